@@ -1,0 +1,133 @@
+"""Name bindings of one scope (a module or a function body), flow-insensitive.
+
+The analysis follows a name only when it is bound exactly once in its scope by a plain
+assignment; a name bound twice, in a loop target, by ``with ... as`` or as a parameter
+is ambiguous and stays unresolved.  That keeps the analysis silent where it would
+otherwise guess.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def statements_in_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
+    """Every node of a scope's body, not descending into nested scopes."""
+    stack: list[ast.AST] = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, _NESTED_SCOPES):
+            # The definition binds its name here; its body is another scope.  Its
+            # decorators and defaults are evaluated here too.
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                stack.extend(reversed(node.decorator_list))
+            continue
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+@dataclass
+class Bindings:
+    """What one scope binds.  ``values`` holds the single value of a once-bound name."""
+
+    values: dict[str, ast.expr] = field(default_factory=dict)
+    ambiguous: set[str] = field(default_factory=set)
+    # ``name["key"] = value`` writes into a dict held by ``name``.
+    key_writes: dict[str, dict[str, list[ast.expr]]] = field(default_factory=dict)
+    # Names whose dict is changed in a way the analysis cannot read (``.update``,
+    # a computed key, ``del``): its keys are then not known to be complete.
+    opaque_writes: set[str] = field(default_factory=set)
+    declared_global: set[str] = field(default_factory=set)
+    # Parameters annotated with a type, by the annotation expression.
+    annotations: dict[str, ast.expr] = field(default_factory=dict)
+
+    def bind(self, name: str, value: ast.expr | None) -> None:
+        if name in self.values or name in self.ambiguous or value is None:
+            self.values.pop(name, None)
+            self.ambiguous.add(name)
+        else:
+            self.values[name] = value
+
+    def lookup(self, name: str) -> ast.expr | None:
+        return self.values.get(name)
+
+    def binds(self, name: str) -> bool:
+        return name in self.values or name in self.ambiguous
+
+
+_DICT_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear"})
+
+
+def _bind_target(bindings: Bindings, target: ast.expr, value: ast.expr | None) -> None:
+    if isinstance(target, ast.Name):
+        bindings.bind(target.id, value)
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for element in target.elts:
+            _bind_target(bindings, element, None)
+    elif isinstance(target, ast.Starred):
+        _bind_target(bindings, target.value, None)
+    elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+        key = target.slice
+        name = target.value.id
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and value is not None:
+            bindings.key_writes.setdefault(name, {}).setdefault(key.value, []).append(value)
+        else:
+            bindings.opaque_writes.add(name)
+
+
+def collect_bindings(
+    body: list[ast.stmt], parameters: ast.arguments | None = None
+) -> Bindings:
+    bindings = Bindings()
+    if parameters is not None:
+        every = [*parameters.posonlyargs, *parameters.args, *parameters.kwonlyargs]
+        every += [arg for arg in (parameters.vararg, parameters.kwarg) if arg is not None]
+        for arg in every:
+            bindings.bind(arg.arg, None)
+            if arg.annotation is not None:
+                bindings.annotations[arg.arg] = arg.annotation
+    for node in statements_in_scope(body):
+        if isinstance(node, ast.Assign):
+            value = node.value if len(node.targets) == 1 else None
+            for target in node.targets:
+                _bind_target(bindings, target, value)
+        elif isinstance(node, ast.AnnAssign):
+            if node.value is not None:
+                _bind_target(bindings, node.target, node.value)
+        elif isinstance(node, ast.AugAssign):
+            _bind_target(bindings, node.target, None)
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            _bind_target(bindings, node.target, None)
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            _bind_target(bindings, node.optional_vars, None)
+        elif isinstance(node, ast.NamedExpr):
+            _bind_target(bindings, node.target, None)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bindings.bind(node.name, None)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                bindings.bind((alias.asname or alias.name).split(".")[0], None)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bindings.bind(node.name, None)
+        elif isinstance(node, ast.Delete):
+            for target in node.targets:
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                    bindings.opaque_writes.add(target.value.id)
+                else:
+                    _bind_target(bindings, target, None)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            bindings.declared_global.update(node.names)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.attr in _DICT_MUTATORS
+        ):
+            bindings.opaque_writes.add(node.func.value.id)
+    return bindings

@@ -1,0 +1,103 @@
+"""The flake8 plugin: a thin adapter over the shared analysis."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
+
+from . import __version__
+from .analysis import module_facts, module_findings
+from .codes import CODES, DEFAULT_OFF
+from .config import CodeFilter, Config, ConfigError, default_code_filter, make_config
+from .modules import module_name_for_path
+
+Report = tuple[int, int, str, type[Any]]
+
+
+def _code_filter_from(options: argparse.Namespace) -> CodeFilter:
+    """Which codes flake8 will show, so that precedence picks the shown one.
+
+    Each scope item gets at most one finding, the most specific *enabled* one; a
+    finding flake8 would hide must not hide a less specific one that it would show.
+    """
+    try:
+        from flake8.style_guide import Decision, DecisionEngine
+
+        engine = DecisionEngine(options)
+        decisions = {code: engine.decision_for(code) is Decision.Selected for code in CODES}
+    except Exception:  # pragma: no cover - flake8 internals changed; fall back to defaults
+        return default_code_filter
+    return decisions.__getitem__
+
+
+class NylasScopesChecker:
+    name = "flake8-nylas-scopes"
+    version = __version__
+
+    config: ClassVar[Config] = Config()
+    enabled: ClassVar[CodeFilter] = staticmethod(default_code_filter)
+
+    def __init__(self, tree: ast.Module, filename: str, lines: Sequence[str]) -> None:
+        self.tree = tree
+        self.filename = filename
+        self.lines = lines
+
+    @staticmethod
+    def add_options(parser: Any) -> None:
+        parser.extend_default_ignore(sorted(DEFAULT_OFF))
+        common = {"parse_from_config": True, "comma_separated_list": True, "default": []}
+        parser.add_option(
+            "--nylas-providers",
+            help="Providers the app's accounts can have (e.g. gmail,office365,imap or "
+            "google,microsoft); provider rules NYS201-206 use it. (Default: any)",
+            **common,
+        )
+        parser.add_option(
+            "--nylas-granted-scopes",
+            help="Scopes granted to tokens obtained outside this code. (Default: none)",
+            **common,
+        )
+        parser.add_option(
+            "--nylas-assume-used",
+            help="Scopes to treat as used by code the analysis cannot see. (Default: none)",
+            **common,
+        )
+        parser.add_option(
+            "--nylas-client-names",
+            help="Extra names that hold a Nylas client. (Default: none)",
+            **common,
+        )
+        parser.add_option(
+            "--nylas-project-root",
+            parse_from_config=True,
+            default="",
+            help="Root of the project the usage rules look at. (Default: found from "
+            "pyproject.toml, setup.cfg or .git)",
+        )
+
+    @classmethod
+    def parse_options(cls, options: argparse.Namespace) -> None:
+        from flake8.exceptions import ExecutionError
+
+        try:
+            cls.config = make_config(
+                providers=options.nylas_providers,
+                granted_scopes=options.nylas_granted_scopes,
+                assume_used=options.nylas_assume_used,
+                client_names=options.nylas_client_names,
+                project_root=options.nylas_project_root,
+            )
+        except ConfigError as error:
+            raise ExecutionError(f"flake8-nylas-scopes: {error}") from None
+        cls.enabled = staticmethod(_code_filter_from(options))
+
+    def run(self) -> Iterator[Report]:
+        facts = module_facts(
+            self.tree, self.filename, self.lines, module_name_for_path(self.filename)
+        )
+        if not facts.sites:
+            return
+        for finding in module_findings(facts, self.config, self.enabled):
+            yield finding.span.line, finding.span.col, finding.message, type(self)

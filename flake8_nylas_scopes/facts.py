@@ -1,0 +1,201 @@
+"""Facts collected from one module: plain, JSON-serialisable records.
+
+The extractor produces them from an ``ast`` tree, the project index caches them, and
+the rules judge them.  Nothing here knows the rules.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    """A source range: 1-based lines, 0-based character columns."""
+
+    path: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    def to_json(self) -> list[Any]:
+        return [self.path, self.line, self.col, self.end_line, self.end_col]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Span:
+        path, line, col, end_line, end_col = data
+        return cls(str(path), int(line), int(col), int(end_line), int(end_col))
+
+
+class ItemForm(enum.Enum):
+    # One element of a list/tuple/set (or of the list given to ",".join).
+    LIST_ITEM = "list_item"
+    # One comma-separated part of a bare string, the documented wire format.
+    STRING_PART = "string_part"
+
+
+@dataclass(frozen=True)
+class ScopeItem:
+    """One scope as written: ``text`` is the raw text, ``span`` where it is written.
+
+    For a bare string ``"a,b"`` each part is its own item sharing the string's span;
+    ``part`` is its index among the string's comma-separated parts.
+    """
+
+    text: str
+    span: Span
+    form: ItemForm
+    part: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"t": self.text, "s": self.span.to_json(), "f": self.form.value, "p": self.part}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ScopeItem:
+        return cls(
+            str(data["t"]), Span.from_json(data["s"]), ItemForm(data["f"]), int(data["p"])
+        )
+
+
+class ValueState(enum.Enum):
+    ITEMS = "items"  # the value resolved to items (complete or not)
+    MISSING = "missing"  # no scopes argument: the SDK default applies
+    EMPTY = "empty"  # None, "", [] or (): no scopes parameter is sent
+    UNRESOLVED = "unresolved"  # the analysis cannot tell what the value is
+
+
+@dataclass(frozen=True)
+class ScopeValue:
+    """What a scopes argument resolves to.
+
+    ``complete`` is False when some element could not be resolved (a call, a name
+    from elsewhere): rules that need to know a scope is *absent* then stay silent.
+    ``reference`` names a constant defined in another module (``pkg.settings.SCOPES``)
+    that the project index resolves; ``reason`` says why a value is unresolved.
+    """
+
+    state: ValueState
+    items: tuple[ScopeItem, ...] = ()
+    complete: bool = True
+    reference: str = ""
+    reason: str = ""
+    # Where the value is written (for an empty value, the finding points here).
+    span: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "span": self.span.to_json() if self.span else None,
+            "state": self.state.value,
+            "items": [item.to_json() for item in self.items],
+            "complete": self.complete,
+            "reference": self.reference,
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ScopeValue:
+        return cls(
+            ValueState(data["state"]),
+            tuple(ScopeItem.from_json(item) for item in data["items"]),
+            bool(data["complete"]),
+            str(data["reference"]),
+            str(data["reason"]),
+            Span.from_json(data["span"]) if data["span"] is not None else None,
+        )
+
+
+class SiteKind(enum.Enum):
+    SDK_HOSTED = "sdk_hosted"  # APIClient.authentication_url(...)
+    NATIVE = "native"  # JSON body POSTed to /connect/authorize
+    HOSTED_URL = "hosted_url"  # /oauth/authorize URL or params built by hand
+    FLASK_DANCE = "flask_dance"  # flask_dance make_nylas_blueprint(...)
+
+
+class Generation(enum.Enum):
+    V2 = "v2"
+    V3 = "v3"
+
+
+@dataclass(frozen=True)
+class ScopeSite:
+    """A place where the code requests scopes for an end user.
+
+    ``span`` is the auth call (or the payload/URL literal); ``value`` is what the
+    scopes resolve to.  ``ignored_key`` is set when the request names its scopes under
+    a key Nylas ignores (the singular ``scope``); ``ignored_span`` points at it.
+    ``provider`` is the literal provider value when the request names one.
+    """
+
+    kind: SiteKind
+    generation: Generation
+    span: Span
+    value: ScopeValue
+    provider: str = ""
+    service_account: bool = False
+    ignored_key: bool = False
+    ignored_span: Span | None = None
+    description: str = ""
+    # False when the receiver of an ``authentication_url`` call could not be shown to
+    # be a Nylas client in this module; ``receiver`` is its dotted text, for the
+    # project index to resolve.
+    confirmed: bool = True
+    receiver: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "generation": self.generation.value,
+            "span": self.span.to_json(),
+            "value": self.value.to_json(),
+            "provider": self.provider,
+            "service_account": self.service_account,
+            "ignored_key": self.ignored_key,
+            "ignored_span": self.ignored_span.to_json() if self.ignored_span else None,
+            "description": self.description,
+            "confirmed": self.confirmed,
+            "receiver": self.receiver,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ScopeSite:
+        ignored = data["ignored_span"]
+        return cls(
+            SiteKind(data["kind"]),
+            Generation(data["generation"]),
+            Span.from_json(data["span"]),
+            ScopeValue.from_json(data["value"]),
+            str(data["provider"]),
+            bool(data["service_account"]),
+            bool(data["ignored_key"]),
+            Span.from_json(ignored) if ignored is not None else None,
+            str(data["description"]),
+            bool(data["confirmed"]),
+            str(data["receiver"]),
+        )
+
+
+@dataclass
+class ModuleFacts:
+    """Everything the rules need from one module."""
+
+    path: str
+    mentions_nylas: bool = False
+    sites: list[ScopeSite] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "mentions_nylas": self.mentions_nylas,
+            "sites": [site.to_json() for site in self.sites],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ModuleFacts:
+        return cls(
+            str(data["path"]),
+            bool(data["mentions_nylas"]),
+            [ScopeSite.from_json(site) for site in data["sites"]],
+        )

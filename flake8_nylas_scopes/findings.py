@@ -1,0 +1,40 @@
+"""Findings: what the rules report, and the edit that would fix each one."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from .facts import Span
+
+
+class FixAction(enum.Enum):
+    REMOVE = "remove"  # drop the scope item
+    REPLACE = "replace"  # replace the item by ``replacement`` (one or more scopes)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """An edit of one scope item, as the codemod will apply it.
+
+    ``span`` and ``part`` identify the item (``part`` is its index among the
+    comma-separated parts of a bare string); ``text`` is the item as written.
+    """
+
+    action: FixAction
+    span: Span
+    part: int
+    text: str
+    replacement: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    span: Span
+    message: str
+    fix: Fix | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.span.path, self.span.line, self.span.col, self.code, self.message)
