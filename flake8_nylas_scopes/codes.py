@@ -235,10 +235,9 @@ CODES: Mapping[str, Code] = _registry(
     ),
 )
 
-# The codes this version can report.  The 4xx series (API v3 provider scopes) is
-# reserved in the contract and is reported by none of the current front ends.
+# The codes this version can report; the others are reserved in the contract.
 IMPLEMENTED: frozenset[str] = frozenset(
-    code for code in CODES if not code.startswith("NYS4")
+    code for code in CODES if code.startswith(("NYS1", "NYS2"))
 )
 
 DEFAULT_OFF: frozenset[str] = frozenset(

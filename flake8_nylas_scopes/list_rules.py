@@ -104,7 +104,11 @@ class _SiteJudge:
         self.requested = frozenset(
             scope for entry in self.entries for scope in entry.scopes if scope in cat.V2_SCOPES
         )
-        self.complete = site.value.complete
+        # Rules that need a scope to be *absent* also need every item to be known: an
+        # unknown name may be the scope the author meant.
+        self.complete = site.value.complete and all(
+            scope in cat.V2_SCOPES for entry in self.entries for scope in entry.scopes
+        )
 
     def findings(self) -> Iterator[Finding]:
         seen: set[str] = set()

@@ -49,7 +49,8 @@ class ValueReader:
         if target is None:
             return self._reference_or_unresolved(node)
         if _is_empty_literal(target):
-            return ScopeValue(ValueState.EMPTY, span=self._source.span(target))
+            # Point at the argument as written at the call, not at a constant's value.
+            return ScopeValue(ValueState.EMPTY, span=self._source.span(node))
         parts = self._sequence_or_string(target, 0)
         if parts is None:
             return self._reference_or_unresolved(target)
