@@ -10,13 +10,13 @@ from typing import Any, ClassVar
 from . import __version__
 from .analysis import module_facts, module_findings
 from .codes import CODES, DEFAULT_OFF
-from .config import CodeFilter, Config, ConfigError, default_code_filter, make_config
+from .config import Config, ConfigError, default_code_filter, make_config
 from .modules import module_name_for_path
 
 Report = tuple[int, int, str, type[Any]]
 
 
-def _code_filter_from(options: argparse.Namespace) -> CodeFilter:
+def _enabled_codes(options: argparse.Namespace) -> frozenset[str]:
     """Which codes flake8 will show, so that precedence picks the shown one.
 
     Each scope item gets at most one finding, the most specific *enabled* one; a
@@ -26,10 +26,11 @@ def _code_filter_from(options: argparse.Namespace) -> CodeFilter:
         from flake8.style_guide import Decision, DecisionEngine
 
         engine = DecisionEngine(options)
-        decisions = {code: engine.decision_for(code) is Decision.Selected for code in CODES}
+        return frozenset(
+            code for code in CODES if engine.decision_for(code) is Decision.Selected
+        )
     except Exception:  # pragma: no cover - flake8 internals changed; fall back to defaults
-        return default_code_filter
-    return decisions.__getitem__
+        return frozenset(code for code in CODES if default_code_filter(code))
 
 
 class NylasScopesChecker:
@@ -37,7 +38,9 @@ class NylasScopesChecker:
     version = __version__
 
     config: ClassVar[Config] = Config()
-    enabled: ClassVar[CodeFilter] = staticmethod(default_code_filter)
+    enabled_codes: ClassVar[frozenset[str]] = frozenset(
+        code for code in CODES if default_code_filter(code)
+    )
 
     def __init__(self, tree: ast.Module, filename: str, lines: Sequence[str]) -> None:
         self.tree = tree
@@ -91,13 +94,26 @@ class NylasScopesChecker:
             )
         except ConfigError as error:
             raise ExecutionError(f"flake8-nylas-scopes: {error}") from None
-        cls.enabled = staticmethod(_code_filter_from(options))
+        cls.enabled_codes = _enabled_codes(options)
 
     def run(self) -> Iterator[Report]:
+        # flake8 wraps exceptions raised while building a plugin but not those raised
+        # while iterating its results; wrap them so a crash names the plugin and file.
+        try:
+            reports = list(self._reports())
+        except Exception as error:
+            from flake8.exceptions import PluginExecutionFailed
+
+            raise PluginExecutionFailed(
+                filename=self.filename, plugin_name=f"{self.name}[NYS]", exception=error
+            ) from error
+        yield from reports
+
+    def _reports(self) -> Iterator[Report]:
         facts = module_facts(
             self.tree, self.filename, self.lines, module_name_for_path(self.filename)
         )
         if not facts.sites:
             return
-        for finding in module_findings(facts, self.config, self.enabled):
+        for finding in module_findings(facts, self.config, self.enabled_codes.__contains__):
             yield finding.span.line, finding.span.col, finding.message, type(self)

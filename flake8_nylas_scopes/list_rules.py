@@ -76,7 +76,8 @@ def providers_for(site: ScopeSite, config: Config) -> Providers:
     names = (site.provider.lower(),) if site.provider else config.providers
     if not names:
         return Providers(False, frozenset(), False)
-    values = [cat.PROVIDER_VALUES.get(name, cat.ProviderValue(cat.Provider.OTHER)) for name in names]
+    other = cat.ProviderValue(cat.Provider.OTHER)
+    values = [cat.PROVIDER_VALUES.get(name, other) for name in names]
     return Providers(
         True,
         frozenset(value.family for value in values),
@@ -127,8 +128,10 @@ class _SiteJudge:
         out: list[tuple[str, Callable[[], Finding]]] = []
 
         def add(code: str, fix: Fix | None = None, **fields: object) -> None:
-            out.append((code, lambda: Finding(code, item.span, CODES[code].message(**fields), fix)))
+            message = CODES[code].message(**fields)
+            out.append((code, lambda: Finding(code, item.span, message, fix)))
 
+        fix: Fix | None
         if entry.problem:
             if entry.replacement:
                 shown = _quoted(entry.replacement)
@@ -163,7 +166,9 @@ class _SiteJudge:
         if scope == cat.V2_LEGACY_EMAIL_SCOPE:
             add("NYS106")
         info = cat.V2_SCOPES[scope]
-        email_scopes = {s for s in self.requested if cat.V2_SCOPES[s].family is cat.ScopeFamily.EMAIL}
+        email_scopes = {
+            s for s in self.requested if cat.V2_SCOPES[s].family is cat.ScopeFamily.EMAIL
+        }
         if (
             scope == cat.V2_GMAIL_SEND_ONLY_SCOPE
             and self.complete
@@ -184,7 +189,7 @@ class _SiteJudge:
             add("NYS204", scope=scope)
         if self.site.service_account and info.family not in cat.V2_SERVICE_ACCOUNT_FAMILIES:
             add("NYS205", remove, scope=scope)
-        if scope in cat.V2_ADMIN_CONSENT_SCOPES and self.providers.known and self.providers.office365:
+        if scope in cat.V2_ADMIN_CONSENT_SCOPES and self.providers.office365:
             add("NYS206")
         return out
 

@@ -56,7 +56,9 @@ class ValueReader:
             return self._reference_or_unresolved(target)
         if not parts.items:
             return _unresolved("no element of the scopes value could be read")
-        return ScopeValue(ValueState.ITEMS, parts.items, parts.complete, span=self._source.span(target))
+        return ScopeValue(
+            ValueState.ITEMS, parts.items, parts.complete, span=self._source.span(target)
+        )
 
     def read_string(self, node: ast.expr) -> str | None:
         """A string constant, following names; None when not a known string."""
