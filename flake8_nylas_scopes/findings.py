@@ -11,11 +11,18 @@ from .facts import Span
 class FixAction(enum.Enum):
     REMOVE = "remove"  # drop the scope item
     REPLACE = "replace"  # replace the item by ``replacement`` (one or more scopes)
+    # Append ``replacement`` to the scope list written at ``span`` (``part`` unused).
+    APPEND = "append"
+    # Give the auth call at ``span`` a scopes value holding ``replacement``.
+    SET_SCOPES = "set_scopes"
 
 
 @dataclass(frozen=True)
 class Fix:
     """An edit of one scope item, as the codemod will apply it.
+
+    Whether it is safe to apply unasked comes from the finding's code (the registry's
+    ``fix`` column), not from here.
 
     ``span`` and ``part`` identify the item (``part`` is its index among the
     comma-separated parts of a bare string); ``text`` is the item as written.
@@ -34,6 +41,9 @@ class Finding:
     span: Span
     message: str
     fix: Fix | None = None
+    # For usage findings: the trail from call site to endpoint to scope, one step per
+    # entry (``"views.py:12 client.messages.get() -> GET /messages/{id}"``).
+    evidence: tuple[str, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
