@@ -44,6 +44,8 @@ class Bindings:
     # a computed key, ``del``): its keys are then not known to be complete.
     opaque_writes: set[str] = field(default_factory=set)
     declared_global: set[str] = field(default_factory=set)
+    # Names bound by an import statement (and possibly by other statements too).
+    imported: set[str] = field(default_factory=set)
     # Parameters annotated with a type, by the annotation expression.
     annotations: dict[str, ast.expr] = field(default_factory=dict)
 
@@ -112,7 +114,9 @@ def collect_bindings(
             bindings.bind(node.name, None)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
-                bindings.bind((alias.asname or alias.name).split(".")[0], None)
+                local = (alias.asname or alias.name).split(".")[0]
+                bindings.bind(local, None)
+                bindings.imported.add(local)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bindings.bind(node.name, None)
         elif isinstance(node, ast.Delete):

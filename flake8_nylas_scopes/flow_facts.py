@@ -1,0 +1,160 @@
+"""Symbolic values and flow records: how Nylas clients move through a module.
+
+The extractor describes what each interesting expression holds *symbolically*
+(a client, a name bound elsewhere, the result of calling something); the project
+index resolves the symbols across modules.  Everything is JSON-serialisable so that
+module facts can be cached.
+
+Symbol keys:
+
+* ``g:<module>.<name>``: a module global;
+* ``l:<module>.<function>.<name>``: a local of a function (every binding adds an edge);
+* ``p:<module>.<function>.<name>``: a parameter;
+* ``r:<module>.<function>``: what a function returns;
+* ``a:<module>.<class>.<attr>``: an instance attribute (``self.<attr>``);
+* ``s:<path>``: framework state (``app.state.nylas``, ``g.nylas``, ``current_app.nylas``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .facts import Span
+
+
+@dataclass(frozen=True)
+class Val:
+    """A symbolic value.
+
+    ``kind`` is one of ``client``, ``sym`` (``name`` is a symbol key), ``ref`` (``name``
+    is a dotted name reached through imports), ``attr`` (attribute ``name`` of
+    ``inner``), ``call`` (the result of calling ``inner``), ``iter`` (an element of
+    iterating ``inner``) or ``item`` (``inner[...]``).
+    """
+
+    kind: str
+    name: str = ""
+    inner: Val | None = None
+
+    def to_json(self) -> Any:
+        if self.inner is None:
+            return [self.kind, self.name]
+        return [self.kind, self.name, self.inner.to_json()]
+
+    @classmethod
+    def from_json(cls, data: Any) -> Val:
+        inner = cls.from_json(data[2]) if len(data) > 2 else None
+        return cls(str(data[0]), str(data[1]), inner)
+
+
+CLIENT = Val("client")
+
+
+def sym(key: str) -> Val:
+    return Val("sym", key)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """``target`` may hold ``value``."""
+
+    target: str
+    value: Val
+
+    def to_json(self) -> Any:
+        return [self.target, self.value.to_json()]
+
+    @classmethod
+    def from_json(cls, data: Any) -> Edge:
+        return cls(str(data[0]), Val.from_json(data[1]))
+
+
+@dataclass(frozen=True)
+class Use:
+    """An attribute chain that may be a Nylas operation: ``root.attrs[0].attrs[1]...``.
+
+    ``root`` is None when the chain starts at something the extractor cannot describe
+    (it then only matters if it looks like a Nylas collection access).  ``text`` is the
+    chain as written, for messages.
+    """
+
+    root: Val | None
+    attrs: tuple[str, ...]
+    span: Span
+    text: str
+
+    def to_json(self) -> Any:
+        return [
+            self.root.to_json() if self.root else None,
+            list(self.attrs),
+            self.span.to_json(),
+            self.text,
+        ]
+
+    @classmethod
+    def from_json(cls, data: Any) -> Use:
+        root = Val.from_json(data[0]) if data[0] is not None else None
+        return cls(root, tuple(str(a) for a in data[1]), Span.from_json(data[2]), str(data[3]))
+
+
+@dataclass(frozen=True)
+class CallSite:
+    """A call passing symbolic values: to a project function (parameter edges) or to
+    something else (the values escape)."""
+
+    callee: Val | None
+    callee_text: str
+    args: tuple[Val | None, ...]
+    kwargs: tuple[tuple[str, Val], ...]
+    span: Span
+
+    def to_json(self) -> Any:
+        return [
+            self.callee.to_json() if self.callee else None,
+            self.callee_text,
+            [arg.to_json() if arg else None for arg in self.args],
+            [[name, value.to_json()] for name, value in self.kwargs],
+            self.span.to_json(),
+        ]
+
+    @classmethod
+    def from_json(cls, data: Any) -> CallSite:
+        return cls(
+            Val.from_json(data[0]) if data[0] is not None else None,
+            str(data[1]),
+            tuple(Val.from_json(arg) if arg is not None else None for arg in data[2]),
+            tuple((str(name), Val.from_json(value)) for name, value in data[3]),
+            Span.from_json(data[4]),
+        )
+
+
+@dataclass(frozen=True)
+class Sink:
+    """A value stored where the analysis cannot follow it (a container, ``getattr``)."""
+
+    value: Val
+    what: str
+    span: Span
+
+    def to_json(self) -> Any:
+        return [self.value.to_json(), self.what, self.span.to_json()]
+
+    @classmethod
+    def from_json(cls, data: Any) -> Sink:
+        return cls(Val.from_json(data[0]), str(data[1]), Span.from_json(data[2]))
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function or method: its parameters in order (``self``/``cls`` dropped)."""
+
+    qualname: str
+    params: tuple[str, ...]
+
+    def to_json(self) -> Any:
+        return [self.qualname, list(self.params)]
+
+    @classmethod
+    def from_json(cls, data: Any) -> Function:
+        return cls(str(data[0]), tuple(str(p) for p in data[1]))
