@@ -6,24 +6,50 @@ import ast
 from collections.abc import Sequence
 
 from .config import CodeFilter, Config
-from .extract import extract_module, mentions_nylas
+from .extract import Extractor, mentions_nylas
 from .facts import ModuleFacts
 from .findings import Finding
+from .flow_extract import FlowExtractor
 from .list_rules import is_nylas_request, list_findings
 
 
 def module_facts(
-    tree: ast.Module | None, path: str, lines: Sequence[str], module_name: str = ""
+    tree: ast.Module | None,
+    path: str,
+    lines: Sequence[str],
+    module_name: str = "",
+    flow: bool = False,
 ) -> ModuleFacts:
-    """Facts of one module; a module that cannot concern Nylas costs one text scan."""
-    if not mentions_nylas("".join(lines)):
-        return ModuleFacts(path, mentions_nylas=False)
+    """Facts of one module.
+
+    A module that cannot request Nylas scopes costs one text scan unless ``flow`` asks
+    for the client-flow records too (needed for every module of a project that uses
+    Nylas: a helper taking a client parameter need not mention Nylas at all).
+    """
+    mentions = mentions_nylas("".join(lines))
+    if not mentions and not flow:
+        return ModuleFacts(path, module_name, mentions_nylas=False)
     if tree is None:
         tree = ast.parse("".join(lines), filename=path)
-    return extract_module(tree, path, lines, module_name)
+    extractor = Extractor(path, lines, module_name)
+    facts = extract_module(extractor, tree) if mentions else ModuleFacts(path)
+    facts.module = module_name
+    facts.mentions_nylas = mentions
+    if flow:
+        if not mentions:
+            extractor.prepare(tree)
+        facts.flow = FlowExtractor(
+            extractor.source, module_name, extractor.imports, extractor.module_bindings
+        ).run(tree)
+    return facts
+
+
+def extract_module(extractor: Extractor, tree: ast.Module) -> ModuleFacts:
+    return extractor.extract(tree)
 
 
 def module_findings(facts: ModuleFacts, config: Config, enabled: CodeFilter) -> list[Finding]:
+    """The list-rule findings of one module's own scope requests."""
     findings: list[Finding] = []
     for site in facts.sites:
         if is_nylas_request(site):

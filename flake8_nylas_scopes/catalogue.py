@@ -21,7 +21,7 @@ Source keys:
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
@@ -121,10 +121,13 @@ V2_INCLUSIONS: tuple[Inclusion, ...] = (
 
 def _certain_closure(edges: tuple[Inclusion, ...]) -> Mapping[str, frozenset[str]]:
     """Map each scope to every scope it certainly includes (transitively, not itself)."""
+    return _closure(edge for edge in edges if edge.certainty.is_certain)
+
+
+def _closure(edges: Iterable[Inclusion]) -> Mapping[str, frozenset[str]]:
     direct: dict[str, set[str]] = {}
     for edge in edges:
-        if edge.certainty.is_certain:
-            direct.setdefault(edge.broader, set()).add(edge.narrower)
+        direct.setdefault(edge.broader, set()).add(edge.narrower)
     closure: dict[str, frozenset[str]] = {}
     for scope in direct:
         seen: set[str] = set()
@@ -224,3 +227,32 @@ V2_SDK_DEFAULT_SCOPES = SdkDefault(
 V2_SERVER_DEFAULT_SCOPES = SdkDefault(
     "server", ("email", "calendar", "contacts"), "NODE-README, NODE-776f02a"
 )
+
+
+# The same closure over every edge, certain or not.
+V2_POSSIBLY_INCLUDES: Mapping[str, frozenset[str]] = _closure(V2_INCLUSIONS)
+
+
+def v2_may_include(broader: str, narrower: str) -> bool:
+    """True unless the sources rule it out: used where a wrong "yes" is the safe side."""
+    return broader == narrower or narrower in V2_POSSIBLY_INCLUDES.get(broader, frozenset())
+
+
+# How much a scope lets an app do, for choosing among alternatives that all work:
+# the inferred minimal set prefers the lowest rank (read before write, the scope
+# documented as the narrowest first).  Ranks compare only within a family.
+V2_PRIVILEGE_RANK: Mapping[str, int] = {
+    "email.metadata": 1,
+    "email.read_only": 2,
+    "email.folders_and_labels": 2,
+    "email.drafts": 3,
+    "email.send": 3,
+    "email.modify": 4,
+    "email": 9,
+    "calendar.free_busy": 1,
+    "calendar.read_only": 2,
+    "calendar": 4,
+    "contacts.read_only": 2,
+    "contacts": 4,
+    "room_resources.read_only": 2,
+}

@@ -8,10 +8,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from . import __version__
-from .analysis import module_facts, module_findings
 from .codes import CODES, DEFAULT_OFF
 from .config import Config, ConfigError, default_code_filter, make_config
-from .modules import module_name_for_path
+from .project import ProjectSession
 
 Report = tuple[int, int, str, type[Any]]
 
@@ -41,6 +40,8 @@ class NylasScopesChecker:
     enabled_codes: ClassVar[frozenset[str]] = frozenset(
         code for code in CODES if default_code_filter(code)
     )
+    exclude: ClassVar[tuple[str, ...]] = ()
+    _session: ClassVar[ProjectSession | None] = None
 
     def __init__(self, tree: ast.Module, filename: str, lines: Sequence[str]) -> None:
         self.tree = tree
@@ -95,6 +96,10 @@ class NylasScopesChecker:
         except ConfigError as error:
             raise ExecutionError(f"flake8-nylas-scopes: {error}") from None
         cls.enabled_codes = _enabled_codes(options)
+        cls.exclude = tuple(
+            [*getattr(options, "exclude", []), *getattr(options, "extend_exclude", [])]
+        )
+        cls._session = None
 
     def run(self) -> Iterator[Report]:
         # flake8 wraps exceptions raised while building a plugin but not those raised
@@ -110,10 +115,10 @@ class NylasScopesChecker:
         yield from reports
 
     def _reports(self) -> Iterator[Report]:
-        facts = module_facts(
-            self.tree, self.filename, self.lines, module_name_for_path(self.filename)
-        )
-        if not facts.sites:
-            return
-        for finding in module_findings(facts, self.config, self.enabled_codes.__contains__):
+        session = type(self)._session
+        if session is None:
+            session = type(self)._session = ProjectSession(
+                self.config, self.enabled_codes.__contains__, self.exclude
+            )
+        for finding in session.findings_for(self.filename, "".join(self.lines)):
             yield finding.span.line, finding.span.col, finding.message, type(self)

@@ -14,6 +14,7 @@ imported or run.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import urllib.parse
 from collections.abc import Iterator, Sequence
@@ -28,7 +29,6 @@ from .facts import (
     ScopeSite,
     ScopeValue,
     SiteKind,
-    Span,
     ValueState,
 )
 from .source import SourceMap
@@ -59,6 +59,7 @@ HOSTED_PARAM_KEYS = frozenset({"client_id", "redirect_uri", "response_type"})
 _RELEVANT = re.compile(r"nylas|connect/authorize|oauth/authorize|authentication_url", re.I)
 
 _HOLE = "\x00"
+_SCOPE_WORD = re.compile(r"^(email|calendar|contacts|room_resources)(\.[a-z_]+)?$")
 
 
 def mentions_nylas(source: str) -> bool:
@@ -183,11 +184,46 @@ class Extractor(ast.NodeVisitor):
 
     # -- traversal ------------------------------------------------------------------
 
-    def extract(self, tree: ast.Module) -> ModuleFacts:
+    def prepare(self, tree: ast.Module) -> None:
+        """Read the imports and module bindings without looking for scope requests."""
         self._collect_imports(tree)
         self._scopes.append(collect_bindings(tree.body))
+
+    def extract(self, tree: ast.Module) -> ModuleFacts:
+        self.prepare(tree)
         self.generic_visit(tree)
+        self.facts.constants = self._scope_constants()
         return self.facts
+
+    @property
+    def imports(self) -> dict[str, str]:
+        return self._imports
+
+    @property
+    def module_bindings(self) -> Bindings:
+        return self._scopes[0]
+
+    def _scope_constants(self) -> dict[str, ScopeValue]:
+        """Module constants other modules may import as a scopes value.
+
+        Only names that look like scope lists are kept (the name mentions scopes, or
+        an item is a scope name), so that the cached facts stay small.
+        """
+        constants: dict[str, ScopeValue] = {}
+        for name, node in self.module_bindings.values.items():
+            if not isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp,
+                                     ast.Call)):
+                continue
+            value = self.reader.read(ast.Name(id=name, ctx=ast.Load()))
+            if value.state is ValueState.ITEMS:
+                looks_like_scopes = "scope" in name.lower() or any(
+                    _SCOPE_WORD.match(item.text.strip().lower()) for item in value.items
+                )
+                if looks_like_scopes:
+                    constants[name] = value
+            elif value.state is ValueState.EMPTY and "scope" in name.lower():
+                constants[name] = dataclasses.replace(value, span=self.source.span(node))
+        return constants
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         for decorator in node.decorator_list:
@@ -611,4 +647,4 @@ def extract_module(
     return Extractor(path, lines, module_name).extract(tree)
 
 
-__all__ = ["Extractor", "extract_module", "mentions_nylas", "Span"]
+__all__ = ["Extractor", "extract_module", "mentions_nylas"]

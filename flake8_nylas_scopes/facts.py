@@ -10,24 +10,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Span:
-    """A source range: 1-based lines, 0-based character columns."""
-
-    path: str
-    line: int
-    col: int
-    end_line: int
-    end_col: int
-
-    def to_json(self) -> list[Any]:
-        return [self.path, self.line, self.col, self.end_line, self.end_col]
-
-    @classmethod
-    def from_json(cls, data: list[Any]) -> Span:
-        path, line, col, end_line, end_col = data
-        return cls(str(path), int(line), int(col), int(end_line), int(end_col))
+from .flow_facts import FlowFacts
+from .spans import Span
 
 
 class ItemForm(enum.Enum):
@@ -179,23 +163,38 @@ class ScopeSite:
 
 @dataclass
 class ModuleFacts:
-    """Everything the rules need from one module."""
+    """Everything the rules need from one module.
+
+    ``constants`` are module-level names bound once to a readable scopes value, for
+    other modules that import them.  ``flow`` records how clients move (see
+    ``flow_facts``); it is filled only for projects that use Nylas at all.
+    """
 
     path: str
+    module: str = ""
     mentions_nylas: bool = False
     sites: list[ScopeSite] = field(default_factory=list)
+    constants: dict[str, ScopeValue] = field(default_factory=dict)
+    flow: FlowFacts | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
+            "module": self.module,
             "mentions_nylas": self.mentions_nylas,
             "sites": [site.to_json() for site in self.sites],
+            "constants": {name: value.to_json() for name, value in self.constants.items()},
+            "flow": self.flow.to_json() if self.flow is not None else None,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ModuleFacts:
+        flow = data["flow"]
         return cls(
             str(data["path"]),
+            str(data["module"]),
             bool(data["mentions_nylas"]),
             [ScopeSite.from_json(site) for site in data["sites"]],
+            {str(k): ScopeValue.from_json(v) for k, v in data["constants"].items()},
+            FlowFacts.from_json(flow) if flow is not None else None,
         )

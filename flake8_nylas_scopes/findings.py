@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from .facts import Span
+from .spans import Span
 
 
 class FixAction(enum.Enum):

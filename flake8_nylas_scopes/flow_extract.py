@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .bindings import Bindings, collect_bindings
 from .endpoints_v2 import CLIENT_METHODS, COLLECTIONS, MODELS
-from .flow_facts import CLIENT, CallSite, Edge, Function, Sink, Use, Val, sym
+from .flow_facts import CLIENT, CallSite, Edge, FlowFacts, Function, Sink, Use, Val, sym
 from .source import SourceMap
+
+# Recorded too, so that the index can tell whether its receiver is a client.
+AUTH_URL_METHOD = "authentication_url"
 
 # Attribute names that can start a Nylas operation on a client or a model object.
 NYLAS_ATTRIBUTES: frozenset[str] = frozenset(
-    {*COLLECTIONS, *CLIENT_METHODS}
+    {*COLLECTIONS, *CLIENT_METHODS, AUTH_URL_METHOD}
     | {name for model in MODELS.values() for name in (*model.methods, *model.children)}
 )
 
@@ -40,16 +43,6 @@ class _Frame:
     params: frozenset[str] = frozenset()
     class_name: str = ""  # the class whose method this is, for self.<attr>
     is_function: bool = False
-
-
-@dataclass
-class FlowFacts:
-    functions: list[Function] = field(default_factory=list)
-    classes: list[str] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
-    uses: list[Use] = field(default_factory=list)
-    calls: list[CallSite] = field(default_factory=list)
-    sinks: list[Sink] = field(default_factory=list)
 
 
 def _dotted(node: ast.expr) -> str:
@@ -364,7 +357,7 @@ class FlowExtractor(ast.NodeVisitor):
 
     def _container(self, elements: list[ast.expr], node: ast.AST) -> None:
         for element in elements:
-            value = self.value(element) if element is not None else None
+            value = self.value(element)
             if value is not None:
                 self.facts.sinks.append(
                     Sink(value, "stored in a container", self.source.span(element))

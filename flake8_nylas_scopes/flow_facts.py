@@ -17,10 +17,10 @@ Symbol keys:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from .facts import Span
+from .spans import Span
 
 
 @dataclass(frozen=True)
@@ -158,3 +158,34 @@ class Function:
     @classmethod
     def from_json(cls, data: Any) -> Function:
         return cls(str(data[0]), tuple(str(p) for p in data[1]))
+
+
+@dataclass
+class FlowFacts:
+    functions: list[Function] = field(default_factory=list)
+    classes: list[str] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    uses: list[Use] = field(default_factory=list)
+    calls: list[CallSite] = field(default_factory=list)
+    sinks: list[Sink] = field(default_factory=list)
+
+    def to_json(self) -> Any:
+        return {
+            "functions": [f.to_json() for f in self.functions],
+            "classes": list(self.classes),
+            "edges": [e.to_json() for e in self.edges],
+            "uses": [u.to_json() for u in self.uses],
+            "calls": [c.to_json() for c in self.calls],
+            "sinks": [s.to_json() for s in self.sinks],
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> FlowFacts:
+        return cls(
+            [Function.from_json(f) for f in data["functions"]],
+            [str(c) for c in data["classes"]],
+            [Edge.from_json(e) for e in data["edges"]],
+            [Use.from_json(u) for u in data["uses"]],
+            [CallSite.from_json(c) for c in data["calls"]],
+            [Sink.from_json(s) for s in data["sinks"]],
+        )

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import ast
+import dataclasses
 import io
 import os
 import tokenize
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .analysis import module_facts, module_findings
+from .analysis import module_facts
+from .cache import FactsCache
 from .config import CodeFilter, Config
+from .extract import mentions_nylas
 from .facts import ModuleFacts
 from .findings import Finding
+from .judge import FileError, ProjectResult, judge_project
+
+__all__ = ["FileError", "InputError", "ProjectAnalysis", "analyse", "discover", "read_source"]
 from .modules import module_name_for_path
+from .roots import project_root
 
 SKIPPED_DIRECTORIES = frozenset(
     {".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "__pycache__", "node_modules",
@@ -25,17 +31,13 @@ class InputError(Exception):
     """A path the user named cannot be analysed (missing, not Python)."""
 
 
-@dataclass(frozen=True)
-class FileError:
-    path: str
-    message: str
-
-
 @dataclass
 class ProjectAnalysis:
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     facts: dict[str, ModuleFacts] = field(default_factory=dict)
+    # One resolved project per project root the paths belong to.
+    states: list[ProjectResult] = field(default_factory=list)
 
 
 def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[str]:
@@ -95,10 +97,9 @@ def read_source(path: str) -> str:
         raise InputError(f"{path}: cannot decode ({error})") from None
 
 
-def facts_for_source(path: str, source: str) -> ModuleFacts:
+def facts_for_source(path: str, source: str, flow: bool = False) -> ModuleFacts:
     lines = source.splitlines(keepends=True)
-    tree: ast.Module | None = None
-    return module_facts(tree, path, lines, module_name_for_path(path))
+    return module_facts(None, path, lines, module_name_for_path(path), flow=flow)
 
 
 def analyse(
@@ -106,25 +107,171 @@ def analyse(
     config: Config,
     enabled: CodeFilter,
     sources: Mapping[str, str] | None = None,
+    exclude: Sequence[str] = (),
+    use_cache: bool = True,
 ) -> ProjectAnalysis:
-    """Analyse every file in ``paths``; ``sources`` overrides a file's text (stdin)."""
+    """Analyse the projects ``paths`` belong to; report findings in ``paths`` only.
+
+    ``sources`` replaces the text of a file (an editor's unsaved buffer on stdin).
+    """
+    reported = discover(paths, exclude)
+    overrides = {os.path.abspath(path): text for path, text in (sources or {}).items()}
+    for path in overrides:
+        if path not in {os.path.abspath(p) for p in reported}:
+            reported.append(path)
+    display = {os.path.abspath(path): path for path in reported}
     result = ProjectAnalysis()
-    for path in paths:
-        try:
-            source = sources[path] if sources and path in sources else read_source(path)
-            facts = facts_for_source(path, source)
-        except InputError as error:
-            result.errors.append(FileError(path, str(error)))
-            continue
-        except SyntaxError as error:
-            line = f":{error.lineno}" if error.lineno else ""
-            result.errors.append(FileError(path, f"{path}{line}: syntax error: {error.msg}"))
-            continue
-        except (RecursionError, MemoryError, ValueError) as error:
-            result.errors.append(FileError(path, f"{path}: cannot parse ({type(error).__name__})"))
-            continue
-        result.facts[path] = facts
-    for facts in result.facts.values():
-        result.findings.extend(module_findings(facts, config, enabled))
+    by_root: dict[str, list[str]] = {}
+    for path in display:
+        root = config.project_root or project_root(path) or ""
+        by_root.setdefault(os.path.abspath(root) if root else path, []).append(path)
+    for root, members in sorted(by_root.items()):
+        if os.path.isdir(root):
+            files = {os.path.abspath(p) for p in discover([root], exclude)} | set(members)
+        else:
+            files = set(members)
+        cache = None
+        if use_cache and os.path.isdir(root):
+            cache = FactsCache(root, _settings_key(config))
+        project = analyse_project(sorted(files), config, enabled, overrides, cache)
+        wanted = set(members)
+        result.errors.extend(
+            FileError(display[e.path], e.message.replace(e.path, display[e.path], 1))
+            for e in project.errors if e.path in wanted
+        )
+        for path, facts in project.facts.items():
+            if path in wanted:
+                result.facts[display[path]] = facts
+        result.findings.extend(
+            dataclasses.replace(f, span=dataclasses.replace(f.span, path=display[f.span.path]))
+            for f in project.findings if f.span.path in wanted
+        )
+        result.states.append(project)
     result.findings.sort(key=lambda finding: finding.sort_key)
     return result
+
+
+def _settings_key(config: Config) -> str:
+    return ",".join(sorted(config.client_names))
+
+
+def _load_facts(
+    files: Sequence[str],
+    overrides: Mapping[str, str],
+    cache: FactsCache | None,
+    errors: list[FileError],
+) -> dict[str, ModuleFacts]:
+    """Facts of every file; client-flow records only when some module mentions Nylas."""
+    cached: dict[str, ModuleFacts] = {}
+    stats: dict[str, os.stat_result] = {}
+    texts: dict[str, str] = {}
+    mentions = False
+    for path in files:
+        if path in overrides:
+            texts[path] = overrides[path]
+            mentions = mentions or mentions_nylas(texts[path])
+            continue
+        try:
+            stats[path] = os.stat(path)
+        except OSError as error:
+            errors.append(FileError(path, f"{path}: cannot read ({error.strerror or error})"))
+            continue
+        facts = None
+        if cache is not None:
+            facts = cache.load(path, stats[path], True) or cache.load(path, stats[path], False)
+        if facts is not None:
+            cached[path] = facts
+            mentions = mentions or facts.mentions_nylas
+            continue
+        try:
+            texts[path] = read_source(path)
+        except InputError as error:
+            errors.append(FileError(path, str(error)))
+            continue
+        mentions = mentions or mentions_nylas(texts[path])
+    modules: dict[str, ModuleFacts] = {}
+    for path in files:
+        facts = cached.get(path)
+        if facts is not None and (facts.flow is not None or not mentions):
+            modules[path] = facts
+            continue
+        if path not in texts:
+            try:
+                texts[path] = read_source(path)
+            except InputError as error:
+                errors.append(FileError(path, str(error)))
+                continue
+        try:
+            facts = facts_for_source(path, texts[path], flow=mentions)
+        except SyntaxError as error:
+            line = f":{error.lineno}" if error.lineno else ""
+            errors.append(FileError(path, f"{path}{line}: syntax error: {error.msg}"))
+            continue
+        except (RecursionError, MemoryError, ValueError) as error:
+            errors.append(FileError(path, f"{path}: cannot parse ({type(error).__name__})"))
+            continue
+        modules[path] = facts
+        if cache is not None and path in stats:
+            cache.store(path, stats[path], mentions, facts)
+    return modules
+
+
+def analyse_project(
+    files: Sequence[str],
+    config: Config,
+    enabled: CodeFilter,
+    overrides: Mapping[str, str],
+    cache: FactsCache | None,
+) -> ProjectResult:
+    errors: list[FileError] = []
+    modules = _load_facts(files, overrides, cache, errors)
+    return judge_project(modules, errors, config, enabled)
+
+
+class ProjectSession:
+    """Project results for one process, reused for every file of the same project.
+
+    flake8 calls the plugin once per file; building the project once per process (and
+    per worker with ``--jobs``) keeps the cost of the usage rules flat.  A file whose
+    text differs from the disk (an editor buffer on stdin) gets its own result.
+    """
+
+    def __init__(self, config: Config, enabled: CodeFilter, exclude: Sequence[str]) -> None:
+        self.config = config
+        self.enabled = enabled
+        self.exclude = exclude
+        self._results: dict[str, ProjectResult] = {}
+
+    def findings_for(self, path: str, text: str) -> list[Finding]:
+        path = os.path.abspath(path)
+        root = self.config.project_root or project_root(path)
+        if not root:
+            if not mentions_nylas(text):
+                return []
+            result = analyse_project([path], self.config, self.enabled, {path: text}, None)
+        else:
+            root = os.path.abspath(root)
+            on_disk = self._disk_text(path)
+            if on_disk == text:
+                if root not in self._results:
+                    self._results[root] = self._build(root, {}, path)
+                result = self._results[root]
+                if path not in result.facts and not any(e.path == path for e in result.errors):
+                    # flake8 was given a file the project's own walk excludes.
+                    result = self._build(root, {}, path)
+            else:
+                result = self._build(root, {path: text}, path)
+        return [finding for finding in result.findings if finding.span.path == path]
+
+    def _build(self, root: str, overrides: Mapping[str, str], current: str) -> ProjectResult:
+        walked = {os.path.abspath(p) for p in discover([root], self.exclude)}
+        files = sorted(walked | set(overrides) | {current})
+        cache = FactsCache(root, _settings_key(self.config))
+        return analyse_project(files, self.config, self.enabled, overrides, cache)
+
+    @staticmethod
+    def _disk_text(path: str) -> str | None:
+        try:
+            return read_source(path)
+        except InputError:
+            return None

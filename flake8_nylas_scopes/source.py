@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 
-from .facts import Span
+from .spans import Span
 
 
 class SourceMap:

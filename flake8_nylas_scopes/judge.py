@@ -1,0 +1,129 @@
+"""Judge a whole project: resolve sites and client flow, then run every rule."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .config import CodeFilter, Config
+from .facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
+from .findings import Finding, FixAction, Fix
+from .flow_extract import AUTH_URL_METHOD
+from .list_rules import is_nylas_request, list_findings
+from .resolver import EndpointUse, FlowResolver, UnresolvedUse
+from .spans import Span
+from .usage_rules import Inference, ProjectState, infer, usage_findings
+
+
+@dataclass(frozen=True)
+class FileError:
+    path: str
+    message: str
+
+
+@dataclass
+class ProjectResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    facts: dict[str, ModuleFacts] = field(default_factory=dict)
+    state: ProjectState | None = None
+    inference: Inference | None = None
+
+
+def _constant(modules: Mapping[str, ModuleFacts], reference: str) -> ScopeValue | None:
+    """The scopes value of ``pkg.module.NAME`` when a project module defines it."""
+    module_name, _, name = reference.rpartition(".")
+    for facts in modules.values():
+        if facts.module == module_name and name in facts.constants:
+            return facts.constants[name]
+    return None
+
+
+def _resolve_sites(
+    modules: Mapping[str, ModuleFacts], resolver: FlowResolver
+) -> tuple[list[ScopeSite], list[ScopeSite]]:
+    confirmed: set[Span] = set()
+    for facts in modules.values():
+        if facts.flow is None:
+            continue
+        for use in facts.flow.uses:
+            if use.attrs == (AUTH_URL_METHOD,) and resolver.is_client(use.root):
+                confirmed.add(use.span)
+    sites: list[ScopeSite] = []
+    unresolved: list[ScopeSite] = []
+    for facts in modules.values():
+        for site in facts.sites:
+            if site.kind is SiteKind.SDK_HOSTED and not site.confirmed and site.span in confirmed:
+                site = dataclasses.replace(site, confirmed=True)
+            if site.value.state is ValueState.UNRESOLVED and site.value.reference:
+                value = _constant(modules, site.value.reference)
+                if value is not None:
+                    site = dataclasses.replace(site, value=value)
+            if not is_nylas_request(site):
+                continue
+            if site.value.state is ValueState.UNRESOLVED and not site.ignored_key:
+                unresolved.append(site)
+            else:
+                sites.append(site)
+    return sites, unresolved
+
+
+def _usage(
+    modules: Mapping[str, ModuleFacts], resolver: FlowResolver
+) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+    endpoints: list[EndpointUse] = []
+    unresolved: list[UnresolvedUse] = []
+    for facts in modules.values():
+        flow = facts.flow
+        if flow is None:
+            continue
+        nylas_module = facts.mentions_nylas or any(
+            resolver.is_client(use.root) for use in flow.uses
+        )
+        for use in flow.uses:
+            found, lost = resolver.interpret(use, nylas_module)
+            endpoints.extend(found)
+            unresolved.extend(lost)
+        for call in flow.calls:
+            unresolved.extend(resolver.escapes(call))
+        for sink in flow.sinks:
+            unresolved.extend(resolver.sink_escapes(sink.value, sink.what, sink.span))
+    return endpoints, unresolved
+
+
+def judge_project(
+    modules: Mapping[str, ModuleFacts],
+    errors: list[FileError],
+    config: Config,
+    enabled: CodeFilter,
+) -> ProjectResult:
+    result = ProjectResult(errors=list(errors), facts=dict(modules))
+    if not any(facts.mentions_nylas for facts in modules.values()):
+        return result
+    resolver = FlowResolver(modules.values(), config.client_names)
+    sites, unresolved_sites = _resolve_sites(modules, resolver)
+    endpoint_uses, unresolved = _usage(modules, resolver)
+    for error in errors:
+        # A module that cannot be read may use the client in any way.
+        unresolved.append(UnresolvedUse(
+            Span(error.path, 1, 0, 1, 0), f"{error.message}; its Nylas calls are unknown", None
+        ))
+    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites)
+    result.state = state
+    result.inference = infer(endpoint_uses)
+    findings: set[Finding] = set()
+    for site in sites:
+        findings.update(_with_inferred_scopes(f, result.inference, state)
+                        for f in list_findings(site, config, enabled))
+    findings.update(usage_findings(state, config, enabled))
+    result.findings = sorted(findings, key=lambda finding: finding.sort_key)
+    return result
+
+
+def _with_inferred_scopes(finding: Finding, inference: Inference, state: ProjectState) -> Finding:
+    """Give NYS105 its fix: the inferred minimal list, when every use is resolved."""
+    if finding.code != "NYS105" or state.unresolved or not inference.scopes:
+        return finding
+    fix = Fix(FixAction.SET_SCOPES, finding.span, 0, "", tuple(inference.scopes))
+    return dataclasses.replace(finding, fix=fix)

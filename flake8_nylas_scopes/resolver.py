@@ -1,0 +1,320 @@
+"""Resolve the symbolic client flow of every module of a project.
+
+A may-analysis: a symbol holds everything any of its edges can bring (a client
+assigned on one branch is a client).  Parameters of project functions receive what
+their callers pass, across modules.  Values that reach code the analysis cannot see
+(a third-party call, a container, ``getattr``) are recorded as unresolved uses so
+that the usage rules stay silent rather than guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .endpoint_types import Endpoint
+from .endpoints_v2 import CLIENT_METHODS, COLLECTIONS, ENDPOINTS, MODELS
+from .facts import ModuleFacts
+from .flow_facts import CallSite, Use, Val
+from .spans import Span
+
+NYLAS_CLIENT_CLASSES = frozenset(
+    {"nylas.APIClient", "nylas.client.APIClient", "nylas.client.client.APIClient"}
+)
+
+# An abstract object: (kind, name).  Kinds: client, coll (a collection attribute),
+# model / models (one model object / a query or list of them, by model class),
+# inst (an instance of a project class), func, class, nylas_class, module.
+Obj = tuple[str, str]
+CLIENT_OBJ: Obj = ("client", "")
+
+# Collection operations that return one model object, or several.
+_ONE_MODEL_OPS = frozenset({"get", "first", "create", "__getitem__"})
+_MANY_MODEL_OPS = frozenset({"where", "all", "search", "values"})
+# Model methods that return another model object without a request.
+_MODEL_FACTORIES: Mapping[str, str] = {"create_reply": "Draft"}
+
+# Calls that only look at a value: a client passed to them does not escape.
+HARMLESS_CALLS = frozenset(
+    {"print", "repr", "str", "isinstance", "issubclass", "id", "type", "len", "bool",
+     "hash", "callable", "format"}
+)
+HARMLESS_METHODS = frozenset(
+    {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
+)
+
+_MAX_ROUNDS = 50
+
+
+@dataclass(frozen=True)
+class EndpointUse:
+    endpoint: Endpoint
+    span: Span
+    call: str  # the SDK call as written, e.g. "client.messages.get"
+    operation: str  # the SDK operation, e.g. "messages.get" or "Draft.send"
+
+
+@dataclass(frozen=True)
+class UnresolvedUse:
+    span: Span
+    reason: str
+    # The scopes the unresolved code could exercise; None means any scope.
+    scopes: frozenset[str] | None
+
+
+def collection_scopes(attribute: str) -> frozenset[str]:
+    collection = COLLECTIONS.get(attribute)
+    if collection is None:
+        return frozenset()
+    return frozenset(
+        scope
+        for key in collection.operations.values()
+        for option in ENDPOINTS[key].options
+        for scope in option.scopes
+    )
+
+
+class FlowResolver:
+    def __init__(self, modules: Iterable[ModuleFacts], client_names: Iterable[str] = ()) -> None:
+        self.modules = [m for m in modules if m.flow is not None]
+        self.module_names = {m.module for m in self.modules if m.module}
+        self.functions: dict[str, tuple[str, ...]] = {}
+        self.classes: set[str] = set()
+        self.edges: dict[str, list[Val]] = {}
+        self.values: dict[str, set[Obj]] = {}
+        for module in self.modules:
+            assert module.flow is not None
+            for function in module.flow.functions:
+                self.functions[function.qualname] = function.params
+            self.classes.update(module.flow.classes)
+            for edge in module.flow.edges:
+                self._add_edge(edge.target, edge.value)
+        self._client_names = frozenset(client_names)
+        self._solve()
+
+    def _add_edge(self, target: str, value: Val) -> bool:
+        values = self.edges.setdefault(target, [])
+        if value in values:
+            return False
+        values.append(value)
+        return True
+
+    # -- resolution --------------------------------------------------------------------
+
+    def resolve(self, value: Val | None, depth: int = 0) -> set[Obj]:
+        if value is None or depth > 30:
+            return set()
+        kind = value.kind
+        if kind == "client":
+            return {CLIENT_OBJ}
+        if kind == "sym":
+            return self.values.get(value.name, set())
+        if kind == "ref":
+            return self._resolve_ref(value.name)
+        inner = self.resolve(value.inner, depth + 1)
+        found: set[Obj] = set()
+        if kind == "attr":
+            for obj in inner:
+                found |= self._attribute(obj, value.name)
+        elif kind == "call":
+            found |= self._call(value.inner, inner, depth)
+        elif kind in ("iter", "item"):
+            for obj_kind, name in inner:
+                if obj_kind == "models":
+                    found.add(("model", name))
+                elif obj_kind == "coll":
+                    found.add(("model", COLLECTIONS[name].model))
+        return found
+
+    def _resolve_ref(self, name: str) -> set[Obj]:
+        if name in NYLAS_CLIENT_CLASSES:
+            return {("nylas_class", "")}
+        if name in self.functions:
+            return {("func", name)}
+        if name in self.classes:
+            return {("class", name)}
+        if f"g:{name}" in self.edges:
+            return self.values.get(f"g:{name}", set())
+        if name in self.module_names:
+            return {("module", name)}
+        return set()
+
+    def _attribute(self, obj: Obj, name: str) -> set[Obj]:
+        kind, owner = obj
+        if kind == "client" and name in COLLECTIONS:
+            return {("coll", name)}
+        if kind == "model" and owner in MODELS and name in MODELS[owner].children:
+            return {("coll", MODELS[owner].children[name])}
+        if kind == "inst":
+            method = f"{owner}.{name}"
+            if method in self.functions:
+                return {("func", method)}
+            return set(self.values.get(f"a:{owner}.{name}", set()))
+        if kind == "module":
+            return self._resolve_ref(f"{owner}.{name}")
+        return set()
+
+    def _call(self, callee: Val | None, callees: set[Obj], depth: int) -> set[Obj]:
+        found: set[Obj] = set()
+        for kind, name in callees:
+            if kind == "nylas_class":
+                found.add(CLIENT_OBJ)
+            elif kind == "func":
+                found |= self.values.get(f"r:{name}", set())
+            elif kind == "class":
+                found.add(("inst", name))
+        if callee is not None and callee.kind == "attr":
+            operation = callee.name
+            for kind, name in self.resolve(callee.inner, depth + 1):
+                if kind == "coll":
+                    model = COLLECTIONS[name].model
+                    if operation in _ONE_MODEL_OPS:
+                        found.add(("model", model))
+                    elif operation in _MANY_MODEL_OPS:
+                        found.add(("models", model))
+                elif kind == "models":
+                    found.add(("model" if operation == "first" else "models", name))
+                elif kind == "model" and operation in _MODEL_FACTORIES:
+                    found.add(("model", _MODEL_FACTORIES[operation]))
+        return found
+
+    def _solve(self) -> None:
+        for target in self.edges:
+            if target.rsplit(".", 1)[-1] in self._client_names or (
+                target.startswith("s:") and target[2:] in self._client_names
+            ):
+                self.values.setdefault(target, set()).add(CLIENT_OBJ)
+        for _ in range(_MAX_ROUNDS):
+            changed = False
+            for target, values in list(self.edges.items()):
+                current = self.values.setdefault(target, set())
+                for value in list(values):
+                    new = self.resolve(value) - current
+                    if new:
+                        current |= new
+                        changed = True
+            for module in self.modules:
+                assert module.flow is not None
+                for call in module.flow.calls:
+                    changed |= self._bind_parameters(call)
+            if not changed:
+                return
+
+    def _bind_parameters(self, call: CallSite) -> bool:
+        changed = False
+        for kind, name in self.resolve(call.callee):
+            if kind == "func":
+                function = name
+            elif kind == "class" and f"{name}.__init__" in self.functions:
+                function = f"{name}.__init__"
+            else:
+                continue
+            params = self.functions[function]
+            for position, argument in enumerate(call.args):
+                if argument is not None and position < len(params):
+                    changed |= self._add_edge(f"p:{function}.{params[position]}", argument)
+            for keyword, argument in call.kwargs:
+                if keyword in params:
+                    changed |= self._add_edge(f"p:{function}.{keyword}", argument)
+        return changed
+
+    # -- results ------------------------------------------------------------------------
+
+    def is_client(self, value: Val | None) -> bool:
+        return CLIENT_OBJ in self.resolve(value)
+
+    def interpret(
+        self, use: Use, nylas_module: bool
+    ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        """The endpoints a use calls, or why it cannot be told."""
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
+        objs = self.resolve(use.root)
+        attrs = use.attrs
+        first = attrs[0]
+        for kind, name in objs:
+            if kind == "client":
+                if first in COLLECTIONS:
+                    self._collection_op(first, attrs[1:], use, endpoints, unresolved)
+                elif first in CLIENT_METHODS:
+                    endpoints.append(self._endpoint(CLIENT_METHODS[first], use, first))
+                elif first != "authentication_url":
+                    unresolved.append(UnresolvedUse(
+                        use.span, f"{use.text} is not in the endpoint map", None))
+            elif kind == "coll":
+                self._collection_op(name, attrs, use, endpoints, unresolved)
+            elif kind == "model" and name in MODELS:
+                model = MODELS[name]
+                if first in model.methods:
+                    endpoints.append(
+                        self._endpoint(model.methods[first], use, f"{name}.{first}")
+                    )
+                elif first in model.children:
+                    self._collection_op(model.children[first], attrs[1:], use, endpoints,
+                                        unresolved)
+        if not objs and nylas_module and first in COLLECTIONS and len(attrs) > 1 and (
+            attrs[1] in COLLECTIONS[first].operations or attrs[1] in ("__iter__", "create")
+        ):
+            unresolved.append(UnresolvedUse(
+                use.span,
+                f"cannot tell whether {use.text} is a Nylas call",
+                collection_scopes(first),
+            ))
+        return endpoints, unresolved
+
+    def _collection_op(
+        self,
+        attribute: str,
+        rest: tuple[str, ...],
+        use: Use,
+        endpoints: list[EndpointUse],
+        unresolved: list[UnresolvedUse],
+    ) -> None:
+        collection = COLLECTIONS[attribute]
+        operation = rest[0] if rest else "__get__"
+        if operation == "create":
+            return  # builds an unsaved model; the request happens on save/send
+        key = collection.operations.get(operation)
+        if key is None and not rest:
+            return
+        if key is None:
+            unresolved.append(UnresolvedUse(
+                use.span, f"{use.text} is not in the endpoint map",
+                collection_scopes(attribute)))
+            return
+        endpoints.append(self._endpoint(key, use, f"{attribute}.{operation}"))
+
+    @staticmethod
+    def _endpoint(key: str, use: Use, operation: str) -> EndpointUse:
+        return EndpointUse(ENDPOINTS[key], use.span, use.text, operation)
+
+    def escapes(self, call: CallSite) -> list[UnresolvedUse]:
+        """Clients handed to code the analysis cannot follow."""
+        callees = self.resolve(call.callee)
+        if any(kind in ("func", "class") for kind, _ in callees):
+            return []
+        if any(kind in ("client", "coll", "model", "models") for kind, _ in callees):
+            return []  # an SDK call: arguments go to Nylas, not somewhere unseen
+        last = call.callee_text.rsplit(".", 1)[-1]
+        if call.callee_text in HARMLESS_CALLS or (
+            "." in call.callee_text and last in HARMLESS_METHODS
+        ):
+            return []
+        found: list[UnresolvedUse] = []
+        arguments = [*call.args, *(value for _, value in call.kwargs)]
+        for argument in arguments:
+            found.extend(self._escaped(argument, call.span, f"passed to {call.callee_text}()"))
+        return found
+
+    def _escaped(self, value: Val | None, span: Span, how: str) -> list[UnresolvedUse]:
+        found: list[UnresolvedUse] = []
+        for kind, name in self.resolve(value):
+            if kind == "client":
+                found.append(UnresolvedUse(span, f"a Nylas client is {how}", None))
+            elif kind == "coll":
+                found.append(UnresolvedUse(
+                    span, f"the {name} collection is {how}", collection_scopes(name)))
+        return found
+
+    def sink_escapes(self, value: Val, what: str, span: Span) -> list[UnresolvedUse]:
+        return self._escaped(value, span, what)

@@ -1,0 +1,25 @@
+"""Source ranges, shared by every kind of fact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    """A source range: 1-based lines, 0-based character columns."""
+
+    path: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    def to_json(self) -> list[Any]:
+        return [self.path, self.line, self.col, self.end_line, self.end_col]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Span:
+        path, line, col, end_line, end_col = data
+        return cls(str(path), int(line), int(col), int(end_line), int(end_col))
