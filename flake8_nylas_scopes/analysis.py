@@ -37,7 +37,9 @@ def module_facts(
     facts.mentions_nylas = mentions
     if flow:
         if not mentions:
+            # Constants matter even here: a settings module defines the scopes list.
             extractor.prepare(tree)
+            facts.constants = extractor.scope_constants()
         facts.flow = FlowExtractor(
             extractor.source, module_name, extractor.imports, extractor.module_bindings
         ).run(tree)

@@ -237,7 +237,7 @@ CODES: Mapping[str, Code] = _registry(
 
 # The codes this version can report; the others are reserved in the contract.
 IMPLEMENTED: frozenset[str] = frozenset(
-    code for code in CODES if code.startswith(("NYS1", "NYS2"))
+    code for code in CODES if code.startswith(("NYS1", "NYS2", "NYS3"))
 )
 
 DEFAULT_OFF: frozenset[str] = frozenset(

@@ -192,7 +192,7 @@ class Extractor(ast.NodeVisitor):
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self.prepare(tree)
         self.generic_visit(tree)
-        self.facts.constants = self._scope_constants()
+        self.facts.constants = self.scope_constants()
         return self.facts
 
     @property
@@ -203,7 +203,7 @@ class Extractor(ast.NodeVisitor):
     def module_bindings(self) -> Bindings:
         return self._scopes[0]
 
-    def _scope_constants(self) -> dict[str, ScopeValue]:
+    def scope_constants(self) -> dict[str, ScopeValue]:
         """Module constants other modules may import as a scopes value.
 
         Only names that look like scope lists are kept (the name mentions scopes, or

@@ -63,7 +63,7 @@ def state_key(node: ast.expr) -> str:
         return ""
     dotted = _dotted(node)
     parts = dotted.split(".")
-    if "state" in parts[:-1] and parts[-1] != "state":
+    if len(parts) >= 3 and parts[-2] == "state":
         return f"s:state.{parts[-1]}"
     if len(parts) == 2 and parts[0] in _STATE_ROOTS:
         return f"s:{_STATE_ROOTS[parts[0]]}.{parts[1]}"

@@ -127,6 +127,22 @@ class FlowResolver:
         return found
 
     def _resolve_ref(self, name: str) -> set[Obj]:
+        """A dotted name reached through imports: a module member, then attributes."""
+        found = self._resolve_exact(name)
+        if found or "." not in name:
+            return found
+        # ``pkg.module.client.messages``: resolve the longest known prefix, then walk
+        # the remaining attributes on what it holds.
+        parts = name.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            objs = self._resolve_exact(".".join(parts[:cut]))
+            if objs:
+                for attribute in parts[cut:]:
+                    objs = {o for obj in objs for o in self._attribute(obj, attribute)}
+                return objs
+        return set()
+
+    def _resolve_exact(self, name: str) -> set[Obj]:
         if name in NYLAS_CLIENT_CLASSES:
             return {("nylas_class", "")}
         if name in self.functions:
@@ -151,11 +167,18 @@ class FlowResolver:
                 return {("func", method)}
             return set(self.values.get(f"a:{owner}.{name}", set()))
         if kind == "module":
-            return self._resolve_ref(f"{owner}.{name}")
+            return self._resolve_exact(f"{owner}.{name}")
         return set()
 
     def _call(self, callee: Val | None, callees: set[Obj], depth: int) -> set[Obj]:
         found: set[Obj] = set()
+        if callee is not None and callee.kind == "ref" and "." in callee.name and not (
+            self._resolve_exact(callee.name)
+        ):
+            # ``module.client.threads.where``: the extractor folds attributes of an
+            # imported name into one dotted name; the last one is the method called.
+            prefix, _, method = callee.name.rpartition(".")
+            callee = Val("attr", method, Val("ref", prefix))
         for kind, name in callees:
             if kind == "nylas_class":
                 found.add(CLIENT_OBJ)

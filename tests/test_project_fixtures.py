@@ -1,0 +1,59 @@
+"""Multi-module fixture projects: findings across files, and the inferred scope set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fixture_expectations import expectations, options
+
+from flake8_nylas_scopes.codes import DEFAULT_OFF
+from flake8_nylas_scopes.config import make_config
+from flake8_nylas_scopes.project import analyse
+
+PROJECTS = Path(__file__).resolve().parent.parent / "fixtures" / "projects"
+PROJECT_DIRS = sorted(path for path in PROJECTS.iterdir() if path.is_dir())
+
+
+def project_options(project: Path) -> dict[str, list[str]]:
+    merged: dict[str, list[str]] = {}
+    for path in sorted(project.rglob("*.py")):
+        for key, values in options(path.read_text(encoding="utf-8")).items():
+            merged.setdefault(key, []).extend(values)
+    return merged
+
+
+def run_project(project: Path):
+    opts = project_options(project)
+    selected = set(opts.get("select", []))
+    config = make_config(providers=opts.get("providers", []))
+    return analyse(
+        [str(project)],
+        config,
+        lambda code: code not in DEFAULT_OFF or code in selected,
+        use_cache=False,
+    )
+
+
+@pytest.mark.parametrize("project", PROJECT_DIRS, ids=lambda path: path.name)
+def test_project_findings_match_comments(project: Path) -> None:
+    result = run_project(project)
+    assert result.errors == []
+    actual = sorted(
+        (Path(f.span.path).resolve().relative_to(project).as_posix(), f.span.line, f.code)
+        for f in result.findings
+    )
+    expected = sorted(
+        (path.relative_to(project).as_posix(), e.line, e.code)
+        for path in project.rglob("*.py")
+        for e in expectations(path.read_text(encoding="utf-8"))
+    )
+    assert actual == expected
+
+
+@pytest.mark.parametrize("project", PROJECT_DIRS, ids=lambda path: path.name)
+def test_project_inferred_scopes(project: Path) -> None:
+    expected = (project / "expected-infer.txt").read_text(encoding="utf-8").split()
+    [state] = run_project(project).states
+    assert state.inference is not None
+    assert sorted(state.inference.scopes) == sorted(expected)
