@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from . import __version__, infer_command
 from .codes import CODES, DEFAULT_OFF
 from .config import CodeFilter, ConfigError, make_config
 from .project import InputError, analyse, discover
@@ -67,11 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-select", type=_codes, default=[])
     check.add_argument("--providers", type=lambda v: v.split(","), default=[])
     check.add_argument("--exit-zero", action="store_true")
+    infer = commands.add_parser("infer", help="print the minimal scope set, with evidence")
+    infer_command.add_arguments(infer)
     return parser
 
 
 def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "infer":
+        return infer_command.run(args)
     try:
         config = make_config(providers=args.providers, option_prefix="--")
         paths = discover(args.paths)
@@ -94,3 +98,7 @@ def run(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     return run(list(sys.argv[1:] if argv is None else argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""``nylas-scopes infer PATH``: the minimal scope set the code needs, with evidence."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from .config import ConfigError, all_codes, make_config
+from .judge import ProjectResult
+from .project import InputError, analyse
+from .resolver import EndpointUse
+from .usage_rules import certain_options
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--client-names", default="", help="extra names holding a client")
+
+
+def _display(path: str) -> str:
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _why(use: EndpointUse, scope: str) -> str:
+    endpoint = use.endpoint
+    options = [option for option in certain_options(endpoint) if scope in option.scopes]
+    certainty = options[0].certainty.value if options else "included"
+    return f"{scope!r} grants it ({certainty}, {endpoint.row})"
+
+
+def _evidence_json(use: EndpointUse) -> dict[str, Any]:
+    return {
+        "path": _display(use.span.path),
+        "line": use.span.line,
+        "call": f"{use.call}()",
+        "operation": use.operation,
+        "endpoint": use.endpoint.key,
+        "row": use.endpoint.row,
+    }
+
+
+def _project_json(project: ProjectResult) -> dict[str, Any]:
+    inference = project.inference
+    state = project.state
+    return {
+        "scopes": list(inference.scopes) if inference else [],
+        "evidence": {
+            scope: [_evidence_json(use) for use in uses]
+            for scope, uses in (inference.evidence.items() if inference else ())
+        },
+        "uncertain": [_evidence_json(use) for use in inference.uncertain] if inference else [],
+        "unresolved": [
+            {
+                "path": _display(use.span.path),
+                "line": use.span.line,
+                "reason": use.reason,
+                "scopes": sorted(use.scopes) if use.scopes is not None else None,
+            }
+            for use in (state.unresolved if state else ())
+        ],
+    }
+
+
+def _print_text(project: ProjectResult) -> None:
+    data = _project_json(project)
+    inference = project.inference
+    print("Minimal scopes: " + (", ".join(data["scopes"]) or "(none: no Nylas call needs one)"))
+    for scope in data["scopes"]:
+        print(f"  {scope}")
+        for use in inference.evidence.get(scope, []) if inference else []:
+            location = f"{_display(use.span.path)}:{use.span.line}"
+            print(f"    {location} {use.call}() -> {use.endpoint.key} -> {_why(use, scope)}")
+    if data["uncertain"]:
+        print("Calls whose scope need is not documented (no scope inferred from them alone):")
+        for item in data["uncertain"]:
+            print(f"  {item['path']}:{item['line']} {item['call']} -> {item['endpoint']}")
+    if data["unresolved"]:
+        print("Unresolved uses (the usage rules stay silent for the scopes they touch):")
+        for item in data["unresolved"]:
+            print(f"  {item['path']}:{item['line']} {item['reason']}")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        config = make_config(client_names=args.client_names.split(","), option_prefix="--")
+        result = analyse(args.paths, config, all_codes)
+    except (ConfigError, InputError) as error:
+        print(f"nylas-scopes: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    for file_error in result.errors:
+        print(f"nylas-scopes: error: {file_error.message}", file=sys.stderr)
+    projects = [project for project in result.states if project.inference is not None]
+    if args.format == "json":
+        print(json.dumps({"version": 1, "projects": [_project_json(p) for p in projects]},
+                         indent=2))
+    else:
+        if not projects:
+            print("No Nylas scope request or call found.")
+        for project in projects:
+            _print_text(project)
+    return EXIT_ERROR if result.errors else EXIT_OK
