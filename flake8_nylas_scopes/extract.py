@@ -31,6 +31,7 @@ from .facts import (
     SiteKind,
     ValueState,
 )
+from .raw_http import HTTP_METHODS, RawUse, match_route, nylas_v2_path
 from .source import SourceMap
 from .values import ValueReader
 
@@ -336,27 +337,37 @@ class Extractor(ast.NodeVisitor):
     def _http_call(self, node: ast.Call) -> None:
         func = node.func
         method = func.attr if isinstance(func, ast.Attribute) else ""
-        url_nodes = [arg for arg in node.args[:2] if not isinstance(arg, ast.Starred)]
-        url_keyword = _keyword(node, "url")
-        if url_keyword is not None:
-            url_nodes.append(url_keyword)
+        args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
+        http_method = method
+        if method == "request" and args:
+            http_method = (self.reader.read_string(args[0]) or "").lower()
+            args = args[1:]
+        if http_method not in HTTP_METHODS:
+            return
+        url_node = _keyword(node, "url") or (args[0] if args else None)
+        if url_node is None:
+            return
+        url = self._url_text(url_node)
+        if url is None:
+            return
+        path = url.split("?")[0].rstrip("/")
         body = _keyword(node, "json") or _keyword(node, "data")
         params = _keyword(node, "params")
-        if body is None and params is None:
-            return
-        for url_node in url_nodes:
-            url = self._url_text(url_node)
-            if url is None:
-                continue
-            path = url.split("?")[0].rstrip("/")
-            if body is not None and method in {"post", "request"} and path.endswith(
-                NATIVE_AUTH_PATH
-            ):
+        if path.endswith(NATIVE_AUTH_PATH):
+            if body is not None and http_method == "post":
                 self._native_auth(node, body, nylas_host=_names_nylas(url))
-                return
-            if params is not None and path.endswith(HOSTED_AUTH_PATH) and _names_nylas(url):
+            return
+        if path.endswith(HOSTED_AUTH_PATH):
+            if params is not None and _names_nylas(url):
                 self._hosted_params(params, node)
-                return
+            return
+        api_path = nylas_v2_path(url, _HOLE)
+        if api_path is not None:
+            verb = http_method.upper()
+            self.facts.raw_uses.append(
+                RawUse(verb, api_path, match_route(verb, api_path, _HOLE),
+                       self.source.span(node), _dotted(func))
+            )
 
     def _native_auth(self, call: ast.Call, body: ast.expr, nylas_host: bool) -> None:
         target = self.reader.follow(body)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .flow_facts import FlowFacts
+from .raw_http import RawUse
 from .spans import Span
 
 
@@ -176,6 +177,7 @@ class ModuleFacts:
     sites: list[ScopeSite] = field(default_factory=list)
     constants: dict[str, ScopeValue] = field(default_factory=dict)
     flow: FlowFacts | None = None
+    raw_uses: list[RawUse] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -185,6 +187,7 @@ class ModuleFacts:
             "sites": [site.to_json() for site in self.sites],
             "constants": {name: value.to_json() for name, value in self.constants.items()},
             "flow": self.flow.to_json() if self.flow is not None else None,
+            "raw_uses": [use.to_json() for use in self.raw_uses],
         }
 
     @classmethod
@@ -197,4 +200,5 @@ class ModuleFacts:
             [ScopeSite.from_json(site) for site in data["sites"]],
             {str(k): ScopeValue.from_json(v) for k, v in data["constants"].items()},
             FlowFacts.from_json(flow) if flow is not None else None,
+            [RawUse.from_json(use) for use in data["raw_uses"]],
         )

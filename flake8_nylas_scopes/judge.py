@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .config import CodeFilter, Config
+from .endpoints_v2 import ENDPOINTS
 from .facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
 from .findings import Finding, FixAction, Fix
 from .flow_extract import AUTH_URL_METHOD
@@ -75,6 +76,15 @@ def _usage(
     endpoints: list[EndpointUse] = []
     unresolved: list[UnresolvedUse] = []
     for facts in modules.values():
+        for raw in facts.raw_uses:
+            if raw.endpoint:
+                endpoints.append(
+                    EndpointUse(ENDPOINTS[raw.endpoint], raw.span, raw.text,
+                                f"{raw.method} {raw.path}")
+                )
+            else:
+                unresolved.append(UnresolvedUse(
+                    raw.span, f"{raw.method} {raw.path} is not in the endpoint map", None))
         flow = facts.flow
         if flow is None:
             continue
