@@ -31,9 +31,10 @@ from .facts import (
     SiteKind,
     ValueState,
 )
+from .flow_extract import call_parameters
 from .raw_http import HTTP_METHODS, RawUse, match_route, nylas_v2_path
 from .source import SourceMap
-from .values import ValueReader
+from .values import SCOPE_WORD, ValueReader
 
 NYLAS_CLIENT_CLASSES = frozenset(
     {"nylas.APIClient", "nylas.client.APIClient", "nylas.client.client.APIClient"}
@@ -60,7 +61,6 @@ HOSTED_PARAM_KEYS = frozenset({"client_id", "redirect_uri", "response_type"})
 _RELEVANT = re.compile(r"nylas|connect/authorize|oauth/authorize|authentication_url", re.I)
 
 _HOLE = "\x00"
-_SCOPE_WORD = re.compile(r"^(email|calendar|contacts|room_resources)(\.[a-z_]+)?$")
 
 
 def mentions_nylas(source: str) -> bool:
@@ -91,6 +91,8 @@ class Extractor(ast.NodeVisitor):
         self._scopes: list[Bindings] = []
         self._classes: list[_ClassInfo] = []
         self._consumed: set[int] = set()
+        self._qual: list[tuple[str, str]] = []
+        self._functions: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, list[str]]] = []
         self.reader = ValueReader(self.source, self.lookup, self.qualify)
 
     # -- environment ---------------------------------------------------------------
@@ -218,7 +220,7 @@ class Extractor(ast.NodeVisitor):
             value = self.reader.read(ast.Name(id=name, ctx=ast.Load()))
             if value.state is ValueState.ITEMS:
                 looks_like_scopes = "scope" in name.lower() or any(
-                    _SCOPE_WORD.match(item.text.strip().lower()) for item in value.items
+                    SCOPE_WORD.match(item.text.strip().lower()) for item in value.items
                 )
                 if looks_like_scopes:
                     constants[name] = value
@@ -229,10 +231,36 @@ class Extractor(ast.NodeVisitor):
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         for decorator in node.decorator_list:
             self.visit(decorator)
+        is_method = bool(self._qual) and self._qual[-1][1] == "class"
+        self._qual.append((node.name, "function"))
+        self._functions.append((node, call_parameters(node, is_method)))
         self._scopes.append(collect_bindings(node.body, node.args))
         for statement in node.body:
             self.visit(statement)
         self._scopes.pop()
+        self._functions.pop()
+        self._qual.pop()
+
+    def _parameter_reference(self, node: ast.expr) -> ScopeValue | None:
+        """A scopes value that is a parameter of the enclosing function (a wrapper).
+
+        The project index reads it from the callers' arguments and the default.
+        """
+        if not isinstance(node, ast.Name) or not self._functions:
+            return None
+        function, params = self._functions[-1]
+        if node.id not in params or self._binding_scope(node.id) is not self._scopes[-1]:
+            return None
+        qualname = ".".join(name for name, _ in self._qual)
+        module = self._module_name or "__main__"
+        reference = f"param:{module}.{qualname}#{params.index(node.id)}#{node.id}"
+        default = _parameter_default(function, node.id)
+        if default is not None:
+            self.facts.param_defaults[reference] = self.reader.read(default)
+        return ScopeValue(
+            ValueState.UNRESOLVED, complete=False, reference=reference,
+            reason=f"scopes come from the callers of {qualname}()",
+        )
 
     visit_FunctionDef = _visit_function
     visit_AsyncFunctionDef = _visit_function
@@ -241,7 +269,9 @@ class Extractor(ast.NodeVisitor):
         info = _ClassInfo()
         self._classes.append(info)
         info.client_attributes = self._client_attributes(node)
+        self._qual.append((node.name, "class"))
         self.generic_visit(node)
+        self._qual.pop()
         self._classes.pop()
 
     def _client_attributes(self, node: ast.ClassDef) -> set[str]:
@@ -298,7 +328,7 @@ class Extractor(ast.NodeVisitor):
         has_star_kwargs = any(keyword.arg is None for keyword in node.keywords)
         has_star_args = any(isinstance(arg, ast.Starred) for arg in node.args)
         if scopes is not None:
-            value = self.reader.read(scopes)
+            value = self._parameter_reference(scopes) or self.reader.read(scopes)
         elif has_star_kwargs or has_star_args:
             value = ScopeValue(
                 ValueState.UNRESOLVED, complete=False, reason="scopes may come from *args/**kwargs"
@@ -609,6 +639,21 @@ class Extractor(ast.NodeVisitor):
             dotted = _dotted(target)
             return _HOLE + (dotted if _names_nylas(dotted) else "")
         return None
+
+
+def _parameter_default(
+    function: ast.FunctionDef | ast.AsyncFunctionDef, name: str
+) -> ast.expr | None:
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    offset = len(positional) - len(args.defaults)
+    for index, arg in enumerate(positional):
+        if arg.arg == name and index >= offset:
+            return args.defaults[index - offset]
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+        if arg.arg == name:
+            return default
+    return None
 
 
 def _names_nylas(text: str) -> bool:

@@ -11,85 +11,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .flow_facts import FlowFacts
+from .facts_values import ItemForm, ScopeItem, ScopeValue, ValueState
 from .raw_http import RawUse
+
+# Re-exported: the value types are part of the facts vocabulary.
+__all__ = [
+    "Generation", "ItemForm", "ModuleFacts", "ScopeItem", "ScopeSite", "ScopeValue",
+    "SiteKind", "Span", "ValueState",
+]
 from .spans import Span
-
-
-class ItemForm(enum.Enum):
-    # One element of a list/tuple/set (or of the list given to ",".join).
-    LIST_ITEM = "list_item"
-    # One comma-separated part of a bare string, the documented wire format.
-    STRING_PART = "string_part"
-
-
-@dataclass(frozen=True)
-class ScopeItem:
-    """One scope as written: ``text`` is the raw text, ``span`` where it is written.
-
-    For a bare string ``"a,b"`` each part is its own item sharing the string's span;
-    ``part`` is its index among the string's comma-separated parts.
-    """
-
-    text: str
-    span: Span
-    form: ItemForm
-    part: int = 0
-
-    def to_json(self) -> dict[str, Any]:
-        return {"t": self.text, "s": self.span.to_json(), "f": self.form.value, "p": self.part}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ScopeItem:
-        return cls(
-            str(data["t"]), Span.from_json(data["s"]), ItemForm(data["f"]), int(data["p"])
-        )
-
-
-class ValueState(enum.Enum):
-    ITEMS = "items"  # the value resolved to items (complete or not)
-    MISSING = "missing"  # no scopes argument: the SDK default applies
-    EMPTY = "empty"  # None, "", [] or (): no scopes parameter is sent
-    UNRESOLVED = "unresolved"  # the analysis cannot tell what the value is
-
-
-@dataclass(frozen=True)
-class ScopeValue:
-    """What a scopes argument resolves to.
-
-    ``complete`` is False when some element could not be resolved (a call, a name
-    from elsewhere): rules that need to know a scope is *absent* then stay silent.
-    ``reference`` names a constant defined in another module (``pkg.settings.SCOPES``)
-    that the project index resolves; ``reason`` says why a value is unresolved.
-    """
-
-    state: ValueState
-    items: tuple[ScopeItem, ...] = ()
-    complete: bool = True
-    reference: str = ""
-    reason: str = ""
-    # Where the value is written (for an empty value, the finding points here).
-    span: Span | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "span": self.span.to_json() if self.span else None,
-            "state": self.state.value,
-            "items": [item.to_json() for item in self.items],
-            "complete": self.complete,
-            "reference": self.reference,
-            "reason": self.reason,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ScopeValue:
-        return cls(
-            ValueState(data["state"]),
-            tuple(ScopeItem.from_json(item) for item in data["items"]),
-            bool(data["complete"]),
-            str(data["reference"]),
-            str(data["reason"]),
-            Span.from_json(data["span"]) if data["span"] is not None else None,
-        )
 
 
 class SiteKind(enum.Enum):
@@ -178,6 +108,8 @@ class ModuleFacts:
     constants: dict[str, ScopeValue] = field(default_factory=dict)
     flow: FlowFacts | None = None
     raw_uses: list[RawUse] = field(default_factory=list)
+    # Default values of parameters that carry scopes into an auth call, by reference.
+    param_defaults: dict[str, ScopeValue] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -188,6 +120,7 @@ class ModuleFacts:
             "constants": {name: value.to_json() for name, value in self.constants.items()},
             "flow": self.flow.to_json() if self.flow is not None else None,
             "raw_uses": [use.to_json() for use in self.raw_uses],
+            "param_defaults": {k: v.to_json() for k, v in self.param_defaults.items()},
         }
 
     @classmethod
@@ -201,4 +134,5 @@ class ModuleFacts:
             {str(k): ScopeValue.from_json(v) for k, v in data["constants"].items()},
             FlowFacts.from_json(flow) if flow is not None else None,
             [RawUse.from_json(use) for use in data["raw_uses"]],
+            {str(k): ScopeValue.from_json(v) for k, v in data["param_defaults"].items()},
         )

@@ -14,8 +14,21 @@ from dataclasses import dataclass
 
 from .bindings import Bindings, collect_bindings
 from .endpoints_v2 import CLIENT_METHODS, COLLECTIONS, MODELS
-from .flow_facts import CLIENT, CallSite, Edge, FlowFacts, Function, Sink, Use, Val, sym
+from .flow_facts import (
+    CLIENT,
+    CallSite,
+    Edge,
+    FlowFacts,
+    Function,
+    ScopeArg,
+    Sink,
+    Use,
+    Val,
+    sym,
+)
+from .facts_values import ValueState
 from .source import SourceMap
+from .values import SCOPE_WORD, ValueReader
 
 # Recorded too, so that the index can tell whether its receiver is a client.
 AUTH_URL_METHOD = "authentication_url"
@@ -88,6 +101,18 @@ class FlowExtractor(ast.NodeVisitor):
         self.module_functions: set[str] = set()
         self.module_classes: set[str] = set()
         self._depth = 0
+        self.reader = ValueReader(source, self._bound_value, self._reference)
+
+    def _bound_value(self, name: str) -> ast.expr | None:
+        """The single value a name is bound to, for reading scope literals."""
+        for frame in reversed(self.frames):
+            if frame.is_function and frame.bindings.binds(name):
+                return frame.bindings.lookup(name)
+        return self.frames[0].bindings.lookup(name)
+
+    def _reference(self, node: ast.expr) -> str | None:
+        value = self.value(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
+        return value.name if value is not None and value.kind == "ref" else None
 
     # -- names ----------------------------------------------------------------------------
 
@@ -249,9 +274,8 @@ class FlowExtractor(ast.NodeVisitor):
         qualname = f"{parent.qualname}.{node.name}" if parent.qualname else node.name
         args = node.args
         every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
-        decorators = {_dotted(d) for d in node.decorator_list}
-        drop_first = is_method and "staticmethod" not in decorators and every
-        params = [arg.arg for arg in every[1:]] if drop_first else [arg.arg for arg in every]
+        params = call_parameters(node, is_method)
+        drop_first = len(params) < len(every)
         self.facts.functions.append(Function(f"{self.module}.{qualname}", tuple(params)))
         for decorator in node.decorator_list:
             self.visit(decorator)
@@ -338,6 +362,7 @@ class FlowExtractor(ast.NodeVisitor):
             for value in [self.value(keyword.value)]
             if value is not None
         )
+        self._scope_arguments(node)
         if any(arg is not None for arg in args) or kwargs:
             self.facts.calls.append(
                 CallSite(
@@ -346,6 +371,25 @@ class FlowExtractor(ast.NodeVisitor):
                 )
             )
         self.generic_visit(node)
+
+    def _scope_arguments(self, node: ast.Call) -> None:
+        """Scope lists passed to a call, for wrappers that forward them to the SDK."""
+        arguments = [(i, "", arg) for i, arg in enumerate(node.args)]
+        arguments += [(-1, kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
+        callee: Val | None = None
+        for position, keyword, argument in arguments:
+            if isinstance(argument, ast.Starred) or not _may_hold_scopes(argument):
+                continue
+            value = self.reader.read(argument)
+            if value.state is ValueState.ITEMS and any(
+                SCOPE_WORD.match(item.text.strip().lower()) for item in value.items
+            ):
+                callee = callee or self.value(node.func)
+                if callee is None:
+                    return
+                self.facts.scope_args.append(
+                    ScopeArg(callee, position, keyword, value, self.source.span(argument))
+                )
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         # Reading some attributes sends a request (``message.raw``, ``client.account``).
@@ -386,6 +430,24 @@ class FlowExtractor(ast.NodeVisitor):
                     self.facts.sinks.append(
                         Sink(value, "captured by a lambda", self.source.span(child))
                     )
+
+
+def call_parameters(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, is_method: bool
+) -> list[str]:
+    """The parameters a caller fills, in order: ``self``/``cls`` of a method dropped."""
+    args = node.args
+    every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+    decorators = {_dotted(d) for d in node.decorator_list}
+    if is_method and "staticmethod" not in decorators and every:
+        every = every[1:]
+    return [arg.arg for arg in every]
+
+
+def _may_hold_scopes(node: ast.expr) -> bool:
+    return isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Name, ast.Attribute)) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+    )
 
 
 def _unquote(annotation: ast.expr) -> ast.expr:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .facts_values import ScopeValue
 from .spans import Span
 
 
@@ -160,6 +161,27 @@ class Function:
         return cls(str(data[0]), tuple(str(p) for p in data[1]))
 
 
+@dataclass(frozen=True)
+class ScopeArg:
+    """A scopes value passed to a call: a wrapper around ``authentication_url`` may
+    receive its scopes this way.  ``position`` is -1 for a keyword argument."""
+
+    callee: Val
+    position: int
+    keyword: str
+    value: ScopeValue
+    span: Span
+
+    def to_json(self) -> Any:
+        return [self.callee.to_json(), self.position, self.keyword, self.value.to_json(),
+                self.span.to_json()]
+
+    @classmethod
+    def from_json(cls, data: Any) -> ScopeArg:
+        return cls(Val.from_json(data[0]), int(data[1]), str(data[2]),
+                   ScopeValue.from_json(data[3]), Span.from_json(data[4]))
+
+
 @dataclass
 class FlowFacts:
     functions: list[Function] = field(default_factory=list)
@@ -168,6 +190,7 @@ class FlowFacts:
     uses: list[Use] = field(default_factory=list)
     calls: list[CallSite] = field(default_factory=list)
     sinks: list[Sink] = field(default_factory=list)
+    scope_args: list[ScopeArg] = field(default_factory=list)
 
     def to_json(self) -> Any:
         return {
@@ -177,6 +200,7 @@ class FlowFacts:
             "uses": [u.to_json() for u in self.uses],
             "calls": [c.to_json() for c in self.calls],
             "sinks": [s.to_json() for s in self.sinks],
+            "scope_args": [a.to_json() for a in self.scope_args],
         }
 
     @classmethod
@@ -188,4 +212,5 @@ class FlowFacts:
             [Use.from_json(u) for u in data["uses"]],
             [CallSite.from_json(c) for c in data["calls"]],
             [Sink.from_json(s) for s in data["sinks"]],
+            [ScopeArg.from_json(a) for a in data["scope_args"]],
         )

@@ -14,6 +14,8 @@ from .flow_extract import AUTH_URL_METHOD
 from .list_rules import is_nylas_request, list_findings
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .spans import Span
+
+PARAM_PREFIX = "param:"
 from .usage_rules import Inference, ProjectState, infer, usage_findings
 
 
@@ -41,9 +43,32 @@ def _constant(modules: Mapping[str, ModuleFacts], reference: str) -> ScopeValue 
     return None
 
 
+def _callers_scopes(
+    modules: Mapping[str, ModuleFacts], resolver: FlowResolver, site: ScopeSite,
+    defaults: Mapping[str, ScopeValue],
+) -> list[ScopeSite]:
+    """The requests a wrapper makes: one per caller passing scopes, plus its default."""
+    function, position, name = site.value.reference[len(PARAM_PREFIX):].split("#")
+    found: list[ScopeSite] = []
+    for facts in modules.values():
+        for argument in facts.flow.scope_args if facts.flow else ():
+            if ("func", function) not in resolver.resolve(argument.callee):
+                continue
+            if argument.position != int(position) and argument.keyword != name:
+                continue
+            value = argument.value
+            if value.state is ValueState.UNRESOLVED and value.reference:
+                value = _constant(modules, value.reference) or value
+            found.append(dataclasses.replace(site, value=value))
+    default = defaults.get(site.value.reference)
+    if default is not None:
+        found.append(dataclasses.replace(site, value=default))
+    return found
+
+
 def _resolve_sites(
     modules: Mapping[str, ModuleFacts], resolver: FlowResolver
-) -> tuple[list[ScopeSite], list[ScopeSite]]:
+) -> tuple[list[ScopeSite], list[ScopeSite], bool]:
     confirmed: set[Span] = set()
     for facts in modules.values():
         if facts.flow is None:
@@ -53,8 +78,16 @@ def _resolve_sites(
                 confirmed.add(use.span)
     sites: list[ScopeSite] = []
     unresolved: list[ScopeSite] = []
+    # True when some request's scopes come from callers the analysis may not all see.
+    partial = False
     for facts in modules.values():
         for site in facts.sites:
+            if site.value.reference.startswith(PARAM_PREFIX):
+                from_callers = _callers_scopes(modules, resolver, site, facts.param_defaults)
+                if from_callers:
+                    sites.extend(from_callers)
+                    partial = True
+                    continue
             if site.kind is SiteKind.SDK_HOSTED and not site.confirmed and site.span in confirmed:
                 site = dataclasses.replace(site, confirmed=True)
             if site.value.state is ValueState.UNRESOLVED and site.value.reference:
@@ -67,7 +100,7 @@ def _resolve_sites(
                 unresolved.append(site)
             else:
                 sites.append(site)
-    return sites, unresolved
+    return sites, unresolved, partial
 
 
 def _usage(
@@ -112,14 +145,14 @@ def judge_project(
     if not any(facts.mentions_nylas for facts in modules.values()):
         return result
     resolver = FlowResolver(modules.values(), config.client_names)
-    sites, unresolved_sites = _resolve_sites(modules, resolver)
+    sites, unresolved_sites, partial = _resolve_sites(modules, resolver)
     endpoint_uses, unresolved = _usage(modules, resolver)
     for error in errors:
         # A module that cannot be read may use the client in any way.
         unresolved.append(UnresolvedUse(
             Span(error.path, 1, 0, 1, 0), f"{error.message}; its Nylas calls are unknown", None
         ))
-    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites)
+    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial)
     result.state = state
     result.inference = infer(endpoint_uses)
     findings: set[Finding] = set()

@@ -10,11 +10,15 @@ findings.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .facts import ItemForm, ScopeItem, ScopeValue, ValueState
 from .source import SourceMap
+
+# What a Nylas v2 scope name looks like, to tell scope lists from other string lists.
+SCOPE_WORD = re.compile(r"^(email|calendar|contacts|room_resources)(\.[a-z_]+)?$")
 
 # Names are followed through at most this many assignments; deeper chains are
 # unusual in real code and a bound keeps pathological input cheap.
