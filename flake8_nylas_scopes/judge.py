@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 from .config import CodeFilter, Config
 from .endpoints_v2 import ENDPOINTS
 from .facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
-from .findings import Finding, FixAction, Fix
+from .findings import Finding, Fix, FixAction
 from .flow_extract import AUTH_URL_METHOD
 from .list_rules import is_nylas_request, list_findings
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .spans import Span
-
-PARAM_PREFIX = "param:"
 from .usage_rules import Inference, ProjectState, infer, usage_findings
+
+# Scopes given to a wrapper function's parameter (see extract._parameter_reference).
+PARAM_PREFIX = "param:"
 
 
 @dataclass(frozen=True)
