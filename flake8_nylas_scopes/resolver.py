@@ -108,7 +108,11 @@ class FlowResolver:
         if kind == "client":
             return {CLIENT_OBJ}
         if kind == "sym":
-            return self.values.get(value.name, set())
+            found = self.values.get(value.name)
+            if found is None and value.name.startswith("a:"):
+                # ``self.client`` with no assignment may be a property: what it returns.
+                return self.values.get("r:" + value.name[2:], set())
+            return found if found is not None else set()
         if kind == "ref":
             return self._resolve_ref(value.name)
         inner = self.resolve(value.inner, depth + 1)

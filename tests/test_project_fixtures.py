@@ -26,7 +26,9 @@ def project_options(project: Path) -> dict[str, list[str]]:
 def run_project(project: Path):
     opts = project_options(project)
     selected = set(opts.get("select", []))
-    config = make_config(providers=opts.get("providers", []))
+    config = make_config(
+        providers=opts.get("providers", []), client_names=opts.get("client-names", [])
+    )
     return analyse(
         [str(project)],
         config,
