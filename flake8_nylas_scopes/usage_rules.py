@@ -199,11 +199,11 @@ def _missing(state: ProjectState, granted: frozenset[str]) -> Iterator[Finding]:
         )
 
 
-def _kept_items(site: ScopeSite) -> list[tuple[str, Span, int, str]]:
+def _kept_items(site: ScopeSite, config: Config) -> list[tuple[str, Span, int, str]]:
     """The known scopes of a list that survive the safe fixes, with where each is."""
     removed = {
         (finding.span, finding.fix.part)
-        for finding in list_findings(site, Config(), _all_codes)
+        for finding in list_findings(site, config, _all_codes)
         if finding.code in _REMOVED_BY_SAFE_FIXES and finding.fix is not None
     }
     kept: list[tuple[str, Span, int, str]] = []
@@ -220,8 +220,9 @@ def _overbroad_or_unused(
     state: ProjectState, config: Config, enabled: CodeFilter
 ) -> Iterator[Finding]:
     user_uses = [use for use in state.endpoint_uses if use.endpoint.user_scoped]
-    # A login service that hands tokens elsewhere makes no call: nothing to judge by.
-    if not state.endpoint_uses:
+    # A login service that only exchanges codes for tokens and hands them elsewhere
+    # makes no call with them: there is nothing to judge the scopes by.
+    if not user_uses:
         return
     if any(use.scopes is None for use in state.unresolved):
         return
@@ -232,7 +233,7 @@ def _overbroad_or_unused(
     for site in state.sites:
         if site.value.state is not ValueState.ITEMS or site.kind is SiteKind.FLASK_DANCE:
             continue
-        kept = _kept_items(site)
+        kept = _kept_items(site, config)
         kept_scopes = [scope for scope, *_ in kept]
         for scope, span, part, text in kept:
             if scope in assumed or any(cat.v2_may_include(scope, t) for t in touched):
