@@ -155,3 +155,15 @@ def test_concurrent_runs_share_the_cache_safely(drafts_app: Path) -> None:
     for entry in (drafts_app / CACHE_DIRECTORY).glob("*.json"):
         json.loads(entry.read_text())
     assert not list((drafts_app / CACHE_DIRECTORY).glob(".tmp-*"))
+
+
+def test_granted_and_assumed_scopes_from_setup_cfg(drafts_app: Path) -> None:
+    setup_cfg = drafts_app / "setup.cfg"
+    setup_cfg.write_text(
+        setup_cfg.read_text()
+        + "\n[flake8]\nnylas-granted-scopes = email.send, email.drafts\n"
+        + "nylas-assume-used = contacts\n"
+    )
+    result = run("flake8", "--select", "NYS", ".", cwd=drafts_app)
+    assert result.stdout == ""
+    assert result.returncode == 0
