@@ -211,6 +211,13 @@ PROVIDER_VALUES: Mapping[str, ProviderValue] = {
 }
 
 
+# The v2 client class under every name nylas-python 1.x-5.x exports it
+# (``nylas/client/__init__.py`` re-exports it; PY5).
+NYLAS_CLIENT_CLASSES: frozenset[str] = frozenset(
+    {"nylas.APIClient", "nylas.client.APIClient", "nylas.client.client.APIClient"}
+)
+
+
 @dataclass(frozen=True)
 class SdkDefault:
     versions: str

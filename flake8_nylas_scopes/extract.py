@@ -20,6 +20,7 @@ import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from .ast_names import dotted
 from .bindings import Bindings, collect_bindings
 from .facts import (
     Generation,
@@ -31,14 +32,12 @@ from .facts import (
     SiteKind,
     ValueState,
 )
+from .catalogue import NYLAS_CLIENT_CLASSES
 from .flow_extract import call_parameters
 from .raw_http import HTTP_METHODS, RawUse, match_route, nylas_v2_path
 from .source import SourceMap
 from .values import SCOPE_WORD, ValueReader
 
-NYLAS_CLIENT_CLASSES = frozenset(
-    {"nylas.APIClient", "nylas.client.APIClient", "nylas.client.client.APIClient"}
-)
 FLASK_DANCE_BLUEPRINTS = frozenset({"flask_dance.contrib.nylas.make_nylas_blueprint"})
 URLENCODE_FUNCTIONS = frozenset({"urllib.parse.urlencode", "urllib.urlencode"})
 JSON_DUMPS_FUNCTIONS = frozenset({"json.dumps"})
@@ -345,7 +344,7 @@ class Extractor(ast.NodeVisitor):
                 provider=provider or "",
                 description="authentication_url()",
                 confirmed=self.is_client(receiver),
-                receiver=_dotted(receiver),
+                receiver=dotted(receiver),
             )
         )
 
@@ -396,7 +395,7 @@ class Extractor(ast.NodeVisitor):
             verb = http_method.upper()
             self.facts.raw_uses.append(
                 RawUse(verb, api_path, match_route(verb, api_path, _HOLE),
-                       self.source.span(node), _dotted(func))
+                       self.source.span(node), dotted(func))
             )
 
     def _native_auth(self, call: ast.Call, body: ast.expr, nylas_host: bool) -> None:
@@ -615,7 +614,7 @@ class Extractor(ast.NodeVisitor):
         target = self.reader.follow(node)
         if target is None:
             # A name bound elsewhere: its spelling may still say it is a Nylas URL.
-            return _HOLE + (_dotted(node) if _names_nylas(_dotted(node)) else "")
+            return _HOLE + (dotted(node) if _names_nylas(dotted(node)) else "")
         if isinstance(target, ast.Constant) and isinstance(target.value, str):
             return target.value
         if isinstance(target, ast.JoinedStr):
@@ -636,8 +635,8 @@ class Extractor(ast.NodeVisitor):
                 path = self._url_text(target.args[1], depth + 1) or _HOLE
                 return base.rstrip("/") + "/" + path.lstrip("/")
         if isinstance(target, (ast.Attribute, ast.Name)):
-            dotted = _dotted(target)
-            return _HOLE + (dotted if _names_nylas(dotted) else "")
+            spelled = dotted(target)
+            return _HOLE + (spelled if _names_nylas(spelled) else "")
         return None
 
 
@@ -683,18 +682,6 @@ def _argument(node: ast.Call, name: str, position: int) -> ast.expr | None:
     if any(isinstance(arg, ast.Starred) for arg in positional[: position + 1]):
         return None
     return positional[position] if len(positional) > position else None
-
-
-def _dotted(node: ast.expr) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr}" if base else ""
-    if isinstance(node, ast.Call):
-        base = _dotted(node.func)
-        return f"{base}()" if base else ""
-    return ""
 
 
 def extract_module(

@@ -12,7 +12,9 @@ import ast
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .ast_names import dotted
 from .bindings import Bindings, collect_bindings
+from .catalogue import NYLAS_CLIENT_CLASSES
 from .endpoints_v2 import CLIENT_METHODS, COLLECTIONS, MODELS
 from .flow_facts import (
     CLIENT,
@@ -39,9 +41,6 @@ NYLAS_ATTRIBUTES: frozenset[str] = frozenset(
     | {name for model in MODELS.values() for name in (*model.methods, *model.children)}
 )
 
-NYLAS_CLIENT_CLASSES = frozenset(
-    {"nylas.APIClient", "nylas.client.APIClient", "nylas.client.client.APIClient"}
-)
 
 # Framework objects that hold app-wide or request-wide state by attribute.
 _STATE_ROOTS = {"app": "app", "current_app": "app", "g": "g"}
@@ -58,24 +57,11 @@ class _Frame:
     is_function: bool = False
 
 
-def _dotted(node: ast.expr) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr}" if base else ""
-    if isinstance(node, ast.Call):
-        base = _dotted(node.func)
-        return f"{base}()" if base else ""
-    return ""
-
-
 def state_key(node: ast.expr) -> str:
     """A framework-state symbol for ``app.state.nylas``, ``g.nylas``, ``current_app.x``."""
     if not isinstance(node, ast.Attribute):
         return ""
-    dotted = _dotted(node)
-    parts = dotted.split(".")
+    parts = dotted(node).split(".")
     if len(parts) >= 3 and parts[-2] == "state":
         return f"s:state.{parts[-1]}"
     if len(parts) == 2 and parts[0] in _STATE_ROOTS:
@@ -243,7 +229,7 @@ class FlowExtractor(ast.NodeVisitor):
         if root_value is None and attrs[0] not in COLLECTIONS:
             return
         self.facts.uses.append(
-            Use(root_value, tuple(attrs), self.source.span(anchor), _dotted(node))
+            Use(root_value, tuple(attrs), self.source.span(anchor), dotted(node))
         )
 
     def _chain(self, node: ast.expr) -> tuple[list[str], ast.expr]:
@@ -366,7 +352,7 @@ class FlowExtractor(ast.NodeVisitor):
         if any(arg is not None for arg in args) or kwargs:
             self.facts.calls.append(
                 CallSite(
-                    self.value(node.func), _dotted(node.func), args, kwargs,
+                    self.value(node.func), dotted(node.func), args, kwargs,
                     self.source.span(node),
                 )
             )
@@ -438,7 +424,7 @@ def call_parameters(
     """The parameters a caller fills, in order: ``self``/``cls`` of a method dropped."""
     args = node.args
     every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
-    decorators = {_dotted(d) for d in node.decorator_list}
+    decorators = {dotted(d) for d in node.decorator_list}
     if is_method and "staticmethod" not in decorators and every:
         every = every[1:]
     return [arg.arg for arg in every]

@@ -12,15 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .catalogue import NYLAS_CLIENT_CLASSES
 from .endpoint_types import Endpoint
 from .endpoints_v2 import CLIENT_METHODS, COLLECTIONS, ENDPOINTS, MODELS
 from .facts import ModuleFacts
 from .flow_facts import CallSite, Use, Val
 from .spans import Span
 
-NYLAS_CLIENT_CLASSES = frozenset(
-    {"nylas.APIClient", "nylas.client.APIClient", "nylas.client.client.APIClient"}
-)
 
 # An abstract object: (kind, name).  Kinds: client, coll (a collection attribute),
 # model / models (one model object / a query or list of them, by model class),
@@ -108,11 +106,11 @@ class FlowResolver:
         if kind == "client":
             return {CLIENT_OBJ}
         if kind == "sym":
-            found = self.values.get(value.name)
-            if found is None and value.name.startswith("a:"):
+            held = self.values.get(value.name)
+            if held is None and value.name.startswith("a:"):
                 # ``self.client`` with no assignment may be a property: what it returns.
                 return self.values.get("r:" + value.name[2:], set())
-            return found if found is not None else set()
+            return held if held is not None else set()
         if kind == "ref":
             return self._resolve_ref(value.name)
         inner = self.resolve(value.inner, depth + 1)
