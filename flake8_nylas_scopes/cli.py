@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from . import __version__, fix_command
 from .codes import CODES, DEFAULT_OFF
 from .config import CodeFilter, ConfigError, make_config
 from .project import InputError, analyse, discover
@@ -67,11 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-select", type=_codes, default=[])
     check.add_argument("--providers", type=lambda v: v.split(","), default=[])
     check.add_argument("--exit-zero", action="store_true")
+    fix_command.add_arguments(
+        commands.add_parser("fix", help="rewrite scope lists to their minimal form")
+    )
     return parser
 
 
 def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "fix":
+        return fix_command.run(args)
     try:
         config = make_config(providers=args.providers, option_prefix="--")
         paths = discover(args.paths)
