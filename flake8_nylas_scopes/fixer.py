@@ -145,8 +145,8 @@ class _Run:
             analysis = self.analyse(analysed)
         else:
             self.result.errors.append(
-                f"nylas-scopes: fixes did not settle after {MAX_ROUNDS} rounds; "
-                "the last round's result was kept"
+                f"fixes did not settle after {MAX_ROUNDS} rounds; the files hold the "
+                "last round's result"
             )
         for skipped in self.skipped_by_path.values():
             self.result.skipped.extend(skipped)

@@ -218,3 +218,25 @@ def test_the_plugin_and_the_check_command_do_not_import_libcst(module: str) -> N
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_only_files_with_something_to_fix_are_parsed_with_libcst(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import libcst
+
+    for index in range(5):
+        (tmp_path / f"clean_{index}.py").write_text(
+            SMALL_CASE.replace('        "email.read_only",\n', "").replace("Calendar", "calendar")
+        )
+    (tmp_path / "needs_fix.py").write_text(SMALL_CASE)
+    parsed: list[str] = []
+    real_parse = libcst.parse_module
+
+    def counting_parse(source: str, *args: object, **kwargs: object) -> libcst.Module:
+        parsed.append(source)
+        return real_parse(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(libcst, "parse_module", counting_parse)
+    assert run_cli("fix", str(tmp_path)).code == 1
+    assert parsed == [SMALL_CASE]
