@@ -99,7 +99,7 @@ class _StringEdit:
 def apply_fixes(module: cst.Module, planned: Sequence[PlannedFix]) -> ApplyResult:
     """Apply ``planned`` (fixes of this one file) to ``module``."""
     wrapper = MetadataWrapper(module)
-    tree = _Tree(wrapper.module, wrapper.resolve(PositionProvider))
+    tree = _Tree(wrapper.resolve(PositionProvider))
     result = ApplyResult(wrapper.module)
     ops: list[_Op] = []
     for item in planned:
@@ -128,7 +128,7 @@ def apply_fixes(module: cst.Module, planned: Sequence[PlannedFix]) -> ApplyResul
 class _Tree:
     """The nodes of one module that a fix can point at, by position."""
 
-    def __init__(self, module: cst.Module, positions: Mapping[cst.CSTNode, CodeRange]) -> None:
+    def __init__(self, positions: Mapping[cst.CSTNode, CodeRange]) -> None:
         self._positions = positions
         self._at: dict[SpanKey, list[cst.CSTNode]] = {}
         self._element_of: dict[int, tuple[SequenceNode, int]] = {}
