@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import __version__, infer_command
+from . import __version__, fix_command, infer_command
 from .codes import CODES, DEFAULT_OFF
 from .config import CodeFilter, ConfigError, make_config
 from .project import InputError, analyse, discover
@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true")
     infer = commands.add_parser("infer", help="print the minimal scope set, with evidence")
     infer_command.add_arguments(infer)
+    fix_command.add_arguments(
+        commands.add_parser("fix", help="rewrite scope lists to their minimal form")
+    )
     return parser
 
 
@@ -76,6 +79,8 @@ def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "infer":
         return infer_command.run(args)
+    if args.command == "fix":
+        return fix_command.run(args)
     try:
         config = make_config(providers=args.providers, option_prefix="--")
         paths = discover(args.paths)

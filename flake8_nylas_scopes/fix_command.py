@@ -1,0 +1,115 @@
+"""``nylas-scopes fix``: rewrite scope lists to their minimal form.
+
+Exit codes: 0 nothing to change, 1 files changed (or would change, with ``--diff``),
+2 a usage, input or write error.  LibCST is imported only when the command runs, so
+that ``nylas-scopes check`` does not pay for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from .config import ConfigError, make_config
+from .fix_plan import FixPolicy
+from .project import InputError, discover
+from .source_file import SourceFileError, write_atomically
+
+if TYPE_CHECKING:
+    from .fixer import FixRun
+
+EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str) -> list[str]:
+    return [code.strip().upper() for code in value.split(",") if code.strip()]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument(
+        "--diff", action="store_true", help="print a unified diff and change no file"
+    )
+    parser.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply fixes that can change what the app is granted",
+    )
+    parser.add_argument("--select", type=_codes, default=[], metavar="CODES")
+    parser.add_argument("--ignore", type=_codes, default=[], metavar="CODES")
+    parser.add_argument("--extend-select", type=_codes, default=[], metavar="CODES")
+    parser.add_argument(
+        "--providers", type=lambda value: value.split(","), default=[], metavar="PROVIDERS"
+    )
+
+
+def _error(message: str) -> None:
+    print(f"nylas-scopes: error: {message}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .cli import code_filter
+
+    try:
+        from .fixer import Fixer
+    except ImportError:
+        _error("the fix command needs libcst: pip install 'flake8-nylas-scopes[codemod]'")
+        return EXIT_ERROR
+    try:
+        config = make_config(providers=args.providers, option_prefix="--")
+        paths = discover(args.paths)
+    except (ConfigError, InputError) as error:
+        _error(str(error))
+        return EXIT_ERROR
+    enabled = code_filter(args.select, args.ignore, args.extend_select)
+    result = Fixer(config, enabled, FixPolicy(unsafe=args.unsafe_fixes)).run(paths)
+    for skipped in result.skipped:
+        print(f"nylas-scopes: warning: {skipped.describe()}", file=sys.stderr)
+    errors = list(result.errors)
+    if args.diff:
+        _print_diffs(result)
+    else:
+        errors.extend(_write(result))
+    for message in errors:
+        _error(message)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_CHANGED if result.changes else EXIT_CLEAN
+
+
+def _display(path: str) -> str:
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    if relative.startswith(".."):
+        relative = path
+    return relative.replace(os.sep, "/").lstrip("/")
+
+
+def _print_diffs(result: FixRun) -> None:
+    for path, change in sorted(result.changes.items()):
+        shown = _display(path)
+        diff = difflib.unified_diff(
+            change.original.text.splitlines(keepends=True),
+            change.text.splitlines(keepends=True),
+            fromfile=f"a/{shown}",
+            tofile=f"b/{shown}",
+        )
+        for line in diff:
+            sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n")
+
+
+def _write(result: FixRun) -> list[str]:
+    errors: list[str] = []
+    for path, change in sorted(result.changes.items()):
+        try:
+            write_atomically(path, change.original.encode(change.text))
+        except SourceFileError as error:
+            errors.append(str(error))
+            continue
+        codes = ", ".join(sorted({f.code for item in change.fixed for f in item.findings}))
+        count = change.finding_count
+        noun = "finding" if count == 1 else "findings"
+        print(f"{path}: fixed {count} {noun} ({codes})")
+    return errors

@@ -1,0 +1,242 @@
+"""``nylas-scopes fix`` and the LibCST command end to end."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from codemod_support import LINT_FIXTURES, copy_tree, run_cli
+
+from flake8_nylas_scopes import cli
+from flake8_nylas_scopes.codes import CODES, FixSafety
+from flake8_nylas_scopes.config import DEFAULT_CONFIG, all_codes
+from flake8_nylas_scopes.project import analyse, discover
+
+SMALL_CASE = textwrap.dedent(
+    """\
+    from nylas import APIClient
+
+    client = APIClient("client-id", "client-secret")
+    url = client.authentication_url(
+        "https://app.example.com/callback",
+        scopes=[
+            "email.modify",  # archive and label
+            "email.read_only",
+            "Calendar",
+        ],
+    )
+    """
+)
+
+SMALL_CASE_DIFF = """\
+--- a/{path}
++++ b/{path}
+@@ -5,7 +5,6 @@
+     "https://app.example.com/callback",
+     scopes=[
+         "email.modify",  # archive and label
+-        "email.read_only",
+-        "Calendar",
++        "calendar",
+     ],
+ )
+"""
+
+WARNING = re.compile(r"^nylas-scopes: warning: (.+?):(\d+):(\d+): (NYS\d{3}) not fixed: ", re.M)
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*.py"))}
+
+
+@pytest.fixture
+def lint_copy(tmp_path: Path) -> Path:
+    project = copy_tree(LINT_FIXTURES, tmp_path / "lint")
+    (project / "small_case.py").write_text(SMALL_CASE)
+    return project
+
+
+def test_diff_shows_the_change_and_writes_nothing(
+    lint_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(lint_copy.parent)
+    before = snapshot(lint_copy)
+    result = run_cli("fix", "--diff", "lint")
+    assert result.code == 1
+    assert SMALL_CASE_DIFF.format(path="lint/small_case.py") in result.stdout
+    # One diff per changed file, with a/ and b/ paths.
+    assert result.stdout.count("--- a/lint/") == result.stdout.count("+++ b/lint/") > 1
+    assert snapshot(lint_copy) == before
+
+
+def test_after_fixing_flake8_reports_only_findings_without_an_applicable_safe_fix(
+    lint_copy: Path,
+) -> None:
+    result = run_cli("fix", str(lint_copy))
+    assert result.code == 1, result.stderr
+    skipped = {
+        (os.path.normpath(path), int(line), int(col), code)
+        for path, line, col, code in WARNING.findall(result.stderr)
+    }
+    # What cannot be fixed in place, each with its reason on stderr: a scope held in
+    # a name, a "+" of strings, scopes inside a URL, the last item of a list.
+    assert sorted((Path(p).name, code) for p, _, _, code in skipped) == [
+        ("extraction_forms.py", "NYS104"),
+        ("extraction_forms.py", "NYS104"),
+        ("extraction_forms.py", "NYS104"),
+        ("extraction_forms.py", "NYS104"),
+    ]
+    flake8 = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "NYS", "--isolated", str(lint_copy)],
+        capture_output=True, text=True, timeout=300,
+    )
+    reported = {
+        (os.path.normpath(path), int(line), int(col), code)
+        for path, line, col, code in re.findall(r"^(.+?):(\d+):(\d+): (NYS\d{3})", flake8.stdout,
+                                                re.M)
+    }
+    assert reported, flake8.stderr
+    analysis = analyse(discover([str(lint_copy)]), DEFAULT_CONFIG, all_codes)
+    safe_fixable = {
+        (os.path.normpath(f.span.path), f.span.line, f.span.col + 1, f.code)
+        for f in analysis.findings
+        if f.fix is not None and CODES[f.code].fix is FixSafety.SAFE
+    }
+    # Every safe fix the analysis still offers is one the fix command said it skipped,
+    # and flake8 shows nothing else that has a safe fix.
+    assert safe_fixable == skipped
+    assert all(
+        CODES[code].fix is not FixSafety.SAFE or (path, line, col, code) in skipped
+        for path, line, col, code in reported
+    )
+
+
+def test_a_clean_tree_exits_zero(tmp_path: Path) -> None:
+    (tmp_path / "clean.py").write_text('print("no scopes here")\n')
+    result = run_cli("fix", str(tmp_path))
+    assert (result.code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("fix", str(tmp_path / "nope.py"))
+    assert result.code == 2
+    missing = tmp_path / "nope.py"
+    assert result.stderr == f"nylas-scopes: error: {missing}: no such file or directory\n"
+
+
+def test_a_file_that_does_not_parse_is_an_error_but_others_are_fixed(tmp_path: Path) -> None:
+    (tmp_path / "broken.py").write_text("from nylas import APIClient\ndef (:\n")
+    good = tmp_path / "good.py"
+    good.write_text(SMALL_CASE)
+    result = run_cli("fix", str(tmp_path))
+    assert result.code == 2
+    assert "broken.py:2: syntax error" in result.stderr
+    assert '"Calendar"' not in good.read_text()
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run(["fix", "--frobnicate", "."])
+    assert exit_info.value.code == 2
+    assert "nylas-scopes: error: unrecognized arguments: --frobnicate" in capsys.readouterr().err
+
+
+def test_select_and_ignore_choose_what_is_fixed(tmp_path: Path) -> None:
+    path = tmp_path / "app.py"
+    path.write_text(SMALL_CASE)
+    assert run_cli("fix", "--select", "NYS102", str(path)).code == 1
+    assert '"calendar"' in path.read_text() and '"email.read_only"' in path.read_text()
+    path.write_text(SMALL_CASE)
+    assert run_cli("fix", "--ignore", "NYS102,NYS104", str(path)).code == 0
+    assert path.read_text() == SMALL_CASE
+
+
+def test_writing_keeps_the_mode_and_follows_symlinks(tmp_path: Path) -> None:
+    real = tmp_path / "real.py"
+    real.write_text(SMALL_CASE)
+    real.chmod(0o751)
+    link = tmp_path / "link.py"
+    link.symlink_to(real)
+    result = run_cli("fix", str(link))
+    assert result.code == 1, result.stderr
+    assert link.is_symlink()
+    assert stat.S_IMODE(real.stat().st_mode) == 0o751
+    assert '"Calendar"' not in real.read_text()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_summary_names_the_fixed_findings(tmp_path: Path) -> None:
+    path = tmp_path / "app.py"
+    path.write_text(SMALL_CASE)
+    result = run_cli("fix", str(path))
+    assert result.stdout == f"{path}: fixed 2 findings (NYS102, NYS104)\n"
+
+
+def test_libcst_tool_runs_the_command(tmp_path: Path) -> None:
+    path = tmp_path / "app.py"
+    path.write_text(SMALL_CASE)
+    command = [
+        sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "--hide-progress",
+        "-x", "flake8_nylas_scopes.codemod.FixScopesCommand",
+    ]
+    diff = subprocess.run([*command, "-u", "3", str(path)], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=300)
+    assert diff.returncode == 0, diff.stderr
+    assert '-        "Calendar",' in diff.stdout and path.read_text() == SMALL_CASE
+    run = subprocess.run([*command, str(path)], capture_output=True, text=True, cwd=tmp_path,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "Transformed 1 files successfully" in run.stderr
+    assert path.read_text() == SMALL_CASE.replace('        "email.read_only",\n', "").replace(
+        "Calendar", "calendar"
+    )
+
+
+def test_libcst_tool_lists_the_options(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "libcst.tool", "codemod", "-x",
+         "flake8_nylas_scopes.codemod.FixScopesCommand", "--help"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300,
+    )
+    assert result.returncode == 0
+    assert "Rewrite Nylas OAuth scope lists to their minimal form." in result.stdout
+    for option in ("--unsafe-fixes", "--select", "--ignore"):
+        assert option in result.stdout
+
+
+@pytest.mark.parametrize(
+    "module", ["flake8_nylas_scopes.checker", "flake8_nylas_scopes.cli"]
+)
+def test_the_plugin_and_the_check_command_do_not_import_libcst(module: str) -> None:
+    code = f"import sys, {module}; print('libcst' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_only_files_with_something_to_fix_are_parsed_with_libcst(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import libcst
+
+    for index in range(5):
+        (tmp_path / f"clean_{index}.py").write_text(
+            SMALL_CASE.replace('        "email.read_only",\n', "").replace("Calendar", "calendar")
+        )
+    (tmp_path / "needs_fix.py").write_text(SMALL_CASE)
+    parsed: list[str] = []
+    real_parse = libcst.parse_module
+
+    def counting_parse(source: str, *args: object, **kwargs: object) -> libcst.Module:
+        parsed.append(source)
+        return real_parse(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(libcst, "parse_module", counting_parse)
+    assert run_cli("fix", str(tmp_path)).code == 1
+    assert parsed == [SMALL_CASE]

@@ -1,0 +1,143 @@
+"""Choosing fixes (safety, noqa, shared items) and the last check before writing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import libcst as cst
+import pytest
+from codemod_support import run_cli
+
+from flake8_nylas_scopes import fix_apply
+from flake8_nylas_scopes.config import DEFAULT_CONFIG, default_code_filter
+from flake8_nylas_scopes.edit_guard import unexpected_change
+from flake8_nylas_scopes.facts import Span
+from flake8_nylas_scopes.findings import Finding, Fix, FixAction
+from flake8_nylas_scopes.fix_plan import FixPolicy, plan_fixes
+from flake8_nylas_scopes.noqa import NoqaLines, noqa_suppresses
+
+SPAN = Span("app.py", 3, 4, 3, 14)
+
+
+def finding(code: str) -> Finding:
+    return Finding(code, SPAN, code, Fix(FixAction.REMOVE, SPAN, 0, "calendar"))
+
+
+@pytest.mark.parametrize(
+    ("code", "unsafe", "planned"),
+    [
+        ("NYS104", False, True),  # safe
+        ("NYS101", False, False),  # unsafe, not asked for
+        ("NYS101", True, True),
+        ("NYS107", True, False),  # the registry says no fix, whatever the finding carries
+        ("NYS999", True, False),  # not a code at all
+    ],
+)
+def test_safety_comes_from_the_registry(code: str, unsafe: bool, planned: bool) -> None:
+    plan = plan_fixes(
+        [finding(code)], {}, DEFAULT_CONFIG, default_code_filter, FixPolicy(unsafe), lambda _: None
+    )
+    assert (not plan.empty) is planned
+
+
+def test_a_finding_flake8_would_not_show_is_not_fixed() -> None:
+    lines = ["", "", 'S = ["calendar", "calendar"]  # noqa: NYS103\n']
+    plan = plan_fixes(
+        [finding("NYS103")], {}, DEFAULT_CONFIG, default_code_filter, FixPolicy(),
+        lambda _: NoqaLines(lines),
+    )
+    assert plan.empty and not plan.skipped
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "suppressed"),
+    [
+        ("x  # noqa", "NYS104", True),
+        ("x  # NOQA", "NYS104", True),
+        ("x  # noqa: NYS104", "NYS104", True),
+        ("x  # noqa:NYS104", "NYS104", True),
+        ("x  # noqa: NYS1", "NYS104", True),
+        ("x  # noqa: E501, NYS104", "NYS104", True),
+        ("x  # noqa: E501 NYS104", "NYS104", True),
+        ("x  # noqa: NYS103", "NYS104", False),
+        ("x  # noqa: NYS2", "NYS104", False),
+        ("x  # noqa : NYS103", "NYS104", True),  # flake8 reads this as a bare noqa
+        ("x  # no qa", "NYS104", False),
+    ],
+)
+def test_noqa_reads_like_flake8(line: str, code: str, suppressed: bool) -> None:
+    assert noqa_suppresses(line, code) is suppressed
+
+
+def test_noqa_after_a_multi_line_string_covers_all_its_lines() -> None:
+    lines = ['S = """calendar,\n', 'calendar"""  # noqa: NYS103\n', "T = 1\n"]
+    noqa = NoqaLines(lines)
+    assert noqa.suppresses(1, "NYS103") and noqa.suppresses(2, "NYS103")
+    assert not noqa.suppresses(3, "NYS103")
+
+
+def test_a_file_marked_flake8_noqa_is_not_fixed(tmp_path: Path) -> None:
+    path = tmp_path / "app.py"
+    source = (
+        "# flake8: noqa\nfrom nylas import APIClient\n"
+        'APIClient().authentication_url("cb", scopes=["calendar", "calendar"])\n'
+    )
+    path.write_text(source)
+    assert run_cli("fix", str(path)).code == 0
+    assert path.read_text() == source
+
+
+# -- the edit guard ----------------------------------------------------------------------
+
+
+def test_the_guard_accepts_a_change_of_scope_strings_inside_the_edited_list() -> None:
+    before = 'x = 1\nS = ["a", "b"]\n'
+    after = 'x = 1\nS = ["a", "c", "d"]\n'
+    assert unexpected_change(before, after, "m.py", {(2, 4, 2, 14)}) is None
+
+
+@pytest.mark.parametrize(
+    ("after", "problem"),
+    [
+        ('x = 2\nS = ["a"]\n', "Constant would change"),
+        ('x = 1\nS = "a"\n', "List would become Constant"),
+        ('x = 1\nS = ["a", b]\n', "not a scope string"),
+        ("x = 1\nS = []\n", "left empty"),
+        ('x = 1\nS = ["a"\n', "would not parse"),
+    ],
+)
+def test_the_guard_refuses_anything_else(after: str, problem: str) -> None:
+    before = 'x = 1\nS = ["a", "b"]\n'
+    found = unexpected_change(before, after, "m.py", {(2, 4, 2, 14)})
+    assert found is not None and problem in found
+
+
+def test_the_guard_checks_an_added_scopes_keyword() -> None:
+    before = 'u = f("cb", state=s)\n'
+    call = (1, 4, 1, 20)
+    good = 'u = f("cb", state=s, scopes=["calendar"])\n'
+    assert unexpected_change(before, good, "m.py", {call}) is None
+    for bad in ('u = f("cb", state=t, scopes=["calendar"])\n', 'u = f("cb", state=s, x=[1])\n'):
+        found = unexpected_change(before, bad, "m.py", {call})
+        assert found is not None and "beyond" in found
+
+
+def test_a_fix_the_guard_refuses_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "app.py"
+    source = (
+        "from nylas import APIClient\n"
+        'APIClient().authentication_url("cb", scopes=("calendar", "calendar"))\n'
+    )
+    path.write_text(source)
+
+    def broken(node: cst.BaseExpression, layout: object) -> cst.BaseExpression:
+        return cst.SimpleString('"calendar"')  # a tuple turned into a string
+
+    monkeypatch.setattr(fix_apply, "rebuild_sequence", broken)
+    result = run_cli("fix", str(path))
+    assert result.code == 2
+    assert "Tuple would become Constant" in result.stderr
+    assert "the file is left unchanged" in result.stderr
+    assert path.read_text() == source
