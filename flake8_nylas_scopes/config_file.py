@@ -285,6 +285,8 @@ def parse_files_to_codes(value: str) -> list[tuple[str, list[str]]]:
     the next entry.  Raises ``ValueError`` on anything else.
     """
     result: list[tuple[str, list[str]]] = []
+    if not value.strip():
+        return result
     filenames: list[str] = []
     codes: list[str] = []
     seen_separator, seen_colon = True, False

@@ -177,6 +177,9 @@ class FixEditor:
         if after < len(last) and last[after] == ",":
             # The element and its comma, and the blanks up to what follows on the line.
             end_col = _skip_blanks(last, after + 1)
+            if end_col < len(last) and last[end_col] in ")]}" and line == end_line:
+                # ``["a", "b",]`` becomes ``["a",]``, not ``["a", ]``.
+                col = _skip_blanks_back(self._lines[line - 1], col)
         else:
             first = self._lines[line - 1]
             before = _skip_blanks_back(first, col)
