@@ -129,7 +129,7 @@ def _describe(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-_PYPROJECT_KEYS = frozenset({
+PYPROJECT_KEYS = frozenset({
     "select", "ignore", "extend-select", "providers", "granted-scopes", "assume-used",
     "client-names", "per-file-ignores", "exclude", "project-root",
 })
@@ -138,9 +138,9 @@ _PYPROJECT_KEYS = frozenset({
 def read_pyproject_table(path: str, table: Mapping[str, Any]) -> FileSettings:
     location = f"{display_path(path)} [tool.{TABLE}]"
     directory = os.path.dirname(os.path.abspath(path))
-    unknown = sorted(set(table) - _PYPROJECT_KEYS)
+    unknown = sorted(set(table) - PYPROJECT_KEYS)
     if unknown:
-        known = ", ".join(sorted(_PYPROJECT_KEYS))
+        known = ", ".join(sorted(PYPROJECT_KEYS))
         raise ConfigError(f"{location} {unknown[0]}: unknown key (known keys: {known})")
     reader = _TableReader(location, table, directory)
     selection = Selection(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .codes import CODES, DEFAULT_OFF
 
@@ -51,8 +52,14 @@ class Selection:
         return replace(self, extend_ignore=(*self.extend_ignore, *codes))
 
     def enabled(self, code: str) -> bool:
-        if code not in CODES:
-            return False
+        return code in self._enabled_codes
+
+    @cached_property
+    def _enabled_codes(self) -> frozenset[str]:
+        # Decided once per selection: the analysis asks for every candidate finding.
+        return frozenset(code for code in CODES if self._decide(code))
+
+    def _decide(self, code: str) -> bool:
         selected_explicitly = _longest_first([*(self.select or ()), *self.extend_select])
         ignored_explicitly = _longest_first([*(self.ignore or ()), *self.extend_ignore])
         default_select = (PLUGIN_PREFIX,) if self.select is None else self.select

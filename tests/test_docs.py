@@ -113,3 +113,11 @@ def test_github_actions_example_runs_the_documented_command() -> None:
     assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
     assert upload["with"]["sarif_file"] == "nylas-scopes.sarif"
     assert workflow["jobs"]["scopes"]["permissions"]["security-events"] == "write"
+
+
+def test_configuration_page_documents_every_key() -> None:
+    from flake8_nylas_scopes.config_file import PYPROJECT_KEYS
+
+    page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    table = page.split("| key | type | meaning | flag |")[1].split("\n\n")[0]
+    assert set(re.findall(r"^\| `([a-z-]+)` \|", table, re.MULTILINE)) == PYPROJECT_KEYS
