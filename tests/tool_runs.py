@@ -7,9 +7,11 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from fixture_expectations import options
 
 from flake8_nylas_scopes.cli import main
 
@@ -80,8 +82,6 @@ def project_fixtures() -> list[Path]:
 
 def fixture_options(path: Path) -> tuple[list[str], list[str]]:
     """The fixture header's options as (flake8 arguments, CLI arguments)."""
-    from fixture_expectations import options
-
     parsed = options(path.read_text(encoding="utf-8"))
     flake8_args: list[str] = []
     cli_args: list[str] = []
@@ -98,10 +98,3 @@ def fixture_options(path: Path) -> tuple[list[str], list[str]]:
 
 def relative(path: Path) -> str:
     return str(path.relative_to(ROOT))
-
-
-def argv(*parts: str | Sequence[str]) -> list[str]:
-    flat: list[str] = []
-    for part in parts:
-        flat.extend([part] if isinstance(part, str) else part)
-    return flat
