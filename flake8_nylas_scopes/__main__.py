@@ -1,4 +1,4 @@
-"""``python -m flake8_nylas_scopes``: the same as the ``nylas-scopes`` command."""
+"""``python -m flake8_nylas_scopes``: the ``nylas-scopes`` command line."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ plain JSON and is never executed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -20,6 +21,22 @@ from .facts import ModuleFacts
 
 CACHE_DIRECTORY = ".nylas-scopes-cache"
 _FORMAT = 1
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of the analyser's own modules: facts from other code are stale.
+
+    The version alone is not enough for a development install, whose code changes
+    under one version number.
+    """
+    package = os.path.dirname(os.path.abspath(__file__))
+    digest = hashlib.sha256(__version__.encode())
+    for name in sorted(os.listdir(package)):
+        if name.endswith(".py"):
+            stat = os.stat(os.path.join(package, name))
+            digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
 
 
 class FactsCache:
@@ -57,6 +74,7 @@ class FactsCache:
         return {
             "format": _FORMAT,
             "version": __version__,
+            "code": code_fingerprint(),
             "settings": self.settings,
             "path": os.path.realpath(path),
             "size": stat.st_size,

@@ -6,15 +6,26 @@ Exit codes: 0 nothing to report, 1 findings, 2 a usage or input error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import __version__, fix_command, infer_command
-from .codes import CODES, DEFAULT_OFF
+from .atomic import write_text_atomically
+from .checking import CheckSettings, run_check
+from .codes import CODES, IMPLEMENTED, FixSafety
 from .config import CodeFilter, ConfigError, make_config
-from .project import InputError, analyse, discover
+from .config_file import FileSettings, find_settings, load_settings
+from .path_patterns import normalize_patterns
+from .project import InputError
+from .reporters import REPORTERS
+from .rule_docs import UnknownCode, rule_doc
+from .selection import Selection, parse_codes
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "code_filter", "main", "run"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,81 +34,214 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
-def _codes(value: str) -> list[str]:
-    return [code.strip().upper() for code in value.split(",") if code.strip()]
-
-
 def code_filter(
     select: Sequence[str], ignore: Sequence[str], extend_select: Sequence[str]
 ) -> CodeFilter:
-    """flake8's selection semantics for our codes.
+    """flake8's selection semantics for our codes (an empty ``select`` means "not given").
 
-    An explicit choice beats a default; between an explicit select and an explicit
-    ignore the longer prefix wins; without any explicit choice a code is on unless it
-    is off by default.
+    ``ignore`` adds to the codes that are off by default instead of replacing them.
     """
+    return Selection(
+        select=tuple(select) or None,
+        extend_ignore=tuple(ignore),
+        extend_select=tuple(extend_select),
+    ).enabled
 
-    def longest(code: str, prefixes: Sequence[str]) -> int:
-        return max((len(prefix) for prefix in prefixes if code.startswith(prefix)), default=-1)
 
-    def enabled(code: str) -> bool:
-        if code not in CODES:
-            return False
-        selected = longest(code, [*select, *extend_select])
-        ignored = longest(code, ignore)
-        if selected >= 0 and ignored >= 0:
-            return selected > ignored
-        if ignored >= 0:
-            return False
-        if selected >= 0:
-            return True
-        return not select and code not in DEFAULT_OFF
+def _codes(value: str) -> tuple[str, ...]:
+    codes = tuple(code.upper() for code in parse_codes(value))
+    for code in codes:
+        if not any(known.startswith(code) for known in CODES):
+            raise argparse.ArgumentTypeError(
+                f"{code!r} is not a rule code or a prefix of one (e.g. NYS104)"
+            )
+    return codes
 
-    return enabled
+
+def _values(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _add_check_arguments(check: argparse.ArgumentParser) -> None:
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    check.add_argument("--format", choices=sorted(REPORTERS), default="text",
+                       help="output format (default: text)")
+    check.add_argument("--output", metavar="FILE",
+                       help="write the report to FILE (atomically) instead of stdout")
+    check.add_argument("--select", type=_codes, metavar="CODES",
+                       help="codes or prefixes to report, replacing the default")
+    check.add_argument("--ignore", type=_codes, metavar="CODES",
+                       help="codes or prefixes not to report")
+    check.add_argument("--extend-select", type=_codes, metavar="CODES",
+                       help="codes or prefixes to report in addition (e.g. the opt-in NYS203)")
+    check.add_argument("--providers", type=_values, metavar="NAMES",
+                       help="providers the app's accounts can have (e.g. gmail,office365)")
+    check.add_argument("--granted-scopes", type=_values, metavar="SCOPES",
+                       help="scopes granted to tokens obtained outside the code")
+    check.add_argument("--assume-used", type=_values, metavar="SCOPES",
+                       help="scopes to treat as used by code the analysis cannot see")
+    check.add_argument("--client-names", type=_values, metavar="NAMES",
+                       help="extra names that hold a Nylas client")
+    check.add_argument("--project-root", metavar="DIR",
+                       help="root of the project the usage rules look at")
+    check.add_argument("--exclude", type=_values, metavar="PATTERNS",
+                       help="files or directories to skip, replacing the configured ones")
+    check.add_argument("--config", metavar="FILE",
+                       help="read settings from FILE (pyproject.toml or a file with [flake8])")
+    check.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    check.add_argument("--disable-noqa", action="store_true",
+                       help="report findings that '# noqa' comments hide")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (errors still exit 2)")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="nylas-scopes", description=__doc__)
+    parser = _Parser(prog="nylas-scopes", description=__doc__,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="report scope findings")
-    check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--select", type=_codes, default=[])
-    check.add_argument("--ignore", type=_codes, default=[])
-    check.add_argument("--extend-select", type=_codes, default=[])
-    check.add_argument("--providers", type=lambda v: v.split(","), default=[])
-    check.add_argument("--exit-zero", action="store_true")
-    infer = commands.add_parser("infer", help="print the minimal scope set, with evidence")
-    infer_command.add_arguments(infer)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_check_arguments(commands.add_parser(
+        "check",
+        help="report scope findings",
+        description="Report the findings of the flake8 plugin, without flake8. "
+        "Settings come from [tool.nylas-scopes] in pyproject.toml or the [flake8] "
+        "section flake8 reads; options given here override them.",
+    ))
+    explain = commands.add_parser("explain", help="print the documentation of a rule",
+                                  description="Print the documentation page of a rule.")
+    explain.add_argument("code", metavar="CODE", help="a rule code (NYS104) or slug")
+    commands.add_parser("rules", help="list every rule code",
+                        description="List every rule code with its slug, whether it is on "
+                        "by default and how safe its fix is.")
+    infer_command.add_arguments(commands.add_parser(
+        "infer", help="print the minimal scope set the code needs, with evidence"))
     fix_command.add_arguments(
-        commands.add_parser("fix", help="rewrite scope lists to their minimal form")
-    )
+        commands.add_parser("fix", help="rewrite scope lists to their minimal form"))
     return parser
 
 
-def run(argv: Sequence[str]) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "infer":
-        return infer_command.run(args)
-    if args.command == "fix":
-        return fix_command.run(args)
+def _file_settings(args: argparse.Namespace) -> FileSettings:
+    if args.isolated:
+        return FileSettings()
+    if args.config:
+        return load_settings(args.config)
+    return find_settings()
+
+
+def check_settings(args: argparse.Namespace) -> CheckSettings:
+    """The file's settings with the command line's on top."""
+    file = _file_settings(args)
+    selection = file.selection
+    if args.select is not None:
+        selection = replace(selection, select=args.select)
+    if args.ignore is not None:
+        selection = replace(selection, ignore=None, extend_ignore=args.ignore)
+    if args.extend_select is not None:
+        selection = replace(
+            selection, extend_select=(*selection.extend_select, *args.extend_select)
+        )
+
+    def chosen(flag: tuple[str, ...] | None, configured: tuple[str, ...]) -> tuple[str, ...]:
+        return configured if flag is None else flag
+
+    config = make_config(
+        providers=chosen(args.providers, file.config.providers),
+        granted_scopes=chosen(args.granted_scopes, file.config.granted_scopes),
+        assume_used=chosen(args.assume_used, file.config.assume_used),
+        client_names=chosen(args.client_names, file.config.client_names),
+        project_root=file.config.project_root if args.project_root is None else args.project_root,
+        option_prefix="--",
+    )
+    exclude = (
+        file.exclude if args.exclude is None else normalize_patterns(args.exclude, os.curdir)
+    )
+    return CheckSettings(
+        selection=selection,
+        config=config,
+        per_file_ignores=file.per_file_ignores,
+        exclude=exclude,
+        disable_noqa=args.disable_noqa,
+    )
+
+
+def _error(message: str) -> int:
+    print(f"nylas-scopes: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _check(args: argparse.Namespace) -> int:
     try:
-        config = make_config(providers=args.providers, option_prefix="--")
-        paths = discover(args.paths)
+        settings = check_settings(args)
+        result = run_check(args.paths, settings)
     except (ConfigError, InputError) as error:
-        print(f"nylas-scopes: error: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    enabled = code_filter(args.select, args.ignore, args.extend_select)
-    result = analyse(paths, config, enabled)
-    for finding in result.findings:
-        span = finding.span
-        print(f"{span.path}:{span.line}:{span.col + 1}: {finding.message}")
+        return _error(str(error))
+    report = REPORTERS[args.format](result)
+    if args.output:
+        try:
+            write_text_atomically(args.output, report)
+        except OSError as error:
+            return _error(f"{args.output}: cannot write ({error.strerror or error})")
+    else:
+        sys.stdout.write(report)
     for file_error in result.errors:
         print(f"nylas-scopes: error: {file_error.message}", file=sys.stderr)
     if result.errors:
         return EXIT_ERROR
     if result.findings and not args.exit_zero:
         return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _lookup_code(text: str) -> str | None:
+    wanted = text.strip()
+    if wanted.upper() in CODES:
+        return wanted.upper()
+    by_slug = {code.slug: code.code for code in CODES.values()}
+    return by_slug.get(wanted.lower())
+
+
+def _explain(args: argparse.Namespace) -> int:
+    code = _lookup_code(args.code)
+    if code is None:
+        return _error(
+            f"unknown rule code {args.code!r}; 'nylas-scopes rules' lists the codes"
+        )
+    try:
+        sys.stdout.write(rule_doc(code))
+    except (UnknownCode, OSError) as error:  # a broken installation
+        return _error(f"{code}: documentation not found ({error})")
+    return EXIT_CLEAN
+
+
+def rules_table() -> str:
+    rows = [("code", "slug", "default", "fix", "")]
+    for code in CODES.values():
+        rows.append((
+            code.code,
+            code.slug,
+            "on" if code.enabled_by_default else "off",
+            code.fix.value if code.fix is not FixSafety.NONE else "none",
+            "" if code.code in IMPLEMENTED else "reserved: not reported by this version",
+        ))
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    lines = []
+    for row in rows:
+        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths))
+        lines.append(f"{line}  {row[4]}".rstrip() + "\n")
+    return "".join(lines)
+
+
+def run(argv: Sequence[str]) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "explain":
+        return _explain(args)
+    if args.command == "infer":
+        return infer_command.run(args)
+    if args.command == "fix":
+        return fix_command.run(args)
+    sys.stdout.write(rules_table())
     return EXIT_CLEAN
 
 

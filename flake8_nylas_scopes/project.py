@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import io
 import os
 import tokenize
@@ -58,22 +59,23 @@ def _walk(directory: str, exclude: Sequence[str]) -> Iterator[str]:
         dirs[:] = sorted(
             d for d in dirs
             if d not in SKIPPED_DIRECTORIES and not d.endswith(".egg-info")
-            and not _excluded(os.path.join(root, d), exclude)
+            and not excluded(os.path.join(root, d), exclude)
         )
         for name in sorted(files):
             path = os.path.normpath(os.path.join(root, name))
-            if name.endswith(".py") and not _excluded(path, exclude):
+            if name.endswith(".py") and not excluded(path, exclude):
                 yield path
 
 
-def _excluded(path: str, patterns: Sequence[str]) -> bool:
-    import fnmatch
-
-    normalised = path.replace(os.sep, "/")
-    return any(
-        fnmatch.fnmatch(normalised, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
-        for pattern in patterns
-    )
+def excluded(path: str, patterns: Sequence[str]) -> bool:
+    """flake8's ``matches_filename``: the base name first, then the absolute path."""
+    if not patterns:
+        return False
+    name = os.path.basename(path)
+    if name not in {".", ".."} and any(fnmatch.fnmatch(name, p) for p in patterns):
+        return True
+    absolute = os.path.abspath(path)
+    return any(fnmatch.fnmatch(absolute, pattern) for pattern in patterns)
 
 
 def decode_source(data: bytes) -> str:
@@ -125,30 +127,42 @@ def analyse(
     for path in display:
         root = config.project_root or project_root(path) or ""
         by_root.setdefault(os.path.abspath(root) if root else path, []).append(path)
-    for root, members in sorted(by_root.items()):
+    for root, group in sorted(by_root.items()):
+        walked: set[str] = set()
         if os.path.isdir(root):
-            files = {os.path.abspath(p) for p in discover([root], exclude)} | set(members)
-        else:
-            files = set(members)
+            walked = {os.path.abspath(p) for p in discover([root], exclude)}
         cache = None
         if use_cache and os.path.isdir(root):
             cache = FactsCache(root, _settings_key(config))
-        project = analyse_project(sorted(files), config, enabled, overrides, cache)
-        wanted = set(members)
-        result.errors.extend(
-            FileError(display[e.path], e.message.replace(e.path, display[e.path], 1))
-            for e in project.errors if e.path in wanted
-        )
-        for path, facts in project.facts.items():
-            if path in wanted:
-                result.facts[display[path]] = facts
-        result.findings.extend(
-            dataclasses.replace(f, span=dataclasses.replace(f.span, path=display[f.span.path]))
-            for f in project.findings if f.span.path in wanted
-        )
-        result.states.append(project)
+        # A file the project's walk excludes but that is checked by name joins the
+        # project on its own, as it does when flake8 checks it: both front ends then
+        # see the same project for it.
+        inside = [path for path in group if path in walked or path in overrides]
+        outside = [path for path in group if path not in inside]
+        for members in ([inside] if inside else []) + [[path] for path in outside]:
+            files = sorted(walked | set(members))
+            project = analyse_project(files, config, enabled, overrides, cache)
+            _collect(result, project, set(members), display)
     result.findings.sort(key=lambda finding: finding.sort_key)
     return result
+
+
+def _collect(
+    result: ProjectAnalysis, project: ProjectResult, wanted: set[str], display: Mapping[str, str]
+) -> None:
+    """Add what ``project`` found in ``wanted`` files, under the names the user gave."""
+    result.errors.extend(
+        FileError(display[e.path], e.message.replace(e.path, display[e.path], 1))
+        for e in project.errors if e.path in wanted
+    )
+    for path, facts in project.facts.items():
+        if path in wanted:
+            result.facts[display[path]] = facts
+    result.findings.extend(
+        dataclasses.replace(f, span=dataclasses.replace(f.span, path=display[f.span.path]))
+        for f in project.findings if f.span.path in wanted
+    )
+    result.states.append(project)
 
 
 def _settings_key(config: Config) -> str:

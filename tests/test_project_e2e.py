@@ -28,7 +28,7 @@ def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.Completed
 @pytest.fixture
 def drafts_app(tmp_path: Path) -> Path:
     target = tmp_path / "drafts_app"
-    shutil.copytree(PROJECTS / "drafts_app", target)
+    shutil.copytree(PROJECTS / "drafts_app", target, ignore=shutil.ignore_patterns(CACHE_DIRECTORY))
     return target
 
 

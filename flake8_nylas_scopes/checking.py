@@ -1,0 +1,95 @@
+"""``nylas-scopes check``: the analysis plus what flake8 does around a plugin.
+
+The analysis is the one the plugin runs; on top of it this applies flake8's file
+selection (``exclude``), its ``per-file-ignores`` and ``# noqa`` comments, so that the
+CLI and ``flake8 --select NYS`` report the same findings for the same configuration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .config import DEFAULT_CONFIG, Config
+from .findings import Finding
+from .noqa import NoqaLines
+from .path_patterns import matches, select_files
+from .project import FileError, InputError, analyse, read_source
+from .selection import Selection
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    selection: Selection = field(default_factory=Selection)
+    config: Config = DEFAULT_CONFIG
+    # (anchored pattern, codes), as flake8's per-file-ignores.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    disable_noqa: bool = False
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def _per_file_selection(path: str, settings: CheckSettings) -> Selection:
+    """flake8 applies only the longest matching per-file-ignores pattern."""
+    matching = [
+        (pattern, codes)
+        for pattern, codes in settings.per_file_ignores
+        if matches(path, [pattern])
+    ]
+    if not matching:
+        return settings.selection
+    _, codes = max(matching, key=lambda entry: len(entry[0]))
+    return settings.selection.extended_ignore(codes)
+
+
+class _Shown:
+    """Decides, finding by finding, whether flake8 would show it."""
+
+    def __init__(self, settings: CheckSettings) -> None:
+        self.settings = settings
+        self._selections: dict[str, Selection] = {}
+        self._noqa: dict[str, NoqaLines | None] = {}
+
+    def __call__(self, finding: Finding) -> bool:
+        path = finding.span.path
+        if path not in self._selections:
+            self._selections[path] = _per_file_selection(path, self.settings)
+        if not self._selections[path].enabled(finding.code):
+            return False
+        if self.settings.disable_noqa:
+            return True
+        noqa = self._noqa_filter(path)
+        return noqa is None or not noqa.suppresses(finding.span.line, finding.code)
+
+    def _noqa_filter(self, path: str) -> NoqaLines | None:
+        if path not in self._noqa:
+            try:
+                lines = read_source(path).splitlines(keepends=True)
+            except InputError:
+                # The analysis read it a moment ago; if it is gone, show the finding.
+                self._noqa[path] = None
+            else:
+                self._noqa[path] = NoqaLines(lines)
+        return self._noqa[path]
+
+
+def run_check(paths: Sequence[str], settings: CheckSettings) -> CheckResult:
+    """Check ``paths``; a missing path raises :class:`~.project.InputError`."""
+    files = select_files(paths, settings.exclude)
+    # Which finding an item gets depends on which codes are enabled (the most specific
+    # enabled one wins), and flake8 decides that once for the run, before per-file
+    # ignores and noqa comments hide findings; the same order here keeps the two equal.
+    analysis = analyse(files, settings.config, settings.selection.enabled,
+                       exclude=settings.exclude)
+    shown = _Shown(settings)
+    return CheckResult(
+        findings=[finding for finding in analysis.findings if shown(finding)],
+        errors=list(analysis.errors),
+        files=files,
+    )

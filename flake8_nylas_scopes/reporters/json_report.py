@@ -1,0 +1,52 @@
+"""``--format json``: the schema documented in ``docs/json-output.md``.
+
+The top-level ``version`` changes only when a field changes meaning or goes away;
+new fields may appear without it changing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..checking import CheckResult
+from ..codes import CODES
+from ..findings import Finding
+from .common import TOOL_NAME, fix_json, message_text
+
+SCHEMA_VERSION = 1
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    span = finding.span
+    return {
+        "code": finding.code,
+        "slug": CODES[finding.code].slug if finding.code in CODES else "",
+        "message": message_text(finding),
+        "path": span.path,
+        "line": span.line,
+        "column": span.col + 1,
+        "end_line": span.end_line,
+        "end_column": span.end_col + 1,
+        "fix": fix_json(finding),
+        "evidence": list(finding.evidence),
+    }
+
+
+def report_json(result: CheckResult) -> dict[str, Any]:
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": __version__},
+        "findings": [finding_json(finding) for finding in result.findings],
+        "errors": [{"path": error.path, "message": error.message} for error in result.errors],
+        "summary": {
+            "files": len(result.files),
+            "findings": len(result.findings),
+            "errors": len(result.errors),
+        },
+    }
+
+
+def render_json(result: CheckResult) -> str:
+    return json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n"

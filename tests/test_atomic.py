@@ -1,0 +1,41 @@
+"""``--output`` files are replaced whole or not at all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.atomic import write_text_atomically
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_debris(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.sarif"
+    target.write_text("old report\n")
+
+    def fail(source: str, destination: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="No space left"):
+        write_text_atomically(str(target), "new report\n")
+    assert target.read_text() == "old report\n"
+    assert os.listdir(tmp_path) == ["report.sarif"]
+
+
+def test_a_new_file_gets_the_umask_permissions(tmp_path: Path) -> None:
+    previous = os.umask(0o027)
+    try:
+        write_text_atomically(str(tmp_path / "new.json"), "{}\n")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "new.json").read_text() == "{}\n"
+
+
+def test_text_is_written_as_utf8_without_newline_translation(tmp_path: Path) -> None:
+    write_text_atomically(str(tmp_path / "out.txt"), "é\r\n")
+    assert (tmp_path / "out.txt").read_bytes() == "é\r\n".encode()

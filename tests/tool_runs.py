@@ -1,0 +1,100 @@
+"""Running flake8 and the CLI the way users do, for tests that compare them."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from fixture_expectations import options
+
+from flake8_nylas_scopes.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+def flake8(cwd: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """A real flake8 process with its default output format."""
+    return subprocess.run(
+        [sys.executable, "-m", "flake8", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@dataclass(frozen=True)
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@contextlib.contextmanager
+def _working_directory(path: Path) -> Iterator[None]:
+    previous = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
+def nylas_scopes(cwd: Path, *args: str) -> Run:
+    """The CLI in this process (a subprocess per fixture would triple the test time)."""
+    out, err = io.StringIO(), io.StringIO()
+    with _working_directory(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse errors and --version
+            code = int(exit_.code or 0)
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def finding_lines(output: str) -> set[str]:
+    """``path:line:col: message`` lines with the path normalised (``./a.py`` is ``a.py``)."""
+    lines = set()
+    for line in output.splitlines():
+        path, _, rest = line.partition(":")
+        lines.add(f"{os.path.normpath(path)}:{rest}")
+    return lines
+
+
+def lint_fixtures() -> list[Path]:
+    return sorted((FIXTURES / "lint").glob("*.py"))
+
+
+def project_fixtures() -> list[Path]:
+    """Fixture directories other than ``lint`` that hold Python files (whole projects)."""
+    return sorted(
+        path for path in FIXTURES.iterdir()
+        if path.is_dir() and path.name != "lint" and any(path.rglob("*.py"))
+    ) if FIXTURES.is_dir() else []
+
+
+def fixture_options(path: Path) -> tuple[list[str], list[str]]:
+    """The fixture header's options as (flake8 arguments, CLI arguments)."""
+    parsed = options(path.read_text(encoding="utf-8"))
+    flake8_args: list[str] = []
+    cli_args: list[str] = []
+    if parsed.get("select"):
+        codes = ",".join(parsed["select"])
+        flake8_args += ["--extend-select", codes]
+        cli_args += ["--extend-select", codes]
+    if parsed.get("providers"):
+        providers = ",".join(parsed["providers"])
+        flake8_args += ["--nylas-providers", providers]
+        cli_args += ["--providers", providers]
+    return flake8_args, cli_args
+
+
+def relative(path: Path) -> str:
+    return str(path.relative_to(ROOT))
