@@ -32,7 +32,7 @@ def module_facts(
     if tree is None:
         tree = ast.parse("".join(lines), filename=path)
     extractor = Extractor(path, lines, module_name)
-    facts = extract_module(extractor, tree) if mentions else ModuleFacts(path)
+    facts = extractor.extract(tree) if mentions else ModuleFacts(path)
     facts.module = module_name
     facts.mentions_nylas = mentions
     if flow:
@@ -44,10 +44,6 @@ def module_facts(
             extractor.source, module_name, extractor.imports, extractor.module_bindings
         ).run(tree)
     return facts
-
-
-def extract_module(extractor: Extractor, tree: ast.Module) -> ModuleFacts:
-    return extractor.extract(tree)
 
 
 def module_findings(facts: ModuleFacts, config: Config, enabled: CodeFilter) -> list[Finding]:

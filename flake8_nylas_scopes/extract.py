@@ -684,10 +684,4 @@ def _argument(node: ast.Call, name: str, position: int) -> ast.expr | None:
     return positional[position] if len(positional) > position else None
 
 
-def extract_module(
-    tree: ast.Module, path: str, lines: Sequence[str], module_name: str = ""
-) -> ModuleFacts:
-    return Extractor(path, lines, module_name).extract(tree)
-
-
-__all__ = ["Extractor", "extract_module", "mentions_nylas"]
+__all__ = ["Extractor", "mentions_nylas"]

@@ -123,9 +123,9 @@ def test_a_crash_names_the_plugin_and_the_file(project: Path, tmp_path: Path) ->
     boom = tmp_path / "boom"
     boom.mkdir()
     (boom / "sitecustomize.py").write_text(
-        "import flake8_nylas_scopes.analysis as a\n"
+        "import flake8_nylas_scopes.project as p\n"
         "def explode(*args, **kwargs):\n    raise RuntimeError('boom')\n"
-        "a.extract_module = explode\n"
+        "p.analyse_project = explode\n"
     )
     result = subprocess.run(
         [sys.executable, "-m", "flake8", "auth.py"],
