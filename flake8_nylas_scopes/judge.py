@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .catalogue import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
 from .config import CodeFilter, Config
 from .endpoints_v2 import ENDPOINTS
 from .facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
@@ -158,16 +159,34 @@ def judge_project(
     result.inference = infer(endpoint_uses)
     findings: set[Finding] = set()
     for site in sites:
-        findings.update(_with_inferred_scopes(f, result.inference, state)
+        findings.update(_with_inferred_scopes(f, result.inference, state, site)
                         for f in list_findings(site, config, enabled))
     findings.update(usage_findings(state, config, enabled))
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
     return result
 
 
-def _with_inferred_scopes(finding: Finding, inference: Inference, state: ProjectState) -> Finding:
-    """Give NYS105 its fix: the inferred minimal list, when every use is resolved."""
-    if finding.code != "NYS105" or state.unresolved or not inference.scopes:
+def _with_inferred_scopes(
+    finding: Finding, inference: Inference, state: ProjectState, site: ScopeSite
+) -> Finding:
+    """Give NYS105 and NYS106 their fixes from the inferred minimal set.
+
+    NYS105 gets the whole set as the missing scopes value; NYS106 replaces legacy
+    ``email`` by the inferred email scopes.  Only when every use is resolved: an
+    unseen call may need more.
+    """
+    if state.unresolved or finding.code not in ("NYS105", "NYS106"):
         return finding
-    fix = Fix(FixAction.SET_SCOPES, finding.span, 0, "", tuple(inference.scopes))
-    return dataclasses.replace(finding, fix=fix)
+    if finding.code == "NYS105" and inference.scopes:
+        fix = Fix(FixAction.SET_SCOPES, finding.span, 0, "", tuple(inference.scopes))
+        return dataclasses.replace(finding, fix=fix)
+    email_scopes = tuple(
+        scope for scope in inference.scopes
+        if V2_SCOPES[scope].family is ScopeFamily.EMAIL
+    )
+    for item in site.value.items:
+        if item.span == finding.span and item.text.strip().lower() == V2_LEGACY_EMAIL_SCOPE:
+            if email_scopes:
+                fix = Fix(FixAction.REPLACE, item.span, item.part, item.text, email_scopes)
+                return dataclasses.replace(finding, fix=fix)
+    return finding
