@@ -14,7 +14,7 @@ imported or run.
 from __future__ import annotations
 
 import ast
-import re
+import unicodedata
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -54,15 +54,26 @@ HOSTED_AUTH_PATH = "/oauth/authorize"
 NATIVE_BODY_KEYS = frozenset({"client_id", "name", "email_address", "provider", "settings"})
 HOSTED_PARAM_KEYS = frozenset({"client_id", "redirect_uri", "response_type"})
 
-# A cheap pre-filter: a module that contains none of these cannot request Nylas
-# scopes in a form this extractor understands.
-_RELEVANT = re.compile(r"nylas|connect/authorize|oauth/authorize|authentication_url", re.I)
+# A cheap pre-filter: a module that contains none of these (in any case) cannot
+# request Nylas scopes in a form this extractor understands.
+_RELEVANT_WORDS = ("nylas", "connect/authorize", "oauth/authorize", "authentication_url")
 
 _HOLE = "\x00"
 
 
 def mentions_nylas(source: str) -> bool:
-    return _RELEVANT.search(source) is not None
+    """Whether ``source`` may concern Nylas; False means extraction can be skipped.
+
+    flake8 calls this on every file it checks, so it must cost next to nothing: a
+    case-folded copy searched for plain substrings is several times faster than a
+    case-insensitive regular expression.  The parser NFKC-normalises identifiers
+    (``ｎｙｌａｓ`` and ``nylaſ`` both import ``nylas``), so a non-ASCII source is
+    normalised the same way first.
+    """
+    if not source.isascii():
+        source = unicodedata.normalize("NFKC", source)
+    folded = source.casefold()
+    return any(word in folded for word in _RELEVANT_WORDS)
 
 
 @dataclass
