@@ -76,9 +76,48 @@ def mentions_nylas(source: str) -> bool:
     return any(word in folded for word in _RELEVANT_WORDS)
 
 
+class _LazyBindings:
+    """The bindings of one scope, collected the first time a lookup needs them.
+
+    Most scopes hold no scope request, and lookups happen only around requests, so
+    most bindings are never collected: on a Nylas-heavy module that halves the work.
+    """
+
+    def __init__(self, body: list[ast.stmt], parameters: ast.arguments | None = None) -> None:
+        self._body = body
+        self._parameters = parameters
+        self._bindings: Bindings | None = None
+
+    def get(self) -> Bindings:
+        if self._bindings is None:
+            self._bindings = collect_bindings(self._body, self._parameters)
+        return self._bindings
+
+
 @dataclass
 class _ClassInfo:
-    client_attributes: set[str] = field(default_factory=set)
+    node: ast.ClassDef
+    # The scope and class stacks where the class is defined; its client attributes are
+    # computed lazily in that context.
+    scopes: list[_LazyBindings] = field(default_factory=list)
+    classes: list[_ClassInfo] = field(default_factory=list)
+    client_attributes: set[str] | None = None
+
+
+# Statement fields that hold nested statements (or handlers and cases, which do).
+_BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def _all_statements(body: list[ast.stmt]) -> Iterator[ast.AST]:
+    """Every statement of a module at any depth, without visiting expressions."""
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        yield node
+        for name in _BLOCK_FIELDS:
+            block = getattr(node, name, None)
+            if isinstance(block, list):
+                stack.extend(block)
 
 
 @dataclass(frozen=True)
@@ -97,8 +136,10 @@ class Extractor(ast.NodeVisitor):
         self.facts = ModuleFacts(path, mentions_nylas=True)
         self._module_name = module_name
         self._imports: dict[str, str] = {}
-        self._scopes: list[Bindings] = []
+        self._scopes: list[_LazyBindings] = []
         self._classes: list[_ClassInfo] = []
+        # One lazy scope per function, shared by the class pre-pass and the traversal.
+        self._function_scopes: dict[int, _LazyBindings] = {}
         self._consumed: set[int] = set()
         self.reader = ValueReader(self.source, self.lookup, self.qualify)
 
@@ -109,27 +150,41 @@ class Extractor(ast.NodeVisitor):
         return bindings.lookup(name) if bindings is not None else None
 
     def _binding_scope(self, name: str) -> Bindings | None:
-        for bindings in reversed(self._scopes):
+        for scope in reversed(self._scopes):
+            bindings = scope.get()
             if name in bindings.declared_global:
-                return self._scopes[0] if self._scopes else None
+                return self._scopes[0].get()
             if bindings.binds(name):
                 return bindings
         return None
 
     def qualify(self, node: ast.expr) -> str | None:
         """The dotted name an expression refers to through imports, if any."""
+        name = self._imported_name(node)
+        if name is None:
+            return None
+        root = node
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        # A local binding of the imported name shadows the import.
+        return name if isinstance(root, ast.Name) and self.lookup(root.id) is None else None
+
+    def _imported_name(self, node: ast.expr) -> str | None:
+        """The dotted name ``node`` spells through the imports, shadowing not checked."""
         if isinstance(node, ast.Name):
-            if self.lookup(node.id) is not None:
-                return None
             return self._imports.get(node.id)
         if isinstance(node, ast.Attribute):
-            base = self.qualify(node.value)
+            base = self._imported_name(node.value)
             return f"{base}.{node.attr}" if base else None
         return None
 
+    def _refers_to(self, node: ast.expr, names: frozenset[str]) -> bool:
+        """``qualify(node) in names``, without a lookup for names that cannot match."""
+        return self._imported_name(node) in names and self.qualify(node) in names
+
     def _collect_imports(self, tree: ast.Module) -> None:
         seen: dict[str, set[str]] = {}
-        for node in ast.walk(tree):
+        for node in _all_statements(tree.body):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -181,7 +236,7 @@ class Extractor(ast.NodeVisitor):
             and node.value.id == "self"
             and self._classes
         ):
-            return node.attr in self._classes[-1].client_attributes
+            return node.attr in self._class_client_attributes(self._classes[-1])
         return False
 
     def _is_client_annotation(self, annotation: ast.expr) -> bool:
@@ -196,14 +251,14 @@ class Extractor(ast.NodeVisitor):
 
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self._collect_imports(tree)
-        self._scopes.append(collect_bindings(tree.body))
+        self._scopes.append(_LazyBindings(tree.body))
         self.generic_visit(tree)
         return self.facts
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         for decorator in node.decorator_list:
             self.visit(decorator)
-        self._scopes.append(collect_bindings(node.body, node.args))
+        self._scopes.append(self._function_scope(node))
         for statement in node.body:
             self.visit(statement)
         self._scopes.pop()
@@ -211,12 +266,31 @@ class Extractor(ast.NodeVisitor):
     visit_FunctionDef = _visit_function
     visit_AsyncFunctionDef = _visit_function
 
+    def _function_scope(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> _LazyBindings:
+        scope = self._function_scopes.get(id(node))
+        if scope is None:
+            scope = self._function_scopes[id(node)] = _LazyBindings(node.body, node.args)
+        return scope
+
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        info = _ClassInfo()
+        info = _ClassInfo(node, list(self._scopes))
         self._classes.append(info)
-        info.client_attributes = self._client_attributes(node)
+        info.classes = list(self._classes)
         self.generic_visit(node)
         self._classes.pop()
+
+    def _class_client_attributes(self, info: _ClassInfo) -> set[str]:
+        """The class's client attributes, computed on first use where the class is."""
+        if info.client_attributes is None:
+            saved = self._scopes, self._classes
+            self._scopes, self._classes = list(info.scopes), list(info.classes)
+            # While they are computed, ``self.<attr>`` is not yet known to be a client.
+            info.client_attributes = set()
+            try:
+                info.client_attributes = self._client_attributes(info.node)
+            finally:
+                self._scopes, self._classes = saved
+        return info.client_attributes
 
     def _client_attributes(self, node: ast.ClassDef) -> set[str]:
         """``self.<attr>`` names assigned a client in any method of the class."""
@@ -224,8 +298,8 @@ class Extractor(ast.NodeVisitor):
         for method in node.body:
             if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
-            self._scopes.append(collect_bindings(method.body, method.args))
-            for statement in ast.walk(method):
+            self._scopes.append(self._function_scope(method))
+            for statement in _all_statements(method.body):
                 if not isinstance(statement, ast.Assign):
                     continue
                 for target in statement.targets:
@@ -243,7 +317,7 @@ class Extractor(ast.NodeVisitor):
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
             self._authentication_url(node, func.value)
-        elif self.qualify(func) in FLASK_DANCE_BLUEPRINTS:
+        elif self._refers_to(func, FLASK_DANCE_BLUEPRINTS):
             self._flask_dance(node)
         else:
             self._http_call(node)
