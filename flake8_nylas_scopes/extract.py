@@ -16,8 +16,9 @@ from __future__ import annotations
 import ast
 import unicodedata
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from .bindings import Bindings, collect_bindings
 from .facts import (
@@ -108,6 +109,23 @@ class _ClassInfo:
 _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
+def _push_children(stack: list[ast.AST | Callable[[], object]], node: ast.AST) -> None:
+    """Push the child nodes of ``node`` so that they pop in ``iter_child_nodes`` order.
+
+    Expression contexts (``Load``, ``Store``) are left out: nothing looks at them,
+    and they are a third of all nodes.  A hand-written loop: this is the hottest code
+    of the analysis, about four times faster than ``ast.iter_child_nodes``.
+    """
+    for name in reversed(node._fields):
+        value = getattr(node, name, None)
+        if type(value) is list:
+            for child in reversed(value):
+                if isinstance(child, ast.AST):
+                    stack.append(child)
+        elif isinstance(value, ast.AST) and not isinstance(value, ast.expr_context):
+            stack.append(value)
+
+
 def _all_statements(body: list[ast.stmt]) -> Iterator[ast.AST]:
     """Every statement of a module at any depth, without visiting expressions."""
     stack: list[ast.AST] = list(body)
@@ -130,7 +148,7 @@ class _DictView:
     complete: bool
 
 
-class Extractor(ast.NodeVisitor):
+class Extractor:
     def __init__(self, path: str, lines: Sequence[str], module_name: str = "") -> None:
         self.source = SourceMap(path, lines)
         self.facts = ModuleFacts(path, mentions_nylas=True)
@@ -171,12 +189,14 @@ class Extractor(ast.NodeVisitor):
 
     def _imported_name(self, node: ast.expr) -> str | None:
         """The dotted name ``node`` spells through the imports, shadowing not checked."""
-        if isinstance(node, ast.Name):
-            return self._imports.get(node.id)
-        if isinstance(node, ast.Attribute):
-            base = self._imported_name(node.value)
-            return f"{base}.{node.attr}" if base else None
-        return None
+        attributes: list[str] = []
+        while isinstance(node, ast.Attribute):
+            attributes.append(node.attr)
+            node = node.value
+        base = self._imports.get(node.id) if isinstance(node, ast.Name) else None
+        if not base:
+            return None
+        return ".".join([base, *reversed(attributes)])
 
     def _refers_to(self, node: ast.expr, names: frozenset[str]) -> bool:
         """``qualify(node) in names``, without a lookup for names that cannot match."""
@@ -252,19 +272,44 @@ class Extractor(ast.NodeVisitor):
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self._collect_imports(tree)
         self._scopes.append(_LazyBindings(tree.body))
-        self.generic_visit(tree)
+        self._walk(tree)
         return self.facts
 
-    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        for decorator in node.decorator_list:
-            self.visit(decorator)
-        self._scopes.append(self._function_scope(node))
-        for statement in node.body:
-            self.visit(statement)
-        self._scopes.pop()
+    def _walk(self, root: ast.AST) -> None:
+        """Visit every node in ``ast.NodeVisitor.generic_visit`` order, without recursion.
 
-    visit_FunctionDef = _visit_function
-    visit_AsyncFunctionDef = _visit_function
+        The parser accepts trees thousands of levels deep (``"a" + "b" + ...``, an
+        ``elif`` chain), far beyond Python's recursion limit, so the pending nodes and
+        the actions due after a subtree (leaving a function's scope or a class) are
+        kept on a stack.
+        """
+        stack: list[ast.AST | Callable[[], object]] = [root]
+        while stack:
+            item = stack.pop()
+            if not isinstance(item, ast.AST):
+                item()
+                continue
+            node = item
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                # Decorators run in the enclosing scope; only the body is the function's.
+                scope = self._function_scope(node)
+                stack.append(self._scopes.pop)
+                stack.extend(reversed(node.body))
+                stack.append(partial(self._scopes.append, scope))
+                stack.extend(reversed(node.decorator_list))
+                continue
+            if isinstance(node, ast.ClassDef):
+                self._enter_class(node)
+                stack.append(self._classes.pop)
+            elif isinstance(node, ast.Call):
+                self._call(node)
+            elif isinstance(node, (ast.JoinedStr, ast.BinOp)):
+                self._url_expression(node)
+            elif isinstance(node, ast.Constant):
+                if isinstance(node.value, str):
+                    self._url_expression(node)
+                continue
+            _push_children(stack, node)
 
     def _function_scope(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> _LazyBindings:
         scope = self._function_scopes.get(id(node))
@@ -272,12 +317,10 @@ class Extractor(ast.NodeVisitor):
             scope = self._function_scopes[id(node)] = _LazyBindings(node.body, node.args)
         return scope
 
-    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+    def _enter_class(self, node: ast.ClassDef) -> None:
         info = _ClassInfo(node, list(self._scopes))
         self._classes.append(info)
         info.classes = list(self._classes)
-        self.generic_visit(node)
-        self._classes.pop()
 
     def _class_client_attributes(self, info: _ClassInfo) -> set[str]:
         """The class's client attributes, computed on first use where the class is."""
@@ -313,7 +356,7 @@ class Extractor(ast.NodeVisitor):
             self._scopes.pop()
         return found
 
-    def visit_Call(self, node: ast.Call) -> None:
+    def _call(self, node: ast.Call) -> None:
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
             self._authentication_url(node, func.value)
@@ -321,19 +364,6 @@ class Extractor(ast.NodeVisitor):
             self._flask_dance(node)
         else:
             self._http_call(node)
-        self.generic_visit(node)
-
-    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
-        self._url_expression(node)
-        self.generic_visit(node)
-
-    def visit_BinOp(self, node: ast.BinOp) -> None:
-        self._url_expression(node)
-        self.generic_visit(node)
-
-    def visit_Constant(self, node: ast.Constant) -> None:
-        if isinstance(node.value, str):
-            self._url_expression(node)
 
     # -- sites ------------------------------------------------------------------------
 
@@ -526,7 +556,7 @@ class Extractor(ast.NodeVisitor):
     def _url_expression(self, node: ast.expr) -> None:
         if id(node) in self._consumed:
             return
-        pieces = list(self._url_leaves(node))
+        pieces = self._url_leaves(node)
         text = "".join(
             piece.value if isinstance(piece, ast.Constant) and isinstance(piece.value, str)
             else _HOLE
@@ -539,25 +569,30 @@ class Extractor(ast.NodeVisitor):
             return
         self._query_sites(node, text, holes)
 
-    def _url_leaves(self, node: ast.expr) -> Iterator[ast.expr]:
+    def _url_leaves(self, node: ast.expr) -> list[ast.expr]:
         """The literal pieces and the holes of a string built by ``+`` or an f-string.
 
         The containers are marked consumed so that their parts are not read again as
-        URLs of their own.
+        URLs of their own.  A ``+`` chain can be thousands deep: no recursion.
         """
-        self._consumed.add(id(node))
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-            yield from self._url_leaves(node.left)
-            yield from self._url_leaves(node.right)
-        elif isinstance(node, ast.JoinedStr):
-            for value in node.values:
-                if isinstance(value, ast.FormattedValue):
-                    yield value.value
-                else:
-                    self._consumed.add(id(value))
-                    yield value
-        else:
-            yield node
+        leaves: list[ast.expr] = []
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            self._consumed.add(id(current))
+            if isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
+                stack.append(current.right)
+                stack.append(current.left)
+            elif isinstance(current, ast.JoinedStr):
+                for value in current.values:
+                    if isinstance(value, ast.FormattedValue):
+                        leaves.append(value.value)
+                    else:
+                        self._consumed.add(id(value))
+                        leaves.append(value)
+            else:
+                leaves.append(current)
+        return leaves
 
     def _query_sites(self, node: ast.expr, text: str, holes: list[ast.expr]) -> None:
         query = text.split("?", 1)[1]
@@ -679,15 +714,19 @@ def _argument(node: ast.Call, name: str, position: int) -> ast.expr | None:
 
 
 def _dotted(node: ast.expr) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr}" if base else ""
-    if isinstance(node, ast.Call):
-        base = _dotted(node.func)
-        return f"{base}()" if base else ""
-    return ""
+    """``a.b().c`` for a chain of names, attributes and calls; "" for anything else."""
+    suffixes: list[str] = []
+    while True:
+        if isinstance(node, ast.Attribute):
+            suffixes.append("." + node.attr)
+            node = node.value
+        elif isinstance(node, ast.Call):
+            suffixes.append("()")
+            node = node.func
+        elif isinstance(node, ast.Name):
+            return node.id + "".join(reversed(suffixes))
+        else:
+            return ""
 
 
 def extract_module(
