@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import io
 import os
+import stat
 import tokenize
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -83,6 +84,10 @@ def decode_source(data: bytes) -> str:
 
 def read_source(path: str) -> str:
     try:
+        # Opening a FIFO would wait for a writer forever; devices and directories are
+        # not source files either.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError(f"{path}: not a regular file")
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as error:
@@ -120,8 +125,13 @@ def analyse(
             line = f":{error.lineno}" if error.lineno else ""
             result.errors.append(FileError(path, f"{path}{line}: syntax error: {error.msg}"))
             continue
-        except (RecursionError, MemoryError, ValueError) as error:
-            result.errors.append(FileError(path, f"{path}: cannot parse ({type(error).__name__})"))
+        except (RecursionError, MemoryError) as error:
+            # The parser gives up on expressions nested thousands deep.
+            message = f"{path}: cannot parse (nested too deeply: {type(error).__name__})"
+            result.errors.append(FileError(path, message))
+            continue
+        except ValueError as error:
+            result.errors.append(FileError(path, f"{path}: cannot parse ({error})"))
             continue
         result.facts[path] = facts
     for facts in result.facts.values():
