@@ -150,9 +150,8 @@ def flake8_overhead(quick: bool, repeats: int, workdir: str) -> list[Ratio]:
     with_plugin: list[float] = []
     without_plugin: list[float] = []
     shares: list[float] = []
-    # One warm-up run each fills the file system cache and compiles the bytecode;
-    # then the modes alternate so that drift in machine load hits both alike.
-    _flake8_run("--with-plugin", paths, workdir)
+    # A warm-up run fills the file system cache; then the modes alternate so that
+    # drift in machine load hits both alike.
     _flake8_run("--without-plugin", paths, workdir)
     for _ in range(repeats):
         elapsed, share = _flake8_run("--with-plugin", paths, workdir)
