@@ -31,7 +31,7 @@ PROVIDERS = ["gmail", "office365", "exchange", "imap", "outlook", "yahoo", "iclo
 RESOURCES = ["messages", "threads", "events", "drafts", "contacts", "calendars", "files",
              "folders", "labels"]
 
-# The share of each module kind in a project, by weight.
+# The share of each module kind in a project: so many of each in every 25 modules.
 KINDS = [
     ("flask_views", 5), ("django_views", 4), ("service", 4), ("tasks", 3),
     ("auth", 2), ("native_auth", 1), ("helpers", 4), ("models", 2),
@@ -473,11 +473,14 @@ def generate_sources(modules: int, seed: int = 0, package: str = "mailapp") -> d
         f"{package}/nylas_client.py": _client_module(rng, package),
         f"{package}/models.py": _models(rng, package, 0),
     }
-    kinds = [kind for kind, _ in KINDS]
-    weights = [weight for _, weight in KINDS]
+    # The kinds come in a fixed cycle with their weights as counts, so a project of
+    # 2,000 modules has the same mix as one of 200 and the growth benchmark compares
+    # like with like.
+    cycle = [kind for kind, weight in KINDS for _ in range(weight)]
+    random.Random(0).shuffle(cycle)
     index = 0
     while len(files) < modules:
-        kind = rng.choices(kinds, weights)[0]
+        kind = cycle[index % len(cycle)]
         # Sub-packages of 50 modules keep directories a realistic size.
         subpackage = f"{package}/part{index // 50}"
         init = f"{subpackage}/__init__.py"
