@@ -101,7 +101,9 @@ def read_source(path: str) -> str:
 
 
 def facts_for_source(path: str, source: str) -> ModuleFacts:
-    lines = source.splitlines(keepends=True)
+    # Lines as Python and flake8 count them: str.splitlines also breaks at form feeds,
+    # \x1c-\x1e, \x85 and \u2028, which would shift every later line.
+    lines = io.StringIO(source, newline="").readlines()
     tree: ast.Module | None = None
     return module_facts(tree, path, lines, module_name_for_path(path))
 

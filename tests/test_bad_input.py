@@ -126,6 +126,25 @@ def test_latin1_with_coding_cookie_is_analysed(
     assert result.stdout.splitlines() == [expected]
 
 
+def test_unusual_line_breaks_keep_lines_and_columns(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Python ends lines only at \n, \r\n and \r; str.splitlines also splits at form
+    # feeds, \x1c, \x85, \u2028 and more, which once shifted the CLI's lines.
+    request = 'APIClient().authentication_url("\xe9\xe9\xe9", scopes=["calendar", "calendar"])'
+    source = (
+        NYLAS + "\x0c\n" + "# a\u2028b\x1cc\x85d\x0be\n" + "x = 1\r" + request + "\r\n"
+    )
+    (workdir / "breaks.py").write_text(source, encoding="utf-8", newline="")
+    column = request.index('"calendar"', request.index('"calendar"') + 1) + 1
+    expected = [f"breaks.py:5:{column}: NYS103 'calendar' is requested twice; remove this one"]
+    status, out, err = run_cli(capsys, "check", "breaks.py")
+    assert (status, out.splitlines(), err) == (1, expected, "")
+    result = flake8(workdir, "breaks.py")
+    assert_flake8_handled(result)
+    assert result.stdout.splitlines() == expected
+
+
 def test_invalid_utf8_without_cookie(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (workdir / "bytes.py").write_bytes((NYLAS + "NAME = 'caf\xe9'\n" + DUPLICATE).encode("latin-1"))
     status, out, err = run_cli(capsys, "check", "bytes.py")
