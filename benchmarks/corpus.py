@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import ast
 import hashlib
+import io
 import os
 import sys
 import sysconfig
@@ -136,7 +137,7 @@ def check_file(path: str) -> Outcome:
         outcome.refused = f"{path}: cannot parse ({type(error).__name__})"
         return outcome
     try:
-        lines = source.splitlines(keepends=True)
+        lines = io.StringIO(source, newline="").readlines()
         name = module_name_for_path(path)
         config = Config()
         findings = module_findings(module_facts(tree, path, lines, name), config, all_codes)

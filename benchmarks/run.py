@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import ast
 import gc
+import io
 import json
 import os
 import platform
@@ -202,7 +203,7 @@ def analysis_vs_parse(quick: bool, repeats: int, workdir: str) -> list[Ratio]:
     modules = 200 if quick else 1000
     paths = write_project(Path(workdir, f"parse{modules}"), modules, seed=1)
     sources = {path: Path(path).read_text(encoding="utf-8") for path in paths}
-    lines = {path: source.splitlines(keepends=True) for path, source in sources.items()}
+    lines = {path: io.StringIO(source, newline="").readlines() for path, source in sources.items()}
     trees = {path: ast.parse(source, filename=path) for path, source in sources.items()}
     names = {path: module_name_for_path(path) for path in paths}
     config = Config()
