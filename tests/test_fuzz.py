@@ -64,6 +64,11 @@ def fuzz_settings(examples: int) -> settings:
 # -- checking one program ---------------------------------------------------------------
 
 
+def source_lines(source: str) -> list[str]:
+    """Lines as flake8 and the CLI split them (only at \\n, \\r\\n and \\r)."""
+    return io.StringIO(source, newline="").readlines()
+
+
 def parse_quietly(source: str) -> ast.Module:
     with warnings.catch_warnings():
         # Generated code is full of ``1()`` and the like; the parser warns about them.
@@ -84,7 +89,7 @@ def check_both_front_ends(source: str, config: Config) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
         result = analyse([path], config, all_codes, sources={path: source})
-    lines = source.splitlines(keepends=True)
+    lines = source_lines(source)
     for error in result.errors:
         # One clean line naming the file, as the CLI prints it.
         assert error.path == path
@@ -115,7 +120,7 @@ def analyse_generated(source: str) -> None:
         tree = parse_quietly(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return  # hypothesmith occasionally emits what only its grammar accepts
-    lines = source.splitlines(keepends=True)
+    lines = source_lines(source)
     facts = module_facts(tree, "generated.py", lines)
     module_findings(facts, Config(), all_codes)
     # The pre-filter skips almost all of these: run the extractor on them anyway.
@@ -141,7 +146,7 @@ Edit = tuple[int, int, int, str]  # line (1-based), start col, end col (characte
 
 
 def apply_edits(source: str, edits: list[Edit]) -> str:
-    lines = source.splitlines(keepends=True)
+    lines = source_lines(source)
     # From the end backwards, so earlier offsets stay valid.
     for line, start, end, text in sorted(edits, reverse=True):
         current = lines[line - 1]
@@ -162,7 +167,7 @@ def single_line_span(lines: list[str], node: ast.expr) -> tuple[int, int, int] |
 
 def scope_items(source: str) -> list[tuple[int, int, int]]:
     """Spans of the string elements of every list, tuple and set literal."""
-    lines = source.splitlines(keepends=True)
+    lines = source_lines(source)
     spans = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
@@ -176,7 +181,7 @@ def scope_items(source: str) -> list[tuple[int, int, int]]:
 
 def provider_values(source: str) -> list[tuple[int, int, int]]:
     """Spans of ``provider=`` arguments and ``"provider"`` dict values."""
-    lines = source.splitlines(keepends=True)
+    lines = source_lines(source)
     values: list[ast.expr] = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.keyword) and node.arg == "provider":
@@ -239,7 +244,7 @@ def test_wrapped_scope_items(name: str, data: st.DataObject, providers: list[str
     chosen = data.draw(st.lists(st.sampled_from(items), min_size=1, max_size=4, unique=True))
     edits = []
     for line, start, end in chosen:
-        text = source.splitlines(keepends=True)[line - 1][start:end]
+        text = source_lines(source)[line - 1][start:end]
         for wrapper in data.draw(st.lists(st.sampled_from(sorted(WRAPPERS)), min_size=1,
                                           max_size=4)):
             text = WRAPPERS[wrapper](text)
