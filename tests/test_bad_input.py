@@ -173,6 +173,27 @@ def test_empty_file(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
+def test_output_the_console_cannot_encode(tmp_path: Path) -> None:
+    # A file name that is not valid UTF-8 and a scope with non-ASCII letters, printed
+    # to an ASCII console: escaped, never a UnicodeEncodeError.  (flake8 itself fails
+    # to print such a file name, so only the CLI is checked.)
+    name = os.fsencode(tmp_path) + b"/caf\xe9.py"
+    with open(name, "wb") as handle:
+        handle.write((NYLAS + DUPLICATE).encode())
+    (tmp_path / "scopes.py").write_text(
+        NYLAS + DUPLICATE.replace("'calendar', 'calendar'", "'\xe9mail.send'"), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", CLI, "check", "."],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "ascii:strict"},
+    )
+    assert (result.returncode, result.stderr) == (1, "")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("caf\\udce9.py:2:") and " NYS103 " in lines[0]
+    assert lines[1].startswith("scopes.py:2:") and "\\xe9mail.send" in lines[1]
+
+
 # -- size and depth -------------------------------------------------------------------
 
 
