@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from flake8_nylas_scopes.analysis import module_facts, module_findings
 from flake8_nylas_scopes.checker import NylasScopesChecker
 from flake8_nylas_scopes.cli import main
 from flake8_nylas_scopes.config import Config, all_codes
@@ -238,6 +239,25 @@ def test_fifty_thousand_line_file(workdir: Path, capsys: pytest.CaptureFixture[s
     assert [(line, col + 1) for line, col, _, _ in reports] == [(last, 68)]
     assert cli_time / min(parse) < 4
     assert plugin_time / min(parse) < 3
+
+
+def test_one_long_line_of_many_items_costs_no_more_with_accents() -> None:
+    # Columns count characters; on a non-ASCII line each one used to re-encode the
+    # whole line, so a long line of many items took quadratic time.
+    def analysis_time(accent: str) -> float:
+        items = ", ".join(["'calendar'"] * 8000)
+        source = NYLAS + f"APIClient().authentication_url('{accent}', scopes=[{items}])\n"
+        tree = ast.parse(source)
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            facts = module_facts(tree, "long.py", source.splitlines(keepends=True))
+            findings = module_findings(facts, Config(), all_codes)
+            best = min(best, time.perf_counter() - start)
+        assert len(findings) == 7999
+        return best
+
+    assert analysis_time("\xe9") / analysis_time("e") < 2
 
 
 def test_five_thousand_nested_parentheses(
