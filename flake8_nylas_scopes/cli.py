@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import io
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -245,7 +246,20 @@ def run(argv: Sequence[str]) -> int:
     return EXIT_CLEAN
 
 
+def _tolerant_output() -> None:
+    """Never fail on printing a path or a scope that the output encoding cannot show.
+
+    A file name that is not valid in the file system encoding, or a scope written with
+    characters a console's code page lacks, would otherwise end the run with a
+    UnicodeEncodeError when its finding is printed.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     return run(list(sys.argv[1:] if argv is None else argv))
 
 

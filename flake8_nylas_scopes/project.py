@@ -6,6 +6,7 @@ import dataclasses
 import fnmatch
 import io
 import os
+import stat
 import tokenize
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -87,6 +88,10 @@ def decode_source(data: bytes) -> str:
 
 def read_source(path: str) -> str:
     try:
+        # Opening a FIFO would wait for a writer forever; devices and directories are
+        # not source files either.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError(f"{path}: not a regular file")
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as error:
@@ -100,7 +105,9 @@ def read_source(path: str) -> str:
 
 
 def facts_for_source(path: str, source: str, flow: bool = False) -> ModuleFacts:
-    lines = source.splitlines(keepends=True)
+    # Lines as Python and flake8 count them: str.splitlines also breaks at form feeds,
+    # \x1c-\x1e, \x85 and \u2028, which would shift every later line.
+    lines = io.StringIO(source, newline="").readlines()
     return module_facts(None, path, lines, module_name_for_path(path), flow=flow)
 
 
@@ -116,8 +123,11 @@ def analyse(
 
     ``sources`` replaces the text of a file (an editor's unsaved buffer on stdin).
     """
-    reported = discover(paths, exclude)
-    overrides = {os.path.abspath(path): text for path, text in (sources or {}).items()}
+    given = sources or {}
+    # A path whose text is given (an editor buffer) need not exist on disk.
+    reported = discover([path for path in paths if path not in given], exclude)
+    reported += [path for path in paths if path in given]
+    overrides = {os.path.abspath(path): text for path, text in given.items()}
     for path in overrides:
         if path not in {os.path.abspath(p) for p in reported}:
             reported.append(path)
@@ -204,7 +214,10 @@ def _load_facts(
             continue
         mentions = mentions or mentions_nylas(texts[path])
     modules: dict[str, ModuleFacts] = {}
+    failed = {error.path for error in errors}
     for path in files:
+        if path in failed:
+            continue
         facts = cached.get(path)
         if facts is not None and (facts.flow is not None or not mentions):
             modules[path] = facts
@@ -221,8 +234,13 @@ def _load_facts(
             line = f":{error.lineno}" if error.lineno else ""
             errors.append(FileError(path, f"{path}{line}: syntax error: {error.msg}"))
             continue
-        except (RecursionError, MemoryError, ValueError) as error:
-            errors.append(FileError(path, f"{path}: cannot parse ({type(error).__name__})"))
+        except (RecursionError, MemoryError) as error:
+            # The parser gives up on expressions nested thousands deep.
+            message = f"{path}: cannot parse (nested too deeply: {type(error).__name__})"
+            errors.append(FileError(path, message))
+            continue
+        except ValueError as error:
+            errors.append(FileError(path, f"{path}: cannot parse ({error})"))
             continue
         modules[path] = facts
         if cache is not None and path in stats:

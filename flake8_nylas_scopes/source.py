@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 from .spans import Span
 
@@ -14,12 +16,22 @@ class SourceMap:
     def __init__(self, path: str, lines: Sequence[str]) -> None:
         self.path = path
         self._lines = lines
+        # For each non-ASCII line asked about: the byte offset where each character
+        # starts, so that a column costs a binary search, not a re-encoding of the
+        # line (a long line of many items would make that quadratic).
+        self._char_starts: dict[int, list[int]] = {}
 
     def _char_col(self, line: int, byte_col: int) -> int:
         if 1 <= line <= len(self._lines):
             text = self._lines[line - 1]
             if not text.isascii():
-                return len(text.encode("utf-8")[:byte_col].decode("utf-8", "replace"))
+                starts = self._char_starts.get(line)
+                if starts is None:
+                    sizes = (len(char.encode("utf-8", "surrogatepass")) for char in text)
+                    starts = self._char_starts[line] = list(accumulate(sizes, initial=0))
+                # A column inside a character counts that character, as decoding the
+                # cut-off bytes with "replace" did.
+                return min(bisect_left(starts, byte_col), len(text))
         return byte_col
 
     def span(self, node: ast.AST) -> Span:

@@ -189,15 +189,22 @@ def _is_comma_join(node: ast.Call) -> bool:
 
 
 def _literal_string(node: ast.expr) -> str | None:
-    """The value of ``"a" + "b" + ...`` made only of string literals."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left = _literal_string(node.left)
-        right = _literal_string(node.right) if left is not None else None
-        if left is not None and right is not None:
-            return left + right
-    return None
+    """The value of ``"a" + "b" + ...`` made only of string literals.
+
+    Such a chain can be thousands deep, so it is walked with a stack.
+    """
+    parts: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Constant) and isinstance(current.value, str):
+            parts.append(current.value)
+        elif isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
+            stack.append(current.right)
+            stack.append(current.left)
+        else:
+            return None
+    return "".join(parts)
 
 
 def _describe(node: ast.expr) -> str:

@@ -1,0 +1,403 @@
+"""Bad input through both front ends: a clear one-line message, a defined exit code.
+
+``nylas-scopes check`` exits 2 on unusable input, prints ``nylas-scopes: error:
+<path>: <reason>`` on stderr and no traceback.  Through flake8, the plugin never fails:
+what flake8 cannot read or parse it reports itself (E902, E999) and the run goes on.
+Neither writes anything.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.analysis import module_facts, module_findings
+from flake8_nylas_scopes.checker import NylasScopesChecker
+from flake8_nylas_scopes.cli import main
+from flake8_nylas_scopes.config import Config, all_codes
+from flake8_nylas_scopes.project import analyse
+
+# The console script without relying on the venv's bin directory.
+CLI = "import sys; from flake8_nylas_scopes.cli import main; sys.exit(main())"
+DUPLICATE = "APIClient().authentication_url('https://a/cb', scopes=['calendar', 'calendar'])\n"
+NYLAS = "from nylas import APIClient\n"
+
+
+def tree_snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Every entry under ``root`` with its size and modification time."""
+    snapshot = {}
+    for directory, dirs, files in os.walk(root):
+        for name in dirs + files:
+            path = Path(directory, name)
+            info = path.lstat()
+            snapshot[str(path.relative_to(root))] = (info.st_size, info.st_mtime_ns)
+    return snapshot
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``nylas-scopes`` in this process (an escaping exception fails the test)."""
+    before = tree_snapshot(Path.cwd())
+    try:
+        status = main(list(args))
+    except SystemExit as exit_:  # argparse exits on usage errors
+        status = int(exit_.code or 0)
+    captured = capsys.readouterr()
+    assert tree_snapshot(Path.cwd()) == before, "the command wrote something"
+    return status, captured.out, captured.err
+
+
+# flake8 with only its own checks (E902, E999) and this plugin: pycodestyle would
+# make the big-file test slow, and pyflakes raises RecursionError on deep trees that
+# the parser accepts, which would hide whether this plugin copes with them.
+ONLY_OUR_PLUGIN = (
+    "import sys\n"
+    "from flake8.main import cli\n"
+    "from flake8.plugins import finder\n"
+    "find = finder.find_plugins\n"
+    "finder.find_plugins = lambda cfg, opts: [\n"
+    "    p for p in find(cfg, opts) if p.package in {'flake8', 'flake8-nylas-scopes'}]\n"
+    "sys.exit(cli.main(sys.argv[1:]))\n"
+)
+
+
+def flake8(
+    cwd: Path, *args: str, isolated: bool = True, only_ours: bool = False
+) -> subprocess.CompletedProcess[str]:
+    before = tree_snapshot(cwd)
+    options = ["--isolated", "--select", "NYS,E9"] if isolated else []
+    command = ["-c", ONLY_OUR_PLUGIN] if only_ours else ["-m", "flake8"]
+    result = subprocess.run(
+        [sys.executable, *command, *options, *args],
+        cwd=cwd, capture_output=True, text=True, timeout=120,
+    )
+    assert tree_snapshot(cwd) == before, "flake8 wrote something"
+    return result
+
+
+def assert_one_clean_error(err: str, expected: str) -> None:
+    assert err.splitlines() == [f"nylas-scopes: error: {expected}"]
+
+
+def assert_flake8_handled(result: subprocess.CompletedProcess[str]) -> None:
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "failed during execution" not in output
+    assert result.returncode in (0, 1)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# -- syntax errors and encodings ----------------------------------------------------------
+
+
+def test_syntax_error(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workdir / "broken.py").write_text(NYLAS + "def f(:\n", encoding="utf-8")
+    status, out, err = run_cli(capsys, "check", "broken.py")
+    assert (status, out) == (2, "")
+    assert_one_clean_error(err, "broken.py:2: syntax error: invalid syntax")
+    result = flake8(workdir, "broken.py")
+    assert_flake8_handled(result)
+    assert result.stdout.startswith("broken.py:2:")
+    assert " E999 SyntaxError" in result.stdout
+
+
+def test_latin1_with_coding_cookie_is_analysed(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = "APIClient().authentication_url('caf\xe9', scopes=['calendar', 'calendar'])\n"
+    source = "# -*- coding: latin-1 -*-\n" + NYLAS + line
+    (workdir / "latin.py").write_bytes(source.encode("latin-1"))
+    # Columns count characters: the accented letter is one.
+    column = line.index("'calendar'", line.index("'calendar'") + 1) + 1
+    expected = f"latin.py:3:{column}: NYS103 'calendar' is requested twice; remove this one"
+    status, out, err = run_cli(capsys, "check", "latin.py")
+    assert (status, out.splitlines(), err) == (1, [expected], "")
+    result = flake8(workdir, "latin.py")
+    assert_flake8_handled(result)
+    assert result.stdout.splitlines() == [expected]
+
+
+def test_unusual_line_breaks_keep_lines_and_columns(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Python ends lines only at \n, \r\n and \r; str.splitlines also splits at form
+    # feeds, \x1c, \x85, \u2028 and more, which once shifted the CLI's lines.
+    request = 'APIClient().authentication_url("\xe9\xe9\xe9", scopes=["calendar", "calendar"])'
+    source = (
+        NYLAS + "\x0c\n" + "# a\u2028b\x1cc\x85d\x0be\n" + "x = 1\r" + request + "\r\n"
+    )
+    (workdir / "breaks.py").write_text(source, encoding="utf-8", newline="")
+    column = request.index('"calendar"', request.index('"calendar"') + 1) + 1
+    expected = [f"breaks.py:5:{column}: NYS103 'calendar' is requested twice; remove this one"]
+    status, out, err = run_cli(capsys, "check", "breaks.py")
+    assert (status, out.splitlines(), err) == (1, expected, "")
+    result = flake8(workdir, "breaks.py")
+    assert_flake8_handled(result)
+    assert result.stdout.splitlines() == expected
+
+
+def test_invalid_utf8_without_cookie(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workdir / "bytes.py").write_bytes((NYLAS + "NAME = 'caf\xe9'\n" + DUPLICATE).encode("latin-1"))
+    status, out, err = run_cli(capsys, "check", "bytes.py")
+    assert (status, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert err.startswith("nylas-scopes: error: bytes.py: cannot decode (")
+    # flake8 decodes what it cannot read as UTF-8 as latin-1 and goes on; the plugin
+    # analyses what flake8 hands it.
+    assert_flake8_handled(flake8(workdir, "bytes.py"))
+
+
+def test_binary_file(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workdir / "blob.py").write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) + b"nylas")
+    status, out, err = run_cli(capsys, "check", "blob.py")
+    assert (status, out) == (2, "")
+    assert_one_clean_error(err, "blob.py: binary file, not Python source")
+    result = flake8(workdir, "blob.py")
+    assert_flake8_handled(result)
+    assert " E902 " in result.stdout or " E999 " in result.stdout
+
+
+def test_empty_file(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workdir / "empty.py").write_bytes(b"")
+    assert run_cli(capsys, "check", "empty.py") == (0, "", "")
+    result = flake8(workdir, "empty.py")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_output_the_console_cannot_encode(tmp_path: Path) -> None:
+    # A file name that is not valid UTF-8 and a scope with non-ASCII letters, printed
+    # to an ASCII console: escaped, never a UnicodeEncodeError.  (flake8 itself fails
+    # to print such a file name, so only the CLI is checked.)
+    name = os.fsencode(tmp_path) + b"/caf\xe9.py"
+    with open(name, "wb") as handle:
+        handle.write((NYLAS + DUPLICATE).encode())
+    (tmp_path / "scopes.py").write_text(
+        NYLAS + DUPLICATE.replace("'calendar', 'calendar'", "'\xe9mail.send'"), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", CLI, "check", "."],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "ascii:strict"},
+    )
+    assert (result.returncode, result.stderr) == (1, "")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("caf\\udce9.py:2:") and " NYS103 " in lines[0]
+    assert lines[1].startswith("scopes.py:2:") and "\\xe9mail.send" in lines[1]
+
+
+# -- size and depth -------------------------------------------------------------------
+
+
+def fifty_thousand_lines() -> str:
+    block = (
+        "def view_{n}(request):\n"
+        "    client = APIClient(request.token)\n"
+        "    messages = client.messages.where(in_='inbox', limit={n})\n"
+        "    return [message.subject for message in messages]\n"
+        "\n"
+    )
+    parts = [NYLAS]
+    for n in range(10_000):
+        parts.append(block.format(n=n))
+    parts.append(DUPLICATE)
+    return "".join(parts)
+
+
+def test_fifty_thousand_line_file(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = fifty_thousand_lines()
+    assert source.count("\n") > 50_000
+    (workdir / "big.py").write_text(source, encoding="utf-8")
+    last = source.count("\n")
+    expected = f"big.py:{last}:68: NYS103 'calendar' is requested twice; remove this one"
+    # Fast-ish, as ratios to parsing the file (the better of two parses, to keep
+    # machine noise out of the denominator): the CLI (read, decode, parse, analyse)
+    # and the plugin's own work on the tree flake8 hands it.  The rest of a flake8
+    # run over this file is flake8's own.
+    parse = []
+    for _ in range(2):
+        start = time.perf_counter()
+        tree = ast.parse(source)
+        parse.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    status, out, err = run_cli(capsys, "check", "big.py")
+    cli_time = time.perf_counter() - start
+    assert (status, out.splitlines(), err) == (1, [expected], "")
+    start = time.perf_counter()
+    checker = NylasScopesChecker(tree, "big.py", source.splitlines(keepends=True))
+    reports = list(checker.run())
+    plugin_time = time.perf_counter() - start
+    assert [(line, col + 1) for line, col, _, _ in reports] == [(last, 68)]
+    assert cli_time / min(parse) < 4
+    assert plugin_time / min(parse) < 3
+
+
+def test_one_long_line_of_many_items_costs_no_more_with_accents() -> None:
+    # Columns count characters; on a non-ASCII line each one used to re-encode the
+    # whole line, so a long line of many items took quadratic time.
+    def analysis_time(accent: str) -> float:
+        items = ", ".join(["'calendar'"] * 8000)
+        source = NYLAS + f"APIClient().authentication_url('{accent}', scopes=[{items}])\n"
+        tree = ast.parse(source)
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            facts = module_facts(tree, "long.py", source.splitlines(keepends=True))
+            findings = module_findings(facts, Config(), all_codes)
+            best = min(best, time.perf_counter() - start)
+        assert len(findings) == 7999
+        return best
+
+    assert analysis_time("\xe9") / analysis_time("e") < 2
+
+
+def test_five_thousand_nested_parentheses(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "parens.py").write_text(NYLAS + "x = " + "(" * 5000 + "1" + ")" * 5000 + "\n")
+    status, out, err = run_cli(capsys, "check", "parens.py")
+    assert (status, out) == (2, "")
+    assert_one_clean_error(err, "parens.py:2: syntax error: too many nested parentheses")
+    result = flake8(workdir, "parens.py")
+    assert_flake8_handled(result)
+    assert " E999 " in result.stdout
+
+
+def test_scope_list_nested_a_thousand_deep(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    value = "[" * 1000 + "'calendar'" + "]" * 1000
+    (workdir / "nested.py").write_text(NYLAS + DUPLICATE.replace("['calendar', 'calendar']", value))
+    status, out, err = run_cli(capsys, "check", "nested.py")
+    assert (status, out) == (2, "")
+    assert_one_clean_error(err, "nested.py:2: syntax error: too many nested parentheses")
+    assert_flake8_handled(flake8(workdir, "nested.py"))
+
+
+def test_deep_expression_the_parser_accepts(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 2,000 levels of ``+``: the parser builds the tree; the analysis must read it.
+    value = "'calendar'" + " + ',calendar'" * 1999
+    (workdir / "chain.py").write_text(NYLAS + DUPLICATE.replace("['calendar', 'calendar']", value))
+    status, out, err = run_cli(capsys, "check", "chain.py")
+    assert (status, err) == (1, "")
+    assert len(out.splitlines()) == 1999
+    result = flake8(workdir, "chain.py", only_ours=True)
+    assert_flake8_handled(result)
+    assert len(result.stdout.splitlines()) == 1999
+    # With pyflakes present, flake8 fails on this file in pyflakes, not in this plugin.
+    assert "nylas" not in flake8(workdir, "chain.py").stdout
+
+
+def test_deep_expression_the_parser_rejects(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Beyond what the parser builds (RecursionError inside ``compile``).  flake8 itself
+    # crashes on this file before any plugin runs, so only the CLI is checked here.
+    value = "'calendar'" + " + ',calendar'" * 20_000
+    (workdir / "deeper.py").write_text(NYLAS + DUPLICATE.replace("['calendar', 'calendar']", value))
+    status, out, err = run_cli(capsys, "check", "deeper.py")
+    assert (status, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert err.startswith("nylas-scopes: error: deeper.py: cannot parse (nested too deeply")
+
+
+# -- files that cannot be read ----------------------------------------------------------
+# The tests run as root, for whom chmod 000 does not stop a read, so unreadable files
+# are made of things that are not regular files: a FIFO (opening it would block
+# forever), a dangling symbolic link and a directory named like a module.
+
+
+def test_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.py")
+    result = subprocess.run(
+        [sys.executable, "-c", CLI, "check", "pipe.py"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == ["nylas-scopes: error: pipe.py: not a regular file"]
+
+
+def test_dangling_symlink(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workdir / "gone.py").symlink_to(workdir / "nowhere.py")
+    status, out, err = run_cli(capsys, "check", "gone.py")
+    assert (status, out) == (2, "")
+    assert_one_clean_error(err, "gone.py: cannot read (No such file or directory)")
+    result = flake8(workdir, "--select", "NYS,E9", "gone.py")
+    assert_flake8_handled(result)
+    assert " E902 " in result.stdout
+
+
+def test_dangling_symlink_inside_a_directory(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "pkg").mkdir()
+    (workdir / "pkg" / "ok.py").write_text(NYLAS + DUPLICATE)
+    (workdir / "pkg" / "gone.py").symlink_to(workdir / "nowhere.py")
+    status, out, err = run_cli(capsys, "check", "pkg")
+    # The readable file is still analysed; the unreadable one is an error.
+    assert status == 2
+    assert out.startswith("pkg/ok.py:2:")
+    assert_one_clean_error(err, "pkg/gone.py: cannot read (No such file or directory)")
+
+
+def test_directory_named_like_a_module(workdir: Path) -> None:
+    (workdir / "views.py").mkdir()
+    result = analyse(["views.py"], Config(), all_codes)
+    assert [(e.path, e.message) for e in result.errors] == [
+        ("views.py", "views.py: not a regular file")
+    ]
+
+
+def test_missing_path(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run_cli(capsys, "check", "missing.py")
+    assert (status, out) == (2, "")
+    assert_one_clean_error(err, "missing.py: no such file or directory")
+    result = flake8(workdir, "--select", "NYS,E9", "missing.py")
+    assert_flake8_handled(result)
+    assert " E902 " in result.stdout
+
+
+# -- bad option values --------------------------------------------------------------------
+
+
+def test_bad_option_value_cli(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workdir / "app.py").write_text(NYLAS + DUPLICATE)
+    status, out, err = run_cli(capsys, "check", "--providers", "gmial", "app.py")
+    assert (status, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert err.startswith("nylas-scopes: error: --providers: unknown provider 'gmial' (known: ")
+
+
+def test_unknown_command_cli(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run_cli(capsys, "chek", "app.py")
+    assert (status, out) == (2, "")
+    # argparse's convention: the usage line, then the one-line error.
+    assert err.splitlines()[-1].startswith("nylas-scopes: error: argument command: invalid choice")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("where", ["command line", "setup.cfg"])
+def test_bad_option_value_flake8(workdir: Path, where: str) -> None:
+    (workdir / "app.py").write_text(NYLAS + DUPLICATE)
+    if where == "setup.cfg":
+        (workdir / "setup.cfg").write_text("[flake8]\nnylas-providers = gmail, gmial\n")
+        result = flake8(workdir, "app.py", isolated=False)
+    else:
+        result = flake8(workdir, "--nylas-providers", "gmial", "app.py")
+    assert result.returncode == 1
+    assert result.stdout.strip().splitlines()[0].startswith(
+        "There was a critical error during execution of Flake8:"
+    )
+    assert "flake8-nylas-scopes: --nylas-providers: unknown provider 'gmial'" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
