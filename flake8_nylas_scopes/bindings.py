@@ -16,20 +16,29 @@ _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDe
 
 
 def statements_in_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
-    """Every node of a scope's body, not descending into nested scopes."""
+    """The statements of a scope's body (and their handlers, ``with`` items and walrus
+    targets in conditions), not descending into nested scopes or into expressions.
+
+    Bindings happen in statements; walking every expression node instead would cost
+    more than parsing the module.
+    """
     stack: list[ast.AST] = list(reversed(body))
     while stack:
         node = stack.pop()
         yield node
         if isinstance(node, _NESTED_SCOPES):
-            # The definition binds its name here; its body is another scope.  Its
-            # decorators and defaults are evaluated here too.
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                stack.extend(reversed(node.decorator_list))
-            continue
-        if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            continue
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+            continue  # the definition binds its name here; its body is another scope
+        if isinstance(node, (ast.If, ast.While)):
+            # ``if (client := make()):`` binds in the enclosing scope.
+            yield from (n for n in ast.walk(node.test) if isinstance(n, ast.NamedExpr))
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            yield from node.items
+        children: list[ast.AST] = []
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(node, name, None)
+            if isinstance(block, list):
+                children.extend(block)
+        stack.extend(reversed(children))
 
 
 @dataclass
@@ -128,10 +137,11 @@ def collect_bindings(
         elif isinstance(node, (ast.Global, ast.Nonlocal)):
             bindings.declared_global.update(node.names)
         elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and isinstance(node.func.value, ast.Name)
-            and node.func.attr in _DICT_MUTATORS
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Attribute)
+            and isinstance(node.value.func.value, ast.Name)
+            and node.value.func.attr in _DICT_MUTATORS
         ):
-            bindings.opaque_writes.add(node.func.value.id)
+            bindings.opaque_writes.add(node.value.func.value.id)
     return bindings

@@ -130,7 +130,7 @@ class Extractor(ast.NodeVisitor):
 
     def _collect_imports(self, tree: ast.Module) -> None:
         seen: dict[str, set[str]] = {}
-        for node in ast.walk(tree):
+        for node in _all_statements(tree.body):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -647,6 +647,19 @@ class Extractor(ast.NodeVisitor):
             spelled = dotted(target)
             return _HOLE + (spelled if _names_nylas(spelled) else "")
         return None
+
+
+def _all_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement of a module, nested ones included; expressions are skipped."""
+    stack: list[ast.AST] = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.stmt):
+            yield node
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(node, name, None)
+            if isinstance(block, list):
+                stack.extend(reversed(block))
 
 
 def _parameter_default(

@@ -23,6 +23,9 @@ clone.)  Set ``NYLAS_SCOPES_FUZZ=explore`` to draw fresh, ten times as many exam
 
 from __future__ import annotations
 
+import dataclasses
+import tempfile
+
 import ast
 import io
 import os
@@ -84,12 +87,17 @@ def assert_points_inside(findings: list[Finding], lines: list[str]) -> None:
         assert 0 <= span.col <= len(lines[span.line - 1]) if lines else True, finding
 
 
+ISOLATED_ROOT = tempfile.mkdtemp(prefix="nylas-fuzz-")
+
+
 def check_both_front_ends(source: str, config: Config) -> None:
     """The CLI's analysis and the flake8 plugin on ``source``: no exception escapes."""
     path = "mutant.py"
+    # The buffer is a project of its own (an empty root), not part of this repository.
+    config = dataclasses.replace(config, project_root=ISOLATED_ROOT)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
-        result = analyse([path], config, all_codes, sources={path: source})
+        result = analyse([path], config, all_codes, sources={path: source}, use_cache=False)
     lines = source_lines(source)
     for error in result.errors:
         # One clean line naming the file, as the CLI prints it.
