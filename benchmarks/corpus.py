@@ -32,6 +32,7 @@ import sys
 import sysconfig
 import time
 import traceback
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -143,9 +144,11 @@ def check_file(path: str) -> Outcome:
         config = Config()
         findings = module_findings(module_facts(tree, path, lines, name), config, all_codes)
         forced = module_findings(extract_module(tree, path, lines, name), config, all_codes)
-        # The client-flow records and the project judge, as for a project using Nylas.
-        flow_facts = module_facts(tree, path, lines, name, flow=True)
-        findings += judge_project({path: flow_facts}, [], config, all_codes).findings
+        # The client-flow records and the project judge, as for a project using Nylas,
+        # on a fixed third of the files (by name) to keep the run within CI's budget.
+        if zlib.crc32(path.encode("utf-8", "surrogateescape")) % 3 == 0:
+            flow_facts = module_facts(tree, path, lines, name, flow=True)
+            findings += judge_project({path: flow_facts}, [], config, all_codes).findings
     except Exception as error:  # any exception at all is what this script looks for
         frame = traceback.extract_tb(error.__traceback__)[-1]
         outcome.crash = f"{type(error).__name__}: {error} (at {frame.filename}:{frame.lineno})"

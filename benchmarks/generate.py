@@ -495,6 +495,9 @@ def generate_sources(modules: int, seed: int = 0, package: str = "mailapp") -> d
 def write_project(directory: str | os.PathLike[str], modules: int, seed: int = 0) -> list[str]:
     """Write a generated project under ``directory``; return the paths written, sorted."""
     root = Path(directory)
+    root.mkdir(parents=True, exist_ok=True)
+    # A project marker, so the whole tree is one project for the usage rules.
+    (root / "pyproject.toml").write_text('[project]\nname = "generated"\nversion = "0"\n')
     written = []
     for relative, source in generate_sources(modules, seed).items():
         path = root / relative

@@ -17,7 +17,7 @@ for context only.  Each ratio has a target; the script exits 1 when one is misse
   ``module_facts`` and ``module_findings`` on the tree flake8 already parsed) divided
   by ``ast.parse`` of the same sources.
 * growth: ``project.analyse`` over 2,000 generated modules divided by 200 modules,
-  each measured in a fresh subprocess, the fastest of the repeats each; and the peak
+  each measured in a fresh subprocess, median of the repeats; and the peak
   resident memory of the 2,000-module subprocess, interpreter included (Linux
   ``VmHWM`` from ``/proc/self/status``: the same high-water mark as
   ``getrusage().ru_maxrss``, except that ``ru_maxrss`` survives ``exec`` and so would
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import gc
 import io
 import json
 import os
@@ -184,17 +183,13 @@ def flake8_overhead(quick: bool, repeats: int, workdir: str) -> list[Ratio]:
 # -- plugin analysis against ast.parse ------------------------------------------------
 
 
-def _best_of(function: Callable[[], object], repeats: int) -> float:
-    timings = []
-    for _ in range(repeats):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - start)
-    return median_of(timings)
-
-
 def analysis_vs_parse(quick: bool, repeats: int, workdir: str) -> list[Ratio]:
+    """Per file, as flake8 does it: parse, run the plugin on the tree, drop the tree.
+
+    Parse and analysis are timed file by file in turn, so drift in machine load and
+    the garbage collector's work fall on both alike; the ratio is that of the sums,
+    median over the repeats.
+    """
     from flake8_nylas_scopes.analysis import module_facts, module_findings
     from flake8_nylas_scopes.checker import NylasScopesChecker
     from flake8_nylas_scopes.config import Config, default_code_filter
@@ -204,34 +199,43 @@ def analysis_vs_parse(quick: bool, repeats: int, workdir: str) -> list[Ratio]:
     paths = write_project(Path(workdir, f"parse{modules}"), modules, seed=1)
     sources = {path: Path(path).read_text(encoding="utf-8") for path in paths}
     lines = {path: io.StringIO(source, newline="").readlines() for path, source in sources.items()}
-    trees = {path: ast.parse(source, filename=path) for path, source in sources.items()}
-    names = {path: module_name_for_path(path) for path in paths}
     config = Config()
 
-    def parse_all() -> None:
-        for path, source in sources.items():
-            ast.parse(source, filename=path)
+    def plugin(path: str, tree: ast.Module) -> None:
+        for _ in NylasScopesChecker(tree, path, lines[path]).run():
+            pass
 
-    def checker_all() -> None:
+    def core(path: str, tree: ast.Module) -> None:
+        facts = module_facts(tree, path, lines[path], module_name_for_path(path))
+        module_findings(facts, config, default_code_filter)
+
+    def one_pass(analysis: Callable[[str, ast.Module], None]) -> tuple[float, float]:
+        parse_total = analysis_total = 0.0
         for path in paths:
-            for _ in NylasScopesChecker(trees[path], path, lines[path]).run():
-                pass
+            start = time.perf_counter()
+            tree = ast.parse(sources[path], filename=path)
+            middle = time.perf_counter()
+            analysis(path, tree)
+            parse_total += middle - start
+            analysis_total += time.perf_counter() - middle
+        return parse_total, analysis_total
 
-    def facts_and_findings() -> None:
-        for path in paths:
-            facts = module_facts(trees[path], path, lines[path], names[path])
-            module_findings(facts, config, default_code_filter)
-
-    parse = _best_of(parse_all, repeats)
-    checker = _best_of(checker_all, repeats)
-    core = _best_of(facts_and_findings, repeats)
+    results = []
+    for analysis in (plugin, core):
+        one_pass(analysis)  # warm-up
+        passes = [one_pass(analysis) for _ in range(repeats)]
+        ratio = median_of([spent / parse for parse, spent in passes])
+        parse_median = median_of([parse for parse, _ in passes])
+        spent_median = median_of([spent for _, spent in passes])
+        results.append((ratio, parse_median, spent_median))
     nylas_share = sum("nylas" in source.lower() for source in sources.values()) / len(sources)
-    detail = f"{modules} modules, {nylas_share:.0%} mention Nylas; parse median {parse:.3f} s"
+    detail = f"{modules} modules, {nylas_share:.0%} mention Nylas"
+    (plugin_ratio, plugin_parse, plugin_spent), (core_ratio, core_parse, core_spent) = results
     return [
-        Ratio("plugin run() / ast.parse (generated project)", checker / parse, 1.0,
-              f"{detail}; run() {checker:.3f} s"),
-        Ratio("module_facts+module_findings / ast.parse", core / parse, 1.0,
-              f"{detail}; analysis {core:.3f} s"),
+        Ratio("plugin run() / ast.parse (generated project)", plugin_ratio, 1.0,
+              f"{detail}; medians {plugin_spent:.3f} s / {plugin_parse:.3f} s"),
+        Ratio("module_facts+module_findings / ast.parse", core_ratio, 1.0,
+              f"{detail}; medians {core_spent:.3f} s / {core_parse:.3f} s"),
     ]
 
 
@@ -252,15 +256,19 @@ def peak_rss_kib() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak
 
 
-def _child_analyse(directory: str) -> None:
-    """In a fresh process: time ``project.analyse`` and report the peak memory."""
+def _child_analyse(directory: str, cached: bool = False) -> None:
+    """In a fresh process: time ``project.analyse`` and report the peak memory.
+
+    Without ``cached`` the facts cache is not used (a cold run every time); with it,
+    the cache under the project root is read and filled.
+    """
     from flake8_nylas_scopes.config import Config, default_code_filter
     from flake8_nylas_scopes.project import analyse, discover
 
     paths = discover([directory])
     before = peak_rss_kib()
     start = time.perf_counter()
-    result = analyse(paths, Config(), default_code_filter)
+    result = analyse(paths, Config(), default_code_filter, use_cache=cached)
     elapsed = time.perf_counter() - start
     peak = peak_rss_kib()
     print(json.dumps({
@@ -269,9 +277,10 @@ def _child_analyse(directory: str) -> None:
     }))
 
 
-def _analyse_in_child(directory: str) -> dict[str, float]:
+def _analyse_in_child(directory: str, cached: bool = False) -> dict[str, float]:
+    flag = ["--cached"] if cached else []
     completed = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child-analyse", directory],
+        [sys.executable, str(Path(__file__).resolve()), "--child-analyse", directory, *flag],
         capture_output=True, text=True, check=True,
     )
     measured: dict[str, float] = json.loads(completed.stdout)
@@ -287,9 +296,9 @@ def growth(repeats: int, workdir: str) -> list[Ratio]:
     write_project(large_dir, 2000, seed=2)
     small, large = [], []
     # Each run is a fresh process (a cold analysis, as in a commit hook); the runs
-    # alternate.  The ratio is taken between the fastest runs: a run is only ever
-    # slowed down by other work on the machine, never sped up, and the 200-module run
-    # is short enough for one hiccup to move its median.
+    # alternate.  Medians, not the fastest runs: on a shared machine a short run can
+    # fall into a quiet moment that a ten times longer run never gets, so a ratio of
+    # minimums overstates the growth.
     for _ in range(repeats):
         small.append(_analyse_in_child(small_dir))
         large.append(_analyse_in_child(large_dir))
@@ -299,10 +308,11 @@ def growth(repeats: int, workdir: str) -> list[Ratio]:
     base_mib = min(run["maxrss_before_kib"] for run in large) / 1024
     return [
         Ratio("analyse 2,000 modules / 200 modules (time)",
-              min(large_times) / min(small_times), 10.5,
-              f"fastest {min(large_times):.3f} s / {min(small_times):.3f} s of {repeats} "
-              f"runs each; medians {median_of(large_times):.3f} s / "
-              f"{median_of(small_times):.3f} s"),
+              median_of(large_times) / median_of(small_times), 10.5,
+              f"medians {median_of(large_times):.3f} s / {median_of(small_times):.3f} s "
+              f"of {repeats} runs each; the 200-module runs spread over "
+              f"{(max(small_times) - min(small_times)) / median_of(small_times):.0%} "
+              "of their median"),
         Ratio("peak memory, 2,000 modules (MiB, VmHWM)", peak_mib, 150.0,
               f"of which {base_mib:.0f} MiB before analyse (interpreter and imports)"),
     ]
@@ -311,24 +321,35 @@ def growth(repeats: int, workdir: str) -> list[Ratio]:
 # -- hooks for features still being built ----------------------------------------------
 
 
-def warm_vs_cold_index() -> Ratio:
-    """Warm (cached) / cold project index, target 0.2.
-
-    To measure once the cache exists: analyse the 2,000-module project twice in fresh
-    subprocesses with the same cache directory (the first run fills it) and divide.
-    """
-    return Ratio("warm / cold project index", None, 0.2,
-                 "not measured yet: the project index cache is not built yet")
+def index_cost(workdir: str, modules: int = 2000) -> list[Ratio]:
+    """Cold index build / ast.parse of the same files (target 2.0), and warm / cold
+    (target 0.2), each in fresh processes; the first cached run fills the cache."""
+    directory = os.path.join(workdir, f"index-{modules}")
+    paths = write_project(directory, modules)
+    sources = [Path(path).read_text(encoding="utf-8") for path in paths]
+    start = time.perf_counter()
+    for source in sources:
+        ast.parse(source)
+    parse_seconds = time.perf_counter() - start
+    cold = _analyse_in_child(directory, cached=True)["seconds"]
+    warm = min(_analyse_in_child(directory, cached=True)["seconds"] for _ in range(3))
+    return [
+        Ratio(f"cold project index / ast.parse ({modules} modules)", cold / parse_seconds,
+              2.0, f"{cold:.2f} s / {parse_seconds:.2f} s"),
+        Ratio("warm / cold project index", warm / cold, 0.2, f"{warm:.2f} s / {cold:.2f} s"),
+    ]
 
 
 def fix_vs_check() -> Ratio:
-    """``fix`` / ``check`` on a project where 1% of the scope lists are fixable, target 1.3.
-
-    To measure once ``nylas-scopes fix`` exists: generate a project, make 1% of its
-    scope lists redundant, time ``fix --diff`` (writes nothing) against ``check``.
-    """
-    return Ratio("fix / check (1% fixable)", None, 1.3,
-                 "not measured yet: the fix command is not built yet")
+    """``fix`` / ``check`` on a 500-module project where 1% needs a fix, target 1.3
+    (``bench_fix.py``, each command in a fresh process, best of five)."""
+    completed = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve().parent / "bench_fix.py")],
+        capture_output=True, text=True, check=True,
+    )
+    last = completed.stdout.strip().splitlines()[-1]  # "check: 1.7s  fix: 1.8s  ratio ..."
+    ratio = float(last.rsplit(" ", 1)[1])
+    return Ratio("fix / check (1% fixable, 500 modules)", ratio, 1.3, last)
 
 
 # -- report -----------------------------------------------------------------------------
@@ -352,18 +373,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="a stdlib subset and fewer repeats (about two minutes)")
     parser.add_argument("--repeats", type=int, default=0,
-                        help="runs per measurement (default 3 for flake8, 5 otherwise)")
-    parser.add_argument("--only", choices=["flake8", "parse", "growth"], action="append",
+                        help="runs per measurement (default 3 for flake8, 7 for growth, "
+                        "5 for in-process timings)")
+    parser.add_argument("--only", choices=["flake8", "parse", "growth", "index", "fix"],
+                        action="append",
                         help="run only these measurements (repeatable)")
     parser.add_argument("--child-analyse", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--cached", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_analyse:
-        _child_analyse(args.child_analyse)
+        _child_analyse(args.child_analyse, args.cached)
         return 0
-    only = set(args.only or ["flake8", "parse", "growth"])
+    only = set(args.only or ["flake8", "parse", "growth", "index", "fix"])
     process_repeats = args.repeats or 3
     in_process_repeats = args.repeats or 5
-    growth_repeats = args.repeats or 5
+    growth_repeats = args.repeats or 7
     print(f"machine: {machine()}")
     print(f"mode: {'quick' if args.quick else 'full'}", flush=True)
     ratios: list[Ratio] = []
@@ -374,7 +398,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             ratios += growth(growth_repeats, workdir)
         if "flake8" in only:
             ratios += flake8_overhead(args.quick, process_repeats, workdir)
-    ratios += [warm_vs_cold_index(), fix_vs_check()]
+        if "index" in only:
+            ratios += index_cost(workdir, 500 if args.quick else 2000)
+        if "fix" in only:
+            ratios.append(fix_vs_check())
     print(report(ratios))
     return 1 if any(ratio.verdict == "MISSED" for ratio in ratios) else 0
 

@@ -88,6 +88,7 @@ class FlowResolver:
             for edge in module.flow.edges:
                 self._add_edge(edge.target, edge.value)
         self._client_names = frozenset(client_names)
+        self._memo: dict[Val, set[Obj]] = {}
         self._solve()
 
     def _add_edge(self, target: str, value: Val) -> bool:
@@ -102,6 +103,16 @@ class FlowResolver:
     def resolve(self, value: Val | None, depth: int = 0) -> set[Obj]:
         if value is None or depth > 30:
             return set()
+        # Cleared at the start of each round of the fixpoint: a round that changes
+        # nothing sees exactly what fresh resolution would, so the result is the same.
+        memo = self._memo.get(value)
+        if memo is not None:
+            return memo
+        found = self._resolve(value, depth)
+        self._memo[value] = found
+        return found
+
+    def _resolve(self, value: Val, depth: int) -> set[Obj]:
         kind = value.kind
         if kind == "client":
             return {CLIENT_OBJ}
@@ -210,6 +221,7 @@ class FlowResolver:
             ):
                 self.values.setdefault(target, set()).add(CLIENT_OBJ)
         for _ in range(_MAX_ROUNDS):
+            self._memo.clear()
             changed = False
             for target, values in list(self.edges.items()):
                 current = self.values.setdefault(target, set())

@@ -172,9 +172,14 @@ def _unresolved_findings(state: ProjectState) -> Iterator[Finding]:
 def _missing(state: ProjectState, granted: frozenset[str]) -> Iterator[Finding]:
     where = ", ".join(sorted({_location(site.span) for site in state.sites})) or "configuration"
     lists = [site for site in state.sites if site.value.state is ValueState.ITEMS]
+    satisfied: dict[str, bool] = {}
     for use in state.endpoint_uses:
         endpoint = use.endpoint
-        if not needs_a_scope(endpoint) or may_satisfy(granted, endpoint):
+        if endpoint.key not in satisfied:
+            satisfied[endpoint.key] = not needs_a_scope(endpoint) or may_satisfy(
+                granted, endpoint
+            )
+        if satisfied[endpoint.key]:
             continue
         best = sorted(certain_options(endpoint), key=_rank)[0]
         suggestion = " + ".join(repr(scope) for scope in sorted(best.scopes))
@@ -230,6 +235,11 @@ def _overbroad_or_unused(
         scope for use in state.unresolved if use.scopes is not None for scope in use.scopes
     )
     assumed = {scope.strip().lower() for scope in config.assume_used}
+    # Thousands of calls reach a few dozen endpoints: judge each endpoint once.
+    by_endpoint: dict[str, list[EndpointUse]] = {}
+    for use in user_uses:
+        by_endpoint.setdefault(use.endpoint.key, []).append(use)
+    endpoints = {key: uses[0].endpoint for key, uses in by_endpoint.items()}
     for site in state.sites:
         if site.value.state is not ValueState.ITEMS or site.kind is SiteKind.FLASK_DANCE:
             continue
@@ -238,14 +248,15 @@ def _overbroad_or_unused(
         for scope, span, part, text in kept:
             if scope in assumed or any(cat.v2_may_include(scope, t) for t in touched):
                 continue
-            used_by = [use for use in user_uses if _serves(scope, use.endpoint)]
+            serving = [key for key, endpoint in endpoints.items() if _serves(scope, endpoint)]
+            used_by = [use for key in serving for use in by_endpoint[key]]
             remove = Fix(FixAction.REMOVE, span, part, text)
             if not used_by:
                 if enabled("NYS303"):
                     yield Finding("NYS303", span, CODES["NYS303"].message(scope=scope), remove)
                 continue
             others = [s for s in kept_scopes if s != scope]
-            narrower = _narrower(scope, used_by, others)
+            narrower = _narrower(scope, [endpoints[key] for key in serving], others)
             if narrower and enabled("NYS302"):
                 yield Finding(
                     "NYS302",
@@ -254,11 +265,21 @@ def _overbroad_or_unused(
                         scope=scope, narrower=" + ".join(repr(s) for s in narrower)
                     ),
                     Fix(FixAction.REPLACE, span, part, text, narrower),
-                    evidence=tuple(
-                        f"{_location(use.span)} {use.call}() -> {use.endpoint.key}"
-                        for use in used_by
-                    ),
+                    evidence=_evidence(used_by),
                 )
+
+
+_EVIDENCE_SHOWN = 5
+
+
+def _evidence(uses: Sequence[EndpointUse]) -> tuple[str, ...]:
+    """The first calls behind a finding, and how many more there are."""
+    shown = tuple(
+        f"{_location(use.span)} {use.call}() -> {use.endpoint.key}"
+        for use in uses[:_EVIDENCE_SHOWN]
+    )
+    rest = len(uses) - _EVIDENCE_SHOWN
+    return shown + ((f"... and {rest} more calls",) if rest > 0 else ())
 
 
 def _serves(scope: str, endpoint: Endpoint) -> bool:
@@ -269,7 +290,7 @@ def _serves(scope: str, endpoint: Endpoint) -> bool:
     )
 
 
-def _narrower(scope: str, uses: Sequence[EndpointUse], others: Sequence[str]) -> tuple[str, ...]:
+def _narrower(scope: str, uses: Sequence[Endpoint], others: Sequence[str]) -> tuple[str, ...]:
     """The fewest, lowest-ranked scopes certainly inside ``scope`` that serve every use.
 
     Each use must succeed through a *certain* option made of the candidates and the
@@ -282,7 +303,7 @@ def _narrower(scope: str, uses: Sequence[EndpointUse], others: Sequence[str]) ->
     for size in (1, 2):
         for combo in combinations(candidates, size):
             pool = [*combo, *others]
-            if all(_certainly_served(pool, use.endpoint) for use in uses):
+            if all(_certainly_served(pool, endpoint) for endpoint in uses):
                 if any(cat.v2_includes(a, b) for a in combo for b in combo if a != b):
                     continue
                 return tuple(sorted(combo))
