@@ -8,6 +8,8 @@ NYS304 (off by default) says where the analysis lost track.
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -32,7 +34,10 @@ def _all_codes(code: str) -> bool:
 
 
 def _location(span: Span) -> str:
-    return f"{span.path}:{span.line}"
+    """``path:line``, the path relative to the working directory when inside it."""
+    relative = os.path.relpath(span.path)
+    path = span.path if relative.startswith("..") else relative
+    return f"{path}:{span.line}"
 
 
 def may_grant(granted: Iterable[str], scope: str) -> bool:

@@ -73,11 +73,10 @@ def lint_fixtures() -> list[Path]:
 
 
 def project_fixtures() -> list[Path]:
-    """Fixture directories other than ``lint`` that hold Python files (whole projects)."""
-    return sorted(
-        path for path in FIXTURES.iterdir()
-        if path.is_dir() and path.name != "lint" and any(path.rglob("*.py"))
-    ) if FIXTURES.is_dir() else []
+    """The directory of fixture projects (``fixtures/codemod`` holds input/expected
+    pairs for the fixer, not a project)."""
+    projects = FIXTURES / "projects"
+    return [projects] if projects.is_dir() else []
 
 
 def fixture_options(path: Path) -> tuple[list[str], list[str]]:
