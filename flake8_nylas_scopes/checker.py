@@ -41,6 +41,7 @@ class NylasScopesChecker:
         code for code in CODES if default_code_filter(code)
     )
     exclude: ClassVar[tuple[str, ...]] = ()
+    from_stdin: ClassVar[bool] = True
     _session: ClassVar[ProjectSession | None] = None
 
     def __init__(self, tree: ast.Module, filename: str, lines: Sequence[str]) -> None:
@@ -99,6 +100,7 @@ class NylasScopesChecker:
         cls.exclude = tuple(
             [*getattr(options, "exclude", []), *getattr(options, "extend_exclude", [])]
         )
+        cls.from_stdin = "-" in getattr(options, "filenames", ["-"])
         cls._session = None
 
     def run(self) -> Iterator[Report]:
@@ -118,7 +120,7 @@ class NylasScopesChecker:
         session = type(self)._session
         if session is None:
             session = type(self)._session = ProjectSession(
-                self.config, self.enabled_codes.__contains__, self.exclude
+                self.config, self.enabled_codes.__contains__, self.exclude, self.from_stdin
             )
         for finding in session.findings_for(self.filename, "".join(self.lines)):
             yield finding.span.line, finding.span.col, finding.message, type(self)

@@ -36,18 +36,16 @@ class ProjectResult:
     inference: Inference | None = None
 
 
-def _constant(modules: Mapping[str, ModuleFacts], reference: str) -> ScopeValue | None:
+def _constant(by_module: Mapping[str, ModuleFacts], reference: str) -> ScopeValue | None:
     """The scopes value of ``pkg.module.NAME`` when a project module defines it."""
     module_name, _, name = reference.rpartition(".")
-    for facts in modules.values():
-        if facts.module == module_name and name in facts.constants:
-            return facts.constants[name]
-    return None
+    facts = by_module.get(module_name)
+    return facts.constants.get(name) if facts is not None else None
 
 
 def _callers_scopes(
-    modules: Mapping[str, ModuleFacts], resolver: FlowResolver, site: ScopeSite,
-    defaults: Mapping[str, ScopeValue],
+    modules: Mapping[str, ModuleFacts], by_module: Mapping[str, ModuleFacts],
+    resolver: FlowResolver, site: ScopeSite, defaults: Mapping[str, ScopeValue],
 ) -> list[ScopeSite]:
     """The requests a wrapper makes: one per caller passing scopes, plus its default."""
     function, position, name = site.value.reference[len(PARAM_PREFIX):].split("#")
@@ -60,7 +58,7 @@ def _callers_scopes(
                 continue
             value = argument.value
             if value.state is ValueState.UNRESOLVED and value.reference:
-                value = _constant(modules, value.reference) or value
+                value = _constant(by_module, value.reference) or value
             found.append(dataclasses.replace(site, value=value))
     default = defaults.get(site.value.reference)
     if default is not None:
@@ -78,6 +76,7 @@ def _resolve_sites(
         for use in facts.flow.uses:
             if use.attrs == (AUTH_URL_METHOD,) and resolver.is_client(use.root):
                 confirmed.add(use.span)
+    by_module = {facts.module: facts for facts in modules.values() if facts.module}
     sites: list[ScopeSite] = []
     unresolved: list[ScopeSite] = []
     # True when some request's scopes come from callers the analysis may not all see.
@@ -85,7 +84,9 @@ def _resolve_sites(
     for facts in modules.values():
         for site in facts.sites:
             if site.value.reference.startswith(PARAM_PREFIX):
-                from_callers = _callers_scopes(modules, resolver, site, facts.param_defaults)
+                from_callers = _callers_scopes(
+                    modules, by_module, resolver, site, facts.param_defaults
+                )
                 if from_callers:
                     sites.extend(from_callers)
                     partial = True
@@ -93,7 +94,7 @@ def _resolve_sites(
             if site.kind is SiteKind.SDK_HOSTED and not site.confirmed and site.span in confirmed:
                 site = dataclasses.replace(site, confirmed=True)
             if site.value.state is ValueState.UNRESOLVED and site.value.reference:
-                value = _constant(modules, site.value.reference)
+                value = _constant(by_module, site.value.reference)
                 if value is not None:
                     site = dataclasses.replace(site, value=value)
             if not is_nylas_request(site):

@@ -268,10 +268,16 @@ class ProjectSession:
     text differs from the disk (an editor buffer on stdin) gets its own result.
     """
 
-    def __init__(self, config: Config, enabled: CodeFilter, exclude: Sequence[str]) -> None:
+    def __init__(
+        self, config: Config, enabled: CodeFilter, exclude: Sequence[str],
+        from_stdin: bool = True,
+    ) -> None:
         self.config = config
         self.enabled = enabled
         self.exclude = exclude
+        # Only a buffer read from stdin can differ from the file on disk; otherwise
+        # flake8 read the file itself and comparing would read it a second time.
+        self.from_stdin = from_stdin
         self._results: dict[str, ProjectResult] = {}
 
     def findings_for(self, path: str, text: str) -> list[Finding]:
@@ -283,8 +289,7 @@ class ProjectSession:
             result = analyse_project([path], self.config, self.enabled, {path: text}, None)
         else:
             root = os.path.abspath(root)
-            on_disk = self._disk_text(path)
-            if on_disk == text:
+            if not self.from_stdin or self._disk_text(path) == text:
                 if root not in self._results:
                     self._results[root] = self._build(root, {}, path)
                 result = self._results[root]
