@@ -43,6 +43,7 @@ class NylasScopesChecker:
     exclude: ClassVar[tuple[str, ...]] = ()
     from_stdin: ClassVar[bool] = True
     _session: ClassVar[ProjectSession | None] = None
+    _session_key: ClassVar[object] = None
 
     def __init__(self, tree: ast.Module, filename: str, lines: Sequence[str]) -> None:
         self.tree = tree
@@ -117,10 +118,15 @@ class NylasScopesChecker:
         yield from reports
 
     def _reports(self) -> Iterator[Report]:
-        session = type(self)._session
-        if session is None:
-            session = type(self)._session = ProjectSession(
+        cls = type(self)
+        key = (cls.config, cls.enabled_codes, cls.exclude, cls.from_stdin)
+        session = cls._session
+        if session is None or cls._session_key != key:
+            # A session belongs to one configuration: settings changed in-process
+            # (tests, editors embedding flake8) must not see another's results.
+            session = cls._session = ProjectSession(
                 self.config, self.enabled_codes.__contains__, self.exclude, self.from_stdin
             )
+            cls._session_key = key
         for finding in session.findings_for(self.filename, "".join(self.lines)):
             yield finding.span.line, finding.span.col, finding.message, type(self)
