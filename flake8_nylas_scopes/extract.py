@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .ast_names import dotted
+from .fast_visit import FastVisitor
 from .bindings import Bindings, collect_bindings
 from .facts import (
     Generation,
@@ -90,7 +91,7 @@ class _DictView:
     complete: bool
 
 
-class Extractor(ast.NodeVisitor):
+class Extractor(FastVisitor):
     def __init__(self, path: str, lines: Sequence[str], module_name: str = "") -> None:
         self.source = SourceMap(path, lines)
         self.facts = ModuleFacts(path, mentions_nylas=True)

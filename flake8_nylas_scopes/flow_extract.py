@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .ast_names import dotted
+from .fast_visit import FastVisitor
 from .bindings import Bindings, collect_bindings
 from .catalogue import NYLAS_CLIENT_CLASSES
 from .endpoints_v2 import CLIENT_METHODS, COLLECTIONS, MODELS
@@ -58,20 +59,44 @@ class _Frame:
 
 
 def state_key(node: ast.expr) -> str:
-    """A framework-state symbol for ``app.state.nylas``, ``g.nylas``, ``current_app.x``."""
+    """A framework-state symbol for ``app.state.nylas``, ``g.nylas``, ``current_app.x``.
+
+    Read from the node's shape rather than from its dotted spelling: every attribute
+    of a module is asked, and spelling each one cost more than the rest of the pass.
+    """
     if not isinstance(node, ast.Attribute):
         return ""
-    parts = dotted(node).split(".")
-    if len(parts) >= 3 and parts[-2] == "state":
-        return f"s:state.{parts[-1]}"
-    if len(parts) == 2 and parts[0] in _STATE_ROOTS:
-        return f"s:{_STATE_ROOTS[parts[0]]}.{parts[1]}"
-    if len(parts) == 3 and parts[:2] in (["request", "app"], ["self", "app"]):
-        return f"s:app.{parts[2]}"
+    owner = node.value
+    if isinstance(owner, ast.Attribute):
+        if owner.attr == "state" and _spellable(owner.value):
+            return f"s:state.{node.attr}"
+        inner = owner.value
+        if owner.attr == "app" and isinstance(inner, ast.Name) and inner.id in _APP_HOLDERS:
+            return f"s:app.{node.attr}"
+        return ""
+    if isinstance(owner, ast.Name):
+        root = _STATE_ROOTS.get(owner.id)
+        if root is not None:
+            return f"s:{root}.{node.attr}"
     return ""
 
 
-class FlowExtractor(ast.NodeVisitor):
+# ``request.app.x`` and ``self.app.x`` are the app's state too.
+_APP_HOLDERS = frozenset({"request", "self"})
+
+
+def _spellable(node: ast.expr) -> bool:
+    """Whether :func:`dotted` spells ``node`` (names, attributes and calls down to a name)."""
+    while True:
+        if isinstance(node, ast.Attribute):
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        else:
+            return isinstance(node, ast.Name)
+
+
+class FlowExtractor(FastVisitor):
     def __init__(
         self,
         source: SourceMap,
@@ -155,8 +180,8 @@ class FlowExtractor(ast.NodeVisitor):
     # -- values ---------------------------------------------------------------------------
 
     def value(self, node: ast.expr | None) -> Val | None:
-        if node is None:
-            return None
+        if node.__class__ not in _VALUE_NODES:
+            return None  # a literal, an operator: never a client (most arguments)
         self._depth += 1
         try:
             if self._depth > _MAX_DEPTH:
@@ -169,8 +194,8 @@ class FlowExtractor(ast.NodeVisitor):
         if isinstance(node, ast.Name):
             return self.name_value(node.id)
         if isinstance(node, ast.Attribute):
-            key = self.target_key(node) if isinstance(node.value, ast.Name) else ""
-            key = key or state_key(node)
+            # For an attribute, target_key is ``self.<attr>`` or framework state.
+            key = self.target_key(node)
             if key:
                 return sym(key)
             inner = self.value(node.value)
@@ -236,7 +261,7 @@ class FlowExtractor(ast.NodeVisitor):
         """Split ``root.a.b.c`` into ``[a, b, c]`` and the root, stopping at a symbol."""
         attrs: list[str] = []
         while isinstance(node, ast.Attribute):
-            if self.target_key(node) or state_key(node):
+            if self.target_key(node):  # ``self.<attr>`` or framework state
                 break
             attrs.insert(0, node.attr)
             node = node.value
@@ -364,8 +389,10 @@ class FlowExtractor(ast.NodeVisitor):
         arguments += [(-1, kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
         callee: Val | None = None
         for position, keyword, argument in arguments:
-            if isinstance(argument, ast.Starred) or not _may_hold_scopes(argument):
+            if not _may_hold_scopes(argument):
                 continue
+            if isinstance(argument, ast.Name) and self.reader.follow(argument) is None:
+                continue  # read() would find nothing to read: a parameter, an import
             value = self.reader.read(argument)
             if value.state is ValueState.ITEMS and any(
                 SCOPE_WORD.match(item.text.strip().lower()) for item in value.items
@@ -431,9 +458,18 @@ def call_parameters(
 
 
 def _may_hold_scopes(node: ast.expr) -> bool:
-    return isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Name, ast.Attribute)) or (
+    # An attribute is never read as a list of items (``ValueReader`` follows names
+    # only), so it is not worth reading here.
+    return isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Name)) or (
         isinstance(node, ast.Constant) and isinstance(node.value, str)
     )
+
+
+# The expressions ``FlowExtractor._value`` can give a value.
+_VALUE_NODES: frozenset[type[ast.AST]] = frozenset(
+    {ast.Name, ast.Attribute, ast.Call, ast.Subscript, ast.Await, ast.NamedExpr, ast.IfExp,
+     ast.BoolOp}
+)
 
 
 def _unquote(annotation: ast.expr) -> ast.expr:
