@@ -41,7 +41,8 @@ def module_facts(
             extractor.prepare(tree)
             facts.constants = extractor.scope_constants()
         facts.flow = FlowExtractor(
-            extractor.source, module_name, extractor.imports, extractor.module_bindings
+            extractor.source, module_name, extractor.imports, extractor.module_bindings,
+            extractor.body_bindings,
         ).run(tree)
     return facts
 

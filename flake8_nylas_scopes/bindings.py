@@ -95,14 +95,45 @@ def _bind_target(bindings: Bindings, target: ast.expr, value: ast.expr | None) -
 def collect_bindings(
     body: list[ast.stmt], parameters: ast.arguments | None = None
 ) -> Bindings:
+    bindings = _body_bindings(body)
+    return with_parameters(bindings, parameters) if parameters is not None else bindings
+
+
+def with_parameters(body: Bindings, parameters: ast.arguments) -> Bindings:
+    """``body``'s bindings plus a function's parameters, as a new record.
+
+    A parameter is bound on entry, so a body that binds it again leaves it ambiguous
+    either way: adding the parameters after the body gives what adding them first
+    would, and the body's bindings can be shared with a pass that leaves them out.
+    """
+    bindings = Bindings(
+        dict(body.values), set(body.ambiguous), body.key_writes, body.opaque_writes,
+        body.declared_global, body.imported, {},
+    )
+    every = [*parameters.posonlyargs, *parameters.args, *parameters.kwonlyargs]
+    every += [arg for arg in (parameters.vararg, parameters.kwarg) if arg is not None]
+    for arg in every:
+        bindings.bind(arg.arg, None)
+        if arg.annotation is not None:
+            bindings.annotations[arg.arg] = arg.annotation
+    return bindings
+
+
+class BodyBindings:
+    """Each function body's own bindings, collected once for every pass over a module."""
+
+    def __init__(self) -> None:
+        self._found: dict[ast.AST, Bindings] = {}
+
+    def of(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> Bindings:
+        found = self._found.get(function)
+        if found is None:
+            found = self._found[function] = _body_bindings(function.body)
+        return found
+
+
+def _body_bindings(body: list[ast.stmt]) -> Bindings:
     bindings = Bindings()
-    if parameters is not None:
-        every = [*parameters.posonlyargs, *parameters.args, *parameters.kwonlyargs]
-        every += [arg for arg in (parameters.vararg, parameters.kwarg) if arg is not None]
-        for arg in every:
-            bindings.bind(arg.arg, None)
-            if arg.annotation is not None:
-                bindings.annotations[arg.arg] = arg.annotation
     for node in statements_in_scope(body):
         if isinstance(node, ast.Assign):
             value = node.value if len(node.targets) == 1 else None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .ast_names import dotted
 from .fast_visit import FastVisitor
-from .bindings import Bindings, collect_bindings
+from .bindings import BodyBindings, Bindings, collect_bindings, with_parameters
 from .facts import (
     Generation,
     ItemForm,
@@ -102,6 +102,9 @@ class Extractor(FastVisitor):
         self._consumed: set[int] = set()
         self._qual: list[tuple[str, str]] = []
         self._functions: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, list[str]]] = []
+        self._bindings_of: dict[ast.AST, Bindings] = {}
+        # Shared with the client-flow pass over the same tree.
+        self.body_bindings = BodyBindings()
         self.reader = ValueReader(self.source, self.lookup, self.qualify)
 
     # -- environment ---------------------------------------------------------------
@@ -243,12 +246,22 @@ class Extractor(FastVisitor):
         is_method = bool(self._qual) and self._qual[-1][1] == "class"
         self._qual.append((node.name, "function"))
         self._functions.append((node, call_parameters(node, is_method)))
-        self._scopes.append(collect_bindings(node.body, node.args))
+        self._scopes.append(self._function_bindings(node))
         for statement in node.body:
             self.visit(statement)
         self._scopes.pop()
         self._functions.pop()
         self._qual.pop()
+
+    def _function_bindings(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Bindings:
+        """A function's bindings, parameters included; a method's are read twice (for the
+        class's client attributes, then for the method itself) but collected once."""
+        found = self._bindings_of.get(node)
+        if found is None:
+            found = self._bindings_of[node] = with_parameters(
+                self.body_bindings.of(node), node.args
+            )
+        return found
 
     def _parameter_reference(self, node: ast.expr) -> ScopeValue | None:
         """A scopes value that is a parameter of the enclosing function (a wrapper).
@@ -289,8 +302,8 @@ class Extractor(FastVisitor):
         for method in node.body:
             if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
-            self._scopes.append(collect_bindings(method.body, method.args))
-            for statement in ast.walk(method):
+            self._scopes.append(self._function_bindings(method))
+            for statement in _all_statements(method.body):
                 if not isinstance(statement, ast.Assign):
                     continue
                 for target in statement.targets:

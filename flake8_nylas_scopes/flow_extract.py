@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .ast_names import dotted
 from .fast_visit import FastVisitor
-from .bindings import Bindings, collect_bindings
+from .bindings import BodyBindings, Bindings
 from .catalogue import NYLAS_CLIENT_CLASSES
 from .endpoints_v2 import CLIENT_METHODS, COLLECTIONS, MODELS
 from .flow_facts import (
@@ -47,6 +47,7 @@ NYLAS_ATTRIBUTES: frozenset[str] = frozenset(
 _STATE_ROOTS = {"app": "app", "current_app": "app", "g": "g"}
 
 _MAX_DEPTH = 40
+_UNKNOWN = Val("unknown")  # not computed yet (None is a computed "no value")
 
 
 @dataclass
@@ -103,7 +104,9 @@ class FlowExtractor(FastVisitor):
         module_name: str,
         imports: Mapping[str, str],
         module_bindings: Bindings,
+        body_bindings: BodyBindings | None = None,
     ) -> None:
+        self.body_bindings = body_bindings or BodyBindings()
         self.source = source
         self.module = module_name or "__main__"
         self.imports = imports
@@ -112,6 +115,7 @@ class FlowExtractor(FastVisitor):
         self.module_functions: set[str] = set()
         self.module_classes: set[str] = set()
         self._depth = 0
+        self._values: dict[ast.expr, Val | None] = {}
         self.reader = ValueReader(source, self._bound_value, self._reference)
 
     def _bound_value(self, name: str) -> ast.expr | None:
@@ -182,13 +186,20 @@ class FlowExtractor(FastVisitor):
     def value(self, node: ast.expr | None) -> Val | None:
         if node.__class__ not in _VALUE_NODES:
             return None  # a literal, an operator: never a client (most arguments)
+        # A call's arguments, its callee and the assignment around it each ask for the
+        # same nodes; a node's value depends only on the scope it sits in.
+        known = self._values.get(node, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
+        if self._depth >= _MAX_DEPTH:
+            return None
         self._depth += 1
         try:
-            if self._depth > _MAX_DEPTH:
-                return None
-            return self._value(node)
+            found = self._value(node)
         finally:
             self._depth -= 1
+        self._values[node] = found
+        return found
 
     def _value(self, node: ast.expr) -> Val | None:
         if isinstance(node, ast.Name):
@@ -296,7 +307,7 @@ class FlowExtractor(FastVisitor):
             names.discard(every[0].arg)
         frame = _Frame(
             qualname,
-            collect_bindings(node.body, None),
+            self.body_bindings.of(node),
             frozenset(names),
             parent.class_name if (is_method or parent.is_function) else "",
             True,
@@ -406,7 +417,7 @@ class FlowExtractor(FastVisitor):
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         # Reading some attributes sends a request (``message.raw``, ``client.account``).
-        if isinstance(node.ctx, ast.Load):
+        if node.attr in _REQUESTING_PROPERTIES and isinstance(node.ctx, ast.Load):
             attrs, root = self._chain(node)
             if attrs and (attrs[-1] in _REQUESTING_PROPERTIES):
                 self._use(node, attrs, root, node)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .analysis import module_facts
 from .cache import FactsCache
+from .collection import collector_paused
 from .config import CodeFilter, Config
 from .extract import mentions_nylas
 from .facts import ModuleFacts
@@ -256,8 +257,9 @@ def analyse_project(
     cache: FactsCache | None,
 ) -> ProjectResult:
     errors: list[FileError] = []
-    modules = _load_facts(files, overrides, cache, errors)
-    return judge_project(modules, errors, config, enabled)
+    with collector_paused():
+        modules = _load_facts(files, overrides, cache, errors)
+        return judge_project(modules, errors, config, enabled)
 
 
 class ProjectSession:
