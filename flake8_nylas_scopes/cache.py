@@ -14,13 +14,32 @@ import hashlib
 import json
 import os
 import tempfile
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__
 from .facts import ModuleFacts
 
 CACHE_DIRECTORY = ".nylas-scopes-cache"
+# Beside the per-file entries: which files mention Nylas (see load_mentions).
+MENTIONS_INDEX = "mentions-index.json"
 _FORMAT = 1
+
+
+class FileMention(NamedTuple):
+    """A file as last read: its size and times, and whether it mentions Nylas.
+
+    The change time is part of it so that a file made unreadable since (``chmod``
+    changes no modification time) is read again and reported.
+    """
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    mentions: bool
+
+    @classmethod
+    def of(cls, stat: os.stat_result, mentions: bool) -> FileMention:
+        return cls(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, mentions)
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,6 +112,40 @@ class FactsCache:
             return ModuleFacts.from_json(data["facts"])
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None  # missing, truncated or corrupt: rebuild it
+
+    def load_mentions(self) -> dict[str, FileMention]:
+        """What the last run read in each file: whether it mentions Nylas.
+
+        Most modules of most projects never mention Nylas; knowing that from one
+        small index spares reading every file of the project again.
+        """
+        if not os.path.isdir(self.directory) or os.path.islink(self.directory):
+            return {}
+        try:
+            with open(os.path.join(self.directory, MENTIONS_INDEX), encoding="utf-8") as handle:
+                data = json.load(handle)
+            if data.get("key") != self._mentions_key():
+                return {}
+            return {
+                str(path): FileMention(int(size), int(mtime), int(ctime), bool(mentions))
+                for path, (size, mtime, ctime, mentions) in data["files"].items()
+            }
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}  # missing, truncated or corrupt: every file is read again
+
+    def store_mentions(self, mentions: dict[str, FileMention]) -> None:
+        if not self._ready():
+            return
+        data = {"key": self._mentions_key(), "files": {p: list(m) for p, m in mentions.items()}}
+        try:
+            text = json.dumps(data, separators=(",", ":"))
+            self._write(os.path.join(self.directory, MENTIONS_INDEX), text)
+        except (OSError, ValueError):
+            pass
+
+    @staticmethod
+    def _mentions_key() -> dict[str, Any]:
+        return {"format": _FORMAT, "version": __version__, "code": code_fingerprint()}
 
     def store(self, path: str, stat: os.stat_result, flow: bool, facts: ModuleFacts) -> None:
         if not self._ready():

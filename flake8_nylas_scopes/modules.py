@@ -5,17 +5,31 @@ from __future__ import annotations
 import os
 
 
-def module_name_for_path(path: str) -> str:
+def module_name_for_path(path: str, packages: dict[str, str] | None = None) -> str:
     """The dotted module name of ``path``, climbing while ``__init__.py`` exists.
 
     ``app/views/inbox.py`` inside packages ``app`` and ``app.views`` is
-    ``app.views.inbox``; a file outside any package is its bare stem.
+    ``app.views.inbox``; a file outside any package is its bare stem.  ``packages``
+    remembers each directory's package name across the calls of one project walk,
+    where thousands of files share a few directories.
     """
     if not path or path in {"-", "stdin"} or not path.endswith((".py", ".pyi")):
         return ""
     directory, filename = os.path.split(os.path.abspath(path))
     stem = os.path.splitext(filename)[0]
-    parts = [] if stem == "__init__" else [stem]
+    if packages is None:
+        packages = {}
+    package = packages.get(directory)
+    if package is None:
+        package = packages[directory] = _package_name(directory)
+    if stem == "__init__":
+        return package
+    return f"{package}.{stem}" if package else stem
+
+
+def _package_name(directory: str) -> str:
+    """The dotted package ``directory`` is, or "" when it is not a package."""
+    parts: list[str] = []
     while os.path.isfile(os.path.join(directory, "__init__.py")):
         directory, package = os.path.split(directory)
         parts.insert(0, package)

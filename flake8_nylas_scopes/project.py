@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import functools
 import io
 import os
+import re
 import stat
 import tokenize
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .analysis import module_facts
-from .cache import FactsCache
+from .cache import FactsCache, FileMention
 from .collection import collector_paused
 from .config import CodeFilter, Config
 from .extract import mentions_nylas
@@ -73,11 +75,20 @@ def excluded(path: str, patterns: Sequence[str]) -> bool:
     """flake8's ``matches_filename``: the base name first, then the absolute path."""
     if not patterns:
         return False
+    matches = _matcher(tuple(patterns))
     name = os.path.basename(path)
-    if name not in {".", ".."} and any(fnmatch.fnmatch(name, p) for p in patterns):
+    if name not in {".", ".."} and matches(name):
         return True
-    absolute = os.path.abspath(path)
-    return any(fnmatch.fnmatch(absolute, pattern) for pattern in patterns)
+    return matches(os.path.abspath(path))
+
+
+@functools.lru_cache(maxsize=16)
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """``any(fnmatch.fnmatch(text, p) for p in patterns)`` as one compiled pattern:
+    a project walk asks it for every file and directory."""
+    joined = "|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in patterns)
+    compiled = re.compile(joined)
+    return lambda text: compiled.match(os.path.normcase(text)) is not None
 
 
 def decode_source(data: bytes) -> str:
@@ -105,11 +116,13 @@ def read_source(path: str) -> str:
         raise InputError(f"{path}: cannot decode ({error})") from None
 
 
-def facts_for_source(path: str, source: str, flow: bool = False) -> ModuleFacts:
+def facts_for_source(
+    path: str, source: str, flow: bool = False, packages: dict[str, str] | None = None
+) -> ModuleFacts:
     # Lines as Python and flake8 count them: str.splitlines also breaks at form feeds,
     # \x1c-\x1e, \x85 and \u2028, which would shift every later line.
     lines = io.StringIO(source, newline="").readlines()
-    return module_facts(None, path, lines, module_name_for_path(path), flow=flow)
+    return module_facts(None, path, lines, module_name_for_path(path, packages), flow=flow)
 
 
 def analyse(
@@ -186,41 +199,59 @@ def _load_facts(
     cache: FactsCache | None,
     errors: list[FileError],
 ) -> dict[str, ModuleFacts]:
-    """Facts of every file; client-flow records only when some module mentions Nylas."""
-    cached: dict[str, ModuleFacts] = {}
+    """Facts of every file; client-flow records only when some module mentions Nylas.
+
+    First each file's mention of Nylas is learnt (from the cache's mentions index when
+    the file is unchanged, else by reading it); a project where no file mentions
+    Nylas is done then, without reading the unchanged files again.
+    """
+    known = cache.load_mentions() if cache is not None else {}
+    seen: dict[str, FileMention] = {}
     stats: dict[str, os.stat_result] = {}
     texts: dict[str, str] = {}
-    mentions = False
+    mentioning: set[str] = set()
     for path in files:
         if path in overrides:
             texts[path] = overrides[path]
-            mentions = mentions or mentions_nylas(texts[path])
+            if mentions_nylas(texts[path]):
+                mentioning.add(path)
             continue
         try:
-            stats[path] = os.stat(path)
+            stats[path] = stat = os.stat(path)
         except OSError as error:
             errors.append(FileError(path, f"{path}: cannot read ({error.strerror or error})"))
             continue
-        facts = None
-        if cache is not None:
-            facts = cache.load(path, stats[path], True) or cache.load(path, stats[path], False)
-        if facts is not None:
-            cached[path] = facts
-            mentions = mentions or facts.mentions_nylas
-            continue
-        try:
-            texts[path] = read_source(path)
-        except InputError as error:
-            errors.append(FileError(path, str(error)))
-            continue
-        mentions = mentions or mentions_nylas(texts[path])
+        before = known.get(path)
+        if before is not None and before == FileMention.of(stat, before.mentions):
+            seen[path] = before
+        else:
+            try:
+                texts[path] = read_source(path)
+            except InputError as error:
+                errors.append(FileError(path, str(error)))
+                continue
+            seen[path] = FileMention.of(stat, mentions_nylas(texts[path]))
+        if seen[path].mentions:
+            mentioning.add(path)
+    if cache is not None and any(known.get(path) != mention for path, mention in seen.items()):
+        # Merged, not replaced: a run over part of the project keeps the rest.
+        cache.store_mentions({**known, **seen})
+    flow = bool(mentioning)
+    packages: dict[str, str] = {}
     modules: dict[str, ModuleFacts] = {}
     failed = {error.path for error in errors}
     for path in files:
         if path in failed:
             continue
-        facts = cached.get(path)
-        if facts is not None and (facts.flow is not None or not mentions):
+        if not flow:
+            # Without Nylas anywhere there is nothing to extract from any module.
+            module = module_name_for_path(path, packages)
+            modules[path] = ModuleFacts(path, module, mentions_nylas=False)
+            continue
+        facts = None
+        if cache is not None and path in stats:
+            facts = cache.load(path, stats[path], True)
+        if facts is not None:
             modules[path] = facts
             continue
         if path not in texts:
@@ -230,7 +261,7 @@ def _load_facts(
                 errors.append(FileError(path, str(error)))
                 continue
         try:
-            facts = facts_for_source(path, texts[path], flow=mentions)
+            facts = facts_for_source(path, texts[path], flow=True, packages=packages)
         except SyntaxError as error:
             line = f":{error.lineno}" if error.lineno else ""
             errors.append(FileError(path, f"{path}{line}: syntax error: {error.msg}"))
@@ -245,7 +276,7 @@ def _load_facts(
             continue
         modules[path] = facts
         if cache is not None and path in stats:
-            cache.store(path, stats[path], mentions, facts)
+            cache.store(path, stats[path], True, facts)
     return modules
 
 
