@@ -14,14 +14,18 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from . import __version__
 from .facts import ModuleFacts
+from .walk import Listing, WalkIndex
 
 CACHE_DIRECTORY = ".nylas-scopes-cache"
-# Beside the per-file entries: which files mention Nylas (see load_mentions).
+# Beside the per-file entries: which files mention Nylas (see load_mentions), and
+# the project's directory listings (see load_walk).
 MENTIONS_INDEX = "mentions-index.json"
+WALK_INDEX = "walk-index.json"
 _FORMAT = 1
 
 
@@ -142,6 +146,40 @@ class FactsCache:
             self._write(os.path.join(self.directory, MENTIONS_INDEX), text)
         except (OSError, ValueError):
             pass
+
+    def load_walk(self, exclude: Sequence[str]) -> WalkIndex:
+        """The directory listings of the last walk of the project with ``exclude``."""
+        if not os.path.isdir(self.directory) or os.path.islink(self.directory):
+            return {}
+        try:
+            with open(os.path.join(self.directory, WALK_INDEX), encoding="utf-8") as handle:
+                data = json.load(handle)
+            if data.get("key") != self._walk_key(exclude):
+                return {}
+            return {
+                str(directory): Listing(
+                    int(mtime), [str(d) for d in directories], [str(f) for f in files]
+                )
+                for directory, (mtime, directories, files) in data["directories"].items()
+            }
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}  # missing, truncated or corrupt: the project is listed again
+
+    def store_walk(self, exclude: Sequence[str], index: WalkIndex) -> None:
+        if not self._ready():
+            return
+        data = {
+            "key": self._walk_key(exclude),
+            "directories": {d: list(listing) for d, listing in index.items()},
+        }
+        try:
+            text = json.dumps(data, separators=(",", ":"))
+            self._write(os.path.join(self.directory, WALK_INDEX), text)
+        except (OSError, ValueError):
+            pass
+
+    def _walk_key(self, exclude: Sequence[str]) -> dict[str, Any]:
+        return {**self._mentions_key(), "exclude": list(exclude)}
 
     @staticmethod
     def _mentions_key() -> dict[str, Any]:

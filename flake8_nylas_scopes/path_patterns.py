@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-from .project import discover, excluded
+from .project import discover
+from .walk import excluded
 
 
 def normalize_pattern(pattern: str, parent: str) -> str:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
-import functools
 import io
 import os
-import re
 import stat
 import tokenize
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .analysis import module_facts
@@ -21,15 +18,11 @@ from .extract import mentions_nylas
 from .facts import ModuleFacts
 from .findings import Finding
 from .judge import FileError, ProjectResult, judge_project
-
-__all__ = ["FileError", "InputError", "ProjectAnalysis", "analyse", "discover", "read_source"]
 from .modules import module_name_for_path
 from .roots import project_root
+from .walk import WalkIndex, python_files
 
-SKIPPED_DIRECTORIES = frozenset(
-    {".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "__pycache__", "node_modules",
-     ".mypy_cache", ".pytest_cache", ".nylas-scopes-cache", "build", "dist", ".eggs"}
-)
+__all__ = ["FileError", "InputError", "ProjectAnalysis", "analyse", "discover", "read_source"]
 
 
 class InputError(Exception):
@@ -50,7 +43,7 @@ def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[str]:
     found: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            found.extend(_walk(path, exclude))
+            found.extend(python_files(path, exclude))
         elif os.path.exists(path) or os.path.islink(path):
             found.append(os.path.normpath(path))
         else:
@@ -58,37 +51,15 @@ def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[str]:
     return sorted(dict.fromkeys(found))
 
 
-def _walk(directory: str, exclude: Sequence[str]) -> Iterator[str]:
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(
-            d for d in dirs
-            if d not in SKIPPED_DIRECTORIES and not d.endswith(".egg-info")
-            and not excluded(os.path.join(root, d), exclude)
-        )
-        for name in sorted(files):
-            path = os.path.normpath(os.path.join(root, name))
-            if name.endswith(".py") and not excluded(path, exclude):
-                yield path
-
-
-def excluded(path: str, patterns: Sequence[str]) -> bool:
-    """flake8's ``matches_filename``: the base name first, then the absolute path."""
-    if not patterns:
-        return False
-    matches = _matcher(tuple(patterns))
-    name = os.path.basename(path)
-    if name not in {".", ".."} and matches(name):
-        return True
-    return matches(os.path.abspath(path))
-
-
-@functools.lru_cache(maxsize=16)
-def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
-    """``any(fnmatch.fnmatch(text, p) for p in patterns)`` as one compiled pattern:
-    a project walk asks it for every file and directory."""
-    joined = "|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in patterns)
-    compiled = re.compile(joined)
-    return lambda text: compiled.match(os.path.normcase(text)) is not None
+def project_files(root: str, exclude: Sequence[str], cache: FactsCache | None) -> list[str]:
+    """Every Python file of the project at ``root``; directories unchanged since the
+    last walk are taken from the cache's listing rather than listed again."""
+    before = cache.load_walk(exclude) if cache is not None else None
+    after: WalkIndex = {}
+    found = python_files(root, exclude, before, after)
+    if cache is not None and after != before:
+        cache.store_walk(exclude, after)
+    return sorted(dict.fromkeys(found))
 
 
 def decode_source(data: bytes) -> str:
@@ -153,11 +124,11 @@ def analyse(
         by_root.setdefault(os.path.abspath(root) if root else path, []).append(path)
     for root, group in sorted(by_root.items()):
         walked: set[str] = set()
-        if os.path.isdir(root):
-            walked = {os.path.abspath(p) for p in discover([root], exclude)}
         cache = None
         if use_cache and os.path.isdir(root):
             cache = FactsCache(root, _settings_key(config))
+        if os.path.isdir(root):
+            walked = {os.path.abspath(p) for p in project_files(root, exclude, cache)}
         # A file the project's walk excludes but that is checked by name joins the
         # project on its own, as it does when flake8 checks it: both front ends then
         # see the same project for it.
@@ -334,9 +305,9 @@ class ProjectSession:
         return [finding for finding in result.findings if finding.span.path == path]
 
     def _build(self, root: str, overrides: Mapping[str, str], current: str) -> ProjectResult:
-        walked = {os.path.abspath(p) for p in discover([root], self.exclude)}
-        files = sorted(walked | set(overrides) | {current})
         cache = FactsCache(root, _settings_key(self.config))
+        walked = {os.path.abspath(p) for p in project_files(root, self.exclude, cache)}
+        files = sorted(walked | set(overrides) | {current})
         return analyse_project(files, self.config, self.enabled, overrides, cache)
 
     @staticmethod

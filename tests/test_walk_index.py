@@ -1,0 +1,119 @@
+"""The project walk and its index of directory listings.
+
+The walk must find what ``os.walk`` finds; the index may spare listing a directory
+only while the directory's modification time says nothing was added or removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes import walk
+from flake8_nylas_scopes.cache import CACHE_DIRECTORY, WALK_INDEX, FactsCache
+from flake8_nylas_scopes.project import project_files
+
+AN_HOUR_AGO_NS = (1_700_000_000 * 10**9, 1_700_000_000 * 10**9)
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "app"
+    for directory in ("pkg", "pkg/sub", "pkg/build", "pkg/x.egg-info", "tests"):
+        (root / directory).mkdir(parents=True)
+    for file in ("main.py", "pkg/__init__.py", "pkg/sub/deep.py", "pkg/build/gen.py",
+                 "pkg/x.egg-info/meta.py", "tests/test_main.py", "README.md", "pkg/notes.txt"):
+        (root / file).write_text("x = 1\n")
+    (root / "pkg" / "linked").symlink_to(root / "pkg" / "sub", target_is_directory=True)
+    _age(root)
+    return root
+
+
+def _age(root: Path) -> None:
+    """Modification times well in the past, as in a checkout nobody is editing."""
+    for directory, _, _ in os.walk(root):
+        os.utime(directory, ns=AN_HOUR_AGO_NS)
+
+
+def _names(root: Path, paths: list[str]) -> list[str]:
+    return sorted(Path(path).relative_to(root).as_posix() for path in paths)
+
+
+def _counting_listings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    listed: list[str] = []
+    real = walk._list
+
+    def counting(directory: str, exclude: object) -> walk.Listing:
+        listed.append(directory)
+        return real(directory, exclude)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(walk, "_list", counting)
+    return listed
+
+
+def test_the_walk_finds_what_os_walk_finds(tree: Path) -> None:
+    found = _names(tree, project_files(str(tree), ["tests"], None))
+    # build/ and *.egg-info are skipped, tests/ is excluded, a linked directory is
+    # not followed, and only .py files count.
+    assert found == ["main.py", "pkg/__init__.py", "pkg/sub/deep.py"]
+
+
+def test_an_unchanged_tree_is_not_listed_again(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = FactsCache(str(tree), "")
+    first = project_files(str(tree), [], cache)
+    _age(tree)  # the cache directory was just made inside the root
+    project_files(str(tree), [], cache)
+    listed = _counting_listings(monkeypatch)
+    assert project_files(str(tree), [], cache) == first
+    assert listed == []
+
+
+def test_a_file_added_later_is_found(tree: Path) -> None:
+    cache = FactsCache(str(tree), "")
+    project_files(str(tree), [], cache)
+    (tree / "pkg" / "sub" / "new.py").write_text("y = 2\n")  # the directory's mtime moves
+    assert "pkg/sub/new.py" in _names(tree, project_files(str(tree), [], cache))
+
+
+def test_a_directory_changed_just_now_is_listed_again(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = FactsCache(str(tree), "")
+    os.utime(tree / "pkg", None)  # now: within the clock's resolution of a later edit
+    project_files(str(tree), [], cache)
+    listed = _counting_listings(monkeypatch)
+    project_files(str(tree), [], cache)
+    assert str(tree / "pkg") in listed
+
+
+def test_other_exclusions_do_not_reuse_the_listings(tree: Path) -> None:
+    cache = FactsCache(str(tree), "")
+    assert "tests/test_main.py" in _names(tree, project_files(str(tree), [], cache))
+    assert "tests/test_main.py" not in _names(tree, project_files(str(tree), ["tests"], cache))
+
+
+def _wrong_listing(index: str) -> str:
+    data = json.loads(index)
+    data["directories"] = {directory: [1] for directory in data["directories"]}
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda index: "",
+    lambda index: index[: len(index) // 2],
+    lambda index: "[]",
+    lambda index: index.replace('"directories":{', '"directories":[],"x":{'),
+    _wrong_listing,
+])
+def test_a_broken_walk_index_is_ignored(tree: Path, damage: Callable[[str], str]) -> None:
+    cache = FactsCache(str(tree), "")
+    first = project_files(str(tree), [], cache)
+    index = tree / CACHE_DIRECTORY / WALK_INDEX
+    index.write_text(damage(index.read_text()))
+    assert project_files(str(tree), [], cache) == first
