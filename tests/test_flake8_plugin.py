@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tool_runs import flake8
+
 from flake8_nylas_scopes import __version__
 
 AUTH = textwrap.dedent(
@@ -27,17 +29,6 @@ AUTH = textwrap.dedent(
     )
     """
 )
-
-
-def flake8(cwd: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "flake8", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture
