@@ -7,12 +7,12 @@ edit: a changed file is read again, and a broken index is ignored.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from damaged_json import index_damages
 
 from flake8_nylas_scopes import project
 from flake8_nylas_scopes.cache import CACHE_DIRECTORY, MENTIONS_INDEX
@@ -87,19 +87,7 @@ def test_an_edit_that_keeps_size_and_mtime_but_not_ctime_is_seen(
     assert str(module) in reads
 
 
-def _replace_files(index: str) -> str:
-    data = json.loads(index)
-    data["files"] = {"x.py": [1]}
-    return json.dumps(data)
-
-
-@pytest.mark.parametrize("damage", [
-    lambda index: "",
-    lambda index: index[: len(index) // 2],
-    lambda index: "[1, 2]",
-    lambda index: index.replace('"files":{', '"files":2,"x":{'),
-    _replace_files,
-])
+@pytest.mark.parametrize("damage", index_damages("files"))
 def test_a_broken_index_is_ignored(plain_project: Path, damage: Callable[[str], str]) -> None:
     analyse([str(plain_project)], Config(), default_code_filter)
     index = plain_project / CACHE_DIRECTORY / MENTIONS_INDEX

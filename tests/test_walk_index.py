@@ -6,12 +6,12 @@ only while the directory's modification time says nothing was added or removed.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from damaged_json import index_damages
 
 from flake8_nylas_scopes import walk
 from flake8_nylas_scopes.cache import CACHE_DIRECTORY, WALK_INDEX, FactsCache
@@ -98,19 +98,7 @@ def test_other_exclusions_do_not_reuse_the_listings(tree: Path) -> None:
     assert "tests/test_main.py" not in _names(tree, project_files(str(tree), ["tests"], cache))
 
 
-def _wrong_listing(index: str) -> str:
-    data = json.loads(index)
-    data["directories"] = {directory: [1] for directory in data["directories"]}
-    return json.dumps(data)
-
-
-@pytest.mark.parametrize("damage", [
-    lambda index: "",
-    lambda index: index[: len(index) // 2],
-    lambda index: "[]",
-    lambda index: index.replace('"directories":{', '"directories":[],"x":{'),
-    _wrong_listing,
-])
+@pytest.mark.parametrize("damage", index_damages("directories"))
 def test_a_broken_walk_index_is_ignored(tree: Path, damage: Callable[[str], str]) -> None:
     cache = FactsCache(str(tree), "")
     first = project_files(str(tree), [], cache)
