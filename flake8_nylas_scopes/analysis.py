@@ -32,18 +32,25 @@ def module_facts(
     if tree is None:
         tree = ast.parse("".join(lines), filename=path)
     extractor = Extractor(path, lines, module_name)
-    facts = extractor.extract(tree) if mentions else ModuleFacts(path)
-    facts.module = module_name
-    facts.mentions_nylas = mentions
-    if flow:
-        if not mentions:
-            # Constants matter even here: a settings module defines the scopes list.
-            extractor.prepare(tree)
-            facts.constants = extractor.scope_constants()
-        facts.flow = FlowExtractor(
-            extractor.source, module_name, extractor.imports, extractor.module_bindings,
-            extractor.body_bindings,
-        ).run(tree)
+    try:
+        facts = extractor.extract(tree) if mentions else ModuleFacts(path)
+        facts.module = module_name
+        facts.mentions_nylas = mentions
+        if flow:
+            if not mentions:
+                # Constants matter even here: a settings module defines the scopes list.
+                extractor.prepare(tree)
+                facts.constants = extractor.scope_constants()
+            flow_extractor = FlowExtractor(
+                extractor.source, module_name, extractor.imports, extractor.module_bindings,
+                extractor.body_bindings,
+            )
+            try:
+                facts.flow = flow_extractor.run(tree)
+            finally:
+                flow_extractor.close()
+    finally:
+        extractor.close()
     return facts
 
 

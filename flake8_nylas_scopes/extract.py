@@ -107,6 +107,12 @@ class Extractor(FastVisitor):
         self.body_bindings = BodyBindings()
         self.reader = ValueReader(self.source, self.lookup, self.qualify)
 
+    def close(self) -> None:
+        """Drop the value reader, which calls back into this object: the reference
+        cycle would keep the module's syntax tree alive until the next garbage
+        collection, and a project analysis pauses the collector."""
+        del self.reader
+
     # -- environment ---------------------------------------------------------------
 
     def lookup(self, name: str) -> ast.expr | None:

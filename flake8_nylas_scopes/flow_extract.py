@@ -118,6 +118,12 @@ class FlowExtractor(FastVisitor):
         self._values: dict[ast.expr, Val | None] = {}
         self.reader = ValueReader(source, self._bound_value, self._reference)
 
+    def close(self) -> None:
+        """Drop the value reader, which calls back into this object: the reference
+        cycle would keep the module's syntax tree alive until the next garbage
+        collection, and a project analysis pauses the collector."""
+        del self.reader
+
     def _bound_value(self, name: str) -> ast.expr | None:
         """The single value a name is bound to, for reading scope literals."""
         for frame in reversed(self.frames):
