@@ -68,6 +68,7 @@ class FactsCache:
         self.directory = os.path.join(self.root, CACHE_DIRECTORY)
         self.settings = settings
         self._usable: bool | None = None
+        self._real_directories: dict[str, str] = {}
 
     def _ready(self) -> bool:
         """Whether the cache directory exists (or can be made) inside the project."""
@@ -89,8 +90,19 @@ class FactsCache:
         except OSError:
             return False
 
+    def _real_path(self, path: str) -> str:
+        """``os.path.realpath(path)``, resolving each directory once per cache: a project
+        has thousands of files in a few dozen directories."""
+        if os.path.islink(path):
+            return os.path.realpath(path)
+        directory, name = os.path.split(os.path.abspath(path))
+        real = self._real_directories.get(directory)
+        if real is None:
+            real = self._real_directories[directory] = os.path.realpath(directory)
+        return os.path.join(real, name)
+
     def _entry_path(self, path: str) -> str:
-        digest = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape"))
+        digest = hashlib.sha256(self._real_path(path).encode("utf-8", "surrogateescape"))
         return os.path.join(self.directory, digest.hexdigest()[:32] + ".json")
 
     def _key(self, path: str, stat: os.stat_result, flow: bool) -> dict[str, Any]:
@@ -99,7 +111,7 @@ class FactsCache:
             "version": __version__,
             "code": code_fingerprint(),
             "settings": self.settings,
-            "path": os.path.realpath(path),
+            "path": self._real_path(path),
             "size": stat.st_size,
             "mtime": stat.st_mtime_ns,
             "flow": flow,
