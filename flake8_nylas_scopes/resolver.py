@@ -72,71 +72,167 @@ def collection_scopes(attribute: str) -> frozenset[str]:
     )
 
 
+# A symbolic value interned by the resolver: the index of its (kind, name, inner) row.
+# Values equal as dataclasses share one node, so memo lookups cost an integer hash
+# rather than a walk down the value's nesting.
+Node = int
+NO_NODE: Node = -1
+
+
+@dataclass(frozen=True)
+class _Arguments:
+    """The interned arguments of a call site (which it keeps alive, see ``_interned``)."""
+
+    call: CallSite
+    args: tuple[Node, ...]
+    kwargs: tuple[tuple[str, Node], ...]
+
+
 class FlowResolver:
     def __init__(self, modules: Iterable[ModuleFacts], client_names: Iterable[str] = ()) -> None:
         self.modules = [m for m in modules if m.flow is not None]
         self.module_names = {m.module for m in self.modules if m.module}
         self.functions: dict[str, tuple[str, ...]] = {}
+        self._param_keys: dict[str, tuple[str, ...]] = {}
         self.classes: set[str] = set()
-        self.edges: dict[str, list[Val]] = {}
+        self._kinds: list[str] = []
+        self._names: list[str] = []
+        self._inners: list[Node] = []
+        self._nodes: dict[tuple[str, str, Node], Node] = {}
+        # Values already interned, by identity: the same fact objects are resolved
+        # again and again.  ``_alive`` keeps each one alive, so no id is reused.
+        self._interned: dict[int, Node] = {}
+        self._alive: list[Val] = []
+        # What each symbol may hold, in the order the edges were added.
+        self.edges: dict[str, list[Node]] = {}
+        self._edge_members: dict[str, set[Node]] = {}
         self.values: dict[str, set[Obj]] = {}
+        # Every call site with its callee interned, bound to parameters every round.
+        self._calls: list[tuple[Node, CallSite]] = []
+        self._call_arguments: dict[int, _Arguments] = {}
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
                 self.functions[function.qualname] = function.params
             self.classes.update(module.flow.classes)
             for edge in module.flow.edges:
-                self._add_edge(edge.target, edge.value)
+                self._add_edge(edge.target, self._intern(edge.value))
+            self._calls.extend((self._intern(call.callee), call) for call in module.flow.calls)
+        for qualname, params in self.functions.items():
+            self._param_keys[qualname] = tuple(f"p:{qualname}.{param}" for param in params)
         self._client_names = frozenset(client_names)
-        self._memo: dict[Val, set[Obj]] = {}
+        self._memo: dict[Node, set[Obj]] = {}
         self._solve()
 
-    def _add_edge(self, target: str, value: Val) -> bool:
-        values = self.edges.setdefault(target, [])
-        if value in values:
+    # -- interning ---------------------------------------------------------------------
+
+    def _node(self, kind: str, name: str, inner: Node) -> Node:
+        key = (kind, name, inner)
+        node = self._nodes.get(key)
+        if node is None:
+            node = len(self._kinds)
+            self._nodes[key] = node
+            self._kinds.append(kind)
+            self._names.append(name)
+            self._inners.append(inner)
+        return node
+
+    def _intern(self, value: Val | None) -> Node:
+        if value is None:
+            return NO_NODE
+        if value.inner is None:
+            # Most values are a bare symbol or name: their row is found as fast as the
+            # value itself would be.
+            return self._node(value.kind, value.name, NO_NODE)
+        node = self._interned.get(id(value))
+        if node is None:
+            node = self._intern_chain(value)
+            self._interned[id(value)] = node
+            self._alive.append(value)
+        return node
+
+    def _intern_chain(self, value: Val) -> Node:
+        # Walk the nesting without recursion: facts read from a cache may nest deeply.
+        chain: list[Val] = []
+        link: Val | None = value
+        while link is not None:
+            chain.append(link)
+            link = link.inner
+        node = NO_NODE
+        nodes = self._nodes
+        for link in reversed(chain):
+            # ``_node`` inlined for the common case of a row that exists already.
+            found = nodes.get((link.kind, link.name, node))
+            node = self._node(link.kind, link.name, node) if found is None else found
+        return node
+
+    def _arguments(self, call: CallSite) -> _Arguments:
+        """The interned arguments of a call: needed only when it calls project code."""
+        known = self._call_arguments.get(id(call))
+        if known is None:
+            known = self._call_arguments[id(call)] = _Arguments(
+                call,
+                tuple(self._intern(argument) for argument in call.args),
+                tuple((keyword, self._intern(argument)) for keyword, argument in call.kwargs),
+            )
+        return known
+
+    def _add_edge(self, target: str, node: Node) -> bool:
+        members = self._edge_members.get(target)
+        if members is None:
+            self._edge_members[target] = {node}
+            self.edges[target] = [node]
+            return True
+        if node in members:
             return False
-        values.append(value)
+        members.add(node)
+        self.edges[target].append(node)
         return True
 
     # -- resolution --------------------------------------------------------------------
 
     def resolve(self, value: Val | None, depth: int = 0) -> set[Obj]:
-        if value is None or depth > 30:
+        return self._resolve_node(self._intern(value), depth)
+
+    def _resolve_node(self, node: Node, depth: int) -> set[Obj]:
+        if node == NO_NODE or depth > 30:
             return set()
         # Cleared at the start of each round of the fixpoint: a round that changes
         # nothing sees exactly what fresh resolution would, so the result is the same.
-        memo = self._memo.get(value)
+        memo = self._memo.get(node)
         if memo is not None:
             return memo
-        found = self._resolve(value, depth)
-        self._memo[value] = found
+        found = self._evaluate(node, depth)
+        self._memo[node] = found
         return found
 
-    def _resolve(self, value: Val, depth: int) -> set[Obj]:
-        kind = value.kind
+    def _evaluate(self, node: Node, depth: int) -> set[Obj]:
+        kind = self._kinds[node]
+        name = self._names[node]
         if kind == "client":
             return {CLIENT_OBJ}
         if kind == "sym":
-            held = self.values.get(value.name)
-            if held is None and value.name.startswith("a:"):
+            held = self.values.get(name)
+            if held is None and name.startswith("a:"):
                 # ``self.client`` with no assignment may be a property: what it returns.
-                return self.values.get("r:" + value.name[2:], set())
+                return self.values.get("r:" + name[2:], set())
             return held if held is not None else set()
         if kind == "ref":
-            return self._resolve_ref(value.name)
-        inner = self.resolve(value.inner, depth + 1)
+            return self._resolve_ref(name)
+        inner_node = self._inners[node]
+        inner = self._resolve_node(inner_node, depth + 1)
         found: set[Obj] = set()
         if kind == "attr":
             for obj in inner:
-                found |= self._attribute(obj, value.name)
+                found |= self._attribute(obj, name)
         elif kind == "call":
-            found |= self._call(value.inner, inner, depth)
+            found |= self._call(inner_node, inner, depth)
         elif kind in ("iter", "item"):
-            for obj_kind, name in inner:
+            for obj_kind, obj_name in inner:
                 if obj_kind == "models":
-                    found.add(("model", name))
+                    found.add(("model", obj_name))
                 elif obj_kind == "coll":
-                    found.add(("model", COLLECTIONS[name].model))
+                    found.add(("model", COLLECTIONS[obj_name].model))
         return found
 
     def _resolve_ref(self, name: str) -> set[Obj]:
@@ -183,15 +279,14 @@ class FlowResolver:
             return self._resolve_exact(f"{owner}.{name}")
         return set()
 
-    def _call(self, callee: Val | None, callees: set[Obj], depth: int) -> set[Obj]:
+    def _call(self, callee: Node, callees: set[Obj], depth: int) -> set[Obj]:
         found: set[Obj] = set()
-        if callee is not None and callee.kind == "ref" and "." in callee.name and not (
-            self._resolve_exact(callee.name)
-        ):
+        if callee != NO_NODE and self._kinds[callee] == "ref" and "." in self._names[callee] \
+                and not self._resolve_exact(self._names[callee]):
             # ``module.client.threads.where``: the extractor folds attributes of an
             # imported name into one dotted name; the last one is the method called.
-            prefix, _, method = callee.name.rpartition(".")
-            callee = Val("attr", method, Val("ref", prefix))
+            prefix, _, method = self._names[callee].rpartition(".")
+            callee = self._node("attr", method, self._node("ref", prefix, NO_NODE))
         for kind, name in callees:
             if kind == "nylas_class":
                 found.add(CLIENT_OBJ)
@@ -199,9 +294,9 @@ class FlowResolver:
                 found |= self.values.get(f"r:{name}", set())
             elif kind == "class":
                 found.add(("inst", name))
-        if callee is not None and callee.kind == "attr":
-            operation = callee.name
-            for kind, name in self.resolve(callee.inner, depth + 1):
+        if callee != NO_NODE and self._kinds[callee] == "attr":
+            operation = self._names[callee]
+            for kind, name in self._resolve_node(self._inners[callee], depth + 1):
                 if kind == "coll":
                     model = COLLECTIONS[name].model
                     if operation in _ONE_MODEL_OPS:
@@ -223,23 +318,22 @@ class FlowResolver:
         for _ in range(_MAX_ROUNDS):
             self._memo.clear()
             changed = False
-            for target, values in list(self.edges.items()):
+            # Resolving adds no edges: only binding parameters does, after this loop.
+            for target, nodes in self.edges.items():
                 current = self.values.setdefault(target, set())
-                for value in list(values):
-                    new = self.resolve(value) - current
+                for node in nodes:
+                    new = self._resolve_node(node, 0) - current
                     if new:
                         current |= new
                         changed = True
-            for module in self.modules:
-                assert module.flow is not None
-                for call in module.flow.calls:
-                    changed |= self._bind_parameters(call)
+            for callee, call in self._calls:
+                changed |= self._bind_parameters(callee, call)
             if not changed:
                 return
 
-    def _bind_parameters(self, call: CallSite) -> bool:
+    def _bind_parameters(self, callee: Node, call: CallSite) -> bool:
         changed = False
-        for kind, name in self.resolve(call.callee):
+        for kind, name in self._resolve_node(callee, 0):
             if kind == "func":
                 function = name
             elif kind == "class" and f"{name}.__init__" in self.functions:
@@ -247,10 +341,12 @@ class FlowResolver:
             else:
                 continue
             params = self.functions[function]
-            for position, argument in enumerate(call.args):
-                if argument is not None and position < len(params):
-                    changed |= self._add_edge(f"p:{function}.{params[position]}", argument)
-            for keyword, argument in call.kwargs:
+            keys = self._param_keys[function]
+            arguments = self._arguments(call)
+            for position, argument in enumerate(arguments.args):
+                if argument != NO_NODE and position < len(params):
+                    changed |= self._add_edge(keys[position], argument)
+            for keyword, argument in arguments.kwargs:
                 if keyword in params:
                     changed |= self._add_edge(f"p:{function}.{keyword}", argument)
         return changed

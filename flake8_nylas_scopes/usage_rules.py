@@ -88,22 +88,17 @@ def infer(uses: Sequence[EndpointUse]) -> Inference:
     another chosen scope are dropped.
     """
     result = Inference()
-    needing = [use for use in uses if needs_a_scope(use.endpoint)]
+    # Thousands of calls reach a few dozen endpoints: read each endpoint once.
+    ranked = _RankedOptions()
+    needing = [use for use in uses if ranked.needs_a_scope(use.endpoint)]
     result.uncertain = [
-        use for use in uses if use.endpoint.user_scoped and not needs_a_scope(use.endpoint)
+        use for use in uses
+        if use.endpoint.user_scoped and not ranked.needs_a_scope(use.endpoint)
     ]
-    needing.sort(key=lambda use: (len(certain_options(use.endpoint)), use.span.path,
+    needing.sort(key=lambda use: (len(ranked.options(use.endpoint)), use.span.path,
                                   use.span.line))
     chosen: list[str] = []
-    served_by: dict[int, ScopeOption] = {}
-    for index, use in enumerate(needing):
-        options = sorted(certain_options(use.endpoint), key=_rank)
-        working = [o for o in options if all(certainly_grants(chosen, s) for s in o.scopes)]
-        option = working[0] if working else options[0]
-        served_by[index] = option
-        for scope in sorted(option.scopes):
-            if not certainly_grants(chosen, scope):
-                chosen.append(scope)
+    served_by = [_serve(use.endpoint, chosen, ranked) for use in needing]
     minimal = [
         scope for scope in chosen
         if not any(other != scope and cat.v2_includes(other, scope) for other in chosen)
@@ -111,12 +106,58 @@ def infer(uses: Sequence[EndpointUse]) -> Inference:
     result.scopes = sorted(
         minimal, key=lambda s: (s.split(".")[0], cat.V2_PRIVILEGE_RANK.get(s, 5), s)
     )
-    for index, use in enumerate(needing):
-        for scope in served_by[index].scopes:
-            granting = [s for s in minimal if s == scope or cat.v2_includes(s, scope)]
-            for grantor in granting[:1]:
+    grantors = {
+        scope: [s for s in minimal if s == scope or cat.v2_includes(s, scope)][:1]
+        for option in set(served_by) for scope in option.scopes
+    }
+    for use, option in zip(needing, served_by):
+        for scope in option.scopes:
+            for grantor in grantors[scope]:
                 result.evidence.setdefault(grantor, []).append(use)
     return result
+
+
+class _RankedOptions:
+    """Per endpoint: whether it needs a scope, and its certain options best first.
+
+    Keyed by identity: the endpoints outlive the judging of the uses that hold them.
+    """
+
+    def __init__(self) -> None:
+        self._needs: dict[int, bool] = {}
+        self._options: dict[int, list[ScopeOption]] = {}
+        # (endpoint, how many scopes were chosen) -> the option that served it then.
+        self.served: dict[tuple[int, int], ScopeOption] = {}
+
+    def needs_a_scope(self, endpoint: Endpoint) -> bool:
+        needs = self._needs.get(id(endpoint))
+        if needs is None:
+            needs = self._needs[id(endpoint)] = needs_a_scope(endpoint)
+        return needs
+
+    def options(self, endpoint: Endpoint) -> list[ScopeOption]:
+        options = self._options.get(id(endpoint))
+        if options is None:
+            options = self._options[id(endpoint)] = sorted(certain_options(endpoint), key=_rank)
+        return options
+
+
+def _serve(endpoint: Endpoint, chosen: list[str], ranked: _RankedOptions) -> ScopeOption:
+    """The option serving a call to ``endpoint``; add its scopes ``chosen`` lacks."""
+    # ``chosen`` only grows, so its length says what it holds.  A call seen with the
+    # same length left it unchanged (else the length would differ now): same answer.
+    key = (id(endpoint), len(chosen))
+    option = ranked.served.get(key)
+    if option is not None:
+        return option
+    options = ranked.options(endpoint)
+    working = [o for o in options if all(certainly_grants(chosen, s) for s in o.scopes)]
+    option = working[0] if working else options[0]
+    for scope in sorted(option.scopes):
+        if not certainly_grants(chosen, scope):
+            chosen.append(scope)
+    ranked.served[key] = option
+    return option
 
 
 @dataclass(frozen=True)
@@ -245,6 +286,8 @@ def _overbroad_or_unused(
     for use in user_uses:
         by_endpoint.setdefault(use.endpoint.key, []).append(use)
     endpoints = {key: uses[0].endpoint for key, uses in by_endpoint.items()}
+    # Sites request the same few scopes over and over: find what each scope serves once.
+    served: dict[str, tuple[list[str], list[EndpointUse]]] = {}
     for site in state.sites:
         if site.value.state is not ValueState.ITEMS or site.kind is SiteKind.FLASK_DANCE:
             continue
@@ -253,8 +296,10 @@ def _overbroad_or_unused(
         for scope, span, part, text in kept:
             if scope in assumed or any(cat.v2_may_include(scope, t) for t in touched):
                 continue
-            serving = [key for key, endpoint in endpoints.items() if _serves(scope, endpoint)]
-            used_by = [use for key in serving for use in by_endpoint[key]]
+            if scope not in served:
+                keys = [key for key, endpoint in endpoints.items() if _serves(scope, endpoint)]
+                served[scope] = (keys, [use for key in keys for use in by_endpoint[key]])
+            serving, used_by = served[scope]
             remove = Fix(FixAction.REMOVE, span, part, text)
             if not used_by:
                 if enabled("NYS303"):
