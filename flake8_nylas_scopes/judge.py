@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .catalogue import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
@@ -138,6 +140,25 @@ def _usage(
     return endpoints, unresolved
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the duration of the block.
+
+    Judging allocates tens of thousands of sets and tuples that live until it ends,
+    and every so many allocations start a collection; a full one walks every fact
+    of the project, and took half the time of judging.  Nothing judging builds
+    needs the collector: reference counting frees it, and any cycle is collected
+    once the collector runs again.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def judge_project(
     modules: Mapping[str, ModuleFacts],
     errors: list[FileError],
@@ -147,6 +168,18 @@ def judge_project(
     result = ProjectResult(errors=list(errors), facts=dict(modules))
     if not any(facts.mentions_nylas for facts in modules.values()):
         return result
+    with _collector_paused():
+        _judge(result, modules, errors, config, enabled)
+    return result
+
+
+def _judge(
+    result: ProjectResult,
+    modules: Mapping[str, ModuleFacts],
+    errors: list[FileError],
+    config: Config,
+    enabled: CodeFilter,
+) -> None:
     resolver = FlowResolver(modules.values(), config.client_names)
     sites, unresolved_sites, partial = _resolve_sites(modules, resolver)
     endpoint_uses, unresolved = _usage(modules, resolver)
@@ -164,7 +197,6 @@ def judge_project(
                         for f in list_findings(site, config, enabled))
     findings.update(usage_findings(state, config, enabled))
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
-    return result
 
 
 def _with_inferred_scopes(
