@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .catalogue import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
+from .collection import collector_paused
 from .config import CodeFilter, Config
 from .endpoints_v2 import ENDPOINTS
 from .facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
@@ -140,25 +139,6 @@ def _usage(
     return endpoints, unresolved
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the duration of the block.
-
-    Judging allocates tens of thousands of sets and tuples that live until it ends,
-    and every so many allocations start a collection; a full one walks every fact
-    of the project, and took half the time of judging.  Nothing judging builds
-    needs the collector: reference counting frees it, and any cycle is collected
-    once the collector runs again.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def judge_project(
     modules: Mapping[str, ModuleFacts],
     errors: list[FileError],
@@ -168,7 +148,9 @@ def judge_project(
     result = ProjectResult(errors=list(errors), facts=dict(modules))
     if not any(facts.mentions_nylas for facts in modules.values()):
         return result
-    with _collector_paused():
+    # Judging allocates tens of thousands of sets and tuples that live until it ends;
+    # collections started by them would walk every module's facts again.
+    with collector_paused():
         _judge(result, modules, errors, config, enabled)
     return result
 

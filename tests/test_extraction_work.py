@@ -1,0 +1,42 @@
+"""The client-flow pass computes each expression's symbolic value once.
+
+A value is built from the values of the names it reads, and each name's from its own
+assignment: recomputing them at every use made chains of reassignments
+(``v1 = v0.messages.where()``, ``v2 = v1...``) exponential, minutes for one short file.
+"""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from flake8_nylas_scopes import flow_extract
+from flake8_nylas_scopes.project import facts_for_source
+
+
+def _chained_module(links: int) -> str:
+    lines = ["from nylas import APIClient", "v0 = APIClient()"]
+    lines += [f"v{i} = v{i - 1}.messages.where(v{i - 1}, key=v{i - 1})" for i in range(1, links)]
+    lines.append(f"for m in v{links - 1}:\n    m.save()")
+    chain = "".join(".where()" for _ in range(links))
+    lines.append(f"w = v0.threads{chain}.first().messages.all()")
+    return "\n".join(lines) + "\n"
+
+
+def test_each_expression_is_valued_at_most_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _chained_module(40)
+    nodes = sum(1 for _ in ast.walk(ast.parse(source)))
+    calls = 0
+    real = flow_extract.FlowExtractor._value
+
+    def counted(self: flow_extract.FlowExtractor, node: ast.expr) -> object:
+        nonlocal calls
+        calls += 1
+        if calls > nodes:
+            raise AssertionError(f"more values computed than the module has nodes ({nodes})")
+        return real(self, node)
+
+    monkeypatch.setattr(flow_extract.FlowExtractor, "_value", counted)
+    facts = facts_for_source("chained.py", source, flow=True)
+    assert facts.flow is not None and facts.flow.uses
