@@ -34,7 +34,7 @@ class Generation(enum.Enum):
     V3 = "v3"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScopeSite:
     """A place where the code requests scopes for an end user.
 

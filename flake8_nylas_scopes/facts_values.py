@@ -16,7 +16,7 @@ class ItemForm(enum.Enum):
     STRING_PART = "string_part"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScopeItem:
     """One scope as written: ``text`` is the raw text, ``span`` where it is written.
 
@@ -46,7 +46,7 @@ class ValueState(enum.Enum):
     UNRESOLVED = "unresolved"  # the analysis cannot tell what the value is
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScopeValue:
     """What a scopes argument resolves to.
 

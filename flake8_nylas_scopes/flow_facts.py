@@ -24,7 +24,7 @@ from .facts_values import ScopeValue
 from .spans import Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Val:
     """A symbolic value.
 
@@ -56,7 +56,7 @@ def sym(key: str) -> Val:
     return Val("sym", key)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edge:
     """``target`` may hold ``value``."""
 
@@ -71,7 +71,7 @@ class Edge:
         return cls(str(data[0]), Val.from_json(data[1]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Use:
     """An attribute chain that may be a Nylas operation: ``root.attrs[0].attrs[1]...``.
 
@@ -99,7 +99,7 @@ class Use:
         return cls(root, tuple(str(a) for a in data[1]), Span.from_json(data[2]), str(data[3]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CallSite:
     """A call passing symbolic values: to a project function (parameter edges) or to
     something else (the values escape)."""
@@ -130,7 +130,7 @@ class CallSite:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sink:
     """A value stored where the analysis cannot follow it (a container, ``getattr``)."""
 
@@ -146,7 +146,7 @@ class Sink:
         return cls(Val.from_json(data[0]), str(data[1]), Span.from_json(data[2]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Function:
     """A function or method: its parameters in order (``self``/``cls`` dropped)."""
 
@@ -161,7 +161,7 @@ class Function:
         return cls(str(data[0]), tuple(str(p) for p in data[1]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScopeArg:
     """A scopes value passed to a call: a wrapper around ``authentication_url`` may
     receive its scopes this way.  ``position`` is -1 for a keyword argument."""

@@ -15,7 +15,7 @@ HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
 _V2_HOST = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+-)?api\.nylas\.com(?=/|$)", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawUse:
     """``method path`` sent to the Nylas API; ``endpoint`` is "" when no route matches."""
 

@@ -44,7 +44,7 @@ HARMLESS_METHODS = frozenset(
 _MAX_ROUNDS = 50
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EndpointUse:
     endpoint: Endpoint
     span: Span
@@ -52,7 +52,7 @@ class EndpointUse:
     operation: str  # the SDK operation, e.g. "messages.get" or "Draft.send"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnresolvedUse:
     span: Span
     reason: str
@@ -79,7 +79,7 @@ Node = int
 NO_NODE: Node = -1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Arguments:
     """The interned arguments of a call site (which it keeps alive, see ``_interned``)."""
 
