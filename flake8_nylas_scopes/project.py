@@ -188,12 +188,12 @@ def _load_facts(
                 mentioning.add(path)
             continue
         try:
-            stats[path] = stat = os.stat(path)
+            stats[path] = status = os.stat(path)
         except OSError as error:
             errors.append(FileError(path, f"{path}: cannot read ({error.strerror or error})"))
             continue
         before = known.get(path)
-        if before is not None and before == FileMention.of(stat, before.mentions):
+        if before is not None and before == FileMention.of(status, before.mentions):
             seen[path] = before
         else:
             try:
@@ -201,7 +201,7 @@ def _load_facts(
             except InputError as error:
                 errors.append(FileError(path, str(error)))
                 continue
-            seen[path] = FileMention.of(stat, mentions_nylas(texts[path]))
+            seen[path] = FileMention.of(status, mentions_nylas(texts[path]))
         if seen[path].mentions:
             mentioning.add(path)
     if cache is not None and any(known.get(path) != mention for path, mention in seen.items()):
