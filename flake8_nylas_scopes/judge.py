@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .catalogue import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
-from .collection import collector_paused
 from .config import CodeFilter, Config
 from .endpoints_v2 import ENDPOINTS
 from .facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
@@ -148,20 +147,6 @@ def judge_project(
     result = ProjectResult(errors=list(errors), facts=dict(modules))
     if not any(facts.mentions_nylas for facts in modules.values()):
         return result
-    # Judging allocates tens of thousands of sets and tuples that live until it ends;
-    # collections started by them would walk every module's facts again.
-    with collector_paused():
-        _judge(result, modules, errors, config, enabled)
-    return result
-
-
-def _judge(
-    result: ProjectResult,
-    modules: Mapping[str, ModuleFacts],
-    errors: list[FileError],
-    config: Config,
-    enabled: CodeFilter,
-) -> None:
     resolver = FlowResolver(modules.values(), config.client_names)
     sites, unresolved_sites, partial = _resolve_sites(modules, resolver)
     endpoint_uses, unresolved = _usage(modules, resolver)
@@ -179,6 +164,7 @@ def _judge(
                         for f in list_findings(site, config, enabled))
     findings.update(usage_findings(state, config, enabled))
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
+    return result
 
 
 def _with_inferred_scopes(
