@@ -215,9 +215,9 @@ def _load_facts(
         if path in failed:
             continue
         if not flow:
-            # Without Nylas anywhere there is nothing to extract from any module.
-            module = module_name_for_path(path, packages)
-            modules[path] = ModuleFacts(path, module, mentions_nylas=False)
+            # Without Nylas anywhere there is nothing to extract from any module, and
+            # nothing to resolve: module names are needed only to resolve imports.
+            modules[path] = ModuleFacts(path, mentions_nylas=False)
             continue
         facts = None
         if cache is not None and path in stats:
@@ -264,6 +264,28 @@ def analyse_project(
         return judge_project(modules, errors, config, enabled)
 
 
+@dataclass(frozen=True)
+class _SessionResult:
+    """What a session keeps of a judged project: each file's findings, and which files
+    the project covers (analysed or reported as unreadable).
+
+    A flake8 process keeps it for its whole run, and every full collection of the
+    garbage collector walks what the process keeps: a set of strings is one object to
+    walk where the project's facts are several per module.
+    """
+
+    by_path: dict[str, list[Finding]]
+    covered: frozenset[str]
+
+    @classmethod
+    def of(cls, result: ProjectResult) -> _SessionResult:
+        by_path: dict[str, list[Finding]] = {}
+        for finding in result.findings:
+            by_path.setdefault(finding.span.path, []).append(finding)
+        covered = frozenset(result.facts).union(error.path for error in result.errors)
+        return cls(by_path, covered)
+
+
 class ProjectSession:
     """Project results for one process, reused for every file of the same project.
 
@@ -282,7 +304,7 @@ class ProjectSession:
         # Only a buffer read from stdin can differ from the file on disk; otherwise
         # flake8 read the file itself and comparing would read it a second time.
         self.from_stdin = from_stdin
-        self._results: dict[str, ProjectResult] = {}
+        self._results: dict[str, _SessionResult] = {}
 
     def findings_for(self, path: str, text: str) -> list[Finding]:
         path = os.path.abspath(path)
@@ -290,25 +312,27 @@ class ProjectSession:
         if not root:
             if not mentions_nylas(text):
                 return []
-            result = analyse_project([path], self.config, self.enabled, {path: text}, None)
+            single = analyse_project([path], self.config, self.enabled, {path: text}, None)
+            return [finding for finding in single.findings if finding.span.path == path]
+        root = os.path.abspath(root)
+        if not self.from_stdin or self._disk_text(path) == text:
+            if root not in self._results:
+                self._results[root] = self._build(root, {}, path)
+            result = self._results[root]
+            if path not in result.covered:
+                # flake8 was given a file the project's own walk excludes.
+                result = self._build(root, {}, path)
         else:
-            root = os.path.abspath(root)
-            if not self.from_stdin or self._disk_text(path) == text:
-                if root not in self._results:
-                    self._results[root] = self._build(root, {}, path)
-                result = self._results[root]
-                if path not in result.facts and not any(e.path == path for e in result.errors):
-                    # flake8 was given a file the project's own walk excludes.
-                    result = self._build(root, {}, path)
-            else:
-                result = self._build(root, {path: text}, path)
-        return [finding for finding in result.findings if finding.span.path == path]
+            result = self._build(root, {path: text}, path)
+        return result.by_path.get(path, [])
 
-    def _build(self, root: str, overrides: Mapping[str, str], current: str) -> ProjectResult:
+    def _build(self, root: str, overrides: Mapping[str, str], current: str) -> _SessionResult:
         cache = FactsCache(root, _settings_key(self.config))
         walked = {os.path.abspath(p) for p in project_files(root, self.exclude, cache)}
         files = sorted(walked | set(overrides) | {current})
-        return analyse_project(files, self.config, self.enabled, overrides, cache)
+        return _SessionResult.of(
+            analyse_project(files, self.config, self.enabled, overrides, cache)
+        )
 
     @staticmethod
     def _disk_text(path: str) -> str | None:
