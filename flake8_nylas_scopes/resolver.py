@@ -10,6 +10,7 @@ that the usage rules stay silent rather than guess.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .catalogue import NYLAS_CLIENT_CLASSES
@@ -25,6 +26,12 @@ from .spans import Span
 # inst (an instance of a project class), func, class, nylas_class, module.
 Obj = tuple[str, str]
 CLIENT_OBJ: Obj = ("client", "")
+# What a value may hold.  Results are shared, never changed in place: most values
+# resolve to nothing or to one of a few sets, and a large project resolves a hundred
+# thousand values, so each result would otherwise cost a set of its own.
+Objs = AbstractSet[Obj]
+_NOTHING: Objs = frozenset()
+_ONLY_CLIENT: Objs = frozenset({CLIENT_OBJ})
 
 # Collection operations that return one model object, or several.
 _ONE_MODEL_OPS = frozenset({"get", "first", "create", "__getitem__"})
@@ -42,6 +49,8 @@ HARMLESS_METHODS = frozenset(
 )
 
 _MAX_ROUNDS = 50
+# Edge lists up to this long are searched rather than given a set of their members.
+_SHORT_EDGE_LIST = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +130,8 @@ class FlowResolver:
         for qualname, params in self.functions.items():
             self._param_keys[qualname] = tuple(f"p:{qualname}.{param}" for param in params)
         self._client_names = frozenset(client_names)
-        self._memo: dict[Node, set[Obj]] = {}
+        self._memo: dict[Node, Objs] = {}
+        self._results: dict[Objs, Objs] = {}
         self._solve()
 
     # -- interning ---------------------------------------------------------------------
@@ -178,25 +188,34 @@ class FlowResolver:
         return known
 
     def _add_edge(self, target: str, node: Node) -> bool:
+        nodes = self.edges.get(target)
+        if nodes is None:
+            self.edges[target] = [node]
+            return True
+        # Most symbols have one or two edges: a set beside each list would cost more
+        # than the list itself.  A parameter with many callers gets one.
         members = self._edge_members.get(target)
         if members is None:
-            self._edge_members[target] = {node}
-            self.edges[target] = [node]
+            if node in nodes:
+                return False
+            nodes.append(node)
+            if len(nodes) > _SHORT_EDGE_LIST:
+                self._edge_members[target] = set(nodes)
             return True
         if node in members:
             return False
         members.add(node)
-        self.edges[target].append(node)
+        nodes.append(node)
         return True
 
     # -- resolution --------------------------------------------------------------------
 
-    def resolve(self, value: Val | None, depth: int = 0) -> set[Obj]:
+    def resolve(self, value: Val | None, depth: int = 0) -> Objs:
         return self._resolve_node(self._intern(value), depth)
 
-    def _resolve_node(self, node: Node, depth: int) -> set[Obj]:
+    def _resolve_node(self, node: Node, depth: int) -> Objs:
         if node == NO_NODE or depth > 30:
-            return set()
+            return _NOTHING
         # Cleared at the start of each round of the fixpoint: a round that changes
         # nothing sees exactly what fresh resolution would, so the result is the same.
         memo = self._memo.get(node)
@@ -206,19 +225,29 @@ class FlowResolver:
         self._memo[node] = found
         return found
 
-    def _evaluate(self, node: Node, depth: int) -> set[Obj]:
+    def _shared(self, found: Objs) -> Objs:
+        """One frozen set per distinct result (see ``Objs``)."""
+        if not found:
+            return _NOTHING
+        frozen = frozenset(found)
+        return self._results.setdefault(frozen, frozen)
+
+    def _evaluate(self, node: Node, depth: int) -> Objs:
         kind = self._kinds[node]
         name = self._names[node]
         if kind == "client":
-            return {CLIENT_OBJ}
+            return _ONLY_CLIENT
         if kind == "sym":
+            # The symbol's own set, which grows during a round of the fixpoint.
             held = self.values.get(name)
-            if held is None and name.startswith("a:"):
+            if held is not None:
+                return held
+            if name.startswith("a:") and name not in self.edges:
                 # ``self.client`` with no assignment may be a property: what it returns.
-                return self.values.get("r:" + name[2:], set())
-            return held if held is not None else set()
+                return self.values.get("r:" + name[2:], _NOTHING)
+            return _NOTHING
         if kind == "ref":
-            return self._resolve_ref(name)
+            return self._shared(self._resolve_ref(name))
         inner_node = self._inners[node]
         inner = self._resolve_node(inner_node, depth + 1)
         found: set[Obj] = set()
@@ -233,9 +262,9 @@ class FlowResolver:
                     found.add(("model", obj_name))
                 elif obj_kind == "coll":
                     found.add(("model", COLLECTIONS[obj_name].model))
-        return found
+        return self._shared(found)
 
-    def _resolve_ref(self, name: str) -> set[Obj]:
+    def _resolve_ref(self, name: str) -> Objs:
         """A dotted name reached through imports: a module member, then attributes."""
         found = self._resolve_exact(name)
         if found or "." not in name:
@@ -249,9 +278,9 @@ class FlowResolver:
                 for attribute in parts[cut:]:
                     objs = {o for obj in objs for o in self._attribute(obj, attribute)}
                 return objs
-        return set()
+        return _NOTHING
 
-    def _resolve_exact(self, name: str) -> set[Obj]:
+    def _resolve_exact(self, name: str) -> Objs:
         if name in NYLAS_CLIENT_CLASSES:
             return {("nylas_class", "")}
         if name in self.functions:
@@ -259,12 +288,12 @@ class FlowResolver:
         if name in self.classes:
             return {("class", name)}
         if f"g:{name}" in self.edges:
-            return self.values.get(f"g:{name}", set())
+            return self.values.get(f"g:{name}", _NOTHING)
         if name in self.module_names:
             return {("module", name)}
-        return set()
+        return _NOTHING
 
-    def _attribute(self, obj: Obj, name: str) -> set[Obj]:
+    def _attribute(self, obj: Obj, name: str) -> Objs:
         kind, owner = obj
         if kind == "client" and name in COLLECTIONS:
             return {("coll", name)}
@@ -274,12 +303,12 @@ class FlowResolver:
             method = f"{owner}.{name}"
             if method in self.functions:
                 return {("func", method)}
-            return set(self.values.get(f"a:{owner}.{name}", set()))
+            return self.values.get(f"a:{owner}.{name}", _NOTHING)
         if kind == "module":
             return self._resolve_exact(f"{owner}.{name}")
-        return set()
+        return _NOTHING
 
-    def _call(self, callee: Node, callees: set[Obj], depth: int) -> set[Obj]:
+    def _call(self, callee: Node, callees: Objs, depth: int) -> set[Obj]:
         found: set[Obj] = set()
         if callee != NO_NODE and self._kinds[callee] == "ref" and "." in self._names[callee] \
                 and not self._resolve_exact(self._names[callee]):
@@ -291,7 +320,7 @@ class FlowResolver:
             if kind == "nylas_class":
                 found.add(CLIENT_OBJ)
             elif kind == "func":
-                found |= self.values.get(f"r:{name}", set())
+                found |= self.values.get(f"r:{name}", _NOTHING)
             elif kind == "class":
                 found.add(("inst", name))
         if callee != NO_NODE and self._kinds[callee] == "attr":
@@ -319,12 +348,19 @@ class FlowResolver:
             self._memo.clear()
             changed = False
             # Resolving adds no edges: only binding parameters does, after this loop.
+            # A symbol that holds nothing gets no set at all (most of them).
+            values = self.values
             for target, nodes in self.edges.items():
-                current = self.values.setdefault(target, set())
+                current = values.get(target)
                 for node in nodes:
-                    new = self._resolve_node(node, 0) - current
-                    if new:
-                        current |= new
+                    found = self._resolve_node(node, 0)
+                    if not found:
+                        continue
+                    if current is None:
+                        current = values[target] = set(found)
+                        changed = True
+                    elif not found <= current:
+                        current |= found
                         changed = True
             for callee, call in self._calls:
                 changed |= self._bind_parameters(callee, call)
