@@ -27,7 +27,7 @@ from .flow_facts import (
     Sink,
     Use,
     Val,
-    sym,
+    ValTable,
 )
 from .facts_values import ValueState
 from .source import SourceMap
@@ -116,6 +116,8 @@ class FlowExtractor(FastVisitor):
         self.module_classes: set[str] = set()
         self._depth = 0
         self._values: dict[ast.expr, Val | None] = {}
+        self._table = ValTable()
+        self._val = self._table.get
         self.reader = ValueReader(source, self._bound_value, self._reference)
 
     def close(self) -> None:
@@ -151,23 +153,23 @@ class FlowExtractor(FastVisitor):
             if not frame.is_function:
                 continue
             if name in frame.params:
-                return sym("p:" + self._qual(frame, name))
+                return self._val("sym", "p:" + self._qual(frame, name))
             if frame.bindings.binds(name):
                 if name in frame.bindings.imported and name in self.imports:
-                    return Val("ref", self.imports[name])
-                return sym("l:" + self._qual(frame, name))
+                    return self._val("ref", self.imports[name])
+                return self._val("sym", "l:" + self._qual(frame, name))
         return self._global_value(name)
 
     def _global_value(self, name: str) -> Val | None:
         module = self.frames[0].bindings
         if name in self.module_functions or name in self.module_classes:
-            return Val("ref", f"{self.module}.{name}")
+            return self._val("ref", f"{self.module}.{name}")
         if name in module.imported and name in self.imports:
-            return Val("ref", self.imports[name])
+            return self._val("ref", self.imports[name])
         if module.binds(name):
-            return sym(f"g:{self.module}.{name}")
+            return self._val("sym", f"g:{self.module}.{name}")
         if name in self.imports:
-            return Val("ref", self.imports[name])
+            return self._val("ref", self.imports[name])
         return None
 
     def target_key(self, target: ast.expr) -> str:
@@ -214,21 +216,21 @@ class FlowExtractor(FastVisitor):
             # For an attribute, target_key is ``self.<attr>`` or framework state.
             key = self.target_key(node)
             if key:
-                return sym(key)
+                return self._val("sym", key)
             inner = self.value(node.value)
             if inner is None:
                 return None
             if inner.kind == "ref":
-                return Val("ref", f"{inner.name}.{node.attr}")
-            return Val("attr", node.attr, inner)
+                return self._val("ref", f"{inner.name}.{node.attr}")
+            return self._val("attr", node.attr, inner)
         if isinstance(node, ast.Call):
             if self._qualify(node.func) in NYLAS_CLIENT_CLASSES:
                 return CLIENT
             callee = self.value(node.func)
-            return Val("call", "", callee) if callee is not None else None
+            return self._val("call", "", callee) if callee is not None else None
         if isinstance(node, ast.Subscript):
             inner = self.value(node.value)
-            return Val("item", "", inner) if inner is not None else None
+            return self._val("item", "", inner) if inner is not None else None
         if isinstance(node, ast.Await):
             return self.value(node.value)
         if isinstance(node, ast.NamedExpr):
@@ -250,7 +252,7 @@ class FlowExtractor(FastVisitor):
 
     def _edge(self, key: str, value: Val | None) -> None:
         if key and value is not None:
-            self.facts.edges.append(Edge(key, value))
+            self.facts.edges.append(Edge(self._table.symbol(key), value))
 
     def _assign(self, target: ast.expr, value: Val | None, node: ast.AST) -> None:
         if isinstance(target, (ast.Tuple, ast.List)):
@@ -361,7 +363,7 @@ class FlowExtractor(FastVisitor):
     def _visit_for(self, node: ast.For | ast.AsyncFor) -> None:
         iterable = self.value(node.iter)
         if iterable is not None and isinstance(node.target, ast.Name):
-            self._edge(self.target_key(node.target), Val("iter", "", iterable))
+            self._edge(self.target_key(node.target), self._val("iter", "", iterable))
         attrs, root = self._chain(node.iter)
         if attrs:
             self._use(node.iter, [*attrs, "__iter__"], root, node.iter)

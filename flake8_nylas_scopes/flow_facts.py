@@ -43,17 +43,52 @@ class Val:
             return [self.kind, self.name]
         return [self.kind, self.name, self.inner.to_json()]
 
-    @classmethod
-    def from_json(cls, data: Any) -> Val:
-        inner = cls.from_json(data[2]) if len(data) > 2 else None
-        return cls(str(data[0]), str(data[1]), inner)
-
 
 CLIENT = Val("client")
 
 
 def sym(key: str) -> Val:
     return Val("sym", key)
+
+
+class ValTable:
+    """One value per ``(kind, name, inner)`` among the records of one module.
+
+    The same names and chains recur all over a module: sharing one value, and its
+    symbol string, among the records keeps a large project's facts in memory once,
+    whether they were just extracted or read back from the cache.  ``inner`` comes
+    from the same table and is kept alive by the value stored, so its identity stands
+    for it.
+    """
+
+    __slots__ = ("_values", "_texts")
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[str, str, int], Val] = {}
+        self._texts: dict[str, str] = {}
+
+    def get(self, kind: str, name: str = "", inner: Val | None = None) -> Val:
+        key = (kind, name, id(inner))
+        found = self._values.get(key)
+        if found is None:
+            found = self._values[key] = Val(kind, name, inner)
+        return found
+
+    def symbol(self, key: str) -> str:
+        """The table's copy of a symbol key."""
+        return self.get("sym", key).name
+
+    def text(self, text: str) -> str:
+        """The table's copy of other text read back: paths, attribute names, calls."""
+        return self._texts.setdefault(text, text)
+
+    def read(self, data: Any) -> Val:
+        """A value from its JSON form."""
+        inner = self.read(data[2]) if len(data) > 2 else None
+        return self.get(str(data[0]), str(data[1]), inner)
+
+    def read_optional(self, data: Any) -> Val | None:
+        return self.read(data) if data is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +102,8 @@ class Edge:
         return [self.target, self.value.to_json()]
 
     @classmethod
-    def from_json(cls, data: Any) -> Edge:
-        return cls(str(data[0]), Val.from_json(data[1]))
+    def from_json(cls, data: Any, table: ValTable) -> Edge:
+        return cls(table.symbol(str(data[0])), table.read(data[1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +129,9 @@ class Use:
         ]
 
     @classmethod
-    def from_json(cls, data: Any) -> Use:
-        root = Val.from_json(data[0]) if data[0] is not None else None
-        return cls(root, tuple(str(a) for a in data[1]), Span.from_json(data[2]), str(data[3]))
+    def from_json(cls, data: Any, table: ValTable) -> Use:
+        return cls(table.read_optional(data[0]), tuple(table.text(str(a)) for a in data[1]),
+                   Span.from_json(data[2], table.text), table.text(str(data[3])))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +155,13 @@ class CallSite:
         ]
 
     @classmethod
-    def from_json(cls, data: Any) -> CallSite:
+    def from_json(cls, data: Any, table: ValTable) -> CallSite:
         return cls(
-            Val.from_json(data[0]) if data[0] is not None else None,
-            str(data[1]),
-            tuple(Val.from_json(arg) if arg is not None else None for arg in data[2]),
-            tuple((str(name), Val.from_json(value)) for name, value in data[3]),
-            Span.from_json(data[4]),
+            table.read_optional(data[0]),
+            table.text(str(data[1])),
+            tuple(table.read_optional(arg) for arg in data[2]),
+            tuple((table.text(str(name)), table.read(value)) for name, value in data[3]),
+            Span.from_json(data[4], table.text),
         )
 
 
@@ -142,8 +177,8 @@ class Sink:
         return [self.value.to_json(), self.what, self.span.to_json()]
 
     @classmethod
-    def from_json(cls, data: Any) -> Sink:
-        return cls(Val.from_json(data[0]), str(data[1]), Span.from_json(data[2]))
+    def from_json(cls, data: Any, table: ValTable) -> Sink:
+        return cls(table.read(data[0]), str(data[1]), Span.from_json(data[2], table.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +212,9 @@ class ScopeArg:
                 self.span.to_json()]
 
     @classmethod
-    def from_json(cls, data: Any) -> ScopeArg:
-        return cls(Val.from_json(data[0]), int(data[1]), str(data[2]),
-                   ScopeValue.from_json(data[3]), Span.from_json(data[4]))
+    def from_json(cls, data: Any, table: ValTable) -> ScopeArg:
+        return cls(table.read(data[0]), int(data[1]), str(data[2]),
+                   ScopeValue.from_json(data[3]), Span.from_json(data[4], table.text))
 
 
 @dataclass
@@ -205,12 +240,13 @@ class FlowFacts:
 
     @classmethod
     def from_json(cls, data: Any) -> FlowFacts:
+        table = ValTable()
         return cls(
             [Function.from_json(f) for f in data["functions"]],
             [str(c) for c in data["classes"]],
-            [Edge.from_json(e) for e in data["edges"]],
-            [Use.from_json(u) for u in data["uses"]],
-            [CallSite.from_json(c) for c in data["calls"]],
-            [Sink.from_json(s) for s in data["sinks"]],
-            [ScopeArg.from_json(a) for a in data["scope_args"]],
+            [Edge.from_json(e, table) for e in data["edges"]],
+            [Use.from_json(u, table) for u in data["uses"]],
+            [CallSite.from_json(c, table) for c in data["calls"]],
+            [Sink.from_json(s, table) for s in data["sinks"]],
+            [ScopeArg.from_json(a, table) for a in data["scope_args"]],
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,8 @@ class Span:
         return [self.path, self.line, self.col, self.end_line, self.end_col]
 
     @classmethod
-    def from_json(cls, data: list[Any]) -> Span:
+    def from_json(cls, data: list[Any], share: Callable[[str], str] = str) -> Span:
+        """``share`` may map equal paths to one string: a module's spans all carry
+        its path, and each read from JSON would otherwise be a copy of its own."""
         path, line, col, end_line, end_col = data
-        return cls(str(path), int(line), int(col), int(end_line), int(end_col))
+        return cls(share(str(path)), int(line), int(col), int(end_line), int(end_col))
