@@ -190,13 +190,14 @@ def analysis_vs_parse(quick: bool, repeats: int, workdir: str) -> list[Ratio]:
     The plugin's first call in a process builds the project index (every module's
     facts, then the usage rules), later calls look their file up; each pass starts a
     new process-wide session, so every pass pays for that build, as one flake8 run
-    does.  Measured with the facts cache empty (a first run, CI) and filled (a commit
-    hook or an editor after the first run).  The denominator is a plain pass that
-    only parses, run just before each measured pass: parse times taken beside the
-    plugin would include collections of the plugin's objects and flatter it.  The
-    ratio is that of the sums, median over the repeats.  A third figure is the
-    per-module facts alone (both passes over the tree, no index), which is what grows
-    with the size of a file.
+    does.  Measured with the facts cache empty (a first run, CI), filled with nothing
+    changed since (a second run: the last result is reused), and filled with one
+    module edited before each pass (a commit hook or an editor after a save).  The
+    denominator is a plain pass that only parses, run just before each measured pass:
+    parse times taken beside the plugin would include collections of the plugin's
+    objects and flatter it.  The ratio is that of the sums, median over the repeats.
+    A last figure is the per-module facts alone (both passes over the tree, no
+    index), which is what grows with the size of a file.
     """
     import shutil
 
@@ -238,21 +239,36 @@ def analysis_vs_parse(quick: bool, repeats: int, workdir: str) -> list[Ratio]:
             ast.parse(sources[path], filename=path)
         return time.perf_counter() - start
 
-    def one_pass(analysis: Callable[[str, ast.Module], None], cold: bool) -> tuple[float, float]:
+    edits = iter(range(1_000_000))
+
+    def edit_one_module() -> None:
+        number = next(edits)
+        path = paths[(number * 7) % len(paths)]
+        sources[path] += f"\n# edited {number}\n"
+        Path(path).write_text(sources[path], encoding="utf-8")
+        lines[path] = io.StringIO(sources[path], newline="").readlines()
+
+    def one_pass(
+        analysis: Callable[[str, ast.Module], None], cold: bool, edit: bool = False
+    ) -> tuple[float, float]:
         NylasScopesChecker._session = None  # freed before either pass
+        if edit:
+            edit_one_module()
         parse_total = parse_pass()
         return parse_total, timed_pass(analysis, cold)
 
     nylas_share = sum("nylas" in source.lower() for source in sources.values()) / len(sources)
     detail = f"{modules} modules, {nylas_share:.0%} mention Nylas"
     ratios = []
-    for name, analysis, cold in (
-        ("plugin / ast.parse, empty cache (project index built)", plugin, True),
-        ("plugin / ast.parse, filled cache", plugin, False),
-        ("per-module facts (both passes) / ast.parse", facts, False),
+    time.sleep(2.5)  # files younger than two seconds are never reused (clock resolution)
+    for name, analysis, cold, edit in (
+        ("plugin / ast.parse, empty cache (project index built)", plugin, True, False),
+        ("plugin / ast.parse, filled cache, nothing changed", plugin, False, False),
+        ("plugin / ast.parse, filled cache, one module edited", plugin, False, True),
+        ("per-module facts (both passes) / ast.parse", facts, False, False),
     ):
         one_pass(analysis, cold)  # warm-up (and, for the filled cache, the fill)
-        passes = [one_pass(analysis, cold) for _ in range(repeats)]
+        passes = [one_pass(analysis, cold, edit) for _ in range(repeats)]
         ratio = median_of([spent / parse for parse, spent in passes])
         parse_median = median_of([parse for parse, _ in passes])
         spent_median = median_of([spent for _, spent in passes])
@@ -279,11 +295,13 @@ def peak_rss_kib() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak
 
 
-def _child_analyse(directory: str, cached: bool = False) -> None:
+def _child_analyse(directory: str, cached: bool = False, findings_only: bool = False) -> None:
     """In a fresh process: time ``project.analyse`` and report the peak memory.
 
     Without ``cached`` the facts cache is not used (a cold run every time); with it,
-    the cache under the project root is read and filled.
+    the cache under the project root is read and filled.  ``findings_only`` asks
+    for findings only, as ``check`` and the flake8 plugin do, which lets an unchanged
+    project reuse its last result.
     """
     from flake8_nylas_scopes.config import Config, default_code_filter
     from flake8_nylas_scopes.project import analyse, discover
@@ -291,7 +309,8 @@ def _child_analyse(directory: str, cached: bool = False) -> None:
     paths = discover([directory])
     before = peak_rss_kib()
     start = time.perf_counter()
-    result = analyse(paths, Config(), default_code_filter, use_cache=cached)
+    result = analyse(paths, Config(), default_code_filter, use_cache=cached,
+                     findings_only=findings_only)
     elapsed = time.perf_counter() - start
     peak = peak_rss_kib()
     print(json.dumps({
@@ -300,8 +319,11 @@ def _child_analyse(directory: str, cached: bool = False) -> None:
     }))
 
 
-def _analyse_in_child(directory: str, cached: bool = False) -> dict[str, float]:
+def _analyse_in_child(
+    directory: str, cached: bool = False, findings_only: bool = False
+) -> dict[str, float]:
     flag = ["--cached"] if cached else []
+    flag += ["--findings-only"] if findings_only else []
     completed = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child-analyse", directory, *flag],
         capture_output=True, text=True, check=True,
@@ -346,7 +368,13 @@ def growth(repeats: int, workdir: str) -> list[Ratio]:
 
 def index_cost(workdir: str, modules: int = 2000) -> list[Ratio]:
     """Cold index build / ast.parse of the same files (target 2.0), and warm / cold
-    (target 0.2), each in fresh processes; the first cached run fills the cache."""
+    (target 0.2), each in fresh processes; the first cached run fills the cache.
+
+    Three warm runs: the project index alone (every module's facts read back, the
+    project judged again); ``check`` on the unchanged project (its last result
+    reused); and ``check`` after one module was edited (that module analysed again,
+    the project judged again), which is what a commit hook usually meets.
+    """
     directory = os.path.join(workdir, f"index-{modules}")
     paths = write_project(directory, modules)
     sources = [Path(path).read_text(encoding="utf-8") for path in paths]
@@ -354,12 +382,31 @@ def index_cost(workdir: str, modules: int = 2000) -> list[Ratio]:
     for source in sources:
         ast.parse(source)
     parse_seconds = time.perf_counter() - start
+    time.sleep(2.5)  # files younger than two seconds are never reused (clock resolution)
     cold = _analyse_in_child(directory, cached=True)["seconds"]
     warm = min(_analyse_in_child(directory, cached=True)["seconds"] for _ in range(3))
+    _analyse_in_child(directory, cached=True, findings_only=True)  # stores the result
+    unchanged = min(
+        _analyse_in_child(directory, cached=True, findings_only=True)["seconds"]
+        for _ in range(3)
+    )
+    edited_times = []
+    for edit in range(3):
+        with open(paths[edit * 7], "a", encoding="utf-8") as handle:
+            handle.write(f"\n# edited {edit}\n")
+        edited_times.append(
+            _analyse_in_child(directory, cached=True, findings_only=True)["seconds"]
+        )
+    edited = min(edited_times)
     return [
         Ratio(f"cold project index / ast.parse ({modules} modules)", cold / parse_seconds,
               2.0, f"{cold:.2f} s / {parse_seconds:.2f} s"),
-        Ratio("warm / cold project index", warm / cold, 0.2, f"{warm:.2f} s / {cold:.2f} s"),
+        Ratio("warm / cold project index (facts read back, project judged)", warm / cold,
+              0.2, f"{warm:.2f} s / {cold:.2f} s"),
+        Ratio("warm / cold, check on the unchanged project (result reused)",
+              unchanged / cold, 0.2, f"{unchanged:.2f} s / {cold:.2f} s"),
+        Ratio("warm / cold, check after one module was edited", edited / cold, 0.2,
+              f"{edited:.2f} s / {cold:.2f} s"),
     ]
 
 
@@ -403,9 +450,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="run only these measurements (repeatable)")
     parser.add_argument("--child-analyse", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--cached", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--findings-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_analyse:
-        _child_analyse(args.child_analyse, args.cached)
+        _child_analyse(args.child_analyse, args.cached, args.findings_only)
         return 0
     only = set(args.only or ["flake8", "parse", "growth", "index", "fix"])
     process_repeats = args.repeats or 3

@@ -22,10 +22,12 @@ from .facts import ModuleFacts
 from .walk import Listing, WalkIndex
 
 CACHE_DIRECTORY = ".nylas-scopes-cache"
-# Beside the per-file entries: which files mention Nylas (see load_mentions), and
-# the project's directory listings (see load_walk).
+# Beside the per-file entries: which files mention Nylas (see load_mentions), the
+# project's directory listings (see load_walk) and its last judged result (see
+# load_result).
 MENTIONS_INDEX = "mentions-index.json"
 WALK_INDEX = "walk-index.json"
+RESULT_INDEX = "project-result.json"
 _FORMAT = 1
 
 
@@ -187,6 +189,30 @@ class FactsCache:
         try:
             text = json.dumps(data, separators=(",", ":"))
             self._write(os.path.join(self.directory, WALK_INDEX), text)
+        except (OSError, ValueError):
+            pass
+
+    def load_result(self, inputs: str) -> Any:
+        """The result stored for ``inputs`` (a digest of everything it depends on), or
+        None.  The caller checks the shape of what it gets."""
+        if not os.path.isdir(self.directory) or os.path.islink(self.directory):
+            return None
+        try:
+            with open(os.path.join(self.directory, RESULT_INDEX), encoding="utf-8") as handle:
+                data = json.load(handle)
+            if data.get("key") != {**self._mentions_key(), "inputs": inputs}:
+                return None
+            return data["result"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing, truncated or corrupt: the project is judged again
+
+    def store_result(self, inputs: str, result: Any) -> None:
+        if not self._ready():
+            return
+        data = {"key": {**self._mentions_key(), "inputs": inputs}, "result": result}
+        try:
+            text = json.dumps(data, separators=(",", ":"))
+            self._write(os.path.join(self.directory, RESULT_INDEX), text)
         except (OSError, ValueError):
             pass
 

@@ -86,7 +86,7 @@ def run_check(paths: Sequence[str], settings: CheckSettings) -> CheckResult:
     # enabled one wins), and flake8 decides that once for the run, before per-file
     # ignores and noqa comments hide findings; the same order here keeps the two equal.
     analysis = analyse(files, settings.config, settings.selection.enabled,
-                       exclude=settings.exclude)
+                       exclude=settings.exclude, findings_only=True)
     shown = _Shown(settings)
     return CheckResult(
         findings=[finding for finding in analysis.findings if shown(finding)],

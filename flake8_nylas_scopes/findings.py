@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Any
 
 from .spans import Span
 
@@ -34,6 +35,16 @@ class Fix:
     text: str
     replacement: tuple[str, ...] = ()
 
+    def to_json(self) -> list[Any]:
+        return [self.action.value, self.span.to_json(), self.part, self.text,
+                list(self.replacement)]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Fix:
+        action, span, part, text, replacement = data
+        return cls(FixAction(action), Span.from_json(span), int(part), str(text),
+                   tuple(str(scope) for scope in replacement))
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -48,3 +59,14 @@ class Finding:
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.span.path, self.span.line, self.span.col, self.code, self.message)
+
+    def to_json(self) -> list[Any]:
+        return [self.code, self.span.to_json(), self.message,
+                self.fix.to_json() if self.fix is not None else None, list(self.evidence)]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Finding:
+        code, span, message, fix, evidence = data
+        return cls(str(code), Span.from_json(span), str(message),
+                   Fix.from_json(fix) if fix is not None else None,
+                   tuple(str(step) for step in evidence))

@@ -34,6 +34,9 @@ class ProjectResult:
     facts: dict[str, ModuleFacts] = field(default_factory=dict)
     state: ProjectState | None = None
     inference: Inference | None = None
+    # Every file of the project: analysed, or reported as an error.  A reused result
+    # (see ``reuse``) has no facts, only this.
+    files: frozenset[str] = frozenset()
 
 
 def _constant(by_module: Mapping[str, ModuleFacts], reference: str) -> ScopeValue | None:
@@ -144,7 +147,10 @@ def judge_project(
     config: Config,
     enabled: CodeFilter,
 ) -> ProjectResult:
-    result = ProjectResult(errors=list(errors), facts=dict(modules))
+    result = ProjectResult(
+        errors=list(errors), facts=dict(modules),
+        files=frozenset(modules).union(error.path for error in errors),
+    )
     if not any(facts.mentions_nylas for facts in modules.values()):
         return result
     resolver = FlowResolver(modules.values(), config.client_names)

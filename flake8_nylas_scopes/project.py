@@ -21,6 +21,7 @@ from .judge import FileError, ProjectResult, judge_project
 from .modules import module_name_for_path
 from .roots import project_root
 from .walk import WalkIndex, python_files
+from . import reuse
 
 __all__ = ["FileError", "InputError", "ProjectAnalysis", "analyse", "discover", "read_source"]
 
@@ -103,10 +104,13 @@ def analyse(
     sources: Mapping[str, str] | None = None,
     exclude: Sequence[str] = (),
     use_cache: bool = True,
+    findings_only: bool = False,
 ) -> ProjectAnalysis:
     """Analyse the projects ``paths`` belong to; report findings in ``paths`` only.
 
     ``sources`` replaces the text of a file (an editor's unsaved buffer on stdin).
+    With ``findings_only`` the result has findings and errors but may lack facts and
+    resolved states (see ``analyse_project``).
     """
     given = sources or {}
     # A path whose text is given (an editor buffer) need not exist on disk.
@@ -136,7 +140,9 @@ def analyse(
         outside = [path for path in group if path not in inside]
         for members in ([inside] if inside else []) + [[path] for path in outside]:
             files = sorted(walked | set(members))
-            project = analyse_project(files, config, enabled, overrides, cache)
+            project = analyse_project(
+                files, config, enabled, overrides, cache, findings_only=findings_only
+            )
             _collect(result, project, set(members), display)
     result.findings.sort(key=lambda finding: finding.sort_key)
     return result
@@ -164,31 +170,36 @@ def _settings_key(config: Config) -> str:
     return ",".join(sorted(config.client_names))
 
 
-def _load_facts(
+@dataclass
+class _Survey:
+    """What the first look at a project's files learnt: each file's stat and mention
+    of Nylas, and the text of every file it had to read."""
+
+    seen: dict[str, FileMention] = field(default_factory=dict)
+    stats: dict[str, os.stat_result] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    mentioning: set[str] = field(default_factory=set)
+
+
+def _survey(
     files: Sequence[str],
     overrides: Mapping[str, str],
     cache: FactsCache | None,
     errors: list[FileError],
-) -> dict[str, ModuleFacts]:
-    """Facts of every file; client-flow records only when some module mentions Nylas.
-
-    First each file's mention of Nylas is learnt (from the cache's mentions index when
-    the file is unchanged, else by reading it); a project where no file mentions
-    Nylas is done then, without reading the unchanged files again.
-    """
+) -> _Survey:
+    """Whether each file mentions Nylas: from the cache's mentions index when the file
+    is unchanged, else by reading it."""
     known = cache.load_mentions() if cache is not None else {}
-    seen: dict[str, FileMention] = {}
-    stats: dict[str, os.stat_result] = {}
-    texts: dict[str, str] = {}
-    mentioning: set[str] = set()
+    survey = _Survey()
+    seen, texts = survey.seen, survey.texts
     for path in files:
         if path in overrides:
             texts[path] = overrides[path]
             if mentions_nylas(texts[path]):
-                mentioning.add(path)
+                survey.mentioning.add(path)
             continue
         try:
-            stats[path] = status = os.stat(path)
+            survey.stats[path] = status = os.stat(path)
         except OSError as error:
             errors.append(FileError(path, f"{path}: cannot read ({error.strerror or error})"))
             continue
@@ -203,11 +214,26 @@ def _load_facts(
                 continue
             seen[path] = FileMention.of(status, mentions_nylas(texts[path]))
         if seen[path].mentions:
-            mentioning.add(path)
+            survey.mentioning.add(path)
     if cache is not None and any(known.get(path) != mention for path, mention in seen.items()):
         # Merged, not replaced: a run over part of the project keeps the rest.
         cache.store_mentions({**known, **seen})
-    flow = bool(mentioning)
+    return survey
+
+
+def _load_facts(
+    files: Sequence[str],
+    survey: _Survey,
+    cache: FactsCache | None,
+    errors: list[FileError],
+) -> dict[str, ModuleFacts]:
+    """Facts of every file; client-flow records only when some module mentions Nylas.
+
+    A project where no file mentions Nylas is done without reading the unchanged
+    files again.
+    """
+    flow = bool(survey.mentioning)
+    stats, texts = survey.stats, survey.texts
     packages: dict[str, str] = {}
     modules: dict[str, ModuleFacts] = {}
     failed = {error.path for error in errors}
@@ -257,11 +283,30 @@ def analyse_project(
     enabled: CodeFilter,
     overrides: Mapping[str, str],
     cache: FactsCache | None,
+    findings_only: bool = False,
 ) -> ProjectResult:
+    """Judge the project made of ``files``.
+
+    With ``findings_only`` the caller needs findings, errors and the files covered,
+    not facts or the resolved state: the last result is then reused when nothing it
+    depends on has changed (see ``reuse``).
+    """
     errors: list[FileError] = []
     with collector_paused():
-        modules = _load_facts(files, overrides, cache, errors)
-        return judge_project(modules, errors, config, enabled)
+        survey = _survey(files, overrides, cache, errors)
+        # Only a project with Nylas is worth it: without, judging is skipped anyway.
+        reusable = cache if findings_only and survey.mentioning else None
+        inputs = ""
+        if reusable is not None:
+            inputs = reuse.inputs_digest(files, overrides, survey.seen, errors, config, enabled)
+            reused = reuse.read_result(reusable, inputs) if inputs else None
+            if reused is not None:
+                return reused
+        modules = _load_facts(files, survey, cache, errors)
+        result = judge_project(modules, errors, config, enabled)
+        if reusable is not None and inputs:
+            reuse.store_result(reusable, inputs, result)
+        return result
 
 
 @dataclass(frozen=True)
@@ -282,8 +327,7 @@ class _SessionResult:
         by_path: dict[str, list[Finding]] = {}
         for finding in result.findings:
             by_path.setdefault(finding.span.path, []).append(finding)
-        covered = frozenset(result.facts).union(error.path for error in result.errors)
-        return cls(by_path, covered)
+        return cls(by_path, result.files)
 
 
 class ProjectSession:
@@ -330,9 +374,9 @@ class ProjectSession:
         cache = FactsCache(root, _settings_key(self.config))
         walked = {os.path.abspath(p) for p in project_files(root, self.exclude, cache)}
         files = sorted(walked | set(overrides) | {current})
-        return _SessionResult.of(
-            analyse_project(files, self.config, self.enabled, overrides, cache)
-        )
+        return _SessionResult.of(analyse_project(
+            files, self.config, self.enabled, overrides, cache, findings_only=True
+        ))
 
     @staticmethod
     def _disk_text(path: str) -> str | None:

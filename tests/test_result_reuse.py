@@ -1,0 +1,199 @@
+"""Reusing the last judged result of a project that has not changed.
+
+``check`` and the flake8 plugin need only findings; when no file, setting or enabled
+code changed since the last run, the stored findings are the answer.  Reuse must
+never hide a change: each of these tests changes one input and checks the project is
+judged again, with the findings the change brings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from damaged_json import index_damages
+
+from flake8_nylas_scopes import project, reuse
+from flake8_nylas_scopes.cache import CACHE_DIRECTORY, RESULT_INDEX
+from flake8_nylas_scopes.config import Config, default_code_filter
+from flake8_nylas_scopes.findings import Finding, Fix, FixAction
+from flake8_nylas_scopes.project import ProjectSession, analyse
+from flake8_nylas_scopes.spans import Span
+
+AUTH = (
+    "from nylas import APIClient\n"
+    "from app.client import client\n"
+    "url = APIClient('id', 'secret').authentication_url(\n"
+    "    'https://app.example/cb', scopes=['calendar', 'email.read_only'])\n"
+)
+USES = "from app.client import client\n\ndef inbox():\n    return client.messages.all()\n"
+CLIENT = "from nylas import APIClient\nclient = APIClient('id', 'secret', 'token')\n"
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # The files are written a moment ago; outside tests such a file is never reused
+    # (see test_a_file_written_a_moment_ago_is_not_reused).
+    monkeypatch.setattr(reuse, "_RACY_NS", 0)
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "client.py").write_text(CLIENT)
+    (package / "auth.py").write_text(AUTH)
+    (package / "views.py").write_text(USES)
+    return tmp_path
+
+
+def _judgements(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the projects judged (rather than reused)."""
+    judged: list[int] = []
+    real = project.judge_project
+
+    def judge_project(*args: object, **kwargs: object) -> object:
+        judged.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(project, "judge_project", judge_project)
+    return judged
+
+
+def _check(root: Path, config: Config = Config(),
+           enabled: Callable[[str], bool] = default_code_filter) -> list[Finding]:
+    return analyse([str(root)], config, enabled, findings_only=True).findings
+
+
+def _codes(findings: list[Finding]) -> list[tuple[str, str]]:
+    return sorted((finding.code, Path(finding.span.path).name) for finding in findings)
+
+
+def test_an_unchanged_project_reuses_its_findings(
+    app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    judged = _judgements(monkeypatch)
+    first = _check(app)
+    assert _codes(first) == [("NYS303", "auth.py")]  # calendar: requested, never used
+    assert (app / CACHE_DIRECTORY / RESULT_INDEX).is_file()
+    again = _check(app)
+    assert judged == [1]
+    assert again == first  # the fix and evidence too, not only the codes
+
+
+def test_findings_with_fixes_and_evidence_survive_reuse(
+    app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _check(app)
+    assert any(finding.fix is not None for finding in first)
+    judged = _judgements(monkeypatch)
+    assert _check(app) == first
+    assert judged == []
+
+
+def test_an_edited_module_is_judged_again(app: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _check(app)
+    judged = _judgements(monkeypatch)
+    views = app / "app" / "views.py"
+    views.write_text(USES + "\ndef calendars():\n    return client.calendars.all()\n")
+    os.utime(views, ns=(1, 1))
+    # Calendars are read now: 'calendar' is needed, if broader than needed.
+    assert _codes(_check(app)) == [("NYS302", "auth.py")]
+    assert judged == [1]
+
+
+def test_a_new_module_is_judged_again(app: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _check(app)
+    judged = _judgements(monkeypatch)
+    (app / "app" / "calendars.py").write_text(
+        "from app.client import client\nevents = client.events.all()\n"
+    )
+    assert _codes(_check(app)) == [("NYS302", "auth.py")]
+    assert judged == [1]
+
+
+def test_a_removed_module_is_judged_again(app: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _check(app)
+    judged = _judgements(monkeypatch)
+    (app / "app" / "views.py").unlink()
+    # No Nylas call is left to judge the request by: the usage rules stay silent.
+    assert _codes(_check(app)) == []
+    assert judged == [1]
+
+
+def test_other_settings_or_codes_are_judged_again(
+    app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _check(app)
+    judged = _judgements(monkeypatch)
+    assume = Config(assume_used=("calendar",))
+    assert _codes(_check(app, assume)) == []
+    assert _codes(_check(app, enabled=lambda code: code != "NYS303")) == []
+    assert judged == [1, 1]
+    assert _codes(_check(app)) == [("NYS303", "auth.py")]
+
+
+def test_a_file_written_a_moment_ago_is_not_reused(
+    app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its next edit, within the clock's resolution, could keep size and times.
+    monkeypatch.setattr(reuse, "_RACY_NS", 10**18)
+    _check(app)
+    assert not (app / CACHE_DIRECTORY / RESULT_INDEX).exists()
+    judged = _judgements(monkeypatch)
+    _check(app)
+    assert judged == [1]
+
+
+def test_full_analyses_and_editor_buffers_are_never_reused(
+    app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _check(app)
+    judged = _judgements(monkeypatch)
+    # The fixer needs facts and resolved state, which a stored result does not have.
+    full = analyse([str(app)], Config(), default_code_filter)
+    assert full.facts and full.states[0].state is not None
+    auth = str(app / "app" / "auth.py")
+    buffer = AUTH.replace("'calendar', ", "")
+    session = ProjectSession(Config(), default_code_filter, ())
+    assert session.findings_for(auth, buffer) == []
+    assert judged == [1, 1]
+
+
+@pytest.mark.parametrize("damage", index_damages("result"))
+def test_a_damaged_result_is_judged_again(
+    app: Path, monkeypatch: pytest.MonkeyPatch, damage: Callable[[str], str]
+) -> None:
+    first = _check(app)
+    stored = app / CACHE_DIRECTORY / RESULT_INDEX
+    stored.write_text(damage(stored.read_text()))
+    judged = _judgements(monkeypatch)
+    assert _check(app) == first
+    assert judged == [1]
+
+
+def test_the_flake8_session_reuses_and_sees_the_same_findings(
+    app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    auth = app / "app" / "auth.py"
+    first = ProjectSession(Config(), default_code_filter, (), from_stdin=False)
+    found = first.findings_for(str(auth), auth.read_text())
+    judged = _judgements(monkeypatch)
+    second = ProjectSession(Config(), default_code_filter, (), from_stdin=False)
+    assert found
+    assert second.findings_for(str(auth), auth.read_text()) == found
+    assert judged == []
+
+
+def test_a_finding_reads_back_equal_with_its_fix_and_evidence() -> None:
+    span = Span("app/auth.py", 4, 39, 4, 49)
+    finding = Finding(
+        "NYS106", span, "legacy 'email'",
+        Fix(FixAction.REPLACE, span, 1, "email", ("email.read_only", "email.send")),
+        ("views.py:3 client.messages.all() -> GET /messages", "GET /messages -> email.read_only"),
+    )
+    assert Finding.from_json(json.loads(json.dumps(finding.to_json()))) == finding
+    bare = dataclasses.replace(finding, fix=None, evidence=())
+    assert Finding.from_json(json.loads(json.dumps(bare.to_json()))) == bare
