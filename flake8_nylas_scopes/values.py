@@ -18,7 +18,8 @@ from .facts import ItemForm, ScopeItem, ScopeValue, ValueState
 from .source import SourceMap
 
 # What a Nylas v2 scope name looks like, to tell scope lists from other string lists.
-SCOPE_WORD = re.compile(r"^(email|calendar|contacts|room_resources)(\.[a-z_]+)?$")
+SCOPE_FAMILIES = ("email", "calendar", "contacts", "room_resources")
+SCOPE_WORD = re.compile(rf"^({'|'.join(SCOPE_FAMILIES)})(\.[a-z_]+)?$")
 
 # Names are followed through at most this many assignments; deeper chains are
 # unusual in real code and a bound keeps pathological input cheap.

@@ -40,3 +40,37 @@ def test_each_expression_is_valued_at_most_once(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(flow_extract.FlowExtractor, "_value", counted)
     facts = facts_for_source("chained.py", source, flow=True)
     assert facts.flow is not None and facts.flow.uses
+
+
+WRAPPED = '''\
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+SCOPES = "Calendar.read_only, email.send"
+LABEL = "connect your mailbox"
+
+
+def start(scopes, label=""):
+    return client.authentication_url("https://app.example/cb", scopes=scopes)
+
+
+start(SCOPES)
+start(scopes="contacts")
+start(LABEL, label="https://app.example/help")
+start("https://app.example/cb", label=LABEL)
+'''
+
+
+def test_plain_strings_passed_to_calls_are_not_read_as_scopes() -> None:
+    # Only arguments whose text names a scope family are read as scopes values
+    # (a wrapper may forward them to the SDK); other strings are skipped unread.
+    flow = facts_for_source("wrapped.py", WRAPPED, flow=True).flow
+    assert flow is not None
+    recorded = [
+        (argument.position, argument.keyword, [item.text.strip() for item in argument.value.items])
+        for argument in flow.scope_args
+    ]
+    assert recorded == [
+        (0, "", ["Calendar.read_only", "email.send"]),
+        (-1, "scopes", ["contacts"]),
+    ]
