@@ -349,10 +349,13 @@ class ProjectSession:
         # flake8 read the file itself and comparing would read it a second time.
         self.from_stdin = from_stdin
         self._results: dict[str, _SessionResult] = {}
+        # Each file's directory to its project root: flake8 asks for every file, and
+        # finding the root costs a few stat calls per directory level.
+        self._roots: dict[str, str | None] = {}
 
     def findings_for(self, path: str, text: str) -> list[Finding]:
         path = os.path.abspath(path)
-        root = self.config.project_root or project_root(path)
+        root = self.config.project_root or self._root_of(path)
         if not root:
             if not mentions_nylas(text):
                 return []
@@ -369,6 +372,12 @@ class ProjectSession:
         else:
             result = self._build(root, {path: text}, path)
         return result.by_path.get(path, [])
+
+    def _root_of(self, path: str) -> str | None:
+        directory = os.path.dirname(path)
+        if directory not in self._roots:
+            self._roots[directory] = project_root(path)
+        return self._roots[directory]
 
     def _build(self, root: str, overrides: Mapping[str, str], current: str) -> _SessionResult:
         cache = FactsCache(root, _settings_key(self.config))
