@@ -137,84 +137,68 @@ class FactsCache:
         Most modules of most projects never mention Nylas; knowing that from one
         small index spares reading every file of the project again.
         """
-        if not os.path.isdir(self.directory) or os.path.islink(self.directory):
-            return {}
+        body = self._read_index(MENTIONS_INDEX, self._mentions_key())
         try:
-            with open(os.path.join(self.directory, MENTIONS_INDEX), encoding="utf-8") as handle:
-                data = json.load(handle)
-            if data.get("key") != self._mentions_key():
-                return {}
             return {
                 str(path): FileMention(int(size), int(mtime), int(ctime), bool(mentions))
-                for path, (size, mtime, ctime, mentions) in data["files"].items()
+                for path, (size, mtime, ctime, mentions) in body["files"].items()
             }
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             return {}  # missing, truncated or corrupt: every file is read again
 
     def store_mentions(self, mentions: dict[str, FileMention]) -> None:
-        if not self._ready():
-            return
-        data = {"key": self._mentions_key(), "files": {p: list(m) for p, m in mentions.items()}}
-        try:
-            text = json.dumps(data, separators=(",", ":"))
-            self._write(os.path.join(self.directory, MENTIONS_INDEX), text)
-        except (OSError, ValueError):
-            pass
+        files = {path: list(mention) for path, mention in mentions.items()}
+        self._write_index(MENTIONS_INDEX, self._mentions_key(), {"files": files})
 
     def load_walk(self, exclude: Sequence[str]) -> WalkIndex:
         """The directory listings of the last walk of the project with ``exclude``."""
-        if not os.path.isdir(self.directory) or os.path.islink(self.directory):
-            return {}
+        body = self._read_index(WALK_INDEX, self._walk_key(exclude))
         try:
-            with open(os.path.join(self.directory, WALK_INDEX), encoding="utf-8") as handle:
-                data = json.load(handle)
-            if data.get("key") != self._walk_key(exclude):
-                return {}
             return {
                 str(directory): Listing(
                     int(mtime), [str(d) for d in directories], [str(f) for f in files]
                 )
-                for directory, (mtime, directories, files) in data["directories"].items()
+                for directory, (mtime, directories, files) in body["directories"].items()
             }
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             return {}  # missing, truncated or corrupt: the project is listed again
 
     def store_walk(self, exclude: Sequence[str], index: WalkIndex) -> None:
-        if not self._ready():
-            return
-        data = {
-            "key": self._walk_key(exclude),
-            "directories": {d: list(listing) for d, listing in index.items()},
-        }
-        try:
-            text = json.dumps(data, separators=(",", ":"))
-            self._write(os.path.join(self.directory, WALK_INDEX), text)
-        except (OSError, ValueError):
-            pass
+        directories = {directory: list(listing) for directory, listing in index.items()}
+        self._write_index(WALK_INDEX, self._walk_key(exclude), {"directories": directories})
 
     def load_result(self, inputs: str) -> Any:
         """The result stored for ``inputs`` (a digest of everything it depends on), or
         None.  The caller checks the shape of what it gets."""
-        if not os.path.isdir(self.directory) or os.path.islink(self.directory):
-            return None
+        body = self._read_index(RESULT_INDEX, {**self._mentions_key(), "inputs": inputs})
         try:
-            with open(os.path.join(self.directory, RESULT_INDEX), encoding="utf-8") as handle:
-                data = json.load(handle)
-            if data.get("key") != {**self._mentions_key(), "inputs": inputs}:
-                return None
-            return data["result"]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return body["result"]
+        except (KeyError, TypeError):
             return None  # missing, truncated or corrupt: the project is judged again
 
     def store_result(self, inputs: str, result: Any) -> None:
+        key = {**self._mentions_key(), "inputs": inputs}
+        self._write_index(RESULT_INDEX, key, {"result": result})
+
+    def _read_index(self, name: str, key: dict[str, Any]) -> Any:
+        """The index ``name`` when it was written under ``key``, else None."""
+        if not os.path.isdir(self.directory) or os.path.islink(self.directory):
+            return None
+        try:
+            with open(os.path.join(self.directory, name), encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) and data.get("key") == key else None
+
+    def _write_index(self, name: str, key: dict[str, Any], body: dict[str, Any]) -> None:
         if not self._ready():
             return
-        data = {"key": {**self._mentions_key(), "inputs": inputs}, "result": result}
         try:
-            text = json.dumps(data, separators=(",", ":"))
-            self._write(os.path.join(self.directory, RESULT_INDEX), text)
+            text = json.dumps({"key": key, **body}, separators=(",", ":"))
+            self._write(os.path.join(self.directory, name), text)
         except (OSError, ValueError):
-            pass
+            pass  # an index that cannot be written only costs time
 
     def _walk_key(self, exclude: Sequence[str]) -> dict[str, Any]:
         return {**self._mentions_key(), "exclude": list(exclude)}
