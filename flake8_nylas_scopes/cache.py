@@ -13,7 +13,9 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+import time
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -29,6 +31,8 @@ MENTIONS_INDEX = "mentions-index.json"
 WALK_INDEX = "walk-index.json"
 RESULT_INDEX = "project-result.json"
 _FORMAT = 1
+# What another build of the analyser left unchanged this long is removed.
+_STALE_SECONDS = 7 * 24 * 3600
 
 
 class FileMention(NamedTuple):
@@ -65,9 +69,19 @@ def code_fingerprint() -> str:
 
 
 class FactsCache:
+    """The project's cache directory; this build of the analyser keeps its entries and
+    indexes in a subdirectory named by its code fingerprint (``entries``).
+
+    Entries written by another build are never valid for this one; a subdirectory
+    left unchanged for a week is removed when this build next writes, so upgrades
+    and development installs do not make the cache grow without end.  One used in
+    the meantime (two versions in turns, say an editor's and a hook's) is kept.
+    """
+
     def __init__(self, root: str, settings: str) -> None:
         self.root = os.path.realpath(root)
         self.directory = os.path.join(self.root, CACHE_DIRECTORY)
+        self.entries = os.path.join(self.directory, code_fingerprint())
         self.settings = settings
         self._usable: bool | None = None
         self._real_directories: dict[str, str] = {}
@@ -82,15 +96,41 @@ class FactsCache:
         try:
             if os.path.islink(self.directory):
                 return False  # never follow a link out of the project
-            os.makedirs(self.directory, exist_ok=True)
-            if os.path.realpath(self.directory) != self.directory:
+            os.makedirs(self.entries, exist_ok=True)
+            if os.path.realpath(self.entries) != self.entries:
                 return False
             ignore = os.path.join(self.directory, ".gitignore")
             if not os.path.exists(ignore):
                 self._write(ignore, "*\n")
-            return os.access(self.directory, os.W_OK)
+            self._remove_stale()
+            return os.access(self.entries, os.W_OK)
         except OSError:
             return False
+
+    def _remove_stale(self) -> None:
+        """Remove what other builds wrote and have not touched for ``_STALE_SECONDS``."""
+        ours = os.path.basename(self.entries)
+        stale_before = time.time() - _STALE_SECONDS
+        with os.scandir(self.directory) as found:
+            for entry in found:
+                if entry.name in (ours, ".gitignore"):
+                    continue
+                try:
+                    if entry.stat(follow_symlinks=False).st_mtime > stale_before:
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        shutil.rmtree(entry.path, ignore_errors=True)  # links not followed
+                    elif entry.name.endswith(".json"):
+                        os.unlink(entry.path)  # an entry of the older, flat layout
+                except OSError:
+                    continue
+
+    def _readable(self) -> bool:
+        return (
+            not os.path.islink(self.directory)
+            and os.path.isdir(self.entries)
+            and not os.path.islink(self.entries)
+        )
 
     def _real_path(self, path: str) -> str:
         """``os.path.realpath(path)``, resolving each directory once per cache: a project
@@ -105,7 +145,7 @@ class FactsCache:
 
     def _entry_path(self, path: str) -> str:
         digest = hashlib.sha256(self._real_path(path).encode("utf-8", "surrogateescape"))
-        return os.path.join(self.directory, digest.hexdigest()[:32] + ".json")
+        return os.path.join(self.entries, digest.hexdigest()[:32] + ".json")
 
     def _key(self, path: str, stat: os.stat_result, flow: bool) -> dict[str, Any]:
         return {
@@ -120,7 +160,7 @@ class FactsCache:
         }
 
     def load(self, path: str, stat: os.stat_result, flow: bool) -> ModuleFacts | None:
-        if not os.path.isdir(self.directory) or os.path.islink(self.directory):
+        if not self._readable():
             return None
         try:
             with open(self._entry_path(path), encoding="utf-8") as handle:
@@ -182,10 +222,10 @@ class FactsCache:
 
     def _read_index(self, name: str, key: dict[str, Any]) -> Any:
         """The index ``name`` when it was written under ``key``, else None."""
-        if not os.path.isdir(self.directory) or os.path.islink(self.directory):
+        if not self._readable():
             return None
         try:
-            with open(os.path.join(self.directory, name), encoding="utf-8") as handle:
+            with open(os.path.join(self.entries, name), encoding="utf-8") as handle:
                 data = json.load(handle)
         except (OSError, ValueError):
             return None
@@ -196,7 +236,7 @@ class FactsCache:
             return
         try:
             text = json.dumps({"key": key, **body}, separators=(",", ":"))
-            self._write(os.path.join(self.directory, name), text)
+            self._write(os.path.join(self.entries, name), text)
         except (OSError, ValueError):
             pass  # an index that cannot be written only costs time
 
@@ -217,7 +257,9 @@ class FactsCache:
             pass  # a cache that cannot be written only costs time
 
     def _write(self, target: str, text: str) -> None:
-        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
+        handle, temporary = tempfile.mkstemp(
+            dir=os.path.dirname(target), prefix=".tmp-", suffix=".json"
+        )
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)

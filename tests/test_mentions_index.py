@@ -15,7 +15,7 @@ import pytest
 from damaged_json import index_damages
 
 from flake8_nylas_scopes import project
-from flake8_nylas_scopes.cache import CACHE_DIRECTORY, MENTIONS_INDEX
+from flake8_nylas_scopes.cache import MENTIONS_INDEX, FactsCache
 from flake8_nylas_scopes.config import Config, default_code_filter
 from flake8_nylas_scopes.project import analyse
 
@@ -55,7 +55,7 @@ def test_a_warm_run_without_nylas_reads_no_file(
     reads = _counting_reads(monkeypatch)
     assert analyse([str(plain_project)], Config(), default_code_filter).findings == []
     assert len(reads) == 6  # the first run reads every module once
-    assert (plain_project / CACHE_DIRECTORY / MENTIONS_INDEX).is_file()
+    assert (Path(FactsCache(str(plain_project), "").entries) / MENTIONS_INDEX).is_file()
     reads.clear()
     assert analyse([str(plain_project)], Config(), default_code_filter).findings == []
     assert reads == []
@@ -90,7 +90,7 @@ def test_an_edit_that_keeps_size_and_mtime_but_not_ctime_is_seen(
 @pytest.mark.parametrize("damage", index_damages("files"))
 def test_a_broken_index_is_ignored(plain_project: Path, damage: Callable[[str], str]) -> None:
     analyse([str(plain_project)], Config(), default_code_filter)
-    index = plain_project / CACHE_DIRECTORY / MENTIONS_INDEX
+    index = Path(FactsCache(str(plain_project), "").entries) / MENTIONS_INDEX
     index.write_text(damage(index.read_text()))
     module = plain_project / "plain" / "module_0.py"
     module.write_text(module.read_text() + REDUNDANT_REQUEST)

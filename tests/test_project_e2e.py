@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.cache import CACHE_DIRECTORY, MENTIONS_INDEX, WALK_INDEX
+from flake8_nylas_scopes.cache import CACHE_DIRECTORY, MENTIONS_INDEX, WALK_INDEX, FactsCache
 from flake8_nylas_scopes.config import Config, default_code_filter
 from flake8_nylas_scopes.project import analyse
 
@@ -107,7 +107,7 @@ def test_infer_json(drafts_app: Path) -> None:
 
 def test_warm_cache_gives_the_same_findings(drafts_app: Path) -> None:
     cold = analyse([str(drafts_app)], Config(), default_code_filter)
-    entries = list((drafts_app / CACHE_DIRECTORY).glob("*.json"))
+    entries = list(Path(FactsCache(str(drafts_app), "").entries).glob("*.json"))
     facts_entries = [entry for entry in entries if entry.name not in {MENTIONS_INDEX, WALK_INDEX}]
     assert len(facts_entries) == len(list(drafts_app.rglob("*.py")))
     for entry in entries:
@@ -118,7 +118,8 @@ def test_warm_cache_gives_the_same_findings(drafts_app: Path) -> None:
 
 def test_corrupt_and_truncated_cache_entries_are_rebuilt(drafts_app: Path) -> None:
     cold = analyse([str(drafts_app)], Config(), default_code_filter)
-    for index, entry in enumerate(sorted((drafts_app / CACHE_DIRECTORY).glob("*.json"))):
+    entries = sorted(Path(FactsCache(str(drafts_app), "").entries).glob("*.json"))
+    for index, entry in enumerate(entries):
         text = entry.read_text()
         entry.write_text(text[: len(text) // 2] if index % 2 else "[1, 2, 3]")
     again = analyse([str(drafts_app)], Config(), default_code_filter)
@@ -153,9 +154,11 @@ def test_concurrent_runs_share_the_cache_safely(drafts_app: Path) -> None:
     ]
     outputs = [process.communicate(timeout=120)[0] for process in processes]
     assert len(set(outputs)) == 1 and "NYS303" in outputs[0]
-    for entry in (drafts_app / CACHE_DIRECTORY).glob("*.json"):
+    entries = Path(FactsCache(str(drafts_app), "").entries)
+    assert list(entries.glob("*.json"))
+    for entry in entries.glob("*.json"):
         json.loads(entry.read_text())
-    assert not list((drafts_app / CACHE_DIRECTORY).glob(".tmp-*"))
+    assert not list((drafts_app / CACHE_DIRECTORY).rglob(".tmp-*"))
 
 
 def test_granted_and_assumed_scopes_from_setup_cfg(drafts_app: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 from damaged_json import index_damages
 
 from flake8_nylas_scopes import project, reuse
-from flake8_nylas_scopes.cache import CACHE_DIRECTORY, RESULT_INDEX
+from flake8_nylas_scopes.cache import RESULT_INDEX, FactsCache
 from flake8_nylas_scopes.config import Config, default_code_filter
 from flake8_nylas_scopes.findings import Finding, Fix, FixAction
 from flake8_nylas_scopes.project import ProjectSession, analyse
@@ -49,6 +49,10 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def _result_index(root: Path) -> Path:
+    return Path(FactsCache(str(root), "").entries) / RESULT_INDEX
+
+
 def _judgements(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the projects judged (rather than reused)."""
     judged: list[int] = []
@@ -77,7 +81,7 @@ def test_an_unchanged_project_reuses_its_findings(
     judged = _judgements(monkeypatch)
     first = _check(app)
     assert _codes(first) == [("NYS303", "auth.py")]  # calendar: requested, never used
-    assert (app / CACHE_DIRECTORY / RESULT_INDEX).is_file()
+    assert (_result_index(app)).is_file()
     again = _check(app)
     assert judged == [1]
     assert again == first  # the fix and evidence too, not only the codes
@@ -141,7 +145,7 @@ def test_a_file_written_a_moment_ago_is_not_reused(
     # Its next edit, within the clock's resolution, could keep size and times.
     monkeypatch.setattr(reuse, "_RACY_NS", 10**18)
     _check(app)
-    assert not (app / CACHE_DIRECTORY / RESULT_INDEX).exists()
+    assert not (_result_index(app)).exists()
     judged = _judgements(monkeypatch)
     _check(app)
     assert judged == [1]
@@ -167,7 +171,7 @@ def test_a_damaged_result_is_judged_again(
     app: Path, monkeypatch: pytest.MonkeyPatch, damage: Callable[[str], str]
 ) -> None:
     first = _check(app)
-    stored = app / CACHE_DIRECTORY / RESULT_INDEX
+    stored = _result_index(app)
     stored.write_text(damage(stored.read_text()))
     judged = _judgements(monkeypatch)
     assert _check(app) == first

@@ -14,7 +14,7 @@ import pytest
 from damaged_json import index_damages
 
 from flake8_nylas_scopes import walk
-from flake8_nylas_scopes.cache import CACHE_DIRECTORY, WALK_INDEX, FactsCache
+from flake8_nylas_scopes.cache import WALK_INDEX, FactsCache
 from flake8_nylas_scopes.project import project_files
 
 AN_HOUR_AGO_NS = (1_700_000_000 * 10**9, 1_700_000_000 * 10**9)
@@ -102,6 +102,6 @@ def test_other_exclusions_do_not_reuse_the_listings(tree: Path) -> None:
 def test_a_broken_walk_index_is_ignored(tree: Path, damage: Callable[[str], str]) -> None:
     cache = FactsCache(str(tree), "")
     first = project_files(str(tree), [], cache)
-    index = tree / CACHE_DIRECTORY / WALK_INDEX
+    index = Path(FactsCache(str(tree), "").entries) / WALK_INDEX
     index.write_text(damage(index.read_text()))
     assert project_files(str(tree), [], cache) == first

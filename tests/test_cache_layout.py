@@ -1,0 +1,95 @@
+"""What the cache keeps on disk over time.
+
+Each build of the analyser writes into its own subdirectory of the project's cache,
+named by its code fingerprint, since entries of another build are never valid for
+it.  What other builds left unchanged for a week is removed when this build writes,
+so upgrades do not make the cache grow without end; nothing outside the cache
+directory is ever touched, links included.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.cache import CACHE_DIRECTORY, FactsCache
+from flake8_nylas_scopes.config import Config, default_code_filter
+from flake8_nylas_scopes.project import analyse
+
+NYLAS = (
+    "from nylas import APIClient\n"
+    "url = APIClient('id', 'secret').authentication_url(\n"
+    "    'https://app.example/cb', scopes=['calendar', 'calendar'])\n"
+)
+EIGHT_DAYS = 8 * 24 * 3600
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Path:
+    root = tmp_path / "app"
+    root.mkdir()
+    (root / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (root / "auth.py").write_text(NYLAS)
+    return root
+
+
+def _age(path: Path, seconds: float) -> None:
+    past = time.time() - seconds
+    os.utime(path, (past, past), follow_symlinks=False)
+
+
+def _run(root: Path) -> None:
+    assert [f.code for f in analyse([str(root)], Config(), default_code_filter).findings]
+
+
+def test_entries_go_to_this_builds_subdirectory(app: Path) -> None:
+    _run(app)
+    cache = app / CACHE_DIRECTORY
+    entries = Path(FactsCache(str(app), "").entries)
+    assert entries.parent == cache and len(list(entries.glob("*.json"))) >= 2
+    assert sorted(path.name for path in cache.iterdir()) == [".gitignore", entries.name]
+
+
+def test_what_other_builds_left_for_a_week_is_removed(app: Path) -> None:
+    cache = app / CACHE_DIRECTORY
+    cache.mkdir()
+    stale_build, recent_build = cache / "0123456789abcdef", cache / "fedcba9876543210"
+    for build in (stale_build, recent_build):
+        build.mkdir()
+        (build / "entry.json").write_text("{}")
+    flat = cache / ("ab" * 16 + ".json")  # an entry of the older, flat layout
+    flat.write_text("{}")
+    for path in (stale_build / "entry.json", stale_build, flat):
+        _age(path, EIGHT_DAYS)
+    _run(app)
+    assert not stale_build.exists() and not flat.exists()
+    assert (recent_build / "entry.json").exists()  # another build in use: kept
+
+
+def test_links_in_the_cache_are_never_followed(app: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.json").write_text("{}")
+    cache = app / CACHE_DIRECTORY
+    cache.mkdir()
+    for name in ("0123456789abcdef", "old.json"):
+        link = cache / name
+        link.symlink_to(outside, target_is_directory=True)
+        _age(link, EIGHT_DAYS)
+    _run(app)
+    assert (outside / "keep.json").read_text() == "{}"
+    assert sorted(path.name for path in outside.iterdir()) == ["keep.json"]
+
+
+def test_this_builds_subdirectory_as_a_link_is_not_used(app: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    cache = app / CACHE_DIRECTORY
+    cache.mkdir()
+    Path(FactsCache(str(app), "").entries).symlink_to(outside, target_is_directory=True)
+    _run(app)
+    _run(app)
+    assert list(outside.iterdir()) == []
