@@ -38,11 +38,6 @@ class Val:
     name: str = ""
     inner: Val | None = None
 
-    def to_json(self) -> Any:
-        if self.inner is None:
-            return [self.kind, self.name]
-        return [self.kind, self.name, self.inner.to_json()]
-
 
 CLIENT = Val("client")
 
@@ -82,13 +77,72 @@ class ValTable:
         """The table's copy of other text read back: paths, attribute names, calls."""
         return self._texts.setdefault(text, text)
 
-    def read(self, data: Any) -> Val:
-        """A value from its JSON form."""
-        inner = self.read(data[2]) if len(data) > 2 else None
-        return self.get(str(data[0]), str(data[1]), inner)
 
-    def read_optional(self, data: Any) -> Val | None:
-        return self.read(data) if data is not None else None
+# In JSON, a module's values are rows ``[kind, name, inner]`` of one list, each value
+# written once; records and inner values refer to rows by index (-1 for none).
+# Reading a row builds one value, where a nested form read every record's values
+# again: reading them was most of the cost of loading cached facts.
+NO_VALUE = -1
+
+
+class ValWriter:
+    """Numbers the values of one module's records as they are written."""
+
+    __slots__ = ("rows", "_index")
+
+    def __init__(self) -> None:
+        self.rows: list[list[Any]] = []
+        # By identity: the records share their values (see ``ValTable``), which stay
+        # alive while they are written.
+        self._index: dict[int, int] = {}
+
+    def index(self, value: Val | None) -> int:
+        if value is None:
+            return NO_VALUE
+        known = self._index.get(id(value))
+        if known is None:
+            inner = self.index(value.inner)
+            known = self._index[id(value)] = len(self.rows)
+            self.rows.append([value.kind, value.name, inner])
+        return known
+
+
+class ValReader:
+    """The values of one module read back from their rows; a damaged row or index is
+    a ``ValueError``, so the cache entry is rebuilt."""
+
+    __slots__ = ("_values", "_texts")
+
+    def __init__(self, rows: Any) -> None:
+        # One loop with local names: a large project has tens of thousands of rows.
+        self._texts: dict[str, str] = {}
+        share = self._texts.setdefault
+        values: list[Val] = []
+        append = values.append
+        for kind, name, inner in rows:
+            if type(kind) is not str or type(name) is not str:
+                raise ValueError("a value row holds no kind and name")
+            if inner == NO_VALUE:
+                append(Val(share(kind, kind), share(name, name)))
+            else:
+                append(Val(share(kind, kind), share(name, name), self.value_at(values, inner)))
+        self._values = values
+
+    @staticmethod
+    def value_at(values: list[Val], index: Any) -> Val:
+        if type(index) is not int or not 0 <= index < len(values):
+            raise ValueError(f"no value row {index!r}")
+        return values[index]
+
+    def value(self, index: Any) -> Val:
+        return self.value_at(self._values, index)
+
+    def optional(self, index: Any) -> Val | None:
+        return None if index == NO_VALUE else self.value(index)
+
+    def text(self, text: str) -> str:
+        """One string for equal texts: paths, symbols, attribute names, calls."""
+        return self._texts.setdefault(text, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +152,12 @@ class Edge:
     target: str
     value: Val
 
-    def to_json(self) -> Any:
-        return [self.target, self.value.to_json()]
+    def to_json(self, values: ValWriter) -> Any:
+        return [self.target, values.index(self.value)]
 
     @classmethod
-    def from_json(cls, data: Any, table: ValTable) -> Edge:
-        return cls(table.symbol(str(data[0])), table.read(data[1]))
+    def from_json(cls, data: Any, values: ValReader) -> Edge:
+        return cls(values.text(str(data[0])), values.value(data[1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,18 +174,13 @@ class Use:
     span: Span
     text: str
 
-    def to_json(self) -> Any:
-        return [
-            self.root.to_json() if self.root else None,
-            list(self.attrs),
-            self.span.to_json(),
-            self.text,
-        ]
+    def to_json(self, values: ValWriter) -> Any:
+        return [values.index(self.root), list(self.attrs), self.span.to_json(), self.text]
 
     @classmethod
-    def from_json(cls, data: Any, table: ValTable) -> Use:
-        return cls(table.read_optional(data[0]), tuple(table.text(str(a)) for a in data[1]),
-                   Span.from_json(data[2], table.text), table.text(str(data[3])))
+    def from_json(cls, data: Any, values: ValReader) -> Use:
+        return cls(values.optional(data[0]), tuple(values.text(str(a)) for a in data[1]),
+                   Span.from_json(data[2], values.text), values.text(str(data[3])))
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,23 +194,23 @@ class CallSite:
     kwargs: tuple[tuple[str, Val], ...]
     span: Span
 
-    def to_json(self) -> Any:
+    def to_json(self, values: ValWriter) -> Any:
         return [
-            self.callee.to_json() if self.callee else None,
+            values.index(self.callee),
             self.callee_text,
-            [arg.to_json() if arg else None for arg in self.args],
-            [[name, value.to_json()] for name, value in self.kwargs],
+            [values.index(arg) for arg in self.args],
+            [[name, values.index(value)] for name, value in self.kwargs],
             self.span.to_json(),
         ]
 
     @classmethod
-    def from_json(cls, data: Any, table: ValTable) -> CallSite:
+    def from_json(cls, data: Any, values: ValReader) -> CallSite:
         return cls(
-            table.read_optional(data[0]),
-            table.text(str(data[1])),
-            tuple(table.read_optional(arg) for arg in data[2]),
-            tuple((table.text(str(name)), table.read(value)) for name, value in data[3]),
-            Span.from_json(data[4], table.text),
+            values.optional(data[0]),
+            values.text(str(data[1])),
+            tuple(values.optional(arg) for arg in data[2]),
+            tuple((values.text(str(name)), values.value(value)) for name, value in data[3]),
+            Span.from_json(data[4], values.text),
         )
 
 
@@ -173,12 +222,12 @@ class Sink:
     what: str
     span: Span
 
-    def to_json(self) -> Any:
-        return [self.value.to_json(), self.what, self.span.to_json()]
+    def to_json(self, values: ValWriter) -> Any:
+        return [values.index(self.value), self.what, self.span.to_json()]
 
     @classmethod
-    def from_json(cls, data: Any, table: ValTable) -> Sink:
-        return cls(table.read(data[0]), str(data[1]), Span.from_json(data[2], table.text))
+    def from_json(cls, data: Any, values: ValReader) -> Sink:
+        return cls(values.value(data[0]), str(data[1]), Span.from_json(data[2], values.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,14 +256,14 @@ class ScopeArg:
     value: ScopeValue
     span: Span
 
-    def to_json(self) -> Any:
-        return [self.callee.to_json(), self.position, self.keyword, self.value.to_json(),
+    def to_json(self, values: ValWriter) -> Any:
+        return [values.index(self.callee), self.position, self.keyword, self.value.to_json(),
                 self.span.to_json()]
 
     @classmethod
-    def from_json(cls, data: Any, table: ValTable) -> ScopeArg:
-        return cls(table.read(data[0]), int(data[1]), str(data[2]),
-                   ScopeValue.from_json(data[3]), Span.from_json(data[4], table.text))
+    def from_json(cls, data: Any, values: ValReader) -> ScopeArg:
+        return cls(values.value(data[0]), int(data[1]), str(data[2]),
+                   ScopeValue.from_json(data[3]), Span.from_json(data[4], values.text))
 
 
 @dataclass
@@ -228,25 +277,27 @@ class FlowFacts:
     scope_args: list[ScopeArg] = field(default_factory=list)
 
     def to_json(self) -> Any:
-        return {
+        values = ValWriter()
+        records = {
             "functions": [f.to_json() for f in self.functions],
             "classes": list(self.classes),
-            "edges": [e.to_json() for e in self.edges],
-            "uses": [u.to_json() for u in self.uses],
-            "calls": [c.to_json() for c in self.calls],
-            "sinks": [s.to_json() for s in self.sinks],
-            "scope_args": [a.to_json() for a in self.scope_args],
+            "edges": [e.to_json(values) for e in self.edges],
+            "uses": [u.to_json(values) for u in self.uses],
+            "calls": [c.to_json(values) for c in self.calls],
+            "sinks": [s.to_json(values) for s in self.sinks],
+            "scope_args": [a.to_json(values) for a in self.scope_args],
         }
+        return {"values": values.rows, **records}
 
     @classmethod
     def from_json(cls, data: Any) -> FlowFacts:
-        table = ValTable()
+        values = ValReader(data["values"])
         return cls(
             [Function.from_json(f) for f in data["functions"]],
             [str(c) for c in data["classes"]],
-            [Edge.from_json(e, table) for e in data["edges"]],
-            [Use.from_json(u, table) for u in data["uses"]],
-            [CallSite.from_json(c, table) for c in data["calls"]],
-            [Sink.from_json(s, table) for s in data["sinks"]],
-            [ScopeArg.from_json(a, table) for a in data["scope_args"]],
+            [Edge.from_json(e, values) for e in data["edges"]],
+            [Use.from_json(u, values) for u in data["uses"]],
+            [CallSite.from_json(c, values) for c in data["calls"]],
+            [Sink.from_json(s, values) for s in data["sinks"]],
+            [ScopeArg.from_json(a, values) for a in data["scope_args"]],
         )

@@ -8,6 +8,10 @@ These tests hold the sharing, and check that it changes nothing else.
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from flake8_nylas_scopes.flow_facts import FlowFacts, Val
 from flake8_nylas_scopes.project import facts_for_source
 from flake8_nylas_scopes.resolver import CLIENT_OBJ, FlowResolver
@@ -112,3 +116,33 @@ def test_facts_read_back_share_equal_values_and_equal_the_extracted_ones() -> No
     read_back = FlowFacts.from_json(flow.to_json())
     assert read_back == flow
     _assert_shared(read_back)
+
+
+def _damaged_flows() -> list[object]:
+    flow = facts_for_source("mail.py", MODULE, flow=True).flow
+    assert flow is not None
+    good = flow.to_json()
+    rows = good["values"]
+    assert any(row[2] != -1 for row in rows)  # some value nests another
+    nested = next(i for i, row in enumerate(rows) if row[2] != -1)
+    damaged = []
+    for change in (
+        lambda data: data["edges"][0].__setitem__(1, len(rows)),  # no such row
+        lambda data: data["edges"][0].__setitem__(1, -2),
+        lambda data: data["edges"][0].__setitem__(1, "0"),
+        lambda data: data["values"][nested].__setitem__(2, nested),  # refers to itself
+        lambda data: data["values"][0].__setitem__(0, 7),  # a kind that is no string
+        lambda data: data["values"].__setitem__(0, ["sym"]),  # a short row
+        lambda data: data.__setitem__("values", 3),
+    ):
+        data = json.loads(json.dumps(good))
+        change(data)
+        damaged.append(data)
+    return damaged
+
+
+@pytest.mark.parametrize("data", _damaged_flows())
+def test_damaged_value_rows_are_refused(data: object) -> None:
+    # The cache rebuilds an entry on any of these errors (see FactsCache.load).
+    with pytest.raises((ValueError, TypeError, KeyError, IndexError)):
+        FlowFacts.from_json(data)
