@@ -9,13 +9,18 @@ for context only.  Each ratio has a target; the script exits 1 when one is misse
 * flake8 overhead: flake8 over the CPython standard library of this interpreter (a
   fixed subset with ``--quick``) with the plugin installed and enabled, divided by the
   same run without it (``flake8_runner.py`` filters the plugin out in the same
-  environment).  ``--jobs 1``, runs interleaved, median of the repeats.  Separate runs
-  are at the mercy of machine noise, so the same ratio is also derived from within each
-  with-plugin run: its total time over its total less the time spent in the plugin.
+  environment).  ``--jobs 1``, runs interleaved, median of the repeats, in CPU time
+  (user and system) and in wall time.  Separate runs are at the mercy of machine
+  noise, so the same ratio is also derived from within each with-plugin run: its
+  total time over its total less the time spent in the plugin.
 * analysis / parse: the plugin's work over every file of a generated Nylas-heavy
   project, as flake8 calls it (the checker's ``run`` on the tree flake8 already
   parsed; the first call builds the project index), divided by ``ast.parse`` of the
-  same sources; once with the facts cache empty and once with it filled.
+  same sources; with the facts cache empty, filled, and filled but one module edited.
+* project index: ``project.analyse`` in fresh processes, cold against ``ast.parse``,
+  and warm against cold three ways (facts read back; ``check`` on the unchanged
+  project, which reuses its last result; ``check`` after one module was edited).
+* fix / check: ``bench_fix.py`` on a 500-module project where 1% needs a fix.
 * growth: ``project.analyse`` over 2,000 generated modules divided by 200 modules,
   each measured in a fresh subprocess, median of the repeats; and the peak
   resident memory of the 2,000-module subprocess, interpreter included (Linux
@@ -102,8 +107,9 @@ def stdlib_paths(quick: bool) -> list[str]:
     return [str(stdlib)]
 
 
-def _flake8_run(mode: str, paths: Sequence[str], cwd: str) -> tuple[float, float]:
-    """Wall time of one flake8 run and, with the plugin, the plugin's share of it."""
+def _flake8_run(mode: str, paths: Sequence[str], cwd: str) -> tuple[float, float, float]:
+    """Wall time and CPU time (user and system) of one flake8 run and, with the
+    plugin, the plugin's share of its wall time."""
     report = Path(cwd, "plugin-time.json")
     timing = ["--plugin-time", str(report)] if mode == "--with-plugin" else []
     command = [
@@ -111,18 +117,21 @@ def _flake8_run(mode: str, paths: Sequence[str], cwd: str) -> tuple[float, float
         "--isolated", "--jobs", "1", "--exit-zero",
         f"--extend-exclude={EXCLUDED_FROM_STDLIB}", *paths,
     ]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     completed = subprocess.run(
         command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if completed.returncode != 0:
         raise RuntimeError(f"flake8 {mode} failed: {completed.stderr.strip()}")
     share = 0.0
     if timing:
         measured = json.loads(report.read_text(encoding="utf-8"))
         share = measured["plugin"] / measured["total"]
-    return elapsed, share
+    return elapsed, cpu, share
 
 
 def check_runner(workdir: str) -> None:
@@ -150,22 +159,35 @@ def flake8_overhead(quick: bool, repeats: int, workdir: str) -> list[Ratio]:
     check_runner(workdir)
     with_plugin: list[float] = []
     without_plugin: list[float] = []
+    with_cpu: list[float] = []
+    without_cpu: list[float] = []
     shares: list[float] = []
-    # A warm-up run fills the file system cache; then the modes alternate so that
-    # drift in machine load hits both alike.
+    # Warm-up runs fill the file system cache and the plugin's; then the modes
+    # alternate so that drift in machine load hits both alike.
     _flake8_run("--without-plugin", paths, workdir)
+    _flake8_run("--with-plugin", paths, workdir)
     for _ in range(repeats):
-        elapsed, share = _flake8_run("--with-plugin", paths, workdir)
+        elapsed, cpu, share = _flake8_run("--with-plugin", paths, workdir)
         with_plugin.append(elapsed)
+        with_cpu.append(cpu)
         shares.append(share)
-        without_plugin.append(_flake8_run("--without-plugin", paths, workdir)[0])
+        elapsed, cpu, _ = _flake8_run("--without-plugin", paths, workdir)
+        without_plugin.append(elapsed)
+        without_cpu.append(cpu)
     with_median, without_median = median_of(with_plugin), median_of(without_plugin)
     spread = (max(without_plugin) - min(without_plugin)) / without_median
     share = median_of(shares)
     corpus = "stdlib subset" if quick else "full stdlib"
     return [
         Ratio(
-            f"flake8 with plugin / without ({corpus}, --jobs 1)",
+            f"flake8 with plugin / without ({corpus}, --jobs 1, CPU time)",
+            median_of(with_cpu) / median_of(without_cpu),
+            1.05,
+            f"medians {median_of(with_cpu):.2f} s / {median_of(without_cpu):.2f} s of "
+            "user and system time; less sensitive to other load than wall time",
+        ),
+        Ratio(
+            f"flake8 with plugin / without ({corpus}, --jobs 1, wall time)",
             with_median / without_median,
             1.05,
             f"medians {with_median:.2f} s / {without_median:.2f} s over {repeats} runs "
