@@ -37,6 +37,8 @@ class ProjectResult:
     # Every file of the project: analysed, or reported as an error.  A reused result
     # (see ``reuse``) has no facts, only this.
     files: frozenset[str] = frozenset()
+    # Whether any file mentions Nylas; without, the project has nothing to judge.
+    mentions_nylas: bool = False
 
 
 def _constant(by_module: Mapping[str, ModuleFacts], reference: str) -> ScopeValue | None:
@@ -151,7 +153,8 @@ def judge_project(
         errors=list(errors), facts=dict(modules),
         files=frozenset(modules).union(error.path for error in errors),
     )
-    if not any(facts.mentions_nylas for facts in modules.values()):
+    result.mentions_nylas = any(facts.mentions_nylas for facts in modules.values())
+    if not result.mentions_nylas:
         return result
     resolver = FlowResolver(modules.values(), config.client_names)
     sites, unresolved_sites, partial = _resolve_sites(modules, resolver)

@@ -321,13 +321,14 @@ class _SessionResult:
 
     by_path: dict[str, list[Finding]]
     covered: frozenset[str]
+    mentions_nylas: bool
 
     @classmethod
     def of(cls, result: ProjectResult) -> _SessionResult:
         by_path: dict[str, list[Finding]] = {}
         for finding in result.findings:
             by_path.setdefault(finding.span.path, []).append(finding)
-        return cls(by_path, result.files)
+        return cls(by_path, result.files, result.mentions_nylas)
 
 
 class ProjectSession:
@@ -367,7 +368,11 @@ class ProjectSession:
                 self._results[root] = self._build(root, {}, path)
             result = self._results[root]
             if path not in result.covered:
-                # flake8 was given a file the project's own walk excludes.
+                # flake8 was given a file the project's own walk excludes: it joins
+                # the project on its own.  Without Nylas in either, there is nothing
+                # to judge (the standard library's venv package, say).
+                if not result.mentions_nylas and not mentions_nylas(text):
+                    return []
                 result = self._build(root, {}, path)
         else:
             result = self._build(root, {path: text}, path)

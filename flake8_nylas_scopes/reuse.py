@@ -62,6 +62,7 @@ def store_result(cache: FactsCache, inputs: str, result: ProjectResult) -> None:
         "findings": [finding.to_json() for finding in result.findings],
         "errors": [[error.path, error.message] for error in result.errors],
         "files": sorted(result.files),
+        "mentions_nylas": result.mentions_nylas,
     })
 
 
@@ -75,6 +76,7 @@ def read_result(cache: FactsCache, inputs: str) -> ProjectResult | None:
             findings=[Finding.from_json(finding) for finding in data["findings"]],
             errors=[FileError(str(path), str(message)) for path, message in data["errors"]],
             files=frozenset(str(path) for path in data["files"]),
+            mentions_nylas=data["mentions_nylas"] is True,
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
