@@ -42,10 +42,6 @@ class Val:
 CLIENT = Val("client")
 
 
-def sym(key: str) -> Val:
-    return Val("sym", key)
-
-
 class ValTable:
     """One value per ``(kind, name, inner)`` among the records of one module.
 

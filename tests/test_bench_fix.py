@@ -17,4 +17,5 @@ def test_the_benchmark_reports_a_ratio() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "needing a fix: 2" in result.stdout
-    assert re.search(r"ratio fix/check: \d+\.\d\d", result.stdout)
+    assert re.search(r"^wall: check \S+s  fix \S+s  ratio \d+\.\d\d$", result.stdout, re.M)
+    assert re.search(r"^cpu: check \S+s  fix \S+s  ratio \d+\.\d\d$", result.stdout, re.M)
