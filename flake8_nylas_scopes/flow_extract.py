@@ -31,7 +31,7 @@ from .flow_facts import (
 )
 from .facts_values import ValueState
 from .source import SourceMap
-from .values import SCOPE_FAMILIES, SCOPE_WORD, ValueReader
+from .values import SCOPE_WORD, ValueReader, names_a_scope_family
 
 # Recorded too, so that the index can tell whether its receiver is a client.
 AUTH_URL_METHOD = "authentication_url"
@@ -413,7 +413,7 @@ class FlowExtractor(FastVisitor):
             target = self.reader.follow(argument) if isinstance(argument, ast.Name) else argument
             if target is None:
                 continue  # read() would find nothing to read: a parameter, an import
-            if isinstance(target, ast.Constant) and not _names_a_scope_family(target.value):
+            if isinstance(target, ast.Constant) and not names_a_scope_family(target.value):
                 continue  # a plain string (most arguments): no item can be a scope
             value = self.reader.read(argument)
             if value.state is ValueState.ITEMS and any(
@@ -485,14 +485,6 @@ def _may_hold_scopes(node: ast.expr) -> bool:
     return isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Name)) or (
         isinstance(node, ast.Constant) and isinstance(node.value, str)
     )
-
-
-def _names_a_scope_family(value: object) -> bool:
-    """Whether a constant could hold a scope: every scope starts with its family."""
-    if not isinstance(value, str):
-        return False
-    lowered = value.lower()
-    return any(family in lowered for family in SCOPE_FAMILIES)
 
 
 # The expressions ``FlowExtractor._value`` can give a value.

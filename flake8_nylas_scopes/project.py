@@ -20,6 +20,7 @@ from .findings import Finding
 from .judge import FileError, ProjectResult, judge_project
 from .modules import module_name_for_path
 from .roots import project_root
+from .values import names_a_scope_family
 from .walk import WalkIndex, python_files
 from . import reuse
 
@@ -368,15 +369,28 @@ class ProjectSession:
                 self._results[root] = self._build(root, {}, path)
             result = self._results[root]
             if path not in result.covered:
-                # flake8 was given a file the project's own walk excludes: it joins
-                # the project on its own.  Without Nylas in either, there is nothing
-                # to judge (the standard library's venv package, say).
-                if not result.mentions_nylas and not mentions_nylas(text):
+                # flake8 was given a file the project's own walk excludes (a build or
+                # venv directory): it joins the project on its own, which costs a
+                # whole build, unless it cannot hold a finding of its own.
+                if not self._may_hold_findings(text, result):
                     return []
                 result = self._build(root, {}, path)
         else:
             result = self._build(root, {path: text}, path)
         return result.by_path.get(path, [])
+
+    def _may_hold_findings(self, text: str, project: _SessionResult) -> bool:
+        """Whether a file joining ``project`` can hold findings of its own.
+
+        Without Nylas in either there is nothing to judge.  Otherwise a finding in a
+        file that does not mention Nylas is at a scope it passes to a wrapper (whose
+        text names the scope's family) or at a use the analysis cannot follow (NYS304).
+        """
+        if mentions_nylas(text):
+            return True
+        if not project.mentions_nylas:
+            return False
+        return names_a_scope_family(text) or self.enabled("NYS304")
 
     def _root_of(self, path: str) -> str | None:
         directory = os.path.dirname(path)

@@ -21,6 +21,15 @@ from .source import SourceMap
 SCOPE_FAMILIES = ("email", "calendar", "contacts", "room_resources")
 SCOPE_WORD = re.compile(rf"^({'|'.join(SCOPE_FAMILIES)})(\.[a-z_]+)?$")
 
+
+def names_a_scope_family(text: object) -> bool:
+    """Whether a text could hold a scope: every scope starts with its family."""
+    if not isinstance(text, str):
+        return False
+    lowered = text.lower()
+    return any(family in lowered for family in SCOPE_FAMILIES)
+
+
 # Names are followed through at most this many assignments; deeper chains are
 # unusual in real code and a bound keeps pathological input cheap.
 _MAX_DEPTH = 8

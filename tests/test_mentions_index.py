@@ -96,30 +96,3 @@ def test_a_broken_index_is_ignored(plain_project: Path, damage: Callable[[str], 
     module.write_text(module.read_text() + REDUNDANT_REQUEST)
     findings = analyse([str(plain_project)], Config(), default_code_filter).findings
     assert [f.code for f in findings] == ["NYS104"]
-
-
-def test_a_file_outside_the_walk_adds_no_work_unless_nylas_is_in_play(
-    plain_project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # flake8 may be given files the project's walk skips (a ``build`` or ``venv``
-    # directory); each then joins the project on its own, which costs a build.
-    builds: list[str] = []
-    real = project.ProjectSession._build
-
-    def counted(self: project.ProjectSession, root: str, overrides: object, current: str) -> object:
-        builds.append(os.path.basename(current))
-        return real(self, root, overrides, current)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(project.ProjectSession, "_build", counted)
-    build = plain_project / "build"
-    build.mkdir()
-    (build / "plain.py").write_text("VALUE = 1\n")
-    (build / "auth.py").write_text(REDUNDANT_REQUEST)
-    session = project.ProjectSession(Config(), default_code_filter, (), from_stdin=False)
-    module = plain_project / "plain" / "module_0.py"
-    assert session.findings_for(str(module), module.read_text()) == []
-    assert session.findings_for(str(build / "plain.py"), "VALUE = 1\n") == []
-    assert builds == ["module_0.py"]
-    findings = session.findings_for(str(build / "auth.py"), REDUNDANT_REQUEST)
-    assert [finding.code for finding in findings] == ["NYS104"]
-    assert builds == ["module_0.py", "auth.py"]
