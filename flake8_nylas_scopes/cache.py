@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -54,13 +55,16 @@ class FileMention(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A digest of the analyser's own modules: facts from other code are stale.
+    """A digest of the analyser's own modules and of the interpreter running them:
+    facts from other code are stale.
 
     The version alone is not enough for a development install, whose code changes
-    under one version number.
+    under one version number.  The interpreter counts too: its parser decides what
+    is a syntax error and where each node starts, and one project may be checked
+    under several Pythons (tox, a pre-commit hook and an editor).
     """
     package = os.path.dirname(os.path.abspath(__file__))
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__}:{sys.implementation.cache_tag}".encode())
     for name in sorted(os.listdir(package)):
         if name.endswith(".py"):
             stat = os.stat(os.path.join(package, name))

@@ -10,12 +10,13 @@ directory is ever touched, links included.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.cache import CACHE_DIRECTORY, FactsCache
+from flake8_nylas_scopes.cache import CACHE_DIRECTORY, FactsCache, code_fingerprint
 from flake8_nylas_scopes.config import Config, default_code_filter
 from flake8_nylas_scopes.project import analyse
 
@@ -93,3 +94,21 @@ def test_this_builds_subdirectory_as_a_link_is_not_used(app: Path, tmp_path: Pat
     _run(app)
     _run(app)
     assert list(outside.iterdir()) == []
+
+
+def test_each_interpreter_has_its_own_entries(
+    app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another Python parses differently (what is a syntax error, where nodes start):
+    # neither facts nor results carry over between interpreters.
+    _run(app)
+    ours = Path(FactsCache(str(app), "").entries)
+    code_fingerprint.cache_clear()
+    monkeypatch.setattr(sys.implementation, "cache_tag", "cpython-399")
+    try:
+        other = Path(FactsCache(str(app), "").entries)
+        assert other != ours
+        _run(app)
+        assert other.is_dir() and ours.is_dir()
+    finally:
+        code_fingerprint.cache_clear()
