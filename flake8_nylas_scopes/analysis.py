@@ -6,11 +6,12 @@ import ast
 from collections.abc import Sequence
 
 from .config import CodeFilter, Config
-from .extract import Extractor, mentions_nylas
+from .extract import Extractor
 from .facts import ModuleFacts
 from .findings import Finding
 from .flow_extract import FlowExtractor
 from .list_rules import is_nylas_request, list_findings
+from .prefilter import mentions_nylas
 
 
 def module_facts(

@@ -18,11 +18,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import __version__
-from .facts import ModuleFacts
 from .walk import Listing, WalkIndex
+
+if TYPE_CHECKING:
+    from .facts import ModuleFacts
 
 CACHE_DIRECTORY = ".nylas-scopes-cache"
 # Beside the per-file entries: which files mention Nylas (see load_mentions), the
@@ -164,6 +166,10 @@ class FactsCache:
         }
 
     def load(self, path: str, stat: os.stat_result, flow: bool) -> ModuleFacts | None:
+        # Imported here: a run over a project without Nylas loads no facts and need
+        # not import their classes (see ``prefilter``).
+        from .facts import ModuleFacts
+
         if not self._readable():
             return None
         try:

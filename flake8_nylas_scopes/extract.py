@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import unicodedata
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -56,24 +55,7 @@ HOSTED_AUTH_PATH = "/oauth/authorize"
 NATIVE_BODY_KEYS = frozenset({"client_id", "name", "email_address", "provider", "settings"})
 HOSTED_PARAM_KEYS = frozenset({"client_id", "redirect_uri", "response_type"})
 
-# A cheap pre-filter: a module that contains none of these cannot request Nylas
-# scopes in a form this extractor understands.  A case-folded substring search is
-# several times faster than a case-insensitive regex on large files.
-_RELEVANT_WORDS = ("nylas", "connect/authorize", "oauth/authorize", "authentication_url")
-
 _HOLE = "\x00"
-
-
-def mentions_nylas(source: str) -> bool:
-    """Whether ``source`` may concern Nylas; False means extraction can be skipped.
-
-    The parser NFKC-normalises identifiers (``ｎｙｌａｓ`` and ``nylaſ`` both import
-    ``nylas``), so a non-ASCII source is normalised the same way first.
-    """
-    if not source.isascii():
-        source = unicodedata.normalize("NFKC", source)
-    folded = source.casefold()
-    return any(word in folded for word in _RELEVANT_WORDS)
 
 
 @dataclass
@@ -733,4 +715,4 @@ def extract_module(
     return Extractor(path, lines, module_name).extract(tree)
 
 
-__all__ = ["Extractor", "extract_module", "mentions_nylas"]
+__all__ = ["Extractor", "extract_module"]

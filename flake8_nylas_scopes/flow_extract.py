@@ -31,7 +31,8 @@ from .flow_facts import (
 )
 from .facts_values import ValueState
 from .source import SourceMap
-from .values import SCOPE_WORD, ValueReader, names_a_scope_family
+from .prefilter import names_a_scope_family
+from .values import SCOPE_WORD, ValueReader
 
 # Recorded too, so that the index can tell whether its receiver is a client.
 AUTH_URL_METHOD = "authentication_url"

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from .config import ConfigError, all_codes, make_config
-from .judge import ProjectResult
+from .results import ProjectResult
 from .project import InputError, analyse
 from .resolver import EndpointUse
 from .usage_rules import certain_options

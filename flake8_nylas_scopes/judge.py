@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from .catalogue import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
 from .config import CodeFilter, Config
@@ -13,32 +12,13 @@ from .facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
 from .findings import Finding, Fix, FixAction
 from .flow_extract import AUTH_URL_METHOD
 from .list_rules import is_nylas_request, list_findings
+from .results import FileError, ProjectResult
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .spans import Span
 from .usage_rules import Inference, ProjectState, infer, usage_findings
 
 # Scopes given to a wrapper function's parameter (see extract._parameter_reference).
 PARAM_PREFIX = "param:"
-
-
-@dataclass(frozen=True)
-class FileError:
-    path: str
-    message: str
-
-
-@dataclass
-class ProjectResult:
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[FileError] = field(default_factory=list)
-    facts: dict[str, ModuleFacts] = field(default_factory=dict)
-    state: ProjectState | None = None
-    inference: Inference | None = None
-    # Every file of the project: analysed, or reported as an error.  A reused result
-    # (see ``reuse``) has no facts, only this.
-    files: frozenset[str] = frozenset()
-    # Whether any file mentions Nylas; without, the project has nothing to judge.
-    mentions_nylas: bool = False
 
 
 def _constant(by_module: Mapping[str, ModuleFacts], reference: str) -> ScopeValue | None:

@@ -9,20 +9,24 @@ import stat
 import tokenize
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .analysis import module_facts
 from .cache import FactsCache, FileMention
 from .collection import collector_paused
 from .config import CodeFilter, Config
-from .extract import mentions_nylas
-from .facts import ModuleFacts
 from .findings import Finding
-from .judge import FileError, ProjectResult, judge_project
 from .modules import module_name_for_path
+from .prefilter import mentions_nylas, names_a_scope_family
+from .results import FileError, ProjectResult
 from .roots import project_root
-from .values import names_a_scope_family
 from .walk import WalkIndex, python_files
-from . import reuse
+
+if TYPE_CHECKING:
+    from .facts import ModuleFacts
+
+# The analysis itself (extraction, the resolver, the rules) is imported only when a
+# project mentions Nylas: flake8 loads this plugin in every run of every project,
+# and most of them never need it.
 
 __all__ = ["FileError", "InputError", "ProjectAnalysis", "analyse", "discover", "read_source"]
 
@@ -94,6 +98,8 @@ def facts_for_source(
 ) -> ModuleFacts:
     # Lines as Python and flake8 count them: str.splitlines also breaks at form feeds,
     # \x1c-\x1e, \x85 and \u2028, which would shift every later line.
+    from .analysis import module_facts
+
     lines = io.StringIO(source, newline="").readlines()
     return module_facts(None, path, lines, module_name_for_path(path, packages), flow=flow)
 
@@ -233,6 +239,8 @@ def _load_facts(
     A project where no file mentions Nylas is done without reading the unchanged
     files again.
     """
+    from .facts import ModuleFacts
+
     flow = bool(survey.mentioning)
     stats, texts = survey.stats, survey.texts
     packages: dict[str, str] = {}
@@ -295,6 +303,13 @@ def analyse_project(
     errors: list[FileError] = []
     with collector_paused():
         survey = _survey(files, overrides, cache, errors)
+        if findings_only and not survey.mentioning:
+            # Nothing to judge, and no facts asked for.
+            covered = frozenset(files).union(error.path for error in errors)
+            return ProjectResult(errors=errors, files=covered)
+        from . import reuse
+        from .judge import judge_project
+
         # Only a project with Nylas is worth it: without, judging is skipped anyway.
         reusable = cache if findings_only and survey.mentioning else None
         inputs = ""

@@ -21,7 +21,7 @@ from .cache import FactsCache, FileMention
 from .codes import CODES
 from .config import CodeFilter, Config
 from .findings import Finding
-from .judge import FileError, ProjectResult
+from .results import FileError, ProjectResult
 
 # A file written this recently may be written again within its clock's resolution
 # without a new modification time (as for the walk index): its result is not kept.

@@ -15,19 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .facts import ItemForm, ScopeItem, ScopeValue, ValueState
+from .prefilter import SCOPE_FAMILIES
 from .source import SourceMap
 
 # What a Nylas v2 scope name looks like, to tell scope lists from other string lists.
-SCOPE_FAMILIES = ("email", "calendar", "contacts", "room_resources")
 SCOPE_WORD = re.compile(rf"^({'|'.join(SCOPE_FAMILIES)})(\.[a-z_]+)?$")
-
-
-def names_a_scope_family(text: object) -> bool:
-    """Whether a text could hold a scope: every scope starts with its family."""
-    if not isinstance(text, str):
-        return False
-    lowered = text.lower()
-    return any(family in lowered for family in SCOPE_FAMILIES)
 
 
 # Names are followed through at most this many assignments; deeper chains are

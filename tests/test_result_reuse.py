@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from damaged_json import index_damages
 
-from flake8_nylas_scopes import project, reuse
+from flake8_nylas_scopes import judge, reuse
 from flake8_nylas_scopes.cache import RESULT_INDEX, FactsCache
 from flake8_nylas_scopes.config import Config, default_code_filter
 from flake8_nylas_scopes.findings import Finding, Fix, FixAction
@@ -56,13 +56,13 @@ def _result_index(root: Path) -> Path:
 def _judgements(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the projects judged (rather than reused)."""
     judged: list[int] = []
-    real = project.judge_project
+    real = judge.judge_project
 
     def judge_project(*args: object, **kwargs: object) -> object:
         judged.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(project, "judge_project", judge_project)
+    monkeypatch.setattr(judge, "judge_project", judge_project)
     return judged
 
 

@@ -1,0 +1,38 @@
+"""Cheap text tests that tell which files need no analysis at all.
+
+Every flake8 process and every ``check`` runs them over files that, in most
+projects, have nothing to do with Nylas; they are kept apart from the analysis so
+that such runs never import it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# A module that contains none of these cannot request Nylas scopes in a form the
+# extractor understands.  A case-folded substring search is several times faster
+# than a case-insensitive regex on large files.
+_RELEVANT_WORDS = ("nylas", "connect/authorize", "oauth/authorize", "authentication_url")
+
+# Every Nylas v2 scope starts with the name of its family.
+SCOPE_FAMILIES = ("email", "calendar", "contacts", "room_resources")
+
+
+def mentions_nylas(source: str) -> bool:
+    """Whether ``source`` may concern Nylas; False means extraction can be skipped.
+
+    The parser NFKC-normalises identifiers (``ｎｙｌａｓ`` and ``nylaſ`` both import
+    ``nylas``), so a non-ASCII source is normalised the same way first.
+    """
+    if not source.isascii():
+        source = unicodedata.normalize("NFKC", source)
+    folded = source.casefold()
+    return any(word in folded for word in _RELEVANT_WORDS)
+
+
+def names_a_scope_family(text: object) -> bool:
+    """Whether a text could hold a scope: every scope starts with its family."""
+    if not isinstance(text, str):
+        return False
+    lowered = text.lower()
+    return any(family in lowered for family in SCOPE_FAMILIES)
