@@ -43,20 +43,19 @@ CLIENT = Val("client")
 
 
 class ValTable:
-    """One value per ``(kind, name, inner)`` among the records of one module.
+    """One value per ``(kind, name, inner)`` among the records extracted from one
+    module (``ValReader`` does the same for records read back from the cache).
 
     The same names and chains recur all over a module: sharing one value, and its
-    symbol string, among the records keeps a large project's facts in memory once,
-    whether they were just extracted or read back from the cache.  ``inner`` comes
-    from the same table and is kept alive by the value stored, so its identity stands
-    for it.
+    symbol string, among the records keeps a large project's facts in memory once.
+    ``inner`` comes from the same table and is kept alive by the value stored, so its
+    identity stands for it.
     """
 
-    __slots__ = ("_values", "_texts")
+    __slots__ = ("_values",)
 
     def __init__(self) -> None:
         self._values: dict[tuple[str, str, int], Val] = {}
-        self._texts: dict[str, str] = {}
 
     def get(self, kind: str, name: str = "", inner: Val | None = None) -> Val:
         key = (kind, name, id(inner))
@@ -68,10 +67,6 @@ class ValTable:
     def symbol(self, key: str) -> str:
         """The table's copy of a symbol key."""
         return self.get("sym", key).name
-
-    def text(self, text: str) -> str:
-        """The table's copy of other text read back: paths, attribute names, calls."""
-        return self._texts.setdefault(text, text)
 
 
 # In JSON, a module's values are rows ``[kind, name, inner]`` of one list, each value

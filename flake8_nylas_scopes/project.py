@@ -310,18 +310,16 @@ def analyse_project(
         from . import reuse
         from .judge import judge_project
 
-        # Only a project with Nylas is worth it: without, judging is skipped anyway.
-        reusable = cache if findings_only and survey.mentioning else None
         inputs = ""
-        if reusable is not None:
+        if findings_only and cache is not None:
             inputs = reuse.inputs_digest(files, overrides, survey.seen, errors, config, enabled)
-            reused = reuse.read_result(reusable, inputs) if inputs else None
+            reused = reuse.read_result(cache, inputs) if inputs else None
             if reused is not None:
                 return reused
         modules = _load_facts(files, survey, cache, errors)
         result = judge_project(modules, errors, config, enabled)
-        if reusable is not None and inputs:
-            reuse.store_result(reusable, inputs, result)
+        if inputs and cache is not None:
+            reuse.store_result(cache, inputs, result)
         return result
 
 
