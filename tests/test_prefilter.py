@@ -6,11 +6,10 @@ extractor can recognise a request must pass the filter.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tool_runs import flake8
 
 from flake8_nylas_scopes.analysis import module_facts, module_findings
 from flake8_nylas_scopes.config import Config, all_codes
@@ -62,32 +61,33 @@ ANALYSIS_MODULES = ("flake8_nylas_scopes.judge", "flake8_nylas_scopes.extract",
                     "flake8_nylas_scopes.flow_extract", "flake8_nylas_scopes.resolver")
 
 
-def _imports_of_a_flake8_run(project: Path) -> str:
+def _imports_of_a_flake8_run(project: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """The modules a flake8 run over ``project`` imports (``-X importtime``)."""
-    completed = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "flake8", "--jobs", "1", "--select",
-         "NYS", "."],
-        cwd=project, capture_output=True, text=True, timeout=120,
-    )
+    monkeypatch.setenv("PYTHONPROFILEIMPORTTIME", "1")
+    completed = flake8(project, "--jobs", "1", "--select", "NYS", ".")
     assert completed.returncode in (0, 1), completed.stderr[-2000:]
     assert "flake8_nylas_scopes.project" in completed.stderr  # the plugin was loaded
     return completed.stderr
 
 
-def test_a_project_without_nylas_never_imports_the_analysis(tmp_path: Path) -> None:
+def test_a_project_without_nylas_never_imports_the_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # flake8 loads the plugin in every run of every project: one without Nylas
     # should pay for the pre-filter, not for extraction, the resolver and the rules.
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'plain'\n")
     (tmp_path / "calc.py").write_text("def add(a, b):\n    return a + b\n")
-    imported = _imports_of_a_flake8_run(tmp_path)
+    imported = _imports_of_a_flake8_run(tmp_path, monkeypatch)
     assert not [name for name in ANALYSIS_MODULES if name in imported]
 
 
-def test_a_project_with_nylas_imports_it(tmp_path: Path) -> None:
+def test_a_project_with_nylas_imports_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
     (tmp_path / "auth.py").write_text(
         "from nylas import APIClient\n"
         "url = APIClient('id', 'secret').authentication_url('https://a/cb', scopes=['email'])\n"
     )
-    imported = _imports_of_a_flake8_run(tmp_path)
+    imported = _imports_of_a_flake8_run(tmp_path, monkeypatch)
     assert [name for name in ANALYSIS_MODULES if name in imported] == list(ANALYSIS_MODULES)

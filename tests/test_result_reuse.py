@@ -145,7 +145,7 @@ def test_a_file_written_a_moment_ago_is_not_reused(
     # Its next edit, within the clock's resolution, could keep size and times.
     monkeypatch.setattr(reuse, "_RACY_NS", 10**18)
     _check(app)
-    assert not (_result_index(app)).exists()
+    assert not _result_index(app).exists()
     judged = _judgements(monkeypatch)
     _check(app)
     assert judged == [1]
