@@ -12,7 +12,13 @@ Symbol keys:
 * ``p:<module>.<function>.<name>``: a parameter;
 * ``r:<module>.<function>``: what a function returns;
 * ``a:<module>.<class>.<attr>``: an instance attribute (``self.<attr>``);
-* ``s:<path>``: framework state (``app.state.nylas``, ``g.nylas``, ``current_app.nylas``).
+* ``s:<path>``: framework state (``app.state.nylas``, ``g.nylas``, ``current_app.nylas``);
+* ``c:<module>.<class>``: the bases of a class (each edge one base);
+* ``t:<module>.<line>.<col>.<n>``: the elements of one container display or the
+  operands of one ``or``/``+``, gathered under a name of their own.
+
+The extractor follows a closed world: every place a symbolic value is used is either
+modelled by one of these records or recorded as a :class:`Sink` (the value escapes).
 """
 
 from __future__ import annotations
@@ -31,7 +37,10 @@ class Val:
     ``kind`` is one of ``client``, ``sym`` (``name`` is a symbol key), ``ref`` (``name``
     is a dotted name reached through imports), ``attr`` (attribute ``name`` of
     ``inner``), ``call`` (the result of calling ``inner``), ``iter`` (an element of
-    iterating ``inner``) or ``item`` (``inner[...]``).
+    iterating ``inner``), ``item`` (``inner[...]``), ``box`` (a container whose
+    elements are what ``inner`` holds), ``self`` (the instance in a method of class
+    ``name``) or ``instance`` (an instance of the class ``inner`` names, from a type
+    annotation).
     """
 
     kind: str
@@ -176,14 +185,28 @@ class Use:
 
 @dataclass(frozen=True, slots=True)
 class CallSite:
-    """A call passing symbolic values: to a project function (parameter edges) or to
-    something else (the values escape)."""
+    """A call passing symbolic values, or calling one: to a project function
+    (parameter edges), a bound Nylas method (a request), a known data sink, or
+    something else (the values escape).
+
+    ``star`` and ``double_star`` are the values of ``*args`` and ``**kwargs``
+    arguments.  ``invokes`` is False when the callee is an attribute chain whose call
+    is recorded as a :class:`Use` already.  A call handed over (``executor.submit(f,
+    x)``) is recorded as the call ``f(x)`` it leads to, with ``callee_text`` naming
+    the hand-over.
+    """
 
     callee: Val | None
     callee_text: str
     args: tuple[Val | None, ...]
     kwargs: tuple[tuple[str, Val], ...]
     span: Span
+    star: Val | None = None
+    double_star: Val | None = None
+    invokes: bool = True
+    # The arguments' fate is recorded elsewhere (a builtin that iterates them, a
+    # hand-over): unless the callee is project code, they do not escape here.
+    modelled: bool = False
 
     def to_json(self, values: ValWriter) -> Any:
         return [
@@ -192,6 +215,10 @@ class CallSite:
             [values.index(arg) for arg in self.args],
             [[name, values.index(value)] for name, value in self.kwargs],
             self.span.to_json(),
+            values.index(self.star),
+            values.index(self.double_star),
+            self.invokes,
+            self.modelled,
         ]
 
     @classmethod
@@ -202,12 +229,17 @@ class CallSite:
             tuple(values.optional(arg) for arg in data[2]),
             tuple((values.text(str(name)), values.value(value)) for name, value in data[3]),
             Span.from_json(data[4], values.text),
+            values.optional(data[5]),
+            values.optional(data[6]),
+            bool(data[7]),
+            bool(data[8]),
         )
 
 
 @dataclass(frozen=True, slots=True)
 class Sink:
-    """A value stored where the analysis cannot follow it (a container, ``getattr``)."""
+    """A value used where the analysis does not follow it: it escapes.  ``what`` says
+    where it went, in words for the user (``"matched by a match statement"``)."""
 
     value: Val
     what: str
@@ -222,18 +254,57 @@ class Sink:
 
 
 @dataclass(frozen=True, slots=True)
+class Read:
+    """A value only looked at (a condition, a comparison, an f-string, iterated): no
+    request beyond reading it, which for a Nylas query is fetching it."""
+
+    value: Val
+    span: Span
+
+    def to_json(self, values: ValWriter) -> Any:
+        return [values.index(self.value), self.span.to_json()]
+
+    @classmethod
+    def from_json(cls, data: Any, values: ValReader) -> Read:
+        return cls(values.value(data[0]), Span.from_json(data[1], values.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Store:
+    """``owner.attr = value`` on an object other than ``self``: the project index
+    follows it when ``owner`` is an instance of a project class, else it escapes."""
+
+    owner: Val
+    attr: str
+    value: Val
+    span: Span
+
+    def to_json(self, values: ValWriter) -> Any:
+        return [values.index(self.owner), self.attr, values.index(self.value),
+                self.span.to_json()]
+
+    @classmethod
+    def from_json(cls, data: Any, values: ValReader) -> Store:
+        return cls(values.value(data[0]), values.text(str(data[1])), values.value(data[2]),
+                   Span.from_json(data[3], values.text))
+
+
+@dataclass(frozen=True, slots=True)
 class Function:
     """A function or method: its parameters in order (``self``/``cls`` dropped)."""
 
     qualname: str
     params: tuple[str, ...]
+    # ``*args`` and ``**kwargs``: they receive the arguments no parameter takes.
+    vararg: str = ""
+    kwarg: str = ""
 
     def to_json(self) -> Any:
-        return [self.qualname, list(self.params)]
+        return [self.qualname, list(self.params), self.vararg, self.kwarg]
 
     @classmethod
     def from_json(cls, data: Any) -> Function:
-        return cls(str(data[0]), tuple(str(p) for p in data[1]))
+        return cls(str(data[0]), tuple(str(p) for p in data[1]), str(data[2]), str(data[3]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +337,8 @@ class FlowFacts:
     calls: list[CallSite] = field(default_factory=list)
     sinks: list[Sink] = field(default_factory=list)
     scope_args: list[ScopeArg] = field(default_factory=list)
+    reads: list[Read] = field(default_factory=list)
+    stores: list[Store] = field(default_factory=list)
 
     def to_json(self) -> Any:
         values = ValWriter()
@@ -277,6 +350,8 @@ class FlowFacts:
             "calls": [c.to_json(values) for c in self.calls],
             "sinks": [s.to_json(values) for s in self.sinks],
             "scope_args": [a.to_json(values) for a in self.scope_args],
+            "reads": [r.to_json(values) for r in self.reads],
+            "stores": [s.to_json(values) for s in self.stores],
         }
         return {"values": values.rows, **records}
 
@@ -291,4 +366,6 @@ class FlowFacts:
             [CallSite.from_json(c, values) for c in data["calls"]],
             [Sink.from_json(s, values) for s in data["sinks"]],
             [ScopeArg.from_json(a, values) for a in data["scope_args"]],
+            [Read.from_json(r, values) for r in data["reads"]],
+            [Store.from_json(s, values) for s in data["stores"]],
         )

@@ -116,11 +116,18 @@ def _usage(
             found, lost = resolver.interpret(use, nylas_module)
             endpoints.extend(found)
             unresolved.extend(lost)
-        for call in flow.calls:
-            unresolved.extend(resolver.escapes(call))
-        for sink in flow.sinks:
-            unresolved.extend(resolver.sink_escapes(sink.value, sink.what, sink.span))
-    return endpoints, unresolved
+        for effects in (
+            *(resolver.call_effects(call) for call in flow.calls),
+            *(resolver.sink_effects(sink) for sink in flow.sinks),
+            *(resolver.store_effects(store) for store in flow.stores),
+        ):
+            endpoints.extend(effects[0])
+            unresolved.extend(effects[1])
+        for read in flow.reads:
+            endpoints.extend(resolver.read_effects(read))
+    # A request found twice (a loop's iterable is a use and a read) counts once.
+    unique = list({(use.span, use.endpoint.key): use for use in endpoints}.values())
+    return unique, list(dict.fromkeys(unresolved))
 
 
 def judge_project(

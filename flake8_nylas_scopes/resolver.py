@@ -1,10 +1,13 @@
-"""Resolve the symbolic client flow of every module of a project.
+"""Resolve the symbolic value flow of every module of a project.
 
 A may-analysis: a symbol holds everything any of its edges can bring (a client
 assigned on one branch is a client).  Parameters of project functions receive what
-their callers pass, across modules.  Values that reach code the analysis cannot see
-(a third-party call, a container, ``getattr``) are recorded as unresolved uses so
-that the usage rules stay silent rather than guess.
+their callers pass, across modules; attributes of instances what any assignment
+stores, in the class and its relatives.  The extractor recorded every place a value
+is used (a closed world); here each Nylas value found at such a place becomes a
+request (a use, a bound method called or handed over, a query read) or, where the
+place is not modelled, an unresolved use whose scopes are everything that value's
+type could need, so that the usage rules stay silent rather than guess.
 """
 
 from __future__ import annotations
@@ -17,13 +20,23 @@ from .catalogue import NYLAS_CLIENT_CLASSES
 from .endpoint_types import Endpoint
 from .endpoints_v2 import CLIENT_METHODS, COLLECTIONS, ENDPOINTS, MODELS
 from .facts import ModuleFacts
-from .flow_facts import CallSite, Use, Val
+from .flow_calls import (
+    DATA_FUNCTIONS,
+    DATA_METHODS,
+    ELEMENT_METHODS,
+    ELEMENTS_METHODS,
+    PAIRS_METHODS,
+)
+from .flow_facts import CallSite, Read, Sink, Store, Use, Val
 from .spans import Span
 
 
 # An abstract object: (kind, name).  Kinds: client, coll (a collection attribute),
 # model / models (one model object / a query or list of them, by model class),
-# inst (an instance of a project class), func, class, nylas_class, module.
+# method (a bound Nylas method: "<owner kind>|<owner name>|<method>"), box (a
+# container: its name is the element's "<kind>|<name>"), inst (an instance of a
+# project class), super (``super()`` in a method of the class named), func, class,
+# nylas_class, model_class (an SDK model class, by name), module.
 Obj = tuple[str, str]
 CLIENT_OBJ: Obj = ("client", "")
 # What a value may hold.  Results are shared, never changed in place: most values
@@ -39,14 +52,13 @@ _MANY_MODEL_OPS = frozenset({"where", "all", "search", "values"})
 # Model methods that return another model object without a request.
 _MODEL_FACTORIES: Mapping[str, str] = {"create_reply": "Draft"}
 
-# Calls that only look at a value: a client passed to them does not escape.
-HARMLESS_CALLS = frozenset(
-    {"print", "repr", "str", "isinstance", "issubclass", "id", "type", "len", "bool",
-     "hash", "callable", "format"}
-)
-HARMLESS_METHODS = frozenset(
-    {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
-)
+# Objects that are Nylas values: where one escapes, the usage rules must hold back.
+_NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
+                          "nylas_class"})
+# Containers nested deeper than this are followed as this deep.
+_MAX_BOX_DEPTH = 4
+# The SDK's model classes, by the modules a Python file imports them from.
+_MODEL_MODULES = ("nylas.client.restful_models.", "nylas.client.", "nylas.")
 
 _MAX_ROUNDS = 50
 # Edge lists up to this long are searched rather than given a set of their members.
@@ -69,16 +81,57 @@ class UnresolvedUse:
     scopes: frozenset[str] | None
 
 
+def _endpoint_scopes(keys: Iterable[str]) -> set[str]:
+    return {scope for key in keys for option in ENDPOINTS[key].options
+            for scope in option.scopes}
+
+
 def collection_scopes(attribute: str) -> frozenset[str]:
+    """What a collection could request: its own operations, and everything the
+    objects it hands out could do."""
     collection = COLLECTIONS.get(attribute)
     if collection is None:
         return frozenset()
-    return frozenset(
-        scope
-        for key in collection.operations.values()
-        for option in ENDPOINTS[key].options
-        for scope in option.scopes
-    )
+    found = _endpoint_scopes(collection.operations.values())
+    return frozenset(found | model_scopes(collection.model))
+
+
+def model_scopes(name: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
+    """What a model object could request: its methods and its child collections."""
+    model = MODELS.get(name)
+    if model is None or name in seen:
+        return frozenset()
+    found = _endpoint_scopes(model.methods.values())
+    for child in model.children.values():
+        collection = COLLECTIONS[child]
+        found |= _endpoint_scopes(collection.operations.values())
+        found |= model_scopes(collection.model, seen | {name})
+    return frozenset(found)
+
+
+# The collection attribute of the client whose objects are of each model class.
+_COLLECTION_OF_MODEL: Mapping[str, str] = {
+    collection.model: attribute
+    for attribute, collection in reversed(list(COLLECTIONS.items()))
+}
+
+
+def box(obj: Obj) -> Obj:
+    kind, name = obj
+    return ("box", f"{kind}|{name}")
+
+
+def unbox(obj: Obj) -> Obj:
+    kind, _, name = obj[1].partition("|")
+    return (kind, name)
+
+
+def _box_depth(obj: Obj) -> int:
+    depth = 0
+    while obj[0] == "box":
+        depth += 1
+        obj = unbox(obj)
+    return depth
 
 
 # A symbolic value interned by the resolver: the index of its (kind, name, inner) row.
@@ -95,6 +148,8 @@ class _Arguments:
     call: CallSite
     args: tuple[Node, ...]
     kwargs: tuple[tuple[str, Node], ...]
+    star: Node
+    double_star: Node
 
 
 class FlowResolver:
@@ -102,6 +157,8 @@ class FlowResolver:
         self.modules = [m for m in modules if m.flow is not None]
         self.module_names = {m.module for m in self.modules if m.module}
         self.functions: dict[str, tuple[str, ...]] = {}
+        # ``*args`` and ``**kwargs`` of each function that has them.
+        self._rest: dict[str, tuple[str, str]] = {}
         self._param_keys: dict[str, tuple[str, ...]] = {}
         self.classes: set[str] = set()
         self._kinds: list[str] = []
@@ -119,14 +176,24 @@ class FlowResolver:
         # Every call site with its callee interned, bound to parameters every round.
         self._calls: list[tuple[Node, CallSite]] = []
         self._call_arguments: dict[int, _Arguments] = {}
+        # ``owner.attr = value`` stores, followed into instances every round.
+        self._stores: list[tuple[Node, Store]] = []
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
                 self.functions[function.qualname] = function.params
+                if function.vararg or function.kwarg:
+                    self._rest[function.qualname] = (function.vararg, function.kwarg)
             self.classes.update(module.flow.classes)
             for edge in module.flow.edges:
                 self._add_edge(edge.target, self._intern(edge.value))
             self._calls.extend((self._intern(call.callee), call) for call in module.flow.calls)
+            self._stores.extend((self._intern(store.owner), store)
+                                for store in module.flow.stores)
+        # The project classes each class derives from, directly; and which classes
+        # derive from the SDK's client.
+        self._bases: dict[str, set[str]] = {}
+        self._client_classes: set[str] = set()
         for qualname, params in self.functions.items():
             self._param_keys[qualname] = tuple(f"p:{qualname}.{param}" for param in params)
         self._client_names = frozenset(client_names)
@@ -184,6 +251,8 @@ class FlowResolver:
                 call,
                 tuple(self._intern(argument) for argument in call.args),
                 tuple((keyword, self._intern(argument)) for keyword, argument in call.kwargs),
+                self._intern(call.star),
+                self._intern(call.double_star),
             )
         return known
 
@@ -207,6 +276,78 @@ class FlowResolver:
         members.add(node)
         nodes.append(node)
         return True
+
+    # -- classes -----------------------------------------------------------------------
+
+    def _find_bases(self) -> bool:
+        """Read each class's bases from its ``c:`` edges; True when something new."""
+        changed = False
+        for target, nodes in self.edges.items():
+            if not target.startswith("c:"):
+                continue
+            name = target[2:]
+            for node in nodes:
+                for kind, base in self._resolve_node(node, 0):
+                    if kind == "class" and base not in self._bases.setdefault(name, set()):
+                        self._bases[name].add(base)
+                        changed = True
+                    elif kind == "nylas_class" and name not in self._client_classes:
+                        self._client_classes.add(name)
+                        changed = True
+        # A subclass of a subclass of the client is a client too.
+        grown = True
+        while grown:
+            grown = False
+            for name, bases in self._bases.items():
+                if name not in self._client_classes and bases & self._client_classes:
+                    self._client_classes.add(name)
+                    grown = changed = True
+        return changed
+
+    def ancestors(self, name: str) -> list[str]:
+        """The class and the project classes it derives from, nearest first."""
+        found = [name]
+        index = 0
+        while index < len(found) and len(found) < 50:
+            for base in sorted(self._bases.get(found[index], ())):
+                if base not in found:
+                    found.append(base)
+            index += 1
+        return found
+
+    def _family(self, name: str) -> list[str]:
+        """The class, its ancestors and its descendants: ``self.x`` in any of them may
+        be what another stored (a base's ``__init__`` sets what a subclass reads)."""
+        family = self.ancestors(name)
+        for other in self._bases:
+            if other not in family and name in self.ancestors(other):
+                family.append(other)
+        return family
+
+    def _method(self, owner: str, name: str, skip_own: bool = False) -> str | None:
+        for klass in self.ancestors(owner)[1 if skip_own else 0:]:
+            if f"{klass}.{name}" in self.functions:
+                return f"{klass}.{name}"
+        return None
+
+    def _instance_attribute(self, owner: str, name: str) -> Objs:
+        """``instance.name``: a method, or what the family's instances store there."""
+        found: set[Obj] = set()
+        method = self._method(owner, name)
+        if method is not None:
+            found.add(("func", method))
+            # A property is read without a call: what it returns.
+            found |= self.values.get(f"r:{method}", _NOTHING)
+        for klass in self._family(owner):
+            found |= self.values.get(f"a:{klass}.{name}", _NOTHING)
+        if owner in self._client_classes:
+            found |= self._attribute(CLIENT_OBJ, name)
+        return self._shared(found)
+
+    def _instance(self, name: str) -> Objs:
+        if name in self._client_classes:
+            return frozenset({("inst", name), CLIENT_OBJ})
+        return frozenset({("inst", name)})
 
     # -- resolution --------------------------------------------------------------------
 
@@ -238,16 +379,17 @@ class FlowResolver:
         if kind == "client":
             return _ONLY_CLIENT
         if kind == "sym":
+            if name.startswith("a:"):
+                owner, _, attribute = name[2:].rpartition(".")
+                return self._instance_attribute(owner, attribute)
             # The symbol's own set, which grows during a round of the fixpoint.
-            held = self.values.get(name)
-            if held is not None:
-                return held
-            if name.startswith("a:") and name not in self.edges:
-                # ``self.client`` with no assignment may be a property: what it returns.
-                return self.values.get("r:" + name[2:], _NOTHING)
-            return _NOTHING
+            return self.values.get(name, _NOTHING)
         if kind == "ref":
             return self._shared(self._resolve_ref(name))
+        if kind == "self":
+            return self._instance(name) if name else _NOTHING
+        if kind == "super":
+            return frozenset({("super", name)}) if name else _NOTHING
         inner_node = self._inners[node]
         inner = self._resolve_node(inner_node, depth + 1)
         found: set[Obj] = set()
@@ -257,12 +399,32 @@ class FlowResolver:
         elif kind == "call":
             found |= self._call(inner_node, inner, depth)
         elif kind in ("iter", "item"):
+            for obj in inner:
+                found |= self._elements(obj)
+        elif kind == "box":
+            found = {box(obj) for obj in inner if _box_depth(obj) < _MAX_BOX_DEPTH}
+            found |= {obj for obj in inner if _box_depth(obj) >= _MAX_BOX_DEPTH}
+        elif kind == "instance":
             for obj_kind, obj_name in inner:
-                if obj_kind == "models":
+                if obj_kind == "class":
+                    found |= self._instance(obj_name)
+                elif obj_kind == "nylas_class":
+                    found.add(CLIENT_OBJ)
+                elif obj_kind == "model_class":
                     found.add(("model", obj_name))
-                elif obj_kind == "coll":
-                    found.add(("model", COLLECTIONS[obj_name].model))
         return self._shared(found)
+
+    @staticmethod
+    def _elements(obj: Obj) -> set[Obj]:
+        """What iterating or indexing ``obj`` gives."""
+        kind, name = obj
+        if kind == "models":
+            return {("model", name)}
+        if kind == "coll":
+            return {("model", COLLECTIONS[name].model)}
+        if kind == "box":
+            return {unbox(obj)}
+        return set()
 
     def _resolve_ref(self, name: str) -> Objs:
         """A dotted name reached through imports: a module member, then attributes."""
@@ -291,21 +453,45 @@ class FlowResolver:
             return self.values.get(f"g:{name}", _NOTHING)
         if name in self.module_names:
             return {("module", name)}
+        for prefix in _MODEL_MODULES:
+            if name.startswith(prefix) and name[len(prefix):] in MODELS:
+                return {("model_class", name[len(prefix):])}
         return _NOTHING
 
     def _attribute(self, obj: Obj, name: str) -> Objs:
         kind, owner = obj
-        if kind == "client" and name in COLLECTIONS:
-            return {("coll", name)}
-        if kind == "model" and owner in MODELS and name in MODELS[owner].children:
-            return {("coll", MODELS[owner].children[name])}
+        if kind == "client":
+            if name in COLLECTIONS:
+                return {("coll", name)}
+            if name in CLIENT_METHODS:
+                return {("method", f"client||{name}")}
+            return _NOTHING
+        if kind == "coll":
+            if name in COLLECTIONS[owner].operations or name == "create":
+                return {("method", f"coll|{owner}|{name}")}
+            return _NOTHING
+        if kind == "models":
+            attribute = _COLLECTION_OF_MODEL.get(owner)
+            if attribute is not None and name in COLLECTIONS[attribute].operations:
+                return {("method", f"models|{owner}|{name}")}
+            return _NOTHING
+        if kind == "model" and owner in MODELS:
+            model = MODELS[owner]
+            if name in model.children:
+                return {("coll", model.children[name])}
+            if name in model.methods or name in _MODEL_FACTORIES:
+                return {("method", f"model|{owner}|{name}")}
+            return _NOTHING  # a field: data
         if kind == "inst":
-            method = f"{owner}.{name}"
-            if method in self.functions:
-                return {("func", method)}
-            return self.values.get(f"a:{owner}.{name}", _NOTHING)
+            return self._instance_attribute(owner, name)
+        if kind == "super":
+            method = self._method(owner, name, skip_own=True)
+            return {("func", method)} if method is not None else _NOTHING
         if kind == "module":
             return self._resolve_exact(f"{owner}.{name}")
+        if kind == "box":
+            if name in ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS:
+                return {("method", f"box|{owner}|{name}")}
         return _NOTHING
 
     def _call(self, callee: Node, callees: Objs, depth: int) -> set[Obj]:
@@ -316,27 +502,47 @@ class FlowResolver:
             # imported name into one dotted name; the last one is the method called.
             prefix, _, method = self._names[callee].rpartition(".")
             callee = self._node("attr", method, self._node("ref", prefix, NO_NODE))
+            callees = self._resolve_node(callee, depth + 1)
         for kind, name in callees:
             if kind == "nylas_class":
                 found.add(CLIENT_OBJ)
             elif kind == "func":
                 found |= self.values.get(f"r:{name}", _NOTHING)
             elif kind == "class":
-                found.add(("inst", name))
-        if callee != NO_NODE and self._kinds[callee] == "attr":
-            operation = self._names[callee]
-            for kind, name in self._resolve_node(self._inners[callee], depth + 1):
-                if kind == "coll":
-                    model = COLLECTIONS[name].model
-                    if operation in _ONE_MODEL_OPS:
-                        found.add(("model", model))
-                    elif operation in _MANY_MODEL_OPS:
-                        found.add(("models", model))
-                elif kind == "models":
-                    found.add(("model" if operation == "first" else "models", name))
-                elif kind == "model" and operation in _MODEL_FACTORIES:
-                    found.add(("model", _MODEL_FACTORIES[operation]))
+                found |= self._instance(name)
+            elif kind == "model_class":
+                found.add(("model", name))
+            elif kind == "method":
+                found |= self._method_result(name)
         return found
+
+    @staticmethod
+    def _method_result(method: str) -> set[Obj]:
+        """What calling a bound Nylas method (or a container's method) returns."""
+        owner_kind, owner, operation = method.split("|", 2)
+        if owner_kind == "box":
+            element = unbox(("box", owner))
+            if operation in ELEMENT_METHODS:
+                return {element}
+            if operation in ELEMENTS_METHODS:
+                return {("box", owner)}
+            return {box(box(element))}
+        if owner_kind == "coll":
+            model = COLLECTIONS[owner].model
+        elif owner_kind == "models":
+            model = owner
+            if operation == "first":
+                return {("model", model)}
+        elif owner_kind == "model":
+            factory = _MODEL_FACTORIES.get(operation)
+            return {("model", factory)} if factory is not None else set()
+        else:
+            return set()
+        if operation in _ONE_MODEL_OPS:
+            return {("model", model)}
+        if operation in _MANY_MODEL_OPS:
+            return {("models", model)}
+        return set()
 
     def _solve(self) -> None:
         for target in self.edges:
@@ -346,9 +552,11 @@ class FlowResolver:
                 self.values.setdefault(target, set()).add(CLIENT_OBJ)
         for _ in range(_MAX_ROUNDS):
             self._memo.clear()
-            changed = False
-            # Resolving adds no edges: only binding parameters does, after this loop.
-            # A symbol that holds nothing gets no set at all (most of them).
+            changed = self._find_bases()
+            if changed:
+                self._memo.clear()
+            # Resolving adds no edges: only binding parameters and following stores
+            # does, after this loop.  A symbol that holds nothing gets no set at all.
             values = self.values
             for target, nodes in self.edges.items():
                 current = values.get(target)
@@ -364,27 +572,55 @@ class FlowResolver:
                         changed = True
             for callee, call in self._calls:
                 changed |= self._bind_parameters(callee, call)
+            for owner, store in self._stores:
+                for kind, name in self._resolve_node(owner, 0):
+                    if kind == "inst":
+                        changed |= self._add_edge(f"a:{name}.{store.attr}",
+                                                  self._intern(store.value))
             if not changed:
                 return
+
+    def _callable(self, kind: str, name: str) -> str | None:
+        """The project function a call of this object runs, if any."""
+        if kind == "func":
+            return name
+        if kind == "class":
+            return self._method(name, "__init__")
+        return None
 
     def _bind_parameters(self, callee: Node, call: CallSite) -> bool:
         changed = False
         for kind, name in self._resolve_node(callee, 0):
-            if kind == "func":
-                function = name
-            elif kind == "class" and f"{name}.__init__" in self.functions:
-                function = f"{name}.__init__"
-            else:
+            function = self._callable(kind, name)
+            if function is None:
                 continue
             params = self.functions[function]
             keys = self._param_keys[function]
+            vararg, kwarg = self._rest.get(function, ("", ""))
             arguments = self._arguments(call)
             for position, argument in enumerate(arguments.args):
-                if argument != NO_NODE and position < len(params):
+                if argument == NO_NODE:
+                    continue
+                if position < len(params):
                     changed |= self._add_edge(keys[position], argument)
+                elif vararg:
+                    changed |= self._add_edge(f"p:{function}.{vararg}",
+                                              self._node("box", "", argument))
             for keyword, argument in arguments.kwargs:
                 if keyword in params:
                     changed |= self._add_edge(f"p:{function}.{keyword}", argument)
+                elif kwarg:
+                    changed |= self._add_edge(f"p:{function}.{kwarg}",
+                                              self._node("box", "", argument))
+            # ``f(*items)`` and ``f(**options)``: any parameter may get any element.
+            for spread, rest in ((arguments.star, vararg), (arguments.double_star, kwarg)):
+                if spread == NO_NODE:
+                    continue
+                element = self._node("iter", "", spread)
+                for key in keys:
+                    changed |= self._add_edge(key, element)
+                if rest:
+                    changed |= self._add_edge(f"p:{function}.{rest}", spread)
         return changed
 
     # -- results ------------------------------------------------------------------------
@@ -412,6 +648,12 @@ class FlowResolver:
                         use.span, f"{use.text} is not in the endpoint map", None))
             elif kind == "coll":
                 self._collection_op(name, attrs, use, endpoints, unresolved)
+            elif kind == "models":
+                attribute = _COLLECTION_OF_MODEL.get(name)
+                if attribute is not None and (
+                    first in COLLECTIONS[attribute].operations or first == "__iter__"
+                ):
+                    self._collection_op(attribute, attrs, use, endpoints, unresolved)
             elif kind == "model" and name in MODELS:
                 model = MODELS[name]
                 if first in model.methods:
@@ -457,33 +699,224 @@ class FlowResolver:
     def _endpoint(key: str, use: Use, operation: str) -> EndpointUse:
         return EndpointUse(ENDPOINTS[key], use.span, use.text, operation)
 
-    def escapes(self, call: CallSite) -> list[UnresolvedUse]:
-        """Clients handed to code the analysis cannot follow."""
+    @staticmethod
+    def method_endpoint(method: str, span: Span, text: str) -> EndpointUse | None:
+        """The request a bound Nylas method makes when it is called."""
+        owner_kind, owner, operation = method.split("|", 2)
+        key: str | None = None
+        label = operation
+        if owner_kind == "client":
+            key = CLIENT_METHODS.get(operation)
+        elif owner_kind in ("coll", "models"):
+            attribute = owner if owner_kind == "coll" else _COLLECTION_OF_MODEL.get(owner, "")
+            if attribute:
+                key = COLLECTIONS[attribute].operations.get(operation)
+                label = f"{attribute}.{operation}"
+        elif owner_kind == "model" and owner in MODELS:
+            key = MODELS[owner].methods.get(operation)
+            label = f"{owner}.{operation}"
+        if key is None:
+            return None
+        return EndpointUse(ENDPOINTS[key], span, text, label)
+
+    def reach(self, obj: Obj, seen: frozenset[str] = frozenset()) -> frozenset[str] | None:
+        """Every scope an object could need once the analysis loses it; None: any."""
+        kind, name = obj
+        if kind in ("client", "nylas_class"):
+            return None
+        if kind == "coll":
+            return collection_scopes(name)
+        if kind == "models":
+            attribute = _COLLECTION_OF_MODEL.get(name)
+            return collection_scopes(attribute) if attribute else model_scopes(name)
+        if kind == "model":
+            return model_scopes(name)
+        if kind == "method":
+            owner_kind, owner, operation = name.split("|", 2)
+            if owner_kind == "box":
+                return self.reach(unbox(("box", owner)), seen)
+            endpoint = self.method_endpoint(name, Span("", 0, 0, 0, 0), "")
+            found = set(_endpoint_scopes([endpoint.endpoint.key])) if endpoint else set()
+            # What it returns could be used further.
+            for result in self._method_result(name):
+                more = self.reach(result, seen)
+                if more is None:
+                    return None
+                found |= more
+            return frozenset(found)
+        if kind == "box":
+            return self.reach(unbox(obj), seen)
+        if kind == "inst" and name not in seen:
+            # Code that gets an instance can read what it holds.
+            found = set()
+            for klass in self._family(name):
+                prefix = f"a:{klass}."
+                for target, held in self.values.items():
+                    if target.startswith(prefix):
+                        for inner in held:
+                            more = self.reach(inner, seen | {name})
+                            if more is None:
+                                return None
+                            found |= more
+            return frozenset(found)
+        return frozenset()
+
+    def _lost(self, objs: Objs, span: Span, how: str, text: str) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """Nylas values that reach a place the analysis does not follow: a bound
+        method counts as called there; anything else is unresolved."""
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
+        for obj in objs:
+            kind, name = obj
+            if kind == "method" and not name.startswith("box|"):
+                endpoint = self.method_endpoint(name, span, text)
+                if endpoint is not None:
+                    endpoints.append(endpoint)
+                for result in self._method_result(name):
+                    scopes = self.reach(result)
+                    if scopes is None or scopes:
+                        unresolved.append(UnresolvedUse(
+                            span, f"what {text} returns is {how}", scopes))
+                continue
+            if kind == "inst":
+                scopes = self.reach(obj)
+                if scopes is None or scopes:
+                    unresolved.append(UnresolvedUse(
+                        span, f"{text}, which holds Nylas objects, is {how}", scopes))
+                continue
+            if kind not in _NYLAS_KINDS:
+                continue
+            unresolved.append(UnresolvedUse(
+                span, f"{text} ({describe(obj)}) is {how}", self.reach(obj)))
+        return endpoints, unresolved
+
+    def call_effects(self, call: CallSite) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        """What a call does with Nylas values: requests it makes, values it loses."""
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
         callees = self.resolve(call.callee)
-        if any(kind in ("func", "class") for kind, _ in callees):
-            return []
-        if any(kind in ("client", "coll", "model", "models") for kind, _ in callees):
-            return []  # an SDK call: arguments go to Nylas, not somewhere unseen
-        last = call.callee_text.rsplit(".", 1)[-1]
-        if call.callee_text in HARMLESS_CALLS or (
-            "." in call.callee_text and last in HARMLESS_METHODS
-        ):
-            return []
-        found: list[UnresolvedUse] = []
-        arguments = [*call.args, *(value for _, value in call.kwargs)]
-        for argument in arguments:
-            found.extend(self._escaped(argument, call.span, f"passed to {call.callee_text}()"))
+        project = any(self._callable(kind, name) for kind, name in callees)
+        nylas_call = False
+        for kind, name in callees:
+            if kind == "method" and not name.startswith("box|"):
+                nylas_call = True
+                if call.invokes:
+                    endpoint = self.method_endpoint(name, call.span, call.callee_text)
+                    if endpoint is not None:
+                        endpoints.append(endpoint)
+            elif kind in ("client", "coll", "model", "models"):
+                # Calling a Nylas object that is not a method: not modelled.
+                found, lost = self._lost(frozenset({(kind, name)}), call.span,
+                                         "called", call.callee_text)
+                endpoints += found
+                unresolved += lost
+        if project or nylas_call or call.modelled:
+            # Project code binds its parameters; a Nylas call sends its arguments to
+            # Nylas; a modelled call's arguments are followed by other records.
+            return endpoints, unresolved
+        callee = call.callee
+        qualified = callee.name if callee is not None and callee.kind == "ref" else (
+            call.callee_text)
+        last = qualified.rsplit(".", 1)[-1]
+        harmless = qualified in DATA_FUNCTIONS or (
+            "." in qualified and last in DATA_METHODS
+        ) or any(kind == "nylas_class" for kind, _ in callees)
+        how = f"passed to {call.callee_text}()"
+        for argument in (*call.args, *(value for _, value in call.kwargs), call.star,
+                         call.double_star):
+            if argument is None:
+                continue
+            objs = self.resolve(argument)
+            if harmless:
+                endpoints += self._reads(objs, call.span, f"{call.callee_text}()")
+                continue
+            found, lost = self._lost(objs, call.span, how, _describe_value(argument))
+            endpoints += found
+            unresolved += lost
+        return endpoints, unresolved
+
+    def _reads(self, objs: Objs, span: Span, text: str) -> list[EndpointUse]:
+        """Reading a query or a collection as data fetches its objects."""
+        found: list[EndpointUse] = []
+        for kind, name in objs:
+            attribute = name if kind == "coll" else (
+                _COLLECTION_OF_MODEL.get(name, "") if kind == "models" else "")
+            if attribute:
+                key = COLLECTIONS[attribute].operations.get("__iter__")
+                if key is not None:
+                    found.append(EndpointUse(ENDPOINTS[key], span, text,
+                                             f"{attribute}.__iter__"))
         return found
 
-    def _escaped(self, value: Val | None, span: Span, how: str) -> list[UnresolvedUse]:
-        found: list[UnresolvedUse] = []
-        for kind, name in self.resolve(value):
-            if kind == "client":
-                found.append(UnresolvedUse(span, f"a Nylas client is {how}", None))
-            elif kind == "coll":
-                found.append(UnresolvedUse(
-                    span, f"the {name} collection is {how}", collection_scopes(name)))
-        return found
+    def read_effects(self, read: Read) -> list[EndpointUse]:
+        return self._reads(self.resolve(read.value), read.span, "reading it")
 
-    def sink_escapes(self, value: Val, what: str, span: Span) -> list[UnresolvedUse]:
-        return self._escaped(value, span, what)
+    def sink_effects(self, sink: Sink) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        return self._lost(self.resolve(sink.value), sink.span, sink.what,
+                          _describe_value(sink.value))
+
+    def store_effects(self, store: Store) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        """A store on an object that is not a project instance loses the value."""
+        owners = self.resolve(store.owner)
+        if any(kind == "inst" for kind, _ in owners):
+            return [], []
+        return self._lost(self.resolve(store.value), store.span,
+                          f"stored on {_describe_value(store.owner)}",
+                          _describe_value(store.value))
+
+
+def describe(obj: Obj) -> str:
+    """An object in words for a message."""
+    kind, name = obj
+    if kind == "client":
+        return "a Nylas client"
+    if kind == "nylas_class":
+        return "the Nylas client class"
+    if kind == "coll":
+        if "__get__" in COLLECTIONS[name].operations:
+            return f"the Nylas {name} object"
+        return f"the Nylas {name} collection"
+    if kind == "models":
+        return f"a query of Nylas {name} objects"
+    if kind == "model":
+        return f"a Nylas {name}"
+    if kind == "method":
+        owner_kind, owner, operation = name.split("|", 2)
+        if owner_kind == "box":
+            return describe(unbox(("box", owner)))
+        return f"the bound method {operation}"
+    if kind == "box":
+        return f"a container of {describe(unbox(obj))}"
+    return "a Nylas object"
+
+
+def _describe_value(value: Val | None) -> str:
+    """A symbolic value as the user wrote it, roughly: the name it is held in."""
+    if value is None:
+        return "a value"
+    if value.kind == "sym":
+        key = value.name
+        if key.startswith("a:"):
+            return "self." + key.rsplit(".", 1)[-1]
+        if key.startswith(("l:", "p:", "g:", "r:")):
+            return key.rsplit(".", 1)[-1]
+        if key.startswith("s:"):
+            return key[2:]
+        return "a value"
+    if value.kind == "ref":
+        return value.name.rsplit(".", 1)[-1]
+    if value.kind == "attr" and value.inner is not None:
+        inner = _describe_value(value.inner)
+        return f"{inner}.{value.name}" if inner != "a value" else value.name
+    if value.kind == "call" and value.inner is not None:
+        return f"the result of {_describe_value(value.inner)}()"
+    if value.kind in ("iter", "item") and value.inner is not None:
+        return f"an element of {_describe_value(value.inner)}"
+    if value.kind == "box" and value.inner is not None:
+        return f"a container holding {_describe_value(value.inner)}"
+    if value.kind == "self":
+        return "self"
+    if value.kind == "client":
+        return "a new Nylas client"
+    return "a value"

@@ -1,0 +1,173 @@
+"""Calls whose effect on a value the flow pass models: builtins that build containers
+or pick elements, hand-overs that call a function later, container methods, and
+calls that only look at their arguments.
+
+Data, read by ``flow_extract`` (what a call's result holds, which call a hand-over
+leads to) and by ``resolver`` (which calls only look at their arguments).  Names are
+the builtins' own (``sorted``) or the dotted names an import gives (``functools.partial``);
+a hand-over reached as a method (``executor.submit``) is matched by the method's name.
+Sources: the Python library reference for builtins, ``itertools``, ``functools``,
+``asyncio``, ``threading`` and ``concurrent.futures``; Starlette's and FastAPI's
+``run_in_threadpool`` and ``BackgroundTasks.add_task``; AnyIO's ``to_thread.run_sync``
+and task groups' ``start_soon``; asgiref's ``sync_to_async``; RQ's ``Queue.enqueue``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+class Shape(enum.Enum):
+    """What a modelled builtin's result holds, given its first argument ``x``."""
+
+    ELEMENTS = "elements"  # a new container of x's elements: list(x), sorted(x)
+    ELEMENT = "element"  # one of x's elements: next(x), min(x)
+    PAIRS = "pairs"  # tuples holding x's elements: enumerate(x)
+    ZIPPED = "zipped"  # tuples holding any argument's elements: zip(a, b)
+    CHAINED = "chained"  # a container of any argument's elements: chain(a, b)
+    SAME = "same"  # x itself, or a copy of it: copy.copy(x)
+    MAPPED = "mapped"  # what the function (first argument) returns, per element: map(f, x)
+    FILTERED = "filtered"  # x's elements, each passed to the function first: filter(f, x)
+
+
+@dataclass(frozen=True)
+class Builtin:
+    shape: Shape
+    # The keyword whose function is called with each element (``sorted(x, key=f)``).
+    key: str = ""
+
+
+_E, _ONE, _PAIRS, _ZIP, _CHAIN, _SAME, _MAP, _FILTER = (
+    Shape.ELEMENTS, Shape.ELEMENT, Shape.PAIRS, Shape.ZIPPED, Shape.CHAINED, Shape.SAME,
+    Shape.MAPPED, Shape.FILTERED,
+)
+
+BUILTINS: Mapping[str, Builtin] = {
+    "list": Builtin(_E),
+    "tuple": Builtin(_E),
+    "set": Builtin(_E),
+    "frozenset": Builtin(_E),
+    "reversed": Builtin(_E),
+    "iter": Builtin(_E),
+    "sorted": Builtin(_E, "key"),
+    "dict": Builtin(_CHAIN),
+    "next": Builtin(_ONE),
+    "min": Builtin(_ONE, "key"),
+    "max": Builtin(_ONE, "key"),
+    "random.choice": Builtin(_ONE),
+    "secrets.choice": Builtin(_ONE),
+    "enumerate": Builtin(_PAIRS),
+    "zip": Builtin(_ZIP),
+    "itertools.zip_longest": Builtin(_ZIP),
+    "itertools.product": Builtin(_ZIP),
+    "itertools.chain": Builtin(_CHAIN),
+    "itertools.islice": Builtin(_E),
+    "itertools.cycle": Builtin(_E),
+    "collections.deque": Builtin(_E),
+    "collections.OrderedDict": Builtin(_CHAIN),
+    "collections.defaultdict": Builtin(_CHAIN),
+    "heapq.nlargest": Builtin(_CHAIN, "key"),
+    "heapq.nsmallest": Builtin(_CHAIN, "key"),
+    "random.sample": Builtin(_E),
+    "copy.copy": Builtin(_SAME),
+    "copy.deepcopy": Builtin(_SAME),
+    "typing.cast": Builtin(_CHAIN),
+    "map": Builtin(_MAP),
+    "filter": Builtin(_FILTER),
+    "itertools.filterfalse": Builtin(_FILTER),
+    "itertools.takewhile": Builtin(_FILTER),
+    "itertools.dropwhile": Builtin(_FILTER),
+}
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """A call that calls ``function`` later with the arguments after it.
+
+    ``position`` is the function's place among the positional arguments (-1: only by
+    ``keyword``); ``args``/``kwargs`` name keywords holding the call's arguments as a
+    tuple and a dict (``threading.Thread(target=f, args=(x,))``).  ``result`` says
+    what the hand-over returns: ``"call"`` (what the function returns), ``"function"``
+    (the function itself, wrapped), ``"none"`` (a handle the app does not read back).
+    """
+
+    position: int
+    keyword: str = ""
+    args: str = ""
+    kwargs: str = ""
+    result: str = "call"
+
+
+_THREAD = HandOver(-1, "target", "args", "kwargs", "none")
+
+HAND_OVERS: Mapping[str, HandOver] = {
+    "functools.partial": HandOver(0, result="function"),
+    "asyncio.to_thread": HandOver(0),
+    "starlette.concurrency.run_in_threadpool": HandOver(0),
+    "fastapi.concurrency.run_in_threadpool": HandOver(0),
+    "anyio.to_thread.run_sync": HandOver(0),
+    "trio.to_thread.run_sync": HandOver(0),
+    "asgiref.sync.sync_to_async": HandOver(0, result="function"),
+    "asgiref.sync.async_to_sync": HandOver(0, result="function"),
+    "channels.db.database_sync_to_async": HandOver(0, result="function"),
+    "threading.Thread": _THREAD,
+    "multiprocessing.Process": _THREAD,
+    "threading.Timer": HandOver(1, "function", "args", "kwargs", "none"),
+}
+
+# Hand-overs reached as a method of an object the analysis does not know
+# (``executor.submit``, ``loop.run_in_executor``).  A project method of the same name
+# still gets its parameters bound: the call is recorded as well.
+HAND_OVER_METHODS: Mapping[str, HandOver] = {
+    "submit": HandOver(0, result="none"),
+    "run_in_executor": HandOver(1),
+    "run_in_threadpool": HandOver(0),
+    "to_thread": HandOver(0),
+    "run_sync": HandOver(0),
+    "call_soon": HandOver(0, result="none"),
+    "call_soon_threadsafe": HandOver(0, result="none"),
+    "call_later": HandOver(1, result="none"),
+    "start_soon": HandOver(0, result="none"),
+    "add_task": HandOver(0, result="none"),
+    "enqueue": HandOver(0, result="none"),
+    "partial": HandOver(0, result="function"),
+    "sync_to_async": HandOver(0, result="function"),
+}
+
+# Calls that hand back what they are given (a coroutine scheduled or awaited).
+PASS_THROUGH: frozenset[str] = frozenset({
+    "asyncio.create_task", "asyncio.ensure_future", "asyncio.wait_for", "asyncio.shield",
+    "asyncio.gather", "asyncio.run", "typing.cast",
+})
+
+# Methods that put their last argument into the container they are called on, and
+# those that put in every element of it.
+ADDERS: frozenset[str] = frozenset({
+    "append", "add", "appendleft", "insert", "put", "put_nowait", "setdefault", "push",
+})
+EXTENDERS: frozenset[str] = frozenset({"extend", "extendleft", "update"})
+# Methods of a container that return one of its elements, or the container's elements.
+ELEMENT_METHODS: frozenset[str] = frozenset({
+    "pop", "popleft", "popitem", "get", "get_nowait", "setdefault", "result", "__next__",
+})
+ELEMENTS_METHODS: frozenset[str] = frozenset({"values", "keys", "copy"})
+PAIRS_METHODS: frozenset[str] = frozenset({"items"})
+
+# Calls that only look at their arguments (format them, count them, log them,
+# serialise them): reading a model's fields needs no scope of its own.
+DATA_FUNCTIONS: frozenset[str] = frozenset({
+    "print", "repr", "str", "isinstance", "issubclass", "id", "type", "len", "bool", "hash",
+    "callable", "format", "hasattr", "int", "float", "any", "all", "sum", "ascii",
+    "json.dumps", "json.dump", "pprint.pprint", "pprint.pformat",
+    "flask.jsonify", "flask.render_template", "django.shortcuts.render",
+    "django.http.JsonResponse", "fastapi.responses.JSONResponse",
+    "starlette.responses.JSONResponse",
+})
+# Methods of the same kind, matched by name on objects the analysis does not know:
+# logging calls, and ``str.format``/``str.join``.
+DATA_METHODS: frozenset[str] = frozenset({
+    "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
+    "format", "join",
+})
