@@ -1,6 +1,7 @@
 """The ``nylas-scopes`` command line.
 
-Exit codes: 0 nothing to report, 1 findings, 2 a usage or input error.
+Exit codes: 0 nothing to report, 1 findings, 2 a usage or input error.  A reader
+that closes the output early (``| head``) ends the run quietly with 1.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from .rule_docs import UnknownCode, rule_doc
 from .selection import Selection, parse_codes
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# The reader of the output went away (``| head``): 1, as Python exits on EPIPE.
+EXIT_BROKEN_PIPE = 1
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "code_filter", "main", "run"]
 
@@ -208,9 +211,11 @@ def _explain(args: argparse.Namespace) -> int:
             f"unknown rule code {args.code!r}; 'nylas-scopes rules' lists the codes"
         )
     try:
-        sys.stdout.write(rule_doc(code))
+        page = rule_doc(code)
     except (UnknownCode, OSError) as error:  # a broken installation
         return _error(f"{code}: documentation not found ({error})")
+    # Written outside the ``try``: a closed pipe (an OSError) is no missing page.
+    sys.stdout.write(page)
     return EXIT_CLEAN
 
 
@@ -258,9 +263,45 @@ def _tolerant_output() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
+def _quiet_output() -> None:
+    """Send what is left for a stream whose reader went away to the null device.
+
+    Python flushes stdout and stderr once more on exit; with the reader gone that flush
+    would fail again and print "Exception ignored ... BrokenPipeError" on stderr.  Both
+    streams are tried: with ``2>&1 | head`` both go to the closed pipe.  A stream that
+    still works is flushed and left alone, so nothing written to it is lost.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+            continue
+        except OSError:
+            pass
+        try:
+            descriptor = stream.fileno()
+        except (AttributeError, OSError, ValueError):  # not a file: nothing to flush at exit
+            continue
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, descriptor)
+        finally:
+            os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_output()
-    return run(list(sys.argv[1:] if argv is None else argv))
+    try:
+        code = run(list(sys.argv[1:] if argv is None else argv))
+        # Flush here, so that a reader that went away early (``nylas-scopes infer . |
+        # head``) is noticed inside this block and not when Python flushes at exit.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader closed the pipe: stop quietly, as the Python documentation's note
+        # on SIGPIPE recommends, instead of a traceback.  Python ignores SIGPIPE, so
+        # the write fails with EPIPE; like Python itself on EPIPE, exit with 1.
+        _quiet_output()
+        return EXIT_BROKEN_PIPE
+    return code
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from .config import ConfigError, all_codes, make_config
 from .results import ProjectResult
 from .project import InputError, analyse
 from .resolver import EndpointUse
+from .spans import Span
 from .usage_rules import certain_options
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -46,32 +47,65 @@ def _evidence_json(use: EndpointUse) -> dict[str, Any]:
     }
 
 
+def _unresolved_json(project: ProjectResult) -> list[dict[str, Any]]:
+    """What the analysis could not follow: uses of Nylas values, then scope requests
+    whose value cannot be read.  Either may need (or grant) any scope, so the set the
+    calls need is then only known from below."""
+    state = project.state
+    if state is None:
+        return []
+    items: list[tuple[Span, str, frozenset[str] | None]] = [
+        (use.span, use.reason, use.scopes) for use in state.unresolved
+    ]
+    for site in state.unresolved_sites:
+        reason = site.value.reason or "the scopes value cannot be read"
+        items.append((site.span, f"cannot follow the scopes: {reason}", None))
+    items.sort(key=lambda item: (item[0].path, item[0].line, item[0].col, item[1]))
+    return [
+        {
+            "path": _display(span.path),
+            "line": span.line,
+            "column": span.col + 1,
+            "reason": reason,
+            "scopes": sorted(scopes) if scopes is not None else None,
+        }
+        for span, reason, scopes in items
+    ]
+
+
 def _project_json(project: ProjectResult) -> dict[str, Any]:
     inference = project.inference
-    state = project.state
+    unresolved = _unresolved_json(project)
     return {
+        # False when something could not be followed: ``scopes`` is then a lower bound.
+        "complete": not unresolved,
         "scopes": list(inference.scopes) if inference else [],
         "evidence": {
             scope: [_evidence_json(use) for use in uses]
             for scope, uses in (inference.evidence.items() if inference else ())
         },
         "uncertain": [_evidence_json(use) for use in inference.uncertain] if inference else [],
-        "unresolved": [
-            {
-                "path": _display(use.span.path),
-                "line": use.span.line,
-                "reason": use.reason,
-                "scopes": sorted(use.scopes) if use.scopes is not None else None,
-            }
-            for use in (state.unresolved if state else ())
-        ],
+        "unresolved": unresolved,
     }
+
+
+def _headline(data: dict[str, Any]) -> str:
+    scopes = ", ".join(data["scopes"])
+    if data["complete"]:
+        return "Minimal scopes: " + (scopes or "(none: no Nylas call needs one)")
+    count = len(data["unresolved"])
+    uses = f"{count} use" if count == 1 else f"{count} uses"
+    at_least = f"; at least: {scopes}" if scopes else ""
+    return (
+        f"Minimal scopes: unknown (the analysis could not follow {uses} of Nylas values"
+        f"{at_least})"
+    )
 
 
 def _print_text(project: ProjectResult) -> None:
     data = _project_json(project)
     inference = project.inference
-    print("Minimal scopes: " + (", ".join(data["scopes"]) or "(none: no Nylas call needs one)"))
+    print(_headline(data))
     for scope in data["scopes"]:
         print(f"  {scope}")
         for use in inference.evidence.get(scope, []) if inference else []:
@@ -82,7 +116,7 @@ def _print_text(project: ProjectResult) -> None:
         for item in data["uncertain"]:
             print(f"  {item['path']}:{item['line']} {item['call']} -> {item['endpoint']}")
     if data["unresolved"]:
-        print("Unresolved uses (the usage rules stay silent for the scopes they touch):")
+        print("Could not follow:")
         for item in data["unresolved"]:
             print(f"  {item['path']}:{item['line']} {item['reason']}")
 

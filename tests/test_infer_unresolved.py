@@ -1,0 +1,182 @@
+"""``nylas-scopes infer`` with uses the analysis cannot follow: the inferred set is then
+only a lower bound, and the output says so in text and JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from tool_runs import ROOT, nylas_scopes
+
+from flake8_nylas_scopes.config import Config, all_codes
+from flake8_nylas_scopes.project import analyse
+from flake8_nylas_scopes.resolver import UnresolvedUse
+
+AUTH = (
+    "from nylas import APIClient\n"
+    'URL = APIClient("id", "secret").authentication_url("https://a/cb", '
+    'scopes=["email.read_only"])\n'
+)
+# The client handed to a module the analysis cannot see may be used in any way.
+JOBS_ESCAPING = (
+    "import third_party\n"
+    "from nylas import APIClient\n"
+    "\n"
+    'client = APIClient("id", "secret", "tok")\n'
+    "third_party.process(client)\n"
+    "client.messages.all()\n"
+)
+JOBS_RESOLVED = (
+    "from nylas import APIClient\n"
+    "\n"
+    'client = APIClient("id", "secret", "tok")\n'
+    "client.messages.all()\n"
+)
+EVIDENCE = (
+    "    jobs.py:{line} client.messages.all() -> GET /messages -> 'email.read_only' grants it "
+    "(documented-desc, V2-1, V2-2)"
+)
+
+
+def make_project(root: Path, **files: str) -> Path:
+    (root / "pyproject.toml").write_text("")  # one project for every module
+    for name, text in files.items():
+        (root / f"{name}.py").write_text(text)
+    return root
+
+
+def infer_json(root: Path) -> dict[str, Any]:
+    result = nylas_scopes(root, "infer", "--format", "json", ".")
+    assert result.returncode == 0, result.stderr
+    [project] = json.loads(result.stdout)["projects"]
+    assert isinstance(project, dict)
+    return project
+
+
+def engine_unresolved(root: Path) -> list[UnresolvedUse]:
+    """The unresolved uses as the analysis reports them, whose words infer shows."""
+    [project] = analyse([str(root)], Config(), all_codes, use_cache=False).states
+    assert project.state is not None
+    return list(project.state.unresolved)
+
+
+def test_infer_text_says_the_minimal_set_is_unknown(tmp_path: Path) -> None:
+    make_project(tmp_path, auth=AUTH, jobs=JOBS_ESCAPING)
+    result = nylas_scopes(tmp_path, "infer", ".")
+    assert (result.returncode, result.stderr) == (0, "")
+    [use] = engine_unresolved(tmp_path)
+    assert result.stdout.splitlines() == [
+        "Minimal scopes: unknown (the analysis could not follow 1 use of Nylas values; "
+        "at least: email.read_only)",
+        "  email.read_only",
+        EVIDENCE.format(line=6),
+        "Could not follow:",
+        f"  jobs.py:5 {use.reason}",  # the analysis's words, as they are
+    ]
+
+
+def test_infer_json_is_incomplete_with_the_unresolved_uses(tmp_path: Path) -> None:
+    make_project(tmp_path, auth=AUTH, jobs=JOBS_ESCAPING)
+    project = infer_json(tmp_path)
+    assert project["complete"] is False
+    assert project["scopes"] == ["email.read_only"]  # a lower bound
+    assert [use["line"] for use in project["evidence"]["email.read_only"]] == [6]
+    [use] = engine_unresolved(tmp_path)
+    assert "third_party.process()" in use.reason
+    assert project["unresolved"] == [
+        {"path": "jobs.py", "line": 5, "column": 1, "reason": use.reason, "scopes": None}
+    ]
+
+
+def test_infer_resolved_project_keeps_the_plain_answer(tmp_path: Path) -> None:
+    make_project(tmp_path, auth=AUTH, jobs=JOBS_RESOLVED)
+    result = nylas_scopes(tmp_path, "infer", ".")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "Minimal scopes: email.read_only",
+        "  email.read_only",
+        EVIDENCE.format(line=4),
+    ]
+    project = infer_json(tmp_path)
+    assert project["complete"] is True
+    assert project["scopes"] == ["email.read_only"]
+    assert project["unresolved"] == []
+
+
+def test_infer_without_calls_keeps_the_plain_answer(tmp_path: Path) -> None:
+    make_project(tmp_path, auth=AUTH)
+    result = nylas_scopes(tmp_path, "infer", ".")
+    assert result.stdout == "Minimal scopes: (none: no Nylas call needs one)\n"
+    assert infer_json(tmp_path)["complete"] is True
+
+
+def test_infer_unreadable_scope_request_is_incomplete(tmp_path: Path) -> None:
+    auth = (
+        "import settings_service\n"
+        "from nylas import APIClient\n"
+        'URL = APIClient("id", "secret").authentication_url(\n'
+        '    "https://a/cb", scopes=settings_service.scopes())\n'
+    )
+    make_project(tmp_path, auth=auth, jobs=JOBS_RESOLVED)
+    project = infer_json(tmp_path)
+    assert project["complete"] is False
+    [site] = project["unresolved"]
+    assert (site["path"], site["line"], site["scopes"]) == ("auth.py", 3, None)
+    assert site["reason"].startswith("cannot follow the scopes: ")
+    text = nylas_scopes(tmp_path, "infer", ".").stdout.splitlines()
+    assert text[0].startswith("Minimal scopes: unknown (")
+    assert f"  auth.py:3 {site['reason']}" in text
+
+
+def test_infer_unreadable_file_is_incomplete_and_exits_2(tmp_path: Path) -> None:
+    make_project(tmp_path, auth=AUTH, jobs=JOBS_RESOLVED, broken="import nylas\ndef f(:\n")
+    result = nylas_scopes(tmp_path, "infer", ".")
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "Minimal scopes: unknown (the analysis could not follow 1 use of Nylas values; "
+        "at least: email.read_only)"
+    )
+    assert lines[lines.index("Could not follow:") + 1].startswith("  broken.py:1 ")
+
+
+def test_infer_unknown_without_any_inferred_scope(tmp_path: Path) -> None:
+    jobs = (
+        "import third_party\n"
+        "from nylas import APIClient\n"
+        'third_party.process(APIClient("id", "secret", "tok"))\n'
+    )
+    make_project(tmp_path, auth=AUTH, jobs=jobs)
+    lines = nylas_scopes(tmp_path, "infer", ".").stdout.splitlines()
+    assert lines[0] == (
+        "Minimal scopes: unknown (the analysis could not follow 1 use of Nylas values)"
+    )
+    assert lines[1] == "Could not follow:"
+    assert lines[2].startswith("  jobs.py:3 ")
+
+
+def field_names(value: Any, prefix: str = "") -> set[str]:
+    """Dotted names of every field, ``[]`` marking array elements; the keys of
+    ``evidence`` are scopes, not fields, and show as ``<scope>``."""
+    names = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            key = "<scope>" if prefix.endswith(".evidence") else key
+            name = f"{prefix}.{key}" if prefix else key
+            names.add(name)
+            names |= field_names(item, name)
+    elif isinstance(value, list):
+        for item in value:
+            names |= field_names(item, f"{prefix}[]")
+    return names
+
+
+def test_infer_documented_fields_are_the_emitted_fields(tmp_path: Path) -> None:
+    make_project(tmp_path, auth=AUTH, jobs=JOBS_ESCAPING)
+    result = nylas_scopes(tmp_path, "infer", "--format", "json", ".")
+    page = (ROOT / "docs" / "json-output.md").read_text(encoding="utf-8")
+    section = page.split("\n## `nylas-scopes infer`")[1].split("\n## ")[0]
+    documented = set(re.findall(r"^- `([a-z_.<>\[\]]+)` ", section, re.MULTILINE))
+    assert field_names(json.loads(result.stdout)) == documented
