@@ -90,7 +90,8 @@ class HandOver:
     ``keyword``); ``args``/``kwargs`` name keywords holding the call's arguments as a
     tuple and a dict (``threading.Thread(target=f, args=(x,))``).  ``result`` says
     what the hand-over returns: ``"call"`` (what the function returns), ``"function"``
-    (the function itself, wrapped), ``"none"`` (a handle the app does not read back).
+    (the function itself, wrapped), ``"future"`` (a handle whose ``result()`` is what
+    the function returns), ``"none"`` (a handle the app does not read back).
     """
 
     position: int
@@ -121,7 +122,7 @@ HAND_OVERS: Mapping[str, HandOver] = {
 # (``executor.submit``, ``loop.run_in_executor``).  A project method of the same name
 # still gets its parameters bound: the call is recorded as well.
 HAND_OVER_METHODS: Mapping[str, HandOver] = {
-    "submit": HandOver(0, result="none"),
+    "submit": HandOver(0, result="future"),
     "run_in_executor": HandOver(1),
     "run_in_threadpool": HandOver(0),
     "to_thread": HandOver(0),
@@ -131,7 +132,7 @@ HAND_OVER_METHODS: Mapping[str, HandOver] = {
     "call_later": HandOver(1, result="none"),
     "start_soon": HandOver(0, result="none"),
     "add_task": HandOver(0, result="none"),
-    "enqueue": HandOver(0, result="none"),
+    "enqueue": HandOver(0, result="future"),
     "partial": HandOver(0, result="function"),
     "sync_to_async": HandOver(0, result="function"),
 }

@@ -203,7 +203,7 @@ class FlowExtractor:
             if not frame.is_function:
                 continue
             if name == frame.self_name:
-                return self._val("self", frame.class_name)
+                return self._val("self", f"{self.module}.{frame.class_name}")
             if name in frame.params:
                 return self._val("sym", "p:" + self._qual(frame, name))
             if frame.bindings.binds(name):
@@ -396,7 +396,7 @@ class FlowExtractor:
             return CLIENT
         if isinstance(node.func, ast.Name) and node.func.id == "super" and name == "super":
             frame_class = self._class_of_method()
-            return self._val("super", frame_class) if frame_class else None
+            return self._val("super", f"{self.module}.{frame_class}") if frame_class else None
         builtin = BUILTINS.get(name)
         if builtin is not None:
             return self._builtin_value(node, builtin.shape)
@@ -408,6 +408,8 @@ class FlowExtractor:
             target = self.value(function)
             if over.result == "function":
                 return target
+            if over.result == "future":
+                return self._box(self._call_of(target))
             return self._call_of(target) if over.result == "call" else None
         callee = self.value(node.func)
         return self._call_of(callee)
@@ -600,6 +602,7 @@ class FlowExtractor:
         self.facts.functions.append(Function(
             f"{self.module}.{qualname}", tuple(params),
             args.vararg.arg if args.vararg else "", args.kwarg.arg if args.kwarg else "",
+            self.source.span(node),
         ))
         self._decorate(node, self._val("ref", f"{self.module}.{qualname}"))
         names = {arg.arg for arg in every}
@@ -655,15 +658,20 @@ class FlowExtractor:
 
     def _default_value(self, default: ast.expr) -> Val | None:
         if isinstance(default, ast.Call) and default.args and _marker(default.func):
-            # ``client = Depends(get_client)``: what the dependency returns.
-            return self._call_of(self.value(default.args[0]))
+            return self._dependency(default.args[0], default)
         return self.value(default)
+
+    def _dependency(self, function: ast.expr, anchor: ast.AST) -> Val | None:
+        """``client = Depends(get_client)``: what the dependency returns, or what it
+        yields when it is a generator."""
+        result = self._call_of(self.value(function))
+        return self._temporary([result, self._iter(result)], anchor)
 
     def _annotated(self, annotation: ast.expr) -> Iterator[Val]:
         """The values a type annotation says a name holds: an instance of each class."""
         for part in _type_parts(_unquote(annotation)):
             if isinstance(part, ast.Call) and part.args and _marker(part.func):
-                dependency = self._call_of(self.value(part.args[0]))
+                dependency = self._dependency(part.args[0], part)
                 if dependency is not None:
                     yield dependency
                 continue
@@ -780,6 +788,7 @@ class FlowExtractor:
             f"{self.module}.{frame.qualname}",
             tuple(a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)),
             args.vararg.arg if args.vararg else "", args.kwarg.arg if args.kwarg else "",
+            self.source.span(node),
         ))
         for child in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
             self.walk(child)

@@ -126,6 +126,14 @@ def unbox(obj: Obj) -> Obj:
     return (kind, name)
 
 
+def _split_method(name: str) -> tuple[str, str, str]:
+    """A bound method's owner kind, owner name and method name (a container's
+    owner name is its element's ``kind|name``)."""
+    owner_kind, _, rest = name.partition("|")
+    owner, _, operation = rest.rpartition("|")
+    return owner_kind, owner, operation
+
+
 def _box_depth(obj: Obj) -> int:
     depth = 0
     while obj[0] == "box":
@@ -159,6 +167,10 @@ class FlowResolver:
         self.functions: dict[str, tuple[str, ...]] = {}
         # ``*args`` and ``**kwargs`` of each function that has them.
         self._rest: dict[str, tuple[str, str]] = {}
+        self._definitions: dict[str, Span] = {}
+        # Functions some project code calls (or reads as a property): what the others
+        # return goes to code outside the project.
+        self._called: set[str] = set()
         self._param_keys: dict[str, tuple[str, ...]] = {}
         self.classes: set[str] = set()
         self._kinds: list[str] = []
@@ -182,6 +194,8 @@ class FlowResolver:
             assert module.flow is not None
             for function in module.flow.functions:
                 self.functions[function.qualname] = function.params
+                if function.span is not None:
+                    self._definitions[function.qualname] = function.span
                 if function.vararg or function.kwarg:
                     self._rest[function.qualname] = (function.vararg, function.kwarg)
             self.classes.update(module.flow.classes)
@@ -336,6 +350,7 @@ class FlowResolver:
         method = self._method(owner, name)
         if method is not None:
             found.add(("func", method))
+            self._called.add(method)
             # A property is read without a call: what it returns.
             found |= self.values.get(f"r:{method}", _NOTHING)
         for klass in self._family(owner):
@@ -507,6 +522,7 @@ class FlowResolver:
             if kind == "nylas_class":
                 found.add(CLIENT_OBJ)
             elif kind == "func":
+                self._called.add(name)
                 found |= self.values.get(f"r:{name}", _NOTHING)
             elif kind == "class":
                 found |= self._instance(name)
@@ -519,7 +535,7 @@ class FlowResolver:
     @staticmethod
     def _method_result(method: str) -> set[Obj]:
         """What calling a bound Nylas method (or a container's method) returns."""
-        owner_kind, owner, operation = method.split("|", 2)
+        owner_kind, owner, operation = _split_method(method)
         if owner_kind == "box":
             element = unbox(("box", owner))
             if operation in ELEMENT_METHODS:
@@ -594,6 +610,7 @@ class FlowResolver:
             function = self._callable(kind, name)
             if function is None:
                 continue
+            self._called.add(function)
             params = self.functions[function]
             keys = self._param_keys[function]
             vararg, kwarg = self._rest.get(function, ("", ""))
@@ -702,7 +719,7 @@ class FlowResolver:
     @staticmethod
     def method_endpoint(method: str, span: Span, text: str) -> EndpointUse | None:
         """The request a bound Nylas method makes when it is called."""
-        owner_kind, owner, operation = method.split("|", 2)
+        owner_kind, owner, operation = _split_method(method)
         key: str | None = None
         label = operation
         if owner_kind == "client":
@@ -732,7 +749,7 @@ class FlowResolver:
         if kind == "model":
             return model_scopes(name)
         if kind == "method":
-            owner_kind, owner, operation = name.split("|", 2)
+            owner_kind, owner, operation = _split_method(name)
             if owner_kind == "box":
                 return self.reach(unbox(("box", owner)), seen)
             endpoint = self.method_endpoint(name, Span("", 0, 0, 0, 0), "")
@@ -764,32 +781,53 @@ class FlowResolver:
     def _lost(self, objs: Objs, span: Span, how: str, text: str) -> tuple[
             list[EndpointUse], list[UnresolvedUse]]:
         """Nylas values that reach a place the analysis does not follow: a bound
-        method counts as called there; anything else is unresolved."""
+        method counts as called there; what else the value may hold is one
+        unresolved use, whose scopes are all that any of it could need."""
         endpoints: list[EndpointUse] = []
-        unresolved: list[UnresolvedUse] = []
-        for obj in objs:
+        scopes: set[str] | None = set()
+        held: list[str] = []
+        for obj in sorted(objs):
             kind, name = obj
+            reach: frozenset[str] | None
             if kind == "method" and not name.startswith("box|"):
                 endpoint = self.method_endpoint(name, span, text)
                 if endpoint is not None:
                     endpoints.append(endpoint)
-                for result in self._method_result(name):
-                    scopes = self.reach(result)
-                    if scopes is None or scopes:
-                        unresolved.append(UnresolvedUse(
-                            span, f"what {text} returns is {how}", scopes))
+                # What the method returns could be used further.
+                results = [self.reach(result) for result in self._method_result(name)]
+                reach = None if None in results else frozenset().union(
+                    *(r for r in results if r is not None))
+                if reach is None:
+                    scopes = None
+            elif kind == "inst" or kind in _NYLAS_KINDS:
+                reach = self.reach(obj)
+                if reach is None:
+                    scopes = None
+            else:
                 continue
-            if kind == "inst":
-                scopes = self.reach(obj)
-                if scopes is None or scopes:
-                    unresolved.append(UnresolvedUse(
-                        span, f"{text}, which holds Nylas objects, is {how}", scopes))
+            if reach is None or reach:
+                held.append(describe(obj) if kind != "inst" else "Nylas objects it holds")
+                if scopes is not None and reach is not None:
+                    scopes |= reach
+        if not held:
+            return endpoints, []
+        what = held[0] if len(held) == 1 else f"{held[0]} and {len(held) - 1} more"
+        subject = f"{text} ({what})" if text else what
+        return endpoints, [UnresolvedUse(
+            span, f"{subject} is {how}", frozenset(scopes) if scopes is not None else None)]
+
+    def return_effects(self) -> list[UnresolvedUse]:
+        """What functions no project code calls return goes to code outside it."""
+        found: list[UnresolvedUse] = []
+        for function, span in self._definitions.items():
+            if function in self._called:
                 continue
-            if kind not in _NYLAS_KINDS:
-                continue
-            unresolved.append(UnresolvedUse(
-                span, f"{text} ({describe(obj)}) is {how}", self.reach(obj)))
-        return endpoints, unresolved
+            objs = self.values.get(f"r:{function}")
+            if objs:
+                name = function.rsplit(".", 1)[-1]
+                found += self._lost(frozenset(objs), span,
+                                    "returned to code outside the project", f"{name}()")[1]
+        return found
 
     def call_effects(self, call: CallSite) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """What a call does with Nylas values: requests it makes, values it loses."""
@@ -882,7 +920,7 @@ def describe(obj: Obj) -> str:
     if kind == "model":
         return f"a Nylas {name}"
     if kind == "method":
-        owner_kind, owner, operation = name.split("|", 2)
+        owner_kind, owner, operation = _split_method(name)
         if owner_kind == "box":
             return describe(unbox(("box", owner)))
         return f"the bound method {operation}"
@@ -892,7 +930,13 @@ def describe(obj: Obj) -> str:
 
 
 def _describe_value(value: Val | None) -> str:
-    """A symbolic value as the user wrote it, roughly: the name it is held in."""
+    """The name a value is held in, as the user wrote it; "" for other values (the
+    message then describes what it holds)."""
+    text = _named(value)
+    return "" if text == "a value" else text
+
+
+def _named(value: Val | None) -> str:
     if value is None:
         return "a value"
     if value.kind == "sym":
@@ -907,16 +951,8 @@ def _describe_value(value: Val | None) -> str:
     if value.kind == "ref":
         return value.name.rsplit(".", 1)[-1]
     if value.kind == "attr" and value.inner is not None:
-        inner = _describe_value(value.inner)
-        return f"{inner}.{value.name}" if inner != "a value" else value.name
-    if value.kind == "call" and value.inner is not None:
-        return f"the result of {_describe_value(value.inner)}()"
-    if value.kind in ("iter", "item") and value.inner is not None:
-        return f"an element of {_describe_value(value.inner)}"
-    if value.kind == "box" and value.inner is not None:
-        return f"a container holding {_describe_value(value.inner)}"
+        inner = _named(value.inner)
+        return f"{inner}.{value.name}" if inner != "a value" else "a value"
     if value.kind == "self":
         return "self"
-    if value.kind == "client":
-        return "a new Nylas client"
     return "a value"
