@@ -1,0 +1,423 @@
+"""Metamorphic soundness: rewriting a project without changing its meaning must not
+make the analysis claim that fewer scopes are needed.
+
+A meaning-preserving rewrite (``for m in X`` -> ``for m in list(X)``, ``y = E`` ->
+``y = _mm_same(E)``, ``r.m(a)`` -> ``getattr(r, "m")(a)`` ...) may hide a call from the
+analysis, which must then become more cautious: a NYS302/NYS303/NYS405 finding may
+disappear, but none may appear.  And the unsafe fix of a rewritten project must never
+remove or narrow a scope that the original project's inference needs.
+
+Every fixture project and the example app is rewritten at every site (or, if that
+would take too long, at evenly spread sites with each rewrite kind kept at least once
+per project), one rewrite per variant, and analysed in a copy under ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from metamorphic_rewrites import (
+    HELPER_MODULE,
+    KINDS,
+    Assignment,
+    MethodCall,
+    ModuleRewriter,
+    Site,
+    SourceText,
+    all_sites,
+    read_source,
+    site_node,
+)
+from test_project_fixtures import run_project
+
+from flake8_nylas_scopes.findings import Finding, FixAction
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECTS_DIR = ROOT / "fixtures" / "projects"
+EXAMPLE = ROOT / "examples" / "mailapp"
+
+# The findings that say the code needs less than is requested.
+WATCHED = frozenset({"NYS302", "NYS303", "NYS405"})
+# Fix actions that take (part of) a requested scope away.
+NARROWING = frozenset({FixAction.REMOVE, FixAction.REPLACE})
+
+# Above this many variants, sites are sampled: a variant (a copy of the project and
+# its analysis) takes some 20-100 ms, and the whole run should stay near a minute.
+# METAMORPHIC_MAX_VARIANTS=0 runs them all.
+MAX_VARIANTS = int(os.environ.get("METAMORPHIC_MAX_VARIANTS", "1500"))
+
+# Directories the analysis does not walk, and that hold no project code.
+_SKIPPED_PARTS = frozenset({"__pycache__", "build", "dist", "venv", "node_modules"})
+
+
+def project_dirs() -> list[Path]:
+    """Every fixture project (others may be added at any time) and the example app."""
+    found = sorted(path for path in PROJECTS_DIR.iterdir() if path.is_dir())
+    return [*found, EXAMPLE]
+
+
+def project_files(project: Path) -> list[Path]:
+    return sorted(
+        path for path in project.rglob("*.py")
+        if not any(
+            part.startswith(".") or part in _SKIPPED_PARTS
+            for part in path.relative_to(project).parts[:-1]
+        )
+    )
+
+
+def copy_project(project: Path, destination: Path) -> Path:
+    copy = destination / project.name
+    shutil.copytree(
+        project, copy,
+        ignore=shutil.ignore_patterns(".nylas-scopes-cache", "__pycache__", "*.pyc"),
+    )
+    return copy
+
+
+def rewriter_for(path: Path, root: Path) -> ModuleRewriter:
+    text, _ = read_source(path)
+    return ModuleRewriter(text, path=path, root=root)
+
+
+# --------------------------------------------------------------------------- variants
+
+
+@dataclass(frozen=True)
+class Variant:
+    project: Path
+    relpath: str  # the rewritten module, relative to the project
+    kind: str
+    index: int  # among the module's sites of that kind
+    line: int
+    col: int
+    label: str  # what is rewritten there, as sites of a chain can share a position
+
+    def __str__(self) -> str:
+        return (
+            f"{self.project.name}-{self.kind}-{self.relpath}:{self.line}:{self.col}"
+            f"-{self.label}"
+        )
+
+
+def site_label(site: Site) -> str:
+    if isinstance(site, MethodCall):
+        assert isinstance(site.call.func, ast.Attribute)
+        return f"{site.call.func.attr}()"
+    if isinstance(site, Assignment):
+        [target] = site.stmt.targets
+        return f"{ast.unparse(target)}="
+    return "for"
+
+
+def enumerate_variants() -> list[Variant]:
+    variants: list[Variant] = []
+    for project in project_dirs():
+        for path in project_files(project):
+            rewriter = rewriter_for(path, project)
+            relpath = path.relative_to(project).as_posix()
+            for kind, index, site in all_sites(rewriter):
+                node = site_node(site)
+                variants.append(Variant(
+                    project, relpath, kind, index,
+                    node.lineno, node.col_offset,  # type: ignore[attr-defined]
+                    site_label(site),
+                ))
+    return variants
+
+
+def sample(variants: list[Variant], limit: int) -> list[Variant]:
+    """At most about ``limit`` variants, spread evenly over each (project, kind)
+    group's sites, keeping at least one of every group."""
+    if limit <= 0 or len(variants) <= limit:
+        return variants
+    groups: dict[tuple[Path, str], list[Variant]] = {}
+    for variant in variants:
+        groups.setdefault((variant.project, variant.kind), []).append(variant)
+    kept: list[Variant] = []
+    for (_, kind), members in groups.items():
+        quota = max(1, len(members) * limit // len(variants))
+        step = len(members) / quota
+        # Kinds rewriting the same sites start at different points, so together they
+        # cover more sites; the golden ratio spreads the starting points.
+        phase = (KINDS.index(kind) * 0.6180339887) % 1.0
+        kept.extend(members[int((i + phase) * step)] for i in range(quota))
+    order = {variant: position for position, variant in enumerate(variants)}
+    return sorted(kept, key=order.__getitem__)
+
+
+ALL_VARIANTS = enumerate_variants()
+VARIANTS = sample(ALL_VARIANTS, MAX_VARIANTS)
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+@dataclass
+class Summary:
+    """What the comparison needs of one analysis."""
+
+    root: Path
+    watched: Counter[tuple[str, str]]  # (code, message) of the watched findings
+    findings: list[Finding]
+    needed: frozenset[str]  # the scopes the inference needs, normalised
+    errors: list[str] = field(default_factory=list)
+
+
+def normalise_scope(scope: str) -> str:
+    return scope.strip().strip("'\"").strip().lower()
+
+
+def message_of(finding: Finding, root: Path) -> str:
+    # Two copies of a project live in different directories; a message naming a file
+    # must compare equal across them.
+    message = finding.message
+    for prefix in {str(root), os.path.realpath(root)}:
+        message = message.replace(prefix + os.sep, "").replace(prefix, "<project>")
+    return message
+
+
+def summarise(root: Path) -> Summary:
+    result = run_project(root)
+    watched = Counter(
+        (finding.code, message_of(finding, root))
+        for finding in result.findings if finding.code in WATCHED
+    )
+    needed = frozenset(
+        normalise_scope(scope)
+        for state in result.states if state.inference is not None
+        for scope in state.inference.scopes
+    )
+    return Summary(
+        root=root,
+        watched=watched,
+        findings=list(result.findings),
+        needed=needed,
+        errors=[str(getattr(error, "message", error)) for error in result.errors],
+    )
+
+
+class Originals:
+    """The analysis of each unchanged project, made once per session on a copy."""
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        self.factory = factory
+        self.cache: dict[Path, Summary] = {}
+
+    def __getitem__(self, project: Path) -> Summary:
+        if project not in self.cache:
+            destination = self.factory.mktemp(f"original-{project.name}")
+            self.cache[project] = summarise(copy_project(project, destination))
+        return self.cache[project]
+
+
+@pytest.fixture(scope="session")
+def originals(tmp_path_factory: pytest.TempPathFactory) -> Originals:
+    return Originals(tmp_path_factory)
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def where(finding: Finding, root: Path) -> str:
+    path = Path(finding.span.path)
+    try:
+        shown = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = str(path)
+    return f"{shown}:{finding.span.line}"
+
+
+def diff(before: str, after: str, relpath: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True),
+        f"{relpath} (original)", f"{relpath} (rewritten)", n=1,
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def describe(findings: Iterable[Finding], root: Path) -> str:
+    return "".join(f"    {where(f, root)}: {f.message}\n" for f in findings)
+
+
+# --------------------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=str)
+def test_rewrite_makes_no_finding_appear(
+    variant: Variant, tmp_path: Path, originals: Originals
+) -> None:
+    original = originals[variant.project]
+    copy = copy_project(variant.project, tmp_path)
+    target = copy / variant.relpath
+    before, encoding = read_source(target)
+    rewriter = ModuleRewriter(before, path=target, root=copy)
+    site = rewriter.sites(variant.kind)[variant.index]
+    rewrite = rewriter.apply(variant.kind, site)
+    # The module is the one the variant was enumerated on.
+    assert (rewrite.line, site_label(site)) == (variant.line, variant.label)
+    target.write_text(rewrite.text, encoding=encoding)
+    if rewrite.helper_module is not None:
+        helper = target.parent / f"{HELPER_MODULE}.py"
+        assert not helper.exists()
+        helper.write_text(rewrite.helper_module, encoding="utf-8")
+
+    rewritten = summarise(copy)
+
+    appeared = rewritten.watched - original.watched
+    new_findings = [
+        f for f in rewritten.findings
+        if (f.code, message_of(f, copy)) in appeared
+    ]
+    # The unsafe fix of the rewritten project must keep every scope the original
+    # inference needs.
+    dropped = [
+        f for f in rewritten.findings
+        if f.code in WATCHED and f.fix is not None and f.fix.action in NARROWING
+        and normalise_scope(f.fix.text) in original.needed
+    ]
+    if not appeared and not dropped:
+        return
+    report = [
+        f"rewrite {variant.kind} at {variant.relpath}:{variant.line} of "
+        f"{variant.project.name} changed the findings\n",
+        diff(before, rewrite.text, variant.relpath),
+    ]
+    if rewrite.helper_module is not None:
+        report.append(f"({HELPER_MODULE}.py added next to it)\n")
+    if appeared:
+        report.append("findings that appeared:\n" + describe(new_findings, copy))
+    if dropped:
+        report.append(
+            f"fixes that would drop a scope the original needs "
+            f"({', '.join(sorted(original.needed))}):\n"
+            + "".join(
+                f"    {where(f, copy)}: {f.code} {f.fix.action.value} "  # type: ignore[union-attr]
+                f"{f.fix.text!r}\n"  # type: ignore[union-attr]
+                for f in dropped
+            )
+        )
+    if rewritten.errors:
+        report.append("analysis errors:\n" + "".join(f"    {e}\n" for e in rewritten.errors))
+    pytest.fail("".join(report), pytrace=False)
+
+
+def test_variants_are_not_vacuous(originals: Originals) -> None:
+    projects = project_dirs()
+    assert any(
+        code in ("NYS302", "NYS303")
+        for project in projects
+        for code, _ in originals[project].watched
+    ), "no project has an NYS302 or NYS303 finding to lose"
+    applied = {variant.kind for variant in ALL_VARIANTS}
+    assert applied == set(KINDS), f"never applied: {sorted(set(KINDS) - applied)}"
+    # Sampling keeps every rewrite kind in every project it applies to.
+    assert {(v.project, v.kind) for v in VARIANTS} == {
+        (v.project, v.kind) for v in ALL_VARIANTS
+    }
+
+
+def test_source_text_uses_byte_columns() -> None:
+    # The call after "é" starts at byte column 11 but character column 10.
+    text = 'x = ("é", api.messages.get(1))\ny = 2\n'
+    tree = ast.parse(text)
+    call = next(n for n in ast.walk(tree) if isinstance(n, ast.Call))
+    source = SourceText(text)
+    assert call.col_offset == 11
+    assert source.segment(call) == "api.messages.get(1)"
+    assert ast.get_source_segment(text, call) == source.segment(call)
+
+
+def test_rewrites_after_non_ascii_text() -> None:
+    text = (
+        '"""Modül."""\n'
+        "import os\n"
+        "\n"
+        "def f(api):\n"
+        "    os.getcwd()\n"
+        '    label = "é"; msg = api.messages.get("ü")\n'
+        '    for m in ["ß", *api.messages.all()]:\n'
+        '        m.mark_as_read()  # «done»\n'
+        "    return msg\n"
+    )
+    rewriter = ModuleRewriter(text)
+
+    [loop] = rewriter.sites("iter-list")
+    assert rewriter.apply("iter-list", loop).text == text.replace(
+        'for m in ["ß", *api.messages.all()]:', 'for m in list(["ß", *api.messages.all()]):'
+    )
+
+    [assignment] = rewriter.sites("value-walrus")
+    assert rewriter.apply("value-walrus", assignment).text == text.replace(
+        'msg = api.messages.get("ü")', 'msg = (_mw := api.messages.get("ü"))'
+    )
+    # Not alone on its line: the queue rewrite would need a new line there.
+    assert rewriter.sites("value-queue") == []
+
+    calls = rewriter.sites("call-getattr")
+    # ``os`` is a module: never a receiver; three method calls remain.
+    assert len(calls) == 3
+    assert rewriter.apply("call-getattr", calls[-1]).text == text.replace(
+        "m.mark_as_read()", 'getattr(m, "mark_as_read")()'
+    )
+
+    # Helpers go after the last import, before the code that uses them.
+    boxed = rewriter.apply("call-box", calls[0]).text
+    assert boxed.startswith(
+        '"""Modül."""\nimport os\nimport dataclasses\n\n\n@dataclasses.dataclass\n'
+        "class _MmBox:\n    value: object\n\n\n\ndef f(api):\n"
+    )
+    assert '_MmBox(api.messages).value.get("ü")' in boxed
+
+    partial = rewriter.apply("call-partial", calls[0]).text
+    assert 'functools.partial(api.messages.get, "ü")()' in partial
+
+    zipped = rewriter.apply("target-zip", rewriter.sites("target-zip")[0]).text
+    assert 'for m, _mz in zip(["ß", *api.messages.all()], itertools.repeat(None)):' in zipped
+
+
+def test_rewrites_keep_module_level_code_working() -> None:
+    # A helper used at import time is defined before the statement using it, even
+    # when an import follows that statement.
+    text = (
+        "# nylas-options: select=NYS304\n"
+        "client = make()\n"
+        "import sys\n"
+        "for a, b in client.pairs():\n"
+        "    print(a, b)\n"
+    )
+    rewriter = ModuleRewriter(text)
+    [site] = rewriter.sites("value-identity-local")
+    rewritten = rewriter.apply("value-identity-local", site).text
+    assert rewritten.startswith("# nylas-options: select=NYS304\ndef _mm_same(v):")
+    assert "client = _mm_same(make())" in rewritten
+
+    [loop] = rewriter.sites("target-enumerate")
+    assert "for _mi, (a, b) in enumerate(client.pairs()):" in rewriter.apply(
+        "target-enumerate", loop
+    ).text
+
+    [assignment] = rewriter.sites("value-queue")
+    assert "_mq = []\n_mq.append(make())\nclient = _mq.pop()\nimport sys" in rewriter.apply(
+        "value-queue", assignment
+    ).text
+
+
+def test_scope_arguments_are_left_alone() -> None:
+    text = (
+        "SCOPES = sorted(x.strip() for x in load())\n"
+        "url = client.authentication_url(redirect(), scopes=[s for s in pick()])\n"
+        'body = {"scopes": ",".join(s.lower() for s in other())}\n'
+    )
+    rewriter = ModuleRewriter(text)
+    assert rewriter.sites("iter-list") == []
+    calls = [ast.unparse(site_node(site)) for site in rewriter.sites("call-partial")]
+    assert calls == ["client.authentication_url(redirect(), scopes=[s for s in pick()])"]
