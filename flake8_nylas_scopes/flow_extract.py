@@ -168,6 +168,8 @@ class FlowExtractor:
         # The frame of each comprehension and lambda, made once: its value is asked
         # for before the walk reaches it.
         self._scopes: dict[ast.AST, _Frame] = {}
+        # Asked several times per call (its value, its record, hand-overs).
+        self._callee_names: dict[ast.expr, str] = {}
         self.reader = ValueReader(source, self._bound_value, self._reference)
 
     def close(self) -> None:
@@ -369,6 +371,12 @@ class FlowExtractor:
     def callee_name(self, func: ast.expr) -> str:
         """The dotted name a call's callee is known by: a builtin's own name when the
         module does not bind it, else the name its import gives; "" for others."""
+        known = self._callee_names.get(func)
+        if known is None:
+            known = self._callee_names[func] = self._callee_name(func)
+        return known
+
+    def _callee_name(self, func: ast.expr) -> str:
         if isinstance(func, ast.Name):
             value = self.name_value(func.id)
             if value is None:

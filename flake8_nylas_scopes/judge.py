@@ -15,6 +15,7 @@ from .list_rules import is_nylas_request, list_findings
 from .results import FileError, ProjectResult
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .spans import Span
+from .test_code import is_test_file
 from .usage_rules import Inference, ProjectState, infer, usage_findings
 
 # Scopes given to a wrapper function's parameter (see extract._parameter_reference).
@@ -125,7 +126,8 @@ def _usage(
             unresolved.extend(effects[1])
         for read in flow.reads:
             endpoints.extend(resolver.read_effects(read))
-    unresolved.extend(resolver.return_effects())
+    unresolved.extend(use for use in resolver.return_effects()
+                      if not is_test_file(use.span.path))
     # A request found twice (a loop's iterable is a use and a read) counts once.
     unique = list({(use.span, use.endpoint.key): use for use in endpoints}.values())
     return unique, list(dict.fromkeys(unresolved))
@@ -145,9 +147,15 @@ def judge_project(
     if not result.mentions_nylas:
         return result
     resolver = FlowResolver(modules.values(), config.client_names)
-    sites, unresolved_sites, partial = _resolve_sites(modules, resolver)
-    endpoint_uses, unresolved = _usage(modules, resolver)
-    for error in errors:
+    every_site, unresolved_sites, partial = _resolve_sites(modules, resolver)
+    # Tests take no part in the usage rules (see ``test_code``).
+    sites = [site for site in every_site if not is_test_file(site.span.path)]
+    unresolved_sites = [site for site in unresolved_sites
+                        if not is_test_file(site.span.path)]
+    endpoint_uses, unresolved = _usage(
+        {path: facts for path, facts in modules.items() if not is_test_file(path)}, resolver
+    )
+    for error in (error for error in errors if not is_test_file(error.path)):
         # A module that cannot be read may use the client in any way.
         unresolved.append(UnresolvedUse(
             Span(error.path, 1, 0, 1, 0), f"{error.message}; its Nylas calls are unknown", None
@@ -156,7 +164,7 @@ def judge_project(
     result.state = state
     result.inference = infer(endpoint_uses)
     findings: set[Finding] = set()
-    for site in sites:
+    for site in every_site:
         findings.update(_with_inferred_scopes(f, result.inference, state, site)
                         for f in list_findings(site, config, enabled))
     findings.update(usage_findings(state, config, enabled))

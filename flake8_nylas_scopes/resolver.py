@@ -207,10 +207,14 @@ class FlowResolver:
         # The project classes each class derives from, directly; and which classes
         # derive from the SDK's client.
         self._bases: dict[str, set[str]] = {}
+        self._families: dict[str, list[str]] = {}
         self._client_classes: set[str] = set()
         for qualname, params in self.functions.items():
             self._param_keys[qualname] = tuple(f"p:{qualname}.{param}" for param in params)
         self._client_names = frozenset(client_names)
+        # Filled once the fixpoint is reached: what an escaping object could need.
+        self._reached: dict[Obj, frozenset[str] | None] = {}
+        self._holdings: dict[str, list[set[Obj]]] | None = None
         self._memo: dict[Node, Objs] = {}
         self._results: dict[Objs, Objs] = {}
         self._solve()
@@ -332,10 +336,13 @@ class FlowResolver:
     def _family(self, name: str) -> list[str]:
         """The class, its ancestors and its descendants: ``self.x`` in any of them may
         be what another stored (a base's ``__init__`` sets what a subclass reads)."""
-        family = self.ancestors(name)
-        for other in self._bases:
-            if other not in family and name in self.ancestors(other):
-                family.append(other)
+        family = self._families.get(name)
+        if family is None:
+            family = self.ancestors(name)
+            for other in self._bases:
+                if other not in family and name in self.ancestors(other):
+                    family.append(other)
+            self._families[name] = family
         return family
 
     def _method(self, owner: str, name: str, skip_own: bool = False) -> str | None:
@@ -571,6 +578,7 @@ class FlowResolver:
             changed = self._find_bases()
             if changed:
                 self._memo.clear()
+                self._families.clear()
             # Resolving adds no edges: only binding parameters and following stores
             # does, after this loop.  A symbol that holds nothing gets no set at all.
             values = self.values
@@ -738,6 +746,23 @@ class FlowResolver:
 
     def reach(self, obj: Obj, seen: frozenset[str] = frozenset()) -> frozenset[str] | None:
         """Every scope an object could need once the analysis loses it; None: any."""
+        if seen:
+            return self._reach(obj, seen)
+        if obj not in self._reached:
+            self._reached[obj] = self._reach(obj, seen)
+        return self._reached[obj]
+
+    def _held_by(self, klass: str) -> list[set[Obj]]:
+        """What the instances of one class hold in their attributes (after solving)."""
+        if self._holdings is None:
+            holdings: dict[str, list[set[Obj]]] = {}
+            for target, held in self.values.items():
+                if target.startswith("a:"):
+                    holdings.setdefault(target[2:].rpartition(".")[0], []).append(held)
+            self._holdings = holdings
+        return self._holdings.get(klass, [])
+
+    def _reach(self, obj: Obj, seen: frozenset[str]) -> frozenset[str] | None:
         kind, name = obj
         if kind in ("client", "nylas_class"):
             return None
@@ -767,14 +792,12 @@ class FlowResolver:
             # Code that gets an instance can read what it holds.
             found = set()
             for klass in self._family(name):
-                prefix = f"a:{klass}."
-                for target, held in self.values.items():
-                    if target.startswith(prefix):
-                        for inner in held:
-                            more = self.reach(inner, seen | {name})
-                            if more is None:
-                                return None
-                            found |= more
+                for held in self._held_by(klass):
+                    for inner in held:
+                        more = self.reach(inner, seen | {name})
+                        if more is None:
+                            return None
+                        found |= more
             return frozenset(found)
         return frozenset()
 

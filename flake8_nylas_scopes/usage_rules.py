@@ -20,7 +20,7 @@ from .config import CodeFilter, Config
 from .endpoint_types import Endpoint, ScopeOption
 from .facts import ScopeSite, SiteKind, ValueState
 from .findings import Finding, Fix, FixAction
-from .list_rules import list_findings, read_entry
+from .list_rules import list_findings, providers_for, read_entry
 from .resolver import EndpointUse, UnresolvedUse
 from .spans import Span
 
@@ -302,6 +302,8 @@ def _overbroad_or_unused(
             serving, used_by = served[scope]
             remove = Fix(FixAction.REMOVE, span, part, text)
             if not used_by:
+                if _keeps_gmail_threading(scope, kept_scopes, site, config):
+                    continue
                 if enabled("NYS303"):
                     yield Finding("NYS303", span, CODES["NYS303"].message(scope=scope), remove)
                 continue
@@ -317,6 +319,18 @@ def _overbroad_or_unused(
                     Fix(FixAction.REPLACE, span, part, text, narrower),
                     evidence=_evidence(used_by),
                 )
+
+
+def _keeps_gmail_threading(
+    scope: str, kept: Sequence[str], site: ScopeSite, config: Config
+) -> bool:
+    """Whether dropping ``scope`` would leave ``email.send`` the only email scope of a
+    request a Gmail account can make: NYS202 asks for another email scope there, so
+    NYS303 must not ask to remove this one."""
+    if cat.V2_SCOPES[scope].family is not cat.ScopeFamily.EMAIL:
+        return False
+    rest = {s for s in kept if s != scope and cat.V2_SCOPES[s].family is cat.ScopeFamily.EMAIL}
+    return rest == {cat.V2_GMAIL_SEND_ONLY_SCOPE} and providers_for(site, config).can_be_google()
 
 
 _EVIDENCE_SHOWN = 5

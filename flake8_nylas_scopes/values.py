@@ -210,12 +210,15 @@ def _literal_string(node: ast.expr) -> str | None:
 
 
 def _describe(node: ast.expr) -> str:
-    if isinstance(node, ast.Call):
-        return "a call"
+    """The expression as the user wrote it, shortened: messages quote source text,
+    never the names of syntax-tree classes."""
     if isinstance(node, ast.Name):
         return f"name {node.id!r}"
     if isinstance(node, ast.Attribute):
         return f"attribute {node.attr!r}"
-    if isinstance(node, ast.JoinedStr):
-        return "an f-string"
-    return f"a {type(node).__name__} expression"
+    try:
+        text = ast.unparse(node)
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return "an expression"
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 50 else text[:47] + "...")

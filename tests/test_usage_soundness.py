@@ -1,0 +1,171 @@
+"""Usage rules never tell a user to drop a scope the code needs, and tests of an
+app never change the findings on the app's own code."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from flake8_nylas_scopes.codes import DEFAULT_OFF
+from flake8_nylas_scopes.config import make_config
+from flake8_nylas_scopes.findings import Finding
+from flake8_nylas_scopes.project import analyse
+from flake8_nylas_scopes.resolver import describe
+from flake8_nylas_scopes.test_code import is_test_file
+
+AUTH = """\
+from nylas import APIClient
+
+URL = APIClient("id", "secret").authentication_url("https://app.example.com/cb", scopes={scopes})
+"""
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    return root
+
+
+def _findings(root: Path, providers: tuple[str, ...] = (), every: bool = False) -> list[Finding]:
+    result = analyse([str(root)], make_config(providers=list(providers)),
+                     (lambda code: True) if every else (lambda code: code not in DEFAULT_OFF),
+                     use_cache=False)
+    assert result.errors == []
+    return result.findings
+
+
+def _codes(findings: list[Finding]) -> list[tuple[str, int, str]]:
+    return sorted((Path(f.span.path).name, f.span.line, f.code) for f in findings)
+
+
+TRIAGE = """\
+from nylas import APIClient
+
+
+def mark_all_read(token, ids):
+    client = APIClient("id", "secret", token)
+    selected = [client.messages.get(i) for i in ids]
+    for message in selected:
+        message.mark_as_read()
+"""
+
+
+def test_a_write_through_a_comprehension_is_seen(tmp_path: Path) -> None:
+    root = _write(tmp_path, {"auth.py": AUTH.format(scopes='["email.modify"]'),
+                             "triage.py": TRIAGE})
+    assert _findings(root, every=True) == []
+    [state] = analyse([str(root)], make_config(), lambda code: True, use_cache=False).states
+    assert state.inference is not None and state.inference.scopes == ["email.modify"]
+
+
+def test_only_reading_through_a_comprehension_keeps_the_finding(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.modify"]'),
+        "triage.py": TRIAGE.replace("message.mark_as_read()", "print(message.subject)"),
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS302")]
+
+
+SEND_ONLY = """\
+from nylas import APIClient
+
+
+def send(token, draft_id):
+    APIClient("id", "secret", token).drafts.get(draft_id).send()
+"""
+
+
+def test_no_unused_finding_that_would_leave_gmail_send_only(tmp_path: Path) -> None:
+    # 'email.drafts' serves the read of the draft; 'email.read_only' serves nothing,
+    # but without it 'email.send' and 'email.drafts' remain, which is fine for Gmail.
+    # With only 'email.send' and 'email.read_only', dropping the read scope would
+    # leave send-only, which NYS202 warns about: NYS303 must not ask for it.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.send", "email.read_only"]'),
+        "mail.py": SEND_ONLY.replace(".drafts.get(draft_id)", ".drafts.create()"),
+    })
+    assert _codes(_findings(root)) == []
+    # Where the accounts cannot be Google, the read scope is plainly unused.
+    assert _codes(_findings(root, providers=("office365",))) == [("auth.py", 3, "NYS303")]
+
+
+MOCKED_TEST = """\
+from unittest import mock
+
+from nylas import APIClient
+
+import triage
+
+
+def test_default_scopes_are_everything():
+    url = APIClient("id", "secret").authentication_url("https://localhost/cb")
+    assert "scopes=email,calendar,contacts" in url
+
+
+def test_mark_all_read():
+    client = mock.create_autospec(APIClient)
+    client.messages.get.return_value.mark_as_read.side_effect = None
+    triage.helper(client)
+    client.messages.get.assert_called_once()
+    client.messages.get.return_value.mark_as_read.assert_called_once()
+    client.drafts.create().send()
+"""
+
+
+def test_tests_of_the_app_do_not_change_its_findings(tmp_path: Path) -> None:
+    app = {
+        "auth.py": AUTH.format(scopes='["email.modify"]'),
+        "triage.py": TRIAGE.replace("message.mark_as_read()", "print(message.subject)")
+        + "\n\ndef helper(client: APIClient):\n    return client.messages.get('x').subject\n",
+    }
+    without = _codes(_findings(_write(tmp_path / "a", app)))
+    assert without == [("auth.py", 3, "NYS302")]
+    for name in ("tests/test_triage.py", "test_triage.py", "triage_test.py", "conftest.py"):
+        root = _write(tmp_path / name.replace("/", "_"), {**app, name: MOCKED_TEST})
+        findings = _findings(root)
+        # The test's own request gets its list finding; the app's findings stay.
+        assert [f for f in _codes(findings) if f[0] != Path(name).name] == without, name
+        assert {f.code for f in findings if Path(f.span.path).name == Path(name).name} == {
+            "NYS105"}
+
+
+def test_test_file_patterns() -> None:
+    for path in ("tests/test_x.py", "pkg/tests/helpers.py", "test/x.py", "x_test.py",
+                 "conftest.py", "app/tests.py", "testing/fakes.py"):
+        assert is_test_file(path), path
+    for path in ("app/views.py", "contest.py", "latest.py", "attestation/x.py",
+                 "app/testimonials.py"):
+        assert not is_test_file(path), path
+
+
+def test_the_account_is_not_called_a_collection() -> None:
+    assert describe(("coll", "account")) == "the Nylas account object"
+    assert describe(("coll", "messages")) == "the Nylas messages collection"
+
+
+def test_a_lost_value_is_named_as_written(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only"]'),
+        "mail.py": """\
+            import lib
+            from nylas import APIClient
+
+
+            def who(token):
+                client = APIClient("id", "secret", token)
+                inbox = client.messages
+                lib.keep(inbox)
+                lib.keep([client.threads.first()])
+        """,
+    })
+    messages = sorted(f.message for f in _findings(root, every=True) if f.code == "NYS304")
+    assert messages == [
+        "NYS304 a container of a Nylas Thread is passed to lib.keep(); usage rules stay"
+        " silent for the scopes it could touch",
+        "NYS304 inbox (the Nylas messages collection) is passed to lib.keep(); usage"
+        " rules stay silent for the scopes it could touch",
+    ]
