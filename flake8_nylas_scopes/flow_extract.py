@@ -14,6 +14,7 @@ value matters is again the index's business: most values are not Nylas values.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -299,6 +300,8 @@ class FlowExtractor:
             return self._call_value(node)
         if isinstance(node, ast.Subscript):
             inner = self.value(node.value)
+            if isinstance(node.slice, ast.Slice):
+                return inner  # a slice holds the same elements
             return self._val("item", "", inner) if inner is not None else None
         if isinstance(node, (ast.Await, ast.NamedExpr)):
             return self.value(node.value)
@@ -532,7 +535,8 @@ class FlowExtractor:
         or a name bound once to a display or comprehension (not an object a library
         made, whose contents the analysis could not see taken out again)."""
         if isinstance(container, ast.Attribute):
-            return True
+            # ``self.items``, not ``self.__dict__`` (which stores attributes by name).
+            return bool(self.target_key(container)) and not container.attr.startswith("__")
         if not isinstance(container, ast.Name):
             return False
         bound = self._bound_value(container.id)
@@ -693,12 +697,17 @@ class FlowExtractor:
     def _decorate(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
                   defined: Val) -> None:
         """A decorator is called with what it decorates (``@with_client def view(client)``
-        may call ``view`` with a client)."""
+        may call ``view`` with a client).
+
+        A decorator the project does not define registers the function with a
+        framework (a route, a task, a signal): the framework calls it and renders or
+        serialises what it returns, so the function does not escape there.
+        """
         for decorator in node.decorator_list:
             self.walk(decorator)
             self.facts.calls.append(CallSite(
                 self.value(decorator), _text(decorator), (defined,), (),
-                self.source.span(decorator),
+                self.source.span(decorator), modelled=True,
             ))
 
     def visit_ClassDef(self, node: ast.ClassDef) -> bool:
@@ -837,6 +846,16 @@ class FlowExtractor:
         value = self.value(node.value)
         for target in node.targets:
             self._bind(target, value, node, node.value)
+        comment = _TYPE_COMMENT.search(self.source.line(node.end_lineno or node.lineno))
+        if comment is not None and len(node.targets) == 1:
+            # ``client = make()  # type: APIClient``: the comment is an annotation.
+            try:
+                annotation = ast.parse(comment.group(1), mode="eval").body
+            except SyntaxError:
+                return False
+            key = self.target_key(node.targets[0])
+            for annotated in self._annotated(annotation):
+                self._edge(key, annotated)
         return False
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> bool:
@@ -926,6 +945,11 @@ class FlowExtractor:
         self._scope_arguments(node)
         name = self.callee_name(func)
         span = self.source.span(node)
+        if _marker(func):
+            # ``Depends(get_client)``: the parameter it fills gets what the function
+            # gives (see ``_dependency``).
+            self._call_site(node, span, not used, modelled=True)
+            return False
         builtin = BUILTINS.get(name)
         if builtin is not None:
             self._builtin_call(node, builtin.key, builtin.shape, span)
@@ -1212,6 +1236,9 @@ def _escape_words(parent: ast.AST, field: str) -> str:
         return "matched by a match statement"
     return f"used where the analysis does not follow it ({_text(parent)})"
 
+
+# A type comment after an assignment (PEP 484); ``ignore`` is not a type.
+_TYPE_COMMENT = re.compile(r"#\s*type:\s*(?!ignore\b)([^#]+?)\s*(?:#.*)?$")
 
 # Model properties and client attributes whose mere read sends a request
 # (``message.raw``, ``client.account``); the endpoint map says which request.

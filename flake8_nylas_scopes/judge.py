@@ -126,8 +126,6 @@ def _usage(
             unresolved.extend(effects[1])
         for read in flow.reads:
             endpoints.extend(resolver.read_effects(read))
-    unresolved.extend(use for use in resolver.return_effects()
-                      if not is_test_file(use.span.path))
     # A request found twice (a loop's iterable is a use and a read) counts once.
     unique = list({(use.span, use.endpoint.key): use for use in endpoints}.values())
     return unique, list(dict.fromkeys(unresolved))

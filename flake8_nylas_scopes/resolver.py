@@ -126,6 +126,36 @@ def unbox(obj: Obj) -> Obj:
     return (kind, name)
 
 
+# For each model method name, the scopes of what it requests on any model.
+_MODEL_METHOD_SCOPES: Mapping[str, frozenset[str]] = {
+    method: frozenset(_endpoint_scopes(
+        model.methods[method] for model in MODELS.values() if method in model.methods))
+    for method in {name for model in MODELS.values() for name in model.methods}
+}
+# Model methods whose names other libraries do not use: on an unknown receiver they
+# are taken for Nylas calls wherever it comes from.
+_DISTINCTIVE_MODEL_METHODS = frozenset({
+    "mark_as_read", "mark_as_unread", "mark_as_seen", "star", "unstar", "update_folder",
+    "update_labels", "add_label", "add_labels", "remove_label", "remove_labels",
+    "send_raw", "rsvp", "generate_ics", "get_picture",
+})
+
+
+# Words in a parameter's name that say it holds a Nylas model object.
+_MODEL_WORDS = ("message", "msg", "draft", "thread", "event", "contact", "calendar",
+                "folder", "label", "file", "attachment", "nylas")
+
+
+def _is_parameter(value: Val | None) -> bool:
+    """A parameter no project code fills whose name says it holds a Nylas model
+    (``def on_message(message): message.save()``): a framework may pass one in.
+    ``form.save()`` in a Django view is not taken for one."""
+    if value is None or value.kind != "sym" or not value.name.startswith("p:"):
+        return False
+    name = value.name.rsplit(".", 1)[-1].lower()
+    return any(word in name for word in _MODEL_WORDS)
+
+
 def _split_method(name: str) -> tuple[str, str, str]:
     """A bound method's owner kind, owner name and method name (a container's
     owner name is its element's ``kind|name``)."""
@@ -167,10 +197,6 @@ class FlowResolver:
         self.functions: dict[str, tuple[str, ...]] = {}
         # ``*args`` and ``**kwargs`` of each function that has them.
         self._rest: dict[str, tuple[str, str]] = {}
-        self._definitions: dict[str, Span] = {}
-        # Functions some project code calls (or reads as a property): what the others
-        # return goes to code outside the project.
-        self._called: set[str] = set()
         self._param_keys: dict[str, tuple[str, ...]] = {}
         self.classes: set[str] = set()
         self._kinds: list[str] = []
@@ -188,14 +214,14 @@ class FlowResolver:
         # Every call site with its callee interned, bound to parameters every round.
         self._calls: list[tuple[Node, CallSite]] = []
         self._call_arguments: dict[int, _Arguments] = {}
+        # By call site (alive in ``_calls``): the functions its arguments are bound to.
+        self._bound: dict[int, set[str]] = {}
         # ``owner.attr = value`` stores, followed into instances every round.
         self._stores: list[tuple[Node, Store]] = []
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
                 self.functions[function.qualname] = function.params
-                if function.span is not None:
-                    self._definitions[function.qualname] = function.span
                 if function.vararg or function.kwarg:
                     self._rest[function.qualname] = (function.vararg, function.kwarg)
             self.classes.update(module.flow.classes)
@@ -357,7 +383,6 @@ class FlowResolver:
         method = self._method(owner, name)
         if method is not None:
             found.add(("func", method))
-            self._called.add(method)
             # A property is read without a call: what it returns.
             found |= self.values.get(f"r:{method}", _NOTHING)
         for klass in self._family(owner):
@@ -487,6 +512,11 @@ class FlowResolver:
                 return {("coll", name)}
             if name in CLIENT_METHODS:
                 return {("method", f"client||{name}")}
+            if name.startswith("_") and not name.startswith("__"):
+                # The SDK's private request helpers (``_get_resource``): any endpoint.
+                return {("unmapped", name)}
+            # Every public member that sends a request is mapped (checked against the
+            # SDK sources); the others are data and helpers.
             return _NOTHING
         if kind == "coll":
             if name in COLLECTIONS[owner].operations or name == "create":
@@ -529,7 +559,6 @@ class FlowResolver:
             if kind == "nylas_class":
                 found.add(CLIENT_OBJ)
             elif kind == "func":
-                self._called.add(name)
                 found |= self.values.get(f"r:{name}", _NOTHING)
             elif kind == "class":
                 found |= self._instance(name)
@@ -614,11 +643,14 @@ class FlowResolver:
 
     def _bind_parameters(self, callee: Node, call: CallSite) -> bool:
         changed = False
+        # Edges are symbolic: a call bound to a function once stays bound, and only a
+        # function its callee newly resolves to needs binding.
+        bound = self._bound.setdefault(id(call), set())
         for kind, name in self._resolve_node(callee, 0):
             function = self._callable(kind, name)
-            if function is None:
+            if function is None or function in bound:
                 continue
-            self._called.add(function)
+            bound.add(function)
             params = self.functions[function]
             keys = self._param_keys[function]
             vararg, kwarg = self._rest.get(function, ("", ""))
@@ -688,15 +720,30 @@ class FlowResolver:
                 elif first in model.children:
                     self._collection_op(model.children[first], attrs[1:], use, endpoints,
                                         unresolved)
-        if not objs and nylas_module and first in COLLECTIONS and len(attrs) > 1 and (
+        if not objs and nylas_module:
+            unresolved += self._unknown_receiver(use)
+        return endpoints, unresolved
+
+    def _unknown_receiver(self, use: Use) -> list[UnresolvedUse]:
+        """A Nylas-looking call on something the analysis cannot tell: a client or a
+        model the project got from code it does not see (a framework calling a
+        function with it).  Collections are told by their names; model methods by
+        names no other library uses, or on a parameter no project code fills."""
+        attrs = use.attrs
+        first = attrs[0]
+        scopes: frozenset[str] = frozenset()
+        if first in COLLECTIONS and len(attrs) > 1 and (
             attrs[1] in COLLECTIONS[first].operations or attrs[1] in ("__iter__", "create")
         ):
-            unresolved.append(UnresolvedUse(
-                use.span,
-                f"cannot tell whether {use.text} is a Nylas call",
-                collection_scopes(first),
-            ))
-        return endpoints, unresolved
+            scopes = collection_scopes(first)
+        elif len(attrs) == 1 and first in _MODEL_METHOD_SCOPES and (
+            first in _DISTINCTIVE_MODEL_METHODS or _is_parameter(use.root)
+        ):
+            scopes = _MODEL_METHOD_SCOPES[first]
+        if not scopes:
+            return []
+        return [UnresolvedUse(use.span, f"cannot tell whether {use.text}() is a Nylas call",
+                              scopes)]
 
     def _collection_op(
         self,
@@ -788,6 +835,15 @@ class FlowResolver:
             return frozenset(found)
         if kind == "box":
             return self.reach(unbox(obj), seen)
+        if kind == "func" and name not in seen:
+            # Code that gets a function can call it and use what it returns.
+            found = set()
+            for result in self.values.get(f"r:{name}", ()):
+                more = self.reach(result, seen | {name})
+                if more is None:
+                    return None
+                found |= more
+            return frozenset(found)
         if kind == "inst" and name not in seen:
             # Code that gets an instance can read what it holds.
             found = set()
@@ -822,14 +878,14 @@ class FlowResolver:
                     *(r for r in results if r is not None))
                 if reach is None:
                     scopes = None
-            elif kind == "inst" or kind in _NYLAS_KINDS:
+            elif kind in ("inst", "func") or kind in _NYLAS_KINDS:
                 reach = self.reach(obj)
                 if reach is None:
                     scopes = None
             else:
                 continue
             if reach is None or reach:
-                held.append(describe(obj) if kind != "inst" else "Nylas objects it holds")
+                held.append(describe(obj))
                 if scopes is not None and reach is not None:
                     scopes |= reach
         if not held:
@@ -838,19 +894,6 @@ class FlowResolver:
         subject = f"{text} ({what})" if text else what
         return endpoints, [UnresolvedUse(
             span, f"{subject} is {how}", frozenset(scopes) if scopes is not None else None)]
-
-    def return_effects(self) -> list[UnresolvedUse]:
-        """What functions no project code calls return goes to code outside it."""
-        found: list[UnresolvedUse] = []
-        for function, span in self._definitions.items():
-            if function in self._called:
-                continue
-            objs = self.values.get(f"r:{function}")
-            if objs:
-                name = function.rsplit(".", 1)[-1]
-                found += self._lost(frozenset(objs), span,
-                                    "returned to code outside the project", f"{name}()")[1]
-        return found
 
     def call_effects(self, call: CallSite) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """What a call does with Nylas values: requests it makes, values it loses."""
@@ -866,6 +909,9 @@ class FlowResolver:
                     endpoint = self.method_endpoint(name, call.span, call.callee_text)
                     if endpoint is not None:
                         endpoints.append(endpoint)
+            elif kind == "unmapped":
+                unresolved.append(UnresolvedUse(
+                    call.span, f"{call.callee_text}() is not in the endpoint map", None))
             elif kind in ("client", "coll", "model", "models"):
                 # Calling a Nylas object that is not a method: not modelled.
                 found, lost = self._lost(frozenset({(kind, name)}), call.span,
@@ -949,6 +995,10 @@ def describe(obj: Obj) -> str:
         return f"the bound method {operation}"
     if kind == "box":
         return f"a container of {describe(unbox(obj))}"
+    if kind == "func":
+        return f"a function returning Nylas objects, {name.rsplit('.', 1)[-1]}()"
+    if kind == "inst":
+        return "an object holding Nylas objects"
     return "a Nylas object"
 
 

@@ -34,6 +34,10 @@ class SourceMap:
                 return min(bisect_left(starts, byte_col), len(text))
         return byte_col
 
+    def line(self, number: int) -> str:
+        """The text of a 1-based line, "" past the end."""
+        return self._lines[number - 1] if 1 <= number <= len(self._lines) else ""
+
     def span(self, node: ast.AST) -> Span:
         line = getattr(node, "lineno", 1)
         col = getattr(node, "col_offset", 0)
