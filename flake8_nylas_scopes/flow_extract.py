@@ -141,7 +141,21 @@ def _roles(kind: type[ast.AST]) -> tuple[tuple[str, Role], ...]:
 
 
 # Nodes that hold nothing to walk into.
-_LEAVES = (ast.Name, ast.Constant)
+_LEAF_CLASSES: frozenset[type] = frozenset({ast.Name, ast.Constant})
+
+
+def _all_node_classes() -> frozenset[type]:
+    found: set[type] = set()
+    pending: list[type] = [ast.AST]
+    while pending:
+        kind = pending.pop()
+        if kind not in found:
+            found.add(kind)
+            pending.extend(kind.__subclasses__())
+    return frozenset(found)
+
+
+_NODE_CLASSES = _all_node_classes()
 
 
 class FlowExtractor:
@@ -587,19 +601,34 @@ class FlowExtractor:
         self._children(node)
 
     def _children(self, node: ast.AST) -> None:
-        for name, role in _roles(node.__class__):
+        # The hottest loop of the pass: plain class checks, no isinstance.
+        roles = _ROLE_CACHE.get(node.__class__) or _roles(node.__class__)
+        handlers = _HANDLERS
+        for name, role in roles:
             field = getattr(node, name, None)
             if field is None:
                 continue
             for child in field if field.__class__ is list else (field,):
-                if not isinstance(child, ast.AST):
+                kind = child.__class__
+                if kind in _LEAF_CLASSES:
+                    if role is Role.READ or role is Role.ESCAPE:
+                        self._leaf(child, role, node, name)
                     continue
+                if kind not in _NODE_CLASSES:
+                    continue  # an identifier or a number in a list field
                 if role is Role.READ:
                     self._read(child)
                 elif role is Role.ESCAPE:
                     self._sink(self.value(child), _escape_words(node, name), child)
-                if not isinstance(child, _LEAVES):
-                    self.walk(child)
+                handler = handlers.get(kind)
+                if handler is None or not handler(self, child):
+                    self._children(child)
+
+    def _leaf(self, child: ast.AST, role: Role, node: ast.AST, name: str) -> None:
+        if role is Role.READ:
+            self._read(child)
+        else:
+            self._sink(self.value(child), _escape_words(node, name), child)
 
     # Handlers return True when they walked the node's children themselves.
 
