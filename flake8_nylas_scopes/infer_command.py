@@ -40,7 +40,7 @@ def _evidence_json(use: EndpointUse) -> dict[str, Any]:
     return {
         "path": _display(use.span.path),
         "line": use.span.line,
-        "call": f"{use.call}()",
+        "call": f"{use.shown}",
         "operation": use.operation,
         "endpoint": use.endpoint.key,
         "row": use.endpoint.row,
@@ -110,7 +110,7 @@ def _print_text(project: ProjectResult) -> None:
         print(f"  {scope}")
         for use in inference.evidence.get(scope, []) if inference else []:
             location = f"{_display(use.span.path)}:{use.span.line}"
-            print(f"    {location} {use.call}() -> {use.endpoint.key} -> {_why(use, scope)}")
+            print(f"    {location} {use.shown} -> {use.endpoint.key} -> {_why(use, scope)}")
     if data["uncertain"]:
         print("Calls whose scope need is not documented (no scope inferred from them alone):")
         for item in data["uncertain"]:

@@ -127,8 +127,11 @@ def _usage(
         for read in flow.reads:
             endpoints.extend(resolver.read_effects(read))
     # A request found twice (a loop's iterable is a use and a read) counts once.
-    unique = list({(use.span, use.endpoint.key): use for use in endpoints}.values())
-    return unique, list(dict.fromkeys(unresolved))
+    unique: dict[tuple[Span, str], EndpointUse] = {}
+    for request in endpoints:
+        # The call as written (a use) before the same request seen as a read.
+        unique.setdefault((request.span, request.endpoint.key), request)
+    return list(unique.values()), list(dict.fromkeys(unresolved))
 
 
 def judge_project(

@@ -71,6 +71,13 @@ class EndpointUse:
     span: Span
     call: str  # the SDK call as written, e.g. "client.messages.get"
     operation: str  # the SDK operation, e.g. "messages.get" or "Draft.send"
+    # Not a call as written: a query read as data ("iterating messages").
+    read: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The call for messages: ``client.messages.get()``, ``iterating messages``."""
+        return self.call if self.read else f"{self.call}()"
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,7 +541,8 @@ class FlowResolver:
             if name in model.methods or name in _MODEL_FACTORIES:
                 return {("method", f"model|{owner}|{name}")}
             return _NOTHING  # a field: data
-        if kind == "inst":
+        if kind in ("inst", "class"):
+            # ``Service.client``: a class attribute is what instances read too.
             return self._instance_attribute(owner, name)
         if kind == "super":
             method = self._method(owner, name, skip_own=True)
@@ -936,7 +944,9 @@ class FlowResolver:
                 continue
             objs = self.resolve(argument)
             if harmless:
-                endpoints += self._reads(objs, call.span, f"{call.callee_text}()")
+                named = _describe_value(argument) or "a Nylas query"
+                endpoints += self._reads(objs, call.span,
+                                         f"{named} read by {call.callee_text}()")
                 continue
             found, lost = self._lost(objs, call.span, how, _describe_value(argument))
             endpoints += found
@@ -953,11 +963,13 @@ class FlowResolver:
                 key = COLLECTIONS[attribute].operations.get("__iter__")
                 if key is not None:
                     found.append(EndpointUse(ENDPOINTS[key], span, text,
-                                             f"{attribute}.__iter__"))
+                                             f"{attribute}.__iter__", read=True))
         return found
 
     def read_effects(self, read: Read) -> list[EndpointUse]:
-        return self._reads(self.resolve(read.value), read.span, "reading it")
+        named = _describe_value(read.value)
+        return self._reads(self.resolve(read.value), read.span,
+                           f"reading {named}" if named else "reading a Nylas query")
 
     def sink_effects(self, sink: Sink) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         return self._lost(self.resolve(sink.value), sink.span, sink.what,

@@ -240,13 +240,13 @@ def _missing(state: ProjectState, granted: frozenset[str]) -> Iterator[Finding]:
             "NYS301",
             use.span,
             CODES["NYS301"].message(
-                call=f"{use.call}() ({endpoint.key})",
+                call=f"{use.shown} ({endpoint.key})",
                 needed=needed,
                 where=f"the scopes requested at {where} do not grant it",
                 suggestion=suggestion,
             ),
             fix,
-            evidence=(f"{_location(use.span)} {use.call}() -> {endpoint.key}",),
+            evidence=(f"{_location(use.span)} {use.shown} -> {endpoint.key}",),
         )
 
 
@@ -339,7 +339,7 @@ _EVIDENCE_SHOWN = 5
 def _evidence(uses: Sequence[EndpointUse]) -> tuple[str, ...]:
     """The first calls behind a finding, and how many more there are."""
     shown = tuple(
-        f"{_location(use.span)} {use.call}() -> {use.endpoint.key}"
+        f"{_location(use.span)} {use.shown} -> {use.endpoint.key}"
         for use in uses[:_EVIDENCE_SHOWN]
     )
     rest = len(uses) - _EVIDENCE_SHOWN
