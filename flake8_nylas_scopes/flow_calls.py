@@ -162,13 +162,19 @@ DATA_FUNCTIONS: frozenset[str] = frozenset({
     "print", "repr", "str", "isinstance", "issubclass", "id", "type", "len", "bool", "hash",
     "callable", "format", "hasattr", "int", "float", "any", "all", "sum", "ascii",
     "json.dumps", "json.dump", "pprint.pprint", "pprint.pformat",
-    "flask.jsonify", "flask.render_template", "django.shortcuts.render",
-    "django.http.JsonResponse", "fastapi.responses.JSONResponse",
-    "starlette.responses.JSONResponse",
+    "flask.jsonify", "flask.render_template", "flask.render_template_string",
+    "django.shortcuts.render", "django.template.loader.render_to_string",
+    "django.http.JsonResponse", "django.http.HttpResponse",
+    "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse",
+    "dataclasses.asdict", "logging.debug", "logging.info", "logging.warning",
+    "logging.error", "logging.exception", "logging.critical",
 })
 # Methods of the same kind, matched by name on objects the analysis does not know:
 # logging calls, and ``str.format``/``str.join``.
 DATA_METHODS: frozenset[str] = frozenset({
     "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
     "format", "join",
+    # Template rendering: Tornado's and Django's ``render``, Starlette's
+    # ``templates.TemplateResponse``.
+    "render", "render_to_string", "TemplateResponse",
 })
