@@ -57,6 +57,9 @@ class Bindings:
     imported: set[str] = field(default_factory=set)
     # Parameters annotated with a type, by the annotation expression.
     annotations: dict[str, ast.expr] = field(default_factory=dict)
+    # Names whose list is changed in place (``append``, ``extend``): its one
+    # assignment no longer says what it holds when it is read as scopes.
+    mutated: set[str] = field(default_factory=set)
 
     def bind(self, name: str, value: ast.expr | None) -> None:
         if name in self.values or name in self.ambiguous or value is None:
@@ -73,6 +76,10 @@ class Bindings:
 
 
 _DICT_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear"})
+# Methods that change a list in place: a list changed this way no longer holds what
+# its one assignment says (``SCOPES.append("email.send")`` behind a feature flag).
+LIST_MUTATORS = frozenset({"append", "extend", "insert", "remove", "clear", "pop", "sort",
+                           "reverse"})
 
 
 def _bind_target(bindings: Bindings, target: ast.expr, value: ast.expr | None) -> None:
@@ -108,7 +115,7 @@ def with_parameters(body: Bindings, parameters: ast.arguments) -> Bindings:
     """
     bindings = Bindings(
         dict(body.values), set(body.ambiguous), body.key_writes, body.opaque_writes,
-        body.declared_global, body.imported, {},
+        body.declared_global, body.imported, {}, body.mutated,
     )
     every = [*parameters.posonlyargs, *parameters.args, *parameters.kwonlyargs]
     every += [arg for arg in (parameters.vararg, parameters.kwarg) if arg is not None]
@@ -172,7 +179,10 @@ def _body_bindings(body: list[ast.stmt]) -> Bindings:
             and isinstance(node.value, ast.Call)
             and isinstance(node.value.func, ast.Attribute)
             and isinstance(node.value.func.value, ast.Name)
-            and node.value.func.attr in _DICT_MUTATORS
         ):
-            bindings.opaque_writes.add(node.value.func.value.id)
+            name = node.value.func.value.id
+            if node.value.func.attr in _DICT_MUTATORS:
+                bindings.opaque_writes.add(name)
+            if node.value.func.attr in LIST_MUTATORS:
+                bindings.mutated.add(name)
     return bindings

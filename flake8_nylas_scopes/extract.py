@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .ast_names import dotted
 from .fast_visit import FastVisitor
-from .bindings import BodyBindings, Bindings, collect_bindings, with_parameters
+from .bindings import LIST_MUTATORS, BodyBindings, Bindings, collect_bindings, with_parameters
 from .facts import (
     Generation,
     ItemForm,
@@ -34,7 +34,7 @@ from .facts import (
 )
 from .catalogue import NYLAS_CLIENT_CLASSES
 from .flow_extract import call_parameters
-from .raw_http import HTTP_METHODS, RawUse, match_route, nylas_v2_path
+from .raw_http import HTTP_METHODS, URL_HOLE, RawUse, match_route, nylas_v2_path, unknown_host_path
 from .source import SourceMap
 from .values import SCOPE_WORD, ValueReader
 
@@ -55,7 +55,7 @@ HOSTED_AUTH_PATH = "/oauth/authorize"
 NATIVE_BODY_KEYS = frozenset({"client_id", "name", "email_address", "provider", "settings"})
 HOSTED_PARAM_KEYS = frozenset({"client_id", "redirect_uri", "response_type"})
 
-_HOLE = "\x00"
+_HOLE = URL_HOLE
 
 
 @dataclass
@@ -88,6 +88,7 @@ class Extractor(FastVisitor):
         # Shared with the client-flow pass over the same tree.
         self.body_bindings = BodyBindings()
         self.reader = ValueReader(self.source, self.lookup, self.qualify)
+        self._decorators: set[ast.expr] = set()
 
     def close(self) -> None:
         """Drop the value reader, which calls back into this object: the reference
@@ -98,8 +99,12 @@ class Extractor(FastVisitor):
     # -- environment ---------------------------------------------------------------
 
     def lookup(self, name: str) -> ast.expr | None:
+        """The one value a name holds when read as scopes: none for a list changed
+        in place, whose assignment no longer says what it holds."""
         bindings = self._binding_scope(name)
-        return bindings.lookup(name) if bindings is not None else None
+        if bindings is None or name in bindings.mutated:
+            return None
+        return bindings.lookup(name)
 
     def _binding_scope(self, name: str) -> Bindings | None:
         for bindings in reversed(self._scopes):
@@ -190,7 +195,25 @@ class Extractor(FastVisitor):
     def prepare(self, tree: ast.Module) -> None:
         """Read the imports and module bindings without looking for scope requests."""
         self._collect_imports(tree)
-        self._scopes.append(collect_bindings(tree.body))
+        bindings = collect_bindings(tree.body)
+        self._scopes.append(bindings)
+        # ``SCOPES.append(...)`` in a function changes the module's list too, and
+        # ``settings.SCOPES.append(...)`` another module's.
+        for statement in _all_statements(tree.body):
+            if not (
+                isinstance(statement, ast.Expr)
+                and isinstance(statement.value, ast.Call)
+                and isinstance(statement.value.func, ast.Attribute)
+                and statement.value.func.attr in LIST_MUTATORS
+            ):
+                continue
+            receiver = statement.value.func.value
+            if isinstance(receiver, ast.Name):
+                bindings.mutated.add(receiver.id)
+            elif isinstance(receiver, ast.Attribute):
+                reference = self.qualify(receiver)
+                if reference:
+                    self.facts.mutated.append(reference)
 
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self.prepare(tree)
@@ -230,6 +253,8 @@ class Extractor(FastVisitor):
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         for decorator in node.decorator_list:
+            # ``@app.post("/events")`` registers a route; it sends no request.
+            self._decorators.add(decorator)
             self.visit(decorator)
         is_method = bool(self._qual) and self._qual[-1][1] == "class"
         self._qual.append((node.name, "function"))
@@ -389,6 +414,11 @@ class Extractor(FastVisitor):
             return
         url = self._url_text(url_node)
         if url is None:
+            if _mentions_nylas_host(url_node):
+                # ``"https://api.nylas.com" + path``: a Nylas request to a path the
+                # analysis cannot read.
+                self.facts.raw_uses.append(RawUse(
+                    http_method.upper(), "/{...}", "", self.source.span(node), dotted(func)))
             return
         path = url.split("?")[0].rstrip("/")
         body = _keyword(node, "json") or _keyword(node, "data")
@@ -402,12 +432,18 @@ class Extractor(FastVisitor):
                 self._hosted_params(params, node)
             return
         api_path = nylas_v2_path(url, _HOLE)
+        verb = http_method.upper()
         if api_path is not None:
-            verb = http_method.upper()
             self.facts.raw_uses.append(
                 RawUse(verb, api_path, match_route(verb, api_path, _HOLE),
                        self.source.span(node), dotted(func))
             )
+            return
+        other_path = unknown_host_path(url, _HOLE)
+        endpoint = match_route(verb, other_path, _HOLE) if other_path else ""
+        if other_path and endpoint and node not in self._decorators:
+            self.facts.raw_uses.append(RawUse(
+                verb, other_path, endpoint, self.source.span(node), dotted(func), maybe=True))
 
     def _native_auth(self, call: ast.Call, body: ast.expr, nylas_host: bool) -> None:
         target = self.reader.follow(body)
@@ -649,6 +685,15 @@ class Extractor(FastVisitor):
             spelled = dotted(target)
             return _HOLE + (spelled if _names_nylas(spelled) else "")
         return None
+
+
+def _mentions_nylas_host(node: ast.expr) -> bool:
+    """Whether an unreadable URL names a Nylas host in a string it is built from."""
+    return any(
+        isinstance(part, ast.Constant) and isinstance(part.value, str)
+        and nylas_v2_path(part.value, _HOLE) is not None
+        for part in ast.walk(node)
+    )
 
 
 def _all_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:

@@ -110,6 +110,9 @@ class ModuleFacts:
     raw_uses: list[RawUse] = field(default_factory=list)
     # Default values of parameters that carry scopes into an auth call, by reference.
     param_defaults: dict[str, ScopeValue] = field(default_factory=dict)
+    # Names of other modules whose list this module changes in place
+    # (``settings.SCOPES.append(...)``): read as scopes, they are not what they say.
+    mutated: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -121,6 +124,7 @@ class ModuleFacts:
             "flow": self.flow.to_json() if self.flow is not None else None,
             "raw_uses": [use.to_json() for use in self.raw_uses],
             "param_defaults": {k: v.to_json() for k, v in self.param_defaults.items()},
+            "mutated": list(self.mutated),
         }
 
     @classmethod
@@ -135,4 +139,5 @@ class ModuleFacts:
             FlowFacts.from_json(flow) if flow is not None else None,
             [RawUse.from_json(use) for use in data["raw_uses"]],
             {str(k): ScopeValue.from_json(v) for k, v in data["param_defaults"].items()},
+            [str(name) for name in data["mutated"]],
         )

@@ -185,7 +185,7 @@ class FlowExtractor:
         self._scopes: dict[ast.AST, _Frame] = {}
         # Asked several times per call (its value, its record, hand-overs).
         self._callee_names: dict[ast.expr, str] = {}
-        self.reader = ValueReader(source, self._bound_value, self._reference)
+        self.reader = ValueReader(source, self._scope_value, self._reference)
 
     def close(self) -> None:
         """Drop the value reader, which calls back into this object: the reference
@@ -199,6 +199,15 @@ class FlowExtractor:
             if frame.is_function and frame.bindings.binds(name):
                 return frame.bindings.lookup(name)
         return self.frames[0].bindings.lookup(name)
+
+    def _scope_value(self, name: str) -> ast.expr | None:
+        """As ``_bound_value``, for reading scopes: a list changed in place holds
+        more than its assignment says."""
+        for frame in reversed(self.frames):
+            if frame.is_function and frame.bindings.binds(name):
+                return None if name in frame.bindings.mutated else frame.bindings.lookup(name)
+        module = self.frames[0].bindings
+        return None if name in module.mutated else module.lookup(name)
 
     def _reference(self, node: ast.expr) -> str | None:
         value = self.value(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
@@ -302,6 +311,13 @@ class FlowExtractor:
         if isinstance(node, ast.Attribute):
             # For an attribute, target_key is ``self.<attr>`` or framework state.
             key = self.target_key(node)
+            if key.startswith("s:"):
+                # ``app.nylas`` is the app's state, unless ``app`` is itself a client
+                # (a variable named ``app``): read both.
+                inner = self.value(node.value)
+                plain = self._val("attr", node.attr, inner) if inner is not None and (
+                    inner.kind != "ref") else None
+                return self._temporary([self._val("sym", key), plain], node)
             if key:
                 return self._val("sym", key)
             inner = self.value(node.value)
@@ -562,7 +578,18 @@ class FlowExtractor:
         return isinstance(bound, ast.Call) and self.callee_name(bound.func) in BUILTINS
 
     def _use(self, node: ast.expr, attrs: list[str], root: ast.expr, anchor: ast.AST) -> bool:
-        if not attrs or attrs[0] not in NYLAS_ATTRIBUTES:
+        if attrs and attrs[0] not in NYLAS_ATTRIBUTES:
+            # ``account.client.messages.where()``: the call starts at the collection;
+            # what comes before it is the root (a client, or something unknown).
+            for index, attr in enumerate(attrs[1:], 1):
+                if attr in COLLECTIONS and isinstance(node, ast.Attribute):
+                    owner: ast.expr = node
+                    for _ in range(len(attrs) - index):
+                        assert isinstance(owner, ast.Attribute)
+                        owner = owner.value
+                    return self._use(node, attrs[index:], owner, anchor)
+            return False
+        if not attrs:
             return False
         root_value = self.value(root)
         if root_value is None and attrs[0] not in COLLECTIONS:
@@ -644,6 +671,7 @@ class FlowExtractor:
             f"{self.module}.{qualname}", tuple(params),
             args.vararg.arg if args.vararg else "", args.kwarg.arg if args.kwarg else "",
             self.source.span(node),
+            is_property=any(_is_property(d) for d in node.decorator_list),
         ))
         self._decorate(node, self._val("ref", f"{self.module}.{qualname}"))
         names = {arg.arg for arg in every}
@@ -708,7 +736,7 @@ class FlowExtractor:
         result = self._call_of(self.value(function))
         return self._temporary([result, self._iter(result)], anchor)
 
-    def _annotated(self, annotation: ast.expr) -> Iterator[Val]:
+    def _annotated(self, annotation: ast.expr, depth: int = 0) -> Iterator[Val]:
         """The values a type annotation says a name holds: an instance of each class."""
         for part in _type_parts(_unquote(annotation)):
             if isinstance(part, ast.Call) and part.args and _marker(part.func):
@@ -719,6 +747,12 @@ class FlowExtractor:
             if self.callee_name(part) in NYLAS_CLIENT_CLASSES:
                 yield CLIENT
                 continue
+            if isinstance(part, ast.Name) and depth < 3:
+                alias = self._bound_value(part.id)
+                if isinstance(alias, (ast.Subscript, ast.BinOp)):
+                    # ``NylasDep = Annotated[APIClient, Depends(get_client)]``.
+                    yield from self._annotated(alias, depth + 1)
+                    continue
             kind = self.value(part) if isinstance(part, (ast.Name, ast.Attribute)) else None
             if kind is not None and kind.kind == "ref":
                 yield self._val("instance", "", kind)
@@ -1068,7 +1102,7 @@ class FlowExtractor:
                    double_star: Val | None = None) -> None:
         """The call a builtin or a hand-over makes of a function it was given."""
         self.facts.calls.append(CallSite(
-            function, f"{_text(function_node)} (called by {via})", tuple(args), kwargs,
+            function, f"{_text(function_node)} via {via}()", tuple(args), kwargs,
             span, star, double_star,
         ))
 
@@ -1234,6 +1268,16 @@ def _type_parts(annotation: ast.expr) -> Iterator[ast.expr]:
             yield from _type_parts(unquoted)
         return
     yield annotation
+
+
+# Decorators that make a method read as an attribute.
+_PROPERTIES = frozenset({"property", "cached_property"})
+
+
+def _is_property(decorator: ast.expr) -> bool:
+    name = decorator.attr if isinstance(decorator, ast.Attribute) else (
+        decorator.id if isinstance(decorator, ast.Name) else "")
+    return name in _PROPERTIES
 
 
 def _marker(func: ast.expr) -> bool:

@@ -298,17 +298,19 @@ class Function:
     # ``*args`` and ``**kwargs``: they receive the arguments no parameter takes.
     vararg: str = ""
     kwarg: str = ""
-    # Where it is defined: what it returns to code outside the project escapes there.
+    # Where it is defined.
     span: Span | None = None
+    # Decorated ``@property``: reading the attribute runs it.
+    is_property: bool = False
 
     def to_json(self) -> Any:
         return [self.qualname, list(self.params), self.vararg, self.kwarg,
-                self.span.to_json() if self.span is not None else None]
+                self.span.to_json() if self.span is not None else None, self.is_property]
 
     @classmethod
     def from_json(cls, data: Any) -> Function:
         return cls(str(data[0]), tuple(str(p) for p in data[1]), str(data[2]), str(data[3]),
-                   Span.from_json(data[4]) if data[4] is not None else None)
+                   Span.from_json(data[4]) if data[4] is not None else None, bool(data[5]))
 
 
 @dataclass(frozen=True, slots=True)

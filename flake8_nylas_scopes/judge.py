@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Mapping
 
 from .catalogue import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
@@ -11,11 +12,12 @@ from .endpoints_v2 import ENDPOINTS
 from .facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
 from .findings import Finding, Fix, FixAction
 from .flow_extract import AUTH_URL_METHOD
+from .raw_http import URL_HOLE
 from .list_rules import is_nylas_request, list_findings
 from .results import FileError, ProjectResult
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .spans import Span
-from .test_code import is_test_file
+from .test_code import is_test_module
 from .usage_rules import Inference, ProjectState, infer, usage_findings
 
 # Scopes given to a wrapper function's parameter (see extract._parameter_reference).
@@ -23,10 +25,13 @@ PARAM_PREFIX = "param:"
 
 
 def _constant(by_module: Mapping[str, ModuleFacts], reference: str) -> ScopeValue | None:
-    """The scopes value of ``pkg.module.NAME`` when a project module defines it."""
+    """The scopes value of ``pkg.module.NAME`` when a project module defines it and
+    no module changes it in place."""
     module_name, _, name = reference.rpartition(".")
     facts = by_module.get(module_name)
-    return facts.constants.get(name) if facts is not None else None
+    if facts is None or any(reference in other.mutated for other in by_module.values()):
+        return None
+    return facts.constants.get(name)
 
 
 def _callers_scopes(
@@ -99,26 +104,33 @@ def _usage(
     unresolved: list[UnresolvedUse] = []
     for facts in modules.values():
         for raw in facts.raw_uses:
-            if raw.endpoint:
+            # Parts of the path built at run time are shown as ``{...}``.
+            path = raw.path.replace(URL_HOLE, "{...}")
+            if raw.maybe:
+                endpoint = ENDPOINTS[raw.endpoint]
+                unresolved.append(UnresolvedUse(
+                    raw.span, f"cannot tell whether {raw.method} {path} goes to Nylas",
+                    frozenset(s for option in endpoint.options for s in option.scopes)))
+            elif raw.endpoint:
                 endpoints.append(
                     EndpointUse(ENDPOINTS[raw.endpoint], raw.span, raw.text,
-                                f"{raw.method} {raw.path}")
+                                f"{raw.method} {path}")
                 )
             else:
                 unresolved.append(UnresolvedUse(
-                    raw.span, f"{raw.method} {raw.path} is not in the endpoint map", None))
+                    raw.span, f"{raw.method} {path} is not in the endpoint map", None))
         flow = facts.flow
         if flow is None:
             continue
-        nylas_module = facts.mentions_nylas or any(
-            resolver.is_client(use.root) for use in flow.uses
-        )
+        # Every module of a project that uses Nylas: a helper taking a client need
+        # not mention Nylas at all.
+        nylas_module = True
         for use in flow.uses:
             found, lost = resolver.interpret(use, nylas_module)
             endpoints.extend(found)
             unresolved.extend(lost)
         for effects in (
-            *(resolver.call_effects(call) for call in flow.calls),
+            *(resolver.call_effects(call, nylas_module) for call in flow.calls),
             *(resolver.sink_effects(sink) for sink in flow.sinks),
             *(resolver.store_effects(store) for store in flow.stores),
         ):
@@ -132,6 +144,24 @@ def _usage(
         # The call as written (a use) before the same request seen as a read.
         unique.setdefault((request.span, request.endpoint.key), request)
     return list(unique.values()), list(dict.fromkeys(unresolved))
+
+
+def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -> set[str]:
+    """The paths of the project's tests, read from the project's top directory."""
+    paths = [*modules, *(error.path for error in errors)]
+    if not paths:
+        return set()
+    top = os.path.commonpath([os.path.abspath(path) for path in paths])
+    if len(paths) == 1:
+        top = os.path.dirname(top)
+    found: set[str] = set()
+    for path in paths:
+        facts = modules.get(path)
+        flow = facts.flow if facts is not None else None
+        defined = [*flow.classes, *(f.qualname for f in flow.functions)] if flow else []
+        if is_test_module(os.path.relpath(os.path.abspath(path), top), defined):
+            found.add(path)
+    return found
 
 
 def judge_project(
@@ -150,13 +180,13 @@ def judge_project(
     resolver = FlowResolver(modules.values(), config.client_names)
     every_site, unresolved_sites, partial = _resolve_sites(modules, resolver)
     # Tests take no part in the usage rules (see ``test_code``).
-    sites = [site for site in every_site if not is_test_file(site.span.path)]
-    unresolved_sites = [site for site in unresolved_sites
-                        if not is_test_file(site.span.path)]
+    tests = _test_modules(modules, errors)
+    sites = [site for site in every_site if site.span.path not in tests]
+    unresolved_sites = [site for site in unresolved_sites if site.span.path not in tests]
     endpoint_uses, unresolved = _usage(
-        {path: facts for path, facts in modules.items() if not is_test_file(path)}, resolver
+        {path: facts for path, facts in modules.items() if path not in tests}, resolver
     )
-    for error in (error for error in errors if not is_test_file(error.path)):
+    for error in (error for error in errors if error.path not in tests):
         # A module that cannot be read may use the client in any way.
         unresolved.append(UnresolvedUse(
             Span(error.path, 1, 0, 1, 0), f"{error.message}; its Nylas calls are unknown", None

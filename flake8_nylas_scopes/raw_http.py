@@ -10,9 +10,14 @@ from .endpoints_v2 import RAW_ROUTES
 from .spans import Span
 
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
+# Where a URL's text holds a part built at run time.
+URL_HOLE = "\x00"
 # v2 hosts: api.nylas.com and the regional ones (ireland-api.nylas.com, ...).  v3 paths
 # start with /v3 and are not v2 endpoints.
-_V2_HOST = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+-)?api\.nylas\.com(?=/|$)", re.I)
+# A path built at run time follows the host as a hole (``\x00``).
+_V2_HOST = re.compile(
+    r"^(?:https?://)?(?:[a-z0-9-]+[.-])?api(?:\.[a-z0-9-]+)?\.nylas\.com(?=/|$|\x00)", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,14 +29,19 @@ class RawUse:
     endpoint: str
     span: Span
     text: str
+    # The host is built at run time and does not name Nylas, but the path is a
+    # Nylas route: it may be a Nylas call (``f"{client.api_server}/messages/{id}"``,
+    # an ``httpx.Client(base_url=...)``).
+    maybe: bool = False
 
     def to_json(self) -> Any:
-        return [self.method, self.path, self.endpoint, self.span.to_json(), self.text]
+        return [self.method, self.path, self.endpoint, self.span.to_json(), self.text,
+                self.maybe]
 
     @classmethod
     def from_json(cls, data: Any) -> RawUse:
         return cls(str(data[0]), str(data[1]), str(data[2]), Span.from_json(data[3]),
-                   str(data[4]))
+                   str(data[4]), bool(data[5]))
 
 
 def nylas_v2_path(url: str, hole: str) -> str | None:
@@ -68,3 +78,14 @@ def match_route(method: str, path: str, hole: str) -> str:
         ) and not any(hole in s and not p.startswith("{") for p, s in zip(pattern, segments)):
             return route.endpoint
     return ""
+
+
+def unknown_host_path(url: str, hole: str) -> str | None:
+    """The path of a URL whose host is built at run time or given elsewhere (a base
+    URL): ``{...}/messages/{...}`` or ``/messages/{...}``; None for a literal host."""
+    url = url.split("?", 1)[0].split("#", 1)[0]
+    if url.startswith("/"):
+        return url
+    if url.startswith(hole) and "/" in url:
+        return "/" + url.split("/", 1)[1]
+    return None

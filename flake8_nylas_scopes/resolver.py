@@ -153,6 +153,20 @@ _MODEL_WORDS = ("message", "msg", "draft", "thread", "event", "contact", "calend
                 "folder", "label", "file", "attachment", "nylas")
 
 
+def _chain_use(chain: Val | None, span: Span, text: str) -> Use | None:
+    """``root.a.b``, called or handed over, as the use it would be: for telling
+    whether it looks like a Nylas call."""
+    attrs: list[str] = []
+    value = chain
+    while value is not None and value.kind == "attr":
+        attrs.insert(0, value.name)
+        value = value.inner
+    for index, attr in enumerate(attrs):
+        if attr in COLLECTIONS or attr in _MODEL_METHOD_SCOPES:
+            return Use(value if index == 0 else None, tuple(attrs[index:]), span, text)
+    return None
+
+
 def _is_parameter(value: Val | None) -> bool:
     """A parameter no project code fills whose name says it holds a Nylas model
     (``def on_message(message): message.save()``): a framework may pass one in.
@@ -204,6 +218,7 @@ class FlowResolver:
         self.functions: dict[str, tuple[str, ...]] = {}
         # ``*args`` and ``**kwargs`` of each function that has them.
         self._rest: dict[str, tuple[str, str]] = {}
+        self._properties: set[str] = set()
         self._param_keys: dict[str, tuple[str, ...]] = {}
         self.classes: set[str] = set()
         self._kinds: list[str] = []
@@ -229,6 +244,8 @@ class FlowResolver:
             assert module.flow is not None
             for function in module.flow.functions:
                 self.functions[function.qualname] = function.params
+                if function.is_property:
+                    self._properties.add(function.qualname)
                 if function.vararg or function.kwarg:
                     self._rest[function.qualname] = (function.vararg, function.kwarg)
             self.classes.update(module.flow.classes)
@@ -388,10 +405,16 @@ class FlowResolver:
         """``instance.name``: a method, or what the family's instances store there."""
         found: set[Obj] = set()
         method = self._method(owner, name)
-        if method is not None:
-            found.add(("func", method))
-            # A property is read without a call: what it returns.
-            found |= self.values.get(f"r:{method}", _NOTHING)
+        # ``self.handle(m)`` in a base class may run a subclass's override.
+        methods = [method] if method is not None else []
+        methods += [f"{klass}.{name}" for klass in self._family(owner)[1:]
+                    if f"{klass}.{name}" in self.functions and owner in self.ancestors(klass)]
+        for function in methods:
+            if function in self._properties:
+                # A property is read without a call: what it returns.
+                found |= self.values.get(f"r:{function}", _NOTHING)
+            else:
+                found.add(("func", function))
         for klass in self._family(owner):
             found |= self.values.get(f"a:{klass}.{name}", _NOTHING)
         if owner in self._client_classes:
@@ -568,7 +591,8 @@ class FlowResolver:
                 found.add(CLIENT_OBJ)
             elif kind == "func":
                 found |= self.values.get(f"r:{name}", _NOTHING)
-            elif kind == "class":
+            elif kind in ("class", "inst"):
+                # ``cls(...)`` in a classmethod: ``cls`` is read as an instance.
                 found |= self._instance(name)
             elif kind == "model_class":
                 found.add(("model", name))
@@ -645,7 +669,7 @@ class FlowResolver:
         """The project function a call of this object runs, if any."""
         if kind == "func":
             return name
-        if kind == "class":
+        if kind in ("class", "inst"):
             return self._method(name, "__init__")
         return None
 
@@ -903,7 +927,8 @@ class FlowResolver:
         return endpoints, [UnresolvedUse(
             span, f"{subject} is {how}", frozenset(scopes) if scopes is not None else None)]
 
-    def call_effects(self, call: CallSite) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+    def call_effects(self, call: CallSite, nylas_module: bool = True
+                     ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """What a call does with Nylas values: requests it makes, values it loses."""
         endpoints: list[EndpointUse] = []
         unresolved: list[UnresolvedUse] = []
@@ -926,6 +951,10 @@ class FlowResolver:
                                          "called", call.callee_text)
                 endpoints += found
                 unresolved += lost
+        if not callees and call.invokes and nylas_module:
+            use = _chain_use(call.callee, call.span, call.callee_text)
+            if use is not None:
+                unresolved += self._unknown_receiver(use)
         if project or nylas_call or call.modelled:
             # Project code binds its parameters; a Nylas call sends its arguments to
             # Nylas; a modelled call's arguments are followed by other records.
@@ -938,11 +967,21 @@ class FlowResolver:
             "." in qualified and last in DATA_METHODS
         ) or any(kind == "nylas_class" for kind, _ in callees)
         how = f"passed to {call.callee_text}()"
-        for argument in (*call.args, *(value for _, value in call.kwargs), call.star,
-                         call.double_star):
+        arguments = [*call.args, *(value for _, value in call.kwargs), call.star,
+                     call.double_star]
+        if qualified == "setattr":
+            # ``setattr(obj, name, value)`` changes ``obj``; only ``value`` goes on.
+            arguments = arguments[2:]
+        for argument in arguments:
             if argument is None:
                 continue
             objs = self.resolve(argument)
+            if not objs and not harmless and nylas_module:
+                # ``run(client.calendars.all)`` with a client the analysis cannot tell.
+                use = _chain_use(argument, call.span, _describe_value(argument))
+                if use is not None:
+                    unresolved += self._unknown_receiver(use)
+                continue
             if harmless:
                 named = _describe_value(argument) or "a Nylas query"
                 endpoints += self._reads(objs, call.span,

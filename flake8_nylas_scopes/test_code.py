@@ -7,22 +7,33 @@ app makes, so test files take no part in the usage rules: their scope requests d
 not add to the granted set and their calls and escapes neither need nor silence a
 scope.  Their own scope lists still get the list rules (NYS101-NYS206).
 
-A test file is one pytest or unittest would collect by their usual patterns:
-``test_*.py``, ``*_test.py``, ``tests.py``, ``conftest.py``, or any file under a
-directory named ``tests``, ``test`` or ``testing``.
+A test file is one pytest or unittest would collect by their usual patterns: a
+``conftest.py``, a module inside a package or directory of the project named
+``tests`` or ``test``, or a ``test_*.py``, ``*_test.py`` or ``tests.py``
+module that defines a test (a ``test*`` function or a ``Test*`` class).  Paths are
+read from the project root, so a project that itself lives under ``/srv/test/`` is
+not all tests; and a Django command ``management/commands/test_email.py`` that
+defines no test is app code.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
-_TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
-_TEST_NAMES = frozenset({"conftest.py", "tests.py"})
+_TEST_DIRECTORIES = frozenset({"tests", "test"})
 
 
-def is_test_file(path: str) -> bool:
-    parts = os.path.normpath(path).replace("\\", "/").split("/")
+def is_test_module(relative_path: str, defined: Iterable[str] = ()) -> bool:
+    """Whether a module is a test, by its path from the project root and the
+    qualified names of the functions and classes it defines."""
+    parts = os.path.normpath(relative_path).replace("\\", "/").split("/")
     name = parts[-1]
-    if name in _TEST_NAMES or name.startswith("test_") or name.endswith("_test.py"):
+    if name == "conftest.py" or any(part in _TEST_DIRECTORIES for part in parts[:-1]):
         return True
-    return any(part in _TEST_DIRECTORIES for part in parts[:-1])
+    if name.startswith("test_") or name.endswith("_test.py") or name == "tests.py":
+        return any(
+            leaf.startswith("test") or leaf.startswith("Test")
+            for leaf in (qualname.rsplit(".", 1)[-1] for qualname in defined)
+        )
+    return False

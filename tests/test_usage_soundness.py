@@ -11,7 +11,7 @@ from flake8_nylas_scopes.config import make_config
 from flake8_nylas_scopes.findings import Finding
 from flake8_nylas_scopes.project import analyse
 from flake8_nylas_scopes.resolver import describe
-from flake8_nylas_scopes.test_code import is_test_file
+from flake8_nylas_scopes.test_code import is_test_module
 
 AUTH = """\
 from nylas import APIClient
@@ -134,12 +134,38 @@ def test_tests_of_the_app_do_not_change_its_findings(tmp_path: Path) -> None:
 
 
 def test_test_file_patterns() -> None:
-    for path in ("tests/test_x.py", "pkg/tests/helpers.py", "test/x.py", "x_test.py",
-                 "conftest.py", "app/tests.py", "testing/fakes.py"):
-        assert is_test_file(path), path
+    for path in ("tests/helpers.py", "pkg/tests/helpers.py", "test/x.py", "conftest.py"):
+        assert is_test_module(path), path
+    for path in ("test_x.py", "x_test.py", "app/tests.py"):
+        assert is_test_module(path, ["app.test_x.test_sends"]), path
+        assert is_test_module(path, ["app.test_x.TestInbox"]), path
+        assert not is_test_module(path, ["app.test_x.Command.handle"]), path
     for path in ("app/views.py", "contest.py", "latest.py", "attestation/x.py",
-                 "app/testimonials.py"):
-        assert not is_test_file(path), path
+                 "app/testimonials.py", "app/testing/smoke.py"):
+        assert not is_test_module(path, ["app.x.test_it"]), path
+
+
+def test_a_project_under_a_test_directory_is_not_all_tests(tmp_path: Path) -> None:
+    app = {"auth.py": AUTH.format(scopes='["email.modify"]'),
+           "triage.py": TRIAGE.replace("message.mark_as_read()", "print(message.subject)")}
+    root = _write(tmp_path / "test" / "project", app)
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS302")]
+
+
+def test_a_command_named_like_a_test_is_app_code(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.send"]'),
+        "management/commands/test_email.py": """\
+            from nylas import APIClient
+
+
+            class Command:
+                def handle(self, token):
+                    APIClient("id", "secret", token).drafts.create(to=[]).send()
+        """,
+    })
+    # Seen as app code, the send is what the scope is for: no NYS303.
+    assert _codes(_findings(root, providers=("office365",))) == []
 
 
 def test_the_account_is_not_called_a_collection() -> None:

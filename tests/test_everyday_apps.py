@@ -1,0 +1,225 @@
+"""Small apps in the idioms real projects use, each with the only right answer.
+
+Every project here requests exactly the scopes its code needs, so any NYS301, NYS302
+or NYS303 is false: a false NYS302/NYS303 would make the user delete a scope the app
+needs.  The analysis may follow the idiom or lose it (NYS304); it may not guess.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.codes import DEFAULT_OFF
+from flake8_nylas_scopes.config import make_config
+from flake8_nylas_scopes.project import analyse
+
+
+def _auth(scopes: str) -> str:
+    return (
+        "from nylas import APIClient\n\n\n"
+        "def login_url(uri):\n"
+        f"    return APIClient('id', 'secret').authentication_url(uri, scopes={scopes})\n"
+    )
+
+
+# A read the analysis follows, so that the project has resolved calls to judge.
+INBOX = """\
+from nylas import APIClient
+
+
+def inbox(client: APIClient):
+    return [m.subject for m in client.messages.where(unread=True)]
+"""
+
+APPS: dict[str, dict[str, str]] = {
+    "client in a variable named app": {
+        "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
+        "inbox.py": INBOX,
+        "cal.py": """\
+            from nylas import APIClient
+
+
+            def calendars(token):
+                app = APIClient("id", "secret", token)
+                return [c.name for c in app.calendars.all()]
+        """,
+    },
+    "client of unseen origin in a module that never says Nylas": {
+        "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
+        "inbox.py": INBOX,
+        "routes.py": """\
+            def calendars(client):
+                return client.calendars.all()
+        """,
+    },
+    "subclass override called from the base class": {
+        "auth.py": _auth("['email.modify']"),
+        "base.py": """\
+            from nylas import APIClient
+
+            client = APIClient("id", "secret", "token")
+
+
+            class Rule:
+                def run(self):
+                    for message in client.messages.where(unread=True):
+                        self.handle(message)
+
+                def handle(self, message):
+                    print(message.subject)
+        """,
+        "rules.py": """\
+            from base import Rule
+
+
+            class MarkRead(Rule):
+                def handle(self, message):
+                    message.mark_as_read()
+        """,
+    },
+    "client two attributes away from an unknown root": {
+        "auth.py": _auth("['email.read_only']"),
+        "views.py": """\
+            def inbox(account):
+                return [m.subject for m in account.client.messages.where()]
+        """,
+    },
+    "bound method of an unknown client handed to a thread": {
+        "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
+        "inbox.py": INBOX,
+        "cal.py": """\
+            import asyncio
+
+
+            async def calendars(client):
+                return await asyncio.to_thread(client.calendars.all)
+        """,
+    },
+    "classmethod constructor and a property building the client": {
+        "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
+        "inbox.py": INBOX,
+        "settings.py": """\
+            from nylas import APIClient
+
+
+            class Settings:
+                def __init__(self, token):
+                    self.token = token
+
+                @classmethod
+                def from_env(cls):
+                    return cls("token")
+
+                @property
+                def client(self):
+                    return APIClient("id", "secret", self.token)
+        """,
+        "service.py": """\
+            from settings import Settings
+
+
+            def names():
+                return [c.name for c in Settings.from_env().client.calendars.all()]
+        """,
+    },
+    "raw PUT to a regional host": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": """\
+            import requests
+
+
+            def mark_read(token, message_id):
+                requests.put(f"https://ireland.api.nylas.com/messages/{message_id}",
+                             json={"unread": False}, headers={"Authorization": token})
+        """,
+    },
+    "raw PUT through a client with a base URL": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": """\
+            import httpx
+
+            http = httpx.Client(base_url="https://api.nylas.com")
+
+
+            def mark_read(message_id):
+                http.put(f"/messages/{message_id}", json={"unread": False})
+        """,
+    },
+    "raw PUT to a path a helper is given": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": """\
+            import requests
+
+
+            def nylas_put(path, body):
+                return requests.put("https://api.nylas.com" + path, json=body)
+
+
+            def mark_read(message_id):
+                nylas_put(f"/messages/{message_id}", {"unread": False})
+        """,
+    },
+    "scope list extended behind a feature flag": {
+        "auth.py": """\
+            import os
+
+            from nylas import APIClient
+
+            SCOPES = ["email.read_only"]
+            if os.environ.get("ENABLE_SEND"):
+                SCOPES.append("email.send")
+
+
+            def login_url(uri):
+                return APIClient("id", "secret").authentication_url(uri, scopes=SCOPES)
+        """,
+        "inbox.py": INBOX,
+        "send.py": """\
+            from nylas import APIClient
+
+
+            def send(token, to):
+                APIClient("id", "secret", token).drafts.create(to=[{"email": to}]).send()
+        """,
+    },
+}
+
+
+def _project(root: Path, files: dict[str, str]) -> Path:
+    (root / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    for name, text in files.items():
+        (root / name).write_text(textwrap.dedent(text))
+    return root
+
+
+@pytest.mark.parametrize("files", APPS.values(), ids=list(APPS))
+def test_no_false_usage_finding(tmp_path: Path, files: dict[str, str]) -> None:
+    result = analyse([str(_project(tmp_path, files))], make_config(),
+                     lambda code: code not in DEFAULT_OFF, use_cache=False)
+    assert result.errors == []
+    assert [f for f in result.findings if f.code in ("NYS301", "NYS302", "NYS303")] == []
+
+
+def test_setattr_on_a_message_is_not_an_escape(tmp_path: Path) -> None:
+    # Setting a field on a message changes nothing at Nylas: the read-only app still
+    # asks for more than it needs.
+    root = _project(tmp_path, {
+        "auth.py": _auth("['email.modify']"),
+        "edit.py": """\
+            from nylas import APIClient
+
+
+            def annotate(token, message_id, field, value):
+                message = APIClient("id", "secret", token).messages.get(message_id)
+                setattr(message, field, value)
+                return message.subject
+        """,
+    })
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
