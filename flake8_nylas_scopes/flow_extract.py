@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,9 +75,6 @@ _UNKNOWN = Val("unknown")  # not computed yet (None is a computed "no value")
 _DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
 # Typing wrappers whose arguments are the types a value may have.
 _TYPE_WRAPPERS = frozenset({"Optional", "Union", "Annotated", "Final", "ClassVar"})
-# Class decorators and bases that give a class an ``__init__`` taking its annotated
-# fields (dataclasses, attrs, NamedTuple, pydantic and the like): any class with
-# annotated fields and no ``__init__`` of its own is read that way.
 
 
 @dataclass
@@ -639,23 +637,23 @@ class FlowExtractor:
                 kind = child.__class__
                 if kind in _LEAF_CLASSES:
                     if role is Role.READ or role is Role.ESCAPE:
-                        self._leaf(child, role, node, name)
+                        self._leaf(child, role, node)
                     continue
                 if kind not in _NODE_CLASSES:
                     continue  # an identifier or a number in a list field
                 if role is Role.READ:
                     self._read(child)
                 elif role is Role.ESCAPE:
-                    self._sink(self.value(child), _escape_words(node, name), child)
+                    self._sink(self.value(child), _escape_words(node), child)
                 handler = handlers.get(kind)
                 if handler is None or not handler(self, child):
                     self._children(child)
 
-    def _leaf(self, child: ast.AST, role: Role, node: ast.AST, name: str) -> None:
+    def _leaf(self, child: ast.AST, role: Role, node: ast.AST) -> None:
         if role is Role.READ:
             self._read(child)
         else:
-            self._sink(self.value(child), _escape_words(node, name), child)
+            self._sink(self.value(child), _escape_words(node), child)
 
     # Handlers return True when they walked the node's children themselves.
 
@@ -847,19 +845,14 @@ class FlowExtractor:
             self._scopes[node] = frame
         return frame
 
-    class _ScopeGuard:
-        def __init__(self, owner: FlowExtractor, frame: _Frame) -> None:
-            self.owner = owner
-            self.frame = frame
-
-        def __enter__(self) -> None:
-            self.owner.frames.append(self.frame)
-
-        def __exit__(self, *exc: object) -> None:
-            self.owner.frames.pop()
-
-    def _scope(self, node: ast.AST) -> FlowExtractor._ScopeGuard:
-        return FlowExtractor._ScopeGuard(self, self._scope_frame(node))
+    @contextmanager
+    def _scope(self, node: ast.AST) -> Iterator[None]:
+        """Inside a comprehension or lambda: its own names are in scope."""
+        self.frames.append(self._scope_frame(node))
+        try:
+            yield
+        finally:
+            self.frames.pop()
 
     def visit_Lambda(self, node: ast.Lambda) -> bool:
         frame = self._scope_frame(node)
@@ -995,9 +988,6 @@ class FlowExtractor:
             self._read(node.left)
             self._read(node.right)
         return False
-
-    def visit_Starred(self, node: ast.Starred) -> bool:
-        return False  # its parent (a call, a display, a target) reads it
 
     def visit_Call(self, node: ast.Call) -> bool:
         func = node.func
@@ -1304,7 +1294,8 @@ def _text(node: ast.AST) -> str:
     return spelled if len(spelled) <= 60 else spelled[:57] + "..."
 
 
-def _escape_words(parent: ast.AST, field: str) -> str:
+def _escape_words(parent: ast.AST) -> str:
+    """Where a value went that the table of roles does not follow."""
     if isinstance(parent, ast.Match):
         return "matched by a match statement"
     return f"used where the analysis does not follow it ({_text(parent)})"
