@@ -215,6 +215,7 @@ class FlowResolver:
     def __init__(self, modules: Iterable[ModuleFacts], client_names: Iterable[str] = ()) -> None:
         self.modules = [m for m in modules if m.flow is not None]
         self.module_names = {m.module for m in self.modules if m.module}
+        self._top_packages = {name.split(".", 1)[0] for name in self.module_names}
         self.functions: dict[str, tuple[str, ...]] = {}
         # ``*args`` and ``**kwargs`` of each function that has them.
         self._rest: dict[str, tuple[str, str]] = {}
@@ -763,6 +764,8 @@ class FlowResolver:
         names no other library uses, or on a parameter no project code fills."""
         attrs = use.attrs
         first = attrs[0]
+        if self._external(use.root):
+            return []  # ``request.files.get(...)``: another library's object
         scopes: frozenset[str] = frozenset()
         if first in COLLECTIONS and len(attrs) > 1 and (
             attrs[1] in COLLECTIONS[first].operations or attrs[1] in ("__iter__", "create")
@@ -776,6 +779,17 @@ class FlowResolver:
             return []
         return [UnresolvedUse(use.span, f"cannot tell whether {use.text}() is a Nylas call",
                               scopes)]
+
+    def _external(self, value: Val | None) -> bool:
+        """Whether a value is an attribute of something imported from another
+        library than Nylas (``flask.request``): not a Nylas object."""
+        while value is not None and value.kind in ("attr", "call", "item", "iter"):
+            value = value.inner
+        if value is None or value.kind != "ref":
+            return False
+        top = value.name.split(".", 1)[0]
+        return top != "nylas" and top not in self._top_packages and not self._resolve_ref(
+            value.name)
 
     def _collection_op(
         self,
