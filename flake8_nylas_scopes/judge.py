@@ -122,9 +122,10 @@ def _usage(
         flow = facts.flow
         if flow is None:
             continue
-        # Every module of a project that uses Nylas: a helper taking a client need
-        # not mention Nylas at all.
-        nylas_module = True
+        # A module that mentions Nylas takes any unknown receiver of a Nylas-looking
+        # call for a possible Nylas object; others only one named like a client
+        # (``def calendars(client)``), not Django's ``user.messages.all()``.
+        nylas_module = facts.mentions_nylas
         for use in flow.uses:
             found, lost = resolver.interpret(use, nylas_module)
             endpoints.extend(found)

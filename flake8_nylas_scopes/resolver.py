@@ -167,6 +167,21 @@ def _chain_use(chain: Val | None, span: Span, text: str) -> Use | None:
     return None
 
 
+# Names that say a value is a Nylas client.
+_CLIENT_WORDS = ("nylas", "client")
+
+
+def _named_like_a_client(value: Val | None) -> bool:
+    """Whether the receiver of a call is named like a client anywhere along its
+    chain (``client``, ``account.nylas``, ``self.api_client``)."""
+    while value is not None:
+        name = value.name.rsplit(".", 1)[-1].lower() if value.kind in ("sym", "attr") else ""
+        if any(word in name for word in _CLIENT_WORDS):
+            return True
+        value = value.inner
+    return False
+
+
 def _is_parameter(value: Val | None) -> bool:
     """A parameter no project code fills whose name says it holds a Nylas model
     (``def on_message(message): message.save()``): a framework may pass one in.
@@ -753,7 +768,7 @@ class FlowResolver:
                 elif first in model.children:
                     self._collection_op(model.children[first], attrs[1:], use, endpoints,
                                         unresolved)
-        if not objs and nylas_module:
+        if not objs and (nylas_module or _named_like_a_client(use.root)):
             unresolved += self._unknown_receiver(use)
         return endpoints, unresolved
 
@@ -965,9 +980,9 @@ class FlowResolver:
                                          "called", call.callee_text)
                 endpoints += found
                 unresolved += lost
-        if not callees and call.invokes and nylas_module:
+        if not callees and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text)
-            if use is not None:
+            if use is not None and (nylas_module or _named_like_a_client(use.root)):
                 unresolved += self._unknown_receiver(use)
         if project or nylas_call or call.modelled:
             # Project code binds its parameters; a Nylas call sends its arguments to
@@ -990,10 +1005,10 @@ class FlowResolver:
             if argument is None:
                 continue
             objs = self.resolve(argument)
-            if not objs and not harmless and nylas_module:
+            if not objs and not harmless:
                 # ``run(client.calendars.all)`` with a client the analysis cannot tell.
                 use = _chain_use(argument, call.span, _describe_value(argument))
-                if use is not None:
+                if use is not None and (nylas_module or _named_like_a_client(use.root)):
                     unresolved += self._unknown_receiver(use)
                 continue
             if harmless:
