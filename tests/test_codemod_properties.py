@@ -11,10 +11,11 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 from pathlib import Path
 
 import pytest
-from codemod_support import property_files
+from codemod_support import EXAMPLES, LINT_FIXTURES, property_files
 
 from flake8_nylas_scopes.analysis import module_facts, module_findings
 from flake8_nylas_scopes.config import DEFAULT_CONFIG, default_code_filter
@@ -26,8 +27,16 @@ FILES = property_files()
 POLICIES = [FixPolicy(unsafe=False), FixPolicy(unsafe=True)]
 
 
+def _own_project(path: Path) -> str:
+    """The project a corpus file belongs to: the lint fixtures' folder, or the
+    example app; not this repository, whose every fixture project would be
+    analysed again for each file."""
+    return str(EXAMPLES / "mailapp" if EXAMPLES in path.parents else LINT_FIXTURES)
+
+
 def fixed_text(path: Path, source: str, policy: FixPolicy) -> tuple[str, set[tuple[int, int, str]]]:
-    result = Fixer(DEFAULT_CONFIG, default_code_filter, policy).run(
+    config = dataclasses.replace(DEFAULT_CONFIG, project_root=_own_project(path))
+    result = Fixer(config, default_code_filter, policy).run(
         [str(path)], sources={str(path): source}
     )
     assert not result.errors

@@ -52,7 +52,7 @@ NARROWING = frozenset({FixAction.REMOVE, FixAction.REPLACE})
 # Above this many variants, sites are sampled: a variant (a copy of the project and
 # its analysis) takes some 20-100 ms, and the whole run should stay near a minute.
 # METAMORPHIC_MAX_VARIANTS=0 runs them all.
-MAX_VARIANTS = int(os.environ.get("METAMORPHIC_MAX_VARIANTS", "1500"))
+MAX_VARIANTS = int(os.environ.get("METAMORPHIC_MAX_VARIANTS", "900"))
 
 # Directories the analysis does not walk, and that hold no project code.
 _SKIPPED_PARTS = frozenset({"__pycache__", "build", "dist", "venv", "node_modules"})
