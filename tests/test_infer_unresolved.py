@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tool_runs import ROOT, nylas_scopes
+from tool_runs import ROOT, json_field_names, nylas_scopes
 
 from flake8_nylas_scopes.config import Config, all_codes
 from flake8_nylas_scopes.project import analyse
@@ -157,20 +157,6 @@ def test_infer_unknown_without_any_inferred_scope(tmp_path: Path) -> None:
     assert lines[2].startswith("  jobs.py:3 ")
 
 
-def field_names(value: Any, prefix: str = "") -> set[str]:
-    """Dotted names of every field, ``[]`` marking array elements; the keys of
-    ``evidence`` are scopes, not fields, and show as ``<scope>``."""
-    names = set()
-    if isinstance(value, dict):
-        for key, item in value.items():
-            key = "<scope>" if prefix.endswith(".evidence") else key
-            name = f"{prefix}.{key}" if prefix else key
-            names.add(name)
-            names |= field_names(item, name)
-    elif isinstance(value, list):
-        for item in value:
-            names |= field_names(item, f"{prefix}[]")
-    return names
 
 
 def test_infer_documented_fields_are_the_emitted_fields(tmp_path: Path) -> None:
@@ -179,4 +165,4 @@ def test_infer_documented_fields_are_the_emitted_fields(tmp_path: Path) -> None:
     page = (ROOT / "docs" / "json-output.md").read_text(encoding="utf-8")
     section = page.split("\n## `nylas-scopes infer`")[1].split("\n## ")[0]
     documented = set(re.findall(r"^- `([a-z_.<>\[\]]+)` ", section, re.MULTILINE))
-    assert field_names(json.loads(result.stdout)) == documented
+    assert json_field_names(json.loads(result.stdout)) == documented

@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from tool_runs import ROOT, nylas_scopes
+from tool_runs import ROOT, json_field_names, nylas_scopes
 
 from flake8_nylas_scopes import __version__
 
@@ -89,18 +89,6 @@ def test_file_errors_are_listed(tmp_path: Path) -> None:
     assert data["summary"] == {"files": 2, "findings": 4, "errors": 1}
 
 
-def field_names(value: Any, prefix: str = "") -> set[str]:
-    """Dotted names of every field, ``[]`` marking array elements."""
-    names = set()
-    if isinstance(value, dict):
-        for key, item in value.items():
-            name = f"{prefix}.{key}" if prefix else key
-            names.add(name)
-            names |= field_names(item, name)
-    elif isinstance(value, list):
-        for item in value:
-            names |= field_names(item, f"{prefix}[]")
-    return names
 
 
 def test_documented_fields_are_the_emitted_fields(tmp_path: Path) -> None:
@@ -109,4 +97,4 @@ def test_documented_fields_are_the_emitted_fields(tmp_path: Path) -> None:
     _, data = report(tmp_path, ".")
     page = (ROOT / "docs" / "json-output.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_.\[\]]+)` \|", page, re.MULTILINE))
-    assert field_names(data) == documented
+    assert json_field_names(data) == documented

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fixture_expectations import options
 
@@ -97,3 +98,19 @@ def fixture_options(path: Path) -> tuple[list[str], list[str]]:
 
 def relative(path: Path) -> str:
     return str(path.relative_to(ROOT))
+
+
+def json_field_names(value: Any, prefix: str = "") -> set[str]:
+    """Dotted names of every field of a JSON document, ``[]`` marking array elements;
+    the keys of an ``evidence`` object are scopes, not fields, and show as ``<scope>``."""
+    names = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            key = "<scope>" if prefix.endswith(".evidence") else key
+            name = f"{prefix}.{key}" if prefix else key
+            names.add(name)
+            names |= json_field_names(item, name)
+    elif isinstance(value, list):
+        for item in value:
+            names |= json_field_names(item, f"{prefix}[]")
+    return names
