@@ -162,6 +162,11 @@ def test_binary_file(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run_cli(capsys, "check", "blob.py")
     assert (status, out) == (2, "")
     assert_one_clean_error(err, "blob.py: binary file, not Python source")
+    if sys.version_info < (3, 11):
+        # Python 3.10's compile() raises ValueError on a null byte, and flake8 itself
+        # (building the tree before any plugin runs) does not catch it: nothing a
+        # plugin can change.  The CLI's clean error above is checked everywhere.
+        return
     result = flake8(workdir, "blob.py")
     assert_flake8_handled(result)
     assert " E902 " in result.stdout or " E999 " in result.stdout
