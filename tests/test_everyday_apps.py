@@ -165,6 +165,65 @@ APPS: dict[str, dict[str, str]] = {
                 nylas_put(f"/messages/{message_id}", {"unread": False})
         """,
     },
+    "client injected by a decorator of the project": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "deco.py": """\
+            import functools
+
+            from nylas import APIClient
+
+
+            def with_nylas(view):
+                @functools.wraps(view)
+                def wrapper(token, *args, **kwargs):
+                    return view(APIClient("id", "secret", token), *args, **kwargs)
+                return wrapper
+
+
+            @with_nylas
+            def archive(client, message_id):
+                client.messages.get(message_id).update_folder("archive")
+        """,
+    },
+    "client typed by a comment": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "jobs.py": """\
+            from typing import TYPE_CHECKING
+
+            import registry
+
+            if TYPE_CHECKING:
+                from nylas import APIClient
+
+
+            def archive(token, message_id):
+                client = registry.lookup(token)  # type: APIClient
+                client.messages.get(message_id).update_folder("archive")
+        """,
+    },
+    "FastAPI dependency through an Annotated alias": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "api.py": """\
+            from typing import Annotated
+
+            from fastapi import Depends
+            from nylas import APIClient
+
+
+            def get_client(token: str) -> APIClient:
+                return APIClient("id", "secret", token)
+
+
+            Nylas = Annotated[APIClient, Depends(get_client)]
+
+
+            def archive(message_id: str, client: Nylas):
+                client.messages.get(message_id).update_folder("archive")
+        """,
+    },
     "scope list extended behind a feature flag": {
         "auth.py": """\
             import os
@@ -223,3 +282,24 @@ def test_setattr_on_a_message_is_not_an_escape(tmp_path: Path) -> None:
     })
     result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings] == ["NYS302"]
+
+
+# Idioms the analysis follows to the end: the write is seen as a request, and nothing
+# is left unresolved (silence alone would also avoid a false finding).
+FOLLOWED = {
+    "client in a variable named app": "calendar.read_only",
+    "subclass override called from the base class": "email.modify",
+    "classmethod constructor and a property building the client": "calendar.read_only",
+    "client injected by a decorator of the project": "email.modify",
+    "client typed by a comment": "email.modify",
+    "FastAPI dependency through an Annotated alias": "email.modify",
+}
+
+
+@pytest.mark.parametrize("name", FOLLOWED)
+def test_idiom_is_followed(tmp_path: Path, name: str) -> None:
+    result = analyse([str(_project(tmp_path, APPS[name]))], make_config(),
+                     lambda code: True, use_cache=False)
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+    assert project.inference is not None and FOLLOWED[name] in project.inference.scopes
