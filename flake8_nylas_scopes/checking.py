@@ -35,17 +35,32 @@ class CheckResult:
     files: list[str] = field(default_factory=list)
 
 
-def _per_file_selection(path: str, settings: CheckSettings) -> Selection:
-    """flake8 applies only the longest matching per-file-ignores pattern."""
-    matching = [
-        (pattern, codes)
-        for pattern, codes in settings.per_file_ignores
-        if matches(path, [pattern])
-    ]
-    if not matching:
-        return settings.selection
-    _, codes = max(matching, key=lambda entry: len(entry[0]))
-    return settings.selection.extended_ignore(codes)
+class PerFileSelection:
+    """Whether a finding's code is reported in its file: the selection with the
+    file's ``per-file-ignores`` added.  flake8 applies only the longest matching
+    pattern."""
+
+    def __init__(self, settings: CheckSettings) -> None:
+        self.settings = settings
+        self._selections: dict[str, Selection] = {}
+
+    def __call__(self, finding: Finding) -> bool:
+        path = finding.span.path
+        selection = self._selections.get(path)
+        if selection is None:
+            selection = self._selections[path] = self._selection(path)
+        return selection.enabled(finding.code)
+
+    def _selection(self, path: str) -> Selection:
+        matching = [
+            (pattern, codes)
+            for pattern, codes in self.settings.per_file_ignores
+            if matches(path, [pattern])
+        ]
+        if not matching:
+            return self.settings.selection
+        _, codes = max(matching, key=lambda entry: len(entry[0]))
+        return self.settings.selection.extended_ignore(codes)
 
 
 class _Shown:
@@ -53,18 +68,15 @@ class _Shown:
 
     def __init__(self, settings: CheckSettings) -> None:
         self.settings = settings
-        self._selections: dict[str, Selection] = {}
+        self._selected = PerFileSelection(settings)
         self._noqa: dict[str, NoqaLines | None] = {}
 
     def __call__(self, finding: Finding) -> bool:
-        path = finding.span.path
-        if path not in self._selections:
-            self._selections[path] = _per_file_selection(path, self.settings)
-        if not self._selections[path].enabled(finding.code):
+        if not self._selected(finding):
             return False
         if self.settings.disable_noqa:
             return True
-        noqa = self._noqa_filter(path)
+        noqa = self._noqa_filter(finding.span.path)
         return noqa is None or not noqa.suppresses(finding.span.line, finding.code)
 
     def _noqa_filter(self, path: str) -> NoqaLines | None:

@@ -20,8 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .codes import CODES
-from .config import DEFAULT_CONFIG, Config, ConfigError, make_config
+from .config import DEFAULT_CONFIG, Config, ConfigError, code_problem, make_config
 from .path_patterns import normalize_patterns
 from .selection import Selection, parse_codes
 
@@ -61,8 +60,6 @@ def display_path(path: str) -> str:
 
 # --- pyproject.toml ------------------------------------------------------------------
 
-_CODE_FORMAT = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
-
 
 def _strings(value: object) -> list[str] | None:
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
@@ -95,8 +92,9 @@ class _TableReader:
         return tuple(codes)
 
     def check_code(self, key: str, code: str) -> None:
-        if not _CODE_FORMAT.match(code) or not any(known.startswith(code) for known in CODES):
-            raise self.error(key, f"{code!r} is not a rule code or a prefix of one (e.g. NYS104)")
+        problem = code_problem(code) if code else f"{code!r} is not a rule code"
+        if problem:
+            raise self.error(key, problem)
 
     def string(self, key: str) -> str:
         value = self.table.get(key, "")

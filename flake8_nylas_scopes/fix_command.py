@@ -13,9 +13,13 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from .config import ConfigError, make_config
+from .checking import PerFileSelection
+from .cli_settings import add_selection_arguments, add_settings_arguments, command_settings
+from .config import ConfigError
+from .config_file import display_path
 from .fix_plan import FixPolicy
-from .project import InputError, discover
+from .path_patterns import select_files
+from .project import InputError
 from .source_file import SourceFileError, write_atomically
 
 if TYPE_CHECKING:
@@ -24,12 +28,8 @@ if TYPE_CHECKING:
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 
-def _codes(value: str) -> list[str]:
-    return [code.strip().upper() for code in value.split(",") if code.strip()]
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to fix")
     parser.add_argument(
         "--diff", action="store_true", help="print a unified diff and change no file"
     )
@@ -38,12 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also apply fixes that can change what the app is granted",
     )
-    parser.add_argument("--select", type=_codes, default=[], metavar="CODES")
-    parser.add_argument("--ignore", type=_codes, default=[], metavar="CODES")
-    parser.add_argument("--extend-select", type=_codes, default=[], metavar="CODES")
-    parser.add_argument(
-        "--providers", type=lambda value: value.split(","), default=[], metavar="PROVIDERS"
-    )
+    add_selection_arguments(parser)
+    add_settings_arguments(parser)
 
 
 def _error(message: str) -> None:
@@ -51,21 +47,27 @@ def _error(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .cli import code_filter
-
+    try:
+        # Settings first: a bad value is the same error with or without libcst.
+        settings = command_settings(args)
+        paths = select_files(args.paths, settings.exclude)
+    except (ConfigError, InputError) as error:
+        _error(str(error))
+        return EXIT_ERROR
     try:
         from .fixer import Fixer
     except ImportError:
         _error("the fix command needs libcst: pip install 'flake8-nylas-scopes[codemod]'")
         return EXIT_ERROR
-    try:
-        config = make_config(providers=args.providers, option_prefix="--")
-        paths = discover(args.paths)
-    except (ConfigError, InputError) as error:
-        _error(str(error))
-        return EXIT_ERROR
-    enabled = code_filter(args.select, args.ignore, args.extend_select)
-    result = Fixer(config, enabled, FixPolicy(unsafe=args.unsafe_fixes)).run(paths)
+    fixer = Fixer(
+        settings.config,
+        settings.selection.enabled,
+        FixPolicy(unsafe=args.unsafe_fixes),
+        exclude=settings.exclude,
+        # A finding check does not report in its file (per-file-ignores) is not fixed.
+        reported=PerFileSelection(settings),
+    )
+    result = fixer.run(paths)
     for skipped in result.skipped:
         print(f"nylas-scopes: warning: {skipped.describe()}", file=sys.stderr)
     errors = list(result.errors)
@@ -111,5 +113,7 @@ def _write(result: FixRun) -> list[str]:
         codes = ", ".join(sorted({f.code for item in change.fixed for f in item.findings}))
         count = change.finding_count
         noun = "finding" if count == 1 else "findings"
-        print(f"{path}: fixed {count} {noun} ({codes})")
+        # Relative to the current directory, as check prints findings (pre-commit
+        # shows this output under the hook's name).
+        print(f"{display_path(path)}: fixed {count} {noun} ({codes})")
     return errors

@@ -14,7 +14,7 @@ file again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -22,6 +22,7 @@ import libcst as cst
 from .config import CodeFilter, Config
 from .edit_guard import unexpected_change
 from .facts import ModuleFacts
+from .findings import Finding
 from .fix_apply import apply_fixes
 from .fix_plan import FixPolicy, PlannedFix, Skipped, plan_fixes
 from .noqa import NoqaLines
@@ -54,10 +55,23 @@ class FixRun:
 
 
 class Fixer:
-    def __init__(self, config: Config, enabled: CodeFilter, policy: FixPolicy) -> None:
+    """``exclude`` is left out of the project walk, as ``check`` leaves it out;
+    ``reported`` says whether a finding is reported where it is (per-file-ignores):
+    one that is not is not fixed either."""
+
+    def __init__(
+        self,
+        config: Config,
+        enabled: CodeFilter,
+        policy: FixPolicy,
+        exclude: Sequence[str] = (),
+        reported: Callable[[Finding], bool] | None = None,
+    ) -> None:
         self.config = config
         self.enabled = enabled
         self.policy = policy
+        self.exclude = exclude
+        self.reported = reported
 
     def run(
         self,
@@ -128,7 +142,8 @@ class _Run:
 
     def analyse(self, paths: Sequence[str]) -> ProjectAnalysis:
         analysis = analyse(
-            paths, self.fixer.config, self.fixer.enabled, sources=self._current_sources()
+            paths, self.fixer.config, self.fixer.enabled, sources=self._current_sources(),
+            exclude=self.fixer.exclude,
         )
         self.facts.update(analysis.facts)
         return analysis
@@ -165,8 +180,10 @@ class _Run:
         return sorted(affected)
 
     def _round(self, analysis: ProjectAnalysis, analysed: Sequence[str]) -> set[str]:
+        reported = self.fixer.reported
+        findings = [f for f in analysis.findings if reported is None or reported(f)]
         plan = plan_fixes(
-            analysis.findings,
+            findings,
             self.facts,
             self.fixer.config,
             self.fixer.enabled,
