@@ -1,13 +1,15 @@
 """The ``nylas-scopes`` command line.
 
 Exit codes: 0 nothing to report, 1 findings, 2 a usage or input error.  A reader
-that closes the output early (``| head``) ends the run quietly with 1.
+that closes the output early (``| head``) ends the run quietly with 1.  ``--help``
+shows :data:`DESCRIPTION`, not this docstring.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -23,9 +25,9 @@ from .cli_settings import (
 )
 from .codes import CODES, IMPLEMENTED, FixSafety
 from .config import ConfigError
-from .project import InputError
+from .project import InputError, decode_source
 from .reporters import REPORTERS
-from .rule_docs import UnknownCode, rule_doc
+from .rule_docs import UnknownCode, rule_doc, rule_url
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # The reader of the output went away (``| head``): 1, as Python exits on EPIPE.
@@ -40,8 +42,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
+# The top-level --help; the module docstring is reST for the API documentation.
+DESCRIPTION = """\
+Report the Nylas OAuth scopes an app requests that are malformed, redundant,
+conflicting or broader than its Nylas calls need, and the scopes its calls miss.
+
+Exit codes: 0 nothing to report, 1 findings (or files changed, for fix), 2 a usage
+or input error.
+"""
+
+STDIN = "-"
+
+
 def _add_check_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    check.add_argument("paths", nargs="*", default=[os.curdir], metavar="PATH",
+                       help="files or directories (default: the current directory); "
+                       "'-' reads one file from stdin")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="the path of the file read from stdin: findings are reported "
+                       "under it, and the project it belongs to is analysed with it")
     check.add_argument("--format", choices=sorted(REPORTERS), default="text",
                        help="output format (default: text)")
     check.add_argument("--output", metavar="FILE",
@@ -55,7 +74,7 @@ def _add_check_arguments(check: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="nylas-scopes", description=__doc__,
+    parser = _Parser(prog="nylas-scopes", description=DESCRIPTION,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -69,9 +88,11 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="print the documentation of a rule",
                                   description="Print the documentation page of a rule.")
     explain.add_argument("code", metavar="CODE", help="a rule code (NYS104) or slug")
-    commands.add_parser("rules", help="list every rule code",
-                        description="List every rule code with its slug, whether it is on "
-                        "by default and how safe its fix is.")
+    rules = commands.add_parser("rules", help="list every rule code",
+                                description="List every rule code with its slug, whether it "
+                                "is on by default and how safe its fix is.")
+    rules.add_argument("--format", choices=("text", "json"), default="text",
+                       help="output format (default: text)")
     infer_command.add_arguments(commands.add_parser(
         "infer", help="print the minimal scope set the code needs, with evidence",
         description="Print the smallest set of scopes the project's Nylas calls need, "
@@ -90,12 +111,27 @@ def _error(message: str) -> int:
     return EXIT_ERROR
 
 
+def _stdin_sources(args: argparse.Namespace) -> tuple[list[str], dict[str, str]]:
+    """The paths to check, with ``-`` replaced by the name of the file read from stdin,
+    and that file's text."""
+    if STDIN not in args.paths:
+        return list(args.paths), {}
+    # As flake8 names it without --stdin-display-name.
+    name = args.stdin_filename or "stdin"
+    text = sys.stdin.buffer.read()
+    paths = [name if path == STDIN else path for path in args.paths]
+    return list(dict.fromkeys(paths)), {name: decode_source(text)}
+
+
 def _check(args: argparse.Namespace) -> int:
     try:
         settings = command_settings(args)
-        result = run_check(args.paths, settings)
+        paths, sources = _stdin_sources(args)
+        result = run_check(paths, settings, sources)
     except (ConfigError, InputError) as error:
         return _error(str(error))
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+        return _error(f"{args.stdin_filename or 'stdin'}: cannot decode ({error})")
     report = REPORTERS[args.format](result)
     if args.output:
         try:
@@ -154,6 +190,23 @@ def rules_table() -> str:
     return "".join(lines)
 
 
+def rules_json() -> str:
+    rules = [
+        {
+            "code": code.code,
+            "slug": code.slug,
+            "summary": code.summary,
+            "default": "on" if code.enabled_by_default else "off",
+            "fix": code.fix.value,
+            "implemented": code.code in IMPLEMENTED,
+            "doc": f"docs/rules/{code.code}.md",
+            "url": rule_url(code.code),
+        }
+        for code in CODES.values()
+    ]
+    return json.dumps({"version": 1, "rules": rules}, indent=2) + "\n"
+
+
 def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
@@ -164,7 +217,7 @@ def run(argv: Sequence[str]) -> int:
         return infer_command.run(args)
     if args.command == "fix":
         return fix_command.run(args)
-    sys.stdout.write(rules_table())
+    sys.stdout.write(rules_json() if args.format == "json" else rules_table())
     return EXIT_CLEAN
 
 
