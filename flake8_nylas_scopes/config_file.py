@@ -365,14 +365,23 @@ def _home() -> str | None:
     return None if home == "~" else os.path.abspath(home)
 
 
-def find_settings(start: str = os.curdir) -> FileSettings:
-    """The settings of the first configuration file above ``start``; defaults if none."""
+def find_pyproject_settings(start: str = os.curdir) -> FileSettings | None:
+    """The settings of the first ``[tool.nylas-scopes]`` table above ``start``, up to
+    the repository root; ``None`` if there is none."""
     for directory in _parents(start, _is_repository_root):
         candidate = os.path.join(directory, PYPROJECT)
         if os.path.isfile(candidate):
             table = _pyproject_table(candidate)
             if table is not None:
                 return read_pyproject_table(candidate, table)
+    return None
+
+
+def find_settings(start: str = os.curdir) -> FileSettings:
+    """The settings of the first configuration file above ``start``; defaults if none."""
+    settings = find_pyproject_settings(start)
+    if settings is not None:
+        return settings
     # flake8's own search: setup.cfg, tox.ini, .flake8 from here up to the home directory.
     home = _home()
     for directory in _parents(start, lambda path: os.path.dirname(path) == home):
