@@ -108,7 +108,7 @@ def _write(result: FixRun) -> list[str]:
         try:
             write_atomically(path, change.original.encode(change.text))
         except SourceFileError as error:
-            errors.append(str(error))
+            errors.append(str(error).replace(path, display_path(path), 1))
             continue
         codes = ", ".join(sorted({f.code for item in change.fixed for f in item.findings}))
         count = change.finding_count

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .analysis import module_findings
 from .codes import CODES, FixSafety
+from .config_file import display_path
 from .config import CodeFilter, Config
 from .facts import ItemForm, ModuleFacts, ScopeSite, Span, ValueState
 from .findings import Finding, Fix, FixAction
@@ -68,7 +69,8 @@ class Skipped:
 
     def describe(self) -> str:
         codes = ", ".join(sorted({finding.code for finding in self.findings}))
-        where = f"{self.span.path}:{self.span.line}:{self.span.col + 1}"
+        # The analysis keeps edits at absolute paths; show them as check shows findings.
+        where = f"{display_path(self.span.path)}:{self.span.line}:{self.span.col + 1}"
         return f"{where}: {codes} not fixed: {self.reason}"
 
 

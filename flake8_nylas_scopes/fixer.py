@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from .config import CodeFilter, Config
+from .config_file import display_path
 from .edit_guard import unexpected_change
 from .facts import ModuleFacts
 from .findings import Finding
@@ -215,7 +216,9 @@ class _Run:
         except SourceFileError as error:
             return self._fail(path, str(error))
         except cst.ParserSyntaxError as error:
-            return self._fail(path, f"{path}: LibCST cannot parse it ({error.message})")
+            return self._fail(
+                path, f"{display_path(path)}: LibCST cannot parse it ({error.message})"
+            )
         outcome = apply_fixes(module, planned)
         self._skip(outcome.skipped)
         if not outcome.applied:
@@ -223,7 +226,9 @@ class _Run:
         before = module.code
         problem = unexpected_change(before, outcome.module.code, path, outcome.edited)
         if problem:
-            return self._fail(path, f"{path}: {problem}; the file is left unchanged")
+            return self._fail(
+                path, f"{display_path(path)}: {problem}; the file is left unchanged"
+            )
         if change is None:
             change = FileChange(original, outcome.module)
             self.result.changes[path] = change
