@@ -120,12 +120,16 @@ def test_flake8_nylas_options_win_over_the_table(project: Path) -> None:
 def test_flake8_decides_what_it_shows(project: Path) -> None:
     # flake8 hides its default-off codes unless its own configuration selects them;
     # the table can hide codes from flake8, never show one.
-    write_table(project, 'extend-select = ["NYS304"]\n')
-    assert "NYS304" in nylas_scopes(project, "check", ".").stdout
-    assert "NYS304" not in flake8(project, ".").stdout
-    (project / "setup.cfg").write_text("[flake8]\nextend-select = NYS304\n")
+    (project / "app" / "rooms.py").write_text(
+        "from app.auth import client\n\n"
+        'ROOMS = client.authentication_url("https://a/cb", scopes=["room_resources.read_only"])\n'
+    )
+    write_table(project, 'providers = ["office365"]\nextend-select = ["NYS206"]\n')
+    assert "NYS206" in nylas_scopes(project, "check", ".").stdout
+    assert "NYS206" not in flake8(project, ".").stdout
+    (project / "setup.cfg").write_text("[flake8]\nextend-select = NYS206\n")
     from_flake8 = flake8(project, ".")
-    assert "NYS304" in from_flake8.stdout
+    assert "NYS206" in from_flake8.stdout
     assert nys_lines(from_flake8.stdout) == finding_lines(
         nylas_scopes(project, "check", ".").stdout
     )
