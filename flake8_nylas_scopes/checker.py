@@ -80,8 +80,6 @@ def _table_settings(options: argparse.Namespace) -> FileSettings | None:
         return None
     if _isolated(options):
         return None
-    if any(getattr(options, name, None) for name in _NYLAS_OPTIONS):
-        return None
     from .config_file import find_pyproject_settings
 
     return find_pyproject_settings()
@@ -176,7 +174,8 @@ class NylasScopesChecker:
     def parse_options(cls, options: argparse.Namespace) -> None:
         from flake8.exceptions import ExecutionError
 
-        filenames = getattr(options, "filenames", None) or ["."]
+        # flake8 checks "." when it is given no file.
+        arguments = getattr(options, "filenames", None) or ["."]
         try:
             table = _table_settings(options)
             if table is None:
@@ -192,7 +191,7 @@ class NylasScopesChecker:
         except ConfigError as error:
             raise ExecutionError(f"flake8-nylas-scopes: {error}") from None
         enabled = _enabled_codes(options)
-        cls.table_filter = None if table is None else _TableFilter(table, filenames)
+        cls.table_filter = None if table is None else _TableFilter(table, arguments)
         if cls.table_filter is not None:
             narrowing = cls.table_filter.selection
             enabled = frozenset(code for code in enabled if narrowing.enabled(code))
@@ -202,7 +201,7 @@ class NylasScopesChecker:
             *getattr(options, "extend_exclude", []),
             *(table.exclude if table is not None else ()),
         ])
-        cls.from_stdin = "-" in filenames
+        cls.from_stdin = "-" in getattr(options, "filenames", ["-"])
         cls._session = None
 
     def run(self) -> Iterator[Report]:
