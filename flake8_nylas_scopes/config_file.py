@@ -58,6 +58,17 @@ def display_path(path: str) -> str:
     return path if relative.startswith(os.pardir) else relative
 
 
+def path_namer(given: Sequence[str]) -> Callable[[str], str]:
+    """How to show a path: as given on the command line (as ``check`` shows findings),
+    or, for another file (a constant's module), relative to the current directory."""
+    named = {os.path.abspath(path): path for path in given}
+
+    def name(path: str) -> str:
+        return named.get(os.path.abspath(path)) or display_path(path)
+
+    return name
+
+
 # --- pyproject.toml ------------------------------------------------------------------
 
 

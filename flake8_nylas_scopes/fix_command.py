@@ -11,12 +11,13 @@ import argparse
 import difflib
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .checking import PerFileSelection
 from .cli_settings import add_selection_arguments, add_settings_arguments, command_settings
 from .config import ConfigError
-from .config_file import display_path
+from .config_file import path_namer
 from .fix_plan import FixPolicy
 from .path_patterns import select_files
 from .project import InputError
@@ -68,13 +69,16 @@ def run(args: argparse.Namespace) -> int:
         reported=PerFileSelection(settings),
     )
     result = fixer.run(paths)
+    # Files as they were named, as check shows them (pre-commit names them from the
+    # repository root); the analysis keeps edits at absolute paths.
+    name = path_namer(paths)
     for skipped in result.skipped:
-        print(f"nylas-scopes: warning: {skipped.describe()}", file=sys.stderr)
+        print(f"nylas-scopes: warning: {skipped.describe(name)}", file=sys.stderr)
     errors = list(result.errors)
     if args.diff:
         _print_diffs(result)
     else:
-        errors.extend(_write(result))
+        errors.extend(_write(result, name))
     for message in errors:
         _error(message)
     if errors:
@@ -102,18 +106,16 @@ def _print_diffs(result: FixRun) -> None:
             sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n")
 
 
-def _write(result: FixRun) -> list[str]:
+def _write(result: FixRun, name: Callable[[str], str]) -> list[str]:
     errors: list[str] = []
     for path, change in sorted(result.changes.items()):
         try:
             write_atomically(path, change.original.encode(change.text))
         except SourceFileError as error:
-            errors.append(str(error).replace(path, display_path(path), 1))
+            errors.append(str(error).replace(path, name(path), 1))
             continue
         codes = ", ".join(sorted({f.code for item in change.fixed for f in item.findings}))
         count = change.finding_count
         noun = "finding" if count == 1 else "findings"
-        # Relative to the current directory, as check prints findings (pre-commit
-        # shows this output under the hook's name).
-        print(f"{display_path(path)}: fixed {count} {noun} ({codes})")
+        print(f"{name(path)}: fixed {count} {noun} ({codes})")
     return errors

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from .config import CodeFilter, Config
-from .config_file import display_path
+from .config_file import path_namer
 from .edit_guard import unexpected_change
 from .facts import ModuleFacts
 from .findings import Finding
@@ -94,6 +94,7 @@ class _Run:
     ) -> None:
         self.fixer = fixer
         self.paths = list(paths)
+        self.name = path_namer(self.paths)
         self.given = sources
         self.given_modules = modules
         self.result = FixRun()
@@ -217,7 +218,7 @@ class _Run:
             return self._fail(path, str(error))
         except cst.ParserSyntaxError as error:
             return self._fail(
-                path, f"{display_path(path)}: LibCST cannot parse it ({error.message})"
+                path, f"{self.name(path)}: LibCST cannot parse it ({error.message})"
             )
         outcome = apply_fixes(module, planned)
         self._skip(outcome.skipped)
@@ -227,7 +228,7 @@ class _Run:
         problem = unexpected_change(before, outcome.module.code, path, outcome.edited)
         if problem:
             return self._fail(
-                path, f"{display_path(path)}: {problem}; the file is left unchanged"
+                path, f"{self.name(path)}: {problem}; the file is left unchanged"
             )
         if change is None:
             change = FileChange(original, outcome.module)
