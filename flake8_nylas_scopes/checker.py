@@ -4,15 +4,30 @@ from __future__ import annotations
 
 import argparse
 import ast
-from collections.abc import Iterator, Sequence
-from typing import Any, ClassVar
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import __version__
 from .codes import CODES, DEFAULT_OFF
 from .config import Config, ConfigError, default_code_filter, make_config
 from .project import ProjectSession
 
+if TYPE_CHECKING:
+    from .config_file import FileSettings
+    from .findings import Finding
+
 Report = tuple[int, int, str, type[Any]]
+
+# The plugin's flake8 options, as attributes of flake8's options.
+_NYLAS_OPTIONS = (
+    "nylas_providers",
+    "nylas_granted_scopes",
+    "nylas_assume_used",
+    "nylas_client_names",
+    "nylas_project_root",
+)
 
 
 def _enabled_codes(options: argparse.Namespace) -> frozenset[str]:
@@ -32,6 +47,77 @@ def _enabled_codes(options: argparse.Namespace) -> frozenset[str]:
         return frozenset(code for code in CODES if default_code_filter(code))
 
 
+def _isolated(options: argparse.Namespace) -> bool:
+    """Whether flake8 runs with ``--isolated``.
+
+    flake8 parses ``--isolated`` (with ``--config``) in a first stage and leaves it out
+    of the options plugins get, so it is read again from the command line when the
+    program is flake8.
+    """
+    if getattr(options, "isolated", False):
+        return True
+    program = os.path.normpath(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    if os.path.basename(program) != "flake8" and not program.endswith(
+        os.path.join("flake8", "__main__.py")
+    ):
+        return False
+    try:
+        from flake8.main.options import stage1_arg_parser
+
+        first, _ = stage1_arg_parser().parse_known_args(sys.argv[1:])
+        return bool(first.isolated)
+    except Exception:  # pragma: no cover - flake8 internals changed; read the table
+        return False
+
+
+def _table_settings(options: argparse.Namespace) -> FileSettings | None:
+    """``[tool.nylas-scopes]`` of pyproject.toml, when flake8's options (its
+    configuration file or command line) set none of the plugin's own, so that a project
+    configured for ``nylas-scopes check`` gets the same findings from flake8.  flake8
+    never reads pyproject.toml; ``--isolated`` leaves it out as it leaves out every file.
+    """
+    if any(getattr(options, name, None) for name in _NYLAS_OPTIONS):
+        return None
+    if _isolated(options):
+        return None
+    from .config_file import find_pyproject_settings
+
+    return find_pyproject_settings()
+
+
+class _TableFilter:
+    """What the table's ``select``, ``ignore``, ``per-file-ignores`` and ``exclude``
+    hide, on top of what flake8 decides.
+
+    flake8 still decides what it shows: the table can hide a code, never show one
+    flake8 would not (an opt-in code needs selecting in flake8's configuration too).
+    """
+
+    def __init__(self, table: FileSettings, arguments: Sequence[str]) -> None:
+        from .checking import CheckSettings, PerFileSelection
+        from .selection import PLUGIN_PREFIX, Selection
+
+        chosen = table.selection
+        # Only what narrows: every code is selected unless the table's select leaves it
+        # out, and nothing is ignored by default (flake8 keeps its own default-off list).
+        self.selection = Selection(
+            select=chosen.select if chosen.select is not None else (PLUGIN_PREFIX,),
+            ignore=(),
+            extend_select=chosen.extend_select,
+            extend_ignore=(*(chosen.ignore or ()), *chosen.extend_ignore),
+        )
+        self.exclude = table.exclude
+        self.arguments = tuple(arguments)
+        self.reported: Callable[[Finding], bool] = PerFileSelection(
+            CheckSettings(selection=self.selection, per_file_ignores=table.per_file_ignores)
+        )
+
+    def skips(self, filename: str) -> bool:
+        from .path_patterns import left_out
+
+        return left_out(filename, self.arguments, self.exclude)
+
+
 class NylasScopesChecker:
     name = "flake8-nylas-scopes"
     version = __version__
@@ -42,6 +128,7 @@ class NylasScopesChecker:
     )
     exclude: ClassVar[tuple[str, ...]] = ()
     from_stdin: ClassVar[bool] = True
+    table_filter: ClassVar[_TableFilter | None] = None
     _session: ClassVar[ProjectSession | None] = None
     _session_key: ClassVar[object] = None
 
@@ -87,20 +174,33 @@ class NylasScopesChecker:
     def parse_options(cls, options: argparse.Namespace) -> None:
         from flake8.exceptions import ExecutionError
 
+        # flake8 checks "." when it is given no file.
+        arguments = getattr(options, "filenames", None) or ["."]
         try:
-            cls.config = make_config(
-                providers=options.nylas_providers,
-                granted_scopes=options.nylas_granted_scopes,
-                assume_used=options.nylas_assume_used,
-                client_names=options.nylas_client_names,
-                project_root=options.nylas_project_root,
-            )
+            table = _table_settings(options)
+            if table is None:
+                cls.config = make_config(
+                    providers=options.nylas_providers,
+                    granted_scopes=options.nylas_granted_scopes,
+                    assume_used=options.nylas_assume_used,
+                    client_names=options.nylas_client_names,
+                    project_root=options.nylas_project_root,
+                )
+            else:
+                cls.config = table.config
         except ConfigError as error:
             raise ExecutionError(f"flake8-nylas-scopes: {error}") from None
-        cls.enabled_codes = _enabled_codes(options)
-        cls.exclude = tuple(
-            [*getattr(options, "exclude", []), *getattr(options, "extend_exclude", [])]
-        )
+        enabled = _enabled_codes(options)
+        cls.table_filter = None if table is None else _TableFilter(table, arguments)
+        if cls.table_filter is not None:
+            narrowing = cls.table_filter.selection
+            enabled = frozenset(code for code in enabled if narrowing.enabled(code))
+        cls.enabled_codes = enabled
+        cls.exclude = tuple([
+            *getattr(options, "exclude", []),
+            *getattr(options, "extend_exclude", []),
+            *(table.exclude if table is not None else ()),
+        ])
         cls.from_stdin = "-" in getattr(options, "filenames", ["-"])
         cls._session = None
 
@@ -119,6 +219,9 @@ class NylasScopesChecker:
 
     def _reports(self) -> Iterator[Report]:
         cls = type(self)
+        table = cls.table_filter
+        if table is not None and table.skips(self.filename):
+            return
         key = (cls.config, cls.enabled_codes, cls.exclude, cls.from_stdin)
         session = cls._session
         if session is None or cls._session_key != key:
@@ -129,4 +232,5 @@ class NylasScopesChecker:
             )
             cls._session_key = key
         for finding in session.findings_for(self.filename, "".join(self.lines)):
-            yield finding.span.line, finding.span.col, finding.message, type(self)
+            if table is None or table.reported(finding):
+                yield finding.span.line, finding.span.col, finding.message, type(self)

@@ -7,7 +7,7 @@ CLI and ``flake8 --select NYS`` report the same findings for the same configurat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .config import DEFAULT_CONFIG, Config
@@ -35,42 +35,56 @@ class CheckResult:
     files: list[str] = field(default_factory=list)
 
 
-def _per_file_selection(path: str, settings: CheckSettings) -> Selection:
-    """flake8 applies only the longest matching per-file-ignores pattern."""
-    matching = [
-        (pattern, codes)
-        for pattern, codes in settings.per_file_ignores
-        if matches(path, [pattern])
-    ]
-    if not matching:
-        return settings.selection
-    _, codes = max(matching, key=lambda entry: len(entry[0]))
-    return settings.selection.extended_ignore(codes)
+class PerFileSelection:
+    """Whether a finding's code is reported in its file: the selection with the
+    file's ``per-file-ignores`` added.  flake8 applies only the longest matching
+    pattern."""
+
+    def __init__(self, settings: CheckSettings) -> None:
+        self.settings = settings
+        self._selections: dict[str, Selection] = {}
+
+    def __call__(self, finding: Finding) -> bool:
+        path = finding.span.path
+        selection = self._selections.get(path)
+        if selection is None:
+            selection = self._selections[path] = self._selection(path)
+        return selection.enabled(finding.code)
+
+    def _selection(self, path: str) -> Selection:
+        matching = [
+            (pattern, codes)
+            for pattern, codes in self.settings.per_file_ignores
+            if matches(path, [pattern])
+        ]
+        if not matching:
+            return self.settings.selection
+        _, codes = max(matching, key=lambda entry: len(entry[0]))
+        return self.settings.selection.extended_ignore(codes)
 
 
 class _Shown:
     """Decides, finding by finding, whether flake8 would show it."""
 
-    def __init__(self, settings: CheckSettings) -> None:
+    def __init__(self, settings: CheckSettings, sources: Mapping[str, str]) -> None:
         self.settings = settings
-        self._selections: dict[str, Selection] = {}
+        self.sources = sources
+        self._selected = PerFileSelection(settings)
         self._noqa: dict[str, NoqaLines | None] = {}
 
     def __call__(self, finding: Finding) -> bool:
-        path = finding.span.path
-        if path not in self._selections:
-            self._selections[path] = _per_file_selection(path, self.settings)
-        if not self._selections[path].enabled(finding.code):
+        if not self._selected(finding):
             return False
         if self.settings.disable_noqa:
             return True
-        noqa = self._noqa_filter(path)
+        noqa = self._noqa_filter(finding.span.path)
         return noqa is None or not noqa.suppresses(finding.span.line, finding.code)
 
     def _noqa_filter(self, path: str) -> NoqaLines | None:
         if path not in self._noqa:
             try:
-                lines = read_source(path).splitlines(keepends=True)
+                text = self.sources[path] if path in self.sources else read_source(path)
+                lines = text.splitlines(keepends=True)
             except InputError:
                 # The analysis read it a moment ago; if it is gone, show the finding.
                 self._noqa[path] = None
@@ -79,15 +93,26 @@ class _Shown:
         return self._noqa[path]
 
 
-def run_check(paths: Sequence[str], settings: CheckSettings) -> CheckResult:
-    """Check ``paths``; a missing path raises :class:`~.project.InputError`."""
-    files = select_files(paths, settings.exclude)
+def run_check(
+    paths: Sequence[str], settings: CheckSettings, sources: Mapping[str, str] | None = None
+) -> CheckResult:
+    """Check ``paths``; a missing path raises :class:`~.project.InputError`.
+
+    ``sources`` gives the text of files that need not be on disk (a buffer read from
+    stdin): they are checked under their path, as part of the project that path
+    belongs to, unless ``exclude`` matches it.
+    """
+    given = {path: text for path, text in (sources or {}).items()
+             if not matches(path, settings.exclude)}
+    files = select_files([path for path in paths if path not in (sources or {})],
+                         settings.exclude)
+    files += [path for path in given if path not in files]
     # Which finding an item gets depends on which codes are enabled (the most specific
     # enabled one wins), and flake8 decides that once for the run, before per-file
     # ignores and noqa comments hide findings; the same order here keeps the two equal.
-    analysis = analyse(files, settings.config, settings.selection.enabled,
+    analysis = analyse(files, settings.config, settings.selection.enabled, sources=given,
                        exclude=settings.exclude, findings_only=True)
-    shown = _Shown(settings)
+    shown = _Shown(settings, given)
     return CheckResult(
         findings=[finding for finding in analysis.findings if shown(finding)],
         errors=list(analysis.errors),

@@ -1,29 +1,33 @@
 """The ``nylas-scopes`` command line.
 
 Exit codes: 0 nothing to report, 1 findings, 2 a usage or input error.  A reader
-that closes the output early (``| head``) ends the run quietly with 1.
+that closes the output early (``| head``) ends the run quietly with 1.  ``--help``
+shows :data:`DESCRIPTION`, not this docstring.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import io
+import json
+import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 
 from . import __version__, fix_command, infer_command
 from .atomic import write_text_atomically
-from .checking import CheckSettings, run_check
+from .checking import run_check
+from .cli_settings import (
+    add_selection_arguments,
+    add_settings_arguments,
+    code_filter,
+    command_settings,
+)
 from .codes import CODES, IMPLEMENTED, FixSafety
-from .config import CodeFilter, ConfigError, make_config
-from .config_file import FileSettings, find_settings, load_settings
-from .path_patterns import normalize_patterns
-from .project import InputError
+from .config import ConfigError
+from .project import InputError, decode_source
 from .reporters import REPORTERS
-from .rule_docs import UnknownCode, rule_doc
-from .selection import Selection, parse_codes
+from .rule_docs import UnknownCode, rule_doc, rule_url
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # The reader of the output went away (``| head``): 1, as Python exits on EPIPE.
@@ -38,61 +42,31 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
-def code_filter(
-    select: Sequence[str], ignore: Sequence[str], extend_select: Sequence[str]
-) -> CodeFilter:
-    """flake8's selection semantics for our codes (an empty ``select`` means "not given").
+# The top-level --help; the module docstring is reST for the API documentation.
+DESCRIPTION = """\
+Report the Nylas OAuth scopes an app requests that are malformed, redundant,
+conflicting or broader than its Nylas calls need, and the scopes its calls miss.
 
-    ``ignore`` adds to the codes that are off by default instead of replacing them.
-    """
-    return Selection(
-        select=tuple(select) or None,
-        extend_ignore=tuple(ignore),
-        extend_select=tuple(extend_select),
-    ).enabled
+Exit codes: 0 nothing to report, 1 findings (or files changed, for fix), 2 a usage
+or input error.
+"""
 
-
-def _codes(value: str) -> tuple[str, ...]:
-    codes = tuple(code.upper() for code in parse_codes(value))
-    for code in codes:
-        if not any(known.startswith(code) for known in CODES):
-            raise argparse.ArgumentTypeError(
-                f"{code!r} is not a rule code or a prefix of one (e.g. NYS104)"
-            )
-    return codes
-
-
-def _values(value: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in value.split(",") if part.strip())
+STDIN = "-"
 
 
 def _add_check_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    check.add_argument("paths", nargs="*", default=[os.curdir], metavar="PATH",
+                       help="files or directories (default: the current directory); "
+                       "'-' reads one file from stdin")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="the path of the file read from stdin: findings are reported "
+                       "under it, and the project it belongs to is analysed with it")
     check.add_argument("--format", choices=sorted(REPORTERS), default="text",
                        help="output format (default: text)")
     check.add_argument("--output", metavar="FILE",
                        help="write the report to FILE (atomically) instead of stdout")
-    check.add_argument("--select", type=_codes, metavar="CODES",
-                       help="codes or prefixes to report, replacing the default")
-    check.add_argument("--ignore", type=_codes, metavar="CODES",
-                       help="codes or prefixes not to report")
-    check.add_argument("--extend-select", type=_codes, metavar="CODES",
-                       help="codes or prefixes to report in addition (e.g. the opt-in NYS203)")
-    check.add_argument("--providers", type=_values, metavar="NAMES",
-                       help="providers the app's accounts can have (e.g. gmail,office365)")
-    check.add_argument("--granted-scopes", type=_values, metavar="SCOPES",
-                       help="scopes granted to tokens obtained outside the code")
-    check.add_argument("--assume-used", type=_values, metavar="SCOPES",
-                       help="scopes to treat as used by code the analysis cannot see")
-    check.add_argument("--client-names", type=_values, metavar="NAMES",
-                       help="extra names that hold a Nylas client")
-    check.add_argument("--project-root", metavar="DIR",
-                       help="root of the project the usage rules look at")
-    check.add_argument("--exclude", type=_values, metavar="PATTERNS",
-                       help="files or directories to skip, replacing the configured ones")
-    check.add_argument("--config", metavar="FILE",
-                       help="read settings from FILE (pyproject.toml or a file with [flake8])")
-    check.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    add_selection_arguments(check)
+    add_settings_arguments(check)
     check.add_argument("--disable-noqa", action="store_true",
                        help="report findings that '# noqa' comments hide")
     check.add_argument("--exit-zero", action="store_true",
@@ -100,7 +74,7 @@ def _add_check_arguments(check: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="nylas-scopes", description=__doc__,
+    parser = _Parser(prog="nylas-scopes", description=DESCRIPTION,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -114,58 +88,22 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="print the documentation of a rule",
                                   description="Print the documentation page of a rule.")
     explain.add_argument("code", metavar="CODE", help="a rule code (NYS104) or slug")
-    commands.add_parser("rules", help="list every rule code",
-                        description="List every rule code with its slug, whether it is on "
-                        "by default and how safe its fix is.")
+    rules = commands.add_parser("rules", help="list every rule code",
+                                description="List every rule code with its slug, whether it "
+                                "is on by default and how safe its fix is.")
+    rules.add_argument("--format", choices=("text", "json"), default="text",
+                       help="output format (default: text)")
     infer_command.add_arguments(commands.add_parser(
-        "infer", help="print the minimal scope set the code needs, with evidence"))
-    fix_command.add_arguments(
-        commands.add_parser("fix", help="rewrite scope lists to their minimal form"))
+        "infer", help="print the minimal scope set the code needs, with evidence",
+        description="Print the smallest set of scopes the project's Nylas calls need, "
+        "with the call, endpoint and reason behind each scope. Settings come from the "
+        "same configuration as check."))
+    fix_command.add_arguments(commands.add_parser(
+        "fix", help="rewrite scope lists to their minimal form",
+        description="Apply the fixes of the findings check reports: the safe ones, and "
+        "with --unsafe-fixes the unsafe ones too. Settings come from the same "
+        "configuration as check."))
     return parser
-
-
-def _file_settings(args: argparse.Namespace) -> FileSettings:
-    if args.isolated:
-        return FileSettings()
-    if args.config:
-        return load_settings(args.config)
-    return find_settings()
-
-
-def check_settings(args: argparse.Namespace) -> CheckSettings:
-    """The file's settings with the command line's on top."""
-    file = _file_settings(args)
-    selection = file.selection
-    if args.select is not None:
-        selection = replace(selection, select=args.select)
-    if args.ignore is not None:
-        selection = replace(selection, ignore=None, extend_ignore=args.ignore)
-    if args.extend_select is not None:
-        selection = replace(
-            selection, extend_select=(*selection.extend_select, *args.extend_select)
-        )
-
-    def chosen(flag: tuple[str, ...] | None, configured: tuple[str, ...]) -> tuple[str, ...]:
-        return configured if flag is None else flag
-
-    config = make_config(
-        providers=chosen(args.providers, file.config.providers),
-        granted_scopes=chosen(args.granted_scopes, file.config.granted_scopes),
-        assume_used=chosen(args.assume_used, file.config.assume_used),
-        client_names=chosen(args.client_names, file.config.client_names),
-        project_root=file.config.project_root if args.project_root is None else args.project_root,
-        option_prefix="--",
-    )
-    exclude = (
-        file.exclude if args.exclude is None else normalize_patterns(args.exclude, os.curdir)
-    )
-    return CheckSettings(
-        selection=selection,
-        config=config,
-        per_file_ignores=file.per_file_ignores,
-        exclude=exclude,
-        disable_noqa=args.disable_noqa,
-    )
 
 
 def _error(message: str) -> int:
@@ -173,12 +111,27 @@ def _error(message: str) -> int:
     return EXIT_ERROR
 
 
+def _stdin_sources(args: argparse.Namespace) -> tuple[list[str], dict[str, str]]:
+    """The paths to check, with ``-`` replaced by the name of the file read from stdin,
+    and that file's text."""
+    if STDIN not in args.paths:
+        return list(args.paths), {}
+    # As flake8 names it without --stdin-display-name.
+    name = args.stdin_filename or "stdin"
+    text = sys.stdin.buffer.read()
+    paths = [name if path == STDIN else path for path in args.paths]
+    return list(dict.fromkeys(paths)), {name: decode_source(text)}
+
+
 def _check(args: argparse.Namespace) -> int:
     try:
-        settings = check_settings(args)
-        result = run_check(args.paths, settings)
+        settings = command_settings(args)
+        paths, sources = _stdin_sources(args)
+        result = run_check(paths, settings, sources)
     except (ConfigError, InputError) as error:
         return _error(str(error))
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+        return _error(f"{args.stdin_filename or 'stdin'}: cannot decode ({error})")
     report = REPORTERS[args.format](result)
     if args.output:
         try:
@@ -237,6 +190,23 @@ def rules_table() -> str:
     return "".join(lines)
 
 
+def rules_json() -> str:
+    rules = [
+        {
+            "code": code.code,
+            "slug": code.slug,
+            "summary": code.summary,
+            "default": "on" if code.enabled_by_default else "off",
+            "fix": code.fix.value,
+            "implemented": code.code in IMPLEMENTED,
+            "doc": f"docs/rules/{code.code}.md",
+            "url": rule_url(code.code),
+        }
+        for code in CODES.values()
+    ]
+    return json.dumps({"version": 1, "rules": rules}, indent=2) + "\n"
+
+
 def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
@@ -247,7 +217,7 @@ def run(argv: Sequence[str]) -> int:
         return infer_command.run(args)
     if args.command == "fix":
         return fix_command.run(args)
-    sys.stdout.write(rules_table())
+    sys.stdout.write(rules_json() if args.format == "json" else rules_table())
     return EXIT_CLEAN
 
 

@@ -14,17 +14,15 @@ as the command line's; this class only adapts them to LibCST's command interface
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
 
+from .cli_settings import code_filter, codes_argument
 from .config import make_config
 from .fix_plan import FixPolicy
 from .fixer import Fixer
-
-
-def _codes(value: str) -> list[str]:
-    return [code.strip().upper() for code in value.split(",") if code.strip()]
 
 
 class FixScopesCommand(VisitorBasedCodemodCommand):
@@ -39,22 +37,20 @@ class FixScopesCommand(VisitorBasedCodemodCommand):
             help="Also apply fixes that can change what the app is granted.",
         )
         arg_parser.add_argument(
-            "--select", dest="select", type=_codes, default=[], help="Codes to fix."
+            "--select", dest="select", type=codes_argument, default=[], help="Codes to fix."
         )
         arg_parser.add_argument(
-            "--ignore", dest="ignore", type=_codes, default=[], help="Codes not to fix."
+            "--ignore", dest="ignore", type=codes_argument, default=[], help="Codes not to fix."
         )
 
     def __init__(
         self,
         context: CodemodContext,
         unsafe_fixes: bool = False,
-        select: list[str] | None = None,
-        ignore: list[str] | None = None,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] | None = None,
     ) -> None:
         super().__init__(context)
-        from .cli import code_filter
-
         self.fixer = Fixer(
             make_config(),
             code_filter(select or [], ignore or [], []),

@@ -105,7 +105,9 @@ CODES: Mapping[str, Code] = _registry(
         "Nylas v2 ignores the singular 'scope' key{where}, so every scope is requested; "
         "send 'scopes' instead",
         True,
-        FixSafety.UNSAFE,
+        # No code renames the key: a fix the registry promised would be a fix that
+        # never comes (the contract's "rename the key" is for a later version).
+        FixSafety.NONE,
     ),
     Code(
         "NYS201",

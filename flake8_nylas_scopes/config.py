@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import difflib
+import keyword
+import os
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from .catalogue import PROVIDER_VALUES
+from .catalogue import PROVIDER_VALUES, V2_SCOPES
 from .codes import CODES, DEFAULT_OFF
 
 
@@ -34,6 +37,46 @@ def _clean(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(value.strip() for value in values if value.strip())
 
 
+def closest(value: str, known: Collection[str]) -> str:
+    """``"; did you mean 'x'?"`` for the known value closest to a misspelt one, or ``""``."""
+    matches = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean {matches[0]!r}?" if matches else ""
+
+
+def code_problem(code: str) -> str:
+    """Why ``code`` cannot be selected or ignored, or ``""`` when it is a code or prefix."""
+    if any(known.startswith(code) for known in CODES):
+        return ""
+    message = f"{code!r} is not a rule code or a prefix of one"
+    suggestion = (
+        f"; did you mean {code.upper()!r}?"
+        if any(known.startswith(code.upper()) for known in CODES)
+        else closest(code, CODES)
+    )
+    return message + (suggestion or " (e.g. NYS104)")
+
+
+def _unknown(kind: str, value: str, known: Collection[str]) -> str:
+    listed = ", ".join(sorted(known))
+    return f"unknown {kind} {value!r}{closest(value, known)} (known: {listed})"
+
+
+def _is_dotted_name(value: str) -> bool:
+    return all(part.isidentifier() and not keyword.iskeyword(part) for part in value.split("."))
+
+
+def _dotted_name_problem(value: str) -> str:
+    message = f"{value!r} is not a Python name or a dotted name of one"
+    # The usual slip is a character Python names cannot hold (``nylas-client``).
+    repaired = ".".join(
+        "".join(char if (char.isalnum() or char == "_") else "_" for char in part)
+        for part in value.split(".")
+    )
+    if repaired != value and _is_dotted_name(repaired):
+        message += f"; did you mean {repaired!r}?"
+    return message + " (e.g. nylas_client, app.nylas)"
+
+
 def make_config(
     providers: Iterable[str] = (),
     granted_scopes: Iterable[str] = (),
@@ -42,20 +85,39 @@ def make_config(
     project_root: str = "",
     option_prefix: str = "--nylas-",
 ) -> Config:
-    """Build a :class:`Config`, rejecting values the tool cannot use."""
+    """Build a :class:`Config`, rejecting values the tool cannot use.
+
+    Each error names the option (``option_prefix`` plus its name) and, where the valid
+    values are a known list, the closest one: a misspelt scope or provider would
+    otherwise change the findings without a word.
+    """
+
+    def fail(option: str, problem: str) -> ConfigError:
+        return ConfigError(f"{option_prefix}{option}: {problem}")
+
     cleaned_providers = tuple(value.lower() for value in _clean(providers))
-    unknown = [value for value in cleaned_providers if value not in PROVIDER_VALUES]
-    if unknown:
-        known = ", ".join(sorted(PROVIDER_VALUES))
-        raise ConfigError(
-            f"{option_prefix}providers: unknown provider {unknown[0]!r} (known: {known})"
-        )
+    for value in cleaned_providers:
+        if value not in PROVIDER_VALUES:
+            raise fail("providers", _unknown("provider", value, PROVIDER_VALUES))
+    scopes = {"granted-scopes": _clean(granted_scopes), "assume-used": _clean(assume_used)}
+    for option, values in scopes.items():
+        for value in values:
+            # The usage rules compare scopes in lower case.
+            if value.lower() not in V2_SCOPES:
+                raise fail(option, _unknown("scope", value, V2_SCOPES))
+    names = _clean(client_names)
+    for name in names:
+        if not _is_dotted_name(name):
+            raise fail("client-names", _dotted_name_problem(name))
+    root = project_root.strip()
+    if root and not os.path.isdir(root):
+        raise fail("project-root", f"{root!r} is not a directory")
     return Config(
         providers=cleaned_providers,
-        granted_scopes=_clean(granted_scopes),
-        assume_used=_clean(assume_used),
-        client_names=_clean(client_names),
-        project_root=project_root.strip(),
+        granted_scopes=scopes["granted-scopes"],
+        assume_used=scopes["assume-used"],
+        client_names=names,
+        project_root=root,
     )
 
 

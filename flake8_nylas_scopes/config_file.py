@@ -20,8 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .codes import CODES
-from .config import DEFAULT_CONFIG, Config, ConfigError, make_config
+from .config import DEFAULT_CONFIG, Config, ConfigError, code_problem, make_config
 from .path_patterns import normalize_patterns
 from .selection import Selection, parse_codes
 
@@ -59,9 +58,18 @@ def display_path(path: str) -> str:
     return path if relative.startswith(os.pardir) else relative
 
 
-# --- pyproject.toml ------------------------------------------------------------------
+def path_namer(given: Sequence[str]) -> Callable[[str], str]:
+    """How to show a path: as given on the command line (as ``check`` shows findings),
+    or, for another file (a constant's module), relative to the current directory."""
+    named = {os.path.abspath(path): path for path in given}
 
-_CODE_FORMAT = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
+    def name(path: str) -> str:
+        return named.get(os.path.abspath(path)) or display_path(path)
+
+    return name
+
+
+# --- pyproject.toml ------------------------------------------------------------------
 
 
 def _strings(value: object) -> list[str] | None:
@@ -95,8 +103,9 @@ class _TableReader:
         return tuple(codes)
 
     def check_code(self, key: str, code: str) -> None:
-        if not _CODE_FORMAT.match(code) or not any(known.startswith(code) for known in CODES):
-            raise self.error(key, f"{code!r} is not a rule code or a prefix of one (e.g. NYS104)")
+        problem = code_problem(code) if code else f"{code!r} is not a rule code"
+        if problem:
+            raise self.error(key, problem)
 
     def string(self, key: str) -> str:
         value = self.table.get(key, "")
@@ -367,14 +376,23 @@ def _home() -> str | None:
     return None if home == "~" else os.path.abspath(home)
 
 
-def find_settings(start: str = os.curdir) -> FileSettings:
-    """The settings of the first configuration file above ``start``; defaults if none."""
+def find_pyproject_settings(start: str = os.curdir) -> FileSettings | None:
+    """The settings of the first ``[tool.nylas-scopes]`` table above ``start``, up to
+    the repository root; ``None`` if there is none."""
     for directory in _parents(start, _is_repository_root):
         candidate = os.path.join(directory, PYPROJECT)
         if os.path.isfile(candidate):
             table = _pyproject_table(candidate)
             if table is not None:
                 return read_pyproject_table(candidate, table)
+    return None
+
+
+def find_settings(start: str = os.curdir) -> FileSettings:
+    """The settings of the first configuration file above ``start``; defaults if none."""
+    settings = find_pyproject_settings(start)
+    if settings is not None:
+        return settings
     # flake8's own search: setup.cfg, tox.ini, .flake8 from here up to the home directory.
     home = _home()
     for directory in _parents(start, lambda path: os.path.dirname(path) == home):

@@ -11,11 +11,16 @@ import argparse
 import difflib
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .config import ConfigError, make_config
+from .checking import PerFileSelection
+from .cli_settings import add_selection_arguments, add_settings_arguments, command_settings
+from .config import ConfigError
+from .config_file import path_namer
 from .fix_plan import FixPolicy
-from .project import InputError, discover
+from .path_patterns import select_files
+from .project import InputError
 from .source_file import SourceFileError, write_atomically
 
 if TYPE_CHECKING:
@@ -24,12 +29,8 @@ if TYPE_CHECKING:
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 
-def _codes(value: str) -> list[str]:
-    return [code.strip().upper() for code in value.split(",") if code.strip()]
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to fix")
     parser.add_argument(
         "--diff", action="store_true", help="print a unified diff and change no file"
     )
@@ -38,12 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also apply fixes that can change what the app is granted",
     )
-    parser.add_argument("--select", type=_codes, default=[], metavar="CODES")
-    parser.add_argument("--ignore", type=_codes, default=[], metavar="CODES")
-    parser.add_argument("--extend-select", type=_codes, default=[], metavar="CODES")
-    parser.add_argument(
-        "--providers", type=lambda value: value.split(","), default=[], metavar="PROVIDERS"
-    )
+    add_selection_arguments(parser)
+    add_settings_arguments(parser)
 
 
 def _error(message: str) -> None:
@@ -51,28 +48,37 @@ def _error(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .cli import code_filter
-
+    try:
+        # Settings first: a bad value is the same error with or without libcst.
+        settings = command_settings(args)
+        paths = select_files(args.paths, settings.exclude)
+    except (ConfigError, InputError) as error:
+        _error(str(error))
+        return EXIT_ERROR
     try:
         from .fixer import Fixer
     except ImportError:
         _error("the fix command needs libcst: pip install 'flake8-nylas-scopes[codemod]'")
         return EXIT_ERROR
-    try:
-        config = make_config(providers=args.providers, option_prefix="--")
-        paths = discover(args.paths)
-    except (ConfigError, InputError) as error:
-        _error(str(error))
-        return EXIT_ERROR
-    enabled = code_filter(args.select, args.ignore, args.extend_select)
-    result = Fixer(config, enabled, FixPolicy(unsafe=args.unsafe_fixes)).run(paths)
+    fixer = Fixer(
+        settings.config,
+        settings.selection.enabled,
+        FixPolicy(unsafe=args.unsafe_fixes),
+        exclude=settings.exclude,
+        # A finding check does not report in its file (per-file-ignores) is not fixed.
+        reported=PerFileSelection(settings),
+    )
+    result = fixer.run(paths)
+    # Files as they were named, as check shows them (pre-commit names them from the
+    # repository root); the analysis keeps edits at absolute paths.
+    name = path_namer(paths)
     for skipped in result.skipped:
-        print(f"nylas-scopes: warning: {skipped.describe()}", file=sys.stderr)
+        print(f"nylas-scopes: warning: {skipped.describe(name)}", file=sys.stderr)
     errors = list(result.errors)
     if args.diff:
         _print_diffs(result)
     else:
-        errors.extend(_write(result))
+        errors.extend(_write(result, name))
     for message in errors:
         _error(message)
     if errors:
@@ -100,16 +106,16 @@ def _print_diffs(result: FixRun) -> None:
             sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n")
 
 
-def _write(result: FixRun) -> list[str]:
+def _write(result: FixRun, name: Callable[[str], str]) -> list[str]:
     errors: list[str] = []
     for path, change in sorted(result.changes.items()):
         try:
             write_atomically(path, change.original.encode(change.text))
         except SourceFileError as error:
-            errors.append(str(error))
+            errors.append(str(error).replace(path, name(path), 1))
             continue
         codes = ", ".join(sorted({f.code for item in change.fixed for f in item.findings}))
         count = change.finding_count
         noun = "finding" if count == 1 else "findings"
-        print(f"{path}: fixed {count} {noun} ({codes})")
+        print(f"{name(path)}: fixed {count} {noun} ({codes})")
     return errors

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .analysis import module_findings
 from .codes import CODES, FixSafety
 from .config import CodeFilter, Config
+from .config_file import display_path
 from .facts import ItemForm, ModuleFacts, ScopeSite, Span, ValueState
 from .findings import Finding, Fix, FixAction
 from .noqa import NoqaLines
@@ -66,9 +67,11 @@ class Skipped:
     span: Span
     reason: str
 
-    def describe(self) -> str:
+    def describe(self, name: Callable[[str], str] = display_path) -> str:
+        """One line; ``name`` shows the path (the analysis keeps edits at absolute
+        paths, which is not how the user named the files)."""
         codes = ", ".join(sorted({finding.code for finding in self.findings}))
-        where = f"{self.span.path}:{self.span.line}:{self.span.col + 1}"
+        where = f"{name(self.span.path)}:{self.span.line}:{self.span.col + 1}"
         return f"{where}: {codes} not fixed: {self.reason}"
 
 

@@ -14,14 +14,16 @@ file again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
 
 from .config import CodeFilter, Config
+from .config_file import path_namer
 from .edit_guard import unexpected_change
 from .facts import ModuleFacts
+from .findings import Finding
 from .fix_apply import apply_fixes
 from .fix_plan import FixPolicy, PlannedFix, Skipped, plan_fixes
 from .noqa import NoqaLines
@@ -54,10 +56,23 @@ class FixRun:
 
 
 class Fixer:
-    def __init__(self, config: Config, enabled: CodeFilter, policy: FixPolicy) -> None:
+    """``exclude`` is left out of the project walk, as ``check`` leaves it out;
+    ``reported`` says whether a finding is reported where it is (per-file-ignores):
+    one that is not is not fixed either."""
+
+    def __init__(
+        self,
+        config: Config,
+        enabled: CodeFilter,
+        policy: FixPolicy,
+        exclude: Sequence[str] = (),
+        reported: Callable[[Finding], bool] | None = None,
+    ) -> None:
         self.config = config
         self.enabled = enabled
         self.policy = policy
+        self.exclude = exclude
+        self.reported = reported
 
     def run(
         self,
@@ -79,6 +94,7 @@ class _Run:
     ) -> None:
         self.fixer = fixer
         self.paths = list(paths)
+        self.name = path_namer(self.paths)
         self.given = sources
         self.given_modules = modules
         self.result = FixRun()
@@ -128,7 +144,8 @@ class _Run:
 
     def analyse(self, paths: Sequence[str]) -> ProjectAnalysis:
         analysis = analyse(
-            paths, self.fixer.config, self.fixer.enabled, sources=self._current_sources()
+            paths, self.fixer.config, self.fixer.enabled, sources=self._current_sources(),
+            exclude=self.fixer.exclude,
         )
         self.facts.update(analysis.facts)
         return analysis
@@ -165,8 +182,10 @@ class _Run:
         return sorted(affected)
 
     def _round(self, analysis: ProjectAnalysis, analysed: Sequence[str]) -> set[str]:
+        reported = self.fixer.reported
+        findings = [f for f in analysis.findings if reported is None or reported(f)]
         plan = plan_fixes(
-            analysis.findings,
+            findings,
             self.facts,
             self.fixer.config,
             self.fixer.enabled,
@@ -198,7 +217,9 @@ class _Run:
         except SourceFileError as error:
             return self._fail(path, str(error))
         except cst.ParserSyntaxError as error:
-            return self._fail(path, f"{path}: LibCST cannot parse it ({error.message})")
+            return self._fail(
+                path, f"{self.name(path)}: LibCST cannot parse it ({error.message})"
+            )
         outcome = apply_fixes(module, planned)
         self._skip(outcome.skipped)
         if not outcome.applied:
@@ -206,7 +227,9 @@ class _Run:
         before = module.code
         problem = unexpected_change(before, outcome.module.code, path, outcome.edited)
         if problem:
-            return self._fail(path, f"{path}: {problem}; the file is left unchanged")
+            return self._fail(
+                path, f"{self.name(path)}: {problem}; the file is left unchanged"
+            )
         if change is None:
             change = FileChange(original, outcome.module)
             self.result.changes[path] = change

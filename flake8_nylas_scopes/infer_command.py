@@ -8,9 +8,11 @@ import os
 import sys
 from typing import Any
 
-from .config import ConfigError, all_codes, make_config
-from .results import ProjectResult
+from .cli_settings import add_settings_arguments, command_settings
+from .config import ConfigError, all_codes
+from .path_patterns import select_files
 from .project import InputError, analyse
+from .results import ProjectResult
 from .resolver import EndpointUse
 from .spans import Span
 from .usage_rules import certain_options
@@ -19,9 +21,11 @@ EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--client-names", default="", help="extra names holding a client")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files or directories of the project")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="output format (default: text)")
+    add_settings_arguments(parser)
 
 
 def _display(path: str) -> str:
@@ -123,8 +127,9 @@ def _print_text(project: ProjectResult) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        config = make_config(client_names=args.client_names.split(","), option_prefix="--")
-        result = analyse(args.paths, config, all_codes)
+        settings = command_settings(args)
+        paths = select_files(args.paths, settings.exclude)
+        result = analyse(paths, settings.config, all_codes, exclude=settings.exclude)
     except (ConfigError, InputError) as error:
         print(f"nylas-scopes: error: {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -42,6 +42,21 @@ def _excluded_below(argument: str, path: str, exclude: Sequence[str]) -> bool:
     return False
 
 
+def left_out(path: str, arguments: Sequence[str], exclude: Sequence[str]) -> bool:
+    """Whether :func:`select_files` would leave out ``path``, a file found under one of
+    ``arguments`` (flake8's file arguments, when the plugin asks)."""
+    if not exclude:
+        return False
+    target = os.path.abspath(path)
+    for argument in arguments:
+        root = os.path.abspath(argument)
+        if target == root:
+            return matches(argument, exclude)
+        if target.startswith(root.rstrip(os.sep) + os.sep):
+            return matches(argument, exclude) or _excluded_below(root, target, exclude)
+    return matches(path, exclude)
+
+
 def select_files(arguments: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
     """The Python files to check, as flake8 picks them.
 

@@ -364,7 +364,10 @@ def test_bad_option_value_cli(workdir: Path, capsys: pytest.CaptureFixture[str])
     status, out, err = run_cli(capsys, "check", "--providers", "gmial", "app.py")
     assert (status, out) == (2, "")
     assert len(err.splitlines()) == 1
-    assert err.startswith("nylas-scopes: error: --providers: unknown provider 'gmial' (known: ")
+    assert err.startswith(
+        "nylas-scopes: error: --providers: unknown provider 'gmial'; did you mean 'gmail'? "
+        "(known: "
+    )
 
 
 def test_unknown_command_cli(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

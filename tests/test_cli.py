@@ -144,7 +144,8 @@ def test_version(tmp_path: Path) -> None:
 
 
 def test_usage_error_exit_2(tmp_path: Path) -> None:
-    result = nylas_scopes(tmp_path, "check")
+    # fix changes files, so it wants them named; check with no path checks ".".
+    result = nylas_scopes(tmp_path, "fix")
     assert result.returncode == 2
     assert "error: the following arguments are required: PATH" in result.stderr
 

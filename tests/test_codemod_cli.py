@@ -34,6 +34,9 @@ SMALL_CASE = textwrap.dedent(
     """
 )
 
+# A duplicate the fix cannot remove: it is the last item of its list.
+UNFIXABLE = 'client.authentication_url("https://a/cb", scopes=["calendar"] + ["calendar"])\n'
+
 SMALL_CASE_DIFF = """\
 --- a/{path}
 +++ b/{path}
@@ -176,6 +179,22 @@ def test_the_summary_names_the_fixed_findings(tmp_path: Path) -> None:
     path.write_text(SMALL_CASE)
     result = run_cli("fix", str(path))
     assert result.stdout == f"{path}: fixed 2 findings (NYS102, NYS104)\n"
+
+
+@pytest.mark.parametrize("relative", [True, False])
+def test_paths_are_shown_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative: bool
+) -> None:
+    # As check shows findings: pre-commit names files from the repository root.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "auth.py").write_text(SMALL_CASE + UNFIXABLE)
+    given = "app/auth.py" if relative else str(tmp_path / "app" / "auth.py")
+    result = run_cli("fix", "--isolated", given)
+    assert result.stdout == f"{given}: fixed 2 findings (NYS102, NYS104)\n"
+    assert result.stderr.startswith(f"nylas-scopes: warning: {given}:11:66: NYS103 ")
+    checked = run_cli("check", "--isolated", given)
+    assert checked.stdout.startswith(f"{given}:11:66: NYS103 ")
 
 
 def test_libcst_tool_runs_the_command(tmp_path: Path) -> None:

@@ -1,23 +1,36 @@
-"""The check hook under the real pre-commit, as a user's repository would run it.
+"""The hooks of .pre-commit-hooks.yaml, as a user's repository would run them.
 
 ``pre-commit try-repo`` installs the hook repository at its HEAD into a fresh virtual
 environment (with pip, from the package index) and runs the hook on the consumer's
 files.  The hook repository is a snapshot of this working tree committed into a
 temporary git repository, so the test sees uncommitted changes and works the same from
 a fresh clone.
+
+The fix hook's environment also needs libcst, which pip would download: its test runs
+the hook's entry the way pre-commit does (entry, args, then the file names, from the
+repository root) with this environment's ``nylas-scopes``, and checks that the hook
+declares the dependency, rather than building that environment.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from tool_runs import ROOT
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 BAD = textwrap.dedent(
     """\
@@ -113,3 +126,55 @@ def test_check_hook_fails_on_findings_and_passes_clean_files(
     passing = try_repo(repository, hook_repository, environment, "--files", "good.py")
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Passed" in passing.stdout
+
+
+def hooks() -> dict[str, dict[str, Any]]:
+    manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    return {hook["id"]: hook for hook in manifest}
+
+
+def test_fix_hook_declares_the_codemod_dependencies() -> None:
+    # pre-commit installs the repository without extras; the fix command needs libcst.
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    codemod = pyproject["project"]["optional-dependencies"]["codemod"]
+    assert hooks()["nylas-scopes-fix"]["additional_dependencies"] == codemod
+    assert "additional_dependencies" not in hooks()["nylas-scopes"]
+
+
+def run_hook(hook_id: str, repository: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    """The hook as pre-commit runs it: its entry, its args, then the file names."""
+    hook = hooks()[hook_id]
+    program, *arguments = shlex.split(hook["entry"])
+    # The console script of this environment, where pre-commit would use the hook's.
+    executable = Path(sys.executable).parent / program
+    assert executable.is_file(), executable
+    return subprocess.run(
+        [str(executable), *arguments, *hook.get("args", []), *files],
+        cwd=repository, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_fix_hook_fixes_the_files_and_names_them_as_given(
+    tmp_path: Path, environment: dict[str, str]
+) -> None:
+    unfixable = BAD + (
+        'other = client.authentication_url("https://a/cb", scopes=["calendar"] + ["calendar"])\n'
+    )
+    repository = consumer(tmp_path / "app", environment,
+                          {"bad.py": BAD, "good.py": GOOD, "other.py": unfixable})
+    fixed = run_hook("nylas-scopes-fix", repository, "bad.py", "good.py", "other.py")
+    assert fixed.returncode == 1, fixed.stderr
+    # Relative to the repository root, where pre-commit runs hooks, as check prints.
+    assert fixed.stdout.splitlines() == [
+        "bad.py: fixed 1 finding (NYS104)", "other.py: fixed 1 finding (NYS104)",
+    ]
+    assert fixed.stderr == (
+        "nylas-scopes: warning: other.py:5:74: NYS103 not fixed: it is the last scope left "
+        "in this list or string; removing it would leave it empty\n"
+    )
+    assert (repository / "bad.py").read_text() == GOOD
+    assert (repository / "good.py").read_text() == GOOD
+    again = run_hook("nylas-scopes-fix", repository, "bad.py", "good.py")
+    assert (again.returncode, again.stdout) == (0, "")
+    checked = run_hook("nylas-scopes", repository, "bad.py", "good.py")
+    assert (checked.returncode, checked.stdout) == (0, "")

@@ -1,0 +1,147 @@
+"""What ruff and flake8 users expect of a command line: ``check`` with no path, a
+buffer on stdin, the same settings options on every command, the registry as JSON,
+help without markup."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from tool_runs import finding_lines, flake8, nylas_scopes
+
+from flake8_nylas_scopes.codes import CODES, IMPLEMENTED
+
+AUTH = textwrap.dedent(
+    """\
+    from nylas import APIClient
+
+    client = APIClient("id", "secret")
+    URL = client.authentication_url(
+        "https://a/cb", scopes=["email.modify", "email.read_only", "contacts"]
+    )
+    """
+)
+VIEWS = textwrap.dedent(
+    """\
+    from app.auth import client
+
+
+    def inbox():
+        return client.messages.all()
+    """
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "auth.py").write_text(AUTH)
+    (tmp_path / "app" / "views.py").write_text(VIEWS)
+    return tmp_path
+
+
+def codes(output: str) -> list[str]:
+    return [line.split(": ")[1].split(" ")[0] for line in output.splitlines()]
+
+
+def test_check_without_a_path_checks_the_current_directory(project: Path) -> None:
+    named = nylas_scopes(project, "check", "--isolated", ".")
+    bare = nylas_scopes(project, "check", "--isolated")
+    assert bare == named
+    assert named.returncode == 1 and named.stdout
+
+
+def command(cwd: Path, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "flake8_nylas_scopes", *args],
+        cwd=cwd, input=stdin, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_stdin_is_checked_under_its_filename_in_its_project(project: Path) -> None:
+    # The buffer narrows the request to what views.py needs: the usage findings
+    # (judged with views.py on disk) go away, as they do for flake8's buffer.
+    buffer = AUTH.replace('"email.modify", "email.read_only", "contacts"', '"email.read_only"')
+    result = command(project, "check", "--isolated", "--stdin-filename", "app/auth.py", "-",
+                     stdin=buffer)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+    on_disk = nylas_scopes(project, "check", "--isolated", "app/auth.py")
+    assert sorted(codes(on_disk.stdout)) == ["NYS104", "NYS302", "NYS303"]
+    unsaved = AUTH.replace('"contacts"', '"contacts", "contacts"')
+    result = command(project, "check", "--isolated", "--stdin-filename", "app/auth.py", "-",
+                     stdin=unsaved)
+    assert result.returncode == 1
+    assert all(line.startswith("app/auth.py:") for line in result.stdout.splitlines())
+    assert "NYS103" in codes(result.stdout)
+    editor = flake8(project, "--isolated", "--select", "NYS", "--stdin-display-name",
+                    "app/auth.py", "-", stdin=unsaved)
+    assert finding_lines(result.stdout) == finding_lines(editor.stdout)
+
+
+def test_stdin_without_a_filename_is_called_stdin(project: Path) -> None:
+    result = command(project, "check", "--isolated", "-", stdin=AUTH)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith("stdin:5:")
+
+
+def test_stdin_noqa_comes_from_the_buffer(project: Path) -> None:
+    buffer = AUTH.replace(
+        '"https://a/cb", scopes=["email.modify", "email.read_only", "contacts"]',
+        '"https://a/cb", scopes=["email.modify", "email.read_only", "contacts"]  # noqa',
+    )
+    result = command(project, "check", "--isolated", "--stdin-filename", "app/auth.py", "-",
+                     stdin=buffer)
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_rules_as_json(tmp_path: Path) -> None:
+    result = nylas_scopes(tmp_path, "rules", "--format", "json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert data["version"] == 1
+    rows = {row["code"]: row for row in data["rules"]}
+    assert list(rows) == list(CODES)
+    assert rows["NYS104"] == {
+        "code": "NYS104",
+        "slug": "redundant-scope",
+        "summary": CODES["NYS104"].summary,
+        "default": "on",
+        "fix": "safe",
+        "implemented": True,
+        "doc": "docs/rules/NYS104.md",
+        "url": "https://github.com/flake8-nylas-scopes/flake8-nylas-scopes/blob/main/"
+        "docs/rules/NYS104.md",
+    }
+    assert rows["NYS203"]["default"] == "off"
+    assert rows["NYS202"]["fix"] == "none"
+    assert {code for code, row in rows.items() if row["implemented"]} == IMPLEMENTED
+    for row in rows.values():
+        assert (Path(__file__).parent.parent / row["doc"]).is_file()
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["fix", "--help"],
+                                  ["infer", "--help"], ["rules", "--help"]])
+def test_help_has_no_markup(tmp_path: Path, args: list[str]) -> None:
+    result = nylas_scopes(tmp_path, *args)
+    assert result.returncode == 0
+    assert "usage: nylas-scopes" in result.stdout
+    for markup in ("``", ":data:", ":class:", ":func:", "\\\\"):
+        assert markup not in result.stdout, markup
+
+
+def test_the_documented_rules_example_is_real_output(tmp_path: Path) -> None:
+    page = (Path(__file__).parent.parent / "docs" / "json-output.md").read_text("utf-8")
+    section = page.split("## `nylas-scopes rules`")[1]
+    example = json.loads(section.split("```json\n")[1].split("```")[0])
+    actual = json.loads(nylas_scopes(tmp_path, "rules", "--format", "json").stdout)
+    rows = {row["code"]: row for row in actual["rules"]}
+    assert example["version"] == actual["version"]
+    for row in example["rules"]:
+        assert row == rows[row["code"]]
