@@ -27,6 +27,7 @@ class Shape(enum.Enum):
     PAIRS = "pairs"  # tuples holding x's elements: enumerate(x)
     ZIPPED = "zipped"  # tuples holding any argument's elements: zip(a, b)
     CHAINED = "chained"  # a container of any argument's elements: chain(a, b)
+    MAPPING = "mapping"  # a mapping built from pairs or keywords: dict(zip(ids, messages))
     SAME = "same"  # x itself, or a copy of it: copy.copy(x)
     MAPPED = "mapped"  # what the function (first argument) returns, per element: map(f, x)
     FILTERED = "filtered"  # x's elements, each passed to the function first: filter(f, x)
@@ -52,7 +53,7 @@ BUILTINS: Mapping[str, Builtin] = {
     "reversed": Builtin(_E),
     "iter": Builtin(_E),
     "sorted": Builtin(_E, "key"),
-    "dict": Builtin(_CHAIN),
+    "dict": Builtin(Shape.MAPPING),
     "next": Builtin(_ONE),
     "min": Builtin(_ONE, "key"),
     "max": Builtin(_ONE, "key"),
@@ -66,14 +67,13 @@ BUILTINS: Mapping[str, Builtin] = {
     "itertools.islice": Builtin(_E),
     "itertools.cycle": Builtin(_E),
     "collections.deque": Builtin(_E),
-    "collections.OrderedDict": Builtin(_CHAIN),
-    "collections.defaultdict": Builtin(_CHAIN),
+    "collections.OrderedDict": Builtin(Shape.MAPPING),
+    "collections.defaultdict": Builtin(Shape.MAPPING),
     "heapq.nlargest": Builtin(_CHAIN, "key"),
     "heapq.nsmallest": Builtin(_CHAIN, "key"),
     "random.sample": Builtin(_E),
     "copy.copy": Builtin(_SAME),
     "copy.deepcopy": Builtin(_SAME),
-    "typing.cast": Builtin(_CHAIN),
     "map": Builtin(_MAP),
     "filter": Builtin(_FILTER),
     "itertools.filterfalse": Builtin(_FILTER),

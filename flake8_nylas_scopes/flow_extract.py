@@ -476,6 +476,12 @@ class FlowExtractor:
             parts = [self._iter(v) for v in each]
             parts += [self.value(k.value) for k in node.keywords]
             return self._box(self._temporary(parts, node))
+        if shape is Shape.MAPPING:
+            # Built from pairs, a mapping holds what the pairs hold (its keys and
+            # values); from keywords, their values.
+            parts = [self._iter(self._iter(v)) for v in each] + [self._iter(v) for v in each]
+            parts += [self.value(k.value) for k in node.keywords]
+            return self._box(self._temporary(parts, node))
         if shape is Shape.ELEMENT:
             if len(each) == 1:
                 return self._iter(each[0])

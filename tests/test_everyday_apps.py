@@ -224,6 +224,20 @@ APPS: dict[str, dict[str, str]] = {
                 client.messages.get(message_id).update_folder("archive")
         """,
     },
+    "messages kept in a mapping built from pairs": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "triage.py": """\
+            from nylas import APIClient
+
+
+            def mark(token, ids):
+                client = APIClient("id", "secret", token)
+                by_id = dict(zip(ids, [client.messages.get(i) for i in ids]))
+                for message in by_id.values():
+                    message.mark_as_read()
+        """,
+    },
     "scope list extended behind a feature flag": {
         "auth.py": """\
             import os
@@ -293,6 +307,7 @@ FOLLOWED = {
     "client injected by a decorator of the project": "email.modify",
     "client typed by a comment": "email.modify",
     "FastAPI dependency through an Annotated alias": "email.modify",
+    "messages kept in a mapping built from pairs": "email.modify",
 }
 
 
