@@ -485,7 +485,10 @@ class FlowExtractor:
         if shape is Shape.ELEMENT:
             if len(each) == 1:
                 return self._iter(each[0])
-            return self._temporary(each, node)  # max(a, b), next(it, default)
+            if self.callee_name(node.func) == "next":
+                # ``next(it, default)``: an element of ``it``, or the default.
+                return self._temporary([self._iter(each[0]), *each[1:]], node)
+            return self._temporary(each, node)  # max(a, b)
         first = each[0] if each else None
         if shape is Shape.ELEMENTS:
             return self._box(self._iter(first))

@@ -192,6 +192,14 @@ def _is_parameter(value: Val | None) -> bool:
     return any(word in name for word in _MODEL_WORDS)
 
 
+# Methods of lists, dicts, sets and queues: on a container they are followed.
+_CONTAINER_METHODS = ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS | frozenset({
+    "append", "add", "appendleft", "insert", "put", "put_nowait", "push", "extend",
+    "extendleft", "update", "remove", "discard", "clear", "sort", "reverse", "index",
+    "count", "__iter__",
+})
+
+
 def _split_method(name: str) -> tuple[str, str, str]:
     """A bound method's owner kind, owner name and method name (a container's
     owner name is its element's ``kind|name``)."""
@@ -768,6 +776,18 @@ class FlowResolver:
                 elif first in model.children:
                     self._collection_op(model.children[first], attrs[1:], use, endpoints,
                                         unresolved)
+            elif kind == "box" and first not in _CONTAINER_METHODS and all(
+                other[0] == "box" or other[0] not in _NYLAS_KINDS for other in objs
+            ):
+                # ``pair.mark_as_read()`` on what the analysis holds only as a
+                # container of Nylas objects: it cannot tell which object that is.
+                # (Where the value may also be the object itself, as a tuple's
+                # element read as both, the object's own method is the request.)
+                scopes = self.reach((kind, name))
+                if scopes is None or scopes:
+                    unresolved.append(UnresolvedUse(
+                        use.span, f"cannot tell what {use.text}() does with "
+                        f"{describe((kind, name))}", scopes))
         if not objs and (nylas_module or _named_like_a_client(use.root)):
             unresolved += self._unknown_receiver(use)
         return endpoints, unresolved
