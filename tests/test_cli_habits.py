@@ -7,43 +7,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from tool_runs import finding_lines, flake8, nylas_scopes
+from tool_runs import SMALL_APP_AUTH, finding_lines, flake8, nylas_scopes, write_small_app
 
 from flake8_nylas_scopes.codes import CODES, IMPLEMENTED
 
-AUTH = textwrap.dedent(
-    """\
-    from nylas import APIClient
-
-    client = APIClient("id", "secret")
-    URL = client.authentication_url(
-        "https://a/cb", scopes=["email.modify", "email.read_only", "contacts"]
-    )
-    """
-)
-VIEWS = textwrap.dedent(
-    """\
-    from app.auth import client
-
-
-    def inbox():
-        return client.messages.all()
-    """
-)
+AUTH = SMALL_APP_AUTH
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / ".git").mkdir()
-    (tmp_path / "app").mkdir()
-    (tmp_path / "app" / "__init__.py").write_text("")
-    (tmp_path / "app" / "auth.py").write_text(AUTH)
-    (tmp_path / "app" / "views.py").write_text(VIEWS)
-    return tmp_path
+    return write_small_app(tmp_path)
 
 
 def codes(output: str) -> list[str]:

@@ -4,44 +4,20 @@ defined once: what check reports is what fix changes and what infer counts."""
 from __future__ import annotations
 
 import argparse
-import textwrap
 from pathlib import Path
 
 import pytest
-from tool_runs import nylas_scopes
+from tool_runs import SMALL_APP_AUTH, nylas_scopes, write_small_app
 
 from flake8_nylas_scopes import cli
 
-AUTH = textwrap.dedent(
-    """\
-    from nylas import APIClient
-
-    client = APIClient("id", "secret")
-    URL = client.authentication_url(
-        "https://a/cb", scopes=["email.modify", "email.read_only", "contacts"]
-    )
-    """
-)
-VIEWS = textwrap.dedent(
-    """\
-    from app.auth import client
-
-
-    def inbox():
-        return client.messages.all()
-    """
-)
+AUTH = SMALL_APP_AUTH
 FIXED_AUTH = AUTH.replace('"email.modify", "email.read_only", ', '"email.modify", ')
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / ".git").mkdir()
-    (tmp_path / "app").mkdir()
-    (tmp_path / "app" / "__init__.py").write_text("")
-    (tmp_path / "app" / "auth.py").write_text(AUTH)
-    (tmp_path / "app" / "views.py").write_text(VIEWS)
-    return tmp_path
+    return write_small_app(tmp_path)
 
 
 def test_fix_reads_the_configuration_as_check_does(project: Path) -> None:

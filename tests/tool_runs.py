@@ -114,3 +114,32 @@ def json_field_names(value: Any, prefix: str = "") -> set[str]:
         for item in value:
             names |= json_field_names(item, f"{prefix}[]")
     return names
+
+
+# A two-module app with an overbroad, a redundant and an unused scope, shared by the
+# tests of the command-line habits and of the settings every command reads.
+SMALL_APP_AUTH = """\
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+URL = client.authentication_url(
+    "https://a/cb", scopes=["email.modify", "email.read_only", "contacts"]
+)
+"""
+SMALL_APP_VIEWS = """\
+from app.auth import client
+
+
+def inbox():
+    return client.messages.all()
+"""
+
+
+def write_small_app(root: Path) -> Path:
+    """The small app as a package ``app`` in a repository at ``root``."""
+    (root / ".git").mkdir()
+    (root / "app").mkdir()
+    (root / "app" / "__init__.py").write_text("")
+    (root / "app" / "auth.py").write_text(SMALL_APP_AUTH)
+    (root / "app" / "views.py").write_text(SMALL_APP_VIEWS)
+    return root
