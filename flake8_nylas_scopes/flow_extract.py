@@ -191,21 +191,20 @@ class FlowExtractor:
         collection, and a project analysis pauses the collector."""
         del self.reader
 
-    def _bound_value(self, name: str) -> ast.expr | None:
-        """The single value a name is bound to, for reading scope literals."""
+    def _bound_value(self, name: str, as_scopes: bool = False) -> ast.expr | None:
+        """The single value a name is bound to.  Read ``as_scopes``, a list changed
+        in place holds more than its assignment says: none."""
+        bindings = self.frames[0].bindings
         for frame in reversed(self.frames):
             if frame.is_function and frame.bindings.binds(name):
-                return frame.bindings.lookup(name)
-        return self.frames[0].bindings.lookup(name)
+                bindings = frame.bindings
+                break
+        if as_scopes and name in bindings.mutated:
+            return None
+        return bindings.lookup(name)
 
     def _scope_value(self, name: str) -> ast.expr | None:
-        """As ``_bound_value``, for reading scopes: a list changed in place holds
-        more than its assignment says."""
-        for frame in reversed(self.frames):
-            if frame.is_function and frame.bindings.binds(name):
-                return None if name in frame.bindings.mutated else frame.bindings.lookup(name)
-        module = self.frames[0].bindings
-        return None if name in module.mutated else module.lookup(name)
+        return self._bound_value(name, as_scopes=True)
 
     def _reference(self, node: ast.expr) -> str | None:
         value = self.value(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
@@ -344,9 +343,8 @@ class FlowExtractor:
                 return self._union([node.left, node.right], node)
             return None
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            if not isinstance(node.ctx if not isinstance(node, ast.Set) else ast.Load(),
-                              ast.Load):
-                return None
+            if isinstance(node, (ast.List, ast.Tuple)) and not isinstance(node.ctx, ast.Load):
+                return None  # an assignment target
             return self._box(self._elements(node.elts, node))
         if isinstance(node, ast.Dict):
             parts: list[Val | None] = [self.value(v) for v in node.values]
@@ -674,12 +672,8 @@ class FlowExtractor:
         every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
         params = call_parameters(node, is_method)
         drop_first = len(params) < len(every)
-        self.facts.functions.append(Function(
-            f"{self.module}.{qualname}", tuple(params),
-            args.vararg.arg if args.vararg else "", args.kwarg.arg if args.kwarg else "",
-            self.source.span(node),
-            is_property=any(_is_property(d) for d in node.decorator_list),
-        ))
+        self._function(f"{self.module}.{qualname}", params, node,
+                       any(_is_property(d) for d in node.decorator_list))
         self._decorate(node, self._val("ref", f"{self.module}.{qualname}"))
         names = {arg.arg for arg in every}
         names |= {arg.arg for arg in (args.vararg, args.kwarg) if arg is not None}
@@ -697,14 +691,28 @@ class FlowExtractor:
         )
         # Defaults and annotations are evaluated where the function is defined.
         self._parameters(args, frame)
-        for child in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
-            self.walk(child)
+        self._walk_defaults(args)
         self._walk_annotations(node)
         self.frames.append(frame)
         for statement in node.body:
             self.walk(statement)
         self.frames.pop()
         return True
+
+    def _function(self, qualname: str, params: Sequence[str],
+                  node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda,
+                  is_property: bool = False) -> None:
+        args = node.args
+        self.facts.functions.append(Function(
+            qualname, tuple(params),
+            args.vararg.arg if args.vararg else "", args.kwarg.arg if args.kwarg else "",
+            self.source.span(node), is_property,
+        ))
+
+    def _walk_defaults(self, args: ast.arguments) -> None:
+        """Defaults are evaluated where the function is defined."""
+        for child in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
+            self.walk(child)
 
     def _walk_annotations(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         args = node.args
@@ -866,14 +874,9 @@ class FlowExtractor:
     def visit_Lambda(self, node: ast.Lambda) -> bool:
         frame = self._scope_frame(node)
         args = node.args
-        self.facts.functions.append(Function(
-            f"{self.module}.{frame.qualname}",
-            tuple(a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)),
-            args.vararg.arg if args.vararg else "", args.kwarg.arg if args.kwarg else "",
-            self.source.span(node),
-        ))
-        for child in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
-            self.walk(child)
+        self._function(f"{self.module}.{frame.qualname}",
+                       [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)], node)
+        self._walk_defaults(args)
         self._parameters(args, frame)
         with self._scope(node):
             # The body runs whenever the lambda is called: what it does counts where

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from .catalogue import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
 from .config import CodeFilter, Config
@@ -15,7 +16,7 @@ from .flow_extract import AUTH_URL_METHOD
 from .raw_http import URL_HOLE
 from .list_rules import is_nylas_request, list_findings
 from .results import FileError, ProjectResult
-from .resolver import EndpointUse, FlowResolver, UnresolvedUse
+from .resolver import EndpointUse, FlowResolver, UnresolvedUse, endpoint_scopes
 from .spans import Span
 from .test_code import is_test_module
 from .usage_rules import Inference, ProjectState, infer, usage_findings
@@ -24,19 +25,22 @@ from .usage_rules import Inference, ProjectState, infer, usage_findings
 PARAM_PREFIX = "param:"
 
 
-def _constant(by_module: Mapping[str, ModuleFacts], reference: str) -> ScopeValue | None:
+def _constant(
+    by_module: Mapping[str, ModuleFacts], mutated: AbstractSet[str], reference: str
+) -> ScopeValue | None:
     """The scopes value of ``pkg.module.NAME`` when a project module defines it and
-    no module changes it in place."""
+    no module changes it in place (``mutated``)."""
     module_name, _, name = reference.rpartition(".")
     facts = by_module.get(module_name)
-    if facts is None or any(reference in other.mutated for other in by_module.values()):
+    if facts is None or reference in mutated:
         return None
     return facts.constants.get(name)
 
 
 def _callers_scopes(
     modules: Mapping[str, ModuleFacts], by_module: Mapping[str, ModuleFacts],
-    resolver: FlowResolver, site: ScopeSite, defaults: Mapping[str, ScopeValue],
+    mutated: AbstractSet[str], resolver: FlowResolver, site: ScopeSite,
+    defaults: Mapping[str, ScopeValue],
 ) -> list[ScopeSite]:
     """The requests a wrapper makes: one per caller passing scopes, plus its default."""
     function, position, name = site.value.reference[len(PARAM_PREFIX):].split("#")
@@ -49,7 +53,7 @@ def _callers_scopes(
                 continue
             value = argument.value
             if value.state is ValueState.UNRESOLVED and value.reference:
-                value = _constant(by_module, value.reference) or value
+                value = _constant(by_module, mutated, value.reference) or value
             found.append(dataclasses.replace(site, value=value))
     default = defaults.get(site.value.reference)
     if default is not None:
@@ -68,6 +72,8 @@ def _resolve_sites(
             if use.attrs == (AUTH_URL_METHOD,) and resolver.is_client(use.root):
                 confirmed.add(use.span)
     by_module = {facts.module: facts for facts in modules.values() if facts.module}
+    # Constants some module changes in place (``settings.SCOPES.append(...)``).
+    mutated = frozenset(reference for facts in modules.values() for reference in facts.mutated)
     sites: list[ScopeSite] = []
     unresolved: list[ScopeSite] = []
     # True when some request's scopes come from callers the analysis may not all see.
@@ -76,7 +82,7 @@ def _resolve_sites(
         for site in facts.sites:
             if site.value.reference.startswith(PARAM_PREFIX):
                 from_callers = _callers_scopes(
-                    modules, by_module, resolver, site, facts.param_defaults
+                    modules, by_module, mutated, resolver, site, facts.param_defaults
                 )
                 if from_callers:
                     sites.extend(from_callers)
@@ -85,7 +91,7 @@ def _resolve_sites(
             if site.kind is SiteKind.SDK_HOSTED and not site.confirmed and site.span in confirmed:
                 site = dataclasses.replace(site, confirmed=True)
             if site.value.state is ValueState.UNRESOLVED and site.value.reference:
-                value = _constant(by_module, site.value.reference)
+                value = _constant(by_module, mutated, site.value.reference)
                 if value is not None:
                     site = dataclasses.replace(site, value=value)
             if not is_nylas_request(site):
@@ -107,10 +113,9 @@ def _usage(
             # Parts of the path built at run time are shown as ``{...}``.
             path = raw.path.replace(URL_HOLE, "{...}")
             if raw.maybe:
-                endpoint = ENDPOINTS[raw.endpoint]
                 unresolved.append(UnresolvedUse(
                     raw.span, f"cannot tell whether {raw.method} {path} goes to Nylas",
-                    frozenset(s for option in endpoint.options for s in option.scopes)))
+                    frozenset(endpoint_scopes([raw.endpoint]))))
             elif raw.endpoint:
                 endpoints.append(
                     EndpointUse(ENDPOINTS[raw.endpoint], raw.span, raw.text,

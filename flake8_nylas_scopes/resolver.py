@@ -88,7 +88,7 @@ class UnresolvedUse:
     scopes: frozenset[str] | None
 
 
-def _endpoint_scopes(keys: Iterable[str]) -> set[str]:
+def endpoint_scopes(keys: Iterable[str]) -> set[str]:
     return {scope for key in keys for option in ENDPOINTS[key].options
             for scope in option.scopes}
 
@@ -99,7 +99,7 @@ def collection_scopes(attribute: str) -> frozenset[str]:
     collection = COLLECTIONS.get(attribute)
     if collection is None:
         return frozenset()
-    found = _endpoint_scopes(collection.operations.values())
+    found = endpoint_scopes(collection.operations.values())
     return frozenset(found | model_scopes(collection.model))
 
 
@@ -108,10 +108,10 @@ def model_scopes(name: str, seen: frozenset[str] = frozenset()) -> frozenset[str
     model = MODELS.get(name)
     if model is None or name in seen:
         return frozenset()
-    found = _endpoint_scopes(model.methods.values())
+    found = endpoint_scopes(model.methods.values())
     for child in model.children.values():
         collection = COLLECTIONS[child]
-        found |= _endpoint_scopes(collection.operations.values())
+        found |= endpoint_scopes(collection.operations.values())
         found |= model_scopes(collection.model, seen | {name})
     return frozenset(found)
 
@@ -135,7 +135,7 @@ def unbox(obj: Obj) -> Obj:
 
 # For each model method name, the scopes of what it requests on any model.
 _MODEL_METHOD_SCOPES: Mapping[str, frozenset[str]] = {
-    method: frozenset(_endpoint_scopes(
+    method: frozenset(endpoint_scopes(
         model.methods[method] for model in MODELS.values() if method in model.methods))
     for method in {name for model in MODELS.values() for name in model.methods}
 }
@@ -906,7 +906,7 @@ class FlowResolver:
             if owner_kind == "box":
                 return self.reach(unbox(("box", owner)), seen)
             endpoint = self.method_endpoint(name, Span("", 0, 0, 0, 0), "")
-            found = set(_endpoint_scopes([endpoint.endpoint.key])) if endpoint else set()
+            found = set(endpoint_scopes([endpoint.endpoint.key])) if endpoint else set()
             # What it returns could be used further.
             for result in self._method_result(name):
                 more = self.reach(result, seen)
