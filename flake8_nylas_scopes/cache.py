@@ -33,7 +33,7 @@ CACHE_DIRECTORY = ".nylas-scopes-cache"
 MENTIONS_INDEX = "mentions-index.json"
 WALK_INDEX = "walk-index.json"
 RESULT_INDEX = "project-result.json"
-_FORMAT = 2
+_FORMAT = 3
 # What another build of the analyser left unchanged this long is removed.
 _STALE_SECONDS = 7 * 24 * 3600
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from .config import DEFAULT_CONFIG, Config, ConfigError, code_problem, make_config
 from .path_patterns import normalize_patterns
+from .places import display_path
 from .selection import Selection, parse_codes
 
 if sys.version_info >= (3, 11):
@@ -50,23 +51,6 @@ class FileSettings:
     config: Config = DEFAULT_CONFIG
     per_file_ignores: PerFileIgnores = ()
     exclude: tuple[str, ...] = ()
-
-
-def display_path(path: str) -> str:
-    """``path`` relative to the current directory when it is below it."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith(os.pardir) else relative
-
-
-def path_namer(given: Sequence[str]) -> Callable[[str], str]:
-    """How to show a path: as given on the command line (as ``check`` shows findings),
-    or, for another file (a constant's module), relative to the current directory."""
-    named = {os.path.abspath(path): path for path in given}
-
-    def name(path: str) -> str:
-        return named.get(os.path.abspath(path)) or display_path(path)
-
-    return name
 
 
 # --- pyproject.toml ------------------------------------------------------------------

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
+from .places import PathNamer, display_path, render
 from .spans import Span
 
 
@@ -48,25 +49,41 @@ class Fix:
 
 @dataclass(frozen=True)
 class Finding:
+    """``template`` is the message, ``evidence`` the trail from call site to endpoint
+    to scope, one step per entry; both may mark ``places`` (see :mod:`.places`), which
+    are shown as paths only when the finding is written out."""
+
     code: str
     span: Span
-    message: str
+    template: str
     fix: Fix | None = None
-    # For usage findings: the trail from call site to endpoint to scope, one step per
-    # entry (``"views.py:12 client.messages.get() -> GET /messages/{id}"``).
     evidence: tuple[str, ...] = ()
+    places: tuple[Span, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The message with its places relative to the current directory."""
+        return render(self.template, self.places)
+
+    def message_for(self, name: PathNamer) -> str:
+        return render(self.template, self.places, name)
+
+    def evidence_for(self, name: PathNamer = display_path) -> list[str]:
+        return [render(step, self.places, name) for step in self.evidence]
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.span.path, self.span.line, self.span.col, self.code, self.message)
+        return (self.span.path, self.span.line, self.span.col, self.code, self.template)
 
     def to_json(self) -> list[Any]:
-        return [self.code, self.span.to_json(), self.message,
-                self.fix.to_json() if self.fix is not None else None, list(self.evidence)]
+        return [self.code, self.span.to_json(), self.template,
+                self.fix.to_json() if self.fix is not None else None, list(self.evidence),
+                [place.to_json() for place in self.places]]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> Finding:
-        code, span, message, fix, evidence = data
-        return cls(str(code), Span.from_json(span), str(message),
+        code, span, template, fix, evidence, places = data
+        return cls(str(code), Span.from_json(span), str(template),
                    Fix.from_json(fix) if fix is not None else None,
-                   tuple(str(step) for step in evidence))
+                   tuple(str(step) for step in evidence),
+                   tuple(Span.from_json(place) for place in places))

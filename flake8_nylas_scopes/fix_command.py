@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .checking import PerFileSelection
 from .cli_settings import add_selection_arguments, add_settings_arguments, command_settings
 from .config import ConfigError
-from .config_file import path_namer
+from .places import path_namer
 from .fix_plan import FixPolicy
 from .path_patterns import select_files
 from .project import InputError

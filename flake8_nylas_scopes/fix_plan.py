@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .analysis import module_findings
 from .codes import CODES, FixSafety
 from .config import CodeFilter, Config
-from .config_file import display_path
+from .places import display_path
 from .facts import ItemForm, ModuleFacts, ScopeSite, Span, ValueState
 from .findings import Finding, Fix, FixAction
 from .noqa import NoqaLines

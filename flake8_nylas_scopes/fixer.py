@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from .config import CodeFilter, Config
-from .config_file import path_namer
+from .places import path_namer
 from .edit_guard import unexpected_change
 from .facts import ModuleFacts
 from .findings import Finding

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
 from .cli_settings import add_settings_arguments, command_settings
 from .config import ConfigError, all_codes
 from .path_patterns import select_files
+from .places import display_path
 from .project import InputError, analyse
 from .results import ProjectResult
 from .resolver import EndpointUse
@@ -28,11 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_settings_arguments(parser)
 
 
-def _display(path: str) -> str:
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
-
-
 def _why(use: EndpointUse, scope: str) -> str:
     endpoint = use.endpoint
     options = [option for option in certain_options(endpoint) if scope in option.scopes]
@@ -42,7 +37,7 @@ def _why(use: EndpointUse, scope: str) -> str:
 
 def _evidence_json(use: EndpointUse) -> dict[str, Any]:
     return {
-        "path": _display(use.span.path),
+        "path": display_path(use.span.path),
         "line": use.span.line,
         "call": f"{use.shown}",
         "operation": use.operation,
@@ -67,7 +62,7 @@ def _unresolved_json(project: ProjectResult) -> list[dict[str, Any]]:
     items.sort(key=lambda item: (item[0].path, item[0].line, item[0].col, item[1]))
     return [
         {
-            "path": _display(span.path),
+            "path": display_path(span.path),
             "line": span.line,
             "column": span.col + 1,
             "reason": reason,
@@ -113,7 +108,7 @@ def _print_text(project: ProjectResult) -> None:
     for scope in data["scopes"]:
         print(f"  {scope}")
         for use in inference.evidence.get(scope, []) if inference else []:
-            location = f"{_display(use.span.path)}:{use.span.line}"
+            location = f"{display_path(use.span.path)}:{use.span.line}"
             print(f"    {location} {use.shown} -> {use.endpoint.key} -> {_why(use, scope)}")
     if data["uncertain"]:
         print("Calls whose scope need is not documented (no scope inferred from them alone):")

@@ -8,8 +8,6 @@ NYS304 (off by default) says where the analysis lost track.
 
 from __future__ import annotations
 
-import os
-
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -20,6 +18,7 @@ from .config import CodeFilter, Config
 from .endpoint_types import Endpoint, ScopeOption
 from .facts import ScopeSite, SiteKind, ValueState
 from .findings import Finding, Fix, FixAction
+from .places import PlaceMarks
 from .list_rules import list_findings, providers_for, read_entry
 from .resolver import EndpointUse, UnresolvedUse
 from .spans import Span
@@ -31,13 +30,6 @@ _REMOVED_BY_SAFE_FIXES = frozenset({"NYS103", "NYS104", "NYS201"})
 
 def _all_codes(code: str) -> bool:
     return True
-
-
-def _location(span: Span) -> str:
-    """``path:line``, the path relative to the working directory when inside it."""
-    relative = os.path.relpath(span.path)
-    path = span.path if relative.startswith("..") else relative
-    return f"{path}:{span.line}"
 
 
 def may_grant(granted: Iterable[str], scope: str) -> bool:
@@ -216,7 +208,7 @@ def _unresolved_findings(state: ProjectState) -> Iterator[Finding]:
 
 
 def _missing(state: ProjectState, granted: frozenset[str]) -> Iterator[Finding]:
-    where = ", ".join(sorted({_location(site.span) for site in state.sites})) or "configuration"
+    site_spans = [site.span for site in state.sites]
     lists = [site for site in state.sites if site.value.state is ValueState.ITEMS]
     satisfied: dict[str, bool] = {}
     for use in state.endpoint_uses:
@@ -233,6 +225,9 @@ def _missing(state: ProjectState, granted: frozenset[str]) -> Iterator[Finding]:
             " + ".join(repr(s) for s in sorted(option.scopes))
             for option in sorted(certain_options(endpoint), key=_rank)
         )
+        places = PlaceMarks()
+        where = places.marks(site_spans) or "configuration"
+        trail = f"{places.mark(use.span)} {use.shown} -> {endpoint.key}"
         fix = None
         if len(lists) == 1 and lists[0].value.span is not None:
             fix = Fix(FixAction.APPEND, lists[0].value.span, 0, "", tuple(sorted(best.scopes)))
@@ -246,7 +241,8 @@ def _missing(state: ProjectState, granted: frozenset[str]) -> Iterator[Finding]:
                 suggestion=suggestion,
             ),
             fix,
-            evidence=(f"{_location(use.span)} {use.shown} -> {endpoint.key}",),
+            evidence=(trail,),
+            places=tuple(places.spans),
         )
 
 
@@ -310,6 +306,7 @@ def _overbroad_or_unused(
             others = [s for s in kept_scopes if s != scope]
             narrower = _narrower(scope, [endpoints[key] for key in serving], others)
             if narrower and enabled("NYS302"):
+                places = PlaceMarks()
                 yield Finding(
                     "NYS302",
                     span,
@@ -317,7 +314,8 @@ def _overbroad_or_unused(
                         scope=scope, narrower=" + ".join(repr(s) for s in narrower)
                     ),
                     Fix(FixAction.REPLACE, span, part, text, narrower),
-                    evidence=_evidence(used_by),
+                    evidence=_evidence(used_by, places),
+                    places=tuple(places.spans),
                 )
 
 
@@ -336,10 +334,10 @@ def _keeps_gmail_threading(
 _EVIDENCE_SHOWN = 5
 
 
-def _evidence(uses: Sequence[EndpointUse]) -> tuple[str, ...]:
+def _evidence(uses: Sequence[EndpointUse], places: PlaceMarks) -> tuple[str, ...]:
     """The first calls behind a finding, and how many more there are."""
     shown = tuple(
-        f"{_location(use.span)} {use.shown} -> {use.endpoint.key}"
+        f"{places.mark(use.span)} {use.shown} -> {use.endpoint.key}"
         for use in uses[:_EVIDENCE_SHOWN]
     )
     rest = len(uses) - _EVIDENCE_SHOWN

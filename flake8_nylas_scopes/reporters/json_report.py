@@ -30,7 +30,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "end_line": span.end_line,
         "end_column": span.end_col + 1,
         "fix": fix_json(finding),
-        "evidence": list(finding.evidence),
+        "evidence": finding.evidence_for(),
     }
 
 

@@ -145,7 +145,7 @@ def report_sarif(result: CheckResult, base: str | None = None) -> dict[str, Any]
                     "region": _region(span.line, span.col, span.end_line, span.end_col),
                 }
             }],
-            "properties": {"fix": fix_json(finding), "evidence": list(finding.evidence)},
+            "properties": {"fix": fix_json(finding), "evidence": finding.evidence_for()},
         }
         finding_fixes = fixes.for_finding(finding)
         if finding_fixes:
