@@ -201,3 +201,49 @@ def test_a_finding_reads_back_equal_with_its_fix_and_evidence() -> None:
     assert Finding.from_json(json.loads(json.dumps(finding.to_json()))) == finding
     bare = dataclasses.replace(finding, fix=None, evidence=())
     assert Finding.from_json(json.loads(json.dumps(bare.to_json()))) == bare
+
+
+# A request that does not grant a call (NYS301 names where the scopes are requested)
+# and a broader scope than the calls need (NYS302 evidence names the calls).
+PLACES_AUTH = (
+    "from nylas import APIClient\n"
+    "url = APIClient('id', 'secret').authentication_url(\n"
+    "    'https://app.example/cb', scopes=['email.modify', 'contacts.read_only'])\n"
+)
+PLACES_USES = (
+    "from app.client import client\n\n"
+    "def inbox():\n    return client.messages.all()\n\n"
+    "def people():\n    return client.contacts.create(name='x').save()\n"
+)
+
+
+def _shown(findings: list[Finding]) -> list[tuple[str, str, list[str]]]:
+    return [(finding.code, finding.message, finding.evidence_for()) for finding in findings]
+
+
+def test_a_result_reused_from_another_directory_prints_what_a_fresh_run_prints(
+    app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (app / "app" / "auth.py").write_text(PLACES_AUTH)
+    (app / "app" / "views.py").write_text(PLACES_USES)
+    monkeypatch.chdir(app / "app")
+    stored = _check(app)
+    assert {finding.code for finding in stored} >= {"NYS301", "NYS302"}
+    # From the project's own directory the places are relative to it.
+    missing = next(finding for finding in stored if finding.code == "NYS301")
+    assert "requested at auth.py:2 " in missing.message
+    assert missing.evidence_for() == [
+        "views.py:7 client.contacts.create().save() -> POST /contacts"
+    ]
+
+    monkeypatch.chdir(app)
+    judged = _judgements(monkeypatch)
+    reused = _check(app)
+    assert judged == []  # the stored result, not a new judgement
+    fresh = analyse([str(app)], Config(), default_code_filter, use_cache=False,
+                    findings_only=True).findings
+    assert _shown(reused) == _shown(fresh)
+    missing = next(finding for finding in reused if finding.code == "NYS301")
+    assert "requested at app/auth.py:2 " in missing.message
+    broader = next(finding for finding in reused if finding.code == "NYS302")
+    assert broader.evidence_for() == ["app/views.py:4 client.messages.all() -> GET /messages"]
