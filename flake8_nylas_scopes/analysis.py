@@ -10,7 +10,7 @@ from .extract import Extractor
 from .facts import ModuleFacts
 from .findings import Finding
 from .flow_extract import FlowExtractor
-from .list_rules import is_nylas_request, list_findings
+from .list_rules import is_nylas_request, requests_findings
 from .prefilter import mentions_nylas
 
 
@@ -57,9 +57,6 @@ def module_facts(
 
 def module_findings(facts: ModuleFacts, config: Config, enabled: CodeFilter) -> list[Finding]:
     """The list-rule findings of one module's own scope requests."""
-    findings: list[Finding] = []
-    for site in facts.sites:
-        if is_nylas_request(site):
-            findings.extend(list_findings(site, config, enabled))
-    # A constant used by two requests yields the same finding twice: report it once.
-    return sorted(set(findings), key=lambda finding: finding.sort_key)
+    sites = [site for site in facts.sites if is_nylas_request(site)]
+    findings = requests_findings(sites, config, enabled)
+    return sorted(findings, key=lambda finding: finding.sort_key)

@@ -7,8 +7,10 @@ CLI and ``flake8 --select NYS`` report the same findings for the same configurat
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .config import DEFAULT_CONFIG, Config
 from .findings import Finding
@@ -16,6 +18,9 @@ from .noqa import NoqaLines
 from .path_patterns import matches, select_files
 from .project import FileError, InputError, analyse, read_source
 from .selection import Selection
+
+if TYPE_CHECKING:
+    from .fix_offers import FixOffer
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,8 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # What ``fix`` would do about each finding with a fix, when asked for.
+    fixes: dict[Finding, FixOffer] = field(default_factory=dict)
 
 
 class PerFileSelection:
@@ -94,13 +101,17 @@ class _Shown:
 
 
 def run_check(
-    paths: Sequence[str], settings: CheckSettings, sources: Mapping[str, str] | None = None
+    paths: Sequence[str],
+    settings: CheckSettings,
+    sources: Mapping[str, str] | None = None,
+    with_fixes: bool = False,
 ) -> CheckResult:
     """Check ``paths``; a missing path raises :class:`~.project.InputError`.
 
     ``sources`` gives the text of files that need not be on disk (a buffer read from
     stdin): they are checked under their path, as part of the project that path
-    belongs to, unless ``exclude`` matches it.
+    belongs to, unless ``exclude`` matches it.  ``with_fixes`` asks what ``fix``
+    would do about each finding (see :mod:`.fix_offers`).
     """
     given = {path: text for path, text in (sources or {}).items()
              if not matches(path, settings.exclude)}
@@ -111,10 +122,35 @@ def run_check(
     # enabled one wins), and flake8 decides that once for the run, before per-file
     # ignores and noqa comments hide findings; the same order here keeps the two equal.
     analysis = analyse(files, settings.config, settings.selection.enabled, sources=given,
-                       exclude=settings.exclude, findings_only=True)
+                       exclude=settings.exclude, findings_only=not with_fixes)
     shown = _Shown(settings, given)
-    return CheckResult(
+    result = CheckResult(
         findings=[finding for finding in analysis.findings if shown(finding)],
         errors=list(analysis.errors),
         files=files,
     )
+    if with_fixes:
+        # The plan needs the analysis; plain checks never import it.
+        from .fix_offers import offer_fixes
+
+        result.fixes = offer_fixes(
+            result.findings, analysis.facts, settings.config, settings.selection.enabled,
+            _SourceReader(given),
+        )
+    return result
+
+
+class _SourceReader:
+    """The text of a file to edit: the given buffer, else the file; None if unreadable."""
+
+    def __init__(self, given: Mapping[str, str]) -> None:
+        self.given = {os.path.abspath(path): text for path, text in given.items()}
+
+    def __call__(self, path: str) -> str | None:
+        text = self.given.get(os.path.abspath(path))
+        if text is not None:
+            return text
+        try:
+            return read_source(path)
+        except InputError:
+            return None

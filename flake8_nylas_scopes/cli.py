@@ -127,7 +127,8 @@ def _check(args: argparse.Namespace) -> int:
     try:
         settings = command_settings(args)
         paths, sources = _stdin_sources(args)
-        result = run_check(paths, settings, sources)
+        # Outputs that carry fixes say what ``fix`` would do; text does not.
+        result = run_check(paths, settings, sources, with_fixes=args.format != "text")
     except (ConfigError, InputError) as error:
         return _error(str(error))
     except (SyntaxError, UnicodeDecodeError, LookupError) as error:

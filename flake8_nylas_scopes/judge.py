@@ -14,7 +14,7 @@ from .facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
 from .findings import Finding, Fix, FixAction
 from .flow_extract import AUTH_URL_METHOD
 from .raw_http import URL_HOLE
-from .list_rules import is_nylas_request, list_findings
+from .list_rules import is_nylas_request, requests_findings
 from .results import FileError, ProjectResult
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse, endpoint_scopes
 from .spans import Span
@@ -200,10 +200,12 @@ def judge_project(
     state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial)
     result.state = state
     result.inference = infer(endpoint_uses)
-    findings: set[Finding] = set()
-    for site in every_site:
-        findings.update(_with_inferred_scopes(f, result.inference, state, site)
-                        for f in list_findings(site, config, enabled))
+    inference = result.inference
+
+    def amend(finding: Finding, site: ScopeSite) -> Finding:
+        return _with_inferred_scopes(finding, inference, state, site)
+
+    findings = set(requests_findings(every_site, config, enabled, amend))
     findings.update(usage_findings(state, config, enabled))
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
     return result

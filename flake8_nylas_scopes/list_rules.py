@@ -7,8 +7,9 @@ enabled, in the contract's order: 102, 101, 103, 201, 104, then the rest.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from . import catalogue as cat
@@ -16,6 +17,8 @@ from .codes import CODES
 from .config import CodeFilter, Config
 from .facts import Generation, ItemForm, ScopeItem, ScopeSite, SiteKind, ValueState
 from .findings import Finding, Fix, FixAction
+from .places import PlaceMarks
+from .spans import Span
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,45 @@ def _where_ignored(site: ScopeSite) -> str:
     if site.kind is SiteKind.FLASK_DANCE:
         return " (make_nylas_blueprint sends it)"
     return ""
+
+
+Amend = Callable[[Finding, ScopeSite], Finding]
+
+
+def requests_findings(
+    sites: Iterable[ScopeSite], config: Config, enabled: CodeFilter, amend: Amend | None = None
+) -> list[Finding]:
+    """The list findings of several requests.
+
+    A constant read by two requests yields the same finding twice: it is reported
+    once, naming the requests it is about when it is not written inside them.
+    ``amend`` may complete a finding with what only the caller knows (a fix from the
+    inferred scopes).
+    """
+    requests: dict[Finding, list[Span]] = {}
+    for site in sites:
+        for finding in list_findings(site, config, enabled):
+            if amend is not None:
+                finding = amend(finding, site)
+            about = requests.setdefault(finding, [])
+            if not site.span.contains(finding.span):
+                about.append(site.span)
+    return [_name_requests(finding, spans) for finding, spans in requests.items()]
+
+
+def _name_requests(finding: Finding, requests: Sequence[Span]) -> Finding:
+    """The finding, saying which requests it is about when its item is written
+    elsewhere (a constant): the fix of an item several requests read may suit only
+    some of them."""
+    if not requests:
+        return finding
+    places = PlaceMarks()
+    where = places.marks(requests)
+    noun = "request" if len(places.spans) == 1 else "requests"
+    return dataclasses.replace(
+        finding, template=f"{finding.template} (in the {noun} at {where})",
+        places=tuple(places.spans),
+    )
 
 
 def list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> Iterator[Finding]:

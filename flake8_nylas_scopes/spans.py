@@ -20,6 +20,13 @@ class Span:
     def to_json(self) -> list[Any]:
         return [self.path, self.line, self.col, self.end_line, self.end_col]
 
+    def contains(self, other: Span) -> bool:
+        return (
+            self.path == other.path
+            and (self.line, self.col) <= (other.line, other.col)
+            and (other.end_line, other.end_col) <= (self.end_line, self.end_col)
+        )
+
     @classmethod
     def from_json(cls, data: list[Any], share: Callable[[str], str] = str) -> Span:
         """``share`` may map equal paths to one string: a module's spans all carry

@@ -56,16 +56,21 @@ def test_findings_have_every_documented_field(tmp_path: Path) -> None:
         "column": 29,
         "end_line": 6,
         "end_column": 46,
-        "fix": {"available": True, "safety": "safe"},
+        "fix": {"available": True, "safety": "safe", "applies": True,
+                "applies_with_unsafe_fixes": True, "reason": None},
         "evidence": [],
     }
     # A unique close name: an unsafe fix; no close name: no fix at all.
     unknown = [f for f in data["findings"] if f["code"] == "NYS101"]
+    no_fix = {"available": False, "safety": None, "applies": False,
+              "applies_with_unsafe_fixes": False, "reason": None}
     assert [f["fix"] for f in unknown] == [
-        {"available": True, "safety": "unsafe"},
-        {"available": False, "safety": None},
+        {"available": True, "safety": "unsafe", "applies": False,
+         "applies_with_unsafe_fixes": True,
+         "reason": "it can change what the app is granted: applied with --unsafe-fixes"},
+        no_fix,
     ]
-    assert by_code["NYS107"]["fix"] == {"available": False, "safety": None}
+    assert by_code["NYS107"]["fix"] == no_fix
 
 
 def test_columns_match_the_text_output(tmp_path: Path) -> None:

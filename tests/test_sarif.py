@@ -174,7 +174,11 @@ def test_unsafe_fixes_are_not_offered(project: Path) -> None:
     _, log = sarif(project, "app")
     (unknown,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "NYS101"]
     # NYS101 has a fix (a unique close name) but it is unsafe: no SARIF fix.
-    assert unknown["properties"]["fix"] == {"available": True, "safety": "unsafe"}
+    assert unknown["properties"]["fix"] == {
+        "available": True, "safety": "unsafe", "applies": False,
+        "applies_with_unsafe_fixes": True,
+        "reason": "it can change what the app is granted: applied with --unsafe-fixes",
+    }
     assert "fixes" not in unknown
 
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..codes import CODES, FixSafety
 from ..findings import Finding
+
+if TYPE_CHECKING:
+    from ..fix_offers import FixOffer
 
 TOOL_NAME = "nylas-scopes"
 TOOL_URI = "https://github.com/flake8-nylas-scopes/flake8-nylas-scopes"
@@ -25,6 +30,16 @@ def fix_safety(finding: Finding) -> FixSafety | None:
     return safety
 
 
-def fix_json(finding: Finding) -> dict[str, object]:
+def fix_json(finding: Finding, offer: FixOffer | None) -> dict[str, object]:
+    """The finding's fix, and whether ``fix`` applies it (from the same plan)."""
     safety = fix_safety(finding)
-    return {"available": safety is not None, "safety": safety.value if safety else None}
+    applies = offer is not None and offer.applies
+    return {
+        "available": safety is not None,
+        "safety": safety.value if safety else None,
+        "applies": safety is not None and applies,
+        "applies_with_unsafe_fixes": safety is not None and offer is not None
+        and offer.applies_unsafe,
+        "reason": offer.reason if safety is not None and offer is not None and offer.reason
+        else None,
+    }

@@ -7,7 +7,7 @@ new fields may appear without it changing.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..checking import CheckResult
@@ -15,10 +15,13 @@ from ..codes import CODES
 from ..findings import Finding
 from .common import TOOL_NAME, fix_json, message_text
 
+if TYPE_CHECKING:
+    from ..fix_offers import FixOffer
+
 SCHEMA_VERSION = 1
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
+def finding_json(finding: Finding, offer: FixOffer | None = None) -> dict[str, Any]:
     span = finding.span
     return {
         "code": finding.code,
@@ -29,7 +32,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "column": span.col + 1,
         "end_line": span.end_line,
         "end_column": span.end_col + 1,
-        "fix": fix_json(finding),
+        "fix": fix_json(finding, offer),
         "evidence": finding.evidence_for(),
     }
 
@@ -38,7 +41,9 @@ def report_json(result: CheckResult) -> dict[str, Any]:
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": TOOL_NAME, "version": __version__},
-        "findings": [finding_json(finding) for finding in result.findings],
+        "findings": [
+            finding_json(finding, result.fixes.get(finding)) for finding in result.findings
+        ],
         "errors": [{"path": error.path, "message": error.message} for error in result.errors],
         "summary": {
             "files": len(result.files),

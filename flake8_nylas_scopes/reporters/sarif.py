@@ -2,8 +2,8 @@
 
 Paths are relative to the current directory under the ``%SRCROOT%`` base id, columns
 count Unicode code points (``columnKind``), and every rule carries its documentation.
-A finding whose fix is safe carries that fix when it can be written as an exact text
-replacement (see :mod:`.fix_edits`).
+A finding carries its fix when ``fix`` applies it by default (the same plan decides,
+see :mod:`..fix_offers`) and the edit can be written as an exact text replacement.
 """
 
 from __future__ import annotations
@@ -12,16 +12,18 @@ import json
 import os
 import pathlib
 import urllib.parse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..checking import CheckResult
 from ..codes import CODES, IMPLEMENTED, Code, FixSafety
 from ..findings import Finding, Fix, FixAction
-from ..project import InputError, read_source
 from ..rule_docs import rule_doc, rule_url, section
-from .common import TOOL_NAME, TOOL_URI, fix_json, fix_safety, message_text
-from .fix_edits import FixEditor, TextEdit
+from .common import TOOL_NAME, TOOL_URI, fix_json, message_text
+
+if TYPE_CHECKING:
+    from ..fix_offers import FixOffer
+    from ..fix_text_edits import TextEdit
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -85,36 +87,20 @@ def _fix_description(fix: Fix) -> str:
     return f"Replace {fix.text!r} with {replacement}"
 
 
-class _Fixes:
-    """SARIF ``fixes`` for safe fixes, one parsed source per file."""
-
-    def __init__(self, artifacts: _Artifacts) -> None:
-        self._artifacts = artifacts
-        self._editors: dict[str, FixEditor | None] = {}
-
-    def _editor(self, path: str) -> FixEditor | None:
-        if path not in self._editors:
-            try:
-                self._editors[path] = FixEditor(path, read_source(path))
-            except InputError:
-                self._editors[path] = None
-        return self._editors[path]
-
-    def for_finding(self, finding: Finding) -> list[dict[str, Any]]:
-        fix = finding.fix
-        if fix is None or fix_safety(finding) is not FixSafety.SAFE:
-            return []
-        editor = self._editor(fix.span.path)
-        edit = editor.edit(fix) if editor else None
-        if edit is None:
-            return []
-        return [{
-            "description": {"text": _fix_description(fix)},
-            "artifactChanges": [{
-                "artifactLocation": self._artifacts.location(fix.span.path),
-                "replacements": [_replacement(edit)],
-            }],
-        }]
+def _fixes(
+    finding: Finding, offer: FixOffer | None, artifacts: _Artifacts
+) -> list[dict[str, Any]]:
+    """The planned edit, when ``fix`` applies it by default and it is exact text."""
+    fix = finding.fix
+    if fix is None or offer is None or not offer.applies or offer.edit is None:
+        return []
+    return [{
+        "description": {"text": _fix_description(fix)},
+        "artifactChanges": [{
+            "artifactLocation": artifacts.location(fix.span.path),
+            "replacements": [_replacement(offer.edit)],
+        }],
+    }]
 
 
 def _replacement(edit: TextEdit) -> dict[str, Any]:
@@ -129,11 +115,11 @@ def _replacement(edit: TextEdit) -> dict[str, Any]:
 def report_sarif(result: CheckResult, base: str | None = None) -> dict[str, Any]:
     base_directory = os.path.abspath(base or os.getcwd())
     artifacts = _Artifacts(base_directory)
-    fixes = _Fixes(artifacts)
     rule_index = {code: number for number, code in enumerate(CODES)}
     results = []
     for finding in result.findings:
         span = finding.span
+        offer = result.fixes.get(finding)
         entry: dict[str, Any] = {
             "ruleId": finding.code,
             "ruleIndex": rule_index[finding.code],
@@ -145,9 +131,11 @@ def report_sarif(result: CheckResult, base: str | None = None) -> dict[str, Any]
                     "region": _region(span.line, span.col, span.end_line, span.end_col),
                 }
             }],
-            "properties": {"fix": fix_json(finding), "evidence": finding.evidence_for()},
+            "properties": {
+                "fix": fix_json(finding, offer), "evidence": finding.evidence_for()
+            },
         }
-        finding_fixes = fixes.for_finding(finding)
+        finding_fixes = _fixes(finding, offer, artifacts)
         if finding_fixes:
             entry["fixes"] = finding_fixes
         results.append(entry)

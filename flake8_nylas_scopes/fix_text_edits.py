@@ -21,9 +21,9 @@ import io
 import tokenize
 from dataclasses import dataclass
 
-from ..facts import Span
-from ..findings import Fix, FixAction
-from ..source import SourceMap
+from .facts import Span
+from .findings import Fix, FixAction
+from .source import SourceMap
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,179 @@
+"""JSON and SARIF offer a fix exactly when ``fix`` applies it: one plan behind all.
+
+A code-scanning suggestion is one click from being merged; it must never be an edit
+the ``fix`` command refuses (an item shared by two requests, whose removal would
+empty one of them, is the classic case).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from codemod_support import CODEMOD_FIXTURES, LINT_FIXTURES, run_cli
+from conftest import ROOT
+
+from flake8_nylas_scopes.checking import CheckSettings, run_check
+from flake8_nylas_scopes.fix_plan import FixPolicy
+from flake8_nylas_scopes.fixer import Fixer
+from flake8_nylas_scopes.project import read_source
+
+SHARED = textwrap.dedent(
+    """\
+    from nylas import APIClient
+
+    READ = ["contacts.read_only"]
+    client = APIClient("id", "secret")
+    one = client.authentication_url("https://a/cb", scopes=READ + ["contacts"])
+    two = client.authentication_url("https://a/cb", scopes=READ)
+    """
+)
+
+
+def _json(*argv: str) -> dict[str, object]:
+    run = run_cli("check", "--format", "json", *argv)
+    assert run.code in (0, 1), run.stderr
+    data: dict[str, object] = json.loads(run.stdout)
+    return data
+
+
+def test_a_shared_item_is_not_offered_the_fix_that_fix_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "app.py").write_text(SHARED)
+    monkeypatch.chdir(tmp_path)
+    (finding,) = _json("app.py")["findings"]  # type: ignore[misc]
+    # The message says which request the finding is about.
+    assert finding["message"] == (
+        "'contacts.read_only' is already granted by 'contacts'; remove it "
+        "(in the request at app.py:5)"
+    )
+    assert finding["fix"] == {
+        "available": True,
+        "safety": "safe",
+        "applies": False,
+        "applies_with_unsafe_fixes": False,
+        "reason": "the item is read by 2 requests and only 1 of them call for this fix",
+    }
+    sarif = json.loads(run_cli("check", "--format", "sarif", "app.py").stdout)
+    (result,) = sarif["runs"][0]["results"]
+    assert "fixes" not in result
+    assert result["properties"]["fix"]["applies"] is False
+    # And fix agrees: nothing changes.
+    fixed = run_cli("fix", "app.py")
+    assert fixed.code == 0
+    assert (tmp_path / "app.py").read_text() == SHARED
+
+
+def test_an_item_every_request_calls_to_remove_is_offered_and_named_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = SHARED.replace(
+        'READ = ["contacts.read_only"]', 'READ = ["contacts.read_only", "contacts"]'
+    ).replace('READ + ["contacts"]', 'READ + ["calendar"]')
+    (tmp_path / "app.py").write_text(source)
+    monkeypatch.chdir(tmp_path)
+    (finding,) = _json("app.py")["findings"]  # type: ignore[misc]
+    assert finding["message"].endswith("(in the requests at app.py:5, app.py:6)")
+    assert finding["fix"]["applies"] is True
+    sarif = json.loads(run_cli("check", "--format", "sarif", "app.py").stdout)
+    (result,) = sarif["runs"][0]["results"]
+    (change,) = result["fixes"][0]["artifactChanges"]
+    assert change["replacements"] == [{"deletedRegion": {
+        "startLine": 3, "startColumn": 9, "endLine": 3, "endColumn": 31}}]
+    assert run_cli("fix", "app.py").code == 1
+    assert (tmp_path / "app.py").read_text() == source.replace(
+        '"contacts.read_only", ', "")
+
+
+def _apply(source: str, region: dict[str, int], text: str) -> str:
+    lines = source.splitlines(keepends=True)
+
+    def offset(line: int, column: int) -> int:
+        return sum(len(each) for each in lines[:line - 1]) + column - 1
+
+    start = offset(region["startLine"], region["startColumn"])
+    end = offset(region["endLine"], region["endColumn"])
+    return source[:start] + text + source[end:]
+
+
+def _files() -> list[Path]:
+    return sorted(LINT_FIXTURES.glob("*.py")) + sorted(CODEMOD_FIXTURES.glob("*.input.py"))
+
+
+@pytest.mark.parametrize("original", _files(), ids=lambda path: path.name)
+def test_offers_match_what_fix_applies(
+    original: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "module.py"
+    shutil.copyfile(original, path)
+    monkeypatch.chdir(tmp_path)
+    settings = CheckSettings()
+    result = run_check(["module.py"], settings, with_fixes=True)
+    fixer = Fixer(settings.config, settings.selection.enabled, FixPolicy(unsafe=False))
+    run = fixer.run(["module.py"])
+    change = run.changes.get(str(path)) or run.changes.get("module.py")
+    fixed = {
+        (finding.code, finding.span.line, finding.span.col)
+        for item in (change.fixed if change else [])
+        for finding in item.findings
+    }
+    source = read_source(str(path))
+    for finding in result.findings:
+        offer = result.fixes.get(finding)
+        key = (finding.code, finding.span.line, finding.span.col)
+        if offer is None or not offer.applies:
+            assert key not in fixed, (key, offer)
+            continue
+        # Offered: fix applied it (in its first round, at the original place).
+        assert key in fixed, (key, offer)
+        if offer.edit is not None:
+            # The exact edit on its own leaves code that parses and no longer holds
+            # the item at that place.
+            edit = offer.edit
+            edited = _apply(source, {
+                "startLine": edit.line, "startColumn": edit.col + 1,
+                "endLine": edit.end_line, "endColumn": edit.end_col + 1,
+            }, edit.text)
+            compile(edited.lstrip("\ufeff"), "module.py", "exec", dont_inherit=True)
+            assert edited != source
+
+
+def test_the_example_app_offers_only_what_fix_applies(tmp_path: Path) -> None:
+    example = tmp_path / "mailapp"
+    shutil.copytree(ROOT / "examples" / "mailapp", example)
+    data = _json(str(example))
+    offered = [f for f in data["findings"] if f["fix"]["applies"]]  # type: ignore[index]
+    fixed = run_cli("fix", "--diff", str(example))
+    for finding in offered:
+        assert Path(finding["path"]).name in fixed.stdout, finding
+
+
+def test_without_libcst_only_exact_edits_are_offered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = textwrap.dedent(
+        """\
+        from nylas import APIClient
+
+        client = APIClient("id", "secret")
+        SCOPES = "contacts.read_only"
+        one = client.authentication_url("https://a/cb", scopes=["email.modify", "email.read_only"])
+        two = client.authentication_url("https://a/cb", scopes=["contacts", SCOPES])
+        """
+    )
+    (tmp_path / "app.py").write_text(source)
+    monkeypatch.chdir(tmp_path)
+    with_libcst = run_check(["app.py"], CheckSettings(), with_fixes=True)
+    assert [offer.applies for offer in with_libcst.fixes.values()] == [False, True]
+    monkeypatch.setitem(sys.modules, "libcst", None)  # as if it were not installed
+    without = run_check(["app.py"], CheckSettings(), with_fixes=True)
+    offers = {finding.span.line: offer for finding, offer in without.fixes.items()}
+    assert offers[5].applies and offers[5].edit is not None
+    # The item held in a name: the codemod decides, and it is not there to ask.
+    assert not offers[4].applies
+    assert "needs libcst" in offers[4].reason
