@@ -8,21 +8,28 @@ piping every changed file through black, which would rewrite far more than the s
 lists.)  LibCST runs a command on one file at a time, so a scope list is fixed here
 only when it is written in the file being changed; ``nylas-scopes fix`` sees the
 whole project at once.  The analysis, the choice of fixes and the edits are the same
-as the command line's; this class only adapts them to LibCST's command interface.
+as the command line's, and so are the settings: the configuration file found from the
+current directory (or ``--config``; ``--isolated`` reads none), its ``exclude`` and
+``per-file-ignores``, with ``--select``/``--ignore`` on top.  This class only adapts
+them to LibCST's command interface.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 
 import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
 
-from .cli_settings import code_filter, codes_argument
-from .config import make_config
+from .checking import PerFileSelection
+from .cli_settings import codes_argument, command_settings
+from .config import ConfigError
 from .fix_plan import FixPolicy
 from .fixer import Fixer
+from .path_patterns import left_out
 
 
 class FixScopesCommand(VisitorBasedCodemodCommand):
@@ -42,6 +49,14 @@ class FixScopesCommand(VisitorBasedCodemodCommand):
         arg_parser.add_argument(
             "--ignore", dest="ignore", type=codes_argument, default=[], help="Codes not to fix."
         )
+        arg_parser.add_argument(
+            "--config", dest="config", default=None,
+            help="Read settings from this file (pyproject.toml or a file with [flake8]).",
+        )
+        arg_parser.add_argument(
+            "--isolated", dest="isolated", action="store_true",
+            help="Ignore configuration files.",
+        )
 
     def __init__(
         self,
@@ -49,16 +64,39 @@ class FixScopesCommand(VisitorBasedCodemodCommand):
         unsafe_fixes: bool = False,
         select: Sequence[str] | None = None,
         ignore: Sequence[str] | None = None,
+        config: str | None = None,
+        isolated: bool = False,
     ) -> None:
         super().__init__(context)
+        options = argparse.Namespace(
+            config=config, isolated=isolated,
+            # An empty list from LibCST's parser means "not given": the file decides.
+            select=tuple(select) if select else None,
+            ignore=tuple(ignore) if ignore else None,
+            extend_select=None, providers=None, granted_scopes=None, assume_used=None,
+            client_names=None, project_root=None, exclude=None,
+        )
+        try:
+            settings = command_settings(options)
+        except ConfigError as error:
+            # LibCST would show a traceback for any exception raised here.
+            print(f"nylas-scopes: error: {error}", file=sys.stderr)
+            raise SystemExit(2) from None
+        self.exclude = settings.exclude
         self.fixer = Fixer(
-            make_config(),
-            code_filter(select or [], ignore or [], []),
+            settings.config,
+            settings.selection.enabled,
             FixPolicy(unsafe=unsafe_fixes),
+            exclude=settings.exclude,
+            reported=PerFileSelection(settings),
         )
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         path = self.context.filename or "<stdin>"
+        # LibCST walks the directories it is given itself: a file below an excluded
+        # directory is left out, as check leaves it out when it walks.
+        if left_out(path, [os.curdir], self.exclude):
+            raise SkipFile("excluded by the configuration")
         result = self.fixer.run([path], modules={path: tree})
         for skipped in result.skipped:
             self.warn(skipped.describe())

@@ -259,3 +259,62 @@ def test_only_files_with_something_to_fix_are_parsed_with_libcst(
     monkeypatch.setattr(libcst, "parse_module", counting_parse)
     assert run_cli("fix", str(tmp_path)).code == 1
     assert parsed == [SMALL_CASE]
+
+
+def _libcst_tool(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [
+        sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "--hide-progress",
+        "-x", "flake8_nylas_scopes.codemod.FixScopesCommand", *args,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def test_libcst_tool_reads_the_project_configuration(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.nylas-scopes]\nignore = ["NYS104"]\nexclude = ["vendored"]\n'
+    )
+    (tmp_path / "vendored").mkdir()
+    for path in (tmp_path / "app.py", tmp_path / "vendored" / "lib.py"):
+        path.write_text(SMALL_CASE)
+    run = _libcst_tool(tmp_path, "app.py", "vendored/lib.py")
+    assert run.returncode == 0, run.stderr
+    # NYS104 is ignored: the redundant item stays; the capitalised one is fixed.
+    assert (tmp_path / "app.py").read_text() == SMALL_CASE.replace("Calendar", "calendar")
+    # The excluded directory is not touched, as check does not look at it.
+    assert (tmp_path / "vendored" / "lib.py").read_text() == SMALL_CASE
+    # --isolated reads no file: both are fixed as by default.
+    isolated = _libcst_tool(tmp_path, "--isolated", "vendored/lib.py")
+    assert isolated.returncode == 0, isolated.stderr
+    assert '"email.read_only"' not in (tmp_path / "vendored" / "lib.py").read_text()
+
+
+def test_libcst_tool_keeps_a_scope_the_configuration_assumes_used(tmp_path: Path) -> None:
+    app = tmp_path / "app"
+    app.mkdir()
+    (tmp_path / "setup.cfg").write_text("[flake8]\nnylas-assume-used = calendar\n")
+    source = textwrap.dedent(
+        """\
+        from nylas import APIClient
+
+        client = APIClient("id", "secret", "token")
+        url = client.authentication_url("https://a/cb", scopes=["email.read_only", "calendar"])
+        inbox = client.messages.all()
+        """
+    )
+    (app / "views.py").write_text(source)
+    run = _libcst_tool(tmp_path, "--unsafe-fixes", "app/views.py")
+    assert run.returncode == 0, run.stderr
+    assert (app / "views.py").read_text() == source
+    # Without the setting the unsafe fix drops the unused scope, as check reports.
+    _libcst_tool(tmp_path, "--unsafe-fixes", "--isolated", "app/views.py")
+    assert '"calendar"' not in (app / "views.py").read_text()
+
+
+def test_libcst_tool_reports_a_bad_configuration_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.nylas-scopes]\nassume-used = ["contact"]\n')
+    (tmp_path / "app.py").write_text(SMALL_CASE)
+    run = _libcst_tool(tmp_path, "app.py")
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert "nylas-scopes: error: " in run.stderr and "'contacts'" in run.stderr
+    assert (tmp_path / "app.py").read_text() == SMALL_CASE
