@@ -6,10 +6,13 @@ files.  The hook repository is a snapshot of this working tree committed into a
 temporary git repository, so the test sees uncommitted changes and works the same from
 a fresh clone.
 
-The fix hook's environment also needs libcst, which pip would download: its test runs
-the hook's entry the way pre-commit does (entry, args, then the file names, from the
-repository root) with this environment's ``nylas-scopes``, and checks that the hook
-declares the dependency, rather than building that environment.
+The fix hook's environment also gets libcst, from the hook's
+``additional_dependencies``: one test builds it with ``try-repo`` as pre-commit does for
+a user, the others run the hook's entry the way pre-commit does (entry, args, then the
+file names, from the repository root) with this environment's ``nylas-scopes``, which is
+quicker and shows the exact output.  pre-commit runs pip with the environment it was
+given, so the two hook environments share the pip cache of the user running the tests
+(``PIP_CACHE_DIR``, or pip's default), which is left as it is.
 """
 
 from __future__ import annotations
@@ -99,11 +102,12 @@ def consumer(root: Path, environment: dict[str, str], files: dict[str, str]) -> 
 
 
 def try_repo(
-    cwd: Path, hooks: Path, environment: dict[str, str], *args: str
+    cwd: Path, hooks: Path, environment: dict[str, str], *args: str,
+    hook_id: str = "nylas-scopes",
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hooks), "nylas-scopes", *args],
-        cwd=cwd, env=environment, capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hooks), hook_id, *args],
+        cwd=cwd, env=environment, capture_output=True, text=True, timeout=600,
     )
 
 
@@ -178,3 +182,42 @@ def test_fix_hook_fixes_the_files_and_names_them_as_given(
     assert (again.returncode, again.stdout) == (0, "")
     checked = run_hook("nylas-scopes", repository, "bad.py", "good.py")
     assert (checked.returncode, checked.stdout) == (0, "")
+
+
+def test_fix_hook_through_pre_commit_fixes_files_and_a_second_run_passes(
+    tmp_path: Path, hook_repository: Path, environment: dict[str, str]
+) -> None:
+    # pre-commit builds the hook's own environment, libcst from its
+    # additional_dependencies included, and runs it from the repository root.
+    repository = consumer(tmp_path / "app", environment,
+                          {"bad.py": BAD, "good.py": GOOD, "readme.txt": BAD})
+    (repository / "app").mkdir()
+    (repository / "app" / "auth.py").write_text(BAD)
+    git(repository, "add", "-A")
+    good_before = (repository / "good.py").read_bytes()
+
+    failing = try_repo(repository, hook_repository, environment, "--all-files",
+                       hook_id="nylas-scopes-fix")
+    output = failing.stdout + failing.stderr
+    assert failing.returncode == 1, output
+    assert "nylas-scopes fix" in failing.stdout and "Failed" in failing.stdout
+    assert "- exit code: 1" in failing.stdout
+    assert "- files were modified by this hook" in failing.stdout
+    hook_output = failing.stdout.split("- files were modified by this hook")[1]
+    # The files as pre-commit named them: relative to the repository root.
+    assert hook_output.split() == (
+        "app/auth.py: fixed 1 finding (NYS104) bad.py: fixed 1 finding (NYS104)".split()
+    )
+    assert str(tmp_path) not in hook_output
+    assert (repository / "bad.py").read_text() == GOOD
+    assert (repository / "app" / "auth.py").read_text() == GOOD
+    assert (repository / "good.py").read_bytes() == good_before
+    assert (repository / "readme.txt").read_text() == BAD  # not a Python file
+
+    # The user stages the fixed files and commits again.
+    git(repository, "add", "-A")
+    passing = try_repo(repository, hook_repository, environment, "--all-files",
+                       hook_id="nylas-scopes-fix")
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "Passed" in passing.stdout
+    assert (repository / "bad.py").read_text() == GOOD
