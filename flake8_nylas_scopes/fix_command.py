@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     # Files as they were named, as check shows them (pre-commit names them from the
     # repository root); the analysis keeps edits at absolute paths.
     name = path_namer(paths)
-    for skipped in result.skipped:
+    # Lines as the files will be: unchanged with --diff, else fixed.
+    for skipped in result.skipped_in_original() if args.diff else result.skipped:
         print(f"nylas-scopes: warning: {skipped.describe(name)}", file=sys.stderr)
     errors = list(result.errors)
     if args.diff:

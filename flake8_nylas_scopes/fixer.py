@@ -14,6 +14,8 @@ file again.
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -50,9 +52,28 @@ class FileChange:
 
 @dataclass
 class FixRun:
+    """``skipped`` give lines in the fixed text (the file once written)."""
+
     changes: dict[str, FileChange] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+
+    def skipped_in_original(self) -> list[Skipped]:
+        """``skipped`` with lines in the files as they are before the fixes (for a
+        diff, which writes nothing: fixes above an item shift its line)."""
+        line_maps: dict[str, _LineMap] = {}
+        mapped: list[Skipped] = []
+        for item in self.skipped:
+            change = self.changes.get(item.span.path)
+            if change is not None:
+                lines = line_maps.get(item.span.path)
+                if lines is None:
+                    lines = line_maps[item.span.path] = _LineMap(
+                        change.text, change.original.text
+                    )
+                item = lines.skipped_in_original(item)
+            mapped.append(item)
+        return mapped
 
 
 class Fixer:
@@ -82,6 +103,30 @@ class Fixer:
     ) -> FixRun:
         """Fix ``paths``; ``sources``/``modules`` stand in for files not read from disk."""
         return _Run(self, paths, dict(sources or {}), dict(modules or {})).execute()
+
+
+class _LineMap:
+    """Line numbers of a changed text mapped back to the text before the change."""
+
+    def __init__(self, changed: str, original: str) -> None:
+        self._blocks = difflib.SequenceMatcher(
+            None, original.splitlines(), changed.splitlines(), autojunk=False
+        ).get_opcodes()
+
+    def line(self, changed_line: int) -> int:
+        index = changed_line - 1
+        for _, start, end, changed_start, changed_end in self._blocks:
+            if changed_start <= index < changed_end:
+                # A changed line maps to the line it replaced, or the last of them.
+                return start + min(index - changed_start, max(end - start - 1, 0)) + 1
+        return changed_line
+
+    def skipped_in_original(self, skipped: Skipped) -> Skipped:
+        span = skipped.span
+        line, end_line = self.line(span.line), self.line(span.end_line)
+        return dataclasses.replace(
+            skipped, span=dataclasses.replace(span, line=line, end_line=max(line, end_line))
+        )
 
 
 class _Run:

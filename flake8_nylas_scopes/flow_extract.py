@@ -1104,7 +1104,7 @@ class FlowExtractor:
                    double_star: Val | None = None) -> None:
         """The call a builtin or a hand-over makes of a function it was given."""
         self.facts.calls.append(CallSite(
-            function, f"{_text(function_node)} via {via}()", tuple(args), kwargs,
+            function, f"{_text(function_node)} via {via}", tuple(args), kwargs,
             span, star, double_star,
         ))
 

@@ -220,17 +220,23 @@ def requests_findings(
     """The list findings of several requests.
 
     A constant read by two requests yields the same finding twice: it is reported
-    once, naming the requests it is about when it is not written inside them.
+    once.  An item several requests read names the requests a finding is about: the
+    fix may suit only some of them.
     ``amend`` may complete a finding with what only the caller knows (a fix from the
     inferred scopes).
     """
+    sites = list(sites)
+    readers: dict[Span, int] = {}
+    for site in sites:
+        for span in {item.span for item in site.value.items}:
+            readers[span] = readers.get(span, 0) + 1
     requests: dict[Finding, list[Span]] = {}
     for site in sites:
         for finding in list_findings(site, config, enabled):
             if amend is not None:
                 finding = amend(finding, site)
             about = requests.setdefault(finding, [])
-            if not site.span.contains(finding.span):
+            if readers.get(finding.span, 0) > 1 and not site.span.contains(finding.span):
                 about.append(site.span)
     return [_name_requests(finding, spans) for finding, spans in requests.items()]
 

@@ -341,7 +341,8 @@ def _evidence(uses: Sequence[EndpointUse], places: PlaceMarks) -> tuple[str, ...
         for use in uses[:_EVIDENCE_SHOWN]
     )
     rest = len(uses) - _EVIDENCE_SHOWN
-    return shown + ((f"... and {rest} more calls",) if rest > 0 else ())
+    more = f"... and {rest} more call{'' if rest == 1 else 's'}"
+    return shown + ((more,) if rest > 0 else ())
 
 
 def _serves(scope: str, endpoint: Endpoint) -> bool:

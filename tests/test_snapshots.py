@@ -333,30 +333,7 @@ def test_the_update_variable_rewrites_and_warns(
 
 # Known defects, each shown by the cases named.  The markers are strict: once the
 # defect is gone the test passes, and the marker has to go.
-WARNING_LINES_AFTER_EARLIER_FIXES = pytest.mark.xfail(
-    reason="with --unsafe-fixes, a 'not fixed' warning from a later round gives the "
-    "line in the partly fixed text, not in the file (lines removed above it shift it)",
-    strict=True,
-)
-CALL_SHOWN_WITH_TWO_PARENTHESES = pytest.mark.xfail(
-    reason="a function handed to pool.submit() or asyncio.to_thread() is shown as "
-    "'f via pool.submit()()', with a second pair of parentheses",
-    strict=True,
-)
-ONE_MORE_CALLS = pytest.mark.xfail(
-    reason="the evidence of a usage finding ends with '... and 1 more calls'",
-    strict=True,
-)
-KNOWN: dict[str, dict[str, pytest.MarkDecorator]] = {
-    "test_fix_warnings_name_findings_check_reports": {
-        "fixtures/projects/wrapper_app": WARNING_LINES_AFTER_EARLIER_FIXES,
-    },
-    "test_messages_read_well": {
-        "fixtures/projects/idiom_handover": CALL_SHOWN_WITH_TWO_PARENTHESES,
-        "fixtures/projects/idiom_readonly_twins_handover": CALL_SHOWN_WITH_TWO_PARENTHESES,
-        "fixtures/projects/readonly_app": ONE_MORE_CALLS,
-    },
-}
+KNOWN: dict[str, dict[str, pytest.MarkDecorator]] = {}
 
 
 def cases_for(test: str) -> list[Any]:
@@ -511,7 +488,15 @@ def test_the_diff_is_what_fix_writes(case: Case, unsafe: bool, runs: Runs, tmp_p
     mode = ("--unsafe-fixes",) if unsafe else ()
     written = nylas_scopes(root, "fix", *mode, *case.arguments, case.target)
     assert written.returncode == shown.run.returncode
-    assert written.stderr == shown.run.stderr
+    # The same warnings, each naming its line in the file as written (with --diff, in
+    # the file as it is): a finding fix leaves is reported there by check.
+    assert len(written.stderr.splitlines()) == len(shown.run.stderr.splitlines())
+    after = nylas_scopes(root, "check", *case.arguments, case.target).stdout
+    for line in written.stderr.splitlines():
+        match = WARNING.match(line)
+        assert match, line
+        position, code = match.group(1).rsplit(": ", 1)
+        assert f"{position}: {code} " in after, (line, after)
     assert diff_of_tree(outputs.root, root) == shown.run.stdout
     changed = [line[len("+++ b/"):] for line in shown.run.stdout.splitlines()
                if line.startswith("+++ b/")]
