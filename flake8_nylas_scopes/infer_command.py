@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
@@ -76,6 +77,7 @@ def _project_json(project: ProjectResult) -> dict[str, Any]:
     inference = project.inference
     unresolved = _unresolved_json(project)
     return {
+        "root": _root(project),
         # False when something could not be followed: ``scopes`` is then a lower bound.
         "complete": not unresolved,
         "scopes": list(inference.scopes) if inference else [],
@@ -101,9 +103,17 @@ def _headline(data: dict[str, Any]) -> str:
     )
 
 
-def _print_text(project: ProjectResult) -> None:
+def _root(project: ProjectResult) -> str:
+    shown = display_path(project.root) if project.root else ""
+    return "." if shown == os.curdir else shown
+
+
+def _print_text(project: ProjectResult, named: bool) -> None:
     data = _project_json(project)
     inference = project.inference
+    if named:
+        # Several projects (a monorepo): say which one each block is about.
+        print(f"Project {data['root']}:")
     print(_headline(data))
     for scope in data["scopes"]:
         print(f"  {scope}")
@@ -137,6 +147,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         if not projects:
             print("No Nylas scope request or call found.")
-        for project in projects:
-            _print_text(project)
+        for number, project in enumerate(projects):
+            if number:
+                print()
+            _print_text(project, named=len(projects) > 1)
     return EXIT_ERROR if result.errors else EXIT_OK

@@ -150,6 +150,7 @@ def analyse(
             project = analyse_project(
                 files, config, enabled, overrides, cache, findings_only=findings_only
             )
+            project.root = root
             _collect(result, project, set(members), display)
     result.findings.sort(key=lambda finding: finding.sort_key)
     return result

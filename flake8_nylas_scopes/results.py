@@ -33,3 +33,5 @@ class ProjectResult:
     files: frozenset[str] = frozenset()
     # Whether any file mentions Nylas; without, the project has nothing to judge.
     mentions_nylas: bool = False
+    # The project's top directory (or its one file, outside any project).
+    root: str = ""

@@ -166,3 +166,33 @@ def test_infer_documented_fields_are_the_emitted_fields(tmp_path: Path) -> None:
     section = page.split("\n## `nylas-scopes infer`")[1].split("\n## ")[0]
     documented = set(re.findall(r"^- `([a-z_.<>\[\]]+)` ", section, re.MULTILINE))
     assert json_field_names(json.loads(result.stdout)) == documented
+
+
+def _service(root: Path, name: str, scopes: str, call: str) -> None:
+    (root / name / "src").mkdir(parents=True)
+    (root / name / "pyproject.toml").write_text(f"[project]\nname = '{name}'\n")
+    (root / name / "src" / "app.py").write_text(
+        "from nylas import APIClient\n"
+        "client = APIClient('id', 'secret', 'token')\n"
+        f"url = client.authentication_url('https://a/cb', scopes=[{scopes!r}])\n"
+        f"items = client.{call}()\n"
+    )
+
+
+def test_infer_over_a_monorepo_names_each_project(tmp_path: Path) -> None:
+    _service(tmp_path, "mail", "email.read_only", "messages.all")
+    _service(tmp_path, "calendar", "calendar", "events.all")
+    text = nylas_scopes(tmp_path, "infer", ".")
+    assert text.returncode == 0, text.stderr
+    blocks = text.stdout.split("\n\n")
+    assert [block.splitlines()[:2] for block in blocks] == [
+        ["Project calendar:", "Minimal scopes: calendar.read_only"],
+        ["Project mail:", "Minimal scopes: email.read_only"],
+    ]
+    data = json.loads(nylas_scopes(tmp_path, "infer", "--format", "json", ".").stdout)
+    assert [(p["root"], p["scopes"]) for p in data["projects"]] == [
+        ("calendar", ["calendar.read_only"]), ("mail", ["email.read_only"]),
+    ]
+    # One project: its block needs no name, as before.
+    single = nylas_scopes(tmp_path, "infer", "mail")
+    assert single.stdout.startswith("Minimal scopes: email.read_only\n")
