@@ -292,3 +292,68 @@ class SdkMethod:
 def provider_map(**providers: ProviderRequirement) -> Mapping[str, ProviderRequirement]:
     """A read-only provider -> requirement mapping (the records are frozen)."""
     return MappingProxyType(dict(providers))
+
+
+@dataclass(frozen=True)
+class ResourceAttribute:
+    """A resource reached from the client by attribute (``client.scheduler.bookings``).
+
+    Every attribute is a property that builds a new resource object over the client's
+    HTTP client; ``class_name`` is that object's class in ``module``.
+    """
+
+    path: str
+    class_name: str
+    module: str
+    since: str
+
+
+class Serialisation(enum.Enum):
+    """How a scope site turns the ``scope`` value into the request."""
+
+    # ``" ".join(value)`` into the ``/v3/connect/auth`` query: a str is split into one
+    # "scope" per character; a list, tuple, set (in arbitrary order) or generator works.
+    URL_SPACE_JOINED = "url-space-joined"
+    # ``json.dumps`` of the request body: a str is sent whole as a JSON string where the
+    # API documents an array; a tuple becomes an array; a set raises TypeError before
+    # any request is sent.
+    JSON_BODY = "json-body"
+
+
+class ProviderFrom(enum.Enum):
+    """Where a scope site says which provider the scopes are for."""
+
+    # The ``provider`` key of the same dict as ``scope``.
+    CONFIG_KEY = "config-key"
+    # The first positional argument (``connectors.update(provider, body)``).
+    FIRST_ARGUMENT = "first-argument"
+    # Nowhere: ``grants.update`` changes an existing grant; only the scopes tell.
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class ScopeSite:
+    """A place where an app hands nylas-python 6.x a list of provider scopes.
+
+    The scopes are the ``key`` item of the dict passed as parameter ``argument`` (at
+    ``position``, not counting ``self``).  ``default_provider`` applies when the dict
+    has no ``provider`` key.  ``mutates_argument`` is True where the SDK writes the
+    joined string back into the caller's dict, so a dict reused for a second call has
+    its ``scope`` split per character.  ``endpoint`` is the key of the request the site
+    builds or sends.  ``before`` is the first release without the site (None: the
+    newest checked still has it).
+    """
+
+    resource: str
+    method: str
+    argument: str
+    position: int
+    key: str
+    serialisation: Serialisation
+    provider_from: ProviderFrom
+    endpoint: str
+    since: str
+    default_provider: str | None = None
+    mutates_argument: bool = False
+    before: str | None = None
+    note: str = ""
