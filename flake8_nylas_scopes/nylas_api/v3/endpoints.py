@@ -18,11 +18,13 @@ Sources:
     no scope,
     https://developer.nylas.com/docs/developer-guide/authentication/authentication-scopes/
 
-* SDK calls: ``PY6``, nylas-python 6.0.0 and 6.18.0 as published on PyPI
-  (https://pypi.org/project/nylas/), ``nylas/resources/*.py``; the release that added
-  a method comes from the project's v3 SDK notes, which read the tags in between.
-  ``tests/test_v3_sdk_crosscheck.py`` reads both releases with ``ast`` and checks every
-  method, HTTP method and path here against them.
+* SDK calls: the release that added a method comes from the project's v3 SDK notes,
+  which read the tags in between; ``tests/test_v3_sdk_crosscheck.py`` reads the two
+  releases below with ``ast`` and checks every method, HTTP method and path here
+  against them.
+
+  * ``PY6``: nylas-python 6.0.0 and 6.18.0 as published on PyPI,
+    https://pypi.org/project/nylas/ (``nylas/resources/*.py``).
 
 How to read the data:
 

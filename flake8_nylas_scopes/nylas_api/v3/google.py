@@ -225,7 +225,7 @@ SPELLINGS: Mapping[str, str] = {
     spelling: entry.name for entry in _ENTRIES for spelling in entry.spellings
 }
 
-# Identity scopes: never reported unused (design.md, finer points of the contract).
+# Identity scopes: the usage rules never report them unused.
 IDENTITY_SCOPES: frozenset[str] = frozenset(e.name for e in _ENTRIES if e.identity)
 
 RESTRICTED_SCOPES: frozenset[str] = frozenset(

@@ -1,12 +1,14 @@
 """The shape of nylas-python 6.x (API v3): client classes, resources, scope sites.
 
-Source key ``PY6``: nylas-python 6.0.0 and 6.18.0 as published on PyPI
-(https://pypi.org/project/nylas/), files ``nylas/__init__.py``, ``nylas/client.py``,
-``nylas/resources/*.py`` and ``nylas/models/auth.py``; the release that added an
-attribute, a key or a provider value comes from the project's v3 SDK notes, which read
-the tags in between.  ``tests/test_v3_sdk_crosscheck.py`` checks this module against
-both releases.  ``V3-SCOPES``: the Nylas v3 scopes guide (connector defaults, IMAP
-connectors take no scopes), https://developer.nylas.com/docs/v3/auth/v3-scopes/
+Sources (the release that added an attribute, a key or a provider value comes from the
+project's v3 SDK notes, which read the tags in between;
+``tests/test_v3_sdk_crosscheck.py`` checks this module against the two releases):
+
+* ``PY6``: nylas-python 6.0.0 and 6.18.0 as published on PyPI,
+  https://pypi.org/project/nylas/ (``nylas/__init__.py``, ``nylas/client.py``,
+  ``nylas/resources/*.py``, ``nylas/models/auth.py``).
+* ``V3-SCOPES``: the Nylas v3 scopes guide (connector defaults; IMAP connectors take no
+  scopes), https://developer.nylas.com/docs/v3/auth/v3-scopes/
 
 What an analyser needs to know beyond the tables:
 
