@@ -1,0 +1,1 @@
+"""Nylas knowledge, one folder per API version."""

@@ -1,0 +1,915 @@
+"""The Nylas API v3 endpoint map: SDK method -> HTTP request -> provider scopes it needs.
+
+Sources:
+
+* Scopes: the v3 table of the project's endpoint-scope reference (rows ``V3-1`` to
+  ``V3-34``, named in each requirement's ``rows``), which paraphrases:
+
+  * ``V3-OAS``: the ``x-scopes`` of the Nylas v3 OpenAPI document,
+    https://developer.nylas.com/_spec-files/nylas-api.yaml
+  * ``V3-EMAIL``: https://developer.nylas.com/docs/v3/email/scopes/
+  * ``V3-SEND``: https://developer.nylas.com/docs/v3/email/send-email/
+  * ``V3-RSVP``: https://developer.nylas.com/docs/reference/api/events/send-rsvp/
+  * ``V3-UPLOAD``:
+    https://developer.nylas.com/docs/reference/api/attachments/create-attachment-upload-session/
+  * ``V3-SCOPES``: https://developer.nylas.com/docs/v3/auth/v3-scopes/
+  * ``V3-SCHED-CONF``: https://developer.nylas.com/docs/v3/scheduler/add-conferencing/
+  * ``V3-AUTHSCOPES``: "Nylas scopes are no longer used in v3"; scheduled messages need
+    no scope,
+    https://developer.nylas.com/docs/developer-guide/authentication/authentication-scopes/
+
+* SDK calls: the release that added a method comes from the project's v3 SDK notes,
+  which read the tags in between; ``tests/test_v3_sdk_crosscheck.py`` reads the two
+  releases below with ``ast`` and checks every method, HTTP method and path here
+  against them.
+
+  * ``PY6``: nylas-python 6.0.0 and 6.18.0 as published on PyPI,
+    https://pypi.org/project/nylas/ (``nylas/resources/*.py``).
+
+How to read the data:
+
+* ``ENDPOINTS`` keys are ``"METHOD /v3/path"``; ``{...}`` segments use the SDK's
+  parameter names.  Each holds a :class:`~.types.Requirement`.
+* Alternatives list every scope set the reference names for the endpoint, each with its
+  own certainty.  A broader scope that Nylas does not list but the provider would accept
+  is an inferred alternative; an alternative nobody can vouch for is unknown.  Listing an
+  unknown alternative keeps the usage rules quiet both ways, as in the v2 map.
+* Google scopes are full URIs, Microsoft scopes short Graph names (the canonical names
+  of the catalogues).
+* ``SDK_METHODS`` is keyed ``(resource attribute path, method)``; its calls name
+  ``ENDPOINTS`` keys.  ``RAW_ROUTES`` lists every endpoint for raw HTTP, literal
+  segments before ``{...}`` ones, so the first match wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ...catalogue import Certainty
+from ...endpoint_types import RawRoute
+from .google import uri
+from .types import (
+    GOOGLE,
+    MICROSOFT,
+    Access,
+    Clause,
+    Condition,
+    Endpoint,
+    ParameterLocation,
+    ProviderRequirement,
+    Requirement,
+    ScopeSet,
+    SdkCall,
+    SdkMethod,
+    provider_map,
+)
+
+_DOC = Certainty.DOCUMENTED
+_DESC = Certainty.DOCUMENTED_DESC
+_INF = Certainty.INFERRED
+_UNK = Certainty.UNKNOWN
+_QUERY, _BODY = ParameterLocation.QUERY, ParameterLocation.BODY
+
+# The regions of the hosted API (nylas/config.py); a raw request is recognised by its
+# /v3/ path, because apps rarely spell the host.
+API_SERVERS: tuple[str, ...] = ("https://api.us.nylas.com", "https://api.eu.nylas.com")
+
+G = "/v3/grants/{identifier}"
+
+_Alt = tuple[Certainty, tuple[str, ...]]
+
+
+def _less_certain(first: Certainty, second: Certainty) -> Certainty:
+    """The less certain of two certainties (Certainty lists the most certain first)."""
+    order = list(Certainty)
+    return max(first, second, key=order.index)
+
+
+def _alternatives(provider: str, alternatives: Iterable[_Alt]) -> tuple[ScopeSet, ...]:
+    """Scope sets from ``(certainty, scopes)`` pairs; the first is Nylas's minimum."""
+    sets = []
+    for index, (certainty, scopes) in enumerate(alternatives):
+        names = frozenset(uri(scope) if provider == GOOGLE else scope for scope in scopes)
+        sets.append(ScopeSet(names, certainty, minimal=index == 0 and certainty is _DOC))
+    return tuple(sets)
+
+
+def _provider(
+    provider: str, certainty: Certainty, sources: tuple[str, ...], *alternatives: _Alt
+) -> ProviderRequirement:
+    return ProviderRequirement(_alternatives(provider, alternatives), certainty, sources)
+
+
+def _needs(
+    rows: tuple[str, ...],
+    certainty: Certainty,
+    sources: tuple[str, ...],
+    google: tuple[_Alt, ...],
+    microsoft: tuple[_Alt, ...],
+    conditions: tuple[Condition, ...] = (),
+    note: str = "",
+    access: Access = Access.PROVIDER_SCOPES,
+) -> Requirement:
+    providers = provider_map(
+        google=_provider(GOOGLE, certainty, sources, *google),
+        microsoft=_provider(MICROSOFT, certainty, sources, *microsoft),
+    )
+    return Requirement(access, certainty, rows, sources, providers, conditions, note)
+
+
+def _no_scope(rows: tuple[str, ...], certainty: Certainty, sources: tuple[str, ...],
+              note: str) -> Requirement:
+    return Requirement(Access.GRANT_NO_SCOPE, certainty, rows, sources, note=note)
+
+
+def _app(rows: tuple[str, ...], certainty: Certainty, sources: tuple[str, ...],
+         note: str = "") -> Requirement:
+    return Requirement(Access.APPLICATION, certainty, rows, sources, note=note)
+
+
+def _all_of(*groups: tuple[_Alt, ...]) -> tuple[_Alt, ...]:
+    """Every combination taking one alternative from each group (all of the groups).
+
+    The combination is as certain as its least certain part.
+    """
+    combined: list[_Alt] = [(_DOC, ())]
+    for group in groups:
+        combined = [
+            (_less_certain(have, certainty), scopes + more)
+            for have, scopes in combined
+            for certainty, more in group
+        ]
+    return tuple(combined)
+
+
+# Alternative groups shared by several rows (Google labels are expanded to URIs).
+
+_G_MAIL_READ: tuple[_Alt, ...] = ((_DOC, ("gmail.readonly",)), (_DOC, ("gmail.modify",)))
+_M_MAIL_READ: tuple[_Alt, ...] = (
+    (_DOC, ("Mail.Read",)),
+    (_DOC, ("Mail.ReadWrite",)),
+    (_DOC, ("Mail.Read.Shared",)),
+    (_DOC, ("Mail.ReadWrite.Shared",)),
+)
+_M_MAIL_WRITE: tuple[_Alt, ...] = ((_DOC, ("Mail.ReadWrite",)), (_DOC, ("Mail.ReadWrite.Shared",)))
+# V3-4: the send guide, the Email-scopes page and x-scopes require both Microsoft
+# permissions.  The Messages tag table shows only Mail.ReadWrite and the Microsoft
+# cookbook only Mail.Send; the reference says to follow the all-of rule.
+_M_SEND: tuple[_Alt, ...] = (
+    (_DOC, ("Mail.ReadWrite", "Mail.Send")),
+    (_DOC, ("Mail.ReadWrite.Shared", "Mail.Send")),
+)
+_G_SEND: tuple[_Alt, ...] = (
+    (_DOC, ("gmail.send",)),
+    (_DOC, ("gmail.compose",)),
+    (_DOC, ("gmail.modify",)),
+)
+_G_CAL_READ: tuple[_Alt, ...] = ((_DOC, ("calendar.readonly",)), (_DOC, ("calendar",)))
+_M_CAL_READ: tuple[_Alt, ...] = ((_DOC, ("Calendars.Read",)), (_DOC, ("Calendars.ReadWrite",)))
+_G_EVENTS_WRITE: tuple[_Alt, ...] = ((_DOC, ("calendar.events",)), (_DOC, ("calendar",)))
+_M_CAL_WRITE: tuple[_Alt, ...] = ((_DOC, ("Calendars.ReadWrite",)),)
+_G_PRIMARY: tuple[_Alt, ...] = ((_DOC, ("calendar",)),)
+
+_OAS = ("V3-OAS",)
+_OAS_EMAIL = ("V3-OAS", "V3-EMAIL")
+
+
+def _google_only(certainty: Certainty, sources: tuple[str, ...], *alternatives: _Alt
+                 ) -> Mapping[str, ProviderRequirement]:
+    return provider_map(google=_provider(GOOGLE, certainty, sources, *alternatives))
+
+
+# V3-22, V3-23: the "primary" calendar keyword needs Google's full calendar scope.
+_PRIMARY = Condition(
+    (Clause("calendar_id", _QUERY, ("primary",)),),
+    _google_only(_DOC, _OAS, *_G_PRIMARY),
+    _DOC,
+    'calendar_id="primary" needs the Google calendar scope',
+)
+
+
+def _mail_read(rows: tuple[str, ...], certainty: Certainty = _DOC,
+               sources: tuple[str, ...] = _OAS) -> Requirement:
+    google = tuple((_less_certain(c, certainty), s) for c, s in _G_MAIL_READ)
+    microsoft = tuple((_less_certain(c, certainty), s) for c, s in _M_MAIL_READ)
+    return _needs(rows, certainty, sources, google, microsoft)
+
+
+def _mail_modify(rows: tuple[str, ...], certainty: Certainty = _DOC) -> Requirement:
+    microsoft = tuple((_less_certain(c, certainty), s) for c, s in _M_MAIL_WRITE)
+    return _needs(rows, certainty, _OAS, ((certainty, ("gmail.modify",)),), microsoft)
+
+
+_MESSAGE_DELETE = _needs(
+    ("V3-3",),
+    _DOC,
+    ("V3-OAS", "V3-SCOPES"),
+    ((_DOC, ("gmail.modify",)), (_DOC, ("mail.google.com",))),
+    _M_MAIL_WRITE,
+    note="permanent deletion on Google needs https://mail.google.com/",
+)
+
+_SEND = _needs(
+    ("V3-4",),
+    _DOC,
+    ("V3-OAS", "V3-EMAIL", "V3-SEND"),
+    _G_SEND,
+    _M_SEND,
+    conditions=(
+        Condition(
+            (Clause("send_at", _BODY),),
+            _google_only(_DOC, ("V3-OAS", "V3-SEND"), (_DOC, ("gmail.send",))),
+            _DOC,
+            "a send_at body makes a scheduled send, which takes gmail.send only",
+        ),
+    ),
+    note="send_raw_mime posts to the same endpoint (?type=mime) and needs the same",
+)
+
+_SCHEDULED = _no_scope(
+    ("V3-5",), _DOC, ("V3-OAS", "V3-AUTHSCOPES"), "scheduled messages are kept by Nylas"
+)
+
+# V3-6: only the narrowest scopes are listed.
+_CLEAN = _needs(
+    ("V3-6",),
+    _DOC,
+    _OAS,
+    ((_DOC, ("gmail.readonly",)), (_INF, ("gmail.modify",))),
+    ((_DOC, ("Mail.Read",)), (_INF, ("Mail.ReadWrite",))),
+)
+
+_DRAFTS_READ = _needs(
+    ("V3-11",),
+    _DOC,
+    _OAS_EMAIL,
+    ((_DOC, ("gmail.readonly",)), (_DOC, ("gmail.compose",)), (_INF, ("gmail.modify",))),
+    _M_MAIL_READ,
+)
+_DRAFTS_WRITE = _needs(
+    ("V3-12",),
+    _DOC,
+    _OAS_EMAIL,
+    ((_DOC, ("gmail.compose",)), (_INF, ("gmail.modify",))),
+    _M_MAIL_WRITE,
+)
+# V3-13: gmail.send alone is not listed for sending a draft.  The Drafts tag table omits
+# Mail.Send; the .Shared pairing is by analogy with V3-4.
+_DRAFT_SEND = _needs(
+    ("V3-13",),
+    _DOC,
+    _OAS_EMAIL,
+    ((_DOC, ("gmail.compose",)), (_DOC, ("gmail.modify",))),
+    ((_DOC, ("Mail.ReadWrite", "Mail.Send")), (_INF, ("Mail.ReadWrite.Shared", "Mail.Send"))),
+)
+_FOLDERS_READ = _needs(
+    ("V3-14",),
+    _DOC,
+    _OAS,
+    ((_DOC, ("gmail.labels",)), (_DOC, ("gmail.modify",)), (_INF, ("gmail.readonly",))),
+    _M_MAIL_READ,
+)
+_FOLDERS_WRITE = _needs(
+    ("V3-15",),
+    _DOC,
+    _OAS,
+    ((_DOC, ("gmail.labels",)), (_DOC, ("gmail.modify",))),
+    _M_MAIL_WRITE,
+)
+
+
+def _upload(certainty: Certainty) -> Requirement:
+    # V3-17: Google answers 401 (upload sessions are Microsoft only).
+    microsoft = _provider(
+        MICROSOFT,
+        certainty,
+        ("V3-UPLOAD",),
+        (certainty, ("Mail.Send",)),
+        (certainty, ("Mail.ReadWrite",)),
+        (certainty, ("Mail.ReadWrite.Shared",)),
+    )
+    google = ProviderRequirement((), _DOC, ("V3-UPLOAD",), supported=False)
+    return Requirement(
+        Access.PROVIDER_SCOPES,
+        certainty,
+        ("V3-17",),
+        ("V3-UPLOAD",),
+        provider_map(google=google, microsoft=microsoft),
+    )
+
+
+def _calendar_read(rows: tuple[str, ...], access: Access = Access.PROVIDER_SCOPES,
+                   certainty: Certainty = _DOC, note: str = "") -> Requirement:
+    return _needs(rows, certainty, _OAS, _G_CAL_READ, _M_CAL_READ, access=access, note=note)
+
+
+_CALENDAR_WRITE = _needs(("V3-19",), _DOC, _OAS, ((_DOC, ("calendar",)),), _M_CAL_WRITE)
+
+_EVENTS_READ = _needs(
+    ("V3-22",),
+    _DOC,
+    _OAS,
+    (
+        (_DOC, ("calendar.events.readonly",)),
+        (_DOC, ("calendar.events",)),
+        (_DOC, ("calendar",)),
+        # Not listed for event reads.
+        (_INF, ("calendar.readonly",)),
+    ),
+    _M_CAL_READ,
+    conditions=(_PRIMARY,),
+)
+
+# V3-24: Teams conferencing.  The Scheduler page says Calendars.ReadWrite is enough; an
+# older v3 scopes page named OnlineMeetings.ReadWrite.  Google Meet needs nothing extra.
+_AUTOCREATE = Condition(
+    (Clause("conferencing.autocreate", _BODY),),
+    provider_map(
+        microsoft=_provider(
+            MICROSOFT,
+            _UNK,
+            ("V3-SCHED-CONF", "V3-SCOPES"),
+            (_DOC, ("Calendars.ReadWrite",)),
+            (_UNK, ("Calendars.ReadWrite", "OnlineMeetings.ReadWrite")),
+        )
+    ),
+    _UNK,
+    "conferencing autocreate: whether Teams needs OnlineMeetings.ReadWrite is disputed",
+)
+
+
+def _events_write(conditions: tuple[Condition, ...]) -> Requirement:
+    return _needs(
+        ("V3-23",), _DOC, _OAS, _G_EVENTS_WRITE, _M_CAL_WRITE, conditions=conditions
+    )
+
+
+_EVENTS_CREATE = _events_write((_PRIMARY, _AUTOCREATE))
+_EVENTS_WRITE = _events_write((_PRIMARY,))
+
+# V3-25 and note b: calendar write plus mail send.  The operation's x-scopes list the
+# mail scopes, the Events tag table the calendar ones, the Email-scopes page groups it
+# with send.  Without the send scopes Nylas records the RSVP and answers 200 with an
+# error; with skip_nylas_email no mail is sent, so the send part should not be needed.
+_RSVP_SOURCES = ("V3-OAS", "V3-EMAIL", "V3-RSVP")
+_SKIP_EMAIL = Clause("skip_nylas_email", _BODY)
+_PRIMARY_CLAUSE = Clause("calendar_id", _QUERY, ("primary",))
+
+
+def _rsvp_skip(google_calendar: tuple[_Alt, ...]) -> Mapping[str, ProviderRequirement]:
+    inferred = tuple((_INF, scopes) for _, scopes in google_calendar)
+    return provider_map(
+        google=_provider(GOOGLE, _INF, _RSVP_SOURCES, *inferred),
+        microsoft=_provider(MICROSOFT, _INF, _RSVP_SOURCES, (_INF, ("Calendars.ReadWrite",))),
+    )
+
+
+_SEND_RSVP = _needs(
+    ("V3-25",),
+    _DOC,
+    _RSVP_SOURCES,
+    _all_of(_G_EVENTS_WRITE, _G_SEND),
+    _all_of(_M_CAL_WRITE, _M_SEND),
+    conditions=(
+        Condition(
+            (_PRIMARY_CLAUSE, _SKIP_EMAIL),
+            _rsvp_skip(_G_PRIMARY),
+            _INF,
+            "skip_nylas_email on the primary calendar: Google calendar scope only",
+        ),
+        Condition(
+            (_SKIP_EMAIL,),
+            _rsvp_skip(_G_EVENTS_WRITE),
+            _INF,
+            "skip_nylas_email sends no RSVP mail: calendar write only",
+        ),
+        Condition(
+            (_PRIMARY_CLAUSE,),
+            _google_only(_DOC, _RSVP_SOURCES, *_all_of(_G_PRIMARY, _G_SEND)),
+            _DOC,
+            'calendar_id="primary" needs the Google calendar scope',
+        ),
+    ),
+    note="the mail-send part fails softly: Nylas answers 200 and reports the error",
+)
+
+# V3-26: the contact source decides the scope; address_book is the default.  Nylas does
+# not list the read-write scopes for reads.
+_G_ADDRESS_BOOK: tuple[_Alt, ...] = ((_DOC, ("contacts.readonly",)), (_INF, ("contacts",)))
+_M_ADDRESS_BOOK: tuple[_Alt, ...] = ((_DOC, ("Contacts.Read",)), (_INF, ("Contacts.ReadWrite",)))
+
+
+def _source(value: str, google_scope: str) -> Condition:
+    return Condition(
+        (Clause("source", _QUERY, (value,)),),
+        provider_map(
+            google=_provider(GOOGLE, _DOC, _OAS, (_DOC, (google_scope,))),
+            microsoft=_provider(MICROSOFT, _DOC, _OAS, (_DOC, ("People.Read",))),
+        ),
+        _DOC,
+        f'source="{value}" contacts',
+    )
+
+
+_CONTACTS_LIST = _needs(
+    ("V3-26",),
+    _DOC,
+    _OAS,
+    _G_ADDRESS_BOOK,
+    _M_ADDRESS_BOOK,
+    conditions=(
+        _source("inbox", "contacts.other.readonly"),
+        _source("domain", "directory.readonly"),
+    ),
+)
+_CONTACTS_READ = _needs(("V3-26",), _DOC, _OAS, _G_ADDRESS_BOOK, _M_ADDRESS_BOOK)
+# A contact found by id may come from the inbox or domain source; which scope Nylas
+# checks then is not stated.
+_CONTACT_FIND = _needs(
+    ("V3-26",),
+    _DOC,
+    _OAS,
+    _G_ADDRESS_BOOK + ((_UNK, ("contacts.other.readonly",)), (_UNK, ("directory.readonly",))),
+    _M_ADDRESS_BOOK + ((_UNK, ("People.Read",)),),
+)
+_CONTACTS_WRITE = _needs(
+    ("V3-27",), _DOC, _OAS, ((_DOC, ("contacts",)),), ((_DOC, ("Contacts.ReadWrite",)),)
+)
+_ROOM_RESOURCES = _needs(
+    ("V3-28",),
+    _DOC,
+    _OAS,
+    ((_DOC, ("admin.directory.resource.calendar.readonly",)),),
+    ((_DOC, ("Place.Read.All",)),),
+    note="Place.Read.All needs tenant admin consent",
+)
+# V3-30: no x-scopes for configuration reads and deletes; the write scopes are listed
+# as unknown alternatives so that no rule fires on them.
+_CONFIG_UNKNOWN = _needs(
+    ("V3-30",),
+    _UNK,
+    _OAS,
+    tuple((_UNK, scopes) for _, scopes in _G_CAL_READ),
+    tuple((_UNK, scopes) for _, scopes in _M_CAL_READ),
+)
+_BOOKINGS = _needs(
+    ("V3-32",),
+    _DOC,
+    _OAS,
+    _G_EVENTS_WRITE,
+    _M_CAL_WRITE,
+    access=Access.OTHER_GRANTS,
+    note="API-key path; the scopes are those of the configuration's organiser grant",
+)
+
+_API_KEY = _app(("V3-34",), _DOC, _OAS)
+_NO_SCOPES = _app(("V3-33",), _DOC, _OAS)
+# App-level admin resources (6.15+) the reference table has no row for: their paths
+# carry no grant, so no grant scope can apply.
+_ADMIN = _app((), _INF, ("PY6",), "application-level path without a grant")
+_NOTETAKER_GRANT = _no_scope(("V3-33",), _DOC, _OAS, "notetakers carry no x-scopes")
+_RULE_EVALUATIONS = _no_scope(
+    (), _INF, ("PY6",), "rule evaluations are Nylas data; the reference table has no row"
+)
+
+
+def _endpoints(*rows: tuple[str, Requirement] | tuple[str, Requirement, str]
+               ) -> Mapping[str, Endpoint]:
+    table: dict[str, Endpoint] = {}
+    for row in rows:
+        key, requirement = row[0], row[1]
+        note = row[2] if len(row) == 3 else ""
+        assert key not in table, key
+        table[key] = Endpoint(key, requirement, note)
+    return table
+
+
+_MSG = G + "/messages/{message_id}"
+_THREAD = G + "/threads/{thread_id}"
+_DRAFT = G + "/drafts/{draft_id}"
+_FOLDER = G + "/folders/{folder_id}"
+_CALENDAR = G + "/calendars/{calendar_id}"
+_EVENT = G + "/events/{event_id}"
+_CONTACT = G + "/contacts/{contact_id}"
+_CONFIG = G + "/scheduling/configurations"
+_BOOKING = "/v3/scheduling/bookings"
+_NOTE_APP = "/v3/notetakers"
+_NOTE_GRANT = G + "/notetakers"
+
+
+def _crud(base: str, item: str, requirement: Requirement,
+          update: tuple[str, ...] = ("PUT",)) -> list[tuple[str, Requirement]]:
+    """The five routes of a plain collection: list, create, find, update, delete."""
+    rows = [(f"GET {base}", requirement), (f"POST {base}", requirement),
+            (f"GET {base}/{item}", requirement), (f"DELETE {base}/{item}", requirement)]
+    rows += [(f"{method} {base}/{item}", requirement) for method in update]
+    return rows
+
+
+def _notetaker_routes(base: str, requirement: Requirement) -> list[tuple[str, Requirement]]:
+    item = base + "/{notetaker_id}"
+    return [
+        (f"GET {base}", requirement),
+        (f"POST {base}", requirement),
+        (f"GET {item}", requirement),
+        (f"PATCH {item}", requirement),
+        (f"POST {item}/leave", requirement),
+        (f"GET {item}/media", requirement),
+        (f"DELETE {item}/cancel", requirement),
+    ]
+
+
+ENDPOINTS: Mapping[str, Endpoint] = _endpoints(
+    # Messages.
+    (f"GET {G}/messages", _mail_read(("V3-1",), sources=_OAS_EMAIL)),
+    (f"GET {_MSG}", _mail_read(("V3-1",), sources=_OAS_EMAIL)),
+    (f"PUT {_MSG}", _mail_modify(("V3-2",))),
+    (f"DELETE {_MSG}", _MESSAGE_DELETE),
+    (f"POST {G}/messages/send", _SEND),
+    (f"GET {G}/messages/schedules", _SCHEDULED),
+    (f"GET {G}/messages/schedules/{{schedule_id}}", _SCHEDULED),
+    (f"DELETE {G}/messages/schedules/{{schedule_id}}", _SCHEDULED),
+    (f"PUT {G}/messages/clean", _CLEAN),
+    (f"POST {G}/messages/smart-compose", _mail_read(("V3-7",))),
+    (f"POST {_MSG}/smart-compose", _mail_read(("V3-7",))),
+    # Threads: V3-9 and V3-10 carry no x-scopes and follow the message rows.
+    (f"GET {G}/threads", _mail_read(("V3-8",))),
+    (f"GET {_THREAD}", _mail_read(("V3-9",), _INF)),
+    (f"PUT {_THREAD}", _mail_modify(("V3-10",), _INF)),
+    (f"DELETE {_THREAD}", _mail_modify(("V3-10",), _INF)),
+    # Drafts.  Sending a saved draft is a POST on the draft's own path.
+    (f"GET {G}/drafts", _DRAFTS_READ),
+    (f"GET {_DRAFT}", _DRAFTS_READ),
+    (f"POST {G}/drafts", _DRAFTS_WRITE),
+    (f"PUT {_DRAFT}", _DRAFTS_WRITE),
+    (f"DELETE {_DRAFT}", _DRAFTS_WRITE),
+    (f"POST {_DRAFT}", _DRAFT_SEND),
+    # Folders (v3 merged Gmail labels into folders).
+    (f"GET {G}/folders", _FOLDERS_READ),
+    (f"GET {_FOLDER}", _FOLDERS_READ),
+    (f"POST {G}/folders", _FOLDERS_WRITE),
+    (f"PUT {_FOLDER}", _FOLDERS_WRITE),
+    (f"DELETE {_FOLDER}", _FOLDERS_WRITE),
+    # Attachments.
+    (f"GET {G}/attachments/{{attachment_id}}", _mail_read(("V3-16",))),
+    (f"GET {G}/attachments/{{attachment_id}}/download", _mail_read(("V3-16",))),
+    (f"POST {G}/attachment-uploads", _upload(_DOC)),
+    (f"POST {G}/attachment-uploads/{{attachment_id}}/complete", _upload(_INF)),
+    # Calendars.
+    (f"GET {G}/calendars", _calendar_read(("V3-18",))),
+    (f"GET {_CALENDAR}", _calendar_read(("V3-18",))),
+    (f"POST {G}/calendars", _CALENDAR_WRITE),
+    (f"PUT {_CALENDAR}", _CALENDAR_WRITE),
+    (f"DELETE {_CALENDAR}", _CALENDAR_WRITE),
+    (f"POST {G}/calendars/free-busy", _calendar_read(("V3-20",))),
+    (
+        "POST /v3/calendars/availability",
+        _calendar_read(
+            ("V3-21",),
+            Access.OTHER_GRANTS,
+            _INF,
+            "API-key path; the scopes are checked on each participant's grant",
+        ),
+    ),
+    # Events.
+    (f"GET {G}/events", _EVENTS_READ),
+    (f"GET {G}/events/import", _EVENTS_READ),
+    (f"GET {_EVENT}", _EVENTS_READ),
+    (f"POST {G}/events", _EVENTS_CREATE),
+    (f"PUT {_EVENT}", _EVENTS_CREATE),
+    (f"DELETE {_EVENT}", _EVENTS_WRITE),
+    (f"POST {_EVENT}/send-rsvp", _SEND_RSVP),
+    # Contacts.
+    (f"GET {G}/contacts", _CONTACTS_LIST),
+    (f"GET {G}/contacts/groups", _CONTACTS_READ),
+    (f"GET {_CONTACT}", _CONTACT_FIND),
+    (f"POST {G}/contacts", _CONTACTS_WRITE),
+    (f"PUT {_CONTACT}", _CONTACTS_WRITE),
+    (f"DELETE {_CONTACT}", _CONTACTS_WRITE),
+    # Room resources: no nylas-python 6.x method; raw HTTP only.
+    (f"GET {G}/resources", _ROOM_RESOURCES),
+    # Scheduler.
+    (f"POST {_CONFIG}", _calendar_read(("V3-29",))),
+    (f"PUT {_CONFIG}/{{config_id}}", _calendar_read(("V3-29",))),
+    (f"GET {_CONFIG}", _CONFIG_UNKNOWN),
+    (f"GET {_CONFIG}/{{config_id}}", _CONFIG_UNKNOWN),
+    (f"DELETE {_CONFIG}/{{config_id}}", _CONFIG_UNKNOWN),
+    (
+        "GET /v3/scheduling/availability",
+        _calendar_read(
+            ("V3-31",), Access.OTHER_GRANTS, note="raw HTTP only; the organiser's grant"
+        ),
+    ),
+    (f"POST {_BOOKING}", _BOOKINGS),
+    (f"GET {_BOOKING}/{{booking_id}}", _BOOKINGS),
+    (f"PUT {_BOOKING}/{{booking_id}}", _BOOKINGS),
+    (f"PATCH {_BOOKING}/{{booking_id}}", _BOOKINGS),
+    (f"DELETE {_BOOKING}/{{booking_id}}", _BOOKINGS),
+    # Sessions hand a browser a token for a configuration; the reference table has no
+    # row for them.
+    ("POST /v3/scheduling/sessions", _ADMIN),
+    ("DELETE /v3/scheduling/sessions/{session_id}", _ADMIN),
+    # Notetakers: the same operations with or without a grant; no scope either way.
+    *_notetaker_routes(_NOTE_APP, _NO_SCOPES),
+    *_notetaker_routes(_NOTE_GRANT, _NOTETAKER_GRANT),
+    # Auth flow and application management (API key).
+    ("GET /v3/connect/auth", _API_KEY, "the hosted-auth URL the browser opens"),
+    ("POST /v3/connect/token", _API_KEY),
+    ("POST /v3/connect/custom", _API_KEY),
+    ("GET /v3/connect/tokeninfo", _API_KEY),
+    ("POST /v3/connect/revoke", _API_KEY),
+    ("POST /v3/providers/detect", _ADMIN),
+    ("GET /v3/grants", _API_KEY),
+    ("GET /v3/grants/{grant_id}", _API_KEY),
+    # grants.update was a PUT up to 6.11 and a PATCH from 6.12.
+    ("PUT /v3/grants/{grant_id}", _API_KEY),
+    ("PATCH /v3/grants/{grant_id}", _API_KEY),
+    ("DELETE /v3/grants/{grant_id}", _API_KEY),
+    *_crud("/v3/connectors", "{provider}", _API_KEY, ("PATCH",)),
+    *_crud("/v3/connectors/{provider}/creds", "{credential_id}", _API_KEY, ("PATCH",)),
+    *_crud("/v3/webhooks", "{webhook_id}", _API_KEY),
+    ("PUT /v3/webhooks/{webhook_id}/rotate-secret", _API_KEY),
+    ("GET /v3/webhooks/ip-addresses", _API_KEY),
+    ("GET /v3/applications", _API_KEY),
+    ("PATCH /v3/applications", _API_KEY),
+    # Redirect-URI updates were a PUT before 6.16.
+    *_crud("/v3/applications/redirect-uris", "{redirect_uri_id}", _API_KEY, ("PUT", "PATCH")),
+    # Admin resources of 6.15 and 6.16.
+    *_crud("/v3/rules", "{rule_id}", _ADMIN),
+    ("GET /v3/grants/{grant_id}/rule-evaluations", _RULE_EVALUATIONS),
+    *_crud("/v3/lists", "{list_id}", _ADMIN),
+    ("GET /v3/lists/{list_id}/items", _ADMIN),
+    ("POST /v3/lists/{list_id}/items", _ADMIN),
+    ("DELETE /v3/lists/{list_id}/items", _ADMIN),
+    *_crud("/v3/policies", "{policy_id}", _ADMIN),
+    *_crud("/v3/admin/domains", "{domain_id}", _ADMIN),
+    ("POST /v3/admin/domains/{domain_id}/info", _ADMIN),
+    ("POST /v3/admin/domains/{domain_id}/verify", _ADMIN),
+    ("POST /v3/domains/{domain_name}/messages/send", _NO_SCOPES),
+    *_crud("/v3/workspaces", "{workspace_id}", _ADMIN, ("PATCH",)),
+    ("POST /v3/workspaces/auto-group", _ADMIN),
+    ("POST /v3/workspaces/{workspace_id}/manual-assign", _ADMIN),
+)
+
+
+# --- SDK methods ----------------------------------------------------------------------
+
+V600, V602, V605, V608, V609 = "6.0.0", "6.2.0", "6.5.0", "6.8.0", "6.9.0"
+V612, V615, V616, V618 = "6.12.0", "6.15.0", "6.16.0", "6.18.0"
+
+# Releases the crosscheck test reads; the first and the newest of the 6.x line.
+CHECKED_RELEASES: tuple[str, ...] = (V600, V618)
+
+
+def _call(key: str, since: str = V600, before: str | None = None, when: str = "") -> SdkCall:
+    method, path = key.split(" ", 1)
+    return SdkCall(method, path, since, before, when)
+
+
+def _methods(
+    resource: str, since: str, *rows: tuple[str, str] | tuple[str, str, str]
+) -> list[SdkMethod]:
+    """``(method, endpoint key[, since])`` rows of one resource, one call each."""
+    found = []
+    for row in rows:
+        added = row[2] if len(row) == 3 else since
+        found.append(SdkMethod(resource, row[0], added, (_call(row[1], added),)))
+    return found
+
+
+def _crud_methods(resource: str, since: str, base: str, item: str, update: str = "PUT",
+                  ) -> list[SdkMethod]:
+    return _methods(
+        resource,
+        since,
+        ("list", f"GET {base}"),
+        ("find", f"GET {base}/{item}"),
+        ("create", f"POST {base}"),
+        ("update", f"{update} {base}/{item}"),
+        ("destroy", f"DELETE {base}/{item}"),
+    )
+
+
+def _notetaker(method: str, http_method: str, suffix: str) -> SdkMethod:
+    return SdkMethod(
+        "notetakers",
+        method,
+        V609,
+        (
+            _call(f"{http_method} {_NOTE_APP}{suffix}", V609, when="identifier is None"),
+            _call(f"{http_method} {_NOTE_GRANT}{suffix}", V609, when="identifier given"),
+        ),
+    )
+
+
+def _url_builder(method: str) -> SdkMethod:
+    return SdkMethod(
+        "auth", method, V600, (_call("GET /v3/connect/auth"),), url_only=True,
+        note="returns the URL; the user's browser sends the request",
+    )
+
+
+_SDK_ROWS: list[SdkMethod] = [
+    _url_builder("url_for_oauth2"),
+    _url_builder("url_for_oauth2_pkce"),
+    _url_builder("url_for_admin_consent"),
+    *_methods(
+        "auth",
+        V600,
+        ("exchange_code_for_token", "POST /v3/connect/token"),
+        ("refresh_access_token", "POST /v3/connect/token"),
+        ("custom_authentication", "POST /v3/connect/custom"),
+        ("id_token_info", "GET /v3/connect/tokeninfo"),
+        ("validate_access_token", "GET /v3/connect/tokeninfo"),
+        ("revoke", "POST /v3/connect/revoke"),
+        ("detect_provider", "POST /v3/providers/detect"),
+    ),
+    *_methods(
+        "applications",
+        V600,
+        ("info", "GET /v3/applications"),
+        ("update", "PATCH /v3/applications", V616),
+    ),
+    *[
+        method
+        for method in _crud_methods(
+            "applications.redirect_uris", V600, "/v3/applications/redirect-uris",
+            "{redirect_uri_id}",
+        )
+        if method.method != "update"
+    ],
+    SdkMethod(
+        "applications.redirect_uris",
+        "update",
+        V600,
+        (
+            _call("PUT /v3/applications/redirect-uris/{redirect_uri_id}", V600, V616),
+            _call("PATCH /v3/applications/redirect-uris/{redirect_uri_id}", V616),
+        ),
+    ),
+    *_methods(
+        "attachments",
+        V600,
+        ("find", f"GET {G}/attachments/{{attachment_id}}"),
+        ("download", f"GET {G}/attachments/{{attachment_id}}/download"),
+        ("download_bytes", f"GET {G}/attachments/{{attachment_id}}/download"),
+        ("create_upload_session", f"POST {G}/attachment-uploads", V616),
+        ("complete_upload_session", f"POST {G}/attachment-uploads/{{attachment_id}}/complete",
+         V616),
+    ),
+    *_crud_methods("calendars", V600, f"{G}/calendars", "{calendar_id}"),
+    *_methods(
+        "calendars",
+        V600,
+        ("get_availability", "POST /v3/calendars/availability"),
+        ("get_free_busy", f"POST {G}/calendars/free-busy"),
+    ),
+    *_crud_methods("connectors", V600, "/v3/connectors", "{provider}", "PATCH"),
+    *_crud_methods(
+        "connectors.credentials", V600, "/v3/connectors/{provider}/creds", "{credential_id}",
+        "PATCH",
+    ),
+    *_crud_methods("contacts", V600, f"{G}/contacts", "{contact_id}"),
+    *_methods("contacts", V600, ("list_groups", f"GET {G}/contacts/groups")),
+    *_crud_methods("domains", V615, "/v3/admin/domains", "{domain_id}"),
+    *_methods(
+        "domains",
+        V615,
+        ("get_info", "POST /v3/admin/domains/{domain_id}/info"),
+        ("verify", "POST /v3/admin/domains/{domain_id}/verify"),
+    ),
+    *_crud_methods("drafts", V600, f"{G}/drafts", "{draft_id}"),
+    *_methods("drafts", V600, ("send", f"POST {_DRAFT}")),
+    *_crud_methods("events", V600, f"{G}/events", "{event_id}"),
+    *_methods(
+        "events",
+        V600,
+        ("send_rsvp", f"POST {_EVENT}/send-rsvp"),
+        ("list_import_events", f"GET {G}/events/import", V608),
+    ),
+    *_crud_methods("folders", V600, f"{G}/folders", "{folder_id}"),
+    *_methods(
+        "grants",
+        V600,
+        ("list", "GET /v3/grants"),
+        ("find", "GET /v3/grants/{grant_id}"),
+        ("destroy", "DELETE /v3/grants/{grant_id}"),
+    ),
+    SdkMethod(
+        "grants",
+        "update",
+        V600,
+        (
+            _call("PUT /v3/grants/{grant_id}", V600, V612),
+            _call("PATCH /v3/grants/{grant_id}", V612),
+        ),
+    ),
+    *_crud_methods("lists", V615, "/v3/lists", "{list_id}"),
+    *_methods(
+        "lists",
+        V615,
+        ("list_items", "GET /v3/lists/{list_id}/items"),
+        ("add_items", "POST /v3/lists/{list_id}/items"),
+        ("remove_items", "DELETE /v3/lists/{list_id}/items"),
+    ),
+    *_methods(
+        "messages",
+        V600,
+        ("list", f"GET {G}/messages"),
+        ("find", f"GET {_MSG}"),
+        ("update", f"PUT {_MSG}"),
+        ("destroy", f"DELETE {_MSG}"),
+        ("send", f"POST {G}/messages/send"),
+        ("send_raw_mime", f"POST {G}/messages/send", V618),
+        ("list_scheduled_messages", f"GET {G}/messages/schedules"),
+        ("find_scheduled_message", f"GET {G}/messages/schedules/{{schedule_id}}"),
+        ("stop_scheduled_message", f"DELETE {G}/messages/schedules/{{schedule_id}}"),
+        ("clean_messages", f"PUT {G}/messages/clean", V602),
+    ),
+    *_methods(
+        "messages.smart_compose",
+        V600,
+        ("compose_message", f"POST {G}/messages/smart-compose"),
+        ("compose_message_reply", f"POST {_MSG}/smart-compose"),
+    ),
+    _notetaker("list", "GET", ""),
+    _notetaker("invite", "POST", ""),
+    _notetaker("find", "GET", "/{notetaker_id}"),
+    _notetaker("update", "PATCH", "/{notetaker_id}"),
+    _notetaker("leave", "POST", "/{notetaker_id}/leave"),
+    _notetaker("get_media", "GET", "/{notetaker_id}/media"),
+    _notetaker("cancel", "DELETE", "/{notetaker_id}/cancel"),
+    *_crud_methods("policies", V615, "/v3/policies", "{policy_id}"),
+    *_crud_methods("rules", V615, "/v3/rules", "{rule_id}"),
+    *_methods(
+        "rules", V615, ("list_evaluations", "GET /v3/grants/{grant_id}/rule-evaluations")
+    ),
+    *_crud_methods("scheduler.configurations", V605, _CONFIG, "{config_id}"),
+    *_methods(
+        "scheduler.bookings",
+        V605,
+        ("find", f"GET {_BOOKING}/{{booking_id}}"),
+        ("create", f"POST {_BOOKING}"),
+        ("confirm", f"PUT {_BOOKING}/{{booking_id}}"),
+        ("reschedule", f"PATCH {_BOOKING}/{{booking_id}}"),
+        ("destroy", f"DELETE {_BOOKING}/{{booking_id}}"),
+    ),
+    *_methods(
+        "scheduler.sessions",
+        V605,
+        ("create", "POST /v3/scheduling/sessions"),
+        ("destroy", "DELETE /v3/scheduling/sessions/{session_id}"),
+    ),
+    *_methods(
+        "threads",
+        V600,
+        ("list", f"GET {G}/threads"),
+        ("find", f"GET {_THREAD}"),
+        ("update", f"PUT {_THREAD}"),
+        ("destroy", f"DELETE {_THREAD}"),
+    ),
+    *_methods(
+        "transactional_send", V615, ("send", "POST /v3/domains/{domain_name}/messages/send")
+    ),
+    *_crud_methods("webhooks", V600, "/v3/webhooks", "{webhook_id}"),
+    *_methods(
+        "webhooks",
+        V600,
+        ("rotate_secret", "PUT /v3/webhooks/{webhook_id}/rotate-secret"),
+        ("ip_addresses", "GET /v3/webhooks/ip-addresses"),
+    ),
+    *_crud_methods("workspaces", V616, "/v3/workspaces", "{workspace_id}", "PATCH"),
+    *_methods(
+        "workspaces",
+        V616,
+        ("auto_group", "POST /v3/workspaces/auto-group"),
+        ("manual_assign", "POST /v3/workspaces/{workspace_id}/manual-assign"),
+    ),
+]
+
+SDK_METHODS: Mapping[tuple[str, str], SdkMethod] = {
+    (row.resource, row.method): row for row in _SDK_ROWS
+}
+
+
+def _raw_routes() -> tuple[RawRoute, ...]:
+    """Every endpoint as a raw-HTTP route, literal segments before ``{...}`` ones.
+
+    A ``{...}`` segment matches any one path segment and the first matching route
+    wins, so ``GET .../messages/schedules`` comes before ``GET .../messages/{message_id}``.
+    A query string (``?type=mime`` of a raw MIME send) is not part of the match.
+    """
+    routes = [RawRoute(endpoint.http_method, endpoint.path, key)
+              for key, endpoint in ENDPOINTS.items()]
+    return tuple(
+        sorted(
+            routes,
+            key=lambda route: (
+                [(part.startswith("{"), part) for part in route.path.split("/")],
+                route.method,
+            ),
+        )
+    )
+
+
+RAW_ROUTES: tuple[RawRoute, ...] = _raw_routes()
