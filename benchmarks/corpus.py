@@ -37,12 +37,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from flake8_nylas_scopes.analysis import module_facts, module_findings
-from flake8_nylas_scopes.config import Config, all_codes
-from flake8_nylas_scopes.extract import extract_module
-from flake8_nylas_scopes.judge import judge_project
-from flake8_nylas_scopes.modules import module_name_for_path
-from flake8_nylas_scopes.project import InputError, read_source
+from flake8_nylas_scopes.analysis.module import module_facts
+
+from flake8_nylas_scopes.judging.module_findings import module_findings
+from flake8_nylas_scopes.settings.config import Config, all_codes
+from flake8_nylas_scopes.analysis.extract import extract_module
+from flake8_nylas_scopes.judging.judge import judge_project
+from flake8_nylas_scopes.project.modules import module_name_for_path
+from flake8_nylas_scopes.project.session import InputError, read_source
 
 SKIPPED_DIRECTORIES = {"site-packages", "dist-packages", "__pycache__"}
 

@@ -223,10 +223,10 @@ def analysis_vs_parse(quick: bool, repeats: int, workdir: str) -> list[Ratio]:
     """
     import shutil
 
-    from flake8_nylas_scopes.analysis import module_facts
-    from flake8_nylas_scopes.cache import CACHE_DIRECTORY
+    from flake8_nylas_scopes.analysis.module import module_facts
+    from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
     from flake8_nylas_scopes.checker import NylasScopesChecker
-    from flake8_nylas_scopes.modules import module_name_for_path
+    from flake8_nylas_scopes.project.modules import module_name_for_path
 
     modules = 200 if quick else 1000
     root = Path(workdir, f"parse{modules}")
@@ -325,8 +325,8 @@ def _child_analyse(directory: str, cached: bool = False, findings_only: bool = F
     for findings only, as ``check`` and the flake8 plugin do, which lets an unchanged
     project reuse its last result.
     """
-    from flake8_nylas_scopes.config import Config, default_code_filter
-    from flake8_nylas_scopes.project import analyse, discover
+    from flake8_nylas_scopes.settings.config import Config, default_code_filter
+    from flake8_nylas_scopes.project.session import analyse, discover
 
     paths = discover([directory])
     before = peak_rss_kib()
@@ -399,7 +399,7 @@ def index_cost(workdir: str, modules: int = 2000) -> list[Ratio]:
     """
     import shutil
 
-    from flake8_nylas_scopes.cache import CACHE_DIRECTORY
+    from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
 
     directory = os.path.join(workdir, f"index-{modules}")
     paths = write_project(directory, modules)

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import __version__
 from .codes import CODES, DEFAULT_OFF
-from .config import Config, ConfigError, default_code_filter, make_config
-from .project import ProjectSession
+from .project.session import ProjectSession
+from .settings.config import Config, ConfigError, default_code_filter, make_config
 
 if TYPE_CHECKING:
-    from .config_file import FileSettings
+    from .settings.config_file import FileSettings
     from .findings import Finding
 
 Report = tuple[int, int, str, type[Any]]
@@ -80,7 +80,7 @@ def _table_settings(options: argparse.Namespace) -> FileSettings | None:
         return None
     if _isolated(options):
         return None
-    from .config_file import find_pyproject_settings
+    from .settings.config_file import find_pyproject_settings
 
     return find_pyproject_settings()
 
@@ -94,8 +94,8 @@ class _TableFilter:
     """
 
     def __init__(self, table: FileSettings, arguments: Sequence[str]) -> None:
-        from .checking import CheckSettings, PerFileSelection
-        from .selection import PLUGIN_PREFIX, Selection
+        from .commands.check import CheckSettings, PerFileSelection
+        from .settings.selection import PLUGIN_PREFIX, Selection
 
         chosen = table.selection
         # Only what narrows: every code is selected unless the table's select leaves it
@@ -113,7 +113,7 @@ class _TableFilter:
         )
 
     def skips(self, filename: str) -> bool:
-        from .path_patterns import left_out
+        from .project.files import left_out
 
         return left_out(filename, self.arguments, self.exclude)
 

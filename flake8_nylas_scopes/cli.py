@@ -14,20 +14,22 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import __version__, fix_command, infer_command
-from .atomic import write_text_atomically
-from .checking import run_check
-from .cli_settings import (
+from . import __version__
+from .codes import CODES, IMPLEMENTED, FixSafety
+from .commands import fix as fix_command
+from .commands import infer as infer_command
+from .commands.check import run_check
+from .commands.options import (
     add_selection_arguments,
     add_settings_arguments,
     code_filter,
     command_settings,
 )
-from .codes import CODES, IMPLEMENTED, FixSafety
-from .config import ConfigError
-from .project import InputError, decode_source
+from .project.atomic import write_text_atomically
+from .project.session import InputError, decode_source
 from .reporters import REPORTERS
 from .rule_docs import UnknownCode, rule_doc, rule_url
+from .settings.config import ConfigError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # The reader of the output went away (``| head``): 1, as Python exits on EPIPE.

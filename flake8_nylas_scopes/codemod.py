@@ -24,12 +24,12 @@ from collections.abc import Sequence
 import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
 
-from .checking import PerFileSelection
-from .cli_settings import codes_argument, command_settings
-from .config import ConfigError
-from .fix_plan import FixPolicy
-from .fixer import Fixer
-from .path_patterns import left_out
+from .commands.check import PerFileSelection
+from .commands.options import codes_argument, command_settings
+from .fix.fixer import Fixer
+from .fix.plan import FixPolicy
+from .project.files import left_out
+from .settings.config import ConfigError
 
 
 class FixScopesCommand(VisitorBasedCodemodCommand):

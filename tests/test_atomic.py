@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.atomic import write_text_atomically
+from flake8_nylas_scopes.project.atomic import write_text_atomically
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_debris(

@@ -17,11 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.analysis import module_facts, module_findings
+from flake8_nylas_scopes.analysis.module import module_facts
+
+from flake8_nylas_scopes.judging.module_findings import module_findings
 from flake8_nylas_scopes.checker import NylasScopesChecker
 from flake8_nylas_scopes.cli import main
-from flake8_nylas_scopes.config import Config, all_codes
-from flake8_nylas_scopes.project import analyse
+from flake8_nylas_scopes.settings.config import Config, all_codes
+from flake8_nylas_scopes.project.session import analyse
 
 # The console script without relying on the venv's bin directory.
 CLI = "import sys; from flake8_nylas_scopes.cli import main; sys.exit(main())"

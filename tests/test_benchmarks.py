@@ -18,8 +18,8 @@ sys.path.insert(0, str(BENCHMARKS))
 import generate  # noqa: E402
 import run  # noqa: E402
 
-from flake8_nylas_scopes.config import Config, default_code_filter  # noqa: E402
-from flake8_nylas_scopes.project import analyse  # noqa: E402
+from flake8_nylas_scopes.settings.config import Config, default_code_filter  # noqa: E402
+from flake8_nylas_scopes.project.session import analyse  # noqa: E402
 
 
 def test_generated_project_is_valid_deterministic_and_nylas_heavy(tmp_path: Path) -> None:

@@ -10,15 +10,22 @@ directory is ever touched, links included.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.cache import CACHE_DIRECTORY, FactsCache, code_fingerprint
-from flake8_nylas_scopes.config import Config, default_code_filter
-from flake8_nylas_scopes.project import analyse
+from flake8_nylas_scopes.project import cache
+from flake8_nylas_scopes.project.cache import (
+    CACHE_DIRECTORY,
+    FactsCache,
+    code_fingerprint,
+    package_fingerprint,
+)
+from flake8_nylas_scopes.settings.config import Config, default_code_filter
+from flake8_nylas_scopes.project.session import analyse
 
 NYLAS = (
     "from nylas import APIClient\n"
@@ -112,3 +119,18 @@ def test_each_interpreter_has_its_own_entries(
         assert other.is_dir() and ours.is_dir()
     finally:
         code_fingerprint.cache_clear()
+
+
+def test_the_code_fingerprint_covers_every_sub_package(tmp_path: Path) -> None:
+    package = tmp_path / "flake8_nylas_scopes"
+    shutil.copytree(Path(cache.__file__).resolve().parent.parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    before = package_fingerprint(str(package))
+    assert package_fingerprint(str(package)) == before
+    for module in sorted(package.rglob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        module.write_text(text + "\n", encoding="utf-8")
+        assert package_fingerprint(str(package)) != before, module
+        module.write_text(text, encoding="utf-8")
+        os.utime(module, ns=(0, 0))
+        before = package_fingerprint(str(package))

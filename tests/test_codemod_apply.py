@@ -8,10 +8,10 @@ import textwrap
 import libcst as cst
 import pytest
 
-from flake8_nylas_scopes.facts import ItemForm, Span
+from flake8_nylas_scopes.analysis.facts import ItemForm, Span
 from flake8_nylas_scopes.findings import Finding, Fix, FixAction
-from flake8_nylas_scopes.fix_apply import apply_fixes
-from flake8_nylas_scopes.fix_plan import PlannedFix
+from flake8_nylas_scopes.fix.apply import apply_fixes
+from flake8_nylas_scopes.fix.plan import PlannedFix
 
 PATH = "app.py"
 

@@ -15,8 +15,8 @@ from codemod_support import LINT_FIXTURES, copy_tree, run_cli
 
 from flake8_nylas_scopes import cli
 from flake8_nylas_scopes.codes import CODES, FixSafety
-from flake8_nylas_scopes.config import DEFAULT_CONFIG, all_codes
-from flake8_nylas_scopes.project import analyse, discover
+from flake8_nylas_scopes.settings.config import DEFAULT_CONFIG, all_codes
+from flake8_nylas_scopes.project.session import analyse, discover
 
 SMALL_CASE = textwrap.dedent(
     """\

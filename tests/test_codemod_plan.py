@@ -8,13 +8,13 @@ import libcst as cst
 import pytest
 from codemod_support import run_cli
 
-from flake8_nylas_scopes import fix_apply
-from flake8_nylas_scopes.config import DEFAULT_CONFIG, default_code_filter
-from flake8_nylas_scopes.edit_guard import unexpected_change
-from flake8_nylas_scopes.facts import Span
+from flake8_nylas_scopes.fix import apply as fix_apply
+from flake8_nylas_scopes.settings.config import DEFAULT_CONFIG, default_code_filter
+from flake8_nylas_scopes.fix.guard import unexpected_change
+from flake8_nylas_scopes.analysis.facts import Span
 from flake8_nylas_scopes.findings import Finding, Fix, FixAction
-from flake8_nylas_scopes.fix_plan import FixPolicy, plan_fixes
-from flake8_nylas_scopes.noqa import NoqaLines, noqa_suppresses
+from flake8_nylas_scopes.fix.plan import FixPolicy, plan_fixes
+from flake8_nylas_scopes.settings.noqa import NoqaLines, noqa_suppresses
 
 SPAN = Span("app.py", 3, 4, 3, 14)
 

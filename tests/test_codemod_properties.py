@@ -17,11 +17,13 @@ from pathlib import Path
 import pytest
 from codemod_support import EXAMPLES, LINT_FIXTURES, property_files
 
-from flake8_nylas_scopes.analysis import module_facts, module_findings
-from flake8_nylas_scopes.config import DEFAULT_CONFIG, default_code_filter
-from flake8_nylas_scopes.fix_plan import FixPolicy
-from flake8_nylas_scopes.fixer import Fixer
-from flake8_nylas_scopes.source import SourceMap
+from flake8_nylas_scopes.analysis.module import module_facts
+
+from flake8_nylas_scopes.judging.module_findings import module_findings
+from flake8_nylas_scopes.settings.config import DEFAULT_CONFIG, default_code_filter
+from flake8_nylas_scopes.fix.plan import FixPolicy
+from flake8_nylas_scopes.fix.fixer import Fixer
+from flake8_nylas_scopes.analysis.source import SourceMap
 
 FILES = property_files()
 POLICIES = [FixPolicy(unsafe=False), FixPolicy(unsafe=True)]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tool_runs import nylas_scopes
 
-from flake8_nylas_scopes.config_file import find_settings, parse_files_to_codes
+from flake8_nylas_scopes.settings.config_file import find_settings, parse_files_to_codes
 
 AUTH = textwrap.dedent(
     """\

@@ -16,8 +16,8 @@ import pytest
 
 from pathlib import Path
 
-from flake8_nylas_scopes.config import Config, all_codes
-from flake8_nylas_scopes.project import analyse
+from flake8_nylas_scopes.settings.config import Config, all_codes
+from flake8_nylas_scopes.project.session import analyse
 
 HEADER = "from nylas import APIClient\n"
 CALL = "APIClient().authentication_url('https://a/cb', scopes={})\n"

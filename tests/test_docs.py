@@ -116,7 +116,7 @@ def test_github_actions_example_runs_the_documented_command() -> None:
 
 
 def test_configuration_page_documents_every_key() -> None:
-    from flake8_nylas_scopes.config_file import PYPROJECT_KEYS
+    from flake8_nylas_scopes.settings.config_file import PYPROJECT_KEYS
 
     page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     table = page.split("| key | type | meaning | flag |")[1].split("\n\n")[0]

@@ -32,8 +32,8 @@ from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.catalogue import V2_SCOPES
-from flake8_nylas_scopes.endpoints_v2 import (
+from flake8_nylas_scopes.nylas_api.v2.scopes import V2_SCOPES
+from flake8_nylas_scopes.nylas_api.v2.endpoints import (
     API_SERVER,
     CLIENT_METHODS,
     COLLECTIONS,

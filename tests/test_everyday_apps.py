@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from flake8_nylas_scopes.codes import DEFAULT_OFF
-from flake8_nylas_scopes.config import make_config
-from flake8_nylas_scopes.project import analyse
+from flake8_nylas_scopes.settings.config import make_config
+from flake8_nylas_scopes.project.session import analyse
 
 
 def _auth(scopes: str) -> str:

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from tool_runs import lint_fixtures
 
-from flake8_nylas_scopes.analysis import module_facts, module_findings
+from flake8_nylas_scopes.analysis.module import module_facts
+
+from flake8_nylas_scopes.judging.module_findings import module_findings
 from flake8_nylas_scopes.codes import CODES, FixSafety
-from flake8_nylas_scopes.config import Config, all_codes
+from flake8_nylas_scopes.settings.config import Config, all_codes
 from flake8_nylas_scopes.findings import Finding
-from flake8_nylas_scopes.fix_text_edits import FixEditor, TextEdit
+from flake8_nylas_scopes.fix.text_edits import FixEditor, TextEdit
 
 HEADER = 'from nylas import APIClient\nclient = APIClient("id", "secret")\n'
 CALL = 'client.authentication_url("https://a/cb", scopes='

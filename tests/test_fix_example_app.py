@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from flake8_nylas_scopes.cache import CACHE_DIRECTORY
+from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -17,10 +17,10 @@ import pytest
 from codemod_support import CODEMOD_FIXTURES, LINT_FIXTURES, run_cli
 from conftest import ROOT
 
-from flake8_nylas_scopes.checking import CheckSettings, run_check
-from flake8_nylas_scopes.fix_plan import FixPolicy
-from flake8_nylas_scopes.fixer import Fixer
-from flake8_nylas_scopes.project import read_source
+from flake8_nylas_scopes.commands.check import CheckSettings, run_check
+from flake8_nylas_scopes.fix.plan import FixPolicy
+from flake8_nylas_scopes.fix.fixer import Fixer
+from flake8_nylas_scopes.project.session import read_source
 
 SHARED = textwrap.dedent(
     """\

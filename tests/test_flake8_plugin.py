@@ -114,7 +114,7 @@ def test_a_crash_names_the_plugin_and_the_file(project: Path, tmp_path: Path) ->
     boom = tmp_path / "boom"
     boom.mkdir()
     (boom / "sitecustomize.py").write_text(
-        "import flake8_nylas_scopes.project as p\n"
+        "import flake8_nylas_scopes.project.session as p\n"
         "def explode(*args, **kwargs):\n    raise RuntimeError('boom')\n"
         "p.analyse_project = explode\n"
     )

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from tool_runs import FIXTURES, ROOT, finding_lines, flake8, nylas_scopes
 
-from flake8_nylas_scopes.checking import CheckSettings, run_check
-from flake8_nylas_scopes.config_file import find_settings
+from flake8_nylas_scopes.commands.check import CheckSettings, run_check
+from flake8_nylas_scopes.settings.config_file import find_settings
 
 PROJECTS = sorted(path for path in (FIXTURES / "projects").iterdir() if path.is_dir())
 TARGETS = [*PROJECTS, ROOT / "examples" / "mailapp"]

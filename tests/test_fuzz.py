@@ -39,15 +39,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flake8_nylas_scopes.analysis import module_facts, module_findings
-from flake8_nylas_scopes.catalogue import PROVIDER_VALUES
+from flake8_nylas_scopes.analysis.module import module_facts
+
+from flake8_nylas_scopes.judging.module_findings import module_findings
+from flake8_nylas_scopes.nylas_api.v2.scopes import PROVIDER_VALUES
 from flake8_nylas_scopes.checker import NylasScopesChecker
 from flake8_nylas_scopes.codes import CODES
-from flake8_nylas_scopes.config import Config, ConfigError, all_codes, make_config
-from flake8_nylas_scopes.extract import extract_module
-from flake8_nylas_scopes.judge import judge_project
+from flake8_nylas_scopes.settings.config import Config, ConfigError, all_codes, make_config
+from flake8_nylas_scopes.analysis.extract import extract_module
+from flake8_nylas_scopes.judging.judge import judge_project
 from flake8_nylas_scopes.findings import Finding
-from flake8_nylas_scopes.project import analyse
+from flake8_nylas_scopes.project.session import analyse
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "lint"
 SOURCES = {path.name: path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.py"))}

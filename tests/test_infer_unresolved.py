@@ -10,9 +10,9 @@ from typing import Any
 
 from tool_runs import ROOT, json_field_names, nylas_scopes
 
-from flake8_nylas_scopes.config import Config, all_codes
-from flake8_nylas_scopes.project import analyse
-from flake8_nylas_scopes.resolver import UnresolvedUse
+from flake8_nylas_scopes.settings.config import Config, all_codes
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.judging.resolver import UnresolvedUse
 
 AUTH = (
     "from nylas import APIClient\n"

@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from fixture_expectations import expectations, fixture_files, options
 
-from flake8_nylas_scopes.analysis import module_facts, module_findings
+from flake8_nylas_scopes.analysis.module import module_facts
+
+from flake8_nylas_scopes.judging.module_findings import module_findings
 from flake8_nylas_scopes.codes import DEFAULT_OFF, IMPLEMENTED
-from flake8_nylas_scopes.config import make_config
+from flake8_nylas_scopes.settings.config import make_config
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "lint"
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from damaged_json import index_damages
 
-from flake8_nylas_scopes import project
-from flake8_nylas_scopes.cache import MENTIONS_INDEX, FactsCache
-from flake8_nylas_scopes.config import Config, default_code_filter
-from flake8_nylas_scopes.project import analyse
+from flake8_nylas_scopes.project import session as project
+from flake8_nylas_scopes.project.cache import MENTIONS_INDEX, FactsCache
+from flake8_nylas_scopes.settings.config import Config, default_code_filter
+from flake8_nylas_scopes.project.session import analyse
 
 REDUNDANT_REQUEST = (
     "from nylas import APIClient\n"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.collection import collector_paused
-from flake8_nylas_scopes.config import Config, all_codes
-from flake8_nylas_scopes.project import analyse
+from flake8_nylas_scopes.project.gc_pause import collector_paused
+from flake8_nylas_scopes.settings.config import Config, all_codes
+from flake8_nylas_scopes.project.session import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTS = sorted((ROOT / "fixtures" / "projects").iterdir()) + [ROOT / "examples" / "mailapp"]

@@ -6,8 +6,10 @@ import ast
 
 import pytest
 
-from flake8_nylas_scopes.analysis import module_facts, module_findings
-from flake8_nylas_scopes.config import Config, all_codes
+from flake8_nylas_scopes.analysis.module import module_facts
+
+from flake8_nylas_scopes.judging.module_findings import module_findings
+from flake8_nylas_scopes.settings.config import Config, all_codes
 
 ODD_VALUES = [
     "42",

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.config import Config, default_code_filter
+from flake8_nylas_scopes.settings.config import Config, default_code_filter
 from flake8_nylas_scopes.findings import Finding
-from flake8_nylas_scopes.project import ProjectSession
+from flake8_nylas_scopes.project.session import ProjectSession
 
 CLIENT = "from nylas import APIClient\nclient = APIClient('id', 'secret', 'token')\n"
 AUTH = (

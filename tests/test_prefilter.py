@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from tool_runs import flake8
 
-from flake8_nylas_scopes.analysis import module_facts, module_findings
-from flake8_nylas_scopes.config import Config, all_codes
-from flake8_nylas_scopes.prefilter import mentions_nylas
+from flake8_nylas_scopes.analysis.module import module_facts
+
+from flake8_nylas_scopes.judging.module_findings import module_findings
+from flake8_nylas_scopes.settings.config import Config, all_codes
+from flake8_nylas_scopes.analysis.prefilter import mentions_nylas
 
 
 @pytest.mark.parametrize(
@@ -57,8 +59,8 @@ def test_fullwidth_identifiers_are_still_analysed() -> None:
     assert codes == ["NYS103"]
 
 
-ANALYSIS_MODULES = ("flake8_nylas_scopes.judge", "flake8_nylas_scopes.extract",
-                    "flake8_nylas_scopes.flow_extract", "flake8_nylas_scopes.resolver")
+ANALYSIS_MODULES = ("flake8_nylas_scopes.judging.judge", "flake8_nylas_scopes.analysis.extract",
+                    "flake8_nylas_scopes.analysis.flow_extract", "flake8_nylas_scopes.judging.resolver")
 
 
 def _imports_of_a_flake8_run(project: Path, monkeypatch: pytest.MonkeyPatch) -> str:
@@ -66,7 +68,7 @@ def _imports_of_a_flake8_run(project: Path, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("PYTHONPROFILEIMPORTTIME", "1")
     completed = flake8(project, "--jobs", "1", "--select", "NYS", ".")
     assert completed.returncode in (0, 1), completed.stderr[-2000:]
-    assert "flake8_nylas_scopes.project" in completed.stderr  # the plugin was loaded
+    assert "flake8_nylas_scopes.project.session" in completed.stderr  # the plugin was loaded
     return completed.stderr
 
 

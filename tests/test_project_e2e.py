@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.cache import CACHE_DIRECTORY, MENTIONS_INDEX, WALK_INDEX, FactsCache
-from flake8_nylas_scopes.config import Config, default_code_filter
-from flake8_nylas_scopes.project import analyse
+from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY, MENTIONS_INDEX, WALK_INDEX, FactsCache
+from flake8_nylas_scopes.settings.config import Config, default_code_filter
+from flake8_nylas_scopes.project.session import analyse
 
 PROJECTS = Path(__file__).resolve().parent.parent / "fixtures" / "projects"
 

@@ -8,8 +8,8 @@ import pytest
 from fixture_expectations import expectations, options
 
 from flake8_nylas_scopes.codes import DEFAULT_OFF
-from flake8_nylas_scopes.config import make_config
-from flake8_nylas_scopes.project import analyse
+from flake8_nylas_scopes.settings.config import make_config
+from flake8_nylas_scopes.project.session import analyse
 
 PROJECTS = Path(__file__).resolve().parent.parent / "fixtures" / "projects"
 PROJECT_DIRS = sorted(path for path in PROJECTS.iterdir() if path.is_dir())

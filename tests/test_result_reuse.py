@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 from damaged_json import index_damages
 
-from flake8_nylas_scopes import judge, reuse
-from flake8_nylas_scopes.cache import RESULT_INDEX, FactsCache
-from flake8_nylas_scopes.config import Config, default_code_filter
+from flake8_nylas_scopes.judging import judge
+from flake8_nylas_scopes.project import reuse
+from flake8_nylas_scopes.project.cache import RESULT_INDEX, FactsCache
+from flake8_nylas_scopes.settings.config import Config, default_code_filter
 from flake8_nylas_scopes.findings import Finding, Fix, FixAction
-from flake8_nylas_scopes.project import ProjectSession, analyse
+from flake8_nylas_scopes.project.session import ProjectSession, analyse
 from flake8_nylas_scopes.spans import Span
 
 AUTH = (

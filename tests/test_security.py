@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.config import Config, all_codes
-from flake8_nylas_scopes.project import analyse, discover
+from flake8_nylas_scopes.settings.config import Config, all_codes
+from flake8_nylas_scopes.project.session import analyse, discover
 
 PACKAGE = Path(__file__).resolve().parent.parent / "flake8_nylas_scopes"
 

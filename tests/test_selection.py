@@ -10,7 +10,7 @@ from flake8.style_guide import Decision, DecisionEngine
 
 from flake8_nylas_scopes.cli import code_filter
 from flake8_nylas_scopes.codes import CODES, DEFAULT_OFF
-from flake8_nylas_scopes.selection import Selection, parse_codes
+from flake8_nylas_scopes.settings.selection import Selection, parse_codes
 
 CHOICES: list[tuple[str, ...] | None] = [
     None, (), ("NYS",), ("NYS1",), ("NYS104",), ("NYS2", "NYS203"), ("E", "W"), ("NYS20",),

@@ -12,9 +12,9 @@ import json
 
 import pytest
 
-from flake8_nylas_scopes.flow_facts import FlowFacts, Val
-from flake8_nylas_scopes.project import facts_for_source
-from flake8_nylas_scopes.resolver import CLIENT_OBJ, FlowResolver
+from flake8_nylas_scopes.analysis.flow_facts import FlowFacts, Val
+from flake8_nylas_scopes.project.session import facts_for_source
+from flake8_nylas_scopes.judging.resolver import CLIENT_OBJ, FlowResolver
 
 MODULE = '''\
 from nylas import APIClient

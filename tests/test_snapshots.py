@@ -36,7 +36,7 @@ import pytest
 from fixture_expectations import options
 from tool_runs import ROOT, Run, nylas_scopes
 
-from flake8_nylas_scopes.cache import CACHE_DIRECTORY
+from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
 
 LINT = ROOT / "fixtures" / "lint"
 PROJECTS = ROOT / "fixtures" / "projects"

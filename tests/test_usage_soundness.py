@@ -7,11 +7,11 @@ import textwrap
 from pathlib import Path
 
 from flake8_nylas_scopes.codes import DEFAULT_OFF
-from flake8_nylas_scopes.config import make_config
+from flake8_nylas_scopes.settings.config import make_config
 from flake8_nylas_scopes.findings import Finding
-from flake8_nylas_scopes.project import analyse
-from flake8_nylas_scopes.resolver import describe
-from flake8_nylas_scopes.test_code import is_test_module
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.judging.resolver import describe
+from flake8_nylas_scopes.judging.test_code import is_test_module
 
 AUTH = """\
 from nylas import APIClient

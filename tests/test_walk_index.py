@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from damaged_json import index_damages
 
-from flake8_nylas_scopes import walk
-from flake8_nylas_scopes.cache import WALK_INDEX, FactsCache
-from flake8_nylas_scopes.project import project_files
+from flake8_nylas_scopes.project import walk
+from flake8_nylas_scopes.project.cache import WALK_INDEX, FactsCache
+from flake8_nylas_scopes.project.session import project_files
 
 AN_HOUR_AGO_NS = (1_700_000_000 * 10**9, 1_700_000_000 * 10**9)
 

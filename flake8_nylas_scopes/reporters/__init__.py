@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ..checking import CheckResult
+from ..commands.check import CheckResult
 from .json_report import render_json
 from .sarif import render_sarif
 from .text import render_text

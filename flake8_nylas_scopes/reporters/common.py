@@ -8,7 +8,7 @@ from ..codes import CODES, FixSafety
 from ..findings import Finding
 
 if TYPE_CHECKING:
-    from ..fix_offers import FixOffer
+    from ..fix.offers import FixOffer
 
 TOOL_NAME = "nylas-scopes"
 TOOL_URI = "https://github.com/flake8-nylas-scopes/flake8-nylas-scopes"

@@ -10,13 +10,13 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..checking import CheckResult
 from ..codes import CODES
+from ..commands.check import CheckResult
 from ..findings import Finding
 from .common import TOOL_NAME, fix_json, message_text
 
 if TYPE_CHECKING:
-    from ..fix_offers import FixOffer
+    from ..fix.offers import FixOffer
 
 SCHEMA_VERSION = 1
 

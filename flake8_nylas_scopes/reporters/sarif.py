@@ -3,7 +3,7 @@
 Paths are relative to the current directory under the ``%SRCROOT%`` base id, columns
 count Unicode code points (``columnKind``), and every rule carries its documentation.
 A finding carries its fix when ``fix`` applies it by default (the same plan decides,
-see :mod:`..fix_offers`) and the edit can be written as an exact text replacement.
+see :mod:`..fix.offers`) and the edit can be written as an exact text replacement.
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..checking import CheckResult
 from ..codes import CODES, IMPLEMENTED, Code, FixSafety
+from ..commands.check import CheckResult
 from ..findings import Finding, Fix, FixAction
 from ..rule_docs import rule_doc, rule_url, section
 from .common import TOOL_NAME, TOOL_URI, fix_json, message_text
 
 if TYPE_CHECKING:
-    from ..fix_offers import FixOffer
-    from ..fix_text_edits import TextEdit
+    from ..fix.offers import FixOffer
+    from ..fix.text_edits import TextEdit
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (

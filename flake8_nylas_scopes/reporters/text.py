@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checking import CheckResult
+from ..commands.check import CheckResult
 from ..findings import Finding
 
 

@@ -45,8 +45,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ...catalogue import Certainty
-from ...endpoint_types import RawRoute
+from ..types import Certainty
+from ..types import RawRoute
 from .google import uri
 from .types import (
     GOOGLE,

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...catalogue import Certainty
+from ..types import Certainty
 from .types import (
     GOOGLE,
     Conflict,

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...catalogue import Certainty
+from ..types import Certainty
 from .types import MICROSOFT, Inclusion, NonInclusion, ProviderScope, ScopeFamily
 
 _DOC = Certainty.DOCUMENTED

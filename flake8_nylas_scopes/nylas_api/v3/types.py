@@ -5,7 +5,7 @@ scopes (Google URIs, Microsoft Graph permission names), and each Nylas endpoint 
 the grant for provider scopes.  The records below hold those facts as data; the
 catalogues (``google``, ``microsoft``) and the endpoint map (``endpoints``) fill them.
 
-Certainty follows the v2 catalogue (:class:`~flake8_nylas_scopes.catalogue.Certainty`):
+Certainty follows the v2 catalogue (:class:`~flake8_nylas_scopes.nylas_api.types.Certainty`):
 a rule may act only on a certain fact.  An uncertain inclusion never makes a scope
 redundant; an uncertain requirement never makes a call miss a scope.
 
@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from ...catalogue import Certainty
+from ..types import Certainty
 
 GOOGLE = "google"
 MICROSOFT = "microsoft"

@@ -1,0 +1,1 @@
+"""Per-module facts: what the source says, read with ``ast`` and never run."""

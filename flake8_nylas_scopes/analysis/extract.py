@@ -1,0 +1,770 @@
+"""Collect scope-request facts from one module's ``ast`` tree.
+
+The extractor finds where the code asks an end user for Nylas scopes:
+
+* ``APIClient(...).authentication_url(...)`` (nylas-python 4.6 to 5.x);
+* a JSON body POSTed to ``/connect/authorize`` (native auth has no SDK helper);
+* ``/oauth/authorize`` URLs or params built by hand;
+* Flask-Dance's ``make_nylas_blueprint``.
+
+It records facts only; the rules judge them.  The code under analysis is never
+imported or run.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import urllib.parse
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ..nylas_api.v2.http import (
+    HTTP_METHODS,
+    URL_HOLE,
+    RawUse,
+    match_route,
+    nylas_v2_path,
+    unknown_host_path,
+)
+from ..nylas_api.v2.scopes import NYLAS_CLIENT_CLASSES
+from .ast_names import dotted
+from .bindings import LIST_MUTATORS, BodyBindings, Bindings, collect_bindings, with_parameters
+from .facts import (
+    Generation,
+    ItemForm,
+    ModuleFacts,
+    ScopeItem,
+    ScopeSite,
+    ScopeValue,
+    SiteKind,
+    ValueState,
+)
+from .fast_visit import FastVisitor
+from .flow_extract import call_parameters
+from .source import SourceMap
+from .values import SCOPE_WORD, ValueReader
+
+FLASK_DANCE_BLUEPRINTS = frozenset({"flask_dance.contrib.nylas.make_nylas_blueprint"})
+URLENCODE_FUNCTIONS = frozenset({"urllib.parse.urlencode", "urllib.urlencode"})
+JSON_DUMPS_FUNCTIONS = frozenset({"json.dumps"})
+URLJOIN_FUNCTIONS = frozenset({"urllib.parse.urljoin", "urlparse.urljoin"})
+
+# ``authentication_url(redirect_uri, login_hint, state, scopes, provider, ...)``
+AUTH_URL_METHOD = "authentication_url"
+AUTH_URL_SCOPES_POSITION = 3
+AUTH_URL_PROVIDER_POSITION = 4
+
+NATIVE_AUTH_PATH = "/connect/authorize"
+HOSTED_AUTH_PATH = "/oauth/authorize"
+# Keys that together mark a dict as a Nylas native-auth body even when the URL it is
+# sent to cannot be shown to be a Nylas host.
+NATIVE_BODY_KEYS = frozenset({"client_id", "name", "email_address", "provider", "settings"})
+HOSTED_PARAM_KEYS = frozenset({"client_id", "redirect_uri", "response_type"})
+
+_HOLE = URL_HOLE
+
+
+@dataclass
+class _ClassInfo:
+    client_attributes: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _DictView:
+    """The string keys of a dict literal (plus later ``d["key"] = v`` writes)."""
+
+    node: ast.Dict
+    values: dict[str, ast.expr]
+    keys: dict[str, ast.expr]
+    complete: bool
+
+
+class Extractor(FastVisitor):
+    def __init__(self, path: str, lines: Sequence[str], module_name: str = "") -> None:
+        self.source = SourceMap(path, lines)
+        self.facts = ModuleFacts(path, mentions_nylas=True)
+        self._module_name = module_name
+        self._imports: dict[str, str] = {}
+        self._scopes: list[Bindings] = []
+        self._classes: list[_ClassInfo] = []
+        self._consumed: set[int] = set()
+        self._qual: list[tuple[str, str]] = []
+        self._functions: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, list[str]]] = []
+        self._bindings_of: dict[ast.AST, Bindings] = {}
+        # Shared with the client-flow pass over the same tree.
+        self.body_bindings = BodyBindings()
+        self.reader = ValueReader(self.source, self.lookup, self.qualify)
+        self._decorators: set[ast.expr] = set()
+
+    def close(self) -> None:
+        """Drop the value reader, which calls back into this object: the reference
+        cycle would keep the module's syntax tree alive until the next garbage
+        collection, and a project analysis pauses the collector."""
+        del self.reader
+
+    # -- environment ---------------------------------------------------------------
+
+    def lookup(self, name: str) -> ast.expr | None:
+        """The one value a name holds when read as scopes: none for a list changed
+        in place, whose assignment no longer says what it holds."""
+        bindings = self._binding_scope(name)
+        if bindings is None or name in bindings.mutated:
+            return None
+        return bindings.lookup(name)
+
+    def _binding_scope(self, name: str) -> Bindings | None:
+        for bindings in reversed(self._scopes):
+            if name in bindings.declared_global:
+                return self._scopes[0] if self._scopes else None
+            if bindings.binds(name):
+                return bindings
+        return None
+
+    def qualify(self, node: ast.expr) -> str | None:
+        """The dotted name an expression refers to through imports, if any."""
+        if isinstance(node, ast.Name):
+            if self.lookup(node.id) is not None:
+                return None
+            return self._imports.get(node.id)
+        if isinstance(node, ast.Attribute):
+            base = self.qualify(node.value)
+            return f"{base}.{node.attr}" if base else None
+        return None
+
+    def _collect_imports(self, tree: ast.Module) -> None:
+        seen: dict[str, set[str]] = {}
+        for node in _all_statements(tree.body):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.asname:
+                        seen.setdefault(alias.asname, set()).add(alias.name)
+                    else:
+                        top = alias.name.split(".")[0]
+                        seen.setdefault(top, set()).add(top)
+            elif isinstance(node, ast.ImportFrom):
+                base = self._absolute_module(node)
+                if base is None:
+                    continue
+                for alias in node.names:
+                    if alias.name != "*":
+                        qualified = f"{base}.{alias.name}" if base else alias.name
+                        seen.setdefault(alias.asname or alias.name, set()).add(qualified)
+        # A local name imported from two places is ambiguous: follow neither.
+        self._imports = {name: next(iter(targets)) for name, targets in seen.items()
+                         if len(targets) == 1}
+
+    def _absolute_module(self, node: ast.ImportFrom) -> str | None:
+        if not node.level:
+            return node.module or ""
+        package = self._module_name.split(".")
+        # ``from . import x`` in pkg.mod refers to pkg; each extra dot goes up one.
+        if len(package) < node.level:
+            return None
+        base = package[: len(package) - node.level]
+        if node.module:
+            base.append(node.module)
+        return ".".join(base)
+
+    def is_client(self, node: ast.expr, depth: int = 0) -> bool:
+        """True when ``node`` certainly holds a v2 ``APIClient`` in this module."""
+        if depth > 8:
+            return False
+        if isinstance(node, ast.Call):
+            return self.qualify(node.func) in NYLAS_CLIENT_CLASSES
+        if isinstance(node, ast.Name):
+            bindings = self._binding_scope(node.id)
+            if bindings is not None:
+                annotation = bindings.annotations.get(node.id)
+                if annotation is not None and self._is_client_annotation(annotation):
+                    return True
+            bound = self.lookup(node.id)
+            return bound is not None and self.is_client(bound, depth + 1)
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+            and self._classes
+        ):
+            return node.attr in self._classes[-1].client_attributes
+        return False
+
+    def _is_client_annotation(self, annotation: ast.expr) -> bool:
+        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+            try:
+                annotation = ast.parse(annotation.value, mode="eval").body
+            except SyntaxError:
+                return False
+        return self.qualify(annotation) in NYLAS_CLIENT_CLASSES
+
+    # -- traversal ------------------------------------------------------------------
+
+    def prepare(self, tree: ast.Module) -> None:
+        """Read the imports and module bindings without looking for scope requests."""
+        self._collect_imports(tree)
+        bindings = collect_bindings(tree.body)
+        self._scopes.append(bindings)
+        # ``SCOPES.append(...)`` in a function changes the module's list too, and
+        # ``settings.SCOPES.append(...)`` another module's.
+        for statement in _all_statements(tree.body):
+            if not (
+                isinstance(statement, ast.Expr)
+                and isinstance(statement.value, ast.Call)
+                and isinstance(statement.value.func, ast.Attribute)
+                and statement.value.func.attr in LIST_MUTATORS
+            ):
+                continue
+            receiver = statement.value.func.value
+            if isinstance(receiver, ast.Name):
+                bindings.mutated.add(receiver.id)
+            elif isinstance(receiver, ast.Attribute):
+                reference = self.qualify(receiver)
+                if reference:
+                    self.facts.mutated.append(reference)
+
+    def extract(self, tree: ast.Module) -> ModuleFacts:
+        self.prepare(tree)
+        self.generic_visit(tree)
+        self.facts.constants = self.scope_constants()
+        return self.facts
+
+    @property
+    def imports(self) -> dict[str, str]:
+        return self._imports
+
+    @property
+    def module_bindings(self) -> Bindings:
+        return self._scopes[0]
+
+    def scope_constants(self) -> dict[str, ScopeValue]:
+        """Module constants other modules may import as a scopes value.
+
+        Only names that look like scope lists are kept (the name mentions scopes, or
+        an item is a scope name), so that the cached facts stay small.
+        """
+        constants: dict[str, ScopeValue] = {}
+        for name, node in self.module_bindings.values.items():
+            if not isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp,
+                                     ast.Call)):
+                continue
+            value = self.reader.read(ast.Name(id=name, ctx=ast.Load()))
+            if value.state is ValueState.ITEMS:
+                looks_like_scopes = "scope" in name.lower() or any(
+                    SCOPE_WORD.match(item.text.strip().lower()) for item in value.items
+                )
+                if looks_like_scopes:
+                    constants[name] = value
+            elif value.state is ValueState.EMPTY and "scope" in name.lower():
+                constants[name] = dataclasses.replace(value, span=self.source.span(node))
+        return constants
+
+    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        for decorator in node.decorator_list:
+            # ``@app.post("/events")`` registers a route; it sends no request.
+            self._decorators.add(decorator)
+            self.visit(decorator)
+        is_method = bool(self._qual) and self._qual[-1][1] == "class"
+        self._qual.append((node.name, "function"))
+        self._functions.append((node, call_parameters(node, is_method)))
+        self._scopes.append(self._function_bindings(node))
+        for statement in node.body:
+            self.visit(statement)
+        self._scopes.pop()
+        self._functions.pop()
+        self._qual.pop()
+
+    def _function_bindings(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Bindings:
+        """A function's bindings, parameters included; a method's are read twice (for the
+        class's client attributes, then for the method itself) but collected once."""
+        found = self._bindings_of.get(node)
+        if found is None:
+            found = self._bindings_of[node] = with_parameters(
+                self.body_bindings.of(node), node.args
+            )
+        return found
+
+    def _parameter_reference(self, node: ast.expr) -> ScopeValue | None:
+        """A scopes value that is a parameter of the enclosing function (a wrapper).
+
+        The project index reads it from the callers' arguments and the default.
+        """
+        if not isinstance(node, ast.Name) or not self._functions:
+            return None
+        function, params = self._functions[-1]
+        if node.id not in params or self._binding_scope(node.id) is not self._scopes[-1]:
+            return None
+        qualname = ".".join(name for name, _ in self._qual)
+        module = self._module_name or "__main__"
+        reference = f"param:{module}.{qualname}#{params.index(node.id)}#{node.id}"
+        default = _parameter_default(function, node.id)
+        if default is not None:
+            self.facts.param_defaults[reference] = self.reader.read(default)
+        return ScopeValue(
+            ValueState.UNRESOLVED, complete=False, reference=reference,
+            reason=f"scopes come from the callers of {qualname}()",
+        )
+
+    visit_FunctionDef = _visit_function
+    visit_AsyncFunctionDef = _visit_function
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        info = _ClassInfo()
+        self._classes.append(info)
+        info.client_attributes = self._client_attributes(node)
+        self._qual.append((node.name, "class"))
+        self.generic_visit(node)
+        self._qual.pop()
+        self._classes.pop()
+
+    def _client_attributes(self, node: ast.ClassDef) -> set[str]:
+        """``self.<attr>`` names assigned a client in any method of the class."""
+        found: set[str] = set()
+        for method in node.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            self._scopes.append(self._function_bindings(method))
+            for statement in _all_statements(method.body):
+                if not isinstance(statement, ast.Assign):
+                    continue
+                for target in statement.targets:
+                    if (
+                        isinstance(target, ast.Attribute)
+                        and isinstance(target.value, ast.Name)
+                        and target.value.id == "self"
+                        and self.is_client(statement.value)
+                    ):
+                        found.add(target.attr)
+            self._scopes.pop()
+        return found
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
+            self._authentication_url(node, func.value)
+        elif self.qualify(func) in FLASK_DANCE_BLUEPRINTS:
+            self._flask_dance(node)
+        else:
+            self._http_call(node)
+        self.generic_visit(node)
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
+        self._url_expression(node)
+        self.generic_visit(node)
+
+    def visit_BinOp(self, node: ast.BinOp) -> None:
+        self._url_expression(node)
+        self.generic_visit(node)
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        if isinstance(node.value, str):
+            self._url_expression(node)
+
+    # -- sites ------------------------------------------------------------------------
+
+    def _add(self, site: ScopeSite) -> None:
+        self.facts.sites.append(site)
+
+    def _authentication_url(self, node: ast.Call, receiver: ast.expr) -> None:
+        scopes = _argument(node, "scopes", AUTH_URL_SCOPES_POSITION)
+        provider_node = _argument(node, "provider", AUTH_URL_PROVIDER_POSITION)
+        has_star_kwargs = any(keyword.arg is None for keyword in node.keywords)
+        has_star_args = any(isinstance(arg, ast.Starred) for arg in node.args)
+        if scopes is not None:
+            value = self._parameter_reference(scopes) or self.reader.read(scopes)
+        elif has_star_kwargs or has_star_args:
+            value = ScopeValue(
+                ValueState.UNRESOLVED, complete=False, reason="scopes may come from *args/**kwargs"
+            )
+        else:
+            value = ScopeValue(ValueState.MISSING)
+        provider = self.reader.read_string(provider_node) if provider_node is not None else ""
+        self._add(
+            ScopeSite(
+                SiteKind.SDK_HOSTED,
+                Generation.V2,
+                self.source.span(node),
+                value,
+                provider=provider or "",
+                description="authentication_url()",
+                confirmed=self.is_client(receiver),
+                receiver=dotted(receiver),
+            )
+        )
+
+    def _flask_dance(self, node: ast.Call) -> None:
+        scope = _keyword(node, "scope")
+        ignored = self.source.span(scope) if scope is not None else None
+        self._add(
+            ScopeSite(
+                SiteKind.FLASK_DANCE,
+                Generation.V2,
+                self.source.span(node),
+                ScopeValue(ValueState.UNRESOLVED, complete=False, reason="singular scope"),
+                ignored_key=True,
+                ignored_span=ignored,
+                description="make_nylas_blueprint()",
+            )
+        )
+
+    def _http_call(self, node: ast.Call) -> None:
+        func = node.func
+        method = func.attr if isinstance(func, ast.Attribute) else ""
+        args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
+        http_method = method
+        if method == "request" and args:
+            http_method = (self.reader.read_string(args[0]) or "").lower()
+            args = args[1:]
+        if http_method not in HTTP_METHODS:
+            return
+        url_node = _keyword(node, "url") or (args[0] if args else None)
+        if url_node is None:
+            return
+        url = self._url_text(url_node)
+        if url is None:
+            if _mentions_nylas_host(url_node):
+                # ``"https://api.nylas.com" + path``: a Nylas request to a path the
+                # analysis cannot read.
+                self.facts.raw_uses.append(RawUse(
+                    http_method.upper(), "/{...}", "", self.source.span(node), dotted(func)))
+            return
+        path = url.split("?")[0].rstrip("/")
+        body = _keyword(node, "json") or _keyword(node, "data")
+        params = _keyword(node, "params")
+        if path.endswith(NATIVE_AUTH_PATH):
+            if body is not None and http_method == "post":
+                self._native_auth(node, body, nylas_host=_names_nylas(url))
+            return
+        if path.endswith(HOSTED_AUTH_PATH):
+            if params is not None and _names_nylas(url):
+                self._hosted_params(params, node)
+            return
+        api_path = nylas_v2_path(url, _HOLE)
+        verb = http_method.upper()
+        if api_path is not None:
+            self.facts.raw_uses.append(
+                RawUse(verb, api_path, match_route(verb, api_path, _HOLE),
+                       self.source.span(node), dotted(func))
+            )
+            return
+        other_path = unknown_host_path(url, _HOLE)
+        endpoint = match_route(verb, other_path, _HOLE) if other_path else ""
+        if other_path and endpoint and node not in self._decorators:
+            self.facts.raw_uses.append(RawUse(
+                verb, other_path, endpoint, self.source.span(node), dotted(func), maybe=True))
+
+    def _native_auth(self, call: ast.Call, body: ast.expr, nylas_host: bool) -> None:
+        target = self.reader.follow(body)
+        if isinstance(target, ast.Call) and self.qualify(target.func) in JSON_DUMPS_FUNCTIONS:
+            if not target.args:
+                return
+            body = target.args[0]
+        view = self._dict_view(body)
+        if view is None:
+            return
+        if not nylas_host and len(NATIVE_BODY_KEYS & view.keys.keys()) < 2:
+            return
+        provider_node = view.values.get("provider")
+        provider = self.reader.read_string(provider_node) if provider_node is not None else None
+        scopes = view.values.get("scopes")
+        if scopes is not None:
+            value = self.reader.read(scopes)
+        elif view.complete and "scope" not in view.keys:
+            value = ScopeValue(ValueState.MISSING)
+        else:
+            value = ScopeValue(
+                ValueState.UNRESOLVED, complete=False, reason="the body's scopes are not known"
+            )
+        self._add(
+            ScopeSite(
+                SiteKind.NATIVE,
+                Generation.V2,
+                self.source.span(view.node) if scopes is None else self.source.span(call),
+                value,
+                provider=provider or "",
+                service_account=self._is_service_account(view),
+                description="native auth (/connect/authorize)",
+            )
+        )
+
+    def _is_service_account(self, view: _DictView) -> bool:
+        if _is_true(view.values.get("service_account")):
+            return True
+        settings = view.values.get("settings")
+        settings_view = self._dict_view(settings) if settings is not None else None
+        if settings_view is None:
+            return False
+        return _is_true(settings_view.values.get("service_account")) or (
+            "service_account_json" in settings_view.keys
+        )
+
+    def _hosted_params(self, params: ast.expr, anchor: ast.expr) -> None:
+        view = self._dict_view(params)
+        if view is None:
+            return
+        scopes = view.values.get("scopes")
+        provider_node = view.values.get("provider")
+        provider = self.reader.read_string(provider_node) if provider_node is not None else None
+        span = self.source.span(view.node)
+        if scopes is not None:
+            site = ScopeSite(
+                SiteKind.HOSTED_URL, Generation.V2, span, self.reader.read(scopes),
+                provider=provider or "", description="/oauth/authorize parameters",
+            )
+        elif "scope" in view.keys:
+            site = ScopeSite(
+                SiteKind.HOSTED_URL, Generation.V2, span,
+                ScopeValue(ValueState.UNRESOLVED, complete=False, reason="singular scope"),
+                provider=provider or "", ignored_key=True,
+                ignored_span=self.source.span(view.keys["scope"]),
+                description="/oauth/authorize parameters",
+            )
+        elif view.complete and HOSTED_PARAM_KEYS <= view.keys.keys():
+            site = ScopeSite(
+                SiteKind.HOSTED_URL, Generation.V2, span, ScopeValue(ValueState.MISSING),
+                provider=provider or "", description="/oauth/authorize parameters",
+            )
+        else:
+            return
+        self._add(site)
+
+    def _dict_view(self, node: ast.expr) -> _DictView | None:
+        target = self.reader.follow(node)
+        if not isinstance(target, ast.Dict):
+            if isinstance(target, ast.Call) and isinstance(target.func, ast.Name) and (
+                target.func.id == "dict" and not target.args
+            ):
+                return self._dict_call_view(target)
+            return None
+        values: dict[str, ast.expr] = {}
+        keys: dict[str, ast.expr] = {}
+        complete = True
+        for key, value in zip(target.keys, target.values):
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                values[key.value] = value
+                keys[key.value] = key
+            else:
+                complete = False
+        if isinstance(node, ast.Name):
+            bindings = self._binding_scope(node.id)
+            if bindings is not None:
+                if node.id in bindings.opaque_writes:
+                    complete = False
+                for key_name, writes in bindings.key_writes.get(node.id, {}).items():
+                    if len(writes) == 1 and key_name not in values:
+                        values[key_name] = writes[0]
+                        keys[key_name] = writes[0]
+                    else:
+                        values.pop(key_name, None)
+                        keys[key_name] = writes[0]
+                        complete = False
+        return _DictView(target, values, keys, complete)
+
+    def _dict_call_view(self, call: ast.Call) -> _DictView:
+        values = {kw.arg: kw.value for kw in call.keywords if kw.arg is not None}
+        complete = all(kw.arg is not None for kw in call.keywords)
+        node = ast.Dict(keys=[], values=[])
+        ast.copy_location(node, call)
+        return _DictView(node, values, dict(values), complete)
+
+    # -- hand-built hosted-auth URLs ----------------------------------------------------
+
+    def _url_expression(self, node: ast.expr) -> None:
+        if id(node) in self._consumed:
+            return
+        pieces = list(self._url_leaves(node))
+        text = "".join(
+            piece.value if isinstance(piece, ast.Constant) and isinstance(piece.value, str)
+            else _HOLE
+            for piece in pieces
+        )
+        if HOSTED_AUTH_PATH not in text or "?" not in text:
+            return
+        holes = [piece for piece in pieces if not _is_str_constant(piece)]
+        if not (_names_nylas(text) or any(_names_nylas(self._url_text(h) or "") for h in holes)):
+            return
+        self._query_sites(node, text, holes)
+
+    def _url_leaves(self, node: ast.expr) -> Iterator[ast.expr]:
+        """The literal pieces and the holes of a string built by ``+`` or an f-string.
+
+        The containers are marked consumed so that their parts are not read again as
+        URLs of their own.
+        """
+        self._consumed.add(id(node))
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            yield from self._url_leaves(node.left)
+            yield from self._url_leaves(node.right)
+        elif isinstance(node, ast.JoinedStr):
+            for value in node.values:
+                if isinstance(value, ast.FormattedValue):
+                    yield value.value
+                else:
+                    self._consumed.add(id(value))
+                    yield value
+        else:
+            yield node
+
+    def _query_sites(self, node: ast.expr, text: str, holes: list[ast.expr]) -> None:
+        query = text.split("?", 1)[1]
+        span = self.source.span(node)
+        hole_iter = iter(holes)
+        # Holes before the query string are consumed in order so that the ones inside
+        # it line up with their parameters.
+        for _ in range(text.split("?", 1)[0].count(_HOLE)):
+            next(hole_iter, None)
+        for pair in query.split("&"):
+            key, _, raw = pair.partition("=")
+            key_holes = [next(hole_iter, None) for _ in range(pair.count(_HOLE))]
+            if key == _HOLE and key_holes and key_holes[0] is not None and not raw:
+                self._urlencoded_hole(key_holes[0], node)
+                continue
+            if key not in {"scopes", "scope"}:
+                continue
+            if key == "scope":
+                self._add(
+                    ScopeSite(
+                        SiteKind.HOSTED_URL, Generation.V2, span,
+                        ScopeValue(ValueState.UNRESOLVED, complete=False, reason="singular scope"),
+                        ignored_key=True, ignored_span=span, description="/oauth/authorize URL",
+                    )
+                )
+                continue
+            if _HOLE not in raw:
+                value = urllib.parse.unquote_plus(raw)
+                items = tuple(
+                    ScopeItem(part, span, ItemForm.STRING_PART, index)
+                    for index, part in enumerate(value.split(","))
+                )
+                scope_value = ScopeValue(ValueState.ITEMS, items, True, span=span)
+            elif raw == _HOLE and key_holes and key_holes[0] is not None:
+                scope_value = self.reader.read(key_holes[0])
+            else:
+                scope_value = ScopeValue(
+                    ValueState.UNRESOLVED, complete=False, reason="scopes built at run time"
+                )
+            self._add(
+                ScopeSite(
+                    SiteKind.HOSTED_URL, Generation.V2, span, scope_value,
+                    description="/oauth/authorize URL",
+                )
+            )
+
+    def _urlencoded_hole(self, hole: ast.expr, anchor: ast.expr) -> None:
+        target = self.reader.follow(hole)
+        if (
+            isinstance(target, ast.Call)
+            and target.args
+            and (
+                self.qualify(target.func) in URLENCODE_FUNCTIONS
+                or (isinstance(target.func, ast.Name) and target.func.id == "urlencode")
+            )
+        ):
+            self._hosted_params(target.args[0], anchor)
+
+    def _url_text(self, node: ast.expr, depth: int = 0) -> str | None:
+        """The text of a URL expression; parts that cannot be read become holes."""
+        if depth > 8:
+            return None
+        target = self.reader.follow(node)
+        if target is None:
+            # A name bound elsewhere: its spelling may still say it is a Nylas URL.
+            return _HOLE + (dotted(node) if _names_nylas(dotted(node)) else "")
+        if isinstance(target, ast.Constant) and isinstance(target.value, str):
+            return target.value
+        if isinstance(target, ast.JoinedStr):
+            parts = []
+            for value in target.values:
+                if isinstance(value, ast.FormattedValue):
+                    parts.append(self._url_text(value.value, depth + 1) or _HOLE)
+                elif isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    parts.append(value.value)
+            return "".join(parts)
+        if isinstance(target, ast.BinOp) and isinstance(target.op, ast.Add):
+            left = self._url_text(target.left, depth + 1)
+            right = self._url_text(target.right, depth + 1)
+            return (left or _HOLE) + (right or _HOLE)
+        if isinstance(target, ast.Call) and self.qualify(target.func) in URLJOIN_FUNCTIONS:
+            if len(target.args) == 2:
+                base = self._url_text(target.args[0], depth + 1) or _HOLE
+                path = self._url_text(target.args[1], depth + 1) or _HOLE
+                return base.rstrip("/") + "/" + path.lstrip("/")
+        if isinstance(target, (ast.Attribute, ast.Name)):
+            spelled = dotted(target)
+            return _HOLE + (spelled if _names_nylas(spelled) else "")
+        return None
+
+
+def _mentions_nylas_host(node: ast.expr) -> bool:
+    """Whether an unreadable URL names a Nylas host in a string it is built from."""
+    return any(
+        isinstance(part, ast.Constant) and isinstance(part.value, str)
+        and nylas_v2_path(part.value, _HOLE) is not None
+        for part in ast.walk(node)
+    )
+
+
+def _all_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement of a module, nested ones included; expressions are skipped."""
+    stack: list[ast.AST] = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.stmt):
+            yield node
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(node, name, None)
+            if isinstance(block, list):
+                stack.extend(reversed(block))
+
+
+def _parameter_default(
+    function: ast.FunctionDef | ast.AsyncFunctionDef, name: str
+) -> ast.expr | None:
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    offset = len(positional) - len(args.defaults)
+    for index, arg in enumerate(positional):
+        if arg.arg == name and index >= offset:
+            return args.defaults[index - offset]
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+        if arg.arg == name:
+            return default
+    return None
+
+
+def _names_nylas(text: str) -> bool:
+    return "nylas" in text.lower()
+
+
+def _is_str_constant(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _is_true(node: ast.expr | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _keyword(node: ast.Call, name: str) -> ast.expr | None:
+    for keyword in node.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    return None
+
+
+def _argument(node: ast.Call, name: str, position: int) -> ast.expr | None:
+    value = _keyword(node, name)
+    if value is not None:
+        return value
+    positional = node.args
+    if any(isinstance(arg, ast.Starred) for arg in positional[: position + 1]):
+        return None
+    return positional[position] if len(positional) > position else None
+
+
+def extract_module(
+    tree: ast.Module, path: str, lines: Sequence[str], module_name: str = ""
+) -> ModuleFacts:
+    """The scope-request facts of one parsed module."""
+    return Extractor(path, lines, module_name).extract(tree)
+
+
+__all__ = ["Extractor", "extract_module"]

@@ -1,0 +1,143 @@
+"""Facts collected from one module: plain, JSON-serialisable records.
+
+The extractor produces them from an ``ast`` tree, the project index caches them, and
+the rules judge them.  Nothing here knows the rules.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..nylas_api.v2.http import RawUse
+from .facts_values import ItemForm, ScopeItem, ScopeValue, ValueState
+from .flow_facts import FlowFacts
+
+# Re-exported: the value types are part of the facts vocabulary.
+__all__ = [
+    "Generation", "ItemForm", "ModuleFacts", "ScopeItem", "ScopeSite", "ScopeValue",
+    "SiteKind", "Span", "ValueState",
+]
+from ..spans import Span
+
+
+class SiteKind(enum.Enum):
+    SDK_HOSTED = "sdk_hosted"  # APIClient.authentication_url(...)
+    NATIVE = "native"  # JSON body POSTed to /connect/authorize
+    HOSTED_URL = "hosted_url"  # /oauth/authorize URL or params built by hand
+    FLASK_DANCE = "flask_dance"  # flask_dance make_nylas_blueprint(...)
+
+
+class Generation(enum.Enum):
+    V2 = "v2"
+    V3 = "v3"
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeSite:
+    """A place where the code requests scopes for an end user.
+
+    ``span`` is the auth call (or the payload/URL literal); ``value`` is what the
+    scopes resolve to.  ``ignored_key`` is set when the request names its scopes under
+    a key Nylas ignores (the singular ``scope``); ``ignored_span`` points at it.
+    ``provider`` is the literal provider value when the request names one.
+    """
+
+    kind: SiteKind
+    generation: Generation
+    span: Span
+    value: ScopeValue
+    provider: str = ""
+    service_account: bool = False
+    ignored_key: bool = False
+    ignored_span: Span | None = None
+    description: str = ""
+    # False when the receiver of an ``authentication_url`` call could not be shown to
+    # be a Nylas client in this module; ``receiver`` is its dotted text, for the
+    # project index to resolve.
+    confirmed: bool = True
+    receiver: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "generation": self.generation.value,
+            "span": self.span.to_json(),
+            "value": self.value.to_json(),
+            "provider": self.provider,
+            "service_account": self.service_account,
+            "ignored_key": self.ignored_key,
+            "ignored_span": self.ignored_span.to_json() if self.ignored_span else None,
+            "description": self.description,
+            "confirmed": self.confirmed,
+            "receiver": self.receiver,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ScopeSite:
+        ignored = data["ignored_span"]
+        return cls(
+            SiteKind(data["kind"]),
+            Generation(data["generation"]),
+            Span.from_json(data["span"]),
+            ScopeValue.from_json(data["value"]),
+            str(data["provider"]),
+            bool(data["service_account"]),
+            bool(data["ignored_key"]),
+            Span.from_json(ignored) if ignored is not None else None,
+            str(data["description"]),
+            bool(data["confirmed"]),
+            str(data["receiver"]),
+        )
+
+
+@dataclass
+class ModuleFacts:
+    """Everything the rules need from one module.
+
+    ``constants`` are module-level names bound once to a readable scopes value, for
+    other modules that import them.  ``flow`` records how clients move (see
+    ``flow_facts``); it is filled only for projects that use Nylas at all.
+    """
+
+    path: str
+    module: str = ""
+    mentions_nylas: bool = False
+    sites: list[ScopeSite] = field(default_factory=list)
+    constants: dict[str, ScopeValue] = field(default_factory=dict)
+    flow: FlowFacts | None = None
+    raw_uses: list[RawUse] = field(default_factory=list)
+    # Default values of parameters that carry scopes into an auth call, by reference.
+    param_defaults: dict[str, ScopeValue] = field(default_factory=dict)
+    # Names of other modules whose list this module changes in place
+    # (``settings.SCOPES.append(...)``): read as scopes, they are not what they say.
+    mutated: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "module": self.module,
+            "mentions_nylas": self.mentions_nylas,
+            "sites": [site.to_json() for site in self.sites],
+            "constants": {name: value.to_json() for name, value in self.constants.items()},
+            "flow": self.flow.to_json() if self.flow is not None else None,
+            "raw_uses": [use.to_json() for use in self.raw_uses],
+            "param_defaults": {k: v.to_json() for k, v in self.param_defaults.items()},
+            "mutated": list(self.mutated),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ModuleFacts:
+        flow = data["flow"]
+        return cls(
+            str(data["path"]),
+            str(data["module"]),
+            bool(data["mentions_nylas"]),
+            [ScopeSite.from_json(site) for site in data["sites"]],
+            {str(k): ScopeValue.from_json(v) for k, v in data["constants"].items()},
+            FlowFacts.from_json(flow) if flow is not None else None,
+            [RawUse.from_json(use) for use in data["raw_uses"]],
+            {str(k): ScopeValue.from_json(v) for k, v in data["param_defaults"].items()},
+            [str(name) for name in data["mutated"]],
+        )

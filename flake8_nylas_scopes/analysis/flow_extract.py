@@ -1,0 +1,1321 @@
+"""Record how values that may come from Nylas flow through one module.
+
+The records (edges, uses, calls, reads, stores, sinks; see ``flow_facts``) are
+symbolic: whether a name holds a client, a query or a message is decided later by
+the project index, which sees every module.
+
+The pass is a closed world.  It walks every node, and each expression that has a
+symbolic value is, where it appears, either followed (an edge, a call, a use), only
+read, or recorded as escaping: ``flow_contexts.ROLES`` decides which, for every field
+of every node class, and a form it has no rule for escapes.  Whether an escaping
+value matters is again the index's business: most values are not Nylas values.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from ..nylas_api.v2.endpoints import CLIENT_METHODS, COLLECTIONS, MODELS
+from ..nylas_api.v2.scopes import NYLAS_CLIENT_CLASSES
+from ..spans import Span
+from .ast_names import dotted
+from .bindings import BodyBindings, Bindings
+from .facts_values import ValueState
+from .flow_calls import (
+    ADDERS,
+    BUILTINS,
+    EXTENDERS,
+    HAND_OVER_METHODS,
+    HAND_OVERS,
+    PASS_THROUGH,
+    HandOver,
+    Shape,
+)
+from .flow_contexts import Role, roles_of
+from .flow_facts import (
+    CLIENT,
+    CallSite,
+    Edge,
+    FlowFacts,
+    Function,
+    Read,
+    ScopeArg,
+    Sink,
+    Store,
+    Use,
+    Val,
+    ValTable,
+)
+from .prefilter import names_a_scope_family
+from .source import SourceMap
+from .values import SCOPE_WORD, ValueReader
+
+# Recorded too, so that the index can tell whether its receiver is a client.
+AUTH_URL_METHOD = "authentication_url"
+
+# Attribute names that can start a Nylas operation on a client or a model object.
+NYLAS_ATTRIBUTES: frozenset[str] = frozenset(
+    {*COLLECTIONS, *CLIENT_METHODS, AUTH_URL_METHOD}
+    | {name for model in MODELS.values() for name in (*model.methods, *model.children)}
+)
+
+
+# Framework objects that hold app-wide or request-wide state by attribute.
+_STATE_ROOTS = {"app": "app", "current_app": "app", "g": "g"}
+
+_MAX_DEPTH = 40
+_UNKNOWN = Val("unknown")  # not computed yet (None is a computed "no value")
+
+# FastAPI's dependency markers: the parameter receives what the function returns.
+_DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
+# Typing wrappers whose arguments are the types a value may have.
+_TYPE_WRAPPERS = frozenset({"Optional", "Union", "Annotated", "Final", "ClassVar"})
+
+
+@dataclass
+class _Frame:
+    qualname: str  # "" for the module, "func", "Class.method", "outer.inner"
+    bindings: Bindings
+    params: frozenset[str] = frozenset()
+    class_name: str = ""  # the class whose method this is, for self.<attr>
+    is_function: bool = False
+    self_name: str = ""  # the first parameter of a method: ``self`` or ``cls``
+    is_class: bool = False
+
+
+def state_key(node: ast.expr) -> str:
+    """A framework-state symbol for ``app.state.nylas``, ``g.nylas``, ``current_app.x``.
+
+    Read from the node's shape rather than from its dotted spelling: every attribute
+    of a module is asked, and spelling each one cost more than the rest of the pass.
+    """
+    if not isinstance(node, ast.Attribute):
+        return ""
+    owner = node.value
+    if isinstance(owner, ast.Attribute):
+        if owner.attr == "state" and _spellable(owner.value):
+            return f"s:state.{node.attr}"
+        inner = owner.value
+        if owner.attr == "app" and isinstance(inner, ast.Name) and inner.id in _APP_HOLDERS:
+            return f"s:app.{node.attr}"
+        return ""
+    if isinstance(owner, ast.Name):
+        root = _STATE_ROOTS.get(owner.id)
+        if root is not None:
+            return f"s:{root}.{node.attr}"
+    return ""
+
+
+# ``request.app.x`` and ``self.app.x`` are the app's state too.
+_APP_HOLDERS = frozenset({"request", "self"})
+
+
+def _spellable(node: ast.expr) -> bool:
+    """Whether :func:`dotted` spells ``node`` (names, attributes and calls down to a name)."""
+    while True:
+        if isinstance(node, ast.Attribute):
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        else:
+            return isinstance(node, ast.Name)
+
+
+_ROLE_CACHE: dict[type[ast.AST], tuple[tuple[str, Role], ...]] = {}
+
+
+def _roles(kind: type[ast.AST]) -> tuple[tuple[str, Role], ...]:
+    found = _ROLE_CACHE.get(kind)
+    if found is None:
+        found = _ROLE_CACHE[kind] = tuple(
+            (name, role) for name, role in roles_of(kind) if role is not Role.PLAIN
+        )
+    return found
+
+
+# Nodes that hold nothing to walk into.
+_LEAF_CLASSES: frozenset[type] = frozenset({ast.Name, ast.Constant})
+
+
+def _all_node_classes() -> frozenset[type]:
+    found: set[type] = set()
+    pending: list[type] = [ast.AST]
+    while pending:
+        kind = pending.pop()
+        if kind not in found:
+            found.add(kind)
+            pending.extend(kind.__subclasses__())
+    return frozenset(found)
+
+
+_NODE_CLASSES = _all_node_classes()
+
+
+class FlowExtractor:
+    def __init__(
+        self,
+        source: SourceMap,
+        module_name: str,
+        imports: Mapping[str, str],
+        module_bindings: Bindings,
+        body_bindings: BodyBindings | None = None,
+    ) -> None:
+        self.body_bindings = body_bindings or BodyBindings()
+        self.source = source
+        self.module = module_name or "__main__"
+        self.imports = imports
+        self.facts = FlowFacts()
+        self.frames: list[_Frame] = [_Frame("", module_bindings)]
+        self.module_functions: set[str] = set()
+        self.module_classes: set[str] = set()
+        self._depth = 0
+        self._values: dict[ast.AST, Val | None] = {}
+        self._table = ValTable()
+        self._val = self._table.get
+        self._temporaries = 0
+        # The frame of each comprehension and lambda, made once: its value is asked
+        # for before the walk reaches it.
+        self._scopes: dict[ast.AST, _Frame] = {}
+        # Asked several times per call (its value, its record, hand-overs).
+        self._callee_names: dict[ast.expr, str] = {}
+        self.reader = ValueReader(source, self._scope_value, self._reference)
+
+    def close(self) -> None:
+        """Drop the value reader, which calls back into this object: the reference
+        cycle would keep the module's syntax tree alive until the next garbage
+        collection, and a project analysis pauses the collector."""
+        del self.reader
+
+    def _bound_value(self, name: str, as_scopes: bool = False) -> ast.expr | None:
+        """The single value a name is bound to.  Read ``as_scopes``, a list changed
+        in place holds more than its assignment says: none."""
+        bindings = self.frames[0].bindings
+        for frame in reversed(self.frames):
+            if frame.is_function and frame.bindings.binds(name):
+                bindings = frame.bindings
+                break
+        if as_scopes and name in bindings.mutated:
+            return None
+        return bindings.lookup(name)
+
+    def _scope_value(self, name: str) -> ast.expr | None:
+        return self._bound_value(name, as_scopes=True)
+
+    def _reference(self, node: ast.expr) -> str | None:
+        value = self.value(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
+        return value.name if value is not None and value.kind == "ref" else None
+
+    # -- names ----------------------------------------------------------------------------
+
+    def _qual(self, frame: _Frame, name: str) -> str:
+        return f"{self.module}.{frame.qualname}.{name}" if frame.qualname else (
+            f"{self.module}.{name}"
+        )
+
+    def name_value(self, name: str) -> Val | None:
+        frames = self.frames
+        innermost = frames[-1]
+        if name in innermost.bindings.declared_global:
+            return self._global_value(name)
+        for frame in reversed(frames):
+            if not frame.is_function:
+                continue
+            if name == frame.self_name:
+                return self._val("self", f"{self.module}.{frame.class_name}")
+            if name in frame.params:
+                return self._val("sym", "p:" + self._qual(frame, name))
+            if frame.bindings.binds(name):
+                if name in frame.bindings.imported and name in self.imports:
+                    return self._val("ref", self.imports[name])
+                return self._val("sym", "l:" + self._qual(frame, name))
+        return self._global_value(name)
+
+    def _global_value(self, name: str) -> Val | None:
+        module = self.frames[0].bindings
+        if name in self.module_functions or name in self.module_classes:
+            return self._val("ref", f"{self.module}.{name}")
+        if name in module.imported and name in self.imports:
+            return self._val("ref", self.imports[name])
+        if module.binds(name):
+            return self._val("sym", f"g:{self.module}.{name}")
+        if name in self.imports:
+            return self._val("ref", self.imports[name])
+        return None
+
+    def _self_owner(self, node: ast.expr) -> bool:
+        frame = self.frames[-1]
+        return (
+            isinstance(node, ast.Name)
+            and frame.class_name != ""
+            and node.id == self._self_name()
+        )
+
+    def _self_name(self) -> str:
+        for frame in reversed(self.frames):
+            if frame.self_name:
+                return frame.self_name
+            if frame.is_class:
+                return ""
+        return ""
+
+    def target_key(self, target: ast.expr) -> str:
+        """The symbol an assignment target writes, or "" when it is not followed."""
+        if isinstance(target, ast.Name):
+            frame = self.frames[-1]
+            if frame.is_class:
+                # A class attribute: what ``self.<name>`` reads.
+                return f"a:{self.module}.{frame.class_name}.{target.id}"
+            value = self.name_value(target.id)
+            if value is not None and value.kind == "sym":
+                return value.name
+            return ""
+        if isinstance(target, ast.Attribute):
+            if self._self_owner(target.value):
+                return f"a:{self.module}.{self.frames[-1].class_name}.{target.attr}"
+            return state_key(target)
+        return ""
+
+    # -- values ---------------------------------------------------------------------------
+
+    def value(self, node: ast.AST | None) -> Val | None:
+        if node is None or node.__class__ not in _VALUE_NODES:
+            return None  # a literal, an operator: never a client (most arguments)
+        # A call's arguments, its callee and the assignment around it each ask for the
+        # same nodes; a node's value depends only on the scope it sits in.
+        known = self._values.get(node, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
+        if self._depth >= _MAX_DEPTH:
+            return None
+        self._depth += 1
+        try:
+            found = self._value(node)
+        finally:
+            self._depth -= 1
+        self._values[node] = found
+        return found
+
+    def _value(self, node: ast.AST) -> Val | None:
+        if isinstance(node, ast.Name):
+            if not isinstance(node.ctx, ast.Load):
+                return None
+            return self.name_value(node.id)
+        if isinstance(node, ast.Attribute):
+            # For an attribute, target_key is ``self.<attr>`` or framework state.
+            key = self.target_key(node)
+            if key.startswith("s:"):
+                # ``app.nylas`` is the app's state, unless ``app`` is itself a client
+                # (a variable named ``app``): read both.
+                inner = self.value(node.value)
+                plain = self._val("attr", node.attr, inner) if inner is not None and (
+                    inner.kind != "ref") else None
+                return self._temporary([self._val("sym", key), plain], node)
+            if key:
+                return self._val("sym", key)
+            inner = self.value(node.value)
+            if inner is None:
+                return None
+            if inner.kind == "ref":
+                return self._val("ref", f"{inner.name}.{node.attr}")
+            return self._val("attr", node.attr, inner)
+        if isinstance(node, ast.Call):
+            return self._call_value(node)
+        if isinstance(node, ast.Subscript):
+            inner = self.value(node.value)
+            if isinstance(node.slice, ast.Slice):
+                return inner  # a slice holds the same elements
+            return self._val("item", "", inner) if inner is not None else None
+        if isinstance(node, (ast.Await, ast.NamedExpr)):
+            return self.value(node.value)
+        if isinstance(node, ast.IfExp):
+            return self._union([node.body, node.orelse], node)
+        if isinstance(node, ast.BoolOp):
+            return self._union(node.values, node)
+        if isinstance(node, ast.BinOp):
+            # ``+`` and ``*`` join or repeat sequences: the result holds the operands'
+            # elements.  Other operators make numbers and strings.
+            if isinstance(node.op, (ast.Add, ast.Mult)):
+                return self._union([node.left, node.right], node)
+            return None
+        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+            if isinstance(node, (ast.List, ast.Tuple)) and not isinstance(node.ctx, ast.Load):
+                return None  # an assignment target
+            return self._box(self._elements(node.elts, node))
+        if isinstance(node, ast.Dict):
+            parts: list[Val | None] = [self.value(v) for v in node.values]
+            parts += [self.value(k) for k in node.keys if k is not None]
+            # ``{**other}`` copies another mapping's values.
+            parts += [self._iter(self.value(v)) for k, v in zip(node.keys, node.values)
+                      if k is None]
+            return self._box(self._temporary(parts, node))
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            with self._scope(node):
+                return self._box(self.value(node.elt))
+        if isinstance(node, ast.DictComp):
+            with self._scope(node):
+                return self._box(self._temporary([self.value(node.key),
+                                                  self.value(node.value)], node))
+        if isinstance(node, ast.Lambda):
+            return self._val("ref", f"{self.module}.{self._scope_frame(node).qualname}")
+        return None
+
+    def _union(self, nodes: Sequence[ast.expr], anchor: ast.AST) -> Val | None:
+        return self._temporary([self.value(n) for n in nodes], anchor)
+
+    def _temporary(self, parts: Sequence[Val | None], anchor: ast.AST) -> Val | None:
+        """One value for several: itself when only one is there, else a symbol of its
+        own with an edge from each."""
+        present = [part for part in parts if part is not None]
+        if not present:
+            return None
+        if len(present) == 1:
+            return present[0]
+        self._temporaries += 1
+        key = self._table.symbol(f"t:{self.module}.{self._temporaries}")
+        for part in present:
+            self.facts.edges.append(Edge(key, part))
+        return self._val("sym", key)
+
+    def _elements(self, elements: Sequence[ast.expr], anchor: ast.AST) -> Val | None:
+        parts = [
+            self._iter(self.value(e.value)) if isinstance(e, ast.Starred) else self.value(e)
+            for e in elements
+        ]
+        return self._temporary(parts, anchor)
+
+    def _box(self, inner: Val | None) -> Val | None:
+        return self._val("box", "", inner) if inner is not None else None
+
+    def _iter(self, inner: Val | None) -> Val | None:
+        return self._val("iter", "", inner) if inner is not None else None
+
+    def _call_of(self, inner: Val | None) -> Val | None:
+        return self._val("call", "", inner) if inner is not None else None
+
+    def callee_name(self, func: ast.expr) -> str:
+        """The dotted name a call's callee is known by: a builtin's own name when the
+        module does not bind it, else the name its import gives; "" for others."""
+        known = self._callee_names.get(func)
+        if known is None:
+            known = self._callee_names[func] = self._callee_name(func)
+        return known
+
+    def _callee_name(self, func: ast.expr) -> str:
+        if isinstance(func, ast.Name):
+            value = self.name_value(func.id)
+            if value is None:
+                return func.id
+            return value.name if value.kind == "ref" else ""
+        value = self.value(func) if isinstance(func, ast.Attribute) else None
+        return value.name if value is not None and value.kind == "ref" else ""
+
+    def _hand_over(self, node: ast.Call) -> HandOver | None:
+        name = self.callee_name(node.func)
+        if name in HAND_OVERS:
+            return HAND_OVERS[name]
+        if isinstance(node.func, ast.Attribute) and not name:
+            return HAND_OVER_METHODS.get(node.func.attr)
+        if name and isinstance(node.func, ast.Attribute):
+            # ``concurrency.run_in_threadpool`` reached through a module of a library.
+            return HAND_OVER_METHODS.get(node.func.attr) if "." in name and (
+                name.rsplit(".", 1)[-1] in ("run_in_threadpool", "to_thread", "run_sync")
+            ) else None
+        return None
+
+    def _call_value(self, node: ast.Call) -> Val | None:
+        name = self.callee_name(node.func)
+        if name in NYLAS_CLIENT_CLASSES:
+            return CLIENT
+        if isinstance(node.func, ast.Name) and node.func.id == "super" and name == "super":
+            frame_class = self._class_of_method()
+            return self._val("super", f"{self.module}.{frame_class}") if frame_class else None
+        builtin = BUILTINS.get(name)
+        if builtin is not None:
+            return self._builtin_value(node, builtin.shape)
+        if name in PASS_THROUGH:
+            return self._union(node.args, node)
+        over = self._hand_over(node)
+        if over is not None:
+            function = self._handed_function(node, over)
+            target = self.value(function)
+            if over.result == "function":
+                return target
+            if over.result == "future":
+                return self._box(self._call_of(target))
+            return self._call_of(target) if over.result == "call" else None
+        callee = self.value(node.func)
+        return self._call_of(callee)
+
+    def _class_of_method(self) -> str:
+        for frame in reversed(self.frames):
+            if frame.self_name:
+                return frame.class_name
+        return ""
+
+    def _builtin_value(self, node: ast.Call, shape: Shape) -> Val | None:
+        args = node.args
+        if shape is Shape.MAPPED:
+            function = self.value(args[0]) if args else None
+            return self._box(self._call_of(function))
+        if shape is Shape.FILTERED:
+            return self._box(self._iter(self.value(args[1]))) if len(args) > 1 else None
+        if shape is Shape.SAME:
+            return self.value(args[0]) if args else None
+        each = [
+            self._iter(self.value(a.value)) if isinstance(a, ast.Starred)
+            else self.value(a) for a in args
+        ]
+        if shape is Shape.CHAINED:
+            parts = [self._iter(v) for v in each]
+            parts += [self.value(k.value) for k in node.keywords]
+            return self._box(self._temporary(parts, node))
+        if shape is Shape.MAPPING:
+            # Built from pairs, a mapping holds what the pairs hold (its keys and
+            # values); from keywords, their values.
+            parts = [self._iter(self._iter(v)) for v in each] + [self._iter(v) for v in each]
+            parts += [self.value(k.value) for k in node.keywords]
+            return self._box(self._temporary(parts, node))
+        if shape is Shape.ELEMENT:
+            if len(each) == 1:
+                return self._iter(each[0])
+            if self.callee_name(node.func) == "next":
+                # ``next(it, default)``: an element of ``it``, or the default.
+                return self._temporary([self._iter(each[0]), *each[1:]], node)
+            return self._temporary(each, node)  # max(a, b)
+        first = each[0] if each else None
+        if shape is Shape.ELEMENTS:
+            return self._box(self._iter(first))
+        if shape is Shape.PAIRS:
+            return self._box(self._box(self._iter(first)))
+        # ZIPPED: tuples holding elements of any argument.
+        return self._box(self._box(self._temporary([self._iter(v) for v in each], node)))
+
+    def _handed_function(self, node: ast.Call, over: HandOver) -> ast.expr | None:
+        if 0 <= over.position < len(node.args):
+            found = node.args[over.position]
+            return None if isinstance(found, ast.Starred) else found
+        for keyword in node.keywords:
+            if keyword.arg is not None and keyword.arg == over.keyword:
+                return keyword.value
+        return None
+
+    # -- records --------------------------------------------------------------------------
+
+    def _edge(self, key: str, value: Val | None) -> None:
+        if key and value is not None:
+            self.facts.edges.append(Edge(self._table.symbol(key), value))
+
+    def _sink(self, value: Val | None, what: str, node: ast.AST) -> None:
+        if value is not None:
+            self.facts.sinks.append(Sink(value, what, self.source.span(node)))
+
+    def _read(self, node: ast.AST) -> None:
+        value = self.value(node)
+        if value is not None:
+            self.facts.reads.append(Read(value, self.source.span(node)))
+
+    def _bind(self, target: ast.expr, value: Val | None, node: ast.AST,
+              pairwise: ast.expr | None = None) -> None:
+        """Bind an assignment target to ``value``; ``pairwise`` is the assigned
+        expression when it is a display that tuple targets take apart element-wise."""
+        if value is None and not isinstance(target, (ast.Tuple, ast.List)):
+            return
+        if isinstance(target, ast.Starred):
+            self._bind(target.value, self._box(value), node)
+            return
+        if isinstance(target, (ast.Tuple, ast.List)):
+            if (
+                isinstance(pairwise, (ast.Tuple, ast.List))
+                and len(pairwise.elts) == len(target.elts)
+                and not any(isinstance(e, ast.Starred) for e in (*pairwise.elts, *target.elts))
+            ):
+                for element, assigned in zip(target.elts, pairwise.elts):
+                    self._bind(element, self.value(assigned), node, assigned)
+                return
+            for element in target.elts:
+                self._bind(element, self._iter(value), node)
+            return
+        key = self.target_key(target)
+        if key:
+            self._edge(key, value)
+            return
+        assert value is not None
+        if isinstance(target, ast.Attribute):
+            owner = self.value(target.value)
+            if owner is not None:
+                self.facts.stores.append(
+                    Store(owner, target.attr, value, self.source.span(node)))
+            else:
+                self._sink(value, f"stored on {_text(target.value)}", node)
+        elif isinstance(target, ast.Subscript):
+            self._store_item(target.value, value, node)
+        else:
+            self._sink(value, f"assigned to {_text(target)}", node)
+
+    def _store_item(self, container: ast.expr, value: Val | None, node: ast.AST) -> None:
+        """``container[key] = value`` (and ``container.append(value)``)."""
+        key = self.target_key(container) if self._owned(container) else ""
+        if key:
+            self._edge(key, self._box(value))
+        else:
+            self._sink(value, f"stored in {_text(container)}", node)
+
+    def _owned(self, container: ast.expr) -> bool:
+        """Whether a container is the project's own: an attribute of ``self`` or state,
+        or a name bound once to a display or comprehension (not an object a library
+        made, whose contents the analysis could not see taken out again)."""
+        if isinstance(container, ast.Attribute):
+            # ``self.items``, not ``self.__dict__`` (which stores attributes by name).
+            return bool(self.target_key(container)) and not container.attr.startswith("__")
+        if not isinstance(container, ast.Name):
+            return False
+        bound = self._bound_value(container.id)
+        if bound is None:
+            return False
+        if isinstance(bound, (ast.List, ast.Dict, ast.Set, ast.Tuple, ast.ListComp,
+                              ast.DictComp, ast.SetComp)):
+            return True
+        return isinstance(bound, ast.Call) and self.callee_name(bound.func) in BUILTINS
+
+    def _use(self, node: ast.expr, attrs: list[str], root: ast.expr, anchor: ast.AST) -> bool:
+        if attrs and attrs[0] not in NYLAS_ATTRIBUTES:
+            # ``account.client.messages.where()``: the call starts at the collection;
+            # what comes before it is the root (a client, or something unknown).
+            for index, attr in enumerate(attrs[1:], 1):
+                if attr in COLLECTIONS and isinstance(node, ast.Attribute):
+                    owner: ast.expr = node
+                    for _ in range(len(attrs) - index):
+                        assert isinstance(owner, ast.Attribute)
+                        owner = owner.value
+                    return self._use(node, attrs[index:], owner, anchor)
+            return False
+        if not attrs:
+            return False
+        root_value = self.value(root)
+        if root_value is None and attrs[0] not in COLLECTIONS:
+            return False
+        self.facts.uses.append(
+            Use(root_value, tuple(attrs), self.source.span(anchor), _text(node))
+        )
+        return True
+
+    def _chain(self, node: ast.expr) -> tuple[list[str], ast.expr]:
+        """Split ``root.a.b.c`` into ``[a, b, c]`` and the root, stopping at a symbol."""
+        attrs: list[str] = []
+        while isinstance(node, ast.Attribute):
+            if self.target_key(node):  # ``self.<attr>`` or framework state
+                break
+            attrs.insert(0, node.attr)
+            node = node.value
+        return attrs, node
+
+    # -- the walk -------------------------------------------------------------------------
+
+    def run(self, tree: ast.Module) -> FlowFacts:
+        for statement in tree.body:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.module_functions.add(statement.name)
+            elif isinstance(statement, ast.ClassDef):
+                self.module_classes.add(statement.name)
+        for statement in tree.body:
+            self.walk(statement)
+        return self.facts
+
+    def walk(self, node: ast.AST) -> None:
+        handler = _HANDLERS.get(node.__class__)
+        if handler is not None and handler(self, node):
+            return  # the handler walked the children itself (a new scope)
+        self._children(node)
+
+    def _children(self, node: ast.AST) -> None:
+        # The hottest loop of the pass: plain class checks, no isinstance.
+        roles = _ROLE_CACHE.get(node.__class__) or _roles(node.__class__)
+        handlers = _HANDLERS
+        for name, role in roles:
+            field = getattr(node, name, None)
+            if field is None:
+                continue
+            for child in field if field.__class__ is list else (field,):
+                kind = child.__class__
+                if kind in _LEAF_CLASSES:
+                    if role is Role.READ or role is Role.ESCAPE:
+                        self._leaf(child, role, node)
+                    continue
+                if kind not in _NODE_CLASSES:
+                    continue  # an identifier or a number in a list field
+                if role is Role.READ:
+                    self._read(child)
+                elif role is Role.ESCAPE:
+                    self._sink(self.value(child), _escape_words(node), child)
+                handler = handlers.get(kind)
+                if handler is None or not handler(self, child):
+                    self._children(child)
+
+    def _leaf(self, child: ast.AST, role: Role, node: ast.AST) -> None:
+        if role is Role.READ:
+            self._read(child)
+        else:
+            self._sink(self.value(child), _escape_words(node), child)
+
+    # Handlers return True when they walked the node's children themselves.
+
+    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        parent = self.frames[-1]
+        is_method = parent.is_class
+        qualname = f"{parent.qualname}.{node.name}" if parent.qualname else node.name
+        args = node.args
+        every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+        params = call_parameters(node, is_method)
+        drop_first = len(params) < len(every)
+        self._function(f"{self.module}.{qualname}", params, node,
+                       any(_is_property(d) for d in node.decorator_list))
+        self._decorate(node, self._val("ref", f"{self.module}.{qualname}"))
+        names = {arg.arg for arg in every}
+        names |= {arg.arg for arg in (args.vararg, args.kwarg) if arg is not None}
+        self_name = ""
+        if drop_first:
+            self_name = every[0].arg
+            names.discard(self_name)
+        frame = _Frame(
+            qualname,
+            self.body_bindings.of(node),
+            frozenset(names),
+            parent.class_name if (is_method or parent.is_function) else "",
+            True,
+            self_name,
+        )
+        # Defaults and annotations are evaluated where the function is defined.
+        self._parameters(args, frame)
+        self._walk_defaults(args)
+        self._walk_annotations(node)
+        self.frames.append(frame)
+        for statement in node.body:
+            self.walk(statement)
+        self.frames.pop()
+        return True
+
+    def _function(self, qualname: str, params: Sequence[str],
+                  node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda,
+                  is_property: bool = False) -> None:
+        args = node.args
+        self.facts.functions.append(Function(
+            qualname, tuple(params),
+            args.vararg.arg if args.vararg else "", args.kwarg.arg if args.kwarg else "",
+            self.source.span(node), is_property,
+        ))
+
+    def _walk_defaults(self, args: ast.arguments) -> None:
+        """Defaults are evaluated where the function is defined."""
+        for child in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
+            self.walk(child)
+
+    def _walk_annotations(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        args = node.args
+        for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
+            if arg is not None and arg.annotation is not None:
+                self.walk(arg.annotation)
+        if node.returns is not None:
+            self.walk(node.returns)
+        for parameter in getattr(node, "type_params", ()):
+            self.walk(parameter)
+
+    def _parameters(self, args: ast.arguments, frame: _Frame) -> None:
+        """Edges into parameters from their defaults and type annotations."""
+        positional = [*args.posonlyargs, *args.args]
+        defaults: list[tuple[ast.arg, ast.expr | None]] = list(
+            zip(positional[len(positional) - len(args.defaults):], args.defaults)
+        )
+        defaults += list(zip(args.kwonlyargs, args.kw_defaults))
+        for arg, default in defaults:
+            if arg.arg in frame.params and default is not None:
+                self._edge("p:" + self._qual(frame, arg.arg), self._default_value(default))
+        for arg in (*positional, *args.kwonlyargs):
+            if arg.annotation is not None and arg.arg in frame.params:
+                key = "p:" + self._qual(frame, arg.arg)
+                for value in self._annotated(arg.annotation):
+                    self._edge(key, value)
+
+    def _default_value(self, default: ast.expr) -> Val | None:
+        if isinstance(default, ast.Call) and default.args and _marker(default.func):
+            return self._dependency(default.args[0], default)
+        return self.value(default)
+
+    def _dependency(self, function: ast.expr, anchor: ast.AST) -> Val | None:
+        """``client = Depends(get_client)``: what the dependency returns, or what it
+        yields when it is a generator."""
+        result = self._call_of(self.value(function))
+        return self._temporary([result, self._iter(result)], anchor)
+
+    def _annotated(self, annotation: ast.expr, depth: int = 0) -> Iterator[Val]:
+        """The values a type annotation says a name holds: an instance of each class."""
+        for part in _type_parts(_unquote(annotation)):
+            if isinstance(part, ast.Call) and part.args and _marker(part.func):
+                dependency = self._dependency(part.args[0], part)
+                if dependency is not None:
+                    yield dependency
+                continue
+            if self.callee_name(part) in NYLAS_CLIENT_CLASSES:
+                yield CLIENT
+                continue
+            if isinstance(part, ast.Name) and depth < 3:
+                alias = self._bound_value(part.id)
+                if isinstance(alias, (ast.Subscript, ast.BinOp)):
+                    # ``NylasDep = Annotated[APIClient, Depends(get_client)]``.
+                    yield from self._annotated(alias, depth + 1)
+                    continue
+            kind = self.value(part) if isinstance(part, (ast.Name, ast.Attribute)) else None
+            if kind is not None and kind.kind == "ref":
+                yield self._val("instance", "", kind)
+
+    def _decorate(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
+                  defined: Val) -> None:
+        """A decorator is called with what it decorates (``@with_client def view(client)``
+        may call ``view`` with a client).
+
+        A decorator the project does not define registers the function with a
+        framework (a route, a task, a signal): the framework calls it and renders or
+        serialises what it returns, so the function does not escape there.
+        """
+        for decorator in node.decorator_list:
+            self.walk(decorator)
+            self.facts.calls.append(CallSite(
+                self.value(decorator), _text(decorator), (defined,), (),
+                self.source.span(decorator), modelled=True,
+            ))
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> bool:
+        parent = self.frames[-1]
+        qualname = f"{parent.qualname}.{node.name}" if parent.qualname else node.name
+        full = f"{self.module}.{qualname}"
+        self.facts.classes.append(full)
+        self._decorate(node, self._val("ref", full))
+        for base in node.bases:
+            self.walk(base)
+            self._edge(f"c:{full}", self.value(base))
+        for keyword in node.keywords:
+            self._read(keyword.value)
+            self.walk(keyword.value)
+        for parameter in getattr(node, "type_params", ()):
+            self.walk(parameter)
+        frame = _Frame(qualname, parent.bindings, class_name=qualname, is_class=True)
+        self.frames.append(frame)
+        self._fields(node, full)
+        for statement in node.body:
+            self.walk(statement)
+        self.frames.pop()
+        return True
+
+    def _fields(self, node: ast.ClassDef, full: str) -> None:
+        """Annotated class fields: typed attributes, and the ``__init__`` parameters of
+        a dataclass, attrs class, NamedTuple or pydantic model (any class with
+        annotated fields and no ``__init__`` of its own)."""
+        fields: list[str] = []
+        has_init = False
+        for statement in node.body:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
+                statement.name == "__init__"
+            ):
+                has_init = True
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+                name = statement.target.id
+                if _is_class_var(statement.annotation):
+                    continue
+                fields.append(name)
+                for value in self._annotated(statement.annotation):
+                    self._edge(f"a:{full}.{name}", value)
+        if fields and not has_init:
+            self.facts.functions.append(Function(f"{full}.__init__", tuple(fields)))
+            for name in fields:
+                self._edge(f"a:{full}.{name}", self._val("sym", f"p:{full}.__init__.{name}"))
+
+    def _scope_frame(self, node: ast.AST) -> _Frame:
+        """The frame of a comprehension or lambda: its targets or parameters are its
+        own names."""
+        frame = self._scopes.get(node)
+        if frame is None:
+            parent = self.frames[-1]
+            label = f"<{type(node).__name__.lower()}{getattr(node, 'lineno', 0)}" \
+                    f"_{getattr(node, 'col_offset', 0)}>"
+            qualname = f"{parent.qualname}.{label}" if parent.qualname else label
+            bindings = Bindings()
+            names: set[str] = set()
+            if isinstance(node, ast.Lambda):
+                args = node.args
+                every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+                every += [a for a in (args.vararg, args.kwarg) if a is not None]
+                names = {arg.arg for arg in every}
+            else:
+                assert isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp,
+                                         ast.DictComp))
+                for generator in node.generators:
+                    for target in ast.walk(generator.target):
+                        if isinstance(target, ast.Name):
+                            bindings.bind(target.id, None)
+            # A class body's names are not visible inside: no ``self`` there.
+            frame = _Frame(qualname, bindings, frozenset(names),
+                           "" if parent.is_class else parent.class_name, True, "")
+            self._scopes[node] = frame
+        return frame
+
+    @contextmanager
+    def _scope(self, node: ast.AST) -> Iterator[None]:
+        """Inside a comprehension or lambda: its own names are in scope."""
+        self.frames.append(self._scope_frame(node))
+        try:
+            yield
+        finally:
+            self.frames.pop()
+
+    def visit_Lambda(self, node: ast.Lambda) -> bool:
+        frame = self._scope_frame(node)
+        args = node.args
+        self._function(f"{self.module}.{frame.qualname}",
+                       [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)], node)
+        self._walk_defaults(args)
+        self._parameters(args, frame)
+        with self._scope(node):
+            # The body runs whenever the lambda is called: what it does counts where
+            # it is written, and what it gives back is the lambda's result.
+            self._edge(f"r:{self.module}.{frame.qualname}", self.value(node.body))
+            self.walk(node.body)
+        return True
+
+    def _visit_comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp
+                             | ast.DictComp) -> bool:
+        generators = node.generators
+        # The first iterable is evaluated in the enclosing scope.
+        first = generators[0].iter
+        self._read(first)
+        self.walk(first)
+        with self._scope(node):
+            for index, generator in enumerate(generators):
+                if index:
+                    self._read(generator.iter)
+                    self.walk(generator.iter)
+                self._bind(generator.target, self._iter(self.value(generator.iter)),
+                           generator.iter)
+                self.walk(generator.target)
+                for condition in generator.ifs:
+                    self._read(condition)
+                    self.walk(condition)
+            if isinstance(node, ast.DictComp):
+                self.walk(node.key)
+                self.walk(node.value)
+            else:
+                self.walk(node.elt)
+        return True
+
+    def visit_Assign(self, node: ast.Assign) -> bool:
+        value = self.value(node.value)
+        for target in node.targets:
+            self._bind(target, value, node, node.value)
+        comment = _TYPE_COMMENT.search(self.source.line(node.end_lineno or node.lineno))
+        if comment is not None and len(node.targets) == 1:
+            # ``client = make()  # type: APIClient``: the comment is an annotation.
+            try:
+                annotation = ast.parse(comment.group(1), mode="eval").body
+            except SyntaxError:
+                return False
+            key = self.target_key(node.targets[0])
+            for annotated in self._annotated(annotation):
+                self._edge(key, annotated)
+        return False
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> bool:
+        if self.frames[-1].is_class:
+            return False  # a field: read with the class (see ``_fields``)
+        if node.value is not None:
+            self._bind(node.target, self.value(node.value), node, node.value)
+        if self.frames[-1].is_function and isinstance(node.target, ast.Name):
+            key = self.target_key(node.target)
+            for value in self._annotated(node.annotation):
+                self._edge(key, value)
+        return False
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> bool:
+        value = self.value(node.value)
+        if value is not None and isinstance(node.op, (ast.Add, ast.BitOr)):
+            # ``items += more`` and ``seen |= more`` add elements.
+            if isinstance(node.target, ast.Subscript):
+                self._store_item(node.target.value, self._iter(value), node)
+            else:
+                self._bind(node.target, value, node)
+        elif value is not None:
+            self._read(node.value)
+        return False
+
+    def visit_NamedExpr(self, node: ast.NamedExpr) -> bool:
+        self._bind(node.target, self.value(node.value), node, node.value)
+        return False
+
+    def visit_Return(self, node: ast.Return) -> bool:
+        frame = self.frames[-1]
+        if node.value is not None:
+            if frame.is_function:
+                self._edge(f"r:{self.module}.{frame.qualname}", self.value(node.value))
+            else:
+                self._sink(self.value(node.value), "returned outside a function", node)
+        return False
+
+    def _generator_result(self, node: ast.Yield | ast.YieldFrom) -> bool:
+        """A generator function returns an iterable of what it yields; a
+        ``@contextmanager`` one gives it to ``with ... as``."""
+        frame = self.frames[-1]
+        value = self.value(node.value)
+        if isinstance(node, ast.YieldFrom):
+            value = self._iter(value)
+        if frame.is_function:
+            self._edge(f"r:{self.module}.{frame.qualname}", self._box(value))
+        else:
+            self._sink(value, "yielded outside a function", node)
+        return False
+
+    def _visit_for(self, node: ast.For | ast.AsyncFor) -> bool:
+        self._bind(node.target, self._iter(self.value(node.iter)), node)
+        attrs, root = self._chain(node.iter)
+        if attrs:
+            self._use(node.iter, [*attrs, "__iter__"], root, node.iter)
+        self._read(node.iter)
+        return False
+
+    def _visit_with(self, node: ast.With | ast.AsyncWith) -> bool:
+        for item in node.items:
+            if item.optional_vars is None:
+                continue
+            managed = self.value(item.context_expr)
+            # ``with APIClient(...) as c`` gives the object itself (its ``__enter__``
+            # returns self); a ``@contextmanager`` function gives what it yields.
+            self._bind(item.optional_vars, self._temporary([managed, self._iter(managed)],
+                                                           item), node)
+        return False
+
+    def visit_BinOp(self, node: ast.BinOp) -> bool:
+        if not isinstance(node.op, (ast.Add, ast.Mult)):
+            # ``"%s" % message``: formatting reads the value.
+            self._read(node.left)
+            self._read(node.right)
+        return False
+
+    def visit_Call(self, node: ast.Call) -> bool:
+        func = node.func
+        used = False
+        if isinstance(func, ast.Attribute):
+            attrs, root = self._chain(func)
+            used = self._use(func, attrs, root, node)
+        self._scope_arguments(node)
+        name = self.callee_name(func)
+        span = self.source.span(node)
+        if _marker(func):
+            # ``Depends(get_client)``: the parameter it fills gets what the function
+            # gives (see ``_dependency``).
+            self._call_site(node, span, not used, modelled=True)
+            return False
+        builtin = BUILTINS.get(name)
+        if builtin is not None:
+            self._builtin_call(node, builtin.key, builtin.shape, span)
+            return False
+        if name in PASS_THROUGH:
+            return False  # the value passes on; the call's context decides
+        over = self._hand_over(node)
+        if over is not None:
+            self._hand_over_call(node, over, span)
+            # A project method of the same name still receives its arguments.
+            if isinstance(func, ast.Attribute) and not name:
+                self._call_site(node, span, not used, modelled=True)
+            return False
+        if isinstance(func, ast.Attribute) and func.attr in ADDERS | EXTENDERS and (
+            self._owned(func.value)
+        ) and node.args:
+            added = self.value(node.args[-1])
+            if func.attr in EXTENDERS:
+                added = self._iter(added)
+            self._store_item(func.value, added, node)
+            self._call_site(node, span, not used, modelled=True)
+            return False
+        if isinstance(func, ast.Attribute) and func.attr == "sort" and node.keywords:
+            self._keyed(node, "key", func.value, span)
+        self._call_site(node, span, not used)
+        return False
+
+    def _call_site(self, node: ast.Call, span: Span, invokes: bool,
+                   modelled: bool = False) -> None:
+        args: list[Val | None] = []
+        star: list[Val | None] = []
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                star.append(self.value(arg.value))
+                args.append(None)
+            else:
+                args.append(self.value(arg))
+        double_star: list[Val | None] = []
+        kwargs: list[tuple[str, Val]] = []
+        for keyword in node.keywords:
+            value = self.value(keyword.value)
+            if keyword.arg is None:
+                double_star.append(value)
+            elif value is not None:
+                kwargs.append((keyword.arg, value))
+        callee = self.value(node.func)
+        star_value = self._temporary(star, node)
+        double_value = self._temporary(double_star, node)
+        worth = any(arg is not None for arg in args) or kwargs or star_value or double_value
+        if not worth and (callee is None or callee.kind == "ref" or not invokes):
+            return  # nothing passed, and nothing but a named function called
+        self.facts.calls.append(CallSite(
+            callee, _text(node.func), tuple(args), tuple(kwargs), span,
+            star_value, double_value, invokes, modelled,
+        ))
+
+    def _builtin_call(self, node: ast.Call, key: str, shape: Shape, span: Span) -> None:
+        """A modelled builtin: it iterates its arguments (reading a query fetches it)
+        and may call a function with each element."""
+        args = node.args
+        if shape in (Shape.MAPPED, Shape.FILTERED):
+            if args:
+                elements = [self._iter(self.value(a)) for a in args[1:]]
+                function = self.value(args[0])
+                if function is not None or any(elements):
+                    self._synthetic(args[0], function, elements, span, _text(node.func))
+            for arg in args[1:]:
+                self._read(arg)
+        else:
+            for arg in args:
+                self._read(arg.value if isinstance(arg, ast.Starred) else arg)
+            for keyword in node.keywords:
+                if keyword.arg != key:
+                    self._read(keyword.value)
+        if key and args:
+            self._keyed(node, key, args[0], span)
+
+    def _keyed(self, node: ast.Call, key: str, iterable: ast.expr, span: Span) -> None:
+        for keyword in node.keywords:
+            if keyword.arg == key:
+                self._synthetic(keyword.value, self.value(keyword.value),
+                                [self._iter(self.value(iterable))], span, _text(node.func))
+
+    def _synthetic(self, function_node: ast.expr, function: Val | None,
+                   args: list[Val | None], span: Span, via: str,
+                   kwargs: tuple[tuple[str, Val], ...] = (), star: Val | None = None,
+                   double_star: Val | None = None) -> None:
+        """The call a builtin or a hand-over makes of a function it was given."""
+        self.facts.calls.append(CallSite(
+            function, f"{_text(function_node)} via {via}", tuple(args), kwargs,
+            span, star, double_star,
+        ))
+
+    def _hand_over_call(self, node: ast.Call, over: HandOver, span: Span) -> None:
+        function_node = self._handed_function(node, over)
+        rest: list[Val | None] = []
+        star: list[Val | None] = []
+        if over.position >= 0:
+            for arg in node.args[over.position + 1:]:
+                if isinstance(arg, ast.Starred):
+                    star.append(self.value(arg.value))
+                else:
+                    rest.append(self.value(arg))
+        kwargs: list[tuple[str, Val]] = []
+        double_star: list[Val | None] = []
+        for keyword in node.keywords:
+            if keyword.arg == over.keyword and over.keyword:
+                continue
+            if keyword.arg and keyword.arg == over.args:
+                if isinstance(keyword.value, (ast.Tuple, ast.List)):
+                    rest += [self.value(e) for e in keyword.value.elts]
+                else:
+                    star.append(self.value(keyword.value))
+                continue
+            if keyword.arg and keyword.arg == over.kwargs:
+                double_star.append(self.value(keyword.value))
+                continue
+            value = self.value(keyword.value)
+            if keyword.arg is None:
+                double_star.append(value)
+            elif value is not None:
+                kwargs.append((keyword.arg, value))
+        if over.position > 0:
+            # ``loop.run_in_executor(executor, f, x)``: the arguments before the function.
+            for arg in node.args[:over.position]:
+                self._read(arg)
+        if function_node is None:
+            # The function is not where the hand-over takes it: what goes along escapes.
+            for value in (*rest, *star, *double_star, *(v for _, v in kwargs)):
+                self._sink(value, f"passed to {_text(node.func)}()", node)
+            return
+        self._synthetic(
+            function_node, self.value(function_node), rest, span, _text(node.func),
+            tuple(kwargs), self._temporary(star, node), self._temporary(double_star, node),
+        )
+
+    def _scope_arguments(self, node: ast.Call) -> None:
+        """Scope lists passed to a call, for wrappers that forward them to the SDK."""
+        arguments = [(i, "", arg) for i, arg in enumerate(node.args)]
+        arguments += [(-1, kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
+        callee: Val | None = None
+        for position, keyword, argument in arguments:
+            if not _may_hold_scopes(argument):
+                continue
+            target = self.reader.follow(argument) if isinstance(argument, ast.Name) else argument
+            if target is None:
+                continue  # read() would find nothing to read: a parameter, an import
+            if isinstance(target, ast.Constant) and not names_a_scope_family(target.value):
+                continue  # a plain string (most arguments): no item can be a scope
+            value = self.reader.read(argument)
+            if value.state is ValueState.ITEMS and any(
+                SCOPE_WORD.match(item.text.strip().lower()) for item in value.items
+            ):
+                callee = callee or self.value(node.func)
+                if callee is None:
+                    return
+                self.facts.scope_args.append(
+                    ScopeArg(callee, position, keyword, value, self.source.span(argument))
+                )
+
+    def visit_Attribute(self, node: ast.Attribute) -> bool:
+        # Reading some attributes sends a request (``message.raw``, ``client.account``).
+        if node.attr in _REQUESTING_PROPERTIES and isinstance(node.ctx, ast.Load):
+            attrs, root = self._chain(node)
+            if attrs and (attrs[-1] in _REQUESTING_PROPERTIES):
+                self._use(node, attrs, root, node)
+        return False
+
+
+_HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {
+        ast.FunctionDef: FlowExtractor._visit_function,
+        ast.AsyncFunctionDef: FlowExtractor._visit_function,
+        ast.ClassDef: FlowExtractor.visit_ClassDef,
+        ast.Lambda: FlowExtractor.visit_Lambda,
+        ast.ListComp: FlowExtractor._visit_comprehension,
+        ast.SetComp: FlowExtractor._visit_comprehension,
+        ast.GeneratorExp: FlowExtractor._visit_comprehension,
+        ast.DictComp: FlowExtractor._visit_comprehension,
+        ast.Assign: FlowExtractor.visit_Assign,
+        ast.AnnAssign: FlowExtractor.visit_AnnAssign,
+        ast.AugAssign: FlowExtractor.visit_AugAssign,
+        ast.NamedExpr: FlowExtractor.visit_NamedExpr,
+        ast.Return: FlowExtractor.visit_Return,
+        ast.Yield: FlowExtractor._generator_result,
+        ast.YieldFrom: FlowExtractor._generator_result,
+        ast.For: FlowExtractor._visit_for,
+        ast.AsyncFor: FlowExtractor._visit_for,
+        ast.With: FlowExtractor._visit_with,
+        ast.AsyncWith: FlowExtractor._visit_with,
+        ast.BinOp: FlowExtractor.visit_BinOp,
+        ast.Call: FlowExtractor.visit_Call,
+        ast.Attribute: FlowExtractor.visit_Attribute,
+}
+
+
+def call_parameters(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, is_method: bool
+) -> list[str]:
+    """The parameters a caller fills, in order: ``self``/``cls`` of a method dropped."""
+    args = node.args
+    every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+    decorators = {dotted(d) for d in node.decorator_list}
+    if is_method and "staticmethod" not in decorators and every:
+        every = every[1:]
+    return [arg.arg for arg in every]
+
+
+def _may_hold_scopes(node: ast.expr) -> bool:
+    # An attribute is never read as a list of items (``ValueReader`` follows names
+    # only), so it is not worth reading here.
+    return isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Name)) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+    )
+
+
+# The expressions ``FlowExtractor._value`` can give a value.
+_VALUE_NODES: frozenset[type[ast.AST]] = frozenset(
+    {ast.Name, ast.Attribute, ast.Call, ast.Subscript, ast.Await, ast.NamedExpr, ast.IfExp,
+     ast.BoolOp, ast.BinOp, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp,
+     ast.SetComp, ast.GeneratorExp, ast.DictComp, ast.Lambda}
+)
+
+
+def _unquote(annotation: ast.expr) -> ast.expr:
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        try:
+            return ast.parse(annotation.value, mode="eval").body
+        except SyntaxError:
+            return annotation
+    return annotation
+
+
+def _type_parts(annotation: ast.expr) -> Iterator[ast.expr]:
+    """The types a value annotated ``annotation`` may have: ``Optional[X]``,
+    ``X | None``, ``Union[X, Y]`` and ``Annotated[X, ...]`` taken apart."""
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        yield from _type_parts(annotation.left)
+        yield from _type_parts(annotation.right)
+        return
+    if isinstance(annotation, ast.Subscript):
+        head = annotation.value
+        name = head.attr if isinstance(head, ast.Attribute) else (
+            head.id if isinstance(head, ast.Name) else "")
+        if name in _TYPE_WRAPPERS:
+            inner = annotation.slice
+            parts = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+            for part in parts:
+                yield from _type_parts(_unquote(part))
+            return
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        unquoted = _unquote(annotation)
+        if unquoted is not annotation:
+            yield from _type_parts(unquoted)
+        return
+    yield annotation
+
+
+# Decorators that make a method read as an attribute.
+_PROPERTIES = frozenset({"property", "cached_property"})
+
+
+def _is_property(decorator: ast.expr) -> bool:
+    name = decorator.attr if isinstance(decorator, ast.Attribute) else (
+        decorator.id if isinstance(decorator, ast.Name) else "")
+    return name in _PROPERTIES
+
+
+def _marker(func: ast.expr) -> bool:
+    name = func.attr if isinstance(func, ast.Attribute) else (
+        func.id if isinstance(func, ast.Name) else "")
+    return name in _DEPENDENCY_MARKERS
+
+
+def _is_class_var(annotation: ast.expr) -> bool:
+    head = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    name = head.attr if isinstance(head, ast.Attribute) else (
+        head.id if isinstance(head, ast.Name) else "")
+    return name == "ClassVar"
+
+
+def _text(node: ast.AST) -> str:
+    """The expression as written, short enough for a message."""
+    spelled = dotted(node) if isinstance(node, ast.expr) else ""
+    if not spelled:
+        try:
+            spelled = ast.unparse(node)
+        except (ValueError, TypeError, AttributeError, RecursionError):
+            spelled = type(node).__name__
+    return spelled if len(spelled) <= 60 else spelled[:57] + "..."
+
+
+def _escape_words(parent: ast.AST) -> str:
+    """Where a value went that the table of roles does not follow."""
+    if isinstance(parent, ast.Match):
+        return "matched by a match statement"
+    return f"used where the analysis does not follow it ({_text(parent)})"
+
+
+# A type comment after an assignment (PEP 484); ``ignore`` is not a type.
+_TYPE_COMMENT = re.compile(r"#\s*type:\s*(?!ignore\b)([^#]+?)\s*(?:#.*)?$")
+
+# Model properties and client attributes whose mere read sends a request
+# (``message.raw``, ``client.account``); the endpoint map says which request.
+_REQUESTING_PROPERTIES: frozenset[str] = frozenset({"raw", "account"})

@@ -1,0 +1,377 @@
+"""Symbolic values and flow records: how Nylas clients move through a module.
+
+The extractor describes what each interesting expression holds *symbolically*
+(a client, a name bound elsewhere, the result of calling something); the project
+index resolves the symbols across modules.  Everything is JSON-serialisable so that
+module facts can be cached.
+
+Symbol keys:
+
+* ``g:<module>.<name>``: a module global;
+* ``l:<module>.<function>.<name>``: a local of a function (every binding adds an edge);
+* ``p:<module>.<function>.<name>``: a parameter;
+* ``r:<module>.<function>``: what a function returns;
+* ``a:<module>.<class>.<attr>``: an instance attribute (``self.<attr>``);
+* ``s:<path>``: framework state (``app.state.nylas``, ``g.nylas``, ``current_app.nylas``);
+* ``c:<module>.<class>``: the bases of a class (each edge one base);
+* ``t:<module>.<line>.<col>.<n>``: the elements of one container display or the
+  operands of one ``or``/``+``, gathered under a name of their own.
+
+The extractor follows a closed world: every place a symbolic value is used is either
+modelled by one of these records or recorded as a :class:`Sink` (the value escapes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..spans import Span
+from .facts_values import ScopeValue
+
+
+@dataclass(frozen=True, slots=True)
+class Val:
+    """A symbolic value.
+
+    ``kind`` is one of ``client``, ``sym`` (``name`` is a symbol key), ``ref`` (``name``
+    is a dotted name reached through imports), ``attr`` (attribute ``name`` of
+    ``inner``), ``call`` (the result of calling ``inner``), ``iter`` (an element of
+    iterating ``inner``), ``item`` (``inner[...]``), ``box`` (a container whose
+    elements are what ``inner`` holds), ``self`` (the instance in a method of class
+    ``name``) or ``instance`` (an instance of the class ``inner`` names, from a type
+    annotation).
+    """
+
+    kind: str
+    name: str = ""
+    inner: Val | None = None
+
+
+CLIENT = Val("client")
+
+
+class ValTable:
+    """One value per ``(kind, name, inner)`` among the records extracted from one
+    module (``ValReader`` does the same for records read back from the cache).
+
+    The same names and chains recur all over a module: sharing one value, and its
+    symbol string, among the records keeps a large project's facts in memory once.
+    ``inner`` comes from the same table and is kept alive by the value stored, so its
+    identity stands for it.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[str, str, int], Val] = {}
+
+    def get(self, kind: str, name: str = "", inner: Val | None = None) -> Val:
+        key = (kind, name, id(inner))
+        found = self._values.get(key)
+        if found is None:
+            found = self._values[key] = Val(kind, name, inner)
+        return found
+
+    def symbol(self, key: str) -> str:
+        """The table's copy of a symbol key."""
+        return self.get("sym", key).name
+
+
+# In JSON, a module's values are rows ``[kind, name, inner]`` of one list, each value
+# written once; records and inner values refer to rows by index (-1 for none).
+# Reading a row builds one value, where a nested form read every record's values
+# again: reading them was most of the cost of loading cached facts.
+NO_VALUE = -1
+
+
+class ValWriter:
+    """Numbers the values of one module's records as they are written."""
+
+    __slots__ = ("rows", "_index")
+
+    def __init__(self) -> None:
+        self.rows: list[list[Any]] = []
+        # By identity: the records share their values (see ``ValTable``), which stay
+        # alive while they are written.
+        self._index: dict[int, int] = {}
+
+    def index(self, value: Val | None) -> int:
+        if value is None:
+            return NO_VALUE
+        known = self._index.get(id(value))
+        if known is None:
+            inner = self.index(value.inner)
+            known = self._index[id(value)] = len(self.rows)
+            self.rows.append([value.kind, value.name, inner])
+        return known
+
+
+class ValReader:
+    """The values of one module read back from their rows; a damaged row or index is
+    a ``ValueError``, so the cache entry is rebuilt."""
+
+    __slots__ = ("_values", "_texts")
+
+    def __init__(self, rows: Any) -> None:
+        # One loop with local names: a large project has tens of thousands of rows.
+        self._texts: dict[str, str] = {}
+        share = self._texts.setdefault
+        values: list[Val] = []
+        append = values.append
+        for kind, name, inner in rows:
+            if type(kind) is not str or type(name) is not str:
+                raise ValueError("a value row holds no kind and name")
+            if inner == NO_VALUE:
+                append(Val(share(kind, kind), share(name, name)))
+            else:
+                append(Val(share(kind, kind), share(name, name), self.value_at(values, inner)))
+        self._values = values
+
+    @staticmethod
+    def value_at(values: list[Val], index: Any) -> Val:
+        if type(index) is not int or not 0 <= index < len(values):
+            raise ValueError(f"no value row {index!r}")
+        return values[index]
+
+    def value(self, index: Any) -> Val:
+        return self.value_at(self._values, index)
+
+    def optional(self, index: Any) -> Val | None:
+        return None if index == NO_VALUE else self.value(index)
+
+    def text(self, text: str) -> str:
+        """One string for equal texts: paths, symbols, attribute names, calls."""
+        return self._texts.setdefault(text, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """``target`` may hold ``value``."""
+
+    target: str
+    value: Val
+
+    def to_json(self, values: ValWriter) -> Any:
+        return [self.target, values.index(self.value)]
+
+    @classmethod
+    def from_json(cls, data: Any, values: ValReader) -> Edge:
+        return cls(values.text(str(data[0])), values.value(data[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """An attribute chain that may be a Nylas operation: ``root.attrs[0].attrs[1]...``.
+
+    ``root`` is None when the chain starts at something the extractor cannot describe
+    (it then only matters if it looks like a Nylas collection access).  ``text`` is the
+    chain as written, for messages.
+    """
+
+    root: Val | None
+    attrs: tuple[str, ...]
+    span: Span
+    text: str
+
+    def to_json(self, values: ValWriter) -> Any:
+        return [values.index(self.root), list(self.attrs), self.span.to_json(), self.text]
+
+    @classmethod
+    def from_json(cls, data: Any, values: ValReader) -> Use:
+        return cls(values.optional(data[0]), tuple(values.text(str(a)) for a in data[1]),
+                   Span.from_json(data[2], values.text), values.text(str(data[3])))
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    """A call passing symbolic values, or calling one: to a project function
+    (parameter edges), a bound Nylas method (a request), a known data sink, or
+    something else (the values escape).
+
+    ``star`` and ``double_star`` are the values of ``*args`` and ``**kwargs``
+    arguments.  ``invokes`` is False when the callee is an attribute chain whose call
+    is recorded as a :class:`Use` already.  A call handed over (``executor.submit(f,
+    x)``) is recorded as the call ``f(x)`` it leads to, with ``callee_text`` naming
+    the hand-over.
+    """
+
+    callee: Val | None
+    callee_text: str
+    args: tuple[Val | None, ...]
+    kwargs: tuple[tuple[str, Val], ...]
+    span: Span
+    star: Val | None = None
+    double_star: Val | None = None
+    invokes: bool = True
+    # The arguments' fate is recorded elsewhere (a builtin that iterates them, a
+    # hand-over): unless the callee is project code, they do not escape here.
+    modelled: bool = False
+
+    def to_json(self, values: ValWriter) -> Any:
+        return [
+            values.index(self.callee),
+            self.callee_text,
+            [values.index(arg) for arg in self.args],
+            [[name, values.index(value)] for name, value in self.kwargs],
+            self.span.to_json(),
+            values.index(self.star),
+            values.index(self.double_star),
+            self.invokes,
+            self.modelled,
+        ]
+
+    @classmethod
+    def from_json(cls, data: Any, values: ValReader) -> CallSite:
+        return cls(
+            values.optional(data[0]),
+            values.text(str(data[1])),
+            tuple(values.optional(arg) for arg in data[2]),
+            tuple((values.text(str(name)), values.value(value)) for name, value in data[3]),
+            Span.from_json(data[4], values.text),
+            values.optional(data[5]),
+            values.optional(data[6]),
+            bool(data[7]),
+            bool(data[8]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Sink:
+    """A value used where the analysis does not follow it: it escapes.  ``what`` says
+    where it went, in words for the user (``"matched by a match statement"``)."""
+
+    value: Val
+    what: str
+    span: Span
+
+    def to_json(self, values: ValWriter) -> Any:
+        return [values.index(self.value), self.what, self.span.to_json()]
+
+    @classmethod
+    def from_json(cls, data: Any, values: ValReader) -> Sink:
+        return cls(values.value(data[0]), str(data[1]), Span.from_json(data[2], values.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A value only looked at (a condition, a comparison, an f-string, iterated): no
+    request beyond reading it, which for a Nylas query is fetching it."""
+
+    value: Val
+    span: Span
+
+    def to_json(self, values: ValWriter) -> Any:
+        return [values.index(self.value), self.span.to_json()]
+
+    @classmethod
+    def from_json(cls, data: Any, values: ValReader) -> Read:
+        return cls(values.value(data[0]), Span.from_json(data[1], values.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Store:
+    """``owner.attr = value`` on an object other than ``self``: the project index
+    follows it when ``owner`` is an instance of a project class, else it escapes."""
+
+    owner: Val
+    attr: str
+    value: Val
+    span: Span
+
+    def to_json(self, values: ValWriter) -> Any:
+        return [values.index(self.owner), self.attr, values.index(self.value),
+                self.span.to_json()]
+
+    @classmethod
+    def from_json(cls, data: Any, values: ValReader) -> Store:
+        return cls(values.value(data[0]), values.text(str(data[1])), values.value(data[2]),
+                   Span.from_json(data[3], values.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Function:
+    """A function or method: its parameters in order (``self``/``cls`` dropped)."""
+
+    qualname: str
+    params: tuple[str, ...]
+    # ``*args`` and ``**kwargs``: they receive the arguments no parameter takes.
+    vararg: str = ""
+    kwarg: str = ""
+    # Where it is defined.
+    span: Span | None = None
+    # Decorated ``@property``: reading the attribute runs it.
+    is_property: bool = False
+
+    def to_json(self) -> Any:
+        return [self.qualname, list(self.params), self.vararg, self.kwarg,
+                self.span.to_json() if self.span is not None else None, self.is_property]
+
+    @classmethod
+    def from_json(cls, data: Any) -> Function:
+        return cls(str(data[0]), tuple(str(p) for p in data[1]), str(data[2]), str(data[3]),
+                   Span.from_json(data[4]) if data[4] is not None else None, bool(data[5]))
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeArg:
+    """A scopes value passed to a call: a wrapper around ``authentication_url`` may
+    receive its scopes this way.  ``position`` is -1 for a keyword argument."""
+
+    callee: Val
+    position: int
+    keyword: str
+    value: ScopeValue
+    span: Span
+
+    def to_json(self, values: ValWriter) -> Any:
+        return [values.index(self.callee), self.position, self.keyword, self.value.to_json(),
+                self.span.to_json()]
+
+    @classmethod
+    def from_json(cls, data: Any, values: ValReader) -> ScopeArg:
+        return cls(values.value(data[0]), int(data[1]), str(data[2]),
+                   ScopeValue.from_json(data[3]), Span.from_json(data[4], values.text))
+
+
+@dataclass
+class FlowFacts:
+    functions: list[Function] = field(default_factory=list)
+    classes: list[str] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    uses: list[Use] = field(default_factory=list)
+    calls: list[CallSite] = field(default_factory=list)
+    sinks: list[Sink] = field(default_factory=list)
+    scope_args: list[ScopeArg] = field(default_factory=list)
+    reads: list[Read] = field(default_factory=list)
+    stores: list[Store] = field(default_factory=list)
+
+    def to_json(self) -> Any:
+        values = ValWriter()
+        records = {
+            "functions": [f.to_json() for f in self.functions],
+            "classes": list(self.classes),
+            "edges": [e.to_json(values) for e in self.edges],
+            "uses": [u.to_json(values) for u in self.uses],
+            "calls": [c.to_json(values) for c in self.calls],
+            "sinks": [s.to_json(values) for s in self.sinks],
+            "scope_args": [a.to_json(values) for a in self.scope_args],
+            "reads": [r.to_json(values) for r in self.reads],
+            "stores": [s.to_json(values) for s in self.stores],
+        }
+        return {"values": values.rows, **records}
+
+    @classmethod
+    def from_json(cls, data: Any) -> FlowFacts:
+        values = ValReader(data["values"])
+        return cls(
+            [Function.from_json(f) for f in data["functions"]],
+            [str(c) for c in data["classes"]],
+            [Edge.from_json(e, values) for e in data["edges"]],
+            [Use.from_json(u, values) for u in data["uses"]],
+            [CallSite.from_json(c, values) for c in data["calls"]],
+            [Sink.from_json(s, values) for s in data["sinks"]],
+            [ScopeArg.from_json(a, values) for a in data["scope_args"]],
+            [Read.from_json(r, values) for r in data["reads"]],
+            [Store.from_json(s, values) for s in data["stores"]],
+        )

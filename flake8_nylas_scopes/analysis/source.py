@@ -1,0 +1,54 @@
+"""Source positions: ``ast`` gives UTF-8 byte columns, users count characters."""
+
+from __future__ import annotations
+
+import ast
+from bisect import bisect_left
+from collections.abc import Sequence
+from itertools import accumulate
+
+from ..spans import Span
+
+
+class SourceMap:
+    """Turns ``ast`` node positions into :class:`Span` values for one file."""
+
+    def __init__(self, path: str, lines: Sequence[str]) -> None:
+        self.path = path
+        self._lines = lines
+        # For each non-ASCII line asked about: the byte offset where each character
+        # starts, so that a column costs a binary search, not a re-encoding of the
+        # line (a long line of many items would make that quadratic).
+        self._char_starts: dict[int, list[int]] = {}
+
+    def _char_col(self, line: int, byte_col: int) -> int:
+        if 1 <= line <= len(self._lines):
+            text = self._lines[line - 1]
+            if not text.isascii():
+                starts = self._char_starts.get(line)
+                if starts is None:
+                    sizes = (len(char.encode("utf-8", "surrogatepass")) for char in text)
+                    starts = self._char_starts[line] = list(accumulate(sizes, initial=0))
+                # A column inside a character counts that character, as decoding the
+                # cut-off bytes with "replace" did.
+                return min(bisect_left(starts, byte_col), len(text))
+        return byte_col
+
+    def line(self, number: int) -> str:
+        """The text of a 1-based line, "" past the end."""
+        return self._lines[number - 1] if 1 <= number <= len(self._lines) else ""
+
+    def span(self, node: ast.AST) -> Span:
+        line = getattr(node, "lineno", 1)
+        col = getattr(node, "col_offset", 0)
+        end_line = getattr(node, "end_lineno", None) or line
+        end_col = getattr(node, "end_col_offset", None)
+        if end_col is None:
+            end_col = col
+        return Span(
+            self.path,
+            line,
+            self._char_col(line, col),
+            end_line,
+            self._char_col(end_line, end_col),
+        )

@@ -1,0 +1,1 @@
+"""The command-line commands: check, fix, infer, and their shared options."""

@@ -1,0 +1,157 @@
+"""``nylas-scopes check``: the analysis plus what flake8 does around a plugin.
+
+The analysis is the one the plugin runs; on top of it this applies flake8's file
+selection (``exclude``), its ``per-file-ignores`` and ``# noqa`` comments, so that the
+CLI and ``flake8 --select NYS`` report the same findings for the same configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..findings import Finding
+from ..project.files import select_files
+from ..project.session import FileError, InputError, analyse, read_source
+from ..settings.config import DEFAULT_CONFIG, Config
+from ..settings.noqa import NoqaLines
+from ..settings.patterns import matches
+from ..settings.selection import Selection
+
+if TYPE_CHECKING:
+    from ..fix.offers import FixOffer
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    selection: Selection = field(default_factory=Selection)
+    config: Config = DEFAULT_CONFIG
+    # (anchored pattern, codes), as flake8's per-file-ignores.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    disable_noqa: bool = False
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    # What ``fix`` would do about each finding with a fix, when asked for.
+    fixes: dict[Finding, FixOffer] = field(default_factory=dict)
+
+
+class PerFileSelection:
+    """Whether a finding's code is reported in its file: the selection with the
+    file's ``per-file-ignores`` added.  flake8 applies only the longest matching
+    pattern."""
+
+    def __init__(self, settings: CheckSettings) -> None:
+        self.settings = settings
+        self._selections: dict[str, Selection] = {}
+
+    def __call__(self, finding: Finding) -> bool:
+        path = finding.span.path
+        selection = self._selections.get(path)
+        if selection is None:
+            selection = self._selections[path] = self._selection(path)
+        return selection.enabled(finding.code)
+
+    def _selection(self, path: str) -> Selection:
+        matching = [
+            (pattern, codes)
+            for pattern, codes in self.settings.per_file_ignores
+            if matches(path, [pattern])
+        ]
+        if not matching:
+            return self.settings.selection
+        _, codes = max(matching, key=lambda entry: len(entry[0]))
+        return self.settings.selection.extended_ignore(codes)
+
+
+class _Shown:
+    """Decides, finding by finding, whether flake8 would show it."""
+
+    def __init__(self, settings: CheckSettings, sources: Mapping[str, str]) -> None:
+        self.settings = settings
+        self.sources = sources
+        self._selected = PerFileSelection(settings)
+        self._noqa: dict[str, NoqaLines | None] = {}
+
+    def __call__(self, finding: Finding) -> bool:
+        if not self._selected(finding):
+            return False
+        if self.settings.disable_noqa:
+            return True
+        noqa = self._noqa_filter(finding.span.path)
+        return noqa is None or not noqa.suppresses(finding.span.line, finding.code)
+
+    def _noqa_filter(self, path: str) -> NoqaLines | None:
+        if path not in self._noqa:
+            try:
+                text = self.sources[path] if path in self.sources else read_source(path)
+                lines = text.splitlines(keepends=True)
+            except InputError:
+                # The analysis read it a moment ago; if it is gone, show the finding.
+                self._noqa[path] = None
+            else:
+                self._noqa[path] = NoqaLines(lines)
+        return self._noqa[path]
+
+
+def run_check(
+    paths: Sequence[str],
+    settings: CheckSettings,
+    sources: Mapping[str, str] | None = None,
+    with_fixes: bool = False,
+) -> CheckResult:
+    """Check ``paths``; a missing path raises :class:`~..project.session.InputError`.
+
+    ``sources`` gives the text of files that need not be on disk (a buffer read from
+    stdin): they are checked under their path, as part of the project that path
+    belongs to, unless ``exclude`` matches it.  ``with_fixes`` asks what ``fix``
+    would do about each finding (see :mod:`..fix.offers`).
+    """
+    given = {path: text for path, text in (sources or {}).items()
+             if not matches(path, settings.exclude)}
+    files = select_files([path for path in paths if path not in (sources or {})],
+                         settings.exclude)
+    files += [path for path in given if path not in files]
+    # Which finding an item gets depends on which codes are enabled (the most specific
+    # enabled one wins), and flake8 decides that once for the run, before per-file
+    # ignores and noqa comments hide findings; the same order here keeps the two equal.
+    analysis = analyse(files, settings.config, settings.selection.enabled, sources=given,
+                       exclude=settings.exclude, findings_only=not with_fixes)
+    shown = _Shown(settings, given)
+    result = CheckResult(
+        findings=[finding for finding in analysis.findings if shown(finding)],
+        errors=list(analysis.errors),
+        files=files,
+    )
+    if with_fixes:
+        # The plan needs the analysis; plain checks never import it.
+        from ..fix.offers import offer_fixes
+
+        result.fixes = offer_fixes(
+            result.findings, analysis.facts, settings.config, settings.selection.enabled,
+            _SourceReader(given),
+        )
+    return result
+
+
+class _SourceReader:
+    """The text of a file to edit: the given buffer, else the file; None if unreadable."""
+
+    def __init__(self, given: Mapping[str, str]) -> None:
+        self.given = {os.path.abspath(path): text for path, text in given.items()}
+
+    def __call__(self, path: str) -> str | None:
+        text = self.given.get(os.path.abspath(path))
+        if text is not None:
+            return text
+        try:
+            return read_source(path)
+        except InputError:
+            return None

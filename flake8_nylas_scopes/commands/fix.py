@@ -1,0 +1,122 @@
+"""``nylas-scopes fix``: rewrite scope lists to their minimal form.
+
+Exit codes: 0 nothing to change, 1 files changed (or would change, with ``--diff``),
+2 a usage, input or write error.  LibCST is imported only when the command runs, so
+that ``nylas-scopes check`` does not pay for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..fix.plan import FixPolicy
+from ..places import path_namer
+from ..project.files import select_files
+from ..project.session import InputError
+from ..project.source_file import SourceFileError, write_atomically
+from ..settings.config import ConfigError
+from .check import PerFileSelection
+from .options import add_selection_arguments, add_settings_arguments, command_settings
+
+if TYPE_CHECKING:
+    from ..fix.fixer import FixRun
+
+EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to fix")
+    parser.add_argument(
+        "--diff", action="store_true", help="print a unified diff and change no file"
+    )
+    parser.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply fixes that can change what the app is granted",
+    )
+    add_selection_arguments(parser)
+    add_settings_arguments(parser)
+
+
+def _error(message: str) -> None:
+    print(f"nylas-scopes: error: {message}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        # Settings first: a bad value is the same error with or without libcst.
+        settings = command_settings(args)
+        paths = select_files(args.paths, settings.exclude)
+    except (ConfigError, InputError) as error:
+        _error(str(error))
+        return EXIT_ERROR
+    try:
+        from ..fix.fixer import Fixer
+    except ImportError:
+        _error("the fix command needs libcst: pip install 'flake8-nylas-scopes[codemod]'")
+        return EXIT_ERROR
+    fixer = Fixer(
+        settings.config,
+        settings.selection.enabled,
+        FixPolicy(unsafe=args.unsafe_fixes),
+        exclude=settings.exclude,
+        # A finding check does not report in its file (per-file-ignores) is not fixed.
+        reported=PerFileSelection(settings),
+    )
+    result = fixer.run(paths)
+    # Files as they were named, as check shows them (pre-commit names them from the
+    # repository root); the analysis keeps edits at absolute paths.
+    name = path_namer(paths)
+    # Lines as the files will be: unchanged with --diff, else fixed.
+    for skipped in result.skipped_in_original() if args.diff else result.skipped:
+        print(f"nylas-scopes: warning: {skipped.describe(name)}", file=sys.stderr)
+    errors = list(result.errors)
+    if args.diff:
+        _print_diffs(result)
+    else:
+        errors.extend(_write(result, name))
+    for message in errors:
+        _error(message)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_CHANGED if result.changes else EXIT_CLEAN
+
+
+def _display(path: str) -> str:
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    if relative.startswith(".."):
+        relative = path
+    return relative.replace(os.sep, "/").lstrip("/")
+
+
+def _print_diffs(result: FixRun) -> None:
+    for path, change in sorted(result.changes.items()):
+        shown = _display(path)
+        diff = difflib.unified_diff(
+            change.original.text.splitlines(keepends=True),
+            change.text.splitlines(keepends=True),
+            fromfile=f"a/{shown}",
+            tofile=f"b/{shown}",
+        )
+        for line in diff:
+            sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n")
+
+
+def _write(result: FixRun, name: Callable[[str], str]) -> list[str]:
+    errors: list[str] = []
+    for path, change in sorted(result.changes.items()):
+        try:
+            write_atomically(path, change.original.encode(change.text))
+        except SourceFileError as error:
+            errors.append(str(error).replace(path, name(path), 1))
+            continue
+        codes = ", ".join(sorted({f.code for item in change.fixed for f in item.findings}))
+        count = change.finding_count
+        noun = "finding" if count == 1 else "findings"
+        print(f"{name(path)}: fixed {count} {noun} ({codes})")
+    return errors

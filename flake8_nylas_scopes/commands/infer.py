@@ -1,0 +1,154 @@
+"""``nylas-scopes infer PATH``: the minimal scope set the code needs, with evidence."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from ..judging.resolver import EndpointUse
+from ..judging.results import ProjectResult
+from ..judging.usage_rules import certain_options
+from ..places import display_path
+from ..project.files import select_files
+from ..project.session import InputError, analyse
+from ..settings.config import ConfigError, all_codes
+from ..spans import Span
+from .options import add_settings_arguments, command_settings
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files or directories of the project")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="output format (default: text)")
+    add_settings_arguments(parser)
+
+
+def _why(use: EndpointUse, scope: str) -> str:
+    endpoint = use.endpoint
+    options = [option for option in certain_options(endpoint) if scope in option.scopes]
+    certainty = options[0].certainty.value if options else "included"
+    return f"{scope!r} grants it ({certainty}, {endpoint.row})"
+
+
+def _evidence_json(use: EndpointUse) -> dict[str, Any]:
+    return {
+        "path": display_path(use.span.path),
+        "line": use.span.line,
+        "call": f"{use.shown}",
+        "operation": use.operation,
+        "endpoint": use.endpoint.key,
+        "row": use.endpoint.row,
+    }
+
+
+def _unresolved_json(project: ProjectResult) -> list[dict[str, Any]]:
+    """What the analysis could not follow: uses of Nylas values, then scope requests
+    whose value cannot be read.  Either may need (or grant) any scope, so the set the
+    calls need is then only known from below."""
+    state = project.state
+    if state is None:
+        return []
+    items: list[tuple[Span, str, frozenset[str] | None]] = [
+        (use.span, use.reason, use.scopes) for use in state.unresolved
+    ]
+    for site in state.unresolved_sites:
+        reason = site.value.reason or "the scopes value cannot be read"
+        items.append((site.span, f"cannot follow the scopes: {reason}", None))
+    items.sort(key=lambda item: (item[0].path, item[0].line, item[0].col, item[1]))
+    return [
+        {
+            "path": display_path(span.path),
+            "line": span.line,
+            "column": span.col + 1,
+            "reason": reason,
+            "scopes": sorted(scopes) if scopes is not None else None,
+        }
+        for span, reason, scopes in items
+    ]
+
+
+def _project_json(project: ProjectResult) -> dict[str, Any]:
+    inference = project.inference
+    unresolved = _unresolved_json(project)
+    return {
+        "root": _root(project),
+        # False when something could not be followed: ``scopes`` is then a lower bound.
+        "complete": not unresolved,
+        "scopes": list(inference.scopes) if inference else [],
+        "evidence": {
+            scope: [_evidence_json(use) for use in uses]
+            for scope, uses in (inference.evidence.items() if inference else ())
+        },
+        "uncertain": [_evidence_json(use) for use in inference.uncertain] if inference else [],
+        "unresolved": unresolved,
+    }
+
+
+def _headline(data: dict[str, Any]) -> str:
+    scopes = ", ".join(data["scopes"])
+    if data["complete"]:
+        return "Minimal scopes: " + (scopes or "(none: no Nylas call needs one)")
+    count = len(data["unresolved"])
+    uses = f"{count} use" if count == 1 else f"{count} uses"
+    at_least = f"; at least: {scopes}" if scopes else ""
+    return (
+        f"Minimal scopes: unknown (the analysis could not follow {uses} of Nylas values"
+        f"{at_least})"
+    )
+
+
+def _root(project: ProjectResult) -> str:
+    shown = display_path(project.root) if project.root else ""
+    return "." if shown == os.curdir else shown
+
+
+def _print_text(project: ProjectResult, named: bool) -> None:
+    data = _project_json(project)
+    inference = project.inference
+    if named:
+        # Several projects (a monorepo): say which one each block is about.
+        print(f"Project {data['root']}:")
+    print(_headline(data))
+    for scope in data["scopes"]:
+        print(f"  {scope}")
+        for use in inference.evidence.get(scope, []) if inference else []:
+            location = f"{display_path(use.span.path)}:{use.span.line}"
+            print(f"    {location} {use.shown} -> {use.endpoint.key} -> {_why(use, scope)}")
+    if data["uncertain"]:
+        print("Calls whose scope need is not documented (no scope inferred from them alone):")
+        for item in data["uncertain"]:
+            print(f"  {item['path']}:{item['line']} {item['call']} -> {item['endpoint']}")
+    if data["unresolved"]:
+        print("Could not follow:")
+        for item in data["unresolved"]:
+            print(f"  {item['path']}:{item['line']} {item['reason']}")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings = command_settings(args)
+        paths = select_files(args.paths, settings.exclude)
+        result = analyse(paths, settings.config, all_codes, exclude=settings.exclude)
+    except (ConfigError, InputError) as error:
+        print(f"nylas-scopes: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    for file_error in result.errors:
+        print(f"nylas-scopes: error: {file_error.message}", file=sys.stderr)
+    projects = [project for project in result.states if project.inference is not None]
+    if args.format == "json":
+        print(json.dumps({"version": 1, "projects": [_project_json(p) for p in projects]},
+                         indent=2))
+    else:
+        if not projects:
+            print("No Nylas scope request or call found.")
+        for number, project in enumerate(projects):
+            if number:
+                print()
+            _print_text(project, named=len(projects) > 1)
+    return EXIT_ERROR if result.errors else EXIT_OK

@@ -1,0 +1,1 @@
+"""Fixes: the plan, the LibCST edits, their guard and exact text edits."""

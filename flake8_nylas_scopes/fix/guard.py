@@ -1,0 +1,114 @@
+"""A last check before a fixed file is written: did the edit change only scope values?
+
+The original and the fixed source are parsed with ``ast`` and compared node by node.
+Inside an edited node (a scope list, a scope string, an auth call given ``scopes=``)
+only scope strings may differ; everything else must be identical.  A fix that would
+turn a one-element tuple into a plain value, empty a set into a dict, or touch any
+other code is refused, whatever caused it.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Collection
+
+from ..analysis.source import SourceMap
+
+SpanKey = tuple[int, int, int, int]
+
+
+def unexpected_change(
+    before: str, after: str, path: str, edited: Collection[SpanKey]
+) -> str | None:
+    """Why ``after`` is not an acceptable fix of ``before``, or None when it is."""
+    try:
+        fixed = ast.parse(after, filename=path)
+    except (SyntaxError, ValueError) as error:
+        return f"the fixed source would not parse ({error})"
+    original = ast.parse(before, filename=path)
+    return _Comparison(SourceMap(path, before.splitlines(keepends=True)), edited).compare(
+        original, fixed
+    )
+
+
+def _dump(node: ast.AST) -> str:
+    return ast.dump(node, include_attributes=False)
+
+
+def _is_str(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+class _Comparison:
+    def __init__(self, source: SourceMap, edited: Collection[SpanKey]) -> None:
+        self._source = source
+        self._edited = set(edited)
+
+    def _is_edited(self, node: ast.AST) -> bool:
+        if not hasattr(node, "lineno"):
+            return False
+        span = self._source.span(node)
+        return (span.line, span.col, span.end_line, span.end_col) in self._edited
+
+    def compare(self, old: ast.AST, new: ast.AST) -> str | None:
+        if type(old) is not type(new):
+            return f"{_where(old)}: {type(old).__name__} would become {type(new).__name__}"
+        if self._is_edited(old):
+            return _compare_edited(old, new)
+        for name, old_value in ast.iter_fields(old):
+            problem = self._compare_values(old, old_value, getattr(new, name, None))
+            if problem:
+                return problem
+        return None
+
+    def _compare_values(self, parent: ast.AST, old: object, new: object) -> str | None:
+        if isinstance(old, ast.AST) and isinstance(new, ast.AST):
+            return self.compare(old, new)
+        if isinstance(old, list) and isinstance(new, list):
+            if len(old) != len(new):
+                return f"{_where(parent)}: a {type(parent).__name__} would change shape"
+            for old_item, new_item in zip(old, new):
+                problem = self._compare_values(parent, old_item, new_item)
+                if problem:
+                    return problem
+            return None
+        if old != new or type(old) is not type(new):
+            return f"{_where(parent)}: {type(parent).__name__} would change"
+        return None
+
+
+def _compare_edited(old: ast.AST, new: ast.AST) -> str | None:
+    where = _where(old)
+    if isinstance(old, ast.Constant):
+        return None if _is_str(new) else f"{where}: a scope string would stop being a string"
+    if isinstance(old, (ast.List, ast.Tuple, ast.Set)):
+        assert isinstance(new, (ast.List, ast.Tuple, ast.Set))
+        # Scope strings may go, come or change; anything else in the list stays as is.
+        kept_old = [_dump(element) for element in old.elts if not _is_str(element)]
+        kept_new = [_dump(element) for element in new.elts if not _is_str(element)]
+        if kept_old != kept_new:
+            return f"{where}: an element that is not a scope string would change"
+        if not new.elts:
+            return f"{where}: the scopes would be left empty"
+        return None
+    if isinstance(old, ast.Call):
+        assert isinstance(new, ast.Call)
+        if _dump(old.func) != _dump(new.func) or [_dump(a) for a in old.args] != [
+            _dump(a) for a in new.args
+        ]:
+            return f"{where}: the call would change beyond its scopes"
+        old_keywords = [_dump(keyword) for keyword in old.keywords]
+        added = [keyword for keyword in new.keywords if _dump(keyword) not in old_keywords]
+        if [_dump(k) for k in new.keywords if k not in added] != old_keywords or not (
+            len(added) == 1
+            and added[0].arg == "scopes"
+            and isinstance(added[0].value, ast.List)
+            and all(_is_str(element) for element in added[0].value.elts)
+        ):
+            return f"{where}: the call would change beyond adding scopes=[...]"
+        return None
+    return f"{where}: a {type(old).__name__} is not a scope value"
+
+
+def _where(node: ast.AST) -> str:
+    return f"line {getattr(node, 'lineno', '?')}"

@@ -1,0 +1,244 @@
+"""Which findings' fixes to apply: the decisions that need no syntax tree.
+
+The fixes come from the analysis itself (:attr:`Finding.fix`); this module only
+chooses among them, and says why it left one out:
+
+* safety: a SAFE fix is applied by default, an UNSAFE one only when asked, others
+  never (the registry's ``fix`` column decides, not the finding);
+* ``# noqa``: a finding flake8 would not report is not fixed either;
+* shared items: a scope written once (in a constant) and read by several requests is
+  changed only when every request that reads it reports the same fix;
+* emptiness: a request never loses all of its scopes, since an empty value makes the
+  server grant every scope.
+
+Nothing here imports libcst.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..analysis.facts import ItemForm, ModuleFacts, ScopeSite, Span, ValueState
+from ..codes import CODES, FixSafety
+from ..findings import Finding, Fix, FixAction
+from ..judging.module_findings import module_findings
+from ..places import display_path
+from ..settings.config import CodeFilter, Config
+from ..settings.noqa import NoqaLines
+
+ItemKey = tuple[Span, int]
+
+
+@dataclass(frozen=True)
+class FixPolicy:
+    unsafe: bool = False
+
+    def allows(self, code: str) -> bool:
+        entry = CODES.get(code)
+        if entry is None or entry.fix is FixSafety.NONE:
+            return False
+        return entry.fix is FixSafety.SAFE or self.unsafe
+
+
+@dataclass(frozen=True)
+class PlannedFix:
+    """One edit and the findings it fixes.
+
+    ``form`` says how the item is written when the facts know it (a list element or
+    a part of a comma-joined string); ``string_parts`` are all parts of the string at
+    the span, so that the edit can check the literal is exactly that list of scopes
+    (and not, say, a URL that merely contains it).
+    """
+
+    fix: Fix
+    findings: tuple[Finding, ...]
+    form: ItemForm | None = None
+    string_parts: tuple[str, ...] | None = None
+
+    @property
+    def codes(self) -> str:
+        return ", ".join(sorted({finding.code for finding in self.findings}))
+
+
+@dataclass(frozen=True)
+class Skipped:
+    findings: tuple[Finding, ...]
+    span: Span
+    reason: str
+
+    def describe(self, name: Callable[[str], str] = display_path) -> str:
+        """One line; ``name`` shows the path (the analysis keeps edits at absolute
+        paths, which is not how the user named the files)."""
+        codes = ", ".join(sorted({finding.code for finding in self.findings}))
+        where = f"{name(self.span.path)}:{self.span.line}:{self.span.col + 1}"
+        return f"{where}: {codes} not fixed: {self.reason}"
+
+
+@dataclass
+class FixPlan:
+    by_path: dict[str, list[PlannedFix]] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.by_path
+
+
+NoqaSource = Callable[[str], NoqaLines | None]
+
+
+def plan_fixes(
+    findings: Iterable[Finding],
+    facts: Mapping[str, ModuleFacts],
+    config: Config,
+    enabled: CodeFilter,
+    policy: FixPolicy,
+    noqa_for: NoqaSource,
+) -> FixPlan:
+    plan = FixPlan()
+    wanted = [
+        finding
+        for finding in findings
+        if finding.fix is not None
+        and policy.allows(finding.code)
+        and not _silenced(finding, noqa_for)
+    ]
+    if not wanted:
+        return plan
+    sites = _SiteIndex(facts, config, enabled, policy)
+    agreed: list[Finding] = []
+    for finding in wanted:
+        reason = sites.disagreement(finding)
+        if reason:
+            plan.skipped.append(Skipped((finding,), finding.span, reason))
+        else:
+            agreed.append(finding)
+    planned = _merge_identical(agreed, sites)
+    planned = _keep_requests_non_empty(planned, sites, plan.skipped)
+    for item in planned:
+        plan.by_path.setdefault(item.fix.span.path, []).append(item)
+    return plan
+
+
+def _silenced(finding: Finding, noqa_for: NoqaSource) -> bool:
+    noqa = noqa_for(finding.span.path)
+    return noqa is not None and noqa.suppresses(finding.span.line, finding.code)
+
+
+class _SiteIndex:
+    """The requests that read each scope item, and how each one judges it alone."""
+
+    def __init__(
+        self,
+        facts: Mapping[str, ModuleFacts],
+        config: Config,
+        enabled: CodeFilter,
+        policy: FixPolicy,
+    ) -> None:
+        self._config = config
+        self._enabled = enabled
+        self._policy = policy
+        self.readers: dict[ItemKey, list[tuple[str, ScopeSite]]] = {}
+        self.forms: dict[ItemKey, set[ItemForm]] = {}
+        self.string_parts: dict[Span, set[tuple[str, ...]]] = {}
+        self.sites: list[ScopeSite] = []
+        for path, module in facts.items():
+            for site in module.sites:
+                self.sites.append(site)
+                for item in site.value.items:
+                    key = (item.span, item.part)
+                    self.readers.setdefault(key, []).append((path, site))
+                    self.forms.setdefault(key, set()).add(item.form)
+                parts = [i for i in site.value.items if i.form is ItemForm.STRING_PART]
+                for span in {item.span for item in parts}:
+                    texts = tuple(
+                        item.text
+                        for item in sorted(parts, key=lambda i: i.part)
+                        if item.span == span
+                    )
+                    self.string_parts.setdefault(span, set()).add(texts)
+        self._judged: dict[int, list[Finding]] = {}
+
+    def form(self, fix: Fix) -> ItemForm | None:
+        forms = self.forms.get((fix.span, fix.part), set())
+        return next(iter(forms)) if len(forms) == 1 else None
+
+    def parts(self, span: Span) -> tuple[str, ...] | None:
+        known = self.string_parts.get(span, set())
+        return next(iter(known)) if len(known) == 1 else None
+
+    def _judge(self, path: str, site: ScopeSite) -> list[Finding]:
+        cached = self._judged.get(id(site))
+        if cached is None:
+            alone = ModuleFacts(path, mentions_nylas=True, sites=[site])
+            cached = module_findings(alone, self._config, self._enabled)
+            self._judged[id(site)] = cached
+        return cached
+
+    def disagreement(self, finding: Finding) -> str:
+        fix = finding.fix
+        if fix is None or fix.action not in (FixAction.REMOVE, FixAction.REPLACE):
+            return ""
+        readers = self.readers.get((fix.span, fix.part), [])
+        if len(readers) <= 1:
+            return ""
+        verdicts = [
+            any(
+                other.fix == fix and self._policy.allows(other.code)
+                for other in self._judge(path, site)
+            )
+            for path, site in readers
+        ]
+        # A finding no single request reproduces was judged on the whole project
+        # (the usage rules look at every request together): its fix stands.
+        if all(verdicts) or not any(verdicts):
+            return ""
+        return (
+            f"the item is read by {len(readers)} requests and only "
+            f"{sum(verdicts)} of them call for this fix"
+        )
+
+
+def _merge_identical(findings: Sequence[Finding], sites: _SiteIndex) -> list[PlannedFix]:
+    """One planned edit per distinct fix, carrying every finding it fixes."""
+    by_fix: dict[Fix, list[Finding]] = {}
+    for finding in findings:
+        assert finding.fix is not None
+        by_fix.setdefault(finding.fix, []).append(finding)
+    return [
+        PlannedFix(fix, tuple(found), sites.form(fix), sites.parts(fix.span))
+        for fix, found in by_fix.items()
+    ]
+
+
+def _keep_requests_non_empty(
+    planned: list[PlannedFix], sites: _SiteIndex, skipped: list[Skipped]
+) -> list[PlannedFix]:
+    removed = {
+        (item.fix.span, item.fix.part): item
+        for item in planned
+        if item.fix.action is FixAction.REMOVE
+    }
+    dropped: set[ItemKey] = set()
+    for site in sites.sites:
+        if site.value.state is not ValueState.ITEMS or not site.value.items:
+            continue
+        keys = {(item.span, item.part) for item in site.value.items}
+        if keys <= removed.keys():
+            dropped |= keys
+    kept: list[PlannedFix] = []
+    for item in planned:
+        key = (item.fix.span, item.fix.part)
+        if item.fix.action is FixAction.REMOVE and key in dropped:
+            skipped.append(
+                Skipped(
+                    item.findings,
+                    item.fix.span,
+                    "removing it would leave a request with no scopes, and an empty "
+                    "value asks for every scope",
+                )
+            )
+        else:
+            kept.append(item)
+    return kept

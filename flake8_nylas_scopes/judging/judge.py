@@ -1,0 +1,237 @@
+"""Judge a whole project: resolve sites and client flow, then run every rule."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+
+from ..analysis.facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
+from ..analysis.flow_extract import AUTH_URL_METHOD
+from ..findings import Finding, Fix, FixAction
+from ..nylas_api.v2.endpoints import ENDPOINTS
+from ..nylas_api.v2.http import URL_HOLE
+from ..nylas_api.v2.scopes import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
+from ..settings.config import CodeFilter, Config
+from ..spans import Span
+from .list_rules import is_nylas_request, requests_findings
+from .resolver import EndpointUse, FlowResolver, UnresolvedUse, endpoint_scopes
+from .results import FileError, ProjectResult
+from .test_code import is_test_module
+from .usage_rules import Inference, ProjectState, infer, usage_findings
+
+# Scopes given to a wrapper function's parameter (see extract._parameter_reference).
+PARAM_PREFIX = "param:"
+
+
+def _constant(
+    by_module: Mapping[str, ModuleFacts], mutated: AbstractSet[str], reference: str
+) -> ScopeValue | None:
+    """The scopes value of ``pkg.module.NAME`` when a project module defines it and
+    no module changes it in place (``mutated``)."""
+    module_name, _, name = reference.rpartition(".")
+    facts = by_module.get(module_name)
+    if facts is None or reference in mutated:
+        return None
+    return facts.constants.get(name)
+
+
+def _callers_scopes(
+    modules: Mapping[str, ModuleFacts], by_module: Mapping[str, ModuleFacts],
+    mutated: AbstractSet[str], resolver: FlowResolver, site: ScopeSite,
+    defaults: Mapping[str, ScopeValue],
+) -> list[ScopeSite]:
+    """The requests a wrapper makes: one per caller passing scopes, plus its default."""
+    function, position, name = site.value.reference[len(PARAM_PREFIX):].split("#")
+    found: list[ScopeSite] = []
+    for facts in modules.values():
+        for argument in facts.flow.scope_args if facts.flow else ():
+            if ("func", function) not in resolver.resolve(argument.callee):
+                continue
+            if argument.position != int(position) and argument.keyword != name:
+                continue
+            value = argument.value
+            if value.state is ValueState.UNRESOLVED and value.reference:
+                value = _constant(by_module, mutated, value.reference) or value
+            found.append(dataclasses.replace(site, value=value))
+    default = defaults.get(site.value.reference)
+    if default is not None:
+        found.append(dataclasses.replace(site, value=default))
+    return found
+
+
+def _resolve_sites(
+    modules: Mapping[str, ModuleFacts], resolver: FlowResolver
+) -> tuple[list[ScopeSite], list[ScopeSite], bool]:
+    confirmed: set[Span] = set()
+    for facts in modules.values():
+        if facts.flow is None:
+            continue
+        for use in facts.flow.uses:
+            if use.attrs == (AUTH_URL_METHOD,) and resolver.is_client(use.root):
+                confirmed.add(use.span)
+    by_module = {facts.module: facts for facts in modules.values() if facts.module}
+    # Constants some module changes in place (``settings.SCOPES.append(...)``).
+    mutated = frozenset(reference for facts in modules.values() for reference in facts.mutated)
+    sites: list[ScopeSite] = []
+    unresolved: list[ScopeSite] = []
+    # True when some request's scopes come from callers the analysis may not all see.
+    partial = False
+    for facts in modules.values():
+        for site in facts.sites:
+            if site.value.reference.startswith(PARAM_PREFIX):
+                from_callers = _callers_scopes(
+                    modules, by_module, mutated, resolver, site, facts.param_defaults
+                )
+                if from_callers:
+                    sites.extend(from_callers)
+                    partial = True
+                    continue
+            if site.kind is SiteKind.SDK_HOSTED and not site.confirmed and site.span in confirmed:
+                site = dataclasses.replace(site, confirmed=True)
+            if site.value.state is ValueState.UNRESOLVED and site.value.reference:
+                value = _constant(by_module, mutated, site.value.reference)
+                if value is not None:
+                    site = dataclasses.replace(site, value=value)
+            if not is_nylas_request(site):
+                continue
+            if site.value.state is ValueState.UNRESOLVED and not site.ignored_key:
+                unresolved.append(site)
+            else:
+                sites.append(site)
+    return sites, unresolved, partial
+
+
+def _usage(
+    modules: Mapping[str, ModuleFacts], resolver: FlowResolver
+) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+    endpoints: list[EndpointUse] = []
+    unresolved: list[UnresolvedUse] = []
+    for facts in modules.values():
+        for raw in facts.raw_uses:
+            # Parts of the path built at run time are shown as ``{...}``.
+            path = raw.path.replace(URL_HOLE, "{...}")
+            if raw.maybe:
+                unresolved.append(UnresolvedUse(
+                    raw.span, f"cannot tell whether {raw.method} {path} goes to Nylas",
+                    frozenset(endpoint_scopes([raw.endpoint]))))
+            elif raw.endpoint:
+                endpoints.append(
+                    EndpointUse(ENDPOINTS[raw.endpoint], raw.span, raw.text,
+                                f"{raw.method} {path}")
+                )
+            else:
+                unresolved.append(UnresolvedUse(
+                    raw.span, f"{raw.method} {path} is not in the endpoint map", None))
+        flow = facts.flow
+        if flow is None:
+            continue
+        # A module that mentions Nylas takes any unknown receiver of a Nylas-looking
+        # call for a possible Nylas object; others only one named like a client
+        # (``def calendars(client)``), not Django's ``user.messages.all()``.
+        nylas_module = facts.mentions_nylas
+        for use in flow.uses:
+            found, lost = resolver.interpret(use, nylas_module)
+            endpoints.extend(found)
+            unresolved.extend(lost)
+        for effects in (
+            *(resolver.call_effects(call, nylas_module) for call in flow.calls),
+            *(resolver.sink_effects(sink) for sink in flow.sinks),
+            *(resolver.store_effects(store) for store in flow.stores),
+        ):
+            endpoints.extend(effects[0])
+            unresolved.extend(effects[1])
+        for read in flow.reads:
+            endpoints.extend(resolver.read_effects(read))
+    # A request found twice (a loop's iterable is a use and a read) counts once.
+    unique: dict[tuple[Span, str], EndpointUse] = {}
+    for request in endpoints:
+        # The call as written (a use) before the same request seen as a read.
+        unique.setdefault((request.span, request.endpoint.key), request)
+    return list(unique.values()), list(dict.fromkeys(unresolved))
+
+
+def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -> set[str]:
+    """The paths of the project's tests, read from the project's top directory."""
+    paths = [*modules, *(error.path for error in errors)]
+    if not paths:
+        return set()
+    top = os.path.commonpath([os.path.abspath(path) for path in paths])
+    if len(paths) == 1:
+        top = os.path.dirname(top)
+    found: set[str] = set()
+    for path in paths:
+        facts = modules.get(path)
+        flow = facts.flow if facts is not None else None
+        defined = [*flow.classes, *(f.qualname for f in flow.functions)] if flow else []
+        if is_test_module(os.path.relpath(os.path.abspath(path), top), defined):
+            found.add(path)
+    return found
+
+
+def judge_project(
+    modules: Mapping[str, ModuleFacts],
+    errors: list[FileError],
+    config: Config,
+    enabled: CodeFilter,
+) -> ProjectResult:
+    result = ProjectResult(
+        errors=list(errors), facts=dict(modules),
+        files=frozenset(modules).union(error.path for error in errors),
+    )
+    result.mentions_nylas = any(facts.mentions_nylas for facts in modules.values())
+    if not result.mentions_nylas:
+        return result
+    resolver = FlowResolver(modules.values(), config.client_names)
+    every_site, unresolved_sites, partial = _resolve_sites(modules, resolver)
+    # Tests take no part in the usage rules (see ``test_code``).
+    tests = _test_modules(modules, errors)
+    sites = [site for site in every_site if site.span.path not in tests]
+    unresolved_sites = [site for site in unresolved_sites if site.span.path not in tests]
+    endpoint_uses, unresolved = _usage(
+        {path: facts for path, facts in modules.items() if path not in tests}, resolver
+    )
+    for error in (error for error in errors if error.path not in tests):
+        # A module that cannot be read may use the client in any way.
+        unresolved.append(UnresolvedUse(
+            Span(error.path, 1, 0, 1, 0), f"{error.message}; its Nylas calls are unknown", None
+        ))
+    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial)
+    result.state = state
+    result.inference = infer(endpoint_uses)
+    inference = result.inference
+
+    def amend(finding: Finding, site: ScopeSite) -> Finding:
+        return _with_inferred_scopes(finding, inference, state, site)
+
+    findings = set(requests_findings(every_site, config, enabled, amend))
+    findings.update(usage_findings(state, config, enabled))
+    result.findings = sorted(findings, key=lambda finding: finding.sort_key)
+    return result
+
+
+def _with_inferred_scopes(
+    finding: Finding, inference: Inference, state: ProjectState, site: ScopeSite
+) -> Finding:
+    """Give NYS105 and NYS106 their fixes from the inferred minimal set.
+
+    NYS105 gets the whole set as the missing scopes value; NYS106 replaces legacy
+    ``email`` by the inferred email scopes.  Only when every use is resolved: an
+    unseen call may need more.
+    """
+    if state.unresolved or finding.code not in ("NYS105", "NYS106"):
+        return finding
+    if finding.code == "NYS105" and inference.scopes:
+        fix = Fix(FixAction.SET_SCOPES, finding.span, 0, "", tuple(inference.scopes))
+        return dataclasses.replace(finding, fix=fix)
+    email_scopes = tuple(
+        scope for scope in inference.scopes
+        if V2_SCOPES[scope].family is ScopeFamily.EMAIL
+    )
+    for item in site.value.items:
+        if item.span == finding.span and item.text.strip().lower() == V2_LEGACY_EMAIL_SCOPE:
+            if email_scopes:
+                fix = Fix(FixAction.REPLACE, item.span, item.part, item.text, email_scopes)
+                return dataclasses.replace(finding, fix=fix)
+    return finding

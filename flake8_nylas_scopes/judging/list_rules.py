@@ -1,0 +1,298 @@
+"""Rules that need only the scope list itself: NYS101-108 and NYS201-206.
+
+Pure functions from a :class:`ScopeSite` (plus configuration) to findings.  Each
+scope item gets at most one of these findings, the most specific one that is
+enabled, in the contract's order: 102, 101, 103, 201, 104, then the rest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ..analysis.facts import Generation, ItemForm, ScopeItem, ScopeSite, SiteKind, ValueState
+from ..codes import CODES
+from ..findings import Finding, Fix, FixAction
+from ..nylas_api.v2 import scopes as cat
+from ..places import PlaceMarks
+from ..settings.config import CodeFilter, Config
+from ..spans import Span
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One scope item and what it means once normalised.
+
+    ``scopes`` are the normalised names it requests (several for a list item holding
+    a comma-joined string); ``problem`` is set when the item is malformed.
+    """
+
+    item: ScopeItem
+    scopes: tuple[str, ...]
+    problem: str = ""
+    replacement: tuple[str, ...] = ()
+
+    @property
+    def scope(self) -> str:
+        return self.scopes[0] if len(self.scopes) == 1 else ""
+
+
+def _normalise(text: str) -> str:
+    return text.strip().lower()
+
+
+def read_entry(item: ScopeItem) -> Entry:
+    if item.form is ItemForm.LIST_ITEM and "," in item.text:
+        parts = tuple(_normalise(part) for part in item.text.split(",") if part.strip())
+        return Entry(item, parts, "holds several scopes", parts)
+    scope = _normalise(item.text)
+    if not scope:
+        return Entry(item, (), "is empty", ())
+    if scope != item.text and scope in cat.V2_SCOPES:
+        problem = "has stray whitespace" if item.text.strip() != item.text else (
+            "is not in lower case"
+        )
+        return Entry(item, (scope,), problem, (scope,))
+    return Entry(item, (scope,))
+
+
+@dataclass(frozen=True)
+class Providers:
+    """Which provider families the accounts of a request can belong to."""
+
+    known: bool
+    families: frozenset[cat.Provider]
+    office365: bool
+
+    def can_be_google(self) -> bool:
+        return not self.known or cat.Provider.GOOGLE in self.families
+
+    def is_possibly(self, family: cat.Provider) -> bool:
+        # Microsoft, IMAP and Office 365 rules need the request or the configuration to
+        # say so: a calendar-only app is not wrong by default.
+        return self.known and family in self.families
+
+
+def providers_for(site: ScopeSite, config: Config) -> Providers:
+    names = (site.provider.lower(),) if site.provider else config.providers
+    if not names:
+        return Providers(False, frozenset(), False)
+    other = cat.ProviderValue(cat.Provider.OTHER)
+    values = [cat.PROVIDER_VALUES.get(name, other) for name in names]
+    return Providers(
+        True,
+        frozenset(value.family for value in values),
+        any(value.office365 for value in values),
+    )
+
+
+def suggest(scope: str) -> tuple[str, ...]:
+    """Close vocabulary names for an unknown scope, best first."""
+    return tuple(difflib.get_close_matches(scope, list(cat.V2_SCOPES), n=3, cutoff=0.8))
+
+
+def _quoted(scopes: tuple[str, ...]) -> str:
+    return ", ".join(repr(scope) for scope in scopes)
+
+
+class _SiteJudge:
+    """Judges the items of one v2 request."""
+
+    def __init__(self, site: ScopeSite, config: Config, enabled: CodeFilter) -> None:
+        self.site = site
+        self.enabled = enabled
+        self.providers = providers_for(site, config)
+        self.entries = [read_entry(item) for item in site.value.items]
+        self.requested = frozenset(
+            scope for entry in self.entries for scope in entry.scopes if scope in cat.V2_SCOPES
+        )
+        # Rules that need a scope to be *absent* also need every item to be known: an
+        # unknown name may be the scope the author meant.
+        self.complete = site.value.complete and all(
+            scope in cat.V2_SCOPES for entry in self.entries for scope in entry.scopes
+        )
+
+    def findings(self) -> Iterator[Finding]:
+        seen: set[str] = set()
+        for entry in self.entries:
+            candidates = self._candidates(entry, seen)
+            for code, make in candidates:
+                if self.enabled(code):
+                    yield make()
+                    break
+            seen.update(entry.scopes)
+
+    def _candidates(
+        self, entry: Entry, seen: set[str]
+    ) -> list[tuple[str, Callable[[], Finding]]]:
+        item = entry.item
+        out: list[tuple[str, Callable[[], Finding]]] = []
+
+        def add(code: str, fix: Fix | None = None, **fields: object) -> None:
+            message = CODES[code].message(**fields)
+            out.append((code, lambda: Finding(code, item.span, message, fix)))
+
+        fix: Fix | None
+        if entry.problem:
+            if entry.replacement:
+                shown = _quoted(entry.replacement)
+                replacement = shown if len(entry.replacement) == 1 else f"{shown} as separate items"
+                fix = Fix(FixAction.REPLACE, item.span, item.part, item.text, entry.replacement)
+            else:
+                replacement = "nothing (remove it)"
+                fix = Fix(FixAction.REMOVE, item.span, item.part, item.text)
+            add("NYS102", fix, item=item.text, problem=entry.problem, replacement=replacement)
+            return out
+        scope = entry.scope
+        if scope not in cat.V2_SCOPES:
+            close = suggest(scope)
+            suggestion = f"; did you mean {close[0]!r}?" if close else ""
+            fix = (
+                Fix(FixAction.REPLACE, item.span, item.part, item.text, (close[0],))
+                if len(close) == 1
+                else None
+            )
+            add("NYS101", fix, scope=item.text, suggestion=suggestion)
+            return out
+        remove = Fix(FixAction.REMOVE, item.span, item.part, item.text)
+        if scope in seen:
+            add("NYS103", remove, scope=scope)
+        if scope == cat.V2_GOOGLE_METADATA_SCOPE and self.providers.can_be_google():
+            conflicts = sorted(self.requested & cat.V2_GOOGLE_METADATA_CONFLICTS)
+            if conflicts:
+                add("NYS201", remove, other=conflicts[0])
+        includer = self._includer(scope)
+        if includer:
+            add("NYS104", remove, scope=scope, by=includer)
+        if scope == cat.V2_LEGACY_EMAIL_SCOPE:
+            add("NYS106")
+        info = cat.V2_SCOPES[scope]
+        email_scopes = {
+            s for s in self.requested if cat.V2_SCOPES[s].family is cat.ScopeFamily.EMAIL
+        }
+        if (
+            scope == cat.V2_GMAIL_SEND_ONLY_SCOPE
+            and self.complete
+            and email_scopes == {scope}
+            and self.providers.can_be_google()
+        ):
+            add("NYS202")
+        if scope == cat.V2_MICROSOFT_METADATA_SCOPE and self.providers.is_possibly(
+            cat.Provider.MICROSOFT
+        ):
+            add("NYS203", provider="Microsoft")
+        if (
+            info.family in cat.V2_IMAP_NEEDS_EMAIL_FAMILIES
+            and self.complete
+            and not email_scopes
+            and self.providers.is_possibly(cat.Provider.IMAP)
+        ):
+            add("NYS204", scope=scope)
+        if self.site.service_account and info.family not in cat.V2_SERVICE_ACCOUNT_FAMILIES:
+            add("NYS205", remove, scope=scope)
+        if scope in cat.V2_ADMIN_CONSENT_SCOPES and self.providers.office365:
+            add("NYS206")
+        return out
+
+    def _includer(self, scope: str) -> str:
+        """The broadest requested scope that certainly includes ``scope``, if any."""
+        includers = [s for s in self.requested if s != scope and cat.v2_includes(s, scope)]
+        if not includers:
+            return ""
+        maximal = [s for s in includers if not any(cat.v2_includes(o, s) for o in includers)]
+        return sorted(maximal)[0]
+
+
+def _where_ignored(site: ScopeSite) -> str:
+    if site.kind is SiteKind.FLASK_DANCE:
+        return " (make_nylas_blueprint sends it)"
+    return ""
+
+
+Amend = Callable[[Finding, ScopeSite], Finding]
+
+
+def requests_findings(
+    sites: Iterable[ScopeSite], config: Config, enabled: CodeFilter, amend: Amend | None = None
+) -> list[Finding]:
+    """The list findings of several requests.
+
+    A constant read by two requests yields the same finding twice: it is reported
+    once.  An item several requests read names the requests a finding is about: the
+    fix may suit only some of them.
+    ``amend`` may complete a finding with what only the caller knows (a fix from the
+    inferred scopes).
+    """
+    sites = list(sites)
+    readers: dict[Span, int] = {}
+    for site in sites:
+        for span in {item.span for item in site.value.items}:
+            readers[span] = readers.get(span, 0) + 1
+    requests: dict[Finding, list[Span]] = {}
+    for site in sites:
+        for finding in list_findings(site, config, enabled):
+            if amend is not None:
+                finding = amend(finding, site)
+            about = requests.setdefault(finding, [])
+            if readers.get(finding.span, 0) > 1 and not site.span.contains(finding.span):
+                about.append(site.span)
+    return [_name_requests(finding, spans) for finding, spans in requests.items()]
+
+
+def _name_requests(finding: Finding, requests: Sequence[Span]) -> Finding:
+    """The finding, saying which requests it is about when its item is written
+    elsewhere (a constant): the fix of an item several requests read may suit only
+    some of them."""
+    if not requests:
+        return finding
+    places = PlaceMarks()
+    where = places.marks(requests)
+    noun = "request" if len(places.spans) == 1 else "requests"
+    return dataclasses.replace(
+        finding, template=f"{finding.template} (in the {noun} at {where})",
+        places=tuple(places.spans),
+    )
+
+
+def list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> Iterator[Finding]:
+    """NYS1xx/NYS2xx findings of one scope request."""
+    if site.generation is not Generation.V2:
+        return
+    if site.ignored_key:
+        # The list is never sent, so nothing else about it matters.
+        if enabled("NYS108"):
+            span = site.ignored_span or site.span
+            yield Finding("NYS108", span, CODES["NYS108"].message(where=_where_ignored(site)))
+        return
+    state = site.value.state
+    if state is ValueState.MISSING:
+        if enabled("NYS105"):
+            default = _quoted(cat.V2_SDK_DEFAULT_SCOPES.scopes)
+            yield Finding(
+                "NYS105", site.span, CODES["NYS105"].message(default=f"the default {default}")
+            )
+        return
+    if state is ValueState.EMPTY:
+        if enabled("NYS107"):
+            yield Finding("NYS107", site.value.span or site.span, CODES["NYS107"].message())
+        return
+    if state is ValueState.ITEMS:
+        yield from _SiteJudge(site, config, enabled).findings()
+
+
+def is_nylas_request(site: ScopeSite) -> bool:
+    """Whether a site is certainly a Nylas scope request.
+
+    An ``authentication_url`` call whose receiver could not be shown to be a client
+    counts only when its scopes name at least one Nylas scope: the method name alone
+    is not proof.
+    """
+    if site.confirmed:
+        return True
+    return any(
+        scope in cat.V2_SCOPES
+        for item in site.value.items
+        for scope in read_entry(item).scopes
+    )

@@ -1,0 +1,1131 @@
+"""Resolve the symbolic value flow of every module of a project.
+
+A may-analysis: a symbol holds everything any of its edges can bring (a client
+assigned on one branch is a client).  Parameters of project functions receive what
+their callers pass, across modules; attributes of instances what any assignment
+stores, in the class and its relatives.  The extractor recorded every place a value
+is used (a closed world); here each Nylas value found at such a place becomes a
+request (a use, a bound method called or handed over, a query read) or, where the
+place is not modelled, an unresolved use whose scopes are everything that value's
+type could need, so that the usage rules stay silent rather than guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from ..analysis.facts import ModuleFacts
+from ..analysis.flow_calls import (
+    DATA_FUNCTIONS,
+    DATA_METHODS,
+    ELEMENT_METHODS,
+    ELEMENTS_METHODS,
+    PAIRS_METHODS,
+)
+from ..analysis.flow_facts import CallSite, Read, Sink, Store, Use, Val
+from ..nylas_api.types import Endpoint
+from ..nylas_api.v2.endpoints import CLIENT_METHODS, COLLECTIONS, ENDPOINTS, MODELS
+from ..nylas_api.v2.scopes import NYLAS_CLIENT_CLASSES
+from ..spans import Span
+
+
+# An abstract object: (kind, name).  Kinds: client, coll (a collection attribute),
+# model / models (one model object / a query or list of them, by model class),
+# method (a bound Nylas method: "<owner kind>|<owner name>|<method>"), box (a
+# container: its name is the element's "<kind>|<name>"), inst (an instance of a
+# project class), super (``super()`` in a method of the class named), func, class,
+# nylas_class, model_class (an SDK model class, by name), module.
+Obj = tuple[str, str]
+CLIENT_OBJ: Obj = ("client", "")
+# What a value may hold.  Results are shared, never changed in place: most values
+# resolve to nothing or to one of a few sets, and a large project resolves a hundred
+# thousand values, so each result would otherwise cost a set of its own.
+Objs = AbstractSet[Obj]
+_NOTHING: Objs = frozenset()
+_ONLY_CLIENT: Objs = frozenset({CLIENT_OBJ})
+
+# Collection operations that return one model object, or several.
+_ONE_MODEL_OPS = frozenset({"get", "first", "create", "__getitem__"})
+_MANY_MODEL_OPS = frozenset({"where", "all", "search", "values"})
+# Model methods that return another model object without a request.
+_MODEL_FACTORIES: Mapping[str, str] = {"create_reply": "Draft"}
+
+# Objects that are Nylas values: where one escapes, the usage rules must hold back.
+_NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
+                          "nylas_class"})
+# Containers nested deeper than this are followed as this deep.
+_MAX_BOX_DEPTH = 4
+# The SDK's model classes, by the modules a Python file imports them from.
+_MODEL_MODULES = ("nylas.client.restful_models.", "nylas.client.", "nylas.")
+
+_MAX_ROUNDS = 50
+# Edge lists up to this long are searched rather than given a set of their members.
+_SHORT_EDGE_LIST = 8
+
+
+@dataclass(frozen=True, slots=True)
+class EndpointUse:
+    endpoint: Endpoint
+    span: Span
+    call: str  # the SDK call as written, e.g. "client.messages.get"
+    operation: str  # the SDK operation, e.g. "messages.get" or "Draft.send"
+    # Not a call as written: a query read as data ("iterating messages").
+    read: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The call for messages: ``client.messages.get()``, ``iterating messages``."""
+        return self.call if self.read else f"{self.call}()"
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedUse:
+    span: Span
+    reason: str
+    # The scopes the unresolved code could exercise; None means any scope.
+    scopes: frozenset[str] | None
+
+
+def endpoint_scopes(keys: Iterable[str]) -> set[str]:
+    return {scope for key in keys for option in ENDPOINTS[key].options
+            for scope in option.scopes}
+
+
+def collection_scopes(attribute: str) -> frozenset[str]:
+    """What a collection could request: its own operations, and everything the
+    objects it hands out could do."""
+    collection = COLLECTIONS.get(attribute)
+    if collection is None:
+        return frozenset()
+    found = endpoint_scopes(collection.operations.values())
+    return frozenset(found | model_scopes(collection.model))
+
+
+def model_scopes(name: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
+    """What a model object could request: its methods and its child collections."""
+    model = MODELS.get(name)
+    if model is None or name in seen:
+        return frozenset()
+    found = endpoint_scopes(model.methods.values())
+    for child in model.children.values():
+        collection = COLLECTIONS[child]
+        found |= endpoint_scopes(collection.operations.values())
+        found |= model_scopes(collection.model, seen | {name})
+    return frozenset(found)
+
+
+# The collection attribute of the client whose objects are of each model class.
+_COLLECTION_OF_MODEL: Mapping[str, str] = {
+    collection.model: attribute
+    for attribute, collection in reversed(list(COLLECTIONS.items()))
+}
+
+
+def box(obj: Obj) -> Obj:
+    kind, name = obj
+    return ("box", f"{kind}|{name}")
+
+
+def unbox(obj: Obj) -> Obj:
+    kind, _, name = obj[1].partition("|")
+    return (kind, name)
+
+
+# For each model method name, the scopes of what it requests on any model.
+_MODEL_METHOD_SCOPES: Mapping[str, frozenset[str]] = {
+    method: frozenset(endpoint_scopes(
+        model.methods[method] for model in MODELS.values() if method in model.methods))
+    for method in {name for model in MODELS.values() for name in model.methods}
+}
+# Model methods whose names other libraries do not use: on an unknown receiver they
+# are taken for Nylas calls wherever it comes from.
+_DISTINCTIVE_MODEL_METHODS = frozenset({
+    "mark_as_read", "mark_as_unread", "mark_as_seen", "star", "unstar", "update_folder",
+    "update_labels", "add_label", "add_labels", "remove_label", "remove_labels",
+    "send_raw", "rsvp", "generate_ics", "get_picture",
+})
+
+
+# Words in a parameter's name that say it holds a Nylas model object.
+_MODEL_WORDS = ("message", "msg", "draft", "thread", "event", "contact", "calendar",
+                "folder", "label", "file", "attachment", "nylas")
+
+
+def _chain_use(chain: Val | None, span: Span, text: str) -> Use | None:
+    """``root.a.b``, called or handed over, as the use it would be: for telling
+    whether it looks like a Nylas call."""
+    attrs: list[str] = []
+    value = chain
+    while value is not None and value.kind == "attr":
+        attrs.insert(0, value.name)
+        value = value.inner
+    for index, attr in enumerate(attrs):
+        if attr in COLLECTIONS or attr in _MODEL_METHOD_SCOPES:
+            return Use(value if index == 0 else None, tuple(attrs[index:]), span, text)
+    return None
+
+
+# Names that say a value is a Nylas client.
+_CLIENT_WORDS = ("nylas", "client")
+
+
+def _named_like_a_client(value: Val | None) -> bool:
+    """Whether the receiver of a call is named like a client anywhere along its
+    chain (``client``, ``account.nylas``, ``self.api_client``)."""
+    while value is not None:
+        name = value.name.rsplit(".", 1)[-1].lower() if value.kind in ("sym", "attr") else ""
+        if any(word in name for word in _CLIENT_WORDS):
+            return True
+        value = value.inner
+    return False
+
+
+def _is_parameter(value: Val | None) -> bool:
+    """A parameter no project code fills whose name says it holds a Nylas model
+    (``def on_message(message): message.save()``): a framework may pass one in.
+    ``form.save()`` in a Django view is not taken for one."""
+    if value is None or value.kind != "sym" or not value.name.startswith("p:"):
+        return False
+    name = value.name.rsplit(".", 1)[-1].lower()
+    return any(word in name for word in _MODEL_WORDS)
+
+
+# Methods of lists, dicts, sets and queues: on a container they are followed.
+_CONTAINER_METHODS = ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS | frozenset({
+    "append", "add", "appendleft", "insert", "put", "put_nowait", "push", "extend",
+    "extendleft", "update", "remove", "discard", "clear", "sort", "reverse", "index",
+    "count", "__iter__",
+})
+
+
+def _split_method(name: str) -> tuple[str, str, str]:
+    """A bound method's owner kind, owner name and method name (a container's
+    owner name is its element's ``kind|name``)."""
+    owner_kind, _, rest = name.partition("|")
+    owner, _, operation = rest.rpartition("|")
+    return owner_kind, owner, operation
+
+
+def _box_depth(obj: Obj) -> int:
+    depth = 0
+    while obj[0] == "box":
+        depth += 1
+        obj = unbox(obj)
+    return depth
+
+
+# A symbolic value interned by the resolver: the index of its (kind, name, inner) row.
+# Values equal as dataclasses share one node, so memo lookups cost an integer hash
+# rather than a walk down the value's nesting.
+Node = int
+NO_NODE: Node = -1
+
+
+@dataclass(frozen=True, slots=True)
+class _Arguments:
+    """The interned arguments of a call site (which it keeps alive, see ``_interned``)."""
+
+    call: CallSite
+    args: tuple[Node, ...]
+    kwargs: tuple[tuple[str, Node], ...]
+    star: Node
+    double_star: Node
+
+
+class FlowResolver:
+    def __init__(self, modules: Iterable[ModuleFacts], client_names: Iterable[str] = ()) -> None:
+        self.modules = [m for m in modules if m.flow is not None]
+        self.module_names = {m.module for m in self.modules if m.module}
+        self._top_packages = {name.split(".", 1)[0] for name in self.module_names}
+        self.functions: dict[str, tuple[str, ...]] = {}
+        # ``*args`` and ``**kwargs`` of each function that has them.
+        self._rest: dict[str, tuple[str, str]] = {}
+        self._properties: set[str] = set()
+        self._param_keys: dict[str, tuple[str, ...]] = {}
+        self.classes: set[str] = set()
+        self._kinds: list[str] = []
+        self._names: list[str] = []
+        self._inners: list[Node] = []
+        self._nodes: dict[tuple[str, str, Node], Node] = {}
+        # Values already interned, by identity: the same fact objects are resolved
+        # again and again.  ``_alive`` keeps each one alive, so no id is reused.
+        self._interned: dict[int, Node] = {}
+        self._alive: list[Val] = []
+        # What each symbol may hold, in the order the edges were added.
+        self.edges: dict[str, list[Node]] = {}
+        self._edge_members: dict[str, set[Node]] = {}
+        self.values: dict[str, set[Obj]] = {}
+        # Every call site with its callee interned, bound to parameters every round.
+        self._calls: list[tuple[Node, CallSite]] = []
+        self._call_arguments: dict[int, _Arguments] = {}
+        # By call site (alive in ``_calls``): the functions its arguments are bound to.
+        self._bound: dict[int, set[str]] = {}
+        # ``owner.attr = value`` stores, followed into instances every round.
+        self._stores: list[tuple[Node, Store]] = []
+        for module in self.modules:
+            assert module.flow is not None
+            for function in module.flow.functions:
+                self.functions[function.qualname] = function.params
+                if function.is_property:
+                    self._properties.add(function.qualname)
+                if function.vararg or function.kwarg:
+                    self._rest[function.qualname] = (function.vararg, function.kwarg)
+            self.classes.update(module.flow.classes)
+            for edge in module.flow.edges:
+                self._add_edge(edge.target, self._intern(edge.value))
+            self._calls.extend((self._intern(call.callee), call) for call in module.flow.calls)
+            self._stores.extend((self._intern(store.owner), store)
+                                for store in module.flow.stores)
+        # The project classes each class derives from, directly; and which classes
+        # derive from the SDK's client.
+        self._bases: dict[str, set[str]] = {}
+        self._families: dict[str, list[str]] = {}
+        self._client_classes: set[str] = set()
+        for qualname, params in self.functions.items():
+            self._param_keys[qualname] = tuple(f"p:{qualname}.{param}" for param in params)
+        self._client_names = frozenset(client_names)
+        # Filled once the fixpoint is reached: what an escaping object could need.
+        self._reached: dict[Obj, frozenset[str] | None] = {}
+        self._holdings: dict[str, list[set[Obj]]] | None = None
+        self._memo: dict[Node, Objs] = {}
+        self._results: dict[Objs, Objs] = {}
+        self._solve()
+
+    # -- interning ---------------------------------------------------------------------
+
+    def _node(self, kind: str, name: str, inner: Node) -> Node:
+        key = (kind, name, inner)
+        node = self._nodes.get(key)
+        if node is None:
+            node = len(self._kinds)
+            self._nodes[key] = node
+            self._kinds.append(kind)
+            self._names.append(name)
+            self._inners.append(inner)
+        return node
+
+    def _intern(self, value: Val | None) -> Node:
+        if value is None:
+            return NO_NODE
+        if value.inner is None:
+            # Most values are a bare symbol or name: their row is found as fast as the
+            # value itself would be.
+            return self._node(value.kind, value.name, NO_NODE)
+        node = self._interned.get(id(value))
+        if node is None:
+            node = self._intern_chain(value)
+            self._interned[id(value)] = node
+            self._alive.append(value)
+        return node
+
+    def _intern_chain(self, value: Val) -> Node:
+        # Walk the nesting without recursion: facts read from a cache may nest deeply.
+        chain: list[Val] = []
+        link: Val | None = value
+        while link is not None:
+            chain.append(link)
+            link = link.inner
+        node = NO_NODE
+        nodes = self._nodes
+        for link in reversed(chain):
+            # ``_node`` inlined for the common case of a row that exists already.
+            found = nodes.get((link.kind, link.name, node))
+            node = self._node(link.kind, link.name, node) if found is None else found
+        return node
+
+    def _arguments(self, call: CallSite) -> _Arguments:
+        """The interned arguments of a call: needed only when it calls project code."""
+        known = self._call_arguments.get(id(call))
+        if known is None:
+            known = self._call_arguments[id(call)] = _Arguments(
+                call,
+                tuple(self._intern(argument) for argument in call.args),
+                tuple((keyword, self._intern(argument)) for keyword, argument in call.kwargs),
+                self._intern(call.star),
+                self._intern(call.double_star),
+            )
+        return known
+
+    def _add_edge(self, target: str, node: Node) -> bool:
+        nodes = self.edges.get(target)
+        if nodes is None:
+            self.edges[target] = [node]
+            return True
+        # Most symbols have one or two edges: a set beside each list would cost more
+        # than the list itself.  A parameter with many callers gets one.
+        members = self._edge_members.get(target)
+        if members is None:
+            if node in nodes:
+                return False
+            nodes.append(node)
+            if len(nodes) > _SHORT_EDGE_LIST:
+                self._edge_members[target] = set(nodes)
+            return True
+        if node in members:
+            return False
+        members.add(node)
+        nodes.append(node)
+        return True
+
+    # -- classes -----------------------------------------------------------------------
+
+    def _find_bases(self) -> bool:
+        """Read each class's bases from its ``c:`` edges; True when something new."""
+        changed = False
+        for target, nodes in self.edges.items():
+            if not target.startswith("c:"):
+                continue
+            name = target[2:]
+            for node in nodes:
+                for kind, base in self._resolve_node(node, 0):
+                    if kind == "class" and base not in self._bases.setdefault(name, set()):
+                        self._bases[name].add(base)
+                        changed = True
+                    elif kind == "nylas_class" and name not in self._client_classes:
+                        self._client_classes.add(name)
+                        changed = True
+        # A subclass of a subclass of the client is a client too.
+        grown = True
+        while grown:
+            grown = False
+            for name, bases in self._bases.items():
+                if name not in self._client_classes and bases & self._client_classes:
+                    self._client_classes.add(name)
+                    grown = changed = True
+        return changed
+
+    def ancestors(self, name: str) -> list[str]:
+        """The class and the project classes it derives from, nearest first."""
+        found = [name]
+        index = 0
+        while index < len(found) and len(found) < 50:
+            for base in sorted(self._bases.get(found[index], ())):
+                if base not in found:
+                    found.append(base)
+            index += 1
+        return found
+
+    def _family(self, name: str) -> list[str]:
+        """The class, its ancestors and its descendants: ``self.x`` in any of them may
+        be what another stored (a base's ``__init__`` sets what a subclass reads)."""
+        family = self._families.get(name)
+        if family is None:
+            family = self.ancestors(name)
+            for other in self._bases:
+                if other not in family and name in self.ancestors(other):
+                    family.append(other)
+            self._families[name] = family
+        return family
+
+    def _method(self, owner: str, name: str, skip_own: bool = False) -> str | None:
+        for klass in self.ancestors(owner)[1 if skip_own else 0:]:
+            if f"{klass}.{name}" in self.functions:
+                return f"{klass}.{name}"
+        return None
+
+    def _instance_attribute(self, owner: str, name: str) -> Objs:
+        """``instance.name``: a method, or what the family's instances store there."""
+        found: set[Obj] = set()
+        method = self._method(owner, name)
+        # ``self.handle(m)`` in a base class may run a subclass's override.
+        methods = [method] if method is not None else []
+        methods += [f"{klass}.{name}" for klass in self._family(owner)[1:]
+                    if f"{klass}.{name}" in self.functions and owner in self.ancestors(klass)]
+        for function in methods:
+            if function in self._properties:
+                # A property is read without a call: what it returns.
+                found |= self.values.get(f"r:{function}", _NOTHING)
+            else:
+                found.add(("func", function))
+        for klass in self._family(owner):
+            found |= self.values.get(f"a:{klass}.{name}", _NOTHING)
+        if owner in self._client_classes:
+            found |= self._attribute(CLIENT_OBJ, name)
+        return self._shared(found)
+
+    def _instance(self, name: str) -> Objs:
+        if name in self._client_classes:
+            return frozenset({("inst", name), CLIENT_OBJ})
+        return frozenset({("inst", name)})
+
+    # -- resolution --------------------------------------------------------------------
+
+    def resolve(self, value: Val | None, depth: int = 0) -> Objs:
+        return self._resolve_node(self._intern(value), depth)
+
+    def _resolve_node(self, node: Node, depth: int) -> Objs:
+        if node == NO_NODE or depth > 30:
+            return _NOTHING
+        # Cleared at the start of each round of the fixpoint: a round that changes
+        # nothing sees exactly what fresh resolution would, so the result is the same.
+        memo = self._memo.get(node)
+        if memo is not None:
+            return memo
+        found = self._evaluate(node, depth)
+        self._memo[node] = found
+        return found
+
+    def _shared(self, found: Objs) -> Objs:
+        """One frozen set per distinct result (see ``Objs``)."""
+        if not found:
+            return _NOTHING
+        frozen = frozenset(found)
+        return self._results.setdefault(frozen, frozen)
+
+    def _evaluate(self, node: Node, depth: int) -> Objs:
+        kind = self._kinds[node]
+        name = self._names[node]
+        if kind == "client":
+            return _ONLY_CLIENT
+        if kind == "sym":
+            if name.startswith("a:"):
+                owner, _, attribute = name[2:].rpartition(".")
+                return self._instance_attribute(owner, attribute)
+            # The symbol's own set, which grows during a round of the fixpoint.
+            return self.values.get(name, _NOTHING)
+        if kind == "ref":
+            return self._shared(self._resolve_ref(name))
+        if kind == "self":
+            return self._instance(name) if name else _NOTHING
+        if kind == "super":
+            return frozenset({("super", name)}) if name else _NOTHING
+        inner_node = self._inners[node]
+        inner = self._resolve_node(inner_node, depth + 1)
+        found: set[Obj] = set()
+        if kind == "attr":
+            for obj in inner:
+                found |= self._attribute(obj, name)
+        elif kind == "call":
+            found |= self._call(inner_node, inner, depth)
+        elif kind in ("iter", "item"):
+            for obj in inner:
+                found |= self._elements(obj)
+        elif kind == "box":
+            found = {box(obj) for obj in inner if _box_depth(obj) < _MAX_BOX_DEPTH}
+            found |= {obj for obj in inner if _box_depth(obj) >= _MAX_BOX_DEPTH}
+        elif kind == "instance":
+            for obj_kind, obj_name in inner:
+                if obj_kind == "class":
+                    found |= self._instance(obj_name)
+                elif obj_kind == "nylas_class":
+                    found.add(CLIENT_OBJ)
+                elif obj_kind == "model_class":
+                    found.add(("model", obj_name))
+        return self._shared(found)
+
+    @staticmethod
+    def _elements(obj: Obj) -> set[Obj]:
+        """What iterating or indexing ``obj`` gives."""
+        kind, name = obj
+        if kind == "models":
+            return {("model", name)}
+        if kind == "coll":
+            return {("model", COLLECTIONS[name].model)}
+        if kind == "box":
+            return {unbox(obj)}
+        return set()
+
+    def _resolve_ref(self, name: str) -> Objs:
+        """A dotted name reached through imports: a module member, then attributes."""
+        found = self._resolve_exact(name)
+        if found or "." not in name:
+            return found
+        # ``pkg.module.client.messages``: resolve the longest known prefix, then walk
+        # the remaining attributes on what it holds.
+        parts = name.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            objs = self._resolve_exact(".".join(parts[:cut]))
+            if objs:
+                for attribute in parts[cut:]:
+                    objs = {o for obj in objs for o in self._attribute(obj, attribute)}
+                return objs
+        return _NOTHING
+
+    def _resolve_exact(self, name: str) -> Objs:
+        if name in NYLAS_CLIENT_CLASSES:
+            return {("nylas_class", "")}
+        if name in self.functions:
+            return {("func", name)}
+        if name in self.classes:
+            return {("class", name)}
+        if f"g:{name}" in self.edges:
+            return self.values.get(f"g:{name}", _NOTHING)
+        if name in self.module_names:
+            return {("module", name)}
+        for prefix in _MODEL_MODULES:
+            if name.startswith(prefix) and name[len(prefix):] in MODELS:
+                return {("model_class", name[len(prefix):])}
+        return _NOTHING
+
+    def _attribute(self, obj: Obj, name: str) -> Objs:
+        kind, owner = obj
+        if kind == "client":
+            if name in COLLECTIONS:
+                return {("coll", name)}
+            if name in CLIENT_METHODS:
+                return {("method", f"client||{name}")}
+            if name.startswith("_") and not name.startswith("__"):
+                # The SDK's private request helpers (``_get_resource``): any endpoint.
+                return {("unmapped", name)}
+            # Every public member that sends a request is mapped (checked against the
+            # SDK sources); the others are data and helpers.
+            return _NOTHING
+        if kind == "coll":
+            if name in COLLECTIONS[owner].operations or name == "create":
+                return {("method", f"coll|{owner}|{name}")}
+            return _NOTHING
+        if kind == "models":
+            attribute = _COLLECTION_OF_MODEL.get(owner)
+            if attribute is not None and name in COLLECTIONS[attribute].operations:
+                return {("method", f"models|{owner}|{name}")}
+            return _NOTHING
+        if kind == "model" and owner in MODELS:
+            model = MODELS[owner]
+            if name in model.children:
+                return {("coll", model.children[name])}
+            if name in model.methods or name in _MODEL_FACTORIES:
+                return {("method", f"model|{owner}|{name}")}
+            return _NOTHING  # a field: data
+        if kind in ("inst", "class"):
+            # ``Service.client``: a class attribute is what instances read too.
+            return self._instance_attribute(owner, name)
+        if kind == "super":
+            method = self._method(owner, name, skip_own=True)
+            return {("func", method)} if method is not None else _NOTHING
+        if kind == "module":
+            return self._resolve_exact(f"{owner}.{name}")
+        if kind == "box":
+            if name in ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS:
+                return {("method", f"box|{owner}|{name}")}
+        return _NOTHING
+
+    def _call(self, callee: Node, callees: Objs, depth: int) -> set[Obj]:
+        found: set[Obj] = set()
+        if callee != NO_NODE and self._kinds[callee] == "ref" and "." in self._names[callee] \
+                and not self._resolve_exact(self._names[callee]):
+            # ``module.client.threads.where``: the extractor folds attributes of an
+            # imported name into one dotted name; the last one is the method called.
+            prefix, _, method = self._names[callee].rpartition(".")
+            callee = self._node("attr", method, self._node("ref", prefix, NO_NODE))
+            callees = self._resolve_node(callee, depth + 1)
+        for kind, name in callees:
+            if kind == "nylas_class":
+                found.add(CLIENT_OBJ)
+            elif kind == "func":
+                found |= self.values.get(f"r:{name}", _NOTHING)
+            elif kind in ("class", "inst"):
+                # ``cls(...)`` in a classmethod: ``cls`` is read as an instance.
+                found |= self._instance(name)
+            elif kind == "model_class":
+                found.add(("model", name))
+            elif kind == "method":
+                found |= self._method_result(name)
+        return found
+
+    @staticmethod
+    def _method_result(method: str) -> set[Obj]:
+        """What calling a bound Nylas method (or a container's method) returns."""
+        owner_kind, owner, operation = _split_method(method)
+        if owner_kind == "box":
+            element = unbox(("box", owner))
+            if operation in ELEMENT_METHODS:
+                return {element}
+            if operation in ELEMENTS_METHODS:
+                return {("box", owner)}
+            return {box(box(element))}
+        if owner_kind == "coll":
+            model = COLLECTIONS[owner].model
+        elif owner_kind == "models":
+            model = owner
+            if operation == "first":
+                return {("model", model)}
+        elif owner_kind == "model":
+            factory = _MODEL_FACTORIES.get(operation)
+            return {("model", factory)} if factory is not None else set()
+        else:
+            return set()
+        if operation in _ONE_MODEL_OPS:
+            return {("model", model)}
+        if operation in _MANY_MODEL_OPS:
+            return {("models", model)}
+        return set()
+
+    def _solve(self) -> None:
+        for target in self.edges:
+            if target.rsplit(".", 1)[-1] in self._client_names or (
+                target.startswith("s:") and target[2:] in self._client_names
+            ):
+                self.values.setdefault(target, set()).add(CLIENT_OBJ)
+        for _ in range(_MAX_ROUNDS):
+            self._memo.clear()
+            changed = self._find_bases()
+            if changed:
+                self._memo.clear()
+                self._families.clear()
+            # Resolving adds no edges: only binding parameters and following stores
+            # does, after this loop.  A symbol that holds nothing gets no set at all.
+            values = self.values
+            for target, nodes in self.edges.items():
+                current = values.get(target)
+                for node in nodes:
+                    found = self._resolve_node(node, 0)
+                    if not found:
+                        continue
+                    if current is None:
+                        current = values[target] = set(found)
+                        changed = True
+                    elif not found <= current:
+                        current |= found
+                        changed = True
+            for callee, call in self._calls:
+                changed |= self._bind_parameters(callee, call)
+            for owner, store in self._stores:
+                for kind, name in self._resolve_node(owner, 0):
+                    if kind == "inst":
+                        changed |= self._add_edge(f"a:{name}.{store.attr}",
+                                                  self._intern(store.value))
+            if not changed:
+                return
+
+    def _callable(self, kind: str, name: str) -> str | None:
+        """The project function a call of this object runs, if any."""
+        if kind == "func":
+            return name
+        if kind in ("class", "inst"):
+            return self._method(name, "__init__")
+        return None
+
+    def _bind_parameters(self, callee: Node, call: CallSite) -> bool:
+        changed = False
+        # Edges are symbolic: a call bound to a function once stays bound, and only a
+        # function its callee newly resolves to needs binding.
+        bound = self._bound.setdefault(id(call), set())
+        for kind, name in self._resolve_node(callee, 0):
+            function = self._callable(kind, name)
+            if function is None or function in bound:
+                continue
+            bound.add(function)
+            params = self.functions[function]
+            keys = self._param_keys[function]
+            vararg, kwarg = self._rest.get(function, ("", ""))
+            arguments = self._arguments(call)
+            for position, argument in enumerate(arguments.args):
+                if argument == NO_NODE:
+                    continue
+                if position < len(params):
+                    changed |= self._add_edge(keys[position], argument)
+                elif vararg:
+                    changed |= self._add_edge(f"p:{function}.{vararg}",
+                                              self._node("box", "", argument))
+            for keyword, argument in arguments.kwargs:
+                if keyword in params:
+                    changed |= self._add_edge(f"p:{function}.{keyword}", argument)
+                elif kwarg:
+                    changed |= self._add_edge(f"p:{function}.{kwarg}",
+                                              self._node("box", "", argument))
+            # ``f(*items)`` and ``f(**options)``: any parameter may get any element.
+            for spread, rest in ((arguments.star, vararg), (arguments.double_star, kwarg)):
+                if spread == NO_NODE:
+                    continue
+                element = self._node("iter", "", spread)
+                for key in keys:
+                    changed |= self._add_edge(key, element)
+                if rest:
+                    changed |= self._add_edge(f"p:{function}.{rest}", spread)
+        return changed
+
+    # -- results ------------------------------------------------------------------------
+
+    def is_client(self, value: Val | None) -> bool:
+        return CLIENT_OBJ in self.resolve(value)
+
+    def interpret(
+        self, use: Use, nylas_module: bool
+    ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        """The endpoints a use calls, or why it cannot be told."""
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
+        objs = self.resolve(use.root)
+        attrs = use.attrs
+        first = attrs[0]
+        for kind, name in objs:
+            if kind == "client":
+                if first in COLLECTIONS:
+                    self._collection_op(first, attrs[1:], use, endpoints, unresolved)
+                elif first in CLIENT_METHODS:
+                    endpoints.append(self._endpoint(CLIENT_METHODS[first], use, first))
+                elif first != "authentication_url":
+                    unresolved.append(UnresolvedUse(
+                        use.span, f"{use.text} is not in the endpoint map", None))
+            elif kind == "coll":
+                self._collection_op(name, attrs, use, endpoints, unresolved)
+            elif kind == "models":
+                attribute = _COLLECTION_OF_MODEL.get(name)
+                if attribute is not None and (
+                    first in COLLECTIONS[attribute].operations or first == "__iter__"
+                ):
+                    self._collection_op(attribute, attrs, use, endpoints, unresolved)
+            elif kind == "model" and name in MODELS:
+                model = MODELS[name]
+                if first in model.methods:
+                    endpoints.append(
+                        self._endpoint(model.methods[first], use, f"{name}.{first}")
+                    )
+                elif first in model.children:
+                    self._collection_op(model.children[first], attrs[1:], use, endpoints,
+                                        unresolved)
+            elif kind == "box" and first not in _CONTAINER_METHODS and all(
+                other[0] == "box" or other[0] not in _NYLAS_KINDS for other in objs
+            ):
+                # ``pair.mark_as_read()`` on what the analysis holds only as a
+                # container of Nylas objects: it cannot tell which object that is.
+                # (Where the value may also be the object itself, as a tuple's
+                # element read as both, the object's own method is the request.)
+                scopes = self.reach((kind, name))
+                if scopes is None or scopes:
+                    unresolved.append(UnresolvedUse(
+                        use.span, f"cannot tell what {use.text}() does with "
+                        f"{describe((kind, name))}", scopes))
+        if not objs and (nylas_module or _named_like_a_client(use.root)):
+            unresolved += self._unknown_receiver(use)
+        return endpoints, unresolved
+
+    def _unknown_receiver(self, use: Use) -> list[UnresolvedUse]:
+        """A Nylas-looking call on something the analysis cannot tell: a client or a
+        model the project got from code it does not see (a framework calling a
+        function with it).  Collections are told by their names; model methods by
+        names no other library uses, or on a parameter no project code fills."""
+        attrs = use.attrs
+        first = attrs[0]
+        if self._external(use.root):
+            return []  # ``request.files.get(...)``: another library's object
+        scopes: frozenset[str] = frozenset()
+        if first in COLLECTIONS and len(attrs) > 1 and (
+            attrs[1] in COLLECTIONS[first].operations or attrs[1] in ("__iter__", "create")
+        ):
+            scopes = collection_scopes(first)
+        elif len(attrs) == 1 and first in _MODEL_METHOD_SCOPES and (
+            first in _DISTINCTIVE_MODEL_METHODS or _is_parameter(use.root)
+        ):
+            scopes = _MODEL_METHOD_SCOPES[first]
+        if not scopes:
+            return []
+        return [UnresolvedUse(use.span, f"cannot tell whether {use.text}() is a Nylas call",
+                              scopes)]
+
+    def _external(self, value: Val | None) -> bool:
+        """Whether a value is an attribute of something imported from another
+        library than Nylas (``flask.request``): not a Nylas object."""
+        while value is not None and value.kind in ("attr", "call", "item", "iter"):
+            value = value.inner
+        if value is None or value.kind != "ref":
+            return False
+        top = value.name.split(".", 1)[0]
+        return top != "nylas" and top not in self._top_packages and not self._resolve_ref(
+            value.name)
+
+    def _collection_op(
+        self,
+        attribute: str,
+        rest: tuple[str, ...],
+        use: Use,
+        endpoints: list[EndpointUse],
+        unresolved: list[UnresolvedUse],
+    ) -> None:
+        collection = COLLECTIONS[attribute]
+        operation = rest[0] if rest else "__get__"
+        if operation == "create":
+            return  # builds an unsaved model; the request happens on save/send
+        key = collection.operations.get(operation)
+        if key is None and not rest:
+            return
+        if key is None:
+            unresolved.append(UnresolvedUse(
+                use.span, f"{use.text} is not in the endpoint map",
+                collection_scopes(attribute)))
+            return
+        endpoints.append(self._endpoint(key, use, f"{attribute}.{operation}"))
+
+    @staticmethod
+    def _endpoint(key: str, use: Use, operation: str) -> EndpointUse:
+        return EndpointUse(ENDPOINTS[key], use.span, use.text, operation)
+
+    @staticmethod
+    def method_endpoint(method: str, span: Span, text: str) -> EndpointUse | None:
+        """The request a bound Nylas method makes when it is called."""
+        owner_kind, owner, operation = _split_method(method)
+        key: str | None = None
+        label = operation
+        if owner_kind == "client":
+            key = CLIENT_METHODS.get(operation)
+        elif owner_kind in ("coll", "models"):
+            attribute = owner if owner_kind == "coll" else _COLLECTION_OF_MODEL.get(owner, "")
+            if attribute:
+                key = COLLECTIONS[attribute].operations.get(operation)
+                label = f"{attribute}.{operation}"
+        elif owner_kind == "model" and owner in MODELS:
+            key = MODELS[owner].methods.get(operation)
+            label = f"{owner}.{operation}"
+        if key is None:
+            return None
+        return EndpointUse(ENDPOINTS[key], span, text, label)
+
+    def reach(self, obj: Obj, seen: frozenset[str] = frozenset()) -> frozenset[str] | None:
+        """Every scope an object could need once the analysis loses it; None: any."""
+        if seen:
+            return self._reach(obj, seen)
+        if obj not in self._reached:
+            self._reached[obj] = self._reach(obj, seen)
+        return self._reached[obj]
+
+    def _held_by(self, klass: str) -> list[set[Obj]]:
+        """What the instances of one class hold in their attributes (after solving)."""
+        if self._holdings is None:
+            holdings: dict[str, list[set[Obj]]] = {}
+            for target, held in self.values.items():
+                if target.startswith("a:"):
+                    holdings.setdefault(target[2:].rpartition(".")[0], []).append(held)
+            self._holdings = holdings
+        return self._holdings.get(klass, [])
+
+    def _reach(self, obj: Obj, seen: frozenset[str]) -> frozenset[str] | None:
+        kind, name = obj
+        if kind in ("client", "nylas_class"):
+            return None
+        if kind == "coll":
+            return collection_scopes(name)
+        if kind == "models":
+            attribute = _COLLECTION_OF_MODEL.get(name)
+            return collection_scopes(attribute) if attribute else model_scopes(name)
+        if kind == "model":
+            return model_scopes(name)
+        if kind == "method":
+            owner_kind, owner, operation = _split_method(name)
+            if owner_kind == "box":
+                return self.reach(unbox(("box", owner)), seen)
+            endpoint = self.method_endpoint(name, Span("", 0, 0, 0, 0), "")
+            found = set(endpoint_scopes([endpoint.endpoint.key])) if endpoint else set()
+            # What it returns could be used further.
+            for result in self._method_result(name):
+                more = self.reach(result, seen)
+                if more is None:
+                    return None
+                found |= more
+            return frozenset(found)
+        if kind == "box":
+            return self.reach(unbox(obj), seen)
+        if kind == "func" and name not in seen:
+            # Code that gets a function can call it and use what it returns.
+            found = set()
+            for result in self.values.get(f"r:{name}", ()):
+                more = self.reach(result, seen | {name})
+                if more is None:
+                    return None
+                found |= more
+            return frozenset(found)
+        if kind == "inst" and name not in seen:
+            # Code that gets an instance can read what it holds.
+            found = set()
+            for klass in self._family(name):
+                for held in self._held_by(klass):
+                    for inner in held:
+                        more = self.reach(inner, seen | {name})
+                        if more is None:
+                            return None
+                        found |= more
+            return frozenset(found)
+        return frozenset()
+
+    def _lost(self, objs: Objs, span: Span, how: str, text: str) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """Nylas values that reach a place the analysis does not follow: a bound
+        method counts as called there; what else the value may hold is one
+        unresolved use, whose scopes are all that any of it could need."""
+        endpoints: list[EndpointUse] = []
+        scopes: set[str] | None = set()
+        held: list[str] = []
+        for obj in sorted(objs):
+            kind, name = obj
+            reach: frozenset[str] | None
+            if kind == "method" and not name.startswith("box|"):
+                endpoint = self.method_endpoint(name, span, text)
+                if endpoint is not None:
+                    endpoints.append(endpoint)
+                # What the method returns could be used further.
+                results = [self.reach(result) for result in self._method_result(name)]
+                reach = None if None in results else frozenset().union(
+                    *(r for r in results if r is not None))
+                if reach is None:
+                    scopes = None
+            elif kind in ("inst", "func") or kind in _NYLAS_KINDS:
+                reach = self.reach(obj)
+                if reach is None:
+                    scopes = None
+            else:
+                continue
+            if reach is None or reach:
+                held.append(describe(obj))
+                if scopes is not None and reach is not None:
+                    scopes |= reach
+        if not held:
+            return endpoints, []
+        what = held[0] if len(held) == 1 else f"{held[0]} and {len(held) - 1} more"
+        subject = f"{text} ({what})" if text else what
+        return endpoints, [UnresolvedUse(
+            span, f"{subject} is {how}", frozenset(scopes) if scopes is not None else None)]
+
+    def call_effects(self, call: CallSite, nylas_module: bool = True
+                     ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        """What a call does with Nylas values: requests it makes, values it loses."""
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
+        callees = self.resolve(call.callee)
+        project = any(self._callable(kind, name) for kind, name in callees)
+        nylas_call = False
+        for kind, name in callees:
+            if kind == "method" and not name.startswith("box|"):
+                nylas_call = True
+                if call.invokes:
+                    endpoint = self.method_endpoint(name, call.span, call.callee_text)
+                    if endpoint is not None:
+                        endpoints.append(endpoint)
+            elif kind == "unmapped":
+                unresolved.append(UnresolvedUse(
+                    call.span, f"{call.callee_text}() is not in the endpoint map", None))
+            elif kind in ("client", "coll", "model", "models"):
+                # Calling a Nylas object that is not a method: not modelled.
+                found, lost = self._lost(frozenset({(kind, name)}), call.span,
+                                         "called", call.callee_text)
+                endpoints += found
+                unresolved += lost
+        if not callees and call.invokes:
+            use = _chain_use(call.callee, call.span, call.callee_text)
+            if use is not None and (nylas_module or _named_like_a_client(use.root)):
+                unresolved += self._unknown_receiver(use)
+        if project or nylas_call or call.modelled:
+            # Project code binds its parameters; a Nylas call sends its arguments to
+            # Nylas; a modelled call's arguments are followed by other records.
+            return endpoints, unresolved
+        callee = call.callee
+        qualified = callee.name if callee is not None and callee.kind == "ref" else (
+            call.callee_text)
+        last = qualified.rsplit(".", 1)[-1]
+        harmless = qualified in DATA_FUNCTIONS or (
+            "." in qualified and last in DATA_METHODS
+        ) or any(kind == "nylas_class" for kind, _ in callees)
+        how = f"passed to {call.callee_text}()"
+        arguments = [*call.args, *(value for _, value in call.kwargs), call.star,
+                     call.double_star]
+        if qualified == "setattr":
+            # ``setattr(obj, name, value)`` changes ``obj``; only ``value`` goes on.
+            arguments = arguments[2:]
+        for argument in arguments:
+            if argument is None:
+                continue
+            objs = self.resolve(argument)
+            if not objs and not harmless:
+                # ``run(client.calendars.all)`` with a client the analysis cannot tell.
+                use = _chain_use(argument, call.span, _describe_value(argument))
+                if use is not None and (nylas_module or _named_like_a_client(use.root)):
+                    unresolved += self._unknown_receiver(use)
+                continue
+            if harmless:
+                named = _describe_value(argument) or "a Nylas query"
+                endpoints += self._reads(objs, call.span,
+                                         f"{named} read by {call.callee_text}()")
+                continue
+            found, lost = self._lost(objs, call.span, how, _describe_value(argument))
+            endpoints += found
+            unresolved += lost
+        return endpoints, unresolved
+
+    def _reads(self, objs: Objs, span: Span, text: str) -> list[EndpointUse]:
+        """Reading a query or a collection as data fetches its objects."""
+        found: list[EndpointUse] = []
+        for kind, name in objs:
+            attribute = name if kind == "coll" else (
+                _COLLECTION_OF_MODEL.get(name, "") if kind == "models" else "")
+            if attribute:
+                key = COLLECTIONS[attribute].operations.get("__iter__")
+                if key is not None:
+                    found.append(EndpointUse(ENDPOINTS[key], span, text,
+                                             f"{attribute}.__iter__", read=True))
+        return found
+
+    def read_effects(self, read: Read) -> list[EndpointUse]:
+        named = _describe_value(read.value)
+        return self._reads(self.resolve(read.value), read.span,
+                           f"reading {named}" if named else "reading a Nylas query")
+
+    def sink_effects(self, sink: Sink) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        return self._lost(self.resolve(sink.value), sink.span, sink.what,
+                          _describe_value(sink.value))
+
+    def store_effects(self, store: Store) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        """A store on an object that is not a project instance loses the value."""
+        owners = self.resolve(store.owner)
+        if any(kind == "inst" for kind, _ in owners):
+            return [], []
+        return self._lost(self.resolve(store.value), store.span,
+                          f"stored on {_describe_value(store.owner)}",
+                          _describe_value(store.value))
+
+
+def describe(obj: Obj) -> str:
+    """An object in words for a message."""
+    kind, name = obj
+    if kind == "client":
+        return "a Nylas client"
+    if kind == "nylas_class":
+        return "the Nylas client class"
+    if kind == "coll":
+        if "__get__" in COLLECTIONS[name].operations:
+            return f"the Nylas {name} object"
+        return f"the Nylas {name} collection"
+    if kind == "models":
+        return f"a query of Nylas {name} objects"
+    if kind == "model":
+        return f"a Nylas {name}"
+    if kind == "method":
+        owner_kind, owner, operation = _split_method(name)
+        if owner_kind == "box":
+            return describe(unbox(("box", owner)))
+        return f"the bound method {operation}"
+    if kind == "box":
+        return f"a container of {describe(unbox(obj))}"
+    if kind == "func":
+        return f"a function returning Nylas objects, {name.rsplit('.', 1)[-1]}()"
+    if kind == "inst":
+        return "an object holding Nylas objects"
+    return "a Nylas object"
+
+
+def _describe_value(value: Val | None) -> str:
+    """The name a value is held in, as the user wrote it; "" for other values (the
+    message then describes what it holds)."""
+    text = _named(value)
+    return "" if text == "a value" else text
+
+
+def _named(value: Val | None) -> str:
+    if value is None:
+        return "a value"
+    if value.kind == "sym":
+        key = value.name
+        if key.startswith("a:"):
+            return "self." + key.rsplit(".", 1)[-1]
+        if key.startswith(("l:", "p:", "g:", "r:")):
+            return key.rsplit(".", 1)[-1]
+        if key.startswith("s:"):
+            return key[2:]
+        return "a value"
+    if value.kind == "ref":
+        return value.name.rsplit(".", 1)[-1]
+    if value.kind == "attr" and value.inner is not None:
+        inner = _named(value.inner)
+        return f"{inner}.{value.name}" if inner != "a value" else "a value"
+    if value.kind == "self":
+        return "self"
+    return "a value"

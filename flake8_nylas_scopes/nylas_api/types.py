@@ -1,0 +1,93 @@
+"""Types every API version's knowledge is written in: certainty of a fact, and the
+endpoint map (SDK call -> HTTP endpoint -> scopes that make it work).
+
+The data lives in the version folders (``v2/endpoints.py``, ``v3/endpoints.py``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+class Certainty(enum.Enum):
+    """How sure the sources are about a fact (see nylas-endpoint-scopes.md)."""
+
+    DOCUMENTED = "documented"
+    DOCUMENTED_DESC = "documented-desc"
+    INFERRED = "inferred"
+    UNKNOWN = "unknown"
+
+    @property
+    def is_certain(self) -> bool:
+        return self in (Certainty.DOCUMENTED, Certainty.DOCUMENTED_DESC)
+
+
+@dataclass(frozen=True)
+class ScopeOption:
+    """One way to satisfy an endpoint: every scope in ``scopes`` granted (all-of)."""
+
+    scopes: frozenset[str]
+    certainty: Certainty
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """An HTTP operation and the scopes that grant it (any of ``options``).
+
+    ``user_scoped`` is False for endpoints that need no end-user scope: app-level
+    endpoints authenticated with the client secret (webhooks, components, accounts
+    management, scheduler pages), the auth endpoints themselves, and endpoints that
+    any valid token may call.  ``requirement`` says how sure the sources are that a
+    scope from ``options`` is needed at all; ``row`` is the row of
+    nylas-endpoint-scopes.md the facts come from.
+    """
+
+    key: str
+    options: tuple[ScopeOption, ...]
+    user_scoped: bool
+    requirement: Certainty
+    row: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Collection:
+    """An ``APIClient`` collection attribute and what its operations request.
+
+    ``operations`` maps an operation on the collection (``"__iter__"``, ``"all"``,
+    ``"get"``, ``"where"``, ``"delete"``, ...) to an endpoint key; ``"create"`` is
+    absent because it builds an unsaved model without HTTP.  ``model`` names the model
+    class its reads return, a key of ``MODELS``.
+    """
+
+    attribute: str
+    model: str
+    path: str
+    operations: Mapping[str, str]
+    versions: str = "4,5"
+
+
+@dataclass(frozen=True)
+class Model:
+    """A model class: its request-making methods and properties, and child collections.
+
+    ``methods`` maps a method name (``"save"``, ``"mark_as_read"``, ``"send"``) or a
+    property that requests (``"raw"``) to an endpoint key.  ``children`` maps an
+    attribute holding a filtered collection (``Thread.messages``) to the collection
+    attribute of ``APIClient`` whose operations it shares.
+    """
+
+    name: str
+    methods: Mapping[str, str]
+    children: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RawRoute:
+    """An HTTP method and a path pattern (``{id}`` segments) for raw-HTTP calls."""
+
+    method: str
+    path: str
+    endpoint: str

@@ -1,0 +1,1 @@
+"""Nylas API v2: its scopes, endpoints, SDK and raw-HTTP routes."""

@@ -1,0 +1,91 @@
+"""Raw HTTP calls to the Nylas v2 API, matched to the endpoint map's routes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ...spans import Span
+from .endpoints import RAW_ROUTES
+
+HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
+# Where a URL's text holds a part built at run time.
+URL_HOLE = "\x00"
+# v2 hosts: api.nylas.com and the regional ones (ireland-api.nylas.com, ...).  v3 paths
+# start with /v3 and are not v2 endpoints.
+# A path built at run time follows the host as a hole (``\x00``).
+_V2_HOST = re.compile(
+    r"^(?:https?://)?(?:[a-z0-9-]+[.-])?api(?:\.[a-z0-9-]+)?\.nylas\.com(?=/|$|\x00)", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawUse:
+    """``method path`` sent to the Nylas API; ``endpoint`` is "" when no route matches."""
+
+    method: str
+    path: str
+    endpoint: str
+    span: Span
+    text: str
+    # The host is built at run time and does not name Nylas, but the path is a
+    # Nylas route: it may be a Nylas call (``f"{client.api_server}/messages/{id}"``,
+    # an ``httpx.Client(base_url=...)``).
+    maybe: bool = False
+
+    def to_json(self) -> Any:
+        return [self.method, self.path, self.endpoint, self.span.to_json(), self.text,
+                self.maybe]
+
+    @classmethod
+    def from_json(cls, data: Any) -> RawUse:
+        return cls(str(data[0]), str(data[1]), str(data[2]), Span.from_json(data[3]),
+                   str(data[4]), bool(data[5]))
+
+
+def nylas_v2_path(url: str, hole: str) -> str | None:
+    """The API path of a URL on a v2 Nylas host, or None.
+
+    ``hole`` marks parts built at run time; a hole standing for the host counts when
+    its spelling names Nylas (``settings.NYLAS_API_SERVER``).
+    """
+    url = url.split("?", 1)[0].split("#", 1)[0]
+    match = _V2_HOST.match(url)
+    if match:
+        path = url[match.end():]
+    elif url.startswith(hole) and "nylas" in url.split("/", 1)[0].lower():
+        path = "/" + url.split("/", 1)[1] if "/" in url else ""
+    else:
+        return None
+    if path.startswith("/v3"):
+        return None
+    return path or "/"
+
+
+def match_route(method: str, path: str, hole: str) -> str:
+    """The endpoint key of ``method path``; "" when nothing in the map matches."""
+    segments = [segment for segment in path.strip("/").split("/")]
+    for route in RAW_ROUTES:
+        if route.method != method:
+            continue
+        pattern = route.path.strip("/").split("/")
+        if len(pattern) != len(segments):
+            continue
+        if all(
+            p == s or (p.startswith("{") and s and "/" not in s)
+            for p, s in zip(pattern, segments)
+        ) and not any(hole in s and not p.startswith("{") for p, s in zip(pattern, segments)):
+            return route.endpoint
+    return ""
+
+
+def unknown_host_path(url: str, hole: str) -> str | None:
+    """The path of a URL whose host is built at run time or given elsewhere (a base
+    URL): ``{...}/messages/{...}`` or ``/messages/{...}``; None for a literal host."""
+    url = url.split("?", 1)[0].split("#", 1)[0]
+    if url.startswith("/"):
+        return url
+    if url.startswith(hole) and "/" in url:
+        return "/" + url.split("/", 1)[1]
+    return None

@@ -1,0 +1,1 @@
+"""Files of a project: discovery, reading, the analysis session, cache and reuse."""

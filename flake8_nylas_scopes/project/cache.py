@@ -1,0 +1,291 @@
+"""A JSON cache of module facts, inside the project's own cache directory.
+
+One file per module, keyed by the module's path; an entry is valid only for the same
+size, modification time, tool version and analysis settings.  Writes go to a temporary
+file that is then renamed, so concurrent runs (``flake8 --jobs``) never see half a
+file; a corrupt or foreign entry is ignored and rebuilt.  Never pickle: the cache is
+plain JSON and is never executed.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .. import __version__
+from .walk import Listing, WalkIndex
+
+if TYPE_CHECKING:
+    from ..analysis.facts import ModuleFacts
+
+CACHE_DIRECTORY = ".nylas-scopes-cache"
+# Beside the per-file entries: which files mention Nylas (see load_mentions), the
+# project's directory listings (see load_walk) and its last judged result (see
+# load_result).
+MENTIONS_INDEX = "mentions-index.json"
+WALK_INDEX = "walk-index.json"
+RESULT_INDEX = "project-result.json"
+_FORMAT = 3
+# What another build of the analyser left unchanged this long is removed.
+_STALE_SECONDS = 7 * 24 * 3600
+
+
+class FileMention(NamedTuple):
+    """A file as last read: its size and times, and whether it mentions Nylas.
+
+    The change time is part of it so that a file made unreadable since (``chmod``
+    changes no modification time) is read again and reported.
+    """
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    mentions: bool
+
+    @classmethod
+    def of(cls, stat: os.stat_result, mentions: bool) -> FileMention:
+        return cls(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, mentions)
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of the analyser's own modules and of the interpreter running them:
+    facts from other code are stale.
+
+    The version alone is not enough for a development install, whose code changes
+    under one version number.  The interpreter counts too: its parser decides what
+    is a syntax error and where each node starts, and one project may be checked
+    under several Pythons (tox, a pre-commit hook and an editor).
+    """
+    return package_fingerprint(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def package_fingerprint(package: str) -> str:
+    """Every module of the package at ``package``, in every sub-package, with the
+    version and the interpreter."""
+    digest = hashlib.sha256(f"{__version__}:{sys.implementation.cache_tag}".encode())
+    for directory, folders, names in os.walk(package):
+        folders[:] = sorted(folder for folder in folders if folder != "__pycache__")
+        for name in sorted(names):
+            if name.endswith(".py"):
+                path = os.path.join(directory, name)
+                stat = os.stat(path)
+                shown = os.path.relpath(path, package)
+                digest.update(f"{shown}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
+
+
+class FactsCache:
+    """The project's cache directory; this build of the analyser keeps its entries and
+    indexes in a subdirectory named by its code fingerprint (``entries``).
+
+    Entries written by another build are never valid for this one; a subdirectory
+    left unchanged for a week is removed when this build next writes, so upgrades
+    and development installs do not make the cache grow without end.  One used in
+    the meantime (two versions in turns, say an editor's and a hook's) is kept.
+    """
+
+    def __init__(self, root: str, settings: str) -> None:
+        self.root = os.path.realpath(root)
+        self.directory = os.path.join(self.root, CACHE_DIRECTORY)
+        self.entries = os.path.join(self.directory, code_fingerprint())
+        self.settings = settings
+        self._usable: bool | None = None
+        self._real_directories: dict[str, str] = {}
+
+    def _ready(self) -> bool:
+        """Whether the cache directory exists (or can be made) inside the project."""
+        if self._usable is None:
+            self._usable = self._prepare()
+        return self._usable
+
+    def _prepare(self) -> bool:
+        try:
+            if os.path.islink(self.directory):
+                return False  # never follow a link out of the project
+            os.makedirs(self.entries, exist_ok=True)
+            if os.path.realpath(self.entries) != self.entries:
+                return False
+            ignore = os.path.join(self.directory, ".gitignore")
+            if not os.path.exists(ignore):
+                self._write(ignore, "*\n")
+            self._remove_stale()
+            return os.access(self.entries, os.W_OK)
+        except OSError:
+            return False
+
+    def _remove_stale(self) -> None:
+        """Remove what other builds wrote and have not touched for ``_STALE_SECONDS``."""
+        ours = os.path.basename(self.entries)
+        stale_before = time.time() - _STALE_SECONDS
+        with os.scandir(self.directory) as found:
+            for entry in found:
+                if entry.name in (ours, ".gitignore"):
+                    continue
+                try:
+                    if entry.stat(follow_symlinks=False).st_mtime > stale_before:
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        shutil.rmtree(entry.path, ignore_errors=True)  # links not followed
+                    elif entry.name.endswith(".json"):
+                        os.unlink(entry.path)  # an entry of the older, flat layout
+                except OSError:
+                    continue
+
+    def _readable(self) -> bool:
+        return (
+            not os.path.islink(self.directory)
+            and os.path.isdir(self.entries)
+            and not os.path.islink(self.entries)
+        )
+
+    def _real_path(self, path: str) -> str:
+        """``os.path.realpath(path)``, resolving each directory once per cache: a project
+        has thousands of files in a few dozen directories."""
+        if os.path.islink(path):
+            return os.path.realpath(path)
+        directory, name = os.path.split(os.path.abspath(path))
+        real = self._real_directories.get(directory)
+        if real is None:
+            real = self._real_directories[directory] = os.path.realpath(directory)
+        return os.path.join(real, name)
+
+    def _entry_path(self, path: str) -> str:
+        digest = hashlib.sha256(self._real_path(path).encode("utf-8", "surrogateescape"))
+        return os.path.join(self.entries, digest.hexdigest()[:32] + ".json")
+
+    def _key(self, path: str, stat: os.stat_result, flow: bool) -> dict[str, Any]:
+        return {
+            "format": _FORMAT,
+            "version": __version__,
+            "code": code_fingerprint(),
+            "settings": self.settings,
+            "path": self._real_path(path),
+            "size": stat.st_size,
+            "mtime": stat.st_mtime_ns,
+            "flow": flow,
+        }
+
+    def load(self, path: str, stat: os.stat_result, flow: bool) -> ModuleFacts | None:
+        # Imported here: a run over a project without Nylas loads no facts and need
+        # not import their classes (see ``prefilter``).
+        from ..analysis.facts import ModuleFacts
+
+        if not self._readable():
+            return None
+        try:
+            with open(self._entry_path(path), encoding="utf-8") as handle:
+                data = json.load(handle)
+            if not isinstance(data, dict) or data.get("key") != self._key(path, stat, flow):
+                return None
+            return ModuleFacts.from_json(data["facts"])
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None  # missing, truncated or corrupt: rebuild it
+
+    def load_mentions(self) -> dict[str, FileMention]:
+        """What the last run read in each file: whether it mentions Nylas.
+
+        Most modules of most projects never mention Nylas; knowing that from one
+        small index spares reading every file of the project again.
+        """
+        body = self._read_index(MENTIONS_INDEX, self._mentions_key())
+        try:
+            return {
+                str(path): FileMention(int(size), int(mtime), int(ctime), bool(mentions))
+                for path, (size, mtime, ctime, mentions) in body["files"].items()
+            }
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return {}  # missing, truncated or corrupt: every file is read again
+
+    def store_mentions(self, mentions: dict[str, FileMention]) -> None:
+        files = {path: list(mention) for path, mention in mentions.items()}
+        self._write_index(MENTIONS_INDEX, self._mentions_key(), {"files": files})
+
+    def load_walk(self, exclude: Sequence[str]) -> WalkIndex:
+        """The directory listings of the last walk of the project with ``exclude``."""
+        body = self._read_index(WALK_INDEX, self._walk_key(exclude))
+        try:
+            return {
+                str(directory): Listing(
+                    int(mtime), [str(d) for d in directories], [str(f) for f in files]
+                )
+                for directory, (mtime, directories, files) in body["directories"].items()
+            }
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return {}  # missing, truncated or corrupt: the project is listed again
+
+    def store_walk(self, exclude: Sequence[str], index: WalkIndex) -> None:
+        directories = {directory: list(listing) for directory, listing in index.items()}
+        self._write_index(WALK_INDEX, self._walk_key(exclude), {"directories": directories})
+
+    def load_result(self, inputs: str) -> Any:
+        """The result stored for ``inputs`` (a digest of everything it depends on), or
+        None.  The caller checks the shape of what it gets."""
+        body = self._read_index(RESULT_INDEX, {**self._mentions_key(), "inputs": inputs})
+        try:
+            return body["result"]
+        except (KeyError, TypeError):
+            return None  # missing, truncated or corrupt: the project is judged again
+
+    def store_result(self, inputs: str, result: Any) -> None:
+        key = {**self._mentions_key(), "inputs": inputs}
+        self._write_index(RESULT_INDEX, key, {"result": result})
+
+    def _read_index(self, name: str, key: dict[str, Any]) -> Any:
+        """The index ``name`` when it was written under ``key``, else None."""
+        if not self._readable():
+            return None
+        try:
+            with open(os.path.join(self.entries, name), encoding="utf-8") as handle:
+                data = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) and data.get("key") == key else None
+
+    def _write_index(self, name: str, key: dict[str, Any], body: dict[str, Any]) -> None:
+        if not self._ready():
+            return
+        try:
+            text = json.dumps({"key": key, **body}, separators=(",", ":"))
+            self._write(os.path.join(self.entries, name), text)
+        except (OSError, ValueError):
+            pass  # an index that cannot be written only costs time
+
+    def _walk_key(self, exclude: Sequence[str]) -> dict[str, Any]:
+        return {**self._mentions_key(), "exclude": list(exclude)}
+
+    @staticmethod
+    def _mentions_key() -> dict[str, Any]:
+        return {"format": _FORMAT, "version": __version__, "code": code_fingerprint()}
+
+    def store(self, path: str, stat: os.stat_result, flow: bool, facts: ModuleFacts) -> None:
+        if not self._ready():
+            return
+        data = {"key": self._key(path, stat, flow), "facts": facts.to_json()}
+        try:
+            self._write(self._entry_path(path), json.dumps(data, separators=(",", ":")))
+        except (OSError, ValueError):
+            pass  # a cache that cannot be written only costs time
+
+    def _write(self, target: str, text: str) -> None:
+        handle, temporary = tempfile.mkstemp(
+            dir=os.path.dirname(target), prefix=".tmp-", suffix=".json"
+        )
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            os.replace(temporary, target)
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise

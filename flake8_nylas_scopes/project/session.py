@@ -1,0 +1,428 @@
+"""Running the analysis over files and directories, with clear errors for bad input."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import stat
+import tokenize
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..analysis.prefilter import mentions_nylas, names_a_scope_family
+from ..findings import Finding
+from ..judging.results import FileError, ProjectResult
+from ..settings.config import CodeFilter, Config
+from .cache import FactsCache, FileMention
+from .gc_pause import collector_paused
+from .modules import module_name_for_path
+from .roots import project_root
+from .walk import WalkIndex, python_files
+
+if TYPE_CHECKING:
+    from ..analysis.facts import ModuleFacts
+
+# The analysis itself (extraction, the resolver, the rules) is imported only when a
+# project mentions Nylas: flake8 loads this plugin in every run of every project,
+# and most of them never need it.
+
+__all__ = ["FileError", "InputError", "ProjectAnalysis", "analyse", "discover", "read_source"]
+
+
+class InputError(Exception):
+    """A path the user named cannot be analysed (missing, not Python)."""
+
+
+@dataclass
+class ProjectAnalysis:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    facts: dict[str, ModuleFacts] = field(default_factory=dict)
+    # One resolved project per project root the paths belong to.
+    states: list[ProjectResult] = field(default_factory=list)
+
+
+def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[str]:
+    """Python files under ``paths``, sorted; a missing path is an :class:`InputError`."""
+    found: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            found.extend(python_files(path, exclude))
+        elif os.path.exists(path) or os.path.islink(path):
+            found.append(os.path.normpath(path))
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return sorted(dict.fromkeys(found))
+
+
+def project_files(root: str, exclude: Sequence[str], cache: FactsCache | None) -> list[str]:
+    """Every Python file of the project at ``root``; directories unchanged since the
+    last walk are taken from the cache's listing rather than listed again."""
+    before = cache.load_walk(exclude) if cache is not None else None
+    after: WalkIndex = {}
+    found = python_files(root, exclude, before, after)
+    if cache is not None and after != before:
+        cache.store_walk(exclude, after)
+    return sorted(dict.fromkeys(found))
+
+
+def decode_source(data: bytes) -> str:
+    """Decode Python source as the interpreter would (PEP 263 cookie, BOM, UTF-8)."""
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    text = data.decode(encoding)
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_source(path: str) -> str:
+    try:
+        # Opening a FIFO would wait for a writer forever; devices and directories are
+        # not source files either.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError(f"{path}: not a regular file")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    if b"\x00" in data:
+        raise InputError(f"{path}: binary file, not Python source")
+    try:
+        return decode_source(data)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+        raise InputError(f"{path}: cannot decode ({error})") from None
+
+
+def facts_for_source(
+    path: str, source: str, flow: bool = False, packages: dict[str, str] | None = None
+) -> ModuleFacts:
+    # Lines as Python and flake8 count them: str.splitlines also breaks at form feeds,
+    # \x1c-\x1e, \x85 and \u2028, which would shift every later line.
+    from ..analysis.module import module_facts
+
+    lines = io.StringIO(source, newline="").readlines()
+    return module_facts(None, path, lines, module_name_for_path(path, packages), flow=flow)
+
+
+def analyse(
+    paths: Sequence[str],
+    config: Config,
+    enabled: CodeFilter,
+    sources: Mapping[str, str] | None = None,
+    exclude: Sequence[str] = (),
+    use_cache: bool = True,
+    findings_only: bool = False,
+) -> ProjectAnalysis:
+    """Analyse the projects ``paths`` belong to; report findings in ``paths`` only.
+
+    ``sources`` replaces the text of a file (an editor's unsaved buffer on stdin).
+    With ``findings_only`` the result has findings and errors but may lack facts and
+    resolved states (see ``analyse_project``).
+    """
+    given = sources or {}
+    # A path whose text is given (an editor buffer) need not exist on disk.
+    reported = discover([path for path in paths if path not in given], exclude)
+    reported += [path for path in paths if path in given]
+    overrides = {os.path.abspath(path): text for path, text in given.items()}
+    for path in overrides:
+        if path not in {os.path.abspath(p) for p in reported}:
+            reported.append(path)
+    display = {os.path.abspath(path): path for path in reported}
+    result = ProjectAnalysis()
+    by_root: dict[str, list[str]] = {}
+    for path in display:
+        root = config.project_root or project_root(path) or ""
+        by_root.setdefault(os.path.abspath(root) if root else path, []).append(path)
+    for root, group in sorted(by_root.items()):
+        walked: set[str] = set()
+        cache = None
+        if use_cache and os.path.isdir(root):
+            cache = FactsCache(root, _settings_key(config))
+        if os.path.isdir(root):
+            walked = {os.path.abspath(p) for p in project_files(root, exclude, cache)}
+        # A file the project's walk excludes but that is checked by name joins the
+        # project on its own, as it does when flake8 checks it: both front ends then
+        # see the same project for it.
+        inside = [path for path in group if path in walked or path in overrides]
+        outside = [path for path in group if path not in inside]
+        for members in ([inside] if inside else []) + [[path] for path in outside]:
+            files = sorted(walked | set(members))
+            project = analyse_project(
+                files, config, enabled, overrides, cache, findings_only=findings_only
+            )
+            project.root = root
+            _collect(result, project, set(members), display)
+    result.findings.sort(key=lambda finding: finding.sort_key)
+    return result
+
+
+def _collect(
+    result: ProjectAnalysis, project: ProjectResult, wanted: set[str], display: Mapping[str, str]
+) -> None:
+    """Add what ``project`` found in ``wanted`` files, under the names the user gave."""
+    result.errors.extend(
+        FileError(display[e.path], e.message.replace(e.path, display[e.path], 1))
+        for e in project.errors if e.path in wanted
+    )
+    for path, facts in project.facts.items():
+        if path in wanted:
+            result.facts[display[path]] = facts
+    result.findings.extend(
+        dataclasses.replace(f, span=dataclasses.replace(f.span, path=display[f.span.path]))
+        for f in project.findings if f.span.path in wanted
+    )
+    result.states.append(project)
+
+
+def _settings_key(config: Config) -> str:
+    return ",".join(sorted(config.client_names))
+
+
+@dataclass
+class _Survey:
+    """What the first look at a project's files learnt: each file's stat and mention
+    of Nylas, and the text of every file it had to read."""
+
+    seen: dict[str, FileMention] = field(default_factory=dict)
+    stats: dict[str, os.stat_result] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    mentioning: set[str] = field(default_factory=set)
+
+
+def _survey(
+    files: Sequence[str],
+    overrides: Mapping[str, str],
+    cache: FactsCache | None,
+    errors: list[FileError],
+) -> _Survey:
+    """Whether each file mentions Nylas: from the cache's mentions index when the file
+    is unchanged, else by reading it."""
+    known = cache.load_mentions() if cache is not None else {}
+    survey = _Survey()
+    seen, texts = survey.seen, survey.texts
+    for path in files:
+        if path in overrides:
+            texts[path] = overrides[path]
+            if mentions_nylas(texts[path]):
+                survey.mentioning.add(path)
+            continue
+        try:
+            survey.stats[path] = status = os.stat(path)
+        except OSError as error:
+            errors.append(FileError(path, f"{path}: cannot read ({error.strerror or error})"))
+            continue
+        before = known.get(path)
+        if before is not None and before == FileMention.of(status, before.mentions):
+            seen[path] = before
+        else:
+            try:
+                texts[path] = read_source(path)
+            except InputError as error:
+                errors.append(FileError(path, str(error)))
+                continue
+            seen[path] = FileMention.of(status, mentions_nylas(texts[path]))
+        if seen[path].mentions:
+            survey.mentioning.add(path)
+    if cache is not None and any(known.get(path) != mention for path, mention in seen.items()):
+        # Merged, not replaced: a run over part of the project keeps the rest.
+        cache.store_mentions({**known, **seen})
+    return survey
+
+
+def _load_facts(
+    files: Sequence[str],
+    survey: _Survey,
+    cache: FactsCache | None,
+    errors: list[FileError],
+) -> dict[str, ModuleFacts]:
+    """Facts of every file; client-flow records only when some module mentions Nylas.
+
+    A project where no file mentions Nylas is done without reading the unchanged
+    files again.
+    """
+    from ..analysis.facts import ModuleFacts
+
+    flow = bool(survey.mentioning)
+    stats, texts = survey.stats, survey.texts
+    packages: dict[str, str] = {}
+    modules: dict[str, ModuleFacts] = {}
+    failed = {error.path for error in errors}
+    for path in files:
+        if path in failed:
+            continue
+        if not flow:
+            # Without Nylas anywhere there is nothing to extract from any module, and
+            # nothing to resolve: module names are needed only to resolve imports.
+            modules[path] = ModuleFacts(path, mentions_nylas=False)
+            continue
+        facts = None
+        if cache is not None and path in stats:
+            facts = cache.load(path, stats[path], True)
+        if facts is not None:
+            modules[path] = facts
+            continue
+        if path not in texts:
+            try:
+                texts[path] = read_source(path)
+            except InputError as error:
+                errors.append(FileError(path, str(error)))
+                continue
+        try:
+            facts = facts_for_source(path, texts[path], flow=True, packages=packages)
+        except SyntaxError as error:
+            line = f":{error.lineno}" if error.lineno else ""
+            errors.append(FileError(path, f"{path}{line}: syntax error: {error.msg}"))
+            continue
+        except (RecursionError, MemoryError) as error:
+            # The parser gives up on expressions nested thousands deep.
+            message = f"{path}: cannot parse (nested too deeply: {type(error).__name__})"
+            errors.append(FileError(path, message))
+            continue
+        except ValueError as error:
+            errors.append(FileError(path, f"{path}: cannot parse ({error})"))
+            continue
+        modules[path] = facts
+        if cache is not None and path in stats:
+            cache.store(path, stats[path], True, facts)
+    return modules
+
+
+def analyse_project(
+    files: Sequence[str],
+    config: Config,
+    enabled: CodeFilter,
+    overrides: Mapping[str, str],
+    cache: FactsCache | None,
+    findings_only: bool = False,
+) -> ProjectResult:
+    """Judge the project made of ``files``.
+
+    With ``findings_only`` the caller needs findings, errors and the files covered,
+    not facts or the resolved state: the last result is then reused when nothing it
+    depends on has changed (see ``reuse``).
+    """
+    errors: list[FileError] = []
+    with collector_paused():
+        survey = _survey(files, overrides, cache, errors)
+        if findings_only and not survey.mentioning:
+            # Nothing to judge, and no facts asked for.
+            covered = frozenset(files).union(error.path for error in errors)
+            return ProjectResult(errors=errors, files=covered)
+        from . import reuse
+        from ..judging.judge import judge_project
+
+        inputs = ""
+        if findings_only and cache is not None:
+            inputs = reuse.inputs_digest(files, overrides, survey.seen, errors, config, enabled)
+            reused = reuse.read_result(cache, inputs) if inputs else None
+            if reused is not None:
+                return reused
+        modules = _load_facts(files, survey, cache, errors)
+        result = judge_project(modules, errors, config, enabled)
+        if inputs and cache is not None:
+            reuse.store_result(cache, inputs, result)
+        return result
+
+
+@dataclass(frozen=True)
+class _SessionResult:
+    """What a session keeps of a judged project: each file's findings, and which files
+    the project covers (analysed or reported as unreadable).
+
+    A flake8 process keeps it for its whole run, and every full collection of the
+    garbage collector walks what the process keeps: a set of strings is one object to
+    walk where the project's facts are several per module.
+    """
+
+    by_path: dict[str, list[Finding]]
+    covered: frozenset[str]
+    mentions_nylas: bool
+
+    @classmethod
+    def of(cls, result: ProjectResult) -> _SessionResult:
+        by_path: dict[str, list[Finding]] = {}
+        for finding in result.findings:
+            by_path.setdefault(finding.span.path, []).append(finding)
+        return cls(by_path, result.files, result.mentions_nylas)
+
+
+class ProjectSession:
+    """Project results for one process, reused for every file of the same project.
+
+    flake8 calls the plugin once per file; building the project once per process (and
+    per worker with ``--jobs``) keeps the cost of the usage rules flat.  A file whose
+    text differs from the disk (an editor buffer on stdin) gets its own result.
+    """
+
+    def __init__(
+        self, config: Config, enabled: CodeFilter, exclude: Sequence[str],
+        from_stdin: bool = True,
+    ) -> None:
+        self.config = config
+        self.enabled = enabled
+        self.exclude = exclude
+        # Only a buffer read from stdin can differ from the file on disk; otherwise
+        # flake8 read the file itself and comparing would read it a second time.
+        self.from_stdin = from_stdin
+        self._results: dict[str, _SessionResult] = {}
+        # Each file's directory to its project root: flake8 asks for every file, and
+        # finding the root costs a few stat calls per directory level.
+        self._roots: dict[str, str | None] = {}
+
+    def findings_for(self, path: str, text: str) -> list[Finding]:
+        path = os.path.abspath(path)
+        root = self.config.project_root or self._root_of(path)
+        if not root:
+            if not mentions_nylas(text):
+                return []
+            single = analyse_project([path], self.config, self.enabled, {path: text}, None)
+            return [finding for finding in single.findings if finding.span.path == path]
+        root = os.path.abspath(root)
+        if not self.from_stdin or self._disk_text(path) == text:
+            if root not in self._results:
+                self._results[root] = self._build(root, {}, path)
+            result = self._results[root]
+            if path not in result.covered:
+                # flake8 was given a file the project's own walk excludes (a build or
+                # venv directory): it joins the project on its own, which costs a
+                # whole build, unless it cannot hold a finding of its own.
+                if not self._may_hold_findings(text, result):
+                    return []
+                result = self._build(root, {}, path)
+        else:
+            result = self._build(root, {path: text}, path)
+        return result.by_path.get(path, [])
+
+    def _may_hold_findings(self, text: str, project: _SessionResult) -> bool:
+        """Whether a file joining ``project`` can hold findings of its own.
+
+        Without Nylas in either there is nothing to judge.  Otherwise a finding in a
+        file that does not mention Nylas is at a scope it passes to a wrapper (whose
+        text names the scope's family) or at a use the analysis cannot follow (NYS304).
+        """
+        if mentions_nylas(text):
+            return True
+        if not project.mentions_nylas:
+            return False
+        return names_a_scope_family(text) or self.enabled("NYS304")
+
+    def _root_of(self, path: str) -> str | None:
+        directory = os.path.dirname(path)
+        if directory not in self._roots:
+            self._roots[directory] = project_root(path)
+        return self._roots[directory]
+
+    def _build(self, root: str, overrides: Mapping[str, str], current: str) -> _SessionResult:
+        cache = FactsCache(root, _settings_key(self.config))
+        walked = {os.path.abspath(p) for p in project_files(root, self.exclude, cache)}
+        files = sorted(walked | set(overrides) | {current})
+        return _SessionResult.of(analyse_project(
+            files, self.config, self.enabled, overrides, cache, findings_only=True
+        ))
+
+    @staticmethod
+    def _disk_text(path: str) -> str | None:
+        try:
+            return read_source(path)
+        except InputError:
+            return None

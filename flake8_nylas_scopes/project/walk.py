@@ -1,0 +1,98 @@
+"""Finding a project's Python files, with flake8's exclusion rules.
+
+The usage rules need every module of a project, so each flake8 process (an editor
+lints on every save) walks the whole project tree.  On a large tree the walk itself
+costs more than the checks of one file; a :class:`WalkIndex` remembers each
+directory's entries by its modification time, which changes whenever an entry is
+added, removed or renamed, so an unchanged directory is not listed again.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..settings.patterns import excluded
+
+SKIPPED_DIRECTORIES = frozenset(
+    {".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "__pycache__", "node_modules",
+     ".mypy_cache", ".pytest_cache", ".nylas-scopes-cache", "build", "dist", ".eggs"}
+)
+
+# A directory changed this recently may change again within its clock's resolution
+# (a second on some file systems) without a new modification time: list it again.
+_RACY_SECONDS = 2.0
+
+
+class Listing(NamedTuple):
+    """A directory's entries as the walk keeps them (exclusions applied), sorted."""
+
+    mtime_ns: int  # -1: not to be trusted next time
+    directories: list[str]
+    python_files: list[str]
+
+
+WalkIndex = dict[str, Listing]
+
+
+def python_files(
+    directory: str,
+    exclude: Sequence[str],
+    before: WalkIndex | None = None,
+    after: WalkIndex | None = None,
+) -> list[str]:
+    """The ``.py`` files under ``directory``, as ``os.walk`` finds them (symbolic links
+    to directories are not followed), minus skipped and excluded directories and files.
+
+    ``before`` holds listings from an earlier walk with the same exclusions; the
+    listings of this walk are put in ``after``.
+    """
+    found: list[str] = []
+    pending = [directory]
+    now_ns = time.time_ns()
+    while pending:
+        current = pending.pop()
+        try:
+            mtime_ns = os.stat(current).st_mtime_ns
+        except OSError:
+            continue  # vanished or unreadable: os.walk skips it too
+        listing = before.get(current) if before is not None else None
+        if listing is None or listing.mtime_ns != mtime_ns:
+            listing = _list(current, exclude)
+            trusted = now_ns - mtime_ns > _RACY_SECONDS * 1e9
+            listing = listing._replace(mtime_ns=mtime_ns if trusted else -1)
+        if after is not None:
+            after[current] = listing
+        found.extend(os.path.normpath(os.path.join(current, n)) for n in listing.python_files)
+        pending.extend(os.path.join(current, n) for n in reversed(listing.directories))
+    return found
+
+
+def _list(directory: str, exclude: Sequence[str]) -> Listing:
+    directories: list[str] = []
+    files: list[str] = []
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                try:
+                    is_directory = entry.is_dir()
+                except OSError:
+                    is_directory = False
+                if is_directory:
+                    if entry.is_symlink():
+                        continue  # os.walk lists it but does not go in
+                    name = entry.name
+                    if (
+                        name not in SKIPPED_DIRECTORIES and not name.endswith(".egg-info")
+                        and not excluded(os.path.join(directory, name), exclude)
+                    ):
+                        directories.append(name)
+                elif entry.name.endswith(".py"):
+                    path = os.path.normpath(os.path.join(directory, entry.name))
+                    if not excluded(path, exclude):
+                        files.append(entry.name)
+    except OSError:
+        pass  # an unreadable directory is skipped, as os.walk does
+    return Listing(0, sorted(directories), sorted(files))

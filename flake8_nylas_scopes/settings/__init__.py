@@ -1,0 +1,1 @@
+"""Settings: one loader for every front end, selection, noqa, path patterns."""

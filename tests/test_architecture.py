@@ -1,0 +1,98 @@
+"""The package's layers: every import follows the table in docs/architecture.md."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from tool_runs import ROOT
+
+PACKAGE = ROOT / "flake8_nylas_scopes"
+# ``__version__`` comes from the package itself: part of the contract.
+CONTRACT = {"codes", "findings", "spans", "places", "rule_docs", "__version__"}
+ENTRY = {"checker", "cli", "codemod", "__main__", "__init__"}
+ROW = re.compile(r"^\| `(\w+)` \| (.+) \|$", re.MULTILINE)
+
+
+def rules() -> dict[str, set[str]]:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table: dict[str, set[str]] = {}
+    for folder, allowed in ROW.findall(page):
+        names = set(re.findall(r"`(\w+)`", allowed))
+        table[folder] = names | {folder} if "every folder" not in allowed else {"*"}
+    return table
+
+
+def room(module: str) -> str:
+    """The row a module (dotted, without the package name) belongs to."""
+    head = module.split(".")[0]
+    if head in CONTRACT:
+        return "contract"
+    if head in ENTRY or not head:
+        return "entry"
+    return head
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE).with_suffix("").parts)
+    return ".".join(parts)
+
+
+def imported(path: Path) -> list[tuple[int, str]]:
+    """Every module of the package that ``path`` imports, anywhere in it."""
+    own = module_name(path)
+    package = own.split(".")[:-1] if path.name != "__init__.py" else own.split(".")[:-1]
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - (node.level - 1)]
+                target = ".".join([*base, *([node.module] if node.module else [])])
+                if node.module is None:
+                    found.extend(
+                        (node.lineno, ".".join(filter(None, [target, alias.name])))
+                        for alias in node.names
+                    )
+                    continue
+                found.append((node.lineno, target))
+            elif node.module and node.module.startswith("flake8_nylas_scopes"):
+                found.append((node.lineno, node.module[len("flake8_nylas_scopes."):]))
+        elif isinstance(node, ast.Import):
+            found.extend(
+                (node.lineno, alias.name[len("flake8_nylas_scopes."):])
+                for alias in node.names
+                if alias.name.startswith("flake8_nylas_scopes.")
+            )
+    return found
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def test_every_folder_has_a_row() -> None:
+    table = rules()
+    folders = {room(module_name(path)) for path in MODULES}
+    assert folders == set(table), "docs/architecture.md must list every folder"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda path: module_name(path))
+def test_imports_follow_the_layers(path: Path) -> None:
+    table = rules()
+    source = room(module_name(path))
+    allowed = table[source]
+    wrong = [
+        f"line {line}: {target} ({room(target)})"
+        for line, target in imported(path)
+        if "*" not in allowed and room(target) not in allowed
+    ]
+    assert not wrong, f"{source} may import {sorted(allowed)}"
+
+
+def test_the_check_is_not_vacuous() -> None:
+    # The resolver reads the value flow of the analysis: an import the table allows.
+    targets = {target for _, target in imported(PACKAGE / "judging" / "resolver.py")}
+    assert any(room(target) == "analysis" for target in targets)
+    # A reporter that imported the project layer (to read files) would break the rule.
+    assert "project" not in rules()["reporters"]
