@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-MODULES = 300
+MODULES = 60
 # Calls per module: the evidence of ``infer`` then runs to a few hundred kilobytes, far
 # more than a pipe holds, so writing it must outlast a reader that stops early.
-CALLS = ("messages.all()", "threads.all()", "calendars.all()", "events.all()") * 2
+CALLS = ("messages.all()", "threads.all()", "calendars.all()", "events.all()") * 10
 
 
 @pytest.fixture(scope="module")
