@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..fix.plan import FixPolicy
-from ..places import path_namer
+from ..places import display_path, path_namer
 from ..project.files import select_files
 from ..project.session import InputError
 from ..project.source_file import SourceFileError, write_atomically
@@ -88,10 +88,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _display(path: str) -> str:
-    relative = os.path.relpath(path) if os.path.isabs(path) else path
-    if relative.startswith(".."):
-        relative = path
-    return relative.replace(os.sep, "/").lstrip("/")
+    """A diff header's path: as ``check`` shows it, without a leading slash."""
+    return display_path(path).replace(os.sep, "/").lstrip("/")
 
 
 def _print_diffs(result: FixRun) -> None:

@@ -1,4 +1,8 @@
-"""Writing a file so that readers see the old content or the new, never a part."""
+"""Writing a file so that readers see the old content or the new, never a part.
+
+One writer for everything the tool writes: fixed source files, reports (``--output``)
+and cache entries.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +12,37 @@ import stat
 import tempfile
 
 
-def write_text_atomically(path: str, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same directory.
+def write_bytes_atomically(path: str, data: bytes, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory.
 
-    The temporary file is renamed over ``path`` only once it is complete and flushed;
-    on any error it is removed and ``path`` is left as it was.  A new file gets the
-    permissions the umask allows, an existing one keeps its own.
+    A symlink is followed (the link keeps pointing at the file).  The temporary file
+    is renamed over the target only once it is complete (and, when ``durable``,
+    flushed to disk: a cache entry need not be); on any error it is removed, the
+    target is left as it was and the :class:`OSError` propagates.  A new file gets
+    the permissions the umask allows, an existing one keeps its own.
     """
-    directory = os.path.dirname(os.path.abspath(path))
+    target = os.path.realpath(path)
+    directory = os.path.dirname(target) or "."
     descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory
+        prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory
     )
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def write_text_atomically(path: str, text: str) -> None:
+    """``text`` as UTF-8, without newline translation."""
+    write_bytes_atomically(path, text.encode("utf-8"))
 
 
 def _mode_for(path: str) -> int:

@@ -15,12 +15,12 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import __version__
+from .atomic import write_bytes_atomically
 from .walk import Listing, WalkIndex
 
 if TYPE_CHECKING:
@@ -276,16 +276,5 @@ class FactsCache:
             pass  # a cache that cannot be written only costs time
 
     def _write(self, target: str, text: str) -> None:
-        handle, temporary = tempfile.mkstemp(
-            dir=os.path.dirname(target), prefix=".tmp-", suffix=".json"
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, target)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise
+        # Readers may run at the same time (flake8's jobs): never a half-written entry.
+        write_bytes_atomically(target, text.encode("utf-8"), durable=False)

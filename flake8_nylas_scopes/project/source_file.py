@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import codecs
 import io
-import os
-import stat
-import tempfile
 import tokenize
 from dataclasses import dataclass
+
+from .atomic import write_bytes_atomically
 
 
 class SourceFileError(Exception):
@@ -62,25 +61,7 @@ def read_source_file(path: str) -> SourceFile:
 
 def write_atomically(path: str, data: bytes) -> None:
     """Replace the file at ``path`` (following symlinks) by ``data`` in one step."""
-    target = os.path.realpath(path)
-    directory = os.path.dirname(target) or "."
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-        descriptor, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
-        )
+        write_bytes_atomically(path, data)
     except OSError as error:
-        raise SourceFileError(f"{path}: cannot write ({error.strerror or error})") from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except OSError as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
         raise SourceFileError(f"{path}: cannot write ({error.strerror or error})") from None
