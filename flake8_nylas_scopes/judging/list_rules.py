@@ -16,6 +16,7 @@ from ..analysis.facts import Generation, ItemForm, ScopeItem, ScopeSite, SiteKin
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api.v2 import scopes as cat
+from ..nylas_api.v2.scopes import CATALOGUE
 from ..places import PlaceMarks
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
@@ -198,11 +199,7 @@ class _SiteJudge:
 
     def _includer(self, scope: str) -> str:
         """The broadest requested scope that certainly includes ``scope``, if any."""
-        includers = [s for s in self.requested if s != scope and cat.v2_includes(s, scope)]
-        if not includers:
-            return ""
-        maximal = [s for s in includers if not any(cat.v2_includes(o, s) for o in includers)]
-        return sorted(maximal)[0]
+        return CATALOGUE.redundant_in(scope, self.requested)
 
 
 def _where_ignored(site: ScopeSite) -> str:

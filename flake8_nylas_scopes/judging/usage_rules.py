@@ -17,6 +17,7 @@ from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api.types import Endpoint, ScopeOption
 from ..nylas_api.v2 import scopes as cat
+from ..nylas_api.v2.scopes import CATALOGUE
 from ..places import PlaceMarks
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
@@ -33,11 +34,11 @@ def _all_codes(code: str) -> bool:
 
 
 def may_grant(granted: Iterable[str], scope: str) -> bool:
-    return any(cat.v2_may_include(have, scope) for have in granted)
+    return any(CATALOGUE.may_include(have, scope) for have in granted)
 
 
 def certainly_grants(granted: Iterable[str], scope: str) -> bool:
-    return any(have == scope or cat.v2_includes(have, scope) for have in granted)
+    return any(have == scope or CATALOGUE.includes(have, scope) for have in granted)
 
 
 def may_satisfy(granted: frozenset[str], endpoint: Endpoint) -> bool:
@@ -50,7 +51,7 @@ def certain_options(endpoint: Endpoint) -> list[ScopeOption]:
 
 
 def _rank(option: ScopeOption) -> tuple[int, int, list[str]]:
-    ranks = [cat.V2_PRIVILEGE_RANK.get(scope, 5) for scope in option.scopes]
+    ranks = [CATALOGUE.rank.get(scope, 5) for scope in option.scopes]
     return (sum(ranks), len(option.scopes), sorted(option.scopes))
 
 
@@ -93,13 +94,13 @@ def infer(uses: Sequence[EndpointUse]) -> Inference:
     served_by = [_serve(use.endpoint, chosen, ranked) for use in needing]
     minimal = [
         scope for scope in chosen
-        if not any(other != scope and cat.v2_includes(other, scope) for other in chosen)
+        if not any(other != scope and CATALOGUE.includes(other, scope) for other in chosen)
     ]
     result.scopes = sorted(
-        minimal, key=lambda s: (s.split(".")[0], cat.V2_PRIVILEGE_RANK.get(s, 5), s)
+        minimal, key=lambda s: (s.split(".")[0], CATALOGUE.rank.get(s, 5), s)
     )
     grantors = {
-        scope: [s for s in minimal if s == scope or cat.v2_includes(s, scope)][:1]
+        scope: [s for s in minimal if s == scope or CATALOGUE.includes(s, scope)][:1]
         for option in set(served_by) for scope in option.scopes
     }
     for use, option in zip(needing, served_by):
@@ -290,7 +291,7 @@ def _overbroad_or_unused(
         kept = _kept_items(site, config)
         kept_scopes = [scope for scope, *_ in kept]
         for scope, span, part, text in kept:
-            if scope in assumed or any(cat.v2_may_include(scope, t) for t in touched):
+            if scope in assumed or any(CATALOGUE.may_include(scope, t) for t in touched):
                 continue
             if scope not in served:
                 keys = [key for key, endpoint in endpoints.items() if _serves(scope, endpoint)]
@@ -348,7 +349,7 @@ def _evidence(uses: Sequence[EndpointUse], places: PlaceMarks) -> tuple[str, ...
 def _serves(scope: str, endpoint: Endpoint) -> bool:
     """Whether ``scope`` could take part in making the endpoint work."""
     return any(
-        any(cat.v2_may_include(scope, needed) for needed in option.scopes)
+        any(CATALOGUE.may_include(scope, needed) for needed in option.scopes)
         for option in endpoint.options
     )
 
@@ -360,14 +361,14 @@ def _narrower(scope: str, uses: Sequence[Endpoint], others: Sequence[str]) -> tu
     other requested scopes; otherwise the scope is not reported as overbroad.
     """
     candidates = sorted(
-        cat.V2_CERTAINLY_INCLUDES.get(scope, frozenset()),
-        key=lambda s: (cat.V2_PRIVILEGE_RANK.get(s, 5), s),
+        CATALOGUE.certainly_included(scope),
+        key=lambda s: (CATALOGUE.rank.get(s, 5), s),
     )
     for size in (1, 2):
         for combo in combinations(candidates, size):
             pool = [*combo, *others]
             if all(_certainly_served(pool, endpoint) for endpoint in uses):
-                if any(cat.v2_includes(a, b) for a in combo for b in combo if a != b):
+                if any(CATALOGUE.includes(a, b) for a in combo for b in combo if a != b):
                     continue
                 return tuple(sorted(combo))
     return ()

@@ -21,9 +21,10 @@ Source keys:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..catalogue import Catalogue, Edge
 from ..types import Certainty
 
 
@@ -108,34 +109,9 @@ V2_INCLUSIONS: tuple[Inclusion, ...] = (
 )
 
 
-def _certain_closure(edges: tuple[Inclusion, ...]) -> Mapping[str, frozenset[str]]:
-    """Map each scope to every scope it certainly includes (transitively, not itself)."""
-    return _closure(edge for edge in edges if edge.certainty.is_certain)
-
-
-def _closure(edges: Iterable[Inclusion]) -> Mapping[str, frozenset[str]]:
-    direct: dict[str, set[str]] = {}
-    for edge in edges:
-        direct.setdefault(edge.broader, set()).add(edge.narrower)
-    closure: dict[str, frozenset[str]] = {}
-    for scope in direct:
-        seen: set[str] = set()
-        stack = list(direct[scope])
-        while stack:
-            narrower = stack.pop()
-            if narrower not in seen:
-                seen.add(narrower)
-                stack.extend(direct.get(narrower, ()))
-        closure[scope] = frozenset(seen)
-    return closure
-
-
-V2_CERTAINLY_INCLUDES: Mapping[str, frozenset[str]] = _certain_closure(V2_INCLUSIONS)
-
-
 def v2_includes(broader: str, narrower: str) -> bool:
     """True when the sources certainly say ``broader`` grants all of ``narrower``."""
-    return narrower in V2_CERTAINLY_INCLUDES.get(broader, frozenset())
+    return CATALOGUE.includes(broader, narrower)
 
 
 # Scopes that conflict on Google accounts: requesting email.metadata with any of these
@@ -225,13 +201,9 @@ V2_SERVER_DEFAULT_SCOPES = SdkDefault(
 )
 
 
-# The same closure over every edge, certain or not.
-V2_POSSIBLY_INCLUDES: Mapping[str, frozenset[str]] = _closure(V2_INCLUSIONS)
-
-
 def v2_may_include(broader: str, narrower: str) -> bool:
     """True unless the sources rule it out: used where a wrong "yes" is the safe side."""
-    return broader == narrower or narrower in V2_POSSIBLY_INCLUDES.get(broader, frozenset())
+    return CATALOGUE.may_include(broader, narrower)
 
 
 # How much a scope lets an app do, for choosing among alternatives that all work:
@@ -252,3 +224,12 @@ V2_PRIVILEGE_RANK: Mapping[str, int] = {
     "contacts": 4,
     "room_resources.read_only": 2,
 }
+
+
+# The v2 vocabulary and its order as the rules read them.
+CATALOGUE = Catalogue(
+    "v2",
+    V2_SCOPES,
+    (Edge(edge.broader, edge.narrower, edge.certainty) for edge in V2_INCLUSIONS),
+    rank=V2_PRIVILEGE_RANK,
+)

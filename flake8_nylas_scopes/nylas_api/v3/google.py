@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..catalogue import Catalogue, Edge
 from ..types import Certainty
 from .types import (
     GOOGLE,
@@ -294,4 +295,14 @@ CONFLICTS: tuple[Conflict, ...] = (
         _DOC,
         "V3-OAS",
     ),
+)
+
+
+# The vocabulary and its order as the rules read them (the same algorithms as v2's).
+CATALOGUE = Catalogue(
+    "google",
+    SCOPES,
+    (Edge(edge.broader, edge.narrower, edge.certainty) for edge in INCLUSIONS),
+    spellings=SPELLINGS,
+    identity=IDENTITY_SCOPES,
 )

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..catalogue import Catalogue, Edge
 from ..types import Certainty
 from .types import MICROSOFT, Inclusion, NonInclusion, ProviderScope, ScopeFamily
 
@@ -197,4 +198,14 @@ NON_INCLUSIONS: tuple[NonInclusion, ...] = (
     # Mail.Send for sending.
     NonInclusion("Mail.ReadWrite", "Mail.Send", _DOC, "V3-OAS"),
     NonInclusion("Mail.ReadWrite.Shared", "Mail.Send", _DOC, "V3-OAS"),
+)
+
+
+# The vocabulary and its order as the rules read them (the same algorithms as v2's).
+CATALOGUE = Catalogue(
+    "microsoft",
+    SCOPES,
+    (Edge(edge.broader, edge.narrower, edge.certainty) for edge in INCLUSIONS),
+    spellings=SPELLINGS,
+    identity=IDENTITY_SCOPES,
 )
