@@ -7,8 +7,7 @@ catalogues are loaded the first time they are asked for.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,25 +17,39 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Api:
-    """One API version: its folder and the module holding each provider's catalogue
-    (``""``: one catalogue for every provider, as in v2)."""
+    """One API version and how to load each provider's catalogue (``""``: one
+    catalogue for every provider, as in v2)."""
 
     version: str
-    catalogue_modules: Mapping[str, str]
+    catalogues: Mapping[str, Callable[[], Catalogue]]
 
     @property
     def providers(self) -> tuple[str, ...]:
-        return tuple(sorted(self.catalogue_modules))
+        return tuple(sorted(self.catalogues))
 
     def catalogue(self, provider: str = "") -> Catalogue:
-        module = importlib.import_module(
-            f"{__name__}.{self.version}.{self.catalogue_modules[provider]}"
-        )
-        found: Catalogue = module.CATALOGUE
-        return found
+        return self.catalogues[provider]()
+
+
+def _v2() -> Catalogue:
+    from .v2.scopes import CATALOGUE
+
+    return CATALOGUE
+
+
+def _v3_google() -> Catalogue:
+    from .v3.google import CATALOGUE
+
+    return CATALOGUE
+
+
+def _v3_microsoft() -> Catalogue:
+    from .v3.microsoft import CATALOGUE
+
+    return CATALOGUE
 
 
 API_VERSIONS: Mapping[str, Api] = {
-    "v2": Api("v2", {"": "scopes"}),
-    "v3": Api("v3", {"google": "google", "microsoft": "microsoft"}),
+    "v2": Api("v2", {"": _v2}),
+    "v3": Api("v3", {"google": _v3_google, "microsoft": _v3_microsoft}),
 }
