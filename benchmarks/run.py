@@ -107,14 +107,16 @@ def stdlib_paths(quick: bool) -> list[str]:
     return [str(stdlib)]
 
 
-def _flake8_run(mode: str, paths: Sequence[str], cwd: str) -> tuple[float, float, float]:
-    """Wall time and CPU time (user and system) of one flake8 run and, with the
-    plugin, the plugin's share of its wall time."""
+def _flake8_run(
+    mode: str, paths: Sequence[str], cwd: str, jobs: int = 1
+) -> tuple[float, float, float]:
+    """Wall time and CPU time (user and system, every worker's) of one flake8 run and,
+    with the plugin at ``--jobs 1``, the plugin's share of its wall time."""
     report = Path(cwd, "plugin-time.json")
-    timing = ["--plugin-time", str(report)] if mode == "--with-plugin" else []
+    timing = ["--plugin-time", str(report)] if mode == "--with-plugin" and jobs == 1 else []
     command = [
         sys.executable, str(HERE / "flake8_runner.py"), mode, *timing,
-        "--isolated", "--jobs", "1", "--exit-zero",
+        "--isolated", "--jobs", str(jobs), "--exit-zero",
         f"--extend-exclude={EXCLUDED_FROM_STDLIB}", *paths,
     ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -442,6 +444,34 @@ def index_cost(workdir: str, modules: int = 2000) -> list[Ratio]:
     ]
 
 
+def jobs_cost(repeats: int, workdir: str, modules: int = 500) -> list[Ratio]:
+    """The plugin's CPU time at ``flake8 --jobs 2`` over its CPU time at ``--jobs 1``,
+    cold (no cache), on a generated project: every worker needs the whole project's
+    judgement, and it should be made once, not once per worker."""
+    import shutil
+
+    from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
+
+    root = Path(workdir, "jobs")
+    write_project(root, modules)
+    # As a checkout's files are: not written a moment ago (such files are never
+    # reused, since their next change could keep the same modification time).
+    time.sleep(2.5)
+    plugin_cpu: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(repeats):
+        for jobs in (1, 2):
+            shutil.rmtree(root / CACHE_DIRECTORY, ignore_errors=True)
+            _, with_cpu, _ = _flake8_run("--with-plugin", ["."], str(root), jobs)
+            _, without_cpu, _ = _flake8_run("--without-plugin", ["."], str(root), jobs)
+            plugin_cpu[jobs].append(max(with_cpu - without_cpu, 1e-9))
+    one, two = median_of(plugin_cpu[1]), median_of(plugin_cpu[2])
+    return [Ratio(
+        f"plugin CPU at --jobs 2 / at --jobs 1 ({modules} generated modules, cold)",
+        two / one, 1.25,
+        f"plugin CPU {one:.2f} s at -j 1, {two:.2f} s at -j 2 (median of {repeats})",
+    )]
+
+
 def fix_vs_check() -> Ratio:
     """``fix`` / ``check`` on a 500-module project where 1% needs a fix, target 1.3
     (``bench_fix.py``, each command in a fresh process, best of five)."""
@@ -478,7 +508,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=0,
                         help="runs per measurement (default 3 for flake8, 7 for growth, "
                         "5 for in-process timings)")
-    parser.add_argument("--only", choices=["flake8", "parse", "growth", "index", "fix"],
+    parser.add_argument("--only", choices=["flake8", "parse", "growth", "index", "fix", "jobs"],
                         action="append",
                         help="run only these measurements (repeatable)")
     parser.add_argument("--child-analyse", metavar="DIR", help=argparse.SUPPRESS)
@@ -488,7 +518,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.child_analyse:
         _child_analyse(args.child_analyse, args.cached, args.findings_only)
         return 0
-    only = set(args.only or ["flake8", "parse", "growth", "index", "fix"])
+    only = set(args.only or ["flake8", "parse", "growth", "index", "fix", "jobs"])
     process_repeats = args.repeats or 3
     in_process_repeats = args.repeats or 5
     growth_repeats = args.repeats or 7
@@ -506,6 +536,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ratios += index_cost(workdir, 500 if args.quick else 2000)
         if "fix" in only:
             ratios.append(fix_vs_check())
+        if "jobs" in only:
+            ratios += jobs_cost(process_repeats, workdir)
     print(report(ratios))
     return 1 if any(ratio.verdict == "MISSED" for ratio in ratios) else 0
 

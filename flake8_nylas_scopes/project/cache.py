@@ -9,6 +9,7 @@ plain JSON and is never executed.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -16,8 +17,15 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+try:
+    import fcntl
+
+    _FILE_LOCKS = True
+except ImportError:  # pragma: no cover - Windows: no turn taking, only more work
+    _FILE_LOCKS = False
 
 from .. import __version__
 from .atomic import write_bytes_atomically
@@ -33,6 +41,7 @@ CACHE_DIRECTORY = ".nylas-scopes-cache"
 MENTIONS_INDEX = "mentions-index.json"
 WALK_INDEX = "walk-index.json"
 RESULT_INDEX = "project-result.json"
+_JUDGING_LOCK = "judging.lock"
 _FORMAT = 3
 # What another build of the analyser left unchanged this long is removed.
 _STALE_SECONDS = 7 * 24 * 3600
@@ -100,6 +109,40 @@ class FactsCache:
         self.settings = settings
         self._usable: bool | None = None
         self._real_directories: dict[str, str] = {}
+
+    @contextlib.contextmanager
+    def judging_turn(self, wait_seconds: float = 300.0) -> Iterator[None]:
+        """Judge the project one process at a time.
+
+        flake8's ``--jobs`` workers start together, each with the same project to
+        judge: the first takes the turn and stores its result, the others wait for it
+        and then read that result instead of judging again.  Without a usable cache
+        or file locks (Windows), or after waiting too long, a process judges on its
+        own, which only costs time.
+        """
+        handle = None
+        if _FILE_LOCKS and self._ready():
+            try:
+                handle = open(os.path.join(self.entries, _JUDGING_LOCK), "a+b")
+            except OSError:
+                handle = None
+        locked = False
+        try:
+            deadline = time.monotonic() + wait_seconds
+            while handle is not None and not locked:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    locked = True
+                except OSError:
+                    if time.monotonic() > deadline:
+                        break
+                    time.sleep(0.01)
+            yield
+        finally:
+            if handle is not None:
+                if locked:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+                handle.close()
 
     def _ready(self) -> bool:
         """Whether the cache directory exists (or can be made) inside the project."""

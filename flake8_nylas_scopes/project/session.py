@@ -317,11 +317,18 @@ def analyse_project(
             reused = reuse.read_result(cache, inputs) if inputs else None
             if reused is not None:
                 return reused
-        modules = _load_facts(files, survey, cache, errors)
-        result = judge_project(modules, errors, config, enabled)
-        if inputs and cache is not None:
+        if not inputs or cache is None:
+            modules = _load_facts(files, survey, cache, errors)
+            return judge_project(modules, errors, config, enabled)
+        with cache.judging_turn():
+            # Another process (a flake8 worker) may have judged it while this one waited.
+            reused = reuse.read_result(cache, inputs)
+            if reused is not None:
+                return reused
+            modules = _load_facts(files, survey, cache, errors)
+            result = judge_project(modules, errors, config, enabled)
             reuse.store_result(cache, inputs, result)
-        return result
+            return result
 
 
 @dataclass(frozen=True)
