@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -248,3 +250,36 @@ def test_a_result_reused_from_another_directory_prints_what_a_fresh_run_prints(
     assert "requested at app/auth.py:2 " in missing.message
     broader = next(finding for finding in reused if finding.code == "NYS302")
     assert broader.evidence_for() == ["app/views.py:4 client.messages.all() -> GET /messages"]
+
+
+TURN_TAKER = """
+import sys, time
+from flake8_nylas_scopes.judging import judge
+from flake8_nylas_scopes.project import reuse
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import Config, default_code_filter
+
+reuse._RACY_NS = 0
+real = judge.judge_project
+
+def judge_project(*args, **kwargs):
+    with open(sys.argv[2], "a") as log:
+        log.write("judged\\n")
+    time.sleep(1.0)  # long enough for the other process to arrive meanwhile
+    return real(*args, **kwargs)
+
+judge.judge_project = judge_project
+findings = analyse([sys.argv[1]], Config(), default_code_filter, findings_only=True).findings
+print(sorted(finding.code for finding in findings))
+"""
+
+
+def test_processes_that_start_together_judge_the_project_once(app: Path, tmp_path: Path) -> None:
+    # As flake8's --jobs workers do: the second waits for the first's stored result.
+    log = tmp_path / "judged.log"
+    command = [sys.executable, "-c", TURN_TAKER, str(app), str(log)]
+    workers = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [worker.communicate(timeout=120)[0] for worker in workers]
+    assert [worker.returncode for worker in workers] == [0, 0]
+    assert outputs[0] == outputs[1] == "['NYS303']\n"
+    assert log.read_text().splitlines() == ["judged"]
