@@ -24,10 +24,18 @@ modelled by one of these records or recorded as a :class:`Sink` (the value escap
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ..spans import Span
 from .facts_values import ScopeValue
+
+
+# What a symbolic value is (see :class:`Val`).
+ValKind = Literal[
+    "client", "sym", "ref", "attr", "call", "iter", "item", "box", "self", "super",
+    "instance", "unknown",
+]
+_VAL_KINDS: dict[str, ValKind] = {kind: kind for kind in get_args(ValKind)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +47,11 @@ class Val:
     ``inner``), ``call`` (the result of calling ``inner``), ``iter`` (an element of
     iterating ``inner``), ``item`` (``inner[...]``), ``box`` (a container whose
     elements are what ``inner`` holds), ``self`` (the instance in a method of class
-    ``name``) or ``instance`` (an instance of the class ``inner`` names, from a type
-    annotation).
+    ``name``), ``super`` (``super()`` in a method of class ``name``), ``instance``
+    (an instance of the class ``inner`` names, from a type annotation) or ``unknown``.
     """
 
-    kind: str
+    kind: ValKind
     name: str = ""
     inner: Val | None = None
 
@@ -66,7 +74,7 @@ class ValTable:
     def __init__(self) -> None:
         self._values: dict[tuple[str, str, int], Val] = {}
 
-    def get(self, kind: str, name: str = "", inner: Val | None = None) -> Val:
+    def get(self, kind: ValKind, name: str = "", inner: Val | None = None) -> Val:
         key = (kind, name, id(inner))
         found = self._values.get(key)
         if found is None:
@@ -119,13 +127,15 @@ class ValReader:
         share = self._texts.setdefault
         values: list[Val] = []
         append = values.append
-        for kind, name, inner in rows:
-            if type(kind) is not str or type(name) is not str:
-                raise ValueError("a value row holds no kind and name")
+        kinds = _VAL_KINDS
+        for written, name, inner in rows:
+            kind = kinds.get(written) if type(written) is str else None
+            if kind is None or type(name) is not str:
+                raise ValueError("a value row holds no known kind and a name")
             if inner == NO_VALUE:
-                append(Val(share(kind, kind), share(name, name)))
+                append(Val(kind, share(name, name)))
             else:
-                append(Val(share(kind, kind), share(name, name), self.value_at(values, inner)))
+                append(Val(kind, share(name, name), self.value_at(values, inner)))
         self._values = values
 
     @staticmethod

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from ..analysis.facts import ModuleFacts
 from ..analysis.flow_calls import (
@@ -37,7 +38,11 @@ from ..spans import Span
 # container: its name is the element's "<kind>|<name>"), inst (an instance of a
 # project class), super (``super()`` in a method of the class named), func, class,
 # nylas_class, model_class (an SDK model class, by name), module.
-Obj = tuple[str, str]
+ObjKind = Literal[
+    "client", "coll", "model", "models", "method", "box", "inst", "super", "func",
+    "class", "nylas_class", "model_class", "module", "unmapped",
+]
+Obj = tuple[ObjKind, str]
 CLIENT_OBJ: Obj = ("client", "")
 # What a value may hold.  Results are shared, never changed in place: most values
 # resolve to nothing or to one of a few sets, and a large project resolves a hundred
@@ -128,9 +133,12 @@ def box(obj: Obj) -> Obj:
     return ("box", f"{kind}|{name}")
 
 
+_OBJ_KINDS: Mapping[str, ObjKind] = {kind: kind for kind in get_args(ObjKind)}
+
+
 def unbox(obj: Obj) -> Obj:
     kind, _, name = obj[1].partition("|")
-    return (kind, name)
+    return (_OBJ_KINDS[kind], name)
 
 
 # For each model method name, the scopes of what it requests on any model.
