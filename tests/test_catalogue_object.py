@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from flake8_nylas_scopes.nylas_api import API_VERSIONS
-from flake8_nylas_scopes.nylas_api.catalogue import Catalogue, Edge
-from flake8_nylas_scopes.nylas_api.types import Certainty
+from flake8_nylas_scopes.nylas_api.catalogue import Catalogue
+from flake8_nylas_scopes.nylas_api.types import Certainty, Inclusion
 
 CATALOGUES = [
     (api.version, provider) for api in API_VERSIONS.values() for provider in api.providers
@@ -61,8 +61,8 @@ def test_a_scope_that_grants_something_else_is_never_redundant() -> None:
 
 def test_only_certain_edges_make_a_scope_redundant() -> None:
     catalogue = Catalogue("test", ["a", "b", "c"], [
-        Edge("a", "b", Certainty.DOCUMENTED),
-        Edge("b", "c", Certainty.INFERRED),
+        Inclusion("a", "b", Certainty.DOCUMENTED, "test"),
+        Inclusion("b", "c", Certainty.INFERRED, "test"),
     ])
     assert catalogue.redundant_in("b", ["a", "b"]) == "a"
     assert catalogue.redundant_in("c", ["b", "c"]) == ""

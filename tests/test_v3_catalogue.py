@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from flake8_nylas_scopes.nylas_api.types import Certainty
+from flake8_nylas_scopes.nylas_api.types import Certainty, Inclusion
 from flake8_nylas_scopes.nylas_api.v3 import endpoints, google, microsoft, sdk, types
 from flake8_nylas_scopes.nylas_api.v3.types import (
     GOOGLE,
@@ -20,7 +20,6 @@ from flake8_nylas_scopes.nylas_api.v3.types import (
     PROVIDERS,
     Access,
     GoogleTier,
-    Inclusion,
     ProviderRequirement,
     ProviderScope,
     Requirement,

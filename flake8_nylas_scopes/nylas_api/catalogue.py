@@ -12,21 +12,10 @@ side).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-
-from .types import Certainty
+from .types import Inclusion
 
 
-@dataclass(frozen=True)
-class Edge:
-    """``broader`` grants everything ``narrower`` grants, as sure as ``certainty``."""
-
-    broader: str
-    narrower: str
-    certainty: Certainty
-
-
-def _closure(edges: Iterable[Edge]) -> Mapping[str, frozenset[str]]:
+def _closure(edges: Iterable[Inclusion]) -> Mapping[str, frozenset[str]]:
     """Each scope mapped to every scope it includes, transitively, not itself."""
     direct: dict[str, set[str]] = {}
     for edge in edges:
@@ -54,7 +43,7 @@ class Catalogue:
         self,
         name: str,
         scopes: Iterable[str],
-        edges: Iterable[Edge],
+        edges: Iterable[Inclusion],
         spellings: Mapping[str, str] | None = None,
         rank: Mapping[str, int] | None = None,
         identity: Iterable[str] = (),

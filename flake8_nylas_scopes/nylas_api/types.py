@@ -7,7 +7,7 @@ The data lives in the version folders (``v2/endpoints.py``, ``v3/endpoints.py``)
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -91,3 +91,28 @@ class RawRoute:
     method: str
     path: str
     endpoint: str
+
+
+@dataclass(frozen=True)
+class Inclusion:
+    """``broader`` grants everything ``narrower`` grants (canonical names), as sure as
+    ``certainty`` says, according to ``source``."""
+
+    broader: str
+    narrower: str
+    certainty: Certainty
+    source: str
+
+
+def ordered_routes(routes: Iterable[RawRoute]) -> tuple[RawRoute, ...]:
+    """Routes in the order they are matched: by path, a placeholder after a literal at
+    every segment (the first match wins), then by method; stable and deterministic."""
+    return tuple(
+        sorted(
+            routes,
+            key=lambda route: (
+                [(part.startswith("{"), part) for part in route.path.split("/")],
+                route.method,
+            ),
+        )
+    )

@@ -39,8 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..types import Certainty
-from ..types import Collection, Endpoint, Model, RawRoute, ScopeOption
+from ..types import Certainty, Collection, Endpoint, Model, RawRoute, ScopeOption, ordered_routes
 
 _DOC = Certainty.DOCUMENTED
 _DESC = Certainty.DOCUMENTED_DESC
@@ -867,15 +866,7 @@ def _raw_routes() -> tuple[RawRoute, ...]:
         routes.append(RawRoute(method, path, key))
     # Sort by path with placeholders last at every segment, then by method; stable and
     # deterministic.
-    return tuple(
-        sorted(
-            routes,
-            key=lambda route: (
-                [(part.startswith("{"), part) for part in route.path.split("/")],
-                route.method,
-            ),
-        )
-    )
+    return ordered_routes(routes)
 
 
 RAW_ROUTES: tuple[RawRoute, ...] = _raw_routes()

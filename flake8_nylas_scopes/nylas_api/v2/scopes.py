@@ -24,8 +24,8 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..catalogue import Catalogue, Edge
-from ..types import Certainty
+from ..catalogue import Catalogue
+from ..types import Certainty, Inclusion
 
 
 class ScopeFamily(enum.Enum):
@@ -42,16 +42,6 @@ class ScopeInfo:
     description: str
     source: str
     legacy: bool = False
-
-
-@dataclass(frozen=True)
-class Inclusion:
-    """``broader`` grants everything ``narrower`` grants."""
-
-    broader: str
-    narrower: str
-    certainty: Certainty
-    source: str
 
 
 def _vocabulary(*entries: ScopeInfo) -> Mapping[str, ScopeInfo]:
@@ -230,6 +220,6 @@ V2_PRIVILEGE_RANK: Mapping[str, int] = {
 CATALOGUE = Catalogue(
     "v2",
     V2_SCOPES,
-    (Edge(edge.broader, edge.narrower, edge.certainty) for edge in V2_INCLUSIONS),
+    V2_INCLUSIONS,
     rank=V2_PRIVILEGE_RANK,
 )

@@ -45,8 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..types import Certainty
-from ..types import RawRoute
+from ..types import Certainty, RawRoute, ordered_routes
 from .google import uri
 from .types import (
     GOOGLE,
@@ -901,15 +900,7 @@ def _raw_routes() -> tuple[RawRoute, ...]:
     """
     routes = [RawRoute(endpoint.http_method, endpoint.path, key)
               for key, endpoint in ENDPOINTS.items()]
-    return tuple(
-        sorted(
-            routes,
-            key=lambda route: (
-                [(part.startswith("{"), part) for part in route.path.split("/")],
-                route.method,
-            ),
-        )
-    )
+    return ordered_routes(routes)
 
 
 RAW_ROUTES: tuple[RawRoute, ...] = _raw_routes()

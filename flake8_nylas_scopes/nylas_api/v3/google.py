@@ -47,13 +47,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..catalogue import Catalogue, Edge
-from ..types import Certainty
+from ..catalogue import Catalogue
+from ..types import Certainty, Inclusion
 from .types import (
     GOOGLE,
     Conflict,
     GoogleTier,
-    Inclusion,
     NonInclusion,
     ProviderScope,
     ScopeFamily,
@@ -302,7 +301,7 @@ CONFLICTS: tuple[Conflict, ...] = (
 CATALOGUE = Catalogue(
     "google",
     SCOPES,
-    (Edge(edge.broader, edge.narrower, edge.certainty) for edge in INCLUSIONS),
+    INCLUSIONS,
     spellings=SPELLINGS,
     identity=IDENTITY_SCOPES,
 )

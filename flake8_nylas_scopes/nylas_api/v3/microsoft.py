@@ -38,9 +38,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..catalogue import Catalogue, Edge
-from ..types import Certainty
-from .types import MICROSOFT, Inclusion, NonInclusion, ProviderScope, ScopeFamily
+from ..catalogue import Catalogue
+from ..types import Certainty, Inclusion
+from .types import MICROSOFT, NonInclusion, ProviderScope, ScopeFamily
 
 _DOC = Certainty.DOCUMENTED
 _DESC = Certainty.DOCUMENTED_DESC
@@ -205,7 +205,7 @@ NON_INCLUSIONS: tuple[NonInclusion, ...] = (
 CATALOGUE = Catalogue(
     "microsoft",
     SCOPES,
-    (Edge(edge.broader, edge.narrower, edge.certainty) for edge in INCLUSIONS),
+    INCLUSIONS,
     spellings=SPELLINGS,
     identity=IDENTITY_SCOPES,
 )

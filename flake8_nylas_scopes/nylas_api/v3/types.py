@@ -89,16 +89,6 @@ class ProviderScope:
 
 
 @dataclass(frozen=True)
-class Inclusion:
-    """``broader`` grants everything ``narrower`` grants (canonical names)."""
-
-    broader: str
-    narrower: str
-    certainty: Certainty
-    source: str
-
-
-@dataclass(frozen=True)
 class NonInclusion:
     """The sources say ``broader`` does *not* grant ``narrower``, although it may look so.
 
