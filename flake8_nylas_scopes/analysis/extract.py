@@ -31,7 +31,15 @@ from ..nylas_api.v2.http import (
 from ..nylas_api.v2.endpoints import RAW_ROUTES
 from ..nylas_api.v2.scopes import NYLAS_CLIENT_CLASSES
 from .ast_names import dotted
-from .bindings import LIST_MUTATORS, BodyBindings, Bindings, collect_bindings, with_parameters
+from .bindings import (
+    statements_in_scope,
+    LIST_MUTATORS,
+    BodyBindings,
+    Bindings,
+    branch_values,
+    collect_bindings,
+    with_parameters,
+)
 from .facts import (
     Generation,
     RawTemplate,
@@ -110,7 +118,14 @@ class Extractor(FastVisitor):
         self._bindings_of: dict[ast.AST, Bindings] = {}
         # Shared with the client-flow pass over the same tree.
         self.body_bindings = BodyBindings()
-        self.reader = ValueReader(self.source, self.lookup, self.qualify)
+        # The statements of each scope in ``_scopes``, for names assigned per branch.
+        self._bodies: list[list[ast.stmt]] = []
+        self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self._reading: set[ast.AST] = set()
+        self.reader = ValueReader(
+            self.source, self.lookup, self.qualify, self._branch_values, self._returns,
+            self._key_value,
+        )
         self._decorators: set[ast.expr] = set()
 
     def close(self) -> None:
@@ -136,6 +151,49 @@ class Extractor(FastVisitor):
             if bindings.binds(name):
                 return bindings
         return None
+
+    def _branch_values(self, name: str) -> list[ast.expr] | None:
+        """The values of a name assigned once per branch of an ``if`` (tiers)."""
+        for bindings, body in zip(reversed(self._scopes), reversed(self._bodies)):
+            if name in bindings.declared_global:
+                return None
+            if bindings.binds(name):
+                if name in bindings.mutated or name in bindings.imported:
+                    return None
+                return branch_values(body, name)
+        return None
+
+    def _returns(self, call: ast.Call) -> list[ScopeValue] | None:
+        """What a function of this module may return, each value read as scopes in
+        the function's own scope; None when it is not such a function or may end
+        without a return."""
+        func = call.func
+        if not isinstance(func, ast.Name) or self._binding_scope(func.id) not in (
+            None, self._scopes[0] if self._scopes else None
+        ):
+            return None
+        function = self._module_functions.get(func.id)
+        if function is None or function in self._reading:
+            return None
+        returns = function_returns(function)
+        if returns is None:
+            return None
+        saved_scopes, saved_bodies = self._scopes, self._bodies
+        self._scopes = [saved_scopes[0], self._function_bindings(function)]
+        self._bodies = [saved_bodies[0], function.body]
+        self._reading.add(function)
+        try:
+            return [self.reader.read(value) for value in returns]
+        finally:
+            self._reading.discard(function)
+            self._scopes, self._bodies = saved_scopes, saved_bodies
+
+    def _key_value(self, base: ast.expr, key: str) -> ast.expr | None:
+        """``cfg["scopes"]`` for a dict this module builds and fills by key."""
+        view = self._dict_view(base)
+        if view is None or not view.complete:
+            return None
+        return view.values.get(key)
 
     def qualify(self, node: ast.expr) -> str | None:
         """The dotted name an expression refers to through imports, if any."""
@@ -220,6 +278,15 @@ class Extractor(FastVisitor):
         self._collect_imports(tree)
         bindings = collect_bindings(tree.body)
         self._scopes.append(bindings)
+        self._bodies.append(tree.body)
+        defined: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        for statement in tree.body:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                defined.setdefault(statement.name, []).append(statement)
+        self._module_functions = {
+            name: functions[0] for name, functions in defined.items()
+            if len(functions) == 1 and name not in bindings.values
+        }
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
         for statement in _all_statements(tree.body):
@@ -276,6 +343,25 @@ class Extractor(FastVisitor):
                     constants[name] = value
             elif value.state is ValueState.EMPTY and "scope" in name.lower():
                 constants[name] = dataclasses.replace(value, span=self.source.span(node))
+            elif (value.alternatives or value.splices) and "scope" in name.lower():
+                constants[name] = value
+        for name, node in self.module_bindings.values.items():
+            # ``NYLAS = {"SCOPES": [...]}``: read as ``settings.NYLAS["SCOPES"]``.
+            if isinstance(node, ast.Dict):
+                for key in node.keys:
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str) and (
+                        "scope" in key.value.lower()
+                    ):
+                        subscript = ast.Subscript(
+                            value=ast.Name(id=name, ctx=ast.Load()), slice=key, ctx=ast.Load())
+                        constants[f"{name}[{key.value!r}]"] = self.reader.read(subscript)
+        for name, function in self._module_functions.items():
+            # ``def get_scopes(): ...`` imported and called by another module.
+            if "scope" in name.lower():
+                value = self.reader.read(ast.Call(
+                    func=ast.Name(id=name, ctx=ast.Load()), args=[], keywords=[]))
+                if value.state is not ValueState.UNRESOLVED or value.alternatives:
+                    constants[f"{name}()"] = value
         return constants
 
     def url_strings(self) -> dict[str, tuple[UrlPart, ...]]:
@@ -308,8 +394,10 @@ class Extractor(FastVisitor):
         self._qual.append((node.name, "function"))
         self._functions.append((node, call_parameters(node, is_method)))
         self._scopes.append(self._function_bindings(node))
+        self._bodies.append(node.body)
         for statement in node.body:
             self.visit(statement)
+        self._bodies.pop()
         self._scopes.pop()
         self._functions.pop()
         self._qual.pop()
@@ -364,6 +452,7 @@ class Extractor(FastVisitor):
             if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             self._scopes.append(self._function_bindings(method))
+            self._bodies.append(method.body)
             for statement in _all_statements(method.body):
                 if not isinstance(statement, ast.Assign):
                     continue
@@ -375,6 +464,7 @@ class Extractor(FastVisitor):
                         and self.is_client(statement.value)
                     ):
                         found.add(target.attr)
+            self._bodies.pop()
             self._scopes.pop()
         return found
 
@@ -873,6 +963,44 @@ def raw_use(verb: str, url: str, span: Span, text: str) -> RawUse | None:
     if other_path and endpoint:
         return RawUse(verb, other_path, endpoint, span, text, maybe=True)
     return None
+
+
+# Decorators that leave what a function returns as it is.
+_TRANSPARENT_DECORATORS = frozenset({
+    "functools.cache", "functools.lru_cache", "cache", "lru_cache", "staticmethod",
+})
+
+
+def function_returns(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr] | None:
+    """The values a function returns, when it always ends in a ``return`` with a
+    value (or a ``raise``) and is no generator; None otherwise."""
+    for decorator in function.decorator_list:
+        called = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if dotted(called) not in _TRANSPARENT_DECORATORS:
+            return None
+    values: list[ast.expr] = []
+    for node in statements_in_scope(function.body):
+        if isinstance(node, ast.Return):
+            if node.value is None:
+                return None
+            values.append(node.value)
+    for node in ast.walk(function):
+        if isinstance(node, (ast.Yield, ast.YieldFrom, ast.Await)):
+            return None
+    if not values or not _always_returns(function.body):
+        return None
+    return values
+
+
+def _always_returns(body: list[ast.stmt]) -> bool:
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return _always_returns(last.body) and _always_returns(last.orelse)
+    return False
 
 
 def _django_settings_module(statement: ast.stmt) -> str:

@@ -271,8 +271,68 @@ def judge_project(
 
     findings = set(requests_findings(every_site, config, enabled, amend))
     findings.update(usage_findings(state, config, enabled))
+    findings = _agreed(findings, every_site, state, config, enabled)
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
     return result
+
+
+# Findings whose fix takes an item out of (or narrows it in) every request that reads it.
+_ITEM_FIXES = frozenset({FixAction.REMOVE, FixAction.REPLACE})
+_USAGE_CLAIMS = frozenset({"NYS302", "NYS303"})
+
+
+def _agreed(
+    findings: set[Finding], sites: list[ScopeSite], state: ProjectState, config: Config,
+    enabled: CodeFilter,
+) -> set[Finding]:
+    """Findings about an item that several requests read, checked against each of them.
+
+    The alternatives of one request (tiers, settings modules, ``[*BASE, "x"]`` and
+    ``BASE``) share their items: removing or narrowing one changes every request that
+    reads it.  A claim that an item is unused or broader than needed (NYS302, NYS303)
+    stands only when every request reading it makes it; a list finding whose fix not
+    every reader calls for keeps its message but loses the fix.
+    """
+    readers: dict[tuple[Span, int], list[ScopeSite]] = {}
+    for site in sites:
+        if site.value.state is ValueState.ITEMS:
+            for item in site.value.items:
+                readers.setdefault((item.span, item.part), []).append(site)
+    kept: set[Finding] = set()
+    judged: dict[int, set[Finding]] = {}
+
+    def alone(site: ScopeSite, usage: bool) -> set[Finding]:
+        key = id(site) * 2 + usage
+        if key not in judged:
+            if usage:
+                judged[key] = set(usage_findings(
+                    dataclasses.replace(state, sites=[site]), config, enabled))
+            else:
+                judged[key] = set(requests_findings([site], config, enabled))
+        return judged[key]
+
+    for finding in findings:
+        fix = finding.fix
+        reading = readers.get((fix.span, fix.part), []) if fix is not None else []
+        if fix is None or fix.action not in _ITEM_FIXES or not _derived(reading):
+            kept.add(finding)
+            continue
+        usage = finding.code in _USAGE_CLAIMS
+        agree = all(
+            any(other.code == finding.code and other.fix == fix for other in alone(site, usage))
+            for site in reading
+        )
+        if agree:
+            kept.add(finding)
+        elif not usage:
+            kept.add(dataclasses.replace(finding, fix=None))
+    return kept
+
+
+def _derived(reading: list[ScopeSite]) -> bool:
+    """Whether some request reading an item is one of several alternatives made from a
+    single request (the fix plan sees only the requests as written)."""
+    return len({site.span for site in reading}) < len(reading)
 
 
 def _with_inferred_scopes(

@@ -51,7 +51,12 @@ class ConstantIndex:
     def _owners(self, reference: str) -> list[tuple[str, str]]:
         """(module, name) pairs a reference may mean: one for a module constant, one
         per settings module for ``django.conf.settings.NAME``."""
-        module, _, name = reference.rpartition(".")
+        # ``pkg.settings.NYLAS['SCOPES']`` and ``pkg.auth.get_scopes()``: the key or
+        # the call belongs to the name.
+        cut = min((at for at in (reference.find("["), reference.find("(")) if at >= 0),
+                  default=len(reference))
+        module, _, name = reference[:cut].rpartition(".")
+        name += reference[cut:]
         if module == DJANGO_SETTINGS:
             return [(candidate, name) for candidate in self.settings_modules]
         return [(module, name)]
