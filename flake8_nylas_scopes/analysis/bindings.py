@@ -186,3 +186,91 @@ def _body_bindings(body: list[ast.stmt]) -> Bindings:
             if node.value.func.attr in LIST_MUTATORS:
                 bindings.mutated.add(name)
     return bindings
+
+
+_Path = tuple[tuple[int, int], ...]
+
+
+class _NotBranches(Exception):
+    """The name is bound in a way that is not one value per branch."""
+
+
+def branch_values(body: list[ast.stmt], name: str) -> list[ast.expr] | None:
+    """The values of a name assigned in exclusive branches of ``if``/``elif``/``else``
+    (and perhaps first before them, as a default the branches override).
+
+    Each is a value the name may hold after the ``if``: ``SCOPES = BASIC`` then
+    ``if plan == "pro": SCOPES = PRO``.  None when the name is bound any other way
+    (a loop, ``with``, an augmented assignment, a later unconditional assignment that
+    makes an earlier one dead): the analysis then does not guess.
+    """
+    found: list[tuple[_Path, ast.expr]] = []
+    try:
+        _branch_walk(body, name, (), found)
+    except _NotBranches:
+        return None
+    if len(found) < 2:
+        return None
+    for index, (first, _) in enumerate(found):
+        for later, _ in found[index + 1:]:
+            if not (_diverge(first, later) or (len(first) < len(later)
+                                               and later[:len(first)] == first)):
+                return None
+    return [value for _, value in found]
+
+
+def _diverge(a: _Path, b: _Path) -> bool:
+    for (node_a, branch_a), (node_b, branch_b) in zip(a, b):
+        if node_a != node_b:
+            return False
+        if branch_a != branch_b:
+            return True
+    return False
+
+
+def _binds(node: ast.AST, name: str) -> bool:
+    """Whether a statement binds ``name`` anywhere in it (not in nested scopes)."""
+    for inner in statements_in_scope([node]) if isinstance(node, ast.stmt) else ():
+        targets: list[ast.expr] = []
+        if isinstance(inner, ast.Assign):
+            targets = inner.targets
+        elif isinstance(inner, (ast.AnnAssign, ast.AugAssign)):
+            targets = [inner.target]
+        elif isinstance(inner, (ast.For, ast.AsyncFor)):
+            targets = [inner.target]
+        elif isinstance(inner, ast.withitem) and inner.optional_vars is not None:
+            targets = [inner.optional_vars]
+        elif isinstance(inner, ast.NamedExpr):
+            targets = [inner.target]
+        elif isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if inner.name == name:
+                return True
+        elif isinstance(inner, (ast.Import, ast.ImportFrom)):
+            if any((a.asname or a.name).split(".")[0] == name for a in inner.names):
+                return True
+        elif isinstance(inner, (ast.Global, ast.Nonlocal, ast.Delete)):
+            return True
+        if any(isinstance(n, ast.Name) and n.id == name for t in targets for n in ast.walk(t)):
+            return True
+    return False
+
+
+def _branch_walk(
+    body: list[ast.stmt], name: str, path: _Path, found: list[tuple[_Path, ast.expr]]
+) -> None:
+    for statement in body:
+        if isinstance(statement, ast.Assign) and any(
+            isinstance(n, ast.Name) and n.id == name
+            for t in statement.targets for n in ast.walk(t)
+        ):
+            target = statement.targets[0]
+            if len(statement.targets) != 1 or not (
+                isinstance(target, ast.Name) and target.id == name
+            ):
+                raise _NotBranches
+            found.append((path, statement.value))
+        elif isinstance(statement, ast.If):
+            _branch_walk(statement.body, name, (*path, (id(statement), 0)), found)
+            _branch_walk(statement.orelse, name, (*path, (id(statement), 1)), found)
+        elif _binds(statement, name):
+            raise _NotBranches

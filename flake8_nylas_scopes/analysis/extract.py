@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import string
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -27,11 +28,22 @@ from ..nylas_api.v2.http import (
     nylas_v2_path,
     unknown_host_path,
 )
+from ..nylas_api.v2.endpoints import RAW_ROUTES
 from ..nylas_api.v2.scopes import NYLAS_CLIENT_CLASSES
 from .ast_names import dotted
-from .bindings import LIST_MUTATORS, BodyBindings, Bindings, collect_bindings, with_parameters
+from .bindings import (
+    statements_in_scope,
+    LIST_MUTATORS,
+    BodyBindings,
+    Bindings,
+    branch_values,
+    collect_bindings,
+    with_parameters,
+)
 from .facts import (
     Generation,
+    RawTemplate,
+    UrlPart,
     ItemForm,
     ModuleFacts,
     ScopeItem,
@@ -40,15 +52,29 @@ from .facts import (
     SiteKind,
     ValueState,
 )
+from .facts_values import url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
 from .source import SourceMap
+from ..spans import Span
 from .values import SCOPE_WORD, ValueReader
 
 FLASK_DANCE_BLUEPRINTS = frozenset({"flask_dance.contrib.nylas.make_nylas_blueprint"})
 URLENCODE_FUNCTIONS = frozenset({"urllib.parse.urlencode", "urllib.urlencode"})
 JSON_DUMPS_FUNCTIONS = frozenset({"json.dumps"})
+# Calls that turn a dict into the body sent as it is: its keys stay those of the dict.
+BODY_ENCODERS = JSON_DUMPS_FUNCTIONS | {"fastapi.encoders.jsonable_encoder"}
 URLJOIN_FUNCTIONS = frozenset({"urllib.parse.urljoin", "urlparse.urljoin"})
+# Reading a setting from the environment, with a default: ``os.getenv(name, default)``.
+ENV_READERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
+# The segments a Nylas v2 path can start with: a constant holding one may be part of
+# a Nylas URL built in another module.
+URL_SEGMENTS = frozenset(
+    {route.path.strip("/").split("/")[0] for route in RAW_ROUTES} | {"oauth", "connect"}
+) - {"", "{id}"}
+_MAX_URL_CONSTANT = 300
+# What stands in for a host given by configuration that names Nylas.
+NYLAS_HOST_MARK = "nylas-host"
 
 # ``authentication_url(redirect_uri, login_hint, state, scopes, provider, ...)``
 AUTH_URL_METHOD = "authentication_url"
@@ -94,7 +120,14 @@ class Extractor(FastVisitor):
         self._bindings_of: dict[ast.AST, Bindings] = {}
         # Shared with the client-flow pass over the same tree.
         self.body_bindings = BodyBindings()
-        self.reader = ValueReader(self.source, self.lookup, self.qualify)
+        # The statements of each scope in ``_scopes``, for names assigned per branch.
+        self._bodies: list[list[ast.stmt]] = []
+        self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self._reading: set[ast.AST] = set()
+        self.reader = ValueReader(
+            self.source, self.lookup, self.qualify, self._branch_values, self._returns,
+            self._key_value,
+        )
         self._decorators: set[ast.expr] = set()
 
     def close(self) -> None:
@@ -120,6 +153,49 @@ class Extractor(FastVisitor):
             if bindings.binds(name):
                 return bindings
         return None
+
+    def _branch_values(self, name: str) -> list[ast.expr] | None:
+        """The values of a name assigned once per branch of an ``if`` (tiers)."""
+        for bindings, body in zip(reversed(self._scopes), reversed(self._bodies)):
+            if name in bindings.declared_global:
+                return None
+            if bindings.binds(name):
+                if name in bindings.mutated or name in bindings.imported:
+                    return None
+                return branch_values(body, name)
+        return None
+
+    def _returns(self, call: ast.Call) -> list[ScopeValue] | None:
+        """What a function of this module may return, each value read as scopes in
+        the function's own scope; None when it is not such a function or may end
+        without a return."""
+        func = call.func
+        if not isinstance(func, ast.Name) or self._binding_scope(func.id) not in (
+            None, self._scopes[0] if self._scopes else None
+        ):
+            return None
+        function = self._module_functions.get(func.id)
+        if function is None or function in self._reading:
+            return None
+        returns = function_returns(function)
+        if returns is None:
+            return None
+        saved_scopes, saved_bodies = self._scopes, self._bodies
+        self._scopes = [saved_scopes[0], self._function_bindings(function)]
+        self._bodies = [saved_bodies[0], function.body]
+        self._reading.add(function)
+        try:
+            return [self.reader.read(value) for value in returns]
+        finally:
+            self._reading.discard(function)
+            self._scopes, self._bodies = saved_scopes, saved_bodies
+
+    def _key_value(self, base: ast.expr, key: str) -> ast.expr | None:
+        """``cfg["scopes"]`` for a dict this module builds and fills by key."""
+        view = self._dict_view(base)
+        if view is None or not view.complete:
+            return None
+        return view.values.get(key)
 
     def qualify(self, node: ast.expr) -> str | None:
         """The dotted name an expression refers to through imports, if any."""
@@ -204,9 +280,21 @@ class Extractor(FastVisitor):
         self._collect_imports(tree)
         bindings = collect_bindings(tree.body)
         self._scopes.append(bindings)
+        self._bodies.append(tree.body)
+        defined: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        for statement in tree.body:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                defined.setdefault(statement.name, []).append(statement)
+        self._module_functions = {
+            name: functions[0] for name, functions in defined.items()
+            if len(functions) == 1 and name not in bindings.values
+        }
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
         for statement in _all_statements(tree.body):
+            settings_module = _django_settings_module(statement)
+            if settings_module:
+                self.facts.django_settings = settings_module
             if not (
                 isinstance(statement, ast.Expr)
                 and isinstance(statement.value, ast.Call)
@@ -226,6 +314,7 @@ class Extractor(FastVisitor):
         self.prepare(tree)
         self.generic_visit(tree)
         self.facts.constants = self.scope_constants()
+        self.facts.strings = self.url_strings()
         return self.facts
 
     @property
@@ -256,7 +345,47 @@ class Extractor(FastVisitor):
                     constants[name] = value
             elif value.state is ValueState.EMPTY and "scope" in name.lower():
                 constants[name] = dataclasses.replace(value, span=self.source.span(node))
+            elif (value.alternatives or value.splices) and "scope" in name.lower():
+                constants[name] = value
+        for name, node in self.module_bindings.values.items():
+            # ``NYLAS = {"SCOPES": [...]}``: read as ``settings.NYLAS["SCOPES"]``.
+            if isinstance(node, ast.Dict):
+                for key in node.keys:
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str) and (
+                        "scope" in key.value.lower()
+                    ):
+                        subscript = ast.Subscript(
+                            value=ast.Name(id=name, ctx=ast.Load()), slice=key, ctx=ast.Load())
+                        constants[f"{name}[{key.value!r}]"] = self.reader.read(subscript)
+        for name, function in self._module_functions.items():
+            # ``def get_scopes(): ...`` imported and called by another module.
+            if "scope" in name.lower():
+                value = self.reader.read(ast.Call(
+                    func=ast.Name(id=name, ctx=ast.Load()), args=[], keywords=[]))
+                if value.state is not ValueState.UNRESOLVED or value.alternatives:
+                    constants[f"{name}()"] = value
         return constants
+
+    def url_strings(self) -> dict[str, tuple[UrlPart, ...]]:
+        """Module constants other modules may build a Nylas URL from: a host that
+        names Nylas, or a path whose segments are those of a Nylas route."""
+        strings: dict[str, tuple[UrlPart, ...]] = {}
+        for name, node in self.module_bindings.values.items():
+            if not isinstance(node, (ast.Constant, ast.JoinedStr, ast.BinOp, ast.Call)):
+                continue
+            if isinstance(node, ast.Constant) and not isinstance(node.value, str):
+                continue
+            parts = self._url_parts(ast.Name(id=name, ctx=ast.Load()))
+            if parts is None:
+                continue
+            text = url_fallback_text(parts)
+            if len(text) <= _MAX_URL_CONSTANT and (
+                _names_nylas(text) or any(
+                    segment.strip(_HOLE) in URL_SEGMENTS for segment in text.split("/")
+                )
+            ):
+                strings[name] = parts
+        return strings
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         for decorator in node.decorator_list:
@@ -267,8 +396,10 @@ class Extractor(FastVisitor):
         self._qual.append((node.name, "function"))
         self._functions.append((node, call_parameters(node, is_method)))
         self._scopes.append(self._function_bindings(node))
+        self._bodies.append(node.body)
         for statement in node.body:
             self.visit(statement)
+        self._bodies.pop()
         self._scopes.pop()
         self._functions.pop()
         self._qual.pop()
@@ -282,6 +413,13 @@ class Extractor(FastVisitor):
                 self.body_bindings.of(node), node.args
             )
         return found
+
+    def _is_parameter(self, node: ast.expr) -> bool:
+        """Whether ``node`` names a parameter of the enclosing function."""
+        if not isinstance(node, ast.Name) or not self._functions:
+            return False
+        _, params = self._functions[-1]
+        return node.id in params and self._binding_scope(node.id) is self._scopes[-1]
 
     def _parameter_reference(self, node: ast.expr) -> ScopeValue | None:
         """A scopes value that is a parameter of the enclosing function (a wrapper).
@@ -323,6 +461,7 @@ class Extractor(FastVisitor):
             if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             self._scopes.append(self._function_bindings(method))
+            self._bodies.append(method.body)
             for statement in _all_statements(method.body):
                 if not isinstance(statement, ast.Assign):
                     continue
@@ -334,6 +473,7 @@ class Extractor(FastVisitor):
                         and self.is_client(statement.value)
                     ):
                         found.add(target.attr)
+            self._bodies.pop()
             self._scopes.pop()
         return found
 
@@ -343,6 +483,8 @@ class Extractor(FastVisitor):
             self._authentication_url(node, func.value)
         elif self.qualify(func) in FLASK_DANCE_BLUEPRINTS:
             self._flask_dance(node)
+        elif _is_str_format(node):
+            self._url_expression(node)
         else:
             self._http_call(node)
         self.generic_visit(node)
@@ -419,17 +561,19 @@ class Extractor(FastVisitor):
         url_node = _keyword(node, "url") or (args[0] if args else None)
         if url_node is None:
             return
-        url = self._url_text(url_node)
-        if url is None:
+        parts = self._url_parts(url_node)
+        if parts is None:
             if _mentions_nylas_host(url_node):
                 # ``"https://api.nylas.com" + path``: a Nylas request to a path the
                 # analysis cannot read.
                 self.facts.raw_uses.append(RawUse(
                     http_method.upper(), "/{...}", "", self.source.span(node), dotted(func)))
             return
+        url = url_fallback_text(parts)
         path = url.split("?")[0].rstrip("/")
         body = _keyword(node, "json") or _keyword(node, "data")
         params = _keyword(node, "params")
+        verb = http_method.upper()
         if path.endswith(NATIVE_AUTH_PATH):
             if body is not None and http_method == "post":
                 self._native_auth(node, body, nylas_host=_names_nylas(url))
@@ -438,28 +582,44 @@ class Extractor(FastVisitor):
             if params is not None and _names_nylas(url):
                 self._hosted_params(params, node)
             return
-        api_path = nylas_v2_path(url, _HOLE)
-        verb = http_method.upper()
-        if api_path is not None:
-            self.facts.raw_uses.append(
-                RawUse(verb, api_path, match_route(verb, api_path, _HOLE),
-                       self.source.span(node), dotted(func))
-            )
+        if any(part.reference for part in parts):
+            if node in self._decorators:
+                return
+            # Other modules' constants: the project index reads them.
+            if body is not None and http_method == "post":
+                self._native_auth(node, body, nylas_host=True, url=parts)
+            if params is not None:
+                self._hosted_params(params, node, url=parts)
+            self.facts.raw_templates.append(
+                RawTemplate(verb, parts, self.source.span(node), dotted(func)))
             return
-        other_path = unknown_host_path(url, _HOLE)
-        endpoint = match_route(verb, other_path, _HOLE) if other_path else ""
-        if other_path and endpoint and node not in self._decorators:
-            self.facts.raw_uses.append(RawUse(
-                verb, other_path, endpoint, self.source.span(node), dotted(func), maybe=True))
+        use = raw_use(verb, url, self.source.span(node), dotted(func))
+        # ``@app.post("/events")`` registers a route; it sends no request.
+        if use is not None and not (use.maybe and node in self._decorators):
+            self.facts.raw_uses.append(use)
 
-    def _native_auth(self, call: ast.Call, body: ast.expr, nylas_host: bool) -> None:
+    def _native_auth(
+        self, call: ast.Call, body: ast.expr, nylas_host: bool, url: tuple[UrlPart, ...] = ()
+    ) -> None:
         target = self.reader.follow(body)
-        if isinstance(target, ast.Call) and self.qualify(target.func) in JSON_DUMPS_FUNCTIONS:
+        if isinstance(target, ast.Call) and self.qualify(target.func) in BODY_ENCODERS:
             if not target.args:
                 return
             body = target.args[0]
         view = self._dict_view(body)
         if view is None:
+            if nylas_host and self._is_parameter(body):
+                # A helper posts a body its callers build: a request whose scopes the
+                # analysis does not follow yet, said by NYS304 rather than left out.
+                qualname = ".".join(name for name, _ in self._qual)
+                self._add(ScopeSite(
+                    SiteKind.NATIVE, Generation.V2, self.source.span(call),
+                    ScopeValue(ValueState.UNRESOLVED, complete=False,
+                               reason=f"the native-auth body comes from the callers of "
+                                      f"{qualname}()"),
+                    description="native auth (/connect/authorize)",
+                    url=url, url_path=NATIVE_AUTH_PATH if url else "",
+                ))
             return
         if not nylas_host and len(NATIVE_BODY_KEYS & view.keys.keys()) < 2:
             return
@@ -483,6 +643,7 @@ class Extractor(FastVisitor):
                 provider=provider or "",
                 service_account=self._is_service_account(view),
                 description="native auth (/connect/authorize)",
+                url=url, url_path=NATIVE_AUTH_PATH if url else "",
             )
         )
 
@@ -497,7 +658,9 @@ class Extractor(FastVisitor):
             "service_account_json" in settings_view.keys
         )
 
-    def _hosted_params(self, params: ast.expr, anchor: ast.expr) -> None:
+    def _hosted_params(
+        self, params: ast.expr, anchor: ast.expr, url: tuple[UrlPart, ...] = ()
+    ) -> None:
         view = self._dict_view(params)
         if view is None:
             return
@@ -525,6 +688,8 @@ class Extractor(FastVisitor):
             )
         else:
             return
+        if url:
+            site = dataclasses.replace(site, url=url, url_path=HOSTED_AUTH_PATH)
         self._add(site)
 
     def _dict_view(self, node: ast.expr) -> _DictView | None:
@@ -573,38 +738,121 @@ class Extractor(FastVisitor):
             return
         pieces = list(self._url_leaves(node))
         text = "".join(
-            piece.value if isinstance(piece, ast.Constant) and isinstance(piece.value, str)
-            else _HOLE
+            piece.value if _is_str_constant(piece) else _HOLE  # type: ignore[attr-defined]
             for piece in pieces
         )
-        if HOSTED_AUTH_PATH not in text or "?" not in text:
+        if "?" not in text:
             return
         holes = [piece for piece in pieces if not _is_str_constant(piece)]
-        if not (_names_nylas(text) or any(_names_nylas(self._url_text(h) or "") for h in holes)):
+        if HOSTED_AUTH_PATH in text.split("?", 1)[0]:
+            if not (_names_nylas(text) or any(_names_nylas(self._url_text(h) or "")
+                                              for h in holes)):
+                return
+            self._query_sites(node, text, holes)
             return
-        self._query_sites(node, text, holes)
+        # ``f"{c.API_BASE}/{c.AUTH_URI}?{query}"``: the path may be /oauth/authorize once
+        # the other module's constants are read.
+        url: list[UrlPart] = []
+        for piece in pieces:
+            if _is_str_constant(piece):
+                literal = piece.value  # type: ignore[attr-defined]
+                if "?" in literal:
+                    url.append(UrlPart(literal.split("?", 1)[0]))
+                    break
+                url.append(UrlPart(literal))
+            else:
+                url.extend(self._url_parts(piece) or (UrlPart(_HOLE),))
+        if any(part.reference for part in url):
+            self._query_sites(node, text, holes, tuple(url))
 
-    def _url_leaves(self, node: ast.expr) -> Iterator[ast.expr]:
-        """The literal pieces and the holes of a string built by ``+`` or an f-string.
+    def _url_leaves(self, node: ast.expr, consume: bool = True, depth: int = 0
+                    ) -> Iterator[ast.expr]:
+        """The literal pieces and the holes of a string built by ``+``, an f-string,
+        ``%`` or ``str.format``, through names bound to such strings in this module.
 
         The containers are marked consumed so that their parts are not read again as
-        URLs of their own.
+        URLs of their own (a named constant is read where it is written too).
         """
-        self._consumed.add(id(node))
+        if consume:
+            self._consumed.add(id(node))
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-            yield from self._url_leaves(node.left)
-            yield from self._url_leaves(node.right)
+            yield from self._url_leaves(node.left, consume, depth)
+            yield from self._url_leaves(node.right, consume, depth)
         elif isinstance(node, ast.JoinedStr):
             for value in node.values:
                 if isinstance(value, ast.FormattedValue):
-                    yield value.value
+                    yield from self._url_leaves(value.value, False, depth)
                 else:
-                    self._consumed.add(id(value))
+                    if consume:
+                        self._consumed.add(id(value))
                     yield value
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            yield from self._percent_leaves(node, consume)
+        elif isinstance(node, ast.Call) and _is_str_format(node):
+            yield from self._format_leaves(node, consume)
+        elif isinstance(node, ast.Name) and depth < 4:
+            target = self.reader.follow(node)
+            if target is not None and target is not node and _is_url_text(target):
+                yield from self._url_leaves(target, False, depth + 1)
+            else:
+                yield node
         else:
             yield node
 
-    def _query_sites(self, node: ast.expr, text: str, holes: list[ast.expr]) -> None:
+    def _percent_leaves(self, node: ast.BinOp, consume: bool) -> Iterator[ast.expr]:
+        """``"%s?%s" % (base, query)``: only ``%s`` specifiers are read."""
+        template = node.left
+        values = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+        if not _is_str_constant(template):
+            yield node
+            return
+        pieces = template.value.split("%s")  # type: ignore[attr-defined]
+        if any("%" in piece for piece in pieces) or len(pieces) != len(values) + 1 or any(
+            isinstance(value, ast.Starred) for value in values
+        ):
+            yield node
+            return
+        if consume:
+            self._consumed.add(id(template))
+        for index, piece in enumerate(pieces):
+            yield _literal(piece, template)
+            if index < len(values):
+                yield from self._url_leaves(values[index], False)
+
+    def _format_leaves(self, node: ast.Call, consume: bool) -> Iterator[ast.expr]:
+        """``"{}?{}".format(base, query)``: plain fields by position or keyword."""
+        template = node.func.value  # type: ignore[attr-defined]
+        keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg is not None}
+        try:
+            fields = list(string.Formatter().parse(template.value))
+        except ValueError:
+            yield node
+            return
+        if consume:
+            self._consumed.add(id(template))
+        automatic = 0
+        for literal, name, spec, conversion in fields:
+            yield _literal(literal, template)
+            if name is None:
+                continue
+            value: ast.expr | None = None
+            if spec or conversion:
+                value = None
+            elif name == "":
+                value = node.args[automatic] if automatic < len(node.args) else None
+                automatic += 1
+            elif name.isdigit():
+                value = node.args[int(name)] if int(name) < len(node.args) else None
+            else:
+                value = keywords.get(name)
+            if value is None or isinstance(value, ast.Starred):
+                yield _literal(None, template)
+            else:
+                yield from self._url_leaves(value, False)
+
+    def _query_sites(
+        self, node: ast.expr, text: str, holes: list[ast.expr], url: tuple[UrlPart, ...] = ()
+    ) -> None:
         query = text.split("?", 1)[1]
         span = self.source.span(node)
         hole_iter = iter(holes)
@@ -616,7 +864,7 @@ class Extractor(FastVisitor):
             key, _, raw = pair.partition("=")
             key_holes = [next(hole_iter, None) for _ in range(pair.count(_HOLE))]
             if key == _HOLE and key_holes and key_holes[0] is not None and not raw:
-                self._urlencoded_hole(key_holes[0], node)
+                self._urlencoded_hole(key_holes[0], node, url)
                 continue
             if key not in {"scopes", "scope"}:
                 continue
@@ -626,6 +874,7 @@ class Extractor(FastVisitor):
                         SiteKind.HOSTED_URL, Generation.V2, span,
                         ScopeValue(ValueState.UNRESOLVED, complete=False, reason="singular scope"),
                         ignored_key=True, ignored_span=span, description="/oauth/authorize URL",
+                        url=url, url_path=HOSTED_AUTH_PATH if url else "",
                     )
                 )
                 continue
@@ -646,10 +895,13 @@ class Extractor(FastVisitor):
                 ScopeSite(
                     SiteKind.HOSTED_URL, Generation.V2, span, scope_value,
                     description="/oauth/authorize URL",
+                    url=url, url_path=HOSTED_AUTH_PATH if url else "",
                 )
             )
 
-    def _urlencoded_hole(self, hole: ast.expr, anchor: ast.expr) -> None:
+    def _urlencoded_hole(
+        self, hole: ast.expr, anchor: ast.expr, url: tuple[UrlPart, ...] = ()
+    ) -> None:
         target = self.reader.follow(hole)
         if (
             isinstance(target, ast.Call)
@@ -659,39 +911,151 @@ class Extractor(FastVisitor):
                 or (isinstance(target.func, ast.Name) and target.func.id == "urlencode")
             )
         ):
-            self._hosted_params(target.args[0], anchor)
+            self._hosted_params(target.args[0], anchor, url)
 
-    def _url_text(self, node: ast.expr, depth: int = 0) -> str | None:
+    def _url_text(self, node: ast.expr) -> str | None:
         """The text of a URL expression; parts that cannot be read become holes."""
+        parts = self._url_parts(node)
+        return url_fallback_text(parts) if parts is not None else None
+
+    def _url_parts(self, node: ast.expr, depth: int = 0) -> tuple[UrlPart, ...] | None:
+        """The pieces of a URL expression: literal text, holes for parts built at run
+        time, and references to other modules' constants (read by the project index)."""
         if depth > 8:
             return None
         target = self.reader.follow(node)
         if target is None:
+            reference = self.qualify(node) if isinstance(node, ast.Name) else None
             # A name bound elsewhere: its spelling may still say it is a Nylas URL.
-            return _HOLE + (dotted(node) if _names_nylas(dotted(node)) else "")
+            return (UrlPart(_hole_for(dotted(node)), reference or ""),)
         if isinstance(target, ast.Constant) and isinstance(target.value, str):
-            return target.value
+            return (UrlPart(target.value),)
         if isinstance(target, ast.JoinedStr):
-            parts = []
+            parts: list[UrlPart] = []
             for value in target.values:
                 if isinstance(value, ast.FormattedValue):
-                    parts.append(self._url_text(value.value, depth + 1) or _HOLE)
+                    parts.extend(self._url_parts(value.value, depth + 1) or (UrlPart(_HOLE),))
                 elif isinstance(value, ast.Constant) and isinstance(value.value, str):
-                    parts.append(value.value)
-            return "".join(parts)
+                    parts.append(UrlPart(value.value))
+            return tuple(parts)
         if isinstance(target, ast.BinOp) and isinstance(target.op, ast.Add):
-            left = self._url_text(target.left, depth + 1)
-            right = self._url_text(target.right, depth + 1)
-            return (left or _HOLE) + (right or _HOLE)
-        if isinstance(target, ast.Call) and self.qualify(target.func) in URLJOIN_FUNCTIONS:
-            if len(target.args) == 2:
-                base = self._url_text(target.args[0], depth + 1) or _HOLE
-                path = self._url_text(target.args[1], depth + 1) or _HOLE
-                return base.rstrip("/") + "/" + path.lstrip("/")
+            left = self._url_parts(target.left, depth + 1) or (UrlPart(_HOLE),)
+            right = self._url_parts(target.right, depth + 1) or (UrlPart(_HOLE),)
+            return left + right
+        if isinstance(target, ast.Call):
+            function = self.qualify(target.func)
+            if function in URLJOIN_FUNCTIONS and len(target.args) == 2:
+                base = self._url_parts(target.args[0], depth + 1) or (UrlPart(_HOLE),)
+                path = self._url_parts(target.args[1], depth + 1) or (UrlPart(_HOLE),)
+                return (*_strip_end(base), UrlPart("/"), *_strip_start(path))
+            if function in ENV_READERS:
+                return self._env_parts(target, depth)
+            return None
         if isinstance(target, (ast.Attribute, ast.Name)):
-            spelled = dotted(target)
-            return _HOLE + (spelled if _names_nylas(spelled) else "")
+            return (UrlPart(_hole_for(dotted(target)), self.qualify(target) or ""),)
         return None
+
+    def _env_parts(self, call: ast.Call, depth: int) -> tuple[UrlPart, ...] | None:
+        """``os.getenv("NYLAS_API_URI", "https://api.nylas.com")``: a host given by
+        configuration, a Nylas host when its default or its variable names one."""
+        names = [self.reader.read_string(arg) or "" for arg in call.args[:1]]
+        default = call.args[1] if len(call.args) > 1 else _keyword(call, "default")
+        default_text = ""
+        if default is not None:
+            parts = self._url_parts(default, depth + 1)
+            default_text = url_fallback_text(parts) if parts is not None else ""
+        if nylas_v2_path(default_text, _HOLE) == "/" or any(_names_nylas(n) for n in names):
+            return (UrlPart(_HOLE + NYLAS_HOST_MARK),)
+        return None
+
+
+def raw_use(verb: str, url: str, span: Span, text: str) -> RawUse | None:
+    """The raw use of ``verb url`` when it goes, or may go, to a Nylas v2 route; None
+    for another host, an authorization URL (a scope request, not a call) or a path
+    no route matches behind an unknown host."""
+    path = url.split("?")[0].rstrip("/")
+    if path.endswith(NATIVE_AUTH_PATH) or path.endswith(HOSTED_AUTH_PATH):
+        return None
+    api_path = nylas_v2_path(url, _HOLE)
+    if api_path is not None:
+        return RawUse(verb, api_path, match_route(verb, api_path, _HOLE), span, text)
+    other_path = unknown_host_path(url, _HOLE)
+    endpoint = match_route(verb, other_path, _HOLE) if other_path else ""
+    if other_path and endpoint:
+        return RawUse(verb, other_path, endpoint, span, text, maybe=True)
+    return None
+
+
+# Decorators that leave what a function returns as it is.
+_TRANSPARENT_DECORATORS = frozenset({
+    "functools.cache", "functools.lru_cache", "cache", "lru_cache", "staticmethod",
+})
+
+
+def function_returns(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr] | None:
+    """The values a function returns, when it always ends in a ``return`` with a
+    value (or a ``raise``) and is no generator; None otherwise."""
+    for decorator in function.decorator_list:
+        called = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if dotted(called) not in _TRANSPARENT_DECORATORS:
+            return None
+    values: list[ast.expr] = []
+    for node in statements_in_scope(function.body):
+        if isinstance(node, ast.Return):
+            if node.value is None:
+                return None
+            values.append(node.value)
+    for node in ast.walk(function):
+        if isinstance(node, (ast.Yield, ast.YieldFrom, ast.Await)):
+            return None
+    if not values or not _always_returns(function.body):
+        return None
+    return values
+
+
+def _always_returns(body: list[ast.stmt]) -> bool:
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return _always_returns(last.body) and _always_returns(last.orelse)
+    return False
+
+
+def _django_settings_module(statement: ast.stmt) -> str:
+    """``os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")``: the module."""
+    if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
+        return ""
+    call = statement.value
+    if dotted(call.func) not in ENV_READERS or len(call.args) != 2:
+        return ""
+    name, value = call.args
+    if (
+        isinstance(name, ast.Constant) and name.value == "DJANGO_SETTINGS_MODULE"
+        and isinstance(value, ast.Constant) and isinstance(value.value, str)
+    ):
+        return value.value
+    return ""
+
+
+def _strip_end(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
+    if parts and not parts[-1].reference:
+        return (*parts[:-1], UrlPart(parts[-1].text.rstrip("/")))
+    return parts
+
+
+def _strip_start(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
+    if parts and not parts[0].reference:
+        return (UrlPart(parts[0].text.lstrip("/")), *parts[1:])
+    return parts
+
+
+def _hole_for(spelled: str) -> str:
+    """What stands for a part built elsewhere: a hole, with the name when it names
+    Nylas (so that ``settings.NYLAS_API_SERVER`` reads as a Nylas host)."""
+    return _HOLE + (spelled if _names_nylas(spelled) else "")
 
 
 def _mentions_nylas_host(node: ast.expr) -> bool:
@@ -733,6 +1097,41 @@ def _parameter_default(
 
 def _names_nylas(text: str) -> bool:
     return "nylas" in text.lower()
+
+
+def _is_str_format(node: ast.Call) -> bool:
+    """``"...".format(...)`` with a literal template."""
+    return (
+        isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+        and _is_str_constant(node.func.value)
+    )
+
+
+def _is_url_text(node: ast.expr) -> bool:
+    """A string this module builds from literals (``BASE + "/oauth/authorize"``) that
+    holds no query of its own: read where it is used, as part of the URL there."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and "?" not in node.value
+    if isinstance(node, ast.JoinedStr):
+        return all(
+            isinstance(value, ast.FormattedValue) or "?" not in str(getattr(value, "value", ""))
+            for value in node.values
+        )
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _literal_string_free_of_query(node)
+    return False
+
+
+def _literal_string_free_of_query(node: ast.BinOp) -> bool:
+    return not any(
+        isinstance(part, ast.Constant) and isinstance(part.value, str) and "?" in part.value
+        for part in ast.walk(node)
+    )
+
+
+def _literal(value: str | None, anchor: ast.expr) -> ast.expr:
+    """A piece of a format template, placed where the template is (a hole for None)."""
+    return ast.copy_location(ast.Constant(value=value), anchor)
 
 
 def _is_str_constant(node: ast.expr) -> bool:

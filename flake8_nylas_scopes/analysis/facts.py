@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..nylas_api.v2.http import RawUse
-from .facts_values import ItemForm, ScopeItem, ScopeValue, ValueState
+from .facts_values import ItemForm, ScopeItem, ScopeValue, UrlPart, ValueState
 from .flow_facts import FlowFacts
 
 # Re-exported: the value types are part of the facts vocabulary.
 __all__ = [
     "Generation", "ItemForm", "ModuleFacts", "ScopeItem", "ScopeSite", "ScopeValue",
-    "SiteKind", "Span", "ValueState",
+    "SiteKind", "Span", "ValueState", "UrlPart", "RawTemplate",
 ]
 from ..spans import Span
 
@@ -58,8 +58,19 @@ class ScopeSite:
     # project index to resolve.
     confirmed: bool = True
     receiver: str = ""
+    # A request whose URL is built from other modules' constants: it is one only when
+    # ``url`` reads, across modules, as a Nylas URL whose path ends in ``url_path``.
+    url: tuple[UrlPart, ...] = ()
+    url_path: str = ""
 
     def to_json(self) -> dict[str, Any]:
+        data = self._json()
+        if self.url:
+            data["url"] = [part.to_json() for part in self.url]
+            data["url_path"] = self.url_path
+        return data
+
+    def _json(self) -> dict[str, Any]:
         return {
             "kind": self.kind.value,
             "generation": self.generation.value,
@@ -89,7 +100,29 @@ class ScopeSite:
             str(data["description"]),
             bool(data["confirmed"]),
             str(data["receiver"]),
+            tuple(UrlPart.from_json(part) for part in data.get("url", ())),
+            str(data.get("url_path", "")),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class RawTemplate:
+    """A raw HTTP call whose URL is built from other modules' constants: the project
+    index reads the constants and makes it a raw use (or nothing)."""
+
+    method: str
+    url: tuple[UrlPart, ...]
+    span: Span
+    text: str
+
+    def to_json(self) -> Any:
+        return [self.method, [part.to_json() for part in self.url], self.span.to_json(),
+                self.text]
+
+    @classmethod
+    def from_json(cls, data: Any) -> RawTemplate:
+        return cls(str(data[0]), tuple(UrlPart.from_json(part) for part in data[1]),
+                   Span.from_json(data[2]), str(data[3]))
 
 
 @dataclass
@@ -113,6 +146,11 @@ class ModuleFacts:
     # Names of other modules whose list this module changes in place
     # (``settings.SCOPES.append(...)``): read as scopes, they are not what they say.
     mutated: list[str] = field(default_factory=list)
+    # Module constants that may be part of a Nylas URL (a host, a path), by name.
+    strings: dict[str, tuple[UrlPart, ...]] = field(default_factory=dict)
+    raw_templates: list[RawTemplate] = field(default_factory=list)
+    # ``os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")``: its module.
+    django_settings: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -125,6 +163,9 @@ class ModuleFacts:
             "raw_uses": [use.to_json() for use in self.raw_uses],
             "param_defaults": {k: v.to_json() for k, v in self.param_defaults.items()},
             "mutated": list(self.mutated),
+            "strings": {k: [part.to_json() for part in v] for k, v in self.strings.items()},
+            "raw_templates": [raw.to_json() for raw in self.raw_templates],
+            "django_settings": self.django_settings,
         }
 
     @classmethod
@@ -140,4 +181,8 @@ class ModuleFacts:
             [RawUse.from_json(use) for use in data["raw_uses"]],
             {str(k): ScopeValue.from_json(v) for k, v in data["param_defaults"].items()},
             [str(name) for name in data["mutated"]],
+            {str(k): tuple(UrlPart.from_json(part) for part in v)
+             for k, v in data.get("strings", {}).items()},
+            [RawTemplate.from_json(raw) for raw in data.get("raw_templates", ())],
+            str(data.get("django_settings", "")),
         )

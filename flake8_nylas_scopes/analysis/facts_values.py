@@ -63,9 +63,18 @@ class ScopeValue:
     reason: str = ""
     # Where the value is written (for an empty value, the finding points here).
     span: Span | None = None
+    # The value is one of these, each a request the app can make (a tiered
+    # ``if``/``elif``, ``A if pro else B``, a function with several returns).  The
+    # value itself is then UNRESOLVED: a reader that does not expand it stays silent.
+    alternatives: tuple[ScopeValue, ...] = ()
+    # Lists of other modules spliced into ``items`` (``[*BASE, "x"]``, ``BASE + [...]``
+    # with ``BASE`` imported): (position among the items, reference).  ``complete`` is
+    # then False; ``rest_complete`` says whether the value is complete but for them.
+    splices: tuple[tuple[int, str], ...] = ()
+    rest_complete: bool = True
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "span": self.span.to_json() if self.span else None,
             "state": self.state.value,
             "items": [item.to_json() for item in self.items],
@@ -73,6 +82,12 @@ class ScopeValue:
             "reference": self.reference,
             "reason": self.reason,
         }
+        if self.alternatives:
+            data["alternatives"] = [value.to_json() for value in self.alternatives]
+        if self.splices:
+            data["splices"] = [list(splice) for splice in self.splices]
+            data["rest_complete"] = self.rest_complete
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ScopeValue:
@@ -83,4 +98,33 @@ class ScopeValue:
             str(data["reference"]),
             str(data["reason"]),
             Span.from_json(data["span"]) if data["span"] is not None else None,
+            tuple(cls.from_json(value) for value in data.get("alternatives", ())),
+            tuple((int(at), str(ref)) for at, ref in data.get("splices", ())),
+            bool(data.get("rest_complete", True)),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class UrlPart:
+    """One piece of a URL or path built from strings: literal ``text``, or the value
+    of a module constant named by ``reference`` (``pkg.constants.SEND_URI``), read
+    across modules by the project index.  For a reference, ``text`` is what stands in
+    when the constant cannot be read: a hole, followed by the name when it names
+    Nylas (``settings.NYLAS_API_SERVER``)."""
+
+    text: str
+    reference: str = ""
+
+    def to_json(self) -> Any:
+        return [self.text, self.reference] if self.reference else self.text
+
+    @classmethod
+    def from_json(cls, data: Any) -> UrlPart:
+        if isinstance(data, list):
+            return cls(str(data[0]), str(data[1]))
+        return cls(str(data))
+
+
+def url_fallback_text(parts: tuple[UrlPart, ...]) -> str:
+    """The text of a URL with every reference left as its stand-in."""
+    return "".join(part.text for part in parts)

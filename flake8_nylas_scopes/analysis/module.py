@@ -39,6 +39,7 @@ def module_facts(
                 # Constants matter even here: a settings module defines the scopes list.
                 extractor.prepare(tree)
                 facts.constants = extractor.scope_constants()
+                facts.strings = extractor.url_strings()
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,

@@ -28,6 +28,18 @@ _MAX_DEPTH = 8
 
 Lookup = Callable[[str], "ast.expr | None"]
 Qualify = Callable[[ast.expr], "str | None"]
+# The values a name assigned in exclusive branches may hold (``if``/``elif`` tiers).
+Branches = Callable[[str], "list[ast.expr] | None"]
+# What a call to a function of this module may return, each read as scopes.
+Returns = Callable[[ast.Call], "list[ScopeValue] | None"]
+# The value of ``name["key"]`` for a dict this module builds and fills.
+KeyValue = Callable[[ast.expr, str], "ast.expr | None"]
+
+# Builtins that make a list of the same scopes from a list: ``list(SCOPES)``,
+# ``sorted(set(SCOPES))``.  A string given to them is split into characters: not read.
+_SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
+# At most this many values are read for one scopes expression.
+_MAX_ALTERNATIVES = 16
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,8 @@ class _Parts:
     items: tuple[ScopeItem, ...]
     complete: bool
     is_string: bool = False
+    # Lists of other modules spliced in: (position among the items, reference).
+    splices: tuple[tuple[int, str], ...] = ()
 
 
 def _unresolved(reason: str, reference: str = "") -> ScopeValue:
@@ -44,27 +58,107 @@ def _unresolved(reason: str, reference: str = "") -> ScopeValue:
 
 
 class ValueReader:
-    def __init__(self, source: SourceMap, lookup: Lookup, qualify: Qualify) -> None:
+    def __init__(
+        self, source: SourceMap, lookup: Lookup, qualify: Qualify,
+        branches: Branches | None = None, returns: Returns | None = None,
+        key_value: KeyValue | None = None,
+    ) -> None:
         self._source = source
         self._lookup = lookup
         self._qualify = qualify
+        self._branches = branches
+        self._returns = returns
+        self._key_value = key_value
 
-    def read(self, node: ast.expr) -> ScopeValue:
-        """Resolve ``node`` as a v2 scopes value (the SDK's ``scopes`` argument)."""
+    def read(self, node: ast.expr, depth: int = 0) -> ScopeValue:
+        """Resolve ``node`` as a v2 scopes value (the SDK's ``scopes`` argument).
+
+        A value that may be one of several (``A if pro else B``, a name assigned in
+        each branch of an ``if``, a function with several returns) is read as
+        alternatives, each a request of its own.
+        """
         target = self._follow(node)
         if target is None:
+            options = self._branches(node.id) if (
+                self._branches is not None and isinstance(node, ast.Name) and depth < 4
+            ) else None
+            if options:
+                return self._either([self.read(option, depth + 1) for option in options])
             return self._reference_or_unresolved(node)
+        if isinstance(target, ast.IfExp) and depth < 4:
+            return self._either([self.read(target.body, depth + 1),
+                                 self.read(target.orelse, depth + 1)])
+        if isinstance(target, ast.Subscript):
+            inner = self._subscript(target)
+            if inner is not None and depth < 4:
+                return self.read(inner, depth + 1)
+            reference = self._subscript_reference(target)
+            if reference:
+                return _unresolved(f"scopes come from {reference}", reference)
+        if isinstance(target, ast.Call) and _same_items(target) and depth < 4:
+            inner_value = self.read(target.args[0], depth + 1)
+            if inner_value.state is not ValueState.ITEMS or all(
+                item.form is ItemForm.LIST_ITEM for item in inner_value.items
+            ):
+                return inner_value
+            return _unresolved(f"cannot read a scopes value from {_describe(target)}")
+        if isinstance(target, ast.Call) and self._returns is not None and depth < 4:
+            returned = self._returns(target)
+            if returned is not None:
+                return self._either(returned)
         if _is_empty_literal(target):
             # Point at the argument as written at the call, not at a constant's value.
             return ScopeValue(ValueState.EMPTY, span=self._source.span(node))
         parts = self._sequence_or_string(target, 0)
         if parts is None:
             return self._reference_or_unresolved(target)
-        if not parts.items:
+        if not parts.items and not parts.splices:
             return _unresolved("no element of the scopes value could be read")
+        if parts.splices:
+            return ScopeValue(
+                ValueState.ITEMS if parts.items else ValueState.UNRESOLVED, parts.items,
+                False, span=self._source.span(target), splices=parts.splices,
+                rest_complete=parts.complete,
+                reason="" if parts.items else "the scopes come from other modules",
+            )
         return ScopeValue(
             ValueState.ITEMS, parts.items, parts.complete, span=self._source.span(target)
         )
+
+    @staticmethod
+    def _either(options: list[ScopeValue]) -> ScopeValue:
+        flat = [alt for option in options for alt in (option.alternatives or (option,))]
+        if len(flat) == 1:
+            return flat[0]
+        if len(flat) > _MAX_ALTERNATIVES:
+            return _unresolved(f"the scopes may take more than {_MAX_ALTERNATIVES} values")
+        return ScopeValue(ValueState.UNRESOLVED, complete=False, alternatives=tuple(flat),
+                          reason=f"the scopes are one of {len(flat)} values")
+
+    def _subscript(self, node: ast.Subscript) -> ast.expr | None:
+        """``CONFIG["scopes"]`` for a dict this module builds."""
+        key = node.slice
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            return None
+        if self._key_value is not None:
+            found = self._key_value(node.value, key.value)
+            if found is not None:
+                return found
+        base = self._follow(node.value)
+        if isinstance(base, ast.Dict):
+            values = [v for k, v in zip(base.keys, base.values)
+                      if isinstance(k, ast.Constant) and k.value == key.value]
+            if len(values) == 1 and all(k is not None for k in base.keys):
+                return values[0]
+        return None
+
+    def _subscript_reference(self, node: ast.Subscript) -> str:
+        """``settings.NYLAS["SCOPES"]`` with ``settings`` from another module."""
+        key = node.slice
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            return ""
+        base = self._qualify(node.value)
+        return f"{base}[{key.value!r}]" if base else ""
 
     def read_string(self, node: ast.expr) -> str | None:
         """A string constant, following names; None when not a known string."""
@@ -77,7 +171,12 @@ class ValueReader:
         return self._follow(node)
 
     def _reference_or_unresolved(self, node: ast.expr) -> ScopeValue:
-        reference = self._qualify(node) or ""
+        if isinstance(node, ast.Call):
+            # ``get_scopes()`` imported from another module: what it returns.
+            function = self._qualify(node.func)
+            reference = f"{function}()" if function else ""
+        else:
+            reference = self._qualify(node) or ""
         if reference:
             return _unresolved(f"scopes come from {reference}", reference)
         return _unresolved(f"cannot read a scopes value from {_describe(node)}")
@@ -125,28 +224,41 @@ class ValueReader:
         right_parts = self._sequence_or_string(right, depth + 1) if right is not None else None
         if (left_parts and left_parts.is_string) or (right_parts and right_parts.is_string):
             return None
-        if left_parts is None and right_parts is None:
+        references = [
+            self._qualify(side) if followed is None else None
+            for side, followed in ((node.left, left), (node.right, right))
+        ]
+        if left_parts is None and right_parts is None and not any(references):
             return None
         items: tuple[ScopeItem, ...] = ()
+        splices: tuple[tuple[int, str], ...] = ()
         complete = True
-        for parts in (left_parts, right_parts):
-            if parts is None:
+        for parts, reference in zip((left_parts, right_parts), references):
+            if reference:
+                splices += ((len(items), reference),)
+            elif parts is None:
                 complete = False
             else:
+                splices += tuple((len(items) + at, ref) for at, ref in parts.splices)
                 items += parts.items
                 complete = complete and parts.complete
-        return _Parts(items, complete)
+        return _Parts(items, complete, splices=splices)
 
     def _elements(self, elements: list[ast.expr], depth: int) -> _Parts:
         items: list[ScopeItem] = []
+        splices: list[tuple[int, str]] = []
         complete = True
         for element in elements:
             if isinstance(element, ast.Starred):
                 inner = self._follow(element.value)
                 parts = self._sequence_or_string(inner, depth + 1) if inner is not None else None
-                if parts is None or parts.is_string:
+                reference = self._qualify(element.value) if inner is None else None
+                if reference:
+                    splices.append((len(items), reference))
+                elif parts is None or parts.is_string:
                     complete = False
                 else:
+                    splices.extend((len(items) + at, ref) for at, ref in parts.splices)
                     items.extend(parts.items)
                     complete = complete and parts.complete
                 continue
@@ -157,7 +269,7 @@ class ValueReader:
                 )
             else:
                 complete = False
-        return _Parts(tuple(items), complete)
+        return _Parts(tuple(items), complete, splices=tuple(splices))
 
     def _string_parts(self, text: str, node: ast.expr) -> tuple[ScopeItem, ...]:
         span = self._source.span(node)
@@ -176,6 +288,15 @@ def _is_empty_literal(node: ast.expr) -> bool:
         # list(), tuple(), set() with no arguments.
         return node.func.id in {"list", "tuple", "set"} and not node.args and not node.keywords
     return False
+
+
+def _same_items(node: ast.Call) -> bool:
+    """``list(x)``, ``tuple(x)``, ``set(x)``, ``sorted(x)``: the elements of ``x``."""
+    return (
+        isinstance(node.func, ast.Name) and node.func.id in _SAME_ITEMS
+        and len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
+        and all(keyword.arg in {"key", "reverse"} for keyword in node.keywords)
+    )
 
 
 def _is_comma_join(node: ast.Call) -> bool:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterator, Mapping
 
 from ..analysis.facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
+from ..analysis.extract import raw_use
 from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api.v2.endpoints import ENDPOINTS
-from ..nylas_api.v2.http import URL_HOLE
+from ..nylas_api.v2.http import URL_HOLE, RawUse
 from ..nylas_api.v2.scopes import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .list_rules import is_nylas_request, requests_findings
+from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse, endpoint_scopes
 from .results import FileError, ProjectResult
 from .test_code import is_test_module
@@ -25,22 +26,65 @@ from .usage_rules import Inference, ProjectState, infer, usage_findings
 PARAM_PREFIX = "param:"
 
 
-def _constant(
-    by_module: Mapping[str, ModuleFacts], mutated: AbstractSet[str], reference: str
-) -> ScopeValue | None:
-    """The scopes value of ``pkg.module.NAME`` when a project module defines it and
-    no module changes it in place (``mutated``)."""
-    module_name, _, name = reference.rpartition(".")
-    facts = by_module.get(module_name)
-    if facts is None or reference in mutated:
-        return None
-    return facts.constants.get(name)
+# A value read across modules may be one of several (tiers, settings modules); more
+# than this many requests from one site is not judged.
+_MAX_ALTERNATIVES = 16
+
+
+def _expand(index: ConstantIndex, value: ScopeValue, depth: int = 0) -> list[ScopeValue]:
+    """The values a scopes value may take, other modules' constants read in: one per
+    alternative, each judged as a request of its own (never merged into one list)."""
+    if depth > 8:
+        return [value]
+    if value.alternatives:
+        found = [alt for option in value.alternatives for alt in _expand(index, option, depth + 1)]
+        return found if len(found) <= _MAX_ALTERNATIVES else [_too_many(value)]
+    if value.state is ValueState.UNRESOLVED and value.reference:
+        if value.reference.startswith(PARAM_PREFIX):
+            return [value]
+        defined = index.scopes(value.reference)
+        if not defined:
+            if value.reference.startswith(DJANGO_SETTINGS + "."):
+                where = ", ".join(index.settings_modules) or "none found"
+                return [dataclasses.replace(value, reason=(
+                    f"scopes come from {value.reference}, which no settings module "
+                    f"({where}) defines as a list"))]
+            return [value]
+        found = [alt for one in defined for alt in _expand(index, one.value, depth + 1)]
+        return found if len(found) <= _MAX_ALTERNATIVES else [_too_many(value)]
+    if value.splices:
+        return [_spliced(index, value, depth)]
+    return [value]
+
+
+def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
+    """``[*BASE, "x"]`` with ``BASE`` from another module: its items read in, when it
+    holds one known list."""
+    items = list(value.items)
+    complete = value.rest_complete
+    for at, reference in sorted(value.splices, reverse=True):
+        inner = _expand(index, ScopeValue(ValueState.UNRESOLVED, reference=reference), depth + 1)
+        if len(inner) == 1 and inner[0].state is ValueState.ITEMS:
+            items[at:at] = inner[0].items
+            complete = complete and inner[0].complete
+        elif len(inner) == 1 and inner[0].state is ValueState.EMPTY:
+            continue
+        else:
+            complete = False
+    if not items:
+        return ScopeValue(ValueState.UNRESOLVED, complete=False,
+                          reason="the scopes are built from lists that cannot be read")
+    return dataclasses.replace(value, items=tuple(items), complete=complete, splices=())
+
+
+def _too_many(value: ScopeValue) -> ScopeValue:
+    return ScopeValue(ValueState.UNRESOLVED, complete=False,
+                      reason=f"the scopes may take more than {_MAX_ALTERNATIVES} values")
 
 
 def _callers_scopes(
-    modules: Mapping[str, ModuleFacts], by_module: Mapping[str, ModuleFacts],
-    mutated: AbstractSet[str], resolver: FlowResolver, site: ScopeSite,
-    defaults: Mapping[str, ScopeValue],
+    modules: Mapping[str, ModuleFacts], index: ConstantIndex, resolver: FlowResolver,
+    site: ScopeSite, defaults: Mapping[str, ScopeValue],
 ) -> list[ScopeSite]:
     """The requests a wrapper makes: one per caller passing scopes, plus its default."""
     function, position, name = site.value.reference[len(PARAM_PREFIX):].split("#")
@@ -51,18 +95,26 @@ def _callers_scopes(
                 continue
             if argument.position != int(position) and argument.keyword != name:
                 continue
-            value = argument.value
-            if value.state is ValueState.UNRESOLVED and value.reference:
-                value = _constant(by_module, mutated, value.reference) or value
-            found.append(dataclasses.replace(site, value=value))
+            found.extend(dataclasses.replace(site, value=value)
+                         for value in _expand(index, argument.value))
     default = defaults.get(site.value.reference)
     if default is not None:
-        found.append(dataclasses.replace(site, value=default))
+        found.extend(dataclasses.replace(site, value=value) for value in _expand(index, default))
     return found
 
 
+def _is_request_url(index: ConstantIndex, site: ScopeSite) -> bool:
+    """Whether a site whose URL is built from other modules' constants is a Nylas
+    authorization request: its URL, read across modules, names Nylas and its path."""
+    if not site.url:
+        return True
+    text = index.url_text(site.url)
+    path = text.split("?", 1)[0].rstrip("/")
+    return path.endswith(site.url_path) and "nylas" in text.lower()
+
+
 def _resolve_sites(
-    modules: Mapping[str, ModuleFacts], resolver: FlowResolver
+    modules: Mapping[str, ModuleFacts], resolver: FlowResolver, index: ConstantIndex
 ) -> tuple[list[ScopeSite], list[ScopeSite], bool]:
     confirmed: set[Span] = set()
     for facts in modules.values():
@@ -71,18 +123,17 @@ def _resolve_sites(
         for use in facts.flow.uses:
             if use.attrs == (AUTH_URL_METHOD,) and resolver.is_client(use.root):
                 confirmed.add(use.span)
-    by_module = {facts.module: facts for facts in modules.values() if facts.module}
-    # Constants some module changes in place (``settings.SCOPES.append(...)``).
-    mutated = frozenset(reference for facts in modules.values() for reference in facts.mutated)
     sites: list[ScopeSite] = []
     unresolved: list[ScopeSite] = []
     # True when some request's scopes come from callers the analysis may not all see.
     partial = False
     for facts in modules.values():
         for site in facts.sites:
+            if not _is_request_url(index, site):
+                continue
             if site.value.reference.startswith(PARAM_PREFIX):
                 from_callers = _callers_scopes(
-                    modules, by_module, mutated, resolver, site, facts.param_defaults
+                    modules, index, resolver, site, facts.param_defaults
                 )
                 if from_callers:
                     sites.extend(from_callers)
@@ -90,26 +141,34 @@ def _resolve_sites(
                     continue
             if site.kind is SiteKind.SDK_HOSTED and not site.confirmed and site.span in confirmed:
                 site = dataclasses.replace(site, confirmed=True)
-            if site.value.state is ValueState.UNRESOLVED and site.value.reference:
-                value = _constant(by_module, mutated, site.value.reference)
-                if value is not None:
-                    site = dataclasses.replace(site, value=value)
-            if not is_nylas_request(site):
-                continue
-            if site.value.state is ValueState.UNRESOLVED and not site.ignored_key:
-                unresolved.append(site)
-            else:
-                sites.append(site)
+            for value in _expand(index, site.value):
+                one = dataclasses.replace(site, value=value)
+                if not is_nylas_request(one):
+                    continue
+                if value.state is ValueState.UNRESOLVED and not one.ignored_key:
+                    unresolved.append(one)
+                else:
+                    sites.append(one)
     return sites, unresolved, partial
 
 
+def _raw_uses(facts: ModuleFacts, index: ConstantIndex) -> Iterator[RawUse]:
+    """A module's raw HTTP calls, those built from other modules' constants read in."""
+    yield from facts.raw_uses
+    for template in facts.raw_templates:
+        use = raw_use(template.method, index.url_text(template.url), template.span,
+                      template.text)
+        if use is not None:
+            yield use
+
+
 def _usage(
-    modules: Mapping[str, ModuleFacts], resolver: FlowResolver
+    modules: Mapping[str, ModuleFacts], resolver: FlowResolver, index: ConstantIndex
 ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
     endpoints: list[EndpointUse] = []
     unresolved: list[UnresolvedUse] = []
     for facts in modules.values():
-        for raw in facts.raw_uses:
+        for raw in _raw_uses(facts, index):
             # Parts of the path built at run time are shown as ``{...}``.
             path = raw.path.replace(URL_HOLE, "{...}")
             if raw.maybe:
@@ -184,13 +243,18 @@ def judge_project(
     if not result.mentions_nylas:
         return result
     resolver = FlowResolver(modules.values(), config.client_names)
-    every_site, unresolved_sites, partial = _resolve_sites(modules, resolver)
+    index = ConstantIndex(
+        modules.values(),
+        frozenset(reference for facts in modules.values() for reference in facts.mutated),
+        (facts.django_settings for facts in modules.values() if facts.django_settings),
+    )
+    every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index)
     # Tests take no part in the usage rules (see ``test_code``).
     tests = _test_modules(modules, errors)
     sites = [site for site in every_site if site.span.path not in tests]
     unresolved_sites = [site for site in unresolved_sites if site.span.path not in tests]
     endpoint_uses, unresolved = _usage(
-        {path: facts for path, facts in modules.items() if path not in tests}, resolver
+        {path: facts for path, facts in modules.items() if path not in tests}, resolver, index
     )
     for error in (error for error in errors if error.path not in tests):
         # A module that cannot be read may use the client in any way.
@@ -207,8 +271,68 @@ def judge_project(
 
     findings = set(requests_findings(every_site, config, enabled, amend))
     findings.update(usage_findings(state, config, enabled))
+    findings = _agreed(findings, every_site, state, config, enabled)
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
     return result
+
+
+# Findings whose fix takes an item out of (or narrows it in) every request that reads it.
+_ITEM_FIXES = frozenset({FixAction.REMOVE, FixAction.REPLACE})
+_USAGE_CLAIMS = frozenset({"NYS302", "NYS303"})
+
+
+def _agreed(
+    findings: set[Finding], sites: list[ScopeSite], state: ProjectState, config: Config,
+    enabled: CodeFilter,
+) -> set[Finding]:
+    """Findings about an item that several requests read, checked against each of them.
+
+    The alternatives of one request (tiers, settings modules, ``[*BASE, "x"]`` and
+    ``BASE``) share their items: removing or narrowing one changes every request that
+    reads it.  A claim that an item is unused or broader than needed (NYS302, NYS303)
+    stands only when every request reading it makes it; a list finding whose fix not
+    every reader calls for keeps its message but loses the fix.
+    """
+    readers: dict[tuple[Span, int], list[ScopeSite]] = {}
+    for site in sites:
+        if site.value.state is ValueState.ITEMS:
+            for item in site.value.items:
+                readers.setdefault((item.span, item.part), []).append(site)
+    kept: set[Finding] = set()
+    judged: dict[int, set[Finding]] = {}
+
+    def alone(site: ScopeSite, usage: bool) -> set[Finding]:
+        key = id(site) * 2 + usage
+        if key not in judged:
+            if usage:
+                judged[key] = set(usage_findings(
+                    dataclasses.replace(state, sites=[site]), config, enabled))
+            else:
+                judged[key] = set(requests_findings([site], config, enabled))
+        return judged[key]
+
+    for finding in findings:
+        fix = finding.fix
+        reading = readers.get((fix.span, fix.part), []) if fix is not None else []
+        if fix is None or fix.action not in _ITEM_FIXES or not _derived(reading):
+            kept.add(finding)
+            continue
+        usage = finding.code in _USAGE_CLAIMS
+        agree = all(
+            any(other.code == finding.code and other.fix == fix for other in alone(site, usage))
+            for site in reading
+        )
+        if agree:
+            kept.add(finding)
+        elif not usage:
+            kept.add(dataclasses.replace(finding, fix=None))
+    return kept
+
+
+def _derived(reading: list[ScopeSite]) -> bool:
+    """Whether some request reading an item is one of several alternatives made from a
+    single request (the fix plan sees only the requests as written)."""
+    return len({site.span for site in reading}) < len(reading)
 
 
 def _with_inferred_scopes(

@@ -1,0 +1,156 @@
+"""Scope lists and Nylas URLs reached through one more step (other modules' constants,
+settings, tiers, helpers) never make a claim the analysis cannot back: a value it
+cannot follow silences NYS302/NYS303 and says so (NYS304)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+CALLS = '''
+from nylas import APIClient
+
+
+def inbox(token):
+    api = APIClient("id", "secret", token)
+    for message in api.messages.where(limit=5):
+        print(message.subject)
+'''
+
+
+def _codes(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted(
+        (Path(f.span.path).name, f.span.line, f.code, f.message) for f in result.findings
+    )
+
+
+def _auth(scopes: str, header: str = "") -> str:
+    return f'''{header}
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login():
+    return client.authentication_url("https://a.example/cb", scopes={scopes})
+'''
+
+
+def test_an_alternative_that_cannot_be_read_silences_unused(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/views.py": _auth("pick(plan)", '''
+def pick(plan):
+    if plan == "pro":
+        return ["email.read_only", "contacts"]
+    return load_from_db()
+'''),
+        "app/calls.py": CALLS,
+    })
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_function_that_may_end_without_return_is_not_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/views.py": _auth("pick(plan)", '''
+def pick(plan):
+    if plan == "pro":
+        return ["email.read_only", "contacts"]
+'''),
+        "app/calls.py": CALLS,
+    })
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_an_unconditional_reassignment_is_not_an_alternative(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only", "contacts"]
+SCOPES = ["email.read_only"]
+'''),
+        "app/calls.py": CALLS,
+    })
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_each_tier_is_judged_alone(tmp_path: Path) -> None:
+    # email.modify is broader than needed next to nothing else, but the pro tier's
+    # list is never merged with the basic one's.
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/views.py": _auth("SCOPES", '''
+import os
+SCOPES = ["email.read_only"]
+if os.environ.get("PLAN") == "pro":
+    SCOPES = ["email.read_only", "email.send"]
+'''),
+        "app/calls.py": CALLS + '''
+
+def reply(token):
+    api = APIClient("id", "secret", token)
+    api.drafts.create(subject="hi").send()
+''',
+    })
+    assert found == []
+
+
+def test_a_url_constant_that_cannot_be_read_stays_a_hole(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/constants.py": 'import os\nNYLAS_API = "https://api.nylas.com"\nPATH = os.environ["P"]\n',
+        "app/views.py": _auth('["email.read_only"]'),
+        "app/mail.py": '''
+import requests
+from . import constants as c
+
+
+def send(token):
+    return requests.post(f"{c.NYLAS_API}/{c.PATH}", json={})
+''',
+        "app/calls.py": CALLS,
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("mail.py", "NYS304")]
+    message = found[0][3]
+    assert "POST /{...} " in message and "  " not in message
+
+
+def test_a_url_from_constants_maps_to_its_route(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/constants.py": 'NYLAS_API = "https://api.nylas.com/"\nSEND_URI = "send"\n',
+        "app/views.py": _auth('["email.read_only"]'),
+        "app/mail.py": '''
+import requests
+from .constants import NYLAS_API, SEND_URI
+
+
+def send(token):
+    return requests.post(NYLAS_API + SEND_URI, json={})
+''',
+        "app/calls.py": CALLS,
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("mail.py", "NYS301")]
+    assert "(POST /send)" in found[0][3]
+
+
+def test_settings_modules_that_differ_are_each_a_request(tmp_path: Path) -> None:
+    # Development asks for contacts too: that request, and only it, gets NYS303.
+    found = _codes(tmp_path, {
+        "proj/__init__.py": "",
+        "proj/settings/__init__.py": "",
+        "proj/settings/dev.py": 'NYLAS_SCOPES = ["email.read_only", "contacts"]\n',
+        "proj/settings/prod.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+        "proj/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings"),
+        "proj/calls.py": CALLS,
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("dev.py", "NYS303")]
