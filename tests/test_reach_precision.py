@@ -154,3 +154,49 @@ def test_settings_modules_that_differ_are_each_a_request(tmp_path: Path) -> None
         "proj/calls.py": CALLS,
     })
     assert [(name, code) for name, _, code, _ in found] == [("dev.py", "NYS303")]
+
+
+SCOPES_MODULE = 'SCOPES = ("email.read_only", "email.modify", "contacts.read_only")\n'
+JOINED_URL = '''
+from urllib.parse import urlencode
+
+from .config import SCOPES
+
+
+def authorize_url(redirect_uri):
+    params = {"client_id": "id", "redirect_uri": redirect_uri, "response_type": "code",
+              "scopes": ",".join(SCOPES)}
+    return "https://api.nylas.com/oauth/authorize?" + urlencode(params)
+'''
+
+
+def test_a_list_from_another_module_joined_into_a_url_is_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/config.py": SCOPES_MODULE,
+        "app/auth.py": JOINED_URL, "app/views.py": CALLS,
+    })
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("config.py", 1, "NYS104"),  # email.read_only under email.modify
+        ("config.py", 1, "NYS302"),  # email.modify: the calls only read
+        ("config.py", 1, "NYS303"),  # contacts.read_only: no contact call
+    ]
+
+
+def test_a_string_from_another_module_is_not_joined_as_a_list(tmp_path: Path) -> None:
+    # ",".join("email.read_only") is "e,m,a,i,l,...": not a list of scopes to judge.
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/config.py": 'SCOPES = "email.read_only,email.modify,contacts.read_only"\n',
+        "app/auth.py": JOINED_URL, "app/views.py": CALLS,
+    })
+    assert [code for _, _, code, _ in found] == ["NYS304"]
+
+
+def test_a_list_made_only_of_another_modules_list_is_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/config.py": SCOPES_MODULE,
+        "app/auth.py": _auth("[*SCOPES]", "from .config import SCOPES"), "app/views.py": CALLS,
+    })
+    assert [(name, code) for name, _, code, _ in found] == [
+        ("config.py", "NYS104"), ("config.py", "NYS302"), ("config.py", "NYS303"),
+    ]

@@ -203,7 +203,10 @@ class ValueReader:
         if isinstance(node, ast.Call) and _is_comma_join(node):
             inner = self._follow(node.args[0])
             if inner is None:
-                return None
+                # ``",".join(SCOPES)`` with ``SCOPES`` from another module: its items
+                # are read in where it is defined (a string there is refused).
+                reference = self._qualify(node.args[0])
+                return _Parts((), True, splices=((0, reference),)) if reference else None
             parts = self._sequence_or_string(inner, depth + 1)
             if parts is None or parts.is_string:
                 return None

@@ -6,7 +6,7 @@ import dataclasses
 import os
 from collections.abc import Iterator, Mapping
 
-from ..analysis.facts import ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
+from ..analysis.facts import ItemForm, ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
 from ..analysis.extract import raw_use
 from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..findings import Finding, Fix, FixAction
@@ -64,7 +64,11 @@ def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
     complete = value.rest_complete
     for at, reference in sorted(value.splices, reverse=True):
         inner = _expand(index, ScopeValue(ValueState.UNRESOLVED, reference=reference), depth + 1)
-        if len(inner) == 1 and inner[0].state is ValueState.ITEMS:
+        if len(inner) == 1 and any(i.form is ItemForm.STRING_PART for i in inner[0].items):
+            # A string spliced into a list (or joined) is split per character: not a
+            # list of scopes the analysis can read.
+            complete = False
+        elif len(inner) == 1 and inner[0].state is ValueState.ITEMS:
             items[at:at] = inner[0].items
             complete = complete and inner[0].complete
         elif len(inner) == 1 and inner[0].state is ValueState.EMPTY:
@@ -74,7 +78,8 @@ def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
     if not items:
         return ScopeValue(ValueState.UNRESOLVED, complete=False,
                           reason="the scopes are built from lists that cannot be read")
-    return dataclasses.replace(value, items=tuple(items), complete=complete, splices=())
+    return dataclasses.replace(value, state=ValueState.ITEMS, items=tuple(items),
+                               complete=complete, splices=(), reason="")
 
 
 def _too_many(value: ScopeValue) -> ScopeValue:
