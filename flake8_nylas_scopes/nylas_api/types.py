@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 
 class Certainty(enum.Enum):
-    """How sure the sources are about a fact (see nylas-endpoint-scopes.md)."""
+    """How sure the sources are about a fact (the certainty column of ``docs/sources.md``)."""
 
     DOCUMENTED = "documented"
     DOCUMENTED_DESC = "documented-desc"
@@ -40,8 +40,8 @@ class Endpoint:
     endpoints authenticated with the client secret (webhooks, components, accounts
     management, scheduler pages), the auth endpoints themselves, and endpoints that
     any valid token may call.  ``requirement`` says how sure the sources are that a
-    scope from ``options`` is needed at all; ``row`` is the row of
-    nylas-endpoint-scopes.md the facts come from.
+    scope from ``options`` is needed at all; ``row`` is the endpoint
+    row of ``docs/sources.md`` the facts come from.
     """
 
     key: str

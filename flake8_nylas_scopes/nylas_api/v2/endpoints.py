@@ -2,8 +2,8 @@
 
 Sources:
 
-* Scopes: ``shared/reference/nylas-endpoint-scopes.md`` section 2, rows V2-1 to V2-29,
-  with the general facts of section 1.1 and the open questions of section 6.  Each
+* Scopes: the endpoint rows V2-1 to V2-29 of ``docs/sources.md``, each naming its
+  sources, with the general v2 facts of the scope pages (V2-AS, V2-OLD).  Each
   :class:`Endpoint` names the rows it comes from in ``row``.
 * SDK calls: nylas-python 5.14.1 (tag ``v5.14.1``, commit f2734370) and 4.12.x, the last
   4.x line.  The tag ``v4.12.2`` (commit ccd7db70) was never uploaded to PyPI; the map is
@@ -112,7 +112,7 @@ _FOLDERS_READ = (
     _opt(_UNK, "email.read_only"),
 )
 # V2-12: writing folders and labels; email.modify is documented by the later v2 wording
-# and the worked subsumption example (nylas-endpoint-scopes.md section 5, item 4).
+# and the worked subsumption example of V2-OLD.
 _FOLDERS_WRITE = (
     _opt(_DESC, "email.folders_and_labels"),
     _opt(_DOC, "email.modify"),
@@ -347,8 +347,8 @@ ENDPOINTS: Mapping[str, Endpoint] = _endpoints(
     _user("PUT /neural/conversation", "V2-28", _INF, _NEURAL_READ),
     _user("PUT /neural/ocr", "V2-28", _INF, _NEURAL_READ, "file_id body"),
     # Application level (client secret): accounts, webhooks, application, tokens.
-    # Unlike nylas-sdk-surface.md section 2 ("/a/... management requests use HTTP
-    # Basic"), 5.14.1 sends the account's bearer token instead of Basic for collection
+    # Unlike what the v2 docs say ("/a/... management requests use HTTP Basic"),
+    # 5.14.1 sends the account's bearer token instead of Basic for collection
     # and model requests under /a and /component whenever an access token is set: the
     # models keep RestfulModel.auth_method = BEARER (restful_models.py:40) and
     # APIClient._request lays that header over the admin session's Basic one

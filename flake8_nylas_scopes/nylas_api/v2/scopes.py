@@ -90,7 +90,7 @@ V2_INCLUSIONS: tuple[Inclusion, ...] = (
     Inclusion("email", "email.modify", _DESC, "V2-AS"),
     Inclusion("email", "email.send", _DESC, "V2-AS"),
     # Drafts and folder objects are not named in the legacy description, and whether
-    # email.modify covers drafts is open (nylas-endpoint-scopes.md section 6).
+    # email.modify covers drafts is open (COMP is the only, weak, hint).
     Inclusion("email", "email.drafts", _INF, "V2-AS"),
     Inclusion("email", "email.folders_and_labels", _INF, "V2-AS"),
     Inclusion("email.modify", "email.drafts", Certainty.UNKNOWN, "COMP"),
