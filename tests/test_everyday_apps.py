@@ -261,6 +261,33 @@ APPS: dict[str, dict[str, str]] = {
                 APIClient("id", "secret", token).drafts.create(to=[{"email": to}]).send()
         """,
     },
+    "FastAPI dependency through an Annotated alias of another module": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "deps.py": """\
+            from typing import Annotated
+
+            from fastapi import Depends, Header
+            from nylas import APIClient
+
+
+            def get_client(authorization: str = Header(...)) -> APIClient:
+                return APIClient("id", "secret", authorization)
+
+
+            Nylas = Annotated[APIClient, Depends(get_client)]
+        """,
+        "routes.py": """\
+            import asyncio
+
+            from deps import Nylas
+
+
+            async def archive(message_id: str, nylas: Nylas) -> None:
+                message = await asyncio.to_thread(nylas.messages.get, message_id)
+                message.update_folder("archive")
+        """,
+    },
 }
 
 
@@ -307,6 +334,7 @@ FOLLOWED = {
     "client injected by a decorator of the project": "email.modify",
     "client typed by a comment": "email.modify",
     "FastAPI dependency through an Annotated alias": "email.modify",
+    "FastAPI dependency through an Annotated alias of another module": "email.modify",
     "messages kept in a mapping built from pairs": "email.modify",
 }
 

@@ -914,6 +914,13 @@ class FlowExtractor:
         value = self.value(node.value)
         for target in node.targets:
             self._bind(target, value, node, node.value)
+        if not self.frames[-1].is_function and _is_type_alias(node.value):
+            # ``Nylas = Annotated[APIClient, Depends(get_client)]``: another module that
+            # imports the alias to annotate a parameter gets what the alias says.
+            for target in node.targets:
+                key = self.target_key(target) if isinstance(target, ast.Name) else ""
+                for annotated in self._annotated(node.value):
+                    self._edge(key, annotated)
         comment = _TYPE_COMMENT.search(self.source.line(node.end_lineno or node.lineno))
         if comment is not None and len(node.targets) == 1:
             # ``client = make()  # type: APIClient``: the comment is an annotation.
@@ -1245,6 +1252,18 @@ def _unquote(annotation: ast.expr) -> ast.expr:
         except SyntaxError:
             return annotation
     return annotation
+
+
+def _is_type_alias(value: ast.expr) -> bool:
+    """``Annotated[...]``, ``Optional[...]`` or ``X | None`` assigned to a name."""
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.BitOr):
+        return True
+    if isinstance(value, ast.Subscript):
+        head = value.value
+        name = head.attr if isinstance(head, ast.Attribute) else (
+            head.id if isinstance(head, ast.Name) else "")
+        return name in _TYPE_WRAPPERS
+    return False
 
 
 def _type_parts(annotation: ast.expr) -> Iterator[ast.expr]:

@@ -521,6 +521,10 @@ class FlowResolver:
                     found.add(CLIENT_OBJ)
                 elif obj_kind == "model_class":
                     found.add(("model", obj_name))
+                elif obj_kind in _NYLAS_KINDS:
+                    # An imported type alias (``Annotated[APIClient, Depends(...)]``)
+                    # holds what it annotates already.
+                    found.add((obj_kind, obj_name))
         return self._shared(found)
 
     @staticmethod
