@@ -93,7 +93,7 @@ CODES: Mapping[str, Code] = _registry(
         "NYS107",
         "empty-scopes",
         "an empty scopes value: no scopes parameter is sent and the server default applies",
-        "empty scopes value sends no scopes, so the server default (every scope) applies; "
+        "an empty scopes value sends no scopes, so the server default (every scope) applies; "
         "list the scopes the app needs",
         True,
         FixSafety.NONE,

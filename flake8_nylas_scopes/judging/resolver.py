@@ -128,6 +128,15 @@ _COLLECTION_OF_MODEL: Mapping[str, str] = {
 }
 
 
+def _listing(names: list[str], shown: int = 3) -> str:
+    """``a``, ``a and b``, ``a, b and c``; beyond ``shown``, ``a, b and 3 more``."""
+    if len(names) > shown:
+        return f"{', '.join(names[:shown - 1])} and {len(names) - shown + 1} more"
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def box(obj: Obj) -> Obj:
     kind, name = obj
     return ("box", f"{kind}|{name}")
@@ -983,7 +992,7 @@ class FlowResolver:
                     scopes |= reach
         if not held:
             return endpoints, []
-        what = held[0] if len(held) == 1 else f"{held[0]} and {len(held) - 1} more"
+        what = _listing(list(dict.fromkeys(held)))
         subject = f"{text} ({what})" if text else what
         return endpoints, [UnresolvedUse(
             span, f"{subject} is {how}", frozenset(scopes) if scopes is not None else None)]
