@@ -112,6 +112,25 @@ def test_scopes_are_taken_in_any_case(project: Path) -> None:
     assert result.returncode == 1, result.stderr
 
 
+@pytest.mark.parametrize("scope", [
+    "https://www.googleapis.com/auth/gmail.readonly", "https://mail.google.com/",
+    "Mail.Read", "https://graph.microsoft.com/Mail.Send", "offline_access",
+])
+def test_provider_scopes_of_api_v3_are_accepted(project: Path, scope: str) -> None:
+    # A v3 app declares the scopes its tokens get from elsewhere in the provider's names.
+    result = nylas_scopes(project, "check", "--isolated", "--granted-scopes", scope, ".")
+    assert result.returncode == 1, result.stderr
+
+
+def test_a_misspelt_provider_scope_gets_a_suggestion_and_no_list(project: Path) -> None:
+    result = nylas_scopes(project, "check", "--isolated", "--assume-used", "Mail.Reed", ".")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "nylas-scopes: error: --assume-used: unknown scope 'Mail.Reed'; "
+        "did you mean 'Mail.Read'?\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("option", "value"), [("--select", "NYS999"), ("--ignore", "XYZ"), ("--extend-select", "E5")]
 )

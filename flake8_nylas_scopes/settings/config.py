@@ -9,6 +9,8 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from ..codes import CODES, DEFAULT_OFF
+from ..nylas_api import API_VERSIONS
+from ..nylas_api.catalogue import Catalogue
 from ..nylas_api.v2.scopes import PROVIDER_VALUES, V2_SCOPES
 
 
@@ -56,9 +58,31 @@ def code_problem(code: str) -> str:
     return message + (suggestion or " (e.g. NYS104)")
 
 
-def _unknown(kind: str, value: str, known: Collection[str]) -> str:
-    listed = ", ".join(sorted(known))
-    return f"unknown {kind} {value!r}{closest(value, known)} (known: {listed})"
+def _unknown(kind: str, value: str, known: Collection[str], listed_up_to: int = 20) -> str:
+    """The closest known value, and the known ones when they are few enough to read."""
+    suggestion = closest(value, known)
+    if len(known) > listed_up_to:
+        return f"unknown {kind} {value!r}{suggestion}"
+    return f"unknown {kind} {value!r}{suggestion} (known: {', '.join(sorted(known))})"
+
+
+def _catalogues() -> list[Catalogue]:
+    """Every API version's catalogues (loaded only when a scope option is given)."""
+    return [api.catalogue(provider) for api in API_VERSIONS.values()
+            for provider in api.providers]
+
+
+def _known_scope(value: str) -> bool:
+    """A scope of any API version, in any accepted spelling.  v2 names are compared in
+    lower case, as the usage rules compare them; provider scopes as written."""
+    return any(
+        catalogue.canonical(value) is not None or catalogue.canonical(value.lower()) in V2_SCOPES
+        for catalogue in _catalogues()
+    )
+
+
+def _every_scope() -> frozenset[str]:
+    return frozenset().union(*(catalogue.scopes for catalogue in _catalogues()))
 
 
 def _is_dotted_name(value: str) -> bool:
@@ -102,9 +126,8 @@ def make_config(
     scopes = {"granted-scopes": _clean(granted_scopes), "assume-used": _clean(assume_used)}
     for option, values in scopes.items():
         for value in values:
-            # The usage rules compare scopes in lower case.
-            if value.lower() not in V2_SCOPES:
-                raise fail(option, _unknown("scope", value, V2_SCOPES))
+            if not _known_scope(value):
+                raise fail(option, _unknown("scope", value, _every_scope()))
     names = _clean(client_names)
     for name in names:
         if not _is_dotted_name(name):
