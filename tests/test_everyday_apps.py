@@ -7,6 +7,7 @@ needs.  The analysis may follow the idiom or lose it (NYS304); it may not guess.
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from pathlib import Path
 
@@ -346,3 +347,17 @@ def test_idiom_is_followed(tmp_path: Path, name: str) -> None:
     [project] = result.states
     assert project.state is not None and list(project.state.unresolved) == []
     assert project.inference is not None and FOLLOWED[name] in project.inference.scopes
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="the type statement is Python 3.12 syntax")
+def test_a_type_statement_alias_of_another_module_is_followed(tmp_path: Path) -> None:
+    files = dict(APPS["FastAPI dependency through an Annotated alias of another module"])
+    files["deps.py"] = files["deps.py"].replace(
+        "Nylas = Annotated[", "type Nylas = Annotated["
+    )
+    assert "type Nylas" in files["deps.py"]
+    result = analyse([str(_project(tmp_path, files))], make_config(),
+                     lambda code: True, use_cache=False)
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+    assert project.inference is not None and "email.modify" in project.inference.scopes

@@ -14,6 +14,14 @@ from dataclasses import dataclass, field
 
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
+# The statement ``type X = ...`` of Python 3.12 and later; None before.
+_TYPE_ALIAS: type[ast.stmt] | None = getattr(ast, "TypeAlias", None)
+
+
+def _alias_name(statement: ast.stmt) -> ast.expr:
+    name: ast.expr = getattr(statement, "name")
+    return name
+
 
 def statements_in_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
     """The statements of a scope's body (and their handlers, ``with`` items and walrus
@@ -151,6 +159,9 @@ def _body_bindings(body: list[ast.stmt]) -> Bindings:
                 _bind_target(bindings, node.target, node.value)
         elif isinstance(node, ast.AugAssign):
             _bind_target(bindings, node.target, None)
+        elif _TYPE_ALIAS is not None and isinstance(node, _TYPE_ALIAS):
+            # ``type Nylas = Annotated[...]`` (Python 3.12) binds the alias's name.
+            _bind_target(bindings, _alias_name(node), None)
         elif isinstance(node, (ast.For, ast.AsyncFor)):
             _bind_target(bindings, node.target, None)
         elif isinstance(node, ast.withitem) and node.optional_vars is not None:
@@ -236,6 +247,8 @@ def _binds(node: ast.AST, name: str) -> bool:
             targets = inner.targets
         elif isinstance(inner, (ast.AnnAssign, ast.AugAssign)):
             targets = [inner.target]
+        elif _TYPE_ALIAS is not None and isinstance(inner, _TYPE_ALIAS):
+            targets = [_alias_name(inner)]
         elif isinstance(inner, (ast.For, ast.AsyncFor)):
             targets = [inner.target]
         elif isinstance(inner, ast.withitem) and inner.optional_vars is not None:

@@ -933,6 +933,15 @@ class FlowExtractor:
                 self._edge(key, annotated)
         return False
 
+    def visit_TypeAlias(self, node: Any) -> bool:
+        """``type Nylas = Annotated[APIClient, Depends(get_client)]`` (Python 3.12): the
+        alias holds what it annotates, as an assigned one does."""
+        if isinstance(node.name, ast.Name):
+            key = self.target_key(node.name)
+            for annotated in self._annotated(node.value):
+                self._edge(key, annotated)
+        return False
+
     def visit_AnnAssign(self, node: ast.AnnAssign) -> bool:
         if self.frames[-1].is_class:
             return False  # a field: read with the class (see ``_fields``)
@@ -1202,6 +1211,8 @@ _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {
         ast.DictComp: FlowExtractor._visit_comprehension,
         ast.Assign: FlowExtractor.visit_Assign,
         ast.AnnAssign: FlowExtractor.visit_AnnAssign,
+        # Python 3.12 and later.
+        **({ast.TypeAlias: FlowExtractor.visit_TypeAlias} if hasattr(ast, "TypeAlias") else {}),
         ast.AugAssign: FlowExtractor.visit_AugAssign,
         ast.NamedExpr: FlowExtractor.visit_NamedExpr,
         ast.Return: FlowExtractor.visit_Return,
