@@ -200,3 +200,73 @@ def test_a_list_made_only_of_another_modules_list_is_read(tmp_path: Path) -> Non
     assert [(name, code) for name, _, code, _ in found] == [
         ("config.py", "NYS104"), ("config.py", "NYS302"), ("config.py", "NYS303"),
     ]
+
+
+FLASK_LOGIN = '''
+from flask import current_app
+from nylas import APIClient
+
+
+def login_url():
+    client = APIClient("id", "secret")
+    return client.authentication_url("https://a.example/cb",
+                                     scopes=current_app.config["NYLAS_SCOPES"])
+'''
+
+
+def test_flask_configuration_set_by_the_app_factory_is_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": (
+            "from flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n"
+            "    app.config.from_mapping(\n"
+            "        NYLAS_SCOPES=['email.read_only', 'email.modify', 'contacts'])\n"
+            "    return app\n"
+        ),
+        "app/auth.py": FLASK_LOGIN, "app/views.py": CALLS,
+    })
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("__init__.py", 7, "NYS104"), ("__init__.py", 7, "NYS302"), ("__init__.py", 7, "NYS303"),
+    ]
+
+
+def test_each_flask_config_class_is_a_request_of_its_own(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/config.py": (
+            "class ProductionConfig:\n    NYLAS_SCOPES = ['email.read_only']\n\n\n"
+            "class DevelopmentConfig(ProductionConfig):\n"
+            "    NYLAS_SCOPES = ['email.read_only', 'calendar']\n"
+        ),
+        "app/auth.py": FLASK_LOGIN, "app/views.py": CALLS,
+    })
+    # Only the development list asks for what no call needs.
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("config.py", 6, "NYS303"),
+    ]
+
+
+def test_a_configuration_the_project_never_writes_stays_unresolved(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        # A class that is not a Flask config class, with a list of another API's scopes.
+        "app/google_sync.py": (
+            "class GoogleSync:\n"
+            "    NYLAS_SCOPES = ['https://www.googleapis.com/auth/calendar']\n"
+        ),
+        "app/auth.py": FLASK_LOGIN, "app/views.py": CALLS,
+    })
+    assert [code for _, _, code, _ in found] == ["NYS304"]
+
+
+def test_another_objects_config_is_not_flask_configuration(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": (
+            "from flask import Flask\napp = Flask(__name__)\n"
+            "app.config['NYLAS_SCOPES'] = ['email.read_only', 'calendar']\n"
+        ),
+        "app/auth.py": FLASK_LOGIN.replace('current_app.config["NYLAS_SCOPES"]',
+                                           'self.config["NYLAS_SCOPES"]').replace(
+            "def login_url():", "def login_url(self):"),
+        "app/views.py": CALLS,
+    })
+    assert "NYS303" not in [code for _, _, code, _ in found]

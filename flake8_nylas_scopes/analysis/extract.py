@@ -123,6 +123,8 @@ class Extractor(FastVisitor):
         # The statements of each scope in ``_scopes``, for names assigned per branch.
         self._bodies: list[list[ast.stmt]] = []
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        # Flask configuration keys that name scopes, with each value written for them.
+        self._flask_config: dict[str, list[ast.expr]] = {}
         self._reading: set[ast.AST] = set()
         self.reader = ValueReader(
             self.source, self.lookup, self.qualify, self._branch_values, self._returns,
@@ -289,6 +291,7 @@ class Extractor(FastVisitor):
             name: functions[0] for name, functions in defined.items()
             if len(functions) == 1 and name not in bindings.values
         }
+        _flask_config_values(tree, self._flask_config)
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
         for statement in _all_statements(tree.body):
@@ -357,6 +360,17 @@ class Extractor(FastVisitor):
                         subscript = ast.Subscript(
                             value=ast.Name(id=name, ctx=ast.Load()), slice=key, ctx=ast.Load())
                         constants[f"{name}[{key.value!r}]"] = self.reader.read(subscript)
+        for config_key, values in self._flask_config.items():
+            # ``app.config["NYLAS_SCOPES"] = [...]``, read as ``current_app.config[...]``;
+            # written in several places (a config class per deployment), each is a
+            # request the app can make.
+            read = [self.reader.read(value) for value in values]
+            constants[f"{FLASK_CONFIG}[{config_key!r}]"] = read[0] if len(read) == 1 else (
+                ScopeValue(
+                    ValueState.UNRESOLVED, complete=False, alternatives=tuple(read),
+                    reason=f"Flask's {config_key} is set in {len(read)} places",
+                )
+            )
         for name, function in self._module_functions.items():
             # ``def get_scopes(): ...`` imported and called by another module.
             if "scope" in name.lower():
@@ -1167,3 +1181,55 @@ def extract_module(
 
 
 __all__ = ["Extractor", "extract_module"]
+
+
+# The name under which a module's Flask configuration values are kept among its
+# constants (the brackets keep it apart from any Python name).
+FLASK_CONFIG = "flask.config"
+# ``app.config.update(...)`` and ``app.config.from_mapping(...)`` set keys by keyword
+# or from a dict.
+_FLASK_CONFIG_SETTERS = frozenset({"update", "from_mapping"})
+
+
+def _flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> None:
+    """The values a module writes for Flask configuration keys that name scopes:
+    ``X.config["KEY"] = value``, ``X.config.update(KEY=value)``, ``from_mapping``, and
+    the attributes of a ``...Config`` class (loaded with ``config.from_object``)."""
+
+    def keep(key: object, value: ast.expr) -> None:
+        if isinstance(key, str) and "scope" in key.lower():
+            found.setdefault(key, []).append(value)
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if (
+                isinstance(target, ast.Subscript)
+                and isinstance(target.value, ast.Attribute)
+                and target.value.attr == "config"
+                and isinstance(target.slice, ast.Constant)
+            ):
+                keep(target.slice.value, node.value)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _FLASK_CONFIG_SETTERS
+            and isinstance(node.func.value, ast.Attribute)
+            and node.func.value.attr == "config"
+        ):
+            for keyword in node.keywords:
+                keep(keyword.arg, keyword.value)
+            for argument in node.args[:1]:
+                if isinstance(argument, ast.Dict):
+                    for key, value in zip(argument.keys, argument.values):
+                        if isinstance(key, ast.Constant):
+                            keep(key.value, value)
+        elif isinstance(node, ast.ClassDef) and node.name.endswith("Config"):
+            for statement in node.body:
+                if (
+                    isinstance(statement, ast.Assign)
+                    and len(statement.targets) == 1
+                    and isinstance(statement.targets[0], ast.Name)
+                    and statement.targets[0].id.isupper()
+                ):
+                    keep(statement.targets[0].id, statement.value)

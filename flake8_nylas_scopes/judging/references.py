@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..analysis.extract import FLASK_CONFIG
 from ..analysis.facts import ModuleFacts, ScopeValue, UrlPart
 
 # Django's lazy settings object: attributes of the project's settings module.
@@ -20,6 +21,12 @@ DJANGO_SETTINGS = "django.conf.settings"
 # Modules that are Django settings by their name: ``proj.settings`` and the modules of
 # a ``proj.settings`` package (``settings/base.py``, ``settings/production.py``).
 _SETTINGS_MODULE = re.compile(r"(^|\.)settings(\.[A-Za-z_][A-Za-z0-9_]*)?$")
+# Flask's configuration read through the application: ``current_app.config["KEY"]``,
+# or ``app.config["KEY"]`` on a module's ``app``/``application`` object.
+_FLASK_READ = re.compile(
+    r"^(?:flask\.current_app|(?:[\w.]+\.)?(?:app|application))\.config"
+    r"\[(?P<quote>['\"])(?P<key>[^'\"]+)(?P=quote)\]$"
+)
 # References are followed through at most this many constants.
 _MAX_DEPTH = 8
 
@@ -59,6 +66,13 @@ class ConstantIndex:
         name += reference[cut:]
         if module == DJANGO_SETTINGS:
             return [(candidate, name) for candidate in self.settings_modules]
+        flask = _FLASK_READ.match(reference)
+        if flask is not None:
+            # ``current_app.config["KEY"]`` (or the app's own ``app.config``): every
+            # module that writes the key.
+            kept = f"{FLASK_CONFIG}[{flask.group('key')!r}]"
+            return [(owner, kept) for owner, facts in self.by_module.items()
+                    if kept in facts.constants]
         return [(module, name)]
 
     # -- URL pieces -----------------------------------------------------------------
