@@ -21,6 +21,7 @@ def inbox(token):
 
 
 def _codes(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str, str]]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
     for name, text in files.items():
         path = tmp_path / name
@@ -200,3 +201,96 @@ def test_a_list_made_only_of_another_modules_list_is_read(tmp_path: Path) -> Non
     assert [(name, code) for name, _, code, _ in found] == [
         ("config.py", "NYS104"), ("config.py", "NYS302"), ("config.py", "NYS303"),
     ]
+
+
+HELPER = '''
+import requests
+from fastapi.encoders import jsonable_encoder
+
+NYLAS_API = "https://api.nylas.com"
+
+
+def connect(payload):
+    return requests.post(f"{NYLAS_API}/connect/authorize", json=jsonable_encoder(payload))
+'''
+BODY = '''{
+        "client_id": "id", "email_address": email, "provider": "gmail",
+        "settings": {"service_account_json": key},
+        "scopes": ["calendar", "email.metadata", "email.read_only"],
+    }'''
+
+
+def _messages(found: list[tuple[str, int, str, str]]) -> list[tuple[str, str]]:
+    return sorted((code, message) for _, _, code, message in found)
+
+
+def test_a_body_posted_by_a_helper_is_judged_as_if_posted_inline(tmp_path: Path) -> None:
+    inline = _codes(tmp_path / "inline", {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": HELPER.split("\n\n\ndef")[0] + f'''
+
+def register(email, key):
+    payload = {BODY}
+    return requests.post(f"{{NYLAS_API}}/connect/authorize", json=payload)
+''',
+    })
+    helped = _codes(tmp_path / "helped", {
+        "app/__init__.py": "", "app/calls.py": CALLS, "app/nylas_http.py": HELPER,
+        "app/views.py": f'''
+from .nylas_http import connect
+
+
+def sync_register(payload):
+    return connect(payload)
+
+
+def register(email, key):
+    payload = {BODY}
+    return sync_register(payload=payload)
+''',
+    })
+    assert {"NYS201", "NYS205"} <= {code for code, _ in _messages(inline)}
+    assert _messages(helped) == _messages(inline)
+    assert {name for name, _, _, _ in helped} == {"views.py"}
+
+
+def test_a_caller_passing_a_body_that_cannot_be_read_is_unresolved(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS, "app/nylas_http.py": HELPER,
+        "app/views.py": f'''
+from .nylas_http import connect
+
+
+def register(email, key):
+    payload = {BODY.replace('"email.metadata", ', "")}
+    return connect(payload)
+
+
+def register_from(row):
+    return connect(row.body())
+''',
+    })
+    assert [(name, line, code) for name, line, code, _ in found if code != "NYS205"] == [
+        ("views.py", 15, "NYS304")]
+    assert "the native-auth body passed to connect() cannot be read" in found[-1][3]
+
+
+def test_a_body_changed_on_the_way_is_unresolved(tmp_path: Path) -> None:
+    # The pass-through helper overwrites the scopes its callers chose.
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS, "app/nylas_http.py": HELPER,
+        "app/views.py": f'''
+from .nylas_http import connect
+
+
+def sync_register(payload):
+    payload["scopes"] = load_scopes()
+    return connect(payload)
+
+
+def register(email, key):
+    payload = {BODY}
+    return sync_register(payload)
+''',
+    })
+    assert [(name, line, code) for name, line, code, _ in found] == [("views.py", 7, "NYS304")]

@@ -41,6 +41,7 @@ from .bindings import (
     with_parameters,
 )
 from .facts import (
+    BodyArg,
     Generation,
     RawTemplate,
     UrlPart,
@@ -82,6 +83,8 @@ AUTH_URL_SCOPES_POSITION = 3
 AUTH_URL_PROVIDER_POSITION = 4
 
 NATIVE_AUTH_PATH = "/connect/authorize"
+# A native-auth body a helper posts from its parameter: its callers give it.
+BODY_PREFIX = "body:"
 HOSTED_AUTH_PATH = "/oauth/authorize"
 # Keys that together mark a dict as a Nylas native-auth body even when the URL it is
 # sent to cannot be shown to be a Nylas host.
@@ -487,6 +490,7 @@ class Extractor(FastVisitor):
             self._url_expression(node)
         else:
             self._http_call(node)
+        self._body_arguments(node)
         self.generic_visit(node)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
@@ -601,20 +605,21 @@ class Extractor(FastVisitor):
     def _native_auth(
         self, call: ast.Call, body: ast.expr, nylas_host: bool, url: tuple[UrlPart, ...] = ()
     ) -> None:
-        target = self.reader.follow(body)
-        if isinstance(target, ast.Call) and self.qualify(target.func) in BODY_ENCODERS:
-            if not target.args:
-                return
-            body = target.args[0]
+        unencoded = self._unencoded(body)
+        if unencoded is None:
+            return
+        body = unencoded
         view = self._dict_view(body)
         if view is None:
             if nylas_host and self._is_parameter(body):
-                # A helper posts a body its callers build: a request whose scopes the
-                # analysis does not follow yet, said by NYS304 rather than left out.
+                # A helper posts a body its callers build: the project index reads
+                # each caller's argument (``body_args``) as a request; until then, and
+                # when a caller's cannot be read, NYS304 says so.
                 qualname = ".".join(name for name, _ in self._qual)
                 self._add(ScopeSite(
                     SiteKind.NATIVE, Generation.V2, self.source.span(call),
                     ScopeValue(ValueState.UNRESOLVED, complete=False,
+                               reference=self._passed_parameter(body),
                                reason=f"the native-auth body comes from the callers of "
                                       f"{qualname}()"),
                     description="native auth (/connect/authorize)",
@@ -623,6 +628,18 @@ class Extractor(FastVisitor):
             return
         if not nylas_host and len(NATIVE_BODY_KEYS & view.keys.keys()) < 2:
             return
+        site = self._native_site(call, view)
+        self._add(dataclasses.replace(site, url=url, url_path=NATIVE_AUTH_PATH if url else ""))
+
+    def _unencoded(self, body: ast.expr) -> ast.expr | None:
+        """The dict a body is made from: ``jsonable_encoder(payload)`` is ``payload``."""
+        target = self.reader.follow(body)
+        if isinstance(target, ast.Call) and self.qualify(target.func) in BODY_ENCODERS:
+            return target.args[0] if target.args else None
+        return body
+
+    def _native_site(self, call: ast.Call, view: _DictView) -> ScopeSite:
+        """The request a native-auth body makes when ``call`` posts it."""
         provider_node = view.values.get("provider")
         provider = self.reader.read_string(provider_node) if provider_node is not None else None
         scopes = view.values.get("scopes")
@@ -634,18 +651,55 @@ class Extractor(FastVisitor):
             value = ScopeValue(
                 ValueState.UNRESOLVED, complete=False, reason="the body's scopes are not known"
             )
-        self._add(
-            ScopeSite(
-                SiteKind.NATIVE,
-                Generation.V2,
-                self.source.span(view.node) if scopes is None else self.source.span(call),
-                value,
-                provider=provider or "",
-                service_account=self._is_service_account(view),
-                description="native auth (/connect/authorize)",
-                url=url, url_path=NATIVE_AUTH_PATH if url else "",
-            )
+        return ScopeSite(
+            SiteKind.NATIVE,
+            Generation.V2,
+            self.source.span(view.node) if scopes is None else self.source.span(call),
+            value,
+            provider=provider or "",
+            service_account=self._is_service_account(view),
+            description="native auth (/connect/authorize)",
         )
+
+    def _passed_parameter(self, node: ast.expr) -> str:
+        """``body:module.function#position#name`` for a parameter of the enclosing
+        function that holds what its callers passed (never rebound nor written by
+        key in the function); "" otherwise."""
+        if not isinstance(node, ast.Name) or not self._is_parameter(node):
+            return ""
+        function, params = self._functions[-1]
+        own = self.body_bindings.of(function)
+        if own.binds(node.id) or node.id in own.key_writes or node.id in own.opaque_writes:
+            return ""
+        qualname = ".".join(name for name, _ in self._qual)
+        return f"{BODY_PREFIX}{self._module_name or '__main__'}.{qualname}" \
+            f"#{params.index(node.id)}#{node.id}"
+
+    def _body_arguments(self, node: ast.Call) -> None:
+        """Native-auth bodies passed to a call, and parameters passed on unchanged, for
+        a helper that posts what it is given (see ``BodyArg``)."""
+        if any(isinstance(arg, ast.Starred) for arg in node.args):
+            return
+        arguments = [(index, "", arg) for index, arg in enumerate(node.args)]
+        arguments += [(-1, kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
+        span: Span | None = None
+        for position, keyword, argument in arguments:
+            if not isinstance(argument, (ast.Name, ast.Dict, ast.Call)):
+                continue
+            found: BodyArg | None = None
+            view = self._dict_view(argument)
+            if view is not None and (
+                {"scopes", "scope"} & view.keys.keys() or NATIVE_BODY_KEYS & view.keys.keys()
+            ):
+                span = span or self.source.span(node)
+                found = BodyArg(span, position, keyword, site=self._native_site(node, view))
+            elif view is None:
+                reference = self._passed_parameter(argument)
+                if reference:
+                    span = span or self.source.span(node)
+                    found = BodyArg(span, position, keyword, reference=reference)
+            if found is not None:
+                self.facts.body_args.append(found)
 
     def _is_service_account(self, view: _DictView) -> bool:
         if _is_true(view.values.get("service_account")):
