@@ -294,3 +294,23 @@ def register(email, key):
 ''',
     })
     assert [(name, line, code) for name, line, code, _ in found] == [("views.py", 7, "NYS304")]
+
+
+def test_a_host_built_at_run_time_after_the_scheme_may_be_nylas(tmp_path: Path) -> None:
+    # HOST may be api.nylas.com: GET /contacts may need 'contacts', which is then
+    # never called unused.
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "contacts"]'),
+        "app/people.py": '''# Nylas contacts, through a proxy
+import os
+import requests
+
+HOST = os.environ["HOST"]
+
+
+def people():
+    return requests.get(f"https://{HOST}/contacts").json()
+''',
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("people.py", "NYS304")]
