@@ -314,3 +314,37 @@ def people():
 ''',
     })
     assert [(name, code) for name, _, code, _ in found] == [("people.py", "NYS304")]
+
+
+CLIENT_MODULE = '''
+import httpx
+
+NYLAS_API = "https://api.nylas.com"
+
+
+class Outbox:
+    def __init__(self):
+        self.http = httpx.AsyncClient(base_url=NYLAS_API)
+
+    async def send(self, draft):
+        return await {call}
+'''
+
+
+def test_a_relative_path_is_read_against_the_clients_base_url(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "email.send", "contacts"]'),
+        "app/outbox.py": CLIENT_MODULE.format(call='self.http.post("/send", json=draft)'),
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("views.py", "NYS303")]
+    assert "'contacts'" in found[0][3]
+
+
+def test_a_clients_method_handed_elsewhere_is_unresolved(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "email.send"]'),
+        "app/outbox.py": CLIENT_MODULE.format(call='run(self.http.post, "/send", json=draft)'),
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("outbox.py", "NYS304")]

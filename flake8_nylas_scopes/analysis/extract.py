@@ -33,6 +33,7 @@ from ..nylas_api.v2.scopes import NYLAS_CLIENT_CLASSES
 from .ast_names import dotted
 from .bindings import (
     statements_in_scope,
+    with_value,
     LIST_MUTATORS,
     BodyBindings,
     Bindings,
@@ -74,6 +75,9 @@ URL_SEGMENTS = frozenset(
     {route.path.strip("/").split("/")[0] for route in RAW_ROUTES} | {"oauth", "connect"}
 ) - {"", "{id}"}
 _MAX_URL_CONSTANT = 300
+# HTTP clients that send a relative path to their ``base_url`` (its path kept, the
+# request's appended to it).
+BASE_URL_CLIENTS = frozenset({"httpx.Client", "httpx.AsyncClient"})
 # What stands in for a host given by configuration that names Nylas.
 NYLAS_HOST_MARK = "nylas-host"
 
@@ -97,6 +101,8 @@ _HOLE = URL_HOLE
 @dataclass
 class _ClassInfo:
     client_attributes: set[str] = field(default_factory=set)
+    # ``self.<attr> = httpx.AsyncClient(base_url=...)``: the pieces of the base URL.
+    http_bases: dict[str, tuple[UrlPart, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,8 @@ class Extractor(FastVisitor):
             self._key_value,
         )
         self._decorators: set[ast.expr] = set()
+        # The callees of the calls seen: an HTTP client's method not among them escapes.
+        self._called: set[ast.expr] = set()
 
     def close(self) -> None:
         """Drop the value reader, which calls back into this object: the reference
@@ -382,8 +390,9 @@ class Extractor(FastVisitor):
             if parts is None:
                 continue
             text = url_fallback_text(parts)
+            # An absolute URL of another host counts too: a request to it is none.
             if len(text) <= _MAX_URL_CONSTANT and (
-                _names_nylas(text) or any(
+                _names_nylas(text) or text.startswith(("https://", "http://")) or any(
                     segment.strip(_HOLE) in URL_SEGMENTS for segment in text.split("/")
                 )
             ):
@@ -452,6 +461,7 @@ class Extractor(FastVisitor):
         info = _ClassInfo()
         self._classes.append(info)
         info.client_attributes = self._client_attributes(node)
+        info.http_bases = self._http_attributes(node)
         self._qual.append((node.name, "class"))
         self.generic_visit(node)
         self._qual.pop()
@@ -480,6 +490,67 @@ class Extractor(FastVisitor):
             self._scopes.pop()
         return found
 
+    def _http_attributes(self, node: ast.ClassDef) -> dict[str, tuple[UrlPart, ...]]:
+        """``self.<attr>`` names assigned once in the class, an HTTP client with a base
+        URL, each base read in the method that makes the client."""
+        assigned: dict[str, list[tuple[UrlPart, ...] | None]] = {}
+        for method in node.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            self._scopes.append(self._function_bindings(method))
+            self._bodies.append(method.body)
+            for statement in _all_statements(method.body):
+                targets = statement.targets if isinstance(statement, ast.Assign) else (
+                    [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign))
+                    else [])
+                for target in targets:
+                    if (
+                        isinstance(target, ast.Attribute)
+                        and isinstance(target.value, ast.Name)
+                        and target.value.id == "self"
+                    ):
+                        value = getattr(statement, "value", None)
+                        base = self._client_base(value) if (
+                            isinstance(statement, ast.Assign) and len(targets) == 1
+                            and isinstance(value, ast.expr)) else None
+                        assigned.setdefault(target.attr, []).append(base)
+            self._bodies.pop()
+            self._scopes.pop()
+        return {name: bases[0] for name, bases in assigned.items()
+                if len(bases) == 1 and bases[0] is not None}
+
+    def _client_base(self, node: ast.expr) -> tuple[UrlPart, ...] | None:
+        """The base URL of ``httpx.AsyncClient(base_url=...)``, when it is given."""
+        if not isinstance(node, ast.Call) or self.qualify(node.func) not in BASE_URL_CLIENTS:
+            return None
+        base = _keyword(node, "base_url")
+        return self._url_parts(base) if base is not None else None
+
+    def _receiver_base(self, receiver: ast.expr) -> tuple[UrlPart, ...] | None:
+        """The base URL of the HTTP client a request is sent with: a name bound once
+        to one (by ``=`` or ``with ... as``), or ``self.<attr>`` of this class."""
+        if isinstance(receiver, ast.Name):
+            bindings = self._binding_scope(receiver.id)
+            if bindings is None:
+                return None
+            depth = next(at for at, scope in enumerate(self._scopes) if scope is bindings)
+            made = bindings.lookup(receiver.id) or with_value(self._bodies[depth], receiver.id)
+            if made is None:
+                return None
+            # Read where the client is made: a module's client, in the module's scope.
+            saved_scopes, saved_bodies = self._scopes, self._bodies
+            self._scopes, self._bodies = saved_scopes[:depth + 1], saved_bodies[:depth + 1]
+            try:
+                return self._client_base(made)
+            finally:
+                self._scopes, self._bodies = saved_scopes, saved_bodies
+        if (
+            isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name)
+            and receiver.value.id == "self" and self._classes
+        ):
+            return self._classes[-1].http_bases.get(receiver.attr)
+        return None
+
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
@@ -491,6 +562,19 @@ class Extractor(FastVisitor):
         else:
             self._http_call(node)
         self._body_arguments(node)
+        self._called.add(func)
+        self.generic_visit(node)
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node.attr in HTTP_METHODS and node not in self._called and isinstance(
+            node.ctx, ast.Load
+        ):
+            base = self._receiver_base(node.value)
+            if base is not None:
+                # ``run(http.post, "/send")``: a request to the client's base URL the
+                # analysis cannot see made, unresolved rather than left out.
+                self._raw_parts(node, node.attr.upper(), (
+                    *_strip_end(base), UrlPart("/"), UrlPart(_HOLE)), dotted(node))
         self.generic_visit(node)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
@@ -566,6 +650,11 @@ class Extractor(FastVisitor):
         if url_node is None:
             return
         parts = self._url_parts(url_node)
+        if parts is not None and isinstance(func, ast.Attribute) and _is_relative(parts):
+            base = self._receiver_base(func.value)
+            if base is not None:
+                # ``http.get("/messages")`` on ``httpx.Client(base_url=NYLAS_API)``.
+                parts = (*_strip_end(base), UrlPart("/"), *_strip_start(parts))
         if parts is None:
             if _mentions_nylas_host(url_node):
                 # ``"https://api.nylas.com" + path``: a Nylas request to a path the
@@ -600,6 +689,18 @@ class Extractor(FastVisitor):
         use = raw_use(verb, url, self.source.span(node), dotted(func))
         # ``@app.post("/events")`` registers a route; it sends no request.
         if use is not None and not (use.maybe and node in self._decorators):
+            self.facts.raw_uses.append(use)
+
+    def _raw_parts(
+        self, node: ast.expr, verb: str, parts: tuple[UrlPart, ...], text: str
+    ) -> None:
+        """A raw request to a URL made of ``parts``, read now or across modules."""
+        if any(part.reference for part in parts):
+            self.facts.raw_templates.append(
+                RawTemplate(verb, parts, self.source.span(node), text))
+            return
+        use = raw_use(verb, url_fallback_text(parts), self.source.span(node), text)
+        if use is not None and not use.maybe:
             self.facts.raw_uses.append(use)
 
     def _native_auth(
@@ -1092,6 +1193,15 @@ def _django_settings_module(statement: ast.stmt) -> str:
     ):
         return value.value
     return ""
+
+
+def _is_relative(parts: tuple[UrlPart, ...]) -> bool:
+    """Whether a URL's text is a path with no host (``"/messages"``, ``f"messages/{id}"``)."""
+    first = parts[0] if parts else None
+    return first is not None and not first.reference and bool(first.text) and (
+        not first.text.startswith(_HOLE) and "://" not in first.text
+        and not first.text.startswith("//")
+    )
 
 
 def _strip_end(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
