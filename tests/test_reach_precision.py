@@ -348,3 +348,50 @@ def test_a_clients_method_handed_elsewhere_is_unresolved(tmp_path: Path) -> None
         "app/outbox.py": CLIENT_MODULE.format(call='run(self.http.post, "/send", json=draft)'),
     })
     assert [(name, code) for name, _, code, _ in found] == [("outbox.py", "NYS304")]
+
+
+SETTINGS_MODULE = '''# Nylas settings
+from functools import lru_cache
+
+import requests
+from pydantic_settings import BaseSettings
+
+
+class Settings(BaseSettings):
+    api_uri: str = "{default}"
+
+
+@lru_cache
+def get_settings():
+    return Settings()
+
+
+def people():
+    return requests.get(f"{{get_settings().api_uri}}/contacts").json()
+
+
+def people_again():
+    config = get_settings()
+    return requests.get(config.api_uri + "/contacts").json()
+'''
+
+
+def test_a_settings_field_with_a_nylas_default_is_a_nylas_host(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "contacts.read_only"]'),
+        "app/people.py": SETTINGS_MODULE.format(default="https://api.nylas.com"),
+    })
+    assert found == []
+
+
+def test_a_settings_field_the_environment_may_set_is_not_another_host(
+    tmp_path: Path
+) -> None:
+    # The default names another host, but the environment may name Nylas.
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "contacts"]'),
+        "app/people.py": SETTINGS_MODULE.format(default="https://proxy.example.com"),
+    })
+    assert {code for _, _, code, _ in found} == {"NYS304"}

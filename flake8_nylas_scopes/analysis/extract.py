@@ -132,6 +132,7 @@ class Extractor(FastVisitor):
         # The statements of each scope in ``_scopes``, for names assigned per branch.
         self._bodies: list[list[ast.stmt]] = []
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self._module_classes: dict[str, ast.ClassDef] = {}
         self._reading: set[ast.AST] = set()
         self.reader = ValueReader(
             self.source, self.lookup, self.qualify, self._branch_values, self._returns,
@@ -300,6 +301,14 @@ class Extractor(FastVisitor):
             name: functions[0] for name, functions in defined.items()
             if len(functions) == 1 and name not in bindings.values
         }
+        classes: dict[str, list[ast.ClassDef]] = {}
+        for statement in tree.body:
+            if isinstance(statement, ast.ClassDef):
+                classes.setdefault(statement.name, []).append(statement)
+        self._module_classes = {
+            name: found[0] for name, found in classes.items()
+            if len(found) == 1 and name not in bindings.values and name not in defined
+        }
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
         for statement in _all_statements(tree.body):
@@ -397,6 +406,16 @@ class Extractor(FastVisitor):
                 )
             ):
                 strings[name] = parts
+        for name, node in self.module_bindings.values.items():
+            # ``settings = Settings()``: ``settings.api_uri`` read by other modules.
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                cls = self._module_classes.get(node.func.id)
+                for field_name in _annotated_fields(cls) if cls is not None else ():
+                    attribute = ast.Attribute(value=ast.Name(id=name, ctx=ast.Load()),
+                                              attr=field_name, ctx=ast.Load())
+                    found = self._field_default(attribute, 0)
+                    if found is not None:
+                        strings[f"{name}.{field_name}"] = found
         return strings
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
@@ -1106,9 +1125,47 @@ class Extractor(FastVisitor):
             if function in ENV_READERS:
                 return self._env_parts(target, depth)
             return None
+        if isinstance(target, ast.Attribute):
+            default = self._field_default(target, depth)
+            if default is not None:
+                return default
         if isinstance(target, (ast.Attribute, ast.Name)):
             return (UrlPart(_hole_for(dotted(target)), self.qualify(target) or ""),)
         return None
+
+    def _field_default(self, node: ast.Attribute, depth: int) -> tuple[UrlPart, ...] | None:
+        """``settings.api_uri`` with ``settings = Settings()`` (or a function of this
+        module returning it) and ``api_uri: str = "https://api.nylas.com"`` a field of
+        that class: a pydantic ``BaseSettings`` field, which the environment may
+        override, is a Nylas host when its default is one; a field of another class
+        made without arguments holds its default."""
+        if not isinstance(node.value, (ast.Name, ast.Call)) or depth > 4:
+            return None
+        made = self.reader.follow(node.value)
+        if isinstance(made, ast.Call) and isinstance(made.func, ast.Name) and (
+            made.func.id in self._module_functions
+        ):
+            returned = function_returns(self._module_functions[made.func.id])
+            made = returned[0] if returned is not None and len(returned) == 1 else None
+        if not isinstance(made, ast.Call) or not isinstance(made.func, ast.Name):
+            return None
+        cls = self._module_classes.get(made.func.id)
+        if cls is None:
+            return None
+        default = next((
+            statement.value for statement in cls.body
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+            and statement.target.id == node.attr and statement.value is not None
+        ), None)
+        if not (isinstance(default, ast.Constant) and isinstance(default.value, str)):
+            return None
+        if any((dotted(base) or "").endswith("BaseSettings") for base in cls.bases):
+            if nylas_v2_path(default.value, _HOLE) == "/":
+                return (UrlPart(_HOLE + NYLAS_HOST_MARK),)
+            return None
+        if made.args or made.keywords:
+            return None
+        return (UrlPart(default.value),)
 
     def _env_parts(self, call: ast.Call, depth: int) -> tuple[UrlPart, ...] | None:
         """``os.getenv("NYLAS_API_URI", "https://api.nylas.com")``: a host given by
@@ -1193,6 +1250,13 @@ def _django_settings_module(statement: ast.stmt) -> str:
     ):
         return value.value
     return ""
+
+
+def _annotated_fields(cls: ast.ClassDef) -> list[str]:
+    return [statement.target.id for statement in cls.body
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+            and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, str)]
 
 
 def _is_relative(parts: tuple[UrlPart, ...]) -> bool:
