@@ -618,6 +618,12 @@ class Extractor(FastVisitor):
         provider_node = _argument(node, "provider", AUTH_URL_PROVIDER_POSITION)
         has_star_kwargs = any(keyword.arg is None for keyword in node.keywords)
         has_star_args = any(isinstance(arg, ast.Starred) for arg in node.args)
+        spread = self._spread_keywords(node) if scopes is None and not has_star_args else None
+        if spread is not None:
+            # ``authentication_url(**cfg)`` with ``cfg`` a dict this module fills by key.
+            scopes = spread.values.get("scopes")
+            provider_node = provider_node or spread.values.get("provider")
+            has_star_kwargs = scopes is None and not spread.complete
         if scopes is not None:
             value = self._parameter_reference(scopes) or self.reader.read(scopes)
         elif has_star_kwargs or has_star_args:
@@ -639,6 +645,13 @@ class Extractor(FastVisitor):
                 receiver=dotted(receiver),
             )
         )
+
+    def _spread_keywords(self, node: ast.Call) -> _DictView | None:
+        """The one ``**cfg`` of a call, when ``cfg`` is a dict this module builds."""
+        spread = [keyword.value for keyword in node.keywords if keyword.arg is None]
+        if len(spread) != 1:
+            return None
+        return self._dict_view(spread[0])
 
     def _flask_dance(self, node: ast.Call) -> None:
         scope = _keyword(node, "scope")
