@@ -21,6 +21,7 @@ def inbox(token):
 
 
 def _codes(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str, str]]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
     for name, text in files.items():
         path = tmp_path / name
@@ -270,3 +271,197 @@ def test_another_objects_config_is_not_flask_configuration(tmp_path: Path) -> No
         "app/views.py": CALLS,
     })
     assert "NYS303" not in [code for _, _, code, _ in found]
+
+
+HELPER = '''
+import requests
+from fastapi.encoders import jsonable_encoder
+
+NYLAS_API = "https://api.nylas.com"
+
+
+def connect(payload):
+    return requests.post(f"{NYLAS_API}/connect/authorize", json=jsonable_encoder(payload))
+'''
+BODY = '''{
+        "client_id": "id", "email_address": email, "provider": "gmail",
+        "settings": {"service_account_json": key},
+        "scopes": ["calendar", "email.metadata", "email.read_only"],
+    }'''
+
+
+def _messages(found: list[tuple[str, int, str, str]]) -> list[tuple[str, str]]:
+    return sorted((code, message) for _, _, code, message in found)
+
+
+def test_a_body_posted_by_a_helper_is_judged_as_if_posted_inline(tmp_path: Path) -> None:
+    inline = _codes(tmp_path / "inline", {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": HELPER.split("\n\n\ndef")[0] + f'''
+
+def register(email, key):
+    payload = {BODY}
+    return requests.post(f"{{NYLAS_API}}/connect/authorize", json=payload)
+''',
+    })
+    helped = _codes(tmp_path / "helped", {
+        "app/__init__.py": "", "app/calls.py": CALLS, "app/nylas_http.py": HELPER,
+        "app/views.py": f'''
+from .nylas_http import connect
+
+
+def sync_register(payload):
+    return connect(payload)
+
+
+def register(email, key):
+    payload = {BODY}
+    return sync_register(payload=payload)
+''',
+    })
+    assert {"NYS201", "NYS205"} <= {code for code, _ in _messages(inline)}
+    assert _messages(helped) == _messages(inline)
+    assert {name for name, _, _, _ in helped} == {"views.py"}
+
+
+def test_a_caller_passing_a_body_that_cannot_be_read_is_unresolved(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS, "app/nylas_http.py": HELPER,
+        "app/views.py": f'''
+from .nylas_http import connect
+
+
+def register(email, key):
+    payload = {BODY.replace('"email.metadata", ', "")}
+    return connect(payload)
+
+
+def register_from(row):
+    return connect(row.body())
+''',
+    })
+    assert [(name, line, code) for name, line, code, _ in found if code != "NYS205"] == [
+        ("views.py", 15, "NYS304")]
+    assert "the native-auth body passed to connect() cannot be read" in found[-1][3]
+
+
+def test_a_body_changed_on_the_way_is_unresolved(tmp_path: Path) -> None:
+    # The pass-through helper overwrites the scopes its callers chose.
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS, "app/nylas_http.py": HELPER,
+        "app/views.py": f'''
+from .nylas_http import connect
+
+
+def sync_register(payload):
+    payload["scopes"] = load_scopes()
+    return connect(payload)
+
+
+def register(email, key):
+    payload = {BODY}
+    return sync_register(payload)
+''',
+    })
+    assert [(name, line, code) for name, line, code, _ in found] == [("views.py", 7, "NYS304")]
+
+
+def test_a_host_built_at_run_time_after_the_scheme_may_be_nylas(tmp_path: Path) -> None:
+    # HOST may be api.nylas.com: GET /contacts may need 'contacts', which is then
+    # never called unused.
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "contacts"]'),
+        "app/people.py": '''# Nylas contacts, through a proxy
+import os
+import requests
+
+HOST = os.environ["HOST"]
+
+
+def people():
+    return requests.get(f"https://{HOST}/contacts").json()
+''',
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("people.py", "NYS304")]
+
+
+CLIENT_MODULE = '''
+import httpx
+
+NYLAS_API = "https://api.nylas.com"
+
+
+class Outbox:
+    def __init__(self):
+        self.http = httpx.AsyncClient(base_url=NYLAS_API)
+
+    async def send(self, draft):
+        return await {call}
+'''
+
+
+def test_a_relative_path_is_read_against_the_clients_base_url(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "email.send", "contacts"]'),
+        "app/outbox.py": CLIENT_MODULE.format(call='self.http.post("/send", json=draft)'),
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("views.py", "NYS303")]
+    assert "'contacts'" in found[0][3]
+
+
+def test_a_clients_method_handed_elsewhere_is_unresolved(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "email.send"]'),
+        "app/outbox.py": CLIENT_MODULE.format(call='run(self.http.post, "/send", json=draft)'),
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("outbox.py", "NYS304")]
+
+
+SETTINGS_MODULE = '''# Nylas settings
+from functools import lru_cache
+
+import requests
+from pydantic_settings import BaseSettings
+
+
+class Settings(BaseSettings):
+    api_uri: str = "{default}"
+
+
+@lru_cache
+def get_settings():
+    return Settings()
+
+
+def people():
+    return requests.get(f"{{get_settings().api_uri}}/contacts").json()
+
+
+def people_again():
+    config = get_settings()
+    return requests.get(config.api_uri + "/contacts").json()
+'''
+
+
+def test_a_settings_field_with_a_nylas_default_is_a_nylas_host(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "contacts.read_only"]'),
+        "app/people.py": SETTINGS_MODULE.format(default="https://api.nylas.com"),
+    })
+    assert found == []
+
+
+def test_a_settings_field_the_environment_may_set_is_not_another_host(
+    tmp_path: Path
+) -> None:
+    # The default names another host, but the environment may name Nylas.
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "contacts"]'),
+        "app/people.py": SETTINGS_MODULE.format(default="https://proxy.example.com"),
+    })
+    assert {code for _, _, code, _ in found} == {"NYS304"}

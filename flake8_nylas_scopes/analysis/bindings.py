@@ -199,6 +199,45 @@ def _body_bindings(body: list[ast.stmt]) -> Bindings:
     return bindings
 
 
+def with_value(body: list[ast.stmt], name: str) -> ast.expr | None:
+    """What ``with <expr> as name`` gives ``name`` when that ``with`` is the only
+    statement of the scope that binds it; None otherwise."""
+    found: list[ast.expr] = []
+    for node in statements_in_scope(body):
+        if isinstance(node, ast.withitem):
+            target = node.optional_vars
+            if isinstance(target, ast.Name) and target.id == name:
+                found.append(node.context_expr)
+            elif target is not None and _binds_directly(node, name):
+                return None
+        elif _binds_directly(node, name):
+            return None
+    return found[0] if len(found) == 1 else None
+
+
+def _binds_directly(node: ast.AST, name: str) -> bool:
+    """Whether ``node`` itself (not the statements inside it) binds ``name``."""
+    targets: list[ast.expr] = []
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor,
+                           ast.NamedExpr)):
+        targets = [node.target]
+    elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+        targets = [node.optional_vars]
+    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return node.name == name
+    elif isinstance(node, ast.ExceptHandler):
+        return node.name == name
+    elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        return any((a.asname or a.name).split(".")[0] == name for a in node.names)
+    elif isinstance(node, (ast.Global, ast.Nonlocal)):
+        return name in node.names
+    elif isinstance(node, ast.Delete):
+        targets = node.targets
+    return any(isinstance(n, ast.Name) and n.id == name for t in targets for n in ast.walk(t))
+
+
 _Path = tuple[tuple[int, int], ...]
 
 

@@ -33,6 +33,7 @@ from ..nylas_api.v2.scopes import NYLAS_CLIENT_CLASSES
 from .ast_names import dotted
 from .bindings import (
     statements_in_scope,
+    with_value,
     LIST_MUTATORS,
     BodyBindings,
     Bindings,
@@ -41,6 +42,7 @@ from .bindings import (
     with_parameters,
 )
 from .facts import (
+    BodyArg,
     Generation,
     RawTemplate,
     UrlPart,
@@ -73,6 +75,9 @@ URL_SEGMENTS = frozenset(
     {route.path.strip("/").split("/")[0] for route in RAW_ROUTES} | {"oauth", "connect"}
 ) - {"", "{id}"}
 _MAX_URL_CONSTANT = 300
+# HTTP clients that send a relative path to their ``base_url`` (its path kept, the
+# request's appended to it).
+BASE_URL_CLIENTS = frozenset({"httpx.Client", "httpx.AsyncClient"})
 # What stands in for a host given by configuration that names Nylas.
 NYLAS_HOST_MARK = "nylas-host"
 
@@ -82,6 +87,8 @@ AUTH_URL_SCOPES_POSITION = 3
 AUTH_URL_PROVIDER_POSITION = 4
 
 NATIVE_AUTH_PATH = "/connect/authorize"
+# A native-auth body a helper posts from its parameter: its callers give it.
+BODY_PREFIX = "body:"
 HOSTED_AUTH_PATH = "/oauth/authorize"
 # Keys that together mark a dict as a Nylas native-auth body even when the URL it is
 # sent to cannot be shown to be a Nylas host.
@@ -94,6 +101,8 @@ _HOLE = URL_HOLE
 @dataclass
 class _ClassInfo:
     client_attributes: set[str] = field(default_factory=set)
+    # ``self.<attr> = httpx.AsyncClient(base_url=...)``: the pieces of the base URL.
+    http_bases: dict[str, tuple[UrlPart, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,12 +134,15 @@ class Extractor(FastVisitor):
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         # Flask configuration keys that name scopes, with each value written for them.
         self._flask_config: dict[str, list[ast.expr]] = {}
+        self._module_classes: dict[str, ast.ClassDef] = {}
         self._reading: set[ast.AST] = set()
         self.reader = ValueReader(
             self.source, self.lookup, self.qualify, self._branch_values, self._returns,
             self._key_value,
         )
         self._decorators: set[ast.expr] = set()
+        # The callees of the calls seen: an HTTP client's method not among them escapes.
+        self._called: set[ast.expr] = set()
 
     def close(self) -> None:
         """Drop the value reader, which calls back into this object: the reference
@@ -292,6 +304,14 @@ class Extractor(FastVisitor):
             if len(functions) == 1 and name not in bindings.values
         }
         _flask_config_values(tree, self._flask_config)
+        classes: dict[str, list[ast.ClassDef]] = {}
+        for statement in tree.body:
+            if isinstance(statement, ast.ClassDef):
+                classes.setdefault(statement.name, []).append(statement)
+        self._module_classes = {
+            name: found[0] for name, found in classes.items()
+            if len(found) == 1 and name not in bindings.values and name not in defined
+        }
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
         for statement in _all_statements(tree.body):
@@ -393,12 +413,23 @@ class Extractor(FastVisitor):
             if parts is None:
                 continue
             text = url_fallback_text(parts)
+            # An absolute URL of another host counts too: a request to it is none.
             if len(text) <= _MAX_URL_CONSTANT and (
-                _names_nylas(text) or any(
+                _names_nylas(text) or text.startswith(("https://", "http://")) or any(
                     segment.strip(_HOLE) in URL_SEGMENTS for segment in text.split("/")
                 )
             ):
                 strings[name] = parts
+        for name, node in self.module_bindings.values.items():
+            # ``settings = Settings()``: ``settings.api_uri`` read by other modules.
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                cls = self._module_classes.get(node.func.id)
+                for field_name in _annotated_fields(cls) if cls is not None else ():
+                    attribute = ast.Attribute(value=ast.Name(id=name, ctx=ast.Load()),
+                                              attr=field_name, ctx=ast.Load())
+                    found = self._field_default(attribute, 0)
+                    if found is not None:
+                        strings[f"{name}.{field_name}"] = found
         return strings
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
@@ -463,6 +494,7 @@ class Extractor(FastVisitor):
         info = _ClassInfo()
         self._classes.append(info)
         info.client_attributes = self._client_attributes(node)
+        info.http_bases = self._http_attributes(node)
         self._qual.append((node.name, "class"))
         self.generic_visit(node)
         self._qual.pop()
@@ -491,6 +523,67 @@ class Extractor(FastVisitor):
             self._scopes.pop()
         return found
 
+    def _http_attributes(self, node: ast.ClassDef) -> dict[str, tuple[UrlPart, ...]]:
+        """``self.<attr>`` names assigned once in the class, an HTTP client with a base
+        URL, each base read in the method that makes the client."""
+        assigned: dict[str, list[tuple[UrlPart, ...] | None]] = {}
+        for method in node.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            self._scopes.append(self._function_bindings(method))
+            self._bodies.append(method.body)
+            for statement in _all_statements(method.body):
+                targets = statement.targets if isinstance(statement, ast.Assign) else (
+                    [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign))
+                    else [])
+                for target in targets:
+                    if (
+                        isinstance(target, ast.Attribute)
+                        and isinstance(target.value, ast.Name)
+                        and target.value.id == "self"
+                    ):
+                        value = getattr(statement, "value", None)
+                        base = self._client_base(value) if (
+                            isinstance(statement, ast.Assign) and len(targets) == 1
+                            and isinstance(value, ast.expr)) else None
+                        assigned.setdefault(target.attr, []).append(base)
+            self._bodies.pop()
+            self._scopes.pop()
+        return {name: bases[0] for name, bases in assigned.items()
+                if len(bases) == 1 and bases[0] is not None}
+
+    def _client_base(self, node: ast.expr) -> tuple[UrlPart, ...] | None:
+        """The base URL of ``httpx.AsyncClient(base_url=...)``, when it is given."""
+        if not isinstance(node, ast.Call) or self.qualify(node.func) not in BASE_URL_CLIENTS:
+            return None
+        base = _keyword(node, "base_url")
+        return self._url_parts(base) if base is not None else None
+
+    def _receiver_base(self, receiver: ast.expr) -> tuple[UrlPart, ...] | None:
+        """The base URL of the HTTP client a request is sent with: a name bound once
+        to one (by ``=`` or ``with ... as``), or ``self.<attr>`` of this class."""
+        if isinstance(receiver, ast.Name):
+            bindings = self._binding_scope(receiver.id)
+            if bindings is None:
+                return None
+            depth = next(at for at, scope in enumerate(self._scopes) if scope is bindings)
+            made = bindings.lookup(receiver.id) or with_value(self._bodies[depth], receiver.id)
+            if made is None:
+                return None
+            # Read where the client is made: a module's client, in the module's scope.
+            saved_scopes, saved_bodies = self._scopes, self._bodies
+            self._scopes, self._bodies = saved_scopes[:depth + 1], saved_bodies[:depth + 1]
+            try:
+                return self._client_base(made)
+            finally:
+                self._scopes, self._bodies = saved_scopes, saved_bodies
+        if (
+            isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name)
+            and receiver.value.id == "self" and self._classes
+        ):
+            return self._classes[-1].http_bases.get(receiver.attr)
+        return None
+
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
@@ -501,6 +594,20 @@ class Extractor(FastVisitor):
             self._url_expression(node)
         else:
             self._http_call(node)
+        self._body_arguments(node)
+        self._called.add(func)
+        self.generic_visit(node)
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node.attr in HTTP_METHODS and node not in self._called and isinstance(
+            node.ctx, ast.Load
+        ):
+            base = self._receiver_base(node.value)
+            if base is not None:
+                # ``run(http.post, "/send")``: a request to the client's base URL the
+                # analysis cannot see made, unresolved rather than left out.
+                self._raw_parts(node, node.attr.upper(), (
+                    *_strip_end(base), UrlPart("/"), UrlPart(_HOLE)), dotted(node))
         self.generic_visit(node)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
@@ -525,6 +632,12 @@ class Extractor(FastVisitor):
         provider_node = _argument(node, "provider", AUTH_URL_PROVIDER_POSITION)
         has_star_kwargs = any(keyword.arg is None for keyword in node.keywords)
         has_star_args = any(isinstance(arg, ast.Starred) for arg in node.args)
+        spread = self._spread_keywords(node) if scopes is None and not has_star_args else None
+        if spread is not None:
+            # ``authentication_url(**cfg)`` with ``cfg`` a dict this module fills by key.
+            scopes = spread.values.get("scopes")
+            provider_node = provider_node or spread.values.get("provider")
+            has_star_kwargs = scopes is None and not spread.complete
         if scopes is not None:
             value = self._parameter_reference(scopes) or self.reader.read(scopes)
         elif has_star_kwargs or has_star_args:
@@ -546,6 +659,13 @@ class Extractor(FastVisitor):
                 receiver=dotted(receiver),
             )
         )
+
+    def _spread_keywords(self, node: ast.Call) -> _DictView | None:
+        """The one ``**cfg`` of a call, when ``cfg`` is a dict this module builds."""
+        spread = [keyword.value for keyword in node.keywords if keyword.arg is None]
+        if len(spread) != 1:
+            return None
+        return self._dict_view(spread[0])
 
     def _flask_dance(self, node: ast.Call) -> None:
         scope = _keyword(node, "scope")
@@ -576,6 +696,11 @@ class Extractor(FastVisitor):
         if url_node is None:
             return
         parts = self._url_parts(url_node)
+        if parts is not None and isinstance(func, ast.Attribute) and _is_relative(parts):
+            base = self._receiver_base(func.value)
+            if base is not None:
+                # ``http.get("/messages")`` on ``httpx.Client(base_url=NYLAS_API)``.
+                parts = (*_strip_end(base), UrlPart("/"), *_strip_start(parts))
         if parts is None:
             if _mentions_nylas_host(url_node):
                 # ``"https://api.nylas.com" + path``: a Nylas request to a path the
@@ -612,23 +737,36 @@ class Extractor(FastVisitor):
         if use is not None and not (use.maybe and node in self._decorators):
             self.facts.raw_uses.append(use)
 
+    def _raw_parts(
+        self, node: ast.expr, verb: str, parts: tuple[UrlPart, ...], text: str
+    ) -> None:
+        """A raw request to a URL made of ``parts``, read now or across modules."""
+        if any(part.reference for part in parts):
+            self.facts.raw_templates.append(
+                RawTemplate(verb, parts, self.source.span(node), text))
+            return
+        use = raw_use(verb, url_fallback_text(parts), self.source.span(node), text)
+        if use is not None and not use.maybe:
+            self.facts.raw_uses.append(use)
+
     def _native_auth(
         self, call: ast.Call, body: ast.expr, nylas_host: bool, url: tuple[UrlPart, ...] = ()
     ) -> None:
-        target = self.reader.follow(body)
-        if isinstance(target, ast.Call) and self.qualify(target.func) in BODY_ENCODERS:
-            if not target.args:
-                return
-            body = target.args[0]
+        unencoded = self._unencoded(body)
+        if unencoded is None:
+            return
+        body = unencoded
         view = self._dict_view(body)
         if view is None:
             if nylas_host and self._is_parameter(body):
-                # A helper posts a body its callers build: a request whose scopes the
-                # analysis does not follow yet, said by NYS304 rather than left out.
+                # A helper posts a body its callers build: the project index reads
+                # each caller's argument (``body_args``) as a request; until then, and
+                # when a caller's cannot be read, NYS304 says so.
                 qualname = ".".join(name for name, _ in self._qual)
                 self._add(ScopeSite(
                     SiteKind.NATIVE, Generation.V2, self.source.span(call),
                     ScopeValue(ValueState.UNRESOLVED, complete=False,
+                               reference=self._passed_parameter(body),
                                reason=f"the native-auth body comes from the callers of "
                                       f"{qualname}()"),
                     description="native auth (/connect/authorize)",
@@ -637,6 +775,18 @@ class Extractor(FastVisitor):
             return
         if not nylas_host and len(NATIVE_BODY_KEYS & view.keys.keys()) < 2:
             return
+        site = self._native_site(call, view)
+        self._add(dataclasses.replace(site, url=url, url_path=NATIVE_AUTH_PATH if url else ""))
+
+    def _unencoded(self, body: ast.expr) -> ast.expr | None:
+        """The dict a body is made from: ``jsonable_encoder(payload)`` is ``payload``."""
+        target = self.reader.follow(body)
+        if isinstance(target, ast.Call) and self.qualify(target.func) in BODY_ENCODERS:
+            return target.args[0] if target.args else None
+        return body
+
+    def _native_site(self, call: ast.Call, view: _DictView) -> ScopeSite:
+        """The request a native-auth body makes when ``call`` posts it."""
         provider_node = view.values.get("provider")
         provider = self.reader.read_string(provider_node) if provider_node is not None else None
         scopes = view.values.get("scopes")
@@ -648,18 +798,55 @@ class Extractor(FastVisitor):
             value = ScopeValue(
                 ValueState.UNRESOLVED, complete=False, reason="the body's scopes are not known"
             )
-        self._add(
-            ScopeSite(
-                SiteKind.NATIVE,
-                Generation.V2,
-                self.source.span(view.node) if scopes is None else self.source.span(call),
-                value,
-                provider=provider or "",
-                service_account=self._is_service_account(view),
-                description="native auth (/connect/authorize)",
-                url=url, url_path=NATIVE_AUTH_PATH if url else "",
-            )
+        return ScopeSite(
+            SiteKind.NATIVE,
+            Generation.V2,
+            self.source.span(view.node) if scopes is None else self.source.span(call),
+            value,
+            provider=provider or "",
+            service_account=self._is_service_account(view),
+            description="native auth (/connect/authorize)",
         )
+
+    def _passed_parameter(self, node: ast.expr) -> str:
+        """``body:module.function#position#name`` for a parameter of the enclosing
+        function that holds what its callers passed (never rebound nor written by
+        key in the function); "" otherwise."""
+        if not isinstance(node, ast.Name) or not self._is_parameter(node):
+            return ""
+        function, params = self._functions[-1]
+        own = self.body_bindings.of(function)
+        if own.binds(node.id) or node.id in own.key_writes or node.id in own.opaque_writes:
+            return ""
+        qualname = ".".join(name for name, _ in self._qual)
+        return f"{BODY_PREFIX}{self._module_name or '__main__'}.{qualname}" \
+            f"#{params.index(node.id)}#{node.id}"
+
+    def _body_arguments(self, node: ast.Call) -> None:
+        """Native-auth bodies passed to a call, and parameters passed on unchanged, for
+        a helper that posts what it is given (see ``BodyArg``)."""
+        if any(isinstance(arg, ast.Starred) for arg in node.args):
+            return
+        arguments = [(index, "", arg) for index, arg in enumerate(node.args)]
+        arguments += [(-1, kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
+        span: Span | None = None
+        for position, keyword, argument in arguments:
+            if not isinstance(argument, (ast.Name, ast.Dict, ast.Call)):
+                continue
+            found: BodyArg | None = None
+            view = self._dict_view(argument)
+            if view is not None and (
+                {"scopes", "scope"} & view.keys.keys() or NATIVE_BODY_KEYS & view.keys.keys()
+            ):
+                span = span or self.source.span(node)
+                found = BodyArg(span, position, keyword, site=self._native_site(node, view))
+            elif view is None:
+                reference = self._passed_parameter(argument)
+                if reference:
+                    span = span or self.source.span(node)
+                    found = BodyArg(span, position, keyword, reference=reference)
+            if found is not None:
+                self.facts.body_args.append(found)
 
     def _is_service_account(self, view: _DictView) -> bool:
         if _is_true(view.values.get("service_account")):
@@ -965,9 +1152,47 @@ class Extractor(FastVisitor):
             if function in ENV_READERS:
                 return self._env_parts(target, depth)
             return None
+        if isinstance(target, ast.Attribute):
+            default = self._field_default(target, depth)
+            if default is not None:
+                return default
         if isinstance(target, (ast.Attribute, ast.Name)):
             return (UrlPart(_hole_for(dotted(target)), self.qualify(target) or ""),)
         return None
+
+    def _field_default(self, node: ast.Attribute, depth: int) -> tuple[UrlPart, ...] | None:
+        """``settings.api_uri`` with ``settings = Settings()`` (or a function of this
+        module returning it) and ``api_uri: str = "https://api.nylas.com"`` a field of
+        that class: a pydantic ``BaseSettings`` field, which the environment may
+        override, is a Nylas host when its default is one; a field of another class
+        made without arguments holds its default."""
+        if not isinstance(node.value, (ast.Name, ast.Call)) or depth > 4:
+            return None
+        made = self.reader.follow(node.value)
+        if isinstance(made, ast.Call) and isinstance(made.func, ast.Name) and (
+            made.func.id in self._module_functions
+        ):
+            returned = function_returns(self._module_functions[made.func.id])
+            made = returned[0] if returned is not None and len(returned) == 1 else None
+        if not isinstance(made, ast.Call) or not isinstance(made.func, ast.Name):
+            return None
+        cls = self._module_classes.get(made.func.id)
+        if cls is None:
+            return None
+        default = next((
+            statement.value for statement in cls.body
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+            and statement.target.id == node.attr and statement.value is not None
+        ), None)
+        if not (isinstance(default, ast.Constant) and isinstance(default.value, str)):
+            return None
+        if any((dotted(base) or "").endswith("BaseSettings") for base in cls.bases):
+            if nylas_v2_path(default.value, _HOLE) == "/":
+                return (UrlPart(_HOLE + NYLAS_HOST_MARK),)
+            return None
+        if made.args or made.keywords:
+            return None
+        return (UrlPart(default.value),)
 
     def _env_parts(self, call: ast.Call, depth: int) -> tuple[UrlPart, ...] | None:
         """``os.getenv("NYLAS_API_URI", "https://api.nylas.com")``: a host given by
@@ -1052,6 +1277,22 @@ def _django_settings_module(statement: ast.stmt) -> str:
     ):
         return value.value
     return ""
+
+
+def _annotated_fields(cls: ast.ClassDef) -> list[str]:
+    return [statement.target.id for statement in cls.body
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+            and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, str)]
+
+
+def _is_relative(parts: tuple[UrlPart, ...]) -> bool:
+    """Whether a URL's text is a path with no host (``"/messages"``, ``f"messages/{id}"``)."""
+    first = parts[0] if parts else None
+    return first is not None and not first.reference and bool(first.text) and (
+        not first.text.startswith(_HOLE) and "://" not in first.text
+        and not first.text.startswith("//")
+    )
 
 
 def _strip_end(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:

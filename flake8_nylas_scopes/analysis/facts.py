@@ -17,7 +17,7 @@ from .flow_facts import FlowFacts
 # Re-exported: the value types are part of the facts vocabulary.
 __all__ = [
     "Generation", "ItemForm", "ModuleFacts", "ScopeItem", "ScopeSite", "ScopeValue",
-    "SiteKind", "Span", "ValueState", "UrlPart", "RawTemplate",
+    "SiteKind", "Span", "ValueState", "UrlPart", "RawTemplate", "BodyArg",
 ]
 from ..spans import Span
 
@@ -125,6 +125,33 @@ class RawTemplate:
                    Span.from_json(data[2]), str(data[3]))
 
 
+@dataclass(frozen=True, slots=True)
+class BodyArg:
+    """A native-auth body passed to a call, for a helper that posts its parameter.
+
+    ``span`` is the call; the argument is at ``position`` (-1 for a keyword argument
+    named ``keyword``).  Either ``site`` is the request the body makes when posted, or
+    ``reference`` names the parameter of the enclosing function passed on unchanged
+    (``param:module.function#position#name``): its callers give the body.
+    """
+
+    span: Span
+    position: int
+    keyword: str
+    site: ScopeSite | None = None
+    reference: str = ""
+
+    def to_json(self) -> Any:
+        return [self.span.to_json(), self.position, self.keyword,
+                self.site.to_json() if self.site is not None else None, self.reference]
+
+    @classmethod
+    def from_json(cls, data: Any) -> BodyArg:
+        return cls(Span.from_json(data[0]), int(data[1]), str(data[2]),
+                   ScopeSite.from_json(data[3]) if data[3] is not None else None,
+                   str(data[4]))
+
+
 @dataclass
 class ModuleFacts:
     """Everything the rules need from one module.
@@ -151,6 +178,8 @@ class ModuleFacts:
     raw_templates: list[RawTemplate] = field(default_factory=list)
     # ``os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")``: its module.
     django_settings: str = ""
+    # Native-auth bodies (or parameters holding one) passed to calls.
+    body_args: list[BodyArg] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -166,6 +195,7 @@ class ModuleFacts:
             "strings": {k: [part.to_json() for part in v] for k, v in self.strings.items()},
             "raw_templates": [raw.to_json() for raw in self.raw_templates],
             "django_settings": self.django_settings,
+            "body_args": [arg.to_json() for arg in self.body_args],
         }
 
     @classmethod
@@ -185,4 +215,5 @@ class ModuleFacts:
              for k, v in data.get("strings", {}).items()},
             [RawTemplate.from_json(raw) for raw in data.get("raw_templates", ())],
             str(data.get("django_settings", "")),
+            [BodyArg.from_json(arg) for arg in data.get("body_args", ())],
         )

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator, Mapping
 
 from ..analysis.facts import ItemForm, ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
-from ..analysis.extract import raw_use
+from ..analysis.extract import BODY_PREFIX, raw_use
 from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api.v2.endpoints import ENDPOINTS
@@ -40,7 +40,7 @@ def _expand(index: ConstantIndex, value: ScopeValue, depth: int = 0) -> list[Sco
         found = [alt for option in value.alternatives for alt in _expand(index, option, depth + 1)]
         return found if len(found) <= _MAX_ALTERNATIVES else [_too_many(value)]
     if value.state is ValueState.UNRESOLVED and value.reference:
-        if value.reference.startswith(PARAM_PREFIX):
+        if value.reference.startswith((PARAM_PREFIX, BODY_PREFIX)):
             return [value]
         defined = index.scopes(value.reference)
         if not defined:
@@ -108,6 +108,51 @@ def _callers_scopes(
     return found
 
 
+# A body is followed through at most this many helpers passing it on.
+_MAX_BODY_HOPS = 4
+
+
+def _callers_bodies(
+    modules: Mapping[str, ModuleFacts], resolver: FlowResolver, site: ScopeSite,
+    reference: str, hops: int = 0,
+) -> list[ScopeSite]:
+    """The requests a helper posting its parameter makes: one per caller's body.
+
+    A caller passing something else (a body built elsewhere, a parameter changed on
+    the way) is an unresolved request where it calls; a caller passing the parameter
+    of its own function on unchanged gives what that function's callers pass.
+    """
+    function, position, name = reference[len(BODY_PREFIX):].split("#")
+    found: list[ScopeSite] = []
+    for facts in modules.values():
+        if facts.flow is None:
+            continue
+        passed = {(arg.span, arg.position, arg.keyword): arg for arg in facts.body_args}
+        for call in facts.flow.calls:
+            if not call.invokes or ("func", function) not in resolver.resolve(call.callee):
+                continue
+            at = int(position)
+            given = at < len(call.args) or any(key == name for key, _ in call.kwargs)
+            body = passed.get((call.span, at, "")) if at < len(call.args) else (
+                passed.get((call.span, -1, name)))
+            if body is not None and body.site is not None:
+                found.append(dataclasses.replace(body.site, url=site.url,
+                                                 url_path=site.url_path))
+                continue
+            if body is not None and hops < _MAX_BODY_HOPS:
+                further = _callers_bodies(modules, resolver, site, body.reference, hops + 1)
+                if further:
+                    found.extend(further)
+                    continue
+            if not given and call.star is None and call.double_star is None:
+                continue  # no body passed: the call fails, or posts a default
+            found.append(dataclasses.replace(site, span=call.span, value=dataclasses.replace(
+                site.value, reference="",
+                reason=f"the native-auth body passed to {call.callee_text}() cannot be read",
+            )))
+    return found
+
+
 def _is_request_url(index: ConstantIndex, site: ScopeSite) -> bool:
     """Whether a site whose URL is built from other modules' constants is a Nylas
     authorization request: its URL, read across modules, names Nylas and its path."""
@@ -144,16 +189,23 @@ def _resolve_sites(
                     sites.extend(from_callers)
                     partial = True
                     continue
+            requests = [site]
+            if site.value.reference.startswith(BODY_PREFIX):
+                requests = _callers_bodies(
+                    modules, resolver, site, site.value.reference) or requests
+                partial = partial or len(requests) > 1 or requests[0] is not site
             if site.kind is SiteKind.SDK_HOSTED and not site.confirmed and site.span in confirmed:
                 site = dataclasses.replace(site, confirmed=True)
-            for value in _expand(index, site.value):
-                one = dataclasses.replace(site, value=value)
-                if not is_nylas_request(one):
-                    continue
-                if value.state is ValueState.UNRESOLVED and not one.ignored_key:
-                    unresolved.append(one)
-                else:
-                    sites.append(one)
+                requests = [site]
+            for request in requests:
+                for value in _expand(index, request.value):
+                    one = dataclasses.replace(request, value=value)
+                    if not is_nylas_request(one):
+                        continue
+                    if value.state is ValueState.UNRESOLVED and not one.ignored_key:
+                        unresolved.append(one)
+                    else:
+                        sites.append(one)
     return sites, unresolved, partial
 
 

@@ -91,7 +91,13 @@ class ConstantIndex:
         if depth >= _MAX_DEPTH or reference in self._mutated:
             return None
         texts = set()
-        for module, name in self._owners(reference):
+        owners = self._owners(reference)
+        module, _, attribute = reference.rpartition(".")
+        if module not in self.by_module and module.rpartition(".")[0] in self.by_module:
+            # ``config.settings.api_uri``: a field of an object the module makes.
+            owner, _, name = module.rpartition(".")
+            owners = [(owner, f"{name}.{attribute}")]
+        for module, name in owners:
             facts = self.by_module.get(module)
             parts = facts.strings.get(name) if facts is not None else None
             if parts is not None:

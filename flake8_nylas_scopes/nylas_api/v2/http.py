@@ -19,6 +19,8 @@ _V2_HOST = re.compile(
     r"^(?:https?://)?(?:[a-z0-9-]+[.-])?api(?:\.[a-z0-9-]+)?\.nylas\.com(?=/|$|\x00)", re.I
 )
 
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
 
 @dataclass(frozen=True, slots=True)
 class RawUse:
@@ -88,4 +90,10 @@ def unknown_host_path(url: str, hole: str) -> str | None:
         return url
     if url.startswith(hole) and "/" in url:
         return "/" + url.split("/", 1)[1]
+    # ``f"https://{host}/messages"``: a scheme, then a host built at run time.
+    scheme = _SCHEME.match(url)
+    if scheme:
+        host, _, path = url[scheme.end():].partition("/")
+        if hole in host:
+            return "/" + path
     return None
