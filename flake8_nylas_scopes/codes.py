@@ -221,8 +221,8 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         "NYS404",
         "scope-string-not-list",
-        "a v3 scope given as a str (the SDK splits it per character)",
-        "v3 'scope' is a str, which the SDK joins per character; wrap it in a list",
+        "a v3 scope given as a str where the SDK wants a list",
+        "v3 'scope' is a str{effect}; wrap it in a list",
         True,
         FixSafety.SAFE,
     ),
