@@ -212,9 +212,10 @@ class V3Requests:
         if isinstance(target, ast.Constant) and isinstance(target.value, str):
             if not target.value.strip():
                 return ScopeValue(ValueState.EMPTY, span=ext.source.span(node))
-            span = ext.source.span(target)
-            item = ScopeItem(target.value, span, ItemForm.STRING_PART, 0)
-            return ScopeValue(ValueState.ITEMS, (item,), True, span=span)
+            # ``span`` is where the value is given; the item is where the str is
+            # written (elsewhere when a name holds it, which other code may read too).
+            item = ScopeItem(target.value, ext.source.span(target), ItemForm.STRING_PART, 0)
+            return ScopeValue(ValueState.ITEMS, (item,), True, span=ext.source.span(node))
         if isinstance(target, ast.Call) and _is_str_join(target):
             inner = ext.reader.read(target.args[0])
             if inner.state is not ValueState.ITEMS:

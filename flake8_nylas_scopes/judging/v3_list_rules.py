@@ -293,14 +293,20 @@ def _split(text: str) -> tuple[str, ...]:
 
 
 def _string_finding(site: ScopeSite) -> Finding:
+    """NYS404 where the str is written.  The fix wraps a literal written as the
+    request's value, never a str a name holds (other code may read it as a str) nor
+    one of another module."""
     items = site.value.items
-    span = site.value.span or items[0].span
+    spans = {item.span for item in items}
     fix = None
-    if all(item.span == span for item in items):
+    if len(spans) == 1:
+        span = items[0].span
         text = ",".join(item.text for item in sorted(items, key=lambda item: item.part))
         scopes = _split(text)
-        if scopes:
+        if scopes and site.value.span == span and span.path == site.span.path:
             fix = Fix(FixAction.WRAP, span, 0, text, scopes)
+    else:
+        span = site.value.span or site.span
     return Finding("NYS404", span, CODES["NYS404"].message(effect=_EFFECT[site.kind]), fix)
 
 
