@@ -170,10 +170,15 @@ class _Tree:
                 return _append_to_string(planned, strings[0])
             return _not_found(nodes, "no list, tuple, set or string found at this position")
         strings = [node for node in nodes if isinstance(node, cst.SimpleString)]
+        if fix.action is FixAction.WRAP:
+            if not strings:
+                return (
+                    "the str is not written as the request's value (a name or another "
+                    "module holds it, or it is joined from a list); fix it by hand"
+                )
+            return _wrap(planned, strings[0])
         if not strings:
             return _not_found(nodes, "no string literal found at this position")
-        if fix.action is FixAction.WRAP:
-            return _wrap(planned, strings[0])
         return self._edit_item(planned, strings[0])
 
     def _edit_item(self, planned: PlannedFix, string: cst.SimpleString) -> _Op | str:

@@ -293,21 +293,28 @@ def _split(text: str) -> tuple[str, ...]:
 
 
 def _string_finding(site: ScopeSite) -> Finding:
-    """NYS404 where the str is written.  The fix wraps a literal written as the
-    request's value, never a str a name holds (other code may read it as a str) nor
-    one of another module."""
-    items = site.value.items
+    """NYS404 where the request is given the str.
+
+    The fix wraps a literal written as the request's value.  A str a name holds (other
+    code may read it as a str), one of another module, or a joined list is reported
+    where the request takes it, with a fix the fix command skips with its reason.
+    """
+    items = sorted(site.value.items, key=lambda item: item.part)
     spans = {item.span for item in items}
-    fix = None
+    given = site.value.span or site.span
     if len(spans) == 1:
         span = items[0].span
-        text = ",".join(item.text for item in sorted(items, key=lambda item: item.part))
+        text = ",".join(item.text for item in items)
         scopes = _split(text)
-        if scopes and site.value.span == span and span.path == site.span.path:
-            fix = Fix(FixAction.WRAP, span, 0, text, scopes)
+        written_here = given == span and span.path == site.span.path
+        target = span if written_here else (given if given.path == site.span.path else site.span)
     else:
-        span = site.value.span or site.span
-    return Finding("NYS404", span, CODES["NYS404"].message(effect=_EFFECT[site.kind]), fix)
+        span = given
+        text = ""
+        scopes = tuple(item.text.strip() for item in items)
+        target = given
+    fix = Fix(FixAction.WRAP, target, 0, text, scopes) if scopes else None
+    return Finding("NYS404", target, CODES["NYS404"].message(effect=_EFFECT[site.kind]), fix)
 
 
 def v3_list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> Iterator[Finding]:
@@ -326,9 +333,7 @@ def v3_list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> It
         items = [_Item(item, part, False)
                  for item in value.items for part in _split(item.text)]
     else:
-        items = [
-            _Item(item, item.text.strip(),
-                  site.kind is not SiteKind.V3_HOSTED_URL or item.form is ItemForm.LIST_ITEM)
-            for item in value.items
-        ]
+        # Items of a hand-built URL get fixes too: the fix command edits a list the
+        # URL is joined from, and says why it leaves the URL's own text alone.
+        items = [_Item(item, item.text.strip(), True) for item in value.items]
     yield from _SiteJudge(site, items, config, enabled).findings()
