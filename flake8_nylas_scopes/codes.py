@@ -221,8 +221,8 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         "NYS404",
         "scope-string-not-list",
-        "a v3 scope given as a str (the SDK splits it per character)",
-        "v3 'scope' is a str, which the SDK joins per character; wrap it in a list",
+        "a v3 scope given as a str where the SDK wants a list",
+        "v3 'scope' is a str{effect}; wrap it in a list",
         True,
         FixSafety.SAFE,
     ),
@@ -240,7 +240,7 @@ CODES: Mapping[str, Code] = _registry(
 # The codes this version can report; the others are reserved in the contract.
 IMPLEMENTED: frozenset[str] = frozenset(
     code for code in CODES if code.startswith(("NYS1", "NYS2", "NYS3"))
-)
+) | {"NYS401", "NYS402", "NYS403", "NYS404"}
 
 DEFAULT_OFF: frozenset[str] = frozenset(
     code.code for code in CODES.values() if not code.enabled_by_default

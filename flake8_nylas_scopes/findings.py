@@ -17,6 +17,9 @@ class FixAction(enum.Enum):
     APPEND = "append"
     # Give the auth call at ``span`` a scopes value holding ``replacement``.
     SET_SCOPES = "set_scopes"
+    # Turn the string literal at ``span`` (whose value is ``text``) into a list of
+    # ``replacement`` (a v3 ``scope`` given as a str).
+    WRAP = "wrap"
 
 
 @dataclass(frozen=True)

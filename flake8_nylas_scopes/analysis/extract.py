@@ -54,6 +54,7 @@ from .facts import (
     SiteKind,
     ValueState,
 )
+from .extract_v3 import V3Requests
 from .facts_values import url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
@@ -143,12 +144,14 @@ class Extractor(FastVisitor):
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
         self._called: set[ast.expr] = set()
+        self._v3 = V3Requests(self)
 
     def close(self) -> None:
         """Drop the value reader, which calls back into this object: the reference
         cycle would keep the module's syntax tree alive until the next garbage
         collection, and a project analysis pauses the collector."""
         del self.reader
+        del self._v3
 
     # -- environment ---------------------------------------------------------------
 
@@ -586,6 +589,9 @@ class Extractor(FastVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
+        v3_site = self._v3.call(node)
+        if v3_site is not None:
+            self._add(v3_site)
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
             self._authentication_url(node, func.value)
         elif self.qualify(func) in FLASK_DANCE_BLUEPRINTS:
@@ -945,6 +951,10 @@ class Extractor(FastVisitor):
         if "?" not in text:
             return
         holes = [piece for piece in pieces if not _is_str_constant(piece)]
+        v3_sites = list(self._v3.hosted_url(node, text, holes))
+        if v3_sites:
+            self.facts.sites.extend(v3_sites)
+            return
         if HOSTED_AUTH_PATH in text.split("?", 1)[0]:
             if not (_names_nylas(text) or any(_names_nylas(self._url_text(h) or "")
                                               for h in holes)):

@@ -27,6 +27,14 @@ class SiteKind(enum.Enum):
     NATIVE = "native"  # JSON body POSTed to /connect/authorize
     HOSTED_URL = "hosted_url"  # /oauth/authorize URL or params built by hand
     FLASK_DANCE = "flask_dance"  # flask_dance make_nylas_blueprint(...)
+    # API v3 (nylas-python 6.x): the ``scope`` of a config the SDK joins into the
+    # ``/v3/connect/auth`` URL (``auth.url_for_oauth2`` and its siblings) ...
+    V3_AUTH_URL = "v3_auth_url"
+    # ... of a JSON body (``auth.custom_authentication``, ``grants.update``,
+    # ``connectors.create``/``update``) ...
+    V3_JSON = "v3_json"
+    # ... or the space-joined ``scope`` of a ``/v3/connect/auth`` URL built by hand.
+    V3_HOSTED_URL = "v3_hosted_url"
 
 
 class Generation(enum.Enum):

@@ -79,6 +79,8 @@ class _Op:
             return [(("node", id(self.node)), ("parts",))]
         if self.kind == "call_set":
             return [(("call", id(self.node)), ("set", self.values))]
+        if self.kind == "string_wrap":
+            return [(("node", id(self.node)), ("wrap", self.values))]
         return []
 
 
@@ -168,6 +170,13 @@ class _Tree:
                 return _append_to_string(planned, strings[0])
             return _not_found(nodes, "no list, tuple, set or string found at this position")
         strings = [node for node in nodes if isinstance(node, cst.SimpleString)]
+        if fix.action is FixAction.WRAP:
+            if not strings:
+                return (
+                    "the str is not written as the request's value (a name or another "
+                    "module holds it, or it is joined from a list); fix it by hand"
+                )
+            return _wrap(planned, strings[0])
         if not strings:
             return _not_found(nodes, "no string literal found at this position")
         return self._edit_item(planned, strings[0])
@@ -305,6 +314,19 @@ def _set_scopes(planned: PlannedFix, call: cst.Call) -> _Op | str:
     return unsafe or _Op("call_set", planned, call, values=replacement)
 
 
+def _wrap(planned: PlannedFix, string: cst.SimpleString) -> _Op | str:
+    """A str that should be a list (a v3 ``scope``): the list of its scopes."""
+    fix = planned.fix
+    if string.evaluated_value != fix.text:
+        return f"the string here is not {fix.text!r}"
+    if not fix.replacement:
+        return "the fix gives no scopes for the list"
+    if string.evaluated_value != string.raw_value or string.prefix:
+        return "the string uses escapes or a prefix; fix it by hand"
+    unsafe = _unwritable(string, fix.replacement)
+    return unsafe or _Op("string_wrap", planned, string, values=fix.replacement)
+
+
 def _drop_conflicts(ops: list[_Op], skipped: list[Skipped]) -> list[_Op]:
     claimed: dict[tuple[object, ...], dict[tuple[object, ...], list[_Op]]] = {}
     for op in ops:
@@ -368,6 +390,7 @@ class _Rewriter(cst.CSTTransformer):
         self._sequences: dict[int, _SequenceEdit] = {}
         self._strings: dict[int, _StringEdit] = {}
         self._calls: dict[int, tuple[str, ...]] = {}
+        self._wraps: dict[int, tuple[str, ...]] = {}
 
     def add(self, op: _Op) -> None:
         key = id(op.node)
@@ -389,10 +412,24 @@ class _Rewriter(cst.CSTTransformer):
                 text_edit.appends.extend(v for v in op.values if v not in text_edit.appends)
         elif op.kind == "call_set":
             self._calls[key] = op.values
+        elif op.kind == "string_wrap":
+            self._wraps[key] = op.values
 
     def leave_SimpleString(
         self, original_node: cst.SimpleString, updated_node: cst.SimpleString
     ) -> cst.BaseExpression:
+        wrapped = self._wraps.get(id(original_node))
+        if wrapped is not None:
+            template = cst.SimpleString(f"{updated_node.quote}{updated_node.quote}")
+            last = len(wrapped) - 1
+            return cst.List([
+                cst.Element(
+                    _render(template, scope),
+                    comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+                    if index < last else cst.MaybeSentinel.DEFAULT,
+                )
+                for index, scope in enumerate(wrapped)
+            ])
         edit = self._strings.get(id(original_node))
         if edit is None:
             return updated_node

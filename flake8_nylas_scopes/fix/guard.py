@@ -51,6 +51,11 @@ class _Comparison:
         return (span.line, span.col, span.end_line, span.end_col) in self._edited
 
     def compare(self, old: ast.AST, new: ast.AST) -> str | None:
+        if _is_str(old) and isinstance(new, ast.List) and self._is_edited(old):
+            # A v3 ``scope`` str wrapped in a list of its scopes.
+            if new.elts and all(_is_str(element) for element in new.elts):
+                return None
+            return f"{_where(old)}: a scope string would become a list of other things"
         if type(old) is not type(new):
             return f"{_where(old)}: {type(old).__name__} would become {type(new).__name__}"
         if self._is_edited(old):

@@ -6,8 +6,16 @@ import dataclasses
 import os
 from collections.abc import Iterator, Mapping
 
-from ..analysis.facts import ItemForm, ModuleFacts, ScopeSite, ScopeValue, SiteKind, ValueState
 from ..analysis.extract import BODY_PREFIX, raw_use
+from ..analysis.facts import (
+    Generation,
+    ItemForm,
+    ModuleFacts,
+    ScopeSite,
+    ScopeValue,
+    SiteKind,
+    ValueState,
+)
 from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api.v2.endpoints import ENDPOINTS
@@ -306,10 +314,13 @@ def judge_project(
         (facts.django_settings for facts in modules.values() if facts.django_settings),
     )
     every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index)
-    # Tests take no part in the usage rules (see ``test_code``).
+    # Tests take no part in the usage rules (see ``test_code``), nor do v3 requests:
+    # the usage rules know the v2 endpoints only.
     tests = _test_modules(modules, errors)
-    sites = [site for site in every_site if site.span.path not in tests]
-    unresolved_sites = [site for site in unresolved_sites if site.span.path not in tests]
+    sites = [site for site in every_site
+             if site.span.path not in tests and site.generation is Generation.V2]
+    unresolved_sites = [site for site in unresolved_sites
+                        if site.span.path not in tests and site.generation is Generation.V2]
     endpoint_uses, unresolved = _usage(
         {path: facts for path, facts in modules.items() if path not in tests}, resolver, index
     )

@@ -20,6 +20,7 @@ from ..nylas_api.v2.scopes import CATALOGUE
 from ..places import PlaceMarks
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
+from .v3_list_rules import v3_list_findings
 
 
 @dataclass(frozen=True)
@@ -254,8 +255,9 @@ def _name_requests(finding: Finding, requests: Sequence[Span]) -> Finding:
 
 
 def list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> Iterator[Finding]:
-    """NYS1xx/NYS2xx findings of one scope request."""
-    if site.generation is not Generation.V2:
+    """NYS1xx/NYS2xx findings of one v2 scope request, NYS4xx of a v3 one."""
+    if site.generation is Generation.V3:
+        yield from v3_list_findings(site, config, enabled)
         return
     if site.ignored_key:
         # The list is never sent, so nothing else about it matters.

@@ -146,6 +146,22 @@ PRERELEASE_SCOPE_SITES: tuple[ScopeSite, ...] = (
 # and later read ``scope``.
 PRERELEASE_SCOPE_KEYS: Mapping[str, tuple[str, str]] = {"scopes": ("6.0.0b1", "6.0.0b4")}
 
+# The request TypedDicts of ``nylas/models`` that carry ``scope``; calling one with
+# keywords (or with one dict) builds a plain dict (PY6).
+REQUEST_TYPES: frozenset[str] = frozenset({
+    "nylas.models.auth.URLForAuthenticationConfig",
+    "nylas.models.auth.URLForAdminConsentConfig",
+    "nylas.models.grants.CreateGrantRequest",
+    "nylas.models.grants.UpdateGrantRequest",
+    "nylas.models.connectors.CreateConnectorRequest",
+    "nylas.models.connectors.GoogleCreateConnectorRequest",
+    "nylas.models.connectors.MicrosoftCreateConnectorRequest",
+    "nylas.models.connectors.UpdateConnectorRequest",
+})
+# The path of a hosted-auth URL an app builds by hand; its ``scope`` query value is
+# the space-joined wire format.
+HOSTED_AUTH_PATH = "/v3/connect/auth"
+
 # A key that makes the granted set unknown when truthy (see the module docstring).
 INCLUDE_GRANT_SCOPES_KEY = "include_grant_scopes"
 # Keys of the URL builder config that are not scope carriers but look like one.

@@ -1,0 +1,341 @@
+"""Collect Nylas API v3 scope requests (nylas-python 6.x) from one module.
+
+A v3 app hands the SDK provider scopes in the ``scope`` key of a dict:
+
+* ``client.auth.url_for_oauth2(config)``, ``url_for_oauth2_pkce``,
+  ``url_for_admin_consent`` (the SDK joins the list into the ``/v3/connect/auth``
+  URL);
+* ``client.auth.custom_authentication(body)``, ``client.grants.update(id, body)``,
+  ``client.connectors.create(body)`` / ``update(provider, body)`` (sent as JSON);
+* by hand, a ``/v3/connect/auth?...&scope=a%20b`` URL (the space-joined wire format).
+
+The dict may be a literal, a name bound to one (with ``config["scope"] = [...]``
+writes), ``dict(...)`` or a request TypedDict of ``nylas.models`` called with
+keywords.  The sites and their places come from ``nylas_api.v3.sdk``.  Facts only:
+the v3 list rules judge them.
+"""
+
+from __future__ import annotations
+
+import ast
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..nylas_api.v2.http import URL_HOLE
+from ..nylas_api.v3 import sdk
+from ..nylas_api.v3.types import ProviderFrom, Serialisation
+from ..nylas_api.v3.types import ScopeSite as SdkSite
+from ..spans import Span
+from .ast_names import dotted
+from .facts import (
+    Generation,
+    ItemForm,
+    ScopeItem,
+    ScopeSite,
+    ScopeValue,
+    SiteKind,
+    ValueState,
+)
+
+if TYPE_CHECKING:
+    from .extract import Extractor
+
+# Every scope site of 6.x and of the prereleases, by method name.
+_SITES: dict[str, list[SdkSite]] = {}
+for _site in (*sdk.SCOPE_SITES, *sdk.PRERELEASE_SCOPE_SITES):
+    _SITES.setdefault(_site.method, []).append(_site)
+
+# Methods whose name and resource say Nylas on their own: no other library has
+# ``<x>.auth.url_for_oauth2``.  ``grants.update`` and ``connectors.create`` are common
+# words; their receiver must be shown to be a Nylas client, or be named after Nylas.
+_DISTINCTIVE = frozenset(
+    {"url_for_oauth2", "url_for_oauth2_pkce", "url_for_admin_consent",
+     "custom_authentication"}
+)
+_REQUEST_TYPE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in sdk.REQUEST_TYPES)
+_SCOPE_KEY = "scope"
+_PROVIDER_KEY = "provider"
+_URLENCODE = frozenset({"urllib.parse.urlencode", "urlencode"})
+
+
+@dataclass(frozen=True)
+class _View:
+    """The string keys of a dict the module builds, and whether they are all known."""
+
+    node: ast.expr
+    values: dict[str, ast.expr]
+    keys: frozenset[str]
+    complete: bool
+
+
+class V3Requests:
+    """Finds v3 scope requests for an :class:`Extractor`, in its scopes and bindings."""
+
+    def __init__(self, extractor: Extractor) -> None:
+        self._ext = extractor
+
+    # -- SDK calls --------------------------------------------------------------------
+
+    def call(self, node: ast.Call) -> ScopeSite | None:
+        func = node.func
+        if not isinstance(func, ast.Attribute) or func.attr not in _SITES:
+            return None
+        for site in _SITES[func.attr]:
+            root = _resource_root(func.value, site.resource)
+            if root is None or not self._accepts(root, func.attr):
+                continue
+            return self._site(node, site)
+        return None
+
+    def _accepts(self, root: ast.expr, method: str) -> bool:
+        if self._is_client(root):
+            return True
+        if method in _DISTINCTIVE:
+            return True
+        return "nylas" in dotted(root).lower()
+
+    def _is_client(self, node: ast.expr, depth: int = 0) -> bool:
+        """True when ``node`` certainly holds a v3 ``nylas.Client`` in this module."""
+        ext = self._ext
+        if depth > 8:
+            return False
+        if isinstance(node, ast.Call):
+            return ext.qualify(node.func) in sdk.CLIENT_CLASSES
+        if isinstance(node, ast.Name):
+            bindings = ext._binding_scope(node.id)
+            annotation = bindings.annotations.get(node.id) if bindings is not None else None
+            if annotation is not None and ext.qualify(annotation) in sdk.CLIENT_CLASSES:
+                return True
+            bound = ext.lookup(node.id)
+            return bound is not None and self._is_client(bound, depth + 1)
+        return False
+
+    def _site(self, node: ast.Call, site: SdkSite) -> ScopeSite | None:
+        argument = _argument(node, site.argument, site.position)
+        if argument is None:
+            return None
+        view = self._view(argument)
+        if view is None or _SCOPE_KEY not in view.keys:
+            return None
+        scope = view.values.get(_SCOPE_KEY)
+        if scope is None:
+            value = ScopeValue(ValueState.UNRESOLVED, complete=False,
+                               reason="the 'scope' key is written more than once")
+        else:
+            value = self.read_scope(scope)
+        provider = ""
+        if site.provider_from is ProviderFrom.CONFIG_KEY:
+            provider_node = view.values.get(_PROVIDER_KEY)
+            if provider_node is not None:
+                provider = self._ext.reader.read_string(provider_node) or ""
+            elif _PROVIDER_KEY not in view.keys and view.complete:
+                provider = site.default_provider or ""
+        elif site.provider_from is ProviderFrom.FIRST_ARGUMENT:
+            provider_node = _argument(node, _PROVIDER_KEY, 0)
+            if provider_node is not None:
+                provider = self._ext.reader.read_string(provider_node) or ""
+        kind = (
+            SiteKind.V3_AUTH_URL
+            if site.serialisation is Serialisation.URL_SPACE_JOINED
+            else SiteKind.V3_JSON
+        )
+        return ScopeSite(
+            kind, Generation.V3, self._ext.source.span(node), value,
+            provider=provider.lower(), description=f"{site.resource}.{site.method}()",
+        )
+
+    def _view(self, node: ast.expr, depth: int = 0) -> _View | None:
+        """The dict ``node`` holds: a literal, ``dict(...)`` or a request TypedDict
+        called with keywords or with one dict, plus ``name["key"] = v`` writes."""
+        ext = self._ext
+        target = ext.reader.follow(node)
+        view: _View | None = None
+        if isinstance(target, ast.Dict):
+            values: dict[str, ast.expr] = {}
+            complete = True
+            for key, value in zip(target.keys, target.values):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    values[key.value] = value
+                else:
+                    complete = False
+            view = _View(target, values, frozenset(values), complete)
+        elif isinstance(target, ast.Call) and self._builds_dict(target):
+            if target.args and depth < 4:
+                if len(target.args) != 1 or target.keywords:
+                    return None
+                inner = self._view(target.args[0], depth + 1)
+                if inner is None:
+                    return None
+                view = _View(target, inner.values, inner.keys, inner.complete)
+            else:
+                keywords = {kw.arg: kw.value for kw in target.keywords if kw.arg is not None}
+                complete = all(kw.arg is not None for kw in target.keywords)
+                view = _View(target, keywords, frozenset(keywords), complete)
+        if view is None or not isinstance(node, ast.Name):
+            return view
+        bindings = ext._binding_scope(node.id)
+        if bindings is None:
+            return view
+        values = dict(view.values)
+        keys = set(view.keys)
+        complete = view.complete and node.id not in bindings.opaque_writes
+        for key_name, writes in bindings.key_writes.get(node.id, {}).items():
+            keys.add(key_name)
+            if len(writes) == 1 and key_name not in values:
+                values[key_name] = writes[0]
+            else:
+                values.pop(key_name, None)
+                complete = False
+        return _View(view.node, values, frozenset(keys), complete)
+
+    def _builds_dict(self, call: ast.Call) -> bool:
+        func = call.func
+        qualified = self._ext.qualify(func)
+        if qualified in sdk.REQUEST_TYPES:
+            return True
+        if isinstance(func, ast.Name):
+            if func.id == "dict" and self._ext.lookup("dict") is None:
+                return qualified is None
+            # ``from nylas.models.auth import *`` or a local import the module
+            # re-exports: the class name alone.
+            return qualified is None and func.id in _REQUEST_TYPE_NAMES
+        return False
+
+    def read_scope(self, node: ast.expr) -> ScopeValue:
+        """The ``scope`` value.  A str (what NYS404 is about) is read as items of the
+        form ``STRING_PART``: one item holding the whole literal, or, for
+        ``" ".join(LIST)``, the list's items."""
+        ext = self._ext
+        target = ext.reader.follow(node)
+        if isinstance(target, ast.Constant) and isinstance(target.value, str):
+            if not target.value.strip():
+                return ScopeValue(ValueState.EMPTY, span=ext.source.span(node))
+            # ``span`` is where the value is given; the item is where the str is
+            # written (elsewhere when a name holds it, which other code may read too).
+            item = ScopeItem(target.value, ext.source.span(target), ItemForm.STRING_PART, 0)
+            return ScopeValue(ValueState.ITEMS, (item,), True, span=ext.source.span(node))
+        if isinstance(target, ast.Call) and _is_str_join(target):
+            inner = ext.reader.read(target.args[0])
+            if inner.state is not ValueState.ITEMS:
+                return ScopeValue(ValueState.UNRESOLVED, complete=False,
+                                  reason="a joined str of scopes that cannot be read")
+            items = tuple(
+                ScopeItem(item.text, item.span, ItemForm.STRING_PART, index)
+                for index, item in enumerate(inner.items)
+            )
+            return ScopeValue(ValueState.ITEMS, items, inner.complete,
+                              span=ext.source.span(target))
+        return ext.reader.read(node)
+
+    # -- hosted-auth URLs built by hand -------------------------------------------------
+
+    def hosted_url(self, node: ast.expr, text: str, holes: list[ast.expr]) -> Iterator[ScopeSite]:
+        """The scope requests of a ``/v3/connect/auth`` URL whose pieces are ``text``
+        (holes for the parts built at run time, in the order of ``holes``)."""
+        path, _, query = text.partition("?")
+        if not path.rstrip("/").endswith(sdk.HOSTED_AUTH_PATH):
+            return
+        span = self._ext.source.span(node)
+        hole_iter = iter(holes)
+        for _ in range(path.count(URL_HOLE)):
+            next(hole_iter, None)
+        for pair in query.split("&"):
+            key, _, raw = pair.partition("=")
+            key_holes = [next(hole_iter, None) for _ in range(pair.count(URL_HOLE))]
+            if key == URL_HOLE and not raw and key_holes and key_holes[0] is not None:
+                site = self._urlencoded(key_holes[0], span)
+                if site is not None:
+                    yield site
+                continue
+            if key != _SCOPE_KEY:
+                continue
+            if URL_HOLE not in raw:
+                value = _wire_value(urllib.parse.unquote_plus(raw), span)
+            elif raw == URL_HOLE and key_holes and key_holes[0] is not None:
+                value = self._wire_expression(key_holes[0], span)
+            else:
+                value = ScopeValue(ValueState.UNRESOLVED, complete=False,
+                                   reason="scopes built at run time")
+            yield _url_site(span, value)
+
+    def _urlencoded(self, hole: ast.expr, span: Span) -> ScopeSite | None:
+        """``urlencode(params)`` in the query: the ``scope`` key of ``params``."""
+        ext = self._ext
+        target = ext.reader.follow(hole)
+        if not (isinstance(target, ast.Call) and target.args and (
+            ext.qualify(target.func) in _URLENCODE
+            or (isinstance(target.func, ast.Name) and target.func.id == "urlencode")
+        )):
+            return None
+        view = self._view(target.args[0])
+        if view is None or _SCOPE_KEY not in view.keys:
+            return None
+        anchor = ext.source.span(view.node)
+        scope = view.values.get(_SCOPE_KEY)
+        value = (
+            self._wire_expression(scope, anchor) if scope is not None
+            else ScopeValue(ValueState.UNRESOLVED, complete=False, reason="scope written twice")
+        )
+        return _url_site(anchor, value)
+
+    def _wire_expression(self, node: ast.expr, span: Span) -> ScopeValue:
+        """A space-joined scope value: ``" ".join(LIST)`` (the list's items) or a str."""
+        ext = self._ext
+        target = ext.reader.follow(node)
+        if isinstance(target, ast.Call) and _is_str_join(target, " "):
+            return ext.reader.read(target.args[0])
+        text = ext.reader.read_string(node)
+        if text is not None:
+            return _wire_value(text, ext.source.span(target) if target is not None else span)
+        return ScopeValue(ValueState.UNRESOLVED, complete=False,
+                          reason="scopes built at run time")
+
+
+def _url_site(span: Span, value: ScopeValue) -> ScopeSite:
+    return ScopeSite(SiteKind.V3_HOSTED_URL, Generation.V3, span, value,
+                     description="/v3/connect/auth URL")
+
+
+def _wire_value(text: str, span: Span) -> ScopeValue:
+    """The scopes of a space-joined wire value, each an item at the string's span (the
+    string is a URL or a query value: there is no item of its own to edit)."""
+    parts = text.split()
+    if not parts:
+        return ScopeValue(ValueState.EMPTY, span=span)
+    items = tuple(ScopeItem(part, span, ItemForm.STRING_PART, index)
+                  for index, part in enumerate(parts))
+    return ScopeValue(ValueState.ITEMS, items, True, span=span)
+
+
+def _resource_root(node: ast.expr, resource: str) -> ast.expr | None:
+    """The client under ``<client>.<resource>`` (``resource`` may be dotted)."""
+    for attribute in reversed(resource.split(".")):
+        if not isinstance(node, ast.Attribute) or node.attr != attribute:
+            return None
+        node = node.value
+    return node
+
+
+def _is_str_join(node: ast.Call, separator: str | None = None) -> bool:
+    func = node.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "join"
+        and isinstance(func.value, ast.Constant)
+        and isinstance(func.value.value, str)
+        and (separator is None or func.value.value == separator)
+        and len(node.args) == 1
+        and not node.keywords
+    )
+
+
+def _argument(node: ast.Call, name: str, position: int) -> ast.expr | None:
+    for keyword in node.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    positional = node.args
+    if any(isinstance(arg, ast.Starred) for arg in positional[: position + 1]):
+        return None
+    return positional[position] if len(positional) > position else None
