@@ -237,10 +237,12 @@ _g = uri
 # Direct inclusion edges (closure left to the reader of the data, as in the v2
 # catalogue).  See the module docstring for when an edge is certain.
 INCLUSIONS: tuple[Inclusion, ...] = (
-    # Full mail access.  Nylas lists it beside gmail.modify for message deletes (it is
-    # needed for permanent deletion).
-    Inclusion(FULL_MAIL, _g("gmail.modify"), _DESC, "G-GMAIL"),
-    Inclusion(FULL_MAIL, _g("gmail.compose"), _DESC, "G-GMAIL"),
+    # Full mail access.  Google describes it as covering every Gmail action, but
+    # Nylas lists it only beside gmail.modify for message deletes (it is needed for
+    # permanent deletion), not for reads or draft writes: whether Nylas accepts it
+    # alone there is not documented, so the edges are not certain (no NYS403 on them).
+    Inclusion(FULL_MAIL, _g("gmail.modify"), _INF, "G-GMAIL"),
+    Inclusion(FULL_MAIL, _g("gmail.compose"), _INF, "G-GMAIL"),
     # Scheduled send (send_at) takes gmail.send only (V3-OAS), so nothing is certain
     # to cover gmail.send for every Nylas endpoint.
     Inclusion(FULL_MAIL, _g("gmail.send"), _INF, "G-GMAIL"),
