@@ -45,8 +45,6 @@ Source keys:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from ..catalogue import Catalogue
 from ..types import Certainty, Inclusion
 from .types import (
@@ -56,6 +54,7 @@ from .types import (
     NonInclusion,
     ProviderScope,
     ScopeFamily,
+    vocabulary,
 )
 
 _DOC = Certainty.DOCUMENTED
@@ -218,15 +217,7 @@ _ENTRIES: tuple[ProviderScope, ...] = (
     _oidc_scope("profile", "see personal info made public (OpenID Connect)"),
 )
 
-SCOPES: Mapping[str, ProviderScope] = {entry.name: entry for entry in _ENTRIES}
-
-# Every accepted spelling -> canonical name.
-SPELLINGS: Mapping[str, str] = {
-    spelling: entry.name for entry in _ENTRIES for spelling in entry.spellings
-}
-
-# Identity scopes: the usage rules never report them unused.
-IDENTITY_SCOPES: frozenset[str] = frozenset(e.name for e in _ENTRIES if e.identity)
+SCOPES, SPELLINGS, IDENTITY_SCOPES = vocabulary(_ENTRIES)
 
 RESTRICTED_SCOPES: frozenset[str] = frozenset(
     entry.name for entry in _ENTRIES if entry.google_tier is GoogleTier.RESTRICTED

@@ -36,11 +36,9 @@ Source keys:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from ..catalogue import Catalogue
 from ..types import Certainty, Inclusion
-from .types import MICROSOFT, NonInclusion, ProviderScope, ScopeFamily
+from .types import MICROSOFT, NonInclusion, ProviderScope, ScopeFamily, vocabulary
 
 _DOC = Certainty.DOCUMENTED
 _DESC = Certainty.DOCUMENTED_DESC
@@ -152,14 +150,7 @@ _ENTRIES: tuple[ProviderScope, ...] = (
     _oidc("profile", "the user's basic profile"),
 )
 
-SCOPES: Mapping[str, ProviderScope] = {entry.name: entry for entry in _ENTRIES}
-
-# Every accepted spelling -> canonical name.
-SPELLINGS: Mapping[str, str] = {
-    spelling: entry.name for entry in _ENTRIES for spelling in entry.spellings
-}
-
-IDENTITY_SCOPES: frozenset[str] = frozenset(e.name for e in _ENTRIES if e.identity)
+SCOPES, SPELLINGS, IDENTITY_SCOPES = vocabulary(_ENTRIES)
 
 ADMIN_CONSENT_SCOPES: frozenset[str] = frozenset(
     entry.name for entry in _ENTRIES if entry.admin_consent

@@ -347,3 +347,15 @@ class ScopeSite:
     mutates_argument: bool = False
     before: str | None = None
     note: str = ""
+
+
+def vocabulary(
+    entries: tuple[ProviderScope, ...],
+) -> tuple[Mapping[str, ProviderScope], Mapping[str, str], frozenset[str]]:
+    """A provider's scopes by canonical name, every accepted spelling mapped to its
+    name, and the identity scopes (which the usage rules never report unused)."""
+    return (
+        {entry.name: entry for entry in entries},
+        {spelling: entry.name for entry in entries for spelling in entry.spellings},
+        frozenset(entry.name for entry in entries if entry.identity),
+    )
