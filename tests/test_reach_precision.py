@@ -465,3 +465,21 @@ def test_a_settings_field_the_environment_may_set_is_not_another_host(
         "app/people.py": SETTINGS_MODULE.format(default="https://proxy.example.com"),
     })
     assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_findings_on_configuration_name_the_module_they_were_read_from(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    files = {
+        "proj/__init__.py": "",
+        "proj/settings.py": "NYLAS_SCOPES = ['email.read_only', 'contacts']\n",
+        "proj/auth.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings"),
+        "proj/views.py": CALLS,
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    (unused,) = [f for f in result.findings if f.code == "NYS303"]
+    assert unused.evidence == (
+        "scopes read from django.conf.settings.NYLAS_SCOPES in proj.settings",
+    )

@@ -72,6 +72,10 @@ class ScopeValue:
     # then False; ``rest_complete`` says whether the value is complete but for them.
     splices: tuple[tuple[int, str], ...] = ()
     rest_complete: bool = True
+    # Where the project index read the value from, when that is configuration the
+    # code names indirectly (``django.conf.settings.NYLAS_SCOPES in proj.settings``).
+    # Set while judging a project, never cached.
+    origin: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

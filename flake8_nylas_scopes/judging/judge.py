@@ -58,11 +58,21 @@ def _expand(index: ConstantIndex, value: ScopeValue, depth: int = 0) -> list[Sco
                     f"scopes come from {value.reference}, which no settings module "
                     f"({where}) defines as a list"))]
             return [value]
-        found = [alt for one in defined for alt in _expand(index, one.value, depth + 1)]
+        found = [
+            _from(index, value.reference, one.module, alt)
+            for one in defined for alt in _expand(index, one.value, depth + 1)
+        ]
         return found if len(found) <= _MAX_ALTERNATIVES else [_too_many(value)]
     if value.splices:
         return [_spliced(index, value, depth)]
     return [value]
+
+
+def _from(index: ConstantIndex, reference: str, module: str, value: ScopeValue) -> ScopeValue:
+    """The value, saying which module's configuration it was read from."""
+    if value.origin or not index.is_configuration(reference):
+        return value
+    return dataclasses.replace(value, origin=f"{reference} in {module}")
 
 
 def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:

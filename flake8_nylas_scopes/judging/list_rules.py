@@ -233,6 +233,9 @@ def requests_findings(
         for finding in list_findings(site, config, enabled):
             if amend is not None:
                 finding = amend(finding, site)
+            if site.value.origin:
+                finding = dataclasses.replace(finding, evidence=(
+                    f"scopes read from {site.value.origin}", *finding.evidence))
             about = requests.setdefault(finding, [])
             if readers.get(finding.span, 0) > 1 and not site.span.contains(finding.span):
                 about.append(site.span)

@@ -75,6 +75,12 @@ class ConstantIndex:
                     if kept in facts.constants]
         return [(module, name)]
 
+    @staticmethod
+    def is_configuration(reference: str) -> bool:
+        """Whether ``reference`` reads Django's settings or Flask's configuration, whose
+        module the code does not name."""
+        return reference.startswith(DJANGO_SETTINGS + ".") or bool(_FLASK_READ.match(reference))
+
     # -- URL pieces -----------------------------------------------------------------
 
     def url_text(self, parts: tuple[UrlPart, ...], depth: int = 0) -> str:

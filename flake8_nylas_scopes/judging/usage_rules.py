@@ -302,7 +302,8 @@ def _overbroad_or_unused(
                 if _keeps_gmail_threading(scope, kept_scopes, site, config):
                     continue
                 if enabled("NYS303"):
-                    yield Finding("NYS303", span, CODES["NYS303"].message(scope=scope), remove)
+                    yield Finding("NYS303", span, CODES["NYS303"].message(scope=scope), remove,
+                                  evidence=_origin(site))
                 continue
             others = [s for s in kept_scopes if s != scope]
             narrower = _narrower(scope, [endpoints[key] for key in serving], others)
@@ -315,9 +316,15 @@ def _overbroad_or_unused(
                         scope=scope, narrower=" + ".join(repr(s) for s in narrower)
                     ),
                     Fix(FixAction.REPLACE, span, part, text, narrower),
-                    evidence=_evidence(used_by, places),
+                    evidence=_origin(site) + _evidence(used_by, places),
                     places=tuple(places.spans),
                 )
+
+
+def _origin(site: ScopeSite) -> tuple[str, ...]:
+    """The configuration the request's scopes were read from, when the code names it
+    only indirectly (Django's settings, Flask's configuration)."""
+    return (f"scopes read from {site.value.origin}",) if site.value.origin else ()
 
 
 def _keeps_gmail_threading(
