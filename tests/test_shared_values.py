@@ -146,3 +146,15 @@ def test_damaged_value_rows_are_refused(data: object) -> None:
     # The cache rebuilds an entry on any of these errors (see FactsCache.load).
     with pytest.raises((ValueError, TypeError, KeyError, IndexError)):
         FlowFacts.from_json(data)
+
+
+def test_a_parameter_reference_reads_back_as_written() -> None:
+    from flake8_nylas_scopes.analysis.facts_values import ParameterKind, ParameterReference
+
+    for kind in ParameterKind:
+        reference = ParameterReference(kind, "app.auth.Login.url", 2, "scopes")
+        assert ParameterReference.parse(reference.text()) == reference
+    # Other references are not parameters: constants, settings, malformed text.
+    for other in ("app.settings.SCOPES", "django.conf.settings.NYLAS['SCOPES']",
+                  "param:app.f#x#scopes", "param:app.f#1", ""):
+        assert ParameterReference.parse(other) is None

@@ -55,7 +55,7 @@ from .facts import (
     ValueState,
 )
 from .extract_v3 import V3Requests
-from .facts_values import url_fallback_text
+from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
 from .source import SourceMap
@@ -88,8 +88,6 @@ AUTH_URL_SCOPES_POSITION = 3
 AUTH_URL_PROVIDER_POSITION = 4
 
 NATIVE_AUTH_PATH = "/connect/authorize"
-# A native-auth body a helper posts from its parameter: its callers give it.
-BODY_PREFIX = "body:"
 HOSTED_AUTH_PATH = "/oauth/authorize"
 # Keys that together mark a dict as a Nylas native-auth body even when the URL it is
 # sent to cannot be shown to be a Nylas host.
@@ -481,7 +479,9 @@ class Extractor(FastVisitor):
             return None
         qualname = ".".join(name for name, _ in self._qual)
         module = self._module_name or "__main__"
-        reference = f"param:{module}.{qualname}#{params.index(node.id)}#{node.id}"
+        reference = ParameterReference(
+            ParameterKind.SCOPES, f"{module}.{qualname}", params.index(node.id), node.id
+        ).text()
         default = _parameter_default(function, node.id)
         if default is not None:
             self.facts.param_defaults[reference] = self.reader.read(default)
@@ -825,8 +825,10 @@ class Extractor(FastVisitor):
         if own.binds(node.id) or node.id in own.key_writes or node.id in own.opaque_writes:
             return ""
         qualname = ".".join(name for name, _ in self._qual)
-        return f"{BODY_PREFIX}{self._module_name or '__main__'}.{qualname}" \
-            f"#{params.index(node.id)}#{node.id}"
+        return ParameterReference(
+            ParameterKind.BODY, f"{self._module_name or '__main__'}.{qualname}",
+            params.index(node.id), node.id,
+        ).text()
 
     def _body_arguments(self, node: ast.Call) -> None:
         """Native-auth bodies passed to a call, and parameters passed on unchanged, for

@@ -132,3 +132,38 @@ class UrlPart:
 def url_fallback_text(parts: tuple[UrlPart, ...]) -> str:
     """The text of a URL with every reference left as its stand-in."""
     return "".join(part.text for part in parts)
+
+
+class ParameterKind(enum.Enum):
+    """What a function's parameter stands for when a value comes from its callers."""
+
+    SCOPES = "param"  # the scopes a wrapper passes on to the SDK
+    BODY = "body"  # a native-auth body a helper posts
+
+
+@dataclass(frozen=True)
+class ParameterReference:
+    """A parameter of a project function (``pkg.module.Class.method``), by position and
+    name, whose value the project index reads from the function's callers.
+
+    Kept in facts as text (:meth:`text`), read back with :meth:`parse`: both ends of
+    the encoding live here.
+    """
+
+    kind: ParameterKind
+    function: str
+    position: int
+    name: str
+
+    def text(self) -> str:
+        return f"{self.kind.value}:{self.function}#{self.position}#{self.name}"
+
+    @classmethod
+    def parse(cls, text: str) -> ParameterReference | None:
+        """The reference ``text`` encodes; None for any other reference."""
+        kind_text, colon, rest = text.partition(":")
+        kinds = {kind.value: kind for kind in ParameterKind}
+        parts = rest.split("#")
+        if not colon or kind_text not in kinds or len(parts) != 3 or not parts[1].isdigit():
+            return None
+        return cls(kinds[kind_text], parts[0], int(parts[1]), parts[2])

@@ -6,7 +6,7 @@ import dataclasses
 import os
 from collections.abc import Iterator, Mapping
 
-from ..analysis.extract import BODY_PREFIX, raw_use
+from ..analysis.extract import raw_use
 from ..analysis.facts import (
     Generation,
     ItemForm,
@@ -16,6 +16,7 @@ from ..analysis.facts import (
     SiteKind,
     ValueState,
 )
+from ..analysis.facts_values import ParameterKind, ParameterReference
 from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api.v2.endpoints import ENDPOINTS
@@ -31,7 +32,6 @@ from .test_code import is_test_module
 from .usage_rules import Inference, ProjectState, infer, usage_findings
 
 # Scopes given to a wrapper function's parameter (see extract._parameter_reference).
-PARAM_PREFIX = "param:"
 
 
 # A value read across modules may be one of several (tiers, settings modules); more
@@ -48,7 +48,7 @@ def _expand(index: ConstantIndex, value: ScopeValue, depth: int = 0) -> list[Sco
         found = [alt for option in value.alternatives for alt in _expand(index, option, depth + 1)]
         return found if len(found) <= _MAX_ALTERNATIVES else [_too_many(value)]
     if value.state is ValueState.UNRESOLVED and value.reference:
-        if value.reference.startswith((PARAM_PREFIX, BODY_PREFIX)):
+        if ParameterReference.parse(value.reference) is not None:
             return [value]
         defined = index.scopes(value.reference)
         if not defined:
@@ -110,13 +110,14 @@ def _callers_scopes(
     site: ScopeSite, defaults: Mapping[str, ScopeValue],
 ) -> list[ScopeSite]:
     """The requests a wrapper makes: one per caller passing scopes, plus its default."""
-    function, position, name = site.value.reference[len(PARAM_PREFIX):].split("#")
+    parameter = ParameterReference.parse(site.value.reference)
+    assert parameter is not None
     found: list[ScopeSite] = []
     for facts in modules.values():
         for argument in facts.flow.scope_args if facts.flow else ():
-            if ("func", function) not in resolver.resolve(argument.callee):
+            if ("func", parameter.function) not in resolver.resolve(argument.callee):
                 continue
-            if argument.position != int(position) and argument.keyword != name:
+            if argument.position != parameter.position and argument.keyword != parameter.name:
                 continue
             found.extend(dataclasses.replace(site, value=value)
                          for value in _expand(index, argument.value))
@@ -140,7 +141,9 @@ def _callers_bodies(
     the way) is an unresolved request where it calls; a caller passing the parameter
     of its own function on unchanged gives what that function's callers pass.
     """
-    function, position, name = reference[len(BODY_PREFIX):].split("#")
+    parameter = ParameterReference.parse(reference)
+    assert parameter is not None
+    function, position, name = parameter.function, parameter.position, parameter.name
     found: list[ScopeSite] = []
     for facts in modules.values():
         if facts.flow is None:
@@ -149,7 +152,7 @@ def _callers_bodies(
         for call in facts.flow.calls:
             if not call.invokes or ("func", function) not in resolver.resolve(call.callee):
                 continue
-            at = int(position)
+            at = position
             given = at < len(call.args) or any(key == name for key, _ in call.kwargs)
             body = passed.get((call.span, at, "")) if at < len(call.args) else (
                 passed.get((call.span, -1, name)))
@@ -199,7 +202,8 @@ def _resolve_sites(
         for site in facts.sites:
             if not _is_request_url(index, site):
                 continue
-            if site.value.reference.startswith(PARAM_PREFIX):
+            parameter = ParameterReference.parse(site.value.reference)
+            if parameter is not None and parameter.kind is ParameterKind.SCOPES:
                 from_callers = _callers_scopes(
                     modules, index, resolver, site, facts.param_defaults
                 )
@@ -208,7 +212,7 @@ def _resolve_sites(
                     partial = True
                     continue
             requests = [site]
-            if site.value.reference.startswith(BODY_PREFIX):
+            if parameter is not None and parameter.kind is ParameterKind.BODY:
                 requests = _callers_bodies(
                     modules, resolver, site, site.value.reference) or requests
                 partial = partial or len(requests) > 1 or requests[0] is not site
