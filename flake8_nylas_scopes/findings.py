@@ -68,9 +68,6 @@ class Finding:
         """The message with its places relative to the current directory."""
         return render(self.template, self.places)
 
-    def message_for(self, name: PathNamer) -> str:
-        return render(self.template, self.places, name)
-
     def evidence_for(self, name: PathNamer = display_path) -> list[str]:
         return [render(step, self.places, name) for step in self.evidence]
 

@@ -117,6 +117,7 @@ class _DictView:
 class Extractor(FastVisitor):
     def __init__(self, path: str, lines: Sequence[str], module_name: str = "") -> None:
         self.source = SourceMap(path, lines)
+        self._lines = lines
         self.facts = ModuleFacts(path, mentions_nylas=True)
         self._module_name = module_name
         self._imports: dict[str, str] = {}
@@ -304,7 +305,10 @@ class Extractor(FastVisitor):
             name: functions[0] for name, functions in defined.items()
             if len(functions) == 1 and name not in bindings.values
         }
-        _flask_config_values(tree, self._flask_config)
+        if any("config" in line or "Config" in line for line in self._lines):
+            # A walk of the whole tree, spared the modules that cannot write Flask's
+            # configuration (most of them).
+            _flask_config_values(tree, self._flask_config)
         classes: dict[str, list[ast.ClassDef]] = {}
         for statement in tree.body:
             if isinstance(statement, ast.ClassDef):

@@ -1269,12 +1269,15 @@ def _is_type_alias(value: ast.expr) -> bool:
     """``Annotated[...]``, ``Optional[...]`` or ``X | None`` assigned to a name."""
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.BitOr):
         return True
-    if isinstance(value, ast.Subscript):
-        head = value.value
-        name = head.attr if isinstance(head, ast.Attribute) else (
-            head.id if isinstance(head, ast.Name) else "")
-        return name in _TYPE_WRAPPERS
-    return False
+    return isinstance(value, ast.Subscript) and _head_name(value) in _TYPE_WRAPPERS
+
+
+def _head_name(subscript: ast.Subscript) -> str:
+    """``Optional`` of ``Optional[X]`` and of ``typing.Optional[X]``."""
+    head = subscript.value
+    if isinstance(head, ast.Attribute):
+        return head.attr
+    return head.id if isinstance(head, ast.Name) else ""
 
 
 def _type_parts(annotation: ast.expr) -> Iterator[ast.expr]:
@@ -1285,10 +1288,7 @@ def _type_parts(annotation: ast.expr) -> Iterator[ast.expr]:
         yield from _type_parts(annotation.right)
         return
     if isinstance(annotation, ast.Subscript):
-        head = annotation.value
-        name = head.attr if isinstance(head, ast.Attribute) else (
-            head.id if isinstance(head, ast.Name) else "")
-        if name in _TYPE_WRAPPERS:
+        if _head_name(annotation) in _TYPE_WRAPPERS:
             inner = annotation.slice
             parts = inner.elts if isinstance(inner, ast.Tuple) else [inner]
             for part in parts:

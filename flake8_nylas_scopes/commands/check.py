@@ -74,9 +74,9 @@ class PerFileSelection:
 class _Shown:
     """Decides, finding by finding, whether flake8 would show it."""
 
-    def __init__(self, settings: CheckSettings, sources: Mapping[str, str]) -> None:
+    def __init__(self, settings: CheckSettings, read: _SourceReader) -> None:
         self.settings = settings
-        self.sources = sources
+        self.read = read
         self._selected = PerFileSelection(settings)
         self._noqa: dict[str, NoqaLines | None] = {}
 
@@ -90,14 +90,11 @@ class _Shown:
 
     def _noqa_filter(self, path: str) -> NoqaLines | None:
         if path not in self._noqa:
-            try:
-                text = self.sources[path] if path in self.sources else read_source(path)
-                lines = text.splitlines(keepends=True)
-            except InputError:
-                # The analysis read it a moment ago; if it is gone, show the finding.
-                self._noqa[path] = None
-            else:
-                self._noqa[path] = NoqaLines(lines)
+            text = self.read(path)
+            # The analysis read it a moment ago; if it is gone, show the finding.
+            self._noqa[path] = None if text is None else NoqaLines(
+                text.splitlines(keepends=True)
+            )
         return self._noqa[path]
 
 
@@ -124,7 +121,8 @@ def run_check(
     # ignores and noqa comments hide findings; the same order here keeps the two equal.
     analysis = analyse(files, settings.config, settings.selection.enabled, sources=given,
                        exclude=settings.exclude, findings_only=not with_fixes)
-    shown = _Shown(settings, given)
+    read = _SourceReader(given)
+    shown = _Shown(settings, read)
     result = CheckResult(
         findings=[finding for finding in analysis.findings if shown(finding)],
         errors=list(analysis.errors),
@@ -135,23 +133,25 @@ def run_check(
         from ..fix.offers import offer_fixes
 
         result.fixes = offer_fixes(
-            result.findings, analysis.facts, settings.config, settings.selection.enabled,
-            _SourceReader(given),
+            result.findings, analysis.facts, settings.config, settings.selection.enabled, read,
         )
     return result
 
 
 class _SourceReader:
-    """The text of a file to edit: the given buffer, else the file; None if unreadable."""
+    """The text of a file: the given buffer, else the file, read once; None if it
+    cannot be read.  The noqa comments and the fix offers read the same files."""
 
     def __init__(self, given: Mapping[str, str]) -> None:
-        self.given = {os.path.abspath(path): text for path, text in given.items()}
+        self.texts: dict[str, str | None] = {
+            os.path.abspath(path): text for path, text in given.items()
+        }
 
     def __call__(self, path: str) -> str | None:
-        text = self.given.get(os.path.abspath(path))
-        if text is not None:
-            return text
-        try:
-            return read_source(path)
-        except InputError:
-            return None
+        key = os.path.abspath(path)
+        if key not in self.texts:
+            try:
+                self.texts[key] = read_source(path)
+            except InputError:
+                self.texts[key] = None
+        return self.texts[key]

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..analysis.facts import ModuleFacts
 from ..findings import Finding
 from ..settings.config import CodeFilter, Config
 from .plan import FixPlan, FixPolicy, plan_fixes
 from .text_edits import FixEditor, TextEdit
+
+if TYPE_CHECKING:
+    import libcst
 
 
 @dataclass(frozen=True)
@@ -55,11 +59,12 @@ def offer_fixes(
                           lambda path: None)
 
     safe, unsafe = plan(False), plan(True)
-    applied, refused = _verdicts(safe, read)
-    applied_unsafe, refused_unsafe = _verdicts(unsafe, read)
+    edits = _edits(safe, read)
+    codemod = _Codemod.load(read)
+    applied, refused = _verdicts(safe, codemod, lambda: edits)
+    applied_unsafe, refused_unsafe = _verdicts(unsafe, codemod, lambda: _edits(unsafe, read))
     # A refusal of the plan ``fix`` runs by default explains best; then the other's.
     reasons = {**refused_unsafe, **refused}
-    edits = _edits(safe, read)
     offers: dict[Finding, FixOffer] = {}
     for finding in with_fix:
         reason = reasons.get(finding, "")
@@ -74,7 +79,60 @@ def offer_fixes(
     return offers
 
 
-def _verdicts(plan: FixPlan, read: SourceReader) -> tuple[set[Finding], dict[Finding, str]]:
+class _Codemod:
+    """The codemod ``fix`` runs, asked about planned fixes; each file parsed once for
+    both plans."""
+
+    def __init__(self, read: SourceReader) -> None:
+        import libcst as cst
+
+        from .apply import apply_fixes
+
+        self._cst = cst
+        self._apply = apply_fixes
+        self._read = read
+        self._modules: dict[str, cst.Module | None] = {}
+
+    @classmethod
+    def load(cls, read: SourceReader) -> _Codemod | None:
+        """None when libcst is not installed."""
+        try:
+            return cls(read)
+        except ImportError:
+            return None
+
+    def module(self, path: str) -> libcst.Module | None:
+        if path not in self._modules:
+            source = self._read(path)
+            try:
+                parsed = self._cst.parse_module(source) if source is not None else None
+            except self._cst.ParserSyntaxError:
+                parsed = None
+            self._modules[path] = parsed
+        return self._modules[path]
+
+    def verdicts(self, plan: FixPlan, refused: dict[Finding, str]) -> set[Finding]:
+        applied: set[Finding] = set()
+        for path, planned in plan.by_path.items():
+            module = self.module(path)
+            if module is None:
+                for item in planned:
+                    refused.update(
+                        (finding, "the file cannot be edited") for finding in item.findings
+                    )
+                continue
+            outcome = self._apply(module, planned)
+            applied.update(finding for item in outcome.applied for finding in item.findings)
+            refused.update(
+                (finding, skipped.reason)
+                for skipped in outcome.skipped for finding in skipped.findings
+            )
+        return applied
+
+
+def _verdicts(
+    plan: FixPlan, codemod: _Codemod | None, edits: Callable[[], dict[Finding, TextEdit]]
+) -> tuple[set[Finding], dict[Finding, str]]:
     """The findings ``fix`` would fix under ``plan``, and why it would leave the others.
 
     The plan decides what to fix; the codemod may still find that an item is not
@@ -86,37 +144,16 @@ def _verdicts(plan: FixPlan, read: SourceReader) -> tuple[set[Finding], dict[Fin
     refused = {
         finding: skipped.reason for skipped in plan.skipped for finding in skipped.findings
     }
-    applied: set[Finding] = set()
-    try:
-        import libcst as cst
-
-        from .apply import apply_fixes
-    except ImportError:
-        applied.update(_edits(plan, read))
-        refused.update(
-            (finding, "the fix needs libcst: pip install 'flake8-nylas-scopes[codemod]'")
-            for planned in plan.by_path.values()
-            for item in planned
-            for finding in item.findings
-            if finding not in applied
-        )
-        return applied, refused
-    for path, planned in plan.by_path.items():
-        source = read(path)
-        try:
-            module = cst.parse_module(source) if source is not None else None
-        except cst.ParserSyntaxError:
-            module = None
-        if module is None:
-            for item in planned:
-                refused.update((finding, "the file cannot be edited") for finding in item.findings)
-            continue
-        outcome = apply_fixes(module, planned)
-        applied.update(finding for item in outcome.applied for finding in item.findings)
-        refused.update(
-            (finding, skipped.reason)
-            for skipped in outcome.skipped for finding in skipped.findings
-        )
+    if codemod is not None:
+        return codemod.verdicts(plan, refused), refused
+    applied = set(edits())
+    refused.update(
+        (finding, "the fix needs libcst: pip install 'flake8-nylas-scopes[codemod]'")
+        for planned in plan.by_path.values()
+        for item in planned
+        for finding in item.findings
+        if finding not in applied
+    )
     return applied, refused
 
 

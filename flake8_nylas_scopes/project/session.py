@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import os
@@ -317,17 +318,16 @@ def analyse_project(
             reused = reuse.read_result(cache, inputs) if inputs else None
             if reused is not None:
                 return reused
-        if not inputs or cache is None:
-            modules = _load_facts(files, survey, cache, errors)
-            return judge_project(modules, errors, config, enabled)
-        with cache.judging_turn():
+        stored = cache if inputs else None
+        with stored.judging_turn() if stored is not None else contextlib.nullcontext():
             # Another process (a flake8 worker) may have judged it while this one waited.
-            reused = reuse.read_result(cache, inputs)
+            reused = reuse.read_result(stored, inputs) if stored is not None else None
             if reused is not None:
                 return reused
             modules = _load_facts(files, survey, cache, errors)
             result = judge_project(modules, errors, config, enabled)
-            reuse.store_result(cache, inputs, result)
+            if stored is not None:
+                reuse.store_result(stored, inputs, result)
             return result
 
 

@@ -75,9 +75,8 @@ def _catalogues() -> list[Catalogue]:
 def _known_scope(value: str) -> bool:
     """A scope of any API version, in any accepted spelling.  v2 names are compared in
     lower case, as the usage rules compare them; provider scopes as written."""
-    return any(
-        catalogue.canonical(value) is not None or catalogue.canonical(value.lower()) in V2_SCOPES
-        for catalogue in _catalogues()
+    return value.lower() in V2_SCOPES or any(
+        catalogue.canonical(value) is not None for catalogue in _catalogues()
     )
 
 
