@@ -240,7 +240,7 @@ CODES: Mapping[str, Code] = _registry(
 # The codes this version can report; the others are reserved in the contract.
 IMPLEMENTED: frozenset[str] = frozenset(
     code for code in CODES if code.startswith(("NYS1", "NYS2", "NYS3"))
-) | {"NYS401", "NYS402", "NYS403", "NYS404"}
+) | {"NYS401", "NYS402", "NYS403", "NYS404", "NYS405"}
 
 DEFAULT_OFF: frozenset[str] = frozenset(
     code.code for code in CODES.values() if not code.enabled_by_default

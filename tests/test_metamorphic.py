@@ -43,6 +43,7 @@ from flake8_nylas_scopes.findings import Finding, FixAction
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTS_DIR = ROOT / "fixtures" / "projects"
 EXAMPLE = ROOT / "examples" / "mailapp"
+EXAMPLE_V3 = ROOT / "examples" / "v3app"
 
 # The findings that say the code needs less than is requested.
 WATCHED = frozenset({"NYS302", "NYS303", "NYS405"})
@@ -59,9 +60,9 @@ _SKIPPED_PARTS = frozenset({"__pycache__", "build", "dist", "venv", "node_module
 
 
 def project_dirs() -> list[Path]:
-    """Every fixture project (others may be added at any time) and the example app."""
+    """Every fixture project (others may be added at any time) and the example apps."""
     found = sorted(path for path in PROJECTS_DIR.iterdir() if path.is_dir())
-    return [*found, EXAMPLE]
+    return [*found, EXAMPLE, EXAMPLE_V3]
 
 
 def project_files(project: Path) -> list[Path]:

@@ -8,7 +8,6 @@ from collections.abc import Iterator, Mapping
 
 from ..analysis.extract import raw_use
 from ..analysis.facts import (
-    Generation,
     ItemForm,
     ModuleFacts,
     ScopeSite,
@@ -19,14 +18,13 @@ from ..analysis.facts import (
 from ..analysis.facts_values import ParameterKind, ParameterReference
 from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..findings import Finding, Fix, FixAction
-from ..nylas_api.v2.endpoints import ENDPOINTS
 from ..nylas_api.v2.http import URL_HOLE, RawUse
 from ..nylas_api.v2.scopes import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .list_rules import is_nylas_request, requests_findings
 from .references import DJANGO_SETTINGS, ConstantIndex
-from .resolver import EndpointUse, FlowResolver, UnresolvedUse, endpoint_scopes
+from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .results import FileError, ProjectResult
 from .test_code import is_test_module
 from .usage_rules import Inference, ProjectState, infer, usage_findings
@@ -246,6 +244,7 @@ def _usage(
 ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
     endpoints: list[EndpointUse] = []
     unresolved: list[UnresolvedUse] = []
+    sdk = resolver.sdk
     for facts in modules.values():
         for raw in _raw_uses(facts, index):
             # Parts of the path built at run time are shown as ``{...}``.
@@ -253,11 +252,11 @@ def _usage(
             if raw.maybe:
                 unresolved.append(UnresolvedUse(
                     raw.span, f"cannot tell whether {raw.method} {path} goes to Nylas",
-                    frozenset(endpoint_scopes([raw.endpoint]))))
+                    frozenset(sdk.endpoint_scopes([raw.endpoint]))))
             elif raw.endpoint:
-                endpoints.append(
-                    EndpointUse(ENDPOINTS[raw.endpoint], raw.span, raw.text,
-                                f"{raw.method} {path}")
+                endpoints.extend(
+                    EndpointUse(endpoint, raw.span, raw.text, f"{raw.method} {path}")
+                    for endpoint in sdk.endpoint(raw.endpoint)
                 )
             else:
                 unresolved.append(UnresolvedUse(
@@ -283,10 +282,11 @@ def _usage(
         for read in flow.reads:
             endpoints.extend(resolver.read_effects(read))
     # A request found twice (a loop's iterable is a use and a read) counts once.
-    unique: dict[tuple[Span, str], EndpointUse] = {}
+    unique: dict[tuple[Span, str, str], EndpointUse] = {}
     for request in endpoints:
         # The call as written (a use) before the same request seen as a read.
-        unique.setdefault((request.span, request.endpoint.key), request)
+        unique.setdefault(
+            (request.span, request.endpoint.key, request.endpoint.dialect), request)
     return list(unique.values()), list(dict.fromkeys(unresolved))
 
 
@@ -328,13 +328,10 @@ def judge_project(
         (facts.django_settings for facts in modules.values() if facts.django_settings),
     )
     every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index)
-    # Tests take no part in the usage rules (see ``test_code``), nor do v3 requests:
-    # the usage rules know the v2 endpoints only.
+    # Tests take no part in the usage rules (see ``test_code``).
     tests = _test_modules(modules, errors)
-    sites = [site for site in every_site
-             if site.span.path not in tests and site.generation is Generation.V2]
-    unresolved_sites = [site for site in unresolved_sites
-                        if site.span.path not in tests and site.generation is Generation.V2]
+    sites = [site for site in every_site if site.span.path not in tests]
+    unresolved_sites = [site for site in unresolved_sites if site.span.path not in tests]
     endpoint_uses, unresolved = _usage(
         {path: facts for path, facts in modules.items() if path not in tests}, resolver, index
     )

@@ -27,12 +27,12 @@ from ..analysis.flow_calls import (
 )
 from ..analysis.flow_facts import CallSite, Read, Sink, Store, Use, Val
 from ..nylas_api.types import Endpoint
-from ..nylas_api.v2.endpoints import CLIENT_METHODS, COLLECTIONS, ENDPOINTS, MODELS
-from ..nylas_api.v2.scopes import NYLAS_CLIENT_CLASSES
 from ..spans import Span
+from .sdk_view import V3_PREFIX, SdkView, sdk_view
 
 
-# An abstract object: (kind, name).  Kinds: client, coll (a collection attribute),
+# An abstract object: (kind, name).  Kinds: client (name "" for API v2, "v3" for v3),
+# coll (a collection attribute; for v3 a resource, ``"v3:<path>"``),
 # model / models (one model object / a query or list of them, by model class),
 # method (a bound Nylas method: "<owner kind>|<owner name>|<method>"), box (a
 # container: its name is the element's "<kind>|<name>"), inst (an instance of a
@@ -50,6 +50,7 @@ CLIENT_OBJ: Obj = ("client", "")
 Objs = AbstractSet[Obj]
 _NOTHING: Objs = frozenset()
 _ONLY_CLIENT: Objs = frozenset({CLIENT_OBJ})
+_V3_CLIENT: Obj = ("client", "v3")
 
 # Collection operations that return one model object, or several.
 _ONE_MODEL_OPS = frozenset({"get", "first", "create", "__getitem__"})
@@ -62,9 +63,6 @@ _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
                           "nylas_class"})
 # Containers nested deeper than this are followed as this deep.
 _MAX_BOX_DEPTH = 4
-# The SDK's model classes, by the modules a Python file imports them from.
-_MODEL_MODULES = ("nylas.client.restful_models.", "nylas.client.", "nylas.")
-
 _MAX_ROUNDS = 50
 # Edge lists up to this long are searched rather than given a set of their members.
 _SHORT_EDGE_LIST = 8
@@ -93,41 +91,6 @@ class UnresolvedUse:
     scopes: frozenset[str] | None
 
 
-def endpoint_scopes(keys: Iterable[str]) -> set[str]:
-    return {scope for key in keys for option in ENDPOINTS[key].options
-            for scope in option.scopes}
-
-
-def collection_scopes(attribute: str) -> frozenset[str]:
-    """What a collection could request: its own operations, and everything the
-    objects it hands out could do."""
-    collection = COLLECTIONS.get(attribute)
-    if collection is None:
-        return frozenset()
-    found = endpoint_scopes(collection.operations.values())
-    return frozenset(found | model_scopes(collection.model))
-
-
-def model_scopes(name: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
-    """What a model object could request: its methods and its child collections."""
-    model = MODELS.get(name)
-    if model is None or name in seen:
-        return frozenset()
-    found = endpoint_scopes(model.methods.values())
-    for child in model.children.values():
-        collection = COLLECTIONS[child]
-        found |= endpoint_scopes(collection.operations.values())
-        found |= model_scopes(collection.model, seen | {name})
-    return frozenset(found)
-
-
-# The collection attribute of the client whose objects are of each model class.
-_COLLECTION_OF_MODEL: Mapping[str, str] = {
-    collection.model: attribute
-    for attribute, collection in reversed(list(COLLECTIONS.items()))
-}
-
-
 def _listing(names: list[str], shown: int = 3) -> str:
     """``a``, ``a and b``, ``a, b and c``; beyond ``shown``, ``a, b and 3 more``."""
     if len(names) > shown:
@@ -150,12 +113,6 @@ def unbox(obj: Obj) -> Obj:
     return (_OBJ_KINDS[kind], name)
 
 
-# For each model method name, the scopes of what it requests on any model.
-_MODEL_METHOD_SCOPES: Mapping[str, frozenset[str]] = {
-    method: frozenset(endpoint_scopes(
-        model.methods[method] for model in MODELS.values() if method in model.methods))
-    for method in {name for model in MODELS.values() for name in model.methods}
-}
 # Model methods whose names other libraries do not use: on an unknown receiver they
 # are taken for Nylas calls wherever it comes from.
 _DISTINCTIVE_MODEL_METHODS = frozenset({
@@ -170,7 +127,7 @@ _MODEL_WORDS = ("message", "msg", "draft", "thread", "event", "contact", "calend
                 "folder", "label", "file", "attachment", "nylas")
 
 
-def _chain_use(chain: Val | None, span: Span, text: str) -> Use | None:
+def _chain_use(chain: Val | None, span: Span, text: str, sdk: SdkView) -> Use | None:
     """``root.a.b``, called or handed over, as the use it would be: for telling
     whether it looks like a Nylas call."""
     attrs: list[str] = []
@@ -178,8 +135,11 @@ def _chain_use(chain: Val | None, span: Span, text: str) -> Use | None:
     while value is not None and value.kind == "attr":
         attrs.insert(0, value.name)
         value = value.inner
+    top_resources = sdk.resources[""].children
     for index, attr in enumerate(attrs):
-        if attr in COLLECTIONS or attr in _MODEL_METHOD_SCOPES:
+        if attr in sdk.collections or attr in sdk.model_method_scopes or (
+            attr in top_resources and index + 1 < len(attrs)
+        ):
             return Use(value if index == 0 else None, tuple(attrs[index:]), span, text)
     return None
 
@@ -253,6 +213,7 @@ class _Arguments:
 
 class FlowResolver:
     def __init__(self, modules: Iterable[ModuleFacts], client_names: Iterable[str] = ()) -> None:
+        self.sdk = sdk_view()
         self.modules = [m for m in modules if m.flow is not None]
         self.module_names = {m.module for m in self.modules if m.module}
         self._top_packages = {name.split(".", 1)[0] for name in self.module_names}
@@ -299,7 +260,8 @@ class FlowResolver:
         # derive from the SDK's client.
         self._bases: dict[str, set[str]] = {}
         self._families: dict[str, list[str]] = {}
-        self._client_classes: set[str] = set()
+        # Project classes deriving from an SDK client, with the client's name.
+        self._client_classes: dict[str, str] = {}
         for qualname, params in self.functions.items():
             self._param_keys[qualname] = tuple(f"p:{qualname}.{param}" for param in params)
         self._client_names = frozenset(client_names)
@@ -401,16 +363,20 @@ class FlowResolver:
                         self._bases[name].add(base)
                         changed = True
                     elif kind == "nylas_class" and name not in self._client_classes:
-                        self._client_classes.add(name)
+                        self._client_classes[name] = base
                         changed = True
         # A subclass of a subclass of the client is a client too.
         grown = True
         while grown:
             grown = False
             for name, bases in self._bases.items():
-                if name not in self._client_classes and bases & self._client_classes:
-                    self._client_classes.add(name)
-                    grown = changed = True
+                if name in self._client_classes:
+                    continue
+                for base in sorted(bases):
+                    if base in self._client_classes:
+                        self._client_classes[name] = self._client_classes[base]
+                        grown = changed = True
+                        break
         return changed
 
     def ancestors(self, name: str) -> list[str]:
@@ -459,12 +425,12 @@ class FlowResolver:
         for klass in self._family(owner):
             found |= self.values.get(f"a:{klass}.{name}", _NOTHING)
         if owner in self._client_classes:
-            found |= self._attribute(CLIENT_OBJ, name)
+            found |= self._attribute(("client", self._client_classes[owner]), name)
         return self._shared(found)
 
     def _instance(self, name: str) -> Objs:
         if name in self._client_classes:
-            return frozenset({("inst", name), CLIENT_OBJ})
+            return frozenset({("inst", name), ("client", self._client_classes[name])})
         return frozenset({("inst", name)})
 
     # -- resolution --------------------------------------------------------------------
@@ -527,7 +493,7 @@ class FlowResolver:
                 if obj_kind == "class":
                     found |= self._instance(obj_name)
                 elif obj_kind == "nylas_class":
-                    found.add(CLIENT_OBJ)
+                    found.add(("client", obj_name))
                 elif obj_kind == "model_class":
                     found.add(("model", obj_name))
                 elif obj_kind in _NYLAS_KINDS:
@@ -536,14 +502,13 @@ class FlowResolver:
                     found.add((obj_kind, obj_name))
         return self._shared(found)
 
-    @staticmethod
-    def _elements(obj: Obj) -> set[Obj]:
+    def _elements(self, obj: Obj) -> set[Obj]:
         """What iterating or indexing ``obj`` gives."""
         kind, name = obj
         if kind == "models":
             return {("model", name)}
-        if kind == "coll":
-            return {("model", COLLECTIONS[name].model)}
+        if kind == "coll" and name in self.sdk.collections:
+            return {("model", self.sdk.collections[name].model)}
         if kind == "box":
             return {unbox(obj)}
         return set()
@@ -565,8 +530,9 @@ class FlowResolver:
         return _NOTHING
 
     def _resolve_exact(self, name: str) -> Objs:
-        if name in NYLAS_CLIENT_CLASSES:
-            return {("nylas_class", "")}
+        client = self.sdk.client_classes.get(name)
+        if client is not None:
+            return {("nylas_class", client)}
         if name in self.functions:
             return {("func", name)}
         if name in self.classes:
@@ -575,17 +541,22 @@ class FlowResolver:
             return self.values.get(f"g:{name}", _NOTHING)
         if name in self.module_names:
             return {("module", name)}
-        for prefix in _MODEL_MODULES:
-            if name.startswith(prefix) and name[len(prefix):] in MODELS:
+        for prefix in self.sdk.model_modules:
+            if name.startswith(prefix) and name[len(prefix):] in self.sdk.models:
                 return {("model_class", name[len(prefix):])}
         return _NOTHING
 
     def _attribute(self, obj: Obj, name: str) -> Objs:
         kind, owner = obj
+        if kind == "client" and owner:
+            return self._resource_attribute("", name)
+        if kind == "coll" and owner.startswith(V3_PREFIX):
+            return self._resource_attribute(owner[len(V3_PREFIX):], name)
+        collections, models = self.sdk.collections, self.sdk.models
         if kind == "client":
-            if name in COLLECTIONS:
+            if name in collections:
                 return {("coll", name)}
-            if name in CLIENT_METHODS:
+            if name in self.sdk.client_methods:
                 return {("method", f"client||{name}")}
             if name.startswith("_") and not name.startswith("__"):
                 # The SDK's private request helpers (``_get_resource``): any endpoint.
@@ -594,16 +565,16 @@ class FlowResolver:
             # SDK sources); the others are data and helpers.
             return _NOTHING
         if kind == "coll":
-            if name in COLLECTIONS[owner].operations or name == "create":
+            if name in collections[owner].operations or name == "create":
                 return {("method", f"coll|{owner}|{name}")}
             return _NOTHING
         if kind == "models":
-            attribute = _COLLECTION_OF_MODEL.get(owner)
-            if attribute is not None and name in COLLECTIONS[attribute].operations:
+            attribute = self.sdk.collection_of_model.get(owner)
+            if attribute is not None and name in collections[attribute].operations:
                 return {("method", f"models|{owner}|{name}")}
             return _NOTHING
-        if kind == "model" and owner in MODELS:
-            model = MODELS[owner]
+        if kind == "model" and owner in models:
+            model = models[owner]
             if name in model.children:
                 return {("coll", model.children[name])}
             if name in model.methods or name in _MODEL_FACTORIES:
@@ -617,9 +588,29 @@ class FlowResolver:
             return {("func", method)} if method is not None else _NOTHING
         if kind == "module":
             return self._resolve_exact(f"{owner}.{name}")
+        if kind == "unmapped":
+            # ``client.http_client._execute``: what the SDK's own machinery reaches
+            # can send any request.
+            return {obj}
         if kind == "box":
             if name in ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS:
                 return {("method", f"box|{owner}|{name}")}
+        return _NOTHING
+
+    def _resource_attribute(self, path: str, name: str) -> Objs:
+        """An attribute of an API v3 client (path ``""``) or of one of its resources:
+        a resource it holds, a method that requests, or its own HTTP client."""
+        resource = self.sdk.resources[path]
+        child = resource.children.get(name)
+        if child is not None:
+            return {("coll", V3_PREFIX + child)}
+        if name in resource.methods:
+            return {("method", f"coll|{V3_PREFIX}{path}|{name}")}
+        if name == "http_client" or (name.startswith("_") and not name.startswith("__")):
+            # The client's HTTP client and private helpers can send any request.
+            return {("unmapped", name)}
+        # Every public method that sends a request is mapped (checked against the SDK
+        # sources); the others are data (``client.api_key``).
         return _NOTHING
 
     def _call(self, callee: Node, callees: Objs, depth: int) -> set[Obj]:
@@ -633,7 +624,7 @@ class FlowResolver:
             callees = self._resolve_node(callee, depth + 1)
         for kind, name in callees:
             if kind == "nylas_class":
-                found.add(CLIENT_OBJ)
+                found.add(("client", name))
             elif kind == "func":
                 found |= self.values.get(f"r:{name}", _NOTHING)
             elif kind in ("class", "inst"):
@@ -645,9 +636,9 @@ class FlowResolver:
                 found |= self._method_result(name)
         return found
 
-    @staticmethod
-    def _method_result(method: str) -> set[Obj]:
-        """What calling a bound Nylas method (or a container's method) returns."""
+    def _method_result(self, method: str) -> set[Obj]:
+        """What calling a bound Nylas method (or a container's method) returns.  An
+        API v3 method returns a response holding data only."""
         owner_kind, owner, operation = _split_method(method)
         if owner_kind == "box":
             element = unbox(("box", owner))
@@ -656,8 +647,10 @@ class FlowResolver:
             if operation in ELEMENTS_METHODS:
                 return {("box", owner)}
             return {box(box(element))}
+        if owner_kind == "coll" and owner.startswith(V3_PREFIX):
+            return set()
         if owner_kind == "coll":
-            model = COLLECTIONS[owner].model
+            model = self.sdk.collections[owner].model
         elif owner_kind == "models":
             model = owner
             if operation == "first":
@@ -678,7 +671,8 @@ class FlowResolver:
             if target.rsplit(".", 1)[-1] in self._client_names or (
                 target.startswith("s:") and target[2:] in self._client_names
             ):
-                self.values.setdefault(target, set()).add(CLIENT_OBJ)
+                # Configured client names hold a client of either generation.
+                self.values.setdefault(target, set()).update((CLIENT_OBJ, _V3_CLIENT))
         for _ in range(_MAX_ROUNDS):
             self._memo.clear()
             changed = self._find_bases()
@@ -771,25 +765,31 @@ class FlowResolver:
         objs = self.resolve(use.root)
         attrs = use.attrs
         first = attrs[0]
+        collections, models, client_methods = (
+            self.sdk.collections, self.sdk.models, self.sdk.client_methods)
         for kind, name in objs:
-            if kind == "client":
-                if first in COLLECTIONS:
+            if kind == "client" and name:
+                self._resource_op("", attrs, use, endpoints, unresolved)
+            elif kind == "coll" and name.startswith(V3_PREFIX):
+                self._resource_op(name[len(V3_PREFIX):], attrs, use, endpoints, unresolved)
+            elif kind == "client":
+                if first in collections:
                     self._collection_op(first, attrs[1:], use, endpoints, unresolved)
-                elif first in CLIENT_METHODS:
-                    endpoints.append(self._endpoint(CLIENT_METHODS[first], use, first))
+                elif first in client_methods:
+                    endpoints.append(self._endpoint(client_methods[first], use, first))
                 elif first != "authentication_url":
                     unresolved.append(UnresolvedUse(
                         use.span, f"{use.text} is not in the endpoint map", None))
             elif kind == "coll":
                 self._collection_op(name, attrs, use, endpoints, unresolved)
             elif kind == "models":
-                attribute = _COLLECTION_OF_MODEL.get(name)
+                attribute = self.sdk.collection_of_model.get(name)
                 if attribute is not None and (
-                    first in COLLECTIONS[attribute].operations or first == "__iter__"
+                    first in collections[attribute].operations or first == "__iter__"
                 ):
                     self._collection_op(attribute, attrs, use, endpoints, unresolved)
-            elif kind == "model" and name in MODELS:
-                model = MODELS[name]
+            elif kind == "model" and name in models:
+                model = models[name]
                 if first in model.methods:
                     endpoints.append(
                         self._endpoint(model.methods[first], use, f"{name}.{first}")
@@ -822,19 +822,72 @@ class FlowResolver:
         first = attrs[0]
         if self._external(use.root):
             return []  # ``request.files.get(...)``: another library's object
+        sdk = self.sdk
         scopes: frozenset[str] = frozenset()
-        if first in COLLECTIONS and len(attrs) > 1 and (
-            attrs[1] in COLLECTIONS[first].operations or attrs[1] in ("__iter__", "create")
+        if first in sdk.collections and len(attrs) > 1 and (
+            attrs[1] in sdk.collections[first].operations or attrs[1] in ("__iter__", "create")
         ):
-            scopes = collection_scopes(first)
-        elif len(attrs) == 1 and first in _MODEL_METHOD_SCOPES and (
+            scopes = sdk.collection_scopes(first)
+        elif len(attrs) == 1 and first in sdk.model_method_scopes and (
             first in _DISTINCTIVE_MODEL_METHODS or _is_parameter(use.root)
         ):
-            scopes = _MODEL_METHOD_SCOPES[first]
+            scopes = sdk.model_method_scopes[first]
+        # ``self.nylas.messages.send(...)`` on an API v3 client it cannot tell.
+        scopes |= self._resource_guess(attrs)
         if not scopes:
             return []
         return [UnresolvedUse(use.span, f"cannot tell whether {use.text}() is a Nylas call",
                               scopes)]
+
+    def _resource_guess(self, attrs: tuple[str, ...]) -> frozenset[str]:
+        """What ``<unknown>.messages.send`` could request if the unknown object is an
+        API v3 client: the resource's every scope, when a method of it is called."""
+        resources = self.sdk.resources
+        path = resources[""].children.get(attrs[0])
+        for attr in attrs[1:]:
+            if path is None:
+                return frozenset()
+            if attr in resources[path].methods:
+                return self.sdk.resource_scopes(path)
+            path = resources[path].children.get(attr)
+        return frozenset()
+
+    def _resource_op(
+        self,
+        path: str,
+        attrs: tuple[str, ...],
+        use: Use,
+        endpoints: list[EndpointUse],
+        unresolved: list[UnresolvedUse],
+    ) -> None:
+        """A use of an API v3 client or resource: down the resources it names to the
+        method it calls."""
+        resources = self.sdk.resources
+        for attr in attrs:
+            resource = resources[path]
+            child = resource.children.get(attr)
+            if child is not None:
+                path = child
+                continue
+            if attr in resource.methods:
+                for key in resource.methods[attr]:
+                    endpoints.extend(self._endpoints(key, use.span, use.text,
+                                                     f"{path}.{attr}"))
+                return
+            if attr == "http_client" or (attr.startswith("_") and not attr.startswith("__")):
+                unresolved.append(UnresolvedUse(
+                    use.span, f"{use.text} is not in the endpoint map", None))
+            elif path:
+                unresolved.append(UnresolvedUse(
+                    use.span, f"{use.text} is not in the endpoint map",
+                    self.sdk.resource_scopes(path)))
+            return
+
+    def _endpoints(self, key: str, span: Span, text: str, operation: str,
+                   read: bool = False) -> list[EndpointUse]:
+        """A request to one endpoint, in each dialect it is judged in."""
+        return [EndpointUse(endpoint, span, text, operation, read)
+                for endpoint in self.sdk.endpoint(key)]
 
     def _external(self, value: Val | None) -> bool:
         """Whether a value is an attribute of something imported from another
@@ -855,7 +908,7 @@ class FlowResolver:
         endpoints: list[EndpointUse],
         unresolved: list[UnresolvedUse],
     ) -> None:
-        collection = COLLECTIONS[attribute]
+        collection = self.sdk.collections[attribute]
         operation = rest[0] if rest else "__get__"
         if operation == "create":
             return  # builds an unsaved model; the request happens on save/send
@@ -865,33 +918,36 @@ class FlowResolver:
         if key is None:
             unresolved.append(UnresolvedUse(
                 use.span, f"{use.text} is not in the endpoint map",
-                collection_scopes(attribute)))
+                self.sdk.collection_scopes(attribute)))
             return
         endpoints.append(self._endpoint(key, use, f"{attribute}.{operation}"))
 
-    @staticmethod
-    def _endpoint(key: str, use: Use, operation: str) -> EndpointUse:
-        return EndpointUse(ENDPOINTS[key], use.span, use.text, operation)
+    def _endpoint(self, key: str, use: Use, operation: str) -> EndpointUse:
+        return EndpointUse(self.sdk.endpoint(key)[0], use.span, use.text, operation)
 
-    @staticmethod
-    def method_endpoint(method: str, span: Span, text: str) -> EndpointUse | None:
-        """The request a bound Nylas method makes when it is called."""
+    def method_endpoints(self, method: str, span: Span, text: str) -> list[EndpointUse]:
+        """The requests a bound Nylas method makes when it is called."""
         owner_kind, owner, operation = _split_method(method)
+        sdk = self.sdk
+        if owner_kind == "coll" and owner.startswith(V3_PREFIX):
+            path = owner[len(V3_PREFIX):]
+            return [use for key in sdk.resources[path].methods.get(operation, ())
+                    for use in self._endpoints(key, span, text, f"{path}.{operation}")]
         key: str | None = None
         label = operation
         if owner_kind == "client":
-            key = CLIENT_METHODS.get(operation)
+            key = sdk.client_methods.get(operation)
         elif owner_kind in ("coll", "models"):
-            attribute = owner if owner_kind == "coll" else _COLLECTION_OF_MODEL.get(owner, "")
+            attribute = owner if owner_kind == "coll" else sdk.collection_of_model.get(owner, "")
             if attribute:
-                key = COLLECTIONS[attribute].operations.get(operation)
+                key = sdk.collections[attribute].operations.get(operation)
                 label = f"{attribute}.{operation}"
-        elif owner_kind == "model" and owner in MODELS:
-            key = MODELS[owner].methods.get(operation)
+        elif owner_kind == "model" and owner in sdk.models:
+            key = sdk.models[owner].methods.get(operation)
             label = f"{owner}.{operation}"
         if key is None:
-            return None
-        return EndpointUse(ENDPOINTS[key], span, text, label)
+            return []
+        return self._endpoints(key, span, text, label)
 
     def reach(self, obj: Obj, seen: frozenset[str] = frozenset()) -> frozenset[str] | None:
         """Every scope an object could need once the analysis loses it; None: any."""
@@ -913,21 +969,24 @@ class FlowResolver:
 
     def _reach(self, obj: Obj, seen: frozenset[str]) -> frozenset[str] | None:
         kind, name = obj
+        sdk = self.sdk
         if kind in ("client", "nylas_class"):
             return None
+        if kind == "coll" and name.startswith(V3_PREFIX):
+            return sdk.resource_scopes(name[len(V3_PREFIX):])
         if kind == "coll":
-            return collection_scopes(name)
+            return sdk.collection_scopes(name)
         if kind == "models":
-            attribute = _COLLECTION_OF_MODEL.get(name)
-            return collection_scopes(attribute) if attribute else model_scopes(name)
+            attribute = sdk.collection_of_model.get(name)
+            return sdk.collection_scopes(attribute) if attribute else sdk.model_scopes(name)
         if kind == "model":
-            return model_scopes(name)
+            return sdk.model_scopes(name)
         if kind == "method":
             owner_kind, owner, operation = _split_method(name)
             if owner_kind == "box":
                 return self.reach(unbox(("box", owner)), seen)
-            endpoint = self.method_endpoint(name, Span("", 0, 0, 0, 0), "")
-            found = set(endpoint_scopes([endpoint.endpoint.key])) if endpoint else set()
+            found = sdk.endpoint_scopes(
+                use.endpoint.key for use in self.method_endpoints(name, Span("", 0, 0, 0, 0), ""))
             # What it returns could be used further.
             for result in self._method_result(name):
                 more = self.reach(result, seen)
@@ -971,9 +1030,7 @@ class FlowResolver:
             kind, name = obj
             reach: frozenset[str] | None
             if kind == "method" and not name.startswith("box|"):
-                endpoint = self.method_endpoint(name, span, text)
-                if endpoint is not None:
-                    endpoints.append(endpoint)
+                endpoints += self.method_endpoints(name, span, text)
                 # What the method returns could be used further.
                 results = [self.reach(result) for result in self._method_result(name)]
                 reach = None if None in results else frozenset().union(
@@ -1009,9 +1066,7 @@ class FlowResolver:
             if kind == "method" and not name.startswith("box|"):
                 nylas_call = True
                 if call.invokes:
-                    endpoint = self.method_endpoint(name, call.span, call.callee_text)
-                    if endpoint is not None:
-                        endpoints.append(endpoint)
+                    endpoints += self.method_endpoints(name, call.span, call.callee_text)
             elif kind == "unmapped":
                 unresolved.append(UnresolvedUse(
                     call.span, f"{call.callee_text}() is not in the endpoint map", None))
@@ -1022,7 +1077,7 @@ class FlowResolver:
                 endpoints += found
                 unresolved += lost
         if not callees and call.invokes:
-            use = _chain_use(call.callee, call.span, call.callee_text)
+            use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
             if use is not None and (nylas_module or _named_like_a_client(use.root)):
                 unresolved += self._unknown_receiver(use)
         if project or nylas_call or call.modelled:
@@ -1048,7 +1103,7 @@ class FlowResolver:
             objs = self.resolve(argument)
             if not objs and not harmless:
                 # ``run(client.calendars.all)`` with a client the analysis cannot tell.
-                use = _chain_use(argument, call.span, _describe_value(argument))
+                use = _chain_use(argument, call.span, _describe_value(argument), self.sdk)
                 if use is not None and (nylas_module or _named_like_a_client(use.root)):
                     unresolved += self._unknown_receiver(use)
                 continue
@@ -1065,14 +1120,15 @@ class FlowResolver:
     def _reads(self, objs: Objs, span: Span, text: str) -> list[EndpointUse]:
         """Reading a query or a collection as data fetches its objects."""
         found: list[EndpointUse] = []
+        sdk = self.sdk
         for kind, name in objs:
-            attribute = name if kind == "coll" else (
-                _COLLECTION_OF_MODEL.get(name, "") if kind == "models" else "")
+            attribute = name if kind == "coll" and name in sdk.collections else (
+                sdk.collection_of_model.get(name, "") if kind == "models" else "")
             if attribute:
-                key = COLLECTIONS[attribute].operations.get("__iter__")
+                key = sdk.collections[attribute].operations.get("__iter__")
                 if key is not None:
-                    found.append(EndpointUse(ENDPOINTS[key], span, text,
-                                             f"{attribute}.__iter__", read=True))
+                    found += self._endpoints(key, span, text, f"{attribute}.__iter__",
+                                             read=True)
         return found
 
     def read_effects(self, read: Read) -> list[EndpointUse]:
@@ -1101,8 +1157,10 @@ def describe(obj: Obj) -> str:
         return "a Nylas client"
     if kind == "nylas_class":
         return "the Nylas client class"
+    if kind == "coll" and name.startswith(V3_PREFIX):
+        return f"the Nylas {name[len(V3_PREFIX):]} resource"
     if kind == "coll":
-        if "__get__" in COLLECTIONS[name].operations:
+        if "__get__" in sdk_view().collections[name].operations:
             return f"the Nylas {name} object"
         return f"the Nylas {name} collection"
     if kind == "models":

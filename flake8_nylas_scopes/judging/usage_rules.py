@@ -8,50 +8,55 @@ NYS304 (off by default) says where the analysis lost track.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..analysis.facts import ScopeSite, SiteKind, ValueState
+from ..analysis.facts import Generation, ItemForm, ScopeSite, SiteKind, ValueState
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
+from ..nylas_api import dialect_catalogue
+from ..nylas_api.catalogue import Catalogue
 from ..nylas_api.types import Endpoint, ScopeOption
 from ..nylas_api.v2 import scopes as cat
-from ..nylas_api.v2.scopes import CATALOGUE
 from ..places import PlaceMarks
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .list_rules import list_findings, providers_for, read_entry
 from .resolver import EndpointUse, UnresolvedUse
+from .v3_requests import V2, V3_UNKNOWN, site_dialect, v3_granted
 
 # The list findings that remove an item when the safe fixes run: usage rules judge
 # the list as it will be after them.
-_REMOVED_BY_SAFE_FIXES = frozenset({"NYS103", "NYS104", "NYS201"})
+_REMOVED_BY_SAFE_FIXES = frozenset({"NYS103", "NYS104", "NYS201", "NYS403"})
+# Google's tier that makes an app pass a yearly security assessment.
+_RESTRICTED = "restricted"
 
 
 def _all_codes(code: str) -> bool:
     return True
 
 
-def may_grant(granted: Iterable[str], scope: str) -> bool:
-    return any(CATALOGUE.may_include(have, scope) for have in granted)
+def may_grant(catalogue: Catalogue, granted: Iterable[str], scope: str) -> bool:
+    return any(catalogue.may_include(have, scope) for have in granted)
 
 
-def certainly_grants(granted: Iterable[str], scope: str) -> bool:
-    return any(have == scope or CATALOGUE.includes(have, scope) for have in granted)
+def certainly_grants(catalogue: Catalogue, granted: Iterable[str], scope: str) -> bool:
+    return any(have == scope or catalogue.includes(have, scope) for have in granted)
 
 
-def may_satisfy(granted: frozenset[str], endpoint: Endpoint) -> bool:
+def may_satisfy(catalogue: Catalogue, granted: frozenset[str], endpoint: Endpoint) -> bool:
     """Whether ``granted`` could make the endpoint work, on any evidence."""
-    return any(all(may_grant(granted, s) for s in option.scopes) for option in endpoint.options)
+    return any(all(may_grant(catalogue, granted, s) for s in option.scopes)
+               for option in endpoint.options)
 
 
 def certain_options(endpoint: Endpoint) -> list[ScopeOption]:
     return [option for option in endpoint.options if option.certainty.is_certain]
 
 
-def _rank(option: ScopeOption) -> tuple[int, int, list[str]]:
-    ranks = [CATALOGUE.rank.get(scope, 5) for scope in option.scopes]
+def _rank(catalogue: Catalogue, option: ScopeOption) -> tuple[int, int, list[str]]:
+    ranks = [catalogue.rank.get(scope, 5) for scope in option.scopes]
     return (sum(ranks), len(option.scopes), sorted(option.scopes))
 
 
@@ -72,7 +77,7 @@ class Inference:
     uncertain: list[EndpointUse] = field(default_factory=list)
 
 
-def infer(uses: Sequence[EndpointUse]) -> Inference:
+def infer(uses: Sequence[EndpointUse], dialect: str = V2) -> Inference:
     """Pick, among the alternatives of each call, the smallest set under inclusion.
 
     Calls with a single certain way to succeed are served first; the others reuse a
@@ -81,8 +86,10 @@ def infer(uses: Sequence[EndpointUse]) -> Inference:
     another chosen scope are dropped.
     """
     result = Inference()
+    catalogue = dialect_catalogue(dialect)
+    uses = [use for use in uses if use.endpoint.dialect == dialect]
     # Thousands of calls reach a few dozen endpoints: read each endpoint once.
-    ranked = _RankedOptions()
+    ranked = _RankedOptions(catalogue)
     needing = [use for use in uses if ranked.needs_a_scope(use.endpoint)]
     result.uncertain = [
         use for use in uses
@@ -94,13 +101,13 @@ def infer(uses: Sequence[EndpointUse]) -> Inference:
     served_by = [_serve(use.endpoint, chosen, ranked) for use in needing]
     minimal = [
         scope for scope in chosen
-        if not any(other != scope and CATALOGUE.includes(other, scope) for other in chosen)
+        if not any(other != scope and catalogue.includes(other, scope) for other in chosen)
     ]
     result.scopes = sorted(
-        minimal, key=lambda s: (s.split(".")[0], CATALOGUE.rank.get(s, 5), s)
+        minimal, key=lambda s: (s.split(".")[0], catalogue.rank.get(s, 5), s)
     )
     grantors = {
-        scope: [s for s in minimal if s == scope or CATALOGUE.includes(s, scope)][:1]
+        scope: [s for s in minimal if s == scope or catalogue.includes(s, scope)][:1]
         for option in set(served_by) for scope in option.scopes
     }
     for use, option in zip(needing, served_by):
@@ -116,7 +123,8 @@ class _RankedOptions:
     Keyed by identity: the endpoints outlive the judging of the uses that hold them.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
         self._needs: dict[int, bool] = {}
         self._options: dict[int, list[ScopeOption]] = {}
         # (endpoint, how many scopes were chosen) -> the option that served it then.
@@ -131,7 +139,8 @@ class _RankedOptions:
     def options(self, endpoint: Endpoint) -> list[ScopeOption]:
         options = self._options.get(id(endpoint))
         if options is None:
-            options = self._options[id(endpoint)] = sorted(certain_options(endpoint), key=_rank)
+            options = self._options[id(endpoint)] = sorted(
+                certain_options(endpoint), key=lambda option: _rank(self.catalogue, option))
         return options
 
 
@@ -144,10 +153,11 @@ def _serve(endpoint: Endpoint, chosen: list[str], ranked: _RankedOptions) -> Sco
     if option is not None:
         return option
     options = ranked.options(endpoint)
-    working = [o for o in options if all(certainly_grants(chosen, s) for s in o.scopes)]
+    catalogue = ranked.catalogue
+    working = [o for o in options if all(certainly_grants(catalogue, chosen, s) for s in o.scopes)]
     option = working[0] if working else options[0]
     for scope in sorted(option.scopes):
-        if not certainly_grants(chosen, scope):
+        if not certainly_grants(catalogue, chosen, scope):
             chosen.append(scope)
     ranked.served[key] = option
     return option
@@ -166,11 +176,71 @@ class ProjectState:
     partial_grant: bool = False
 
 
-def granted_scopes(state: ProjectState, config: Config) -> frozenset[str] | None:
-    """The union of what every auth site requests; None when a site cannot be read."""
-    if state.unresolved_sites:
+@dataclass(frozen=True)
+class _DialectState:
+    """One dialect's share of the project: its requests and the calls judged by its
+    scopes (v2, or one provider of v3).  Unresolved uses are shared: a value the
+    analysis lost may need scopes of any dialect, and their names never collide."""
+
+    dialect: str
+    catalogue: Catalogue
+    sites: Sequence[ScopeSite]
+    endpoint_uses: Sequence[EndpointUse]
+    unresolved: Sequence[UnresolvedUse]
+    # A request of this dialect (or of an unknown v3 provider) that cannot be read.
+    unreadable: bool
+    partial_grant: bool
+
+
+def _dialects(state: ProjectState, configured: bool = False) -> Iterator[_DialectState]:
+    """Each dialect with requests (v2 also when granted scopes are configured)."""
+    by_dialect: dict[str, list[ScopeSite]] = {V2: []} if configured else {}
+    unreadable: set[str] = set()
+    for site in state.sites:
+        dialect = site_dialect(site)
+        if dialect == V3_UNKNOWN:
+            unreadable.add(dialect)
+        elif dialect:
+            by_dialect.setdefault(dialect, []).append(site)
+    unreadable.update(site_dialect(site) or V3_UNKNOWN for site in state.unresolved_sites)
+    for dialect in sorted({*by_dialect, *(d for d in unreadable if d != V3_UNKNOWN)}):
+        yield _DialectState(
+            dialect,
+            dialect_catalogue(dialect),
+            by_dialect.get(dialect, []),
+            [use for use in state.endpoint_uses if use.endpoint.dialect == dialect],
+            state.unresolved,
+            dialect in unreadable or (dialect != V2 and V3_UNKNOWN in unreadable),
+            state.partial_grant,
+        )
+
+
+def granted_scopes(state: ProjectState, config: Config, dialect: str = V2
+                   ) -> frozenset[str] | None:
+    """The union of what every auth site of a dialect requests; None when a site
+    cannot be read."""
+    for found in _dialects(state, bool(config.granted_scopes)):
+        if found.dialect == dialect:
+            return _granted(found, config)
+    return None if state.unresolved_sites else _granted(
+        _DialectState(dialect, dialect_catalogue(dialect), [], [], state.unresolved, False,
+                      state.partial_grant), config)
+
+
+def _granted(state: _DialectState, config: Config) -> frozenset[str] | None:
+    if state.unreadable:
         return None
-    granted: set[str] = {scope.strip().lower() for scope in config.granted_scopes}
+    catalogue = state.catalogue
+    if state.dialect != V2:
+        configured = (catalogue.canonical(scope.strip()) for scope in config.granted_scopes)
+        granted = {scope for scope in configured if scope is not None}
+        for site in state.sites:
+            requested = v3_granted(site, catalogue)
+            if requested is None:
+                return None
+            granted |= requested
+        return frozenset(granted)
+    granted = {scope.strip().lower() for scope in config.granted_scopes}
     for site in state.sites:
         value = site.value
         if site.ignored_key or value.state in (ValueState.MISSING, ValueState.EMPTY):
@@ -180,7 +250,7 @@ def granted_scopes(state: ProjectState, config: Config) -> frozenset[str] | None
                 return None
             granted.update(
                 scope for item in value.items for scope in read_entry(item).scopes
-                if scope in cat.V2_SCOPES
+                if scope in catalogue.scopes
             )
         else:
             return None
@@ -188,14 +258,17 @@ def granted_scopes(state: ProjectState, config: Config) -> frozenset[str] | None
 
 
 def usage_findings(state: ProjectState, config: Config, enabled: CodeFilter) -> Iterator[Finding]:
-    granted = granted_scopes(state, config)
     if enabled("NYS304"):
         yield from _unresolved_findings(state)
-    if granted is None or not (state.sites or config.granted_scopes):
-        return
-    if enabled("NYS301") and not state.partial_grant:
-        yield from _missing(state, granted)
-    yield from _overbroad_or_unused(state, config, enabled)
+    for dialect in _dialects(state, bool(config.granted_scopes)):
+        granted = _granted(dialect, config)
+        if granted is None:
+            continue
+        if not (dialect.sites or (dialect.dialect == V2 and config.granted_scopes)):
+            continue
+        if enabled("NYS301") and not dialect.partial_grant:
+            yield from _missing(dialect, granted)
+        yield from _overbroad_or_unused(dialect, config, enabled)
 
 
 def _unresolved_findings(state: ProjectState) -> Iterator[Finding]:
@@ -208,23 +281,28 @@ def _unresolved_findings(state: ProjectState) -> Iterator[Finding]:
         )
 
 
-def _missing(state: ProjectState, granted: frozenset[str]) -> Iterator[Finding]:
+def _missing(state: _DialectState, granted: frozenset[str]) -> Iterator[Finding]:
     site_spans = [site.span for site in state.sites]
     lists = [site for site in state.sites if site.value.state is ValueState.ITEMS]
+    catalogue = state.catalogue
+
+    def rank(option: ScopeOption) -> tuple[int, int, list[str]]:
+        return _rank(catalogue, option)
+
     satisfied: dict[str, bool] = {}
     for use in state.endpoint_uses:
         endpoint = use.endpoint
         if endpoint.key not in satisfied:
             satisfied[endpoint.key] = not needs_a_scope(endpoint) or may_satisfy(
-                granted, endpoint
+                catalogue, granted, endpoint
             )
         if satisfied[endpoint.key]:
             continue
-        best = sorted(certain_options(endpoint), key=_rank)[0]
+        best = sorted(certain_options(endpoint), key=rank)[0]
         suggestion = " + ".join(repr(scope) for scope in sorted(best.scopes))
         needed = " or ".join(
             " + ".join(repr(s) for s in sorted(option.scopes))
-            for option in sorted(certain_options(endpoint), key=_rank)
+            for option in sorted(certain_options(endpoint), key=rank)
         )
         places = PlaceMarks()
         where = places.marks(site_spans) or "configuration"
@@ -247,8 +325,10 @@ def _missing(state: ProjectState, granted: frozenset[str]) -> Iterator[Finding]:
         )
 
 
-def _kept_items(site: ScopeSite, config: Config) -> list[tuple[str, Span, int, str]]:
-    """The known scopes of a list that survive the safe fixes, with where each is."""
+def _kept_items(site: ScopeSite, config: Config, catalogue: Catalogue
+                ) -> list[tuple[str, Span, int, str]]:
+    """The known scopes of a list that survive the safe fixes, with where each is
+    (canonical names; identity scopes, which no call needs, are left out)."""
     removed = {
         (finding.span, finding.fix.part)
         for finding in list_findings(site, config, _all_codes)
@@ -256,16 +336,23 @@ def _kept_items(site: ScopeSite, config: Config) -> list[tuple[str, Span, int, s
     }
     kept: list[tuple[str, Span, int, str]] = []
     for item in site.value.items:
-        entry = read_entry(item)
-        if (item.span, item.part) in removed or len(entry.scopes) != 1:
+        if (item.span, item.part) in removed:
             continue
-        if entry.scope in cat.V2_SCOPES:
+        if site.generation is Generation.V3:
+            if item.form is ItemForm.STRING_PART:
+                continue
+            scope = catalogue.canonical(item.text.strip())
+            if scope is not None and scope not in catalogue.identity:
+                kept.append((scope, item.span, item.part, item.text))
+            continue
+        entry = read_entry(item)
+        if len(entry.scopes) == 1 and entry.scope in catalogue.scopes:
             kept.append((entry.scope, item.span, item.part, item.text))
     return kept
 
 
 def _overbroad_or_unused(
-    state: ProjectState, config: Config, enabled: CodeFilter
+    state: _DialectState, config: Config, enabled: CodeFilter
 ) -> Iterator[Finding]:
     user_uses = [use for use in state.endpoint_uses if use.endpoint.user_scoped]
     # A login service that only exchanges codes for tokens and hands them elsewhere
@@ -274,10 +361,14 @@ def _overbroad_or_unused(
         return
     if any(use.scopes is None for use in state.unresolved):
         return
+    catalogue = state.catalogue
     touched = frozenset(
         scope for use in state.unresolved if use.scopes is not None for scope in use.scopes
     )
     assumed = {scope.strip().lower() for scope in config.assume_used}
+    if state.dialect != V2:
+        assumed = {canonical for scope in config.assume_used
+                   if (canonical := catalogue.canonical(scope.strip())) is not None}
     # Thousands of calls reach a few dozen endpoints: judge each endpoint once.
     by_endpoint: dict[str, list[EndpointUse]] = {}
     for use in user_uses:
@@ -288,37 +379,55 @@ def _overbroad_or_unused(
     for site in state.sites:
         if site.value.state is not ValueState.ITEMS or site.kind is SiteKind.FLASK_DANCE:
             continue
-        kept = _kept_items(site, config)
+        kept = _kept_items(site, config, catalogue)
         kept_scopes = [scope for scope, *_ in kept]
         for scope, span, part, text in kept:
-            if scope in assumed or any(CATALOGUE.may_include(scope, t) for t in touched):
+            if scope in assumed or any(catalogue.may_include(scope, t) for t in touched):
                 continue
             if scope not in served:
-                keys = [key for key, endpoint in endpoints.items() if _serves(scope, endpoint)]
+                keys = [key for key, endpoint in endpoints.items()
+                        if _serves(catalogue, scope, endpoint)]
                 served[scope] = (keys, [use for key in keys for use in by_endpoint[key]])
             serving, used_by = served[scope]
             remove = Fix(FixAction.REMOVE, span, part, text)
             if not used_by:
-                if _keeps_gmail_threading(scope, kept_scopes, site, config):
+                threading = state.dialect == V2 and _keeps_gmail_threading(
+                    scope, kept_scopes, site, config)
+                if threading:
                     continue
                 if enabled("NYS303"):
                     yield Finding("NYS303", span, CODES["NYS303"].message(scope=scope), remove,
                                   evidence=_origin(site))
                 continue
             others = [s for s in kept_scopes if s != scope]
-            narrower = _narrower(scope, [endpoints[key] for key in serving], others)
-            if narrower and enabled("NYS302"):
-                places = PlaceMarks()
-                yield Finding(
-                    "NYS302",
-                    span,
-                    CODES["NYS302"].message(
-                        scope=scope, narrower=" + ".join(repr(s) for s in narrower)
-                    ),
-                    Fix(FixAction.REPLACE, span, part, text, narrower),
-                    evidence=_origin(site) + _evidence(used_by, places),
-                    places=tuple(places.spans),
-                )
+            uses = [endpoints[key] for key in serving]
+            narrower = _narrower(catalogue, scope, uses, others)
+            code = "NYS302"
+            tiers = catalogue.tiers
+            if tiers.get(scope) == _RESTRICTED and not _unrestricted(tiers, narrower):
+                # Scopes outside Google's restricted tier that serve every use spare the
+                # app its security assessment, even where they are not inside ``scope``.
+                lighter = _lighter(catalogue, uses, others)
+                narrower = lighter or narrower
+            if narrower and tiers.get(scope) == _RESTRICTED and _unrestricted(tiers, narrower):
+                code = "NYS405"
+            if not narrower or not enabled(code):
+                continue
+            names = " + ".join(repr(s) for s in narrower)
+            if code == "NYS405":
+                tier_names = " + ".join(tiers.get(s, "unclassified") for s in narrower)
+                message = CODES[code].message(scope=scope, instead=f"{names} ({tier_names})")
+            else:
+                message = CODES[code].message(scope=scope, narrower=names)
+            places = PlaceMarks()
+            yield Finding(
+                code,
+                span,
+                message,
+                Fix(FixAction.REPLACE, span, part, text, narrower),
+                evidence=_origin(site) + _evidence(used_by, places),
+                places=tuple(places.spans),
+            )
 
 
 def _origin(site: ScopeSite) -> tuple[str, ...]:
@@ -353,36 +462,63 @@ def _evidence(uses: Sequence[EndpointUse], places: PlaceMarks) -> tuple[str, ...
     return shown + ((more,) if rest > 0 else ())
 
 
-def _serves(scope: str, endpoint: Endpoint) -> bool:
+def _serves(catalogue: Catalogue, scope: str, endpoint: Endpoint) -> bool:
     """Whether ``scope`` could take part in making the endpoint work."""
     return any(
-        any(CATALOGUE.may_include(scope, needed) for needed in option.scopes)
+        any(catalogue.may_include(scope, needed) for needed in option.scopes)
         for option in endpoint.options
     )
 
 
-def _narrower(scope: str, uses: Sequence[Endpoint], others: Sequence[str]) -> tuple[str, ...]:
+def _narrower(catalogue: Catalogue, scope: str, uses: Sequence[Endpoint],
+              others: Sequence[str]) -> tuple[str, ...]:
     """The fewest, lowest-ranked scopes certainly inside ``scope`` that serve every use.
 
     Each use must succeed through a *certain* option made of the candidates and the
     other requested scopes; otherwise the scope is not reported as overbroad.
     """
     candidates = sorted(
-        CATALOGUE.certainly_included(scope),
-        key=lambda s: (CATALOGUE.rank.get(s, 5), s),
+        catalogue.certainly_included(scope),
+        key=lambda s: (catalogue.rank.get(s, 5), s),
     )
     for size in (1, 2):
         for combo in combinations(candidates, size):
             pool = [*combo, *others]
-            if all(_certainly_served(pool, endpoint) for endpoint in uses):
-                if any(CATALOGUE.includes(a, b) for a in combo for b in combo if a != b):
+            if all(_certainly_served(catalogue, pool, endpoint) for endpoint in uses):
+                if any(catalogue.includes(a, b) for a in combo for b in combo if a != b):
                     continue
                 return tuple(sorted(combo))
     return ()
 
 
-def _certainly_served(pool: Sequence[str], endpoint: Endpoint) -> bool:
-    return any(
-        all(certainly_grants(pool, s) for s in option.scopes)
-        for option in certain_options(endpoint)
+def _unrestricted(tiers: Mapping[str, str], scopes: Sequence[str]) -> bool:
+    return bool(scopes) and all(tiers.get(s, _RESTRICTED) != _RESTRICTED for s in scopes)
+
+
+def _lighter(catalogue: Catalogue, uses: Sequence[Endpoint], others: Sequence[str]
+             ) -> tuple[str, ...]:
+    """The fewest, lowest-ranked scopes outside the restricted tier (with the other
+    requested scopes) that certainly serve every use; () when none do."""
+    tiers = catalogue.tiers
+    candidates = sorted(
+        (s for s in catalogue.scopes if s not in catalogue.identity
+         and tiers.get(s, _RESTRICTED) != _RESTRICTED),
+        key=lambda s: (catalogue.rank.get(s, 5), s),
+    )
+    for size in (1, 2):
+        for combo in combinations(candidates, size):
+            pool = [*combo, *others]
+            if all(_certainly_served(catalogue, pool, endpoint) for endpoint in uses):
+                return tuple(sorted(combo))
+    return ()
+
+
+def _certainly_served(catalogue: Catalogue, pool: Sequence[str], endpoint: Endpoint) -> bool:
+    """Whether ``pool`` certainly makes the endpoint work, in each case its arguments
+    may make."""
+    cases = endpoint.variants or (endpoint.options,)
+    return all(
+        any(all(certainly_grants(catalogue, pool, s) for s in option.scopes)
+            for option in case if option.certainty.is_certain)
+        for case in cases
     )

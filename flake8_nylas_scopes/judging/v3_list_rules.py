@@ -337,3 +337,9 @@ def v3_list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> It
         # URL is joined from, and says why it leaves the URL's own text alone.
         items = [_Item(item, item.text.strip(), True) for item in value.items]
     yield from _SiteJudge(site, items, config, enabled).findings()
+
+
+def scope_provider(text: str) -> str:
+    """The provider a scope belongs to by its spelling alone ("" when either's or
+    neither's)."""
+    return _side(text)

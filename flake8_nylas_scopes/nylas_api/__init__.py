@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
+    from .types import SdkSurface
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,9 @@ class Api:
 
     version: str
     catalogues: Mapping[str, Callable[[], Catalogue]]
+    # The SDK as the value-flow analysis reads it: client classes, what their
+    # attributes and methods request.
+    load_surface: Callable[[], SdkSurface]
 
     @property
     def providers(self) -> tuple[str, ...]:
@@ -29,6 +33,9 @@ class Api:
 
     def catalogue(self, provider: str = "") -> Catalogue:
         return self.catalogues[provider]()
+
+    def surface(self) -> SdkSurface:
+        return self.load_surface()
 
 
 def _v2() -> Catalogue:
@@ -49,7 +56,25 @@ def _v3_microsoft() -> Catalogue:
     return CATALOGUE
 
 
+def _v2_surface() -> SdkSurface:
+    from .v2.sdk import SURFACE
+
+    return SURFACE
+
+
+def _v3_surface() -> SdkSurface:
+    from .v3.surface import SURFACE
+
+    return SURFACE
+
+
 API_VERSIONS: Mapping[str, Api] = {
-    "v2": Api("v2", {"": _v2}),
-    "v3": Api("v3", {"google": _v3_google, "microsoft": _v3_microsoft}),
+    "v2": Api("v2", {"": _v2}, _v2_surface),
+    "v3": Api("v3", {"google": _v3_google, "microsoft": _v3_microsoft}, _v3_surface),
 }
+
+
+def dialect_catalogue(dialect: str) -> Catalogue:
+    """The catalogue of a dialect: ``"v2"``, ``"v3/google"``, ``"v3/microsoft"``."""
+    version, _, provider = dialect.partition("/")
+    return API_VERSIONS[version].catalogue(provider)

@@ -36,8 +36,10 @@ def _closure(edges: Iterable[Inclusion]) -> Mapping[str, frozenset[str]]:
 class Catalogue:
     """``scopes``: every scope by its canonical name; ``spellings``: every accepted way
     of writing one, mapped to that name; ``rank``: how much a scope lets an app do
-    (lower first, when several scopes would serve); ``identity``: sign-in scopes a
-    rule must never call unused."""
+    (lower first, when several scopes would serve; without one given, a scope ranks by
+    how many scopes it certainly includes); ``identity``: sign-in scopes a rule must
+    never call unused; ``tiers``: what requesting a scope costs the app (Google's
+    verification tiers), where the provider has them."""
 
     def __init__(
         self,
@@ -47,15 +49,19 @@ class Catalogue:
         spellings: Mapping[str, str] | None = None,
         rank: Mapping[str, int] | None = None,
         identity: Iterable[str] = (),
+        tiers: Mapping[str, str] | None = None,
     ) -> None:
         self.name = name
         self.scopes = frozenset(scopes)
         self.edges = tuple(edges)
         self.spellings: Mapping[str, str] = dict(spellings or {})
-        self.rank: Mapping[str, int] = dict(rank or {})
         self.identity = frozenset(identity)
+        self.tiers: Mapping[str, str] = dict(tiers or {})
         self._certain = _closure(edge for edge in self.edges if edge.certainty.is_certain)
         self._possible = _closure(self.edges)
+        self.rank: Mapping[str, int] = dict(rank) if rank is not None else {
+            scope: 1 + len(self._certain.get(scope, ())) for scope in self.scopes
+        }
 
     def __repr__(self) -> str:
         return f"Catalogue({self.name!r}, {len(self.scopes)} scopes)"

@@ -50,6 +50,13 @@ class Endpoint:
     requirement: Certainty
     row: str
     note: str = ""
+    # Whose scopes ``options`` names: ``"v2"``, or ``"v3/google"``, ``"v3/microsoft"``.
+    dialect: str = "v2"
+    # Where an argument changes what the endpoint needs (the v3 map's conditions, such
+    # as ``calendar_id="primary"``): the options of each case, the base case first.
+    # ``options`` holds them all (a scope is missing only when missing in each case);
+    # a narrower set must serve every case.
+    variants: tuple[tuple[ScopeOption, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,43 @@ class Model:
     name: str
     methods: Mapping[str, str]
     children: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A resource object reached from a client by attribute (API v3's
+    ``client.messages``, ``client.scheduler.configurations``).
+
+    ``children`` maps an attribute to the path of the resource it holds; ``methods``
+    maps a public method to the keys of the endpoints it may request (empty for a
+    method that sends nothing, such as a URL builder).
+    """
+
+    path: str
+    children: Mapping[str, str]
+    methods: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class SdkSurface:
+    """What the value-flow analysis needs to know about one generation of the SDK.
+
+    ``client_classes`` are the qualified names of its client class.  An API v2 style
+    SDK reaches the API through ``collections`` of the client (operations -> endpoint
+    keys), ``models`` with request-making methods and ``client_methods``; an API v3
+    style SDK through ``resources`` whose methods send requests and return data.
+    ``endpoints`` maps each endpoint key to its requirement in every dialect (one per
+    provider where scopes are the provider's).
+    """
+
+    api: str
+    client_classes: frozenset[str]
+    endpoints: Mapping[str, tuple[Endpoint, ...]]
+    collections: Mapping[str, Collection] = field(default_factory=dict)
+    models: Mapping[str, Model] = field(default_factory=dict)
+    client_methods: Mapping[str, str] = field(default_factory=dict)
+    resources: Mapping[str, Resource] = field(default_factory=dict)
+    model_modules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -297,4 +297,6 @@ CATALOGUE = Catalogue(
     INCLUSIONS,
     spellings=SPELLINGS,
     identity=IDENTITY_SCOPES,
+    tiers={name: entry.google_tier.value for name, entry in SCOPES.items()
+           if entry.google_tier is not None},
 )

@@ -1,0 +1,102 @@
+"""Every SDK generation's surface, joined for the resolver, with what it derives.
+
+The resolver asks the same questions of both generations' objects (what an
+attribute of this object is, what calling that method requests, what an object that
+escapes could still request); this module answers them from the ``SdkSurface`` of
+each API version in the registry, so the resolver holds no table of its own.  Objects
+of API v3 carry their version in their name (``"v3:messages"``): the v2 collection of
+the same attribute is another thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from ..nylas_api import API_VERSIONS
+from ..nylas_api.types import Collection, Endpoint, Model, Resource, SdkSurface
+
+V3_PREFIX = "v3:"
+
+
+class SdkView:
+    def __init__(self, v2: SdkSurface, v3: SdkSurface) -> None:
+        self.collections: Mapping[str, Collection] = v2.collections
+        self.models: Mapping[str, Model] = v2.models
+        self.client_methods: Mapping[str, str] = v2.client_methods
+        self.model_modules = v2.model_modules
+        self.resources: Mapping[str, Resource] = v3.resources
+        # Qualified client class name -> the client object's name ("" for v2).
+        self.client_classes: Mapping[str, str] = {
+            **{name: "" for name in v2.client_classes},
+            **{name: "v3" for name in v3.client_classes},
+        }
+        self.endpoints: Mapping[str, tuple[Endpoint, ...]] = {**v2.endpoints, **v3.endpoints}
+        # The collection attribute of the client whose objects are of each model class.
+        self.collection_of_model: Mapping[str, str] = {
+            collection.model: attribute
+            for attribute, collection in reversed(list(self.collections.items()))
+        }
+        # For each model method name, the scopes of what it requests on any model.
+        self.model_method_scopes: Mapping[str, frozenset[str]] = {
+            method: frozenset(self.endpoint_scopes(
+                model.methods[method] for model in self.models.values()
+                if method in model.methods))
+            for method in {name for model in self.models.values() for name in model.methods}
+        }
+        # The names of v3 resources and of their methods, for telling whether a call
+        # on an unknown receiver looks like one.
+        self.resource_methods: frozenset[str] = frozenset(
+            name for resource in self.resources.values() for name in resource.methods)
+        self._resource_scopes: dict[str, frozenset[str]] = {}
+
+    def endpoint(self, key: str) -> tuple[Endpoint, ...]:
+        return self.endpoints[key]
+
+    def endpoint_scopes(self, keys: Iterable[str]) -> set[str]:
+        return {scope for key in keys for endpoint in self.endpoints[key]
+                for option in endpoint.options for scope in option.scopes}
+
+    def collection_scopes(self, attribute: str) -> frozenset[str]:
+        """What a collection could request: its own operations, and everything the
+        objects it hands out could do."""
+        collection = self.collections.get(attribute)
+        if collection is None:
+            return frozenset()
+        found = self.endpoint_scopes(collection.operations.values())
+        return frozenset(found | self.model_scopes(collection.model))
+
+    def model_scopes(self, name: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
+        """What a model object could request: its methods and its child collections."""
+        model = self.models.get(name)
+        if model is None or name in seen:
+            return frozenset()
+        found = self.endpoint_scopes(model.methods.values())
+        for child in model.children.values():
+            collection = self.collections[child]
+            found |= self.endpoint_scopes(collection.operations.values())
+            found |= self.model_scopes(collection.model, seen | {name})
+        return frozenset(found)
+
+    def resource(self, name: str) -> Resource | None:
+        """The v3 resource an object name (``"v3:messages"``) stands for."""
+        if not name.startswith(V3_PREFIX):
+            return None
+        return self.resources.get(name[len(V3_PREFIX):])
+
+    def resource_scopes(self, path: str) -> frozenset[str]:
+        """Everything a v3 resource and the resources it holds could request."""
+        found = self._resource_scopes.get(path)
+        if found is None:
+            resource = self.resources[path]
+            scopes = self.endpoint_scopes(
+                key for keys in resource.methods.values() for key in keys)
+            for child in resource.children.values():
+                scopes |= self.resource_scopes(child)
+            found = self._resource_scopes[path] = frozenset(scopes)
+        return found
+
+
+@cache
+def sdk_view() -> SdkView:
+    return SdkView(API_VERSIONS["v2"].surface(), API_VERSIONS["v3"].surface())

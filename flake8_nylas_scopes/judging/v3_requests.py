@@ -1,0 +1,48 @@
+"""Which dialect a scope request is judged in, and what a v3 request grants.
+
+A dialect is whose scope names a request holds: ``"v2"`` (Nylas's own scopes) or
+``"v3/<provider>"`` (Google's or Microsoft's).  The usage rules judge each dialect's
+requests against the calls whose endpoints are stated in that dialect.
+"""
+
+from __future__ import annotations
+
+from ..analysis.facts import Generation, ItemForm, ScopeSite, ValueState
+from ..nylas_api.catalogue import Catalogue
+from .v3_list_rules import scope_provider
+
+V2 = "v2"
+# A v3 request whose provider cannot be told: it may be either catalogued provider's.
+V3_UNKNOWN = "v3/"
+_CATALOGUED = ("google", "microsoft")
+# For reading whether a request's value can be read at all.
+_NO_CATALOGUE = Catalogue("none", (), ())
+
+
+def site_dialect(site: ScopeSite) -> str:
+    """The dialect of a request; ``V3_UNKNOWN`` when its provider cannot be told, ""
+    for a provider without a catalogue (IMAP, iCloud, ...), which no rule judges."""
+    if site.generation is Generation.V2:
+        return V2
+    provider = site.provider.lower()
+    if provider:
+        return f"v3/{provider}" if provider in _CATALOGUED else ""
+    if v3_granted(site, _NO_CATALOGUE) is None:
+        return V3_UNKNOWN
+    votes = {side for item in site.value.items if (side := scope_provider(item.text.strip()))}
+    if len(votes) > 1:
+        return V3_UNKNOWN
+    # A list none of whose scopes is a catalogued provider's grants none of them.
+    return f"v3/{votes.pop()}" if votes else ""
+
+
+def v3_granted(site: ScopeSite, catalogue: Catalogue) -> frozenset[str] | None:
+    """The canonical scopes a v3 request asks for; None when the grant is unknown: no
+    ``scope`` (the connector's defaults apply), a value that cannot be read, or a str
+    (which the SDK sends as it is, split per character by the URL builders)."""
+    value = site.value
+    if value.state is not ValueState.ITEMS or not value.complete or any(
+            item.form is ItemForm.STRING_PART for item in value.items):
+        return None
+    found = {catalogue.canonical(item.text.strip()) for item in value.items}
+    return frozenset(scope for scope in found if scope is not None)

@@ -1,0 +1,86 @@
+"""nylas-python 6.x as the value-flow analysis reads it (one :class:`SdkSurface`).
+
+The client's resources (``sdk.RESOURCES``) with the methods of ``endpoints.SDK_METHODS``,
+and every endpoint's requirement restated once per provider in the shape the usage
+rules read (any-of options of all-of scope sets).  Sources are noted in those modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..types import Certainty, Endpoint as UsageEndpoint
+from ..types import Resource, ScopeOption, SdkSurface
+from .endpoints import ENDPOINTS, SDK_METHODS
+from .sdk import CLIENT_CLASSES, RESOURCES
+from .types import PROVIDERS, Access, Endpoint, ProviderRequirement
+
+
+def _options(requirements: list[ProviderRequirement]) -> tuple[ScopeOption, ...]:
+    options: dict[frozenset[str], ScopeOption] = {}
+    for requirement in requirements:
+        for alternative in requirement.alternatives:
+            options.setdefault(alternative.scopes,
+                               ScopeOption(alternative.scopes, alternative.certainty))
+    return tuple(options.values())
+
+
+def _for_provider(endpoint: Endpoint, provider: str) -> UsageEndpoint:
+    """One provider's view of an endpoint.
+
+    The options are the base requirement's and every condition's (``calendar_id=
+    "primary"``): a call is missing a scope only when it is missing in each case, and
+    ``variants`` keeps the cases apart: a narrower set must serve each of them.  (The
+    analysis does not read the arguments yet, so every case is taken as possible.)
+    """
+    requirement = endpoint.requirement
+    rows = ",".join(requirement.rows)
+    dialect = f"v3/{provider}"
+    if requirement.access in (Access.GRANT_NO_SCOPE, Access.APPLICATION):
+        return UsageEndpoint(endpoint.key, (), False, requirement.certainty, rows,
+                             endpoint.note, dialect)
+    base = requirement.providers.get(provider)
+    conditional = [condition.providers[provider] for condition in requirement.conditions
+                   if provider in condition.providers]
+    certainty = base.certainty if base is not None else requirement.certainty
+    if requirement.access is Access.OTHER_GRANTS:
+        # The scopes are those of the grants the request names, which another flow may
+        # have authorised: a use, never a reason to call a scope missing.
+        certainty = Certainty.INFERRED
+    cases = ([base] if base is not None else []) + conditional
+    return UsageEndpoint(
+        endpoint.key,
+        _options(cases),
+        True,
+        certainty,
+        rows,
+        endpoint.note or requirement.note,
+        dialect,
+        tuple(_options([case]) for case in cases) if conditional else (),
+    )
+
+
+def _resources() -> Mapping[str, Resource]:
+    children: dict[str, dict[str, str]] = {"": {}}
+    for path in RESOURCES:
+        parent, _, attribute = path.rpartition(".")
+        children.setdefault(parent, {})[attribute] = path
+    methods: dict[str, dict[str, tuple[str, ...]]] = {}
+    for (resource, name), method in SDK_METHODS.items():
+        keys = () if method.url_only else tuple(dict.fromkeys(
+            call.endpoint for call in method.calls))
+        methods.setdefault(resource, {})[name] = keys
+    # The client itself is the resource at the empty path.
+    return {
+        path: Resource(path, children.get(path, {}), methods.get(path, {}))
+        for path in ("", *RESOURCES)
+    }
+
+
+SURFACE = SdkSurface(
+    "v3",
+    CLIENT_CLASSES,
+    {key: tuple(_for_provider(endpoint, provider) for provider in PROVIDERS)
+     for key, endpoint in ENDPOINTS.items()},
+    resources=_resources(),
+)

@@ -1,0 +1,153 @@
+"""The usage rules on API v3 (nylas-python 6.x): each provider's requests are judged
+against the calls stated in that provider's scopes, and a client or grant the
+analysis cannot follow keeps them silent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.nylas_api import API_VERSIONS
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+G = "https://www.googleapis.com/auth/"
+USAGE = frozenset({"NYS301", "NYS302", "NYS303", "NYS405"})
+
+
+def _usage(tmp_path: Path, body: str, scopes: str, provider: str = '"google"',
+           extra: str = "") -> list[tuple[int, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    provider_key = f'"provider": {provider}, ' if provider else ""
+    (package / "main.py").write_text(f'''import os
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+{extra}
+
+def login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", {provider_key}"redirect_uri": "https://a.example/cb",
+        "scope": {scopes},
+    }})
+
+
+def work(grant_id, calendar_id):
+{body}
+''')
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings
+                  if f.code in USAGE)
+
+
+def _codes(found: list[tuple[int, str, str]]) -> list[str]:
+    return [code for _, code, _ in found]
+
+
+def test_a_restricted_scope_that_sending_does_not_need_is_nys405(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.messages.send(grant_id, request_body={})",
+                   f'["{G}gmail.modify"]')
+    assert _codes(found) == ["NYS405"]
+    assert "'https://www.googleapis.com/auth/gmail.send' (sensitive)" in found[0][2]
+
+
+def test_reading_mail_keeps_a_restricted_scope(tmp_path: Path) -> None:
+    # No Gmail scope outside the restricted tier reads messages.
+    found = _usage(tmp_path, "    nylas.messages.list(grant_id)",
+                   f'["{G}gmail.readonly"]')
+    assert found == []
+
+
+def test_an_unused_provider_scope_is_nys303(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                   f'["openid", "{G}calendar.readonly", "{G}contacts.readonly"]')
+    assert [(code, "contacts.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)]
+
+
+def test_a_missing_provider_scope_is_nys301(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.events.create(grant_id, request_body={}, "
+                   "query_params={'calendar_id': calendar_id})",
+                   f'["{G}gmail.readonly"]')
+    # gmail.readonly (the request, line 10) is unused; the create (line 17) lacks a scope.
+    assert _codes(found) == ["NYS303", "NYS301"]
+
+
+def test_microsoft_send_needs_both_permissions(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.messages.send(grant_id, request_body={})",
+                   '["Mail.Send"]', provider='"microsoft"')
+    assert _codes(found) == ["NYS301"]
+    assert "'Mail.ReadWrite' + 'Mail.Send'" in found[0][2]
+
+
+def test_a_calendar_id_that_may_be_primary_keeps_the_full_calendar_scope(
+        tmp_path: Path) -> None:
+    # calendar_id="primary" needs Google's calendar scope; the id is not known here.
+    found = _usage(tmp_path, "    nylas.events.list(grant_id, "
+                   "query_params={'calendar_id': calendar_id})", f'["{G}calendar"]')
+    assert found == []
+
+
+@pytest.mark.parametrize("body", [
+    "    register(nylas)",  # the client goes to code the analysis does not see
+    "    nylas.http_client._execute('GET', f'/v3/grants/{grant_id}/messages')",
+    "    getattr(nylas, 'messages').list(grant_id)",
+    "    nylas.messages.brand_new_method(grant_id)",
+])
+def test_a_client_the_analysis_loses_silences_the_claims(tmp_path: Path, body: str) -> None:
+    found = _usage(tmp_path, body + "\n    nylas.calendars.list(grant_id)",
+                   f'["{G}calendar.readonly", "{G}gmail.modify"]',
+                   extra="from elsewhere import register")
+    assert not {"NYS302", "NYS303", "NYS405"} & set(_codes(found)), found
+
+
+def test_an_unknown_receiver_of_a_resource_call_silences_the_claims(tmp_path: Path) -> None:
+    body = "    service = make_service()\n    service.nylas.messages.send(grant_id, {})"
+    found = _usage(tmp_path, body, f'["{G}gmail.send", "{G}calendar.readonly"]',
+                   extra="from elsewhere import make_service")
+    # The unknown object may be a client that sends: gmail.send stays.
+    assert all("gmail.send" not in message for _, _, message in found), found
+
+
+def test_a_request_without_scopes_leaves_the_grant_unknown(tmp_path: Path) -> None:
+    # The connector's default scopes apply: nothing is missing on their strength.
+    found = _usage(tmp_path, "    nylas.messages.send(grant_id, request_body={})",
+                   "None")
+    assert found == []
+
+
+def test_a_request_of_an_unknown_provider_silences_every_provider(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                   "SCOPES", provider="",
+                   extra="from elsewhere import SCOPES")
+    assert found == []
+
+
+def test_providers_without_a_catalogue_are_not_judged(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                   '["whatever"]', provider='"imap"')
+    assert found == []
+
+
+def test_every_v3_endpoint_is_stated_for_both_providers() -> None:
+    surface = API_VERSIONS["v3"].surface()
+    for key, endpoints in surface.endpoints.items():
+        assert [endpoint.dialect for endpoint in endpoints] == ["v3/google", "v3/microsoft"]
+        for endpoint in endpoints:
+            catalogue = API_VERSIONS["v3"].catalogue(endpoint.dialect.split("/")[1])
+            for option in endpoint.options:
+                unknown = {s for s in option.scopes if catalogue.canonical(s) != s}
+                assert not unknown, (key, endpoint.dialect, unknown)
+
+
+def test_every_sdk_method_reaches_an_endpoint_of_the_map() -> None:
+    surface = API_VERSIONS["v3"].surface()
+    for path, resource in surface.resources.items():
+        for child in resource.children.values():
+            assert child in surface.resources
+        for method, keys in resource.methods.items():
+            assert all(key in surface.endpoints for key in keys), (path, method)
