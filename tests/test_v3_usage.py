@@ -151,3 +151,57 @@ def test_every_sdk_method_reaches_an_endpoint_of_the_map() -> None:
             assert child in surface.resources
         for method, keys in resource.methods.items():
             assert all(key in surface.endpoints for key in keys), (path, method)
+
+
+RAW_APP = '''import os
+from urllib.parse import urlencode
+
+import httpx
+import requests
+
+API = os.getenv("NYLAS_API_URI", "https://api.us.nylas.com")
+SCOPES = [
+    "https://www.googleapis.com/auth/gmail.readonly",
+    "https://www.googleapis.com/auth/calendar.readonly",
+]
+
+
+def auth_url():
+    query = urlencode({"client_id": "id", "provider": "google", "scope": " ".join(SCOPES)})
+    return f"{API}/v3/connect/auth?{query}"
+
+
+def messages(grant_id):
+    return requests.get(f"{API}/v3/grants/{grant_id}/messages").json()
+
+
+async def calendars(grant_id):
+    async with httpx.AsyncClient(base_url=API) as http:
+        return (await http.get(f"/v3/grants/{grant_id}/calendars")).json()
+'''
+
+
+def _raw(tmp_path: Path, text: str) -> list[tuple[int, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings
+                  if f.code in USAGE | {"NYS304"})
+
+
+def test_raw_v3_requests_are_uses_of_the_endpoint_map(tmp_path: Path) -> None:
+    assert _raw(tmp_path, RAW_APP) == []
+
+
+def test_a_raw_v3_request_left_out_makes_its_scope_unused(tmp_path: Path) -> None:
+    text = RAW_APP.replace("requests.get(f\"{API}/v3/grants/{grant_id}/messages\").json()",
+                           "None")
+    assert [(code, "gmail.readonly" in message) for _, code, message in _raw(tmp_path, text)
+            ] == [("NYS303", True)]
+
+
+def test_a_raw_v3_path_outside_the_map_silences_the_claims(tmp_path: Path) -> None:
+    text = RAW_APP.replace("/v3/grants/{grant_id}/messages", "/v3/grants/{grant_id}/new-thing")
+    found = _raw(tmp_path, text)
+    assert [code for _, code, _ in found] == ["NYS304"]
+    assert "is not in the endpoint map" in found[0][2]

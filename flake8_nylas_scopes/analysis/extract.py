@@ -15,21 +15,23 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import re
 import string
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..nylas_api.v2.http import (
+from ..nylas_api import API_VERSIONS
+from ..nylas_api.http import (
     HTTP_METHODS,
     URL_HOLE,
     RawUse,
+    is_v3_path,
     match_route,
+    nylas_path,
     nylas_v2_path,
     unknown_host_path,
 )
-from ..nylas_api.v2.endpoints import RAW_ROUTES
-from ..nylas_api.v2.scopes import NYLAS_CLIENT_CLASSES
 from .ast_names import dotted
 from .bindings import (
     statements_in_scope,
@@ -70,10 +72,15 @@ BODY_ENCODERS = JSON_DUMPS_FUNCTIONS | {"fastapi.encoders.jsonable_encoder"}
 URLJOIN_FUNCTIONS = frozenset({"urllib.parse.urljoin", "urlparse.urljoin"})
 # Reading a setting from the environment, with a default: ``os.getenv(name, default)``.
 ENV_READERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
-# The segments a Nylas v2 path can start with: a constant holding one may be part of
-# a Nylas URL built in another module.
+_V2 = API_VERSIONS["v2"].surface()
+_V3 = API_VERSIONS["v3"].surface()
+# The v2 client class, by every name it is imported under: a request made through it
+# is the SDK's (``authentication_url``), not a raw one.
+_V2_CLIENT_CLASSES = _V2.client_classes
+# The segments a Nylas path can start with: a constant holding one may be part of a
+# Nylas URL built in another module (``v3`` for every API v3 path).
 URL_SEGMENTS = frozenset(
-    {route.path.strip("/").split("/")[0] for route in RAW_ROUTES} | {"oauth", "connect"}
+    {route.path.strip("/").split("/")[0] for route in _V2.raw_routes} | {"oauth", "connect", "v3"}
 ) - {"", "{id}"}
 _MAX_URL_CONSTANT = 300
 # HTTP clients that send a relative path to their ``base_url`` (its path kept, the
@@ -89,12 +96,15 @@ AUTH_URL_PROVIDER_POSITION = 4
 
 NATIVE_AUTH_PATH = "/connect/authorize"
 HOSTED_AUTH_PATH = "/oauth/authorize"
+# The browser's request of API v3's hosted authentication: a scope request, not a call.
+V3_HOSTED_AUTH_PATH = "/v3/connect/auth"
 # Keys that together mark a dict as a Nylas native-auth body even when the URL it is
 # sent to cannot be shown to be a Nylas host.
 NATIVE_BODY_KEYS = frozenset({"client_id", "name", "email_address", "provider", "settings"})
 HOSTED_PARAM_KEYS = frozenset({"client_id", "redirect_uri", "response_type"})
 
 _HOLE = URL_HOLE
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
 @dataclass
@@ -263,7 +273,7 @@ class Extractor(FastVisitor):
         if depth > 8:
             return False
         if isinstance(node, ast.Call):
-            return self.qualify(node.func) in NYLAS_CLIENT_CLASSES
+            return self.qualify(node.func) in _V2_CLIENT_CLASSES
         if isinstance(node, ast.Name):
             bindings = self._binding_scope(node.id)
             if bindings is not None:
@@ -287,7 +297,7 @@ class Extractor(FastVisitor):
                 annotation = ast.parse(annotation.value, mode="eval").body
             except SyntaxError:
                 return False
-        return self.qualify(annotation) in NYLAS_CLIENT_CLASSES
+        return self.qualify(annotation) in _V2_CLIENT_CLASSES
 
     # -- traversal ------------------------------------------------------------------
 
@@ -1229,16 +1239,35 @@ def raw_use(verb: str, url: str, span: Span, text: str) -> RawUse | None:
     for another host, an authorization URL (a scope request, not a call) or a path
     no route matches behind an unknown host."""
     path = url.split("?")[0].rstrip("/")
-    if path.endswith(NATIVE_AUTH_PATH) or path.endswith(HOSTED_AUTH_PATH):
+    if path.endswith((NATIVE_AUTH_PATH, HOSTED_AUTH_PATH, V3_HOSTED_AUTH_PATH)):
         return None
-    api_path = nylas_v2_path(url, _HOLE)
+    api_path = nylas_path(url, _HOLE)
     if api_path is not None:
-        return RawUse(verb, api_path, match_route(verb, api_path, _HOLE), span, text)
+        routes = _V3.raw_routes if is_v3_path(api_path) else _V2.raw_routes
+        return RawUse(verb, api_path, match_route(verb, api_path, _HOLE, routes), span, text)
     other_path = unknown_host_path(url, _HOLE)
-    endpoint = match_route(verb, other_path, _HOLE) if other_path else ""
-    if other_path and endpoint:
+    if other_path is None:
+        return _v3_elsewhere(verb, url, span, text)
+    if is_v3_path(other_path):
+        # ``f"{settings.API_URI}/v3/grants/{grant}/messages"``: apps take the v3 host
+        # from configuration, and the path says Nylas.
+        endpoint = match_route(verb, other_path, _HOLE, _V3.raw_routes)
+        return RawUse(verb, other_path, endpoint, span, text) if endpoint else None
+    endpoint = match_route(verb, other_path, _HOLE, _V2.raw_routes)
+    if endpoint:
         return RawUse(verb, other_path, endpoint, span, text, maybe=True)
     return None
+
+
+def _v3_elsewhere(verb: str, url: str, span: Span, text: str) -> RawUse | None:
+    """A Nylas v3 route on a literal host that is not Nylas's (a proxy, a mock
+    server): it may be a Nylas call."""
+    scheme = _SCHEME.match(url)
+    if scheme is None:
+        return None
+    path = "/" + url[scheme.end():].split("?", 1)[0].partition("/")[2]
+    endpoint = match_route(verb, path, _HOLE, _V3.raw_routes) if is_v3_path(path) else ""
+    return RawUse(verb, path, endpoint, span, text, maybe=True) if endpoint else None
 
 
 # Decorators that leave what a function returns as it is.

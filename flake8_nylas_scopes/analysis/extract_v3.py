@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..nylas_api.v2.http import URL_HOLE
+from ..nylas_api.http import URL_HOLE
 from ..nylas_api.v3 import sdk
 from ..nylas_api.v3.types import ProviderFrom, Serialisation
 from ..nylas_api.v3.types import ScopeSite as SdkSite

@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..nylas_api.v2.http import RawUse
+from ..nylas_api.http import RawUse
 from .facts_values import ItemForm, ScopeItem, ScopeValue, UrlPart, ValueState
 from .flow_facts import FlowFacts
 

@@ -18,7 +18,7 @@ from ..analysis.facts import (
 from ..analysis.facts_values import ParameterKind, ParameterReference
 from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..findings import Finding, Fix, FixAction
-from ..nylas_api.v2.http import URL_HOLE, RawUse
+from ..nylas_api.http import URL_HOLE, RawUse
 from ..nylas_api.v2.scopes import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
 from ..settings.config import CodeFilter, Config
 from ..spans import Span

@@ -126,6 +126,8 @@ class SdkSurface:
     client_methods: Mapping[str, str] = field(default_factory=dict)
     resources: Mapping[str, Resource] = field(default_factory=dict)
     model_modules: tuple[str, ...] = ()
+    # Every endpoint as a route for raw HTTP calls, in matching order.
+    raw_routes: tuple[RawRoute, ...] = ()
 
 
 @dataclass(frozen=True)

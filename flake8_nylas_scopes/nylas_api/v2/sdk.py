@@ -7,7 +7,7 @@ module only puts them in the shape every API version shares.
 from __future__ import annotations
 
 from ..types import SdkSurface
-from .endpoints import CLIENT_METHODS, COLLECTIONS, ENDPOINTS, MODELS
+from .endpoints import CLIENT_METHODS, COLLECTIONS, ENDPOINTS, MODELS, RAW_ROUTES
 from .scopes import NYLAS_CLIENT_CLASSES
 
 # The modules a Python file imports the SDK's model classes from (PY5:
@@ -22,4 +22,5 @@ SURFACE = SdkSurface(
     models=MODELS,
     client_methods=CLIENT_METHODS,
     model_modules=MODEL_MODULES,
+    raw_routes=RAW_ROUTES,
 )

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from ..types import Certainty, Endpoint as UsageEndpoint
 from ..types import Resource, ScopeOption, SdkSurface
-from .endpoints import ENDPOINTS, SDK_METHODS
+from .endpoints import ENDPOINTS, RAW_ROUTES, SDK_METHODS
 from .sdk import CLIENT_CLASSES, RESOURCES
 from .types import PROVIDERS, Access, Endpoint, ProviderRequirement
 
@@ -83,4 +83,5 @@ SURFACE = SdkSurface(
     {key: tuple(_for_provider(endpoint, provider) for provider in PROVIDERS)
      for key, endpoint in ENDPOINTS.items()},
     resources=_resources(),
+    raw_routes=RAW_ROUTES,
 )

@@ -1,4 +1,9 @@
-"""Raw HTTP calls to the Nylas v2 API, matched to the endpoint map's routes."""
+"""Raw HTTP calls to the Nylas API, matched to an API version's routes.
+
+Hosts: ``api.nylas.com`` and the regional v2 hosts, ``api.us.nylas.com`` and
+``api.eu.nylas.com`` for v3 (``nylas_api/v2/endpoints.py``, ``nylas_api/v3/endpoints.py``
+note the sources).  Paths of API v3 start with ``/v3/``.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ...spans import Span
-from .endpoints import RAW_ROUTES
+from collections.abc import Iterable
+
+from ..spans import Span
+from .types import RawRoute
 
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
 # Where a URL's text holds a part built at run time.
 URL_HOLE = "\x00"
-# v2 hosts: api.nylas.com and the regional ones (ireland-api.nylas.com, ...).  v3 paths
-# start with /v3 and are not v2 endpoints.
-# A path built at run time follows the host as a hole (``\x00``).
-_V2_HOST = re.compile(
+# Nylas hosts: api.nylas.com and the regional ones (ireland-api.nylas.com,
+# api.us.nylas.com, ...).  A path built at run time follows the host as a hole (``\x00``).
+_NYLAS_HOST = re.compile(
     r"^(?:https?://)?(?:[a-z0-9-]+[.-])?api(?:\.[a-z0-9-]+)?\.nylas\.com(?=/|$|\x00)", re.I
 )
 
@@ -24,7 +30,8 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 @dataclass(frozen=True, slots=True)
 class RawUse:
-    """``method path`` sent to the Nylas API; ``endpoint`` is "" when no route matches."""
+    """``method path`` sent to the Nylas API; ``endpoint`` is "" when no route matches
+    (a key of the v2 or the v3 endpoint map: v3 paths start with ``/v3/``)."""
 
     method: str
     path: str
@@ -46,29 +53,38 @@ class RawUse:
                    str(data[4]), bool(data[5]))
 
 
-def nylas_v2_path(url: str, hole: str) -> str | None:
-    """The API path of a URL on a v2 Nylas host, or None.
+def nylas_path(url: str, hole: str) -> str | None:
+    """The API path of a URL on a Nylas host, or None.
 
     ``hole`` marks parts built at run time; a hole standing for the host counts when
     its spelling names Nylas (``settings.NYLAS_API_SERVER``).
     """
     url = url.split("?", 1)[0].split("#", 1)[0]
-    match = _V2_HOST.match(url)
+    match = _NYLAS_HOST.match(url)
     if match:
         path = url[match.end():]
     elif url.startswith(hole) and "nylas" in url.split("/", 1)[0].lower():
         path = "/" + url.split("/", 1)[1] if "/" in url else ""
     else:
         return None
-    if path.startswith("/v3"):
-        return None
     return path or "/"
 
 
-def match_route(method: str, path: str, hole: str) -> str:
-    """The endpoint key of ``method path``; "" when nothing in the map matches."""
+def is_v3_path(path: str) -> bool:
+    return path == "/v3" or path.startswith("/v3/")
+
+
+def nylas_v2_path(url: str, hole: str) -> str | None:
+    """The API path of a URL on a Nylas host that is not an API v3 path, or None."""
+    path = nylas_path(url, hole)
+    return None if path is None or is_v3_path(path) else path
+
+
+def match_route(method: str, path: str, hole: str, routes: Iterable[RawRoute]) -> str:
+    """The endpoint key of ``method path`` among ``routes`` (in matching order); ""
+    when none matches."""
     segments = [segment for segment in path.strip("/").split("/")]
-    for route in RAW_ROUTES:
+    for route in routes:
         if route.method != method:
             continue
         pattern = route.path.strip("/").split("/")
