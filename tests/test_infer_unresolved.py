@@ -160,8 +160,12 @@ def test_infer_unknown_without_any_inferred_scope(tmp_path: Path) -> None:
 
 
 def test_infer_documented_fields_are_the_emitted_fields(tmp_path: Path) -> None:
-    make_project(tmp_path, auth=AUTH, jobs=JOBS_ESCAPING)
+    # An API v3 call too, for the fields of each provider's set.
+    make_project(tmp_path, auth=AUTH, jobs=JOBS_ESCAPING,
+                 v3=("from nylas import Client\nnylas = Client('key')\n"
+                     "nylas.messages.send('grant', request_body={})\n"))
     result = nylas_scopes(tmp_path, "infer", "--format", "json", ".")
+    assert json.loads(result.stdout)["projects"][0]["providers"][0]["evidence"]
     page = (ROOT / "docs" / "json-output.md").read_text(encoding="utf-8")
     section = page.split("\n## `nylas-scopes infer`")[1].split("\n## ")[0]
     documented = set(re.findall(r"^- `([a-z_.<>\[\]]+)` ", section, re.MULTILINE))

@@ -205,3 +205,47 @@ def test_a_raw_v3_path_outside_the_map_silences_the_claims(tmp_path: Path) -> No
     found = _raw(tmp_path, text)
     assert [code for _, code, _ in found] == ["NYS304"]
     assert "is not in the endpoint map" in found[0][2]
+
+
+def test_the_readme_shows_what_infer_says_on_the_v3_example(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "examples" / "v3app", tmp_path / "examples" / "v3app",
+                    ignore=shutil.ignore_patterns(".nylas-scopes-cache", "__pycache__"))
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8_nylas_scopes", "infer", "examples/v3app"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ nylas-scopes infer examples/v3app\n")[1].split("```")[0]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == block
+    assert "Google security assessment: not required" in block
+    assert "https://www.googleapis.com/auth/gmail.send  [sensitive]" in block
+
+
+def test_infer_json_names_each_provider_with_tiers(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(
+        "from nylas import Client\n"
+        "nylas = Client('key')\n"
+        "def inbox(grant):\n"
+        "    return nylas.messages.list(grant)\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8_nylas_scopes", "infer", "--format", "json", "."],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    [project] = json.loads(result.stdout)["projects"]
+    google, microsoft = project["providers"]
+    assert google["provider"] == "google" and microsoft["provider"] == "microsoft"
+    assert google["scopes"] == [{"scope": G + "gmail.readonly", "tier": "restricted"}]
+    assert google["security_assessment"] == {"required": True,
+                                             "because": [G + "gmail.readonly"]}
+    assert microsoft["scopes"] == [{"scope": "Mail.Read", "tier": "user consent"}]
+    assert "security_assessment" not in microsoft

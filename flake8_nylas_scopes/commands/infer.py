@@ -10,7 +10,8 @@ from typing import Any
 
 from ..judging.resolver import EndpointUse
 from ..judging.results import ProjectResult
-from ..judging.usage_rules import certain_options
+from ..judging.usage_rules import Inference, certain_options
+from ..nylas_api import dialect_catalogue
 from ..places import display_path
 from ..project.files import select_files
 from ..project.session import InputError, analyse
@@ -73,6 +74,31 @@ def _unresolved_json(project: ProjectResult) -> list[dict[str, Any]]:
     ]
 
 
+# The tier of a Google scope that makes Google require a yearly security assessment.
+_RESTRICTED = "restricted"
+_PROVIDER_NAMES = {"v3/google": "Google", "v3/microsoft": "Microsoft"}
+
+
+def _provider_json(dialect: str, inference: Inference, complete: bool) -> dict[str, Any]:
+    tiers = dialect_catalogue(dialect).tiers
+    restricted = [scope for scope in inference.scopes if tiers.get(scope) == _RESTRICTED]
+    data: dict[str, Any] = {
+        "api": "v3",
+        "provider": dialect.split("/", 1)[1],
+        "complete": complete,
+        "scopes": [{"scope": scope, "tier": tiers.get(scope, "")} for scope in inference.scopes],
+        "evidence": {
+            scope: [_evidence_json(use) for use in uses]
+            for scope, uses in inference.evidence.items()
+        },
+        "uncertain": [_evidence_json(use) for use in inference.uncertain],
+    }
+    if dialect == "v3/google":
+        # Google's restricted scopes make the app pass a yearly third-party assessment.
+        data["security_assessment"] = {"required": bool(restricted), "because": restricted}
+    return data
+
+
 def _project_json(project: ProjectResult) -> dict[str, Any]:
     inference = project.inference
     unresolved = _unresolved_json(project)
@@ -87,6 +113,10 @@ def _project_json(project: ProjectResult) -> dict[str, Any]:
         },
         "uncertain": [_evidence_json(use) for use in inference.uncertain] if inference else [],
         "unresolved": unresolved,
+        "providers": [
+            _provider_json(dialect, found, not unresolved)
+            for dialect, found in project.provider_inferences.items()
+        ],
     }
 
 
@@ -114,20 +144,48 @@ def _print_text(project: ProjectResult, named: bool) -> None:
     if named:
         # Several projects (a monorepo): say which one each block is about.
         print(f"Project {data['root']}:")
-    print(_headline(data))
-    for scope in data["scopes"]:
-        print(f"  {scope}")
-        for use in inference.evidence.get(scope, []) if inference else []:
-            location = f"{display_path(use.span.path)}:{use.span.line}"
-            print(f"    {location} {use.shown} -> {use.endpoint.key} -> {_why(use, scope)}")
-    if data["uncertain"]:
-        print("Calls whose scope need is not documented (no scope inferred from them alone):")
-        for item in data["uncertain"]:
-            print(f"  {item['path']}:{item['line']} {item['call']} -> {item['endpoint']}")
+    # A project on API v3 alone has nothing to say in Nylas's own (v2) scopes.
+    v2_calls = inference is not None and (inference.scopes or inference.uncertain)
+    if v2_calls or not project.provider_inferences:
+        print(_headline(data))
+        _print_scopes(inference, data["scopes"], {})
+        _print_uncertain(data["uncertain"])
+    for provider, (dialect, found) in zip(data["providers"],
+                                          project.provider_inferences.items()):
+        name = _PROVIDER_NAMES.get(dialect, dialect)
+        print(_headline({**data, "scopes": found.scopes}).replace(
+            "Minimal scopes", f"{name} (API v3) minimal scopes", 1))
+        tiers = {entry["scope"]: entry["tier"] for entry in provider["scopes"]}
+        _print_scopes(found, found.scopes, tiers)
+        assessment = provider.get("security_assessment")
+        if assessment is not None:
+            if assessment["required"]:
+                because = ", ".join(repr(scope) for scope in assessment["because"])
+                print(f"  Google security assessment: required ({because} restricted)")
+            elif found.scopes:
+                print("  Google security assessment: not required (no restricted scope)")
+        _print_uncertain(provider["uncertain"])
     if data["unresolved"]:
         print("Could not follow:")
         for item in data["unresolved"]:
             print(f"  {item['path']}:{item['line']} {item['reason']}")
+
+
+def _print_scopes(inference: Inference | None, scopes: list[str],
+                  tiers: dict[str, str]) -> None:
+    for scope in scopes:
+        tier = f"  [{tiers[scope]}]" if tiers.get(scope) else ""
+        print(f"  {scope}{tier}")
+        for use in inference.evidence.get(scope, []) if inference else []:
+            location = f"{display_path(use.span.path)}:{use.span.line}"
+            print(f"    {location} {use.shown} -> {use.endpoint.key} -> {_why(use, scope)}")
+
+
+def _print_uncertain(uncertain: list[dict[str, Any]]) -> None:
+    if uncertain:
+        print("Calls whose scope need is not documented (no scope inferred from them alone):")
+        for item in uncertain:
+            print(f"  {item['path']}:{item['line']} {item['call']} -> {item['endpoint']}")
 
 
 def run(args: argparse.Namespace) -> int:

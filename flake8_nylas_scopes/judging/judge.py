@@ -343,6 +343,11 @@ def judge_project(
     state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial)
     result.state = state
     result.inference = infer(endpoint_uses)
+    result.provider_inferences = {
+        dialect: infer(endpoint_uses, dialect)
+        for dialect in sorted({use.endpoint.dialect for use in endpoint_uses
+                               if use.endpoint.user_scoped and use.endpoint.dialect != "v2"})
+    }
     inference = result.inference
 
     def amend(finding: Finding, site: ScopeSite) -> Finding:

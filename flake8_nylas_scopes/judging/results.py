@@ -27,6 +27,9 @@ class ProjectResult:
     facts: dict[str, ModuleFacts] = field(default_factory=dict)
     state: ProjectState | None = None
     inference: Inference | None = None
+    # The minimal scopes per provider of API v3 (``"v3/google"``, ``"v3/microsoft"``),
+    # for the providers some call is judged in.
+    provider_inferences: dict[str, Inference] = field(default_factory=dict)
     # Every file of the project: analysed, or reported as an error.  A reused result
     # (see ``reuse``) and one of a project without Nylas asked for findings only
     # have no facts, only this.

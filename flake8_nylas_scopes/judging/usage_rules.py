@@ -140,8 +140,29 @@ class _RankedOptions:
         options = self._options.get(id(endpoint))
         if options is None:
             options = self._options[id(endpoint)] = sorted(
-                certain_options(endpoint), key=lambda option: _rank(self.catalogue, option))
+                _every_case_options(self.catalogue, endpoint),
+                key=lambda option: _rank(self.catalogue, option))
         return options
+
+
+def _every_case_options(catalogue: Catalogue, endpoint: Endpoint) -> list[ScopeOption]:
+    """The certain options that serve the call whatever its arguments: where an
+    argument changes the need (``calendar_id="primary"``) and the analysis does not
+    read it, the inferred set must work in each case."""
+    options = certain_options(endpoint)
+    if not endpoint.variants:
+        return options
+    serving = [option for option in options
+               if _certainly_served(catalogue, sorted(option.scopes), endpoint)]
+    if serving:
+        return serving
+    # No single option serves every case: one certain option of each case together.
+    merged: set[str] = set()
+    for case in endpoint.variants:
+        certain = [option for option in case if option.certainty.is_certain]
+        if certain:
+            merged |= min(certain, key=lambda option: _rank(catalogue, option)).scopes
+    return [ScopeOption(frozenset(merged), endpoint.requirement)] if merged else options
 
 
 def _serve(endpoint: Endpoint, chosen: list[str], ranked: _RankedOptions) -> ScopeOption:

@@ -37,7 +37,7 @@ class Catalogue:
     """``scopes``: every scope by its canonical name; ``spellings``: every accepted way
     of writing one, mapped to that name; ``rank``: how much a scope lets an app do
     (lower first, when several scopes would serve; without one given, a scope ranks by
-    how many scopes it certainly includes); ``identity``: sign-in scopes a rule must
+    how many scopes it may include); ``identity``: sign-in scopes a rule must
     never call unused; ``tiers``: what requesting a scope costs the app (Google's
     verification tiers), where the provider has them."""
 
@@ -60,7 +60,7 @@ class Catalogue:
         self._certain = _closure(edge for edge in self.edges if edge.certainty.is_certain)
         self._possible = _closure(self.edges)
         self.rank: Mapping[str, int] = dict(rank) if rank is not None else {
-            scope: 1 + len(self._certain.get(scope, ())) for scope in self.scopes
+            scope: 1 + len(self._possible.get(scope, ())) for scope in self.scopes
         }
 
     def __repr__(self) -> str:

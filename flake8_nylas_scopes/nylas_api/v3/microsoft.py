@@ -199,4 +199,6 @@ CATALOGUE = Catalogue(
     INCLUSIONS,
     spellings=SPELLINGS,
     identity=IDENTITY_SCOPES,
+    tiers={name: "admin consent" if entry.admin_consent else "user consent"
+           for name, entry in SCOPES.items()},
 )
