@@ -249,3 +249,48 @@ def test_infer_json_names_each_provider_with_tiers(tmp_path: Path) -> None:
                                              "because": [G + "gmail.readonly"]}
     assert microsoft["scopes"] == [{"scope": "Mail.Read", "tier": "user consent"}]
     assert "security_assessment" not in microsoft
+
+
+def _findings(tmp_path: Path, text: str) -> list:  # type: ignore[type-arg]
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted(result.findings, key=lambda finding: finding.sort_key)
+
+
+MIGRATING = '''from nylas import Client
+
+nylas = Client("key")
+
+SCOPES = ["email.modify", "calendar.read_only"]
+
+
+def login():
+    return nylas.auth.url_for_oauth2({"client_id": "id", "provider": "google",
+                                      "redirect_uri": "https://a/cb", "scope": SCOPES})
+
+
+def notify(grant):
+    nylas.messages.send(grant, request_body={"subject": "x"})
+'''
+
+
+def test_the_migration_is_narrowed_to_what_the_v3_calls_need(tmp_path: Path) -> None:
+    found = [f for f in _findings(tmp_path, MIGRATING) if f.code != "NYS304"]
+    assert [f.code for f in found] == ["NYS401", "NYS401"]
+    email, calendar = found
+    # email.modify: the app only sends.
+    assert email.fix is not None and email.fix.replacement == (G + "gmail.send",)
+    assert "(what the calls need of it)" in email.message
+    # calendar.read_only: no call reads calendars; the full replacement stays (dropping
+    # it is for the usage rules to say once the list is migrated).
+    assert calendar.fix is not None and calendar.fix.replacement == (G + "calendar.readonly",)
+    # The list grants nothing until it is migrated: no call is "missing" a scope.
+    assert not any(f.code == "NYS301" for f in found)
+
+
+def test_the_migration_is_not_narrowed_when_a_use_is_unresolved(tmp_path: Path) -> None:
+    text = MIGRATING.replace("def notify(grant):",
+                             "import elsewhere\nelsewhere.keep(nylas)\n\n\ndef notify(grant):")
+    email = [f for f in _findings(tmp_path, text) if f.code == "NYS401"][0]
+    assert email.fix is not None and email.fix.replacement == (G + "gmail.modify",)

@@ -17,7 +17,9 @@ from ..analysis.facts import (
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
 from ..analysis.flow_extract import AUTH_URL_METHOD
+from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
+from ..nylas_api import dialect_catalogue
 from ..nylas_api.http import URL_HOLE, RawUse
 from ..nylas_api.v2.scopes import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
 from ..settings.config import CodeFilter, Config
@@ -28,6 +30,7 @@ from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .results import FileError, ProjectResult
 from .test_code import is_test_module
 from .usage_rules import Inference, ProjectState, infer, usage_findings
+from .v3_requests import site_dialect
 
 # Scopes given to a wrapper function's parameter (see extract._parameter_reference).
 
@@ -351,6 +354,8 @@ def judge_project(
     inference = result.inference
 
     def amend(finding: Finding, site: ScopeSite) -> Finding:
+        if finding.code == "NYS401":
+            return _migration_narrowed(finding, result.provider_inferences, state, site)
         return _with_inferred_scopes(finding, inference, state, site)
 
     findings = set(requests_findings(every_site, config, enabled, amend))
@@ -417,6 +422,51 @@ def _derived(reading: list[ScopeSite]) -> bool:
     """Whether some request reading an item is one of several alternatives made from a
     single request (the fix plan sees only the requests as written)."""
     return len({site.span for site in reading}) < len(reading)
+
+
+_PROVIDER_NAMES = {"v3/google": "Google", "v3/microsoft": "Microsoft"}
+
+
+def _migration_narrowed(
+    finding: Finding, inferences: Mapping[str, Inference], state: ProjectState,
+    site: ScopeSite,
+) -> Finding:
+    """Narrow NYS401's migration (a v2 name -> the provider scopes granting the same)
+    to the provider scopes the code's v3 calls need of it.
+
+    Only when every use is resolved and the request's provider is known: the scopes of
+    the replacement that the inferred minimal set holds (or that hold one of its
+    scopes), so ``email.modify`` for an app that only sends becomes ``gmail.send``.
+    Where no call needs anything of it, the full replacement stays: dropping a scope
+    is the usage rules' claim to make.
+    """
+    fix = finding.fix
+    if fix is None or fix.action is not FixAction.REPLACE or state.unresolved \
+            or state.unresolved_sites:
+        return finding
+    dialect = site_dialect(site)
+    inference = inferences.get(dialect)
+    if inference is None or inference.uncertain:
+        return finding
+    catalogue = dialect_catalogue(dialect)
+    replacement = set(fix.replacement)
+    needed = tuple(
+        scope for scope in inference.scopes
+        if any(catalogue.may_include(whole, scope) for whole in replacement)
+    )
+    if not needed or set(needed) == replacement:
+        return finding
+    # Scopes the request has already are not written twice.
+    requested = {catalogue.canonical(item.text.strip()) for item in site.value.items}
+    new = tuple(scope for scope in needed if scope not in requested)
+    provider = _PROVIDER_NAMES[dialect]
+    shown = " + ".join(repr(scope) for scope in needed)
+    message = CODES["NYS401"].message(
+        scope=fix.text,
+        suggestion=f"; for {provider} write {shown} (what the calls need of it)")
+    narrowed = dataclasses.replace(fix, replacement=new) if new else Fix(
+        FixAction.REMOVE, fix.span, fix.part, fix.text)
+    return dataclasses.replace(finding, template=message, fix=narrowed)
 
 
 def _with_inferred_scopes(

@@ -24,7 +24,7 @@ from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .list_rules import list_findings, providers_for, read_entry
 from .resolver import EndpointUse, UnresolvedUse
-from .v3_requests import V2, V3_UNKNOWN, site_dialect, v3_granted
+from .v3_requests import V2, V3_UNKNOWN, awaits_migration, site_dialect, v3_granted
 
 # The list findings that remove an item when the safe fixes run: usage rules judge
 # the list as it will be after them.
@@ -232,7 +232,8 @@ def _dialects(state: ProjectState, configured: bool = False) -> Iterator[_Dialec
             [use for use in state.endpoint_uses if use.endpoint.dialect == dialect],
             state.unresolved,
             dialect in unreadable or (dialect != V2 and V3_UNKNOWN in unreadable),
-            state.partial_grant,
+            state.partial_grant or any(awaits_migration(site)
+                                       for site in by_dialect.get(dialect, [])),
         )
 
 

@@ -159,9 +159,7 @@ class _SiteJudge:
     # -- NYS401 -------------------------------------------------------------------------
 
     def _is_v2_name(self, text: str) -> bool:
-        if text not in V2_SCOPES or text in IDENTITY_HOMONYMS:
-            return False
-        return all(_catalogue(p).canonical(text) is None for p in PROVIDERS)
+        return is_v2_name(text)
 
     def _fix_provider(self) -> str:
         if self.provider in PROVIDERS:
@@ -343,3 +341,10 @@ def scope_provider(text: str) -> str:
     """The provider a scope belongs to by its spelling alone ("" when either's or
     neither's)."""
     return _side(text)
+
+
+def is_v2_name(text: str) -> bool:
+    """A Nylas v2 scope name that no provider spells the same way (NYS401's items)."""
+    if text not in V2_SCOPES or text in IDENTITY_HOMONYMS:
+        return False
+    return all(_catalogue(p).canonical(text) is None for p in PROVIDERS)

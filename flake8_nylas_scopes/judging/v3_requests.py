@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..analysis.facts import Generation, ItemForm, ScopeSite, ValueState
 from ..nylas_api.catalogue import Catalogue
-from .v3_list_rules import scope_provider
+from .v3_list_rules import is_v2_name, scope_provider
 
 V2 = "v2"
 # A v3 request whose provider cannot be told: it may be either catalogued provider's.
@@ -46,3 +46,10 @@ def v3_granted(site: ScopeSite, catalogue: Catalogue) -> frozenset[str] | None:
         return None
     found = {catalogue.canonical(item.text.strip()) for item in value.items}
     return frozenset(scope for scope in found if scope is not None)
+
+
+def awaits_migration(site: ScopeSite) -> bool:
+    """Whether a v3 request still holds Nylas v2 names (NYS401): what it will grant
+    once migrated is not known, so no call is missing a scope on its strength."""
+    return site.generation is Generation.V3 and any(
+        is_v2_name(item.text.strip()) for item in site.value.items)
