@@ -58,6 +58,9 @@ _REQUEST_TYPE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in sdk.REQUEST_T
 _SCOPE_KEY = "scope"
 _PROVIDER_KEY = "provider"
 _URLENCODE = frozenset({"urllib.parse.urlencode", "urlencode"})
+# Why a request's granted set is not the list it shows (``ScopeSite.granted_unknown``).
+_CONNECTOR_DEFAULTS = "no 'scope': the connector's default scopes apply"
+_INCLUDE_GRANT_SCOPES = "'include_grant_scopes' may keep the scopes the grant had"
 
 
 @dataclass(frozen=True)
@@ -117,14 +120,32 @@ class V3Requests:
         if argument is None:
             return None
         view = self._view(argument)
+        granted_unknown = ""
         if view is None or _SCOPE_KEY not in view.keys:
-            return None
-        scope = view.values.get(_SCOPE_KEY)
-        if scope is None:
-            value = ScopeValue(ValueState.UNRESOLVED, complete=False,
-                               reason="the 'scope' key is written more than once")
+            # No ``scope`` the analysis can see.  A request that makes a grant then
+            # gets the connector's default scopes (or ones the unread dict holds): it
+            # is recorded so that nothing is judged missing on its strength.  Other
+            # sites (``grants.update`` of the settings only) request no scopes.
+            if not site.creates_grant:
+                return None
+            if view is not None and view.complete:
+                value = ScopeValue(ValueState.MISSING, span=self._ext.source.span(node))
+                granted_unknown = _CONNECTOR_DEFAULTS
+            else:
+                value = ScopeValue(ValueState.UNRESOLVED, complete=False,
+                                   reason=f"cannot read the {site.argument} given to "
+                                          f"{site.method}()")
+                granted_unknown = value.reason
+            view = view or _View(argument, {}, frozenset(), False)
         else:
-            value = self.read_scope(scope)
+            scope = view.values.get(_SCOPE_KEY)
+            if scope is None:
+                value = ScopeValue(ValueState.UNRESOLVED, complete=False,
+                                   reason="the 'scope' key is written more than once")
+            else:
+                value = self.read_scope(scope)
+            if site.creates_grant:
+                granted_unknown = self._includes_grant_scopes(view)
         provider = ""
         if site.provider_from is ProviderFrom.CONFIG_KEY:
             provider_node = view.values.get(_PROVIDER_KEY)
@@ -144,7 +165,21 @@ class V3Requests:
         return ScopeSite(
             kind, Generation.V3, self._ext.source.span(node), value,
             provider=provider.lower(), description=f"{site.resource}.{site.method}()",
+            granted_unknown=granted_unknown,
         )
+
+    def _includes_grant_scopes(self, view: _View) -> str:
+        """Why the grant may end with more than the listed scopes ("" when it cannot):
+        ``include_grant_scopes`` set to anything but a false literal."""
+        flag = view.values.get(sdk.INCLUDE_GRANT_SCOPES_KEY)
+        if flag is None:
+            if sdk.INCLUDE_GRANT_SCOPES_KEY in view.keys or not view.complete:
+                return _INCLUDE_GRANT_SCOPES
+            return ""
+        target = self._ext.reader.follow(flag)
+        if isinstance(target, ast.Constant) and not target.value:
+            return ""
+        return _INCLUDE_GRANT_SCOPES
 
     def _view(self, node: ast.expr, depth: int = 0) -> _View | None:
         """The dict ``node`` holds: a literal, ``dict(...)`` or a request TypedDict

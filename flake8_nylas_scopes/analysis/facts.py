@@ -70,12 +70,20 @@ class ScopeSite:
     # ``url`` reads, across modules, as a Nylas URL whose path ends in ``url_path``.
     url: tuple[UrlPart, ...] = ()
     url_path: str = ""
+    # Why the scopes the request ends with may differ from the ones it lists ("" when
+    # they do not): a v3 request without ``scope`` gets the connector's defaults, and
+    # one with ``include_grant_scopes`` may keep the grant's earlier scopes.  The
+    # granted set is then unknown, whatever ``value`` says, so no rule may call a scope
+    # missing on the strength of this request.
+    granted_unknown: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = self._json()
         if self.url:
             data["url"] = [part.to_json() for part in self.url]
             data["url_path"] = self.url_path
+        if self.granted_unknown:
+            data["granted_unknown"] = self.granted_unknown
         return data
 
     def _json(self) -> dict[str, Any]:
@@ -110,6 +118,7 @@ class ScopeSite:
             str(data["receiver"]),
             tuple(UrlPart.from_json(part) for part in data.get("url", ())),
             str(data.get("url_path", "")),
+            str(data.get("granted_unknown", "")),
         )
 
 

@@ -1,9 +1,13 @@
-"""Rules that need only a v3 scope request itself: NYS401-NYS404.
+"""Rules that need only a v3 scope request itself: NYS401-NYS404, and NYS103.
 
 Pure functions from one API v3 :class:`ScopeSite` (plus configuration) to findings.
-Each item gets at most one of them, the first enabled in the contract's order: 404,
-401, 402, 403.  A request for a provider without a catalogue (IMAP, iCloud, Yahoo,
-EWS, Zoom, virtual calendars, Nylas) gets NYS401 only.  NYS405 (a restricted Google
+Each item gets at most one of them, the first enabled in the order 404, 401, 402,
+103, 403: the contract's order of the 4xx codes, with a duplicate (NYS103) placed as
+the v2 rules place it, after "unknown" and before "redundant".  A duplicate is the
+same scope twice in any of its spellings (``Mail.Read`` and
+``https://graph.microsoft.com/Mail.Read``).  A request for a provider without a
+catalogue (IMAP, iCloud, Yahoo, EWS, Zoom, virtual calendars, Nylas) gets NYS401, and
+NYS103 for a scope written twice the same way, only.  NYS405 (a restricted Google
 scope that narrower ones could replace) needs the calls the grant serves: it belongs
 with the usage rules and is not reported here.
 
@@ -120,13 +124,16 @@ class _SiteJudge:
 
     def findings(self) -> Iterator[Finding]:
         replaced: set[str] = set()
+        seen: set[str] = set()
         for entry in self.items:
-            for code, make in self._candidates(entry, replaced):
+            for code, make in self._candidates(entry, replaced, seen):
                 if self.enabled(code):
                     yield make()
                     break
 
-    def _candidates(self, entry: _Item, replaced: set[str]) -> list[tuple[str, _Make]]:
+    def _candidates(
+        self, entry: _Item, replaced: set[str], seen: set[str]
+    ) -> list[tuple[str, _Make]]:
         out: list[tuple[str, _Make]] = []
         item = entry.item
 
@@ -140,15 +147,22 @@ class _SiteJudge:
             add("NYS401", fix, scope=item.text, suggestion=suggestion)
             return out
         catalogue = self.catalogue
-        if catalogue is None:
-            return out
-        canonical = catalogue.canonical(text)
-        if canonical is None:
+        canonical = catalogue.canonical(text) if catalogue is not None else None
+        if catalogue is not None and canonical is None:
             problem = self._unknown(text)
             if problem:
                 add("NYS402", scope=item.text, problem=problem)
+        # The same scope in any spelling; a scope the catalogue does not know (or a
+        # provider without one) only when written the same way.
+        key = canonical or text
+        if key in seen:
+            remove = (
+                Fix(FixAction.REMOVE, item.span, item.part, item.text) if entry.fixable else None
+            )
+            add("NYS103", remove, scope=key)
             return out
-        if canonical in catalogue.identity:
+        seen.add(key)
+        if catalogue is None or canonical is None or canonical in catalogue.identity:
             return out
         includer = catalogue.redundant_in(canonical, self.requested)
         if includer:

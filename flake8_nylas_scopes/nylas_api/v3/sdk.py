@@ -95,21 +95,21 @@ SCOPE_SITES: tuple[ScopeSite, ...] = (
     # (``_build_query``), so a str is split per character.
     ScopeSite(
         "auth", "url_for_oauth2", "config", 0, "scope", _URL, _KEY, _AUTH_URL, V600,
-        mutates_argument=True,
+        mutates_argument=True, creates_grant=True,
     ),
     ScopeSite(
         "auth", "url_for_oauth2_pkce", "config", 0, "scope", _URL, _KEY, _AUTH_URL, V600,
-        mutates_argument=True,
+        mutates_argument=True, creates_grant=True,
     ),
     # Works on ``{"provider": "microsoft", **config}``: a provider key in the caller's
     # config wins, and the caller's dict is left alone.
     ScopeSite(
         "auth", "url_for_admin_consent", "config", 0, "scope", _URL, _KEY, _AUTH_URL, V600,
-        default_provider="microsoft",
+        default_provider="microsoft", creates_grant=True,
     ),
     ScopeSite(
         "auth", "custom_authentication", "request_body", 0, "scope", _JSON, _KEY,
-        "POST /v3/connect/custom", V600,
+        "POST /v3/connect/custom", V600, creates_grant=True,
     ),
     ScopeSite(
         "grants", "update", "request_body", 1, "scope", _JSON, _NONE,
@@ -135,7 +135,7 @@ SCOPE_SITES: tuple[ScopeSite, ...] = (
 PRERELEASE_SCOPE_SITES: tuple[ScopeSite, ...] = (
     ScopeSite(
         "auth.grants", "create", "request_body", 0, "scope", _JSON, _KEY,
-        "POST /v3/connect/custom", "6.0.0b1", before="6.0.0b8",
+        "POST /v3/connect/custom", "6.0.0b1", before="6.0.0b8", creates_grant=True,
     ),
     ScopeSite(
         "auth.grants", "update", "request_body", 1, "scope", _JSON, _NONE,
