@@ -57,7 +57,9 @@ _DISTINCTIVE = frozenset(
 _REQUEST_TYPE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in sdk.REQUEST_TYPES)
 _SCOPE_KEY = "scope"
 _PROVIDER_KEY = "provider"
-_URLENCODE = frozenset({"urllib.parse.urlencode", "urlencode"})
+# Calls that turn a dict into a query string: ``f"{base}/v3/connect/auth?{urlencode(p)}"``
+# and ``httpx.QueryParams(p)`` (whose str is the encoded query).
+_URLENCODE = frozenset({"urllib.parse.urlencode", "urlencode", "httpx.QueryParams"})
 # Why a request's granted set is not the list it shows (``ScopeSite.granted_unknown``).
 _CONNECTOR_DEFAULTS = "no 'scope': the connector's default scopes apply"
 _INCLUDE_GRANT_SCOPES = "'include_grant_scopes' may keep the scopes the grant had"
@@ -78,6 +80,10 @@ class V3Requests:
 
     def __init__(self, extractor: Extractor) -> None:
         self._ext = extractor
+        # Module-level dicts given to a URL builder that joins their ``scope`` in
+        # place, by name: the first such call.
+        self._joined: dict[str, Span] = {}
+        self._refreshed: set[str] = set()
 
     # -- SDK calls --------------------------------------------------------------------
 
@@ -87,10 +93,20 @@ class V3Requests:
             return None
         for site in _SITES[func.attr]:
             root = _resource_root(func.value, site.resource)
-            if root is None or not self._accepts(root, func.attr):
+            if root is None or self._is_v5_beta(root) or not self._accepts(root, func.attr):
                 continue
             return self._site(node, site)
         return None
+
+    def _is_v5_beta(self, node: ast.expr, depth: int = 0) -> bool:
+        """True when ``node`` is the v5 ``APIClient(...).authentication`` beta (or a
+        name bound to it): its ``grants`` are not the 6.x ones."""
+        if isinstance(node, ast.Attribute):
+            return node.attr == sdk.V5_BETA_AUTHENTICATION
+        if isinstance(node, ast.Name) and depth < 8:
+            bound = self._ext.lookup(node.id)
+            return bound is not None and self._is_v5_beta(bound, depth + 1)
+        return False
 
     def _accepts(self, root: ast.expr, method: str) -> bool:
         if self._is_client(root):
@@ -162,11 +178,47 @@ class V3Requests:
             if site.serialisation is Serialisation.URL_SPACE_JOINED
             else SiteKind.V3_JSON
         )
+        span = self._ext.source.span(node)
         return ScopeSite(
-            kind, Generation.V3, self._ext.source.span(node), value,
+            kind, Generation.V3, span, value,
             provider=provider.lower(), description=f"{site.resource}.{site.method}()",
             granted_unknown=granted_unknown,
+            joined_at=self._joined_before(argument, site, value, span),
         )
+
+    def _joined_before(
+        self, argument: ast.expr, site: SdkSite, value: ScopeValue, span: Span
+    ) -> Span | None:
+        """The earlier call that joined the ``scope`` list of the same module-level
+        dict into a str in place (``_build_query`` writes the caller's dict), if any.
+
+        Only a module-level name given as it is counts: a copy (``dict(CONFIG)``,
+        ``{**CONFIG}``) is not changed, and a dict built in a function is built anew
+        on every call.
+        """
+        if not (site.mutates_argument and isinstance(argument, ast.Name)):
+            return None
+        if value.state is not ValueState.ITEMS or any(
+            item.form is ItemForm.STRING_PART for item in value.items
+        ):
+            return None
+        ext = self._ext
+        if ext._binding_scope(argument.id) is not ext.module_bindings:
+            return None
+        if not isinstance(ext.reader.follow(argument), ast.Dict):
+            return None
+        name = argument.id
+        if any(name in scope.key_writes or name in scope.opaque_writes
+               for scope in ext._scopes[1:]):
+            # A function that writes the dict's keys before the call may set a fresh
+            # ``scope`` list each time: never called broken, here or later.
+            self._refreshed.add(name)
+        if name in self._refreshed:
+            return None
+        first = self._joined.get(argument.id)
+        if first is None:
+            self._joined[argument.id] = span
+        return first
 
     def _includes_grant_scopes(self, view: _View) -> str:
         """Why the grant may end with more than the listed scopes ("" when it cannot):
@@ -272,6 +324,10 @@ class V3Requests:
         path, _, query = text.partition("?")
         if not path.rstrip("/").endswith(sdk.HOSTED_AUTH_PATH):
             return
+        if any(character.isspace() for character in text):
+            # Prose that mentions the URL (a docstring, a log message), not a URL:
+            # a URL's spaces are encoded.
+            return
         span = self._ext.source.span(node)
         hole_iter = iter(holes)
         for _ in range(path.count(URL_HOLE)):
@@ -296,7 +352,8 @@ class V3Requests:
             yield _url_site(span, value)
 
     def _urlencoded(self, hole: ast.expr, span: Span) -> ScopeSite | None:
-        """``urlencode(params)`` in the query: the ``scope`` key of ``params``."""
+        """``urlencode(params)`` (or ``httpx.QueryParams(params)``) in the query: the
+        ``scope`` key of ``params``."""
         ext = self._ext
         target = ext.reader.follow(hole)
         if not (isinstance(target, ast.Call) and target.args and (

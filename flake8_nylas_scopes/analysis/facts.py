@@ -76,6 +76,10 @@ class ScopeSite:
     # granted set is then unknown, whatever ``value`` says, so no rule may call a scope
     # missing on the strength of this request.
     granted_unknown: str = ""
+    # A v3 URL builder that joins ``scope`` into a str in the caller's dict
+    # (``url_for_oauth2``, ``_pkce``) was given the same module-level dict at this
+    # earlier call: by the time this request runs, its ``scope`` is that str.
+    joined_at: Span | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = self._json()
@@ -84,6 +88,8 @@ class ScopeSite:
             data["url_path"] = self.url_path
         if self.granted_unknown:
             data["granted_unknown"] = self.granted_unknown
+        if self.joined_at is not None:
+            data["joined_at"] = self.joined_at.to_json()
         return data
 
     def _json(self) -> dict[str, Any]:
@@ -119,6 +125,7 @@ class ScopeSite:
             tuple(UrlPart.from_json(part) for part in data.get("url", ())),
             str(data.get("url_path", "")),
             str(data.get("granted_unknown", "")),
+            Span.from_json(data["joined_at"]) if data.get("joined_at") else None,
         )
 
 

@@ -37,6 +37,9 @@ from ..nylas_api.v3.from_v2 import FROM_V2, IDENTITY_HOMONYMS
 from ..nylas_api.v3.types import GOOGLE, MICROSOFT, PROVIDERS
 from ..settings.config import CodeFilter, Config
 
+from ..places import PlaceMarks
+from ..spans import Span
+
 _NAMES = {GOOGLE: "Google", MICROSOFT: "Microsoft"}
 # Provider values of the configuration (``nylas-providers``, v2 spellings included)
 # that name one catalogued v3 provider.
@@ -328,7 +331,22 @@ def _string_finding(site: ScopeSite) -> Finding:
         scopes = tuple(item.text.strip() for item in items)
         target = given
     fix = Fix(FixAction.WRAP, target, 0, text, scopes) if scopes else None
-    return Finding("NYS404", target, CODES["NYS404"].message(effect=_EFFECT[site.kind]), fix)
+    message = CODES["NYS404"].message(effect=_EFFECT[site.kind], advice="wrap it in a list")
+    return Finding("NYS404", target, message, fix)
+
+
+def _joined_finding(site: ScopeSite, joined_at: Span) -> Finding:
+    """NYS404 where a module-level dict whose ``scope`` an earlier URL builder call
+    joined in place is given again: the list the code shows is a str by then."""
+    places = PlaceMarks()
+    where = places.mark(joined_at)
+    template = CODES["NYS404"].message(
+        effect=(f" by the time this call runs: the call at {where} joined the list into "
+                f"the same module-level dict in place, and this one splits it per "
+                f"character"),
+        advice="give each call a copy (dict(config)) or build the dict per request",
+    )
+    return Finding("NYS404", site.span, template, places=tuple(places.spans))
 
 
 def v3_list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> Iterator[Finding]:
@@ -336,6 +354,8 @@ def v3_list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> It
     value = site.value
     if value.state is not ValueState.ITEMS or not value.items:
         return
+    if site.joined_at is not None and enabled("NYS404"):
+        yield _joined_finding(site, site.joined_at)
     is_string = site.kind is not SiteKind.V3_HOSTED_URL and any(
         item.form is ItemForm.STRING_PART for item in value.items
     )

@@ -146,6 +146,15 @@ PRERELEASE_SCOPE_SITES: tuple[ScopeSite, ...] = (
 # and later read ``scope``.
 PRERELEASE_SCOPE_KEYS: Mapping[str, tuple[str, str]] = {"scopes": ("6.0.0b1", "6.0.0b4")}
 
+# nylas-python 5.7 to 5.14 had a beta of the v3 authentication on the v2 client:
+# ``APIClient(...).authentication`` with ``hosted_authentication(scope=[...])``,
+# ``integrations`` and ``grants`` (``nylas/client/authentication_models.py`` of the
+# 5.x package).  It takes provider scopes, but on a v2-generation client, with other
+# signatures and another host (``https://{app}.{region}.nylas.com/connect/...``).  It
+# is not analysed: a call under this attribute is never read as a 6.x scope site, and
+# ``nylas.Client`` has no attribute of that name (``RESOURCES``).
+V5_BETA_AUTHENTICATION = "authentication"
+
 # The request TypedDicts of ``nylas/models`` that carry ``scope``; calling one with
 # keywords (or with one dict) builds a plain dict (PY6).
 REQUEST_TYPES: frozenset[str] = frozenset({
