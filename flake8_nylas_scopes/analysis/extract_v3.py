@@ -116,20 +116,96 @@ class V3Requests:
         return "nylas" in dotted(root).lower()
 
     def _is_client(self, node: ast.expr, depth: int = 0) -> bool:
-        """True when ``node`` certainly holds a v3 ``nylas.Client`` in this module."""
+        """True when ``node`` certainly holds a v3 ``nylas.Client`` in this module: a
+        ``Client(...)`` call (under any import name), a name bound to one or annotated
+        with the class, a call of a function of this module that returns one (a
+        factory, a FastAPI dependency), or ``self.<attribute>`` of a class that sets or
+        annotates the attribute as one."""
         ext = self._ext
         if depth > 8:
             return False
         if isinstance(node, ast.Call):
-            return ext.qualify(node.func) in sdk.CLIENT_CLASSES
+            if self._is_client_class(node.func):
+                return True
+            return isinstance(node.func, ast.Name) and self._returns_client(
+                node.func.id, depth + 1)
         if isinstance(node, ast.Name):
             bindings = ext._binding_scope(node.id)
             annotation = bindings.annotations.get(node.id) if bindings is not None else None
-            if annotation is not None and ext.qualify(annotation) in sdk.CLIENT_CLASSES:
+            if annotation is not None and self._is_client_class(annotation):
                 return True
             bound = ext.lookup(node.id)
             return bound is not None and self._is_client(bound, depth + 1)
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id == "self"):
+            return self._attribute_is_client(node.attr, depth + 1)
         return False
+
+    def _is_client_class(self, node: ast.expr) -> bool:
+        """``Client``, ``nylas.Client`` or an alias of it, also as a string annotation."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                node = ast.parse(node.value, mode="eval").body
+            except SyntaxError:
+                return False
+        return self._ext.qualify(node) in sdk.CLIENT_CLASSES
+
+    def _returns_client(self, name: str, depth: int) -> bool:
+        """Whether the module's function ``name`` returns a client: its return
+        annotation says so, or every ``return`` gives one."""
+        function = self._ext._module_functions.get(name)
+        if function is None or depth > 8:
+            return False
+        if function.returns is not None:
+            return self._is_client_class(function.returns)
+        returns = [statement.value for statement in ast.walk(function)
+                   if isinstance(statement, ast.Return)]
+        return bool(returns) and all(
+            value is not None and isinstance(value, ast.Call)
+            and self._is_client_class(value.func)
+            for value in returns
+        )
+
+    def _attribute_is_client(self, attribute: str, depth: int) -> bool:
+        """``self.<attribute>`` in a method of the class being read: the class
+        annotates the attribute as a client (a dataclass field), or every assignment
+        to it in the class gives a client or an ``__init__`` parameter annotated as one."""
+        ext = self._ext
+        classes = [name for name, kind in ext._qual if kind == "class"]
+        cls = ext._module_classes.get(classes[-1]) if len(classes) == 1 else None
+        if cls is None:
+            return False
+        assigned: list[bool] = []
+        for statement in cls.body:
+            if (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+                    and statement.target.id == attribute):
+                return self._is_client_class(statement.annotation)
+        for method in cls.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            parameters = {arg.arg: arg.annotation for arg in
+                          (*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs)}
+            for statement in ast.walk(method):
+                targets: list[ast.expr] = []
+                value: ast.expr | None = None
+                if isinstance(statement, ast.Assign):
+                    targets, value = statement.targets, statement.value
+                elif isinstance(statement, ast.AnnAssign):
+                    targets, value = [statement.target], statement.value
+                    if _is_self_attribute(statement.target, attribute) and (
+                            self._is_client_class(statement.annotation)):
+                        assigned.append(True)
+                        continue
+                if not any(_is_self_attribute(target, attribute) for target in targets):
+                    continue
+                if isinstance(value, ast.Name) and value.id in parameters:
+                    annotation = parameters[value.id]
+                    assigned.append(annotation is not None
+                                    and self._is_client_class(annotation))
+                else:
+                    assigned.append(value is not None and (
+                        isinstance(value, ast.Call) and self._is_client_class(value.func)))
+        return bool(assigned) and all(assigned)
 
     def _site(self, node: ast.Call, site: SdkSite) -> ScopeSite | None:
         argument = _argument(node, site.argument, site.position)
@@ -383,6 +459,11 @@ class V3Requests:
             return _wire_value(text, ext.source.span(target) if target is not None else span)
         return ScopeValue(ValueState.UNRESOLVED, complete=False,
                           reason="scopes built at run time")
+
+
+def _is_self_attribute(node: ast.expr, attribute: str) -> bool:
+    return (isinstance(node, ast.Attribute) and node.attr == attribute
+            and isinstance(node.value, ast.Name) and node.value.id == "self")
 
 
 def _url_site(span: Span, value: ScopeValue) -> ScopeSite:
