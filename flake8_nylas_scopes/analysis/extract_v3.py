@@ -185,15 +185,15 @@ class V3Requests:
                 continue
             parameters = {arg.arg: arg.annotation for arg in
                           (*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs)}
-            for statement in ast.walk(method):
+            for inner in ast.walk(method):
                 targets: list[ast.expr] = []
                 value: ast.expr | None = None
-                if isinstance(statement, ast.Assign):
-                    targets, value = statement.targets, statement.value
-                elif isinstance(statement, ast.AnnAssign):
-                    targets, value = [statement.target], statement.value
-                    if _is_self_attribute(statement.target, attribute) and (
-                            self._is_client_class(statement.annotation)):
+                if isinstance(inner, ast.Assign):
+                    targets, value = inner.targets, inner.value
+                elif isinstance(inner, ast.AnnAssign):
+                    targets, value = [inner.target], inner.value
+                    if _is_self_attribute(inner.target, attribute) and (
+                            self._is_client_class(inner.annotation)):
                         assigned.append(True)
                         continue
                 if not any(_is_self_attribute(target, attribute) for target in targets):
