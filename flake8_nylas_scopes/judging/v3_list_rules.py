@@ -151,7 +151,7 @@ class _SiteJudge:
             return out
         catalogue = self.catalogue
         canonical = catalogue.canonical(text) if catalogue is not None else None
-        if catalogue is not None and canonical is None:
+        if catalogue is not None and canonical is None and not _is_identity(text):
             problem = self._unknown(text)
             if problem:
                 add("NYS402", scope=item.text, problem=problem)
@@ -234,9 +234,34 @@ class _SiteJudge:
         return _unknown_microsoft(text)
 
 
+def _identity_spellings() -> frozenset[str]:
+    """Every way of writing a sign-in scope of either provider: the catalogues'
+    spellings of their identity scopes, and Google's short labels of them
+    (``userinfo.email``).  Nylas handles sign-in itself, and providers differ in
+    which of these they take, so none is ever called unknown or another
+    provider's."""
+    spellings: set[str] = set()
+    for provider in PROVIDERS:
+        catalogue = _catalogue(provider)
+        spellings.update(catalogue.identity)
+        spellings.update(written for written, name in catalogue.spellings.items()
+                         if name in catalogue.identity)
+    spellings.update(entry.label for entry in google_scopes.SCOPES.values() if entry.identity)
+    return frozenset(spellings)
+
+
+_IDENTITY_SPELLINGS = _identity_spellings()
+
+
+def _is_identity(text: str) -> bool:
+    return text in _IDENTITY_SPELLINGS
+
+
 def _side(text: str) -> str:
     """The provider a scope belongs to by its spelling alone; "" when it could be
-    either's (the OpenID names) or neither's."""
+    either's (the sign-in scopes) or neither's."""
+    if _is_identity(text):
+        return ""
     in_google = _catalogue(GOOGLE).canonical(text) is not None
     in_microsoft = _catalogue(MICROSOFT).canonical(text) is not None
     if in_google and not in_microsoft:
