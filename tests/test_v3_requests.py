@@ -212,3 +212,20 @@ def test_prose_that_mentions_the_hosted_auth_url_is_not_a_request() -> None:
         "url = 'https://api.us.nylas.com/v3/connect/auth?scope=openid%20openid'\n"
     )
     assert [site.span.line for site in facts_of(source).sites] == [4]
+
+
+def test_custom_authentication_posted_by_hand_is_a_v3_json_request() -> None:
+    source = (
+        "import requests\n"
+        "requests.post(f'{BASE}/v3/connect/custom', json={'provider': 'google',\n"
+        "              'settings': {}, 'scope': ['openid']})\n"
+        "requests.post(BASE + '/v3/connect/custom', json={'provider': 'google'})\n"
+        "requests.get(BASE + '/v3/connect/custom', params={'scope': ['openid']})\n"
+        "requests.post(BASE + '/v3/connect/customers', json={'scope': ['openid']})\n"
+    )
+    seen = [(site.span.line, site.kind, site.provider, site.value.state,
+             bool(site.granted_unknown)) for site in facts_of(source).sites]
+    assert seen == [
+        (2, SiteKind.V3_JSON, "google", ValueState.ITEMS, False),
+        (4, SiteKind.V3_JSON, "google", ValueState.MISSING, True),
+    ]

@@ -207,10 +207,28 @@ class V3Requests:
                         isinstance(value, ast.Call) and self._is_client_class(value.func)))
         return bool(assigned) and all(assigned)
 
+    def raw_request(
+        self, node: ast.Call, path: str, verb: str, body: ast.expr | None
+    ) -> None:
+        """A custom-authentication body POSTed by hand to ``/v3/connect/custom`` (the
+        path alone says Nylas v3): recorded as a request.  The call stays a raw HTTP
+        call for the rest of the analysis."""
+        if (body is None or verb != sdk.RAW_CUSTOM_AUTH.method
+                or not path.endswith(sdk.CUSTOM_AUTH_PATH)):
+            return
+        site = self._request(node, body, sdk.RAW_CUSTOM_AUTH, f"{verb} {sdk.CUSTOM_AUTH_PATH}")
+        if site is not None:
+            self._ext.facts.sites.append(site)
+
     def _site(self, node: ast.Call, site: SdkSite) -> ScopeSite | None:
         argument = _argument(node, site.argument, site.position)
         if argument is None:
             return None
+        return self._request(node, argument, site, f"{site.resource}.{site.method}()")
+
+    def _request(
+        self, node: ast.Call, argument: ast.expr, site: SdkSite, description: str
+    ) -> ScopeSite | None:
         view = self._view(argument)
         granted_unknown = ""
         if view is None or _SCOPE_KEY not in view.keys:
@@ -225,8 +243,7 @@ class V3Requests:
                 granted_unknown = _CONNECTOR_DEFAULTS
             else:
                 value = ScopeValue(ValueState.UNRESOLVED, complete=False,
-                                   reason=f"cannot read the {site.argument} given to "
-                                          f"{site.method}()")
+                                   reason=f"cannot read the {site.argument} of {description}")
                 granted_unknown = value.reason
             view = view or _View(argument, {}, frozenset(), False)
         else:
@@ -257,7 +274,7 @@ class V3Requests:
         span = self._ext.source.span(node)
         return ScopeSite(
             kind, Generation.V3, span, value,
-            provider=provider.lower(), description=f"{site.resource}.{site.method}()",
+            provider=provider.lower(), description=description,
             granted_unknown=granted_unknown,
             joined_at=self._joined_before(argument, site, value, span),
         )

@@ -170,6 +170,13 @@ REQUEST_TYPES: frozenset[str] = frozenset({
 # The path of a hosted-auth URL an app builds by hand; its ``scope`` query value is
 # the space-joined wire format.
 HOSTED_AUTH_PATH = "/v3/connect/auth"
+# Custom authentication POSTed by hand (``requests.post(f"{base}/v3/connect/custom",
+# json=body)``): the same JSON body as ``auth.custom_authentication`` (PY6).
+CUSTOM_AUTH_PATH = "/v3/connect/custom"
+RAW_CUSTOM_AUTH: ScopeSite = ScopeSite(
+    "", "POST", "json", -1, "scope", _JSON, _KEY, "POST /v3/connect/custom", V600,
+    creates_grant=True,
+)
 
 # A key that makes the granted set unknown when truthy (see the module docstring).
 INCLUDE_GRANT_SCOPES_KEY = "include_grant_scopes"
