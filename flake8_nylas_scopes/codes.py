@@ -222,7 +222,7 @@ CODES: Mapping[str, Code] = _registry(
         "NYS404",
         "scope-string-not-list",
         "a v3 scope given as a str where the SDK wants a list",
-        "v3 'scope' is a str{effect}; wrap it in a list",
+        "v3 'scope' is a str{effect}; {advice}",
         True,
         FixSafety.SAFE,
     ),

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from tool_runs import ROOT, nylas_scopes
 
-from flake8_nylas_scopes.analysis.facts import Generation, ModuleFacts, SiteKind
+from flake8_nylas_scopes.analysis.facts import (
+    Generation,
+    ModuleFacts,
+    ScopeSite,
+    SiteKind,
+    ValueState,
+)
 from flake8_nylas_scopes.analysis.module import module_facts
 from flake8_nylas_scopes.judging.list_rules import list_findings
 from flake8_nylas_scopes.nylas_api import API_VERSIONS
@@ -98,3 +105,127 @@ def test_the_readme_shows_what_check_says_on_the_v3_example(tmp_path: Path) -> N
     block = readme.split("$ nylas-scopes check examples/v3app\n")[1].split("```")[0]
     assert result.returncode == 1
     assert result.stdout == block
+
+
+def sites_of(source: str) -> list[ScopeSite]:
+    return facts_of("from nylas import Client\nn = Client('k')\n" + source).sites
+
+
+def test_a_grant_request_without_scope_is_recorded_with_its_granted_set_unknown() -> None:
+    sites = sites_of(
+        "n.auth.url_for_oauth2({'client_id': 'c', 'redirect_uri': 'r'})\n"
+        "n.auth.custom_authentication({'provider': 'google', 'settings': {}})\n"
+        "n.auth.url_for_oauth2(config)\n"
+        "n.auth.url_for_oauth2({**base, 'client_id': 'c'})\n"
+        # Not a scope request: a grant's settings only, a connector's credentials.
+        "n.grants.update('id', {'settings': {}})\n"
+        "n.connectors.update('google', {'settings': {}})\n"
+    )
+    seen = [(site.span.line, site.value.state, bool(site.granted_unknown)) for site in sites]
+    assert seen == [
+        (3, ValueState.MISSING, True),
+        (4, ValueState.MISSING, True),
+        (5, ValueState.UNRESOLVED, True),
+        (6, ValueState.UNRESOLVED, True),
+    ]
+    config = make_config()
+    assert not [f for site in sites for f in list_findings(site, config, lambda code: True)]
+
+
+def test_include_grant_scopes_makes_the_granted_set_unknown_unless_false() -> None:
+    sites = sites_of(
+        "n.auth.url_for_oauth2({'scope': ['Mail.Read'], 'include_grant_scopes': True})\n"
+        "n.auth.url_for_oauth2({'scope': ['Mail.Read'], 'include_grant_scopes': flag})\n"
+        "n.auth.url_for_oauth2({'scope': ['Mail.Read'], 'include_grant_scopes': False})\n"
+        "n.auth.url_for_oauth2({'scope': ['Mail.Read']})\n"
+        "n.grants.update('id', {'scope': ['Mail.Read'], 'include_grant_scopes': True})\n"
+    )
+    assert [bool(site.granted_unknown) for site in sites] == [True, True, False, False, False]
+    assert all(site.value.state is ValueState.ITEMS for site in sites)
+
+
+def test_new_site_fields_survive_the_cache() -> None:
+    sites = sites_of(
+        "C = {'client_id': 'c', 'scope': ['Mail.Read']}\n"
+        "n.auth.url_for_oauth2(C)\n"
+        "n.auth.url_for_oauth2_pkce(C)\n"
+        "n.auth.url_for_oauth2({'client_id': 'c'})\n"
+    )
+    assert sites[1].joined_at == sites[0].span
+    assert sites[2].granted_unknown
+    assert [ScopeSite.from_json(site.to_json()) for site in sites] == sites
+
+
+def test_a_dict_is_joined_in_place_only_by_the_builders_that_write_it() -> None:
+    sites = sites_of(
+        "A = {'client_id': 'c', 'scope': ['Mail.Read']}\n"
+        "n.auth.url_for_admin_consent(A)\n"
+        "n.auth.url_for_admin_consent(A)\n"
+        "n.auth.url_for_oauth2(dict(A))\n"
+        "n.auth.url_for_oauth2({**A})\n"
+        "def f():\n"
+        "    B = {'client_id': 'c', 'scope': ['Mail.Read']}\n"
+        "    n.auth.url_for_oauth2(B)\n"
+        "    n.auth.url_for_oauth2(B)\n"
+    )
+    assert [site.joined_at for site in sites] == [None] * 6
+
+
+def test_the_v5_beta_authentication_is_not_read_as_a_6x_request() -> None:
+    source = (
+        "from nylas import APIClient\n"
+        "api = APIClient('id', 'secret')\n"
+        "api.authentication.grants.update('g', {'scope': ['calendar']})\n"
+        "auth = api.authentication\n"
+        "auth.grants.update('g', {'scope': ['calendar']})\n"
+        "nylas_auth = api.authentication\n"
+        "nylas_auth.grants.update('g', {'scope': ['calendar']})\n"
+        "api.authentication.hosted_authentication(provider='google', redirect_uri='r',\n"
+        "                                         scope=['calendar'])\n"
+    )
+    assert facts_of(source).sites == []
+
+
+def test_v3_duplicates_come_after_unknown_and_before_redundant() -> None:
+    [site] = sites_of(
+        "n.connectors.update('microsoft', {'scope': [\n"
+        "    'Mail.ReadWrite', 'Mail.Read', 'Mail.Read', 'Mail.Wrte', 'Mail.Wrte',\n"
+        "    'https://graph.microsoft.com/Mail.ReadWrite']})\n"
+    )
+    config = make_config()
+
+    def codes(enabled: Callable[[str], bool]) -> list[tuple[int, str]]:
+        return [(f.span.col, f.code) for f in list_findings(site, config, enabled)]
+
+    assert [code for _, code in codes(lambda code: True)] == [
+        "NYS403", "NYS103", "NYS402", "NYS402", "NYS103"]
+    # With NYS402 off, the repeated unknown name is still a duplicate.
+    assert [code for _, code in codes(lambda code: code != "NYS402")] == [
+        "NYS403", "NYS103", "NYS103", "NYS103"]
+
+
+def test_prose_that_mentions_the_hosted_auth_url_is_not_a_request() -> None:
+    source = (
+        '"""See /v3/connect/auth?client_id=x&scope=openid openid."""\n'
+        "import logging\n"
+        "logging.info('open /v3/connect/auth?scope=Mail.Read Mail.Read')\n"
+        "url = 'https://api.us.nylas.com/v3/connect/auth?scope=openid%20openid'\n"
+    )
+    assert [site.span.line for site in facts_of(source).sites] == [4]
+
+
+def test_custom_authentication_posted_by_hand_is_a_v3_json_request() -> None:
+    source = (
+        "import requests\n"
+        "requests.post(f'{BASE}/v3/connect/custom', json={'provider': 'google',\n"
+        "              'settings': {}, 'scope': ['openid']})\n"
+        "requests.post(BASE + '/v3/connect/custom', json={'provider': 'google'})\n"
+        "requests.get(BASE + '/v3/connect/custom', params={'scope': ['openid']})\n"
+        "requests.post(BASE + '/v3/connect/customers', json={'scope': ['openid']})\n"
+    )
+    seen = [(site.span.line, site.kind, site.provider, site.value.state,
+             bool(site.granted_unknown)) for site in facts_of(source).sites]
+    assert seen == [
+        (2, SiteKind.V3_JSON, "google", ValueState.ITEMS, False),
+        (4, SiteKind.V3_JSON, "google", ValueState.MISSING, True),
+    ]

@@ -294,3 +294,11 @@ def test_the_migration_is_not_narrowed_when_a_use_is_unresolved(tmp_path: Path) 
                              "import elsewhere\nelsewhere.keep(nylas)\n\n\ndef notify(grant):")
     email = [f for f in _findings(tmp_path, text) if f.code == "NYS401"][0]
     assert email.fix is not None and email.fix.replacement == (G + "gmail.modify",)
+
+
+def test_include_grant_scopes_leaves_the_grant_unknown(tmp_path: Path) -> None:
+    # The new grant keeps the scopes of the earlier one: nothing is missing or unused
+    # on the strength of this list alone.
+    found = _usage(tmp_path, "    nylas.messages.send(grant_id, request_body={})",
+                   f'["{G}calendar.readonly"], "include_grant_scopes": True')
+    assert found == []

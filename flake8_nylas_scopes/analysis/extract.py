@@ -733,6 +733,7 @@ class Extractor(FastVisitor):
         body = _keyword(node, "json") or _keyword(node, "data")
         params = _keyword(node, "params")
         verb = http_method.upper()
+        self._v3.raw_request(node, path, verb, body)
         if path.endswith(NATIVE_AUTH_PATH):
             if body is not None and http_method == "post":
                 self._native_auth(node, body, nylas_host=_names_nylas(url))

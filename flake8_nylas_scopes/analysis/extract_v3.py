@@ -57,7 +57,12 @@ _DISTINCTIVE = frozenset(
 _REQUEST_TYPE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in sdk.REQUEST_TYPES)
 _SCOPE_KEY = "scope"
 _PROVIDER_KEY = "provider"
-_URLENCODE = frozenset({"urllib.parse.urlencode", "urlencode"})
+# Calls that turn a dict into a query string: ``f"{base}/v3/connect/auth?{urlencode(p)}"``
+# and ``httpx.QueryParams(p)`` (whose str is the encoded query).
+_URLENCODE = frozenset({"urllib.parse.urlencode", "urlencode", "httpx.QueryParams"})
+# Why a request's granted set is not the list it shows (``ScopeSite.granted_unknown``).
+_CONNECTOR_DEFAULTS = "no 'scope': the connector's default scopes apply"
+_INCLUDE_GRANT_SCOPES = "'include_grant_scopes' may keep the scopes the grant had"
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,10 @@ class V3Requests:
 
     def __init__(self, extractor: Extractor) -> None:
         self._ext = extractor
+        # Module-level dicts given to a URL builder that joins their ``scope`` in
+        # place, by name: the first such call.
+        self._joined: dict[str, Span] = {}
+        self._refreshed: set[str] = set()
 
     # -- SDK calls --------------------------------------------------------------------
 
@@ -84,10 +93,20 @@ class V3Requests:
             return None
         for site in _SITES[func.attr]:
             root = _resource_root(func.value, site.resource)
-            if root is None or not self._accepts(root, func.attr):
+            if root is None or self._is_v5_beta(root) or not self._accepts(root, func.attr):
                 continue
             return self._site(node, site)
         return None
+
+    def _is_v5_beta(self, node: ast.expr, depth: int = 0) -> bool:
+        """True when ``node`` is the v5 ``APIClient(...).authentication`` beta (or a
+        name bound to it): its ``grants`` are not the 6.x ones."""
+        if isinstance(node, ast.Attribute):
+            return node.attr == sdk.V5_BETA_AUTHENTICATION
+        if isinstance(node, ast.Name) and depth < 8:
+            bound = self._ext.lookup(node.id)
+            return bound is not None and self._is_v5_beta(bound, depth + 1)
+        return False
 
     def _accepts(self, root: ast.expr, method: str) -> bool:
         if self._is_client(root):
@@ -97,34 +116,145 @@ class V3Requests:
         return "nylas" in dotted(root).lower()
 
     def _is_client(self, node: ast.expr, depth: int = 0) -> bool:
-        """True when ``node`` certainly holds a v3 ``nylas.Client`` in this module."""
+        """True when ``node`` certainly holds a v3 ``nylas.Client`` in this module: a
+        ``Client(...)`` call (under any import name), a name bound to one or annotated
+        with the class, a call of a function of this module that returns one (a
+        factory, a FastAPI dependency), or ``self.<attribute>`` of a class that sets or
+        annotates the attribute as one."""
         ext = self._ext
         if depth > 8:
             return False
         if isinstance(node, ast.Call):
-            return ext.qualify(node.func) in sdk.CLIENT_CLASSES
+            if self._is_client_class(node.func):
+                return True
+            return isinstance(node.func, ast.Name) and self._returns_client(
+                node.func.id, depth + 1)
         if isinstance(node, ast.Name):
             bindings = ext._binding_scope(node.id)
             annotation = bindings.annotations.get(node.id) if bindings is not None else None
-            if annotation is not None and ext.qualify(annotation) in sdk.CLIENT_CLASSES:
+            if annotation is not None and self._is_client_class(annotation):
                 return True
             bound = ext.lookup(node.id)
             return bound is not None and self._is_client(bound, depth + 1)
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id == "self"):
+            return self._attribute_is_client(node.attr, depth + 1)
         return False
+
+    def _is_client_class(self, node: ast.expr) -> bool:
+        """``Client``, ``nylas.Client`` or an alias of it, also as a string annotation."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                node = ast.parse(node.value, mode="eval").body
+            except SyntaxError:
+                return False
+        return self._ext.qualify(node) in sdk.CLIENT_CLASSES
+
+    def _returns_client(self, name: str, depth: int) -> bool:
+        """Whether the module's function ``name`` returns a client: its return
+        annotation says so, or every ``return`` gives one."""
+        function = self._ext._module_functions.get(name)
+        if function is None or depth > 8:
+            return False
+        if function.returns is not None:
+            return self._is_client_class(function.returns)
+        returns = [statement.value for statement in ast.walk(function)
+                   if isinstance(statement, ast.Return)]
+        return bool(returns) and all(
+            value is not None and isinstance(value, ast.Call)
+            and self._is_client_class(value.func)
+            for value in returns
+        )
+
+    def _attribute_is_client(self, attribute: str, depth: int) -> bool:
+        """``self.<attribute>`` in a method of the class being read: the class
+        annotates the attribute as a client (a dataclass field), or every assignment
+        to it in the class gives a client or an ``__init__`` parameter annotated as one."""
+        ext = self._ext
+        classes = [name for name, kind in ext._qual if kind == "class"]
+        cls = ext._module_classes.get(classes[-1]) if len(classes) == 1 else None
+        if cls is None:
+            return False
+        assigned: list[bool] = []
+        for statement in cls.body:
+            if (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+                    and statement.target.id == attribute):
+                return self._is_client_class(statement.annotation)
+        for method in cls.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            parameters = {arg.arg: arg.annotation for arg in
+                          (*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs)}
+            for inner in ast.walk(method):
+                targets: list[ast.expr] = []
+                value: ast.expr | None = None
+                if isinstance(inner, ast.Assign):
+                    targets, value = inner.targets, inner.value
+                elif isinstance(inner, ast.AnnAssign):
+                    targets, value = [inner.target], inner.value
+                    if _is_self_attribute(inner.target, attribute) and (
+                            self._is_client_class(inner.annotation)):
+                        assigned.append(True)
+                        continue
+                if not any(_is_self_attribute(target, attribute) for target in targets):
+                    continue
+                if isinstance(value, ast.Name) and value.id in parameters:
+                    annotation = parameters[value.id]
+                    assigned.append(annotation is not None
+                                    and self._is_client_class(annotation))
+                else:
+                    assigned.append(value is not None and (
+                        isinstance(value, ast.Call) and self._is_client_class(value.func)))
+        return bool(assigned) and all(assigned)
+
+    def raw_request(
+        self, node: ast.Call, path: str, verb: str, body: ast.expr | None
+    ) -> None:
+        """A custom-authentication body POSTed by hand to ``/v3/connect/custom`` (the
+        path alone says Nylas v3): recorded as a request.  The call stays a raw HTTP
+        call for the rest of the analysis."""
+        if (body is None or verb != sdk.RAW_CUSTOM_AUTH.method
+                or not path.endswith(sdk.CUSTOM_AUTH_PATH)):
+            return
+        site = self._request(node, body, sdk.RAW_CUSTOM_AUTH, f"{verb} {sdk.CUSTOM_AUTH_PATH}")
+        if site is not None:
+            self._ext.facts.sites.append(site)
 
     def _site(self, node: ast.Call, site: SdkSite) -> ScopeSite | None:
         argument = _argument(node, site.argument, site.position)
         if argument is None:
             return None
+        return self._request(node, argument, site, f"{site.resource}.{site.method}()")
+
+    def _request(
+        self, node: ast.Call, argument: ast.expr, site: SdkSite, description: str
+    ) -> ScopeSite | None:
         view = self._view(argument)
+        granted_unknown = ""
         if view is None or _SCOPE_KEY not in view.keys:
-            return None
-        scope = view.values.get(_SCOPE_KEY)
-        if scope is None:
-            value = ScopeValue(ValueState.UNRESOLVED, complete=False,
-                               reason="the 'scope' key is written more than once")
+            # No ``scope`` the analysis can see.  A request that makes a grant then
+            # gets the connector's default scopes (or ones the unread dict holds): it
+            # is recorded so that nothing is judged missing on its strength.  Other
+            # sites (``grants.update`` of the settings only) request no scopes.
+            if not site.creates_grant:
+                return None
+            if view is not None and view.complete:
+                value = ScopeValue(ValueState.MISSING, span=self._ext.source.span(node))
+                granted_unknown = _CONNECTOR_DEFAULTS
+            else:
+                value = ScopeValue(ValueState.UNRESOLVED, complete=False,
+                                   reason=f"cannot read the {site.argument} of {description}")
+                granted_unknown = value.reason
+            view = view or _View(argument, {}, frozenset(), False)
         else:
-            value = self.read_scope(scope)
+            scope = view.values.get(_SCOPE_KEY)
+            if scope is None:
+                value = ScopeValue(ValueState.UNRESOLVED, complete=False,
+                                   reason="the 'scope' key is written more than once")
+            else:
+                value = self.read_scope(scope)
+            if site.creates_grant:
+                granted_unknown = self._includes_grant_scopes(view)
         provider = ""
         if site.provider_from is ProviderFrom.CONFIG_KEY:
             provider_node = view.values.get(_PROVIDER_KEY)
@@ -141,10 +271,60 @@ class V3Requests:
             if site.serialisation is Serialisation.URL_SPACE_JOINED
             else SiteKind.V3_JSON
         )
+        span = self._ext.source.span(node)
         return ScopeSite(
-            kind, Generation.V3, self._ext.source.span(node), value,
-            provider=provider.lower(), description=f"{site.resource}.{site.method}()",
+            kind, Generation.V3, span, value,
+            provider=provider.lower(), description=description,
+            granted_unknown=granted_unknown,
+            joined_at=self._joined_before(argument, site, value, span),
         )
+
+    def _joined_before(
+        self, argument: ast.expr, site: SdkSite, value: ScopeValue, span: Span
+    ) -> Span | None:
+        """The earlier call that joined the ``scope`` list of the same module-level
+        dict into a str in place (``_build_query`` writes the caller's dict), if any.
+
+        Only a module-level name given as it is counts: a copy (``dict(CONFIG)``,
+        ``{**CONFIG}``) is not changed, and a dict built in a function is built anew
+        on every call.
+        """
+        if not (site.mutates_argument and isinstance(argument, ast.Name)):
+            return None
+        if value.state is not ValueState.ITEMS or any(
+            item.form is ItemForm.STRING_PART for item in value.items
+        ):
+            return None
+        ext = self._ext
+        if ext._binding_scope(argument.id) is not ext.module_bindings:
+            return None
+        if not isinstance(ext.reader.follow(argument), ast.Dict):
+            return None
+        name = argument.id
+        if any(name in scope.key_writes or name in scope.opaque_writes
+               for scope in ext._scopes[1:]):
+            # A function that writes the dict's keys before the call may set a fresh
+            # ``scope`` list each time: never called broken, here or later.
+            self._refreshed.add(name)
+        if name in self._refreshed:
+            return None
+        first = self._joined.get(argument.id)
+        if first is None:
+            self._joined[argument.id] = span
+        return first
+
+    def _includes_grant_scopes(self, view: _View) -> str:
+        """Why the grant may end with more than the listed scopes ("" when it cannot):
+        ``include_grant_scopes`` set to anything but a false literal."""
+        flag = view.values.get(sdk.INCLUDE_GRANT_SCOPES_KEY)
+        if flag is None:
+            if sdk.INCLUDE_GRANT_SCOPES_KEY in view.keys or not view.complete:
+                return _INCLUDE_GRANT_SCOPES
+            return ""
+        target = self._ext.reader.follow(flag)
+        if isinstance(target, ast.Constant) and not target.value:
+            return ""
+        return _INCLUDE_GRANT_SCOPES
 
     def _view(self, node: ast.expr, depth: int = 0) -> _View | None:
         """The dict ``node`` holds: a literal, ``dict(...)`` or a request TypedDict
@@ -237,6 +417,10 @@ class V3Requests:
         path, _, query = text.partition("?")
         if not path.rstrip("/").endswith(sdk.HOSTED_AUTH_PATH):
             return
+        if any(character.isspace() for character in text):
+            # Prose that mentions the URL (a docstring, a log message), not a URL:
+            # a URL's spaces are encoded.
+            return
         span = self._ext.source.span(node)
         hole_iter = iter(holes)
         for _ in range(path.count(URL_HOLE)):
@@ -261,7 +445,8 @@ class V3Requests:
             yield _url_site(span, value)
 
     def _urlencoded(self, hole: ast.expr, span: Span) -> ScopeSite | None:
-        """``urlencode(params)`` in the query: the ``scope`` key of ``params``."""
+        """``urlencode(params)`` (or ``httpx.QueryParams(params)``) in the query: the
+        ``scope`` key of ``params``."""
         ext = self._ext
         target = ext.reader.follow(hole)
         if not (isinstance(target, ast.Call) and target.args and (
@@ -291,6 +476,11 @@ class V3Requests:
             return _wire_value(text, ext.source.span(target) if target is not None else span)
         return ScopeValue(ValueState.UNRESOLVED, complete=False,
                           reason="scopes built at run time")
+
+
+def _is_self_attribute(node: ast.expr, attribute: str) -> bool:
+    return (isinstance(node, ast.Attribute) and node.attr == attribute
+            and isinstance(node.value, ast.Name) and node.value.id == "self")
 
 
 def _url_site(span: Span, value: ScopeValue) -> ScopeSite:

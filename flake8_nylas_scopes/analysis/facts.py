@@ -70,12 +70,26 @@ class ScopeSite:
     # ``url`` reads, across modules, as a Nylas URL whose path ends in ``url_path``.
     url: tuple[UrlPart, ...] = ()
     url_path: str = ""
+    # Why the scopes the request ends with may differ from the ones it lists ("" when
+    # they do not): a v3 request without ``scope`` gets the connector's defaults, and
+    # one with ``include_grant_scopes`` may keep the grant's earlier scopes.  The
+    # granted set is then unknown, whatever ``value`` says, so no rule may call a scope
+    # missing on the strength of this request.
+    granted_unknown: str = ""
+    # A v3 URL builder that joins ``scope`` into a str in the caller's dict
+    # (``url_for_oauth2``, ``_pkce``) was given the same module-level dict at this
+    # earlier call: by the time this request runs, its ``scope`` is that str.
+    joined_at: Span | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = self._json()
         if self.url:
             data["url"] = [part.to_json() for part in self.url]
             data["url_path"] = self.url_path
+        if self.granted_unknown:
+            data["granted_unknown"] = self.granted_unknown
+        if self.joined_at is not None:
+            data["joined_at"] = self.joined_at.to_json()
         return data
 
     def _json(self) -> dict[str, Any]:
@@ -110,6 +124,8 @@ class ScopeSite:
             str(data["receiver"]),
             tuple(UrlPart.from_json(part) for part in data.get("url", ())),
             str(data.get("url_path", "")),
+            str(data.get("granted_unknown", "")),
+            Span.from_json(data["joined_at"]) if data.get("joined_at") else None,
         )
 
 

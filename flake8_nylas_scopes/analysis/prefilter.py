@@ -12,7 +12,12 @@ import unicodedata
 # A module that contains none of these cannot request Nylas scopes in a form the
 # extractor understands.  A case-folded substring search is several times faster
 # than a case-insensitive regex on large files.
-_RELEVANT_WORDS = ("nylas", "connect/authorize", "oauth/authorize", "authentication_url")
+_RELEVANT_WORDS = (
+    "nylas", "connect/authorize", "oauth/authorize", "authentication_url",
+    # API v3: the SDK's auth methods and the paths of hand-built requests, which a
+    # module using a client imported under another name may name alone.
+    "url_for_oauth2", "url_for_admin_consent", "custom_authentication", "v3/connect/",
+)
 
 # Every Nylas v2 scope starts with the name of its family.
 SCOPE_FAMILIES = ("email", "calendar", "contacts", "room_resources")

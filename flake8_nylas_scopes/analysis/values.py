@@ -255,7 +255,10 @@ class ValueReader:
             if isinstance(element, ast.Starred):
                 inner = self._follow(element.value)
                 parts = self._sequence_or_string(inner, depth + 1) if inner is not None else None
-                reference = self._qualify(element.value) if inner is None else None
+                reference = self._qualify(element.value) if inner is None or (
+                    # ``*settings.SCOPES`` with ``settings`` an imported module.
+                    parts is None and isinstance(inner, ast.Attribute)
+                ) else None
                 if reference:
                     splices.append((len(items), reference))
                 elif parts is None or parts.is_string:

@@ -1,9 +1,13 @@
-"""Rules that need only a v3 scope request itself: NYS401-NYS404.
+"""Rules that need only a v3 scope request itself: NYS401-NYS404, and NYS103.
 
 Pure functions from one API v3 :class:`ScopeSite` (plus configuration) to findings.
-Each item gets at most one of them, the first enabled in the contract's order: 404,
-401, 402, 403.  A request for a provider without a catalogue (IMAP, iCloud, Yahoo,
-EWS, Zoom, virtual calendars, Nylas) gets NYS401 only.  NYS405 (a restricted Google
+Each item gets at most one of them, the first enabled in the order 404, 401, 402,
+103, 403: the contract's order of the 4xx codes, with a duplicate (NYS103) placed as
+the v2 rules place it, after "unknown" and before "redundant".  A duplicate is the
+same scope twice in any of its spellings (``Mail.Read`` and
+``https://graph.microsoft.com/Mail.Read``).  A request for a provider without a
+catalogue (IMAP, iCloud, Yahoo, EWS, Zoom, virtual calendars, Nylas) gets NYS401, and
+NYS103 for a scope written twice the same way, only.  NYS405 (a restricted Google
 scope that narrower ones could replace) needs the calls the grant serves: it belongs
 with the usage rules and is not reported here.
 
@@ -32,6 +36,9 @@ from ..nylas_api.v3 import microsoft as microsoft_scopes
 from ..nylas_api.v3.from_v2 import FROM_V2, IDENTITY_HOMONYMS
 from ..nylas_api.v3.types import GOOGLE, MICROSOFT, PROVIDERS
 from ..settings.config import CodeFilter, Config
+
+from ..places import PlaceMarks
+from ..spans import Span
 
 _NAMES = {GOOGLE: "Google", MICROSOFT: "Microsoft"}
 # Provider values of the configuration (``nylas-providers``, v2 spellings included)
@@ -120,13 +127,16 @@ class _SiteJudge:
 
     def findings(self) -> Iterator[Finding]:
         replaced: set[str] = set()
+        seen: set[str] = set()
         for entry in self.items:
-            for code, make in self._candidates(entry, replaced):
+            for code, make in self._candidates(entry, replaced, seen):
                 if self.enabled(code):
                     yield make()
                     break
 
-    def _candidates(self, entry: _Item, replaced: set[str]) -> list[tuple[str, _Make]]:
+    def _candidates(
+        self, entry: _Item, replaced: set[str], seen: set[str]
+    ) -> list[tuple[str, _Make]]:
         out: list[tuple[str, _Make]] = []
         item = entry.item
 
@@ -140,15 +150,22 @@ class _SiteJudge:
             add("NYS401", fix, scope=item.text, suggestion=suggestion)
             return out
         catalogue = self.catalogue
-        if catalogue is None:
-            return out
-        canonical = catalogue.canonical(text)
-        if canonical is None:
+        canonical = catalogue.canonical(text) if catalogue is not None else None
+        if catalogue is not None and canonical is None and not _is_identity(text):
             problem = self._unknown(text)
             if problem:
                 add("NYS402", scope=item.text, problem=problem)
+        # The same scope in any spelling; a scope the catalogue does not know (or a
+        # provider without one) only when written the same way.
+        key = canonical or text
+        if key in seen:
+            remove = (
+                Fix(FixAction.REMOVE, item.span, item.part, item.text) if entry.fixable else None
+            )
+            add("NYS103", remove, scope=key)
             return out
-        if canonical in catalogue.identity:
+        seen.add(key)
+        if catalogue is None or canonical is None or canonical in catalogue.identity:
             return out
         includer = catalogue.redundant_in(canonical, self.requested)
         if includer:
@@ -215,9 +232,34 @@ class _SiteJudge:
         return _unknown_microsoft(text)
 
 
+def _identity_spellings() -> frozenset[str]:
+    """Every way of writing a sign-in scope of either provider: the catalogues'
+    spellings of their identity scopes, and Google's short labels of them
+    (``userinfo.email``).  Nylas handles sign-in itself, and providers differ in
+    which of these they take, so none is ever called unknown or another
+    provider's."""
+    spellings: set[str] = set()
+    for provider in PROVIDERS:
+        catalogue = _catalogue(provider)
+        spellings.update(catalogue.identity)
+        spellings.update(written for written, name in catalogue.spellings.items()
+                         if name in catalogue.identity)
+    spellings.update(entry.label for entry in google_scopes.SCOPES.values() if entry.identity)
+    return frozenset(spellings)
+
+
+_IDENTITY_SPELLINGS = _identity_spellings()
+
+
+def _is_identity(text: str) -> bool:
+    return text in _IDENTITY_SPELLINGS
+
+
 def _side(text: str) -> str:
     """The provider a scope belongs to by its spelling alone; "" when it could be
-    either's (the OpenID names) or neither's."""
+    either's (the sign-in scopes) or neither's."""
+    if _is_identity(text):
+        return ""
     in_google = _catalogue(GOOGLE).canonical(text) is not None
     in_microsoft = _catalogue(MICROSOFT).canonical(text) is not None
     if in_google and not in_microsoft:
@@ -312,7 +354,22 @@ def _string_finding(site: ScopeSite) -> Finding:
         scopes = tuple(item.text.strip() for item in items)
         target = given
     fix = Fix(FixAction.WRAP, target, 0, text, scopes) if scopes else None
-    return Finding("NYS404", target, CODES["NYS404"].message(effect=_EFFECT[site.kind]), fix)
+    message = CODES["NYS404"].message(effect=_EFFECT[site.kind], advice="wrap it in a list")
+    return Finding("NYS404", target, message, fix)
+
+
+def _joined_finding(site: ScopeSite, joined_at: Span) -> Finding:
+    """NYS404 where a module-level dict whose ``scope`` an earlier URL builder call
+    joined in place is given again: the list the code shows is a str by then."""
+    places = PlaceMarks()
+    where = places.mark(joined_at)
+    template = CODES["NYS404"].message(
+        effect=(f" by the time this call runs: the call at {where} joined the list into "
+                f"the same module-level dict in place, and this one splits it per "
+                f"character"),
+        advice="give each call a copy (dict(config)) or build the dict per request",
+    )
+    return Finding("NYS404", site.span, template, places=tuple(places.spans))
 
 
 def v3_list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> Iterator[Finding]:
@@ -320,6 +377,8 @@ def v3_list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> It
     value = site.value
     if value.state is not ValueState.ITEMS or not value.items:
         return
+    if site.joined_at is not None and enabled("NYS404"):
+        yield _joined_finding(site, site.joined_at)
     is_string = site.kind is not SiteKind.V3_HOSTED_URL and any(
         item.form is ItemForm.STRING_PART for item in value.items
     )

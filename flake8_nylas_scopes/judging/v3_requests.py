@@ -41,6 +41,9 @@ def v3_granted(site: ScopeSite, catalogue: Catalogue) -> frozenset[str] | None:
     ``scope`` (the connector's defaults apply), a value that cannot be read, or a str
     (which the SDK sends as it is, split per character by the URL builders)."""
     value = site.value
+    if site.granted_unknown:
+        # ``include_grant_scopes``, or a request that takes the connector's defaults.
+        return None
     if value.state is not ValueState.ITEMS or not value.complete or any(
             item.form is ItemForm.STRING_PART for item in value.items):
         return None

@@ -95,21 +95,21 @@ SCOPE_SITES: tuple[ScopeSite, ...] = (
     # (``_build_query``), so a str is split per character.
     ScopeSite(
         "auth", "url_for_oauth2", "config", 0, "scope", _URL, _KEY, _AUTH_URL, V600,
-        mutates_argument=True,
+        mutates_argument=True, creates_grant=True,
     ),
     ScopeSite(
         "auth", "url_for_oauth2_pkce", "config", 0, "scope", _URL, _KEY, _AUTH_URL, V600,
-        mutates_argument=True,
+        mutates_argument=True, creates_grant=True,
     ),
     # Works on ``{"provider": "microsoft", **config}``: a provider key in the caller's
     # config wins, and the caller's dict is left alone.
     ScopeSite(
         "auth", "url_for_admin_consent", "config", 0, "scope", _URL, _KEY, _AUTH_URL, V600,
-        default_provider="microsoft",
+        default_provider="microsoft", creates_grant=True,
     ),
     ScopeSite(
         "auth", "custom_authentication", "request_body", 0, "scope", _JSON, _KEY,
-        "POST /v3/connect/custom", V600,
+        "POST /v3/connect/custom", V600, creates_grant=True,
     ),
     ScopeSite(
         "grants", "update", "request_body", 1, "scope", _JSON, _NONE,
@@ -135,7 +135,7 @@ SCOPE_SITES: tuple[ScopeSite, ...] = (
 PRERELEASE_SCOPE_SITES: tuple[ScopeSite, ...] = (
     ScopeSite(
         "auth.grants", "create", "request_body", 0, "scope", _JSON, _KEY,
-        "POST /v3/connect/custom", "6.0.0b1", before="6.0.0b8",
+        "POST /v3/connect/custom", "6.0.0b1", before="6.0.0b8", creates_grant=True,
     ),
     ScopeSite(
         "auth.grants", "update", "request_body", 1, "scope", _JSON, _NONE,
@@ -145,6 +145,15 @@ PRERELEASE_SCOPE_SITES: tuple[ScopeSite, ...] = (
 # The URL builders of 6.0.0b1 to b3 read this key (a KeyError when it was absent); b4
 # and later read ``scope``.
 PRERELEASE_SCOPE_KEYS: Mapping[str, tuple[str, str]] = {"scopes": ("6.0.0b1", "6.0.0b4")}
+
+# nylas-python 5.7 to 5.14 had a beta of the v3 authentication on the v2 client:
+# ``APIClient(...).authentication`` with ``hosted_authentication(scope=[...])``,
+# ``integrations`` and ``grants`` (``nylas/client/authentication_models.py`` of the
+# 5.x package).  It takes provider scopes, but on a v2-generation client, with other
+# signatures and another host (``https://{app}.{region}.nylas.com/connect/...``).  It
+# is not analysed: a call under this attribute is never read as a 6.x scope site, and
+# ``nylas.Client`` has no attribute of that name (``RESOURCES``).
+V5_BETA_AUTHENTICATION = "authentication"
 
 # The request TypedDicts of ``nylas/models`` that carry ``scope``; calling one with
 # keywords (or with one dict) builds a plain dict (PY6).
@@ -161,6 +170,13 @@ REQUEST_TYPES: frozenset[str] = frozenset({
 # The path of a hosted-auth URL an app builds by hand; its ``scope`` query value is
 # the space-joined wire format.
 HOSTED_AUTH_PATH = "/v3/connect/auth"
+# Custom authentication POSTed by hand (``requests.post(f"{base}/v3/connect/custom",
+# json=body)``): the same JSON body as ``auth.custom_authentication`` (PY6).
+CUSTOM_AUTH_PATH = "/v3/connect/custom"
+RAW_CUSTOM_AUTH: ScopeSite = ScopeSite(
+    "", "POST", "json", -1, "scope", _JSON, _KEY, "POST /v3/connect/custom", V600,
+    creates_grant=True,
+)
 
 # A key that makes the granted set unknown when truthy (see the module docstring).
 INCLUDE_GRANT_SCOPES_KEY = "include_grant_scopes"

@@ -331,7 +331,10 @@ class ScopeSite:
     joined string back into the caller's dict, so a dict reused for a second call has
     its ``scope`` split per character.  ``endpoint`` is the key of the request the site
     builds or sends.  ``before`` is the first release without the site (None: the
-    newest checked still has it).
+    newest checked still has it).  ``creates_grant`` is True where the request makes a
+    grant: without a ``scope`` key it gets the connector's default scopes, which the
+    code does not show (where it is False, as for ``grants.update``, a request without
+    ``scope`` leaves the scopes as they are and requests none).
     """
 
     resource: str
@@ -347,6 +350,7 @@ class ScopeSite:
     mutates_argument: bool = False
     before: str | None = None
     note: str = ""
+    creates_grant: bool = False
 
 
 def vocabulary(
