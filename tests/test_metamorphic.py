@@ -320,6 +320,10 @@ def test_variants_are_not_vacuous(originals: Originals) -> None:
     ), "no project has an NYS302 or NYS303 finding to lose"
     applied = {variant.kind for variant in ALL_VARIANTS}
     assert applied == set(KINDS), f"never applied: {sorted(set(KINDS) - applied)}"
+    # API v3 projects take part: their usage findings are rewritten around too.
+    v3_projects = {project for project in projects if "v3" in project.name}
+    assert {variant.project for variant in ALL_VARIANTS} & v3_projects
+    assert any(originals[project].watched for project in v3_projects)
     # Sampling keeps every rewrite kind in every project it applies to.
     assert {(v.project, v.kind) for v in VARIANTS} == {
         (v.project, v.kind) for v in ALL_VARIANTS

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from flake8_nylas_scopes.analysis.facts import ArgumentDict, CallArguments
+from flake8_nylas_scopes.judging.argument_cases import ArgumentCases
 from flake8_nylas_scopes.nylas_api import API_VERSIONS
+from flake8_nylas_scopes.nylas_api.types import Endpoint
+from flake8_nylas_scopes.spans import Span
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
 
@@ -302,3 +306,67 @@ def test_include_grant_scopes_leaves_the_grant_unknown(tmp_path: Path) -> None:
     found = _usage(tmp_path, "    nylas.messages.send(grant_id, request_body={})",
                    f'["{G}calendar.readonly"], "include_grant_scopes": True')
     assert found == []
+
+
+def test_the_primary_calendar_read_literally_needs_the_full_scope(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.events.list(grant_id, query_params={'calendar_id': "
+                   "'primary'})", f'["{G}calendar.events.readonly"]')
+    # The request (line 10) is of no use to the call, which lacks the scope (line 17).
+    assert _codes(found) == ["NYS303", "NYS301"]
+    found = found[1:]
+    assert f"add '{G}calendar'" in found[0][2]
+
+
+def test_another_literal_calendar_lets_the_full_scope_narrow(tmp_path: Path) -> None:
+    body = ("    query = {'calendar_id': 'team@example.com', 'limit': 5}\n"
+            "    nylas.events.list(grant_id, query_params=query)")
+    found = _usage(tmp_path, body, f'["{G}calendar"]')
+    assert _codes(found) == ["NYS302"]
+    assert "calendar.events.readonly" in found[0][2]
+
+
+def test_a_typed_query_dict_of_the_sdk_is_read(tmp_path: Path) -> None:
+    body = ("    from nylas.models.events import ListEventQueryParams\n"
+            "    nylas.events.list(grant_id, ListEventQueryParams(calendar_id='primary'))")
+    found = _usage(tmp_path, body, f'["{G}calendar.events.readonly"]')
+    assert _codes(found) == ["NYS303", "NYS301"]
+
+
+def _send_endpoint() -> Endpoint:
+    google, _ = API_VERSIONS["v3"].surface().endpoints[
+        "POST /v3/grants/{identifier}/messages/send"]
+    return google
+
+
+def _body(*pairs: tuple[str, object], complete: bool = True) -> CallArguments:
+    span = Span("app.py", 1, 0, 1, 1)
+    return CallArguments(span, None, ArgumentDict(tuple(pairs), complete))  # type: ignore[arg-type]
+
+
+def test_a_scheduled_send_is_judged_by_its_own_case() -> None:
+    cases = ArgumentCases()
+    send = _send_endpoint()
+    scheduled = cases.decide(send, _body(("send_at", True), ("to", True)))
+    assert [sorted(option.scopes) for option in scheduled.options] == [[G + "gmail.send"]]
+    assert not scheduled.variants
+    plain = cases.decide(send, _body(("to", True)))
+    assert len(plain.options) == 3 and not plain.variants  # gmail.send, compose, modify
+    # The same case chosen twice is one endpoint (uses are grouped by endpoint).
+    assert cases.decide(send, _body(("to", True), ("subject", "Hi"))) is plain
+
+
+def test_a_body_that_may_hold_more_keys_leaves_every_case_open() -> None:
+    # ``{"to": [], **extra}``: send_at may be among the keys ``extra`` adds.
+    send = _send_endpoint()
+    assert ArgumentCases().decide(send, _body(("to", True), complete=False)) is send
+    # An unread value of the key decides nothing either.
+    assert ArgumentCases().decide(send, _body(("send_at", None))) is send
+    # Nor a call whose arguments were not read (a bound method handed over).
+    assert ArgumentCases().decide(send, None) is send
+
+
+def test_a_scheduled_send_read_from_the_code(tmp_path: Path) -> None:
+    body = "    nylas.messages.send(grant_id, {'to': [], 'send_at': 1767225600})"
+    found = _usage(tmp_path, body, f'["{G}gmail.modify"]')
+    assert [(code, "'" + G + "gmail.send' (sensitive)" in message)
+            for _, code, message in found] == [("NYS405", True)]

@@ -30,6 +30,9 @@ from ..nylas_api.v3.types import ScopeSite as SdkSite
 from ..spans import Span
 from .ast_names import dotted
 from .facts import (
+    ArgumentDict,
+    ArgumentValue,
+    CallArguments,
     Generation,
     ItemForm,
     ScopeItem,
@@ -54,6 +57,12 @@ _DISTINCTIVE = frozenset(
     {"url_for_oauth2", "url_for_oauth2_pkce", "url_for_admin_consent",
      "custom_authentication"}
 )
+_MODELS_PACKAGE = "nylas.models."
+# The methods whose arguments can change the scopes a call needs, by name: the
+# resources that have one.
+_ARGUMENT_METHODS: dict[str, list[str]] = {}
+for _resource, _method in sdk.ARGUMENT_POSITIONS:
+    _ARGUMENT_METHODS.setdefault(_method, []).append(_resource)
 _REQUEST_TYPE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in sdk.REQUEST_TYPES)
 _SCOPE_KEY = "scope"
 _PROVIDER_KEY = "provider"
@@ -89,6 +98,8 @@ class V3Requests:
 
     def call(self, node: ast.Call) -> ScopeSite | None:
         func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _ARGUMENT_METHODS:
+            self._call_arguments(node, func)
         if not isinstance(func, ast.Attribute) or func.attr not in _SITES:
             return None
         for site in _SITES[func.attr]:
@@ -97,6 +108,54 @@ class V3Requests:
                 continue
             return self._site(node, site)
         return None
+
+    def _call_arguments(self, node: ast.Call, func: ast.Attribute) -> None:
+        """Record the query parameters and body of a call whose scopes depend on them
+        (``events.list(grant, query_params={"calendar_id": "primary"})``).  Which call
+        it is, the resolver decides; the judge matches the two by the call's span."""
+        for resource in _ARGUMENT_METHODS[func.attr]:
+            if _resource_root(func.value, resource) is None:
+                continue
+            found: dict[str, ArgumentDict | None] = {}
+            for parameter, position in sdk.ARGUMENT_POSITIONS[(resource, func.attr)].items():
+                location = sdk.ARGUMENT_LOCATIONS[parameter]
+                if any(isinstance(arg, ast.Starred) for arg in node.args) or any(
+                        keyword.arg is None for keyword in node.keywords):
+                    found[location] = None
+                    continue
+                argument = _argument(node, parameter, position)
+                found[location] = ArgumentDict((), True) if argument is None else (
+                    self._argument_dict(argument))
+            self._ext.facts.call_arguments.append(CallArguments(
+                self._ext.source.span(node), found.get("query"), found.get("body")))
+            return
+
+    def _argument_dict(self, node: ast.expr, depth: int = 0) -> ArgumentDict | None:
+        """A dict argument's keys and literal values, nested dicts as dotted keys."""
+        if isinstance(node, ast.Constant) and node.value is None:
+            return ArgumentDict((), True)
+        target = self._ext.reader.follow(node)
+        if isinstance(target, ast.Call) and not target.args and (
+                self._ext.qualify(target.func) or "").startswith(_MODELS_PACKAGE):
+            # ``ListEventQueryParams(calendar_id="primary")``: a TypedDict of the SDK.
+            node = ast.Call(ast.Name("dict", ast.Load()), [], target.keywords)
+        view = self._view(node)
+        if view is None:
+            return None
+        values: list[tuple[str, ArgumentValue]] = []
+        complete = view.complete
+        for key in sorted(view.keys):
+            value = view.values.get(key)
+            target = self._ext.reader.follow(value) if value is not None else None
+            inner = self._argument_dict(target, depth + 1) if depth < 2 and isinstance(
+                target, (ast.Dict, ast.Call)) else None
+            if inner is not None:
+                values += [(f"{key}.{sub}", sub_value) for sub, sub_value in inner.values]
+                complete = complete and inner.complete
+                values.append((key, True))
+            else:
+                values.append((key, _literal(target)))
+        return ArgumentDict(tuple(values), complete)
 
     def _is_v5_beta(self, node: ast.expr, depth: int = 0) -> bool:
         """True when ``node`` is the v5 ``APIClient(...).authentication`` beta (or a
@@ -497,6 +556,15 @@ def _wire_value(text: str, span: Span) -> ScopeValue:
     items = tuple(ScopeItem(part, span, ItemForm.STRING_PART, index)
                   for index, part in enumerate(parts))
     return ScopeValue(ValueState.ITEMS, items, True, span=span)
+
+
+def _literal(node: ast.expr | None) -> ArgumentValue:
+    """A str as written, another literal as its truth value, else None (unknown)."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else bool(node.value)
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return bool(node.elts)
+    return None
 
 
 def _resource_root(node: ast.expr, resource: str) -> ast.expr | None:

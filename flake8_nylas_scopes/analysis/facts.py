@@ -176,6 +176,51 @@ class BodyArg:
                    str(data[4]))
 
 
+# A literal argument as the endpoint map's conditions read it: a str as written, any
+# other literal as its truth value, None for a value the analysis cannot read.
+ArgumentValue = str | bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentDict:
+    """The keys of a dict argument (dotted for nested literal dicts) and their values;
+    ``complete`` is False when the dict may hold keys not listed."""
+
+    values: tuple[tuple[str, ArgumentValue], ...]
+    complete: bool
+
+    def to_json(self) -> Any:
+        return [[list(pair) for pair in self.values], self.complete]
+
+    @classmethod
+    def from_json(cls, data: Any) -> ArgumentDict:
+        values = tuple((str(key), value if isinstance(value, (str, bool)) else None)
+                       for key, value in data[0])
+        return cls(values, bool(data[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class CallArguments:
+    """The query parameters and body an SDK call (API v3) is given, where the endpoint
+    map says an argument changes the scopes it needs; None where the argument cannot
+    be read."""
+
+    span: Span
+    query: ArgumentDict | None
+    body: ArgumentDict | None
+
+    def to_json(self) -> Any:
+        return [self.span.to_json(),
+                self.query.to_json() if self.query is not None else None,
+                self.body.to_json() if self.body is not None else None]
+
+    @classmethod
+    def from_json(cls, data: Any) -> CallArguments:
+        return cls(Span.from_json(data[0]),
+                   ArgumentDict.from_json(data[1]) if data[1] is not None else None,
+                   ArgumentDict.from_json(data[2]) if data[2] is not None else None)
+
+
 @dataclass
 class ModuleFacts:
     """Everything the rules need from one module.
@@ -204,6 +249,8 @@ class ModuleFacts:
     django_settings: str = ""
     # Native-auth bodies (or parameters holding one) passed to calls.
     body_args: list[BodyArg] = field(default_factory=list)
+    # The arguments of API v3 calls whose scopes depend on them.
+    call_arguments: list[CallArguments] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -220,6 +267,7 @@ class ModuleFacts:
             "raw_templates": [raw.to_json() for raw in self.raw_templates],
             "django_settings": self.django_settings,
             "body_args": [arg.to_json() for arg in self.body_args],
+            "call_arguments": [args.to_json() for args in self.call_arguments],
         }
 
     @classmethod
@@ -240,4 +288,5 @@ class ModuleFacts:
             [RawTemplate.from_json(raw) for raw in data.get("raw_templates", ())],
             str(data.get("django_settings", "")),
             [BodyArg.from_json(arg) for arg in data.get("body_args", ())],
+            [CallArguments.from_json(args) for args in data.get("call_arguments", ())],
         )

@@ -24,6 +24,7 @@ from ..nylas_api.http import URL_HOLE, RawUse
 from ..nylas_api.v2.scopes import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
+from .argument_cases import ArgumentCases
 from .list_rules import is_nylas_request, requests_findings
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
@@ -284,6 +285,16 @@ def _usage(
             unresolved.extend(effects[1])
         for read in flow.reads:
             endpoints.extend(resolver.read_effects(read))
+    # Where a call's literal arguments say which case of the endpoint applies.
+    arguments = {args.span: args for facts in modules.values()
+                 for args in facts.call_arguments}
+    cases = ArgumentCases()
+    endpoints = [
+        dataclasses.replace(request, endpoint=cases.decide(
+            request.endpoint, arguments.get(request.span)))
+        if request.endpoint.variants else request
+        for request in endpoints
+    ]
     # A request found twice (a loop's iterable is a use and a read) counts once.
     unique: dict[tuple[Span, str, str], EndpointUse] = {}
     for request in endpoints:

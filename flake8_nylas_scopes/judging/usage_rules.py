@@ -159,7 +159,7 @@ def _every_case_options(catalogue: Catalogue, endpoint: Endpoint) -> list[ScopeO
     # No single option serves every case: one certain option of each case together.
     merged: set[str] = set()
     for case in endpoint.variants:
-        certain = [option for option in case if option.certainty.is_certain]
+        certain = [option for option in case.options if option.certainty.is_certain]
         if certain:
             merged |= min(certain, key=lambda option: _rank(catalogue, option)).scopes
     return [ScopeOption(frozenset(merged), endpoint.requirement)] if merged else options
@@ -311,14 +311,15 @@ def _missing(state: _DialectState, granted: frozenset[str]) -> Iterator[Finding]
     def rank(option: ScopeOption) -> tuple[int, int, list[str]]:
         return _rank(catalogue, option)
 
-    satisfied: dict[str, bool] = {}
+    # By endpoint: one HTTP operation may appear with the cases its arguments chose.
+    satisfied: dict[Endpoint, bool] = {}
     for use in state.endpoint_uses:
         endpoint = use.endpoint
-        if endpoint.key not in satisfied:
-            satisfied[endpoint.key] = not needs_a_scope(endpoint) or may_satisfy(
+        if endpoint not in satisfied:
+            satisfied[endpoint] = not needs_a_scope(endpoint) or may_satisfy(
                 catalogue, granted, endpoint
             )
-        if satisfied[endpoint.key]:
+        if satisfied[endpoint]:
             continue
         best = sorted(certain_options(endpoint), key=rank)[0]
         suggestion = " + ".join(repr(scope) for scope in sorted(best.scopes))
@@ -392,12 +393,11 @@ def _overbroad_or_unused(
         assumed = {canonical for scope in config.assume_used
                    if (canonical := catalogue.canonical(scope.strip())) is not None}
     # Thousands of calls reach a few dozen endpoints: judge each endpoint once.
-    by_endpoint: dict[str, list[EndpointUse]] = {}
+    by_endpoint: dict[Endpoint, list[EndpointUse]] = {}
     for use in user_uses:
-        by_endpoint.setdefault(use.endpoint.key, []).append(use)
-    endpoints = {key: uses[0].endpoint for key, uses in by_endpoint.items()}
+        by_endpoint.setdefault(use.endpoint, []).append(use)
     # Sites request the same few scopes over and over: find what each scope serves once.
-    served: dict[str, tuple[list[str], list[EndpointUse]]] = {}
+    served: dict[str, tuple[list[Endpoint], list[EndpointUse]]] = {}
     for site in state.sites:
         if site.value.state is not ValueState.ITEMS or site.kind is SiteKind.FLASK_DANCE:
             continue
@@ -407,9 +407,10 @@ def _overbroad_or_unused(
             if scope in assumed or any(catalogue.may_include(scope, t) for t in touched):
                 continue
             if scope not in served:
-                keys = [key for key, endpoint in endpoints.items()
-                        if _serves(catalogue, scope, endpoint)]
-                served[scope] = (keys, [use for key in keys for use in by_endpoint[key]])
+                serving_endpoints = [endpoint for endpoint in by_endpoint
+                                     if _serves(catalogue, scope, endpoint)]
+                served[scope] = (serving_endpoints, [
+                    use for endpoint in serving_endpoints for use in by_endpoint[endpoint]])
             serving, used_by = served[scope]
             remove = Fix(FixAction.REMOVE, span, part, text)
             if not used_by:
@@ -422,7 +423,7 @@ def _overbroad_or_unused(
                                   evidence=_origin(site))
                 continue
             others = [s for s in kept_scopes if s != scope]
-            uses = [endpoints[key] for key in serving]
+            uses = serving
             narrower = _narrower(catalogue, scope, uses, others)
             code = "NYS302"
             tiers = catalogue.tiers
@@ -538,7 +539,7 @@ def _lighter(catalogue: Catalogue, uses: Sequence[Endpoint], others: Sequence[st
 def _certainly_served(catalogue: Catalogue, pool: Sequence[str], endpoint: Endpoint) -> bool:
     """Whether ``pool`` certainly makes the endpoint work, in each case its arguments
     may make."""
-    cases = endpoint.variants or (endpoint.options,)
+    cases = tuple(case.options for case in endpoint.variants) or (endpoint.options,)
     return all(
         any(all(certainly_grants(catalogue, pool, s) for s in option.scopes)
             for option in case if option.certainty.is_certain)

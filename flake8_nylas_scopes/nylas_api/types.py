@@ -33,6 +33,26 @@ class ScopeOption:
 
 
 @dataclass(frozen=True)
+class ArgumentClause:
+    """An argument of a request with a given value: ``parameter`` (a dotted key path)
+    in the ``"query"`` parameters or the ``"body"``, equal to one of ``values`` (None:
+    present with any truthy value)."""
+
+    location: str
+    parameter: str
+    values: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ArgumentCase:
+    """What a request needs when every clause of ``when`` holds (the base case has
+    none): any of ``options``."""
+
+    when: tuple[ArgumentClause, ...]
+    options: tuple[ScopeOption, ...]
+
+
+@dataclass(frozen=True)
 class Endpoint:
     """An HTTP operation and the scopes that grant it (any of ``options``).
 
@@ -53,10 +73,11 @@ class Endpoint:
     # Whose scopes ``options`` names: ``"v2"``, or ``"v3/google"``, ``"v3/microsoft"``.
     dialect: str = "v2"
     # Where an argument changes what the endpoint needs (the v3 map's conditions, such
-    # as ``calendar_id="primary"``): the options of each case, the base case first.
-    # ``options`` holds them all (a scope is missing only when missing in each case);
-    # a narrower set must serve every case.
-    variants: tuple[tuple[ScopeOption, ...], ...] = ()
+    # as ``calendar_id="primary"``): the base case first, then each condition, most
+    # specific first (the first that holds applies).  ``options`` holds them all (a
+    # scope is missing only when missing in each case); a narrower set must serve
+    # every case.  Where the call's arguments are read, one case is chosen.
+    variants: tuple[ArgumentCase, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ MENTIONS_INDEX = "mentions-index.json"
 WALK_INDEX = "walk-index.json"
 RESULT_INDEX = "project-result.json"
 _JUDGING_LOCK = "judging.lock"
-_FORMAT = 3
+_FORMAT = 4
 # What another build of the analyser left unchanged this long is removed.
 _STALE_SECONDS = 7 * 24 * 3600
 

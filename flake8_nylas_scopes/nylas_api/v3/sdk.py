@@ -31,6 +31,25 @@ from collections.abc import Mapping
 
 from .types import ProviderFrom, ResourceAttribute, ScopeSite, Serialisation
 
+# Where the methods whose requests the endpoint map's conditions read (``calendar_id``,
+# ``source``, ``send_at``, ...) take their query parameters and body: the position
+# after ``self`` (PY6: nylas-python 6.18.0, ``nylas/resources/events.py``,
+# ``contacts.py``, ``messages.py``; keywords work too).
+ARGUMENT_POSITIONS: Mapping[tuple[str, str], Mapping[str, int]] = {
+    ("events", "list"): {"query_params": 1},
+    ("events", "find"): {"query_params": 2},
+    ("events", "create"): {"request_body": 1, "query_params": 2},
+    ("events", "update"): {"request_body": 2, "query_params": 3},
+    ("events", "destroy"): {"query_params": 2},
+    ("events", "send_rsvp"): {"request_body": 2, "query_params": 3},
+    ("events", "list_import_events"): {"query_params": 1},
+    ("contacts", "list"): {"query_params": 1},
+    ("messages", "send"): {"request_body": 1},
+    ("messages", "send_raw_mime"): {"request_body": 1},
+}
+# Which of the endpoint map's argument locations each parameter holds.
+ARGUMENT_LOCATIONS: Mapping[str, str] = {"query_params": "query", "request_body": "body"}
+
 # Every qualified name of the v3 client class: ``nylas/__init__.py`` re-exports
 # ``nylas.client.Client`` and exports nothing else.
 CLIENT_CLASSES: frozenset[str] = frozenset({"nylas.Client", "nylas.client.Client"})

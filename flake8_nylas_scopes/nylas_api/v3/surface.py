@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..types import Certainty, Endpoint as UsageEndpoint
+from ..types import ArgumentCase, ArgumentClause, Certainty
+from ..types import Endpoint as UsageEndpoint
 from ..types import Resource, ScopeOption, SdkSurface
 from .endpoints import ENDPOINTS, RAW_ROUTES, SDK_METHODS
 from .sdk import CLIENT_CLASSES, RESOURCES
-from .types import PROVIDERS, Access, Endpoint, ProviderRequirement
+from .types import PROVIDERS, Access, Condition, Endpoint, ProviderRequirement
 
 
 def _options(requirements: list[ProviderRequirement]) -> tuple[ScopeOption, ...]:
@@ -42,6 +43,7 @@ def _for_provider(endpoint: Endpoint, provider: str) -> UsageEndpoint:
     base = requirement.providers.get(provider)
     conditional = [condition.providers[provider] for condition in requirement.conditions
                    if provider in condition.providers]
+    base_options = _options([base] if base is not None else [])
     certainty = base.certainty if base is not None else requirement.certainty
     if requirement.access is Access.OTHER_GRANTS:
         # The scopes are those of the grants the request names, which another flow may
@@ -56,8 +58,20 @@ def _for_provider(endpoint: Endpoint, provider: str) -> UsageEndpoint:
         rows,
         endpoint.note or requirement.note,
         dialect,
-        tuple(_options([case]) for case in cases) if conditional else (),
+        (ArgumentCase((), base_options), *(
+            _case(condition, provider, base_options) for condition in requirement.conditions
+        )) if conditional else (),
     )
+
+
+def _case(condition: Condition, provider: str, base: tuple[ScopeOption, ...]
+          ) -> ArgumentCase:
+    """A condition as one provider sees it: a condition about another provider
+    leaves this one the base requirement."""
+    when = tuple(ArgumentClause(clause.location.value, clause.parameter, clause.values)
+                 for clause in condition.when)
+    requirement = condition.providers.get(provider)
+    return ArgumentCase(when, _options([requirement]) if requirement is not None else base)
 
 
 def _resources() -> Mapping[str, Resource]:
