@@ -21,11 +21,10 @@ from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
 from ..nylas_api.http import URL_HOLE, RawUse
-from ..nylas_api.v2.scopes import V2_LEGACY_EMAIL_SCOPE, V2_SCOPES, ScopeFamily
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import ArgumentCases
-from .list_rules import is_nylas_request, requests_findings
+from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .results import FileError, ProjectResult
@@ -483,24 +482,8 @@ def _migration_narrowed(
 def _with_inferred_scopes(
     finding: Finding, inference: Inference, state: ProjectState, site: ScopeSite
 ) -> Finding:
-    """Give NYS105 and NYS106 their fixes from the inferred minimal set.
-
-    NYS105 gets the whole set as the missing scopes value; NYS106 replaces legacy
-    ``email`` by the inferred email scopes.  Only when every use is resolved: an
-    unseen call may need more.
-    """
+    """Give NYS105 and NYS106 their fixes from the inferred minimal set, when every
+    use is resolved: an unseen call may need more."""
     if state.unresolved or finding.code not in ("NYS105", "NYS106"):
         return finding
-    if finding.code == "NYS105" and inference.scopes:
-        fix = Fix(FixAction.SET_SCOPES, finding.span, 0, "", tuple(inference.scopes))
-        return dataclasses.replace(finding, fix=fix)
-    email_scopes = tuple(
-        scope for scope in inference.scopes
-        if V2_SCOPES[scope].family is ScopeFamily.EMAIL
-    )
-    for item in site.value.items:
-        if item.span == finding.span and item.text.strip().lower() == V2_LEGACY_EMAIL_SCOPE:
-            if email_scopes:
-                fix = Fix(FixAction.REPLACE, item.span, item.part, item.text, email_scopes)
-                return dataclasses.replace(finding, fix=fix)
-    return finding
+    return with_inferred_scopes(finding, tuple(inference.scopes), site)

@@ -298,3 +298,38 @@ def is_nylas_request(site: ScopeSite) -> bool:
         for item in site.value.items
         for scope in read_entry(item).scopes
     )
+
+
+def with_inferred_scopes(finding: Finding, inferred: tuple[str, ...], site: ScopeSite
+                         ) -> Finding:
+    """NYS105 gets the inferred minimal set as the missing scopes value; NYS106
+    replaces legacy ``email`` by the inferred email scopes."""
+    if finding.code == "NYS105" and inferred:
+        fix = Fix(FixAction.SET_SCOPES, finding.span, 0, "", inferred)
+        return dataclasses.replace(finding, fix=fix)
+    email_scopes = tuple(
+        scope for scope in inferred if cat.V2_SCOPES[scope].family is cat.ScopeFamily.EMAIL
+    )
+    for item in site.value.items:
+        if item.span == finding.span and item.text.strip().lower() == cat.V2_LEGACY_EMAIL_SCOPE:
+            if email_scopes:
+                fix = Fix(FixAction.REPLACE, item.span, item.part, item.text, email_scopes)
+                return dataclasses.replace(finding, fix=fix)
+    return finding
+
+
+def default_grant() -> tuple[str, ...]:
+    """What a v2 request without scopes (or with the ignored ``scope`` key) grants."""
+    return cat.V2_SDK_DEFAULT_SCOPES.scopes
+
+
+def keeps_gmail_threading(
+    scope: str, kept: Sequence[str], site: ScopeSite, config: Config
+) -> bool:
+    """Whether dropping ``scope`` would leave ``email.send`` the only email scope of a
+    request a Gmail account can make: NYS202 asks for another email scope there, so
+    NYS303 must not ask to remove this one."""
+    if cat.V2_SCOPES[scope].family is not cat.ScopeFamily.EMAIL:
+        return False
+    rest = {s for s in kept if s != scope and cat.V2_SCOPES[s].family is cat.ScopeFamily.EMAIL}
+    return rest == {cat.V2_GMAIL_SEND_ONLY_SCOPE} and providers_for(site, config).can_be_google()

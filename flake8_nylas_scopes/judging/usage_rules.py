@@ -18,11 +18,10 @@ from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
 from ..nylas_api.catalogue import Catalogue
 from ..nylas_api.types import Endpoint, ScopeOption
-from ..nylas_api.v2 import scopes as cat
 from ..places import PlaceMarks
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
-from .list_rules import list_findings, providers_for, read_entry
+from .list_rules import default_grant, keeps_gmail_threading, list_findings, read_entry
 from .resolver import EndpointUse, UnresolvedUse
 from .v3_requests import V2, V3_UNKNOWN, awaits_migration, site_dialect, v3_granted
 
@@ -266,7 +265,7 @@ def _granted(state: _DialectState, config: Config) -> frozenset[str] | None:
     for site in state.sites:
         value = site.value
         if site.ignored_key or value.state in (ValueState.MISSING, ValueState.EMPTY):
-            granted.update(cat.V2_SDK_DEFAULT_SCOPES.scopes)
+            granted.update(default_grant())
         elif value.state is ValueState.ITEMS:
             if not value.complete:
                 return None
@@ -414,7 +413,7 @@ def _overbroad_or_unused(
             serving, used_by = served[scope]
             remove = Fix(FixAction.REMOVE, span, part, text)
             if not used_by:
-                threading = state.dialect == V2 and _keeps_gmail_threading(
+                threading = state.dialect == V2 and keeps_gmail_threading(
                     scope, kept_scopes, site, config)
                 if threading:
                     continue
@@ -457,18 +456,6 @@ def _origin(site: ScopeSite) -> tuple[str, ...]:
     """The configuration the request's scopes were read from, when the code names it
     only indirectly (Django's settings, Flask's configuration)."""
     return (f"scopes read from {site.value.origin}",) if site.value.origin else ()
-
-
-def _keeps_gmail_threading(
-    scope: str, kept: Sequence[str], site: ScopeSite, config: Config
-) -> bool:
-    """Whether dropping ``scope`` would leave ``email.send`` the only email scope of a
-    request a Gmail account can make: NYS202 asks for another email scope there, so
-    NYS303 must not ask to remove this one."""
-    if cat.V2_SCOPES[scope].family is not cat.ScopeFamily.EMAIL:
-        return False
-    rest = {s for s in kept if s != scope and cat.V2_SCOPES[s].family is cat.ScopeFamily.EMAIL}
-    return rest == {cat.V2_GMAIL_SEND_ONLY_SCOPE} and providers_for(site, config).can_be_google()
 
 
 _EVIDENCE_SHOWN = 5

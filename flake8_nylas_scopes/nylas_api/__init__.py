@@ -26,6 +26,8 @@ class Api:
     # The SDK as the value-flow analysis reads it: client classes, what their
     # attributes and methods request.
     load_surface: Callable[[], SdkSurface]
+    # The values a request's ``provider`` (or the ``nylas-providers`` option) takes.
+    load_provider_values: Callable[[], frozenset[str]]
 
     @property
     def providers(self) -> tuple[str, ...]:
@@ -36,6 +38,9 @@ class Api:
 
     def surface(self) -> SdkSurface:
         return self.load_surface()
+
+    def provider_values(self) -> frozenset[str]:
+        return self.load_provider_values()
 
 
 def _v2() -> Catalogue:
@@ -68,9 +73,22 @@ def _v3_surface() -> SdkSurface:
     return SURFACE
 
 
+def _v2_providers() -> frozenset[str]:
+    from .v2.scopes import PROVIDER_VALUES
+
+    return frozenset(PROVIDER_VALUES)
+
+
+def _v3_providers() -> frozenset[str]:
+    from .v3.sdk import PROVIDER_VALUES
+
+    return frozenset(PROVIDER_VALUES)
+
+
 API_VERSIONS: Mapping[str, Api] = {
-    "v2": Api("v2", {"": _v2}, _v2_surface),
-    "v3": Api("v3", {"google": _v3_google, "microsoft": _v3_microsoft}, _v3_surface),
+    "v2": Api("v2", {"": _v2}, _v2_surface, _v2_providers),
+    "v3": Api("v3", {"google": _v3_google, "microsoft": _v3_microsoft}, _v3_surface,
+              _v3_providers),
 }
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from ..codes import CODES, DEFAULT_OFF
 from ..nylas_api import API_VERSIONS
 from ..nylas_api.catalogue import Catalogue
-from ..nylas_api.v2.scopes import PROVIDER_VALUES, V2_SCOPES
 
 
 class ConfigError(ValueError):
@@ -75,7 +74,7 @@ def _catalogues() -> list[Catalogue]:
 def _known_scope(value: str) -> bool:
     """A scope of any API version, in any accepted spelling.  v2 names are compared in
     lower case, as the usage rules compare them; provider scopes as written."""
-    return value.lower() in V2_SCOPES or any(
+    return value.lower() in API_VERSIONS["v2"].catalogue().scopes or any(
         catalogue.canonical(value) is not None for catalogue in _catalogues()
     )
 
@@ -119,9 +118,11 @@ def make_config(
         return ConfigError(f"{option_prefix}{option}: {problem}")
 
     cleaned_providers = tuple(value.lower() for value in _clean(providers))
+    known_providers = frozenset[str]().union(
+        *(api.provider_values() for api in API_VERSIONS.values()))
     for value in cleaned_providers:
-        if value not in PROVIDER_VALUES:
-            raise fail("providers", _unknown("provider", value, PROVIDER_VALUES))
+        if value not in known_providers:
+            raise fail("providers", _unknown("provider", value, known_providers))
     scopes = {"granted-scopes": _clean(granted_scopes), "assume-used": _clean(assume_used)}
     for option, values in scopes.items():
         for value in values:
