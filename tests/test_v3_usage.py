@@ -370,3 +370,23 @@ def test_a_scheduled_send_read_from_the_code(tmp_path: Path) -> None:
     found = _usage(tmp_path, body, f'["{G}gmail.modify"]')
     assert [(code, "'" + G + "gmail.send' (sensitive)" in message)
             for _, code, message in found] == [("NYS405", True)]
+
+
+def test_a_configured_client_name_is_read_as_either_generation(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(
+        "import nylas  # noqa: F401\n"
+        "from elsewhere import make\n\n"
+        "nylas_client = make()\n\n\n"
+        "def inbox(grant):\n"
+        "    nylas_client.messages.where(unread=True)\n"   # v2
+        "    return nylas_client.events.list(grant)\n")    # v3
+    config = make_config(client_names=["nylas_client"])
+    result = analyse([str(tmp_path)], config, lambda code: True, use_cache=False)
+    [state] = result.states
+    assert state.state is not None
+    keys = {(use.endpoint.dialect, use.endpoint.key) for use in state.state.endpoint_uses}
+    assert ("v2", "GET /messages") in keys
+    assert ("v3/google", "GET /v3/grants/{identifier}/events") in keys
+    # The v2 call is not also reported as a v3 call outside the endpoint map.
+    assert not [use for use in state.state.unresolved if "messages.where" in use.reason]

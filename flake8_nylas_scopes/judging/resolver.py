@@ -767,9 +767,13 @@ class FlowResolver:
         first = attrs[0]
         collections, models, client_methods = (
             self.sdk.collections, self.sdk.models, self.sdk.client_methods)
+        # A configured client name holds a client of either generation: a use the v2
+        # client explains is not also a v3 call outside the map.
+        either = CLIENT_OBJ in objs and _V3_CLIENT in objs
         for kind, name in objs:
             if kind == "client" and name:
-                self._resource_op("", attrs, use, endpoints, unresolved)
+                if not either:
+                    self._resource_op("", attrs, use, endpoints, unresolved)
             elif kind == "coll" and name.startswith(V3_PREFIX):
                 self._resource_op(name[len(V3_PREFIX):], attrs, use, endpoints, unresolved)
             elif kind == "client":
@@ -809,6 +813,15 @@ class FlowResolver:
                     unresolved.append(UnresolvedUse(
                         use.span, f"cannot tell what {use.text}() does with "
                         f"{describe((kind, name))}", scopes))
+        if either and not endpoints:
+            # Neither reading found a request: a v3 one replaces what v2 could not map.
+            v3_endpoints: list[EndpointUse] = []
+            v3_unresolved: list[UnresolvedUse] = []
+            self._resource_op("", attrs, use, v3_endpoints, v3_unresolved)
+            if v3_endpoints:
+                endpoints, unresolved = v3_endpoints, v3_unresolved
+            else:
+                unresolved += v3_unresolved
         if not objs and (nylas_module or _named_like_a_client(use.root)):
             unresolved += self._unknown_receiver(use)
         return endpoints, unresolved
