@@ -17,7 +17,7 @@ import ast
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..nylas_api.v2.endpoints import CLIENT_METHODS, COLLECTIONS, MODELS
@@ -86,6 +86,10 @@ class _Frame:
     is_function: bool = False
     self_name: str = ""  # the first parameter of a method: ``self`` or ``cls``
     is_class: bool = False
+    # What each name read in this frame stands for.  A frame always sits on the same
+    # frames (a function's, a class's, or a comprehension's own, made once), so the
+    # answer never changes while the frame is walked; names are read over and over.
+    names: dict[str, Val | None] = field(default_factory=dict)
 
 
 def state_key(node: ast.expr) -> str:
@@ -218,6 +222,13 @@ class FlowExtractor:
         )
 
     def name_value(self, name: str) -> Val | None:
+        known = self.frames[-1].names
+        found = known.get(name, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = known[name] = self._name_value(name)
+        return found
+
+    def _name_value(self, name: str) -> Val | None:
         frames = self.frames
         innermost = frames[-1]
         if name in innermost.bindings.declared_global:
