@@ -1,10 +1,11 @@
 """A JSON cache of module facts, inside the project's own cache directory.
 
 One file per module, keyed by the module's path; an entry is valid only for the same
-size, modification time, tool version and analysis settings.  Writes go to a temporary
-file that is then renamed, so concurrent runs (``flake8 --jobs``) never see half a
-file; a corrupt or foreign entry is ignored and rebuilt.  Never pickle: the cache is
-plain JSON and is never executed.
+size, modification time, tool version and analysis settings.  Each entry carries the
+digest of its facts, so that a judged result can be reused for files whose facts did
+not change (see ``reuse``).  Writes go to a temporary file that is then renamed, so
+concurrent runs (``flake8 --jobs``) never see half a file; a corrupt or foreign entry
+is ignored and rebuilt.  Never pickle: the cache is plain JSON and is never executed.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ MENTIONS_INDEX = "mentions-index.json"
 WALK_INDEX = "walk-index.json"
 RESULT_INDEX = "project-result.json"
 _JUDGING_LOCK = "judging.lock"
-_FORMAT = 3
+_FORMAT = 4
 # What another build of the analyser left unchanged this long is removed.
 _STALE_SECONDS = 7 * 24 * 3600
 
@@ -90,6 +91,15 @@ def package_fingerprint(package: str) -> str:
                 shown = os.path.relpath(path, package)
                 digest.update(f"{shown}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()[:16]
+
+
+def facts_digest(text: str) -> str:
+    """A digest of one module's facts as JSON: equal digests, equal facts.
+
+    The facts of a module are written in one deterministic order, so facts
+    extracted again from an unchanged module give the same digest.
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 class FactsCache:
@@ -217,7 +227,11 @@ class FactsCache:
             "flow": flow,
         }
 
-    def load(self, path: str, stat: os.stat_result, flow: bool) -> ModuleFacts | None:
+    def load(
+        self, path: str, stat: os.stat_result, flow: bool
+    ) -> tuple[ModuleFacts, str] | None:
+        """The facts stored for ``path`` as it is now, with the digest of their JSON
+        (see ``facts_digest``)."""
         # Imported here: a run over a project without Nylas loads no facts and need
         # not import their classes (see ``prefilter``).
         from ..analysis.facts import ModuleFacts
@@ -229,7 +243,10 @@ class FactsCache:
                 data = json.load(handle)
             if not isinstance(data, dict) or data.get("key") != self._key(path, stat, flow):
                 return None
-            return ModuleFacts.from_json(data["facts"])
+            digest = data["digest"]
+            if not isinstance(digest, str) or not digest:
+                return None
+            return ModuleFacts.from_json(data["facts"]), digest
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None  # missing, truncated or corrupt: rebuild it
 
@@ -269,18 +286,13 @@ class FactsCache:
         directories = {directory: list(listing) for directory, listing in index.items()}
         self._write_index(WALK_INDEX, self._walk_key(exclude), {"directories": directories})
 
-    def load_result(self, inputs: str) -> Any:
-        """The result stored for ``inputs`` (a digest of everything it depends on), or
+    def load_result(self) -> Any:
+        """The last judged result with what it was judged from (see ``reuse``), or
         None.  The caller checks the shape of what it gets."""
-        body = self._read_index(RESULT_INDEX, {**self._mentions_key(), "inputs": inputs})
-        try:
-            return body["result"]
-        except (KeyError, TypeError):
-            return None  # missing, truncated or corrupt: the project is judged again
+        return self._read_index(RESULT_INDEX, self._mentions_key())
 
-    def store_result(self, inputs: str, result: Any) -> None:
-        key = {**self._mentions_key(), "inputs": inputs}
-        self._write_index(RESULT_INDEX, key, {"result": result})
+    def store_result(self, body: dict[str, Any]) -> None:
+        self._write_index(RESULT_INDEX, self._mentions_key(), body)
 
     def _read_index(self, name: str, key: dict[str, Any]) -> Any:
         """The index ``name`` when it was written under ``key``, else None."""
@@ -309,14 +321,20 @@ class FactsCache:
     def _mentions_key() -> dict[str, Any]:
         return {"format": _FORMAT, "version": __version__, "code": code_fingerprint()}
 
-    def store(self, path: str, stat: os.stat_result, flow: bool, facts: ModuleFacts) -> None:
+    def store(self, path: str, stat: os.stat_result, flow: bool, facts: ModuleFacts) -> str:
+        """Store the facts of ``path``; the digest of their JSON, or "" when the
+        cache cannot be written."""
         if not self._ready():
-            return
-        data = {"key": self._key(path, stat, flow), "facts": facts.to_json()}
+            return ""
         try:
-            self._write(self._entry_path(path), json.dumps(data, separators=(",", ":")))
+            text = json.dumps(facts.to_json(), separators=(",", ":"))
+            digest = facts_digest(text)
+            key = json.dumps(self._key(path, stat, flow), separators=(",", ":"))
+            self._write(self._entry_path(path),
+                        f'{{"key":{key},"digest":"{digest}","facts":{text}}}')
         except (OSError, ValueError):
-            pass  # a cache that cannot be written only costs time
+            return ""  # a cache that cannot be written only costs time
+        return digest
 
     def _write(self, target: str, text: str) -> None:
         # Readers may run at the same time (flake8's jobs): never a half-written entry.
