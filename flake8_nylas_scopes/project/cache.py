@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -29,7 +30,6 @@ except ImportError:  # pragma: no cover - Windows: no turn taking, only more wor
     _FILE_LOCKS = False
 
 from .. import __version__
-from .atomic import write_bytes_atomically
 from .walk import Listing, WalkIndex
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ WALK_INDEX = "walk-index.json"
 RESULT_INDEX = "project-result.json"
 _JUDGING_LOCK = "judging.lock"
 _FORMAT = 4
+# Numbers the temporary files of this process, whose id is in their names too.
+_TEMPORARY_NUMBERS = itertools.count()
 # What another build of the analyser left unchanged this long is removed.
 _STALE_SECONDS = 7 * 24 * 3600
 
@@ -337,5 +339,24 @@ class FactsCache:
         return digest
 
     def _write(self, target: str, text: str) -> None:
-        # Readers may run at the same time (flake8's jobs): never a half-written entry.
-        write_bytes_atomically(target, text.encode("utf-8"), durable=False)
+        """Write through a temporary file renamed over ``target``: readers may run at
+        the same time (flake8's jobs) and never see a half-written entry.
+
+        Lighter than ``write_bytes_atomically``, which a cold run would call for
+        every module: the cache's own directory was checked when it was prepared and
+        every name in it is the cache's, so no link is resolved, no mode copied and
+        nothing flushed to disk.  A new name (``O_EXCL``) is never a link followed,
+        and a link at ``target`` is replaced, not followed.
+        """
+        directory, name = os.path.split(target)
+        temporary = os.path.join(
+            directory, f".{name}.{os.getpid()}.{next(_TEMPORARY_NUMBERS)}.tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(text.encode("utf-8"))
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
