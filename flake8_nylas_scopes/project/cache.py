@@ -1,11 +1,12 @@
 """A JSON cache of module facts, inside the project's own cache directory.
 
-One file per module, keyed by the module's path; an entry is valid only for the same
-size, modification time, tool version and analysis settings.  Each entry carries the
-digest of its facts, so that a judged result can be reused for files whose facts did
-not change (see ``reuse``).  Writes go to a temporary file that is then renamed, so
-concurrent runs (``flake8 --jobs``) never see half a file; a corrupt or foreign entry
-is ignored and rebuilt.  Never pickle: the cache is plain JSON and is never executed.
+An entry per module, keyed by the module's path, in a few files (``facts_packs``); an
+entry is valid only for the same size, modification time, tool version and analysis
+settings.  Each entry carries the digest of its facts, so that a judged result can be
+reused for files whose facts did not change (see ``reuse``).  Writes go to a temporary
+file that is then renamed, so concurrent runs (``flake8 --jobs``) never see half a
+file; a corrupt or foreign entry is ignored and rebuilt.  Never pickle: the cache is
+plain JSON and is never executed.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ except ImportError:  # pragma: no cover - Windows: no turn taking, only more wor
     _FILE_LOCKS = False
 
 from .. import __version__
+from .facts_packs import FactsPacks
 from .walk import Listing, WalkIndex
 
 if TYPE_CHECKING:
@@ -95,13 +97,16 @@ def package_fingerprint(package: str) -> str:
     return digest.hexdigest()[:16]
 
 
+_DIGEST_SIZE = 32
+
+
 def facts_digest(text: str) -> str:
     """A digest of one module's facts as JSON: equal digests, equal facts.
 
     The facts of a module are written in one deterministic order, so facts
     extracted again from an unchanged module give the same digest.
     """
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:_DIGEST_SIZE]
 
 
 class FactsCache:
@@ -121,6 +126,7 @@ class FactsCache:
         self.settings = settings
         self._usable: bool | None = None
         self._real_directories: dict[str, str] = {}
+        self._packs = FactsPacks(self.entries, self._write)
 
     @contextlib.contextmanager
     def judging_turn(self, wait_seconds: float = 300.0) -> Iterator[None]:
@@ -213,12 +219,8 @@ class FactsCache:
             real = self._real_directories[directory] = os.path.realpath(directory)
         return os.path.join(real, name)
 
-    def _entry_path(self, path: str) -> str:
-        digest = hashlib.sha256(self._real_path(path).encode("utf-8", "surrogateescape"))
-        return os.path.join(self.entries, digest.hexdigest()[:32] + ".json")
-
-    def _key(self, path: str, stat: os.stat_result, flow: bool) -> dict[str, Any]:
-        return {
+    def _key(self, path: str, stat: os.stat_result, flow: bool) -> str:
+        return json.dumps({
             "format": _FORMAT,
             "version": __version__,
             "code": code_fingerprint(),
@@ -227,7 +229,7 @@ class FactsCache:
             "size": stat.st_size,
             "mtime": stat.st_mtime_ns,
             "flow": flow,
-        }
+        }, separators=(",", ":"))
 
     def load(
         self, path: str, stat: os.stat_result, flow: bool
@@ -240,17 +242,19 @@ class FactsCache:
 
         if not self._readable():
             return None
+        name = json.dumps(self._real_path(path))
+        entry = self._packs.get(name)
+        if entry is None:
+            return None
         try:
-            with open(self._entry_path(path), encoding="utf-8") as handle:
-                data = json.load(handle)
-            if not isinstance(data, dict) or data.get("key") != self._key(path, stat, flow):
+            key, digest, facts = entry.split("\t", 2)
+            if key != self._key(path, stat, flow) or len(digest) != _DIGEST_SIZE:
                 return None
-            digest = data["digest"]
-            if not isinstance(digest, str) or not digest:
-                return None
-            return ModuleFacts.from_json(data["facts"]), digest
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-            return None  # missing, truncated or corrupt: rebuild it
+            found = ModuleFacts.from_json(json.loads(facts)), digest
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None  # truncated or corrupt: rebuild it
+        self._packs.used(name, entry)
+        return found
 
     def load_mentions(self) -> dict[str, FileMention]:
         """What the last run read in each file: whether it mentions Nylas.
@@ -324,19 +328,27 @@ class FactsCache:
         return {"format": _FORMAT, "version": __version__, "code": code_fingerprint()}
 
     def store(self, path: str, stat: os.stat_result, flow: bool, facts: ModuleFacts) -> str:
-        """Store the facts of ``path``; the digest of their JSON, or "" when the
-        cache cannot be written."""
+        """Keep the facts of ``path`` for the next ``flush``; the digest of their JSON,
+        or "" when the cache cannot be written."""
         if not self._ready():
             return ""
         try:
             text = json.dumps(facts.to_json(), separators=(",", ":"))
-            digest = facts_digest(text)
-            key = json.dumps(self._key(path, stat, flow), separators=(",", ":"))
-            self._write(self._entry_path(path),
-                        f'{{"key":{key},"digest":"{digest}","facts":{text}}}')
-        except (OSError, ValueError):
-            return ""  # a cache that cannot be written only costs time
+        except ValueError:
+            return ""
+        digest = facts_digest(text)
+        self._packs.add(json.dumps(self._real_path(path)),
+                        f"{self._key(path, stat, flow)}\t{digest}\t{text}")
         return digest
+
+    def flush(self, complete: bool) -> None:
+        """Write the facts stored since the last flush (see ``FactsPacks.flush``)."""
+        if not self._ready():
+            return
+        try:
+            self._packs.flush(complete)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
 
     def _write(self, target: str, text: str) -> None:
         """Write through a temporary file renamed over ``target``: readers may run at

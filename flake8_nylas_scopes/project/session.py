@@ -380,6 +380,8 @@ def analyse_project(
             if stored is not None and _same_facts(files, survey, reader, stored, settings):
                 reused = reuse.result_of(stored)
                 if reused is not None:
+                    if cache is not None:
+                        cache.flush(complete=False)
                     if keep is not None:
                         digests = {path: reader.digests.get(path)
                                    or stored.digest_of(path, survey.seen[path])
@@ -388,6 +390,8 @@ def analyse_project(
                                            reused)
                     return reused
             reader = _load_facts(files, survey, cache, errors, reader)
+            if cache is not None:
+                cache.flush(complete=True)
             result = judge_project(reader.modules, errors, config, enabled)
             if keep is not None:
                 # A file that could not be read has no facts: such a result is reused
