@@ -271,7 +271,9 @@ class _Facts:
                 self.errors.append(FileError(path, str(error)))
                 return
         try:
-            facts = facts_for_source(path, texts[path], flow=True, packages=self.packages)
+            # Taken out: the facts hold all that is needed of the text, and a project's
+            # texts would otherwise stay in memory while it is judged.
+            facts = facts_for_source(path, texts.pop(path), flow=True, packages=self.packages)
         except SyntaxError as error:
             line = f":{error.lineno}" if error.lineno else ""
             self.errors.append(FileError(path, f"{path}{line}: syntax error: {error.msg}"))
