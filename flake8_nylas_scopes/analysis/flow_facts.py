@@ -144,21 +144,26 @@ class ValReader:
                 raise ValueError("a value row holds no known kind and a name")
             if inner == NO_VALUE:
                 append(Val(kind, share(name, name)))
+            elif type(inner) is int and 0 <= inner < len(values):
+                append(Val(kind, share(name, name), values[inner]))
             else:
-                append(Val(kind, share(name, name), self.value_at(values, inner)))
+                raise ValueError(f"no value row {inner!r}")
         self._values = values
 
-    @staticmethod
-    def value_at(values: list[Val], index: Any) -> Val:
-        if type(index) is not int or not 0 <= index < len(values):
-            raise ValueError(f"no value row {index!r}")
-        return values[index]
-
     def value(self, index: Any) -> Val:
-        return self.value_at(self._values, index)
+        # Checked inline: a large project's records refer to values a million times.
+        values = self._values
+        if type(index) is int and 0 <= index < len(values):
+            return values[index]
+        raise ValueError(f"no value row {index!r}")
 
     def optional(self, index: Any) -> Val | None:
-        return None if index == NO_VALUE else self.value(index)
+        if index == NO_VALUE:
+            return None
+        values = self._values
+        if type(index) is int and 0 <= index < len(values):
+            return values[index]
+        raise ValueError(f"no value row {index!r}")
 
     def text(self, text: str) -> str:
         """One string for equal texts: paths, symbols, attribute names, calls."""
