@@ -333,7 +333,8 @@ class FactsCache:
         if not self._ready():
             return ""
         try:
-            text = json.dumps(facts.to_json(), separators=(",", ":"))
+            # Facts are trees of lists and dicts: no cycle to look for in them.
+            text = json.dumps(facts.to_json(), separators=(",", ":"), check_circular=False)
         except ValueError:
             return ""
         digest = facts_digest(text)

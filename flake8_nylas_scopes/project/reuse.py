@@ -92,32 +92,35 @@ class Stored:
 
     inputs: str
     facts: str
-    # Each file as it was then (size, modification and change times) with the digest
-    # of its facts.
-    files: dict[str, tuple[int, int, int, str]]
+    # Each file as it was then, ``[size, modification time, change time, digest of
+    # its facts]``, as read: an entry is checked only when it is asked for, since an
+    # unchanged project needs none of them.
+    files: dict[str, Any]
     result: Any
 
     def digest_of(self, path: str, mention: FileMention) -> str:
-        """The digest of a file's facts when it is as it was, else ""."""
+        """The digest of a file's facts when it is as it was, else "" (also for a
+        damaged entry: the file is then read again)."""
         entry = self.files.get(path)
-        if entry is None or entry[:3] != (mention.size, mention.mtime_ns, mention.ctime_ns):
+        if not isinstance(entry, list) or len(entry) != 4:
             return ""
-        return entry[3]
+        size, mtime, ctime, digest = entry
+        if (size, mtime, ctime) != (mention.size, mention.mtime_ns, mention.ctime_ns):
+            return ""
+        return digest if isinstance(digest, str) else ""
 
 
 def read_stored(cache: FactsCache) -> Stored | None:
     """The stored result; None when there is none or its index is damaged."""
     data: Any = cache.load_result()
     try:
-        files = {
-            str(path): (int(size), int(mtime), int(ctime), str(digest))
-            for path, (size, mtime, ctime, digest) in data["files"].items()
-        }
-        inputs, facts = data["inputs"], data["facts"]
-        if not isinstance(inputs, str) or not isinstance(facts, str):
+        files, inputs, facts = data["files"], data["inputs"], data["facts"]
+        if not isinstance(files, dict) or not isinstance(inputs, str) or (
+            not isinstance(facts, str)
+        ):
             return None
         return Stored(inputs, facts, files, data["result"])
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError):
         return None
 
 
