@@ -17,7 +17,7 @@ import ast
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..nylas_api.v2.endpoints import CLIENT_METHODS, COLLECTIONS, MODELS
@@ -58,9 +58,6 @@ from .values import SCOPE_WORD, ValueReader
 # Recorded too, so that the index can tell whether its receiver is a client.
 AUTH_URL_METHOD = "authentication_url"
 
-# Methods that put a value into the container they are called on.
-_STORING_METHODS: frozenset[str] = ADDERS | EXTENDERS
-
 # Attribute names that can start a Nylas operation on a client or a model object.
 NYLAS_ATTRIBUTES: frozenset[str] = frozenset(
     {*COLLECTIONS, *CLIENT_METHODS, AUTH_URL_METHOD}
@@ -89,10 +86,13 @@ class _Frame:
     is_function: bool = False
     self_name: str = ""  # the first parameter of a method: ``self`` or ``cls``
     is_class: bool = False
-    # What each name read in this frame stands for.  A frame always sits on the same
-    # frames (a function's, a class's, or a comprehension's own, made once), so the
-    # answer never changes while the frame is walked; names are read over and over.
-    names: dict[str, Val | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # What each name read in this frame stands for.  A frame always sits on the
+        # same frames (a function's, a class's, or a comprehension's own, made once),
+        # so the answer never changes while the frame is walked; names are read over
+        # and over.
+        self.names: dict[str, Val | None] = {}
 
 
 def state_key(node: ast.expr) -> str:
@@ -1262,6 +1262,9 @@ def call_parameters(
         every = every[1:]
     return [arg.arg for arg in every]
 
+
+# Methods that put a value into the container they are called on.
+_STORING_METHODS: frozenset[str] = ADDERS | EXTENDERS
 
 # The classes of the arguments ``_may_hold_scopes`` may accept.
 _SCOPE_HOLDERS: frozenset[type[ast.AST]] = frozenset(
