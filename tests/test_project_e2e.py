@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY, MENTIONS_INDEX, WALK_INDEX, FactsCache
+from flake8_nylas_scopes.project.facts_packs import PACK_SUFFIX
 from flake8_nylas_scopes.settings.config import Config, default_code_filter
 from flake8_nylas_scopes.project.session import analyse
 
@@ -105,13 +106,25 @@ def test_infer_json(drafts_app: Path) -> None:
     assert project["unresolved"] == []
 
 
+def _pack_lines(root: Path) -> list[str]:
+    packs = Path(FactsCache(str(root), "").entries).glob("*" + PACK_SUFFIX)
+    return [line for pack in packs for line in pack.read_text().splitlines()]
+
+
 def test_warm_cache_gives_the_same_findings(drafts_app: Path) -> None:
     cold = analyse([str(drafts_app)], Config(), default_code_filter)
     entries = list(Path(FactsCache(str(drafts_app), "").entries).glob("*.json"))
-    facts_entries = [entry for entry in entries if entry.name not in {MENTIONS_INDEX, WALK_INDEX}]
-    assert len(facts_entries) == len(list(drafts_app.rglob("*.py")))
+    assert {entry.name for entry in entries} == {MENTIONS_INDEX, WALK_INDEX}
     for entry in entries:
         json.loads(entry.read_text())  # plain JSON
+    # One entry per module, each of plain JSON parts (path, key, digest, facts).
+    lines = _pack_lines(drafts_app)
+    assert len(lines) == len(list(drafts_app.rglob("*.py")))
+    for line in lines:
+        path, key, digest, facts = line.split("\t")
+        assert Path(json.loads(path)).is_file()
+        assert json.loads(key)["path"] == json.loads(path)
+        assert len(digest) == 32 and isinstance(json.loads(facts), dict)
     warm = analyse([str(drafts_app)], Config(), default_code_filter)
     assert warm.findings == cold.findings != []
 
@@ -122,8 +135,17 @@ def test_corrupt_and_truncated_cache_entries_are_rebuilt(drafts_app: Path) -> No
     for index, entry in enumerate(entries):
         text = entry.read_text()
         entry.write_text(text[: len(text) // 2] if index % 2 else "[1, 2, 3]")
+    # Every other module's entry damaged, and the last one cut short.
+    (pack,) = Path(FactsCache(str(drafts_app), "").entries).glob("*" + PACK_SUFFIX)
+    lines = pack.read_text().splitlines()
+    damaged = [
+        line if index % 2 else line.replace('"flow":', '"flow":7,"x":', 1)
+        for index, line in enumerate(lines)
+    ]
+    pack.write_text("\n".join(damaged)[:-40])
     again = analyse([str(drafts_app)], Config(), default_code_filter)
     assert again.findings == cold.findings
+    assert analyse([str(drafts_app)], Config(), default_code_filter).findings == cold.findings
 
 
 def test_an_edited_file_invalidates_its_entry(drafts_app: Path) -> None:

@@ -111,6 +111,42 @@ def test_an_edited_module_is_judged_again(app: Path, monkeypatch: pytest.MonkeyP
     assert judged == [1]
 
 
+def test_an_edit_that_leaves_every_fact_unchanged_reuses_the_findings(
+    app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _check(app)
+    judged = _judgements(monkeypatch)
+    views = app / "app" / "views.py"
+    views.write_text(USES + "\n# a comment at the end moves nothing the analysis reads\n")
+    os.utime(views, ns=(1, 1))
+    assert _check(app) == first
+    assert judged == []
+    # Kept under the file's new size and times: the next run reuses it outright.
+    stored = json.loads(_result_index(app).read_text())
+    assert stored["files"][str(views)][:3] == [views.stat().st_size, 1, views.stat().st_ctime_ns]
+    assert _check(app) == first and judged == []
+
+
+def test_a_file_just_written_is_compared_by_its_facts_and_not_kept(
+    app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _check(app)
+    kept = _result_index(app).read_text()
+    monkeypatch.setattr(reuse, "_RACY_NS", 10**18)
+    judged = _judgements(monkeypatch)
+    views = app / "app" / "views.py"
+    views.write_text(USES + "\n\n")
+    assert _check(app) == first
+    assert judged == []
+    # Its next edit could keep its size and times: nothing is stored under them.
+    assert _result_index(app).read_text() == kept
+    views.write_text(USES.replace("messages", "calendars"))
+    fresh = analyse([str(app)], Config(), default_code_filter, use_cache=False,
+                    findings_only=True).findings
+    assert _check(app) == fresh != first
+    assert judged == [1, 1]
+
+
 def test_a_new_module_is_judged_again(app: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _check(app)
     judged = _judgements(monkeypatch)

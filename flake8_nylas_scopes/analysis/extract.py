@@ -705,6 +705,8 @@ class Extractor(FastVisitor):
     def _http_call(self, node: ast.Call) -> None:
         func = node.func
         method = func.attr if isinstance(func, ast.Attribute) else ""
+        if method != "request" and method not in HTTP_METHODS:
+            return  # most calls: not a request method's name
         args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
         http_method = method
         if method == "request" and args:

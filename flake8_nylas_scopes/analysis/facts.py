@@ -259,7 +259,7 @@ class ModuleFacts:
             "mentions_nylas": self.mentions_nylas,
             "sites": [site.to_json() for site in self.sites],
             "constants": {name: value.to_json() for name, value in self.constants.items()},
-            "flow": self.flow.to_json() if self.flow is not None else None,
+            "flow": self.flow.to_json(self.path) if self.flow is not None else None,
             "raw_uses": [use.to_json() for use in self.raw_uses],
             "param_defaults": {k: v.to_json() for k, v in self.param_defaults.items()},
             "mutated": list(self.mutated),

@@ -87,6 +87,13 @@ class _Frame:
     self_name: str = ""  # the first parameter of a method: ``self`` or ``cls``
     is_class: bool = False
 
+    def __post_init__(self) -> None:
+        # What each name read in this frame stands for.  A frame always sits on the
+        # same frames (a function's, a class's, or a comprehension's own, made once),
+        # so the answer never changes while the frame is walked; names are read over
+        # and over.
+        self.names: dict[str, Val | None] = {}
+
 
 def state_key(node: ast.expr) -> str:
     """A framework-state symbol for ``app.state.nylas``, ``g.nylas``, ``current_app.x``.
@@ -218,6 +225,13 @@ class FlowExtractor:
         )
 
     def name_value(self, name: str) -> Val | None:
+        known = self.frames[-1].names
+        found = known.get(name, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = known[name] = self._name_value(name)
+        return found
+
+    def _name_value(self, name: str) -> Val | None:
         frames = self.frames
         innermost = frames[-1]
         if name in innermost.bindings.declared_global:
@@ -1044,7 +1058,7 @@ class FlowExtractor:
             if isinstance(func, ast.Attribute) and not name:
                 self._call_site(node, span, not used, modelled=True)
             return False
-        if isinstance(func, ast.Attribute) and func.attr in ADDERS | EXTENDERS and (
+        if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
             self._owned(func.value)
         ) and node.args:
             added = self.value(node.args[-1])
@@ -1077,9 +1091,14 @@ class FlowExtractor:
             elif value is not None:
                 kwargs.append((keyword.arg, value))
         callee = self.value(node.func)
-        star_value = self._temporary(star, node)
-        double_value = self._temporary(double_star, node)
-        worth = any(arg is not None for arg in args) or kwargs or star_value or double_value
+        star_value = self._temporary(star, node) if star else None
+        double_value = self._temporary(double_star, node) if double_star else None
+        worth = bool(kwargs) or star_value is not None or double_value is not None
+        if not worth:
+            for passed in args:
+                if passed is not None:
+                    worth = True
+                    break
         if not worth and (callee is None or callee.kind == "ref" or not invokes):
             return  # nothing passed, and nothing but a named function called
         self.facts.calls.append(CallSite(
@@ -1169,8 +1188,12 @@ class FlowExtractor:
 
     def _scope_arguments(self, node: ast.Call) -> None:
         """Scope lists passed to a call, for wrappers that forward them to the SDK."""
-        arguments = [(i, "", arg) for i, arg in enumerate(node.args)]
-        arguments += [(-1, kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
+        if not node.args and not node.keywords:
+            return
+        arguments = [(i, "", arg) for i, arg in enumerate(node.args)
+                     if arg.__class__ in _SCOPE_HOLDERS]
+        arguments += [(-1, kw.arg, kw.value) for kw in node.keywords
+                      if kw.arg is not None and kw.value.__class__ in _SCOPE_HOLDERS]
         callee: Val | None = None
         for position, keyword, argument in arguments:
             if not _may_hold_scopes(argument):
@@ -1238,6 +1261,14 @@ def call_parameters(
     if is_method and "staticmethod" not in decorators and every:
         every = every[1:]
     return [arg.arg for arg in every]
+
+
+# Methods that put a value into the container they are called on.
+_STORING_METHODS: frozenset[str] = ADDERS | EXTENDERS
+
+# The classes of the arguments ``_may_hold_scopes`` may accept.
+_SCOPE_HOLDERS: frozenset[type[ast.AST]] = frozenset(
+    {ast.List, ast.Tuple, ast.Set, ast.Name, ast.Constant})
 
 
 def _may_hold_scopes(node: ast.expr) -> bool:

@@ -94,11 +94,15 @@ NO_VALUE = -1
 
 
 class ValWriter:
-    """Numbers the values of one module's records as they are written."""
+    """Numbers the values of one module's records as they are written, and writes
+    their spans."""
 
-    __slots__ = ("rows", "_index")
+    __slots__ = ("rows", "_index", "path")
 
-    def __init__(self) -> None:
+    def __init__(self, path: str = "") -> None:
+        # The path of the module's own spans, which are written without it: most of
+        # a module's records are places in the module itself.
+        self.path = path
         self.rows: list[list[Any]] = []
         # By identity: the records share their values (see ``ValTable``), which stay
         # alive while they are written.
@@ -114,14 +118,20 @@ class ValWriter:
             self.rows.append([value.kind, value.name, inner])
         return known
 
+    def span(self, span: Span) -> list[Any]:
+        if span.path == self.path:
+            return [span.line, span.col, span.end_line, span.end_col]
+        return span.to_json()
+
 
 class ValReader:
     """The values of one module read back from their rows; a damaged row or index is
     a ``ValueError``, so the cache entry is rebuilt."""
 
-    __slots__ = ("_values", "_texts")
+    __slots__ = ("_values", "_texts", "_path")
 
-    def __init__(self, rows: Any) -> None:
+    def __init__(self, rows: Any, path: str = "") -> None:
+        self._path = path
         # One loop with local names: a large project has tens of thousands of rows.
         self._texts: dict[str, str] = {}
         share = self._texts.setdefault
@@ -134,25 +144,37 @@ class ValReader:
                 raise ValueError("a value row holds no known kind and a name")
             if inner == NO_VALUE:
                 append(Val(kind, share(name, name)))
+            elif type(inner) is int and 0 <= inner < len(values):
+                append(Val(kind, share(name, name), values[inner]))
             else:
-                append(Val(kind, share(name, name), self.value_at(values, inner)))
+                raise ValueError(f"no value row {inner!r}")
         self._values = values
 
-    @staticmethod
-    def value_at(values: list[Val], index: Any) -> Val:
-        if type(index) is not int or not 0 <= index < len(values):
-            raise ValueError(f"no value row {index!r}")
-        return values[index]
-
     def value(self, index: Any) -> Val:
-        return self.value_at(self._values, index)
+        # Checked inline: a large project's records refer to values a million times.
+        values = self._values
+        if type(index) is int and 0 <= index < len(values):
+            return values[index]
+        raise ValueError(f"no value row {index!r}")
 
     def optional(self, index: Any) -> Val | None:
-        return None if index == NO_VALUE else self.value(index)
+        if index == NO_VALUE:
+            return None
+        values = self._values
+        if type(index) is int and 0 <= index < len(values):
+            return values[index]
+        raise ValueError(f"no value row {index!r}")
 
     def text(self, text: str) -> str:
         """One string for equal texts: paths, symbols, attribute names, calls."""
         return self._texts.setdefault(text, text)
+
+    def span(self, data: Any) -> Span:
+        """A span as :meth:`ValWriter.span` wrote it."""
+        if len(data) == 4:
+            line, col, end_line, end_col = data
+            return Span(self._path, int(line), int(col), int(end_line), int(end_col))
+        return Span.from_json(data, self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,12 +207,12 @@ class Use:
     text: str
 
     def to_json(self, values: ValWriter) -> Any:
-        return [values.index(self.root), list(self.attrs), self.span.to_json(), self.text]
+        return [values.index(self.root), list(self.attrs), values.span(self.span), self.text]
 
     @classmethod
     def from_json(cls, data: Any, values: ValReader) -> Use:
         return cls(values.optional(data[0]), tuple(values.text(str(a)) for a in data[1]),
-                   Span.from_json(data[2], values.text), values.text(str(data[3])))
+                   values.span(data[2]), values.text(str(data[3])))
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +246,7 @@ class CallSite:
             self.callee_text,
             [values.index(arg) for arg in self.args],
             [[name, values.index(value)] for name, value in self.kwargs],
-            self.span.to_json(),
+            values.span(self.span),
             values.index(self.star),
             values.index(self.double_star),
             self.invokes,
@@ -238,7 +260,7 @@ class CallSite:
             values.text(str(data[1])),
             tuple(values.optional(arg) for arg in data[2]),
             tuple((values.text(str(name)), values.value(value)) for name, value in data[3]),
-            Span.from_json(data[4], values.text),
+            values.span(data[4]),
             values.optional(data[5]),
             values.optional(data[6]),
             bool(data[7]),
@@ -256,11 +278,11 @@ class Sink:
     span: Span
 
     def to_json(self, values: ValWriter) -> Any:
-        return [values.index(self.value), self.what, self.span.to_json()]
+        return [values.index(self.value), self.what, values.span(self.span)]
 
     @classmethod
     def from_json(cls, data: Any, values: ValReader) -> Sink:
-        return cls(values.value(data[0]), str(data[1]), Span.from_json(data[2], values.text))
+        return cls(values.value(data[0]), str(data[1]), values.span(data[2]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,11 +294,11 @@ class Read:
     span: Span
 
     def to_json(self, values: ValWriter) -> Any:
-        return [values.index(self.value), self.span.to_json()]
+        return [values.index(self.value), values.span(self.span)]
 
     @classmethod
     def from_json(cls, data: Any, values: ValReader) -> Read:
-        return cls(values.value(data[0]), Span.from_json(data[1], values.text))
+        return cls(values.value(data[0]), values.span(data[1]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,12 +313,12 @@ class Store:
 
     def to_json(self, values: ValWriter) -> Any:
         return [values.index(self.owner), self.attr, values.index(self.value),
-                self.span.to_json()]
+                values.span(self.span)]
 
     @classmethod
     def from_json(cls, data: Any, values: ValReader) -> Store:
         return cls(values.value(data[0]), values.text(str(data[1])), values.value(data[2]),
-                   Span.from_json(data[3], values.text))
+                   values.span(data[3]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,14 +335,14 @@ class Function:
     # Decorated ``@property``: reading the attribute runs it.
     is_property: bool = False
 
-    def to_json(self) -> Any:
+    def to_json(self, values: ValWriter) -> Any:
         return [self.qualname, list(self.params), self.vararg, self.kwarg,
-                self.span.to_json() if self.span is not None else None, self.is_property]
+                values.span(self.span) if self.span is not None else None, self.is_property]
 
     @classmethod
-    def from_json(cls, data: Any) -> Function:
+    def from_json(cls, data: Any, values: ValReader) -> Function:
         return cls(str(data[0]), tuple(str(p) for p in data[1]), str(data[2]), str(data[3]),
-                   Span.from_json(data[4]) if data[4] is not None else None, bool(data[5]))
+                   values.span(data[4]) if data[4] is not None else None, bool(data[5]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,12 +358,12 @@ class ScopeArg:
 
     def to_json(self, values: ValWriter) -> Any:
         return [values.index(self.callee), self.position, self.keyword, self.value.to_json(),
-                self.span.to_json()]
+                values.span(self.span)]
 
     @classmethod
     def from_json(cls, data: Any, values: ValReader) -> ScopeArg:
         return cls(values.value(data[0]), int(data[1]), str(data[2]),
-                   ScopeValue.from_json(data[3]), Span.from_json(data[4], values.text))
+                   ScopeValue.from_json(data[3]), values.span(data[4]))
 
 
 @dataclass
@@ -356,10 +378,11 @@ class FlowFacts:
     reads: list[Read] = field(default_factory=list)
     stores: list[Store] = field(default_factory=list)
 
-    def to_json(self) -> Any:
-        values = ValWriter()
+    def to_json(self, path: str = "") -> Any:
+        """``path``: the module's, whose spans are written without it."""
+        values = ValWriter(path)
         records = {
-            "functions": [f.to_json() for f in self.functions],
+            "functions": [f.to_json(values) for f in self.functions],
             "classes": list(self.classes),
             "edges": [e.to_json(values) for e in self.edges],
             "uses": [u.to_json(values) for u in self.uses],
@@ -369,13 +392,16 @@ class FlowFacts:
             "reads": [r.to_json(values) for r in self.reads],
             "stores": [s.to_json(values) for s in self.stores],
         }
-        return {"values": values.rows, **records}
+        return {"values": values.rows, "span_path": path, **records}
 
     @classmethod
     def from_json(cls, data: Any) -> FlowFacts:
-        values = ValReader(data["values"])
+        path = data["span_path"]
+        if not isinstance(path, str):
+            raise ValueError("a flow record's path is no string")
+        values = ValReader(data["values"], path)
         return cls(
-            [Function.from_json(f) for f in data["functions"]],
+            [Function.from_json(f, values) for f in data["functions"]],
             [str(c) for c in data["classes"]],
             [Edge.from_json(e, values) for e in data["edges"]],
             [Use.from_json(u, values) for u in data["uses"]],

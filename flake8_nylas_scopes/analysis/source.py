@@ -20,6 +20,9 @@ class SourceMap:
         # starts, so that a column costs a binary search, not a re-encoding of the
         # line (a long line of many items would make that quadratic).
         self._char_starts: dict[int, list[int]] = {}
+        # Most files are ASCII throughout: their byte columns are character columns,
+        # and a span needs no look at its lines (a module asks for thousands).
+        self._ascii = all(text.isascii() for text in lines)
 
     def _char_col(self, line: int, byte_col: int) -> int:
         if 1 <= line <= len(self._lines):
@@ -45,6 +48,8 @@ class SourceMap:
         end_col = getattr(node, "end_col_offset", None)
         if end_col is None:
             end_col = col
+        if self._ascii:
+            return Span(self.path, line, col, end_line, end_col)
         return Span(
             self.path,
             line,

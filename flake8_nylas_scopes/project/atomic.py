@@ -1,7 +1,7 @@
 """Writing a file so that readers see the old content or the new, never a part.
 
-One writer for everything the tool writes: fixed source files, reports (``--output``)
-and cache entries.
+One writer for what the tool writes for the user: fixed source files and reports
+(``--output``).  The cache, inside a directory of its own, has a lighter one.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """A JSON cache of module facts, inside the project's own cache directory.
 
-One file per module, keyed by the module's path; an entry is valid only for the same
-size, modification time, tool version and analysis settings.  Writes go to a temporary
+An entry per module, keyed by the module's path, in a few files (``facts_packs``); an
+entry is valid only for the same size, modification time, tool version and analysis
+settings.  Each entry carries the digest of its facts, so that a judged result can be
+reused for files whose facts did not change (see ``reuse``).  Writes go to a temporary
 file that is then renamed, so concurrent runs (``flake8 --jobs``) never see half a
 file; a corrupt or foreign entry is ignored and rebuilt.  Never pickle: the cache is
 plain JSON and is never executed.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -28,7 +31,7 @@ except ImportError:  # pragma: no cover - Windows: no turn taking, only more wor
     _FILE_LOCKS = False
 
 from .. import __version__
-from .atomic import write_bytes_atomically
+from .facts_packs import FactsPacks
 from .walk import Listing, WalkIndex
 
 if TYPE_CHECKING:
@@ -42,7 +45,9 @@ MENTIONS_INDEX = "mentions-index.json"
 WALK_INDEX = "walk-index.json"
 RESULT_INDEX = "project-result.json"
 _JUDGING_LOCK = "judging.lock"
-_FORMAT = 4
+_FORMAT = 5
+# Numbers the temporary files of this process, whose id is in their names too.
+_TEMPORARY_NUMBERS = itertools.count()
 # What another build of the analyser left unchanged this long is removed.
 _STALE_SECONDS = 7 * 24 * 3600
 
@@ -92,6 +97,18 @@ def package_fingerprint(package: str) -> str:
     return digest.hexdigest()[:16]
 
 
+_DIGEST_SIZE = 32
+
+
+def facts_digest(text: str) -> str:
+    """A digest of one module's facts as JSON: equal digests, equal facts.
+
+    The facts of a module are written in one deterministic order, so facts
+    extracted again from an unchanged module give the same digest.
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:_DIGEST_SIZE]
+
+
 class FactsCache:
     """The project's cache directory; this build of the analyser keeps its entries and
     indexes in a subdirectory named by its code fingerprint (``entries``).
@@ -109,6 +126,7 @@ class FactsCache:
         self.settings = settings
         self._usable: bool | None = None
         self._real_directories: dict[str, str] = {}
+        self._packs = FactsPacks(self.entries, self._write)
 
     @contextlib.contextmanager
     def judging_turn(self, wait_seconds: float = 300.0) -> Iterator[None]:
@@ -201,12 +219,8 @@ class FactsCache:
             real = self._real_directories[directory] = os.path.realpath(directory)
         return os.path.join(real, name)
 
-    def _entry_path(self, path: str) -> str:
-        digest = hashlib.sha256(self._real_path(path).encode("utf-8", "surrogateescape"))
-        return os.path.join(self.entries, digest.hexdigest()[:32] + ".json")
-
-    def _key(self, path: str, stat: os.stat_result, flow: bool) -> dict[str, Any]:
-        return {
+    def _key(self, path: str, stat: os.stat_result, flow: bool) -> str:
+        return json.dumps({
             "format": _FORMAT,
             "version": __version__,
             "code": code_fingerprint(),
@@ -215,23 +229,32 @@ class FactsCache:
             "size": stat.st_size,
             "mtime": stat.st_mtime_ns,
             "flow": flow,
-        }
+        }, separators=(",", ":"))
 
-    def load(self, path: str, stat: os.stat_result, flow: bool) -> ModuleFacts | None:
+    def load(
+        self, path: str, stat: os.stat_result, flow: bool
+    ) -> tuple[ModuleFacts, str] | None:
+        """The facts stored for ``path`` as it is now, with the digest of their JSON
+        (see ``facts_digest``)."""
         # Imported here: a run over a project without Nylas loads no facts and need
         # not import their classes (see ``prefilter``).
         from ..analysis.facts import ModuleFacts
 
         if not self._readable():
             return None
+        name = json.dumps(self._real_path(path))
+        entry = self._packs.get(name)
+        if entry is None:
+            return None
         try:
-            with open(self._entry_path(path), encoding="utf-8") as handle:
-                data = json.load(handle)
-            if not isinstance(data, dict) or data.get("key") != self._key(path, stat, flow):
+            key, digest, facts = entry.split("\t", 2)
+            if key != self._key(path, stat, flow) or len(digest) != _DIGEST_SIZE:
                 return None
-            return ModuleFacts.from_json(data["facts"])
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-            return None  # missing, truncated or corrupt: rebuild it
+            found = ModuleFacts.from_json(json.loads(facts)), digest
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None  # truncated or corrupt: rebuild it
+        self._packs.used(name, entry)
+        return found
 
     def load_mentions(self) -> dict[str, FileMention]:
         """What the last run read in each file: whether it mentions Nylas.
@@ -269,18 +292,13 @@ class FactsCache:
         directories = {directory: list(listing) for directory, listing in index.items()}
         self._write_index(WALK_INDEX, self._walk_key(exclude), {"directories": directories})
 
-    def load_result(self, inputs: str) -> Any:
-        """The result stored for ``inputs`` (a digest of everything it depends on), or
+    def load_result(self) -> Any:
+        """The last judged result with what it was judged from (see ``reuse``), or
         None.  The caller checks the shape of what it gets."""
-        body = self._read_index(RESULT_INDEX, {**self._mentions_key(), "inputs": inputs})
-        try:
-            return body["result"]
-        except (KeyError, TypeError):
-            return None  # missing, truncated or corrupt: the project is judged again
+        return self._read_index(RESULT_INDEX, self._mentions_key())
 
-    def store_result(self, inputs: str, result: Any) -> None:
-        key = {**self._mentions_key(), "inputs": inputs}
-        self._write_index(RESULT_INDEX, key, {"result": result})
+    def store_result(self, body: dict[str, Any]) -> None:
+        self._write_index(RESULT_INDEX, self._mentions_key(), body)
 
     def _read_index(self, name: str, key: dict[str, Any]) -> Any:
         """The index ``name`` when it was written under ``key``, else None."""
@@ -309,15 +327,49 @@ class FactsCache:
     def _mentions_key() -> dict[str, Any]:
         return {"format": _FORMAT, "version": __version__, "code": code_fingerprint()}
 
-    def store(self, path: str, stat: os.stat_result, flow: bool, facts: ModuleFacts) -> None:
+    def store(self, path: str, stat: os.stat_result, flow: bool, facts: ModuleFacts) -> str:
+        """Keep the facts of ``path`` for the next ``flush``; the digest of their JSON,
+        or "" when the cache cannot be written."""
+        if not self._ready():
+            return ""
+        try:
+            # Facts are trees of lists and dicts: no cycle to look for in them.
+            text = json.dumps(facts.to_json(), separators=(",", ":"), check_circular=False)
+        except ValueError:
+            return ""
+        digest = facts_digest(text)
+        self._packs.add(json.dumps(self._real_path(path)),
+                        f"{self._key(path, stat, flow)}\t{digest}\t{text}")
+        return digest
+
+    def flush(self, complete: bool) -> None:
+        """Write the facts stored since the last flush (see ``FactsPacks.flush``)."""
         if not self._ready():
             return
-        data = {"key": self._key(path, stat, flow), "facts": facts.to_json()}
         try:
-            self._write(self._entry_path(path), json.dumps(data, separators=(",", ":")))
-        except (OSError, ValueError):
+            self._packs.flush(complete)
+        except OSError:
             pass  # a cache that cannot be written only costs time
 
     def _write(self, target: str, text: str) -> None:
-        # Readers may run at the same time (flake8's jobs): never a half-written entry.
-        write_bytes_atomically(target, text.encode("utf-8"), durable=False)
+        """Write through a temporary file renamed over ``target``: readers may run at
+        the same time (flake8's jobs) and never see a half-written entry.
+
+        Lighter than ``write_bytes_atomically``, which a cold run would call for
+        every module: the cache's own directory was checked when it was prepared and
+        every name in it is the cache's, so no link is resolved, no mode copied and
+        nothing flushed to disk.  A new name (``O_EXCL``) is never a link followed,
+        and a link at ``target`` is replaced, not followed.
+        """
+        directory, name = os.path.split(target)
+        temporary = os.path.join(
+            directory, f".{name}.{os.getpid()}.{next(_TEMPORARY_NUMBERS)}.tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(text.encode("utf-8"))
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise

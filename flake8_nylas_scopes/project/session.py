@@ -24,6 +24,7 @@ from .walk import WalkIndex, python_files
 
 if TYPE_CHECKING:
     from ..analysis.facts import ModuleFacts
+    from .reuse import Stored
 
 # The analysis itself (extraction, the resolver, the rules) is imported only when a
 # project mentions Nylas: flake8 loads this plugin in every run of every project,
@@ -230,62 +231,108 @@ def _survey(
     return survey
 
 
+class _Facts:
+    """Reads the facts of a project's files, each from the cache when it is as it
+    was, else from its source (then stored in the cache), with the digest of their
+    JSON ("" when it is not known: no cache)."""
+
+    def __init__(
+        self, survey: _Survey, cache: FactsCache | None, errors: list[FileError]
+    ) -> None:
+        self.survey = survey
+        self.cache = cache
+        self.errors = errors
+        self.flow = bool(survey.mentioning)
+        self.packages: dict[str, str] = {}
+        self.modules: dict[str, ModuleFacts] = {}
+        self.digests: dict[str, str] = {}
+
+    def read(self, path: str) -> None:
+        """Facts of ``path`` into ``modules``; an unreadable file into ``errors``."""
+        from ..analysis.facts import ModuleFacts
+
+        if path in self.modules:
+            return
+        if not self.flow:
+            # Without Nylas anywhere there is nothing to extract from any module, and
+            # nothing to resolve: module names are needed only to resolve imports.
+            self.modules[path] = ModuleFacts(path, mentions_nylas=False)
+            return
+        stats, texts, cache = self.survey.stats, self.survey.texts, self.cache
+        if cache is not None and path in stats:
+            loaded = cache.load(path, stats[path], True)
+            if loaded is not None:
+                self.modules[path], self.digests[path] = loaded
+                return
+        if path not in texts:
+            try:
+                texts[path] = read_source(path)
+            except InputError as error:
+                self.errors.append(FileError(path, str(error)))
+                return
+        try:
+            # Taken out: the facts hold all that is needed of the text, and a project's
+            # texts would otherwise stay in memory while it is judged.
+            facts = facts_for_source(path, texts.pop(path), flow=True, packages=self.packages)
+        except SyntaxError as error:
+            line = f":{error.lineno}" if error.lineno else ""
+            self.errors.append(FileError(path, f"{path}{line}: syntax error: {error.msg}"))
+            return
+        except (RecursionError, MemoryError) as error:
+            # The parser gives up on expressions nested thousands deep.
+            message = f"{path}: cannot parse (nested too deeply: {type(error).__name__})"
+            self.errors.append(FileError(path, message))
+            return
+        except ValueError as error:
+            self.errors.append(FileError(path, f"{path}: cannot parse ({error})"))
+            return
+        self.modules[path] = facts
+        if cache is not None and path in stats:
+            self.digests[path] = cache.store(path, stats[path], True, facts)
+
+
 def _load_facts(
     files: Sequence[str],
     survey: _Survey,
     cache: FactsCache | None,
     errors: list[FileError],
-) -> dict[str, ModuleFacts]:
+    reader: _Facts | None = None,
+) -> _Facts:
     """Facts of every file; client-flow records only when some module mentions Nylas.
 
     A project where no file mentions Nylas is done without reading the unchanged
-    files again.
+    files again.  ``reader`` may hold the facts of some files read already.
     """
-    from ..analysis.facts import ModuleFacts
-
-    flow = bool(survey.mentioning)
-    stats, texts = survey.stats, survey.texts
-    packages: dict[str, str] = {}
-    modules: dict[str, ModuleFacts] = {}
+    reader = reader or _Facts(survey, cache, errors)
     failed = {error.path for error in errors}
     for path in files:
-        if path in failed:
-            continue
-        if not flow:
-            # Without Nylas anywhere there is nothing to extract from any module, and
-            # nothing to resolve: module names are needed only to resolve imports.
-            modules[path] = ModuleFacts(path, mentions_nylas=False)
-            continue
-        facts = None
-        if cache is not None and path in stats:
-            facts = cache.load(path, stats[path], True)
-        if facts is not None:
-            modules[path] = facts
-            continue
-        if path not in texts:
-            try:
-                texts[path] = read_source(path)
-            except InputError as error:
-                errors.append(FileError(path, str(error)))
-                continue
-        try:
-            facts = facts_for_source(path, texts[path], flow=True, packages=packages)
-        except SyntaxError as error:
-            line = f":{error.lineno}" if error.lineno else ""
-            errors.append(FileError(path, f"{path}{line}: syntax error: {error.msg}"))
-            continue
-        except (RecursionError, MemoryError) as error:
-            # The parser gives up on expressions nested thousands deep.
-            message = f"{path}: cannot parse (nested too deeply: {type(error).__name__})"
-            errors.append(FileError(path, message))
-            continue
-        except ValueError as error:
-            errors.append(FileError(path, f"{path}: cannot parse ({error})"))
-            continue
-        modules[path] = facts
-        if cache is not None and path in stats:
-            cache.store(path, stats[path], True, facts)
-    return modules
+        if path not in failed:
+            reader.read(path)
+    # In the order of ``files``, as the judgement has always seen them.
+    reader.modules = {path: reader.modules[path] for path in files if path in reader.modules}
+    return reader
+
+
+def _same_facts(
+    files: Sequence[str], survey: _Survey, reader: _Facts, stored: Stored, settings: str
+) -> bool:
+    """Whether every file's facts are those the stored result was judged from.
+
+    Only the files changed since are read (``reader`` keeps their facts for a
+    judgement, should they differ); the others' digests are the stored ones.
+    """
+    from .reuse import facts_key
+
+    digests: list[tuple[str, str]] = []
+    for path in files:
+        digest = stored.digest_of(path, survey.seen[path])
+        if not digest:
+            reader.read(path)
+            digest = reader.digests.get(path, "")
+            if not digest or reader.errors:
+                return False
+        digests.append((path, digest))
+    return facts_key(settings, digests) == stored.facts
 
 
 def analyse_project(
@@ -313,22 +360,58 @@ def analyse_project(
         from ..judging.judge import judge_project
 
         inputs = ""
-        if findings_only and cache is not None:
+        settings = reuse.settings_digest(config, enabled)
+        comparable = findings_only and cache is not None and reuse.comparable(
+            files, overrides, survey.seen, errors)
+        if comparable:
+            assert cache is not None
             inputs = reuse.inputs_digest(files, overrides, survey.seen, errors, config, enabled)
-            reused = reuse.read_result(cache, inputs) if inputs else None
+            reused = _stored_result(cache, inputs)
             if reused is not None:
                 return reused
-        stored = cache if inputs else None
-        with stored.judging_turn() if stored is not None else contextlib.nullcontext():
+        keep = cache if inputs else None
+        with keep.judging_turn() if keep is not None else contextlib.nullcontext():
             # Another process (a flake8 worker) may have judged it while this one waited.
-            reused = reuse.read_result(stored, inputs) if stored is not None else None
+            reused = _stored_result(keep, inputs) if keep is not None else None
             if reused is not None:
                 return reused
-            modules = _load_facts(files, survey, cache, errors)
-            result = judge_project(modules, errors, config, enabled)
-            if stored is not None:
-                reuse.store_result(stored, inputs, result)
+            reader = _Facts(survey, cache, errors)
+            # Files changed since the last judgement, with the same facts (a comment
+            # added): the last result stands.
+            stored = reuse.read_stored(cache) if comparable and cache is not None else None
+            if stored is not None and _same_facts(files, survey, reader, stored, settings):
+                reused = reuse.result_of(stored)
+                if reused is not None:
+                    if cache is not None:
+                        cache.flush(complete=False)
+                    if keep is not None:
+                        digests = {path: reader.digests.get(path)
+                                   or stored.digest_of(path, survey.seen[path])
+                                   for path in files}
+                        reuse.store_result(keep, inputs, stored.facts, survey.seen, digests,
+                                           reused)
+                    return reused
+            reader = _load_facts(files, survey, cache, errors, reader)
+            if cache is not None:
+                cache.flush(complete=True)
+            result = judge_project(reader.modules, errors, config, enabled)
+            if keep is not None:
+                # A file that could not be read has no facts: such a result is reused
+                # only for the very same files.
+                key = "" if errors or not all(reader.digests.get(p) for p in files) else (
+                    reuse.facts_key(settings, [(path, reader.digests[path]) for path in files]))
+                reuse.store_result(keep, inputs, key, survey.seen, reader.digests, result)
             return result
+
+
+def _stored_result(cache: FactsCache, inputs: str) -> ProjectResult | None:
+    """The stored result when it was judged from these very files (``inputs``)."""
+    from .reuse import read_stored, result_of
+
+    if not inputs:
+        return None
+    stored = read_stored(cache)
+    return result_of(stored) if stored is not None and stored.inputs == inputs else None
 
 
 @dataclass(frozen=True)

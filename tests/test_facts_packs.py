@@ -1,0 +1,119 @@
+"""The facts cache keeps many modules' entries in a few pack files.
+
+Each run adds a pack with the entries it made; packs that pile up are joined by a
+run that read every module's entry, and what they held for older texts goes.  None
+of this may change a finding.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project import facts_packs
+from flake8_nylas_scopes.project.cache import FactsCache
+from flake8_nylas_scopes.project.facts_packs import PACK_SUFFIX, FactsPacks
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import Config, default_code_filter
+
+CLIENT = "from nylas import APIClient\nclient = APIClient('id', 'secret', 'token')\n"
+AUTH = (
+    "from nylas import APIClient\n"
+    "url = APIClient('id', 'secret').authentication_url(\n"
+    "    'https://app.example/cb', scopes=['calendar', 'email.read_only'])\n"
+)
+USES = "from app.client import client\n\ndef inbox():\n    return client.messages.all()\n"
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "client.py").write_text(CLIENT)
+    (package / "auth.py").write_text(AUTH)
+    (package / "views.py").write_text(USES)
+    return tmp_path
+
+
+def _packs(root: Path) -> list[Path]:
+    return sorted(Path(FactsCache(str(root), "").entries).glob("*" + PACK_SUFFIX))
+
+
+def _lines(root: Path) -> list[str]:
+    return [line for pack in _packs(root) for line in pack.read_text().splitlines()]
+
+
+def _findings(root: Path) -> list[object]:
+    return list(analyse([str(root)], Config(), default_code_filter).findings)
+
+
+def _edit(path: Path, number: int) -> None:
+    path.write_text(path.read_text() + f"\nedited_{number} = {number}\n")
+    os.utime(path, ns=(number + 1, number + 1))
+
+
+def test_a_cold_run_writes_one_pack_with_an_entry_per_module(app: Path) -> None:
+    _findings(app)
+    assert len(_packs(app)) == 1
+    assert len(_lines(app)) == len(list(app.rglob("*.py")))
+
+
+def test_packs_that_pile_up_are_joined_and_findings_stay(app: Path) -> None:
+    first = _findings(app)
+    views = app / "app" / "views.py"
+    for number in range(3):
+        _edit(views, number)
+        assert _findings(app) == first
+    # Each run after an edit added a pack with the edited module's entry.
+    assert len(_packs(app)) == 4
+    _edit(views, 9)
+    assert _findings(app) == first
+    # That run read every module's entry: one pack holds each module's current one.
+    assert len(_packs(app)) == 1
+    assert len(_lines(app)) == len(list(app.rglob("*.py")))
+    assert _findings(app) == first
+
+
+def test_packs_are_merged_keeping_every_entry_when_not_all_were_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(facts_packs, "_MAX_PACKS_UNMERGED", 2)
+    written: list[str] = []
+
+    def write(path: str, text: str) -> None:
+        Path(path).write_text(text)
+        written.append(path)
+
+    for number, name in enumerate(('"a"', '"b"')):
+        packs = FactsPacks(str(tmp_path), write)
+        assert packs.get(name) is None
+        packs.add(name, f"entry {number}")
+        packs.flush(complete=False)
+    later = FactsPacks(str(tmp_path), write)
+    assert later.get('"a"') == "entry 0"
+    later.add('"c"', "entry 2")
+    later.flush(complete=False)
+    # Two packs read: merged with the new entry into one, nothing dropped.
+    (pack,) = tmp_path.glob("*" + PACK_SUFFIX)
+    assert sorted(pack.read_text().splitlines()) == [
+        '"a"\tentry 0', '"b"\tentry 1', '"c"\tentry 2']
+
+
+def test_a_newer_pack_wins_and_a_damaged_line_is_only_a_missing_entry(tmp_path: Path) -> None:
+    def write(path: str, text: str) -> None:
+        Path(path).write_text(text)
+
+    old = tmp_path / f"facts-1{PACK_SUFFIX}"
+    new = tmp_path / f"facts-2{PACK_SUFFIX}"
+    old.write_text('"a"\told\n"b"\tkept\n')
+    new.write_text('"a"\tnew\nno tab here\n')
+    os.utime(old, ns=(1, 1))
+    os.utime(new, ns=(2, 2))
+    packs = FactsPacks(str(tmp_path), write)
+    assert packs.get('"a"') == "new"
+    assert packs.get('"b"') == "kept"
+    assert packs.get("no tab here") is None
