@@ -20,8 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from ..nylas_api.v2.endpoints import CLIENT_METHODS, COLLECTIONS, MODELS
-from ..nylas_api.v2.scopes import NYLAS_CLIENT_CLASSES
+from ..nylas_api import API_VERSIONS
 from ..spans import Span
 from .ast_names import dotted
 from .bindings import BodyBindings, Bindings
@@ -57,6 +56,15 @@ from .values import SCOPE_WORD, ValueReader
 
 # Recorded too, so that the index can tell whether its receiver is a client.
 AUTH_URL_METHOD = "authentication_url"
+
+# The v2 SDK, whose client (by every name of its class), collections and model methods
+# start the chains recorded as uses.  (A v3 client is recorded as the call of its
+# class, which the resolver reads.)
+_V2 = API_VERSIONS["v2"].surface()
+NYLAS_CLIENT_CLASSES = _V2.client_classes
+COLLECTIONS = _V2.collections
+CLIENT_METHODS = _V2.client_methods
+MODELS = _V2.models
 
 # Attribute names that can start a Nylas operation on a client or a model object.
 NYLAS_ATTRIBUTES: frozenset[str] = frozenset(
