@@ -37,7 +37,6 @@ from .flow_calls import (
 )
 from .flow_contexts import Role, roles_of
 from .flow_facts import (
-    CLIENT,
     CallSite,
     Edge,
     FlowFacts,
@@ -57,11 +56,10 @@ from .values import SCOPE_WORD, ValueReader
 # Recorded too, so that the index can tell whether its receiver is a client.
 AUTH_URL_METHOD = "authentication_url"
 
-# The v2 SDK, whose client (by every name of its class), collections and model methods
-# start the chains recorded as uses.  (A v3 client is recorded as the call of its
-# class, which the resolver reads.)
+# The v2 SDK, whose collections and model methods start the chains recorded as uses.
+# A client of either generation is recorded as the call of its class (or an instance
+# of it, from an annotation): which classes are clients, the resolver knows.
 _V2 = API_VERSIONS["v2"].surface()
-NYLAS_CLIENT_CLASSES = _V2.client_classes
 COLLECTIONS = _V2.collections
 CLIENT_METHODS = _V2.client_methods
 MODELS = _V2.models
@@ -451,8 +449,6 @@ class FlowExtractor:
 
     def _call_value(self, node: ast.Call) -> Val | None:
         name = self.callee_name(node.func)
-        if name in NYLAS_CLIENT_CLASSES:
-            return CLIENT
         if isinstance(node.func, ast.Name) and node.func.id == "super" and name == "super":
             frame_class = self._class_of_method()
             return self._val("super", f"{self.module}.{frame_class}") if frame_class else None
@@ -780,9 +776,6 @@ class FlowExtractor:
                 dependency = self._dependency(part.args[0], part)
                 if dependency is not None:
                     yield dependency
-                continue
-            if self.callee_name(part) in NYLAS_CLIENT_CLASSES:
-                yield CLIENT
                 continue
             if isinstance(part, ast.Name) and depth < 3:
                 alias = self._bound_value(part.id)
