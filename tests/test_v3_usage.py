@@ -390,3 +390,21 @@ def test_a_configured_client_name_is_read_as_either_generation(tmp_path: Path) -
     assert ("v3/google", "GET /v3/grants/{identifier}/events") in keys
     # The v2 call is not also reported as a v3 call outside the endpoint map.
     assert not [use for use in state.state.unresolved if "messages.where" in use.reason]
+
+
+def test_infer_says_when_an_unread_argument_decided_the_scope(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(
+        "from nylas import Client\n"
+        "nylas = Client('key')\n"
+        "def agenda(grant, calendar_id):\n"
+        "    return nylas.events.list(grant, query_params={'calendar_id': calendar_id})\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8_nylas_scopes", "infer", "."],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert f"'{G}calendar' grants it (documented, V3-22; whatever calendar_id is)" in (
+        result.stdout)

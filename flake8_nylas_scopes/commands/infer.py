@@ -34,7 +34,10 @@ def _why(use: EndpointUse, scope: str) -> str:
     endpoint = use.endpoint
     options = [option for option in certain_options(endpoint) if scope in option.scopes]
     certainty = options[0].certainty.value if options else "included"
-    return f"{scope!r} grants it ({certainty}, {endpoint.row})"
+    # Arguments the analysis could not read may change the need: the scope serves each.
+    undecided = sorted({clause.parameter for case in endpoint.variants for clause in case.when})
+    whatever = f"; whatever {', '.join(undecided)} is" if undecided else ""
+    return f"{scope!r} grants it ({certainty}, {endpoint.row}{whatever})"
 
 
 def _evidence_json(use: EndpointUse) -> dict[str, Any]:
