@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from flake8_nylas_scopes.judging.resolver import EndpointUse
+from flake8_nylas_scopes.judging.usage_rules import infer
 from flake8_nylas_scopes.nylas_api import API_VERSIONS
+from flake8_nylas_scopes.nylas_api.v3.surface import SURFACE
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
+from flake8_nylas_scopes.spans import Span
 
 G = "https://www.googleapis.com/auth/"
 USAGE = frozenset({"NYS301", "NYS302", "NYS303", "NYS405"})
@@ -302,3 +306,47 @@ def test_include_grant_scopes_leaves_the_grant_unknown(tmp_path: Path) -> None:
     found = _usage(tmp_path, "    nylas.messages.send(grant_id, request_body={})",
                    f'["{G}calendar.readonly"], "include_grant_scopes": True')
     assert found == []
+
+
+# A Scheduler configuration is booked from the browser (the Scheduling Page or
+# Component): Nylas then reads and writes the organiser's calendar with the grant
+# whose scopes are judged here, through requests no call of the app shows.
+_CONFIGURATION = ("    nylas.scheduler.configurations.create(grant_id, request_body={"
+                  "'participants': [], 'availability': {}, 'event_booking': {}})")
+_SESSION = ("    nylas.scheduler.sessions.create("
+            "request_body={'configuration_id': calendar_id})\n"
+            "    nylas.messages.list(grant_id)")
+
+
+@pytest.mark.parametrize("body", [_CONFIGURATION, _SESSION])
+@pytest.mark.parametrize(("scopes", "provider"), [
+    ('["Calendars.ReadWrite", "Mail.Read"]', '"microsoft"'),
+    (f'["{G}calendar", "{G}gmail.readonly"]', '"google"'),
+    (f'["{G}calendar.events", "{G}calendar.readonly", "{G}gmail.readonly"]', '"google"'),
+])
+def test_a_bookable_configuration_keeps_the_calendar_write_scope(
+        tmp_path: Path, body: str, scopes: str, provider: str) -> None:
+    found = _usage(tmp_path, body, scopes, provider=provider)
+    for _, code, message in found:
+        if code == "NYS302":
+            # Google's calendar may give way to the two narrower scopes a booking
+            # needs, never to read access alone.
+            assert message.endswith(f"request '{G}calendar.events' + '{G}calendar.readonly'"
+                                    " instead"), message
+        else:
+            # The configuration alone reads no mail.
+            assert code == "NYS303" and ("Mail.Read" in message or "gmail" in message), found
+
+
+def test_a_configuration_read_scope_alone_is_not_called_missing(tmp_path: Path) -> None:
+    # Whether guests will book is the app's business: no NYS301 on its strength.
+    found = _usage(tmp_path, _CONFIGURATION, '["Calendars.Read"]', provider='"microsoft"')
+    assert found == []
+
+
+def test_infer_asks_for_what_a_booking_needs() -> None:
+    key = "POST /v3/grants/{identifier}/scheduling/configurations"
+    uses = [EndpointUse(endpoint, Span("app.py", 1, 0, 1, 1), "create", "create")
+            for endpoint in SURFACE.endpoints[key]]
+    assert infer(uses, "v3/microsoft").scopes == ["Calendars.ReadWrite"]
+    assert infer(uses, "v3/google").scopes == [G + "calendar"]

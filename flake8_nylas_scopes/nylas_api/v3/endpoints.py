@@ -461,6 +461,41 @@ _BOOKINGS = _needs(
     note="API-key path; the scopes are those of the configuration's organiser grant",
 )
 
+# V3-29, V3-31, V3-32: a configuration exists to be booked.  Guests book it from the
+# browser (the Scheduling Page or Component asks GET /v3/scheduling/availability, then
+# posts /v3/scheduling/bookings), and Nylas reads and writes the organiser's calendar
+# with the organiser's grant.  No call of the app shows those requests, so the call
+# that makes a configuration bookable (writing one, or opening a session for one)
+# stands for them: read the calendars for availability and write the booked event.
+_G_BOOKABLE: tuple[_Alt, ...] = (
+    (_DOC, ("calendar.readonly", "calendar.events")),
+    (_DOC, ("calendar",)),
+)
+_BOOKED_NOTE = ("guests book a configuration from the browser: availability reads and the "
+                "booking writes the organiser's calendar")
+_BOOKABLE = Condition(
+    (Clause("event_booking", _BODY),),
+    provider_map(
+        google=_provider(GOOGLE, _DOC, _OAS, *_G_BOOKABLE),
+        microsoft=_provider(MICROSOFT, _DOC, _OAS, *_M_CAL_WRITE),
+    ),
+    _INF,
+    _BOOKED_NOTE,
+)
+_CONFIG_WRITE = _needs(
+    ("V3-29",), _DOC, _OAS, _G_CAL_READ, _M_CAL_READ, conditions=(_BOOKABLE,)
+)
+# A session hands the browser a token for a private configuration, to book it.
+_SESSION = _needs(
+    ("V3-31", "V3-32"),
+    _DOC,
+    _OAS,
+    _G_BOOKABLE,
+    _M_CAL_WRITE,
+    access=Access.OTHER_GRANTS,
+    note="API-key path; " + _BOOKED_NOTE,
+)
+
 _API_KEY = _app(("V3-34",), _DOC, _OAS)
 _NO_SCOPES = _app(("V3-33",), _DOC, _OAS)
 # App-level admin resources (6.15+) the reference table has no row for: their paths
@@ -588,8 +623,8 @@ ENDPOINTS: Mapping[str, Endpoint] = _endpoints(
     # Room resources: no nylas-python 6.x method; raw HTTP only.
     (f"GET {G}/resources", _ROOM_RESOURCES),
     # Scheduler.
-    (f"POST {_CONFIG}", _calendar_read(("V3-29",))),
-    (f"PUT {_CONFIG}/{{config_id}}", _calendar_read(("V3-29",))),
+    (f"POST {_CONFIG}", _CONFIG_WRITE),
+    (f"PUT {_CONFIG}/{{config_id}}", _CONFIG_WRITE),
     (f"GET {_CONFIG}", _CONFIG_UNKNOWN),
     (f"GET {_CONFIG}/{{config_id}}", _CONFIG_UNKNOWN),
     (f"DELETE {_CONFIG}/{{config_id}}", _CONFIG_UNKNOWN),
@@ -605,8 +640,8 @@ ENDPOINTS: Mapping[str, Endpoint] = _endpoints(
     (f"PATCH {_BOOKING}/{{booking_id}}", _BOOKINGS),
     (f"DELETE {_BOOKING}/{{booking_id}}", _BOOKINGS),
     # Sessions hand a browser a token for a configuration; the reference table has no
-    # row for them.
-    ("POST /v3/scheduling/sessions", _ADMIN),
+    # row for them.  Creating one makes the configuration bookable (above).
+    ("POST /v3/scheduling/sessions", _SESSION),
     ("DELETE /v3/scheduling/sessions/{session_id}", _ADMIN),
     # Notetakers: the same operations with or without a grant; no scope either way.
     *_notetaker_routes(_NOTE_APP, _NO_SCOPES),
