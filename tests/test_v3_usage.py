@@ -350,3 +350,42 @@ def test_infer_asks_for_what_a_booking_needs() -> None:
             for endpoint in SURFACE.endpoints[key]]
     assert infer(uses, "v3/microsoft").scopes == ["Calendars.ReadWrite"]
     assert infer(uses, "v3/google").scopes == [G + "calendar"]
+
+
+# Nylas sends a notification only to grants with its trigger's scopes; subscriptions
+# are often made in the Dashboard, so the trigger's name in the code stands for one.
+_HANDLER = ("    if calendar_id == 'message.created':\n"
+            "        return None\n"
+            "    nylas.calendars.list(grant_id)")
+_SUBSCRIPTION = ("    nylas.webhooks.create(request_body={'trigger_types': "
+                 "[WebhookTriggers.MESSAGE_CREATED], 'webhook_url': 'https://a/hook'})\n"
+                 "    nylas.calendars.list(grant_id)")
+_SUBSCRIBE_EXTRA = "from nylas.models.webhooks import WebhookTriggers"
+
+
+@pytest.mark.parametrize(("body", "extra"), [(_HANDLER, ""), (_SUBSCRIPTION, _SUBSCRIBE_EXTRA)])
+@pytest.mark.parametrize(("scopes", "provider"), [
+    (f'["{G}calendar.readonly", "{G}gmail.readonly"]', '"google"'),
+    ('["Calendars.Read", "Mail.Read"]', '"microsoft"'),
+])
+def test_a_notification_trigger_keeps_its_scopes(
+        tmp_path: Path, body: str, extra: str, scopes: str, provider: str) -> None:
+    assert _usage(tmp_path, body, scopes, provider=provider, extra=extra) == []
+
+
+def test_without_the_trigger_the_mail_scope_is_unused(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                   f'["{G}calendar.readonly", "{G}gmail.readonly"]')
+    assert [(code, "gmail.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)]
+
+
+def test_a_trigger_never_makes_a_scope_missing(tmp_path: Path) -> None:
+    # A name is not a subscription: nothing is called missing on its strength.
+    assert _usage(tmp_path, _HANDLER, f'["{G}calendar.readonly"]') == []
+
+
+def test_a_trigger_still_lets_a_broader_scope_be_narrowed(tmp_path: Path) -> None:
+    found = _usage(tmp_path, _HANDLER, f'["{G}calendar.readonly", "{G}gmail.modify"]')
+    assert [(code, message.endswith(f"request '{G}gmail.readonly' instead"))
+            for _, code, message in found] == [("NYS302", True)]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from ..nylas_api import API_VERSIONS
 from ..nylas_api.http import (
     HTTP_METHODS,
+    NOTIFY,
     URL_HOLE,
     RawUse,
     is_v3_path,
@@ -31,6 +32,12 @@ from ..nylas_api.http import (
     nylas_path,
     nylas_v2_path,
     unknown_host_path,
+)
+from ..nylas_api.v3.endpoints import (
+    TRIGGER_ENUM,
+    TRIGGER_MEMBERS,
+    TRIGGER_NAMES,
+    notification_key,
 )
 from .ast_names import dotted
 from .bindings import (
@@ -619,6 +626,9 @@ class Extractor(FastVisitor):
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node.attr in TRIGGER_MEMBERS and dotted(node.value).endswith(TRIGGER_ENUM):
+            # ``WebhookTriggers.MESSAGE_CREATED``: the SDK's name for the trigger.
+            self._notification(node, TRIGGER_MEMBERS[node.attr])
         if node.attr in HTTP_METHODS and node not in self._called and isinstance(
             node.ctx, ast.Load
         ):
@@ -641,6 +651,16 @@ class Extractor(FastVisitor):
     def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str):
             self._url_expression(node)
+            if node.value in TRIGGER_NAMES:
+                self._notification(node, node.value)
+
+    def _notification(self, node: ast.expr, trigger: str) -> None:
+        """A notification trigger named in the code (a handler dispatching on it, a
+        subscription): Nylas sends it only where the grant has the trigger's scopes,
+        so it counts as a use of them, as a request would."""
+        self.facts.raw_uses.append(RawUse(
+            NOTIFY, trigger, notification_key(trigger), self.source.span(node),
+            f"{trigger!r} notifications"))
 
     # -- sites ------------------------------------------------------------------------
 

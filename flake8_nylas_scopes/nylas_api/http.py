@@ -17,6 +17,9 @@ from ..spans import Span
 from .types import RawRoute
 
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
+# The method of a raw use that is a notification trigger named in the code, not a
+# request: Nylas sends it only to grants with the trigger's scopes.
+NOTIFY = "NOTIFY"
 # Where a URL's text holds a part built at run time.
 URL_HOLE = "\x00"
 # Nylas hosts: api.nylas.com and the regional ones (ireland-api.nylas.com,
@@ -42,6 +45,10 @@ class RawUse:
     # Nylas route: it may be a Nylas call (``f"{client.api_server}/messages/{id}"``,
     # an ``httpx.Client(base_url=...)``).
     maybe: bool = False
+
+    @property
+    def is_notification(self) -> bool:
+        return self.method == NOTIFY
 
     def to_json(self) -> Any:
         return [self.method, self.path, self.endpoint, self.span.to_json(), self.text,

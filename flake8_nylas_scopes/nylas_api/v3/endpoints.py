@@ -14,6 +14,8 @@ Sources:
     https://developer.nylas.com/docs/reference/api/attachments/create-attachment-upload-session/
   * ``V3-SCOPES``: https://developer.nylas.com/docs/v3/auth/v3-scopes/
   * ``V3-SCHED-CONF``: https://developer.nylas.com/docs/v3/scheduler/add-conferencing/
+  * ``V3-NOTIF``: the scopes of notification triggers,
+    https://developer.nylas.com/docs/v3/notifications/notification-scopes/
   * ``V3-AUTHSCOPES``: "Nylas scopes are no longer used in v3"; scheduled messages need
     no scope,
     https://developer.nylas.com/docs/developer-guide/authentication/authentication-scopes/
@@ -45,6 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ..http import NOTIFY
 from ..types import Certainty, RawRoute, ordered_routes
 from .google import uri
 from .types import (
@@ -939,3 +942,116 @@ def _raw_routes() -> tuple[RawRoute, ...]:
 
 
 RAW_ROUTES: tuple[RawRoute, ...] = _raw_routes()
+
+
+# --- Notification triggers -------------------------------------------------------------
+#
+# Nylas sends a webhook or Pub/Sub notification for a grant only when the grant has
+# the scopes of its trigger (V3-NOTIF), so an app that receives ``message.created``
+# needs a mail read scope even where none of its calls reads mail.  Subscriptions are
+# often made in the Dashboard, out of the code; the trigger's name in the code (the
+# handler that dispatches on it, or ``webhooks.create(trigger_types=[...])``) is what
+# the analysis sees.  Such a use keeps its scopes from being called unused or broader
+# than needed; it never makes one missing (certainty "inferred": a name is not a
+# subscription).  Alternatives the page lists are documented; broader scopes it does
+# not name, and triggers it has no row for, are inferred from the resource's reads.
+# Keys are ``"NOTIFY <trigger>"``; the triggers are those of nylas-python 6.18
+# (``nylas/models/webhooks.py``, ``WebhookTriggers``) and the page.
+
+_NOTIF = ("V3-NOTIF",)
+_G_CALENDAR_NOTICE: tuple[_Alt, ...] = (
+    (_DOC, ("calendar.events.readonly",)),
+    (_DOC, ("calendar.events",)),
+    (_INF, ("calendar.readonly",)),
+    (_INF, ("calendar",)),
+)
+_G_EVENT_NOTICE: tuple[_Alt, ...] = (
+    (_DOC, ("calendar.events.readonly",)),
+    (_DOC, ("calendar.readonly",)),
+    (_DOC, ("calendar.events",)),
+    (_INF, ("calendar",)),
+)
+_M_CALENDAR_NOTICE: tuple[_Alt, ...] = (
+    (_DOC, ("Calendars.Read",)),
+    (_DOC, ("Calendars.Read.Shared",)),
+    (_DOC, ("Calendars.ReadWrite",)),
+    (_DOC, ("Calendars.ReadWrite.Shared",)),
+)
+_G_MAIL_NOTICE: tuple[_Alt, ...] = (
+    (_DOC, ("gmail.readonly",)), (_DOC, ("gmail.modify",)), (_INF, ("mail.google.com",)),
+)
+_M_MAIL_NOTICE: tuple[_Alt, ...] = (
+    (_DOC, ("Mail.Read",)),
+    (_DOC, ("Mail.ReadWrite",)),
+    (_DOC, ("Mail.ReadWrite.Shared",)),
+    (_DOC, ("Mail.Read.Shared",)),
+)
+
+
+def _notified(google: tuple[_Alt, ...], microsoft: tuple[_Alt, ...]) -> Requirement:
+    return _needs((), _INF, _NOTIF, google, microsoft,
+                  note="a notification trigger named in the code")
+
+
+def _inferred(alternatives: tuple[_Alt, ...]) -> tuple[_Alt, ...]:
+    return tuple((_INF, scopes) for _, scopes in alternatives)
+
+
+_CALENDAR_NOTIFIED = _notified(_G_CALENDAR_NOTICE, _M_CALENDAR_NOTICE)
+_EVENT_NOTIFIED = _notified(_G_EVENT_NOTICE, _M_CALENDAR_NOTICE)
+_MAIL_NOTIFIED = _notified(_G_MAIL_NOTICE, _M_MAIL_NOTICE)
+_SEND_NOTIFIED = _notified(
+    ((_DOC, ("gmail.send",)), (_INF, ("gmail.compose",)), (_INF, ("gmail.modify",))),
+    ((_DOC, ("Mail.ReadWrite", "Mail.Send")), (_INF, ("Mail.ReadWrite.Shared", "Mail.Send"))),
+)
+_BOUNCE_NOTIFIED = _notified(
+    ((_DOC, ("gmail.readonly", "gmail.send")), (_DOC, ("gmail.modify",))),
+    ((_DOC, ("Mail.Read", "Mail.Send")), (_INF, ("Mail.ReadWrite", "Mail.Send"))),
+)
+# Notifications without bodies: Google's metadata scope, or any mail read scope.
+_METADATA_NOTIFIED = _notified(
+    ((_DOC, ("gmail.metadata",)), *_inferred(_G_MAIL_NOTICE)), _inferred(_M_MAIL_NOTICE)
+)
+_FOLDER_NOTIFIED = _notified(
+    ((_INF, ("gmail.labels",)), *_inferred(_G_MAIL_NOTICE)), _inferred(_M_MAIL_NOTICE)
+)
+_CONTACT_NOTIFIED = _notified(
+    _inferred(_G_ADDRESS_BOOK + ((_DOC, ("contacts.other.readonly",)),
+                                 (_DOC, ("directory.readonly",)))),
+    _inferred(_M_ADDRESS_BOOK + ((_DOC, ("People.Read",)),)),
+)
+# A booking writes the organiser's calendar (V3-32).
+_BOOKING_NOTIFIED = _notified(_inferred(_G_BOOKABLE), _inferred(_M_CAL_WRITE))
+
+_TRIGGERS: tuple[tuple[Requirement, tuple[str, ...]], ...] = (
+    (_CALENDAR_NOTIFIED, ("calendar.created", "calendar.updated", "calendar.deleted")),
+    (_EVENT_NOTIFIED, ("event.created", "event.updated", "event.deleted")),
+    (_MAIL_NOTIFIED, ("message.created", "message.updated", "message.deleted",
+                      "message.created.truncated", "message.updated.truncated",
+                      "message.created.cleaned")),
+    (_METADATA_NOTIFIED, ("message.created.metadata", "message.updated.metadata")),
+    (_SEND_NOTIFIED, ("message.send_success", "message.send_failed")),
+    (_BOUNCE_NOTIFIED, ("message.bounce_detected",)),
+    (_FOLDER_NOTIFIED, ("folder.created", "folder.updated", "folder.deleted")),
+    (_CONTACT_NOTIFIED, ("contact.updated", "contact.deleted")),
+    (_BOOKING_NOTIFIED, ("booking.created", "booking.pending", "booking.rescheduled",
+                         "booking.cancelled", "booking.reminder")),
+)
+
+# The trigger of each pseudo-endpoint key ``"NOTIFY <trigger>"``.
+NOTIFICATIONS: Mapping[str, Endpoint] = _endpoints(*(
+    (f"{NOTIFY} {trigger}", requirement)
+    for requirement, triggers in _TRIGGERS for trigger in triggers
+))
+# The trigger names, and the members of the SDK's enum that spell them.
+TRIGGER_ENUM = "WebhookTriggers"
+TRIGGER_NAMES: frozenset[str] = frozenset(
+    trigger for _, triggers in _TRIGGERS for trigger in triggers)
+TRIGGER_MEMBERS: Mapping[str, str] = {
+    trigger.upper().replace(".", "_"): trigger for trigger in TRIGGER_NAMES
+}
+
+
+def notification_key(trigger: str) -> str:
+    """The pseudo-endpoint key of a notification trigger."""
+    return f"{NOTIFY} {trigger}"

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from ..types import Certainty, Endpoint as UsageEndpoint
 from ..types import Resource, ScopeOption, SdkSurface
-from .endpoints import ENDPOINTS, RAW_ROUTES, SDK_METHODS
+from .endpoints import ENDPOINTS, NOTIFICATIONS, RAW_ROUTES, SDK_METHODS
 from .sdk import CLIENT_CLASSES, RESOURCES
 from .types import PROVIDERS, Access, Endpoint, ProviderRequirement
 
@@ -80,8 +80,10 @@ def _resources() -> Mapping[str, Resource]:
 SURFACE = SdkSurface(
     "v3",
     CLIENT_CLASSES,
+    # Notification triggers are not requests, but the code that names one receives
+    # what Nylas sends only where the grant has the trigger's scopes.
     {key: tuple(_for_provider(endpoint, provider) for provider in PROVIDERS)
-     for key, endpoint in ENDPOINTS.items()},
+     for key, endpoint in (*ENDPOINTS.items(), *NOTIFICATIONS.items())},
     resources=_resources(),
     raw_routes=RAW_ROUTES,
 )
