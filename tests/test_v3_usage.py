@@ -211,6 +211,46 @@ def test_a_raw_v3_path_outside_the_map_silences_the_claims(tmp_path: Path) -> No
     assert "is not in the endpoint map" in found[0][2]
 
 
+_MESSAGES = '''def messages(grant_id):
+    return requests.get(f"{API}/v3/grants/{grant_id}/messages").json()
+'''
+
+
+@pytest.mark.parametrize("wrapper", [
+    # A wrapper that takes the path and the method from its callers.
+    '''def nylas_request(method, path, **kwargs):
+    return requests.request(method, f"{BASE}/v3{path}", **kwargs).json()
+
+
+def messages(grant_id):
+    return nylas_request("GET", f"/grants/{grant_id}/messages")
+''',
+    # The resource named by a parameter.
+    '''def grant_get(grant_id, resource):
+    return requests.get(f"{BASE}/v3/grants/{grant_id}/{resource}").json()
+
+
+def messages(grant_id):
+    return grant_get(grant_id, "messages")
+''',
+    # The method chosen at run time.
+    '''def messages(grant_id, method="GET"):
+    return requests.request(method, f"{BASE}/v3/grants/{grant_id}/messages").json()
+''',
+])
+@pytest.mark.parametrize("base", ["API", "settings.NYLAS_BASE"])
+def test_a_raw_v3_request_the_analysis_cannot_name_silences_the_claims(
+        tmp_path: Path, wrapper: str, base: str) -> None:
+    # Left out, the request would make gmail.readonly look unused.  The host may come
+    # from configuration that does not name Nylas: the /v3 path does.
+    text = RAW_APP.replace(_MESSAGES, wrapper.replace("{BASE}", "{" + base + "}"))
+    text = text.replace("import requests\n", "import requests\n\nimport settings\n")
+    (tmp_path / "settings.py").write_text('NYLAS_BASE = "https://gateway.internal"\n')
+    found = _raw(tmp_path, text)
+    assert [code for _, code, _ in found] == ["NYS304"], found
+    assert "is not in the endpoint map" in found[0][2]
+
+
 def test_the_readme_shows_what_infer_says_on_the_v3_example(tmp_path: Path) -> None:
     import shutil
     import subprocess

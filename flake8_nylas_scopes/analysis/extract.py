@@ -727,10 +727,14 @@ class Extractor(FastVisitor):
         method = func.attr if isinstance(func, ast.Attribute) else ""
         args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
         http_method = method
+        chosen_at_run_time = False
         if method == "request" and args:
-            http_method = (self.reader.read_string(args[0]) or "").lower()
+            named = self.reader.read_string(args[0])
+            http_method = (named or "").lower()
+            # ``session.request(method, url)`` in a wrapper: the method is a variable.
+            chosen_at_run_time = named is None
             args = args[1:]
-        if http_method not in HTTP_METHODS:
+        if http_method not in HTTP_METHODS and not chosen_at_run_time:
             return
         url_node = _keyword(node, "url") or (args[0] if args else None)
         if url_node is None:
@@ -752,7 +756,7 @@ class Extractor(FastVisitor):
         path = url.split("?")[0].rstrip("/")
         body = _keyword(node, "json") or _keyword(node, "data")
         params = _keyword(node, "params")
-        verb = http_method.upper()
+        verb = http_method.upper() if not chosen_at_run_time else ANY_METHOD
         self._v3.raw_request(node, path, verb, body)
         if path.endswith(NATIVE_AUTH_PATH):
             if body is not None and http_method == "post":
@@ -1255,10 +1259,14 @@ class Extractor(FastVisitor):
         return None
 
 
+# The verb of ``session.request(method, url)`` where ``method`` is read at run time.
+ANY_METHOD = "REQUEST"
+
+
 def raw_use(verb: str, url: str, span: Span, text: str) -> RawUse | None:
-    """The raw use of ``verb url`` when it goes, or may go, to a Nylas v2 route; None
+    """The raw use of ``verb url`` when it goes, or may go, to a Nylas route; None
     for another host, an authorization URL (a scope request, not a call) or a path
-    no route matches behind an unknown host."""
+    no route matches behind an unknown host (but for a v3 path built at run time)."""
     path = url.split("?")[0].rstrip("/")
     if path.endswith((NATIVE_AUTH_PATH, HOSTED_AUTH_PATH, V3_HOSTED_AUTH_PATH)):
         return None
@@ -1269,11 +1277,13 @@ def raw_use(verb: str, url: str, span: Span, text: str) -> RawUse | None:
     other_path = unknown_host_path(url, _HOLE)
     if other_path is None:
         return _v3_elsewhere(verb, url, span, text)
-    if is_v3_path(other_path):
+    if is_v3_path(other_path) or other_path.startswith("/v3" + _HOLE):
         # ``f"{settings.API_URI}/v3/grants/{grant}/messages"``: apps take the v3 host
         # from configuration, and the path says Nylas.
         endpoint = match_route(verb, other_path, _HOLE, _V3.raw_routes)
-        return RawUse(verb, other_path, endpoint, span, text) if endpoint else None
+        if endpoint:
+            return RawUse(verb, other_path, endpoint, span, text)
+        return _unnamed_v3(verb, other_path, span, text)
     endpoint = match_route(verb, other_path, _HOLE, _V2.raw_routes)
     if endpoint:
         return RawUse(verb, other_path, endpoint, span, text, maybe=True)
@@ -1288,7 +1298,21 @@ def _v3_elsewhere(verb: str, url: str, span: Span, text: str) -> RawUse | None:
         return None
     path = "/" + url[scheme.end():].split("?", 1)[0].partition("/")[2]
     endpoint = match_route(verb, path, _HOLE, _V3.raw_routes) if is_v3_path(path) else ""
-    return RawUse(verb, path, endpoint, span, text, maybe=True) if endpoint else None
+    if endpoint:
+        return RawUse(verb, path, endpoint, span, text, maybe=True)
+    return _unnamed_v3(verb, path, span, text)
+
+
+def _unnamed_v3(verb: str, path: str, span: Span, text: str) -> RawUse | None:
+    """A v3 path that matches no route because part of it, or the method, is chosen
+    at run time (a wrapper's ``f"{base}/v3{path}"``, ``/v3/grants/{id}/{resource}``,
+    ``session.request(method, url)``): a Nylas request whose endpoint the analysis
+    cannot name.  Left out, its scopes would look unused."""
+    if not (is_v3_path(path) or path.startswith("/v3" + _HOLE)):
+        return None
+    if _HOLE in path or verb == ANY_METHOD:
+        return RawUse(verb, path, "", span, text)
+    return None
 
 
 # Decorators that leave what a function returns as it is.
