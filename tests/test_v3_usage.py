@@ -429,3 +429,20 @@ def test_a_trigger_still_lets_a_broader_scope_be_narrowed(tmp_path: Path) -> Non
     found = _usage(tmp_path, _HANDLER, f'["{G}calendar.readonly", "{G}gmail.modify"]')
     assert [(code, message.endswith(f"request '{G}gmail.readonly' instead"))
             for _, code, message in found] == [("NYS302", True)]
+
+
+@pytest.mark.parametrize("scope", ["calendar.freebusy", "calendar.events.freebusy"])
+def test_google_free_busy_scopes_are_an_open_question_for_free_busy(
+        tmp_path: Path, scope: str) -> None:
+    # Nylas lists only the calendar read scopes; whether Google's free/busy scopes pass
+    # its check is not known: neither unused nor missing.
+    found = _usage(tmp_path, "    nylas.calendars.get_free_busy(grant_id, request_body={})",
+                   f'["{G}{scope}"]')
+    assert found == []
+
+
+def test_a_free_busy_scope_without_free_busy_calls_is_unused(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                   f'["{G}calendar.readonly", "{G}calendar.freebusy"]')
+    assert [(code, "calendar.freebusy" in message) for _, code, message in found] == [
+        ("NYS303", True)]
