@@ -446,3 +446,10 @@ def test_a_free_busy_scope_without_free_busy_calls_is_unused(tmp_path: Path) -> 
                    f'["{G}calendar.readonly", "{G}calendar.freebusy"]')
     assert [(code, "calendar.freebusy" in message) for _, code, message in found] == [
         ("NYS303", True)]
+
+
+def test_a_relay_that_only_receives_notifications_is_not_judged(tmp_path: Path) -> None:
+    # As a login service makes no call, a relay that only names triggers may hand its
+    # grants to another service: its other scopes are not called unused.
+    body = "    if calendar_id == 'message.created':\n        return grant_id"
+    assert _usage(tmp_path, body, f'["{G}gmail.readonly", "{G}calendar.readonly"]') == []

@@ -25,7 +25,8 @@ def _options(requirements: list[ProviderRequirement]) -> tuple[ScopeOption, ...]
     return tuple(options.values())
 
 
-def _for_provider(endpoint: Endpoint, provider: str) -> UsageEndpoint:
+def _for_provider(endpoint: Endpoint, provider: str, notification: bool = False
+                  ) -> UsageEndpoint:
     """One provider's view of an endpoint.
 
     The options are the base requirement's and every condition's (``calendar_id=
@@ -57,6 +58,7 @@ def _for_provider(endpoint: Endpoint, provider: str) -> UsageEndpoint:
         endpoint.note or requirement.note,
         dialect,
         tuple(_options([case]) for case in cases) if conditional else (),
+        notification,
     )
 
 
@@ -82,8 +84,12 @@ SURFACE = SdkSurface(
     CLIENT_CLASSES,
     # Notification triggers are not requests, but the code that names one receives
     # what Nylas sends only where the grant has the trigger's scopes.
-    {key: tuple(_for_provider(endpoint, provider) for provider in PROVIDERS)
-     for key, endpoint in (*ENDPOINTS.items(), *NOTIFICATIONS.items())},
+    {
+        **{key: tuple(_for_provider(endpoint, provider) for provider in PROVIDERS)
+           for key, endpoint in ENDPOINTS.items()},
+        **{key: tuple(_for_provider(endpoint, provider, True) for provider in PROVIDERS)
+           for key, endpoint in NOTIFICATIONS.items()},
+    },
     resources=_resources(),
     raw_routes=RAW_ROUTES,
 )
