@@ -453,3 +453,31 @@ def test_a_relay_that_only_receives_notifications_is_not_judged(tmp_path: Path) 
     # grants to another service: its other scopes are not called unused.
     body = "    if calendar_id == 'message.created':\n        return grant_id"
     assert _usage(tmp_path, body, f'["{G}gmail.readonly", "{G}calendar.readonly"]') == []
+
+
+_CREATE = ("    nylas.events.create(grant_id, request_body={}, "
+           "query_params={'calendar_id': calendar_id})")
+
+
+@pytest.mark.parametrize(("scopes", "provider"), [
+    # Google's granular calendar scopes, newer than the catalogue.
+    (f'["{G}calendar.events.owned"]', '"google"'),
+    ('["Calendars.ReadBasic", "Calendars.ReadWrite.All"]', '"microsoft"'),
+])
+def test_a_scope_the_catalogue_does_not_list_may_grant_the_call(
+        tmp_path: Path, scopes: str, provider: str) -> None:
+    found = _usage(tmp_path, _CREATE, scopes, provider=provider)
+    assert "NYS301" not in _codes(found), found
+
+
+@pytest.mark.parametrize("scopes", [
+    f'["openid", "{G}userinfo.email", "{G}gmail.readonly"]',
+    # A misspelt scope (NYS402) grants nothing.
+    f'["{G}gmail.redonly"]',
+    # Another provider's scope (NYS402) grants nothing here.
+    f'["Calendars.ReadWrite", "{G}gmail.readonly"]',
+])
+def test_known_or_wrong_scopes_still_leave_the_call_missing_one(
+        tmp_path: Path, scopes: str) -> None:
+    found = _usage(tmp_path, _CREATE, scopes)
+    assert "NYS301" in _codes(found), found
