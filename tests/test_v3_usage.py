@@ -403,7 +403,18 @@ _SUBSCRIPTION = ("    nylas.webhooks.create(request_body={'trigger_types': "
 _SUBSCRIBE_EXTRA = "from nylas.models.webhooks import WebhookTriggers"
 
 
-@pytest.mark.parametrize(("body", "extra"), [(_HANDLER, ""), (_SUBSCRIPTION, _SUBSCRIBE_EXTRA)])
+_MATCH = ("    match calendar_id:\n"
+          "        case {'type': 'message.created'}:\n"
+          "            return None\n"
+          "    nylas.calendars.list(grant_id)")
+
+
+@pytest.mark.parametrize(("body", "extra"), [
+    (_HANDLER, ""),
+    (_MATCH, ""),
+    (_SUBSCRIPTION, _SUBSCRIBE_EXTRA),
+    (_SUBSCRIPTION.replace("WebhookTriggers.", "WT."), _SUBSCRIBE_EXTRA + " as WT"),
+])
 @pytest.mark.parametrize(("scopes", "provider"), [
     (f'["{G}calendar.readonly", "{G}gmail.readonly"]', '"google"'),
     ('["Calendars.Read", "Mail.Read"]', '"microsoft"'),

@@ -626,8 +626,11 @@ class Extractor(FastVisitor):
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if node.attr in TRIGGER_MEMBERS and dotted(node.value).endswith(TRIGGER_ENUM):
-            # ``WebhookTriggers.MESSAGE_CREATED``: the SDK's name for the trigger.
+        if node.attr in TRIGGER_MEMBERS and any(
+                (name or "").endswith(TRIGGER_ENUM)
+                for name in (dotted(node.value), self.qualify(node.value))):
+            # ``WebhookTriggers.MESSAGE_CREATED`` (under any import alias): the SDK's
+            # name for the trigger.
             self._notification(node, TRIGGER_MEMBERS[node.attr])
         if node.attr in HTTP_METHODS and node not in self._called and isinstance(
             node.ctx, ast.Load
