@@ -505,3 +505,16 @@ def test_notification_triggers_name_catalogue_scopes_and_are_never_certain() -> 
             for alternative in needed.alternatives:
                 unknown = alternative.scopes - set(CATALOGUES[provider].SCOPES)
                 assert not unknown, (key, provider, unknown)
+
+
+def test_named_arguments_are_open_questions() -> None:
+    # What Nylas does for an argument (a reply reads the original message) takes a
+    # scope its documents do not name: unknown alternatives, quiet both ways.
+    assert "reply_to_message_id" in endpoints.ARGUMENT_NAMES
+    for key, endpoint in endpoints.NAMED_ARGUMENTS.items():
+        assert key == endpoints.argument_key(endpoint.path), key
+        for provider, needed in endpoint.requirement.providers.items():
+            assert needed.alternatives, (key, provider)
+            for alternative in needed.alternatives:
+                assert alternative.certainty is Certainty.UNKNOWN, (key, provider)
+                assert not alternative.scopes - set(CATALOGUES[provider].SCOPES), key

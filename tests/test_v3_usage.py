@@ -492,3 +492,25 @@ def test_known_or_wrong_scopes_still_leave_the_call_missing_one(
         tmp_path: Path, scopes: str) -> None:
     found = _usage(tmp_path, _CREATE, scopes)
     assert "NYS301" in _codes(found), found
+
+
+# Nylas reads the message a reply answers, with a scope its documents do not name.
+_REPLY_DICT = ("    nylas.messages.send(grant_id, request_body={"
+               "'reply_to_message_id': calendar_id, 'body': 'ok'})")
+_REPLY_TYPED = ("    nylas.messages.send(grant_id, request_body=SendMessageRequest("
+                "reply_to_message_id=calendar_id, body='ok'))")
+_REPLY_EXTRA = "from nylas.models.messages import SendMessageRequest"
+
+
+@pytest.mark.parametrize(("body", "extra"), [(_REPLY_DICT, ""), (_REPLY_TYPED, _REPLY_EXTRA)])
+@pytest.mark.parametrize("scopes", [
+    f'["{G}gmail.modify"]',
+    f'["{G}gmail.readonly", "{G}gmail.send"]',
+])
+def test_a_reply_keeps_the_mail_read_scopes(
+        tmp_path: Path, body: str, extra: str, scopes: str) -> None:
+    assert _usage(tmp_path, body, scopes, extra=extra) == []
+
+
+def test_a_reply_never_makes_a_read_scope_missing(tmp_path: Path) -> None:
+    assert _usage(tmp_path, _REPLY_DICT, f'["{G}gmail.send"]') == []

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..nylas_api import API_VERSIONS
 from ..nylas_api.http import (
+    ARGUMENT,
     HTTP_METHODS,
     NOTIFY,
     URL_HOLE,
@@ -34,9 +35,11 @@ from ..nylas_api.http import (
     unknown_host_path,
 )
 from ..nylas_api.v3.endpoints import (
+    ARGUMENT_NAMES,
     TRIGGER_ENUM,
     TRIGGER_MEMBERS,
     TRIGGER_NAMES,
+    argument_key,
     notification_key,
 )
 from .ast_names import dotted
@@ -656,6 +659,20 @@ class Extractor(FastVisitor):
             self._url_expression(node)
             if node.value in TRIGGER_NAMES:
                 self._notification(node, node.value)
+            elif node.value in ARGUMENT_NAMES:
+                self._argument(node, node.value)
+
+    def visit_keyword(self, node: ast.keyword) -> None:
+        if node.arg in ARGUMENT_NAMES:
+            # ``SendMessageRequest(reply_to_message_id=...)``.
+            self._argument(node.value, node.arg)
+        self.generic_visit(node)
+
+    def _argument(self, node: ast.expr, name: str) -> None:
+        """A request argument named in the code that makes Nylas do more than the call
+        shows (a reply: Nylas reads the original message)."""
+        self.facts.raw_uses.append(RawUse(
+            ARGUMENT, name, argument_key(name), self.source.span(node), f"{name!r} argument"))
 
     def _notification(self, node: ast.expr, trigger: str) -> None:
         """A notification trigger named in the code (a handler dispatching on it, a

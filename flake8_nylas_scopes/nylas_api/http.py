@@ -17,9 +17,11 @@ from ..spans import Span
 from .types import RawRoute
 
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
-# The method of a raw use that is a notification trigger named in the code, not a
-# request: Nylas sends it only to grants with the trigger's scopes.
+# The methods of raw uses that are names in the code, not requests: a notification
+# trigger (Nylas sends it only to grants with the trigger's scopes), and a request
+# argument that makes Nylas do more than the call shows.
 NOTIFY = "NOTIFY"
+ARGUMENT = "ARGUMENT"
 # Where a URL's text holds a part built at run time.
 URL_HOLE = "\x00"
 # Nylas hosts: api.nylas.com and the regional ones (ireland-api.nylas.com,
@@ -47,8 +49,8 @@ class RawUse:
     maybe: bool = False
 
     @property
-    def is_notification(self) -> bool:
-        return self.method == NOTIFY
+    def is_mention(self) -> bool:
+        return self.method in (NOTIFY, ARGUMENT)
 
     def to_json(self) -> Any:
         return [self.method, self.path, self.endpoint, self.span.to_json(), self.text,

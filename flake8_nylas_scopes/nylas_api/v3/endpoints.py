@@ -16,6 +16,8 @@ Sources:
   * ``V3-SCHED-CONF``: https://developer.nylas.com/docs/v3/scheduler/add-conferencing/
   * ``V3-NOTIF``: the scopes of notification triggers,
     https://developer.nylas.com/docs/v3/notifications/notification-scopes/
+  * ``V3-REPLY``: a send with ``reply_to_message_id`` makes Nylas read the original
+    message, https://developer.nylas.com/docs/cookbook/email/threads/reply-to-a-thread/
   * ``V3-AUTHSCOPES``: "Nylas scopes are no longer used in v3"; scheduled messages need
     no scope,
     https://developer.nylas.com/docs/developer-guide/authentication/authentication-scopes/
@@ -47,7 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..http import NOTIFY
+from ..http import ARGUMENT, NOTIFY
 from ..types import Certainty, RawRoute, ordered_routes
 from .google import uri
 from .types import (
@@ -1066,3 +1068,33 @@ TRIGGER_MEMBERS: Mapping[str, str] = {
 def notification_key(trigger: str) -> str:
     """The pseudo-endpoint key of a notification trigger."""
     return f"{NOTIFY} {trigger}"
+
+
+# --- Arguments named in the code ------------------------------------------------------
+#
+# V3-REPLY: a send with ``reply_to_message_id`` makes Nylas read the original message
+# to thread the reply.  Which scope that read takes is not documented, and the
+# analysis does not read a call's arguments: where the code names the argument, the
+# mail read scopes are unknown alternatives of a use, which keeps them from being
+# called unused or broader than needed and never makes one missing.
+_REPLY = _needs(
+    (),
+    _UNK,
+    ("V3-REPLY",),
+    ((_UNK, ("gmail.readonly",)), (_UNK, ("gmail.modify",)), (_UNK, ("gmail.compose",)),
+     (_UNK, ("mail.google.com",))),
+    tuple((_UNK, scopes) for _, scopes in _M_MAIL_NOTICE),
+    note="a reply: Nylas reads the message it replies to",
+)
+NAMED_ARGUMENTS: Mapping[str, Endpoint] = _endpoints(
+    (f"{ARGUMENT} reply_to_message_id", _REPLY),
+)
+
+
+def argument_key(name: str) -> str:
+    """The pseudo-endpoint key of a request argument named in the code."""
+    return f"{ARGUMENT} {name}"
+
+
+ARGUMENT_NAMES: frozenset[str] = frozenset(
+    key.split(" ", 1)[1] for key in NAMED_ARGUMENTS)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from ..types import Certainty, Endpoint as UsageEndpoint
 from ..types import Resource, ScopeOption, SdkSurface
-from .endpoints import ENDPOINTS, NOTIFICATIONS, RAW_ROUTES, SDK_METHODS
+from .endpoints import ENDPOINTS, NAMED_ARGUMENTS, NOTIFICATIONS, RAW_ROUTES, SDK_METHODS
 from .sdk import CLIENT_CLASSES, RESOURCES
 from .types import PROVIDERS, Access, Endpoint, ProviderRequirement
 
@@ -86,7 +86,7 @@ SURFACE = SdkSurface(
     # what Nylas sends only where the grant has the trigger's scopes.
     {
         **{key: tuple(_for_provider(endpoint, provider) for provider in PROVIDERS)
-           for key, endpoint in ENDPOINTS.items()},
+           for key, endpoint in (*ENDPOINTS.items(), *NAMED_ARGUMENTS.items())},
         **{key: tuple(_for_provider(endpoint, provider, True) for provider in PROVIDERS)
            for key, endpoint in NOTIFICATIONS.items()},
     },
