@@ -514,3 +514,9 @@ def test_a_reply_keeps_the_mail_read_scopes(
 
 def test_a_reply_never_makes_a_read_scope_missing(tmp_path: Path) -> None:
     assert _usage(tmp_path, _REPLY_DICT, f'["{G}gmail.send"]') == []
+
+
+def test_code_that_only_names_a_reply_is_not_judged(tmp_path: Path) -> None:
+    # The body is built here and sent elsewhere: no call to judge the scopes by.
+    body = "    return {'reply_to_message_id': calendar_id, 'grant': grant_id}"
+    assert _usage(tmp_path, body, f'["{G}gmail.modify", "{G}calendar.readonly"]') == []

@@ -403,8 +403,9 @@ def _overbroad_or_unused(
     user_uses = [use for use in state.endpoint_uses if use.endpoint.user_scoped]
     # A login service that only exchanges codes for tokens and hands them elsewhere
     # makes no call with them: there is nothing to judge the scopes by.  Nor does a
-    # relay that only receives notifications: the grants may serve another service.
-    if all(use.endpoint.notification for use in user_uses):
+    # relay that only receives notifications, or code that only names a request
+    # argument: the grants may serve another service.
+    if all(use.endpoint.mention for use in user_uses):
         return
     if any(use.scopes is None for use in state.unresolved):
         return

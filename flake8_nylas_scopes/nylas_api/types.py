@@ -57,9 +57,9 @@ class Endpoint:
     # ``options`` holds them all (a scope is missing only when missing in each case);
     # a narrower set must serve every case.
     variants: tuple[tuple[ScopeOption, ...], ...] = ()
-    # Not a request: a notification trigger named in the code (API v3), which Nylas
-    # sends only to grants with ``options``.
-    notification: bool = False
+    # Not a request: a name in the code (API v3) that stands for what Nylas does with
+    # the grant's scopes, a notification trigger or a request argument.
+    mention: bool = False
 
 
 @dataclass(frozen=True)

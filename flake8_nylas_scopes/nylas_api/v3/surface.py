@@ -25,7 +25,7 @@ def _options(requirements: list[ProviderRequirement]) -> tuple[ScopeOption, ...]
     return tuple(options.values())
 
 
-def _for_provider(endpoint: Endpoint, provider: str, notification: bool = False
+def _for_provider(endpoint: Endpoint, provider: str, mention: bool = False
                   ) -> UsageEndpoint:
     """One provider's view of an endpoint.
 
@@ -58,7 +58,7 @@ def _for_provider(endpoint: Endpoint, provider: str, notification: bool = False
         endpoint.note or requirement.note,
         dialect,
         tuple(_options([case]) for case in cases) if conditional else (),
-        notification,
+        mention,
     )
 
 
@@ -82,13 +82,13 @@ def _resources() -> Mapping[str, Resource]:
 SURFACE = SdkSurface(
     "v3",
     CLIENT_CLASSES,
-    # Notification triggers are not requests, but the code that names one receives
-    # what Nylas sends only where the grant has the trigger's scopes.
+    # Notification triggers and request arguments named in the code are not requests,
+    # but what Nylas does for them takes the grant's scopes.
     {
         **{key: tuple(_for_provider(endpoint, provider) for provider in PROVIDERS)
-           for key, endpoint in (*ENDPOINTS.items(), *NAMED_ARGUMENTS.items())},
+           for key, endpoint in ENDPOINTS.items()},
         **{key: tuple(_for_provider(endpoint, provider, True) for provider in PROVIDERS)
-           for key, endpoint in NOTIFICATIONS.items()},
+           for key, endpoint in (*NOTIFICATIONS.items(), *NAMED_ARGUMENTS.items())},
     },
     resources=_resources(),
     raw_routes=RAW_ROUTES,
