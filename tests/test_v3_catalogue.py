@@ -487,3 +487,34 @@ def test_scope_sites_name_sdk_methods_and_endpoints() -> None:
     assert by_method[("connectors", "update")].provider_from.value == "first-argument"
     for method in ("url_for_oauth2", "url_for_oauth2_pkce", "url_for_admin_consent"):
         assert by_method[("auth", method)].serialisation.value == "url-space-joined"
+
+
+def test_notification_triggers_name_catalogue_scopes_and_are_never_certain() -> None:
+    # A trigger's name in the code is not a subscription: it may keep a scope, never
+    # make one missing.
+    assert {"message.created", "event.updated", "message.send_success"} <= (
+        endpoints.TRIGGER_NAMES)
+    assert endpoints.TRIGGER_MEMBERS["MESSAGE_SEND_SUCCESS"] == "message.send_success"
+    for key, endpoint in endpoints.NOTIFICATIONS.items():
+        assert key == endpoints.notification_key(endpoint.path), key
+        requirement = endpoint.requirement
+        assert requirement.certainty is Certainty.INFERRED, key
+        assert set(requirement.providers) == set(PROVIDERS), key
+        for provider, needed in requirement.providers.items():
+            assert needed.alternatives, (key, provider)
+            for alternative in needed.alternatives:
+                unknown = alternative.scopes - set(CATALOGUES[provider].SCOPES)
+                assert not unknown, (key, provider, unknown)
+
+
+def test_named_arguments_are_open_questions() -> None:
+    # What Nylas does for an argument (a reply reads the original message) takes a
+    # scope its documents do not name: unknown alternatives, quiet both ways.
+    assert "reply_to_message_id" in endpoints.ARGUMENT_NAMES
+    for key, endpoint in endpoints.NAMED_ARGUMENTS.items():
+        assert key == endpoints.argument_key(endpoint.path), key
+        for provider, needed in endpoint.requirement.providers.items():
+            assert needed.alternatives, (key, provider)
+            for alternative in needed.alternatives:
+                assert alternative.certainty is Certainty.UNKNOWN, (key, provider)
+                assert not alternative.scopes - set(CATALOGUES[provider].SCOPES), key

@@ -10,11 +10,14 @@ import pytest
 
 from flake8_nylas_scopes.analysis.facts import ArgumentDict, CallArguments
 from flake8_nylas_scopes.judging.argument_cases import ArgumentCases
+from flake8_nylas_scopes.judging.resolver import EndpointUse
+from flake8_nylas_scopes.judging.usage_rules import infer
 from flake8_nylas_scopes.nylas_api import API_VERSIONS
 from flake8_nylas_scopes.nylas_api.types import Endpoint
-from flake8_nylas_scopes.spans import Span
+from flake8_nylas_scopes.nylas_api.v3.surface import SURFACE
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
+from flake8_nylas_scopes.spans import Span
 
 G = "https://www.googleapis.com/auth/"
 USAGE = frozenset({"NYS301", "NYS302", "NYS303", "NYS405"})
@@ -208,6 +211,46 @@ def test_a_raw_v3_path_outside_the_map_silences_the_claims(tmp_path: Path) -> No
     text = RAW_APP.replace("/v3/grants/{grant_id}/messages", "/v3/grants/{grant_id}/new-thing")
     found = _raw(tmp_path, text)
     assert [code for _, code, _ in found] == ["NYS304"]
+    assert "is not in the endpoint map" in found[0][2]
+
+
+_MESSAGES = '''def messages(grant_id):
+    return requests.get(f"{API}/v3/grants/{grant_id}/messages").json()
+'''
+
+
+@pytest.mark.parametrize("wrapper", [
+    # A wrapper that takes the path and the method from its callers.
+    '''def nylas_request(method, path, **kwargs):
+    return requests.request(method, f"{BASE}/v3{path}", **kwargs).json()
+
+
+def messages(grant_id):
+    return nylas_request("GET", f"/grants/{grant_id}/messages")
+''',
+    # The resource named by a parameter.
+    '''def grant_get(grant_id, resource):
+    return requests.get(f"{BASE}/v3/grants/{grant_id}/{resource}").json()
+
+
+def messages(grant_id):
+    return grant_get(grant_id, "messages")
+''',
+    # The method chosen at run time.
+    '''def messages(grant_id, method="GET"):
+    return requests.request(method, f"{BASE}/v3/grants/{grant_id}/messages").json()
+''',
+])
+@pytest.mark.parametrize("base", ["API", "settings.NYLAS_BASE"])
+def test_a_raw_v3_request_the_analysis_cannot_name_silences_the_claims(
+        tmp_path: Path, wrapper: str, base: str) -> None:
+    # Left out, the request would make gmail.readonly look unused.  The host may come
+    # from configuration that does not name Nylas: the /v3 path does.
+    text = RAW_APP.replace(_MESSAGES, wrapper.replace("{BASE}", "{" + base + "}"))
+    text = text.replace("import requests\n", "import requests\n\nimport settings\n")
+    (tmp_path / "settings.py").write_text('NYLAS_BASE = "https://gateway.internal"\n')
+    found = _raw(tmp_path, text)
+    assert [code for _, code, _ in found] == ["NYS304"], found
     assert "is not in the endpoint map" in found[0][2]
 
 
@@ -408,3 +451,175 @@ def test_infer_says_when_an_unread_argument_decided_the_scope(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert f"'{G}calendar' grants it (documented, V3-22; whatever calendar_id is)" in (
         result.stdout)
+# A Scheduler configuration is booked from the browser (the Scheduling Page or
+# Component): Nylas then reads and writes the organiser's calendar with the grant
+# whose scopes are judged here, through requests no call of the app shows.
+_CONFIGURATION = ("    nylas.scheduler.configurations.create(grant_id, request_body={"
+                  "'participants': [], 'availability': {}, 'event_booking': {}})")
+_SESSION = ("    nylas.scheduler.sessions.create("
+            "request_body={'configuration_id': calendar_id})\n"
+            "    nylas.messages.list(grant_id)")
+
+
+@pytest.mark.parametrize("body", [_CONFIGURATION, _SESSION])
+@pytest.mark.parametrize(("scopes", "provider"), [
+    ('["Calendars.ReadWrite", "Mail.Read"]', '"microsoft"'),
+    (f'["{G}calendar", "{G}gmail.readonly"]', '"google"'),
+    (f'["{G}calendar.events", "{G}calendar.readonly", "{G}gmail.readonly"]', '"google"'),
+])
+def test_a_bookable_configuration_keeps_the_calendar_write_scope(
+        tmp_path: Path, body: str, scopes: str, provider: str) -> None:
+    found = _usage(tmp_path, body, scopes, provider=provider)
+    for _, code, message in found:
+        if code == "NYS302":
+            # Google's calendar may give way to the two narrower scopes a booking
+            # needs, never to read access alone.
+            assert message.endswith(f"request '{G}calendar.events' + '{G}calendar.readonly'"
+                                    " instead"), message
+        else:
+            # The configuration alone reads no mail.
+            assert code == "NYS303" and ("Mail.Read" in message or "gmail" in message), found
+
+
+def test_a_configuration_read_scope_alone_is_not_called_missing(tmp_path: Path) -> None:
+    # Whether guests will book is the app's business: no NYS301 on its strength.
+    found = _usage(tmp_path, _CONFIGURATION, '["Calendars.Read"]', provider='"microsoft"')
+    assert found == []
+
+
+def test_infer_asks_for_what_a_booking_needs() -> None:
+    key = "POST /v3/grants/{identifier}/scheduling/configurations"
+    uses = [EndpointUse(endpoint, Span("app.py", 1, 0, 1, 1), "create", "create")
+            for endpoint in SURFACE.endpoints[key]]
+    assert infer(uses, "v3/microsoft").scopes == ["Calendars.ReadWrite"]
+    assert infer(uses, "v3/google").scopes == [G + "calendar"]
+
+
+# Nylas sends a notification only to grants with its trigger's scopes; subscriptions
+# are often made in the Dashboard, so the trigger's name in the code stands for one.
+_HANDLER = ("    if calendar_id == 'message.created':\n"
+            "        return None\n"
+            "    nylas.calendars.list(grant_id)")
+_SUBSCRIPTION = ("    nylas.webhooks.create(request_body={'trigger_types': "
+                 "[WebhookTriggers.MESSAGE_CREATED], 'webhook_url': 'https://a/hook'})\n"
+                 "    nylas.calendars.list(grant_id)")
+_SUBSCRIBE_EXTRA = "from nylas.models.webhooks import WebhookTriggers"
+
+
+_MATCH = ("    match calendar_id:\n"
+          "        case {'type': 'message.created'}:\n"
+          "            return None\n"
+          "    nylas.calendars.list(grant_id)")
+
+
+@pytest.mark.parametrize(("body", "extra"), [
+    (_HANDLER, ""),
+    (_MATCH, ""),
+    (_SUBSCRIPTION, _SUBSCRIBE_EXTRA),
+    (_SUBSCRIPTION.replace("WebhookTriggers.", "WT."), _SUBSCRIBE_EXTRA + " as WT"),
+])
+@pytest.mark.parametrize(("scopes", "provider"), [
+    (f'["{G}calendar.readonly", "{G}gmail.readonly"]', '"google"'),
+    ('["Calendars.Read", "Mail.Read"]', '"microsoft"'),
+])
+def test_a_notification_trigger_keeps_its_scopes(
+        tmp_path: Path, body: str, extra: str, scopes: str, provider: str) -> None:
+    assert _usage(tmp_path, body, scopes, provider=provider, extra=extra) == []
+
+
+def test_without_the_trigger_the_mail_scope_is_unused(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                   f'["{G}calendar.readonly", "{G}gmail.readonly"]')
+    assert [(code, "gmail.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)]
+
+
+def test_a_trigger_never_makes_a_scope_missing(tmp_path: Path) -> None:
+    # A name is not a subscription: nothing is called missing on its strength.
+    assert _usage(tmp_path, _HANDLER, f'["{G}calendar.readonly"]') == []
+
+
+def test_a_trigger_still_lets_a_broader_scope_be_narrowed(tmp_path: Path) -> None:
+    found = _usage(tmp_path, _HANDLER, f'["{G}calendar.readonly", "{G}gmail.modify"]')
+    assert [(code, message.endswith(f"request '{G}gmail.readonly' instead"))
+            for _, code, message in found] == [("NYS302", True)]
+
+
+@pytest.mark.parametrize("scope", ["calendar.freebusy", "calendar.events.freebusy"])
+def test_google_free_busy_scopes_are_an_open_question_for_free_busy(
+        tmp_path: Path, scope: str) -> None:
+    # Nylas lists only the calendar read scopes; whether Google's free/busy scopes pass
+    # its check is not known: neither unused nor missing.
+    found = _usage(tmp_path, "    nylas.calendars.get_free_busy(grant_id, request_body={})",
+                   f'["{G}{scope}"]')
+    assert found == []
+
+
+def test_a_free_busy_scope_without_free_busy_calls_is_unused(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                   f'["{G}calendar.readonly", "{G}calendar.freebusy"]')
+    assert [(code, "calendar.freebusy" in message) for _, code, message in found] == [
+        ("NYS303", True)]
+
+
+def test_a_relay_that_only_receives_notifications_is_not_judged(tmp_path: Path) -> None:
+    # As a login service makes no call, a relay that only names triggers may hand its
+    # grants to another service: its other scopes are not called unused.
+    body = "    if calendar_id == 'message.created':\n        return grant_id"
+    assert _usage(tmp_path, body, f'["{G}gmail.readonly", "{G}calendar.readonly"]') == []
+
+
+_CREATE = ("    nylas.events.create(grant_id, request_body={}, "
+           "query_params={'calendar_id': calendar_id})")
+
+
+@pytest.mark.parametrize(("scopes", "provider"), [
+    # Google's granular calendar scopes, newer than the catalogue.
+    (f'["{G}calendar.events.owned"]', '"google"'),
+    ('["Calendars.ReadBasic", "Calendars.ReadWrite.All"]', '"microsoft"'),
+])
+def test_a_scope_the_catalogue_does_not_list_may_grant_the_call(
+        tmp_path: Path, scopes: str, provider: str) -> None:
+    found = _usage(tmp_path, _CREATE, scopes, provider=provider)
+    assert "NYS301" not in _codes(found), found
+
+
+@pytest.mark.parametrize("scopes", [
+    f'["openid", "{G}userinfo.email", "{G}gmail.readonly"]',
+    # A misspelt scope (NYS402) grants nothing.
+    f'["{G}gmail.redonly"]',
+    # Another provider's scope (NYS402) grants nothing here.
+    f'["Calendars.ReadWrite", "{G}gmail.readonly"]',
+])
+def test_known_or_wrong_scopes_still_leave_the_call_missing_one(
+        tmp_path: Path, scopes: str) -> None:
+    found = _usage(tmp_path, _CREATE, scopes)
+    assert "NYS301" in _codes(found), found
+
+
+# Nylas reads the message a reply answers, with a scope its documents do not name.
+_REPLY_DICT = ("    nylas.messages.send(grant_id, request_body={"
+               "'reply_to_message_id': calendar_id, 'body': 'ok'})")
+_REPLY_TYPED = ("    nylas.messages.send(grant_id, request_body=SendMessageRequest("
+                "reply_to_message_id=calendar_id, body='ok'))")
+_REPLY_EXTRA = "from nylas.models.messages import SendMessageRequest"
+
+
+@pytest.mark.parametrize(("body", "extra"), [(_REPLY_DICT, ""), (_REPLY_TYPED, _REPLY_EXTRA)])
+@pytest.mark.parametrize("scopes", [
+    f'["{G}gmail.modify"]',
+    f'["{G}gmail.readonly", "{G}gmail.send"]',
+])
+def test_a_reply_keeps_the_mail_read_scopes(
+        tmp_path: Path, body: str, extra: str, scopes: str) -> None:
+    assert _usage(tmp_path, body, scopes, extra=extra) == []
+
+
+def test_a_reply_never_makes_a_read_scope_missing(tmp_path: Path) -> None:
+    assert _usage(tmp_path, _REPLY_DICT, f'["{G}gmail.send"]') == []
+
+
+def test_code_that_only_names_a_reply_is_not_judged(tmp_path: Path) -> None:
+    # The body is built here and sent elsewhere: no call to judge the scopes by.
+    body = "    return {'reply_to_message_id': calendar_id, 'grant': grant_id}"
+    assert _usage(tmp_path, body, f'["{G}gmail.modify", "{G}calendar.readonly"]') == []

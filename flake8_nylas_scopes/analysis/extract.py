@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 
 from ..nylas_api import API_VERSIONS
 from ..nylas_api.http import (
+    ARGUMENT,
     HTTP_METHODS,
+    NOTIFY,
     URL_HOLE,
     RawUse,
     is_v3_path,
@@ -74,6 +76,11 @@ URLJOIN_FUNCTIONS = frozenset({"urllib.parse.urljoin", "urlparse.urljoin"})
 ENV_READERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
 _V2 = API_VERSIONS["v2"].surface()
 _V3 = API_VERSIONS["v3"].surface()
+# Names in the code that stand for what Nylas does with a grant's scopes.
+TRIGGER_ENUM = _V3.trigger_enum
+TRIGGER_MEMBERS = _V3.trigger_members
+TRIGGER_NAMES = _V3.triggers
+ARGUMENT_NAMES = _V3.named_arguments
 # The v2 client class, by every name it is imported under: a request made through it
 # is the SDK's (``authentication_url``), not a raw one.
 _V2_CLIENT_CLASSES = _V2.client_classes
@@ -619,6 +626,12 @@ class Extractor(FastVisitor):
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node.attr in TRIGGER_MEMBERS and any(
+                (name or "").endswith(TRIGGER_ENUM)
+                for name in (dotted(node.value), self.qualify(node.value))):
+            # ``WebhookTriggers.MESSAGE_CREATED`` (under any import alias): the SDK's
+            # name for the trigger.
+            self._notification(node, TRIGGER_MEMBERS[node.attr])
         if node.attr in HTTP_METHODS and node not in self._called and isinstance(
             node.ctx, ast.Load
         ):
@@ -641,6 +654,31 @@ class Extractor(FastVisitor):
     def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str):
             self._url_expression(node)
+            if node.value in TRIGGER_NAMES:
+                self._notification(node, node.value)
+            elif node.value in ARGUMENT_NAMES:
+                self._argument(node, node.value)
+
+    def visit_keyword(self, node: ast.keyword) -> None:
+        if node.arg in ARGUMENT_NAMES:
+            # ``SendMessageRequest(reply_to_message_id=...)``.
+            self._argument(node.value, node.arg)
+        self.generic_visit(node)
+
+    def _argument(self, node: ast.expr, name: str) -> None:
+        """A request argument named in the code that makes Nylas do more than the call
+        shows (a reply: Nylas reads the original message)."""
+        self.facts.raw_uses.append(RawUse(
+            ARGUMENT, name, f"{ARGUMENT} {name}", self.source.span(node),
+            f"{name!r} argument"))
+
+    def _notification(self, node: ast.expr, trigger: str) -> None:
+        """A notification trigger named in the code (a handler dispatching on it, a
+        subscription): Nylas sends it only where the grant has the trigger's scopes,
+        so it counts as a use of them, as a request would."""
+        self.facts.raw_uses.append(RawUse(
+            NOTIFY, trigger, f"{NOTIFY} {trigger}", self.source.span(node),
+            f"{trigger!r} notifications"))
 
     # -- sites ------------------------------------------------------------------------
 
@@ -709,10 +747,14 @@ class Extractor(FastVisitor):
             return  # most calls: not a request method's name
         args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
         http_method = method
+        chosen_at_run_time = False
         if method == "request" and args:
-            http_method = (self.reader.read_string(args[0]) or "").lower()
+            named = self.reader.read_string(args[0])
+            http_method = (named or "").lower()
+            # ``session.request(method, url)`` in a wrapper: the method is a variable.
+            chosen_at_run_time = named is None
             args = args[1:]
-        if http_method not in HTTP_METHODS:
+        if http_method not in HTTP_METHODS and not chosen_at_run_time:
             return
         url_node = _keyword(node, "url") or (args[0] if args else None)
         if url_node is None:
@@ -734,7 +776,7 @@ class Extractor(FastVisitor):
         path = url.split("?")[0].rstrip("/")
         body = _keyword(node, "json") or _keyword(node, "data")
         params = _keyword(node, "params")
-        verb = http_method.upper()
+        verb = http_method.upper() if not chosen_at_run_time else ANY_METHOD
         self._v3.raw_request(node, path, verb, body)
         if path.endswith(NATIVE_AUTH_PATH):
             if body is not None and http_method == "post":
@@ -1237,10 +1279,14 @@ class Extractor(FastVisitor):
         return None
 
 
+# The verb of ``session.request(method, url)`` where ``method`` is read at run time.
+ANY_METHOD = "REQUEST"
+
+
 def raw_use(verb: str, url: str, span: Span, text: str) -> RawUse | None:
-    """The raw use of ``verb url`` when it goes, or may go, to a Nylas v2 route; None
+    """The raw use of ``verb url`` when it goes, or may go, to a Nylas route; None
     for another host, an authorization URL (a scope request, not a call) or a path
-    no route matches behind an unknown host."""
+    no route matches behind an unknown host (but for a v3 path built at run time)."""
     path = url.split("?")[0].rstrip("/")
     if path.endswith((NATIVE_AUTH_PATH, HOSTED_AUTH_PATH, V3_HOSTED_AUTH_PATH)):
         return None
@@ -1251,11 +1297,13 @@ def raw_use(verb: str, url: str, span: Span, text: str) -> RawUse | None:
     other_path = unknown_host_path(url, _HOLE)
     if other_path is None:
         return _v3_elsewhere(verb, url, span, text)
-    if is_v3_path(other_path):
+    if is_v3_path(other_path) or other_path.startswith("/v3" + _HOLE):
         # ``f"{settings.API_URI}/v3/grants/{grant}/messages"``: apps take the v3 host
         # from configuration, and the path says Nylas.
         endpoint = match_route(verb, other_path, _HOLE, _V3.raw_routes)
-        return RawUse(verb, other_path, endpoint, span, text) if endpoint else None
+        if endpoint:
+            return RawUse(verb, other_path, endpoint, span, text)
+        return _unnamed_v3(verb, other_path, span, text)
     endpoint = match_route(verb, other_path, _HOLE, _V2.raw_routes)
     if endpoint:
         return RawUse(verb, other_path, endpoint, span, text, maybe=True)
@@ -1270,7 +1318,21 @@ def _v3_elsewhere(verb: str, url: str, span: Span, text: str) -> RawUse | None:
         return None
     path = "/" + url[scheme.end():].split("?", 1)[0].partition("/")[2]
     endpoint = match_route(verb, path, _HOLE, _V3.raw_routes) if is_v3_path(path) else ""
-    return RawUse(verb, path, endpoint, span, text, maybe=True) if endpoint else None
+    if endpoint:
+        return RawUse(verb, path, endpoint, span, text, maybe=True)
+    return _unnamed_v3(verb, path, span, text)
+
+
+def _unnamed_v3(verb: str, path: str, span: Span, text: str) -> RawUse | None:
+    """A v3 path that matches no route because part of it, or the method, is chosen
+    at run time (a wrapper's ``f"{base}/v3{path}"``, ``/v3/grants/{id}/{resource}``,
+    ``session.request(method, url)``): a Nylas request whose endpoint the analysis
+    cannot name.  Left out, its scopes would look unused."""
+    if not (is_v3_path(path) or path.startswith("/v3" + _HOLE)):
+        return None
+    if _HOLE in path or verb == ANY_METHOD:
+        return RawUse(verb, path, "", span, text)
+    return None
 
 
 # Decorators that leave what a function returns as it is.

@@ -186,7 +186,9 @@ def _print_scopes(inference: Inference | None, scopes: list[str],
 
 def _print_uncertain(uncertain: list[dict[str, Any]]) -> None:
     if uncertain:
-        print("Calls whose scope need is not documented (no scope inferred from them alone):")
+        # Calls with an undocumented need, calls on other grants (Scheduler bookings),
+        # and names in the code (notification triggers, a reply argument).
+        print("Uses whose scope need is uncertain (no scope inferred from them alone):")
         for item in uncertain:
             print(f"  {item['path']}:{item['line']} {item['call']} -> {item['endpoint']}")
 

@@ -257,8 +257,11 @@ def _usage(
                     raw.span, f"cannot tell whether {raw.method} {path} goes to Nylas",
                     frozenset(sdk.endpoint_scopes([raw.endpoint]))))
             elif raw.endpoint:
+                # A name in the code (a trigger, an argument) is shown as written,
+                # not as a call.
                 endpoints.extend(
-                    EndpointUse(endpoint, raw.span, raw.text, f"{raw.method} {path}")
+                    EndpointUse(endpoint, raw.span, raw.text, f"{raw.method} {path}",
+                                read=raw.is_mention)
                     for endpoint in sdk.endpoint(raw.endpoint)
                 )
             else:

@@ -287,9 +287,33 @@ def usage_findings(state: ProjectState, config: Config, enabled: CodeFilter) -> 
             continue
         if not (dialect.sites or (dialect.dialect == V2 and config.granted_scopes)):
             continue
-        if enabled("NYS301") and not dialect.partial_grant:
+        if enabled("NYS301") and not dialect.partial_grant and not _lists_unlisted(
+                dialect, config):
             yield from _missing(dialect, granted)
         yield from _overbroad_or_unused(dialect, config, enabled)
+
+
+def _lists_unlisted(state: _DialectState, config: Config) -> bool:
+    """Whether a v3 request of the dialect names a scope the catalogue does not list
+    and no list rule calls wrong (a provider scope newer than the catalogue, such as
+    Google's ``calendar.events.owned``): what it grants is not known, so no call is
+    missing a scope on the request's strength."""
+    catalogue = state.catalogue
+    for site in state.sites:
+        if site.generation is not Generation.V3 or site.value.state is not ValueState.ITEMS:
+            continue
+        flagged = {finding.span for finding in list_findings(site, config, _all_codes)
+                   if finding.code in _WRONG_V3_ITEMS}
+        for item in site.value.items:
+            if item.form is ItemForm.STRING_PART or item.span in flagged:
+                continue
+            if catalogue.canonical(item.text.strip()) is None:
+                return True
+    return False
+
+
+# List findings that say an item of a v3 request is not a scope of its provider.
+_WRONG_V3_ITEMS = frozenset({"NYS401", "NYS402", "NYS404"})
 
 
 def _unresolved_findings(state: ProjectState) -> Iterator[Finding]:
@@ -378,8 +402,10 @@ def _overbroad_or_unused(
 ) -> Iterator[Finding]:
     user_uses = [use for use in state.endpoint_uses if use.endpoint.user_scoped]
     # A login service that only exchanges codes for tokens and hands them elsewhere
-    # makes no call with them: there is nothing to judge the scopes by.
-    if not user_uses:
+    # makes no call with them: there is nothing to judge the scopes by.  Nor does a
+    # relay that only receives notifications, or code that only names a request
+    # argument: the grants may serve another service.
+    if all(use.endpoint.mention for use in user_uses):
         return
     if any(use.scopes is None for use in state.unresolved):
         return

@@ -17,6 +17,11 @@ from ..spans import Span
 from .types import RawRoute
 
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
+# The methods of raw uses that are names in the code, not requests: a notification
+# trigger (Nylas sends it only to grants with the trigger's scopes), and a request
+# argument that makes Nylas do more than the call shows.
+NOTIFY = "NOTIFY"
+ARGUMENT = "ARGUMENT"
 # Where a URL's text holds a part built at run time.
 URL_HOLE = "\x00"
 # Nylas hosts: api.nylas.com and the regional ones (ireland-api.nylas.com,
@@ -42,6 +47,10 @@ class RawUse:
     # Nylas route: it may be a Nylas call (``f"{client.api_server}/messages/{id}"``,
     # an ``httpx.Client(base_url=...)``).
     maybe: bool = False
+
+    @property
+    def is_mention(self) -> bool:
+        return self.method in (NOTIFY, ARGUMENT)
 
     def to_json(self) -> Any:
         return [self.method, self.path, self.endpoint, self.span.to_json(), self.text,

@@ -78,6 +78,9 @@ class Endpoint:
     # scope is missing only when missing in each case); a narrower set must serve
     # every case.  Where the call's arguments are read, one case is chosen.
     variants: tuple[ArgumentCase, ...] = ()
+    # Not a request: a name in the code (API v3) that stands for what Nylas does with
+    # the grant's scopes, a notification trigger or a request argument.
+    mention: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,14 @@ class SdkSurface:
     model_modules: tuple[str, ...] = ()
     # Every endpoint as a route for raw HTTP calls, in matching order.
     raw_routes: tuple[RawRoute, ...] = ()
+    # Names in the code that stand for what Nylas does with a grant's scopes (API v3):
+    # notification triggers (``"message.created"``, and the members of ``trigger_enum``
+    # that spell them) and request arguments (``reply_to_message_id``).  Their
+    # pseudo-endpoints are ``"NOTIFY <trigger>"`` and ``"ARGUMENT <name>"``.
+    triggers: frozenset[str] = frozenset()
+    trigger_enum: str = ""
+    trigger_members: Mapping[str, str] = field(default_factory=dict)
+    named_arguments: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

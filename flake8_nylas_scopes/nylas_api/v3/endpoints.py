@@ -14,6 +14,10 @@ Sources:
     https://developer.nylas.com/docs/reference/api/attachments/create-attachment-upload-session/
   * ``V3-SCOPES``: https://developer.nylas.com/docs/v3/auth/v3-scopes/
   * ``V3-SCHED-CONF``: https://developer.nylas.com/docs/v3/scheduler/add-conferencing/
+  * ``V3-NOTIF``: the scopes of notification triggers,
+    https://developer.nylas.com/docs/v3/notifications/notification-scopes/
+  * ``V3-REPLY``: a send with ``reply_to_message_id`` makes Nylas read the original
+    message, https://developer.nylas.com/docs/cookbook/email/threads/reply-to-a-thread/
   * ``V3-AUTHSCOPES``: "Nylas scopes are no longer used in v3"; scheduled messages need
     no scope,
     https://developer.nylas.com/docs/developer-guide/authentication/authentication-scopes/
@@ -45,6 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ..http import ARGUMENT, NOTIFY
 from ..types import Certainty, RawRoute, ordered_routes
 from .google import uri
 from .types import (
@@ -304,6 +309,17 @@ def _calendar_read(rows: tuple[str, ...], access: Access = Access.PROVIDER_SCOPE
 
 _CALENDAR_WRITE = _needs(("V3-19",), _DOC, _OAS, ((_DOC, ("calendar",)),), _M_CAL_WRITE)
 
+# V3-20: Nylas lists only the calendar read scopes for free-busy.  Whether Google's own
+# free/busy scopes (which Google's freebusy query accepts) pass Nylas's check is an open
+# question of the reference: unknown alternatives, so that no rule fires on them.
+_FREE_BUSY = _needs(
+    ("V3-20",),
+    _DOC,
+    _OAS,
+    _G_CAL_READ + ((_UNK, ("calendar.freebusy",)), (_UNK, ("calendar.events.freebusy",))),
+    _M_CAL_READ,
+)
+
 _EVENTS_READ = _needs(
     ("V3-22",),
     _DOC,
@@ -461,6 +477,41 @@ _BOOKINGS = _needs(
     note="API-key path; the scopes are those of the configuration's organiser grant",
 )
 
+# V3-29, V3-31, V3-32: a configuration exists to be booked.  Guests book it from the
+# browser (the Scheduling Page or Component asks GET /v3/scheduling/availability, then
+# posts /v3/scheduling/bookings), and Nylas reads and writes the organiser's calendar
+# with the organiser's grant.  No call of the app shows those requests, so the call
+# that makes a configuration bookable (writing one, or opening a session for one)
+# stands for them: read the calendars for availability and write the booked event.
+_G_BOOKABLE: tuple[_Alt, ...] = (
+    (_DOC, ("calendar.readonly", "calendar.events")),
+    (_DOC, ("calendar",)),
+)
+_BOOKED_NOTE = ("guests book a configuration from the browser: availability reads and the "
+                "booking writes the organiser's calendar")
+_BOOKABLE = Condition(
+    (Clause("event_booking", _BODY),),
+    provider_map(
+        google=_provider(GOOGLE, _DOC, _OAS, *_G_BOOKABLE),
+        microsoft=_provider(MICROSOFT, _DOC, _OAS, *_M_CAL_WRITE),
+    ),
+    _INF,
+    _BOOKED_NOTE,
+)
+_CONFIG_WRITE = _needs(
+    ("V3-29",), _DOC, _OAS, _G_CAL_READ, _M_CAL_READ, conditions=(_BOOKABLE,)
+)
+# A session hands the browser a token for a private configuration, to book it.
+_SESSION = _needs(
+    ("V3-31", "V3-32"),
+    _DOC,
+    _OAS,
+    _G_BOOKABLE,
+    _M_CAL_WRITE,
+    access=Access.OTHER_GRANTS,
+    note="API-key path; " + _BOOKED_NOTE,
+)
+
 _API_KEY = _app(("V3-34",), _DOC, _OAS)
 _NO_SCOPES = _app(("V3-33",), _DOC, _OAS)
 # App-level admin resources (6.15+) the reference table has no row for: their paths
@@ -560,7 +611,7 @@ ENDPOINTS: Mapping[str, Endpoint] = _endpoints(
     (f"POST {G}/calendars", _CALENDAR_WRITE),
     (f"PUT {_CALENDAR}", _CALENDAR_WRITE),
     (f"DELETE {_CALENDAR}", _CALENDAR_WRITE),
-    (f"POST {G}/calendars/free-busy", _calendar_read(("V3-20",))),
+    (f"POST {G}/calendars/free-busy", _FREE_BUSY),
     (
         "POST /v3/calendars/availability",
         _calendar_read(
@@ -588,8 +639,8 @@ ENDPOINTS: Mapping[str, Endpoint] = _endpoints(
     # Room resources: no nylas-python 6.x method; raw HTTP only.
     (f"GET {G}/resources", _ROOM_RESOURCES),
     # Scheduler.
-    (f"POST {_CONFIG}", _calendar_read(("V3-29",))),
-    (f"PUT {_CONFIG}/{{config_id}}", _calendar_read(("V3-29",))),
+    (f"POST {_CONFIG}", _CONFIG_WRITE),
+    (f"PUT {_CONFIG}/{{config_id}}", _CONFIG_WRITE),
     (f"GET {_CONFIG}", _CONFIG_UNKNOWN),
     (f"GET {_CONFIG}/{{config_id}}", _CONFIG_UNKNOWN),
     (f"DELETE {_CONFIG}/{{config_id}}", _CONFIG_UNKNOWN),
@@ -605,8 +656,8 @@ ENDPOINTS: Mapping[str, Endpoint] = _endpoints(
     (f"PATCH {_BOOKING}/{{booking_id}}", _BOOKINGS),
     (f"DELETE {_BOOKING}/{{booking_id}}", _BOOKINGS),
     # Sessions hand a browser a token for a configuration; the reference table has no
-    # row for them.
-    ("POST /v3/scheduling/sessions", _ADMIN),
+    # row for them.  Creating one makes the configuration bookable (above).
+    ("POST /v3/scheduling/sessions", _SESSION),
     ("DELETE /v3/scheduling/sessions/{session_id}", _ADMIN),
     # Notetakers: the same operations with or without a grant; no scope either way.
     *_notetaker_routes(_NOTE_APP, _NO_SCOPES),
@@ -904,3 +955,146 @@ def _raw_routes() -> tuple[RawRoute, ...]:
 
 
 RAW_ROUTES: tuple[RawRoute, ...] = _raw_routes()
+
+
+# --- Notification triggers -------------------------------------------------------------
+#
+# Nylas sends a webhook or Pub/Sub notification for a grant only when the grant has
+# the scopes of its trigger (V3-NOTIF), so an app that receives ``message.created``
+# needs a mail read scope even where none of its calls reads mail.  Subscriptions are
+# often made in the Dashboard, out of the code; the trigger's name in the code (the
+# handler that dispatches on it, or ``webhooks.create(trigger_types=[...])``) is what
+# the analysis sees.  Such a use keeps its scopes from being called unused or broader
+# than needed; it never makes one missing (certainty "inferred": a name is not a
+# subscription).  Alternatives the page lists are documented; broader scopes it does
+# not name, and triggers it has no row for, are inferred from the resource's reads.
+# Keys are ``"NOTIFY <trigger>"``; the triggers are those of nylas-python 6.18
+# (``nylas/models/webhooks.py``, ``WebhookTriggers``) and the page.
+
+_NOTIF = ("V3-NOTIF",)
+_G_CALENDAR_NOTICE: tuple[_Alt, ...] = (
+    (_DOC, ("calendar.events.readonly",)),
+    (_DOC, ("calendar.events",)),
+    (_INF, ("calendar.readonly",)),
+    (_INF, ("calendar",)),
+)
+_G_EVENT_NOTICE: tuple[_Alt, ...] = (
+    (_DOC, ("calendar.events.readonly",)),
+    (_DOC, ("calendar.readonly",)),
+    (_DOC, ("calendar.events",)),
+    (_INF, ("calendar",)),
+)
+_M_CALENDAR_NOTICE: tuple[_Alt, ...] = (
+    (_DOC, ("Calendars.Read",)),
+    (_DOC, ("Calendars.Read.Shared",)),
+    (_DOC, ("Calendars.ReadWrite",)),
+    (_DOC, ("Calendars.ReadWrite.Shared",)),
+)
+_G_MAIL_NOTICE: tuple[_Alt, ...] = (
+    (_DOC, ("gmail.readonly",)), (_DOC, ("gmail.modify",)), (_INF, ("mail.google.com",)),
+)
+_M_MAIL_NOTICE: tuple[_Alt, ...] = (
+    (_DOC, ("Mail.Read",)),
+    (_DOC, ("Mail.ReadWrite",)),
+    (_DOC, ("Mail.ReadWrite.Shared",)),
+    (_DOC, ("Mail.Read.Shared",)),
+)
+
+
+def _notified(google: tuple[_Alt, ...], microsoft: tuple[_Alt, ...]) -> Requirement:
+    return _needs((), _INF, _NOTIF, google, microsoft,
+                  note="a notification trigger named in the code")
+
+
+def _inferred(alternatives: tuple[_Alt, ...]) -> tuple[_Alt, ...]:
+    return tuple((_INF, scopes) for _, scopes in alternatives)
+
+
+_CALENDAR_NOTIFIED = _notified(_G_CALENDAR_NOTICE, _M_CALENDAR_NOTICE)
+_EVENT_NOTIFIED = _notified(_G_EVENT_NOTICE, _M_CALENDAR_NOTICE)
+_MAIL_NOTIFIED = _notified(_G_MAIL_NOTICE, _M_MAIL_NOTICE)
+_SEND_NOTIFIED = _notified(
+    ((_DOC, ("gmail.send",)), (_INF, ("gmail.compose",)), (_INF, ("gmail.modify",))),
+    ((_DOC, ("Mail.ReadWrite", "Mail.Send")), (_INF, ("Mail.ReadWrite.Shared", "Mail.Send"))),
+)
+_BOUNCE_NOTIFIED = _notified(
+    ((_DOC, ("gmail.readonly", "gmail.send")), (_DOC, ("gmail.modify",))),
+    ((_DOC, ("Mail.Read", "Mail.Send")), (_INF, ("Mail.ReadWrite", "Mail.Send"))),
+)
+# Notifications without bodies: Google's metadata scope, or any mail read scope.
+_METADATA_NOTIFIED = _notified(
+    ((_DOC, ("gmail.metadata",)), *_inferred(_G_MAIL_NOTICE)), _inferred(_M_MAIL_NOTICE)
+)
+_FOLDER_NOTIFIED = _notified(
+    ((_INF, ("gmail.labels",)), *_inferred(_G_MAIL_NOTICE)), _inferred(_M_MAIL_NOTICE)
+)
+_CONTACT_NOTIFIED = _notified(
+    _inferred(_G_ADDRESS_BOOK + ((_DOC, ("contacts.other.readonly",)),
+                                 (_DOC, ("directory.readonly",)))),
+    _inferred(_M_ADDRESS_BOOK + ((_DOC, ("People.Read",)),)),
+)
+# A booking writes the organiser's calendar (V3-32).
+_BOOKING_NOTIFIED = _notified(_inferred(_G_BOOKABLE), _inferred(_M_CAL_WRITE))
+
+_TRIGGERS: tuple[tuple[Requirement, tuple[str, ...]], ...] = (
+    (_CALENDAR_NOTIFIED, ("calendar.created", "calendar.updated", "calendar.deleted")),
+    (_EVENT_NOTIFIED, ("event.created", "event.updated", "event.deleted")),
+    (_MAIL_NOTIFIED, ("message.created", "message.updated", "message.deleted",
+                      "message.created.truncated", "message.updated.truncated",
+                      "message.created.cleaned")),
+    (_METADATA_NOTIFIED, ("message.created.metadata", "message.updated.metadata")),
+    (_SEND_NOTIFIED, ("message.send_success", "message.send_failed")),
+    (_BOUNCE_NOTIFIED, ("message.bounce_detected",)),
+    (_FOLDER_NOTIFIED, ("folder.created", "folder.updated", "folder.deleted")),
+    (_CONTACT_NOTIFIED, ("contact.updated", "contact.deleted")),
+    (_BOOKING_NOTIFIED, ("booking.created", "booking.pending", "booking.rescheduled",
+                         "booking.cancelled", "booking.reminder")),
+)
+
+# The trigger of each pseudo-endpoint key ``"NOTIFY <trigger>"``.
+NOTIFICATIONS: Mapping[str, Endpoint] = _endpoints(*(
+    (f"{NOTIFY} {trigger}", requirement)
+    for requirement, triggers in _TRIGGERS for trigger in triggers
+))
+# The trigger names, and the members of the SDK's enum that spell them.
+TRIGGER_ENUM = "WebhookTriggers"
+TRIGGER_NAMES: frozenset[str] = frozenset(
+    trigger for _, triggers in _TRIGGERS for trigger in triggers)
+TRIGGER_MEMBERS: Mapping[str, str] = {
+    trigger.upper().replace(".", "_"): trigger for trigger in TRIGGER_NAMES
+}
+
+
+def notification_key(trigger: str) -> str:
+    """The pseudo-endpoint key of a notification trigger."""
+    return f"{NOTIFY} {trigger}"
+
+
+# --- Arguments named in the code ------------------------------------------------------
+#
+# V3-REPLY: a send with ``reply_to_message_id`` makes Nylas read the original message
+# to thread the reply.  Which scope that read takes is not documented, and the
+# analysis does not read a call's arguments: where the code names the argument, the
+# mail read scopes are unknown alternatives of a use, which keeps them from being
+# called unused or broader than needed and never makes one missing.
+_REPLY = _needs(
+    (),
+    _UNK,
+    ("V3-REPLY",),
+    ((_UNK, ("gmail.readonly",)), (_UNK, ("gmail.modify",)), (_UNK, ("gmail.compose",)),
+     (_UNK, ("mail.google.com",))),
+    tuple((_UNK, scopes) for _, scopes in _M_MAIL_NOTICE),
+    note="a reply: Nylas reads the message it replies to",
+)
+NAMED_ARGUMENTS: Mapping[str, Endpoint] = _endpoints(
+    (f"{ARGUMENT} reply_to_message_id", _REPLY),
+)
+
+
+def argument_key(name: str) -> str:
+    """The pseudo-endpoint key of a request argument named in the code."""
+    return f"{ARGUMENT} {name}"
+
+
+ARGUMENT_NAMES: frozenset[str] = frozenset(
+    key.split(" ", 1)[1] for key in NAMED_ARGUMENTS)

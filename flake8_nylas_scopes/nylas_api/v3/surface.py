@@ -12,7 +12,17 @@ from collections.abc import Mapping
 from ..types import ArgumentCase, ArgumentClause, Certainty
 from ..types import Endpoint as UsageEndpoint
 from ..types import Resource, ScopeOption, SdkSurface
-from .endpoints import ENDPOINTS, RAW_ROUTES, SDK_METHODS
+from .endpoints import (
+    ARGUMENT_NAMES,
+    ENDPOINTS,
+    NAMED_ARGUMENTS,
+    NOTIFICATIONS,
+    RAW_ROUTES,
+    SDK_METHODS,
+    TRIGGER_ENUM,
+    TRIGGER_MEMBERS,
+    TRIGGER_NAMES,
+)
 from .sdk import CLIENT_CLASSES, RESOURCES
 from .types import PROVIDERS, Access, Condition, Endpoint, ProviderRequirement
 
@@ -26,13 +36,14 @@ def _options(requirements: list[ProviderRequirement]) -> tuple[ScopeOption, ...]
     return tuple(options.values())
 
 
-def _for_provider(endpoint: Endpoint, provider: str) -> UsageEndpoint:
+def _for_provider(endpoint: Endpoint, provider: str, mention: bool = False
+                  ) -> UsageEndpoint:
     """One provider's view of an endpoint.
 
     The options are the base requirement's and every condition's (``calendar_id=
     "primary"``): a call is missing a scope only when it is missing in each case, and
-    ``variants`` keeps the cases apart: a narrower set must serve each of them.  (The
-    analysis does not read the arguments yet, so every case is taken as possible.)
+    ``variants`` keeps the cases apart: a narrower set must serve each of them, unless
+    the call's arguments are read and choose one.
     """
     requirement = endpoint.requirement
     rows = ",".join(requirement.rows)
@@ -61,6 +72,7 @@ def _for_provider(endpoint: Endpoint, provider: str) -> UsageEndpoint:
         (ArgumentCase((), base_options), *(
             _case(condition, provider, base_options) for condition in requirement.conditions
         )) if conditional else (),
+        mention,
     )
 
 
@@ -94,8 +106,18 @@ def _resources() -> Mapping[str, Resource]:
 SURFACE = SdkSurface(
     "v3",
     CLIENT_CLASSES,
-    {key: tuple(_for_provider(endpoint, provider) for provider in PROVIDERS)
-     for key, endpoint in ENDPOINTS.items()},
+    # Notification triggers and request arguments named in the code are not requests,
+    # but what Nylas does for them takes the grant's scopes.
+    {
+        **{key: tuple(_for_provider(endpoint, provider) for provider in PROVIDERS)
+           for key, endpoint in ENDPOINTS.items()},
+        **{key: tuple(_for_provider(endpoint, provider, True) for provider in PROVIDERS)
+           for key, endpoint in (*NOTIFICATIONS.items(), *NAMED_ARGUMENTS.items())},
+    },
     resources=_resources(),
     raw_routes=RAW_ROUTES,
+    triggers=TRIGGER_NAMES,
+    trigger_enum=TRIGGER_ENUM,
+    trigger_members=TRIGGER_MEMBERS,
+    named_arguments=ARGUMENT_NAMES,
 )
