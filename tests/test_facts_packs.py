@@ -17,26 +17,13 @@ from flake8_nylas_scopes.project.cache import FactsCache
 from flake8_nylas_scopes.project.facts_packs import PACK_SUFFIX, FactsPacks
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import Config, default_code_filter
+from tool_runs import write_package_app
 
-CLIENT = "from nylas import APIClient\nclient = APIClient('id', 'secret', 'token')\n"
-AUTH = (
-    "from nylas import APIClient\n"
-    "url = APIClient('id', 'secret').authentication_url(\n"
-    "    'https://app.example/cb', scopes=['calendar', 'email.read_only'])\n"
-)
-USES = "from app.client import client\n\ndef inbox():\n    return client.messages.all()\n"
 
 
 @pytest.fixture
 def app(tmp_path: Path) -> Path:
-    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
-    package = tmp_path / "app"
-    package.mkdir()
-    (package / "__init__.py").write_text("")
-    (package / "client.py").write_text(CLIENT)
-    (package / "auth.py").write_text(AUTH)
-    (package / "views.py").write_text(USES)
-    return tmp_path
+    return write_package_app(tmp_path)
 
 
 def _packs(root: Path) -> list[Path]:

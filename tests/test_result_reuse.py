@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from damaged_json import index_damages
+from tool_runs import PACKAGE_AUTH, PACKAGE_USES, write_package_app
 
 from flake8_nylas_scopes.judging import judge
 from flake8_nylas_scopes.project import reuse
@@ -27,14 +28,7 @@ from flake8_nylas_scopes.findings import Finding, Fix, FixAction
 from flake8_nylas_scopes.project.session import ProjectSession, analyse
 from flake8_nylas_scopes.spans import Span
 
-AUTH = (
-    "from nylas import APIClient\n"
-    "from app.client import client\n"
-    "url = APIClient('id', 'secret').authentication_url(\n"
-    "    'https://app.example/cb', scopes=['calendar', 'email.read_only'])\n"
-)
-USES = "from app.client import client\n\ndef inbox():\n    return client.messages.all()\n"
-CLIENT = "from nylas import APIClient\nclient = APIClient('id', 'secret', 'token')\n"
+AUTH, USES = PACKAGE_AUTH, PACKAGE_USES
 
 
 @pytest.fixture
@@ -42,14 +36,7 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # The files are written a moment ago; outside tests such a file is never reused
     # (see test_a_file_written_a_moment_ago_is_not_reused).
     monkeypatch.setattr(reuse, "_RACY_NS", 0)
-    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
-    package = tmp_path / "app"
-    package.mkdir()
-    (package / "__init__.py").write_text("")
-    (package / "client.py").write_text(CLIENT)
-    (package / "auth.py").write_text(AUTH)
-    (package / "views.py").write_text(USES)
-    return tmp_path
+    return write_package_app(tmp_path)
 
 
 def _result_index(root: Path) -> Path:

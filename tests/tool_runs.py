@@ -143,3 +143,26 @@ def write_small_app(root: Path) -> Path:
     (root / "app" / "auth.py").write_text(SMALL_APP_AUTH)
     (root / "app" / "views.py").write_text(SMALL_APP_VIEWS)
     return root
+
+
+# A three-module package app (a shared client, an auth module, a view), for the tests
+# of the cache and of reusing a judged result.
+PACKAGE_CLIENT = "from nylas import APIClient\nclient = APIClient('id', 'secret', 'token')\n"
+PACKAGE_AUTH = (
+    "from nylas import APIClient\n"
+    "from app.client import client\n"
+    "url = APIClient('id', 'secret').authentication_url(\n"
+    "    'https://app.example/cb', scopes=['calendar', 'email.read_only'])\n"
+)
+PACKAGE_USES = "from app.client import client\n\ndef inbox():\n    return client.messages.all()\n"
+
+
+def write_package_app(root: Path) -> Path:
+    (root / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    package = root / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "client.py").write_text(PACKAGE_CLIENT)
+    (package / "auth.py").write_text(PACKAGE_AUTH)
+    (package / "views.py").write_text(PACKAGE_USES)
+    return root
