@@ -623,3 +623,31 @@ def test_code_that_only_names_a_reply_is_not_judged(tmp_path: Path) -> None:
     # The body is built here and sent elsewhere: no call to judge the scopes by.
     body = "    return {'reply_to_message_id': calendar_id, 'grant': grant_id}"
     assert _usage(tmp_path, body, f'["{G}gmail.modify", "{G}calendar.readonly"]') == []
+
+
+def test_the_registry_prefixes_are_the_catalogues() -> None:
+    from flake8_nylas_scopes.nylas_api import PROVIDER_SCOPE_PREFIXES
+    from flake8_nylas_scopes.nylas_api.v3 import google, microsoft
+
+    assert set(PROVIDER_SCOPE_PREFIXES) == {
+        google.AUTH_PREFIX, google.FULL_MAIL, microsoft.GRAPH_PREFIX}
+
+
+def test_a_provider_scope_list_is_read_whatever_its_name(tmp_path: Path) -> None:
+    # ``GOOGLE`` does not say "scope"; its items do.
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "lists.py").write_text(
+        f'GOOGLE = ["{G}gmail.send", "{G}contacts.readonly"]\n')
+    (tmp_path / "app.py").write_text(
+        "from nylas import Client\n"
+        "from lists import GOOGLE\n"
+        "nylas = Client('key')\n"
+        "def login():\n"
+        "    return nylas.auth.url_for_oauth2({'client_id': 'id', 'provider': 'google',\n"
+        "                                      'redirect_uri': 'https://a/cb', 'scope': GOOGLE})\n"
+        "def notify(grant):\n"
+        "    nylas.messages.send(grant, request_body={'to': []})\n")
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    found = [(f.code, f.message) for f in result.findings if f.code in USAGE]
+    assert [(code, "contacts.readonly" in message) for code, message in found] == [
+        ("NYS303", True)]

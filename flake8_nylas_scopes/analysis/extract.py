@@ -21,7 +21,7 @@ import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..nylas_api import API_VERSIONS
+from ..nylas_api import API_VERSIONS, PROVIDER_SCOPE_PREFIXES
 from ..nylas_api.http import (
     ARGUMENT,
     HTTP_METHODS,
@@ -383,8 +383,12 @@ class Extractor(FastVisitor):
                 continue
             value = self.reader.read(ast.Name(id=name, ctx=ast.Load()))
             if value.state is ValueState.ITEMS:
+                # ``GOOGLE = ["https://www.googleapis.com/auth/gmail.send"]``: provider
+                # scopes tell a list whatever its name.
                 looks_like_scopes = "scope" in name.lower() or any(
-                    SCOPE_WORD.match(item.text.strip().lower()) for item in value.items
+                    SCOPE_WORD.match(item.text.strip().lower())
+                    or item.text.strip().startswith(PROVIDER_SCOPE_PREFIXES)
+                    for item in value.items
                 )
                 if looks_like_scopes:
                     constants[name] = value

@@ -92,6 +92,15 @@ API_VERSIONS: Mapping[str, Api] = {
 }
 
 
+# How every provider scope URI of API v3 starts (the prefixes of the Google and
+# Microsoft catalogues, ``v3/google.py`` and ``v3/microsoft.py``; a test keeps them
+# equal): enough to tell a list of provider scopes without loading a catalogue.
+PROVIDER_SCOPE_PREFIXES: tuple[str, ...] = (
+    "https://www.googleapis.com/auth/", "https://mail.google.com/",
+    "https://graph.microsoft.com/",
+)
+
+
 def dialect_catalogue(dialect: str) -> Catalogue:
     """The catalogue of a dialect: ``"v2"``, ``"v3/google"``, ``"v3/microsoft"``."""
     version, _, provider = dialect.partition("/")
