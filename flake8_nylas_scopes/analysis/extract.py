@@ -23,13 +23,17 @@ from dataclasses import dataclass, field
 
 from ..nylas_api import API_VERSIONS, PROVIDER_SCOPE_PREFIXES
 from ..nylas_api.http import (
+    ANY_METHOD,
     ARGUMENT,
     HTTP_METHODS,
+    NO_HOST,
     NOTIFY,
+    NYLAS_HOST,
+    OTHER_HOST,
+    UNKNOWN_HOST,
+    UNREAD_PATH,
     URL_HOLE,
-    RawUse,
-    is_v3_path,
-    match_route,
+    names_v3,
     nylas_path,
     nylas_v2_path,
     unknown_host_path,
@@ -49,6 +53,7 @@ from .facts import (
     BodyArg,
     Generation,
     RawTemplate,
+    RawUse,
     UrlPart,
     ItemForm,
     ModuleFacts,
@@ -673,16 +678,14 @@ class Extractor(FastVisitor):
         """A request argument named in the code that makes Nylas do more than the call
         shows (a reply: Nylas reads the original message)."""
         self.facts.raw_uses.append(RawUse(
-            ARGUMENT, name, f"{ARGUMENT} {name}", self.source.span(node),
-            f"{name!r} argument"))
+            ARGUMENT, NO_HOST, name, self.source.span(node), f"{name!r} argument"))
 
     def _notification(self, node: ast.expr, trigger: str) -> None:
         """A notification trigger named in the code (a handler dispatching on it, a
         subscription): Nylas sends it only where the grant has the trigger's scopes,
         so it counts as a use of them, as a request would."""
         self.facts.raw_uses.append(RawUse(
-            NOTIFY, trigger, f"{NOTIFY} {trigger}", self.source.span(node),
-            f"{trigger!r} notifications"))
+            NOTIFY, NO_HOST, trigger, self.source.span(node), f"{trigger!r} notifications"))
 
     # -- sites ------------------------------------------------------------------------
 
@@ -774,7 +777,8 @@ class Extractor(FastVisitor):
                 # ``"https://api.nylas.com" + path``: a Nylas request to a path the
                 # analysis cannot read.
                 self.facts.raw_uses.append(RawUse(
-                    http_method.upper(), "/{...}", "", self.source.span(node), dotted(func)))
+                    http_method.upper(), NYLAS_HOST, UNREAD_PATH, self.source.span(node),
+                    dotted(func)))
             return
         url = url_fallback_text(parts)
         path = url.split("?")[0].rstrip("/")
@@ -801,9 +805,10 @@ class Extractor(FastVisitor):
             self.facts.raw_templates.append(
                 RawTemplate(verb, parts, self.source.span(node), dotted(func)))
             return
-        use = raw_use(verb, url, self.source.span(node), dotted(func))
         # ``@app.post("/events")`` registers a route; it sends no request.
-        if use is not None and not (use.maybe and node in self._decorators):
+        use = raw_use(verb, url, self.source.span(node), dotted(func),
+                      sent=node not in self._decorators)
+        if use is not None:
             self.facts.raw_uses.append(use)
 
     def _raw_parts(
@@ -814,8 +819,8 @@ class Extractor(FastVisitor):
             self.facts.raw_templates.append(
                 RawTemplate(verb, parts, self.source.span(node), text))
             return
-        use = raw_use(verb, url_fallback_text(parts), self.source.span(node), text)
-        if use is not None and not use.maybe:
+        use = raw_use(verb, url_fallback_text(parts), self.source.span(node), text, sent=False)
+        if use is not None:
             self.facts.raw_uses.append(use)
 
     def _native_auth(
@@ -1283,60 +1288,33 @@ class Extractor(FastVisitor):
         return None
 
 
-# The verb of ``session.request(method, url)`` where ``method`` is read at run time.
-ANY_METHOD = "REQUEST"
-
-
-def raw_use(verb: str, url: str, span: Span, text: str) -> RawUse | None:
-    """The raw use of ``verb url`` when it goes, or may go, to a Nylas route; None
-    for another host, an authorization URL (a scope request, not a call) or a path
-    no route matches behind an unknown host (but for a v3 path built at run time)."""
+def raw_use(verb: str, url: str, span: Span, text: str, sent: bool = True) -> RawUse | None:
+    """The raw request ``verb url`` as the code makes it, when its URL says it goes, or
+    may go, to Nylas: a Nylas host, a host built at run time or given elsewhere (a
+    relative path), or another literal host with a path that names API v3.  None for
+    an authorization URL (a scope request, not a call) and for other URLs.  Whether a
+    route matches is the judge's question (``judging/raw_requests.py``)."""
     path = url.split("?")[0].rstrip("/")
     if path.endswith((NATIVE_AUTH_PATH, HOSTED_AUTH_PATH, V3_HOSTED_AUTH_PATH)):
         return None
     api_path = nylas_path(url, _HOLE)
     if api_path is not None:
-        routes = _V3.raw_routes if is_v3_path(api_path) else _V2.raw_routes
-        return RawUse(verb, api_path, match_route(verb, api_path, _HOLE, routes), span, text)
+        return RawUse(verb, NYLAS_HOST, api_path, span, text, sent)
     other_path = unknown_host_path(url, _HOLE)
-    if other_path is None:
-        return _v3_elsewhere(verb, url, span, text)
-    if is_v3_path(other_path) or other_path.startswith("/v3" + _HOLE):
-        # ``f"{settings.API_URI}/v3/grants/{grant}/messages"``: apps take the v3 host
-        # from configuration, and the path says Nylas.
-        endpoint = match_route(verb, other_path, _HOLE, _V3.raw_routes)
-        if endpoint:
-            return RawUse(verb, other_path, endpoint, span, text)
-        return _unnamed_v3(verb, other_path, span, text)
-    endpoint = match_route(verb, other_path, _HOLE, _V2.raw_routes)
-    if endpoint:
-        return RawUse(verb, other_path, endpoint, span, text, maybe=True)
-    return None
-
-
-def _v3_elsewhere(verb: str, url: str, span: Span, text: str) -> RawUse | None:
-    """A Nylas v3 route on a literal host that is not Nylas's (a proxy, a mock
-    server): it may be a Nylas call."""
+    if other_path is not None:
+        if not sent and not names_v3(other_path):
+            # Not made here, and not sure to be a Nylas request whatever it matches:
+            # ``@app.post("/events")``, every route of a web app.
+            return None
+        return RawUse(verb, UNKNOWN_HOST, other_path, span, text, sent)
     scheme = _SCHEME.match(url)
     if scheme is None:
         return None
     path = "/" + url[scheme.end():].split("?", 1)[0].partition("/")[2]
-    endpoint = match_route(verb, path, _HOLE, _V3.raw_routes) if is_v3_path(path) else ""
-    if endpoint:
-        return RawUse(verb, path, endpoint, span, text, maybe=True)
-    return _unnamed_v3(verb, path, span, text)
-
-
-def _unnamed_v3(verb: str, path: str, span: Span, text: str) -> RawUse | None:
-    """A v3 path that matches no route because part of it, or the method, is chosen
-    at run time (a wrapper's ``f"{base}/v3{path}"``, ``/v3/grants/{id}/{resource}``,
-    ``session.request(method, url)``): a Nylas request whose endpoint the analysis
-    cannot name.  Left out, its scopes would look unused."""
-    if not (is_v3_path(path) or path.startswith("/v3" + _HOLE)):
+    if not names_v3(path):
         return None
-    if _HOLE in path or verb == ANY_METHOD:
-        return RawUse(verb, path, "", span, text)
-    return None
+    # ``https://proxy.example.com/v3/...``: a Nylas v3 path on another host.
+    return RawUse(verb, OTHER_HOST, path, span, text, sent)
 
 
 # Decorators that leave what a function returns as it is.

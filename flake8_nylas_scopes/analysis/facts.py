@@ -10,14 +10,14 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..nylas_api.http import RawUse
+from ..nylas_api.http import ARGUMENT, HOSTS, NOTIFY, URL_HOLE, UNREAD_PATH, names_v3
 from .facts_values import ItemForm, ScopeItem, ScopeValue, UrlPart, ValueState
 from .flow_facts import FlowFacts
 
 # Re-exported: the value types are part of the facts vocabulary.
 __all__ = [
     "Generation", "ItemForm", "ModuleFacts", "ScopeItem", "ScopeSite", "ScopeValue",
-    "SiteKind", "Span", "ValueState", "UrlPart", "RawTemplate", "BodyArg",
+    "SiteKind", "Span", "ValueState", "UrlPart", "RawTemplate", "RawUse", "BodyArg",
 ]
 from ..spans import Span
 
@@ -127,6 +127,56 @@ class ScopeSite:
             str(data.get("granted_unknown", "")),
             Span.from_json(data["joined_at"]) if data.get("joined_at") else None,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class RawUse:
+    """A raw HTTP request as the code makes it: ``method`` (upper case; ``REQUEST``
+    when chosen at run time) and the ``path`` its URL holds (parts built at run time
+    as ``URL_HOLE``; ``UNREAD_PATH`` when the path cannot be read), on a ``host`` of
+    the kinds ``nylas_api/http.py`` names.  Or a name in the code that stands for a
+    use (``NOTIFY`` a trigger, ``ARGUMENT`` a request argument): ``path`` is the name,
+    with no host.
+
+    Which endpoint the request reaches, if any, is for the judge to say
+    (``judging/raw_requests.py``): a fact holds no verdict of the endpoint map.
+    """
+
+    method: str
+    host: str
+    path: str
+    span: Span
+    text: str
+    # False where the code names the request without making it here: a decorator
+    # (``@app.post("/events")`` registers a route) or a request method handed on
+    # (``run(http.post, ...)``).
+    sent: bool = True
+
+    @property
+    def is_mention(self) -> bool:
+        return self.method in (NOTIFY, ARGUMENT)
+
+    @property
+    def names_v3(self) -> bool:
+        """Whether the path names API v3 (``/v3/...``): syntax, not a route."""
+        return not self.is_mention and names_v3(self.path)
+
+    @property
+    def shown_path(self) -> str:
+        """The path as messages show it: parts built at run time as ``{...}``."""
+        if self.path == UNREAD_PATH and not self.is_mention:
+            return "/{...}"
+        return self.path.replace(URL_HOLE, "{...}")
+
+    def to_json(self) -> Any:
+        return [self.method, self.host, self.path, self.span.to_json(), self.text, self.sent]
+
+    @classmethod
+    def from_json(cls, data: Any) -> RawUse:
+        method, host, path, span, text, sent = data
+        if host not in HOSTS:
+            raise ValueError(f"a raw use's host is not one of {sorted(HOSTS)}: {host!r}")
+        return cls(str(method), host, str(path), Span.from_json(span), str(text), bool(sent))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from ..analysis.extract import raw_use
 from ..analysis.facts import (
     ItemForm,
     ModuleFacts,
+    RawUse,
     ScopeSite,
     ScopeValue,
     SiteKind,
@@ -20,11 +21,11 @@ from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
-from ..nylas_api.http import URL_HOLE, RawUse
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import ArgumentCases
 from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
+from .raw_requests import RawRoutes
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .results import FileError, ProjectResult
@@ -248,21 +249,26 @@ def _usage(
     endpoints: list[EndpointUse] = []
     unresolved: list[UnresolvedUse] = []
     sdk = resolver.sdk
+    # The endpoint map's verdict on each raw request, once per method, host and path.
+    routes = RawRoutes.of_registry()
     for facts in modules.values():
         for raw in _raw_uses(facts, index):
+            target = routes.target(raw)
+            if target is None:
+                continue
             # Parts of the path built at run time are shown as ``{...}``.
-            path = raw.path.replace(URL_HOLE, "{...}")
-            if raw.maybe:
+            path = raw.shown_path
+            if target.maybe:
                 unresolved.append(UnresolvedUse(
                     raw.span, f"cannot tell whether {raw.method} {path} goes to Nylas",
-                    frozenset(sdk.endpoint_scopes([raw.endpoint]))))
-            elif raw.endpoint:
+                    frozenset(sdk.endpoint_scopes([target.endpoint]))))
+            elif target.endpoint:
                 # A name in the code (a trigger, an argument) is shown as written,
                 # not as a call.
                 endpoints.extend(
                     EndpointUse(endpoint, raw.span, raw.text, f"{raw.method} {path}",
                                 read=raw.is_mention)
-                    for endpoint in sdk.endpoint(raw.endpoint)
+                    for endpoint in sdk.endpoint(target.endpoint)
                 )
             else:
                 unresolved.append(UnresolvedUse(

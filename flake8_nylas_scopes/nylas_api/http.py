@@ -1,4 +1,9 @@
-"""Raw HTTP calls to the Nylas API, matched to an API version's routes.
+"""Raw HTTP calls to the Nylas API: reading their URLs, and matching them to an API
+version's routes.
+
+Reading a URL (its host, its path) is syntax, which the analysis uses to record a
+request as the code makes it; matching its path to a route is the endpoint map's
+verdict, which only the judge asks for (``judging/raw_requests.py``).
 
 Hosts: ``api.nylas.com`` and the regional v2 hosts, ``api.us.nylas.com`` and
 ``api.eu.nylas.com`` for v3 (``nylas_api/v2/endpoints.py``, ``nylas_api/v3/endpoints.py``
@@ -8,12 +13,8 @@ note the sources).  Paths of API v3 start with ``/v3/``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
-
 from collections.abc import Iterable
 
-from ..spans import Span
 from .types import RawRoute
 
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
@@ -22,6 +23,20 @@ HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
 # argument that makes Nylas do more than the call shows.
 NOTIFY = "NOTIFY"
 ARGUMENT = "ARGUMENT"
+# The method of ``session.request(method, url)`` where ``method`` is read at run time.
+ANY_METHOD = "REQUEST"
+# Where a raw request goes, as its URL says: a host that names Nylas, a host built at
+# run time or given elsewhere (a base URL, configuration), or a literal host that is
+# not Nylas's (a proxy, a mock server).  Names in the code (``NOTIFY``, ``ARGUMENT``)
+# go nowhere: ``NO_HOST``.
+NYLAS_HOST = "nylas"
+UNKNOWN_HOST = "unknown"
+OTHER_HOST = "other"
+NO_HOST = ""
+HOSTS = frozenset({NYLAS_HOST, UNKNOWN_HOST, OTHER_HOST, NO_HOST})
+# The path of a request to a Nylas host whose path the analysis cannot read
+# (``"https://api.nylas.com" + path``); shown as ``/{...}``.
+UNREAD_PATH = ""
 # Where a URL's text holds a part built at run time.
 URL_HOLE = "\x00"
 # Nylas hosts: api.nylas.com and the regional ones (ireland-api.nylas.com,
@@ -31,35 +46,6 @@ _NYLAS_HOST = re.compile(
 )
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class RawUse:
-    """``method path`` sent to the Nylas API; ``endpoint`` is "" when no route matches
-    (a key of the v2 or the v3 endpoint map: v3 paths start with ``/v3/``)."""
-
-    method: str
-    path: str
-    endpoint: str
-    span: Span
-    text: str
-    # The host is built at run time and does not name Nylas, but the path is a
-    # Nylas route: it may be a Nylas call (``f"{client.api_server}/messages/{id}"``,
-    # an ``httpx.Client(base_url=...)``).
-    maybe: bool = False
-
-    @property
-    def is_mention(self) -> bool:
-        return self.method in (NOTIFY, ARGUMENT)
-
-    def to_json(self) -> Any:
-        return [self.method, self.path, self.endpoint, self.span.to_json(), self.text,
-                self.maybe]
-
-    @classmethod
-    def from_json(cls, data: Any) -> RawUse:
-        return cls(str(data[0]), str(data[1]), str(data[2]), Span.from_json(data[3]),
-                   str(data[4]), bool(data[5]))
 
 
 def nylas_path(url: str, hole: str) -> str | None:
@@ -81,6 +67,12 @@ def nylas_path(url: str, hole: str) -> str | None:
 
 def is_v3_path(path: str) -> bool:
     return path == "/v3" or path.startswith("/v3/")
+
+
+def names_v3(path: str) -> bool:
+    """Whether a path names API v3 by its first segment, read or built at run time
+    (``/v3/...``, ``f"/v3{path}"``)."""
+    return is_v3_path(path) or path.startswith("/v3" + URL_HOLE)
 
 
 def nylas_v2_path(url: str, hole: str) -> str | None:
