@@ -96,15 +96,14 @@ BASE_URL_CLIENTS = frozenset({"httpx.Client", "httpx.AsyncClient"})
 # What stands in for a host given by configuration that names Nylas.
 NYLAS_HOST_MARK = "nylas-host"
 
-# ``authentication_url(redirect_uri, login_hint, state, scopes, provider, ...)``
-AUTH_URL_METHOD = "authentication_url"
-AUTH_URL_SCOPES_POSITION = 3
-AUTH_URL_PROVIDER_POSITION = 4
+AUTH_URL_METHOD = _V2.auth_url_method
+AUTH_URL_SCOPES_POSITION = _V2.auth_url_positions["scopes"]
+AUTH_URL_PROVIDER_POSITION = _V2.auth_url_positions["provider"]
 
-NATIVE_AUTH_PATH = "/connect/authorize"
-HOSTED_AUTH_PATH = "/oauth/authorize"
+NATIVE_AUTH_PATH = _V2.authorize_paths["native"]
+HOSTED_AUTH_PATH = _V2.authorize_paths["hosted"]
 # The browser's request of API v3's hosted authentication: a scope request, not a call.
-V3_HOSTED_AUTH_PATH = "/v3/connect/auth"
+V3_HOSTED_AUTH_PATH = _V3.authorize_paths["hosted"]
 # Keys that together mark a dict as a Nylas native-auth body even when the URL it is
 # sent to cannot be shown to be a Nylas host.
 NATIVE_BODY_KEYS = frozenset({"client_id", "name", "email_address", "provider", "settings"})

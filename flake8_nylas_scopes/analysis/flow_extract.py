@@ -53,13 +53,12 @@ from .prefilter import names_a_scope_family
 from .source import SourceMap
 from .values import SCOPE_WORD, ValueReader
 
-# Recorded too, so that the index can tell whether its receiver is a client.
-AUTH_URL_METHOD = "authentication_url"
-
 # The v2 SDK, whose collections and model methods start the chains recorded as uses.
 # A client of either generation is recorded as the call of its class (or an instance
 # of it, from an annotation): which classes are clients, the resolver knows.
 _V2 = API_VERSIONS["v2"].surface()
+# Recorded too, so that the index can tell whether its receiver is a client.
+AUTH_URL_METHOD = _V2.auth_url_method
 COLLECTIONS = _V2.collections
 CLIENT_METHODS = _V2.client_methods
 MODELS = _V2.models

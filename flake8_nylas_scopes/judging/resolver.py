@@ -781,7 +781,7 @@ class FlowResolver:
                     self._collection_op(first, attrs[1:], use, endpoints, unresolved)
                 elif first in client_methods:
                     endpoints.append(self._endpoint(client_methods[first], use, first))
-                elif first != "authentication_url":
+                elif first != self.sdk.auth_url_method:
                     unresolved.append(UnresolvedUse(
                         use.span, f"{use.text} is not in the endpoint map", None))
             elif kind == "coll":
