@@ -26,6 +26,16 @@ from ..analysis.flow_calls import (
     PAIRS_METHODS,
 )
 from ..analysis.flow_facts import CallSite, Read, Sink, Store, Use, Val
+from ..analysis.symbols import (
+    ATTRIBUTE,
+    BASES,
+    GLOBAL,
+    NAMED_VARIABLES,
+    PARAMETER,
+    RETURNED,
+    STATE,
+    qualified_name,
+)
 from ..nylas_api.types import Endpoint
 from ..spans import Span
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
@@ -163,7 +173,7 @@ def _is_parameter(value: Val | None) -> bool:
     """A parameter no project code fills whose name says it holds a Nylas model
     (``def on_message(message): message.save()``): a framework may pass one in.
     ``form.save()`` in a Django view is not taken for one."""
-    if value is None or value.kind != "sym" or not value.name.startswith("p:"):
+    if value is None or value.kind != "sym" or not value.name.startswith(PARAMETER):
         return False
     name = value.name.rsplit(".", 1)[-1].lower()
     return any(word in name for word in _MODEL_WORDS)
@@ -263,7 +273,7 @@ class FlowResolver:
         # Project classes deriving from an SDK client, with the client's name.
         self._client_classes: dict[str, str] = {}
         for qualname, params in self.functions.items():
-            self._param_keys[qualname] = tuple(f"p:{qualname}.{param}" for param in params)
+            self._param_keys[qualname] = tuple(f"{PARAMETER}{qualname}.{param}" for param in params)
         self._client_names = frozenset(client_names)
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
@@ -354,9 +364,9 @@ class FlowResolver:
         """Read each class's bases from its ``c:`` edges; True when something new."""
         changed = False
         for target, nodes in self.edges.items():
-            if not target.startswith("c:"):
+            if not target.startswith(BASES):
                 continue
-            name = target[2:]
+            name = qualified_name(target)
             for node in nodes:
                 for kind, base in self._resolve_node(node, 0):
                     if kind == "class" and base not in self._bases.setdefault(name, set()):
@@ -419,11 +429,11 @@ class FlowResolver:
         for function in methods:
             if function in self._properties:
                 # A property is read without a call: what it returns.
-                found |= self.values.get(f"r:{function}", _NOTHING)
+                found |= self.values.get(f"{RETURNED}{function}", _NOTHING)
             else:
                 found.add(("func", function))
         for klass in self._family(owner):
-            found |= self.values.get(f"a:{klass}.{name}", _NOTHING)
+            found |= self.values.get(f"{ATTRIBUTE}{klass}.{name}", _NOTHING)
         if owner in self._client_classes:
             found |= self._attribute(("client", self._client_classes[owner]), name)
         return self._shared(found)
@@ -463,8 +473,8 @@ class FlowResolver:
         if kind == "client":
             return _ONLY_CLIENT
         if kind == "sym":
-            if name.startswith("a:"):
-                owner, _, attribute = name[2:].rpartition(".")
+            if name.startswith(ATTRIBUTE):
+                owner, _, attribute = qualified_name(name).rpartition(".")
                 return self._instance_attribute(owner, attribute)
             # The symbol's own set, which grows during a round of the fixpoint.
             return self.values.get(name, _NOTHING)
@@ -537,8 +547,8 @@ class FlowResolver:
             return {("func", name)}
         if name in self.classes:
             return {("class", name)}
-        if f"g:{name}" in self.edges:
-            return self.values.get(f"g:{name}", _NOTHING)
+        if f"{GLOBAL}{name}" in self.edges:
+            return self.values.get(f"{GLOBAL}{name}", _NOTHING)
         if name in self.module_names:
             return {("module", name)}
         for prefix in self.sdk.model_modules:
@@ -626,7 +636,7 @@ class FlowResolver:
             if kind == "nylas_class":
                 found.add(("client", name))
             elif kind == "func":
-                found |= self.values.get(f"r:{name}", _NOTHING)
+                found |= self.values.get(f"{RETURNED}{name}", _NOTHING)
             elif kind in ("class", "inst"):
                 # ``cls(...)`` in a classmethod: ``cls`` is read as an instance.
                 found |= self._instance(name)
@@ -669,7 +679,7 @@ class FlowResolver:
     def _solve(self) -> None:
         for target in self.edges:
             if target.rsplit(".", 1)[-1] in self._client_names or (
-                target.startswith("s:") and target[2:] in self._client_names
+                target.startswith(STATE) and qualified_name(target) in self._client_names
             ):
                 # Configured client names hold a client of either generation.
                 self.values.setdefault(target, set()).update((CLIENT_OBJ, _V3_CLIENT))
@@ -699,7 +709,7 @@ class FlowResolver:
             for owner, store in self._stores:
                 for kind, name in self._resolve_node(owner, 0):
                     if kind == "inst":
-                        changed |= self._add_edge(f"a:{name}.{store.attr}",
+                        changed |= self._add_edge(f"{ATTRIBUTE}{name}.{store.attr}",
                                                   self._intern(store.value))
             if not changed:
                 return
@@ -732,13 +742,13 @@ class FlowResolver:
                 if position < len(params):
                     changed |= self._add_edge(keys[position], argument)
                 elif vararg:
-                    changed |= self._add_edge(f"p:{function}.{vararg}",
+                    changed |= self._add_edge(f"{PARAMETER}{function}.{vararg}",
                                               self._node("box", "", argument))
             for keyword, argument in arguments.kwargs:
                 if keyword in params:
-                    changed |= self._add_edge(f"p:{function}.{keyword}", argument)
+                    changed |= self._add_edge(f"{PARAMETER}{function}.{keyword}", argument)
                 elif kwarg:
-                    changed |= self._add_edge(f"p:{function}.{kwarg}",
+                    changed |= self._add_edge(f"{PARAMETER}{function}.{kwarg}",
                                               self._node("box", "", argument))
             # ``f(*items)`` and ``f(**options)``: any parameter may get any element.
             for spread, rest in ((arguments.star, vararg), (arguments.double_star, kwarg)):
@@ -748,7 +758,7 @@ class FlowResolver:
                 for key in keys:
                     changed |= self._add_edge(key, element)
                 if rest:
-                    changed |= self._add_edge(f"p:{function}.{rest}", spread)
+                    changed |= self._add_edge(f"{PARAMETER}{function}.{rest}", spread)
         return changed
 
     # -- results ------------------------------------------------------------------------
@@ -975,8 +985,8 @@ class FlowResolver:
         if self._holdings is None:
             holdings: dict[str, list[set[Obj]]] = {}
             for target, held in self.values.items():
-                if target.startswith("a:"):
-                    holdings.setdefault(target[2:].rpartition(".")[0], []).append(held)
+                if target.startswith(ATTRIBUTE):
+                    holdings.setdefault(qualified_name(target).rpartition(".")[0], []).append(held)
             self._holdings = holdings
         return self._holdings.get(klass, [])
 
@@ -1012,7 +1022,7 @@ class FlowResolver:
         if kind == "func" and name not in seen:
             # Code that gets a function can call it and use what it returns.
             found = set()
-            for result in self.values.get(f"r:{name}", ()):
+            for result in self.values.get(f"{RETURNED}{name}", ()):
                 more = self.reach(result, seen | {name})
                 if more is None:
                     return None
@@ -1206,12 +1216,12 @@ def _named(value: Val | None) -> str:
         return "a value"
     if value.kind == "sym":
         key = value.name
-        if key.startswith("a:"):
+        if key.startswith(ATTRIBUTE):
             return "self." + key.rsplit(".", 1)[-1]
-        if key.startswith(("l:", "p:", "g:", "r:")):
+        if key.startswith(NAMED_VARIABLES):
             return key.rsplit(".", 1)[-1]
-        if key.startswith("s:"):
-            return key[2:]
+        if key.startswith(STATE):
+            return qualified_name(key)
         return "a value"
     if value.kind == "ref":
         return value.name.rsplit(".", 1)[-1]
