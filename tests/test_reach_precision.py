@@ -483,3 +483,133 @@ def test_findings_on_configuration_name_the_module_they_were_read_from(tmp_path:
     assert unused.evidence == (
         "scopes read from django.conf.settings.NYLAS_SCOPES in proj.settings",
     )
+
+
+# Django's split settings: ``production.py`` brings the names of ``base.py`` with a
+# star import and overrides a few of them.
+BASE_SETTINGS = 'NYLAS_SCOPES = ["email.read_only", "contacts"]\n'
+USES_PRODUCTION = '''
+import os
+
+from django.conf import settings
+from nylas import APIClient
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings.production")
+
+
+def login():
+    client = APIClient("id", "secret")
+    return client.authentication_url("https://a.example/cb", scopes=settings.NYLAS_SCOPES)
+'''
+
+
+def _split_settings(
+    tmp_path: Path, production: str, **more: str
+) -> list[tuple[str, int, str, str]]:
+    return _codes(tmp_path, {
+        "app/__init__.py": "", "app/settings/__init__.py": "",
+        "app/settings/base.py": BASE_SETTINGS,
+        "app/settings/production.py": production,
+        "app/views.py": USES_PRODUCTION, "app/calls.py": CALLS, **more,
+    })
+
+
+def test_a_setting_brought_by_a_star_import_is_read(tmp_path: Path) -> None:
+    found = _split_settings(tmp_path, "from .base import *  # noqa\nDEBUG = False\n")
+    assert [(name, code) for name, _, code, _ in found] == [("base.py", "NYS303")]
+    assert "'contacts'" in found[0][3]
+
+
+def test_a_name_imported_from_the_star_importing_module_is_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/settings/__init__.py": "",
+        "app/settings/base.py": BASE_SETTINGS,
+        "app/settings/production.py": "from .base import *  # noqa\n",
+        "app/views.py": _auth("NYLAS_SCOPES", "from app.settings.production import NYLAS_SCOPES"),
+        "app/calls.py": CALLS,
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("base.py", "NYS303")]
+
+
+def test_a_name_read_in_the_star_importing_module_itself_is_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/settings/__init__.py": "",
+        "app/settings/base.py": BASE_SETTINGS,
+        "app/views.py": _auth("NYLAS_SCOPES", "from app.settings.base import *  # noqa"),
+        "app/calls.py": CALLS,
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("base.py", "NYS303")]
+
+
+def test_an_override_after_the_star_import_wins(tmp_path: Path) -> None:
+    found = _split_settings(
+        tmp_path, 'from .base import *  # noqa\nNYLAS_SCOPES = ["email.read_only"]\n')
+    assert found == []
+
+
+def test_a_binding_before_the_star_import_loses_to_it(tmp_path: Path) -> None:
+    found = _split_settings(
+        tmp_path, 'NYLAS_SCOPES = ["email.read_only"]\nfrom .base import *  # noqa\n')
+    assert [(name, code) for name, _, code, _ in found] == [("base.py", "NYS303")]
+
+
+def test_an_override_that_cannot_be_read_silences_the_rules(tmp_path: Path) -> None:
+    found = _split_settings(
+        tmp_path,
+        'import os\nfrom .base import *  # noqa\nNYLAS_SCOPES = os.environ["SCOPES"].split()\n')
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_conditional_star_import_of_a_missing_module_silences_the_rules(
+    tmp_path: Path,
+) -> None:
+    # ``local.py`` is not in the repository (each developer has their own): it may
+    # set anything.
+    production = ("from .base import *  # noqa\n"
+                  "try:\n    from .local import *  # noqa\nexcept ImportError:\n    pass\n")
+    found = _split_settings(tmp_path, production)
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_conditional_star_import_that_binds_the_name_silences_the_rules(
+    tmp_path: Path,
+) -> None:
+    production = ("from .base import *  # noqa\n"
+                  "try:\n    from .local import *  # noqa\nexcept ImportError:\n    pass\n")
+    found = _split_settings(
+        tmp_path, production,
+        **{"app/settings/local.py": 'NYLAS_SCOPES = ["email.read_only"]\n'})
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_conditional_star_import_that_binds_other_names_is_passed(tmp_path: Path) -> None:
+    production = ("from .base import *  # noqa\n"
+                  "try:\n    from .local import *  # noqa\nexcept ImportError:\n    pass\n")
+    found = _split_settings(tmp_path, production,
+                            **{"app/settings/local.py": "DEBUG = True\n"})
+    assert [(name, code) for name, _, code, _ in found] == [("base.py", "NYS303")]
+
+
+def test_all_limits_what_a_star_import_brings(tmp_path: Path) -> None:
+    more = {"app/settings/base.py": '__all__ = ["DEBUG"]\nDEBUG = True\n' + BASE_SETTINGS}
+    found = _split_settings(tmp_path, "from .base import *  # noqa\n", **more)
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+    readable = {"app/settings/base.py": '__all__ = ["NYLAS_SCOPES"]\n' + BASE_SETTINGS}
+    found = _split_settings(tmp_path / "listed", "from .base import *  # noqa\n", **readable)
+    assert [(name, code) for name, _, code, _ in found] == [("base.py", "NYS303")]
+    unreadable = {"app/settings/base.py": "__all__ = names()\n" + BASE_SETTINGS}
+    found = _split_settings(tmp_path / "opaque", "from .base import *  # noqa\n", **unreadable)
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_star_import_from_outside_the_project_silences_the_rules(tmp_path: Path) -> None:
+    found = _split_settings(tmp_path, "from .base import *  # noqa\nfrom vendor.conf import *\n")
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_list_changed_in_place_where_it_is_bound_is_not_read(tmp_path: Path) -> None:
+    more = {"app/settings/base.py": BASE_SETTINGS,
+            "app/settings/extra.py": (
+                "from app.settings import base\nbase.NYLAS_SCOPES.append('email.send')\n")}
+    found = _split_settings(tmp_path, "from .base import *  # noqa\n", **more)
+    assert {code for _, _, code, _ in found} == {"NYS304"}

@@ -63,6 +63,7 @@ from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
 from .source import SourceMap
+from .star_names import CONSTANT_NAME, exports, star_imports, upper_names
 from ..spans import Span
 from .values import SCOPE_WORD, ValueReader
 
@@ -234,11 +235,22 @@ class Extractor(FastVisitor):
         if isinstance(node, ast.Name):
             if self.lookup(node.id) is not None:
                 return None
-            return self._imports.get(node.id)
+            imported = self._imports.get(node.id)
+            if imported is None and self._from_star_import(node.id):
+                # Bound by none of this module's statements: a constant a star import
+                # brings, read by the index as this module's (it follows the import).
+                return f"{self._module_name}.{node.id}"
+            return imported
         if isinstance(node, ast.Attribute):
             base = self.qualify(node.value)
             return f"{base}.{node.attr}" if base else None
         return None
+
+    def _from_star_import(self, name: str) -> bool:
+        return bool(
+            self.facts.star_imports and self._module_name and CONSTANT_NAME.match(name)
+            and name not in self.facts.upper_names and self._binding_scope(name) is None
+        )
 
     def _collect_imports(self, tree: ast.Module) -> None:
         seen: dict[str, set[str]] = {}
@@ -310,6 +322,9 @@ class Extractor(FastVisitor):
     def prepare(self, tree: ast.Module) -> None:
         """Read the imports and module bindings without looking for scope requests."""
         self._collect_imports(tree)
+        self.facts.star_imports = star_imports(tree, self._absolute_module)
+        self.facts.upper_names = upper_names(tree)
+        self.facts.exports, self.facts.exports_known = exports(tree)
         bindings = collect_bindings(tree.body)
         self._scopes.append(bindings)
         self._bodies.append(tree.body)

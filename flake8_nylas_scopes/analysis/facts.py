@@ -17,7 +17,7 @@ from .flow_facts import FlowFacts
 # Re-exported: the value types are part of the facts vocabulary.
 __all__ = [
     "Generation", "ItemForm", "ModuleFacts", "ScopeItem", "ScopeSite", "ScopeValue",
-    "SiteKind", "Span", "ValueState", "UrlPart", "RawTemplate", "BodyArg",
+    "SiteKind", "Span", "ValueState", "UrlPart", "RawTemplate", "BodyArg", "StarImport",
 ]
 from ..spans import Span
 
@@ -221,6 +221,24 @@ class CallArguments:
                    ArgumentDict.from_json(data[2]) if data[2] is not None else None)
 
 
+@dataclass(frozen=True, slots=True)
+class StarImport:
+    """``from module import *`` at ``line``; ``conditional`` when it sits in an
+    ``if``/``try`` block (``from .local import *`` when a local settings file exists),
+    so it may not have run."""
+
+    module: str
+    line: int
+    conditional: bool
+
+    def to_json(self) -> Any:
+        return [self.module, self.line, self.conditional]
+
+    @classmethod
+    def from_json(cls, data: Any) -> StarImport:
+        return cls(str(data[0]), int(data[1]), bool(data[2]))
+
+
 @dataclass
 class ModuleFacts:
     """Everything the rules need from one module.
@@ -251,6 +269,15 @@ class ModuleFacts:
     body_args: list[BodyArg] = field(default_factory=list)
     # The arguments of API v3 calls whose scopes depend on them.
     call_arguments: list[CallArguments] = field(default_factory=list)
+    # What a star import of this module, or from it, brings: its star imports in
+    # order; its constant-style (upper-case) module-level names, each with the line of
+    # its last binding (a binding in a function through ``global`` counts as the
+    # module's last); and ``__all__`` when it lists names (None without one;
+    # ``exports_known`` is False when it cannot be read).
+    star_imports: list[StarImport] = field(default_factory=list)
+    upper_names: dict[str, int] = field(default_factory=dict)
+    exports: list[str] | None = None
+    exports_known: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -268,6 +295,10 @@ class ModuleFacts:
             "django_settings": self.django_settings,
             "body_args": [arg.to_json() for arg in self.body_args],
             "call_arguments": [args.to_json() for args in self.call_arguments],
+            "star_imports": [star.to_json() for star in self.star_imports],
+            "upper_names": self.upper_names,
+            "exports": self.exports,
+            "exports_known": self.exports_known,
         }
 
     @classmethod
@@ -289,4 +320,9 @@ class ModuleFacts:
             str(data.get("django_settings", "")),
             [BodyArg.from_json(arg) for arg in data.get("body_args", ())],
             [CallArguments.from_json(args) for args in data.get("call_arguments", ())],
+            [StarImport.from_json(star) for star in data.get("star_imports", ())],
+            {str(name): int(line) for name, line in data.get("upper_names", {}).items()},
+            [str(name) for name in exports] if (exports := data.get("exports")) is not None
+            else None,
+            bool(data.get("exports_known", True)),
         )

@@ -40,6 +40,10 @@ def module_facts(
                 extractor.prepare(tree)
                 facts.constants = extractor.scope_constants()
                 facts.strings = extractor.url_strings()
+                prepared = extractor.facts
+                facts.star_imports = prepared.star_imports
+                facts.upper_names = prepared.upper_names
+                facts.exports, facts.exports_known = prepared.exports, prepared.exports_known
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,
