@@ -82,9 +82,6 @@ TRIGGER_ENUM = _V3.trigger_enum
 TRIGGER_MEMBERS = _V3.trigger_members
 TRIGGER_NAMES = _V3.triggers
 ARGUMENT_NAMES = _V3.named_arguments
-# The v2 client class, by every name it is imported under: a request made through it
-# is the SDK's (``authentication_url``), not a raw one.
-_V2_CLIENT_CLASSES = _V2.client_classes
 # The segments a Nylas path can start with: a constant holding one may be part of a
 # Nylas URL built in another module (``v3`` for every API v3 path).
 URL_SEGMENTS = frozenset(
@@ -116,7 +113,6 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 @dataclass
 class _ClassInfo:
-    client_attributes: set[str] = field(default_factory=set)
     # ``self.<attr> = httpx.AsyncClient(base_url=...)``: the pieces of the base URL.
     http_bases: dict[str, tuple[UrlPart, ...]] = field(default_factory=dict)
 
@@ -285,37 +281,6 @@ class Extractor(FastVisitor):
         if node.module:
             base.append(node.module)
         return ".".join(base)
-
-    def is_client(self, node: ast.expr, depth: int = 0) -> bool:
-        """True when ``node`` certainly holds a v2 ``APIClient`` in this module."""
-        if depth > 8:
-            return False
-        if isinstance(node, ast.Call):
-            return self.qualify(node.func) in _V2_CLIENT_CLASSES
-        if isinstance(node, ast.Name):
-            bindings = self._binding_scope(node.id)
-            if bindings is not None:
-                annotation = bindings.annotations.get(node.id)
-                if annotation is not None and self._is_client_annotation(annotation):
-                    return True
-            bound = self.lookup(node.id)
-            return bound is not None and self.is_client(bound, depth + 1)
-        if (
-            isinstance(node, ast.Attribute)
-            and isinstance(node.value, ast.Name)
-            and node.value.id == "self"
-            and self._classes
-        ):
-            return node.attr in self._classes[-1].client_attributes
-        return False
-
-    def _is_client_annotation(self, annotation: ast.expr) -> bool:
-        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
-            try:
-                annotation = ast.parse(annotation.value, mode="eval").body
-            except SyntaxError:
-                return False
-        return self.qualify(annotation) in _V2_CLIENT_CLASSES
 
     # -- traversal ------------------------------------------------------------------
 
@@ -491,7 +456,7 @@ class Extractor(FastVisitor):
 
     def _function_bindings(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Bindings:
         """A function's bindings, parameters included; a method's are read twice (for the
-        class's client attributes, then for the method itself) but collected once."""
+        class's HTTP clients, then for the method itself) but collected once."""
         found = self._bindings_of.get(node)
         if found is None:
             found = self._bindings_of[node] = with_parameters(
@@ -535,35 +500,11 @@ class Extractor(FastVisitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         info = _ClassInfo()
         self._classes.append(info)
-        info.client_attributes = self._client_attributes(node)
         info.http_bases = self._http_attributes(node)
         self._qual.append((node.name, "class"))
         self.generic_visit(node)
         self._qual.pop()
         self._classes.pop()
-
-    def _client_attributes(self, node: ast.ClassDef) -> set[str]:
-        """``self.<attr>`` names assigned a client in any method of the class."""
-        found: set[str] = set()
-        for method in node.body:
-            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                continue
-            self._scopes.append(self._function_bindings(method))
-            self._bodies.append(method.body)
-            for statement in _all_statements(method.body):
-                if not isinstance(statement, ast.Assign):
-                    continue
-                for target in statement.targets:
-                    if (
-                        isinstance(target, ast.Attribute)
-                        and isinstance(target.value, ast.Name)
-                        and target.value.id == "self"
-                        and self.is_client(statement.value)
-                    ):
-                        found.add(target.attr)
-            self._bodies.pop()
-            self._scopes.pop()
-        return found
 
     def _http_attributes(self, node: ast.ClassDef) -> dict[str, tuple[UrlPart, ...]]:
         """``self.<attr>`` names assigned once in the class, an HTTP client with a base
@@ -731,7 +672,9 @@ class Extractor(FastVisitor):
                 value,
                 provider=provider or "",
                 description="authentication_url()",
-                confirmed=self.is_client(receiver),
+                # Whether the receiver is a client, the judge asks the resolver: the
+                # value may come from another module.
+                confirmed=False,
                 receiver=dotted(receiver),
             )
         )

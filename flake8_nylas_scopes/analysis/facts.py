@@ -61,9 +61,10 @@ class ScopeSite:
     ignored_key: bool = False
     ignored_span: Span | None = None
     description: str = ""
-    # False when the receiver of an ``authentication_url`` call could not be shown to
-    # be a Nylas client in this module; ``receiver`` is its dotted text, for the
-    # project index to resolve.
+    # Whether the site is certainly a Nylas request.  An ``authentication_url`` call
+    # is one only on a Nylas client, which the analysis does not decide: it records
+    # the call unconfirmed, and the judge confirms it when the resolver shows the
+    # receiver holds a client.  ``receiver`` is the receiver's dotted text.
     confirmed: bool = True
     receiver: str = ""
     # A request whose URL is built from other modules' constants: it is one only when
@@ -245,7 +246,8 @@ class ModuleFacts:
 
     ``constants`` are module-level names bound once to a readable scopes value, for
     other modules that import them.  ``flow`` records how clients move (see
-    ``flow_facts``); it is filled only for projects that use Nylas at all.
+    ``flow_facts``); it is filled for a module that mentions Nylas, and for every
+    module of a project where one does.
     """
 
     path: str
