@@ -61,6 +61,8 @@ _MODEL_FACTORIES: Mapping[str, str] = {"create_reply": "Draft"}
 # Objects that are Nylas values: where one escapes, the usage rules must hold back.
 _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
                           "nylas_class"})
+# The project's own objects: what they hold, the analysis reads from the code.
+_PROJECT_KINDS = frozenset({"func", "class", "inst"})
 # Containers nested deeper than this are followed as this deep.
 _MAX_BOX_DEPTH = 4
 _MAX_ROUNDS = 50
@@ -822,9 +824,20 @@ class FlowResolver:
                 endpoints, unresolved = v3_endpoints, v3_unresolved
             else:
                 unresolved += v3_unresolved
-        if not objs and (nylas_module or _named_like_a_client(use.root)):
+        unknown = not objs or (not endpoints and not unresolved
+                               and self._lacks(objs, first))
+        if unknown and (nylas_module or _named_like_a_client(use.root)):
             unresolved += self._unknown_receiver(use)
         return endpoints, unresolved
+
+    def _lacks(self, objs: Objs, name: str) -> bool:
+        """Whether each object is a function, class or instance of the project on which
+        the analysis sees no ``name``.  Such an object does not have it at run time
+        either: the value is another one, made by a protocol the analysis does not
+        model (a descriptor's ``__get__``, an instance's ``__call__``, a library's
+        caching decorator over a method), and is as unknown as a value from nowhere."""
+        return all(kind in _PROJECT_KINDS and not self._attribute((kind, owner), name)
+                   for kind, owner in objs)
 
     def _unknown_receiver(self, use: Use) -> list[UnresolvedUse]:
         """A Nylas-looking call on something the analysis cannot tell: a client or a
