@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
 
@@ -483,3 +485,131 @@ def test_findings_on_configuration_name_the_module_they_were_read_from(tmp_path:
     assert unused.evidence == (
         "scopes read from django.conf.settings.NYLAS_SCOPES in proj.settings",
     )
+
+
+# A scope list that code elsewhere changes after its assignment: the granted set is
+# not what the assignment says, so a call it seems not to grant is no NYS301.
+AGENDA_CALLS = CALLS + '''
+
+def agenda(token):
+    return [event.title for event in APIClient("id", "secret", token).events.all()]
+'''
+CONFIG_LIST = 'SCOPES = ["email.read_only"]\n'
+FROM_CONFIG = _auth("SCOPES", "from .config import SCOPES")
+V3_CALLS = '''
+import os
+
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+G = "https://www.googleapis.com/auth/"
+CONFIG = {"client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+          "scope": ["https://www.googleapis.com/auth/gmail.readonly"]}
+
+
+def login():
+    return nylas.auth.url_for_oauth2(CONFIG)
+
+
+def digest(grant):
+    return nylas.messages.list(grant).data, nylas.calendars.list(grant).data
+'''
+CHANGED_ELSEWHERE = {
+    "rebound through global in a function": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar():
+    global SCOPES
+    SCOPES = SCOPES + ["calendar.read_only"]
+'''),
+    },
+    "slice-assigned in a function": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar():
+    SCOPES[:] = ["email.read_only", "calendar.read_only"]
+'''),
+    },
+    "appended to by a module that imports it": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": '''
+from .config import SCOPES
+
+
+def enable_calendar():
+    SCOPES.append("calendar.read_only")
+''',
+    },
+    "rebound on its module by another module": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": '''
+from . import config
+
+
+def enable_calendar():
+    config.SCOPES = config.SCOPES + ["calendar.read_only"]
+''',
+    },
+    "extended in place by another module": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": 'from . import config\n\nconfig.SCOPES += ["calendar.read_only"]\n',
+    },
+    "extended by a settings module over the base settings": {
+        "app/settings/__init__.py": "",
+        "app/settings/base.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+        "app/settings/prod.py": 'from .base import *\n\nNYLAS_SCOPES += ["calendar.read_only"]\n',
+        "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings"),
+    },
+    "set on Django's settings at start-up": {
+        "app/settings.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+        "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings"),
+        "app/apps.py": '''
+from django.conf import settings
+
+
+def ready():
+    settings.NYLAS_SCOPES = settings.NYLAS_SCOPES + ["calendar.read_only"]
+''',
+    },
+    "a v3 config whose scope a function writes": {
+        "app/calls.py": V3_CALLS + '''
+
+def enable_calendar():
+    CONFIG["scope"] = CONFIG["scope"] + [G + "calendar.readonly"]
+''',
+    },
+    "a v3 config a function updates": {
+        "app/calls.py": V3_CALLS + '''
+
+def enable_calendar():
+    CONFIG.update(scope=[G + "gmail.readonly", G + "calendar.readonly"])
+''',
+    },
+}
+
+
+@pytest.mark.parametrize("files", CHANGED_ELSEWHERE.values(), ids=list(CHANGED_ELSEWHERE))
+def test_a_scope_list_changed_elsewhere_grants_an_unknown_set(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, **files})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+def test_a_scope_list_nothing_changes_still_misses_the_calendar(tmp_path: Path) -> None:
+    controls = [
+        {"app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+         "app/plugins.py": "from .config import SCOPES\n\nprint(len(SCOPES))\n"},
+        {"app/settings.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+         "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings")},
+        {"app/calls.py": V3_CALLS + '\n\ndef show():\n    print(CONFIG["scope"])\n'},
+    ]
+    for index, files in enumerate(controls):
+        found = _codes(tmp_path / str(index),
+                       {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, **files})
+        assert [code for _, _, code, _ in found] == ["NYS301"], files

@@ -40,6 +40,8 @@ def module_facts(
                 extractor.prepare(tree)
                 facts.constants = extractor.scope_constants()
                 facts.strings = extractor.url_strings()
+                # ``SCOPES.append(...)`` on another module's list, wherever it is.
+                facts.mutated = extractor.facts.mutated
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,

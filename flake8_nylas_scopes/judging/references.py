@@ -115,15 +115,27 @@ class ConstantIndex:
     def scopes(self, reference: str) -> list[Found]:
         """The scopes values a reference may hold: one per module that defines it (the
         settings modules may each set it)."""
-        if reference in self._mutated:
+        if reference in self._mutated or _whole(reference) in self._mutated:
             return []
         found: list[Found] = []
         for module, name in self._owners(reference):
+            if f"{module}.{_whole(name)}" in self._mutated:
+                # One of the modules that may define it changes it (a settings module
+                # extending the base settings' list): what it holds is not known.
+                return []
             facts = self.by_module.get(module)
             value = facts.constants.get(name) if facts is not None else None
             if value is not None:
                 found.append(Found(value, module))
         return found
+
+
+def _whole(reference: str) -> str:
+    """The name a reference reads a key or a call of (``NYLAS['SCOPES']``:
+    ``NYLAS``): a change to the whole changes the part."""
+    cut = min((at for at in (reference.find("["), reference.find("(")) if at >= 0),
+              default=len(reference))
+    return reference[:cut]
 
 
 def _one_slash(url: str) -> str:
