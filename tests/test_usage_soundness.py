@@ -295,3 +295,28 @@ def test_a_project_object_that_has_the_attribute_is_still_followed(tmp_path: Pat
             "contact = self.nylas.contacts.create()", "contact = self.nylas.account"),
     })
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+def test_a_lambda_and_a_framework_object_are_named_in_words(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only"]'),
+        "mail.py": """\
+            import lib
+            from nylas import APIClient
+
+
+            def setup(app, token):
+                app.ctx.nylas = APIClient("id", "secret", token)
+
+
+            def run(tokens):
+                lib.pool.map(lambda token: APIClient("id", "secret", token), tokens)
+        """,
+    })
+    messages = sorted(f.message for f in _findings(root, every=True) if f.code == "NYS304")
+    assert messages == [
+        "NYS304 a Nylas client is stored on an object the analysis does not follow; usage"
+        " rules stay silent for the scopes it could touch",
+        "NYS304 a lambda returning Nylas objects is passed to lib.pool.map(); usage rules"
+        " stay silent for the scopes it could touch",
+    ]

@@ -1171,8 +1171,9 @@ class FlowResolver:
         owners = self.resolve(store.owner)
         if any(kind == "inst" for kind, _ in owners):
             return [], []
-        return self._lost(self.resolve(store.value), store.span,
-                          f"stored on {_describe_value(store.owner)}",
+        # ``app.ctx.nylas = client`` on a framework's object: no name to give it.
+        owner = _describe_value(store.owner) or "an object the analysis does not follow"
+        return self._lost(self.resolve(store.value), store.span, f"stored on {owner}",
                           _describe_value(store.value))
 
 
@@ -1201,7 +1202,10 @@ def describe(obj: Obj) -> str:
     if kind == "box":
         return f"a container of {describe(unbox(obj))}"
     if kind == "func":
-        return f"a function returning Nylas objects, {name.rsplit('.', 1)[-1]}()"
+        function = name.rsplit(".", 1)[-1]
+        if function.startswith("<lambda"):
+            return "a lambda returning Nylas objects"  # its name is made up, not written
+        return f"a function returning Nylas objects, {function}()"
     if kind == "inst":
         return "an object holding Nylas objects"
     return "a Nylas object"
@@ -1227,7 +1231,8 @@ def _named(value: Val | None) -> str:
             return key[2:]
         return "a value"
     if value.kind == "ref":
-        return value.name.rsplit(".", 1)[-1]
+        name = value.name.rsplit(".", 1)[-1]
+        return "a value" if name.startswith("<lambda") else name
     if value.kind == "attr" and value.inner is not None:
         inner = _named(value.inner)
         return f"{inner}.{value.name}" if inner != "a value" else "a value"
