@@ -575,6 +575,22 @@ def ready():
     settings.NYLAS_SCOPES = settings.NYLAS_SCOPES + ["calendar.read_only"]
 ''',
     },
+    "overridden by local settings the settings star-import at the end": {
+        "app/settings.py": '''
+NYLAS_SCOPES = ["email.read_only"]
+
+try:
+    from .local_settings import *
+except ImportError:
+    pass
+''',
+        "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings"),
+    },
+    "rebound by a star import after its assignment": {
+        "app/defaults.py": 'SCOPES = ["email.read_only", "calendar.read_only"]\n',
+        "app/config.py": CONFIG_LIST + "from .defaults import *\n",
+        "app/views.py": FROM_CONFIG,
+    },
     "a v3 config whose scope a function writes": {
         "app/calls.py": V3_CALLS + '''
 
@@ -608,6 +624,10 @@ def test_a_scope_list_nothing_changes_still_misses_the_calendar(tmp_path: Path) 
         {"app/settings.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
          "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings")},
         {"app/calls.py": V3_CALLS + '\n\ndef show():\n    print(CONFIG["scope"])\n'},
+        # A star import before the assignment: the assignment has the last word.
+        {"app/defaults.py": 'SCOPES = ["email.read_only", "calendar.read_only"]\n',
+         "app/config.py": "from .defaults import *\n" + CONFIG_LIST,
+         "app/views.py": FROM_CONFIG},
     ]
     for index, files in enumerate(controls):
         found = _codes(tmp_path / str(index),

@@ -337,12 +337,24 @@ class Extractor(FastVisitor):
         }
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
+        star_line = 0
         for statement, nested in _statements_with_depth(tree.body):
             settings_module = _django_settings_module(statement)
             if settings_module:
                 self.facts.django_settings = settings_module
             for changed, how in _changed_values(statement):
                 self._note_change(changed, nested, how, bindings)
+            if not nested and isinstance(statement, ast.ImportFrom) and any(
+                alias.name == "*" for alias in statement.names
+            ):
+                star_line = max(star_line, statement.lineno)
+        # ``from .local_settings import *`` at the end of Django's settings may bind
+        # any name written before it again.
+        for name, value in list(bindings.values.items()):
+            if value.lineno < star_line:
+                bindings.mutated.add(name)
+                bindings.opaque_writes.add(name)
+                self.facts.mutated.append(f"{self._module_name}.{name}")
 
     def _note_change(self, node: ast.expr, nested: bool, how: str,
                      bindings: Bindings) -> None:
