@@ -38,6 +38,7 @@ from .ast_names import dotted
 from .bindings import (
     statements_in_scope,
     with_value,
+    DICT_MUTATORS,
     LIST_MUTATORS,
     BodyBindings,
     Bindings,
@@ -315,24 +316,57 @@ class Extractor(FastVisitor):
         }
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
-        for statement in _all_statements(tree.body):
+        star_line = 0
+        for statement, nested in _statements_with_depth(tree.body):
             settings_module = _django_settings_module(statement)
             if settings_module:
                 self.facts.django_settings = settings_module
-            if not (
-                isinstance(statement, ast.Expr)
-                and isinstance(statement.value, ast.Call)
-                and isinstance(statement.value.func, ast.Attribute)
-                and statement.value.func.attr in LIST_MUTATORS
+            for changed, how in _changed_values(statement):
+                self._note_change(changed, nested, how, bindings)
+            if not nested and isinstance(statement, ast.ImportFrom) and any(
+                alias.name == "*" for alias in statement.names
             ):
-                continue
-            receiver = statement.value.func.value
-            if isinstance(receiver, ast.Name):
-                bindings.mutated.add(receiver.id)
-            elif isinstance(receiver, ast.Attribute):
-                reference = self.qualify(receiver)
-                if reference:
-                    self.facts.mutated.append(reference)
+                star_line = max(star_line, statement.lineno)
+        # ``from .local_settings import *`` at the end of Django's settings may bind
+        # any name written before it again.
+        for name, value in list(bindings.values.items()):
+            if value.lineno < star_line:
+                bindings.mutated.add(name)
+                bindings.opaque_writes.add(name)
+                self.facts.mutated.append(f"{self._module_name}.{name}")
+
+    def _note_change(self, node: ast.expr, nested: bool, how: str,
+                     bindings: Bindings) -> None:
+        """A list or dict changed after its assignment, or a name bound again, so
+        that the assignment no longer says what it holds when read as scopes.
+        ``how``: "call" (``SCOPES.append(x)``), "item" (``CONFIG["scope"] = x``),
+        "augment" (``SCOPES += x``), "global" (``global SCOPES`` in a function) or
+        "rebind" (``config.SCOPES = x``)."""
+        if isinstance(node, ast.Attribute):
+            # ``config.SCOPES += [...]``, ``settings.SCOPES = ...``: another module's.
+            reference = self.qualify(node)
+            if reference:
+                self.facts.mutated.append(reference)
+            return
+        if not isinstance(node, ast.Name):
+            return
+        name = node.id
+        imported = self._imports.get(name) if name in bindings.imported else None
+        if imported and how != "global":
+            # ``from .config import SCOPES`` then ``SCOPES.append(...)``: the same list.
+            self.facts.mutated.append(imported)
+        if nested:
+            # A function's ``global SCOPES``, ``SCOPES[:] = ...`` or
+            # ``CONFIG["scope"] = ...`` changes the module's value (or a local one of
+            # the same name: then this is only more cautious than needed).
+            bindings.mutated.add(name)
+            bindings.opaque_writes.add(name)
+        elif how == "call":
+            bindings.mutated.add(name)
+        if nested or how == "augment":
+            # Read from another module, the constant is not what its assignment says
+            # either (``NYLAS_SCOPES += [...]`` in a settings module over the base).
+            self.facts.mutated.append(f"{self._module_name}.{name}")
 
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self.prepare(tree)
@@ -1391,6 +1425,59 @@ def _mentions_nylas_host(node: ast.expr) -> bool:
         and nylas_v2_path(part.value, _HOLE) is not None
         for part in ast.walk(node)
     )
+
+
+def _statements_with_depth(body: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:
+    """Every statement of a module, nested ones included, each with whether it sits
+    in a function (or a class) rather than in the module's own body."""
+    stack: list[tuple[ast.AST, bool]] = [(node, False) for node in reversed(body)]
+    while stack:
+        node, nested = stack.pop()
+        if isinstance(node, ast.stmt):
+            yield node, nested
+        inner = nested or isinstance(node, _DEFINITIONS)
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(node, name, None)
+            if isinstance(block, list):
+                stack.extend((child, inner) for child in reversed(block))
+
+
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _changed_values(statement: ast.stmt) -> Iterator[tuple[ast.expr, str]]:
+    """The values a statement changes or binds again, each with how (see
+    ``Extractor._note_change``)."""
+    if isinstance(statement, ast.Global):
+        for name in statement.names:
+            yield ast.Name(name, ast.Load()), "global"
+        return
+    if isinstance(statement, ast.Expr):
+        call = statement.value
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and call.func.attr in LIST_MUTATORS | DICT_MUTATORS):
+            yield _container(call.func.value), "call"
+        return
+    targets: list[ast.expr] = []
+    if isinstance(statement, (ast.Assign, ast.Delete)):
+        targets = statement.targets
+    elif isinstance(statement, (ast.AugAssign, ast.AnnAssign)):
+        targets = [statement.target]
+    for target in targets:
+        if isinstance(target, ast.Subscript):
+            yield _container(target), "item"
+        elif isinstance(target, ast.Attribute):
+            yield target, "rebind"
+        elif isinstance(target, ast.Name) and isinstance(statement, ast.AugAssign):
+            # ``SCOPES += [...]`` extends a list in place, and binds the name again.
+            yield target, "augment"
+
+
+def _container(node: ast.expr) -> ast.expr:
+    """The value whose item an item store or a method call changes."""
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    return node
 
 
 def _all_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:

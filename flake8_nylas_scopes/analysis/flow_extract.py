@@ -1021,9 +1021,13 @@ class FlowExtractor:
                 continue
             managed = self.value(item.context_expr)
             # ``with APIClient(...) as c`` gives the object itself (its ``__enter__``
-            # returns self); a ``@contextmanager`` function gives what it yields.
-            self._bind(item.optional_vars, self._temporary([managed, self._iter(managed)],
-                                                           item), node)
+            # returns self); a ``@contextmanager`` function gives what it yields; a
+            # class of the project gives what its ``__enter__`` returns.
+            enter = "__aenter__" if isinstance(node, ast.AsyncWith) else "__enter__"
+            entered = (self._call_of(self._val("attr", enter, managed))
+                       if managed is not None else None)
+            self._bind(item.optional_vars, self._temporary(
+                [managed, self._iter(managed), entered], item), node)
         return False
 
     def visit_BinOp(self, node: ast.BinOp) -> bool:

@@ -47,6 +47,8 @@ def module_facts(
                 facts.star_imports = prepared.star_imports
                 facts.upper_names = prepared.upper_names
                 facts.exports, facts.exports_known = prepared.exports, prepared.exports_known
+                # ``SCOPES.append(...)`` on another module's list, wherever it is.
+                facts.mutated = extractor.facts.mutated
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,

@@ -132,16 +132,20 @@ class ConstantIndex:
     def scopes(self, reference: str) -> list[Found]:
         """The scopes values a reference may hold: one per module that defines it (the
         settings modules may each set it)."""
-        if reference in self._mutated:
+        if reference in self._mutated or _whole(reference) in self._mutated:
             return []
         found: list[Found] = []
         for module, name in self._owners(reference):
+            if f"{module}.{_whole(name)}" in self._mutated:
+                # One of the modules that may define it changes it (a settings module
+                # extending the base settings' list): what it holds is not known.
+                return []
             looked_up = self.lookup(module, name, _constants)
             if looked_up is None or looked_up is ABSENT:
                 continue
             value, owner = looked_up
-            if owner != module and f"{owner}.{name}" in self._mutated:
-                continue  # changed in place where it is bound
+            if owner != module and f"{owner}.{_whole(name)}" in self._mutated:
+                return []  # changed in place where a star import brings it from
             if Found(value, owner) not in found:  # two settings modules, one binding
                 found.append(Found(value, owner))
         return found
@@ -201,6 +205,14 @@ def _constants(facts: ModuleFacts) -> Mapping[str, ScopeValue]:
 
 def _strings(facts: ModuleFacts) -> Mapping[str, tuple[UrlPart, ...]]:
     return facts.strings
+
+
+def _whole(reference: str) -> str:
+    """The name a reference reads a key or a call of (``NYLAS['SCOPES']``:
+    ``NYLAS``): a change to the whole changes the part."""
+    cut = min((at for at in (reference.find("["), reference.find("(")) if at >= 0),
+              default=len(reference))
+    return reference[:cut]
 
 
 def _one_slash(url: str) -> str:

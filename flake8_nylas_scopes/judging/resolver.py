@@ -71,6 +71,8 @@ _MODEL_FACTORIES: Mapping[str, str] = {"create_reply": "Draft"}
 # Objects that are Nylas values: where one escapes, the usage rules must hold back.
 _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
                           "nylas_class"})
+# The project's own objects: what they hold, the analysis reads from the code.
+_PROJECT_KINDS = frozenset({"func", "class", "inst"})
 # Containers nested deeper than this are followed as this deep.
 _MAX_BOX_DEPTH = 4
 _MAX_ROUNDS = 50
@@ -832,9 +834,20 @@ class FlowResolver:
                 endpoints, unresolved = v3_endpoints, v3_unresolved
             else:
                 unresolved += v3_unresolved
-        if not objs and (nylas_module or _named_like_a_client(use.root)):
+        unknown = not objs or (not endpoints and not unresolved
+                               and self._lacks(objs, first))
+        if unknown and (nylas_module or _named_like_a_client(use.root)):
             unresolved += self._unknown_receiver(use)
         return endpoints, unresolved
+
+    def _lacks(self, objs: Objs, name: str) -> bool:
+        """Whether each object is a function, class or instance of the project on which
+        the analysis sees no ``name``.  Such an object does not have it at run time
+        either: the value is another one, made by a protocol the analysis does not
+        model (a descriptor's ``__get__``, an instance's ``__call__``, a library's
+        caching decorator over a method), and is as unknown as a value from nowhere."""
+        return all(kind in _PROJECT_KINDS and not self._attribute((kind, owner), name)
+                   for kind, owner in objs)
 
     def _unknown_receiver(self, use: Use) -> list[UnresolvedUse]:
         """A Nylas-looking call on something the analysis cannot tell: a client or a
@@ -1168,8 +1181,9 @@ class FlowResolver:
         owners = self.resolve(store.owner)
         if any(kind == "inst" for kind, _ in owners):
             return [], []
-        return self._lost(self.resolve(store.value), store.span,
-                          f"stored on {_describe_value(store.owner)}",
+        # ``app.ctx.nylas = client`` on a framework's object: no name to give it.
+        owner = _describe_value(store.owner) or "an object the analysis does not follow"
+        return self._lost(self.resolve(store.value), store.span, f"stored on {owner}",
                           _describe_value(store.value))
 
 
@@ -1198,7 +1212,10 @@ def describe(obj: Obj) -> str:
     if kind == "box":
         return f"a container of {describe(unbox(obj))}"
     if kind == "func":
-        return f"a function returning Nylas objects, {name.rsplit('.', 1)[-1]}()"
+        function = name.rsplit(".", 1)[-1]
+        if function.startswith("<lambda"):
+            return "a lambda returning Nylas objects"  # its name is made up, not written
+        return f"a function returning Nylas objects, {function}()"
     if kind == "inst":
         return "an object holding Nylas objects"
     return "a Nylas object"
@@ -1224,7 +1241,8 @@ def _named(value: Val | None) -> str:
             return qualified_name(key)
         return "a value"
     if value.kind == "ref":
-        return value.name.rsplit(".", 1)[-1]
+        name = value.name.rsplit(".", 1)[-1]
+        return "a value" if name.startswith("<lambda") else name
     if value.kind == "attr" and value.inner is not None:
         inner = _named(value.inner)
         return f"{inner}.{value.name}" if inner != "a value" else "a value"
