@@ -77,6 +77,8 @@ class Ratio:
     def verdict(self) -> str:
         if self.value is None:
             return "not measured"
+        if self.target == float("inf"):
+            return "context"
         return "ok" if self.value <= self.target else "MISSED"
 
 
@@ -397,6 +399,78 @@ def growth(repeats: int, workdir: str) -> list[Ratio]:
     ]
 
 
+# -- the floor under the per-module work ------------------------------------------------
+
+
+def _bare_walk(node: ast.AST) -> None:
+    """Visit every node and do nothing: the least any analysis of every node costs."""
+    for name in node._fields:
+        child = getattr(node, name, None)
+        if isinstance(child, list):
+            for item in child:
+                if isinstance(item, ast.AST):
+                    _bare_walk(item)
+        elif isinstance(child, ast.AST):
+            _bare_walk(child)
+
+
+def traversal_floor(workdir: str, modules: int = 2000) -> list[Ratio]:
+    """What visiting every node costs against parsing, beside this tool's facts.
+
+    The cold target (``check`` <= 2.0 x parse) leaves one parse for everything after
+    parsing.  These figures say how much of that a traversal alone takes: a
+    ``NodeVisitor`` that does nothing, a hand-written recursive walk that does nothing,
+    and this tool's two passes (scope requests and value flow), all with the garbage
+    collector paused as the analysis pauses it.  No targets: context for the others.
+    """
+    import gc
+
+    from flake8_nylas_scopes.analysis.extract import Extractor
+    from flake8_nylas_scopes.analysis.flow_extract import FlowExtractor
+
+    directory = os.path.join(workdir, f"floor-{modules}")
+    paths = write_project(directory, modules)
+    sources = [Path(path).read_text(encoding="utf-8") for path in paths]
+
+    def timed(work: Callable[[], object]) -> float:
+        start = time.process_time()
+        work()
+        return time.process_time() - start
+
+    def facts() -> None:
+        for path, source, tree in zip(paths, sources, trees):
+            extractor = Extractor(path, source.splitlines(True), "bench")
+            extractor.extract(tree)
+            flow = FlowExtractor(extractor.source, "bench", extractor.imports,
+                                 extractor.module_bindings, extractor.body_bindings)
+            flow.run(tree)
+            flow.close()
+            extractor.close()
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        parse = timed(lambda: [ast.parse(source) for source in sources])
+        trees = [ast.parse(source) for source in sources]
+        visitor = timed(lambda: [ast.NodeVisitor().visit(tree) for tree in trees])
+        walk = timed(lambda: [_bare_walk(tree) for tree in trees])
+        both_passes = timed(facts)
+    finally:
+        if was_enabled:
+            gc.enable()
+    nodes = sum(1 for tree in trees for _ in ast.walk(tree))
+    context = f"CPU time, {modules} modules, {nodes:,} nodes, parse {parse:.2f} s"
+    unbounded = float("inf")
+    return [
+        Ratio("floor: ast.NodeVisitor doing nothing / ast.parse", visitor / parse, unbounded,
+              context),
+        Ratio("floor: recursive walk doing nothing / ast.parse", walk / parse, unbounded,
+              context),
+        Ratio("per-module facts (both passes) / ast.parse", both_passes / parse, unbounded,
+              context),
+    ]
+
+
 # -- hooks for features still being built ----------------------------------------------
 
 
@@ -514,13 +588,17 @@ def fix_vs_check() -> Ratio:
 # -- report -----------------------------------------------------------------------------
 
 
+def target_text(target: float) -> str:
+    return "-" if target == float("inf") else "<= " + format(target, "g")
+
+
 def report(ratios: Sequence[Ratio]) -> str:
     width = max(len(ratio.name) for ratio in ratios)
     lines = [f"{'ratio'.ljust(width)}  {'value':>7}  {'target':>7}  verdict"]
     for ratio in ratios:
         value = "-" if ratio.value is None else f"{ratio.value:.3f}"
         lines.append(
-            f"{ratio.name.ljust(width)}  {value:>7}  {'<= ' + format(ratio.target, 'g'):>7}"
+            f"{ratio.name.ljust(width)}  {value:>7}  {target_text(ratio.target):>7}"
             f"  {ratio.verdict}"
         )
         lines.append(f"{''.ljust(width)}  {ratio.detail}")
@@ -534,7 +612,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=0,
                         help="runs per measurement (default 3 for flake8, 7 for growth, "
                         "5 for in-process timings)")
-    parser.add_argument("--only", choices=["flake8", "parse", "growth", "index", "fix", "jobs"],
+    parser.add_argument("--only", choices=["flake8", "parse", "growth", "index", "fix", "jobs",
+                                           "floor"],
                         action="append",
                         help="run only these measurements (repeatable)")
     parser.add_argument("--child-analyse", metavar="DIR", help=argparse.SUPPRESS)
@@ -544,7 +623,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.child_analyse:
         _child_analyse(args.child_analyse, args.cached, args.findings_only)
         return 0
-    only = set(args.only or ["flake8", "parse", "growth", "index", "fix", "jobs"])
+    only = set(args.only or ["flake8", "parse", "growth", "index", "fix", "jobs", "floor"])
     process_repeats = args.repeats or 3
     in_process_repeats = args.repeats or 5
     growth_repeats = args.repeats or 7
@@ -564,6 +643,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ratios.append(fix_vs_check())
         if "jobs" in only:
             ratios += jobs_cost(process_repeats, workdir)
+        if "floor" in only:
+            ratios += traversal_floor(workdir, 500 if args.quick else 2000)
     print(report(ratios))
     return 1 if any(ratio.verdict == "MISSED" for ratio in ratios) else 0
 

@@ -118,3 +118,42 @@ def test_only_a_versions_own_rules_import_its_folder() -> None:
             if parts[0] == "nylas_api" and len(parts) > 1 and parts[1] in ("v2", "v3"):
                 found.setdefault(name, set()).add(parts[1])
     assert found == {name: set(versions.split()) for name, versions in VERSION_SPECIFIC.items()}
+
+
+def _string_parts(tree: ast.AST) -> list[tuple[int, str]]:
+    """Every str literal, and the literal start of every f-string, with its line."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            first = node.values[0] if node.values else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.append((node.lineno, first.value))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found.append((node.lineno, node.value))
+    return found
+
+
+def test_symbol_keys_are_spelled_in_one_module() -> None:
+    # The value flow's symbol keys (``p:module.function.name``) are made and taken
+    # apart with the names of ``analysis/symbols.py`` only.
+    from flake8_nylas_scopes.analysis.symbols import PREFIXES
+
+    prefixes = tuple(PREFIXES.values())
+    spelled = [
+        f"{module_name(path)}:{line}: {text!r}"
+        for path in MODULES if path.name != "symbols.py"
+        for line, text in _string_parts(ast.parse(path.read_text(encoding="utf-8")))
+        if text.startswith(prefixes)
+    ]
+    assert spelled == []
+
+
+def test_a_symbol_key_names_its_kind() -> None:
+    from flake8_nylas_scopes.analysis.symbols import PREFIXES, kind_of, qualified_name
+
+    for kind, prefix in PREFIXES.items():
+        key = f"{prefix}app.views.Send.client"
+        assert kind_of(key) == kind
+        assert qualified_name(key) == "app.views.Send.client"
+    assert kind_of("app.views.client") is None
+    assert len(set(PREFIXES.values())) == len(PREFIXES)

@@ -394,3 +394,20 @@ def test_bad_option_value_flake8(workdir: Path, where: str) -> None:
     )
     assert "flake8-nylas-scopes: --nylas-providers: unknown provider 'gmial'" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="Python 3.12 reads type parameters")
+@pytest.mark.parametrize(("line", "error"), [
+    ("type GrantId = str", "invalid syntax"),
+    ("class Repo[T]:\n    pass", "invalid syntax"),
+    ("def first[T](items: list[T]) -> T:\n    return items[0]", "expected '('"),
+])
+def test_newer_syntax_says_which_python_reads_it(
+    workdir: Path, capsys: pytest.CaptureFixture[str], line: str, error: str
+) -> None:
+    (workdir / "repo.py").write_text(NYLAS + line + "\n", encoding="utf-8")
+    status, out, err = run_cli(capsys, "check", "repo.py")
+    assert (status, out) == (2, "")
+    running = f"{sys.version_info.major}.{sys.version_info.minor}"
+    assert_one_clean_error(err, f"repo.py:2: syntax error: {error} (Python 3.12 syntax;"
+                                f" the tool runs on Python {running})")

@@ -60,3 +60,33 @@ def test_child_probe_reports_time_and_memory(tmp_path: Path) -> None:
     assert measured["files"] == 30
     assert measured["seconds"] > 0
     assert measured["maxrss_kib"] >= measured["maxrss_before_kib"] > 0
+
+
+def test_the_floor_walk_visits_every_node(tmp_path: Path) -> None:
+    # The floor figure means "a traversal of every node": count what it reaches.
+    tree = ast.parse(generate_one_module(tmp_path))
+    visited: list[ast.AST] = []
+    original = run._bare_walk
+
+    def counting(node: ast.AST) -> None:
+        visited.append(node)
+        original(node)
+
+    run._bare_walk = counting  # the recursion goes through the module's name
+    try:
+        run._bare_walk(tree)
+    finally:
+        run._bare_walk = original
+    assert len(visited) == sum(1 for _ in ast.walk(tree))
+
+
+def test_context_figures_have_no_verdict() -> None:
+    context = run.Ratio("floor", 0.5, float("inf"), "")
+    assert context.verdict == "context"
+    assert "-" in run.report([context]).splitlines()[1]
+    assert run.Ratio("target", 1.5, 1.0, "").verdict == "MISSED"
+
+
+def generate_one_module(tmp_path: Path) -> str:
+    paths = generate.write_project(tmp_path, 5, seed=4)
+    return max((Path(path).read_text(encoding="utf-8") for path in paths), key=len)

@@ -225,6 +225,58 @@ APPS: dict[str, dict[str, str]] = {
                 client.messages.get(message_id).update_folder("archive")
         """,
     },
+    "session class whose __enter__ gives the client": {
+        "auth.py": _auth("['email.modify']"),
+        "session.py": """\
+            from nylas import APIClient
+
+
+            class Session:
+                def __init__(self, token):
+                    self.token = token
+
+                def __enter__(self):
+                    return APIClient("id", "secret", self.token)
+
+                def __exit__(self, *exc):
+                    return False
+        """,
+        "ops.py": """\
+            from session import Session
+
+
+            def tidy(token):
+                with Session(token) as session:
+                    for thread in session.threads.where(unread=True):
+                        thread.mark_as_read()
+        """,
+    },
+    "async session class whose __aenter__ gives the client": {
+        "auth.py": _auth("['email.modify']"),
+        "session.py": """\
+            from nylas import APIClient
+
+
+            class Session:
+                def __init__(self, token):
+                    self.token = token
+
+                async def __aenter__(self):
+                    return APIClient("id", "secret", self.token)
+
+                async def __aexit__(self, *exc):
+                    return False
+        """,
+        "ops.py": """\
+            from session import Session
+
+
+            async def tidy(token):
+                async with Session(token) as session:
+                    for thread in session.threads.where(unread=True):
+                        thread.mark_as_read()
+        """,
+    },
     "messages kept in a mapping built from pairs": {
         "auth.py": _auth("['email.modify']"),
         "inbox.py": INBOX,
@@ -337,6 +389,8 @@ FOLLOWED = {
     "FastAPI dependency through an Annotated alias": "email.modify",
     "FastAPI dependency through an Annotated alias of another module": "email.modify",
     "messages kept in a mapping built from pairs": "email.modify",
+    "session class whose __enter__ gives the client": "email.modify",
+    "async session class whose __aenter__ gives the client": "email.modify",
 }
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
 
@@ -483,3 +485,281 @@ def test_findings_on_configuration_name_the_module_they_were_read_from(tmp_path:
     assert unused.evidence == (
         "scopes read from django.conf.settings.NYLAS_SCOPES in proj.settings",
     )
+
+
+# Django's split settings: ``production.py`` brings the names of ``base.py`` with a
+# star import and overrides a few of them.
+BASE_SETTINGS = 'NYLAS_SCOPES = ["email.read_only", "contacts"]\n'
+USES_PRODUCTION = '''
+import os
+
+from django.conf import settings
+from nylas import APIClient
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "app.settings.production")
+
+
+def login():
+    client = APIClient("id", "secret")
+    return client.authentication_url("https://a.example/cb", scopes=settings.NYLAS_SCOPES)
+'''
+
+
+def _split_settings(
+    tmp_path: Path, production: str, **more: str
+) -> list[tuple[str, int, str, str]]:
+    return _codes(tmp_path, {
+        "app/__init__.py": "", "app/settings/__init__.py": "",
+        "app/settings/base.py": BASE_SETTINGS,
+        "app/settings/production.py": production,
+        "app/views.py": USES_PRODUCTION, "app/calls.py": CALLS, **more,
+    })
+
+
+def test_a_setting_brought_by_a_star_import_is_read(tmp_path: Path) -> None:
+    found = _split_settings(tmp_path, "from .base import *  # noqa\nDEBUG = False\n")
+    assert [(name, code) for name, _, code, _ in found] == [("base.py", "NYS303")]
+    assert "'contacts'" in found[0][3]
+
+
+def test_a_name_imported_from_the_star_importing_module_is_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/settings/__init__.py": "",
+        "app/settings/base.py": BASE_SETTINGS,
+        "app/settings/production.py": "from .base import *  # noqa\n",
+        "app/views.py": _auth("NYLAS_SCOPES", "from app.settings.production import NYLAS_SCOPES"),
+        "app/calls.py": CALLS,
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("base.py", "NYS303")]
+
+
+def test_a_name_read_in_the_star_importing_module_itself_is_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/settings/__init__.py": "",
+        "app/settings/base.py": BASE_SETTINGS,
+        "app/views.py": _auth("NYLAS_SCOPES", "from app.settings.base import *  # noqa"),
+        "app/calls.py": CALLS,
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("base.py", "NYS303")]
+
+
+def test_an_override_after_the_star_import_wins(tmp_path: Path) -> None:
+    found = _split_settings(
+        tmp_path, 'from .base import *  # noqa\nNYLAS_SCOPES = ["email.read_only"]\n')
+    assert found == []
+
+
+def test_a_binding_before_the_star_import_is_not_read(tmp_path: Path) -> None:
+    # The star import may bind the name again: neither value is taken for it.
+    found = _split_settings(
+        tmp_path, 'NYLAS_SCOPES = ["email.read_only"]\nfrom .base import *  # noqa\n')
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_an_override_that_cannot_be_read_silences_the_rules(tmp_path: Path) -> None:
+    found = _split_settings(
+        tmp_path,
+        'import os\nfrom .base import *  # noqa\nNYLAS_SCOPES = os.environ["SCOPES"].split()\n')
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_conditional_star_import_of_a_missing_module_silences_the_rules(
+    tmp_path: Path,
+) -> None:
+    # ``local.py`` is not in the repository (each developer has their own): it may
+    # set anything.
+    production = ("from .base import *  # noqa\n"
+                  "try:\n    from .local import *  # noqa\nexcept ImportError:\n    pass\n")
+    found = _split_settings(tmp_path, production)
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_conditional_star_import_that_binds_the_name_silences_the_rules(
+    tmp_path: Path,
+) -> None:
+    production = ("from .base import *  # noqa\n"
+                  "try:\n    from .local import *  # noqa\nexcept ImportError:\n    pass\n")
+    found = _split_settings(
+        tmp_path, production,
+        **{"app/settings/local.py": 'NYLAS_SCOPES = ["email.read_only"]\n'})
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_conditional_star_import_that_binds_other_names_is_passed(tmp_path: Path) -> None:
+    production = ("from .base import *  # noqa\n"
+                  "try:\n    from .local import *  # noqa\nexcept ImportError:\n    pass\n")
+    found = _split_settings(tmp_path, production,
+                            **{"app/settings/local.py": "DEBUG = True\n"})
+    assert [(name, code) for name, _, code, _ in found] == [("base.py", "NYS303")]
+
+
+def test_all_limits_what_a_star_import_brings(tmp_path: Path) -> None:
+    more = {"app/settings/base.py": '__all__ = ["DEBUG"]\nDEBUG = True\n' + BASE_SETTINGS}
+    found = _split_settings(tmp_path, "from .base import *  # noqa\n", **more)
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+    readable = {"app/settings/base.py": '__all__ = ["NYLAS_SCOPES"]\n' + BASE_SETTINGS}
+    found = _split_settings(tmp_path / "listed", "from .base import *  # noqa\n", **readable)
+    assert [(name, code) for name, _, code, _ in found] == [("base.py", "NYS303")]
+    unreadable = {"app/settings/base.py": "__all__ = names()\n" + BASE_SETTINGS}
+    found = _split_settings(tmp_path / "opaque", "from .base import *  # noqa\n", **unreadable)
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_star_import_from_outside_the_project_silences_the_rules(tmp_path: Path) -> None:
+    found = _split_settings(tmp_path, "from .base import *  # noqa\nfrom vendor.conf import *\n")
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_list_changed_in_place_where_it_is_bound_is_not_read(tmp_path: Path) -> None:
+    more = {"app/settings/base.py": BASE_SETTINGS,
+            "app/settings/extra.py": (
+                "from app.settings import base\nbase.NYLAS_SCOPES.append('email.send')\n")}
+    found = _split_settings(tmp_path, "from .base import *  # noqa\n", **more)
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+# A scope list that code elsewhere changes after its assignment: the granted set is
+# not what the assignment says, so a call it seems not to grant is no NYS301.
+AGENDA_CALLS = CALLS + '''
+
+def agenda(token):
+    return [event.title for event in APIClient("id", "secret", token).events.all()]
+'''
+CONFIG_LIST = 'SCOPES = ["email.read_only"]\n'
+FROM_CONFIG = _auth("SCOPES", "from .config import SCOPES")
+V3_CALLS = '''
+import os
+
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+G = "https://www.googleapis.com/auth/"
+CONFIG = {"client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+          "scope": ["https://www.googleapis.com/auth/gmail.readonly"]}
+
+
+def login():
+    return nylas.auth.url_for_oauth2(CONFIG)
+
+
+def digest(grant):
+    return nylas.messages.list(grant).data, nylas.calendars.list(grant).data
+'''
+CHANGED_ELSEWHERE = {
+    "rebound through global in a function": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar():
+    global SCOPES
+    SCOPES = SCOPES + ["calendar.read_only"]
+'''),
+    },
+    "slice-assigned in a function": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar():
+    SCOPES[:] = ["email.read_only", "calendar.read_only"]
+'''),
+    },
+    "appended to by a module that imports it": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": '''
+from .config import SCOPES
+
+
+def enable_calendar():
+    SCOPES.append("calendar.read_only")
+''',
+    },
+    "rebound on its module by another module": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": '''
+from . import config
+
+
+def enable_calendar():
+    config.SCOPES = config.SCOPES + ["calendar.read_only"]
+''',
+    },
+    "extended in place by another module": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": 'from . import config\n\nconfig.SCOPES += ["calendar.read_only"]\n',
+    },
+    "extended by a settings module over the base settings": {
+        "app/settings/__init__.py": "",
+        "app/settings/base.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+        "app/settings/prod.py": 'from .base import *\n\nNYLAS_SCOPES += ["calendar.read_only"]\n',
+        "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings"),
+    },
+    "set on Django's settings at start-up": {
+        "app/settings.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+        "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings"),
+        "app/apps.py": '''
+from django.conf import settings
+
+
+def ready():
+    settings.NYLAS_SCOPES = settings.NYLAS_SCOPES + ["calendar.read_only"]
+''',
+    },
+    "overridden by local settings the settings star-import at the end": {
+        "app/settings.py": '''
+NYLAS_SCOPES = ["email.read_only"]
+
+try:
+    from .local_settings import *
+except ImportError:
+    pass
+''',
+        "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings"),
+    },
+    "rebound by a star import after its assignment": {
+        "app/defaults.py": 'SCOPES = ["email.read_only", "calendar.read_only"]\n',
+        "app/config.py": CONFIG_LIST + "from .defaults import *\n",
+        "app/views.py": FROM_CONFIG,
+    },
+    "a v3 config whose scope a function writes": {
+        "app/calls.py": V3_CALLS + '''
+
+def enable_calendar():
+    CONFIG["scope"] = CONFIG["scope"] + [G + "calendar.readonly"]
+''',
+    },
+    "a v3 config a function updates": {
+        "app/calls.py": V3_CALLS + '''
+
+def enable_calendar():
+    CONFIG.update(scope=[G + "gmail.readonly", G + "calendar.readonly"])
+''',
+    },
+}
+
+
+@pytest.mark.parametrize("files", CHANGED_ELSEWHERE.values(), ids=list(CHANGED_ELSEWHERE))
+def test_a_scope_list_changed_elsewhere_grants_an_unknown_set(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, **files})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+def test_a_scope_list_nothing_changes_still_misses_the_calendar(tmp_path: Path) -> None:
+    controls = [
+        {"app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+         "app/plugins.py": "from .config import SCOPES\n\nprint(len(SCOPES))\n"},
+        {"app/settings.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+         "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings")},
+        {"app/calls.py": V3_CALLS + '\n\ndef show():\n    print(CONFIG["scope"])\n'},
+        # A star import before the assignment: the assignment has the last word.
+        {"app/defaults.py": 'SCOPES = ["email.read_only", "calendar.read_only"]\n',
+         "app/config.py": "from .defaults import *\n" + CONFIG_LIST,
+         "app/views.py": FROM_CONFIG},
+    ]
+    for index, files in enumerate(controls):
+        found = _codes(tmp_path / str(index),
+                       {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, **files})
+        assert [code for _, _, code, _ in found] == ["NYS301"], files

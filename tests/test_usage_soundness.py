@@ -6,6 +6,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from flake8_nylas_scopes.codes import DEFAULT_OFF
 from flake8_nylas_scopes.settings.config import make_config
 from flake8_nylas_scopes.findings import Finding
@@ -194,4 +196,127 @@ def test_a_lost_value_is_named_as_written(tmp_path: Path) -> None:
         " silent for the scopes it could touch",
         "NYS304 inbox (the Nylas messages collection) is passed to lib.keep(); usage"
         " rules stay silent for the scopes it could touch",
+    ]
+
+
+# The contacts are read and written through an object the analysis sees only as an
+# instance (or a method) of the project: what gives the attribute at run time is a
+# protocol it does not model.
+CONTACT_AUTH = AUTH.format(scopes='["email.read_only", "contacts"]')
+READER = """\
+from nylas import APIClient
+
+
+def subjects(token):
+    return [m.subject for m in APIClient("id", "secret", token).messages.all()]
+"""
+HIDDEN_RECEIVERS = {
+    "a descriptor's __get__": """\
+        from nylas import APIClient
+
+
+        class NylasAttribute:
+            def __get__(self, obj, owner):
+                return APIClient("id", "secret", obj.token)
+
+
+        class Service:
+            nylas = NylasAttribute()
+
+            def __init__(self, token):
+                self.token = token
+
+            def rename(self, name):
+                contact = self.nylas.contacts.create()
+                contact.given_name = name
+                contact.save()
+    """,
+    "a method under a library's caching decorator": """\
+        from nylas import APIClient
+        from pyramid.decorator import reify
+
+
+        class Service:
+            def __init__(self, token):
+                self.token = token
+
+            @reify
+            def nylas(self):
+                return APIClient("id", "secret", self.token)
+
+            def rename(self, name):
+                contact = self.nylas.contacts.create()
+                contact.given_name = name
+                contact.save()
+    """,
+    "an instance's __call__": """\
+        from nylas import APIClient
+
+
+        class Factory:
+            def __call__(self, token):
+                return APIClient("id", "secret", token)
+
+
+        make = Factory()
+
+
+        def rename(token, name):
+            for contact in make(token).contacts.where(limit=5):
+                contact.given_name = name
+                contact.save()
+    """,
+}
+
+
+@pytest.mark.parametrize("text", HIDDEN_RECEIVERS.values(), ids=list(HIDDEN_RECEIVERS))
+def test_an_attribute_a_project_object_does_not_have_is_not_its_own(
+    tmp_path: Path, text: str
+) -> None:
+    root = _write(tmp_path, {"auth.py": CONTACT_AUTH, "reader.py": READER,
+                             "service.py": text})
+    assert _codes(_findings(root)) == []
+    unresolved = [f.message for f in _findings(root, every=True) if f.code == "NYS304"]
+    assert unresolved and all("contacts" in message for message in unresolved)
+
+
+def test_a_project_object_that_has_the_attribute_is_still_followed(tmp_path: Path) -> None:
+    # The same service with a plain property: the contacts write is seen, and a
+    # request that does not use contacts still gets its finding.
+    service = textwrap.dedent(HIDDEN_RECEIVERS["a method under a library's caching decorator"])
+    service = service.replace("from pyramid.decorator import reify\n", "").replace(
+        "@reify", "@property")
+    root = _write(tmp_path, {"auth.py": CONTACT_AUTH, "reader.py": READER,
+                             "service.py": service})
+    assert _findings(root, every=True) == []
+    root = _write(tmp_path / "unused", {
+        "auth.py": CONTACT_AUTH, "reader.py": READER,
+        "service.py": service.replace("contact.save()", "print(contact.given_name)").replace(
+            "contact = self.nylas.contacts.create()", "contact = self.nylas.account"),
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+def test_a_lambda_and_a_framework_object_are_named_in_words(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only"]'),
+        "mail.py": """\
+            import lib
+            from nylas import APIClient
+
+
+            def setup(app, token):
+                app.ctx.nylas = APIClient("id", "secret", token)
+
+
+            def run(tokens):
+                lib.pool.map(lambda token: APIClient("id", "secret", token), tokens)
+        """,
+    })
+    messages = sorted(f.message for f in _findings(root, every=True) if f.code == "NYS304")
+    assert messages == [
+        "NYS304 a Nylas client is stored on an object the analysis does not follow; usage"
+        " rules stay silent for the scopes it could touch",
+        "NYS304 a lambda returning Nylas objects is passed to lib.pool.map(); usage rules"
+        " stay silent for the scopes it could touch",
     ]

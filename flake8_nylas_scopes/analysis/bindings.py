@@ -83,7 +83,7 @@ class Bindings:
         return name in self.values or name in self.ambiguous
 
 
-_DICT_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear"})
+DICT_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear"})
 # Methods that change a list in place: a list changed this way no longer holds what
 # its one assignment says (``SCOPES.append("email.send")`` behind a feature flag).
 LIST_MUTATORS = frozenset({"append", "extend", "insert", "remove", "clear", "pop", "sort",
@@ -192,7 +192,7 @@ def _body_bindings(body: list[ast.stmt]) -> Bindings:
             and isinstance(node.value.func.value, ast.Name)
         ):
             name = node.value.func.value.id
-            if node.value.func.attr in _DICT_MUTATORS:
+            if node.value.func.attr in DICT_MUTATORS:
                 bindings.opaque_writes.add(name)
             if node.value.func.attr in LIST_MUTATORS:
                 bindings.mutated.add(name)

@@ -42,6 +42,7 @@ from .ast_names import dotted
 from .bindings import (
     statements_in_scope,
     with_value,
+    DICT_MUTATORS,
     LIST_MUTATORS,
     BodyBindings,
     Bindings,
@@ -68,6 +69,7 @@ from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
 from .source import SourceMap
+from .star_names import CONSTANT_NAME, exports, star_imports, upper_names
 from ..spans import Span
 from .values import SCOPE_WORD, ValueReader
 
@@ -86,9 +88,6 @@ TRIGGER_ENUM = _V3.trigger_enum
 TRIGGER_MEMBERS = _V3.trigger_members
 TRIGGER_NAMES = _V3.triggers
 ARGUMENT_NAMES = _V3.named_arguments
-# The v2 client class, by every name it is imported under: a request made through it
-# is the SDK's (``authentication_url``), not a raw one.
-_V2_CLIENT_CLASSES = _V2.client_classes
 # The segments a Nylas path can start with: a constant holding one may be part of a
 # Nylas URL built in another module (``v3`` for every API v3 path).
 URL_SEGMENTS = frozenset(
@@ -101,15 +100,14 @@ BASE_URL_CLIENTS = frozenset({"httpx.Client", "httpx.AsyncClient"})
 # What stands in for a host given by configuration that names Nylas.
 NYLAS_HOST_MARK = "nylas-host"
 
-# ``authentication_url(redirect_uri, login_hint, state, scopes, provider, ...)``
-AUTH_URL_METHOD = "authentication_url"
-AUTH_URL_SCOPES_POSITION = 3
-AUTH_URL_PROVIDER_POSITION = 4
+AUTH_URL_METHOD = _V2.auth_url_method
+AUTH_URL_SCOPES_POSITION = _V2.auth_url_positions["scopes"]
+AUTH_URL_PROVIDER_POSITION = _V2.auth_url_positions["provider"]
 
-NATIVE_AUTH_PATH = "/connect/authorize"
-HOSTED_AUTH_PATH = "/oauth/authorize"
+NATIVE_AUTH_PATH = _V2.authorize_paths["native"]
+HOSTED_AUTH_PATH = _V2.authorize_paths["hosted"]
 # The browser's request of API v3's hosted authentication: a scope request, not a call.
-V3_HOSTED_AUTH_PATH = "/v3/connect/auth"
+V3_HOSTED_AUTH_PATH = _V3.authorize_paths["hosted"]
 # Keys that together mark a dict as a Nylas native-auth body even when the URL it is
 # sent to cannot be shown to be a Nylas host.
 NATIVE_BODY_KEYS = frozenset({"client_id", "name", "email_address", "provider", "settings"})
@@ -121,7 +119,6 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 @dataclass
 class _ClassInfo:
-    client_attributes: set[str] = field(default_factory=set)
     # ``self.<attr> = httpx.AsyncClient(base_url=...)``: the pieces of the base URL.
     http_bases: dict[str, tuple[UrlPart, ...]] = field(default_factory=dict)
 
@@ -240,11 +237,22 @@ class Extractor(FastVisitor):
         if isinstance(node, ast.Name):
             if self.lookup(node.id) is not None:
                 return None
-            return self._imports.get(node.id)
+            imported = self._imports.get(node.id)
+            if imported is None and self._from_star_import(node.id):
+                # Bound by none of this module's statements: a constant a star import
+                # brings, read by the index as this module's (it follows the import).
+                return f"{self._module_name}.{node.id}"
+            return imported
         if isinstance(node, ast.Attribute):
             base = self.qualify(node.value)
             return f"{base}.{node.attr}" if base else None
         return None
+
+    def _from_star_import(self, name: str) -> bool:
+        return bool(
+            self.facts.star_imports and self._module_name and CONSTANT_NAME.match(name)
+            and name not in self.facts.upper_names and self._binding_scope(name) is None
+        )
 
     def _collect_imports(self, tree: ast.Module) -> None:
         seen: dict[str, set[str]] = {}
@@ -280,42 +288,14 @@ class Extractor(FastVisitor):
             base.append(node.module)
         return ".".join(base)
 
-    def is_client(self, node: ast.expr, depth: int = 0) -> bool:
-        """True when ``node`` certainly holds a v2 ``APIClient`` in this module."""
-        if depth > 8:
-            return False
-        if isinstance(node, ast.Call):
-            return self.qualify(node.func) in _V2_CLIENT_CLASSES
-        if isinstance(node, ast.Name):
-            bindings = self._binding_scope(node.id)
-            if bindings is not None:
-                annotation = bindings.annotations.get(node.id)
-                if annotation is not None and self._is_client_annotation(annotation):
-                    return True
-            bound = self.lookup(node.id)
-            return bound is not None and self.is_client(bound, depth + 1)
-        if (
-            isinstance(node, ast.Attribute)
-            and isinstance(node.value, ast.Name)
-            and node.value.id == "self"
-            and self._classes
-        ):
-            return node.attr in self._classes[-1].client_attributes
-        return False
-
-    def _is_client_annotation(self, annotation: ast.expr) -> bool:
-        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
-            try:
-                annotation = ast.parse(annotation.value, mode="eval").body
-            except SyntaxError:
-                return False
-        return self.qualify(annotation) in _V2_CLIENT_CLASSES
-
     # -- traversal ------------------------------------------------------------------
 
     def prepare(self, tree: ast.Module) -> None:
         """Read the imports and module bindings without looking for scope requests."""
         self._collect_imports(tree)
+        self.facts.star_imports = star_imports(tree, self._absolute_module)
+        self.facts.upper_names = upper_names(tree)
+        self.facts.exports, self.facts.exports_known = exports(tree)
         bindings = collect_bindings(tree.body)
         self._scopes.append(bindings)
         self._bodies.append(tree.body)
@@ -341,24 +321,57 @@ class Extractor(FastVisitor):
         }
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
-        for statement in _all_statements(tree.body):
+        star_line = 0
+        for statement, nested in _statements_with_depth(tree.body):
             settings_module = _django_settings_module(statement)
             if settings_module:
                 self.facts.django_settings = settings_module
-            if not (
-                isinstance(statement, ast.Expr)
-                and isinstance(statement.value, ast.Call)
-                and isinstance(statement.value.func, ast.Attribute)
-                and statement.value.func.attr in LIST_MUTATORS
+            for changed, how in _changed_values(statement):
+                self._note_change(changed, nested, how, bindings)
+            if not nested and isinstance(statement, ast.ImportFrom) and any(
+                alias.name == "*" for alias in statement.names
             ):
-                continue
-            receiver = statement.value.func.value
-            if isinstance(receiver, ast.Name):
-                bindings.mutated.add(receiver.id)
-            elif isinstance(receiver, ast.Attribute):
-                reference = self.qualify(receiver)
-                if reference:
-                    self.facts.mutated.append(reference)
+                star_line = max(star_line, statement.lineno)
+        # ``from .local_settings import *`` at the end of Django's settings may bind
+        # any name written before it again.
+        for name, value in list(bindings.values.items()):
+            if value.lineno < star_line:
+                bindings.mutated.add(name)
+                bindings.opaque_writes.add(name)
+                self.facts.mutated.append(f"{self._module_name}.{name}")
+
+    def _note_change(self, node: ast.expr, nested: bool, how: str,
+                     bindings: Bindings) -> None:
+        """A list or dict changed after its assignment, or a name bound again, so
+        that the assignment no longer says what it holds when read as scopes.
+        ``how``: "call" (``SCOPES.append(x)``), "item" (``CONFIG["scope"] = x``),
+        "augment" (``SCOPES += x``), "global" (``global SCOPES`` in a function) or
+        "rebind" (``config.SCOPES = x``)."""
+        if isinstance(node, ast.Attribute):
+            # ``config.SCOPES += [...]``, ``settings.SCOPES = ...``: another module's.
+            reference = self.qualify(node)
+            if reference:
+                self.facts.mutated.append(reference)
+            return
+        if not isinstance(node, ast.Name):
+            return
+        name = node.id
+        imported = self._imports.get(name) if name in bindings.imported else None
+        if imported and how != "global":
+            # ``from .config import SCOPES`` then ``SCOPES.append(...)``: the same list.
+            self.facts.mutated.append(imported)
+        if nested:
+            # A function's ``global SCOPES``, ``SCOPES[:] = ...`` or
+            # ``CONFIG["scope"] = ...`` changes the module's value (or a local one of
+            # the same name: then this is only more cautious than needed).
+            bindings.mutated.add(name)
+            bindings.opaque_writes.add(name)
+        elif how == "call":
+            bindings.mutated.add(name)
+        if nested or how == "augment":
+            # Read from another module, the constant is not what its assignment says
+            # either (``NYLAS_SCOPES += [...]`` in a settings module over the base).
+            self.facts.mutated.append(f"{self._module_name}.{name}")
 
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self.prepare(tree)
@@ -482,7 +495,7 @@ class Extractor(FastVisitor):
 
     def _function_bindings(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Bindings:
         """A function's bindings, parameters included; a method's are read twice (for the
-        class's client attributes, then for the method itself) but collected once."""
+        class's HTTP clients, then for the method itself) but collected once."""
         found = self._bindings_of.get(node)
         if found is None:
             found = self._bindings_of[node] = with_parameters(
@@ -526,35 +539,11 @@ class Extractor(FastVisitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         info = _ClassInfo()
         self._classes.append(info)
-        info.client_attributes = self._client_attributes(node)
         info.http_bases = self._http_attributes(node)
         self._qual.append((node.name, "class"))
         self.generic_visit(node)
         self._qual.pop()
         self._classes.pop()
-
-    def _client_attributes(self, node: ast.ClassDef) -> set[str]:
-        """``self.<attr>`` names assigned a client in any method of the class."""
-        found: set[str] = set()
-        for method in node.body:
-            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                continue
-            self._scopes.append(self._function_bindings(method))
-            self._bodies.append(method.body)
-            for statement in _all_statements(method.body):
-                if not isinstance(statement, ast.Assign):
-                    continue
-                for target in statement.targets:
-                    if (
-                        isinstance(target, ast.Attribute)
-                        and isinstance(target.value, ast.Name)
-                        and target.value.id == "self"
-                        and self.is_client(statement.value)
-                    ):
-                        found.add(target.attr)
-            self._bodies.pop()
-            self._scopes.pop()
-        return found
 
     def _http_attributes(self, node: ast.ClassDef) -> dict[str, tuple[UrlPart, ...]]:
         """``self.<attr>`` names assigned once in the class, an HTTP client with a base
@@ -720,7 +709,9 @@ class Extractor(FastVisitor):
                 value,
                 provider=provider or "",
                 description="authentication_url()",
-                confirmed=self.is_client(receiver),
+                # Whether the receiver is a client, the judge asks the resolver: the
+                # value may come from another module.
+                confirmed=False,
                 receiver=dotted(receiver),
             )
         )
@@ -1412,6 +1403,59 @@ def _mentions_nylas_host(node: ast.expr) -> bool:
         and nylas_v2_path(part.value, _HOLE) is not None
         for part in ast.walk(node)
     )
+
+
+def _statements_with_depth(body: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:
+    """Every statement of a module, nested ones included, each with whether it sits
+    in a function (or a class) rather than in the module's own body."""
+    stack: list[tuple[ast.AST, bool]] = [(node, False) for node in reversed(body)]
+    while stack:
+        node, nested = stack.pop()
+        if isinstance(node, ast.stmt):
+            yield node, nested
+        inner = nested or isinstance(node, _DEFINITIONS)
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(node, name, None)
+            if isinstance(block, list):
+                stack.extend((child, inner) for child in reversed(block))
+
+
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _changed_values(statement: ast.stmt) -> Iterator[tuple[ast.expr, str]]:
+    """The values a statement changes or binds again, each with how (see
+    ``Extractor._note_change``)."""
+    if isinstance(statement, ast.Global):
+        for name in statement.names:
+            yield ast.Name(name, ast.Load()), "global"
+        return
+    if isinstance(statement, ast.Expr):
+        call = statement.value
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and call.func.attr in LIST_MUTATORS | DICT_MUTATORS):
+            yield _container(call.func.value), "call"
+        return
+    targets: list[ast.expr] = []
+    if isinstance(statement, (ast.Assign, ast.Delete)):
+        targets = statement.targets
+    elif isinstance(statement, (ast.AugAssign, ast.AnnAssign)):
+        targets = [statement.target]
+    for target in targets:
+        if isinstance(target, ast.Subscript):
+            yield _container(target), "item"
+        elif isinstance(target, ast.Attribute):
+            yield target, "rebind"
+        elif isinstance(target, ast.Name) and isinstance(statement, ast.AugAssign):
+            # ``SCOPES += [...]`` extends a list in place, and binds the name again.
+            yield target, "augment"
+
+
+def _container(node: ast.expr) -> ast.expr:
+    """The value whose item an item store or a method call changes."""
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    return node
 
 
 def _all_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:

@@ -544,7 +544,7 @@ def _is_self_attribute(node: ast.expr, attribute: str) -> bool:
 
 def _url_site(span: Span, value: ScopeValue) -> ScopeSite:
     return ScopeSite(SiteKind.V3_HOSTED_URL, Generation.V3, span, value,
-                     description="/v3/connect/auth URL")
+                     description=f"{sdk.HOSTED_AUTH_PATH} URL")
 
 
 def _wire_value(text: str, span: Span) -> ScopeValue:

@@ -18,6 +18,7 @@ from .flow_facts import FlowFacts
 __all__ = [
     "Generation", "ItemForm", "ModuleFacts", "ScopeItem", "ScopeSite", "ScopeValue",
     "SiteKind", "Span", "ValueState", "UrlPart", "RawTemplate", "RawUse", "BodyArg",
+    "StarImport",
 ]
 from ..spans import Span
 
@@ -61,9 +62,10 @@ class ScopeSite:
     ignored_key: bool = False
     ignored_span: Span | None = None
     description: str = ""
-    # False when the receiver of an ``authentication_url`` call could not be shown to
-    # be a Nylas client in this module; ``receiver`` is its dotted text, for the
-    # project index to resolve.
+    # Whether the site is certainly a Nylas request.  An ``authentication_url`` call
+    # is one only on a Nylas client, which the analysis does not decide: it records
+    # the call unconfirmed, and the judge confirms it when the resolver shows the
+    # receiver holds a client.  ``receiver`` is the receiver's dotted text.
     confirmed: bool = True
     receiver: str = ""
     # A request whose URL is built from other modules' constants: it is one only when
@@ -271,13 +273,32 @@ class CallArguments:
                    ArgumentDict.from_json(data[2]) if data[2] is not None else None)
 
 
+@dataclass(frozen=True, slots=True)
+class StarImport:
+    """``from module import *`` at ``line``; ``conditional`` when it sits in an
+    ``if``/``try`` block (``from .local import *`` when a local settings file exists),
+    so it may not have run."""
+
+    module: str
+    line: int
+    conditional: bool
+
+    def to_json(self) -> Any:
+        return [self.module, self.line, self.conditional]
+
+    @classmethod
+    def from_json(cls, data: Any) -> StarImport:
+        return cls(str(data[0]), int(data[1]), bool(data[2]))
+
+
 @dataclass
 class ModuleFacts:
     """Everything the rules need from one module.
 
     ``constants`` are module-level names bound once to a readable scopes value, for
     other modules that import them.  ``flow`` records how clients move (see
-    ``flow_facts``); it is filled only for projects that use Nylas at all.
+    ``flow_facts``); it is filled for a module that mentions Nylas, and for every
+    module of a project where one does.
     """
 
     path: str
@@ -301,6 +322,15 @@ class ModuleFacts:
     body_args: list[BodyArg] = field(default_factory=list)
     # The arguments of API v3 calls whose scopes depend on them.
     call_arguments: list[CallArguments] = field(default_factory=list)
+    # What a star import of this module, or from it, brings: its star imports in
+    # order; its constant-style (upper-case) module-level names, each with the line of
+    # its last binding (a binding in a function through ``global`` counts as the
+    # module's last); and ``__all__`` when it lists names (None without one;
+    # ``exports_known`` is False when it cannot be read).
+    star_imports: list[StarImport] = field(default_factory=list)
+    upper_names: dict[str, int] = field(default_factory=dict)
+    exports: list[str] | None = None
+    exports_known: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -318,6 +348,10 @@ class ModuleFacts:
             "django_settings": self.django_settings,
             "body_args": [arg.to_json() for arg in self.body_args],
             "call_arguments": [args.to_json() for args in self.call_arguments],
+            "star_imports": [star.to_json() for star in self.star_imports],
+            "upper_names": self.upper_names,
+            "exports": self.exports,
+            "exports_known": self.exports_known,
         }
 
     @classmethod
@@ -339,4 +373,9 @@ class ModuleFacts:
             str(data.get("django_settings", "")),
             [BodyArg.from_json(arg) for arg in data.get("body_args", ())],
             [CallArguments.from_json(args) for args in data.get("call_arguments", ())],
+            [StarImport.from_json(star) for star in data.get("star_imports", ())],
+            {str(name): int(line) for name, line in data.get("upper_names", {}).items()},
+            [str(name) for name in exports] if (exports := data.get("exports")) is not None
+            else None,
+            bool(data.get("exports_known", True)),
         )

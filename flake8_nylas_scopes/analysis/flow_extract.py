@@ -51,15 +51,15 @@ from .flow_facts import (
 )
 from .prefilter import names_a_scope_family
 from .source import SourceMap
+from .symbols import ATTRIBUTE, BASES, GLOBAL, LOCAL, PARAMETER, RETURNED, STATE, TEMPORARY
 from .values import SCOPE_WORD, ValueReader
-
-# Recorded too, so that the index can tell whether its receiver is a client.
-AUTH_URL_METHOD = "authentication_url"
 
 # The v2 SDK, whose collections and model methods start the chains recorded as uses.
 # A client of either generation is recorded as the call of its class (or an instance
 # of it, from an annotation): which classes are clients, the resolver knows.
 _V2 = API_VERSIONS["v2"].surface()
+# Recorded too, so that the index can tell whether its receiver is a client.
+AUTH_URL_METHOD = _V2.auth_url_method
 COLLECTIONS = _V2.collections
 CLIENT_METHODS = _V2.client_methods
 MODELS = _V2.models
@@ -112,15 +112,15 @@ def state_key(node: ast.expr) -> str:
     owner = node.value
     if isinstance(owner, ast.Attribute):
         if owner.attr == "state" and _spellable(owner.value):
-            return f"s:state.{node.attr}"
+            return f"{STATE}state.{node.attr}"
         inner = owner.value
         if owner.attr == "app" and isinstance(inner, ast.Name) and inner.id in _APP_HOLDERS:
-            return f"s:app.{node.attr}"
+            return f"{STATE}app.{node.attr}"
         return ""
     if isinstance(owner, ast.Name):
         root = _STATE_ROOTS.get(owner.id)
         if root is not None:
-            return f"s:{root}.{node.attr}"
+            return f"{STATE}{root}.{node.attr}"
     return ""
 
 
@@ -248,11 +248,11 @@ class FlowExtractor:
             if name == frame.self_name:
                 return self._val("self", f"{self.module}.{frame.class_name}")
             if name in frame.params:
-                return self._val("sym", "p:" + self._qual(frame, name))
+                return self._val("sym", PARAMETER + self._qual(frame, name))
             if frame.bindings.binds(name):
                 if name in frame.bindings.imported and name in self.imports:
                     return self._val("ref", self.imports[name])
-                return self._val("sym", "l:" + self._qual(frame, name))
+                return self._val("sym", LOCAL + self._qual(frame, name))
         return self._global_value(name)
 
     def _global_value(self, name: str) -> Val | None:
@@ -262,7 +262,7 @@ class FlowExtractor:
         if name in module.imported and name in self.imports:
             return self._val("ref", self.imports[name])
         if module.binds(name):
-            return self._val("sym", f"g:{self.module}.{name}")
+            return self._val("sym", f"{GLOBAL}{self.module}.{name}")
         if name in self.imports:
             return self._val("ref", self.imports[name])
         return None
@@ -289,14 +289,14 @@ class FlowExtractor:
             frame = self.frames[-1]
             if frame.is_class:
                 # A class attribute: what ``self.<name>`` reads.
-                return f"a:{self.module}.{frame.class_name}.{target.id}"
+                return f"{ATTRIBUTE}{self.module}.{frame.class_name}.{target.id}"
             value = self.name_value(target.id)
             if value is not None and value.kind == "sym":
                 return value.name
             return ""
         if isinstance(target, ast.Attribute):
             if self._self_owner(target.value):
-                return f"a:{self.module}.{self.frames[-1].class_name}.{target.attr}"
+                return f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}.{target.attr}"
             return state_key(target)
         return ""
 
@@ -328,7 +328,7 @@ class FlowExtractor:
         if isinstance(node, ast.Attribute):
             # For an attribute, target_key is ``self.<attr>`` or framework state.
             key = self.target_key(node)
-            if key.startswith("s:"):
+            if key.startswith(STATE):
                 # ``app.nylas`` is the app's state, unless ``app`` is itself a client
                 # (a variable named ``app``): read both.
                 inner = self.value(node.value)
@@ -396,7 +396,7 @@ class FlowExtractor:
         if len(present) == 1:
             return present[0]
         self._temporaries += 1
-        key = self._table.symbol(f"t:{self.module}.{self._temporaries}")
+        key = self._table.symbol(f"{TEMPORARY}{self.module}.{self._temporaries}")
         for part in present:
             self.facts.edges.append(Edge(key, part))
         return self._val("sym", key)
@@ -751,10 +751,10 @@ class FlowExtractor:
         defaults += list(zip(args.kwonlyargs, args.kw_defaults))
         for arg, default in defaults:
             if arg.arg in frame.params and default is not None:
-                self._edge("p:" + self._qual(frame, arg.arg), self._default_value(default))
+                self._edge(PARAMETER + self._qual(frame, arg.arg), self._default_value(default))
         for arg in (*positional, *args.kwonlyargs):
             if arg.annotation is not None and arg.arg in frame.params:
-                key = "p:" + self._qual(frame, arg.arg)
+                key = PARAMETER + self._qual(frame, arg.arg)
                 for value in self._annotated(arg.annotation):
                     self._edge(key, value)
 
@@ -811,7 +811,7 @@ class FlowExtractor:
         self._decorate(node, self._val("ref", full))
         for base in node.bases:
             self.walk(base)
-            self._edge(f"c:{full}", self.value(base))
+            self._edge(f"{BASES}{full}", self.value(base))
         for keyword in node.keywords:
             self._read(keyword.value)
             self.walk(keyword.value)
@@ -842,11 +842,12 @@ class FlowExtractor:
                     continue
                 fields.append(name)
                 for value in self._annotated(statement.annotation):
-                    self._edge(f"a:{full}.{name}", value)
+                    self._edge(f"{ATTRIBUTE}{full}.{name}", value)
         if fields and not has_init:
             self.facts.functions.append(Function(f"{full}.__init__", tuple(fields)))
             for name in fields:
-                self._edge(f"a:{full}.{name}", self._val("sym", f"p:{full}.__init__.{name}"))
+                parameter = self._val("sym", f"{PARAMETER}{full}.__init__.{name}")
+                self._edge(f"{ATTRIBUTE}{full}.{name}", parameter)
 
     def _scope_frame(self, node: ast.AST) -> _Frame:
         """The frame of a comprehension or lambda: its targets or parameters are its
@@ -896,7 +897,7 @@ class FlowExtractor:
         with self._scope(node):
             # The body runs whenever the lambda is called: what it does counts where
             # it is written, and what it gives back is the lambda's result.
-            self._edge(f"r:{self.module}.{frame.qualname}", self.value(node.body))
+            self._edge(f"{RETURNED}{self.module}.{frame.qualname}", self.value(node.body))
             self.walk(node.body)
         return True
 
@@ -988,7 +989,7 @@ class FlowExtractor:
         frame = self.frames[-1]
         if node.value is not None:
             if frame.is_function:
-                self._edge(f"r:{self.module}.{frame.qualname}", self.value(node.value))
+                self._edge(f"{RETURNED}{self.module}.{frame.qualname}", self.value(node.value))
             else:
                 self._sink(self.value(node.value), "returned outside a function", node)
         return False
@@ -1001,7 +1002,7 @@ class FlowExtractor:
         if isinstance(node, ast.YieldFrom):
             value = self._iter(value)
         if frame.is_function:
-            self._edge(f"r:{self.module}.{frame.qualname}", self._box(value))
+            self._edge(f"{RETURNED}{self.module}.{frame.qualname}", self._box(value))
         else:
             self._sink(value, "yielded outside a function", node)
         return False
@@ -1020,9 +1021,13 @@ class FlowExtractor:
                 continue
             managed = self.value(item.context_expr)
             # ``with APIClient(...) as c`` gives the object itself (its ``__enter__``
-            # returns self); a ``@contextmanager`` function gives what it yields.
-            self._bind(item.optional_vars, self._temporary([managed, self._iter(managed)],
-                                                           item), node)
+            # returns self); a ``@contextmanager`` function gives what it yields; a
+            # class of the project gives what its ``__enter__`` returns.
+            enter = "__aenter__" if isinstance(node, ast.AsyncWith) else "__enter__"
+            entered = (self._call_of(self._val("attr", enter, managed))
+                       if managed is not None else None)
+            self._bind(item.optional_vars, self._temporary(
+                [managed, self._iter(managed), entered], item), node)
         return False
 
     def visit_BinOp(self, node: ast.BinOp) -> bool:

@@ -20,9 +20,12 @@ def module_facts(
 ) -> ModuleFacts:
     """Facts of one module.
 
-    A module that cannot request Nylas scopes costs one text scan unless ``flow`` asks
-    for the client-flow records too (needed for every module of a project that uses
-    Nylas: a helper taking a client parameter need not mention Nylas at all).
+    A module that mentions Nylas gets its scope requests and its client-flow records:
+    whether an ``authentication_url`` call is made on a client, only the records say
+    (the judge asks the resolver), so a module judged alone has them too.  Another
+    module costs one text scan unless ``flow`` asks for its records as well (needed
+    for every module of a project that uses Nylas: a helper taking a client parameter
+    need not mention Nylas at all).
     """
     mentions = mentions_nylas("".join(lines))
     if not mentions and not flow:
@@ -34,12 +37,18 @@ def module_facts(
         facts = extractor.extract(tree) if mentions else ModuleFacts(path)
         facts.module = module_name
         facts.mentions_nylas = mentions
-        if flow:
+        if flow or mentions:
             if not mentions:
                 # Constants matter even here: a settings module defines the scopes list.
                 extractor.prepare(tree)
                 facts.constants = extractor.scope_constants()
                 facts.strings = extractor.url_strings()
+                prepared = extractor.facts
+                facts.star_imports = prepared.star_imports
+                facts.upper_names = prepared.upper_names
+                facts.exports, facts.exports_known = prepared.exports, prepared.exports_known
+                # ``SCOPES.append(...)`` on another module's list, wherever it is.
+                facts.mutated = extractor.facts.mutated
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,

@@ -13,17 +13,16 @@ from ..analysis.facts import (
     RawUse,
     ScopeSite,
     ScopeValue,
-    SiteKind,
     ValueState,
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
-from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import ArgumentCases
+from .clients import with_confirmed_sites
 from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
 from .raw_requests import RawRoutes
 from .references import DJANGO_SETTINGS, ConstantIndex
@@ -189,13 +188,6 @@ def _is_request_url(index: ConstantIndex, site: ScopeSite) -> bool:
 def _resolve_sites(
     modules: Mapping[str, ModuleFacts], resolver: FlowResolver, index: ConstantIndex
 ) -> tuple[list[ScopeSite], list[ScopeSite], bool]:
-    confirmed: set[Span] = set()
-    for facts in modules.values():
-        if facts.flow is None:
-            continue
-        for use in facts.flow.uses:
-            if use.attrs == (AUTH_URL_METHOD,) and resolver.is_client(use.root):
-                confirmed.add(use.span)
     sites: list[ScopeSite] = []
     unresolved: list[ScopeSite] = []
     # True when some request's scopes come from callers the analysis may not all see.
@@ -218,9 +210,6 @@ def _resolve_sites(
                 requests = _callers_bodies(
                     modules, resolver, site, site.value.reference) or requests
                 partial = partial or len(requests) > 1 or requests[0] is not site
-            if site.kind is SiteKind.SDK_HOSTED and not site.confirmed and site.span in confirmed:
-                site = dataclasses.replace(site, confirmed=True)
-                requests = [site]
             for request in requests:
                 for value in _expand(index, request.value):
                     one = dataclasses.replace(request, value=value)
@@ -344,6 +333,9 @@ def judge_project(
     if not result.mentions_nylas:
         return result
     resolver = FlowResolver(modules.values(), config.client_names)
+    # The facts as judged: each request's ``confirmed`` is the resolver's verdict, for
+    # the rules here and for the fix plan, which judges requests one by one.
+    modules = result.facts = with_confirmed_sites(modules, resolver)
     index = ConstantIndex(
         modules.values(),
         frozenset(reference for facts in modules.values() for reference in facts.mutated),

@@ -287,9 +287,9 @@ def list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> Itera
 def is_nylas_request(site: ScopeSite) -> bool:
     """Whether a site is certainly a Nylas scope request.
 
-    An ``authentication_url`` call whose receiver could not be shown to be a client
-    counts only when its scopes name at least one Nylas scope: the method name alone
-    is not proof.
+    An ``authentication_url`` call whose receiver the resolver could not show to be
+    a client (see ``clients``) counts only when its scopes name at least one Nylas
+    scope: the method name alone is not proof.
     """
     if site.confirmed:
         return True

@@ -9,12 +9,15 @@ stand-in (a hole in a URL, an unresolved value) and stays silent.
 
 from __future__ import annotations
 
+import enum
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Literal, TypeVar, Union
 
 from ..analysis.extract import FLASK_CONFIG
 from ..analysis.facts import ModuleFacts, ScopeValue, UrlPart
+from ..analysis.star_names import CONSTANT_NAME
 
 # Django's lazy settings object: attributes of the project's settings module.
 DJANGO_SETTINGS = "django.conf.settings"
@@ -29,6 +32,21 @@ _FLASK_READ = re.compile(
 )
 # References are followed through at most this many constants.
 _MAX_DEPTH = 8
+
+
+T = TypeVar("T")
+
+
+class _Absent(enum.Enum):
+    """A module neither binds a name nor brings it in with a star import."""
+
+    ABSENT = "absent"
+
+
+ABSENT = _Absent.ABSENT
+# What a (module, name) lookup gives: the value and the module that binds it; None
+# when the name is bound but cannot be read (or may be bound outside the project).
+Lookup = Union[tuple[T, str], None, Literal[_Absent.ABSENT]]
 
 
 @dataclass(frozen=True)
@@ -104,10 +122,9 @@ class ConstantIndex:
             owner, _, name = module.rpartition(".")
             owners = [(owner, f"{name}.{attribute}")]
         for module, name in owners:
-            facts = self.by_module.get(module)
-            parts = facts.strings.get(name) if facts is not None else None
-            if parts is not None:
-                texts.add(self.url_text(parts, depth + 1))
+            found = self.lookup(module, name, _strings)
+            if found is not None and found is not ABSENT:
+                texts.add(self.url_text(found[0], depth + 1))
         return texts.pop() if len(texts) == 1 else None
 
     # -- scope values ---------------------------------------------------------------
@@ -115,15 +132,87 @@ class ConstantIndex:
     def scopes(self, reference: str) -> list[Found]:
         """The scopes values a reference may hold: one per module that defines it (the
         settings modules may each set it)."""
-        if reference in self._mutated:
+        if reference in self._mutated or _whole(reference) in self._mutated:
             return []
         found: list[Found] = []
         for module, name in self._owners(reference):
-            facts = self.by_module.get(module)
-            value = facts.constants.get(name) if facts is not None else None
-            if value is not None:
-                found.append(Found(value, module))
+            if f"{module}.{_whole(name)}" in self._mutated:
+                # One of the modules that may define it changes it (a settings module
+                # extending the base settings' list): what it holds is not known.
+                return []
+            looked_up = self.lookup(module, name, _constants)
+            if looked_up is None or looked_up is ABSENT:
+                continue
+            value, owner = looked_up
+            if owner != module and f"{owner}.{_whole(name)}" in self._mutated:
+                return []  # changed in place where a star import brings it from
+            if Found(value, owner) not in found:  # two settings modules, one binding
+                found.append(Found(value, owner))
         return found
+
+    # -- star imports ---------------------------------------------------------------
+
+    def lookup(
+        self, module: str, name: str, table: Callable[[ModuleFacts], Mapping[str, T]],
+        depth: int = 0,
+    ) -> Lookup[T]:
+        """What ``module.name`` holds: the module's own binding, or the one a star
+        import brings when no binding of the module comes after it.
+
+        A star import in an ``if``/``try`` block may not have run: a name it brings is
+        then unread, as is one a module outside the project may bring.
+        """
+        facts = self.by_module.get(module)
+        if facts is None or depth >= _MAX_DEPTH:
+            return None
+        own = table(facts).get(name)
+        # ``NYLAS['SCOPES']`` is a key of the name ``NYLAS``.
+        head = name.split("[", 1)[0]
+        if not facts.star_imports or not CONSTANT_NAME.match(head):
+            # No star import, or a name star imports are not followed for: as before.
+            return (own, module) if own is not None else (
+                ABSENT if head not in facts.upper_names else None)
+        bound_at = facts.upper_names.get(head, 0)
+        for star in reversed(facts.star_imports):
+            if star.line < bound_at:
+                break  # the module's own binding comes after: it wins
+            brought = self._exported(star.module, name, table, depth + 1)
+            if brought is ABSENT:
+                continue
+            return None if star.conditional else brought
+        if head not in facts.upper_names:
+            return ABSENT
+        return (own, module) if own is not None else None
+
+    def _exported(
+        self, module: str, name: str, table: Callable[[ModuleFacts], Mapping[str, T]],
+        depth: int,
+    ) -> Lookup[T]:
+        """What ``from module import *`` binds ``name`` to."""
+        facts = self.by_module.get(module)
+        if facts is None:
+            return None  # outside the project: it may bind anything
+        if not facts.exports_known:
+            return None
+        if facts.exports is not None and name.split("[", 1)[0] not in facts.exports:
+            return ABSENT
+        return self.lookup(module, name, table, depth)
+
+
+def _constants(facts: ModuleFacts) -> Mapping[str, ScopeValue]:
+    return facts.constants
+
+
+def _strings(facts: ModuleFacts) -> Mapping[str, tuple[UrlPart, ...]]:
+    return facts.strings
+
+
+def _whole(reference: str) -> str:
+    """The name a reference reads a key or a call of (``NYLAS['SCOPES']``:
+    ``NYLAS``): a change to the whole changes the part."""
+    cut = min((at for at in (reference.find("["), reference.find("(")) if at >= 0),
+              default=len(reference))
+    return reference[:cut]
 
 
 def _one_slash(url: str) -> str:

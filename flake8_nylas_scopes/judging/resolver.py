@@ -26,6 +26,16 @@ from ..analysis.flow_calls import (
     PAIRS_METHODS,
 )
 from ..analysis.flow_facts import CallSite, Read, Sink, Store, Use, Val
+from ..analysis.symbols import (
+    ATTRIBUTE,
+    BASES,
+    GLOBAL,
+    NAMED_VARIABLES,
+    PARAMETER,
+    RETURNED,
+    STATE,
+    qualified_name,
+)
 from ..nylas_api.types import Endpoint
 from ..spans import Span
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
@@ -61,6 +71,8 @@ _MODEL_FACTORIES: Mapping[str, str] = {"create_reply": "Draft"}
 # Objects that are Nylas values: where one escapes, the usage rules must hold back.
 _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
                           "nylas_class"})
+# The project's own objects: what they hold, the analysis reads from the code.
+_PROJECT_KINDS = frozenset({"func", "class", "inst"})
 # Containers nested deeper than this are followed as this deep.
 _MAX_BOX_DEPTH = 4
 _MAX_ROUNDS = 50
@@ -163,7 +175,7 @@ def _is_parameter(value: Val | None) -> bool:
     """A parameter no project code fills whose name says it holds a Nylas model
     (``def on_message(message): message.save()``): a framework may pass one in.
     ``form.save()`` in a Django view is not taken for one."""
-    if value is None or value.kind != "sym" or not value.name.startswith("p:"):
+    if value is None or value.kind != "sym" or not value.name.startswith(PARAMETER):
         return False
     name = value.name.rsplit(".", 1)[-1].lower()
     return any(word in name for word in _MODEL_WORDS)
@@ -263,7 +275,7 @@ class FlowResolver:
         # Project classes deriving from an SDK client, with the client's name.
         self._client_classes: dict[str, str] = {}
         for qualname, params in self.functions.items():
-            self._param_keys[qualname] = tuple(f"p:{qualname}.{param}" for param in params)
+            self._param_keys[qualname] = tuple(f"{PARAMETER}{qualname}.{param}" for param in params)
         self._client_names = frozenset(client_names)
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
@@ -354,9 +366,9 @@ class FlowResolver:
         """Read each class's bases from its ``c:`` edges; True when something new."""
         changed = False
         for target, nodes in self.edges.items():
-            if not target.startswith("c:"):
+            if not target.startswith(BASES):
                 continue
-            name = target[2:]
+            name = qualified_name(target)
             for node in nodes:
                 for kind, base in self._resolve_node(node, 0):
                     if kind == "class" and base not in self._bases.setdefault(name, set()):
@@ -419,11 +431,11 @@ class FlowResolver:
         for function in methods:
             if function in self._properties:
                 # A property is read without a call: what it returns.
-                found |= self.values.get(f"r:{function}", _NOTHING)
+                found |= self.values.get(f"{RETURNED}{function}", _NOTHING)
             else:
                 found.add(("func", function))
         for klass in self._family(owner):
-            found |= self.values.get(f"a:{klass}.{name}", _NOTHING)
+            found |= self.values.get(f"{ATTRIBUTE}{klass}.{name}", _NOTHING)
         if owner in self._client_classes:
             found |= self._attribute(("client", self._client_classes[owner]), name)
         return self._shared(found)
@@ -463,8 +475,8 @@ class FlowResolver:
         if kind == "client":
             return _ONLY_CLIENT
         if kind == "sym":
-            if name.startswith("a:"):
-                owner, _, attribute = name[2:].rpartition(".")
+            if name.startswith(ATTRIBUTE):
+                owner, _, attribute = qualified_name(name).rpartition(".")
                 return self._instance_attribute(owner, attribute)
             # The symbol's own set, which grows during a round of the fixpoint.
             return self.values.get(name, _NOTHING)
@@ -537,8 +549,8 @@ class FlowResolver:
             return {("func", name)}
         if name in self.classes:
             return {("class", name)}
-        if f"g:{name}" in self.edges:
-            return self.values.get(f"g:{name}", _NOTHING)
+        if f"{GLOBAL}{name}" in self.edges:
+            return self.values.get(f"{GLOBAL}{name}", _NOTHING)
         if name in self.module_names:
             return {("module", name)}
         for prefix in self.sdk.model_modules:
@@ -626,7 +638,7 @@ class FlowResolver:
             if kind == "nylas_class":
                 found.add(("client", name))
             elif kind == "func":
-                found |= self.values.get(f"r:{name}", _NOTHING)
+                found |= self.values.get(f"{RETURNED}{name}", _NOTHING)
             elif kind in ("class", "inst"):
                 # ``cls(...)`` in a classmethod: ``cls`` is read as an instance.
                 found |= self._instance(name)
@@ -669,7 +681,7 @@ class FlowResolver:
     def _solve(self) -> None:
         for target in self.edges:
             if target.rsplit(".", 1)[-1] in self._client_names or (
-                target.startswith("s:") and target[2:] in self._client_names
+                target.startswith(STATE) and qualified_name(target) in self._client_names
             ):
                 # Configured client names hold a client of either generation.
                 self.values.setdefault(target, set()).update((CLIENT_OBJ, _V3_CLIENT))
@@ -699,7 +711,7 @@ class FlowResolver:
             for owner, store in self._stores:
                 for kind, name in self._resolve_node(owner, 0):
                     if kind == "inst":
-                        changed |= self._add_edge(f"a:{name}.{store.attr}",
+                        changed |= self._add_edge(f"{ATTRIBUTE}{name}.{store.attr}",
                                                   self._intern(store.value))
             if not changed:
                 return
@@ -732,13 +744,13 @@ class FlowResolver:
                 if position < len(params):
                     changed |= self._add_edge(keys[position], argument)
                 elif vararg:
-                    changed |= self._add_edge(f"p:{function}.{vararg}",
+                    changed |= self._add_edge(f"{PARAMETER}{function}.{vararg}",
                                               self._node("box", "", argument))
             for keyword, argument in arguments.kwargs:
                 if keyword in params:
-                    changed |= self._add_edge(f"p:{function}.{keyword}", argument)
+                    changed |= self._add_edge(f"{PARAMETER}{function}.{keyword}", argument)
                 elif kwarg:
-                    changed |= self._add_edge(f"p:{function}.{kwarg}",
+                    changed |= self._add_edge(f"{PARAMETER}{function}.{kwarg}",
                                               self._node("box", "", argument))
             # ``f(*items)`` and ``f(**options)``: any parameter may get any element.
             for spread, rest in ((arguments.star, vararg), (arguments.double_star, kwarg)):
@@ -748,7 +760,7 @@ class FlowResolver:
                 for key in keys:
                     changed |= self._add_edge(key, element)
                 if rest:
-                    changed |= self._add_edge(f"p:{function}.{rest}", spread)
+                    changed |= self._add_edge(f"{PARAMETER}{function}.{rest}", spread)
         return changed
 
     # -- results ------------------------------------------------------------------------
@@ -781,7 +793,7 @@ class FlowResolver:
                     self._collection_op(first, attrs[1:], use, endpoints, unresolved)
                 elif first in client_methods:
                     endpoints.append(self._endpoint(client_methods[first], use, first))
-                elif first != "authentication_url":
+                elif first != self.sdk.auth_url_method:
                     unresolved.append(UnresolvedUse(
                         use.span, f"{use.text} is not in the endpoint map", None))
             elif kind == "coll":
@@ -822,9 +834,20 @@ class FlowResolver:
                 endpoints, unresolved = v3_endpoints, v3_unresolved
             else:
                 unresolved += v3_unresolved
-        if not objs and (nylas_module or _named_like_a_client(use.root)):
+        unknown = not objs or (not endpoints and not unresolved
+                               and self._lacks(objs, first))
+        if unknown and (nylas_module or _named_like_a_client(use.root)):
             unresolved += self._unknown_receiver(use)
         return endpoints, unresolved
+
+    def _lacks(self, objs: Objs, name: str) -> bool:
+        """Whether each object is a function, class or instance of the project on which
+        the analysis sees no ``name``.  Such an object does not have it at run time
+        either: the value is another one, made by a protocol the analysis does not
+        model (a descriptor's ``__get__``, an instance's ``__call__``, a library's
+        caching decorator over a method), and is as unknown as a value from nowhere."""
+        return all(kind in _PROJECT_KINDS and not self._attribute((kind, owner), name)
+                   for kind, owner in objs)
 
     def _unknown_receiver(self, use: Use) -> list[UnresolvedUse]:
         """A Nylas-looking call on something the analysis cannot tell: a client or a
@@ -975,8 +998,8 @@ class FlowResolver:
         if self._holdings is None:
             holdings: dict[str, list[set[Obj]]] = {}
             for target, held in self.values.items():
-                if target.startswith("a:"):
-                    holdings.setdefault(target[2:].rpartition(".")[0], []).append(held)
+                if target.startswith(ATTRIBUTE):
+                    holdings.setdefault(qualified_name(target).rpartition(".")[0], []).append(held)
             self._holdings = holdings
         return self._holdings.get(klass, [])
 
@@ -1012,7 +1035,7 @@ class FlowResolver:
         if kind == "func" and name not in seen:
             # Code that gets a function can call it and use what it returns.
             found = set()
-            for result in self.values.get(f"r:{name}", ()):
+            for result in self.values.get(f"{RETURNED}{name}", ()):
                 more = self.reach(result, seen | {name})
                 if more is None:
                     return None
@@ -1158,8 +1181,9 @@ class FlowResolver:
         owners = self.resolve(store.owner)
         if any(kind == "inst" for kind, _ in owners):
             return [], []
-        return self._lost(self.resolve(store.value), store.span,
-                          f"stored on {_describe_value(store.owner)}",
+        # ``app.ctx.nylas = client`` on a framework's object: no name to give it.
+        owner = _describe_value(store.owner) or "an object the analysis does not follow"
+        return self._lost(self.resolve(store.value), store.span, f"stored on {owner}",
                           _describe_value(store.value))
 
 
@@ -1188,7 +1212,10 @@ def describe(obj: Obj) -> str:
     if kind == "box":
         return f"a container of {describe(unbox(obj))}"
     if kind == "func":
-        return f"a function returning Nylas objects, {name.rsplit('.', 1)[-1]}()"
+        function = name.rsplit(".", 1)[-1]
+        if function.startswith("<lambda"):
+            return "a lambda returning Nylas objects"  # its name is made up, not written
+        return f"a function returning Nylas objects, {function}()"
     if kind == "inst":
         return "an object holding Nylas objects"
     return "a Nylas object"
@@ -1206,15 +1233,16 @@ def _named(value: Val | None) -> str:
         return "a value"
     if value.kind == "sym":
         key = value.name
-        if key.startswith("a:"):
+        if key.startswith(ATTRIBUTE):
             return "self." + key.rsplit(".", 1)[-1]
-        if key.startswith(("l:", "p:", "g:", "r:")):
+        if key.startswith(NAMED_VARIABLES):
             return key.rsplit(".", 1)[-1]
-        if key.startswith("s:"):
-            return key[2:]
+        if key.startswith(STATE):
+            return qualified_name(key)
         return "a value"
     if value.kind == "ref":
-        return value.name.rsplit(".", 1)[-1]
+        name = value.name.rsplit(".", 1)[-1]
+        return "a value" if name.startswith("<lambda") else name
     if value.kind == "attr" and value.inner is not None:
         inner = _named(value.inner)
         return f"{inner}.{value.name}" if inner != "a value" else "a value"

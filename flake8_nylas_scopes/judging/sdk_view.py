@@ -25,6 +25,8 @@ class SdkView:
         self.models: Mapping[str, Model] = v2.models
         self.client_methods: Mapping[str, str] = v2.client_methods
         self.model_modules = v2.model_modules
+        # Builds a URL for the browser: a use of the client that requests nothing.
+        self.auth_url_method = v2.auth_url_method
         self.resources: Mapping[str, Resource] = v3.resources
         # Qualified client class name -> the client object's name ("" for v2).
         self.client_classes: Mapping[str, str] = {

@@ -48,7 +48,6 @@ _CONFIGURED: dict[str, str] = {
     "microsoft": MICROSOFT, "office365": MICROSOFT, "outlook": MICROSOFT,
     "hotmail": MICROSOFT,
 }
-_GOOGLE_URI_PREFIXES = ("https://www.googleapis.com/", "https://mail.google.com/")
 # The Google API whose every scope the catalogue lists (G-GMAIL): an unknown URI in
 # it is not a Google scope.
 _COMPLETE_GOOGLE_FAMILIES = ("gmail.",)
@@ -268,7 +267,7 @@ def _side(text: str) -> str:
         return MICROSOFT
     if in_google:
         return ""
-    if text.startswith(_GOOGLE_URI_PREFIXES):
+    if text.startswith(google_scopes.URI_PREFIXES):
         return GOOGLE
     if text.startswith(microsoft_scopes.GRAPH_PREFIX):
         return MICROSOFT

@@ -160,6 +160,13 @@ class SdkSurface:
     trigger_enum: str = ""
     trigger_members: Mapping[str, str] = field(default_factory=dict)
     named_arguments: frozenset[str] = frozenset()
+    # Where an app sends the user's browser (or posts a body) to ask for scopes, by
+    # role (``"hosted"``, ``"native"``): requests for scopes, not API calls.
+    authorize_paths: Mapping[str, str] = field(default_factory=dict)
+    # The client method that builds the hosted-authentication URL (API v2), and the
+    # position of each of its arguments that the analysis reads.
+    auth_url_method: str = ""
+    auth_url_positions: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

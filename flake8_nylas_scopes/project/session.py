@@ -6,7 +6,9 @@ import contextlib
 import dataclasses
 import io
 import os
+import re
 import stat
+import sys
 import tokenize
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -276,7 +278,7 @@ class _Facts:
             facts = facts_for_source(path, texts.pop(path), flow=True, packages=self.packages)
         except SyntaxError as error:
             line = f":{error.lineno}" if error.lineno else ""
-            self.errors.append(FileError(path, f"{path}{line}: syntax error: {error.msg}"))
+            self.errors.append(FileError(path, f"{path}{line}: {_syntax_message(error)}"))
             return
         except (RecursionError, MemoryError) as error:
             # The parser gives up on expressions nested thousands deep.
@@ -289,6 +291,20 @@ class _Facts:
         self.modules[path] = facts
         if cache is not None and path in stats:
             self.digests[path] = cache.store(path, stats[path], True, facts)
+
+
+# Type parameters and the ``type`` statement: Python 3.12 syntax, which an older
+# interpreter running the tool calls invalid in a file that is fine.
+_TYPE_PARAMETER_SYNTAX = re.compile(
+    r"\s*(type\s+\w+\s*[\[=]|(async\s+)?def\s+\w+\s*\[|class\s+\w+\s*\[)")
+
+
+def _syntax_message(error: SyntaxError) -> str:
+    message = f"syntax error: {error.msg}"
+    if sys.version_info < (3, 12) and _TYPE_PARAMETER_SYNTAX.match(error.text or ""):
+        running = f"{sys.version_info.major}.{sys.version_info.minor}"
+        message += f" (Python 3.12 syntax; the tool runs on Python {running})"
+    return message
 
 
 def _load_facts(

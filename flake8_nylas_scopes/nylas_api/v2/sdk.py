@@ -13,6 +13,10 @@ from .scopes import NYLAS_CLIENT_CLASSES
 # The modules a Python file imports the SDK's model classes from (PY5:
 # ``nylas/client/restful_models.py``, re-exported by ``nylas.client`` and ``nylas``).
 MODEL_MODULES = ("nylas.client.restful_models.", "nylas.client.", "nylas.")
+# Hosted authentication sends the browser to ``/oauth/authorize`` with a ``scopes``
+# parameter; native authentication posts a ``scopes`` body key to
+# ``/connect/authorize`` (V2-29; ``endpoints.py`` lists both as app endpoints).
+AUTHORIZE_PATHS = {"hosted": "/oauth/authorize", "native": "/connect/authorize"}
 
 SURFACE = SdkSurface(
     "v2",
@@ -23,4 +27,8 @@ SURFACE = SdkSurface(
     client_methods=CLIENT_METHODS,
     model_modules=MODEL_MODULES,
     raw_routes=RAW_ROUTES,
+    authorize_paths=AUTHORIZE_PATHS,
+    auth_url_method="authentication_url",
+    # ``authentication_url(redirect_uri, login_hint, state, scopes, provider, ...)`` (PY5)
+    auth_url_positions={"scopes": 3, "provider": 4},
 )

@@ -73,6 +73,9 @@ _NS, _S, _R = GoogleTier.NON_SENSITIVE, GoogleTier.SENSITIVE, GoogleTier.RESTRIC
 
 AUTH_PREFIX = "https://www.googleapis.com/auth/"
 FULL_MAIL = "https://mail.google.com/"
+# How every Google scope URI starts: a URI on Google's API host names a Google scope
+# even when the catalogue does not list it.
+URI_PREFIXES = ("https://www.googleapis.com/", FULL_MAIL)
 
 
 def uri(label: str) -> str:

@@ -23,7 +23,7 @@ from .endpoints import (
     TRIGGER_MEMBERS,
     TRIGGER_NAMES,
 )
-from .sdk import CLIENT_CLASSES, RESOURCES
+from .sdk import CLIENT_CLASSES, HOSTED_AUTH_PATH, RESOURCES
 from .types import PROVIDERS, Access, Condition, Endpoint, ProviderRequirement
 
 
@@ -120,4 +120,5 @@ SURFACE = SdkSurface(
     trigger_enum=TRIGGER_ENUM,
     trigger_members=TRIGGER_MEMBERS,
     named_arguments=ARGUMENT_NAMES,
+    authorize_paths={"hosted": HOSTED_AUTH_PATH},
 )

@@ -1,0 +1,132 @@
+"""What ``from module import *`` brings into a module, as facts.
+
+Django projects split their settings (``settings/production.py`` starts with ``from
+.base import *`` and overrides a few names), so a scopes list is often read through a
+module that does not bind it itself.  To follow such a name the index needs, of every
+module: its star imports in order, the constant-style names it binds with the line of
+the last binding, and its ``__all__``.  Only upper-case names are recorded: settings
+and constants are written so, and a lower-case name read through a star import stays
+unread (the caller then says it cannot follow it).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Iterator
+
+from .bindings import statements_in_scope
+from .facts import StarImport
+
+CONSTANT_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+# A binding through ``global NAME`` in a function happens when the function runs:
+# after every line of the module, as far as the order of bindings is concerned.
+AFTER_EVERY_LINE = 1 << 30
+
+
+def star_imports(
+    tree: ast.Module, absolute: Callable[[ast.ImportFrom], str | None]
+) -> list[StarImport]:
+    """The module's star imports at module level, in order; ``absolute`` names the
+    module of an ``ImportFrom`` (None when a relative import leaves the project)."""
+    top = {id(statement) for statement in tree.body}
+    found: list[StarImport] = []
+    for node in statements_in_scope(tree.body):
+        if isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
+            module = absolute(node)
+            if module is not None:
+                found.append(StarImport(module, node.lineno, id(node) not in top))
+    return found
+
+
+def upper_names(tree: ast.Module) -> dict[str, int]:
+    """Upper-case names bound at module level, each with its last binding's line."""
+    lines: dict[str, int] = {}
+    for node in statements_in_scope(tree.body):
+        line = getattr(node, "lineno", 0)
+        for name in _bound_names(node):
+            if CONSTANT_NAME.match(name):
+                lines[name] = max(lines.get(name, 0), line)
+    for node in _every_statement(tree.body):
+        if isinstance(node, ast.Global):
+            for name in node.names:
+                if CONSTANT_NAME.match(name):
+                    lines[name] = AFTER_EVERY_LINE
+    return lines
+
+
+def _every_statement(body: list[ast.stmt]) -> Iterator[ast.AST]:
+    """Every statement, in nested functions and classes too; expressions skipped (a
+    ``global`` declaration is a statement)."""
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        yield node
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(node, name, None)
+            if isinstance(block, list):
+                stack.extend(block)
+
+
+def exports(tree: ast.Module) -> tuple[list[str] | None, bool]:
+    """``__all__`` when the module binds it to a list or tuple of strings, once;
+    (None, True) without one; (None, False) when it is bound otherwise."""
+    values: list[ast.expr | None] = []
+    for node in statements_in_scope(tree.body):
+        if "__all__" not in _bound_names(node):
+            continue
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            values.append(node.value)
+        elif isinstance(node, ast.AnnAssign):
+            values.append(node.value)
+        else:
+            values.append(None)  # ``__all__ += [...]``, a loop, an import
+    if not values:
+        return None, True
+    [value] = values if len(values) == 1 else [None]
+    if isinstance(value, (ast.List, ast.Tuple)) and all(
+        isinstance(item, ast.Constant) and isinstance(item.value, str) for item in value.elts
+    ):
+        return [str(item.value) for item in value.elts if isinstance(item, ast.Constant)], True
+    return None, False
+
+
+def _bound_names(node: ast.AST) -> Iterator[str]:
+    """The names a statement (as ``statements_in_scope`` yields them) binds in its
+    scope."""
+    if isinstance(node, ast.Assign):
+        for target in node.targets:
+            yield from _target_names(target)
+    elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor)):
+        yield from _target_names(node.target)
+    elif isinstance(node, ast.withitem):
+        if node.optional_vars is not None:
+            yield from _target_names(node.optional_vars)
+    elif isinstance(node, ast.NamedExpr):
+        yield from _target_names(node.target)
+    elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        for alias in node.names:
+            if alias.name != "*":
+                yield alias.asname or alias.name.split(".")[0]
+    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        yield node.name
+    elif isinstance(node, ast.ExceptHandler):
+        if node.name:
+            yield node.name
+    elif isinstance(node, ast.match_case):
+        for part in ast.walk(node.pattern):
+            if isinstance(part, (ast.MatchAs, ast.MatchStar)) and part.name:
+                yield part.name
+            elif isinstance(part, ast.MatchMapping) and part.rest:
+                yield part.rest
+    elif hasattr(node, "name") and isinstance(node, ast.stmt):
+        # ``type X = ...`` (Python 3.12 and later).
+        name = getattr(node, "name")
+        if isinstance(name, ast.Name):
+            yield name.id
+
+
+def _target_names(target: ast.expr) -> Iterator[str]:
+    for node in ast.walk(target):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            yield node.id

@@ -1,0 +1,54 @@
+"""Symbol keys: the names the value flow gives to every place that can hold a value.
+
+A key is its kind's prefix followed by a qualified name (``p:app.views.send.client``
+is the parameter ``client`` of ``app.views.send``).  Keys stay strings: they are the
+resolver's dictionary keys, hashed millions of times in a large project, and the
+cache's text.  They are made and taken apart only with the names defined here, so
+the vocabulary is written down once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final, Literal
+
+SymbolKind = Literal[
+    "parameter", "local", "global", "attribute", "state", "temporary", "returned", "bases",
+]
+
+# A function's parameter: ``module.function.name`` (methods: ``module.Class.method.name``).
+PARAMETER: Final = "p:"
+# A name bound in a function body: ``module.function.name``.
+LOCAL: Final = "l:"
+# A name bound at module level: ``module.name``.
+GLOBAL: Final = "g:"
+# An attribute of a class's instances (``self.<name>`` or a class attribute):
+# ``module.Class.name``.
+ATTRIBUTE: Final = "a:"
+# Framework state held by attribute (``app.state.x``, ``g.x``, ``current_app.x``):
+# ``state.x``, ``app.x``, ``g.x``, whichever module writes or reads it.
+STATE: Final = "s:"
+# A value made of several (``a or b``, a display's elements): ``module.<counter>``.
+TEMPORARY: Final = "t:"
+# What a function returns: ``module.function``.
+RETURNED: Final = "r:"
+# The bases of a class: ``module.Class``.
+BASES: Final = "c:"
+
+PREFIXES: Final[Mapping[SymbolKind, str]] = {
+    "parameter": PARAMETER, "local": LOCAL, "global": GLOBAL, "attribute": ATTRIBUTE,
+    "state": STATE, "temporary": TEMPORARY, "returned": RETURNED, "bases": BASES,
+}
+_KINDS: Final[Mapping[str, SymbolKind]] = {prefix: kind for kind, prefix in PREFIXES.items()}
+# Keys that name a variable the user wrote (for messages: ``client``).
+NAMED_VARIABLES: Final = (LOCAL, PARAMETER, GLOBAL, RETURNED)
+
+
+def kind_of(key: str) -> SymbolKind | None:
+    """The kind of a symbol key; None for text that is not one."""
+    return _KINDS.get(key[:2])
+
+
+def qualified_name(key: str) -> str:
+    """The qualified name a key is made of, without its prefix."""
+    return key[2:]

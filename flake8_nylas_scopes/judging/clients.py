@@ -1,0 +1,58 @@
+"""Which ``authentication_url`` calls are made on a Nylas client.
+
+The method name alone is no proof: other OAuth libraries have an
+``authentication_url`` too.  The analysis records each such call unconfirmed, with
+the flow record of its receiver; whether the receiver holds an API v2 client is
+decided here, once, by the resolver, which follows the value across modules (a
+client made in this function, a parameter or a variable annotated with the class,
+``self.client`` set in ``__init__``, a client imported from another module).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+
+from ..analysis.facts import ModuleFacts, ScopeSite, SiteKind
+from ..analysis.flow_extract import AUTH_URL_METHOD
+from ..spans import Span
+from .resolver import FlowResolver
+
+_AUTH_URL_USE = (AUTH_URL_METHOD,)
+
+
+def awaits_client(site: ScopeSite) -> bool:
+    """Whether a site is a request only if its receiver is a client, not yet shown."""
+    return site.kind is SiteKind.SDK_HOSTED and not site.confirmed
+
+
+def client_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver) -> frozenset[Span]:
+    """The spans of the ``authentication_url`` calls whose receiver holds a client."""
+    return frozenset(
+        use.span
+        for facts in modules if facts.flow is not None
+        for use in facts.flow.uses
+        if use.attrs == _AUTH_URL_USE and resolver.is_client(use.root)
+    )
+
+
+def with_confirmed_sites(
+    modules: Mapping[str, ModuleFacts], resolver: FlowResolver
+) -> dict[str, ModuleFacts]:
+    """The modules' facts with each ``authentication_url`` request made on a client
+    confirmed; a module with nothing to confirm keeps its facts as they are."""
+    if not any(awaits_client(site) for facts in modules.values() for site in facts.sites):
+        return dict(modules)
+    confirmed = client_calls(modules.values(), resolver)
+    return {path: _confirmed(facts, confirmed) for path, facts in modules.items()}
+
+
+def _confirmed(facts: ModuleFacts, confirmed: frozenset[Span]) -> ModuleFacts:
+    if not any(awaits_client(site) and site.span in confirmed for site in facts.sites):
+        return facts
+    sites = [
+        dataclasses.replace(site, confirmed=True)
+        if awaits_client(site) and site.span in confirmed else site
+        for site in facts.sites
+    ]
+    return dataclasses.replace(facts, sites=sites)
