@@ -157,3 +157,47 @@ def test_a_symbol_key_names_its_kind() -> None:
         assert qualified_name(key) == "app.views.Send.client"
     assert kind_of("app.views.client") is None
     assert len(set(PREFIXES.values())) == len(PREFIXES)
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def test_nylas_literals_live_in_nylas_api() -> None:
+    # Outside nylas_api/, no code literal is a scope name of any catalogue (with a dot
+    # or a slash, so that words such as "calendar" stay usable), a provider scope URI
+    # or an endpoint path of any version: the engine takes them from the registry.
+    from flake8_nylas_scopes.nylas_api import API_VERSIONS, PROVIDER_SCOPE_PREFIXES
+
+    names: set[str] = set()
+    paths: set[str] = set()
+    for api in API_VERSIONS.values():
+        for provider in api.providers:
+            catalogue = api.catalogue(provider)
+            names |= {n for n in {*catalogue.scopes, *catalogue.spellings} if "." in n or "/" in n}
+        surface = api.surface()
+        paths |= {route.path for route in surface.raw_routes}
+        paths |= set(surface.authorize_paths.values())
+    hosts = {prefix.split("/")[2] for prefix in PROVIDER_SCOPE_PREFIXES}
+    found = []
+    for path in MODULES:
+        if module_name(path).startswith("nylas_api"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped = _docstrings(tree)
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                continue
+            text = node.value
+            if id(node) in skipped:
+                continue
+            if (text in names or text in paths or text.startswith("/v3")
+                    or any(host in text for host in hosts)):
+                found.append(f"{module_name(path)}:{node.lineno}: {text!r}")
+    assert found == []
