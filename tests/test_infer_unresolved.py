@@ -200,3 +200,31 @@ def test_infer_over_a_monorepo_names_each_project(tmp_path: Path) -> None:
     # One project: its block needs no name, as before.
     single = nylas_scopes(tmp_path, "infer", "mail")
     assert single.stdout.startswith("Minimal scopes: email.read_only\n")
+
+
+def test_infer_json_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
+    # Sets of scopes iterate in an order that depends on PYTHONHASHSEED; the output
+    # must not (CI diffs and snapshots compare it byte for byte).
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
+
+    project = tmp_path / "app"
+    shutil.copytree(ROOT / "fixtures" / "projects" / "v3_usage_app", project)
+    outputs = set()
+    for seed in ("0", "1", "7"):
+        # Each run judges afresh: a result reused from the last run would hide it.
+        shutil.rmtree(project / CACHE_DIRECTORY, ignore_errors=True)
+        completed = subprocess.run(
+            [sys.executable, "-m", "flake8_nylas_scopes", "infer", "--format", "json",
+             str(project)],
+            capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed},
+            check=False,
+        )
+        assert completed.returncode in (0, 1), completed.stderr
+        outputs.add(completed.stdout)
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())["projects"][0]["providers"]

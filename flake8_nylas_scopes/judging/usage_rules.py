@@ -110,9 +110,12 @@ def infer(uses: Sequence[EndpointUse], dialect: str = V2) -> Inference:
         for option in set(served_by) for scope in option.scopes
     }
     for use, option in zip(needing, served_by):
-        for scope in option.scopes:
+        for scope in sorted(option.scopes):  # a set: sorted, for output that repeats
             for grantor in grantors[scope]:
                 result.evidence.setdefault(grantor, []).append(use)
+    # In the order of the scopes, not of the sets they were found through.
+    result.evidence = {scope: result.evidence[scope] for scope in result.scopes
+                       if scope in result.evidence}
     return result
 
 
