@@ -99,6 +99,32 @@ def test_a_calendar_id_that_may_be_primary_keeps_the_full_calendar_scope(
     assert found == []
 
 
+# Whether a Teams meeting made with the event needs OnlineMeetings.ReadWrite besides
+# Calendars.ReadWrite is disputed (V3-24): the body may ask for one here.
+_MEETING = ("    nylas.events.create(grant_id, request_body=calendar_id, "
+            "query_params={'calendar_id': 'team'})")
+_TEAMS_SCOPES = '["Calendars.ReadWrite", "OnlineMeetings.ReadWrite"]'
+
+
+def test_a_scope_only_a_disputed_requirement_names_is_not_narrowed(tmp_path: Path) -> None:
+    # OnlineMeetings.Read was offered in its place: no source names it for meetings.
+    assert _usage(tmp_path, _MEETING, _TEAMS_SCOPES, provider='"microsoft"') == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # The body says no conferencing: the disputed case is out.
+    (_MEETING.replace("request_body=calendar_id", "request_body={'title': 'x'}"),
+     [("NYS303", "OnlineMeetings.ReadWrite")]),
+    # Only reads: each scope is broader than they need, or unused.
+    ("    nylas.events.list(grant_id, query_params={'calendar_id': 'team'})",
+     [("NYS302", "'Calendars.ReadWrite' is broader"), ("NYS303", "OnlineMeetings.ReadWrite")]),
+])
+def test_scopes_no_disputed_requirement_names_are_still_judged(
+        tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    found = _usage(tmp_path, body, _TEAMS_SCOPES, provider='"microsoft"')
+    assert [(code, text) for _, code, message in found
+            for want, text in expected if code == want and text in message] == expected
+
 @pytest.mark.parametrize("body", [
     "    register(nylas)",  # the client goes to code the analysis does not see
     "    nylas.http_client._execute('GET', f'/v3/grants/{grant_id}/messages')",

@@ -449,6 +449,12 @@ def _overbroad_or_unused(
                 continue
             others = [s for s in kept_scopes if s != scope]
             uses = serving
+            if all(_certainly_served(catalogue, others, endpoint) for endpoint in uses):
+                # The other requested scopes make every use work without this one:
+                # it serves only alternatives nobody vouches for (Teams meetings may
+                # need OnlineMeetings.ReadWrite), so no narrower scope is needed in
+                # its place, and one named here would be a guess.
+                continue
             narrower = _narrower(catalogue, scope, uses, others)
             code = "NYS302"
             tiers = catalogue.tiers
