@@ -233,6 +233,19 @@ def test_a_raw_v3_request_left_out_makes_its_scope_unused(tmp_path: Path) -> Non
             ] == [("NYS303", True)]
 
 
+def test_a_raw_v3_request_in_a_module_that_never_names_nylas_is_a_use(
+        tmp_path: Path) -> None:
+    # The mail calls live in a module of their own, whose host comes from the
+    # environment under a name that does not say Nylas.
+    text = RAW_APP.replace("requests.get(f\"{API}/v3/grants/{grant_id}/messages\").json()",
+                           "None")
+    (tmp_path / "mail_api.py").write_text(
+        "import os\n\nimport requests\n\nBASE = os.environ['MAIL_API_BASE']\n\n\n"
+        "def inbox(grant):\n"
+        "    return requests.get(f'{BASE}/v3/grants/{grant}/messages').json()\n")
+    assert _raw(tmp_path, text) == []
+
+
 def test_a_raw_v3_path_outside_the_map_silences_the_claims(tmp_path: Path) -> None:
     text = RAW_APP.replace("/v3/grants/{grant_id}/messages", "/v3/grants/{grant_id}/new-thing")
     found = _raw(tmp_path, text)
