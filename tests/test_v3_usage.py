@@ -293,6 +293,53 @@ def test_a_raw_v3_request_the_analysis_cannot_name_silences_the_claims(
     assert "is not in the endpoint map" in found[0][2]
 
 
+@pytest.mark.parametrize("sender", [
+    # A gateway that takes the whole path from its callers: its own URL is all holes.
+    '''class Gateway:
+    def __init__(self, base):
+        self.base = base
+        self.session = requests.Session()
+
+    def fetch(self, path, **params):
+        return self.session.get(f"{self.base}{path}", params=params).json()
+
+
+def messages(grant_id):
+    return Gateway(API).fetch(f"/v3/grants/{grant_id}/messages", limit=5)
+''',
+    # A path template filled with str.format, which the request cannot read.
+    '''MESSAGES = "/v3/grants/{grant}/messages"
+
+
+def messages(grant_id):
+    return requests.get(API + MESSAGES.format(grant=grant_id)).json()
+''',
+    # A v3 base URL given to an HTTP client the analysis does not know.
+    '''def messages(grant_id):
+    session = BaseUrlSession(base_url=f"{API}/v3/")
+    return session.get(f"grants/{grant_id}/messages").json()
+''',
+])
+def test_a_v3_path_no_request_is_seen_to_send_silences_its_scopes(
+        tmp_path: Path, sender: str) -> None:
+    text = RAW_APP.replace(_MESSAGES, sender).replace(
+        "import requests\n", "import requests\nfrom requests_toolbelt import BaseUrlSession\n")
+    found = _raw(tmp_path, text)
+    # Left out, the request would make gmail.readonly look unused.
+    assert {code for _, code, _ in found} == {"NYS304"}, found
+
+
+def test_a_v3_path_in_prose_is_no_request(tmp_path: Path) -> None:
+    # A docstring sends nothing: the mail scope is still unused.
+    sender = '''def messages(grant_id):
+    """/v3/grants/{grant_id}/messages of the mail service, proxied."""
+    return None
+'''
+    text = RAW_APP.replace(_MESSAGES, sender)
+    assert [(code, "gmail.readonly" in message) for _, code, message in _raw(tmp_path, text)
+            ] == [("NYS303", True)]
+
+
 def test_the_readme_shows_what_infer_says_on_the_v3_example(tmp_path: Path) -> None:
     import shutil
     import subprocess

@@ -161,6 +161,13 @@ class Extractor(FastVisitor):
         # The callees of the calls seen: an HTTP client's method not among them escapes.
         self._called: set[ast.expr] = set()
         self._v3 = V3Requests(self)
+        # Strings that spell an API v3 path, and the strings read as a request's URL
+        # (or as a piece of a longer URL string): a path no request is seen to send
+        # goes where the analysis cannot follow it.
+        self._v3_strings: list[tuple[ast.expr, str]] = []
+        self._url_reads: set[int] = set()
+        self._docstrings: set[int] = set()
+        self._decorating = 0
 
     def close(self) -> None:
         """Drop the value reader, which calls back into this object: the reference
@@ -358,6 +365,7 @@ class Extractor(FastVisitor):
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self.prepare(tree)
         self.generic_visit(tree)
+        self._unsent_v3_paths()
         self.facts.constants = self.scope_constants()
         self.facts.strings = self.url_strings()
         return self.facts
@@ -462,7 +470,9 @@ class Extractor(FastVisitor):
         for decorator in node.decorator_list:
             # ``@app.post("/events")`` registers a route; it sends no request.
             self._decorators.add(decorator)
+            self._decorating += 1
             self.visit(decorator)
+            self._decorating -= 1
         is_method = bool(self._qual) and self._qual[-1][1] == "class"
         self._qual.append((node.name, "function"))
         self._functions.append((node, call_parameters(node, is_method)))
@@ -653,6 +663,12 @@ class Extractor(FastVisitor):
 
     def visit_BinOp(self, node: ast.BinOp) -> None:
         self._url_expression(node)
+        self.generic_visit(node)
+
+    def visit_Expr(self, node: ast.Expr) -> None:
+        if isinstance(node.value, ast.Constant):
+            # A docstring (or a string statement) is prose, not a URL in use.
+            self._docstrings.add(id(node.value))
         self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:
@@ -1013,6 +1029,8 @@ class Extractor(FastVisitor):
             piece.value if _is_str_constant(piece) else _HOLE  # type: ignore[attr-defined]
             for piece in pieces
         )
+        if "/v3" in text.lower() and not self._decorating and id(node) not in self._docstrings:
+            self._v3_strings.append((node, text))
         if "?" not in text:
             return
         holes = [piece for piece in pieces if not _is_str_constant(piece)]
@@ -1040,6 +1058,16 @@ class Extractor(FastVisitor):
                 url.extend(self._url_parts(piece) or (UrlPart(_HOLE),))
         if any(part.reference for part in url):
             self._query_sites(node, text, holes, tuple(url))
+
+    def _unsent_v3_paths(self) -> None:
+        """API v3 paths spelt in strings that no request of the module is seen to send
+        (``self._get(f"/v3/grants/{grant}/events")`` into a wrapper whose URL is
+        ``f"{self.base}{path}"``; a v3 base URL given to an HTTP client the analysis
+        does not know): requests that may go to Nylas.  Left out, their scopes would
+        look unused."""
+        for node, text in self._v3_strings:
+            if id(node) not in self._url_reads:
+                self.facts.raw_uses.extend(unsent_v3_uses(text, self.source.span(node)))
 
     def _url_leaves(self, node: ast.expr, consume: bool = True, depth: int = 0
                     ) -> Iterator[ast.expr]:
@@ -1069,6 +1097,8 @@ class Extractor(FastVisitor):
         elif isinstance(node, ast.Name) and depth < 4:
             target = self.reader.follow(node)
             if target is not None and target is not node and _is_url_text(target):
+                # Judged as a piece of the longer string, where that one is used.
+                self._url_reads.add(id(target))
                 yield from self._url_leaves(target, False, depth + 1)
             else:
                 yield node
@@ -1197,6 +1227,17 @@ class Extractor(FastVisitor):
     def _url_parts(self, node: ast.expr, depth: int = 0) -> tuple[UrlPart, ...] | None:
         """The pieces of a URL expression: literal text, holes for parts built at run
         time, and references to other modules' constants (read by the project index)."""
+        parts = self._read_url_parts(node, depth)
+        if parts is not None and "/v3" in url_fallback_text(parts).lower():
+            # The request reads the v3 path the string spells (a part it cannot
+            # read, ``PATH.format(...)``, is a hole that loses it).
+            self._url_reads.add(id(node))
+            target = self.reader.follow(node)
+            if target is not None:
+                self._url_reads.add(id(target))
+        return parts
+
+    def _read_url_parts(self, node: ast.expr, depth: int) -> tuple[UrlPart, ...] | None:
         if depth > 8:
             return None
         target = self.reader.follow(node)
@@ -1337,6 +1378,38 @@ def _unnamed_v3(verb: str, path: str, span: Span, text: str) -> RawUse | None:
     if _HOLE in path or verb == ANY_METHOD:
         return RawUse(verb, path, "", span, text)
     return None
+
+
+# A v3 path that may be the base of relative requests: the API root, or one grant.
+_V3_BASE = re.compile(r"^/v3(?:/grants(?:/[^/]+)?)?$")
+
+
+def unsent_v3_uses(url: str, span: Span) -> list[RawUse]:
+    """The requests a string that spells an API v3 path may stand for, when no
+    request is seen to send it: each route it names, with any method (a request that
+    may go to Nylas), or any request at all for a base URL or a path no route
+    matches once part of it is built at run time."""
+    path = nylas_path(url, _HOLE)
+    if path is None:
+        path = unknown_host_path(url, _HOLE)
+    if path is None:
+        return []
+    path = path.rstrip("/") or "/"
+    if not is_v3_path(path):
+        return []
+    text = "a /v3 path sent where the analysis cannot see"
+    if _V3_BASE.match(path):
+        return [RawUse(ANY_METHOD, path, "", span, text)]
+    endpoints = [(verb, match_route(verb, path, _HOLE, _V3.raw_routes))
+                 for verb in sorted(method.upper() for method in HTTP_METHODS)]
+    if not any(endpoint for _, endpoint in endpoints):
+        # ``/v3/grants/{id}/{resource}``: any request of a grant.
+        return [RawUse(ANY_METHOD, path, "", span, text)] if path.startswith(
+            "/v3/grants/") else []
+    # Routes that take no grant scope (auth, webhooks) cannot make a scope needed.
+    return [RawUse(verb, path, endpoint, span, text, maybe=True)
+            for verb, endpoint in endpoints
+            if endpoint and any(found.user_scoped for found in _V3.endpoints[endpoint])]
 
 
 # Decorators that leave what a function returns as it is.
