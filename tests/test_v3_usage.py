@@ -620,6 +620,27 @@ def test_without_the_trigger_the_mail_scope_is_unused(tmp_path: Path) -> None:
         ("NYS303", True)]
 
 
+# Reply tracking: Nylas notices replies to a tracked message in the mail that arrives.
+_TRACKED = ("    nylas.messages.send(grant_id, request_body={'tracking_options': "
+            "{'thread_replies': True}})\n"
+            "    nylas.webhooks.create(request_body={'trigger_types': "
+            "[WebhookTriggers.THREAD_REPLIED], 'webhook_url': 'https://a/hook'})")
+
+
+def test_a_trigger_whose_scopes_no_source_states_keeps_the_mail_scopes(
+        tmp_path: Path) -> None:
+    assert _usage(tmp_path, _TRACKED, f'["{G}gmail.send", "{G}gmail.readonly"]',
+                  extra=_SUBSCRIBE_EXTRA) == []
+
+
+def test_without_the_tracking_trigger_the_read_scope_is_unused(tmp_path: Path) -> None:
+    body = _TRACKED.replace("WebhookTriggers.THREAD_REPLIED", "'grant.expired'")
+    found = _usage(tmp_path, body, f'["{G}gmail.send", "{G}gmail.readonly"]',
+                   extra=_SUBSCRIBE_EXTRA)
+    assert [(code, "gmail.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)]
+
+
 def test_a_trigger_never_makes_a_scope_missing(tmp_path: Path) -> None:
     # A name is not a subscription: nothing is called missing on its strength.
     assert _usage(tmp_path, _HANDLER, f'["{G}calendar.readonly"]') == []
