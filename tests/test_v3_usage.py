@@ -125,6 +125,7 @@ def test_scopes_no_disputed_requirement_names_are_still_judged(
     assert [(code, text) for _, code, message in found
             for want, text in expected if code == want and text in message] == expected
 
+
 @pytest.mark.parametrize("body", [
     "    register(nylas)",  # the client goes to code the analysis does not see
     "    nylas.http_client._execute('GET', f'/v3/grants/{grant_id}/messages')",
@@ -758,3 +759,80 @@ def test_a_provider_scope_list_is_read_whatever_its_name(tmp_path: Path) -> None
     found = [(f.code, f.message) for f in result.findings if f.code in USAGE]
     assert [(code, "contacts.readonly" in message) for code, message in found] == [
         ("NYS303", True)]
+
+
+def _two_providers(tmp_path: Path, google: str, body: str) -> list[tuple[int, str, str]]:
+    """A Google and a Microsoft request (no mail scope), and ``body`` in ``work``."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(f'''from nylas import Client
+
+nylas = Client("key")
+
+
+def login_google():
+    return nylas.auth.url_for_oauth2({{"client_id": "id", "redirect_uri": "https://a/cb",
+                                      "provider": "google", "scope": {google}}})
+
+
+def login_microsoft():
+    return nylas.auth.url_for_oauth2({{"client_id": "id", "redirect_uri": "https://a/cb",
+                                      "provider": "microsoft", "scope": ["Calendars.Read"]}})
+
+
+def work(grant_id, grant):
+    nylas.calendars.list(grant_id)
+{body}
+''')
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings
+                  if f.code == "NYS301")
+
+
+_LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
+
+
+@pytest.mark.parametrize("body", [
+    f"    if grant.provider == 'google':\n        {_LABEL}",
+    f"    if 'google' == grant['provider']:\n        {_LABEL}",
+    f"    if grant.data.provider in ('google', 'imap'):\n        {_LABEL}",
+    f"    if grant.provider == 'microsoft':\n        pass\n    elif grant.provider == 'google':\n"
+    f"        {_LABEL}",
+    f"    match grant.provider:\n        case 'google':\n            {_LABEL}",
+])
+def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _two_providers(tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]', body) == []
+
+
+@pytest.mark.parametrize(("google", "body", "missing"), [
+    # Made for every grant: Microsoft's request misses the mail scope.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]', f"    {_LABEL}", "Mail.ReadWrite"),
+    # Kept to Google grants: Google's own request still has to grant it.
+    (f'["{G}calendar.readonly"]', f"    if grant.provider == 'google':\n        {_LABEL}",
+     "gmail.labels"),
+    # A test that names no provider keeps nothing out.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]', f"    if grant.ready:\n        {_LABEL}",
+     "Mail.ReadWrite"),
+])
+def test_a_call_for_every_provider_still_misses_scopes(
+        tmp_path: Path, google: str, body: str, missing: str) -> None:
+    found = _two_providers(tmp_path, google, body)
+    assert len(found) == 1 and missing in found[0][2], found
+
+
+def test_provider_guards_survive_the_cache() -> None:
+    from flake8_nylas_scopes.analysis.facts import ModuleFacts
+    from flake8_nylas_scopes.analysis.module import module_facts
+
+    source = ("from nylas import Client\n"
+              "def work(grant):\n"
+              "    if grant.provider == 'google':\n"
+              "        pass\n"
+              "    match grant.provider:\n"
+              "        case 'microsoft' | 'ews':\n"
+              "            pass\n"
+              "        case other:\n"
+              "            pass\n")
+    facts = module_facts(None, "app.py", source.splitlines(keepends=True), flow=True)
+    assert facts.provider_guards == [(4, 4, ("google",)), (7, 7, ("ews", "microsoft"))]
+    assert ModuleFacts.from_json(facts.to_json()).provider_guards == facts.provider_guards

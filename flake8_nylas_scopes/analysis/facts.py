@@ -251,6 +251,9 @@ class ModuleFacts:
     body_args: list[BodyArg] = field(default_factory=list)
     # The arguments of API v3 calls whose scopes depend on them.
     call_arguments: list[CallArguments] = field(default_factory=list)
+    # Branches that run only for some providers' grants: (first line, last line,
+    # providers), see ``provider_guards``.
+    provider_guards: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -268,6 +271,8 @@ class ModuleFacts:
             "django_settings": self.django_settings,
             "body_args": [arg.to_json() for arg in self.body_args],
             "call_arguments": [args.to_json() for args in self.call_arguments],
+            "provider_guards": [[first, last, list(names)]
+                                for first, last, names in self.provider_guards],
         }
 
     @classmethod
@@ -289,4 +294,6 @@ class ModuleFacts:
             str(data.get("django_settings", "")),
             [BodyArg.from_json(arg) for arg in data.get("body_args", ())],
             [CallArguments.from_json(args) for args in data.get("call_arguments", ())],
+            [(int(first), int(last), tuple(str(name) for name in names))
+             for first, last, names in data.get("provider_guards", ())],
         )

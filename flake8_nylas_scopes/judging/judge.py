@@ -356,7 +356,8 @@ def judge_project(
         unresolved.append(UnresolvedUse(
             Span(error.path, 1, 0, 1, 0), f"{error.message}; its Nylas calls are unknown", None
         ))
-    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial)
+    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial, {
+        path: facts.provider_guards for path, facts in modules.items() if facts.provider_guards})
     result.state = state
     result.inference = infer(endpoint_uses)
     result.provider_inferences = {
