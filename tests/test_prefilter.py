@@ -26,6 +26,10 @@ from flake8_nylas_scopes.analysis.prefilter import mentions_nylas
         "x.Authentication_URL('cb')",
         "requests.post(BASE + '/connect/authorize', json=body)",
         "URL = 'https://api.example.com/OAuth/Authorize?scopes=calendar'",
+        # A raw API v3 request to a host from configuration.
+        "requests.get(f'{API_BASE}/v3/grants/{grant}/messages')",
+        "http.post('/v3/scheduling/bookings', json=booking)",
+        "requests.post(f'{BASE}/V3/calendars/availability', json=body)",
         # The parser folds these spellings to ``nylas`` (NFKC), so the filter must too.
         "from \uff4e\uff59\uff4c\uff41\uff53 import APIClient",
         "import nyla\u017f",

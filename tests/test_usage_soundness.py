@@ -320,3 +320,42 @@ def test_a_lambda_and_a_framework_object_are_named_in_words(tmp_path: Path) -> N
         "NYS304 a lambda returning Nylas objects is passed to lib.pool.map(); usage rules"
         " stay silent for the scopes it could touch",
     ]
+
+def _inbox(root: Path, context: str) -> list[tuple[str, int, str]]:
+    _write(root, {"app.py": f"""\
+        from flask import render_template
+        from nylas import Client
+
+        nylas = Client("key")
+        SCOPES = [
+            "https://www.googleapis.com/auth/calendar.readonly",
+            "https://www.googleapis.com/auth/gmail.readonly",
+        ]
+
+
+        def login():
+            return nylas.auth.url_for_oauth2({{
+                "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+                "scope": SCOPES,
+            }})
+
+
+        def home(grant_id):
+            calendars = nylas.calendars.list(grant_id).data
+            return render_template("home.html", grant_id=grant_id, {context})
+        """})
+    return _codes(_findings(root))
+
+
+def test_a_template_given_something_it_can_call_may_make_requests(tmp_path: Path) -> None:
+    # Jinja calls methods: ``{% for m in messages.list(grant_id).data %}``.
+    for name, context in [("resource", "messages=nylas.messages"),
+                          ("client", "nylas=nylas"),
+                          ("method", "list_messages=nylas.messages.list"),
+                          ("context dict", "**{'messages': nylas.messages}")]:
+        assert _inbox(tmp_path / name, context) == [], name
+
+
+def test_a_template_given_data_reads_no_more(tmp_path: Path) -> None:
+    # The calendars are data: the mail scope is still unused.
+    assert _inbox(tmp_path, "calendars=calendars") == [("app.py", 7, "NYS303")]

@@ -498,13 +498,25 @@ def test_notification_triggers_name_catalogue_scopes_and_are_never_certain() -> 
     for key, endpoint in endpoints.NOTIFICATIONS.items():
         assert key == endpoints.notification_key(endpoint.path), key
         requirement = endpoint.requirement
-        assert requirement.certainty is Certainty.INFERRED, key
+        assert not requirement.certainty.is_certain, key
         assert set(requirement.providers) == set(PROVIDERS), key
         for provider, needed in requirement.providers.items():
             assert needed.alternatives, (key, provider)
             for alternative in needed.alternatives:
                 unknown = alternative.scopes - set(CATALOGUES[provider].SCOPES)
                 assert not unknown, (key, provider, unknown)
+
+
+def test_triggers_the_scope_pages_do_not_list_are_open_questions() -> None:
+    # Tracking and message intelligence: triggers of the SDK whose scopes no source
+    # states; reading replies and receipts may take a mail read scope.
+    for trigger in ("thread.replied", "message.opened", "message.intelligence.order"):
+        requirement = endpoints.NOTIFICATIONS[endpoints.notification_key(trigger)].requirement
+        assert requirement.certainty is Certainty.UNKNOWN, trigger
+        for needed in requirement.providers.values():
+            assert all(alternative.certainty is Certainty.UNKNOWN
+                       for alternative in needed.alternatives), trigger
+    assert endpoints.TRIGGER_MEMBERS["THREAD_REPLIED"] == "thread.replied"
 
 
 def test_named_arguments_are_open_questions() -> None:

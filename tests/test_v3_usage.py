@@ -99,6 +99,33 @@ def test_a_calendar_id_that_may_be_primary_keeps_the_full_calendar_scope(
     assert found == []
 
 
+# Whether a Teams meeting made with the event needs OnlineMeetings.ReadWrite besides
+# Calendars.ReadWrite is disputed (V3-24): the body may ask for one here.
+_MEETING = ("    nylas.events.create(grant_id, request_body=calendar_id, "
+            "query_params={'calendar_id': 'team'})")
+_TEAMS_SCOPES = '["Calendars.ReadWrite", "OnlineMeetings.ReadWrite"]'
+
+
+def test_a_scope_only_a_disputed_requirement_names_is_not_narrowed(tmp_path: Path) -> None:
+    # OnlineMeetings.Read was offered in its place: no source names it for meetings.
+    assert _usage(tmp_path, _MEETING, _TEAMS_SCOPES, provider='"microsoft"') == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # The body says no conferencing: the disputed case is out.
+    (_MEETING.replace("request_body=calendar_id", "request_body={'title': 'x'}"),
+     [("NYS303", "OnlineMeetings.ReadWrite")]),
+    # Only reads: each scope is broader than they need, or unused.
+    ("    nylas.events.list(grant_id, query_params={'calendar_id': 'team'})",
+     [("NYS302", "'Calendars.ReadWrite' is broader"), ("NYS303", "OnlineMeetings.ReadWrite")]),
+])
+def test_scopes_no_disputed_requirement_names_are_still_judged(
+        tmp_path: Path, body: str, expected: list[tuple[str, str]]) -> None:
+    found = _usage(tmp_path, body, _TEAMS_SCOPES, provider='"microsoft"')
+    assert [(code, text) for _, code, message in found
+            for want, text in expected if code == want and text in message] == expected
+
+
 @pytest.mark.parametrize("body", [
     "    register(nylas)",  # the client goes to code the analysis does not see
     "    nylas.http_client._execute('GET', f'/v3/grants/{grant_id}/messages')",
@@ -207,6 +234,19 @@ def test_a_raw_v3_request_left_out_makes_its_scope_unused(tmp_path: Path) -> Non
             ] == [("NYS303", True)]
 
 
+def test_a_raw_v3_request_in_a_module_that_never_names_nylas_is_a_use(
+        tmp_path: Path) -> None:
+    # The mail calls live in a module of their own, whose host comes from the
+    # environment under a name that does not say Nylas.
+    text = RAW_APP.replace("requests.get(f\"{API}/v3/grants/{grant_id}/messages\").json()",
+                           "None")
+    (tmp_path / "mail_api.py").write_text(
+        "import os\n\nimport requests\n\nBASE = os.environ['MAIL_API_BASE']\n\n\n"
+        "def inbox(grant):\n"
+        "    return requests.get(f'{BASE}/v3/grants/{grant}/messages').json()\n")
+    assert _raw(tmp_path, text) == []
+
+
 def test_a_raw_v3_path_outside_the_map_silences_the_claims(tmp_path: Path) -> None:
     text = RAW_APP.replace("/v3/grants/{grant_id}/messages", "/v3/grants/{grant_id}/new-thing")
     found = _raw(tmp_path, text)
@@ -252,6 +292,53 @@ def test_a_raw_v3_request_the_analysis_cannot_name_silences_the_claims(
     found = _raw(tmp_path, text)
     assert [code for _, code, _ in found] == ["NYS304"], found
     assert "is not in the endpoint map" in found[0][2]
+
+
+@pytest.mark.parametrize("sender", [
+    # A gateway that takes the whole path from its callers: its own URL is all holes.
+    '''class Gateway:
+    def __init__(self, base):
+        self.base = base
+        self.session = requests.Session()
+
+    def fetch(self, path, **params):
+        return self.session.get(f"{self.base}{path}", params=params).json()
+
+
+def messages(grant_id):
+    return Gateway(API).fetch(f"/v3/grants/{grant_id}/messages", limit=5)
+''',
+    # A path template filled with str.format, which the request cannot read.
+    '''MESSAGES = "/v3/grants/{grant}/messages"
+
+
+def messages(grant_id):
+    return requests.get(API + MESSAGES.format(grant=grant_id)).json()
+''',
+    # A v3 base URL given to an HTTP client the analysis does not know.
+    '''def messages(grant_id):
+    session = BaseUrlSession(base_url=f"{API}/v3/")
+    return session.get(f"grants/{grant_id}/messages").json()
+''',
+])
+def test_a_v3_path_no_request_is_seen_to_send_silences_its_scopes(
+        tmp_path: Path, sender: str) -> None:
+    text = RAW_APP.replace(_MESSAGES, sender).replace(
+        "import requests\n", "import requests\nfrom requests_toolbelt import BaseUrlSession\n")
+    found = _raw(tmp_path, text)
+    # Left out, the request would make gmail.readonly look unused.
+    assert {code for _, code, _ in found} == {"NYS304"}, found
+
+
+def test_a_v3_path_in_prose_is_no_request(tmp_path: Path) -> None:
+    # A docstring sends nothing: the mail scope is still unused.
+    sender = '''def messages(grant_id):
+    """/v3/grants/{grant_id}/messages of the mail service, proxied."""
+    return None
+'''
+    text = RAW_APP.replace(_MESSAGES, sender)
+    assert [(code, "gmail.readonly" in message) for _, code, message in _raw(tmp_path, text)
+            ] == [("NYS303", True)]
 
 
 def test_the_readme_shows_what_infer_says_on_the_v3_example(tmp_path: Path) -> None:
@@ -534,6 +621,27 @@ def test_without_the_trigger_the_mail_scope_is_unused(tmp_path: Path) -> None:
         ("NYS303", True)]
 
 
+# Reply tracking: Nylas notices replies to a tracked message in the mail that arrives.
+_TRACKED = ("    nylas.messages.send(grant_id, request_body={'tracking_options': "
+            "{'thread_replies': True}})\n"
+            "    nylas.webhooks.create(request_body={'trigger_types': "
+            "[WebhookTriggers.THREAD_REPLIED], 'webhook_url': 'https://a/hook'})")
+
+
+def test_a_trigger_whose_scopes_no_source_states_keeps_the_mail_scopes(
+        tmp_path: Path) -> None:
+    assert _usage(tmp_path, _TRACKED, f'["{G}gmail.send", "{G}gmail.readonly"]',
+                  extra=_SUBSCRIBE_EXTRA) == []
+
+
+def test_without_the_tracking_trigger_the_read_scope_is_unused(tmp_path: Path) -> None:
+    body = _TRACKED.replace("WebhookTriggers.THREAD_REPLIED", "'grant.expired'")
+    found = _usage(tmp_path, body, f'["{G}gmail.send", "{G}gmail.readonly"]',
+                   extra=_SUBSCRIBE_EXTRA)
+    assert [(code, "gmail.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)]
+
+
 def test_a_trigger_never_makes_a_scope_missing(tmp_path: Path) -> None:
     # A name is not a subscription: nothing is called missing on its strength.
     assert _usage(tmp_path, _HANDLER, f'["{G}calendar.readonly"]') == []
@@ -651,3 +759,80 @@ def test_a_provider_scope_list_is_read_whatever_its_name(tmp_path: Path) -> None
     found = [(f.code, f.message) for f in result.findings if f.code in USAGE]
     assert [(code, "contacts.readonly" in message) for code, message in found] == [
         ("NYS303", True)]
+
+
+def _two_providers(tmp_path: Path, google: str, body: str) -> list[tuple[int, str, str]]:
+    """A Google and a Microsoft request (no mail scope), and ``body`` in ``work``."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(f'''from nylas import Client
+
+nylas = Client("key")
+
+
+def login_google():
+    return nylas.auth.url_for_oauth2({{"client_id": "id", "redirect_uri": "https://a/cb",
+                                      "provider": "google", "scope": {google}}})
+
+
+def login_microsoft():
+    return nylas.auth.url_for_oauth2({{"client_id": "id", "redirect_uri": "https://a/cb",
+                                      "provider": "microsoft", "scope": ["Calendars.Read"]}})
+
+
+def work(grant_id, grant):
+    nylas.calendars.list(grant_id)
+{body}
+''')
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings
+                  if f.code == "NYS301")
+
+
+_LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
+
+
+@pytest.mark.parametrize("body", [
+    f"    if grant.provider == 'google':\n        {_LABEL}",
+    f"    if 'google' == grant['provider']:\n        {_LABEL}",
+    f"    if grant.data.provider in ('google', 'imap'):\n        {_LABEL}",
+    f"    if grant.provider == 'microsoft':\n        pass\n    elif grant.provider == 'google':\n"
+    f"        {_LABEL}",
+    f"    match grant.provider:\n        case 'google':\n            {_LABEL}",
+])
+def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _two_providers(tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]', body) == []
+
+
+@pytest.mark.parametrize(("google", "body", "missing"), [
+    # Made for every grant: Microsoft's request misses the mail scope.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]', f"    {_LABEL}", "Mail.ReadWrite"),
+    # Kept to Google grants: Google's own request still has to grant it.
+    (f'["{G}calendar.readonly"]', f"    if grant.provider == 'google':\n        {_LABEL}",
+     "gmail.labels"),
+    # A test that names no provider keeps nothing out.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]', f"    if grant.ready:\n        {_LABEL}",
+     "Mail.ReadWrite"),
+])
+def test_a_call_for_every_provider_still_misses_scopes(
+        tmp_path: Path, google: str, body: str, missing: str) -> None:
+    found = _two_providers(tmp_path, google, body)
+    assert len(found) == 1 and missing in found[0][2], found
+
+
+def test_provider_guards_survive_the_cache() -> None:
+    from flake8_nylas_scopes.analysis.facts import ModuleFacts
+    from flake8_nylas_scopes.analysis.module import module_facts
+
+    source = ("from nylas import Client\n"
+              "def work(grant):\n"
+              "    if grant.provider == 'google':\n"
+              "        pass\n"
+              "    match grant.provider:\n"
+              "        case 'microsoft' | 'ews':\n"
+              "            pass\n"
+              "        case other:\n"
+              "            pass\n")
+    facts = module_facts(None, "app.py", source.splitlines(keepends=True), flow=True)
+    assert facts.provider_guards == [(4, 4, ("google",)), (7, 7, ("ews", "microsoft"))]
+    assert ModuleFacts.from_json(facts.to_json()).provider_guards == facts.provider_guards

@@ -30,11 +30,14 @@ from ..nylas_api.http import (
     NOTIFY,
     NYLAS_HOST,
     OTHER_HOST,
+    SPELLED_HOST,
     UNKNOWN_HOST,
     UNREAD_PATH,
     URL_HOLE,
+    is_v3_path,
     names_v3,
     nylas_path,
+    spells_v3,
     nylas_v2_path,
     unknown_host_path,
 )
@@ -163,6 +166,13 @@ class Extractor(FastVisitor):
         # The callees of the calls seen: an HTTP client's method not among them escapes.
         self._called: set[ast.expr] = set()
         self._v3 = V3Requests(self)
+        # Strings that spell an API v3 path, and the strings read as a request's URL
+        # (or as a piece of a longer URL string): a path no request is seen to send
+        # goes where the analysis cannot follow it.
+        self._v3_strings: list[tuple[ast.expr, str]] = []
+        self._url_reads: set[int] = set()
+        self._docstrings: set[int] = set()
+        self._decorating = 0
 
     def close(self) -> None:
         """Drop the value reader, which calls back into this object: the reference
@@ -376,6 +386,7 @@ class Extractor(FastVisitor):
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self.prepare(tree)
         self.generic_visit(tree)
+        self._unsent_v3_paths()
         self.facts.constants = self.scope_constants()
         self.facts.strings = self.url_strings()
         return self.facts
@@ -480,7 +491,9 @@ class Extractor(FastVisitor):
         for decorator in node.decorator_list:
             # ``@app.post("/events")`` registers a route; it sends no request.
             self._decorators.add(decorator)
+            self._decorating += 1
             self.visit(decorator)
+            self._decorating -= 1
         is_method = bool(self._qual) and self._qual[-1][1] == "class"
         self._qual.append((node.name, "function"))
         self._functions.append((node, call_parameters(node, is_method)))
@@ -647,6 +660,12 @@ class Extractor(FastVisitor):
 
     def visit_BinOp(self, node: ast.BinOp) -> None:
         self._url_expression(node)
+        self.generic_visit(node)
+
+    def visit_Expr(self, node: ast.Expr) -> None:
+        if isinstance(node.value, ast.Constant):
+            # A docstring (or a string statement) is prose, not a URL in use.
+            self._docstrings.add(id(node.value))
         self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:
@@ -1009,6 +1028,8 @@ class Extractor(FastVisitor):
             piece.value if _is_str_constant(piece) else _HOLE  # type: ignore[attr-defined]
             for piece in pieces
         )
+        if spells_v3(text) and not self._decorating and id(node) not in self._docstrings:
+            self._v3_strings.append((node, text))
         if "?" not in text:
             return
         holes = [piece for piece in pieces if not _is_str_constant(piece)]
@@ -1036,6 +1057,16 @@ class Extractor(FastVisitor):
                 url.extend(self._url_parts(piece) or (UrlPart(_HOLE),))
         if any(part.reference for part in url):
             self._query_sites(node, text, holes, tuple(url))
+
+    def _unsent_v3_paths(self) -> None:
+        """API v3 paths spelt in strings that no request of the module is seen to send
+        (``self._get(f"/v3/grants/{grant}/events")`` into a wrapper whose URL is
+        ``f"{self.base}{path}"``; a v3 base URL given to an HTTP client the analysis
+        does not know): requests that may go to Nylas.  Left out, their scopes would
+        look unused."""
+        for node, text in self._v3_strings:
+            if id(node) not in self._url_reads:
+                self.facts.raw_uses.extend(unsent_v3_uses(text, self.source.span(node)))
 
     def _url_leaves(self, node: ast.expr, consume: bool = True, depth: int = 0
                     ) -> Iterator[ast.expr]:
@@ -1065,6 +1096,8 @@ class Extractor(FastVisitor):
         elif isinstance(node, ast.Name) and depth < 4:
             target = self.reader.follow(node)
             if target is not None and target is not node and _is_url_text(target):
+                # Judged as a piece of the longer string, where that one is used.
+                self._url_reads.add(id(target))
                 yield from self._url_leaves(target, False, depth + 1)
             else:
                 yield node
@@ -1193,6 +1226,17 @@ class Extractor(FastVisitor):
     def _url_parts(self, node: ast.expr, depth: int = 0) -> tuple[UrlPart, ...] | None:
         """The pieces of a URL expression: literal text, holes for parts built at run
         time, and references to other modules' constants (read by the project index)."""
+        parts = self._read_url_parts(node, depth)
+        if parts is not None and spells_v3(url_fallback_text(parts)):
+            # The request reads the v3 path the string spells (a part it cannot
+            # read, ``PATH.format(...)``, is a hole that loses it).
+            self._url_reads.add(id(node))
+            target = self.reader.follow(node)
+            if target is not None:
+                self._url_reads.add(id(target))
+        return parts
+
+    def _read_url_parts(self, node: ast.expr, depth: int) -> tuple[UrlPart, ...] | None:
         if depth > 8:
             return None
         target = self.reader.follow(node)
@@ -1306,6 +1350,22 @@ def raw_use(verb: str, url: str, span: Span, text: str, sent: bool = True) -> Ra
         return None
     # ``https://proxy.example.com/v3/...``: a Nylas v3 path on another host.
     return RawUse(verb, OTHER_HOST, path, span, text, sent)
+
+
+def unsent_v3_uses(url: str, span: Span) -> list[RawUse]:
+    """The request a string that spells an API v3 path may stand for, when no request
+    is seen to send it: which routes it names, with which method, is the judge's
+    question (``judging/raw_requests.py``)."""
+    path = nylas_path(url, _HOLE)
+    if path is None:
+        path = unknown_host_path(url, _HOLE)
+    if path is None:
+        return []
+    path = path.rstrip("/") or "/"
+    if not is_v3_path(path) or path.endswith(V3_HOSTED_AUTH_PATH):
+        return []  # the browser's authentication page is a scope request, no call
+    return [RawUse(ANY_METHOD, SPELLED_HOST, path, span,
+                   "a /v3 path sent where the analysis cannot see", False)]
 
 
 # Decorators that leave what a function returns as it is.

@@ -332,6 +332,10 @@ class ModuleFacts:
     exports: list[str] | None = None
     exports_known: bool = True
 
+    # Branches that run only for some providers' grants: (first line, last line,
+    # providers), see ``provider_guards``.
+    provider_guards: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
@@ -352,6 +356,9 @@ class ModuleFacts:
             "upper_names": self.upper_names,
             "exports": self.exports,
             "exports_known": self.exports_known,
+
+            "provider_guards": [[first, last, list(names)]
+                                for first, last, names in self.provider_guards],
         }
 
     @classmethod
@@ -378,4 +385,7 @@ class ModuleFacts:
             [str(name) for name in exports] if (exports := data.get("exports")) is not None
             else None,
             bool(data.get("exports_known", True)),
+
+            [(int(first), int(last), tuple(str(name) for name in names))
+             for first, last, names in data.get("provider_guards", ())],
         )

@@ -178,3 +178,11 @@ DATA_METHODS: frozenset[str] = frozenset({
     # ``templates.TemplateResponse``.
     "render", "render_to_string", "TemplateResponse",
 })
+# The template renderers among them: a Jinja template calls what it is given
+# (``{% for m in messages.list(grant_id).data %}``), so something that makes requests
+# when called reaches code the analysis cannot read.
+TEMPLATE_FUNCTIONS: frozenset[str] = frozenset({
+    "flask.render_template", "flask.render_template_string",
+    "django.shortcuts.render", "django.template.loader.render_to_string",
+})
+TEMPLATE_METHODS: frozenset[str] = frozenset({"render", "render_to_string", "TemplateResponse"})

@@ -9,6 +9,7 @@ from .extract import Extractor
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
 from .prefilter import mentions_nylas
+from .provider_guards import provider_guards
 
 
 def module_facts(
@@ -27,11 +28,12 @@ def module_facts(
     for every module of a project that uses Nylas: a helper taking a client parameter
     need not mention Nylas at all).
     """
-    mentions = mentions_nylas("".join(lines))
+    text = "".join(lines)
+    mentions = mentions_nylas(text)
     if not mentions and not flow:
         return ModuleFacts(path, module_name, mentions_nylas=False)
     if tree is None:
-        tree = ast.parse("".join(lines), filename=path)
+        tree = ast.parse(text, filename=path)
     extractor = Extractor(path, lines, module_name)
     try:
         facts = extractor.extract(tree) if mentions else ModuleFacts(path)
@@ -57,6 +59,9 @@ def module_facts(
                 facts.flow = flow_extractor.run(tree)
             finally:
                 flow_extractor.close()
+            if "provider" in text:
+                # Calls kept to some providers' grants (see ``provider_guards``).
+                facts.provider_guards = provider_guards(tree)
     finally:
         extractor.close()
     return facts

@@ -17,6 +17,9 @@ _RELEVANT_WORDS = (
     # API v3: the SDK's auth methods and the paths of hand-built requests, which a
     # module using a client imported under another name may name alone.
     "url_for_oauth2", "url_for_admin_consent", "custom_authentication", "v3/connect/",
+    # Raw API v3 requests to a host read from configuration name only their path:
+    # ``requests.get(f"{API_BASE}/v3/grants/{grant}/messages")``.
+    "v3/grants", "v3/scheduling", "v3/calendars",
 )
 
 # Every Nylas v2 scope starts with the name of its family.

@@ -242,26 +242,24 @@ def _usage(
     routes = RawRoutes.of_registry()
     for facts in modules.values():
         for raw in _raw_uses(facts, index):
-            target = routes.target(raw)
-            if target is None:
-                continue
-            # Parts of the path built at run time are shown as ``{...}``.
-            path = raw.shown_path
-            if target.maybe:
-                unresolved.append(UnresolvedUse(
-                    raw.span, f"cannot tell whether {raw.method} {path} goes to Nylas",
-                    frozenset(sdk.endpoint_scopes([target.endpoint]))))
-            elif target.endpoint:
-                # A name in the code (a trigger, an argument) is shown as written,
-                # not as a call.
-                endpoints.extend(
-                    EndpointUse(endpoint, raw.span, raw.text, f"{raw.method} {path}",
-                                read=raw.is_mention)
-                    for endpoint in sdk.endpoint(target.endpoint)
-                )
-            else:
-                unresolved.append(UnresolvedUse(
-                    raw.span, f"{raw.method} {path} is not in the endpoint map", None))
+            for target in routes.targets(raw):
+                # Parts of the path built at run time are shown as ``{...}``.
+                sent = f"{target.method or raw.method} {raw.shown_path}"
+                if target.maybe:
+                    unresolved.append(UnresolvedUse(
+                        raw.span, f"cannot tell whether {sent} goes to Nylas",
+                        frozenset(sdk.endpoint_scopes([target.endpoint]))))
+                elif target.endpoint:
+                    # A name in the code (a trigger, an argument) is shown as written,
+                    # not as a call.
+                    endpoints.extend(
+                        EndpointUse(endpoint, raw.span, raw.text, sent,
+                                    read=raw.is_mention)
+                        for endpoint in sdk.endpoint(target.endpoint)
+                    )
+                else:
+                    unresolved.append(UnresolvedUse(
+                        raw.span, f"{sent} is not in the endpoint map", None))
         flow = facts.flow
         if flow is None:
             continue
@@ -354,7 +352,8 @@ def judge_project(
         unresolved.append(UnresolvedUse(
             Span(error.path, 1, 0, 1, 0), f"{error.message}; its Nylas calls are unknown", None
         ))
-    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial)
+    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial, {
+        path: facts.provider_guards for path, facts in modules.items() if facts.provider_guards})
     result.state = state
     result.inference = infer(endpoint_uses)
     result.provider_inferences = {

@@ -15,11 +15,15 @@ from ..analysis.facts import RawUse
 from ..nylas_api import API_VERSIONS
 from ..nylas_api.http import (
     ANY_METHOD,
+    HTTP_METHODS,
     NYLAS_HOST,
     OTHER_HOST,
+    SPELLED_HOST,
     UNKNOWN_HOST,
     UNREAD_PATH,
     URL_HOLE,
+    V3_BASE_PATH,
+    V3_GRANT_PATHS,
     is_v3_path,
     match_route,
     names_v3,
@@ -35,6 +39,9 @@ class RawTarget:
 
     endpoint: str
     maybe: bool = False
+    # The method the target is reached with, when the request does not say it (a
+    # spelt path may be sent with any): "" for the request's own.
+    method: str = ""
 
 
 class RawRoutes:
@@ -55,6 +62,26 @@ class RawRoutes:
     def of_registry(cls) -> RawRoutes:
         v2, v3 = API_VERSIONS["v2"].surface(), API_VERSIONS["v3"].surface()
         return cls(v2.raw_routes, v3.raw_routes, {**v2.endpoints, **v3.endpoints})
+
+    def targets(self, use: RawUse) -> list[RawTarget]:
+        """Every endpoint ``use`` may reach: one, or none, for a request the code
+        makes; for a spelt path, each user-scoped route it names with any method."""
+        if use.host == SPELLED_HOST:
+            return self._spelled(use.path)
+        found = self.target(use)
+        return [found] if found is not None else []
+
+    def _spelled(self, path: str) -> list[RawTarget]:
+        if V3_BASE_PATH.match(path):
+            return [RawTarget("")]  # any request at all
+        matched = [(verb, match_route(verb, path, URL_HOLE, self._v3))
+                   for verb in sorted(method.upper() for method in HTTP_METHODS)]
+        if not any(endpoint for _, endpoint in matched):
+            # ``/v3/grants/{id}/{resource}``: any request of a grant.
+            return [RawTarget("")] if path.startswith(V3_GRANT_PATHS) else []
+        # Routes that take no grant scope (auth, webhooks) cannot make a scope needed.
+        return [RawTarget(endpoint, maybe=True, method=verb) for verb, endpoint in matched
+                if endpoint and any(found.user_scoped for found in self._endpoints[endpoint])]
 
     def target(self, use: RawUse) -> RawTarget | None:
         """What ``use`` reaches; None when it is no Nylas request after all (a path no

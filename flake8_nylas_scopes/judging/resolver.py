@@ -24,6 +24,8 @@ from ..analysis.flow_calls import (
     ELEMENT_METHODS,
     ELEMENTS_METHODS,
     PAIRS_METHODS,
+    TEMPLATE_FUNCTIONS,
+    TEMPLATE_METHODS,
 )
 from ..analysis.flow_facts import CallSite, Read, Sink, Store, Use, Val
 from ..analysis.symbols import (
@@ -1127,6 +1129,9 @@ class FlowResolver:
         harmless = qualified in DATA_FUNCTIONS or (
             "." in qualified and last in DATA_METHODS
         ) or any(kind == "nylas_class" for kind, _ in callees)
+        template = qualified in TEMPLATE_FUNCTIONS or (
+            "." in qualified and last in TEMPLATE_METHODS
+        )
         how = f"passed to {call.callee_text}()"
         arguments = [*call.args, *(value for _, value in call.kwargs), call.star,
                      call.double_star]
@@ -1143,6 +1148,15 @@ class FlowResolver:
                 if use is not None and (nylas_module or _named_like_a_client(use.root)):
                     unresolved += self._unknown_receiver(use)
                 continue
+            callable_in_template = frozenset(
+                obj for obj in objs if _callable_in_template(obj)
+            ) if template else frozenset()
+            if callable_in_template:
+                found, lost = self._lost(callable_in_template, call.span, how,
+                                         _describe_value(argument))
+                endpoints += found
+                unresolved += lost
+                objs = objs - callable_in_template
             if harmless:
                 named = _describe_value(argument) or "a Nylas query"
                 endpoints += self._reads(objs, call.span,
@@ -1185,6 +1199,19 @@ class FlowResolver:
         owner = _describe_value(store.owner) or "an object the analysis does not follow"
         return self._lost(self.resolve(store.value), store.span, f"stored on {owner}",
                           _describe_value(store.value))
+
+
+def _callable_in_template(obj: Obj) -> bool:
+    """Whether a template can make requests with ``obj`` by calling it or its methods:
+    a client, an API v3 resource, a bound method.  Model objects and queries are data
+    there (reading a query fetches it, which ``_reads`` counts).  A container (the
+    context dict of ``TemplateResponse``) holds what the template is given."""
+    for _ in range(_MAX_BOX_DEPTH + 1):
+        if obj[0] != "box":
+            break
+        obj = unbox(obj)
+    kind, name = obj
+    return kind in ("client", "method") or (kind == "coll" and name.startswith(V3_PREFIX))
 
 
 def describe(obj: Obj) -> str:

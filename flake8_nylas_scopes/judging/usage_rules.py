@@ -197,6 +197,10 @@ class ProjectState:
     # Some request's scopes come from a wrapper's callers, which may not all be seen:
     # the granted set may be larger than the analysis knows, so nothing is "missing".
     partial_grant: bool = False
+    # By path: branches that run only for some providers' grants (first line, last
+    # line, providers).  A call there misses no scope of another provider's request.
+    provider_guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]] = field(
+        default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -292,7 +296,7 @@ def usage_findings(state: ProjectState, config: Config, enabled: CodeFilter) -> 
             continue
         if enabled("NYS301") and not dialect.partial_grant and not _lists_unlisted(
                 dialect, config):
-            yield from _missing(dialect, granted)
+            yield from _missing(dialect, granted, state.provider_guards)
         yield from _overbroad_or_unused(dialect, config, enabled)
 
 
@@ -329,7 +333,18 @@ def _unresolved_findings(state: ProjectState) -> Iterator[Finding]:
         )
 
 
-def _missing(state: _DialectState, granted: frozenset[str]) -> Iterator[Finding]:
+def _kept_from(guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]],
+               span: Span, dialect: str) -> bool:
+    """Whether the call at ``span`` runs only for other providers' grants than the
+    dialect's (``if grant.provider == "google":`` around it, judging Microsoft's)."""
+    provider = dialect.rpartition("/")[2]
+    return any(first <= span.line <= last and provider not in providers
+               for first, last, providers in guards.get(span.path, ()))
+
+
+def _missing(state: _DialectState, granted: frozenset[str],
+             guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]]
+             ) -> Iterator[Finding]:
     site_spans = [site.span for site in state.sites]
     lists = [site for site in state.sites if site.value.state is ValueState.ITEMS]
     catalogue = state.catalogue
@@ -345,7 +360,8 @@ def _missing(state: _DialectState, granted: frozenset[str]) -> Iterator[Finding]
             satisfied[endpoint] = not needs_a_scope(endpoint) or may_satisfy(
                 catalogue, granted, endpoint
             )
-        if satisfied[endpoint]:
+        if satisfied[endpoint] or (state.dialect != V2 and _kept_from(
+                guards, use.span, state.dialect)):
             continue
         best = sorted(certain_options(endpoint), key=rank)[0]
         suggestion = " + ".join(repr(scope) for scope in sorted(best.scopes))
@@ -452,6 +468,12 @@ def _overbroad_or_unused(
                 continue
             others = [s for s in kept_scopes if s != scope]
             uses = serving
+            if all(_certainly_served(catalogue, others, endpoint) for endpoint in uses):
+                # The other requested scopes make every use work without this one:
+                # it serves only alternatives nobody vouches for (Teams meetings may
+                # need OnlineMeetings.ReadWrite), so no narrower scope is needed in
+                # its place, and one named here would be a guess.
+                continue
             narrower = _narrower(catalogue, scope, uses, others)
             code = "NYS302"
             tiers = catalogue.tiers

@@ -33,7 +33,11 @@ NYLAS_HOST = "nylas"
 UNKNOWN_HOST = "unknown"
 OTHER_HOST = "other"
 NO_HOST = ""
-HOSTS = frozenset({NYLAS_HOST, UNKNOWN_HOST, OTHER_HOST, NO_HOST})
+# A string that spells an API v3 path which no request of its module is seen to send
+# (a path handed to a wrapper, a base URL given to an HTTP client the analysis does
+# not know): any request to any route it names may be made with it.
+SPELLED_HOST = "spelled"
+HOSTS = frozenset({NYLAS_HOST, UNKNOWN_HOST, OTHER_HOST, NO_HOST, SPELLED_HOST})
 # The path of a request to a Nylas host whose path the analysis cannot read
 # (``"https://api.nylas.com" + path``); shown as ``/{...}``.
 UNREAD_PATH = ""
@@ -65,14 +69,26 @@ def nylas_path(url: str, hole: str) -> str | None:
     return path or "/"
 
 
+# Every path of API v3 starts so; the grants' own resources under the second.
+V3_PATH = "/v3"
+V3_GRANT_PATHS = "/v3/grants/"
+# A v3 path that may be the base of relative requests: the API root, or one grant.
+V3_BASE_PATH = re.compile(r"^/v3(?:/grants(?:/[^/]+)?)?$")
+
+
 def is_v3_path(path: str) -> bool:
-    return path == "/v3" or path.startswith("/v3/")
+    return path == V3_PATH or path.startswith(V3_PATH + "/")
+
+
+def spells_v3(text: str) -> bool:
+    """Whether a string may hold an API v3 path (a cheap test before reading it)."""
+    return V3_PATH in text.lower()
 
 
 def names_v3(path: str) -> bool:
     """Whether a path names API v3 by its first segment, read or built at run time
     (``/v3/...``, ``f"/v3{path}"``)."""
-    return is_v3_path(path) or path.startswith("/v3" + URL_HOLE)
+    return is_v3_path(path) or path.startswith(V3_PATH + URL_HOLE)
 
 
 def nylas_v2_path(url: str, hole: str) -> str | None:

@@ -1035,6 +1035,20 @@ _CONTACT_NOTIFIED = _notified(
 )
 # A booking writes the organiser's calendar (V3-32).
 _BOOKING_NOTIFIED = _notified(_inferred(_G_BOOKABLE), _inferred(_M_CAL_WRITE))
+# Tracking (opens, clicks, replies to a tracked message) and message intelligence
+# (orders, parcels, returns read from the inbox) are triggers of nylas-python 6.18
+# (PY6) that V3-NOTIF has no row for.  Noticing a reply or a receipt means reading
+# the mail that arrives, which may take a mail read scope: unknown alternatives, which
+# keep the mail scopes from being called unused or broader than needed and never make
+# one missing.
+_TRACKING_NOTIFIED = _needs(
+    (),
+    _UNK,
+    ("PY6", "V3-NOTIF"),
+    tuple((_UNK, scopes) for _, scopes in _G_MAIL_NOTICE + _G_SEND),
+    tuple((_UNK, scopes) for _, scopes in _M_MAIL_NOTICE + ((_UNK, ("Mail.Send",)),)),
+    note="a tracking or intelligence notification: its scopes are not documented",
+)
 
 _TRIGGERS: tuple[tuple[Requirement, tuple[str, ...]], ...] = (
     (_CALENDAR_NOTIFIED, ("calendar.created", "calendar.updated", "calendar.deleted")),
@@ -1049,6 +1063,10 @@ _TRIGGERS: tuple[tuple[Requirement, tuple[str, ...]], ...] = (
     (_CONTACT_NOTIFIED, ("contact.updated", "contact.deleted")),
     (_BOOKING_NOTIFIED, ("booking.created", "booking.pending", "booking.rescheduled",
                          "booking.cancelled", "booking.reminder")),
+    (_TRACKING_NOTIFIED, ("message.opened", "message.link_clicked", "thread.replied",
+                          "message.opened.legacy", "message.link_clicked.legacy",
+                          "thread.replied.legacy", "message.intelligence.order",
+                          "message.intelligence.tracking", "message.intelligence.return")),
 )
 
 # The trigger of each pseudo-endpoint key ``"NOTIFY <trigger>"``.

@@ -1,0 +1,92 @@
+"""Code that runs only for some providers' grants.
+
+A multi-provider app often keeps a feature to one provider::
+
+    if grant.provider == "google":
+        nylas.folders.create(grant_id, {"name": "Follow up", "background_color": "#fad165"})
+
+The call is never made with a Microsoft grant, so the Microsoft request does not miss
+the scope it needs.  A guard is read from an ``if`` (or ``elif``) whose test compares
+something named for a provider with provider names, and from the cases of a
+``match`` on such a value; it covers the lines of the branch.  It only ever stops a
+call from being reported missing a scope for the other providers: a misread guard
+costs a finding, never a claim that a scope is not needed.
+"""
+
+from __future__ import annotations
+
+import ast
+from .ast_names import dotted
+
+# The ``Provider`` values of nylas-python 6.x (``nylas/models/auth.py``, 6.0 to 6.18).
+PROVIDER_NAMES = frozenset({
+    "google", "microsoft", "imap", "icloud", "yahoo", "ews", "zoom", "virtual-calendar",
+    "nylas",
+})
+
+# (first line, last line, the providers whose grants reach those lines)
+ProviderGuard = tuple[int, int, tuple[str, ...]]
+
+
+def provider_guards(tree: ast.Module) -> list[ProviderGuard]:
+    """The branches of the module that run only for the grants of some providers."""
+    guards: list[ProviderGuard] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If):
+            providers = _compared_providers(node.test)
+            if providers and node.body:
+                guards.append(_lines(node.body, providers))
+        elif isinstance(node, ast.Match) and _names_a_provider(node.subject):
+            for case in node.cases:
+                providers = _pattern_providers(case.pattern)
+                if providers and case.guard is None and case.body:
+                    guards.append(_lines(case.body, providers))
+    return guards
+
+
+def _lines(body: list[ast.stmt], providers: tuple[str, ...]) -> ProviderGuard:
+    last = body[-1]
+    return (body[0].lineno, last.end_lineno or last.lineno, providers)
+
+
+def _compared_providers(test: ast.expr) -> tuple[str, ...]:
+    """``provider == "google"``, ``"google" == grant.provider``, ``grant.provider in
+    ("google", "microsoft")``: the providers named; () for any other test."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return ()
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+    if isinstance(op, ast.Eq):
+        for subject, value in ((left, right), (right, left)):
+            if _names_a_provider(subject) and _provider_name(value):
+                return (_provider_name(value),)
+        return ()
+    if isinstance(op, ast.In) and _names_a_provider(left) and isinstance(
+            right, (ast.Tuple, ast.List, ast.Set)):
+        names = [_provider_name(element) for element in right.elts]
+        if names and all(names):
+            return tuple(sorted(set(names)))
+    return ()
+
+
+def _pattern_providers(pattern: ast.pattern) -> tuple[str, ...]:
+    """``case "google":`` and ``case "google" | "microsoft":``; () for a case that may
+    take another value (a capture, a wildcard, another literal)."""
+    options = pattern.patterns if isinstance(pattern, ast.MatchOr) else [pattern]
+    names = [_provider_name(option.value) if isinstance(option, ast.MatchValue) else ""
+             for option in options]
+    return tuple(sorted(set(names))) if names and all(names) else ()
+
+
+def _names_a_provider(node: ast.expr) -> bool:
+    """``provider``, ``grant.provider``, ``grant.data.provider``, ``grant["provider"]``."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+        return node.slice.value == "provider"
+    name = dotted(node) or ""
+    return name.rsplit(".", 1)[-1].lower().endswith("provider")
+
+
+def _provider_name(node: ast.expr) -> str:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+            node.value in PROVIDER_NAMES):
+        return node.value
+    return ""
