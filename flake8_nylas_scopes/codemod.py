@@ -27,6 +27,7 @@ from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
 from .commands.check import PerFileSelection
 from .commands.options import codes_argument, command_settings
 from .fix.fixer import Fixer
+from .fix.guard import unkept_text_problem
 from .fix.plan import FixPolicy
 from .project.files import left_out
 from .settings.config import ConfigError
@@ -97,6 +98,9 @@ class FixScopesCommand(VisitorBasedCodemodCommand):
         # directory is left out, as check leaves it out when it walks.
         if left_out(path, [os.curdir], self.exclude):
             raise SkipFile("excluded by the configuration")
+        lost = _unkept_text(path, tree)
+        if lost:
+            raise SkipFile(f"{lost}; the file is left unchanged")
         result = self.fixer.run([path], modules={path: tree})
         for skipped in result.skipped:
             self.warn(skipped.describe())
@@ -106,3 +110,23 @@ class FixScopesCommand(VisitorBasedCodemodCommand):
             raise SkipFile("; ".join(result.errors))
         change = result.changes.get(path)
         return change.module if change is not None else tree
+
+
+def _unkept_text(path: str, tree: cst.Module) -> str | None:
+    """Why LibCST would change the file at ``path`` even if the fix changed nothing.
+
+    LibCST writes a file whenever its text of the tree differs from the file's bytes,
+    and that text drops a form feed at the start of a statement: such a file must be
+    skipped, whether or not it has anything to fix.
+    """
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None  # not a file (stdin): there is nothing on disk to lose
+    if tree.bytes == data:
+        return None
+    text = data.decode(tree.encoding, errors="replace")
+    return unkept_text_problem(text, tree.code) or (
+        "LibCST would not write the file back byte for byte"
+    )

@@ -332,3 +332,35 @@ def test_libcst_tool_reports_a_bad_configuration_without_a_traceback(tmp_path: P
     assert "Traceback" not in run.stderr
     assert "nylas-scopes: error: " in run.stderr and "'contacts'" in run.stderr
     assert (tmp_path / "app.py").read_text() == SMALL_CASE
+
+
+# LibCST drops a form feed that starts a statement's line (not the first of its
+# block): written back, the file would lose text no fix asked to change.
+FORM_FEED = SMALL_CASE + "if url:\n    pass\n\x0celse:\n    pass\n"
+
+
+def test_a_file_libcst_cannot_write_back_as_it_is_is_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "app.py"
+    path.write_bytes(FORM_FEED.encode())
+    result = run_cli("fix", str(path))
+    assert result.code == 2
+    assert path.read_bytes() == FORM_FEED.encode()
+    assert result.stderr == (
+        f"nylas-scopes: error: {path}: LibCST would not write line 14 back as it is "
+        "(a form feed at the start of a statement, say); the file is left unchanged\n"
+    )
+    diff = run_cli("fix", "--diff", str(path))
+    assert (diff.code, diff.stdout) == (2, "")
+
+
+def test_libcst_tool_leaves_a_file_it_cannot_write_back_as_it_is(tmp_path: Path) -> None:
+    fixable = tmp_path / "app.py"
+    fixable.write_bytes(FORM_FEED.encode())
+    # Nothing to fix here, and still LibCST would drop the form feed when it writes.
+    clean = tmp_path / "clean.py"
+    clean.write_bytes(b"x = 1\n\x0cy = 2\n")
+    run = _libcst_tool(tmp_path, "app.py", "clean.py")
+    assert run.returncode == 0, run.stderr
+    assert fixable.read_bytes() == FORM_FEED.encode()
+    assert clean.read_bytes() == b"x = 1\n\x0cy = 2\n"
+    assert "LibCST would not write line 14 back as it is" in run.stderr

@@ -29,7 +29,7 @@ from ..project.source_file import SourceFile, SourceFileError, read_source_file
 from ..settings.config import CodeFilter, Config
 from ..settings.noqa import NoqaLines
 from .apply import apply_fixes
-from .guard import unexpected_change
+from .guard import unexpected_change, unkept_text_problem
 from .plan import FixPolicy, PlannedFix, Skipped, plan_fixes
 
 MAX_ROUNDS = 10
@@ -265,6 +265,12 @@ class _Run:
             return self._fail(
                 path, f"{self.name(path)}: LibCST cannot parse it ({error.message})"
             )
+        if change is None:
+            # Checked before any edit: the guard below compares LibCST's text before
+            # and after the edit, and sees nothing LibCST lost in both.
+            lost = unkept_text_problem(original.text, module.code)
+            if lost:
+                return self._fail(path, f"{self.name(path)}: {lost}; the file is left unchanged")
         outcome = apply_fixes(module, planned)
         self._skip(outcome.skipped)
         if not outcome.applied:
