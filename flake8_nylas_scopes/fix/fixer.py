@@ -252,6 +252,17 @@ class _Run:
             self.skipped_by_path.setdefault(path, []).append(item)
 
     def _fix_file(self, path: str, planned: list[PlannedFix]) -> bool:
+        try:
+            return self._edit_file(path, planned)
+        except (RecursionError, MemoryError) as error:
+            # LibCST walks and copies its trees recursively: an expression nested a
+            # few hundred deep, which ``ast`` and the analysis still read, is too deep.
+            return self._fail(path, (
+                f"{self.name(path)}: nested too deeply for LibCST to edit "
+                f"({type(error).__name__}); the file is left unchanged"
+            ))
+
+    def _edit_file(self, path: str, planned: list[PlannedFix]) -> bool:
         change = self.result.changes.get(path)
         try:
             if change is None:
