@@ -41,8 +41,17 @@ def write_bytes_atomically(path: str, data: bytes, durable: bool = True) -> None
 
 
 def write_text_atomically(path: str, text: str) -> None:
-    """``text`` as UTF-8, without newline translation."""
-    write_bytes_atomically(path, text.encode("utf-8"))
+    """``text`` as UTF-8, without newline translation.
+
+    A file name that is not valid UTF-8 is held as surrogate escapes: it is written
+    as its own bytes, as a UTF-8 console shows it; any other character UTF-8 cannot
+    encode is written as a backslash escape.
+    """
+    try:
+        data = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", "backslashreplace")
+    write_bytes_atomically(path, data)
 
 
 def _mode_for(path: str) -> int:
