@@ -364,3 +364,30 @@ def test_libcst_tool_leaves_a_file_it_cannot_write_back_as_it_is(tmp_path: Path)
     assert fixable.read_bytes() == FORM_FEED.encode()
     assert clean.read_bytes() == b"x = 1\n\x0cy = 2\n"
     assert "LibCST would not write line 14 back as it is" in run.stderr
+
+
+def test_a_file_saved_while_it_is_being_fixed_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An editor saves the file after the fix read it and before it writes: writing
+    # the fixed old text would throw that edit away.
+    from flake8_nylas_scopes.fix.fixer import Fixer
+
+    path = tmp_path / "app.py"
+    path.write_text(SMALL_CASE)
+    saved = SMALL_CASE + "# saved meanwhile\n"
+    run = Fixer.run
+
+    def run_then_save(self: Fixer, *args: object, **kwargs: object) -> object:
+        outcome = run(self, *args, **kwargs)  # type: ignore[arg-type]
+        path.write_text(saved)
+        return outcome
+
+    monkeypatch.setattr(Fixer, "run", run_then_save)
+    result = run_cli("fix", str(path))
+    assert result.code == 2
+    assert result.stderr == (
+        f"nylas-scopes: error: {path}: changed while it was being fixed; "
+        "it is left as it is now\n"
+    )
+    assert path.read_text() == saved

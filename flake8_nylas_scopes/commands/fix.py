@@ -18,7 +18,7 @@ from ..fix.plan import FixPolicy
 from ..places import display_path, path_namer
 from ..project.files import select_files
 from ..project.session import InputError
-from ..project.source_file import SourceFileError, write_atomically
+from ..project.source_file import SourceFileError, replace_unless_changed
 from ..settings.config import ConfigError
 from .check import PerFileSelection
 from .options import add_selection_arguments, add_settings_arguments, command_settings
@@ -109,7 +109,7 @@ def _write(result: FixRun, name: Callable[[str], str]) -> list[str]:
     errors: list[str] = []
     for path, change in sorted(result.changes.items()):
         try:
-            write_atomically(path, change.original.encode(change.text))
+            replace_unless_changed(change.original, change.original.encode(change.text))
         except SourceFileError as error:
             errors.append(str(error).replace(path, name(path), 1))
             continue

@@ -65,3 +65,14 @@ def write_atomically(path: str, data: bytes) -> None:
         write_bytes_atomically(path, data)
     except OSError as error:
         raise SourceFileError(f"{path}: cannot write ({error.strerror or error})") from None
+
+
+def replace_unless_changed(original: SourceFile, data: bytes) -> None:
+    """Write ``data`` over the file ``original`` was read from, unless the file no
+    longer holds what was read (an editor saved it in the meantime): writing would
+    throw that edit away."""
+    if read_source_file(original.path) != original:
+        raise SourceFileError(
+            f"{original.path}: changed while it was being fixed; it is left as it is now"
+        )
+    write_atomically(original.path, data)
