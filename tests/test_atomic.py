@@ -39,3 +39,19 @@ def test_a_new_file_gets_the_umask_permissions(tmp_path: Path) -> None:
 def test_text_is_written_as_utf8_without_newline_translation(tmp_path: Path) -> None:
     write_text_atomically(str(tmp_path / "out.txt"), "é\r\n")
     assert (tmp_path / "out.txt").read_bytes() == "é\r\n".encode()
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root gives files away"
+)
+def test_a_replaced_file_keeps_its_owner(tmp_path: Path) -> None:
+    # root fixing a user's checkout (in a container, with sudo) must not leave the
+    # user with files owned by root.
+    from flake8_nylas_scopes.project.atomic import write_bytes_atomically
+
+    target = tmp_path / "app.py"
+    target.write_text("old\n")
+    os.chown(target, 65534, 65534)
+    write_bytes_atomically(str(target), b"new\n")
+    assert (target.stat().st_uid, target.stat().st_gid) == (65534, 65534)
+    assert target.read_bytes() == b"new\n"

@@ -19,7 +19,8 @@ def write_bytes_atomically(path: str, data: bytes, durable: bool = True) -> None
     is renamed over the target only once it is complete (and, when ``durable``,
     flushed to disk: a cache entry need not be); on any error it is removed, the
     target is left as it was and the :class:`OSError` propagates.  A new file gets
-    the permissions the umask allows, an existing one keeps its own.
+    the permissions the umask allows, an existing one keeps its own, and its owner
+    and group where the process may give them.
     """
     target = os.path.realpath(path)
     directory = os.path.dirname(target) or "."
@@ -33,6 +34,7 @@ def write_bytes_atomically(path: str, data: bytes, durable: bool = True) -> None
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(temporary, _mode_for(target))
+        _copy_owner(temporary, target)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -52,6 +54,24 @@ def write_text_atomically(path: str, text: str) -> None:
     except UnicodeEncodeError:
         data = text.encode("utf-8", "backslashreplace")
     write_bytes_atomically(path, data)
+
+
+def _copy_owner(temporary: str, target: str) -> None:
+    """Give the new file the owner and group of the one it replaces.
+
+    The new file belongs to whoever writes it: root fixing a user's checkout (in a
+    container, with sudo) would leave files the user cannot write.  Only root may give
+    a file away, and a user only to a group of their own, so failing is no error.
+    """
+    chown = getattr(os, "chown", None)  # not on Windows
+    try:
+        info = os.stat(target)
+    except OSError:
+        return  # a new file
+    if chown is None or (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    with contextlib.suppress(OSError):
+        chown(temporary, info.st_uid, info.st_gid)
 
 
 def _mode_for(path: str) -> int:
