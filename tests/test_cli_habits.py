@@ -77,6 +77,24 @@ def test_stdin_noqa_comes_from_the_buffer(project: Path) -> None:
     assert (result.returncode, result.stdout) == (0, "")
 
 
+def test_stdin_named_after_a_directory_outside_any_project(tmp_path: Path) -> None:
+    # A file with no project above it is a project of its own.  A buffer named after
+    # a directory is such a file: the directory is not walked as its project (named
+    # /tmp, it was walked for minutes).
+    from flake8_nylas_scopes.project.roots import project_root
+
+    folder = tmp_path / "folder"
+    (folder / "deep").mkdir(parents=True)
+    (folder / "deep" / "other.py").write_text(AUTH)
+    if project_root(str(folder)) is not None:
+        pytest.skip("a project marker above the temporary directory")
+    result = command(tmp_path, "check", "--isolated", "--stdin-filename", str(folder), "-",
+                     stdin=AUTH)
+    assert result.returncode == 1, result.stderr
+    assert all(line.startswith(f"{folder}:") for line in result.stdout.splitlines())
+    assert not (folder / ".nylas-scopes-cache").exists()
+
+
 def test_rules_as_json(tmp_path: Path) -> None:
     result = nylas_scopes(tmp_path, "rules", "--format", "json")
     assert result.returncode == 0
