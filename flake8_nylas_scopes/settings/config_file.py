@@ -328,6 +328,16 @@ def _flake8_section(path: str) -> Mapping[str, str] | None:
     try:
         if not parser.read(path, encoding="utf-8"):
             return None
+    except configparser.DuplicateSectionError as error:
+        # flake8 stops on such a file; skipping it would take settings from another.
+        raise ConfigError(
+            f"{display_path(path)}:{error.lineno}: section [{error.section}] is written twice"
+        ) from None
+    except configparser.DuplicateOptionError as error:
+        raise ConfigError(
+            f"{display_path(path)}:{error.lineno}: option {error.option!r} is written twice "
+            f"in [{error.section}]"
+        ) from None
     except (UnicodeDecodeError, configparser.Error):
         # flake8 skips a file it cannot parse; so does the search here.
         return None
