@@ -212,6 +212,13 @@ def rules_json() -> str:
 
 def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
+    if args.command in ("check", "fix", "infer"):
+        try:
+            # Relative paths, the configuration search and the reported paths start
+            # here; a directory deleted under the shell fails each of them.
+            os.getcwd()
+        except OSError as error:
+            return _error(f"the current directory cannot be used ({error.strerror or error})")
     if args.command == "check":
         return _check(args)
     if args.command == "explain":

@@ -387,6 +387,26 @@ def test_missing_path(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert " E902 " in result.stdout
 
 
+@pytest.mark.parametrize("command", [["check"], ["fix", "/"], ["infer", "/"]])
+def test_current_directory_removed(tmp_path: Path, command: list[str]) -> None:
+    # A shell left in a directory that was deleted (a branch switch, a temporary
+    # directory cleaned up): every relative path is meaningless.
+    script = (
+        "import os, sys\n"
+        f"os.chdir({str(tmp_path / 'gone')!r}); os.rmdir(os.getcwd())\n"
+        "from flake8_nylas_scopes.cli import main\n"
+        f"sys.exit(main({command!r}))\n"
+    )
+    (tmp_path / "gone").mkdir()
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "nylas-scopes: error: the current directory cannot be used "
+        "(No such file or directory)\n"
+    )
+
+
 # -- bad option values --------------------------------------------------------------------
 
 
