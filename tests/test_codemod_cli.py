@@ -391,3 +391,27 @@ def test_a_file_saved_while_it_is_being_fixed_is_not_overwritten(
         "it is left as it is now\n"
     )
     assert path.read_text() == saved
+
+
+def test_a_read_only_file_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The fix replaces a file by renaming a new one over it, which a writable
+    # directory allows even for a file its owner made read-only; black and ruff
+    # leave such a file alone.  (The tests run as root, who may write anything:
+    # the permission check is made to answer as it would for its owner.)
+    path = tmp_path / "app.py"
+    path.write_text(SMALL_CASE)
+    path.chmod(0o444)
+    access = os.access
+
+    def owner_access(target: object, mode: int, **kwargs: object) -> bool:
+        if os.fspath(target) == str(path) and mode & os.W_OK:  # type: ignore[arg-type]
+            return False
+        return access(target, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", owner_access)
+    result = run_cli("fix", str(path))
+    assert result.code == 2
+    assert result.stderr == f"nylas-scopes: error: {path}: cannot write (read-only file)\n"
+    assert path.read_text() == SMALL_CASE
