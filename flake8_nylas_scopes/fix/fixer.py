@@ -105,6 +105,17 @@ class Fixer:
         return _Run(self, paths, dict(sources or {}), dict(modules or {})).execute()
 
 
+def with_final_newline(module: cst.Module, text: str) -> cst.Module:
+    """``module``, parsed from ``text``, ending as ``text`` ends.
+
+    LibCST takes the final ``\\r`` of a file with classic Mac OS line endings for no
+    final newline, and would write the file without it.
+    """
+    if text.endswith("\r") and not module.has_trailing_newline:
+        return module.with_changes(has_trailing_newline=True)
+    return module
+
+
 class _LineMap:
     """Line numbers of a changed text mapped back to the text before the change."""
 
@@ -267,7 +278,9 @@ class _Run:
         try:
             if change is None:
                 original = self._original(path)
-                module = self.given_modules.get(path) or cst.parse_module(original.text)
+                module = self.given_modules.get(path) or with_final_newline(
+                    cst.parse_module(original.text), original.text
+                )
             else:
                 original, module = change.original, change.module
         except SourceFileError as error:
