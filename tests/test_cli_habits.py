@@ -77,6 +77,28 @@ def test_stdin_noqa_comes_from_the_buffer(project: Path) -> None:
     assert (result.returncode, result.stdout) == (0, "")
 
 
+def test_stdin_filename_without_a_path_reads_stdin(project: Path) -> None:
+    # As ruff takes it: an editor sends the buffer and names it, and nothing else.
+    unsaved = AUTH.replace('"contacts"', '"contacts", "contacts"')
+    result = command(project, "check", "--isolated", "--stdin-filename", "app/auth.py",
+                     stdin=unsaved)
+    piped = command(project, "check", "--isolated", "--stdin-filename", "app/auth.py", "-",
+                    stdin=unsaved)
+    assert (result.returncode, result.stdout) == (piped.returncode, piped.stdout)
+    assert "NYS103" in codes(result.stdout)
+
+
+def test_stdin_filename_with_paths_but_no_dash_is_a_usage_error(project: Path) -> None:
+    # Checking the paths and ignoring the buffer would report on the saved file.
+    result = command(project, "check", "--isolated", "--stdin-filename", "app/auth.py",
+                     "app/auth.py", stdin=AUTH)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "nylas-scopes: error: --stdin-filename names the file read from stdin, "
+        "but no path is '-'\n"
+    )
+
+
 def test_stdin_named_after_a_directory_outside_any_project(tmp_path: Path) -> None:
     # A file with no project above it is a project of its own.  A buffer named after
     # a directory is such a file: the directory is not walked as its project (named
