@@ -267,7 +267,11 @@ class _Facts:
         stats, texts, cache = self.survey.stats, self.survey.texts, self.cache
         if cache is not None and path in stats:
             loaded = cache.load(path, stats[path], True)
-            if loaded is not None:
+            # A module's name comes from the ``__init__.py`` files above it, which come
+            # and go while the file stays as it was: facts under another name are stale.
+            if loaded is not None and loaded[0].module == module_name_for_path(
+                path, self.packages
+            ):
                 self.modules[path], self.digests[path] = loaded
                 return
         if path not in texts:
