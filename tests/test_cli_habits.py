@@ -99,6 +99,15 @@ def test_stdin_filename_with_paths_but_no_dash_is_a_usage_error(project: Path) -
     )
 
 
+@pytest.mark.parametrize("name", ["fix", "infer"])
+def test_fix_and_infer_say_they_do_not_read_stdin(project: Path, name: str) -> None:
+    result = command(project, name, "--isolated", "-", stdin=AUTH)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"nylas-scopes: error: -: {name} reads files, not stdin (only check reads stdin)\n"
+    )
+
+
 def test_stdin_named_after_a_directory_outside_any_project(tmp_path: Path) -> None:
     # A file with no project above it is a project of its own.  A buffer named after
     # a directory is such a file: the directory is not walked as its project (named

@@ -21,7 +21,12 @@ from ..project.session import InputError
 from ..project.source_file import SourceFileError, replace_unless_changed
 from ..settings.config import ConfigError
 from .check import PerFileSelection
-from .options import add_selection_arguments, add_settings_arguments, command_settings
+from .options import (
+    add_selection_arguments,
+    add_settings_arguments,
+    command_settings,
+    files_only,
+)
 
 if TYPE_CHECKING:
     from ..fix.fixer import FixRun
@@ -51,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         # Settings first: a bad value is the same error with or without libcst.
         settings = command_settings(args)
-        paths = select_files(args.paths, settings.exclude)
+        paths = select_files(files_only(args.paths, "fix"), settings.exclude)
     except (ConfigError, InputError) as error:
         _error(str(error))
         return EXIT_ERROR
