@@ -15,6 +15,8 @@ import tempfile
 def write_bytes_atomically(path: str, data: bytes, durable: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory.
 
+    A device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO) is written to as it is.
+
     A symlink is followed (the link keeps pointing at the file).  The temporary file
     is renamed over the target only once it is complete (and, when ``durable``,
     flushed to disk: a cache entry need not be); on any error it is removed, the
@@ -22,6 +24,12 @@ def write_bytes_atomically(path: str, data: bytes, durable: bool = True) -> None
     the permissions the umask allows, an existing one keeps its own, and its owner
     and group where the process may give them.
     """
+    if _is_device_or_pipe(path):
+        # Renaming a file over /dev/null, /dev/stdout or a FIFO would replace the
+        # device itself (root may); what is written there is read as it comes anyway.
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
     target = os.path.realpath(path)
     directory = os.path.dirname(target) or "."
     descriptor, temporary = tempfile.mkstemp(
@@ -54,6 +62,15 @@ def write_text_atomically(path: str, text: str) -> None:
     except UnicodeEncodeError:
         data = text.encode("utf-8", "backslashreplace")
     write_bytes_atomically(path, data)
+
+
+def _is_device_or_pipe(path: str) -> bool:
+    """Whether ``path`` names something other than a file or a directory."""
+    try:
+        mode = os.stat(path).st_mode  # /dev/stdout's link resolves only when followed
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _copy_owner(temporary: str, target: str) -> None:
