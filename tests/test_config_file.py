@@ -224,6 +224,19 @@ def test_a_flake8_file_written_twice_over_is_an_error(
     assert result.stderr == f"nylas-scopes: error: {message}\n"
 
 
+def test_a_pyproject_with_a_byte_order_mark_is_named_as_such(project: Path) -> None:
+    # Notepad writes one; tomllib (and pip) reject it with "Invalid statement".
+    (project / "pyproject.toml").write_bytes(
+        b"\xef\xbb\xbf[tool.nylas-scopes]\nselect = ['NYS104']\n"
+    )
+    result = nylas_scopes(project, "check", "app")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "nylas-scopes: error: pyproject.toml: invalid TOML (it starts with a byte order "
+        "mark, which TOML does not allow; save it as UTF-8 without one)\n"
+    )
+
+
 def test_config_option_names_the_file(project: Path) -> None:
     (project / "nylas.toml").write_text('[tool.nylas-scopes]\nproviders = ["office365"]\n')
     result = nylas_scopes(project, "check", "--config", "nylas.toml", "app")
