@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -415,3 +416,32 @@ def test_a_read_only_file_is_not_replaced(
     assert result.code == 2
     assert result.stderr == f"nylas-scopes: error: {path}: cannot write (read-only file)\n"
     assert path.read_text() == SMALL_CASE
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        SMALL_CASE.rstrip("\n"),  # no newline at the end
+        SMALL_CASE.replace("# archive and label", "# archive\u2028and\x0clabel\x1c"),
+        SMALL_CASE.replace("\n", "\r"),  # classic Mac OS: one line to diff and patch
+    ],
+    ids=["no-final-newline", "unicode-line-breaks", "cr-only"],
+)
+def test_the_diff_applies_with_git_as_the_fix_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str
+) -> None:
+    # ``fix --diff | git apply`` must give what ``fix`` writes: lines end at "\n" only
+    # (as for patch and git), and a last line without one is marked as such.
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.chdir(tmp_path)
+    Path("app.py").write_bytes(source.encode())
+    diff = run_cli("fix", "--diff", "app.py")
+    assert diff.code == 1, diff.stderr
+    Path("app.diff").write_bytes(diff.stdout.encode())
+    assert run_cli("fix", "app.py").code == 1
+    fixed = Path("app.py").read_bytes()
+    Path("app.py").write_bytes(source.encode())
+    applied = subprocess.run(["git", "apply", "app.diff"], capture_output=True, timeout=60)
+    assert applied.returncode == 0, applied.stderr
+    assert Path("app.py").read_bytes() == fixed

@@ -97,17 +97,31 @@ def _display(path: str) -> str:
     return display_path(path).replace(os.sep, "/").lstrip("/")
 
 
+def _patch_lines(text: str) -> list[str]:
+    """``text`` in lines as patch and git split it: at "\\n" only.
+
+    ``str.splitlines`` also splits at "\\r", form feeds, "\\u2028" and more; a diff
+    whose lines end there does not apply to the file.
+    """
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
 def _print_diffs(result: FixRun) -> None:
     for path, change in sorted(result.changes.items()):
         shown = _display(path)
         diff = difflib.unified_diff(
-            change.original.text.splitlines(keepends=True),
-            change.text.splitlines(keepends=True),
+            _patch_lines(change.original.text),
+            _patch_lines(change.text),
             fromfile=f"a/{shown}",
             tofile=f"b/{shown}",
         )
         for line in diff:
-            sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n")
+            if not line.endswith("\n"):
+                # The last line of a file without a final newline, marked as diff marks it.
+                line += "\n\\ No newline at end of file\n"
+            sys.stdout.write(line)
 
 
 def _write(result: FixRun, name: Callable[[str], str]) -> list[str]:
