@@ -445,3 +445,19 @@ def test_the_diff_applies_with_git_as_the_fix_writes(
     applied = subprocess.run(["git", "apply", "app.diff"], capture_output=True, timeout=60)
     assert applied.returncode == 0, applied.stderr
     assert Path("app.py").read_bytes() == fixed
+
+
+def test_diff_warnings_count_lines_as_check_does(tmp_path: Path) -> None:
+    # A form feed or U+2028 in a comment ends no line for Python, whatever
+    # str.splitlines says; the warning of a diff names the line check names.
+    path = tmp_path / "app.py"
+    path.write_text(
+        "# a\u2028b\x0cc\n"
+        "from nylas import APIClient\n"
+        'APIClient().authentication_url("x", scopes=[\n    "calendar",\n    "calendar",\n])\n'
+        'APIClient().authentication_url("x", scopes=("email.read_only" ",email.modify"))\n'
+    )
+    checked = run_cli("check", "--isolated", "--select", "NYS104", str(path))
+    assert checked.stdout.startswith(f"{path}:7:45: NYS104 ")
+    diff = run_cli("fix", "--isolated", "--diff", str(path))
+    assert WARNING.findall(diff.stderr) == [(str(path), "7", "45", "NYS104")]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -120,8 +121,13 @@ class _LineMap:
     """Line numbers of a changed text mapped back to the text before the change."""
 
     def __init__(self, changed: str, original: str) -> None:
+        # Lines as Python counts them, as the spans do: str.splitlines also ends a
+        # line at a form feed or U+2028, which would shift every later line.
         self._blocks = difflib.SequenceMatcher(
-            None, original.splitlines(), changed.splitlines(), autojunk=False
+            None,
+            io.StringIO(original, newline="").readlines(),
+            io.StringIO(changed, newline="").readlines(),
+            autojunk=False,
         ).get_opcodes()
 
     def line(self, changed_line: int) -> int:
