@@ -57,9 +57,9 @@ STDIN = "-"
 
 
 def _add_check_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument("paths", nargs="*", default=[os.curdir], metavar="PATH",
-                       help="files or directories (default: the current directory); "
-                       "'-' reads one file from stdin")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files or directories (default: the current directory, or "
+                       "stdin with --stdin-filename); '-' reads one file from stdin")
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="the path of the file read from stdin: findings are reported "
                        "under it, and the project it belongs to is analysed with it")
@@ -116,12 +116,20 @@ def _error(message: str) -> int:
 def _stdin_sources(args: argparse.Namespace) -> tuple[list[str], dict[str, str]]:
     """The paths to check, with ``-`` replaced by the name of the file read from stdin,
     and that file's text."""
-    if STDIN not in args.paths:
-        return list(args.paths), {}
+    # No path: the current directory, or stdin when the buffer is named (as ruff).
+    given = list(args.paths) or [STDIN if args.stdin_filename else os.curdir]
+    if STDIN not in given:
+        if args.stdin_filename:
+            # Checking the named paths and ignoring the buffer an editor sends would
+            # report on the saved file, or on a whole directory, as if on the buffer.
+            raise InputError(
+                "--stdin-filename names the file read from stdin, but no path is '-'"
+            )
+        return given, {}
     # As flake8 names it without --stdin-display-name.
     name = args.stdin_filename or "stdin"
     text = sys.stdin.buffer.read()
-    paths = [name if path == STDIN else path for path in args.paths]
+    paths = [name if path == STDIN else path for path in given]
     return list(dict.fromkeys(paths)), {name: decode_source(text)}
 
 
@@ -212,6 +220,13 @@ def rules_json() -> str:
 
 def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
+    if args.command in ("check", "fix", "infer"):
+        try:
+            # Relative paths, the configuration search and the reported paths start
+            # here; a directory deleted under the shell fails each of them.
+            os.getcwd()
+        except OSError as error:
+            return _error(f"the current directory cannot be used ({error.strerror or error})")
     if args.command == "check":
         return _check(args)
     if args.command == "explain":

@@ -26,7 +26,8 @@ from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
 
 from .commands.check import PerFileSelection
 from .commands.options import codes_argument, command_settings
-from .fix.fixer import Fixer
+from .fix.fixer import Fixer, with_final_newline
+from .fix.guard import unkept_text_problem
 from .fix.plan import FixPolicy
 from .project.files import left_out
 from .settings.config import ConfigError
@@ -97,6 +98,7 @@ class FixScopesCommand(VisitorBasedCodemodCommand):
         # directory is left out, as check leaves it out when it walks.
         if left_out(path, [os.curdir], self.exclude):
             raise SkipFile("excluded by the configuration")
+        tree = _as_on_disk(path, tree)
         result = self.fixer.run([path], modules={path: tree})
         for skipped in result.skipped:
             self.warn(skipped.describe())
@@ -106,3 +108,26 @@ class FixScopesCommand(VisitorBasedCodemodCommand):
             raise SkipFile("; ".join(result.errors))
         change = result.changes.get(path)
         return change.module if change is not None else tree
+
+
+def _as_on_disk(path: str, tree: cst.Module) -> cst.Module:
+    """``tree`` as LibCST must write it to leave the file at ``path`` as it is.
+
+    LibCST writes a file whenever its text of the tree differs from the file's bytes.
+    It drops the final newline of a file with classic Mac OS line endings (``\\r``),
+    which is put back, and a form feed at the start of a statement, which cannot be:
+    such a file is skipped, whether or not it has anything to fix.
+    """
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return tree  # not a file (stdin): there is nothing on disk to lose
+    text = data.decode(tree.encoding, errors="replace")
+    tree = with_final_newline(tree, text)
+    if tree.bytes != data:
+        lost = unkept_text_problem(text, tree.code) or (
+            "LibCST would not write the file back byte for byte"
+        )
+        raise SkipFile(f"{lost}; the file is left unchanged")
+    return tree

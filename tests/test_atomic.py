@@ -39,3 +39,54 @@ def test_a_new_file_gets_the_umask_permissions(tmp_path: Path) -> None:
 def test_text_is_written_as_utf8_without_newline_translation(tmp_path: Path) -> None:
     write_text_atomically(str(tmp_path / "out.txt"), "é\r\n")
     assert (tmp_path / "out.txt").read_bytes() == "é\r\n".encode()
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root gives files away"
+)
+def test_a_replaced_file_keeps_its_owner(tmp_path: Path) -> None:
+    # root fixing a user's checkout (in a container, with sudo) must not leave the
+    # user with files owned by root.
+    from flake8_nylas_scopes.project.atomic import write_bytes_atomically
+
+    target = tmp_path / "app.py"
+    target.write_text("old\n")
+    os.chown(target, 65534, 65534)
+    write_bytes_atomically(str(target), b"new\n")
+    assert (target.stat().st_uid, target.stat().st_gid) == (65534, 65534)
+    assert target.read_bytes() == b"new\n"
+
+
+def test_a_fifo_is_written_to_not_replaced(tmp_path: Path) -> None:
+    # ``--output`` naming a pipe (or /dev/stdout): a file renamed over it would take
+    # its place and the reader would get nothing.
+    import stat
+    import threading
+
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(
+        target=lambda: received.append(fifo.read_bytes()), daemon=True
+    )
+    reader.start()
+    write_text_atomically(str(fifo), "report\n")
+    reader.join(timeout=30)
+    assert received == [b"report\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert os.listdir(tmp_path) == ["report.fifo"]
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root makes device nodes"
+)
+def test_a_device_is_written_to_not_replaced(tmp_path: Path) -> None:
+    # ``--output /dev/null`` run as root (a CI container) replaced /dev/null itself
+    # with a regular file holding the report.
+    import stat
+
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    write_text_atomically(str(null), "report\n")
+    assert stat.S_ISCHR(null.stat().st_mode)
+    assert os.listdir(tmp_path) == ["null"]

@@ -9,6 +9,7 @@ Neither writes anything.
 from __future__ import annotations
 
 import ast
+import json
 import os
 import subprocess
 import sys
@@ -202,6 +203,34 @@ def test_output_the_console_cannot_encode(tmp_path: Path) -> None:
     assert lines[1].startswith("scopes.py:2:") and "\\xe9mail.send" in lines[1]
 
 
+@pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "--output"])
+def test_reports_on_a_file_name_that_is_not_utf8(tmp_path: Path, to_file: bool) -> None:
+    # The name reaches the reports as surrogate escapes.  JSON and SARIF stay valid
+    # UTF-8 documents that give the name back (a JSON \\u escape, a URI of its bytes),
+    # whatever the console's error handler; the text report keeps the name's bytes.
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.py", "wb") as handle:
+        handle.write((NYLAS + DUPLICATE).encode())
+    outputs = {}
+    for format_ in ("text", "json", "sarif"):
+        output = ["--output", f"report.{format_}"] if to_file else []
+        result = subprocess.run(
+            [sys.executable, "-c", CLI, "check", "--format", format_, *output, "."],
+            cwd=tmp_path, capture_output=True, timeout=60,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8:surrogateescape"},
+        )
+        assert (result.returncode, result.stderr) == (1, b""), result.stderr.decode()
+        outputs[format_] = (
+            (tmp_path / f"report.{format_}").read_bytes() if to_file else result.stdout
+        )
+    assert outputs["text"].startswith(b"caf\xe9.py:2:")
+    name = os.fsdecode(b"caf\xe9.py")
+    report = json.loads(outputs["json"].decode("utf-8"))
+    assert [finding["path"] for finding in report["findings"]] == [name]
+    log = json.loads(outputs["sarif"].decode("utf-8"))
+    (result,) = log["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "caf%E9.py"
+
+
 # -- size and depth -------------------------------------------------------------------
 
 
@@ -356,6 +385,26 @@ def test_missing_path(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None
     result = flake8(workdir, "--select", "NYS,E9", "missing.py")
     assert_flake8_handled(result)
     assert " E902 " in result.stdout
+
+
+@pytest.mark.parametrize("command", [["check"], ["fix", "/"], ["infer", "/"]])
+def test_current_directory_removed(tmp_path: Path, command: list[str]) -> None:
+    # A shell left in a directory that was deleted (a branch switch, a temporary
+    # directory cleaned up): every relative path is meaningless.
+    script = (
+        "import os, sys\n"
+        f"os.chdir({str(tmp_path / 'gone')!r}); os.rmdir(os.getcwd())\n"
+        "from flake8_nylas_scopes.cli import main\n"
+        f"sys.exit(main({command!r}))\n"
+    )
+    (tmp_path / "gone").mkdir()
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "nylas-scopes: error: the current directory cannot be used "
+        "(No such file or directory)\n"
+    )
 
 
 # -- bad option values --------------------------------------------------------------------

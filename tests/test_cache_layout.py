@@ -134,3 +134,25 @@ def test_the_code_fingerprint_covers_every_sub_package(tmp_path: Path) -> None:
         module.write_text(text, encoding="utf-8")
         os.utime(module, ns=(0, 0))
         before = package_fingerprint(str(package))
+
+
+def test_an_index_that_is_not_a_file_is_not_waited_on(app: Path) -> None:
+    # Opening a FIFO for reading waits for a writer forever: an index replaced by one
+    # (junk in the cache) must cost a rebuild, not the run.
+    import subprocess
+
+    _run(app)
+    entries = Path(FactsCache(str(app), "").entries)
+    for name in (cache.MENTIONS_INDEX, cache.WALK_INDEX, cache.RESULT_INDEX):
+        (entries / name).unlink(missing_ok=True)
+        os.mkfifo(entries / name)
+    script = (
+        "import sys\n"
+        "from flake8_nylas_scopes.settings.config import Config, default_code_filter\n"
+        "from flake8_nylas_scopes.project.session import analyse\n"
+        "result = analyse([sys.argv[1]], Config(), default_code_filter, findings_only=True)\n"
+        "print(sorted(finding.code for finding in result.findings))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script, str(app)], capture_output=True,
+                         text=True, timeout=60)
+    assert (run.returncode, run.stdout, run.stderr) == (0, "['NYS103']\n", "")

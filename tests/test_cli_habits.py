@@ -77,6 +77,55 @@ def test_stdin_noqa_comes_from_the_buffer(project: Path) -> None:
     assert (result.returncode, result.stdout) == (0, "")
 
 
+def test_stdin_filename_without_a_path_reads_stdin(project: Path) -> None:
+    # As ruff takes it: an editor sends the buffer and names it, and nothing else.
+    unsaved = AUTH.replace('"contacts"', '"contacts", "contacts"')
+    result = command(project, "check", "--isolated", "--stdin-filename", "app/auth.py",
+                     stdin=unsaved)
+    piped = command(project, "check", "--isolated", "--stdin-filename", "app/auth.py", "-",
+                    stdin=unsaved)
+    assert (result.returncode, result.stdout) == (piped.returncode, piped.stdout)
+    assert "NYS103" in codes(result.stdout)
+
+
+def test_stdin_filename_with_paths_but_no_dash_is_a_usage_error(project: Path) -> None:
+    # Checking the paths and ignoring the buffer would report on the saved file.
+    result = command(project, "check", "--isolated", "--stdin-filename", "app/auth.py",
+                     "app/auth.py", stdin=AUTH)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "nylas-scopes: error: --stdin-filename names the file read from stdin, "
+        "but no path is '-'\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["fix", "infer"])
+def test_fix_and_infer_say_they_do_not_read_stdin(project: Path, name: str) -> None:
+    result = command(project, name, "--isolated", "-", stdin=AUTH)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"nylas-scopes: error: -: {name} reads files, not stdin (only check reads stdin)\n"
+    )
+
+
+def test_stdin_named_after_a_directory_outside_any_project(tmp_path: Path) -> None:
+    # A file with no project above it is a project of its own.  A buffer named after
+    # a directory is such a file: the directory is not walked as its project (named
+    # /tmp, it was walked for minutes).
+    from flake8_nylas_scopes.project.roots import project_root
+
+    folder = tmp_path / "folder"
+    (folder / "deep").mkdir(parents=True)
+    (folder / "deep" / "other.py").write_text(AUTH)
+    if project_root(str(folder)) is not None:
+        pytest.skip("a project marker above the temporary directory")
+    result = command(tmp_path, "check", "--isolated", "--stdin-filename", str(folder), "-",
+                     stdin=AUTH)
+    assert result.returncode == 1, result.stderr
+    assert all(line.startswith(f"{folder}:") for line in result.stdout.splitlines())
+    assert not (folder / ".nylas-scopes-cache").exists()
+
+
 def test_rules_as_json(tmp_path: Path) -> None:
     result = nylas_scopes(tmp_path, "rules", "--format", "json")
     assert result.returncode == 0

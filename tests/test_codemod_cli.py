@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -332,3 +333,131 @@ def test_libcst_tool_reports_a_bad_configuration_without_a_traceback(tmp_path: P
     assert "Traceback" not in run.stderr
     assert "nylas-scopes: error: " in run.stderr and "'contacts'" in run.stderr
     assert (tmp_path / "app.py").read_text() == SMALL_CASE
+
+
+# LibCST drops a form feed that starts a statement's line (not the first of its
+# block): written back, the file would lose text no fix asked to change.
+FORM_FEED = SMALL_CASE + "if url:\n    pass\n\x0celse:\n    pass\n"
+
+
+def test_a_file_libcst_cannot_write_back_as_it_is_is_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "app.py"
+    path.write_bytes(FORM_FEED.encode())
+    result = run_cli("fix", str(path))
+    assert result.code == 2
+    assert path.read_bytes() == FORM_FEED.encode()
+    assert result.stderr == (
+        f"nylas-scopes: error: {path}: LibCST would not write line 14 back as it is "
+        "(a form feed at the start of a statement, say); the file is left unchanged\n"
+    )
+    diff = run_cli("fix", "--diff", str(path))
+    assert (diff.code, diff.stdout) == (2, "")
+
+
+def test_libcst_tool_leaves_a_file_it_cannot_write_back_as_it_is(tmp_path: Path) -> None:
+    fixable = tmp_path / "app.py"
+    fixable.write_bytes(FORM_FEED.encode())
+    # Nothing to fix here, and still LibCST would drop the form feed when it writes.
+    clean = tmp_path / "clean.py"
+    clean.write_bytes(b"x = 1\n\x0cy = 2\n")
+    run = _libcst_tool(tmp_path, "app.py", "clean.py")
+    assert run.returncode == 0, run.stderr
+    assert fixable.read_bytes() == FORM_FEED.encode()
+    assert clean.read_bytes() == b"x = 1\n\x0cy = 2\n"
+    assert "LibCST would not write line 14 back as it is" in run.stderr
+
+
+def test_a_file_saved_while_it_is_being_fixed_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An editor saves the file after the fix read it and before it writes: writing
+    # the fixed old text would throw that edit away.
+    from flake8_nylas_scopes.fix.fixer import Fixer
+
+    path = tmp_path / "app.py"
+    path.write_text(SMALL_CASE)
+    saved = SMALL_CASE + "# saved meanwhile\n"
+    run = Fixer.run
+
+    def run_then_save(self: Fixer, *args: object, **kwargs: object) -> object:
+        outcome = run(self, *args, **kwargs)  # type: ignore[arg-type]
+        path.write_text(saved)
+        return outcome
+
+    monkeypatch.setattr(Fixer, "run", run_then_save)
+    result = run_cli("fix", str(path))
+    assert result.code == 2
+    assert result.stderr == (
+        f"nylas-scopes: error: {path}: changed while it was being fixed; "
+        "it is left as it is now\n"
+    )
+    assert path.read_text() == saved
+
+
+def test_a_read_only_file_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The fix replaces a file by renaming a new one over it, which a writable
+    # directory allows even for a file its owner made read-only; black and ruff
+    # leave such a file alone.  (The tests run as root, who may write anything:
+    # the permission check is made to answer as it would for its owner.)
+    path = tmp_path / "app.py"
+    path.write_text(SMALL_CASE)
+    path.chmod(0o444)
+    access = os.access
+
+    def owner_access(target: object, mode: int, **kwargs: object) -> bool:
+        if os.fspath(target) == str(path) and mode & os.W_OK:  # type: ignore[arg-type]
+            return False
+        return access(target, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", owner_access)
+    result = run_cli("fix", str(path))
+    assert result.code == 2
+    assert result.stderr == f"nylas-scopes: error: {path}: cannot write (read-only file)\n"
+    assert path.read_text() == SMALL_CASE
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        SMALL_CASE.rstrip("\n"),  # no newline at the end
+        SMALL_CASE.replace("# archive and label", "# archive\u2028and\x0clabel\x1c"),
+        SMALL_CASE.replace("\n", "\r"),  # classic Mac OS: one line to diff and patch
+    ],
+    ids=["no-final-newline", "unicode-line-breaks", "cr-only"],
+)
+def test_the_diff_applies_with_git_as_the_fix_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str
+) -> None:
+    # ``fix --diff | git apply`` must give what ``fix`` writes: lines end at "\n" only
+    # (as for patch and git), and a last line without one is marked as such.
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.chdir(tmp_path)
+    Path("app.py").write_bytes(source.encode())
+    diff = run_cli("fix", "--diff", "app.py")
+    assert diff.code == 1, diff.stderr
+    Path("app.diff").write_bytes(diff.stdout.encode())
+    assert run_cli("fix", "app.py").code == 1
+    fixed = Path("app.py").read_bytes()
+    Path("app.py").write_bytes(source.encode())
+    applied = subprocess.run(["git", "apply", "app.diff"], capture_output=True, timeout=60)
+    assert applied.returncode == 0, applied.stderr
+    assert Path("app.py").read_bytes() == fixed
+
+
+def test_diff_warnings_count_lines_as_check_does(tmp_path: Path) -> None:
+    # A form feed or U+2028 in a comment ends no line for Python, whatever
+    # str.splitlines says; the warning of a diff names the line check names.
+    path = tmp_path / "app.py"
+    path.write_text(
+        "# a\u2028b\x0cc\n"
+        "from nylas import APIClient\n"
+        'APIClient().authentication_url("x", scopes=[\n    "calendar",\n    "calendar",\n])\n'
+        'APIClient().authentication_url("x", scopes=("email.read_only" ",email.modify"))\n'
+    )
+    checked = run_cli("check", "--isolated", "--select", "NYS104", str(path))
+    assert checked.stdout.startswith(f"{path}:7:45: NYS104 ")
+    diff = run_cli("fix", "--isolated", "--diff", str(path))
+    assert WARNING.findall(diff.stderr) == [(str(path), "7", "45", "NYS104")]

@@ -204,6 +204,39 @@ def test_flake8_section_errors(project: Path, section: str, message: str) -> Non
     assert result.stderr.startswith(f"nylas-scopes: error: {message}")
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[flake8]\nnylas-providers = gmail\n[flake8]\nnylas-providers = office365\n",
+         "setup.cfg:3: section [flake8] is written twice"),
+        ("[flake8]\nnylas-providers = gmail\nnylas-providers = office365\n",
+         "setup.cfg:3: option 'nylas-providers' is written twice in [flake8]"),
+    ],
+)
+def test_a_flake8_file_written_twice_over_is_an_error(
+    project: Path, text: str, message: str
+) -> None:
+    # flake8 stops with a traceback on such a file; taking the defaults instead (or
+    # the next file up) would check with settings the user never wrote.
+    (project / "setup.cfg").write_text(text)
+    result = nylas_scopes(project, "check", "app")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"nylas-scopes: error: {message}\n"
+
+
+def test_a_pyproject_with_a_byte_order_mark_is_named_as_such(project: Path) -> None:
+    # Notepad writes one; tomllib (and pip) reject it with "Invalid statement".
+    (project / "pyproject.toml").write_bytes(
+        b"\xef\xbb\xbf[tool.nylas-scopes]\nselect = ['NYS104']\n"
+    )
+    result = nylas_scopes(project, "check", "app")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "nylas-scopes: error: pyproject.toml: invalid TOML (it starts with a byte order "
+        "mark, which TOML does not allow; save it as UTF-8 without one)\n"
+    )
+
+
 def test_config_option_names_the_file(project: Path) -> None:
     (project / "nylas.toml").write_text('[tool.nylas-scopes]\nproviders = ["office365"]\n')
     result = nylas_scopes(project, "check", "--config", "nylas.toml", "app")

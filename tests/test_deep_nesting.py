@@ -78,3 +78,20 @@ def test_a_deep_file_silences_unused_scope_findings(tmp_path: Path) -> None:
     result = analyse([str(tmp_path / "auth.py")], Config(), all_codes, use_cache=False)
     # The deep file's calls are unknown: 'contacts' must not be called unused.
     assert "NYS303" not in {finding.code for finding in result.findings}
+
+
+def test_fix_names_a_file_too_deep_for_libcst_and_leaves_it(tmp_path: Path) -> None:
+    # ``ast`` reads 900 nested unary minuses, so the analysis finds the duplicate;
+    # LibCST, which walks its trees recursively, cannot copy that tree to edit it.
+    from codemod_support import run_cli
+
+    source = HEADER + "x = " + "-" * 900 + "1\n" + CALL.format("['calendar', 'calendar']")
+    path = tmp_path / "deep.py"
+    path.write_text(source)
+    result = run_cli("fix", str(path))
+    assert result.code == 2
+    assert result.stderr == (
+        f"nylas-scopes: error: {path}: nested too deeply for LibCST to edit "
+        "(RecursionError); the file is left unchanged\n"
+    )
+    assert path.read_text() == source

@@ -153,6 +153,23 @@ def test_a_removed_module_is_judged_again(app: Path, monkeypatch: pytest.MonkeyP
     assert judged == [1]
 
 
+def test_a_package_made_or_unmade_is_judged_with_its_new_module_names(app: Path) -> None:
+    # Adding or removing ``__init__.py`` renames every module of its directory
+    # (``app.client`` or ``client``) and leaves their files as they were: their
+    # cached facts, which hold the old names, must not stand for them.
+    def fresh() -> list[Finding]:
+        return analyse([str(app)], Config(), default_code_filter, use_cache=False,
+                       findings_only=True).findings
+
+    first = _check(app)
+    (app / "app" / "__init__.py").unlink()
+    unpackaged = fresh()
+    assert unpackaged != first
+    assert _check(app) == unpackaged
+    (app / "app" / "__init__.py").write_text("")
+    assert _check(app) == fresh() == first
+
+
 def test_other_settings_or_codes_are_judged_again(
     app: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,10 +18,15 @@ from ..fix.plan import FixPolicy
 from ..places import display_path, path_namer
 from ..project.files import select_files
 from ..project.session import InputError
-from ..project.source_file import SourceFileError, write_atomically
+from ..project.source_file import SourceFileError, replace_unless_changed
 from ..settings.config import ConfigError
 from .check import PerFileSelection
-from .options import add_selection_arguments, add_settings_arguments, command_settings
+from .options import (
+    add_selection_arguments,
+    add_settings_arguments,
+    command_settings,
+    files_only,
+)
 
 if TYPE_CHECKING:
     from ..fix.fixer import FixRun
@@ -51,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         # Settings first: a bad value is the same error with or without libcst.
         settings = command_settings(args)
-        paths = select_files(args.paths, settings.exclude)
+        paths = select_files(files_only(args.paths, "fix"), settings.exclude)
     except (ConfigError, InputError) as error:
         _error(str(error))
         return EXIT_ERROR
@@ -92,24 +97,38 @@ def _display(path: str) -> str:
     return display_path(path).replace(os.sep, "/").lstrip("/")
 
 
+def _patch_lines(text: str) -> list[str]:
+    """``text`` in lines as patch and git split it: at "\\n" only.
+
+    ``str.splitlines`` also splits at "\\r", form feeds, "\\u2028" and more; a diff
+    whose lines end there does not apply to the file.
+    """
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
 def _print_diffs(result: FixRun) -> None:
     for path, change in sorted(result.changes.items()):
         shown = _display(path)
         diff = difflib.unified_diff(
-            change.original.text.splitlines(keepends=True),
-            change.text.splitlines(keepends=True),
+            _patch_lines(change.original.text),
+            _patch_lines(change.text),
             fromfile=f"a/{shown}",
             tofile=f"b/{shown}",
         )
         for line in diff:
-            sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n")
+            if not line.endswith("\n"):
+                # The last line of a file without a final newline, marked as diff marks it.
+                line += "\n\\ No newline at end of file\n"
+            sys.stdout.write(line)
 
 
 def _write(result: FixRun, name: Callable[[str], str]) -> list[str]:
     errors: list[str] = []
     for path, change in sorted(result.changes.items()):
         try:
-            write_atomically(path, change.original.encode(change.text))
+            replace_unless_changed(change.original, change.original.encode(change.text))
         except SourceFileError as error:
             errors.append(str(error).replace(path, name(path), 1))
             continue

@@ -17,7 +17,7 @@ from ..project.files import select_files
 from ..project.session import InputError, analyse
 from ..settings.config import ConfigError, all_codes
 from ..spans import Span
-from .options import add_settings_arguments, command_settings
+from .options import add_settings_arguments, command_settings, files_only
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -196,7 +196,7 @@ def _print_uncertain(uncertain: list[dict[str, Any]]) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         settings = command_settings(args)
-        paths = select_files(args.paths, settings.exclude)
+        paths = select_files(files_only(args.paths, "infer"), settings.exclude)
         result = analyse(paths, settings.config, all_codes, exclude=settings.exclude)
     except (ConfigError, InputError) as error:
         print(f"nylas-scopes: error: {error}", file=sys.stderr)

@@ -13,6 +13,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..project.session import InputError
 from ..settings.config import CodeFilter, code_problem, make_config
 from ..settings.config_file import FileSettings, find_settings, load_settings
 from ..settings.patterns import normalize_patterns
@@ -25,6 +26,7 @@ __all__ = [
     "code_filter",
     "codes_argument",
     "command_settings",
+    "files_only",
 ]
 
 
@@ -133,3 +135,11 @@ def command_settings(args: argparse.Namespace) -> CheckSettings:
         exclude=exclude,
         disable_noqa=getattr(args, "disable_noqa", False),
     )
+
+
+def files_only(paths: Sequence[str], command: str) -> Sequence[str]:
+    """``paths``, none of them ``-`` unless a file has that name: ``-`` means stdin to
+    ``check``, and ``fix`` and ``infer`` read files only."""
+    if "-" in paths and not os.path.lexists("-"):
+        raise InputError(f"-: {command} reads files, not stdin (only check reads stdin)")
+    return paths

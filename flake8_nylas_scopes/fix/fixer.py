@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -29,7 +30,7 @@ from ..project.source_file import SourceFile, SourceFileError, read_source_file
 from ..settings.config import CodeFilter, Config
 from ..settings.noqa import NoqaLines
 from .apply import apply_fixes
-from .guard import unexpected_change
+from .guard import unexpected_change, unkept_text_problem
 from .plan import FixPolicy, PlannedFix, Skipped, plan_fixes
 
 MAX_ROUNDS = 10
@@ -105,12 +106,28 @@ class Fixer:
         return _Run(self, paths, dict(sources or {}), dict(modules or {})).execute()
 
 
+def with_final_newline(module: cst.Module, text: str) -> cst.Module:
+    """``module``, parsed from ``text``, ending as ``text`` ends.
+
+    LibCST takes the final ``\\r`` of a file with classic Mac OS line endings for no
+    final newline, and would write the file without it.
+    """
+    if text.endswith("\r") and not module.has_trailing_newline:
+        return module.with_changes(has_trailing_newline=True)
+    return module
+
+
 class _LineMap:
     """Line numbers of a changed text mapped back to the text before the change."""
 
     def __init__(self, changed: str, original: str) -> None:
+        # Lines as Python counts them, as the spans do: str.splitlines also ends a
+        # line at a form feed or U+2028, which would shift every later line.
         self._blocks = difflib.SequenceMatcher(
-            None, original.splitlines(), changed.splitlines(), autojunk=False
+            None,
+            io.StringIO(original, newline="").readlines(),
+            io.StringIO(changed, newline="").readlines(),
+            autojunk=False,
         ).get_opcodes()
 
     def line(self, changed_line: int) -> int:
@@ -252,11 +269,24 @@ class _Run:
             self.skipped_by_path.setdefault(path, []).append(item)
 
     def _fix_file(self, path: str, planned: list[PlannedFix]) -> bool:
+        try:
+            return self._edit_file(path, planned)
+        except (RecursionError, MemoryError) as error:
+            # LibCST walks and copies its trees recursively: an expression nested a
+            # few hundred deep, which ``ast`` and the analysis still read, is too deep.
+            return self._fail(path, (
+                f"{self.name(path)}: nested too deeply for LibCST to edit "
+                f"({type(error).__name__}); the file is left unchanged"
+            ))
+
+    def _edit_file(self, path: str, planned: list[PlannedFix]) -> bool:
         change = self.result.changes.get(path)
         try:
             if change is None:
                 original = self._original(path)
-                module = self.given_modules.get(path) or cst.parse_module(original.text)
+                module = self.given_modules.get(path) or with_final_newline(
+                    cst.parse_module(original.text), original.text
+                )
             else:
                 original, module = change.original, change.module
         except SourceFileError as error:
@@ -265,6 +295,12 @@ class _Run:
             return self._fail(
                 path, f"{self.name(path)}: LibCST cannot parse it ({error.message})"
             )
+        if change is None:
+            # Checked before any edit: the guard below compares LibCST's text before
+            # and after the edit, and sees nothing LibCST lost in both.
+            lost = unkept_text_problem(original.text, module.code)
+            if lost:
+                return self._fail(path, f"{self.name(path)}: {lost}; the file is left unchanged")
         outcome = apply_fixes(module, planned)
         self._skip(outcome.skipped)
         if not outcome.applied:

@@ -5,11 +5,18 @@ Inside an edited node (a scope list, a scope string, an auth call given ``scopes
 only scope strings may differ; everything else must be identical.  A fix that would
 turn a one-element tuple into a plain value, empty a set into a dict, or touch any
 other code is refused, whatever caused it.
+
+The comparison of trees cannot see text that LibCST itself does not keep: a form
+feed at the start of a statement's line is dropped when LibCST writes the module
+back, whatever the edit.  So the text LibCST writes for the unedited tree must be the
+file's text, line for line (:func:`first_unkept_line`).
 """
 
 from __future__ import annotations
 
 import ast
+import io
+import itertools
 from collections.abc import Collection
 
 from ..analysis.source import SourceMap
@@ -28,6 +35,33 @@ def unexpected_change(
     original = ast.parse(before, filename=path)
     return _Comparison(SourceMap(path, before.splitlines(keepends=True)), edited).compare(
         original, fixed
+    )
+
+
+def first_unkept_line(original: str, rendered: str) -> int | None:
+    """The first line (1-based) where ``rendered``, LibCST's text of the parsed but
+    unedited ``original``, differs from it; None when it is the same text."""
+    if rendered == original:
+        return None
+    # Lines as Python ends them (\n, \r\n, \r), as the messages count them.
+    pairs = itertools.zip_longest(
+        io.StringIO(original, newline="").readlines(),
+        io.StringIO(rendered, newline="").readlines(),
+    )
+    for number, (before, after) in enumerate(pairs, start=1):
+        if before != after:
+            return number
+    return None  # pragma: no cover - the texts differ, so some line does
+
+
+def unkept_text_problem(original: str, rendered: str) -> str | None:
+    """Why the file cannot be written through LibCST without losing text, or None."""
+    line = first_unkept_line(original, rendered)
+    if line is None:
+        return None
+    return (
+        f"LibCST would not write line {line} back as it is (a form feed at the start "
+        "of a statement, say)"
     )
 
 

@@ -15,12 +15,21 @@ import tempfile
 def write_bytes_atomically(path: str, data: bytes, durable: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory.
 
+    A device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO) is written to as it is.
+
     A symlink is followed (the link keeps pointing at the file).  The temporary file
     is renamed over the target only once it is complete (and, when ``durable``,
     flushed to disk: a cache entry need not be); on any error it is removed, the
     target is left as it was and the :class:`OSError` propagates.  A new file gets
-    the permissions the umask allows, an existing one keeps its own.
+    the permissions the umask allows, an existing one keeps its own, and its owner
+    and group where the process may give them.
     """
+    if _is_device_or_pipe(path):
+        # Renaming a file over /dev/null, /dev/stdout or a FIFO would replace the
+        # device itself (root may); what is written there is read as it comes anyway.
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
     target = os.path.realpath(path)
     directory = os.path.dirname(target) or "."
     descriptor, temporary = tempfile.mkstemp(
@@ -33,6 +42,7 @@ def write_bytes_atomically(path: str, data: bytes, durable: bool = True) -> None
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(temporary, _mode_for(target))
+        _copy_owner(temporary, target)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -41,8 +51,44 @@ def write_bytes_atomically(path: str, data: bytes, durable: bool = True) -> None
 
 
 def write_text_atomically(path: str, text: str) -> None:
-    """``text`` as UTF-8, without newline translation."""
-    write_bytes_atomically(path, text.encode("utf-8"))
+    """``text`` as UTF-8, without newline translation.
+
+    A file name that is not valid UTF-8 is held as surrogate escapes: it is written
+    as its own bytes, as a UTF-8 console shows it; any other character UTF-8 cannot
+    encode is written as a backslash escape.
+    """
+    try:
+        data = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", "backslashreplace")
+    write_bytes_atomically(path, data)
+
+
+def _is_device_or_pipe(path: str) -> bool:
+    """Whether ``path`` names something other than a file or a directory."""
+    try:
+        mode = os.stat(path).st_mode  # /dev/stdout's link resolves only when followed
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _copy_owner(temporary: str, target: str) -> None:
+    """Give the new file the owner and group of the one it replaces.
+
+    The new file belongs to whoever writes it: root fixing a user's checkout (in a
+    container, with sudo) would leave files the user cannot write.  Only root may give
+    a file away, and a user only to a group of their own, so failing is no error.
+    """
+    chown = getattr(os, "chown", None)  # not on Windows
+    try:
+        info = os.stat(target)
+    except OSError:
+        return  # a new file
+    if chown is None or (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    with contextlib.suppress(OSError):
+        chown(temporary, info.st_uid, info.st_gid)
 
 
 def _mode_for(path: str) -> int:

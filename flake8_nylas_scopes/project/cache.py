@@ -21,6 +21,7 @@ import shutil
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 try:
@@ -107,6 +108,19 @@ def facts_digest(text: str) -> str:
     extracted again from an unchanged module give the same digest.
     """
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:_DIGEST_SIZE]
+
+
+def _read_regular_file(path: str) -> str:
+    """The UTF-8 text of the file at ``path``; OSError when it is no regular file.
+
+    Opened without waiting: opening a FIFO left in the cache for reading would wait
+    for a writer for ever.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return handle.read().decode("utf-8")
 
 
 class FactsCache:
@@ -305,8 +319,7 @@ class FactsCache:
         if not self._readable():
             return None
         try:
-            with open(os.path.join(self.entries, name), encoding="utf-8") as handle:
-                data = json.load(handle)
+            data = json.loads(_read_regular_file(os.path.join(self.entries, name)))
         except (OSError, ValueError):
             return None
         return data if isinstance(data, dict) and data.get("key") == key else None

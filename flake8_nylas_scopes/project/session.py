@@ -134,15 +134,21 @@ def analyse(
     display = {os.path.abspath(path): path for path in reported}
     result = ProjectAnalysis()
     by_root: dict[str, list[str]] = {}
+    # Files with no project above them, each a project of its own under its own path:
+    # never walked, even when a buffer's name is a directory's.
+    alone: set[str] = set()
     for path in display:
         root = config.project_root or project_root(path) or ""
+        if not root:
+            alone.add(path)
         by_root.setdefault(os.path.abspath(root) if root else path, []).append(path)
     for root, group in sorted(by_root.items()):
         walked: set[str] = set()
         cache = None
-        if use_cache and os.path.isdir(root):
+        is_project = root not in alone and os.path.isdir(root)
+        if use_cache and is_project:
             cache = FactsCache(root, _settings_key(config))
-        if os.path.isdir(root):
+        if is_project:
             walked = {os.path.abspath(p) for p in project_files(root, exclude, cache)}
         # A file the project's walk excludes but that is checked by name joins the
         # project on its own, as it does when flake8 checks it: both front ends then
@@ -263,7 +269,11 @@ class _Facts:
         stats, texts, cache = self.survey.stats, self.survey.texts, self.cache
         if cache is not None and path in stats:
             loaded = cache.load(path, stats[path], True)
-            if loaded is not None:
+            # A module's name comes from the ``__init__.py`` files above it, which come
+            # and go while the file stays as it was: facts under another name are stale.
+            if loaded is not None and loaded[0].module == module_name_for_path(
+                path, self.packages
+            ):
                 self.modules[path], self.digests[path] = loaded
                 return
         if path not in texts:

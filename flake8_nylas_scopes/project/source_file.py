@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import tokenize
 from dataclasses import dataclass
 
@@ -65,3 +66,18 @@ def write_atomically(path: str, data: bytes) -> None:
         write_bytes_atomically(path, data)
     except OSError as error:
         raise SourceFileError(f"{path}: cannot write ({error.strerror or error})") from None
+
+
+def replace_unless_changed(original: SourceFile, data: bytes) -> None:
+    """Write ``data`` over the file ``original`` was read from, unless that would
+    override something: the file no longer holds what was read (an editor saved it in
+    the meantime), or the user may not write it (renaming a new file over a read-only
+    one succeeds all the same)."""
+    if read_source_file(original.path) != original:
+        raise SourceFileError(
+            f"{original.path}: changed while it was being fixed; it is left as it is now"
+        )
+    if not os.access(original.path, os.W_OK):
+        # The rename would replace it all the same: the directory is what it checks.
+        raise SourceFileError(f"{original.path}: cannot write (read-only file)")
+    write_atomically(original.path, data)

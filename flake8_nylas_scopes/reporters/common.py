@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+import re
+from typing import TYPE_CHECKING, Any
 
 from ..codes import CODES, FixSafety
 from ..findings import Finding
@@ -12,6 +14,21 @@ if TYPE_CHECKING:
 
 TOOL_NAME = "nylas-scopes"
 TOOL_URI = "https://github.com/flake8-nylas-scopes/flake8-nylas-scopes"
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_document(document: Any) -> str:
+    """``document`` as indented JSON text that can always be written as UTF-8.
+
+    A file name that is not valid UTF-8 reaches the reports as surrogate escapes,
+    which no UTF-8 encoder writes.  Outside strings JSON text holds none, so each is
+    replaced by its ``\\u`` escape: the document stays valid, and a reader that
+    decodes it as Python does gets the same name back (``os.fsencode`` gives its
+    bytes).
+    """
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def message_text(finding: Finding) -> str:

@@ -6,14 +6,13 @@ new fields may appear without it changing.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..codes import CODES
 from ..commands.check import CheckResult
 from ..findings import Finding
-from .common import TOOL_NAME, fix_json, message_text
+from .common import TOOL_NAME, fix_json, json_document, message_text
 
 if TYPE_CHECKING:
     from ..fix.offers import FixOffer
@@ -54,4 +53,4 @@ def report_json(result: CheckResult) -> dict[str, Any]:
 
 
 def render_json(result: CheckResult) -> str:
-    return json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n"
+    return json_document(report_json(result))

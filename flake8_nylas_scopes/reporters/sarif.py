@@ -8,7 +8,6 @@ see :mod:`..fix.offers`) and the edit can be written as an exact text replacemen
 
 from __future__ import annotations
 
-import json
 import os
 import pathlib
 import urllib.parse
@@ -19,7 +18,7 @@ from ..codes import CODES, IMPLEMENTED, Code, FixSafety
 from ..commands.check import CheckResult
 from ..findings import Finding, Fix, FixAction
 from ..rule_docs import rule_doc, rule_url, section
-from .common import TOOL_NAME, TOOL_URI, fix_json, message_text
+from .common import TOOL_NAME, TOOL_URI, fix_json, json_document, message_text
 
 if TYPE_CHECKING:
     from ..fix.offers import FixOffer
@@ -50,7 +49,8 @@ class _Artifacts:
         except ValueError:  # another drive on Windows
             relative = ""
         if relative and not relative.startswith(os.pardir) and not os.path.isabs(relative):
-            uri = urllib.parse.quote(relative.replace(os.sep, "/"))
+            # The bytes of the name: a name that is not UTF-8 has no other spelling.
+            uri = urllib.parse.quote(os.fsencode(relative.replace(os.sep, "/")))
             return {"uri": uri, "uriBaseId": SOURCE_ROOT}
         return {"uri": pathlib.Path(absolute).as_uri()}
 
@@ -172,4 +172,4 @@ def report_sarif(result: CheckResult, base: str | None = None) -> dict[str, Any]
 
 
 def render_sarif(result: CheckResult) -> str:
-    return json.dumps(report_sarif(result), indent=2, ensure_ascii=False) + "\n"
+    return json_document(report_sarif(result))

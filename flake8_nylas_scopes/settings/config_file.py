@@ -12,6 +12,7 @@ table and the key.
 
 from __future__ import annotations
 
+import codecs
 import configparser
 import os
 import re
@@ -165,10 +166,18 @@ def read_pyproject_table(path: str, table: Mapping[str, Any]) -> FileSettings:
 def _load_toml(path: str) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
+            raw = handle.read()
     except OSError as error:
         reason = error.strerror or error
         raise ConfigError(f"{display_path(path)}: cannot read ({reason})") from None
+    if raw.startswith(codecs.BOM_UTF8):
+        # Invisible in an editor, and tomllib only says "Invalid statement".
+        raise ConfigError(
+            f"{display_path(path)}: invalid TOML (it starts with a byte order mark, which "
+            "TOML does not allow; save it as UTF-8 without one)"
+        )
+    try:
+        data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{display_path(path)}: invalid TOML ({error})") from None
     return data
@@ -328,6 +337,16 @@ def _flake8_section(path: str) -> Mapping[str, str] | None:
     try:
         if not parser.read(path, encoding="utf-8"):
             return None
+    except configparser.DuplicateSectionError as error:
+        # flake8 stops on such a file; skipping it would take settings from another.
+        raise ConfigError(
+            f"{display_path(path)}:{error.lineno}: section [{error.section}] is written twice"
+        ) from None
+    except configparser.DuplicateOptionError as error:
+        raise ConfigError(
+            f"{display_path(path)}:{error.lineno}: option {error.option!r} is written twice "
+            f"in [{error.section}]"
+        ) from None
     except (UnicodeDecodeError, configparser.Error):
         # flake8 skips a file it cannot parse; so does the search here.
         return None
