@@ -446,14 +446,19 @@ def test_bad_option_value_flake8(workdir: Path, where: str) -> None:
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="Python 3.12 reads type parameters")
-@pytest.mark.parametrize(("line", "error"), [
-    ("type GrantId = str", "invalid syntax"),
-    ("class Repo[T]:\n    pass", "invalid syntax"),
-    ("def first[T](items: list[T]) -> T:\n    return items[0]", "expected '('"),
+@pytest.mark.parametrize("line", [
+    "type GrantId = str",
+    "class Repo[T]:\n    pass",
+    "def first[T](items: list[T]) -> T:\n    return items[0]",
 ])
 def test_newer_syntax_says_which_python_reads_it(
-    workdir: Path, capsys: pytest.CaptureFixture[str], line: str, error: str
+    workdir: Path, capsys: pytest.CaptureFixture[str], line: str
 ) -> None:
+    # The parser's own words differ between Python versions ("invalid syntax" on
+    # 3.10, "expected '('" on 3.11 for the same line): the message quotes them.
+    with pytest.raises(SyntaxError) as parsed:
+        compile(line, "repo.py", "exec")
+    error = parsed.value.msg
     (workdir / "repo.py").write_text(NYLAS + line + "\n", encoding="utf-8")
     status, out, err = run_cli(capsys, "check", "repo.py")
     assert (status, out) == (2, "")
