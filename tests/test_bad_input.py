@@ -149,6 +149,26 @@ def test_unusual_line_breaks_keep_lines_and_columns(
     assert result.stdout.splitlines() == expected
 
 
+def test_noqa_after_unusual_line_breaks(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A form feed or U+2028 inside a line ends no line for Python or flake8: the
+    # ``# noqa`` below it must hide the finding of its own line, not the next one's.
+    source = (
+        NYLAS + "# a\x0cb\u2028c\n"
+        + DUPLICATE.replace("\n", "  # noqa: NYS103\n")
+        + DUPLICATE.replace("calendar", "contacts")
+    )
+    (workdir / "noqa.py").write_text(source, encoding="utf-8")
+    column = DUPLICATE.replace("calendar", "contacts").rindex("'contacts'") + 1
+    expected = [f"noqa.py:4:{column}: NYS103 'contacts' is requested twice; remove this one"]
+    status, out, err = run_cli(capsys, "check", "noqa.py")
+    assert (status, out.splitlines(), err) == (1, expected, "")
+    result = flake8(workdir, "noqa.py")
+    assert_flake8_handled(result)
+    assert result.stdout.splitlines() == expected
+
+
 def test_invalid_utf8_without_cookie(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (workdir / "bytes.py").write_bytes((NYLAS + "NAME = 'caf\xe9'\n" + DUPLICATE).encode("latin-1"))
     status, out, err = run_cli(capsys, "check", "bytes.py")

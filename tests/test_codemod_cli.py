@@ -461,3 +461,17 @@ def test_diff_warnings_count_lines_as_check_does(tmp_path: Path) -> None:
     assert checked.stdout.startswith(f"{path}:7:45: NYS104 ")
     diff = run_cli("fix", "--isolated", "--diff", str(path))
     assert WARNING.findall(diff.stderr) == [(str(path), "7", "45", "NYS104")]
+
+
+def test_fix_keeps_to_noqa_after_a_form_feed(tmp_path: Path) -> None:
+    # A form feed in a comment ends no line: the ``# noqa`` line is the third, and
+    # the fix must leave it and fix the fourth.
+    duplicate = 'APIClient().authentication_url("x", scopes=["calendar", "calendar"])'
+    source = (
+        "# a\x0cb\nfrom nylas import APIClient\n"
+        f"{duplicate}  # noqa: NYS103\n{duplicate.replace('calendar', 'contacts')}\n"
+    )
+    path = tmp_path / "app.py"
+    path.write_text(source)
+    assert run_cli("fix", "--isolated", str(path)).code == 1
+    assert path.read_text() == source.replace('["contacts", "contacts"]', '["contacts"]')
