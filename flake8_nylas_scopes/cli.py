@@ -24,6 +24,7 @@ from .commands.options import (
     add_settings_arguments,
     code_filter,
     command_settings,
+    file_name_argument,
 )
 from .project.atomic import write_text_atomically
 from .project.session import InputError, decode_source
@@ -65,7 +66,7 @@ def _add_check_arguments(check: argparse.ArgumentParser) -> None:
                        "under it, and the project it belongs to is analysed with it")
     check.add_argument("--format", choices=sorted(REPORTERS), default="text",
                        help="output format (default: text)")
-    check.add_argument("--output", metavar="FILE",
+    check.add_argument("--output", metavar="FILE", type=file_name_argument,
                        help="write the report to FILE (atomically) instead of stdout")
     add_selection_arguments(check)
     add_settings_arguments(check)

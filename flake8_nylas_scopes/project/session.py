@@ -55,7 +55,7 @@ def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[str]:
         elif os.path.exists(path) or os.path.islink(path):
             found.append(os.path.normpath(path))
         else:
-            raise InputError(f"{path}: no such file or directory")
+            raise InputError(f"{path or repr(path)}: no such file or directory")
     return sorted(dict.fromkeys(found))
 
 
