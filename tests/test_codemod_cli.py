@@ -475,3 +475,16 @@ def test_fix_keeps_to_noqa_after_a_form_feed(tmp_path: Path) -> None:
     path.write_text(source)
     assert run_cli("fix", "--isolated", str(path)).code == 1
     assert path.read_text() == source.replace('["contacts", "contacts"]', '["contacts"]')
+
+
+def test_libcst_tool_rejects_an_empty_config_name(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from flake8_nylas_scopes.codemod import FixScopesCommand
+
+    parser = argparse.ArgumentParser(prog="codemod")
+    FixScopesCommand.add_args(parser)
+    with pytest.raises(SystemExit) as exit_info:
+        parser.parse_args(["--config", ""])
+    assert exit_info.value.code == 2
+    assert "argument --config: an empty file name" in capsys.readouterr().err
