@@ -488,3 +488,16 @@ def test_libcst_tool_rejects_an_empty_config_name(capsys: pytest.CaptureFixture[
         parser.parse_args(["--config", ""])
     assert exit_info.value.code == 2
     assert "argument --config: an empty file name" in capsys.readouterr().err
+
+
+def test_a_file_and_a_symlink_to_it_are_fixed_once(tmp_path: Path) -> None:
+    # Both are modules of the project, with the same findings and the same fix: the
+    # second write must not take the first for someone else's edit.
+    real = tmp_path / "auth.py"
+    real.write_text(SMALL_CASE)
+    (tmp_path / "alias.py").symlink_to(real)
+    result = run_cli("fix", "--isolated", str(tmp_path))
+    assert (result.code, result.stderr) == (1, "")
+    assert result.stdout == f"{tmp_path / 'alias.py'}: fixed 2 findings (NYS102, NYS104)\n"
+    assert '"Calendar"' not in real.read_text()
+    assert (tmp_path / "alias.py").is_symlink()
