@@ -398,6 +398,35 @@ def test_fifo_named_like_a_module(workdir: Path) -> None:
     ]
 
 
+def test_directory_that_cannot_be_listed(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its modules may call Nylas: skipping it without a word (as os.walk does) would
+    # let the usage rules call 'calendar' unused.  (Root lists any directory: the
+    # listing is made to fail as it does for other users.)
+    (workdir / ".git").mkdir()
+    (workdir / "app.py").write_text(NYLAS + DUPLICATE)
+    (workdir / "private").mkdir()
+    (workdir / "private" / "calendar.py").write_text("client.events.all()\n")
+    scandir = os.scandir
+
+    def refuse(path: object = ".") -> object:
+        if os.path.basename(os.fspath(path)) == "private":  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore
+        return scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    for named in (".", "private"):
+        # Not run_cli: the project (its .git) gets a cache.
+        status = main(["check", "--isolated", named])
+        out, err = capsys.readouterr()
+        assert status == 2
+        assert "NYS303" not in out
+        assert err.splitlines() == [
+            "nylas-scopes: error: private: cannot list the directory (Permission denied)"
+        ]
+
+
 def test_missing_path(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run_cli(capsys, "check", "missing.py")
     assert (status, out) == (2, "")
