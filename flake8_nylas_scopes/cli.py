@@ -35,6 +35,8 @@ from .settings.config import ConfigError
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # The reader of the output went away (``| head``): 1, as Python exits on EPIPE.
 EXIT_BROKEN_PIPE = 1
+# Ctrl-C: 128 + SIGINT, as a shell reports a command the signal ended.
+EXIT_INTERRUPTED = 130
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "code_filter", "main", "run"]
 
@@ -290,6 +292,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the write fails with EPIPE; like Python itself on EPIPE, exit with 1.
         _quiet_output()
         return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        # A traceback says nothing the user does not know; files being fixed are
+        # replaced whole or not at all, so nothing is left half-written.
+        print("nylas-scopes: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return code
 
 

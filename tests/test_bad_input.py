@@ -492,3 +492,16 @@ def test_bad_option_value_flake8(workdir: Path, where: str) -> None:
     )
     assert "flake8-nylas-scopes: --nylas-providers: unknown provider 'gmial'" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_ctrl_c_ends_quietly(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flake8_nylas_scopes import cli
+
+    def interrupted(argv: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "run", interrupted)
+    assert main(["check", "."]) == 130
+    assert capsys.readouterr() == ("", "nylas-scopes: interrupted\n")
