@@ -1,7 +1,8 @@
 """The ``nylas-scopes`` command line.
 
 Exit codes: 0 nothing to report, 1 findings, 2 a usage or input error.  A reader
-that closes the output early (``| head``) ends the run quietly with 1.  ``--help``
+that closes the output early (``| head``) ends the run quietly with 1, Ctrl-C with
+130.  ``--help``
 shows :data:`DESCRIPTION`, not this docstring.
 """
 
