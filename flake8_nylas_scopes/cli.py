@@ -1,7 +1,8 @@
 """The ``nylas-scopes`` command line.
 
 Exit codes: 0 nothing to report, 1 findings, 2 a usage or input error.  A reader
-that closes the output early (``| head``) ends the run quietly with 1.  ``--help``
+that closes the output early (``| head``) ends the run quietly with 1, Ctrl-C with
+130.  ``--help``
 shows :data:`DESCRIPTION`, not this docstring.
 """
 
@@ -24,6 +25,7 @@ from .commands.options import (
     add_settings_arguments,
     code_filter,
     command_settings,
+    file_name_argument,
 )
 from .project.atomic import write_text_atomically
 from .project.session import InputError, decode_source
@@ -34,6 +36,8 @@ from .settings.config import ConfigError
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # The reader of the output went away (``| head``): 1, as Python exits on EPIPE.
 EXIT_BROKEN_PIPE = 1
+# Ctrl-C: 128 + SIGINT, as a shell reports a command the signal ended.
+EXIT_INTERRUPTED = 130
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "code_filter", "main", "run"]
 
@@ -65,7 +69,7 @@ def _add_check_arguments(check: argparse.ArgumentParser) -> None:
                        "under it, and the project it belongs to is analysed with it")
     check.add_argument("--format", choices=sorted(REPORTERS), default="text",
                        help="output format (default: text)")
-    check.add_argument("--output", metavar="FILE",
+    check.add_argument("--output", metavar="FILE", type=file_name_argument,
                        help="write the report to FILE (atomically) instead of stdout")
     add_selection_arguments(check)
     add_settings_arguments(check)
@@ -289,6 +293,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the write fails with EPIPE; like Python itself on EPIPE, exit with 1.
         _quiet_output()
         return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        # A traceback says nothing the user does not know; files being fixed are
+        # replaced whole or not at all, so nothing is left half-written.
+        print("nylas-scopes: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return code
 
 

@@ -25,7 +25,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
 
 from .commands.check import PerFileSelection
-from .commands.options import codes_argument, command_settings
+from .commands.options import codes_argument, command_settings, file_name_argument
 from .fix.fixer import Fixer, with_final_newline
 from .fix.guard import unkept_text_problem
 from .fix.plan import FixPolicy
@@ -51,7 +51,7 @@ class FixScopesCommand(VisitorBasedCodemodCommand):
             "--ignore", dest="ignore", type=codes_argument, default=[], help="Codes not to fix."
         )
         arg_parser.add_argument(
-            "--config", dest="config", default=None,
+            "--config", dest="config", default=None, type=file_name_argument,
             help="Read settings from this file (pyproject.toml or a file with [flake8]).",
         )
         arg_parser.add_argument(

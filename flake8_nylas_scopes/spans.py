@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -33,3 +34,13 @@ class Span:
         its path, and each read from JSON would otherwise be a copy of its own."""
         path, line, col, end_line, end_col = data
         return cls(share(str(path)), int(line), int(col), int(end_line), int(end_col))
+
+
+def source_lines(text: str) -> list[str]:
+    """``text`` in lines as Python and flake8 count them, each with its line break.
+
+    Python ends a line only at "\\n", "\\r\\n" and "\\r"; ``str.splitlines`` also ends
+    one at a form feed, "\\x1c"-"\\x1e", "\\x85", "\\u2028" and more, which would shift
+    every later line of a file that has one in a comment or a string.
+    """
+    return io.StringIO(text, newline="").readlines()

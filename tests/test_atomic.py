@@ -90,3 +90,20 @@ def test_a_device_is_written_to_not_replaced(tmp_path: Path) -> None:
     write_text_atomically(str(null), "report\n")
     assert stat.S_ISCHR(null.stat().st_mode)
     assert os.listdir(tmp_path) == ["null"]
+
+
+def test_a_directory_that_refuses_new_files_is_named_as_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The file itself may be writable: what fails is making its replacement beside it.
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".x.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(OSError) as raised:
+        write_text_atomically(str(tmp_path / "report.json"), "{}\n")
+    assert raised.value.strerror == (
+        "Permission denied in its directory, where its replacement is written"
+    )

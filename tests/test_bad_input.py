@@ -149,6 +149,26 @@ def test_unusual_line_breaks_keep_lines_and_columns(
     assert result.stdout.splitlines() == expected
 
 
+def test_noqa_after_unusual_line_breaks(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A form feed or U+2028 inside a line ends no line for Python or flake8: the
+    # ``# noqa`` below it must hide the finding of its own line, not the next one's.
+    source = (
+        NYLAS + "# a\x0cb\u2028c\n"
+        + DUPLICATE.replace("\n", "  # noqa: NYS103\n")
+        + DUPLICATE.replace("calendar", "contacts")
+    )
+    (workdir / "noqa.py").write_text(source, encoding="utf-8")
+    column = DUPLICATE.replace("calendar", "contacts").rindex("'contacts'") + 1
+    expected = [f"noqa.py:4:{column}: NYS103 'contacts' is requested twice; remove this one"]
+    status, out, err = run_cli(capsys, "check", "noqa.py")
+    assert (status, out.splitlines(), err) == (1, expected, "")
+    result = flake8(workdir, "noqa.py")
+    assert_flake8_handled(result)
+    assert result.stdout.splitlines() == expected
+
+
 def test_invalid_utf8_without_cookie(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (workdir / "bytes.py").write_bytes((NYLAS + "NAME = 'caf\xe9'\n" + DUPLICATE).encode("latin-1"))
     status, out, err = run_cli(capsys, "check", "bytes.py")
@@ -378,6 +398,35 @@ def test_fifo_named_like_a_module(workdir: Path) -> None:
     ]
 
 
+def test_directory_that_cannot_be_listed(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its modules may call Nylas: skipping it without a word (as os.walk does) would
+    # let the usage rules call 'calendar' unused.  (Root lists any directory: the
+    # listing is made to fail as it does for other users.)
+    (workdir / ".git").mkdir()
+    (workdir / "app.py").write_text(NYLAS + DUPLICATE)
+    (workdir / "private").mkdir()
+    (workdir / "private" / "calendar.py").write_text("client.events.all()\n")
+    scandir = os.scandir
+
+    def refuse(path: object = ".") -> object:
+        if os.path.basename(os.fspath(path)) == "private":  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore
+        return scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    for named in (".", "private"):
+        # Not run_cli: the project (its .git) gets a cache.
+        status = main(["check", "--isolated", named])
+        out, err = capsys.readouterr()
+        assert status == 2
+        assert "NYS303" not in out
+        assert err.splitlines() == [
+            "nylas-scopes: error: private: cannot list the directory (Permission denied)"
+        ]
+
+
 def test_missing_path(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run_cli(capsys, "check", "missing.py")
     assert (status, out) == (2, "")
@@ -465,3 +514,15 @@ def test_newer_syntax_says_which_python_reads_it(
     running = f"{sys.version_info.major}.{sys.version_info.minor}"
     assert_one_clean_error(err, f"repo.py:2: syntax error: {error} (Python 3.12 syntax;"
                                 f" the tool runs on Python {running})")
+
+def test_ctrl_c_ends_quietly(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flake8_nylas_scopes import cli
+
+    def interrupted(argv: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "run", interrupted)
+    assert main(["check", "."]) == 130
+    assert capsys.readouterr() == ("", "nylas-scopes: interrupted\n")

@@ -461,3 +461,43 @@ def test_diff_warnings_count_lines_as_check_does(tmp_path: Path) -> None:
     assert checked.stdout.startswith(f"{path}:7:45: NYS104 ")
     diff = run_cli("fix", "--isolated", "--diff", str(path))
     assert WARNING.findall(diff.stderr) == [(str(path), "7", "45", "NYS104")]
+
+
+def test_fix_keeps_to_noqa_after_a_form_feed(tmp_path: Path) -> None:
+    # A form feed in a comment ends no line: the ``# noqa`` line is the third, and
+    # the fix must leave it and fix the fourth.
+    duplicate = 'APIClient().authentication_url("x", scopes=["calendar", "calendar"])'
+    source = (
+        "# a\x0cb\nfrom nylas import APIClient\n"
+        f"{duplicate}  # noqa: NYS103\n{duplicate.replace('calendar', 'contacts')}\n"
+    )
+    path = tmp_path / "app.py"
+    path.write_text(source)
+    assert run_cli("fix", "--isolated", str(path)).code == 1
+    assert path.read_text() == source.replace('["contacts", "contacts"]', '["contacts"]')
+
+
+def test_libcst_tool_rejects_an_empty_config_name(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from flake8_nylas_scopes.codemod import FixScopesCommand
+
+    parser = argparse.ArgumentParser(prog="codemod")
+    FixScopesCommand.add_args(parser)
+    with pytest.raises(SystemExit) as exit_info:
+        parser.parse_args(["--config", ""])
+    assert exit_info.value.code == 2
+    assert "argument --config: an empty file name" in capsys.readouterr().err
+
+
+def test_a_file_and_a_symlink_to_it_are_fixed_once(tmp_path: Path) -> None:
+    # Both are modules of the project, with the same findings and the same fix: the
+    # second write must not take the first for someone else's edit.
+    real = tmp_path / "auth.py"
+    real.write_text(SMALL_CASE)
+    (tmp_path / "alias.py").symlink_to(real)
+    result = run_cli("fix", "--isolated", str(tmp_path))
+    assert (result.code, result.stderr) == (1, "")
+    assert result.stdout == f"{tmp_path / 'alias.py'}: fixed 2 findings (NYS102, NYS104)\n"
+    assert '"Calendar"' not in real.read_text()
+    assert (tmp_path / "alias.py").is_symlink()

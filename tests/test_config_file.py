@@ -245,6 +245,10 @@ def test_config_option_names_the_file(project: Path) -> None:
     assert (result.returncode, result.stderr) == (
         2, "nylas-scopes: error: missing.toml: no such configuration file\n"
     )
+    result = nylas_scopes(project, "check", "--config", "app", "app")
+    assert (result.returncode, result.stderr) == (
+        2, "nylas-scopes: error: app: not a regular file\n"
+    )
 
 
 def test_per_file_ignores_grammar() -> None:

@@ -147,3 +147,20 @@ def test_fix_rejects_codes_as_check_does(project: Path, option: str, value: str)
 def test_close_codes_are_suggested(project: Path) -> None:
     result = nylas_scopes(project, "check", "--isolated", "--select", "NYS1040", ".")
     assert "did you mean 'NYS104'?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "--output", ""], "argument --output: an empty file name"),
+        (["check", "--config", ""], "argument --config: an empty file name"),
+        (["fix", "--config", "", "."], "argument --config: an empty file name"),
+        (["infer", "--config", "", "."], "argument --config: an empty file name"),
+        (["check", ""], "'': no such file or directory"),
+    ],
+)
+def test_empty_file_names_are_errors(project: Path, args: list[str], message: str) -> None:
+    # ``--output "$REPORT"`` with the variable unset must not quietly mean "stdout".
+    result = nylas_scopes(project, *args)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1].endswith(f"error: {message}")

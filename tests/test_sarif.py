@@ -170,6 +170,21 @@ def test_safe_fixes_remove_their_findings(project: Path) -> None:
     assert 'scopes="contacts")' in fixed_texts[1]
 
 
+def test_fixes_count_lines_as_python_does(tmp_path: Path) -> None:
+    # A form feed in a comment ends no line: the fix's region is on the finding's line.
+    source = (
+        "# a\x0cb\nfrom nylas import APIClient\n"
+        'APIClient().authentication_url("x", scopes=["calendar", "calendar"])\n'
+    )
+    (tmp_path / "app.py").write_text(source)
+    _, log = sarif(tmp_path, "app.py")
+    (result,) = log["runs"][0]["results"]
+    (fix,) = result["fixes"]
+    (replacement,) = fix["artifactChanges"][0]["replacements"]
+    assert replacement["deletedRegion"]["startLine"] == 3
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+
+
 def test_unsafe_fixes_are_not_offered(project: Path) -> None:
     _, log = sarif(project, "app")
     (unknown,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "NYS101"]

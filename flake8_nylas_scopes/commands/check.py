@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..findings import Finding
+from ..spans import source_lines
 from ..project.files import select_files
 from ..project.session import FileError, InputError, analyse, read_source
 from ..settings.config import DEFAULT_CONFIG, Config
@@ -92,9 +93,7 @@ class _Shown:
         if path not in self._noqa:
             text = self.read(path)
             # The analysis read it a moment ago; if it is gone, show the finding.
-            self._noqa[path] = None if text is None else NoqaLines(
-                text.splitlines(keepends=True)
-            )
+            self._noqa[path] = None if text is None else NoqaLines(source_lines(text))
         return self._noqa[path]
 
 

@@ -126,9 +126,17 @@ def _print_diffs(result: FixRun) -> None:
 
 def _write(result: FixRun, name: Callable[[str], str]) -> list[str]:
     errors: list[str] = []
+    # A file named twice (a symlink and its target are two modules) is fixed alike
+    # under both names: written once, or the second write would find it changed.
+    written: dict[str, bytes] = {}
     for path, change in sorted(result.changes.items()):
+        data = change.original.encode(change.text)
+        real = os.path.realpath(path)
+        if written.get(real) == data:
+            continue
         try:
-            replace_unless_changed(change.original, change.original.encode(change.text))
+            replace_unless_changed(change.original, data)
+            written[real] = data
         except SourceFileError as error:
             errors.append(str(error).replace(path, name(path), 1))
             continue

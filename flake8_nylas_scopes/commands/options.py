@@ -26,6 +26,7 @@ __all__ = [
     "code_filter",
     "codes_argument",
     "command_settings",
+    "file_name_argument",
     "files_only",
 ]
 
@@ -52,6 +53,14 @@ def codes_argument(value: str) -> tuple[str, ...]:
         if problem:
             raise argparse.ArgumentTypeError(problem)
     return codes
+
+
+def file_name_argument(value: str) -> str:
+    """An argparse ``type``: a file name, never empty (``--output "$UNSET"`` would
+    otherwise quietly mean "not given")."""
+    if not value:
+        raise argparse.ArgumentTypeError("an empty file name")
+    return value
 
 
 def _values(value: str) -> tuple[str, ...]:
@@ -83,7 +92,7 @@ def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
                         help="root of the project the usage rules look at")
     parser.add_argument("--exclude", type=_values, metavar="PATTERNS",
                         help="files or directories to skip, replacing the configured ones")
-    parser.add_argument("--config", metavar="FILE",
+    parser.add_argument("--config", metavar="FILE", type=file_name_argument,
                         help="read settings from FILE (pyproject.toml or a file with [flake8])")
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
 

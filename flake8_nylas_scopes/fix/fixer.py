@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +23,7 @@ import libcst as cst
 
 from ..analysis.facts import ModuleFacts
 from ..findings import Finding
+from ..spans import source_lines
 from ..places import path_namer
 from ..project.session import ProjectAnalysis, analyse
 from ..project.source_file import SourceFile, SourceFileError, read_source_file
@@ -121,13 +121,9 @@ class _LineMap:
     """Line numbers of a changed text mapped back to the text before the change."""
 
     def __init__(self, changed: str, original: str) -> None:
-        # Lines as Python counts them, as the spans do: str.splitlines also ends a
-        # line at a form feed or U+2028, which would shift every later line.
+        # Lines as Python counts them, as the spans do.
         self._blocks = difflib.SequenceMatcher(
-            None,
-            io.StringIO(original, newline="").readlines(),
-            io.StringIO(changed, newline="").readlines(),
-            autojunk=False,
+            None, source_lines(original), source_lines(changed), autojunk=False
         ).get_opcodes()
 
     def line(self, changed_line: int) -> int:
@@ -198,7 +194,7 @@ class _Run:
             return None
         cached = self._noqa.get(path)
         if cached is None or cached[0] != text:
-            cached = (text, NoqaLines(text.splitlines(keepends=True)))
+            cached = (text, NoqaLines(source_lines(text)))
             self._noqa[path] = cached
         return cached[1]
 

@@ -15,11 +15,11 @@ file's text, line for line (:func:`first_unkept_line`).
 from __future__ import annotations
 
 import ast
-import io
 import itertools
 from collections.abc import Collection
 
 from ..analysis.source import SourceMap
+from ..spans import source_lines
 
 SpanKey = tuple[int, int, int, int]
 
@@ -33,7 +33,7 @@ def unexpected_change(
     except (SyntaxError, ValueError) as error:
         return f"the fixed source would not parse ({error})"
     original = ast.parse(before, filename=path)
-    return _Comparison(SourceMap(path, before.splitlines(keepends=True)), edited).compare(
+    return _Comparison(SourceMap(path, source_lines(before)), edited).compare(
         original, fixed
     )
 
@@ -43,11 +43,8 @@ def first_unkept_line(original: str, rendered: str) -> int | None:
     unedited ``original``, differs from it; None when it is the same text."""
     if rendered == original:
         return None
-    # Lines as Python ends them (\n, \r\n, \r), as the messages count them.
-    pairs = itertools.zip_longest(
-        io.StringIO(original, newline="").readlines(),
-        io.StringIO(rendered, newline="").readlines(),
-    )
+    # Lines as Python ends them, as the messages count them.
+    pairs = itertools.zip_longest(source_lines(original), source_lines(rendered))
     for number, (before, after) in enumerate(pairs, start=1):
         if before != after:
             return number

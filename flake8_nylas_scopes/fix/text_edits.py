@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ..analysis.facts import Span
 from ..analysis.source import SourceMap
 from ..findings import Fix, FixAction
+from ..spans import source_lines
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class FixEditor:
 
     def __init__(self, path: str, source: str) -> None:
         self._source = source
-        self._lines = source.splitlines(keepends=True)
+        self._lines = source_lines(source)
         self._tree: ast.Module | None = None
         # Where each string literal is: its index and its parent's in ``ast.walk`` order.
         self._strings: dict[_Key, tuple[int, int]] = {}

@@ -32,9 +32,14 @@ def write_bytes_atomically(path: str, data: bytes, durable: bool = True) -> None
         return
     target = os.path.realpath(path)
     directory = os.path.dirname(target) or "."
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory
-    )
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory
+        )
+    except OSError as error:
+        # The file itself may well be writable: say where the write failed.
+        reason = f"{error.strerror or error} in its directory, where its replacement is written"
+        raise OSError(error.errno, reason) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)

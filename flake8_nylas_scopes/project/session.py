@@ -57,7 +57,7 @@ def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[str]:
         elif os.path.exists(path) or os.path.islink(path):
             found.append(os.path.normpath(path))
         else:
-            raise InputError(f"{path}: no such file or directory")
+            raise InputError(f"{path or repr(path)}: no such file or directory")
     return sorted(dict.fromkeys(found))
 
 
@@ -83,7 +83,10 @@ def read_source(path: str) -> str:
     try:
         # Opening a FIFO would wait for a writer forever; devices and directories are
         # not source files either.
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            _list_directory(path)  # the walk's only directories are those it could not list
+        if not stat.S_ISREG(mode):
             raise InputError(f"{path}: not a regular file")
         with open(path, "rb") as handle:
             data = handle.read()
@@ -95,6 +98,16 @@ def read_source(path: str) -> str:
         return decode_source(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as error:
         raise InputError(f"{path}: cannot decode ({error})") from None
+
+
+def _list_directory(path: str) -> None:
+    """Raise the :class:`InputError` that says why ``path`` cannot be listed."""
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as error:
+        reason = error.strerror or error
+        raise InputError(f"{path}: cannot list the directory ({reason})") from None
 
 
 def facts_for_source(

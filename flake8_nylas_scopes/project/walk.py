@@ -47,7 +47,9 @@ def python_files(
     to directories are not followed), minus skipped and excluded directories and files.
 
     ``before`` holds listings from an earlier walk with the same exclusions; the
-    listings of this walk are put in ``after``.
+    listings of this walk are put in ``after``.  A directory that cannot be listed is
+    in the result itself: ``os.walk`` skips it without a word, but its modules may
+    use Nylas, and reading it as a file says why it cannot be read.
     """
     found: list[str] = []
     pending = [directory]
@@ -60,7 +62,11 @@ def python_files(
             continue  # vanished or unreadable: os.walk skips it too
         listing = before.get(current) if before is not None else None
         if listing is None or listing.mtime_ns != mtime_ns:
-            listing = _list(current, exclude)
+            try:
+                listing = _list(current, exclude)
+            except OSError:
+                found.append(os.path.normpath(current))
+                continue  # nor kept: listed again next time
             trusted = now_ns - mtime_ns > _RACY_SECONDS * 1e9
             listing = listing._replace(mtime_ns=mtime_ns if trusted else -1)
         if after is not None:
@@ -71,28 +77,26 @@ def python_files(
 
 
 def _list(directory: str, exclude: Sequence[str]) -> Listing:
+    """The entries of ``directory``; OSError when it cannot be listed."""
     directories: list[str] = []
     files: list[str] = []
-    try:
-        with os.scandir(directory) as entries:
-            for entry in entries:
-                try:
-                    is_directory = entry.is_dir()
-                except OSError:
-                    is_directory = False
-                if is_directory:
-                    if entry.is_symlink():
-                        continue  # os.walk lists it but does not go in
-                    name = entry.name
-                    if (
-                        name not in SKIPPED_DIRECTORIES and not name.endswith(".egg-info")
-                        and not excluded(os.path.join(directory, name), exclude)
-                    ):
-                        directories.append(name)
-                elif entry.name.endswith(".py"):
-                    path = os.path.normpath(os.path.join(directory, entry.name))
-                    if not excluded(path, exclude):
-                        files.append(entry.name)
-    except OSError:
-        pass  # an unreadable directory is skipped, as os.walk does
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            try:
+                is_directory = entry.is_dir()
+            except OSError:
+                is_directory = False
+            if is_directory:
+                if entry.is_symlink():
+                    continue  # os.walk lists it but does not go in
+                name = entry.name
+                if (
+                    name not in SKIPPED_DIRECTORIES and not name.endswith(".egg-info")
+                    and not excluded(os.path.join(directory, name), exclude)
+                ):
+                    directories.append(name)
+            elif entry.name.endswith(".py"):
+                path = os.path.normpath(os.path.join(directory, entry.name))
+                if not excluded(path, exclude):
+                    files.append(entry.name)
     return Listing(0, sorted(directories), sorted(files))

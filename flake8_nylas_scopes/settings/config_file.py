@@ -410,7 +410,9 @@ def find_settings(start: str = os.curdir) -> FileSettings:
 def load_settings(path: str) -> FileSettings:
     """The settings of the file named with ``--config``."""
     if not os.path.isfile(path):
-        raise ConfigError(f"{path}: no such configuration file")
+        # A directory or a FIFO exists but is no file to read (a FIFO would block).
+        problem = "not a regular file" if os.path.exists(path) else "no such configuration file"
+        raise ConfigError(f"{path}: {problem}")
     if os.path.basename(path).endswith(".toml"):
         table = _pyproject_table(path)
         if table is None:
