@@ -8,8 +8,9 @@ from collections.abc import Callable
 
 def index_damages(table: str) -> list[Callable[[str], str]]:
     """Damages to an index whose entries are the object under the key ``table``:
-    empty, truncated, not an object, the table of the wrong type, and an entry of
-    the wrong shape under the right key."""
+    empty, truncated, not an object, nested deeper than the JSON parser recurses,
+    the table of the wrong type, and an entry of the wrong shape under the right
+    key."""
 
     def wrong_entries(index: str) -> str:
         data = json.loads(index)
@@ -20,6 +21,7 @@ def index_damages(table: str) -> list[Callable[[str], str]]:
         lambda index: "",
         lambda index: index[: len(index) // 2],
         lambda index: "[1, 2]",
+        lambda index: "[" * 100_000 + "]" * 100_000,
         lambda index: index.replace(f'"{table}":{{', f'"{table}":2,"x":{{'),
         wrong_entries,
     ]

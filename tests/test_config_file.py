@@ -237,6 +237,18 @@ def test_a_pyproject_with_a_byte_order_mark_is_named_as_such(project: Path) -> N
     )
 
 
+def test_a_pyproject_nested_too_deeply_is_an_error(project: Path) -> None:
+    # In any table: the whole file is parsed to find ours.
+    (project / "pyproject.toml").write_text(
+        "[tool.other]\nx = " + "[" * 100_000 + "]" * 100_000 + "\n"
+    )
+    result = nylas_scopes(project, "check", "app")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "nylas-scopes: error: pyproject.toml: cannot read the TOML (nested too deeply)\n"
+    )
+
+
 def test_config_option_names_the_file(project: Path) -> None:
     (project / "nylas.toml").write_text('[tool.nylas-scopes]\nproviders = ["office365"]\n')
     result = nylas_scopes(project, "check", "--config", "nylas.toml", "app")

@@ -104,3 +104,14 @@ def test_a_newer_pack_wins_and_a_damaged_line_is_only_a_missing_entry(tmp_path: 
     assert packs.get('"a"') == "new"
     assert packs.get('"b"') == "kept"
     assert packs.get("no tab here") is None
+
+
+def test_an_entry_nested_too_deep_to_parse_is_only_a_missing_entry(app: Path) -> None:
+    # Its key still matches: only parsing the facts fails, with RecursionError.
+    first = _findings(app)
+    (pack,) = _packs(app)
+    lines = pack.read_text().splitlines()
+    name, key, digest, _ = lines[0].split("\t", 3)
+    lines[0] = "\t".join([name, key, digest, "[" * 100_000 + "]" * 100_000])
+    pack.write_text("\n".join(lines) + "\n")
+    assert _findings(app) == first

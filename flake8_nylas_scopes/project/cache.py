@@ -265,7 +265,7 @@ class FactsCache:
             if key != self._key(path, stat, flow) or len(digest) != _DIGEST_SIZE:
                 return None
             found = ModuleFacts.from_json(json.loads(facts)), digest
-        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
             return None  # truncated or corrupt: rebuild it
         self._packs.used(name, entry)
         return found
@@ -320,8 +320,8 @@ class FactsCache:
             return None
         try:
             data = json.loads(_read_regular_file(os.path.join(self.entries, name)))
-        except (OSError, ValueError):
-            return None
+        except (OSError, ValueError, RecursionError):
+            return None  # missing, damaged, or nested deeper than the parser goes
         return data if isinstance(data, dict) and data.get("key") == key else None
 
     def _write_index(self, name: str, key: dict[str, Any], body: dict[str, Any]) -> None:

@@ -180,6 +180,11 @@ def _load_toml(path: str) -> dict[str, Any]:
         data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{display_path(path)}: invalid TOML ({error})") from None
+    except RecursionError:
+        # tomllib parses nested arrays and tables recursively.
+        raise ConfigError(
+            f"{display_path(path)}: cannot read the TOML (nested too deeply)"
+        ) from None
     return data
 
 
