@@ -117,6 +117,8 @@ NATIVE_BODY_KEYS = frozenset({"client_id", "name", "email_address", "provider", 
 HOSTED_PARAM_KEYS = frozenset({"client_id", "redirect_uri", "response_type"})
 
 _HOLE = URL_HOLE
+# ``import *`` in a module's text (missing one only leaves a name unread).
+_STAR_IMPORT = re.compile(r"import\s*\*")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
@@ -303,9 +305,14 @@ class Extractor(FastVisitor):
     def prepare(self, tree: ast.Module) -> None:
         """Read the imports and module bindings without looking for scope requests."""
         self._collect_imports(tree)
-        self.facts.star_imports = star_imports(tree, self._absolute_module)
-        self.facts.upper_names = upper_names(tree)
-        self.facts.exports, self.facts.exports_known = exports(tree)
+        # Each walk is spared the modules whose text cannot hold what it looks for:
+        # most modules have no star import, ``global`` statement or ``__all__``.
+        text = "".join(self._lines)
+        if _STAR_IMPORT.search(text):
+            self.facts.star_imports = star_imports(tree, self._absolute_module)
+        self.facts.upper_names = upper_names(tree, "global" in text)
+        if "__all__" in text:
+            self.facts.exports, self.facts.exports_known = exports(tree)
         bindings = collect_bindings(tree.body)
         self._scopes.append(bindings)
         self._bodies.append(tree.body)

@@ -39,15 +39,16 @@ def star_imports(
     return found
 
 
-def upper_names(tree: ast.Module) -> dict[str, int]:
-    """Upper-case names bound at module level, each with its last binding's line."""
+def upper_names(tree: ast.Module, has_global: bool = True) -> dict[str, int]:
+    """Upper-case names bound at module level, each with its last binding's line;
+    ``has_global`` False says the module has no ``global`` statement to look for."""
     lines: dict[str, int] = {}
     for node in statements_in_scope(tree.body):
         line = getattr(node, "lineno", 0)
         for name in _bound_names(node):
             if CONSTANT_NAME.match(name):
                 lines[name] = max(lines.get(name, 0), line)
-    for node in _every_statement(tree.body):
+    for node in _every_statement(tree.body) if has_global else ():
         if isinstance(node, ast.Global):
             for name in node.names:
                 if CONSTANT_NAME.match(name):
