@@ -23,6 +23,20 @@ def _alias_name(statement: ast.stmt) -> ast.expr:
     return name
 
 
+def all_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement of a body in source order, those of nested blocks, functions
+    and classes included; expressions are not walked."""
+    stack: list[ast.AST] = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.stmt):
+            yield node
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(node, name, None)
+            if isinstance(block, list):
+                stack.extend(reversed(block))
+
+
 def statements_in_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
     """The statements of a scope's body (and their handlers, ``with`` items and walrus
     targets in conditions), not descending into nested scopes or into expressions.

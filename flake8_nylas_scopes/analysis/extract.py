@@ -43,6 +43,7 @@ from ..nylas_api.http import (
 )
 from .ast_names import dotted
 from .bindings import (
+    all_statements,
     statements_in_scope,
     with_value,
     DICT_MUTATORS,
@@ -118,7 +119,7 @@ HOSTED_PARAM_KEYS = frozenset({"client_id", "redirect_uri", "response_type"})
 
 _HOLE = URL_HOLE
 # ``import *`` in a module's text (missing one only leaves a name unread).
-_STAR_IMPORT = re.compile(r"import\s*\*")
+_STAR_IMPORT = re.compile(r"import[\s\\]*\*")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
@@ -268,7 +269,7 @@ class Extractor(FastVisitor):
 
     def _collect_imports(self, tree: ast.Module) -> None:
         seen: dict[str, set[str]] = {}
-        for node in _all_statements(tree.body):
+        for node in all_statements(tree.body):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -338,17 +339,13 @@ class Extractor(FastVisitor):
         }
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
-        star_line = 0
         for statement, nested in _statements_with_depth(tree.body):
             settings_module = _django_settings_module(statement)
             if settings_module:
                 self.facts.django_settings = settings_module
             for changed, how in _changed_values(statement):
                 self._note_change(changed, nested, how, bindings)
-            if not nested and isinstance(statement, ast.ImportFrom) and any(
-                alias.name == "*" for alias in statement.names
-            ):
-                star_line = max(star_line, statement.lineno)
+        star_line = max((star.line for star in self.facts.star_imports), default=0)
         # ``from .local_settings import *`` at the end of Django's settings may bind
         # any name written before it again.
         for name, value in list(bindings.values.items()):
@@ -574,7 +571,7 @@ class Extractor(FastVisitor):
                 continue
             self._scopes.append(self._function_bindings(method))
             self._bodies.append(method.body)
-            for statement in _all_statements(method.body):
+            for statement in all_statements(method.body):
                 targets = statement.targets if isinstance(statement, ast.Assign) else (
                     [statement.target] if isinstance(statement, (ast.AnnAssign, ast.AugAssign))
                     else [])
@@ -1523,19 +1520,6 @@ def _container(node: ast.expr) -> ast.expr:
     while isinstance(node, ast.Subscript):
         node = node.value
     return node
-
-
-def _all_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
-    """Every statement of a module, nested ones included; expressions are skipped."""
-    stack: list[ast.AST] = list(reversed(body))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.stmt):
-            yield node
-        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
-            block = getattr(node, name, None)
-            if isinstance(block, list):
-                stack.extend(reversed(block))
 
 
 def _parameter_default(

@@ -15,7 +15,7 @@ import ast
 import re
 from collections.abc import Callable, Iterator
 
-from .bindings import statements_in_scope
+from .bindings import all_statements, statements_in_scope
 from .facts import StarImport
 
 CONSTANT_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -33,9 +33,10 @@ def star_imports(
     found: list[StarImport] = []
     for node in statements_in_scope(tree.body):
         if isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
-            module = absolute(node)
-            if module is not None:
-                found.append(StarImport(module, node.lineno, id(node) not in top))
+            # A relative import above the top package names no module of the
+            # project (""): what it brings is unread.
+            module = absolute(node) or ""
+            found.append(StarImport(module, node.lineno, id(node) not in top))
     return found
 
 
@@ -48,25 +49,12 @@ def upper_names(tree: ast.Module, has_global: bool = True) -> dict[str, int]:
         for name in _bound_names(node):
             if CONSTANT_NAME.match(name):
                 lines[name] = max(lines.get(name, 0), line)
-    for node in _every_statement(tree.body) if has_global else ():
+    for node in all_statements(tree.body) if has_global else ():
         if isinstance(node, ast.Global):
             for name in node.names:
                 if CONSTANT_NAME.match(name):
                     lines[name] = AFTER_EVERY_LINE
     return lines
-
-
-def _every_statement(body: list[ast.stmt]) -> Iterator[ast.AST]:
-    """Every statement, in nested functions and classes too; expressions skipped (a
-    ``global`` declaration is a statement)."""
-    stack: list[ast.AST] = list(body)
-    while stack:
-        node = stack.pop()
-        yield node
-        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
-            block = getattr(node, name, None)
-            if isinstance(block, list):
-                stack.extend(block)
 
 
 def exports(tree: ast.Module) -> tuple[list[str] | None, bool]:
