@@ -6,4 +6,7 @@ import sys
 
 from .cli import main
 
-sys.exit(main())
+# Guarded: a worker process started with ``spawn`` (macOS, Windows) imports this
+# module again under another name, and must not run the command a second time.
+if __name__ == "__main__":
+    sys.exit(main())

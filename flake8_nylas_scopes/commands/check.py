@@ -33,6 +33,8 @@ class CheckSettings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exclude: tuple[str, ...] = ()
     disable_noqa: bool = False
+    # Processes that read the modules a run finds no facts of in the cache.
+    jobs: int = 1
 
 
 @dataclass
@@ -119,7 +121,8 @@ def run_check(
     # enabled one wins), and flake8 decides that once for the run, before per-file
     # ignores and noqa comments hide findings; the same order here keeps the two equal.
     analysis = analyse(files, settings.config, settings.selection.enabled, sources=given,
-                       exclude=settings.exclude, findings_only=not with_fixes)
+                       exclude=settings.exclude, findings_only=not with_fixes,
+                       jobs=settings.jobs)
     read = _SourceReader(given)
     shown = _Shown(settings, read)
     result = CheckResult(

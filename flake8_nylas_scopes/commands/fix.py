@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
         exclude=settings.exclude,
         # A finding check does not report in its file (per-file-ignores) is not fixed.
         reported=PerFileSelection(settings),
+        jobs=settings.jobs,
     )
     result = fixer.run(paths)
     # Files as they were named, as check shows them (pre-commit names them from the

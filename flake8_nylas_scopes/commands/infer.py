@@ -197,7 +197,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = command_settings(args)
         paths = select_files(files_only(args.paths, "infer"), settings.exclude)
-        result = analyse(paths, settings.config, all_codes, exclude=settings.exclude)
+        result = analyse(paths, settings.config, all_codes, exclude=settings.exclude,
+                         jobs=settings.jobs)
     except (ConfigError, InputError) as error:
         print(f"nylas-scopes: error: {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..project.session import InputError
+from ..project.workers import available_cpus
 from ..settings.config import CodeFilter, code_problem, make_config
 from ..settings.config_file import FileSettings, find_settings, load_settings
 from ..settings.patterns import normalize_patterns
@@ -95,6 +96,26 @@ def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", type=file_name_argument,
                         help="read settings from FILE (pyproject.toml or a file with [flake8])")
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    parser.add_argument("--jobs", "-j", type=jobs_argument, default="auto", metavar="N",
+                        help="processes that read the modules not in the cache: a number, "
+                        "or 'auto' for one per CPU (the default)")
+
+
+def jobs_argument(value: str) -> int:
+    """An argparse ``type``: a positive number of processes, or ``auto`` (one per CPU).
+
+    argparse applies it to the default ``auto`` too, so the result is always a number.
+    """
+    if value.strip().lower() == "auto":
+        return available_cpus()
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a number of processes or 'auto'") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: at least one process is needed")
+    return jobs
 
 
 def _file_settings(args: argparse.Namespace) -> FileSettings:
@@ -143,6 +164,7 @@ def command_settings(args: argparse.Namespace) -> CheckSettings:
         per_file_ignores=file.per_file_ignores,
         exclude=exclude,
         disable_noqa=getattr(args, "disable_noqa", False),
+        jobs=args.jobs,
     )
 
 

@@ -89,12 +89,14 @@ class Fixer:
         policy: FixPolicy,
         exclude: Sequence[str] = (),
         reported: Callable[[Finding], bool] | None = None,
+        jobs: int = 1,
     ) -> None:
         self.config = config
         self.enabled = enabled
         self.policy = policy
         self.exclude = exclude
         self.reported = reported
+        self.jobs = jobs
 
     def run(
         self,
@@ -203,7 +205,7 @@ class _Run:
     def analyse(self, paths: Sequence[str]) -> ProjectAnalysis:
         analysis = analyse(
             paths, self.fixer.config, self.fixer.enabled, sources=self._current_sources(),
-            exclude=self.fixer.exclude,
+            exclude=self.fixer.exclude, jobs=self.fixer.jobs,
         )
         self.facts.update(analysis.facts)
         return analysis

@@ -350,6 +350,12 @@ class FactsCache:
             text = json.dumps(facts.to_json(), separators=(",", ":"), check_circular=False)
         except ValueError:
             return ""
+        return self.store_json(path, stat, flow, text)
+
+    def store_json(self, path: str, stat: os.stat_result, flow: bool, text: str) -> str:
+        """``store`` for facts written as JSON already (``text``)."""
+        if not self._ready():
+            return ""
         digest = facts_digest(text)
         self._packs.add(json.dumps(self._real_path(path)),
                         f"{self._key(path, stat, flow)}\t{digest}\t{text}")

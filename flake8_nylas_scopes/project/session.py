@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import io
+import json
 import os
 import re
 import stat
@@ -27,6 +28,7 @@ from .walk import WalkIndex, python_files
 if TYPE_CHECKING:
     from ..analysis.facts import ModuleFacts
     from .reuse import Stored
+    from .workers import FactsText
 
 # The analysis itself (extraction, the resolver, the rules) is imported only when a
 # project mentions Nylas: flake8 loads this plugin in every run of every project,
@@ -121,6 +123,24 @@ def facts_for_source(
     return module_facts(None, path, lines, module_name_for_path(path, packages), flow=flow)
 
 
+def facts_or_error(path: str, source: str, module: str) -> ModuleFacts | str:
+    """The facts of a module of a project that uses Nylas, or the message that says
+    why its text cannot be analysed."""
+    from ..analysis.module import module_facts
+
+    lines = io.StringIO(source, newline="").readlines()
+    try:
+        return module_facts(None, path, lines, module, flow=True)
+    except SyntaxError as error:
+        line = f":{error.lineno}" if error.lineno else ""
+        return f"{path}{line}: {_syntax_message(error)}"
+    except (RecursionError, MemoryError) as error:
+        # The parser gives up on expressions nested thousands deep.
+        return f"{path}: cannot parse (nested too deeply: {type(error).__name__})"
+    except ValueError as error:
+        return f"{path}: cannot parse ({error})"
+
+
 def analyse(
     paths: Sequence[str],
     config: Config,
@@ -129,12 +149,14 @@ def analyse(
     exclude: Sequence[str] = (),
     use_cache: bool = True,
     findings_only: bool = False,
+    jobs: int = 1,
 ) -> ProjectAnalysis:
     """Analyse the projects ``paths`` belong to; report findings in ``paths`` only.
 
     ``sources`` replaces the text of a file (an editor's unsaved buffer on stdin).
     With ``findings_only`` the result has findings and errors but may lack facts and
-    resolved states (see ``analyse_project``).
+    resolved states (see ``analyse_project``).  Up to ``jobs`` processes read the
+    modules that are not in the cache.
     """
     given = sources or {}
     # A path whose text is given (an editor buffer) need not exist on disk.
@@ -171,7 +193,8 @@ def analyse(
         for members in ([inside] if inside else []) + [[path] for path in outside]:
             files = sorted(walked | set(members))
             project = analyse_project(
-                files, config, enabled, overrides, cache, findings_only=findings_only
+                files, config, enabled, overrides, cache, findings_only=findings_only,
+                jobs=jobs,
             )
             project.root = root
             _collect(result, project, set(members), display)
@@ -255,31 +278,52 @@ def _survey(
 class _Facts:
     """Reads the facts of a project's files, each from the cache when it is as it
     was, else from its source (then stored in the cache), with the digest of their
-    JSON ("" when it is not known: no cache)."""
+    JSON ("" when it is not known: no cache).  Modules not in the cache are read by up
+    to ``jobs`` processes (see ``workers``)."""
 
     def __init__(
-        self, survey: _Survey, cache: FactsCache | None, errors: list[FileError]
+        self, survey: _Survey, cache: FactsCache | None, errors: list[FileError], jobs: int = 1
     ) -> None:
         self.survey = survey
         self.cache = cache
         self.errors = errors
+        self.jobs = jobs
         self.flow = bool(survey.mentioning)
         self.packages: dict[str, str] = {}
         self.modules: dict[str, ModuleFacts] = {}
         self.digests: dict[str, str] = {}
 
-    def read(self, path: str) -> None:
-        """Facts of ``path`` into ``modules``; an unreadable file into ``errors``."""
+    def read_all(self, paths: Sequence[str]) -> None:
+        """Facts of each of ``paths`` into ``modules``, an unreadable file into
+        ``errors``, in the order of ``paths``."""
+        from .workers import Work, facts_texts
+
+        pending = [Work(path, module_name_for_path(path, self.packages),
+                        self.survey.texts.get(path))
+                   for path in paths if not self._known(path)]
+        # Taken out: the facts hold all that is needed of the texts, and a project's
+        # texts would otherwise stay in memory while it is judged.
+        for work in pending:
+            self.survey.texts.pop(work.path, None)
+        for read in facts_texts(pending, self.jobs):
+            if read.error:
+                self.errors.append(FileError(read.path, read.error))
+            else:
+                self._add(read)
+
+    def _known(self, path: str) -> bool:
+        """Whether the facts of ``path`` need no extraction: read already, a project
+        without Nylas (none are needed), or unchanged in the cache."""
         from ..analysis.facts import ModuleFacts
 
         if path in self.modules:
-            return
+            return True
         if not self.flow:
             # Without Nylas anywhere there is nothing to extract from any module, and
             # nothing to resolve: module names are needed only to resolve imports.
             self.modules[path] = ModuleFacts(path, mentions_nylas=False)
-            return
-        stats, texts, cache = self.survey.stats, self.survey.texts, self.cache
+            return True
+        stats, cache = self.survey.stats, self.cache
         if cache is not None and path in stats:
             loaded = cache.load(path, stats[path], True)
             # A module's name comes from the ``__init__.py`` files above it, which come
@@ -288,32 +332,23 @@ class _Facts:
                 path, self.packages
             ):
                 self.modules[path], self.digests[path] = loaded
-                return
-        if path not in texts:
-            try:
-                texts[path] = read_source(path)
-            except InputError as error:
-                self.errors.append(FileError(path, str(error)))
-                return
-        try:
-            # Taken out: the facts hold all that is needed of the text, and a project's
-            # texts would otherwise stay in memory while it is judged.
-            facts = facts_for_source(path, texts.pop(path), flow=True, packages=self.packages)
-        except SyntaxError as error:
-            line = f":{error.lineno}" if error.lineno else ""
-            self.errors.append(FileError(path, f"{path}{line}: {_syntax_message(error)}"))
-            return
-        except (RecursionError, MemoryError) as error:
-            # The parser gives up on expressions nested thousands deep.
-            message = f"{path}: cannot parse (nested too deeply: {type(error).__name__})"
-            self.errors.append(FileError(path, message))
-            return
-        except ValueError as error:
-            self.errors.append(FileError(path, f"{path}: cannot parse ({error})"))
-            return
-        self.modules[path] = facts
-        if cache is not None and path in stats:
-            self.digests[path] = cache.store(path, stats[path], True, facts)
+                return True
+        return False
+
+    def _add(self, read: FactsText) -> None:
+        """The facts ``read`` gave, kept in the cache too."""
+        from ..analysis.facts import ModuleFacts
+
+        # From a worker, the facts are rebuilt from their JSON as a run with a filled
+        # cache rebuilds them.
+        facts = read.facts or ModuleFacts.from_json(json.loads(read.json))
+        self.modules[read.path] = facts
+        stats, cache = self.survey.stats, self.cache
+        if cache is not None and read.path in stats:
+            stat = stats[read.path]
+            self.digests[read.path] = (
+                cache.store_json(read.path, stat, True, read.json) if read.json
+                else cache.store(read.path, stat, True, facts))
 
 
 # Type parameters and the ``type`` statement: Python 3.12 syntax, which an older
@@ -344,9 +379,7 @@ def _load_facts(
     """
     reader = reader or _Facts(survey, cache, errors)
     failed = {error.path for error in errors}
-    for path in files:
-        if path not in failed:
-            reader.read(path)
+    reader.read_all([path for path in files if path not in failed])
     # In the order of ``files``, as the judgement has always seen them.
     reader.modules = {path: reader.modules[path] for path in files if path in reader.modules}
     return reader
@@ -362,14 +395,15 @@ def _same_facts(
     """
     from .reuse import facts_key
 
+    known = {path: stored.digest_of(path, survey.seen[path]) for path in files}
+    reader.read_all([path for path, digest in known.items() if not digest])
+    if reader.errors:
+        return False
     digests: list[tuple[str, str]] = []
     for path in files:
-        digest = stored.digest_of(path, survey.seen[path])
+        digest = known[path] or reader.digests.get(path, "")
         if not digest:
-            reader.read(path)
-            digest = reader.digests.get(path, "")
-            if not digest or reader.errors:
-                return False
+            return False
         digests.append((path, digest))
     return facts_key(settings, digests) == stored.facts
 
@@ -381,6 +415,7 @@ def analyse_project(
     overrides: Mapping[str, str],
     cache: FactsCache | None,
     findings_only: bool = False,
+    jobs: int = 1,
 ) -> ProjectResult:
     """Judge the project made of ``files``.
 
@@ -414,7 +449,7 @@ def analyse_project(
             reused = _stored_result(keep, inputs) if keep is not None else None
             if reused is not None:
                 return reused
-            reader = _Facts(survey, cache, errors)
+            reader = _Facts(survey, cache, errors, jobs)
             # Files changed since the last judgement, with the same facts (a comment
             # added): the last result stands.
             stored = reuse.read_stored(cache) if comparable and cache is not None else None
