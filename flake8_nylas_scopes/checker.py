@@ -85,6 +85,17 @@ def _table_settings(options: argparse.Namespace) -> FileSettings | None:
     return find_pyproject_settings()
 
 
+def _jobs(options: argparse.Namespace) -> int | None:
+    """flake8's ``--jobs`` as a number of processes (None: ``auto``, one per CPU)."""
+    jobs = getattr(options, "jobs", None)
+    if jobs is None:
+        return 1
+    if getattr(jobs, "is_auto", False):
+        return None
+    number = getattr(jobs, "n_jobs", 1)
+    return number if isinstance(number, int) and number > 0 else 1
+
+
 class _TableFilter:
     """What the table's ``select``, ``ignore``, ``per-file-ignores`` and ``exclude``
     hide, on top of what flake8 decides.
@@ -128,6 +139,9 @@ class NylasScopesChecker:
     )
     exclude: ClassVar[tuple[str, ...]] = ()
     from_stdin: ClassVar[bool] = True
+    # flake8's --jobs: how many processes may read a project's uncached modules (None:
+    # one per CPU).  Within flake8's own workers the plugin reads them alone.
+    jobs: ClassVar[int | None] = 1
     table_filter: ClassVar[_TableFilter | None] = None
     _session: ClassVar[ProjectSession | None] = None
     _session_key: ClassVar[object] = None
@@ -202,6 +216,7 @@ class NylasScopesChecker:
             *(table.exclude if table is not None else ()),
         ])
         cls.from_stdin = "-" in getattr(options, "filenames", ["-"])
+        cls.jobs = _jobs(options)
         cls._session = None
 
     def run(self) -> Iterator[Report]:
@@ -222,13 +237,14 @@ class NylasScopesChecker:
         table = cls.table_filter
         if table is not None and table.skips(self.filename):
             return
-        key = (cls.config, cls.enabled_codes, cls.exclude, cls.from_stdin)
+        key = (cls.config, cls.enabled_codes, cls.exclude, cls.from_stdin, cls.jobs)
         session = cls._session
         if session is None or cls._session_key != key:
             # A session belongs to one configuration: settings changed in-process
             # (tests, editors embedding flake8) must not see another's results.
             session = cls._session = ProjectSession(
-                self.config, self.enabled_codes.__contains__, self.exclude, self.from_stdin
+                self.config, self.enabled_codes.__contains__, self.exclude, self.from_stdin,
+                self.jobs,
             )
             cls._session_key = key
         for finding in session.findings_for(self.filename, "".join(self.lines)):

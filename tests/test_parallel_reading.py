@@ -7,10 +7,13 @@ The workers are started only for many modules, so these tests lower that thresho
 
 from __future__ import annotations
 
+import argparse
 import json
 import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -197,3 +200,34 @@ def test_python_dash_m_runs_the_command_once_per_process() -> None:
     # Running the command here would end the test with SystemExit.
     ran = runpy.run_module("flake8_nylas_scopes.__main__", run_name="__mp_main__")
     assert ran["__name__"] == "__mp_main__" and callable(ran["main"])
+
+
+def _flake8(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "flake8", "--isolated", "--select", "NYS", *args],
+        cwd=root, capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_flake8_on_one_file_of_a_large_cold_project(tmp_path: Path) -> None:
+    # One file: flake8 checks it in its own process, where the plugin may start
+    # workers for the project's other modules (more than PARALLEL_FROM of them).
+    root = _project(tmp_path / "app")
+    for number in range(12, workers.PARALLEL_FROM + 10):
+        (root / "app" / f"helper_{number}.py").write_text(HELPER)
+    serial = _flake8(root, "--jobs", "1", "app/auth.py")
+    shutil.rmtree(root / CACHE_DIRECTORY)
+    auto = _flake8(root, "--jobs", "auto", "app/auth.py")
+    assert (auto.returncode, auto.stdout, auto.stderr) == (
+        serial.returncode, serial.stdout, serial.stderr)
+    assert "NYS303" in serial.stdout
+
+
+@pytest.mark.parametrize(("given", "jobs"), [("1", 1), ("3", 3), ("auto", None)])
+def test_flake8_jobs_become_the_plugin_s(given: str, jobs: int | None) -> None:
+    from flake8.main.options import JobsArgument
+
+    from flake8_nylas_scopes.checker import _jobs
+
+    assert _jobs(argparse.Namespace(jobs=JobsArgument(given))) == jobs
+    assert _jobs(argparse.Namespace()) == 1

@@ -520,11 +520,13 @@ class ProjectSession:
 
     def __init__(
         self, config: Config, enabled: CodeFilter, exclude: Sequence[str],
-        from_stdin: bool = True,
+        from_stdin: bool = True, jobs: int | None = 1,
     ) -> None:
         self.config = config
         self.enabled = enabled
         self.exclude = exclude
+        # Processes that read modules not in the cache; None: one per CPU.
+        self.jobs = jobs
         # Only a buffer read from stdin can differ from the file on disk; otherwise
         # flake8 read the file itself and comparing would read it a second time.
         self.from_stdin = from_stdin
@@ -580,8 +582,11 @@ class ProjectSession:
         cache = FactsCache(root, _settings_key(self.config))
         walked = {os.path.abspath(p) for p in project_files(root, self.exclude, cache)}
         files = sorted(walked | set(overrides) | {current})
+        from .workers import available_cpus
+
+        jobs = available_cpus() if self.jobs is None else self.jobs
         return _SessionResult.of(analyse_project(
-            files, self.config, self.enabled, overrides, cache, findings_only=True
+            files, self.config, self.enabled, overrides, cache, findings_only=True, jobs=jobs
         ))
 
     @staticmethod
