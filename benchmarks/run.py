@@ -331,7 +331,9 @@ def peak_rss_kib() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak
 
 
-def _child_analyse(directory: str, cached: bool = False, findings_only: bool = False) -> None:
+def _child_analyse(
+    directory: str, cached: bool = False, findings_only: bool = False, jobs: int = 1
+) -> None:
     """In a fresh process: time ``project.analyse`` and report the peak memory.
 
     Without ``cached`` the facts cache is not used (a cold run every time); with it,
@@ -346,7 +348,7 @@ def _child_analyse(directory: str, cached: bool = False, findings_only: bool = F
     before = peak_rss_kib()
     start = time.perf_counter()
     result = analyse(paths, Config(), default_code_filter, use_cache=cached,
-                     findings_only=findings_only)
+                     findings_only=findings_only, jobs=jobs)
     elapsed = time.perf_counter() - start
     peak = peak_rss_kib()
     print(json.dumps({
@@ -356,10 +358,11 @@ def _child_analyse(directory: str, cached: bool = False, findings_only: bool = F
 
 
 def _analyse_in_child(
-    directory: str, cached: bool = False, findings_only: bool = False
+    directory: str, cached: bool = False, findings_only: bool = False, jobs: int = 1
 ) -> dict[str, float]:
     flag = ["--cached"] if cached else []
     flag += ["--findings-only"] if findings_only else []
+    flag += ["--jobs", str(jobs)]
     completed = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child-analyse", directory, *flag],
         capture_output=True, text=True, check=True,
@@ -489,6 +492,7 @@ def index_cost(workdir: str, modules: int = 2000) -> list[Ratio]:
     import shutil
 
     from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
+    from flake8_nylas_scopes.project.workers import available_cpus
 
     directory = os.path.join(workdir, f"index-{modules}")
     paths = write_project(directory, modules)
@@ -505,6 +509,13 @@ def index_cost(workdir: str, modules: int = 2000) -> list[Ratio]:
         parses.append(time.perf_counter() - start)
         colds.append(_analyse_in_child(directory, cached=True)["seconds"])
     parse_seconds, cold = median_of(parses), median_of(colds)
+    # The same cold run with its modules shared among one process per CPU (what
+    # ``check`` does by default); on one CPU there is nothing to compare.
+    cpus = available_cpus()
+    shared_colds = []
+    for _ in range(3 if cpus > 1 else 0):
+        shutil.rmtree(os.path.join(directory, CACHE_DIRECTORY), ignore_errors=True)
+        shared_colds.append(_analyse_in_child(directory, cached=True, jobs=cpus)["seconds"])
     warm = min(_analyse_in_child(directory, cached=True)["seconds"] for _ in range(3))
     _analyse_in_child(directory, cached=True, findings_only=True)  # stores the result
     unchanged = min(
@@ -530,9 +541,16 @@ def index_cost(workdir: str, modules: int = 2000) -> list[Ratio]:
             _analyse_in_child(directory, cached=True, findings_only=True)["seconds"]
         )
     code_edited = min(code_times)
+    shared = [
+        Ratio(f"cold project index with {cpus} worker processes / ast.parse ({modules} "
+              "modules)", median_of(shared_colds) / parse_seconds, 2.0,
+              f"{median_of(shared_colds):.2f} s / {parse_seconds:.2f} s (one process: "
+              f"{cold:.2f} s)"),
+    ] if shared_colds else []
     return [
         Ratio(f"cold project index / ast.parse ({modules} modules)", cold / parse_seconds,
               2.0, f"{cold:.2f} s / {parse_seconds:.2f} s"),
+        *shared,
         Ratio("warm / cold project index (facts read back, project judged)", warm / cold,
               0.2, f"{warm:.2f} s / {cold:.2f} s"),
         Ratio("warm / cold, check on the unchanged project (result reused)",
@@ -619,9 +637,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--child-analyse", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--cached", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--findings-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_analyse:
-        _child_analyse(args.child_analyse, args.cached, args.findings_only)
+        _child_analyse(args.child_analyse, args.cached, args.findings_only, args.jobs)
         return 0
     only = set(args.only or ["flake8", "parse", "growth", "index", "fix", "jobs", "floor"])
     process_repeats = args.repeats or 3
