@@ -111,6 +111,19 @@ def test_fixture_projects_read_by_workers(fixture: Path, tmp_path: Path) -> None
     assert _run(root, jobs=2, cache=False) == _run(root, jobs=1, cache=False)
 
 
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_workers_started_afresh_give_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    # macOS and Windows start workers with spawn: nothing of this process is copied,
+    # the workers import what they need.
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{method} is not available on this platform")
+    monkeypatch.setattr(workers, "_START_METHOD", method)
+    root = _project(tmp_path / "app")
+    assert _run(root, jobs=2, cache=False) == _run(root, jobs=1, cache=False)
+
+
 def test_results_come_in_the_order_of_the_work(tmp_path: Path) -> None:
     works = []
     for number in range(20):

@@ -38,6 +38,10 @@ PARALLEL_FROM = 64
 # that the workers finish together.
 _CHUNK = 8
 
+# How workers start: the platform's default (fork on Linux, spawn on macOS and
+# Windows); tests try the others.
+_START_METHOD: str | None = None
+
 
 @dataclass(frozen=True)
 class Work:
@@ -124,7 +128,8 @@ def facts_texts(works: Sequence[Work], jobs: int) -> Iterator[FactsText]:
     done = 0
     try:
         pool = concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, initializer=_ignore_interrupts)
+            max_workers=workers, initializer=_ignore_interrupts,
+            mp_context=multiprocessing.get_context(_START_METHOD))
     except (OSError, ValueError, NotImplementedError):
         pool = None  # no processes here (a sandbox, a platform without semaphores)
     if pool is not None:
