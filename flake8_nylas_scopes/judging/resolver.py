@@ -40,6 +40,7 @@ from ..analysis.symbols import (
 )
 from ..nylas_api.types import Endpoint
 from ..spans import Span
+from .module_aliases import namespace_aliases
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 
 
@@ -230,7 +231,10 @@ class FlowResolver:
         self.sdk = sdk_view()
         self.modules = [m for m in modules if m.flow is not None]
         self.module_names = {m.module for m in self.modules if m.module}
-        self._top_packages = {name.split(".", 1)[0] for name in self.module_names}
+        # ``acme.web.login`` for the module ``login`` of a namespace package.
+        self._aliases = namespace_aliases(self.modules)
+        self._top_packages = {
+            name.split(".", 1)[0] for name in (*self.module_names, *self._aliases)}
         self.functions: dict[str, tuple[str, ...]] = {}
         # ``*args`` and ``**kwargs`` of each function that has them.
         self._rest: dict[str, tuple[str, str]] = {}
@@ -535,6 +539,10 @@ class FlowResolver:
         # ``pkg.module.client.messages``: resolve the longest known prefix, then walk
         # the remaining attributes on what it holds.
         parts = name.split(".")
+        for cut in range(len(parts), 0, -1):
+            module = self._aliases.get(".".join(parts[:cut]))
+            if module is not None:
+                return self._resolve_ref(".".join((module, *parts[cut:])))
         for cut in range(len(parts) - 1, 0, -1):
             objs = self._resolve_exact(".".join(parts[:cut]))
             if objs:
