@@ -90,6 +90,55 @@ def test_an_item_every_request_calls_to_remove_is_offered_and_named_once(
         '"contacts.read_only", ', "")
 
 
+# The same two requests, with the lists in a module of their own: the fix plan reads
+# each request's items as its module's facts hold them, and there they are an import.
+SHARED_CONSTANTS = (
+    'READ = ["contacts.read_only", "calendar.read_only"]\nBOTH = READ + ["contacts"]\n')
+SHARED_REQUESTS = textwrap.dedent(
+    """\
+    from nylas import APIClient
+
+    from scopes import BOTH, READ
+
+    client = APIClient("id", "secret")
+    one = client.authentication_url("https://a/cb", scopes=BOTH)
+    two = client.authentication_url("https://a/cb", scopes=READ)
+    """
+)
+
+
+def test_an_item_shared_through_an_import_is_not_removed_for_one_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'contacts.read_only' is redundant in 'one' but is the contacts scope of 'two':
+    # fix removed it from READ, and users who signed in through 'two' lost it.
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "scopes.py").write_text(SHARED_CONSTANTS)
+    (tmp_path / "app.py").write_text(SHARED_REQUESTS)
+    monkeypatch.chdir(tmp_path)
+    (finding,) = _json(".")["findings"]  # type: ignore[misc]
+    assert finding["code"] == "NYS104"
+    assert finding["message"].endswith("(in the request at app.py:6)")
+    assert finding["fix"]["available"] is False  # type: ignore[index]
+    assert run_cli("fix", ".").code == 0
+    assert (tmp_path / "scopes.py").read_text() == SHARED_CONSTANTS
+
+
+def test_an_item_every_importing_request_calls_to_remove_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    constants = SHARED_CONSTANTS.replace('"calendar.read_only"', '"contacts"')
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "scopes.py").write_text(constants)
+    (tmp_path / "app.py").write_text(SHARED_REQUESTS)
+    monkeypatch.chdir(tmp_path)
+    findings = _json(".")["findings"]
+    assert [(f["code"], f["fix"]["applies"]) for f in findings  # type: ignore[index]
+            if f["line"] == 1] == [("NYS104", True)]  # type: ignore[index]
+    assert run_cli("fix", ".").code == 1
+    assert (tmp_path / "scopes.py").read_text().startswith('READ = ["contacts"]\n')
+
+
 def _apply(source: str, region: dict[str, int], text: str) -> str:
     lines = source.splitlines(keepends=True)
 

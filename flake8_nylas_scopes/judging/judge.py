@@ -413,7 +413,8 @@ def _agreed(
     for finding in findings:
         fix = finding.fix
         reading = readers.get((fix.span, fix.part), []) if fix is not None else []
-        if fix is None or fix.action not in _ITEM_FIXES or not _derived(reading):
+        if fix is None or fix.action not in _ITEM_FIXES or not (
+                _derived(reading) or _read_through_imports(reading, fix.span)):
             kept.add(finding)
             continue
         usage = finding.code in _USAGE_CLAIMS
@@ -432,6 +433,13 @@ def _derived(reading: list[ScopeSite]) -> bool:
     """Whether some request reading an item is one of several alternatives made from a
     single request (the fix plan sees only the requests as written)."""
     return len({site.span for site in reading}) < len(reading)
+
+
+def _read_through_imports(reading: list[ScopeSite], item: Span) -> bool:
+    """Whether several requests read an item and one of them in another module than
+    the item: the fix plan holds each request's items as its own module's facts say,
+    so it does not see that request read a constant it imports."""
+    return len(reading) > 1 and any(site.span.path != item.path for site in reading)
 
 
 _PROVIDER_NAMES = {"v3/google": "Google", "v3/microsoft": "Microsoft"}
