@@ -174,6 +174,15 @@ def _named_like_a_client(value: Val | None) -> bool:
     return False
 
 
+def _imported_as_nylas(value: Val | None) -> bool:
+    """Whether a receiver is imported under a name or from a module that says Nylas
+    (``from shared.nylas_setup import client``): a client made outside the project
+    (a company package, a sibling of a monorepo), not another library's object."""
+    while value is not None and value.kind in ("attr", "call", "item", "iter"):
+        value = value.inner
+    return value is not None and value.kind == "ref" and "nylas" in value.name.lower()
+
+
 def _is_parameter(value: Val | None) -> bool:
     """A parameter no project code fills whose name says it holds a Nylas model
     (``def on_message(message): message.save()``): a framework may pass one in.
@@ -866,7 +875,7 @@ class FlowResolver:
         names no other library uses, or on a parameter no project code fills."""
         attrs = use.attrs
         first = attrs[0]
-        if self._external(use.root):
+        if self._external(use.root) and not _imported_as_nylas(use.root):
             return []  # ``request.files.get(...)``: another library's object
         sdk = self.sdk
         scopes: frozenset[str] = frozenset()
