@@ -411,3 +411,55 @@ def test_another_librarys_object_imported_from_outside_is_not_taken_for_nylas(
     tmp_path: Path,
 ) -> None:
     assert _drafting_with(tmp_path, "from shared.setup import client") == ["NYS303"]
+
+
+# One list for Nylas and for the app's own Google OAuth flow: no Nylas call reads the
+# calendar, but the app's Google calls may.
+SHARED_GOOGLE_SCOPES = '''
+GOOGLE_SCOPES = [
+    "https://www.googleapis.com/auth/gmail.readonly",
+    "https://www.googleapis.com/auth/calendar.readonly",
+]
+'''
+NYLAS_LOGIN = '''
+from nylas import Client
+from nylas.models.auth import URLForAuthenticationConfig
+
+from scopes import GOOGLE_SCOPES
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2(URLForAuthenticationConfig(
+        client_id="c", redirect_uri="https://a/cb", provider="google", scope=GOOGLE_SCOPES))
+
+
+def inbox(grant):
+    return nylas.messages.list(grant)
+'''
+
+
+def _with_google_module(root: Path, google: str) -> list[str]:
+    _write(root, {"scopes.py": SHARED_GOOGLE_SCOPES, "login.py": NYLAS_LOGIN,
+                  "google_api.py": "from scopes import GOOGLE_SCOPES\n" + google})
+    return [code for _, _, code in _codes(_findings(root))]
+
+
+@pytest.mark.parametrize("google", [
+    'flow = Flow.from_client_secrets_file("client.json", scopes=GOOGLE_SCOPES)\n',
+    'flow = InstalledAppFlow.from_client_secrets_file("client.json", GOOGLE_SCOPES)\n',
+    'oauth = OAuth2Session("id", scope=list(GOOGLE_SCOPES))\n',
+])
+def test_a_list_another_oauth_request_reads_gets_no_unused_claim(
+    tmp_path: Path, google: str
+) -> None:
+    assert _with_google_module(tmp_path, google) == []
+
+
+@pytest.mark.parametrize("google", [
+    'print(", ".join(GOOGLE_SCOPES))\n',
+    'log.info("scopes: %s", GOOGLE_SCOPES)\n',
+])
+def test_a_list_only_shown_elsewhere_keeps_the_unused_claim(tmp_path: Path, google: str) -> None:
+    assert _with_google_module(tmp_path, google) == ["NYS303"]

@@ -371,8 +371,29 @@ def judge_project(
     findings = set(requests_findings(every_site, config, enabled, amend))
     findings.update(usage_findings(state, config, enabled))
     findings = _agreed(findings, every_site, state, config, enabled)
+    shared = _shared_with_other_oauth(
+        [facts for path, facts in modules.items() if path not in tests], index)
+    findings = {finding for finding in findings
+                if finding.code not in _NOT_NEEDED_CLAIMS or finding.span not in shared}
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
     return result
+
+
+# Claims that a scope is not needed: the Nylas calls alone back them.
+_NOT_NEEDED_CLAIMS = frozenset({"NYS302", "NYS303", "NYS405"})
+
+
+def _shared_with_other_oauth(modules: list[ModuleFacts], index: ConstantIndex) -> set[Span]:
+    """Where the items are written of the lists the project also gives another
+    library's OAuth request (``Flow.from_client_secrets_file(..., scopes=SCOPES)``):
+    a scope no Nylas call needs may serve that library's calls."""
+    spans: set[Span] = set()
+    for facts in modules:
+        for reference in facts.foreign_scopes:
+            for found in index.scopes(reference):
+                for value in _expand(index, found.value):
+                    spans.update(item.span for item in value.items)
+    return spans
 
 
 # Findings whose fix takes an item out of (or narrows it in) every request that reads it.
