@@ -226,3 +226,49 @@ def test_without_libcst_only_exact_edits_are_offered(
     # The item held in a name: the codemod decides, and it is not there to ask.
     assert not offers[4].applies
     assert "needs libcst" in offers[4].reason
+
+
+# A list the app also tests for a scope, to switch a feature on.
+TESTED_SCOPES = 'SCOPES = ["email.read_only", "email.modify"]\n'
+TESTED_AUTH = textwrap.dedent(
+    """\
+    from nylas import APIClient
+
+    from scopes import SCOPES
+
+    client = APIClient("id", "secret")
+    url = client.authentication_url("https://a/cb", scopes=SCOPES)
+
+
+    def archive(message_id):
+        client.messages.get(message_id).update_folder("archive")
+    """
+)
+
+
+def _fix_tested(root: Path, reader: str) -> str:
+    (root / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (root / "scopes.py").write_text(TESTED_SCOPES)
+    (root / "auth.py").write_text(TESTED_AUTH)
+    (root / "features.py").write_text("from scopes import SCOPES\n\n" + reader)
+    assert [f["code"] for f in _json(".")["findings"]] == ["NYS104"]  # type: ignore[index]
+    assert run_cli("fix", ".").code in (0, 1)
+    return (root / "scopes.py").read_text()
+
+
+def test_an_item_of_a_list_the_code_tests_for_it_is_not_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Redundant as a scope, 'email.read_only' also switches the inbox on: removing it
+    # turned the feature off.
+    monkeypatch.chdir(tmp_path)
+    reader = 'INBOX_ENABLED = "email.read_only" in SCOPES\n'
+    assert _fix_tested(tmp_path, reader) == TESTED_SCOPES
+
+
+def test_an_item_of_a_list_the_code_only_shows_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    reader = 'CONSENT = "This app asks for " + ", ".join(SCOPES)\n'
+    assert _fix_tested(tmp_path, reader) == 'SCOPES = ["email.modify"]\n'

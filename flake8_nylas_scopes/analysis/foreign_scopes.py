@@ -1,4 +1,4 @@
-"""Scope lists a module hands to an OAuth request that is not Nylas's.
+"""Scope lists a module hands to an OAuth request that is not Nylas's, or tests.
 
 An app that talks to Google or Microsoft directly as well as through Nylas often keeps
 one list for both: ``Flow.from_client_secrets_file("client.json", scopes=SCOPES)``
@@ -47,6 +47,23 @@ def foreign_scope_lists(tree: ast.Module, qualify: Qualify, own: Callable[[str],
             name = _reference(_unwrapped(argument), qualify, own, module)
             if name and name not in found:
                 found.append(name)
+    return found
+
+
+def tested_scope_lists(tree: ast.Module, qualify: Qualify, own: Callable[[str], bool],
+                       module: str) -> list[str]:
+    """The constants the code asks whether they hold a scope (``if "calendar" in
+    SCOPES:``), by dotted name: taking an item out of such a list changes what the
+    code does, not only what it asks for."""
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        for operator, right in zip(node.ops, node.comparators):
+            if isinstance(operator, (ast.In, ast.NotIn)):
+                name = _reference(_unwrapped(right), qualify, own, module)
+                if name and name not in found:
+                    found.append(name)
     return found
 
 

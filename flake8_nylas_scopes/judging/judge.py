@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from ..analysis.extract import raw_use
 from ..analysis.facts import (
@@ -371,10 +371,13 @@ def judge_project(
     findings = set(requests_findings(every_site, config, enabled, amend))
     findings.update(usage_findings(state, config, enabled))
     findings = _agreed(findings, every_site, state, config, enabled)
-    shared = _shared_with_other_oauth(
-        [facts for path, facts in modules.items() if path not in tests], index)
+    app_modules = [facts for path, facts in modules.items() if path not in tests]
+    shared = _item_spans(app_modules, index, lambda facts: facts.foreign_scopes)
     findings = {finding for finding in findings
                 if finding.code not in _NOT_NEEDED_CLAIMS or finding.span not in shared}
+    tested = _item_spans(app_modules, index, lambda facts: facts.tested_scopes)
+    findings = {_without_item_fix(finding) if finding.span in tested else finding
+                for finding in findings}
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
     return result
 
@@ -383,13 +386,25 @@ def judge_project(
 _NOT_NEEDED_CLAIMS = frozenset({"NYS302", "NYS303", "NYS405"})
 
 
-def _shared_with_other_oauth(modules: list[ModuleFacts], index: ConstantIndex) -> set[Span]:
-    """Where the items are written of the lists the project also gives another
-    library's OAuth request (``Flow.from_client_secrets_file(..., scopes=SCOPES)``):
-    a scope no Nylas call needs may serve that library's calls."""
+def _without_item_fix(finding: Finding) -> Finding:
+    """A finding on an item of a list the code tests (``if "email.read_only" in
+    SCOPES:``) keeps its message, but no fix takes the item out or renames it: the
+    test would answer otherwise.  Dropping one of two equal items changes no answer."""
+    fix = finding.fix
+    if fix is None or fix.action not in _ITEM_FIXES or finding.code == "NYS103":
+        return finding
+    return dataclasses.replace(finding, fix=None)
+
+
+def _item_spans(modules: list[ModuleFacts], index: ConstantIndex,
+                lists: Callable[[ModuleFacts], list[str]]) -> set[Span]:
+    """Where the items are written of the lists the modules name in ``lists``: those
+    the project also gives another library's OAuth request
+    (``Flow.from_client_secrets_file(..., scopes=SCOPES)``), where a scope no Nylas
+    call needs may serve that library's calls; and those it tests for a scope."""
     spans: set[Span] = set()
     for facts in modules:
-        for reference in facts.foreign_scopes:
+        for reference in lists(facts):
             for found in index.scopes(reference):
                 for value in _expand(index, found.value):
                     spans.update(item.span for item in value.items)
