@@ -415,3 +415,56 @@ def test_a_type_statement_alias_of_another_module_is_followed(tmp_path: Path) ->
     [project] = result.states
     assert project.state is not None and list(project.state.unresolved) == []
     assert project.inference is not None and "email.modify" in project.inference.scopes
+
+
+# A ``src/`` layout whose packages have no ``__init__.py`` (PEP 420 namespace
+# packages): modules import each other by the full dotted name.
+NAMESPACE_LOGIN = """\
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+SCOPES = ["email.modify"]
+
+
+def login_url(uri):
+    return client.authentication_url(uri, scopes=SCOPES)
+
+
+def inbox():
+    return [m.subject for m in client.messages.where(unread=True)]
+"""
+
+
+def _namespace_app(root: Path, archive: str) -> list[str]:
+    (root / "pyproject.toml").write_text("[project]\nname = 'acme'\n")
+    for name, text in {"src/acme/web/login.py": NAMESPACE_LOGIN,
+                       "src/acme/mail/archive.py": archive}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text))
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return [f.code for f in result.findings]
+
+
+def test_a_client_imported_from_a_namespace_package_is_followed(tmp_path: Path) -> None:
+    # Taken for another library's object, the client's write went unseen and
+    # 'email.modify' was called broader than the reads need.
+    codes = _namespace_app(tmp_path, """\
+        from acme.web.login import client
+
+
+        def archive(message_id):
+            client.messages.get(message_id).update_folder("archive")
+    """)
+    assert codes == []
+
+
+def test_a_namespace_package_that_only_reads_keeps_the_finding(tmp_path: Path) -> None:
+    codes = _namespace_app(tmp_path, """\
+        from acme.web.login import client
+
+
+        def subject(message_id):
+            return client.messages.get(message_id).subject
+    """)
+    assert codes == ["NYS302"]

@@ -90,6 +90,55 @@ def test_an_item_every_request_calls_to_remove_is_offered_and_named_once(
         '"contacts.read_only", ', "")
 
 
+# The same two requests, with the lists in a module of their own: the fix plan reads
+# each request's items as its module's facts hold them, and there they are an import.
+SHARED_CONSTANTS = (
+    'READ = ["contacts.read_only", "calendar.read_only"]\nBOTH = READ + ["contacts"]\n')
+SHARED_REQUESTS = textwrap.dedent(
+    """\
+    from nylas import APIClient
+
+    from scopes import BOTH, READ
+
+    client = APIClient("id", "secret")
+    one = client.authentication_url("https://a/cb", scopes=BOTH)
+    two = client.authentication_url("https://a/cb", scopes=READ)
+    """
+)
+
+
+def test_an_item_shared_through_an_import_is_not_removed_for_one_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'contacts.read_only' is redundant in 'one' but is the contacts scope of 'two':
+    # fix removed it from READ, and users who signed in through 'two' lost it.
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "scopes.py").write_text(SHARED_CONSTANTS)
+    (tmp_path / "app.py").write_text(SHARED_REQUESTS)
+    monkeypatch.chdir(tmp_path)
+    (finding,) = _json(".")["findings"]  # type: ignore[misc]
+    assert finding["code"] == "NYS104"
+    assert finding["message"].endswith("(in the request at app.py:6)")
+    assert finding["fix"]["available"] is False  # type: ignore[index]
+    assert run_cli("fix", ".").code == 0
+    assert (tmp_path / "scopes.py").read_text() == SHARED_CONSTANTS
+
+
+def test_an_item_every_importing_request_calls_to_remove_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    constants = SHARED_CONSTANTS.replace('"calendar.read_only"', '"contacts"')
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "scopes.py").write_text(constants)
+    (tmp_path / "app.py").write_text(SHARED_REQUESTS)
+    monkeypatch.chdir(tmp_path)
+    findings = _json(".")["findings"]
+    assert [(f["code"], f["fix"]["applies"]) for f in findings  # type: ignore[index]
+            if f["line"] == 1] == [("NYS104", True)]  # type: ignore[index]
+    assert run_cli("fix", ".").code == 1
+    assert (tmp_path / "scopes.py").read_text().startswith('READ = ["contacts"]\n')
+
+
 def _apply(source: str, region: dict[str, int], text: str) -> str:
     lines = source.splitlines(keepends=True)
 
@@ -177,3 +226,49 @@ def test_without_libcst_only_exact_edits_are_offered(
     # The item held in a name: the codemod decides, and it is not there to ask.
     assert not offers[4].applies
     assert "needs libcst" in offers[4].reason
+
+
+# A list the app also tests for a scope, to switch a feature on.
+TESTED_SCOPES = 'SCOPES = ["email.read_only", "email.modify"]\n'
+TESTED_AUTH = textwrap.dedent(
+    """\
+    from nylas import APIClient
+
+    from scopes import SCOPES
+
+    client = APIClient("id", "secret")
+    url = client.authentication_url("https://a/cb", scopes=SCOPES)
+
+
+    def archive(message_id):
+        client.messages.get(message_id).update_folder("archive")
+    """
+)
+
+
+def _fix_tested(root: Path, reader: str) -> str:
+    (root / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (root / "scopes.py").write_text(TESTED_SCOPES)
+    (root / "auth.py").write_text(TESTED_AUTH)
+    (root / "features.py").write_text("from scopes import SCOPES\n\n" + reader)
+    assert [f["code"] for f in _json(".")["findings"]] == ["NYS104"]  # type: ignore[index]
+    assert run_cli("fix", ".").code in (0, 1)
+    return (root / "scopes.py").read_text()
+
+
+def test_an_item_of_a_list_the_code_tests_for_it_is_not_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Redundant as a scope, 'email.read_only' also switches the inbox on: removing it
+    # turned the feature off.
+    monkeypatch.chdir(tmp_path)
+    reader = 'INBOX_ENABLED = "email.read_only" in SCOPES\n'
+    assert _fix_tested(tmp_path, reader) == TESTED_SCOPES
+
+
+def test_an_item_of_a_list_the_code_only_shows_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    reader = 'CONSENT = "This app asks for " + ", ".join(SCOPES)\n'
+    assert _fix_tested(tmp_path, reader) == 'SCOPES = ["email.modify"]\n'

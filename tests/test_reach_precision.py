@@ -605,6 +605,30 @@ def test_all_limits_what_a_star_import_brings(tmp_path: Path) -> None:
     assert {code for _, _, code, _ in found} == {"NYS304"}
 
 
+def test_a_list_rebuilt_from_the_star_imported_one_is_not_its_own_items(
+    tmp_path: Path,
+) -> None:
+    # Read as the name it rebinds, ``NYLAS_SCOPES`` in its own value spliced the new
+    # list into itself: 'email.send' looked requested twice, and ``fix`` deleted it.
+    for index, production in enumerate((
+        'from .base import *  # noqa\nNYLAS_SCOPES = [*NYLAS_SCOPES, "email.send"]\n',
+        'from .base import *  # noqa\nNYLAS_SCOPES = NYLAS_SCOPES + ["email.send"]\n',
+        'from .base import *  # noqa\nNYLAS_SCOPES = sorted({*NYLAS_SCOPES, "email.send"})\n',
+    )):
+        found = _split_settings(tmp_path / str(index), production)
+        assert {code for _, _, code, _ in found} == {"NYS304"}, production
+
+
+def test_a_duplicate_in_an_override_after_the_star_import_is_reported(
+    tmp_path: Path,
+) -> None:
+    found = _split_settings(tmp_path, (
+        'from .base import *  # noqa\n'
+        'NYLAS_SCOPES = ["email.read_only", "email.send", "email.send"]\n'))
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("production.py", 2, "NYS103"), ("production.py", 2, "NYS303")]
+
+
 def test_a_star_import_from_outside_the_project_silences_the_rules(tmp_path: Path) -> None:
     found = _split_settings(tmp_path, "from .base import *  # noqa\nfrom vendor.conf import *\n")
     assert {code for _, _, code, _ in found} == {"NYS304"}
@@ -692,6 +716,20 @@ def enable_calendar():
         "app/settings/__init__.py": "",
         "app/settings/base.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
         "app/settings/prod.py": 'from .base import *\n\nNYLAS_SCOPES += ["calendar.read_only"]\n',
+        "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings"),
+    },
+    "rebuilt from the base settings' list by a settings module": {
+        "app/settings/__init__.py": "",
+        "app/settings/base.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+        "app/settings/prod.py": (
+            'from .base import *\n\nNYLAS_SCOPES = NYLAS_SCOPES + ["calendar.read_only"]\n'),
+        "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings"),
+    },
+    "spread into a new list by a settings module over the base settings": {
+        "app/settings/__init__.py": "",
+        "app/settings/base.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+        "app/settings/prod.py": (
+            'from .base import *\n\nNYLAS_SCOPES = [*NYLAS_SCOPES, "calendar.read_only"]\n'),
         "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings"),
     },
     "set on Django's settings at start-up": {

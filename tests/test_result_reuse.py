@@ -161,7 +161,14 @@ def test_a_package_made_or_unmade_is_judged_with_its_new_module_names(app: Path)
         return analyse([str(app)], Config(), default_code_filter, use_cache=False,
                        findings_only=True).findings
 
+    # The scopes come from ``app.scopes``: a list other modules' constants are read
+    # from under the module's own name only.
+    (app / "app" / "scopes.py").write_text("SCOPES = ['calendar', 'email.read_only']\n")
+    (app / "app" / "auth.py").write_text(PACKAGE_AUTH.replace(
+        "scopes=['calendar', 'email.read_only']", "scopes=SCOPES").replace(
+        "from app.client import client\n", "from app.scopes import SCOPES\n"))
     first = _check(app)
+    assert _codes(first) == [("NYS303", "scopes.py")]
     (app / "app" / "__init__.py").unlink()
     unpackaged = fresh()
     assert unpackaged != first

@@ -359,3 +359,107 @@ def test_a_template_given_something_it_can_call_may_make_requests(tmp_path: Path
 def test_a_template_given_data_reads_no_more(tmp_path: Path) -> None:
     # The calendars are data: the mail scope is still unused.
     assert _inbox(tmp_path, "calendars=calendars") == [("app.py", 7, "NYS303")]
+
+
+# A client made outside the project (an installed company package, a sibling package
+# of a monorepo), imported by a module that drafts with it.
+OUTSIDE_CLIENT_LOGIN = '''
+from nylas import Client
+
+nylas = Client("key")
+SCOPES = [
+    "https://www.googleapis.com/auth/gmail.readonly",
+    "https://www.googleapis.com/auth/gmail.compose",
+]
+
+
+def login():
+    return nylas.auth.url_for_oauth2({"client_id": "c", "provider": "google",
+                                      "redirect_uri": "https://a/cb", "scope": SCOPES})
+
+
+def inbox(grant):
+    return nylas.messages.list(grant)
+'''
+
+
+def _drafting_with(root: Path, imported: str) -> list[str]:
+    _write(root, {"login.py": OUTSIDE_CLIENT_LOGIN, "compose.py": f'''
+{imported}
+
+
+def compose(grant):
+    return client.drafts.create(grant, request_body={{"subject": "hi"}})
+'''})
+    return [code for _, _, code in _codes(_findings(root, every=True))]
+
+
+def test_a_client_imported_from_outside_under_a_nylas_name_is_unresolved(
+    tmp_path: Path,
+) -> None:
+    # Taken for another library's object, its drafts went unseen and 'gmail.compose'
+    # was called unused.
+    for index, imported in enumerate((
+        "from shared.nylas_setup import client",
+        "from shared.setup import nylas_client as client",
+    )):
+        codes = _drafting_with(tmp_path / str(index), imported)
+        assert "NYS303" not in codes and "NYS304" in codes, imported
+
+
+def test_another_librarys_object_imported_from_outside_is_not_taken_for_nylas(
+    tmp_path: Path,
+) -> None:
+    assert _drafting_with(tmp_path, "from shared.setup import client") == ["NYS303"]
+
+
+# One list for Nylas and for the app's own Google OAuth flow: no Nylas call reads the
+# calendar, but the app's Google calls may.
+SHARED_GOOGLE_SCOPES = '''
+GOOGLE_SCOPES = [
+    "https://www.googleapis.com/auth/gmail.readonly",
+    "https://www.googleapis.com/auth/calendar.readonly",
+]
+'''
+NYLAS_LOGIN = '''
+from nylas import Client
+from nylas.models.auth import URLForAuthenticationConfig
+
+from scopes import GOOGLE_SCOPES
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2(URLForAuthenticationConfig(
+        client_id="c", redirect_uri="https://a/cb", provider="google", scope=GOOGLE_SCOPES))
+
+
+def inbox(grant):
+    return nylas.messages.list(grant)
+'''
+
+
+def _with_google_module(root: Path, google: str) -> list[str]:
+    _write(root, {"scopes.py": SHARED_GOOGLE_SCOPES, "login.py": NYLAS_LOGIN,
+                  "google_api.py": "from scopes import GOOGLE_SCOPES\n" + google})
+    return [code for _, _, code in _codes(_findings(root))]
+
+
+@pytest.mark.parametrize("google", [
+    'flow = Flow.from_client_secrets_file("client.json", scopes=GOOGLE_SCOPES)\n',
+    'flow = InstalledAppFlow.from_client_secrets_file("client.json", GOOGLE_SCOPES)\n',
+    'oauth = OAuth2Session("id", scope=list(GOOGLE_SCOPES))\n',
+])
+def test_a_list_another_oauth_request_reads_gets_no_unused_claim(
+    tmp_path: Path, google: str
+) -> None:
+    assert _with_google_module(tmp_path, google) == []
+
+
+@pytest.mark.parametrize("google", [
+    'print(", ".join(GOOGLE_SCOPES))\n',
+    'log.info("scopes: %s", GOOGLE_SCOPES)\n',
+])
+def test_a_list_only_shown_elsewhere_keeps_the_unused_claim(tmp_path: Path, google: str) -> None:
+    assert _with_google_module(tmp_path, google) == ["NYS303"]

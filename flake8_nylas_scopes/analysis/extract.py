@@ -343,7 +343,7 @@ class Extractor(FastVisitor):
             settings_module = _django_settings_module(statement)
             if settings_module:
                 self.facts.django_settings = settings_module
-            for changed, how in _changed_values(statement):
+            for changed, how in _changed_values(statement, nested):
                 self._note_change(changed, nested, how, bindings)
         star_line = max((star.line for star in self.facts.star_imports), default=0)
         # ``from .local_settings import *`` at the end of Django's settings may bind
@@ -359,8 +359,8 @@ class Extractor(FastVisitor):
         """A list or dict changed after its assignment, or a name bound again, so
         that the assignment no longer says what it holds when read as scopes.
         ``how``: "call" (``SCOPES.append(x)``), "item" (``CONFIG["scope"] = x``),
-        "augment" (``SCOPES += x``), "global" (``global SCOPES`` in a function) or
-        "rebind" (``config.SCOPES = x``)."""
+        "augment" (``SCOPES += x``), "extend" (``SCOPES = SCOPES + x``), "global"
+        (``global SCOPES`` in a function) or "rebind" (``config.SCOPES = x``)."""
         if isinstance(node, ast.Attribute):
             # ``config.SCOPES += [...]``, ``settings.SCOPES = ...``: another module's.
             reference = self.qualify(node)
@@ -370,6 +370,14 @@ class Extractor(FastVisitor):
         if not isinstance(node, ast.Name):
             return
         name = node.id
+        if how == "extend":
+            # Read where it is bound, the name would stand for its own new list; read
+            # from another module, for a list only the star import's value says.  (In
+            # a function the name read is a parameter, bound twice and not read, or a
+            # global the function cannot read before binding it: not looked for.)
+            bindings.mutated.add(name)
+            self.facts.mutated.append(f"{self._module_name}.{name}")
+            return
         imported = self._imports.get(name) if name in bindings.imported else None
         if imported and how != "global":
             # ``from .config import SCOPES`` then ``SCOPES.append(...)``: the same list.
@@ -1487,9 +1495,12 @@ def _statements_with_depth(body: list[ast.stmt]) -> Iterator[tuple[ast.stmt, boo
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
-def _changed_values(statement: ast.stmt) -> Iterator[tuple[ast.expr, str]]:
+def _changed_values(
+    statement: ast.stmt, nested: bool = False
+) -> Iterator[tuple[ast.expr, str]]:
     """The values a statement changes or binds again, each with how (see
-    ``Extractor._note_change``)."""
+    ``Extractor._note_change``); ``nested``: the statement sits in a function or a
+    class."""
     if isinstance(statement, ast.Global):
         for name in statement.names:
             yield ast.Name(name, ast.Load()), "global"
@@ -1513,6 +1524,18 @@ def _changed_values(statement: ast.stmt) -> Iterator[tuple[ast.expr, str]]:
         elif isinstance(target, ast.Name) and isinstance(statement, ast.AugAssign):
             # ``SCOPES += [...]`` extends a list in place, and binds the name again.
             yield target, "augment"
+        elif not nested and isinstance(target, ast.Name) and _reads_name(
+                getattr(statement, "value", None), target.id):
+            # ``SCOPES = [*SCOPES, "email.send"]``: a new list made from the value the
+            # name held before (a star import's), which this one binding does not say.
+            yield target, "extend"
+
+
+def _reads_name(value: ast.expr | None, name: str) -> bool:
+    return value is not None and any(
+        isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)
+        for node in ast.walk(value)
+    )
 
 
 def _container(node: ast.expr) -> ast.expr:

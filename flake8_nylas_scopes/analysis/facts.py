@@ -335,6 +335,11 @@ class ModuleFacts:
     # Branches that run only for some providers' grants: (first line, last line,
     # providers), see ``provider_guards``.
     provider_guards: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
+    # name (see ``foreign_scopes``).
+    foreign_scopes: list[str] = field(default_factory=list)
+    # Constants the code tests for a scope (``"calendar" in SCOPES``), by dotted name.
+    tested_scopes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -359,6 +364,8 @@ class ModuleFacts:
 
             "provider_guards": [[first, last, list(names)]
                                 for first, last, names in self.provider_guards],
+            "foreign_scopes": list(self.foreign_scopes),
+            "tested_scopes": list(self.tested_scopes),
         }
 
     @classmethod
@@ -388,4 +395,6 @@ class ModuleFacts:
 
             [(int(first), int(last), tuple(str(name) for name in names))
              for first, last, names in data.get("provider_guards", ())],
+            [str(name) for name in data.get("foreign_scopes", ())],
+            [str(name) for name in data.get("tested_scopes", ())],
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from ..analysis.extract import raw_use
 from ..analysis.facts import (
@@ -371,8 +371,44 @@ def judge_project(
     findings = set(requests_findings(every_site, config, enabled, amend))
     findings.update(usage_findings(state, config, enabled))
     findings = _agreed(findings, every_site, state, config, enabled)
+    app_modules = [facts for path, facts in modules.items() if path not in tests]
+    shared = _item_spans(app_modules, index, lambda facts: facts.foreign_scopes)
+    findings = {finding for finding in findings
+                if finding.code not in _NOT_NEEDED_CLAIMS or finding.span not in shared}
+    tested = _item_spans(app_modules, index, lambda facts: facts.tested_scopes)
+    findings = {_without_item_fix(finding) if finding.span in tested else finding
+                for finding in findings}
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
     return result
+
+
+# Claims that a scope is not needed: the Nylas calls alone back them.
+_NOT_NEEDED_CLAIMS = frozenset({"NYS302", "NYS303", "NYS405"})
+
+
+def _without_item_fix(finding: Finding) -> Finding:
+    """A finding on an item of a list the code tests (``if "email.read_only" in
+    SCOPES:``) keeps its message, but no fix takes the item out or renames it: the
+    test would answer otherwise.  Dropping one of two equal items changes no answer."""
+    fix = finding.fix
+    if fix is None or fix.action not in _ITEM_FIXES or finding.code == "NYS103":
+        return finding
+    return dataclasses.replace(finding, fix=None)
+
+
+def _item_spans(modules: list[ModuleFacts], index: ConstantIndex,
+                lists: Callable[[ModuleFacts], list[str]]) -> set[Span]:
+    """Where the items are written of the lists the modules name in ``lists``: those
+    the project also gives another library's OAuth request
+    (``Flow.from_client_secrets_file(..., scopes=SCOPES)``), where a scope no Nylas
+    call needs may serve that library's calls; and those it tests for a scope."""
+    spans: set[Span] = set()
+    for facts in modules:
+        for reference in lists(facts):
+            for found in index.scopes(reference):
+                for value in _expand(index, found.value):
+                    spans.update(item.span for item in value.items)
+    return spans
 
 
 # Findings whose fix takes an item out of (or narrows it in) every request that reads it.
@@ -413,7 +449,8 @@ def _agreed(
     for finding in findings:
         fix = finding.fix
         reading = readers.get((fix.span, fix.part), []) if fix is not None else []
-        if fix is None or fix.action not in _ITEM_FIXES or not _derived(reading):
+        if fix is None or fix.action not in _ITEM_FIXES or not (
+                _derived(reading) or _read_through_imports(reading, fix.span)):
             kept.add(finding)
             continue
         usage = finding.code in _USAGE_CLAIMS
@@ -432,6 +469,13 @@ def _derived(reading: list[ScopeSite]) -> bool:
     """Whether some request reading an item is one of several alternatives made from a
     single request (the fix plan sees only the requests as written)."""
     return len({site.span for site in reading}) < len(reading)
+
+
+def _read_through_imports(reading: list[ScopeSite], item: Span) -> bool:
+    """Whether several requests read an item and one of them in another module than
+    the item: the fix plan holds each request's items as its own module's facts say,
+    so it does not see that request read a constant it imports."""
+    return len(reading) > 1 and any(site.span.path != item.path for site in reading)
 
 
 _PROVIDER_NAMES = {"v3/google": "Google", "v3/microsoft": "Microsoft"}

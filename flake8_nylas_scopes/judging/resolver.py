@@ -40,6 +40,7 @@ from ..analysis.symbols import (
 )
 from ..nylas_api.types import Endpoint
 from ..spans import Span
+from .module_aliases import namespace_aliases
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 
 
@@ -173,6 +174,15 @@ def _named_like_a_client(value: Val | None) -> bool:
     return False
 
 
+def _imported_as_nylas(value: Val | None) -> bool:
+    """Whether a receiver is imported under a name or from a module that says Nylas
+    (``from shared.nylas_setup import client``): a client made outside the project
+    (a company package, a sibling of a monorepo), not another library's object."""
+    while value is not None and value.kind in ("attr", "call", "item", "iter"):
+        value = value.inner
+    return value is not None and value.kind == "ref" and "nylas" in value.name.lower()
+
+
 def _is_parameter(value: Val | None) -> bool:
     """A parameter no project code fills whose name says it holds a Nylas model
     (``def on_message(message): message.save()``): a framework may pass one in.
@@ -230,7 +240,10 @@ class FlowResolver:
         self.sdk = sdk_view()
         self.modules = [m for m in modules if m.flow is not None]
         self.module_names = {m.module for m in self.modules if m.module}
-        self._top_packages = {name.split(".", 1)[0] for name in self.module_names}
+        # ``acme.web.login`` for the module ``login`` of a namespace package.
+        self._aliases = namespace_aliases(self.modules)
+        self._top_packages = {
+            name.split(".", 1)[0] for name in (*self.module_names, *self._aliases)}
         self.functions: dict[str, tuple[str, ...]] = {}
         # ``*args`` and ``**kwargs`` of each function that has them.
         self._rest: dict[str, tuple[str, str]] = {}
@@ -535,6 +548,10 @@ class FlowResolver:
         # ``pkg.module.client.messages``: resolve the longest known prefix, then walk
         # the remaining attributes on what it holds.
         parts = name.split(".")
+        for cut in range(len(parts), 0, -1):
+            module = self._aliases.get(".".join(parts[:cut]))
+            if module is not None:
+                return self._resolve_ref(".".join((module, *parts[cut:])))
         for cut in range(len(parts) - 1, 0, -1):
             objs = self._resolve_exact(".".join(parts[:cut]))
             if objs:
@@ -862,7 +879,7 @@ class FlowResolver:
         names no other library uses, or on a parameter no project code fills."""
         attrs = use.attrs
         first = attrs[0]
-        if self._external(use.root):
+        if self._external(use.root) and not _imported_as_nylas(use.root):
             return []  # ``request.files.get(...)``: another library's object
         sdk = self.sdk
         scopes: frozenset[str] = frozenset()

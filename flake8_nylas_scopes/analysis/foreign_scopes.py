@@ -1,0 +1,105 @@
+"""Scope lists a module hands to an OAuth request that is not Nylas's, or tests.
+
+An app that talks to Google or Microsoft directly as well as through Nylas often keeps
+one list for both: ``Flow.from_client_secrets_file("client.json", scopes=SCOPES)``
+beside ``url_for_oauth2({"scope": SCOPES, ...})``.  The Nylas calls alone do not say
+what such a list needs: a scope no Nylas call uses may serve the other library's calls.
+This records the lists given that way, by the dotted name of the constant, so that the
+judge can keep the claims that a scope is not needed off their items.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterator
+
+from ..nylas_api import API_VERSIONS
+
+# Keywords under which OAuth libraries take scopes (google-auth, requests-oauthlib,
+# Authlib, MSAL).
+_SCOPE_KEYWORDS = frozenset({"scope", "scopes"})
+# Google's flows and credentials take the scopes second, positionally, in their own
+# quickstarts: ``InstalledAppFlow.from_client_secrets_file("credentials.json", SCOPES)``.
+_SCOPES_SECOND = frozenset({
+    "from_client_secrets_file", "from_client_config", "from_authorized_user_file",
+    "from_authorized_user_info",
+})
+# Builtins that give the same scopes as the list they are given.
+_SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
+# Nylas's own request that takes ``scopes=``; API v3's take a dict, or a request type
+# of ``nylas.models`` (the name says Nylas).
+_NYLAS_METHOD = API_VERSIONS["v2"].surface().auth_url_method
+_NOT_A_REQUEST = frozenset({"dict"})
+
+# The dotted name an expression refers to through imports (None when it names none).
+Qualify = Callable[[ast.expr], "str | None"]
+
+
+def foreign_scope_lists(tree: ast.Module, qualify: Qualify, own: Callable[[str], bool],
+                        module: str) -> list[str]:
+    """The constants given as scopes to calls other than Nylas requests, by dotted
+    name; ``own`` says whether a name is bound in this module."""
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or _nylas_call(node, qualify):
+            continue
+        for argument in _scope_arguments(node):
+            name = _reference(_unwrapped(argument), qualify, own, module)
+            if name and name not in found:
+                found.append(name)
+    return found
+
+
+def tested_scope_lists(tree: ast.Module, qualify: Qualify, own: Callable[[str], bool],
+                       module: str) -> list[str]:
+    """The constants the code asks whether they hold a scope (``if "calendar" in
+    SCOPES:``), by dotted name: taking an item out of such a list changes what the
+    code does, not only what it asks for."""
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        for operator, right in zip(node.ops, node.comparators):
+            if isinstance(operator, (ast.In, ast.NotIn)):
+                name = _reference(_unwrapped(right), qualify, own, module)
+                if name and name not in found:
+                    found.append(name)
+    return found
+
+
+def _scope_arguments(node: ast.Call) -> Iterator[ast.expr]:
+    for keyword in node.keywords:
+        if keyword.arg in _SCOPE_KEYWORDS:
+            yield keyword.value
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr in _SCOPES_SECOND and len(node.args) > 1:
+        yield node.args[1]
+
+
+def _nylas_call(node: ast.Call, qualify: Qualify) -> bool:
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr == _NYLAS_METHOD:
+        return True
+    if isinstance(func, ast.Name) and func.id in _NOT_A_REQUEST:
+        return True
+    name = qualify(func) or ast.unparse(func)
+    return "nylas" in name.lower()
+
+
+def _unwrapped(node: ast.expr) -> ast.expr:
+    """``list(SCOPES)``, ``sorted(SCOPES)``: the list they copy."""
+    while (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+           and node.func.id in _SAME_ITEMS and len(node.args) == 1):
+        node = node.args[0]
+    return node
+
+
+def _reference(node: ast.expr, qualify: Qualify, own: Callable[[str], bool],
+               module: str) -> str:
+    if not isinstance(node, (ast.Name, ast.Attribute)):
+        return ""
+    imported = qualify(node)
+    if imported:
+        return imported
+    return f"{module}.{node.id}" if isinstance(node, ast.Name) and own(node.id) and module \
+        else ""
