@@ -35,36 +35,33 @@ _NOT_A_REQUEST = frozenset({"dict"})
 Qualify = Callable[[ast.expr], "str | None"]
 
 
-def foreign_scope_lists(tree: ast.Module, qualify: Qualify, own: Callable[[str], bool],
-                        module: str) -> list[str]:
-    """The constants given as scopes to calls other than Nylas requests, by dotted
-    name; ``own`` says whether a name is bound in this module."""
-    found: list[str] = []
+def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], bool],
+                       module: str) -> tuple[list[str], list[str]]:
+    """The constants given as scopes to calls other than Nylas requests, and those the
+    code asks whether they hold a scope (``if "calendar" in SCOPES:``), by dotted name;
+    ``own`` says whether a name is bound in this module.
+
+    Taking an item out of a tested list changes what the code does, not only what it
+    asks for.  One walk finds both.
+    """
+    foreign: list[str] = []
+    tested: list[str] = []
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or _nylas_call(node, qualify):
-            continue
-        for argument in _scope_arguments(node):
-            name = _reference(_unwrapped(argument), qualify, own, module)
-            if name and name not in found:
-                found.append(name)
-    return found
+        if isinstance(node, ast.Call):
+            if _nylas_call(node, qualify):
+                continue
+            for argument in _scope_arguments(node):
+                _note(foreign, _reference(_unwrapped(argument), qualify, own, module))
+        elif isinstance(node, ast.Compare):
+            for operator, right in zip(node.ops, node.comparators):
+                if isinstance(operator, (ast.In, ast.NotIn)):
+                    _note(tested, _reference(_unwrapped(right), qualify, own, module))
+    return foreign, tested
 
 
-def tested_scope_lists(tree: ast.Module, qualify: Qualify, own: Callable[[str], bool],
-                       module: str) -> list[str]:
-    """The constants the code asks whether they hold a scope (``if "calendar" in
-    SCOPES:``), by dotted name: taking an item out of such a list changes what the
-    code does, not only what it asks for."""
-    found: list[str] = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Compare):
-            continue
-        for operator, right in zip(node.ops, node.comparators):
-            if isinstance(operator, (ast.In, ast.NotIn)):
-                name = _reference(_unwrapped(right), qualify, own, module)
-                if name and name not in found:
-                    found.append(name)
-    return found
+def _note(found: list[str], name: str) -> None:
+    if name and name not in found:
+        found.append(name)
 
 
 def _scope_arguments(node: ast.Call) -> Iterator[ast.expr]:

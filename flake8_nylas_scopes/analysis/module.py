@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from .extract import Extractor
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
-from .foreign_scopes import foreign_scope_lists, tested_scope_lists
+from .foreign_scopes import scope_list_readers
 from .prefilter import mentions_nylas
 from .provider_guards import provider_guards
 
@@ -66,10 +66,8 @@ def module_facts(
             if "scope" in text.casefold():
                 # A list this module gives another library's OAuth request as well, or
                 # asks whether it holds a scope.
-                reading = (tree, extractor.qualify, extractor.module_bindings.binds,
-                           module_name)
-                facts.foreign_scopes = foreign_scope_lists(*reading)
-                facts.tested_scopes = tested_scope_lists(*reading)
+                facts.foreign_scopes, facts.tested_scopes = scope_list_readers(
+                    tree, extractor.qualify, extractor.module_bindings.binds, module_name)
     finally:
         extractor.close()
     return facts

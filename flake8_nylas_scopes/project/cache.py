@@ -46,7 +46,7 @@ MENTIONS_INDEX = "mentions-index.json"
 WALK_INDEX = "walk-index.json"
 RESULT_INDEX = "project-result.json"
 _JUDGING_LOCK = "judging.lock"
-_FORMAT = 9
+_FORMAT = 10
 # Numbers the temporary files of this process, whose id is in their names too.
 _TEMPORARY_NUMBERS = itertools.count()
 # What another build of the analyser left unchanged this long is removed.
