@@ -115,22 +115,24 @@ def _list_directory(path: str) -> None:
 def facts_for_source(
     path: str, source: str, flow: bool = False, packages: dict[str, str] | None = None
 ) -> ModuleFacts:
-    # Lines as Python and flake8 count them: str.splitlines also breaks at form feeds,
-    # \x1c-\x1e, \x85 and \u2028, which would shift every later line.
+    """The facts of one module's text; a ``SyntaxError`` and the like propagate."""
+    return _module_facts(path, source, module_name_for_path(path, packages), flow)
+
+
+def _module_facts(path: str, source: str, module: str, flow: bool) -> ModuleFacts:
     from ..analysis.module import module_facts
 
+    # Lines as Python and flake8 count them: str.splitlines also breaks at form feeds,
+    # \x1c-\x1e, \x85 and \u2028, which would shift every later line.
     lines = io.StringIO(source, newline="").readlines()
-    return module_facts(None, path, lines, module_name_for_path(path, packages), flow=flow)
+    return module_facts(None, path, lines, module, flow=flow)
 
 
 def facts_or_error(path: str, source: str, module: str) -> ModuleFacts | str:
     """The facts of a module of a project that uses Nylas, or the message that says
     why its text cannot be analysed."""
-    from ..analysis.module import module_facts
-
-    lines = io.StringIO(source, newline="").readlines()
     try:
-        return module_facts(None, path, lines, module, flow=True)
+        return _module_facts(path, source, module, flow=True)
     except SyntaxError as error:
         line = f":{error.lineno}" if error.lineno else ""
         return f"{path}{line}: {_syntax_message(error)}"
