@@ -139,6 +139,41 @@ def test_an_item_every_importing_request_calls_to_remove_is_removed(
     assert (tmp_path / "scopes.py").read_text().startswith('READ = ["contacts"]\n')
 
 
+def test_many_requests_sharing_a_list_are_judged_against_one_gathering_of_the_calls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each request reading an item is judged alone before a claim on the item stands;
+    # the calls were once gathered again for every request, which made a project with
+    # hundreds of requests sharing constants take minutes.
+    from flake8_nylas_scopes.judging import usage_rules
+
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "scopes.py").write_text('BASE = ["email.read_only", "calendar"]\n')
+    for number in range(25):
+        (tmp_path / f"auth_{number}.py").write_text(
+            "from nylas import APIClient\n\nfrom scopes import BASE\n\n"
+            "client = APIClient('id', 'secret')\n"
+            "url = client.authentication_url('https://a/cb', scopes=[*BASE, 'contacts'])\n"
+            "inbox = client.messages.all()\nbook = client.contacts.all()\n")
+    gathered: list[int] = []
+    real = usage_rules._UnneededClaims
+
+    class Counted(real):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: object) -> None:
+            gathered.append(1)
+            super().__init__(*args)
+
+    monkeypatch.setattr(usage_rules, "_UnneededClaims", Counted)
+    monkeypatch.chdir(tmp_path)
+    findings = _json(".")["findings"]
+    # Every request makes the claim on the shared item: it stands, with its fix.
+    assert [(f["code"], f["line"], f["fix"]["available"],  # type: ignore[index]
+             f["fix"]["applies_with_unsafe_fixes"])  # type: ignore[index]
+            for f in findings if f["path"] == "scopes.py"] == [("NYS303", 1, True, True)]
+    # Once for the project's findings, once for every request judged alone.
+    assert len(gathered) == 2
+
+
 def _apply(source: str, region: dict[str, int], text: str) -> str:
     lines = source.splitlines(keepends=True)
 

@@ -29,7 +29,7 @@ from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .results import FileError, ProjectResult
 from .test_code import is_test_module
-from .usage_rules import Inference, ProjectState, infer, usage_findings
+from .usage_rules import Inference, ProjectState, infer, unneeded_claims_alone, usage_findings
 from .v3_requests import site_dialect
 
 # Scopes given to a wrapper function's parameter (see extract._parameter_reference).
@@ -435,16 +435,19 @@ def _agreed(
                 readers.setdefault((item.span, item.part), []).append(site)
     kept: set[Finding] = set()
     judged: dict[int, set[Finding]] = {}
+    unneeded: dict[int, set[Finding]] | None = None
 
     def alone(site: ScopeSite, usage: bool) -> set[Finding]:
-        key = id(site) * 2 + usage
-        if key not in judged:
-            if usage:
-                judged[key] = set(usage_findings(
-                    dataclasses.replace(state, sites=[site]), config, enabled))
-            else:
-                judged[key] = set(requests_findings([site], config, enabled))
-        return judged[key]
+        nonlocal unneeded
+        if usage:
+            if unneeded is None:
+                # Every request at once: what the calls use is gathered a single time.
+                unneeded = unneeded_claims_alone(
+                    dataclasses.replace(state, sites=sites), config, enabled)
+            return unneeded[id(site)]
+        if id(site) not in judged:
+            judged[id(site)] = set(requests_findings([site], config, enabled))
+        return judged[id(site)]
 
     for finding in findings:
         fix = finding.fix

@@ -419,43 +419,62 @@ def _kept_items(site: ScopeSite, config: Config, catalogue: Catalogue
 def _overbroad_or_unused(
     state: _DialectState, config: Config, enabled: CodeFilter
 ) -> Iterator[Finding]:
-    user_uses = [use for use in state.endpoint_uses if use.endpoint.user_scoped]
-    # A login service that only exchanges codes for tokens and hands them elsewhere
-    # makes no call with them: there is nothing to judge the scopes by.  Nor does a
-    # relay that only receives notifications, or code that only names a request
-    # argument: the grants may serve another service.
-    if all(use.endpoint.mention for use in user_uses):
-        return
-    if any(use.scopes is None for use in state.unresolved):
-        return
-    catalogue = state.catalogue
-    touched = frozenset(
-        scope for use in state.unresolved if use.scopes is not None for scope in use.scopes
-    )
-    assumed = {scope.strip().lower() for scope in config.assume_used}
-    if state.dialect != V2:
-        assumed = {canonical for scope in config.assume_used
-                   if (canonical := catalogue.canonical(scope.strip())) is not None}
-    # Thousands of calls reach a few dozen endpoints: judge each endpoint once.
-    by_endpoint: dict[Endpoint, list[EndpointUse]] = {}
-    for use in user_uses:
-        by_endpoint.setdefault(use.endpoint, []).append(use)
-    # Sites request the same few scopes over and over: find what each scope serves once.
-    served: dict[str, tuple[list[Endpoint], list[EndpointUse]]] = {}
+    claims = _UnneededClaims(state, config, enabled)
     for site in state.sites:
-        if site.value.state is not ValueState.ITEMS or site.kind is SiteKind.FLASK_DANCE:
-            continue
+        yield from claims.of(site)
+
+
+class _UnneededClaims:
+    """The claims that a requested scope is not needed (NYS302, NYS303, NYS405) in one
+    dialect: what the dialect's calls use, gathered once, and each request judged
+    against it."""
+
+    def __init__(self, state: _DialectState, config: Config, enabled: CodeFilter) -> None:
+        self.state, self.config, self.enabled = state, config, enabled
+        self.catalogue = catalogue = state.catalogue
+        user_uses = [use for use in state.endpoint_uses if use.endpoint.user_scoped]
+        # A login service that only exchanges codes for tokens and hands them elsewhere
+        # makes no call with them: there is nothing to judge the scopes by.  Nor does a
+        # relay that only receives notifications, or code that only names a request
+        # argument: the grants may serve another service.
+        self.silent = all(use.endpoint.mention for use in user_uses) or any(
+            use.scopes is None for use in state.unresolved)
+        self.touched = frozenset(
+            scope for use in state.unresolved if use.scopes is not None
+            for scope in use.scopes
+        )
+        assumed = {scope.strip().lower() for scope in config.assume_used}
+        if state.dialect != V2:
+            assumed = {canonical for scope in config.assume_used
+                       if (canonical := catalogue.canonical(scope.strip())) is not None}
+        self.assumed = assumed
+        # Thousands of calls reach a few dozen endpoints: judge each endpoint once.
+        self.by_endpoint: dict[Endpoint, list[EndpointUse]] = {}
+        for use in user_uses:
+            self.by_endpoint.setdefault(use.endpoint, []).append(use)
+        # Sites request the same few scopes over and over: find what each scope serves
+        # once.
+        self.served: dict[str, tuple[list[Endpoint], list[EndpointUse]]] = {}
+
+    def of(self, site: ScopeSite) -> Iterator[Finding]:
+        """The claims on the items of one request."""
+        if self.silent or site.value.state is not ValueState.ITEMS or (
+                site.kind is SiteKind.FLASK_DANCE):
+            return
+        state, config, enabled, catalogue = self.state, self.config, self.enabled, self.catalogue
         kept = _kept_items(site, config, catalogue)
         kept_scopes = [scope for scope, *_ in kept]
         for scope, span, part, text in kept:
-            if scope in assumed or any(catalogue.may_include(scope, t) for t in touched):
+            if scope in self.assumed or any(catalogue.may_include(scope, t)
+                                            for t in self.touched):
                 continue
-            if scope not in served:
-                serving_endpoints = [endpoint for endpoint in by_endpoint
+            if scope not in self.served:
+                serving_endpoints = [endpoint for endpoint in self.by_endpoint
                                      if _serves(catalogue, scope, endpoint)]
-                served[scope] = (serving_endpoints, [
-                    use for endpoint in serving_endpoints for use in by_endpoint[endpoint]])
-            serving, used_by = served[scope]
+                self.served[scope] = (serving_endpoints, [
+                    use for endpoint in serving_endpoints
+                    for use in self.by_endpoint[endpoint]])
+            serving, used_by = self.served[scope]
             remove = Fix(FixAction.REMOVE, span, part, text)
             if not used_by:
                 threading = state.dialect == V2 and keeps_gmail_threading(
@@ -501,6 +520,45 @@ def _overbroad_or_unused(
                 evidence=_origin(site) + _evidence(used_by, places),
                 places=tuple(places.spans),
             )
+
+
+def unneeded_claims_alone(
+    state: ProjectState, config: Config, enabled: CodeFilter
+) -> dict[int, set[Finding]]:
+    """By request (``id`` of each of ``state.sites``): the claims that a scope is not
+    needed which the request makes when it is the project's only request, as
+    ``usage_findings`` makes them for ``state`` with that request alone.
+
+    What the calls of a dialect use is gathered once, not once per request: a project
+    with hundreds of requests sharing constants would otherwise go through every call
+    hundreds of times.
+    """
+    # As ``_dialects`` sees the unreadable requests, which stay when one request is
+    # taken alone.
+    unreadable = {site_dialect(site) or V3_UNKNOWN for site in state.unresolved_sites}
+    uses: dict[str, list[EndpointUse]] = {}
+    for use in state.endpoint_uses:
+        uses.setdefault(use.endpoint.dialect, []).append(use)
+    prepared: dict[str, _UnneededClaims] = {}
+    claims: dict[int, set[Finding]] = {}
+    for site in state.sites:
+        found = claims[id(site)] = set()
+        dialect = site_dialect(site)
+        if not dialect or dialect == V3_UNKNOWN:
+            continue  # no dialect judges its items
+        alone = _DialectState(
+            dialect, dialect_catalogue(dialect), [site], uses.get(dialect, []),
+            state.unresolved,
+            dialect in unreadable or (dialect != V2 and V3_UNKNOWN in unreadable),
+            state.partial_grant or awaits_migration(site),
+        )
+        if _granted(alone, config) is None:
+            continue
+        judge = prepared.get(dialect)
+        if judge is None:
+            judge = prepared[dialect] = _UnneededClaims(alone, config, enabled)
+        found.update(judge.of(site))
+    return claims
 
 
 def _origin(site: ScopeSite) -> tuple[str, ...]:
