@@ -359,3 +359,60 @@ def test_a_template_given_something_it_can_call_may_make_requests(tmp_path: Path
 def test_a_template_given_data_reads_no_more(tmp_path: Path) -> None:
     # The calendars are data: the mail scope is still unused.
     assert _inbox(tmp_path, "calendars=calendars") == [("app.py", 7, "NYS303")]
+
+
+def _shared_with_templates(root: Path, decorator: str, returned: str) -> list[tuple[str, int, str]]:
+    _write(root, {"app.py": f"""\
+        import functools
+
+        from flask import Flask, render_template
+        from nylas import Client
+
+        app = Flask(__name__)
+        nylas = Client("key")
+        SCOPES = [
+            "https://www.googleapis.com/auth/calendar.readonly",
+            "https://www.googleapis.com/auth/gmail.readonly",
+        ]
+
+
+        def login():
+            return nylas.auth.url_for_oauth2({{
+                "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+                "scope": SCOPES,
+            }})
+
+
+        {decorator}
+        def shared():
+            return {returned}
+
+
+        def home(grant_id):
+            messages = shared_client().messages.list(grant_id).data
+            return render_template("home.html", grant_id=grant_id, messages=messages)
+
+
+        @functools.cache
+        def shared_client():
+            return nylas
+        """})
+    return _codes(_findings(root))
+
+
+def test_a_client_returned_to_a_library_that_registers_the_function_may_make_requests(
+        tmp_path: Path) -> None:
+    # Flask gives what a context processor returns to every template, and Jinja calls
+    # methods: ``{% for c in nylas.calendars.list(grant_id).data %}``.
+    for name, returned in [("client", '{"nylas": nylas}'),
+                           ("resource", '{"calendars": nylas.calendars}'),
+                           ("method", "dict(list_calendars=nylas.calendars.list)")]:
+        assert _shared_with_templates(
+            tmp_path / name, "@app.context_processor", returned) == [], name
+
+
+def test_data_returned_to_a_library_and_a_cached_client_read_no_more(tmp_path: Path) -> None:
+    # The context processor gives templates data, and the cached client goes only
+    # where the project sends it: the calendar scope is still unused.
+    assert _shared_with_templates(
+        tmp_path, "@app.context_processor", '{"year": 2026}') == [("app.py", 9, "NYS303")]

@@ -794,13 +794,17 @@ class FlowExtractor:
 
         A decorator the project does not define registers the function with a
         framework (a route, a task, a signal): the framework calls it and renders or
-        serialises what it returns, so the function does not escape there.
+        serialises what it returns, so the function does not escape there.  What it
+        returns reaches the framework all the same (``registers``): a client returned
+        by a template context processor is used by templates.
         """
+        function = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
         for decorator in node.decorator_list:
             self.walk(decorator)
             self.facts.calls.append(CallSite(
                 self.value(decorator), _text(decorator), (defined,), (),
                 self.source.span(decorator), modelled=True,
+                registers=function and not _keeps_function(decorator),
             ))
 
     def visit_ClassDef(self, node: ast.ClassDef) -> bool:
@@ -1347,6 +1351,23 @@ def _is_property(decorator: ast.expr) -> bool:
     name = decorator.attr if isinstance(decorator, ast.Attribute) else (
         decorator.id if isinstance(decorator, ast.Name) else "")
     return name in _PROPERTIES
+
+
+# Decorators that give the function back to the project's own callers (a cache, a
+# retry loop, a method kind): what it returns goes only where the project sends it.
+_KEEPS_FUNCTION = frozenset({
+    "property", "cached_property", "reify", "staticmethod", "classmethod",
+    "abstractmethod", "cache", "lru_cache", "cached", "ttl_cache", "alru_cache", "wraps",
+    "contextmanager", "asynccontextmanager", "overload", "override", "final", "deprecated",
+    "retry",
+})
+
+
+def _keeps_function(decorator: ast.expr) -> bool:
+    called = decorator.func if isinstance(decorator, ast.Call) else decorator
+    name = called.attr if isinstance(called, ast.Attribute) else (
+        called.id if isinstance(called, ast.Name) else "")
+    return name in _KEEPS_FUNCTION
 
 
 def _marker(func: ast.expr) -> bool:
