@@ -416,3 +416,59 @@ def test_data_returned_to_a_library_and_a_cached_client_read_no_more(tmp_path: P
     # where the project sends it: the calendar scope is still unused.
     assert _shared_with_templates(
         tmp_path, "@app.context_processor", '{"year": 2026}') == [("app.py", 9, "NYS303")]
+
+
+def _mail_package(root: Path, call: str, init_import: str = "from .conn import outbox"
+                  ) -> list[tuple[str, int, str]]:
+    _write(root, {
+        "acme/__init__.py": "",
+        "acme/mail/conn.py": """\
+            from nylas import Client
+
+            client = Client("key")
+            outbox = client.messages
+        """,
+        "acme/mail/__init__.py": f"""\
+            {init_import}
+
+
+            def notify(grant, to):
+                outbox.{call}
+        """,
+        "acme/web.py": """\
+            from .mail import notify
+            from .mail.conn import client
+
+            SCOPES = [
+                "https://www.googleapis.com/auth/gmail.readonly",
+                "https://www.googleapis.com/auth/gmail.send",
+            ]
+
+
+            def login():
+                return client.auth.url_for_oauth2({
+                    "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+                    "scope": SCOPES,
+                })
+
+
+            def inbox(grant):
+                notify(grant, "me@example.com")
+                return client.messages.list(grant).data
+        """,
+    })
+    return _codes(_findings(root, every=True))
+
+
+SEND = 'send(grant, request_body={"to": [{"email": to}], "body": "hi"})'
+
+
+def test_a_relative_import_in_a_package_init_names_a_module_of_that_package(
+        tmp_path: Path) -> None:
+    # ``from .conn import outbox`` in ``acme/mail/__init__.py`` is ``acme.mail.conn``:
+    # the send is followed to the end, and nothing is left unresolved.
+    assert _mail_package(tmp_path, SEND) == []
+
+
+def test_a_package_init_that_only_reads_leaves_the_send_scope_unused(tmp_path: Path) -> None:
+    assert _mail_package(tmp_path, "list(grant)") == [("web.py", 6, "NYS303")]

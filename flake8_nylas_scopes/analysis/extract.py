@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import os
 import re
 import string
 import urllib.parse
@@ -294,12 +295,19 @@ class Extractor(FastVisitor):
             return node.module or ""
         package = self._module_name.split(".")
         # ``from . import x`` in pkg.mod refers to pkg; each extra dot goes up one.
-        if len(package) < node.level:
+        # A package's ``__init__`` is named for the package itself, which one dot
+        # already refers to.
+        level = node.level - 1 if self._is_package() else node.level
+        if len(package) < level:
             return None
-        base = package[: len(package) - node.level]
+        base = package[: len(package) - level]
         if node.module:
             base.append(node.module)
         return ".".join(base)
+
+    def _is_package(self) -> bool:
+        stem = os.path.splitext(os.path.basename(self.source.path))[0]
+        return stem == "__init__"
 
     # -- traversal ------------------------------------------------------------------
 
