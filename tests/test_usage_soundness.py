@@ -418,8 +418,12 @@ def test_data_returned_to_a_library_and_a_cached_client_read_no_more(tmp_path: P
         tmp_path, "@app.context_processor", '{"year": 2026}') == [("app.py", 9, "NYS303")]
 
 
-def _mail_package(root: Path, call: str, init_import: str = "from .conn import outbox"
+def _mail_package(root: Path, call: str, reexported: bool = False
                   ) -> list[tuple[str, int, str]]:
+    notify = f"""\
+        def notify(grant, to):
+            outbox.{call}
+    """
     _write(root, {
         "acme/__init__.py": "",
         "acme/mail/conn.py": """\
@@ -428,15 +432,11 @@ def _mail_package(root: Path, call: str, init_import: str = "from .conn import o
             client = Client("key")
             outbox = client.messages
         """,
-        "acme/mail/__init__.py": f"""\
-            {init_import}
-
-
-            def notify(grant, to):
-                outbox.{call}
-        """,
+        "acme/mail/__init__.py": "from .conn import outbox\n\n\n" + (
+            "" if reexported else textwrap.dedent(notify)),
+        "acme/notify.py": "from .mail import outbox\n\n\n" + textwrap.dedent(notify),
         "acme/web.py": """\
-            from .mail import notify
+            from .NOTIFIER import notify
             from .mail.conn import client
 
             SCOPES = [
@@ -455,7 +455,7 @@ def _mail_package(root: Path, call: str, init_import: str = "from .conn import o
             def inbox(grant):
                 notify(grant, "me@example.com")
                 return client.messages.list(grant).data
-        """,
+        """.replace("NOTIFIER", "notify" if reexported else "mail"),
     })
     return _codes(_findings(root, every=True))
 
@@ -472,3 +472,14 @@ def test_a_relative_import_in_a_package_init_names_a_module_of_that_package(
 
 def test_a_package_init_that_only_reads_leaves_the_send_scope_unused(tmp_path: Path) -> None:
     assert _mail_package(tmp_path, "list(grant)") == [("web.py", 6, "NYS303")]
+
+
+def test_a_name_a_package_imports_is_what_importers_of_the_package_get(
+        tmp_path: Path) -> None:
+    # ``from .mail import outbox`` gets what ``acme/mail/__init__.py`` imported.
+    assert _mail_package(tmp_path, SEND, reexported=True) == []
+
+
+def test_a_reexported_resource_that_only_reads_leaves_the_send_scope_unused(
+        tmp_path: Path) -> None:
+    assert _mail_package(tmp_path, "list(grant)", reexported=True) == [("web.py", 6, "NYS303")]

@@ -953,6 +953,18 @@ class FlowExtractor:
                 self._edge(key, annotated)
         return False
 
+    def visit_Import(self, node: ast.Import | ast.ImportFrom) -> bool:
+        """A module-level import binds a global of the module: ``from .conn import
+        outbox`` in a package's ``__init__`` is what ``from pkg import outbox`` gets."""
+        if len(self.frames) > 1:
+            return False
+        for alias in node.names:
+            local = alias.asname or alias.name
+            if alias.name != "*" and (alias.asname or isinstance(node, ast.ImportFrom)) \
+                    and local in self.imports:
+                self._edge(f"{GLOBAL}{self.module}.{local}", self._val("ref", self.imports[local]))
+        return False
+
     def visit_TypeAlias(self, node: Any) -> bool:
         """``type Nylas = Annotated[APIClient, Depends(get_client)]`` (Python 3.12): the
         alias holds what it annotates, as an assigned one does."""
@@ -1243,6 +1255,8 @@ _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {
         ast.GeneratorExp: FlowExtractor._visit_comprehension,
         ast.DictComp: FlowExtractor._visit_comprehension,
         ast.Assign: FlowExtractor.visit_Assign,
+        ast.Import: FlowExtractor.visit_Import,
+        ast.ImportFrom: FlowExtractor.visit_Import,
         ast.AnnAssign: FlowExtractor.visit_AnnAssign,
         # Python 3.12 and later.
         **({ast.TypeAlias: FlowExtractor.visit_TypeAlias} if hasattr(ast, "TypeAlias") else {}),
