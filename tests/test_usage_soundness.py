@@ -418,7 +418,28 @@ def test_data_returned_to_a_library_and_a_cached_client_read_no_more(tmp_path: P
         tmp_path, "@app.context_processor", '{"year": 2026}') == [("app.py", 9, "NYS303")]
 
 
-def _mail_package(root: Path, call: str, reexported: bool = False
+CONN = """\
+from nylas import Client
+
+client = Client("key")
+outbox = client.messages
+"""
+
+# The module builds its Nylas objects on first use (PEP 562).
+LAZY_CONN = """\
+from nylas import Client
+
+client = Client("key")
+
+
+def __getattr__(name):
+    if name == "outbox":
+        return client.messages
+    raise AttributeError(name)
+"""
+
+
+def _mail_package(root: Path, call: str, reexported: bool = False, conn: str = CONN
                   ) -> list[tuple[str, int, str]]:
     notify = f"""\
         def notify(grant, to):
@@ -426,12 +447,7 @@ def _mail_package(root: Path, call: str, reexported: bool = False
     """
     _write(root, {
         "acme/__init__.py": "",
-        "acme/mail/conn.py": """\
-            from nylas import Client
-
-            client = Client("key")
-            outbox = client.messages
-        """,
+        "acme/mail/conn.py": conn,
         "acme/mail/__init__.py": "from .conn import outbox\n\n\n" + (
             "" if reexported else textwrap.dedent(notify)),
         "acme/notify.py": "from .mail import outbox\n\n\n" + textwrap.dedent(notify),
@@ -483,3 +499,13 @@ def test_a_name_a_package_imports_is_what_importers_of_the_package_get(
 def test_a_reexported_resource_that_only_reads_leaves_the_send_scope_unused(
         tmp_path: Path) -> None:
     assert _mail_package(tmp_path, "list(grant)", reexported=True) == [("web.py", 6, "NYS303")]
+
+
+def test_a_name_a_module_getattr_gives_is_what_it_returns(tmp_path: Path) -> None:
+    assert _mail_package(tmp_path, SEND, reexported=True, conn=LAZY_CONN) == []
+
+
+def test_a_resource_a_module_getattr_gives_that_only_reads_leaves_the_send_scope_unused(
+        tmp_path: Path) -> None:
+    assert _mail_package(tmp_path, "list(grant)", reexported=True, conn=LAZY_CONN) == [
+        ("web.py", 6, "NYS303")]

@@ -558,6 +558,13 @@ class FlowResolver:
         for prefix in self.sdk.model_modules:
             if name.startswith(prefix) and name[len(prefix):] in self.sdk.models:
                 return {("model_class", name[len(prefix):])}
+        module, _, attribute = name.rpartition(".")
+        hook = f"{module}.__getattr__"
+        if module in self.module_names and hook in self.functions and (
+                not attribute.startswith("__")):
+            # A name the module does not bind is what its ``__getattr__`` returns
+            # (``from .conn import outbox`` of a module that builds it on first use).
+            return self.values.get(f"{RETURNED}{hook}", _NOTHING)
         return _NOTHING
 
     def _attribute(self, obj: Obj, name: str) -> Objs:
