@@ -700,6 +700,14 @@ class Extractor(FastVisitor):
         self.facts.raw_uses.append(RawUse(
             ARGUMENT, NO_HOST, name, self.source.span(node), f"{name!r} argument"))
 
+    def notifications(self, tree: ast.Module) -> None:
+        """The notification triggers a module names without saying Nylas: a webhook
+        handler that dispatches on ``event["type"] == "message.created"`` needs no
+        import of the SDK (its subscription is often made in the Dashboard)."""
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and node.value in TRIGGER_NAMES:
+                self._notification(node, str(node.value))
+
     def _notification(self, node: ast.expr, trigger: str) -> None:
         """A notification trigger named in the code (a handler dispatching on it, a
         subscription): Nylas sends it only where the grant has the trigger's scopes,

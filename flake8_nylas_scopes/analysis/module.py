@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 
-from .extract import Extractor
+from .extract import TRIGGER_NAMES, Extractor
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
 from .prefilter import mentions_nylas
@@ -51,6 +51,9 @@ def module_facts(
                 facts.exports, facts.exports_known = prepared.exports, prepared.exports_known
                 # ``SCOPES.append(...)`` on another module's list, wherever it is.
                 facts.mutated = extractor.facts.mutated
+                if any(trigger in text for trigger in TRIGGER_NAMES):
+                    extractor.notifications(tree)
+                    facts.raw_uses = extractor.facts.raw_uses
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,
