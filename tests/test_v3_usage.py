@@ -752,6 +752,29 @@ def test_a_reply_keeps_the_mail_read_scopes(
     assert _usage(tmp_path, body, scopes, extra=extra) == []
 
 
+_SEND_BUILT = "    nylas.messages.send(grant_id, request_body=build(calendar_id))"
+_EXTRA_BUILD = "from .payloads import build"
+
+
+@pytest.mark.parametrize("payload", [
+    "def build(original):\n    return {'reply_to_message_id': original, 'body': 'ok'}\n",
+    "def build(original):\n    return dict(reply_to_message_id=original, body='ok')\n",
+])
+def test_a_reply_built_in_a_module_that_never_says_nylas_keeps_the_read_scope(
+        tmp_path: Path, payload: str) -> None:
+    assert _usage(tmp_path, _SEND_BUILT, f'["{G}gmail.readonly", "{G}gmail.send"]',
+                  extra=_EXTRA_BUILD, modules={"payloads.py": payload}) == []
+
+
+def test_a_plain_send_built_in_a_module_that_never_says_nylas_needs_no_read_scope(
+        tmp_path: Path) -> None:
+    found = _usage(tmp_path, _SEND_BUILT, f'["{G}gmail.readonly", "{G}gmail.send"]',
+                   extra=_EXTRA_BUILD, modules={
+                       "payloads.py": "def build(to):\n    return {'to': to, 'body': 'ok'}\n"})
+    assert [(code, "gmail.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)]
+
+
 def test_a_reply_never_makes_a_read_scope_missing(tmp_path: Path) -> None:
     assert _usage(tmp_path, _REPLY_DICT, f'["{G}gmail.send"]') == []
 

@@ -700,13 +700,19 @@ class Extractor(FastVisitor):
         self.facts.raw_uses.append(RawUse(
             ARGUMENT, NO_HOST, name, self.source.span(node), f"{name!r} argument"))
 
-    def notifications(self, tree: ast.Module) -> None:
-        """The notification triggers a module names without saying Nylas: a webhook
-        handler that dispatches on ``event["type"] == "message.created"`` needs no
-        import of the SDK (its subscription is often made in the Dashboard)."""
+    def named_uses(self, tree: ast.Module) -> None:
+        """The notification triggers and request arguments a module names without
+        saying Nylas: a webhook handler that dispatches on ``event["type"] ==
+        "message.created"`` needs no import of the SDK (its subscription is often made
+        in the Dashboard), nor does a function building a reply's request body."""
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and node.value in TRIGGER_NAMES:
-                self._notification(node, str(node.value))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if node.value in TRIGGER_NAMES:
+                    self._notification(node, node.value)
+                elif node.value in ARGUMENT_NAMES:
+                    self._argument(node, node.value)
+            elif isinstance(node, ast.keyword) and node.arg in ARGUMENT_NAMES:
+                self._argument(node.value, node.arg)
 
     def _notification(self, node: ast.expr, trigger: str) -> None:
         """A notification trigger named in the code (a handler dispatching on it, a

@@ -5,11 +5,14 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 
-from .extract import TRIGGER_NAMES, Extractor
+from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
 from .prefilter import mentions_nylas
 from .provider_guards import provider_guards
+
+# Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
+NAMED_USES = tuple(sorted(TRIGGER_NAMES | ARGUMENT_NAMES))
 
 
 def module_facts(
@@ -51,8 +54,8 @@ def module_facts(
                 facts.exports, facts.exports_known = prepared.exports, prepared.exports_known
                 # ``SCOPES.append(...)`` on another module's list, wherever it is.
                 facts.mutated = extractor.facts.mutated
-                if any(trigger in text for trigger in TRIGGER_NAMES):
-                    extractor.notifications(tree)
+                if any(name in text for name in NAMED_USES):
+                    extractor.named_uses(tree)
                     facts.raw_uses = extractor.facts.raw_uses
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
