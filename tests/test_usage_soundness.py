@@ -170,6 +170,40 @@ def test_a_command_named_like_a_test_is_app_code(tmp_path: Path) -> None:
     assert _codes(_findings(root, providers=("office365",))) == []
 
 
+def _send_test_email(root: Path, imported: bool) -> list[tuple[str, int, str]]:
+    return _codes(_findings(_write(root, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "test_email.py": """\
+            from nylas import APIClient
+
+
+            def test_email_settings(token):
+                APIClient("id", "secret", token).drafts.create(to=[]).send()
+        """,
+        "views.py": ("from test_email import test_email_settings\n" if imported else "")
+        + INBOX_VIEW,
+    }), providers=("office365",)))
+
+
+INBOX_VIEW = """\
+from nylas import APIClient
+
+
+def inbox(token):
+    return [m.subject for m in APIClient("id", "secret", token).messages.where(unread=True)]
+"""
+
+
+def test_a_module_named_like_a_test_that_the_app_imports_is_app_code(
+        tmp_path: Path) -> None:
+    # The settings page's "send a test email" button calls ``test_email_settings()``.
+    assert _send_test_email(tmp_path, imported=True) == []
+
+
+def test_a_module_named_like_a_test_that_nothing_imports_is_a_test(tmp_path: Path) -> None:
+    assert _send_test_email(tmp_path, imported=False) == [("auth.py", 3, "NYS303")]
+
+
 def test_the_account_is_not_called_a_collection() -> None:
     assert describe(("coll", "account")) == "the Nylas account object"
     assert describe(("coll", "messages")) == "the Nylas messages collection"
