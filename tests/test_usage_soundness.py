@@ -170,6 +170,40 @@ def test_a_command_named_like_a_test_is_app_code(tmp_path: Path) -> None:
     assert _codes(_findings(root, providers=("office365",))) == []
 
 
+def _send_test_email(root: Path, imported: bool) -> list[tuple[str, int, str]]:
+    return _codes(_findings(_write(root, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "test_email.py": """\
+            from nylas import APIClient
+
+
+            def test_email_settings(token):
+                APIClient("id", "secret", token).drafts.create(to=[]).send()
+        """,
+        "views.py": ("from test_email import test_email_settings\n" if imported else "")
+        + INBOX_VIEW,
+    }), providers=("office365",)))
+
+
+INBOX_VIEW = """\
+from nylas import APIClient
+
+
+def inbox(token):
+    return [m.subject for m in APIClient("id", "secret", token).messages.where(unread=True)]
+"""
+
+
+def test_a_module_named_like_a_test_that_the_app_imports_is_app_code(
+        tmp_path: Path) -> None:
+    # The settings page's "send a test email" button calls ``test_email_settings()``.
+    assert _send_test_email(tmp_path, imported=True) == []
+
+
+def test_a_module_named_like_a_test_that_nothing_imports_is_a_test(tmp_path: Path) -> None:
+    assert _send_test_email(tmp_path, imported=False) == [("auth.py", 3, "NYS303")]
+
+
 def test_the_account_is_not_called_a_collection() -> None:
     assert describe(("coll", "account")) == "the Nylas account object"
     assert describe(("coll", "messages")) == "the Nylas messages collection"
@@ -321,6 +355,7 @@ def test_a_lambda_and_a_framework_object_are_named_in_words(tmp_path: Path) -> N
         " stay silent for the scopes it could touch",
     ]
 
+
 def _inbox(root: Path, context: str) -> list[tuple[str, int, str]]:
     _write(root, {"app.py": f"""\
         from flask import render_template
@@ -463,3 +498,153 @@ def test_a_list_another_oauth_request_reads_gets_no_unused_claim(
 ])
 def test_a_list_only_shown_elsewhere_keeps_the_unused_claim(tmp_path: Path, google: str) -> None:
     assert _with_google_module(tmp_path, google) == ["NYS303"]
+
+
+def _shared_with_templates(root: Path, decorator: str, returned: str) -> list[tuple[str, int, str]]:
+    _write(root, {"app.py": f"""\
+        import functools
+
+        from flask import Flask, render_template
+        from nylas import Client
+
+        app = Flask(__name__)
+        nylas = Client("key")
+        SCOPES = [
+            "https://www.googleapis.com/auth/calendar.readonly",
+            "https://www.googleapis.com/auth/gmail.readonly",
+        ]
+
+
+        def login():
+            return nylas.auth.url_for_oauth2({{
+                "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+                "scope": SCOPES,
+            }})
+
+
+        {decorator}
+        def shared():
+            return {returned}
+
+
+        def home(grant_id):
+            messages = shared_client().messages.list(grant_id).data
+            return render_template("home.html", grant_id=grant_id, messages=messages)
+
+
+        @functools.cache
+        def shared_client():
+            return nylas
+        """})
+    return _codes(_findings(root))
+
+
+def test_a_client_returned_to_a_library_that_registers_the_function_may_make_requests(
+        tmp_path: Path) -> None:
+    # Flask gives what a context processor returns to every template, and Jinja calls
+    # methods: ``{% for c in nylas.calendars.list(grant_id).data %}``.
+    for name, returned in [("client", '{"nylas": nylas}'),
+                           ("resource", '{"calendars": nylas.calendars}'),
+                           ("method", "dict(list_calendars=nylas.calendars.list)")]:
+        assert _shared_with_templates(
+            tmp_path / name, "@app.context_processor", returned) == [], name
+
+
+def test_data_returned_to_a_library_and_a_cached_client_read_no_more(tmp_path: Path) -> None:
+    # The context processor gives templates data, and the cached client goes only
+    # where the project sends it: the calendar scope is still unused.
+    assert _shared_with_templates(
+        tmp_path, "@app.context_processor", '{"year": 2026}') == [("app.py", 9, "NYS303")]
+
+
+CONN = """\
+from nylas import Client
+
+client = Client("key")
+outbox = client.messages
+"""
+
+# The module builds its Nylas objects on first use (PEP 562).
+LAZY_CONN = """\
+from nylas import Client
+
+client = Client("key")
+
+
+def __getattr__(name):
+    if name == "outbox":
+        return client.messages
+    raise AttributeError(name)
+"""
+
+
+def _mail_package(root: Path, call: str, reexported: bool = False, conn: str = CONN
+                  ) -> list[tuple[str, int, str]]:
+    notify = f"""\
+        def notify(grant, to):
+            outbox.{call}
+    """
+    _write(root, {
+        "acme/__init__.py": "",
+        "acme/mail/conn.py": conn,
+        "acme/mail/__init__.py": "from .conn import outbox\n\n\n" + (
+            "" if reexported else textwrap.dedent(notify)),
+        "acme/notify.py": "from .mail import outbox\n\n\n" + textwrap.dedent(notify),
+        "acme/web.py": """\
+            from .NOTIFIER import notify
+            from .mail.conn import client
+
+            SCOPES = [
+                "https://www.googleapis.com/auth/gmail.readonly",
+                "https://www.googleapis.com/auth/gmail.send",
+            ]
+
+
+            def login():
+                return client.auth.url_for_oauth2({
+                    "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+                    "scope": SCOPES,
+                })
+
+
+            def inbox(grant):
+                notify(grant, "me@example.com")
+                return client.messages.list(grant).data
+        """.replace("NOTIFIER", "notify" if reexported else "mail"),
+    })
+    return _codes(_findings(root, every=True))
+
+
+SEND = 'send(grant, request_body={"to": [{"email": to}], "body": "hi"})'
+
+
+def test_a_relative_import_in_a_package_init_names_a_module_of_that_package(
+        tmp_path: Path) -> None:
+    # ``from .conn import outbox`` in ``acme/mail/__init__.py`` is ``acme.mail.conn``:
+    # the send is followed to the end, and nothing is left unresolved.
+    assert _mail_package(tmp_path, SEND) == []
+
+
+def test_a_package_init_that_only_reads_leaves_the_send_scope_unused(tmp_path: Path) -> None:
+    assert _mail_package(tmp_path, "list(grant)") == [("web.py", 6, "NYS303")]
+
+
+def test_a_name_a_package_imports_is_what_importers_of_the_package_get(
+        tmp_path: Path) -> None:
+    # ``from .mail import outbox`` gets what ``acme/mail/__init__.py`` imported.
+    assert _mail_package(tmp_path, SEND, reexported=True) == []
+
+
+def test_a_reexported_resource_that_only_reads_leaves_the_send_scope_unused(
+        tmp_path: Path) -> None:
+    assert _mail_package(tmp_path, "list(grant)", reexported=True) == [("web.py", 6, "NYS303")]
+
+
+def test_a_name_a_module_getattr_gives_is_what_it_returns(tmp_path: Path) -> None:
+    assert _mail_package(tmp_path, SEND, reexported=True, conn=LAZY_CONN) == []
+
+
+def test_a_resource_a_module_getattr_gives_that_only_reads_leaves_the_send_scope_unused(
+        tmp_path: Path) -> None:
+    assert _mail_package(tmp_path, "list(grant)", reexported=True, conn=LAZY_CONN) == [
+        ("web.py", 6, "NYS303")]

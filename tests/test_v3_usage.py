@@ -24,11 +24,14 @@ USAGE = frozenset({"NYS301", "NYS302", "NYS303", "NYS405"})
 
 
 def _usage(tmp_path: Path, body: str, scopes: str, provider: str = '"google"',
-           extra: str = "") -> list[tuple[int, str, str]]:
+           extra: str = "", modules: dict[str, str] | None = None
+           ) -> list[tuple[int, str, str]]:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
     package = tmp_path / "app"
     package.mkdir()
     (package / "__init__.py").write_text("")
+    for name, text in (modules or {}).items():
+        (package / name).write_text(text)
     provider_key = f'"provider": {provider}, ' if provider else ""
     (package / "main.py").write_text(f'''import os
 from nylas import Client
@@ -628,6 +631,32 @@ _TRACKED = ("    nylas.messages.send(grant_id, request_body={'tracking_options':
             "[WebhookTriggers.THREAD_REPLIED], 'webhook_url': 'https://a/hook'})")
 
 
+# A webhook handler need not say Nylas: its subscription was made in the Dashboard.
+_PLAIN_HANDLER = """\
+def incoming(event):
+    if event["type"] == "message.created":
+        return event["data"]["object"]["subject"]
+    return None
+"""
+
+
+def test_a_trigger_in_a_module_that_never_says_nylas_keeps_its_scopes(
+        tmp_path: Path) -> None:
+    assert _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                  f'["{G}calendar.readonly", "{G}gmail.readonly"]',
+                  modules={"hooks.py": _PLAIN_HANDLER}) == []
+
+
+def test_a_module_that_never_says_nylas_names_no_trigger_by_other_words(
+        tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                   f'["{G}calendar.readonly", "{G}gmail.readonly"]',
+                   modules={"hooks.py": _PLAIN_HANDLER.replace("message.created",
+                                                               "message.posted")})
+    assert [(code, "gmail.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)]
+
+
 def test_a_trigger_whose_scopes_no_source_states_keeps_the_mail_scopes(
         tmp_path: Path) -> None:
     assert _usage(tmp_path, _TRACKED, f'["{G}gmail.send", "{G}gmail.readonly"]',
@@ -721,6 +750,29 @@ _REPLY_EXTRA = "from nylas.models.messages import SendMessageRequest"
 def test_a_reply_keeps_the_mail_read_scopes(
         tmp_path: Path, body: str, extra: str, scopes: str) -> None:
     assert _usage(tmp_path, body, scopes, extra=extra) == []
+
+
+_SEND_BUILT = "    nylas.messages.send(grant_id, request_body=build(calendar_id))"
+_EXTRA_BUILD = "from .payloads import build"
+
+
+@pytest.mark.parametrize("payload", [
+    "def build(original):\n    return {'reply_to_message_id': original, 'body': 'ok'}\n",
+    "def build(original):\n    return dict(reply_to_message_id=original, body='ok')\n",
+])
+def test_a_reply_built_in_a_module_that_never_says_nylas_keeps_the_read_scope(
+        tmp_path: Path, payload: str) -> None:
+    assert _usage(tmp_path, _SEND_BUILT, f'["{G}gmail.readonly", "{G}gmail.send"]',
+                  extra=_EXTRA_BUILD, modules={"payloads.py": payload}) == []
+
+
+def test_a_plain_send_built_in_a_module_that_never_says_nylas_needs_no_read_scope(
+        tmp_path: Path) -> None:
+    found = _usage(tmp_path, _SEND_BUILT, f'["{G}gmail.readonly", "{G}gmail.send"]',
+                   extra=_EXTRA_BUILD, modules={
+                       "payloads.py": "def build(to):\n    return {'to': to, 'body': 'ok'}\n"})
+    assert [(code, "gmail.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)]
 
 
 def test_a_reply_never_makes_a_read_scope_missing(tmp_path: Path) -> None:

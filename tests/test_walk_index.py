@@ -62,6 +62,24 @@ def test_the_walk_finds_what_os_walk_finds(tree: Path) -> None:
     assert found == ["main.py", "pkg/__init__.py", "pkg/sub/deep.py"]
 
 
+def test_a_package_of_the_project_named_build_is_walked(tree: Path) -> None:
+    # ``shop/build/notify.py`` is the project's own code; pkg/build/ (no
+    # ``__init__.py``) stays skipped, as packaging tools' output.
+    (tree / "shop" / "build").mkdir(parents=True)
+    for file in ("shop/__init__.py", "shop/build/__init__.py", "shop/build/notify.py"):
+        (tree / file).write_text("x = 1\n")
+    found = _names(tree, project_files(str(tree), ["tests"], None))
+    assert found == ["main.py", "pkg/__init__.py", "pkg/sub/deep.py", "shop/__init__.py",
+                     "shop/build/__init__.py", "shop/build/notify.py"]
+
+
+def test_a_package_named_build_made_later_is_found(tree: Path) -> None:
+    cache = FactsCache(str(tree), "")
+    project_files(str(tree), [], cache)
+    (tree / "pkg" / "build" / "__init__.py").write_text("")  # pkg/build's mtime moves
+    assert "pkg/build/gen.py" in _names(tree, project_files(str(tree), [], cache))
+
+
 def test_an_unchanged_tree_is_not_listed_again(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import os
 import re
 import string
 import urllib.parse
@@ -294,12 +295,19 @@ class Extractor(FastVisitor):
             return node.module or ""
         package = self._module_name.split(".")
         # ``from . import x`` in pkg.mod refers to pkg; each extra dot goes up one.
-        if len(package) < node.level:
+        # A package's ``__init__`` is named for the package itself, which one dot
+        # already refers to.
+        level = node.level - 1 if self._is_package() else node.level
+        if len(package) < level:
             return None
-        base = package[: len(package) - node.level]
+        base = package[: len(package) - level]
         if node.module:
             base.append(node.module)
         return ".".join(base)
+
+    def _is_package(self) -> bool:
+        stem = os.path.splitext(os.path.basename(self.source.path))[0]
+        return stem == "__init__"
 
     # -- traversal ------------------------------------------------------------------
 
@@ -699,6 +707,20 @@ class Extractor(FastVisitor):
         shows (a reply: Nylas reads the original message)."""
         self.facts.raw_uses.append(RawUse(
             ARGUMENT, NO_HOST, name, self.source.span(node), f"{name!r} argument"))
+
+    def named_uses(self, tree: ast.Module) -> None:
+        """The notification triggers and request arguments a module names without
+        saying Nylas: a webhook handler that dispatches on ``event["type"] ==
+        "message.created"`` needs no import of the SDK (its subscription is often made
+        in the Dashboard), nor does a function building a reply's request body."""
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if node.value in TRIGGER_NAMES:
+                    self._notification(node, node.value)
+                elif node.value in ARGUMENT_NAMES:
+                    self._argument(node, node.value)
+            elif isinstance(node, ast.keyword) and node.arg in ARGUMENT_NAMES:
+                self._argument(node.value, node.arg)
 
     def _notification(self, node: ast.expr, trigger: str) -> None:
         """A notification trigger named in the code (a handler dispatching on it, a

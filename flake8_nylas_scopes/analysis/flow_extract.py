@@ -794,13 +794,17 @@ class FlowExtractor:
 
         A decorator the project does not define registers the function with a
         framework (a route, a task, a signal): the framework calls it and renders or
-        serialises what it returns, so the function does not escape there.
+        serialises what it returns, so the function does not escape there.  What it
+        returns reaches the framework all the same (``registers``): a client returned
+        by a template context processor is used by templates.
         """
+        function = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
         for decorator in node.decorator_list:
             self.walk(decorator)
             self.facts.calls.append(CallSite(
                 self.value(decorator), _text(decorator), (defined,), (),
                 self.source.span(decorator), modelled=True,
+                registers=function and not _keeps_function(decorator),
             ))
 
     def visit_ClassDef(self, node: ast.ClassDef) -> bool:
@@ -947,6 +951,18 @@ class FlowExtractor:
             key = self.target_key(node.targets[0])
             for annotated in self._annotated(annotation):
                 self._edge(key, annotated)
+        return False
+
+    def visit_Import(self, node: ast.Import | ast.ImportFrom) -> bool:
+        """A module-level import binds a global of the module: ``from .conn import
+        outbox`` in a package's ``__init__`` is what ``from pkg import outbox`` gets."""
+        if len(self.frames) > 1:
+            return False
+        for alias in node.names:
+            local = alias.asname or alias.name
+            if alias.name != "*" and (alias.asname or isinstance(node, ast.ImportFrom)) \
+                    and local in self.imports:
+                self._edge(f"{GLOBAL}{self.module}.{local}", self._val("ref", self.imports[local]))
         return False
 
     def visit_TypeAlias(self, node: Any) -> bool:
@@ -1239,6 +1255,8 @@ _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {
         ast.GeneratorExp: FlowExtractor._visit_comprehension,
         ast.DictComp: FlowExtractor._visit_comprehension,
         ast.Assign: FlowExtractor.visit_Assign,
+        ast.Import: FlowExtractor.visit_Import,
+        ast.ImportFrom: FlowExtractor.visit_Import,
         ast.AnnAssign: FlowExtractor.visit_AnnAssign,
         # Python 3.12 and later.
         **({ast.TypeAlias: FlowExtractor.visit_TypeAlias} if hasattr(ast, "TypeAlias") else {}),
@@ -1347,6 +1365,23 @@ def _is_property(decorator: ast.expr) -> bool:
     name = decorator.attr if isinstance(decorator, ast.Attribute) else (
         decorator.id if isinstance(decorator, ast.Name) else "")
     return name in _PROPERTIES
+
+
+# Decorators that give the function back to the project's own callers (a cache, a
+# retry loop, a method kind): what it returns goes only where the project sends it.
+_KEEPS_FUNCTION = frozenset({
+    "property", "cached_property", "reify", "staticmethod", "classmethod",
+    "abstractmethod", "cache", "lru_cache", "cached", "ttl_cache", "alru_cache", "wraps",
+    "contextmanager", "asynccontextmanager", "overload", "override", "final", "deprecated",
+    "retry",
+})
+
+
+def _keeps_function(decorator: ast.expr) -> bool:
+    called = decorator.func if isinstance(decorator, ast.Call) else decorator
+    name = called.attr if isinstance(called, ast.Attribute) else (
+        called.id if isinstance(called, ast.Name) else "")
+    return name in _KEEPS_FUNCTION
 
 
 def _marker(func: ast.expr) -> bool:

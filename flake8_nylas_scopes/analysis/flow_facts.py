@@ -239,6 +239,9 @@ class CallSite:
     # The arguments' fate is recorded elsewhere (a builtin that iterates them, a
     # hand-over): unless the callee is project code, they do not escape here.
     modelled: bool = False
+    # A decorator that may hand the function it decorates to a library (a route, a
+    # template context processor): the library calls it and gets what it returns.
+    registers: bool = False
 
     def to_json(self, values: ValWriter) -> Any:
         return [
@@ -251,6 +254,7 @@ class CallSite:
             values.index(self.double_star),
             self.invokes,
             self.modelled,
+            self.registers,
         ]
 
     @classmethod
@@ -265,6 +269,7 @@ class CallSite:
             values.optional(data[6]),
             bool(data[7]),
             bool(data[8]),
+            bool(data[9]),
         )
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 
-from .extract import Extractor
+from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
 from .foreign_scopes import scope_list_readers
 from .prefilter import mentions_nylas
 from .provider_guards import provider_guards
+
+# Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
+NAMED_USES = tuple(sorted(TRIGGER_NAMES | ARGUMENT_NAMES))
 
 
 def module_facts(
@@ -52,6 +55,9 @@ def module_facts(
                 facts.exports, facts.exports_known = prepared.exports, prepared.exports_known
                 # ``SCOPES.append(...)`` on another module's list, wherever it is.
                 facts.mutated = extractor.facts.mutated
+                if any(name in text for name in NAMED_USES):
+                    extractor.named_uses(tree)
+                    facts.raw_uses = extractor.facts.raw_uses
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,

@@ -16,6 +16,7 @@ from ..analysis.facts import (
     ValueState,
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
+from ..analysis.symbols import kind_of
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
@@ -307,14 +308,35 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
     top = os.path.commonpath([os.path.abspath(path) for path in paths])
     if len(paths) == 1:
         top = os.path.dirname(top)
-    found: set[str] = set()
+    relative = {path: os.path.relpath(os.path.abspath(path), top) for path in paths}
+    defined: dict[str, list[str]] = {}
     for path in paths:
         facts = modules.get(path)
         flow = facts.flow if facts is not None else None
-        defined = [*flow.classes, *(f.qualname for f in flow.functions)] if flow else []
-        if is_test_module(os.path.relpath(os.path.abspath(path), top), defined):
-            found.add(path)
-    return found
+        defined[path] = [*flow.classes, *(f.qualname for f in flow.functions)] if flow else []
+    found = {path for path in paths if is_test_module(relative[path], defined[path])}
+    while True:
+        # A module the app imports is app code, and so is what it imports in turn.
+        imported = _imported_modules(modules, found)
+        app = {path for path in found if path in modules and modules[path].module in imported
+               and not is_test_module(relative[path], defined[path], imported_by_app=True)}
+        if not app:
+            return found
+        found -= app
+
+
+def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> set[str]:
+    """The modules (and their packages) the module-level imports of code outside
+    ``tests`` name."""
+    named: set[str] = set()
+    for path, facts in modules.items():
+        if path in tests or facts.flow is None:
+            continue
+        for edge in facts.flow.edges:
+            if kind_of(edge.target) == "global" and edge.value.kind == "ref":
+                parts = edge.value.name.split(".")
+                named.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
+    return named
 
 
 def judge_project(

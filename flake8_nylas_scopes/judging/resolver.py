@@ -575,6 +575,13 @@ class FlowResolver:
         for prefix in self.sdk.model_modules:
             if name.startswith(prefix) and name[len(prefix):] in self.sdk.models:
                 return {("model_class", name[len(prefix):])}
+        module, _, attribute = name.rpartition(".")
+        hook = f"{module}.__getattr__"
+        if module in self.module_names and hook in self.functions and (
+                not attribute.startswith("__")):
+            # A name the module does not bind is what its ``__getattr__`` returns
+            # (``from .conn import outbox`` of a module that builds it on first use).
+            return self.values.get(f"{RETURNED}{hook}", _NOTHING)
         return _NOTHING
 
     def _attribute(self, obj: Obj, name: str) -> Objs:
@@ -1139,6 +1146,10 @@ class FlowResolver:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
             if use is not None and (nylas_module or _named_like_a_client(use.root)):
                 unresolved += self._unknown_receiver(use)
+        if call.registers and not project:
+            found, lost = self._returned_to_library(call)
+            endpoints += found
+            unresolved += lost
         if project or nylas_call or call.modelled:
             # Project code binds its parameters; a Nylas call sends its arguments to
             # Nylas; a modelled call's arguments are followed by other records.
@@ -1187,6 +1198,28 @@ class FlowResolver:
             endpoints += found
             unresolved += lost
         return endpoints, unresolved
+
+    def _returned_to_library(self, call: CallSite) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """A library that registers a function calls it: what it returns is data to
+        the library, except a Nylas object that can make requests (a client, an API v3
+        resource, a bound method), which the library hands to code the analysis does
+        not see (a context processor's client is used by templates)."""
+        live: set[Obj] = set()
+        names: list[str] = []
+        for argument in call.args:
+            for kind, name in self.resolve(argument) if argument is not None else ():
+                if kind != "func":
+                    continue
+                returned = {obj for obj in self.values.get(f"{RETURNED}{name}", ())
+                            if _callable_in_template(obj)}
+                if returned:
+                    live |= returned
+                    names.append(f"{name.rsplit('.', 1)[-1]}()")
+        if not live:
+            return [], []
+        return self._lost(frozenset(live), call.span,
+                          f"returned to {call.callee_text}", ", ".join(names))
 
     def _reads(self, objs: Objs, span: Span, text: str) -> list[EndpointUse]:
         """Reading a query or a collection as data fetches its objects."""

@@ -18,8 +18,12 @@ from ..settings.patterns import excluded
 
 SKIPPED_DIRECTORIES = frozenset(
     {".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "__pycache__", "node_modules",
-     ".mypy_cache", ".pytest_cache", ".nylas-scopes-cache", "build", "dist", ".eggs"}
+     ".mypy_cache", ".pytest_cache", ".nylas-scopes-cache", ".eggs"}
 )
+
+# Where packaging tools write copies of the project's modules: skipped, unless the
+# directory is a package of the project itself (``shop/build/__init__.py``).
+OUTPUT_DIRECTORIES = frozenset({"build", "dist"})
 
 # A directory changed this recently may change again within its clock's resolution
 # (a second on some file systems) without a new modification time: list it again.
@@ -71,6 +75,9 @@ def python_files(
             listing = listing._replace(mtime_ns=mtime_ns if trusted else -1)
         if after is not None:
             after[current] = listing
+        if current != directory and os.path.basename(current) in OUTPUT_DIRECTORIES and (
+                "__init__.py" not in listing.python_files):
+            continue
         found.extend(os.path.normpath(os.path.join(current, n)) for n in listing.python_files)
         pending.extend(os.path.join(current, n) for n in reversed(listing.directories))
     return found
