@@ -341,6 +341,40 @@ def test_a_v3_path_in_prose_is_no_request(tmp_path: Path) -> None:
             ] == [("NYS303", True)]
 
 
+_NO_MESSAGES = '''def messages(grant_id):
+    return None
+'''
+
+
+@pytest.mark.parametrize("routes", [
+    'router = APIRouter(prefix="/v3")\n',
+    'router = APIRouter()\napp = FastAPI()\napp.include_router(router, prefix="/v3")\n',
+    'bp = Blueprint("v3", __name__, url_prefix="/v3")\n',
+    'app = Flask(__name__)\napp.register_blueprint(bp, url_prefix=f"{PREFIX}/v3/grants")\n',
+    'app = Flask(__name__)\napp.add_url_rule("/v3/grants/<grant>/messages", view_func=v)\n',
+    'routes = [Mount("/v3/grants", routes=[])]\n',
+])
+def test_a_v3_path_the_app_serves_is_no_request(tmp_path: Path, routes: str) -> None:
+    # The app's own API is versioned /v3 too: the mail scope is still unused.
+    text = RAW_APP.replace(_MESSAGES, _NO_MESSAGES + "\n\n" + routes).replace(
+        "import requests\n",
+        "import requests\nfrom fastapi import APIRouter, FastAPI\n"
+        "from flask import Blueprint, Flask\nfrom starlette.routing import Mount\n")
+    assert [(code, "gmail.readonly" in message) for _, code, message in _raw(tmp_path, text)
+            ] == [("NYS303", True)]
+
+
+@pytest.mark.parametrize("sender", [
+    # A gateway of the app's own taking a base path: it may send it to Nylas.
+    'gateway = Gateway(prefix="/v3/grants")\n',
+    # A route method name on a receiver the code does not show to be a web app.
+    'client.add_route(f"{API}/v3/grants/{grant}/messages")\n',
+])
+def test_a_v3_path_given_to_another_call_still_silences(tmp_path: Path, sender: str) -> None:
+    text = RAW_APP.replace(_MESSAGES, _NO_MESSAGES + "\n\n" + sender)
+    assert {code for _, code, _ in _raw(tmp_path, text)} == {"NYS304"}
+
+
 def test_the_readme_shows_what_infer_says_on_the_v3_example(tmp_path: Path) -> None:
     import shutil
     import subprocess

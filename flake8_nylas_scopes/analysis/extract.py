@@ -76,6 +76,7 @@ from .source import SourceMap
 from .star_names import CONSTANT_NAME, exports, star_imports, upper_names
 from ..spans import Span
 from .values import SCOPE_WORD, ValueReader
+from .web_routes import declares_routes, route_string_nodes
 
 FLASK_DANCE_BLUEPRINTS = frozenset({"flask_dance.contrib.nylas.make_nylas_blueprint"})
 URLENCODE_FUNCTIONS = frozenset({"urllib.parse.urlencode", "urllib.urlencode"})
@@ -175,6 +176,8 @@ class Extractor(FastVisitor):
         self._v3_strings: list[tuple[ast.expr, str]] = []
         self._url_reads: set[int] = set()
         self._docstrings: set[int] = set()
+        # The app's own routes (``APIRouter(prefix="/v3")``): they send nothing.
+        self._route_strings: set[int] = set()
         self._decorating = 0
 
     def close(self) -> None:
@@ -644,6 +647,8 @@ class Extractor(FastVisitor):
             self._url_expression(node)
         else:
             self._http_call(node)
+        if declares_routes(node, self.qualify(func)):
+            self._route_strings.update(id(part) for part in route_string_nodes(node))
         self._body_arguments(node)
         self._called.add(func)
         self.generic_visit(node)
@@ -1077,7 +1082,7 @@ class Extractor(FastVisitor):
         does not know): requests that may go to Nylas.  Left out, their scopes would
         look unused."""
         for node, text in self._v3_strings:
-            if id(node) not in self._url_reads:
+            if id(node) not in self._url_reads and id(node) not in self._route_strings:
                 self.facts.raw_uses.extend(unsent_v3_uses(text, self.source.span(node)))
 
     def _url_leaves(self, node: ast.expr, consume: bool = True, depth: int = 0
