@@ -795,6 +795,37 @@ def test_a_provider_scope_list_is_read_whatever_its_name(tmp_path: Path) -> None
         ("NYS303", True)]
 
 
+def _microsoft_list_elsewhere(tmp_path: Path, items: str) -> list[tuple[str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "lists.py").write_text(f"MICROSOFT = {items}\n")
+    (tmp_path / "app.py").write_text(
+        "from nylas import Client\n"
+        "from lists import MICROSOFT\n"
+        "nylas = Client('key')\n"
+        "def login():\n"
+        "    return nylas.auth.url_for_oauth2({'client_id': 'id', 'provider': 'microsoft',\n"
+        "                                      'redirect_uri': 'https://a/cb',\n"
+        "                                      'scope': MICROSOFT})\n"
+        "def agenda(grant):\n"
+        "    return nylas.events.list(grant).data\n")
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return [(f.code, f.message) for f in result.findings if f.code in USAGE | {"NYS304"}]
+
+
+def test_a_microsoft_list_written_short_is_read_whatever_its_name(tmp_path: Path) -> None:
+    # ``MICROSOFT`` does not say "scope", and Graph permissions are not URIs.
+    found = _microsoft_list_elsewhere(
+        tmp_path, '["Calendars.ReadWrite", "User.Read", "offline_access"]')
+    assert [(code, "'Calendars.Read' instead" in message) for code, message in found] == [
+        ("NYS302", True)]
+
+
+def test_a_list_of_dotted_names_that_are_no_permissions_stays_unread(tmp_path: Path) -> None:
+    # Shaped like Graph permissions, but none is one: not read as the scopes.
+    found = _microsoft_list_elsewhere(tmp_path, '["Calendars.Readwrite", "Models.User"]')
+    assert [code for code, _ in found] == ["NYS304"]
+
+
 def _two_providers(tmp_path: Path, google: str, body: str) -> list[tuple[int, str, str]]:
     """A Google and a Microsoft request (no mail scope), and ``body`` in ``work``."""
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')

@@ -430,10 +430,7 @@ class Extractor(FastVisitor):
                 # ``GOOGLE = ["https://www.googleapis.com/auth/gmail.send"]``: provider
                 # scopes tell a list whatever its name.
                 looks_like_scopes = "scope" in name.lower() or any(
-                    SCOPE_WORD.match(item.text.strip().lower())
-                    or item.text.strip().startswith(PROVIDER_SCOPE_PREFIXES)
-                    for item in value.items
-                )
+                    _names_a_scope(item.text.strip()) for item in value.items)
                 if looks_like_scopes:
                     constants[name] = value
             elif value.state is ValueState.EMPTY and "scope" in name.lower():
@@ -1383,6 +1380,20 @@ def unsent_v3_uses(url: str, span: Span) -> list[RawUse]:
         return []  # the browser's authentication page is a scope request, no call
     return [RawUse(ANY_METHOD, SPELLED_HOST, path, span,
                    "a /v3 path sent where the analysis cannot see", False)]
+
+
+# The shape of a Microsoft Graph permission (``Mail.Read``, ``Calendars.ReadWrite.Shared``).
+_GRAPH_PERMISSION = re.compile(r"^[A-Z][A-Za-z]*(\.[A-Z][A-Za-z]*)+$")
+
+
+def _names_a_scope(text: str) -> bool:
+    """Whether a string is a scope of a version whatever the list's name: a v2 scope,
+    a provider scope URI, or a Microsoft Graph permission written short
+    (``MICROSOFT = ["Mail.Read", ...]``), which the API accepts."""
+    if SCOPE_WORD.match(text.lower()) or text.startswith(PROVIDER_SCOPE_PREFIXES):
+        return True
+    return bool(_GRAPH_PERMISSION.match(text)) and (
+        API_VERSIONS["v3"].catalogue("microsoft").canonical(text) is not None)
 
 
 # Decorators that leave what a function returns as it is.
