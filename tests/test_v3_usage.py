@@ -344,6 +344,40 @@ def test_a_v3_path_in_prose_is_no_request(tmp_path: Path) -> None:
             ] == [("NYS303", True)]
 
 
+_NO_MESSAGES = '''def messages(grant_id):
+    return None
+'''
+
+
+@pytest.mark.parametrize("routes", [
+    'router = APIRouter(prefix="/v3")\n',
+    'router = APIRouter()\napp = FastAPI()\napp.include_router(router, prefix="/v3")\n',
+    'bp = Blueprint("v3", __name__, url_prefix="/v3")\n',
+    'app = Flask(__name__)\napp.register_blueprint(bp, url_prefix=f"{PREFIX}/v3/grants")\n',
+    'app = Flask(__name__)\napp.add_url_rule("/v3/grants/<grant>/messages", view_func=v)\n',
+    'routes = [Mount("/v3/grants", routes=[])]\n',
+])
+def test_a_v3_path_the_app_serves_is_no_request(tmp_path: Path, routes: str) -> None:
+    # The app's own API is versioned /v3 too: the mail scope is still unused.
+    text = RAW_APP.replace(_MESSAGES, _NO_MESSAGES + "\n\n" + routes).replace(
+        "import requests\n",
+        "import requests\nfrom fastapi import APIRouter, FastAPI\n"
+        "from flask import Blueprint, Flask\nfrom starlette.routing import Mount\n")
+    assert [(code, "gmail.readonly" in message) for _, code, message in _raw(tmp_path, text)
+            ] == [("NYS303", True)]
+
+
+@pytest.mark.parametrize("sender", [
+    # A gateway of the app's own taking a base path: it may send it to Nylas.
+    'gateway = Gateway(prefix="/v3/grants")\n',
+    # A route method name on a receiver the code does not show to be a web app.
+    'client.add_route(f"{API}/v3/grants/{grant}/messages")\n',
+])
+def test_a_v3_path_given_to_another_call_still_silences(tmp_path: Path, sender: str) -> None:
+    text = RAW_APP.replace(_MESSAGES, _NO_MESSAGES + "\n\n" + sender)
+    assert {code for _, code, _ in _raw(tmp_path, text)} == {"NYS304"}
+
+
 def test_the_readme_shows_what_infer_says_on_the_v3_example(tmp_path: Path) -> None:
     import shutil
     import subprocess
@@ -811,6 +845,37 @@ def test_a_provider_scope_list_is_read_whatever_its_name(tmp_path: Path) -> None
     found = [(f.code, f.message) for f in result.findings if f.code in USAGE]
     assert [(code, "contacts.readonly" in message) for code, message in found] == [
         ("NYS303", True)]
+
+
+def _microsoft_list_elsewhere(tmp_path: Path, items: str) -> list[tuple[str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "lists.py").write_text(f"MICROSOFT = {items}\n")
+    (tmp_path / "app.py").write_text(
+        "from nylas import Client\n"
+        "from lists import MICROSOFT\n"
+        "nylas = Client('key')\n"
+        "def login():\n"
+        "    return nylas.auth.url_for_oauth2({'client_id': 'id', 'provider': 'microsoft',\n"
+        "                                      'redirect_uri': 'https://a/cb',\n"
+        "                                      'scope': MICROSOFT})\n"
+        "def agenda(grant):\n"
+        "    return nylas.events.list(grant).data\n")
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return [(f.code, f.message) for f in result.findings if f.code in USAGE | {"NYS304"}]
+
+
+def test_a_microsoft_list_written_short_is_read_whatever_its_name(tmp_path: Path) -> None:
+    # ``MICROSOFT`` does not say "scope", and Graph permissions are not URIs.
+    found = _microsoft_list_elsewhere(
+        tmp_path, '["Calendars.ReadWrite", "User.Read", "offline_access"]')
+    assert [(code, "'Calendars.Read' instead" in message) for code, message in found] == [
+        ("NYS302", True)]
+
+
+def test_a_list_of_dotted_names_that_are_no_permissions_stays_unread(tmp_path: Path) -> None:
+    # Shaped like Graph permissions, but none is one: not read as the scopes.
+    found = _microsoft_list_elsewhere(tmp_path, '["Calendars.Readwrite", "Models.User"]')
+    assert [code for code, _ in found] == ["NYS304"]
 
 
 def _two_providers(tmp_path: Path, google: str, body: str) -> list[tuple[int, str, str]]:

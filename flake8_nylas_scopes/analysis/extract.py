@@ -77,6 +77,7 @@ from .source import SourceMap
 from .star_names import CONSTANT_NAME, exports, star_imports, upper_names
 from ..spans import Span
 from .values import SCOPE_WORD, ValueReader
+from .web_routes import declares_routes, route_string_nodes
 
 FLASK_DANCE_BLUEPRINTS = frozenset({"flask_dance.contrib.nylas.make_nylas_blueprint"})
 URLENCODE_FUNCTIONS = frozenset({"urllib.parse.urlencode", "urllib.urlencode"})
@@ -176,6 +177,8 @@ class Extractor(FastVisitor):
         self._v3_strings: list[tuple[ast.expr, str]] = []
         self._url_reads: set[int] = set()
         self._docstrings: set[int] = set()
+        # The app's own routes (``APIRouter(prefix="/v3")``): they send nothing.
+        self._route_strings: set[int] = set()
         self._decorating = 0
 
     def close(self) -> None:
@@ -435,10 +438,7 @@ class Extractor(FastVisitor):
                 # ``GOOGLE = ["https://www.googleapis.com/auth/gmail.send"]``: provider
                 # scopes tell a list whatever its name.
                 looks_like_scopes = "scope" in name.lower() or any(
-                    SCOPE_WORD.match(item.text.strip().lower())
-                    or item.text.strip().startswith(PROVIDER_SCOPE_PREFIXES)
-                    for item in value.items
-                )
+                    _names_a_scope(item.text.strip()) for item in value.items)
                 if looks_like_scopes:
                     constants[name] = value
             elif value.state is ValueState.EMPTY and "scope" in name.lower():
@@ -652,6 +652,8 @@ class Extractor(FastVisitor):
             self._url_expression(node)
         else:
             self._http_call(node)
+        if declares_routes(node, self.qualify(func)):
+            self._route_strings.update(id(part) for part in route_string_nodes(node))
         self._body_arguments(node)
         self._called.add(func)
         self.generic_visit(node)
@@ -1099,7 +1101,7 @@ class Extractor(FastVisitor):
         does not know): requests that may go to Nylas.  Left out, their scopes would
         look unused."""
         for node, text in self._v3_strings:
-            if id(node) not in self._url_reads:
+            if id(node) not in self._url_reads and id(node) not in self._route_strings:
                 self.facts.raw_uses.extend(unsent_v3_uses(text, self.source.span(node)))
 
     def _url_leaves(self, node: ast.expr, consume: bool = True, depth: int = 0
@@ -1400,6 +1402,20 @@ def unsent_v3_uses(url: str, span: Span) -> list[RawUse]:
         return []  # the browser's authentication page is a scope request, no call
     return [RawUse(ANY_METHOD, SPELLED_HOST, path, span,
                    "a /v3 path sent where the analysis cannot see", False)]
+
+
+# The shape of a Microsoft Graph permission (``Mail.Read``, ``Calendars.ReadWrite.Shared``).
+_GRAPH_PERMISSION = re.compile(r"^[A-Z][A-Za-z]*(\.[A-Z][A-Za-z]*)+$")
+
+
+def _names_a_scope(text: str) -> bool:
+    """Whether a string is a scope of a version whatever the list's name: a v2 scope,
+    a provider scope URI, or a Microsoft Graph permission written short
+    (``MICROSOFT = ["Mail.Read", ...]``), which the API accepts."""
+    if SCOPE_WORD.match(text.lower()) or text.startswith(PROVIDER_SCOPE_PREFIXES):
+        return True
+    return bool(_GRAPH_PERMISSION.match(text)) and (
+        API_VERSIONS["v3"].catalogue("microsoft").canonical(text) is not None)
 
 
 # Decorators that leave what a function returns as it is.
