@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from ..analysis.extract import raw_use
 from ..analysis.facts import (
@@ -344,7 +344,10 @@ def judge_project(
     errors: list[FileError],
     config: Config,
     enabled: CodeFilter,
+    outside: Sequence[str] = (),
 ) -> ProjectResult:
+    """Findings of the project made of ``modules``.  ``outside``: files of the same
+    repository outside the project that mention Nylas (they may use its grants)."""
     result = ProjectResult(
         errors=list(errors), facts=dict(modules),
         files=frozenset(modules).union(error.path for error in errors),
@@ -374,6 +377,11 @@ def judge_project(
         unresolved.append(UnresolvedUse(
             Span(error.path, 1, 0, 1, 0), f"{error.message}; its Nylas calls are unknown", None
         ))
+    if outside:
+        # Another project of the repository may make calls with the grants requested
+        # here (a worker using the tokens a web app stored): said at each request.
+        unresolved.extend(UnresolvedUse(site.span, _outside_reason(outside), None)
+                          for site in sites)
     state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial, {
         path: facts.provider_guards for path, facts in modules.items() if facts.provider_guards})
     result.state = state
@@ -402,6 +410,13 @@ def judge_project(
                 for finding in findings}
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
     return result
+
+
+def _outside_reason(outside: Sequence[str]) -> str:
+    more = f" and {len(outside) - 1} more files" if len(outside) > 1 else ""
+    return (f"{outside[0]}{more} outside the project, in the same repository, mention "
+            "Nylas and may use the grants requested here (set project-root to the "
+            "repository to judge them together)")
 
 
 # Claims that a scope is not needed: the Nylas calls alone back them.

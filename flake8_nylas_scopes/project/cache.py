@@ -45,6 +45,7 @@ CACHE_DIRECTORY = ".nylas-scopes-cache"
 MENTIONS_INDEX = "mentions-index.json"
 WALK_INDEX = "walk-index.json"
 RESULT_INDEX = "project-result.json"
+NEIGHBOURS_INDEX = "neighbours-index.json"
 _JUDGING_LOCK = "judging.lock"
 _FORMAT = 10
 # Numbers the temporary files of this process, whose id is in their names too.
@@ -305,6 +306,31 @@ class FactsCache:
     def store_walk(self, exclude: Sequence[str], index: WalkIndex) -> None:
         directories = {directory: list(listing) for directory, listing in index.items()}
         self._write_index(WALK_INDEX, self._walk_key(exclude), {"directories": directories})
+
+    def load_neighbours(self) -> tuple[WalkIndex, dict[str, tuple[int, int, int, int]]]:
+        """The listings and mentions of the last look at the repository around the
+        project (see ``neighbours``)."""
+        body = self._read_index(NEIGHBOURS_INDEX, self._mentions_key())
+        try:
+            return {
+                str(directory): Listing(
+                    int(mtime), [str(d) for d in directories], [str(f) for f in files]
+                )
+                for directory, (mtime, directories, files) in body["directories"].items()
+            }, {
+                str(path): (int(size), int(mtime), int(ctime), int(kind))
+                for path, (size, mtime, ctime, kind) in body["files"].items()
+            }
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return {}, {}  # missing, truncated or corrupt: looked at again
+
+    def store_neighbours(
+        self, walk: WalkIndex, mentions: dict[str, tuple[int, int, int, int]]
+    ) -> None:
+        self._write_index(NEIGHBOURS_INDEX, self._mentions_key(), {
+            "directories": {directory: list(listing) for directory, listing in walk.items()},
+            "files": {path: list(mention) for path, mention in mentions.items()},
+        })
 
     def load_result(self) -> Any:
         """The last judged result with what it was judged from (see ``reuse``), or

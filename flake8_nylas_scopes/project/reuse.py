@@ -45,10 +45,13 @@ def comparable(
     return not overrides and not errors and len(seen) == len(files)
 
 
-def settings_digest(config: Config, enabled: CodeFilter) -> str:
+def settings_digest(config: Config, enabled: CodeFilter, neighbours: Sequence[str] = ()) -> str:
+    """A digest of what a judgement depends on besides the project's files: the
+    settings, the enabled codes, and the files around the project that mention Nylas."""
     settings = {
         "config": dataclasses.asdict(config),
         "enabled": sorted(code for code in CODES if enabled(code)),
+        "neighbours": list(neighbours),
     }
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
 
@@ -60,6 +63,7 @@ def inputs_digest(
     errors: Sequence[FileError],
     config: Config,
     enabled: CodeFilter,
+    neighbours: Sequence[str] = (),
 ) -> str:
     """A digest of what judging ``files`` depends on, or "" when the result must not
     be reused or kept: an editor buffer stands in for a file, a file could not be
@@ -69,7 +73,7 @@ def inputs_digest(
     racy = time.time_ns() - _RACY_NS
     if any(mention.mtime_ns > racy or mention.ctime_ns > racy for mention in seen.values()):
         return ""
-    digest = hashlib.sha256(settings_digest(config, enabled).encode())
+    digest = hashlib.sha256(settings_digest(config, enabled, neighbours).encode())
     for path in sorted(seen):
         mention = seen[path]
         line = f"{path}\0{mention.size}\0{mention.mtime_ns}\0{mention.ctime_ns}\n"

@@ -192,16 +192,27 @@ def analyse(
         # see the same project for it.
         inside = [path for path in group if path in walked or path in overrides]
         outside = [path for path in group if path not in inside]
+        neighbours = _neighbours(root, config, cache) if is_project else []
         for members in ([inside] if inside else []) + [[path] for path in outside]:
             files = sorted(walked | set(members))
             project = analyse_project(
                 files, config, enabled, overrides, cache, findings_only=findings_only,
-                jobs=jobs,
+                jobs=jobs, neighbours=neighbours if members is inside else (),
             )
             project.root = root
             _collect(result, project, set(members), display)
     result.findings.sort(key=lambda finding: finding.sort_key)
     return result
+
+
+def _neighbours(root: str, config: Config, cache: FactsCache | None) -> list[str]:
+    """Files of the repository around the project at ``root`` that mention Nylas (see
+    ``neighbours``); none for a project whose root the configuration sets."""
+    if config.project_root:
+        return []
+    from .neighbours import outside_mentions
+
+    return outside_mentions(root, cache)
 
 
 def _collect(
@@ -418,8 +429,10 @@ def analyse_project(
     cache: FactsCache | None,
     findings_only: bool = False,
     jobs: int = 1,
+    neighbours: Sequence[str] = (),
 ) -> ProjectResult:
-    """Judge the project made of ``files``.
+    """Judge the project made of ``files``; ``neighbours`` are the files of its
+    repository outside it that mention Nylas.
 
     With ``findings_only`` the caller needs findings, errors and the files covered,
     not facts or the resolved state: the last result is then reused when nothing it
@@ -436,12 +449,13 @@ def analyse_project(
         from ..judging.judge import judge_project
 
         inputs = ""
-        settings = reuse.settings_digest(config, enabled)
+        settings = reuse.settings_digest(config, enabled, neighbours)
         comparable = findings_only and cache is not None and reuse.comparable(
             files, overrides, survey.seen, errors)
         if comparable:
             assert cache is not None
-            inputs = reuse.inputs_digest(files, overrides, survey.seen, errors, config, enabled)
+            inputs = reuse.inputs_digest(
+                files, overrides, survey.seen, errors, config, enabled, neighbours)
             reused = _stored_result(cache, inputs)
             if reused is not None:
                 return reused
@@ -470,7 +484,7 @@ def analyse_project(
             reader = _load_facts(files, survey, cache, errors, reader)
             if cache is not None:
                 cache.flush(complete=True)
-            result = judge_project(reader.modules, errors, config, enabled)
+            result = judge_project(reader.modules, errors, config, enabled, neighbours)
             if keep is not None:
                 # A file that could not be read has no facts: such a result is reused
                 # only for the very same files.
@@ -588,7 +602,8 @@ class ProjectSession:
 
         jobs = available_cpus() if self.jobs is None else self.jobs
         return _SessionResult.of(analyse_project(
-            files, self.config, self.enabled, overrides, cache, findings_only=True, jobs=jobs
+            files, self.config, self.enabled, overrides, cache, findings_only=True, jobs=jobs,
+            neighbours=_neighbours(root, self.config, cache),
         ))
 
     @staticmethod

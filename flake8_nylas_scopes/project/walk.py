@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..settings.patterns import excluded
@@ -46,6 +46,7 @@ def python_files(
     exclude: Sequence[str],
     before: WalkIndex | None = None,
     after: WalkIndex | None = None,
+    skip: Callable[[str], bool] | None = None,
 ) -> list[str]:
     """The ``.py`` files under ``directory``, as ``os.walk`` finds them (symbolic links
     to directories are not followed), minus skipped and excluded directories and files.
@@ -53,13 +54,16 @@ def python_files(
     ``before`` holds listings from an earlier walk with the same exclusions; the
     listings of this walk are put in ``after``.  A directory that cannot be listed is
     in the result itself: ``os.walk`` skips it without a word, but its modules may
-    use Nylas, and reading it as a file says why it cannot be read.
+    use Nylas, and reading it as a file says why it cannot be read.  ``skip`` says
+    which directories below ``directory`` not to go into.
     """
     found: list[str] = []
     pending = [directory]
     now_ns = time.time_ns()
     while pending:
         current = pending.pop()
+        if skip is not None and current != directory and skip(current):
+            continue
         try:
             mtime_ns = os.stat(current).st_mtime_ns
         except OSError:

@@ -1,0 +1,136 @@
+"""Other code of the same repository, which may use the grants a project requests.
+
+A web service asks users for scopes and stores their tokens; a worker beside it, a
+project of its own in the same repository, makes calls with them.  Judged alone, the
+web service's scopes that only the worker uses must not be called unused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from tool_runs import nylas_scopes
+
+from flake8_nylas_scopes.project import reuse
+
+AUTH = (
+    "from nylas import APIClient\n\n"
+    "client = APIClient('id', 'secret')\n"
+    "URL = client.authentication_url('https://a/cb', scopes=['email.read_only', 'email.send'])\n"
+)
+VIEWS = "from web.auth import client\n\n\ndef inbox():\n    return client.messages.all()\n"
+# Uses the tokens the web service stored: no request of its own.
+WORKER = (
+    "from nylas import APIClient\n\n\n"
+    "def send(token):\n"
+    "    draft = APIClient('id', 'secret', token).drafts.create()\n"
+    "    draft.send()\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _reuse_fresh_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The files are written a moment ago; outside tests such files are never reused.
+    monkeypatch.setattr(reuse, "_RACY_NS", 0)
+
+
+def _repository(root: Path, worker: str | None = WORKER, git: bool = True) -> Path:
+    if git:
+        (root / ".git").mkdir(parents=True)
+    web = root / "services" / "web"
+    (web / "web").mkdir(parents=True)
+    (web / "pyproject.toml").write_text("[project]\nname = 'web'\n")
+    (web / "web" / "__init__.py").write_text("")
+    (web / "web" / "auth.py").write_text(AUTH)
+    (web / "web" / "views.py").write_text(VIEWS)
+    if worker is not None:
+        tasks = root / "services" / "worker" / "worker"
+        tasks.mkdir(parents=True)
+        (tasks.parent / "pyproject.toml").write_text("[project]\nname = 'worker'\n")
+        (tasks / "tasks.py").write_text(worker)
+    return web
+
+
+def _codes(project: Path, *args: str) -> list[tuple[str, str]]:
+    run = nylas_scopes(project, "check", "--format", "json", "--select", "NYS", *args, ".")
+    assert "Traceback" not in run.stderr
+    return [(f["code"], f["message"]) for f in json.loads(run.stdout)["findings"]]
+
+
+def test_a_scope_another_project_of_the_repository_may_use_is_not_called_unused(
+    tmp_path: Path,
+) -> None:
+    web = _repository(tmp_path)
+    codes = _codes(web)
+    assert not [code for code, _ in codes if code in ("NYS302", "NYS303")]
+    (why,) = {message for code, message in codes if code == "NYS304"}
+    assert "services/worker/worker/tasks.py outside the project" in why
+    assert "set project-root to the repository" in why
+
+
+def test_without_other_code_the_unused_scope_is_reported(tmp_path: Path) -> None:
+    web = _repository(tmp_path, worker=None)
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
+
+
+def test_a_repository_of_apps_with_their_own_requests_judges_each_alone(
+    tmp_path: Path,
+) -> None:
+    # Another app that asks for its own scopes (an example, a second service with its
+    # own sign-in) says nothing about this one's grants.
+    web = _repository(tmp_path, worker=WORKER + "SCOPES = ['email.send']\n")
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
+
+
+def test_without_a_repository_around_the_project_nothing_is_looked_at(tmp_path: Path) -> None:
+    web = _repository(tmp_path, git=False)
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
+
+
+def test_a_configured_project_root_is_the_whole_world(tmp_path: Path) -> None:
+    web = _repository(tmp_path)
+    codes = _codes(web, "--project-root", ".")
+    assert [code for code, _ in codes if code == "NYS303"] == ["NYS303"]
+
+
+@pytest.mark.parametrize("where", [
+    "vendor/nylas/client.py",
+    ".venv/lib/python3.11/site-packages/nylas_helpers/tasks.py",
+    "env/lib/python3.12/site-packages/mailer/tasks.py",
+])
+def test_code_that_is_not_the_repository_s_own_is_left_out(tmp_path: Path, where: str) -> None:
+    web = _repository(tmp_path, worker=None)
+    (tmp_path / where).parent.mkdir(parents=True)
+    (tmp_path / where).write_text(WORKER)
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
+
+
+def test_a_stored_result_is_not_reused_once_the_worker_appears(tmp_path: Path) -> None:
+    web = _repository(tmp_path, worker=None)
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]  # reused
+    tasks = tmp_path / "services" / "worker" / "tasks.py"
+    tasks.parent.mkdir(parents=True)
+    tasks.write_text(WORKER)
+    assert not [code for code, _ in _codes(web) if code == "NYS303"]
+    # And back: the worker stops making calls (its text changes, not its name).
+    time.sleep(0.01)
+    tasks.write_text("def send(token):\n    return token\n")
+    os.utime(tasks, ns=(time.time_ns(), time.time_ns() + 10**9))
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
+
+
+def test_flake8_sees_the_same_repository(tmp_path: Path) -> None:
+    web = _repository(tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "flake8", "--isolated", "--select", "NYS", "web/auth.py"],
+        cwd=web, capture_output=True, text=True, timeout=120,
+    )
+    assert run.stderr == ""
+    assert "NYS303" not in run.stdout and "services/worker/worker/tasks.py" in run.stdout
