@@ -76,6 +76,8 @@ class FixScopesCommand(VisitorBasedCodemodCommand):
             ignore=tuple(ignore) if ignore else None,
             extend_select=None, providers=None, granted_scopes=None, assume_used=None,
             client_names=None, project_root=None, exclude=None,
+            # LibCST shares the files among its own processes (its --jobs).
+            jobs=1,
         )
         try:
             settings = command_settings(options)
