@@ -35,6 +35,23 @@ def inbox(client: APIClient):
     return [m.subject for m in client.messages.where(unread=True)]
 """
 
+# A raw write whose URL is built from the Nylas host with each idiom in turn.
+RAW_MARK_READ = """\
+import posixpath
+
+import requests
+
+API = "https://api.nylas.com"
+
+
+def make_url(*pieces):
+    return "/".join(pieces)
+
+
+def mark_read(message_id):
+    requests.put({url}, json={{"unread": False}})
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -165,6 +182,31 @@ APPS: dict[str, dict[str, str]] = {
             def mark_read(message_id):
                 nylas_put(f"/messages/{message_id}", {"unread": False})
         """,
+    },
+    "raw PUT to a URL joined with '/'": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": RAW_MARK_READ.format(url='"/".join([API, "messages", message_id])'),
+    },
+    "raw PUT to a URL built with % formatting": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": RAW_MARK_READ.format(url='"%s/messages/%s" % (API, message_id)'),
+    },
+    "raw PUT to a URL built with str.format": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": RAW_MARK_READ.format(url='"{}/messages/{}".format(API, message_id)'),
+    },
+    "raw PUT to a URL built with posixpath.join": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": RAW_MARK_READ.format(url='posixpath.join(API, "messages", message_id)'),
+    },
+    "raw PUT to a URL a function of the app builds from the Nylas host": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": RAW_MARK_READ.format(url='make_url(API, "messages", message_id)'),
     },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
@@ -390,6 +432,10 @@ FOLLOWED = {
     "FastAPI dependency through an Annotated alias of another module": "email.modify",
     "messages kept in a mapping built from pairs": "email.modify",
     "session class whose __enter__ gives the client": "email.modify",
+    "raw PUT to a URL joined with '/'": "email.modify",
+    "raw PUT to a URL built with % formatting": "email.modify",
+    "raw PUT to a URL built with str.format": "email.modify",
+    "raw PUT to a URL built with posixpath.join": "email.modify",
     "async session class whose __aenter__ gives the client": "email.modify",
 }
 
@@ -415,3 +461,24 @@ def test_a_type_statement_alias_of_another_module_is_followed(tmp_path: Path) ->
     [project] = result.states
     assert project.state is not None and list(project.state.unresolved) == []
     assert project.inference is not None and "email.modify" in project.inference.scopes
+
+
+@pytest.mark.parametrize("url", [
+    '"/".join([API, "messages", message_id])',
+    '"%s/messages/%s" % (API, message_id)',
+    '"{}/messages/{}".format(API, message_id)',
+    'posixpath.join(API, "messages", message_id)',
+])
+def test_a_raw_read_through_a_built_url_keeps_the_broader_finding(
+    tmp_path: Path, url: str
+) -> None:
+    # The same URLs read a message: email.modify is still more than the app needs.
+    read = RAW_MARK_READ.format(url=url).replace(
+        f'requests.put({url}, json={{"unread": False}})', f"return requests.get({url})")
+    assert "requests.get(" in read
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "inbox.py": INBOX,
+                               "raw.py": read})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []

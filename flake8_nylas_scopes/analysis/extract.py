@@ -83,6 +83,8 @@ JSON_DUMPS_FUNCTIONS = frozenset({"json.dumps"})
 # Calls that turn a dict into the body sent as it is: its keys stay those of the dict.
 BODY_ENCODERS = JSON_DUMPS_FUNCTIONS | {"fastapi.encoders.jsonable_encoder"}
 URLJOIN_FUNCTIONS = frozenset({"urllib.parse.urljoin", "urlparse.urljoin"})
+# Joining path pieces with "/": apps build API URLs with them too.
+PATH_JOIN_FUNCTIONS = frozenset({"posixpath.join", "os.path.join"})
 # Reading a setting from the environment, with a default: ``os.getenv(name, default)``.
 ENV_READERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
 _V2 = API_VERSIONS["v2"].surface()
@@ -787,7 +789,7 @@ class Extractor(FastVisitor):
                 # ``http.get("/messages")`` on ``httpx.Client(base_url=NYLAS_API)``.
                 parts = (*_strip_end(base), UrlPart("/"), *_strip_start(parts))
         if parts is None:
-            if _mentions_nylas_host(url_node):
+            if self._names_nylas_host(url_node):
                 # ``"https://api.nylas.com" + path``: a Nylas request to a path the
                 # analysis cannot read.
                 self.facts.raw_uses.append(RawUse(
@@ -1270,7 +1272,15 @@ class Extractor(FastVisitor):
                 return (*_strip_end(base), UrlPart("/"), *_strip_start(path))
             if function in ENV_READERS:
                 return self._env_parts(target, depth)
+            if function in PATH_JOIN_FUNCTIONS:
+                return self._path_join_parts(target, depth)
+            if _is_str_format(target):
+                return self._template_parts(target, depth)
+            if _is_literal_join(target):
+                return self._literal_join_parts(target, depth)
             return None
+        if isinstance(target, ast.BinOp) and isinstance(target.op, ast.Mod):
+            return self._template_parts(target, depth)
         if isinstance(target, ast.Attribute):
             default = self._field_default(target, depth)
             if default is not None:
@@ -1278,6 +1288,65 @@ class Extractor(FastVisitor):
         if isinstance(target, (ast.Attribute, ast.Name)):
             return (UrlPart(_hole_for(dotted(target)), self.qualify(target) or ""),)
         return None
+
+    def _names_nylas_host(self, url: ast.expr) -> bool:
+        """Whether an unreadable URL is built from a string, or a name of this module
+        bound to one, that names a Nylas host (``make_url(API, "messages", mid)``)."""
+        for piece in ast.walk(url):
+            if isinstance(piece, ast.Constant):
+                texts = [piece.value] if isinstance(piece.value, str) else []
+            elif isinstance(piece, (ast.Name, ast.Attribute)):
+                parts = self._url_parts(piece)
+                texts = [url_fallback_text(parts)] if parts is not None else []
+            else:
+                continue
+            if any(nylas_v2_path(text, _HOLE) is not None for text in texts):
+                return True
+        return False
+
+    def _template_parts(self, node: ast.expr, depth: int) -> tuple[UrlPart, ...] | None:
+        """``"%s/threads/%s" % (API, tid)`` and ``"{}/contacts".format(API)``: the
+        template's text with each value read in its place."""
+        leaves = list(self._url_leaves(node, False))
+        if any(leaf is node for leaf in leaves):
+            return None  # a template these readers do not take apart
+        parts: list[UrlPart] = []
+        for leaf in leaves:
+            if _is_str_constant(leaf):
+                parts.append(UrlPart(leaf.value))  # type: ignore[attr-defined]
+            elif isinstance(leaf, ast.Constant):
+                parts.append(UrlPart(_HOLE))  # a field the template does not fill
+            else:
+                parts.extend(self._url_parts(leaf, depth + 1) or (UrlPart(_HOLE),))
+        return tuple(parts)
+
+    def _literal_join_parts(self, call: ast.Call, depth: int) -> tuple[UrlPart, ...]:
+        """``"/".join([API, "messages", mid])``: the pieces with the separator between."""
+        separator = call.func.value.value  # type: ignore[attr-defined]
+        pieces = call.args[0].elts  # type: ignore[attr-defined]
+        parts: list[UrlPart] = []
+        for index, piece in enumerate(pieces):
+            if index:
+                parts.append(UrlPart(separator))
+            parts.extend(self._url_parts(piece, depth + 1) or (UrlPart(_HOLE),))
+        return tuple(parts)
+
+    def _path_join_parts(self, call: ast.Call, depth: int) -> tuple[UrlPart, ...] | None:
+        """``posixpath.join(API, "contacts", cid)``: a "/" between pieces that lack one;
+        a literal piece starting with "/" drops what comes before it, as the function
+        does."""
+        if not call.args or call.keywords or any(
+                isinstance(arg, ast.Starred) for arg in call.args):
+            return None
+        parts: list[UrlPart] = []
+        for piece in call.args:
+            read = self._url_parts(piece, depth + 1) or (UrlPart(_HOLE),)
+            if read[0].text.startswith("/") and not read[0].reference:
+                parts = []
+            elif parts and not parts[-1].text.endswith("/"):
+                parts.append(UrlPart("/"))
+            parts.extend(read)
+        return tuple(parts)
 
     def _field_default(self, node: ast.Attribute, depth: int) -> tuple[UrlPart, ...] | None:
         """``settings.api_uri`` with ``settings = Settings()`` (or a function of this
@@ -1460,15 +1529,6 @@ def _hole_for(spelled: str) -> str:
     return _HOLE + (spelled if _names_nylas(spelled) else "")
 
 
-def _mentions_nylas_host(node: ast.expr) -> bool:
-    """Whether an unreadable URL names a Nylas host in a string it is built from."""
-    return any(
-        isinstance(part, ast.Constant) and isinstance(part.value, str)
-        and nylas_v2_path(part.value, _HOLE) is not None
-        for part in ast.walk(node)
-    )
-
-
 def _statements_with_depth(body: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:
     """Every statement of a module, nested ones included, each with whether it sits
     in a function (or a class) rather than in the module's own body."""
@@ -1546,6 +1606,17 @@ def _is_str_format(node: ast.Call) -> bool:
     return (
         isinstance(node.func, ast.Attribute) and node.func.attr == "format"
         and _is_str_constant(node.func.value)
+    )
+
+
+def _is_literal_join(node: ast.Call) -> bool:
+    """``"/".join([...])`` of a list or tuple display with no starred piece."""
+    func = node.func
+    return (
+        isinstance(func, ast.Attribute) and func.attr == "join" and _is_str_constant(func.value)
+        and len(node.args) == 1 and not node.keywords
+        and isinstance(node.args[0], (ast.List, ast.Tuple))
+        and not any(isinstance(piece, ast.Starred) for piece in node.args[0].elts)
     )
 
 
