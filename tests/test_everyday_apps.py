@@ -52,6 +52,32 @@ def mark_read(message_id):
     requests.put({url}, json={{"unread": False}})
 """
 
+# A class that pages through the messages; ``for`` runs its ``__iter__``.
+PAGER = """\
+from nylas import APIClient
+
+
+class MessagePager:
+    def __init__(self, client, page=50):
+        self.client = client
+        self.page = page
+
+    def __iter__(self):
+        offset = 0
+        while True:
+            batch = list(self.client.messages.where(offset=offset, limit=self.page))
+            if not batch:
+                break
+            yield from batch
+            offset += self.page
+
+
+def star_all(token):
+    for message in MessagePager(APIClient("id", "secret", token)):
+        message.starred = True
+        message.save()
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -207,6 +233,55 @@ APPS: dict[str, dict[str, str]] = {
         "auth.py": _auth("['email.modify']"),
         "inbox.py": INBOX,
         "raw.py": RAW_MARK_READ.format(url='make_url(API, "messages", message_id)'),
+    },
+    "pager class whose __iter__ yields the messages": {
+        "auth.py": _auth("['email.modify']"),
+        "pager.py": PAGER,
+    },
+    "iterator class whose __next__ gives the events": {
+        "auth.py": _auth("['calendar']"),
+        "cursor.py": """\
+            from nylas import APIClient
+
+
+            class Cursor:
+                def __init__(self, client):
+                    self.pending = list(client.events.where(limit=10))
+
+                def __iter__(self):
+                    return self
+
+                def __next__(self):
+                    if not self.pending:
+                        raise StopIteration
+                    return self.pending.pop()
+
+
+            def rename_all(token):
+                for event in Cursor(APIClient("id", "secret", token)):
+                    event.title = event.title.strip()
+                    event.save()
+        """,
+    },
+    "address book class indexed with __getitem__": {
+        "auth.py": _auth("['contacts']"),
+        "book.py": """\
+            from nylas import APIClient
+
+
+            class Book:
+                def __init__(self, client):
+                    self._all = list(client.contacts.all())
+
+                def __getitem__(self, index):
+                    return self._all[index]
+
+
+            def rename_first(token):
+                first = Book(APIClient("id", "secret", token))[0]
+                first.given_name = "Ada"
+                first.save()
+        """,
     },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
@@ -433,6 +508,9 @@ FOLLOWED = {
     "messages kept in a mapping built from pairs": "email.modify",
     "session class whose __enter__ gives the client": "email.modify",
     "raw PUT to a URL joined with '/'": "email.modify",
+    "pager class whose __iter__ yields the messages": "email.modify",
+    "iterator class whose __next__ gives the events": "calendar",
+    "address book class indexed with __getitem__": "contacts",
     "raw PUT to a URL built with % formatting": "email.modify",
     "raw PUT to a URL built with str.format": "email.modify",
     "raw PUT to a URL built with posixpath.join": "email.modify",
@@ -478,6 +556,18 @@ def test_a_raw_read_through_a_built_url_keeps_the_broader_finding(
     assert "requests.get(" in read
     root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "inbox.py": INBOX,
                                "raw.py": read})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_pager_class_only_read_keeps_the_broader_finding(tmp_path: Path) -> None:
+    # The same pager with messages only read: email.modify is more than it needs.
+    pager = PAGER.replace("message.starred = True\n        message.save()",
+                          "print(message.subject)")
+    assert "save()" not in pager
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "pager.py": pager})
     result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings] == ["NYS302"]
     [project] = result.states

@@ -525,7 +525,33 @@ class FlowResolver:
             return {("model", self.sdk.collections[name].model)}
         if kind == "box":
             return {unbox(obj)}
+        if kind == "inst":
+            return self._protocol_elements(name)
         return set()
+
+    def _protocol_elements(self, owner: str) -> set[Obj]:
+        """What iterating or indexing an object of a class of the project gives: what
+        its ``__iter__`` yields or returns (an iterator object: what its ``__next__``
+        returns), its own ``__next__``, and its ``__getitem__`` (which ``for`` falls
+        back on).  A pager class is iterated with ``for`` and never called by name."""
+        found: set[Obj] = set()
+        for kind, result in self._dunder_results(owner, "__iter__"):
+            if kind == "inst":
+                found |= self._dunder_results(result, "__next__")
+            else:
+                found |= self._elements((kind, result))
+        found |= self._dunder_results(owner, "__next__")
+        found |= self._dunder_results(owner, "__getitem__")
+        return found
+
+    def _dunder_results(self, owner: str, name: str) -> set[Obj]:
+        """What calling the method ``name`` of the class ``owner`` (or of a class
+        derived from it that overrides it) returns."""
+        found: set[Obj] = set()
+        for kind, function in self._instance_attribute(owner, name):
+            if kind == "func":
+                found |= self.values.get(f"{RETURNED}{function}", _NOTHING)
+        return found
 
     def _resolve_ref(self, name: str) -> Objs:
         """A dotted name reached through imports: a module member, then attributes."""
