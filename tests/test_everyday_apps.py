@@ -78,6 +78,37 @@ def star_all(token):
         message.save()
 """
 
+# ``self.handle(m)`` in the base runs the mixin's ``handle`` on a ``Starrer``.
+MIXIN_WORKERS = """\
+from nylas import APIClient
+
+
+class Worker:
+    def __init__(self, token):
+        self.client = APIClient("id", "secret", token)
+
+    def run(self):
+        for message in self.client.messages.where(limit=5):
+            self.handle(message)
+
+    def handle(self, item):
+        print(item.subject)
+
+
+class StarMixin:
+    def handle(self, item):
+        item.starred = True
+        item.save()
+
+
+class Starrer(StarMixin, Worker):
+    pass
+
+
+def main(token):
+    Starrer(token).run()
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -281,6 +312,44 @@ APPS: dict[str, dict[str, str]] = {
                 first = Book(APIClient("id", "secret", token))[0]
                 first.given_name = "Ada"
                 first.save()
+        """,
+    },
+    "mixin's method run by the base class": {
+        "auth.py": _auth("['email.modify']"),
+        "workers.py": MIXIN_WORKERS,
+    },
+    "cooperative super() reaching a sibling class": {
+        "auth.py": _auth("['email.modify']"),
+        "steps.py": """\
+            from nylas import APIClient
+
+
+            class Step:
+                def process(self, item):
+                    return item
+
+
+            class Audit(Step):
+                def process(self, item):
+                    print(item.id)
+                    return super().process(item)
+
+
+            class Persist(Step):
+                def process(self, item):
+                    item.starred = True
+                    item.save()
+                    return super().process(item)
+
+
+            class Pipeline(Audit, Persist):
+                pass
+
+
+            def star(token):
+                pipeline = Pipeline()
+                for message in APIClient("id", "secret", token).messages.where(limit=3):
+                    pipeline.process(message)
         """,
     },
     "client injected by a decorator of the project": {
@@ -508,6 +577,8 @@ FOLLOWED = {
     "messages kept in a mapping built from pairs": "email.modify",
     "session class whose __enter__ gives the client": "email.modify",
     "raw PUT to a URL joined with '/'": "email.modify",
+    "mixin's method run by the base class": "email.modify",
+    "cooperative super() reaching a sibling class": "email.modify",
     "pager class whose __iter__ yields the messages": "email.modify",
     "iterator class whose __next__ gives the events": "calendar",
     "address book class indexed with __getitem__": "contacts",
@@ -568,6 +639,19 @@ def test_a_pager_class_only_read_keeps_the_broader_finding(tmp_path: Path) -> No
                           "print(message.subject)")
     assert "save()" not in pager
     root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "pager.py": pager})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_mixin_no_class_mixes_in_keeps_the_broader_finding(tmp_path: Path) -> None:
+    # The worker class used derives from the base alone: the mixin's write never runs
+    # on it, and the base's own handle only reads.
+    workers = MIXIN_WORKERS.replace("class Starrer(StarMixin, Worker):",
+                                    "class Starrer(Worker):")
+    assert "(StarMixin, " not in workers
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "workers.py": workers})
     result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings] == ["NYS302"]
     [project] = result.states
