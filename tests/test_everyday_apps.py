@@ -109,6 +109,34 @@ def main(token):
     Starrer(token).run()
 """
 
+# An exception class of the project carries the message to a handler that catches
+# ``Exception`` in another module, which stars it.
+FLAG_CHECKS = """\
+class NeedsFlag(Exception):
+    def __init__(self, item):
+        super().__init__("flag")
+        self.item = item
+
+
+def check(message):
+    if message.unread:
+        raise NeedsFlag(message)
+"""
+FLAG_SWEEP = """\
+from nylas import APIClient
+
+from checks import check
+
+
+def sweep(token):
+    for message in APIClient("id", "secret", token).messages.where(limit=3):
+        try:
+            check(message)
+        except Exception as err:
+            err.item.starred = True
+            err.item.save()
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -351,6 +379,11 @@ APPS: dict[str, dict[str, str]] = {
                 for message in APIClient("id", "secret", token).messages.where(limit=3):
                     pipeline.process(message)
         """,
+    },
+    "exception of the project carrying a message to a broad handler": {
+        "auth.py": _auth("['email.modify']"),
+        "checks.py": FLAG_CHECKS,
+        "sweep.py": FLAG_SWEEP,
     },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
@@ -656,3 +689,16 @@ def test_a_mixin_no_class_mixes_in_keeps_the_broader_finding(tmp_path: Path) -> 
     assert [f.code for f in result.findings] == ["NYS302"]
     [project] = result.states
     assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_an_exception_carrying_data_only_keeps_the_broader_finding(tmp_path: Path) -> None:
+    # The exception carries the message's id, a string: nothing Nylas is raised, and
+    # the sweep only reads.
+    checks = FLAG_CHECKS.replace("raise NeedsFlag(message)", "raise NeedsFlag(message.id)")
+    sweep = FLAG_SWEEP.replace("err.item.starred = True\n            err.item.save()",
+                               "print(err.item)")
+    assert "save()" not in sweep
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "checks.py": checks,
+                               "sweep.py": sweep})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]

@@ -1377,6 +1377,8 @@ def _escape_words(parent: ast.AST) -> str:
     """Where a value went that the table of roles does not follow."""
     if isinstance(parent, ast.Match):
         return "matched by a match statement"
+    if isinstance(parent, ast.Raise):
+        return "raised (the handler that catches it is not followed)"
     return f"used where the analysis does not follow it ({_text(parent)})"
 
 
