@@ -137,6 +137,25 @@ def sweep(token):
             err.item.save()
 """
 
+# A closure over a counter, called by its local name with each thread.
+NESTED_HELPER = """\
+from nylas import APIClient
+
+
+def star_unread(token):
+    starred = 0
+
+    def star(item):
+        nonlocal starred
+        item.starred = True
+        item.save()
+        starred += 1
+
+    for thread in APIClient("id", "secret", token).threads.where(unread=True):
+        star(thread)
+    return starred
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -385,6 +404,30 @@ APPS: dict[str, dict[str, str]] = {
         "checks.py": FLAG_CHECKS,
         "sweep.py": FLAG_SWEEP,
     },
+    "helper function defined inside the function that uses it": {
+        "auth.py": _auth("['email.modify']"),
+        "sweep.py": NESTED_HELPER,
+    },
+    "class defined inside the function that uses it": {
+        "auth.py": _auth("['calendar']"),
+        "mover.py": """\
+            from nylas import APIClient
+
+
+            def move_all(token, start):
+                class Mover:
+                    def __init__(self, client):
+                        self.client = client
+
+                    def move(self, event_id):
+                        event = self.client.events.get(event_id)
+                        event.when = {"start_time": start, "end_time": start + 1800}
+                        event.save()
+
+                mover = Mover(APIClient("id", "secret", token))
+                mover.move("e1")
+        """,
+    },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
         "inbox.py": INBOX,
@@ -610,6 +653,8 @@ FOLLOWED = {
     "messages kept in a mapping built from pairs": "email.modify",
     "session class whose __enter__ gives the client": "email.modify",
     "raw PUT to a URL joined with '/'": "email.modify",
+    "helper function defined inside the function that uses it": "email.modify",
+    "class defined inside the function that uses it": "calendar",
     "mixin's method run by the base class": "email.modify",
     "cooperative super() reaching a sibling class": "email.modify",
     "pager class whose __iter__ yields the messages": "email.modify",
@@ -702,3 +747,16 @@ def test_an_exception_carrying_data_only_keeps_the_broader_finding(tmp_path: Pat
                                "sweep.py": sweep})
     result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings] == ["NYS302"]
+
+
+def test_a_helper_inside_a_function_that_only_reads_keeps_the_broader_finding(
+    tmp_path: Path
+) -> None:
+    helper = NESTED_HELPER.replace("item.starred = True\n        item.save()",
+                                   "print(item.subject)")
+    assert "save()" not in helper
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "sweep.py": helper})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []

@@ -693,6 +693,7 @@ class FlowExtractor:
         self._function(f"{self.module}.{qualname}", params, node,
                        any(_is_property(d) for d in node.decorator_list))
         self._decorate(node, self._val("ref", f"{self.module}.{qualname}"))
+        self._bind_local_definition(node.name, f"{self.module}.{qualname}")
         names = {arg.arg for arg in every}
         names |= {arg.arg for arg in (args.vararg, args.kwarg) if arg is not None}
         self_name = ""
@@ -716,6 +717,13 @@ class FlowExtractor:
             self.walk(statement)
         self.frames.pop()
         return True
+
+    def _bind_local_definition(self, name: str, full: str) -> None:
+        """A function or class defined in a function is called by its local name
+        (``def flag(item): ...`` then ``flag(thread)``), as a module's are by theirs."""
+        if self.frames[-1].is_function:
+            self._edge(self.target_key(ast.Name(id=name, ctx=ast.Store())),
+                       self._val("ref", full))
 
     def _function(self, qualname: str, params: Sequence[str],
                   node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda,
@@ -809,6 +817,7 @@ class FlowExtractor:
         full = f"{self.module}.{qualname}"
         self.facts.classes.append(full)
         self._decorate(node, self._val("ref", full))
+        self._bind_local_definition(node.name, full)
         for base in node.bases:
             self.walk(base)
             self._edge(f"{BASES}{full}", self.value(base))
