@@ -156,6 +156,16 @@ def star_unread(token):
     return starred
 """
 
+KEYWORD_REQUEST = """\
+import requests
+
+API = "https://api.nylas.com"
+
+
+def mark_read(message_id):
+    requests.request(method="PUT", url=f"{API}/messages/{message_id}", json={"unread": False})
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -428,6 +438,11 @@ APPS: dict[str, dict[str, str]] = {
                 mover.move("e1")
         """,
     },
+    "raw PUT through request() with the method by keyword": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": KEYWORD_REQUEST,
+    },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
         "inbox.py": INBOX,
@@ -653,6 +668,7 @@ FOLLOWED = {
     "messages kept in a mapping built from pairs": "email.modify",
     "session class whose __enter__ gives the client": "email.modify",
     "raw PUT to a URL joined with '/'": "email.modify",
+    "raw PUT through request() with the method by keyword": "email.modify",
     "helper function defined inside the function that uses it": "email.modify",
     "class defined inside the function that uses it": "calendar",
     "mixin's method run by the base class": "email.modify",
@@ -756,6 +772,18 @@ def test_a_helper_inside_a_function_that_only_reads_keeps_the_broader_finding(
                                    "print(item.subject)")
     assert "save()" not in helper
     root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "sweep.py": helper})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_raw_get_through_request_by_keyword_keeps_the_broader_finding(
+    tmp_path: Path
+) -> None:
+    read = KEYWORD_REQUEST.replace('method="PUT"', 'method="GET"')
+    assert 'method="GET"' in read
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "raw.py": read})
     result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings] == ["NYS302"]
     [project] = result.states

@@ -771,12 +771,15 @@ class Extractor(FastVisitor):
         args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
         http_method = method
         chosen_at_run_time = False
-        if method == "request" and args:
-            named = self.reader.read_string(args[0])
+        method_node = _keyword(node, "method") if method == "request" else None
+        if method == "request" and (args or method_node is not None):
+            # ``request("PUT", url)``, or ``request(method="PUT", url=url)``.
+            if method_node is None:
+                method_node, args = args[0], args[1:]
+            named = self.reader.read_string(method_node)
             http_method = (named or "").lower()
             # ``session.request(method, url)`` in a wrapper: the method is a variable.
             chosen_at_run_time = named is None
-            args = args[1:]
         if http_method not in HTTP_METHODS and not chosen_at_run_time:
             return
         url_node = _keyword(node, "url") or (args[0] if args else None)
