@@ -166,6 +166,26 @@ def mark_read(message_id):
     requests.request(method="PUT", url=f"{API}/messages/{message_id}", json={"unread": False})
 """
 
+# Requests built as objects and sent later: httpx, and urllib's POST (it has data).
+REQUEST_OBJECTS = """\
+import json
+import urllib.request
+
+import httpx
+
+API = "https://api.nylas.com"
+
+
+def mark_read(message_id):
+    request = httpx.Request("PUT", f"{API}/messages/{message_id}", json={"unread": False})
+    httpx.Client().send(request)
+
+
+def add_contact(name):
+    body = json.dumps({"given_name": name}).encode()
+    urllib.request.urlopen(urllib.request.Request(f"{API}/contacts", data=body, method="POST"))
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -443,6 +463,11 @@ APPS: dict[str, dict[str, str]] = {
         "inbox.py": INBOX,
         "raw.py": KEYWORD_REQUEST,
     },
+    "raw PUT built as a request object and sent": {
+        "auth.py": _auth("['email.modify', 'contacts']"),
+        "inbox.py": INBOX,
+        "raw.py": REQUEST_OBJECTS,
+    },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
         "inbox.py": INBOX,
@@ -668,6 +693,7 @@ FOLLOWED = {
     "messages kept in a mapping built from pairs": "email.modify",
     "session class whose __enter__ gives the client": "email.modify",
     "raw PUT to a URL joined with '/'": "email.modify",
+    "raw PUT built as a request object and sent": "email.modify",
     "raw PUT through request() with the method by keyword": "email.modify",
     "helper function defined inside the function that uses it": "email.modify",
     "class defined inside the function that uses it": "calendar",
@@ -786,5 +812,21 @@ def test_a_raw_get_through_request_by_keyword_keeps_the_broader_finding(
     root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "raw.py": read})
     result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_urllib_get_keeps_the_broader_and_unused_findings(tmp_path: Path) -> None:
+    # urllib.request.urlopen(url) and Request(url) without data are GETs: the app only
+    # reads mail and contacts.
+    raw = REQUEST_OBJECTS.replace(
+        'httpx.Request("PUT", f"{API}/messages/{message_id}", json={"unread": False})',
+        'httpx.Request("GET", f"{API}/messages/{message_id}")',
+    ).replace('data=body, method="POST"', "")
+    assert '"PUT"' not in raw and "data=" not in raw
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify', 'contacts']"),
+                               "raw.py": raw})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert sorted(f.code for f in result.findings) == ["NYS302", "NYS302"]
     [project] = result.states
     assert project.state is not None and list(project.state.unresolved) == []

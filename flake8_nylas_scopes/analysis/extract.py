@@ -83,6 +83,28 @@ JSON_DUMPS_FUNCTIONS = frozenset({"json.dumps"})
 # Calls that turn a dict into the body sent as it is: its keys stay those of the dict.
 BODY_ENCODERS = JSON_DUMPS_FUNCTIONS | {"fastapi.encoders.jsonable_encoder"}
 URLJOIN_FUNCTIONS = frozenset({"urllib.parse.urljoin", "urlparse.urljoin"})
+
+
+@dataclass(frozen=True)
+class _RequestShape:
+    """Where a request object's constructor takes its URL, method and data by
+    position (-1: by keyword only)."""
+
+    url_position: int
+    method_position: int
+    data_position: int = -1
+
+
+# Request objects built to be sent later (``client.send(req)``, ``urlopen(req)``), and
+# ``urlopen`` given a URL: the request is read where it is built.
+REQUEST_OBJECTS: dict[str, _RequestShape] = {
+    "httpx.Request": _RequestShape(1, 0),
+    "requests.Request": _RequestShape(1, 0),
+    "requests.models.Request": _RequestShape(1, 0),
+    "urllib.request.Request": _RequestShape(0, 5, 1),
+    "urllib.request.urlopen": _RequestShape(0, -1, 1),
+}
+_REQUEST_OBJECT_NAMES = frozenset(name.rsplit(".", 1)[1] for name in REQUEST_OBJECTS)
 # Joining path pieces with "/": apps build API URLs with them too.
 PATH_JOIN_FUNCTIONS = frozenset({"posixpath.join", "os.path.join"})
 # Reading a setting from the environment, with a default: ``os.getenv(name, default)``.
@@ -767,6 +789,9 @@ class Extractor(FastVisitor):
         func = node.func
         method = func.attr if isinstance(func, ast.Attribute) else ""
         if method != "request" and method not in HTTP_METHODS:
+            if method in _REQUEST_OBJECT_NAMES or (
+                    isinstance(func, ast.Name) and func.id in self._imports):
+                self._request_object(node)
             return  # most calls: not a request method's name
         args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
         http_method = method
@@ -785,6 +810,49 @@ class Extractor(FastVisitor):
         url_node = _keyword(node, "url") or (args[0] if args else None)
         if url_node is None:
             return
+        self._raw_request(node, http_method, chosen_at_run_time, url_node)
+
+    def _request_object(self, node: ast.Call) -> None:
+        """``httpx.Request("PUT", url)``, ``requests.Request(...)`` or
+        ``urllib.request.Request(url, data, method=...)`` made to be sent
+        (``client.send(req)``, ``urlopen(req)``), and ``urlopen(url, data)``: the
+        request they stand for, read where it is built."""
+        shape = REQUEST_OBJECTS.get(self.qualify(node.func) or "")
+        if shape is None:
+            return
+        positional = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
+        if len(positional) < len(node.args):
+            return
+        url_node = _argument(node, "url", shape.url_position)
+        if url_node is None or self._is_request_object(url_node):
+            return  # ``urlopen(req)``: read where ``req`` is built
+        method_node = (_argument(node, "method", shape.method_position)
+                       if shape.method_position >= 0 else _keyword(node, "method"))
+        if method_node is not None:
+            named = self.reader.read_string(method_node)
+            http_method, chosen_at_run_time = (named or "").lower(), named is None
+        elif shape.data_position >= 0:
+            # urllib sends a POST when it is given data, a GET when not.
+            data = _argument(node, "data", shape.data_position)
+            if data is None or (isinstance(data, ast.Constant) and data.value is None):
+                http_method, chosen_at_run_time = "get", False
+            elif isinstance(data, ast.Name):
+                http_method, chosen_at_run_time = "", True  # may hold None
+            else:
+                http_method, chosen_at_run_time = "post", False
+        else:
+            return  # a request object whose method is set later
+        if http_method in HTTP_METHODS or chosen_at_run_time:
+            self._raw_request(node, http_method, chosen_at_run_time, url_node)
+
+    def _is_request_object(self, node: ast.expr) -> bool:
+        made = self.reader.follow(node)
+        return isinstance(made, ast.Call) and (
+            self.qualify(made.func) or "") in REQUEST_OBJECTS
+
+    def _raw_request(self, node: ast.Call, http_method: str, chosen_at_run_time: bool,
+                     url_node: ast.expr) -> None:
+        func = node.func
         parts = self._url_parts(url_node)
         if parts is not None and isinstance(func, ast.Attribute) and _is_relative(parts):
             base = self._receiver_base(func.value)
