@@ -186,6 +186,22 @@ def add_contact(name):
     urllib.request.urlopen(urllib.request.Request(f"{API}/contacts", data=body, method="POST"))
 """
 
+# The URL is built by a function from the path it is given; the request does not
+# show the host.
+URL_BUILDER = """\
+import requests
+
+API = "https://api.nylas.com"
+
+
+def api_url(path):
+    return API + path
+
+
+def mark_read(message_id):
+    requests.put(api_url(f"/messages/{message_id}"), json={"unread": False})
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -467,6 +483,11 @@ APPS: dict[str, dict[str, str]] = {
         "auth.py": _auth("['email.modify', 'contacts']"),
         "inbox.py": INBOX,
         "raw.py": REQUEST_OBJECTS,
+    },
+    "raw PUT to a URL a function builds from the path it is given": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": URL_BUILDER,
     },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
@@ -830,3 +851,12 @@ def test_a_urllib_get_keeps_the_broader_and_unused_findings(tmp_path: Path) -> N
     assert sorted(f.code for f in result.findings) == ["NYS302", "NYS302"]
     [project] = result.states
     assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_url_builder_given_a_path_no_route_has_keeps_the_finding(tmp_path: Path) -> None:
+    raw = URL_BUILDER.replace('f"/messages/{message_id}"', '"/status"')
+    assert "/messages" not in raw
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "inbox.py": INBOX,
+                               "raw.py": raw})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]

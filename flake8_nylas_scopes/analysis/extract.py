@@ -845,6 +845,22 @@ class Extractor(FastVisitor):
         if http_method in HTTP_METHODS or chosen_at_run_time:
             self._raw_request(node, http_method, chosen_at_run_time, url_node)
 
+    def _path_handed_to_builder(self, node: ast.Call, url_node: ast.expr, verb: str) -> None:
+        """``requests.put(api_url(f"/messages/{mid}"))``: a function builds the URL from
+        the path it is given, on a host the analysis does not see there; the path may
+        be a Nylas route, as on a client whose base URL is not known."""
+        made = self.reader.follow(url_node)
+        if not isinstance(made, ast.Call):
+            return
+        for argument in (*made.args, *(keyword.value for keyword in made.keywords)):
+            if isinstance(argument, ast.Starred):
+                continue
+            text = self._url_text(argument)
+            if text is not None and text.startswith("/"):
+                use = raw_use(verb, text, self.source.span(node), dotted(node.func))
+                if use is not None:
+                    self.facts.raw_uses.append(use)
+
     def _is_request_object(self, node: ast.expr) -> bool:
         made = self.reader.follow(node)
         return isinstance(made, ast.Call) and (
@@ -866,6 +882,9 @@ class Extractor(FastVisitor):
                 self.facts.raw_uses.append(RawUse(
                     http_method.upper(), NYLAS_HOST, UNREAD_PATH, self.source.span(node),
                     dotted(func)))
+            else:
+                self._path_handed_to_builder(
+                    node, url_node, http_method.upper() if not chosen_at_run_time else ANY_METHOD)
             return
         url = url_fallback_text(parts)
         path = url.split("?")[0].rstrip("/")
