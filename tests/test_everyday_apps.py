@@ -202,6 +202,35 @@ def mark_read(message_id):
     requests.put(api_url(f"/messages/{message_id}"), json={"unread": False})
 """
 
+# A timing decorator built with functools.wraps around a function that returns the
+# events it reads.
+WRAPS_DECORATOR = """\
+import functools
+import time
+
+from nylas import APIClient
+
+
+def timed(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        started = time.monotonic()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            print(fn.__name__, time.monotonic() - started)
+    return wrapper
+
+
+@timed
+def upcoming(token):
+    return list(APIClient("id", "secret", token).events.where(starts_after=0))
+
+
+def titles(token):
+    return [event.title for event in upcoming(token)]
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -489,6 +518,10 @@ APPS: dict[str, dict[str, str]] = {
         "inbox.py": INBOX,
         "raw.py": URL_BUILDER,
     },
+    "function returning events under a functools.wraps decorator": {
+        "auth.py": _auth("['calendar.read_only']"),
+        "timed.py": WRAPS_DECORATOR,
+    },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
         "inbox.py": INBOX,
@@ -714,6 +747,7 @@ FOLLOWED = {
     "messages kept in a mapping built from pairs": "email.modify",
     "session class whose __enter__ gives the client": "email.modify",
     "raw PUT to a URL joined with '/'": "email.modify",
+    "function returning events under a functools.wraps decorator": "calendar.read_only",
     "raw PUT built as a request object and sent": "email.modify",
     "raw PUT through request() with the method by keyword": "email.modify",
     "helper function defined inside the function that uses it": "email.modify",
@@ -858,5 +892,12 @@ def test_a_url_builder_given_a_path_no_route_has_keeps_the_finding(tmp_path: Pat
     assert "/messages" not in raw
     root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "inbox.py": INBOX,
                                "raw.py": raw})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+
+
+def test_a_wraps_decorator_does_not_hide_a_broader_scope(tmp_path: Path) -> None:
+    # The same reads with the full calendar scope: it is more than the code needs.
+    root = _project(tmp_path, {"auth.py": _auth("['calendar']"), "timed.py": WRAPS_DECORATOR})
     result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings] == ["NYS302"]

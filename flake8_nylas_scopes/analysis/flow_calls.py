@@ -168,6 +168,8 @@ DATA_FUNCTIONS: frozenset[str] = frozenset({
     "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse",
     "dataclasses.asdict", "logging.debug", "logging.info", "logging.warning",
     "logging.error", "logging.exception", "logging.critical",
+    # A decorator's wrapper copies the wrapped function's name and docstring.
+    "functools.wraps", "functools.update_wrapper",
 })
 # Methods of the same kind, matched by name on objects the analysis does not know:
 # logging calls, and ``str.format``/``str.join``.
