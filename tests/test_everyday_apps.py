@@ -231,6 +231,35 @@ def titles(token):
     return [event.title for event in upcoming(token)]
 """
 
+# Django REST framework hands what get_object returns to the serializer's update,
+# which saves it: a parameter nothing in the project fills.
+EVENT_SERIALIZER = """\
+from rest_framework import serializers
+
+
+class EventSerializer(serializers.Serializer):
+    title = serializers.CharField()
+
+    def update(self, instance, validated_data):
+        instance.title = validated_data["title"]
+        instance.save()
+        return instance
+"""
+EVENT_DETAIL_VIEW = """\
+from nylas import APIClient
+from rest_framework import generics
+
+from serializers import EventSerializer
+
+
+class EventDetail(generics.RetrieveUpdateAPIView):
+    serializer_class = EventSerializer
+
+    def get_object(self):
+        client = APIClient("id", "secret", self.request.user.profile.token)
+        return client.events.get(self.kwargs["pk"])
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -521,6 +550,11 @@ APPS: dict[str, dict[str, str]] = {
     "function returning events under a functools.wraps decorator": {
         "auth.py": _auth("['calendar.read_only']"),
         "timed.py": WRAPS_DECORATOR,
+    },
+    "REST framework view whose get_object gives an event to its serializer": {
+        "auth.py": _auth("['calendar']"),
+        "serializers.py": EVENT_SERIALIZER,
+        "views.py": EVENT_DETAIL_VIEW,
     },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
@@ -899,5 +933,18 @@ def test_a_url_builder_given_a_path_no_route_has_keeps_the_finding(tmp_path: Pat
 def test_a_wraps_decorator_does_not_hide_a_broader_scope(tmp_path: Path) -> None:
     # The same reads with the full calendar scope: it is more than the code needs.
     root = _project(tmp_path, {"auth.py": _auth("['calendar']"), "timed.py": WRAPS_DECORATOR})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+
+
+def test_a_view_hook_returning_data_keeps_the_broader_finding(tmp_path: Path) -> None:
+    # get_object gives the serializer the event's fields only: nothing Nylas leaves.
+    view = EVENT_DETAIL_VIEW.replace(
+        'return client.events.get(self.kwargs["pk"])',
+        'event = client.events.get(self.kwargs["pk"])\n'
+        '        return {"id": event.id, "title": event.title}')
+    assert "return {" in view
+    root = _project(tmp_path, {"auth.py": _auth("['calendar']"),
+                               "serializers.py": EVENT_SERIALIZER, "views.py": view})
     result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings] == ["NYS302"]

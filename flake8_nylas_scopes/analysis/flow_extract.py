@@ -31,6 +31,7 @@ from .flow_calls import (
     EXTENDERS,
     HAND_OVER_METHODS,
     HAND_OVERS,
+    HOOKS_HANDING_ON_RESULTS,
     PASS_THROUGH,
     HandOver,
     Shape,
@@ -999,6 +1000,10 @@ class FlowExtractor:
         if node.value is not None:
             if frame.is_function:
                 self._edge(f"{RETURNED}{self.module}.{frame.qualname}", self.value(node.value))
+                hook = frame.qualname.rsplit(".", 1)[-1]
+                if frame.self_name and hook in HOOKS_HANDING_ON_RESULTS:
+                    self._sink(self.value(node.value), f"returned by {hook}(), which the "
+                               "framework hands to serializers, forms and templates", node)
             else:
                 self._sink(self.value(node.value), "returned outside a function", node)
         return False
