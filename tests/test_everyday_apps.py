@@ -260,6 +260,49 @@ class EventDetail(generics.RetrieveUpdateAPIView):
         return client.events.get(self.kwargs["pk"])
 """
 
+# ``async for`` runs the class's ``__aiter__`` (an async generator) or its
+# ``__anext__``.
+ASYNC_PAGER = """\
+import asyncio
+
+from nylas import APIClient
+
+
+class AsyncPager:
+    def __init__(self, client):
+        self.client = client
+
+    async def __aiter__(self):
+        batch = await asyncio.to_thread(lambda: list(self.client.messages.where(limit=50)))
+        for item in batch:
+            yield item
+
+
+class AsyncCursor:
+    def __init__(self, client):
+        self.pending = list(client.threads.where(limit=5))
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        if not self.pending:
+            raise StopAsyncIteration
+        return self.pending.pop()
+
+
+async def star_messages(token):
+    async for message in AsyncPager(APIClient("id", "secret", token)):
+        message.starred = True
+        message.save()
+
+
+async def read_threads(token):
+    async for thread in AsyncCursor(APIClient("id", "secret", token)):
+        thread.unread = False
+        thread.save()
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -556,6 +599,10 @@ APPS: dict[str, dict[str, str]] = {
         "serializers.py": EVENT_SERIALIZER,
         "views.py": EVENT_DETAIL_VIEW,
     },
+    "async pager class iterated with async for": {
+        "auth.py": _auth("['email.modify']"),
+        "pager.py": ASYNC_PAGER,
+    },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
         "inbox.py": INBOX,
@@ -781,6 +828,7 @@ FOLLOWED = {
     "messages kept in a mapping built from pairs": "email.modify",
     "session class whose __enter__ gives the client": "email.modify",
     "raw PUT to a URL joined with '/'": "email.modify",
+    "async pager class iterated with async for": "email.modify",
     "function returning events under a functools.wraps decorator": "calendar.read_only",
     "raw PUT built as a request object and sent": "email.modify",
     "raw PUT through request() with the method by keyword": "email.modify",
@@ -946,5 +994,35 @@ def test_a_view_hook_returning_data_keeps_the_broader_finding(tmp_path: Path) ->
     assert "return {" in view
     root = _project(tmp_path, {"auth.py": _auth("['calendar']"),
                                "serializers.py": EVENT_SERIALIZER, "views.py": view})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+
+
+_ASYNC_WRITES = {
+    "__aiter__": ("message.starred = True\n        message.save()", "print(message)"),
+    "__anext__": ("thread.unread = False\n        thread.save()", "print(thread)"),
+}
+
+
+@pytest.mark.parametrize("protocol", _ASYNC_WRITES)
+def test_each_async_protocol_alone_is_followed(tmp_path: Path, protocol: str) -> None:
+    pager = ASYNC_PAGER
+    for other, (write, read) in _ASYNC_WRITES.items():
+        if other != protocol:
+            pager = pager.replace(write, read)
+    assert pager.count("save()") == 1
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "pager.py": pager})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert result.findings == []
+    [project] = result.states
+    assert project.inference is not None and project.inference.scopes == ["email.modify"]
+
+
+def test_an_async_pager_only_read_keeps_the_broader_finding(tmp_path: Path) -> None:
+    pager = ASYNC_PAGER
+    for write, read in _ASYNC_WRITES.values():
+        pager = pager.replace(write, read)
+    assert "save()" not in pager
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "pager.py": pager})
     result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings] == ["NYS302"]

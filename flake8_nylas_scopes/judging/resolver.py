@@ -563,16 +563,19 @@ class FlowResolver:
 
     def _protocol_elements(self, owner: str) -> set[Obj]:
         """What iterating or indexing an object of a class of the project gives: what
-        its ``__iter__`` yields or returns (an iterator object: what its ``__next__``
-        returns), its own ``__next__``, and its ``__getitem__`` (which ``for`` falls
-        back on).  A pager class is iterated with ``for`` and never called by name."""
+        its ``__iter__`` (``__aiter__``) yields or returns (an iterator object: what its
+        ``__next__``/``__anext__`` returns), its own ``__next__``/``__anext__``, and its
+        ``__getitem__`` (which ``for`` falls back on).  A pager class is iterated with
+        ``for`` and never called by name."""
         found: set[Obj] = set()
-        for kind, result in self._dunder_results(owner, "__iter__"):
-            if kind == "inst":
-                found |= self._dunder_results(result, "__next__")
-            else:
-                found |= self._elements((kind, result))
-        found |= self._dunder_results(owner, "__next__")
+        # ``async for`` runs ``__aiter__`` and ``__anext__`` the same way.
+        for start, step in (("__iter__", "__next__"), ("__aiter__", "__anext__")):
+            for kind, result in self._dunder_results(owner, start):
+                if kind == "inst":
+                    found |= self._dunder_results(result, step)
+                else:
+                    found |= self._elements((kind, result))
+            found |= self._dunder_results(owner, step)
         found |= self._dunder_results(owner, "__getitem__")
         return found
 
