@@ -138,7 +138,7 @@ def sweep(token):
 """
 
 # A closure over a counter, called by its local name with each thread.
-NESTED_HELPER = """\
+NESTED_FUNCTION = """\
 from nylas import APIClient
 
 
@@ -551,9 +551,9 @@ APPS: dict[str, dict[str, str]] = {
         "checks.py": FLAG_CHECKS,
         "sweep.py": FLAG_SWEEP,
     },
-    "helper function defined inside the function that uses it": {
+    "function defined inside the function that uses it": {
         "auth.py": _auth("['email.modify']"),
-        "sweep.py": NESTED_HELPER,
+        "sweep.py": NESTED_FUNCTION,
     },
     "class defined inside the function that uses it": {
         "auth.py": _auth("['calendar']"),
@@ -832,7 +832,7 @@ FOLLOWED = {
     "function returning events under a functools.wraps decorator": "calendar.read_only",
     "raw PUT built as a request object and sent": "email.modify",
     "raw PUT through request() with the method by keyword": "email.modify",
-    "helper function defined inside the function that uses it": "email.modify",
+    "function defined inside the function that uses it": "email.modify",
     "class defined inside the function that uses it": "calendar",
     "mixin's method run by the base class": "email.modify",
     "cooperative super() reaching a sibling class": "email.modify",
@@ -928,13 +928,13 @@ def test_an_exception_carrying_data_only_keeps_the_broader_finding(tmp_path: Pat
     assert [f.code for f in result.findings] == ["NYS302"]
 
 
-def test_a_helper_inside_a_function_that_only_reads_keeps_the_broader_finding(
+def test_an_inner_function_that_only_reads_keeps_the_broader_finding(
     tmp_path: Path
 ) -> None:
-    helper = NESTED_HELPER.replace("item.starred = True\n        item.save()",
+    inner = NESTED_FUNCTION.replace("item.starred = True\n        item.save()",
                                    "print(item.subject)")
-    assert "save()" not in helper
-    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "sweep.py": helper})
+    assert "save()" not in inner
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "sweep.py": inner})
     result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings] == ["NYS302"]
     [project] = result.states
