@@ -303,6 +303,17 @@ async def read_threads(token):
         thread.save()
 """
 
+ALIASED_REQUEST = """\
+import requests
+
+API = "https://api.nylas.com"
+
+
+def mark_read(message_id):
+    send = requests.put
+    send(f"{API}/messages/{message_id}", json={"unread": False})
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -603,6 +614,24 @@ APPS: dict[str, dict[str, str]] = {
         "auth.py": _auth("['email.modify']"),
         "pager.py": ASYNC_PAGER,
     },
+    "raw PUT through a request method bound to a name": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": ALIASED_REQUEST,
+    },
+    "raw PUT through getattr(requests, verb)": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": """\
+            import requests
+
+            API = "https://api.nylas.com"
+
+
+            def mark_read(message_id, verb="put"):
+                getattr(requests, verb)(f"{API}/messages/{message_id}", json={"unread": False})
+        """,
+    },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
         "inbox.py": INBOX,
@@ -828,6 +857,7 @@ FOLLOWED = {
     "messages kept in a mapping built from pairs": "email.modify",
     "session class whose __enter__ gives the client": "email.modify",
     "raw PUT to a URL joined with '/'": "email.modify",
+    "raw PUT through a request method bound to a name": "email.modify",
     "async pager class iterated with async for": "email.modify",
     "function returning events under a functools.wraps decorator": "calendar.read_only",
     "raw PUT built as a request object and sent": "email.modify",
@@ -1026,3 +1056,14 @@ def test_an_async_pager_only_read_keeps_the_broader_finding(tmp_path: Path) -> N
     root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "pager.py": pager})
     result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings] == ["NYS302"]
+
+
+def test_a_get_bound_to_a_name_keeps_the_broader_finding(tmp_path: Path) -> None:
+    raw = ALIASED_REQUEST.replace("send = requests.put", "send = requests.get").replace(
+        ', json={"unread": False}', "")
+    assert "requests.get" in raw and "json=" not in raw
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "raw.py": raw})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []

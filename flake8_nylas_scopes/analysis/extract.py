@@ -792,6 +792,9 @@ class Extractor(FastVisitor):
             if method in _REQUEST_OBJECT_NAMES or (
                     isinstance(func, ast.Name) and func.id in self._imports):
                 self._request_object(node)
+            request = self._request_method_called(node)
+            if request is not None:
+                self._http_call(request)
             return  # most calls: not a request method's name
         args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
         http_method = method
@@ -811,6 +814,26 @@ class Extractor(FastVisitor):
         if url_node is None:
             return
         self._raw_request(node, http_method, chosen_at_run_time, url_node)
+
+    def _request_method_called(self, node: ast.Call) -> ast.Call | None:
+        """The request a call makes through a request method it does not name:
+        ``put = requests.put`` then ``put(url)``, or ``getattr(requests, verb)(url)``
+        (the method chosen at run time), spelt as the call it stands for."""
+        func = node.func
+        if isinstance(func, ast.Name):
+            target = self.reader.follow(func)
+            if isinstance(target, ast.Attribute) and (
+                    target.attr in HTTP_METHODS or target.attr == "request"):
+                return ast.copy_location(
+                    ast.Call(func=target, args=node.args, keywords=node.keywords), node)
+            return None
+        if (isinstance(func, ast.Call) and isinstance(func.func, ast.Name)
+                and func.func.id == "getattr" and len(func.args) >= 2):
+            chooser = ast.Attribute(value=func.args[0], attr="request", ctx=ast.Load())
+            return ast.copy_location(ast.Call(
+                func=ast.copy_location(chooser, func), args=[func.args[1], *node.args],
+                keywords=node.keywords), node)
+        return None
 
     def _request_object(self, node: ast.Call) -> None:
         """``httpx.Request("PUT", url)``, ``requests.Request(...)`` or
