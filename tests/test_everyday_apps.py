@@ -314,6 +314,17 @@ def mark_read(message_id):
     send(f"{API}/messages/{message_id}", json={"unread": False})
 """
 
+PICKED_REQUEST = """\
+import requests
+
+API = "https://api.nylas.com"
+SEND = {"read": requests.get, "write": requests.put}
+
+
+def mark_read(message_id, operation="write"):
+    SEND[operation](f"{API}/messages/{message_id}", json={"unread": False})
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -631,6 +642,11 @@ APPS: dict[str, dict[str, str]] = {
             def mark_read(message_id, verb="put"):
                 getattr(requests, verb)(f"{API}/messages/{message_id}", json={"unread": False})
         """,
+    },
+    "raw PUT through a request method picked from a dict": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": PICKED_REQUEST,
     },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
@@ -1067,3 +1083,13 @@ def test_a_get_bound_to_a_name_keeps_the_broader_finding(tmp_path: Path) -> None
     assert [f.code for f in result.findings] == ["NYS302"]
     [project] = result.states
     assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_picked_request_to_another_host_keeps_the_broader_finding(tmp_path: Path) -> None:
+    raw = PICKED_REQUEST.replace('f"{API}/messages/{message_id}"',
+                                 '"https://hooks.example.com/notify"')
+    assert "{API}" not in raw
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "inbox.py": INBOX,
+                               "raw.py": raw})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]

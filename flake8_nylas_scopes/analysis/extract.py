@@ -818,7 +818,8 @@ class Extractor(FastVisitor):
     def _request_method_called(self, node: ast.Call) -> ast.Call | None:
         """The request a call makes through a request method it does not name:
         ``put = requests.put`` then ``put(url)``, or ``getattr(requests, verb)(url)``
-        (the method chosen at run time), spelt as the call it stands for."""
+        and ``SEND[op](url)`` (the method chosen at run time), spelt as the call it
+        stands for."""
         func = node.func
         if isinstance(func, ast.Name):
             target = self.reader.follow(func)
@@ -832,6 +833,14 @@ class Extractor(FastVisitor):
             chooser = ast.Attribute(value=func.args[0], attr="request", ctx=ast.Load())
             return ast.copy_location(ast.Call(
                 func=ast.copy_location(chooser, func), args=[func.args[1], *node.args],
+                keywords=node.keywords), node)
+        if isinstance(func, (ast.Subscript, ast.Call)) and node.args:
+            # ``SEND[op](url)``, ``pick(op)(url)``: a callable chosen at run time, given
+            # what may be a URL; only a URL that may reach Nylas makes it a request.
+            chooser = ast.Attribute(value=func, attr="request", ctx=ast.Load())
+            unknown = ast.copy_location(ast.Constant(value=None), func)
+            return ast.copy_location(ast.Call(
+                func=ast.copy_location(chooser, func), args=[unknown, *node.args],
                 keywords=node.keywords), node)
         return None
 
