@@ -35,6 +35,296 @@ def inbox(client: APIClient):
     return [m.subject for m in client.messages.where(unread=True)]
 """
 
+# A raw write whose URL is built from the Nylas host with each idiom in turn.
+RAW_MARK_READ = """\
+import posixpath
+
+import requests
+
+API = "https://api.nylas.com"
+
+
+def make_url(*pieces):
+    return "/".join(pieces)
+
+
+def mark_read(message_id):
+    requests.put({url}, json={{"unread": False}})
+"""
+
+# A class that pages through the messages; ``for`` runs its ``__iter__``.
+PAGER = """\
+from nylas import APIClient
+
+
+class MessagePager:
+    def __init__(self, client, page=50):
+        self.client = client
+        self.page = page
+
+    def __iter__(self):
+        offset = 0
+        while True:
+            batch = list(self.client.messages.where(offset=offset, limit=self.page))
+            if not batch:
+                break
+            yield from batch
+            offset += self.page
+
+
+def star_all(token):
+    for message in MessagePager(APIClient("id", "secret", token)):
+        message.starred = True
+        message.save()
+"""
+
+# ``self.handle(m)`` in the base runs the mixin's ``handle`` on a ``Starrer``.
+MIXIN_WORKERS = """\
+from nylas import APIClient
+
+
+class Worker:
+    def __init__(self, token):
+        self.client = APIClient("id", "secret", token)
+
+    def run(self):
+        for message in self.client.messages.where(limit=5):
+            self.handle(message)
+
+    def handle(self, item):
+        print(item.subject)
+
+
+class StarMixin:
+    def handle(self, item):
+        item.starred = True
+        item.save()
+
+
+class Starrer(StarMixin, Worker):
+    pass
+
+
+def main(token):
+    Starrer(token).run()
+"""
+
+# An exception class of the project carries the message to a handler that catches
+# ``Exception`` in another module, which stars it.
+FLAG_CHECKS = """\
+class NeedsFlag(Exception):
+    def __init__(self, item):
+        super().__init__("flag")
+        self.item = item
+
+
+def check(message):
+    if message.unread:
+        raise NeedsFlag(message)
+"""
+FLAG_SWEEP = """\
+from nylas import APIClient
+
+from checks import check
+
+
+def sweep(token):
+    for message in APIClient("id", "secret", token).messages.where(limit=3):
+        try:
+            check(message)
+        except Exception as err:
+            err.item.starred = True
+            err.item.save()
+"""
+
+# A closure over a counter, called by its local name with each thread.
+NESTED_FUNCTION = """\
+from nylas import APIClient
+
+
+def star_unread(token):
+    starred = 0
+
+    def star(item):
+        nonlocal starred
+        item.starred = True
+        item.save()
+        starred += 1
+
+    for thread in APIClient("id", "secret", token).threads.where(unread=True):
+        star(thread)
+    return starred
+"""
+
+KEYWORD_REQUEST = """\
+import requests
+
+API = "https://api.nylas.com"
+
+
+def mark_read(message_id):
+    requests.request(method="PUT", url=f"{API}/messages/{message_id}", json={"unread": False})
+"""
+
+# Requests built as objects and sent later: httpx, and urllib's POST (it has data).
+REQUEST_OBJECTS = """\
+import json
+import urllib.request
+
+import httpx
+
+API = "https://api.nylas.com"
+
+
+def mark_read(message_id):
+    request = httpx.Request("PUT", f"{API}/messages/{message_id}", json={"unread": False})
+    httpx.Client().send(request)
+
+
+def add_contact(name):
+    body = json.dumps({"given_name": name}).encode()
+    urllib.request.urlopen(urllib.request.Request(f"{API}/contacts", data=body, method="POST"))
+"""
+
+# The URL is built by a function from the path it is given; the request does not
+# show the host.
+URL_BUILDER = """\
+import requests
+
+API = "https://api.nylas.com"
+
+
+def api_url(path):
+    return API + path
+
+
+def mark_read(message_id):
+    requests.put(api_url(f"/messages/{message_id}"), json={"unread": False})
+"""
+
+# A timing decorator built with functools.wraps around a function that returns the
+# events it reads.
+WRAPS_DECORATOR = """\
+import functools
+import time
+
+from nylas import APIClient
+
+
+def timed(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        started = time.monotonic()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            print(fn.__name__, time.monotonic() - started)
+    return wrapper
+
+
+@timed
+def upcoming(token):
+    return list(APIClient("id", "secret", token).events.where(starts_after=0))
+
+
+def titles(token):
+    return [event.title for event in upcoming(token)]
+"""
+
+# Django REST framework hands what get_object returns to the serializer's update,
+# which saves it: a parameter nothing in the project fills.
+EVENT_SERIALIZER = """\
+from rest_framework import serializers
+
+
+class EventSerializer(serializers.Serializer):
+    title = serializers.CharField()
+
+    def update(self, instance, validated_data):
+        instance.title = validated_data["title"]
+        instance.save()
+        return instance
+"""
+EVENT_DETAIL_VIEW = """\
+from nylas import APIClient
+from rest_framework import generics
+
+from serializers import EventSerializer
+
+
+class EventDetail(generics.RetrieveUpdateAPIView):
+    serializer_class = EventSerializer
+
+    def get_object(self):
+        client = APIClient("id", "secret", self.request.user.profile.token)
+        return client.events.get(self.kwargs["pk"])
+"""
+
+# ``async for`` runs the class's ``__aiter__`` (an async generator) or its
+# ``__anext__``.
+ASYNC_PAGER = """\
+import asyncio
+
+from nylas import APIClient
+
+
+class AsyncPager:
+    def __init__(self, client):
+        self.client = client
+
+    async def __aiter__(self):
+        batch = await asyncio.to_thread(lambda: list(self.client.messages.where(limit=50)))
+        for item in batch:
+            yield item
+
+
+class AsyncCursor:
+    def __init__(self, client):
+        self.pending = list(client.threads.where(limit=5))
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        if not self.pending:
+            raise StopAsyncIteration
+        return self.pending.pop()
+
+
+async def star_messages(token):
+    async for message in AsyncPager(APIClient("id", "secret", token)):
+        message.starred = True
+        message.save()
+
+
+async def read_threads(token):
+    async for thread in AsyncCursor(APIClient("id", "secret", token)):
+        thread.unread = False
+        thread.save()
+"""
+
+ALIASED_REQUEST = """\
+import requests
+
+API = "https://api.nylas.com"
+
+
+def mark_read(message_id):
+    send = requests.put
+    send(f"{API}/messages/{message_id}", json={"unread": False})
+"""
+
+PICKED_REQUEST = """\
+import requests
+
+API = "https://api.nylas.com"
+SEND = {"read": requests.get, "write": requests.put}
+
+
+def mark_read(message_id, operation="write"):
+    SEND[operation](f"{API}/messages/{message_id}", json={"unread": False})
+"""
+
 APPS: dict[str, dict[str, str]] = {
     "client in a variable named app": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
@@ -165,6 +455,198 @@ APPS: dict[str, dict[str, str]] = {
             def mark_read(message_id):
                 nylas_put(f"/messages/{message_id}", {"unread": False})
         """,
+    },
+    "raw PUT to a URL joined with '/'": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": RAW_MARK_READ.format(url='"/".join([API, "messages", message_id])'),
+    },
+    "raw PUT to a URL built with % formatting": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": RAW_MARK_READ.format(url='"%s/messages/%s" % (API, message_id)'),
+    },
+    "raw PUT to a URL built with str.format": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": RAW_MARK_READ.format(url='"{}/messages/{}".format(API, message_id)'),
+    },
+    "raw PUT to a URL built with posixpath.join": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": RAW_MARK_READ.format(url='posixpath.join(API, "messages", message_id)'),
+    },
+    "raw PUT to a URL a function of the app builds from the Nylas host": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": RAW_MARK_READ.format(url='make_url(API, "messages", message_id)'),
+    },
+    "pager class whose __iter__ yields the messages": {
+        "auth.py": _auth("['email.modify']"),
+        "pager.py": PAGER,
+    },
+    "iterator class whose __next__ gives the events": {
+        "auth.py": _auth("['calendar']"),
+        "cursor.py": """\
+            from nylas import APIClient
+
+
+            class Cursor:
+                def __init__(self, client):
+                    self.pending = list(client.events.where(limit=10))
+
+                def __iter__(self):
+                    return self
+
+                def __next__(self):
+                    if not self.pending:
+                        raise StopIteration
+                    return self.pending.pop()
+
+
+            def rename_all(token):
+                for event in Cursor(APIClient("id", "secret", token)):
+                    event.title = event.title.strip()
+                    event.save()
+        """,
+    },
+    "address book class indexed with __getitem__": {
+        "auth.py": _auth("['contacts']"),
+        "book.py": """\
+            from nylas import APIClient
+
+
+            class Book:
+                def __init__(self, client):
+                    self._all = list(client.contacts.all())
+
+                def __getitem__(self, index):
+                    return self._all[index]
+
+
+            def rename_first(token):
+                first = Book(APIClient("id", "secret", token))[0]
+                first.given_name = "Ada"
+                first.save()
+        """,
+    },
+    "mixin's method run by the base class": {
+        "auth.py": _auth("['email.modify']"),
+        "workers.py": MIXIN_WORKERS,
+    },
+    "cooperative super() reaching a sibling class": {
+        "auth.py": _auth("['email.modify']"),
+        "steps.py": """\
+            from nylas import APIClient
+
+
+            class Step:
+                def process(self, item):
+                    return item
+
+
+            class Audit(Step):
+                def process(self, item):
+                    print(item.id)
+                    return super().process(item)
+
+
+            class Persist(Step):
+                def process(self, item):
+                    item.starred = True
+                    item.save()
+                    return super().process(item)
+
+
+            class Pipeline(Audit, Persist):
+                pass
+
+
+            def star(token):
+                pipeline = Pipeline()
+                for message in APIClient("id", "secret", token).messages.where(limit=3):
+                    pipeline.process(message)
+        """,
+    },
+    "exception of the project carrying a message to a broad handler": {
+        "auth.py": _auth("['email.modify']"),
+        "checks.py": FLAG_CHECKS,
+        "sweep.py": FLAG_SWEEP,
+    },
+    "function defined inside the function that uses it": {
+        "auth.py": _auth("['email.modify']"),
+        "sweep.py": NESTED_FUNCTION,
+    },
+    "class defined inside the function that uses it": {
+        "auth.py": _auth("['calendar']"),
+        "mover.py": """\
+            from nylas import APIClient
+
+
+            def move_all(token, start):
+                class Mover:
+                    def __init__(self, client):
+                        self.client = client
+
+                    def move(self, event_id):
+                        event = self.client.events.get(event_id)
+                        event.when = {"start_time": start, "end_time": start + 1800}
+                        event.save()
+
+                mover = Mover(APIClient("id", "secret", token))
+                mover.move("e1")
+        """,
+    },
+    "raw PUT through request() with the method by keyword": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": KEYWORD_REQUEST,
+    },
+    "raw PUT built as a request object and sent": {
+        "auth.py": _auth("['email.modify', 'contacts']"),
+        "inbox.py": INBOX,
+        "raw.py": REQUEST_OBJECTS,
+    },
+    "raw PUT to a URL a function builds from the path it is given": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": URL_BUILDER,
+    },
+    "function returning events under a functools.wraps decorator": {
+        "auth.py": _auth("['calendar.read_only']"),
+        "timed.py": WRAPS_DECORATOR,
+    },
+    "REST framework view whose get_object gives an event to its serializer": {
+        "auth.py": _auth("['calendar']"),
+        "serializers.py": EVENT_SERIALIZER,
+        "views.py": EVENT_DETAIL_VIEW,
+    },
+    "async pager class iterated with async for": {
+        "auth.py": _auth("['email.modify']"),
+        "pager.py": ASYNC_PAGER,
+    },
+    "raw PUT through a request method bound to a name": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": ALIASED_REQUEST,
+    },
+    "raw PUT through getattr(requests, verb)": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": """\
+            import requests
+
+            API = "https://api.nylas.com"
+
+
+            def mark_read(message_id, verb="put"):
+                getattr(requests, verb)(f"{API}/messages/{message_id}", json={"unread": False})
+        """,
+    },
+    "raw PUT through a request method picked from a dict": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "raw.py": PICKED_REQUEST,
     },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
@@ -390,6 +872,22 @@ FOLLOWED = {
     "FastAPI dependency through an Annotated alias of another module": "email.modify",
     "messages kept in a mapping built from pairs": "email.modify",
     "session class whose __enter__ gives the client": "email.modify",
+    "raw PUT to a URL joined with '/'": "email.modify",
+    "raw PUT through a request method bound to a name": "email.modify",
+    "async pager class iterated with async for": "email.modify",
+    "function returning events under a functools.wraps decorator": "calendar.read_only",
+    "raw PUT built as a request object and sent": "email.modify",
+    "raw PUT through request() with the method by keyword": "email.modify",
+    "function defined inside the function that uses it": "email.modify",
+    "class defined inside the function that uses it": "calendar",
+    "mixin's method run by the base class": "email.modify",
+    "cooperative super() reaching a sibling class": "email.modify",
+    "pager class whose __iter__ yields the messages": "email.modify",
+    "iterator class whose __next__ gives the events": "calendar",
+    "address book class indexed with __getitem__": "contacts",
+    "raw PUT to a URL built with % formatting": "email.modify",
+    "raw PUT to a URL built with str.format": "email.modify",
+    "raw PUT to a URL built with posixpath.join": "email.modify",
     "async session class whose __aenter__ gives the client": "email.modify",
 }
 
@@ -468,3 +966,183 @@ def test_a_namespace_package_that_only_reads_keeps_the_finding(tmp_path: Path) -
             return client.messages.get(message_id).subject
     """)
     assert codes == ["NYS302"]
+
+
+@pytest.mark.parametrize("url", [
+    '"/".join([API, "messages", message_id])',
+    '"%s/messages/%s" % (API, message_id)',
+    '"{}/messages/{}".format(API, message_id)',
+    'posixpath.join(API, "messages", message_id)',
+])
+def test_a_raw_read_through_a_built_url_keeps_the_broader_finding(
+    tmp_path: Path, url: str
+) -> None:
+    # The same URLs read a message: email.modify is still more than the app needs.
+    read = RAW_MARK_READ.format(url=url).replace(
+        f'requests.put({url}, json={{"unread": False}})', f"return requests.get({url})")
+    assert "requests.get(" in read
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "inbox.py": INBOX,
+                               "raw.py": read})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_pager_class_only_read_keeps_the_broader_finding(tmp_path: Path) -> None:
+    # The same pager with messages only read: email.modify is more than it needs.
+    pager = PAGER.replace("message.starred = True\n        message.save()",
+                          "print(message.subject)")
+    assert "save()" not in pager
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "pager.py": pager})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_mixin_no_class_mixes_in_keeps_the_broader_finding(tmp_path: Path) -> None:
+    # The worker class used derives from the base alone: the mixin's write never runs
+    # on it, and the base's own handle only reads.
+    workers = MIXIN_WORKERS.replace("class Starrer(StarMixin, Worker):",
+                                    "class Starrer(Worker):")
+    assert "(StarMixin, " not in workers
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "workers.py": workers})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_an_exception_carrying_data_only_keeps_the_broader_finding(tmp_path: Path) -> None:
+    # The exception carries the message's id, a string: nothing Nylas is raised, and
+    # the sweep only reads.
+    checks = FLAG_CHECKS.replace("raise NeedsFlag(message)", "raise NeedsFlag(message.id)")
+    sweep = FLAG_SWEEP.replace("err.item.starred = True\n            err.item.save()",
+                               "print(err.item)")
+    assert "save()" not in sweep
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "checks.py": checks,
+                               "sweep.py": sweep})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+
+
+def test_an_inner_function_that_only_reads_keeps_the_broader_finding(
+    tmp_path: Path
+) -> None:
+    inner = NESTED_FUNCTION.replace("item.starred = True\n        item.save()",
+                                   "print(item.subject)")
+    assert "save()" not in inner
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "sweep.py": inner})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_raw_get_through_request_by_keyword_keeps_the_broader_finding(
+    tmp_path: Path
+) -> None:
+    read = KEYWORD_REQUEST.replace('method="PUT"', 'method="GET"')
+    assert 'method="GET"' in read
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "raw.py": read})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_urllib_get_keeps_the_broader_and_unused_findings(tmp_path: Path) -> None:
+    # urllib.request.urlopen(url) and Request(url) without data are GETs: the app only
+    # reads mail and contacts.
+    raw = REQUEST_OBJECTS.replace(
+        'httpx.Request("PUT", f"{API}/messages/{message_id}", json={"unread": False})',
+        'httpx.Request("GET", f"{API}/messages/{message_id}")',
+    ).replace('data=body, method="POST"', "")
+    assert '"PUT"' not in raw and "data=" not in raw
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify', 'contacts']"),
+                               "raw.py": raw})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert sorted(f.code for f in result.findings) == ["NYS302", "NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_url_builder_given_a_path_no_route_has_keeps_the_finding(tmp_path: Path) -> None:
+    raw = URL_BUILDER.replace('f"/messages/{message_id}"', '"/status"')
+    assert "/messages" not in raw
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "inbox.py": INBOX,
+                               "raw.py": raw})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+
+
+def test_a_wraps_decorator_does_not_hide_a_broader_scope(tmp_path: Path) -> None:
+    # The same reads with the full calendar scope: it is more than the code needs.
+    root = _project(tmp_path, {"auth.py": _auth("['calendar']"), "timed.py": WRAPS_DECORATOR})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+
+
+def test_a_view_hook_returning_data_keeps_the_broader_finding(tmp_path: Path) -> None:
+    # get_object gives the serializer the event's fields only: nothing Nylas leaves.
+    view = EVENT_DETAIL_VIEW.replace(
+        'return client.events.get(self.kwargs["pk"])',
+        'event = client.events.get(self.kwargs["pk"])\n'
+        '        return {"id": event.id, "title": event.title}')
+    assert "return {" in view
+    root = _project(tmp_path, {"auth.py": _auth("['calendar']"),
+                               "serializers.py": EVENT_SERIALIZER, "views.py": view})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+
+
+_ASYNC_WRITES = {
+    "__aiter__": ("message.starred = True\n        message.save()", "print(message)"),
+    "__anext__": ("thread.unread = False\n        thread.save()", "print(thread)"),
+}
+
+
+@pytest.mark.parametrize("protocol", _ASYNC_WRITES)
+def test_each_async_protocol_alone_is_followed(tmp_path: Path, protocol: str) -> None:
+    pager = ASYNC_PAGER
+    for other, (write, read) in _ASYNC_WRITES.items():
+        if other != protocol:
+            pager = pager.replace(write, read)
+    assert pager.count("save()") == 1
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "pager.py": pager})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert result.findings == []
+    [project] = result.states
+    assert project.inference is not None and project.inference.scopes == ["email.modify"]
+
+
+def test_an_async_pager_only_read_keeps_the_broader_finding(tmp_path: Path) -> None:
+    pager = ASYNC_PAGER
+    for write, read in _ASYNC_WRITES.values():
+        pager = pager.replace(write, read)
+    assert "save()" not in pager
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "pager.py": pager})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+
+
+def test_a_get_bound_to_a_name_keeps_the_broader_finding(tmp_path: Path) -> None:
+    raw = ALIASED_REQUEST.replace("send = requests.put", "send = requests.get").replace(
+        ', json={"unread": False}', "")
+    assert "requests.get" in raw and "json=" not in raw
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "raw.py": raw})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]
+    [project] = result.states
+    assert project.state is not None and list(project.state.unresolved) == []
+
+
+def test_a_picked_request_to_another_host_keeps_the_broader_finding(tmp_path: Path) -> None:
+    raw = PICKED_REQUEST.replace('f"{API}/messages/{message_id}"',
+                                 '"https://hooks.example.com/notify"')
+    assert "{API}" not in raw
+    root = _project(tmp_path, {"auth.py": _auth("['email.modify']"), "inbox.py": INBOX,
+                               "raw.py": raw})
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS302"]

@@ -85,6 +85,30 @@ JSON_DUMPS_FUNCTIONS = frozenset({"json.dumps"})
 # Calls that turn a dict into the body sent as it is: its keys stay those of the dict.
 BODY_ENCODERS = JSON_DUMPS_FUNCTIONS | {"fastapi.encoders.jsonable_encoder"}
 URLJOIN_FUNCTIONS = frozenset({"urllib.parse.urljoin", "urlparse.urljoin"})
+
+
+@dataclass(frozen=True)
+class _RequestShape:
+    """Where a request object's constructor takes its URL, method and data by
+    position (-1: by keyword only)."""
+
+    url_position: int
+    method_position: int
+    data_position: int = -1
+
+
+# Request objects built to be sent later (``client.send(req)``, ``urlopen(req)``), and
+# ``urlopen`` given a URL: the request is read where it is built.
+REQUEST_OBJECTS: dict[str, _RequestShape] = {
+    "httpx.Request": _RequestShape(1, 0),
+    "requests.Request": _RequestShape(1, 0),
+    "requests.models.Request": _RequestShape(1, 0),
+    "urllib.request.Request": _RequestShape(0, 5, 1),
+    "urllib.request.urlopen": _RequestShape(0, -1, 1),
+}
+_REQUEST_OBJECT_NAMES = frozenset(name.rsplit(".", 1)[1] for name in REQUEST_OBJECTS)
+# Joining path pieces with "/": apps build API URLs with them too.
+PATH_JOIN_FUNCTIONS = frozenset({"posixpath.join", "os.path.join"})
 # Reading a setting from the environment, with a default: ``os.getenv(name, default)``.
 ENV_READERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
 _V2 = API_VERSIONS["v2"].surface()
@@ -797,21 +821,118 @@ class Extractor(FastVisitor):
         func = node.func
         method = func.attr if isinstance(func, ast.Attribute) else ""
         if method != "request" and method not in HTTP_METHODS:
+            if method in _REQUEST_OBJECT_NAMES or (
+                    isinstance(func, ast.Name) and func.id in self._imports):
+                self._request_object(node)
+            request = self._request_method_called(node)
+            if request is not None:
+                self._http_call(request)
             return  # most calls: not a request method's name
         args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
         http_method = method
         chosen_at_run_time = False
-        if method == "request" and args:
-            named = self.reader.read_string(args[0])
+        method_node = _keyword(node, "method") if method == "request" else None
+        if method == "request" and (args or method_node is not None):
+            # ``request("PUT", url)``, or ``request(method="PUT", url=url)``.
+            if method_node is None:
+                method_node, args = args[0], args[1:]
+            named = self.reader.read_string(method_node)
             http_method = (named or "").lower()
             # ``session.request(method, url)`` in a wrapper: the method is a variable.
             chosen_at_run_time = named is None
-            args = args[1:]
         if http_method not in HTTP_METHODS and not chosen_at_run_time:
             return
         url_node = _keyword(node, "url") or (args[0] if args else None)
         if url_node is None:
             return
+        self._raw_request(node, http_method, chosen_at_run_time, url_node)
+
+    def _request_method_called(self, node: ast.Call) -> ast.Call | None:
+        """The request a call makes through a request method it does not name:
+        ``put = requests.put`` then ``put(url)``, or ``getattr(requests, verb)(url)``
+        and ``SEND[op](url)`` (the method chosen at run time), spelt as the call it
+        stands for."""
+        func = node.func
+        if isinstance(func, ast.Name):
+            target = self.reader.follow(func)
+            if isinstance(target, ast.Attribute) and (
+                    target.attr in HTTP_METHODS or target.attr == "request"):
+                return ast.copy_location(
+                    ast.Call(func=target, args=node.args, keywords=node.keywords), node)
+            return None
+        if (isinstance(func, ast.Call) and isinstance(func.func, ast.Name)
+                and func.func.id == "getattr" and len(func.args) >= 2):
+            chooser = ast.Attribute(value=func.args[0], attr="request", ctx=ast.Load())
+            return ast.copy_location(ast.Call(
+                func=ast.copy_location(chooser, func), args=[func.args[1], *node.args],
+                keywords=node.keywords), node)
+        if isinstance(func, (ast.Subscript, ast.Call)) and node.args:
+            # ``SEND[op](url)``, ``pick(op)(url)``: a callable chosen at run time, given
+            # what may be a URL; only a URL that may reach Nylas makes it a request.
+            chooser = ast.Attribute(value=func, attr="request", ctx=ast.Load())
+            unknown = ast.copy_location(ast.Constant(value=None), func)
+            return ast.copy_location(ast.Call(
+                func=ast.copy_location(chooser, func), args=[unknown, *node.args],
+                keywords=node.keywords), node)
+        return None
+
+    def _request_object(self, node: ast.Call) -> None:
+        """``httpx.Request("PUT", url)``, ``requests.Request(...)`` or
+        ``urllib.request.Request(url, data, method=...)`` made to be sent
+        (``client.send(req)``, ``urlopen(req)``), and ``urlopen(url, data)``: the
+        request they stand for, read where it is built."""
+        shape = REQUEST_OBJECTS.get(self.qualify(node.func) or "")
+        if shape is None:
+            return
+        positional = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
+        if len(positional) < len(node.args):
+            return
+        url_node = _argument(node, "url", shape.url_position)
+        if url_node is None or self._is_request_object(url_node):
+            return  # ``urlopen(req)``: read where ``req`` is built
+        method_node = (_argument(node, "method", shape.method_position)
+                       if shape.method_position >= 0 else _keyword(node, "method"))
+        if method_node is not None:
+            named = self.reader.read_string(method_node)
+            http_method, chosen_at_run_time = (named or "").lower(), named is None
+        elif shape.data_position >= 0:
+            # urllib sends a POST when it is given data, a GET when not.
+            data = _argument(node, "data", shape.data_position)
+            if data is None or (isinstance(data, ast.Constant) and data.value is None):
+                http_method, chosen_at_run_time = "get", False
+            elif isinstance(data, ast.Name):
+                http_method, chosen_at_run_time = "", True  # may hold None
+            else:
+                http_method, chosen_at_run_time = "post", False
+        else:
+            return  # a request object whose method is set later
+        if http_method in HTTP_METHODS or chosen_at_run_time:
+            self._raw_request(node, http_method, chosen_at_run_time, url_node)
+
+    def _path_handed_to_builder(self, node: ast.Call, url_node: ast.expr, verb: str) -> None:
+        """``requests.put(api_url(f"/messages/{mid}"))``: a function builds the URL from
+        the path it is given, on a host the analysis does not see there; the path may
+        be a Nylas route, as on a client whose base URL is not known."""
+        made = self.reader.follow(url_node)
+        if not isinstance(made, ast.Call):
+            return
+        for argument in (*made.args, *(keyword.value for keyword in made.keywords)):
+            if isinstance(argument, ast.Starred):
+                continue
+            text = self._url_text(argument)
+            if text is not None and text.startswith("/"):
+                use = raw_use(verb, text, self.source.span(node), dotted(node.func))
+                if use is not None:
+                    self.facts.raw_uses.append(use)
+
+    def _is_request_object(self, node: ast.expr) -> bool:
+        made = self.reader.follow(node)
+        return isinstance(made, ast.Call) and (
+            self.qualify(made.func) or "") in REQUEST_OBJECTS
+
+    def _raw_request(self, node: ast.Call, http_method: str, chosen_at_run_time: bool,
+                     url_node: ast.expr) -> None:
+        func = node.func
         parts = self._url_parts(url_node)
         if parts is not None and isinstance(func, ast.Attribute) and _is_relative(parts):
             base = self._receiver_base(func.value)
@@ -819,12 +940,15 @@ class Extractor(FastVisitor):
                 # ``http.get("/messages")`` on ``httpx.Client(base_url=NYLAS_API)``.
                 parts = (*_strip_end(base), UrlPart("/"), *_strip_start(parts))
         if parts is None:
-            if _mentions_nylas_host(url_node):
+            if self._names_nylas_host(url_node):
                 # ``"https://api.nylas.com" + path``: a Nylas request to a path the
                 # analysis cannot read.
                 self.facts.raw_uses.append(RawUse(
                     http_method.upper(), NYLAS_HOST, UNREAD_PATH, self.source.span(node),
                     dotted(func)))
+            else:
+                self._path_handed_to_builder(
+                    node, url_node, http_method.upper() if not chosen_at_run_time else ANY_METHOD)
             return
         url = url_fallback_text(parts)
         path = url.split("?")[0].rstrip("/")
@@ -1302,7 +1426,15 @@ class Extractor(FastVisitor):
                 return (*_strip_end(base), UrlPart("/"), *_strip_start(path))
             if function in ENV_READERS:
                 return self._env_parts(target, depth)
+            if function in PATH_JOIN_FUNCTIONS:
+                return self._path_join_parts(target, depth)
+            if _is_str_format(target):
+                return self._template_parts(target, depth)
+            if _is_literal_join(target):
+                return self._literal_join_parts(target, depth)
             return None
+        if isinstance(target, ast.BinOp) and isinstance(target.op, ast.Mod):
+            return self._template_parts(target, depth)
         if isinstance(target, ast.Attribute):
             default = self._field_default(target, depth)
             if default is not None:
@@ -1310,6 +1442,65 @@ class Extractor(FastVisitor):
         if isinstance(target, (ast.Attribute, ast.Name)):
             return (UrlPart(_hole_for(dotted(target)), self.qualify(target) or ""),)
         return None
+
+    def _names_nylas_host(self, url: ast.expr) -> bool:
+        """Whether an unreadable URL is built from a string, or a name of this module
+        bound to one, that names a Nylas host (``make_url(API, "messages", mid)``)."""
+        for piece in ast.walk(url):
+            if isinstance(piece, ast.Constant):
+                texts = [piece.value] if isinstance(piece.value, str) else []
+            elif isinstance(piece, (ast.Name, ast.Attribute)):
+                parts = self._url_parts(piece)
+                texts = [url_fallback_text(parts)] if parts is not None else []
+            else:
+                continue
+            if any(nylas_v2_path(text, _HOLE) is not None for text in texts):
+                return True
+        return False
+
+    def _template_parts(self, node: ast.expr, depth: int) -> tuple[UrlPart, ...] | None:
+        """``"%s/threads/%s" % (API, tid)`` and ``"{}/contacts".format(API)``: the
+        template's text with each value read in its place."""
+        leaves = list(self._url_leaves(node, False))
+        if any(leaf is node for leaf in leaves):
+            return None  # a template these readers do not take apart
+        parts: list[UrlPart] = []
+        for leaf in leaves:
+            if _is_str_constant(leaf):
+                parts.append(UrlPart(leaf.value))  # type: ignore[attr-defined]
+            elif isinstance(leaf, ast.Constant):
+                parts.append(UrlPart(_HOLE))  # a field the template does not fill
+            else:
+                parts.extend(self._url_parts(leaf, depth + 1) or (UrlPart(_HOLE),))
+        return tuple(parts)
+
+    def _literal_join_parts(self, call: ast.Call, depth: int) -> tuple[UrlPart, ...]:
+        """``"/".join([API, "messages", mid])``: the pieces with the separator between."""
+        separator = call.func.value.value  # type: ignore[attr-defined]
+        pieces = call.args[0].elts  # type: ignore[attr-defined]
+        parts: list[UrlPart] = []
+        for index, piece in enumerate(pieces):
+            if index:
+                parts.append(UrlPart(separator))
+            parts.extend(self._url_parts(piece, depth + 1) or (UrlPart(_HOLE),))
+        return tuple(parts)
+
+    def _path_join_parts(self, call: ast.Call, depth: int) -> tuple[UrlPart, ...] | None:
+        """``posixpath.join(API, "contacts", cid)``: a "/" between pieces that lack one;
+        a literal piece starting with "/" drops what comes before it, as the function
+        does."""
+        if not call.args or call.keywords or any(
+                isinstance(arg, ast.Starred) for arg in call.args):
+            return None
+        parts: list[UrlPart] = []
+        for piece in call.args:
+            read = self._url_parts(piece, depth + 1) or (UrlPart(_HOLE),)
+            if read[0].text.startswith("/") and not read[0].reference:
+                parts = []
+            elif parts and not parts[-1].text.endswith("/"):
+                parts.append(UrlPart("/"))
+            parts.extend(read)
+        return tuple(parts)
 
     def _field_default(self, node: ast.Attribute, depth: int) -> tuple[UrlPart, ...] | None:
         """``settings.api_uri`` with ``settings = Settings()`` (or a function of this
@@ -1506,15 +1697,6 @@ def _hole_for(spelled: str) -> str:
     return _HOLE + (spelled if _names_nylas(spelled) else "")
 
 
-def _mentions_nylas_host(node: ast.expr) -> bool:
-    """Whether an unreadable URL names a Nylas host in a string it is built from."""
-    return any(
-        isinstance(part, ast.Constant) and isinstance(part.value, str)
-        and nylas_v2_path(part.value, _HOLE) is not None
-        for part in ast.walk(node)
-    )
-
-
 def _statements_with_depth(body: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:
     """Every statement of a module, nested ones included, each with whether it sits
     in a function (or a class) rather than in the module's own body."""
@@ -1607,6 +1789,17 @@ def _is_str_format(node: ast.Call) -> bool:
     return (
         isinstance(node.func, ast.Attribute) and node.func.attr == "format"
         and _is_str_constant(node.func.value)
+    )
+
+
+def _is_literal_join(node: ast.Call) -> bool:
+    """``"/".join([...])`` of a list or tuple display with no starred piece."""
+    func = node.func
+    return (
+        isinstance(func, ast.Attribute) and func.attr == "join" and _is_str_constant(func.value)
+        and len(node.args) == 1 and not node.keywords
+        and isinstance(node.args[0], (ast.List, ast.Tuple))
+        and not any(isinstance(piece, ast.Starred) for piece in node.args[0].elts)
     )
 
 

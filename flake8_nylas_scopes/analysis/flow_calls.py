@@ -168,6 +168,8 @@ DATA_FUNCTIONS: frozenset[str] = frozenset({
     "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse",
     "dataclasses.asdict", "logging.debug", "logging.info", "logging.warning",
     "logging.error", "logging.exception", "logging.critical",
+    # A decorator's wrapper copies the wrapped function's name and docstring.
+    "functools.wraps", "functools.update_wrapper",
 })
 # Methods of the same kind, matched by name on objects the analysis does not know:
 # logging calls, and ``str.format``/``str.join``.
@@ -186,3 +188,10 @@ TEMPLATE_FUNCTIONS: frozenset[str] = frozenset({
     "django.shortcuts.render", "django.template.loader.render_to_string",
 })
 TEMPLATE_METHODS: frozenset[str] = frozenset({"render", "render_to_string", "TemplateResponse"})
+
+# Methods of a class-based view whose result the framework hands to more code of the
+# project: Django's generic views and Django REST framework pass what ``get_object``
+# and ``get_queryset`` return to forms, templates, permission checks and serializers
+# (``update(self, instance, validated_data)``), whose parameters nothing in the
+# project fills.
+HOOKS_HANDING_ON_RESULTS: frozenset[str] = frozenset({"get_object", "get_queryset"})

@@ -79,7 +79,10 @@ ROLES: Mapping[str, Mapping[str, Role]] = {
     "MatchStar": {"name": _P},
     "MatchAs": {"pattern": _B, "name": _P},
     "MatchOr": {"patterns": _B},
-    "Raise": {"exc": _R, "cause": _R},
+    # A raised object goes to whichever handler catches it (``except Exception as
+    # err`` in another module, or the framework): an exception class of the project
+    # holding a message carries it where no binding shows.
+    "Raise": {"exc": _E, "cause": _E},
     "Try": {"body": _B, "handlers": _B, "orelse": _B, "finalbody": _B},
     "TryStar": {"body": _B, "handlers": _B, "orelse": _B, "finalbody": _B},
     "ExceptHandler": {"type": _Y, "name": _P, "body": _B},

@@ -31,6 +31,7 @@ from .flow_calls import (
     EXTENDERS,
     HAND_OVER_METHODS,
     HAND_OVERS,
+    HOOKS_HANDING_ON_RESULTS,
     PASS_THROUGH,
     HandOver,
     Shape,
@@ -693,6 +694,7 @@ class FlowExtractor:
         self._function(f"{self.module}.{qualname}", params, node,
                        any(_is_property(d) for d in node.decorator_list))
         self._decorate(node, self._val("ref", f"{self.module}.{qualname}"))
+        self._bind_local_definition(node.name, f"{self.module}.{qualname}")
         names = {arg.arg for arg in every}
         names |= {arg.arg for arg in (args.vararg, args.kwarg) if arg is not None}
         self_name = ""
@@ -716,6 +718,13 @@ class FlowExtractor:
             self.walk(statement)
         self.frames.pop()
         return True
+
+    def _bind_local_definition(self, name: str, full: str) -> None:
+        """A function or class defined in a function is called by its local name
+        (``def flag(item): ...`` then ``flag(thread)``), as a module's are by theirs."""
+        if self.frames[-1].is_function:
+            self._edge(self.target_key(ast.Name(id=name, ctx=ast.Store())),
+                       self._val("ref", full))
 
     def _function(self, qualname: str, params: Sequence[str],
                   node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda,
@@ -813,6 +822,7 @@ class FlowExtractor:
         full = f"{self.module}.{qualname}"
         self.facts.classes.append(full)
         self._decorate(node, self._val("ref", full))
+        self._bind_local_definition(node.name, full)
         for base in node.bases:
             self.walk(base)
             self._edge(f"{BASES}{full}", self.value(base))
@@ -1006,6 +1016,10 @@ class FlowExtractor:
         if node.value is not None:
             if frame.is_function:
                 self._edge(f"{RETURNED}{self.module}.{frame.qualname}", self.value(node.value))
+                hook = frame.qualname.rsplit(".", 1)[-1]
+                if frame.self_name and hook in HOOKS_HANDING_ON_RESULTS:
+                    self._sink(self.value(node.value), f"returned by {hook}(), which the "
+                               "framework hands to serializers, forms and templates", node)
             else:
                 self._sink(self.value(node.value), "returned outside a function", node)
         return False
@@ -1412,6 +1426,8 @@ def _escape_words(parent: ast.AST) -> str:
     """Where a value went that the table of roles does not follow."""
     if isinstance(parent, ast.Match):
         return "matched by a match statement"
+    if isinstance(parent, ast.Raise):
+        return "raised (the handler that catches it is not followed)"
     return f"used where the analysis does not follow it ({_text(parent)})"
 
 

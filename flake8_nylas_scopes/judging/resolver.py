@@ -40,6 +40,7 @@ from ..analysis.symbols import (
 )
 from ..nylas_api.types import Endpoint
 from ..spans import Span
+from .class_order import linearize
 from .module_aliases import namespace_aliases
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 
@@ -286,6 +287,10 @@ class FlowResolver:
         # The project classes each class derives from, directly; and which classes
         # derive from the SDK's client.
         self._bases: dict[str, set[str]] = {}
+        # The same bases in the order the class statement writes them, and the method
+        # resolution order they give each class.
+        self._written_bases: dict[str, list[str]] = {}
+        self._orders: dict[str, list[str]] = {}
         self._families: dict[str, list[str]] = {}
         # Project classes deriving from an SDK client, with the client's name.
         self._client_classes: dict[str, str] = {}
@@ -384,14 +389,20 @@ class FlowResolver:
             if not target.startswith(BASES):
                 continue
             name = qualified_name(target)
+            written: list[str] = []
             for node in nodes:
-                for kind, base in self._resolve_node(node, 0):
+                for kind, base in sorted(self._resolve_node(node, 0)):
+                    if kind == "class" and base not in written:
+                        written.append(base)
                     if kind == "class" and base not in self._bases.setdefault(name, set()):
                         self._bases[name].add(base)
                         changed = True
                     elif kind == "nylas_class" and name not in self._client_classes:
                         self._client_classes[name] = base
                         changed = True
+            if written != self._written_bases.get(name, []):
+                self._written_bases[name] = written
+                changed = True
         # A subclass of a subclass of the client is a client too.
         grown = True
         while grown:
@@ -429,20 +440,41 @@ class FlowResolver:
             self._families[name] = family
         return family
 
+    def method_order(self, name: str) -> list[str]:
+        """The class and the project classes it derives from, in the order Python looks
+        a method up (the nearest first where the bases give no order Python accepts)."""
+        order = self._orders.get(name)
+        if order is None:
+            order = self._orders[name] = (
+                linearize(name, self._written_bases) or self.ancestors(name))
+        return order
+
     def _method(self, owner: str, name: str, skip_own: bool = False) -> str | None:
-        for klass in self.ancestors(owner)[1 if skip_own else 0:]:
+        for klass in self.method_order(owner)[1 if skip_own else 0:]:
             if f"{klass}.{name}" in self.functions:
                 return f"{klass}.{name}"
         return None
 
+    def _runs(self, owner: str, name: str, after_owner: bool = False) -> list[str]:
+        """The methods ``self.name`` (``super().name`` with ``after_owner``) written in
+        the class ``owner`` may run: the object may be of any class deriving from it,
+        whose method resolution order may put an override or a mixin's method first."""
+        methods: list[str] = []
+        for klass in self._family(owner):
+            order = self.method_order(klass)
+            if owner not in order:
+                continue
+            start = order.index(owner) + 1 if after_owner else 0
+            method = next((f"{other}.{name}" for other in order[start:]
+                           if f"{other}.{name}" in self.functions), None)
+            if method is not None and method not in methods:
+                methods.append(method)
+        return methods
+
     def _instance_attribute(self, owner: str, name: str) -> Objs:
         """``instance.name``: a method, or what the family's instances store there."""
         found: set[Obj] = set()
-        method = self._method(owner, name)
-        # ``self.handle(m)`` in a base class may run a subclass's override.
-        methods = [method] if method is not None else []
-        methods += [f"{klass}.{name}" for klass in self._family(owner)[1:]
-                    if f"{klass}.{name}" in self.functions and owner in self.ancestors(klass)]
+        methods = self._runs(owner, name)
         for function in methods:
             if function in self._properties:
                 # A property is read without a call: what it returns.
@@ -538,7 +570,36 @@ class FlowResolver:
             return {("model", self.sdk.collections[name].model)}
         if kind == "box":
             return {unbox(obj)}
+        if kind == "inst":
+            return self._protocol_elements(name)
         return set()
+
+    def _protocol_elements(self, owner: str) -> set[Obj]:
+        """What iterating or indexing an object of a class of the project gives: what
+        its ``__iter__`` (``__aiter__``) yields or returns (an iterator object: what its
+        ``__next__``/``__anext__`` returns), its own ``__next__``/``__anext__``, and its
+        ``__getitem__`` (which ``for`` falls back on).  A pager class is iterated with
+        ``for`` and never called by name."""
+        found: set[Obj] = set()
+        # ``async for`` runs ``__aiter__`` and ``__anext__`` the same way.
+        for start, step in (("__iter__", "__next__"), ("__aiter__", "__anext__")):
+            for kind, result in self._dunder_results(owner, start):
+                if kind == "inst":
+                    found |= self._dunder_results(result, step)
+                else:
+                    found |= self._elements((kind, result))
+            found |= self._dunder_results(owner, step)
+        found |= self._dunder_results(owner, "__getitem__")
+        return found
+
+    def _dunder_results(self, owner: str, name: str) -> set[Obj]:
+        """What calling the method ``name`` of the class ``owner`` (or of a class
+        derived from it that overrides it) returns."""
+        found: set[Obj] = set()
+        for kind, function in self._instance_attribute(owner, name):
+            if kind == "func":
+                found |= self.values.get(f"{RETURNED}{function}", _NOTHING)
+        return found
 
     def _resolve_ref(self, name: str) -> Objs:
         """A dotted name reached through imports: a module member, then attributes."""
@@ -622,8 +683,8 @@ class FlowResolver:
             # ``Service.client``: a class attribute is what instances read too.
             return self._instance_attribute(owner, name)
         if kind == "super":
-            method = self._method(owner, name, skip_own=True)
-            return {("func", method)} if method is not None else _NOTHING
+            return frozenset(("func", method)
+                             for method in self._runs(owner, name, after_owner=True))
         if kind == "module":
             return self._resolve_exact(f"{owner}.{name}")
         if kind == "unmapped":
@@ -717,6 +778,7 @@ class FlowResolver:
             if changed:
                 self._memo.clear()
                 self._families.clear()
+                self._orders.clear()
             # Resolving adds no edges: only binding parameters and following stores
             # does, after this loop.  A symbol that holds nothing gets no set at all.
             values = self.values
