@@ -14,14 +14,11 @@ the same findings, errors and cache entries with any number of workers.
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
-import multiprocessing
 import os
 import signal
 import traceback
 from collections.abc import Iterator, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -122,7 +119,17 @@ def facts_texts(works: Sequence[Work], jobs: int) -> Iterator[FactsText]:
     workers cannot be started, or die, the modules left are read here.
     """
     workers = min(jobs, -(-len(works) // _CHUNK))
-    if workers < 2 or len(works) < PARALLEL_FROM or multiprocessing.current_process().daemon:
+    if workers < 2 or len(works) < PARALLEL_FROM:
+        yield from (facts_text(work) for work in works)
+        return
+    # Imported here: most runs read few modules, and the command line is imported
+    # before anything else is checked (a deleted working directory breaks imports of
+    # ``multiprocessing`` on some Pythons).
+    import concurrent.futures
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
+    if multiprocessing.current_process().daemon:
         yield from (facts_text(work) for work in works)
         return
     done = 0
