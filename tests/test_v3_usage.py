@@ -378,6 +378,52 @@ def test_a_v3_path_given_to_another_call_still_silences(tmp_path: Path, sender: 
     assert {code for _, code, _ in _raw(tmp_path, text)} == {"NYS304"}
 
 
+_JOIN_IMPORTS = "import requests\nimport posixpath\nfrom yarl import URL\n"
+
+
+@pytest.mark.parametrize(("joined", "expected"), [
+    # Segments joined with str.join in a function whose result the request sends.
+    ('''def grant_url(grant_id, *parts):
+    return "/".join([API, "v3", "grants", grant_id, *parts])
+
+
+def messages(grant_id):
+    return requests.get(grant_url(grant_id, "messages")).json()
+''', {"NYS304"}),
+    ('''def messages(grant_id):
+    return requests.get(posixpath.join(API, "v3/grants", grant_id, "messages")).json()
+''', set()),
+    # yarl's URL, as aiohttp takes it.
+    ('''BASE = URL(API) / "v3"
+
+
+def messages(grant_id):
+    return requests.get(BASE / "grants" / grant_id / "messages").json()
+''', set()),
+])
+def test_a_v3_url_joined_from_segments_is_a_request(
+        tmp_path: Path, joined: str, expected: set[str]) -> None:
+    # Left out, the request would make gmail.readonly look unused.
+    text = RAW_APP.replace(_MESSAGES, joined).replace("import requests\n", _JOIN_IMPORTS)
+    found = _raw(tmp_path, text)
+    assert {code for _, code, _ in found} == expected, found
+
+
+def test_a_url_joined_from_segments_is_read_as_the_route_it_names(tmp_path: Path) -> None:
+    # Sending mail through a joined URL needs gmail.send, and a joined URL that names
+    # no Nylas route leaves the mail scope unused.
+    sender = '''def messages(grant_id):
+    requests.get("/".join(["https://status.example.com", "v2", "health"]))
+    return requests.post(posixpath.join(API, "v3", "grants", grant_id, "messages", "send"))
+'''
+    text = RAW_APP.replace(_MESSAGES, sender).replace("import requests\n", _JOIN_IMPORTS)
+    found = [(code, message.split("'")[1]) for _, code, message in _raw(tmp_path, text)]
+    assert sorted(found) == [
+        ("NYS301", "https://www.googleapis.com/auth/gmail.send"),
+        ("NYS303", "https://www.googleapis.com/auth/gmail.readonly"),
+    ], found
+
+
 def test_the_readme_shows_what_infer_says_on_the_v3_example(tmp_path: Path) -> None:
     import shutil
     import subprocess

@@ -73,6 +73,7 @@ from .extract_v3 import V3Requests
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
+from .path_joins import joined_segments
 from .source import SourceMap
 from .star_names import CONSTANT_NAME, exports, star_imports, upper_names
 from ..spans import Span
@@ -648,7 +649,7 @@ class Extractor(FastVisitor):
             self._authentication_url(node, func.value)
         elif self.qualify(func) in FLASK_DANCE_BLUEPRINTS:
             self._flask_dance(node)
-        elif _is_str_format(node):
+        elif _is_str_format(node) or joined_segments(node, self.qualify) is not None:
             self._url_expression(node)
         else:
             self._http_call(node)
@@ -1129,9 +1130,12 @@ class Extractor(FastVisitor):
             yield from self._percent_leaves(node, consume)
         elif isinstance(node, ast.Call) and _is_str_format(node):
             yield from self._format_leaves(node, consume)
+        elif (segments := joined_segments(node, self.qualify)) is not None:
+            yield from self._segment_leaves(node, segments, consume, depth)
         elif isinstance(node, ast.Name) and depth < 4:
             target = self.reader.follow(node)
-            if target is not None and target is not node and _is_url_text(target):
+            if target is not None and target is not node and (
+                    _is_url_text(target) or joined_segments(target, self.qualify) is not None):
                 # Judged as a piece of the longer string, where that one is used.
                 self._url_reads.add(id(target))
                 yield from self._url_leaves(target, False, depth + 1)
@@ -1139,6 +1143,30 @@ class Extractor(FastVisitor):
                 yield node
         else:
             yield node
+
+    def _segment_leaves(self, node: ast.expr, segments: list[ast.expr], consume: bool,
+                        depth: int) -> Iterator[ast.expr]:
+        """``"/".join([base, "v3", grant])``: the segments with "/" between them (the
+        slashes a literal segment carries at a join are the join's own)."""
+        inner = node.left if isinstance(node, ast.BinOp) else None
+        while consume and isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Div):
+            # ``base / "grants" / grant``: its shorter chains are no URLs of their own.
+            self._consumed.add(id(inner))
+            inner = inner.left
+        last = len(segments) - 1
+        for index, segment in enumerate(segments):
+            if index:
+                yield _literal("/", node)
+            if _is_str_constant(segment):
+                if consume:
+                    self._consumed.add(id(segment))
+                text = segment.value  # type: ignore[attr-defined]
+                text = text.lstrip("/") if index else text
+                yield _literal(text.rstrip("/") if index < last else text, segment)
+            elif isinstance(segment, ast.Starred):
+                yield segment  # segments built at run time
+            else:
+                yield from self._url_leaves(segment, False, depth)
 
     def _percent_leaves(self, node: ast.BinOp, consume: bool) -> Iterator[ast.expr]:
         """``"%s?%s" % (base, query)``: only ``%s`` specifiers are read."""
@@ -1290,6 +1318,9 @@ class Extractor(FastVisitor):
                 elif isinstance(value, ast.Constant) and isinstance(value.value, str):
                     parts.append(UrlPart(value.value))
             return tuple(parts)
+        segments = joined_segments(target, self.qualify)
+        if segments is not None:
+            return self._segment_parts(segments, depth)
         if isinstance(target, ast.BinOp) and isinstance(target.op, ast.Add):
             left = self._url_parts(target.left, depth + 1) or (UrlPart(_HOLE),)
             right = self._url_parts(target.right, depth + 1) or (UrlPart(_HOLE),)
@@ -1310,6 +1341,16 @@ class Extractor(FastVisitor):
         if isinstance(target, (ast.Attribute, ast.Name)):
             return (UrlPart(_hole_for(dotted(target)), self.qualify(target) or ""),)
         return None
+
+    def _segment_parts(self, segments: list[ast.expr], depth: int) -> tuple[UrlPart, ...]:
+        """The pieces of a URL joined from path segments, "/" between them."""
+        parts: tuple[UrlPart, ...] = ()
+        for index, segment in enumerate(segments):
+            read = None if isinstance(segment, ast.Starred) else self._url_parts(
+                segment, depth + 1)
+            read = read or (UrlPart(_HOLE),)
+            parts = (*_strip_end(parts), UrlPart("/"), *_strip_start(read)) if index else read
+        return parts
 
     def _field_default(self, node: ast.Attribute, depth: int) -> tuple[UrlPart, ...] | None:
         """``settings.api_uri`` with ``settings = Settings()`` (or a function of this
