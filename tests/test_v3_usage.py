@@ -323,14 +323,51 @@ def messages(grant_id):
     session = BaseUrlSession(base_url=f"{API}/v3/")
     return session.get(f"grants/{grant_id}/messages").json()
 ''',
+    # Whole-URL templates whose first field is the host, filled where the analysis
+    # cannot read them.
+    '''from urls import MESSAGES_URL
+
+
+def messages(grant_id):
+    return requests.get(MESSAGES_URL.format(base=API, grant=grant_id)).json()
+''',
+    '''def messages(grant_id):
+    url = "%(base)s/v3/grants/%(grant)s/messages" % {"base": API, "grant": grant_id}
+    return requests.get(url).json()
+''',
+    '''MESSAGES = string.Template("$base/v3/grants/$grant/messages")
+
+
+def messages(grant_id):
+    return requests.get(MESSAGES.substitute(base=API, grant=grant_id)).json()
+''',
 ])
 def test_a_v3_path_no_request_is_seen_to_send_silences_its_scopes(
         tmp_path: Path, sender: str) -> None:
     text = RAW_APP.replace(_MESSAGES, sender).replace(
-        "import requests\n", "import requests\nfrom requests_toolbelt import BaseUrlSession\n")
+        "import requests\n", "import string\n\nimport requests\n"
+        "from requests_toolbelt import BaseUrlSession\n")
+    (tmp_path / "urls.py").write_text(
+        'MESSAGES_URL = "{base}/v3/grants/{grant}/messages"\n'
+        'STATUS_URL = "{base}/status"\n')
     found = _raw(tmp_path, text)
     # Left out, the request would make gmail.readonly look unused.
     assert {code for _, code, _ in found} == {"NYS304"}, found
+
+
+def test_a_url_template_that_names_no_v3_path_is_no_request(tmp_path: Path) -> None:
+    # The host field of a template does not make every template a Nylas request.
+    sender = '''from urls import STATUS_URL
+
+
+def messages(grant_id):
+    return requests.get(STATUS_URL.format(base=API)).json()
+'''
+    (tmp_path / "urls.py").write_text('STATUS_URL = "{base}/status"\n'
+                                      'HEALTH = "$base/v2/health"\n')
+    text = RAW_APP.replace(_MESSAGES, sender)
+    assert [(code, "gmail.readonly" in message) for _, code, message in _raw(tmp_path, text)
+            ] == [("NYS303", True)]
 
 
 def test_a_v3_path_in_prose_is_no_request(tmp_path: Path) -> None:

@@ -124,6 +124,8 @@ _HOLE = URL_HOLE
 # ``import *`` in a module's text (missing one only leaves a name unread).
 _STAR_IMPORT = re.compile(r"import[\s\\]*\*")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+# A template's first field: ``{base}``, ``%(base)s``, ``%s``, ``$base``, ``${base}``.
+_LEADING_FIELD = re.compile(r"^(?:\{[^{}/]*\}|%\(\w+\)s|%s|\$\{\w+\}|\$\w+)")
 
 
 @dataclass
@@ -1433,6 +1435,9 @@ def unsent_v3_uses(url: str, span: Span) -> list[RawUse]:
     """The request a string that spells an API v3 path may stand for, when no request
     is seen to send it: which routes it names, with which method, is the judge's
     question (``judging/raw_requests.py``)."""
+    # ``"{base}/v3/grants/{grant}/messages"`` filled elsewhere (``str.format``, ``%``,
+    # ``string.Template``): the field the string starts with is the host.
+    url = _LEADING_FIELD.sub(_HOLE, url, count=1)
     path = nylas_path(url, _HOLE)
     if path is None:
         path = unknown_host_path(url, _HOLE)
