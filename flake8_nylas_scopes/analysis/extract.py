@@ -38,6 +38,8 @@ from ..nylas_api.http import (
     is_v3_path,
     names_v3,
     nylas_path,
+    relative_v3_path,
+    spells_grants,
     spells_v3,
     nylas_v2_path,
     unknown_host_path,
@@ -1067,7 +1069,7 @@ class Extractor(FastVisitor):
             piece.value if _is_str_constant(piece) else _HOLE  # type: ignore[attr-defined]
             for piece in pieces
         )
-        if spells_v3(text) and not self._decorating and id(node) not in self._docstrings:
+        if _may_be_v3(text) and not self._decorating and id(node) not in self._docstrings:
             self._v3_strings.append((node, text))
         if "?" not in text:
             return
@@ -1293,7 +1295,7 @@ class Extractor(FastVisitor):
         """The pieces of a URL expression: literal text, holes for parts built at run
         time, and references to other modules' constants (read by the project index)."""
         parts = self._read_url_parts(node, depth)
-        if parts is not None and spells_v3(url_fallback_text(parts)):
+        if parts is not None and _may_be_v3(url_fallback_text(parts)):
             # The request reads the v3 path the string spells (a part it cannot
             # read, ``PATH.format(...)``, is a hole that loses it).
             self._url_reads.add(id(node))
@@ -1441,6 +1443,10 @@ def unsent_v3_uses(url: str, span: Span) -> list[RawUse]:
     path = nylas_path(url, _HOLE)
     if path is None:
         path = unknown_host_path(url, _HOLE)
+    if path is None or not is_v3_path(path):
+        # ``f"grants/{grant}/messages"`` handed to a wrapper whose base URL ends in /v3.
+        relative = relative_v3_path(url.split("?", 1)[0] if path is None else path)
+        path = relative or path
     if path is None:
         return []
     path = path.rstrip("/") or "/"
@@ -1646,6 +1652,11 @@ def _parameter_default(
 
 def _names_nylas(text: str) -> bool:
     return "nylas" in text.lower()
+
+
+def _may_be_v3(text: str) -> bool:
+    """Whether a string may hold an API v3 path, from the root or relative to it."""
+    return spells_v3(text) or spells_grants(text)
 
 
 def _is_str_format(node: ast.Call) -> bool:
