@@ -293,6 +293,39 @@ def test_a_path_of_another_api_is_no_grant_path(tmp_path: Path) -> None:
             ] == [("NYS303", True)]
 
 
+_REREAD = '''def messages(grant_id):
+    url = f"{API}/v3/grants/{grant_id}/messages/{grant_id}"
+    found = requests.get(url).json()
+    HANDLING
+    return found
+'''
+
+
+def _reread(tmp_path: Path, handling: str) -> list[tuple[int, str, str]]:
+    # The mail scope is gmail.modify, which reading a message alone does not need.
+    text = RAW_APP.replace(_MESSAGES, _REREAD.replace("HANDLING", handling)).replace(
+        "auth/gmail.readonly", "auth/gmail.modify").replace(
+        "import requests\n", "import logging\n\nimport requests\n\nfrom retry import with_retry\n")
+    (tmp_path / "retry.py").write_text(
+        "import requests\n\n\ndef with_retry(method, url):\n"
+        "    return requests.request(method, url)\n")
+    return _raw(tmp_path, text)
+
+
+def test_a_url_a_request_reads_and_hands_to_a_function_may_be_sent_again(
+        tmp_path: Path) -> None:
+    # with_retry deletes the message: gmail.modify is not broader than needed.
+    found = _reread(tmp_path, 'with_retry("DELETE", url)')
+    assert {code for _, code, _ in found} == {"NYS304"}, found
+
+
+def test_a_url_a_request_reads_and_logs_is_sent_once(tmp_path: Path) -> None:
+    found = _reread(tmp_path, 'logging.getLogger(__name__).info("read %s", url)\n'
+                              '    print(url)')
+    assert [(code, "gmail.modify" in message) for _, code, message in found] == [
+        ("NYS302", True)], found
+
+
 def test_a_raw_v3_path_outside_the_map_silences_the_claims(tmp_path: Path) -> None:
     text = RAW_APP.replace("/v3/grants/{grant_id}/messages", "/v3/grants/{grant_id}/new-thing")
     found = _raw(tmp_path, text)

@@ -126,6 +126,11 @@ _HOLE = URL_HOLE
 # ``import *`` in a module's text (missing one only leaves a name unread).
 _STAR_IMPORT = re.compile(r"import[\s\\]*\*")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+# Calls that only read a URL they are given (print it, log it, measure it).
+_READING_CALLEES = frozenset({
+    "print", "len", "str", "repr", "debug", "info", "warning", "warn", "error",
+    "exception", "critical", "log",
+})
 # A template's first field: ``{base}``, ``%(base)s``, ``%s``, ``$base``, ``${base}``.
 _LEADING_FIELD = re.compile(r"^(?:\{[^{}/]*\}|%\(\w+\)s|%s|\$\{\w+\}|\$\w+)")
 
@@ -181,6 +186,9 @@ class Extractor(FastVisitor):
         # goes where the analysis cannot follow it.
         self._v3_strings: list[tuple[ast.expr, str]] = []
         self._url_reads: set[int] = set()
+        # Strings a name hands to a function besides a request that reads them: the
+        # function may send them too, with any method.
+        self._handed_on: set[int] = set()
         self._docstrings: set[int] = set()
         # The app's own routes (``APIRouter(prefix="/v3")``): they send nothing.
         self._route_strings: set[int] = set()
@@ -659,6 +667,7 @@ class Extractor(FastVisitor):
             self._http_call(node)
         if declares_routes(node, self.qualify(func)):
             self._route_strings.update(id(part) for part in route_string_nodes(node))
+        self._hand_on_names(node)
         self._body_arguments(node)
         self._called.add(func)
         self.generic_visit(node)
@@ -1106,8 +1115,26 @@ class Extractor(FastVisitor):
         does not know): requests that may go to Nylas.  Left out, their scopes would
         look unused."""
         for node, text in self._v3_strings:
-            if id(node) not in self._url_reads and id(node) not in self._route_strings:
+            if id(node) in self._route_strings:
+                continue
+            if id(node) not in self._url_reads or id(node) in self._handed_on:
                 self.facts.raw_uses.extend(unsent_v3_uses(text, self.source.span(node)))
+
+    def _hand_on_names(self, call: ast.Call) -> None:
+        """``with_retry("DELETE", url)`` where ``requests.get(url)`` reads the same
+        string: the function may send it with another method, which no request of
+        this module shows."""
+        func = call.func
+        callee = func.attr if isinstance(func, ast.Attribute) else dotted(func)
+        if callee in _READING_CALLEES:
+            return
+        for value in (*call.args, *(keyword.value for keyword in call.keywords)):
+            if isinstance(value, ast.Starred):
+                value = value.value
+            if isinstance(value, ast.Name) and id(value) not in self._url_reads:
+                target = self.reader.follow(value)
+                if target is not None and target is not value:
+                    self._handed_on.add(id(target))
 
     def _url_leaves(self, node: ast.expr, consume: bool = True, depth: int = 0
                     ) -> Iterator[ast.expr]:
