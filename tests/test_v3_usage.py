@@ -326,6 +326,62 @@ def test_a_url_a_request_reads_and_logs_is_sent_once(tmp_path: Path) -> None:
         ("NYS302", True)], found
 
 
+_EVENTS_APP = '''import os
+from urllib.parse import urlencode
+
+import httpx
+import requests
+
+API = os.getenv("NYLAS_API_URI", "https://api.us.nylas.com")
+SCOPES = ["https://www.googleapis.com/auth/THE_SCOPE"]
+session = requests.Session()
+
+
+def auth_url():
+    query = urlencode({"client_id": "id", "provider": "google", "scope": " ".join(SCOPES)})
+    return f"{API}/v3/connect/auth?{query}"
+
+
+def agenda(grant_id, calendar_id):
+    return THE_CALL.json()
+'''
+
+
+def _events(tmp_path: Path, scope: str, call: str) -> list[tuple[str, str]]:
+    text = _EVENTS_APP.replace("THE_SCOPE", scope).replace("THE_CALL", call)
+    return [(code, message.split("'")[1]) for _, code, message in _raw(tmp_path, text)]
+
+
+@pytest.mark.parametrize("call", [
+    'requests.post(f"{API}/v3/grants/{grant_id}/events?calendar_id=primary", json={})',
+    'httpx.get(f"{API}/v3/grants/{grant_id}/events", params={"calendar_id": "primary"})',
+])
+def test_a_raw_request_for_the_primary_calendar_needs_the_calendar_scope(
+        tmp_path: Path, call: str) -> None:
+    # calendar_id=primary takes Google's full calendar scope, written in the URL or
+    # in params as in an SDK call's query_params.
+    assert sorted(_events(tmp_path, "calendar.events", call)) == [
+        ("NYS301", f"{G}calendar"), ("NYS303", f"{G}calendar.events")]
+
+
+def test_a_raw_request_for_another_calendar_does_not_need_it(tmp_path: Path) -> None:
+    call = 'requests.get(f"{API}/v3/grants/{grant_id}/events?calendar_id=work")'
+    assert _events(tmp_path, "calendar", call) == [("NYS302", f"{G}calendar")]
+
+
+@pytest.mark.parametrize("call", [
+    # The calendar chosen at run time.
+    'requests.get(f"{API}/v3/grants/{grant_id}/events", params={"calendar_id": calendar_id})',
+    'requests.get(f"{API}/v3/grants/{grant_id}/events?calendar_id={calendar_id}")',
+    # A session's default query parameters may name it.
+    'session.get(f"{API}/v3/grants/{grant_id}/events", params={"limit": 5})',
+])
+def test_a_raw_request_whose_calendar_cannot_be_read_keeps_every_case(
+        tmp_path: Path, call: str) -> None:
+    assert _events(tmp_path, "calendar", call) == []
+    assert _events(tmp_path, "calendar.events", call) == []
+
+
 def test_a_raw_v3_path_outside_the_map_silences_the_claims(tmp_path: Path) -> None:
     text = RAW_APP.replace("/v3/grants/{grant_id}/messages", "/v3/grants/{grant_id}/new-thing")
     found = _raw(tmp_path, text)

@@ -76,6 +76,7 @@ from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
 from .path_joins import joined_segments
+from .raw_arguments import raw_call_arguments
 from .source import SourceMap
 from .star_names import CONSTANT_NAME, exports, star_imports, upper_names
 from ..spans import Span
@@ -126,6 +127,8 @@ _HOLE = URL_HOLE
 # ``import *`` in a module's text (missing one only leaves a name unread).
 _STAR_IMPORT = re.compile(r"import[\s\\]*\*")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+# HTTP libraries whose module functions send a request (``requests.get(url)``).
+_HTTP_LIBRARIES = frozenset({"requests", "httpx"})
 # Calls that only read a URL they are given (print it, log it, measure it).
 _READING_CALLEES = frozenset({
     "print", "len", "str", "repr", "debug", "info", "warning", "warn", "error",
@@ -846,6 +849,13 @@ class Extractor(FastVisitor):
         params = _keyword(node, "params")
         verb = http_method.upper() if not chosen_at_run_time else ANY_METHOD
         self._v3.raw_request(node, path, verb, body)
+        if _may_be_v3(path):
+            # ``?calendar_id=primary``, ``params={...}``, ``json={...}``: the case of
+            # the endpoint they choose (matched to the request by its span).
+            on_module = isinstance(func, ast.Attribute) and self.qualify(func.value) in (
+                _HTTP_LIBRARIES)
+            self.facts.call_arguments.append(raw_call_arguments(
+                node, url, self.source.span(node), self._v3.argument_dict, on_module))
         if path.endswith(NATIVE_AUTH_PATH):
             if body is not None and http_method == "post":
                 self._native_auth(node, body, nylas_host=_names_nylas(url))
