@@ -305,22 +305,31 @@ def _reread(tmp_path: Path, handling: str) -> list[tuple[int, str, str]]:
     # The mail scope is gmail.modify, which reading a message alone does not need.
     text = RAW_APP.replace(_MESSAGES, _REREAD.replace("HANDLING", handling)).replace(
         "auth/gmail.readonly", "auth/gmail.modify").replace(
-        "import requests\n", "import logging\n\nimport requests\n\nfrom retry import with_retry\n")
+        "import requests\n", "import logging\n\nimport requests\n\nfrom retry import with_retry\n"
+        "\nPENDING = {}\n")
     (tmp_path / "retry.py").write_text(
         "import requests\n\n\ndef with_retry(method, url):\n"
         "    return requests.request(method, url)\n")
     return _raw(tmp_path, text)
 
 
-def test_a_url_a_request_reads_and_hands_to_a_function_may_be_sent_again(
-        tmp_path: Path) -> None:
+@pytest.mark.parametrize("handling", [
     # with_retry deletes the message: gmail.modify is not broader than needed.
-    found = _reread(tmp_path, 'with_retry("DELETE", url)')
+    'with_retry("DELETE", url)',
+    # Kept where other code may send it again.
+    'PENDING[grant_id] = url',
+    'found["url"] = url',
+    'return found, url',
+])
+def test_a_url_a_request_reads_and_hands_on_may_be_sent_again(
+        tmp_path: Path, handling: str) -> None:
+    found = _reread(tmp_path, handling)
     assert {code for _, code, _ in found} == {"NYS304"}, found
 
 
 def test_a_url_a_request_reads_and_logs_is_sent_once(tmp_path: Path) -> None:
     found = _reread(tmp_path, 'logging.getLogger(__name__).info("read %s", url)\n'
+                              '    logging.info(f"read {url}")\n'
                               '    print(url)')
     assert [(code, "gmail.modify" in message) for _, code, message in found] == [
         ("NYS302", True)], found

@@ -192,6 +192,10 @@ class Extractor(FastVisitor):
         # Strings a name hands to a function besides a request that reads them: the
         # function may send them too, with any method.
         self._handed_on: set[int] = set()
+        # The names a request reads a v3 URL through, and the loads of names that only
+        # read a string (a piece of a longer URL, an argument to ``print``).
+        self._url_names: set[str] = set()
+        self._quiet_names: set[int] = set()
         self._docstrings: set[int] = set()
         # The app's own routes (``APIRouter(prefix="/v3")``): they send nothing.
         self._route_strings: set[int] = set()
@@ -693,6 +697,15 @@ class Extractor(FastVisitor):
                     *_strip_end(base), UrlPart("/"), UrlPart(_HOLE)), dotted(node))
         self.generic_visit(node)
 
+    def visit_Name(self, node: ast.Name) -> None:
+        if (node.id in self._url_names and isinstance(node.ctx, ast.Load)
+                and id(node) not in self._url_reads and id(node) not in self._quiet_names):
+            # ``self.url = url``, ``return url`` after ``requests.get(url)``: the URL
+            # goes where another request may send it, with any method.
+            target = self.reader.follow(node)
+            if target is not None and target is not node:
+                self._handed_on.add(id(target))
+
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
         self._url_expression(node)
         self.generic_visit(node)
@@ -1137,11 +1150,14 @@ class Extractor(FastVisitor):
         func = call.func
         callee = func.attr if isinstance(func, ast.Attribute) else dotted(func)
         if callee in _READING_CALLEES:
+            self._quiet_names.update(id(arg) for arg in call.args)
+            self._quiet_names.update(id(keyword.value) for keyword in call.keywords)
             return
         for value in (*call.args, *(keyword.value for keyword in call.keywords)):
             if isinstance(value, ast.Starred):
                 value = value.value
-            if isinstance(value, ast.Name) and id(value) not in self._url_reads:
+            if (isinstance(value, ast.Name) and id(value) not in self._url_reads
+                    and id(value) not in self._quiet_names):
                 target = self.reader.follow(value)
                 if target is not None and target is not value:
                     self._handed_on.add(id(target))
@@ -1174,6 +1190,7 @@ class Extractor(FastVisitor):
         elif (segments := joined_segments(node, self.qualify)) is not None:
             yield from self._segment_leaves(node, segments, consume, depth)
         elif isinstance(node, ast.Name) and depth < 4:
+            self._quiet_names.add(id(node))
             target = self.reader.follow(node)
             if target is not None and target is not node and (
                     _is_url_text(target) or joined_segments(target, self.qualify) is not None):
@@ -1339,6 +1356,8 @@ class Extractor(FastVisitor):
             target = self.reader.follow(node)
             if target is not None:
                 self._url_reads.add(id(target))
+                if isinstance(node, ast.Name) and target is not node:
+                    self._url_names.add(node.id)
         return parts
 
     def _read_url_parts(self, node: ast.expr, depth: int) -> tuple[UrlPart, ...] | None:
