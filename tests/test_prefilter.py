@@ -30,6 +30,10 @@ from flake8_nylas_scopes.analysis.prefilter import mentions_nylas
         "requests.get(f'{API_BASE}/v3/grants/{grant}/messages')",
         "http.post('/v3/scheduling/bookings', json=booking)",
         "requests.post(f'{BASE}/V3/calendars/availability', json=body)",
+        # Relative to a base URL that ends in /v3, or joined from segments.
+        "api.call('GET', f'grants/{grant_id}/messages')",
+        "requests.get('/'.join([BASE, 'v3', 'grants', grant_id]))",
+        'session.get(URL(BASE) / "v3" / "grants" / grant_id)',
         # The parser folds these spellings to ``nylas`` (NFKC), so the filter must too.
         "from \uff4e\uff59\uff4c\uff41\uff53 import APIClient",
         "import nyla\u017f",

@@ -250,6 +250,147 @@ def test_a_raw_v3_request_in_a_module_that_never_names_nylas_is_a_use(
     assert _raw(tmp_path, text) == []
 
 
+@pytest.mark.parametrize(("mail_api", "expected"), [
+    # The base URL ends in /v3: the paths start at the grants.
+    ('''def inbox(grant):
+    return requests.get(f"{BASE}/grants/{grant}/messages").json()
+''', {"NYS304"}),
+    # A wrapper joins them to its base URL, which the analysis cannot read.
+    ('''class Api:
+    def call(self, method, path):
+        return requests.request(method, urljoin(BASE, path)).json()
+
+
+def inbox(grant):
+    return Api().call("GET", f"grants/{grant}/messages")
+''', {"NYS304"}),
+    # Joined from segments.
+    ('''def inbox(grant):
+    return requests.get("/".join([BASE, "v3", "grants", grant, "messages"])).json()
+''', set()),
+])
+def test_a_grant_path_in_a_module_that_never_names_nylas_keeps_its_scopes(
+        tmp_path: Path, mail_api: str, expected: set[str]) -> None:
+    # Left out, the request would make gmail.readonly look unused.
+    text = RAW_APP.replace("requests.get(f\"{API}/v3/grants/{grant_id}/messages\").json()",
+                           "None")
+    (tmp_path / "mail_api.py").write_text(
+        "import os\nfrom urllib.parse import urljoin\n\nimport requests\n\n"
+        "BASE = os.environ['MAIL_API_BASE']\n\n\n" + mail_api)
+    found = _raw(tmp_path, text)
+    assert {code for _, code, _ in found} == expected, found
+
+
+def test_a_path_of_another_api_is_no_grant_path(tmp_path: Path) -> None:
+    text = RAW_APP.replace("requests.get(f\"{API}/v3/grants/{grant_id}/messages\").json()",
+                           "None")
+    (tmp_path / "mail_api.py").write_text(
+        "import os\n\nimport requests\n\nBASE = os.environ['MAIL_API_BASE']\n\n\n"
+        "def inbox(user, grant):\n"
+        "    requests.get(f'{BASE}/users/{user}/grants/{grant}').json()\n"
+        "    return requests.get(f'{BASE}/users/{user}/messages').json()\n")
+    assert [(code, "gmail.readonly" in message) for _, code, message in _raw(tmp_path, text)
+            ] == [("NYS303", True)]
+
+
+_REREAD = '''def messages(grant_id):
+    url = f"{API}/v3/grants/{grant_id}/messages/{grant_id}"
+    found = requests.get(url).json()
+    HANDLING
+    return found
+'''
+
+
+def _reread(tmp_path: Path, handling: str) -> list[tuple[int, str, str]]:
+    # The mail scope is gmail.modify, which reading a message alone does not need.
+    text = RAW_APP.replace(_MESSAGES, _REREAD.replace("HANDLING", handling)).replace(
+        "auth/gmail.readonly", "auth/gmail.modify").replace(
+        "import requests\n", "import logging\n\nimport requests\n\nfrom retry import with_retry\n"
+        "\nPENDING = {}\n")
+    (tmp_path / "retry.py").write_text(
+        "import requests\n\n\ndef with_retry(method, url):\n"
+        "    return requests.request(method, url)\n")
+    return _raw(tmp_path, text)
+
+
+@pytest.mark.parametrize("handling", [
+    # with_retry deletes the message: gmail.modify is not broader than needed.
+    'with_retry("DELETE", url)',
+    # Kept where other code may send it again.
+    'PENDING[grant_id] = url',
+    'found["url"] = url',
+    'return found, url',
+])
+def test_a_url_a_request_reads_and_hands_on_may_be_sent_again(
+        tmp_path: Path, handling: str) -> None:
+    found = _reread(tmp_path, handling)
+    assert {code for _, code, _ in found} == {"NYS304"}, found
+
+
+def test_a_url_a_request_reads_and_logs_is_sent_once(tmp_path: Path) -> None:
+    found = _reread(tmp_path, 'logging.getLogger(__name__).info("read %s", url)\n'
+                              '    logging.info(f"read {url}")\n'
+                              '    print(url)')
+    assert [(code, "gmail.modify" in message) for _, code, message in found] == [
+        ("NYS302", True)], found
+
+
+_EVENTS_APP = '''import os
+from urllib.parse import urlencode
+
+import httpx
+import requests
+
+API = os.getenv("NYLAS_API_URI", "https://api.us.nylas.com")
+SCOPES = ["https://www.googleapis.com/auth/THE_SCOPE"]
+session = requests.Session()
+
+
+def auth_url():
+    query = urlencode({"client_id": "id", "provider": "google", "scope": " ".join(SCOPES)})
+    return f"{API}/v3/connect/auth?{query}"
+
+
+def agenda(grant_id, calendar_id):
+    return THE_CALL.json()
+'''
+
+
+def _events(tmp_path: Path, scope: str, call: str) -> list[tuple[str, str]]:
+    text = _EVENTS_APP.replace("THE_SCOPE", scope).replace("THE_CALL", call)
+    return [(code, message.split("'")[1]) for _, code, message in _raw(tmp_path, text)]
+
+
+@pytest.mark.parametrize("call", [
+    'requests.post(f"{API}/v3/grants/{grant_id}/events?calendar_id=primary", json={})',
+    'httpx.get(f"{API}/v3/grants/{grant_id}/events", params={"calendar_id": "primary"})',
+])
+def test_a_raw_request_for_the_primary_calendar_needs_the_calendar_scope(
+        tmp_path: Path, call: str) -> None:
+    # calendar_id=primary takes Google's full calendar scope, written in the URL or
+    # in params as in an SDK call's query_params.
+    assert sorted(_events(tmp_path, "calendar.events", call)) == [
+        ("NYS301", f"{G}calendar"), ("NYS303", f"{G}calendar.events")]
+
+
+def test_a_raw_request_for_another_calendar_does_not_need_it(tmp_path: Path) -> None:
+    call = 'requests.get(f"{API}/v3/grants/{grant_id}/events?calendar_id=work")'
+    assert _events(tmp_path, "calendar", call) == [("NYS302", f"{G}calendar")]
+
+
+@pytest.mark.parametrize("call", [
+    # The calendar chosen at run time.
+    'requests.get(f"{API}/v3/grants/{grant_id}/events", params={"calendar_id": calendar_id})',
+    'requests.get(f"{API}/v3/grants/{grant_id}/events?calendar_id={calendar_id}")',
+    # A session's default query parameters may name it.
+    'session.get(f"{API}/v3/grants/{grant_id}/events", params={"limit": 5})',
+])
+def test_a_raw_request_whose_calendar_cannot_be_read_keeps_every_case(
+        tmp_path: Path, call: str) -> None:
+    assert _events(tmp_path, "calendar", call) == []
+    assert _events(tmp_path, "calendar.events", call) == []
+
+
 def test_a_raw_v3_path_outside_the_map_silences_the_claims(tmp_path: Path) -> None:
     text = RAW_APP.replace("/v3/grants/{grant_id}/messages", "/v3/grants/{grant_id}/new-thing")
     found = _raw(tmp_path, text)
@@ -293,7 +434,8 @@ def test_a_raw_v3_request_the_analysis_cannot_name_silences_the_claims(
     text = text.replace("import requests\n", "import requests\n\nimport settings\n")
     (tmp_path / "settings.py").write_text('NYLAS_BASE = "https://gateway.internal"\n')
     found = _raw(tmp_path, text)
-    assert [code for _, code, _ in found] == ["NYS304"], found
+    # The caller's path relative to the wrapper's /v3 may be said unresolved too.
+    assert {code for _, code, _ in found} == {"NYS304"}, found
     assert "is not in the endpoint map" in found[0][2]
 
 
@@ -323,14 +465,66 @@ def messages(grant_id):
     session = BaseUrlSession(base_url=f"{API}/v3/")
     return session.get(f"grants/{grant_id}/messages").json()
 ''',
+    # Whole-URL templates whose first field is the host, filled where the analysis
+    # cannot read them.
+    '''from urls import MESSAGES_URL
+
+
+def messages(grant_id):
+    return requests.get(MESSAGES_URL.format(base=API, grant=grant_id)).json()
+''',
+    '''def messages(grant_id):
+    url = "%(base)s/v3/grants/%(grant)s/messages" % {"base": API, "grant": grant_id}
+    return requests.get(url).json()
+''',
+    '''MESSAGES = string.Template("$base/v3/grants/$grant/messages")
+
+
+def messages(grant_id):
+    return requests.get(MESSAGES.substitute(base=API, grant=grant_id)).json()
+''',
 ])
 def test_a_v3_path_no_request_is_seen_to_send_silences_its_scopes(
         tmp_path: Path, sender: str) -> None:
     text = RAW_APP.replace(_MESSAGES, sender).replace(
-        "import requests\n", "import requests\nfrom requests_toolbelt import BaseUrlSession\n")
+        "import requests\n", "import string\n\nimport requests\n"
+        "from requests_toolbelt import BaseUrlSession\n")
+    (tmp_path / "urls.py").write_text(
+        'MESSAGES_URL = "{base}/v3/grants/{grant}/messages"\n'
+        'STATUS_URL = "{base}/status"\n')
     found = _raw(tmp_path, text)
     # Left out, the request would make gmail.readonly look unused.
     assert {code for _, code, _ in found} == {"NYS304"}, found
+
+
+def test_a_url_template_that_names_no_v3_path_is_no_request(tmp_path: Path) -> None:
+    # The host field of a template does not make every template a Nylas request.
+    sender = '''from urls import STATUS_URL
+
+
+def messages(grant_id):
+    return requests.get(STATUS_URL.format(base=API)).json()
+'''
+    (tmp_path / "urls.py").write_text('STATUS_URL = "{base}/status"\n'
+                                      'HEALTH = "$base/v2/health"\n')
+    text = RAW_APP.replace(_MESSAGES, sender)
+    assert [(code, "gmail.readonly" in message) for _, code, message in _raw(tmp_path, text)
+            ] == [("NYS303", True)]
+
+
+def test_a_template_from_configuration_filled_with_the_host_is_unresolved(
+        tmp_path: Path) -> None:
+    # The template is read from settings the analysis cannot see: it may spell any
+    # Nylas route, so the call is a request it cannot follow (the control of the
+    # template the project writes itself, above).
+    sender = '''from django.conf import settings
+
+
+def messages(grant_id):
+    return requests.get(settings.MESSAGES_TEMPLATE.format(base=API)).json()
+'''
+    text = RAW_APP.replace(_MESSAGES, sender)
+    assert [code for _, code, _ in _raw(tmp_path, text)] == ["NYS304"]
 
 
 def test_a_v3_path_in_prose_is_no_request(tmp_path: Path) -> None:
@@ -376,6 +570,52 @@ def test_a_v3_path_the_app_serves_is_no_request(tmp_path: Path, routes: str) -> 
 def test_a_v3_path_given_to_another_call_still_silences(tmp_path: Path, sender: str) -> None:
     text = RAW_APP.replace(_MESSAGES, _NO_MESSAGES + "\n\n" + sender)
     assert {code for _, code, _ in _raw(tmp_path, text)} == {"NYS304"}
+
+
+_JOIN_IMPORTS = "import requests\nimport posixpath\nfrom yarl import URL\n"
+
+
+@pytest.mark.parametrize(("joined", "expected"), [
+    # Segments joined with str.join in a function whose result the request sends.
+    ('''def grant_url(grant_id, *parts):
+    return "/".join([API, "v3", "grants", grant_id, *parts])
+
+
+def messages(grant_id):
+    return requests.get(grant_url(grant_id, "messages")).json()
+''', {"NYS304"}),
+    ('''def messages(grant_id):
+    return requests.get(posixpath.join(API, "v3/grants", grant_id, "messages")).json()
+''', set()),
+    # yarl's URL, as aiohttp takes it.
+    ('''BASE = URL(API) / "v3"
+
+
+def messages(grant_id):
+    return requests.get(BASE / "grants" / grant_id / "messages").json()
+''', set()),
+])
+def test_a_v3_url_joined_from_segments_is_a_request(
+        tmp_path: Path, joined: str, expected: set[str]) -> None:
+    # Left out, the request would make gmail.readonly look unused.
+    text = RAW_APP.replace(_MESSAGES, joined).replace("import requests\n", _JOIN_IMPORTS)
+    found = _raw(tmp_path, text)
+    assert {code for _, code, _ in found} == expected, found
+
+
+def test_a_url_joined_from_segments_is_read_as_the_route_it_names(tmp_path: Path) -> None:
+    # Sending mail through a joined URL needs gmail.send, and a joined URL that names
+    # no Nylas route leaves the mail scope unused.
+    sender = '''def messages(grant_id):
+    requests.get("/".join(["https://status.example.com", "v2", "health"]))
+    return requests.post(posixpath.join(API, "v3", "grants", grant_id, "messages", "send"))
+'''
+    text = RAW_APP.replace(_MESSAGES, sender).replace("import requests\n", _JOIN_IMPORTS)
+    found = [(code, message.split("'")[1]) for _, code, message in _raw(tmp_path, text)]
+    assert sorted(found) == [
+        ("NYS301", "https://www.googleapis.com/auth/gmail.send"),
+        ("NYS303", "https://www.googleapis.com/auth/gmail.readonly"),
+    ], found
 
 
 def test_the_readme_shows_what_infer_says_on_the_v3_example(tmp_path: Path) -> None:

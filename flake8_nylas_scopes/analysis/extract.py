@@ -38,6 +38,8 @@ from ..nylas_api.http import (
     is_v3_path,
     names_v3,
     nylas_path,
+    relative_v3_path,
+    spells_grants,
     spells_v3,
     nylas_v2_path,
     unknown_host_path,
@@ -73,6 +75,8 @@ from .extract_v3 import V3Requests
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
+from .path_joins import joined_segments
+from .raw_arguments import raw_call_arguments
 from .source import SourceMap
 from .star_names import CONSTANT_NAME, exports, star_imports, upper_names
 from ..spans import Span
@@ -107,8 +111,6 @@ REQUEST_OBJECTS: dict[str, _RequestShape] = {
     "urllib.request.urlopen": _RequestShape(0, -1, 1),
 }
 _REQUEST_OBJECT_NAMES = frozenset(name.rsplit(".", 1)[1] for name in REQUEST_OBJECTS)
-# Joining path pieces with "/": apps build API URLs with them too.
-PATH_JOIN_FUNCTIONS = frozenset({"posixpath.join", "os.path.join"})
 # Reading a setting from the environment, with a default: ``os.getenv(name, default)``.
 ENV_READERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
 _V2 = API_VERSIONS["v2"].surface()
@@ -147,6 +149,15 @@ _HOLE = URL_HOLE
 # ``import *`` in a module's text (missing one only leaves a name unread).
 _STAR_IMPORT = re.compile(r"import[\s\\]*\*")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+# HTTP libraries whose module functions send a request (``requests.get(url)``).
+_HTTP_LIBRARIES = frozenset({"requests", "httpx"})
+# Calls that only read a URL they are given (print it, log it, measure it).
+_READING_CALLEES = frozenset({
+    "print", "len", "str", "repr", "debug", "info", "warning", "warn", "error",
+    "exception", "critical", "log",
+})
+# A template's first field: ``{base}``, ``%(base)s``, ``%s``, ``$base``, ``${base}``.
+_LEADING_FIELD = re.compile(r"^(?:\{[^{}/]*\}|%\(\w+\)s|%s|\$\{\w+\}|\$\w+)")
 
 
 @dataclass
@@ -200,6 +211,13 @@ class Extractor(FastVisitor):
         # goes where the analysis cannot follow it.
         self._v3_strings: list[tuple[ast.expr, str]] = []
         self._url_reads: set[int] = set()
+        # Strings a name hands to a function besides a request that reads them: the
+        # function may send them too, with any method.
+        self._handed_on: set[int] = set()
+        # The names a request reads a v3 URL through, and the loads of names that only
+        # read a string (a piece of a longer URL, an argument to ``print``).
+        self._url_names: set[str] = set()
+        self._quiet_names: set[int] = set()
         self._docstrings: set[int] = set()
         # The app's own routes (``APIRouter(prefix="/v3")``): they send nothing.
         self._route_strings: set[int] = set()
@@ -672,12 +690,13 @@ class Extractor(FastVisitor):
             self._authentication_url(node, func.value)
         elif self.qualify(func) in FLASK_DANCE_BLUEPRINTS:
             self._flask_dance(node)
-        elif _is_str_format(node):
+        elif _is_str_format(node) or joined_segments(node, self.qualify) is not None:
             self._url_expression(node)
         else:
             self._http_call(node)
         if declares_routes(node, self.qualify(func)):
             self._route_strings.update(id(part) for part in route_string_nodes(node))
+        self._hand_on_names(node)
         self._body_arguments(node)
         self._called.add(func)
         self.generic_visit(node)
@@ -699,6 +718,15 @@ class Extractor(FastVisitor):
                 self._raw_parts(node, node.attr.upper(), (
                     *_strip_end(base), UrlPart("/"), UrlPart(_HOLE)), dotted(node))
         self.generic_visit(node)
+
+    def visit_Name(self, node: ast.Name) -> None:
+        if (node.id in self._url_names and isinstance(node.ctx, ast.Load)
+                and id(node) not in self._url_reads and id(node) not in self._quiet_names):
+            # ``self.url = url``, ``return url`` after ``requests.get(url)``: the URL
+            # goes where another request may send it, with any method.
+            target = self.reader.follow(node)
+            if target is not None and target is not node:
+                self._handed_on.add(id(target))
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
         self._url_expression(node)
@@ -956,6 +984,13 @@ class Extractor(FastVisitor):
         params = _keyword(node, "params")
         verb = http_method.upper() if not chosen_at_run_time else ANY_METHOD
         self._v3.raw_request(node, path, verb, body)
+        if _may_be_v3(path):
+            # ``?calendar_id=primary``, ``params={...}``, ``json={...}``: the case of
+            # the endpoint they choose (matched to the request by its span).
+            on_module = isinstance(func, ast.Attribute) and self.qualify(func.value) in (
+                _HTTP_LIBRARIES)
+            self.facts.call_arguments.append(raw_call_arguments(
+                node, url, self.source.span(node), self._v3.argument_dict, on_module))
         if path.endswith(NATIVE_AUTH_PATH):
             if body is not None and http_method == "post":
                 self._native_auth(node, body, nylas_host=_names_nylas(url))
@@ -1188,7 +1223,7 @@ class Extractor(FastVisitor):
             piece.value if _is_str_constant(piece) else _HOLE  # type: ignore[attr-defined]
             for piece in pieces
         )
-        if spells_v3(text) and not self._decorating and id(node) not in self._docstrings:
+        if _may_be_v3(text) and not self._decorating and id(node) not in self._docstrings:
             self._v3_strings.append((node, text))
         if "?" not in text:
             return
@@ -1225,8 +1260,29 @@ class Extractor(FastVisitor):
         does not know): requests that may go to Nylas.  Left out, their scopes would
         look unused."""
         for node, text in self._v3_strings:
-            if id(node) not in self._url_reads and id(node) not in self._route_strings:
+            if id(node) in self._route_strings:
+                continue
+            if id(node) not in self._url_reads or id(node) in self._handed_on:
                 self.facts.raw_uses.extend(unsent_v3_uses(text, self.source.span(node)))
+
+    def _hand_on_names(self, call: ast.Call) -> None:
+        """``with_retry("DELETE", url)`` where ``requests.get(url)`` reads the same
+        string: the function may send it with another method, which no request of
+        this module shows."""
+        func = call.func
+        callee = func.attr if isinstance(func, ast.Attribute) else dotted(func)
+        if callee in _READING_CALLEES:
+            self._quiet_names.update(id(arg) for arg in call.args)
+            self._quiet_names.update(id(keyword.value) for keyword in call.keywords)
+            return
+        for value in (*call.args, *(keyword.value for keyword in call.keywords)):
+            if isinstance(value, ast.Starred):
+                value = value.value
+            if (isinstance(value, ast.Name) and id(value) not in self._url_reads
+                    and id(value) not in self._quiet_names):
+                target = self.reader.follow(value)
+                if target is not None and target is not value:
+                    self._handed_on.add(id(target))
 
     def _url_leaves(self, node: ast.expr, consume: bool = True, depth: int = 0
                     ) -> Iterator[ast.expr]:
@@ -1253,9 +1309,13 @@ class Extractor(FastVisitor):
             yield from self._percent_leaves(node, consume)
         elif isinstance(node, ast.Call) and _is_str_format(node):
             yield from self._format_leaves(node, consume)
+        elif (segments := joined_segments(node, self.qualify)) is not None:
+            yield from self._segment_leaves(node, segments, consume, depth)
         elif isinstance(node, ast.Name) and depth < 4:
+            self._quiet_names.add(id(node))
             target = self.reader.follow(node)
-            if target is not None and target is not node and _is_url_text(target):
+            if target is not None and target is not node and (
+                    _is_url_text(target) or joined_segments(target, self.qualify) is not None):
                 # Judged as a piece of the longer string, where that one is used.
                 self._url_reads.add(id(target))
                 yield from self._url_leaves(target, False, depth + 1)
@@ -1263,6 +1323,30 @@ class Extractor(FastVisitor):
                 yield node
         else:
             yield node
+
+    def _segment_leaves(self, node: ast.expr, segments: list[ast.expr], consume: bool,
+                        depth: int) -> Iterator[ast.expr]:
+        """``"/".join([base, "v3", grant])``: the segments with "/" between them (the
+        slashes a literal segment carries at a join are the join's own)."""
+        inner = node.left if isinstance(node, ast.BinOp) else None
+        while consume and isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Div):
+            # ``base / "grants" / grant``: its shorter chains are no URLs of their own.
+            self._consumed.add(id(inner))
+            inner = inner.left
+        last = len(segments) - 1
+        for index, segment in enumerate(segments):
+            if index:
+                yield _literal("/", node)
+            if _is_str_constant(segment):
+                if consume:
+                    self._consumed.add(id(segment))
+                text = segment.value  # type: ignore[attr-defined]
+                text = text.lstrip("/") if index else text
+                yield _literal(text.rstrip("/") if index < last else text, segment)
+            elif isinstance(segment, ast.Starred):
+                yield segment  # segments built at run time
+            else:
+                yield from self._url_leaves(segment, False, depth)
 
     def _percent_leaves(self, node: ast.BinOp, consume: bool) -> Iterator[ast.expr]:
         """``"%s?%s" % (base, query)``: only ``%s`` specifiers are read."""
@@ -1387,13 +1471,15 @@ class Extractor(FastVisitor):
         """The pieces of a URL expression: literal text, holes for parts built at run
         time, and references to other modules' constants (read by the project index)."""
         parts = self._read_url_parts(node, depth)
-        if parts is not None and spells_v3(url_fallback_text(parts)):
+        if parts is not None and _may_be_v3(url_fallback_text(parts)):
             # The request reads the v3 path the string spells (a part it cannot
             # read, ``PATH.format(...)``, is a hole that loses it).
             self._url_reads.add(id(node))
             target = self.reader.follow(node)
             if target is not None:
                 self._url_reads.add(id(target))
+                if isinstance(node, ast.Name) and target is not node:
+                    self._url_names.add(node.id)
         return parts
 
     def _read_url_parts(self, node: ast.expr, depth: int) -> tuple[UrlPart, ...] | None:
@@ -1414,6 +1500,9 @@ class Extractor(FastVisitor):
                 elif isinstance(value, ast.Constant) and isinstance(value.value, str):
                     parts.append(UrlPart(value.value))
             return tuple(parts)
+        segments = joined_segments(target, self.qualify)
+        if segments is not None:
+            return self._segment_parts(segments, depth)
         if isinstance(target, ast.BinOp) and isinstance(target.op, ast.Add):
             left = self._url_parts(target.left, depth + 1) or (UrlPart(_HOLE),)
             right = self._url_parts(target.right, depth + 1) or (UrlPart(_HOLE),)
@@ -1426,12 +1515,8 @@ class Extractor(FastVisitor):
                 return (*_strip_end(base), UrlPart("/"), *_strip_start(path))
             if function in ENV_READERS:
                 return self._env_parts(target, depth)
-            if function in PATH_JOIN_FUNCTIONS:
-                return self._path_join_parts(target, depth)
             if _is_str_format(target):
                 return self._template_parts(target, depth)
-            if _is_literal_join(target):
-                return self._literal_join_parts(target, depth)
             return None
         if isinstance(target, ast.BinOp) and isinstance(target.op, ast.Mod):
             return self._template_parts(target, depth)
@@ -1445,7 +1530,19 @@ class Extractor(FastVisitor):
 
     def _names_nylas_host(self, url: ast.expr) -> bool:
         """Whether an unreadable URL is built from a string, or a name of this module
-        bound to one, that names a Nylas host (``make_url(API, "messages", mid)``)."""
+        bound to one, that names a Nylas host (``make_url(API, "messages", mid)``).
+
+        Not a template written as a constant of the project filled with the host
+        (``STATUS_URL.format(base=API)``, ``STATUS_URL`` imported or bound in this
+        module): where it spells a ``/v3`` path, that spelling is a request the
+        analysis cannot follow already; where it spells none, it is no request."""
+        if isinstance(url, ast.Call) and isinstance(url.func, ast.Attribute) and (
+                url.func.attr == "format"):
+            template = url.func.value
+            if isinstance(template, ast.Name) and (
+                    template.id in self._imports
+                    or _is_str_constant(self.reader.follow(template) or template)):
+                return False
         for piece in ast.walk(url):
             if isinstance(piece, ast.Constant):
                 texts = [piece.value] if isinstance(piece.value, str) else []
@@ -1474,33 +1571,15 @@ class Extractor(FastVisitor):
                 parts.extend(self._url_parts(leaf, depth + 1) or (UrlPart(_HOLE),))
         return tuple(parts)
 
-    def _literal_join_parts(self, call: ast.Call, depth: int) -> tuple[UrlPart, ...]:
-        """``"/".join([API, "messages", mid])``: the pieces with the separator between."""
-        separator = call.func.value.value  # type: ignore[attr-defined]
-        pieces = call.args[0].elts  # type: ignore[attr-defined]
-        parts: list[UrlPart] = []
-        for index, piece in enumerate(pieces):
-            if index:
-                parts.append(UrlPart(separator))
-            parts.extend(self._url_parts(piece, depth + 1) or (UrlPart(_HOLE),))
-        return tuple(parts)
-
-    def _path_join_parts(self, call: ast.Call, depth: int) -> tuple[UrlPart, ...] | None:
-        """``posixpath.join(API, "contacts", cid)``: a "/" between pieces that lack one;
-        a literal piece starting with "/" drops what comes before it, as the function
-        does."""
-        if not call.args or call.keywords or any(
-                isinstance(arg, ast.Starred) for arg in call.args):
-            return None
-        parts: list[UrlPart] = []
-        for piece in call.args:
-            read = self._url_parts(piece, depth + 1) or (UrlPart(_HOLE),)
-            if read[0].text.startswith("/") and not read[0].reference:
-                parts = []
-            elif parts and not parts[-1].text.endswith("/"):
-                parts.append(UrlPart("/"))
-            parts.extend(read)
-        return tuple(parts)
+    def _segment_parts(self, segments: list[ast.expr], depth: int) -> tuple[UrlPart, ...]:
+        """The pieces of a URL joined from path segments, "/" between them."""
+        parts: tuple[UrlPart, ...] = ()
+        for index, segment in enumerate(segments):
+            read = None if isinstance(segment, ast.Starred) else self._url_parts(
+                segment, depth + 1)
+            read = read or (UrlPart(_HOLE),)
+            parts = (*_strip_end(parts), UrlPart("/"), *_strip_start(read)) if index else read
+        return parts
 
     def _field_default(self, node: ast.Attribute, depth: int) -> tuple[UrlPart, ...] | None:
         """``settings.api_uri`` with ``settings = Settings()`` (or a function of this
@@ -1583,9 +1662,16 @@ def unsent_v3_uses(url: str, span: Span) -> list[RawUse]:
     """The request a string that spells an API v3 path may stand for, when no request
     is seen to send it: which routes it names, with which method, is the judge's
     question (``judging/raw_requests.py``)."""
+    # ``"{base}/v3/grants/{grant}/messages"`` filled elsewhere (``str.format``, ``%``,
+    # ``string.Template``): the field the string starts with is the host.
+    url = _LEADING_FIELD.sub(_HOLE, url, count=1)
     path = nylas_path(url, _HOLE)
     if path is None:
         path = unknown_host_path(url, _HOLE)
+    if path is None or not is_v3_path(path):
+        # ``f"grants/{grant}/messages"`` handed to a wrapper whose base URL ends in /v3.
+        relative = relative_v3_path(url.split("?", 1)[0] if path is None else path)
+        path = relative or path
     if path is None:
         return []
     path = path.rstrip("/") or "/"
@@ -1784,22 +1870,16 @@ def _names_nylas(text: str) -> bool:
     return "nylas" in text.lower()
 
 
+def _may_be_v3(text: str) -> bool:
+    """Whether a string may hold an API v3 path, from the root or relative to it."""
+    return spells_v3(text) or spells_grants(text)
+
+
 def _is_str_format(node: ast.Call) -> bool:
     """``"...".format(...)`` with a literal template."""
     return (
         isinstance(node.func, ast.Attribute) and node.func.attr == "format"
         and _is_str_constant(node.func.value)
-    )
-
-
-def _is_literal_join(node: ast.Call) -> bool:
-    """``"/".join([...])`` of a list or tuple display with no starred piece."""
-    func = node.func
-    return (
-        isinstance(func, ast.Attribute) and func.attr == "join" and _is_str_constant(func.value)
-        and len(node.args) == 1 and not node.keywords
-        and isinstance(node.args[0], (ast.List, ast.Tuple))
-        and not any(isinstance(piece, ast.Starred) for piece in node.args[0].elts)
     )
 
 

@@ -130,6 +130,10 @@ class V3Requests:
                 self._ext.source.span(node), found.get("query"), found.get("body")))
             return
 
+    def argument_dict(self, node: ast.expr) -> ArgumentDict | None:
+        """The keys and literal values of a dict argument; None when unreadable."""
+        return self._argument_dict(node)
+
     def _argument_dict(self, node: ast.expr, depth: int = 0) -> ArgumentDict | None:
         """A dict argument's keys and literal values, nested dicts as dotted keys."""
         if isinstance(node, ast.Constant) and node.value is None:

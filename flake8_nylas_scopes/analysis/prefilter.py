@@ -20,6 +20,9 @@ _RELEVANT_WORDS = (
     # Raw API v3 requests to a host read from configuration name only their path:
     # ``requests.get(f"{API_BASE}/v3/grants/{grant}/messages")``.
     "v3/grants", "v3/scheduling", "v3/calendars",
+    # The same, relative to a base URL ending in /v3 (``f"{base}/grants/{grant}/..."``),
+    # or joined from segments (``"/".join([base, "v3", "grants", grant])``).
+    "grants/", '"v3"', "'v3'",
 )
 
 # Every Nylas v2 scope starts with the name of its family.

@@ -27,6 +27,7 @@ from ..nylas_api.http import (
     is_v3_path,
     match_route,
     names_v3,
+    relative_v3_path,
 )
 from ..nylas_api.types import Endpoint, RawRoute
 
@@ -114,7 +115,16 @@ class RawRoutes:
                 endpoint = match_route(method, path, URL_HOLE, self._v3)
                 return RawTarget(endpoint) if endpoint else _unnamed_v3(method, path)
             endpoint = match_route(method, path, URL_HOLE, self._v2)
-            return RawTarget(endpoint, maybe=True) if endpoint else None
+            if endpoint:
+                return RawTarget(endpoint, maybe=True)
+            relative = relative_v3_path(path)
+            if relative is not None:
+                # ``f"{API_BASE}/grants/{grant}/messages"``: a base URL that may end
+                # in /v3.  Left out, the scopes of the route would look unused.
+                endpoint = match_route(method, relative, URL_HOLE, self._v3)
+                return RawTarget(endpoint, maybe=True) if endpoint else _unnamed_v3(
+                    method, relative)
+            return None
         if use.host == OTHER_HOST:
             # A Nylas v3 route on a literal host that is not Nylas's (a proxy, a mock
             # server): it may be a Nylas call.

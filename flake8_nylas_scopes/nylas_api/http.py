@@ -85,6 +85,26 @@ def spells_v3(text: str) -> bool:
     return V3_PATH in text.lower()
 
 
+# The grants' resources, written relative to a base URL that holds the /v3
+# (``f"{base}/grants/{grant}/messages"`` with ``base`` ending in ``/v3``).
+_GRANTS_SEGMENT = "grants/"
+
+
+def spells_grants(text: str) -> bool:
+    """Whether a string may hold a v3 grant path relative to the API root (a cheap
+    test before reading it)."""
+    return _GRANTS_SEGMENT in text.lower()
+
+
+def relative_v3_path(path: str) -> str | None:
+    """The v3 path a path relative to the API root stands for (``/grants/{...}/messages``
+    is ``/v3/grants/{...}/messages`` on a base URL ending in ``/v3``), or None."""
+    relative = path.lstrip("/")
+    if not relative.startswith(_GRANTS_SEGMENT):
+        return None
+    return f"{V3_PATH}/{relative}"
+
+
 def names_v3(path: str) -> bool:
     """Whether a path names API v3 by its first segment, read or built at run time
     (``/v3/...``, ``f"/v3{path}"``)."""
