@@ -134,3 +134,12 @@ def test_flake8_sees_the_same_repository(tmp_path: Path) -> None:
     )
     assert run.stderr == ""
     assert "NYS303" not in run.stdout and "services/worker/worker/tasks.py" in run.stdout
+
+
+def test_a_home_directory_kept_in_git_is_not_walked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ``~/.git`` (dotfiles): the home directory holds tools and environments.
+    web = _repository(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]

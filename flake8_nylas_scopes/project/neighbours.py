@@ -14,7 +14,8 @@ another service with its own sign-in) and says nothing about this one's grants.
 
 What is not the repository's own code is left out: virtual environments and
 installed packages (``site-packages``), a vendored copy of the SDK (a directory named
-``nylas``), and the directories every walk skips.  A project whose root the
+``nylas``), hidden directories and the directories every walk skips; so is a home
+directory kept in git.  A project whose root the
 configuration sets was given its extent on purpose, and is not looked around.
 """
 
@@ -31,6 +32,8 @@ __all__ = ["outside_mentions", "repository_root"]
 _REPOSITORY_MARKER = ".git"
 # Directories holding code that is not the repository's own.
 _NOT_OWN_CODE = frozenset({"site-packages", "dist-packages", "nylas"})
+# Python files of the repository outside the project looked at, at most.
+_MOST_FILES = 20_000
 
 
 def repository_root(project: str) -> str | None:
@@ -59,17 +62,22 @@ def outside_mentions(project: str, cache: FactsCache | None) -> list[str]:
     unchanged repository costs a ``stat`` per directory and file.
     """
     repository = repository_root(project)
-    if repository is None:
+    if repository is None or repository == os.path.expanduser("~"):
+        # A home directory kept in git holds tools and environments, not a repository
+        # of services: walking it would cost more than the whole analysis.
         return []
     project = os.path.abspath(project)
 
     def skip(directory: str) -> bool:
-        return directory == project or os.path.basename(directory) in _NOT_OWN_CODE or (
+        name = os.path.basename(directory)
+        return directory == project or name in _NOT_OWN_CODE or name.startswith(".") or (
             os.path.exists(os.path.join(directory, "pyvenv.cfg")))
 
     walk_before, known = cache.load_neighbours() if cache is not None else ({}, {})
     walk_after: WalkIndex = {}
-    files = python_files(repository, (), walk_before, walk_after, skip=skip)
+    # Bounded: a repository larger than this is looked at in part (its first files in
+    # the walk's order), so that a vast checkout cannot make every run slow.
+    files = python_files(repository, (), walk_before, walk_after, skip=skip)[:_MOST_FILES]
     seen: dict[str, tuple[int, int, int, int]] = {}
     for path in files:
         mention = _mention(path, known.get(path))
