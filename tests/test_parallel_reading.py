@@ -244,3 +244,23 @@ def test_flake8_jobs_become_the_plugin_s(given: str, jobs: int | None) -> None:
 
     assert _jobs(argparse.Namespace(jobs=JobsArgument(given))) == jobs
     assert _jobs(argparse.Namespace()) == 1
+
+
+def test_a_process_running_other_threads_reads_alone(tmp_path: Path) -> None:
+    # Forking beside other threads may deadlock the child: no workers then.
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        works = [Work(str(tmp_path / f"m{n}.py"), f"m{n}", text="import nylas\n")
+                 for n in range(8)]
+        reads = list(facts_texts(works, jobs=2))
+    finally:
+        stop.set()
+        other.join()
+    # Read here: the facts themselves, not JSON a worker handed back.
+    assert all(read.facts is not None and not read.json for read in reads)
+    # The control: without the thread, workers hand back JSON.
+    assert all(read.json for read in facts_texts(works, jobs=2))

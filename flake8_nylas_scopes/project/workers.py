@@ -114,8 +114,9 @@ def _ignore_interrupts() -> None:
 def facts_texts(works: Sequence[Work], jobs: int) -> Iterator[FactsText]:
     """The facts of each of ``works``, in their order, read by up to ``jobs`` processes.
 
-    Fewer than ``PARALLEL_FROM`` modules, one job, or a process that may not start
-    others (a daemonic worker, as flake8's are) read them here, one by one.  If the
+    Fewer than ``PARALLEL_FROM`` modules, one job, a process that may not start
+    others (a daemonic worker, as flake8's are) or one running other threads read
+    them here, one by one.  If the
     workers cannot be started, or die, the modules left are read here.
     """
     workers = min(jobs, -(-len(works) // _CHUNK))
@@ -129,7 +130,12 @@ def facts_texts(works: Sequence[Work], jobs: int) -> Iterator[FactsText]:
     import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
-    if multiprocessing.current_process().daemon:
+    import threading
+
+    # A daemonic process (flake8's workers) may not start others; a process running
+    # other threads (an editor's language server hosting flake8) may deadlock a
+    # forked child on a lock one of them held.
+    if multiprocessing.current_process().daemon or threading.active_count() > 1:
         yield from (facts_text(work) for work in works)
         return
     done = 0
