@@ -237,10 +237,16 @@ def _dialects(state: ProjectState, configured: bool = False) -> Iterator[_Dialec
             by_dialect.get(dialect, []),
             [use for use in state.endpoint_uses if use.endpoint.dialect == dialect],
             state.unresolved,
-            dialect in unreadable or (dialect != V2 and V3_UNKNOWN in unreadable),
+            _left_unknown(dialect, unreadable),
             state.partial_grant or any(awaits_migration(site)
                                        for site in by_dialect.get(dialect, [])),
         )
+
+
+def _left_unknown(dialect: str, unreadable: set[str]) -> bool:
+    """Whether requests that cannot be read (by dialect, ``V3_UNKNOWN`` for a v3
+    request of an unknown provider) leave what ``dialect`` grants unknown."""
+    return dialect in unreadable or (dialect != V2 and V3_UNKNOWN in unreadable)
 
 
 def granted_scopes(state: ProjectState, config: Config, dialect: str = V2
@@ -549,7 +555,7 @@ def unneeded_claims_alone(
         alone = _DialectState(
             dialect, dialect_catalogue(dialect), [site], uses.get(dialect, []),
             state.unresolved,
-            dialect in unreadable or (dialect != V2 and V3_UNKNOWN in unreadable),
+            _left_unknown(dialect, unreadable),
             state.partial_grant or awaits_migration(site),
         )
         if _granted(alone, config) is None:

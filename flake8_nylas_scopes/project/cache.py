@@ -294,30 +294,20 @@ class FactsCache:
         """The directory listings of the last walk of the project with ``exclude``."""
         body = self._read_index(WALK_INDEX, self._walk_key(exclude))
         try:
-            return {
-                str(directory): Listing(
-                    int(mtime), [str(d) for d in directories], [str(f) for f in files]
-                )
-                for directory, (mtime, directories, files) in body["directories"].items()
-            }
+            return _listings(body["directories"])
         except (ValueError, KeyError, TypeError, AttributeError):
             return {}  # missing, truncated or corrupt: the project is listed again
 
     def store_walk(self, exclude: Sequence[str], index: WalkIndex) -> None:
-        directories = {directory: list(listing) for directory, listing in index.items()}
-        self._write_index(WALK_INDEX, self._walk_key(exclude), {"directories": directories})
+        self._write_index(WALK_INDEX, self._walk_key(exclude),
+                          {"directories": _listings_json(index)})
 
     def load_neighbours(self) -> tuple[WalkIndex, dict[str, tuple[int, int, int, int]]]:
         """The listings and mentions of the last look at the repository around the
         project (see ``neighbours``)."""
         body = self._read_index(NEIGHBOURS_INDEX, self._mentions_key())
         try:
-            return {
-                str(directory): Listing(
-                    int(mtime), [str(d) for d in directories], [str(f) for f in files]
-                )
-                for directory, (mtime, directories, files) in body["directories"].items()
-            }, {
+            return _listings(body["directories"]), {
                 str(path): (int(size), int(mtime), int(ctime), int(kind))
                 for path, (size, mtime, ctime, kind) in body["files"].items()
             }
@@ -328,7 +318,7 @@ class FactsCache:
         self, walk: WalkIndex, mentions: dict[str, tuple[int, int, int, int]]
     ) -> None:
         self._write_index(NEIGHBOURS_INDEX, self._mentions_key(), {
-            "directories": {directory: list(listing) for directory, listing in walk.items()},
+            "directories": _listings_json(walk),
             "files": {path: list(mention) for path, mention in mentions.items()},
         })
 
@@ -418,3 +408,16 @@ class FactsCache:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+
+
+def _listings(stored: Any) -> WalkIndex:
+    """Directory listings as an index stores them; a damaged one raises ValueError,
+    KeyError, TypeError or AttributeError."""
+    return {
+        str(directory): Listing(int(mtime), [str(d) for d in directories], [str(f) for f in files])
+        for directory, (mtime, directories, files) in stored.items()
+    }
+
+
+def _listings_json(index: WalkIndex) -> dict[str, list[Any]]:
+    return {directory: list(listing) for directory, listing in index.items()}

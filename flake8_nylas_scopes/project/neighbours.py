@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 from ..analysis.prefilter import mentions_nylas
 from .cache import FactsCache
-from .roots import project_root
+from .roots import nearest_holding, project_root
 from .walk import WalkIndex, python_files
 
 __all__ = ["outside_mentions", "repository_root"]
@@ -42,14 +42,7 @@ def repository_root(project: str) -> str | None:
     project = os.path.abspath(project)
     if os.path.exists(os.path.join(project, _REPOSITORY_MARKER)):
         return None
-    directory = os.path.dirname(project)
-    while True:
-        if os.path.exists(os.path.join(directory, _REPOSITORY_MARKER)):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
+    return nearest_holding(os.path.dirname(project), (_REPOSITORY_MARKER,))
 
 
 def outside_mentions(project: str, cache: FactsCache | None) -> list[str]:

@@ -14,9 +14,13 @@ ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".git")
 
 
 def project_root(path: str) -> str | None:
-    directory = os.path.dirname(os.path.abspath(path))
+    return nearest_holding(os.path.dirname(os.path.abspath(path)), ROOT_MARKERS)
+
+
+def nearest_holding(directory: str, markers: tuple[str, ...]) -> str | None:
+    """``directory`` or the nearest directory above it holding one of ``markers``."""
     while True:
-        if any(os.path.exists(os.path.join(directory, marker)) for marker in ROOT_MARKERS):
+        if any(os.path.exists(os.path.join(directory, marker)) for marker in markers):
             return directory
         parent = os.path.dirname(directory)
         if parent == directory:

@@ -111,33 +111,38 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def facts_texts(works: Sequence[Work], jobs: int) -> Iterator[FactsText]:
-    """The facts of each of ``works``, in their order, read by up to ``jobs`` processes.
-
-    Fewer than ``PARALLEL_FROM`` modules, one job, a process that may not start
-    others (a daemonic worker, as flake8's are) or one running other threads read
-    them here, one by one.  If the
-    workers cannot be started, or die, the modules left are read here.
-    """
-    workers = min(jobs, -(-len(works) // _CHUNK))
-    if workers < 2 or len(works) < PARALLEL_FROM:
-        yield from (facts_text(work) for work in works)
-        return
+def _may_start_workers(workers: int, modules: int) -> bool:
+    """Whether ``workers`` processes are worth starting for ``modules``, and may be."""
+    if workers < 2 or modules < PARALLEL_FROM:
+        return False
     # Imported here: most runs read few modules, and the command line is imported
     # before anything else is checked (a deleted working directory breaks imports of
     # ``multiprocessing`` on some Pythons).
-    import concurrent.futures
     import multiprocessing
-    from concurrent.futures.process import BrokenProcessPool
-
     import threading
 
     # A daemonic process (flake8's workers) may not start others; a process running
     # other threads (an editor's language server hosting flake8) may deadlock a
     # forked child on a lock one of them held.
-    if multiprocessing.current_process().daemon or threading.active_count() > 1:
+    return not multiprocessing.current_process().daemon and threading.active_count() == 1
+
+
+def facts_texts(works: Sequence[Work], jobs: int) -> Iterator[FactsText]:
+    """The facts of each of ``works``, in their order, read by up to ``jobs`` processes.
+
+    Fewer than ``PARALLEL_FROM`` modules, one job, a process that may not start
+    others (a daemonic worker, as flake8's are) or one running other threads read
+    them here, one by one.  If the workers cannot be started, or die, the modules
+    left are read here.
+    """
+    workers = min(jobs, -(-len(works) // _CHUNK))
+    if not _may_start_workers(workers, len(works)):
         yield from (facts_text(work) for work in works)
         return
+    import concurrent.futures
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
     done = 0
     try:
         pool = concurrent.futures.ProcessPoolExecutor(
