@@ -58,6 +58,7 @@ from .bindings import (
     with_parameters,
 )
 from .facts import (
+    any_attribute,
     BodyArg,
     Generation,
     RawTemplate,
@@ -199,8 +200,8 @@ class Extractor(FastVisitor):
         self._module_classes: dict[str, ast.ClassDef] = {}
         self._reading: set[ast.AST] = set()
         self.reader = ValueReader(
-            self.source, self.lookup, self.qualify, self._branch_values, self._returns,
-            self._key_value,
+            self.source, self.lookup, self.value_reference, self._branch_values,
+            self._returns, self._key_value,
         )
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
@@ -306,6 +307,21 @@ class Extractor(FastVisitor):
             base = self.qualify(node.value)
             return f"{base}.{node.attr}" if base else None
         return None
+
+    def value_reference(self, node: ast.expr) -> str | None:
+        """Where a scopes value the reader cannot read here is defined: what
+        :meth:`qualify` says, and ``Config.SCOPES`` of a class this module defines
+        (read, like another module's constant, by the project index, which knows
+        whether any code changes it)."""
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in self._module_classes
+            and self._module_name
+            and self._binding_scope(node.value.id) is self.module_bindings
+        ):
+            return f"{self._module_name}.{node.value.id}.{node.attr}"
+        return self.qualify(node)
 
     def _from_star_import(self, name: str) -> bool:
         return bool(
@@ -419,6 +435,12 @@ class Extractor(FastVisitor):
             reference = self.qualify(node)
             if reference:
                 self.facts.mutated.append(reference)
+            if may_hold_class_scopes(node.attr):
+                # ``self.SCOPES.append(...)``, ``cls.SCOPES = ...``, an instance's
+                # ``settings.SCOPES += ...``: the object may be a class whose
+                # attribute is read as scopes, or one of its instances, which share
+                # the class's list.  Which class, the analysis cannot tell.
+                self.facts.mutated.append(any_attribute(node.attr))
             return
         if not isinstance(node, ast.Name):
             return
@@ -487,6 +509,7 @@ class Extractor(FastVisitor):
                 constants[name] = dataclasses.replace(value, span=self.source.span(node))
             elif (value.alternatives or value.splices) and "scope" in name.lower():
                 constants[name] = value
+        constants.update(self._class_scope_constants())
         for name, node in self.module_bindings.values.items():
             # ``NYLAS = {"SCOPES": [...]}``: read as ``settings.NYLAS["SCOPES"]``.
             if isinstance(node, ast.Dict):
@@ -515,6 +538,36 @@ class Extractor(FastVisitor):
                     func=ast.Name(id=name, ctx=ast.Load()), args=[], keywords=[]))
                 if value.state is not ValueState.UNRESOLVED or value.alternatives:
                     constants[f"{name}()"] = value
+        return constants
+
+    def _class_scope_constants(self) -> dict[str, ScopeValue]:
+        """``class Config: NYLAS_SCOPES = [...]``, read as ``Config.NYLAS_SCOPES``.
+
+        Kept, under ``Config.NYLAS_SCOPES``, for an attribute the class body binds
+        once, whose value reads no name the class body binds (the value is then read
+        in the module's scope, as Python reads it) and whose name may hold scopes.
+        """
+        constants: dict[str, ScopeValue] = {}
+        for class_name, cls in self._module_classes.items():
+            own = collect_bindings(cls.body)
+            for attribute, node in own.values.items():
+                if not may_hold_class_scopes(attribute) or not isinstance(
+                    node, (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call)
+                ):
+                    continue
+                if any(isinstance(inner, ast.Name) and own.binds(inner.id)
+                       for inner in ast.walk(node)):
+                    continue
+                value = self.reader.read(node)
+                named = "scope" in attribute.lower()
+                if value.state is ValueState.ITEMS:
+                    keep = named or any(_names_a_scope(item.text.strip())
+                                        for item in value.items)
+                else:
+                    keep = named and (value.state is ValueState.EMPTY
+                                      or bool(value.alternatives or value.splices))
+                if keep:
+                    constants[f"{class_name}.{attribute}"] = value
         return constants
 
     def url_strings(self) -> dict[str, tuple[UrlPart, ...]]:
@@ -1783,6 +1836,13 @@ def _hole_for(spelled: str) -> str:
     return _HOLE + (spelled if _names_nylas(spelled) else "")
 
 
+def may_hold_class_scopes(attribute: str) -> bool:
+    """Whether a class attribute of this name is read as scopes when it holds them
+    (see ``Extractor._class_scope_constants``): a name that says scopes, or a
+    constant's upper-case name (``GOOGLE = [...]`` of provider scopes)."""
+    return "scope" in attribute.lower() or bool(CONSTANT_NAME.match(attribute))
+
+
 def _statements_with_depth(body: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:
     """Every statement of a module, nested ones included, each with whether it sits
     in a function (or a class) rather than in the module's own body."""
@@ -1816,6 +1876,12 @@ def _changed_values(
         if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
                 and call.func.attr in LIST_MUTATORS | DICT_MUTATORS):
             yield _container(call.func.value), "call"
+        elif (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+              and call.func.id in ("setattr", "delattr") and len(call.args) >= 2
+              and isinstance(call.args[1], ast.Constant)
+              and isinstance(call.args[1].value, str)):
+            # ``setattr(Config, "SCOPES", [...])`` binds the attribute again.
+            yield ast.Attribute(call.args[0], call.args[1].value, ast.Store()), "rebind"
         return
     targets: list[ast.expr] = []
     if isinstance(statement, (ast.Assign, ast.Delete)):

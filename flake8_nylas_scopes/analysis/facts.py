@@ -291,6 +291,13 @@ class StarImport:
         return cls(str(data[0]), int(data[1]), bool(data[2]))
 
 
+def any_attribute(attribute: str) -> str:
+    """The entry of ``ModuleFacts.mutated`` for a change to an attribute of an object
+    the analysis cannot name (``self.SCOPES.append(...)``): a change to that
+    attribute of any class, or of its instances."""
+    return f"?.{attribute}"
+
+
 @dataclass
 class ModuleFacts:
     """Everything the rules need from one module.

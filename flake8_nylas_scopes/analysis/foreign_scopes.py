@@ -36,10 +36,12 @@ Qualify = Callable[[ast.expr], "str | None"]
 
 
 def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], bool],
-                       module: str) -> tuple[list[str], list[str]]:
+                       module: str, list_reference: Qualify) -> tuple[list[str], list[str]]:
     """The constants given as scopes to calls other than Nylas requests, and those the
     code asks whether they hold a scope (``if "calendar" in SCOPES:``), by dotted name;
-    ``own`` says whether a name is bound in this module.
+    ``own`` says whether a name is bound in this module, ``list_reference`` names
+    where a scopes value is defined (as the scope lists themselves are named, a class
+    attribute of this module's included).
 
     Taking an item out of a tested list changes what the code does, not only what it
     asks for.  One walk finds both.
@@ -51,11 +53,11 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
             if _nylas_call(node, qualify):
                 continue
             for argument in _scope_arguments(node):
-                _note(foreign, _reference(_unwrapped(argument), qualify, own, module))
+                _note(foreign, _reference(_unwrapped(argument), list_reference, own, module))
         elif isinstance(node, ast.Compare):
             for operator, right in zip(node.ops, node.comparators):
                 if isinstance(operator, (ast.In, ast.NotIn)):
-                    _note(tested, _reference(_unwrapped(right), qualify, own, module))
+                    _note(tested, _reference(_unwrapped(right), list_reference, own, module))
     return foreign, tested
 
 

@@ -73,7 +73,8 @@ def module_facts(
                 # A list this module gives another library's OAuth request as well, or
                 # asks whether it holds a scope.
                 facts.foreign_scopes, facts.tested_scopes = scope_list_readers(
-                    tree, extractor.qualify, extractor.module_bindings.binds, module_name)
+                    tree, extractor.qualify, extractor.module_bindings.binds, module_name,
+                    extractor.value_reference)
     finally:
         extractor.close()
     return facts

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar, Union
 
 from ..analysis.extract import FLASK_CONFIG
-from ..analysis.facts import ModuleFacts, ScopeValue, UrlPart
+from ..analysis.facts import ModuleFacts, ScopeValue, UrlPart, any_attribute
 from ..analysis.star_names import CONSTANT_NAME
 
 # Django's lazy settings object: attributes of the project's settings module.
@@ -135,7 +135,17 @@ class ConstantIndex:
         if reference in self._mutated or _whole(reference) in self._mutated:
             return []
         found: list[Found] = []
-        for module, name in self._owners(reference):
+        owners = self._owners(reference)
+        holder, _, attribute = reference.rpartition(".")
+        owner_module, _, class_name = holder.rpartition(".")
+        if (holder not in self.by_module and owner_module in self.by_module and attribute
+                and not self.is_configuration(reference)):
+            # ``config.Config.NYLAS_SCOPES``: a class attribute, unless some code
+            # changes an attribute of that name on an object it cannot name.
+            if any_attribute(_whole(attribute)) in self._mutated:
+                return []
+            owners = [(owner_module, f"{class_name}.{attribute}")]
+        for module, name in owners:
             if f"{module}.{_whole(name)}" in self._mutated:
                 # One of the modules that may define it changes it (a settings module
                 # extending the base settings' list): what it holds is not known.

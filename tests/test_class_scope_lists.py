@@ -1,0 +1,186 @@
+"""Scope lists kept as class attributes (``class Config: NYLAS_SCOPES = [...]``) are
+read where the code reads them through the class, unless some code may change them:
+then the analysis says it cannot follow them (NYS304) and claims nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+CONFIG = '''
+class Config:
+    NYLAS_CLIENT_ID = "id"
+    NYLAS_SCOPES = [
+        "email.read_only",  # the inbox
+        "calendar",
+    ]
+'''
+
+AUTH = '''
+from nylas import APIClient
+
+from .config import Config
+
+client = APIClient(Config.NYLAS_CLIENT_ID, "secret")
+
+
+def login():
+    return client.authentication_url("https://a.example/cb", scopes=Config.NYLAS_SCOPES)
+
+
+def inbox(token):
+    client.access_token = token
+    return [message.subject for message in client.messages.where(limit=5)]
+'''
+
+
+def _findings(root: Path, files: dict[str, str]) -> list[tuple[str, int, str, str]]:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    for name, text in {"app/__init__.py": "", **files}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    return sorted(
+        (Path(f.span.path).name, f.span.line, f.code, f.message) for f in result.findings
+    )
+
+
+def _codes(findings: list[tuple[str, int, str, str]]) -> set[tuple[str, int, str]]:
+    return {(name, line, code) for name, line, code, _ in findings}
+
+
+def test_a_class_attribute_read_through_the_class_is_judged(tmp_path: Path) -> None:
+    findings = _findings(tmp_path, {"app/config.py": CONFIG, "app/auth.py": AUTH})
+    # The calendar is never used; the finding points where the item is written.
+    assert _codes(findings) == {("config.py", 6, "NYS303")}
+    assert "'calendar' is requested but no Nylas call" in findings[0][3]
+
+
+def test_a_class_of_the_same_module_is_read(tmp_path: Path) -> None:
+    auth = AUTH.replace("from .config import Config\n", CONFIG)
+    findings = _findings(tmp_path, {"app/auth.py": auth})
+    assert ("auth.py", 9, "NYS303") in _codes(findings)
+    assert not any(code == "NYS304" for _, _, code in _codes(findings))
+
+
+def test_an_attribute_the_class_body_binds_twice_is_not_read(tmp_path: Path) -> None:
+    config = CONFIG + '    if True:\n        NYLAS_SCOPES = ["email.read_only"]\n'
+    findings = _findings(tmp_path, {"app/config.py": config, "app/auth.py": AUTH})
+    assert _codes(findings) == {("auth.py", 10, "NYS304")}
+
+
+def test_a_value_built_from_other_class_attributes_is_not_read(tmp_path: Path) -> None:
+    # In a class body ``BASE`` is the class's own name, not a module constant.
+    config = (
+        'BASE = ["email.read_only", "calendar", "contacts"]\n\n\n'
+        'class Config:\n    BASE = ["email.read_only"]\n    NYLAS_SCOPES = BASE + []\n'
+    )
+    findings = _findings(tmp_path, {"app/config.py": config, "app/auth.py": AUTH})
+    assert _codes(findings) == {("auth.py", 10, "NYS304")}
+
+
+def test_a_module_constant_in_the_value_is_read(tmp_path: Path) -> None:
+    config = (
+        'BASE = ["email.read_only"]\n\n\n'
+        'class Config:\n    NYLAS_SCOPES = BASE + ["contacts"]\n'
+    )
+    findings = _findings(tmp_path, {"app/config.py": config, "app/auth.py": AUTH})
+    assert _codes(findings) == {("config.py", 5, "NYS303")}
+
+
+CHANGES = {
+    "another module appends through the class": (
+        "app/extra.py", "from .config import Config\n\nConfig.NYLAS_SCOPES.append('contacts')\n"),
+    "a method appends through self": (
+        "app/extra.py",
+        "class Tiered:\n    def add(self, scope):\n        self.NYLAS_SCOPES.append(scope)\n"),
+    "a class method binds it again": (
+        "app/extra.py",
+        "class Tiered:\n    @classmethod\n    def pro(cls):\n"
+        "        cls.NYLAS_SCOPES = ['email.read_only', 'email.send']\n"),
+    "an instance extends the shared list": (
+        "app/extra.py",
+        "from .config import Config\n\nsettings = Config()\n"
+        "settings.NYLAS_SCOPES += ['email.send']\n"),
+    "setattr binds it again": (
+        "app/extra.py",
+        "from .config import Config\n\nsetattr(Config, 'NYLAS_SCOPES', ['calendar'])\n"),
+    "an item is replaced": (
+        "app/extra.py", "from .config import Config\n\nConfig.NYLAS_SCOPES[0] = 'email.send'\n"),
+}
+
+
+def test_any_change_to_such_an_attribute_leaves_it_unread(tmp_path: Path) -> None:
+    for number, (name, text) in enumerate(CHANGES.values()):
+        root = tmp_path / str(number)
+        root.mkdir()
+        findings = _findings(root, {"app/config.py": CONFIG, "app/auth.py": AUTH, name: text})
+        assert _codes(findings) == {("auth.py", 10, "NYS304")}, (number, findings)
+
+
+def test_an_instance_attribute_of_another_name_changes_nothing(tmp_path: Path) -> None:
+    # The control: ``self.scopes_cache`` is not ``NYLAS_SCOPES``.
+    extra = "class Cache:\n    def add(self, item):\n        self.items.append(item)\n"
+    findings = _findings(tmp_path, {"app/config.py": CONFIG, "app/auth.py": AUTH,
+                                    "app/extra.py": extra})
+    assert _codes(findings) == {("config.py", 6, "NYS303")}
+
+
+def test_a_subclass_that_inherits_the_attribute_is_not_read(tmp_path: Path) -> None:
+    config = CONFIG + "\n\nclass Production(Config):\n    DEBUG = False\n"
+    auth = AUTH.replace("Config.NYLAS_SCOPES", "Production.NYLAS_SCOPES").replace(
+        "import Config", "import Config, Production")
+    findings = _findings(tmp_path, {"app/config.py": config, "app/auth.py": auth})
+    assert _codes(findings) == {("auth.py", 10, "NYS304")}
+
+
+def test_an_instance_attribute_is_not_read(tmp_path: Path) -> None:
+    # ``__init__`` may set what an instance holds.
+    config = CONFIG + "\n\nsettings = Config()\n"
+    auth = AUTH.replace("Config.NYLAS_SCOPES", "settings.NYLAS_SCOPES").replace(
+        "import Config", "import Config, settings")
+    findings = _findings(tmp_path, {"app/config.py": config, "app/auth.py": auth})
+    assert _codes(findings) == {("auth.py", 10, "NYS304")}
+
+
+def test_fix_removes_the_item_in_the_class_body_and_keeps_the_comment(
+    tmp_path: Path,
+) -> None:
+    _findings(tmp_path, {"app/config.py": CONFIG, "app/auth.py": AUTH})
+    completed = subprocess.run(
+        [sys.executable, "-m", "flake8_nylas_scopes", "fix", "--unsafe-fixes", "."],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert completed.returncode == 1, completed.stderr  # files changed
+    assert (tmp_path / "app" / "config.py").read_text() == CONFIG.replace(
+        '        "calendar",\n', "")
+    assert (tmp_path / "app" / "auth.py").read_text() == AUTH
+    again = subprocess.run(
+        [sys.executable, "-m", "flake8_nylas_scopes", "fix", "--unsafe-fixes", "."],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert again.returncode == 0, again.stdout + again.stderr  # nothing left to change
+
+
+def test_a_class_list_also_given_to_another_oauth_library_is_not_called_unused(
+    tmp_path: Path,
+) -> None:
+    # The same list asks Google for the calendar through google-auth's own flow.
+    flow = (
+        "\nfrom google_auth_oauthlib.flow import Flow\n\n\n"
+        "def google_flow():\n"
+        '    return Flow.from_client_secrets_file("client.json", scopes=Config.NYLAS_SCOPES)\n'
+    )
+    same_module = AUTH.replace("from .config import Config\n", CONFIG) + flow
+    assert not any(code == "NYS303" for _, _, code in _codes(
+        _findings(tmp_path / "same", {"app/auth.py": same_module})))
+    other = "from .config import Config\n" + flow
+    assert not any(code == "NYS303" for _, _, code in _codes(_findings(
+        tmp_path / "other",
+        {"app/config.py": CONFIG, "app/auth.py": AUTH, "app/google.py": other})))
