@@ -184,3 +184,67 @@ def test_a_class_list_also_given_to_another_oauth_library_is_not_called_unused(
     assert not any(code == "NYS303" for _, _, code in _codes(_findings(
         tmp_path / "other",
         {"app/config.py": CONFIG, "app/auth.py": AUTH, "app/google.py": other})))
+
+
+SETTINGS = '''
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class NylasSettings:
+    client_id: str = "id"
+    scopes: list[str] = field(default_factory=lambda: [
+        "email.read_only",
+        "calendar",
+    ])
+
+
+settings = NylasSettings()
+'''
+
+SETTINGS_AUTH = AUTH.replace("Config.NYLAS_SCOPES", "settings.scopes").replace(
+    "Config.NYLAS_CLIENT_ID", "settings.client_id").replace(
+    "from .config import Config", "from .config import settings")
+
+
+def test_a_dataclass_instance_made_without_arguments_holds_its_defaults(
+    tmp_path: Path,
+) -> None:
+    findings = _findings(tmp_path, {"app/config.py": SETTINGS, "app/auth.py": SETTINGS_AUTH})
+    assert _codes(findings) == {("config.py", 10, "NYS303")}
+    tuple_default = SETTINGS.replace(
+        'field(default_factory=lambda: [\n        "email.read_only",\n        "calendar",\n    ])',
+        '("email.read_only", "calendar")')
+    findings = _findings(tmp_path / "tuple",
+                         {"app/config.py": tuple_default, "app/auth.py": SETTINGS_AUTH})
+    assert _codes(findings) == {("config.py", 8, "NYS303")}
+
+
+DATACLASS_CASES = {
+    "made with arguments": ("settings = NylasSettings()", 'settings = NylasSettings("x")'),
+    "made by keyword": ("settings = NylasSettings()",
+                        'settings = NylasSettings(scopes=["email.read_only"])'),
+    "a post-init hook": (
+        "\n\nsettings", "\n    def __post_init__(self):\n        pass\n\n\nsettings"),
+    "a base class": ("class NylasSettings:", "class NylasSettings(BaseSettings):"),
+    "no dataclass": ("@dataclass(frozen=True)\n", ""),
+    "changed past frozen": (
+        "settings = NylasSettings()",
+        "settings = NylasSettings()\nobject.__setattr__(settings, 'scopes', ['calendar'])"),
+}
+
+
+def test_dataclass_instances_that_may_hold_other_values_are_not_read(tmp_path: Path) -> None:
+    for number, (old, new) in enumerate(DATACLASS_CASES.values()):
+        assert old in SETTINGS
+        findings = _findings(tmp_path / str(number), {
+            "app/config.py": SETTINGS.replace(old, new), "app/auth.py": SETTINGS_AUTH})
+        assert _codes(findings) == {("auth.py", 10, "NYS304")}, (number, findings)
+
+
+def test_an_instance_bound_again_elsewhere_is_not_read(tmp_path: Path) -> None:
+    rebinding = ("from . import config\n\n"
+                 "config.settings = config.NylasSettings(scopes=['contacts'])\n")
+    findings = _findings(tmp_path, {"app/config.py": SETTINGS, "app/auth.py": SETTINGS_AUTH,
+                                    "app/startup.py": rebinding})
+    assert _codes(findings) == {("auth.py", 10, "NYS304")}

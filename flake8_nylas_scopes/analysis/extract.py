@@ -316,12 +316,24 @@ class Extractor(FastVisitor):
         if (
             isinstance(node, ast.Attribute)
             and isinstance(node.value, ast.Name)
-            and node.value.id in self._module_classes
             and self._module_name
             and self._binding_scope(node.value.id) is self.module_bindings
+            and (node.value.id in self._module_classes
+                 or self._dataclass_made(node.value.id) is not None)
         ):
             return f"{self._module_name}.{node.value.id}.{node.attr}"
         return self.qualify(node)
+
+    def _dataclass_made(self, name: str) -> ast.ClassDef | None:
+        """The dataclass of this module that a module-level name is bound to an
+        instance of, made without arguments (``settings = Settings()``): its fields
+        then hold their defaults."""
+        made = self.module_bindings.values.get(name)
+        if not (isinstance(made, ast.Call) and isinstance(made.func, ast.Name)
+                and not made.args and not made.keywords):
+            return None
+        cls = self._module_classes.get(made.func.id)
+        return cls if cls is not None and _plain_dataclass(cls) else None
 
     def _from_star_import(self, name: str) -> bool:
         return bool(
@@ -549,26 +561,33 @@ class Extractor(FastVisitor):
         """
         constants: dict[str, ScopeValue] = {}
         for class_name, cls in self._module_classes.items():
-            own = collect_bindings(cls.body)
-            for attribute, node in own.values.items():
-                if not may_hold_class_scopes(attribute) or not isinstance(
-                    node, (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call)
-                ):
-                    continue
-                if any(isinstance(inner, ast.Name) and own.binds(inner.id)
-                       for inner in ast.walk(node)):
-                    continue
-                value = self.reader.read(node)
-                named = "scope" in attribute.lower()
-                if value.state is ValueState.ITEMS:
-                    keep = named or any(_names_a_scope(item.text.strip())
-                                        for item in value.items)
-                else:
-                    keep = named and (value.state is ValueState.EMPTY
-                                      or bool(value.alternatives or value.splices))
-                if keep:
+            for attribute, node in _class_values(cls, field_defaults=False).items():
+                value = self._class_scopes(attribute, node)
+                if value is not None:
                     constants[f"{class_name}.{attribute}"] = value
+        for name in self.module_bindings.values:
+            # ``settings = Settings()`` of a dataclass: ``settings.scopes`` holds the
+            # field's default.
+            made = self._dataclass_made(name)
+            for attribute, node in _class_values(made, field_defaults=True).items() if (
+                made is not None
+            ) else ():
+                value = self._class_scopes(attribute, node)
+                if value is not None:
+                    constants[f"{name}.{attribute}"] = value
         return constants
+
+    def _class_scopes(self, attribute: str, node: ast.expr) -> ScopeValue | None:
+        """A class attribute's value read as scopes, when it is kept (as for a module
+        constant: its name or an item says scopes)."""
+        value = self.reader.read(node)
+        named = "scope" in attribute.lower()
+        if value.state is ValueState.ITEMS:
+            keep = named or any(_names_a_scope(item.text.strip()) for item in value.items)
+        else:
+            keep = named and (value.state is ValueState.EMPTY
+                              or bool(value.alternatives or value.splices))
+        return value if keep else None
 
     def url_strings(self) -> dict[str, tuple[UrlPart, ...]]:
         """Module constants other modules may build a Nylas URL from: a host that
@@ -1836,6 +1855,80 @@ def _hole_for(spelled: str) -> str:
     return _HOLE + (spelled if _names_nylas(spelled) else "")
 
 
+# Methods that may set what an instance's fields hold when it is made or later.
+_INSTANCE_HOOKS = frozenset({
+    "__init__", "__post_init__", "__new__", "__setattr__", "__getattr__",
+    "__getattribute__", "__init_subclass__",
+})
+# ``field(default_factory=list)``: an empty list for each instance.
+_EMPTY_FACTORIES = frozenset({"list", "tuple", "set", "frozenset"})
+
+
+def _plain_dataclass(cls: ast.ClassDef) -> bool:
+    """A ``@dataclass`` with no base class and no method that may change what its
+    fields hold when an instance is made (``__post_init__``) or later: an instance
+    made without arguments holds the fields' defaults."""
+    if cls.bases or cls.keywords:
+        return False
+    decorated = any(
+        (dotted(decorator.func if isinstance(decorator, ast.Call) else decorator) or ""
+         ).rpartition(".")[2] == "dataclass"
+        for decorator in cls.decorator_list
+    )
+    return decorated and not any(
+        isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and statement.name in _INSTANCE_HOOKS
+        for statement in cls.body
+    )
+
+
+def _class_values(cls: ast.ClassDef, field_defaults: bool) -> dict[str, ast.expr]:
+    """The values a class body binds once to names that may hold scopes, from
+    expressions that read no other name of the class body (so that they read as in
+    the module's scope).  With ``field_defaults``, a dataclass field's default as an
+    instance gets it: ``field(default=...)`` and a ``default_factory`` lambda's
+    value or empty type."""
+    own = collect_bindings(cls.body)
+    found: dict[str, ast.expr] = {}
+    for attribute, node in own.values.items():
+        if not may_hold_class_scopes(attribute):
+            continue
+        if field_defaults and isinstance(node, ast.Call):
+            default = _field_default_value(node)
+            if default is None:
+                continue
+            node = default
+        if not isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp,
+                                 ast.Call)):
+            continue
+        if any(isinstance(inner, ast.Name) and own.binds(inner.id)
+               for inner in ast.walk(node)):
+            continue
+        found[attribute] = node
+    return found
+
+
+def _field_default_value(call: ast.Call) -> ast.expr | None:
+    """What ``field(default=X)`` or ``field(default_factory=lambda: X)`` (or
+    ``default_factory=list``) gives an instance; None for another call."""
+    if (dotted(call.func) or "").rpartition(".")[2] != "field" or call.args:
+        return None
+    for keyword in call.keywords:
+        if keyword.arg == "default":
+            return keyword.value
+        if keyword.arg == "default_factory":
+            factory = keyword.value
+            if isinstance(factory, ast.Lambda) and not (
+                factory.args.args or factory.args.posonlyargs or factory.args.kwonlyargs
+                or factory.args.vararg or factory.args.kwarg
+            ):
+                return factory.body
+            if isinstance(factory, ast.Name) and factory.id in _EMPTY_FACTORIES:
+                return ast.List(elts=[], ctx=ast.Load())
+            return None
+    return None
+
+
 def may_hold_class_scopes(attribute: str) -> bool:
     """Whether a class attribute of this name is read as scopes when it holds them
     (see ``Extractor._class_scope_constants``): a name that says scopes, or a
@@ -1881,6 +1974,12 @@ def _changed_values(
               and isinstance(call.args[1], ast.Constant)
               and isinstance(call.args[1].value, str)):
             # ``setattr(Config, "SCOPES", [...])`` binds the attribute again.
+            yield ast.Attribute(call.args[0], call.args[1].value, ast.Store()), "rebind"
+        elif (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+              and call.func.attr in ("__setattr__", "__delattr__") and len(call.args) >= 2
+              and isinstance(call.args[1], ast.Constant)
+              and isinstance(call.args[1].value, str)):
+            # ``object.__setattr__(settings, "scopes", [...])`` past a frozen dataclass.
             yield ast.Attribute(call.args[0], call.args[1].value, ast.Store()), "rebind"
         return
     targets: list[ast.expr] = []

@@ -140,9 +140,11 @@ class ConstantIndex:
         owner_module, _, class_name = holder.rpartition(".")
         if (holder not in self.by_module and owner_module in self.by_module and attribute
                 and not self.is_configuration(reference)):
-            # ``config.Config.NYLAS_SCOPES``: a class attribute, unless some code
-            # changes an attribute of that name on an object it cannot name.
-            if any_attribute(_whole(attribute)) in self._mutated:
+            # ``config.Config.NYLAS_SCOPES``: a class attribute (or a field of a
+            # dataclass instance, ``config.settings.scopes``), unless some code
+            # changes an attribute of that name on an object it cannot name, or binds
+            # the name of the class or instance again.
+            if any_attribute(_whole(attribute)) in self._mutated or holder in self._mutated:
                 return []
             owners = [(owner_module, f"{class_name}.{attribute}")]
         for module, name in owners:
