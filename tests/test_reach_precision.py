@@ -668,6 +668,17 @@ def login():
 def digest(grant):
     return nylas.messages.list(grant).data, nylas.calendars.list(grant).data
 '''
+LOCAL_SET_LOGIN = '''
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login():
+    scopes = {"email.read_only"}
+    # changed here
+    return client.authentication_url("https://a.example/cb", scopes=scopes)
+'''
 CHANGED_ELSEWHERE = {
     "rebound through global in a function": {
         "app/views.py": _auth("SCOPES", '''
@@ -766,6 +777,26 @@ def enable_calendar():
     CONFIG["scope"] = CONFIG["scope"] + [G + "calendar.readonly"]
 ''',
     },
+    "a set given an item where it is bound": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = {"email.read_only"}
+SCOPES.add("calendar.read_only")
+'''),
+    },
+    "a local set updated before the request": {
+        "app/views.py": LOCAL_SET_LOGIN.replace(
+            "    # changed here\n", '    scopes.update({"calendar.read_only"})\n'),
+    },
+    "an item written by position where the list is bound": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only", "contacts.read_only"]
+SCOPES[1] = "calendar.read_only"
+'''),
+    },
+    "a slice written in the module another module imports it from": {
+        "app/config.py": CONFIG_LIST + 'SCOPES[1:] = ["calendar.read_only"]\n',
+        "app/views.py": FROM_CONFIG,
+    },
     "a v3 config a function updates": {
         "app/calls.py": V3_CALLS + '''
 
@@ -792,6 +823,10 @@ def test_a_scope_list_nothing_changes_still_misses_the_calendar(tmp_path: Path) 
         {"app/settings.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
          "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings")},
         {"app/calls.py": V3_CALLS + '\n\ndef show():\n    print(CONFIG["scope"])\n'},
+        # A set or a list whose items are only read: still what its assignment says.
+        {"app/views.py": _auth("SCOPES", 'SCOPES = {"email.read_only"}\nprint(len(SCOPES))\n')},
+        {"app/views.py": LOCAL_SET_LOGIN},
+        {"app/config.py": CONFIG_LIST + "print(SCOPES[0])\n", "app/views.py": FROM_CONFIG},
         # A star import before the assignment: the assignment has the last word.
         {"app/defaults.py": 'SCOPES = ["email.read_only", "calendar.read_only"]\n',
          "app/config.py": "from .defaults import *\n" + CONFIG_LIST,

@@ -96,12 +96,37 @@ class Bindings:
     def binds(self, name: str) -> bool:
         return name in self.values or name in self.ambiguous
 
+    def changed_in_place(self, name: str) -> bool:
+        """Whether the list or set ``name`` is bound to is changed after its one
+        assignment, so that the assignment no longer says what it holds.
+
+        A dict records its writes by key (``CONFIG["scope"] = ...``); a list or set
+        written by position (``SCOPES[0] = ...``, ``del SCOPES[1:]``) or by ``update``
+        keeps no such record, and its items are then unknown.
+        """
+        if name in self.mutated:
+            return True
+        value = self.values.get(name)
+        return name in self.opaque_writes and value is not None and _holds_a_sequence(value)
+
+
+def _holds_a_sequence(value: ast.expr) -> bool:
+    if isinstance(value, _SEQUENCE_DISPLAYS):
+        return True
+    return (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+            and value.func.id in _SEQUENCE_BUILDERS)
+
 
 DICT_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear"})
-# Methods that change a list in place: a list changed this way no longer holds what
-# its one assignment says (``SCOPES.append("email.send")`` behind a feature flag).
+# Methods that change a list or a set in place: one changed this way no longer holds
+# what its one assignment says (``SCOPES.append("email.send")``, ``scopes.add(...)``
+# behind a feature flag).  A set's ``update`` is a dict's too: see ``changed_in_place``.
 LIST_MUTATORS = frozenset({"append", "extend", "insert", "remove", "clear", "pop", "sort",
-                           "reverse"})
+                           "reverse", "add", "discard", "difference_update",
+                           "intersection_update", "symmetric_difference_update"})
+# Values that hold a list or a set, whose items no key names.
+_SEQUENCE_DISPLAYS = (ast.List, ast.Set, ast.ListComp, ast.SetComp, ast.BinOp)
+_SEQUENCE_BUILDERS = frozenset({"list", "set", "sorted"})
 
 
 def _bind_target(bindings: Bindings, target: ast.expr, value: ast.expr | None) -> None:

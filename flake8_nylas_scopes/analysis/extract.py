@@ -237,7 +237,7 @@ class Extractor(FastVisitor):
         """The one value a name holds when read as scopes: none for a list changed
         in place, whose assignment no longer says what it holds."""
         bindings = self._binding_scope(name)
-        if bindings is None or name in bindings.mutated:
+        if bindings is None or bindings.changed_in_place(name):
             return None
         return bindings.lookup(name)
 
@@ -255,7 +255,7 @@ class Extractor(FastVisitor):
             if name in bindings.declared_global:
                 return None
             if bindings.binds(name):
-                if name in bindings.mutated or name in bindings.imported:
+                if bindings.changed_in_place(name) or name in bindings.imported:
                     return None
                 return branch_values(body, name)
         return None

@@ -213,7 +213,7 @@ class FlowExtractor:
             if frame.is_function and frame.bindings.binds(name):
                 bindings = frame.bindings
                 break
-        if as_scopes and name in bindings.mutated:
+        if as_scopes and bindings.changed_in_place(name):
             return None
         return bindings.lookup(name)
 
