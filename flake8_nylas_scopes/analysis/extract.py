@@ -136,6 +136,12 @@ NYLAS_HOST_MARK = "nylas-host"
 AUTH_URL_METHOD = _V2.auth_url_method
 AUTH_URL_SCOPES_POSITION = _V2.auth_url_positions["scopes"]
 AUTH_URL_PROVIDER_POSITION = _V2.auth_url_positions["provider"]
+# ``Routes(client).build_auth_url(scopes, ...)``: method name -> (class, position of
+# the scopes).
+AUTH_URL_HELPER_METHODS = {
+    method.rpartition(".")[2]: (method.rpartition(".")[0], position)
+    for method, position in _V2.auth_url_helpers.items()
+}
 
 NATIVE_AUTH_PATH = _V2.authorize_paths["native"]
 HOSTED_AUTH_PATH = _V2.authorize_paths["hosted"]
@@ -760,6 +766,12 @@ class Extractor(FastVisitor):
             self._add(v3_site)
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
             self._authentication_url(node, func.value)
+        elif isinstance(func, ast.Attribute) and self._sdk_helper_imported(
+            AUTH_URL_HELPER_METHODS.get(func.attr, ("", 0))[0]
+        ):
+            self._authentication_url(
+                node, func.value, AUTH_URL_HELPER_METHODS[func.attr][1], None,
+                f"{func.attr}()")
         elif self.qualify(func) in FLASK_DANCE_BLUEPRINTS:
             self._flask_dance(node)
         elif _is_str_format(node) or joined_segments(node, self.qualify) is not None:
@@ -860,9 +872,24 @@ class Extractor(FastVisitor):
     def _add(self, site: ScopeSite) -> None:
         self.facts.sites.append(site)
 
-    def _authentication_url(self, node: ast.Call, receiver: ast.expr) -> None:
-        scopes = _argument(node, "scopes", AUTH_URL_SCOPES_POSITION)
-        provider_node = _argument(node, "provider", AUTH_URL_PROVIDER_POSITION)
+    def _sdk_helper_imported(self, helper: str) -> bool:
+        """Whether this module imports the SDK helper class ``helper`` (or its
+        module): its method names are common, and only then is a call of one taken
+        for the helper's."""
+        return bool(helper) and any(
+            imported in (helper, helper.rpartition(".")[0])
+            for imported in self._imports.values()
+        )
+
+    def _authentication_url(
+        self, node: ast.Call, receiver: ast.expr,
+        scopes_position: int = AUTH_URL_SCOPES_POSITION,
+        provider_position: int | None = AUTH_URL_PROVIDER_POSITION,
+        description: str = f"{AUTH_URL_METHOD}()",
+    ) -> None:
+        scopes = _argument(node, "scopes", scopes_position)
+        provider_node = _argument(node, "provider", provider_position) if (
+            provider_position is not None) else None
         has_star_kwargs = any(keyword.arg is None for keyword in node.keywords)
         has_star_args = any(isinstance(arg, ast.Starred) for arg in node.args)
         spread = self._spread_keywords(node) if scopes is None and not has_star_args else None
@@ -887,7 +914,7 @@ class Extractor(FastVisitor):
                 self.source.span(node),
                 value,
                 provider=provider or "",
-                description="authentication_url()",
+                description=description,
                 # Whether the receiver is a client, the judge asks the resolver: the
                 # value may come from another module.
                 confirmed=False,

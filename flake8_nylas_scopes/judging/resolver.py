@@ -1222,7 +1222,8 @@ class FlowResolver:
         last = qualified.rsplit(".", 1)[-1]
         harmless = qualified in DATA_FUNCTIONS or (
             "." in qualified and last in DATA_METHODS
-        ) or any(kind == "nylas_class" for kind, _ in callees)
+        ) or any(kind == "nylas_class" for kind, _ in callees) or (
+            qualified in self.sdk.app_level_helpers)
         template = qualified in TEMPLATE_FUNCTIONS or (
             "." in qualified and last in TEMPLATE_METHODS
         )

@@ -27,6 +27,7 @@ class SdkView:
         self.model_modules = v2.model_modules
         # Builds a URL for the browser: a use of the client that requests nothing.
         self.auth_url_method = v2.auth_url_method
+        self.app_level_helpers = v2.app_level_helpers | v3.app_level_helpers
         self.resources: Mapping[str, Resource] = v3.resources
         # Qualified client class name -> the client object's name ("" for v2).
         self.client_classes: Mapping[str, str] = {

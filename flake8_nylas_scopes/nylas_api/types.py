@@ -167,6 +167,13 @@ class SdkSurface:
     # position of each of its arguments that the analysis reads.
     auth_url_method: str = ""
     auth_url_positions: Mapping[str, int] = field(default_factory=dict)
+    # Functions and classes of the SDK (qualified names) that take a client only to
+    # make application-level requests (client secret) or build URLs: given a client,
+    # they use none of its grant's scopes, and the client does not escape.
+    app_level_helpers: frozenset[str] = frozenset()
+    # Methods of such helpers that build the hosted-authentication URL (qualified
+    # ``module.Class.method``), with the position of their scopes argument.
+    auth_url_helpers: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,21 @@ MODEL_MODULES = ("nylas.client.restful_models.", "nylas.client.", "nylas.")
 # parameter; native authentication posts a ``scopes`` body key to
 # ``/connect/authorize`` (V2-29; ``endpoints.py`` lists both as app endpoints).
 AUTHORIZE_PATHS = {"hosted": "/oauth/authorize", "native": "/connect/authorize"}
+# Helpers of some nylas-python 5.x releases for sample servers, each given the client:
+# ``open_webhook_tunnel(api, config)`` registers a webhook (``api.webhooks.create()``
+# then ``save()``: ``POST /a/{client_id}/webhooks``, an application endpoint, V2-29)
+# and reads ``api.client_id``/``client_secret`` (``nylas/services/tunnel.py``, PY5);
+# ``Routes(api)`` keeps the client for ``build_auth_url`` (``authentication_url``),
+# ``exchange_code_for_token`` (``token_for_code``) and ``verify_webhook_signature``
+# (``client_secret``), none of which uses a grant (``nylas/services/routes.py`` of
+# https://github.com/nylas/nylas-python at 37d12f16c93f9b92b98e58aa61e103c6b9f3b27f).
+APP_LEVEL_HELPERS = frozenset({
+    "nylas.services.tunnel.open_webhook_tunnel",
+    "nylas.services.routes.Routes",
+})
+# ``Routes.build_auth_url(scopes, email_address, success_url, client_uri=None,
+# state=None)`` passes ``scopes`` on to ``authentication_url`` (same source).
+AUTH_URL_HELPERS = {"nylas.services.routes.Routes.build_auth_url": 0}
 
 SURFACE = SdkSurface(
     "v2",
@@ -31,4 +46,6 @@ SURFACE = SdkSurface(
     auth_url_method="authentication_url",
     # ``authentication_url(redirect_uri, login_hint, state, scopes, provider, ...)`` (PY5)
     auth_url_positions={"scopes": 3, "provider": 4},
+    app_level_helpers=APP_LEVEL_HELPERS,
+    auth_url_helpers=AUTH_URL_HELPERS,
 )
