@@ -170,3 +170,35 @@ def test_the_documented_rules_example_is_real_output(tmp_path: Path) -> None:
     assert example["version"] == actual["version"]
     for row in example["rules"]:
         assert row == rows[row["code"]]
+
+
+def test_files_with_no_project_root_get_a_note(tmp_path: Path) -> None:
+    # Without a marker file, each module is judged alone: the tool says why it has
+    # little to say, and how to fix that.
+    app = tmp_path / "loose"
+    app.mkdir()
+    (app / "auth.py").write_text(AUTH)
+    (app / "views.py").write_text(
+        "from auth import client\n\n\ndef send():\n    client.drafts.create().send()\n")
+    (app / "helpers.py").write_text("import auth\n\n\ndef double(n):\n    return 2 * n\n")
+    for command in ("check", "infer"):
+        run = nylas_scopes(app, command, ".")
+        assert "views.py: no project root above" in run.stderr, (command, run.stderr)
+        assert "--project-root DIR" in run.stderr
+        # Files that import modules beside them are named; one that imports nothing
+        # from beside it misses nothing when judged alone.
+        assert "helpers.py" in run.stderr
+        assert "auth.py," not in run.stderr and "auth.py:" not in run.stderr
+
+
+def test_loose_files_without_nylas_get_no_note(tmp_path: Path) -> None:
+    (tmp_path / "maths.py").write_text("def double(n):\n    return 2 * n\n")
+    (tmp_path / "main.py").write_text("from maths import double\n\nprint(double(2))\n")
+    assert nylas_scopes(tmp_path, "check", ".").stderr == ""
+
+
+def test_files_in_a_project_get_no_note(project: Path) -> None:
+    for command in ("check", "infer"):
+        assert "no project root" not in nylas_scopes(project, command, ".").stderr
+    assert "no project root" not in nylas_scopes(
+        project, "check", "--project-root", str(project), ".").stderr

@@ -44,6 +44,23 @@ class CheckResult:
     files: list[str] = field(default_factory=list)
     # What ``fix`` would do about each finding with a fix, when asked for.
     fixes: dict[Finding, FixOffer] = field(default_factory=dict)
+    # Files that use Nylas with no project root above them (see ``rootless_note``).
+    rootless: list[str] = field(default_factory=list)
+
+
+def rootless_note(rootless: Sequence[str]) -> str:
+    """What to tell a user whose files have no project around them: each was judged
+    alone, so the rules that need the project's calls could say little."""
+    if not rootless:
+        return ""
+    shown = ", ".join(rootless[:3]) + (f" and {len(rootless) - 3} more"
+                                       if len(rootless) > 3 else "")
+    return (
+        f"{shown}: no project root above (pyproject.toml, setup.cfg, setup.py, tox.ini "
+        "or .git), so each file was judged alone, without the Nylas calls of the "
+        "modules beside it; add one of those files at the app's root or pass "
+        "--project-root DIR"
+    )
 
 
 class PerFileSelection:
@@ -129,6 +146,7 @@ def run_check(
         findings=[finding for finding in analysis.findings if shown(finding)],
         errors=list(analysis.errors),
         files=files,
+        rootless=analysis.rootless,
     )
     if with_fixes:
         # The plan needs the analysis; plain checks never import it.

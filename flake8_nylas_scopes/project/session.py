@@ -48,6 +48,9 @@ class ProjectAnalysis:
     facts: dict[str, ModuleFacts] = field(default_factory=dict)
     # One resolved project per project root the paths belong to.
     states: list[ProjectResult] = field(default_factory=list)
+    # Files with no project root above them that import modules beside them, when
+    # such files use Nylas: each was judged alone, without the others' calls.
+    rootless: list[str] = field(default_factory=list)
 
 
 def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[str]:
@@ -179,6 +182,8 @@ def analyse(
         if not root:
             alone.add(path)
         by_root.setdefault(os.path.abspath(root) if root else path, []).append(path)
+    importers: list[str] = []
+    alone_use_nylas = False
     for root, group in sorted(by_root.items()):
         walked: set[str] = set()
         cache = None
@@ -201,8 +206,38 @@ def analyse(
             )
             project.root = root
             _collect(result, project, set(members), display)
+            if root in alone:
+                alone_use_nylas = alone_use_nylas or project.mentions_nylas
+                if _imports_a_sibling(root, overrides.get(root)):
+                    importers.append(display[root])
     result.findings.sort(key=lambda finding: finding.sort_key)
+    # Loose files that use Nylas, some importing others beside them: judged one by
+    # one, they could not see each other's calls.
+    result.rootless = importers if alone_use_nylas else []
     return result
+
+
+def _imports_a_sibling(path: str, text: str | None) -> bool:
+    """Whether a file with no project around it imports a module beside it (``from
+    auth import nylas`` next to ``auth.py``), which judging it alone cannot follow."""
+    import ast
+
+    try:
+        tree = ast.parse(read_source(path) if text is None else text)
+    except (InputError, SyntaxError, ValueError, RecursionError, MemoryError):
+        # A file the analysis could not read either: its error says so.
+        return False
+    directory = os.path.dirname(path)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            return True
+        names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
+            [node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
+        for name in names:
+            top = os.path.join(directory, name.split(".")[0])
+            if os.path.isfile(f"{top}.py") or os.path.isdir(top):
+                return True
+    return False
 
 
 def _neighbours(root: str, config: Config, cache: FactsCache | None) -> list[str]:
