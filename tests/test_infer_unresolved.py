@@ -157,8 +157,6 @@ def test_infer_unknown_without_any_inferred_scope(tmp_path: Path) -> None:
     assert lines[2].startswith("  jobs.py:3 ")
 
 
-
-
 def test_infer_documented_fields_are_the_emitted_fields(tmp_path: Path) -> None:
     # An API v3 call too, for the fields of each provider's set.
     make_project(tmp_path, auth=AUTH, jobs=JOBS_ESCAPING,
@@ -228,3 +226,41 @@ def test_infer_json_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
         outputs.add(completed.stdout)
     assert len(outputs) == 1
     assert json.loads(outputs.pop())["projects"][0]["providers"]
+
+
+V2_REPLY = (
+    "import requests\n"
+    "\n"
+    "\n"
+    "def reply(token, message_id):\n"
+    '    requests.post("https://api.nylas.com/send",\n'
+    '                  json={"reply_to_message_id": message_id, "body": "ok"},\n'
+    '                  headers={"Authorization": f"Bearer {token}"})\n'
+)
+V3_REQUEST = (
+    "from nylas import Client\n"
+    "\n"
+    'nylas = Client("key")\n'
+    'URL = nylas.auth.url_for_oauth2({"client_id": "id", "provider": "google",\n'
+    '                                 "redirect_uri": "https://a/cb",\n'
+    '                                 "scope": ["https://www.googleapis.com/auth/gmail.send"]})\n'
+)
+
+
+def test_a_v2_app_naming_a_reply_gets_no_v3_sections(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "auth.py").write_text(AUTH)
+    (tmp_path / "mail.py").write_text(V2_REPLY)
+    output = nylas_scopes(tmp_path, "infer", ".").stdout
+    assert output.startswith("Minimal scopes: email.send\n"), output
+    assert "API v3" not in output
+
+
+def test_a_v3_request_keeps_the_reply_of_its_provider(tmp_path: Path) -> None:
+    # The control: with a Google request, the reply is a use of Google's scopes.
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "auth.py").write_text(V3_REQUEST)
+    (tmp_path / "mail.py").write_text(V2_REPLY)
+    output = nylas_scopes(tmp_path, "infer", ".").stdout
+    assert "Google (API v3) minimal scopes" in output
+    assert "'reply_to_message_id' argument" in output

@@ -386,10 +386,16 @@ def judge_project(
         path: facts.provider_guards for path, facts in modules.items() if facts.provider_guards})
     result.state = state
     result.inference = infer(endpoint_uses)
+    # A provider's API v3 scopes are inferred where the project asks for them or makes
+    # a v3 call; a name alone (``"reply_to_message_id"`` in an API v2 request body) is
+    # no sign of an API v3 app.
+    requested = {site_dialect(site) for site in sites}
     result.provider_inferences = {
         dialect: infer(endpoint_uses, dialect)
         for dialect in sorted({use.endpoint.dialect for use in endpoint_uses
-                               if use.endpoint.user_scoped and use.endpoint.dialect != "v2"})
+                               if use.endpoint.user_scoped and use.endpoint.dialect != "v2"
+                               and (not use.endpoint.mention
+                                    or use.endpoint.dialect in requested)})
     }
     inference = result.inference
 
