@@ -20,6 +20,7 @@ from ..analysis.symbols import kind_of
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
+from ..nylas_api.http import ANY_METHOD
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import ArgumentCases
@@ -233,6 +234,24 @@ def _raw_uses(facts: ModuleFacts, index: ConstantIndex) -> Iterator[RawUse]:
             yield use
 
 
+def _request_words(method: str, path: str) -> str:
+    """A raw request as messages name it: ``PUT /messages/{...}``, or, where the
+    method is chosen at run time, ``a request to /messages/{...}``."""
+    return f"a request to {path}" if method == ANY_METHOD else f"{method} {path}"
+
+
+def _unmatched(path: str) -> str:
+    """Why a raw request's endpoint is not known: a path built at run time, or with
+    a part built at run time that is not a whole segment (``/v3{...}``, where the
+    rest of the path may be anything), may be any route; another path (an id built at
+    run time is a whole segment) is none the endpoint map knows."""
+    if path == "/{...}":
+        return "cannot be matched to an endpoint (its path is built at run time)"
+    if any("{...}" in segment and segment != "{...}" for segment in path.split("/")):
+        return "cannot be matched to an endpoint (part of its path is built at run time)"
+    return "is not in the endpoint map"
+
+
 def _usage(
     modules: Mapping[str, ModuleFacts], resolver: FlowResolver, index: ConstantIndex
 ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
@@ -245,7 +264,7 @@ def _usage(
         for raw in _raw_uses(facts, index):
             for target in routes.targets(raw):
                 # Parts of the path built at run time are shown as ``{...}``.
-                sent = f"{target.method or raw.method} {raw.shown_path}"
+                sent = _request_words(target.method or raw.method, raw.shown_path)
                 if target.maybe:
                     unresolved.append(UnresolvedUse(
                         raw.span, f"cannot tell whether {sent} goes to Nylas",
@@ -260,7 +279,7 @@ def _usage(
                     )
                 else:
                     unresolved.append(UnresolvedUse(
-                        raw.span, f"{sent} is not in the endpoint map", None))
+                        raw.span, f"{sent} {_unmatched(raw.shown_path)}", None))
         flow = facts.flow
         if flow is None:
             continue
