@@ -324,12 +324,16 @@ def default_grant() -> tuple[str, ...]:
 
 
 def keeps_gmail_threading(
-    scope: str, kept: Sequence[str], site: ScopeSite, config: Config
+    scope: str, kept: Sequence[str], site: ScopeSite, config: Config,
+    unread_items: bool = False,
 ) -> bool:
     """Whether dropping ``scope`` would leave ``email.send`` the only email scope of a
     request a Gmail account can make: NYS202 asks for another email scope there, so
-    NYS303 must not ask to remove this one."""
+    NYS303 must not ask to remove this one.  With ``unread_items`` the list has items
+    the analysis cannot read, any of which may be ``email.send``."""
     if cat.V2_SCOPES[scope].family is not cat.ScopeFamily.EMAIL:
         return False
     rest = {s for s in kept if s != scope and cat.V2_SCOPES[s].family is cat.ScopeFamily.EMAIL}
-    return rest == {cat.V2_GMAIL_SEND_ONLY_SCOPE} and providers_for(site, config).can_be_google()
+    send_only = rest == {cat.V2_GMAIL_SEND_ONLY_SCOPE} or (
+        unread_items and rest <= {cat.V2_GMAIL_SEND_ONLY_SCOPE})
+    return send_only and providers_for(site, config).can_be_google()

@@ -9,6 +9,7 @@ NYS304 (off by default) says where the analysis lost track.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+import dataclasses
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -295,15 +296,40 @@ def usage_findings(state: ProjectState, config: Config, enabled: CodeFilter) -> 
     if enabled("NYS304"):
         yield from _unresolved_findings(state)
     for dialect in _dialects(state, bool(config.granted_scopes)):
-        granted = _granted(dialect, config)
+        granted, whole = _read_grant(dialect, config)
         if granted is None:
             continue
         if not (dialect.sites or (dialect.dialect == V2 and config.granted_scopes)):
             continue
-        if enabled("NYS301") and not dialect.partial_grant and not _lists_unlisted(
+        if enabled("NYS301") and whole and not dialect.partial_grant and not _lists_unlisted(
                 dialect, config):
             yield from _missing(dialect, granted, state.provider_guards)
         yield from _overbroad_or_unused(dialect, config, enabled)
+
+
+def _read_grant(state: _DialectState, config: Config) -> tuple[frozenset[str] | None, bool]:
+    """What the dialect's requests grant, and whether that is all they grant.
+
+    A list with items the analysis cannot read (``[EXTRA, "calendar"]``, ``EXTRA``
+    from outside the project) grants what its read items say and maybe more: no call
+    is missing a scope on its strength, but whether an item it names serves a call
+    does not depend on the others (see ``_UnneededClaims.of``).  None when a request
+    cannot be read at all.
+    """
+    granted = _granted(state, config)
+    if granted is not None or not any(_partly_read(site) for site in state.sites):
+        return granted, True
+    read = dataclasses.replace(state, sites=[
+        dataclasses.replace(site, value=dataclasses.replace(site.value, complete=True))
+        if _partly_read(site) else site
+        for site in state.sites
+    ])
+    return _granted(read, config), False
+
+
+def _partly_read(site: ScopeSite) -> bool:
+    """A list of items some of which the analysis cannot read."""
+    return site.value.state is ValueState.ITEMS and not site.value.complete
 
 
 def _lists_unlisted(state: _DialectState, config: Config) -> bool:
@@ -332,6 +358,11 @@ _WRONG_V3_ITEMS = frozenset({"NYS401", "NYS402", "NYS404"})
 def _unresolved_findings(state: ProjectState) -> Iterator[Finding]:
     for use in state.unresolved:
         yield Finding("NYS304", use.span, CODES["NYS304"].message(what=use.reason))
+    for site in state.sites:
+        if _partly_read(site):
+            # Its read items are judged; what the others grant is not known.
+            yield Finding("NYS304", site.value.span or site.span, CODES["NYS304"].message(
+                what="cannot read every item of the scopes"))
     for site in state.unresolved_sites:
         reason = site.value.reason or "the scopes value cannot be read"
         yield Finding(
@@ -484,12 +515,16 @@ class _UnneededClaims:
             remove = Fix(FixAction.REMOVE, span, part, text)
             if not used_by:
                 threading = state.dialect == V2 and keeps_gmail_threading(
-                    scope, kept_scopes, site, config)
+                    scope, kept_scopes, site, config, _partly_read(site))
                 if threading:
                     continue
                 if enabled("NYS303"):
                     yield Finding("NYS303", span, CODES["NYS303"].message(scope=scope), remove,
                                   evidence=_origin(site))
+                continue
+            if _partly_read(site):
+                # An item the analysis cannot read may serve these calls as well: this
+                # one may be no narrower scope's place, only unneeded.
                 continue
             others = [s for s in kept_scopes if s != scope]
             uses = serving
@@ -558,7 +593,7 @@ def unneeded_claims_alone(
             _left_unknown(dialect, unreadable),
             state.partial_grant or awaits_migration(site),
         )
-        if _granted(alone, config) is None:
+        if _read_grant(alone, config)[0] is None:
             continue
         judge = prepared.get(dialect)
         if judge is None:
