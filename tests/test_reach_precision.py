@@ -836,3 +836,73 @@ def test_a_scope_list_nothing_changes_still_misses_the_calendar(tmp_path: Path) 
         found = _codes(tmp_path / str(index),
                        {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, **files})
         assert [code for _, _, code, _ in found] == ["NYS301"], files
+
+
+def _local_list(change: str) -> str:
+    wrapper = '''
+def ask(scopes):
+    return client.authentication_url("https://a.example/cb", scopes=scopes)
+''' if "ask(" in change else ""
+    return f'''
+import logging
+
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+log = logging.getLogger(__name__)
+
+
+def add_calendar(scopes):
+    scopes.append("calendar.read_only")
+
+{wrapper}
+def login():
+    scopes = ["email.read_only"]
+{change}
+'''
+
+
+# A function's own list or dict that other code may change before the request reads
+# it: handed to a function, held by another name or container, changed by index.
+HANDED_OVER = {
+    "handed to a function": "    add_calendar(scopes)\n"
+                            "    return client.authentication_url('r', scopes=scopes)",
+    "changed through another name": "    more = scopes\n    more.append('calendar.read_only')\n"
+                                    "    return client.authentication_url('r', scopes=scopes)",
+    "changed by index": "    scopes[0] = 'calendar'\n"
+                        "    return client.authentication_url('r', scopes=scopes)",
+    "a dict changed through another name": (
+        "    config = {'scopes': scopes}\n"
+        "    same = config\n    same['scopes'] = ['email.read_only', 'calendar']\n"
+        "    return client.authentication_url('r', scopes=config['scopes'])"),
+    "handed to a wrapper and changed": "    more = scopes\n    more.append('calendar')\n"
+                                       "    return ask(scopes)",
+}
+
+
+@pytest.mark.parametrize("change", HANDED_OVER.values(), ids=list(HANDED_OVER))
+def test_a_local_scope_list_handed_over_twice_grants_an_unknown_set(
+    tmp_path: Path, change: str
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              "app/views.py": _local_list(change)})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+def test_a_local_scope_list_only_looked_at_is_still_read(tmp_path: Path) -> None:
+    looked_at = [
+        ("    print(scopes, len(scopes))\n    log.info('asking for %s', scopes)\n"
+         "    if 'calendar' not in scopes:\n        log.warning(f'no calendar in {scopes}')\n"
+         "    return client.authentication_url('r', scopes=scopes)", ["NYS301"]),
+        ("    config = {'scopes': scopes}\n    config['state'] = 'x'\n"
+         "    return client.authentication_url('r', scopes=config['scopes'])", ["NYS301"]),
+        # Read through the wrapper's parameter, whose callers' lists are not said
+        # to miss a scope.
+        ("    return ask(scopes)", []),
+    ]
+    for index, (change, codes) in enumerate(looked_at):
+        found = _codes(tmp_path / str(index), {
+            "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+            "app/views.py": _local_list(change)})
+        assert [code for _, _, code, _ in found] == codes, change

@@ -732,6 +732,37 @@ def test_another_literal_calendar_lets_the_full_scope_narrow(tmp_path: Path) -> 
     assert "calendar.events.readonly" in found[0][2]
 
 
+@pytest.mark.parametrize("change", [
+    "    query.update(calendar_id='primary')",
+    "    query.update(preferences)",
+    "    choose_calendar(query)",
+    "    chosen = query\n    chosen['calendar_id'] = 'primary'",
+    "    holder = {'query': query}\n    holder['query']['calendar_id'] = 'primary'",
+    "    del query['calendar_id']\n    query[calendar_id] = 'primary'",
+])
+def test_a_query_dict_other_code_may_change_is_not_read_by_its_assignment(
+        tmp_path: Path, change: str) -> None:
+    # The dict the call gets is no longer the one its assignment shows: the id may
+    # be "primary", so the full calendar scope is not called broader than needed.
+    body = ("    preferences = {}\n"
+            "    query = {'calendar_id': 'team@example.com'}\n"
+            f"{change}\n"
+            "    nylas.events.create(grant_id, request_body={}, query_params=query)")
+    extra = "\ndef choose_calendar(query):\n    query['calendar_id'] = 'primary'\n"
+    assert _usage(tmp_path, body, f'["{G}calendar"]', extra=extra) == []
+
+
+def test_a_query_dict_only_read_besides_the_call_still_narrows(tmp_path: Path) -> None:
+    body = ("    query = {'calendar_id': 'team@example.com'}\n"
+            "    if query.get('calendar_id') and 'limit' not in query:\n"
+            "        print(f'creating in {query}', len(query))\n"
+            "    query['title_prefix'] = 'x'\n"
+            "    nylas.events.create(grant_id, request_body={}, query_params=query)")
+    found = _usage(tmp_path, body, f'["{G}calendar"]')
+    assert _codes(found) == ["NYS302"]
+    assert "calendar.events" in found[0][2]
+
+
 def test_a_typed_query_dict_of_the_sdk_is_read(tmp_path: Path) -> None:
     body = ("    from nylas.models.events import ListEventQueryParams\n"
             "    nylas.events.list(grant_id, ListEventQueryParams(calendar_id='primary'))")

@@ -55,6 +55,8 @@ from .bindings import (
     Bindings,
     branch_values,
     collect_bindings,
+    hand_overs,
+    is_container,
     with_parameters,
 )
 from .facts import (
@@ -229,6 +231,9 @@ class Extractor(FastVisitor):
         # The app's own routes (``APIRouter(prefix="/v3")``): they send nothing.
         self._route_strings: set[int] = set()
         self._decorating = 0
+        # Whether a function's dict or list is handed over at more than one place, by
+        # the function body and name.
+        self._shared: dict[tuple[int, str], bool] = {}
 
     def close(self) -> None:
         """Drop the value reader, which calls back into this object: the reference
@@ -241,11 +246,32 @@ class Extractor(FastVisitor):
 
     def lookup(self, name: str) -> ast.expr | None:
         """The one value a name holds when read as scopes: none for a list changed
-        in place, whose assignment no longer says what it holds."""
+        in place, whose assignment no longer says what it holds, nor for a function's
+        dict or list that other code may change (see ``hand_overs``)."""
         bindings = self._binding_scope(name)
         if bindings is None or bindings.changed_in_place(name):
             return None
-        return bindings.lookup(name)
+        value = bindings.lookup(name)
+        if value is not None and is_container(value) and self._shared_in_function(
+                name, bindings):
+            return None
+        return value
+
+    def _shared_in_function(self, name: str, bindings: Bindings) -> bool:
+        """Whether a function body binding ``name`` hands its object over at more than
+        one place.  A module's own names are left to ``_note_change``: a constant is
+        read by many functions, and what they do to it is looked for there."""
+        for index, scope in enumerate(self._scopes):
+            if scope is bindings:
+                if index == 0:
+                    return False
+                body = self._bodies[index]
+                key = (id(body), name)
+                shared = self._shared.get(key)
+                if shared is None:
+                    shared = self._shared[key] = hand_overs(body, name) > 1
+                return shared
+        return False
 
     def _binding_scope(self, name: str) -> Bindings | None:
         for bindings in reversed(self._scopes):
