@@ -561,6 +561,28 @@ def test_a_v3_path_the_app_serves_is_no_request(tmp_path: Path, routes: str) -> 
             ] == [("NYS303", True)]
 
 
+_RESOURCE = '''@ns.route("/grants/<grant_id>/drafts")
+class Drafts(Resource):
+    def get(self, grant_id):
+        return []
+'''
+
+
+def test_a_grant_path_a_resource_class_is_routed_at_is_no_request(tmp_path: Path) -> None:
+    # Flask-RESTX registers the class at the app's own path: the mail scope is
+    # still unused, and nothing is left unresolved.
+    text = RAW_APP.replace(_MESSAGES, _NO_MESSAGES + "\n\n" + _RESOURCE)
+    assert [(code, "gmail.readonly" in message) for _, code, message in _raw(tmp_path, text)
+            ] == [("NYS303", True)]
+
+
+def test_a_grant_path_a_class_body_hands_on_still_silences(tmp_path: Path) -> None:
+    resource = _RESOURCE.replace(
+        "        return []", '''        return send("GET", "/grants/<grant_id>/drafts")''')
+    text = RAW_APP.replace(_MESSAGES, _NO_MESSAGES + "\n\n" + resource)
+    assert {code for _, code, _ in _raw(tmp_path, text)} == {"NYS304"}
+
+
 @pytest.mark.parametrize("sender", [
     # A gateway of the app's own taking a base path: it may send it to Nylas.
     'gateway = Gateway(prefix="/v3/grants")\n',

@@ -653,13 +653,18 @@ class Extractor(FastVisitor):
                         strings[f"{name}.{field_name}"] = found
         return strings
 
-    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+    def _visit_decorators(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+                          ) -> None:
         for decorator in node.decorator_list:
-            # ``@app.post("/events")`` registers a route; it sends no request.
+            # ``@app.post("/events")`` and Flask-RESTX's ``@ns.route("/grants/<gid>")``
+            # on a resource class register a route; they send no request.
             self._decorators.add(decorator)
             self._decorating += 1
             self.visit(decorator)
             self._decorating -= 1
+
+    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self._visit_decorators(node)
         is_method = bool(self._qual) and self._qual[-1][1] == "class"
         self._qual.append((node.name, "function"))
         self._functions.append((node, call_parameters(node, is_method)))
@@ -720,7 +725,10 @@ class Extractor(FastVisitor):
         self._classes.append(info)
         info.http_bases = self._http_attributes(node)
         self._qual.append((node.name, "class"))
-        self.generic_visit(node)
+        self._visit_decorators(node)
+        for child in ast.iter_child_nodes(node):
+            if child not in node.decorator_list:
+                self.visit(child)
         self._qual.pop()
         self._classes.pop()
 
