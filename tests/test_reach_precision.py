@@ -74,6 +74,32 @@ def pick(plan):
     assert {code for _, _, code, _ in found} == {"NYS304"}
 
 
+_OVERLOADED = '''
+from typing import overload
+
+
+@overload
+def pick(plan: int) -> list[str]: ...
+@overload
+def pick(plan: str) -> list[str]: ...
+def pick(plan):
+    return ["email.read_only", "contacts"]
+'''
+
+
+def test_overload_signatures_leave_the_function_that_runs(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("pick(plan)", _OVERLOADED)})
+    assert [(code, "contacts" in message) for _, _, code, message in found] == [("NYS303", True)]
+
+
+def test_a_function_defined_twice_is_not_read(tmp_path: Path) -> None:
+    twice = _OVERLOADED.replace("@overload\n", "")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("pick(plan)", twice)})
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
 def test_an_unconditional_reassignment_is_not_an_alternative(tmp_path: Path) -> None:
     found = _codes(tmp_path, {
         "app/__init__.py": "",

@@ -432,7 +432,8 @@ class Extractor(FastVisitor):
         self._bodies.append(tree.body)
         defined: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
         for statement in tree.body:
-            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and not (
+                    _is_overload(statement)):
                 defined.setdefault(statement.name, []).append(statement)
         self._module_functions = {
             name: functions[0] for name, functions in defined.items()
@@ -2221,3 +2222,9 @@ def _flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> 
                     and statement.targets[0].id.isupper()
                 ):
                     keep(statement.targets[0].id, statement.value)
+
+
+def _is_overload(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A ``typing.overload`` signature: only the last definition runs."""
+    return any(dotted(decorator).rsplit(".", 1)[-1] == "overload"
+               for decorator in function.decorator_list)
