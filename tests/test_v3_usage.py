@@ -785,6 +785,25 @@ def test_a_query_dict_only_read_besides_the_call_still_narrows(tmp_path: Path) -
     assert "calendar.events" in found[0][2]
 
 
+@pytest.mark.parametrize("change", [
+    "choose_calendar(QUERY)\n",
+    "\ndef personal():\n    mine = QUERY\n    mine['calendar_id'] = 'primary'\n",
+])
+def test_a_module_query_dict_other_code_may_change_is_not_read_by_its_assignment(
+        tmp_path: Path, change: str) -> None:
+    extra = ("QUERY = {'calendar_id': 'team@example.com'}\n\n\n"
+             "def choose_calendar(query):\n    query['calendar_id'] = 'primary'\n\n\n"
+             + change)
+    body = "    nylas.events.create(grant_id, request_body={}, query_params=QUERY)"
+    assert _usage(tmp_path, body, f'["{G}calendar"]', extra=extra) == []
+
+
+def test_a_module_query_dict_only_one_call_reads_still_narrows(tmp_path: Path) -> None:
+    extra = "QUERY = {'calendar_id': 'team@example.com'}\nprint(QUERY)\n"
+    body = "    nylas.events.create(grant_id, request_body={}, query_params=QUERY)"
+    assert _codes(_usage(tmp_path, body, f'["{G}calendar"]', extra=extra)) == ["NYS302"]
+
+
 def test_a_typed_query_dict_of_the_sdk_is_read(tmp_path: Path) -> None:
     body = ("    from nylas.models.events import ListEventQueryParams\n"
             "    nylas.events.list(grant_id, ListEventQueryParams(calendar_id='primary'))")

@@ -257,13 +257,15 @@ class Extractor(FastVisitor):
             return None
         return value
 
-    def _shared_in_function(self, name: str, bindings: Bindings) -> bool:
+    def _shared_in_function(self, name: str, bindings: Bindings,
+                            in_module: bool = False) -> bool:
         """Whether a function body binding ``name`` hands its object over at more than
-        one place.  A module's own names are left to ``_note_change``: a constant is
-        read by many functions, and what they do to it is looked for there."""
+        one place.  A module's own names are left to ``_note_change`` unless
+        ``in_module``: a scope constant is read by many functions, and what they do to
+        it is looked for there."""
         for index, scope in enumerate(self._scopes):
             if scope is bindings:
-                if index == 0:
+                if index == 0 and not in_module:
                     return False
                 body = self._bodies[index]
                 key = (id(body), name)
@@ -272,6 +274,16 @@ class Extractor(FastVisitor):
                     shared = self._shared[key] = hand_overs(body, name) > 1
                 return shared
         return False
+
+    def argument_handed_over(self, name: str) -> bool:
+        """Whether the dict a call's ``query_params`` or ``request_body`` names may be
+        changed by other code before the call: handed over at more than one place of
+        its function, or of its module (any use in a function counts there).  Reading
+        it as unknown only keeps every case of the call possible."""
+        bindings = self._binding_scope(name)
+        value = bindings.lookup(name) if bindings is not None else None
+        return bindings is not None and value is not None and is_container(value) and (
+            self._shared_in_function(name, bindings, in_module=True))
 
     def _binding_scope(self, name: str) -> Bindings | None:
         for bindings in reversed(self._scopes):
