@@ -725,6 +725,28 @@ def enable_calendar():
     SCOPES[:] = ["email.read_only", "calendar.read_only"]
 '''),
     },
+    "appended to through another name in a function": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar():
+    scopes = SCOPES
+    scopes.append("calendar.read_only")
+'''),
+    },
+    "handed to a function of the module that appends to it": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar(scopes):
+    scopes.append("calendar.read_only")
+
+
+enable_calendar(SCOPES)
+'''),
+    },
     "appended to by a module that imports it": {
         "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
         "app/plugins.py": '''
@@ -849,6 +871,18 @@ def test_a_scope_list_nothing_changes_still_misses_the_calendar(tmp_path: Path) 
         {"app/settings.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
          "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings")},
         {"app/calls.py": V3_CALLS + '\n\ndef show():\n    print(CONFIG["scope"])\n'},
+        # Handed to a function of the module that only reads it, and copied.
+        {"app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+ASKED = list(SCOPES)
+
+
+def show(scopes):
+    print(", ".join(scopes))
+
+
+show(SCOPES)
+''')},
         # A set or a list whose items are only read: still what its assignment says.
         {"app/views.py": _auth("SCOPES", 'SCOPES = {"email.read_only"}\nprint(len(SCOPES))\n')},
         {"app/views.py": LOCAL_SET_LOGIN},

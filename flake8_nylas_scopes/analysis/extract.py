@@ -471,6 +471,9 @@ class Extractor(FastVisitor):
                 self.facts.django_settings = settings_module
             for changed, how in _changed_values(statement, nested):
                 self._note_change(changed, nested, how, bindings)
+        if "scope" in text.lower():
+            for name in self._lists_handed_on(tree, bindings):
+                self._note_change(ast.Name(name, ast.Load()), True, "call", bindings)
         star_line = max((star.line for star in self.facts.star_imports), default=0)
         # ``from .local_settings import *`` at the end of Django's settings may bind
         # any name written before it again.
@@ -479,6 +482,39 @@ class Extractor(FastVisitor):
                 bindings.mutated.add(name)
                 bindings.opaque_writes.add(name)
                 self.facts.mutated.append(f"{self._module_name}.{name}")
+
+    def _lists_handed_on(self, tree: ast.Module, bindings: Bindings) -> set[str]:
+        """The module's lists and dicts that another name holds (``extra = SCOPES``)
+        or that a function of the module changes through its parameter
+        (``enable_calendar(SCOPES)`` appending to it): code the reading of the one
+        assignment does not see may change them."""
+        containers = {name for name, value in bindings.values.items() if is_container(value)}
+        found: set[str] = set()
+        if not containers:
+            return found
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and isinstance(
+                    node.value, ast.Name) and node.value.id in containers:
+                found.add(node.value.id)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                function = self._module_functions.get(node.func.id)
+                if function is None:
+                    continue
+                parameters = call_parameters(function, False)
+                given = [*zip(parameters, node.args),
+                         *((keyword.arg, keyword.value) for keyword in node.keywords
+                           if keyword.arg is not None)]
+                for parameter, argument in given:
+                    if isinstance(argument, ast.Name) and argument.id in containers and (
+                            self._changes_parameter(function, parameter)):
+                        found.add(argument.id)
+        return found
+
+    def _changes_parameter(self, function: ast.FunctionDef | ast.AsyncFunctionDef,
+                           parameter: str) -> bool:
+        own = self.body_bindings.of(function)
+        return (own.changed_in_place(parameter) or parameter in own.opaque_writes
+                or parameter in own.key_writes or hand_overs(function.body, parameter) > 1)
 
     def _note_change(self, node: ast.expr, nested: bool, how: str,
                      bindings: Bindings) -> None:
