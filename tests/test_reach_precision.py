@@ -74,6 +74,32 @@ def pick(plan):
     assert {code for _, _, code, _ in found} == {"NYS304"}
 
 
+_OVERLOADED = '''
+from typing import overload
+
+
+@overload
+def pick(plan: int) -> list[str]: ...
+@overload
+def pick(plan: str) -> list[str]: ...
+def pick(plan):
+    return ["email.read_only", "contacts"]
+'''
+
+
+def test_overload_signatures_leave_the_function_that_runs(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("pick(plan)", _OVERLOADED)})
+    assert [(code, "contacts" in message) for _, _, code, message in found] == [("NYS303", True)]
+
+
+def test_a_function_defined_twice_is_not_read(tmp_path: Path) -> None:
+    twice = _OVERLOADED.replace("@overload\n", "")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("pick(plan)", twice)})
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
 def test_an_unconditional_reassignment_is_not_an_alternative(tmp_path: Path) -> None:
     found = _codes(tmp_path, {
         "app/__init__.py": "",
@@ -699,6 +725,28 @@ def enable_calendar():
     SCOPES[:] = ["email.read_only", "calendar.read_only"]
 '''),
     },
+    "appended to through another name in a function": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar():
+    scopes = SCOPES
+    scopes.append("calendar.read_only")
+'''),
+    },
+    "handed to a function of the module that appends to it": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar(scopes):
+    scopes.append("calendar.read_only")
+
+
+enable_calendar(SCOPES)
+'''),
+    },
     "appended to by a module that imports it": {
         "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
         "app/plugins.py": '''
@@ -823,6 +871,18 @@ def test_a_scope_list_nothing_changes_still_misses_the_calendar(tmp_path: Path) 
         {"app/settings.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
          "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings")},
         {"app/calls.py": V3_CALLS + '\n\ndef show():\n    print(CONFIG["scope"])\n'},
+        # Handed to a function of the module that only reads it, and copied.
+        {"app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+ASKED = list(SCOPES)
+
+
+def show(scopes):
+    print(", ".join(scopes))
+
+
+show(SCOPES)
+''')},
         # A set or a list whose items are only read: still what its assignment says.
         {"app/views.py": _auth("SCOPES", 'SCOPES = {"email.read_only"}\nprint(len(SCOPES))\n')},
         {"app/views.py": LOCAL_SET_LOGIN},
@@ -836,3 +896,73 @@ def test_a_scope_list_nothing_changes_still_misses_the_calendar(tmp_path: Path) 
         found = _codes(tmp_path / str(index),
                        {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, **files})
         assert [code for _, _, code, _ in found] == ["NYS301"], files
+
+
+def _local_list(change: str) -> str:
+    wrapper = '''
+def ask(scopes):
+    return client.authentication_url("https://a.example/cb", scopes=scopes)
+''' if "ask(" in change else ""
+    return f'''
+import logging
+
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+log = logging.getLogger(__name__)
+
+
+def add_calendar(scopes):
+    scopes.append("calendar.read_only")
+
+{wrapper}
+def login():
+    scopes = ["email.read_only"]
+{change}
+'''
+
+
+# A function's own list or dict that other code may change before the request reads
+# it: handed to a function, held by another name or container, changed by index.
+HANDED_OVER = {
+    "handed to a function": "    add_calendar(scopes)\n"
+                            "    return client.authentication_url('r', scopes=scopes)",
+    "changed through another name": "    more = scopes\n    more.append('calendar.read_only')\n"
+                                    "    return client.authentication_url('r', scopes=scopes)",
+    "changed by index": "    scopes[0] = 'calendar'\n"
+                        "    return client.authentication_url('r', scopes=scopes)",
+    "a dict changed through another name": (
+        "    config = {'scopes': scopes}\n"
+        "    same = config\n    same['scopes'] = ['email.read_only', 'calendar']\n"
+        "    return client.authentication_url('r', scopes=config['scopes'])"),
+    "handed to a wrapper and changed": "    more = scopes\n    more.append('calendar')\n"
+                                       "    return ask(scopes)",
+}
+
+
+@pytest.mark.parametrize("change", HANDED_OVER.values(), ids=list(HANDED_OVER))
+def test_a_local_scope_list_handed_over_twice_grants_an_unknown_set(
+    tmp_path: Path, change: str
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              "app/views.py": _local_list(change)})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+def test_a_local_scope_list_only_looked_at_is_still_read(tmp_path: Path) -> None:
+    looked_at = [
+        ("    print(scopes, len(scopes))\n    log.info('asking for %s', scopes)\n"
+         "    if 'calendar' not in scopes:\n        log.warning(f'no calendar in {scopes}')\n"
+         "    return client.authentication_url('r', scopes=scopes)", ["NYS301"]),
+        ("    config = {'scopes': scopes}\n    config['state'] = 'x'\n"
+         "    return client.authentication_url('r', scopes=config['scopes'])", ["NYS301"]),
+        # Read through the wrapper's parameter, whose callers' lists are not said
+        # to miss a scope.
+        ("    return ask(scopes)", []),
+    ]
+    for index, (change, codes) in enumerate(looked_at):
+        found = _codes(tmp_path / str(index), {
+            "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+            "app/views.py": _local_list(change)})
+        assert [code for _, _, code, _ in found] == codes, change

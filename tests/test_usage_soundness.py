@@ -448,6 +448,42 @@ def test_another_librarys_object_imported_from_outside_is_not_taken_for_nylas(
     assert _drafting_with(tmp_path, "from shared.setup import client") == ["NYS303"]
 
 
+LABELS_AUTH = AUTH.format(scopes='["email.modify"]')
+
+
+def _relabel_module(receiver: str, write: str) -> dict[str, str]:
+    # A module whose text never says Nylas: the client comes from ``auth``, and its
+    # own read reaches it.
+    return {"auth.py": LABELS_AUTH + "\nclient = APIClient('id', 'secret', 'token')\n",
+            "jobs.py": f'''\
+from auth import client
+
+
+def relabel({receiver.split(".")[0].split("[")[0]}, thread_id):
+    print(list(client.messages.where(limit=1)))
+    {receiver}{write}
+'''}
+
+
+@pytest.mark.parametrize("receiver", ['ctx.obj["api"]', "mailer.api"])
+def test_a_module_that_reaches_nylas_takes_an_unknown_receiver_for_a_client(
+    tmp_path: Path, receiver: str
+) -> None:
+    # The label write on a client a framework hands over went unseen, and
+    # 'email.modify' was called broader than needed.
+    files = _relabel_module(receiver, '.threads.get(thread_id).update_labels(["done"])')
+    codes = [code for _, _, code in _codes(_findings(_write(tmp_path, files), every=True))]
+    assert "NYS302" not in codes and "NYS304" in codes
+
+
+def test_a_call_that_does_not_look_like_nylas_keeps_the_broader_claim(
+    tmp_path: Path
+) -> None:
+    files = _relabel_module("mailer.api", '.tickets.get(thread_id).close("done")')
+    root = _write(tmp_path, files)
+    assert [code for _, _, code in _codes(_findings(root, every=True))] == ["NYS302"]
+
+
 # One list for Nylas and for the app's own Google OAuth flow: no Nylas call reads the
 # calendar, but the app's Google calls may.
 SHARED_GOOGLE_SCOPES = '''

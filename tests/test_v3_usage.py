@@ -565,6 +565,28 @@ def test_a_v3_path_the_app_serves_is_no_request(tmp_path: Path, routes: str) -> 
             ] == [("NYS303", True)]
 
 
+_RESOURCE = '''@ns.route("/grants/<grant_id>/drafts")
+class Drafts(Resource):
+    def get(self, grant_id):
+        return []
+'''
+
+
+def test_a_grant_path_a_resource_class_is_routed_at_is_no_request(tmp_path: Path) -> None:
+    # Flask-RESTX registers the class at the app's own path: the mail scope is
+    # still unused, and nothing is left unresolved.
+    text = RAW_APP.replace(_MESSAGES, _NO_MESSAGES + "\n\n" + _RESOURCE)
+    assert [(code, "gmail.readonly" in message) for _, code, message in _raw(tmp_path, text)
+            ] == [("NYS303", True)]
+
+
+def test_a_grant_path_a_class_body_hands_on_still_silences(tmp_path: Path) -> None:
+    resource = _RESOURCE.replace(
+        "        return []", '''        return send("GET", "/grants/<grant_id>/drafts")''')
+    text = RAW_APP.replace(_MESSAGES, _NO_MESSAGES + "\n\n" + resource)
+    assert {code for _, code, _ in _raw(tmp_path, text)} == {"NYS304"}
+
+
 @pytest.mark.parametrize("sender", [
     # A gateway of the app's own taking a base path: it may send it to Nylas.
     'gateway = Gateway(prefix="/v3/grants")\n',
@@ -734,6 +756,56 @@ def test_another_literal_calendar_lets_the_full_scope_narrow(tmp_path: Path) -> 
     found = _usage(tmp_path, body, f'["{G}calendar"]')
     assert _codes(found) == ["NYS302"]
     assert "calendar.events.readonly" in found[0][2]
+
+
+@pytest.mark.parametrize("change", [
+    "    query.update(calendar_id='primary')",
+    "    query.update(preferences)",
+    "    choose_calendar(query)",
+    "    chosen = query\n    chosen['calendar_id'] = 'primary'",
+    "    holder = {'query': query}\n    holder['query']['calendar_id'] = 'primary'",
+    "    del query['calendar_id']\n    query[calendar_id] = 'primary'",
+])
+def test_a_query_dict_other_code_may_change_is_not_read_by_its_assignment(
+        tmp_path: Path, change: str) -> None:
+    # The dict the call gets is no longer the one its assignment shows: the id may
+    # be "primary", so the full calendar scope is not called broader than needed.
+    body = ("    preferences = {}\n"
+            "    query = {'calendar_id': 'team@example.com'}\n"
+            f"{change}\n"
+            "    nylas.events.create(grant_id, request_body={}, query_params=query)")
+    extra = "\ndef choose_calendar(query):\n    query['calendar_id'] = 'primary'\n"
+    assert _usage(tmp_path, body, f'["{G}calendar"]', extra=extra) == []
+
+
+def test_a_query_dict_only_read_besides_the_call_still_narrows(tmp_path: Path) -> None:
+    body = ("    query = {'calendar_id': 'team@example.com'}\n"
+            "    if query.get('calendar_id') and 'limit' not in query:\n"
+            "        print(f'creating in {query}', len(query))\n"
+            "    query['title_prefix'] = 'x'\n"
+            "    nylas.events.create(grant_id, request_body={}, query_params=query)")
+    found = _usage(tmp_path, body, f'["{G}calendar"]')
+    assert _codes(found) == ["NYS302"]
+    assert "calendar.events" in found[0][2]
+
+
+@pytest.mark.parametrize("change", [
+    "choose_calendar(QUERY)\n",
+    "\ndef personal():\n    mine = QUERY\n    mine['calendar_id'] = 'primary'\n",
+])
+def test_a_module_query_dict_other_code_may_change_is_not_read_by_its_assignment(
+        tmp_path: Path, change: str) -> None:
+    extra = ("QUERY = {'calendar_id': 'team@example.com'}\n\n\n"
+             "def choose_calendar(query):\n    query['calendar_id'] = 'primary'\n\n\n"
+             + change)
+    body = "    nylas.events.create(grant_id, request_body={}, query_params=QUERY)"
+    assert _usage(tmp_path, body, f'["{G}calendar"]', extra=extra) == []
+
+
+def test_a_module_query_dict_only_one_call_reads_still_narrows(tmp_path: Path) -> None:
+    extra = "QUERY = {'calendar_id': 'team@example.com'}\nprint(QUERY)\n"
+    body = "    nylas.events.create(grant_id, request_body={}, query_params=QUERY)"
+    assert _codes(_usage(tmp_path, body, f'["{G}calendar"]', extra=extra)) == ["NYS302"]
 
 
 def test_a_typed_query_dict_of_the_sdk_is_read(tmp_path: Path) -> None:

@@ -129,6 +129,93 @@ _SEQUENCE_DISPLAYS = (ast.List, ast.Set, ast.ListComp, ast.SetComp, ast.BinOp)
 _SEQUENCE_BUILDERS = frozenset({"list", "set", "sorted"})
 
 
+# Functions that only look at what they are given (builtins, a logger's methods):
+# handing a value to them lets no other code keep or change it.
+_READING_CALLS = frozenset({"print", "len", "repr", "bool", "isinstance", "id", "hash",
+                            "debug", "info", "warning", "error", "exception", "critical"})
+# Methods of a dict or list that read it without changing it.
+_READING_METHODS = frozenset({"get", "keys", "values", "items", "copy", "count", "index"})
+_CLOSURES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def hand_overs(body: list[ast.stmt], name: str) -> int:
+    """How many places of a function body let other code hold or change the object
+    ``name`` is bound to: an argument, another name or container holding it,
+    ``return``, a method call that is not a read, any use in a nested function.
+
+    The analysis reads a dict or list where one such place hands it over (to the
+    Nylas call); any other may change it (``tweak(params)``, ``alias = params`` then
+    ``alias["calendar_id"] = "primary"``), so more than one means its assignment no
+    longer says what the Nylas call gets.  Comparisons, tests, iteration, formatting,
+    key writes (which the bindings record) and reads by key only look at it.
+    """
+    parents: dict[ast.AST, ast.AST] = {}
+    count = 0
+    stack: list[tuple[ast.AST, bool]] = [(statement, False) for statement in body]
+    while stack:
+        node, nested = stack.pop()
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+            if nested or _passes_on(node, node, parents):
+                count += 1
+        inner = nested or isinstance(node, _CLOSURES)
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+            stack.append((child, inner))
+    return count
+
+
+def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) -> bool:
+    parent = parents.get(node)
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        if isinstance(parent.ctx, ast.Store) and node is name and isinstance(
+                parent.slice, ast.Constant) and isinstance(parent.slice.value, str):
+            return False  # ``params["k"] = v``: a key write, which the bindings record
+        if isinstance(parent.ctx, (ast.Store, ast.Del)):
+            # ``scopes[0] = s``, ``del params["k"]``, ``params["k"]["j"] = v``.
+            return True
+        return _passes_on(parent, name, parents)
+    if isinstance(parent, (ast.Compare, ast.FormattedValue)):
+        return False
+    if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is node:
+        return False
+    if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
+        return False
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
+        return False
+    if isinstance(parent, ast.Call) and any(arg is node for arg in parent.args) and (
+            _callee_name(parent.func) in _READING_CALLS):
+        return False
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        call = parents.get(parent)
+        return not (parent.attr in _READING_METHODS and isinstance(call, ast.Call)
+                    and call.func is parent)
+    return True
+
+
+# Values of a dict or list: objects other code can change after the assignment.
+_CONTAINER_DISPLAYS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
+_CONTAINER_CALLS = frozenset({"dict", "list", "set", "OrderedDict", "defaultdict"})
+
+
+def is_container(value: ast.expr) -> bool:
+    """Whether ``value`` makes a dict or list: what ``hand_overs`` is about."""
+    if isinstance(value, _CONTAINER_DISPLAYS):
+        return True
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    name = func.id if isinstance(func, ast.Name) else (
+        func.attr if isinstance(func, ast.Attribute) else "")
+    # A request TypedDict of the SDK (``ListEventQueryParams(calendar_id=...)``) too.
+    return name in _CONTAINER_CALLS or name.endswith(("Params", "Request", "Config"))
+
+
+def _callee_name(func: ast.expr) -> str:
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else ""
+
+
 def _bind_target(bindings: Bindings, target: ast.expr, value: ast.expr | None) -> None:
     if isinstance(target, ast.Name):
         bindings.bind(target.id, value)

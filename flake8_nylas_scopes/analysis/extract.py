@@ -55,6 +55,8 @@ from .bindings import (
     Bindings,
     branch_values,
     collect_bindings,
+    hand_overs,
+    is_container,
     with_parameters,
 )
 from .facts import (
@@ -229,6 +231,9 @@ class Extractor(FastVisitor):
         # The app's own routes (``APIRouter(prefix="/v3")``): they send nothing.
         self._route_strings: set[int] = set()
         self._decorating = 0
+        # Whether a function's dict or list is handed over at more than one place, by
+        # the function body and name.
+        self._shared: dict[tuple[int, str], bool] = {}
 
     def close(self) -> None:
         """Drop the value reader, which calls back into this object: the reference
@@ -241,11 +246,44 @@ class Extractor(FastVisitor):
 
     def lookup(self, name: str) -> ast.expr | None:
         """The one value a name holds when read as scopes: none for a list changed
-        in place, whose assignment no longer says what it holds."""
+        in place, whose assignment no longer says what it holds, nor for a function's
+        dict or list that other code may change (see ``hand_overs``)."""
         bindings = self._binding_scope(name)
         if bindings is None or bindings.changed_in_place(name):
             return None
-        return bindings.lookup(name)
+        value = bindings.lookup(name)
+        if value is not None and is_container(value) and self._shared_in_function(
+                name, bindings):
+            return None
+        return value
+
+    def _shared_in_function(self, name: str, bindings: Bindings,
+                            in_module: bool = False) -> bool:
+        """Whether a function body binding ``name`` hands its object over at more than
+        one place.  A module's own names are left to ``_note_change`` unless
+        ``in_module``: a scope constant is read by many functions, and what they do to
+        it is looked for there."""
+        for index, scope in enumerate(self._scopes):
+            if scope is bindings:
+                if index == 0 and not in_module:
+                    return False
+                body = self._bodies[index]
+                key = (id(body), name)
+                shared = self._shared.get(key)
+                if shared is None:
+                    shared = self._shared[key] = hand_overs(body, name) > 1
+                return shared
+        return False
+
+    def argument_handed_over(self, name: str) -> bool:
+        """Whether the dict a call's ``query_params`` or ``request_body`` names may be
+        changed by other code before the call: handed over at more than one place of
+        its function, or of its module (any use in a function counts there).  Reading
+        it as unknown only keeps every case of the call possible."""
+        bindings = self._binding_scope(name)
+        value = bindings.lookup(name) if bindings is not None else None
+        return bindings is not None and value is not None and is_container(value) and (
+            self._shared_in_function(name, bindings, in_module=True))
 
     def _binding_scope(self, name: str) -> Bindings | None:
         for bindings in reversed(self._scopes):
@@ -406,7 +444,8 @@ class Extractor(FastVisitor):
         self._bodies.append(tree.body)
         defined: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
         for statement in tree.body:
-            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and not (
+                    _is_overload(statement)):
                 defined.setdefault(statement.name, []).append(statement)
         self._module_functions = {
             name: functions[0] for name, functions in defined.items()
@@ -432,6 +471,9 @@ class Extractor(FastVisitor):
                 self.facts.django_settings = settings_module
             for changed, how in _changed_values(statement, nested):
                 self._note_change(changed, nested, how, bindings)
+        if "scope" in text.lower():
+            for name in self._lists_handed_on(tree, bindings):
+                self._note_change(ast.Name(name, ast.Load()), True, "call", bindings)
         star_line = max((star.line for star in self.facts.star_imports), default=0)
         # ``from .local_settings import *`` at the end of Django's settings may bind
         # any name written before it again.
@@ -440,6 +482,39 @@ class Extractor(FastVisitor):
                 bindings.mutated.add(name)
                 bindings.opaque_writes.add(name)
                 self.facts.mutated.append(f"{self._module_name}.{name}")
+
+    def _lists_handed_on(self, tree: ast.Module, bindings: Bindings) -> set[str]:
+        """The module's lists and dicts that another name holds (``extra = SCOPES``)
+        or that a function of the module changes through its parameter
+        (``enable_calendar(SCOPES)`` appending to it): code the reading of the one
+        assignment does not see may change them."""
+        containers = {name for name, value in bindings.values.items() if is_container(value)}
+        found: set[str] = set()
+        if not containers:
+            return found
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and isinstance(
+                    node.value, ast.Name) and node.value.id in containers:
+                found.add(node.value.id)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                function = self._module_functions.get(node.func.id)
+                if function is None:
+                    continue
+                parameters = call_parameters(function, False)
+                given = [*zip(parameters, node.args),
+                         *((keyword.arg, keyword.value) for keyword in node.keywords
+                           if keyword.arg is not None)]
+                for parameter, argument in given:
+                    if isinstance(argument, ast.Name) and argument.id in containers and (
+                            self._changes_parameter(function, parameter)):
+                        found.add(argument.id)
+        return found
+
+    def _changes_parameter(self, function: ast.FunctionDef | ast.AsyncFunctionDef,
+                           parameter: str) -> bool:
+        own = self.body_bindings.of(function)
+        return (own.changed_in_place(parameter) or parameter in own.opaque_writes
+                or parameter in own.key_writes or hand_overs(function.body, parameter) > 1)
 
     def _note_change(self, node: ast.expr, nested: bool, how: str,
                      bindings: Bindings) -> None:
@@ -627,13 +702,18 @@ class Extractor(FastVisitor):
                         strings[f"{name}.{field_name}"] = found
         return strings
 
-    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+    def _visit_decorators(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+                          ) -> None:
         for decorator in node.decorator_list:
-            # ``@app.post("/events")`` registers a route; it sends no request.
+            # ``@app.post("/events")`` and Flask-RESTX's ``@ns.route("/grants/<gid>")``
+            # on a resource class register a route; they send no request.
             self._decorators.add(decorator)
             self._decorating += 1
             self.visit(decorator)
             self._decorating -= 1
+
+    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self._visit_decorators(node)
         is_method = bool(self._qual) and self._qual[-1][1] == "class"
         self._qual.append((node.name, "function"))
         self._functions.append((node, call_parameters(node, is_method)))
@@ -694,7 +774,10 @@ class Extractor(FastVisitor):
         self._classes.append(info)
         info.http_bases = self._http_attributes(node)
         self._qual.append((node.name, "class"))
-        self.generic_visit(node)
+        self._visit_decorators(node)
+        for child in ast.iter_child_nodes(node):
+            if child not in node.decorator_list:
+                self.visit(child)
         self._qual.pop()
         self._classes.pop()
 
@@ -2187,3 +2270,9 @@ def _flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> 
                     and statement.targets[0].id.isupper()
                 ):
                     keep(statement.targets[0].id, statement.value)
+
+
+def _is_overload(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A ``typing.overload`` signature: only the last definition runs."""
+    return any(dotted(decorator).rsplit(".", 1)[-1] == "overload"
+               for decorator in function.decorator_list)

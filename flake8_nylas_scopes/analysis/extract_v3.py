@@ -138,6 +138,8 @@ class V3Requests:
         """A dict argument's keys and literal values, nested dicts as dotted keys."""
         if isinstance(node, ast.Constant) and node.value is None:
             return ArgumentDict((), True)
+        if isinstance(node, ast.Name) and self._ext.argument_handed_over(node.id):
+            return None
         target = self._ext.reader.follow(node)
         if isinstance(target, ast.Call) and not target.args and (
                 self._ext.qualify(target.func) or "").startswith(_MODELS_PACKAGE):

@@ -23,7 +23,7 @@ from typing import Any
 from ..nylas_api import API_VERSIONS
 from ..spans import Span
 from .ast_names import dotted
-from .bindings import BodyBindings, Bindings
+from .bindings import BodyBindings, Bindings, hand_overs, is_container
 from .facts_values import ValueState
 from .flow_calls import (
     ADDERS,
@@ -93,6 +93,8 @@ class _Frame:
     is_function: bool = False
     self_name: str = ""  # the first parameter of a method: ``self`` or ``cls``
     is_class: bool = False
+    # A function's statements, for what its names hand over (``hand_overs``).
+    body: list[ast.stmt] | None = None
 
     def __post_init__(self) -> None:
         # What each name read in this frame stands for.  A frame always sits on the
@@ -197,6 +199,9 @@ class FlowExtractor:
         self._scopes: dict[ast.AST, _Frame] = {}
         # Asked several times per call (its value, its record, hand-overs).
         self._callee_names: dict[ast.expr, str] = {}
+        # Whether a function's list is handed over at more than one place, by body
+        # and name.
+        self._handed: dict[tuple[int, str], bool] = {}
         self.reader = ValueReader(source, self._scope_value, self._reference)
 
     def close(self) -> None:
@@ -209,13 +214,26 @@ class FlowExtractor:
         """The single value a name is bound to.  Read ``as_scopes``, a list changed
         in place holds more than its assignment says: none."""
         bindings = self.frames[0].bindings
+        body = None
         for frame in reversed(self.frames):
             if frame.is_function and frame.bindings.binds(name):
-                bindings = frame.bindings
+                bindings, body = frame.bindings, frame.body
                 break
         if as_scopes and bindings.changed_in_place(name):
             return None
-        return bindings.lookup(name)
+        value = bindings.lookup(name)
+        if as_scopes and value is not None and body is not None and is_container(value) and (
+                self._shared(body, name)):
+            # A function's list that other code may change (``extra = scopes``).
+            return None
+        return value
+
+    def _shared(self, body: list[ast.stmt], name: str) -> bool:
+        key = (id(body), name)
+        shared = self._handed.get(key)
+        if shared is None:
+            shared = self._handed[key] = hand_overs(body, name) > 1
+        return shared
 
     def _scope_value(self, name: str) -> ast.expr | None:
         return self._bound_value(name, as_scopes=True)
@@ -708,6 +726,7 @@ class FlowExtractor:
             parent.class_name if (is_method or parent.is_function) else "",
             True,
             self_name,
+            body=node.body,
         )
         # Defaults and annotations are evaluated where the function is defined.
         self._parameters(args, frame)

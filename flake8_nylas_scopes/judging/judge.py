@@ -16,6 +16,7 @@ from ..analysis.facts import (
     ValueState,
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
+from ..analysis.flow_facts import FlowFacts
 from ..analysis.symbols import kind_of
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
@@ -252,6 +253,26 @@ def _unmatched(path: str) -> str:
     return "is not in the endpoint map"
 
 
+def _flow_effects(flow: FlowFacts, resolver: FlowResolver, nylas_module: bool
+                  ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+    """The requests a module's uses, calls, sinks and stores make, and the values
+    they lose."""
+    endpoints: list[EndpointUse] = []
+    unresolved: list[UnresolvedUse] = []
+    for use in flow.uses:
+        found, lost = resolver.interpret(use, nylas_module)
+        endpoints.extend(found)
+        unresolved.extend(lost)
+    for effects in (
+        *(resolver.call_effects(call, nylas_module) for call in flow.calls),
+        *(resolver.sink_effects(sink) for sink in flow.sinks),
+        *(resolver.store_effects(store) for store in flow.stores),
+    ):
+        endpoints.extend(effects[0])
+        unresolved.extend(effects[1])
+    return endpoints, unresolved
+
+
 def _usage(
     modules: Mapping[str, ModuleFacts], resolver: FlowResolver, index: ConstantIndex
 ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
@@ -286,18 +307,14 @@ def _usage(
         # A module that mentions Nylas takes any unknown receiver of a Nylas-looking
         # call for a possible Nylas object; others only one named like a client
         # (``def calendars(client)``), not Django's ``user.messages.all()``.
-        nylas_module = facts.mentions_nylas
-        for use in flow.uses:
-            found, lost = resolver.interpret(use, nylas_module)
-            endpoints.extend(found)
-            unresolved.extend(lost)
-        for effects in (
-            *(resolver.call_effects(call, nylas_module) for call in flow.calls),
-            *(resolver.sink_effects(sink) for sink in flow.sinks),
-            *(resolver.store_effects(store) for store in flow.stores),
-        ):
-            endpoints.extend(effects[0])
-            unresolved.extend(effects[1])
+        found, lost = _flow_effects(flow, resolver, facts.mentions_nylas)
+        if found and not facts.mentions_nylas:
+            # A module whose own calls reach Nylas through names that do not say so
+            # (``from .auth import client``) is a Nylas module too: its
+            # ``ctx.obj["api"].threads.get(tid)`` may be one more call on the client.
+            found, lost = _flow_effects(flow, resolver, True)
+        endpoints += found
+        unresolved += lost
         for read in flow.reads:
             endpoints.extend(resolver.read_effects(read))
     # Where a call's literal arguments say which case of the endpoint applies.
