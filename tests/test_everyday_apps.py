@@ -648,6 +648,36 @@ APPS: dict[str, dict[str, str]] = {
         "inbox.py": INBOX,
         "raw.py": PICKED_REQUEST,
     },
+    "handler registry called with a client imported from another module": {
+        "auth.py": _auth("['email.modify']"),
+        "inbox.py": INBOX,
+        "nylas_client.py": """\
+            from nylas import APIClient
+
+            nylas = APIClient("id", "secret", "token")
+        """,
+        "hooks.py": """\
+            from nylas_client import nylas
+
+            HANDLERS = {}
+
+
+            def handles(kind):
+                def register(handler):
+                    HANDLERS[kind] = handler
+                    return handler
+                return register
+
+
+            @handles("thread.replied")
+            def star_thread(api, delta):
+                api.threads.get(delta["id"]).star()
+
+
+            def dispatch(delta):
+                HANDLERS[delta["type"]](nylas, delta)
+        """,
+    },
     "client injected by a decorator of the project": {
         "auth.py": _auth("['email.modify']"),
         "inbox.py": INBOX,
@@ -867,6 +897,7 @@ FOLLOWED = {
     "subclass override called from the base class": "email.modify",
     "classmethod constructor and a property building the client": "calendar.read_only",
     "client injected by a decorator of the project": "email.modify",
+    "handler registry called with a client imported from another module": "email.modify",
     "client typed by a comment": "email.modify",
     "FastAPI dependency through an Annotated alias": "email.modify",
     "FastAPI dependency through an Annotated alias of another module": "email.modify",

@@ -1076,7 +1076,8 @@ class Extractor(FastVisitor):
             return ast.copy_location(ast.Call(
                 func=ast.copy_location(chooser, func), args=[func.args[1], *node.args],
                 keywords=node.keywords), node)
-        if isinstance(func, (ast.Subscript, ast.Call)) and node.args:
+        if isinstance(func, (ast.Subscript, ast.Call)) and node.args and self._may_be_url(
+                node.args[0]):
             # ``SEND[op](url)``, ``pick(op)(url)``: a callable chosen at run time, given
             # what may be a URL; only a URL that may reach Nylas makes it a request.
             chooser = ast.Attribute(value=func, attr="request", ctx=ast.Load())
@@ -1085,6 +1086,22 @@ class Extractor(FastVisitor):
                 func=ast.copy_location(chooser, func), args=[unknown, *node.args],
                 keywords=node.keywords), node)
         return None
+
+    def _may_be_url(self, node: ast.expr) -> bool:
+        """Whether the first argument of a callable chosen at run time may be a URL:
+        text, or a name that says so (``url``, ``endpoint``), not the client a handler
+        registry is called with (``HANDLERS[kind](nylas, event)``, ``nylas`` imported
+        from the module that makes it)."""
+        followed = self.reader.follow(node) if isinstance(node, ast.Name) else node
+        if followed is None or isinstance(followed, (ast.Name, ast.Attribute)):
+            named = node.id if isinstance(node, ast.Name) else (
+                node.attr if isinstance(node, ast.Attribute) else "")
+            return any(word in named.lower() for word in _URL_WORDS)
+        if isinstance(followed, ast.Call):
+            # ``APIClient(...)``, ``Client(...)``: an object; ``urljoin(...)``, a
+            # format: maybe text.
+            return self.qualify(followed.func) not in _CLIENT_CLASSES
+        return not isinstance(followed, (ast.Dict, ast.List, ast.Tuple, ast.Set, ast.Lambda))
 
     def _request_object(self, node: ast.Call) -> None:
         """``httpx.Request("PUT", url)``, ``requests.Request(...)`` or
@@ -2037,6 +2054,12 @@ def _field_default_value(call: ast.Call) -> ast.expr | None:
                 return ast.List(elts=[], ctx=ast.Load())
             return None
     return None
+
+
+# The SDK's client classes, of every API version.
+_CLIENT_CLASSES = _V2.client_classes | API_VERSIONS["v3"].surface().client_classes
+# Words in a name that may hold a URL (``url``, ``base_uri``, ``SEND_ENDPOINT``).
+_URL_WORDS = ("url", "uri", "endpoint", "path", "host", "base", "link", "route", "server")
 
 
 def may_hold_class_scopes(attribute: str) -> bool:
