@@ -88,6 +88,32 @@ def test_a_repository_of_apps_with_their_own_requests_judges_each_alone(
     assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
 
 
+@pytest.mark.parametrize("words", [
+    "from sqlalchemy.orm import scoped_session\n",
+    "import pytest\n\n\n@pytest.fixture(scope='session')\ndef token():\n    return 't'\n",
+])
+def test_a_worker_that_only_says_the_word_scope_may_use_the_grants(
+    tmp_path: Path, words: str
+) -> None:
+    # A database session or a test fixture named with the word is no request of the
+    # worker's own: it still makes calls with the web service's grants.
+    web = _repository(tmp_path, worker=words + WORKER)
+    codes = _codes(web)
+    assert not [code for code, _ in codes if code in ("NYS302", "NYS303")]
+    assert any("services/worker/worker/tasks.py outside the project" in message
+               for code, message in codes if code == "NYS304")
+
+
+def test_a_worker_that_signs_users_in_itself_is_another_app(tmp_path: Path) -> None:
+    own = WORKER + (
+        "\n\ndef sign_in():\n"
+        "    client = APIClient('id', 'secret')\n"
+        "    return client.authentication_url('https://w/cb', scopes=['email.send'])\n"
+    )
+    web = _repository(tmp_path, worker=own)
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
+
+
 def test_without_a_repository_around_the_project_nothing_is_looked_at(tmp_path: Path) -> None:
     web = _repository(tmp_path, git=False)
     assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]

@@ -6,11 +6,12 @@ and stores their tokens while another, a project of its own, makes the calls.  J
 alone, the first one's scopes that only the other uses look unused (NYS303), and a
 fix would take them away from both.  So the Python files of the repository (the
 nearest directory above the project with ``.git``) outside the project are looked at,
-grouped by the project each belongs to: a group that mentions Nylas but never a scope
-uses grants obtained elsewhere, maybe the ones requested here, and the rules that call
-a scope not needed stay silent for the project (``judge_project``), with NYS304 saying
-why.  A group that mentions scopes is an app with its own requests (another example,
-another service with its own sign-in) and says nothing about this one's grants.
+grouped by the project each belongs to: a group that mentions Nylas but never asks for
+scopes uses grants obtained elsewhere, maybe the ones requested here, and the rules that
+call a scope not needed stay silent for the project (``judge_project``), with NYS304
+saying why.  A group that asks for scopes (a request, or a list of scope names to hand
+one) is an app with its own requests (another example, another service with its own
+sign-in) and says nothing about this one's grants.
 
 What is not the repository's own code is left out: virtual environments and
 installed packages (``site-packages``), a vendored copy of the SDK (a directory named
@@ -22,6 +23,7 @@ configuration sets was given its extent on purpose, and is not looked around.
 from __future__ import annotations
 
 import os
+from ..analysis.module import module_facts
 from ..analysis.prefilter import mentions_nylas
 from .cache import FactsCache
 from .roots import nearest_holding, project_root
@@ -113,5 +115,20 @@ def _mention(
         return None
     kind = _NOTHING
     if mentions_nylas(text):
-        kind = _NYLAS_AND_SCOPES if _SCOPE_WORD in text.casefold() else _NYLAS
+        kind = _NYLAS_AND_SCOPES if _asks_for_scopes(path, text) else _NYLAS
     return (*stamp, kind)
+
+
+def _asks_for_scopes(path: str, text: str) -> bool:
+    """Whether a module that mentions Nylas asks for scopes itself: a request, or a
+    list of scope names to hand one.  The word alone says nothing: a worker's
+    ``scoped_session`` or ``fixture(scope="session")`` has it too, and taking such a
+    worker for an app with its own sign-in would call the scopes it uses unused."""
+    if _SCOPE_WORD not in text.casefold():
+        return False
+    try:
+        facts = module_facts(None, path, text.splitlines(keepends=True))
+    except (SyntaxError, ValueError, RecursionError):
+        # Unreadable: nothing shows a request of its own, so it may use these grants.
+        return False
+    return bool(facts.sites or facts.constants)
