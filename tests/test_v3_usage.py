@@ -237,6 +237,40 @@ def test_a_raw_v3_request_left_out_makes_its_scope_unused(tmp_path: Path) -> Non
             ] == [("NYS303", True)]
 
 
+_JOINED = " ".join(f"{G}{name}" for name in ("gmail.readonly", "calendar.readonly"))
+_JOINED_QUERY = 'urlencode({"client_id": "id", "provider": "google", "scope": "THE_SCOPES"})'
+
+
+@pytest.mark.parametrize("query", [
+    # The wire format written out: one str of scopes joined by spaces, as the query
+    # dict's value or in the URL itself.
+    _JOINED_QUERY,
+    '"client_id=id&provider=google&scope=THE_SCOPES"',
+])
+def test_a_hand_built_url_s_space_joined_scope_is_judged_scope_by_scope(
+        tmp_path: Path, query: str) -> None:
+    # Each part of the str is a scope the request asks for (the SDK's own str, split
+    # per character, is not): the unused one is said, the ones the calls use are not.
+    scopes = f"{_JOINED} {G}contacts.readonly"
+    if query.startswith('"client_id'):
+        scopes = scopes.replace(" ", "%20")
+    text = RAW_APP.replace(
+        'urlencode({"client_id": "id", "provider": "google", "scope": " ".join(SCOPES)})',
+        query.replace("THE_SCOPES", scopes))
+    found = _raw(tmp_path, text)
+    assert [(code, message.split("'")[1]) for _, code, message in found] == [
+        ("NYS303", f"{G}contacts.readonly")]
+
+
+def test_a_hand_built_url_s_space_joined_scope_that_the_calls_need_is_kept(
+        tmp_path: Path) -> None:
+    text = RAW_APP.replace('" ".join(SCOPES)', f'"{_JOINED}"')
+    assert _raw(tmp_path, text) == []
+    # Without the calendar call, the calendar scope is unused: said, not left unknown.
+    text = text.replace('(await http.get(f"/v3/grants/{grant_id}/calendars")).json()', "None")
+    assert [code for _, code, _ in _raw(tmp_path, text)] == ["NYS303"]
+
+
 def test_a_raw_v3_request_in_a_module_that_never_names_nylas_is_a_use(
         tmp_path: Path) -> None:
     # The mail calls live in a module of their own, whose host comes from the

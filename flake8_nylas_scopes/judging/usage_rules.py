@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..analysis.facts import Generation, ItemForm, ScopeSite, SiteKind, ValueState
+from ..analysis.facts import Generation, ScopeSite, SiteKind, ValueState
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
@@ -23,6 +23,7 @@ from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .list_rules import default_grant, keeps_gmail_threading, list_findings, read_entry
 from .resolver import EndpointUse, UnresolvedUse
+from .v3_list_rules import names_one_scope
 from .v3_requests import V2, V3_UNKNOWN, awaits_migration, site_dialect, v3_granted
 
 # The list findings that remove an item when the safe fixes run: usage rules judge
@@ -318,7 +319,7 @@ def _lists_unlisted(state: _DialectState, config: Config) -> bool:
         flagged = {finding.span for finding in list_findings(site, config, _all_codes)
                    if finding.code in _WRONG_V3_ITEMS}
         for item in site.value.items:
-            if item.form is ItemForm.STRING_PART or item.span in flagged:
+            if not names_one_scope(site, item) or item.span in flagged:
                 continue
             if catalogue.canonical(item.text.strip()) is None:
                 return True
@@ -410,7 +411,7 @@ def _kept_items(site: ScopeSite, config: Config, catalogue: Catalogue
         if (item.span, item.part) in removed:
             continue
         if site.generation is Generation.V3:
-            if item.form is ItemForm.STRING_PART:
+            if not names_one_scope(site, item):
                 continue
             scope = catalogue.canonical(item.text.strip())
             if scope is not None and scope not in catalogue.identity:
