@@ -79,6 +79,31 @@ def test_an_unused_provider_scope_is_nys303(tmp_path: Path) -> None:
         ("NYS303", True)]
 
 
+@pytest.mark.parametrize("written", [
+    'GOOGLE + "calendar.readonly", GOOGLE + "contacts.readonly"',
+    'f"{GOOGLE}calendar.readonly", f"{GOOGLE}contacts.readonly"',
+])
+def test_scope_names_built_from_a_prefix_constant_are_read(
+        tmp_path: Path, written: str) -> None:
+    # The provider's long names are often written as a constant prefix and a suffix.
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)", f"[{written}]",
+                   extra=f"GOOGLE = {G!r}")
+    assert [(code, "contacts.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)]
+
+
+@pytest.mark.parametrize("written", [
+    # A prefix known only at run time, or text a conversion or a format spec changes.
+    'os.environ["GOOGLE"] + "contacts.readonly"',
+    'f"{GOOGLE!r}contacts.readonly"',
+    'f"{GOOGLE:>60}contacts.readonly"',
+])
+def test_a_scope_name_known_only_in_part_is_not_judged(tmp_path: Path, written: str) -> None:
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                   f'["{G}calendar.readonly", {written}]', extra=f"GOOGLE = {G!r}")
+    assert found == []
+
+
 def test_a_missing_provider_scope_is_nys301(tmp_path: Path) -> None:
     found = _usage(tmp_path, "    nylas.events.create(grant_id, request_body={}, "
                    "query_params={'calendar_id': calendar_id})",
