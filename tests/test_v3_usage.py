@@ -104,6 +104,63 @@ def test_a_scope_name_known_only_in_part_is_not_judged(tmp_path: Path, written: 
     assert found == []
 
 
+_TWO_REQUESTS = """import os
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+
+
+def google_login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "id", "provider": "google", "redirect_uri": "https://a.example/cb",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+                  "https://www.googleapis.com/auth/contacts.readonly"THE_REST],
+    })
+
+
+def any_login():
+    return nylas.auth.url_for_oauth2({"client_id": "id", "redirect_uri": "https://a.example/cb"})
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+"""
+
+
+def _said(tmp_path: Path, text: str) -> list[tuple[int, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings
+                  if f.code in USAGE | {"NYS304"})
+
+
+def test_a_request_whose_grant_cannot_be_told_says_why_the_others_are_not_judged(
+        tmp_path: Path) -> None:
+    # Hosted auth with no provider and no scope: the connector's defaults, of either
+    # provider.  The Google request's unused scope is then not claimed, and is said so.
+    found = _said(tmp_path, _TWO_REQUESTS.replace("THE_REST", ""))
+    assert [(line, code) for line, code, _ in found] == [(8, "NYS304")]
+    assert "app.py:16 (no 'scope': the connector's default scopes apply)" in found[0][2]
+
+
+def test_a_list_read_in_part_says_so(tmp_path: Path) -> None:
+    text = _TWO_REQUESTS.replace("THE_REST", ', os.environ["EXTRA_SCOPE"]')
+    text = text.replace('{"client_id": "id", "redirect_uri"', '{"client_id": "id", '
+                        '"provider": "microsoft", "redirect_uri"')
+    found = _said(tmp_path, text)
+    assert [(line, code) for line, code, _ in found] == [(8, "NYS304")]
+    assert "cannot follow the scopes: some of them cannot be read" in found[0][2]
+
+
+def test_without_the_request_of_unknown_grant_the_unused_scope_is_claimed(
+        tmp_path: Path) -> None:
+    text = _TWO_REQUESTS.replace("THE_REST", "").replace(
+        '{"client_id": "id", "redirect_uri"', '{"client_id": "id", '
+        '"provider": "microsoft", "redirect_uri"')
+    assert [(line, code) for line, code, _ in _said(tmp_path, text)] == [(11, "NYS303")]
+
+
 def test_a_missing_provider_scope_is_nys301(tmp_path: Path) -> None:
     found = _usage(tmp_path, "    nylas.events.create(grant_id, request_body={}, "
                    "query_params={'calendar_id': calendar_id})",

@@ -298,6 +298,8 @@ def usage_findings(state: ProjectState, config: Config, enabled: CodeFilter) -> 
     for dialect in _dialects(state, bool(config.granted_scopes)):
         granted = _granted(dialect, config)
         if granted is None:
+            if enabled("NYS304"):
+                yield from _untold_grants(dialect, state, config)
             continue
         if not (dialect.sites or (dialect.dialect == V2 and config.granted_scopes)):
             continue
@@ -338,6 +340,54 @@ def _unresolved_findings(state: ProjectState) -> Iterator[Finding]:
         yield Finding(
             "NYS304", site.span, CODES["NYS304"].message(what=f"cannot follow the scopes: {reason}")
         )
+
+
+def _untold_grants(dialect: _DialectState, state: ProjectState, config: Config
+                   ) -> Iterator[Finding]:
+    """NYS304 for a dialect whose grants cannot be told, which keeps its usage rules
+    silent: at a request whose list cannot be read in full, and at each request that
+    could be judged, naming the requests that leave the grants unknown.  (A request
+    whose scopes cannot be read at all has its own NYS304.)"""
+    candidates = list(dialect.sites)
+    if dialect.dialect != V2:
+        candidates += [site for site in state.sites if site_dialect(site) == V3_UNKNOWN]
+    judged: list[ScopeSite] = []
+    untold: list[tuple[ScopeSite, str]] = []
+    for site in candidates:
+        by_itself = _DialectState(dialect.dialect, dialect.catalogue, [site], [], [], False, False)
+        if site_dialect(site) == V3_UNKNOWN or _granted(by_itself, config) is None:
+            untold.append((site, _why_untold(site)))
+        else:
+            judged.append(site)
+    for site, why in untold:
+        if why == _PARTLY_READ:
+            yield Finding("NYS304", site.span, CODES["NYS304"].message(
+                what=f"cannot follow the scopes: {why}"))
+    if not untold:
+        return
+    for site in judged:
+        places = PlaceMarks()
+        named = "; ".join(f"the request at {places.mark(other.span)} ({why})"
+                          for other, why in untold)
+        what = f"cannot tell what the grants hold: {named}"
+        yield Finding("NYS304", site.span, CODES["NYS304"].message(what=what),
+                      places=tuple(places.spans))
+
+
+_PARTLY_READ = "some of them cannot be read"
+
+
+def _why_untold(site: ScopeSite) -> str:
+    if site.granted_unknown:
+        return site.granted_unknown
+    if site.value.state is ValueState.ITEMS and not site.value.complete:
+        return _PARTLY_READ
+    if site.generation is Generation.V3 and site.value.state is ValueState.ITEMS and not all(
+            names_one_scope(site, item) for item in site.value.items):
+        return "its 'scope' is a str"
+    if site.generation is Generation.V3 and not site.provider:
+        return "it names no provider, and its scopes do not tell which"
+    return "its scopes cannot be read"
 
 
 def _kept_from(guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]],
