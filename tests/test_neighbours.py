@@ -18,6 +18,7 @@ import pytest
 from tool_runs import nylas_scopes
 
 from flake8_nylas_scopes.project import reuse
+from flake8_nylas_scopes.project.roots import project_root
 
 AUTH = (
     "from nylas import APIClient\n\n"
@@ -88,6 +89,32 @@ def test_a_repository_of_apps_with_their_own_requests_judges_each_alone(
     assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
 
 
+@pytest.mark.parametrize("words", [
+    "from sqlalchemy.orm import scoped_session\n",
+    "import pytest\n\n\n@pytest.fixture(scope='session')\ndef token():\n    return 't'\n",
+])
+def test_a_worker_that_only_says_the_word_scope_may_use_the_grants(
+    tmp_path: Path, words: str
+) -> None:
+    # A database session or a test fixture named with the word is no request of the
+    # worker's own: it still makes calls with the web service's grants.
+    web = _repository(tmp_path, worker=words + WORKER)
+    codes = _codes(web)
+    assert not [code for code, _ in codes if code in ("NYS302", "NYS303")]
+    assert any("services/worker/worker/tasks.py outside the project" in message
+               for code, message in codes if code == "NYS304")
+
+
+def test_a_worker_that_signs_users_in_itself_is_another_app(tmp_path: Path) -> None:
+    own = WORKER + (
+        "\n\ndef sign_in():\n"
+        "    client = APIClient('id', 'secret')\n"
+        "    return client.authentication_url('https://w/cb', scopes=['email.send'])\n"
+    )
+    web = _repository(tmp_path, worker=own)
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
+
+
 def test_without_a_repository_around_the_project_nothing_is_looked_at(tmp_path: Path) -> None:
     web = _repository(tmp_path, git=False)
     assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
@@ -143,3 +170,67 @@ def test_a_home_directory_kept_in_git_is_not_walked(
     web = _repository(tmp_path)
     monkeypatch.setenv("HOME", str(tmp_path))
     assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
+
+
+def _loose_app(root: Path, beside: str | None) -> Path:
+    """A small app kept with no project file or repository above it: the request in
+    one module, other calls in the module ``beside`` it (none: the request alone)."""
+    app = root / "app"
+    app.mkdir()
+    if project_root(str(app / "auth.py")) is not None:
+        pytest.skip("a project marker above the temporary directory")
+    (app / "auth.py").write_text(LOOSE_AUTH)
+    if beside is not None:
+        (app / "calendars.py").write_text(beside)
+    return app
+
+
+LOOSE_AUTH = (
+    "from nylas import Client\n\n"
+    "nylas = Client('key')\n\n\n"
+    "def url():\n"
+    "    return nylas.auth.url_for_oauth2({\n"
+    "        'client_id': 'id', 'redirect_uri': 'https://a/cb', 'provider': 'google',\n"
+    "        'scope': ['https://www.googleapis.com/auth/gmail.readonly',\n"
+    "                  'https://www.googleapis.com/auth/calendar.readonly'],\n"
+    "    })\n\n\n"
+    "def inbox(grant_id):\n"
+    "    return nylas.messages.list(grant_id)\n"
+)
+LOOSE_CALENDARS = (
+    "from auth import nylas\n\n\n"
+    "def calendars(grant_id):\n"
+    "    return nylas.calendars.list(grant_id)\n"
+)
+
+
+@pytest.mark.parametrize("front_end", ["nylas-scopes", "flake8"])
+def test_the_modules_beside_a_file_with_no_project_may_use_its_grants(
+    tmp_path: Path, front_end: str
+) -> None:
+    # Each such file is judged alone: the calls beside the request are not its own,
+    # but they may be what its scopes are for.
+    app = _loose_app(tmp_path, LOOSE_CALENDARS)
+    if front_end == "flake8":
+        run = subprocess.run(
+            [sys.executable, "-m", "flake8", "--isolated", "--select", "NYS", "auth.py"],
+            cwd=app, capture_output=True, text=True, timeout=120,
+        )
+        assert run.stderr == ""
+        lines = run.stdout.splitlines()
+    else:
+        lines = [f"{code} {message}" for code, message in _codes(app)]
+    assert not [line for line in lines if "NYS303" in line or "NYS302" in line]
+    assert any("NYS304" in line and "calendars.py beside this file" in line for line in lines)
+
+
+def test_a_file_with_no_project_and_nothing_beside_it_is_judged_alone(tmp_path: Path) -> None:
+    app = _loose_app(tmp_path, None)
+    assert [code for code, _ in _codes(app) if code == "NYS303"] == ["NYS303"]
+
+
+def test_a_script_beside_it_with_a_request_of_its_own_is_another_app(tmp_path: Path) -> None:
+    # A folder of example scripts, each signing users in for itself.
+    app = _loose_app(tmp_path, LOOSE_AUTH)
+    codes = [code for code, _ in _codes(app)]
+    assert codes.count("NYS303") == 2 and "NYS304" not in codes

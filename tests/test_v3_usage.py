@@ -79,6 +79,90 @@ def test_an_unused_provider_scope_is_nys303(tmp_path: Path) -> None:
         ("NYS303", True)]
 
 
+@pytest.mark.parametrize("written", [
+    'GOOGLE + "calendar.readonly", GOOGLE + "contacts.readonly"',
+    'f"{GOOGLE}calendar.readonly", f"{GOOGLE}contacts.readonly"',
+])
+def test_scope_names_built_from_a_prefix_constant_are_read(
+        tmp_path: Path, written: str) -> None:
+    # The provider's long names are often written as a constant prefix and a suffix.
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)", f"[{written}]",
+                   extra=f"GOOGLE = {G!r}")
+    assert [(code, "contacts.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)]
+
+
+@pytest.mark.parametrize("written", [
+    # A prefix known only at run time, or text a conversion or a format spec changes.
+    'os.environ["GOOGLE"] + "contacts.readonly"',
+    'f"{GOOGLE!r}contacts.readonly"',
+    'f"{GOOGLE:>60}contacts.readonly"',
+])
+def test_a_scope_name_known_only_in_part_is_not_judged(tmp_path: Path, written: str) -> None:
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                   f'["{G}calendar.readonly", {written}]', extra=f"GOOGLE = {G!r}")
+    assert found == []
+
+
+_TWO_REQUESTS = """import os
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+
+
+def google_login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "id", "provider": "google", "redirect_uri": "https://a.example/cb",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+                  "https://www.googleapis.com/auth/contacts.readonly"THE_REST],
+    })
+
+
+def any_login():
+    return nylas.auth.url_for_oauth2({"client_id": "id", "redirect_uri": "https://a.example/cb"})
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+"""
+
+
+def _said(tmp_path: Path, text: str) -> list[tuple[int, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings
+                  if f.code in USAGE | {"NYS304"})
+
+
+def test_a_request_whose_grant_cannot_be_told_says_why_the_others_are_not_judged(
+        tmp_path: Path) -> None:
+    # Hosted auth with no provider and no scope: the connector's defaults, of either
+    # provider.  The Google request's unused scope is then not claimed, and is said so.
+    found = _said(tmp_path, _TWO_REQUESTS.replace("THE_REST", ""))
+    assert [(line, code) for line, code, _ in found] == [(8, "NYS304")]
+    assert "app.py:16 (no 'scope': the connector's default scopes apply)" in found[0][2]
+
+
+def test_a_list_read_in_part_says_so(tmp_path: Path) -> None:
+    text = _TWO_REQUESTS.replace("THE_REST", ', os.environ["EXTRA_SCOPE"]')
+    text = text.replace('{"client_id": "id", "redirect_uri"', '{"client_id": "id", '
+                        '"provider": "microsoft", "redirect_uri"')
+    found = _said(tmp_path, text)
+    # The read items are judged (contacts is unused whatever the environment adds);
+    # NYS304 names the list that could not be read whole.
+    assert [(line, code) for line, code, _ in found] == [(10, "NYS304"), (11, "NYS303")]
+    assert "cannot read every item of the scopes" in found[0][2]
+
+
+def test_without_the_request_of_unknown_grant_the_unused_scope_is_claimed(
+        tmp_path: Path) -> None:
+    text = _TWO_REQUESTS.replace("THE_REST", "").replace(
+        '{"client_id": "id", "redirect_uri"', '{"client_id": "id", '
+        '"provider": "microsoft", "redirect_uri"')
+    assert [(line, code) for line, code, _ in _said(tmp_path, text)] == [(11, "NYS303")]
+
+
 def test_a_missing_provider_scope_is_nys301(tmp_path: Path) -> None:
     found = _usage(tmp_path, "    nylas.events.create(grant_id, request_body={}, "
                    "query_params={'calendar_id': calendar_id})",
@@ -235,6 +319,40 @@ def test_a_raw_v3_request_left_out_makes_its_scope_unused(tmp_path: Path) -> Non
                            "None")
     assert [(code, "gmail.readonly" in message) for _, code, message in _raw(tmp_path, text)
             ] == [("NYS303", True)]
+
+
+_JOINED = " ".join(f"{G}{name}" for name in ("gmail.readonly", "calendar.readonly"))
+_JOINED_QUERY = 'urlencode({"client_id": "id", "provider": "google", "scope": "THE_SCOPES"})'
+
+
+@pytest.mark.parametrize("query", [
+    # The wire format written out: one str of scopes joined by spaces, as the query
+    # dict's value or in the URL itself.
+    _JOINED_QUERY,
+    '"client_id=id&provider=google&scope=THE_SCOPES"',
+])
+def test_a_hand_built_url_s_space_joined_scope_is_judged_scope_by_scope(
+        tmp_path: Path, query: str) -> None:
+    # Each part of the str is a scope the request asks for (the SDK's own str, split
+    # per character, is not): the unused one is said, the ones the calls use are not.
+    scopes = f"{_JOINED} {G}contacts.readonly"
+    if query.startswith('"client_id'):
+        scopes = scopes.replace(" ", "%20")
+    text = RAW_APP.replace(
+        'urlencode({"client_id": "id", "provider": "google", "scope": " ".join(SCOPES)})',
+        query.replace("THE_SCOPES", scopes))
+    found = _raw(tmp_path, text)
+    assert [(code, message.split("'")[1]) for _, code, message in found] == [
+        ("NYS303", f"{G}contacts.readonly")]
+
+
+def test_a_hand_built_url_s_space_joined_scope_that_the_calls_need_is_kept(
+        tmp_path: Path) -> None:
+    text = RAW_APP.replace('" ".join(SCOPES)', f'"{_JOINED}"')
+    assert _raw(tmp_path, text) == []
+    # Without the calendar call, the calendar scope is unused: said, not left unknown.
+    text = text.replace('(await http.get(f"/v3/grants/{grant_id}/calendars")).json()', "None")
+    assert [code for _, code, _ in _raw(tmp_path, text)] == ["NYS303"]
 
 
 def test_a_raw_v3_request_in_a_module_that_never_names_nylas_is_a_use(

@@ -269,13 +269,44 @@ class ValueReader:
                     complete = complete and parts.complete
                 continue
             target = self._follow(element)
-            if isinstance(target, ast.Constant) and isinstance(target.value, str):
-                items.append(
-                    ScopeItem(target.value, self._source.span(target), ItemForm.LIST_ITEM)
-                )
+            text = self._folded(target, depth) if target is not None else None
+            if target is not None and text is not None:
+                items.append(ScopeItem(text, self._source.span(target), ItemForm.LIST_ITEM))
             else:
                 complete = False
         return _Parts(tuple(items), complete, splices=tuple(splices))
+
+    def _folded(self, node: ast.expr, depth: int) -> str | None:
+        """A str made only of str constants: a literal, or one built from literals and
+        names bound once to them (``GOOGLE + "gmail.send"``, ``f"{GRAPH}Mail.Read"``,
+        a common way to write a provider's long scope names).  None for anything
+        else: a str known only in part is no scope name."""
+        if depth > _MAX_DEPTH:
+            return None
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, str) else None
+        pieces: list[ast.expr] = []
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            pieces = [node.left, node.right]
+        elif isinstance(node, ast.JoinedStr):
+            for value in node.values:
+                if isinstance(value, ast.FormattedValue):
+                    # ``!r`` and a format spec change the text: not followed.
+                    if value.conversion != -1 or value.format_spec is not None:
+                        return None
+                    pieces.append(value.value)
+                else:
+                    pieces.append(value)
+        else:
+            return None
+        texts: list[str] = []
+        for piece in pieces:
+            target = self._follow(piece)
+            text = self._folded(target, depth + 1) if target is not None else None
+            if text is None:
+                return None
+            texts.append(text)
+        return "".join(texts)
 
     def _string_parts(self, text: str, node: ast.expr) -> tuple[ScopeItem, ...]:
         span = self._source.span(node)

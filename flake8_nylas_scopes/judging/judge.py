@@ -381,9 +381,11 @@ def judge_project(
     config: Config,
     enabled: CodeFilter,
     outside: Sequence[str] = (),
+    alone: bool = False,
 ) -> ProjectResult:
     """Findings of the project made of ``modules``.  ``outside``: files of the same
-    repository outside the project that mention Nylas (they may use its grants)."""
+    repository outside the project that mention Nylas (they may use its grants); with
+    ``alone``, files beside a file that has no project above it."""
     result = ProjectResult(
         errors=list(errors), facts=dict(modules),
         files=frozenset(modules).union(error.path for error in errors),
@@ -416,7 +418,7 @@ def judge_project(
     if outside:
         # Another project of the repository may make calls with the grants requested
         # here (a worker using the tokens a web app stored): said at each request.
-        unresolved.extend(UnresolvedUse(site.span, _outside_reason(outside), None)
+        unresolved.extend(UnresolvedUse(site.span, _outside_reason(outside, alone), None)
                           for site in sites)
     state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial, {
         path: facts.provider_guards for path, facts in modules.items() if facts.provider_guards})
@@ -454,8 +456,12 @@ def judge_project(
     return result
 
 
-def _outside_reason(outside: Sequence[str]) -> str:
+def _outside_reason(outside: Sequence[str], alone: bool) -> str:
     more = f" and {len(outside) - 1} more files" if len(outside) > 1 else ""
+    if alone:
+        return (f"{outside[0]}{more} beside this file mention Nylas and may use the grants "
+                "requested here, but no project file or .git above them makes them one "
+                "project (add a pyproject.toml, or set project-root, to judge them together)")
     return (f"{outside[0]}{more} outside the project, in the same repository, mention "
             "Nylas and may use the grants requested here (set project-root to the "
             "repository to judge them together)")

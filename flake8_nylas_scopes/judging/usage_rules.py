@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..analysis.facts import Generation, ItemForm, ScopeSite, SiteKind, ValueState
+from ..analysis.facts import Generation, ScopeSite, SiteKind, ValueState
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
@@ -24,6 +24,7 @@ from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .list_rules import default_grant, keeps_gmail_threading, list_findings, read_entry
 from .resolver import EndpointUse, UnresolvedUse
+from .v3_list_rules import names_one_scope
 from .v3_requests import V2, V3_UNKNOWN, awaits_migration, site_dialect, v3_granted
 
 # The list findings that remove an item when the safe fixes run: usage rules judge
@@ -298,6 +299,8 @@ def usage_findings(state: ProjectState, config: Config, enabled: CodeFilter) -> 
     for dialect in _dialects(state, bool(config.granted_scopes)):
         granted, whole = _read_grant(dialect, config)
         if granted is None:
+            if enabled("NYS304"):
+                yield from _untold_grants(dialect, state, config)
             continue
         if not (dialect.sites or (dialect.dialect == V2 and config.granted_scopes)):
             continue
@@ -344,7 +347,7 @@ def _lists_unlisted(state: _DialectState, config: Config) -> bool:
         flagged = {finding.span for finding in list_findings(site, config, _all_codes)
                    if finding.code in _WRONG_V3_ITEMS}
         for item in site.value.items:
-            if item.form is ItemForm.STRING_PART or item.span in flagged:
+            if not names_one_scope(site, item) or item.span in flagged:
                 continue
             if catalogue.canonical(item.text.strip()) is None:
                 return True
@@ -368,6 +371,46 @@ def _unresolved_findings(state: ProjectState) -> Iterator[Finding]:
         yield Finding(
             "NYS304", site.span, CODES["NYS304"].message(what=f"cannot follow the scopes: {reason}")
         )
+
+
+def _untold_grants(dialect: _DialectState, state: ProjectState, config: Config
+                   ) -> Iterator[Finding]:
+    """NYS304 for a dialect whose grants cannot be told, which keeps its usage rules
+    silent: at a request whose list cannot be read in full, and at each request that
+    could be judged, naming the requests that leave the grants unknown.  (A request
+    whose scopes cannot be read at all has its own NYS304.)"""
+    candidates = list(dialect.sites)
+    if dialect.dialect != V2:
+        candidates += [site for site in state.sites if site_dialect(site) == V3_UNKNOWN]
+    judged: list[ScopeSite] = []
+    untold: list[tuple[ScopeSite, str]] = []
+    for site in candidates:
+        by_itself = _DialectState(dialect.dialect, dialect.catalogue, [site], [], [], False, False)
+        if site_dialect(site) == V3_UNKNOWN or _read_grant(by_itself, config)[0] is None:
+            untold.append((site, _why_untold(site)))
+        else:
+            # A list read in part has its own NYS304 (``_unresolved_findings``).
+            judged.append(site)
+    if not untold:
+        return
+    for site in judged:
+        places = PlaceMarks()
+        named = "; ".join(f"the request at {places.mark(other.span)} ({why})"
+                          for other, why in untold)
+        what = f"cannot tell what the grants hold: {named}"
+        yield Finding("NYS304", site.span, CODES["NYS304"].message(what=what),
+                      places=tuple(places.spans))
+
+
+def _why_untold(site: ScopeSite) -> str:
+    if site.granted_unknown:
+        return site.granted_unknown
+    if site.generation is Generation.V3 and site.value.state is ValueState.ITEMS and not all(
+            names_one_scope(site, item) for item in site.value.items):
+        return "its 'scope' is a str"
+    if site.generation is Generation.V3 and not site.provider:
+        return "it names no provider, and its scopes do not tell which"
+    return "its scopes cannot be read"
 
 
 def _kept_from(guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]],
@@ -441,7 +484,7 @@ def _kept_items(site: ScopeSite, config: Config, catalogue: Catalogue
         if (item.span, item.part) in removed:
             continue
         if site.generation is Generation.V3:
-            if item.form is ItemForm.STRING_PART:
+            if not names_one_scope(site, item):
                 continue
             scope = catalogue.canonical(item.text.strip())
             if scope is not None and scope not in catalogue.identity:

@@ -371,6 +371,14 @@ def _joined_finding(site: ScopeSite, joined_at: Span) -> Finding:
     return Finding("NYS404", site.span, template, places=tuple(places.spans))
 
 
+def names_one_scope(site: ScopeSite, item: ScopeItem) -> bool:
+    """Whether an item of a v3 request is one scope, not a part of a str the SDK takes
+    as it is (split per character by its URL builders, sent whole as JSON: NYS404).
+    A hand-built ``/v3/connect/auth`` URL's space-joined ``scope`` is the wire format
+    itself: each of its parts is a scope the request asks for."""
+    return item.form is not ItemForm.STRING_PART or site.kind is SiteKind.V3_HOSTED_URL
+
+
 def v3_list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> Iterator[Finding]:
     """NYS401-NYS404 findings of one v3 scope request."""
     value = site.value
@@ -378,9 +386,7 @@ def v3_list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> It
         return
     if site.joined_at is not None and enabled("NYS404"):
         yield _joined_finding(site, site.joined_at)
-    is_string = site.kind is not SiteKind.V3_HOSTED_URL and any(
-        item.form is ItemForm.STRING_PART for item in value.items
-    )
+    is_string = not all(names_one_scope(site, item) for item in value.items)
     if is_string:
         if enabled("NYS404"):
             yield _string_finding(site)

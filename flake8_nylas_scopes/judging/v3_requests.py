@@ -7,9 +7,9 @@ requests against the calls whose endpoints are stated in that dialect.
 
 from __future__ import annotations
 
-from ..analysis.facts import Generation, ItemForm, ScopeSite, ValueState
+from ..analysis.facts import Generation, ScopeSite, ValueState
 from ..nylas_api.catalogue import Catalogue
-from .v3_list_rules import is_v2_name, scope_provider
+from .v3_list_rules import is_v2_name, names_one_scope, scope_provider
 
 V2 = "v2"
 # A v3 request whose provider cannot be told: it may be either catalogued provider's.
@@ -39,13 +39,14 @@ def site_dialect(site: ScopeSite) -> str:
 def v3_granted(site: ScopeSite, catalogue: Catalogue) -> frozenset[str] | None:
     """The canonical scopes a v3 request asks for; None when the grant is unknown: no
     ``scope`` (the connector's defaults apply), a value that cannot be read, or a str
-    (which the SDK sends as it is, split per character by the URL builders)."""
+    the SDK sends as it is (split per character by the URL builders; a hand-built
+    URL's space-joined ``scope`` is read part by part)."""
     value = site.value
     if site.granted_unknown:
         # ``include_grant_scopes``, or a request that takes the connector's defaults.
         return None
-    if value.state is not ValueState.ITEMS or not value.complete or any(
-            item.form is ItemForm.STRING_PART for item in value.items):
+    if value.state is not ValueState.ITEMS or not value.complete or not all(
+            names_one_scope(site, item) for item in value.items):
         return None
     found = {catalogue.canonical(item.text.strip()) for item in value.items}
     return frozenset(scope for scope in found if scope is not None)

@@ -6,34 +6,45 @@ and stores their tokens while another, a project of its own, makes the calls.  J
 alone, the first one's scopes that only the other uses look unused (NYS303), and a
 fix would take them away from both.  So the Python files of the repository (the
 nearest directory above the project with ``.git``) outside the project are looked at,
-grouped by the project each belongs to: a group that mentions Nylas but never a scope
-uses grants obtained elsewhere, maybe the ones requested here, and the rules that call
-a scope not needed stay silent for the project (``judge_project``), with NYS304 saying
-why.  A group that mentions scopes is an app with its own requests (another example,
-another service with its own sign-in) and says nothing about this one's grants.
+grouped by the project each belongs to: a group that mentions Nylas but never asks for
+scopes uses grants obtained elsewhere, maybe the ones requested here, and the rules that
+call a scope not needed stay silent for the project (``judge_project``), with NYS304
+saying why.  A group that asks for scopes (a request, or a list of scope names to hand
+one) is an app with its own requests (another example, another service with its own
+sign-in) and says nothing about this one's grants.
 
 What is not the repository's own code is left out: virtual environments and
 installed packages (``site-packages``), a vendored copy of the SDK (a directory named
 ``nylas``), hidden directories and the directories every walk skips; so is a home
 directory kept in git.  A project whose root the
 configuration sets was given its extent on purpose, and is not looked around.
+
+A file with no project file or ``.git`` above it is judged alone, yet it is often one
+module of a small app kept that way (copied into a container without its ``.git``):
+the files beside it, in its directory and below, are looked at in the same way
+(``beside_lone_file``).
 """
 
 from __future__ import annotations
 
 import os
+import stat
+from dataclasses import dataclass, field
+
 from ..analysis.prefilter import mentions_nylas
 from .cache import FactsCache
-from .roots import nearest_holding, project_root
+from .roots import ROOT_MARKERS, nearest_holding, project_root
 from .walk import WalkIndex, python_files
 
-__all__ = ["outside_mentions", "repository_root"]
+__all__ = ["LoneLook", "beside_lone_file", "outside_mentions", "repository_root"]
 
 _REPOSITORY_MARKER = ".git"
 # Directories holding code that is not the repository's own.
 _NOT_OWN_CODE = frozenset({"site-packages", "dist-packages", "nylas"})
 # Python files of the repository outside the project looked at, at most.
 _MOST_FILES = 20_000
+# Directories below a lone file's own looked at, at most (see ``beside_lone_file``).
+_LONE_DIRECTORIES = 200
 
 
 def repository_root(project: str) -> str | None:
@@ -92,6 +103,76 @@ def outside_mentions(project: str, cache: FactsCache | None) -> list[str]:
                   for path in paths)
 
 
+@dataclass
+class LoneLook:
+    """What one run found beside lone files: each directory's Python files, and what
+    each file read mentions, so that every file is listed and read at most once."""
+
+    listings: dict[str, list[str]] = field(default_factory=dict)
+    kinds: dict[str, int] = field(default_factory=dict)
+
+
+def beside_lone_file(path: str, look: LoneLook | None = None) -> list[str]:
+    """For a file with no project above it, judged alone: the Python files of its
+    directory and of the directories below it that are no project of their own, that
+    mention Nylas without asking for scopes, by their path from that directory
+    (sorted).
+
+    Such a file is often one module of a small app kept without a project file or a
+    repository (an app copied into a container without its ``.git``): the calls of
+    its other modules, judged apart, must not make the scopes it requests look
+    unused.  A module that asks for scopes itself is an app of its own (a folder of
+    example scripts) and changes nothing, as in a repository.
+    """
+    look = look if look is not None else LoneLook()
+    path = os.path.abspath(path)
+    if os.path.isdir(path):
+        return []  # a buffer named after a directory: nothing is beside it
+    directory = os.path.dirname(path)
+    if directory not in look.listings:
+        look.listings[directory] = _tree_files(directory)
+    beside: list[str] = []
+    for other in look.listings[directory]:
+        if other == path:
+            continue  # judged already, as the project itself
+        if other not in look.kinds:
+            mention = _mention(other, None)
+            look.kinds[other] = mention[-1] if mention is not None else _NOTHING
+        if look.kinds[other] == _NYLAS:
+            beside.append(os.path.relpath(other, directory))
+    return sorted(beside)
+
+
+def _tree_files(directory: str) -> list[str]:
+    """The Python files under ``directory`` that may be modules of a lone file's app
+    (see ``beside_lone_file``), as absolute paths."""
+    below = 0
+
+    def skip(subdirectory: str) -> bool:
+        nonlocal below
+        name = os.path.basename(subdirectory)
+        if name in _NOT_OWN_CODE or name.startswith(".") or any(
+                os.path.exists(os.path.join(subdirectory, marker))
+                for marker in (*ROOT_MARKERS, "pyvenv.cfg")):
+            return True
+        below += 1
+        if below > _LONE_DIRECTORIES:
+            raise _TreeTooLarge
+        return False
+
+    try:
+        files = python_files(directory, (), skip=skip)
+    except _TreeTooLarge:
+        # A home directory or /tmp, not an app: the files at the lone file's own level.
+        files = python_files(directory, (), skip=lambda subdirectory: True)
+    return [os.path.abspath(other) for other in files[:_MOST_FILES]]
+
+
+class _TreeTooLarge(Exception):
+    """The tree under a lone file's directory is larger than an app kept without a
+    project file."""
+
+
 # What a file mentions, kept with its size and times.
 _NOTHING, _NYLAS, _NYLAS_AND_SCOPES = 0, 1, 2
 _SCOPE_WORD = "scope"
@@ -104,14 +185,50 @@ def _mention(
     None when it cannot be read (it is not the project's: no error is said for it)."""
     try:
         status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            return None  # a named pipe would wait for a writer
         stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns)
         if before is not None and before[:3] == stamp:
             return before
+        known = _KINDS_SEEN.get((path, status.st_size, status.st_mtime_ns,
+                                 status.st_ctime_ns))
+        if known is not None:
+            return (*stamp, known)
         with open(path, "rb") as handle:
             text = handle.read().decode("utf-8", "replace")
     except OSError:
         return None
     kind = _NOTHING
     if mentions_nylas(text):
-        kind = _NYLAS_AND_SCOPES if _SCOPE_WORD in text.casefold() else _NYLAS
+        kind = _NYLAS_AND_SCOPES if _asks_for_scopes(path, text) else _NYLAS
+    if len(_KINDS_SEEN) >= _MOST_FILES:
+        _KINDS_SEEN.clear()
+    _KINDS_SEEN[(path, stamp[0], stamp[1], stamp[2])] = kind
     return (*stamp, kind)
+
+
+# What each file read in this process mentions, by path, size and times: a process
+# judging several projects of one repository (a test run, an editor's server, a run
+# without a cache) reads each neighbour once, since telling a request costs an
+# extraction.
+_KINDS_SEEN: dict[tuple[str, int, int, int], int] = {}
+
+
+def _asks_for_scopes(path: str, text: str) -> bool:
+    """Whether a module that mentions Nylas asks for scopes itself: a request, or a
+    list of scope names to hand one.  The word alone says nothing: a worker's
+    ``scoped_session`` or ``fixture(scope="session")`` has it too, and taking such a
+    worker for an app with its own sign-in would call the scopes it uses unused."""
+    if _SCOPE_WORD not in text.casefold():
+        return False
+    # The analysis is imported only for a file that may hold a request.
+    from ..analysis.module import module_facts
+
+    try:
+        facts = module_facts(None, path, text.splitlines(keepends=True))
+    except (SyntaxError, ValueError, RecursionError):
+        # Unreadable: nothing shows a request of its own, so it may use these grants.
+        return False
+    # A native-auth body handed to a helper that posts it is a request too.
+    return bool(facts.sites or facts.constants) or any(
+        arg.site is not None for arg in facts.body_args)

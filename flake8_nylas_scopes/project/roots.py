@@ -3,7 +3,8 @@
 The usage rules need the whole project (auth in one module, calls in another), but
 flake8 hands a plugin one file.  The project is the nearest directory above the file
 holding ``pyproject.toml``, ``setup.cfg``, ``setup.py``, ``tox.ini`` or ``.git``.  A
-file with no such directory above it is a project of its own.
+file with no such directory above it is a project of its own (what lies beside it may
+still use its grants: see ``neighbours.beside_lone_file``).
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from .walk import WalkIndex, python_files
 
 if TYPE_CHECKING:
     from ..analysis.facts import ModuleFacts
+    from .neighbours import LoneLook
     from .reuse import Stored
     from .workers import FactsText
 
@@ -177,6 +178,8 @@ def analyse(
     # Files with no project above them, each a project of its own under its own path:
     # never walked, even when a buffer's name is a directory's.
     alone: set[str] = set()
+    # What lies beside the lone files, each file read once.
+    beside_looks: list[LoneLook] = []
     for path in display:
         root = config.project_root or project_root(path) or ""
         if not root:
@@ -202,7 +205,9 @@ def analyse(
             files = sorted(walked | set(members))
             project = analyse_project(
                 files, config, enabled, overrides, cache, findings_only=findings_only,
-                jobs=jobs, neighbours=neighbours if members is inside else (),
+                jobs=jobs, neighbours=neighbours if members is inside else (
+                    _beside(root, beside_looks) if root in alone else ()),
+                alone=root in alone,
             )
             project.root = root
             _collect(result, project, set(members), display)
@@ -238,6 +243,17 @@ def _imports_a_sibling(path: str, text: str | None) -> bool:
             if os.path.isfile(f"{top}.py") or os.path.isdir(top):
                 return True
     return False
+
+
+def _beside(path: str, looks: list[LoneLook]) -> list[str]:
+    """Files beside a file with no project above it that mention Nylas (see
+    ``neighbours.beside_lone_file``); ``looks`` holds what one run found beside lone
+    files, once there is any (the look is imported only when needed)."""
+    from .neighbours import LoneLook, beside_lone_file
+
+    if not looks:
+        looks.append(LoneLook())
+    return beside_lone_file(path, looks[0])
 
 
 def _neighbours(root: str, config: Config, cache: FactsCache | None) -> list[str]:
@@ -465,9 +481,11 @@ def analyse_project(
     findings_only: bool = False,
     jobs: int = 1,
     neighbours: Sequence[str] = (),
+    alone: bool = False,
 ) -> ProjectResult:
     """Judge the project made of ``files``; ``neighbours`` are the files of its
-    repository outside it that mention Nylas.
+    repository outside it that mention Nylas, or with ``alone`` (a file with no project
+    above it) the files beside it that do.
 
     With ``findings_only`` the caller needs findings, errors and the files covered,
     not facts or the resolved state: the last result is then reused when nothing it
@@ -519,7 +537,7 @@ def analyse_project(
             reader = _load_facts(files, survey, cache, errors, reader)
             if cache is not None:
                 cache.flush(complete=True)
-            result = judge_project(reader.modules, errors, config, enabled, neighbours)
+            result = judge_project(reader.modules, errors, config, enabled, neighbours, alone)
             if keep is not None:
                 # A file that could not be read has no facts: such a result is reused
                 # only for the very same files.
@@ -585,6 +603,8 @@ class ProjectSession:
         # Each file's directory to its project root: flake8 asks for every file, and
         # finding the root costs a few stat calls per directory level.
         self._roots: dict[str, str | None] = {}
+        # What lies beside the lone files flake8 asks for (see ``_beside``).
+        self._beside_looks: list[LoneLook] = []
 
     def findings_for(self, path: str, text: str) -> list[Finding]:
         path = os.path.abspath(path)
@@ -592,7 +612,8 @@ class ProjectSession:
         if not root:
             if not mentions_nylas(text):
                 return []
-            single = analyse_project([path], self.config, self.enabled, {path: text}, None)
+            single = analyse_project([path], self.config, self.enabled, {path: text}, None,
+                                     neighbours=_beside(path, self._beside_looks), alone=True)
             return [finding for finding in single.findings if finding.span.path == path]
         root = os.path.abspath(root)
         if not self.from_stdin or self._disk_text(path) == text:
