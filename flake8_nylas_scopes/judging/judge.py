@@ -6,8 +6,9 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from ..analysis.extract import raw_use
+from ..analysis.extract import sent_raw_use
 from ..analysis.facts import (
+    Generation,
     ItemForm,
     ModuleFacts,
     RawUse,
@@ -25,7 +26,7 @@ from ..spans import Span
 from .argument_cases import ArgumentCases
 from .clients import with_confirmed_sites
 from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
-from .raw_requests import RawRoutes
+from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .results import FileError, ProjectResult
@@ -227,8 +228,8 @@ def _raw_uses(facts: ModuleFacts, index: ConstantIndex) -> Iterator[RawUse]:
     """A module's raw HTTP calls, those built from other modules' constants read in."""
     yield from facts.raw_uses
     for template in facts.raw_templates:
-        use = raw_use(template.method, index.url_text(template.url), template.span,
-                      template.text)
+        use = sent_raw_use(template.method, index.url_text(template.url), template.span,
+                           template.text, template.sends_http)
         if use is not None:
             yield use
 
@@ -241,8 +242,22 @@ def _usage(
     sdk = resolver.sdk
     # The endpoint map's verdict on each raw request, once per method, host and path.
     routes = RawRoutes.of_registry()
-    for facts in modules.values():
-        for raw in _raw_uses(facts, index):
+    raw_uses = {path: list(_raw_uses(facts, index)) for path, facts in modules.items()}
+    # A request to a URL the analysis cannot read may be a Nylas request where the
+    # project asks for API v2 scopes and sends raw HTTP requests to API v2: left out,
+    # its scopes would look unused.
+    over_http = any(site.generation is Generation.V2 for facts in modules.values()
+                    for site in facts.sites) and reaches_nylas_v2_over_http(
+        (raw for uses in raw_uses.values() for raw in uses),
+        (parts for facts in modules.values() for parts in facts.strings.values()))
+    for path, facts in modules.items():
+        for raw in raw_uses[path]:
+            if is_unread(raw):
+                if over_http:
+                    unresolved.append(UnresolvedUse(
+                        raw.span, f"cannot read the URL {raw.text}() sends its request to",
+                        None))
+                continue
             for target in routes.targets(raw):
                 # Parts of the path built at run time are shown as ``{...}``.
                 sent = f"{target.method or raw.method} {raw.shown_path}"
