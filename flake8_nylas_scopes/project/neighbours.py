@@ -24,14 +24,13 @@ from __future__ import annotations
 import os
 from ..analysis.prefilter import mentions_nylas
 from .cache import FactsCache
+from .own_code import holds_others_code
 from .roots import nearest_holding, project_root
 from .walk import WalkIndex, python_files
 
 __all__ = ["outside_mentions", "repository_root"]
 
 _REPOSITORY_MARKER = ".git"
-# Directories holding code that is not the repository's own.
-_NOT_OWN_CODE = frozenset({"site-packages", "dist-packages", "nylas"})
 # Python files of the repository outside the project looked at, at most.
 _MOST_FILES = 20_000
 
@@ -62,9 +61,7 @@ def outside_mentions(project: str, cache: FactsCache | None) -> list[str]:
     project = os.path.abspath(project)
 
     def skip(directory: str) -> bool:
-        name = os.path.basename(directory)
-        return directory == project or name in _NOT_OWN_CODE or name.startswith(".") or (
-            os.path.exists(os.path.join(directory, "pyvenv.cfg")))
+        return directory == project or holds_others_code(directory)
 
     walk_before, known = cache.load_neighbours() if cache is not None else ({}, {})
     walk_after: WalkIndex = {}
