@@ -465,7 +465,7 @@ def _item_spans(modules: list[ModuleFacts], index: ConstantIndex,
 
 # Findings whose fix takes an item out of (or narrows it in) every request that reads it.
 _ITEM_FIXES = frozenset({FixAction.REMOVE, FixAction.REPLACE})
-_USAGE_CLAIMS = frozenset({"NYS302", "NYS303"})
+_USAGE_CLAIMS = frozenset({"NYS302", "NYS303", "NYS405"})
 
 
 def _agreed(
@@ -474,11 +474,13 @@ def _agreed(
 ) -> set[Finding]:
     """Findings about an item that several requests read, checked against each of them.
 
-    The alternatives of one request (tiers, settings modules, ``[*BASE, "x"]`` and
-    ``BASE``) share their items: removing or narrowing one changes every request that
-    reads it.  A claim that an item is unused or broader than needed (NYS302, NYS303)
-    stands only when every request reading it makes it; a list finding whose fix not
-    every reader calls for keeps its message but loses the fix.
+    Requests that read one constant, and the alternatives of one request (tiers,
+    settings modules, ``[*BASE, "x"]`` and ``BASE``), share their items: removing or
+    narrowing one changes every request that reads it.  A claim that an item is not
+    needed (NYS302, NYS303, NYS405) stands only when every request reading it makes it
+    (the fix plan cannot tell: it judges the requests' lists, not the project's calls);
+    a list finding whose fix not every reader calls for, among alternatives or
+    requests the fix plan does not see read the item, loses the fix.
     """
     readers: dict[tuple[Span, int], list[ScopeSite]] = {}
     for site in sites:
@@ -504,11 +506,11 @@ def _agreed(
     for finding in findings:
         fix = finding.fix
         reading = readers.get((fix.span, fix.part), []) if fix is not None else []
-        if fix is None or fix.action not in _ITEM_FIXES or not (
-                _derived(reading) or _read_through_imports(reading, fix.span)):
+        usage = finding.code in _USAGE_CLAIMS
+        if fix is None or fix.action not in _ITEM_FIXES or not _checked_here(
+                reading, fix.span, usage):
             kept.add(finding)
             continue
-        usage = finding.code in _USAGE_CLAIMS
         agree = all(
             any(other.code == finding.code and other.fix == fix for other in alone(site, usage))
             for site in reading
@@ -518,6 +520,16 @@ def _agreed(
         elif not usage:
             kept.add(dataclasses.replace(finding, fix=None))
     return kept
+
+
+def _checked_here(reading: list[ScopeSite], item: Span, usage: bool) -> bool:
+    """Whether a finding on an item is checked here against each request reading it:
+    a claim that it is not needed wherever several requests read it (the fix plan
+    judges their lists, not the project's calls); a list finding where the fix plan
+    does not see every request read it (alternatives, imports)."""
+    if usage:
+        return len(reading) > 1
+    return _derived(reading) or _read_through_imports(reading, item)
 
 
 def _derived(reading: list[ScopeSite]) -> bool:
