@@ -47,6 +47,7 @@ from ..nylas_api.http import (
     unknown_host_path,
 )
 from .ast_names import dotted
+from .enum_members import enum_member_value
 from .bindings import (
     all_statements,
     statements_in_scope,
@@ -210,7 +211,7 @@ class Extractor(FastVisitor):
         self._reading: set[ast.AST] = set()
         self.reader = ValueReader(
             self.source, self.lookup, self.qualify, self._branch_values, self._returns,
-            self._key_value,
+            self._key_value, self._enum_member_value,
         )
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
@@ -293,6 +294,19 @@ class Extractor(FastVisitor):
         finally:
             self._reading.discard(function)
             self._scopes, self._bodies = saved_scopes, saved_bodies
+
+    def _enum_member_value(self, node: ast.Attribute) -> ast.expr | None:
+        """The string an ``Enum`` member of a class of this module holds:
+        ``Scope.READ.value``, or ``Scope.READ`` itself where the class mixes in
+        ``str`` (the member is that string)."""
+        member = node.value if node.attr == "value" else node
+        if not (isinstance(member, ast.Attribute) and isinstance(member.value, ast.Name)):
+            return None
+        name = member.value.id
+        cls = self._module_classes.get(name)
+        if cls is None or self._binding_scope(name) not in (None, self._scopes[0]):
+            return None
+        return enum_member_value(cls, member.attr, wants_value=member is not node)
 
     def _key_value(self, base: ast.expr, key: str) -> ast.expr | None:
         """``cfg["scopes"]`` for a dict this module builds and fills by key."""
