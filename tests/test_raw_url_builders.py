@@ -179,3 +179,38 @@ def test_a_v3_url_another_modules_function_returns_is_read(tmp_path: Path) -> No
     found = _codes(tmp_path / "put", {
         "auth.py": V3_AUTH, "links.py": V3_LINKS, "views.py": V3_VIEWS})
     assert [code for _, _, code in found if code != "NYS304"] == []
+
+
+SESSION_WRAPPER = '''
+import requests
+
+API = "https://api.nylas.com"
+SESSION = requests.Session()
+
+
+def _send(session, url, body):
+    return session.put(url, json=body)
+
+
+def mark_read(mid):
+    return _send(SESSION, f"{API}/messages/{mid}", {"unread": False})
+'''
+
+
+def test_a_session_parameter_sending_a_url_that_cannot_be_read_may_reach_nylas(
+        tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"auth.py": AUTH, "lister.py": LISTER,
+                              "wrapper.py": SESSION_WRAPPER})
+    assert found == [("wrapper.py", 9, "NYS304")]
+
+
+def test_flasks_session_is_no_http_session(tmp_path: Path) -> None:
+    # Control: ``session.get(key)`` reads the user's session, it sends nothing.
+    calls = LISTER + '''
+from flask import session
+
+
+def token(key):
+    return session.get(key)
+'''
+    assert _codes(tmp_path, {"auth.py": AUTH, "calls.py": calls}) == BROADER

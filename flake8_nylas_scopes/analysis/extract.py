@@ -175,6 +175,8 @@ class _ClassInfo:
     http_bases: dict[str, tuple[UrlPart, ...]] = field(default_factory=dict)
     # ``self.<attr> = requests.Session()``: the attributes that hold a session.
     http_sessions: frozenset[str] = frozenset()
+    # Every ``self.<attr>`` the class assigns.
+    assigned: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -645,7 +647,7 @@ class Extractor(FastVisitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         info = _ClassInfo()
         self._classes.append(info)
-        info.http_bases, info.http_sessions = self._http_attributes(node)
+        info.http_bases, info.http_sessions, info.assigned = self._http_attributes(node)
         self._qual.append((node.name, "class"))
         self.generic_visit(node)
         self._qual.pop()
@@ -653,10 +655,10 @@ class Extractor(FastVisitor):
 
     def _http_attributes(
         self, node: ast.ClassDef
-    ) -> tuple[dict[str, tuple[UrlPart, ...]], frozenset[str]]:
+    ) -> tuple[dict[str, tuple[UrlPart, ...]], frozenset[str], frozenset[str]]:
         """``self.<attr>`` names assigned once in the class, an HTTP client with a base
-        URL, each base read in the method that makes the client; and those assigned
-        once, an HTTP library's session or client."""
+        URL, each base read in the method that makes the client; those assigned
+        once, an HTTP library's session or client; and every name assigned."""
         assigned: dict[str, list[tuple[UrlPart, ...] | None]] = {}
         sessions: dict[str, list[bool]] = {}
         for method in node.body:
@@ -686,7 +688,8 @@ class Extractor(FastVisitor):
             self._scopes.pop()
         return ({name: bases[0] for name, bases in assigned.items()
                  if len(bases) == 1 and bases[0] is not None},
-                frozenset(name for name, made in sessions.items() if made == [True]))
+                frozenset(name for name, made in sessions.items() if made == [True]),
+                frozenset(assigned))
 
     def _is_session(self, node: ast.expr) -> bool:
         return isinstance(node, ast.Call) and self.qualify(node.func) in HTTP_SESSIONS
@@ -710,16 +713,24 @@ class Extractor(FastVisitor):
         """Whether a request method belongs to an HTTP library: a function of
         requests or httpx (``requests.put``), or a method of a session or client that
         one of them or aiohttp makes (``requests.Session()`` made in the call, bound
-        once to a name, by ``=`` or ``with ... as``, or to ``self.<attr>``)."""
+        once to a name, by ``=`` or ``with ... as``, or to ``self.<attr>``); or of a
+        parameter, or a ``self.<attr>`` the class never assigns, whose name says it is
+        one (``session``, ``http``): its callers fill it."""
         if not isinstance(func, ast.Attribute):
             return False
         receiver = func.value
         if self.qualify(receiver) in _HTTP_LIBRARIES or self._is_session(receiver):
             return True
         if isinstance(receiver, ast.Name):
+            if self._is_parameter(receiver):
+                return _names_http_session(receiver.id)
             return bool(self._read_where_made(receiver, self._is_session))
         attribute = self._self_attribute(receiver)
-        return bool(attribute) and attribute in self._classes[-1].http_sessions
+        if not attribute:
+            return False
+        info = self._classes[-1]
+        return attribute in info.http_sessions or (
+            _names_http_session(attribute) and attribute not in info.assigned)
 
     def _self_attribute(self, node: ast.expr) -> str:
         """The attribute ``self.<attr>`` names in a method of a class; "" otherwise."""
@@ -1813,6 +1824,13 @@ def _may_be_nylas_url(text: str) -> bool:
     return len(text) <= _MAX_URL_CONSTANT and (
         _names_nylas(text) or text.startswith(("https://", "http://")) or any(
             segment.strip(_HOLE) in URL_SEGMENTS for segment in text.split("/")))
+
+
+def _names_http_session(name: str) -> bool:
+    """Whether a name says it holds an HTTP session or client (``session``,
+    ``http_client``, ``_http``)."""
+    lowered = name.lower()
+    return "session" in lowered or "http" in lowered
 
 
 def _method(cls: ast.ClassDef, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
