@@ -47,10 +47,12 @@ def test_a_shared_item_is_not_offered_the_fix_that_fix_refuses(
     (tmp_path / "app.py").write_text(SHARED)
     monkeypatch.chdir(tmp_path)
     (finding,) = _json("app.py")["findings"]  # type: ignore[misc]
-    # The message says which request the finding is about.
+    # The message says which request the finding is about, and which other request
+    # reads the item, rather than to remove what fix will not remove.
     assert finding["message"] == (
-        "'contacts.read_only' is already granted by 'contacts'; remove it "
-        "(in the request at app.py:5)"
+        "'contacts.read_only' is already granted by 'contacts' in the request at app.py:5; "
+        "the request at app.py:6 reads the same list and does not call for changing it: "
+        "give each request a list of its own to change it in one"
     )
     assert finding["fix"] == {
         "available": True,
@@ -118,7 +120,10 @@ def test_an_item_shared_through_an_import_is_not_removed_for_one_request(
     monkeypatch.chdir(tmp_path)
     (finding,) = _json(".")["findings"]  # type: ignore[misc]
     assert finding["code"] == "NYS104"
-    assert finding["message"].endswith("(in the request at app.py:6)")
+    assert finding["message"].endswith(
+        " in the request at app.py:6; the request at app.py:7 reads the same list and "
+        "does not call for changing it: give each request a list of its own to change it "
+        "in one")
     assert finding["fix"]["available"] is False  # type: ignore[index]
     assert run_cli("fix", ".").code == 0
     assert (tmp_path / "scopes.py").read_text() == SHARED_CONSTANTS
@@ -137,6 +142,121 @@ def test_an_item_every_importing_request_calls_to_remove_is_removed(
             if f["line"] == 1] == [("NYS104", True)]  # type: ignore[index]
     assert run_cli("fix", ".").code == 1
     assert (tmp_path / "scopes.py").read_text().startswith('READ = ["contacts"]\n')
+
+
+V3_SHARED = textwrap.dedent(
+    """\
+    import nylas
+
+    nylas_client = nylas.Client("key")
+    SCOPES = [
+        "https://www.googleapis.com/auth/gmail.readonly",
+        "https://www.googleapis.com/auth/calendar",
+    ]
+
+
+    def make_connector():
+        return nylas_client.connectors.create({
+            "provider": "google", "settings": {"client_id": "a", "client_secret": "b"},
+            "scope": SCOPES})
+
+
+    def regrant(grant_id):
+        return nylas_client.grants.update(
+            grant_id, {"scope": [*SCOPES, "https://www.googleapis.com/auth/gmail.modify"]})
+    """
+)
+
+
+def test_a_connector_and_a_grant_update_sharing_a_list_are_not_told_to_remove(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # gmail.readonly is redundant in the grant update only: the connector needs it.
+    (tmp_path / "app.py").write_text(V3_SHARED)
+    monkeypatch.chdir(tmp_path)
+    (finding,) = _json("app.py")["findings"]  # type: ignore[misc]
+    assert finding["code"] == "NYS403"
+    assert "remove it" not in finding["message"]  # type: ignore[operator]
+    assert finding["message"].endswith(  # type: ignore[attr-defined]
+        "in the request at app.py:17; the request at app.py:11 reads the same list and "
+        "does not call for changing it: give each request a list of its own to change it "
+        "in one")
+    assert run_cli("fix", "app.py").code == 0
+    assert (tmp_path / "app.py").read_text() == V3_SHARED
+    # Control: where both requests call for it, the message says to remove it, and
+    # fix does.
+    both = V3_SHARED.replace('"https://www.googleapis.com/auth/calendar",',
+                             '"https://www.googleapis.com/auth/gmail.modify",').replace(
+        '[*SCOPES, "https://www.googleapis.com/auth/gmail.modify"]', "SCOPES")
+    (tmp_path / "app.py").write_text(both)
+    (finding,) = _json("app.py")["findings"]  # type: ignore[misc]
+    assert "; remove it (in the requests at app.py:11, app.py:17)" in (
+        finding["message"])  # type: ignore[operator]
+    assert run_cli("fix", "app.py").code == 1
+
+
+def test_values_of_one_request_sharing_an_item_are_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = textwrap.dedent(
+        """\
+        from nylas import APIClient
+
+        BASE = ["email.read_only", "calendar.read_only"]
+        client = APIClient("id", "secret")
+
+
+        def login(admin):
+            scopes = [*BASE, "email.modify"] if admin else BASE
+            return client.authentication_url("https://a/cb", scopes=scopes)
+        """
+    )
+    (tmp_path / "app.py").write_text(source)
+    monkeypatch.chdir(tmp_path)
+    (finding,) = _json("app.py")["findings"]  # type: ignore[misc]
+    assert finding["message"] == (
+        "'email.read_only' is already granted by 'email.modify' in one of the lists the "
+        "request at app.py:9 may send; another one it may send reads the same item and "
+        "does not call for changing it: give each list items of its own to change it in one")
+    assert run_cli("fix", "app.py").code == 0
+    assert (tmp_path / "app.py").read_text() == source
+
+
+THREADING = textwrap.dedent(
+    """\
+    from nylas import APIClient
+
+    client = APIClient("id", "secret")
+    BASE = ["email.send", "email.read_only", "contacts.read_only"]
+    gmail = client.authentication_url("https://a/cb", scopes=BASE, provider="gmail")
+    other = client.authentication_url(
+        "https://a/cb", scopes=[*BASE, "calendar"], provider="office365")
+
+
+    def send(to):
+        draft = client.drafts.create()
+        draft.to = to
+        draft.send()
+        client.calendars.all()
+    """
+)
+
+
+def test_an_unused_claim_not_every_request_reading_the_item_makes_is_not_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without email.read_only, the Gmail request would ask for email.send alone
+    # (NYS202): only the other request calls it unused, so no claim is made on BASE.
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "app.py").write_text(THREADING)
+    monkeypatch.chdir(tmp_path)
+    claims = [(f["line"], f["code"], f["message"].split("'")[1])  # type: ignore[index]
+              for f in _json(".")["findings"]]  # type: ignore[attr-defined]
+    # Control: contacts.read_only, which neither request needs, is still unused.
+    assert (4, "NYS303", "contacts.read_only") in claims
+    assert (4, "NYS303", "email.read_only") not in claims
+    run_cli("fix", "--unsafe-fixes", ".")
+    assert 'BASE = ["email.send", "email.read_only"]' in (tmp_path / "app.py").read_text()
 
 
 def test_many_requests_sharing_a_list_are_judged_against_one_gathering_of_the_calls(

@@ -966,3 +966,84 @@ def test_a_local_scope_list_only_looked_at_is_still_read(tmp_path: Path) -> None
             "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
             "app/views.py": _local_list(change)})
         assert [code for _, _, code, _ in found] == codes, change
+
+
+def test_getattr_of_a_setting_the_settings_module_defines_is_read(tmp_path: Path) -> None:
+    auth = _auth('getattr(settings, "NYLAS_SCOPES", [])', "from django.conf import settings")
+    found = _codes(tmp_path / "defined", {
+        "app/__init__.py": "", "app/calls.py": CALLS, "app/views.py": auth,
+        "app/settings.py": 'NYLAS_SCOPES = ["email.read_only", "contacts"]\n',
+    })
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("settings.py", 1, "NYS303")]
+    # Control: no settings module sets it, so the default may be what is sent.
+    found = _codes(tmp_path / "default", {
+        "app/__init__.py": "", "app/calls.py": CALLS, "app/views.py": auth,
+        "app/settings.py": 'DEBUG = False\n',
+    })
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+UNION = '''
+READ = {"email.read_only"}
+MORE = {"email.read_only", "contacts"}
+LISTED = ["email.read_only"]
+'''
+
+
+@pytest.mark.parametrize("scopes", ["sorted(READ | MORE)", "sorted(set(LISTED) | MORE)"])
+def test_a_union_of_readable_sets_is_read_once_per_scope(tmp_path: Path, scopes: str) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth(scopes, UNION),
+    })
+    # 'email.read_only' is in both sets but sent once: no NYS103.
+    assert [(line, code) for _, line, code, _ in found] == [(3, "NYS303")]
+    assert "'contacts'" in found[0][3]
+
+
+def test_a_union_with_a_side_that_cannot_be_read_is_unresolved(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth("sorted(READ | load_scopes())", UNION),
+    })
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+ENUM = '''
+import enum
+
+
+class Scope({bases}):
+    READ = "email.read_only"
+    CONTACTS = "contacts"
+{extra}'''
+
+
+@pytest.mark.parametrize("bases, scopes", [
+    ("enum.Enum", "[Scope.READ.value, Scope.CONTACTS.value]"),
+    ("str, enum.Enum", "[Scope.READ, Scope.CONTACTS]"),
+])
+def test_the_values_of_an_enum_of_the_module_are_read(
+        tmp_path: Path, bases: str, scopes: str) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth(scopes, ENUM.format(bases=bases, extra="")),
+    })
+    assert [(line, code) for _, line, code, _ in found] == [(7, "NYS303")]
+
+
+@pytest.mark.parametrize("bases, scopes, extra", [
+    # A plain Enum member is no str: the SDK cannot join it.
+    ("enum.Enum", "[Scope.READ, Scope.CONTACTS]", ""),
+    # Members made by a method of the class may hold anything.
+    ("str, enum.Enum", "[Scope.READ, Scope.CONTACTS]",
+     "\n    def __new__(cls, value):\n        return str.__new__(cls, value.upper())\n"),
+])
+def test_enum_members_whose_value_is_not_certain_are_unresolved(
+        tmp_path: Path, bases: str, scopes: str, extra: str) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth(scopes, ENUM.format(bases=bases, extra=extra)),
+    })
+    assert {code for _, _, code, _ in found} == {"NYS304"}

@@ -355,6 +355,26 @@ def test_a_hand_built_url_s_space_joined_scope_that_the_calls_need_is_kept(
     assert [code for _, code, _ in _raw(tmp_path, text)] == ["NYS303"]
 
 
+def test_a_quoted_space_joined_scope_in_a_hand_built_url_is_read(tmp_path: Path) -> None:
+    # calendar.readonly serves the calendars call; without it, it is unused.
+    quoted = RAW_APP.replace(
+        'query = urlencode({"client_id": "id", "provider": "google", "scope": " ".join(SCOPES)})\n'
+        '    return f"{API}/v3/connect/auth?{query}"',
+        'return f"{API}/v3/connect/auth?client_id=id&provider=google&scope='
+        '{quote(\' \'.join(SCOPES))}"').replace(
+        "from urllib.parse import urlencode", "from urllib.parse import quote, urlencode")
+    assert "quote(" in quoted
+    text = quoted.replace('(await http.get(f"/v3/grants/{grant_id}/calendars")).json()', "None")
+    assert [(code, "calendar.readonly" in message) for _, code, message in _raw(tmp_path, text)
+            ] == [("NYS303", True)]
+    # Control: quoted inside urlencode's dict, the value is encoded twice: not read.
+    twice = RAW_APP.replace('"scope": " ".join(SCOPES)', '"scope": quote(" ".join(SCOPES))'
+                            ).replace("import urlencode", "import quote, urlencode")
+    twice = twice.replace('(await http.get(f"/v3/grants/{grant_id}/calendars")).json()',
+                          "None")
+    assert {code for _, code, _ in _raw(tmp_path, twice)} == {"NYS304"}
+
+
 def test_a_raw_v3_request_in_a_module_that_never_names_nylas_is_a_use(
         tmp_path: Path) -> None:
     # The mail calls live in a module of their own, whose host comes from the

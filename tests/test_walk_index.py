@@ -15,7 +15,7 @@ from damaged_json import index_damages
 
 from flake8_nylas_scopes.project import walk
 from flake8_nylas_scopes.project.cache import WALK_INDEX, FactsCache
-from flake8_nylas_scopes.project.session import project_files
+from flake8_nylas_scopes.project.project_files import project_files
 
 AN_HOUR_AGO_NS = (1_700_000_000 * 10**9, 1_700_000_000 * 10**9)
 
@@ -56,7 +56,7 @@ def _counting_listings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_the_walk_finds_what_os_walk_finds(tree: Path) -> None:
-    found = _names(tree, project_files(str(tree), ["tests"], None))
+    found = _names(tree, project_files(str(tree), ["tests"], None).linted)
     # build/ and *.egg-info are skipped, tests/ is excluded, a linked directory is
     # not followed, and only .py files count.
     assert found == ["main.py", "pkg/__init__.py", "pkg/sub/deep.py"]
@@ -68,7 +68,7 @@ def test_a_package_of_the_project_named_build_is_walked(tree: Path) -> None:
     (tree / "shop" / "build").mkdir(parents=True)
     for file in ("shop/__init__.py", "shop/build/__init__.py", "shop/build/notify.py"):
         (tree / file).write_text("x = 1\n")
-    found = _names(tree, project_files(str(tree), ["tests"], None))
+    found = _names(tree, project_files(str(tree), ["tests"], None).linted)
     assert found == ["main.py", "pkg/__init__.py", "pkg/sub/deep.py", "shop/__init__.py",
                      "shop/build/__init__.py", "shop/build/notify.py"]
 
@@ -77,18 +77,18 @@ def test_a_package_named_build_made_later_is_found(tree: Path) -> None:
     cache = FactsCache(str(tree), "")
     project_files(str(tree), [], cache)
     (tree / "pkg" / "build" / "__init__.py").write_text("")  # pkg/build's mtime moves
-    assert "pkg/build/gen.py" in _names(tree, project_files(str(tree), [], cache))
+    assert "pkg/build/gen.py" in _names(tree, project_files(str(tree), [], cache).linted)
 
 
 def test_an_unchanged_tree_is_not_listed_again(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = FactsCache(str(tree), "")
-    first = project_files(str(tree), [], cache)
+    first = project_files(str(tree), [], cache).linted
     _age(tree)  # the cache directory was just made inside the root
     project_files(str(tree), [], cache)
     listed = _counting_listings(monkeypatch)
-    assert project_files(str(tree), [], cache) == first
+    assert project_files(str(tree), [], cache).linted == first
     assert listed == []
 
 
@@ -96,7 +96,7 @@ def test_a_file_added_later_is_found(tree: Path) -> None:
     cache = FactsCache(str(tree), "")
     project_files(str(tree), [], cache)
     (tree / "pkg" / "sub" / "new.py").write_text("y = 2\n")  # the directory's mtime moves
-    assert "pkg/sub/new.py" in _names(tree, project_files(str(tree), [], cache))
+    assert "pkg/sub/new.py" in _names(tree, project_files(str(tree), [], cache).linted)
 
 
 def test_a_directory_changed_just_now_is_listed_again(
@@ -110,16 +110,18 @@ def test_a_directory_changed_just_now_is_listed_again(
     assert str(tree / "pkg") in listed
 
 
-def test_other_exclusions_do_not_reuse_the_listings(tree: Path) -> None:
+def test_other_exclusions_leave_out_other_files_of_the_same_listings(tree: Path) -> None:
     cache = FactsCache(str(tree), "")
-    assert "tests/test_main.py" in _names(tree, project_files(str(tree), [], cache))
-    assert "tests/test_main.py" not in _names(tree, project_files(str(tree), ["tests"], cache))
+    assert "tests/test_main.py" in _names(tree, project_files(str(tree), [], cache).linted)
+    found = project_files(str(tree), ["tests"], cache)
+    assert "tests/test_main.py" not in _names(tree, found.linted)
+    assert _names(tree, found.left_out) == ["tests/test_main.py"]
 
 
 @pytest.mark.parametrize("damage", index_damages("directories"))
 def test_a_broken_walk_index_is_ignored(tree: Path, damage: Callable[[str], str]) -> None:
     cache = FactsCache(str(tree), "")
-    first = project_files(str(tree), [], cache)
+    first = project_files(str(tree), [], cache).linted
     index = Path(FactsCache(str(tree), "").entries) / WALK_INDEX
     index.write_text(damage(index.read_text()))
-    assert project_files(str(tree), [], cache) == first
+    assert project_files(str(tree), [], cache).linted == first

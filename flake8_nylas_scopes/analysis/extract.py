@@ -19,8 +19,9 @@ import os
 import re
 import string
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..nylas_api import API_VERSIONS, PROVIDER_SCOPE_PREFIXES
 from ..nylas_api.http import (
@@ -33,6 +34,7 @@ from ..nylas_api.http import (
     OTHER_HOST,
     SPELLED_HOST,
     UNKNOWN_HOST,
+    UNREAD_HOST,
     UNREAD_PATH,
     URL_HOLE,
     is_v3_path,
@@ -45,6 +47,7 @@ from ..nylas_api.http import (
     unknown_host_path,
 )
 from .ast_names import dotted
+from .enum_members import enum_member_value
 from .bindings import (
     all_statements,
     statements_in_scope,
@@ -155,11 +158,17 @@ NATIVE_BODY_KEYS = frozenset({"client_id", "name", "email_address", "provider", 
 HOSTED_PARAM_KEYS = frozenset({"client_id", "redirect_uri", "response_type"})
 
 _HOLE = URL_HOLE
+_Read = TypeVar("_Read")
 # ``import *`` in a module's text (missing one only leaves a name unread).
 _STAR_IMPORT = re.compile(r"import[\s\\]*\*")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 # HTTP libraries whose module functions send a request (``requests.get(url)``).
 _HTTP_LIBRARIES = frozenset({"requests", "httpx"})
+# The sessions and clients of HTTP libraries, whose request methods send a request.
+HTTP_SESSIONS = frozenset({
+    "requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client",
+    "httpx.AsyncClient", "aiohttp.ClientSession",
+})
 # Calls that only read a URL they are given (print it, log it, measure it).
 _READING_CALLEES = frozenset({
     "print", "len", "str", "repr", "debug", "info", "warning", "warn", "error",
@@ -173,6 +182,10 @@ _LEADING_FIELD = re.compile(r"^(?:\{[^{}/]*\}|%\(\w+\)s|%s|\$\{\w+\}|\$\w+)")
 class _ClassInfo:
     # ``self.<attr> = httpx.AsyncClient(base_url=...)``: the pieces of the base URL.
     http_bases: dict[str, tuple[UrlPart, ...]] = field(default_factory=dict)
+    # ``self.<attr> = requests.Session()``: the attributes that hold a session.
+    http_sessions: frozenset[str] = frozenset()
+    # Every ``self.<attr>`` the class assigns.
+    assigned: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -209,7 +222,7 @@ class Extractor(FastVisitor):
         self._reading: set[ast.AST] = set()
         self.reader = ValueReader(
             self.source, self.lookup, self.value_reference, self._branch_values,
-            self._returns, self._key_value,
+            self._returns, self._key_value, self._enum_member_value,
         )
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
@@ -328,6 +341,19 @@ class Extractor(FastVisitor):
         finally:
             self._reading.discard(function)
             self._scopes, self._bodies = saved_scopes, saved_bodies
+
+    def _enum_member_value(self, node: ast.Attribute) -> ast.expr | None:
+        """The string an ``Enum`` member of a class of this module holds:
+        ``Scope.READ.value``, or ``Scope.READ`` itself where the class mixes in
+        ``str`` (the member is that string)."""
+        member = node.value if node.attr == "value" else node
+        if not (isinstance(member, ast.Attribute) and isinstance(member.value, ast.Name)):
+            return None
+        name = member.value.id
+        cls = self._module_classes.get(name)
+        if cls is None or self._binding_scope(name) not in (None, self._scopes[0]):
+            return None
+        return enum_member_value(cls, member.attr, wants_value=member is not node)
 
     def _key_value(self, base: ast.expr, key: str) -> ast.expr | None:
         """``cfg["scopes"]`` for a dict this module builds and fills by key."""
@@ -682,13 +708,7 @@ class Extractor(FastVisitor):
             parts = self._url_parts(ast.Name(id=name, ctx=ast.Load()))
             if parts is None:
                 continue
-            text = url_fallback_text(parts)
-            # An absolute URL of another host counts too: a request to it is none.
-            if len(text) <= _MAX_URL_CONSTANT and (
-                _names_nylas(text) or text.startswith(("https://", "http://")) or any(
-                    segment.strip(_HOLE) in URL_SEGMENTS for segment in text.split("/")
-                )
-            ):
+            if _may_be_nylas_url(url_fallback_text(parts)):
                 strings[name] = parts
         for name, node in self.module_bindings.values.items():
             # ``settings = Settings()``: ``settings.api_uri`` read by other modules.
@@ -700,6 +720,19 @@ class Extractor(FastVisitor):
                     found = self._field_default(attribute, 0)
                     if found is not None:
                         strings[f"{name}.{field_name}"] = found
+        # ``def message_url(mid): return f"{API}/messages/{mid}"`` (or a method of a
+        # class), whose URL another module's request sends.
+        functions = [(f"{name}()", function)
+                     for name, function in self._module_functions.items()]
+        functions.extend(
+            (f"{cls_name}.{method.name}()", method)
+            for cls_name, cls in self._module_classes.items() for method in cls.body
+            if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and _method(cls, method.name) is method)
+        for name, function in functions:
+            parts = self._function_url(function)
+            if parts is not None and _may_be_nylas_url(url_fallback_text(parts)):
+                strings[name] = parts
         return strings
 
     def _visit_decorators(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
@@ -772,7 +805,7 @@ class Extractor(FastVisitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         info = _ClassInfo()
         self._classes.append(info)
-        info.http_bases = self._http_attributes(node)
+        info.http_bases, info.http_sessions, info.assigned = self._http_attributes(node)
         self._qual.append((node.name, "class"))
         self._visit_decorators(node)
         for child in ast.iter_child_nodes(node):
@@ -781,10 +814,14 @@ class Extractor(FastVisitor):
         self._qual.pop()
         self._classes.pop()
 
-    def _http_attributes(self, node: ast.ClassDef) -> dict[str, tuple[UrlPart, ...]]:
+    def _http_attributes(
+        self, node: ast.ClassDef
+    ) -> tuple[dict[str, tuple[UrlPart, ...]], frozenset[str], frozenset[str]]:
         """``self.<attr>`` names assigned once in the class, an HTTP client with a base
-        URL, each base read in the method that makes the client."""
+        URL, each base read in the method that makes the client; those assigned
+        once, an HTTP library's session or client; and every name assigned."""
         assigned: dict[str, list[tuple[UrlPart, ...] | None]] = {}
+        sessions: dict[str, list[bool]] = {}
         for method in node.body:
             if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
@@ -801,14 +838,22 @@ class Extractor(FastVisitor):
                         and target.value.id == "self"
                     ):
                         value = getattr(statement, "value", None)
-                        base = self._client_base(value) if (
+                        made = value if (
                             isinstance(statement, ast.Assign) and len(targets) == 1
                             and isinstance(value, ast.expr)) else None
+                        base = self._client_base(made) if made is not None else None
                         assigned.setdefault(target.attr, []).append(base)
+                        sessions.setdefault(target.attr, []).append(
+                            made is not None and self._is_session(made))
             self._bodies.pop()
             self._scopes.pop()
-        return {name: bases[0] for name, bases in assigned.items()
-                if len(bases) == 1 and bases[0] is not None}
+        return ({name: bases[0] for name, bases in assigned.items()
+                 if len(bases) == 1 and bases[0] is not None},
+                frozenset(name for name, made in sessions.items() if made == [True]),
+                frozenset(assigned))
+
+    def _is_session(self, node: ast.expr) -> bool:
+        return isinstance(node, ast.Call) and self.qualify(node.func) in HTTP_SESSIONS
 
     def _client_base(self, node: ast.expr) -> tuple[UrlPart, ...] | None:
         """The base URL of ``httpx.AsyncClient(base_url=...)``, when it is given."""
@@ -821,26 +866,56 @@ class Extractor(FastVisitor):
         """The base URL of the HTTP client a request is sent with: a name bound once
         to one (by ``=`` or ``with ... as``), or ``self.<attr>`` of this class."""
         if isinstance(receiver, ast.Name):
-            bindings = self._binding_scope(receiver.id)
-            if bindings is None:
-                return None
-            depth = next(at for at, scope in enumerate(self._scopes) if scope is bindings)
-            made = bindings.lookup(receiver.id) or with_value(self._bodies[depth], receiver.id)
-            if made is None:
-                return None
-            # Read where the client is made: a module's client, in the module's scope.
-            saved_scopes, saved_bodies = self._scopes, self._bodies
-            self._scopes, self._bodies = saved_scopes[:depth + 1], saved_bodies[:depth + 1]
-            try:
-                return self._client_base(made)
-            finally:
-                self._scopes, self._bodies = saved_scopes, saved_bodies
-        if (
-            isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name)
-            and receiver.value.id == "self" and self._classes
-        ):
-            return self._classes[-1].http_bases.get(receiver.attr)
-        return None
+            return self._read_where_made(receiver, self._client_base)
+        attribute = self._self_attribute(receiver)
+        return self._classes[-1].http_bases.get(attribute) if attribute else None
+
+    def _sends_http(self, func: ast.expr) -> bool:
+        """Whether a request method belongs to an HTTP library: a function of
+        requests or httpx (``requests.put``), or a method of a session or client that
+        one of them or aiohttp makes (``requests.Session()`` made in the call, bound
+        once to a name, by ``=`` or ``with ... as``, or to ``self.<attr>``); or of a
+        parameter, or a ``self.<attr>`` the class never assigns, whose name says it is
+        one (``session``, ``http``): its callers fill it."""
+        if not isinstance(func, ast.Attribute):
+            return False
+        receiver = func.value
+        if self.qualify(receiver) in _HTTP_LIBRARIES or self._is_session(receiver):
+            return True
+        if isinstance(receiver, ast.Name):
+            if self._is_parameter(receiver):
+                return _names_http_session(receiver.id)
+            return bool(self._read_where_made(receiver, self._is_session))
+        attribute = self._self_attribute(receiver)
+        if not attribute:
+            return False
+        info = self._classes[-1]
+        return attribute in info.http_sessions or (
+            _names_http_session(attribute) and attribute not in info.assigned)
+
+    def _self_attribute(self, node: ast.expr) -> str:
+        """The attribute ``self.<attr>`` names in a method of a class; "" otherwise."""
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id == "self" and self._classes):
+            return node.attr
+        return ""
+
+    def _read_where_made(self, name: ast.Name, read: Callable[[ast.expr], _Read]) -> _Read | None:
+        """``read`` of the one value a name is bound to (by ``=`` or ``with ... as``),
+        read in the scope that binds it: a module's client in the module's scope."""
+        bindings = self._binding_scope(name.id)
+        if bindings is None:
+            return None
+        depth = next(at for at, scope in enumerate(self._scopes) if scope is bindings)
+        made = bindings.lookup(name.id) or with_value(self._bodies[depth], name.id)
+        if made is None:
+            return None
+        saved_scopes, saved_bodies = self._scopes, self._bodies
+        self._scopes, self._bodies = saved_scopes[:depth + 1], saved_bodies[:depth + 1]
+        try:
+            return read(made)
+        finally:
+            self._scopes, self._bodies = saved_scopes, saved_bodies
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
@@ -1136,13 +1211,15 @@ class Extractor(FastVisitor):
         if http_method in HTTP_METHODS or chosen_at_run_time:
             self._raw_request(node, http_method, chosen_at_run_time, url_node)
 
-    def _path_handed_to_builder(self, node: ast.Call, url_node: ast.expr, verb: str) -> None:
+    def _path_handed_to_builder(self, node: ast.Call, url_node: ast.expr, verb: str) -> bool:
         """``requests.put(api_url(f"/messages/{mid}"))``: a function builds the URL from
         the path it is given, on a host the analysis does not see there; the path may
-        be a Nylas route, as on a client whose base URL is not known."""
+        be a Nylas route, as on a client whose base URL is not known.  Whether it
+        recorded such a path."""
         made = self.reader.follow(url_node)
         if not isinstance(made, ast.Call):
-            return
+            return False
+        recorded = False
         for argument in (*made.args, *(keyword.value for keyword in made.keywords)):
             if isinstance(argument, ast.Starred):
                 continue
@@ -1151,6 +1228,65 @@ class Extractor(FastVisitor):
                 use = raw_use(verb, text, self.source.span(node), dotted(node.func))
                 if use is not None:
                     self.facts.raw_uses.append(use)
+                    recorded = True
+        return recorded
+
+    def _returned_url(self, node: ast.expr) -> tuple[UrlPart, ...] | None:
+        """The URL a function of the project returns, where a request sends what it
+        makes (``requests.put(message_url(mid))``, ``urls.message(mid)`` on an object
+        of a class): read here for this module's function, and named for the project
+        index (``strings``) for another module's."""
+        made = self.reader.follow(node)
+        if not isinstance(made, ast.Call):
+            return None
+        func = made.func
+        if isinstance(func, ast.Name):
+            function = self._module_function(func)
+            if function is not None:
+                return self._function_url(function)
+            imported = self.qualify(func) if func.id in self._imports else None
+            return (UrlPart(_HOLE, f"{imported}()"),) if imported else None
+        if not isinstance(func, ast.Attribute):
+            return None
+        instance = self.reader.follow(func.value)
+        if not (isinstance(instance, ast.Call) and isinstance(instance.func, ast.Name)):
+            return None
+        cls = self._module_classes.get(instance.func.id)
+        if cls is not None and self._binding_scope(instance.func.id) in (
+                None, self._scopes[0]):
+            method = _method(cls, func.attr)
+            return self._function_url(method) if method is not None else None
+        imported = self.qualify(instance.func) if instance.func.id in self._imports else None
+        return (UrlPart(_HOLE, f"{imported}.{func.attr}()"),) if imported else None
+
+    def _module_function(
+        self, func: ast.Name
+    ) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        """The function of this module a name calls (not one a local name hides)."""
+        if self._binding_scope(func.id) not in (None, self._scopes[0]):
+            return None
+        return self._module_functions.get(func.id)
+
+    def _function_url(
+        self, function: ast.FunctionDef | ast.AsyncFunctionDef
+    ) -> tuple[UrlPart, ...] | None:
+        """The URL a function returns, read in its own scope (its parameters are
+        holes); None unless every ``return`` spells the same URL."""
+        returns = function_returns(function)
+        if returns is None or function in self._reading:
+            return None
+        saved = self._scopes, self._bodies, set(self._url_reads), set(self._url_names)
+        self._scopes = [saved[0][0], self._function_bindings(function)]
+        self._bodies = [saved[1][0], function.body]
+        self._reading.add(function)
+        try:
+            read = {self._read_url_parts(value, 1) for value in returns}
+        finally:
+            self._reading.discard(function)
+            # Reading the function is not a request reading its strings: a v3 path it
+            # spells stays one that may be sent where the analysis cannot see.
+            self._scopes, self._bodies, self._url_reads, self._url_names = saved
+        return read.pop() if len(read) == 1 else None
 
     def _is_request_object(self, node: ast.expr) -> bool:
         made = self.reader.follow(node)
@@ -1166,6 +1302,8 @@ class Extractor(FastVisitor):
             if base is not None:
                 # ``http.get("/messages")`` on ``httpx.Client(base_url=NYLAS_API)``.
                 parts = (*_strip_end(base), UrlPart("/"), *_strip_start(parts))
+        verb = http_method.upper() if not chosen_at_run_time else ANY_METHOD
+        sends_http = node not in self._decorators and self._sends_http(func)
         if parts is None:
             if self._names_nylas_host(url_node):
                 # ``"https://api.nylas.com" + path``: a Nylas request to a path the
@@ -1173,15 +1311,20 @@ class Extractor(FastVisitor):
                 self.facts.raw_uses.append(RawUse(
                     http_method.upper(), NYLAS_HOST, UNREAD_PATH, self.source.span(node),
                     dotted(func)))
-            else:
-                self._path_handed_to_builder(
-                    node, url_node, http_method.upper() if not chosen_at_run_time else ANY_METHOD)
-            return
+                return
+            if self._path_handed_to_builder(node, url_node, verb):
+                return
+            parts = self._returned_url(url_node)
+            if parts is None:
+                unread = sent_raw_use(verb, _HOLE, self.source.span(node), dotted(func),
+                                      sends_http)
+                if unread is not None:
+                    self.facts.raw_uses.append(unread)
+                return
         url = url_fallback_text(parts)
         path = url.split("?")[0].rstrip("/")
         body = _keyword(node, "json") or _keyword(node, "data")
         params = _keyword(node, "params")
-        verb = http_method.upper() if not chosen_at_run_time else ANY_METHOD
         self._v3.raw_request(node, path, verb, body)
         if _may_be_v3(path):
             # ``?calendar_id=primary``, ``params={...}``, ``json={...}``: the case of
@@ -1206,12 +1349,12 @@ class Extractor(FastVisitor):
                 self._native_auth(node, body, nylas_host=True, url=parts)
             if params is not None:
                 self._hosted_params(params, node, url=parts)
-            self.facts.raw_templates.append(
-                RawTemplate(verb, parts, self.source.span(node), dotted(func)))
+            self.facts.raw_templates.append(RawTemplate(
+                verb, parts, self.source.span(node), dotted(func), sends_http))
             return
         # ``@app.post("/events")`` registers a route; it sends no request.
-        use = raw_use(verb, url, self.source.span(node), dotted(func),
-                      sent=node not in self._decorators)
+        use = sent_raw_use(verb, url, self.source.span(node), dotted(func), sends_http,
+                           sent=node not in self._decorators)
         if use is not None:
             self.facts.raw_uses.append(use)
 
@@ -1855,6 +1998,46 @@ def raw_use(verb: str, url: str, span: Span, text: str, sent: bool = True) -> Ra
         return None
     # ``https://proxy.example.com/v3/...``: a Nylas v3 path on another host.
     return RawUse(verb, OTHER_HOST, path, span, text, sent)
+
+
+def sent_raw_use(verb: str, url: str, span: Span, text: str, sends_http: bool,
+                 sent: bool = True) -> RawUse | None:
+    """``raw_use``; or, for a URL with no host or path that can be read which an HTTP
+    library sends (``requests.put(url)`` in a wrapper, ``requests.put(make_url(m))``),
+    a request that may go anywhere: whether it may be a Nylas request is the judge's
+    question, which looks at the project."""
+    use = raw_use(verb, url, span, text, sent)
+    if not sends_http or (use is not None and use.host != UNKNOWN_HOST):
+        return use
+    path = unknown_host_path(url, _HOLE)
+    spelled = url.split("?", 1)[0] if path is None else path
+    if spelled.replace(_HOLE, "").strip("/"):
+        return use
+    return RawUse(verb, UNREAD_HOST, UNREAD_PATH, span, text, sent)
+
+
+def _may_be_nylas_url(text: str) -> bool:
+    """Whether a string another module may read as a URL could be part of a Nylas
+    one: a host that names Nylas, a path whose segments are those of a Nylas route.
+    An absolute URL of another host counts too: a request to it is none."""
+    return len(text) <= _MAX_URL_CONSTANT and (
+        _names_nylas(text) or text.startswith(("https://", "http://")) or any(
+            segment.strip(_HOLE) in URL_SEGMENTS for segment in text.split("/")))
+
+
+def _names_http_session(name: str) -> bool:
+    """Whether a name says it holds an HTTP session or client (``session``,
+    ``http_client``, ``_http``)."""
+    lowered = name.lower()
+    return "session" in lowered or "http" in lowered
+
+
+def _method(cls: ast.ClassDef, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The method a class body defines once under ``name``."""
+    found = [statement for statement in cls.body
+             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and statement.name == name]
+    return found[0] if len(found) == 1 else None
 
 
 def unsent_v3_uses(url: str, span: Span) -> list[RawUse]:

@@ -68,6 +68,8 @@ _SCOPE_KEY = "scope"
 _PROVIDER_KEY = "provider"
 # Calls that turn a dict into a query string: ``f"{base}/v3/connect/auth?{urlencode(p)}"``
 # and ``httpx.QueryParams(p)`` (whose str is the encoded query).
+# Functions that percent-encode one query value.
+_URL_QUOTERS = frozenset({"urllib.parse.quote", "urllib.parse.quote_plus"})
 _URLENCODE = frozenset({"urllib.parse.urlencode", "urlencode", "httpx.QueryParams"})
 # Why a request's granted set is not the list it shows (``ScopeSite.granted_unknown``).
 _CONNECTOR_DEFAULTS = "no 'scope': the connector's default scopes apply"
@@ -503,11 +505,23 @@ class V3Requests:
             if URL_HOLE not in raw:
                 value = _wire_value(urllib.parse.unquote_plus(raw), span)
             elif raw == URL_HOLE and key_holes and key_holes[0] is not None:
-                value = self._wire_expression(key_holes[0], span)
+                value = self._wire_expression(self._unquoted(key_holes[0]), span)
             else:
                 value = ScopeValue(ValueState.UNRESOLVED, complete=False,
                                    reason="scopes built at run time")
             yield _url_site(span, value)
+
+    def _unquoted(self, hole: ast.expr) -> ast.expr:
+        """``quote(" ".join(SCOPES))`` in a URL's query: the value it encodes, which
+        the server reads back (only there: a value quoted inside ``urlencode``'s dict
+        is encoded twice)."""
+        ext = self._ext
+        target = ext.reader.follow(hole)
+        if (isinstance(target, ast.Call) and ext.qualify(target.func) in _URL_QUOTERS
+                and len(target.args) == 1 and not isinstance(target.args[0], ast.Starred)
+                and all(keyword.arg == "safe" for keyword in target.keywords)):
+            return target.args[0]
+        return hole
 
     def _urlencoded(self, hole: ast.expr, span: Span) -> ScopeSite | None:
         """``urlencode(params)`` (or ``httpx.QueryParams(params)``) in the query: the

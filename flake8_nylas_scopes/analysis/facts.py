@@ -190,15 +190,18 @@ class RawTemplate:
     url: tuple[UrlPart, ...]
     span: Span
     text: str
+    # Whether an HTTP library sends it (``requests.put``, a session's ``put``): then a
+    # URL of which nothing can be read is still a request that may go to Nylas.
+    sends_http: bool = False
 
     def to_json(self) -> Any:
         return [self.method, [part.to_json() for part in self.url], self.span.to_json(),
-                self.text]
+                self.text, self.sends_http]
 
     @classmethod
     def from_json(cls, data: Any) -> RawTemplate:
         return cls(str(data[0]), tuple(UrlPart.from_json(part) for part in data[1]),
-                   Span.from_json(data[2]), str(data[3]))
+                   Span.from_json(data[2]), str(data[3]), bool(data[4]))
 
 
 @dataclass(frozen=True, slots=True)

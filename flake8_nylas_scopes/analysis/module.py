@@ -9,7 +9,7 @@ from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
 from .foreign_scopes import scope_list_readers
-from .prefilter import mentions_nylas
+from .prefilter import mentions_nylas, sends_http_requests
 from .provider_guards import provider_guards
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
@@ -46,18 +46,27 @@ def module_facts(
         if flow or mentions:
             if not mentions:
                 # Constants matter even here: a settings module defines the scopes list.
-                extractor.prepare(tree)
-                facts.constants = extractor.scope_constants()
-                facts.strings = extractor.url_strings()
+                if sends_http_requests(text):
+                    # ``requests.put(message_url(mid))`` with the URL built in another
+                    # module: a Nylas request that need not say Nylas.
+                    extracted = extractor.extract(tree)
+                    facts.raw_uses = extracted.raw_uses
+                    facts.raw_templates = extracted.raw_templates
+                    facts.call_arguments = extracted.call_arguments
+                    facts.constants, facts.strings = extracted.constants, extracted.strings
+                else:
+                    extractor.prepare(tree)
+                    facts.constants = extractor.scope_constants()
+                    facts.strings = extractor.url_strings()
+                    if any(name in text for name in NAMED_USES):
+                        extractor.named_uses(tree)
+                        facts.raw_uses = extractor.facts.raw_uses
                 prepared = extractor.facts
                 facts.star_imports = prepared.star_imports
                 facts.upper_names = prepared.upper_names
                 facts.exports, facts.exports_known = prepared.exports, prepared.exports_known
                 # ``SCOPES.append(...)`` on another module's list, wherever it is.
                 facts.mutated = extractor.facts.mutated
-                if any(name in text for name in NAMED_USES):
-                    extractor.named_uses(tree)
-                    facts.raw_uses = extractor.facts.raw_uses
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,

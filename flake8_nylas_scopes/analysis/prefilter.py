@@ -25,6 +25,15 @@ _RELEVANT_WORDS = (
     "grants/", '"v3"', "'v3'",
 )
 
+# The HTTP libraries whose requests the analysis reads.
+_HTTP_LIBRARY_WORDS = ("requests", "httpx", "aiohttp")
+
+
+def sends_http_requests(source: str) -> bool:
+    """Whether ``source`` may send requests with an HTTP library the analysis reads."""
+    return any(word in source for word in _HTTP_LIBRARY_WORDS)
+
+
 # Every Nylas v2 scope starts with the name of its family.
 SCOPE_FAMILIES = ("email", "calendar", "contacts", "room_resources")
 

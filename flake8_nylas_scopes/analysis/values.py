@@ -2,9 +2,10 @@
 
 Understood shapes: list/tuple/set literals; a bare comma-joined string (the wire
 format); lists holding comma-joined strings; ``",".join([...])``; ``+`` of literals;
-starred splices; names bound once in the enclosing scopes (module constants
-included).  Anything else is unresolved, and an unresolved value produces no list
-findings.
+``|`` of sets (``set(A) | set(B)``); starred splices; names bound once in the
+enclosing scopes (module constants included); ``getattr(settings, "NAME", default)``
+read as ``settings.NAME``; a member's value of an ``Enum`` class of the module.
+Anything else is unresolved, and an unresolved value produces no list findings.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ Branches = Callable[[str], "list[ast.expr] | None"]
 Returns = Callable[[ast.Call], "list[ScopeValue] | None"]
 # The value of ``name["key"]`` for a dict this module builds and fills.
 KeyValue = Callable[[ast.expr, str], "ast.expr | None"]
+# The value an attribute certainly holds (an ``Enum`` member's ``.value``), or None.
+MemberValue = Callable[[ast.Attribute], "ast.expr | None"]
 
 # Builtins that make a list of the same scopes from a list: ``list(SCOPES)``,
 # ``sorted(set(SCOPES))``.  A string given to them is split into characters: not read.
@@ -61,7 +64,7 @@ class ValueReader:
     def __init__(
         self, source: SourceMap, lookup: Lookup, qualify: Qualify,
         branches: Branches | None = None, returns: Returns | None = None,
-        key_value: KeyValue | None = None,
+        key_value: KeyValue | None = None, member_value: MemberValue | None = None,
     ) -> None:
         self._source = source
         self._lookup = lookup
@@ -69,6 +72,7 @@ class ValueReader:
         self._branches = branches
         self._returns = returns
         self._key_value = key_value
+        self._member_value = member_value
 
     def read(self, node: ast.expr, depth: int = 0) -> ScopeValue:
         """Resolve ``node`` as a v2 scopes value (the SDK's ``scopes`` argument).
@@ -78,6 +82,10 @@ class ValueReader:
         alternatives, each a request of its own.
         """
         target = self._follow(node)
+        if isinstance(target, ast.Call) and depth < 4:
+            attribute = self._getattr_attribute(target)
+            if attribute is not None:
+                return self.read(attribute, depth + 1)
         if target is None:
             options = self._branches(node.id) if (
                 self._branches is not None and isinstance(node, ast.Name) and depth < 4
@@ -124,6 +132,24 @@ class ValueReader:
         return ScopeValue(
             ValueState.ITEMS, parts.items, parts.complete, span=self._source.span(target)
         )
+
+    def _getattr_attribute(self, call: ast.Call) -> ast.Attribute | None:
+        """``getattr(settings, "NYLAS_SCOPES", [])`` as ``settings.NYLAS_SCOPES``: the
+        same value wherever the attribute is set.  Where it is not, the value is the
+        default, which is not read: the attribute's value the index cannot find is
+        unresolved."""
+        func = call.func
+        if not (isinstance(func, ast.Name) and func.id == "getattr" and 2 <= len(call.args) <= 3
+                and not call.keywords and self._lookup("getattr") is None
+                and self._qualify(func) is None):
+            return None
+        name = call.args[1]
+        if any(isinstance(arg, ast.Starred) for arg in call.args) or not (
+                isinstance(name, ast.Constant) and isinstance(name.value, str)
+                and name.value.isidentifier()):
+            return None
+        return ast.copy_location(
+            ast.Attribute(value=call.args[0], attr=name.value, ctx=ast.Load()), call)
 
     @staticmethod
     def _either(options: list[ScopeValue]) -> ScopeValue:
@@ -182,14 +208,20 @@ class ValueReader:
         return _unresolved(f"cannot read a scopes value from {_describe(node)}")
 
     def _follow(self, node: ast.expr, depth: int = 0) -> ast.expr | None:
-        """Follow once-bound names to the expression they hold."""
-        while isinstance(node, ast.Name):
+        """Follow once-bound names (and ``Enum`` members) to the expression they hold."""
+        while isinstance(node, (ast.Name, ast.Attribute)):
             if depth >= _MAX_DEPTH:
                 return None
-            bound = self._lookup(node.id)
-            if bound is None:
-                return None
-            node = bound
+            if isinstance(node, ast.Attribute):
+                member = self._member_value(node) if self._member_value else None
+                if member is None:
+                    return node
+                node = member
+            else:
+                bound = self._lookup(node.id)
+                if bound is None:
+                    return None
+                node = bound
             depth += 1
         return node
 
@@ -213,7 +245,36 @@ class ValueReader:
             return parts
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return self._concatenation(node, depth)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            return self._union(node, depth)
+        if isinstance(node, ast.Call) and _same_items(node) and isinstance(
+                node.func, ast.Name) and node.func.id in {"set", "frozenset"}:
+            # ``set(A)`` as a side of ``|``.
+            inner = self._follow(node.args[0])
+            parts = self._sequence_or_string(inner, depth + 1) if inner is not None else None
+            return None if parts is None or parts.is_string else parts
         return None
+
+    def _union(self, node: ast.BinOp, depth: int) -> _Parts | None:
+        """``READ | MORE`` of two sets this module writes: each scope once, where it is
+        first written.  A side read elsewhere or not read at all leaves it unread: the
+        scopes the other side repeats are not known."""
+        sides = []
+        for side in (node.left, node.right):
+            followed = self._follow(side)
+            if not isinstance(followed, (ast.Set, ast.Call, ast.BinOp)):
+                return None
+            parts = self._sequence_or_string(followed, depth + 1)
+            if parts is None or parts.is_string or parts.splices or not parts.complete:
+                return None
+            sides.append(parts)
+        seen: set[str] = set()
+        items: list[ScopeItem] = []
+        for item in (*sides[0].items, *sides[1].items):
+            if item.text not in seen:
+                seen.add(item.text)
+                items.append(item)
+        return _Parts(tuple(items), True)
 
     def _concatenation(self, node: ast.BinOp, depth: int) -> _Parts | None:
         text = _literal_string(node)

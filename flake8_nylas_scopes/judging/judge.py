@@ -6,8 +6,9 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from ..analysis.extract import raw_use
+from ..analysis.extract import sent_raw_use
 from ..analysis.facts import (
+    Generation,
     ItemForm,
     ModuleFacts,
     RawUse,
@@ -27,7 +28,7 @@ from ..spans import Span
 from .argument_cases import ArgumentCases
 from .clients import with_confirmed_sites
 from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
-from .raw_requests import RawRoutes
+from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .results import FileError, ProjectResult
@@ -229,8 +230,8 @@ def _raw_uses(facts: ModuleFacts, index: ConstantIndex) -> Iterator[RawUse]:
     """A module's raw HTTP calls, those built from other modules' constants read in."""
     yield from facts.raw_uses
     for template in facts.raw_templates:
-        use = raw_use(template.method, index.url_text(template.url), template.span,
-                      template.text)
+        use = sent_raw_use(template.method, index.url_text(template.url), template.span,
+                           template.text, template.sends_http)
         if use is not None:
             yield use
 
@@ -281,8 +282,22 @@ def _usage(
     sdk = resolver.sdk
     # The endpoint map's verdict on each raw request, once per method, host and path.
     routes = RawRoutes.of_registry()
-    for facts in modules.values():
-        for raw in _raw_uses(facts, index):
+    raw_uses = {path: list(_raw_uses(facts, index)) for path, facts in modules.items()}
+    # A request to a URL the analysis cannot read may be a Nylas request where the
+    # project asks for API v2 scopes and sends raw HTTP requests to API v2: left out,
+    # its scopes would look unused.
+    over_http = any(site.generation is Generation.V2 for facts in modules.values()
+                    for site in facts.sites) and reaches_nylas_v2_over_http(
+        (raw for uses in raw_uses.values() for raw in uses),
+        (parts for facts in modules.values() for parts in facts.strings.values()))
+    for path, facts in modules.items():
+        for raw in raw_uses[path]:
+            if is_unread(raw):
+                if over_http:
+                    unresolved.append(UnresolvedUse(
+                        raw.span, f"cannot read the URL {raw.text}() sends its request to",
+                        None))
+                continue
             for target in routes.targets(raw):
                 # Parts of the path built at run time are shown as ``{...}``.
                 sent = _request_words(target.method or raw.method, raw.shown_path)
@@ -498,7 +513,7 @@ def _item_spans(modules: list[ModuleFacts], index: ConstantIndex,
 
 # Findings whose fix takes an item out of (or narrows it in) every request that reads it.
 _ITEM_FIXES = frozenset({FixAction.REMOVE, FixAction.REPLACE})
-_USAGE_CLAIMS = frozenset({"NYS302", "NYS303"})
+_USAGE_CLAIMS = frozenset({"NYS302", "NYS303", "NYS405"})
 
 
 def _agreed(
@@ -507,11 +522,13 @@ def _agreed(
 ) -> set[Finding]:
     """Findings about an item that several requests read, checked against each of them.
 
-    The alternatives of one request (tiers, settings modules, ``[*BASE, "x"]`` and
-    ``BASE``) share their items: removing or narrowing one changes every request that
-    reads it.  A claim that an item is unused or broader than needed (NYS302, NYS303)
-    stands only when every request reading it makes it; a list finding whose fix not
-    every reader calls for keeps its message but loses the fix.
+    Requests that read one constant, and the alternatives of one request (tiers,
+    settings modules, ``[*BASE, "x"]`` and ``BASE``), share their items: removing or
+    narrowing one changes every request that reads it.  A claim that an item is not
+    needed (NYS302, NYS303, NYS405) stands only when every request reading it makes it
+    (the fix plan cannot tell: it judges the requests' lists, not the project's calls);
+    a list finding whose fix not every reader calls for, among alternatives or
+    requests the fix plan does not see read the item, loses the fix.
     """
     readers: dict[tuple[Span, int], list[ScopeSite]] = {}
     for site in sites:
@@ -537,11 +554,11 @@ def _agreed(
     for finding in findings:
         fix = finding.fix
         reading = readers.get((fix.span, fix.part), []) if fix is not None else []
-        if fix is None or fix.action not in _ITEM_FIXES or not (
-                _derived(reading) or _read_through_imports(reading, fix.span)):
+        usage = finding.code in _USAGE_CLAIMS
+        if fix is None or fix.action not in _ITEM_FIXES or not _checked_here(
+                reading, fix.span, usage):
             kept.add(finding)
             continue
-        usage = finding.code in _USAGE_CLAIMS
         agree = all(
             any(other.code == finding.code and other.fix == fix for other in alone(site, usage))
             for site in reading
@@ -551,6 +568,16 @@ def _agreed(
         elif not usage:
             kept.add(dataclasses.replace(finding, fix=None))
     return kept
+
+
+def _checked_here(reading: list[ScopeSite], item: Span, usage: bool) -> bool:
+    """Whether a finding on an item is checked here against each request reading it:
+    a claim that it is not needed wherever several requests read it (the fix plan
+    judges their lists, not the project's calls); a list finding where the fix plan
+    does not see every request read it (alternatives, imports)."""
+    if usage:
+        return len(reading) > 1
+    return _derived(reading) or _read_through_imports(reading, item)
 
 
 def _derived(reading: list[ScopeSite]) -> bool:

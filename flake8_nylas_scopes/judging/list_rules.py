@@ -224,11 +224,13 @@ def requests_findings(
     inferred scopes).
     """
     sites = list(sites)
-    readers: dict[Span, int] = {}
+    # The requests reading each item; alternatives of one request (tiers, settings
+    # modules) share its span but are read apart.
+    readers: dict[Span, list[ScopeSite]] = {}
     for site in sites:
         for span in {item.span for item in site.value.items}:
-            readers[span] = readers.get(span, 0) + 1
-    requests: dict[Finding, list[Span]] = {}
+            readers.setdefault(span, []).append(site)
+    requests: dict[Finding, list[ScopeSite]] = {}
     for site in sites:
         for finding in list_findings(site, config, enabled):
             if amend is not None:
@@ -237,9 +239,18 @@ def requests_findings(
                 finding = dataclasses.replace(finding, evidence=(
                     f"scopes read from {site.value.origin}", *finding.evidence))
             about = requests.setdefault(finding, [])
-            if readers.get(finding.span, 0) > 1 and not site.span.contains(finding.span):
-                about.append(site.span)
-    return [_name_requests(finding, spans) for finding, spans in requests.items()]
+            if len(readers.get(finding.span, ())) > 1 and not site.span.contains(finding.span):
+                about.append(site)
+    named: list[Finding] = []
+    for finding, reporting in requests.items():
+        others = [site for site in readers.get(finding.span, ()) if reporting
+                  and all(site is not known for known in reporting)]
+        spans = [site.span for site in reporting]
+        if others and finding.fix is not None:
+            named.append(_not_for_every_request(finding, spans, [site.span for site in others]))
+        else:
+            named.append(_name_requests(finding, spans))
+    return named
 
 
 def _name_requests(finding: Finding, requests: Sequence[Span]) -> Finding:
@@ -255,6 +266,34 @@ def _name_requests(finding: Finding, requests: Sequence[Span]) -> Finding:
         finding, template=f"{finding.template} (in the {noun} at {where})",
         places=tuple(places.spans),
     )
+
+
+def _not_for_every_request(finding: Finding, requests: Sequence[Span],
+                           others: Sequence[Span]) -> Finding:
+    """A finding on an item that other requests read too, where they do not call
+    for its fix: the fix would change their scopes as well, and ``fix`` refuses it
+    (saying why), so the message says which requests share the item rather than
+    advising the edit."""
+    places = PlaceMarks()
+    where = places.marks(requests)
+    named = len(places.spans)
+    # The advice follows the last "; " of every rule's message.
+    fact = finding.template.rsplit("; ", 1)[0]
+    elsewhere = [span for span in others if span not in requests]
+    if not elsewhere:
+        # ``BASE if admin else [*BASE, "email.modify"]``: values of the same request.
+        template = (f"{fact} in one of the lists the request at {where} may send; another "
+                    f"one it may send reads the same item and does not call for changing "
+                    f"it: give each list items of its own to change it in one")
+    else:
+        noun = "request" if named == 1 else "requests"
+        other_where = places.marks(elsewhere)
+        other_noun, reads, does = ("request", "reads", "does") if len(
+            places.spans) - named == 1 else ("requests", "read", "do")
+        template = (f"{fact} in the {noun} at {where}; the {other_noun} at {other_where} "
+                    f"{reads} the same list and {does} not call for changing it: give each "
+                    f"request a list of its own to change it in one")
+    return dataclasses.replace(finding, places=tuple(places.spans), template=template)
 
 
 def list_findings(site: ScopeSite, config: Config, enabled: CodeFilter) -> Iterator[Finding]:

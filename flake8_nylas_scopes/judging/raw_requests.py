@@ -8,10 +8,11 @@ to the map takes effect on cached facts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..analysis.facts import RawUse
+from ..analysis.facts import RawUse, UrlPart
+from ..analysis.facts_values import url_fallback_text
 from ..nylas_api import API_VERSIONS
 from ..nylas_api.http import (
     ANY_METHOD,
@@ -20,6 +21,7 @@ from ..nylas_api.http import (
     OTHER_HOST,
     SPELLED_HOST,
     UNKNOWN_HOST,
+    UNREAD_HOST,
     UNREAD_PATH,
     URL_HOLE,
     V3_BASE_PATH,
@@ -27,6 +29,7 @@ from ..nylas_api.http import (
     is_v3_path,
     match_route,
     names_v3,
+    nylas_v2_path,
     relative_v3_path,
 )
 from ..nylas_api.types import Endpoint, RawRoute
@@ -131,6 +134,25 @@ class RawRoutes:
             endpoint = match_route(method, path, URL_HOLE, self._v3) if is_v3_path(path) else ""
             return RawTarget(endpoint, maybe=True) if endpoint else _unnamed_v3(method, path)
         return None
+
+
+def is_unread(use: RawUse) -> bool:
+    """Whether ``use`` is a request to a URL of which nothing can be read."""
+    return use.host == UNREAD_HOST
+
+
+def reaches_nylas_v2_over_http(uses: Iterable[RawUse],
+                               strings: Iterable[tuple[UrlPart, ...]]) -> bool:
+    """Whether a project sends raw HTTP requests to Nylas API v2: one to a URL that
+    names a Nylas host and no v3 path, or a module string that names such a host
+    (``API = "https://api.nylas.com"``), which requests the analysis cannot read may
+    build their URLs from.  (A v3 path is spelt where the URL is built, and counts
+    there: ``unsent_v3_uses``.)"""
+    if any(use.host == NYLAS_HOST and use.sent and not is_v3_path(use.path)
+           for use in uses):
+        return True
+    return any(nylas_v2_path(url_fallback_text(parts), URL_HOLE) is not None
+               for parts in strings)
 
 
 def _unnamed_v3(method: str, path: str) -> RawTarget | None:

@@ -37,7 +37,10 @@ NO_HOST = ""
 # (a path handed to a wrapper, a base URL given to an HTTP client the analysis does
 # not know): any request to any route it names may be made with it.
 SPELLED_HOST = "spelled"
-HOSTS = frozenset({NYLAS_HOST, UNKNOWN_HOST, OTHER_HOST, NO_HOST, SPELLED_HOST})
+# A request an HTTP library sends to a URL of which nothing can be read (a parameter,
+# what a function the analysis cannot read returns): it may go anywhere, Nylas too.
+UNREAD_HOST = "unread"
+HOSTS = frozenset({NYLAS_HOST, UNKNOWN_HOST, OTHER_HOST, NO_HOST, SPELLED_HOST, UNREAD_HOST})
 # The path of a request to a Nylas host whose path the analysis cannot read
 # (``"https://api.nylas.com" + path``); shown as ``/{...}``.
 UNREAD_PATH = ""

@@ -33,14 +33,13 @@ from dataclasses import dataclass, field
 
 from ..analysis.prefilter import mentions_nylas
 from .cache import FactsCache
+from .own_code import holds_others_code
 from .roots import ROOT_MARKERS, nearest_holding, project_root
 from .walk import WalkIndex, python_files
 
 __all__ = ["LoneLook", "beside_lone_file", "outside_mentions", "repository_root"]
 
 _REPOSITORY_MARKER = ".git"
-# Directories holding code that is not the repository's own.
-_NOT_OWN_CODE = frozenset({"site-packages", "dist-packages", "nylas"})
 # Python files of the repository outside the project looked at, at most.
 _MOST_FILES = 20_000
 # Directories below a lone file's own looked at, at most (see ``beside_lone_file``).
@@ -73,9 +72,7 @@ def outside_mentions(project: str, cache: FactsCache | None) -> list[str]:
     project = os.path.abspath(project)
 
     def skip(directory: str) -> bool:
-        name = os.path.basename(directory)
-        return directory == project or name in _NOT_OWN_CODE or name.startswith(".") or (
-            os.path.exists(os.path.join(directory, "pyvenv.cfg")))
+        return directory == project or holds_others_code(directory)
 
     walk_before, known = cache.load_neighbours() if cache is not None else ({}, {})
     walk_after: WalkIndex = {}
@@ -150,10 +147,8 @@ def _tree_files(directory: str) -> list[str]:
 
     def skip(subdirectory: str) -> bool:
         nonlocal below
-        name = os.path.basename(subdirectory)
-        if name in _NOT_OWN_CODE or name.startswith(".") or any(
-                os.path.exists(os.path.join(subdirectory, marker))
-                for marker in (*ROOT_MARKERS, "pyvenv.cfg")):
+        if holds_others_code(subdirectory) or any(
+                os.path.exists(os.path.join(subdirectory, marker)) for marker in ROOT_MARKERS):
             return True
         below += 1
         if below > _LONE_DIRECTORIES:

@@ -23,7 +23,8 @@ from .cache import FactsCache, FileMention
 from .gc_pause import collector_paused
 from .modules import module_name_for_path
 from .roots import project_root
-from .walk import WalkIndex, python_files
+from .project_files import project_files
+from .walk import python_files
 
 if TYPE_CHECKING:
     from ..analysis.facts import ModuleFacts
@@ -64,17 +65,6 @@ def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[str]:
             found.append(os.path.normpath(path))
         else:
             raise InputError(f"{path or repr(path)}: no such file or directory")
-    return sorted(dict.fromkeys(found))
-
-
-def project_files(root: str, exclude: Sequence[str], cache: FactsCache | None) -> list[str]:
-    """Every Python file of the project at ``root``; directories unchanged since the
-    last walk are taken from the cache's listing rather than listed again."""
-    before = cache.load_walk(exclude) if cache is not None else None
-    after: WalkIndex = {}
-    found = python_files(root, exclude, before, after)
-    if cache is not None and after != before:
-        cache.store_walk(exclude, after)
     return sorted(dict.fromkeys(found))
 
 
@@ -189,12 +179,15 @@ def analyse(
     alone_use_nylas = False
     for root, group in sorted(by_root.items()):
         walked: set[str] = set()
+        left_out: set[str] = set()
         cache = None
         is_project = root not in alone and os.path.isdir(root)
         if use_cache and is_project:
             cache = FactsCache(root, _settings_key(config))
         if is_project:
-            walked = {os.path.abspath(p) for p in project_files(root, exclude, cache)}
+            found = project_files(root, exclude, cache)
+            walked = {os.path.abspath(p) for p in found.linted}
+            left_out = {os.path.abspath(p) for p in found.left_out}
         # A file the project's walk excludes but that is checked by name joins the
         # project on its own, as it does when flake8 checks it: both front ends then
         # see the same project for it.
@@ -208,6 +201,7 @@ def analyse(
                 jobs=jobs, neighbours=neighbours if members is inside else (
                     _beside(root, beside_looks) if root in alone else ()),
                 alone=root in alone,
+                left_out=sorted(left_out - set(members)),
             )
             project.root = root
             _collect(result, project, set(members), display)
@@ -482,10 +476,13 @@ def analyse_project(
     jobs: int = 1,
     neighbours: Sequence[str] = (),
     alone: bool = False,
+    left_out: Sequence[str] = (),
 ) -> ProjectResult:
     """Judge the project made of ``files``; ``neighbours`` are the files of its
     repository outside it that mention Nylas, or with ``alone`` (a file with no project
-    above it) the files beside it that do.
+    above it) the files beside it that do.  ``left_out`` are files of the project its
+    exclusions leave out: those that mention Nylas join it, for their uses (the caller
+    reports nothing on them).
 
     With ``findings_only`` the caller needs findings, errors and the files covered,
     not facts or the resolved state: the last result is then reused when nothing it
@@ -493,7 +490,9 @@ def analyse_project(
     """
     errors: list[FileError] = []
     with collector_paused():
-        survey = _survey(files, overrides, cache, errors)
+        survey = _survey([*files, *left_out], overrides, cache, errors)
+        if left_out:
+            files = _with_left_out(files, left_out, survey, errors)
         if findings_only and not survey.mentioning:
             # Nothing to judge, and no facts asked for.
             covered = frozenset(files).union(error.path for error in errors)
@@ -545,6 +544,20 @@ def analyse_project(
                     reuse.facts_key(settings, [(path, reader.digests[path]) for path in files]))
                 reuse.store_result(keep, inputs, key, survey.seen, reader.digests, result)
             return result
+
+
+def _with_left_out(files: Sequence[str], left_out: Sequence[str], survey: _Survey,
+                   errors: list[FileError]) -> list[str]:
+    """``files`` and the left-out files that mention Nylas (sorted).  A left-out
+    file that cannot be read is not the project's linted code: no error is said for
+    it, as before it was looked at."""
+    unlinted = set(left_out)
+    errors[:] = [error for error in errors if error.path not in unlinted]
+    for path in unlinted - survey.mentioning:
+        survey.seen.pop(path, None)
+        survey.stats.pop(path, None)
+        survey.texts.pop(path, None)
+    return sorted({*files, *(path for path in left_out if path in survey.mentioning)})
 
 
 def _stored_result(cache: FactsCache, inputs: str) -> ProjectResult | None:
@@ -652,14 +665,16 @@ class ProjectSession:
 
     def _build(self, root: str, overrides: Mapping[str, str], current: str) -> _SessionResult:
         cache = FactsCache(root, _settings_key(self.config))
-        walked = {os.path.abspath(p) for p in project_files(root, self.exclude, cache)}
+        found = project_files(root, self.exclude, cache)
+        walked = {os.path.abspath(p) for p in found.linted}
         files = sorted(walked | set(overrides) | {current})
+        left_out = sorted({os.path.abspath(p) for p in found.left_out} - set(files))
         from .workers import available_cpus
 
         jobs = available_cpus() if self.jobs is None else self.jobs
         return _SessionResult.of(analyse_project(
             files, self.config, self.enabled, overrides, cache, findings_only=True, jobs=jobs,
-            neighbours=_neighbours(root, self.config, cache),
+            neighbours=_neighbours(root, self.config, cache), left_out=left_out,
         ))
 
     @staticmethod

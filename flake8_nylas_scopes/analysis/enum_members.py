@@ -1,0 +1,48 @@
+"""The values of ``Enum`` members, read from the class's own body.
+
+``class Scope(str, Enum): READ = "email.read_only"`` and ``Scope.READ.value`` (or
+``Scope.READ`` itself, a str) in a scope list: the member holds the string written in
+the class.  Only where nothing can make it hold another: a class that defines how
+members are made (``__new__``, ``__init__``, ``_generate_next_value_``) or what
+``value`` gives is not read.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .ast_names import dotted
+
+# Enum bases by the name they are written with (``Enum``, ``enum.StrEnum``).
+_ENUM_BASES = frozenset({"Enum", "StrEnum"})
+_STR_ENUM_BASES = frozenset({"StrEnum"})
+# Methods that change what a member holds.
+_MEMBER_MAKERS = frozenset({"__new__", "__init__", "_generate_next_value_", "value",
+                            "_value_", "__init_subclass__"})
+
+
+def enum_member_value(cls: ast.ClassDef, member: str, wants_value: bool) -> ast.expr | None:
+    """The string literal ``cls.member`` holds (its ``.value`` when ``wants_value``,
+    the member itself for a class that is a ``str``); None when it is not certain."""
+    bases = [(dotted(base) or "").rpartition(".")[2] for base in cls.bases]
+    if not any(base in _ENUM_BASES for base in bases) or cls.keywords or cls.decorator_list:
+        return None
+    is_str = "str" in bases or any(base in _STR_ENUM_BASES for base in bases)
+    if not wants_value and not is_str:
+        return None
+    found: list[ast.expr] = []
+    for statement in cls.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
+                statement.name in _MEMBER_MAKERS):
+            return None
+        if isinstance(statement, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == member
+                for target in statement.targets):
+            found.append(statement.value)
+        elif isinstance(statement, ast.AnnAssign) and isinstance(
+                statement.target, ast.Name) and statement.target.id == member:
+            return None  # an annotation, maybe with a value: not a plain member
+    if len(found) != 1:
+        return None
+    value = found[0]
+    return value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
