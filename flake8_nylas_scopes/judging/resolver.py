@@ -13,6 +13,7 @@ type could need, so that the usage rules stay silent rather than guess.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -43,6 +44,7 @@ from ..spans import Span
 from .class_order import linearize
 from .module_aliases import namespace_aliases
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
+from .value_nodes import NO_NODE, Node, ValueNodes
 
 
 # An abstract object: (kind, name).  Kinds: client (name "" for API v2, "v3" for v3),
@@ -218,11 +220,9 @@ def _box_depth(obj: Obj) -> int:
     return depth
 
 
-# A symbolic value interned by the resolver: the index of its (kind, name, inner) row.
-# Values equal as dataclasses share one node, so memo lookups cost an integer hash
-# rather than a walk down the value's nesting.
-Node = int
-NO_NODE: Node = -1
+# A symbolic value is interned by the resolver as the number of its row (see
+# ``value_nodes``): values equal as dataclasses share one node, so memo lookups cost
+# a list index rather than a walk down the value's nesting.
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,25 +251,29 @@ class FlowResolver:
         self._properties: set[str] = set()
         self._param_keys: dict[str, tuple[str, ...]] = {}
         self.classes: set[str] = set()
-        self._kinds: list[str] = []
-        self._names: list[str] = []
-        self._inners: list[Node] = []
-        self._nodes: dict[tuple[str, str, Node], Node] = {}
-        # Values already interned, by identity: the same fact objects are resolved
-        # again and again.  ``_alive`` keeps each one alive, so no id is reused.
+        self._nodes = ValueNodes()
+        self._kinds, self._names, self._inners = (
+            self._nodes.kinds, self._nodes.names, self._nodes.inners)
+        # Values already interned, by identity, while one module's records are read:
+        # its records share their values (see ``ValTable``), those of two modules
+        # never do, so the table is emptied after each module.
         self._interned: dict[int, Node] = {}
-        self._alive: list[Val] = []
-        # What each symbol may hold, in the order the edges were added.
-        self.edges: dict[str, list[Node]] = {}
+        # What each symbol may hold, in the order the edges were added: most symbols
+        # have one edge, kept as its node rather than a list of one.
+        self.edges: dict[str, Node | list[Node]] = {}
         self._edge_members: dict[str, set[Node]] = {}
         self.values: dict[str, set[Obj]] = {}
-        # Every call site with its callee interned, bound to parameters every round.
-        self._calls: list[tuple[Node, CallSite]] = []
+        # Every call site with its callee interned, bound to parameters every round
+        # (two lists rather than a pair per call: a large project has ~100,000 calls).
+        self._callees: list[Node] = []
+        self._call_sites: list[CallSite] = []
         self._call_arguments: dict[int, _Arguments] = {}
-        # By call site (alive in ``_calls``): the functions its arguments are bound to.
+        # By call site (alive in ``_call_sites``): the functions its arguments are
+        # bound to.
         self._bound: dict[int, set[str]] = {}
-        # ``owner.attr = value`` stores, followed into instances every round.
-        self._stores: list[tuple[Node, Store]] = []
+        # ``owner.attr = value`` stores as (owner, attr, value), followed into
+        # instances every round.
+        self._stores: list[tuple[Node, str, Node]] = []
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
@@ -280,10 +284,14 @@ class FlowResolver:
                     self._rest[function.qualname] = (function.vararg, function.kwarg)
             self.classes.update(module.flow.classes)
             for edge in module.flow.edges:
-                self._add_edge(edge.target, self._intern(edge.value))
-            self._calls.extend((self._intern(call.callee), call) for call in module.flow.calls)
-            self._stores.extend((self._intern(store.owner), store)
-                                for store in module.flow.stores)
+                self._add_edge(edge.target, self._intern_shared(edge.value))
+            for call in module.flow.calls:
+                self._callees.append(self._intern_shared(call.callee))
+                self._call_sites.append(call)
+            self._stores.extend(
+                (self._intern_shared(store.owner), store.attr, self._intern_shared(store.value))
+                for store in module.flow.stores)
+            self._interned.clear()
         # The project classes each class derives from, directly; and which classes
         # derive from the SDK's client.
         self._bases: dict[str, set[str]] = {}
@@ -300,22 +308,16 @@ class FlowResolver:
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
         self._holdings: dict[str, list[set[Obj]]] | None = None
-        self._memo: dict[Node, Objs] = {}
+        # What each node resolves to, by node; None: not resolved yet in this round.
+        self._memo: list[Objs | None] = []
         self._results: dict[Objs, Objs] = {}
         self._solve()
+        self._drop_fixpoint_state()
 
     # -- interning ---------------------------------------------------------------------
 
     def _node(self, kind: str, name: str, inner: Node) -> Node:
-        key = (kind, name, inner)
-        node = self._nodes.get(key)
-        if node is None:
-            node = len(self._kinds)
-            self._nodes[key] = node
-            self._kinds.append(kind)
-            self._names.append(name)
-            self._inners.append(inner)
-        return node
+        return self._nodes.node(kind, name, inner)
 
     def _intern(self, value: Val | None) -> Node:
         if value is None:
@@ -323,12 +325,17 @@ class FlowResolver:
         if value.inner is None:
             # Most values are a bare symbol or name: their row is found as fast as the
             # value itself would be.
-            return self._node(value.kind, value.name, NO_NODE)
+            return self._nodes.node(value.kind, value.name, NO_NODE)
+        return self._intern_chain(value)
+
+    def _intern_shared(self, value: Val | None) -> Node:
+        """``_intern`` for a value of the module being read: records share values,
+        whose chains are walked once."""
+        if value is None or value.inner is None:
+            return self._intern(value)
         node = self._interned.get(id(value))
         if node is None:
-            node = self._intern_chain(value)
-            self._interned[id(value)] = node
-            self._alive.append(value)
+            node = self._interned[id(value)] = self._intern_chain(value)
         return node
 
     def _intern_chain(self, value: Val) -> Node:
@@ -339,11 +346,9 @@ class FlowResolver:
             chain.append(link)
             link = link.inner
         node = NO_NODE
-        nodes = self._nodes
+        intern = self._nodes.node
         for link in reversed(chain):
-            # ``_node`` inlined for the common case of a row that exists already.
-            found = nodes.get((link.kind, link.name, node))
-            node = self._node(link.kind, link.name, node) if found is None else found
+            node = intern(link.kind, link.name, node)
         return node
 
     def _arguments(self, call: CallSite) -> _Arguments:
@@ -362,7 +367,12 @@ class FlowResolver:
     def _add_edge(self, target: str, node: Node) -> bool:
         nodes = self.edges.get(target)
         if nodes is None:
-            self.edges[target] = [node]
+            self.edges[target] = node
+            return True
+        if not isinstance(nodes, list):
+            if nodes == node:
+                return False
+            self.edges[target] = [nodes, node]
             return True
         # Most symbols have one or two edges: a set beside each list would cost more
         # than the list itself.  A parameter with many callers gets one.
@@ -390,7 +400,7 @@ class FlowResolver:
                 continue
             name = qualified_name(target)
             written: list[str] = []
-            for node in nodes:
+            for node in nodes if isinstance(nodes, list) else (nodes,):
                 for kind, base in sorted(self._resolve_node(node, 0)):
                     if kind == "class" and base not in written:
                         written.append(base)
@@ -502,11 +512,15 @@ class FlowResolver:
             return _NOTHING
         # Cleared at the start of each round of the fixpoint: a round that changes
         # nothing sees exactly what fresh resolution would, so the result is the same.
-        memo = self._memo.get(node)
-        if memo is not None:
-            return memo
+        memo = self._memo
+        if node < len(memo):
+            known = memo[node]
+            if known is not None:
+                return known
+        else:
+            memo.extend(repeat(None, len(self._kinds) - len(memo)))
         found = self._evaluate(node, depth)
-        self._memo[node] = found
+        memo[node] = found
         return found
 
     def _shared(self, found: Objs) -> Objs:
@@ -784,7 +798,7 @@ class FlowResolver:
             values = self.values
             for target, nodes in self.edges.items():
                 current = values.get(target)
-                for node in nodes:
+                for node in nodes if isinstance(nodes, list) else (nodes,):
                     found = self._resolve_node(node, 0)
                     if not found:
                         continue
@@ -794,15 +808,20 @@ class FlowResolver:
                     elif not found <= current:
                         current |= found
                         changed = True
-            for callee, call in self._calls:
+            for callee, call in zip(self._callees, self._call_sites):
                 changed |= self._bind_parameters(callee, call)
-            for owner, store in self._stores:
+            for owner, attribute, stored in self._stores:
                 for kind, name in self._resolve_node(owner, 0):
                     if kind == "inst":
-                        changed |= self._add_edge(f"{ATTRIBUTE}{name}.{store.attr}",
-                                                  self._intern(store.value))
+                        changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
             if not changed:
                 return
+
+    def _drop_fixpoint_state(self) -> None:
+        """Let go of what only the rounds of the fixpoint read (the call sites and
+        stores to follow, the bindings made): the rules run with it freed."""
+        self._callees, self._call_sites, self._stores = [], [], []
+        self._call_arguments, self._bound, self._edge_members = {}, {}, {}
 
     def _callable(self, kind: str, name: str) -> str | None:
         """The project function a call of this object runs, if any."""
