@@ -262,7 +262,11 @@ class FlowResolver:
         # have one edge, kept as its node rather than a list of one.
         self.edges: dict[str, Node | list[Node]] = {}
         self._edge_members: dict[str, set[Node]] = {}
-        self.values: dict[str, set[Obj]] = {}
+        # What each symbol holds: sets that grow while the fixpoint is sought, then
+        # one shared frozen set per distinct content (a hundred or so for 18,000
+        # symbols in a large project).
+        self._growing: dict[str, set[Obj]] = {}
+        self.values: Mapping[str, Objs] = self._growing
         # Every call site with its callee interned, bound to parameters every round
         # (two lists rather than a pair per call: a large project has ~100,000 calls).
         self._callees: list[Node] = []
@@ -302,12 +306,10 @@ class FlowResolver:
         self._families: dict[str, list[str]] = {}
         # Project classes deriving from an SDK client, with the client's name.
         self._client_classes: dict[str, str] = {}
-        for qualname, params in self.functions.items():
-            self._param_keys[qualname] = tuple(f"{PARAMETER}{qualname}.{param}" for param in params)
         self._client_names = frozenset(client_names)
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
-        self._holdings: dict[str, list[set[Obj]]] | None = None
+        self._holdings: dict[str, list[Objs]] | None = None
         # What each node resolves to, by node; None: not resolved yet in this round.
         self._memo: list[Objs | None] = []
         self._results: dict[Objs, Objs] = {}
@@ -785,7 +787,7 @@ class FlowResolver:
                 target.startswith(STATE) and qualified_name(target) in self._client_names
             ):
                 # Configured client names hold a client of either generation.
-                self.values.setdefault(target, set()).update((CLIENT_OBJ, _V3_CLIENT))
+                self._growing.setdefault(target, set()).update((CLIENT_OBJ, _V3_CLIENT))
         for _ in range(_MAX_ROUNDS):
             self._memo.clear()
             changed = self._find_bases()
@@ -795,7 +797,7 @@ class FlowResolver:
                 self._orders.clear()
             # Resolving adds no edges: only binding parameters and following stores
             # does, after this loop.  A symbol that holds nothing gets no set at all.
-            values = self.values
+            values = self._growing
             for target, nodes in self.edges.items():
                 current = values.get(target)
                 for node in nodes if isinstance(nodes, list) else (nodes,):
@@ -819,9 +821,28 @@ class FlowResolver:
 
     def _drop_fixpoint_state(self) -> None:
         """Let go of what only the rounds of the fixpoint read (the call sites and
-        stores to follow, the bindings made): the rules run with it freed."""
+        stores to follow, the bindings made), and share the symbols' final sets: the
+        rules run with that freed."""
         self._callees, self._call_sites, self._stores = [], [], []
         self._call_arguments, self._bound, self._edge_members = {}, {}, {}
+        self._param_keys = {}
+        final = {id(held): self._shared(held) for held in self._growing.values()}
+        self.values = {target: final[id(held)] for target, held in self._growing.items()}
+        # Results remembered from the last round may be a symbol's growing set.
+        memo = self._memo
+        for node, found in enumerate(memo):
+            if found is not None:
+                memo[node] = final.get(id(found), found)
+        self._growing = {}
+
+    def _parameter_keys(self, function: str) -> tuple[str, ...]:
+        """The symbol keys of a function's parameters, made for the functions some
+        call binds (a few of the project's)."""
+        keys = self._param_keys.get(function)
+        if keys is None:
+            keys = self._param_keys[function] = tuple(
+                f"{PARAMETER}{function}.{param}" for param in self.functions[function])
+        return keys
 
     def _callable(self, kind: str, name: str) -> str | None:
         """The project function a call of this object runs, if any."""
@@ -846,7 +867,7 @@ class FlowResolver:
                 bound = self._bound[id(call)] = set()
             bound.add(function)
             params = self.functions[function]
-            keys = self._param_keys[function]
+            keys = self._parameter_keys(function)
             vararg, kwarg = self._rest.get(function, ("", ""))
             arguments = self._arguments(call)
             for position, argument in enumerate(arguments.args):
@@ -1104,10 +1125,10 @@ class FlowResolver:
             self._reached[obj] = self._reach(obj, seen)
         return self._reached[obj]
 
-    def _held_by(self, klass: str) -> list[set[Obj]]:
+    def _held_by(self, klass: str) -> list[Objs]:
         """What the instances of one class hold in their attributes (after solving)."""
         if self._holdings is None:
-            holdings: dict[str, list[set[Obj]]] = {}
+            holdings: dict[str, list[Objs]] = {}
             for target, held in self.values.items():
                 if target.startswith(ATTRIBUTE):
                     holdings.setdefault(qualified_name(target).rpartition(".")[0], []).append(held)
