@@ -12,7 +12,7 @@ type could need, so that the usage rules stay silent rather than guess.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import repeat
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -44,7 +44,7 @@ from ..spans import Span
 from .class_order import linearize
 from .module_aliases import namespace_aliases
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
-from .value_nodes import NO_NODE, Node, ValueNodes
+from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 
 
 # An abstract object: (kind, name).  Kinds: client (name "" for API v2, "v3" for v3),
@@ -267,13 +267,11 @@ class FlowResolver:
         # symbols in a large project).
         self._growing: dict[str, set[Obj]] = {}
         self.values: Mapping[str, Objs] = self._growing
-        # Every call site with its callee interned, bound to parameters every round
-        # (two lists rather than a pair per call: a large project has ~100,000 calls).
+        # The interned callee of every call site, in the order of ``_call_sites``: the
+        # calls are bound to parameters every round (a large project has ~100,000).
         self._callees: list[Node] = []
-        self._call_sites: list[CallSite] = []
         self._call_arguments: dict[int, _Arguments] = {}
-        # By call site (alive in ``_call_sites``): the functions its arguments are
-        # bound to.
+        # By call site (alive in the facts): the functions its arguments are bound to.
         self._bound: dict[int, set[str]] = {}
         # ``owner.attr = value`` stores as (owner, attr, value), followed into
         # instances every round.
@@ -289,9 +287,7 @@ class FlowResolver:
             self.classes.update(module.flow.classes)
             for edge in module.flow.edges:
                 self._add_edge(edge.target, self._intern_shared(edge.value))
-            for call in module.flow.calls:
-                self._callees.append(self._intern_shared(call.callee))
-                self._call_sites.append(call)
+            self._callees.extend(self._intern_shared(call.callee) for call in module.flow.calls)
             self._stores.extend(
                 (self._intern_shared(store.owner), store.attr, self._intern_shared(store.value))
                 for store in module.flow.stores)
@@ -313,6 +309,8 @@ class FlowResolver:
         # What each node resolves to, by node; None: not resolved yet in this round.
         self._memo: list[Objs | None] = []
         self._results: dict[Objs, Objs] = {}
+        # The module globals some edge gives a value (``edges`` while solving).
+        self._globals: AbstractSet[str] = self.edges.keys()
         self._solve()
         self._drop_fixpoint_state()
 
@@ -520,7 +518,7 @@ class FlowResolver:
             if known is not None:
                 return known
         else:
-            memo.extend(repeat(None, len(self._kinds) - len(memo)))
+            memo.extend(repeat(None, len(self._names) - len(memo)))
         found = self._evaluate(node, depth)
         memo[node] = found
         return found
@@ -533,7 +531,7 @@ class FlowResolver:
         return self._results.setdefault(frozen, frozen)
 
     def _evaluate(self, node: Node, depth: int) -> Objs:
-        kind = self._kinds[node]
+        kind = KIND_NAMES[self._kinds[node]]
         name = self._names[node]
         if kind == "client":
             return _ONLY_CLIENT
@@ -645,7 +643,7 @@ class FlowResolver:
             return {("func", name)}
         if name in self.classes:
             return {("class", name)}
-        if f"{GLOBAL}{name}" in self.edges:
+        if f"{GLOBAL}{name}" in self._globals:
             return self.values.get(f"{GLOBAL}{name}", _NOTHING)
         if name in self.module_names:
             return {("module", name)}
@@ -730,7 +728,7 @@ class FlowResolver:
 
     def _call(self, callee: Node, callees: Objs, depth: int) -> set[Obj]:
         found: set[Obj] = set()
-        if callee != NO_NODE and self._kinds[callee] == "ref" and "." in self._names[callee] \
+        if callee != NO_NODE and self._nodes.kind(callee) == "ref" and "." in self._names[callee] \
                 and not self._resolve_exact(self._names[callee]):
             # ``module.client.threads.where``: the extractor folds attributes of an
             # imported name into one dotted name; the last one is the method called.
@@ -810,7 +808,7 @@ class FlowResolver:
                     elif not found <= current:
                         current |= found
                         changed = True
-            for callee, call in zip(self._callees, self._call_sites):
+            for callee, call in zip(self._callees, self._call_sites()):
                 changed |= self._bind_parameters(callee, call)
             for owner, attribute, stored in self._stores:
                 for kind, name in self._resolve_node(owner, 0):
@@ -823,9 +821,11 @@ class FlowResolver:
         """Let go of what only the rounds of the fixpoint read (the call sites and
         stores to follow, the bindings made), and share the symbols' final sets: the
         rules run with that freed."""
-        self._callees, self._call_sites, self._stores = [], [], []
+        self._callees, self._stores = [], []
         self._call_arguments, self._bound, self._edge_members = {}, {}, {}
         self._param_keys = {}
+        self._globals = frozenset(target for target in self.edges if target.startswith(GLOBAL))
+        self.edges = {}
         final = {id(held): self._shared(held) for held in self._growing.values()}
         self.values = {target: final[id(held)] for target, held in self._growing.items()}
         # Results remembered from the last round may be a symbol's growing set.
@@ -834,6 +834,11 @@ class FlowResolver:
             if found is not None:
                 memo[node] = final.get(id(found), found)
         self._growing = {}
+
+    def _call_sites(self) -> Iterator[CallSite]:
+        for module in self.modules:
+            assert module.flow is not None
+            yield from module.flow.calls
 
     def _parameter_keys(self, function: str) -> tuple[str, ...]:
         """The symbol keys of a function's parameters, made for the functions some
