@@ -507,7 +507,13 @@ class Extractor(FastVisitor):
             if value.lineno < star_line:
                 bindings.mutated.add(name)
                 bindings.opaque_writes.add(name)
-                self.facts.mutated.append(f"{self._module_name}.{name}")
+                self._note_mutated(f"{self._module_name}.{name}")
+
+    def _note_mutated(self, reference: str) -> None:
+        # Each once: whether another module's list is changed is all the judge asks,
+        # and a module may change one in hundreds of statements.
+        if reference not in self.facts.mutated:
+            self.facts.mutated.append(reference)
 
     def _lists_handed_on(self, tree: ast.Module, bindings: Bindings) -> set[str]:
         """The module's lists and dicts that another name holds (``extra = SCOPES``)
@@ -553,13 +559,13 @@ class Extractor(FastVisitor):
             # ``config.SCOPES += [...]``, ``settings.SCOPES = ...``: another module's.
             reference = self.qualify(node)
             if reference:
-                self.facts.mutated.append(reference)
+                self._note_mutated(reference)
             if may_hold_class_scopes(node.attr):
                 # ``self.SCOPES.append(...)``, ``cls.SCOPES = ...``, an instance's
                 # ``settings.SCOPES += ...``: the object may be a class whose
                 # attribute is read as scopes, or one of its instances, which share
                 # the class's list.  Which class, the analysis cannot tell.
-                self.facts.mutated.append(any_attribute(node.attr))
+                self._note_mutated(any_attribute(node.attr))
             return
         if not isinstance(node, ast.Name):
             return
@@ -570,12 +576,12 @@ class Extractor(FastVisitor):
             # a function the name read is a parameter, bound twice and not read, or a
             # global the function cannot read before binding it: not looked for.)
             bindings.mutated.add(name)
-            self.facts.mutated.append(f"{self._module_name}.{name}")
+            self._note_mutated(f"{self._module_name}.{name}")
             return
         imported = self._imports.get(name) if name in bindings.imported else None
         if imported and how != "global":
             # ``from .config import SCOPES`` then ``SCOPES.append(...)``: the same list.
-            self.facts.mutated.append(imported)
+            self._note_mutated(imported)
         if nested:
             # A function's ``global SCOPES``, ``SCOPES[:] = ...`` or
             # ``CONFIG["scope"] = ...`` changes the module's value (or a local one of
@@ -587,7 +593,7 @@ class Extractor(FastVisitor):
         if nested or how == "augment":
             # Read from another module, the constant is not what its assignment says
             # either (``NYLAS_SCOPES += [...]`` in a settings module over the base).
-            self.facts.mutated.append(f"{self._module_name}.{name}")
+            self._note_mutated(f"{self._module_name}.{name}")
 
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self.prepare(tree)

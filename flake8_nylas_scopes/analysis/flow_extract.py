@@ -321,6 +321,11 @@ class FlowExtractor:
 
     # -- values ---------------------------------------------------------------------------
 
+    def _text(self, node: ast.AST) -> str:
+        """The expression as written, one string for equal texts of the module: a
+        module calls the same few functions again and again."""
+        return self._table.text(_text(node))
+
     def value(self, node: ast.AST | None) -> Val | None:
         if node is None or node.__class__ not in _VALUE_NODES:
             return None  # a literal, an operator: never a client (most arguments)
@@ -637,7 +642,7 @@ class FlowExtractor:
         if root_value is None and attrs[0] not in COLLECTIONS:
             return False
         self.facts.uses.append(
-            Use(root_value, tuple(attrs), self.source.span(anchor), _text(node))
+            Use(root_value, tuple(attrs), self.source.span(anchor), self._text(node))
         )
         return True
 
@@ -830,7 +835,7 @@ class FlowExtractor:
         for decorator in node.decorator_list:
             self.walk(decorator)
             self.facts.calls.append(CallSite(
-                self.value(decorator), _text(decorator), (defined,), (),
+                self.value(decorator), self._text(decorator), (defined,), (),
                 self.source.span(decorator), modelled=True,
                 registers=function and not _keeps_function(decorator),
             ))
@@ -1157,7 +1162,7 @@ class FlowExtractor:
         if not worth and (callee is None or callee.kind == "ref" or not invokes):
             return  # nothing passed, and nothing but a named function called
         self.facts.calls.append(CallSite(
-            callee, _text(node.func), tuple(args), tuple(kwargs), span,
+            callee, self._text(node.func), tuple(args), tuple(kwargs), span,
             star_value, double_value, invokes, modelled,
         ))
 
@@ -1170,7 +1175,8 @@ class FlowExtractor:
                 elements = [self._iter(self.value(a)) for a in args[1:]]
                 function = self.value(args[0])
                 if function is not None or any(elements):
-                    self._synthetic(args[0], function, elements, span, _text(node.func))
+                    self._synthetic(args[0], function, elements, span,
+                                    self._text(node.func))
             for arg in args[1:]:
                 self._read(arg)
         else:
@@ -1186,7 +1192,8 @@ class FlowExtractor:
         for keyword in node.keywords:
             if keyword.arg == key:
                 self._synthetic(keyword.value, self.value(keyword.value),
-                                [self._iter(self.value(iterable))], span, _text(node.func))
+                                [self._iter(self.value(iterable))], span,
+                                self._text(node.func))
 
     def _synthetic(self, function_node: ast.expr, function: Val | None,
                    args: list[Val | None], span: Span, via: str,
@@ -1194,8 +1201,8 @@ class FlowExtractor:
                    double_star: Val | None = None) -> None:
         """The call a builtin or a hand-over makes of a function it was given."""
         self.facts.calls.append(CallSite(
-            function, f"{_text(function_node)} via {via}", tuple(args), kwargs,
-            span, star, double_star,
+            function, self._table.text(f"{_text(function_node)} via {via}"), tuple(args),
+            kwargs, span, star, double_star,
         ))
 
     def _hand_over_call(self, node: ast.Call, over: HandOver, span: Span) -> None:
@@ -1237,7 +1244,7 @@ class FlowExtractor:
                 self._sink(value, f"passed to {_text(node.func)}()", node)
             return
         self._synthetic(
-            function_node, self.value(function_node), rest, span, _text(node.func),
+            function_node, self.value(function_node), rest, span, self._text(node.func),
             tuple(kwargs), self._temporary(star, node), self._temporary(double_star, node),
         )
 

@@ -69,10 +69,11 @@ class ValTable:
     identity stands for it.
     """
 
-    __slots__ = ("_values",)
+    __slots__ = ("_values", "_texts")
 
     def __init__(self) -> None:
         self._values: dict[tuple[str, str, int], Val] = {}
+        self._texts: dict[str, str] = {}
 
     def get(self, kind: ValKind, name: str = "", inner: Val | None = None) -> Val:
         key = (kind, name, id(inner))
@@ -84,6 +85,10 @@ class ValTable:
     def symbol(self, key: str) -> str:
         """The table's copy of a symbol key."""
         return self.get("sym", key).name
+
+    def text(self, text: str) -> str:
+        """The table's copy of a text (a call or attribute chain as written)."""
+        return self._texts.setdefault(text, text)
 
 
 # In JSON, a module's values are rows ``[kind, name, inner]`` of one list, each value
@@ -128,10 +133,12 @@ class ValReader:
     """The values of one module read back from their rows; a damaged row or index is
     a ``ValueError``, so the cache entry is rebuilt."""
 
-    __slots__ = ("_values", "_texts", "_path")
+    __slots__ = ("_values", "_texts", "_path", "_spans")
 
     def __init__(self, rows: Any, path: str = "") -> None:
         self._path = path
+        # One span per range of the module, as ``SourceMap`` made them.
+        self._spans: dict[tuple[int, int, int, int], Span] = {}
         # One loop with local names: a large project has tens of thousands of rows.
         self._texts: dict[str, str] = {}
         share = self._texts.setdefault
@@ -173,7 +180,11 @@ class ValReader:
         """A span as :meth:`ValWriter.span` wrote it."""
         if len(data) == 4:
             line, col, end_line, end_col = data
-            return Span(self._path, int(line), int(col), int(end_line), int(end_col))
+            key = (int(line), int(col), int(end_line), int(end_col))
+            span = self._spans.get(key)
+            if span is None:
+                span = self._spans[key] = Span(self._path, *key)
+            return span
         return Span.from_json(data, self.text)
 
 

@@ -23,6 +23,9 @@ class SourceMap:
         # Most files are ASCII throughout: their byte columns are character columns,
         # and a span needs no look at its lines (a module asks for thousands).
         self._ascii = all(text.isascii() for text in lines)
+        # One span per range: a call, its statement and the records about them are
+        # often the same range, and a large project's facts hold ~150,000 spans.
+        self._spans: dict[tuple[int, int, int, int], Span] = {}
 
     def _char_col(self, line: int, byte_col: int) -> int:
         if 1 <= line <= len(self._lines):
@@ -48,12 +51,10 @@ class SourceMap:
         end_col = getattr(node, "end_col_offset", None)
         if end_col is None:
             end_col = col
-        if self._ascii:
-            return Span(self.path, line, col, end_line, end_col)
-        return Span(
-            self.path,
-            line,
-            self._char_col(line, col),
-            end_line,
-            self._char_col(end_line, end_col),
-        )
+        key = (line, col, end_line, end_col)
+        span = self._spans.get(key)
+        if span is None:
+            if not self._ascii:
+                col, end_col = self._char_col(line, col), self._char_col(end_line, end_col)
+            span = self._spans[key] = Span(self.path, line, col, end_line, end_col)
+        return span

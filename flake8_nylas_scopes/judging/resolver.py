@@ -12,7 +12,8 @@ type could need, so that the usage rules stay silent rather than guess.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import repeat
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -43,6 +44,7 @@ from ..spans import Span
 from .class_order import linearize
 from .module_aliases import namespace_aliases
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
+from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 
 
 # An abstract object: (kind, name).  Kinds: client (name "" for API v2, "v3" for v3),
@@ -218,11 +220,9 @@ def _box_depth(obj: Obj) -> int:
     return depth
 
 
-# A symbolic value interned by the resolver: the index of its (kind, name, inner) row.
-# Values equal as dataclasses share one node, so memo lookups cost an integer hash
-# rather than a walk down the value's nesting.
-Node = int
-NO_NODE: Node = -1
+# A symbolic value is interned by the resolver as the number of its row (see
+# ``value_nodes``): values equal as dataclasses share one node, so memo lookups cost
+# a list index rather than a walk down the value's nesting.
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,25 +251,31 @@ class FlowResolver:
         self._properties: set[str] = set()
         self._param_keys: dict[str, tuple[str, ...]] = {}
         self.classes: set[str] = set()
-        self._kinds: list[str] = []
-        self._names: list[str] = []
-        self._inners: list[Node] = []
-        self._nodes: dict[tuple[str, str, Node], Node] = {}
-        # Values already interned, by identity: the same fact objects are resolved
-        # again and again.  ``_alive`` keeps each one alive, so no id is reused.
+        self._nodes = ValueNodes()
+        self._kinds, self._names, self._inners = (
+            self._nodes.kinds, self._nodes.names, self._nodes.inners)
+        # Values already interned, by identity, while one module's records are read:
+        # its records share their values (see ``ValTable``), those of two modules
+        # never do, so the table is emptied after each module.
         self._interned: dict[int, Node] = {}
-        self._alive: list[Val] = []
-        # What each symbol may hold, in the order the edges were added.
-        self.edges: dict[str, list[Node]] = {}
+        # What each symbol may hold, in the order the edges were added: most symbols
+        # have one edge, kept as its node rather than a list of one.
+        self.edges: dict[str, Node | list[Node]] = {}
         self._edge_members: dict[str, set[Node]] = {}
-        self.values: dict[str, set[Obj]] = {}
-        # Every call site with its callee interned, bound to parameters every round.
-        self._calls: list[tuple[Node, CallSite]] = []
+        # What each symbol holds: sets that grow while the fixpoint is sought, then
+        # one shared frozen set per distinct content (a hundred or so for 18,000
+        # symbols in a large project).
+        self._growing: dict[str, set[Obj]] = {}
+        self.values: Mapping[str, Objs] = self._growing
+        # The interned callee of every call site, in the order of ``_call_sites``: the
+        # calls are bound to parameters every round (a large project has ~100,000).
+        self._callees: list[Node] = []
         self._call_arguments: dict[int, _Arguments] = {}
-        # By call site (alive in ``_calls``): the functions its arguments are bound to.
+        # By call site (alive in the facts): the functions its arguments are bound to.
         self._bound: dict[int, set[str]] = {}
-        # ``owner.attr = value`` stores, followed into instances every round.
-        self._stores: list[tuple[Node, Store]] = []
+        # ``owner.attr = value`` stores as (owner, attr, value), followed into
+        # instances every round.
+        self._stores: list[tuple[Node, str, Node]] = []
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
@@ -280,10 +286,12 @@ class FlowResolver:
                     self._rest[function.qualname] = (function.vararg, function.kwarg)
             self.classes.update(module.flow.classes)
             for edge in module.flow.edges:
-                self._add_edge(edge.target, self._intern(edge.value))
-            self._calls.extend((self._intern(call.callee), call) for call in module.flow.calls)
-            self._stores.extend((self._intern(store.owner), store)
-                                for store in module.flow.stores)
+                self._add_edge(edge.target, self._intern_shared(edge.value))
+            self._callees.extend(self._intern_shared(call.callee) for call in module.flow.calls)
+            self._stores.extend(
+                (self._intern_shared(store.owner), store.attr, self._intern_shared(store.value))
+                for store in module.flow.stores)
+            self._interned.clear()
         # The project classes each class derives from, directly; and which classes
         # derive from the SDK's client.
         self._bases: dict[str, set[str]] = {}
@@ -294,28 +302,22 @@ class FlowResolver:
         self._families: dict[str, list[str]] = {}
         # Project classes deriving from an SDK client, with the client's name.
         self._client_classes: dict[str, str] = {}
-        for qualname, params in self.functions.items():
-            self._param_keys[qualname] = tuple(f"{PARAMETER}{qualname}.{param}" for param in params)
         self._client_names = frozenset(client_names)
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
-        self._holdings: dict[str, list[set[Obj]]] | None = None
-        self._memo: dict[Node, Objs] = {}
+        self._holdings: dict[str, list[Objs]] | None = None
+        # What each node resolves to, by node; None: not resolved yet in this round.
+        self._memo: list[Objs | None] = []
         self._results: dict[Objs, Objs] = {}
+        # The module globals some edge gives a value (``edges`` while solving).
+        self._globals: AbstractSet[str] = self.edges.keys()
         self._solve()
+        self._drop_fixpoint_state()
 
     # -- interning ---------------------------------------------------------------------
 
     def _node(self, kind: str, name: str, inner: Node) -> Node:
-        key = (kind, name, inner)
-        node = self._nodes.get(key)
-        if node is None:
-            node = len(self._kinds)
-            self._nodes[key] = node
-            self._kinds.append(kind)
-            self._names.append(name)
-            self._inners.append(inner)
-        return node
+        return self._nodes.node(kind, name, inner)
 
     def _intern(self, value: Val | None) -> Node:
         if value is None:
@@ -323,12 +325,17 @@ class FlowResolver:
         if value.inner is None:
             # Most values are a bare symbol or name: their row is found as fast as the
             # value itself would be.
-            return self._node(value.kind, value.name, NO_NODE)
+            return self._nodes.node(value.kind, value.name, NO_NODE)
+        return self._intern_chain(value)
+
+    def _intern_shared(self, value: Val | None) -> Node:
+        """``_intern`` for a value of the module being read: records share values,
+        whose chains are walked once."""
+        if value is None or value.inner is None:
+            return self._intern(value)
         node = self._interned.get(id(value))
         if node is None:
-            node = self._intern_chain(value)
-            self._interned[id(value)] = node
-            self._alive.append(value)
+            node = self._interned[id(value)] = self._intern_chain(value)
         return node
 
     def _intern_chain(self, value: Val) -> Node:
@@ -339,11 +346,9 @@ class FlowResolver:
             chain.append(link)
             link = link.inner
         node = NO_NODE
-        nodes = self._nodes
+        intern = self._nodes.node
         for link in reversed(chain):
-            # ``_node`` inlined for the common case of a row that exists already.
-            found = nodes.get((link.kind, link.name, node))
-            node = self._node(link.kind, link.name, node) if found is None else found
+            node = intern(link.kind, link.name, node)
         return node
 
     def _arguments(self, call: CallSite) -> _Arguments:
@@ -362,7 +367,12 @@ class FlowResolver:
     def _add_edge(self, target: str, node: Node) -> bool:
         nodes = self.edges.get(target)
         if nodes is None:
-            self.edges[target] = [node]
+            self.edges[target] = node
+            return True
+        if not isinstance(nodes, list):
+            if nodes == node:
+                return False
+            self.edges[target] = [nodes, node]
             return True
         # Most symbols have one or two edges: a set beside each list would cost more
         # than the list itself.  A parameter with many callers gets one.
@@ -390,7 +400,7 @@ class FlowResolver:
                 continue
             name = qualified_name(target)
             written: list[str] = []
-            for node in nodes:
+            for node in nodes if isinstance(nodes, list) else (nodes,):
                 for kind, base in sorted(self._resolve_node(node, 0)):
                     if kind == "class" and base not in written:
                         written.append(base)
@@ -502,11 +512,15 @@ class FlowResolver:
             return _NOTHING
         # Cleared at the start of each round of the fixpoint: a round that changes
         # nothing sees exactly what fresh resolution would, so the result is the same.
-        memo = self._memo.get(node)
-        if memo is not None:
-            return memo
+        memo = self._memo
+        if node < len(memo):
+            known = memo[node]
+            if known is not None:
+                return known
+        else:
+            memo.extend(repeat(None, len(self._names) - len(memo)))
         found = self._evaluate(node, depth)
-        self._memo[node] = found
+        memo[node] = found
         return found
 
     def _shared(self, found: Objs) -> Objs:
@@ -517,7 +531,7 @@ class FlowResolver:
         return self._results.setdefault(frozen, frozen)
 
     def _evaluate(self, node: Node, depth: int) -> Objs:
-        kind = self._kinds[node]
+        kind = KIND_NAMES[self._kinds[node]]
         name = self._names[node]
         if kind == "client":
             return _ONLY_CLIENT
@@ -629,7 +643,7 @@ class FlowResolver:
             return {("func", name)}
         if name in self.classes:
             return {("class", name)}
-        if f"{GLOBAL}{name}" in self.edges:
+        if f"{GLOBAL}{name}" in self._globals:
             return self.values.get(f"{GLOBAL}{name}", _NOTHING)
         if name in self.module_names:
             return {("module", name)}
@@ -714,7 +728,7 @@ class FlowResolver:
 
     def _call(self, callee: Node, callees: Objs, depth: int) -> set[Obj]:
         found: set[Obj] = set()
-        if callee != NO_NODE and self._kinds[callee] == "ref" and "." in self._names[callee] \
+        if callee != NO_NODE and self._nodes.kind(callee) == "ref" and "." in self._names[callee] \
                 and not self._resolve_exact(self._names[callee]):
             # ``module.client.threads.where``: the extractor folds attributes of an
             # imported name into one dotted name; the last one is the method called.
@@ -771,7 +785,7 @@ class FlowResolver:
                 target.startswith(STATE) and qualified_name(target) in self._client_names
             ):
                 # Configured client names hold a client of either generation.
-                self.values.setdefault(target, set()).update((CLIENT_OBJ, _V3_CLIENT))
+                self._growing.setdefault(target, set()).update((CLIENT_OBJ, _V3_CLIENT))
         for _ in range(_MAX_ROUNDS):
             self._memo.clear()
             changed = self._find_bases()
@@ -781,10 +795,10 @@ class FlowResolver:
                 self._orders.clear()
             # Resolving adds no edges: only binding parameters and following stores
             # does, after this loop.  A symbol that holds nothing gets no set at all.
-            values = self.values
+            values = self._growing
             for target, nodes in self.edges.items():
                 current = values.get(target)
-                for node in nodes:
+                for node in nodes if isinstance(nodes, list) else (nodes,):
                     found = self._resolve_node(node, 0)
                     if not found:
                         continue
@@ -794,15 +808,46 @@ class FlowResolver:
                     elif not found <= current:
                         current |= found
                         changed = True
-            for callee, call in self._calls:
+            for callee, call in zip(self._callees, self._call_sites()):
                 changed |= self._bind_parameters(callee, call)
-            for owner, store in self._stores:
+            for owner, attribute, stored in self._stores:
                 for kind, name in self._resolve_node(owner, 0):
                     if kind == "inst":
-                        changed |= self._add_edge(f"{ATTRIBUTE}{name}.{store.attr}",
-                                                  self._intern(store.value))
+                        changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
             if not changed:
                 return
+
+    def _drop_fixpoint_state(self) -> None:
+        """Let go of what only the rounds of the fixpoint read (the call sites and
+        stores to follow, the bindings made), and share the symbols' final sets: the
+        rules run with that freed."""
+        self._callees, self._stores = [], []
+        self._call_arguments, self._bound, self._edge_members = {}, {}, {}
+        self._param_keys = {}
+        self._globals = frozenset(target for target in self.edges if target.startswith(GLOBAL))
+        self.edges = {}
+        final = {id(held): self._shared(held) for held in self._growing.values()}
+        self.values = {target: final[id(held)] for target, held in self._growing.items()}
+        # Results remembered from the last round may be a symbol's growing set.
+        memo = self._memo
+        for node, found in enumerate(memo):
+            if found is not None:
+                memo[node] = final.get(id(found), found)
+        self._growing = {}
+
+    def _call_sites(self) -> Iterator[CallSite]:
+        for module in self.modules:
+            assert module.flow is not None
+            yield from module.flow.calls
+
+    def _parameter_keys(self, function: str) -> tuple[str, ...]:
+        """The symbol keys of a function's parameters, made for the functions some
+        call binds (a few of the project's)."""
+        keys = self._param_keys.get(function)
+        if keys is None:
+            keys = self._param_keys[function] = tuple(
+                f"{PARAMETER}{function}.{param}" for param in self.functions[function])
+        return keys
 
     def _callable(self, kind: str, name: str) -> str | None:
         """The project function a call of this object runs, if any."""
@@ -827,7 +872,7 @@ class FlowResolver:
                 bound = self._bound[id(call)] = set()
             bound.add(function)
             params = self.functions[function]
-            keys = self._param_keys[function]
+            keys = self._parameter_keys(function)
             vararg, kwarg = self._rest.get(function, ("", ""))
             arguments = self._arguments(call)
             for position, argument in enumerate(arguments.args):
@@ -1085,10 +1130,10 @@ class FlowResolver:
             self._reached[obj] = self._reach(obj, seen)
         return self._reached[obj]
 
-    def _held_by(self, klass: str) -> list[set[Obj]]:
+    def _held_by(self, klass: str) -> list[Objs]:
         """What the instances of one class hold in their attributes (after solving)."""
         if self._holdings is None:
-            holdings: dict[str, list[set[Obj]]] = {}
+            holdings: dict[str, list[Objs]] = {}
             for target, held in self.values.items():
                 if target.startswith(ATTRIBUTE):
                     holdings.setdefault(qualified_name(target).rpartition(".")[0], []).append(held)

@@ -23,6 +23,8 @@ import time
 from collections.abc import Callable
 
 PACK_SUFFIX = ".pack"
+# An entry in the text of its pack: the text, where the entry starts and ends.
+_Place = tuple[str, int, int]
 # Packs read before a run that reads every entry writes them into one.
 _MAX_PACKS = 4
 # Packs read before a run merges them even when it did not read every entry.
@@ -35,8 +37,9 @@ class FactsPacks:
     def __init__(self, directory: str, write: Callable[[str, str], None]) -> None:
         self.directory = directory
         self._write = write
-        # The newest entry of each module (by its path as JSON), read on first use.
-        self._lines: dict[str, str] | None = None
+        # Where the newest entry of each module (by its path as JSON) is in the text
+        # of its pack, read on first use.
+        self._lines: dict[str, _Place] | None = None
         self._read: list[str] = []  # the packs read, oldest first
         self._used: dict[str, str] = {}  # entries found valid: kept when packs are joined
         self._added: dict[str, str] = {}  # entries made since the last flush
@@ -44,10 +47,14 @@ class FactsPacks:
     def get(self, name: str) -> str | None:
         """The newest entry stored for the module ``name`` (its path as JSON)."""
         if self._lines is None:
-            self._lines = self._read_all()
-        # Taken out: a run asks for each module once, and its text is freed as soon
-        # as the entry is read.
-        return self._lines.pop(name, None)
+            self._lines = self._places()
+        # Taken out: a run asks for each module once, and a pack's text is freed as
+        # soon as every entry of it was read.
+        place = self._lines.pop(name, None)
+        if place is None:
+            return None
+        text, start, end = place
+        return text[start:end]
 
     def used(self, name: str, entry: str) -> None:
         """``entry`` was valid: keep it should the packs be joined into one."""
@@ -67,7 +74,8 @@ class FactsPacks:
         join = complete and len(self._read) >= _MAX_PACKS
         merge = not join and len(self._read) >= _MAX_PACKS_UNMERGED
         if merge:
-            lines = {**self._read_all(), **self._added}
+            read = {path: text[start:end] for path, (text, start, end) in self._places().items()}
+            lines = {**read, **self._added}
         elif join:
             lines = {**self._used, **self._added}
         else:
@@ -84,9 +92,14 @@ class FactsPacks:
         self._used.clear()
         self._added.clear()
 
-    def _read_all(self) -> dict[str, str]:
-        """Every pack's lines by module, newer packs' over older ones'."""
-        lines: dict[str, str] = {}
+    def _places(self) -> dict[str, _Place]:
+        """Where every pack's entries are, by module, newer packs' over older ones'.
+
+        Each entry stays in its pack's text until it is asked for: a copy of each,
+        made and freed one by one while the facts of others are built, would leave
+        the memory of the process full of holes where the judge could not reuse it.
+        """
+        lines: dict[str, _Place] = {}
         packs: list[tuple[int, str]] = []
         try:
             with os.scandir(self.directory) as found:
@@ -107,8 +120,13 @@ class FactsPacks:
             except (OSError, ValueError):
                 continue  # removed meanwhile by another run, or damaged
             self._read.append(name)
-            for line in text.split("\n"):
-                path, tab, entry = line.partition("\t")
-                if tab:
-                    lines[path] = entry
+            start, size = 0, len(text)
+            while start < size:
+                end = text.find("\n", start)
+                if end < 0:
+                    end = size
+                tab = text.find("\t", start, end)
+                if tab >= 0:
+                    lines[text[start:tab]] = (text, tab + 1, end)
+                start = end + 1
         return lines
