@@ -301,7 +301,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         # replaced whole or not at all, so nothing is left half-written.
         print("nylas-scopes: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Exception as error:
+        # Bad input has its own messages; anything else is a bug of this tool, said
+        # in one line a CI log keeps, with the traceback on request.
+        if os.environ.get(_TRACEBACK_VARIABLE):
+            raise
+        print(f"nylas-scopes: internal error: {type(error).__name__}: {error} "
+              f"(a bug in nylas-scopes {__version__}; set {_TRACEBACK_VARIABLE}=1 to see "
+              "where, and please report it)", file=sys.stderr)
+        return EXIT_ERROR
     return code
+
+
+# Set to show the traceback of an internal error instead of its one-line message.
+_TRACEBACK_VARIABLE = "NYLAS_SCOPES_TRACEBACK"
 
 
 if __name__ == "__main__":

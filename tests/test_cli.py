@@ -162,3 +162,24 @@ def test_real_process_exit_codes_and_no_traceback(project: Path) -> None:
     missing = run("check", "--isolated", "nowhere")
     assert missing.returncode == 2
     assert "Traceback" not in missing.stderr
+
+
+def test_an_internal_error_is_one_line_and_exit_2(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import flake8_nylas_scopes.cli as cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "run_check", broken)
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("NYLAS_SCOPES_TRACEBACK", raising=False)
+    assert cli.main(["check", "."]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("nylas-scopes: internal error: RuntimeError: boom (a bug in")
+    assert "Traceback" not in err and len(err.splitlines()) == 1
+    # Asked for, the traceback is shown.
+    monkeypatch.setenv("NYLAS_SCOPES_TRACEBACK", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        cli.main(["check", "."])
