@@ -19,7 +19,7 @@ from . import __version__
 from .codes import CODES, IMPLEMENTED, FixSafety
 from .commands import fix as fix_command
 from .commands import infer as infer_command
-from .commands.check import rootless_note, run_check
+from .commands.check import run_check, say_rootless_note
 from .commands.options import (
     add_selection_arguments,
     add_settings_arguments,
@@ -157,9 +157,7 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(report)
     for file_error in result.errors:
         print(f"nylas-scopes: error: {file_error.message}", file=sys.stderr)
-    note = rootless_note(result.rootless)
-    if note:
-        print(f"nylas-scopes: note: {note}", file=sys.stderr)
+    say_rootless_note(result.rootless)
     if result.errors:
         return EXIT_ERROR
     if result.findings and not args.exit_zero:

@@ -8,6 +8,7 @@ CLI and ``flake8 --select NYS`` report the same findings for the same configurat
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -46,6 +47,13 @@ class CheckResult:
     fixes: dict[Finding, FixOffer] = field(default_factory=dict)
     # Files that use Nylas with no project root above them (see ``rootless_note``).
     rootless: list[str] = field(default_factory=list)
+
+
+def say_rootless_note(rootless: Sequence[str]) -> None:
+    """Tell the user on stderr (see ``rootless_note``), when there is anything to say."""
+    note = rootless_note(rootless)
+    if note:
+        print(f"nylas-scopes: note: {note}", file=sys.stderr)
 
 
 def rootless_note(rootless: Sequence[str]) -> str:

@@ -17,7 +17,7 @@ from ..project.files import select_files
 from ..project.session import InputError, analyse
 from ..settings.config import ConfigError, all_codes
 from ..spans import Span
-from .check import rootless_note
+from .check import say_rootless_note
 from .options import add_settings_arguments, command_settings, files_only
 
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -205,9 +205,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     for file_error in result.errors:
         print(f"nylas-scopes: error: {file_error.message}", file=sys.stderr)
-    note = rootless_note(result.rootless)
-    if note:
-        print(f"nylas-scopes: note: {note}", file=sys.stderr)
+    say_rootless_note(result.rootless)
     projects = [project for project in result.states if project.inference is not None]
     if args.format == "json":
         print(json.dumps({"version": 1, "projects": [_project_json(p) for p in projects]},
