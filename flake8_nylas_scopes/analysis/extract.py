@@ -619,21 +619,12 @@ class Extractor(FastVisitor):
         """
         constants: dict[str, ScopeValue] = {}
         for name, node in self.module_bindings.values.items():
-            if not isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp,
-                                     ast.Call)):
+            if not isinstance(node, _SCOPE_VALUE_NODES):
                 continue
             value = self.reader.read(ast.Name(id=name, ctx=ast.Load()))
-            if value.state is ValueState.ITEMS:
-                # ``GOOGLE = ["https://www.googleapis.com/auth/gmail.send"]``: provider
-                # scopes tell a list whatever its name.
-                looks_like_scopes = "scope" in name.lower() or any(
-                    _names_a_scope(item.text.strip()) for item in value.items)
-                if looks_like_scopes:
-                    constants[name] = value
-            elif value.state is ValueState.EMPTY and "scope" in name.lower():
-                constants[name] = dataclasses.replace(value, span=self.source.span(node))
-            elif (value.alternatives or value.splices) and "scope" in name.lower():
-                constants[name] = value
+            if _kept_as_scopes(name, value):
+                constants[name] = dataclasses.replace(value, span=self.source.span(node)) if (
+                    value.state is ValueState.EMPTY) else value
         constants.update(self._class_scope_constants())
         for name, node in self.module_bindings.values.items():
             # ``NYLAS = {"SCOPES": [...]}``: read as ``settings.NYLAS["SCOPES"]``.
@@ -675,8 +666,8 @@ class Extractor(FastVisitor):
         constants: dict[str, ScopeValue] = {}
         for class_name, cls in self._module_classes.items():
             for attribute, node in _class_values(cls, field_defaults=False).items():
-                value = self._class_scopes(attribute, node)
-                if value is not None:
+                value = self.reader.read(node)
+                if _kept_as_scopes(attribute, value):
                     constants[f"{class_name}.{attribute}"] = value
         for name in self.module_bindings.values:
             # ``settings = Settings()`` of a dataclass: ``settings.scopes`` holds the
@@ -685,22 +676,10 @@ class Extractor(FastVisitor):
             for attribute, node in _class_values(made, field_defaults=True).items() if (
                 made is not None
             ) else ():
-                value = self._class_scopes(attribute, node)
-                if value is not None:
+                value = self.reader.read(node)
+                if _kept_as_scopes(attribute, value):
                     constants[f"{name}.{attribute}"] = value
         return constants
-
-    def _class_scopes(self, attribute: str, node: ast.expr) -> ScopeValue | None:
-        """A class attribute's value read as scopes, when it is kept (as for a module
-        constant: its name or an item says scopes)."""
-        value = self.reader.read(node)
-        named = "scope" in attribute.lower()
-        if value.state is ValueState.ITEMS:
-            keep = named or any(_names_a_scope(item.text.strip()) for item in value.items)
-        else:
-            keep = named and (value.state is ValueState.EMPTY
-                              or bool(value.alternatives or value.splices))
-        return value if keep else None
 
     def url_strings(self) -> dict[str, tuple[UrlPart, ...]]:
         """Module constants other modules may build a Nylas URL from: a host that
@@ -2214,8 +2193,7 @@ def _class_values(cls: ast.ClassDef, field_defaults: bool) -> dict[str, ast.expr
             if default is None:
                 continue
             node = default
-        if not isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp,
-                                 ast.Call)):
+        if not isinstance(node, _SCOPE_VALUE_NODES):
             continue
         if any(isinstance(inner, ast.Name) and own.binds(inner.id)
                for inner in ast.walk(node)):
@@ -2249,6 +2227,22 @@ def _field_default_value(call: ast.Call) -> ast.expr | None:
 _CLIENT_CLASSES = _V2.client_classes | API_VERSIONS["v3"].surface().client_classes
 # Words in a name that may hold a URL (``url``, ``base_uri``, ``SEND_ENDPOINT``).
 _URL_WORDS = ("url", "uri", "endpoint", "path", "host", "base", "link", "route", "server")
+
+
+# The expressions a constant or class attribute read as scopes may be bound to.
+_SCOPE_VALUE_NODES = (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call)
+
+
+def _kept_as_scopes(name: str, value: ScopeValue) -> bool:
+    """Whether a module constant or class attribute read as ``value`` is kept for
+    other modules: its name says scopes, or its items name one (``GOOGLE =
+    ["https://www.googleapis.com/auth/gmail.send"]``: provider scopes tell a list
+    whatever its name).  Only these are kept, so that the cached facts stay small."""
+    named = "scope" in name.lower()
+    if value.state is ValueState.ITEMS:
+        return named or any(_names_a_scope(item.text.strip()) for item in value.items)
+    return named and (value.state is ValueState.EMPTY
+                      or bool(value.alternatives or value.splices))
 
 
 def may_hold_class_scopes(attribute: str) -> bool:

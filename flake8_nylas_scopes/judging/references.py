@@ -93,6 +93,17 @@ class ConstantIndex:
                     if kept in facts.constants]
         return [(module, name)]
 
+    def _object_attribute(self, reference: str) -> tuple[str, str] | None:
+        """Where an attribute of an object a module of the project makes is kept
+        (``config.Config.SCOPES``, ``config.settings.api_uri``): that module, and the
+        name of the object and the attribute (``Config.SCOPES``); None for another
+        reference."""
+        holder, _, attribute = reference.rpartition(".")
+        owner, _, name = holder.rpartition(".")
+        if attribute and holder not in self.by_module and owner in self.by_module:
+            return owner, f"{name}.{attribute}"
+        return None
+
     @staticmethod
     def is_configuration(reference: str) -> bool:
         """Whether ``reference`` reads Django's settings or Flask's configuration, whose
@@ -115,12 +126,9 @@ class ConstantIndex:
         if depth >= _MAX_DEPTH or reference in self._mutated:
             return None
         texts = set()
-        owners = self._owners(reference)
-        module, _, attribute = reference.rpartition(".")
-        if module not in self.by_module and module.rpartition(".")[0] in self.by_module:
-            # ``config.settings.api_uri``: a field of an object the module makes.
-            owner, _, name = module.rpartition(".")
-            owners = [(owner, f"{name}.{attribute}")]
+        kept = self._object_attribute(reference)
+        # ``config.settings.api_uri``: a field of an object the module makes.
+        owners = [kept] if kept is not None else self._owners(reference)
         for module, name in owners:
             found = self.lookup(module, name, _strings)
             if found is not None and found is not ABSENT:
@@ -136,17 +144,16 @@ class ConstantIndex:
             return []
         found: list[Found] = []
         owners = self._owners(reference)
-        holder, _, attribute = reference.rpartition(".")
-        owner_module, _, class_name = holder.rpartition(".")
-        if (holder not in self.by_module and owner_module in self.by_module and attribute
-                and not self.is_configuration(reference)):
+        kept = None if self.is_configuration(reference) else self._object_attribute(reference)
+        if kept is not None:
             # ``config.Config.NYLAS_SCOPES``: a class attribute (or a field of a
             # dataclass instance, ``config.settings.scopes``), unless some code
             # changes an attribute of that name on an object it cannot name, or binds
             # the name of the class or instance again.
+            holder, _, attribute = reference.rpartition(".")
             if any_attribute(_whole(attribute)) in self._mutated or holder in self._mutated:
                 return []
-            owners = [(owner_module, f"{class_name}.{attribute}")]
+            owners = [kept]
         for module, name in owners:
             if f"{module}.{_whole(name)}" in self._mutated:
                 # One of the modules that may define it changes it (a settings module

@@ -175,7 +175,6 @@ def analyse(
         if not root:
             alone.add(path)
         by_root.setdefault(os.path.abspath(root) if root else path, []).append(path)
-    importers: list[str] = []
     alone_use_nylas = False
     for root, group in sorted(by_root.items()):
         walked: set[str] = set()
@@ -207,12 +206,11 @@ def analyse(
             _collect(result, project, set(members), display)
             if root in alone:
                 alone_use_nylas = alone_use_nylas or project.mentions_nylas
-                if _imports_a_sibling(root, overrides.get(root)):
-                    importers.append(display[root])
     result.findings.sort(key=lambda finding: finding.sort_key)
     # Loose files that use Nylas, some importing others beside them: judged one by
-    # one, they could not see each other's calls.
-    result.rootless = importers if alone_use_nylas else []
+    # one, they could not see each other's calls.  (Their imports are read only then.)
+    result.rootless = [display[path] for path in sorted(alone)
+                       if _imports_a_sibling(path, overrides.get(path))] if alone_use_nylas else []
     return result
 
 
