@@ -113,6 +113,18 @@ CHANGES = {
         "from .config import Config\n\nsetattr(Config, 'NYLAS_SCOPES', ['calendar'])\n"),
     "an item is replaced": (
         "app/extra.py", "from .config import Config\n\nConfig.NYLAS_SCOPES[0] = 'email.send'\n"),
+    "a function appends through another name": (
+        "app/extra.py",
+        "from .config import Config\n\n\ndef enable():\n"
+        "    scopes = Config.NYLAS_SCOPES\n    scopes.append('contacts')\n"),
+    "a function of the module given it appends to it": (
+        "app/extra.py",
+        "from .config import Config\n\n\ndef add(scopes, scope):\n    scopes.append(scope)\n"
+        "\n\nadd(Config.NYLAS_SCOPES, 'contacts')\n"),
+    "a parameter whose default it is is appended to": (
+        "app/extra.py",
+        "from .config import Config\n\n\ndef enable(scopes=Config.NYLAS_SCOPES):\n"
+        "    scopes.append('contacts')\n"),
 }
 
 
@@ -122,6 +134,17 @@ def test_any_change_to_such_an_attribute_leaves_it_unread(tmp_path: Path) -> Non
         root.mkdir()
         findings = _findings(root, {"app/config.py": CONFIG, "app/auth.py": AUTH, name: text})
         assert _codes(findings) == {("auth.py", 10, "NYS304")}, (number, findings)
+
+
+def test_the_attribute_held_by_another_name_and_only_read_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    # The control for the changes through another name above.
+    extra = ("from .config import Config\n\n\ndef shown():\n"
+             "    scopes = Config.NYLAS_SCOPES\n    return ', '.join(scopes)\n")
+    findings = _findings(tmp_path, {"app/config.py": CONFIG, "app/auth.py": AUTH,
+                                    "app/extra.py": extra})
+    assert _codes(findings) == {("config.py", 6, "NYS303")}
 
 
 def test_an_instance_attribute_of_another_name_changes_nothing(tmp_path: Path) -> None:

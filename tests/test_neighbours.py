@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -18,7 +19,10 @@ import pytest
 from tool_runs import nylas_scopes
 
 from flake8_nylas_scopes.project import reuse
+from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
 from flake8_nylas_scopes.project.roots import project_root
+from flake8_nylas_scopes.project.session import ProjectSession
+from flake8_nylas_scopes.settings.config import make_config
 
 AUTH = (
     "from nylas import APIClient\n\n"
@@ -234,3 +238,93 @@ def test_a_script_beside_it_with_a_request_of_its_own_is_another_app(tmp_path: P
     app = _loose_app(tmp_path, LOOSE_AUTH)
     codes = [code for code, _ in _codes(app)]
     assert codes.count("NYS303") == 2 and "NYS304" not in codes
+
+
+# --- layouts kept under fixtures/layouts, copied to a temporary directory -----------
+# A repository or a loose app needs what the fixture harness cannot give in place: a
+# ``.git`` of its own at the top, or nothing at all above it.
+
+LAYOUTS = Path(__file__).resolve().parent.parent / "fixtures" / "layouts"
+PORTAL_AUTH = "services/portal/portal/auth.py"
+ROTA_AUTH = "services/calendar_sync/calendar_sync/auth.py"
+
+
+def _layout(name: str, parent: Path) -> Path:
+    root = parent / name
+    shutil.copytree(LAYOUTS / name, root, ignore=shutil.ignore_patterns(CACHE_DIRECTORY))
+    return root
+
+
+def _found(cwd: Path, *paths: str) -> set[tuple[str, int, str, str]]:
+    """(path, line, code, the scope or the files named) of each finding."""
+    run = nylas_scopes(cwd, "check", "--format", "json", "--select", "NYS", *paths)
+    assert run.stderr == "" or "note:" in run.stderr, run.stderr
+    found = set()
+    for finding in json.loads(run.stdout)["findings"]:
+        message = finding["message"]
+        about = message.split("'")[1] if "'" in message else message.split(" ")[0]
+        found.add((finding["path"], finding["line"], finding["code"], about))
+    return found
+
+
+def _monorepo(tmp_path: Path, worker: str) -> Path:
+    """Two services with their own sign-in, and a worker that sends the replies the
+    portal's customers schedule with the tokens the portal stored.  The worker is kept
+    without a project file: in this repository it would otherwise be a neighbour of
+    every fixture project."""
+    root = _layout("monorepo", tmp_path)
+    (root / ".git").mkdir()
+    if worker == "none":
+        shutil.rmtree(root / "services" / "worker")
+    elif worker == "project":
+        (root / "services" / "worker" / "pyproject.toml").write_text(
+            '[project]\nname = "worker"\nversion = "0"\n')
+    return root
+
+
+@pytest.mark.parametrize("worker", ["project", "folder"])
+def test_a_worker_of_the_repository_keeps_every_service_from_unused_claims(
+    tmp_path: Path, worker: str
+) -> None:
+    root = _monorepo(tmp_path, worker)
+    jobs = "services/worker/worker/jobs.py"
+    assert _found(root, "services/portal", "services/calendar_sync") == {
+        (PORTAL_AUTH, 14, "NYS304", jobs), (ROTA_AUTH, 12, "NYS304", jobs)}
+
+
+def test_without_the_worker_each_service_is_judged_by_its_own_calls(tmp_path: Path) -> None:
+    root = _monorepo(tmp_path, "none")
+    # The portal reads the address book, but the rota's grants are the rota's own.
+    assert _found(root, "services/portal", "services/calendar_sync") == {
+        (PORTAL_AUTH, 8, "NYS303", "email.send"),
+        (ROTA_AUTH, 6, "NYS303", "contacts.read_only")}
+
+
+def _lone_app(tmp_path: Path, *left_out: str) -> Path:
+    app = _layout("lone_app", tmp_path)
+    if project_root(str(app / "inbox.py")) is not None:
+        pytest.skip("a project marker above the temporary directory")
+    for name in left_out:
+        (app / name).unlink()
+    return app
+
+
+def test_a_module_that_imports_a_lone_file_may_use_its_grants(tmp_path: Path) -> None:
+    # weekly_report.py sends mail through the client it imports from inbox.py, and
+    # never names Nylas itself.
+    app = _lone_app(tmp_path)
+    assert _found(app, "inbox.py") == {("inbox.py", 12, "NYS304", "weekly_report.py")}
+    session = ProjectSession(make_config(), lambda code: True, (), from_stdin=False)
+    inbox = app / "inbox.py"
+    assert [finding.code for finding in session.findings_for(
+        str(inbox), inbox.read_text())] == ["NYS304"]
+
+
+def test_a_module_beside_a_lone_file_that_does_not_import_it_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    app = _lone_app(tmp_path, "weekly_report.py")
+    (app / "export.py").write_text(
+        "import csv\n\n\ndef rows(path):\n    with open(path) as handle:\n"
+        "        return list(csv.reader(handle))\n")
+    assert _found(app, "inbox.py") == {("inbox.py", 8, "NYS303", "email.send")}

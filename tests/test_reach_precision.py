@@ -757,6 +757,40 @@ def enable_calendar():
     SCOPES.append("calendar.read_only")
 ''',
     },
+    "appended to through another name by a module that imports it": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": '''
+from .config import SCOPES
+
+
+def enable_calendar():
+    scopes = SCOPES
+    scopes.append("calendar.read_only")
+''',
+    },
+    "handed by a module that imports it to its function that appends to it": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": '''
+from .config import SCOPES
+
+
+def add(scopes, scope):
+    scopes.append(scope)
+
+
+add(SCOPES, "calendar.read_only")
+''',
+    },
+    "the default of a parameter another module appends to": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": '''
+from . import config
+
+
+def enable_calendar(scopes=config.SCOPES):
+    scopes.append("calendar.read_only")
+''',
+    },
     "rebound on its module by another module": {
         "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
         "app/plugins.py": '''
@@ -868,6 +902,10 @@ def test_a_scope_list_nothing_changes_still_misses_the_calendar(tmp_path: Path) 
     controls = [
         {"app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
          "app/plugins.py": "from .config import SCOPES\n\nprint(len(SCOPES))\n"},
+        # Held by another name in a function that only reads it.
+        {"app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+         "app/plugins.py": "from .config import SCOPES\n\n\ndef show():\n"
+                           "    scopes = SCOPES\n    print(len(scopes))\n"},
         {"app/settings.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
          "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings")},
         {"app/calls.py": V3_CALLS + '\n\ndef show():\n    print(CONFIG["scope"])\n'},

@@ -500,6 +500,8 @@ class Extractor(FastVisitor):
         if "scope" in text.lower():
             for name in self._lists_handed_on(tree, bindings):
                 self._note_change(ast.Name(name, ast.Load()), True, "call", bindings)
+            for shared in self._shared_lists_changed_through_others(tree, bindings):
+                self._note_change(shared, True, "call", bindings)
         star_line = max((star.line for star in self.facts.star_imports), default=0)
         # ``from .local_settings import *`` at the end of Django's settings may bind
         # any name written before it again.
@@ -541,6 +543,57 @@ class Extractor(FastVisitor):
                             self._changes_parameter(function, parameter)):
                         found.add(argument.id)
         return found
+
+    def _shared_lists_changed_through_others(
+        self, tree: ast.Module, bindings: Bindings
+    ) -> list[ast.expr]:
+        """Lists of other modules (``from .config import SCOPES``, ``config.SCOPES``)
+        and of classes (``Config.NYLAS_SCOPES``) that a function of this module changes
+        through another name: a local one (``scopes = Config.NYLAS_SCOPES`` then
+        ``scopes.append(...)``), a parameter whose default the list is, or the
+        parameter of a function of the module it is given to.  The change reaches the
+        list every reader of it gets, as a change through its own name does."""
+        found: list[ast.expr] = []
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(function):
+                if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                        and isinstance(node.targets[0], ast.Name)
+                        and self._is_shared_list(node.value, bindings)
+                        and self._changes_parameter(function, node.targets[0].id)):
+                    found.append(node.value)
+            arguments = function.args
+            positional = [*arguments.posonlyargs, *arguments.args]
+            defaults = [*zip(positional[len(positional) - len(arguments.defaults):],
+                             arguments.defaults),
+                        *zip(arguments.kwonlyargs, arguments.kw_defaults)]
+            for parameter, default in defaults:
+                if default is not None and self._is_shared_list(default, bindings) and (
+                        self._changes_parameter(function, parameter.arg)):
+                    found.append(default)
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            called = self._module_functions.get(node.func.id)
+            if called is None:
+                continue
+            given = [*zip(call_parameters(called, False), node.args),
+                     *((keyword.arg, keyword.value) for keyword in node.keywords
+                       if keyword.arg is not None)]
+            found.extend(argument for parameter, argument in given
+                         if self._is_shared_list(argument, bindings)
+                         and self._changes_parameter(called, parameter))
+        return found
+
+    def _is_shared_list(self, node: ast.expr, bindings: Bindings) -> bool:
+        """Whether ``node`` may be another module's or a class's list, read where it
+        is assigned (see ``_shared_lists_changed_through_others``)."""
+        if isinstance(node, ast.Name):
+            return node.id in bindings.imported and node.id in self._imports
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            return bool(self.qualify(node)) or may_hold_class_scopes(node.attr)
+        return False
 
     def _changes_parameter(self, function: ast.FunctionDef | ast.AsyncFunctionDef,
                            parameter: str) -> bool:

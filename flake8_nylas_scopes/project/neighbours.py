@@ -22,11 +22,13 @@ configuration sets was given its extent on purpose, and is not looked around.
 A file with no project file or ``.git`` above it is judged alone, yet it is often one
 module of a small app kept that way (copied into a container without its ``.git``):
 the files beside it, in its directory and below, are looked at in the same way
-(``beside_lone_file``).
+(``beside_lone_file``), and so are those that import it, which call Nylas through it
+without naming Nylas (``from inbox import client``).
 """
 
 from __future__ import annotations
 
+import ast
 import os
 import stat
 from dataclasses import dataclass, field
@@ -107,6 +109,8 @@ class LoneLook:
 
     listings: dict[str, list[str]] = field(default_factory=dict)
     kinds: dict[str, int] = field(default_factory=dict)
+    # Whether a file that does not mention Nylas imports a module, by file and module.
+    importers: dict[tuple[str, str], bool] = field(default_factory=dict)
 
 
 def beside_lone_file(path: str, look: LoneLook | None = None) -> list[str]:
@@ -118,8 +122,10 @@ def beside_lone_file(path: str, look: LoneLook | None = None) -> list[str]:
     Such a file is often one module of a small app kept without a project file or a
     repository (an app copied into a container without its ``.git``): the calls of
     its other modules, judged apart, must not make the scopes it requests look
-    unused.  A module that asks for scopes itself is an app of its own (a folder of
-    example scripts) and changes nothing, as in a repository.
+    unused.  A module that imports the file may call Nylas through what it imports
+    (``from inbox import client``) without naming Nylas, so it counts too.  A module
+    that asks for scopes itself is an app of its own (a folder of example scripts)
+    and changes nothing, as in a repository.
     """
     look = look if look is not None else LoneLook()
     path = os.path.abspath(path)
@@ -128,6 +134,7 @@ def beside_lone_file(path: str, look: LoneLook | None = None) -> list[str]:
     directory = os.path.dirname(path)
     if directory not in look.listings:
         look.listings[directory] = _tree_files(directory)
+    module = _module_name(path)
     beside: list[str] = []
     for other in look.listings[directory]:
         if other == path:
@@ -135,9 +142,46 @@ def beside_lone_file(path: str, look: LoneLook | None = None) -> list[str]:
         if other not in look.kinds:
             mention = _mention(other, None)
             look.kinds[other] = mention[-1] if mention is not None else _NOTHING
-        if look.kinds[other] == _NYLAS:
+        kind = look.kinds[other]
+        if kind == _NOTHING and (other, module) not in look.importers:
+            look.importers[(other, module)] = _imports_module(other, module)
+        if kind == _NYLAS or (kind == _NOTHING and look.importers[(other, module)]):
             beside.append(os.path.relpath(other, directory))
     return sorted(beside)
+
+
+def _module_name(path: str) -> str:
+    """The name other modules import ``path`` by: its own, or its package's."""
+    name = os.path.splitext(os.path.basename(path))[0]
+    return os.path.basename(os.path.dirname(path)) if name == "__init__" else name
+
+
+def _imports_module(path: str, module: str) -> bool:
+    """Whether the file at ``path`` imports ``module`` (``import inbox``, ``from
+    inbox import client``, ``from .inbox import client``, ``from app import inbox``)."""
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+    if module not in text:
+        return False
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        # Unreadable here, it may still run elsewhere (another Python version) and
+        # call Nylas through the module it names.
+        return True
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            named = [part for alias in node.names for part in alias.name.split(".")]
+        elif isinstance(node, ast.ImportFrom):
+            named = [*(node.module or "").split("."), *(alias.name for alias in node.names)]
+        else:
+            continue
+        if module in named:
+            return True
+    return False
 
 
 def _tree_files(directory: str) -> list[str]:
