@@ -476,10 +476,10 @@ def judge_project(
 def _outside_reason(outside: Sequence[str], alone: bool) -> str:
     more = f" and {len(outside) - 1} more files" if len(outside) > 1 else ""
     if alone:
-        return (f"{outside[0]}{more} beside this file mention Nylas and may use the grants "
+        return (f"{outside[0]}{more} beside this file use Nylas and may use the grants "
                 "requested here, but no project file or .git above them makes them one "
                 "project (add a pyproject.toml, or set project-root, to judge them together)")
-    return (f"{outside[0]}{more} outside the project, in the same repository, mention "
+    return (f"{outside[0]}{more} outside the project, in the same repository, use "
             "Nylas and may use the grants requested here (set project-root to the "
             "repository to judge them together)")
 
