@@ -21,6 +21,9 @@ installed packages (``site-packages``), a vendored copy of the SDK (a directory 
 directory kept in git.  A project whose root the
 configuration sets was given its extent on purpose, and is not looked around.
 
+The same look tells which of the project's own files use Nylas: a file its exclusions
+leave out of linting joins it for its uses when it does (``project_files``).
+
 A file with no project file or ``.git`` above it is judged alone, yet it is often one
 module of a small app kept that way (copied into a container without its ``.git``):
 the files beside it, in its directory and below, are looked at in the same way
@@ -31,7 +34,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..analysis.prefilter import mentions_nylas
@@ -41,7 +44,7 @@ from .own_code import holds_others_code
 from .roots import ROOT_MARKERS, nearest_holding, project_root
 from .walk import WalkIndex, python_files
 
-__all__ = ["LoneLook", "beside_lone_file", "outside_mentions", "repository_root"]
+__all__ = ["AroundProject", "LoneLook", "beside_lone_file", "look_around", "repository_root"]
 
 _REPOSITORY_MARKER = ".git"
 # Python files of the repository outside the project looked at, at most.
@@ -59,21 +62,34 @@ def repository_root(project: str) -> str | None:
     return nearest_holding(os.path.dirname(project), (_REPOSITORY_MARKER,))
 
 
-def outside_mentions(project: str, cache: FactsCache | None) -> list[str]:
-    """The Python files of the project's repository, outside the project, that
-    mention Nylas in a group that never mentions a scope (see above), by their path
-    from the repository's root (sorted); none when the project is not inside a larger
-    repository.
+@dataclass(frozen=True)
+class AroundProject:
+    """What the look around a project found: the files of its repository outside it
+    that may use its grants (see above), by their path from the repository's root
+    (sorted), and the project's own files that use Nylas (mention it, or import a
+    module that does), by their absolute path."""
 
-    Listings and what each file mentions are kept in the project's cache: an
-    unchanged repository costs a ``stat`` per directory and file.
+    outside: list[str] = field(default_factory=list)
+    own_using: frozenset[str] = frozenset()
+
+
+def look_around(
+    project: str, cache: FactsCache | None, own_files: Sequence[str], repository_too: bool
+) -> AroundProject:
+    """What ``project`` (whose Python files are ``own_files``) has around it; its
+    repository is looked at only with ``repository_too``, and when the project is
+    inside a larger one.
+
+    Listings, what each file mentions and imports, and which files use Nylas are kept
+    in the project's cache: an unchanged repository costs a ``stat`` per directory and
+    file.
     """
-    repository = repository_root(project)
-    if repository is None or repository == os.path.expanduser("~"):
+    project = os.path.abspath(project)
+    repository = repository_root(project) if repository_too else None
+    if repository == os.path.expanduser("~"):
         # A home directory kept in git holds tools and environments, not a repository
         # of services: walking it would cost more than the whole analysis.
-        return []
-    project = os.path.abspath(project)
+        repository = None
 
     def skip(directory: str) -> bool:
         return directory == project or holds_others_code(directory)
@@ -82,11 +98,11 @@ def outside_mentions(project: str, cache: FactsCache | None) -> list[str]:
     walk_after: WalkIndex = {}
     # Bounded: a repository larger than this is looked at in part (its first files in
     # the walk's order), so that a vast checkout cannot make every run slow.
-    files = python_files(repository, (), before.walk, walk_after, skip=skip)[:_MOST_FILES]
+    files = [] if repository is None else python_files(
+        repository, (), before.walk, walk_after, skip=skip)[:_MOST_FILES]
     # The project's own files are read for what they import only: a file outside
     # that imports one of them which uses Nylas uses it too.
-    own = python_files(project, (), before.walk, walk_after,
-                       skip=holds_others_code)[:_MOST_FILES]
+    own = [os.path.abspath(path) for path in own_files]
     seen: dict[str, Seen] = {}
     for path, decide in [(path, True) for path in files] + [(path, False) for path in own]:
         mention = _mention(path, before.files.get(path), decide)
@@ -106,17 +122,20 @@ def outside_mentions(project: str, cache: FactsCache | None) -> list[str]:
         reaching = frozenset(_reaching(seen, group_of))
         if cache is not None:
             cache.store_neighbours(NeighbourLook(walk_after, seen, reaching))
-    own_files = set(own)
+    own_using = reaching.intersection(own)
     groups: dict[str, list[str]] = {}
     requesting: set[str] = set()
-    for path in reaching - own_files:
+    for path in reaching - own_using:
+        if path in own or repository is None:
+            continue
         group = group_of(path) or repository
         groups.setdefault(group, []).append(path)
         if seen[path][3] == _NYLAS_AND_SCOPES:
             requesting.add(group)
-    return sorted(os.path.relpath(path, repository)
-                  for group, paths in groups.items() if group not in requesting
-                  for path in paths)
+    return AroundProject(sorted(
+        os.path.relpath(path, repository or project)
+        for group, paths in groups.items() if group not in requesting for path in paths
+    ), own_using)
 
 
 @dataclass
