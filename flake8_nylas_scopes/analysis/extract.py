@@ -47,7 +47,7 @@ from ..nylas_api.http import (
     unknown_host_path,
 )
 from .ast_names import dotted
-from .enum_members import enum_member_value
+from .enum_members import enum_member_value, is_enum_class
 from .bindings import (
     all_statements,
     statements_in_scope,
@@ -666,6 +666,13 @@ class Extractor(FastVisitor):
         constants: dict[str, ScopeValue] = {}
         for class_name, cls in self._module_classes.items():
             for attribute, node in _class_values(cls, field_defaults=False).items():
+                if is_enum_class(cls):
+                    # ``Scope.READ`` is a member: the string written only where the
+                    # class mixes in ``str`` and nothing makes members otherwise.
+                    member = enum_member_value(cls, attribute, wants_value=False)
+                    if member is None:
+                        continue
+                    node = member
                 value = self.reader.read(node)
                 if _kept_as_scopes(attribute, value):
                     constants[f"{class_name}.{attribute}"] = value
