@@ -114,3 +114,40 @@ def test_a_large_left_out_folder_without_nylas_is_not_read_for_facts(tmp_path: P
     # Only read for a mention of Nylas: far cheaper than reading them as the
     # project's modules.
     assert left_out_cost * 2 < linted_cost, (left_out_cost, linted_cost)
+
+
+# A script that calls through the app's client never says Nylas.
+SCRIPT = '''from app.{module} import client
+
+
+def export():
+    return [contact.email for contact in client.contacts.all()]
+'''
+
+
+def test_a_left_out_script_using_the_app_s_client_counts(tmp_path: Path) -> None:
+    root = _project(tmp_path / "direct", {"scripts/export.py": SCRIPT.format(module="auth")})
+    assert _codes(root) == []
+    # Through a module of the app that does not say Nylas either.
+    root = _project(tmp_path / "two-hops", {
+        "scripts/export.py": SCRIPT.format(module="shortcuts"),
+        "app/shortcuts.py": "from .auth import client  # noqa: F401\n"})
+    assert _codes(root) == []
+
+
+def test_a_left_out_script_importing_no_nylas_module_changes_nothing(tmp_path: Path) -> None:
+    # Django's ``user.contacts.all()``: the script imports nothing that uses Nylas.
+    root = _project(tmp_path, {
+        "scripts/export.py": SCRIPT.format(module="models").replace("import client",
+                                                                    "import User as client"),
+        "app/models.py": "class User:\n    contacts = None\n"})
+    assert _codes(root) == UNUSED_CONTACTS
+
+
+def test_the_flake8_plugin_counts_a_left_out_script_using_the_app_s_client(
+    tmp_path: Path
+) -> None:
+    root = _project(tmp_path, {"scripts/export.py": SCRIPT.format(module="auth")})
+    session = ProjectSession(make_config(), lambda code: True, ("scripts",), from_stdin=False)
+    auth = root / "app" / "auth.py"
+    assert session.findings_for(str(auth), auth.read_text()) == []

@@ -20,6 +20,7 @@ from tool_runs import nylas_scopes
 
 from flake8_nylas_scopes.project import reuse
 from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
+from flake8_nylas_scopes.project.import_reach import imported_modules
 from flake8_nylas_scopes.project.roots import project_root
 from flake8_nylas_scopes.project.session import ProjectSession
 from flake8_nylas_scopes.settings.config import make_config
@@ -121,6 +122,62 @@ def test_a_worker_that_signs_users_in_itself_is_another_app(tmp_path: Path) -> N
 
 def test_without_a_repository_around_the_project_nothing_is_looked_at(tmp_path: Path) -> None:
     web = _repository(tmp_path, git=False)
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
+
+
+# Workers that never say Nylas: they call through the web service's client.
+SILENT_WORKER = "from web.auth import client\n\n\ndef drafts():\n    return client.drafts.all()\n"
+# A worker that imports only the web service's module that makes no call.
+UNRELATED_WORKER = "from web.models import User\n\n\ndef names():\n    return [User()]\n"
+
+
+@pytest.mark.parametrize("files", [
+    {"tasks.py": SILENT_WORKER},
+    # Two hops: the worker's own module brings the client.
+    {"tasks.py": "from .shared import client\n\n\ndef drafts():\n"
+                 "    return client.drafts.all()\n",
+     "shared.py": "from web.auth import client  # noqa: F401\n"},
+    # Two hops through a module of the web service that does not say Nylas either.
+    {"tasks.py": "from web import jobs\n\n\ndef run():\n    return jobs.drafts()\n"},
+])
+def test_a_worker_that_reaches_the_client_through_imports_may_use_the_grants(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    web = _repository(tmp_path, worker=None)
+    (web / "web" / "models.py").write_text("class User:\n    pass\n")
+    (web / "web" / "jobs.py").write_text(SILENT_WORKER.replace("web.auth", ".auth"))
+    tasks = tmp_path / "services" / "worker" / "worker"
+    tasks.mkdir(parents=True)
+    (tasks.parent / "pyproject.toml").write_text("[project]\nname = 'worker'\n")
+    (tasks / "__init__.py").write_text("")
+    for name, text in files.items():
+        (tasks / name).write_text(text)
+    codes = _codes(web)
+    assert not [code for code, _ in codes if code in ("NYS302", "NYS303")]
+    assert any("services/worker/worker/" in message
+               for code, message in codes if code == "NYS304")
+
+
+def test_a_worker_importing_only_modules_without_nylas_changes_nothing(tmp_path: Path) -> None:
+    web = _repository(tmp_path, worker=None)
+    (web / "web" / "models.py").write_text("class User:\n    pass\n")
+    tasks = tmp_path / "services" / "worker" / "worker"
+    tasks.mkdir(parents=True)
+    (tasks.parent / "pyproject.toml").write_text("[project]\nname = 'worker'\n")
+    (tasks / "tasks.py").write_text(UNRELATED_WORKER)
+    assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
+
+
+def test_a_worker_s_own_module_of_the_same_name_is_the_one_it_imports(tmp_path: Path) -> None:
+    # ``from web.auth import ...`` in a project with a ``web/auth.py`` of its own finds
+    # that one first, not the web service's.
+    web = _repository(tmp_path, worker=None)
+    own = tmp_path / "services" / "worker" / "web"
+    own.mkdir(parents=True)
+    (own.parent / "pyproject.toml").write_text("[project]\nname = 'worker'\n")
+    (own / "__init__.py").write_text("")
+    (own / "auth.py").write_text("client = object()\n")
+    (own.parent / "tasks.py").write_text(SILENT_WORKER.replace("drafts.all()", "pk"))
     assert [code for code, _ in _codes(web) if code == "NYS303"] == ["NYS303"]
 
 
@@ -328,3 +385,32 @@ def test_a_module_beside_a_lone_file_that_does_not_import_it_changes_nothing(
         "import csv\n\n\ndef rows(path):\n    with open(path) as handle:\n"
         "        return list(csv.reader(handle))\n")
     assert _found(app, "inbox.py") == {("inbox.py", 8, "NYS303", "email.send")}
+
+
+def test_a_module_beside_that_imports_the_client_may_use_its_grants(tmp_path: Path) -> None:
+    app = _loose_app(tmp_path, "import auth\n\n\ndef first(grant_id):\n"
+                               "    return auth.inbox(grant_id)\n")
+    codes = _codes(app)
+    assert not [code for code, _ in codes if code in ("NYS302", "NYS303")]
+    assert any("calendars.py beside this file" in message
+               for code, message in codes if code == "NYS304")
+
+
+def test_a_module_beside_that_imports_nothing_of_the_app_changes_nothing(tmp_path: Path) -> None:
+    app = _loose_app(tmp_path, "import helpers\n\n\ndef first(grant_id):\n"
+                               "    return helpers.pick(grant_id)\n")
+    (app / "helpers.py").write_text("def pick(value):\n    return value\n")
+    assert [code for code, _ in _codes(app) if code == "NYS303"] == ["NYS303"]
+
+
+@pytest.mark.parametrize(("text", "modules"), [
+    ("from web.auth import client as api, get\n", ("web.auth", "web.auth.client", "web.auth.get")),
+    ("from . import (\n    auth,\n    jobs as j,\n)\n", (".", ".auth", ".jobs")),
+    ("from ..shared import x\nimport os, web.auth as a\n", ("..shared", "..shared.x", "web.auth")),
+    ("if TYPE_CHECKING: from web import auth\n", ("web", "web.auth")),
+    ("import json\nfrom typing import Any\n", ()),
+])
+def test_the_modules_a_file_imports_are_read_from_its_text(
+    text: str, modules: tuple[str, ...]
+) -> None:
+    assert imported_modules(text) == modules

@@ -111,3 +111,81 @@ def test_a_partly_read_v3_list_is_judged_by_its_read_items(tmp_path: Path) -> No
     claims = _claims(tmp_path, text)
     assert ("NYS303", f"{G}calendar") in claims
     assert not any(code in ("NYS301", "NYS302", "NYS405") for code, _ in claims), claims
+
+
+def _package(root: Path, consts: str, item: str, imports: str, more: str = "") -> set[tuple[str, str]]:
+    """A request listing ``item`` (a constant of ``app/consts.py``) beside
+    ``email.modify``, in an app that reads mail; ``more`` is another module."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    package = root / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "consts.py").write_text(consts)
+    if more:
+        (package / "boot.py").write_text(more)
+    (package / "auth.py").write_text(
+        "from nylas import APIClient\n"
+        f"{imports}\n\n"
+        'nylas = APIClient("id", "secret")\n\n\n'
+        "def login():\n"
+        f'    return nylas.authentication_url("https://a/cb", scopes=[{item}, "email.modify"])\n'
+        "\n\ndef work(token):\n"
+        "    nylas.access_token = token\n"
+        f"{CALLS['read']}"
+    )
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    return {(finding.code, finding.message.split("'")[1] if "'" in finding.message else "")
+            for finding in result.findings}
+
+
+CONSTS = 'SCOPE_CONTACTS = "contacts.read_only"\n'
+
+
+@pytest.mark.parametrize(("item", "imports"), [
+    ("consts.SCOPE_CONTACTS", "from . import consts"),
+    ("consts.SCOPE_CONTACTS", "from app import consts"),
+    ("SCOPE_CONTACTS", "from .consts import SCOPE_CONTACTS"),
+    ("app.consts.SCOPE_CONTACTS", "import app.consts"),
+])
+def test_an_item_naming_another_module_s_string_constant_is_read(
+    tmp_path: Path, item: str, imports: str
+) -> None:
+    claims = _package(tmp_path, CONSTS, item, imports)
+    # Read whole: the unused contacts scope, and the read needing less than modify.
+    assert {("NYS303", "contacts.read_only"), ("NYS302", "email.modify")} <= claims
+    assert not any(code == "NYS304" for code, _ in claims)
+
+
+@pytest.mark.parametrize(("consts", "more"), [
+    # Bound twice, or changed from another module: what it holds is not known.
+    (CONSTS + 'SCOPE_CONTACTS = "contacts"\n', ""),
+    (CONSTS, "from app import consts\n\n\ndef boot():\n    consts.SCOPE_CONTACTS = 'email.send'\n"),
+    (CONSTS + "\n\ndef boot():\n    global SCOPE_CONTACTS\n    SCOPE_CONTACTS = 'email.send'\n", ""),
+    # A list or a comma-joined string is no single scope.
+    ('SCOPE_CONTACTS = ["contacts.read_only"]\n', ""),
+    ('SCOPE_CONTACTS = "contacts.read_only,email.send"\n', ""),
+])
+def test_an_item_naming_a_constant_that_may_change_stays_unread(
+    tmp_path: Path, consts: str, more: str
+) -> None:
+    claims = _package(tmp_path, consts, "consts.SCOPE_CONTACTS", "from . import consts", more)
+    assert ("NYS304", "") in claims
+    assert not any(code == "NYS302" for code, _ in claims)
+
+
+ENUM = 'import enum\n\n\nclass Scope({bases}):\n    CONTACTS = "contacts.read_only"\n'
+
+
+def test_an_item_naming_a_member_of_another_module_s_enum_is_read_only_if_a_str(
+    tmp_path: Path
+) -> None:
+    member = "consts.Scope.CONTACTS"
+    claims = _package(tmp_path / "str", ENUM.format(bases="str, enum.Enum"), member,
+                      "from . import consts")
+    assert ("NYS303", "contacts.read_only") in claims
+    assert not any(code == "NYS304" for code, _ in claims)
+    # A plain Enum member is no str: the SDK cannot join it.
+    claims = _package(tmp_path / "plain", ENUM.format(bases="enum.Enum"), member,
+                      "from . import consts")
+    assert ("NYS304", "") in claims and not any(code == "NYS303" for code, _ in claims)

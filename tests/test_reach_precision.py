@@ -886,6 +886,27 @@ def enable_calendar():
     CONFIG.update(scope=[G + "gmail.readonly", G + "calendar.readonly"])
 ''',
     },
+    "handed to a function of another module called for what it does": {
+        "app/features.py": 'def enable_calendar(scopes):\n    scopes.append("calendar.read_only")\n',
+        "app/views.py": _auth("SCOPES", '''
+from .features import enable_calendar
+
+SCOPES = ["email.read_only"]
+
+
+def setup():
+    enable_calendar(SCOPES)
+'''),
+    },
+    "a v3 config handed to a function outside the project": {
+        "app/calls.py": V3_CALLS + '''
+
+def setup():
+    from company_auth import add_calendar_scopes
+
+    add_calendar_scopes(config=CONFIG)
+''',
+    },
 }
 
 
@@ -921,6 +942,13 @@ def show(scopes):
 
 show(SCOPES)
 ''')},
+        # Handed to a function of another module whose result is kept: a copy.
+        {"app/views.py": _auth("SCOPES", '''
+from .features import normalised
+
+SCOPES = ["email.read_only"]
+SHOWN = normalised(SCOPES)
+'''), "app/features.py": "def normalised(scopes):\n    return sorted(scopes)\n"},
         # A set or a list whose items are only read: still what its assignment says.
         {"app/views.py": _auth("SCOPES", 'SCOPES = {"email.read_only"}\nprint(len(SCOPES))\n')},
         {"app/views.py": LOCAL_SET_LOGIN},

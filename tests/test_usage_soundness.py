@@ -684,3 +684,58 @@ def test_a_resource_a_module_getattr_gives_that_only_reads_leaves_the_send_scope
         tmp_path: Path) -> None:
     assert _mail_package(tmp_path, "list(grant)", reexported=True, conn=LAZY_CONN) == [
         ("web.py", 6, "NYS303")]
+
+
+SERVICE = """\
+    class Service:
+        client = None
+
+        @classmethod
+        def agenda(cls):
+            return list(cls.client.events.where(calendar_id="c"))
+"""
+JOBS = """\
+    from service import Service
+
+
+    def inbox():
+        return list(Service.client.messages.where(unread=True))
+"""
+
+
+@pytest.mark.parametrize("owner", ["Service", "service.Service"])
+def test_a_client_stored_on_a_project_class_at_start_up_is_followed(
+    tmp_path: Path, owner: str
+) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(
+            scopes='["email.read_only", "calendar.read_only", "contacts.read_only"]'),
+        "service.py": SERVICE, "jobs.py": JOBS,
+        "main.py": f"""\
+            import service
+            from nylas import APIClient
+            from service import Service
+
+
+            def start(token):
+                {owner}.client = APIClient("id", "secret", token)
+        """,
+    })
+    # The calls through the class attribute need mail and calendar; contacts is unused.
+    assert _codes(_findings(root, every=True)) == [("auth.py", 3, "NYS303")]
+
+
+def test_a_client_stored_on_a_class_of_a_library_escapes(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "contacts.read_only"]'),
+        "main.py": """\
+            from nylas import APIClient
+            from vendor import Registry
+
+
+            def start(token):
+                Registry.client = APIClient("id", "secret", token)
+        """,
+    })
+    codes = _codes(_findings(root, every=True))
+    assert ("main.py", 6, "NYS304") in codes and not [c for c in codes if c[2] == "NYS303"]

@@ -229,3 +229,33 @@ def test_custom_authentication_posted_by_hand_is_a_v3_json_request() -> None:
         (2, SiteKind.V3_JSON, "google", ValueState.ITEMS, False),
         (4, SiteKind.V3_JSON, "google", ValueState.MISSING, True),
     ]
+
+
+def test_a_merged_config_is_read_where_later_keys_win() -> None:
+    sites = sites_of(
+        "BASE = {'client_id': 'c', 'redirect_uri': 'r'}\n"
+        "WITH = {'client_id': 'c', 'scope': ['Mail.Send']}\n"
+        "n.auth.url_for_oauth2({**BASE, 'scope': ['Mail.Read']})\n"
+        "n.auth.url_for_oauth2(dict(BASE, scope=['Mail.Read']))\n"
+        "n.auth.url_for_oauth2({'scope': ['Mail.Read'], **BASE})\n"
+        "n.auth.url_for_oauth2({**other, 'scope': ['Mail.Read']})\n"
+        # What a later dict holds wins; an unread one may hold a 'scope' of its own.
+        "n.auth.url_for_oauth2({'scope': ['Mail.Read'], **WITH})\n"
+        "n.auth.url_for_oauth2({'scope': ['Mail.Read'], **other})\n"
+        "n.auth.url_for_oauth2(dict(BASE, scope=['Mail.Read'], **other))\n"
+        "n.auth.url_for_oauth2({'scope': ['Mail.Read'], key: 'v'})\n"
+    )
+    seen = [(site.value.state, tuple(item.text for item in site.value.items),
+             site.provider, bool(site.granted_unknown)) for site in sites]
+    read, unread = ValueState.ITEMS, ValueState.UNRESOLVED
+    assert seen == [
+        (read, ("Mail.Read",), "", False),
+        (read, ("Mail.Read",), "", False),
+        (read, ("Mail.Read",), "", False),
+        # The unread dict may hold 'include_grant_scopes'.
+        (read, ("Mail.Read",), "", True),
+        (read, ("Mail.Send",), "", False),
+        (unread, (), "", True),
+        (unread, (), "", True),
+        (unread, (), "", True),
+    ]

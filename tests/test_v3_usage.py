@@ -79,6 +79,24 @@ def test_an_unused_provider_scope_is_nys303(tmp_path: Path) -> None:
         ("NYS303", True)]
 
 
+@pytest.mark.parametrize(("config", "expected"), [
+    ('{**BASE, "scope": SCOPES}', ["NYS303"]),
+    ('dict(BASE, scope=SCOPES)', ["NYS303"]),
+    ('{"scope": SCOPES, **BASE}', ["NYS303"]),
+    # Control: a dict merged in after the scope may replace it.
+    ('{"scope": SCOPES, **settings.NYLAS_CONFIG}', []),
+])
+def test_a_scope_list_in_a_merged_config_is_judged(
+        tmp_path: Path, config: str, expected: list[str]) -> None:
+    extra = (f'BASE = {{"client_id": "id", "provider": "google", "redirect_uri": "https://a/cb"}}\n'
+             f'SCOPES = ["{G}calendar.readonly", "{G}contacts.readonly"]\n\n\n'
+             f'def merged_login():\n    return nylas.auth.url_for_oauth2({config})\n')
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)", f'["{G}calendar.readonly"]',
+                   extra=extra)
+    assert [(code, "contacts.readonly" in message) for _, code, message in found] == [
+        (code, True) for code in expected]
+
+
 @pytest.mark.parametrize("written", [
     'GOOGLE + "calendar.readonly", GOOGLE + "contacts.readonly"',
     'f"{GOOGLE}calendar.readonly", f"{GOOGLE}contacts.readonly"',

@@ -210,6 +210,12 @@ def is_container(value: ast.expr) -> bool:
     return name in _CONTAINER_CALLS or name.endswith(("Params", "Request", "Config"))
 
 
+def only_reads(call: ast.Call) -> bool:
+    """Whether ``call`` only looks at what it is given (``print``, a logger's
+    methods)."""
+    return _callee_name(call.func) in _READING_CALLS
+
+
 def _callee_name(func: ast.expr) -> str:
     if isinstance(func, ast.Name):
         return func.id

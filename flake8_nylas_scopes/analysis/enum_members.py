@@ -21,6 +21,12 @@ _MEMBER_MAKERS = frozenset({"__new__", "__init__", "_generate_next_value_", "val
                             "_value_", "__init_subclass__"})
 
 
+def is_enum_class(cls: ast.ClassDef) -> bool:
+    """Whether ``cls`` names an ``Enum`` base: its attributes are members, not the
+    values written in its body."""
+    return any((dotted(base) or "").rpartition(".")[2] in _ENUM_BASES for base in cls.bases)
+
+
 def enum_member_value(cls: ast.ClassDef, member: str, wants_value: bool) -> ast.expr | None:
     """The string literal ``cls.member`` holds (its ``.value`` when ``wants_value``,
     the member itself for a class that is a ``str``); None when it is not certain."""

@@ -47,7 +47,7 @@ from ..nylas_api.http import (
     unknown_host_path,
 )
 from .ast_names import dotted
-from .enum_members import enum_member_value
+from .enum_members import enum_member_value, is_enum_class
 from .bindings import (
     all_statements,
     statements_in_scope,
@@ -60,6 +60,7 @@ from .bindings import (
     collect_bindings,
     hand_overs,
     is_container,
+    only_reads,
     with_parameters,
 )
 from .facts import (
@@ -518,10 +519,12 @@ class Extractor(FastVisitor):
             self.facts.mutated.append(reference)
 
     def _lists_handed_on(self, tree: ast.Module, bindings: Bindings) -> set[str]:
-        """The module's lists and dicts that another name holds (``extra = SCOPES``)
-        or that a function of the module changes through its parameter
-        (``enable_calendar(SCOPES)`` appending to it): code the reading of the one
-        assignment does not see may change them."""
+        """The module's lists and dicts that another name holds (``extra = SCOPES``),
+        that a function of the module changes through its parameter
+        (``enable_calendar(SCOPES)`` appending to it), or that a function called for
+        what it does, not for what it returns, is given (``add_calendar_scopes(SCOPES)``
+        imported from another module, whose body this module does not show): code
+        the reading of the one assignment does not see may change them."""
         containers = {name for name, value in bindings.values.items() if is_container(value)}
         found: set[str] = set()
         if not containers:
@@ -530,6 +533,15 @@ class Extractor(FastVisitor):
             if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and isinstance(
                     node.value, ast.Name) and node.value.id in containers:
                 found.add(node.value.id)
+            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and isinstance(
+                    node.value.func, ast.Name) and not only_reads(node.value) and (
+                    node.value.func.id not in self._module_functions):
+                # A function's name alone: a Nylas call (``client.messages.send``) or
+                # a logger's method is an attribute.
+                found.update(
+                    argument.id for argument in (
+                        *node.value.args, *(keyword.value for keyword in node.value.keywords))
+                    if isinstance(argument, ast.Name) and argument.id in containers)
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 function = self._module_functions.get(node.func.id)
                 if function is None:
@@ -719,6 +731,13 @@ class Extractor(FastVisitor):
         constants: dict[str, ScopeValue] = {}
         for class_name, cls in self._module_classes.items():
             for attribute, node in _class_values(cls, field_defaults=False).items():
+                if is_enum_class(cls):
+                    # ``Scope.READ`` is a member: the string written only where the
+                    # class mixes in ``str`` and nothing makes members otherwise.
+                    member = enum_member_value(cls, attribute, wants_value=False)
+                    if member is None:
+                        continue
+                    node = member
                 value = self.reader.read(node)
                 if _kept_as_scopes(attribute, value):
                     constants[f"{class_name}.{attribute}"] = value

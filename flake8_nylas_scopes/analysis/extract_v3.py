@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import ast
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,13 @@ for _resource, _method in sdk.ARGUMENT_POSITIONS:
     _ARGUMENT_METHODS.setdefault(_method, []).append(_resource)
 _REQUEST_TYPE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in sdk.REQUEST_TYPES)
 _SCOPE_KEY = "scope"
+
+
+class _Merge:
+    """In a dict's entries (see ``V3Requests._merged``): a dict merged in, ``**BASE``."""
+
+
+_UNPACKED = _Merge()
 _PROVIDER_KEY = "provider"
 # Calls that turn a dict into a query string: ``f"{base}/v3/connect/auth?{urlencode(p)}"``
 # and ``httpx.QueryParams(p)`` (whose str is the encoded query).
@@ -317,7 +324,7 @@ class V3Requests:
             scope = view.values.get(_SCOPE_KEY)
             if scope is None:
                 value = ScopeValue(ValueState.UNRESOLVED, complete=False,
-                                   reason="the 'scope' key is written more than once")
+                                   reason="cannot tell which 'scope' the config holds")
             else:
                 value = self.read_scope(scope)
             if site.creates_grant:
@@ -400,26 +407,17 @@ class V3Requests:
         target = ext.reader.follow(node)
         view: _View | None = None
         if isinstance(target, ast.Dict):
-            values: dict[str, ast.expr] = {}
-            complete = True
-            for key, value in zip(target.keys, target.values):
-                if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                    values[key.value] = value
-                else:
-                    complete = False
-            view = _View(target, values, frozenset(values), complete)
+            view = self._merged(target, [
+                (key.value if isinstance(key, ast.Constant) and isinstance(key.value, str)
+                 else _UNPACKED if key is None else None, value)
+                for key, value in zip(target.keys, target.values)], depth)
         elif isinstance(target, ast.Call) and self._builds_dict(target):
-            if target.args and depth < 4:
-                if len(target.args) != 1 or target.keywords:
-                    return None
-                inner = self._view(target.args[0], depth + 1)
-                if inner is None:
-                    return None
-                view = _View(target, inner.values, inner.keys, inner.complete)
-            else:
-                keywords = {kw.arg: kw.value for kw in target.keywords if kw.arg is not None}
-                complete = all(kw.arg is not None for kw in target.keywords)
-                view = _View(target, keywords, frozenset(keywords), complete)
+            if len(target.args) > 1 or any(isinstance(arg, ast.Starred) for arg in target.args):
+                return None
+            # ``dict(BASE, scope=S)``: the keywords come after the dict's own keys.
+            view = self._merged(target, [(_UNPACKED, arg) for arg in target.args] + [
+                (_UNPACKED if keyword.arg is None else keyword.arg, keyword.value)
+                for keyword in target.keywords], depth)
         if view is None or not isinstance(node, ast.Name):
             return view
         bindings = ext._binding_scope(node.id)
@@ -436,6 +434,34 @@ class V3Requests:
                 values.pop(key_name, None)
                 complete = False
         return _View(view.node, values, frozenset(keys), complete)
+
+    def _merged(
+        self, target: ast.expr, entries: Sequence[tuple[str | _Merge | None, ast.expr]],
+        depth: int,
+    ) -> _View:
+        """The dict ``entries`` build in order (later keys win): each a key and its
+        value, ``_UNPACKED`` for a dict merged in (``**BASE``), ``None`` for a key that
+        cannot be read.  A key written before a merge or a key that cannot be read may
+        have been replaced by it: its value is then unknown, unless the merged dict is
+        read whole."""
+        values: dict[str, ast.expr] = {}
+        keys: set[str] = set()
+        complete = True
+        for key, value in entries:
+            if not isinstance(key, str):
+                inner = self._view(value, depth + 1) if key is _UNPACKED and depth < 4 else None
+                if inner is None or not inner.complete:
+                    values.clear()
+                    complete = False
+                if inner is not None:
+                    keys.update(inner.keys)
+                    for replaced in inner.keys:
+                        values.pop(replaced, None)
+                    values.update(inner.values)
+                continue
+            keys.add(key)
+            values[key] = value
+        return _View(target, values, frozenset(keys), complete)
 
     def _builds_dict(self, call: ast.Call) -> bool:
         func = call.func

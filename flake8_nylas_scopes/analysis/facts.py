@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..nylas_api.http import ARGUMENT, HOSTS, NOTIFY, URL_HOLE, UNREAD_PATH, names_v3
-from .facts_values import ItemForm, ScopeItem, ScopeValue, UrlPart, ValueState
+from .facts_values import ItemForm, ScopeItem, ScopeValue, Splice, UrlPart, ValueState
 from .flow_facts import FlowFacts
 
 # Re-exported: the value types are part of the facts vocabulary.
 __all__ = [
     "Generation", "ItemForm", "ModuleFacts", "ScopeItem", "ScopeSite", "ScopeValue",
     "SiteKind", "Span", "ValueState", "UrlPart", "RawTemplate", "RawUse", "BodyArg",
-    "StarImport",
+    "Splice", "StarImport",
 ]
 from ..spans import Span
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..spans import Span
 
@@ -39,6 +39,16 @@ class ScopeItem:
         )
 
 
+class Splice(NamedTuple):
+    """Another module's constant read into a value's items at ``at`` (by the project
+    index): a list spliced in (``[*BASE, "x"]``, ``BASE + [...]``), or with
+    ``one_item`` a string standing as one item (``[consts.SCOPE_SEND, "calendar"]``)."""
+
+    at: int
+    reference: str
+    one_item: bool = False
+
+
 class ValueState(enum.Enum):
     ITEMS = "items"  # the value resolved to items (complete or not)
     MISSING = "missing"  # no scopes argument: the SDK default applies
@@ -67,10 +77,11 @@ class ScopeValue:
     # ``if``/``elif``, ``A if pro else B``, a function with several returns).  The
     # value itself is then UNRESOLVED: a reader that does not expand it stays silent.
     alternatives: tuple[ScopeValue, ...] = ()
-    # Lists of other modules spliced into ``items`` (``[*BASE, "x"]``, ``BASE + [...]``
-    # with ``BASE`` imported): (position among the items, reference).  ``complete`` is
-    # then False; ``rest_complete`` says whether the value is complete but for them.
-    splices: tuple[tuple[int, str], ...] = ()
+    # Constants of other modules read into ``items``, in the order written: lists
+    # spliced in (``[*BASE, "x"]``, ``BASE + [...]`` with ``BASE`` imported) and strings
+    # standing as one item (``[consts.SCOPE_SEND]``).  ``complete`` is then False;
+    # ``rest_complete`` says whether the value is complete but for them.
+    splices: tuple[Splice, ...] = ()
     rest_complete: bool = True
     # Where the project index read the value from, when that is configuration the
     # code names indirectly (``django.conf.settings.NYLAS_SCOPES in proj.settings``).
@@ -89,7 +100,8 @@ class ScopeValue:
         if self.alternatives:
             data["alternatives"] = [value.to_json() for value in self.alternatives]
         if self.splices:
-            data["splices"] = [list(splice) for splice in self.splices]
+            data["splices"] = [[at, reference, 1] if one_item else [at, reference]
+                               for at, reference, one_item in self.splices]
             data["rest_complete"] = self.rest_complete
         return data
 
@@ -103,7 +115,8 @@ class ScopeValue:
             str(data["reason"]),
             Span.from_json(data["span"]) if data["span"] is not None else None,
             tuple(cls.from_json(value) for value in data.get("alternatives", ())),
-            tuple((int(at), str(ref)) for at, ref in data.get("splices", ())),
+            tuple(Splice(int(splice[0]), str(splice[1]), len(splice) > 2)
+                  for splice in data.get("splices", ())),
             bool(data.get("rest_complete", True)),
         )
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .facts import ItemForm, ScopeItem, ScopeValue, ValueState
+from .facts import ItemForm, ScopeItem, ScopeValue, Splice, ValueState
 from .prefilter import SCOPE_FAMILIES
 from .source import SourceMap
 
@@ -52,8 +52,8 @@ class _Parts:
     items: tuple[ScopeItem, ...]
     complete: bool
     is_string: bool = False
-    # Lists of other modules spliced in: (position among the items, reference).
-    splices: tuple[tuple[int, str], ...] = ()
+    # Constants of other modules read in where they stand among the items.
+    splices: tuple[Splice, ...] = ()
 
 
 def _unresolved(reason: str, reference: str = "") -> ScopeValue:
@@ -238,7 +238,7 @@ class ValueReader:
                 # ``",".join(SCOPES)`` with ``SCOPES`` from another module: its items
                 # are read in where it is defined (a string there is refused).
                 reference = self._qualify(node.args[0])
-                return _Parts((), True, splices=((0, reference),)) if reference else None
+                return _Parts((), True, splices=(Splice(0, reference),)) if reference else None
             parts = self._sequence_or_string(inner, depth + 1)
             if parts is None or parts.is_string:
                 return None
@@ -295,22 +295,23 @@ class ValueReader:
         if left_parts is None and right_parts is None and not any(references):
             return None
         items: tuple[ScopeItem, ...] = ()
-        splices: tuple[tuple[int, str], ...] = ()
+        splices: tuple[Splice, ...] = ()
         complete = True
         for parts, reference in zip((left_parts, right_parts), references):
             if reference:
-                splices += ((len(items), reference),)
+                splices += (Splice(len(items), reference),)
             elif parts is None:
                 complete = False
             else:
-                splices += tuple((len(items) + at, ref) for at, ref in parts.splices)
+                splices += tuple(splice._replace(at=len(items) + splice.at)
+                                 for splice in parts.splices)
                 items += parts.items
                 complete = complete and parts.complete
         return _Parts(items, complete, splices=splices)
 
     def _elements(self, elements: list[ast.expr], depth: int) -> _Parts:
         items: list[ScopeItem] = []
-        splices: list[tuple[int, str]] = []
+        splices: list[Splice] = []
         complete = True
         for element in elements:
             if isinstance(element, ast.Starred):
@@ -321,11 +322,12 @@ class ValueReader:
                     parts is None and isinstance(inner, ast.Attribute)
                 ) else None
                 if reference:
-                    splices.append((len(items), reference))
+                    splices.append(Splice(len(items), reference))
                 elif parts is None or parts.is_string:
                     complete = False
                 else:
-                    splices.extend((len(items) + at, ref) for at, ref in parts.splices)
+                    splices.extend(splice._replace(at=len(items) + splice.at)
+                                   for splice in parts.splices)
                     items.extend(parts.items)
                     complete = complete and parts.complete
                 continue
@@ -333,6 +335,13 @@ class ValueReader:
             text = self._folded(target, depth) if target is not None else None
             if target is not None and text is not None:
                 items.append(ScopeItem(text, self._source.span(target), ItemForm.LIST_ITEM))
+                continue
+            # ``consts.SCOPE_SEND`` or an imported ``SCOPE_SEND``: the string another
+            # module's constant holds, read by the project index.
+            reference = self._qualify(element) if target is None or isinstance(
+                target, ast.Attribute) else None
+            if reference:
+                splices.append(Splice(len(items), reference, one_item=True))
             else:
                 complete = False
         return _Parts(tuple(items), complete, splices=tuple(splices))

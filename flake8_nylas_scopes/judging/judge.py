@@ -12,6 +12,7 @@ from ..analysis.facts import (
     ItemForm,
     ModuleFacts,
     RawUse,
+    ScopeItem,
     ScopeSite,
     ScopeValue,
     ValueState,
@@ -82,11 +83,22 @@ def _from(index: ConstantIndex, reference: str, module: str, value: ScopeValue) 
 
 def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
     """``[*BASE, "x"]`` with ``BASE`` from another module: its items read in, when it
-    holds one known list."""
+    holds one known list; ``[consts.SCOPE_SEND, "x"]``: the string the constant holds,
+    as one item."""
     items = list(value.items)
     complete = value.rest_complete
-    for at, reference in sorted(value.splices, reverse=True):
+    # From the last, so that each position is still the one it was read at; in the
+    # order written where two stand at one position.
+    for order, (at, reference, one_item) in sorted(
+            enumerate(value.splices), key=lambda entry: (entry[1].at, entry[0]), reverse=True):
         inner = _expand(index, ScopeValue(ValueState.UNRESOLVED, reference=reference), depth + 1)
+        if one_item:
+            item = _one_string(inner)
+            if item is None:
+                complete = False
+            else:
+                items.insert(at, item)
+            continue
         if len(inner) == 1 and any(i.form is ItemForm.STRING_PART for i in inner[0].items):
             # A string spliced into a list (or joined) is split per character: not a
             # list of scopes the analysis can read.
@@ -103,6 +115,22 @@ def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
                           reason="the scopes are built from lists that cannot be read")
     return dataclasses.replace(value, state=ValueState.ITEMS, items=tuple(items),
                                complete=complete, splices=(), reason="")
+
+
+def _one_string(values: list[ScopeValue]) -> ScopeItem | None:
+    """The item a constant standing as one item of a list holds: one plain string
+    (``SCOPE_SEND = "email.send"``) it certainly holds; None for anything else (a list,
+    a comma-joined string, one of several values)."""
+    if len(values) != 1:
+        return None
+    value = values[0]
+    if value.state is not ValueState.ITEMS or not value.complete or value.alternatives or (
+            len(value.items) != 1):
+        return None
+    (item,) = value.items
+    if item.form is not ItemForm.STRING_PART or "," in item.text:
+        return None
+    return ScopeItem(item.text, item.span, ItemForm.LIST_ITEM)
 
 
 def _too_many(value: ScopeValue) -> ScopeValue:
@@ -476,11 +504,10 @@ def judge_project(
 def _outside_reason(outside: Sequence[str], alone: bool) -> str:
     more = f" and {len(outside) - 1} more files" if len(outside) > 1 else ""
     if alone:
-        return (f"{outside[0]}{more} beside this file mention Nylas or import it, and may "
-                "use the grants requested here, but no project file or .git above them "
-                "makes them one project (add a pyproject.toml, or set project-root, to "
-                "judge them together)")
-    return (f"{outside[0]}{more} outside the project, in the same repository, mention "
+        return (f"{outside[0]}{more} beside this file use Nylas and may use the grants "
+                "requested here, but no project file or .git above them makes them one "
+                "project (add a pyproject.toml, or set project-root, to judge them together)")
+    return (f"{outside[0]}{more} outside the project, in the same repository, use "
             "Nylas and may use the grants requested here (set project-root to the "
             "repository to judge them together)")
 

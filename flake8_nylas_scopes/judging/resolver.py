@@ -812,7 +812,9 @@ class FlowResolver:
                 changed |= self._bind_parameters(callee, call)
             for owner, attribute, stored in self._stores:
                 for kind, name in self._resolve_node(owner, 0):
-                    if kind == "inst":
+                    # ``Service.client = client`` at start-up: a class attribute is
+                    # what its instances (``self.client``, ``cls.client``) read.
+                    if kind in ("inst", "class"):
                         changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
             if not changed:
                 return
@@ -1353,9 +1355,10 @@ class FlowResolver:
                           _describe_value(sink.value))
 
     def store_effects(self, store: Store) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
-        """A store on an object that is not a project instance loses the value."""
+        """A store on an object that is not a project instance or class loses the
+        value."""
         owners = self.resolve(store.owner)
-        if any(kind == "inst" for kind, _ in owners):
+        if any(kind in ("inst", "class") for kind, _ in owners):
             return [], []
         # ``app.ctx.nylas = client`` on a framework's object: no name to give it.
         owner = _describe_value(store.owner) or "an object the analysis does not follow"

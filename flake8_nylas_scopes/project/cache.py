@@ -47,11 +47,26 @@ WALK_INDEX = "walk-index.json"
 RESULT_INDEX = "project-result.json"
 NEIGHBOURS_INDEX = "neighbours-index.json"
 _JUDGING_LOCK = "judging.lock"
-_FORMAT = 11
+_FORMAT = 13
 # Numbers the temporary files of this process, whose id is in their names too.
 _TEMPORARY_NUMBERS = itertools.count()
 # What another build of the analyser left unchanged this long is removed.
 _STALE_SECONDS = 7 * 24 * 3600
+
+
+# A file around a project as last read: its size, times, what it mentions and what it
+# imports (see ``neighbours``).
+Seen = tuple[int, int, int, int, tuple[str, ...]]
+
+
+class NeighbourLook(NamedTuple):
+    """The last look at the repository around a project: its listings, each file as
+    read, and the files found to use Nylas (kept while nothing changed, since finding
+    them follows every import of the repository)."""
+
+    walk: WalkIndex
+    files: dict[str, Seen]
+    reaching: frozenset[str]
 
 
 class FileMention(NamedTuple):
@@ -302,24 +317,23 @@ class FactsCache:
         self._write_index(WALK_INDEX, self._walk_key(exclude),
                           {"directories": _listings_json(index)})
 
-    def load_neighbours(self) -> tuple[WalkIndex, dict[str, tuple[int, int, int, int]]]:
-        """The listings and mentions of the last look at the repository around the
-        project (see ``neighbours``)."""
+    def load_neighbours(self) -> NeighbourLook:
+        """The last look at the repository around the project (see ``neighbours``)."""
         body = self._read_index(NEIGHBOURS_INDEX, self._mentions_key())
         try:
-            return _listings(body["directories"]), {
-                str(path): (int(size), int(mtime), int(ctime), int(kind))
-                for path, (size, mtime, ctime, kind) in body["files"].items()
-            }
+            return NeighbourLook(_listings(body["directories"]), {
+                str(path): (int(size), int(mtime), int(ctime), int(kind),
+                            tuple(str(name) for name in imports))
+                for path, (size, mtime, ctime, kind, imports) in body["files"].items()
+            }, frozenset(str(path) for path in body["reaching"]))
         except (ValueError, KeyError, TypeError, AttributeError):
-            return {}, {}  # missing, truncated or corrupt: looked at again
+            return NeighbourLook({}, {}, frozenset())  # missing, truncated or corrupt
 
-    def store_neighbours(
-        self, walk: WalkIndex, mentions: dict[str, tuple[int, int, int, int]]
-    ) -> None:
+    def store_neighbours(self, look: NeighbourLook) -> None:
         self._write_index(NEIGHBOURS_INDEX, self._mentions_key(), {
-            "directories": _listings_json(walk),
-            "files": {path: list(mention) for path, mention in mentions.items()},
+            "directories": _listings_json(look.walk),
+            "files": {path: list(mention) for path, mention in look.files.items()},
+            "reaching": sorted(look.reaching),
         })
 
     def load_result(self) -> Any:

@@ -6,8 +6,10 @@ and stores their tokens while another, a project of its own, makes the calls.  J
 alone, the first one's scopes that only the other uses look unused (NYS303), and a
 fix would take them away from both.  So the Python files of the repository (the
 nearest directory above the project with ``.git``) outside the project are looked at,
-grouped by the project each belongs to: a group that mentions Nylas but never asks for
-scopes uses grants obtained elsewhere, maybe the ones requested here, and the rules that
+grouped by the project each belongs to: a group that uses Nylas (mentions it, or
+imports a module of the repository that does, the project's own included: a worker's
+``from web.auth import client`` need not say Nylas; see ``import_reach``) but never
+asks for scopes uses grants obtained elsewhere, maybe the ones requested here, and the rules that
 call a scope not needed stay silent for the project (``judge_project``), with NYS304
 saying why.  A group that asks for scopes (a request, or a list of scope names to hand
 one) is an app with its own requests (another example, another service with its own
@@ -19,6 +21,9 @@ installed packages (``site-packages``), a vendored copy of the SDK (a directory 
 directory kept in git.  A project whose root the
 configuration sets was given its extent on purpose, and is not looked around.
 
+The same look tells which of the project's own files use Nylas: a file its exclusions
+leave out of linting joins it for its uses when it does (``project_files``).
+
 A file with no project file or ``.git`` above it is judged alone, yet it is often one
 module of a small app kept that way (copied into a container without its ``.git``):
 the files beside it, in its directory and below, are looked at in the same way
@@ -28,18 +33,19 @@ without naming Nylas (``from inbox import client``).
 
 from __future__ import annotations
 
-import ast
 import os
 import stat
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..analysis.prefilter import mentions_nylas
-from .cache import FactsCache
+from .cache import FactsCache, NeighbourLook, Seen
+from .import_reach import imported_modules, reaching_files
 from .own_code import holds_others_code
 from .roots import ROOT_MARKERS, nearest_holding, project_root
 from .walk import WalkIndex, python_files
 
-__all__ = ["LoneLook", "beside_lone_file", "outside_mentions", "repository_root"]
+__all__ = ["AroundProject", "LoneLook", "beside_lone_file", "look_around", "repository_root"]
 
 _REPOSITORY_MARKER = ".git"
 # Python files of the repository outside the project looked at, at most.
@@ -57,67 +63,97 @@ def repository_root(project: str) -> str | None:
     return nearest_holding(os.path.dirname(project), (_REPOSITORY_MARKER,))
 
 
-def outside_mentions(project: str, cache: FactsCache | None) -> list[str]:
-    """The Python files of the project's repository, outside the project, that
-    mention Nylas in a group that never mentions a scope (see above), by their path
-    from the repository's root (sorted); none when the project is not inside a larger
-    repository.
+@dataclass(frozen=True)
+class AroundProject:
+    """What the look around a project found: the files of its repository outside it
+    that may use its grants (see above), by their path from the repository's root
+    (sorted), and the project's own files that use Nylas (mention it, or import a
+    module that does), by their absolute path."""
 
-    Listings and what each file mentions are kept in the project's cache: an
-    unchanged repository costs a ``stat`` per directory and file.
+    outside: list[str] = field(default_factory=list)
+    own_using: frozenset[str] = frozenset()
+
+
+def look_around(
+    project: str, cache: FactsCache | None, own_files: Sequence[str], repository_too: bool
+) -> AroundProject:
+    """What ``project`` (whose Python files are ``own_files``) has around it; its
+    repository is looked at only with ``repository_too``, and when the project is
+    inside a larger one.
+
+    Listings, what each file mentions and imports, and which files use Nylas are kept
+    in the project's cache: an unchanged repository costs a ``stat`` per directory and
+    file.
     """
-    repository = repository_root(project)
-    if repository is None or repository == os.path.expanduser("~"):
+    project = os.path.abspath(project)
+    repository = repository_root(project) if repository_too else None
+    if repository == os.path.expanduser("~"):
         # A home directory kept in git holds tools and environments, not a repository
         # of services: walking it would cost more than the whole analysis.
-        return []
-    project = os.path.abspath(project)
+        repository = None
 
     def skip(directory: str) -> bool:
         return directory == project or holds_others_code(directory)
 
-    walk_before, known = cache.load_neighbours() if cache is not None else ({}, {})
+    before = cache.load_neighbours() if cache is not None else NeighbourLook({}, {}, frozenset())
     walk_after: WalkIndex = {}
     # Bounded: a repository larger than this is looked at in part (its first files in
     # the walk's order), so that a vast checkout cannot make every run slow.
-    files = python_files(repository, (), walk_before, walk_after, skip=skip)[:_MOST_FILES]
-    seen: dict[str, tuple[int, int, int, int]] = {}
-    for path in files:
-        mention = _mention(path, known.get(path))
+    files = [] if repository is None else python_files(
+        repository, (), before.walk, walk_after, skip=skip)[:_MOST_FILES]
+    # The project's own files are read for what they import only: a file outside
+    # that imports one of them which uses Nylas uses it too.
+    own = [os.path.abspath(path) for path in own_files]
+    seen: dict[str, Seen] = {}
+    for path, decide in [(path, True) for path in files] + [(path, False) for path in own]:
+        mention = _mention(path, before.files.get(path), decide)
         if mention is not None:
             seen[path] = mention
-    if cache is not None and (walk_after != walk_before or seen != known):
-        cache.store_neighbours(walk_after, seen)
+    roots: dict[str, str | None] = {}
+
+    def group_of(path: str) -> str | None:
+        directory = os.path.dirname(path)
+        if directory not in roots:
+            roots[directory] = project_root(path)
+        return roots[directory]
+
+    if walk_after == before.walk and seen == before.files:
+        reaching = before.reaching
+    else:
+        reaching = frozenset(_reaching(seen, group_of))
+        if cache is not None:
+            cache.store_neighbours(NeighbourLook(walk_after, seen, reaching))
+    own_using = reaching.intersection(own)
     groups: dict[str, list[str]] = {}
     requesting: set[str] = set()
-    for path, (*_, kind) in seen.items():
-        if kind == _NOTHING:
+    for path in reaching - own_using:
+        if path in own or repository is None:
             continue
-        group = project_root(path) or repository
+        group = group_of(path) or repository
         groups.setdefault(group, []).append(path)
-        if kind == _NYLAS_AND_SCOPES:
+        if seen[path][3] == _NYLAS_AND_SCOPES:
             requesting.add(group)
-    return sorted(os.path.relpath(path, repository)
-                  for group, paths in groups.items() if group not in requesting
-                  for path in paths)
+    return AroundProject(sorted(
+        os.path.relpath(path, repository or project)
+        for group, paths in groups.items() if group not in requesting for path in paths
+    ), own_using)
 
 
 @dataclass
 class LoneLook:
     """What one run found beside lone files: each directory's Python files, and what
-    each file read mentions, so that every file is listed and read at most once."""
+    each file read mentions and imports, so that every file is listed and read at most
+    once."""
 
     listings: dict[str, list[str]] = field(default_factory=dict)
-    kinds: dict[str, int] = field(default_factory=dict)
-    # Whether a file that does not mention Nylas imports a module, by file and module.
-    importers: dict[tuple[str, str], bool] = field(default_factory=dict)
+    seen: dict[str, Seen | None] = field(default_factory=dict)
 
 
 def beside_lone_file(path: str, look: LoneLook | None = None) -> list[str]:
     """For a file with no project above it, judged alone: the Python files of its
     directory and of the directories below it that are no project of their own, that
-    mention Nylas without asking for scopes, by their path from that directory
-    (sorted).
+    use Nylas (mention it, or import a module there that does: ``import_reach``)
+    without asking for scopes, by their path from that directory (sorted).
 
     Such a file is often one module of a small app kept without a project file or a
     repository (an app copied into a container without its ``.git``): the calls of
@@ -134,54 +170,19 @@ def beside_lone_file(path: str, look: LoneLook | None = None) -> list[str]:
     directory = os.path.dirname(path)
     if directory not in look.listings:
         look.listings[directory] = _tree_files(directory)
-    module = _module_name(path)
-    beside: list[str] = []
     for other in look.listings[directory]:
-        if other == path:
-            continue  # judged already, as the project itself
-        if other not in look.kinds:
-            mention = _mention(other, None)
-            look.kinds[other] = mention[-1] if mention is not None else _NOTHING
-        kind = look.kinds[other]
-        if kind == _NOTHING and (other, module) not in look.importers:
-            look.importers[(other, module)] = _imports_module(other, module)
-        if kind == _NYLAS or (kind == _NOTHING and look.importers[(other, module)]):
-            beside.append(os.path.relpath(other, directory))
-    return sorted(beside)
-
-
-def _module_name(path: str) -> str:
-    """The name other modules import ``path`` by: its own, or its package's."""
-    name = os.path.splitext(os.path.basename(path))[0]
-    return os.path.basename(os.path.dirname(path)) if name == "__init__" else name
-
-
-def _imports_module(path: str, module: str) -> bool:
-    """Whether the file at ``path`` imports ``module`` (``import inbox``, ``from
-    inbox import client``, ``from .inbox import client``, ``from app import inbox``)."""
-    try:
-        with open(path, "rb") as handle:
-            text = handle.read().decode("utf-8", "replace")
-    except OSError:
-        return False
-    if module not in text:
-        return False
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        # Unreadable here, it may still run elsewhere (another Python version) and
-        # call Nylas through the module it names.
-        return True
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            named = [part for alias in node.names for part in alias.name.split(".")]
-        elif isinstance(node, ast.ImportFrom):
-            named = [*(node.module or "").split("."), *(alias.name for alias in node.names)]
-        else:
-            continue
-        if module in named:
-            return True
-    return False
+        # ``path`` is judged already, as the project itself: only what it imports
+        # matters, not whether it asks for scopes.
+        decide = other != path
+        before = look.seen.get(other)
+        if other not in look.seen or (
+                decide and before is not None and before[3] == _NYLAS_UNDECIDED):
+            look.seen[other] = _mention(other, before, decide)
+    tree = {other: mention for other in look.listings[directory]
+            if (mention := look.seen[other]) is not None}
+    reaching = _reaching(tree, lambda _: None)
+    return sorted(os.path.relpath(other, directory) for other in reaching
+                  if other != path and tree[other][3] != _NYLAS_AND_SCOPES)
 
 
 def _tree_files(directory: str) -> list[str]:
@@ -212,45 +213,61 @@ class _TreeTooLarge(Exception):
     project file."""
 
 
-# What a file mentions, kept with its size and times.
-_NOTHING, _NYLAS, _NYLAS_AND_SCOPES = 0, 1, 2
+# What a file mentions: nothing, Nylas, Nylas and a request of its own; or Nylas, with
+# whether it asks for scopes not read (a file of the project, whose requests are its
+# own: only what it imports matters).
+_NOTHING, _NYLAS, _NYLAS_AND_SCOPES, _NYLAS_UNDECIDED = 0, 1, 2, 3
 _SCOPE_WORD = "scope"
 
 
-def _mention(
-    path: str, before: tuple[int, int, int, int] | None
-) -> tuple[int, int, int, int] | None:
-    """The size, times and what ``path`` mentions, read again only when it changed;
-    None when it cannot be read (it is not the project's: no error is said for it)."""
+def _mention(path: str, before: Seen | None, decide: bool = True) -> Seen | None:
+    """The size, times, what ``path`` mentions and what it imports (kept for a file
+    that does not mention Nylas, which may reach it through them), read again only
+    when it changed; None when it cannot be read (it is not the project's: no error
+    is said for it).  ``decide``: whether a file that mentions Nylas is read for a
+    request of its own."""
     try:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode):
             return None  # a named pipe would wait for a writer
         stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns)
-        if before is not None and before[:3] == stamp:
+        if before is not None and before[:3] == stamp and (
+                before[3] != _NYLAS_UNDECIDED or not decide):
             return before
-        known = _KINDS_SEEN.get((path, status.st_size, status.st_mtime_ns,
-                                 status.st_ctime_ns))
-        if known is not None:
-            return (*stamp, known)
+        known = _KINDS_SEEN.get((path, *stamp))
+        if known is not None and (known[0] != _NYLAS_UNDECIDED or not decide):
+            return (*stamp, *known)
         with open(path, "rb") as handle:
             text = handle.read().decode("utf-8", "replace")
     except OSError:
         return None
     kind = _NOTHING
-    if mentions_nylas(text):
+    imports: tuple[str, ...] = ()
+    if not mentions_nylas(text):
+        imports = imported_modules(text)
+    elif not decide:
+        kind = _NYLAS_UNDECIDED
+    else:
         kind = _NYLAS_AND_SCOPES if _asks_for_scopes(path, text) else _NYLAS
     if len(_KINDS_SEEN) >= _MOST_FILES:
         _KINDS_SEEN.clear()
-    _KINDS_SEEN[(path, stamp[0], stamp[1], stamp[2])] = kind
-    return (*stamp, kind)
+    _KINDS_SEEN[(path, stamp[0], stamp[1], stamp[2])] = (kind, imports)
+    return (*stamp, kind, imports)
 
 
-# What each file read in this process mentions, by path, size and times: a process
-# judging several projects of one repository (a test run, an editor's server, a run
-# without a cache) reads each neighbour once, since telling a request costs an
-# extraction.
-_KINDS_SEEN: dict[tuple[str, int, int, int], int] = {}
+def _reaching(seen: dict[str, Seen], group_of: Callable[[str], str | None]) -> set[str]:
+    """The files of ``seen`` that mention Nylas or import a module that does, directly
+    or through others (see ``import_reach``)."""
+    return reaching_files(
+        {path: (kind != _NOTHING, imports) for path, (*_, kind, imports) in seen.items()},
+        group_of)
+
+
+# What each file read in this process mentions and imports, by path, size and times:
+# a process judging several projects of one repository (a test run, an editor's
+# server, a run without a cache) reads each neighbour once, since telling a request
+# costs an extraction.
+_KINDS_SEEN: dict[tuple[str, int, int, int], tuple[int, tuple[str, ...]]] = {}
 
 
 def _asks_for_scopes(path: str, text: str) -> bool:

@@ -5,7 +5,8 @@ flake8's ``exclude`` and ``extend-exclude`` (and the tool's own) say which files
 not linted, not which code runs with the grants the project asks for: a
 ``scripts/`` or ``management/`` folder left out of linting still calls Nylas with
 the same tokens.  So the files they leave out are found too, and the analysis reads
-those that mention Nylas for their uses, never reporting on them.  Code that is not
+those that use Nylas (mention it, or import a module that does: ``neighbours``) for
+their uses, never reporting on them.  Code that is not
 the project's own (``own_code``) stays out, excluded or not.
 """
 

@@ -11,7 +11,8 @@ import re
 import stat
 import sys
 import tokenize
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from .walk import python_files
 
 if TYPE_CHECKING:
     from ..analysis.facts import ModuleFacts
-    from .neighbours import LoneLook
+    from .neighbours import AroundProject, LoneLook
     from .reuse import Stored
     from .workers import FactsText
 
@@ -192,7 +193,8 @@ def analyse(
         # see the same project for it.
         inside = [path for path in group if path in walked or path in overrides]
         outside = [path for path in group if path not in inside]
-        neighbours = _neighbours(root, config, cache) if is_project else []
+        around = _Around(root, config, cache, sorted(walked | left_out))
+        neighbours = around.outside() if is_project else []
         for members in ([inside] if inside else []) + [[path] for path in outside]:
             files = sorted(walked | set(members))
             project = analyse_project(
@@ -200,7 +202,7 @@ def analyse(
                 jobs=jobs, neighbours=neighbours if members is inside else (
                     _beside(root, beside_looks) if root in alone else ()),
                 alone=root in alone,
-                left_out=sorted(left_out - set(members)),
+                left_out=sorted(left_out - set(members)), left_out_using=around.own_using,
             )
             project.root = root
             _collect(result, project, set(members), display)
@@ -248,14 +250,40 @@ def _beside(path: str, looks: list[LoneLook]) -> list[str]:
     return beside_lone_file(path, looks[0])
 
 
-def _neighbours(root: str, config: Config, cache: FactsCache | None) -> list[str]:
-    """Files of the repository around the project at ``root`` that mention Nylas (see
-    ``neighbours``); none for a project whose root the configuration sets."""
-    if config.project_root:
-        return []
-    from .neighbours import outside_mentions
+class _Around:
+    """The look around the project at ``root`` (see ``neighbours``), made once and
+    only when needed: for its repository (none for a project whose root the
+    configuration sets), or for which of its files use Nylas."""
 
-    return outside_mentions(root, cache)
+    def __init__(
+        self, root: str, config: Config, cache: FactsCache | None, own_files: Sequence[str]
+    ) -> None:
+        self._root = root
+        self._repository_too = not config.project_root
+        self._cache = cache
+        self._own_files = own_files
+        self._found: AroundProject | None = None
+
+    def outside(self) -> list[str]:
+        """Files of the repository around the project that may use its grants."""
+        from .neighbours import repository_root
+
+        if not self._repository_too or repository_root(self._root) is None:
+            return []
+        return self._look().outside
+
+    def own_using(self) -> frozenset[str]:
+        """The project's files that use Nylas: mention it, or import a module that
+        does, directly or through others."""
+        return self._look().own_using
+
+    def _look(self) -> AroundProject:
+        if self._found is None:
+            from .neighbours import look_around
+
+            self._found = look_around(self._root, self._cache, self._own_files,
+                                      self._repository_too)
+        return self._found
 
 
 def _collect(
@@ -475,12 +503,15 @@ def analyse_project(
     neighbours: Sequence[str] = (),
     alone: bool = False,
     left_out: Sequence[str] = (),
+    left_out_using: Callable[[], AbstractSet[str]] | None = None,
 ) -> ProjectResult:
     """Judge the project made of ``files``; ``neighbours`` are the files of its
-    repository outside it that mention Nylas, or with ``alone`` (a file with no project
+    repository outside it that use Nylas, or with ``alone`` (a file with no project
     above it) the files beside it that do.  ``left_out`` are files of the project its
     exclusions leave out: those that mention Nylas join it, for their uses (the caller
-    reports nothing on them).
+    reports nothing on them), and so do those ``left_out_using`` names (asked only
+    when the project mentions Nylas): a script that imports the client from the app
+    need not say Nylas.
 
     With ``findings_only`` the caller needs findings, errors and the files covered,
     not facts or the resolved state: the last result is then reused when nothing it
@@ -490,7 +521,11 @@ def analyse_project(
     with collector_paused():
         survey = _survey([*files, *left_out], overrides, cache, errors)
         if left_out:
-            files = _with_left_out(files, left_out, survey, errors)
+            using: AbstractSet[str] = frozenset()
+            if left_out_using is not None and survey.mentioning and (
+                    not survey.mentioning.issuperset(left_out)):
+                using = left_out_using()
+            files = _with_left_out(files, left_out, survey, errors, using)
         if findings_only and not survey.mentioning:
             # Nothing to judge, and no facts asked for.
             covered = frozenset(files).union(error.path for error in errors)
@@ -545,17 +580,19 @@ def analyse_project(
 
 
 def _with_left_out(files: Sequence[str], left_out: Sequence[str], survey: _Survey,
-                   errors: list[FileError]) -> list[str]:
-    """``files`` and the left-out files that mention Nylas (sorted).  A left-out
-    file that cannot be read is not the project's linted code: no error is said for
-    it, as before it was looked at."""
+                   errors: list[FileError], using: AbstractSet[str]) -> list[str]:
+    """``files`` and the left-out files that mention Nylas or are in ``using``
+    (sorted).  A left-out file that cannot be read is not the project's linted code:
+    no error is said for it, as before it was looked at."""
     unlinted = set(left_out)
     errors[:] = [error for error in errors if error.path not in unlinted]
-    for path in unlinted - survey.mentioning:
+    joining = {path for path in left_out if path in survey.mentioning
+               or (path in using and path in survey.seen)}
+    for path in unlinted - joining:
         survey.seen.pop(path, None)
         survey.stats.pop(path, None)
         survey.texts.pop(path, None)
-    return sorted({*files, *(path for path in left_out if path in survey.mentioning)})
+    return sorted({*files, *joining})
 
 
 def _stored_result(cache: FactsCache, inputs: str) -> ProjectResult | None:
@@ -670,9 +707,11 @@ class ProjectSession:
         from .workers import available_cpus
 
         jobs = available_cpus() if self.jobs is None else self.jobs
+        around = _Around(root, self.config, cache, sorted(
+            walked | {os.path.abspath(path) for path in found.left_out}))
         return _SessionResult.of(analyse_project(
             files, self.config, self.enabled, overrides, cache, findings_only=True, jobs=jobs,
-            neighbours=_neighbours(root, self.config, cache), left_out=left_out,
+            neighbours=around.outside(), left_out=left_out, left_out_using=around.own_using,
         ))
 
     @staticmethod
