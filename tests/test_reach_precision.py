@@ -855,6 +855,155 @@ def enable_calendar():
 }
 
 
+# The same list, or an auth config, changed through another module: code the reading
+# of the assignment does not see gets the very object, and may append to it.
+ENABLE_CALENDAR = '''
+def enable_calendar(scopes):
+    scopes.append("calendar.read_only")
+
+
+def enable_google_calendar(config):
+    config["scope"].append("https://www.googleapis.com/auth/calendar.readonly")
+'''
+V3_CONFIG = '''
+G = "https://www.googleapis.com/auth/"
+SCOPES = [G + "gmail.readonly"]
+AUTH = {"client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": [G + "gmail.readonly"]}
+'''
+V3_FROM_CONFIG = V3_CALLS.replace(
+    "nylas.auth.url_for_oauth2(CONFIG)",
+    'nylas.auth.url_for_oauth2({"client_id": "c", "redirect_uri": "https://a.example/cb",'
+    ' "provider": "google", "scope": SCOPES})',
+).replace("from nylas import Client\n", "from nylas import Client\n\nfrom .config import SCOPES\n")
+V3_FROM_AUTH = V3_FROM_CONFIG.replace('"scope": SCOPES', '"scope": AUTH["scope"]').replace(
+    "import SCOPES", "import AUTH")
+CHANGED_THROUGH_ANOTHER_MODULE = {
+    "handed by an importing module to another module's function": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/features.py": ENABLE_CALENDAR,
+        "app/plugins.py": (
+            "from .config import SCOPES\nfrom .features import enable_calendar\n\n"
+            "enable_calendar(SCOPES)\n"),
+    },
+    "handed by keyword, from the importing module that asks for it": {
+        "app/config.py": CONFIG_LIST, "app/features.py": ENABLE_CALENDAR,
+        "app/views.py": FROM_CONFIG + (
+            "\n\nfrom .features import enable_calendar\n\nenable_calendar(scopes=SCOPES)\n"),
+    },
+    "handed as an attribute of its module to a method": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": (
+            "from . import config\nfrom .registry import registry\n\n"
+            "registry.enable_calendar(config.SCOPES)\n"),
+    },
+    "handed inside a list to an unknown function": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": (
+            "from .config import SCOPES\nfrom tools import extend\n\nextend([SCOPES])\n"),
+    },
+    "held by another name in an importing module": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": (
+            "from .config import SCOPES\n\nmore = SCOPES\nmore.append('calendar.read_only')\n"),
+    },
+    "handed by the defining module to another module's function": {
+        "app/features.py": ENABLE_CALENDAR, "app/views.py": FROM_CONFIG,
+        "app/config.py": (
+            "from .features import enable_calendar\n\n" + CONFIG_LIST
+            + "enable_calendar(SCOPES)\n"),
+    },
+    "handed to a function of the module that hands it on": {
+        "app/views.py": _auth("SCOPES", '''
+from .features import enable_calendar
+
+SCOPES = ["email.read_only"]
+
+
+def configure(scopes):
+    enable_calendar(scopes)
+
+
+configure(SCOPES)
+'''),
+        "app/features.py": ENABLE_CALENDAR,
+    },
+    "handed to a function of the module that extends it in place": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def configure(scopes):
+    scopes += ["calendar.read_only"]
+
+
+configure(SCOPES)
+'''),
+    },
+    "a v3 list another module's function appends to": {
+        "app/config.py": V3_CONFIG, "app/calls.py": V3_FROM_CONFIG,
+        "app/features.py": ENABLE_CALENDAR,
+        "app/plugins.py": (
+            "from . import config\nfrom .features import enable_calendar\n\n"
+            "enable_calendar(config.SCOPES)\n"),
+    },
+    "a v3 config another module's function changes": {
+        "app/config.py": V3_CONFIG, "app/calls.py": V3_FROM_AUTH,
+        "app/features.py": ENABLE_CALENDAR,
+        "app/plugins.py": (
+            "from .config import AUTH\nfrom .features import enable_google_calendar\n\n"
+            "enable_google_calendar(AUTH)\n"),
+    },
+    "a v3 config whose list another module appends to": {
+        "app/config.py": V3_CONFIG, "app/calls.py": V3_FROM_AUTH,
+        "app/plugins.py": (
+            "from .config import AUTH, G\n\nAUTH['scope'].append(G + 'calendar.readonly')\n"),
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "files", CHANGED_THROUGH_ANOTHER_MODULE.values(), ids=list(CHANGED_THROUGH_ANOTHER_MODULE))
+def test_a_scope_list_changed_through_another_module_grants_an_unknown_set(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, **files})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS302" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+# Uses in other modules that only look at the list, or copy it: the list is still
+# what its assignment says, and the calendar call is still missing its scope.
+ONLY_LOOKED_AT_ELSEWHERE = [
+    "print(len(SCOPES), sorted(SCOPES), list(SCOPES), tuple(SCOPES), set(SCOPES))\n",
+    'print(" ".join(SCOPES), ",".join(SCOPES), f"asking for {SCOPES}")\n',
+    "import logging\n\nlog = logging.getLogger(__name__)\nlog.info('asking for %s', SCOPES)\n",
+    "if 'calendar' in SCOPES:\n    print('calendar')\nfor scope in SCOPES:\n    print(scope)\n",
+    # A function of the importing module that only reads its parameter.
+    "def show(scopes):\n    print(', '.join(scopes), len(scopes))\n\n\nshow(SCOPES)\n",
+]
+
+
+@pytest.mark.parametrize("use", ONLY_LOOKED_AT_ELSEWHERE)
+def test_a_scope_list_only_looked_at_elsewhere_still_misses_the_calendar(
+    tmp_path: Path, use: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/plugins.py": "from .config import SCOPES\n" + use})
+    assert [code for _, _, code, _ in found] == ["NYS301"], use
+
+
+def test_a_v3_list_only_looked_at_elsewhere_still_misses_the_calendar(tmp_path: Path) -> None:
+    looked_at = "print(sorted(SCOPES), len(AUTH['scope']), ' '.join(AUTH['scope']))\n"
+    for name, calls in (("list", V3_FROM_CONFIG), ("config", V3_FROM_AUTH)):
+        found = _codes(tmp_path / name, {
+            "app/__init__.py": "", "app/config.py": V3_CONFIG, "app/calls.py": calls,
+            "app/plugins.py": "from .config import AUTH, SCOPES\n" + looked_at})
+        assert [code for _, _, code, _ in found] == ["NYS301"], name
+
+
 @pytest.mark.parametrize("files", CHANGED_ELSEWHERE.values(), ids=list(CHANGED_ELSEWHERE))
 def test_a_scope_list_changed_elsewhere_grants_an_unknown_set(
     tmp_path: Path, files: dict[str, str]

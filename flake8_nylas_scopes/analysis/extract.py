@@ -77,10 +77,11 @@ from .facts import (
     SiteKind,
     ValueState,
 )
-from .extract_v3 import V3Requests
+from .extract_v3 import V3Requests, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
+from .given_lists import given_away, only_reads
 from .path_joins import joined_segments
 from .raw_arguments import raw_call_arguments
 from .source import SourceMap
@@ -147,6 +148,8 @@ AUTH_URL_HELPER_METHODS = {
     method.rpartition(".")[2]: (method.rpartition(".")[0], position)
     for method, position in _V2.auth_url_helpers.items()
 }
+# API v2's methods that take the scopes of a request: they only read them.
+_AUTH_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
 
 NATIVE_AUTH_PATH = _V2.authorize_paths["native"]
 HOSTED_AUTH_PATH = _V2.authorize_paths["hosted"]
@@ -497,9 +500,8 @@ class Extractor(FastVisitor):
                 self.facts.django_settings = settings_module
             for changed, how in _changed_values(statement, nested):
                 self._note_change(changed, nested, how, bindings)
-        if "scope" in text.lower():
-            for name in self._lists_handed_on(tree, bindings):
-                self._note_change(ast.Name(name, ast.Load()), True, "call", bindings)
+        for value in self._lists_given_away(tree, bindings):
+            self._note_given_away(value, bindings)
         star_line = max((star.line for star in self.facts.star_imports), default=0)
         # ``from .local_settings import *`` at the end of Django's settings may bind
         # any name written before it again.
@@ -515,38 +517,80 @@ class Extractor(FastVisitor):
         if reference not in self.facts.mutated:
             self.facts.mutated.append(reference)
 
-    def _lists_handed_on(self, tree: ast.Module, bindings: Bindings) -> set[str]:
-        """The module's lists and dicts that another name holds (``extra = SCOPES``)
-        or that a function of the module changes through its parameter
-        (``enable_calendar(SCOPES)`` appending to it): code the reading of the one
-        assignment does not see may change them."""
-        containers = {name for name, value in bindings.values.items() if is_container(value)}
-        found: set[str] = set()
-        if not containers:
-            return found
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and isinstance(
-                    node.value, ast.Name) and node.value.id in containers:
-                found.add(node.value.id)
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                function = self._module_functions.get(node.func.id)
-                if function is None:
-                    continue
-                parameters = call_parameters(function, False)
-                given = [*zip(parameters, node.args),
-                         *((keyword.arg, keyword.value) for keyword in node.keywords
-                           if keyword.arg is not None)]
-                for parameter, argument in given:
-                    if isinstance(argument, ast.Name) and argument.id in containers and (
-                            self._changes_parameter(function, parameter)):
-                        found.add(argument.id)
-        return found
+    def _lists_given_away(self, tree: ast.Module, bindings: Bindings) -> list[ast.expr]:
+        """The lists and dicts this module gives to code that may change them: its own
+        and those it imports (``from config import SCOPES``, ``config.SCOPES``), which
+        are the defining module's objects.  Another name holding one (``extra =
+        SCOPES``) or a call the analysis cannot show only reads it (``enable(SCOPES)``
+        of another module, a method, a function of this module that appends to its
+        parameter) gives it away: code the reading of the one assignment does not see
+        may change it."""
+        def watched(node: ast.expr) -> bool:
+            if isinstance(node, ast.Name):
+                value = bindings.values.get(node.id)
+                return (value is not None and is_container(value)) or (
+                    node.id in bindings.imported and node.id in self._imports)
+            if isinstance(node, ast.Attribute):
+                return may_hold_class_scopes(node.attr) or self.qualify(node) is not None
+            return False
+
+        given: list[ast.expr] = []
+        for value, call, slot in given_away(tree, watched, self._only_reads):
+            if call is None or slot is None or not self._keeps_argument(call, slot):
+                given.append(value)
+        return given
+
+    def _note_given_away(self, node: ast.expr, bindings: Bindings) -> None:
+        """A list or dict given to code that may change it: this module's own is
+        not read from its assignment here, and no module's is where it imports it."""
+        references: list[str] = []
+        if isinstance(node, ast.Attribute):
+            references.append(self.qualify(node) or "")
+            if may_hold_class_scopes(node.attr):
+                # ``enable(self.SCOPES)``: of which class, the analysis cannot tell
+                # (see ``_note_change``).
+                references.append(any_attribute(node.attr))
+        elif isinstance(node, ast.Name) and node.id in bindings.imported:
+            references.append(self._imports.get(node.id, ""))
+        elif isinstance(node, ast.Name):
+            bindings.mutated.add(node.id)
+            bindings.opaque_writes.add(node.id)
+            references.append(f"{self._module_name}.{node.id}")
+        for reference in references:
+            if reference and reference not in self.facts.given_away:
+                self.facts.given_away.append(reference)
+
+    def _only_reads(self, call: ast.Call) -> bool:
+        return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(call)
+
+    def _keeps_argument(self, call: ast.Call, slot: int | str) -> bool:
+        """Whether the function of this module ``call`` runs leaves the argument in
+        ``slot`` as it is: its body only reads that parameter."""
+        if not isinstance(call.func, ast.Name) or self._binding_scope(call.func.id) not in (
+                None, self.module_bindings):
+            return False
+        function = self._module_functions.get(call.func.id)
+        if function is None or function.decorator_list:
+            # A decorator may give the arguments to any code.
+            return False
+        arguments = function.args
+        if isinstance(slot, int):
+            positional = [*arguments.posonlyargs, *arguments.args]
+            if slot >= len(positional):
+                return False  # into ``*args``
+            parameter = positional[slot].arg
+        elif slot in {arg.arg for arg in (*arguments.args, *arguments.kwonlyargs)}:
+            parameter = slot
+        else:
+            return False  # into ``**kwargs``
+        return not self._changes_parameter(function, parameter)
 
     def _changes_parameter(self, function: ast.FunctionDef | ast.AsyncFunctionDef,
                            parameter: str) -> bool:
         own = self.body_bindings.of(function)
         return (own.changed_in_place(parameter) or parameter in own.opaque_writes
-                or parameter in own.key_writes or hand_overs(function.body, parameter) > 1)
+                or parameter in own.key_writes or _augments(function, parameter)
+                or hand_overs(function.body, parameter, self._only_reads) > 0)
 
     def _note_change(self, node: ast.expr, nested: bool, how: str,
                      bindings: Bindings) -> None:
@@ -2323,6 +2367,12 @@ def _reads_name(value: ast.expr | None, name: str) -> bool:
         isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)
         for node in ast.walk(value)
     )
+
+
+def _augments(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    """Whether ``function`` extends ``name`` in place (``scopes += [...]``)."""
+    return any(isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)
+               and node.target.id == name for node in ast.walk(function))
 
 
 def _container(node: ast.expr) -> ast.expr:

@@ -350,6 +350,11 @@ class ModuleFacts:
     foreign_scopes: list[str] = field(default_factory=list)
     # Constants the code tests for a scope (``"calendar" in SCOPES``), by dotted name.
     tested_scopes: list[str] = field(default_factory=list)
+    # Other modules' lists and dicts this module gives to code that may change them
+    # (``enable_mail(SCOPES)`` with ``SCOPES`` imported), by dotted name: read as
+    # scopes, they are not what they say.  Unlike ``mutated``, they are still the
+    # same object, so a string given away this way still reads as written.
+    given_away: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -376,6 +381,7 @@ class ModuleFacts:
                                 for first, last, names in self.provider_guards],
             "foreign_scopes": list(self.foreign_scopes),
             "tested_scopes": list(self.tested_scopes),
+            "given_away": list(self.given_away),
         }
 
     @classmethod
@@ -407,4 +413,5 @@ class ModuleFacts:
              for first, last, names in data.get("provider_guards", ())],
             [str(name) for name in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
+            [str(name) for name in data.get("given_away", ())],
         )

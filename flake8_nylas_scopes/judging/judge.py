@@ -416,6 +416,7 @@ def judge_project(
         modules.values(),
         frozenset(reference for facts in modules.values() for reference in facts.mutated),
         (facts.django_settings for facts in modules.values() if facts.django_settings),
+        frozenset(reference for facts in modules.values() for reference in facts.given_away),
     )
     every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index)
     # Tests take no part in the usage rules (see ``test_code``).

@@ -60,12 +60,15 @@ class Found:
 class ConstantIndex:
     def __init__(
         self, modules: Iterable[ModuleFacts], mutated: frozenset[str] = frozenset(),
-        settings_modules: Iterable[str] = (),
+        settings_modules: Iterable[str] = (), given_away: frozenset[str] = frozenset(),
     ) -> None:
         self.by_module: Mapping[str, ModuleFacts] = {
             facts.module: facts for facts in modules if facts.module
         }
         self._mutated = mutated
+        # A list given to code that may change it (``ModuleFacts.given_away``) is not
+        # read as scopes; a string given away is still what its assignment says.
+        self._changed = mutated | given_away
         named = set(settings_modules) & set(self.by_module)
         self.settings_modules: tuple[str, ...] = tuple(sorted(
             named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
@@ -140,7 +143,7 @@ class ConstantIndex:
     def scopes(self, reference: str) -> list[Found]:
         """The scopes values a reference may hold: one per module that defines it (the
         settings modules may each set it)."""
-        if reference in self._mutated or _whole(reference) in self._mutated:
+        if reference in self._changed or _whole(reference) in self._changed:
             return []
         found: list[Found] = []
         owners = self._owners(reference)
@@ -151,11 +154,11 @@ class ConstantIndex:
             # changes an attribute of that name on an object it cannot name, or binds
             # the name of the class or instance again.
             holder, _, attribute = reference.rpartition(".")
-            if any_attribute(_whole(attribute)) in self._mutated or holder in self._mutated:
+            if any_attribute(_whole(attribute)) in self._changed or holder in self._changed:
                 return []
             owners = [kept]
         for module, name in owners:
-            if f"{module}.{_whole(name)}" in self._mutated:
+            if f"{module}.{_whole(name)}" in self._changed:
                 # One of the modules that may define it changes it (a settings module
                 # extending the base settings' list): what it holds is not known.
                 return []
@@ -163,7 +166,7 @@ class ConstantIndex:
             if looked_up is None or looked_up is ABSENT:
                 continue
             value, owner = looked_up
-            if owner != module and f"{owner}.{_whole(name)}" in self._mutated:
+            if owner != module and f"{owner}.{_whole(name)}" in self._changed:
                 return []  # changed in place where a star import brings it from
             if Found(value, owner) not in found:  # two settings modules, one binding
                 found.append(Found(value, owner))
