@@ -1004,6 +1004,63 @@ def test_a_v3_list_only_looked_at_elsewhere_still_misses_the_calendar(tmp_path: 
         assert [code for _, _, code, _ in found] == ["NYS301"], name
 
 
+SHOW_SCOPES = '''
+def show_scopes(scopes, *, title=""):
+    print(title, ", ".join(scopes), len(scopes))
+    return sorted(scopes)
+
+
+def pass_scopes_on(scopes):
+    return enable(scopes)
+'''
+# Another module's function whose body does more than read the list.
+CHANGED_BY_ANOTHER_MODULES_FUNCTION = {
+    "handed on to a function of a third module": (
+        "from .config import SCOPES\nfrom .show import pass_scopes_on\n\n"
+        "pass_scopes_on(SCOPES)\n"),
+    "a reading function bound again by another module": (
+        "from . import show\nfrom .config import SCOPES\nfrom .show import show_scopes\n\n"
+        "show.show_scopes = list.append\nshow_scopes(SCOPES)\n"),
+    "given into its *args": (
+        "from .config import SCOPES\nfrom .show import show_scopes\n\n"
+        "show_scopes(SCOPES, 'title', SCOPES)\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", CHANGED_BY_ANOTHER_MODULES_FUNCTION.values(),
+                         ids=list(CHANGED_BY_ANOTHER_MODULES_FUNCTION))
+def test_a_list_another_modules_function_may_change_grants_an_unknown_set(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/show.py": "from tools import enable\n" + SHOW_SCOPES,
+        "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+# Another module's function that only reads the parameter the list lands in, called
+# by position, by keyword or through its module: the list is still what it says.
+READ_BY_ANOTHER_MODULES_FUNCTION = [
+    "from .config import SCOPES\nfrom .show import show_scopes\n\nshow_scopes(SCOPES)\n",
+    "from . import config, show\n\nshow.show_scopes(config.SCOPES, title='asking for')\n",
+    "from .config import SCOPES\nfrom .show import show_scopes\n\n"
+    "show_scopes(title='asking for', scopes=SCOPES)\n",
+]
+
+
+@pytest.mark.parametrize("plugin", READ_BY_ANOTHER_MODULES_FUNCTION)
+def test_a_list_another_modules_function_only_reads_still_misses_the_calendar(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/show.py": "from tools import enable\n" + SHOW_SCOPES,
+        "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"], plugin
+
+
 @pytest.mark.parametrize("files", CHANGED_ELSEWHERE.values(), ids=list(CHANGED_ELSEWHERE))
 def test_a_scope_list_changed_elsewhere_grants_an_unknown_set(
     tmp_path: Path, files: dict[str, str]

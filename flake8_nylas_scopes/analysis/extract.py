@@ -66,6 +66,8 @@ from .facts import (
     any_attribute,
     BodyArg,
     Generation,
+    GivenTo,
+    ReadParameters,
     RawTemplate,
     RawUse,
     UrlPart,
@@ -81,7 +83,7 @@ from .extract_v3 import V3Requests, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
-from .given_lists import given_away, only_reads
+from .given_lists import Slot, given_away, only_reads
 from .path_joins import joined_segments
 from .raw_arguments import raw_call_arguments
 from .source import SourceMap
@@ -500,8 +502,19 @@ class Extractor(FastVisitor):
                 self.facts.django_settings = settings_module
             for changed, how in _changed_values(statement, nested):
                 self._note_change(changed, nested, how, bindings)
-        for value in self._lists_given_away(tree, bindings):
-            self._note_given_away(value, bindings)
+        for value, call, slot in self._lists_given_away(tree, bindings):
+            callee = self._other_module_function(call, bindings) if (
+                slot is not None and not self._own_container(value, bindings)) else None
+            if call is not None and callee:
+                # Whether that function changes it, only its module's facts say.
+                self.facts.given_to.append(GivenTo(
+                    tuple(self._given_references(value, bindings)), callee,
+                    slot if isinstance(slot, int) else -1,
+                    slot if isinstance(slot, str) else ""))
+            else:
+                self._note_given_away(value, bindings)
+        if "scope" in text.lower():
+            self.facts.read_parameters = self._read_parameters()
         star_line = max((star.line for star in self.facts.star_imports), default=0)
         # ``from .local_settings import *`` at the end of Django's settings may bind
         # any name written before it again.
@@ -517,32 +530,46 @@ class Extractor(FastVisitor):
         if reference not in self.facts.mutated:
             self.facts.mutated.append(reference)
 
-    def _lists_given_away(self, tree: ast.Module, bindings: Bindings) -> list[ast.expr]:
+    def _lists_given_away(self, tree: ast.Module, bindings: Bindings
+                          ) -> list[tuple[ast.expr, ast.Call | None, Slot]]:
         """The lists and dicts this module gives to code that may change them: its own
         and those it imports (``from config import SCOPES``, ``config.SCOPES``), which
         are the defining module's objects.  Another name holding one (``extra =
         SCOPES``) or a call the analysis cannot show only reads it (``enable(SCOPES)``
         of another module, a method, a function of this module that appends to its
         parameter) gives it away: code the reading of the one assignment does not see
-        may change it."""
+        may change it.  Each comes with the call and where among its arguments."""
         def watched(node: ast.expr) -> bool:
             if isinstance(node, ast.Name):
-                value = bindings.values.get(node.id)
-                return (value is not None and is_container(value)) or (
+                return self._own_container(node, bindings) or (
                     node.id in bindings.imported and node.id in self._imports)
             if isinstance(node, ast.Attribute):
                 return may_hold_class_scopes(node.attr) or self.qualify(node) is not None
             return False
 
-        given: list[ast.expr] = []
-        for value, call, slot in given_away(tree, watched, self._only_reads):
-            if call is None or slot is None or not self._keeps_argument(call, slot):
-                given.append(value)
-        return given
+        return [(value, call, slot)
+                for value, call, slot in given_away(tree, watched, self._only_reads)
+                if call is None or slot is None or not self._keeps_argument(call, slot)]
 
-    def _note_given_away(self, node: ast.expr, bindings: Bindings) -> None:
-        """A list or dict given to code that may change it: this module's own is
-        not read from its assignment here, and no module's is where it imports it."""
+    @staticmethod
+    def _own_container(node: ast.expr, bindings: Bindings) -> bool:
+        """Whether ``node`` names a dict or list this module binds."""
+        value = bindings.values.get(node.id) if isinstance(node, ast.Name) else None
+        return value is not None and is_container(value)
+
+    def _other_module_function(self, call: ast.Call | None, bindings: Bindings) -> str:
+        """The dotted name of the function ``call`` runs when this module imports it
+        (``enable_mail(...)``, ``features.enable_mail(...)``); "" otherwise."""
+        func = call.func if call is not None else None
+        if isinstance(func, ast.Name) and func.id in bindings.imported:
+            return self._imports.get(func.id, "")
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and (
+                func.value.id in bindings.imported):
+            return self.qualify(func) or ""
+        return ""
+
+    def _given_references(self, node: ast.expr, bindings: Bindings) -> list[str]:
+        """The entries of ``given_away`` for a value given to code that may change it."""
         references: list[str] = []
         if isinstance(node, ast.Attribute):
             references.append(self.qualify(node) or "")
@@ -553,12 +580,37 @@ class Extractor(FastVisitor):
         elif isinstance(node, ast.Name) and node.id in bindings.imported:
             references.append(self._imports.get(node.id, ""))
         elif isinstance(node, ast.Name):
+            references.append(f"{self._module_name}.{node.id}")
+        return [reference for reference in references if reference]
+
+    def _note_given_away(self, node: ast.expr, bindings: Bindings) -> None:
+        """A list or dict given to code that may change it: this module's own is
+        not read from its assignment here, and no module's is where it imports it."""
+        if isinstance(node, ast.Name) and node.id not in bindings.imported:
             bindings.mutated.add(node.id)
             bindings.opaque_writes.add(node.id)
-            references.append(f"{self._module_name}.{node.id}")
-        for reference in references:
-            if reference and reference not in self.facts.given_away:
+        for reference in self._given_references(node, bindings):
+            if reference not in self.facts.given_away:
                 self.facts.given_away.append(reference)
+
+    def _read_parameters(self) -> dict[str, ReadParameters]:
+        """The parameters each function of the module only reads, for the modules
+        that give it their lists (see ``GivenTo``)."""
+        found: dict[str, ReadParameters] = {}
+        for name, function in self._module_functions.items():
+            if function.decorator_list:
+                continue  # a decorator may give the arguments to any code
+            arguments = function.args
+            read = {arg.arg for arg in (*arguments.posonlyargs, *arguments.args,
+                                        *arguments.kwonlyargs)
+                    if not self._changes_parameter(function, arg.arg)}
+            if read:
+                found[name] = ReadParameters(
+                    tuple(arg.arg if arg.arg in read else ""
+                          for arg in (*arguments.posonlyargs, *arguments.args)),
+                    tuple(arg.arg for arg in (*arguments.args, *arguments.kwonlyargs)
+                          if arg.arg in read))
+        return found
 
     def _only_reads(self, call: ast.Call) -> bool:
         return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(call)

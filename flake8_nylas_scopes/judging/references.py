@@ -68,11 +68,27 @@ class ConstantIndex:
         self._mutated = mutated
         # A list given to code that may change it (``ModuleFacts.given_away``) is not
         # read as scopes; a string given away is still what its assignment says.
-        self._changed = mutated | given_away
+        self._changed = mutated | given_away | self._given_to_changing_functions()
         named = set(settings_modules) & set(self.by_module)
         self.settings_modules: tuple[str, ...] = tuple(sorted(
             named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
         ))
+
+    def _given_to_changing_functions(self) -> frozenset[str]:
+        """The lists given to a function of another module (``GivenTo``) that may
+        change the parameter they land in: one whose module is not in the project,
+        that it does not define as a plain function, that code binds again
+        (``features.enable_mail = ...``), or whose body does more than read it."""
+        changed: set[str] = set()
+        for facts in self.by_module.values():
+            for given in facts.given_to:
+                module, _, name = given.callee.rpartition(".")
+                callee = self.by_module.get(module)
+                read = callee.read_parameters.get(name) if callee is not None else None
+                if read is None or given.callee in self._mutated or not read.reads(
+                        given.position, given.keyword):
+                    changed.update(given.references)
+        return frozenset(changed)
 
     # -- where a reference points ---------------------------------------------------
 
