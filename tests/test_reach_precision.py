@@ -940,6 +940,22 @@ def configure(scopes):
 configure(SCOPES)
 '''),
     },
+    "the default of a parameter an importing module's function appends to": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": (
+            "from .config import SCOPES\n\n\ndef enable(scope, scopes=SCOPES):\n"
+            "    scopes.append(scope)\n"),
+    },
+    "the default of a parameter its own module's method extends": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+class Plans:
+    def enable(self, scope, *, scopes=SCOPES):
+        scopes += [scope]
+'''),
+    },
     "a v3 list another module's function appends to": {
         "app/config.py": V3_CONFIG, "app/calls.py": V3_FROM_CONFIG,
         "app/features.py": ENABLE_CALENDAR,
@@ -982,6 +998,8 @@ ONLY_LOOKED_AT_ELSEWHERE = [
     "if 'calendar' in SCOPES:\n    print('calendar')\nfor scope in SCOPES:\n    print(scope)\n",
     # A function of the importing module that only reads its parameter.
     "def show(scopes):\n    print(', '.join(scopes), len(scopes))\n\n\nshow(SCOPES)\n",
+    # The default of a parameter a function only reads.
+    "def show(scopes=SCOPES):\n    print(', '.join(scopes), len(scopes))\n",
 ]
 
 

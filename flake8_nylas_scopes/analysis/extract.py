@@ -83,7 +83,7 @@ from .extract_v3 import V3Requests, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
-from .given_lists import Slot, given_away, only_reads
+from .given_lists import Slot, given_as_defaults, given_away, only_reads
 from .path_joins import joined_segments
 from .raw_arguments import raw_call_arguments
 from .source import SourceMap
@@ -547,9 +547,15 @@ class Extractor(FastVisitor):
                 return may_hold_class_scopes(node.attr) or self.qualify(node) is not None
             return False
 
-        return [(value, call, slot)
-                for value, call, slot in given_away(tree, watched, self._only_reads)
-                if call is None or slot is None or not self._keeps_argument(call, slot)]
+        given: list[tuple[ast.expr, ast.Call | None, Slot]] = [
+            (value, call, slot)
+            for value, call, slot in given_away(tree, watched, self._only_reads)
+            if call is None or slot is None or not self._keeps_argument(call, slot)]
+        given.extend(
+            (value, None, None) for value, function, parameter in given_as_defaults(
+                tree, watched)
+            if isinstance(function, ast.Lambda) or self._changes_parameter(function, parameter))
+        return given
 
     @staticmethod
     def _own_container(node: ast.expr, bindings: Bindings) -> bool:

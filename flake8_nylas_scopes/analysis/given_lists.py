@@ -115,6 +115,28 @@ def given_away(
             yield node.value, None, None
 
 
+Function = Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda]
+
+
+def given_as_defaults(
+    tree: ast.AST, watched: Callable[[ast.expr], bool],
+) -> Iterator[tuple[ast.expr, Function, str]]:
+    """The watched values ``tree`` makes the default of a parameter
+    (``def add(scope, scopes=SCOPES)``), each with the function and the parameter:
+    every call that leaves the parameter out gives the function that very object."""
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        arguments = node.args
+        positional = [*arguments.posonlyargs, *arguments.args]
+        pairs = [*zip(positional[len(positional) - len(arguments.defaults):],
+                      arguments.defaults),
+                 *zip(arguments.kwonlyargs, arguments.kw_defaults)]
+        for parameter, default in pairs:
+            if default is not None and watched(default):
+                yield default, node, parameter.arg
+
+
 def _targets(node: ast.Assign | ast.AnnAssign | ast.NamedExpr) -> list[ast.expr]:
     return node.targets if isinstance(node, ast.Assign) else [node.target]
 
