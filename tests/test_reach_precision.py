@@ -989,6 +989,17 @@ def test_a_scope_list_changed_through_another_module_grants_an_unknown_set(
     assert "NYS304" in {code for _, _, code, _ in found}
 
 
+def test_nys304_says_that_other_code_may_change_the_list(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/features.py": ENABLE_CALENDAR, "app/views.py": FROM_CONFIG + (
+            "\n\nfrom .features import enable_calendar\n\nenable_calendar(SCOPES)\n")})
+    assert [(name, code, message) for name, _, code, message in found] == [(
+        "views.py", "NYS304", "NYS304 cannot follow the scopes: scopes come from "
+        "app.config.SCOPES, which other code may change; usage rules stay silent for "
+        "the scopes it could touch")]
+
+
 # Uses in other modules that only look at the list, or copy it: the list is still
 # what its assignment says, and the calendar call is still missing its scope.
 ONLY_LOOKED_AT_ELSEWHERE = [

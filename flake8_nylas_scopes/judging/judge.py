@@ -62,6 +62,9 @@ def _expand(index: ConstantIndex, value: ScopeValue, depth: int = 0) -> list[Sco
                 return [dataclasses.replace(value, reason=(
                     f"scopes come from {value.reference}, which no settings module "
                     f"({where}) defines as a list"))]
+            if index.changed_elsewhere(value.reference):
+                return [dataclasses.replace(value, reason=(
+                    f"scopes come from {value.reference}, which other code may change"))]
             return [value]
         found = [
             _from(index, value.reference, one.module, alt)

@@ -188,6 +188,15 @@ class ConstantIndex:
                 found.append(Found(value, owner))
         return found
 
+    def changed_elsewhere(self, reference: str) -> bool:
+        """Whether :meth:`scopes` gives nothing for ``reference`` because code other
+        than its assignment may change it (appends to it, binds it again, gives it to
+        a function that may): said in NYS304's reason."""
+        whole = _whole(reference)
+        return reference in self._changed or whole in self._changed or any(
+            f"{module}.{_whole(name)}" in self._changed for module, name in
+            self._owners(reference))
+
     # -- star imports ---------------------------------------------------------------
 
     def lookup(
