@@ -125,6 +125,13 @@ CHANGES = {
         "app/extra.py",
         "from .config import Config\n\n\ndef enable(scopes=Config.NYLAS_SCOPES):\n"
         "    scopes.append('contacts')\n"),
+    "another module's function is given it": (
+        "app/extra.py",
+        "from .config import Config\nfrom .plans import enable_pro\n\n"
+        "enable_pro(Config.NYLAS_SCOPES)\n"),
+    "a method is given it through self": (
+        "app/extra.py",
+        "class Tiered:\n    def pro(self, plans):\n        plans.enable(self.NYLAS_SCOPES)\n"),
 }
 
 
@@ -150,6 +157,15 @@ def test_the_attribute_held_by_another_name_and_only_read_changes_nothing(
 def test_an_instance_attribute_of_another_name_changes_nothing(tmp_path: Path) -> None:
     # The control: ``self.scopes_cache`` is not ``NYLAS_SCOPES``.
     extra = "class Cache:\n    def add(self, item):\n        self.items.append(item)\n"
+    findings = _findings(tmp_path, {"app/config.py": CONFIG, "app/auth.py": AUTH,
+                                    "app/extra.py": extra})
+    assert _codes(findings) == {("config.py", 6, "NYS303")}
+
+
+def test_a_class_list_only_looked_at_elsewhere_is_still_judged(tmp_path: Path) -> None:
+    # The control: printed, joined and copied, the list is what the class body says.
+    extra = ("from .config import Config\n\n"
+             "print(', '.join(Config.NYLAS_SCOPES), sorted(Config.NYLAS_SCOPES))\n")
     findings = _findings(tmp_path, {"app/config.py": CONFIG, "app/auth.py": AUTH,
                                     "app/extra.py": extra})
     assert _codes(findings) == {("config.py", 6, "NYS303")}

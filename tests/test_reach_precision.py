@@ -898,6 +898,18 @@ def setup():
     enable_calendar(SCOPES)
 '''),
     },
+    # A function of another module may change the very list and return it
+    # (``config = with_calendar(CONFIG)``): keeping its result proves no copy.
+    "handed to a function of another module whose result is kept": {
+        "app/features.py": ('def with_calendar(scopes):\n'
+                            '    scopes.append("calendar.read_only")\n    return scopes\n'),
+        "app/views.py": _auth("SCOPES", '''
+from .features import with_calendar
+
+SCOPES = ["email.read_only"]
+ASKED = with_calendar(SCOPES)
+'''),
+    },
     "a v3 config handed to a function outside the project": {
         "app/calls.py": V3_CALLS + '''
 
@@ -908,6 +920,241 @@ def setup():
 ''',
     },
 }
+
+
+# The same list, or an auth config, changed through another module: code the reading
+# of the assignment does not see gets the very object, and may append to it.
+ENABLE_CALENDAR = '''
+def enable_calendar(scopes):
+    scopes.append("calendar.read_only")
+
+
+def enable_google_calendar(config):
+    config["scope"].append("https://www.googleapis.com/auth/calendar.readonly")
+'''
+V3_CONFIG = '''
+G = "https://www.googleapis.com/auth/"
+SCOPES = [G + "gmail.readonly"]
+AUTH = {"client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": [G + "gmail.readonly"]}
+'''
+V3_FROM_CONFIG = V3_CALLS.replace(
+    "nylas.auth.url_for_oauth2(CONFIG)",
+    'nylas.auth.url_for_oauth2({"client_id": "c", "redirect_uri": "https://a.example/cb",'
+    ' "provider": "google", "scope": SCOPES})',
+).replace("from nylas import Client\n", "from nylas import Client\n\nfrom .config import SCOPES\n")
+V3_FROM_AUTH = V3_FROM_CONFIG.replace('"scope": SCOPES', '"scope": AUTH["scope"]').replace(
+    "import SCOPES", "import AUTH")
+CHANGED_THROUGH_ANOTHER_MODULE = {
+    "handed by an importing module to another module's function": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/features.py": ENABLE_CALENDAR,
+        "app/plugins.py": (
+            "from .config import SCOPES\nfrom .features import enable_calendar\n\n"
+            "enable_calendar(SCOPES)\n"),
+    },
+    "handed by keyword, from the importing module that asks for it": {
+        "app/config.py": CONFIG_LIST, "app/features.py": ENABLE_CALENDAR,
+        "app/views.py": FROM_CONFIG + (
+            "\n\nfrom .features import enable_calendar\n\nenable_calendar(scopes=SCOPES)\n"),
+    },
+    "handed as an attribute of its module to a method": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": (
+            "from . import config\nfrom .registry import registry\n\n"
+            "registry.enable_calendar(config.SCOPES)\n"),
+    },
+    "handed inside a list to an unknown function": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": (
+            "from .config import SCOPES\nfrom tools import extend\n\nextend([SCOPES])\n"),
+    },
+    "held by another name in an importing module": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": (
+            "from .config import SCOPES\n\nmore = SCOPES\nmore.append('calendar.read_only')\n"),
+    },
+    "handed by the defining module to another module's function": {
+        "app/features.py": ENABLE_CALENDAR, "app/views.py": FROM_CONFIG,
+        "app/config.py": (
+            "from .features import enable_calendar\n\n" + CONFIG_LIST
+            + "enable_calendar(SCOPES)\n"),
+    },
+    "handed to a function of the module that hands it on": {
+        "app/views.py": _auth("SCOPES", '''
+from .features import enable_calendar
+
+SCOPES = ["email.read_only"]
+
+
+def configure(scopes):
+    enable_calendar(scopes)
+
+
+configure(SCOPES)
+'''),
+        "app/features.py": ENABLE_CALENDAR,
+    },
+    "handed to a function of the module that extends it in place": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def configure(scopes):
+    scopes += ["calendar.read_only"]
+
+
+configure(SCOPES)
+'''),
+    },
+    "the default of a parameter an importing module's function appends to": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": (
+            "from .config import SCOPES\n\n\ndef enable(scope, scopes=SCOPES):\n"
+            "    scopes.append(scope)\n"),
+    },
+    "the default of a parameter its own module's method extends": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+class Plans:
+    def enable(self, scope, *, scopes=SCOPES):
+        scopes += [scope]
+'''),
+    },
+    "a v3 list another module's function appends to": {
+        "app/config.py": V3_CONFIG, "app/calls.py": V3_FROM_CONFIG,
+        "app/features.py": ENABLE_CALENDAR,
+        "app/plugins.py": (
+            "from . import config\nfrom .features import enable_calendar\n\n"
+            "enable_calendar(config.SCOPES)\n"),
+    },
+    "a v3 config another module's function changes": {
+        "app/config.py": V3_CONFIG, "app/calls.py": V3_FROM_AUTH,
+        "app/features.py": ENABLE_CALENDAR,
+        "app/plugins.py": (
+            "from .config import AUTH\nfrom .features import enable_google_calendar\n\n"
+            "enable_google_calendar(AUTH)\n"),
+    },
+    "a v3 config whose list another module appends to": {
+        "app/config.py": V3_CONFIG, "app/calls.py": V3_FROM_AUTH,
+        "app/plugins.py": (
+            "from .config import AUTH, G\n\nAUTH['scope'].append(G + 'calendar.readonly')\n"),
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "files", CHANGED_THROUGH_ANOTHER_MODULE.values(), ids=list(CHANGED_THROUGH_ANOTHER_MODULE))
+def test_a_scope_list_changed_through_another_module_grants_an_unknown_set(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, **files})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS302" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+def test_nys304_says_that_other_code_may_change_the_list(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/features.py": ENABLE_CALENDAR, "app/views.py": FROM_CONFIG + (
+            "\n\nfrom .features import enable_calendar\n\nenable_calendar(SCOPES)\n")})
+    assert [(name, code, message) for name, _, code, message in found] == [(
+        "views.py", "NYS304", "NYS304 cannot follow the scopes: scopes come from "
+        "app.config.SCOPES, which other code may change; usage rules stay silent for "
+        "the scopes it could touch")]
+
+
+# Uses in other modules that only look at the list, or copy it: the list is still
+# what its assignment says, and the calendar call is still missing its scope.
+ONLY_LOOKED_AT_ELSEWHERE = [
+    "print(len(SCOPES), sorted(SCOPES), list(SCOPES), tuple(SCOPES), set(SCOPES))\n",
+    'print(" ".join(SCOPES), ",".join(SCOPES), f"asking for {SCOPES}")\n',
+    "import logging\n\nlog = logging.getLogger(__name__)\nlog.info('asking for %s', SCOPES)\n",
+    "if 'calendar' in SCOPES:\n    print('calendar')\nfor scope in SCOPES:\n    print(scope)\n",
+    # A function of the importing module that only reads its parameter.
+    "def show(scopes):\n    print(', '.join(scopes), len(scopes))\n\n\nshow(SCOPES)\n",
+    # The default of a parameter a function only reads.
+    "def show(scopes=SCOPES):\n    print(', '.join(scopes), len(scopes))\n",
+]
+
+
+@pytest.mark.parametrize("use", ONLY_LOOKED_AT_ELSEWHERE)
+def test_a_scope_list_only_looked_at_elsewhere_still_misses_the_calendar(
+    tmp_path: Path, use: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/plugins.py": "from .config import SCOPES\n" + use})
+    assert [code for _, _, code, _ in found] == ["NYS301"], use
+
+
+def test_a_v3_list_only_looked_at_elsewhere_still_misses_the_calendar(tmp_path: Path) -> None:
+    looked_at = "print(sorted(SCOPES), len(AUTH['scope']), ' '.join(AUTH['scope']))\n"
+    for name, calls in (("list", V3_FROM_CONFIG), ("config", V3_FROM_AUTH)):
+        found = _codes(tmp_path / name, {
+            "app/__init__.py": "", "app/config.py": V3_CONFIG, "app/calls.py": calls,
+            "app/plugins.py": "from .config import AUTH, SCOPES\n" + looked_at})
+        assert [code for _, _, code, _ in found] == ["NYS301"], name
+
+
+SHOW_SCOPES = '''
+def show_scopes(scopes, *, title=""):
+    print(title, ", ".join(scopes), len(scopes))
+    return sorted(scopes)
+
+
+def pass_scopes_on(scopes):
+    return enable(scopes)
+'''
+# Another module's function whose body does more than read the list.
+CHANGED_BY_ANOTHER_MODULES_FUNCTION = {
+    "handed on to a function of a third module": (
+        "from .config import SCOPES\nfrom .show import pass_scopes_on\n\n"
+        "pass_scopes_on(SCOPES)\n"),
+    "a reading function bound again by another module": (
+        "from . import show\nfrom .config import SCOPES\nfrom .show import show_scopes\n\n"
+        "show.show_scopes = list.append\nshow_scopes(SCOPES)\n"),
+    "given into its *args": (
+        "from .config import SCOPES\nfrom .show import show_scopes\n\n"
+        "show_scopes(SCOPES, 'title', SCOPES)\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", CHANGED_BY_ANOTHER_MODULES_FUNCTION.values(),
+                         ids=list(CHANGED_BY_ANOTHER_MODULES_FUNCTION))
+def test_a_list_another_modules_function_may_change_grants_an_unknown_set(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/show.py": "from tools import enable\n" + SHOW_SCOPES,
+        "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+# Another module's function that only reads the parameter the list lands in, called
+# by position, by keyword or through its module: the list is still what it says.
+READ_BY_ANOTHER_MODULES_FUNCTION = [
+    "from .config import SCOPES\nfrom .show import show_scopes\n\nshow_scopes(SCOPES)\n",
+    "from . import config, show\n\nshow.show_scopes(config.SCOPES, title='asking for')\n",
+    "from .config import SCOPES\nfrom .show import show_scopes\n\n"
+    "show_scopes(title='asking for', scopes=SCOPES)\n",
+]
+
+
+@pytest.mark.parametrize("plugin", READ_BY_ANOTHER_MODULES_FUNCTION)
+def test_a_list_another_modules_function_only_reads_still_misses_the_calendar(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/show.py": "from tools import enable\n" + SHOW_SCOPES,
+        "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"], plugin
 
 
 @pytest.mark.parametrize("files", CHANGED_ELSEWHERE.values(), ids=list(CHANGED_ELSEWHERE))
@@ -942,13 +1189,6 @@ def show(scopes):
 
 show(SCOPES)
 ''')},
-        # Handed to a function of another module whose result is kept: a copy.
-        {"app/views.py": _auth("SCOPES", '''
-from .features import normalised
-
-SCOPES = ["email.read_only"]
-SHOWN = normalised(SCOPES)
-'''), "app/features.py": "def normalised(scopes):\n    return sorted(scopes)\n"},
         # A set or a list whose items are only read: still what its assignment says.
         {"app/views.py": _auth("SCOPES", 'SCOPES = {"email.read_only"}\nprint(len(SCOPES))\n')},
         {"app/views.py": LOCAL_SET_LOGIN},

@@ -9,7 +9,7 @@ otherwise guess.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
@@ -138,7 +138,8 @@ _READING_METHODS = frozenset({"get", "keys", "values", "items", "copy", "count",
 _CLOSURES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
-def hand_overs(body: list[ast.stmt], name: str) -> int:
+def hand_overs(body: list[ast.stmt], name: str,
+               reads: Callable[[ast.Call], bool] | None = None) -> int:
     """How many places of a function body let other code hold or change the object
     ``name`` is bound to: an argument, another name or container holding it,
     ``return``, a method call that is not a read, any use in a nested function.
@@ -147,7 +148,8 @@ def hand_overs(body: list[ast.stmt], name: str) -> int:
     Nylas call); any other may change it (``tweak(params)``, ``alias = params`` then
     ``alias["calendar_id"] = "primary"``), so more than one means its assignment no
     longer says what the Nylas call gets.  Comparisons, tests, iteration, formatting,
-    key writes (which the bindings record) and reads by key only look at it.
+    key writes (which the bindings record) and reads by key only look at it, and so
+    do the calls ``reads`` says only read their arguments.
     """
     parents: dict[ast.AST, ast.AST] = {}
     count = 0
@@ -155,7 +157,8 @@ def hand_overs(body: list[ast.stmt], name: str) -> int:
     while stack:
         node, nested = stack.pop()
         if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
-            if nested or _passes_on(node, node, parents):
+            if nested or (_passes_on(node, node, parents) and not (
+                    reads is not None and _read_by(node, parents, reads))):
                 count += 1
         inner = nested or isinstance(node, _CLOSURES)
         for child in ast.iter_child_nodes(node):
@@ -192,6 +195,21 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
     return True
 
 
+def _read_by(node: ast.expr, parents: dict[ast.AST, ast.AST],
+             reads: Callable[[ast.Call], bool]) -> bool:
+    """Whether ``node`` is an argument, or held in a display that is one
+    (``url_for_oauth2({"scope": scopes})``), of a call that only reads it."""
+    parent = parents.get(node)
+    while isinstance(parent, (ast.List, ast.Tuple, ast.Set, ast.Dict)) and not (
+            isinstance(parent, ast.Dict) and any(key is node for key in parent.keys)):
+        node, parent = parent, parents.get(parent)
+    if isinstance(parent, ast.keyword):
+        call = parents.get(parent)
+        return isinstance(call, ast.Call) and reads(call)
+    return isinstance(parent, ast.Call) and any(arg is node for arg in parent.args) and (
+        reads(parent))
+
+
 # Values of a dict or list: objects other code can change after the assignment.
 _CONTAINER_DISPLAYS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
 _CONTAINER_CALLS = frozenset({"dict", "list", "set", "OrderedDict", "defaultdict"})
@@ -208,12 +226,6 @@ def is_container(value: ast.expr) -> bool:
         func.attr if isinstance(func, ast.Attribute) else "")
     # A request TypedDict of the SDK (``ListEventQueryParams(calendar_id=...)``) too.
     return name in _CONTAINER_CALLS or name.endswith(("Params", "Request", "Config"))
-
-
-def only_reads(call: ast.Call) -> bool:
-    """Whether ``call`` only looks at what it is given (``print``, a logger's
-    methods)."""
-    return _callee_name(call.func) in _READING_CALLS
 
 
 def _callee_name(func: ast.expr) -> str:

@@ -60,13 +60,14 @@ from .bindings import (
     collect_bindings,
     hand_overs,
     is_container,
-    only_reads,
     with_parameters,
 )
 from .facts import (
     any_attribute,
     BodyArg,
     Generation,
+    GivenTo,
+    ReadParameters,
     RawTemplate,
     RawUse,
     UrlPart,
@@ -78,10 +79,11 @@ from .facts import (
     SiteKind,
     ValueState,
 )
-from .extract_v3 import V3Requests
+from .extract_v3 import V3Requests, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
+from .given_lists import Slot, given_as_defaults, given_away, only_reads
 from .path_joins import joined_segments
 from .raw_arguments import raw_call_arguments
 from .source import SourceMap
@@ -148,6 +150,8 @@ AUTH_URL_HELPER_METHODS = {
     method.rpartition(".")[2]: (method.rpartition(".")[0], position)
     for method, position in _V2.auth_url_helpers.items()
 }
+# API v2's methods that take the scopes of a request: they only read them.
+_AUTH_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
 
 NATIVE_AUTH_PATH = _V2.authorize_paths["native"]
 HOSTED_AUTH_PATH = _V2.authorize_paths["hosted"]
@@ -498,11 +502,19 @@ class Extractor(FastVisitor):
                 self.facts.django_settings = settings_module
             for changed, how in _changed_values(statement, nested):
                 self._note_change(changed, nested, how, bindings)
+        for value, call, slot in self._lists_given_away(tree, bindings):
+            callee = self._other_module_function(call, bindings) if (
+                slot is not None and not self._own_container(value, bindings)) else None
+            if call is not None and callee:
+                # Whether that function changes it, only its module's facts say.
+                self.facts.given_to.append(GivenTo(
+                    tuple(self._given_references(value, bindings)), callee,
+                    slot if isinstance(slot, int) else -1,
+                    slot if isinstance(slot, str) else ""))
+            else:
+                self._note_given_away(value, bindings)
         if "scope" in text.lower():
-            for name in self._lists_handed_on(tree, bindings):
-                self._note_change(ast.Name(name, ast.Load()), True, "call", bindings)
-            for shared in self._shared_lists_changed_through_others(tree, bindings):
-                self._note_change(shared, True, "call", bindings)
+            self.facts.read_parameters = self._read_parameters()
         star_line = max((star.line for star in self.facts.star_imports), default=0)
         # ``from .local_settings import *`` at the end of Django's settings may bind
         # any name written before it again.
@@ -518,100 +530,155 @@ class Extractor(FastVisitor):
         if reference not in self.facts.mutated:
             self.facts.mutated.append(reference)
 
-    def _lists_handed_on(self, tree: ast.Module, bindings: Bindings) -> set[str]:
-        """The module's lists and dicts that another name holds (``extra = SCOPES``),
-        that a function of the module changes through its parameter
-        (``enable_calendar(SCOPES)`` appending to it), or that a function called for
-        what it does, not for what it returns, is given (``add_calendar_scopes(SCOPES)``
-        imported from another module, whose body this module does not show): code
-        the reading of the one assignment does not see may change them."""
-        containers = {name for name, value in bindings.values.items() if is_container(value)}
-        found: set[str] = set()
-        if not containers:
-            return found
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and isinstance(
-                    node.value, ast.Name) and node.value.id in containers:
-                found.add(node.value.id)
-            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and isinstance(
-                    node.value.func, ast.Name) and not only_reads(node.value) and (
-                    node.value.func.id not in self._module_functions):
-                # A function's name alone: a Nylas call (``client.messages.send``) or
-                # a logger's method is an attribute.
-                found.update(
-                    argument.id for argument in (
-                        *node.value.args, *(keyword.value for keyword in node.value.keywords))
-                    if isinstance(argument, ast.Name) and argument.id in containers)
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                function = self._module_functions.get(node.func.id)
-                if function is None:
+    def _lists_given_away(self, tree: ast.Module, bindings: Bindings
+                          ) -> list[tuple[ast.expr, ast.Call | None, Slot]]:
+        """The lists and dicts this module gives to code that may change them: its own
+        and those it imports (``from config import SCOPES``, ``config.SCOPES``), which
+        are the defining module's objects.  Another name holding one (``extra =
+        SCOPES``) or a call the analysis cannot show only reads it (``enable(SCOPES)``
+        of another module, a method, a function of this module that appends to its
+        parameter) gives it away: code the reading of the one assignment does not see
+        may change it.  Each comes with the call and where among its arguments."""
+        def watched(node: ast.expr) -> bool:
+            if isinstance(node, ast.Name):
+                return self._own_container(node, bindings) or (
+                    node.id in bindings.imported and node.id in self._imports)
+            if isinstance(node, ast.Attribute):
+                return may_hold_class_scopes(node.attr) or self.qualify(node) is not None
+            return False
+
+        read_aliases = self._aliases_only_read(tree, watched)
+        given: list[tuple[ast.expr, ast.Call | None, Slot]] = [
+            (value, call, slot)
+            for value, call, slot in given_away(tree, watched, self._only_reads)
+            if (call is None and id(value) not in read_aliases) or (
+                call is not None and (slot is None or not self._keeps_argument(call, slot)))]
+        given.extend(
+            (value, None, None) for value, function, parameter in given_as_defaults(
+                tree, watched)
+            if isinstance(function, ast.Lambda) or self._changes_parameter(function, parameter))
+        return given
+
+    def _aliases_only_read(self, tree: ast.Module, watched: Callable[[ast.expr], bool]
+                           ) -> set[int]:
+        """The values (by ``id``) a function's own local name takes and then only
+        reads (``scopes = Config.NYLAS_SCOPES`` then ``", ".join(scopes)``): no other
+        code gets the object through that name.  A name the function declares
+        ``global`` or ``nonlocal`` is another scope's, which other code may reach."""
+        kept: set[int] = set()
+        stack: list[tuple[ast.AST, ast.FunctionDef | ast.AsyncFunctionDef | None]] = [
+            (tree, None)]
+        while stack:
+            node, function = stack.pop()
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    stack.append((child, child))
                     continue
-                parameters = call_parameters(function, False)
-                given = [*zip(parameters, node.args),
-                         *((keyword.arg, keyword.value) for keyword in node.keywords
-                           if keyword.arg is not None)]
-                for parameter, argument in given:
-                    if isinstance(argument, ast.Name) and argument.id in containers and (
-                            self._changes_parameter(function, parameter)):
-                        found.add(argument.id)
-        return found
+                if isinstance(child, (ast.Lambda, ast.ClassDef)):
+                    stack.append((child, None))
+                    continue
+                if function is not None and isinstance(child, ast.Assign) and len(
+                        child.targets) == 1 and isinstance(child.targets[0], ast.Name) and (
+                        watched(child.value)):
+                    name = child.targets[0].id
+                    if name not in _declared_elsewhere(function) and not (
+                            self._changes_parameter(function, name)):
+                        kept.add(id(child.value))
+                stack.append((child, function))
+        return kept
 
-    def _shared_lists_changed_through_others(
-        self, tree: ast.Module, bindings: Bindings
-    ) -> list[ast.expr]:
-        """Lists of other modules (``from .config import SCOPES``, ``config.SCOPES``)
-        and of classes (``Config.NYLAS_SCOPES``) that a function of this module changes
-        through another name: a local one (``scopes = Config.NYLAS_SCOPES`` then
-        ``scopes.append(...)``), a parameter whose default the list is, or the
-        parameter of a function of the module it is given to.  The change reaches the
-        list every reader of it gets, as a change through its own name does."""
-        found: list[ast.expr] = []
-        for function in ast.walk(tree):
-            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                continue
-            for node in ast.walk(function):
-                if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                        and isinstance(node.targets[0], ast.Name)
-                        and self._is_shared_list(node.value, bindings)
-                        and self._changes_parameter(function, node.targets[0].id)):
-                    found.append(node.value)
+    @staticmethod
+    def _own_container(node: ast.expr, bindings: Bindings) -> bool:
+        """Whether ``node`` names a dict or list this module binds."""
+        value = bindings.values.get(node.id) if isinstance(node, ast.Name) else None
+        return value is not None and is_container(value)
+
+    def _other_module_function(self, call: ast.Call | None, bindings: Bindings) -> str:
+        """The dotted name of the function ``call`` runs when this module imports it
+        (``enable_mail(...)``, ``features.enable_mail(...)``); "" otherwise."""
+        func = call.func if call is not None else None
+        if isinstance(func, ast.Name) and func.id in bindings.imported:
+            return self._imports.get(func.id, "")
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and (
+                func.value.id in bindings.imported):
+            return self.qualify(func) or ""
+        return ""
+
+    def _given_references(self, node: ast.expr, bindings: Bindings) -> list[str]:
+        """The entries of ``given_away`` for a value given to code that may change it."""
+        references: list[str] = []
+        if isinstance(node, ast.Attribute):
+            references.append(self.qualify(node) or "")
+            if may_hold_class_scopes(node.attr):
+                # ``enable(self.SCOPES)``: of which class, the analysis cannot tell
+                # (see ``_note_change``).
+                references.append(any_attribute(node.attr))
+        elif isinstance(node, ast.Name) and node.id in bindings.imported:
+            references.append(self._imports.get(node.id, ""))
+        elif isinstance(node, ast.Name):
+            references.append(f"{self._module_name}.{node.id}")
+        return [reference for reference in references if reference]
+
+    def _note_given_away(self, node: ast.expr, bindings: Bindings) -> None:
+        """A list or dict given to code that may change it: this module's own is
+        not read from its assignment here, and no module's is where it imports it."""
+        if isinstance(node, ast.Name) and node.id not in bindings.imported:
+            bindings.mutated.add(node.id)
+            bindings.opaque_writes.add(node.id)
+        for reference in self._given_references(node, bindings):
+            if reference not in self.facts.given_away:
+                self.facts.given_away.append(reference)
+
+    def _read_parameters(self) -> dict[str, ReadParameters]:
+        """The parameters each function of the module only reads, for the modules
+        that give it their lists (see ``GivenTo``)."""
+        found: dict[str, ReadParameters] = {}
+        for name, function in self._module_functions.items():
+            if function.decorator_list:
+                continue  # a decorator may give the arguments to any code
             arguments = function.args
-            positional = [*arguments.posonlyargs, *arguments.args]
-            defaults = [*zip(positional[len(positional) - len(arguments.defaults):],
-                             arguments.defaults),
-                        *zip(arguments.kwonlyargs, arguments.kw_defaults)]
-            for parameter, default in defaults:
-                if default is not None and self._is_shared_list(default, bindings) and (
-                        self._changes_parameter(function, parameter.arg)):
-                    found.append(default)
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
-                continue
-            called = self._module_functions.get(node.func.id)
-            if called is None:
-                continue
-            given = [*zip(call_parameters(called, False), node.args),
-                     *((keyword.arg, keyword.value) for keyword in node.keywords
-                       if keyword.arg is not None)]
-            found.extend(argument for parameter, argument in given
-                         if self._is_shared_list(argument, bindings)
-                         and self._changes_parameter(called, parameter))
+            read = {arg.arg for arg in (*arguments.posonlyargs, *arguments.args,
+                                        *arguments.kwonlyargs)
+                    if not self._changes_parameter(function, arg.arg)}
+            if read:
+                found[name] = ReadParameters(
+                    tuple(arg.arg if arg.arg in read else ""
+                          for arg in (*arguments.posonlyargs, *arguments.args)),
+                    tuple(arg.arg for arg in (*arguments.args, *arguments.kwonlyargs)
+                          if arg.arg in read))
         return found
 
-    def _is_shared_list(self, node: ast.expr, bindings: Bindings) -> bool:
-        """Whether ``node`` may be another module's or a class's list, read where it
-        is assigned (see ``_shared_lists_changed_through_others``)."""
-        if isinstance(node, ast.Name):
-            return node.id in bindings.imported and node.id in self._imports
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            return bool(self.qualify(node)) or may_hold_class_scopes(node.attr)
-        return False
+    def _only_reads(self, call: ast.Call) -> bool:
+        return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(call)
+
+    def _keeps_argument(self, call: ast.Call, slot: int | str) -> bool:
+        """Whether the function of this module ``call`` runs leaves the argument in
+        ``slot`` as it is: its body only reads that parameter."""
+        if not isinstance(call.func, ast.Name) or self._binding_scope(call.func.id) not in (
+                None, self.module_bindings):
+            return False
+        function = self._module_functions.get(call.func.id)
+        if function is None or function.decorator_list:
+            # A decorator may give the arguments to any code.
+            return False
+        arguments = function.args
+        if isinstance(slot, int):
+            positional = [*arguments.posonlyargs, *arguments.args]
+            if slot >= len(positional):
+                return False  # into ``*args``
+            parameter = positional[slot].arg
+        elif slot in {arg.arg for arg in (*arguments.args, *arguments.kwonlyargs)}:
+            parameter = slot
+        else:
+            return False  # into ``**kwargs``
+        return not self._changes_parameter(function, parameter)
 
     def _changes_parameter(self, function: ast.FunctionDef | ast.AsyncFunctionDef,
                            parameter: str) -> bool:
         own = self.body_bindings.of(function)
         return (own.changed_in_place(parameter) or parameter in own.opaque_writes
-                or parameter in own.key_writes or hand_overs(function.body, parameter) > 1)
+                or parameter in own.key_writes or _augments(function, parameter)
+                or hand_overs(function.body, parameter, self._only_reads) > 0)
 
     def _note_change(self, node: ast.expr, nested: bool, how: str,
                      bindings: Bindings) -> None:
@@ -2397,6 +2464,12 @@ def _reads_name(value: ast.expr | None, name: str) -> bool:
     )
 
 
+def _augments(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    """Whether ``function`` extends ``name`` in place (``scopes += [...]``)."""
+    return any(isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)
+               and node.target.id == name for node in ast.walk(function))
+
+
 def _container(node: ast.expr) -> ast.expr:
     """The value whose item an item store or a method call changes."""
     while isinstance(node, ast.Subscript):
@@ -2554,3 +2627,9 @@ def _is_overload(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """A ``typing.overload`` signature: only the last definition runs."""
     return any(dotted(decorator).rsplit(".", 1)[-1] == "overload"
                for decorator in function.decorator_list)
+
+
+def _declared_elsewhere(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """The names a function declares ``global`` or ``nonlocal``."""
+    return {name for node in ast.walk(function)
+            if isinstance(node, (ast.Global, ast.Nonlocal)) for name in node.names}

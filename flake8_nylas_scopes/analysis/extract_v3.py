@@ -93,6 +93,20 @@ class _View:
     complete: bool
 
 
+def sdk_reads_arguments(node: ast.Call) -> bool:
+    """Whether ``node`` calls, by its name and resource, a method of the SDK that takes
+    the scopes of a request (``<x>.auth.url_for_oauth2(config)``,
+    ``<x>.connectors.update("microsoft", {"scope": SCOPES})``) or whose arguments
+    change what it needs (``<x>.events.list(grant, query_params=QUERY)``): it only
+    reads them."""
+    func = node.func
+    if not isinstance(func, ast.Attribute):
+        return False
+    resources = [site.resource for site in _SITES.get(func.attr, ())]
+    resources += _ARGUMENT_METHODS.get(func.attr, [])
+    return any(_resource_root(func.value, resource) is not None for resource in resources)
+
+
 class V3Requests:
     """Finds v3 scope requests for an :class:`Extractor`, in its scopes and bindings."""
 

@@ -18,7 +18,7 @@ from .flow_facts import FlowFacts
 __all__ = [
     "Generation", "ItemForm", "ModuleFacts", "ScopeItem", "ScopeSite", "ScopeValue",
     "SiteKind", "Span", "ValueState", "UrlPart", "RawTemplate", "RawUse", "BodyArg",
-    "Splice", "StarImport",
+    "Splice", "StarImport", "GivenTo", "ReadParameters",
 ]
 from ..spans import Span
 
@@ -294,6 +294,53 @@ class StarImport:
         return cls(str(data[0]), int(data[1]), bool(data[2]))
 
 
+@dataclass(frozen=True, slots=True)
+class GivenTo:
+    """Lists or dicts of other modules given to a function another module defines
+    (``enable_mail(SCOPES)``, both imported): changed, unless that function only
+    reads the parameter they land in.  ``references`` are the entries of
+    ``ModuleFacts.given_away`` the call makes when it may change them; ``callee`` the
+    function's dotted name; ``position`` the argument's (-1 for a keyword argument,
+    ``keyword``)."""
+
+    references: tuple[str, ...]
+    callee: str
+    position: int
+    keyword: str
+
+    def to_json(self) -> Any:
+        return [list(self.references), self.callee, self.position, self.keyword]
+
+    @classmethod
+    def from_json(cls, data: Any) -> GivenTo:
+        return cls(tuple(str(name) for name in data[0]), str(data[1]), int(data[2]),
+                   str(data[3]))
+
+
+@dataclass(frozen=True, slots=True)
+class ReadParameters:
+    """The parameters of a module's function whose object the function only reads
+    (no method called on it but a read, no item stored, not extended, not handed on,
+    not kept): ``positional`` in order, "" for one that may be changed, and those a
+    caller may name by keyword."""
+
+    positional: tuple[str, ...]
+    keywords: tuple[str, ...]
+
+    def to_json(self) -> Any:
+        return [list(self.positional), list(self.keywords)]
+
+    @classmethod
+    def from_json(cls, data: Any) -> ReadParameters:
+        return cls(tuple(str(name) for name in data[0]), tuple(str(name) for name in data[1]))
+
+    def reads(self, position: int, keyword: str) -> bool:
+        """Whether the argument at ``position`` (or under ``keyword``) is only read."""
+        if position >= 0:
+            return position < len(self.positional) and bool(self.positional[position])
+        return keyword in self.keywords
+
+
 def any_attribute(attribute: str) -> str:
     """The entry of ``ModuleFacts.mutated`` for a change to an attribute of an object
     the analysis cannot name (``self.SCOPES.append(...)``): a change to that
@@ -350,6 +397,17 @@ class ModuleFacts:
     foreign_scopes: list[str] = field(default_factory=list)
     # Constants the code tests for a scope (``"calendar" in SCOPES``), by dotted name.
     tested_scopes: list[str] = field(default_factory=list)
+    # Other modules' lists and dicts this module gives to code that may change them
+    # (``enable_mail(SCOPES)`` with ``SCOPES`` imported), by dotted name: read as
+    # scopes, they are not what they say.  Unlike ``mutated``, they are still the
+    # same object, so a string given away this way still reads as written.
+    given_away: list[str] = field(default_factory=list)
+    # Imported lists given to a function of another module, which changes them
+    # unless that module's ``read_parameters`` says it only reads them.
+    given_to: list[GivenTo] = field(default_factory=list)
+    # The parameters each module-level function only reads, by function name (kept
+    # only for functions with such a parameter, in modules that say "scope").
+    read_parameters: dict[str, ReadParameters] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -376,6 +434,10 @@ class ModuleFacts:
                                 for first, last, names in self.provider_guards],
             "foreign_scopes": list(self.foreign_scopes),
             "tested_scopes": list(self.tested_scopes),
+            "given_away": list(self.given_away),
+            "given_to": [given.to_json() for given in self.given_to],
+            "read_parameters": {name: read.to_json()
+                                for name, read in self.read_parameters.items()},
         }
 
     @classmethod
@@ -407,4 +469,8 @@ class ModuleFacts:
              for first, last, names in data.get("provider_guards", ())],
             [str(name) for name in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
+            [str(name) for name in data.get("given_away", ())],
+            [GivenTo.from_json(given) for given in data.get("given_to", ())],
+            {str(name): ReadParameters.from_json(read)
+             for name, read in data.get("read_parameters", {}).items()},
         )

@@ -67,6 +67,9 @@ def module_facts(
                 facts.exports, facts.exports_known = prepared.exports, prepared.exports_known
                 # ``SCOPES.append(...)`` on another module's list, wherever it is.
                 facts.mutated = extractor.facts.mutated
+                facts.given_away = extractor.facts.given_away
+                facts.given_to = extractor.facts.given_to
+                facts.read_parameters = extractor.facts.read_parameters
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,

@@ -63,6 +63,9 @@ def _expand(index: ConstantIndex, value: ScopeValue, depth: int = 0) -> list[Sco
                 return [dataclasses.replace(value, reason=(
                     f"scopes come from {value.reference}, which no settings module "
                     f"({where}) defines as a list"))]
+            if index.changed_elsewhere(value.reference):
+                return [dataclasses.replace(value, reason=(
+                    f"scopes come from {value.reference}, which other code may change"))]
             return [value]
         found = [
             _from(index, value.reference, one.module, alt)
@@ -444,6 +447,7 @@ def judge_project(
         modules.values(),
         frozenset(reference for facts in modules.values() for reference in facts.mutated),
         (facts.django_settings for facts in modules.values() if facts.django_settings),
+        frozenset(reference for facts in modules.values() for reference in facts.given_away),
     )
     every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index)
     # Tests take no part in the usage rules (see ``test_code``).

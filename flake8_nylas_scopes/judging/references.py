@@ -60,16 +60,35 @@ class Found:
 class ConstantIndex:
     def __init__(
         self, modules: Iterable[ModuleFacts], mutated: frozenset[str] = frozenset(),
-        settings_modules: Iterable[str] = (),
+        settings_modules: Iterable[str] = (), given_away: frozenset[str] = frozenset(),
     ) -> None:
         self.by_module: Mapping[str, ModuleFacts] = {
             facts.module: facts for facts in modules if facts.module
         }
         self._mutated = mutated
+        # A list given to code that may change it (``ModuleFacts.given_away``) is not
+        # read as scopes; a string given away is still what its assignment says.
+        self._changed = mutated | given_away | self._given_to_changing_functions()
         named = set(settings_modules) & set(self.by_module)
         self.settings_modules: tuple[str, ...] = tuple(sorted(
             named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
         ))
+
+    def _given_to_changing_functions(self) -> frozenset[str]:
+        """The lists given to a function of another module (``GivenTo``) that may
+        change the parameter they land in: one whose module is not in the project,
+        that it does not define as a plain function, that code binds again
+        (``features.enable_mail = ...``), or whose body does more than read it."""
+        changed: set[str] = set()
+        for facts in self.by_module.values():
+            for given in facts.given_to:
+                module, _, name = given.callee.rpartition(".")
+                callee = self.by_module.get(module)
+                read = callee.read_parameters.get(name) if callee is not None else None
+                if read is None or given.callee in self._mutated or not read.reads(
+                        given.position, given.keyword):
+                    changed.update(given.references)
+        return frozenset(changed)
 
     # -- where a reference points ---------------------------------------------------
 
@@ -140,7 +159,7 @@ class ConstantIndex:
     def scopes(self, reference: str) -> list[Found]:
         """The scopes values a reference may hold: one per module that defines it (the
         settings modules may each set it)."""
-        if reference in self._mutated or _whole(reference) in self._mutated:
+        if reference in self._changed or _whole(reference) in self._changed:
             return []
         found: list[Found] = []
         owners = self._owners(reference)
@@ -151,11 +170,11 @@ class ConstantIndex:
             # changes an attribute of that name on an object it cannot name, or binds
             # the name of the class or instance again.
             holder, _, attribute = reference.rpartition(".")
-            if any_attribute(_whole(attribute)) in self._mutated or holder in self._mutated:
+            if any_attribute(_whole(attribute)) in self._changed or holder in self._changed:
                 return []
             owners = [kept]
         for module, name in owners:
-            if f"{module}.{_whole(name)}" in self._mutated:
+            if f"{module}.{_whole(name)}" in self._changed:
                 # One of the modules that may define it changes it (a settings module
                 # extending the base settings' list): what it holds is not known.
                 return []
@@ -163,11 +182,20 @@ class ConstantIndex:
             if looked_up is None or looked_up is ABSENT:
                 continue
             value, owner = looked_up
-            if owner != module and f"{owner}.{_whole(name)}" in self._mutated:
+            if owner != module and f"{owner}.{_whole(name)}" in self._changed:
                 return []  # changed in place where a star import brings it from
             if Found(value, owner) not in found:  # two settings modules, one binding
                 found.append(Found(value, owner))
         return found
+
+    def changed_elsewhere(self, reference: str) -> bool:
+        """Whether :meth:`scopes` gives nothing for ``reference`` because code other
+        than its assignment may change it (appends to it, binds it again, gives it to
+        a function that may): said in NYS304's reason."""
+        whole = _whole(reference)
+        return reference in self._changed or whole in self._changed or any(
+            f"{module}.{_whole(name)}" in self._changed for module, name in
+            self._owners(reference))
 
     # -- star imports ---------------------------------------------------------------
 
