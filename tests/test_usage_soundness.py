@@ -147,6 +147,59 @@ def test_test_file_patterns() -> None:
         assert not is_test_module(path, ["app.x.test_it"]), path
 
 
+def test_a_module_that_calls_pytest_is_a_test_unless_the_app_imports_it() -> None:
+    assert is_test_module("app/testing/fixtures.py", calls_pytest=True)
+    assert not is_test_module("app/testing/fixtures.py", calls_pytest=True,
+                              imported_by_app=True)
+
+
+# Fixtures the package ships for its own tests and for projects that use it; the
+# conftest loads them by name, so no import of the app reaches them.
+SHIPPED_FIXTURES = """\
+from unittest.mock import patch
+
+import pytest
+from nylas import APIClient
+
+
+@pytest.fixture
+def seeded_account():
+    with patch("nylas.APIClient") as client_class:
+        client = APIClient("id", "secret", "token")
+        client.events.create(title="seed").save()
+        yield client_class
+"""
+
+
+def _shipped_fixtures(root: Path, fixtures: str, view_imports_them: bool = False,
+                      ) -> list[tuple[str, int, str]]:
+    return _codes(_findings(_write(root, {
+        "auth.py": AUTH.format(scopes='["email.read_only"]'),
+        "views.py": ("from testing.fixtures import seeded_account\n"
+                     if view_imports_them else "") + INBOX_VIEW,
+        "testing/__init__.py": "",
+        "testing/fixtures.py": fixtures,
+        "tests/conftest.py": 'pytest_plugins = ["testing.fixtures"]\n',
+    })))
+
+
+def test_fixtures_loaded_through_pytest_plugins_need_no_scope(tmp_path: Path) -> None:
+    assert _shipped_fixtures(tmp_path, SHIPPED_FIXTURES) == []
+
+
+def test_the_same_calls_without_pytest_are_app_code(tmp_path: Path) -> None:
+    # A context manager that seeds an account: the event it writes needs 'calendar'
+    # of the same grants.
+    script = SHIPPED_FIXTURES.replace("import pytest", "import contextlib").replace(
+        "@pytest.fixture", "@contextlib.contextmanager")
+    assert _shipped_fixtures(tmp_path, script) == [("fixtures.py", 11, "NYS301")]
+
+
+def test_fixtures_the_app_imports_are_app_code(tmp_path: Path) -> None:
+    assert _shipped_fixtures(tmp_path, SHIPPED_FIXTURES, view_imports_them=True) == [
+        ("fixtures.py", 11, "NYS301")]
+
+
 def test_a_project_under_a_test_directory_is_not_all_tests(tmp_path: Path) -> None:
     app = {"auth.py": AUTH.format(scopes='["email.modify"]'),
            "triage.py": TRIAGE.replace("message.mark_as_read()", "print(message.subject)")}

@@ -17,7 +17,7 @@ from ..analysis.facts import (
     ValueState,
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
-from ..analysis.flow_facts import FlowFacts
+from ..analysis.flow_facts import FlowFacts, Val
 from ..analysis.symbols import kind_of
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
@@ -361,11 +361,16 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
         top = os.path.dirname(top)
     relative = {path: os.path.relpath(os.path.abspath(path), top) for path in paths}
     defined: dict[str, list[str]] = {}
+    pytest_callers: set[str] = set()
     for path in paths:
         facts = modules.get(path)
         flow = facts.flow if facts is not None else None
         defined[path] = [*flow.classes, *(f.qualname for f in flow.functions)] if flow else []
-    found = {path for path in paths if is_test_module(relative[path], defined[path])}
+        if flow is not None and any(_names_pytest(call.callee) for call in flow.calls):
+            pytest_callers.add(path)
+    found = {path for path in paths
+             if is_test_module(relative[path], defined[path],
+                               calls_pytest=path in pytest_callers)}
     while True:
         # A module the app imports is app code, and so is what it imports in turn.
         imported = _imported_modules(modules, found)
@@ -374,6 +379,16 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
         if not app:
             return found
         found -= app
+
+
+def _names_pytest(value: Val | None) -> bool:
+    """Whether a callee is pytest's (``pytest.fixture``, ``pytest.mark.django_db``,
+    ``fixture`` imported from pytest), or an attribute or call of it."""
+    while value is not None:
+        if value.kind == "ref" and (value.name == "pytest" or value.name.startswith("pytest.")):
+            return True
+        value = value.inner
+    return False
 
 
 def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> set[str]:
