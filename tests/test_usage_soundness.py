@@ -223,16 +223,19 @@ def test_a_command_named_like_a_test_is_app_code(tmp_path: Path) -> None:
     assert _codes(_findings(root, providers=("office365",))) == []
 
 
+TEST_EMAIL = """\
+from nylas import APIClient
+
+
+def test_email_settings(token):
+    APIClient("id", "secret", token).drafts.create(to=[]).send()
+"""
+
+
 def _send_test_email(root: Path, imported: bool) -> list[tuple[str, int, str]]:
     return _codes(_findings(_write(root, {
         "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
-        "test_email.py": """\
-            from nylas import APIClient
-
-
-            def test_email_settings(token):
-                APIClient("id", "secret", token).drafts.create(to=[]).send()
-        """,
+        "test_email.py": TEST_EMAIL,
         "views.py": ("from test_email import test_email_settings\n" if imported else "")
         + INBOX_VIEW,
     }), providers=("office365",)))
@@ -255,6 +258,48 @@ def test_a_module_named_like_a_test_that_the_app_imports_is_app_code(
 
 def test_a_module_named_like_a_test_that_nothing_imports_is_a_test(tmp_path: Path) -> None:
     assert _send_test_email(tmp_path, imported=False) == [("auth.py", 3, "NYS303")]
+
+
+# The settings page's "send a test email" button, written the ways views reach a module.
+CALLS_TEST_EMAIL = {
+    "lazy import in the view": """\
+        from nylas import APIClient
+
+
+        def send_test(token):
+            from test_email import test_email_settings
+            test_email_settings(token)
+    """,
+    "module imported, function called through it": """\
+        import test_email
+
+
+        def send_test(token):
+            test_email.test_email_settings(token)
+    """,
+}
+
+
+@pytest.mark.parametrize("view", CALLS_TEST_EMAIL.values(), ids=list(CALLS_TEST_EMAIL))
+def test_a_module_named_like_a_test_that_the_app_calls_is_app_code(
+        tmp_path: Path, view: str) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "test_email.py": TEST_EMAIL,
+        "views.py": INBOX_VIEW,
+        "settings_page.py": view,
+    })
+    assert _codes(_findings(root, providers=("office365",))) == []
+
+
+def test_a_module_named_like_a_test_that_only_tests_call_is_a_test(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "test_email.py": TEST_EMAIL,
+        "views.py": INBOX_VIEW,
+        "tests/test_settings_page.py": CALLS_TEST_EMAIL["lazy import in the view"],
+    })
+    assert _codes(_findings(root, providers=("office365",))) == [("auth.py", 3, "NYS303")]
 
 
 def test_the_account_is_not_called_a_collection() -> None:

@@ -18,7 +18,6 @@ from ..analysis.facts import (
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
 from ..analysis.flow_facts import FlowFacts, Val
-from ..analysis.symbols import kind_of
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
@@ -392,17 +391,38 @@ def _names_pytest(value: Val | None) -> bool:
 
 
 def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> set[str]:
-    """The modules (and their packages) the module-level imports of code outside
-    ``tests`` name."""
+    """The modules (and their packages) that code outside ``tests`` refers to.
+
+    Any reference counts, not only a module-level ``from`` import: a view imports
+    lazily inside a function (``from .test_email import test_email_settings``), or
+    imports the module itself and calls through it (``import test_email``, then
+    ``test_email.test_email_settings(token)``)."""
     named: set[str] = set()
     for path, facts in modules.items():
         if path in tests or facts.flow is None:
             continue
-        for edge in facts.flow.edges:
-            if kind_of(edge.target) == "global" and edge.value.kind == "ref":
-                parts = edge.value.name.split(".")
-                named.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
+        for name in _referenced_names(facts.flow):
+            parts = name.split(".")
+            named.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
     return named
+
+
+def _referenced_names(flow: FlowFacts) -> Iterator[str]:
+    """The dotted names (resolved through imports) a module's code refers to."""
+    values: list[Val | None] = [edge.value for edge in flow.edges]
+    for call in flow.calls:
+        values += [call.callee, *call.args, *(value for _, value in call.kwargs),
+                   call.star, call.double_star]
+    values += [use.root for use in flow.uses]
+    values += [sink.value for sink in flow.sinks]
+    values += [read.value for read in flow.reads]
+    for store in flow.stores:
+        values += [store.owner, store.value]
+    for value in values:
+        while value is not None:
+            if value.kind == "ref":
+                yield value.name
+            value = value.inner
 
 
 def judge_project(
