@@ -13,7 +13,7 @@ from flake8_nylas_scopes.settings.config import make_config
 from flake8_nylas_scopes.findings import Finding
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.judging.resolver import describe
-from flake8_nylas_scopes.judging.test_code import is_test_module
+from flake8_nylas_scopes.judging.test_code import is_test_library, is_test_module
 
 AUTH = """\
 from nylas import APIClient
@@ -147,10 +147,14 @@ def test_test_file_patterns() -> None:
         assert not is_test_module(path, ["app.x.test_it"]), path
 
 
-def test_a_module_that_calls_pytest_is_a_test_unless_the_app_imports_it() -> None:
-    assert is_test_module("app/testing/fixtures.py", calls_pytest=True)
-    assert not is_test_module("app/testing/fixtures.py", calls_pytest=True,
+def test_a_module_that_calls_a_test_library_is_a_test_unless_the_app_imports_it() -> None:
+    assert is_test_module("app/testing/fixtures.py", calls_test_library=True)
+    assert not is_test_module("app/testing/fixtures.py", calls_test_library=True,
                               imported_by_app=True)
+    for name in ("pytest", "pytest.fixture", "unittest.mock.patch.object"):
+        assert is_test_library(name), name
+    for name in ("pytester", "unittest.TestCase", "mock.patch", "app.pytest_tools"):
+        assert not is_test_library(name), name
 
 
 # Fixtures the package ships for its own tests and for projects that use it; the
@@ -198,6 +202,49 @@ def test_the_same_calls_without_pytest_are_app_code(tmp_path: Path) -> None:
 def test_fixtures_the_app_imports_are_app_code(tmp_path: Path) -> None:
     assert _shipped_fixtures(tmp_path, SHIPPED_FIXTURES, view_imports_them=True) == [
         ("fixtures.py", 11, "NYS301")]
+
+
+# Fakes for the tests, beside the app rather than in ``tests/``: the contact is
+# written with the client's request method patched out.
+TESTUTILS = """\
+from unittest import mock
+
+from nylas import APIClient
+
+
+def fake_account(token):
+    with mock.patch.object(APIClient, "_post_resource"):
+        client = APIClient("id", "secret", token)
+        client.contacts.create().save()
+        return client
+"""
+
+
+def _testutils(root: Path, testutils: str, view_imports_it: bool = False,
+               ) -> list[tuple[str, int, str]]:
+    return _codes(_findings(_write(root, {
+        "auth.py": AUTH.format(scopes='["email.read_only"]'),
+        "views.py": ("from testutils import fake_account\n"
+                     if view_imports_it else "") + INBOX_VIEW,
+        "testutils.py": testutils,
+        "tests/test_views.py": "from testutils import fake_account\n\n\n"
+                               "def test_inbox():\n    fake_account('t')\n",
+    })))
+
+
+def test_fakes_that_patch_the_client_need_no_scope(tmp_path: Path) -> None:
+    assert _testutils(tmp_path, TESTUTILS) == []
+
+
+def test_fakes_the_app_imports_are_app_code(tmp_path: Path) -> None:
+    assert _testutils(tmp_path, TESTUTILS, view_imports_it=True) == [
+        ("testutils.py", 9, "NYS301")]
+
+
+def test_the_same_calls_without_mock_are_app_code(tmp_path: Path) -> None:
+    script = TESTUTILS.replace("from unittest import mock", "import contextlib").replace(
+        'mock.patch.object(APIClient, "_post_resource")', "contextlib.nullcontext()")
+    assert _testutils(tmp_path, script) == [("testutils.py", 9, "NYS301")]
 
 
 def test_a_project_under_a_test_directory_is_not_all_tests(tmp_path: Path) -> None:

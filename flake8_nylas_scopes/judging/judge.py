@@ -31,7 +31,7 @@ from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .results import FileError, ProjectResult
-from .test_code import is_test_module
+from .test_code import is_test_library, is_test_module
 from .usage_rules import Inference, ProjectState, infer, unneeded_claims_alone, usage_findings
 from .v3_requests import site_dialect
 
@@ -360,16 +360,16 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
         top = os.path.dirname(top)
     relative = {path: os.path.relpath(os.path.abspath(path), top) for path in paths}
     defined: dict[str, list[str]] = {}
-    pytest_callers: set[str] = set()
+    test_library_callers: set[str] = set()
     for path in paths:
         facts = modules.get(path)
         flow = facts.flow if facts is not None else None
         defined[path] = [*flow.classes, *(f.qualname for f in flow.functions)] if flow else []
-        if flow is not None and any(_names_pytest(call.callee) for call in flow.calls):
-            pytest_callers.add(path)
+        if flow is not None and any(_names_test_library(call.callee) for call in flow.calls):
+            test_library_callers.add(path)
     found = {path for path in paths
              if is_test_module(relative[path], defined[path],
-                               calls_pytest=path in pytest_callers)}
+                               calls_test_library=path in test_library_callers)}
     while True:
         # A module the app imports is app code, and so is what it imports in turn.
         imported = _imported_modules(modules, found)
@@ -380,11 +380,12 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
         found -= app
 
 
-def _names_pytest(value: Val | None) -> bool:
-    """Whether a callee is pytest's (``pytest.fixture``, ``pytest.mark.django_db``,
-    ``fixture`` imported from pytest), or an attribute or call of it."""
+def _names_test_library(value: Val | None) -> bool:
+    """Whether a callee is pytest's or ``unittest.mock``'s (``pytest.fixture``,
+    ``fixture`` imported from pytest, ``mock.patch.object``), or an attribute or call
+    of it."""
     while value is not None:
-        if value.kind == "ref" and (value.name == "pytest" or value.name.startswith("pytest.")):
+        if value.kind == "ref" and is_test_library(value.name):
             return True
         value = value.inner
     return False
