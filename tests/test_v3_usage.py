@@ -1369,6 +1369,12 @@ _LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
     f"    if grant.provider == 'microsoft':\n        pass\n    elif grant.provider == 'google':\n"
     f"        {_LABEL}",
     f"    match grant.provider:\n        case 'google':\n            {_LABEL}",
+    f"    if grant.provider == 'microsoft':\n        pass\n    else:\n        {_LABEL}",
+    f"    if grant.provider != 'google':\n        return\n    {_LABEL}",
+    f"    if not grant.provider == 'google':\n        raise ValueError(grant)\n    {_LABEL}",
+    f"    if grant.provider not in ('google', 'imap'):\n        return None\n    {_LABEL}",
+    f"    for one in [grant]:\n        if one.provider != 'google':\n            continue\n"
+    f"        {_LABEL}",
 ])
 def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
         tmp_path: Path, body: str) -> None:
@@ -1383,6 +1389,17 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
      "gmail.labels"),
     # A test that names no provider keeps nothing out.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]', f"    if grant.ready:\n        {_LABEL}",
+     "Mail.ReadWrite"),
+    # Kept from Google grants, or after a branch for other grants that does not leave.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider == 'google':\n        return\n    {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider != 'google':\n        {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider != 'google':\n        print(grant)\n    {_LABEL}",
+     "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider == 'google':\n        pass\n    else:\n        {_LABEL}",
      "Mail.ReadWrite"),
 ])
 def test_a_call_for_every_provider_still_misses_scopes(

@@ -7,10 +7,12 @@ A multi-provider app often keeps a feature to one provider::
 
 The call is never made with a Microsoft grant, so the Microsoft request does not miss
 the scope it needs.  A guard is read from an ``if`` (or ``elif``) whose test compares
-something named for a provider with provider names, and from the cases of a
-``match`` on such a value; it covers the lines of the branch.  It only ever stops a
-call from being reported missing a scope for the other providers: a misread guard
-costs a finding, never a claim that a scope is not needed.
+something named for a provider with provider names (``==``, ``!=``, ``in``, ``not in``,
+``not``), and from the cases of a ``match`` on such a value; it covers the lines of the
+branch, of its ``else``, and of the rest of the block after a branch that always leaves
+it (``if grant.provider != "google": return``).  It only ever stops a call from being
+reported missing a scope for the other providers: a misread guard costs a finding,
+never a claim that a scope is not needed.
 """
 
 from __future__ import annotations
@@ -28,20 +30,67 @@ PROVIDER_NAMES = frozenset({
 ProviderGuard = tuple[int, int, tuple[str, ...]]
 
 
+# Statements after which the rest of their block does not run.
+_LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
+
+
 def provider_guards(tree: ast.Module) -> list[ProviderGuard]:
     """The branches of the module that run only for the grants of some providers."""
     guards: list[ProviderGuard] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.If):
-            providers = _compared_providers(node.test)
-            if providers and node.body:
-                guards.append(_lines(node.body, providers))
+            branches = _branch_providers(node.test)
+            if branches is not None:
+                for body, providers in zip((node.body, node.orelse), branches):
+                    if body:
+                        guards.append(_lines(body, providers))
         elif isinstance(node, ast.Match) and _names_a_provider(node.subject):
             for case in node.cases:
                 providers = _pattern_providers(case.pattern)
                 if providers and case.guard is None and case.body:
                     guards.append(_lines(case.body, providers))
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if isinstance(block, list):
+                guards.extend(_after_leaving_branches(block))
     return guards
+
+
+def _after_leaving_branches(block: list[ast.stmt]) -> list[ProviderGuard]:
+    """The rest of a block after ``if <provider test>: return`` runs only for the
+    providers the test leaves out (and after an ``else`` that leaves, for those it
+    takes)."""
+    guards: list[ProviderGuard] = []
+    for index, statement in enumerate(block[:-1]):
+        if not isinstance(statement, ast.If):
+            continue
+        branches = _branch_providers(statement.test)
+        if branches is None:
+            continue
+        rest = block[index + 1:]
+        for body, other in ((statement.body, branches[1]), (statement.orelse, branches[0])):
+            if body and isinstance(body[-1], _LEAVES):
+                guards.append(_lines(rest, other))
+    return guards
+
+
+def _branch_providers(test: ast.expr) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The providers whose grants take an ``if``'s branch and those that take its
+    ``else``; None for a test that names no provider."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _branch_providers(test.operand)
+        return (inner[1], inner[0]) if inner is not None else None
+    negated = isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
+        test.ops[0], (ast.NotEq, ast.NotIn))
+    if negated:
+        assert isinstance(test, ast.Compare)
+        positive = ast.Eq() if isinstance(test.ops[0], ast.NotEq) else ast.In()
+        test = ast.Compare(test.left, [positive], test.comparators)
+    named = _compared_providers(test)
+    if not named:
+        return None
+    others = tuple(sorted(PROVIDER_NAMES.difference(named)))
+    return (others, named) if negated else (named, others)
 
 
 def _lines(body: list[ast.stmt], providers: tuple[str, ...]) -> ProviderGuard:
