@@ -1375,6 +1375,9 @@ _LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
     f"    if grant.provider not in ('google', 'imap'):\n        return None\n    {_LABEL}",
     f"    for one in [grant]:\n        if one.provider != 'google':\n            continue\n"
     f"        {_LABEL}",
+    f"    if grant.provider == 'google' and grant.ready:\n        {_LABEL}",
+    f"    if grant.provider == 'microsoft' or grant.provider == 'ews':\n        pass\n"
+    f"    else:\n        {_LABEL}",
 ])
 def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
         tmp_path: Path, body: str) -> None:
@@ -1401,6 +1404,12 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if grant.provider == 'google':\n        pass\n    else:\n        {_LABEL}",
      "Mail.ReadWrite"),
+    # Either part may be true: any grant can take the branch, or the else of an 'and'.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider == 'google' or grant.ready:\n        {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider == 'microsoft' and grant.ready:\n        pass\n"
+     f"    else:\n        {_LABEL}", "Mail.ReadWrite"),
 ])
 def test_a_call_for_every_provider_still_misses_scopes(
         tmp_path: Path, google: str, body: str, missing: str) -> None:

@@ -8,11 +8,11 @@ A multi-provider app often keeps a feature to one provider::
 The call is never made with a Microsoft grant, so the Microsoft request does not miss
 the scope it needs.  A guard is read from an ``if`` (or ``elif``) whose test compares
 something named for a provider with provider names (``==``, ``!=``, ``in``, ``not in``,
-``not``), and from the cases of a ``match`` on such a value; it covers the lines of the
-branch, of its ``else``, and of the rest of the block after a branch that always leaves
-it (``if grant.provider != "google": return``).  It only ever stops a call from being
-reported missing a scope for the other providers: a misread guard costs a finding,
-never a claim that a scope is not needed.
+combined with ``not``, ``and``, ``or``), and from the cases of a ``match`` on such a
+value; it covers the lines of the branch, of its ``else``, and of the rest of the block
+after a branch that always leaves it (``if grant.provider != "google": return``).  It
+only ever stops a call from being reported missing a scope for the other providers: a
+misread guard costs a finding, never a claim that a scope is not needed.
 """
 
 from __future__ import annotations
@@ -75,21 +75,37 @@ def _after_leaving_branches(block: list[ast.stmt]) -> list[ProviderGuard]:
 
 
 def _branch_providers(test: ast.expr) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The providers whose grants take an ``if``'s branch and those that take its
-    ``else``; None for a test that names no provider."""
+    """The providers whose grants may take an ``if``'s branch and those that may take
+    its ``else``; None for a test that names no provider."""
+    body, orelse = _test_providers(test)
+    if body == PROVIDER_NAMES and orelse == PROVIDER_NAMES:
+        return None
+    return tuple(sorted(body)), tuple(sorted(orelse))
+
+
+def _test_providers(test: ast.expr) -> tuple[frozenset[str], frozenset[str]]:
+    """The providers for which ``test`` may be true, and those for which it may be
+    false: every provider for a test that names none."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        inner = _branch_providers(test.operand)
-        return (inner[1], inner[0]) if inner is not None else None
+        true, false = _test_providers(test.operand)
+        return false, true
+    if isinstance(test, ast.BoolOp):
+        parts = [_test_providers(value) for value in test.values]
+        trues = [true for true, _ in parts]
+        falses = [false for _, false in parts]
+        if isinstance(test.op, ast.And):
+            # True only when every part is; false when any part is.
+            return frozenset.intersection(*trues), frozenset.union(*falses)
+        return frozenset.union(*trues), frozenset.intersection(*falses)
     negated = isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
         test.ops[0], (ast.NotEq, ast.NotIn))
-    if negated:
-        assert isinstance(test, ast.Compare)
+    if isinstance(test, ast.Compare) and negated:
         positive = ast.Eq() if isinstance(test.ops[0], ast.NotEq) else ast.In()
         test = ast.Compare(test.left, [positive], test.comparators)
-    named = _compared_providers(test)
+    named = frozenset(_compared_providers(test))
     if not named:
-        return None
-    others = tuple(sorted(PROVIDER_NAMES.difference(named)))
+        return PROVIDER_NAMES, PROVIDER_NAMES
+    others = PROVIDER_NAMES.difference(named)
     return (others, named) if negated else (named, others)
 
 
