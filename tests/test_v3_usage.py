@@ -1417,6 +1417,49 @@ def test_a_call_for_every_provider_still_misses_scopes(
     assert len(found) == 1 and missing in found[0][2], found
 
 
+_LABEL_FUNCTION = f"\n\ndef _create_label(grant_id):\n    {_LABEL}\n"
+
+
+@pytest.mark.parametrize("body", [
+    "    if grant.provider == 'google':\n        _create_label(grant_id)" + _LABEL_FUNCTION,
+    # A function called only by such a function.
+    "    if grant.provider != 'google':\n        return\n    _labels(grant_id)"
+    "\n\n\ndef _labels(grant_id):\n    _create_label(grant_id)" + _LABEL_FUNCTION,
+])
+def test_a_private_function_called_only_for_google_grants_misses_no_microsoft_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _two_providers(tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]', body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # Also called for every grant.
+    "    if grant.provider == 'google':\n        _create_label(grant_id)\n"
+    "    _create_label(grant_id)" + _LABEL_FUNCTION,
+    # Handed on: whoever gets it may call it for any grant.
+    "    if grant.provider == 'google':\n        _create_label(grant_id)\n"
+    "    return [_create_label]" + _LABEL_FUNCTION,
+    # Not private: a queue may run it by name.
+    "    if grant.provider == 'google':\n        create_label(grant_id)"
+    + _LABEL_FUNCTION.replace("_create_label", "create_label"),
+    # Decorated: the decorator may register it.
+    "    if grant.provider == 'google':\n        _create_label(grant_id)"
+    + _LABEL_FUNCTION.replace("\ndef", "\n@task\ndef"),
+])
+def test_a_private_function_that_may_run_for_any_grant_still_misses_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]', body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+def test_a_guarded_private_function_another_module_imports_still_misses_scopes(tmp_path: Path) -> None:
+    (tmp_path / "jobs.py").write_text(
+        "from app import _create_label\n\n\ndef nightly(grant_id):\n"
+        "    _create_label(grant_id)\n")
+    body = "    if grant.provider == 'google':\n        _create_label(grant_id)" + _LABEL_FUNCTION
+    found = _two_providers(tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]', body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
 def test_provider_guards_survive_the_cache() -> None:
     from flake8_nylas_scopes.analysis.facts import ModuleFacts
     from flake8_nylas_scopes.analysis.module import module_facts
@@ -1430,9 +1473,16 @@ def test_provider_guards_survive_the_cache() -> None:
               "            pass\n"
               "        case other:\n"
               "            pass\n")
+    source += ("    if grant.provider == 'google':\n"
+               "        _label(grant)\n"
+               "def _label(grant):\n"
+               "    pass\n")
     facts = module_facts(None, "app.py", source.splitlines(keepends=True), flow=True)
-    assert facts.provider_guards == [(4, 4, ("google",)), (7, 7, ("ews", "microsoft"))]
-    assert ModuleFacts.from_json(facts.to_json()).provider_guards == facts.provider_guards
+    assert facts.provider_guards[:2] == [(4, 4, ("google",)), (7, 7, ("ews", "microsoft"))]
+    assert facts.function_guards == [("_label", 12, 13, ("google",))]
+    again = ModuleFacts.from_json(facts.to_json())
+    assert again.provider_guards == facts.provider_guards
+    assert again.function_guards == facts.function_guards
 
 
 def test_a_request_whose_method_and_path_are_built_at_run_time_is_named_in_words(

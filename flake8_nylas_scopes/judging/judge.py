@@ -380,6 +380,32 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
         found -= app
 
 
+def _provider_guards(modules: Mapping[str, ModuleFacts],
+                     ) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
+    """By path, the lines that run only for some providers' grants: guarded branches,
+    and the private functions a module calls only there, unless another module names
+    them (it may call them for any grant)."""
+    guarded = {f"{facts.module}.{name}" for facts in modules.values()
+               for name, *_ in facts.function_guards}
+    named_elsewhere: set[str] = set()
+    if guarded:
+        for facts in modules.values():
+            if facts.flow is None:
+                continue
+            own = {f"{facts.module}.{name}" for name, *_ in facts.function_guards}
+            named_elsewhere.update(
+                name for name in _referenced_names(facts.flow)
+                if name in guarded and name not in own)
+    guards: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+    for path, facts in modules.items():
+        kept = [*facts.provider_guards, *(
+            (first, last, providers) for name, first, last, providers in facts.function_guards
+            if f"{facts.module}.{name}" not in named_elsewhere)]
+        if kept:
+            guards[path] = kept
+    return guards
+
+
 def _names_test_library(value: Val | None) -> bool:
     """Whether a callee is pytest's or ``unittest.mock``'s (``pytest.fixture``,
     ``fixture`` imported from pytest, ``mock.patch.object``), or an attribute or call
@@ -473,8 +499,8 @@ def judge_project(
         # here (a worker using the tokens a web app stored): said at each request.
         unresolved.extend(UnresolvedUse(site.span, _outside_reason(outside, alone), None)
                           for site in sites)
-    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial, {
-        path: facts.provider_guards for path, facts in modules.items() if facts.provider_guards})
+    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial,
+                         _provider_guards(modules))
     result.state = state
     result.inference = infer(endpoint_uses)
     # A provider's API v3 scopes are inferred where the project asks for them or makes
