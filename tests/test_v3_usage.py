@@ -1335,7 +1335,9 @@ def test_a_list_of_dotted_names_that_are_no_permissions_stays_unread(tmp_path: P
 def _two_providers(tmp_path: Path, google: str, body: str) -> list[tuple[int, str, str]]:
     """A Google and a Microsoft request (no mail scope), and ``body`` in ``work``."""
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
-    (tmp_path / "app.py").write_text(f'''from nylas import Client
+    (tmp_path / "app.py").write_text(f'''import enum
+
+from nylas import Client
 
 nylas = Client("key")
 
@@ -1378,6 +1380,15 @@ _LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
     f"    if grant.provider == 'google' and grant.ready:\n        {_LABEL}",
     f"    if grant.provider == 'microsoft' or grant.provider == 'ews':\n        pass\n"
     f"    else:\n        {_LABEL}",
+    # Provider names the module binds once, and the grant's provider however read.
+    f"    if grant.provider == GOOGLE:\n        {_LABEL}\n\n\nGOOGLE = 'google'",
+    f"    if grant.provider == Provider.GOOGLE:\n        {_LABEL}\n\n\n"
+    "class Provider(str, enum.Enum):\n    GOOGLE = 'google'\n    MICROSOFT = 'microsoft'",
+    f"    if grant.provider == Provider.GOOGLE.value:\n        {_LABEL}\n\n\n"
+    "class Provider(enum.Enum):\n    GOOGLE = 'google'",
+    f"    if grant.provider.lower() == 'google':\n        {_LABEL}",
+    f"    if grant.get('provider') == 'google':\n        {_LABEL}",
+    f"    is_google = grant.provider == 'google'\n    if is_google:\n        {_LABEL}",
 ])
 def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
         tmp_path: Path, body: str) -> None:
@@ -1410,6 +1421,15 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if grant.provider == 'microsoft' and grant.ready:\n        pass\n"
      f"    else:\n        {_LABEL}", "Mail.ReadWrite"),
+    # A name bound to a provider more than once may hold either.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider == WANTED:\n        {_LABEL}\n\n\nWANTED = 'google'\n"
+     "if enum:\n    WANTED = 'microsoft'", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    is_google = grant.provider == 'google'\n    is_google = grant.ready\n"
+     f"    if is_google:\n        {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.get('kind') == 'google':\n        {_LABEL}", "Mail.ReadWrite"),
 ])
 def test_a_call_for_every_provider_still_misses_scopes(
         tmp_path: Path, google: str, body: str, missing: str) -> None:

@@ -6,25 +6,19 @@ A multi-provider app often keeps a feature to one provider::
         nylas.folders.create(grant_id, {"name": "Follow up", "background_color": "#fad165"})
 
 The call is never made with a Microsoft grant, so the Microsoft request does not miss
-the scope it needs.  A guard is read from an ``if`` (or ``elif``) whose test compares
-something named for a provider with provider names (``==``, ``!=``, ``in``, ``not in``,
-combined with ``not``, ``and``, ``or``), and from the cases of a ``match`` on such a
-value; it covers the lines of the branch, of its ``else``, and of the rest of the block
-after a branch that always leaves it (``if grant.provider != "google": return``).  It
-only ever stops a call from being reported missing a scope for the other providers: a
-misread guard costs a finding, never a claim that a scope is not needed.
+the scope it needs.  A guard is read from an ``if`` (or ``elif``) with a provider test
+(see ``provider_tests``), and from the cases of a ``match`` on a provider; it covers
+the lines of the branch, of its ``else``, and of the rest of the block after a branch
+that always leaves it (``if grant.provider != "google": return``).  It only ever stops
+a call from being reported missing a scope for the other providers: a misread guard
+costs a finding, never a claim that a scope is not needed.
 """
 
 from __future__ import annotations
 
 import ast
-from .ast_names import dotted
 
-# The ``Provider`` values of nylas-python 6.x (``nylas/models/auth.py``, 6.0 to 6.18).
-PROVIDER_NAMES = frozenset({
-    "google", "microsoft", "imap", "icloud", "yahoo", "ews", "zoom", "virtual-calendar",
-    "nylas",
-})
+from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider, walk_scope
 
 # (first line, last line, the providers whose grants reach those lines)
 ProviderGuard = tuple[int, int, tuple[str, ...]]
@@ -32,34 +26,42 @@ ProviderGuard = tuple[int, int, tuple[str, ...]]
 # lines and the providers whose grants reach them, as in a ProviderGuard).
 FunctionGuard = tuple[str, int, int, tuple[str, ...]]
 
-
 # Statements after which the rest of their block does not run.
 _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
 def provider_guards(tree: ast.Module) -> list[ProviderGuard]:
     """The branches of the module that run only for the grants of some providers."""
+    tests = ProviderTests(tree)
     guards: list[ProviderGuard] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If):
-            branches = _branch_providers(node.test)
-            if branches is not None:
-                for body, providers in zip((node.body, node.orelse), branches):
-                    if body:
-                        guards.append(_lines(body, providers))
-        elif isinstance(node, ast.Match) and _names_a_provider(node.subject):
-            for case in node.cases:
-                providers = _pattern_providers(case.pattern)
-                if providers and case.guard is None and case.body:
-                    guards.append(_lines(case.body, providers))
-        for field in ("body", "orelse", "finalbody"):
-            block = getattr(node, field, None)
-            if isinstance(block, list):
-                guards.extend(_after_leaving_branches(block))
-    return guards
+    scopes: list[ast.AST] = [tree, *(node for node in ast.walk(tree)
+                                     if isinstance(node, _SCOPES))]
+    for scope in scopes:
+        flags = tests.flags(scope)
+        for node in (scope, *walk_scope(scope)):
+            if isinstance(node, ast.If):
+                branches = _branch_providers(tests, node.test, flags)
+                if branches is not None:
+                    for body, providers in zip((node.body, node.orelse), branches):
+                        if body:
+                            guards.append(_lines(body, providers))
+            elif isinstance(node, ast.Match) and names_a_provider(node.subject):
+                for case in node.cases:
+                    providers = tests.pattern_providers(case.pattern)
+                    if providers and case.guard is None and case.body:
+                        guards.append(_lines(case.body, providers))
+            if node is not scope and isinstance(node, _SCOPES):
+                continue  # its blocks are read as a scope of their own
+            for field in ("body", "orelse", "finalbody"):
+                block = getattr(node, field, None)
+                if isinstance(block, list):
+                    guards.extend(_after_leaving_branches(tests, block, flags))
+    return sorted(set(guards))
 
 
-def _after_leaving_branches(block: list[ast.stmt]) -> list[ProviderGuard]:
+def _after_leaving_branches(tests: ProviderTests, block: list[ast.stmt],
+                            flags: dict[str, ast.expr]) -> list[ProviderGuard]:
     """The rest of a block after ``if <provider test>: return`` runs only for the
     providers the test leaves out (and after an ``else`` that leaves, for those it
     takes)."""
@@ -67,7 +69,7 @@ def _after_leaving_branches(block: list[ast.stmt]) -> list[ProviderGuard]:
     for index, statement in enumerate(block[:-1]):
         if not isinstance(statement, ast.If):
             continue
-        branches = _branch_providers(statement.test)
+        branches = _branch_providers(tests, statement.test, flags)
         if branches is None:
             continue
         rest = block[index + 1:]
@@ -77,87 +79,19 @@ def _after_leaving_branches(block: list[ast.stmt]) -> list[ProviderGuard]:
     return guards
 
 
-def _branch_providers(test: ast.expr) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+def _branch_providers(tests: ProviderTests, test: ast.expr, flags: dict[str, ast.expr],
+                      ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The providers whose grants may take an ``if``'s branch and those that may take
     its ``else``; None for a test that names no provider."""
-    body, orelse = _test_providers(test)
+    body, orelse = tests.outcomes(test, flags)
     if body == PROVIDER_NAMES and orelse == PROVIDER_NAMES:
         return None
     return tuple(sorted(body)), tuple(sorted(orelse))
 
 
-def _test_providers(test: ast.expr) -> tuple[frozenset[str], frozenset[str]]:
-    """The providers for which ``test`` may be true, and those for which it may be
-    false: every provider for a test that names none."""
-    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        true, false = _test_providers(test.operand)
-        return false, true
-    if isinstance(test, ast.BoolOp):
-        parts = [_test_providers(value) for value in test.values]
-        trues = [true for true, _ in parts]
-        falses = [false for _, false in parts]
-        if isinstance(test.op, ast.And):
-            # True only when every part is; false when any part is.
-            return frozenset.intersection(*trues), frozenset.union(*falses)
-        return frozenset.union(*trues), frozenset.intersection(*falses)
-    negated = isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
-        test.ops[0], (ast.NotEq, ast.NotIn))
-    if isinstance(test, ast.Compare) and negated:
-        positive = ast.Eq() if isinstance(test.ops[0], ast.NotEq) else ast.In()
-        test = ast.Compare(test.left, [positive], test.comparators)
-    named = frozenset(_compared_providers(test))
-    if not named:
-        return PROVIDER_NAMES, PROVIDER_NAMES
-    others = PROVIDER_NAMES.difference(named)
-    return (others, named) if negated else (named, others)
-
-
 def _lines(body: list[ast.stmt], providers: tuple[str, ...]) -> ProviderGuard:
     last = body[-1]
     return (body[0].lineno, last.end_lineno or last.lineno, providers)
-
-
-def _compared_providers(test: ast.expr) -> tuple[str, ...]:
-    """``provider == "google"``, ``"google" == grant.provider``, ``grant.provider in
-    ("google", "microsoft")``: the providers named; () for any other test."""
-    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
-        return ()
-    left, op, right = test.left, test.ops[0], test.comparators[0]
-    if isinstance(op, ast.Eq):
-        for subject, value in ((left, right), (right, left)):
-            if _names_a_provider(subject) and _provider_name(value):
-                return (_provider_name(value),)
-        return ()
-    if isinstance(op, ast.In) and _names_a_provider(left) and isinstance(
-            right, (ast.Tuple, ast.List, ast.Set)):
-        names = [_provider_name(element) for element in right.elts]
-        if names and all(names):
-            return tuple(sorted(set(names)))
-    return ()
-
-
-def _pattern_providers(pattern: ast.pattern) -> tuple[str, ...]:
-    """``case "google":`` and ``case "google" | "microsoft":``; () for a case that may
-    take another value (a capture, a wildcard, another literal)."""
-    options = pattern.patterns if isinstance(pattern, ast.MatchOr) else [pattern]
-    names = [_provider_name(option.value) if isinstance(option, ast.MatchValue) else ""
-             for option in options]
-    return tuple(sorted(set(names))) if names and all(names) else ()
-
-
-def _names_a_provider(node: ast.expr) -> bool:
-    """``provider``, ``grant.provider``, ``grant.data.provider``, ``grant["provider"]``."""
-    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
-        return node.slice.value == "provider"
-    name = dotted(node) or ""
-    return name.rsplit(".", 1)[-1].lower().endswith("provider")
-
-
-def _provider_name(node: ast.expr) -> str:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
-            node.value in PROVIDER_NAMES):
-        return node.value
-    return ""
 
 
 def guarded_private_functions(tree: ast.Module, guards: list[ProviderGuard]) -> list[FunctionGuard]:
