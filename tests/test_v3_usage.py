@@ -1389,6 +1389,8 @@ _LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
     f"    if grant.provider.lower() == 'google':\n        {_LABEL}",
     f"    if grant.get('provider') == 'google':\n        {_LABEL}",
     f"    is_google = grant.provider == 'google'\n    if is_google:\n        {_LABEL}",
+    f"    match grant.provider:\n        case 'microsoft' | 'ews':\n            pass\n"
+    f"        case _:\n            {_LABEL}",
 ])
 def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
         tmp_path: Path, body: str) -> None:
@@ -1430,6 +1432,13 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
      f"    if is_google:\n        {_LABEL}", "Mail.ReadWrite"),
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if grant.get('kind') == 'google':\n        {_LABEL}", "Mail.ReadWrite"),
+    # The catch-all case takes the grants the earlier cases leave: Microsoft's here.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    match grant.provider:\n        case 'google':\n            pass\n"
+     f"        case _:\n            {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    match grant.provider:\n        case 'microsoft' if grant.ready:\n            pass\n"
+     f"        case _:\n            {_LABEL}", "Mail.ReadWrite"),
 ])
 def test_a_call_for_every_provider_still_misses_scopes(
         tmp_path: Path, google: str, body: str, missing: str) -> None:

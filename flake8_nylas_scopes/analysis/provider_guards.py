@@ -47,10 +47,7 @@ def provider_guards(tree: ast.Module) -> list[ProviderGuard]:
                         if body:
                             guards.append(_lines(body, providers))
             elif isinstance(node, ast.Match) and names_a_provider(node.subject):
-                for case in node.cases:
-                    providers = tests.pattern_providers(case.pattern)
-                    if providers and case.guard is None and case.body:
-                        guards.append(_lines(case.body, providers))
+                guards.extend(_case_guards(tests, node))
             if node is not scope and isinstance(node, _SCOPES):
                 continue  # its blocks are read as a scope of their own
             for field in ("body", "orelse", "finalbody"):
@@ -58,6 +55,25 @@ def provider_guards(tree: ast.Module) -> list[ProviderGuard]:
                 if isinstance(block, list):
                     guards.extend(_after_leaving_branches(tests, block, flags))
     return sorted(set(guards))
+
+
+def _case_guards(tests: ProviderTests, match: ast.Match) -> list[ProviderGuard]:
+    """A case for some providers runs only for them; a catch-all case (``case _:``)
+    only for the providers no earlier case takes for certain."""
+    guards: list[ProviderGuard] = []
+    taken: set[str] = set()
+    for case in match.cases:
+        providers = tests.pattern_providers(case.pattern)
+        if providers and case.guard is None:
+            taken.update(providers)
+        elif case.guard is None and isinstance(case.pattern, ast.MatchAs) and (
+                case.pattern.pattern is None) and taken:
+            providers = tuple(sorted(PROVIDER_NAMES.difference(taken)))
+        else:
+            continue
+        if case.body:
+            guards.append(_lines(case.body, providers))
+    return guards
 
 
 def _after_leaving_branches(tests: ProviderTests, block: list[ast.stmt],
