@@ -1454,6 +1454,8 @@ _LABEL_FUNCTION = f"\n\ndef _create_label(grant_id):\n    {_LABEL}\n"
     # A function called only by such a function.
     "    if grant.provider != 'google':\n        return\n    _labels(grant_id)"
     "\n\n\ndef _labels(grant_id):\n    _create_label(grant_id)" + _LABEL_FUNCTION,
+    # A function defined in the function that calls it.
+    f"    def label():\n        {_LABEL}\n    if grant.provider == 'google':\n        label()",
 ])
 def test_a_private_function_called_only_for_google_grants_misses_no_microsoft_scope(
         tmp_path: Path, body: str) -> None:
@@ -1470,6 +1472,9 @@ def test_a_private_function_called_only_for_google_grants_misses_no_microsoft_sc
     # Not private: a queue may run it by name.
     "    if grant.provider == 'google':\n        create_label(grant_id)"
     + _LABEL_FUNCTION.replace("_create_label", "create_label"),
+    # Defined in the function and handed back to its caller.
+    f"    def label():\n        {_LABEL}\n    if grant.provider == 'google':\n        label()\n"
+    "    return label",
     # Decorated: the decorator may register it.
     "    if grant.provider == 'google':\n        _create_label(grant_id)"
     + _LABEL_FUNCTION.replace("\ndef", "\n@task\ndef"),

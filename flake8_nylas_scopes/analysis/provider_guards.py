@@ -111,8 +111,9 @@ def _lines(body: list[ast.stmt], providers: tuple[str, ...]) -> ProviderGuard:
 
 
 def guarded_private_functions(tree: ast.Module, guards: list[ProviderGuard]) -> list[FunctionGuard]:
-    """The module's private functions (``def _create_label(grant_id)``, undecorated)
-    that it only ever calls under a guard, with the providers of those calls.
+    """The module's private functions (``def _create_label(grant_id)``, undecorated,
+    or defined in a function) that it only ever calls under a guard, with the
+    providers of those calls.
 
     The feature's work often sits in a function the guarded branch calls::
 
@@ -160,7 +161,12 @@ def guarded_private_functions(tree: ast.Module, guards: list[ProviderGuard]) -> 
 
 
 def _private_functions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
-    """The module-level functions named ``_...``, defined once and undecorated."""
+    """The functions no other module can call: module-level ones named ``_...``, and
+    those defined in a function's body; each defined once in the module and
+    undecorated."""
+    local = {id(statement) for node in ast.walk(tree)
+             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+             for statement in node.body}
     functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
     defined: set[str] = set()
     for statement in ast.walk(tree):
@@ -169,9 +175,10 @@ def _private_functions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.Asyn
                 functions.pop(statement.name, None)
                 continue
             defined.add(statement.name)
-            if (statement in tree.body and not isinstance(statement, ast.ClassDef)
-                    and statement.name.startswith("_") and not statement.name.startswith("__")
-                    and not statement.decorator_list):
+            private = statement in tree.body and statement.name.startswith("_") and (
+                not statement.name.startswith("__"))
+            if (private or id(statement) in local) and not isinstance(
+                    statement, ast.ClassDef) and not statement.decorator_list:
                 functions[statement.name] = statement
     return functions
 
