@@ -1353,3 +1353,37 @@ def test_enum_members_whose_value_is_not_certain_are_unresolved(
         "app/views.py": _auth(scopes, ENUM.format(bases=bases, extra=extra)),
     })
     assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def _reexported(tmp_path: Path, extra: dict[str, str]) -> list[tuple[str, int, str]]:
+    """A package re-exports its scopes module's list; the views read it from the
+    package.  The list has 'contacts' that no call needs."""
+    files = {
+        "app/__init__.py": "from .scopes import SCOPES\n",
+        "app/scopes.py": 'SCOPES = ["email.read_only", "contacts"]\n',
+        "app/views.py": _auth("SCOPES", "from . import SCOPES"),
+        "app/calls.py": CALLS,
+        **extra,
+    }
+    return [(name, line, code) for name, line, code, _ in _codes(tmp_path, files)]
+
+
+def test_a_list_a_package_re_exports_is_read(tmp_path: Path) -> None:
+    assert _reexported(tmp_path, {}) == [("scopes.py", 1, "NYS303")]
+
+
+@pytest.mark.parametrize("mutation", [
+    'from app import SCOPES\n\nSCOPES.append("calendar")\n',
+    'from app.scopes import SCOPES\n\nSCOPES.append("calendar")\n',
+])
+def test_a_re_exported_list_changed_anywhere_is_unresolved(
+        tmp_path: Path, mutation: str) -> None:
+    assert _reexported(tmp_path, {"app/boot.py": mutation}) == [("views.py", 8, "NYS304")]
+
+
+def test_a_name_the_package_binds_twice_is_unresolved(tmp_path: Path) -> None:
+    found = _reexported(tmp_path, {
+        "app/__init__.py": "import os\n\nfrom .scopes import SCOPES\n\n"
+                           "if os.environ.get('LEGACY'):\n    from .legacy import SCOPES\n",
+        "app/legacy.py": 'SCOPES = ["email.modify"]\n'})
+    assert found == [("views.py", 8, "NYS304")]

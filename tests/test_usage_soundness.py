@@ -13,7 +13,7 @@ from flake8_nylas_scopes.settings.config import make_config
 from flake8_nylas_scopes.findings import Finding
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.judging.resolver import describe
-from flake8_nylas_scopes.judging.test_code import is_test_module
+from flake8_nylas_scopes.judging.test_code import is_test_library, is_test_module
 
 AUTH = """\
 from nylas import APIClient
@@ -147,6 +147,106 @@ def test_test_file_patterns() -> None:
         assert not is_test_module(path, ["app.x.test_it"]), path
 
 
+def test_a_module_that_calls_a_test_library_is_a_test_unless_the_app_imports_it() -> None:
+    assert is_test_module("app/testing/fixtures.py", calls_test_library=True)
+    assert not is_test_module("app/testing/fixtures.py", calls_test_library=True,
+                              imported_by_app=True)
+    for name in ("pytest", "pytest.fixture", "unittest.mock.patch.object"):
+        assert is_test_library(name), name
+    for name in ("pytester", "unittest.TestCase", "mock.patch", "app.pytest_tools"):
+        assert not is_test_library(name), name
+
+
+# Fixtures the package ships for its own tests and for projects that use it; the
+# conftest loads them by name, so no import of the app reaches them.
+SHIPPED_FIXTURES = """\
+from unittest.mock import patch
+
+import pytest
+from nylas import APIClient
+
+
+@pytest.fixture
+def seeded_account():
+    with patch("nylas.APIClient") as client_class:
+        client = APIClient("id", "secret", "token")
+        client.events.create(title="seed").save()
+        yield client_class
+"""
+
+
+def _shipped_fixtures(root: Path, fixtures: str, view_imports_them: bool = False,
+                      ) -> list[tuple[str, int, str]]:
+    return _codes(_findings(_write(root, {
+        "auth.py": AUTH.format(scopes='["email.read_only"]'),
+        "views.py": ("from testing.fixtures import seeded_account\n"
+                     if view_imports_them else "") + INBOX_VIEW,
+        "testing/__init__.py": "",
+        "testing/fixtures.py": fixtures,
+        "tests/conftest.py": 'pytest_plugins = ["testing.fixtures"]\n',
+    })))
+
+
+def test_fixtures_loaded_through_pytest_plugins_need_no_scope(tmp_path: Path) -> None:
+    assert _shipped_fixtures(tmp_path, SHIPPED_FIXTURES) == []
+
+
+def test_the_same_calls_without_pytest_are_app_code(tmp_path: Path) -> None:
+    # A context manager that seeds an account: the event it writes needs 'calendar'
+    # of the same grants.
+    script = SHIPPED_FIXTURES.replace("import pytest", "import contextlib").replace(
+        "@pytest.fixture", "@contextlib.contextmanager")
+    assert _shipped_fixtures(tmp_path, script) == [("fixtures.py", 11, "NYS301")]
+
+
+def test_fixtures_the_app_imports_are_app_code(tmp_path: Path) -> None:
+    assert _shipped_fixtures(tmp_path, SHIPPED_FIXTURES, view_imports_them=True) == [
+        ("fixtures.py", 11, "NYS301")]
+
+
+# Fakes for the tests, beside the app rather than in ``tests/``: the contact is
+# written with the client's request method patched out.
+TESTUTILS = """\
+from unittest import mock
+
+from nylas import APIClient
+
+
+def fake_account(token):
+    with mock.patch.object(APIClient, "_post_resource"):
+        client = APIClient("id", "secret", token)
+        client.contacts.create().save()
+        return client
+"""
+
+
+def _testutils(root: Path, testutils: str, view_imports_it: bool = False,
+               ) -> list[tuple[str, int, str]]:
+    return _codes(_findings(_write(root, {
+        "auth.py": AUTH.format(scopes='["email.read_only"]'),
+        "views.py": ("from testutils import fake_account\n"
+                     if view_imports_it else "") + INBOX_VIEW,
+        "testutils.py": testutils,
+        "tests/test_views.py": "from testutils import fake_account\n\n\n"
+                               "def test_inbox():\n    fake_account('t')\n",
+    })))
+
+
+def test_fakes_that_patch_the_client_need_no_scope(tmp_path: Path) -> None:
+    assert _testutils(tmp_path, TESTUTILS) == []
+
+
+def test_fakes_the_app_imports_are_app_code(tmp_path: Path) -> None:
+    assert _testutils(tmp_path, TESTUTILS, view_imports_it=True) == [
+        ("testutils.py", 9, "NYS301")]
+
+
+def test_the_same_calls_without_mock_are_app_code(tmp_path: Path) -> None:
+    script = TESTUTILS.replace("from unittest import mock", "import contextlib").replace(
+        'mock.patch.object(APIClient, "_post_resource")', "contextlib.nullcontext()")
+    assert _testutils(tmp_path, script) == [("testutils.py", 9, "NYS301")]
+
+
 def test_a_project_under_a_test_directory_is_not_all_tests(tmp_path: Path) -> None:
     app = {"auth.py": AUTH.format(scopes='["email.modify"]'),
            "triage.py": TRIAGE.replace("message.mark_as_read()", "print(message.subject)")}
@@ -170,16 +270,19 @@ def test_a_command_named_like_a_test_is_app_code(tmp_path: Path) -> None:
     assert _codes(_findings(root, providers=("office365",))) == []
 
 
+TEST_EMAIL = """\
+from nylas import APIClient
+
+
+def test_email_settings(token):
+    APIClient("id", "secret", token).drafts.create(to=[]).send()
+"""
+
+
 def _send_test_email(root: Path, imported: bool) -> list[tuple[str, int, str]]:
     return _codes(_findings(_write(root, {
         "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
-        "test_email.py": """\
-            from nylas import APIClient
-
-
-            def test_email_settings(token):
-                APIClient("id", "secret", token).drafts.create(to=[]).send()
-        """,
+        "test_email.py": TEST_EMAIL,
         "views.py": ("from test_email import test_email_settings\n" if imported else "")
         + INBOX_VIEW,
     }), providers=("office365",)))
@@ -202,6 +305,48 @@ def test_a_module_named_like_a_test_that_the_app_imports_is_app_code(
 
 def test_a_module_named_like_a_test_that_nothing_imports_is_a_test(tmp_path: Path) -> None:
     assert _send_test_email(tmp_path, imported=False) == [("auth.py", 3, "NYS303")]
+
+
+# The settings page's "send a test email" button, written the ways views reach a module.
+CALLS_TEST_EMAIL = {
+    "lazy import in the view": """\
+        from nylas import APIClient
+
+
+        def send_test(token):
+            from test_email import test_email_settings
+            test_email_settings(token)
+    """,
+    "module imported, function called through it": """\
+        import test_email
+
+
+        def send_test(token):
+            test_email.test_email_settings(token)
+    """,
+}
+
+
+@pytest.mark.parametrize("view", CALLS_TEST_EMAIL.values(), ids=list(CALLS_TEST_EMAIL))
+def test_a_module_named_like_a_test_that_the_app_calls_is_app_code(
+        tmp_path: Path, view: str) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "test_email.py": TEST_EMAIL,
+        "views.py": INBOX_VIEW,
+        "settings_page.py": view,
+    })
+    assert _codes(_findings(root, providers=("office365",))) == []
+
+
+def test_a_module_named_like_a_test_that_only_tests_call_is_a_test(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "test_email.py": TEST_EMAIL,
+        "views.py": INBOX_VIEW,
+        "tests/test_settings_page.py": CALLS_TEST_EMAIL["lazy import in the view"],
+    })
+    assert _codes(_findings(root, providers=("office365",))) == [("auth.py", 3, "NYS303")]
 
 
 def test_the_account_is_not_called_a_collection() -> None:

@@ -1353,7 +1353,9 @@ def test_a_list_of_dotted_names_that_are_no_permissions_stays_unread(tmp_path: P
 def _two_providers(tmp_path: Path, google: str, body: str) -> list[tuple[int, str, str]]:
     """A Google and a Microsoft request (no mail scope), and ``body`` in ``work``."""
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
-    (tmp_path / "app.py").write_text(f'''from nylas import Client
+    (tmp_path / "app.py").write_text(f'''import enum
+
+from nylas import Client
 
 nylas = Client("key")
 
@@ -1387,6 +1389,26 @@ _LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
     f"    if grant.provider == 'microsoft':\n        pass\n    elif grant.provider == 'google':\n"
     f"        {_LABEL}",
     f"    match grant.provider:\n        case 'google':\n            {_LABEL}",
+    f"    if grant.provider == 'microsoft':\n        pass\n    else:\n        {_LABEL}",
+    f"    if grant.provider != 'google':\n        return\n    {_LABEL}",
+    f"    if not grant.provider == 'google':\n        raise ValueError(grant)\n    {_LABEL}",
+    f"    if grant.provider not in ('google', 'imap'):\n        return None\n    {_LABEL}",
+    f"    for one in [grant]:\n        if one.provider != 'google':\n            continue\n"
+    f"        {_LABEL}",
+    f"    if grant.provider == 'google' and grant.ready:\n        {_LABEL}",
+    f"    if grant.provider == 'microsoft' or grant.provider == 'ews':\n        pass\n"
+    f"    else:\n        {_LABEL}",
+    # Provider names the module binds once, and the grant's provider however read.
+    f"    if grant.provider == GOOGLE:\n        {_LABEL}\n\n\nGOOGLE = 'google'",
+    f"    if grant.provider == Provider.GOOGLE:\n        {_LABEL}\n\n\n"
+    "class Provider(str, enum.Enum):\n    GOOGLE = 'google'\n    MICROSOFT = 'microsoft'",
+    f"    if grant.provider == Provider.GOOGLE.value:\n        {_LABEL}\n\n\n"
+    "class Provider(enum.Enum):\n    GOOGLE = 'google'",
+    f"    if grant.provider.lower() == 'google':\n        {_LABEL}",
+    f"    if grant.get('provider') == 'google':\n        {_LABEL}",
+    f"    is_google = grant.provider == 'google'\n    if is_google:\n        {_LABEL}",
+    f"    match grant.provider:\n        case 'microsoft' | 'ews':\n            pass\n"
+    f"        case _:\n            {_LABEL}",
 ])
 def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
         tmp_path: Path, body: str) -> None:
@@ -1402,11 +1424,92 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
     # A test that names no provider keeps nothing out.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]', f"    if grant.ready:\n        {_LABEL}",
      "Mail.ReadWrite"),
+    # Kept from Google grants, or after a branch for other grants that does not leave.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider == 'google':\n        return\n    {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider != 'google':\n        {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider != 'google':\n        print(grant)\n    {_LABEL}",
+     "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider == 'google':\n        pass\n    else:\n        {_LABEL}",
+     "Mail.ReadWrite"),
+    # Either part may be true: any grant can take the branch, or the else of an 'and'.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider == 'google' or grant.ready:\n        {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider == 'microsoft' and grant.ready:\n        pass\n"
+     f"    else:\n        {_LABEL}", "Mail.ReadWrite"),
+    # A name bound to a provider more than once may hold either.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider == WANTED:\n        {_LABEL}\n\n\nWANTED = 'google'\n"
+     "if enum:\n    WANTED = 'microsoft'", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    is_google = grant.provider == 'google'\n    is_google = grant.ready\n"
+     f"    if is_google:\n        {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.get('kind') == 'google':\n        {_LABEL}", "Mail.ReadWrite"),
+    # The catch-all case takes the grants the earlier cases leave: Microsoft's here.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    match grant.provider:\n        case 'google':\n            pass\n"
+     f"        case _:\n            {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    match grant.provider:\n        case 'microsoft' if grant.ready:\n            pass\n"
+     f"        case _:\n            {_LABEL}", "Mail.ReadWrite"),
 ])
 def test_a_call_for_every_provider_still_misses_scopes(
         tmp_path: Path, google: str, body: str, missing: str) -> None:
     found = _two_providers(tmp_path, google, body)
     assert len(found) == 1 and missing in found[0][2], found
+
+
+_LABEL_FUNCTION = f"\n\ndef _create_label(grant_id):\n    {_LABEL}\n"
+
+
+@pytest.mark.parametrize("body", [
+    "    if grant.provider == 'google':\n        _create_label(grant_id)" + _LABEL_FUNCTION,
+    # A function called only by such a function.
+    "    if grant.provider != 'google':\n        return\n    _labels(grant_id)"
+    "\n\n\ndef _labels(grant_id):\n    _create_label(grant_id)" + _LABEL_FUNCTION,
+    # A function defined in the function that calls it.
+    f"    def label():\n        {_LABEL}\n    if grant.provider == 'google':\n        label()",
+])
+def test_a_private_function_called_only_for_google_grants_misses_no_microsoft_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _two_providers(tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]', body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # Also called for every grant.
+    "    if grant.provider == 'google':\n        _create_label(grant_id)\n"
+    "    _create_label(grant_id)" + _LABEL_FUNCTION,
+    # Handed on: whoever gets it may call it for any grant.
+    "    if grant.provider == 'google':\n        _create_label(grant_id)\n"
+    "    return [_create_label]" + _LABEL_FUNCTION,
+    # Not private: a queue may run it by name.
+    "    if grant.provider == 'google':\n        create_label(grant_id)"
+    + _LABEL_FUNCTION.replace("_create_label", "create_label"),
+    # Defined in the function and handed back to its caller.
+    f"    def label():\n        {_LABEL}\n    if grant.provider == 'google':\n        label()\n"
+    "    return label",
+    # Decorated: the decorator may register it.
+    "    if grant.provider == 'google':\n        _create_label(grant_id)"
+    + _LABEL_FUNCTION.replace("\ndef", "\n@task\ndef"),
+])
+def test_a_private_function_that_may_run_for_any_grant_still_misses_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]', body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+def test_a_guarded_private_function_another_module_imports_still_misses_scopes(tmp_path: Path) -> None:
+    (tmp_path / "jobs.py").write_text(
+        "from app import _create_label\n\n\ndef nightly(grant_id):\n"
+        "    _create_label(grant_id)\n")
+    body = "    if grant.provider == 'google':\n        _create_label(grant_id)" + _LABEL_FUNCTION
+    found = _two_providers(tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]', body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
 
 
 def test_provider_guards_survive_the_cache() -> None:
@@ -1422,9 +1525,16 @@ def test_provider_guards_survive_the_cache() -> None:
               "            pass\n"
               "        case other:\n"
               "            pass\n")
+    source += ("    if grant.provider == 'google':\n"
+               "        _label(grant)\n"
+               "def _label(grant):\n"
+               "    pass\n")
     facts = module_facts(None, "app.py", source.splitlines(keepends=True), flow=True)
-    assert facts.provider_guards == [(4, 4, ("google",)), (7, 7, ("ews", "microsoft"))]
-    assert ModuleFacts.from_json(facts.to_json()).provider_guards == facts.provider_guards
+    assert facts.provider_guards[:2] == [(4, 4, ("google",)), (7, 7, ("ews", "microsoft"))]
+    assert facts.function_guards == [("_label", 12, 13, ("google",))]
+    again = ModuleFacts.from_json(facts.to_json())
+    assert again.provider_guards == facts.provider_guards
+    assert again.function_guards == facts.function_guards
 
 
 def test_a_request_whose_method_and_path_are_built_at_run_time_is_named_in_words(

@@ -18,8 +18,7 @@ from ..analysis.facts import (
     ValueState,
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
-from ..analysis.flow_facts import FlowFacts
-from ..analysis.symbols import kind_of
+from ..analysis.flow_facts import FlowFacts, Val
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
@@ -33,7 +32,7 @@ from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .results import FileError, ProjectResult
-from .test_code import is_test_module
+from .test_code import is_test_library, is_test_module
 from .usage_rules import Inference, ProjectState, infer, unneeded_claims_alone, usage_findings
 from .v3_requests import site_dialect
 
@@ -392,11 +391,16 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
         top = os.path.dirname(top)
     relative = {path: os.path.relpath(os.path.abspath(path), top) for path in paths}
     defined: dict[str, list[str]] = {}
+    test_library_callers: set[str] = set()
     for path in paths:
         facts = modules.get(path)
         flow = facts.flow if facts is not None else None
         defined[path] = [*flow.classes, *(f.qualname for f in flow.functions)] if flow else []
-    found = {path for path in paths if is_test_module(relative[path], defined[path])}
+        if flow is not None and any(_names_test_library(call.callee) for call in flow.calls):
+            test_library_callers.add(path)
+    found = {path for path in paths
+             if is_test_module(relative[path], defined[path],
+                               calls_test_library=path in test_library_callers)}
     while True:
         # A module the app imports is app code, and so is what it imports in turn.
         imported = _imported_modules(modules, found)
@@ -407,18 +411,76 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
         found -= app
 
 
+def _provider_guards(modules: Mapping[str, ModuleFacts],
+                     ) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
+    """By path, the lines that run only for some providers' grants: guarded branches,
+    and the private functions a module calls only there, unless another module names
+    them (it may call them for any grant)."""
+    guarded = {f"{facts.module}.{name}" for facts in modules.values()
+               for name, *_ in facts.function_guards}
+    named_elsewhere: set[str] = set()
+    if guarded:
+        for facts in modules.values():
+            if facts.flow is None:
+                continue
+            own = {f"{facts.module}.{name}" for name, *_ in facts.function_guards}
+            named_elsewhere.update(
+                name for name in _referenced_names(facts.flow)
+                if name in guarded and name not in own)
+    guards: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+    for path, facts in modules.items():
+        kept = [*facts.provider_guards, *(
+            (first, last, providers) for name, first, last, providers in facts.function_guards
+            if f"{facts.module}.{name}" not in named_elsewhere)]
+        if kept:
+            guards[path] = kept
+    return guards
+
+
+def _names_test_library(value: Val | None) -> bool:
+    """Whether a callee is pytest's or ``unittest.mock``'s (``pytest.fixture``,
+    ``fixture`` imported from pytest, ``mock.patch.object``), or an attribute or call
+    of it."""
+    while value is not None:
+        if value.kind == "ref" and is_test_library(value.name):
+            return True
+        value = value.inner
+    return False
+
+
 def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> set[str]:
-    """The modules (and their packages) the module-level imports of code outside
-    ``tests`` name."""
+    """The modules (and their packages) that code outside ``tests`` refers to.
+
+    Any reference counts, not only a module-level ``from`` import: a view imports
+    lazily inside a function (``from .test_email import test_email_settings``), or
+    imports the module itself and calls through it (``import test_email``, then
+    ``test_email.test_email_settings(token)``)."""
     named: set[str] = set()
     for path, facts in modules.items():
         if path in tests or facts.flow is None:
             continue
-        for edge in facts.flow.edges:
-            if kind_of(edge.target) == "global" and edge.value.kind == "ref":
-                parts = edge.value.name.split(".")
-                named.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
+        for name in _referenced_names(facts.flow):
+            parts = name.split(".")
+            named.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
     return named
+
+
+def _referenced_names(flow: FlowFacts) -> Iterator[str]:
+    """The dotted names (resolved through imports) a module's code refers to."""
+    values: list[Val | None] = [edge.value for edge in flow.edges]
+    for call in flow.calls:
+        values += [call.callee, *call.args, *(value for _, value in call.kwargs),
+                   call.star, call.double_star]
+    values += [use.root for use in flow.uses]
+    values += [sink.value for sink in flow.sinks]
+    values += [read.value for read in flow.reads]
+    for store in flow.stores:
+        values += [store.owner, store.value]
+    for value in values:
+        while value is not None:
+            if value.kind == "ref":
+                yield value.name
+            value = value.inner
 
 
 def judge_project(
@@ -469,8 +531,8 @@ def judge_project(
         # here (a worker using the tokens a web app stored): said at each request.
         unresolved.extend(UnresolvedUse(site.span, _outside_reason(outside, alone), None)
                           for site in sites)
-    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial, {
-        path: facts.provider_guards for path, facts in modules.items() if facts.provider_guards})
+    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial,
+                         _provider_guards(modules))
     result.state = state
     result.inference = infer(endpoint_uses)
     # A provider's API v3 scopes are inferred where the project asks for them or makes

@@ -18,6 +18,7 @@ from typing import Literal, TypeVar, Union
 from ..analysis.extract import FLASK_CONFIG
 from ..analysis.facts import ModuleFacts, ScopeValue, UrlPart, any_attribute
 from ..analysis.star_names import CONSTANT_NAME
+from ..analysis.symbols import GLOBAL
 
 # Django's lazy settings object: attributes of the project's settings module.
 DJANGO_SETTINGS = "django.conf.settings"
@@ -156,11 +157,15 @@ class ConstantIndex:
 
     # -- scope values ---------------------------------------------------------------
 
-    def scopes(self, reference: str) -> list[Found]:
+    def scopes(self, reference: str, depth: int = 0) -> list[Found]:
         """The scopes values a reference may hold: one per module that defines it (the
         settings modules may each set it)."""
         if reference in self._changed or _whole(reference) in self._changed:
             return []
+        imported = self._imported_as(reference)
+        if imported is not None and depth < _MAX_DEPTH:
+            # ``from . import SCOPES`` where the package's ``__init__.py`` imports it.
+            return self.scopes(imported, depth + 1)
         found: list[Found] = []
         owners = self._owners(reference)
         kept = None if self.is_configuration(reference) else self._object_attribute(reference)
@@ -196,6 +201,23 @@ class ConstantIndex:
         return reference in self._changed or whole in self._changed or any(
             f"{module}.{_whole(name)}" in self._changed for module, name in
             self._owners(reference))
+
+    def _imported_as(self, reference: str) -> str | None:
+        """What a module's name is bound to by its one import (or assignment) of a
+        name of another module of the project (``from .scopes import SCOPES`` in a
+        package's ``__init__.py``, re-exported); None for any other reference."""
+        module, _, name = reference.rpartition(".")
+        facts = self.by_module.get(module)
+        if facts is None or facts.flow is None or not name.isidentifier() or (
+                name in facts.constants):
+            return None
+        target = f"{GLOBAL}{reference}"
+        values = [edge.value for edge in facts.flow.edges if edge.target == target]
+        if len(values) != 1 or values[0].kind != "ref":
+            return None
+        imported = values[0].name
+        owner = imported.rpartition(".")[0]
+        return imported if owner in self.by_module and owner != module else None
 
     # -- star imports ---------------------------------------------------------------
 

@@ -11,8 +11,14 @@ A test file is one pytest or unittest would collect by their usual patterns: a
 ``conftest.py``, a module inside a package or directory of the project named
 ``tests`` or ``test``, or a ``test_*.py``, ``*_test.py`` or ``tests.py``
 module that defines a test (a ``test*`` function or a ``Test*`` class) and that
-the app's own code does not import.  Paths are read from the project root, so a
-project that itself lives under ``/srv/test/`` is not all tests; a Django command
+the app's own code does not import.  So is a module that calls pytest's or
+``unittest.mock``'s API (``@pytest.fixture``, ``pytest.raises``, ``mock.patch``,
+``create_autospec``) and that the app's own code does not import: the tests load it (a
+fixtures module a conftest names in ``pytest_plugins``, a plugin registered under
+``pytest11``, a ``testutils.py`` of fakes), and an app does not run code that needs
+pytest or patches what it calls.
+Paths are read from the project root, so a project that itself lives under
+``/srv/test/`` is not all tests; a Django command
 ``management/commands/test_email.py`` that defines no test is app code, and so is a
 ``settings/test_email.py`` whose ``test_email_settings()`` the app's views call.
 """
@@ -23,19 +29,30 @@ import os
 from collections.abc import Iterable
 
 _TEST_DIRECTORIES = frozenset({"tests", "test"})
+_TEST_LIBRARIES = ("pytest", "unittest.mock")
+
+
+def is_test_library(name: str) -> bool:
+    """Whether a dotted name (resolved through imports) is pytest's or
+    ``unittest.mock``'s."""
+    return any(name == library or name.startswith(library + ".")
+               for library in _TEST_LIBRARIES)
 
 
 def is_test_module(relative_path: str, defined: Iterable[str] = (),
-                   imported_by_app: bool = False) -> bool:
+                   imported_by_app: bool = False, calls_test_library: bool = False) -> bool:
     """Whether a module is a test, by its path from the project root, the qualified
-    names of the functions and classes it defines, and whether the app's own code
-    imports it (tests are run, not imported)."""
+    names of the functions and classes it defines, whether the app's own code
+    imports it (tests are run, not imported) and whether it calls pytest's or
+    ``unittest.mock``'s API."""
     parts = os.path.normpath(relative_path).replace("\\", "/").split("/")
     name = parts[-1]
     if name == "conftest.py" or any(part in _TEST_DIRECTORIES for part in parts[:-1]):
         return True
     if imported_by_app:
         return False
+    if calls_test_library:
+        return True
     if name.startswith("test_") or name.endswith("_test.py") or name == "tests.py":
         return any(
             leaf.startswith("test") or leaf.startswith("Test")
