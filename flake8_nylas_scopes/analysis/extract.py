@@ -83,7 +83,7 @@ from .extract_v3 import V3Requests, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
-from .given_lists import Slot, given_as_defaults, given_away, only_reads
+from .given_lists import Slot, given_away, only_reads
 from .path_joins import joined_segments
 from .raw_arguments import raw_call_arguments
 from .source import SourceMap
@@ -547,45 +547,23 @@ class Extractor(FastVisitor):
                 return may_hold_class_scopes(node.attr) or self.qualify(node) is not None
             return False
 
-        read_aliases = self._aliases_only_read(tree, watched)
+        found = given_away(tree, watched, self._only_reads)
+        # A function's own local name that takes a list and only reads it
+        # (``scopes = Config.NYLAS_SCOPES`` then ``", ".join(scopes)``) gives no other
+        # code the object.  A name it declares ``global`` or ``nonlocal`` is another
+        # scope's, which other code may reach.
+        read_aliases = {
+            id(value) for value, function, name in found.local_names
+            if name not in _declared_elsewhere(function)
+            and not self._changes_parameter(function, name)}
         given: list[tuple[ast.expr, ast.Call | None, Slot]] = [
-            (value, call, slot)
-            for value, call, slot in given_away(tree, watched, self._only_reads)
+            (value, call, slot) for value, call, slot in found.given
             if (call is None and id(value) not in read_aliases) or (
                 call is not None and (slot is None or not self._keeps_argument(call, slot)))]
         given.extend(
-            (value, None, None) for value, function, parameter in given_as_defaults(
-                tree, watched)
+            (value, None, None) for value, function, parameter in found.defaults
             if isinstance(function, ast.Lambda) or self._changes_parameter(function, parameter))
         return given
-
-    def _aliases_only_read(self, tree: ast.Module, watched: Callable[[ast.expr], bool]
-                           ) -> set[int]:
-        """The values (by ``id``) a function's own local name takes and then only
-        reads (``scopes = Config.NYLAS_SCOPES`` then ``", ".join(scopes)``): no other
-        code gets the object through that name.  A name the function declares
-        ``global`` or ``nonlocal`` is another scope's, which other code may reach."""
-        kept: set[int] = set()
-        stack: list[tuple[ast.AST, ast.FunctionDef | ast.AsyncFunctionDef | None]] = [
-            (tree, None)]
-        while stack:
-            node, function = stack.pop()
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    stack.append((child, child))
-                    continue
-                if isinstance(child, (ast.Lambda, ast.ClassDef)):
-                    stack.append((child, None))
-                    continue
-                if function is not None and isinstance(child, ast.Assign) and len(
-                        child.targets) == 1 and isinstance(child.targets[0], ast.Name) and (
-                        watched(child.value)):
-                    name = child.targets[0].id
-                    if name not in _declared_elsewhere(function) and not (
-                            self._changes_parameter(function, name)):
-                        kept.add(id(child.value))
-                stack.append((child, function))
-        return kept
 
     @staticmethod
     def _own_container(node: ast.expr, bindings: Bindings) -> bool:

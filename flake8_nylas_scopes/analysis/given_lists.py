@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Union
 
 from .ast_names import dotted
+from .fast_visit import FastVisitor
 
 # The dotted name an expression refers to through imports (None when it names none).
 Qualify = Callable[[ast.expr], "str | None"]
@@ -84,57 +86,102 @@ def only_reads(call: ast.Call, qualify: Qualify, auth_methods: frozenset[str]) -
 Slot = Union[int, str, None]
 
 
-def given_away(
-    tree: ast.AST, watched: Callable[[ast.expr], bool],
-    reads: Callable[[ast.Call], bool],
-) -> Iterator[tuple[ast.expr, ast.Call | None, Slot]]:
-    """The watched values ``tree`` gives to code that may change them, each with the
-    call it gives them to and where among its arguments (see ``Slot``); the call is
-    None for a value another name takes (``scopes = SCOPES``), which any code may
-    then change."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            given: list[tuple[ast.expr, ast.Call | None, Slot]] = []
-            for position, argument in enumerate(node.args):
-                if isinstance(argument, ast.Starred):
-                    # ``f(*SCOPES)`` gives the items, strings no code can change.
-                    continue
-                given.extend((value, node, position if direct else None)
-                             for value, direct in _held(argument, watched))
-            for keyword in node.keywords:
-                given.extend((value, node, keyword.arg if direct and keyword.arg else None)
-                             for value, direct in _held(keyword.value, watched))
-            if given and not reads(node):
-                yield from given
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and (
-                node.value is not None and watched(node.value)) and any(
-                    not isinstance(target, ast.Subscript) for target in _targets(node)):
-            # ``scopes = SCOPES``, ``self.scopes = SCOPES``: another name for the same
-            # object.  An item store (``config["scope"] = SCOPES``) puts it in a
-            # container, as a display does, which only a call then gives away.
-            yield node.value, None, None
-
-
 Function = Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda]
 
 
-def given_as_defaults(
+@dataclass
+class GivenLists:
+    """What :func:`given_away` finds in one walk of a module."""
+
+    # The watched values given to code that may change them, each with the call it
+    # is given to and where among its arguments (see ``Slot``); the call is None for
+    # a value another name takes (``scopes = SCOPES``), which any code may then
+    # change.
+    given: list[tuple[ast.expr, ast.Call | None, Slot]] = field(default_factory=list)
+    # The watched values made the default of a parameter (``def add(scope,
+    # scopes=SCOPES)``), each with the function and the parameter: every call that
+    # leaves the parameter out gives the function that very object.
+    defaults: list[tuple[ast.expr, Function, str]] = field(default_factory=list)
+    # Of the values another name takes, those a plain local name of a function takes
+    # (``scopes = SCOPES`` in its body), with the function and the name.
+    local_names: list[tuple[ast.expr, ast.FunctionDef | ast.AsyncFunctionDef, str]] = field(
+        default_factory=list)
+
+
+def given_away(
     tree: ast.AST, watched: Callable[[ast.expr], bool],
-) -> Iterator[tuple[ast.expr, Function, str]]:
-    """The watched values ``tree`` makes the default of a parameter
-    (``def add(scope, scopes=SCOPES)``), each with the function and the parameter:
-    every call that leaves the parameter out gives the function that very object."""
-    for node in ast.walk(tree):
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            continue
+    reads: Callable[[ast.Call], bool],
+) -> GivenLists:
+    """Where ``tree`` gives the watched values to code that may change them.  One
+    pass of a ``FastVisitor``: this runs on every module of a project that uses
+    Nylas."""
+    finder = _GivenFinder(watched, reads)
+    finder.visit(tree)
+    return finder.found
+
+
+class _GivenFinder(FastVisitor):
+    def __init__(self, watched: Callable[[ast.expr], bool],
+                 reads: Callable[[ast.Call], bool]) -> None:
+        self.watched, self.reads = watched, reads
+        self.found = GivenLists()
+        # The function whose body holds the node visited (None at module or class
+        # level, or in a lambda), for what another name of that function takes.
+        self.function: ast.FunctionDef | ast.AsyncFunctionDef | None = None
+
+    def visit_Call(self, node: ast.Call) -> None:
+        watched = self.watched
+        given: list[tuple[ast.expr, ast.Call | None, Slot]] = []
+        for position, argument in enumerate(node.args):
+            if isinstance(argument, ast.Starred):
+                # ``f(*SCOPES)`` gives the items, strings no code can change.
+                continue
+            given.extend((value, node, position if direct else None)
+                         for value, direct in _held(argument, watched))
+        for keyword in node.keywords:
+            given.extend((value, node, keyword.arg if direct and keyword.arg else None)
+                         for value, direct in _held(keyword.value, watched))
+        if given and not self.reads(node):
+            self.found.given.extend(given)
+        self.generic_visit(node)
+
+    def _another_name(self, node: ast.Assign | ast.AnnAssign | ast.NamedExpr) -> None:
+        if node.value is not None and self.watched(node.value) and any(
+                not isinstance(target, ast.Subscript) for target in _targets(node)):
+            # ``scopes = SCOPES``, ``self.scopes = SCOPES``: another name for the same
+            # object.  An item store (``config["scope"] = SCOPES``) puts it in a
+            # container, as a display does, which only a call then gives away.
+            self.found.given.append((node.value, None, None))
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
+                    node.targets[0], ast.Name) and self.function is not None:
+                self.found.local_names.append(
+                    (node.value, self.function, node.targets[0].id))
+        self.generic_visit(node)
+
+    visit_Assign = visit_AnnAssign = visit_NamedExpr = _another_name
+
+    def _function(self, node: Function | ast.ClassDef) -> None:
+        if not isinstance(node, ast.ClassDef):
+            self._defaults(node)
+        outer = self.function
+        self.function = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else (
+            None)
+        self.generic_visit(node)
+        self.function = outer
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = _function
+
+    def _defaults(self, node: Function) -> None:
         arguments = node.args
+        if not (arguments.defaults or arguments.kw_defaults):
+            return
         positional = [*arguments.posonlyargs, *arguments.args]
         pairs = [*zip(positional[len(positional) - len(arguments.defaults):],
                       arguments.defaults),
                  *zip(arguments.kwonlyargs, arguments.kw_defaults)]
-        for parameter, default in pairs:
-            if default is not None and watched(default):
-                yield default, node, parameter.arg
+        self.found.defaults.extend(
+            (default, node, parameter.arg) for parameter, default in pairs
+            if default is not None and self.watched(default))
 
 
 def _targets(node: ast.Assign | ast.AnnAssign | ast.NamedExpr) -> list[ast.expr]:
