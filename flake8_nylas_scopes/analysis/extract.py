@@ -2198,11 +2198,12 @@ def function_returns(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[a
             if node.value is None:
                 return None
             values.append(node.value)
+    # The walk for a ``yield`` last: most functions fail the cheaper tests first.
+    if not values or not _always_returns(function.body):
+        return None
     for node in ast.walk(function):
         if isinstance(node, (ast.Yield, ast.YieldFrom, ast.Await)):
             return None
-    if not values or not _always_returns(function.body):
-        return None
     return values
 
 
