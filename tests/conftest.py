@@ -1,7 +1,28 @@
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def _keep_bytecode_for_the_tools_the_tests_start() -> None:
+    """The tests start ``nylas-scopes`` and flake8 hundreds of times.  Where
+    ``PYTHONDONTWRITEBYTECODE`` is set (some CI images and containers set it), each
+    start would compile the whole package again, a fifth of a second every time.
+    Their bytecode goes to a temporary folder instead, so the source tree stays as
+    clean as the setting asks; this process's own modules are loaded already."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
+        return
+    prefix = tempfile.mkdtemp(prefix="nylas-scopes-test-bytecode-")
+    atexit.register(shutil.rmtree, prefix, ignore_errors=True)
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
+    os.environ["PYTHONPYCACHEPREFIX"] = prefix
+
+
+_keep_bytecode_for_the_tools_the_tests_start()
