@@ -554,7 +554,7 @@ class Extractor(FastVisitor):
         # scope's, which other code may reach.
         read_aliases = {
             id(value) for value, function, name in found.local_names
-            if name not in _declared_elsewhere(function)
+            if name not in self.body_bindings.of(function).declared_global
             and not self._changes_parameter(function, name)}
         given: list[tuple[ast.expr, ast.Call | None, Slot]] = [
             (value, call, slot) for value, call, slot in found.given
@@ -2606,9 +2606,3 @@ def _is_overload(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """A ``typing.overload`` signature: only the last definition runs."""
     return any(dotted(decorator).rsplit(".", 1)[-1] == "overload"
                for decorator in function.decorator_list)
-
-
-def _declared_elsewhere(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
-    """The names a function declares ``global`` or ``nonlocal``."""
-    return {name for node in ast.walk(function)
-            if isinstance(node, (ast.Global, ast.Nonlocal)) for name in node.names}

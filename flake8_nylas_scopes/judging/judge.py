@@ -441,11 +441,7 @@ def _names_test_library(value: Val | None) -> bool:
     """Whether a callee is pytest's or ``unittest.mock``'s (``pytest.fixture``,
     ``fixture`` imported from pytest, ``mock.patch.object``), or an attribute or call
     of it."""
-    while value is not None:
-        if value.kind == "ref" and is_test_library(value.name):
-            return True
-        value = value.inner
-    return False
+    return any(is_test_library(name) for name in _refs_in(value))
 
 
 def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> set[str]:
@@ -477,10 +473,15 @@ def _referenced_names(flow: FlowFacts) -> Iterator[str]:
     for store in flow.stores:
         values += [store.owner, store.value]
     for value in values:
-        while value is not None:
-            if value.kind == "ref":
-                yield value.name
-            value = value.inner
+        yield from _refs_in(value)
+
+
+def _refs_in(value: Val | None) -> Iterator[str]:
+    """The dotted names a value and the values it is made from refer to."""
+    while value is not None:
+        if value.kind == "ref":
+            yield value.name
+        value = value.inner
 
 
 def judge_project(
