@@ -23,6 +23,7 @@ modelled by one of these records or recorded as a :class:`Sink` (the value escap
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -57,6 +58,20 @@ class Val:
 
 
 CLIENT = Val("client")
+
+
+def slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:
+    """The setters of the slots ``names`` of a frozen dataclass ``cls``.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``:
+    a value read back from the cache costs twice what setting its slots directly
+    does, and a large project's cache holds hundreds of thousands of them.  Only
+    the readers of this module's own JSON build values this way.
+    """
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+_SET_KIND, _SET_NAME, _SET_INNER = slot_setters(Val, "kind", "name", "inner")
 
 
 class ValTable:
@@ -145,16 +160,21 @@ class ValReader:
         values: list[Val] = []
         append = values.append
         kinds = _VAL_KINDS
+        new, set_kind, set_name, set_inner = object.__new__, _SET_KIND, _SET_NAME, _SET_INNER
         for written, name, inner in rows:
             kind = kinds.get(written) if type(written) is str else None
             if kind is None or type(name) is not str:
                 raise ValueError("a value row holds no known kind and a name")
+            value = new(Val)
+            set_kind(value, kind)
+            set_name(value, share(name, name))
             if inner == NO_VALUE:
-                append(Val(kind, share(name, name)))
+                set_inner(value, None)
             elif type(inner) is int and 0 <= inner < len(values):
-                append(Val(kind, share(name, name), values[inner]))
+                set_inner(value, values[inner])
             else:
                 raise ValueError(f"no value row {inner!r}")
+            append(value)
         self._values = values
 
     def value(self, index: Any) -> Val:
@@ -176,8 +196,27 @@ class ValReader:
         """One string for equal texts: paths, symbols, attribute names, calls."""
         return self._texts.setdefault(text, text)
 
+    def optionals(self, indexes: Any) -> tuple[Val | None, ...]:
+        """``optional`` of each of ``indexes``, in one call: a call site's arguments."""
+        values = self._values
+        count = len(values)
+        found: list[Val | None] = []
+        for index in indexes:
+            if index == NO_VALUE:
+                found.append(None)
+            elif type(index) is int and 0 <= index < count:
+                found.append(values[index])
+            else:
+                raise ValueError(f"no value row {index!r}")
+        return tuple(found)
+
     def span(self, data: Any) -> Span:
         """A span as :meth:`ValWriter.span` wrote it."""
+        # Looked up as written first: the ranges stored were read as integers below,
+        # and a list equal to one of them reads as that range.
+        span = self._spans.get(tuple(data))
+        if span is not None:
+            return span
         if len(data) == 4:
             line, col, end_line, end_col = data
             key = (int(line), int(col), int(end_line), int(end_col))
@@ -273,7 +312,7 @@ class CallSite:
         return cls(
             values.optional(data[0]),
             values.text(str(data[1])),
-            tuple(values.optional(arg) for arg in data[2]),
+            values.optionals(data[2]),
             tuple((values.text(str(name)), values.value(value)) for name, value in data[3]),
             values.span(data[4]),
             values.optional(data[5]),
