@@ -12,6 +12,7 @@ type could need, so that the usage rules stay silent rather than guess.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import repeat
 from collections.abc import Set as AbstractSet
@@ -258,6 +259,9 @@ class FlowResolver:
         # its records share their values (see ``ValTable``), those of two modules
         # never do, so the table is emptied after each module.
         self._interned: dict[int, Node] = {}
+        # Whether ``resolve`` interns through that table: while the records of one
+        # module are judged (see ``module_records``).
+        self._sharing = False
         # What each symbol may hold, in the order the edges were added: most symbols
         # have one edge, kept as its node rather than a list of one.
         self.edges: dict[str, Node | list[Node]] = {}
@@ -330,12 +334,31 @@ class FlowResolver:
 
     def _intern_shared(self, value: Val | None) -> Node:
         """``_intern`` for a value of the module being read: records share values,
-        whose chains are walked once."""
+        and so do the chains inside them, each link of which is walked once."""
         if value is None or value.inner is None:
             return self._intern(value)
-        node = self._interned.get(id(value))
-        if node is None:
-            node = self._interned[id(value)] = self._intern_chain(value)
+        interned = self._interned
+        node = interned.get(id(value))
+        if node is not None:
+            return node
+        # Walk the nesting without recursion (facts read from a cache may nest
+        # deeply), down to a link met already or a bare one.
+        chain: list[Val] = []
+        link: Val | None = value
+        node = NO_NODE
+        while link is not None:
+            if link.inner is None:
+                node = self._nodes.node(link.kind, link.name, NO_NODE)
+                break
+            known = interned.get(id(link))
+            if known is not None:
+                node = known
+                break
+            chain.append(link)
+            link = link.inner
+        intern = self._nodes.node
+        for link in reversed(chain):
+            node = interned[id(link)] = intern(link.kind, link.name, node)
         return node
 
     def _intern_chain(self, value: Val) -> Node:
@@ -505,7 +528,21 @@ class FlowResolver:
     # -- resolution --------------------------------------------------------------------
 
     def resolve(self, value: Val | None, depth: int = 0) -> Objs:
-        return self._resolve_node(self._intern(value), depth)
+        node = self._intern_shared(value) if self._sharing else self._intern(value)
+        return self._resolve_node(node, depth)
+
+    @contextlib.contextmanager
+    def module_records(self) -> Iterator[None]:
+        """Judge the records of one module: each value they share is interned once,
+        not at every record that holds it.  Only the module's own records may be
+        resolved meanwhile (values alive in its facts, so that their identities
+        stand for them)."""
+        self._sharing = True
+        try:
+            yield
+        finally:
+            self._sharing = False
+            self._interned.clear()
 
     def _resolve_node(self, node: Node, depth: int) -> Objs:
         if node == NO_NODE or depth > 30:
