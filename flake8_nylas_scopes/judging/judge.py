@@ -349,19 +349,20 @@ def _usage(
         flow = facts.flow
         if flow is None:
             continue
-        # A module that mentions Nylas takes any unknown receiver of a Nylas-looking
-        # call for a possible Nylas object; others only one named like a client
-        # (``def calendars(client)``), not Django's ``user.messages.all()``.
-        found, lost = _flow_effects(flow, resolver, facts.mentions_nylas)
-        if found and not facts.mentions_nylas:
-            # A module whose own calls reach Nylas through names that do not say so
-            # (``from .auth import client``) is a Nylas module too: its
-            # ``ctx.obj["api"].threads.get(tid)`` may be one more call on the client.
-            found, lost = _flow_effects(flow, resolver, True)
-        endpoints += found
-        unresolved += lost
-        for read in flow.reads:
-            endpoints.extend(resolver.read_effects(read))
+        with resolver.module_records():
+            # A module that mentions Nylas takes any unknown receiver of a Nylas-looking
+            # call for a possible Nylas object; others only one named like a client
+            # (``def calendars(client)``), not Django's ``user.messages.all()``.
+            found, lost = _flow_effects(flow, resolver, facts.mentions_nylas)
+            if found and not facts.mentions_nylas:
+                # A module whose own calls reach Nylas through names that do not say so
+                # (``from .auth import client``) is a Nylas module too: its
+                # ``ctx.obj["api"].threads.get(tid)`` may be one more call on the client.
+                found, lost = _flow_effects(flow, resolver, True)
+            endpoints += found
+            unresolved += lost
+            for read in flow.reads:
+                endpoints.extend(resolver.read_effects(read))
     # Where a call's literal arguments say which case of the endpoint applies.
     arguments = {args.span: args for facts in modules.values()
                  for args in facts.call_arguments}
@@ -396,7 +397,9 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
         facts = modules.get(path)
         flow = facts.flow if facts is not None else None
         defined[path] = [*flow.classes, *(f.qualname for f in flow.functions)] if flow else []
-        if flow is not None and any(_names_test_library(call.callee) for call in flow.calls):
+        # Many calls share a callee (records share their values): each is looked at once.
+        if flow is not None and any(_names_test_library(callee) for callee in
+                                    {id(call.callee): call.callee for call in flow.calls}.values()):
             test_library_callers.add(path)
     found = {path for path in paths
              if is_test_module(relative[path], defined[path],
@@ -451,18 +454,21 @@ def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> se
     lazily inside a function (``from .test_email import test_email_settings``), or
     imports the module itself and calls through it (``import test_email``, then
     ``test_email.test_email_settings(token)``)."""
-    named: set[str] = set()
+    referenced: set[str] = set()
     for path, facts in modules.items():
         if path in tests or facts.flow is None:
             continue
-        for name in _referenced_names(facts.flow):
-            parts = name.split(".")
-            named.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
+        referenced.update(_referenced_names(facts.flow))
+    named: set[str] = set()
+    for name in referenced:
+        parts = name.split(".")
+        named.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
     return named
 
 
 def _referenced_names(flow: FlowFacts) -> Iterator[str]:
-    """The dotted names (resolved through imports) a module's code refers to."""
+    """The dotted names (resolved through imports) a module's code refers to, some
+    perhaps more than once."""
     values: list[Val | None] = [edge.value for edge in flow.edges]
     for call in flow.calls:
         values += [call.callee, *call.args, *(value for _, value in call.kwargs),
@@ -472,8 +478,15 @@ def _referenced_names(flow: FlowFacts) -> Iterator[str]:
     values += [read.value for read in flow.reads]
     for store in flow.stores:
         values += [store.owner, store.value]
+    # Records share their values, and values the links of their chains: each link is
+    # looked at once (those below a link seen already were seen with it).
+    seen: set[int] = set()
     for value in values:
-        yield from _refs_in(value)
+        while value is not None and id(value) not in seen:
+            seen.add(id(value))
+            if value.kind == "ref":
+                yield value.name
+            value = value.inner
 
 
 def _refs_in(value: Val | None) -> Iterator[str]:
