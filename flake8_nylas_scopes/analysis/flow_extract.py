@@ -46,6 +46,7 @@ from .flow_facts import (
     ScopeArg,
     Sink,
     Store,
+    UNREAD_MODULE,
     Use,
     Val,
     ValTable,
@@ -76,6 +77,8 @@ NYLAS_ATTRIBUTES: frozenset[str] = frozenset(
 _STATE_ROOTS = {"app": "app", "current_app": "app", "g": "g"}
 
 _MAX_DEPTH = 40
+# Functions that import a module named by a string and give it back.
+_MODULE_IMPORTERS = frozenset({"importlib.import_module", "__import__"})
 _UNKNOWN = Val("unknown")  # not computed yet (None is a computed "no value")
 
 # FastAPI's dependency markers: the parameter receives what the function returns.
@@ -481,6 +484,12 @@ class FlowExtractor:
             return self._builtin_value(node, builtin.shape)
         if name in PASS_THROUGH:
             return self._union(node.args, node)
+        if name in _MODULE_IMPORTERS:
+            return self._imported_module(node, name)
+        if name == "getattr":
+            # ``getattr(auth, "client")`` is ``auth.client`` (or its default); a Nylas
+            # value it is called on still escapes there (the call is not modelled).
+            return self._named_attribute(node)
         over = self._hand_over(node)
         if over is not None:
             function = self._handed_function(node, over)
@@ -492,6 +501,45 @@ class FlowExtractor:
             return self._call_of(target) if over.result == "call" else None
         callee = self.value(node.func)
         return self._call_of(callee)
+
+    def _named_attribute(self, node: ast.Call) -> Val | None:
+        args = node.args
+        if len(args) < 2 or node.keywords:
+            return None
+        if not (isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)):
+            # Any member of a module whose name cannot be read is as unknown as it.
+            owner = self.value(args[0])
+            return owner if owner == self._val("unknown", UNREAD_MODULE) else None
+        read = ast.copy_location(ast.Attribute(args[0], args[1].value, ast.Load()), node)
+        return self._union([read, *args[2:3]], node)
+
+    def _imported_module(self, node: ast.Call, name: str) -> Val | None:
+        """The module ``importlib.import_module("app.auth")`` gives, read as ``import
+        app.auth`` binds it, so that its ``.client`` is the module's client.  A module
+        whose name cannot be read may be any module of the project, and what it holds
+        anything (see ``UNREAD_MODULE``)."""
+        spelt = self._module_text(node.args[0]) if node.args else None
+        if not spelt or spelt.startswith(".") or not all(
+                part.isidentifier() for part in spelt.split(".")):
+            return self._val("unknown", UNREAD_MODULE)
+        if name == "__import__" and not (len(node.args) > 3 or any(
+                keyword.arg == "fromlist" for keyword in node.keywords)):
+            # ``__import__("app.auth")`` gives the top package, as ``import app.auth``
+            # binds ``app``; with a ``fromlist`` it gives the module itself.
+            spelt = spelt.split(".", 1)[0]
+        return self._val("ref", spelt)
+
+    def _module_text(self, node: ast.expr) -> str | None:
+        """A module name written as a string, or as a module constant bound once to
+        one (``PLUGIN = "app.auth"``)."""
+        if isinstance(node, ast.Name) and self.name_value(node.id) == self._val(
+                "sym", f"{GLOBAL}{self.module}.{node.id}"):
+            module = self.frames[0].bindings
+            if node.id not in module.mutated and node.id not in module.declared_global:
+                node = module.values.get(node.id, node)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        return None
 
     def _class_of_method(self) -> str:
         for frame in reversed(self.frames):

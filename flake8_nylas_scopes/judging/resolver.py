@@ -28,7 +28,7 @@ from ..analysis.flow_calls import (
     TEMPLATE_FUNCTIONS,
     TEMPLATE_METHODS,
 )
-from ..analysis.flow_facts import CallSite, Read, Sink, Store, Use, Val
+from ..analysis.flow_facts import UNREAD_MODULE, CallSite, Read, Sink, Store, Use, Val
 from ..analysis.symbols import (
     ATTRIBUTE,
     BASES,
@@ -67,6 +67,9 @@ Objs = AbstractSet[Obj]
 _NOTHING: Objs = frozenset()
 _ONLY_CLIENT: Objs = frozenset({CLIENT_OBJ})
 _V3_CLIENT: Obj = ("client", "v3")
+# A module imported by a name the analysis cannot read: like the SDK's own machinery,
+# what it holds may make any request.
+_UNREAD: Objs = frozenset({("unmapped", UNREAD_MODULE)})
 
 # Collection operations that return one model object, or several.
 _ONE_MODEL_OPS = frozenset({"get", "first", "create", "__getitem__"})
@@ -547,6 +550,8 @@ class FlowResolver:
             return self._instance(name) if name else _NOTHING
         if kind == "super":
             return frozenset({("super", name)}) if name else _NOTHING
+        if kind == "unknown":
+            return _UNREAD if name == UNREAD_MODULE else _NOTHING
         inner_node = self._inners[node]
         inner = self._resolve_node(inner_node, depth + 1)
         found: set[Obj] = set()
@@ -1243,8 +1248,9 @@ class FlowResolver:
                 if call.invokes:
                     endpoints += self.method_endpoints(name, call.span, call.callee_text)
             elif kind == "unmapped":
-                unresolved.append(UnresolvedUse(
-                    call.span, f"{call.callee_text}() is not in the endpoint map", None))
+                unresolved.append(UnresolvedUse(call.span, f"{call.callee_text}() " + (
+                    "comes from a module imported by a name the analysis cannot read"
+                    if name == UNREAD_MODULE else "is not in the endpoint map"), None))
             elif kind in ("client", "coll", "model", "models"):
                 # Calling a Nylas object that is not a method: not modelled.
                 found, lost = self._lost(frozenset({(kind, name)}), call.span,
