@@ -1387,3 +1387,52 @@ def test_a_name_the_package_binds_twice_is_unresolved(tmp_path: Path) -> None:
                            "if os.environ.get('LEGACY'):\n    from .legacy import SCOPES\n",
         "app/legacy.py": 'SCOPES = ["email.modify"]\n'})
     assert found == [("views.py", 8, "NYS304")]
+
+
+_AGENDA = '''
+from nylas import APIClient
+
+from .config import SCOPES
+
+
+def login():
+    return APIClient("id", "secret").authentication_url("https://a.example/cb", scopes=SCOPES)
+
+
+def agenda(token):
+    return [event.title for event in APIClient("id", "secret", token).events.where(limit=5)]
+'''
+
+
+@pytest.mark.parametrize("config, boot", [
+    # A module's namespace dict holds its globals: each of these adds the calendar.
+    ('import os\n\nSCOPES = ["email.read_only"]\nif os.environ.get("CAL"):\n'
+     '    globals()["SCOPES"] = ["calendar.read_only"]\n', ""),
+    ('SCOPES = ["email.read_only"]\n\n\ndef configure(**values):\n'
+     '    globals().update(values)\n', ""),
+    ('SCOPES = ["email.read_only"]\n',
+     'from . import config\n\nvars(config)["SCOPES"] = ["calendar.read_only"]\n'),
+    ('SCOPES = ["email.read_only"]\n',
+     'from . import config\n\nconfig.__dict__["SCOPES"].append("calendar.read_only")\n'),
+    ('SCOPES = ["email.read_only"]\n',
+     'import sys\n\nsys.modules["app.config"].SCOPES = ["calendar.read_only"]\n'),
+    ('import sys\n\nSCOPES = ["email.read_only"]\n'
+     'sys.modules[__name__].SCOPES += ["calendar.read_only"]\n', ""),
+])
+def test_a_list_changed_through_its_modules_namespace_is_not_read(
+        tmp_path: Path, config: str, boot: str) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/config.py": config,
+                              "app/boot.py": boot, "app/views.py": _AGENDA})
+    assert [(name, code) for name, _, code, _ in found] == [("views.py", "NYS304")]
+
+
+def test_another_global_written_through_the_namespace_leaves_the_list_read(
+        tmp_path: Path) -> None:
+    config = ('import os\nimport sys\n\nSCOPES = ["email.read_only"]\n'
+              'if os.environ.get("DEBUG"):\n    globals()["LEVEL"] = 10\n'
+              '    sys.modules[__name__].TIMEOUT = 5\n')
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/config.py": config,
+                              "app/views.py": _AGENDA})
+    # The calendar read is missing, and the mail scope unused.
+    assert [(name, code) for name, _, code, _ in found] == [
+        ("config.py", "NYS303"), ("views.py", "NYS301")]
