@@ -373,6 +373,9 @@ class FlowExtractor:
         if isinstance(node, ast.Call):
             return self._call_value(node)
         if isinstance(node, ast.Subscript):
+            reflected = self._member_by_key(node.value, node.slice)
+            if reflected is not None:
+                return reflected
             inner = self.value(node.value)
             if isinstance(node.slice, ast.Slice):
                 return inner  # a slice holds the same elements
@@ -490,6 +493,15 @@ class FlowExtractor:
             # ``getattr(auth, "client")`` is ``auth.client`` (or its default); a Nylas
             # value it is called on still escapes there (the call is not modelled).
             return self._named_attribute(node)
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "get" and (
+                len(node.args) == 1 and not node.keywords):
+            # ``sys.modules.get("app.conn")``, ``vars(conn).get("client")``
+            reflected = self._member_by_key(node.func.value, node.args[0])
+            if reflected is not None:
+                return reflected
+        if isinstance(node.func, ast.Call) and self.callee_name(
+                node.func.func) == "operator.attrgetter" and len(node.args) == 1:
+            return self._attrgetter_value(node.func, node.args[0], node)
         over = self._hand_over(node)
         if over is not None:
             function = self._handed_function(node, over)
@@ -502,6 +514,40 @@ class FlowExtractor:
         callee = self.value(node.func)
         return self._call_of(callee)
 
+    def _member_by_key(self, holder: ast.expr, key: ast.expr) -> Val | None:
+        """A member read through a namespace by its name: ``vars(conn)["client"]`` and
+        ``conn.__dict__["client"]`` are ``conn.client``, ``globals()["client"]`` the
+        module's global, ``sys.modules["app.conn"]`` the module ``app.conn``.  None
+        for any other item (or a key that cannot be read)."""
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)
+                and key.value.replace(".", "_").isidentifier()):
+            if isinstance(key, ast.Name) and key.id == "__name__" and self._is_sys_modules(
+                    holder):
+                return self._val("ref", self.module)
+            return None
+        name = key.value
+        if self._is_sys_modules(holder):
+            return self._val("ref", name)
+        if "." in name:
+            return None
+        if isinstance(holder, ast.Attribute) and holder.attr == "__dict__":
+            return self.value(ast.copy_location(
+                ast.Attribute(holder.value, name, ast.Load()), holder))
+        if isinstance(holder, ast.Call) and isinstance(holder.func, ast.Name) and not (
+                holder.keywords):
+            if holder.func.id == "vars" and len(holder.args) == 1 and self.name_value(
+                    "vars") is None:
+                return self.value(ast.copy_location(
+                    ast.Attribute(holder.args[0], name, ast.Load()), holder))
+            if holder.func.id == "globals" and not holder.args and self.name_value(
+                    "globals") is None:
+                return self._global_value(name)
+        return None
+
+    def _is_sys_modules(self, node: ast.expr) -> bool:
+        found = self.value(node) if isinstance(node, ast.Attribute) else None
+        return found is not None and found.kind == "ref" and found.name == "sys.modules"
+
     def _named_attribute(self, node: ast.Call) -> Val | None:
         args = node.args
         if len(args) < 2 or node.keywords:
@@ -512,6 +558,21 @@ class FlowExtractor:
             return owner if owner == self._val("unknown", UNREAD_MODULE) else None
         read = ast.copy_location(ast.Attribute(args[0], args[1].value, ast.Load()), node)
         return self._union([read, *args[2:3]], node)
+
+    def _attrgetter_value(self, getter: ast.Call, target: ast.expr,
+                          anchor: ast.AST) -> Val | None:
+        """``operator.attrgetter("client")(conn)`` is ``conn.client`` (a dotted name
+        reads each attribute in turn)."""
+        if len(getter.args) != 1 or getter.keywords or not (
+                isinstance(getter.args[0], ast.Constant)
+                and isinstance(getter.args[0].value, str)):
+            return None
+        read = target
+        for attribute in getter.args[0].value.split("."):
+            if not attribute.isidentifier():
+                return None
+            read = ast.copy_location(ast.Attribute(read, attribute, ast.Load()), anchor)
+        return self.value(read)
 
     def _imported_module(self, node: ast.Call, name: str) -> Val | None:
         """The module ``importlib.import_module("app.auth")`` gives, read as ``import
