@@ -886,13 +886,13 @@ def test_a_client_stored_on_a_class_of_a_library_escapes(tmp_path: Path) -> None
     assert ("main.py", 6, "NYS304") in codes and not [c for c in codes if c[2] == "NYS303"]
 
 
-def _dynamic_package(root: Path, lookup: str, call: str, use: str = "api.messages."
-                     ) -> list[tuple[str, int, str]]:
+def _dynamic_package(root: Path, lookup: str, call: str, use: str = "api.messages.",
+                     conn: str = CONN) -> list[tuple[str, int, str]]:
     """A worker that reaches the client through ``lookup`` in a module that never
     says Nylas: the send it makes needs the send scope the web module requests."""
     _write(root, {
         "acme/__init__.py": "",
-        "acme/conn.py": CONN,
+        "acme/conn.py": conn,
         "acme/web.py": """\
             from .conn import client
 
@@ -976,3 +976,26 @@ def test_a_module_whose_name_cannot_be_read_and_is_only_imported_changes_nothing
     lookup = 'importlib.import_module(os.environ["WORKER_MODULE"])'
     assert _dynamic_package(tmp_path, lookup, "print(grant, to)", use="") == [
         ("web.py", 5, "NYS303")]
+
+
+# Only the client of this module has ``messages``.
+PLAIN_CONN = """\
+from nylas import Client
+
+client = Client("key")
+TIMEOUT = 30
+
+
+def make():
+    return client
+"""
+
+
+@pytest.mark.parametrize("call, expected", [
+    (SEND, []),
+    ("list(grant)", [("web.py", 5, "NYS303")]),
+])
+def test_a_member_of_a_module_read_by_a_name_that_cannot_be_read_may_be_any(
+        tmp_path: Path, call: str, expected: list[tuple[str, int, str]]) -> None:
+    assert _dynamic_package(tmp_path, 'getattr(conn, os.environ["MEMBER"])', call,
+                            conn=PLAIN_CONN) == expected

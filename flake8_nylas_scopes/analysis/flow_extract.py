@@ -38,6 +38,7 @@ from .flow_calls import (
 )
 from .flow_contexts import Role, roles_of
 from .flow_facts import (
+    ANY_MEMBER,
     CallSite,
     Edge,
     FlowFacts,
@@ -553,9 +554,12 @@ class FlowExtractor:
         if len(args) < 2 or node.keywords:
             return None
         if not (isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)):
-            # Any member of a module whose name cannot be read is as unknown as it.
+            # Any member of a module whose name cannot be read is as unknown as it; of
+            # a module of the project, any of its members.
             owner = self.value(args[0])
-            return owner if owner == self._val("unknown", UNREAD_MODULE) else None
+            if owner is None or owner == self._val("unknown", UNREAD_MODULE):
+                return owner
+            return self._val("attr", ANY_MEMBER, owner)
         read = ast.copy_location(ast.Attribute(args[0], args[1].value, ast.Load()), node)
         return self._union([read, *args[2:3]], node)
 
