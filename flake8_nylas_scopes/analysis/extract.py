@@ -64,6 +64,7 @@ from .bindings import (
 )
 from .facts import (
     any_attribute,
+    any_member,
     BodyArg,
     Generation,
     GivenTo,
@@ -671,8 +672,12 @@ class Extractor(FastVisitor):
             if isinstance(node, ast.Call):
                 for name in list(bindings.values):
                     self._note_change(ast.Name(name, ast.Load()), True, "global", bindings)
-            else:
-                self._note_given_away(node, bindings)
+                return
+            self._note_given_away(node, bindings)
+            # A module's constants too, which the reading of another module names by
+            # the module (``config.SCOPES``), not by the object given away.
+            for holder in self._given_references(node, bindings):
+                self._note_mutated(any_member(holder))
             return
         if how == "global":
             # Written through ``globals()`` even at the top of the module, the name's
@@ -2450,6 +2455,12 @@ def _changed_values(
             # ``object.__setattr__(settings, "scopes", [...])`` past a frozen dataclass.
             yield ast.Attribute(call.args[0], call.args[1].value, ast.Store()), "rebind"
         return
+    value = getattr(statement, "value", None)
+    if isinstance(statement, (ast.Assign, ast.AnnAssign)) and isinstance(
+            value, ast.expr) and _namespace_owner(value) is not None:
+        # ``namespace = vars(config)``: whatever the name is then given to may write
+        # any attribute of the object (or, for ``globals()``, any global).
+        yield _namespace_owner(value) or value, "namespace"
     targets: list[ast.expr] = []
     if isinstance(statement, (ast.Assign, ast.Delete)):
         targets = statement.targets
