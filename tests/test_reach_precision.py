@@ -1387,3 +1387,92 @@ def test_a_name_the_package_binds_twice_is_unresolved(tmp_path: Path) -> None:
                            "if os.environ.get('LEGACY'):\n    from .legacy import SCOPES\n",
         "app/legacy.py": 'SCOPES = ["email.modify"]\n'})
     assert found == [("views.py", 8, "NYS304")]
+
+
+_AGENDA = '''
+from nylas import APIClient
+
+from .config import SCOPES
+
+
+def login():
+    return APIClient("id", "secret").authentication_url("https://a.example/cb", scopes=SCOPES)
+
+
+def agenda(token):
+    return [event.title for event in APIClient("id", "secret", token).events.where(limit=5)]
+'''
+
+
+@pytest.mark.parametrize("config, boot", [
+    # A module's namespace dict holds its globals: each of these adds the calendar.
+    ('import os\n\nSCOPES = ["email.read_only"]\nif os.environ.get("CAL"):\n'
+     '    globals()["SCOPES"] = ["calendar.read_only"]\n', ""),
+    ('SCOPES = ["email.read_only"]\n\n\ndef configure(**values):\n'
+     '    globals().update(values)\n', ""),
+    ('SCOPES = ["email.read_only"]\n',
+     'from . import config\n\nvars(config)["SCOPES"] = ["calendar.read_only"]\n'),
+    ('SCOPES = ["email.read_only"]\n',
+     'from . import config\n\nconfig.__dict__["SCOPES"].append("calendar.read_only")\n'),
+    ('SCOPES = ["email.read_only"]\n',
+     'import sys\n\nsys.modules["app.config"].SCOPES = ["calendar.read_only"]\n'),
+    ('import sys\n\nSCOPES = ["email.read_only"]\n'
+     'sys.modules[__name__].SCOPES += ["calendar.read_only"]\n', ""),
+])
+def test_a_list_changed_through_its_modules_namespace_is_not_read(
+        tmp_path: Path, config: str, boot: str) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/config.py": config,
+                              "app/boot.py": boot, "app/views.py": _AGENDA})
+    assert [(name, code) for name, _, code, _ in found] == [("views.py", "NYS304")]
+
+
+def test_another_global_written_through_the_namespace_leaves_the_list_read(
+        tmp_path: Path) -> None:
+    config = ('import os\nimport sys\n\nSCOPES = ["email.read_only"]\n'
+              'if os.environ.get("DEBUG"):\n    globals()["LEVEL"] = 10\n'
+              '    sys.modules[__name__].TIMEOUT = 5\n')
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/config.py": config,
+                              "app/views.py": _AGENDA})
+    # The calendar read is missing, and the mail scope unused.
+    assert [(name, code) for name, _, code, _ in found] == [
+        ("config.py", "NYS303"), ("views.py", "NYS301")]
+
+
+_OWN_LIST = '''
+from nylas import APIClient
+
+SCOPES = ["email.read_only"]
+
+
+def login():
+    return APIClient("id", "secret").authentication_url("https://a.example/cb", scopes=SCOPES)
+
+
+def agenda(token):
+    return [event.title for event in APIClient("id", "secret", token).events.where(limit=5)]
+'''
+
+
+@pytest.mark.parametrize("boot", [
+    'from . import views\n\nviews.SCOPES.append("calendar.read_only")\n',
+    'from . import views\n\nviews.SCOPES = ["email.read_only", "calendar.read_only"]\n',
+    'from .views import SCOPES\n\nSCOPES.append("calendar.read_only")\n',
+    'from . import views\n\nvars(views)["SCOPES"] = ["calendar.read_only"]\n',
+    'from . import views\n\nnamespace = vars(views)\nnamespace["SCOPES"] = ["contacts"]\n',
+    'from . import views\n\nnamespace = views.__dict__\nnamespace.update(SCOPES=[])\n',
+])
+def test_a_list_read_in_its_own_module_and_changed_by_another_is_not_read(
+        tmp_path: Path, boot: str) -> None:
+    # The module reads its list from its one assignment; only the other module's
+    # facts show the change, which may add the calendar scope the agenda needs.
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/views.py": _OWN_LIST,
+                              "app/boot.py": boot})
+    assert [(name, code) for name, _, code, _ in found] == [("views.py", "NYS304")]
+
+
+def test_a_list_another_module_only_reads_stays_read_in_its_own(tmp_path: Path) -> None:
+    boot = 'from . import views\n\nprint(views.SCOPES)\nvars(views)["TIMEOUT"] = 5\n'
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/views.py": _OWN_LIST,
+                              "app/boot.py": boot})
+    assert [(name, code) for name, _, code, _ in found] == [
+        ("views.py", "NYS303"), ("views.py", "NYS301")]

@@ -64,6 +64,7 @@ from .bindings import (
 )
 from .facts import (
     any_attribute,
+    any_member,
     BodyArg,
     Generation,
     GivenTo,
@@ -664,10 +665,27 @@ class Extractor(FastVisitor):
         that the assignment no longer says what it holds when read as scopes.
         ``how``: "call" (``SCOPES.append(x)``), "item" (``CONFIG["scope"] = x``),
         "augment" (``SCOPES += x``), "extend" (``SCOPES = SCOPES + x``), "global"
-        (``global SCOPES`` in a function) or "rebind" (``config.SCOPES = x``)."""
+        (``global SCOPES`` in a function, or ``globals()["SCOPES"] = x``), "rebind"
+        (``config.SCOPES = x``) or "namespace" (``settings.__dict__.update(...)``: any
+        attribute of the object, or with ``globals()`` any global, may change)."""
+        if how == "namespace":
+            if isinstance(node, ast.Call):
+                for name in list(bindings.values):
+                    self._note_change(ast.Name(name, ast.Load()), True, "global", bindings)
+                return
+            self._note_given_away(node, bindings)
+            # A module's constants too, which the reading of another module names by
+            # the module (``config.SCOPES``), not by the object given away.
+            for holder in self._given_references(node, bindings):
+                self._note_mutated(any_member(holder))
+            return
+        if how == "global":
+            # Written through ``globals()`` even at the top of the module, the name's
+            # one assignment no longer says what it holds.
+            nested = True
         if isinstance(node, ast.Attribute):
             # ``config.SCOPES += [...]``, ``settings.SCOPES = ...``: another module's.
-            reference = self.qualify(node)
+            reference = self.qualify(node) or self._module_member(node)
             if reference:
                 self._note_mutated(reference)
             if may_hold_class_scopes(node.attr):
@@ -704,6 +722,24 @@ class Extractor(FastVisitor):
             # Read from another module, the constant is not what its assignment says
             # either (``NYLAS_SCOPES += [...]`` in a settings module over the base).
             self._note_mutated(f"{self._module_name}.{name}")
+
+    def _module_member(self, node: ast.Attribute) -> str | None:
+        """The dotted name of an attribute of a module object named by a string
+        (``sys.modules["app.config"].SCOPES``, ``importlib.import_module(...)``,
+        ``sys.modules[__name__]`` for this module's own)."""
+        holder = node.value
+        named: ast.expr | None = None
+        if isinstance(holder, ast.Subscript) and self.qualify(holder.value) == "sys.modules":
+            named = holder.slice
+        elif isinstance(holder, ast.Call) and holder.args and self.qualify(
+                holder.func) == "importlib.import_module":
+            named = holder.args[0]
+        if isinstance(named, ast.Name) and named.id == "__name__":
+            return f"{self._module_name}.{node.attr}"
+        if isinstance(named, ast.Constant) and isinstance(named.value, str) and not (
+                named.value.startswith(".")):
+            return f"{named.value}.{node.attr}"
+        return None
 
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self.prepare(tree)
@@ -2347,6 +2383,9 @@ _CLIENT_CLASSES = _V2.client_classes | API_VERSIONS["v3"].surface().client_class
 _URL_WORDS = ("url", "uri", "endpoint", "path", "host", "base", "link", "route", "server")
 
 
+# Dict methods that give the item of a key, which a method called on it may change.
+_ITEM_GETTERS = frozenset({"setdefault", "get", "pop"})
+
 # The expressions a constant or class attribute read as scopes may be bound to.
 _SCOPE_VALUE_NODES = (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call)
 
@@ -2402,7 +2441,7 @@ def _changed_values(
         call = statement.value
         if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
                 and call.func.attr in LIST_MUTATORS | DICT_MUTATORS):
-            yield _container(call.func.value), "call"
+            yield _namespace_member(call.func.value) or (_container(call.func.value), "call")
         elif (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
               and call.func.id in ("setattr", "delattr") and len(call.args) >= 2
               and isinstance(call.args[1], ast.Constant)
@@ -2416,13 +2455,22 @@ def _changed_values(
             # ``object.__setattr__(settings, "scopes", [...])`` past a frozen dataclass.
             yield ast.Attribute(call.args[0], call.args[1].value, ast.Store()), "rebind"
         return
+    value = getattr(statement, "value", None)
+    if isinstance(statement, (ast.Assign, ast.AnnAssign)) and isinstance(
+            value, ast.expr) and _namespace_owner(value) is not None:
+        # ``namespace = vars(config)``: whatever the name is then given to may write
+        # any attribute of the object (or, for ``globals()``, any global).
+        yield _namespace_owner(value) or value, "namespace"
     targets: list[ast.expr] = []
     if isinstance(statement, (ast.Assign, ast.Delete)):
         targets = statement.targets
     elif isinstance(statement, (ast.AugAssign, ast.AnnAssign)):
         targets = [statement.target]
     for target in targets:
-        if isinstance(target, ast.Subscript):
+        member = _namespace_member(target) if isinstance(target, ast.Subscript) else None
+        if member is not None:
+            yield member
+        elif isinstance(target, ast.Subscript):
             yield _container(target), "item"
         elif isinstance(target, ast.Attribute):
             yield target, "rebind"
@@ -2434,6 +2482,46 @@ def _changed_values(
             # ``SCOPES = [*SCOPES, "email.send"]``: a new list made from the value the
             # name held before (a star import's), which this one binding does not say.
             yield target, "extend"
+
+
+def _namespace_member(node: ast.expr) -> tuple[ast.expr, str] | None:
+    """What a change through an object's namespace dict changes, and how (see
+    ``Extractor._note_change``): ``settings.__dict__["SCOPES"]``, ``vars(config)[...]``
+    and ``globals()[...]`` hold the attribute or global of that name, and a change
+    by a key that cannot be read (``settings.__dict__.update(...)``) may change any
+    of them ("namespace": the object itself, or ``globals()``).  None for any other
+    value."""
+    key: ast.expr | None = None
+    owner = _namespace_owner(node)
+    while owner is None:
+        if isinstance(node, ast.Subscript):
+            key, node = node.slice, node.value
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr in _ITEM_GETTERS and node.args):
+            # ``settings.__dict__.setdefault("SCOPES", []).append(...)``
+            key, node = node.args[0], node.func.value
+        else:
+            return None
+        owner = _namespace_owner(node)
+    name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
+    if not name.isidentifier():
+        return owner, "namespace"
+    if isinstance(owner, ast.Call):  # ``globals()["SCOPES"]``: the module's own name
+        return ast.Name(name, ast.Load()), "global"
+    return ast.Attribute(owner, name, ast.Load()), "rebind"
+
+
+def _namespace_owner(node: ast.expr) -> ast.expr | None:
+    """The object whose namespace ``node`` is: ``X`` of ``X.__dict__`` or ``vars(X)``,
+    and the ``globals()`` call itself for the module's."""
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return node.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
+        if node.func.id == "vars" and len(node.args) == 1:
+            return node.args[0]
+        if node.func.id == "globals" and not node.args:
+            return node
+    return None
 
 
 def _reads_name(value: ast.expr | None, name: str) -> bool:

@@ -348,6 +348,13 @@ def any_attribute(attribute: str) -> str:
     return f"?.{attribute}"
 
 
+def any_member(holder: str) -> str:
+    """The entry of ``ModuleFacts.mutated`` for a change the analysis cannot name to
+    an attribute of a module or object it can (``namespace = vars(config)``, then
+    ``namespace[key] = ...``): a change to any of them."""
+    return f"{holder}.*"
+
+
 @dataclass
 class ModuleFacts:
     """Everything the rules need from one module.

@@ -239,7 +239,7 @@ def _resolve_sites(
                     sites.extend(from_callers)
                     partial = True
                     continue
-            requests = [site]
+            requests = [_unless_changed_elsewhere(facts, index, site)]
             if parameter is not None and parameter.kind is ParameterKind.BODY:
                 requests = _callers_bodies(
                     modules, resolver, site, site.value.reference) or requests
@@ -254,6 +254,24 @@ def _resolve_sites(
                     else:
                         sites.append(one)
     return sites, unresolved, partial
+
+
+def _unless_changed_elsewhere(facts: ModuleFacts, index: ConstantIndex,
+                              site: ScopeSite) -> ScopeSite:
+    """A request reading a list of its own module, unresolved when another module
+    changes that list (``config.SCOPES.append(...)``, ``config.SCOPES = [...]``,
+    ``vars(config)["SCOPES"] = ...``): the module read it from its one assignment,
+    without the changes only the other modules' facts show."""
+    written = {item.span for item in site.value.items}
+    if not written:
+        return site
+    for name, constant in facts.constants.items():
+        spans = {item.span for item in constant.items}
+        if spans and spans <= written and index.changed_elsewhere(f"{facts.module}.{name}"):
+            return dataclasses.replace(site, value=ScopeValue(
+                ValueState.UNRESOLVED, complete=False, span=site.value.span,
+                reason=f"scopes come from {facts.module}.{name}, which other code may change"))
+    return site
 
 
 def _raw_uses(facts: ModuleFacts, index: ConstantIndex) -> Iterator[RawUse]:

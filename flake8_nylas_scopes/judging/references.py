@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar, Union
 
 from ..analysis.extract import FLASK_CONFIG
-from ..analysis.facts import ModuleFacts, ScopeValue, UrlPart, any_attribute
+from ..analysis.facts import ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member
 from ..analysis.star_names import CONSTANT_NAME
 from ..analysis.symbols import GLOBAL
 
@@ -179,9 +179,11 @@ class ConstantIndex:
                 return []
             owners = [kept]
         for module, name in owners:
-            if f"{module}.{_whole(name)}" in self._changed:
+            if f"{module}.{_whole(name)}" in self._changed or any_member(
+                    module) in self._changed:
                 # One of the modules that may define it changes it (a settings module
-                # extending the base settings' list): what it holds is not known.
+                # extending the base settings' list), or hands out its namespace
+                # (``namespace = vars(config)``): what it holds is not known.
                 return []
             looked_up = self.lookup(module, name, _constants)
             if looked_up is None or looked_up is ABSENT:
@@ -199,8 +201,8 @@ class ConstantIndex:
         a function that may): said in NYS304's reason."""
         whole = _whole(reference)
         return reference in self._changed or whole in self._changed or any(
-            f"{module}.{_whole(name)}" in self._changed for module, name in
-            self._owners(reference))
+            f"{module}.{_whole(name)}" in self._changed or any_member(module) in self._changed
+            for module, name in self._owners(reference))
 
     def _imported_as(self, reference: str) -> str | None:
         """What a module's name is bound to by its one import (or assignment) of a

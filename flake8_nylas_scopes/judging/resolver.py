@@ -28,7 +28,9 @@ from ..analysis.flow_calls import (
     TEMPLATE_FUNCTIONS,
     TEMPLATE_METHODS,
 )
-from ..analysis.flow_facts import CallSite, Read, Sink, Store, Use, Val
+from ..analysis.flow_facts import (
+    ANY_MEMBER, UNREAD_MODULE, CallSite, Read, Sink, Store, Use, Val,
+)
 from ..analysis.symbols import (
     ATTRIBUTE,
     BASES,
@@ -69,6 +71,9 @@ _NOTHING: Objs = frozenset()
 _UNREACHED = frozenset({"<unreached>"})
 _ONLY_CLIENT: Objs = frozenset({CLIENT_OBJ})
 _V3_CLIENT: Obj = ("client", "v3")
+# A module imported by a name the analysis cannot read: like the SDK's own machinery,
+# what it holds may make any request.
+_UNREAD: Objs = frozenset({("unmapped", UNREAD_MODULE)})
 
 # Collection operations that return one model object, or several.
 _ONE_MODEL_OPS = frozenset({"get", "first", "create", "__getitem__"})
@@ -260,6 +265,9 @@ class FlowResolver:
         self._properties: set[str] = set()
         self._param_keys: dict[str, tuple[str, ...]] = {}
         self.classes: set[str] = set()
+        # Of each module read with ``getattr`` by a name that cannot be read: its
+        # globals' symbols, and its functions and classes.
+        self._module_members: dict[str, tuple[tuple[str, ...], Objs]] = {}
         self._nodes = ValueNodes()
         self._kinds, self._names, self._inners = (
             self._nodes.kinds, self._nodes.names, self._nodes.inners)
@@ -592,6 +600,8 @@ class FlowResolver:
             return self._instance(name) if name else _NOTHING
         if kind == "super":
             return frozenset({("super", name)}) if name else _NOTHING
+        if kind == "unknown":
+            return _UNREAD if name == UNREAD_MODULE else _NOTHING
         inner_node = self._inners[node]
         inner = self._resolve_node(inner_node, depth + 1)
         found: set[Obj] = set()
@@ -706,6 +716,8 @@ class FlowResolver:
 
     def _attribute(self, obj: Obj, name: str) -> Objs:
         kind, owner = obj
+        if name == ANY_MEMBER:
+            return self._any_member(obj)
         if kind == "client" and owner:
             return self._resource_attribute("", name)
         if kind == "coll" and owner.startswith(V3_PREFIX):
@@ -754,6 +766,31 @@ class FlowResolver:
             if name in ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS:
                 return {("method", f"box|{owner}|{name}")}
         return _NOTHING
+
+    def _any_member(self, obj: Obj) -> Objs:
+        """What ``getattr(conn, name)`` may give when ``name`` cannot be read: for a
+        module of the project, any of its globals, functions and classes.  (A Nylas
+        object read so escapes at the ``getattr`` call.)"""
+        kind, owner = obj
+        if kind != "module":
+            return _NOTHING
+        members = self._module_members.get(owner)
+        if members is None:
+            prefix = f"{owner}."
+            members = self._module_members[owner] = (
+                tuple(key for key in self._globals
+                      if key.startswith(f"{GLOBAL}{prefix}")
+                      and "." not in key[len(GLOBAL) + len(prefix):]),
+                frozenset({
+                    *(("func", name) for name in self.functions
+                      if name.startswith(prefix) and "." not in name[len(prefix):]),
+                    *(("class", name) for name in self.classes
+                      if name.startswith(prefix) and "." not in name[len(prefix):])}))
+        keys, definitions = members
+        found: set[Obj] = set(definitions)
+        for key in keys:
+            found |= self.values.get(key, _NOTHING)
+        return self._shared(found)
 
     def _resource_attribute(self, path: str, name: str) -> Objs:
         """An attribute of an API v3 client (path ``""``) or of one of its resources:
@@ -1347,8 +1384,9 @@ class FlowResolver:
                 if call.invokes:
                     endpoints += self.method_endpoints(name, call.span, call.callee_text)
             elif kind == "unmapped":
-                unresolved.append(UnresolvedUse(
-                    call.span, f"{call.callee_text}() is not in the endpoint map", None))
+                unresolved.append(UnresolvedUse(call.span, f"{call.callee_text}() " + (
+                    "comes from a module imported by a name the analysis cannot read"
+                    if name == UNREAD_MODULE else "is not in the endpoint map"), None))
             elif kind in ("client", "coll", "model", "models"):
                 # Calling a Nylas object that is not a method: not modelled.
                 found, lost = self._lost(frozenset({(kind, name)}), call.span,
