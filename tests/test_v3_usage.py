@@ -1512,6 +1512,116 @@ def test_a_guarded_private_function_another_module_imports_still_misses_scopes(t
     assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
 
 
+_GOOGLE_AND_LABELS = f'["{G}gmail.labels", "{G}calendar.readonly"]'
+_SYNC_CLASS = f"""
+
+class Sync:
+    def __init__(self, grant):
+        self.grant = grant
+
+    def run(self, grant_id):
+        if self.grant.provider == 'google':
+            self._google_labels(grant_id)
+
+    def _google_labels(self, grant_id):
+        {_LABEL}
+"""
+_LABELS_CLASS = f"""
+
+class GmailLabels:
+    def __init__(self, client):
+        self.client = client
+
+    def create(self, grant_id):
+        {_LABEL}
+"""
+_STATIC_CLASS = f"""
+
+class Gmail:
+    @staticmethod
+    def create_label(grant_id):
+        {_LABEL}
+
+    @classmethod
+    def label(cls, grant_id):
+        cls.create_label(grant_id)
+"""
+
+
+@pytest.mark.parametrize("body", [
+    # A private method called under a guard, its class used for every grant.
+    "    Sync(grant).run(grant_id)" + _SYNC_CLASS,
+    # A class the module uses only under guards: its instances, its static methods.
+    "    if grant.provider == 'google':\n        GmailLabels(nylas).create(grant_id)"
+    + _LABELS_CLASS,
+    "    if grant.provider != 'google':\n        return\n    labels = GmailLabels(nylas)\n"
+    "    labels.create(grant_id)" + _LABELS_CLASS,
+    "    if grant.provider == 'google':\n        Gmail.create_label(grant_id)" + _STATIC_CLASS,
+    "    if grant.provider == 'google':\n        Gmail.label(grant_id)" + _STATIC_CLASS,
+    # A private function called only from such a method.
+    "    Sync(grant).run(grant_id)" + _SYNC_CLASS.replace(_LABEL, "_create_label(grant_id)")
+    + _LABEL_FUNCTION,
+])
+def test_a_method_or_class_reached_only_for_google_grants_misses_no_microsoft_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _two_providers(tmp_path, _GOOGLE_AND_LABELS, body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # Also called for every grant.
+    "    Sync(grant).run(grant_id)\n    Sync(grant)._google_labels(grant_id)" + _SYNC_CLASS,
+    "    if grant.provider == 'google':\n        GmailLabels(nylas).create(grant_id)\n"
+    "    GmailLabels(nylas).create(grant_id)" + _LABELS_CLASS,
+    "    if grant.provider == 'google':\n        Gmail.create_label(grant_id)\n"
+    "    return Gmail" + _STATIC_CLASS,
+    # A subclass is another way in, for any grant.
+    "    if grant.provider == 'google':\n        GmailLabels(nylas).create(grant_id)\n"
+    "    Labels(nylas).create(grant_id)" + _LABELS_CLASS + "\n\nclass Labels(GmailLabels):\n"
+    "    pass\n",
+    # Decorated: the decorator may register it.
+    "    if grant.provider == 'google':\n        GmailLabels(nylas).create(grant_id)"
+    + _LABELS_CLASS.replace("\nclass", "\n@register\nclass"),
+    # Named only in its own body: whatever uses it may do so for any grant.
+    "    pass" + _LABELS_CLASS + "\n    @classmethod\n    def make(cls):\n"
+    "        return GmailLabels(nylas)\n",
+])
+def test_a_method_or_class_that_may_run_for_any_grant_still_misses_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+def test_a_guarded_class_still_needs_its_own_providers_scopes(tmp_path: Path) -> None:
+    body = ("    if grant.provider == 'google':\n        GmailLabels(nylas).create(grant_id)"
+            + _LABELS_CLASS)
+    found = _two_providers(tmp_path, f'["{G}calendar.readonly"]', body)
+    assert len(found) == 1 and "gmail.labels" in found[0][2], found
+
+
+@pytest.mark.parametrize("other", [
+    "from app import GmailLabels\n\n\ndef nightly(api, grant_id):\n"
+    "    GmailLabels(api).create(grant_id)\n",
+    # The private method, called on an instance another module holds.
+    "from app import Sync\n\n\ndef nightly(grant):\n"
+    "    job = Sync(grant)\n    job._google_labels(grant.id)\n",
+])
+def test_a_guarded_class_or_method_another_module_reaches_still_misses_scopes(
+        tmp_path: Path, other: str) -> None:
+    (tmp_path / "jobs.py").write_text(other)
+    body = ("    Sync(grant).run(grant_id)\n    if grant.provider == 'google':\n"
+            "        GmailLabels(nylas).create(grant_id)" + _LABELS_CLASS + _SYNC_CLASS)
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+def test_a_guarded_class_other_modules_use_another_way_stays_guarded(tmp_path: Path) -> None:
+    # Another module runs the class's public method: the private one stays guarded.
+    (tmp_path / "jobs.py").write_text(
+        "from app import Sync\n\n\ndef nightly(grant):\n    Sync(grant).run(grant.id)\n")
+    body = "    Sync(grant).run(grant_id)" + _SYNC_CLASS
+    assert _two_providers(tmp_path, _GOOGLE_AND_LABELS, body) == []
+
+
 def test_provider_guards_survive_the_cache() -> None:
     from flake8_nylas_scopes.analysis.facts import ModuleFacts
     from flake8_nylas_scopes.analysis.module import module_facts

@@ -414,10 +414,18 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
 def _provider_guards(modules: Mapping[str, ModuleFacts],
                      ) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
     """By path, the lines that run only for some providers' grants: guarded branches,
-    and the private functions a module calls only there, unless another module names
-    them (it may call them for any grant)."""
+    and the functions, methods and classes a module reaches only from them, unless
+    another module names them (it may call them for any grant)."""
     guarded = {f"{facts.module}.{name}" for facts in modules.values()
                for name, *_ in facts.function_guards}
+    # A method (``Sync._google_labels``) is named by its attribute on whatever holds
+    # an instance: any other module reading an attribute of its name may call it.
+    module_names = {facts.module for facts in modules.values()}
+    methods: dict[str, set[str]] = {}
+    for name in guarded:
+        owner, _, attribute = name.rpartition(".")
+        if owner not in module_names:
+            methods.setdefault(attribute, set()).add(name)
     named_elsewhere: set[str] = set()
     if guarded:
         for facts in modules.values():
@@ -427,6 +435,8 @@ def _provider_guards(modules: Mapping[str, ModuleFacts],
             named_elsewhere.update(
                 name for name in _referenced_names(facts.flow)
                 if name in guarded and name not in own)
+            for attribute in set(_attribute_names(facts.flow)).intersection(methods):
+                named_elsewhere.update(methods[attribute].difference(own))
     guards: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
     for path, facts in modules.items():
         kept = [*facts.provider_guards, *(
@@ -474,6 +484,21 @@ def _referenced_names(flow: FlowFacts) -> Iterator[str]:
         values += [store.owner, store.value]
     for value in values:
         yield from _refs_in(value)
+
+
+def _attribute_names(flow: FlowFacts) -> Iterator[str]:
+    """The attributes a module's code reads or calls, on whatever value."""
+    values: list[Val | None] = [call.callee for call in flow.calls]
+    values += [edge.value for edge in flow.edges]
+    values += [sink.value for sink in flow.sinks]
+    values += [read.value for read in flow.reads]
+    for use in flow.uses:
+        yield from use.attrs
+    for value in values:
+        while value is not None:
+            if value.kind == "attr":
+                yield value.name
+            value = value.inner
 
 
 def _refs_in(value: Val | None) -> Iterator[str]:
