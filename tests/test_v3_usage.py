@@ -1622,6 +1622,62 @@ def test_a_guarded_class_other_modules_use_another_way_stays_guarded(tmp_path: P
     assert _two_providers(tmp_path, _GOOGLE_AND_LABELS, body) == []
 
 
+_HANDLERS = f"""
+
+def sync_google(grant_id):
+    {_LABEL}
+
+
+def sync_microsoft(grant_id):
+    nylas.calendars.list(grant_id)
+
+
+HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}
+"""
+
+
+@pytest.mark.parametrize("body", [
+    "    HANDLERS[grant.provider](grant_id)" + _HANDLERS,
+    "    handler = HANDLERS.get(grant.provider)\n    if handler:\n        handler(grant_id)"
+    + _HANDLERS,
+    "    HANDLERS.get(grant.provider, print)(grant_id)" + _HANDLERS,
+    # The table written where it is looked up, keyed by the module's names of providers.
+    "    {GOOGLE: _labels, 'microsoft': print}[grant['provider']](grant_id)\n\n\n"
+    f"GOOGLE = 'google'\n\n\ndef _labels(grant_id):\n    {_LABEL}\n",
+    # A class picked by the table, and the private functions it calls.
+    "    SYNCS[grant.provider](nylas).create(grant_id)\n\n\n"
+    "SYNCS = {'google': GmailLabels, 'microsoft': Calendars}"
+    + _LABELS_CLASS + "\n\nclass Calendars:\n    def create(self, grant_id):\n        pass\n",
+])
+def test_a_handler_picked_by_the_grants_provider_misses_no_other_providers_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _two_providers(tmp_path, _GOOGLE_AND_LABELS, body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # Every handler run, whatever the provider.
+    "    HANDLERS[grant.provider](grant_id)\n    for handler in HANDLERS.values():\n"
+    "        handler(grant_id)" + _HANDLERS,
+    # Looked up by something that is not the grant's provider.
+    "    HANDLERS[grant.kind](grant_id)" + _HANDLERS,
+    # The table bound again, or handed on.
+    "    HANDLERS[grant.provider](grant_id)\n    return HANDLERS" + _HANDLERS,
+    "    HANDLERS[grant.provider](grant_id)" + _HANDLERS
+    + "HANDLERS = {'google': sync_microsoft, 'microsoft': sync_google}\n",
+    # The same handler for Microsoft grants.
+    "    HANDLERS[grant.provider](grant_id)"
+    + _HANDLERS.replace('"microsoft": sync_microsoft', '"microsoft": sync_google'),
+    # Also called by name for every grant.
+    "    HANDLERS[grant.provider](grant_id)\n    sync_google(grant_id)" + _HANDLERS,
+    # A public function called under a guard but in no table: a queue may run it.
+    "    if grant.provider == 'google':\n        sync_google(grant_id)" + _HANDLERS,
+])
+def test_a_handler_any_grant_may_reach_still_misses_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
 def test_provider_guards_survive_the_cache() -> None:
     from flake8_nylas_scopes.analysis.facts import ModuleFacts
     from flake8_nylas_scopes.analysis.module import module_facts

@@ -392,9 +392,9 @@ class ModuleFacts:
     # Branches that run only for some providers' grants: (first line, last line,
     # providers), see ``provider_guards``.
     provider_guards: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
-    # Functions, methods and classes the module reaches only from such branches:
-    # (name, first line, last line, providers), kept to those providers unless another
-    # module uses the name.
+    # Functions, methods and classes the module reaches only from such branches or
+    # through a table keyed by the provider: (name, first line, last line, providers),
+    # kept to those providers unless another module uses the name.
     function_guards: list[tuple[str, int, int, tuple[str, ...]]] = field(default_factory=list)
     # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
     # name (see ``foreign_scopes``).

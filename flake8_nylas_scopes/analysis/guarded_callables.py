@@ -7,6 +7,11 @@ The feature's work often sits in code the guarded branch reaches by a call::
         self._google_labels(grant_id)        # a private method
         GmailLabels(nylas).create(grant_id)  # a class (its instances, its static methods)
 
+or that a table keyed by the provider picks::
+
+    HANDLERS = {"google": sync_google, "microsoft": sync_microsoft}
+    HANDLERS[grant.provider](grant_id)
+
 Such code then runs only for those providers' grants.  Any other use of its name in
 the module (handed on, stored, called unguarded, a subclass) leaves it unguarded;
 whether other modules name it is for the judge to tell.
@@ -21,6 +26,7 @@ from dataclasses import dataclass, field
 
 from .ast_names import dotted
 from .provider_guards import FunctionGuard, ProviderGuard
+from .provider_tests import ProviderTests, names_a_provider
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # Decorators that leave a method where its class puts it: called by its name only.
@@ -34,19 +40,24 @@ class _Target:
     key: str  # ``_label``, ``Sync._google_labels``, ``GmailLabels``
     name: str  # how the module's code names it
     node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+    # A public function is kept to providers only through a table keyed by them:
+    # called by its name, a task queue may run it for any grant.
+    by_table_only: bool = False
 
 
 @dataclass
 class _Reaches:
-    """How the module reaches one name: calls at lines, and other uses."""
+    """How the module reaches one name: calls at lines, picks by providers' tables
+    and other uses."""
 
     calls: list[int] = field(default_factory=list)
+    picked: list[frozenset[str]] = field(default_factory=list)
     other: bool = False
 
 
 def guarded_callables(tree: ast.Module, guards: list[ProviderGuard]) -> list[FunctionGuard]:
-    """The module's functions, methods and classes reached only under guards, with
-    their providers."""
+    """The module's functions, methods and classes reached only under guards or
+    through tables keyed by the provider, with their providers."""
     targets = _targets(tree)
     if not targets:
         return []
@@ -76,7 +87,9 @@ def _verdict(target: _Target, reaches: _Reaches, known: list[ProviderGuard],
     first, last = target.node.lineno, target.node.end_lineno or target.node.lineno
     # A call of itself runs only once it runs.
     calls = [line for line in reaches.calls if not first <= line <= last]
-    if reaches.other or not calls:
+    if reaches.other or not (calls or reaches.picked):
+        return None
+    if target.by_table_only and not reaches.picked:
         return None
     providers: set[str] = set()
     for line in calls:
@@ -84,6 +97,8 @@ def _verdict(target: _Target, reaches: _Reaches, known: list[ProviderGuard],
         if around is None:
             return None
         providers.update(around)
+    for names in reaches.picked:
+        providers.update(names)
     return tuple(sorted(providers))
 
 
@@ -96,8 +111,9 @@ def _providers_at(guards: list[ProviderGuard], line: int) -> frozenset[str] | No
 
 def _targets(tree: ast.Module) -> list[_Target]:
     """The module's private functions (module-level ``_...``, or defined in a
-    function), the private methods of its classes and its classes: each defined once,
-    undecorated (a method may be a ``staticmethod`` or ``classmethod``)."""
+    function), its public module-level functions (for tables only), the private
+    methods of its classes and its classes: each defined once, undecorated (a
+    method may be a ``staticmethod`` or ``classmethod``)."""
     local = {id(statement) for node in ast.walk(tree) if isinstance(node, _FUNCTIONS)
              for statement in node.body}
     counts = Counter(node.name for node in ast.walk(tree)
@@ -105,9 +121,9 @@ def _targets(tree: ast.Module) -> list[_Target]:
     targets: list[_Target] = []
     for node in ast.walk(tree):
         if isinstance(node, _FUNCTIONS) and not node.decorator_list and counts[node.name] == 1:
-            if node in tree.body and node.name.startswith("_") and (
-                    not node.name.startswith("__")):
-                targets.append(_Target(node.name, node.name, node))
+            if node in tree.body and not node.name.startswith("__"):
+                targets.append(_Target(node.name, node.name, node,
+                                       by_table_only=not node.name.startswith("_")))
             elif id(node) in local:
                 targets.append(_Target(node.name, node.name, node))
         elif isinstance(node, ast.ClassDef) and node in tree.body and counts[node.name] == 1:
@@ -134,6 +150,7 @@ def _references(tree: ast.Module, names: set[str]) -> dict[str, _Reaches]:
                for child in ast.iter_child_nodes(parent)}
     annotations = {id(node) for annotation in _annotations(tree)
                    for node in ast.walk(annotation)}
+    picked = _picked_by_tables(tree, parents)
     reaches: dict[str, _Reaches] = {name: _Reaches() for name in names}
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
@@ -144,7 +161,9 @@ def _references(tree: ast.Module, names: set[str]) -> dict[str, _Reaches]:
             continue
         if name not in reaches or id(node) in annotations:
             continue
-        if _called(node, parents):
+        if id(node) in picked:
+            reaches[name].picked.append(picked[id(node)])
+        elif _called(node, parents):
             reaches[name].calls.append(node.lineno)
         else:
             reaches[name].other = True
@@ -170,3 +189,55 @@ def _annotations(tree: ast.Module) -> Iterator[ast.expr]:
             yield node.returns
         elif isinstance(node, ast.AnnAssign):
             yield node.annotation
+
+
+def _picked_by_tables(tree: ast.Module, parents: dict[int, ast.AST],
+                      ) -> dict[int, frozenset[str]]:
+    """The values of dicts keyed by providers that the code only looks up by a
+    grant's provider (``HANDLERS[grant.provider]``, ``HANDLERS.get(provider)``), by
+    node, with the providers whose keys give them."""
+    tests = ProviderTests(tree)
+    stores = Counter(node.id for node in ast.walk(tree)
+                     if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load))
+    rebound = {name for node in ast.walk(tree) if isinstance(node, (ast.Global, ast.Nonlocal))
+               for name in node.names}
+    loads: dict[str, list[ast.Name]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            loads.setdefault(node.id, []).append(node)
+    picked: dict[int, frozenset[str]] = {}
+    for table in ast.walk(tree):
+        if not isinstance(table, ast.Dict) or not table.keys:
+            continue
+        keys = [tests.provider_name(key) if key is not None else "" for key in table.keys]
+        if not all(keys):
+            continue
+        parent = parents.get(id(table))
+        if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(
+                target := parent.targets[0], ast.Name):
+            uses = loads.get(target.id, [])
+            looked_up = stores[target.id] == 1 and target.id not in rebound and bool(uses) and (
+                all(_looked_up_by_provider(load, parents) for load in uses))
+        else:
+            looked_up = _looked_up_by_provider(table, parents)
+        if not looked_up:
+            continue
+        by_value: dict[str, set[str]] = {}
+        for key, value in zip(keys, table.values):
+            by_value.setdefault(ast.dump(value), set()).add(key)
+        for value in table.values:
+            if isinstance(value, (ast.Name, ast.Attribute)):
+                picked[id(value)] = frozenset(by_value[ast.dump(value)])
+    return picked
+
+
+def _looked_up_by_provider(node: ast.expr, parents: dict[int, ast.AST]) -> bool:
+    """``table[grant.provider]`` or ``table.get(grant.provider[, default])``."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return isinstance(parent.ctx, ast.Load) and names_a_provider(parent.slice)
+    if isinstance(parent, ast.Attribute) and parent.attr == "get":
+        call = parents.get(id(parent))
+        return isinstance(call, ast.Call) and call.func is parent and (
+            1 <= len(call.args) <= 2) and not call.keywords and names_a_provider(call.args[0])
+    return False
