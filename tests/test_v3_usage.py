@@ -1678,6 +1678,80 @@ def test_a_handler_any_grant_may_reach_still_misses_scopes(
     assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
 
 
+_BY_NAME = f"""
+
+class Sync:
+    def run(self, grant):
+        getattr(self, NAME)(grant.id)
+
+    def _sync_google(self, grant_id):
+        {_LABEL}
+
+    def _sync_microsoft(self, grant_id):
+        nylas.calendars.list(grant_id)
+"""
+
+
+def _by_name(tmp_path: Path, name: str, google: str = _GOOGLE_AND_LABELS,
+             extra: str = "") -> list[tuple[int, str, str]]:
+    result = _two_providers_findings(
+        tmp_path, google, "    Sync().run(grant)" + _BY_NAME.replace("NAME", name) + extra)
+    return [(line, code, message) for line, code, message in result
+            if code in ("NYS301", "NYS304")]
+
+
+def _two_providers_findings(tmp_path: Path, google: str, body: str,
+                            ) -> list[tuple[int, str, str]]:
+    _two_providers(tmp_path, google, body)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings)
+
+
+@pytest.mark.parametrize("name", [
+    'f"_sync_{grant.provider}"', '"_sync_" + grant.provider',
+    'f"_sync_{grant.provider.lower()}"',
+])
+def test_a_method_named_for_the_grants_provider_misses_no_other_providers_scope(
+        tmp_path: Path, name: str) -> None:
+    assert _by_name(tmp_path, name) == []
+
+
+def test_a_method_named_for_the_grants_provider_still_needs_that_providers_scope(
+        tmp_path: Path) -> None:
+    found = _by_name(tmp_path, 'f"_sync_{grant.provider}"', f'["{G}calendar.readonly"]')
+    assert [code for _, code, _ in found] == ["NYS301"] and "gmail.labels" in found[0][2]
+
+
+@pytest.mark.parametrize("name", ['"_sync_" + grant.kind', "grant.handler"])
+def test_a_method_a_name_built_at_run_time_may_pick_is_unresolved_not_missing(
+        tmp_path: Path, name: str) -> None:
+    found = _by_name(tmp_path, name)
+    assert [code for _, code, _ in found] == ["NYS304"], found
+    assert ("cannot tell whether microsoft grants reach nylas.folders.create()"
+            in found[0][2]), found
+    assert "picked by a name built at run time (line 24)" in found[0][2], found
+
+
+@pytest.mark.parametrize("extra", [
+    # Also called by its name, for any grant.
+    "\n\ndef nightly(grant_id):\n    Sync()._sync_google(grant_id)\n",
+])
+def test_a_method_also_called_for_any_grant_still_misses_scopes(
+        tmp_path: Path, extra: str) -> None:
+    found = _by_name(tmp_path, '"_sync_" + grant.kind', extra=extra)
+    assert [code for _, code, _ in found] == ["NYS301"] and "Mail.ReadWrite" in found[0][2]
+
+
+def test_a_method_not_named_for_a_provider_is_not_picked_by_a_built_name(
+        tmp_path: Path) -> None:
+    found = _by_name(tmp_path, '"_sync_" + grant.kind').copy()
+    renamed = _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, "    Sync().run(grant)" + _BY_NAME.replace(
+            "NAME", '"_sync_" + grant.kind').replace("_sync_google", "_sync_labels"))
+    assert [code for _, code, _ in found] == ["NYS304"]
+    assert [code for _, code, _ in renamed if code in ("NYS301", "NYS304")] == ["NYS301"]
+
+
 def test_provider_guards_survive_the_cache() -> None:
     from flake8_nylas_scopes.analysis.facts import ModuleFacts
     from flake8_nylas_scopes.analysis.module import module_facts
@@ -1701,6 +1775,27 @@ def test_provider_guards_survive_the_cache() -> None:
     again = ModuleFacts.from_json(facts.to_json())
     assert again.provider_guards == facts.provider_guards
     assert again.function_guards == facts.function_guards
+
+
+def test_code_a_built_name_picks_survives_the_cache() -> None:
+    from flake8_nylas_scopes.analysis.facts import ModuleFacts
+    from flake8_nylas_scopes.analysis.module import module_facts
+
+    source = ("from nylas import Client\n"
+              "class Sync:\n"
+              "    def run(self, grant):\n"
+              "        getattr(self, f'_sync_{grant.provider}')(grant)\n"
+              "        getattr(self, '_mail_' + grant.kind)(grant)\n"
+              "    def _sync_google(self, grant):\n"
+              "        pass\n"
+              "    def _mail_microsoft(self, grant):\n"
+              "        pass\n")
+    facts = module_facts(None, "app.py", source.splitlines(keepends=True), flow=True)
+    assert facts.function_guards == [("Sync._sync_google", 6, 7, ("google",))]
+    assert facts.undecided_guards == [("Sync._mail_microsoft", 8, 9, 5)]
+    again = ModuleFacts.from_json(facts.to_json())
+    assert again.function_guards == facts.function_guards
+    assert again.undecided_guards == facts.undecided_guards
 
 
 def test_a_request_whose_method_and_path_are_built_at_run_time_is_named_in_words(

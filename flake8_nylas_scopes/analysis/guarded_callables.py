@@ -11,26 +11,39 @@ or that a table keyed by the provider picks::
 
     HANDLERS = {"google": sync_google, "microsoft": sync_microsoft}
     HANDLERS[grant.provider](grant_id)
+    getattr(self, f"_sync_{grant.provider}")(grant_id)
 
 Such code then runs only for those providers' grants.  Any other use of its name in
 the module (handed on, stored, called unguarded, a subclass) leaves it unguarded;
-whether other modules name it is for the judge to tell.
+whether other modules name it is for the judge to tell.  A name built at run time
+that may pick a function named for a provider (``getattr(self, "_sync_" + kind)``)
+leaves undecided which grants reach it: its calls are then said to be unresolved
+rather than missing a scope.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .ast_names import dotted
 from .provider_guards import FunctionGuard, ProviderGuard
-from .provider_tests import ProviderTests, names_a_provider
+from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
+
+# Code whose providers a name built at run time decides: (its name, first line, last
+# line, the line that builds the name).
+UndecidedGuard = tuple[str, int, int, int]
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # Decorators that leave a method where its class puts it: called by its name only.
 _PLAIN_METHOD_DECORATORS = frozenset({"staticmethod", "classmethod"})
+# A provider name as a word of a function's name (``_sync_google``, ``google_sync``).
+_PROVIDER_WORD = re.compile(
+    r"(?:^|_)(?:" + "|".join(re.escape(name.replace("-", "_")) for name in PROVIDER_NAMES)
+    + r")(?:_|$)")
 
 
 @dataclass
@@ -47,56 +60,72 @@ class _Target:
 
 @dataclass
 class _Reaches:
-    """How the module reaches one name: calls at lines, picks by providers' tables
-    and other uses."""
+    """How the module reaches one name: calls at lines, picks by providers' tables,
+    picks by a name built at run time (the line that builds it), and other uses."""
 
     calls: list[int] = field(default_factory=list)
     picked: list[frozenset[str]] = field(default_factory=list)
+    undecided: list[int] = field(default_factory=list)
     other: bool = False
 
 
-def guarded_callables(tree: ast.Module, guards: list[ProviderGuard]) -> list[FunctionGuard]:
+def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
+                      ) -> tuple[list[FunctionGuard], list[UndecidedGuard]]:
     """The module's functions, methods and classes reached only under guards or
-    through tables keyed by the provider, with their providers."""
+    through tables keyed by the provider, with their providers; and those a name
+    built at run time may pick, with the line that builds it."""
     targets = _targets(tree)
     if not targets:
-        return []
+        return [], []
     reaches = _references(tree, {target.name for target in targets})
     found: dict[str, FunctionGuard] = {}
+    undecided: dict[str, UndecidedGuard] = {}
     # Code reached only from guarded code is guarded too: one more round each.
     for _ in range(len(targets)):
         known = [*guards, *((first, last, names) for _, first, last, names in found.values())]
+        unknown = [(first, last, line) for _, first, last, line in undecided.values()]
         added = False
         for target in targets:
-            if target.key in found:
+            if target.key in found or target.key in undecided:
                 continue
-            verdict = _verdict(target, reaches.get(target.name, _Reaches()), known)
+            verdict = _verdict(target, reaches.get(target.name, _Reaches()), known, unknown)
             if verdict is None:
                 continue
             first, last = target.node.lineno, target.node.end_lineno or target.node.lineno
-            found[target.key] = (target.key, first, last, verdict)
+            if isinstance(verdict, int):
+                undecided[target.key] = (target.key, first, last, verdict)
+            else:
+                found[target.key] = (target.key, first, last, verdict)
             added = True
         if not added:
             break
-    return sorted(found.values())
+    return sorted(found.values()), sorted(undecided.values())
 
 
 def _verdict(target: _Target, reaches: _Reaches, known: list[ProviderGuard],
-             ) -> tuple[str, ...] | None:
-    """The providers whose grants reach the target; None when any grant may."""
+             unknown: list[tuple[int, int, int]]) -> tuple[str, ...] | int | None:
+    """The providers whose grants reach the target; the line of the name built at run
+    time when that name decides it; None when any grant may."""
     first, last = target.node.lineno, target.node.end_lineno or target.node.lineno
     # A call of itself runs only once it runs.
     calls = [line for line in reaches.calls if not first <= line <= last]
-    if reaches.other or not (calls or reaches.picked):
+    if reaches.other or not (calls or reaches.picked or reaches.undecided):
         return None
-    if target.by_table_only and not reaches.picked:
+    if target.by_table_only and not (reaches.picked or reaches.undecided):
         return None
     providers: set[str] = set()
+    undecided_lines = list(reaches.undecided)
     for line in calls:
         around = _providers_at(known, line)
-        if around is None:
+        if around is not None:
+            providers.update(around)
+            continue
+        picked_by = [built for start, end, built in unknown if start <= line <= end]
+        if not picked_by:
             return None
-        providers.update(around)
+        undecided_lines.append(picked_by[0])
+    if undecided_lines:
+        return min(undecided_lines)
     for names in reaches.picked:
         providers.update(names)
     return tuple(sorted(providers))
@@ -167,6 +196,13 @@ def _references(tree: ast.Module, names: set[str]) -> dict[str, _Reaches]:
             reaches[name].calls.append(node.lineno)
         else:
             reaches[name].other = True
+    for built, line in _names_built_at_run_time(tree):
+        for name in names:
+            verdict = _pick_by_name(built, name)
+            if isinstance(verdict, frozenset):
+                reaches[name].picked.append(verdict)
+            elif verdict:
+                reaches[name].undecided.append(line)
     return reaches
 
 
@@ -241,3 +277,66 @@ def _looked_up_by_provider(node: ast.expr, parents: dict[int, ast.AST]) -> bool:
         return isinstance(call, ast.Call) and call.func is parent and (
             1 <= len(call.args) <= 2) and not call.keywords and names_a_provider(call.args[0])
     return False
+
+
+@dataclass(frozen=True)
+class _BuiltName:
+    """A name built at run time: its text before and after the one part built."""
+
+    prefix: str
+    suffix: str
+    part: ast.expr | None  # None when nothing of the name is known
+
+
+def _names_built_at_run_time(tree: ast.Module) -> Iterator[tuple[_BuiltName, int]]:
+    """The names ``getattr(obj, <not a literal>)`` looks up, with their lines."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+                node.func.id == "getattr") and len(node.args) >= 2 and not isinstance(
+                node.args[1], ast.Constant):
+            yield _built_name(node.args[1]), node.lineno
+
+
+def _built_name(node: ast.expr) -> _BuiltName:
+    """``f"_sync_{provider}"``, ``"_sync_" + provider``: the known text around the
+    one part that is not; nothing known for other expressions."""
+    parts: list[ast.expr] = []
+    if isinstance(node, ast.JoinedStr):
+        parts = [value.value if isinstance(value, ast.FormattedValue) and (
+            value.conversion == -1 and value.format_spec is None) else value
+            for value in node.values]
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        parts = _added(node)
+    texts = [part.value if isinstance(part, ast.Constant) and isinstance(part.value, str)
+             else None for part in parts]
+    built = [index for index, text in enumerate(texts) if text is None]
+    if len(built) != 1 or any(isinstance(part, ast.FormattedValue) for part in parts):
+        return _BuiltName("", "", None)
+    index = built[0]
+    return _BuiltName("".join(str(text) for text in texts[:index]),
+                      "".join(str(text) for text in texts[index + 1:]), parts[index])
+
+
+def _added(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return [*_added(node.left), *_added(node.right)]
+    return [node]
+
+
+def _pick_by_name(built: _BuiltName, name: str) -> frozenset[str] | bool:
+    """Whether a name built at run time may be ``name``, a function named for a
+    provider: the providers whose grants it is built for (its built part a grant's
+    provider), True when it may be built for any, False when it is not that name or
+    ``name`` names no provider."""
+    if built.part is None:
+        return _PROVIDER_WORD.search(name) is not None
+    if not (name.startswith(built.prefix) and name.endswith(built.suffix)) or len(name) < (
+            len(built.prefix) + len(built.suffix)):
+        return False
+    middle = name[len(built.prefix):len(name) - len(built.suffix)]
+    if _PROVIDER_WORD.fullmatch(middle) is None:
+        return False
+    if names_a_provider(built.part):
+        # Built from the grant's provider: only that provider's grants pick it.
+        return frozenset({middle}) if middle in PROVIDER_NAMES else False
+    return True

@@ -82,7 +82,8 @@ def module_facts(
             if "provider" in text:
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 facts.provider_guards = provider_guards(tree)
-                facts.function_guards = guarded_callables(tree, facts.provider_guards)
+                facts.function_guards, facts.undecided_guards = guarded_callables(
+                    tree, facts.provider_guards)
             if "scope" in text.casefold():
                 # A list this module gives another library's OAuth request as well, or
                 # asks whether it holds a scope.
