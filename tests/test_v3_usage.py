@@ -1658,8 +1658,6 @@ def test_a_handler_picked_by_the_grants_provider_misses_no_other_providers_scope
     # Every handler run, whatever the provider.
     "    HANDLERS[grant.provider](grant_id)\n    for handler in HANDLERS.values():\n"
     "        handler(grant_id)" + _HANDLERS,
-    # Looked up by something that is not the grant's provider.
-    "    HANDLERS[grant.kind](grant_id)" + _HANDLERS,
     # The table bound again, or handed on.
     "    HANDLERS[grant.provider](grant_id)\n    return HANDLERS" + _HANDLERS,
     "    HANDLERS[grant.provider](grant_id)" + _HANDLERS
@@ -1676,6 +1674,20 @@ def test_a_handler_any_grant_may_reach_still_misses_scopes(
         tmp_path: Path, body: str) -> None:
     found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
     assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+@pytest.mark.parametrize("body", [
+    "    HANDLERS[grant.kind](grant_id)" + _HANDLERS,
+    "    kind = grant.provider\n    HANDLERS.get(kind)(grant_id)" + _HANDLERS,
+    "    HANDLERS[grant.provider](grant_id)\n    HANDLERS[DEFAULT](grant_id)" + _HANDLERS,
+])
+def test_a_handler_looked_up_by_another_key_is_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    found = [(line, code, message) for line, code, message
+             in _two_providers_findings(tmp_path, _GOOGLE_AND_LABELS, body)
+             if code in ("NYS301", "NYS304")]
+    assert [code for _, code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][2]
 
 
 _BY_NAME = f"""
@@ -1729,7 +1741,7 @@ def test_a_method_a_name_built_at_run_time_may_pick_is_unresolved_not_missing(
     assert [code for _, code, _ in found] == ["NYS304"], found
     assert ("cannot tell whether microsoft grants reach nylas.folders.create()"
             in found[0][2]), found
-    assert "picked by a name built at run time (line 24)" in found[0][2], found
+    assert "line 24 picks the code to run by a name or key" in found[0][2], found
 
 
 @pytest.mark.parametrize("extra", [

@@ -396,8 +396,9 @@ class ModuleFacts:
     # through a table keyed by the provider: (name, first line, last line, providers),
     # kept to those providers unless another module uses the name.
     function_guards: list[tuple[str, int, int, tuple[str, ...]]] = field(default_factory=list)
-    # Those a name built at run time may pick, so that which providers' grants reach
-    # them is unknown: (name, first line, last line, the line that builds the name).
+    # Those a name or key not tied to a provider may pick (``getattr(self, "_sync_" +
+    # kind)``, ``HANDLERS[kind]``), so that which providers' grants reach them is
+    # unknown: (name, first line, last line, the line that picks them).
     undecided_guards: list[tuple[str, int, int, int]] = field(default_factory=list)
     # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
     # name (see ``foreign_scopes``).

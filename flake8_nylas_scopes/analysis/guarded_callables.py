@@ -16,9 +16,10 @@ or that a table keyed by the provider picks::
 Such code then runs only for those providers' grants.  Any other use of its name in
 the module (handed on, stored, called unguarded, a subclass) leaves it unguarded;
 whether other modules name it is for the judge to tell.  A name built at run time
-that may pick a function named for a provider (``getattr(self, "_sync_" + kind)``)
-leaves undecided which grants reach it: its calls are then said to be unresolved
-rather than missing a scope.
+from something else that may pick a function named for a provider
+(``getattr(self, "_sync_" + kind)``), or a lookup of such a table by something else
+(``HANDLERS[kind]``), leaves undecided which grants reach it: its calls are then
+said to be unresolved rather than missing a scope.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ from .ast_names import dotted
 from .provider_guards import FunctionGuard, ProviderGuard
 from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
 
-# Code whose providers a name built at run time decides: (its name, first line, last
-# line, the line that builds the name).
+# Code whose providers a value the analysis cannot tie to a provider decides: (its
+# name, first line, last line, the line that picks it).
 UndecidedGuard = tuple[str, int, int, int]
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -61,7 +62,8 @@ class _Target:
 @dataclass
 class _Reaches:
     """How the module reaches one name: calls at lines, picks by providers' tables,
-    picks by a name built at run time (the line that builds it), and other uses."""
+    picks by a name or key not tied to a provider (the line that picks it), and
+    other uses."""
 
     calls: list[int] = field(default_factory=list)
     picked: list[frozenset[str]] = field(default_factory=list)
@@ -72,8 +74,8 @@ class _Reaches:
 def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
                       ) -> tuple[list[FunctionGuard], list[UndecidedGuard]]:
     """The module's functions, methods and classes reached only under guards or
-    through tables keyed by the provider, with their providers; and those a name
-    built at run time may pick, with the line that builds it."""
+    through tables keyed by the provider, with their providers; and those a name or
+    key not tied to a provider may pick, with the line that picks them."""
     targets = _targets(tree)
     if not targets:
         return [], []
@@ -104,8 +106,8 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
 
 def _verdict(target: _Target, reaches: _Reaches, known: list[ProviderGuard],
              unknown: list[tuple[int, int, int]]) -> tuple[str, ...] | int | None:
-    """The providers whose grants reach the target; the line of the name built at run
-    time when that name decides it; None when any grant may."""
+    """The providers whose grants reach the target; the line that picks it when a
+    name or key not tied to a provider decides that; None when any grant may."""
     first, last = target.node.lineno, target.node.end_lineno or target.node.lineno
     # A call of itself runs only once it runs.
     calls = [line for line in reaches.calls if not first <= line <= last]
@@ -191,7 +193,11 @@ def _references(tree: ast.Module, names: set[str]) -> dict[str, _Reaches]:
         if name not in reaches or id(node) in annotations:
             continue
         if id(node) in picked:
-            reaches[name].picked.append(picked[id(node)])
+            table_pick = picked[id(node)]
+            if isinstance(table_pick, int):
+                reaches[name].undecided.append(table_pick)
+            else:
+                reaches[name].picked.append(table_pick)
         elif _called(node, parents):
             reaches[name].calls.append(node.lineno)
         else:
@@ -228,10 +234,11 @@ def _annotations(tree: ast.Module) -> Iterator[ast.expr]:
 
 
 def _picked_by_tables(tree: ast.Module, parents: dict[int, ast.AST],
-                      ) -> dict[int, frozenset[str]]:
-    """The values of dicts keyed by providers that the code only looks up by a
-    grant's provider (``HANDLERS[grant.provider]``, ``HANDLERS.get(provider)``), by
-    node, with the providers whose keys give them."""
+                      ) -> dict[int, frozenset[str] | int]:
+    """The values of dicts keyed by providers that the code only looks up
+    (``HANDLERS[grant.provider]``, ``HANDLERS.get(provider)``), by node: the providers
+    whose keys give them when every lookup is by a grant's provider, else the line of
+    a lookup by something else (``HANDLERS[kind]``), which may pick any of them."""
     tests = ProviderTests(tree)
     stores = Counter(node.id for node in ast.walk(tree)
                      if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load))
@@ -241,7 +248,7 @@ def _picked_by_tables(tree: ast.Module, parents: dict[int, ast.AST],
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
             loads.setdefault(node.id, []).append(node)
-    picked: dict[int, frozenset[str]] = {}
+    picked: dict[int, frozenset[str] | int] = {}
     for table in ast.walk(tree):
         if not isinstance(table, ast.Dict) or not table.keys:
             continue
@@ -251,32 +258,36 @@ def _picked_by_tables(tree: ast.Module, parents: dict[int, ast.AST],
         parent = parents.get(id(table))
         if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(
                 target := parent.targets[0], ast.Name):
-            uses = loads.get(target.id, [])
-            looked_up = stores[target.id] == 1 and target.id not in rebound and bool(uses) and (
-                all(_looked_up_by_provider(load, parents) for load in uses))
+            if stores[target.id] != 1 or target.id in rebound:
+                continue
+            lookups = [_lookup_key(load, parents) for load in loads.get(target.id, [])]
         else:
-            looked_up = _looked_up_by_provider(table, parents)
-        if not looked_up:
+            lookups = [_lookup_key(table, parents)]
+        if not lookups or any(key is None for key in lookups):
             continue
+        unknown = [key.lineno for key in lookups if key is not None and not names_a_provider(key)]
         by_value: dict[str, set[str]] = {}
         for key, value in zip(keys, table.values):
             by_value.setdefault(ast.dump(value), set()).add(key)
         for value in table.values:
             if isinstance(value, (ast.Name, ast.Attribute)):
-                picked[id(value)] = frozenset(by_value[ast.dump(value)])
+                picked[id(value)] = min(unknown) if unknown else frozenset(
+                    by_value[ast.dump(value)])
     return picked
 
 
-def _looked_up_by_provider(node: ast.expr, parents: dict[int, ast.AST]) -> bool:
-    """``table[grant.provider]`` or ``table.get(grant.provider[, default])``."""
+def _lookup_key(node: ast.expr, parents: dict[int, ast.AST]) -> ast.expr | None:
+    """The key of ``table[key]`` or ``table.get(key[, default])``; None for any other
+    use of the table."""
     parent = parents.get(id(node))
     if isinstance(parent, ast.Subscript) and parent.value is node:
-        return isinstance(parent.ctx, ast.Load) and names_a_provider(parent.slice)
+        return parent.slice if isinstance(parent.ctx, ast.Load) else None
     if isinstance(parent, ast.Attribute) and parent.attr == "get":
         call = parents.get(id(parent))
-        return isinstance(call, ast.Call) and call.func is parent and (
-            1 <= len(call.args) <= 2) and not call.keywords and names_a_provider(call.args[0])
-    return False
+        if isinstance(call, ast.Call) and call.func is parent and (
+                1 <= len(call.args) <= 2) and not call.keywords:
+            return call.args[0]
+    return None
 
 
 @dataclass(frozen=True)

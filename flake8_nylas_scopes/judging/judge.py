@@ -417,8 +417,8 @@ def _provider_guards(modules: Mapping[str, ModuleFacts],
     """By path, the lines that run only for some providers' grants: guarded branches,
     and the functions, methods and classes a module reaches only from them, unless
     another module names them (it may call them for any grant); and the lines of
-    those a name built at run time picks, for grants it cannot tell (first line, last
-    line, the line that builds the name)."""
+    those a name or key not tied to a provider picks, for grants it cannot tell (first
+    line, last line, the line that picks them)."""
     guarded = {f"{facts.module}.{name}" for facts in modules.values()
                for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
     # A method (``Sync._google_labels``) is named by its attribute on whatever holds

@@ -203,8 +203,8 @@ class ProjectState:
     # line, providers).  A call there misses no scope of another provider's request.
     provider_guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]] = field(
         default_factory=dict)
-    # By path: code that a name built at run time picks (first line, last line, the
-    # line that builds the name), so that which providers' grants reach it is unknown.
+    # By path: code that a name or key not tied to a provider picks (first line, last
+    # line, the line that picks it), so that which providers' grants reach it is unknown.
     undecided_guards: Mapping[str, Sequence[tuple[int, int, int]]] = field(
         default_factory=dict)
 
@@ -428,8 +428,8 @@ def _kept_from(guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]],
 
 def _picked_at_run_time(undecided: Mapping[str, Sequence[tuple[int, int, int]]],
                         span: Span) -> int | None:
-    """The line that builds the name picking the code at ``span`` for grants the
-    analysis cannot tell (``getattr(self, "_sync_" + kind)``); None for other code."""
+    """The line that picks the code at ``span`` for grants the analysis cannot tell
+    (``getattr(self, "_sync_" + kind)``, ``HANDLERS[kind]``); None for other code."""
     return next((line for first, last, line in undecided.get(span.path, ())
                  if first <= span.line <= last), None)
 
@@ -456,15 +456,15 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
             continue
         picked_at = _picked_at_run_time(project.undecided_guards, use.span)
         if picked_at is not None and state.dialect != V2:
-            # Whether this provider's grants reach the call depends on a name the
-            # analysis cannot read: no claim that a scope is missing.
+            # Whether this provider's grants reach the call depends on a name or key
+            # the analysis cannot tie to a provider: no claim that a scope is missing.
             if report_undecided:
                 provider = state.dialect.rpartition("/")[2]
                 yield Finding("NYS304", use.span, CODES["NYS304"].message(
                     what=f"cannot tell whether {provider} grants reach {use.shown} "
                          f"({endpoint.key}), which needs a scope the {provider} request "
-                         f"does not grant: its code is picked by a name built at run time "
-                         f"(line {picked_at})"))
+                         f"does not grant: line {picked_at} picks the code to run by a name "
+                         f"or key the analysis cannot tie to a provider"))
             continue
         best = sorted(certain_options(endpoint), key=rank)[0]
         suggestion = " + ".join(repr(scope) for scope in sorted(best.scopes))
