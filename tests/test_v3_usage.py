@@ -1409,6 +1409,17 @@ _LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
     f"    is_google = grant.provider == 'google'\n    if is_google:\n        {_LABEL}",
     f"    match grant.provider:\n        case 'microsoft' | 'ews':\n            pass\n"
     f"        case _:\n            {_LABEL}",
+    # A function or method of the module that only returns a provider test.
+    f"    if is_google(grant):\n        {_LABEL}\n\n\n"
+    "def is_google(grant):\n    \"Gmail has labels.\"\n    return grant.provider == 'google'",
+    f"    if not uses_graph(grant):\n        {_LABEL}\n\n\n"
+    "def uses_graph(grant):\n    return grant.provider in ('microsoft', 'ews')",
+    f"    if Grants.is_google(grant):\n        {_LABEL}\n\n\n"
+    "class Grants:\n    @staticmethod\n    def is_google(grant):\n"
+    "        return grant.provider == 'google'",
+    f"    if Grant(grant).google:\n        {_LABEL}\n\n\n"
+    "class Grant:\n    def __init__(self, grant):\n        self.provider = grant.provider\n\n"
+    "    @property\n    def google(self):\n        return self.provider == 'google'",
 ])
 def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
         tmp_path: Path, body: str) -> None:
@@ -1450,6 +1461,19 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
      f"    if is_google:\n        {_LABEL}", "Mail.ReadWrite"),
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if grant.get('kind') == 'google':\n        {_LABEL}", "Mail.ReadWrite"),
+    # A function that does more than return a provider test, or is defined twice.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if is_google(grant):\n        {_LABEL}\n\n\n"
+     "def is_google(grant):\n    print(grant)\n    return grant.provider == 'google'",
+     "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if is_google(grant):\n        {_LABEL}\n\n\n"
+     "def is_google(grant):\n    return grant.provider == 'google'\n\n\n"
+     "if enum:\n    def is_google(grant):\n        return True", "Mail.ReadWrite"),
+    # A test for the other provider.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if is_google(grant):\n        {_LABEL}\n\n\n"
+     "def is_google(grant):\n    return grant.provider != 'google'", "Mail.ReadWrite"),
     # The catch-all case takes the grants the earlier cases leave: Microsoft's here.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    match grant.provider:\n        case 'google':\n            pass\n"
