@@ -1646,6 +1646,63 @@ def test_a_guarded_class_other_modules_use_another_way_stays_guarded(tmp_path: P
     assert _two_providers(tmp_path, _GOOGLE_AND_LABELS, body) == []
 
 
+_HOLDER = f"""
+
+class Sync:
+    def __init__(self, grant):
+        self.grant = grant
+        self.labels = GmailLabels(nylas)
+
+    def run(self, grant_id):
+        if self.grant.provider == 'google':
+            self.labels.create(grant_id)
+"""
+
+
+@pytest.mark.parametrize("body", [
+    # An instance made for every grant, its methods called only for Google's.
+    "    Sync(grant).run(grant_id)" + _HOLDER + _LABELS_CLASS,
+    "    labels = GmailLabels(nylas)\n    if grant.provider == 'google':\n"
+    "        labels.create(grant_id)" + _LABELS_CLASS,
+    # A method called only by such a method.
+    "    Sync(grant).run(grant_id)" + _HOLDER + _LABELS_CLASS.replace(
+        _LABEL, "self.add(grant_id)\n\n    def add(self, grant_id):\n        " + _LABEL),
+])
+def test_methods_of_an_instance_called_only_for_google_grants_miss_no_microsoft_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _two_providers(tmp_path, _GOOGLE_AND_LABELS, body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # Also called for every grant, or handed on.
+    "    Sync(grant).run(grant_id)\n    Sync(grant).labels.create(grant_id)" + _HOLDER
+    + _LABELS_CLASS,
+    "    labels = GmailLabels(nylas)\n    if grant.provider == 'google':\n"
+    "        labels.create(grant_id)\n    print(labels)" + _LABELS_CLASS,
+    # The constructor runs for every grant, and so does what it calls.
+    "    Sync(grant).run(grant_id)" + _HOLDER + _LABELS_CLASS.replace(
+        "self.client = client", _LABEL),
+    "    Sync(grant).run(grant_id)" + _HOLDER + _LABELS_CLASS.replace(
+        "self.client = client", "self.create('g')"),
+    # A subclass, or a method it does not define.
+    "    Sync(grant).run(grant_id)" + _HOLDER.replace(".create(", ".make(") + _LABELS_CLASS
+    + "\n\nclass Labels(GmailLabels):\n    make = GmailLabels.create\n",
+])
+def test_methods_of_an_instance_any_grant_may_reach_still_miss_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+def test_methods_of_an_instance_another_module_makes_still_miss_scopes(tmp_path: Path) -> None:
+    (tmp_path / "jobs.py").write_text(
+        "from app import GmailLabels\n\n\ndef nightly(api, grant_id):\n"
+        "    GmailLabels(api).create(grant_id)\n")
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS,
+                           "    Sync(grant).run(grant_id)" + _HOLDER + _LABELS_CLASS)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
 _HANDLERS = f"""
 
 def sync_google(grant_id):

@@ -6,6 +6,7 @@ The feature's work often sits in code the guarded branch reaches by a call::
         _create_label(grant_id)              # a private function
         self._google_labels(grant_id)        # a private method
         GmailLabels(nylas).create(grant_id)  # a class (its instances, its static methods)
+        self.labels.create(grant_id)         # the methods of an instance held unguarded
 
 or that a table keyed by the provider picks::
 
@@ -54,6 +55,10 @@ class _Target:
     key: str  # ``_label``, ``Sync._google_labels``, ``GmailLabels``
     name: str  # how the module's code names it
     node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+    # A method of a class whose instances the module only holds to call methods on:
+    # its calls, known beforehand, and the class whose name other modules must not use.
+    held_calls: list[int] | None = None
+    owner: str = ""
     # A public function is kept to providers only through a table keyed by them:
     # called by its name, a task queue may run it for any grant.
     by_table_only: bool = False
@@ -80,6 +85,7 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
     if not targets:
         return [], []
     reaches = _references(tree, {target.name for target in targets})
+    targets += _held_methods(tree)
     found: dict[str, FunctionGuard] = {}
     undecided: dict[str, UndecidedGuard] = {}
     # Code reached only from guarded code is guarded too: one more round each.
@@ -90,14 +96,18 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
         for target in targets:
             if target.key in found or target.key in undecided:
                 continue
-            verdict = _verdict(target, reaches.get(target.name, _Reaches()), known, unknown)
+            reached = reaches.get(target.name, _Reaches()) if target.held_calls is None else (
+                _Reaches(calls=target.held_calls))
+            verdict = _verdict(target, reached, known, unknown)
             if verdict is None:
                 continue
             first, last = target.node.lineno, target.node.end_lineno or target.node.lineno
+            # Another module naming the class may make instances and call any method.
+            name = target.owner or target.key
             if isinstance(verdict, int):
-                undecided[target.key] = (target.key, first, last, verdict)
+                undecided[target.key] = (name, first, last, verdict)
             else:
-                found[target.key] = (target.key, first, last, verdict)
+                found[target.key] = (name, first, last, verdict)
             added = True
         if not added:
             break
@@ -172,6 +182,89 @@ def _private_methods(node: ast.ClassDef) -> Iterator[_Target]:
                 dotted(decorator) in _PLAIN_METHOD_DECORATORS
                 for decorator in item.decorator_list):
             yield _Target(f"{node.name}.{item.name}", item.name, item)
+
+
+def _held_methods(tree: ast.Module) -> list[_Target]:
+    """The methods (but the special ones) of each undecorated class of the module whose
+    name the module uses only to make an instance and hold it (``self.labels =
+    GmailLabels(nylas)``, ``labels = GmailLabels(nylas)``), when what holds one is only
+    used to call a method the class defines (``self.labels.create(grant_id)``): with the
+    lines of those calls and of the class's own ``self.method(...)`` calls.  The
+    instance is made for any grant, so its constructor is not among them."""
+    parents = {id(child): parent for parent in ast.walk(tree)
+               for child in ast.iter_child_nodes(parent)}
+    classes = {node.name: node for node in tree.body
+               if isinstance(node, ast.ClassDef) and not node.decorator_list}
+    annotations = {id(node) for annotation in _annotations(tree)
+                   for node in ast.walk(annotation)}
+    holders: dict[str, list[ast.expr]] = {}
+    failed: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and (
+                node.id in classes) and id(node) not in annotations:
+            holder = _holder(node, parents)
+            if holder is None:
+                failed.add(node.id)
+            else:
+                holders.setdefault(node.id, []).append(holder)
+    held: list[_Target] = []
+    for name, targets in holders.items():
+        methods = {item.name: item for item in classes[name].body
+                   if isinstance(item, _FUNCTIONS) and not item.name.startswith("__")}
+        calls = _held_uses(tree, parents, targets, set(methods))
+        if name in failed or calls is None:
+            continue
+        for item in ast.walk(classes[name]):
+            # ``self.method(...)`` in the class's own code.
+            if isinstance(item, ast.Call) and isinstance(item.func, ast.Attribute) and (
+                    isinstance(item.func.value, ast.Name)) and item.func.value.id == "self" and (
+                    item.func.attr in methods):
+                calls.setdefault(item.func.attr, []).append(item.lineno)
+        held.extend(_Target(f"{name}.{method}", method, node, held_calls=calls.get(method, []),
+                            owner=name)
+                    for method, node in methods.items())
+    return held
+
+
+def _holder(node: ast.Name, parents: dict[int, ast.AST]) -> ast.expr | None:
+    """What ``Class(...)`` is bound to: ``self.labels`` or a local name; None for any
+    other use of the class's name."""
+    call = parents.get(id(node))
+    if not (isinstance(call, ast.Call) and call.func is node):
+        return None
+    assign = parents.get(id(call))
+    if not (isinstance(assign, ast.Assign) and len(assign.targets) == 1):
+        return None
+    target = assign.targets[0]
+    if isinstance(target, ast.Name) or (isinstance(target, ast.Attribute) and isinstance(
+            target.value, ast.Name) and target.value.id == "self"):
+        return target
+    return None
+
+
+def _held_uses(tree: ast.Module, parents: dict[int, ast.AST], holders: list[ast.expr],
+               methods: set[str]) -> dict[str, list[int]] | None:
+    """By method, the lines where what the holders hold has it called; None when a
+    holder is read any other way (handed on, stored, an attribute it lacks)."""
+    names = {holder.id for holder in holders if isinstance(holder, ast.Name)}
+    attributes = {holder.attr for holder in holders if isinstance(holder, ast.Attribute)}
+    calls: dict[str, list[int]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in names:
+            pass
+        elif isinstance(node, ast.Attribute) and node.attr in attributes:
+            pass
+        else:
+            continue
+        if not isinstance(node.ctx, ast.Load):
+            continue
+        method = parents.get(id(node))
+        call = parents.get(id(method))
+        if not (isinstance(method, ast.Attribute) and method.attr in methods and isinstance(
+                call, ast.Call) and call.func is method):
+            return None
+        calls.setdefault(method.attr, []).append(call.lineno)
+    return calls
 
 
 def _references(tree: ast.Module, names: set[str]) -> dict[str, _Reaches]:
