@@ -76,16 +76,66 @@ class _Reaches:
     other: bool = False
 
 
+class _Walk:
+    """The module's nodes, walked once: each node's parent, and the names, attributes
+    and dicts the rules look up."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.tree = tree
+        self.parents: dict[int, ast.AST] = {}
+        self.loads: dict[str, list[ast.Name]] = {}
+        self.attributes: dict[str, list[ast.Attribute]] = {}
+        self.stores: Counter[str] = Counter()
+        self.rebound: set[str] = set()
+        self.dicts: list[ast.Dict] = []
+        self.getattrs: list[ast.Call] = []
+        self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+        self.classes: list[ast.ClassDef] = []
+        annotations: list[ast.expr] = []
+        for node in ast.walk(tree):
+            for child in ast.iter_child_nodes(node):
+                self.parents[id(child)] = node
+            if isinstance(node, ast.Name):
+                if isinstance(node.ctx, ast.Load):
+                    self.loads.setdefault(node.id, []).append(node)
+                else:
+                    self.stores[node.id] += 1
+            elif isinstance(node, ast.Attribute):
+                self.attributes.setdefault(node.attr, []).append(node)
+            elif isinstance(node, ast.Dict):
+                self.dicts.append(node)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+                    node.func.id == "getattr") and len(node.args) >= 2 and not isinstance(
+                    node.args[1], ast.Constant):
+                self.getattrs.append(node)
+            elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                self.rebound.update(node.names)
+            elif isinstance(node, _FUNCTIONS):
+                self.functions.append(node)
+                if node.returns is not None:
+                    annotations.append(node.returns)
+            elif isinstance(node, ast.ClassDef):
+                self.classes.append(node)
+            elif isinstance(node, ast.arg) and node.annotation is not None:
+                annotations.append(node.annotation)
+            elif isinstance(node, ast.AnnAssign):
+                annotations.append(node.annotation)
+        self.annotations = {id(node) for annotation in annotations
+                            for node in ast.walk(annotation)}
+
+
 def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
+                      tests: ProviderTests | None = None,
                       ) -> tuple[list[FunctionGuard], list[UndecidedGuard]]:
     """The module's functions, methods and classes reached only under guards or
     through tables keyed by the provider, with their providers; and those a name or
     key not tied to a provider may pick, with the line that picks them."""
-    targets = _targets(tree)
+    walk = _Walk(tree)
+    targets = _targets(walk)
     if not targets:
         return [], []
-    reaches = _references(tree, {target.name for target in targets})
-    targets += _held_methods(tree)
+    reaches = _references(walk, {target.name for target in targets}, tests)
+    targets += _held_methods(walk)
     found: dict[str, FunctionGuard] = {}
     undecided: dict[str, UndecidedGuard] = {}
     # Code reached only from guarded code is guarded too: one more round each.
@@ -150,24 +200,23 @@ def _providers_at(guards: list[ProviderGuard], line: int) -> frozenset[str] | No
     return frozenset.intersection(*around) if around else None
 
 
-def _targets(tree: ast.Module) -> list[_Target]:
+def _targets(walk: _Walk) -> list[_Target]:
     """The module's private functions (module-level ``_...``, or defined in a
     function), its public module-level functions (for tables only), the private
     methods of its classes and its classes: each defined once, undecorated (a
     method may be a ``staticmethod`` or ``classmethod``)."""
-    local = {id(statement) for node in ast.walk(tree) if isinstance(node, _FUNCTIONS)
-             for statement in node.body}
-    counts = Counter(node.name for node in ast.walk(tree)
-                     if isinstance(node, (*_FUNCTIONS, ast.ClassDef)))
+    local = {id(statement) for node in walk.functions for statement in node.body}
+    top = {id(statement) for statement in walk.tree.body}
+    counts = Counter(node.name for node in [*walk.functions, *walk.classes])
     targets: list[_Target] = []
-    for node in ast.walk(tree):
+    for node in [*walk.functions, *walk.classes]:
         if isinstance(node, _FUNCTIONS) and not node.decorator_list and counts[node.name] == 1:
-            if node in tree.body and not node.name.startswith("__"):
+            if id(node) in top and not node.name.startswith("__"):
                 targets.append(_Target(node.name, node.name, node,
                                        by_table_only=not node.name.startswith("_")))
             elif id(node) in local:
                 targets.append(_Target(node.name, node.name, node))
-        elif isinstance(node, ast.ClassDef) and node in tree.body and counts[node.name] == 1:
+        elif isinstance(node, ast.ClassDef) and id(node) in top and counts[node.name] == 1:
             if not node.decorator_list:
                 targets.append(_Target(node.name, node.name, node))
             targets.extend(_private_methods(node))
@@ -184,34 +233,31 @@ def _private_methods(node: ast.ClassDef) -> Iterator[_Target]:
             yield _Target(f"{node.name}.{item.name}", item.name, item)
 
 
-def _held_methods(tree: ast.Module) -> list[_Target]:
+def _held_methods(walk: _Walk) -> list[_Target]:
     """The methods (but the special ones) of each undecorated class of the module whose
     name the module uses only to make an instance and hold it (``self.labels =
     GmailLabels(nylas)``, ``labels = GmailLabels(nylas)``), when what holds one is only
     used to call a method the class defines (``self.labels.create(grant_id)``): with the
     lines of those calls and of the class's own ``self.method(...)`` calls.  The
     instance is made for any grant, so its constructor is not among them."""
-    parents = {id(child): parent for parent in ast.walk(tree)
-               for child in ast.iter_child_nodes(parent)}
-    classes = {node.name: node for node in tree.body
+    classes = {node.name: node for node in walk.tree.body
                if isinstance(node, ast.ClassDef) and not node.decorator_list}
-    annotations = {id(node) for annotation in _annotations(tree)
-                   for node in ast.walk(annotation)}
     holders: dict[str, list[ast.expr]] = {}
     failed: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and (
-                node.id in classes) and id(node) not in annotations:
-            holder = _holder(node, parents)
+    for name in classes:
+        for node in walk.loads.get(name, []):
+            if id(node) in walk.annotations:
+                continue
+            holder = _holder(node, walk.parents)
             if holder is None:
-                failed.add(node.id)
+                failed.add(name)
             else:
-                holders.setdefault(node.id, []).append(holder)
+                holders.setdefault(name, []).append(holder)
     held: list[_Target] = []
     for name, targets in holders.items():
         methods = {item.name: item for item in classes[name].body
                    if isinstance(item, _FUNCTIONS) and not item.name.startswith("__")}
-        calls = _held_uses(tree, parents, targets, set(methods))
+        calls = _held_uses(walk, targets, set(methods))
         if name in failed or calls is None:
             continue
         for item in ast.walk(classes[name]):
@@ -242,24 +288,21 @@ def _holder(node: ast.Name, parents: dict[int, ast.AST]) -> ast.expr | None:
     return None
 
 
-def _held_uses(tree: ast.Module, parents: dict[int, ast.AST], holders: list[ast.expr],
-               methods: set[str]) -> dict[str, list[int]] | None:
+def _held_uses(walk: _Walk, holders: list[ast.expr], methods: set[str],
+               ) -> dict[str, list[int]] | None:
     """By method, the lines where what the holders hold has it called; None when a
     holder is read any other way (handed on, stored, an attribute it lacks)."""
-    names = {holder.id for holder in holders if isinstance(holder, ast.Name)}
-    attributes = {holder.attr for holder in holders if isinstance(holder, ast.Attribute)}
+    uses: list[ast.Name | ast.Attribute] = []
+    for holder in holders:
+        if isinstance(holder, ast.Name):
+            uses.extend(walk.loads.get(holder.id, []))
+        elif isinstance(holder, ast.Attribute):
+            uses.extend(node for node in walk.attributes.get(holder.attr, [])
+                        if isinstance(node.ctx, ast.Load))
     calls: dict[str, list[int]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id in names:
-            pass
-        elif isinstance(node, ast.Attribute) and node.attr in attributes:
-            pass
-        else:
-            continue
-        if not isinstance(node.ctx, ast.Load):
-            continue
-        method = parents.get(id(node))
-        call = parents.get(id(method))
+    for node in {id(node): node for node in uses}.values():
+        method = walk.parents.get(id(node))
+        call = walk.parents.get(id(method))
         if not (isinstance(method, ast.Attribute) and method.attr in methods and isinstance(
                 call, ast.Call) and call.func is method):
             return None
@@ -267,23 +310,20 @@ def _held_uses(tree: ast.Module, parents: dict[int, ast.AST], holders: list[ast.
     return calls
 
 
-def _references(tree: ast.Module, names: set[str]) -> dict[str, _Reaches]:
+def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
+                ) -> dict[str, _Reaches]:
     """How the module's code reaches each of ``names``: by a name or an attribute of
     that name (``_label``, ``self._label``, ``Labels.create``); annotations aside."""
-    parents = {id(child): parent for parent in ast.walk(tree)
-               for child in ast.iter_child_nodes(parent)}
-    annotations = {id(node) for annotation in _annotations(tree)
-                   for node in ast.walk(annotation)}
-    picked = _picked_by_tables(tree, parents)
+    parents = walk.parents
+    picked = _picked_by_tables(walk, tests)
     reaches: dict[str, _Reaches] = {name: _Reaches() for name in names}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            name = node.id
-        elif isinstance(node, ast.Attribute):
-            name = node.attr
-        else:
-            continue
-        if name not in reaches or id(node) in annotations:
+    nodes: list[ast.Name | ast.Attribute] = []
+    for name in names:
+        nodes += walk.loads.get(name, [])
+        nodes += walk.attributes.get(name, [])
+    for node in nodes:
+        name = node.id if isinstance(node, ast.Name) else node.attr
+        if id(node) in walk.annotations:
             continue
         if id(node) in picked:
             table_pick = picked[id(node)]
@@ -295,8 +335,10 @@ def _references(tree: ast.Module, names: set[str]) -> dict[str, _Reaches]:
             reaches[name].calls.append(node.lineno)
         else:
             reaches[name].other = True
-    for built, line in _names_built_at_run_time(tree):
-        for name in names:
+    # Only a name with a provider in it may be picked by a name built at run time.
+    named_for_providers = [name for name in names if _PROVIDER_WORD.search(name)]
+    for built, line in _names_built_at_run_time(walk) if named_for_providers else ():
+        for name in named_for_providers:
             verdict = _pick_by_name(built, name)
             if isinstance(verdict, frozenset):
                 reaches[name].picked.append(verdict)
@@ -316,34 +358,19 @@ def _called(node: ast.Name | ast.Attribute, parents: dict[int, ast.AST]) -> bool
     return False
 
 
-def _annotations(tree: ast.Module) -> Iterator[ast.expr]:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.arg) and node.annotation is not None:
-            yield node.annotation
-        elif isinstance(node, _FUNCTIONS) and node.returns is not None:
-            yield node.returns
-        elif isinstance(node, ast.AnnAssign):
-            yield node.annotation
-
-
-def _picked_by_tables(tree: ast.Module, parents: dict[int, ast.AST],
+def _picked_by_tables(walk: _Walk, tests: ProviderTests | None,
                       ) -> dict[int, frozenset[str] | int]:
     """The values of dicts keyed by providers that the code only looks up
     (``HANDLERS[grant.provider]``, ``HANDLERS.get(provider)``), by node: the providers
     whose keys give them when every lookup is by a grant's provider, else the line of
     a lookup by something else (``HANDLERS[kind]``), which may pick any of them."""
-    tests = ProviderTests(tree)
-    stores = Counter(node.id for node in ast.walk(tree)
-                     if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load))
-    rebound = {name for node in ast.walk(tree) if isinstance(node, (ast.Global, ast.Nonlocal))
-               for name in node.names}
-    loads: dict[str, list[ast.Name]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            loads.setdefault(node.id, []).append(node)
+    if not walk.dicts:
+        return {}
+    tests = tests or ProviderTests(walk.tree)
+    parents = walk.parents
     picked: dict[int, frozenset[str] | int] = {}
-    for table in ast.walk(tree):
-        if not isinstance(table, ast.Dict) or not table.keys:
+    for table in walk.dicts:
+        if not table.keys:
             continue
         keys = [tests.provider_name(key) if key is not None else "" for key in table.keys]
         if not all(keys):
@@ -351,9 +378,9 @@ def _picked_by_tables(tree: ast.Module, parents: dict[int, ast.AST],
         parent = parents.get(id(table))
         if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(
                 target := parent.targets[0], ast.Name):
-            if stores[target.id] != 1 or target.id in rebound:
+            if walk.stores[target.id] != 1 or target.id in walk.rebound:
                 continue
-            lookups = [_lookup_key(load, parents) for load in loads.get(target.id, [])]
+            lookups = [_lookup_key(load, parents) for load in walk.loads.get(target.id, [])]
         else:
             lookups = [_lookup_key(table, parents)]
         if not lookups or any(key is None for key in lookups):
@@ -392,13 +419,10 @@ class _BuiltName:
     part: ast.expr | None  # None when nothing of the name is known
 
 
-def _names_built_at_run_time(tree: ast.Module) -> Iterator[tuple[_BuiltName, int]]:
+def _names_built_at_run_time(walk: _Walk) -> Iterator[tuple[_BuiltName, int]]:
     """The names ``getattr(obj, <not a literal>)`` looks up, with their lines."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
-                node.func.id == "getattr") and len(node.args) >= 2 and not isinstance(
-                node.args[1], ast.Constant):
-            yield _built_name(node.args[1]), node.lineno
+    for node in walk.getattrs:
+        yield _built_name(node.args[1]), node.lineno
 
 
 def _built_name(node: ast.expr) -> _BuiltName:

@@ -32,9 +32,10 @@ _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
-def provider_guards(tree: ast.Module) -> list[ProviderGuard]:
+def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
+                    ) -> list[ProviderGuard]:
     """The branches of the module that run only for the grants of some providers."""
-    tests = ProviderTests(tree)
+    tests = tests or ProviderTests(tree)
     guards: list[ProviderGuard] = []
     scopes: list[ast.AST] = [tree, *(node for node in ast.walk(tree)
                                      if isinstance(node, _SCOPES))]

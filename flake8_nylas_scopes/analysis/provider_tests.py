@@ -142,11 +142,12 @@ def _predicates(tree: ast.Module) -> tuple[dict[str, ast.expr], dict[str, ast.ex
     docstring), by name, defined once in the module: plain ones (or static and class
     methods), then properties.  Whether the expression tests a provider is for the
     caller to read."""
-    counts = Counter(node.name for node in ast.walk(tree)
-                     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)))
+    functions = [node for node in ast.walk(tree)
+                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    counts = Counter(node.name for node in functions)
     plain: dict[str, ast.expr] = {}
     properties: dict[str, ast.expr] = {}
-    for node in ast.walk(tree):
+    for node in functions:
         if not isinstance(node, ast.FunctionDef) or counts[node.name] != 1:
             continue
         body = node.body[1:] if ast.get_docstring(node) is not None else node.body
