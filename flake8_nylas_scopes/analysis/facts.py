@@ -399,9 +399,14 @@ class ModuleFacts:
     # Branches that run only for some providers' grants: (first line, last line,
     # providers), see ``provider_guards``.
     provider_guards: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
-    # Private functions the module calls only in such branches: (name, first line, last
-    # line, providers), kept to those providers unless another module uses the name.
+    # Functions, methods and classes the module reaches only from such branches or
+    # through a table keyed by the provider: (name, first line, last line, providers),
+    # kept to those providers unless another module uses the name.
     function_guards: list[tuple[str, int, int, tuple[str, ...]]] = field(default_factory=list)
+    # Those a name or key not tied to a provider may pick (``getattr(self, "_sync_" +
+    # kind)``, ``HANDLERS[kind]``), so that which providers' grants reach them is
+    # unknown: (name, first line, last line, the line that picks them).
+    undecided_guards: list[tuple[str, int, int, int]] = field(default_factory=list)
     # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
     # name (see ``foreign_scopes``).
     foreign_scopes: list[str] = field(default_factory=list)
@@ -444,6 +449,7 @@ class ModuleFacts:
                                 for first, last, names in self.provider_guards],
             "function_guards": [[name, first, last, list(names)]
                                 for name, first, last, names in self.function_guards],
+            "undecided_guards": [list(guard) for guard in self.undecided_guards],
             "foreign_scopes": list(self.foreign_scopes),
             "tested_scopes": list(self.tested_scopes),
             "given_away": list(self.given_away),
@@ -481,6 +487,8 @@ class ModuleFacts:
              for first, last, names in data.get("provider_guards", ())],
             [(str(name), int(first), int(last), tuple(str(provider) for provider in names))
              for name, first, last, names in data.get("function_guards", ())],
+            [(str(name), int(first), int(last), int(line))
+             for name, first, last, line in data.get("undecided_guards", ())],
             [str(name) for name in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
             [str(name) for name in data.get("given_away", ())],

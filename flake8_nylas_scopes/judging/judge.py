@@ -430,29 +430,48 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
 
 
 def _provider_guards(modules: Mapping[str, ModuleFacts],
-                     ) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
+                     ) -> tuple[dict[str, list[tuple[int, int, tuple[str, ...]]]],
+                                dict[str, list[tuple[int, int, int]]]]:
     """By path, the lines that run only for some providers' grants: guarded branches,
-    and the private functions a module calls only there, unless another module names
-    them (it may call them for any grant)."""
+    and the functions, methods and classes a module reaches only from them, unless
+    another module names them (it may call them for any grant); and the lines of
+    those a name or key not tied to a provider picks, for grants it cannot tell (first
+    line, last line, the line that picks them)."""
     guarded = {f"{facts.module}.{name}" for facts in modules.values()
-               for name, *_ in facts.function_guards}
+               for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
+    # A method (``Sync._google_labels``) is named by its attribute on whatever holds
+    # an instance: any other module reading an attribute of its name may call it.
+    module_names = {facts.module for facts in modules.values()}
+    methods: dict[str, set[str]] = {}
+    for name in guarded:
+        owner, _, attribute = name.rpartition(".")
+        if owner not in module_names:
+            methods.setdefault(attribute, set()).add(name)
     named_elsewhere: set[str] = set()
     if guarded:
         for facts in modules.values():
             if facts.flow is None:
                 continue
-            own = {f"{facts.module}.{name}" for name, *_ in facts.function_guards}
+            own = {f"{facts.module}.{name}"
+                   for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
             named_elsewhere.update(
                 name for name in _referenced_names(facts.flow)
                 if name in guarded and name not in own)
+            for attribute in set(_attribute_names(facts.flow)).intersection(methods):
+                named_elsewhere.update(methods[attribute].difference(own))
     guards: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+    undecided: dict[str, list[tuple[int, int, int]]] = {}
     for path, facts in modules.items():
         kept = [*facts.provider_guards, *(
             (first, last, providers) for name, first, last, providers in facts.function_guards
             if f"{facts.module}.{name}" not in named_elsewhere)]
         if kept:
             guards[path] = kept
-    return guards
+        unknown = [(first, last, line) for name, first, last, line in facts.undecided_guards
+                   if f"{facts.module}.{name}" not in named_elsewhere]
+        if unknown:
+            undecided[path] = unknown
+    return guards, undecided
 
 
 def _names_test_library(value: Val | None) -> bool:
@@ -492,6 +511,21 @@ def _referenced_names(flow: FlowFacts) -> Iterator[str]:
         values += [store.owner, store.value]
     for value in values:
         yield from _refs_in(value)
+
+
+def _attribute_names(flow: FlowFacts) -> Iterator[str]:
+    """The attributes a module's code reads or calls, on whatever value."""
+    values: list[Val | None] = [call.callee for call in flow.calls]
+    values += [edge.value for edge in flow.edges]
+    values += [sink.value for sink in flow.sinks]
+    values += [read.value for read in flow.reads]
+    for use in flow.uses:
+        yield from use.attrs
+    for value in values:
+        while value is not None:
+            if value.kind == "attr":
+                yield value.name
+            value = value.inner
 
 
 def _refs_in(value: Val | None) -> Iterator[str]:
@@ -555,7 +589,7 @@ def judge_project(
         unresolved.extend(UnresolvedUse(site.span, _outside_reason(outside, alone), None)
                           for site in sites)
     state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial,
-                         _provider_guards(modules))
+                         *_provider_guards(modules))
     result.state = state
     result.inference = infer(endpoint_uses)
     # A provider's API v3 scopes are inferred where the project asks for them or makes
