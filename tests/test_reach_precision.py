@@ -1037,6 +1037,10 @@ class Plans:
             "from .config import AUTH\nfrom .features import enable_google_calendar\n\n"
             "enable_google_calendar(AUTH)\n"),
     },
+    "appended to by a module that imports it from the module that asks for it": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST),
+        "app/plugins.py": "from .views import SCOPES\n\nSCOPES.append('calendar.read_only')\n",
+    },
     "a v3 config whose list another module appends to": {
         "app/config.py": V3_CONFIG, "app/calls.py": V3_FROM_AUTH,
         "app/plugins.py": (
@@ -1089,6 +1093,17 @@ def test_a_scope_list_only_looked_at_elsewhere_still_misses_the_calendar(
         "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
         "app/views.py": FROM_CONFIG, "app/plugins.py": "from .config import SCOPES\n" + use})
     assert [code for _, _, code, _ in found] == ["NYS301"], use
+
+
+def test_a_list_another_module_only_looks_at_still_misses_the_calendar_where_asked(
+    tmp_path: Path
+) -> None:
+    # The control for the list another module changes in the module that asks for it.
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/views.py": _auth("SCOPES", CONFIG_LIST),
+        "app/plugins.py": "from .views import SCOPES\n\nprint(len(SCOPES), list(SCOPES))\n"})
+    assert [code for _, _, code, _ in found] == ["NYS301"]
 
 
 def test_a_v3_list_only_looked_at_elsewhere_still_misses_the_calendar(tmp_path: Path) -> None:
