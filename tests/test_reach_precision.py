@@ -1246,6 +1246,12 @@ CHANGED_THROUGH_ANOTHER_VALUE = {
             "\n\ndef setup():\n    holder = dict(scopes=SCOPES)\n"
             "    holder['scopes'] += ['calendar.read_only']\n")),
     },
+    "stored in an object's dict whose item is appended to": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "\n\nclass Setup:\n    def __init__(self):\n        self.options = {}\n"
+            "        self.options['scopes'] = SCOPES\n"
+            "        self.options['scopes'].append('calendar.read_only')\n")),
+    },
     "held by a tuple unpacked into names": {
         "app/views.py": _auth("SCOPES", CONFIG_LIST + (
             "PAIR = (SCOPES, ['contacts'])\nfirst, second = PAIR\n"
@@ -1317,6 +1323,9 @@ READ_THROUGH_ANOTHER_VALUE = {
         "app/views.py": _auth("SCOPES", CONFIG_LIST + (
             "\n\ndef show():\n    holder = {}\n    holder['scopes'] = SCOPES\n"
             "    holder['state'] = 'x'\n    print(holder)\n"))},
+    "stored in Flask's configuration": {
+        "app/views.py": _auth("SCOPES", "from flask import Flask\n" + CONFIG_LIST + (
+            "app = Flask(__name__)\napp.config['NYLAS_SCOPES'] = SCOPES\n"))},
     "looked at in every read-only way": {
         "app/views.py": _auth("SCOPES", CONFIG_LIST + (
             "for scope in SCOPES:\n    print(scope.upper())\nif 'calendar' in SCOPES:\n"

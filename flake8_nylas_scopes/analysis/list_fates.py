@@ -303,7 +303,8 @@ class _Walk:
                 container = container.value
             if isinstance(container, ast.Name):
                 return Fate("bound", self.part, name=container.id, stored=True)
-            # ``app.config["NYLAS_SCOPES"] = SCOPES``: Flask's configuration, read
-            # by key where the analysis reads it.
-            return KEPT
+            if isinstance(container, ast.Attribute) and container.attr == "config":
+                # ``app.config["NYLAS_SCOPES"] = SCOPES``: Flask's configuration, read
+                # by key where the analysis reads it.
+                return KEPT
         return self.lost()
