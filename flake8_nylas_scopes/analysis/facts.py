@@ -355,6 +355,12 @@ def any_member(holder: str) -> str:
     return f"{holder}.*"
 
 
+# The end of a ``ModuleFacts.given_away`` entry for a list or dict only whose items
+# go to code that may change them (``dict(CONFIG)["scope"].append(...)``): a key of
+# it (``CONFIG["scope"]``) is not what it says, a list of strings still is.
+ITEMS = "[*]"
+
+
 @dataclass
 class ModuleFacts:
     """Everything the rules need from one module.
@@ -423,6 +429,10 @@ class ModuleFacts:
     # The parameters each module-level function only reads, by function name (kept
     # only for functions with such a parameter, in modules that say "scope").
     read_parameters: dict[str, ReadParameters] = field(default_factory=dict)
+    # The lists and dicts (by the dotted names of ``given_away``) each module-level
+    # function returns, and the calls whose results it returns (``pkg.get_scopes()``):
+    # changed when another module may change what the function returns.
+    returned: dict[str, list[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -456,6 +466,7 @@ class ModuleFacts:
             "given_to": [given.to_json() for given in self.given_to],
             "read_parameters": {name: read.to_json()
                                 for name, read in self.read_parameters.items()},
+            "returned": {name: list(values) for name, values in self.returned.items()},
         }
 
     @classmethod
@@ -495,4 +506,6 @@ class ModuleFacts:
             [GivenTo.from_json(given) for given in data.get("given_to", ())],
             {str(name): ReadParameters.from_json(read)
              for name, read in data.get("read_parameters", {}).items()},
+            {str(name): [str(value) for value in values]
+             for name, values in data.get("returned", {}).items()},
         )

@@ -72,6 +72,7 @@ def module_facts(
                 facts.given_away = extractor.facts.given_away
                 facts.given_to = extractor.facts.given_to
                 facts.read_parameters = extractor.facts.read_parameters
+                facts.returned = extractor.facts.returned
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,

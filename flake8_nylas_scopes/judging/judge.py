@@ -227,6 +227,7 @@ def _resolve_sites(
     # True when some request's scopes come from callers the analysis may not all see.
     partial = False
     for facts in modules.values():
+        changed = _changed_own_lists(facts, index) if facts.sites and facts.constants else {}
         for site in facts.sites:
             if not _is_request_url(index, site):
                 continue
@@ -239,7 +240,7 @@ def _resolve_sites(
                     sites.extend(from_callers)
                     partial = True
                     continue
-            requests = [_unless_changed_elsewhere(facts, index, site)]
+            requests = [site]
             if parameter is not None and parameter.kind is ParameterKind.BODY:
                 requests = _callers_bodies(
                     modules, resolver, site, site.value.reference) or requests
@@ -249,29 +250,37 @@ def _resolve_sites(
                     one = dataclasses.replace(request, value=value)
                     if not is_nylas_request(one):
                         continue
-                    if value.state is ValueState.UNRESOLVED and not one.ignored_key:
+                    one = dataclasses.replace(one, value=_unless_changed(value, changed))
+                    if one.value.state is ValueState.UNRESOLVED and not one.ignored_key:
                         unresolved.append(one)
                     else:
                         sites.append(one)
     return sites, unresolved, partial
 
 
-def _unless_changed_elsewhere(facts: ModuleFacts, index: ConstantIndex,
-                              site: ScopeSite) -> ScopeSite:
-    """A request reading a list of its own module, unresolved when another module
-    changes that list (``config.SCOPES.append(...)``, ``config.SCOPES = [...]``,
-    ``vars(config)["SCOPES"] = ...``): the module read it from its one assignment,
-    without the changes only the other modules' facts show."""
-    written = {item.span for item in site.value.items}
-    if not written:
-        return site
-    for name, constant in facts.constants.items():
-        spans = {item.span for item in constant.items}
-        if spans and spans <= written and index.changed_elsewhere(f"{facts.module}.{name}"):
-            return dataclasses.replace(site, value=ScopeValue(
-                ValueState.UNRESOLVED, complete=False, span=site.value.span,
-                reason=f"scopes come from {facts.module}.{name}, which other code may change"))
-    return site
+def _changed_own_lists(facts: ModuleFacts, index: ConstantIndex) -> dict[Span, str]:
+    """Where the items of a module's own scope lists are written that code of other
+    modules may change (``from .views import SCOPES`` then ``SCOPES.append(...)``),
+    with the list's dotted name: a request of the module reads them from their
+    assignment, which the program may no longer hold."""
+    found: dict[Span, str] = {}
+    for name, value in facts.constants.items():
+        reference = f"{facts.module}.{name}"
+        if value.state is ValueState.ITEMS and index.changed_elsewhere(reference):
+            found.update((item.span, reference) for item in value.items)
+    return found
+
+
+def _unless_changed(value: ScopeValue, changed: Mapping[Span, str]) -> ScopeValue:
+    """The value, or unresolved when it is read from a list ``changed`` holds."""
+    if not changed or value.state is not ValueState.ITEMS:
+        return value
+    reference = next((changed[item.span] for item in value.items if item.span in changed), "")
+    if not reference:
+        return value
+    return ScopeValue(ValueState.UNRESOLVED, complete=False, reference=reference,
+                      span=value.span,
+                      reason=f"scopes come from {reference}, which other code may change")
 
 
 def _raw_uses(facts: ModuleFacts, index: ConstantIndex) -> Iterator[RawUse]:
