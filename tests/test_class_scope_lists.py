@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
 
@@ -270,6 +272,19 @@ DATACLASS_CASES = {
     "changed past frozen": (
         "settings = NylasSettings()",
         "settings = NylasSettings()\nobject.__setattr__(settings, 'scopes', ['calendar'])"),
+    # The instance's namespace dict holds its attributes.
+    "changed through vars": (
+        "settings = NylasSettings()", "settings = NylasSettings()\n"
+        "vars(settings)['scopes'] = ['email.read_only', 'contacts']"),
+    "changed through __dict__": (
+        "settings = NylasSettings()", "settings = NylasSettings()\n"
+        "settings.__dict__['scopes'].append('contacts')"),
+    "changed through __dict__.update": (
+        "settings = NylasSettings()", "settings = NylasSettings()\n"
+        "settings.__dict__.update(scopes=['contacts'])"),
+    "changed through __dict__.setdefault": (
+        "settings = NylasSettings()", "settings = NylasSettings()\n"
+        "settings.__dict__.setdefault('scopes', []).append('contacts')"),
 }
 
 
@@ -279,6 +294,31 @@ def test_dataclass_instances_that_may_hold_other_values_are_not_read(tmp_path: P
         findings = _findings(tmp_path / str(number), {
             "app/config.py": SETTINGS.replace(old, new), "app/auth.py": SETTINGS_AUTH})
         assert _codes(findings) == {("auth.py", 10, "NYS304")}, (number, findings)
+
+
+@pytest.mark.parametrize("change", [
+    "vars(config.settings)['scopes'] = ['email.read_only', 'contacts']",
+    "config.settings.__dict__['scopes'] += ['contacts']",
+    "config.settings.__dict__.update({'scopes': ['contacts']})",
+    "vars(settings)[key] = ['contacts']",
+])
+def test_an_instance_changed_through_its_namespace_elsewhere_is_not_read(
+        tmp_path: Path, change: str) -> None:
+    startup = ("from . import config\nfrom .config import settings\n\n\n"
+               f"def widen(key):\n    {change}\n")
+    findings = _findings(tmp_path, {"app/config.py": SETTINGS, "app/auth.py": SETTINGS_AUTH,
+                                    "app/startup.py": startup})
+    assert _codes(findings) == {("auth.py", 10, "NYS304")}
+
+
+def test_another_objects_namespace_changes_leave_the_instance_read(tmp_path: Path) -> None:
+    startup = ("from . import config\n\n\ndef widen(other):\n"
+               "    other.__dict__['timeout'] = 5\n"
+               "    settings_copy = dict(vars(other))\n"
+               "    vars(config)['OTHER'] = 1\n")
+    findings = _findings(tmp_path, {"app/config.py": SETTINGS, "app/auth.py": SETTINGS_AUTH,
+                                    "app/startup.py": startup})
+    assert _codes(findings) == {("config.py", 10, "NYS303")}
 
 
 def test_an_instance_bound_again_elsewhere_is_not_read(tmp_path: Path) -> None:

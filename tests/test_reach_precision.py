@@ -1037,6 +1037,10 @@ class Plans:
             "from .config import AUTH\nfrom .features import enable_google_calendar\n\n"
             "enable_google_calendar(AUTH)\n"),
     },
+    "appended to by a module that imports it from the module that asks for it": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST),
+        "app/plugins.py": "from .views import SCOPES\n\nSCOPES.append('calendar.read_only')\n",
+    },
     "a v3 config whose list another module appends to": {
         "app/config.py": V3_CONFIG, "app/calls.py": V3_FROM_AUTH,
         "app/plugins.py": (
@@ -1089,6 +1093,17 @@ def test_a_scope_list_only_looked_at_elsewhere_still_misses_the_calendar(
         "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
         "app/views.py": FROM_CONFIG, "app/plugins.py": "from .config import SCOPES\n" + use})
     assert [code for _, _, code, _ in found] == ["NYS301"], use
+
+
+def test_a_list_another_module_only_looks_at_still_misses_the_calendar_where_asked(
+    tmp_path: Path
+) -> None:
+    # The control for the list another module changes in the module that asks for it.
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/views.py": _auth("SCOPES", CONFIG_LIST),
+        "app/plugins.py": "from .views import SCOPES\n\nprint(len(SCOPES), list(SCOPES))\n"})
+    assert [code for _, _, code, _ in found] == ["NYS301"]
 
 
 def test_a_v3_list_only_looked_at_elsewhere_still_misses_the_calendar(tmp_path: Path) -> None:
@@ -1155,6 +1170,191 @@ def test_a_list_another_modules_function_only_reads_still_misses_the_calendar(
         "app/views.py": FROM_CONFIG, "app/show.py": "from tools import enable\n" + SHOW_SCOPES,
         "app/plugins.py": plugin})
     assert [code for _, _, code, _ in found] == ["NYS301"], plugin
+
+
+GET_SCOPES = CONFIG_LIST + "\n\ndef get_scopes():\n    return SCOPES\n"
+APPEND_TO_RESULT = "get_scopes().append('calendar.read_only')\n"
+V3_AUTH = V3_CALLS.replace('"scope": ["https://www.googleapis.com/auth/gmail.readonly"]}',
+                           '"scope": [G + "gmail.readonly"]}')
+# The list reached through what a function returns, a container holding it, or a
+# shallow copy of the config holding it, then changed: the very object the request
+# reads, so its assignment no longer says what is granted.
+CHANGED_THROUGH_ANOTHER_VALUE = {
+    "returned by a function and appended to by its module": {
+        "app/views.py": _auth("SCOPES", GET_SCOPES + "\n" + APPEND_TO_RESULT),
+    },
+    "returned by a function and appended to through a local name": {
+        "app/views.py": _auth("SCOPES", GET_SCOPES + (
+            "\n\ndef setup():\n    scopes = get_scopes()\n"
+            "    scopes.append('calendar.read_only')\n")),
+    },
+    "returned by another module's function and appended to": {
+        "app/config.py": GET_SCOPES, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": "from .config import get_scopes\n\n" + APPEND_TO_RESULT,
+    },
+    "returned through the module and extended in place by a local name": {
+        "app/config.py": GET_SCOPES, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": ("from . import config\n\n\ndef setup():\n"
+                           "    scopes = config.get_scopes()\n"
+                           "    scopes += ['calendar.read_only']\n"),
+    },
+    "returned through a package's re-export": {
+        "app/scopes/__init__.py": "from .base import SCOPES, get_scopes\n",
+        "app/scopes/base.py": GET_SCOPES,
+        "app/views.py": _auth("SCOPES", "from .scopes import SCOPES"),
+        "app/plugins.py": "from .scopes import get_scopes\n\n" + APPEND_TO_RESULT,
+    },
+    "returned by a function that returns another's result": {
+        "app/config.py": GET_SCOPES + "\n\ndef scopes_for(plan):\n    return get_scopes()\n",
+        "app/views.py": FROM_CONFIG,
+        "app/plugins.py": ("from .config import scopes_for\n\n"
+                           "scopes_for('pro').append('calendar.read_only')\n"),
+    },
+    "returned by a function handed to code outside the project": {
+        "app/config.py": GET_SCOPES, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": "from tools import register\n\nfrom .config import get_scopes\n\n"
+                          "register(get_scopes)\n",
+    },
+    "returned by a method of a class": {
+        "app/config.py": ("class Config:\n    SCOPES = ['email.read_only']\n\n"
+                          "    def scopes(self):\n        return self.SCOPES\n"),
+        "app/views.py": _auth("Config.SCOPES", "from .config import Config"),
+        "app/plugins.py": ("from .config import Config\n\n"
+                           "Config().scopes().append('calendar.read_only')\n"),
+    },
+    "returned by a property": {
+        "app/config.py": (CONFIG_LIST + "\n\nclass Settings:\n    @property\n"
+                          "    def scopes(self):\n        return SCOPES\n"),
+        "app/views.py": FROM_CONFIG,
+        "app/plugins.py": ("from .config import Settings\n\n"
+                           "Settings().scopes.append('calendar.read_only')\n"),
+    },
+    "yielded by a generator": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "\n\ndef lists():\n    yield SCOPES\n\n\nfor each in lists():\n"
+            "    each.append('calendar.read_only')\n")),
+    },
+    "in a list display indexed and appended to": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + "[SCOPES][0].append('calendar.read_only')\n"),
+    },
+    "held by a dict whose item is appended to": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "HOLDER = {'scopes': SCOPES}\nHOLDER['scopes'].append('calendar.read_only')\n")),
+    },
+    "held by a function's dict whose item is extended": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "\n\ndef setup():\n    holder = dict(scopes=SCOPES)\n"
+            "    holder['scopes'] += ['calendar.read_only']\n")),
+    },
+    "stored in an object's dict whose item is appended to": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "\n\nclass Setup:\n    def __init__(self):\n        self.options = {}\n"
+            "        self.options['scopes'] = SCOPES\n"
+            "        self.options['scopes'].append('calendar.read_only')\n")),
+    },
+    "held by a tuple unpacked into names": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "PAIR = (SCOPES, ['contacts'])\nfirst, second = PAIR\n"
+            "first.append('calendar.read_only')\n")),
+    },
+    "held by a container an importing module builds": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": ("from .config import SCOPES\n\nHOLDER = {'scopes': SCOPES}\n"
+                           "HOLDER['scopes'].append('calendar.read_only')\n"),
+    },
+    "held by a dataclass a registry keeps": {
+        "app/views.py": _auth("SCOPES", "from .registry import Plan, registry\n" + CONFIG_LIST
+                              + "registry.register(Plan(scopes=SCOPES))\n"),
+        "app/registry.py": ("class Registry:\n    def register(self, plan):\n"
+                            "        plan.scopes.append('calendar.read_only')\n\n\n"
+                            "registry = Registry()\n"),
+    },
+    "a v3 config copied with dict() whose list is appended to": {
+        "app/calls.py": V3_AUTH + (
+            "\nCOPY = dict(CONFIG)\nCOPY['scope'].append(G + 'calendar.readonly')\n"),
+    },
+    "a v3 config copied with its copy method": {
+        "app/calls.py": V3_AUTH + "\nCONFIG.copy()['scope'].append(G + 'calendar.readonly')\n",
+    },
+    "a v3 config copied with copy.copy in a function": {
+        "app/calls.py": V3_AUTH + (
+            "\n\ndef setup():\n    import copy\n\n    mine = copy.copy(CONFIG)\n"
+            "    mine['scope'].append(G + 'calendar.readonly')\n"),
+    },
+    "a v3 config spread into a new dict": {
+        "app/calls.py": V3_AUTH + "\n{**CONFIG}['scope'].extend([G + 'calendar.readonly'])\n",
+    },
+    "another module's v3 config copied and its list appended to": {
+        "app/config.py": V3_CONFIG, "app/calls.py": V3_FROM_AUTH,
+        "app/plugins.py": ("from .config import AUTH, G\n\nmine = dict(AUTH)\n"
+                           "mine['scope'].append(G + 'calendar.readonly')\n"),
+    },
+}
+
+
+@pytest.mark.parametrize("files", CHANGED_THROUGH_ANOTHER_VALUE.values(),
+                         ids=list(CHANGED_THROUGH_ANOTHER_VALUE))
+def test_a_list_changed_through_a_value_holding_it_grants_an_unknown_set(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, **files})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+# The controls: the same values only looked at, or truly copied before the change,
+# and the calendar call still misses its scope.
+READ_THROUGH_ANOTHER_VALUE = {
+    "returned to the request": {"app/views.py": _auth("get_scopes()", GET_SCOPES)},
+    "returned by another module's function to the request": {
+        "app/config.py": GET_SCOPES, "app/views.py": _auth("get_scopes()", (
+            "from .config import get_scopes"))},
+    "returned and only looked at through a local name": {
+        "app/config.py": GET_SCOPES, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": ("from . import config\n\n\ndef show():\n"
+                           "    scopes = config.get_scopes()\n    print(', '.join(scopes))\n")},
+    "returned, copied and the copy appended to": {
+        "app/config.py": GET_SCOPES, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": ("from .config import get_scopes\n\n"
+                           "list(get_scopes()).append('calendar.read_only')\n")},
+    "held by a dict read by key in the request": {
+        "app/views.py": _auth("HOLDER['scopes']", CONFIG_LIST + "HOLDER = {'scopes': SCOPES}\n")},
+    "held by a function's dict given a new item": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "\n\ndef show():\n    holder = {}\n    holder['scopes'] = SCOPES\n"
+            "    holder['state'] = 'x'\n    print(holder)\n"))},
+    "stored in Flask's configuration": {
+        "app/views.py": _auth("SCOPES", "from flask import Flask\n" + CONFIG_LIST + (
+            "app = Flask(__name__)\napp.config['NYLAS_SCOPES'] = SCOPES\n"))},
+    "looked at in every read-only way": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "for scope in SCOPES:\n    print(scope.upper())\nif 'calendar' in SCOPES:\n"
+            "    print(f'{SCOPES}', '%s' % SCOPES, len(SCOPES), sorted(SCOPES))\n"))},
+    "copied with sorted() and the copy appended to": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "MORE = sorted(SCOPES)\nMORE.append('calendar.read_only')\n"))},
+    "another module's list copied in a function and the copy appended to": {
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": ("from .config import SCOPES\n\n\ndef more():\n"
+                           "    scopes = list(SCOPES)\n    scopes.append('calendar.read_only')\n"
+                           "    return scopes\n")},
+    "a v3 config deep-copied and the copy's list appended to": {
+        "app/calls.py": V3_AUTH + (
+            "\nimport copy\n\nMINE = copy.deepcopy(CONFIG)\n"
+            "MINE['scope'].append(G + 'calendar.readonly')\n")},
+    "a v3 config merged into a new one": {
+        "app/calls.py": V3_AUTH.replace("nylas.auth.url_for_oauth2(CONFIG)",
+                                        "nylas.auth.url_for_oauth2({**CONFIG, 'state': 'x'})")},
+}
+
+
+@pytest.mark.parametrize("files", READ_THROUGH_ANOTHER_VALUE.values(),
+                         ids=list(READ_THROUGH_ANOTHER_VALUE))
+def test_a_list_only_looked_at_through_a_value_holding_it_still_misses_the_calendar(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, **files})
+    assert [code for _, _, code, _ in found] == ["NYS301"], files
 
 
 @pytest.mark.parametrize("files", CHANGED_ELSEWHERE.values(), ids=list(CHANGED_ELSEWHERE))
@@ -1387,3 +1587,92 @@ def test_a_name_the_package_binds_twice_is_unresolved(tmp_path: Path) -> None:
                            "if os.environ.get('LEGACY'):\n    from .legacy import SCOPES\n",
         "app/legacy.py": 'SCOPES = ["email.modify"]\n'})
     assert found == [("views.py", 8, "NYS304")]
+
+
+_AGENDA = '''
+from nylas import APIClient
+
+from .config import SCOPES
+
+
+def login():
+    return APIClient("id", "secret").authentication_url("https://a.example/cb", scopes=SCOPES)
+
+
+def agenda(token):
+    return [event.title for event in APIClient("id", "secret", token).events.where(limit=5)]
+'''
+
+
+@pytest.mark.parametrize("config, boot", [
+    # A module's namespace dict holds its globals: each of these adds the calendar.
+    ('import os\n\nSCOPES = ["email.read_only"]\nif os.environ.get("CAL"):\n'
+     '    globals()["SCOPES"] = ["calendar.read_only"]\n', ""),
+    ('SCOPES = ["email.read_only"]\n\n\ndef configure(**values):\n'
+     '    globals().update(values)\n', ""),
+    ('SCOPES = ["email.read_only"]\n',
+     'from . import config\n\nvars(config)["SCOPES"] = ["calendar.read_only"]\n'),
+    ('SCOPES = ["email.read_only"]\n',
+     'from . import config\n\nconfig.__dict__["SCOPES"].append("calendar.read_only")\n'),
+    ('SCOPES = ["email.read_only"]\n',
+     'import sys\n\nsys.modules["app.config"].SCOPES = ["calendar.read_only"]\n'),
+    ('import sys\n\nSCOPES = ["email.read_only"]\n'
+     'sys.modules[__name__].SCOPES += ["calendar.read_only"]\n', ""),
+])
+def test_a_list_changed_through_its_modules_namespace_is_not_read(
+        tmp_path: Path, config: str, boot: str) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/config.py": config,
+                              "app/boot.py": boot, "app/views.py": _AGENDA})
+    assert [(name, code) for name, _, code, _ in found] == [("views.py", "NYS304")]
+
+
+def test_another_global_written_through_the_namespace_leaves_the_list_read(
+        tmp_path: Path) -> None:
+    config = ('import os\nimport sys\n\nSCOPES = ["email.read_only"]\n'
+              'if os.environ.get("DEBUG"):\n    globals()["LEVEL"] = 10\n'
+              '    sys.modules[__name__].TIMEOUT = 5\n')
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/config.py": config,
+                              "app/views.py": _AGENDA})
+    # The calendar read is missing, and the mail scope unused.
+    assert [(name, code) for name, _, code, _ in found] == [
+        ("config.py", "NYS303"), ("views.py", "NYS301")]
+
+
+_OWN_LIST = '''
+from nylas import APIClient
+
+SCOPES = ["email.read_only"]
+
+
+def login():
+    return APIClient("id", "secret").authentication_url("https://a.example/cb", scopes=SCOPES)
+
+
+def agenda(token):
+    return [event.title for event in APIClient("id", "secret", token).events.where(limit=5)]
+'''
+
+
+@pytest.mark.parametrize("boot", [
+    'from . import views\n\nviews.SCOPES.append("calendar.read_only")\n',
+    'from . import views\n\nviews.SCOPES = ["email.read_only", "calendar.read_only"]\n',
+    'from .views import SCOPES\n\nSCOPES.append("calendar.read_only")\n',
+    'from . import views\n\nvars(views)["SCOPES"] = ["calendar.read_only"]\n',
+    'from . import views\n\nnamespace = vars(views)\nnamespace["SCOPES"] = ["contacts"]\n',
+    'from . import views\n\nnamespace = views.__dict__\nnamespace.update(SCOPES=[])\n',
+])
+def test_a_list_read_in_its_own_module_and_changed_by_another_is_not_read(
+        tmp_path: Path, boot: str) -> None:
+    # The module reads its list from its one assignment; only the other module's
+    # facts show the change, which may add the calendar scope the agenda needs.
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/views.py": _OWN_LIST,
+                              "app/boot.py": boot})
+    assert [(name, code) for name, _, code, _ in found] == [("views.py", "NYS304")]
+
+
+def test_a_list_another_module_only_reads_stays_read_in_its_own(tmp_path: Path) -> None:
+    boot = 'from . import views\n\nprint(views.SCOPES)\nvars(views)["TIMEOUT"] = 5\n'
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/views.py": _OWN_LIST,
+                              "app/boot.py": boot})
+    assert [(name, code) for name, _, code, _ in found] == [
+        ("views.py", "NYS303"), ("views.py", "NYS301")]

@@ -884,3 +884,118 @@ def test_a_client_stored_on_a_class_of_a_library_escapes(tmp_path: Path) -> None
     })
     codes = _codes(_findings(root, every=True))
     assert ("main.py", 6, "NYS304") in codes and not [c for c in codes if c[2] == "NYS303"]
+
+
+def _dynamic_package(root: Path, lookup: str, call: str, use: str = "api.messages.",
+                     conn: str = CONN) -> list[tuple[str, int, str]]:
+    """A worker that reaches the client through ``lookup`` in a module that never
+    says Nylas: the send it makes needs the send scope the web module requests."""
+    _write(root, {
+        "acme/__init__.py": "",
+        "acme/conn.py": conn,
+        "acme/web.py": """\
+            from .conn import client
+
+            SCOPES = [
+                "https://www.googleapis.com/auth/gmail.readonly",
+                "https://www.googleapis.com/auth/gmail.send",
+            ]
+
+
+            def login():
+                return client.auth.url_for_oauth2({
+                    "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+                    "scope": SCOPES,
+                })
+
+
+            def inbox(grant):
+                return client.messages.list(grant).data
+        """,
+        "acme/worker.py": f"""\
+            import importlib
+            import operator
+            import os
+            import sys
+
+            from acme import conn
+            from acme.conn import client as linked
+
+            WORKER_MODULE = "acme.conn"
+
+
+            def notify(grant, to):
+                api = {lookup}
+                {use}{call}
+        """,
+    })
+    return _codes(_findings(root, every=True))
+
+
+_NAMED_LOOKUPS = [
+    'importlib.import_module("acme.conn").client',
+    "importlib.import_module(WORKER_MODULE).client",
+    'getattr(importlib.import_module("acme.conn"), "client")',
+    '__import__("acme.conn").conn.client',
+    'getattr(conn, "client")',
+    # Reads through a namespace, by a name written as a string.
+    'vars(conn)["client"]',
+    'conn.__dict__.get("client")',
+    'sys.modules["acme.conn"].client',
+    'sys.modules.get("acme.conn").client',
+    'operator.attrgetter("client")(conn)',
+    'globals()["linked"]',
+]
+
+
+@pytest.mark.parametrize("lookup", _NAMED_LOOKUPS)
+def test_a_client_reached_through_a_module_named_by_a_string_is_followed(
+        tmp_path: Path, lookup: str) -> None:
+    assert _dynamic_package(tmp_path, lookup, SEND) == []
+
+
+@pytest.mark.parametrize("lookup", _NAMED_LOOKUPS)
+def test_a_module_named_by_a_string_that_only_reads_leaves_the_send_scope_unused(
+        tmp_path: Path, lookup: str) -> None:
+    assert _dynamic_package(tmp_path, lookup, "list(grant)") == [("web.py", 5, "NYS303")]
+
+
+@pytest.mark.parametrize("lookup", [
+    'importlib.import_module(os.environ["WORKER_MODULE"]).client',
+    'getattr(importlib.import_module(os.environ["WORKER_MODULE"]), os.environ["NAME"])',
+])
+def test_a_client_of_a_module_whose_name_cannot_be_read_may_make_any_request(
+        tmp_path: Path, lookup: str) -> None:
+    assert _dynamic_package(tmp_path, lookup, "list(grant)") == [("worker.py", 14, "NYS304")]
+
+
+def test_a_module_whose_name_cannot_be_read_and_is_only_imported_changes_nothing(
+        tmp_path: Path) -> None:
+    # ``import_module(name)`` for its side effects (signal handlers, plugins) hands
+    # nothing of the module on.
+    lookup = 'importlib.import_module(os.environ["WORKER_MODULE"])'
+    assert _dynamic_package(tmp_path, lookup, "print(grant, to)", use="") == [
+        ("web.py", 5, "NYS303")]
+
+
+# Only the client of this module has ``messages``.
+PLAIN_CONN = """\
+from nylas import Client
+
+client = Client("key")
+TIMEOUT = 30
+
+
+def make():
+    return client
+"""
+
+
+@pytest.mark.parametrize("call, expected", [
+    (SEND, []),
+    ("list(grant)", [("web.py", 5, "NYS303")]),
+])
+def test_a_member_of_a_module_read_by_a_name_that_cannot_be_read_may_be_any(
+        tmp_path: Path, call: str, expected: list[tuple[str, int, str]]) -> None:
+    assert _dynamic_package(tmp_path, 'getattr(conn, os.environ["MEMBER"])', call,
+                            conn=PLAIN_CONN) == expected

@@ -1409,6 +1409,17 @@ _LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
     f"    is_google = grant.provider == 'google'\n    if is_google:\n        {_LABEL}",
     f"    match grant.provider:\n        case 'microsoft' | 'ews':\n            pass\n"
     f"        case _:\n            {_LABEL}",
+    # A function or method of the module that only returns a provider test.
+    f"    if is_google(grant):\n        {_LABEL}\n\n\n"
+    "def is_google(grant):\n    \"Gmail has labels.\"\n    return grant.provider == 'google'",
+    f"    if not uses_graph(grant):\n        {_LABEL}\n\n\n"
+    "def uses_graph(grant):\n    return grant.provider in ('microsoft', 'ews')",
+    f"    if Grants.is_google(grant):\n        {_LABEL}\n\n\n"
+    "class Grants:\n    @staticmethod\n    def is_google(grant):\n"
+    "        return grant.provider == 'google'",
+    f"    if Grant(grant).google:\n        {_LABEL}\n\n\n"
+    "class Grant:\n    def __init__(self, grant):\n        self.provider = grant.provider\n\n"
+    "    @property\n    def google(self):\n        return self.provider == 'google'",
 ])
 def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
         tmp_path: Path, body: str) -> None:
@@ -1450,6 +1461,19 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
      f"    if is_google:\n        {_LABEL}", "Mail.ReadWrite"),
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if grant.get('kind') == 'google':\n        {_LABEL}", "Mail.ReadWrite"),
+    # A function that does more than return a provider test, or is defined twice.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if is_google(grant):\n        {_LABEL}\n\n\n"
+     "def is_google(grant):\n    print(grant)\n    return grant.provider == 'google'",
+     "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if is_google(grant):\n        {_LABEL}\n\n\n"
+     "def is_google(grant):\n    return grant.provider == 'google'\n\n\n"
+     "if enum:\n    def is_google(grant):\n        return True", "Mail.ReadWrite"),
+    # A test for the other provider.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if is_google(grant):\n        {_LABEL}\n\n\n"
+     "def is_google(grant):\n    return grant.provider != 'google'", "Mail.ReadWrite"),
     # The catch-all case takes the grants the earlier cases leave: Microsoft's here.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    match grant.provider:\n        case 'google':\n            pass\n"
@@ -1512,6 +1536,315 @@ def test_a_guarded_private_function_another_module_imports_still_misses_scopes(t
     assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
 
 
+_GOOGLE_AND_LABELS = f'["{G}gmail.labels", "{G}calendar.readonly"]'
+_SYNC_CLASS = f"""
+
+class Sync:
+    def __init__(self, grant):
+        self.grant = grant
+
+    def run(self, grant_id):
+        if self.grant.provider == 'google':
+            self._google_labels(grant_id)
+
+    def _google_labels(self, grant_id):
+        {_LABEL}
+"""
+_LABELS_CLASS = f"""
+
+class GmailLabels:
+    def __init__(self, client):
+        self.client = client
+
+    def create(self, grant_id):
+        {_LABEL}
+"""
+_STATIC_CLASS = f"""
+
+class Gmail:
+    @staticmethod
+    def create_label(grant_id):
+        {_LABEL}
+
+    @classmethod
+    def label(cls, grant_id):
+        cls.create_label(grant_id)
+"""
+
+
+@pytest.mark.parametrize("body", [
+    # A private method called under a guard, its class used for every grant.
+    "    Sync(grant).run(grant_id)" + _SYNC_CLASS,
+    # A class the module uses only under guards: its instances, its static methods.
+    "    if grant.provider == 'google':\n        GmailLabels(nylas).create(grant_id)"
+    + _LABELS_CLASS,
+    "    if grant.provider != 'google':\n        return\n    labels = GmailLabels(nylas)\n"
+    "    labels.create(grant_id)" + _LABELS_CLASS,
+    "    if grant.provider == 'google':\n        Gmail.create_label(grant_id)" + _STATIC_CLASS,
+    "    if grant.provider == 'google':\n        Gmail.label(grant_id)" + _STATIC_CLASS,
+    # A private function called only from such a method.
+    "    Sync(grant).run(grant_id)" + _SYNC_CLASS.replace(_LABEL, "_create_label(grant_id)")
+    + _LABEL_FUNCTION,
+])
+def test_a_method_or_class_reached_only_for_google_grants_misses_no_microsoft_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _two_providers(tmp_path, _GOOGLE_AND_LABELS, body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # Also called for every grant.
+    "    Sync(grant).run(grant_id)\n    Sync(grant)._google_labels(grant_id)" + _SYNC_CLASS,
+    "    if grant.provider == 'google':\n        GmailLabels(nylas).create(grant_id)\n"
+    "    GmailLabels(nylas).create(grant_id)" + _LABELS_CLASS,
+    "    if grant.provider == 'google':\n        Gmail.create_label(grant_id)\n"
+    "    return Gmail" + _STATIC_CLASS,
+    # A subclass is another way in, for any grant.
+    "    if grant.provider == 'google':\n        GmailLabels(nylas).create(grant_id)\n"
+    "    Labels(nylas).create(grant_id)" + _LABELS_CLASS + "\n\nclass Labels(GmailLabels):\n"
+    "    pass\n",
+    # Decorated: the decorator may register it.
+    "    if grant.provider == 'google':\n        GmailLabels(nylas).create(grant_id)"
+    + _LABELS_CLASS.replace("\nclass", "\n@register\nclass"),
+    # Named only in its own body: whatever uses it may do so for any grant.
+    "    pass" + _LABELS_CLASS + "\n    @classmethod\n    def make(cls):\n"
+    "        return GmailLabels(nylas)\n",
+])
+def test_a_method_or_class_that_may_run_for_any_grant_still_misses_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+def test_a_guarded_class_still_needs_its_own_providers_scopes(tmp_path: Path) -> None:
+    body = ("    if grant.provider == 'google':\n        GmailLabels(nylas).create(grant_id)"
+            + _LABELS_CLASS)
+    found = _two_providers(tmp_path, f'["{G}calendar.readonly"]', body)
+    assert len(found) == 1 and "gmail.labels" in found[0][2], found
+
+
+@pytest.mark.parametrize("other", [
+    "from app import GmailLabels\n\n\ndef nightly(api, grant_id):\n"
+    "    GmailLabels(api).create(grant_id)\n",
+    # The private method, called on an instance another module holds.
+    "from app import Sync\n\n\ndef nightly(grant):\n"
+    "    job = Sync(grant)\n    job._google_labels(grant.id)\n",
+])
+def test_a_guarded_class_or_method_another_module_reaches_still_misses_scopes(
+        tmp_path: Path, other: str) -> None:
+    (tmp_path / "jobs.py").write_text(other)
+    body = ("    Sync(grant).run(grant_id)\n    if grant.provider == 'google':\n"
+            "        GmailLabels(nylas).create(grant_id)" + _LABELS_CLASS + _SYNC_CLASS)
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+def test_a_guarded_class_other_modules_use_another_way_stays_guarded(tmp_path: Path) -> None:
+    # Another module runs the class's public method: the private one stays guarded.
+    (tmp_path / "jobs.py").write_text(
+        "from app import Sync\n\n\ndef nightly(grant):\n    Sync(grant).run(grant.id)\n")
+    body = "    Sync(grant).run(grant_id)" + _SYNC_CLASS
+    assert _two_providers(tmp_path, _GOOGLE_AND_LABELS, body) == []
+
+
+_HOLDER = f"""
+
+class Sync:
+    def __init__(self, grant):
+        self.grant = grant
+        self.labels = GmailLabels(nylas)
+
+    def run(self, grant_id):
+        if self.grant.provider == 'google':
+            self.labels.create(grant_id)
+"""
+
+
+@pytest.mark.parametrize("body", [
+    # An instance made for every grant, its methods called only for Google's.
+    "    Sync(grant).run(grant_id)" + _HOLDER + _LABELS_CLASS,
+    "    labels = GmailLabels(nylas)\n    if grant.provider == 'google':\n"
+    "        labels.create(grant_id)" + _LABELS_CLASS,
+    # A method called only by such a method.
+    "    Sync(grant).run(grant_id)" + _HOLDER + _LABELS_CLASS.replace(
+        _LABEL, "self.add(grant_id)\n\n    def add(self, grant_id):\n        " + _LABEL),
+])
+def test_methods_of_an_instance_called_only_for_google_grants_miss_no_microsoft_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _two_providers(tmp_path, _GOOGLE_AND_LABELS, body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # Also called for every grant, or handed on.
+    "    Sync(grant).run(grant_id)\n    Sync(grant).labels.create(grant_id)" + _HOLDER
+    + _LABELS_CLASS,
+    "    labels = GmailLabels(nylas)\n    if grant.provider == 'google':\n"
+    "        labels.create(grant_id)\n    print(labels)" + _LABELS_CLASS,
+    # The constructor runs for every grant, and so does what it calls.
+    "    Sync(grant).run(grant_id)" + _HOLDER + _LABELS_CLASS.replace(
+        "self.client = client", _LABEL),
+    "    Sync(grant).run(grant_id)" + _HOLDER + _LABELS_CLASS.replace(
+        "self.client = client", "self.create('g')"),
+    # A subclass, or a method it does not define.
+    "    Sync(grant).run(grant_id)" + _HOLDER.replace(".create(", ".make(") + _LABELS_CLASS
+    + "\n\nclass Labels(GmailLabels):\n    make = GmailLabels.create\n",
+])
+def test_methods_of_an_instance_any_grant_may_reach_still_miss_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+def test_methods_of_an_instance_another_module_makes_still_miss_scopes(tmp_path: Path) -> None:
+    (tmp_path / "jobs.py").write_text(
+        "from app import GmailLabels\n\n\ndef nightly(api, grant_id):\n"
+        "    GmailLabels(api).create(grant_id)\n")
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS,
+                           "    Sync(grant).run(grant_id)" + _HOLDER + _LABELS_CLASS)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+_HANDLERS = f"""
+
+def sync_google(grant_id):
+    {_LABEL}
+
+
+def sync_microsoft(grant_id):
+    nylas.calendars.list(grant_id)
+
+
+HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}
+"""
+
+
+@pytest.mark.parametrize("body", [
+    "    HANDLERS[grant.provider](grant_id)" + _HANDLERS,
+    "    handler = HANDLERS.get(grant.provider)\n    if handler:\n        handler(grant_id)"
+    + _HANDLERS,
+    "    HANDLERS.get(grant.provider, print)(grant_id)" + _HANDLERS,
+    # The table written where it is looked up, keyed by the module's names of providers.
+    "    {GOOGLE: _labels, 'microsoft': print}[grant['provider']](grant_id)\n\n\n"
+    f"GOOGLE = 'google'\n\n\ndef _labels(grant_id):\n    {_LABEL}\n",
+    # A class picked by the table, and the private functions it calls.
+    "    SYNCS[grant.provider](nylas).create(grant_id)\n\n\n"
+    "SYNCS = {'google': GmailLabels, 'microsoft': Calendars}"
+    + _LABELS_CLASS + "\n\nclass Calendars:\n    def create(self, grant_id):\n        pass\n",
+])
+def test_a_handler_picked_by_the_grants_provider_misses_no_other_providers_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _two_providers(tmp_path, _GOOGLE_AND_LABELS, body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # Every handler run, whatever the provider.
+    "    HANDLERS[grant.provider](grant_id)\n    for handler in HANDLERS.values():\n"
+    "        handler(grant_id)" + _HANDLERS,
+    # The table bound again, or handed on.
+    "    HANDLERS[grant.provider](grant_id)\n    return HANDLERS" + _HANDLERS,
+    "    HANDLERS[grant.provider](grant_id)" + _HANDLERS
+    + "HANDLERS = {'google': sync_microsoft, 'microsoft': sync_google}\n",
+    # The same handler for Microsoft grants.
+    "    HANDLERS[grant.provider](grant_id)"
+    + _HANDLERS.replace('"microsoft": sync_microsoft', '"microsoft": sync_google'),
+    # Also called by name for every grant.
+    "    HANDLERS[grant.provider](grant_id)\n    sync_google(grant_id)" + _HANDLERS,
+    # A public function called under a guard but in no table: a queue may run it.
+    "    if grant.provider == 'google':\n        sync_google(grant_id)" + _HANDLERS,
+])
+def test_a_handler_any_grant_may_reach_still_misses_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+@pytest.mark.parametrize("body", [
+    "    HANDLERS[grant.kind](grant_id)" + _HANDLERS,
+    "    kind = grant.provider\n    HANDLERS.get(kind)(grant_id)" + _HANDLERS,
+    "    HANDLERS[grant.provider](grant_id)\n    HANDLERS[DEFAULT](grant_id)" + _HANDLERS,
+])
+def test_a_handler_looked_up_by_another_key_is_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    found = [(line, code, message) for line, code, message
+             in _two_providers_findings(tmp_path, _GOOGLE_AND_LABELS, body)
+             if code in ("NYS301", "NYS304")]
+    assert [code for _, code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][2]
+
+
+_BY_NAME = f"""
+
+class Sync:
+    def run(self, grant):
+        getattr(self, NAME)(grant.id)
+
+    def _sync_google(self, grant_id):
+        {_LABEL}
+
+    def _sync_microsoft(self, grant_id):
+        nylas.calendars.list(grant_id)
+"""
+
+
+def _by_name(tmp_path: Path, name: str, google: str = _GOOGLE_AND_LABELS,
+             extra: str = "") -> list[tuple[int, str, str]]:
+    result = _two_providers_findings(
+        tmp_path, google, "    Sync().run(grant)" + _BY_NAME.replace("NAME", name) + extra)
+    return [(line, code, message) for line, code, message in result
+            if code in ("NYS301", "NYS304")]
+
+
+def _two_providers_findings(tmp_path: Path, google: str, body: str,
+                            ) -> list[tuple[int, str, str]]:
+    _two_providers(tmp_path, google, body)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings)
+
+
+@pytest.mark.parametrize("name", [
+    'f"_sync_{grant.provider}"', '"_sync_" + grant.provider',
+    'f"_sync_{grant.provider.lower()}"',
+])
+def test_a_method_named_for_the_grants_provider_misses_no_other_providers_scope(
+        tmp_path: Path, name: str) -> None:
+    assert _by_name(tmp_path, name) == []
+
+
+def test_a_method_named_for_the_grants_provider_still_needs_that_providers_scope(
+        tmp_path: Path) -> None:
+    found = _by_name(tmp_path, 'f"_sync_{grant.provider}"', f'["{G}calendar.readonly"]')
+    assert [code for _, code, _ in found] == ["NYS301"] and "gmail.labels" in found[0][2]
+
+
+@pytest.mark.parametrize("name", ['"_sync_" + grant.kind', "grant.handler"])
+def test_a_method_a_name_built_at_run_time_may_pick_is_unresolved_not_missing(
+        tmp_path: Path, name: str) -> None:
+    found = _by_name(tmp_path, name)
+    assert [code for _, code, _ in found] == ["NYS304"], found
+    assert ("cannot tell whether microsoft grants reach nylas.folders.create()"
+            in found[0][2]), found
+    assert "line 24 picks the code to run by a name or key" in found[0][2], found
+
+
+@pytest.mark.parametrize("extra", [
+    # Also called by its name, for any grant.
+    "\n\ndef nightly(grant_id):\n    Sync()._sync_google(grant_id)\n",
+])
+def test_a_method_also_called_for_any_grant_still_misses_scopes(
+        tmp_path: Path, extra: str) -> None:
+    found = _by_name(tmp_path, '"_sync_" + grant.kind', extra=extra)
+    assert [code for _, code, _ in found] == ["NYS301"] and "Mail.ReadWrite" in found[0][2]
+
+
+def test_a_method_not_named_for_a_provider_is_not_picked_by_a_built_name(
+        tmp_path: Path) -> None:
+    found = _by_name(tmp_path, '"_sync_" + grant.kind').copy()
+    renamed = _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, "    Sync().run(grant)" + _BY_NAME.replace(
+            "NAME", '"_sync_" + grant.kind').replace("_sync_google", "_sync_labels"))
+    assert [code for _, code, _ in found] == ["NYS304"]
+    assert [code for _, code, _ in renamed if code in ("NYS301", "NYS304")] == ["NYS301"]
+
+
 def test_provider_guards_survive_the_cache() -> None:
     from flake8_nylas_scopes.analysis.facts import ModuleFacts
     from flake8_nylas_scopes.analysis.module import module_facts
@@ -1535,6 +1868,27 @@ def test_provider_guards_survive_the_cache() -> None:
     again = ModuleFacts.from_json(facts.to_json())
     assert again.provider_guards == facts.provider_guards
     assert again.function_guards == facts.function_guards
+
+
+def test_code_a_built_name_picks_survives_the_cache() -> None:
+    from flake8_nylas_scopes.analysis.facts import ModuleFacts
+    from flake8_nylas_scopes.analysis.module import module_facts
+
+    source = ("from nylas import Client\n"
+              "class Sync:\n"
+              "    def run(self, grant):\n"
+              "        getattr(self, f'_sync_{grant.provider}')(grant)\n"
+              "        getattr(self, '_mail_' + grant.kind)(grant)\n"
+              "    def _sync_google(self, grant):\n"
+              "        pass\n"
+              "    def _mail_microsoft(self, grant):\n"
+              "        pass\n")
+    facts = module_facts(None, "app.py", source.splitlines(keepends=True), flow=True)
+    assert facts.function_guards == [("Sync._sync_google", 6, 7, ("google",))]
+    assert facts.undecided_guards == [("Sync._mail_microsoft", 8, 9, 5)]
+    again = ModuleFacts.from_json(facts.to_json())
+    assert again.function_guards == facts.function_guards
+    assert again.undecided_guards == facts.undecided_guards
 
 
 def test_a_request_whose_method_and_path_are_built_at_run_time_is_named_in_words(

@@ -18,6 +18,7 @@ import dataclasses
 import os
 import re
 import string
+import sys
 import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -59,11 +60,14 @@ from .bindings import (
     branch_values,
     collect_bindings,
     hand_overs,
+    handed_over_names,
     is_container,
     with_parameters,
 )
 from .facts import (
+    ITEMS,
     any_attribute,
+    any_member,
     BodyArg,
     Generation,
     GivenTo,
@@ -83,7 +87,16 @@ from .extract_v3 import V3Requests, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .flow_extract import call_parameters
-from .given_lists import Slot, given_away, only_reads
+from .given_lists import (
+    GivenLists,
+    changes_items,
+    given_away,
+    may_hold_lists,
+    reads_only_library,
+    mutable_levels,
+    only_reads,
+)
+from .list_fates import UNKNOWN_DEPTH, Slot
 from .path_joins import joined_segments
 from .raw_arguments import raw_call_arguments
 from .source import SourceMap
@@ -221,6 +234,10 @@ class Extractor(FastVisitor):
         # The statements of each scope in ``_scopes``, for names assigned per branch.
         self._bodies: list[list[ast.stmt]] = []
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        # This module's functions whose results code may change (see ``given_lists``).
+        self._escaped_results: set[str] = set()
+        # Per function, the names it may change or hand over (``_changes_parameter``).
+        self._handed_over: dict[ast.AST, set[str]] = {}
         # Flask configuration keys that name scopes, with each value written for them.
         self._flask_config: dict[str, list[ast.expr]] = {}
         self._module_classes: dict[str, ast.ClassDef] = {}
@@ -502,17 +519,25 @@ class Extractor(FastVisitor):
                 self.facts.django_settings = settings_module
             for changed, how in _changed_values(statement, nested):
                 self._note_change(changed, nested, how, bindings)
-        for value, call, slot in self._lists_given_away(tree, bindings):
+        found = self._lists_given_away(tree, bindings)
+        for value, call, slot in found.given:
             callee = self._other_module_function(call, bindings) if (
                 slot is not None and not self._own_container(value, bindings)) else None
             if call is not None and callee:
-                # Whether that function changes it, only its module's facts say.
+                # Whether that function changes it, only its module's facts say; so
+                # for the lists a container given there holds.
+                references = [*self._given_references(value, bindings), *(
+                    reference for held, holder, _ in found.held
+                    if isinstance(value, ast.Name) and holder == value.id
+                    for reference in self._given_references(held, bindings))]
                 self.facts.given_to.append(GivenTo(
-                    tuple(self._given_references(value, bindings)), callee,
-                    slot if isinstance(slot, int) else -1,
+                    tuple(references), callee, slot if isinstance(slot, int) else -1,
                     slot if isinstance(slot, str) else ""))
             else:
                 self._note_given_away(value, bindings)
+        for value in found.parts:
+            self._note_parts_given_away(value, bindings)
+        self._note_held_given_away(found, bindings)
         if "scope" in text.lower():
             self.facts.read_parameters = self._read_parameters()
         star_line = max((star.line for star in self.facts.star_imports), default=0)
@@ -530,40 +555,111 @@ class Extractor(FastVisitor):
         if reference not in self.facts.mutated:
             self.facts.mutated.append(reference)
 
-    def _lists_given_away(self, tree: ast.Module, bindings: Bindings
-                          ) -> list[tuple[ast.expr, ast.Call | None, Slot]]:
+    def _lists_given_away(self, tree: ast.Module, bindings: Bindings) -> GivenLists:
         """The lists and dicts this module gives to code that may change them: its own
         and those it imports (``from config import SCOPES``, ``config.SCOPES``), which
-        are the defining module's objects.  Another name holding one (``extra =
-        SCOPES``) or a call the analysis cannot show only reads it (``enable(SCOPES)``
-        of another module, a method, a function of this module that appends to its
-        parameter) gives it away: code the reading of the one assignment does not see
-        may change it.  Each comes with the call and where among its arguments."""
+        are the defining module's objects.  Every use of one is followed (see
+        ``list_fates``): another name holding it (``extra = SCOPES``), a ``return``,
+        a container that code then changes, or a call the analysis cannot show only
+        reads it (``enable(SCOPES)`` of another module, a method, a function of this
+        module that appends to its parameter) gives it away: code the reading of the
+        one assignment does not see may change it.  ``given`` comes with the call
+        and where among its arguments."""
+        values = bindings.values
+
         def watched(node: ast.expr) -> bool:
             if isinstance(node, ast.Name):
-                return self._own_container(node, bindings) or (
+                value = values.get(node.id)
+                return (value is not None and may_hold_lists(value)) or (
                     node.id in bindings.imported and node.id in self._imports)
             if isinstance(node, ast.Attribute):
                 return may_hold_class_scopes(node.attr) or self.qualify(node) is not None
             return False
 
-        found = given_away(tree, watched, self._only_reads)
+        def depth(node: ast.expr) -> int:
+            if isinstance(node, ast.Name) and node.id not in bindings.imported:
+                return mutable_levels(node, values)
+            return UNKNOWN_DEPTH
+
+        found = given_away(tree, watched, self._only_reads, depth,
+                           lambda node: node.id not in bindings.imported,
+                           frozenset(self._module_functions),
+                           lambda func: bool(self._function_of(func, bindings)),
+                           frozenset(name for name, value in values.items()
+                                     if may_hold_lists(value)) | frozenset(
+                               name for name in bindings.imported if name in self._imports))
+        self._escaped_results = found.escaped
         # A function's own local name that takes a list and only reads it
         # (``scopes = Config.NYLAS_SCOPES`` then ``", ".join(scopes)``) gives no other
         # code the object.  A name it declares ``global`` or ``nonlocal`` is another
         # scope's, which other code may reach.
-        read_aliases = {
+        # What a function of this module that returns no watched value returns is no
+        # one's list: where it goes does not matter.
+        returning = {function for _, function, _ in found.returned}
+        unwatched = {id(value) for value, _, _ in found.given if isinstance(value, ast.Call)
+                     and self._own_function(value.func, bindings) not in ("", *returning)}
+        # What another package's function returns, held by a local name: checking
+        # every such name costs a walk of its function, and a package outside the
+        # project returns no list of it.  (Taken for one of the project's: a
+        # function of this module's top-level package, or any module's when this
+        # one has no package.)
+        unwatched.update(
+            id(value) for value, _, _ in found.local_names if isinstance(value, ast.Call)
+            and not self._own_function(value.func, bindings)
+            and not self._same_package(self._function_of(value.func, bindings)))
+        read_aliases = unwatched | {
             id(value) for value, function, name in found.local_names
-            if name not in self.body_bindings.of(function).declared_global
+            if id(value) not in unwatched
+            and name not in self.body_bindings.of(function).declared_global
             and not self._changes_parameter(function, name)}
         given: list[tuple[ast.expr, ast.Call | None, Slot]] = [
             (value, call, slot) for value, call, slot in found.given
             if (call is None and id(value) not in read_aliases) or (
-                call is not None and (slot is None or not self._keeps_argument(call, slot)))]
+                call is not None and id(value) not in unwatched
+                and (slot is None or not self._keeps_argument(call, slot)))]
         given.extend(
             (value, None, None) for value, function, parameter in found.defaults
             if isinstance(function, ast.Lambda) or self._changes_parameter(function, parameter))
-        return given
+        for value, function, name, part in found.local_holders:
+            # ``config = dict(CONFIG)`` then ``config["scope"].append(...)``: the
+            # container a local name holds shares the value, or its items.
+            if name in self.body_bindings.of(function).declared_global or changes_items(
+                    function, name, self._only_reads):
+                if part:
+                    found.parts.append(value)
+                else:
+                    given.append((value, None, None))
+        found.given = given
+        return found
+
+    def _note_held_given_away(self, found: GivenLists, bindings: Bindings) -> None:
+        """A module-level container holding a watched value (``CONFIG = {**BASE,
+        "scope": SCOPES}``) that code may change, or a function returning one whose
+        results code may change (``get_scopes().append(...)``): so may it change the
+        value.  Until no more is found, for a container held by another, a function
+        returning another's result.  What the functions left return is recorded for
+        the modules that call them (``ModuleFacts.returned``)."""
+        escaped = self._escaped_results
+        pending = [(value, holder, part, False) for value, holder, part in found.held] + [
+            (value, function, part, True) for value, function, part in found.returned]
+        while True:
+            reached = [entry for entry in pending
+                       if (escaped if entry[3] else bindings.mutated).__contains__(entry[1])]
+            if not reached:
+                break
+            pending = [entry for entry in pending if entry not in reached]
+            for value, _, part, _ in reached:
+                if part:
+                    self._note_parts_given_away(value, bindings)
+                else:
+                    self._note_given_away(value, bindings)
+        returned: dict[str, list[str]] = {}
+        for value, function, _, is_function in pending:
+            if is_function:
+                kept = returned.setdefault(function, [])
+                kept.extend(reference for reference in self._given_references(value, bindings)
+                            if reference not in kept)
+        self.facts.returned = {name: found for name, found in returned.items() if found}
 
     @staticmethod
     def _own_container(node: ast.expr, bindings: Bindings) -> bool:
@@ -583,9 +679,14 @@ class Extractor(FastVisitor):
         return ""
 
     def _given_references(self, node: ast.expr, bindings: Bindings) -> list[str]:
-        """The entries of ``given_away`` for a value given to code that may change it."""
+        """The entries of ``given_away`` for a value given to code that may change it;
+        for what a call returns, the function's name and ``()``."""
         references: list[str] = []
-        if isinstance(node, ast.Attribute):
+        if isinstance(node, ast.Call):
+            function = self._result_of(node, bindings)
+            if function:
+                references.append(function + "()")
+        elif isinstance(node, ast.Attribute):
             references.append(self.qualify(node) or "")
             if may_hold_class_scopes(node.attr):
                 # ``enable(self.SCOPES)``: of which class, the analysis cannot tell
@@ -597,15 +698,62 @@ class Extractor(FastVisitor):
             references.append(f"{self._module_name}.{node.id}")
         return [reference for reference in references if reference]
 
+    def _same_package(self, function: str) -> bool:
+        """Whether the dotted name ``function`` is in this module's top-level package
+        (any when this module is not in a package)."""
+        package = self._module_name.partition(".")[0] if "." in self._module_name else ""
+        return bool(function) and (not package or function.startswith(package + "."))
+
+    def _own_function(self, func: ast.expr, bindings: Bindings) -> str:
+        """The name of this module's function ``func`` names; "" for another."""
+        if isinstance(func, ast.Name) and func.id in self._module_functions and (
+                func.id not in bindings.imported):
+            return func.id
+        return ""
+
+    def _result_of(self, call: ast.Call, bindings: Bindings) -> str:
+        return self._function_of(call.func, bindings)
+
+    def _function_of(self, func: ast.expr, bindings: Bindings) -> str:
+        """The dotted name of the function of the project ``func`` names: this
+        module's (whose results the module then cannot say are unchanged) or
+        another's; "" for the standard library's and those only read."""
+        own = self._own_function(func, bindings)
+        if own:
+            return f"{self._module_name}.{own}"
+        name = (self._imports.get(func.id, "") if isinstance(func, ast.Name) else
+                self.qualify(func) or "")
+        top = name.partition(".")[0]
+        if not name or top in sys.stdlib_module_names or reads_only_library(name):
+            return ""
+        return name
+
     def _note_given_away(self, node: ast.expr, bindings: Bindings) -> None:
         """A list or dict given to code that may change it: this module's own is
         not read from its assignment here, and no module's is where it imports it."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+                node.func.id in self._module_functions and node.func.id not in bindings.imported):
+            # What a function of this module returns: what it returns is changed.
+            self._escaped_results.add(node.func.id)
+            return
         if isinstance(node, ast.Name) and node.id not in bindings.imported:
             bindings.mutated.add(node.id)
             bindings.opaque_writes.add(node.id)
         for reference in self._given_references(node, bindings):
             if reference not in self.facts.given_away:
                 self.facts.given_away.append(reference)
+
+    def _note_parts_given_away(self, node: ast.expr, bindings: Bindings) -> None:
+        """A list or dict only whose items go to code that may change them
+        (``dict(CONFIG)["scope"].append(...)``): this module's own is not read here,
+        and another module's is not read by key (``config.AUTH["scope"]``), its list
+        of strings still read whole."""
+        if not (isinstance(node, ast.Name) and node.id in bindings.imported):
+            self._note_given_away(node, bindings)  # known whole, or any attribute's
+            return
+        reference = self._imports.get(node.id, "")
+        if reference and reference + ITEMS not in self.facts.given_away:
+            self.facts.given_away.append(reference + ITEMS)
 
     def _read_parameters(self) -> dict[str, ReadParameters]:
         """The parameters each function of the module only reads, for the modules
@@ -654,9 +802,15 @@ class Extractor(FastVisitor):
     def _changes_parameter(self, function: ast.FunctionDef | ast.AsyncFunctionDef,
                            parameter: str) -> bool:
         own = self.body_bindings.of(function)
-        return (own.changed_in_place(parameter) or parameter in own.opaque_writes
-                or parameter in own.key_writes or _augments(function, parameter)
-                or hand_overs(function.body, parameter, self._only_reads) > 0)
+        if own.changed_in_place(parameter) or parameter in own.opaque_writes or (
+                parameter in own.key_writes):
+            return True
+        handed = self._handed_over.get(function)
+        if handed is None:
+            # One walk for every name of the function asked about.
+            handed = self._handed_over[function] = handed_over_names(
+                function.body, self._only_reads) | _augmented_names(function)
+        return parameter in handed
 
     def _note_change(self, node: ast.expr, nested: bool, how: str,
                      bindings: Bindings) -> None:
@@ -664,10 +818,27 @@ class Extractor(FastVisitor):
         that the assignment no longer says what it holds when read as scopes.
         ``how``: "call" (``SCOPES.append(x)``), "item" (``CONFIG["scope"] = x``),
         "augment" (``SCOPES += x``), "extend" (``SCOPES = SCOPES + x``), "global"
-        (``global SCOPES`` in a function) or "rebind" (``config.SCOPES = x``)."""
+        (``global SCOPES`` in a function, or ``globals()["SCOPES"] = x``), "rebind"
+        (``config.SCOPES = x``) or "namespace" (``settings.__dict__.update(...)``: any
+        attribute of the object, or with ``globals()`` any global, may change)."""
+        if how == "namespace":
+            if isinstance(node, ast.Call):
+                for name in list(bindings.values):
+                    self._note_change(ast.Name(name, ast.Load()), True, "global", bindings)
+                return
+            self._note_given_away(node, bindings)
+            # A module's constants too, which the reading of another module names by
+            # the module (``config.SCOPES``), not by the object given away.
+            for holder in self._given_references(node, bindings):
+                self._note_mutated(any_member(holder))
+            return
+        if how == "global":
+            # Written through ``globals()`` even at the top of the module, the name's
+            # one assignment no longer says what it holds.
+            nested = True
         if isinstance(node, ast.Attribute):
             # ``config.SCOPES += [...]``, ``settings.SCOPES = ...``: another module's.
-            reference = self.qualify(node)
+            reference = self.qualify(node) or self._module_member(node)
             if reference:
                 self._note_mutated(reference)
             if may_hold_class_scopes(node.attr):
@@ -704,6 +875,24 @@ class Extractor(FastVisitor):
             # Read from another module, the constant is not what its assignment says
             # either (``NYLAS_SCOPES += [...]`` in a settings module over the base).
             self._note_mutated(f"{self._module_name}.{name}")
+
+    def _module_member(self, node: ast.Attribute) -> str | None:
+        """The dotted name of an attribute of a module object named by a string
+        (``sys.modules["app.config"].SCOPES``, ``importlib.import_module(...)``,
+        ``sys.modules[__name__]`` for this module's own)."""
+        holder = node.value
+        named: ast.expr | None = None
+        if isinstance(holder, ast.Subscript) and self.qualify(holder.value) == "sys.modules":
+            named = holder.slice
+        elif isinstance(holder, ast.Call) and holder.args and self.qualify(
+                holder.func) == "importlib.import_module":
+            named = holder.args[0]
+        if isinstance(named, ast.Name) and named.id == "__name__":
+            return f"{self._module_name}.{node.attr}"
+        if isinstance(named, ast.Constant) and isinstance(named.value, str) and not (
+                named.value.startswith(".")):
+            return f"{named.value}.{node.attr}"
+        return None
 
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self.prepare(tree)
@@ -2347,6 +2536,9 @@ _CLIENT_CLASSES = _V2.client_classes | API_VERSIONS["v3"].surface().client_class
 _URL_WORDS = ("url", "uri", "endpoint", "path", "host", "base", "link", "route", "server")
 
 
+# Dict methods that give the item of a key, which a method called on it may change.
+_ITEM_GETTERS = frozenset({"setdefault", "get", "pop"})
+
 # The expressions a constant or class attribute read as scopes may be bound to.
 _SCOPE_VALUE_NODES = (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call)
 
@@ -2402,7 +2594,7 @@ def _changed_values(
         call = statement.value
         if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
                 and call.func.attr in LIST_MUTATORS | DICT_MUTATORS):
-            yield _container(call.func.value), "call"
+            yield _namespace_member(call.func.value) or (_container(call.func.value), "call")
         elif (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
               and call.func.id in ("setattr", "delattr") and len(call.args) >= 2
               and isinstance(call.args[1], ast.Constant)
@@ -2416,13 +2608,22 @@ def _changed_values(
             # ``object.__setattr__(settings, "scopes", [...])`` past a frozen dataclass.
             yield ast.Attribute(call.args[0], call.args[1].value, ast.Store()), "rebind"
         return
+    value = getattr(statement, "value", None)
+    if isinstance(statement, (ast.Assign, ast.AnnAssign)) and isinstance(
+            value, ast.expr) and _namespace_owner(value) is not None:
+        # ``namespace = vars(config)``: whatever the name is then given to may write
+        # any attribute of the object (or, for ``globals()``, any global).
+        yield _namespace_owner(value) or value, "namespace"
     targets: list[ast.expr] = []
     if isinstance(statement, (ast.Assign, ast.Delete)):
         targets = statement.targets
     elif isinstance(statement, (ast.AugAssign, ast.AnnAssign)):
         targets = [statement.target]
     for target in targets:
-        if isinstance(target, ast.Subscript):
+        member = _namespace_member(target) if isinstance(target, ast.Subscript) else None
+        if member is not None:
+            yield member
+        elif isinstance(target, ast.Subscript):
             yield _container(target), "item"
         elif isinstance(target, ast.Attribute):
             yield target, "rebind"
@@ -2436,6 +2637,46 @@ def _changed_values(
             yield target, "extend"
 
 
+def _namespace_member(node: ast.expr) -> tuple[ast.expr, str] | None:
+    """What a change through an object's namespace dict changes, and how (see
+    ``Extractor._note_change``): ``settings.__dict__["SCOPES"]``, ``vars(config)[...]``
+    and ``globals()[...]`` hold the attribute or global of that name, and a change
+    by a key that cannot be read (``settings.__dict__.update(...)``) may change any
+    of them ("namespace": the object itself, or ``globals()``).  None for any other
+    value."""
+    key: ast.expr | None = None
+    owner = _namespace_owner(node)
+    while owner is None:
+        if isinstance(node, ast.Subscript):
+            key, node = node.slice, node.value
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr in _ITEM_GETTERS and node.args):
+            # ``settings.__dict__.setdefault("SCOPES", []).append(...)``
+            key, node = node.args[0], node.func.value
+        else:
+            return None
+        owner = _namespace_owner(node)
+    name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
+    if not name.isidentifier():
+        return owner, "namespace"
+    if isinstance(owner, ast.Call):  # ``globals()["SCOPES"]``: the module's own name
+        return ast.Name(name, ast.Load()), "global"
+    return ast.Attribute(owner, name, ast.Load()), "rebind"
+
+
+def _namespace_owner(node: ast.expr) -> ast.expr | None:
+    """The object whose namespace ``node`` is: ``X`` of ``X.__dict__`` or ``vars(X)``,
+    and the ``globals()`` call itself for the module's."""
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return node.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
+        if node.func.id == "vars" and len(node.args) == 1:
+            return node.args[0]
+        if node.func.id == "globals" and not node.args:
+            return node
+    return None
+
+
 def _reads_name(value: ast.expr | None, name: str) -> bool:
     return value is not None and any(
         isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)
@@ -2443,10 +2684,10 @@ def _reads_name(value: ast.expr | None, name: str) -> bool:
     )
 
 
-def _augments(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
-    """Whether ``function`` extends ``name`` in place (``scopes += [...]``)."""
-    return any(isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)
-               and node.target.id == name for node in ast.walk(function))
+def _augmented_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """The names ``function`` extends in place (``scopes += [...]``)."""
+    return {node.target.id for node in ast.walk(function)
+            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)}
 
 
 def _container(node: ast.expr) -> ast.expr:

@@ -348,6 +348,19 @@ def any_attribute(attribute: str) -> str:
     return f"?.{attribute}"
 
 
+def any_member(holder: str) -> str:
+    """The entry of ``ModuleFacts.mutated`` for a change the analysis cannot name to
+    an attribute of a module or object it can (``namespace = vars(config)``, then
+    ``namespace[key] = ...``): a change to any of them."""
+    return f"{holder}.*"
+
+
+# The end of a ``ModuleFacts.given_away`` entry for a list or dict only whose items
+# go to code that may change them (``dict(CONFIG)["scope"].append(...)``): a key of
+# it (``CONFIG["scope"]``) is not what it says, a list of strings still is.
+ITEMS = "[*]"
+
+
 @dataclass
 class ModuleFacts:
     """Everything the rules need from one module.
@@ -392,9 +405,14 @@ class ModuleFacts:
     # Branches that run only for some providers' grants: (first line, last line,
     # providers), see ``provider_guards``.
     provider_guards: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
-    # Private functions the module calls only in such branches: (name, first line, last
-    # line, providers), kept to those providers unless another module uses the name.
+    # Functions, methods and classes the module reaches only from such branches or
+    # through a table keyed by the provider: (name, first line, last line, providers),
+    # kept to those providers unless another module uses the name.
     function_guards: list[tuple[str, int, int, tuple[str, ...]]] = field(default_factory=list)
+    # Those a name or key not tied to a provider may pick (``getattr(self, "_sync_" +
+    # kind)``, ``HANDLERS[kind]``), so that which providers' grants reach them is
+    # unknown: (name, first line, last line, the line that picks them).
+    undecided_guards: list[tuple[str, int, int, int]] = field(default_factory=list)
     # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
     # name (see ``foreign_scopes``).
     foreign_scopes: list[str] = field(default_factory=list)
@@ -411,6 +429,10 @@ class ModuleFacts:
     # The parameters each module-level function only reads, by function name (kept
     # only for functions with such a parameter, in modules that say "scope").
     read_parameters: dict[str, ReadParameters] = field(default_factory=dict)
+    # The lists and dicts (by the dotted names of ``given_away``) each module-level
+    # function returns, and the calls whose results it returns (``pkg.get_scopes()``):
+    # changed when another module may change what the function returns.
+    returned: dict[str, list[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -437,12 +459,14 @@ class ModuleFacts:
                                 for first, last, names in self.provider_guards],
             "function_guards": [[name, first, last, list(names)]
                                 for name, first, last, names in self.function_guards],
+            "undecided_guards": [list(guard) for guard in self.undecided_guards],
             "foreign_scopes": list(self.foreign_scopes),
             "tested_scopes": list(self.tested_scopes),
             "given_away": list(self.given_away),
             "given_to": [given.to_json() for given in self.given_to],
             "read_parameters": {name: read.to_json()
                                 for name, read in self.read_parameters.items()},
+            "returned": {name: list(values) for name, values in self.returned.items()},
         }
 
     @classmethod
@@ -474,10 +498,14 @@ class ModuleFacts:
              for first, last, names in data.get("provider_guards", ())],
             [(str(name), int(first), int(last), tuple(str(provider) for provider in names))
              for name, first, last, names in data.get("function_guards", ())],
+            [(str(name), int(first), int(last), int(line))
+             for name, first, last, line in data.get("undecided_guards", ())],
             [str(name) for name in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
             [str(name) for name in data.get("given_away", ())],
             [GivenTo.from_json(given) for given in data.get("given_to", ())],
             {str(name): ReadParameters.from_json(read)
              for name, read in data.get("read_parameters", {}).items()},
+            {str(name): [str(value) for value in values]
+             for name, values in data.get("returned", {}).items()},
         )

@@ -38,6 +38,7 @@ from .flow_calls import (
 )
 from .flow_contexts import Role, roles_of
 from .flow_facts import (
+    ANY_MEMBER,
     CallSite,
     Edge,
     FlowFacts,
@@ -46,6 +47,7 @@ from .flow_facts import (
     ScopeArg,
     Sink,
     Store,
+    UNREAD_MODULE,
     Use,
     Val,
     ValTable,
@@ -76,6 +78,8 @@ NYLAS_ATTRIBUTES: frozenset[str] = frozenset(
 _STATE_ROOTS = {"app": "app", "current_app": "app", "g": "g"}
 
 _MAX_DEPTH = 40
+# Functions that import a module named by a string and give it back.
+_MODULE_IMPORTERS = frozenset({"importlib.import_module", "__import__"})
 _UNKNOWN = Val("unknown")  # not computed yet (None is a computed "no value")
 
 # FastAPI's dependency markers: the parameter receives what the function returns.
@@ -370,6 +374,9 @@ class FlowExtractor:
         if isinstance(node, ast.Call):
             return self._call_value(node)
         if isinstance(node, ast.Subscript):
+            reflected = self._member_by_key(node.value, node.slice)
+            if reflected is not None:
+                return reflected
             inner = self.value(node.value)
             if isinstance(node.slice, ast.Slice):
                 return inner  # a slice holds the same elements
@@ -481,6 +488,21 @@ class FlowExtractor:
             return self._builtin_value(node, builtin.shape)
         if name in PASS_THROUGH:
             return self._union(node.args, node)
+        if name in _MODULE_IMPORTERS:
+            return self._imported_module(node, name)
+        if name == "getattr":
+            # ``getattr(auth, "client")`` is ``auth.client`` (or its default); a Nylas
+            # value it is called on still escapes there (the call is not modelled).
+            return self._named_attribute(node)
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "get" and (
+                len(node.args) == 1 and not node.keywords):
+            # ``sys.modules.get("app.conn")``, ``vars(conn).get("client")``
+            reflected = self._member_by_key(node.func.value, node.args[0])
+            if reflected is not None:
+                return reflected
+        if isinstance(node.func, ast.Call) and self.callee_name(
+                node.func.func) == "operator.attrgetter" and len(node.args) == 1:
+            return self._attrgetter_value(node.func, node.args[0], node)
         over = self._hand_over(node)
         if over is not None:
             function = self._handed_function(node, over)
@@ -492,6 +514,97 @@ class FlowExtractor:
             return self._call_of(target) if over.result == "call" else None
         callee = self.value(node.func)
         return self._call_of(callee)
+
+    def _member_by_key(self, holder: ast.expr, key: ast.expr) -> Val | None:
+        """A member read through a namespace by its name: ``vars(conn)["client"]`` and
+        ``conn.__dict__["client"]`` are ``conn.client``, ``globals()["client"]`` the
+        module's global, ``sys.modules["app.conn"]`` the module ``app.conn``.  None
+        for any other item (or a key that cannot be read)."""
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)
+                and key.value.replace(".", "_").isidentifier()):
+            if isinstance(key, ast.Name) and key.id == "__name__" and self._is_sys_modules(
+                    holder):
+                return self._val("ref", self.module)
+            return None
+        name = key.value
+        if self._is_sys_modules(holder):
+            return self._val("ref", name)
+        if "." in name:
+            return None
+        if isinstance(holder, ast.Attribute) and holder.attr == "__dict__":
+            return self.value(ast.copy_location(
+                ast.Attribute(holder.value, name, ast.Load()), holder))
+        if isinstance(holder, ast.Call) and isinstance(holder.func, ast.Name) and not (
+                holder.keywords):
+            if holder.func.id == "vars" and len(holder.args) == 1 and self.name_value(
+                    "vars") is None:
+                return self.value(ast.copy_location(
+                    ast.Attribute(holder.args[0], name, ast.Load()), holder))
+            if holder.func.id == "globals" and not holder.args and self.name_value(
+                    "globals") is None:
+                return self._global_value(name)
+        return None
+
+    def _is_sys_modules(self, node: ast.expr) -> bool:
+        found = self.value(node) if isinstance(node, ast.Attribute) else None
+        return found is not None and found.kind == "ref" and found.name == "sys.modules"
+
+    def _named_attribute(self, node: ast.Call) -> Val | None:
+        args = node.args
+        if len(args) < 2 or node.keywords:
+            return None
+        if not (isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)):
+            # Any member of a module whose name cannot be read is as unknown as it; of
+            # a module of the project, any of its members.
+            owner = self.value(args[0])
+            if owner is None or owner == self._val("unknown", UNREAD_MODULE):
+                return owner
+            return self._val("attr", ANY_MEMBER, owner)
+        read = ast.copy_location(ast.Attribute(args[0], args[1].value, ast.Load()), node)
+        return self._union([read, *args[2:3]], node)
+
+    def _attrgetter_value(self, getter: ast.Call, target: ast.expr,
+                          anchor: ast.AST) -> Val | None:
+        """``operator.attrgetter("client")(conn)`` is ``conn.client`` (a dotted name
+        reads each attribute in turn)."""
+        if len(getter.args) != 1 or getter.keywords or not (
+                isinstance(getter.args[0], ast.Constant)
+                and isinstance(getter.args[0].value, str)):
+            return None
+        read = target
+        for attribute in getter.args[0].value.split("."):
+            if not attribute.isidentifier():
+                return None
+            read = ast.copy_location(ast.Attribute(read, attribute, ast.Load()), anchor)
+        return self.value(read)
+
+    def _imported_module(self, node: ast.Call, name: str) -> Val | None:
+        """The module ``importlib.import_module("app.auth")`` gives, read as ``import
+        app.auth`` binds it, so that its ``.client`` is the module's client.  A module
+        whose name cannot be read may be any module of the project, and what it holds
+        anything (see ``UNREAD_MODULE``)."""
+        spelt = self._module_text(node.args[0]) if node.args else None
+        if not spelt or spelt.startswith(".") or not all(
+                part.isidentifier() for part in spelt.split(".")):
+            return self._val("unknown", UNREAD_MODULE)
+        if name == "__import__" and not (len(node.args) > 3 or any(
+                keyword.arg == "fromlist" for keyword in node.keywords)):
+            # ``__import__("app.auth")`` gives the top package, as ``import app.auth``
+            # binds ``app``; with a ``fromlist`` it gives the module itself.
+            spelt = spelt.split(".", 1)[0]
+        return self._val("ref", spelt)
+
+    def _module_text(self, node: ast.expr) -> str | None:
+        """A module name written as a string, or as a module constant bound once to
+        one (``PLUGIN = "app.auth"``)."""
+        if isinstance(node, ast.Name) and self.name_value(node.id) == self._val(
+                "sym", f"{GLOBAL}{self.module}.{node.id}"):
+            module = self.frames[0].bindings
+            if node.id not in module.mutated and node.id not in module.declared_global:
+                node = module.values.get(node.id, node)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        return None
 
     def _class_of_method(self) -> str:
         for frame in reversed(self.frames):

@@ -58,6 +58,12 @@ class Val:
 
 
 CLIENT = Val("client")
+# The name of the ``unknown`` value a module imported by a name the analysis cannot
+# read holds (``importlib.import_module(name)``): any module of the project, so any
+# of its members may be a Nylas value.
+UNREAD_MODULE = "module imported by name"
+# The attribute a ``getattr`` whose name cannot be read gives: any member.
+ANY_MEMBER = "*"
 
 
 def slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:

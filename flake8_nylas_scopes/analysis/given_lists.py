@@ -16,12 +16,15 @@ OAuth libraries).
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Union
 
 from .ast_names import dotted
 from .fast_visit import FastVisitor
+from .bindings import hand_overs, is_container
+from .list_fates import UNKNOWN_DEPTH, Fate, Slot, follow
+from .star_names import CONSTANT_NAME
 
 # The dotted name an expression refers to through imports (None when it names none).
 Qualify = Callable[[ast.expr], "str | None"]
@@ -76,17 +79,17 @@ def only_reads(call: ast.Call, qualify: Qualify, auth_methods: frozenset[str]) -
             word in receiver for word in _HTTP_CLIENT_WORDS):
         return True
     name = qualify(func) or ""
-    return name in _READING_FUNCTIONS or any(
-        name.startswith(library + ".") for library in _READING_LIBRARIES)
+    return name in _READING_FUNCTIONS or reads_only_library(name)
 
 
-# Where among a call's arguments a value is given: its position, its keyword, or None
-# when the argument only holds it (``tweak({"scope": SCOPES})``) or spreads it
-# (``tweak(**CONFIG)``).
-Slot = Union[int, str, None]
+def reads_only_library(name: str) -> bool:
+    """Whether the dotted ``name`` is of a library whose calls only read what they
+    are given (see ``_READING_LIBRARIES``)."""
+    return any(name.startswith(library + ".") for library in _READING_LIBRARIES)
 
 
 Function = Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda]
+Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
 
 
 @dataclass
@@ -96,40 +99,185 @@ class GivenLists:
     # The watched values given to code that may change them, each with the call it
     # is given to and where among its arguments (see ``Slot``); the call is None for
     # a value another name takes (``scopes = SCOPES``), which any code may then
-    # change.
+    # change, or one that goes where no rule follows it (``return SCOPES``).
     given: list[tuple[ast.expr, ast.Call | None, Slot]] = field(default_factory=list)
+    # The watched values only whose items (the lists an auth config holds) go to
+    # code that may change them (``dict(CONFIG)["scope"].append(...)``).
+    parts: list[ast.expr] = field(default_factory=list)
     # The watched values made the default of a parameter (``def add(scope,
     # scopes=SCOPES)``), each with the function and the parameter: every call that
     # leaves the parameter out gives the function that very object.
     defaults: list[tuple[ast.expr, Function, str]] = field(default_factory=list)
     # Of the values another name takes, those a plain local name of a function takes
     # (``scopes = SCOPES`` in its body), with the function and the name.
-    local_names: list[tuple[ast.expr, ast.FunctionDef | ast.AsyncFunctionDef, str]] = field(
-        default_factory=list)
+    local_names: list[tuple[ast.expr, Def, str]] = field(default_factory=list)
+    # The watched values a container a function's local name holds keeps, or whose
+    # items it keeps (``config = {"scope": SCOPES}``, ``config = dict(CONFIG)``,
+    # ``params["scope"] = SCOPES``), with the function, the name and whether only
+    # items: whatever changes that container's items may change the value.
+    local_holders: list[tuple[ast.expr, Def, str, bool]] = field(default_factory=list)
+    # The same for a container a module-level name holds (``CONFIG = {**BASE,
+    # "scope": SCOPES}``): the value is changed wherever that name's is.
+    held: list[tuple[ast.expr, str, bool]] = field(default_factory=list)
+    # The watched values a module-level function returns, with its name and whether
+    # only their items: changed wherever code may change what the function returns.
+    returned: list[tuple[ast.expr, str, bool]] = field(default_factory=list)
+    # The module's functions whose results (or the functions themselves) go where
+    # no rule follows them (``get_scopes().append(...)``, ``register(get_scopes)``).
+    escaped: set[str] = field(default_factory=set)
 
 
 def given_away(
     tree: ast.AST, watched: Callable[[ast.expr], bool],
-    reads: Callable[[ast.Call], bool],
+    reads: Callable[[ast.Call], bool], depth: Callable[[ast.expr], int],
+    known: Callable[[ast.Name], bool], functions: frozenset[str],
+    results: Callable[[ast.expr], bool], names: frozenset[str],
 ) -> GivenLists:
     """Where ``tree`` gives the watched values to code that may change them.  One
     pass of a ``FastVisitor``: this runs on every module of a project that uses
-    Nylas."""
-    finder = _GivenFinder(watched, reads)
+    Nylas.  ``depth``: how many levels of a watched value can change (see
+    ``list_fates``); ``known``: whether a watched name is known to be a list or dict
+    (the module's own), rather than any name an import binds; ``functions``: the
+    module's functions, whose results are followed where they are called.  A call
+    of a watched name (an imported function) is followed too: the root of an entry
+    may be that call, when ``results`` says the function called may be one of the
+    project's (not the standard library's).  ``names``: every name ``watched`` may
+    say yes to."""
+    finder = _GivenFinder(watched, reads, depth, known, functions, results, names)
     finder.visit(tree)
     return finder.found
 
 
+def followed_attribute(node: ast.Attribute) -> bool:
+    """Whether every use of an attribute is followed (``config.SCOPES``,
+    ``self.NYLAS_AUTH``), rather than its hand-overs to calls only: a name that says
+    scopes or a constant's, the names read as scopes across modules."""
+    return "scope" in node.attr.lower() or bool(CONSTANT_NAME.match(node.attr))
+
+
 class _GivenFinder(FastVisitor):
     def __init__(self, watched: Callable[[ast.expr], bool],
-                 reads: Callable[[ast.Call], bool]) -> None:
-        self.watched, self.reads = watched, reads
+                 reads: Callable[[ast.Call], bool], depth: Callable[[ast.expr], int],
+                 known: Callable[[ast.Name], bool], functions: frozenset[str],
+                 results: Callable[[ast.expr], bool], names: frozenset[str]) -> None:
+        self.watched, self.reads, self.depth, self.known = watched, reads, depth, known
+        self.functions, self.results = functions, results
+        # Names any use of which may matter: a cheap test first, for every name.
+        self.names = functions | names
+        # The module-level function whose own body holds the node visited.
+        self.top_function: Def | None = None
         self.found = GivenLists()
         # The function whose body holds the node visited (None at module or class
         # level, or in a lambda), for what another name of that function takes.
-        self.function: ast.FunctionDef | ast.AsyncFunctionDef | None = None
+        self.function: Def | None = None
+        self.module_level = True
+        # The nodes above the one visited, the nearest last: where a use goes.
+        self.ancestors: list[ast.AST] = []
+
+    def generic_visit(self, node: ast.AST) -> None:
+        # ``FastVisitor.generic_visit``, keeping the nodes above the one visited.
+        ancestors = self.ancestors
+        ancestors.append(node)
+        dispatch = self._dispatch
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for child in value:
+                    handler = dispatch.get(child.__class__)
+                    if handler is not None:
+                        handler(self, child)
+            else:
+                handler = dispatch.get(value.__class__)
+                if handler is not None:
+                    handler(self, value)
+        ancestors.pop()
+
+    def visit_Name(self, node: ast.Name) -> None:
+        name = node.id
+        if name in self.names and node.ctx.__class__ is ast.Load:
+            if name in self.functions:
+                self._function_use(node)
+            elif self.watched(node):
+                self._follow(node, self.known(node))
+
+    def _function_use(self, node: ast.Name) -> None:
+        fate = follow(node, self.ancestors, UNKNOWN_DEPTH, self.reads, False)
+        if fate.kind == "called":
+            self._follow_result()
+        elif fate.kind != "kept":
+            self.found.escaped.add(node.id)
+
+    def _follow_result(self) -> None:
+        # ``get_scopes().append(...)``: the call's result goes where the call does.
+        call = self.ancestors[-1]
+        assert isinstance(call, ast.Call)
+        if not self.results(call.func):
+            return
+        self.ancestors.pop()
+        try:
+            self._take(call, follow(call, self.ancestors, UNKNOWN_DEPTH, self.reads, False))
+        finally:
+            self.ancestors.append(call)
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node.ctx.__class__ is ast.Load:
+            parent = self.ancestors[-1] if self.ancestors else None
+            if isinstance(parent, ast.Call) and parent.func is node:
+                # ``config.get_scopes()``: what another module's function returns,
+                # named through an import (its first name is one).
+                head = node.value
+                while isinstance(head, ast.Attribute):
+                    head = head.value
+                if isinstance(head, ast.Name) and head.id in self.names and (
+                        self.watched(node)):
+                    self._follow_result()
+            elif followed_attribute(node) and self.watched(node):
+                self._follow(node, False)
+        self.generic_visit(node)
+
+    def _follow(self, node: ast.Name | ast.Attribute, known: bool) -> None:
+        fate = follow(node, self.ancestors, self.depth(node), self.reads, known)
+        if fate.kind == "called":
+            self._follow_result()
+            return
+        self._take(node, fate)
+
+    def _take(self, node: ast.expr, fate: Fate) -> None:
+        found = self.found
+        if fate.kind == "returned" and self.top_function is not None and (
+                self.function is self.top_function):
+            found.returned.append((node, self.top_function.name, fate.part))
+        elif fate.kind in ("given", "returned", "called"):
+            if fate.part:
+                found.parts.append(node)
+            else:
+                found.given.append((node, fate.call, fate.slot))
+        elif fate.kind == "bound":
+            self._bound(node, fate)
+
+    def _bound(self, node: ast.expr, fate: Fate) -> None:
+        found = self.found
+        if self.module_level:
+            if fate.alias:
+                found.given.append((node, None, None))
+            else:
+                found.held.append((node, fate.name, fate.part))
+        elif self.function is None:
+            # A class body's name is an attribute any code may reach.
+            if fate.part:
+                found.parts.append(node)
+            else:
+                found.given.append((node, None, None))
+        elif fate.alias:
+            # ``scopes = SCOPES``: another name for the same object.
+            found.given.append((node, None, None))
+            found.local_names.append((node, self.function, fate.name))
+        else:
+            found.local_holders.append((node, self.function, fate.name, fate.part))
 
     def visit_Call(self, node: ast.Call) -> None:
+        # A watched value that only some uses are followed for (an attribute
+        # ``qualify`` names, such as ``config.api_settings``): given to a call.
         watched = self.watched
         given: list[tuple[ast.expr, ast.Call | None, Slot]] = []
         for position, argument in enumerate(node.args):
@@ -146,16 +294,12 @@ class _GivenFinder(FastVisitor):
         self.generic_visit(node)
 
     def _another_name(self, node: ast.Assign | ast.AnnAssign | ast.NamedExpr) -> None:
-        if node.value is not None and self.watched(node.value) and any(
-                not isinstance(target, ast.Subscript) for target in _targets(node)):
-            # ``scopes = SCOPES``, ``self.scopes = SCOPES``: another name for the same
-            # object.  An item store (``config["scope"] = SCOPES``) puts it in a
-            # container, as a display does, which only a call then gives away.
-            self.found.given.append((node.value, None, None))
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
-                    node.targets[0], ast.Name) and self.function is not None:
-                self.found.local_names.append(
-                    (node.value, self.function, node.targets[0].id))
+        value = node.value
+        if isinstance(value, ast.Attribute) and not followed_attribute(value) and (
+                self.watched(value)) and any(
+                    not isinstance(target, ast.Subscript) for target in _targets(node)):
+            # ``settings = config.api_settings``: another name for the same object.
+            self.found.given.append((value, None, None))
         self.generic_visit(node)
 
     visit_Assign = visit_AnnAssign = visit_NamedExpr = _another_name
@@ -163,11 +307,19 @@ class _GivenFinder(FastVisitor):
     def _function(self, node: Function | ast.ClassDef) -> None:
         if not isinstance(node, ast.ClassDef):
             self._defaults(node)
-        outer = self.function
+        outer, outer_level, outer_top = self.function, self.module_level, self.top_function
         self.function = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else (
             None)
+        if self.module_level and self.function is not None and not (
+                self.function.decorator_list):
+            # What a decorator's wrapper returns, the analysis does not see.
+            self.top_function = self.function
+        elif not isinstance(node, ast.ClassDef) or not self.module_level:
+            self.top_function = None
+        self.module_level = False
         self.generic_visit(node)
-        self.function = outer
+        self.function, self.module_level, self.top_function = (
+            outer, outer_level, outer_top)
 
     visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = _function
 
@@ -201,7 +353,8 @@ def _held(node: ast.expr, watched: Callable[[ast.expr], bool]
         while isinstance(whole, ast.Subscript):
             whole = whole.value
         if watched(whole):
-            yield whole, direct and whole is value
+            if isinstance(whole, ast.Attribute) and not followed_attribute(whole):
+                yield whole, direct and whole is value
         elif isinstance(value, (ast.List, ast.Tuple, ast.Set)):
             stack.extend((element, False) for element in value.elts
                          if not isinstance(element, ast.Starred))
@@ -213,3 +366,70 @@ def _held(node: ast.expr, watched: Callable[[ast.expr], bool]
             stack.extend((item, direct) for item in value.values)
         elif isinstance(value, ast.NamedExpr):
             stack.append((value.value, direct))
+
+
+def mutable_levels(value: ast.expr, values: Mapping[str, ast.expr], hops: int = 0) -> int:
+    """How many levels of the object ``value`` makes can change (see ``list_fates``):
+    0 for a string, 1 for a list of strings, 2 for a config dict holding a list.
+    ``values``: the module's names bound once; a value not known counts any depth."""
+    if hops > _MAX_HOPS:
+        return UNKNOWN_DEPTH
+    if isinstance(value, (ast.Constant, ast.JoinedStr)):
+        return 0
+    if isinstance(value, ast.Name):
+        bound = values.get(value.id)
+        return UNKNOWN_DEPTH if bound is None else mutable_levels(bound, values, hops + 1)
+    if isinstance(value, (ast.BinOp, ast.IfExp)):
+        sides = (value.left, value.right) if isinstance(value, ast.BinOp) else (
+            value.body, value.orelse)
+        return max(mutable_levels(side, values, hops + 1) for side in sides)
+    items: list[int] = []
+    if isinstance(value, (ast.List, ast.Set, ast.Tuple)):
+        items = [_item_levels(element, values, hops) for element in value.elts]
+    elif isinstance(value, ast.Dict):
+        items = [_item_levels(item, values, hops) if key is not None else
+                 max(mutable_levels(item, values, hops + 1) - 1, 0)
+                 for key, item in zip(value.keys, value.values)]
+    else:
+        return UNKNOWN_DEPTH  # a call, an attribute, a comprehension
+    inner = max(items, default=0)
+    if isinstance(value, ast.Tuple):
+        return inner + 1 if inner else 0  # a tuple of strings cannot change
+    return inner + 1
+
+
+def _item_levels(element: ast.expr, values: Mapping[str, ast.expr], hops: int) -> int:
+    if isinstance(element, ast.Starred):
+        return max(mutable_levels(element.value, values, hops + 1) - 1, 0)
+    return mutable_levels(element, values, hops + 1)
+
+
+# Module names followed through at most this many bindings.
+_MAX_HOPS = 8
+# Values a module-level name may hold a watched list in (``CONFIG = {**BASE,
+# "scope": SCOPES}``, ``PAIR = (SCOPES, OTHER)``, ``AUTH2 = copy.copy(AUTH)``): every
+# use of such a name is followed.
+_HOLDING_VALUES = (ast.Tuple, ast.BinOp, ast.IfExp, ast.BoolOp, ast.Subscript)
+
+
+def may_hold_lists(value: ast.expr) -> bool:
+    """Whether a module-level name bound to ``value`` may hold a list or dict."""
+    if is_container(value) or isinstance(value, _HOLDING_VALUES):
+        return True
+    return isinstance(value, ast.Call) and (dotted(value.func) or "").endswith("copy")
+
+
+def changes_items(function: Def, name: str, reads: Callable[[ast.Call], bool]) -> bool:
+    """Whether ``function`` may change what the container its local ``name`` holds
+    holds: hands it (or an item) over, calls a method of an item, or extends an item
+    in place (``config["scope"] += [...]``).  Storing a new item changes only the
+    container."""
+    return hand_overs(function.body, name, reads) > 0 or any(
+        isinstance(node, ast.AugAssign) and _rooted_at(node.target, name)
+        for node in ast.walk(function))
+
+
+def _rooted_at(target: ast.expr, name: str) -> bool:
+    while isinstance(target, ast.Subscript):
+        target = target.value
+    return isinstance(target, ast.Name) and target.id == name

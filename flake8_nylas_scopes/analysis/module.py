@@ -10,7 +10,9 @@ from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
 from .foreign_scopes import scope_list_readers
 from .prefilter import mentions_nylas, sends_http_requests
-from .provider_guards import guarded_private_functions, provider_guards
+from .guarded_callables import guarded_callables
+from .provider_guards import provider_guards
+from .provider_tests import ProviderTests
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
 NAMED_USES = tuple(sorted(TRIGGER_NAMES | ARGUMENT_NAMES))
@@ -70,6 +72,7 @@ def module_facts(
                 facts.given_away = extractor.facts.given_away
                 facts.given_to = extractor.facts.given_to
                 facts.read_parameters = extractor.facts.read_parameters
+                facts.returned = extractor.facts.returned
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,
@@ -80,8 +83,10 @@ def module_facts(
                 flow_extractor.close()
             if "provider" in text:
                 # Calls kept to some providers' grants (see ``provider_guards``).
-                facts.provider_guards = provider_guards(tree)
-                facts.function_guards = guarded_private_functions(tree, facts.provider_guards)
+                tests = ProviderTests(tree)
+                facts.provider_guards = provider_guards(tree, tests)
+                facts.function_guards, facts.undecided_guards = guarded_callables(
+                    tree, facts.provider_guards, tests)
             if "scope" in text.casefold():
                 # A list this module gives another library's OAuth request as well, or
                 # asks whether it holds a scope.

@@ -22,8 +22,9 @@ from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider, wal
 
 # (first line, last line, the providers whose grants reach those lines)
 ProviderGuard = tuple[int, int, tuple[str, ...]]
-# A module's private function that it calls only under guards: (its name, then its
-# lines and the providers whose grants reach them, as in a ProviderGuard).
+# A function, method or class of a module that it reaches only under guards (see
+# ``guarded_callables``): (its name, then its lines and the providers whose grants
+# reach them, as in a ProviderGuard).
 FunctionGuard = tuple[str, int, int, tuple[str, ...]]
 
 # Statements after which the rest of their block does not run.
@@ -31,9 +32,10 @@ _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
-def provider_guards(tree: ast.Module) -> list[ProviderGuard]:
+def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
+                    ) -> list[ProviderGuard]:
     """The branches of the module that run only for the grants of some providers."""
-    tests = ProviderTests(tree)
+    tests = tests or ProviderTests(tree)
     guards: list[ProviderGuard] = []
     scopes: list[ast.AST] = [tree, *(node for node in ast.walk(tree)
                                      if isinstance(node, _SCOPES))]
@@ -108,83 +110,3 @@ def _branch_providers(tests: ProviderTests, test: ast.expr, flags: dict[str, ast
 def _lines(body: list[ast.stmt], providers: tuple[str, ...]) -> ProviderGuard:
     last = body[-1]
     return (body[0].lineno, last.end_lineno or last.lineno, providers)
-
-
-def guarded_private_functions(tree: ast.Module, guards: list[ProviderGuard]) -> list[FunctionGuard]:
-    """The module's private functions (``def _create_label(grant_id)``, undecorated,
-    or defined in a function) that it only ever calls under a guard, with the
-    providers of those calls.
-
-    The feature's work often sits in a function the guarded branch calls::
-
-        if grant.provider == "google":
-            _create_label(grant_id)
-
-    That function's calls then run only for those providers' grants.  Any other use of
-    its name in the module (handed on, stored, called unguarded) leaves it unguarded;
-    whether other modules import it is for the judge to tell.
-    """
-    candidates = _private_functions(tree)
-    if not candidates:
-        return []
-    calls: dict[str, list[int]] = {name: [] for name in candidates}
-    other_uses: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
-                node.func.id in calls):
-            calls[node.func.id].append(node.lineno)
-    called = {id(node.func) for node in ast.walk(tree)
-              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id in calls and id(node) not in called:
-            other_uses.add(node.id)
-        elif isinstance(node, ast.Attribute) and node.attr in calls:
-            other_uses.add(node.attr)
-    found: dict[str, FunctionGuard] = {}
-    # A function called only by a guarded one is guarded too: one more round each.
-    for _ in range(len(candidates)):
-        known = [*guards, *((first, last, names) for _, first, last, names in found.values())]
-        added = False
-        for name, function in candidates.items():
-            if name in found or name in other_uses or not calls[name]:
-                continue
-            reached = [_providers_at(known, line) for line in calls[name]]
-            if any(providers is None for providers in reached):
-                continue
-            names = tuple(sorted(set().union(*(p for p in reached if p is not None))))
-            found[name] = (name, function.lineno, function.end_lineno or function.lineno,
-                           names)
-            added = True
-        if not added:
-            break
-    return list(found.values())
-
-
-def _private_functions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
-    """The functions no other module can call: module-level ones named ``_...``, and
-    those defined in a function's body; each defined once in the module and
-    undecorated."""
-    local = {id(statement) for node in ast.walk(tree)
-             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-             for statement in node.body}
-    functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
-    defined: set[str] = set()
-    for statement in ast.walk(tree):
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            if statement.name in defined:
-                functions.pop(statement.name, None)
-                continue
-            defined.add(statement.name)
-            private = statement in tree.body and statement.name.startswith("_") and (
-                not statement.name.startswith("__"))
-            if (private or id(statement) in local) and not isinstance(
-                    statement, ast.ClassDef) and not statement.decorator_list:
-                functions[statement.name] = statement
-    return functions
-
-
-def _providers_at(guards: list[ProviderGuard], line: int) -> frozenset[str] | None:
-    """The providers whose grants reach ``line``: those every guard around it allows;
-    None where no guard is."""
-    around = [frozenset(names) for first, last, names in guards if first <= line <= last]
-    return frozenset.intersection(*around) if around else None

@@ -6,7 +6,10 @@ provider names, written as literals or as names the module binds once to one: a
 constant (``GOOGLE = "google"``) or a member of one of its classes
 (``Provider.GOOGLE``, ``Provider.GOOGLE.value`` of ``class Provider(str, Enum)``).  A
 name a function binds once to such a test (``is_google = grant.provider == "google"``)
-stands for the test.  ``==``, ``!=``, ``in``, ``not in`` are read, combined with
+stands for the test, and so does a call of a function or method of the module that
+only returns one (``def is_google(grant): return grant.provider == "google"``, then
+``if is_google(grant):`` or ``if self.is_google():``; a ``property`` read as
+``self.is_google``).  ``==``, ``!=``, ``in``, ``not in`` are read, combined with
 ``not``, ``and`` and ``or`` as Python evaluates them.
 """
 
@@ -37,6 +40,12 @@ class ProviderTests:
 
     def __init__(self, tree: ast.Module) -> None:
         self._names = _bound_once(tree)
+        self._predicates: dict[str, Outcomes] = {}
+        self._properties: dict[str, Outcomes] = {}
+        # Read before any is known, so that a predicate stands only for its own test.
+        predicates, properties = _predicates(tree)
+        self._predicates = {name: self.outcomes(test, {}) for name, test in predicates.items()}
+        self._properties = {name: self.outcomes(test, {}) for name, test in properties.items()}
 
     def outcomes(self, test: ast.expr, flags: dict[str, ast.expr]) -> Outcomes:
         """The providers for which ``test`` may be true and false; every provider
@@ -44,6 +53,13 @@ class ProviderTests:
         bound once to a test."""
         if isinstance(test, ast.Name) and test.id in flags:
             return self.outcomes(flags[test.id], {})
+        if isinstance(test, ast.Call) and not test.args[1:] and not test.keywords:
+            called = test.func.id if isinstance(test.func, ast.Name) else (
+                test.func.attr if isinstance(test.func, ast.Attribute) else "")
+            if called in self._predicates:
+                return self._predicates[called]
+        if isinstance(test, ast.Attribute) and test.attr in self._properties:
+            return self._properties[test.attr]
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             true, false = self.outcomes(test.operand, flags)
             return false, true
@@ -119,6 +135,30 @@ def names_a_provider(node: ast.expr) -> bool:
         return node.slice.value == "provider"
     name = dotted(node) or ""
     return name.rsplit(".", 1)[-1].lower().endswith("provider")
+
+
+def _predicates(tree: ast.Module) -> tuple[dict[str, ast.expr], dict[str, ast.expr]]:
+    """The module's functions and methods that only return an expression (after a
+    docstring), by name, defined once in the module: plain ones (or static and class
+    methods), then properties.  Whether the expression tests a provider is for the
+    caller to read."""
+    functions = [node for node in ast.walk(tree)
+                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    counts = Counter(node.name for node in functions)
+    plain: dict[str, ast.expr] = {}
+    properties: dict[str, ast.expr] = {}
+    for node in functions:
+        if not isinstance(node, ast.FunctionDef) or counts[node.name] != 1:
+            continue
+        body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+        if len(body) != 1 or not isinstance(body[0], ast.Return) or body[0].value is None:
+            continue
+        decorators = {dotted(decorator) for decorator in node.decorator_list}
+        if decorators <= {"staticmethod", "classmethod"}:
+            plain[node.name] = body[0].value
+        elif decorators in ({"property"}, {"cached_property"}, {"functools.cached_property"}):
+            properties[node.name] = body[0].value
+    return plain, properties
 
 
 def walk_scope(scope: ast.AST) -> Iterator[ast.AST]:

@@ -227,6 +227,7 @@ def _resolve_sites(
     # True when some request's scopes come from callers the analysis may not all see.
     partial = False
     for facts in modules.values():
+        changed = _changed_own_lists(facts, index) if facts.sites and facts.constants else {}
         for site in facts.sites:
             if not _is_request_url(index, site):
                 continue
@@ -249,11 +250,37 @@ def _resolve_sites(
                     one = dataclasses.replace(request, value=value)
                     if not is_nylas_request(one):
                         continue
-                    if value.state is ValueState.UNRESOLVED and not one.ignored_key:
+                    one = dataclasses.replace(one, value=_unless_changed(value, changed))
+                    if one.value.state is ValueState.UNRESOLVED and not one.ignored_key:
                         unresolved.append(one)
                     else:
                         sites.append(one)
     return sites, unresolved, partial
+
+
+def _changed_own_lists(facts: ModuleFacts, index: ConstantIndex) -> dict[Span, str]:
+    """Where the items of a module's own scope lists are written that code of other
+    modules may change (``from .views import SCOPES`` then ``SCOPES.append(...)``),
+    with the list's dotted name: a request of the module reads them from their
+    assignment, which the program may no longer hold."""
+    found: dict[Span, str] = {}
+    for name, value in facts.constants.items():
+        reference = f"{facts.module}.{name}"
+        if value.state is ValueState.ITEMS and index.changed_elsewhere(reference):
+            found.update((item.span, reference) for item in value.items)
+    return found
+
+
+def _unless_changed(value: ScopeValue, changed: Mapping[Span, str]) -> ScopeValue:
+    """The value, or unresolved when it is read from a list ``changed`` holds."""
+    if not changed or value.state is not ValueState.ITEMS:
+        return value
+    reference = next((changed[item.span] for item in value.items if item.span in changed), "")
+    if not reference:
+        return value
+    return ScopeValue(ValueState.UNRESOLVED, complete=False, reference=reference,
+                      span=value.span,
+                      reason=f"scopes come from {reference}, which other code may change")
 
 
 def _raw_uses(facts: ModuleFacts, index: ConstantIndex) -> Iterator[RawUse]:
@@ -415,29 +442,48 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
 
 
 def _provider_guards(modules: Mapping[str, ModuleFacts],
-                     ) -> dict[str, list[tuple[int, int, tuple[str, ...]]]]:
+                     ) -> tuple[dict[str, list[tuple[int, int, tuple[str, ...]]]],
+                                dict[str, list[tuple[int, int, int]]]]:
     """By path, the lines that run only for some providers' grants: guarded branches,
-    and the private functions a module calls only there, unless another module names
-    them (it may call them for any grant)."""
+    and the functions, methods and classes a module reaches only from them, unless
+    another module names them (it may call them for any grant); and the lines of
+    those a name or key not tied to a provider picks, for grants it cannot tell (first
+    line, last line, the line that picks them)."""
     guarded = {f"{facts.module}.{name}" for facts in modules.values()
-               for name, *_ in facts.function_guards}
+               for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
+    # A method (``Sync._google_labels``) is named by its attribute on whatever holds
+    # an instance: any other module reading an attribute of its name may call it.
+    module_names = {facts.module for facts in modules.values()}
+    methods: dict[str, set[str]] = {}
+    for name in guarded:
+        owner, _, attribute = name.rpartition(".")
+        if owner not in module_names:
+            methods.setdefault(attribute, set()).add(name)
     named_elsewhere: set[str] = set()
     if guarded:
         for facts in modules.values():
             if facts.flow is None:
                 continue
-            own = {f"{facts.module}.{name}" for name, *_ in facts.function_guards}
+            own = {f"{facts.module}.{name}"
+                   for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
             named_elsewhere.update(
                 name for name in _referenced_names(facts.flow)
                 if name in guarded and name not in own)
+            for attribute in set(_attribute_names(facts.flow)).intersection(methods):
+                named_elsewhere.update(methods[attribute].difference(own))
     guards: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+    undecided: dict[str, list[tuple[int, int, int]]] = {}
     for path, facts in modules.items():
         kept = [*facts.provider_guards, *(
             (first, last, providers) for name, first, last, providers in facts.function_guards
             if f"{facts.module}.{name}" not in named_elsewhere)]
         if kept:
             guards[path] = kept
-    return guards
+        unknown = [(first, last, line) for name, first, last, line in facts.undecided_guards
+                   if f"{facts.module}.{name}" not in named_elsewhere]
+        if unknown:
+            undecided[path] = unknown
+    return guards, undecided
 
 
 def _names_test_library(value: Val | None) -> bool:
@@ -489,6 +535,21 @@ def _referenced_names(flow: FlowFacts) -> Iterator[str]:
             value = value.inner
 
 
+def _attribute_names(flow: FlowFacts) -> Iterator[str]:
+    """The attributes a module's code reads or calls, on whatever value."""
+    values: list[Val | None] = [call.callee for call in flow.calls]
+    values += [edge.value for edge in flow.edges]
+    values += [sink.value for sink in flow.sinks]
+    values += [read.value for read in flow.reads]
+    for use in flow.uses:
+        yield from use.attrs
+    for value in values:
+        while value is not None:
+            if value.kind == "attr":
+                yield value.name
+            value = value.inner
+
+
 def _refs_in(value: Val | None) -> Iterator[str]:
     """The dotted names a value and the values it is made from refer to."""
     while value is not None:
@@ -533,6 +594,10 @@ def judge_project(
     endpoint_uses, unresolved = _usage(
         {path: facts for path, facts in modules.items() if path not in tests}, resolver, index
     )
+    if not resolver.converged:
+        # What was found is true, but calls the analysis did not reach yet may need
+        # any scope: no claim that a scope is unneeded can stand.
+        unresolved.extend(UnresolvedUse(site.span, _GAVE_UP, None) for site in sites)
     # Nothing below resolves a value: the rules run with the resolver's tables freed.
     del resolver
     for error in (error for error in errors if error.path not in tests):
@@ -546,7 +611,7 @@ def judge_project(
         unresolved.extend(UnresolvedUse(site.span, _outside_reason(outside, alone), None)
                           for site in sites)
     state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial,
-                         _provider_guards(modules))
+                         *_provider_guards(modules))
     result.state = state
     result.inference = infer(endpoint_uses)
     # A provider's API v3 scopes are inferred where the project asks for them or makes
@@ -579,6 +644,11 @@ def judge_project(
                 for finding in findings}
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
     return result
+
+
+_GAVE_UP = ("the analysis stopped following values through this project before the end "
+            "(too many of the project's objects flow into the same places), so its Nylas "
+            "calls may be more than it found")
 
 
 def _outside_reason(outside: Sequence[str], alone: bool) -> str:

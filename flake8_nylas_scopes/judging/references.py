@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar, Union
 
 from ..analysis.extract import FLASK_CONFIG
-from ..analysis.facts import ModuleFacts, ScopeValue, UrlPart, any_attribute
+from ..analysis.facts import (
+    ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member,
+)
 from ..analysis.star_names import CONSTANT_NAME
 from ..analysis.symbols import GLOBAL
 
@@ -69,7 +71,8 @@ class ConstantIndex:
         self._mutated = mutated
         # A list given to code that may change it (``ModuleFacts.given_away``) is not
         # read as scopes; a string given away is still what its assignment says.
-        self._changed = mutated | given_away | self._given_to_changing_functions()
+        self._changed = self._with_results(
+            mutated | given_away | self._given_to_changing_functions())
         named = set(settings_modules) & set(self.by_module)
         self.settings_modules: tuple[str, ...] = tuple(sorted(
             named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
@@ -90,6 +93,37 @@ class ConstantIndex:
                         given.position, given.keyword):
                     changed.update(given.references)
         return frozenset(changed)
+
+    def _with_results(self, changed: frozenset[str]) -> frozenset[str]:
+        """``changed`` with the lists a function returns (``ModuleFacts.returned``)
+        when code may change what it returns (``pkg.get_scopes()`` given away) or
+        may call it where the analysis does not see (``pkg.get_scopes`` itself given
+        away); a function returning another's result passes that on."""
+        pending = {f"{facts.module}.{name}": values for facts in self.by_module.values()
+                   for name, values in facts.returned.items()}
+        found = set(changed)
+        last = {name.rpartition(".")[2] for name in pending}
+        while pending:
+            escaped = {self._function_named(reference.removesuffix("()"))
+                       for reference in found
+                       if reference.removesuffix("()").rpartition(".")[2] in last}
+            reached = [name for name in pending if name in escaped]
+            if not reached:
+                break
+            for name in reached:
+                found.update(pending.pop(name))
+        return frozenset(found)
+
+    def _function_named(self, reference: str) -> str:
+        """The module that defines the function ``reference`` names, through a
+        package's re-exports (``from .scopes import get_scopes`` in its
+        ``__init__.py``)."""
+        for _ in range(_MAX_DEPTH):
+            imported = self._imported_as(reference)
+            if imported is None:
+                break
+            reference = imported
+        return reference
 
     # -- where a reference points ---------------------------------------------------
 
@@ -160,7 +194,7 @@ class ConstantIndex:
     def scopes(self, reference: str, depth: int = 0) -> list[Found]:
         """The scopes values a reference may hold: one per module that defines it (the
         settings modules may each set it)."""
-        if reference in self._changed or _whole(reference) in self._changed:
+        if self._changed_here(reference):
             return []
         imported = self._imported_as(reference)
         if imported is not None and depth < _MAX_DEPTH:
@@ -179,15 +213,16 @@ class ConstantIndex:
                 return []
             owners = [kept]
         for module, name in owners:
-            if f"{module}.{_whole(name)}" in self._changed:
+            if self._changed_here(f"{module}.{name}") or any_member(module) in self._changed:
                 # One of the modules that may define it changes it (a settings module
-                # extending the base settings' list): what it holds is not known.
+                # extending the base settings' list), or hands out its namespace
+                # (``namespace = vars(config)``): what it holds is not known.
                 return []
             looked_up = self.lookup(module, name, _constants)
             if looked_up is None or looked_up is ABSENT:
                 continue
             value, owner = looked_up
-            if owner != module and f"{owner}.{_whole(name)}" in self._changed:
+            if owner != module and self._changed_here(f"{owner}.{name}"):
                 return []  # changed in place where a star import brings it from
             if Found(value, owner) not in found:  # two settings modules, one binding
                 found.append(Found(value, owner))
@@ -197,10 +232,17 @@ class ConstantIndex:
         """Whether :meth:`scopes` gives nothing for ``reference`` because code other
         than its assignment may change it (appends to it, binds it again, gives it to
         a function that may): said in NYS304's reason."""
+        return self._changed_here(reference) or any(
+            self._changed_here(f"{module}.{name}") or any_member(module) in self._changed
+            for module, name in self._owners(reference))
+
+    def _changed_here(self, reference: str) -> bool:
+        """Whether code may change what ``reference`` reads: the name it reads, or
+        (for a key, ``AUTH['scope']``) the items of that name."""
         whole = _whole(reference)
-        return reference in self._changed or whole in self._changed or any(
-            f"{module}.{_whole(name)}" in self._changed for module, name in
-            self._owners(reference))
+        changed = self._changed
+        return reference in changed or whole in changed or (
+            whole != reference and whole + ITEMS in changed)
 
     def _imported_as(self, reference: str) -> str | None:
         """What a module's name is bound to by its one import (or assignment) of a

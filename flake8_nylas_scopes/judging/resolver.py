@@ -29,7 +29,9 @@ from ..analysis.flow_calls import (
     TEMPLATE_FUNCTIONS,
     TEMPLATE_METHODS,
 )
-from ..analysis.flow_facts import CallSite, Read, Sink, Store, Use, Val
+from ..analysis.flow_facts import (
+    ANY_MEMBER, UNREAD_MODULE, CallSite, Read, Sink, Store, Use, Val,
+)
 from ..analysis.symbols import (
     ATTRIBUTE,
     BASES,
@@ -66,8 +68,13 @@ CLIENT_OBJ: Obj = ("client", "")
 # thousand values, so each result would otherwise cost a set of its own.
 Objs = AbstractSet[Obj]
 _NOTHING: Objs = frozenset()
+# Not in the memo of what objects reach (None there means "any scope").
+_UNREACHED = frozenset({"<unreached>"})
 _ONLY_CLIENT: Objs = frozenset({CLIENT_OBJ})
 _V3_CLIENT: Obj = ("client", "v3")
+# A module imported by a name the analysis cannot read: like the SDK's own machinery,
+# what it holds may make any request.
+_UNREAD: Objs = frozenset({("unmapped", UNREAD_MODULE)})
 
 # Collection operations that return one model object, or several.
 _ONE_MODEL_OPS = frozenset({"get", "first", "create", "__getitem__"})
@@ -83,6 +90,13 @@ _PROJECT_KINDS = frozenset({"func", "class", "inst"})
 # Containers nested deeper than this are followed as this deep.
 _MAX_BOX_DEPTH = 4
 _MAX_ROUNDS = 50
+# The fixpoint gives up once its symbols hold this many objects per edge, and this
+# many more: a project whose classes all flow into the same places (a framework's
+# expression trees) grows hundreds of objects per symbol, costs minutes and gigabytes
+# to solve, and none of it is a Nylas value.  Giving up is cautious (see
+# ``converged``); the projects met so far hold one or two objects per edge.
+_OBJECTS_PER_EDGE = 8
+_OBJECTS_ALWAYS_ALLOWED = 20_000
 # Edge lists up to this long are searched rather than given a set of their members.
 _SHORT_EDGE_LIST = 8
 
@@ -252,6 +266,9 @@ class FlowResolver:
         self._properties: set[str] = set()
         self._param_keys: dict[str, tuple[str, ...]] = {}
         self.classes: set[str] = set()
+        # Of each module read with ``getattr`` by a name that cannot be read: its
+        # globals' symbols, and its functions and classes.
+        self._module_members: dict[str, tuple[tuple[str, ...], Objs]] = {}
         self._nodes = ValueNodes()
         self._kinds, self._names, self._inners = (
             self._nodes.kinds, self._nodes.names, self._nodes.inners)
@@ -304,6 +321,10 @@ class FlowResolver:
         self._written_bases: dict[str, list[str]] = {}
         self._orders: dict[str, list[str]] = {}
         self._families: dict[str, list[str]] = {}
+        self._methods_run: dict[tuple[str, str, bool], list[str]] = {}
+        # Each class's direct subclasses, and the order ``_bases`` met the classes in.
+        self._subclasses: dict[str, list[str]] | None = None
+        self._class_order: dict[str, int] = {}
         # Project classes deriving from an SDK client, with the client's name.
         self._client_classes: dict[str, str] = {}
         self._client_names = frozenset(client_names)
@@ -315,6 +336,8 @@ class FlowResolver:
         self._results: dict[Objs, Objs] = {}
         # The module globals some edge gives a value (``edges`` while solving).
         self._globals: AbstractSet[str] = self.edges.keys()
+        # Whether the fixpoint was reached (see ``_solve``).
+        self.converged = False
         self._solve()
         self._drop_fixpoint_state()
 
@@ -467,11 +490,34 @@ class FlowResolver:
         family = self._families.get(name)
         if family is None:
             family = self.ancestors(name)
-            for other in self._bases:
-                if other not in family and name in self.ancestors(other):
-                    family.append(other)
+            descendants = self._descendants(name)
+            if descendants:
+                known = set(family)
+                order = self._class_order
+                family += sorted((other for other in descendants if other not in known),
+                                 key=order.__getitem__)
             self._families[name] = family
         return family
+
+    def _descendants(self, name: str) -> set[str]:
+        """The project classes deriving from a class, directly or not.  Found from
+        each class's subclasses, built once: asking every class for its ancestors, for
+        every family, took a framework's thousands of classes quadratic time."""
+        if self._subclasses is None:
+            subclasses: dict[str, list[str]] = {}
+            for other, bases in self._bases.items():
+                for base in bases:
+                    subclasses.setdefault(base, []).append(other)
+            self._subclasses = subclasses
+            self._class_order = {other: index for index, other in enumerate(self._bases)}
+        found: set[str] = set()
+        pending = [name]
+        while pending:
+            for other in self._subclasses.get(pending.pop(), ()):
+                if other not in found:
+                    found.add(other)
+                    pending.append(other)
+        return found
 
     def method_order(self, name: str) -> list[str]:
         """The class and the project classes it derives from, in the order Python looks
@@ -492,6 +538,10 @@ class FlowResolver:
         """The methods ``self.name`` (``super().name`` with ``after_owner``) written in
         the class ``owner`` may run: the object may be of any class deriving from it,
         whose method resolution order may put an override or a mixin's method first."""
+        key = (owner, name, after_owner)
+        known = self._methods_run.get(key)
+        if known is not None:
+            return known
         methods: list[str] = []
         for klass in self._family(owner):
             order = self.method_order(klass)
@@ -502,6 +552,9 @@ class FlowResolver:
                            if f"{other}.{name}" in self.functions), None)
             if method is not None and method not in methods:
                 methods.append(method)
+        # Asked again for every read of ``self.name`` in every round: a large class
+        # family (a framework's base class) made this most of the fixpoint's time.
+        self._methods_run[key] = methods
         return methods
 
     def _instance_attribute(self, owner: str, name: str) -> Objs:
@@ -584,6 +637,8 @@ class FlowResolver:
             return self._instance(name) if name else _NOTHING
         if kind == "super":
             return frozenset({("super", name)}) if name else _NOTHING
+        if kind == "unknown":
+            return _UNREAD if name == UNREAD_MODULE else _NOTHING
         inner_node = self._inners[node]
         inner = self._resolve_node(inner_node, depth + 1)
         found: set[Obj] = set()
@@ -698,6 +753,8 @@ class FlowResolver:
 
     def _attribute(self, obj: Obj, name: str) -> Objs:
         kind, owner = obj
+        if name == ANY_MEMBER:
+            return self._any_member(obj)
         if kind == "client" and owner:
             return self._resource_attribute("", name)
         if kind == "coll" and owner.startswith(V3_PREFIX):
@@ -746,6 +803,31 @@ class FlowResolver:
             if name in ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS:
                 return {("method", f"box|{owner}|{name}")}
         return _NOTHING
+
+    def _any_member(self, obj: Obj) -> Objs:
+        """What ``getattr(conn, name)`` may give when ``name`` cannot be read: for a
+        module of the project, any of its globals, functions and classes.  (A Nylas
+        object read so escapes at the ``getattr`` call.)"""
+        kind, owner = obj
+        if kind != "module":
+            return _NOTHING
+        members = self._module_members.get(owner)
+        if members is None:
+            prefix = f"{owner}."
+            members = self._module_members[owner] = (
+                tuple(key for key in self._globals
+                      if key.startswith(f"{GLOBAL}{prefix}")
+                      and "." not in key[len(GLOBAL) + len(prefix):]),
+                frozenset({
+                    *(("func", name) for name in self.functions
+                      if name.startswith(prefix) and "." not in name[len(prefix):]),
+                    *(("class", name) for name in self.classes
+                      if name.startswith(prefix) and "." not in name[len(prefix):])}))
+        keys, definitions = members
+        found: set[Obj] = set(definitions)
+        for key in keys:
+            found |= self.values.get(key, _NOTHING)
+        return self._shared(found)
 
     def _resource_attribute(self, path: str, name: str) -> Objs:
         """An attribute of an API v3 client (path ``""``) or of one of its resources:
@@ -817,6 +899,11 @@ class FlowResolver:
         return set()
 
     def _solve(self) -> None:
+        """Grow what each symbol holds until nothing changes.  ``converged`` stays
+        False when the rounds or the size run out first: what was found is then a part
+        of what the code does, true as far as it goes (its calls are made), but a call
+        it did not reach yet may need any scope."""
+        budget = _OBJECTS_PER_EDGE * len(self.edges) + _OBJECTS_ALWAYS_ALLOWED
         for target in self.edges:
             if target.rsplit(".", 1)[-1] in self._client_names or (
                 target.startswith(STATE) and qualified_name(target) in self._client_names
@@ -830,6 +917,8 @@ class FlowResolver:
                 self._memo.clear()
                 self._families.clear()
                 self._orders.clear()
+                self._methods_run.clear()
+                self._subclasses = None
             # Resolving adds no edges: only binding parameters and following stores
             # does, after this loop.  A symbol that holds nothing gets no set at all.
             values = self._growing
@@ -854,6 +943,9 @@ class FlowResolver:
                     if kind in ("inst", "class"):
                         changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
             if not changed:
+                self.converged = True
+                return
+            if sum(map(len, values.values())) > budget:
                 return
 
     def _drop_fixpoint_state(self) -> None:
@@ -1161,13 +1253,77 @@ class FlowResolver:
             return []
         return self._endpoints(key, span, text, label)
 
-    def reach(self, obj: Obj, seen: frozenset[str] = frozenset()) -> frozenset[str] | None:
-        """Every scope an object could need once the analysis loses it; None: any."""
-        if seen:
-            return self._reach(obj, seen)
-        if obj not in self._reached:
-            self._reached[obj] = self._reach(obj, seen)
-        return self._reached[obj]
+    def reach(self, obj: Obj) -> frozenset[str] | None:
+        """Every scope an object could need once the analysis loses it; None: any.
+
+        That is the union of what each object reachable from it needs by itself (a
+        function reaches what it returns, an instance what its class's instances
+        hold, a method what it returns, a container its element).  Objects that reach
+        each other reach the same: one depth-first walk (Tarjan's strongly connected
+        components) finds each object's answer once and remembers it.  Following
+        every path instead is exponential where classes hold each other's instances
+        (an SDK's own models do), and walking again from each object asked about is
+        quadratic in a framework's thousands of classes."""
+        memo = self._reached
+        known = memo.get(obj, _UNREACHED)
+        if known is not _UNREACHED:
+            return known
+        order: dict[Obj, int] = {}
+        lowest: dict[Obj, int] = {}
+        gathered: dict[Obj, set[str] | None] = {}
+        component: list[Obj] = []
+        walk: list[tuple[Obj, Iterator[Obj]]] = []
+
+        def enter(node: Obj) -> None:
+            order[node] = lowest[node] = len(order)
+            component.append(node)
+            own, further = self._reach_step(node)
+            gathered[node] = None if own is None else set(own)
+            walk.append((node, iter(further)))
+
+        def gather(node: Obj, more: AbstractSet[str] | None) -> None:
+            mine = gathered[node]
+            if mine is None:
+                return
+            if more is None:
+                gathered[node] = None
+            else:
+                mine |= more
+
+        enter(obj)
+        while walk:
+            node, successors = walk[-1]
+            for successor in successors:
+                done = memo.get(successor, _UNREACHED)
+                if done is not _UNREACHED:
+                    gather(node, done)
+                elif successor not in order:
+                    enter(successor)
+                    break
+                else:  # on the walk's stack: the same component
+                    lowest[node] = min(lowest[node], order[successor])
+            else:
+                walk.pop()
+                if lowest[node] == order[node]:
+                    members: list[Obj] = []
+                    union: set[str] | None = set()
+                    while True:
+                        member = component.pop()
+                        members.append(member)
+                        more = gathered[member]
+                        union = None if union is None or more is None else union | more
+                        if member == node:
+                            break
+                    result = None if union is None else frozenset(union)
+                    for member in members:
+                        memo[member] = result
+                if walk:
+                    parent = walk[-1][0]
+                    lowest[parent] = min(lowest[parent], lowest[node])
+                    done = memo.get(node, _UNREACHED)
+                    if done is not _UNREACHED:
+                        gather(parent, done)
+        return memo[obj]
 
     def _held_by(self, klass: str) -> list[Objs]:
         """What the instances of one class hold in their attributes (after solving)."""
@@ -1179,56 +1335,41 @@ class FlowResolver:
             self._holdings = holdings
         return self._holdings.get(klass, [])
 
-    def _reach(self, obj: Obj, seen: frozenset[str]) -> frozenset[str] | None:
+    def _reach_step(self, obj: Obj) -> tuple[frozenset[str] | None, Iterable[Obj]]:
+        """What one object needs by itself (None: any scope), and the objects
+        code holding it can get to from it."""
         kind, name = obj
         sdk = self.sdk
         if kind in ("client", "nylas_class"):
-            return None
+            return None, ()
         if kind == "coll" and name.startswith(V3_PREFIX):
-            return sdk.resource_scopes(name[len(V3_PREFIX):])
+            return sdk.resource_scopes(name[len(V3_PREFIX):]), ()
         if kind == "coll":
-            return sdk.collection_scopes(name)
+            return sdk.collection_scopes(name), ()
         if kind == "models":
             attribute = sdk.collection_of_model.get(name)
-            return sdk.collection_scopes(attribute) if attribute else sdk.model_scopes(name)
+            return (sdk.collection_scopes(attribute) if attribute
+                    else sdk.model_scopes(name)), ()
         if kind == "model":
-            return sdk.model_scopes(name)
+            return sdk.model_scopes(name), ()
         if kind == "method":
-            owner_kind, owner, operation = _split_method(name)
+            owner_kind, owner, _operation = _split_method(name)
             if owner_kind == "box":
-                return self.reach(unbox(("box", owner)), seen)
-            found = sdk.endpoint_scopes(
+                return frozenset(), (unbox(("box", owner)),)
+            own = sdk.endpoint_scopes(
                 use.endpoint.key for use in self.method_endpoints(name, Span("", 0, 0, 0, 0), ""))
             # What it returns could be used further.
-            for result in self._method_result(name):
-                more = self.reach(result, seen)
-                if more is None:
-                    return None
-                found |= more
-            return frozenset(found)
+            return frozenset(own), self._method_result(name)
         if kind == "box":
-            return self.reach(unbox(obj), seen)
-        if kind == "func" and name not in seen:
+            return frozenset(), (unbox(obj),)
+        if kind == "func":
             # Code that gets a function can call it and use what it returns.
-            found = set()
-            for result in self.values.get(f"{RETURNED}{name}", ()):
-                more = self.reach(result, seen | {name})
-                if more is None:
-                    return None
-                found |= more
-            return frozenset(found)
-        if kind == "inst" and name not in seen:
+            return frozenset(), self.values.get(f"{RETURNED}{name}", ())
+        if kind == "inst":
             # Code that gets an instance can read what it holds.
-            found = set()
-            for klass in self._family(name):
-                for held in self._held_by(klass):
-                    for inner in held:
-                        more = self.reach(inner, seen | {name})
-                        if more is None:
-                            return None
-                        found |= more
-            return frozenset(found)
-        return frozenset()
+            return frozenset(), [inner for klass in self._family(name)
+                                 for held in self._held_by(klass) for inner in held]
+        return frozenset(), ()
 
     def _lost(self, objs: Objs, span: Span, how: str, text: str) -> tuple[
             list[EndpointUse], list[UnresolvedUse]]:
@@ -1280,8 +1421,9 @@ class FlowResolver:
                 if call.invokes:
                     endpoints += self.method_endpoints(name, call.span, call.callee_text)
             elif kind == "unmapped":
-                unresolved.append(UnresolvedUse(
-                    call.span, f"{call.callee_text}() is not in the endpoint map", None))
+                unresolved.append(UnresolvedUse(call.span, f"{call.callee_text}() " + (
+                    "comes from a module imported by a name the analysis cannot read"
+                    if name == UNREAD_MODULE else "is not in the endpoint map"), None))
             elif kind in ("client", "coll", "model", "models"):
                 # Calling a Nylas object that is not a method: not modelled.
                 found, lost = self._lost(frozenset({(kind, name)}), call.span,

@@ -203,6 +203,10 @@ class ProjectState:
     # line, providers).  A call there misses no scope of another provider's request.
     provider_guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]] = field(
         default_factory=dict)
+    # By path: code that a name or key not tied to a provider picks (first line, last
+    # line, the line that picks it), so that which providers' grants reach it is unknown.
+    undecided_guards: Mapping[str, Sequence[tuple[int, int, int]]] = field(
+        default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -306,7 +310,7 @@ def usage_findings(state: ProjectState, config: Config, enabled: CodeFilter) -> 
             continue
         if enabled("NYS301") and whole and not dialect.partial_grant and not _lists_unlisted(
                 dialect, config):
-            yield from _missing(dialect, granted, state.provider_guards)
+            yield from _missing(dialect, granted, state, enabled("NYS304"))
         yield from _overbroad_or_unused(dialect, config, enabled)
 
 
@@ -422,9 +426,16 @@ def _kept_from(guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]],
                for first, last, providers in guards.get(span.path, ()))
 
 
-def _missing(state: _DialectState, granted: frozenset[str],
-             guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]]
-             ) -> Iterator[Finding]:
+def _picked_at_run_time(undecided: Mapping[str, Sequence[tuple[int, int, int]]],
+                        span: Span) -> int | None:
+    """The line that picks the code at ``span`` for grants the analysis cannot tell
+    (``getattr(self, "_sync_" + kind)``, ``HANDLERS[kind]``); None for other code."""
+    return next((line for first, last, line in undecided.get(span.path, ())
+                 if first <= span.line <= last), None)
+
+
+def _missing(state: _DialectState, granted: frozenset[str], project: ProjectState,
+             report_undecided: bool) -> Iterator[Finding]:
     site_spans = [site.span for site in state.sites]
     lists = [site for site in state.sites if site.value.state is ValueState.ITEMS]
     catalogue = state.catalogue
@@ -441,7 +452,19 @@ def _missing(state: _DialectState, granted: frozenset[str],
                 catalogue, granted, endpoint
             )
         if satisfied[endpoint] or (state.dialect != V2 and _kept_from(
-                guards, use.span, state.dialect)):
+                project.provider_guards, use.span, state.dialect)):
+            continue
+        picked_at = _picked_at_run_time(project.undecided_guards, use.span)
+        if picked_at is not None and state.dialect != V2:
+            # Whether this provider's grants reach the call depends on a name or key
+            # the analysis cannot tie to a provider: no claim that a scope is missing.
+            if report_undecided:
+                provider = state.dialect.rpartition("/")[2]
+                yield Finding("NYS304", use.span, CODES["NYS304"].message(
+                    what=f"cannot tell whether {provider} grants reach {use.shown} "
+                         f"({endpoint.key}), which needs a scope the {provider} request "
+                         f"does not grant: line {picked_at} picks the code to run by a name "
+                         f"or key the analysis cannot tie to a provider"))
             continue
         best = sorted(certain_options(endpoint), key=rank)[0]
         suggestion = " + ".join(repr(scope) for scope in sorted(best.scopes))

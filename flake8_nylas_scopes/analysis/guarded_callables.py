@@ -1,0 +1,470 @@
+"""Functions, methods and classes of a module that run only for some providers' grants.
+
+The feature's work often sits in code the guarded branch reaches by a call::
+
+    if grant.provider == "google":
+        _create_label(grant_id)              # a private function
+        self._google_labels(grant_id)        # a private method
+        GmailLabels(nylas).create(grant_id)  # a class (its instances, its static methods)
+        self.labels.create(grant_id)         # the methods of an instance held unguarded
+
+or that a table keyed by the provider picks::
+
+    HANDLERS = {"google": sync_google, "microsoft": sync_microsoft}
+    HANDLERS[grant.provider](grant_id)
+    getattr(self, f"_sync_{grant.provider}")(grant_id)
+
+Such code then runs only for those providers' grants.  Any other use of its name in
+the module (handed on, stored, called unguarded, a subclass) leaves it unguarded;
+whether other modules name it is for the judge to tell.  A name built at run time
+from something else that may pick a function named for a provider
+(``getattr(self, "_sync_" + kind)``), or a lookup of such a table by something else
+(``HANDLERS[kind]``), leaves undecided which grants reach it: its calls are then
+said to be unresolved rather than missing a scope.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .ast_names import dotted
+from .provider_guards import FunctionGuard, ProviderGuard
+from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
+
+# Code whose providers a value the analysis cannot tie to a provider decides: (its
+# name, first line, last line, the line that picks it).
+UndecidedGuard = tuple[str, int, int, int]
+
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+# Decorators that leave a method where its class puts it: called by its name only.
+_PLAIN_METHOD_DECORATORS = frozenset({"staticmethod", "classmethod"})
+# A provider name as a word of a function's name (``_sync_google``, ``google_sync``).
+_PROVIDER_WORD = re.compile(
+    r"(?:^|_)(?:" + "|".join(re.escape(name.replace("-", "_")) for name in PROVIDER_NAMES)
+    + r")(?:_|$)")
+
+
+@dataclass
+class _Target:
+    """A function, method or class whose code may be kept to some providers."""
+
+    key: str  # ``_label``, ``Sync._google_labels``, ``GmailLabels``
+    name: str  # how the module's code names it
+    node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+    # A method of a class whose instances the module only holds to call methods on:
+    # its calls, known beforehand, and the class whose name other modules must not use.
+    held_calls: list[int] | None = None
+    owner: str = ""
+    # A public function is kept to providers only through a table keyed by them:
+    # called by its name, a task queue may run it for any grant.
+    by_table_only: bool = False
+
+
+@dataclass
+class _Reaches:
+    """How the module reaches one name: calls at lines, picks by providers' tables,
+    picks by a name or key not tied to a provider (the line that picks it), and
+    other uses."""
+
+    calls: list[int] = field(default_factory=list)
+    picked: list[frozenset[str]] = field(default_factory=list)
+    undecided: list[int] = field(default_factory=list)
+    other: bool = False
+
+
+class _Walk:
+    """The module's nodes, walked once: each node's parent, and the names, attributes
+    and dicts the rules look up."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.tree = tree
+        self.parents: dict[int, ast.AST] = {}
+        self.loads: dict[str, list[ast.Name]] = {}
+        self.attributes: dict[str, list[ast.Attribute]] = {}
+        self.stores: Counter[str] = Counter()
+        self.rebound: set[str] = set()
+        self.dicts: list[ast.Dict] = []
+        self.getattrs: list[ast.Call] = []
+        self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+        self.classes: list[ast.ClassDef] = []
+        annotations: list[ast.expr] = []
+        for node in ast.walk(tree):
+            for child in ast.iter_child_nodes(node):
+                self.parents[id(child)] = node
+            if isinstance(node, ast.Name):
+                if isinstance(node.ctx, ast.Load):
+                    self.loads.setdefault(node.id, []).append(node)
+                else:
+                    self.stores[node.id] += 1
+            elif isinstance(node, ast.Attribute):
+                self.attributes.setdefault(node.attr, []).append(node)
+            elif isinstance(node, ast.Dict):
+                self.dicts.append(node)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+                    node.func.id == "getattr") and len(node.args) >= 2 and not isinstance(
+                    node.args[1], ast.Constant):
+                self.getattrs.append(node)
+            elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                self.rebound.update(node.names)
+            elif isinstance(node, _FUNCTIONS):
+                self.functions.append(node)
+                if node.returns is not None:
+                    annotations.append(node.returns)
+            elif isinstance(node, ast.ClassDef):
+                self.classes.append(node)
+            elif isinstance(node, ast.arg) and node.annotation is not None:
+                annotations.append(node.annotation)
+            elif isinstance(node, ast.AnnAssign):
+                annotations.append(node.annotation)
+        self.annotations = {id(node) for annotation in annotations
+                            for node in ast.walk(annotation)}
+
+
+def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
+                      tests: ProviderTests | None = None,
+                      ) -> tuple[list[FunctionGuard], list[UndecidedGuard]]:
+    """The module's functions, methods and classes reached only under guards or
+    through tables keyed by the provider, with their providers; and those a name or
+    key not tied to a provider may pick, with the line that picks them."""
+    walk = _Walk(tree)
+    targets = _targets(walk)
+    if not targets:
+        return [], []
+    reaches = _references(walk, {target.name for target in targets}, tests)
+    targets += _held_methods(walk)
+    found: dict[str, FunctionGuard] = {}
+    undecided: dict[str, UndecidedGuard] = {}
+    # Code reached only from guarded code is guarded too: one more round each.
+    for _ in range(len(targets)):
+        known = [*guards, *((first, last, names) for _, first, last, names in found.values())]
+        unknown = [(first, last, line) for _, first, last, line in undecided.values()]
+        added = False
+        for target in targets:
+            if target.key in found or target.key in undecided:
+                continue
+            reached = reaches.get(target.name, _Reaches()) if target.held_calls is None else (
+                _Reaches(calls=target.held_calls))
+            verdict = _verdict(target, reached, known, unknown)
+            if verdict is None:
+                continue
+            first, last = target.node.lineno, target.node.end_lineno or target.node.lineno
+            # Another module naming the class may make instances and call any method.
+            name = target.owner or target.key
+            if isinstance(verdict, int):
+                undecided[target.key] = (name, first, last, verdict)
+            else:
+                found[target.key] = (name, first, last, verdict)
+            added = True
+        if not added:
+            break
+    return sorted(found.values()), sorted(undecided.values())
+
+
+def _verdict(target: _Target, reaches: _Reaches, known: list[ProviderGuard],
+             unknown: list[tuple[int, int, int]]) -> tuple[str, ...] | int | None:
+    """The providers whose grants reach the target; the line that picks it when a
+    name or key not tied to a provider decides that; None when any grant may."""
+    first, last = target.node.lineno, target.node.end_lineno or target.node.lineno
+    # A call of itself runs only once it runs.
+    calls = [line for line in reaches.calls if not first <= line <= last]
+    if reaches.other or not (calls or reaches.picked or reaches.undecided):
+        return None
+    if target.by_table_only and not (reaches.picked or reaches.undecided):
+        return None
+    providers: set[str] = set()
+    undecided_lines = list(reaches.undecided)
+    for line in calls:
+        around = _providers_at(known, line)
+        if around is not None:
+            providers.update(around)
+            continue
+        picked_by = [built for start, end, built in unknown if start <= line <= end]
+        if not picked_by:
+            return None
+        undecided_lines.append(picked_by[0])
+    if undecided_lines:
+        return min(undecided_lines)
+    for names in reaches.picked:
+        providers.update(names)
+    return tuple(sorted(providers))
+
+
+def _providers_at(guards: list[ProviderGuard], line: int) -> frozenset[str] | None:
+    """The providers whose grants reach ``line``: those every guard around it allows;
+    None where no guard is."""
+    around = [frozenset(names) for first, last, names in guards if first <= line <= last]
+    return frozenset.intersection(*around) if around else None
+
+
+def _targets(walk: _Walk) -> list[_Target]:
+    """The module's private functions (module-level ``_...``, or defined in a
+    function), its public module-level functions (for tables only), the private
+    methods of its classes and its classes: each defined once, undecorated (a
+    method may be a ``staticmethod`` or ``classmethod``)."""
+    local = {id(statement) for node in walk.functions for statement in node.body}
+    top = {id(statement) for statement in walk.tree.body}
+    counts = Counter(node.name for node in [*walk.functions, *walk.classes])
+    targets: list[_Target] = []
+    for node in [*walk.functions, *walk.classes]:
+        if isinstance(node, _FUNCTIONS) and not node.decorator_list and counts[node.name] == 1:
+            if id(node) in top and not node.name.startswith("__"):
+                targets.append(_Target(node.name, node.name, node,
+                                       by_table_only=not node.name.startswith("_")))
+            elif id(node) in local:
+                targets.append(_Target(node.name, node.name, node))
+        elif isinstance(node, ast.ClassDef) and id(node) in top and counts[node.name] == 1:
+            if not node.decorator_list:
+                targets.append(_Target(node.name, node.name, node))
+            targets.extend(_private_methods(node))
+    return targets
+
+
+def _private_methods(node: ast.ClassDef) -> Iterator[_Target]:
+    defined = Counter(item.name for item in node.body if isinstance(item, _FUNCTIONS))
+    for item in node.body:
+        if isinstance(item, _FUNCTIONS) and item.name.startswith("_") and (
+                not item.name.startswith("__")) and defined[item.name] == 1 and all(
+                dotted(decorator) in _PLAIN_METHOD_DECORATORS
+                for decorator in item.decorator_list):
+            yield _Target(f"{node.name}.{item.name}", item.name, item)
+
+
+def _held_methods(walk: _Walk) -> list[_Target]:
+    """The methods (but the special ones) of each undecorated class of the module whose
+    name the module uses only to make an instance and hold it (``self.labels =
+    GmailLabels(nylas)``, ``labels = GmailLabels(nylas)``), when what holds one is only
+    used to call a method the class defines (``self.labels.create(grant_id)``): with the
+    lines of those calls and of the class's own ``self.method(...)`` calls.  The
+    instance is made for any grant, so its constructor is not among them."""
+    classes = {node.name: node for node in walk.tree.body
+               if isinstance(node, ast.ClassDef) and not node.decorator_list}
+    holders: dict[str, list[ast.expr]] = {}
+    failed: set[str] = set()
+    for name in classes:
+        for node in walk.loads.get(name, []):
+            if id(node) in walk.annotations:
+                continue
+            holder = _holder(node, walk.parents)
+            if holder is None:
+                failed.add(name)
+            else:
+                holders.setdefault(name, []).append(holder)
+    held: list[_Target] = []
+    for name, targets in holders.items():
+        methods = {item.name: item for item in classes[name].body
+                   if isinstance(item, _FUNCTIONS) and not item.name.startswith("__")}
+        calls = _held_uses(walk, targets, set(methods))
+        if name in failed or calls is None:
+            continue
+        for item in ast.walk(classes[name]):
+            # ``self.method(...)`` in the class's own code.
+            if isinstance(item, ast.Call) and isinstance(item.func, ast.Attribute) and (
+                    isinstance(item.func.value, ast.Name)) and item.func.value.id == "self" and (
+                    item.func.attr in methods):
+                calls.setdefault(item.func.attr, []).append(item.lineno)
+        held.extend(_Target(f"{name}.{method}", method, node, held_calls=calls.get(method, []),
+                            owner=name)
+                    for method, node in methods.items())
+    return held
+
+
+def _holder(node: ast.Name, parents: dict[int, ast.AST]) -> ast.expr | None:
+    """What ``Class(...)`` is bound to: ``self.labels`` or a local name; None for any
+    other use of the class's name."""
+    call = parents.get(id(node))
+    if not (isinstance(call, ast.Call) and call.func is node):
+        return None
+    assign = parents.get(id(call))
+    if not (isinstance(assign, ast.Assign) and len(assign.targets) == 1):
+        return None
+    target = assign.targets[0]
+    if isinstance(target, ast.Name) or (isinstance(target, ast.Attribute) and isinstance(
+            target.value, ast.Name) and target.value.id == "self"):
+        return target
+    return None
+
+
+def _held_uses(walk: _Walk, holders: list[ast.expr], methods: set[str],
+               ) -> dict[str, list[int]] | None:
+    """By method, the lines where what the holders hold has it called; None when a
+    holder is read any other way (handed on, stored, an attribute it lacks)."""
+    uses: list[ast.Name | ast.Attribute] = []
+    for holder in holders:
+        if isinstance(holder, ast.Name):
+            uses.extend(walk.loads.get(holder.id, []))
+        elif isinstance(holder, ast.Attribute):
+            uses.extend(node for node in walk.attributes.get(holder.attr, [])
+                        if isinstance(node.ctx, ast.Load))
+    calls: dict[str, list[int]] = {}
+    for node in {id(node): node for node in uses}.values():
+        method = walk.parents.get(id(node))
+        call = walk.parents.get(id(method))
+        if not (isinstance(method, ast.Attribute) and method.attr in methods and isinstance(
+                call, ast.Call) and call.func is method):
+            return None
+        calls.setdefault(method.attr, []).append(call.lineno)
+    return calls
+
+
+def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
+                ) -> dict[str, _Reaches]:
+    """How the module's code reaches each of ``names``: by a name or an attribute of
+    that name (``_label``, ``self._label``, ``Labels.create``); annotations aside."""
+    parents = walk.parents
+    picked = _picked_by_tables(walk, tests)
+    reaches: dict[str, _Reaches] = {name: _Reaches() for name in names}
+    nodes: list[ast.Name | ast.Attribute] = []
+    for name in names:
+        nodes += walk.loads.get(name, [])
+        nodes += walk.attributes.get(name, [])
+    for node in nodes:
+        name = node.id if isinstance(node, ast.Name) else node.attr
+        if id(node) in walk.annotations:
+            continue
+        if id(node) in picked:
+            table_pick = picked[id(node)]
+            if isinstance(table_pick, int):
+                reaches[name].undecided.append(table_pick)
+            else:
+                reaches[name].picked.append(table_pick)
+        elif _called(node, parents):
+            reaches[name].calls.append(node.lineno)
+        else:
+            reaches[name].other = True
+    # Only a name with a provider in it may be picked by a name built at run time.
+    named_for_providers = [name for name in names if _PROVIDER_WORD.search(name)]
+    for built, line in _names_built_at_run_time(walk) if named_for_providers else ():
+        for name in named_for_providers:
+            verdict = _pick_by_name(built, name)
+            if isinstance(verdict, frozenset):
+                reaches[name].picked.append(verdict)
+            elif verdict:
+                reaches[name].undecided.append(line)
+    return reaches
+
+
+def _called(node: ast.Name | ast.Attribute, parents: dict[int, ast.AST]) -> bool:
+    """``name(...)``, ``self.name(...)``, ``Name.method(...)`` and
+    ``Name(...).method(...)``: the name called, or a class's attribute called."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Call) and parent.func is node:
+        return True
+    if isinstance(node, ast.Name) and isinstance(parent, ast.Attribute):
+        return isinstance(grand := parents.get(id(parent)), ast.Call) and grand.func is parent
+    return False
+
+
+def _picked_by_tables(walk: _Walk, tests: ProviderTests | None,
+                      ) -> dict[int, frozenset[str] | int]:
+    """The values of dicts keyed by providers that the code only looks up
+    (``HANDLERS[grant.provider]``, ``HANDLERS.get(provider)``), by node: the providers
+    whose keys give them when every lookup is by a grant's provider, else the line of
+    a lookup by something else (``HANDLERS[kind]``), which may pick any of them."""
+    if not walk.dicts:
+        return {}
+    tests = tests or ProviderTests(walk.tree)
+    parents = walk.parents
+    picked: dict[int, frozenset[str] | int] = {}
+    for table in walk.dicts:
+        if not table.keys:
+            continue
+        keys = [tests.provider_name(key) if key is not None else "" for key in table.keys]
+        if not all(keys):
+            continue
+        parent = parents.get(id(table))
+        if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(
+                target := parent.targets[0], ast.Name):
+            if walk.stores[target.id] != 1 or target.id in walk.rebound:
+                continue
+            lookups = [_lookup_key(load, parents) for load in walk.loads.get(target.id, [])]
+        else:
+            lookups = [_lookup_key(table, parents)]
+        if not lookups or any(key is None for key in lookups):
+            continue
+        unknown = [key.lineno for key in lookups if key is not None and not names_a_provider(key)]
+        by_value: dict[str, set[str]] = {}
+        for key, value in zip(keys, table.values):
+            by_value.setdefault(ast.dump(value), set()).add(key)
+        for value in table.values:
+            if isinstance(value, (ast.Name, ast.Attribute)):
+                picked[id(value)] = min(unknown) if unknown else frozenset(
+                    by_value[ast.dump(value)])
+    return picked
+
+
+def _lookup_key(node: ast.expr, parents: dict[int, ast.AST]) -> ast.expr | None:
+    """The key of ``table[key]`` or ``table.get(key[, default])``; None for any other
+    use of the table."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return parent.slice if isinstance(parent.ctx, ast.Load) else None
+    if isinstance(parent, ast.Attribute) and parent.attr == "get":
+        call = parents.get(id(parent))
+        if isinstance(call, ast.Call) and call.func is parent and (
+                1 <= len(call.args) <= 2) and not call.keywords:
+            return call.args[0]
+    return None
+
+
+@dataclass(frozen=True)
+class _BuiltName:
+    """A name built at run time: its text before and after the one part built."""
+
+    prefix: str
+    suffix: str
+    part: ast.expr | None  # None when nothing of the name is known
+
+
+def _names_built_at_run_time(walk: _Walk) -> Iterator[tuple[_BuiltName, int]]:
+    """The names ``getattr(obj, <not a literal>)`` looks up, with their lines."""
+    for node in walk.getattrs:
+        yield _built_name(node.args[1]), node.lineno
+
+
+def _built_name(node: ast.expr) -> _BuiltName:
+    """``f"_sync_{provider}"``, ``"_sync_" + provider``: the known text around the
+    one part that is not; nothing known for other expressions."""
+    parts: list[ast.expr] = []
+    if isinstance(node, ast.JoinedStr):
+        parts = [value.value if isinstance(value, ast.FormattedValue) and (
+            value.conversion == -1 and value.format_spec is None) else value
+            for value in node.values]
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        parts = _added(node)
+    texts = [part.value if isinstance(part, ast.Constant) and isinstance(part.value, str)
+             else None for part in parts]
+    built = [index for index, text in enumerate(texts) if text is None]
+    if len(built) != 1 or any(isinstance(part, ast.FormattedValue) for part in parts):
+        return _BuiltName("", "", None)
+    index = built[0]
+    return _BuiltName("".join(str(text) for text in texts[:index]),
+                      "".join(str(text) for text in texts[index + 1:]), parts[index])
+
+
+def _added(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return [*_added(node.left), *_added(node.right)]
+    return [node]
+
+
+def _pick_by_name(built: _BuiltName, name: str) -> frozenset[str] | bool:
+    """Whether a name built at run time may be ``name``, a function named for a
+    provider: the providers whose grants it is built for (its built part a grant's
+    provider), True when it may be built for any, False when it is not that name or
+    ``name`` names no provider."""
+    if built.part is None:
+        return _PROVIDER_WORD.search(name) is not None
+    if not (name.startswith(built.prefix) and name.endswith(built.suffix)) or len(name) < (
+            len(built.prefix) + len(built.suffix)):
+        return False
+    middle = name[len(built.prefix):len(name) - len(built.suffix)]
+    if _PROVIDER_WORD.fullmatch(middle) is None:
+        return False
+    if names_a_provider(built.part):
+        # Built from the grant's provider: only that provider's grants pick it.
+        return frozenset({middle}) if middle in PROVIDER_NAMES else False
+    return True

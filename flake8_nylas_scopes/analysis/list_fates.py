@@ -1,0 +1,310 @@
+"""Where one use of a module's list or dict takes the object.
+
+A scope list (or an auth config) is read from its one assignment, so every place the
+object can reach must be known not to change it.  Each use of the name is followed
+up the expression it sits in: an item read (``CONFIG["scope"]``), a copy
+(``dict(CONFIG)``, ``{**CONFIG}``, ``CONFIG.copy()``) whose items are still the
+original's, a display holding it (``[SCOPES]``, ``{"s": SCOPES}``), until it meets a
+place that only looks at it (a comparison, a test, an f-string, a call known to read)
+or one that lets other code have it.  A place without a rule here lets other code
+have it: a ``return``, a ``yield``, a method the list or dict has no read of, any
+syntax not listed.  So a new idiom makes the list unread, never read wrongly.
+
+How far a change can reach inside the object is counted: a list of strings has one
+level that can change (the list), a config dict holding a list two.  An item of a list
+of strings, or a copy of it, is then a value no code can change through.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal, Union
+
+from .ast_names import dotted
+from .bindings import DICT_MUTATORS, LIST_MUTATORS
+
+# Where among a call's arguments a value is given: its position, its keyword, or None
+# when the argument only holds it (``tweak({"scope": SCOPES})``) or spreads it
+# (``tweak(**CONFIG)``).
+Slot = Union[int, str, None]
+
+# A value whose levels are not known (another module's, an attribute): any depth.
+UNKNOWN_DEPTH = 99
+
+# Builtins (and ``copy.copy``) whose result is a new container of what they are given's
+# items: a shallow copy, which shares them.
+_COPIES = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", "iter",
+                     "enumerate", "zip", "filter", "dict", "copy.copy"})
+# Builtins whose result is one of the items.
+_ITEM_PICKS = frozenset({"min", "max", "next", "random.choice"})
+# Methods of a list or dict whose result holds its items (``CONFIG.get("scope")``).
+_ITEM_METHODS = frozenset({"get", "values", "items", "pop", "popitem", "setdefault"})
+# Methods that only look at a list or dict.
+_LOOKING_METHODS = frozenset({"count", "index", "keys", "__contains__", "__len__"})
+_CHANGING_METHODS = LIST_MUTATORS | DICT_MUTATORS
+_LIST_METHODS = _CHANGING_METHODS | _ITEM_METHODS | _LOOKING_METHODS | {"copy"}
+# The names of SDK request types and configs a call builds a dict of
+# (``URLForAuthenticationConfig(scope=SCOPES)``): the dict holds what it is given.
+_CONTAINER_SUFFIXES = ("Params", "Request", "Config")
+_FORWARDS = (ast.IfExp, ast.BoolOp)
+_LOOKS = (ast.Compare, ast.FormattedValue, ast.JoinedStr, ast.UnaryOp, ast.Expr, ast.If,
+          ast.While, ast.Assert)
+
+
+@dataclass(frozen=True)
+class Fate:
+    """Where a use takes the object.  ``kind``: "kept" (only looked at, or changed by
+    a statement the extractor records as a change); "given" (to ``call``, in
+    ``slot``, or with no call to code that may change it); "bound" (held by the name
+    ``name``: the very object when ``alias``, else a container holding it or its
+    items); "returned" (by the function the use is in, to its callers); "called"
+    (the root, an imported name, is called: a function, whose result goes where the
+    call does).  ``part``: only items of the value reach there, not the value
+    itself."""
+
+    kind: Literal["kept", "given", "bound", "returned", "called"]
+    part: bool = False
+    call: ast.Call | None = None
+    slot: Slot = None
+    name: str = ""
+    alias: bool = False
+    # "bound": an item store into the name's container (``config["scope"] = SCOPES``)
+    # rather than the name's own assignment.
+    stored: bool = False
+
+
+KEPT = Fate("kept")
+
+
+def follow(
+    root: ast.expr, ancestors: Sequence[ast.AST], depth: int,
+    reads: Callable[[ast.Call], bool], known: bool = True,
+) -> Fate:
+    """Where the use ``root`` (a name or an attribute naming a watched value) takes
+    the object; ``ancestors``: the nodes above it, the nearest last; ``depth``: how
+    many levels of the object can change (see the module's docstring); ``known``:
+    the root is known to be a list or dict (this module's), rather than any
+    imported name or attribute, which may be a module, a class or a function."""
+    if depth <= 0:
+        return KEPT  # a string, or a tuple of them
+    walk = _Walk(root, depth, known)
+    index = len(ancestors) - 1
+    while index >= 0:
+        parent = ancestors[index]
+        step = walk.step(parent, ancestors[index - 2:index] if index >= 2 else (
+            ancestors[:index]), reads)
+        if isinstance(step, Fate):
+            return step
+        if walk.left <= 0:
+            return KEPT  # what reaches here can no longer change
+        # The node the walk goes on from: the parent, or the call of a method.
+        walk.child = ancestors[index - step + 1]
+        index -= step
+    return walk.lost()
+
+
+class _Walk:
+    def __init__(self, root: ast.expr, depth: int, known: bool) -> None:
+        self.root = root
+        self.depth = depth
+        self.known = known
+        # Levels of the object that can still change at the part that reaches the
+        # node walked, and how deep in new containers that part sits.
+        self.left = depth
+        self.level = 0
+        # Only item reads and item stores since the root: a change there is one the
+        # extractor records (``CONFIG["scope"].append(x)``), not one of what a call
+        # returns (``get_scopes().append(x)``).
+        self.plain = isinstance(root, (ast.Name, ast.Attribute))
+        self.child: ast.AST = root
+        self.keyword: ast.keyword | None = None
+        # The node walked is the value itself, not an item, a copy or a holder of it.
+        self.direct = True
+
+    # -- what an operation does to the part that reaches it -------------------------
+
+    def item(self) -> None:
+        self.direct = False
+        if self.level > 0:
+            self.level -= 1
+        else:
+            self.left -= 1
+
+    def copy(self) -> None:
+        # A new container of the items: the part's own level is no longer shared.
+        self.plain = self.direct = False
+        if self.level == 0:
+            self.left -= 1
+            self.level = 1
+
+    def hold(self) -> None:
+        self.plain = self.direct = False
+        self.level += 1
+
+    @property
+    def part(self) -> bool:
+        return self.left < self.depth
+
+    def lost(self, call: ast.Call | None = None, slot: Slot = None) -> Fate:
+        # Only the value itself, as an argument of its own, lands in one parameter.
+        return Fate("given", self.part, call, slot if self.direct else None)
+
+    # -- one step up ----------------------------------------------------------------
+
+    def step(self, parent: ast.AST, above: Sequence[ast.AST],
+             reads: Callable[[ast.Call], bool]) -> Fate | int:
+        """What ``parent`` does with the node walked: a fate, or how many nodes up
+        the walk goes on from (1: the parent; 2: the call of a method).  ``above``:
+        the (at most two) nodes above ``parent``, the nearest last."""
+        child = self.child
+        if isinstance(parent, ast.Subscript):
+            return self._subscript(parent)
+        if isinstance(parent, ast.Attribute):
+            return self._method(parent, above)
+        if isinstance(parent, ast.keyword):
+            self.keyword = parent
+            if parent.arg is None:
+                self.item()  # ``f(**CONFIG)`` gives its items
+            return 1
+        if isinstance(parent, ast.Call):
+            return self._argument(parent, reads)
+        if isinstance(parent, ast.Starred):
+            self.item()  # ``f(*SCOPES)``, ``[*SCOPES]``: the items
+            self.plain = False
+            return 1
+        if isinstance(parent, ast.Return):
+            return Fate("returned", self.part)
+        if isinstance(parent, (ast.List, ast.Tuple, ast.Set)):
+            self.hold()
+            return 1
+        if isinstance(parent, ast.Dict):
+            return self._dict(parent)
+        if isinstance(parent, _FORWARDS):
+            return KEPT if isinstance(parent, ast.IfExp) and parent.test is child else 1
+        if isinstance(parent, ast.BinOp):
+            if isinstance(parent.op, ast.Mod) and isinstance(parent.left, ast.Constant):
+                return KEPT  # ``"asking for %s" % SCOPES``
+            self.copy()  # ``SCOPES + [...]``: a new list of both's items
+            return 1
+        if isinstance(parent, _LOOKS):
+            return KEPT
+        if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)):
+            if parent.iter is not child:
+                return self.lost()
+            self.item()  # the target takes each item, and may change it
+            return KEPT if self.left <= 0 else self.lost()
+        if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
+            return self._bound(parent)
+        if isinstance(parent, ast.AugAssign) and parent.value is child:
+            self.copy()  # ``scopes += SCOPES`` adds the items
+            return KEPT if self.left <= 0 else self.lost()
+        if isinstance(parent, ast.arguments) and self.child is self.root:
+            return KEPT  # a parameter's default: see ``GivenLists.defaults``
+        # ``return SCOPES``, ``yield``, ``with``, ``raise``, anything without a rule:
+        # code the reading of the assignment does not see may get the object.
+        return self.lost()
+
+    def _subscript(self, parent: ast.Subscript) -> Fate | int:
+        if parent.value is not self.child:
+            return KEPT  # a key or an index
+        if isinstance(parent.ctx, ast.Load):
+            if isinstance(parent.slice, ast.Slice):
+                self.copy()
+            else:
+                self.item()
+            return 1
+        if self.level > 0 or (self.child is self.root and self.plain):
+            # A new container's item written, or ``CONFIG["scope"] = ...``, which
+            # the extractor records as a change.
+            return KEPT
+        return self.lost()
+
+    def _method(self, parent: ast.Attribute, above: Sequence[ast.AST]) -> Fate | int:
+        call = above[-1] if above else None
+        if not (isinstance(call, ast.Call) and call.func is parent) or (
+                parent.attr not in _LIST_METHODS):
+            if not self.known and self.child is self.root and (
+                    parent.attr not in _LIST_METHODS):
+                # ``config.Config.NYLAS_SCOPES``, ``settings.NYLAS.api_uri``: a
+                # namespace, not a list (its scopes attribute is followed itself).
+                return KEPT
+            return self.lost()  # ``add = SCOPES.append``
+        method = parent.attr
+        if method in _CHANGING_METHODS and self.level == 0:
+            # ``SCOPES.append(x)`` as a statement is a change the extractor records;
+            # ``x = SCOPES.pop()`` or ``copy(CONFIG)["scope"].append(x)`` is not.
+            statement = len(above) == 2 and isinstance(above[0], ast.Expr)
+            return KEPT if self.plain and statement else self.lost()
+        if method in _ITEM_METHODS:
+            self.item()
+            # A change of what ``CONFIG.get("scope")`` returns is no statement the
+            # extractor reads as a change of ``CONFIG``.
+            self.plain = False
+        elif method == "copy":
+            self.copy()
+        elif method in _LOOKING_METHODS or method in _CHANGING_METHODS:
+            return KEPT  # a read, or a change of a new container only
+        else:
+            return self.lost()
+        return 2
+
+    def _argument(self, call: ast.Call, reads: Callable[[ast.Call], bool]) -> Fate | int:
+        keyword, self.keyword = self.keyword, None
+        if call.func is self.child:
+            # An imported name called is a function or a class, not a list.
+            return Fate("called") if not self.known and self.child is self.root else (
+                self.lost())
+        callee = dotted(call.func) or ""
+        short = callee.rpartition(".")[2]
+        if keyword is None and callee in _COPIES:
+            self.copy()
+            return 1
+        if keyword is not None and keyword.arg and (
+                callee == "dict" or short.endswith(_CONTAINER_SUFFIXES)):
+            self.hold()  # ``dict(scope=SCOPES)`` holds the very list
+            return 1
+        if callee in _ITEM_PICKS:
+            self.item()
+            return 1
+        if short.endswith(_CONTAINER_SUFFIXES) and not reads(call):
+            self.hold()
+            return 1
+        if reads(call):
+            return KEPT
+        slot: Slot = None
+        if keyword is not None:
+            slot = keyword.arg
+        else:
+            slot = next((at for at, argument in enumerate(call.args)
+                         if argument is self.child), None)
+        return self.lost(call, slot)
+
+    def _dict(self, parent: ast.Dict) -> Fate | int:
+        for key, value in zip(parent.keys, parent.values):
+            if value is self.child:
+                if key is None:
+                    self.item()  # ``{**CONFIG}``: a new dict of its items
+                self.hold()
+                return 1
+        return KEPT  # a key
+
+    def _bound(self, parent: ast.Assign | ast.AnnAssign | ast.NamedExpr) -> Fate:
+        if parent.value is not self.child:
+            return self.lost()
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        alias = self.direct
+        if len(targets) == 1 and isinstance(targets[0], ast.Name):
+            return Fate("bound", self.part, name=targets[0].id, alias=alias)
+        if len(targets) == 1 and isinstance(targets[0], ast.Subscript):
+            container = targets[0].value
+            while isinstance(container, ast.Subscript):
+                container = container.value
+            if isinstance(container, ast.Name):
+                return Fate("bound", self.part, name=container.id, stored=True)
+            if isinstance(container, ast.Attribute) and container.attr == "config":
+                # ``app.config["NYLAS_SCOPES"] = SCOPES``: Flask's configuration, read
+                # by key where the analysis reads it.
+                return KEPT
+        return self.lost()
