@@ -1,4 +1,4 @@
-"""Spelling AST expressions as dotted names."""
+"""Spelling AST expressions as dotted names, and comparing them by their structure."""
 
 from __future__ import annotations
 
@@ -16,3 +16,18 @@ def dotted(node: ast.expr) -> str:
         base = dotted(node.func)
         return f"{base}()" if base else ""
     return ""
+
+
+def structure(node: object) -> object:
+    """A node's structure without its positions, as nested tuples that compare and
+    hash.  (``ast.dump`` would do, but each call leaves a reference cycle behind, its
+    recursive helper, and the analysis runs with the cyclic collector paused.)"""
+    if isinstance(node, ast.AST):
+        return (type(node).__name__, *(structure(getattr(node, name, None))
+                                       for name in node._fields))
+    if isinstance(node, list):
+        return tuple(structure(item) for item in node)
+    if node is None or isinstance(node, str):
+        return node
+    # ``1``, ``1.0`` and ``True`` are equal, ``0.0`` and ``-0.0`` too: not as written.
+    return type(node).__name__, repr(node)

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .ast_names import dotted
+from .ast_names import dotted, structure
 from .provider_guards import FunctionGuard, ProviderGuard
 from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
 
@@ -386,13 +386,13 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None,
         if not lookups or any(key is None for key in lookups):
             continue
         unknown = [key.lineno for key in lookups if key is not None and not names_a_provider(key)]
-        by_value: dict[str, set[str]] = {}
+        by_value: dict[object, set[str]] = {}
         for key, value in zip(keys, table.values):
-            by_value.setdefault(ast.dump(value), set()).add(key)
+            by_value.setdefault(structure(value), set()).add(key)
         for value in table.values:
             if isinstance(value, (ast.Name, ast.Attribute)):
                 picked[id(value)] = min(unknown) if unknown else frozenset(
-                    by_value[ast.dump(value)])
+                    by_value[structure(value)])
     return picked
 
 

@@ -18,6 +18,7 @@ import ast
 import itertools
 from collections.abc import Collection
 
+from ..analysis.ast_names import structure
 from ..analysis.source import SourceMap
 from ..spans import source_lines
 
@@ -60,10 +61,6 @@ def unkept_text_problem(original: str, rendered: str) -> str | None:
         f"LibCST would not write line {line} back as it is (a form feed at the start "
         "of a statement, say)"
     )
-
-
-def _dump(node: ast.AST) -> str:
-    return ast.dump(node, include_attributes=False)
 
 
 def _is_str(node: ast.AST) -> bool:
@@ -120,8 +117,8 @@ def _compare_edited(old: ast.AST, new: ast.AST) -> str | None:
     if isinstance(old, (ast.List, ast.Tuple, ast.Set)):
         assert isinstance(new, (ast.List, ast.Tuple, ast.Set))
         # Scope strings may go, come or change; anything else in the list stays as is.
-        kept_old = [_dump(element) for element in old.elts if not _is_str(element)]
-        kept_new = [_dump(element) for element in new.elts if not _is_str(element)]
+        kept_old = [structure(element) for element in old.elts if not _is_str(element)]
+        kept_new = [structure(element) for element in new.elts if not _is_str(element)]
         if kept_old != kept_new:
             return f"{where}: an element that is not a scope string would change"
         if not new.elts:
@@ -129,13 +126,13 @@ def _compare_edited(old: ast.AST, new: ast.AST) -> str | None:
         return None
     if isinstance(old, ast.Call):
         assert isinstance(new, ast.Call)
-        if _dump(old.func) != _dump(new.func) or [_dump(a) for a in old.args] != [
-            _dump(a) for a in new.args
+        if structure(old.func) != structure(new.func) or [structure(a) for a in old.args] != [
+            structure(a) for a in new.args
         ]:
             return f"{where}: the call would change beyond its scopes"
-        old_keywords = [_dump(keyword) for keyword in old.keywords]
-        added = [keyword for keyword in new.keywords if _dump(keyword) not in old_keywords]
-        if [_dump(k) for k in new.keywords if k not in added] != old_keywords or not (
+        old_keywords = [structure(keyword) for keyword in old.keywords]
+        added = [keyword for keyword in new.keywords if structure(keyword) not in old_keywords]
+        if [structure(k) for k in new.keywords if k not in added] != old_keywords or not (
             len(added) == 1
             and added[0].arg == "scopes"
             and isinstance(added[0].value, ast.List)

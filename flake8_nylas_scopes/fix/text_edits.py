@@ -22,6 +22,7 @@ import tokenize
 from dataclasses import dataclass
 
 from ..analysis.facts import Span
+from ..analysis.ast_names import structure
 from ..analysis.source import SourceMap
 from ..findings import Fix, FixAction
 from ..spans import source_lines
@@ -135,7 +136,7 @@ class FixEditor:
             tree = ast.parse(edited)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return False
-        return ast.dump(tree) == ast.dump(expected)
+        return structure(tree) == structure(expected)
 
     # -- source text ------------------------------------------------------------------
 
