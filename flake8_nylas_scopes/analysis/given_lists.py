@@ -175,21 +175,10 @@ class _GivenFinder(FastVisitor):
         self.ancestors: list[ast.AST] = []
 
     def generic_visit(self, node: ast.AST) -> None:
-        # ``FastVisitor.generic_visit``, keeping the nodes above the one visited.
+        # Keeping the nodes above the one visited.
         ancestors = self.ancestors
         ancestors.append(node)
-        dispatch = self._dispatch
-        for name in node._fields:
-            value = getattr(node, name, None)
-            if value.__class__ is list:
-                for child in value:
-                    handler = dispatch.get(child.__class__)
-                    if handler is not None:
-                        handler(self, child)
-            else:
-                handler = dispatch.get(value.__class__)
-                if handler is not None:
-                    handler(self, value)
+        FastVisitor.generic_visit(self, node)
         ancestors.pop()
 
     def visit_Name(self, node: ast.Name) -> None:
