@@ -357,31 +357,12 @@ class FlowResolver:
 
     def _intern_shared(self, value: Val | None) -> Node:
         """``_intern`` for a value of the module being read: records share values,
-        and so do the chains inside them, each link of which is walked once."""
+        whose chains are walked once."""
         if value is None or value.inner is None:
             return self._intern(value)
-        interned = self._interned
-        node = interned.get(id(value))
-        if node is not None:
-            return node
-        # Walk the nesting without recursion (facts read from a cache may nest
-        # deeply), down to a link met already or a bare one.
-        chain: list[Val] = []
-        link: Val | None = value
-        node = NO_NODE
-        while link is not None:
-            if link.inner is None:
-                node = self._nodes.node(link.kind, link.name, NO_NODE)
-                break
-            known = interned.get(id(link))
-            if known is not None:
-                node = known
-                break
-            chain.append(link)
-            link = link.inner
-        intern = self._nodes.node
-        for link in reversed(chain):
-            node = interned[id(link)] = intern(link.kind, link.name, node)
+        node = self._interned.get(id(value))
+        if node is None:
+            node = self._interned[id(value)] = self._intern_chain(value)
         return node
 
     def _intern_chain(self, value: Val) -> Node:
