@@ -22,11 +22,19 @@ def structure(node: object) -> object:
     """A node's structure without its positions, as nested tuples that compare and
     hash.  (``ast.dump`` would do, but each call leaves a reference cycle behind, its
     recursive helper, and the analysis runs with the cyclic collector paused.)"""
+    # Loops, not generator expressions: one frame per level of nesting, as deep as
+    # ``ast.dump`` goes (a generator doubles the frames, and the recursion limit
+    # meets a deeply nested file that the fix must still name).
     if isinstance(node, ast.AST):
-        return (type(node).__name__, *(structure(getattr(node, name, None))
-                                       for name in node._fields))
+        parts: list[object] = [type(node).__name__]
+        for name in node._fields:
+            parts.append(structure(getattr(node, name, None)))
+        return tuple(parts)
     if isinstance(node, list):
-        return tuple(structure(item) for item in node)
+        items: list[object] = []
+        for item in node:
+            items.append(structure(item))
+        return tuple(items)
     if node is None or isinstance(node, str):
         return node
     # ``1``, ``1.0`` and ``True`` are equal, ``0.0`` and ``-0.0`` too: not as written.

@@ -175,10 +175,24 @@ class _GivenFinder(FastVisitor):
         self.ancestors: list[ast.AST] = []
 
     def generic_visit(self, node: ast.AST) -> None:
-        # Keeping the nodes above the one visited.
+        # ``FastVisitor.generic_visit``, keeping the nodes above the one visited.  Its
+        # loop is repeated here, not called: a call would take two frames per level
+        # of nesting, and a file nested some hundreds deep (which ``ast`` reads)
+        # would meet the recursion limit.
         ancestors = self.ancestors
         ancestors.append(node)
-        FastVisitor.generic_visit(self, node)
+        dispatch = self._dispatch
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for child in value:
+                    handler = dispatch.get(child.__class__)
+                    if handler is not None:
+                        handler(self, child)
+            else:
+                handler = dispatch.get(value.__class__)
+                if handler is not None:
+                    handler(self, value)
         ancestors.pop()
 
     def visit_Name(self, node: ast.Name) -> None:
