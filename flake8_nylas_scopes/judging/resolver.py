@@ -795,15 +795,15 @@ class FlowResolver:
         members = self._module_members.get(owner)
         if members is None:
             prefix = f"{owner}."
+
+            def top_level(name: str) -> bool:
+                return name.startswith(prefix) and "." not in name[len(prefix):]
+
             members = self._module_members[owner] = (
                 tuple(key for key in self._globals
-                      if key.startswith(f"{GLOBAL}{prefix}")
-                      and "." not in key[len(GLOBAL) + len(prefix):]),
-                frozenset({
-                    *(("func", name) for name in self.functions
-                      if name.startswith(prefix) and "." not in name[len(prefix):]),
-                    *(("class", name) for name in self.classes
-                      if name.startswith(prefix) and "." not in name[len(prefix):])}))
+                      if key.startswith(GLOBAL) and top_level(key[len(GLOBAL):])),
+                frozenset({*(("func", name) for name in self.functions if top_level(name)),
+                           *(("class", name) for name in self.classes if top_level(name))}))
         keys, definitions = members
         found: set[Obj] = set(definitions)
         for key in keys:
