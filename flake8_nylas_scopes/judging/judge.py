@@ -443,12 +443,14 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
 
 def _provider_guards(modules: Mapping[str, ModuleFacts],
                      ) -> tuple[dict[str, list[tuple[int, int, tuple[str, ...]]]],
+                                dict[str, list[tuple[int, int, int]]],
                                 dict[str, list[tuple[int, int, int]]]]:
     """By path, the lines that run only for some providers' grants: guarded branches,
     and the functions, methods and classes a module reaches only from them, unless
-    another module names them (it may call them for any grant); and the lines of
-    those a name or key not tied to a provider picks, for grants it cannot tell (first
-    line, last line, the line that picks them)."""
+    another module names them (it may call them for any grant); the lines of those a
+    name or key not tied to a provider picks, for grants it cannot tell (first line,
+    last line, the line that picks them); and the branches under a test of the
+    provider the analysis cannot tell (first line, last line, the line of the test)."""
     guarded = {f"{facts.module}.{name}" for facts in modules.values()
                for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
     # A method (``Sync._google_labels``) is named by its attribute on whatever holds
@@ -483,7 +485,9 @@ def _provider_guards(modules: Mapping[str, ModuleFacts],
                    if f"{facts.module}.{name}" not in named_elsewhere]
         if unknown:
             undecided[path] = unknown
-    return guards, undecided
+    unread = {path: list(facts.unread_guards) for path, facts in modules.items()
+              if facts.unread_guards}
+    return guards, undecided, unread
 
 
 def _names_test_library(value: Val | None) -> bool:
