@@ -1962,3 +1962,57 @@ def messages(grant_id):
         "a request to /v3{...} cannot be matched to an endpoint "
         "(part of its path is built at run time)" in message for message in messages
     ), messages
+
+
+_WEBHOOK_APP = '''import os
+
+from nylas import Client
+
+nylas = Client("key")
+{triggers}
+
+
+def connect():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": ["{G}gmail.readonly", "{G}calendar.events.readonly"]}})
+
+
+def subscribe():
+    nylas.webhooks.create(request_body={{"trigger_types": TRIGGERS,
+                                         "webhook_url": "https://a/hook"}})
+
+
+def agenda(grant_id):
+    return nylas.events.list(grant_id, query_params={{"calendar_id": "team"}}).data
+'''
+
+
+def _webhook_findings(tmp_path: Path, triggers: str) -> list[tuple[int, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\n')
+    (tmp_path / "app.py").write_text(_WEBHOOK_APP.format(triggers=triggers, G=G))
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings)
+
+
+@pytest.mark.parametrize("triggers", [
+    'TRIGGERS = os.environ["NYLAS_TRIGGERS"].split(",")',
+    'TRIGGERS = ["event.updated"]\nTRIGGERS.extend(os.environ["MORE"].split(","))',
+])
+def test_a_webhook_whose_triggers_cannot_be_read_leaves_notification_scopes_used(
+        tmp_path: Path, triggers: str) -> None:
+    # message.created notifications need the mail read scope: it may be one of them.
+    found = _webhook_findings(tmp_path, triggers)
+    assert [code for _, code, _ in found] == ["NYS304"], found
+    assert "cannot read the webhook triggers 'TRIGGERS'" in found[0][2]
+
+
+@pytest.mark.parametrize("triggers", [
+    'TRIGGERS = ["event.updated"]',
+    'from nylas.models.webhooks import WebhookTriggers\nTRIGGERS = (WebhookTriggers.EVENT_UPDATED,)',
+])
+def test_a_webhook_whose_triggers_are_read_leaves_the_mail_scope_unused(
+        tmp_path: Path, triggers: str) -> None:
+    found = _webhook_findings(tmp_path, triggers)
+    assert [(code, "gmail.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)], found

@@ -141,6 +141,7 @@ _V3 = API_VERSIONS["v3"].surface()
 TRIGGER_ENUM = _V3.trigger_enum
 TRIGGER_MEMBERS = _V3.trigger_members
 TRIGGER_NAMES = _V3.triggers
+TRIGGER_KEY = _V3.trigger_key
 ARGUMENT_NAMES = _V3.named_arguments
 # The segments a Nylas path can start with: a constant holding one may be part of a
 # Nylas URL built in another module (``v3`` for every API v3 path).
@@ -242,6 +243,9 @@ class Extractor(FastVisitor):
         self._flask_config: dict[str, list[ast.expr]] = {}
         self._module_classes: dict[str, ast.ClassDef] = {}
         self._reading: set[ast.AST] = set()
+        # The names whose lists the module changes, found when a trigger list is read.
+        self._changed_lists: set[str] | None = None
+        self._tree: ast.Module | None = None
         self.reader = ValueReader(
             self.source, self.lookup, self.value_reference, self._branch_values,
             self._returns, self._key_value, self._enum_member_value,
@@ -895,6 +899,7 @@ class Extractor(FastVisitor):
         return None
 
     def extract(self, tree: ast.Module) -> ModuleFacts:
+        self._tree = tree
         self.prepare(tree)
         self.generic_visit(tree)
         self._unsent_v3_paths()
@@ -1287,7 +1292,52 @@ class Extractor(FastVisitor):
         if node.arg in ARGUMENT_NAMES:
             # ``SendMessageRequest(reply_to_message_id=...)``.
             self._argument(node.value, node.arg)
+        elif node.arg == TRIGGER_KEY:
+            self._triggers(node.value)
         self.generic_visit(node)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        for key, value in zip(node.keys, node.values):
+            if isinstance(key, ast.Constant) and key.value == TRIGGER_KEY:
+                self._triggers(value)
+        self.generic_visit(node)
+
+    def _triggers(self, node: ast.expr) -> None:
+        """The triggers a webhook subscribes to.  Each one written out is a name the
+        module visits anyway; a list that cannot be read whole (read from settings,
+        built at run time) may subscribe to any, which needs its scopes."""
+        target = self.reader.follow(node) or self._trigger_list(node) or node
+        if isinstance(target, (ast.List, ast.Tuple, ast.Set)) and all(
+                self._names_a_trigger(element) for element in target.elts):
+            return
+        self._notification(node, URL_HOLE, f"the webhook triggers {_trigger_text(node)}")
+
+    def _trigger_list(self, node: ast.expr) -> ast.expr | None:
+        """The display a name bound once holds though it is handed to calls (as
+        ``webhooks.create`` is given it): a list of triggers no code of the module
+        changes by a method or ``+=`` (what other code could add it would write as a
+        name the module visits, or read from elsewhere)."""
+        if not isinstance(node, ast.Name):
+            return None
+        bindings = self._binding_scope(node.id)
+        if bindings is None:
+            return None
+        if self._changed_lists is None:
+            tree = self._tree
+            self._changed_lists = _changed_lists(tree) if tree is not None else set()
+        if node.id in self._changed_lists:
+            return None
+        return bindings.lookup(node.id)
+
+    def _names_a_trigger(self, node: ast.expr) -> bool:
+        """A trigger written out: a str (one with no row in the table needs no
+        scope), or a member of the SDK's enum of them."""
+        node = self.reader.follow(node) or node
+        if isinstance(node, ast.Constant):
+            return isinstance(node.value, str)
+        return isinstance(node, ast.Attribute) and any(
+            (name or "").endswith(TRIGGER_ENUM)
+            for name in (dotted(node.value), self.qualify(node.value)))
 
     def _argument(self, node: ast.expr, name: str) -> None:
         """A request argument named in the code that makes Nylas do more than the call
@@ -1309,12 +1359,14 @@ class Extractor(FastVisitor):
             elif isinstance(node, ast.keyword) and node.arg in ARGUMENT_NAMES:
                 self._argument(node.value, node.arg)
 
-    def _notification(self, node: ast.expr, trigger: str) -> None:
+    def _notification(self, node: ast.expr, trigger: str, text: str = "") -> None:
         """A notification trigger named in the code (a handler dispatching on it, a
         subscription): Nylas sends it only where the grant has the trigger's scopes,
-        so it counts as a use of them, as a request would."""
+        so it counts as a use of them, as a request would.  ``URL_HOLE`` stands for
+        triggers that cannot be read."""
         self.facts.raw_uses.append(RawUse(
-            NOTIFY, NO_HOST, trigger, self.source.span(node), f"{trigger!r} notifications"))
+            NOTIFY, NO_HOST, trigger, self.source.span(node),
+            text or f"{trigger!r} notifications"))
 
     # -- sites ------------------------------------------------------------------------
 
@@ -2682,6 +2734,30 @@ def _reads_name(value: ast.expr | None, name: str) -> bool:
         isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)
         for node in ast.walk(value)
     )
+
+
+def _changed_lists(tree: ast.Module) -> set[str]:
+    """The names a module calls a method on (``TRIGGERS.append(...)``), adds to with
+    ``+=`` or declares ``global``."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(
+                node.func.value, ast.Name):
+            found.add(node.func.value.id)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            found.add(node.target.id)
+        elif isinstance(node, ast.Global):
+            found.update(node.names)
+    return found
+
+
+def _trigger_text(node: ast.expr) -> str:
+    """A webhook's trigger list as the code writes it, shortened for a message."""
+    try:
+        text = " ".join(ast.unparse(node).split())
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return "a list"
+    return repr(text if len(text) <= 50 else text[:47] + "...")
 
 
 def _augmented_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:

@@ -22,7 +22,7 @@ from ..analysis.flow_facts import FlowFacts, Val
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
-from ..nylas_api.http import ANY_METHOD
+from ..nylas_api.http import ANY_METHOD, NOTIFY
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import ArgumentCases
@@ -31,6 +31,7 @@ from .list_rules import is_nylas_request, requests_findings, with_inferred_scope
 from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
+from .sdk_view import SdkView
 from .results import FileError, ProjectResult
 from .test_code import is_test_library, is_test_module
 from .usage_rules import Inference, ProjectState, infer, unneeded_claims_alone, usage_findings
@@ -299,6 +300,11 @@ def _request_words(method: str, path: str) -> str:
     return f"a request to {path}" if method == ANY_METHOD else f"{method} {path}"
 
 
+def _notification_keys(sdk: SdkView) -> list[str]:
+    """The pseudo-endpoints of every notification trigger."""
+    return [key for key in sdk.endpoints if key.startswith(f"{NOTIFY} ")]
+
+
 def _unmatched(path: str) -> str:
     """Why a raw request's endpoint is not known: a path built at run time, or with
     a part built at run time that is not a whole segment (``/v3{...}``, where the
@@ -370,6 +376,12 @@ def _usage(
                                     read=raw.is_mention)
                         for endpoint in sdk.endpoint(target.endpoint)
                     )
+                elif raw.is_mention:
+                    # A subscription to triggers the analysis cannot read: each
+                    # notification needs its own scopes.
+                    unresolved.append(UnresolvedUse(
+                        raw.span, f"cannot read {raw.text}",
+                        frozenset(sdk.endpoint_scopes(_notification_keys(sdk)))))
                 else:
                     unresolved.append(UnresolvedUse(
                         raw.span, f"{sent} {_unmatched(raw.shown_path)}", None))

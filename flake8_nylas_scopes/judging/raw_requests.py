@@ -103,6 +103,9 @@ class RawRoutes:
     def _match(self, use: RawUse) -> RawTarget | None:
         method, path = use.method, use.path
         if use.is_mention:
+            if path == URL_HOLE:
+                # Triggers that cannot be read: any of them.
+                return RawTarget("")
             # A trigger or an argument named in the code: its pseudo-endpoint.
             endpoint = f"{method} {path}"
             return RawTarget(endpoint) if endpoint in self._endpoints else None

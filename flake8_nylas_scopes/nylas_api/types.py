@@ -178,6 +178,8 @@ class SdkSurface:
     triggers: frozenset[str] = frozenset()
     trigger_enum: str = ""
     trigger_members: Mapping[str, str] = field(default_factory=dict)
+    # The request key (or keyword) that lists a subscription's triggers.
+    trigger_key: str = ""
     named_arguments: frozenset[str] = frozenset()
     # Where an app sends the user's browser (or posts a body) to ask for scopes, by
     # role (``"hosted"``, ``"native"``): requests for scopes, not API calls.
