@@ -1066,3 +1066,47 @@ def test_reading_the_labels_of_a_thread_needs_no_label_scope(tmp_path: Path) -> 
             print([label.display_name for label in thread.labels], thread.folders[0].id)
     """)
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_LIBRARY_HELD = """\
+    from django.apps import apps
+    from flask import request
+    from nylas import APIClient
+
+
+    def run(token):
+        {call}
+        return [m.subject for m in APIClient("id", "secret", token).messages.all()]
+"""
+
+
+def test_a_client_kept_on_a_librarys_object_under_a_client_name_may_be_called(
+        tmp_path: Path) -> None:
+    # ``AppConfig.ready`` stored the client; Django hands the config back.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.modify"]'),
+        "apps.py": """\
+            from django.apps import AppConfig
+            from nylas import APIClient
+
+
+            class MailConfig(AppConfig):
+                name = "mail"
+
+                def ready(self):
+                    self.nylas = APIClient("id", "secret")
+        """,
+        "uses.py": _LIBRARY_HELD.format(
+            call='apps.get_app_config("mail").nylas.threads.get("t").mark_as_read()'),
+    })
+    found = _codes(_findings(root, every=True))
+    assert found and set(found) == {("uses.py", 7, "NYS304")}, found
+
+
+def test_a_collection_named_attribute_of_a_librarys_object_is_not_a_nylas_call(
+        tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.modify"]'),
+        "uses.py": _LIBRARY_HELD.format(call='request.files.get("upload").save("/tmp/x")'),
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS302")]

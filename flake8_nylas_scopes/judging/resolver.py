@@ -1108,8 +1108,12 @@ class FlowResolver:
         names no other library uses, or on a parameter no project code fills."""
         attrs = use.attrs
         first = attrs[0]
-        if self._external(use.root) and not _imported_as_nylas(use.root):
-            return []  # ``request.files.get(...)``: another library's object
+        if self._external(use.root) and not (
+                _imported_as_nylas(use.root) or _named_like_a_client(use.root)):
+            # ``request.files.get(...)``: another library's object.  (What the app
+            # keeps on one under a client's name, ``apps.get_app_config("mail").nylas``,
+            # may be its client.)
+            return []
         sdk = self.sdk
         scopes: frozenset[str] = frozenset()
         if first in sdk.collections and len(attrs) > 1 and (
