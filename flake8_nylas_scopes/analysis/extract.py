@@ -258,6 +258,8 @@ class Extractor(FastVisitor):
         # (or as a piece of a longer URL string): a path no request is seen to send
         # goes where the analysis cannot follow it.
         self._v3_strings: list[tuple[ast.expr, str]] = []
+        # Likewise the URLs on a Nylas API v2 host with a path.
+        self._v2_strings: list[tuple[ast.expr, str]] = []
         self._url_reads: set[int] = set()
         # Strings a name hands to a function besides a request that reads them: the
         # function may send them too, with any method.
@@ -1910,6 +1912,9 @@ class Extractor(FastVisitor):
         )
         if _may_be_v3(text) and not self._decorating and id(node) not in self._docstrings:
             self._v3_strings.append((node, text))
+        elif _names_a_v2_resource(text) and not self._decorating and (
+                id(node) not in self._docstrings):
+            self._v2_strings.append((node, text))
         if "?" not in text:
             return
         holes = [piece for piece in pieces if not _is_str_constant(piece)]
@@ -1949,6 +1954,38 @@ class Extractor(FastVisitor):
                 continue
             if id(node) not in self._url_reads or id(node) in self._handed_on:
                 self.facts.raw_uses.extend(unsent_v3_uses(text, self.source.span(node)))
+        # ``URLS["thread"].format(id=tid)`` sent by ``requests``, a URL given to an HTTP
+        # library the analysis does not know: which request, it cannot tell.
+        exported = self._exported_urls() if self._v2_strings else set()
+        for node, text in self._v2_strings:
+            if id(node) in self._route_strings or id(node) in exported:
+                continue
+            if id(node) not in self._url_reads or id(node) in self._handed_on:
+                path = nylas_v2_path(text, _HOLE)
+                if path is not None:
+                    self.facts.raw_uses.append(RawUse(
+                        ANY_METHOD, SPELLED_HOST, path.rstrip("/"), self.source.span(node),
+                        "a Nylas URL sent where the analysis cannot see", False))
+
+    def _exported_urls(self) -> set[int]:
+        """The strings read as URLs where the analysis follows them: by other modules
+        through the project index (see ``url_strings``: the whole value of a module
+        constant, what a function or method of the module returns), and by a function
+        of this module that gets one as an argument (``_send(f"{API}/messages/{mid}",
+        body)``), whose request is judged there."""
+        found = {id(node) for node in self.module_bindings.values.values()}
+        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = list(
+            self._module_functions.values())
+        functions.extend(method for cls in self._module_classes.values() for method in cls.body
+                         if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)))
+        for function in functions:
+            found.update(id(value) for value in function_returns(function) or ())
+        for node in ast.walk(self._tree) if self._tree is not None else ():
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+                    node.func.id in self._module_functions):
+                found.update(id(value) for value in (
+                    *node.args, *(keyword.value for keyword in node.keywords)))
+        return found
 
     def _hand_on_names(self, call: ast.Call) -> None:
         """``with_retry("DELETE", url)`` where ``requests.get(url)`` reads the same
@@ -2156,9 +2193,10 @@ class Extractor(FastVisitor):
         """The pieces of a URL expression: literal text, holes for parts built at run
         time, and references to other modules' constants (read by the project index)."""
         parts = self._read_url_parts(node, depth)
-        if parts is not None and _may_be_v3(url_fallback_text(parts)):
-            # The request reads the v3 path the string spells (a part it cannot
-            # read, ``PATH.format(...)``, is a hole that loses it).
+        text = url_fallback_text(parts) if parts is not None else ""
+        if parts is not None and (_may_be_v3(text) or _names_a_v2_resource(text)):
+            # The request reads the v3 path (or v2 URL) the string spells (a part it
+            # cannot read, ``PATH.format(...)``, is a hole that loses it).
             self._url_reads.add(id(node))
             target = self.reader.follow(node)
             if target is not None:
@@ -2790,6 +2828,13 @@ def _parameter_default(
 
 def _names_nylas(text: str) -> bool:
     return "nylas" in text.lower()
+
+
+def _names_a_v2_resource(text: str) -> bool:
+    """Whether a string is a URL on a Nylas host with a path past the host that is
+    not API v3's (``"https://api.nylas.com/threads/{id}"``)."""
+    path = nylas_v2_path(text, _HOLE)
+    return path is not None and path.strip("/") != ""
 
 
 def _may_be_v3(text: str) -> bool:
