@@ -1676,3 +1676,44 @@ def test_a_list_another_module_only_reads_stays_read_in_its_own(tmp_path: Path) 
                               "app/boot.py": boot})
     assert [(name, code) for name, _, code, _ in found] == [
         ("views.py", "NYS303"), ("views.py", "NYS301")]
+
+
+_EXCHANGE = '''
+import requests
+from nylas import APIClient
+
+
+def connect_exchange(email, password, host=None):
+    data = {
+        "client_id": "id",
+        "name": email,
+        "email_address": email,
+        "provider": "exchange",
+        "settings": {"username": email, "password": password},
+        "scopes": "email.read_only,email.send,contacts",
+    }
+CHANGE
+    return requests.post("https://api.nylas.com/connect/authorize", json=data)
+
+
+def reply(token):
+    api = APIClient("id", "secret", token)
+    print([message.subject for message in api.messages.where(limit=5)])
+    draft = api.drafts.create()
+    draft.send()
+'''
+
+
+def test_a_native_auth_body_changed_after_it_is_made_is_unresolved(tmp_path: Path) -> None:
+    # The body is changed in place (its settings, here) before it is posted: the
+    # request cannot be read, and must say so rather than be left out of the project.
+    change = '    if host:\n        data["settings"]["eas_server_host"] = host'
+    found = _codes(tmp_path, {"app.py": _EXCHANGE.replace("CHANGE", change)})
+    assert [(line, code) for _, line, code, _ in found] == [(17, "NYS304")]
+    assert "the native-auth body cannot be read" in found[0][3]
+
+
+def test_a_native_auth_body_left_as_made_is_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"app.py": _EXCHANGE.replace("CHANGE", "")})
+    assert [(line, code) for _, line, code, _ in found] == [(13, "NYS303")]  # the scopes string
+    assert "'contacts'" in found[0][3]

@@ -1670,20 +1670,28 @@ class Extractor(FastVisitor):
         body = unencoded
         view = self._dict_view(body)
         if view is None:
-            if nylas_host and self._is_parameter(body):
+            if not nylas_host:
+                return
+            if self._is_parameter(body):
                 # A helper posts a body its callers build: the project index reads
                 # each caller's argument (``body_args``) as a request; until then, and
                 # when a caller's cannot be read, NYS304 says so.
                 qualname = ".".join(name for name, _ in self._qual)
-                self._add(ScopeSite(
-                    SiteKind.NATIVE, Generation.V2, self.source.span(call),
-                    ScopeValue(ValueState.UNRESOLVED, complete=False,
-                               reference=self._passed_parameter(body),
-                               reason=f"the native-auth body comes from the callers of "
-                                      f"{qualname}()"),
-                    description="native auth (/connect/authorize)",
-                    url=url, url_path=NATIVE_AUTH_PATH if url else "",
-                ))
+                reference = self._passed_parameter(body)
+                reason = f"the native-auth body comes from the callers of {qualname}()"
+            else:
+                # A body built where it cannot be read (changed after it was made, made
+                # by a call, ...) still asks for scopes: the request is unresolved, never
+                # left out, or the rules would judge the project without it.
+                reference = ""
+                reason = "the native-auth body cannot be read"
+            self._add(ScopeSite(
+                SiteKind.NATIVE, Generation.V2, self.source.span(call),
+                ScopeValue(ValueState.UNRESOLVED, complete=False, reference=reference,
+                           reason=reason),
+                description="native auth (/connect/authorize)",
+                url=url, url_path=NATIVE_AUTH_PATH if url else "",
+            ))
             return
         if not nylas_host and len(NATIVE_BODY_KEYS & view.keys.keys()) < 2:
             return
