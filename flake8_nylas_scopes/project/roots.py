@@ -12,6 +12,7 @@ lies beside it may still use its grants: see ``neighbours.beside_lone_file``).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".git")
 # The top of an app kept without packaging files: a Flask app with its requirements, a
@@ -27,38 +28,33 @@ APP_MARKERS = ("requirements.txt", "Pipfile", "manage.py")
 
 def project_root(path: str) -> str | None:
     directory = os.path.dirname(os.path.abspath(path))
-    return nearest_holding(directory, ROOT_MARKERS) or _nearest_app_top(directory)
+    return nearest_holding(directory, ROOT_MARKERS) or _nearest(directory, _app_top)
 
 
 def marks_project(directory: str) -> bool:
     """Whether ``directory``, with no project file above it, is the top of a project
     (see the module's docstring)."""
-    if any(os.path.exists(os.path.join(directory, marker)) for marker in ROOT_MARKERS):
-        return True
-    return _may_be_app_top(directory) and any(
-        os.path.isfile(os.path.join(directory, marker)) for marker in APP_MARKERS)
-
-
-def _nearest_app_top(directory: str) -> str | None:
-    while True:
-        if _may_be_app_top(directory) and any(
-                os.path.isfile(os.path.join(directory, marker)) for marker in APP_MARKERS):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
-
-
-def _may_be_app_top(directory: str) -> bool:
-    file_system_top = os.path.dirname(directory) == directory
-    return not file_system_top and directory != os.path.expanduser("~")
+    return _holds(directory, ROOT_MARKERS) or _app_top(directory)
 
 
 def nearest_holding(directory: str, markers: tuple[str, ...]) -> str | None:
     """``directory`` or the nearest directory above it holding one of ``markers``."""
+    return _nearest(directory, lambda candidate: _holds(candidate, markers))
+
+
+def _holds(directory: str, markers: tuple[str, ...]) -> bool:
+    return any(os.path.exists(os.path.join(directory, marker)) for marker in markers)
+
+
+def _app_top(directory: str) -> bool:
+    file_system_top = os.path.dirname(directory) == directory
+    return not file_system_top and directory != os.path.expanduser("~") and any(
+        os.path.isfile(os.path.join(directory, marker)) for marker in APP_MARKERS)
+
+
+def _nearest(directory: str, is_top: Callable[[str], bool]) -> str | None:
     while True:
-        if any(os.path.exists(os.path.join(directory, marker)) for marker in markers):
+        if is_top(directory):
             return directory
         parent = os.path.dirname(directory)
         if parent == directory:
