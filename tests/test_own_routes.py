@@ -76,6 +76,9 @@ class App(tornado.web.Application):
         handlers = [(r"/v3/grants/([^/]+)/events", handler)]
         super().__init__(handlers, debug=True)
 ''',
+    # Django REST framework's router.
+    "from rest_framework import routers\nrouter = routers.DefaultRouter()\n"
+    'router.register(r"grants/(?P<gid>[^/.]+)/messages", object, basename="m")\n',
     # A local name that only the registration reads.
     "from starlette.applications import Starlette\n" + _HANDLER + '''
 def build():
@@ -123,6 +126,9 @@ def build():
     # may send what it is given.
     "from starlette.applications import Starlette\n"
     'def batch(b):\n    b.add_get("/grants/{g}/messages")\n',
+    # ``register`` in a module without Django REST framework.
+    "from flask import Flask\n"
+    'def hooks(registry):\n    registry.register("/grants/{g}/messages")\n',
 ])
 def test_a_path_the_app_may_send_still_silences(tmp_path: Path, web: str) -> None:
     assert {code for code, _ in _findings(tmp_path, web)} == {"NYS304"}

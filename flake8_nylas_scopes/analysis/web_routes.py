@@ -51,6 +51,10 @@ _FRAMEWORK_ROUTE_METHODS: Mapping[str, frozenset[str]] = {
     "add_static": frozenset({"aiohttp"}),
     "add_resource": frozenset({"aiohttp", "flask_restful", "flask_restx"}),
     "add_namespace": frozenset({"flask_restx"}),
+    # Django REST framework's routers (``router.register(r"grants/...", ViewSet)``).
+    "register": frozenset({"rest_framework"}),
+    # Bottle's ``app.route(path, method, callback)`` called without decorating.
+    "route": frozenset({"bottle"}),
 }
 # Tornado's applications take their routes as a table: ``Application([(r"/x", H)])``
 # and ``app.add_handlers(host_pattern, [(r"/x", H)])``.
