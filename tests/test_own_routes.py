@@ -79,6 +79,11 @@ class App(tornado.web.Application):
     # Django REST framework's router.
     "from rest_framework import routers\nrouter = routers.DefaultRouter()\n"
     'router.register(r"grants/(?P<gid>[^/.]+)/messages", object, basename="m")\n',
+    # A redirect sends the browser to the app's own page.
+    "from flask import redirect\n"
+    'def done(gid):\n    return redirect(f"/v3/grants/{gid}/messages")\n',
+    "from starlette.responses import RedirectResponse\n"
+    'def done(gid):\n    return RedirectResponse(url=f"/grants/{gid}/messages")\n',
     # A local name that only the registration reads.
     "from starlette.applications import Starlette\n" + _HANDLER + '''
 def build():
@@ -126,6 +131,9 @@ def build():
     # may send what it is given.
     "from starlette.applications import Starlette\n"
     'def batch(b):\n    b.add_get("/grants/{g}/messages")\n',
+    # A path handed to a function the analysis does not know as a redirect.
+    "from flask import Flask\nfrom relay import forward\n"
+    'def done(gid):\n    return forward(f"/v3/grants/{gid}/messages")\n',
     # ``register`` in a module without Django REST framework.
     "from flask import Flask\n"
     'def hooks(registry):\n    registry.register("/grants/{g}/messages")\n',

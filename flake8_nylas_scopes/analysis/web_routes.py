@@ -27,6 +27,17 @@ _ROUTE_DECLARING_CALLABLES = frozenset({
     "aiohttp.web.static",
     "tornado.web.url", "tornado.web.URLSpec", "tornado.routing.URLSpec",
 })
+# Responses that send the browser elsewhere: the server requests nothing there (a
+# redirect to the hosted authentication page is read as a scope request apart).
+_REDIRECTING_CALLABLES = frozenset({
+    "flask.redirect", "flask.helpers.redirect", "werkzeug.utils.redirect",
+    "quart.redirect",
+    "django.shortcuts.redirect", "django.http.HttpResponseRedirect",
+    "django.http.HttpResponsePermanentRedirect",
+    "starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse",
+    "aiohttp.web.HTTPFound", "aiohttp.web.HTTPSeeOther",
+    "aiohttp.web.HTTPTemporaryRedirect",
+})
 # Methods whose names only web frameworks use for mounting routes (FastAPI, Flask).
 _ROUTE_DECLARING_METHODS = frozenset({
     "include_router", "register_blueprint", "add_url_rule", "add_api_route",
@@ -94,14 +105,16 @@ def is_route_decorator(call: ast.Call, frameworks: Collection[str]) -> bool:
 
 def route_arguments(call: ast.Call, qualified: str | None, frameworks: Collection[str]
                     ) -> Iterator[ast.expr]:
-    """The arguments of ``call`` that are routes of the app, when it declares some:
-    literal strings, and names that may hold one (for the caller to follow).
+    """The arguments of ``call`` that are routes of the app, when it declares some,
+    or where it sends the browser: literal strings, and names that may hold one (for
+    the caller to follow).
 
     ``frameworks`` are the top-level packages the module imports.
     """
     func = call.func
     method = func.attr if isinstance(func, ast.Attribute) else None
-    if qualified in _ROUTE_DECLARING_CALLABLES or method in _ROUTE_DECLARING_METHODS:
+    if (qualified in _ROUTE_DECLARING_CALLABLES or qualified in _REDIRECTING_CALLABLES
+            or method in _ROUTE_DECLARING_METHODS):
         yield from _string_or_name_arguments(call, paths_only=False)
     elif method is not None and not _FRAMEWORK_ROUTE_METHODS.get(
             method, frozenset()).isdisjoint(frameworks):
