@@ -257,6 +257,24 @@ def test_a_holder_of_what_the_analysis_cannot_tell_keeps_the_claims_silent(
     assert found == []
 
 
+@pytest.mark.parametrize(("extra", "call"), [
+    # A module of the project's package ``app``, imported whole: ``app.sender`` is
+    # that module, not state of a web app named ``app``.
+    ("import app.sender\n", "app.sender.send(nylas, grant_id)"),
+    # The control: a Flask app object named ``app`` holds the client as state.
+    ("from flask import Flask\napp = Flask(__name__)\napp.nylas = nylas\n",
+     "app.nylas.messages.send(grant_id, request_body={})"),
+])
+def test_a_module_of_a_package_named_app_is_followed(
+        tmp_path: Path, extra: str, call: str) -> None:
+    modules = {"sender.py": "def send(client, gid):\n"
+                            "    client.messages.send(gid, request_body={})\n"}
+    found = _usage(tmp_path, f"    {call}", f'["{G}gmail.send", "{G}contacts.readonly"]',
+                   extra=extra, modules=modules)
+    assert [(code, "contacts.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)], found
+
+
 def test_a_calendar_id_that_may_be_primary_keeps_the_full_calendar_scope(
         tmp_path: Path) -> None:
     # calendar_id="primary" needs Google's calendar scope; the id is not known here.
