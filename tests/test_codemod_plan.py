@@ -141,3 +141,41 @@ def test_a_fix_the_guard_refuses_is_not_written(
     assert "Tuple would become Constant" in result.stderr
     assert "the file is left unchanged" in result.stderr
     assert path.read_text() == source
+
+
+def test_a_narrower_scope_already_written_is_kept_where_it_is(tmp_path: Path) -> None:
+    # 'email.modify' is overbroad (only reads) and makes 'email.read_only' redundant:
+    # both fixes together leave 'email.read_only', and the written one (with its
+    # comment) is the one kept.
+    path = tmp_path / "app.py"
+    path.write_text(
+        "from nylas import APIClient\n"
+        "SCOPES = [\n"
+        '    "email.read_only",  # the inbox page\n'
+        '    "email.modify",\n'
+        "]\n"
+        'APIClient().authentication_url("cb", scopes=SCOPES)\n'
+        "APIClient(access_token='t').threads.all()\n"
+    )
+    result = run_cli("fix", "--unsafe-fixes", "--isolated", str(path))
+    assert "fixed 2 findings (NYS104, NYS302)" in result.stdout, result.stderr
+    assert path.read_text().splitlines()[1:4] == [
+        "SCOPES = [",
+        '    "email.read_only",  # the inbox page',
+        "]",
+    ]
+
+
+def test_an_item_other_requests_read_is_replaced_not_removed(tmp_path: Path) -> None:
+    # Control: 'email.modify' is also read by a request that holds no 'email.read_only',
+    # so removing it there would leave that request without its narrower scope.
+    path = tmp_path / "app.py"
+    path.write_text(
+        "from nylas import APIClient\n"
+        'BASE = ["email.modify"]\n'
+        'APIClient().authentication_url("cb", scopes=BASE + ["email.read_only"])\n'
+        'APIClient().authentication_url("cb", scopes=BASE)\n'
+        "APIClient(access_token='t').threads.all()\n"
+    )
+    run_cli("fix", "--unsafe-fixes", "--isolated", str(path))
+    assert path.read_text().splitlines()[1] == 'BASE = ["email.read_only"]'

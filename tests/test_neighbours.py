@@ -297,6 +297,44 @@ def test_a_script_beside_it_with_a_request_of_its_own_is_another_app(tmp_path: P
     assert codes.count("NYS303") == 2 and "NYS304" not in codes
 
 
+@pytest.mark.parametrize("marker", ["requirements.txt", "Pipfile", "manage.py"])
+def test_an_app_kept_with_its_requirements_is_one_project(tmp_path: Path, marker: str) -> None:
+    # Copied without its ``.git`` (a container, a CI workspace), an app still has the
+    # file that says where it starts: its modules are judged together, and the
+    # calendar the module beside the request reads needs its scope.
+    app = _loose_app(tmp_path, LOOSE_CALENDARS)
+    (app / marker).write_text("")
+    assert project_root(str(app / "auth.py")) == str(app)
+    assert _codes(app) == []
+
+
+def test_a_service_s_own_requirements_do_not_split_a_project(tmp_path: Path) -> None:
+    # Under a project file, ``requirements.txt`` is a service's container's: the
+    # worker's sending is still a use of the scopes the project asks for.
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'mail'\n")
+    (tmp_path / "auth.py").write_text(AUTH.replace("'email.send'", "'email.send', 'contacts'"))
+    (tmp_path / "worker").mkdir()
+    (tmp_path / "worker" / "requirements.txt").write_text("nylas<6\n")
+    (tmp_path / "worker" / "tasks.py").write_text(WORKER)
+    assert project_root(str(tmp_path / "worker" / "tasks.py")) == str(tmp_path)
+    # Judged as one project, the rules speak (a worker apart would silence them).
+    codes = _codes(tmp_path)
+    assert [(code, "'contacts'" in message) for code, message in codes] == [("NYS303", True)]
+
+
+def test_requirements_in_a_home_directory_make_no_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Control: ``~/requirements.txt`` is a leftover of ``pip freeze``, not the top of
+    # an app; the file is judged alone, its neighbours keeping the rules silent.
+    app = _loose_app(tmp_path, LOOSE_CALENDARS)
+    (app / "requirements.txt").write_text("nylas\n")
+    monkeypatch.setenv("HOME", str(app))
+    assert project_root(str(app / "auth.py")) is None
+    codes = [code for code, _ in _codes(app)]
+    assert "NYS303" not in codes and "NYS304" in codes
+
+
 # --- layouts kept under fixtures/layouts, copied to a temporary directory -----------
 # A repository or a loose app needs what the fixture harness cannot give in place: a
 # ``.git`` of its own at the top, or nothing at all above it.

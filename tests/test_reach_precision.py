@@ -1678,6 +1678,104 @@ def test_a_list_another_module_only_reads_stays_read_in_its_own(tmp_path: Path) 
         ("views.py", "NYS303"), ("views.py", "NYS301")]
 
 
+_EXCHANGE = '''
+import requests
+from nylas import APIClient
+
+
+def connect_exchange(email, password, host=None):
+    data = {
+        "client_id": "id",
+        "name": email,
+        "email_address": email,
+        "provider": "exchange",
+        "settings": {"username": email, "password": password},
+        "scopes": "email.read_only,email.send,contacts",
+    }
+CHANGE
+    return requests.post("https://api.nylas.com/connect/authorize", json=data)
+
+
+def reply(token):
+    api = APIClient("id", "secret", token)
+    print([message.subject for message in api.messages.where(limit=5)])
+    draft = api.drafts.create()
+    draft.send()
+'''
+
+
+def test_a_native_auth_body_changed_after_it_is_made_is_unresolved(tmp_path: Path) -> None:
+    # The body is changed in place (its settings, here) before it is posted: the
+    # request cannot be read, and must say so rather than be left out of the project.
+    change = '    if host:\n        data["settings"]["eas_server_host"] = host'
+    found = _codes(tmp_path, {"app.py": _EXCHANGE.replace("CHANGE", change)})
+    assert [(line, code) for _, line, code, _ in found] == [(17, "NYS304")]
+    assert "the native-auth body cannot be read" in found[0][3]
+
+
+def test_a_native_auth_body_left_as_made_is_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"app.py": _EXCHANGE.replace("CHANGE", "")})
+    assert [(line, code) for _, line, code, _ in found] == [(13, "NYS303")]  # the scopes string
+    assert "'contacts'" in found[0][3]
+
+
+_BY_PROVIDER = '''
+from nylas import Client
+
+nylas = Client("key")
+
+SCOPES = {
+    "google": [
+        "https://www.googleapis.com/auth/gmail.readonly",
+        "https://www.googleapis.com/auth/contacts.readonly",
+    ],
+    "microsoft": ["Mail.Read", "Contacts.Read"],
+}
+
+
+def login(provider):
+    return nylas.auth.url_for_oauth2({
+        "client_id": "cid",
+        "redirect_uri": "https://a.example/cb",
+        "provider": provider,
+        "scope": SCOPES[provider],
+    })
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+
+
+def test_a_dict_of_scope_lists_indexed_at_run_time_is_each_of_its_lists(
+    tmp_path: Path,
+) -> None:
+    # The request asks for one of the lists: each is judged as a request of its own.
+    found = _codes(tmp_path, {"app.py": _BY_PROVIDER})
+    assert [(line, code) for _, line, code, _ in found] == [(9, "NYS303"), (11, "NYS303")]
+    assert "contacts.readonly" in found[0][3] and "'Contacts.Read'" in found[1][3]
+
+
+def test_a_dict_of_scope_lists_changed_in_place_is_not_read(tmp_path: Path) -> None:
+    changed = _BY_PROVIDER + '''
+
+def allow_contact_writes():
+    SCOPES["google"].append("https://www.googleapis.com/auth/contacts")
+'''
+    found = _codes(tmp_path, {"app.py": changed})
+    assert [code for _, _, code, _ in found] == ["NYS304"]
+
+
+def test_a_settings_dict_read_by_a_key_not_known_is_not_read_as_scopes(
+    tmp_path: Path,
+) -> None:
+    # Its other lists are no scopes at all: the request stays unresolved.
+    settings = _BY_PROVIDER.replace('"scope": SCOPES[provider]', '"scope": SETTINGS[provider]')
+    settings += '\nSETTINGS = {"google": ["a.example.com"], "microsoft": ["b.example.com"]}\n'
+    found = _codes(tmp_path, {"app.py": settings})
+    assert [code for _, _, code, _ in found] == ["NYS304"]
+
+
 _V3_CONFIG_MODULE = '''import os
 
 AUTH_CONFIG = {

@@ -196,6 +196,85 @@ def test_microsoft_send_needs_both_permissions(tmp_path: Path) -> None:
     assert "'Mail.ReadWrite' + 'Mail.Send'" in found[0][2]
 
 
+_HOLDERS = {
+    "dataclass": """
+from dataclasses import dataclass
+
+from nylas.resources.messages import Messages
+
+
+@dataclass
+class Deps:
+    messages: Messages
+
+
+deps = Deps(messages=nylas.messages)
+""",
+    "instance": """
+class Deps:
+    def __init__(self, messages):
+        self.messages = messages
+
+
+deps = Deps(nylas.messages)
+""",
+    "class": """
+class Deps:
+    messages = nylas.messages
+
+
+deps = Deps
+""",
+    "module": "\nfrom app import holder as deps\n",
+}
+
+
+@pytest.mark.parametrize("holder", sorted(_HOLDERS))
+def test_a_resource_the_project_holds_is_used_through_its_holder(
+        tmp_path: Path, holder: str) -> None:
+    # ``deps.messages.list(...)`` reads mail: only the send scope is unused (the read
+    # was lost, so gmail.readonly was said unused too).
+    modules = {"holder.py": "from app.main import nylas\nmessages = nylas.messages\n"}
+    found = _usage(tmp_path, "    deps.messages.list(grant_id)",
+                   f'["{G}gmail.readonly", "{G}gmail.send"]',
+                   extra=_HOLDERS[holder], modules=modules)
+    assert [(code, "gmail.send" in message) for _, code, message in found] == [
+        ("NYS303", True)], found
+
+
+def test_a_held_resource_s_call_that_lacks_a_scope_is_nys301(tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    deps.messages.send(grant_id, request_body={})",
+                   f'["{G}gmail.readonly"]', extra=_HOLDERS["instance"])
+    assert _codes(found) == ["NYS303", "NYS301"]
+
+
+def test_a_holder_of_what_the_analysis_cannot_tell_keeps_the_claims_silent(
+        tmp_path: Path) -> None:
+    # What the attribute holds comes from a caller the project does not show.
+    extra = _HOLDERS["instance"].replace("deps = Deps(nylas.messages)\n", "")
+    found = _usage(tmp_path, "    Deps(calendar_id).messages.list(grant_id)",
+                   f'["{G}gmail.readonly", "{G}gmail.send"]', extra=extra)
+    assert found == []
+
+
+@pytest.mark.parametrize(("extra", "call"), [
+    # A module of the project's package ``app``, imported whole: ``app.sender`` is
+    # that module, not state of a web app named ``app``.
+    ("import app.sender\n", "app.sender.send(nylas, grant_id)"),
+    # The control: a Flask app object named ``app`` holds the client as state.
+    ("from flask import Flask\napp = Flask(__name__)\napp.nylas = nylas\n",
+     "app.nylas.messages.send(grant_id, request_body={})"),
+])
+def test_a_module_of_a_package_named_app_is_followed(
+        tmp_path: Path, extra: str, call: str) -> None:
+    modules = {"sender.py": "def send(client, gid):\n"
+                            "    client.messages.send(gid, request_body={})\n"}
+    found = _usage(tmp_path, f"    {call}", f'["{G}gmail.send", "{G}contacts.readonly"]',
+                   extra=extra, modules=modules)
+    assert [(code, "contacts.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)], found
+
+
 def test_a_calendar_id_that_may_be_primary_keeps_the_full_calendar_scope(
         tmp_path: Path) -> None:
     # calendar_id="primary" needs Google's calendar scope; the id is not known here.

@@ -103,7 +103,14 @@ from .source import SourceMap
 from .star_names import CONSTANT_NAME, exports, star_imports, upper_names
 from ..spans import Span
 from .values import SCOPE_WORD, ValueReader
-from .web_routes import declares_routes, route_string_nodes
+from .web_routes import (
+    handler_table_routes,
+    handler_tables,
+    is_route_callable,
+    is_route_decorator,
+    is_route_path,
+    route_arguments,
+)
 
 FLASK_DANCE_BLUEPRINTS = frozenset({"flask_dance.contrib.nylas.make_nylas_blueprint"})
 URLENCODE_FUNCTIONS = frozenset({"urllib.parse.urlencode", "urllib.urlencode"})
@@ -271,6 +278,7 @@ class Extractor(FastVisitor):
         self._docstrings: set[int] = set()
         # The app's own routes (``APIRouter(prefix="/v3")``): they send nothing.
         self._route_strings: set[int] = set()
+        self._imported_packages: frozenset[str] = frozenset()
         self._decorating = 0
         # Whether a function's dict or list is handed over at more than one place, by
         # the function body and name.
@@ -460,6 +468,8 @@ class Extractor(FastVisitor):
         # A local name imported from two places is ambiguous: follow neither.
         self._imports = {name: next(iter(targets)) for name, targets in seen.items()
                          if len(targets) == 1}
+        self._imported_packages = frozenset(
+            target.split(".", 1)[0] for targets in seen.values() for target in targets)
 
     def _absolute_module(self, node: ast.ImportFrom) -> str | None:
         if not node.level:
@@ -1234,8 +1244,7 @@ class Extractor(FastVisitor):
             self._url_expression(node)
         else:
             self._http_call(node)
-        if declares_routes(node, self.qualify(func)):
-            self._route_strings.update(id(part) for part in route_string_nodes(node))
+        self._own_routes(node)
         self._hand_on_names(node)
         self._body_arguments(node)
         self._called.add(func)
@@ -1450,6 +1459,13 @@ class Extractor(FastVisitor):
     def _http_call(self, node: ast.Call) -> None:
         func = node.func
         method = func.attr if isinstance(func, ast.Attribute) else ""
+        if method in HTTP_METHODS and (
+                is_route_callable(self.qualify(func))
+                or (node in self._decorators
+                    and is_route_decorator(node, self._imported_packages))):
+            # ``@app.get("/grants/<gid>/messages")``, ``web.get(path, handler)``: a
+            # view of the app's own, no request.
+            return
         if method != "request" and method not in HTTP_METHODS:
             if method in _REQUEST_OBJECT_NAMES or (
                     isinstance(func, ast.Name) and func.id in self._imports):
@@ -1724,20 +1740,28 @@ class Extractor(FastVisitor):
         body = unencoded
         view = self._dict_view(body)
         if view is None:
-            if nylas_host and self._is_parameter(body):
+            if not nylas_host:
+                return
+            if self._is_parameter(body):
                 # A helper posts a body its callers build: the project index reads
                 # each caller's argument (``body_args``) as a request; until then, and
                 # when a caller's cannot be read, NYS304 says so.
                 qualname = ".".join(name for name, _ in self._qual)
-                self._add(ScopeSite(
-                    SiteKind.NATIVE, Generation.V2, self.source.span(call),
-                    ScopeValue(ValueState.UNRESOLVED, complete=False,
-                               reference=self._passed_parameter(body),
-                               reason=f"the native-auth body comes from the callers of "
-                                      f"{qualname}()"),
-                    description="native auth (/connect/authorize)",
-                    url=url, url_path=NATIVE_AUTH_PATH if url else "",
-                ))
+                reference = self._passed_parameter(body)
+                reason = f"the native-auth body comes from the callers of {qualname}()"
+            else:
+                # A body built where it cannot be read (changed after it was made, made
+                # by a call, ...) still asks for scopes: the request is unresolved, never
+                # left out, or the rules would judge the project without it.
+                reference = ""
+                reason = "the native-auth body cannot be read"
+            self._add(ScopeSite(
+                SiteKind.NATIVE, Generation.V2, self.source.span(call),
+                ScopeValue(ValueState.UNRESOLVED, complete=False, reference=reference,
+                           reason=reason),
+                description="native auth (/connect/authorize)",
+                url=url, url_path=NATIVE_AUTH_PATH if url else "",
+            ))
             return
         if not nylas_host and len(NATIVE_BODY_KEYS & view.keys.keys()) < 2:
             return
@@ -1942,6 +1966,48 @@ class Extractor(FastVisitor):
                 url.extend(self._url_parts(piece) or (UrlPart(_HOLE),))
         if any(part.reference for part in url):
             self._query_sites(node, text, holes, tuple(url))
+
+    def _own_routes(self, node: ast.Call) -> None:
+        """The strings a call of the app's web framework declares as its own routes
+        (``app.add_route("/grants/{id}/people", h)``), written in the call or held
+        by a local name that nothing else reads: they send nothing."""
+        qualified = self._route_callee(node)
+        for argument in route_arguments(node, qualified, self._imported_packages):
+            route = self._only_read_here(argument) if isinstance(argument, ast.Name) else (
+                argument)
+            if route is not None and (route is argument or is_route_path(route)):
+                self._route_strings.update(id(part) for part in ast.walk(route))
+        for table in handler_tables(node, qualified, self._imported_packages):
+            rules = self._only_read_here(table) if isinstance(table, ast.Name) else table
+            for pattern in handler_table_routes(rules) if rules is not None else ():
+                self._route_strings.update(id(part) for part in ast.walk(pattern))
+
+    def _route_callee(self, node: ast.Call) -> str | None:
+        """What a call names through imports; ``super().__init__(...)`` in a class
+        derived from an imported one names that class (a Tornado ``Application``
+        subclass hands its route table on so)."""
+        func = node.func
+        if (isinstance(func, ast.Attribute) and func.attr == "__init__"
+                and isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name)
+                and func.value.func.id == "super" and len(self._qual) >= 2
+                and self._qual[-2][1] == "class"):
+            cls = self._module_classes.get(self._qual[-2][0])
+            bases = [self.qualify(base) for base in cls.bases] if cls is not None else []
+            return bases[0] if len(bases) == 1 else None
+        return self.qualify(func)
+
+    def _only_read_here(self, name: ast.Name) -> ast.expr | None:
+        """The value a function's local name is bound to once, when ``name`` is its
+        only read: a module's names may be imported and sent elsewhere, and a name
+        read twice may be sent by the other reader."""
+        depth = len(self._scopes) - 1
+        if depth < 1 or not self._scopes[depth].binds(name.id):
+            return None
+        value = self.lookup(name.id)
+        reads = sum(1 for node in ast.walk(ast.Module(body=self._bodies[depth], type_ignores=[]))
+                    if isinstance(node, ast.Name) and node.id == name.id
+                    and isinstance(node.ctx, ast.Load))
+        return value if reads == 1 else None
 
     def _unsent_v3_paths(self) -> None:
         """API v3 paths spelt in strings that no request of the module is seen to send

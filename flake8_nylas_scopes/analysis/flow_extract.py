@@ -320,8 +320,18 @@ class FlowExtractor:
         if isinstance(target, ast.Attribute):
             if self._self_owner(target.value):
                 return f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}.{target.attr}"
+            if self._imported_module_root(target):
+                return ""  # ``import app.messages``: ``app.messages`` is the module
             return state_key(target)
         return ""
+
+    def _imported_module_root(self, node: ast.Attribute) -> bool:
+        """Whether an attribute chain starts at a name that ``import <name>`` binds
+        (a package of the project named ``app``, not a framework's app object)."""
+        root: ast.expr = node
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        return isinstance(root, ast.Name) and self.imports.get(root.id) == root.id
 
     # -- values ---------------------------------------------------------------------------
 

@@ -100,6 +100,10 @@ class ValueReader:
             inner = self._subscript(target)
             if inner is not None and depth < 4:
                 return self.read(inner, depth + 1)
+            options = self._indexed_values(target)
+            if options and depth < 4:
+                # ``SCOPES[provider]``: one of the dict's values, each a request.
+                return self._either([self.read(option, depth + 1) for option in options])
             reference = self._subscript_reference(target)
             if reference:
                 return _unresolved(f"scopes come from {reference}", reference)
@@ -177,6 +181,27 @@ class ValueReader:
             if len(values) == 1 and all(k is not None for k in base.keys):
                 return values[0]
         return None
+
+    def _indexed_values(self, node: ast.Subscript) -> list[ast.expr]:
+        """Every value of a dict of scope lists this module builds once and never
+        changes, indexed by a key that is not read (``SCOPES[provider]``): the value is
+        one of them (or the lookup fails).
+
+        Only a dict whose name says it holds scopes, and whose values are all written
+        as lists, tuples or sets: a settings dict read by a key not known
+        (``SETTINGS[name]``) holds other lists too, which are no scopes at all.
+        """
+        if isinstance(node.slice, ast.Slice) or "scope" not in _name_of(node.value).lower():
+            return []
+        base = self._follow(node.value)
+        if not isinstance(base, ast.Dict) or not base.keys or any(
+                key is None for key in base.keys):
+            return []
+        values = list(base.values)
+        if not all(isinstance(self._follow(value), (ast.List, ast.Tuple, ast.Set))
+                   for value in values):
+            return []
+        return values
 
     def _subscript_reference(self, node: ast.Subscript) -> str:
         """``settings.NYLAS["SCOPES"]`` with ``settings`` from another module."""
@@ -435,6 +460,13 @@ def _literal_string(node: ast.expr) -> str | None:
         else:
             return None
     return "".join(parts)
+
+
+def _name_of(node: ast.expr) -> str:
+    """The name a value is read by: ``SCOPES`` of ``SCOPES`` or ``config.SCOPES``."""
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else ""
 
 
 def _describe(node: ast.expr) -> str:

@@ -115,6 +115,7 @@ def plan_fixes(
         else:
             agreed.append(finding)
     planned = _merge_identical(agreed, sites)
+    planned = _keep_written_items(planned, sites)
     planned = _keep_requests_non_empty(planned, sites, plan.skipped)
     for item in planned:
         plan.by_path.setdefault(item.fix.span.path, []).append(item)
@@ -164,6 +165,10 @@ class _SiteIndex:
         forms = self.forms.get((fix.span, fix.part), set())
         return next(iter(forms)) if len(forms) == 1 else None
 
+    def reader_ids(self, fix: Fix) -> frozenset[int]:
+        """The requests that read the item ``fix`` edits, by identity."""
+        return frozenset(id(site) for _, site in self.readers.get((fix.span, fix.part), []))
+
     def parts(self, span: Span) -> tuple[str, ...] | None:
         known = self.string_parts.get(span, set())
         return next(iter(known)) if len(known) == 1 else None
@@ -210,6 +215,36 @@ def _merge_identical(findings: Sequence[Finding], sites: _SiteIndex) -> list[Pla
         PlannedFix(fix, tuple(found), sites.form(fix), sites.parts(fix.span))
         for fix, found in by_fix.items()
     ]
+
+
+def _keep_written_items(planned: list[PlannedFix], sites: _SiteIndex) -> list[PlannedFix]:
+    """Keep an item that is already written rather than write it again elsewhere.
+
+    When one fix replaces ``X`` by ``Y`` (a narrower scope) and another removes a
+    ``Y`` that the same requests already hold (``Y`` is granted by ``X``), applying
+    both leaves the same scopes as removing ``X`` alone, but the latter keeps the
+    ``Y`` where the user wrote it, with its comment.  Only done when both items are
+    read by exactly the same requests, so that no request ends with other scopes.
+    """
+    removals: dict[tuple[frozenset[int], str], PlannedFix] = {}
+    for item in planned:
+        if item.fix.action is FixAction.REMOVE:
+            removals.setdefault((sites.reader_ids(item.fix), item.fix.text), item)
+    folded: set[int] = set()
+    swapped: dict[int, PlannedFix] = {}
+    for item in planned:
+        fix = item.fix
+        if fix.action is not FixAction.REPLACE or len(fix.replacement) != 1:
+            continue
+        readers = sites.reader_ids(fix)
+        twin = removals.get((readers, fix.replacement[0]))
+        if not readers or twin is None or id(twin) in folded:
+            continue
+        folded.add(id(twin))
+        removal = Fix(FixAction.REMOVE, fix.span, fix.part, fix.text)
+        swapped[id(item)] = PlannedFix(removal, item.findings + twin.findings,
+                                       item.form, item.string_parts)
+    return [swapped.get(id(item), item) for item in planned if id(item) not in folded]
 
 
 def _keep_requests_non_empty(

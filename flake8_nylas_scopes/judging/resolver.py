@@ -85,6 +85,9 @@ _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
                           "nylas_class"})
 # The project's own objects: what they hold, the analysis reads from the code.
 _PROJECT_KINDS = frozenset({"func", "class", "inst"})
+# What a chain of attributes goes through to the Nylas object it uses, and how deep.
+_HOLDERS = frozenset({"class", "inst", "module"})
+_MAX_HOLDER_DEPTH = 4
 # Containers nested deeper than this are followed as this deep.
 _MAX_BOX_DEPTH = 4
 _MAX_ROUNDS = 50
@@ -1024,10 +1027,21 @@ class FlowResolver:
         self, use: Use, nylas_module: bool
     ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """The endpoints a use calls, or why it cannot be told."""
-        endpoints: list[EndpointUse] = []
-        unresolved: list[UnresolvedUse] = []
         objs = self.resolve(use.root)
         attrs = use.attrs
+        first = attrs[0]
+        endpoints, unresolved = self._interpret_on(objs, attrs, use)
+        unknown = not objs or (not endpoints and not unresolved
+                               and self._lacks(objs, first))
+        if unknown and (nylas_module or _named_like_a_client(use.root)):
+            unresolved += self._unknown_receiver(use)
+        return endpoints, unresolved
+
+    def _interpret_on(self, objs: Objs, attrs: tuple[str, ...], use: Use, depth: int = 0
+                      ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        """The requests ``attrs`` make on what a use's receiver may be."""
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
         first = attrs[0]
         collections, models, client_methods = (
             self.sdk.collections, self.sdk.models, self.sdk.client_methods)
@@ -1077,6 +1091,14 @@ class FlowResolver:
                     unresolved.append(UnresolvedUse(
                         use.span, f"cannot tell what {use.text}() does with "
                         f"{describe((kind, name))}", scopes))
+            elif kind in _HOLDERS and len(attrs) > 1 and depth < _MAX_HOLDER_DEPTH:
+                # ``deps.messages.list(gid)``, ``core.messages.list(gid)``: an object or
+                # module of the project holds the resource the chain goes on from.
+                held = self._attribute((kind, name), first)
+                if held:
+                    found, lost = self._interpret_on(held, attrs[1:], use, depth + 1)
+                    endpoints += found
+                    unresolved += lost
         if either and not endpoints:
             # Neither reading found a request: a v3 one replaces what v2 could not map.
             v3_endpoints: list[EndpointUse] = []
@@ -1086,10 +1108,6 @@ class FlowResolver:
                 endpoints, unresolved = v3_endpoints, v3_unresolved
             else:
                 unresolved += v3_unresolved
-        unknown = not objs or (not endpoints and not unresolved
-                               and self._lacks(objs, first))
-        if unknown and (nylas_module or _named_like_a_client(use.root)):
-            unresolved += self._unknown_receiver(use)
         return endpoints, unresolved
 
     def _lacks(self, objs: Objs, name: str) -> bool:

@@ -42,7 +42,7 @@ from ..analysis.prefilter import mentions_nylas
 from .cache import FactsCache, NeighbourLook, Seen
 from .import_reach import imported_modules, reaching_files
 from .own_code import holds_others_code
-from .roots import ROOT_MARKERS, nearest_holding, project_root
+from .roots import marks_project, nearest_holding, project_root
 from .walk import WalkIndex, python_files
 
 __all__ = ["AroundProject", "LoneLook", "beside_lone_file", "look_around", "repository_root"]
@@ -192,8 +192,7 @@ def _tree_files(directory: str) -> list[str]:
 
     def skip(subdirectory: str) -> bool:
         nonlocal below
-        if holds_others_code(subdirectory) or any(
-                os.path.exists(os.path.join(subdirectory, marker)) for marker in ROOT_MARKERS):
+        if holds_others_code(subdirectory) or marks_project(subdirectory):
             return True
         below += 1
         if below > _LONE_DIRECTORIES:
