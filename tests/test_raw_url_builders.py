@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
 
@@ -214,3 +216,44 @@ def token(key):
     return session.get(key)
 '''
     assert _codes(tmp_path, {"auth.py": AUTH, "calls.py": calls}) == BROADER
+
+
+SDK_LISTER = '''
+from nylas import APIClient
+
+
+def list_messages(token):
+    return [m.subject for m in APIClient("id", "secret", token).messages.all()]
+'''
+
+
+@pytest.mark.parametrize("request_code", [
+    # A template kept in a dict, filled where it is sent.
+    'URLS = {"thread": "https://api.nylas.com/threads/{id}"}\n\n\n'
+    'def archive(tid):\n'
+    '    requests.put(URLS["thread"].format(id=tid), json={"unread": False})\n',
+    # HTTP clients the analysis does not know the methods of.
+    'import niche_http\n\n\n'
+    'def archive(tid):\n'
+    '    niche_http.send("PUT", f"https://api.nylas.com/threads/{tid}", {"unread": False})\n',
+    'from tornado.httpclient import AsyncHTTPClient\n\n\n'
+    'async def archive(tid):\n'
+    '    await AsyncHTTPClient().fetch(f"https://api.nylas.com/threads/{tid}", method="PUT")\n',
+    'import httpx\n\n\n'
+    'def archive(tid):\n'
+    '    with httpx.Client() as http:\n'
+    '        http.send(http.build_request("PUT", f"https://api.nylas.com/threads/{tid}"))\n',
+])
+def test_a_nylas_url_sent_where_the_analysis_cannot_see_silences_the_broader_claim(
+        tmp_path: Path, request_code: str) -> None:
+    # The app reads through the SDK: no raw request it sends leaves URLs unread.
+    found = _codes(tmp_path, {"auth.py": AUTH, "lister.py": SDK_LISTER,
+                              "archive.py": "import requests\n" + request_code})
+    assert found and {(name, code) for name, _, code in found} == {("archive.py", "NYS304")}
+
+
+def test_a_nylas_url_a_known_request_reads_keeps_the_broader_claim(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"auth.py": AUTH, "lister.py": SDK_LISTER, "archive.py": (
+        "import requests\n\n\ndef peek(tid):\n"
+        '    return requests.get(f"https://api.nylas.com/threads/{tid}").json()\n')})
+    assert found == BROADER

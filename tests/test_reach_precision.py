@@ -1774,3 +1774,55 @@ def test_a_settings_dict_read_by_a_key_not_known_is_not_read_as_scopes(
     settings += '\nSETTINGS = {"google": ["a.example.com"], "microsoft": ["b.example.com"]}\n'
     found = _codes(tmp_path, {"app.py": settings})
     assert [code for _, _, code, _ in found] == ["NYS304"]
+
+
+_V3_CONFIG_MODULE = '''import os
+
+AUTH_CONFIG = {
+    "client_id": os.environ["NYLAS_CLIENT_ID"],
+    "redirect_uri": "https://a.example/cb",
+    "scope": [
+        "https://www.googleapis.com/auth/calendar.events",
+        "https://www.googleapis.com/auth/calendar.events.readonly",
+    ],
+}
+'''
+_V3_APP = '''from nylas import Client
+
+{imports}
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({config})
+
+
+def book(grant_id, body):
+    nylas.events.create(grant_id, request_body=body, query_params={{"calendar_id": "team"}})
+'''
+
+
+@pytest.mark.parametrize("imports, config", [
+    ("from nylas_conf import AUTH_CONFIG", "AUTH_CONFIG"),
+    ("import nylas_conf", "nylas_conf.AUTH_CONFIG"),
+])
+def test_a_v3_config_dict_of_another_module_is_read(
+        tmp_path: Path, imports: str, config: str) -> None:
+    found = _codes(tmp_path, {
+        "nylas_conf.py": _V3_CONFIG_MODULE,
+        "app.py": _V3_APP.format(imports=imports, config=config),
+    })
+    # Its list is judged as written there; what else the dict holds (whether it keeps
+    # the grant's earlier scopes) is not read, so no usage finding is made on it.
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("nylas_conf.py", 8, "NYS403")]
+
+
+def test_a_v3_config_another_module_builds_by_a_call_is_unresolved(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "nylas_conf.py": "import json\n\nAUTH_CONFIG = json.load(open('auth.json'))\n",
+        "app.py": _V3_APP.format(imports="from nylas_conf import AUTH_CONFIG",
+                                 config="AUTH_CONFIG"),
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("app.py", "NYS304")]

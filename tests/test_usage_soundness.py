@@ -999,3 +999,114 @@ def test_a_member_of_a_module_read_by_a_name_that_cannot_be_read_may_be_any(
         tmp_path: Path, call: str, expected: list[tuple[str, int, str]]) -> None:
     assert _dynamic_package(tmp_path, 'getattr(conn, os.environ["MEMBER"])', call,
                             conn=PLAIN_CONN) == expected
+
+
+# Objects a v2 model hands out from its own data, without a request: a message's
+# folder and labels, a thread's folders and labels, a delta's object, the contact a
+# signature extraction parses.  Saving one is a request of its own class.
+_HANDED_OUT = {
+    "message folder": ('["email.read_only", "email.folders_and_labels"]', """\
+        for message in client.messages.where(unread=True):
+            folder = message.folder
+            folder.display_name = folder.display_name.title()
+            folder.save()
+    """),
+    "message folder saved in one chain": (
+        '["email.read_only", "email.folders_and_labels"]', """\
+        client.messages.get(message_id).folder.save()
+    """),
+    "thread labels": ('["email.read_only", "email.folders_and_labels"]', """\
+        for thread in client.threads.where(unread=True):
+            for label in thread.labels:
+                label.save()
+    """),
+    "thread folders indexed": ('["email.read_only", "email.folders_and_labels"]', """\
+        client.threads.get(message_id).folders[0].save()
+    """),
+    "delta object": ('["email.modify"]', """\
+        for delta in client.deltas.since(message_id).deltas:
+            delta.attributes.mark_as_read()
+    """),
+    "contact parsed from a signature": ('["email.read_only", "contacts"]', """\
+        for signature in client.neural.extract_signature([message_id], parse_contacts=True):
+            signature.contacts.to_contact_object().save()
+    """),
+}
+
+
+def _handed_out_app(tmp_path: Path, scopes: str, body: str) -> Path:
+    uses = ("from nylas import APIClient\n\n\n"
+            "def run(token, message_id):\n"
+            "    client = APIClient('id', 'secret', token)\n"
+            + textwrap.indent(textwrap.dedent(body), "    "))
+    return _write(tmp_path, {
+        "auth.py": AUTH.format(scopes=scopes),
+        "inbox.py": """\
+            from nylas import APIClient
+
+
+            def inbox(token):
+                return [m.subject for m in APIClient("id", "secret", token).messages.all()]
+        """,
+        "uses.py": uses,
+    })
+
+
+@pytest.mark.parametrize("scopes, body", _HANDED_OUT.values(), ids=list(_HANDED_OUT))
+def test_an_object_a_model_hands_out_makes_its_own_requests(
+        tmp_path: Path, scopes: str, body: str) -> None:
+    assert _findings(_handed_out_app(tmp_path, scopes, body)) == []
+
+
+def test_reading_the_labels_of_a_thread_needs_no_label_scope(tmp_path: Path) -> None:
+    # The labels come with the thread: reading their names requests nothing, so the
+    # label scope stays unused.
+    root = _handed_out_app(tmp_path, '["email.read_only", "email.folders_and_labels"]', """\
+        for thread in client.threads.where(unread=True):
+            print([label.display_name for label in thread.labels], thread.folders[0].id)
+    """)
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_LIBRARY_HELD = """\
+    from django.apps import apps
+    from flask import request
+    from nylas import APIClient
+
+
+    def run(token):
+        {call}
+        return [m.subject for m in APIClient("id", "secret", token).messages.all()]
+"""
+
+
+def test_a_client_kept_on_a_librarys_object_under_a_client_name_may_be_called(
+        tmp_path: Path) -> None:
+    # ``AppConfig.ready`` stored the client; Django hands the config back.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.modify"]'),
+        "apps.py": """\
+            from django.apps import AppConfig
+            from nylas import APIClient
+
+
+            class MailConfig(AppConfig):
+                name = "mail"
+
+                def ready(self):
+                    self.nylas = APIClient("id", "secret")
+        """,
+        "uses.py": _LIBRARY_HELD.format(
+            call='apps.get_app_config("mail").nylas.threads.get("t").mark_as_read()'),
+    })
+    found = _codes(_findings(root, every=True))
+    assert found and set(found) == {("uses.py", 7, "NYS304")}, found
+
+
+def test_a_collection_named_attribute_of_a_librarys_object_is_not_a_nylas_call(
+        tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.modify"]'),
+        "uses.py": _LIBRARY_HELD.format(call='request.files.get("upload").save("/tmp/x")'),
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS302")]

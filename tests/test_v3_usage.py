@@ -1499,6 +1499,16 @@ _LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
     f"    if Grant(grant).google:\n        {_LABEL}\n\n\n"
     "class Grant:\n    def __init__(self, grant):\n        self.provider = grant.provider\n\n"
     "    @property\n    def google(self):\n        return self.provider == 'google'",
+    # The provider read with getattr, compared by identity or by its start, or looked
+    # up in a collection of provider names the module binds once.
+    f"    if getattr(grant, 'provider', None) == 'google':\n        {_LABEL}",
+    f"    if grant.provider is Provider.GOOGLE:\n        {_LABEL}\n\n\n"
+    "class Provider(str, enum.Enum):\n    GOOGLE = 'google'",
+    f"    if grant.provider.startswith(('goo', 'ima')):\n        {_LABEL}",
+    f"    if grant.provider in LABELS:\n        {_LABEL}\n\n\n"
+    "LABELS = frozenset({'google', 'imap'})",
+    f"    if grant.provider not in LABELS:\n        return\n    {_LABEL}\n\n\n"
+    "LABELS = ('google',)",
 ])
 def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
         tmp_path: Path, body: str) -> None:
@@ -1560,6 +1570,15 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    match grant.provider:\n        case 'microsoft' if grant.ready:\n            pass\n"
      f"        case _:\n            {_LABEL}", "Mail.ReadWrite"),
+    # A test of whether the grant has a provider at all picks none.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if not grant.provider:\n        raise ValueError(grant)\n    {_LABEL}",
+     "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider is None:\n        return\n    {_LABEL}", "Mail.ReadWrite"),
+    # A prefix that Microsoft's name has too.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider.startswith(('goo', 'mic')):\n        {_LABEL}", "Mail.ReadWrite"),
 ])
 def test_a_call_for_every_provider_still_misses_scopes(
         tmp_path: Path, google: str, body: str, missing: str) -> None:
@@ -1904,6 +1923,43 @@ def test_a_method_a_name_built_at_run_time_may_pick_is_unresolved_not_missing(
     assert "line 24 picks the code to run by a name or key" in found[0][2], found
 
 
+@pytest.mark.parametrize("body", [
+    # Tests that read the provider in ways the analysis does not follow: which
+    # providers' grants take the branch is unknown.
+    f"    if Provider(grant.provider) is Provider.GOOGLE:\n        {_LABEL}\n\n\n"
+    "class Provider(enum.Enum):\n    GOOGLE = 'google'",
+    f"    if grant.provider in enabled_providers():\n        {_LABEL}\n\n\n"
+    "def enabled_providers():\n    return {'google'}",
+    f"    if not LABEL_SUPPORT.get(grant.provider):\n        return\n    {_LABEL}\n\n\n"
+    "LABEL_SUPPORT = {'google': True}",
+    f"    match grant.provider:\n        case str(name) if name in ('google',):\n"
+    f"            {_LABEL}",
+])
+def test_a_call_under_a_provider_test_that_cannot_be_read_is_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    found = [(f.code, f.message) for f in result.findings if f.code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
+    assert "the test of the provider at line" in found[0][1]
+
+
+def test_unread_provider_tests_survive_the_cache() -> None:
+    from flake8_nylas_scopes.analysis.facts import ModuleFacts
+    from flake8_nylas_scopes.analysis.module import module_facts
+
+    source = ("from nylas import Client\n"
+              "def work(grant):\n"
+              "    if grant.provider in enabled():\n"
+              "        pass\n"
+              "    if grant.provider == 'google':\n"
+              "        pass\n")
+    facts = module_facts(None, "app.py", source.splitlines(keepends=True), flow=True)
+    assert facts.unread_guards == [(4, 4, 3)]
+    assert ModuleFacts.from_json(facts.to_json()).unread_guards == facts.unread_guards
+
+
 @pytest.mark.parametrize("extra", [
     # Also called by its name, for any grant.
     "\n\ndef nightly(grant_id):\n    Sync()._sync_google(grant_id)\n",
@@ -1985,3 +2041,57 @@ def messages(grant_id):
         "a request to /v3{...} cannot be matched to an endpoint "
         "(part of its path is built at run time)" in message for message in messages
     ), messages
+
+
+_WEBHOOK_APP = '''import os
+
+from nylas import Client
+
+nylas = Client("key")
+{triggers}
+
+
+def connect():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": ["{G}gmail.readonly", "{G}calendar.events.readonly"]}})
+
+
+def subscribe():
+    nylas.webhooks.create(request_body={{"trigger_types": TRIGGERS,
+                                         "webhook_url": "https://a/hook"}})
+
+
+def agenda(grant_id):
+    return nylas.events.list(grant_id, query_params={{"calendar_id": "team"}}).data
+'''
+
+
+def _webhook_findings(tmp_path: Path, triggers: str) -> list[tuple[int, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\n')
+    (tmp_path / "app.py").write_text(_WEBHOOK_APP.format(triggers=triggers, G=G))
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings)
+
+
+@pytest.mark.parametrize("triggers", [
+    'TRIGGERS = os.environ["NYLAS_TRIGGERS"].split(",")',
+    'TRIGGERS = ["event.updated"]\nTRIGGERS.extend(os.environ["MORE"].split(","))',
+])
+def test_a_webhook_whose_triggers_cannot_be_read_leaves_notification_scopes_used(
+        tmp_path: Path, triggers: str) -> None:
+    # message.created notifications need the mail read scope: it may be one of them.
+    found = _webhook_findings(tmp_path, triggers)
+    assert [code for _, code, _ in found] == ["NYS304"], found
+    assert "cannot read the webhook triggers 'TRIGGERS'" in found[0][2]
+
+
+@pytest.mark.parametrize("triggers", [
+    'TRIGGERS = ["event.updated"]',
+    'from nylas.models.webhooks import WebhookTriggers\nTRIGGERS = (WebhookTriggers.EVENT_UPDATED,)',
+])
+def test_a_webhook_whose_triggers_are_read_leaves_the_mail_scope_unused(
+        tmp_path: Path, triggers: str) -> None:
+    found = _webhook_findings(tmp_path, triggers)
+    assert [(code, "gmail.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)], found

@@ -148,6 +148,7 @@ _V3 = API_VERSIONS["v3"].surface()
 TRIGGER_ENUM = _V3.trigger_enum
 TRIGGER_MEMBERS = _V3.trigger_members
 TRIGGER_NAMES = _V3.triggers
+TRIGGER_KEY = _V3.trigger_key
 ARGUMENT_NAMES = _V3.named_arguments
 # The segments a Nylas path can start with: a constant holding one may be part of a
 # Nylas URL built in another module (``v3`` for every API v3 path).
@@ -249,6 +250,9 @@ class Extractor(FastVisitor):
         self._flask_config: dict[str, list[ast.expr]] = {}
         self._module_classes: dict[str, ast.ClassDef] = {}
         self._reading: set[ast.AST] = set()
+        # The names whose lists the module changes, found when a trigger list is read.
+        self._changed_lists: set[str] | None = None
+        self._tree: ast.Module | None = None
         self.reader = ValueReader(
             self.source, self.lookup, self.value_reference, self._branch_values,
             self._returns, self._key_value, self._enum_member_value,
@@ -261,6 +265,8 @@ class Extractor(FastVisitor):
         # (or as a piece of a longer URL string): a path no request is seen to send
         # goes where the analysis cannot follow it.
         self._v3_strings: list[tuple[ast.expr, str]] = []
+        # Likewise the URLs on a Nylas API v2 host with a path.
+        self._v2_strings: list[tuple[ast.expr, str]] = []
         self._url_reads: set[int] = set()
         # Strings a name hands to a function besides a request that reads them: the
         # function may send them too, with any method.
@@ -905,6 +911,7 @@ class Extractor(FastVisitor):
         return None
 
     def extract(self, tree: ast.Module) -> ModuleFacts:
+        self._tree = tree
         self.prepare(tree)
         self.generic_visit(tree)
         self._unsent_v3_paths()
@@ -1296,7 +1303,52 @@ class Extractor(FastVisitor):
         if node.arg in ARGUMENT_NAMES:
             # ``SendMessageRequest(reply_to_message_id=...)``.
             self._argument(node.value, node.arg)
+        elif node.arg == TRIGGER_KEY:
+            self._triggers(node.value)
         self.generic_visit(node)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        for key, value in zip(node.keys, node.values):
+            if isinstance(key, ast.Constant) and key.value == TRIGGER_KEY:
+                self._triggers(value)
+        self.generic_visit(node)
+
+    def _triggers(self, node: ast.expr) -> None:
+        """The triggers a webhook subscribes to.  Each one written out is a name the
+        module visits anyway; a list that cannot be read whole (read from settings,
+        built at run time) may subscribe to any, which needs its scopes."""
+        target = self.reader.follow(node) or self._trigger_list(node) or node
+        if isinstance(target, (ast.List, ast.Tuple, ast.Set)) and all(
+                self._names_a_trigger(element) for element in target.elts):
+            return
+        self._notification(node, URL_HOLE, f"the webhook triggers {_trigger_text(node)}")
+
+    def _trigger_list(self, node: ast.expr) -> ast.expr | None:
+        """The display a name bound once holds though it is handed to calls (as
+        ``webhooks.create`` is given it): a list of triggers no code of the module
+        changes by a method or ``+=`` (what other code could add it would write as a
+        name the module visits, or read from elsewhere)."""
+        if not isinstance(node, ast.Name):
+            return None
+        bindings = self._binding_scope(node.id)
+        if bindings is None:
+            return None
+        if self._changed_lists is None:
+            tree = self._tree
+            self._changed_lists = _changed_lists(tree) if tree is not None else set()
+        if node.id in self._changed_lists:
+            return None
+        return bindings.lookup(node.id)
+
+    def _names_a_trigger(self, node: ast.expr) -> bool:
+        """A trigger written out: a str (one with no row in the table needs no
+        scope), or a member of the SDK's enum of them."""
+        node = self.reader.follow(node) or node
+        if isinstance(node, ast.Constant):
+            return isinstance(node.value, str)
+        return isinstance(node, ast.Attribute) and any(
+            (name or "").endswith(TRIGGER_ENUM)
+            for name in (dotted(node.value), self.qualify(node.value)))
 
     def _argument(self, node: ast.expr, name: str) -> None:
         """A request argument named in the code that makes Nylas do more than the call
@@ -1318,12 +1370,14 @@ class Extractor(FastVisitor):
             elif isinstance(node, ast.keyword) and node.arg in ARGUMENT_NAMES:
                 self._argument(node.value, node.arg)
 
-    def _notification(self, node: ast.expr, trigger: str) -> None:
+    def _notification(self, node: ast.expr, trigger: str, text: str = "") -> None:
         """A notification trigger named in the code (a handler dispatching on it, a
         subscription): Nylas sends it only where the grant has the trigger's scopes,
-        so it counts as a use of them, as a request would."""
+        so it counts as a use of them, as a request would.  ``URL_HOLE`` stands for
+        triggers that cannot be read."""
         self.facts.raw_uses.append(RawUse(
-            NOTIFY, NO_HOST, trigger, self.source.span(node), f"{trigger!r} notifications"))
+            NOTIFY, NO_HOST, trigger, self.source.span(node),
+            text or f"{trigger!r} notifications"))
 
     # -- sites ------------------------------------------------------------------------
 
@@ -1882,6 +1936,9 @@ class Extractor(FastVisitor):
         )
         if _may_be_v3(text) and not self._decorating and id(node) not in self._docstrings:
             self._v3_strings.append((node, text))
+        elif _names_a_v2_resource(text) and not self._decorating and (
+                id(node) not in self._docstrings):
+            self._v2_strings.append((node, text))
         if "?" not in text:
             return
         holes = [piece for piece in pieces if not _is_str_constant(piece)]
@@ -1963,6 +2020,38 @@ class Extractor(FastVisitor):
                 continue
             if id(node) not in self._url_reads or id(node) in self._handed_on:
                 self.facts.raw_uses.extend(unsent_v3_uses(text, self.source.span(node)))
+        # ``URLS["thread"].format(id=tid)`` sent by ``requests``, a URL given to an HTTP
+        # library the analysis does not know: which request, it cannot tell.
+        exported = self._exported_urls() if self._v2_strings else set()
+        for node, text in self._v2_strings:
+            if id(node) in self._route_strings or id(node) in exported:
+                continue
+            if id(node) not in self._url_reads or id(node) in self._handed_on:
+                path = nylas_v2_path(text, _HOLE)
+                if path is not None:
+                    self.facts.raw_uses.append(RawUse(
+                        ANY_METHOD, SPELLED_HOST, path.rstrip("/"), self.source.span(node),
+                        "a Nylas URL sent where the analysis cannot see", False))
+
+    def _exported_urls(self) -> set[int]:
+        """The strings read as URLs where the analysis follows them: by other modules
+        through the project index (see ``url_strings``: the whole value of a module
+        constant, what a function or method of the module returns), and by a function
+        of this module that gets one as an argument (``_send(f"{API}/messages/{mid}",
+        body)``), whose request is judged there."""
+        found = {id(node) for node in self.module_bindings.values.values()}
+        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = list(
+            self._module_functions.values())
+        functions.extend(method for cls in self._module_classes.values() for method in cls.body
+                         if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)))
+        for function in functions:
+            found.update(id(value) for value in function_returns(function) or ())
+        for node in ast.walk(self._tree) if self._tree is not None else ():
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+                    node.func.id in self._module_functions):
+                found.update(id(value) for value in (
+                    *node.args, *(keyword.value for keyword in node.keywords)))
+        return found
 
     def _hand_on_names(self, call: ast.Call) -> None:
         """``with_retry("DELETE", url)`` where ``requests.get(url)`` reads the same
@@ -2170,9 +2259,10 @@ class Extractor(FastVisitor):
         """The pieces of a URL expression: literal text, holes for parts built at run
         time, and references to other modules' constants (read by the project index)."""
         parts = self._read_url_parts(node, depth)
-        if parts is not None and _may_be_v3(url_fallback_text(parts)):
-            # The request reads the v3 path the string spells (a part it cannot
-            # read, ``PATH.format(...)``, is a hole that loses it).
+        text = url_fallback_text(parts) if parts is not None else ""
+        if parts is not None and (_may_be_v3(text) or _names_a_v2_resource(text)):
+            # The request reads the v3 path (or v2 URL) the string spells (a part it
+            # cannot read, ``PATH.format(...)``, is a hole that loses it).
             self._url_reads.add(id(node))
             target = self.reader.follow(node)
             if target is not None:
@@ -2750,6 +2840,30 @@ def _reads_name(value: ast.expr | None, name: str) -> bool:
     )
 
 
+def _changed_lists(tree: ast.Module) -> set[str]:
+    """The names a module calls a method on (``TRIGGERS.append(...)``), adds to with
+    ``+=`` or declares ``global``."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(
+                node.func.value, ast.Name):
+            found.add(node.func.value.id)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            found.add(node.target.id)
+        elif isinstance(node, ast.Global):
+            found.update(node.names)
+    return found
+
+
+def _trigger_text(node: ast.expr) -> str:
+    """A webhook's trigger list as the code writes it, shortened for a message."""
+    try:
+        text = " ".join(ast.unparse(node).split())
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return "a list"
+    return repr(text if len(text) <= 50 else text[:47] + "...")
+
+
 def _augmented_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     """The names ``function`` extends in place (``scopes += [...]``)."""
     return {node.target.id for node in ast.walk(function)
@@ -2780,6 +2894,13 @@ def _parameter_default(
 
 def _names_nylas(text: str) -> bool:
     return "nylas" in text.lower()
+
+
+def _names_a_v2_resource(text: str) -> bool:
+    """Whether a string is a URL on a Nylas host with a path past the host that is
+    not API v3's (``"https://api.nylas.com/threads/{id}"``)."""
+    path = nylas_v2_path(text, _HOLE)
+    return path is not None and path.strip("/") != ""
 
 
 def _may_be_v3(text: str) -> bool:

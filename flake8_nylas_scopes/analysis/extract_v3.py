@@ -81,6 +81,10 @@ _URLENCODE = frozenset({"urllib.parse.urlencode", "urlencode", "httpx.QueryParam
 # Why a request's granted set is not the list it shows (``ScopeSite.granted_unknown``).
 _CONNECTOR_DEFAULTS = "no 'scope': the connector's default scopes apply"
 _INCLUDE_GRANT_SCOPES = "'include_grant_scopes' may keep the scopes the grant had"
+# A config dict another module defines: its 'scope' is read there, its other keys are
+# not.
+_OTHER_MODULES_CONFIG = ("the config comes from another module, whose "
+                         "'include_grant_scopes' may keep the scopes the grant had")
 
 
 @dataclass(frozen=True)
@@ -319,7 +323,14 @@ class V3Requests:
     ) -> ScopeSite | None:
         view = self._view(argument)
         granted_unknown = ""
-        if view is None or _SCOPE_KEY not in view.keys:
+        elsewhere = self._scope_of_other_modules_config(argument) if view is None else None
+        if elsewhere is not None:
+            # ``url_for_oauth2(AUTH_CONFIG)`` with the dict imported: its ``scope`` is
+            # a constant of that module, which the project index reads.
+            value = elsewhere
+            granted_unknown = _OTHER_MODULES_CONFIG if site.creates_grant else ""
+            view = _View(argument, {}, frozenset(), False)
+        elif view is None or _SCOPE_KEY not in view.keys:
             # No ``scope`` the analysis can see.  A request that makes a grant then
             # gets the connector's default scopes (or ones the unread dict holds): it
             # is recorded so that nothing is judged missing on its strength.  Other
@@ -366,6 +377,19 @@ class V3Requests:
             granted_unknown=granted_unknown,
             joined_at=self._joined_before(argument, site, value, span),
         )
+
+    def _scope_of_other_modules_config(self, argument: ast.expr) -> ScopeValue | None:
+        """The ``scope`` of a config dict named by a constant of another module
+        (``AUTH_CONFIG`` imported, ``settings.AUTH_CONFIG``), as a reference to it for
+        the project index; None where the argument is not one."""
+        if not isinstance(argument, (ast.Name, ast.Attribute)):
+            return None
+        keyed = ast.copy_location(
+            ast.Subscript(value=argument, slice=ast.Constant(_SCOPE_KEY), ctx=ast.Load()),
+            argument)
+        ast.fix_missing_locations(keyed)
+        value = self.read_scope(keyed)
+        return value if value.reference else None
 
     def _joined_before(
         self, argument: ast.expr, site: SdkSite, value: ScopeValue, span: Span

@@ -433,6 +433,10 @@ class ModuleFacts:
     # function returns, and the calls whose results it returns (``pkg.get_scopes()``):
     # changed when another module may change what the function returns.
     returned: dict[str, list[str]] = field(default_factory=dict)
+    # Branches under a test of the provider the analysis cannot tell (``Provider(
+    # grant.provider) is Provider.GOOGLE``): (first line, last line, the line of the
+    # test), see ``provider_guards``.
+    unread_guards: list[tuple[int, int, int]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -467,6 +471,7 @@ class ModuleFacts:
             "read_parameters": {name: read.to_json()
                                 for name, read in self.read_parameters.items()},
             "returned": {name: list(values) for name, values in self.returned.items()},
+            "unread_guards": [list(guard) for guard in self.unread_guards],
         }
 
     @classmethod
@@ -508,4 +513,6 @@ class ModuleFacts:
              for name, read in data.get("read_parameters", {}).items()},
             {str(name): [str(value) for value in values]
              for name, values in data.get("returned", {}).items()},
+            [(int(first), int(last), int(line))
+             for first, last, line in data.get("unread_guards", ())],
         )

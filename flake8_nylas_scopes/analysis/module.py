@@ -11,7 +11,7 @@ from .flow_extract import FlowExtractor
 from .foreign_scopes import scope_list_readers
 from .prefilter import mentions_nylas, sends_http_requests
 from .guarded_callables import guarded_callables
-from .provider_guards import provider_guards
+from .provider_guards import provider_guards, unread_guards
 from .provider_tests import ProviderTests
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
@@ -85,6 +85,7 @@ def module_facts(
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)
                 facts.provider_guards = provider_guards(tree, tests)
+                facts.unread_guards = unread_guards(tree, tests)
                 facts.function_guards, facts.undecided_guards = guarded_callables(
                     tree, facts.provider_guards, tests)
             if "scope" in text.casefold():

@@ -12,13 +12,25 @@ the lines of the branch, of its ``else``, and of the rest of the block after a b
 that always leaves it (``if grant.provider != "google": return``).  It only ever stops
 a call from being reported missing a scope for the other providers: a misread guard
 costs a finding, never a claim that a scope is not needed.
+
+A test that reads the provider in a way ``provider_tests`` does not follow
+(``Provider(grant.provider) is Provider.GOOGLE``, ``grant.provider in
+enabled_providers()``) may keep its branches to some providers or not: which
+providers' grants reach them is unknown (``unread_guards``), so a call there is not
+reported missing another provider's scope either, but unresolved.
 """
 
 from __future__ import annotations
 
 import ast
 
-from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider, walk_scope
+from .provider_tests import (
+    PROVIDER_NAMES,
+    ProviderTests,
+    mentions_a_provider,
+    names_a_provider,
+    walk_scope,
+)
 
 # (first line, last line, the providers whose grants reach those lines)
 ProviderGuard = tuple[int, int, tuple[str, ...]]
@@ -26,6 +38,9 @@ ProviderGuard = tuple[int, int, tuple[str, ...]]
 # ``guarded_callables``): (its name, then its lines and the providers whose grants
 # reach them, as in a ProviderGuard).
 FunctionGuard = tuple[str, int, int, tuple[str, ...]]
+# Lines under a test of the provider that is not read: (first line, last line, the line
+# of the test).
+UnreadGuard = tuple[int, int, int]
 
 # Statements after which the rest of their block does not run.
 _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
@@ -59,6 +74,61 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
     return sorted(set(guards))
 
 
+def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
+                  ) -> list[UnreadGuard]:
+    """The branches of the module under a test that reads the provider but that
+    ``provider_tests`` cannot tell (and the rest of a block after such a branch that
+    leaves it), and the cases of a ``match`` on the provider it cannot tell."""
+    tests = tests or ProviderTests(tree)
+    found: list[UnreadGuard] = []
+    scopes: list[ast.AST] = [tree, *(node for node in ast.walk(tree)
+                                     if isinstance(node, _SCOPES))]
+    for scope in scopes:
+        flags = tests.flags(scope)
+
+        def unread(test: ast.expr) -> bool:
+            return (_branch_providers(tests, test, flags) is None
+                    and not (isinstance(test, ast.Name) and test.id in flags)
+                    and mentions_a_provider(test))
+
+        for node in (scope, *walk_scope(scope)):
+            if isinstance(node, ast.If) and unread(node.test):
+                found.extend(_unread_lines(body, node.lineno)
+                             for body in (node.body, node.orelse) if body)
+            elif isinstance(node, ast.Match) and names_a_provider(node.subject):
+                found.extend(_unread_cases(tests, node))
+            if node is not scope and isinstance(node, _SCOPES):
+                continue
+            for field in ("body", "orelse", "finalbody"):
+                block = getattr(node, field, None)
+                if not isinstance(block, list):
+                    continue
+                for index, statement in enumerate(block[:-1]):
+                    if isinstance(statement, ast.If) and unread(statement.test) and any(
+                            body and isinstance(body[-1], _LEAVES)
+                            for body in (statement.body, statement.orelse)):
+                        found.append(_unread_lines(block[index + 1:], statement.lineno))
+    return sorted(set(found))
+
+
+def _unread_cases(tests: ProviderTests, match: ast.Match) -> list[UnreadGuard]:
+    """The cases of a ``match`` on the provider that neither name providers nor catch
+    every provider no earlier case takes (``case str(name) if name in enabled:``)."""
+    found: list[UnreadGuard] = []
+    for case in match.cases:
+        if tests.pattern_providers(case.pattern) or case.guard is None and (
+                isinstance(case.pattern, ast.MatchAs) and case.pattern.pattern is None):
+            continue
+        if case.body:
+            found.append(_unread_lines(case.body, match.lineno))
+    return found
+
+
+def _unread_lines(body: list[ast.stmt], test_line: int) -> UnreadGuard:
+    last = body[-1]
+    return (body[0].lineno, last.end_lineno or last.lineno, test_line)
+
+
 def _case_guards(tests: ProviderTests, match: ast.Match) -> list[ProviderGuard]:
     """A case for some providers runs only for them; a catch-all case (``case _:``)
     only for the providers no earlier case takes for certain."""
@@ -66,8 +136,10 @@ def _case_guards(tests: ProviderTests, match: ast.Match) -> list[ProviderGuard]:
     taken: set[str] = set()
     for case in match.cases:
         providers = tests.pattern_providers(case.pattern)
-        if providers and case.guard is None:
-            taken.update(providers)
+        if providers:
+            # A guard (``case "google" if beta:``) only narrows the case further.
+            if case.guard is None:
+                taken.update(providers)
         elif case.guard is None and isinstance(case.pattern, ast.MatchAs) and (
                 case.pattern.pattern is None) and taken:
             providers = tuple(sorted(PROVIDER_NAMES.difference(taken)))

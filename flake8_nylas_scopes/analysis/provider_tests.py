@@ -1,16 +1,22 @@
 """Which providers' grants make a test true: ``grant.provider == "google"``.
 
 A test compares something named for a provider (``provider``, ``grant.provider``,
-``grant["provider"]``, ``grant.get("provider")``, also lowered with ``.lower()``) with
-provider names, written as literals or as names the module binds once to one: a
-constant (``GOOGLE = "google"``) or a member of one of its classes
-(``Provider.GOOGLE``, ``Provider.GOOGLE.value`` of ``class Provider(str, Enum)``).  A
+``grant["provider"]``, ``grant.get("provider")``, ``getattr(grant, "provider")``, also
+lowered with ``.lower()``) with provider names, written as literals or as names the
+module binds once to one: a constant (``GOOGLE = "google"``) or a member of one of its
+classes (``Provider.GOOGLE``, ``Provider.GOOGLE.value`` of ``class Provider(str,
+Enum)``), or to a collection of them (``LABEL_PROVIDERS = {"google", "imap"}``).  A
 name a function binds once to such a test (``is_google = grant.provider == "google"``)
 stands for the test, and so does a call of a function or method of the module that
 only returns one (``def is_google(grant): return grant.provider == "google"``, then
 ``if is_google(grant):`` or ``if self.is_google():``; a ``property`` read as
-``self.is_google``).  ``==``, ``!=``, ``in``, ``not in`` are read, combined with
-``not``, ``and`` and ``or`` as Python evaluates them.
+``self.is_google``).  ``==``, ``!=``, ``is``, ``is not``, ``in``, ``not in`` and
+``.startswith()`` are read, combined with ``not``, ``and`` and ``or`` as Python
+evaluates them.
+
+A test that reads the provider in another way (``Provider(grant.provider) is
+Provider.GOOGLE``, ``grant.provider in enabled_providers()``) is not read: which
+providers take its branches is unknown (``mentions_a_provider``).
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ class ProviderTests:
     """Reads provider tests in one module, knowing the names it binds once."""
 
     def __init__(self, tree: ast.Module) -> None:
-        self._names = _bound_once(tree)
+        self._names, self._collections, self._choices = _bound_once(tree)
         self._predicates: dict[str, Outcomes] = {}
         self._properties: dict[str, Outcomes] = {}
         # Read before any is known, so that a predicate stands only for its own test.
@@ -63,6 +69,10 @@ class ProviderTests:
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             true, false = self.outcomes(test.operand, flags)
             return false, true
+        if isinstance(test, ast.Call):
+            prefixed = self._prefix_outcomes(test)
+            if prefixed != _UNTOLD:
+                return prefixed
         if isinstance(test, ast.BoolOp):
             parts = [self.outcomes(value, flags) for value in test.values]
             trues = [true for true, _ in parts]
@@ -75,19 +85,49 @@ class ProviderTests:
             return _UNTOLD
         left, op, right = test.left, test.ops[0], test.comparators[0]
         named: frozenset[str] = frozenset()
-        if isinstance(op, (ast.Eq, ast.NotEq)):
+        if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
             for subject, value in ((left, right), (right, left)):
                 if names_a_provider(subject) and self.provider_name(value):
                     named = frozenset({self.provider_name(value)})
-        elif isinstance(op, (ast.In, ast.NotIn)) and names_a_provider(left) and isinstance(
-                right, (ast.Tuple, ast.List, ast.Set)):
-            names = [self.provider_name(element) for element in right.elts]
-            if names and all(names):
-                named = frozenset(names)
+                elif names_a_provider(subject) and dotted(value) in self._choices:
+                    # ``grant.provider == WANTED``, WANTED bound to one provider or
+                    # another: true only for those, false possibly for any.
+                    choices = self._choices[dotted(value) or ""]
+                    return ((PROVIDER_NAMES, choices) if isinstance(op, (ast.NotEq, ast.IsNot))
+                            else (choices, PROVIDER_NAMES))
+        elif isinstance(op, (ast.In, ast.NotIn)) and names_a_provider(left):
+            named = self._provider_names(right)
         if not named:
             return _UNTOLD
         others = PROVIDER_NAMES.difference(named)
-        return (others, named) if isinstance(op, (ast.NotEq, ast.NotIn)) else (named, others)
+        return (others, named) if isinstance(op, (ast.NotEq, ast.IsNot, ast.NotIn)) else (
+            named, others)
+
+    def _prefix_outcomes(self, test: ast.expr) -> Outcomes:
+        """``grant.provider.startswith("google")``: true for the providers whose name
+        starts so (a tuple of prefixes: any of them)."""
+        if not (isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute)
+                and test.func.attr == "startswith" and len(test.args) == 1
+                and not test.keywords and names_a_provider(test.func.value)):
+            return _UNTOLD
+        argument = test.args[0]
+        elements = argument.elts if isinstance(argument, ast.Tuple) else [argument]
+        prefixes = [element.value for element in elements
+                    if isinstance(element, ast.Constant) and isinstance(element.value, str)]
+        if not prefixes or len(prefixes) != len(elements):
+            return _UNTOLD
+        true = frozenset(name for name in PROVIDER_NAMES
+                         if any(name.startswith(prefix) for prefix in prefixes))
+        return true, PROVIDER_NAMES.difference(true)
+
+    def _provider_names(self, node: ast.expr) -> frozenset[str]:
+        """The providers a display of names, or a module name bound once to a
+        collection of them, holds; empty for anything else."""
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            names = [self.provider_name(element) for element in node.elts]
+            return frozenset(names) if names and all(names) else frozenset()
+        held = self._collections.get(dotted(node) or "")
+        return held if held is not None else frozenset()
 
     def pattern_providers(self, pattern: ast.pattern) -> tuple[str, ...]:
         """``case "google":``, ``case "google" | "microsoft":``, ``case
@@ -122,9 +162,30 @@ class ProviderTests:
         return {name: test for name, test in tests.items() if stores[name] == 1}
 
 
+def mentions_a_provider(test: ast.expr) -> bool:
+    """Whether a test reads something named for a provider anywhere in it, other than
+    to ask whether there is one (``if not provider:``, ``if provider is None:``): a
+    grant always has a provider, so such a test does not pick providers."""
+    while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test = test.operand
+    if names_a_provider(test):
+        return False
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
+            test.ops[0], (ast.Is, ast.IsNot)) and names_a_provider(test.left) and isinstance(
+            test.comparators[0], ast.Constant) and test.comparators[0].value is None:
+        return False
+    return any(isinstance(node, ast.expr) and names_a_provider(node)
+               for node in ast.walk(test))
+
+
 def names_a_provider(node: ast.expr) -> bool:
     """``provider``, ``grant.provider``, ``grant.data.provider``, ``grant["provider"]``,
-    ``grant.get("provider")``, and ``.lower()`` of one."""
+    ``grant.get("provider")``, ``getattr(grant, "provider")``, and ``.lower()`` of
+    one."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+            node.func.id == "getattr") and len(node.args) in (2, 3) and not node.keywords:
+        key = node.args[1]
+        return isinstance(key, ast.Constant) and key.value == "provider"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         if node.func.attr in _SAME_NAME and not node.args:
             return names_a_provider(node.func.value)
@@ -173,29 +234,69 @@ def walk_scope(scope: ast.AST) -> Iterator[ast.AST]:
             pending.extend(ast.iter_child_nodes(node))
 
 
-def _bound_once(tree: ast.Module) -> dict[str, str]:
+def _bound_once(tree: ast.Module) -> tuple[dict[str, str], dict[str, frozenset[str]],
+                                           dict[str, frozenset[str]]]:
     """Module constants and class attributes of the module bound once to a str, by
-    their dotted name (``GOOGLE``, ``Provider.GOOGLE``)."""
+    their dotted name (``GOOGLE``, ``Provider.GOOGLE``); module constants bound once to
+    a collection of provider names that no code changes (``LABEL_PROVIDERS =
+    frozenset({"google", GOOGLE})``); and module constants bound several times, each
+    time to a provider name (``WANTED = "google"``, then ``WANTED = "microsoft"`` under
+    an ``if``), with the names they may hold."""
     values: dict[str, str] = {}
+    displays: dict[str, ast.expr] = {}
     stores: Counter[str] = Counter()
+    # Every binding of a module name to a provider name, wherever in the module's code.
+    choices: dict[str, set[str]] = {}
+    chosen: Counter[str] = Counter()
     bodies: list[tuple[str, ast.Module | ast.ClassDef]] = [("", tree)]
     bodies += [(f"{node.name}.", node) for node in tree.body if isinstance(node, ast.ClassDef)]
     for owner, scope in bodies:
         for node in walk_scope(scope):
             if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
                 stores[owner + node.id] += 1
+            if not owner and isinstance(node, ast.Assign) and len(node.targets) == 1 and (
+                    isinstance(node.targets[0], ast.Name)) and isinstance(
+                    node.value, ast.Constant) and node.value.value in PROVIDER_NAMES:
+                chosen[node.targets[0].id] += 1
+                choices.setdefault(node.targets[0].id, set()).add(str(node.value.value))
         for statement in scope.body:
-            if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and (
-                    isinstance(statement.targets[0], ast.Name)) and isinstance(
-                    statement.value, ast.Constant) and isinstance(statement.value.value, str):
-                values[owner + statement.targets[0].id] = statement.value.value
+            if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                    and isinstance(statement.targets[0], ast.Name)):
+                continue
+            name = owner + statement.targets[0].id
+            if isinstance(statement.value, ast.Constant) and isinstance(
+                    statement.value.value, str):
+                values[name] = statement.value.value
+            elif not owner:
+                displays[name] = statement.value
     # Bound again in a function (``global GOOGLE``), or an attribute of that name set
-    # on anything: it may hold another value when the test runs.
+    # on anything: it may hold another value when the test runs.  A collection whose
+    # methods are called (``LABEL_PROVIDERS.add(...)``) may hold others too.
     changed: set[str] = set()
+    reached_into: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Global):
             changed.update(node.names)
         elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
             changed.add(node.attr)
-    return {name: value for name, value in values.items()
-            if stores[name] == 1 and name.rpartition(".")[2] not in changed}
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            reached_into.add(node.value.id)
+    names = {name: value for name, value in values.items()
+             if stores[name] == 1 and name.rpartition(".")[2] not in changed}
+    collections: dict[str, frozenset[str]] = {}
+    for name, value in displays.items():
+        if stores[name] != 1 or name in changed or name in reached_into:
+            continue
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and (
+                value.func.id in ("frozenset", "set", "tuple")) and len(value.args) == 1 and (
+                not value.keywords):
+            value = value.args[0]
+        if not isinstance(value, (ast.Tuple, ast.List, ast.Set)) or not value.elts:
+            continue
+        held = [element.value if isinstance(element, ast.Constant)
+                else names.get(dotted(element) or "") for element in value.elts]
+        if all(isinstance(item, str) and item in PROVIDER_NAMES for item in held):
+            collections[name] = frozenset(str(item) for item in held)
+    several = {name: frozenset(held) for name, held in choices.items()
+               if stores[name] == chosen[name] > 1 and name not in changed}
+    return names, collections, several

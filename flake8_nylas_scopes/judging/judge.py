@@ -22,7 +22,7 @@ from ..analysis.flow_facts import FlowFacts, Val
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
-from ..nylas_api.http import ANY_METHOD
+from ..nylas_api.http import ANY_METHOD, NOTIFY
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import ArgumentCases
@@ -31,6 +31,7 @@ from .list_rules import is_nylas_request, requests_findings, with_inferred_scope
 from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
+from .sdk_view import SdkView
 from .results import FileError, ProjectResult
 from .test_code import is_test_library, is_test_module
 from .usage_rules import Inference, ProjectState, infer, unneeded_claims_alone, usage_findings
@@ -299,6 +300,11 @@ def _request_words(method: str, path: str) -> str:
     return f"a request to {path}" if method == ANY_METHOD else f"{method} {path}"
 
 
+def _notification_keys(sdk: SdkView) -> list[str]:
+    """The pseudo-endpoints of every notification trigger."""
+    return [key for key in sdk.endpoints if key.startswith(f"{NOTIFY} ")]
+
+
 def _unmatched(path: str) -> str:
     """Why a raw request's endpoint is not known: a path built at run time, or with
     a part built at run time that is not a whole segment (``/v3{...}``, where the
@@ -370,6 +376,12 @@ def _usage(
                                     read=raw.is_mention)
                         for endpoint in sdk.endpoint(target.endpoint)
                     )
+                elif raw.is_mention:
+                    # A subscription to triggers the analysis cannot read: each
+                    # notification needs its own scopes.
+                    unresolved.append(UnresolvedUse(
+                        raw.span, f"cannot read {raw.text}",
+                        frozenset(sdk.endpoint_scopes(_notification_keys(sdk)))))
                 else:
                     unresolved.append(UnresolvedUse(
                         raw.span, f"{sent} {_unmatched(raw.shown_path)}", None))
@@ -443,12 +455,14 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
 
 def _provider_guards(modules: Mapping[str, ModuleFacts],
                      ) -> tuple[dict[str, list[tuple[int, int, tuple[str, ...]]]],
+                                dict[str, list[tuple[int, int, int]]],
                                 dict[str, list[tuple[int, int, int]]]]:
     """By path, the lines that run only for some providers' grants: guarded branches,
     and the functions, methods and classes a module reaches only from them, unless
-    another module names them (it may call them for any grant); and the lines of
-    those a name or key not tied to a provider picks, for grants it cannot tell (first
-    line, last line, the line that picks them)."""
+    another module names them (it may call them for any grant); the lines of those a
+    name or key not tied to a provider picks, for grants it cannot tell (first line,
+    last line, the line that picks them); and the branches under a test of the
+    provider the analysis cannot tell (first line, last line, the line of the test)."""
     guarded = {f"{facts.module}.{name}" for facts in modules.values()
                for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
     # A method (``Sync._google_labels``) is named by its attribute on whatever holds
@@ -483,7 +497,9 @@ def _provider_guards(modules: Mapping[str, ModuleFacts],
                    if f"{facts.module}.{name}" not in named_elsewhere]
         if unknown:
             undecided[path] = unknown
-    return guards, undecided
+    unread = {path: list(facts.unread_guards) for path, facts in modules.items()
+              if facts.unread_guards}
+    return guards, undecided, unread
 
 
 def _names_test_library(value: Val | None) -> bool:

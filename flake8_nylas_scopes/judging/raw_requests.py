@@ -78,10 +78,12 @@ class RawRoutes:
     def _spelled(self, path: str) -> list[RawTarget]:
         if V3_BASE_PATH.match(path):
             return [RawTarget("")]  # any request at all
-        matched = [(verb, match_route(verb, path, URL_HOLE, self._v3))
+        routes = self._v3 if is_v3_path(path) else self._v2
+        matched = [(verb, match_route(verb, path, URL_HOLE, routes))
                    for verb in sorted(method.upper() for method in HTTP_METHODS)]
         if not any(endpoint for _, endpoint in matched):
-            # ``/v3/grants/{id}/{resource}``: any request of a grant.
+            # ``/v3/grants/{id}/{resource}``: any request of a grant.  (An API v2 URL no
+            # route matches is no call of the app's grants.)
             return [RawTarget("")] if path.startswith(V3_GRANT_PATHS) else []
         # Routes that take no grant scope (auth, webhooks) cannot make a scope needed.
         return [RawTarget(endpoint, maybe=True, method=verb) for verb, endpoint in matched
@@ -103,6 +105,9 @@ class RawRoutes:
     def _match(self, use: RawUse) -> RawTarget | None:
         method, path = use.method, use.path
         if use.is_mention:
+            if path == URL_HOLE:
+                # Triggers that cannot be read: any of them.
+                return RawTarget("")
             # A trigger or an argument named in the code: its pseudo-endpoint.
             endpoint = f"{method} {path}"
             return RawTarget(endpoint) if endpoint in self._endpoints else None

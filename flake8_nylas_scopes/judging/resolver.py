@@ -42,7 +42,7 @@ from ..analysis.symbols import (
     STATE,
     qualified_name,
 )
-from ..nylas_api.types import Endpoint
+from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
 from .class_order import linearize
 from .module_aliases import namespace_aliases
@@ -79,8 +79,6 @@ _UNREAD: Objs = frozenset({("unmapped", UNREAD_MODULE)})
 # Collection operations that return one model object, or several.
 _ONE_MODEL_OPS = frozenset({"get", "first", "create", "__getitem__"})
 _MANY_MODEL_OPS = frozenset({"where", "all", "search", "values"})
-# Model methods that return another model object without a request.
-_MODEL_FACTORIES: Mapping[str, str] = {"create_reply": "Draft"}
 
 # Objects that are Nylas values: where one escapes, the usage rules must hold back.
 _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
@@ -768,7 +766,9 @@ class FlowResolver:
             model = models[owner]
             if name in model.children:
                 return {("coll", model.children[name])}
-            if name in model.methods or name in _MODEL_FACTORIES:
+            if name in model.members:
+                return self._shared(_member_objects(model.members[name]))
+            if name in model.methods or name in model.results:
                 return {("method", f"model|{owner}|{name}")}
             return _NOTHING  # a field: data
         if kind in ("inst", "class"):
@@ -866,14 +866,17 @@ class FlowResolver:
         if owner_kind == "coll" and owner.startswith(V3_PREFIX):
             return set()
         if owner_kind == "coll":
-            model = self.sdk.collections[owner].model
+            collection = self.sdk.collections[owner]
+            if operation in collection.results:
+                return _member_objects(collection.results[operation])
+            model = collection.model
         elif owner_kind == "models":
             model = owner
             if operation == "first":
                 return {("model", model)}
         elif owner_kind == "model":
-            factory = _MODEL_FACTORIES.get(operation)
-            return {("model", factory)} if factory is not None else set()
+            result = self.sdk.models[owner].results.get(operation)
+            return _member_objects(result) if result is not None else set()
         else:
             return set()
         if operation in _ONE_MODEL_OPS:
@@ -1123,8 +1126,12 @@ class FlowResolver:
         names no other library uses, or on a parameter no project code fills."""
         attrs = use.attrs
         first = attrs[0]
-        if self._external(use.root) and not _imported_as_nylas(use.root):
-            return []  # ``request.files.get(...)``: another library's object
+        if self._external(use.root) and not (
+                _imported_as_nylas(use.root) or _named_like_a_client(use.root)):
+            # ``request.files.get(...)``: another library's object.  (What the app
+            # keeps on one under a client's name, ``apps.get_app_config("mail").nylas``,
+            # may be its client.)
+            return []
         sdk = self.sdk
         scopes: frozenset[str] = frozenset()
         if first in sdk.collections and len(attrs) > 1 and (
@@ -1542,6 +1549,13 @@ class FlowResolver:
         owner = _describe_value(store.owner) or "an object the analysis does not follow"
         return self._lost(self.resolve(store.value), store.span, f"stored on {owner}",
                           _describe_value(store.value))
+
+
+def _member_objects(member: Member) -> set[Obj]:
+    """The objects a model's member or a method's result gives: model objects, or a
+    list of them (a container the analysis follows, whose reading requests nothing)."""
+    found: set[Obj] = {("model", name) for name in member.models}
+    return {box(obj) for obj in found} if member.many else found
 
 
 def _callable_in_template(obj: Obj) -> bool:

@@ -67,10 +67,14 @@ class SdkView:
         if collection is None:
             return frozenset()
         found = self.endpoint_scopes(collection.operations.values())
+        for result in collection.results.values():
+            for model in result.models:
+                found |= self.model_scopes(model)
         return frozenset(found | self.model_scopes(collection.model))
 
     def model_scopes(self, name: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
-        """What a model object could request: its methods and its child collections."""
+        """What a model object could request: its methods, its child collections and
+        the model objects it hands out."""
         model = self.models.get(name)
         if model is None or name in seen:
             return frozenset()
@@ -79,6 +83,9 @@ class SdkView:
             collection = self.collections[child]
             found |= self.endpoint_scopes(collection.operations.values())
             found |= self.model_scopes(collection.model, seen | {name})
+        for member in (*model.members.values(), *model.results.values()):
+            for other in member.models:
+                found |= self.model_scopes(other, seen | {name})
         return frozenset(found)
 
     def resource(self, name: str) -> Resource | None:

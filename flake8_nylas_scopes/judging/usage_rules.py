@@ -207,6 +207,10 @@ class ProjectState:
     # line, the line that picks it), so that which providers' grants reach it is unknown.
     undecided_guards: Mapping[str, Sequence[tuple[int, int, int]]] = field(
         default_factory=dict)
+    # By path: branches under a test of the provider the analysis cannot tell (first
+    # line, last line, the line of the test).
+    unread_guards: Mapping[str, Sequence[tuple[int, int, int]]] = field(
+        default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -429,7 +433,8 @@ def _kept_from(guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]],
 def _picked_at_run_time(undecided: Mapping[str, Sequence[tuple[int, int, int]]],
                         span: Span) -> int | None:
     """The line that picks the code at ``span`` for grants the analysis cannot tell
-    (``getattr(self, "_sync_" + kind)``, ``HANDLERS[kind]``); None for other code."""
+    (``getattr(self, "_sync_" + kind)``, ``HANDLERS[kind]``, a test of the provider
+    it cannot read); None for other code."""
     return next((line for first, last, line in undecided.get(span.path, ())
                  if first <= span.line <= last), None)
 
@@ -465,6 +470,18 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
                          f"({endpoint.key}), which needs a scope the {provider} request "
                          f"does not grant: line {picked_at} picks the code to run by a name "
                          f"or key the analysis cannot tie to a provider"))
+            continue
+        tested_at = _picked_at_run_time(project.unread_guards, use.span)
+        if tested_at is not None and state.dialect != V2:
+            # The branch may be kept to other providers' grants by a test the
+            # analysis cannot read: no claim that a scope is missing.
+            if report_undecided:
+                provider = state.dialect.rpartition("/")[2]
+                yield Finding("NYS304", use.span, CODES["NYS304"].message(
+                    what=f"cannot tell whether {provider} grants reach {use.shown} "
+                         f"({endpoint.key}), which needs a scope the {provider} request "
+                         f"does not grant: the test of the provider at line {tested_at} "
+                         f"cannot be read"))
             continue
         best = sorted(certain_options(endpoint), key=rank)[0]
         suggestion = " + ".join(repr(scope) for scope in sorted(best.scopes))

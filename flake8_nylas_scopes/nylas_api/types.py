@@ -98,6 +98,19 @@ class Collection:
     path: str
     operations: Mapping[str, str]
     versions: str = "4,5"
+    # Operations beyond the generic reads that return model objects
+    # (``neural.extract_signature`` -> a list of ``NeuralSignatureExtraction``).
+    results: Mapping[str, Member] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Member:
+    """The model objects an attribute or a method gives without a request of its own,
+    built from data the SDK already holds: one object of one of ``models``, or a list
+    of them (``many``)."""
+
+    models: tuple[str, ...]
+    many: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,12 +120,18 @@ class Model:
     ``methods`` maps a method name (``"save"``, ``"mark_as_read"``, ``"send"``) or a
     property that requests (``"raw"``) to an endpoint key.  ``children`` maps an
     attribute holding a filtered collection (``Thread.messages``) to the collection
-    attribute of ``APIClient`` whose operations it shares.
+    attribute of ``APIClient`` whose operations it shares.  ``members`` maps a
+    property that builds model objects from the object's own data (``Message.folder``)
+    and ``results`` a method that returns model objects, with or without a request
+    (``Thread.create_reply()``), to what they give: those objects can make requests of
+    their own.
     """
 
     name: str
     methods: Mapping[str, str]
     children: Mapping[str, str] = field(default_factory=dict)
+    members: Mapping[str, Member] = field(default_factory=dict)
+    results: Mapping[str, Member] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -159,6 +178,8 @@ class SdkSurface:
     triggers: frozenset[str] = frozenset()
     trigger_enum: str = ""
     trigger_members: Mapping[str, str] = field(default_factory=dict)
+    # The request key (or keyword) that lists a subscription's triggers.
+    trigger_key: str = ""
     named_arguments: frozenset[str] = frozenset()
     # Where an app sends the user's browser (or posts a body) to ask for scopes, by
     # role (``"hosted"``, ``"native"``): requests for scopes, not API calls.

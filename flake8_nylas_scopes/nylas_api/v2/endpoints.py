@@ -39,7 +39,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..types import Certainty, Collection, Endpoint, Model, RawRoute, ScopeOption, ordered_routes
+from ..types import (
+    Certainty,
+    Collection,
+    Endpoint,
+    Member,
+    Model,
+    RawRoute,
+    ScopeOption,
+    ordered_routes,
+)
 
 _DOC = Certainty.DOCUMENTED
 _DESC = Certainty.DOCUMENTED_DESC
@@ -557,6 +566,13 @@ COLLECTIONS: Mapping[str, Collection] = _collections(
             "latest_cursor": "POST /delta/latest_cursor",
         },
         versions="5",
+        # since() and longpoll() return a Deltas, stream() a list of Delta
+        # (delta_collection.py, PY5).
+        results={
+            "since": Member(("Deltas",)),
+            "longpoll": Member(("Deltas",)),
+            "stream": Member(("Delta",), many=True),
+        },
     ),
     Collection(
         "outbox",
@@ -586,6 +602,14 @@ COLLECTIONS: Mapping[str, Collection] = _collections(
             "clean_conversation": "PUT /neural/conversation",
         },
         versions="5",
+        # What each analysis returns (neural_api_models.py, PY5); the sentiment
+        # results have no method that requests.
+        results={
+            "extract_signature": Member(("NeuralSignatureExtraction",), many=True),
+            "categorize": Member(("NeuralCategorizer",), many=True),
+            "clean_conversation": Member(("NeuralCleanConversation",), many=True),
+            "ocr_request": Member(("NeuralOcr",)),
+        },
     ),
     Collection(
         "webhooks",
@@ -692,6 +716,16 @@ def _models(*entries: Model) -> Mapping[str, Model]:
 
 
 _ATTACHMENTS = {"attachments": "files"}
+# Message properties that build their folder and labels from the message's own data
+# (restful_models.py, PY5, Message.folder and Message.labels); inherited by Draft and
+# the neural results that are messages.
+_MESSAGE_MEMBERS = {"folder": Member(("Folder",)), "labels": Member(("Label",), many=True)}
+# Thread.create_reply() builds a local Draft without a request (PY5).  A message's is
+# read the same way: 5.x has none, and taking its result for a draft keeps the
+# draft's requests in view rather than losing them.
+_REPLY = {"create_reply": Member(("Draft",))}
+# The classes Delta.attributes builds its object as (delta_models.py, PY5).
+_DELTA_OBJECTS = ("Contact", "File", "Message", "Draft", "Thread", "Event", "Folder", "Label")
 
 MODELS: Mapping[str, Model] = _models(
     Model(
@@ -704,6 +738,8 @@ MODELS: Mapping[str, Model] = _models(
             "raw": "GET /messages/{id} (raw)",
         },
         _ATTACHMENTS,
+        _MESSAGE_MEMBERS,
+        _REPLY,
     ),
     Model(
         "Thread",
@@ -711,6 +747,9 @@ MODELS: Mapping[str, Model] = _models(
         # Thread.messages returns the embedded messages when the thread was fetched with
         # view=expanded (5.x), else a filtered collection.  create_reply() sends nothing.
         {"messages": "messages", "drafts": "drafts"},
+        # Thread.folders and Thread.labels are built from the thread's own data.
+        {"folders": Member(("Folder",), many=True), "labels": Member(("Label",), many=True)},
+        _REPLY,
     ),
     Model(
         "Draft",
@@ -733,6 +772,8 @@ MODELS: Mapping[str, Model] = _models(
             "raw": "GET /messages/{id} (raw)",
         },
         _ATTACHMENTS,
+        _MESSAGE_MEMBERS,
+        _REPLY,
     ),
     Model(
         "Folder",
@@ -799,25 +840,36 @@ MODELS: Mapping[str, Model] = _models(
             "upload_image": "PUT /manage/pages/{id}/upload-image",
         },
     ),
-    Model("Deltas", {}),
-    Model("Delta", {}),
+    Model("Deltas", {}, members={"deltas": Member(("Delta",), many=True)}),
+    Model("Delta", {}, members={"attributes": Member(_DELTA_OBJECTS)}),
     Model("OutboxJobStatus", {}),
     Model("Neural", dict(COLLECTIONS["neural"].operations)),
     # Neural results.  The Message subclasses inherit raw (hard-coded to /messages) and
     # attachments; NeuralOcr inherits File.save and File.download, both hard-coded to
     # File.  Their other inherited writes address /categorize, /signature, /conversation
     # or /ocr on the API root, which do not exist.
-    Model("NeuralSignatureExtraction", {"raw": "GET /messages/{id} (raw)"}, _ATTACHMENTS),
+    Model(
+        "NeuralSignatureExtraction",
+        {"raw": "GET /messages/{id} (raw)"},
+        _ATTACHMENTS,
+        # With parse_contacts, the signature's contact, ready to save as a Contact.
+        {**_MESSAGE_MEMBERS, "contacts": Member(("NeuralSignatureContact",))},
+    ),
+    Model("NeuralSignatureContact", {}, results={"to_contact_object": Member(("Contact",))}),
     Model(
         "NeuralCategorizer",
         {"raw": "GET /messages/{id} (raw)", "recategorize": "POST /neural/categorize/feedback"},
         _ATTACHMENTS,
+        _MESSAGE_MEMBERS,
+        {"recategorize": Member(("NeuralCategorizer",))},
     ),
     Model(
         "NeuralCleanConversation",
         # extract_images fetches each inline image with client.files.get(id).
         {"raw": "GET /messages/{id} (raw)", "extract_images": "GET /files/{id}"},
         _ATTACHMENTS,
+        _MESSAGE_MEMBERS,
+        {"extract_images": Member(("File",), many=True)},
     ),
     Model("NeuralOcr", {"save": "POST /files", "download": "GET /files/{id}/download"}),
     Model(

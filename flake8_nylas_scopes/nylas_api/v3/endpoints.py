@@ -1074,7 +1074,10 @@ NOTIFICATIONS: Mapping[str, Endpoint] = _endpoints(*(
     (f"{NOTIFY} {trigger}", requirement)
     for requirement, triggers in _TRIGGERS for trigger in triggers
 ))
-# The trigger names, and the members of the SDK's enum that spell them.
+# The trigger names, and the members of the SDK's enum that spell them.  A webhook's
+# request body lists its triggers under ``trigger_types`` (``webhooks.create`` and
+# ``webhooks.update``, nylas/models/webhooks.py, 6.18).
+TRIGGER_KEY = "trigger_types"
 TRIGGER_ENUM = "WebhookTriggers"
 TRIGGER_NAMES: frozenset[str] = frozenset(
     trigger for _, triggers in _TRIGGERS for trigger in triggers)

@@ -20,6 +20,7 @@ from .endpoints import (
     RAW_ROUTES,
     SDK_METHODS,
     TRIGGER_ENUM,
+    TRIGGER_KEY,
     TRIGGER_MEMBERS,
     TRIGGER_NAMES,
 )
@@ -119,6 +120,7 @@ SURFACE = SdkSurface(
     triggers=TRIGGER_NAMES,
     trigger_enum=TRIGGER_ENUM,
     trigger_members=TRIGGER_MEMBERS,
+    trigger_key=TRIGGER_KEY,
     named_arguments=ARGUMENT_NAMES,
     authorize_paths={"hosted": HOSTED_AUTH_PATH},
 )
