@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,9 @@ def project_options(project: Path) -> dict[str, list[str]]:
     return merged
 
 
+@cache
 def run_project(project: Path):
+    """The project analysed once for every test here (they only read the result)."""
     opts = project_options(project)
     selected = set(opts.get("select", []))
     config = make_config(
@@ -59,3 +63,26 @@ def test_project_inferred_scopes(project: Path) -> None:
     [state] = run_project(project).states
     assert state.inference is not None
     assert sorted(state.inference.scopes) == sorted(expected)
+
+
+# The codes that call a requested scope unneeded, and the scope each one names first.
+_UNNEEDED_CLAIMS = ("NYS302", "NYS303", "NYS405")
+_NAMED_SCOPE = re.compile(r"'([^']+)'")
+
+
+@pytest.mark.parametrize("project", PROJECT_DIRS, ids=lambda path: path.name)
+def test_no_scope_called_unneeded_is_one_infer_says_is_needed(project: Path) -> None:
+    # ``check`` and ``infer`` answer the same question from two sides: a scope the
+    # minimal set holds cannot be broader than needed, unused or avoidable.
+    result = run_project(project)
+    needed: set[str] = set()
+    for state in result.states:
+        needed.update(state.inference.scopes if state.inference else ())
+        for inference in state.provider_inferences.values():
+            needed.update(inference.scopes)
+    claimed = {
+        match.group(1)
+        for finding in result.findings if finding.code in _UNNEEDED_CLAIMS
+        if (match := _NAMED_SCOPE.match(finding.message))
+    }
+    assert claimed & needed == set()
