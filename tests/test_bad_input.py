@@ -515,6 +515,24 @@ def test_newer_syntax_says_which_python_reads_it(
     assert_one_clean_error(err, f"repo.py:2: syntax error: {error} (Python 3.12 syntax;"
                                 f" the tool runs on Python {running})")
 
+@pytest.mark.skipif(sys.version_info >= (3, 13), reason="Python 3.13 reads type parameter defaults")
+@pytest.mark.parametrize("line", [
+    "def first[T = str](items: list[T]) -> T:\n    return items[0]",
+    "class Repo[T = int]:\n    pass",
+])
+def test_a_type_parameter_default_is_said_to_need_python_3_13(
+    workdir: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    with pytest.raises(SyntaxError) as parsed:
+        compile(line, "repo.py", "exec")
+    (workdir / "repo.py").write_text(NYLAS + line + "\n", encoding="utf-8")
+    status, out, err = run_cli(capsys, "check", "repo.py")
+    assert (status, out) == (2, "")
+    running = f"{sys.version_info.major}.{sys.version_info.minor}"
+    assert_one_clean_error(err, f"repo.py:2: syntax error: {parsed.value.msg} (Python 3.13"
+                                f" syntax; the tool runs on Python {running})")
+
+
 def test_ctrl_c_ends_quietly(
     workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -436,16 +436,22 @@ class _Facts:
 
 
 # Type parameters and the ``type`` statement: Python 3.12 syntax, which an older
-# interpreter running the tool calls invalid in a file that is fine.
+# interpreter running the tool calls invalid in a file that is fine; a type
+# parameter's default (``def first[T = str]()``) is Python 3.13's.
 _TYPE_PARAMETER_SYNTAX = re.compile(
     r"\s*(type\s+\w+\s*[\[=]|(async\s+)?def\s+\w+\s*\[|class\s+\w+\s*\[)")
+_TYPE_PARAMETER_DEFAULT = re.compile(r"\s*((async\s+)?def|class|type)\s+\w+\s*\[[^\]]*=")
 
 
 def _syntax_message(error: SyntaxError) -> str:
     message = f"syntax error: {error.msg}"
-    if sys.version_info < (3, 12) and _TYPE_PARAMETER_SYNTAX.match(error.text or ""):
+    line = error.text or ""
+    newer = (3, 13) if _TYPE_PARAMETER_DEFAULT.match(line) else (
+        (3, 12) if _TYPE_PARAMETER_SYNTAX.match(line) else None)
+    if newer is not None and sys.version_info < newer:
         running = f"{sys.version_info.major}.{sys.version_info.minor}"
-        message += f" (Python 3.12 syntax; the tool runs on Python {running})"
+        message += (f" (Python {newer[0]}.{newer[1]} syntax; the tool runs on Python"
+                    f" {running})")
     return message
 
 
