@@ -550,15 +550,8 @@ def _claims_and_caution(root: Path, files: dict[str, str]) -> tuple[Counter[str]
     return claims, any(finding.code == "NYS304" for finding in result.findings)
 
 
-# Known to fail: a module's own v3 config dict built by merging another dict is read
-# by the request from its assignment even where an importing module changes its list.
-_STILL_READ = {("a v3 config whose list is appended to", False)}
-
-
 @pytest.mark.parametrize(("program", "into_a_function"), [
-    pytest.param(program, into, id=f"{program}-{where}", marks=[pytest.mark.xfail(
-        strict=True, reason="an importing module's change to a merged config")] if (
-            (program, into) in _STILL_READ) else [])
+    pytest.param(program, into, id=f"{program}-{where}")
     for program in CHANGED_BEFORE_THE_REQUEST
     for into, where in ((True, "into-a-function"), (False, "into-an-importing-module"))
 ])

@@ -945,6 +945,12 @@ V3_FROM_CONFIG = V3_CALLS.replace(
 ).replace("from nylas import Client\n", "from nylas import Client\n\nfrom .config import SCOPES\n")
 V3_FROM_AUTH = V3_FROM_CONFIG.replace('"scope": SCOPES', '"scope": AUTH["scope"]').replace(
     "import SCOPES", "import AUTH")
+# A config merged from the parts every login shares, its own scope list written after.
+V3_MERGED = V3_CALLS.replace(
+    'CONFIG = {"client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",\n'
+    '          "scope": ["https://www.googleapis.com/auth/gmail.readonly"]}',
+    'BASE = {"client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google"}\n'
+    'CONFIG = {**BASE, "scope": [G + "gmail.readonly"]}')
 CHANGED_THROUGH_ANOTHER_MODULE = {
     "handed by an importing module to another module's function": {
         "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
@@ -1046,6 +1052,11 @@ class Plans:
         "app/plugins.py": (
             "from .config import AUTH, G\n\nAUTH['scope'].append(G + 'calendar.readonly')\n"),
     },
+    "a merged v3 config whose list a module importing it appends to": {
+        "app/calls.py": V3_MERGED,
+        "app/plugins.py": (
+            "from .calls import CONFIG, G\n\nCONFIG['scope'].append(G + 'calendar.readonly')\n"),
+    },
 }
 
 
@@ -1103,6 +1114,16 @@ def test_a_list_another_module_only_looks_at_still_misses_the_calendar_where_ask
         "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
         "app/views.py": _auth("SCOPES", CONFIG_LIST),
         "app/plugins.py": "from .views import SCOPES\n\nprint(len(SCOPES), list(SCOPES))\n"})
+    assert [code for _, _, code, _ in found] == ["NYS301"]
+
+
+def test_a_merged_v3_config_only_looked_at_elsewhere_still_misses_the_calendar(
+    tmp_path: Path
+) -> None:
+    assert "BASE = " in V3_MERGED
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": V3_MERGED,
+        "app/plugins.py": "from .calls import CONFIG\n\nprint(len(CONFIG['scope']))\n"})
     assert [code for _, _, code, _ in found] == ["NYS301"]
 
 
