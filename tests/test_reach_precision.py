@@ -1697,3 +1697,116 @@ def test_a_list_another_module_only_reads_stays_read_in_its_own(tmp_path: Path) 
                               "app/boot.py": boot})
     assert [(name, code) for name, _, code, _ in found] == [
         ("views.py", "NYS303"), ("views.py", "NYS301")]
+
+
+APPEND_CALENDAR = "def add_calendar(scopes):\n    scopes.append('calendar.read_only')\n"
+# A module's list reached through the module object or its namespace dict, which code
+# may hand on, or change by a name the analysis cannot read: any of its names may
+# change, so none is read from its assignment.
+CHANGED_THROUGH_A_NAMESPACE = {
+    "a module handed to a function outside the project": (
+        "from . import config\nfrom tools import configure\n\nconfigure(config)\n"),
+    "a module's name set by a name read at run time": (
+        "from . import config\n\n\ndef override(name, value):\n"
+        "    setattr(config, name, value)\n"),
+    "a module's vars() handed to a function that appends to its list": (
+        "from . import config\nfrom .features import apply\n\napply(vars(config))\n"),
+    "a module's __dict__ handed to a function that appends to its list": (
+        "from . import config\nfrom .features import apply\n\napply(config.__dict__)\n"),
+    "a member read with getattr and appended to": (
+        "from . import config\n\ngetattr(config, 'SCOPES').append('calendar.read_only')\n"),
+    "a member read with getattr by a name read at run time and handed on": (
+        "from . import config\nfrom .features import add_calendar\n\n\n"
+        "def extend(name):\n    add_calendar(getattr(config, name))\n"),
+    "a member read from vars() and handed to a function that appends": (
+        "from . import config\nfrom .features import add_calendar\n\n"
+        "add_calendar(vars(config)['SCOPES'])\n"),
+    "set on a module named at run time": (
+        "import sys\n\n\ndef override(name):\n"
+        "    setattr(sys.modules[name], 'SCOPES', ['email.read_only', 'calendar.read_only'])\n"),
+    "appended to on a module named at run time": (
+        "import sys\n\n\ndef extend(name):\n"
+        "    sys.modules[name].SCOPES.append('calendar.read_only')\n"),
+    "appended to on a module imported by a name read at run time": (
+        "import importlib\n\n\ndef extend(name):\n"
+        "    importlib.import_module(name).SCOPES.append('calendar.read_only')\n"),
+}
+NAMESPACE_FEATURES = APPEND_CALENDAR + (
+    "\n\ndef apply(namespace):\n    namespace['SCOPES'].append('calendar.read_only')\n")
+
+
+@pytest.mark.parametrize("plugin", CHANGED_THROUGH_A_NAMESPACE.values(),
+                         ids=list(CHANGED_THROUGH_A_NAMESPACE))
+def test_a_list_changed_through_its_modules_namespace_grants_an_unknown_set(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/features.py": NAMESPACE_FEATURES,
+        "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+# The module's own globals, handed on or read by key and handed on.
+CHANGED_THROUGH_GLOBALS = {
+    "globals() handed to a function that appends to a list": (
+        "from .features import apply\n\napply(globals())\n"),
+    "a global read by key and handed to a function that appends to it": (
+        "from .features import add_calendar\n\nadd_calendar(globals()['SCOPES'])\n"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGED_THROUGH_GLOBALS.values(),
+                         ids=list(CHANGED_THROUGH_GLOBALS))
+def test_a_list_changed_through_the_modules_globals_grants_an_unknown_set(
+    tmp_path: Path, change: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/features.py": NAMESPACE_FEATURES,
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + change)})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+# The controls: the module object and its namespace only looked at, or given to code
+# that only reads it; the calendar call still misses its scope.
+READ_THROUGH_A_NAMESPACE = {
+    "a member read with getattr": (
+        "from . import config\n\n"
+        "print(len(getattr(config, 'SCOPES')), ' '.join(getattr(config, 'SCOPES', [])))\n"),
+    "a member read from the module's namespace dict": (
+        "from . import config\n\nprint(len(vars(config)['SCOPES']), config.__dict__['SCOPES'])\n"
+        "print(vars(config).get('SCOPES'))\n"),
+    "the module looked at": (
+        "import importlib\n\nfrom . import config\n\n"
+        "print(config, hasattr(config, 'SCOPES'), dir(config), isinstance(config, object))\n"
+        "importlib.reload(config)\n"),
+    "the module loaded into Flask's configuration": (
+        "from flask import Flask\n\nfrom . import config\n\napp = Flask(__name__)\n"
+        "app.config.from_object(config)\n"),
+    "a member of another name on a module named at run time changed": (
+        "import sys\n\n\ndef extend(name):\n"
+        "    sys.modules[name].OTHER.append('calendar.read_only')\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", READ_THROUGH_A_NAMESPACE.values(),
+                         ids=list(READ_THROUGH_A_NAMESPACE))
+def test_a_list_only_looked_at_through_its_modules_namespace_still_misses_the_calendar(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"], plugin
+
+
+def test_the_modules_globals_only_looked_at_still_miss_the_calendar(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "print(globals()['SCOPES'], 'SCOPES' in globals(), len(globals()))\n"
+            "print(', '.join(globals().get('SCOPES', [])))\n"))})
+    assert [code for _, _, code, _ in found] == ["NYS301"]

@@ -68,6 +68,7 @@ from .facts import (
     ITEMS,
     any_attribute,
     any_member,
+    any_module_member,
     BodyArg,
     Generation,
     GivenTo,
@@ -97,6 +98,7 @@ from .given_lists import (
     only_reads,
 )
 from .list_fates import UNKNOWN_DEPTH, Slot
+from .namespaces import namespace_owner, unnamed_module
 from .path_joins import joined_segments
 from .raw_arguments import raw_call_arguments
 from .source import SourceMap
@@ -537,6 +539,8 @@ class Extractor(FastVisitor):
                 self._note_given_away(value, bindings)
         for value in found.parts:
             self._note_parts_given_away(value, bindings)
+        for owner in found.namespaces:
+            self._note_change(owner, True, "namespace", bindings)
         self._note_held_given_away(found, bindings)
         if "scope" in text.lower():
             self.facts.read_parameters = self._read_parameters()
@@ -841,6 +845,9 @@ class Extractor(FastVisitor):
             reference = self.qualify(node) or self._module_member(node)
             if reference:
                 self._note_mutated(reference)
+            elif unnamed_module(node.value, self.qualify):
+                # ``sys.modules[name].SCOPES.append(...)``: that of any module.
+                self._note_mutated(any_module_member(node.attr))
             if may_hold_class_scopes(node.attr):
                 # ``self.SCOPES.append(...)``, ``cls.SCOPES = ...``, an instance's
                 # ``settings.SCOPES += ...``: the object may be a class whose
@@ -2610,10 +2617,10 @@ def _changed_values(
         return
     value = getattr(statement, "value", None)
     if isinstance(statement, (ast.Assign, ast.AnnAssign)) and isinstance(
-            value, ast.expr) and _namespace_owner(value) is not None:
+            value, ast.expr) and namespace_owner(value) is not None:
         # ``namespace = vars(config)``: whatever the name is then given to may write
         # any attribute of the object (or, for ``globals()``, any global).
-        yield _namespace_owner(value) or value, "namespace"
+        yield namespace_owner(value) or value, "namespace"
     targets: list[ast.expr] = []
     if isinstance(statement, (ast.Assign, ast.Delete)):
         targets = statement.targets
@@ -2645,7 +2652,7 @@ def _namespace_member(node: ast.expr) -> tuple[ast.expr, str] | None:
     of them ("namespace": the object itself, or ``globals()``).  None for any other
     value."""
     key: ast.expr | None = None
-    owner = _namespace_owner(node)
+    owner = namespace_owner(node)
     while owner is None:
         if isinstance(node, ast.Subscript):
             key, node = node.slice, node.value
@@ -2655,26 +2662,13 @@ def _namespace_member(node: ast.expr) -> tuple[ast.expr, str] | None:
             key, node = node.args[0], node.func.value
         else:
             return None
-        owner = _namespace_owner(node)
+        owner = namespace_owner(node)
     name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
     if not name.isidentifier():
         return owner, "namespace"
     if isinstance(owner, ast.Call):  # ``globals()["SCOPES"]``: the module's own name
         return ast.Name(name, ast.Load()), "global"
     return ast.Attribute(owner, name, ast.Load()), "rebind"
-
-
-def _namespace_owner(node: ast.expr) -> ast.expr | None:
-    """The object whose namespace ``node`` is: ``X`` of ``X.__dict__`` or ``vars(X)``,
-    and the ``globals()`` call itself for the module's."""
-    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
-        return node.value
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
-        if node.func.id == "vars" and len(node.args) == 1:
-            return node.args[0]
-        if node.func.id == "globals" and not node.args:
-            return node
-    return None
 
 
 def _reads_name(value: ast.expr | None, name: str) -> bool:

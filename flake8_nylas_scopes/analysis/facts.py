@@ -355,6 +355,16 @@ def any_member(holder: str) -> str:
     return f"{holder}.*"
 
 
+def any_module_member(name: str) -> str:
+    """The entry of ``ModuleFacts.mutated`` for a change to a name of a module the
+    analysis cannot name (``sys.modules[name].SCOPES.append(...)``): that name of any
+    module."""
+    return f"{ANY_MODULE}.{name}"
+
+
+# Stands for a module the analysis cannot name, in ``any_module_member``.
+ANY_MODULE = "*"
+
 # The end of a ``ModuleFacts.given_away`` entry for a list or dict only whose items
 # go to code that may change them (``dict(CONFIG)["scope"].append(...)``): a key of
 # it (``CONFIG["scope"]``) is not what it says, a list of strings still is.

@@ -24,6 +24,7 @@ from .ast_names import dotted
 from .fast_visit import FastVisitor
 from .bindings import hand_overs, is_container
 from .list_fates import UNKNOWN_DEPTH, Fate, Slot, follow
+from .namespaces import member_key, namespace_owner
 from .star_names import CONSTANT_NAME
 
 # The dotted name an expression refers to through imports (None when it names none).
@@ -33,13 +34,19 @@ Qualify = Callable[[ast.expr], "str | None"]
 _READING_BUILTINS = frozenset({
     "print", "len", "repr", "str", "bool", "isinstance", "id", "hash", "format",
     "sorted", "list", "tuple", "set", "frozenset", "dict", "any", "all", "min", "max",
-    "enumerate", "zip", "reversed", "iter",
+    "enumerate", "zip", "reversed", "iter", "hasattr", "dir", "callable", "type",
 })
 # Functions of the standard library that read what they are given, or copy it.
 _READING_FUNCTIONS = frozenset({
     "json.dumps", "copy.copy", "copy.deepcopy", "urllib.parse.urlencode",
     "urllib.parse.quote", "urllib.parse.quote_plus", "pprint.pformat", "pprint.pprint",
+    # Runs the module's code again: its names are bound to what their assignments say.
+    "importlib.reload",
 })
+# Methods that copy the upper-case names of the module or object they are given into
+# a configuration: Flask's ``app.config.from_object(config)``, Celery's
+# ``celery.config_from_object(config)``.
+_CONFIG_LOADERS = frozenset({"from_object", "config_from_object"})
 # A string's methods that read their arguments: ``" ".join(SCOPES)``.
 _STRING_METHODS = frozenset({"join", "format"})
 # A logger's methods (``log.info("asking for %s", SCOPES)``), on a receiver whose
@@ -77,6 +84,8 @@ def only_reads(call: ast.Call, qualify: Qualify, auth_methods: frozenset[str]) -
         return True
     if isinstance(func, ast.Attribute) and func.attr in _REQUEST_METHODS and any(
             word in receiver for word in _HTTP_CLIENT_WORDS):
+        return True
+    if isinstance(func, ast.Attribute) and func.attr in _CONFIG_LOADERS:
         return True
     name = qualify(func) or ""
     return name in _READING_FUNCTIONS or reads_only_library(name)
@@ -125,6 +134,10 @@ class GivenLists:
     # The module's functions whose results (or the functions themselves) go where
     # no rule follows them (``get_scopes().append(...)``, ``register(get_scopes)``).
     escaped: set[str] = field(default_factory=set)
+    # The objects whose namespace goes to code that may bind or change any of its
+    # names (``apply(vars(config))``, ``configure(globals())``): the object, or the
+    # ``globals()`` call for the module's own.
+    namespaces: list[ast.expr] = field(default_factory=list)
 
 
 def given_away(
@@ -225,6 +238,8 @@ class _GivenFinder(FastVisitor):
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.ctx.__class__ is ast.Load:
             parent = self.ancestors[-1] if self.ancestors else None
+            if node.attr == "__dict__" and self.watched(node.value):
+                self._namespace(node, node.value)
             if isinstance(parent, ast.Call) and parent.func is node:
                 # ``config.get_scopes()``: what another module's function returns,
                 # named through an import (its first name is one).
@@ -278,7 +293,58 @@ class _GivenFinder(FastVisitor):
         else:
             found.local_holders.append((node, self.function, fate.name, fate.part))
 
+    # -- namespaces: the dicts of a module's names ------------------------------------
+
+    def _namespace(self, node: ast.expr, owner: ast.expr) -> None:
+        """A use of the namespace of ``owner`` (``vars(config)``, ``globals()``):
+        an item read by a constant key is that member, followed as one; any other
+        use that is not a read lets code bind or change any of its names.  (Item
+        stores by a constant key are changes the extractor records.)"""
+        ancestors = self.ancestors
+        parent = ancestors[-1] if ancestors else None
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            if parent.ctx.__class__ is not ast.Load:
+                if not member_key(parent):
+                    self.found.namespaces.append(owner)
+                return
+            self._member(parent, owner, member_key(parent), 1)
+            return
+        above = ancestors[-2] if len(ancestors) >= 2 else None
+        if isinstance(parent, ast.Attribute) and parent.attr == "get" and isinstance(
+                above, ast.Call) and above.func is parent:
+            self._member(above, owner, member_key(above), 2)
+            return
+        if follow(node, ancestors, UNKNOWN_DEPTH, self.reads, True).kind != "kept":
+            self.found.namespaces.append(owner)
+
+    def _member(self, use: ast.expr, owner: ast.expr, key: str, up: int) -> None:
+        """``use`` reads the member ``key`` of ``owner`` (``vars(config)["SCOPES"]``,
+        ``getattr(config, "SCOPES")``), the ``up``-th of the nodes above the one
+        visited (0: that node): it goes where a use of ``config.SCOPES`` would.
+        With no key it can read, any member."""
+        ancestors = self.ancestors[:len(self.ancestors) - up]
+        fate = follow(use, ancestors, UNKNOWN_DEPTH, self.reads, False)
+        if fate.kind == "kept":
+            return
+        if not key:
+            self.found.namespaces.append(owner)
+            return
+        member: ast.expr = ast.Name(key, ast.Load()) if isinstance(owner, ast.Call) else (
+            ast.Attribute(owner, key, ast.Load()))
+        ast.copy_location(member, use)
+        if self.watched(member):
+            self._take(member, Fate("given") if fate.kind == "called" else fate)
+
     def visit_Call(self, node: ast.Call) -> None:
+        owner = namespace_owner(node)
+        if owner is not None and (owner is node or self.watched(owner)):
+            self._namespace(node, owner)
+        elif isinstance(node.func, ast.Name) and node.func.id == "getattr" and len(
+                node.args) >= 2 and self.watched(node.args[0]):
+            self._member(node, node.args[0], member_key(node), 0)
+        self._given_to_call(node)
+
+    def _given_to_call(self, node: ast.Call) -> None:
         # A watched value that only some uses are followed for (an attribute
         # ``qualify`` names, such as ``config.api_settings``): given to a call.
         watched = self.watched

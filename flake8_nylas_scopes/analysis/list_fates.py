@@ -48,6 +48,9 @@ _LIST_METHODS = _CHANGING_METHODS | _ITEM_METHODS | _LOOKING_METHODS | {"copy"}
 # The names of SDK request types and configs a call builds a dict of
 # (``URLForAuthenticationConfig(scope=SCOPES)``): the dict holds what it is given.
 _CONTAINER_SUFFIXES = ("Params", "Request", "Config")
+# Builtins that give a module's (or an object's) namespace or one of its members,
+# which the finder of given lists follows on their own.
+_NAMESPACE_READS = frozenset({"vars", "getattr"})
 _FORWARDS = (ast.IfExp, ast.BoolOp)
 _LOOKS = (ast.Compare, ast.FormattedValue, ast.JoinedStr, ast.UnaryOp, ast.Expr, ast.If,
           ast.While, ast.Assert)
@@ -258,6 +261,11 @@ class _Walk:
                 self.lost())
         callee = dotted(call.func) or ""
         short = callee.rpartition(".")[2]
+        if not self.known and self.child is self.root and keyword is None and (
+                callee in _NAMESPACE_READS) and call.args and call.args[0] is self.child:
+            # ``vars(config)``, ``getattr(config, "SCOPES")``: the namespace, or the
+            # member, is followed as a use of its own (see ``given_lists``).
+            return KEPT
         if keyword is None and callee in _COPIES:
             self.copy()
             return 1

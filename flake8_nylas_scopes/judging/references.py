@@ -17,7 +17,7 @@ from typing import Literal, TypeVar, Union
 
 from ..analysis.extract import FLASK_CONFIG
 from ..analysis.facts import (
-    ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member,
+    ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member, any_module_member,
 )
 from ..analysis.star_names import CONSTANT_NAME
 from ..analysis.symbols import GLOBAL
@@ -33,6 +33,8 @@ _FLASK_READ = re.compile(
     r"^(?:flask\.current_app|(?:[\w.]+\.)?(?:app|application))\.config"
     r"\[(?P<quote>['\"])(?P<key>[^'\"]+)(?P=quote)\]$"
 )
+# The end of a reference to an object's namespace dict (``config.__dict__``).
+_NAMESPACE = ".__dict__"
 # References are followed through at most this many constants.
 _MAX_DEPTH = 8
 
@@ -71,8 +73,8 @@ class ConstantIndex:
         self._mutated = mutated
         # A list given to code that may change it (``ModuleFacts.given_away``) is not
         # read as scopes; a string given away is still what its assignment says.
-        self._changed = self._with_results(
-            mutated | given_away | self._given_to_changing_functions())
+        self._changed = self._with_namespaces(self._with_results(
+            mutated | given_away | self._given_to_changing_functions()))
         named = set(settings_modules) & set(self.by_module)
         self.settings_modules: tuple[str, ...] = tuple(sorted(
             named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
@@ -93,6 +95,19 @@ class ConstantIndex:
                         given.position, given.keyword):
                     changed.update(given.references)
         return frozenset(changed)
+
+    def _with_namespaces(self, changed: frozenset[str]) -> frozenset[str]:
+        """``changed`` with every member of a module of the project that is itself
+        given to code that may change it (``mutate(config)``, ``apply(vars(config))``,
+        ``setattr(config, name, value)``): that code may bind or change any of its
+        names.  An object's namespace (``config.__dict__``) is the object's."""
+        found = set(changed)
+        for reference in changed:
+            holder = reference.removesuffix(_NAMESPACE)
+            found.add(holder)
+            if holder in self.by_module:
+                found.add(any_member(holder))
+        return frozenset(found)
 
     def _with_results(self, changed: frozenset[str]) -> frozenset[str]:
         """``changed`` with the lists a function returns (``ModuleFacts.returned``)
@@ -242,7 +257,8 @@ class ConstantIndex:
         whole = _whole(reference)
         changed = self._changed
         return reference in changed or whole in changed or (
-            whole != reference and whole + ITEMS in changed)
+            whole != reference and whole + ITEMS in changed) or (
+                any_module_member(whole.rpartition(".")[2]) in changed)
 
     def _imported_as(self, reference: str) -> str | None:
         """What a module's name is bound to by its one import (or assignment) of a
