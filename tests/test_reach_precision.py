@@ -1810,3 +1810,91 @@ def test_the_modules_globals_only_looked_at_still_miss_the_calendar(tmp_path: Pa
             "print(globals()['SCOPES'], 'SCOPES' in globals(), len(globals()))\n"
             "print(', '.join(globals().get('SCOPES', [])))\n"))})
     assert [code for _, _, code, _ in found] == ["NYS301"]
+
+
+FLASK_APP = ("from flask import Flask\n\napp = Flask(__name__)\n"
+             "app.config['NYLAS_SCOPES'] = ['email.read_only']\n")
+# Flask's configuration written where the analysis reads it, and changed elsewhere: the
+# key no longer holds what that write says.
+CHANGED_FLASK_CONFIGURATION = {
+    "a key's list appended to": (
+        "from . import app\n\napp.config['NYLAS_SCOPES'].append('calendar.read_only')\n"),
+    "a key's list extended through current_app": (
+        "from flask import current_app\n\n\ndef enable_calendar():\n"
+        "    current_app.config['NYLAS_SCOPES'].extend(['calendar.read_only'])\n"),
+    "a key's list extended in place": (
+        "from . import app\n\napp.config['NYLAS_SCOPES'] += ['calendar.read_only']\n"),
+    "a key's list read by get and appended to": (
+        "from . import app\n\napp.config.get('NYLAS_SCOPES').append('calendar.read_only')\n"),
+    "a key's list held by a local name and appended to": (
+        "from flask import current_app\n\n\ndef enable_calendar():\n"
+        "    scopes = current_app.config['NYLAS_SCOPES']\n"
+        "    scopes.append('calendar.read_only')\n"),
+    "a key set when missing": (
+        "from . import app\n\n"
+        "app.config.setdefault('NYLAS_SCOPES', []).append('calendar.read_only')\n"),
+    "updated from a mapping the analysis cannot read": (
+        "import json\n\nfrom . import app\n\napp.config.update(json.load(open('prod.json')))\n"),
+    "loaded from a file": "from . import app\n\napp.config.from_pyfile('prod.cfg')\n",
+    "loaded from an object outside the project": (
+        "from . import app\n\napp.config.from_object('settings.Production')\n"),
+    "loaded from an object named at run time": (
+        "import os\n\nfrom . import app\n\napp.config.from_object(os.environ['SETTINGS'])\n"),
+    "the configuration handed to other code": (
+        "from extensions import init\n\nfrom . import app\n\ninit(app.config)\n"),
+    "the configuration held by another name": (
+        "from . import app\n\nconfig = app.config\nconfig['NYLAS_SCOPES'] += ['calendar']\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", CHANGED_FLASK_CONFIGURATION.values(),
+                         ids=list(CHANGED_FLASK_CONFIGURATION))
+def test_flask_configuration_changed_elsewhere_grants_an_unknown_set(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": FLASK_APP, "app/agenda.py": AGENDA_CALLS,
+                              "app/auth.py": FLASK_LOGIN, "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+def test_a_list_stored_in_flask_configuration_changed_there_grants_an_unknown_set(
+    tmp_path: Path
+) -> None:
+    # The key holds the very list the request reads by its own name.
+    found = _codes(tmp_path, {
+        "app/__init__.py": ("from flask import Flask\n\nfrom .config import SCOPES\n\n"
+                            "app = Flask(__name__)\napp.config['NYLAS_SCOPES'] = SCOPES\n"),
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/agenda.py": AGENDA_CALLS,
+        "app/plugins.py": CHANGED_FLASK_CONFIGURATION["a key's list extended through current_app"]})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+# The controls: the key only read, other keys written, the configuration only looked
+# at or loaded from a configuration class of the project.
+READ_FLASK_CONFIGURATION = {
+    "the key only read": (
+        "from flask import current_app\n\n\ndef show():\n"
+        "    scopes = current_app.config['NYLAS_SCOPES']\n"
+        "    print(' '.join(scopes), len(current_app.config['NYLAS_SCOPES']))\n"
+        "    for scope in current_app.config.get('NYLAS_SCOPES', []):\n        print(scope)\n"),
+    "other keys written": (
+        "from . import app\n\napp.config['SECRET_KEY'] = 'x'\napp.config.update(DEBUG=True)\n"
+        "app.config.setdefault('TIMEOUT', 3)\nprint(app.config.get('DEBUG'), 'X' in app.config)\n"),
+    "loaded from a configuration class of the project": (
+        "from . import app\n\napp.config.from_object('app.settings.ProductionConfig')\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", READ_FLASK_CONFIGURATION.values(),
+                         ids=list(READ_FLASK_CONFIGURATION))
+def test_flask_configuration_only_read_elsewhere_still_misses_the_calendar(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": FLASK_APP, "app/agenda.py": AGENDA_CALLS, "app/auth.py": FLASK_LOGIN,
+        "app/settings.py": "class ProductionConfig:\n    NYLAS_SCOPES = ['email.read_only']\n",
+        "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"], plugin

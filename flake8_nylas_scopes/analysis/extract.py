@@ -87,6 +87,7 @@ from .facts import (
 from .extract_v3 import V3Requests, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
+from .flask_config import FLASK_CONFIG, flask_config_values, flask_reference
 from .flow_extract import call_parameters
 from .given_lists import (
     GivenLists,
@@ -504,7 +505,7 @@ class Extractor(FastVisitor):
         if any("config" in line or "Config" in line for line in self._lines):
             # A walk of the whole tree, spared the modules that cannot write Flask's
             # configuration (most of them).
-            _flask_config_values(tree, self._flask_config)
+            flask_config_values(tree, self._flask_config)
         classes: dict[str, list[ast.ClassDef]] = {}
         for statement in tree.body:
             if isinstance(statement, ast.ClassDef):
@@ -541,6 +542,8 @@ class Extractor(FastVisitor):
             self._note_parts_given_away(value, bindings)
         for owner in found.namespaces:
             self._note_change(owner, True, "namespace", bindings)
+        for load in found.config_loads:
+            self._note_config_load(load, bindings)
         self._note_held_given_away(found, bindings)
         if "scope" in text.lower():
             self.facts.read_parameters = self._read_parameters()
@@ -552,6 +555,25 @@ class Extractor(FastVisitor):
                 bindings.mutated.add(name)
                 bindings.opaque_writes.add(name)
                 self._note_mutated(f"{self._module_name}.{name}")
+
+    def _note_config_load(self, call: ast.Call, bindings: Bindings) -> None:
+        """``app.config.from_object(...)``: the object it names, for the judge, which
+        knows whether it is a configuration class of the project (whose keys are
+        read); any key when the object cannot be named."""
+        argument = call.args[0] if len(call.args) == 1 and not call.keywords else None
+        loaded = ""
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+            loaded = argument.value.replace(":", ".")
+        elif isinstance(argument, ast.Name) and argument.id in self._module_classes and (
+                argument.id not in bindings.imported):
+            loaded = f"{self._module_name}.{argument.id}"
+        elif argument is not None:
+            loaded = self.qualify(argument) or ""
+        if loaded:
+            if loaded not in self.facts.config_loads:
+                self.facts.config_loads.append(loaded)
+        else:
+            self._note_mutated(any_member(FLASK_CONFIG))
 
     def _note_mutated(self, reference: str) -> None:
         # Each once: whether another module's list is changed is all the judge asks,
@@ -686,7 +708,10 @@ class Extractor(FastVisitor):
         """The entries of ``given_away`` for a value given to code that may change it;
         for what a call returns, the function's name and ``()``."""
         references: list[str] = []
-        if isinstance(node, ast.Call):
+        flask = flask_reference(node)
+        if flask:
+            references.append(flask)
+        elif isinstance(node, ast.Call):
             function = self._result_of(node, bindings)
             if function:
                 references.append(function + "()")
@@ -2783,58 +2808,6 @@ def extract_module(
 
 
 __all__ = ["Extractor", "extract_module"]
-
-
-# The name under which a module's Flask configuration values are kept among its
-# constants (the brackets keep it apart from any Python name).
-FLASK_CONFIG = "flask.config"
-# ``app.config.update(...)`` and ``app.config.from_mapping(...)`` set keys by keyword
-# or from a dict.
-_FLASK_CONFIG_SETTERS = frozenset({"update", "from_mapping"})
-
-
-def _flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> None:
-    """The values a module writes for Flask configuration keys that name scopes:
-    ``X.config["KEY"] = value``, ``X.config.update(KEY=value)``, ``from_mapping``, and
-    the attributes of a ``...Config`` class (loaded with ``config.from_object``)."""
-
-    def keep(key: object, value: ast.expr) -> None:
-        if isinstance(key, str) and "scope" in key.lower():
-            found.setdefault(key, []).append(value)
-
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
-            if (
-                isinstance(target, ast.Subscript)
-                and isinstance(target.value, ast.Attribute)
-                and target.value.attr == "config"
-                and isinstance(target.slice, ast.Constant)
-            ):
-                keep(target.slice.value, node.value)
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr in _FLASK_CONFIG_SETTERS
-            and isinstance(node.func.value, ast.Attribute)
-            and node.func.value.attr == "config"
-        ):
-            for keyword in node.keywords:
-                keep(keyword.arg, keyword.value)
-            for argument in node.args[:1]:
-                if isinstance(argument, ast.Dict):
-                    for key, value in zip(argument.keys, argument.values):
-                        if isinstance(key, ast.Constant):
-                            keep(key.value, value)
-        elif isinstance(node, ast.ClassDef) and node.name.endswith("Config"):
-            for statement in node.body:
-                if (
-                    isinstance(statement, ast.Assign)
-                    and len(statement.targets) == 1
-                    and isinstance(statement.targets[0], ast.Name)
-                    and statement.targets[0].id.isupper()
-                ):
-                    keep(statement.targets[0].id, statement.value)
 
 
 def _is_overload(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:

@@ -443,6 +443,10 @@ class ModuleFacts:
     # function returns, and the calls whose results it returns (``pkg.get_scopes()``):
     # changed when another module may change what the function returns.
     returned: dict[str, list[str]] = field(default_factory=dict)
+    # The objects Flask's configuration is loaded from (``app.config.from_object(
+    # "app.config.ProductionConfig")``), by dotted name: read as the project's
+    # configuration classes, which are read as the keys' values.
+    config_loads: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -477,6 +481,7 @@ class ModuleFacts:
             "read_parameters": {name: read.to_json()
                                 for name, read in self.read_parameters.items()},
             "returned": {name: list(values) for name, values in self.returned.items()},
+            "config_loads": list(self.config_loads),
         }
 
     @classmethod
@@ -518,4 +523,5 @@ class ModuleFacts:
              for name, read in data.get("read_parameters", {}).items()},
             {str(name): [str(value) for value in values]
              for name, values in data.get("returned", {}).items()},
+            [str(name) for name in data.get("config_loads", ())],
         )

@@ -22,7 +22,10 @@ from typing import Union
 
 from .ast_names import dotted
 from .fast_visit import FastVisitor
-from .bindings import hand_overs, is_container
+from .bindings import DICT_MUTATORS, hand_overs, is_container
+from .flask_config import (
+    CONFIG_SETTERS, config_key, is_app_config, names_scopes, settings_read,
+)
 from .list_fates import UNKNOWN_DEPTH, Fate, Slot, follow
 from .namespaces import member_key, namespace_owner
 from .star_names import CONSTANT_NAME
@@ -65,6 +68,8 @@ _READING_LIBRARIES = ("nylas", "google_auth_oauthlib", "google.oauth2", "google.
 _REQUEST_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options",
                               "request"})
 _HTTP_CLIENT_WORDS = ("session", "http")
+# Methods of a configuration that take one key's value out, or set it when missing.
+_CONFIG_ITEM_METHODS = frozenset({"get", "setdefault", "pop"})
 
 
 def only_reads(call: ast.Call, qualify: Qualify, auth_methods: frozenset[str]) -> bool:
@@ -138,6 +143,9 @@ class GivenLists:
     # names (``apply(vars(config))``, ``configure(globals())``): the object, or the
     # ``globals()`` call for the module's own.
     namespaces: list[ast.expr] = field(default_factory=list)
+    # The calls that load Flask's configuration from an object
+    # (``app.config.from_object(...)``): which object, the extractor reads.
+    config_loads: list[ast.Call] = field(default_factory=list)
 
 
 def given_away(
@@ -240,6 +248,8 @@ class _GivenFinder(FastVisitor):
             parent = self.ancestors[-1] if self.ancestors else None
             if node.attr == "__dict__" and self.watched(node.value):
                 self._namespace(node, node.value)
+            elif node.attr == "config" and is_app_config(node):
+                self._app_config(node)
             if isinstance(parent, ast.Call) and parent.func is node:
                 # ``config.get_scopes()``: what another module's function returns,
                 # named through an import (its first name is one).
@@ -292,6 +302,74 @@ class _GivenFinder(FastVisitor):
             found.local_names.append((node, self.function, fate.name))
         else:
             found.local_holders.append((node, self.function, fate.name, fate.part))
+
+    # -- Flask's configuration -----------------------------------------------------
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        value = node.value
+        if isinstance(value, ast.Attribute) and value.attr == "config":
+            self._config_item(node)
+        self.generic_visit(node)
+
+    def _config_item(self, node: ast.Subscript) -> None:
+        """``X.config["NYLAS_SCOPES"]``: the list the key holds, followed as a module's
+        list is; written other than by the one item store the extractor reads as the
+        key's value, it may be anything.  A key that cannot be read of an
+        application's configuration may be that one."""
+        key = config_key(node)
+        if (key and not names_scopes(key)) or (not key and not is_app_config(node.value)):
+            return
+        if node.ctx.__class__ is ast.Load:
+            # A list of strings: one level that can change.
+            fate = follow(node, self.ancestors, 1, self.reads, True)
+            if fate.kind == "kept":
+                return
+            if key:
+                self._take(node, fate)
+            else:
+                self.found.namespaces.append(node.value)
+            return
+        parent = self.ancestors[-1] if self.ancestors else None
+        if key and isinstance(parent, ast.Assign) and len(parent.targets) == 1:
+            return  # the key's value, read where it is written
+        if key:
+            self.found.given.append((node, None, None))
+        else:
+            self.found.namespaces.append(node.value)
+
+    def _app_config(self, node: ast.Attribute) -> None:
+        """A use of an application's whole configuration: reading it, setting keys
+        the extractor reads, and loading it from an object are followed; any other
+        use may set any key."""
+        ancestors = self.ancestors
+        parent = ancestors[-1] if ancestors else None
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            return  # an item: see ``_config_item``
+        call = ancestors[-2] if len(ancestors) >= 2 else None
+        if isinstance(parent, ast.Attribute) and isinstance(call, ast.Call) and (
+                call.func is parent):
+            method = parent.attr
+            if method in CONFIG_SETTERS and settings_read(call):
+                return
+            if method == "from_object":
+                self.found.config_loads.append(call)
+                return
+            if method in _CONFIG_ITEM_METHODS:
+                key = config_key(call)
+                if key and not names_scopes(key):
+                    return
+                if key and method == "get":
+                    item = ast.copy_location(
+                        ast.Subscript(node, ast.Constant(key), ast.Load()), call)
+                    fate = follow(call, ancestors[:-2], 1, self.reads, True)
+                    if fate.kind != "kept":
+                        self._take(item, fate)
+                    return
+            if method in DICT_MUTATORS or method in _CONFIG_ITEM_METHODS:
+                self.found.namespaces.append(node)
+                return
+        if follow(node, ancestors, UNKNOWN_DEPTH, self.reads, True).kind != "kept":
+            self.found.namespaces.append(node)
 
     # -- namespaces: the dicts of a module's names ------------------------------------
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar, Union
 
-from ..analysis.extract import FLASK_CONFIG
+from ..analysis.flask_config import CONFIG_CLASS_SUFFIX, FLASK_CONFIG
 from ..analysis.facts import (
     ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member, any_module_member,
 )
@@ -73,8 +73,15 @@ class ConstantIndex:
         self._mutated = mutated
         # A list given to code that may change it (``ModuleFacts.given_away``) is not
         # read as scopes; a string given away is still what its assignment says.
-        self._changed = self._with_namespaces(self._with_results(
-            mutated | given_away | self._given_to_changing_functions()))
+        changed = mutated | given_away | self._given_to_changing_functions() | (
+            self._unread_configuration_loads())
+        while True:
+            # Each step may reach what another follows: until nothing more is found.
+            grown = self._with_namespaces(self._with_configuration(self._with_results(changed)))
+            if grown == changed:
+                break
+            changed = grown
+        self._changed = changed
         named = set(settings_modules) & set(self.by_module)
         self.settings_modules: tuple[str, ...] = tuple(sorted(
             named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
@@ -95,6 +102,34 @@ class ConstantIndex:
                         given.position, given.keyword):
                     changed.update(given.references)
         return frozenset(changed)
+
+    def _unread_configuration_loads(self) -> frozenset[str]:
+        """Every key of Flask's configuration, when code loads it from an object
+        whose keys are not read: only the configuration classes of the project's
+        modules are (``"shop.config.ProductionConfig"``), not a module's names, nor
+        a class outside the project."""
+        for facts in self.by_module.values():
+            for loaded in facts.config_loads:
+                module, _, name = loaded.rpartition(".")
+                if loaded in self.by_module or module not in self.by_module or not (
+                        name.endswith(CONFIG_CLASS_SUFFIX)):
+                    return frozenset({any_member(FLASK_CONFIG)})
+        return frozenset()
+
+    def _with_configuration(self, changed: frozenset[str]) -> frozenset[str]:
+        """``changed`` with the lists a key of Flask's configuration holds when code
+        may change that key (``app.config["NYLAS_SCOPES"] = SCOPES``, then
+        ``current_app.config["NYLAS_SCOPES"].append(...)`` changes ``SCOPES``)."""
+        every = any_member(FLASK_CONFIG) in changed
+        if not every and not any(reference.startswith(FLASK_CONFIG + "[")
+                                 for reference in changed):
+            return changed
+        found = set(changed)
+        for facts in self.by_module.values():
+            for name, value in facts.constants.items():
+                if name.startswith(FLASK_CONFIG + "[") and (every or name in changed):
+                    found.update(_lists_held(facts, value))
+        return frozenset(found)
 
     def _with_namespaces(self, changed: frozenset[str]) -> frozenset[str]:
         """``changed`` with every member of a module of the project that is itself
@@ -209,7 +244,7 @@ class ConstantIndex:
     def scopes(self, reference: str, depth: int = 0) -> list[Found]:
         """The scopes values a reference may hold: one per module that defines it (the
         settings modules may each set it)."""
-        if self._changed_here(reference):
+        if self._changed_here(reference) or self._configuration_changed(reference):
             return []
         imported = self._imported_as(reference)
         if imported is not None and depth < _MAX_DEPTH:
@@ -247,9 +282,20 @@ class ConstantIndex:
         """Whether :meth:`scopes` gives nothing for ``reference`` because code other
         than its assignment may change it (appends to it, binds it again, gives it to
         a function that may): said in NYS304's reason."""
-        return self._changed_here(reference) or any(
+        return self._changed_here(reference) or self._configuration_changed(reference) or any(
             self._changed_here(f"{module}.{name}") or any_member(module) in self._changed
             for module, name in self._owners(reference))
+
+    def _configuration_changed(self, reference: str) -> bool:
+        """Whether code may change the key of Flask's configuration ``reference``
+        reads (``current_app.config["NYLAS_SCOPES"]``) other than by writing a value
+        the index reads: through an item, or through the whole configuration."""
+        flask = _FLASK_READ.match(reference)
+        if flask is None:
+            return False
+        changed = self._changed
+        return f"{FLASK_CONFIG}[{flask.group('key')!r}]" in changed or (
+            any_member(FLASK_CONFIG) in changed)
 
     def _changed_here(self, reference: str) -> bool:
         """Whether code may change what ``reference`` reads: the name it reads, or
@@ -324,6 +370,18 @@ class ConstantIndex:
         if facts.exports is not None and name.split("[", 1)[0] not in facts.exports:
             return ABSENT
         return self.lookup(module, name, table, depth)
+
+
+def _lists_held(facts: ModuleFacts, value: ScopeValue) -> Iterator[str]:
+    """The lists a value read in ``facts``'s module may be: another module's, by its
+    reference, and the module's own constants whose items it reads."""
+    for one in (*value.alternatives, value):
+        if one.reference:
+            yield one.reference
+        spans = {item.span for item in one.items}
+        if spans:
+            yield from (f"{facts.module}.{name}" for name, constant in facts.constants.items()
+                        if any(item.span in spans for item in constant.items))
 
 
 def _constants(facts: ModuleFacts) -> Mapping[str, ScopeValue]:
