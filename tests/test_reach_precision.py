@@ -1898,3 +1898,53 @@ def test_flask_configuration_only_read_elsewhere_still_misses_the_calendar(
         "app/settings.py": "class ProductionConfig:\n    NYLAS_SCOPES = ['email.read_only']\n",
         "app/plugins.py": plugin})
     assert [code for _, _, code, _ in found] == ["NYS301"], plugin
+
+
+SCOPES_AND_DEFAULTS = CONFIG_LIST + "\n\ndef default_scopes():\n    return SCOPES\n"
+# A list a star import brings (or what a function it brings returns), changed by the
+# importing module: the very object the request reads from its own module.
+CHANGED_THROUGH_A_STAR_IMPORT = {
+    "appended to": "from .config import *\n\nSCOPES.append('calendar.read_only')\n",
+    "handed to a function outside the project": (
+        "from tools import enable\n\nfrom .config import *\n\nenable(SCOPES)\n"),
+    "returned by a function it brings and appended to through a local name": (
+        "from .config import *\n\n\ndef setup():\n    scopes = default_scopes()\n"
+        "    scopes.append('calendar.read_only')\n"),
+    "returned by a function it brings and appended to": (
+        "from .config import *\n\ndefault_scopes().append('calendar.read_only')\n"),
+    "brought through a module that star-imports it": (
+        "from .everything import *\n\nSCOPES.append('calendar.read_only')\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", CHANGED_THROUGH_A_STAR_IMPORT.values(),
+                         ids=list(CHANGED_THROUGH_A_STAR_IMPORT))
+def test_a_list_a_star_import_brings_changed_grants_an_unknown_set(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/config.py": SCOPES_AND_DEFAULTS, "app/everything.py": "from .config import *\n",
+        "app/views.py": FROM_CONFIG, "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+READ_THROUGH_A_STAR_IMPORT = [
+    "from .config import *\n\nprint(len(SCOPES), ' '.join(default_scopes()))\n",
+    "from .config import *\n\n\ndef setup():\n    scopes = list(SCOPES)\n"
+    "    scopes.append('calendar.read_only')\n    return scopes\n",
+    "from .config import *\n\n\ndef show():\n    scopes = default_scopes()\n"
+    "    print(len(scopes))\n",
+]
+
+
+@pytest.mark.parametrize("plugin", READ_THROUGH_A_STAR_IMPORT)
+def test_a_list_a_star_import_brings_only_read_still_misses_the_calendar(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/config.py": SCOPES_AND_DEFAULTS, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"], plugin

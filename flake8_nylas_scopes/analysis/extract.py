@@ -103,7 +103,7 @@ from .namespaces import namespace_owner, unnamed_module
 from .path_joins import joined_segments
 from .raw_arguments import raw_call_arguments
 from .source import SourceMap
-from .star_names import CONSTANT_NAME, exports, star_imports, upper_names
+from .star_names import CONSTANT_NAME, exports, names_unbound, star_imports, upper_names
 from ..spans import Span
 from .values import SCOPE_WORD, ValueReader
 from .web_routes import declares_routes, route_string_nodes
@@ -239,6 +239,8 @@ class Extractor(FastVisitor):
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         # This module's functions whose results code may change (see ``given_lists``).
         self._escaped_results: set[str] = set()
+        # Names a star import may bring: another module's objects, as if imported.
+        self._star_brought: frozenset[str] = frozenset()
         # Per function, the names it may change or hand over (``_changes_parameter``).
         self._handed_over: dict[ast.AST, set[str]] = {}
         # Flask configuration keys that name scopes, with each value written for them.
@@ -487,6 +489,8 @@ class Extractor(FastVisitor):
         text = "".join(self._lines)
         if _STAR_IMPORT.search(text):
             self.facts.star_imports = star_imports(tree, self._absolute_module)
+            if self.facts.star_imports:
+                self._star_brought = names_unbound(tree)
         self.facts.upper_names = upper_names(tree, "global" in text)
         if "__all__" in text:
             self.facts.exports, self.facts.exports_known = exports(tree)
@@ -592,28 +596,33 @@ class Extractor(FastVisitor):
         one assignment does not see may change it.  ``given`` comes with the call
         and where among its arguments."""
         values = bindings.values
+        star = self._star_brought
 
         def watched(node: ast.expr) -> bool:
             if isinstance(node, ast.Name):
                 value = values.get(node.id)
                 return (value is not None and may_hold_lists(value)) or (
-                    node.id in bindings.imported and node.id in self._imports)
+                    node.id in bindings.imported and node.id in self._imports) or (
+                        node.id in star)
             if isinstance(node, ast.Attribute):
                 return may_hold_class_scopes(node.attr) or self.qualify(node) is not None
             return False
 
         def depth(node: ast.expr) -> int:
-            if isinstance(node, ast.Name) and node.id not in bindings.imported:
+            if isinstance(node, ast.Name) and node.id not in bindings.imported and (
+                    node.id not in star):
                 return mutable_levels(node, values)
             return UNKNOWN_DEPTH
 
         found = given_away(tree, watched, self._only_reads, depth,
-                           lambda node: node.id not in bindings.imported,
+                           lambda node: node.id not in bindings.imported and (
+                               node.id not in star),
                            frozenset(self._module_functions),
                            lambda func: bool(self._function_of(func, bindings)),
                            frozenset(name for name, value in values.items()
                                      if may_hold_lists(value)) | frozenset(
-                               name for name in bindings.imported if name in self._imports))
+                               name for name in bindings.imported if name in self._imports)
+                           | star)
         self._escaped_results = found.escaped
         # A function's own local name that takes a list and only reads it
         # (``scopes = Config.NYLAS_SCOPES`` then ``", ".join(scopes)``) gives no other
@@ -752,6 +761,10 @@ class Extractor(FastVisitor):
             return f"{self._module_name}.{own}"
         name = (self._imports.get(func.id, "") if isinstance(func, ast.Name) else
                 self.qualify(func) or "")
+        if isinstance(func, ast.Name) and func.id in self._star_brought:
+            # Read by the index as this module's name, which it follows to the
+            # modules the star imports name.
+            name = f"{self._module_name}.{func.id}"
         top = name.partition(".")[0]
         if not name or top in sys.stdlib_module_names or reads_only_library(name):
             return ""
@@ -777,10 +790,13 @@ class Extractor(FastVisitor):
         (``dict(CONFIG)["scope"].append(...)``): this module's own is not read here,
         and another module's is not read by key (``config.AUTH["scope"]``), its list
         of strings still read whole."""
-        if not (isinstance(node, ast.Name) and node.id in bindings.imported):
+        star = isinstance(node, ast.Name) and node.id in self._star_brought
+        if not (isinstance(node, ast.Name) and node.id in bindings.imported) and not star:
             self._note_given_away(node, bindings)  # known whole, or any attribute's
             return
-        reference = self._imports.get(node.id, "")
+        assert isinstance(node, ast.Name)
+        reference = f"{self._module_name}.{node.id}" if star else (
+            self._imports.get(node.id, ""))
         if reference and reference + ITEMS not in self.facts.given_away:
             self.facts.given_away.append(reference + ITEMS)
 
@@ -895,6 +911,9 @@ class Extractor(FastVisitor):
         if imported and how != "global":
             # ``from .config import SCOPES`` then ``SCOPES.append(...)``: the same list.
             self._note_mutated(imported)
+        elif name in self._star_brought and how != "global":
+            # The list a star import brings, by this module's name for it.
+            self._note_mutated(f"{self._module_name}.{name}")
         if nested:
             # A function's ``global SCOPES``, ``SCOPES[:] = ...`` or
             # ``CONFIG["scope"] = ...`` changes the module's value (or a local one of

@@ -77,7 +77,8 @@ class ConstantIndex:
             self._unread_configuration_loads())
         while True:
             # Each step may reach what another follows: until nothing more is found.
-            grown = self._with_namespaces(self._with_configuration(self._with_results(changed)))
+            grown = self._with_namespaces(self._with_configuration(self._with_results(
+                self._with_star_imports(changed))))
             if grown == changed:
                 break
             changed = grown
@@ -115,6 +116,32 @@ class ConstantIndex:
                         name.endswith(CONFIG_CLASS_SUFFIX)):
                     return frozenset({any_member(FLASK_CONFIG)})
         return frozenset()
+
+    def _with_star_imports(self, changed: frozenset[str]) -> frozenset[str]:
+        """``changed`` with the names of the modules a module star-imports, for its
+        own names of them: ``SCOPES.append(...)`` or ``s = default_scopes()`` then
+        ``s.append(...)`` after ``from .scopes import *`` changes what the module
+        ``scopes`` binds.  (Also for a name the module binds itself: then only more
+        cautious than needed.)"""
+        found = set(changed)
+        for reference in changed:
+            whole = _whole(reference)
+            module, _, name = whole.rpartition(".")
+            for star in self._star_imported(module):
+                found.add(f"{star}.{name}{reference[len(whole):]}")
+        return frozenset(found)
+
+    def _star_imported(self, module: str) -> set[str]:
+        """The modules of the project ``module`` star-imports, and those they do."""
+        found: set[str] = set()
+        pending = [module]
+        while pending and len(found) < _MAX_DEPTH * _MAX_DEPTH:
+            facts = self.by_module.get(pending.pop())
+            for star in facts.star_imports if facts is not None else ():
+                if star.module in self.by_module and star.module not in found:
+                    found.add(star.module)
+                    pending.append(star.module)
+        return found
 
     def _with_configuration(self, changed: frozenset[str]) -> frozenset[str]:
         """``changed`` with the lists a key of Flask's configuration holds when code
