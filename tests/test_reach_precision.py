@@ -1948,3 +1948,58 @@ def test_a_list_a_star_import_brings_only_read_still_misses_the_calendar(
         "app/config.py": SCOPES_AND_DEFAULTS, "app/views.py": FROM_CONFIG,
         "app/plugins.py": plugin})
     assert [code for _, _, code, _ in found] == ["NYS301"], plugin
+
+
+# A list another top-level package of the project returns, held by a local name of a
+# function that changes it: the very list the request reads.
+OTHER_PACKAGE = {"lib/__init__.py": "", "lib/scopes.py": GET_SCOPES,
+                 "app/views.py": _auth("SCOPES", "from lib.scopes import SCOPES")}
+CHANGED_THROUGH_ANOTHER_PACKAGES_RESULT = {
+    "appended to": "    scopes = shared.get_scopes()\n    scopes.append('calendar.read_only')\n",
+    "extended in place": "    scopes = shared.get_scopes()\n    scopes += ['calendar.read_only']\n",
+    "item written": "    scopes = shared.get_scopes()\n    scopes[0] = 'calendar.read_only'\n",
+    "handed to a function": "    scopes = shared.get_scopes()\n    enable(scopes)\n",
+    "returned": "    scopes = shared.get_scopes()\n    return scopes\n",
+    "held by another name": (
+        "    scopes = shared.get_scopes()\n    more = scopes\n"
+        "    more.append('calendar.read_only')\n"),
+    "appended to in a loop, bound after": (
+        "    for turn in range(2):\n        if turn:\n"
+        "            scopes.append('calendar.read_only')\n"
+        "        scopes = shared.get_scopes()\n"),
+    "appended to by a closure": (
+        "    scopes = shared.get_scopes()\n\n    def add():\n"
+        "        scopes.append('calendar.read_only')\n\n    add()\n"),
+}
+
+
+@pytest.mark.parametrize("body", CHANGED_THROUGH_ANOTHER_PACKAGES_RESULT.values(),
+                         ids=list(CHANGED_THROUGH_ANOTHER_PACKAGES_RESULT))
+def test_a_list_another_package_returns_changed_through_a_local_name_grants_an_unknown_set(
+    tmp_path: Path, body: str
+) -> None:
+    plugin = "from tools import enable\n\nimport lib.scopes as shared\n\n\ndef setup():\n" + body
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              **OTHER_PACKAGE, "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+READ_THROUGH_ANOTHER_PACKAGES_RESULT = [
+    "    scopes = shared.get_scopes()\n    print(len(scopes), ' '.join(scopes))\n"
+    "    for scope in scopes:\n        print(scope)\n",
+    # A closure that does not use the name: the walk of the function says it is read.
+    "    scopes = shared.get_scopes()\n    key = lambda scope: scope.lower()\n"
+    "    print(sorted(scopes, key=key))\n",
+    "    scopes = list(shared.get_scopes())\n    scopes.append('calendar.read_only')\n",
+]
+
+
+@pytest.mark.parametrize("body", READ_THROUGH_ANOTHER_PACKAGES_RESULT)
+def test_a_list_another_package_returns_only_read_through_a_local_name_is_still_read(
+    tmp_path: Path, body: str
+) -> None:
+    plugin = "import lib.scopes as shared\n\n\ndef setup():\n" + body
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              **OTHER_PACKAGE, "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"], body

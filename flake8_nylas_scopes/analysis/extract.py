@@ -622,7 +622,7 @@ class Extractor(FastVisitor):
                            frozenset(name for name, value in values.items()
                                      if may_hold_lists(value)) | frozenset(
                                name for name in bindings.imported if name in self._imports)
-                           | star)
+                           | star, self._another_packages)
         self._escaped_results = found.escaped
         # A function's own local name that takes a list and only reads it
         # (``scopes = Config.NYLAS_SCOPES`` then ``", ".join(scopes)``) gives no other
@@ -633,15 +633,6 @@ class Extractor(FastVisitor):
         returning = {function for _, function, _ in found.returned}
         unwatched = {id(value) for value, _, _ in found.given if isinstance(value, ast.Call)
                      and self._own_function(value.func, bindings) not in ("", *returning)}
-        # What another package's function returns, held by a local name: checking
-        # every such name costs a walk of its function, and a package outside the
-        # project returns no list of it.  (Taken for one of the project's: a
-        # function of this module's top-level package, or any module's when this
-        # one has no package.)
-        unwatched.update(
-            id(value) for value, _, _ in found.local_names if isinstance(value, ast.Call)
-            and not self._own_function(value.func, bindings)
-            and not self._same_package(self._function_of(value.func, bindings)))
         read_aliases = unwatched | {
             id(value) for value, function, name in found.local_names
             if id(value) not in unwatched
@@ -736,6 +727,15 @@ class Extractor(FastVisitor):
             references.append(f"{self._module_name}.{node.id}")
         return [reference for reference in references if reference]
 
+    def _another_packages(self, call: ast.Call) -> bool:
+        """Whether ``call`` runs a function of another top-level package than this
+        module's (of the project or not): what it returns, a local name holds, is
+        followed as that name is used, in the walk that finds given lists."""
+        bindings = self.module_bindings
+        function = self._function_of(call.func, bindings)
+        return bool(function) and not self._own_function(call.func, bindings) and not (
+            self._same_package(function))
+
     def _same_package(self, function: str) -> bool:
         """Whether the dotted name ``function`` is in this module's top-level package
         (any when this module is not in a package)."""
@@ -790,6 +790,13 @@ class Extractor(FastVisitor):
         (``dict(CONFIG)["scope"].append(...)``): this module's own is not read here,
         and another module's is not read by key (``config.AUTH["scope"]``), its list
         of strings still read whole."""
+        if isinstance(node, ast.Call) and not self._own_function(node.func, bindings):
+            # Items of what another module's function returns: the index follows them
+            # to the values it returns.
+            for reference in self._given_references(node, bindings):
+                if reference + ITEMS not in self.facts.given_away:
+                    self.facts.given_away.append(reference + ITEMS)
+            return
         star = isinstance(node, ast.Name) and node.id in self._star_brought
         if not (isinstance(node, ast.Name) and node.id in bindings.imported) and not star:
             self._note_given_away(node, bindings)  # known whole, or any attribute's

@@ -103,6 +103,7 @@ def reads_only_library(name: str) -> bool:
 
 
 Function = Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda]
+_LOOPS = (ast.For, ast.AsyncFor, ast.While)
 Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
 
 
@@ -153,6 +154,7 @@ def given_away(
     reads: Callable[[ast.Call], bool], depth: Callable[[ast.expr], int],
     known: Callable[[ast.Name], bool], functions: frozenset[str],
     results: Callable[[ast.expr], bool], names: frozenset[str],
+    foreign: Callable[[ast.Call], bool] = lambda call: False,
 ) -> GivenLists:
     """Where ``tree`` gives the watched values to code that may change them.  One
     pass of a ``FastVisitor``: this runs on every module of a project that uses
@@ -163,8 +165,11 @@ def given_away(
     of a watched name (an imported function) is followed too: the root of an entry
     may be that call, when ``results`` says the function called may be one of the
     project's (not the standard library's).  ``names``: every name ``watched`` may
-    say yes to."""
+    say yes to.  ``foreign``: whether a call's function is another top-level
+    package's, whose result a function's local name takes: its uses are followed in
+    this walk (see ``_GivenFinder._kept_result``), sparing a walk of the function."""
     finder = _GivenFinder(watched, reads, depth, known, functions, results, names)
+    finder.foreign = foreign
     finder.visit(tree)
     return finder.found
 
@@ -194,6 +199,13 @@ class _GivenFinder(FastVisitor):
         self.module_level = True
         # The nodes above the one visited, the nearest last: where a use goes.
         self.ancestors: list[ast.AST] = []
+        self.foreign: Callable[[ast.Call], bool] = lambda call: False
+        # The function's local names that hold what another package's function
+        # returns, each with those calls (see ``_kept_result``), and whether the
+        # function defines closures or declares names global, which may use the names
+        # where this walk does not follow them.
+        self.kept_results: dict[str, list[ast.Call]] = {}
+        self.closures = False
 
     def generic_visit(self, node: ast.AST) -> None:
         # ``FastVisitor.generic_visit``, keeping the nodes above the one visited.  Its
@@ -218,6 +230,11 @@ class _GivenFinder(FastVisitor):
 
     def visit_Name(self, node: ast.Name) -> None:
         name = node.id
+        if self.kept_results and name in self.kept_results and (
+                node.ctx.__class__ is ast.Load):
+            fate = follow(node, self.ancestors, UNKNOWN_DEPTH, self.reads, False, False)
+            if fate.kind != "kept":
+                self._results_given(name, fate.part)
         if name in self.names and node.ctx.__class__ is ast.Load:
             if name in self.functions:
                 self._function_use(node)
@@ -296,6 +313,8 @@ class _GivenFinder(FastVisitor):
                 found.parts.append(node)
             else:
                 found.given.append((node, None, None))
+        elif fate.alias and self._kept_result(node, fate.name):
+            pass
         elif fate.alias:
             # ``scopes = SCOPES``: another name for the same object.
             found.given.append((node, None, None))
@@ -413,6 +432,54 @@ class _GivenFinder(FastVisitor):
         if self.watched(member):
             self._take(member, Fate("given") if fate.kind == "called" else fate)
 
+    # -- results of another package's functions held by a local name ------------------
+
+    def _kept_result(self, node: ast.expr, name: str) -> bool:
+        """``scopes = other_pkg.get_scopes()`` in a function: whether the uses of
+        ``scopes`` are followed in this walk, as they come, rather than by a walk of
+        the function (which every local name of another package's result would
+        cost).  Not in a loop, where a use written before may run after."""
+        if not (isinstance(node, ast.Call) and self.foreign(node)):
+            return False
+        for ancestor in reversed(self.ancestors):
+            if ancestor is self.function:
+                break
+            if isinstance(ancestor, _LOOPS):
+                return False
+        self.kept_results.setdefault(name, []).append(node)
+        return True
+
+    def _results_given(self, name: str, part: bool = False) -> None:
+        """A use of a local name holding such results that no rule follows: the
+        results (``part``: only their items, as ``for scope in scopes`` takes them)
+        go to code that may change them."""
+        if part:
+            self.found.parts.extend(self.kept_results[name])
+        else:
+            self.found.given.extend((call, None, None) for call in self.kept_results.pop(name))
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        target = node.target
+        if self.kept_results and isinstance(target, ast.Name) and (
+                target.id in self.kept_results):
+            self._results_given(target.id)  # ``scopes += [...]`` extends it in place
+        self.generic_visit(node)
+
+    def visit_Global(self, node: ast.Global | ast.Nonlocal) -> None:
+        self.closures = True
+
+    visit_Nonlocal = visit_Global
+
+    def _end_kept_results(self, function: Def) -> None:
+        """At the end of ``function``: when a closure or a ``global`` may use its
+        names out of this walk's order, its kept results are taken as any other
+        local name's (``GivenLists.local_names``), which a walk of the function
+        decides."""
+        if self.closures:
+            for name, calls in self.kept_results.items():
+                self.found.given.extend((call, None, None) for call in calls)
+                self.found.local_names.extend((call, function, name) for call in calls)
+
     def visit_Call(self, node: ast.Call) -> None:
         owner = namespace_owner(node)
         if owner is not None and (owner is node or self.watched(owner)):
@@ -464,7 +531,13 @@ class _GivenFinder(FastVisitor):
         elif not isinstance(node, ast.ClassDef) or not self.module_level:
             self.top_function = None
         self.module_level = False
+        self.closures = True  # the outer function's: it defines one
+        outer_kept, outer_closures = self.kept_results, self.closures
+        self.kept_results, self.closures = {}, False
         self.generic_visit(node)
+        if self.kept_results and self.function is not None:
+            self._end_kept_results(self.function)
+        self.kept_results, self.closures = outer_kept, outer_closures
         self.function, self.module_level, self.top_function = (
             outer, outer_level, outer_top)
 

@@ -83,16 +83,19 @@ KEPT = Fate("kept")
 
 def follow(
     root: ast.expr, ancestors: Sequence[ast.AST], depth: int,
-    reads: Callable[[ast.Call], bool], known: bool = True,
+    reads: Callable[[ast.Call], bool], known: bool = True, recorded: bool = True,
 ) -> Fate:
     """Where the use ``root`` (a name or an attribute naming a watched value) takes
     the object; ``ancestors``: the nodes above it, the nearest last; ``depth``: how
     many levels of the object can change (see the module's docstring); ``known``:
     the root is known to be a list or dict (this module's), rather than any
-    imported name or attribute, which may be a module, a class or a function."""
+    imported name or attribute, which may be a module, a class or a function;
+    ``recorded``: a change of the root by name (``SCOPES.append(x)``) is one the
+    extractor records, rather than one of a name it does not follow."""
     if depth <= 0:
         return KEPT  # a string, or a tuple of them
     walk = _Walk(root, depth, known)
+    walk.plain = walk.plain and recorded
     index = len(ancestors) - 1
     while index >= 0:
         parent = ancestors[index]

@@ -180,13 +180,23 @@ class ConstantIndex:
                    for name, values in facts.returned.items()}
         found = set(changed)
         last = {name.rpartition(".")[2] for name in pending}
+        # Functions only the items of whose results code may change
+        # (``for config in pkg.configs(): config["scope"].append(...)``).
+        items_reached: set[str] = set()
         while pending:
             escaped = {self._function_named(reference.removesuffix("()"))
                        for reference in found
                        if reference.removesuffix("()").rpartition(".")[2] in last}
+            parts = {self._function_named(reference.removesuffix("()" + ITEMS))
+                     for reference in found if reference.endswith("()" + ITEMS)
+                     and reference.removesuffix("()" + ITEMS).rpartition(".")[2] in last}
             reached = [name for name in pending if name in escaped]
-            if not reached:
+            items = [name for name in pending if name in parts and name not in items_reached]
+            if not reached and not items:
                 break
+            for name in items:
+                items_reached.add(name)
+                found.update(value + ITEMS for value in pending[name])
             for name in reached:
                 found.update(pending.pop(name))
         return frozenset(found)
