@@ -1730,6 +1730,16 @@ CHANGED_THROUGH_A_NAMESPACE = {
     "appended to on a module imported by a name read at run time": (
         "import importlib\n\n\ndef extend(name):\n"
         "    importlib.import_module(name).SCOPES.append('calendar.read_only')\n"),
+    "appended to through a name for a module named at run time": (
+        "import importlib\n\n\ndef extend(name):\n"
+        "    module = importlib.import_module(f'app.{name}')\n"
+        "    module.SCOPES.append('calendar.read_only')\n"),
+    "handed on from a module named at run time": (
+        "import sys\n\nfrom .features import add_calendar\n\n\ndef extend(name):\n"
+        "    add_calendar(sys.modules[name].SCOPES)\n"),
+    "any name set on a module named at run time": (
+        "import sys\n\n\ndef override(name, attribute, value):\n"
+        "    module = sys.modules[name]\n    setattr(module, attribute, value)\n"),
 }
 NAMESPACE_FEATURES = APPEND_CALENDAR + (
     "\n\ndef apply(namespace):\n    namespace['SCOPES'].append('calendar.read_only')\n")
@@ -1789,6 +1799,9 @@ READ_THROUGH_A_NAMESPACE = {
     "a member of another name on a module named at run time changed": (
         "import sys\n\n\ndef extend(name):\n"
         "    sys.modules[name].OTHER.append('calendar.read_only')\n"),
+    "a module named at run time only read": (
+        "import importlib\n\n\ndef show(name):\n"
+        "    module = importlib.import_module(name)\n    print(len(module.SCOPES))\n"),
 }
 
 

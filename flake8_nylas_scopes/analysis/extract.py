@@ -69,6 +69,7 @@ from .facts import (
     any_attribute,
     any_member,
     any_module_member,
+    ANY_MODULE,
     BodyArg,
     Generation,
     GivenTo,
@@ -241,6 +242,10 @@ class Extractor(FastVisitor):
         self._escaped_results: set[str] = set()
         # Names a star import may bring: another module's objects, as if imported.
         self._star_brought: frozenset[str] = frozenset()
+        # Names bound to a module object named at run time (``module =
+        # sys.modules[name]``), and the attributes changed on a name, by name.
+        self._module_aliases: set[str] = set()
+        self._unnamed_changes: list[tuple[str, str]] = []
         # Per function, the names it may change or hand over (``_changes_parameter``).
         self._handed_over: dict[ast.AST, set[str]] = {}
         # Flask configuration keys that name scopes, with each value written for them.
@@ -622,7 +627,12 @@ class Extractor(FastVisitor):
                            frozenset(name for name, value in values.items()
                                      if may_hold_lists(value)) | frozenset(
                                name for name in bindings.imported if name in self._imports)
-                           | star, self._another_packages)
+                           | star, self._another_packages,
+                           lambda node: unnamed_module(node, self.qualify))
+        self._module_aliases = found.module_names
+        for holder, attribute in self._unnamed_changes:
+            if holder in found.module_names:
+                self._note_mutated(any_module_member(attribute))
         self._escaped_results = found.escaped
         # A function's own local name that takes a list and only reads it
         # (``scopes = Config.NYLAS_SCOPES`` then ``", ".join(scopes)``) gives no other
@@ -715,6 +725,8 @@ class Extractor(FastVisitor):
             function = self._result_of(node, bindings)
             if function:
                 references.append(function + "()")
+        elif isinstance(node, ast.Attribute) and self._unnamed(node.value):
+            references.append(any_module_member(node.attr))
         elif isinstance(node, ast.Attribute):
             references.append(self.qualify(node) or "")
             if may_hold_class_scopes(node.attr):
@@ -726,6 +738,11 @@ class Extractor(FastVisitor):
         elif isinstance(node, ast.Name):
             references.append(f"{self._module_name}.{node.id}")
         return [reference for reference in references if reference]
+
+    def _unnamed(self, node: ast.expr) -> bool:
+        """A module object named at run time, or a name bound to one."""
+        return unnamed_module(node, self.qualify) or (
+            isinstance(node, ast.Name) and node.id in self._module_aliases)
 
     def _another_packages(self, call: ast.Call) -> bool:
         """Whether ``call`` runs a function of another top-level package than this
@@ -874,6 +891,10 @@ class Extractor(FastVisitor):
         (``config.SCOPES = x``) or "namespace" (``settings.__dict__.update(...)``: any
         attribute of the object, or with ``globals()`` any global, may change)."""
         if how == "namespace":
+            if self._unnamed(node):
+                # ``vars(sys.modules[name])`` handed on: any name of any module.
+                self._note_mutated(any_module_member(ANY_MODULE))
+                return
             if isinstance(node, ast.Call):
                 for name in list(bindings.values):
                     self._note_change(ast.Name(name, ast.Load()), True, "global", bindings)
@@ -896,6 +917,10 @@ class Extractor(FastVisitor):
             elif unnamed_module(node.value, self.qualify):
                 # ``sys.modules[name].SCOPES.append(...)``: that of any module.
                 self._note_mutated(any_module_member(node.attr))
+            elif isinstance(node.value, ast.Name):
+                # ``module.SCOPES.append(...)``: of any module too when ``module``
+                # names one named at run time, which the finder of given lists says.
+                self._unnamed_changes.append((node.value.id, node.attr))
             if may_hold_class_scopes(node.attr):
                 # ``self.SCOPES.append(...)``, ``cls.SCOPES = ...``, an instance's
                 # ``settings.SCOPES += ...``: the object may be a class whose

@@ -147,6 +147,9 @@ class GivenLists:
     # The calls that load Flask's configuration from an object
     # (``app.config.from_object(...)``): which object, the extractor reads.
     config_loads: list[ast.Call] = field(default_factory=list)
+    # The names bound to a module object named at run time (``module =
+    # sys.modules[name]``), in any scope of the module.
+    module_names: set[str] = field(default_factory=set)
 
 
 def given_away(
@@ -155,6 +158,7 @@ def given_away(
     known: Callable[[ast.Name], bool], functions: frozenset[str],
     results: Callable[[ast.expr], bool], names: frozenset[str],
     foreign: Callable[[ast.Call], bool] = lambda call: False,
+    unnamed: Callable[[ast.expr], bool] = lambda node: False,
 ) -> GivenLists:
     """Where ``tree`` gives the watched values to code that may change them.  One
     pass of a ``FastVisitor``: this runs on every module of a project that uses
@@ -167,9 +171,11 @@ def given_away(
     project's (not the standard library's).  ``names``: every name ``watched`` may
     say yes to.  ``foreign``: whether a call's function is another top-level
     package's, whose result a function's local name takes: its uses are followed in
-    this walk (see ``_GivenFinder._kept_result``), sparing a walk of the function."""
+    this walk (see ``_GivenFinder._kept_result``), sparing a walk of the function.
+    ``unnamed``: whether a value is a module object named at run time, any of whose
+    names a use of its namespace may change."""
     finder = _GivenFinder(watched, reads, depth, known, functions, results, names)
-    finder.foreign = foreign
+    finder.foreign, finder.unnamed = foreign, unnamed
     finder.visit(tree)
     return finder.found
 
@@ -200,6 +206,8 @@ class _GivenFinder(FastVisitor):
         # The nodes above the one visited, the nearest last: where a use goes.
         self.ancestors: list[ast.AST] = []
         self.foreign: Callable[[ast.Call], bool] = lambda call: False
+        # Whether a value is a module object named at run time (see ``namespaces``).
+        self.unnamed: Callable[[ast.expr], bool] = lambda node: False
         # The function's local names that hold what another package's function
         # returns, each with those calls (see ``_kept_result``), and whether the
         # function defines closures or declares names global, which may use the names
@@ -263,7 +271,8 @@ class _GivenFinder(FastVisitor):
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.ctx.__class__ is ast.Load:
             parent = self.ancestors[-1] if self.ancestors else None
-            if node.attr == "__dict__" and self.watched(node.value):
+            if node.attr == "__dict__" and (self.watched(node.value) or self._unnamed(
+                    node.value)):
                 self._namespace(node, node.value)
             elif node.attr == "config" and is_app_config(node):
                 self._app_config(node)
@@ -482,11 +491,17 @@ class _GivenFinder(FastVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         owner = namespace_owner(node)
-        if owner is not None and (owner is node or self.watched(owner)):
+        if owner is not None and (owner is node or self.watched(owner) or self._unnamed(
+                owner)):
             self._namespace(node, owner)
         elif isinstance(node.func, ast.Name) and node.func.id == "getattr" and len(
                 node.args) >= 2 and self.watched(node.args[0]):
             self._member(node, node.args[0], member_key(node), 0)
+        elif isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and (
+                len(node.args) >= 2 and self._unnamed(node.args[0])
+                and not member_key(node)):
+            # ``setattr(sys.modules[name], attribute, value)``: any name of any module.
+            self.found.namespaces.append(node.args[0])
         self._given_to_call(node)
 
     def _given_to_call(self, node: ast.Call) -> None:
@@ -507,8 +522,16 @@ class _GivenFinder(FastVisitor):
             self.found.given.extend(given)
         self.generic_visit(node)
 
+    def _unnamed(self, node: ast.expr) -> bool:
+        """A module object named at run time, or a name bound to one."""
+        return self.unnamed(node) or (
+            isinstance(node, ast.Name) and node.id in self.found.module_names)
+
     def _another_name(self, node: ast.Assign | ast.AnnAssign | ast.NamedExpr) -> None:
         value = node.value
+        if value is not None and self.unnamed(value):
+            self.found.module_names.update(
+                target.id for target in _targets(node) if isinstance(target, ast.Name))
         if isinstance(value, ast.Attribute) and not followed_attribute(value) and (
                 self.watched(value)) and any(
                     not isinstance(target, ast.Subscript) for target in _targets(node)):

@@ -17,7 +17,8 @@ from typing import Literal, TypeVar, Union
 
 from ..analysis.flask_config import CONFIG_CLASS_SUFFIX, FLASK_CONFIG
 from ..analysis.facts import (
-    ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member, any_module_member,
+    ANY_MODULE, ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member,
+    any_module_member,
 )
 from ..analysis.star_names import CONSTANT_NAME
 from ..analysis.symbols import GLOBAL
@@ -33,6 +34,8 @@ _FLASK_READ = re.compile(
     r"^(?:flask\.current_app|(?:[\w.]+\.)?(?:app|application))\.config"
     r"\[(?P<quote>['\"])(?P<key>[^'\"]+)(?P=quote)\]$"
 )
+# Any name of any module (``setattr(sys.modules[name], attribute, value)``).
+_ANY_NAME_OF_ANY_MODULE = any_module_member(ANY_MODULE)
 # The end of a reference to an object's namespace dict (``config.__dict__``).
 _NAMESPACE = ".__dict__"
 # References are followed through at most this many constants.
@@ -341,7 +344,8 @@ class ConstantIndex:
         changed = self._changed
         return reference in changed or whole in changed or (
             whole != reference and whole + ITEMS in changed) or (
-                any_module_member(whole.rpartition(".")[2]) in changed)
+                any_module_member(whole.rpartition(".")[2]) in changed) or (
+                    _ANY_NAME_OF_ANY_MODULE in changed)
 
     def _imported_as(self, reference: str) -> str | None:
         """What a module's name is bound to by its one import (or assignment) of a
