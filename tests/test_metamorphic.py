@@ -504,6 +504,13 @@ CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
             f'CONFIG = {{**BASE, "scope": [{_GMAIL}]}}\n'
             f'CONFIG["scope"].append({_CALENDAR})  # the change')),
     }),
+    "a Flask configuration list appended to": ("app", {
+        "app/calls.py": _V2_CALLS,
+        "app/views.py": _V2_LOGIN.format(asked='app.config["NYLAS_SCOPES"]', values=(
+            'from flask import Flask\n\napp = Flask(__name__)\n'
+            'app.config["NYLAS_SCOPES"] = ["email.read_only", "contacts"]\n'
+            'app.config["NYLAS_SCOPES"].append("calendar.read_only")  # the change')),
+    }),
     "a v3 list merged into the request and extended": ("SCOPES", {
         "app/views.py": _V3_LOGIN.format(asked='{**BASE, "scope": SCOPES}', values=(
             f'SCOPES = [{_GMAIL}, "https://www.googleapis.com/auth/contacts.readonly"]\n'
