@@ -2016,3 +2016,34 @@ def test_a_list_another_package_returns_only_read_through_a_local_name_is_still_
     found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
                               **OTHER_PACKAGE, "app/plugins.py": plugin})
     assert [code for _, _, code, _ in found] == ["NYS301"], body
+
+
+DJANGO_SETTINGS_FILES = {
+    "app/settings.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+    "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings")}
+# Django's settings object stands for the settings modules: handed to code that may
+# set any of its names, or given a name read at run time, none is read as written.
+CHANGED_THROUGH_DJANGO_SETTINGS = {
+    "a name set that is read at run time": (
+        "from django.conf import settings\n\n\ndef override(name, value):\n"
+        "    setattr(settings, name, value)\n"),
+    "handed to code outside the project": (
+        "from django.conf import settings\nfrom tools import tweak\n\ntweak(settings)\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", CHANGED_THROUGH_DJANGO_SETTINGS.values(),
+                         ids=list(CHANGED_THROUGH_DJANGO_SETTINGS))
+def test_django_settings_handed_on_grant_an_unknown_set(tmp_path: Path, plugin: str) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              **DJANGO_SETTINGS_FILES, "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+def test_django_settings_only_looked_at_still_miss_the_calendar(tmp_path: Path) -> None:
+    plugin = ("from django.conf import settings\n\n"
+              "print(settings.DEBUG, getattr(settings, 'NYLAS_SCOPES', []), dir(settings))\n")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              **DJANGO_SETTINGS_FILES, "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"]

@@ -74,6 +74,10 @@ class ConstantIndex:
             facts.module: facts for facts in modules if facts.module
         }
         self._mutated = mutated
+        named = set(settings_modules) & set(self.by_module)
+        self.settings_modules: tuple[str, ...] = tuple(sorted(
+            named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
+        ))
         # A list given to code that may change it (``ModuleFacts.given_away``) is not
         # read as scopes; a string given away is still what its assignment says.
         changed = mutated | given_away | self._given_to_changing_functions() | (
@@ -86,10 +90,6 @@ class ConstantIndex:
                 break
             changed = grown
         self._changed = changed
-        named = set(settings_modules) & set(self.by_module)
-        self.settings_modules: tuple[str, ...] = tuple(sorted(
-            named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
-        ))
 
     def _given_to_changing_functions(self) -> frozenset[str]:
         """The lists given to a function of another module (``GivenTo``) that may
@@ -165,13 +165,16 @@ class ConstantIndex:
         """``changed`` with every member of a module of the project that is itself
         given to code that may change it (``mutate(config)``, ``apply(vars(config))``,
         ``setattr(config, name, value)``): that code may bind or change any of its
-        names.  An object's namespace (``config.__dict__``) is the object's."""
+        names.  An object's namespace (``config.__dict__``) is the object's, and
+        Django's settings object stands for the settings modules."""
         found = set(changed)
         for reference in changed:
             holder = reference.removesuffix(_NAMESPACE)
             found.add(holder)
             if holder in self.by_module:
                 found.add(any_member(holder))
+            elif holder == DJANGO_SETTINGS:
+                found.update(any_member(module) for module in self.settings_modules)
         return frozenset(found)
 
     def _with_results(self, changed: frozenset[str]) -> frozenset[str]:
