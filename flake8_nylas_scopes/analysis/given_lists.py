@@ -104,6 +104,11 @@ def reads_only_library(name: str) -> bool:
 
 Function = Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda]
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
+# Builtins that give or change a namespace or one of its members (``vars(config)``,
+# ``getattr(config, name)``): the calls ``_GivenFinder._namespace_call`` looks at.
+_NAMESPACE_BUILTINS = frozenset({"vars", "globals", "getattr", "setattr", "delattr"})
+# The values that may be a module object named at run time.
+_MODULE_VALUES = (ast.Subscript, ast.Call)
 Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
 
 
@@ -490,21 +495,9 @@ class _GivenFinder(FastVisitor):
                 self.found.local_names.extend((call, function, name) for call in calls)
 
     def visit_Call(self, node: ast.Call) -> None:
-        owner = namespace_owner(node)
-        if owner is not None and (owner is node or self.watched(owner) or self._unnamed(
-                owner)):
-            self._namespace(node, owner)
-        elif isinstance(node.func, ast.Name) and node.func.id == "getattr" and len(
-                node.args) >= 2 and self.watched(node.args[0]):
-            self._member(node, node.args[0], member_key(node), 0)
-        elif isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and (
-                len(node.args) >= 2 and self._unnamed(node.args[0])
-                and not member_key(node)):
-            # ``setattr(sys.modules[name], attribute, value)``: any name of any module.
-            self.found.namespaces.append(node.args[0])
-        self._given_to_call(node)
-
-    def _given_to_call(self, node: ast.Call) -> None:
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in _NAMESPACE_BUILTINS:
+            self._namespace_call(node)
         # A watched value that only some uses are followed for (an attribute
         # ``qualify`` names, such as ``config.api_settings``): given to a call.
         watched = self.watched
@@ -522,6 +515,20 @@ class _GivenFinder(FastVisitor):
             self.found.given.extend(given)
         self.generic_visit(node)
 
+    def _namespace_call(self, node: ast.Call) -> None:
+        """``vars(X)``, ``globals()``, ``getattr(X, ...)``, ``setattr(X, ...)``."""
+        owner = namespace_owner(node)
+        name = node.func.id if isinstance(node.func, ast.Name) else ""
+        if owner is not None and (owner is node or self.watched(owner) or self._unnamed(
+                owner)):
+            self._namespace(node, owner)
+        elif name == "getattr" and len(node.args) >= 2 and self.watched(node.args[0]):
+            self._member(node, node.args[0], member_key(node), 0)
+        elif name in ("setattr", "delattr") and len(node.args) >= 2 and (
+                self._unnamed(node.args[0]) and not member_key(node)):
+            # ``setattr(sys.modules[name], attribute, value)``: any name of any module.
+            self.found.namespaces.append(node.args[0])
+
     def _unnamed(self, node: ast.expr) -> bool:
         """A module object named at run time, or a name bound to one."""
         return self.unnamed(node) or (
@@ -529,7 +536,7 @@ class _GivenFinder(FastVisitor):
 
     def _another_name(self, node: ast.Assign | ast.AnnAssign | ast.NamedExpr) -> None:
         value = node.value
-        if value is not None and self.unnamed(value):
+        if isinstance(value, _MODULE_VALUES) and self.unnamed(value):
             self.found.module_names.update(
                 target.id for target in _targets(node) if isinstance(target, ast.Name))
         if isinstance(value, ast.Attribute) and not followed_attribute(value) and (

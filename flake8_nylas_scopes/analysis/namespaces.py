@@ -48,10 +48,12 @@ def unnamed_module(node: ast.expr, qualify: Callable[[ast.expr], "str | None"]) 
     analysis cannot read: ``sys.modules[name]``, ``importlib.import_module(name)``.
     (``sys.modules[__name__]`` is the module's own.)"""
     named: ast.expr | None = None
-    if isinstance(node, ast.Subscript) and qualify(node.value) == "sys.modules":
+    # The last name written first: a test every call and subscript meets.
+    if isinstance(node, ast.Subscript) and _last_name(node.value) == "modules" and (
+            qualify(node.value) == "sys.modules"):
         named = node.slice
-    elif isinstance(node, ast.Call) and node.args and (
-            qualify(node.func) in MODULE_LOADERS or (
+    elif isinstance(node, ast.Call) and node.args and _last_name(node.func) in (
+            _LOADER_NAMES) and (qualify(node.func) in MODULE_LOADERS or (
                 isinstance(node.func, ast.Name) and node.func.id == "__import__")):
         named = node.args[0]
     else:
@@ -59,3 +61,11 @@ def unnamed_module(node: ast.expr, qualify: Callable[[ast.expr], "str | None"]) 
     if isinstance(named, ast.Name) and named.id == "__name__":
         return False
     return not (isinstance(named, ast.Constant) and isinstance(named.value, str))
+
+
+_LOADER_NAMES = frozenset(name.rpartition(".")[2] for name in MODULE_LOADERS)
+
+
+def _last_name(node: ast.expr) -> str:
+    return node.attr if isinstance(node, ast.Attribute) else (
+        node.id if isinstance(node, ast.Name) else "")
