@@ -2029,6 +2029,9 @@ CHANGED_THROUGH_DJANGO_SETTINGS = {
         "    setattr(settings, name, value)\n"),
     "handed to code outside the project": (
         "from django.conf import settings\nfrom tools import tweak\n\ntweak(settings)\n"),
+    "configured by a script": (
+        "from django.conf import settings\n\n"
+        "settings.configure(NYLAS_SCOPES=['email.read_only', 'calendar.read_only'])\n"),
 }
 
 

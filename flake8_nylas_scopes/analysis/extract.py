@@ -529,6 +529,11 @@ class Extractor(FastVisitor):
             settings_module = _django_settings_module(statement)
             if settings_module:
                 self.facts.django_settings = settings_module
+            elif isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and (
+                    isinstance(statement.value.func, ast.Attribute)) and (
+                    self.qualify(statement.value.func) == _DJANGO_SETTINGS_CONFIGURE):
+                # ``settings.configure(NYLAS_SCOPES=[...])`` sets any of the settings.
+                self._note_given_away(statement.value.func.value, bindings)
             for changed, how in _changed_values(statement, nested):
                 self._note_change(changed, nested, how, bindings)
         found = self._lists_given_away(tree, bindings)
@@ -2488,6 +2493,10 @@ def _always_returns(body: list[ast.stmt]) -> bool:
     if isinstance(last, ast.If):
         return _always_returns(last.body) and _always_returns(last.orelse)
     return False
+
+
+# Django's call that sets the settings without a settings module.
+_DJANGO_SETTINGS_CONFIGURE = "django.conf.settings.configure"
 
 
 def _django_settings_module(statement: ast.stmt) -> str:
