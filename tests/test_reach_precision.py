@@ -945,6 +945,12 @@ V3_FROM_CONFIG = V3_CALLS.replace(
 ).replace("from nylas import Client\n", "from nylas import Client\n\nfrom .config import SCOPES\n")
 V3_FROM_AUTH = V3_FROM_CONFIG.replace('"scope": SCOPES', '"scope": AUTH["scope"]').replace(
     "import SCOPES", "import AUTH")
+# A config merged from the parts every login shares, its own scope list written after.
+V3_MERGED = V3_CALLS.replace(
+    'CONFIG = {"client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",\n'
+    '          "scope": ["https://www.googleapis.com/auth/gmail.readonly"]}',
+    'BASE = {"client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google"}\n'
+    'CONFIG = {**BASE, "scope": [G + "gmail.readonly"]}')
 CHANGED_THROUGH_ANOTHER_MODULE = {
     "handed by an importing module to another module's function": {
         "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
@@ -1046,6 +1052,11 @@ class Plans:
         "app/plugins.py": (
             "from .config import AUTH, G\n\nAUTH['scope'].append(G + 'calendar.readonly')\n"),
     },
+    "a merged v3 config whose list a module importing it appends to": {
+        "app/calls.py": V3_MERGED,
+        "app/plugins.py": (
+            "from .calls import CONFIG, G\n\nCONFIG['scope'].append(G + 'calendar.readonly')\n"),
+    },
 }
 
 
@@ -1103,6 +1114,16 @@ def test_a_list_another_module_only_looks_at_still_misses_the_calendar_where_ask
         "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
         "app/views.py": _auth("SCOPES", CONFIG_LIST),
         "app/plugins.py": "from .views import SCOPES\n\nprint(len(SCOPES), list(SCOPES))\n"})
+    assert [code for _, _, code, _ in found] == ["NYS301"]
+
+
+def test_a_merged_v3_config_only_looked_at_elsewhere_still_misses_the_calendar(
+    tmp_path: Path
+) -> None:
+    assert "BASE = " in V3_MERGED
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": V3_MERGED,
+        "app/plugins.py": "from .calls import CONFIG\n\nprint(len(CONFIG['scope']))\n"})
     assert [code for _, _, code, _ in found] == ["NYS301"]
 
 
@@ -1826,3 +1847,356 @@ def test_a_v3_config_another_module_builds_by_a_call_is_unresolved(tmp_path: Pat
                                  config="AUTH_CONFIG"),
     })
     assert [(name, code) for name, _, code, _ in found] == [("app.py", "NYS304")]
+
+
+APPEND_CALENDAR = "def add_calendar(scopes):\n    scopes.append('calendar.read_only')\n"
+# A module's list reached through the module object or its namespace dict, which code
+# may hand on, or change by a name the analysis cannot read: any of its names may
+# change, so none is read from its assignment.
+CHANGED_THROUGH_A_NAMESPACE = {
+    "a module handed to a function outside the project": (
+        "from . import config\nfrom tools import configure\n\nconfigure(config)\n"),
+    "a module's name set by a name read at run time": (
+        "from . import config\n\n\ndef override(name, value):\n"
+        "    setattr(config, name, value)\n"),
+    "a module's vars() handed to a function that appends to its list": (
+        "from . import config\nfrom .features import apply\n\napply(vars(config))\n"),
+    "a module's __dict__ handed to a function that appends to its list": (
+        "from . import config\nfrom .features import apply\n\napply(config.__dict__)\n"),
+    "a member read with getattr and appended to": (
+        "from . import config\n\ngetattr(config, 'SCOPES').append('calendar.read_only')\n"),
+    "a member read with getattr by a name read at run time and handed on": (
+        "from . import config\nfrom .features import add_calendar\n\n\n"
+        "def extend(name):\n    add_calendar(getattr(config, name))\n"),
+    "a member read from vars() and handed to a function that appends": (
+        "from . import config\nfrom .features import add_calendar\n\n"
+        "add_calendar(vars(config)['SCOPES'])\n"),
+    "set on a module named at run time": (
+        "import sys\n\n\ndef override(name):\n"
+        "    setattr(sys.modules[name], 'SCOPES', ['email.read_only', 'calendar.read_only'])\n"),
+    "appended to on a module named at run time": (
+        "import sys\n\n\ndef extend(name):\n"
+        "    sys.modules[name].SCOPES.append('calendar.read_only')\n"),
+    "appended to on a module imported by a name read at run time": (
+        "import importlib\n\n\ndef extend(name):\n"
+        "    importlib.import_module(name).SCOPES.append('calendar.read_only')\n"),
+    "appended to through a name for a module named at run time": (
+        "import importlib\n\n\ndef extend(name):\n"
+        "    module = importlib.import_module(f'app.{name}')\n"
+        "    module.SCOPES.append('calendar.read_only')\n"),
+    "handed on from a module named at run time": (
+        "import sys\n\nfrom .features import add_calendar\n\n\ndef extend(name):\n"
+        "    add_calendar(sys.modules[name].SCOPES)\n"),
+    "any name set on a module named at run time": (
+        "import sys\n\n\ndef override(name, attribute, value):\n"
+        "    module = sys.modules[name]\n    setattr(module, attribute, value)\n"),
+}
+NAMESPACE_FEATURES = APPEND_CALENDAR + (
+    "\n\ndef apply(namespace):\n    namespace['SCOPES'].append('calendar.read_only')\n")
+
+
+@pytest.mark.parametrize("plugin", CHANGED_THROUGH_A_NAMESPACE.values(),
+                         ids=list(CHANGED_THROUGH_A_NAMESPACE))
+def test_a_list_changed_through_its_modules_namespace_grants_an_unknown_set(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/features.py": NAMESPACE_FEATURES,
+        "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+# The module's own globals, handed on or read by key and handed on.
+CHANGED_THROUGH_GLOBALS = {
+    "globals() handed to a function that appends to a list": (
+        "from .features import apply\n\napply(globals())\n"),
+    "a global read by key and handed to a function that appends to it": (
+        "from .features import add_calendar\n\nadd_calendar(globals()['SCOPES'])\n"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGED_THROUGH_GLOBALS.values(),
+                         ids=list(CHANGED_THROUGH_GLOBALS))
+def test_a_list_changed_through_the_modules_globals_grants_an_unknown_set(
+    tmp_path: Path, change: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/features.py": NAMESPACE_FEATURES,
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + change)})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+# The controls: the module object and its namespace only looked at, or given to code
+# that only reads it; the calendar call still misses its scope.
+READ_THROUGH_A_NAMESPACE = {
+    "a member read with getattr": (
+        "from . import config\n\n"
+        "print(len(getattr(config, 'SCOPES')), ' '.join(getattr(config, 'SCOPES', [])))\n"),
+    "a member read from the module's namespace dict": (
+        "from . import config\n\nprint(len(vars(config)['SCOPES']), config.__dict__['SCOPES'])\n"
+        "print(vars(config).get('SCOPES'))\n"),
+    "the module looked at": (
+        "import importlib\n\nfrom . import config\n\n"
+        "print(config, hasattr(config, 'SCOPES'), dir(config), isinstance(config, object))\n"
+        "importlib.reload(config)\n"),
+    "the module loaded into Flask's configuration": (
+        "from flask import Flask\n\nfrom . import config\n\napp = Flask(__name__)\n"
+        "app.config.from_object(config)\n"),
+    "a member of another name on a module named at run time changed": (
+        "import sys\n\n\ndef extend(name):\n"
+        "    sys.modules[name].OTHER.append('calendar.read_only')\n"),
+    "a module named at run time only read": (
+        "import importlib\n\n\ndef show(name):\n"
+        "    module = importlib.import_module(name)\n    print(len(module.SCOPES))\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", READ_THROUGH_A_NAMESPACE.values(),
+                         ids=list(READ_THROUGH_A_NAMESPACE))
+def test_a_list_only_looked_at_through_its_modules_namespace_still_misses_the_calendar(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"], plugin
+
+
+def test_the_modules_globals_only_looked_at_still_miss_the_calendar(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "print(globals()['SCOPES'], 'SCOPES' in globals(), len(globals()))\n"
+            "print(', '.join(globals().get('SCOPES', [])))\n"))})
+    assert [code for _, _, code, _ in found] == ["NYS301"]
+
+
+FLASK_APP = ("from flask import Flask\n\napp = Flask(__name__)\n"
+             "app.config['NYLAS_SCOPES'] = ['email.read_only']\n")
+# Flask's configuration written where the analysis reads it, and changed elsewhere: the
+# key no longer holds what that write says.
+CHANGED_FLASK_CONFIGURATION = {
+    "a key's list appended to": (
+        "from . import app\n\napp.config['NYLAS_SCOPES'].append('calendar.read_only')\n"),
+    "a key's list extended through current_app": (
+        "from flask import current_app\n\n\ndef enable_calendar():\n"
+        "    current_app.config['NYLAS_SCOPES'].extend(['calendar.read_only'])\n"),
+    "a key's list extended in place": (
+        "from . import app\n\napp.config['NYLAS_SCOPES'] += ['calendar.read_only']\n"),
+    "a key's list read by get and appended to": (
+        "from . import app\n\napp.config.get('NYLAS_SCOPES').append('calendar.read_only')\n"),
+    "a key's list held by a local name and appended to": (
+        "from flask import current_app\n\n\ndef enable_calendar():\n"
+        "    scopes = current_app.config['NYLAS_SCOPES']\n"
+        "    scopes.append('calendar.read_only')\n"),
+    "a key set when missing": (
+        "from . import app\n\n"
+        "app.config.setdefault('NYLAS_SCOPES', []).append('calendar.read_only')\n"),
+    "updated from a mapping the analysis cannot read": (
+        "import json\n\nfrom . import app\n\napp.config.update(json.load(open('prod.json')))\n"),
+    "loaded from a file": "from . import app\n\napp.config.from_pyfile('prod.cfg')\n",
+    "loaded from an object outside the project": (
+        "from . import app\n\napp.config.from_object('settings.Production')\n"),
+    "loaded from an object named at run time": (
+        "import os\n\nfrom . import app\n\napp.config.from_object(os.environ['SETTINGS'])\n"),
+    "the configuration handed to other code": (
+        "from extensions import init\n\nfrom . import app\n\ninit(app.config)\n"),
+    "the configuration held by another name": (
+        "from . import app\n\nconfig = app.config\nconfig['NYLAS_SCOPES'] += ['calendar']\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", CHANGED_FLASK_CONFIGURATION.values(),
+                         ids=list(CHANGED_FLASK_CONFIGURATION))
+def test_flask_configuration_changed_elsewhere_grants_an_unknown_set(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": FLASK_APP, "app/agenda.py": AGENDA_CALLS,
+                              "app/auth.py": FLASK_LOGIN, "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+def test_a_list_stored_in_flask_configuration_changed_there_grants_an_unknown_set(
+    tmp_path: Path
+) -> None:
+    # The key holds the very list the request reads by its own name.
+    found = _codes(tmp_path, {
+        "app/__init__.py": ("from flask import Flask\n\nfrom .config import SCOPES\n\n"
+                            "app = Flask(__name__)\napp.config['NYLAS_SCOPES'] = SCOPES\n"),
+        "app/config.py": CONFIG_LIST, "app/views.py": FROM_CONFIG,
+        "app/agenda.py": AGENDA_CALLS,
+        "app/plugins.py": CHANGED_FLASK_CONFIGURATION["a key's list extended through current_app"]})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+# The controls: the key only read, other keys written, the configuration only looked
+# at or loaded from a configuration class of the project.
+READ_FLASK_CONFIGURATION = {
+    "the key only read": (
+        "from flask import current_app\n\n\ndef show():\n"
+        "    scopes = current_app.config['NYLAS_SCOPES']\n"
+        "    print(' '.join(scopes), len(current_app.config['NYLAS_SCOPES']))\n"
+        "    for scope in current_app.config.get('NYLAS_SCOPES', []):\n        print(scope)\n"),
+    "other keys written": (
+        "from . import app\n\napp.config['SECRET_KEY'] = 'x'\napp.config.update(DEBUG=True)\n"
+        "app.config.setdefault('TIMEOUT', 3)\nprint(app.config.get('DEBUG'), 'X' in app.config)\n"),
+    "loaded from a configuration class of the project": (
+        "from . import app\n\napp.config.from_object('app.settings.ProductionConfig')\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", READ_FLASK_CONFIGURATION.values(),
+                         ids=list(READ_FLASK_CONFIGURATION))
+def test_flask_configuration_only_read_elsewhere_still_misses_the_calendar(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": FLASK_APP, "app/agenda.py": AGENDA_CALLS, "app/auth.py": FLASK_LOGIN,
+        "app/settings.py": "class ProductionConfig:\n    NYLAS_SCOPES = ['email.read_only']\n",
+        "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"], plugin
+
+
+SCOPES_AND_DEFAULTS = CONFIG_LIST + "\n\ndef default_scopes():\n    return SCOPES\n"
+# A list a star import brings (or what a function it brings returns), changed by the
+# importing module: the very object the request reads from its own module.
+CHANGED_THROUGH_A_STAR_IMPORT = {
+    "appended to": "from .config import *\n\nSCOPES.append('calendar.read_only')\n",
+    "handed to a function outside the project": (
+        "from tools import enable\n\nfrom .config import *\n\nenable(SCOPES)\n"),
+    "returned by a function it brings and appended to through a local name": (
+        "from .config import *\n\n\ndef setup():\n    scopes = default_scopes()\n"
+        "    scopes.append('calendar.read_only')\n"),
+    "returned by a function it brings and appended to": (
+        "from .config import *\n\ndefault_scopes().append('calendar.read_only')\n"),
+    "brought through a module that star-imports it": (
+        "from .everything import *\n\nSCOPES.append('calendar.read_only')\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", CHANGED_THROUGH_A_STAR_IMPORT.values(),
+                         ids=list(CHANGED_THROUGH_A_STAR_IMPORT))
+def test_a_list_a_star_import_brings_changed_grants_an_unknown_set(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/config.py": SCOPES_AND_DEFAULTS, "app/everything.py": "from .config import *\n",
+        "app/views.py": FROM_CONFIG, "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+READ_THROUGH_A_STAR_IMPORT = [
+    "from .config import *\n\nprint(len(SCOPES), ' '.join(default_scopes()))\n",
+    "from .config import *\n\n\ndef setup():\n    scopes = list(SCOPES)\n"
+    "    scopes.append('calendar.read_only')\n    return scopes\n",
+    "from .config import *\n\n\ndef show():\n    scopes = default_scopes()\n"
+    "    print(len(scopes))\n",
+]
+
+
+@pytest.mark.parametrize("plugin", READ_THROUGH_A_STAR_IMPORT)
+def test_a_list_a_star_import_brings_only_read_still_misses_the_calendar(
+    tmp_path: Path, plugin: str
+) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/config.py": SCOPES_AND_DEFAULTS, "app/views.py": FROM_CONFIG,
+        "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"], plugin
+
+
+# A list another top-level package of the project returns, held by a local name of a
+# function that changes it: the very list the request reads.
+OTHER_PACKAGE = {"lib/__init__.py": "", "lib/scopes.py": GET_SCOPES,
+                 "app/views.py": _auth("SCOPES", "from lib.scopes import SCOPES")}
+CHANGED_THROUGH_ANOTHER_PACKAGES_RESULT = {
+    "appended to": "    scopes = shared.get_scopes()\n    scopes.append('calendar.read_only')\n",
+    "extended in place": "    scopes = shared.get_scopes()\n    scopes += ['calendar.read_only']\n",
+    "item written": "    scopes = shared.get_scopes()\n    scopes[0] = 'calendar.read_only'\n",
+    "handed to a function": "    scopes = shared.get_scopes()\n    enable(scopes)\n",
+    "returned": "    scopes = shared.get_scopes()\n    return scopes\n",
+    "held by another name": (
+        "    scopes = shared.get_scopes()\n    more = scopes\n"
+        "    more.append('calendar.read_only')\n"),
+    "appended to in a loop, bound after": (
+        "    for turn in range(2):\n        if turn:\n"
+        "            scopes.append('calendar.read_only')\n"
+        "        scopes = shared.get_scopes()\n"),
+    "appended to by a closure": (
+        "    scopes = shared.get_scopes()\n\n    def add():\n"
+        "        scopes.append('calendar.read_only')\n\n    add()\n"),
+}
+
+
+@pytest.mark.parametrize("body", CHANGED_THROUGH_ANOTHER_PACKAGES_RESULT.values(),
+                         ids=list(CHANGED_THROUGH_ANOTHER_PACKAGES_RESULT))
+def test_a_list_another_package_returns_changed_through_a_local_name_grants_an_unknown_set(
+    tmp_path: Path, body: str
+) -> None:
+    plugin = "from tools import enable\n\nimport lib.scopes as shared\n\n\ndef setup():\n" + body
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              **OTHER_PACKAGE, "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+READ_THROUGH_ANOTHER_PACKAGES_RESULT = [
+    "    scopes = shared.get_scopes()\n    print(len(scopes), ' '.join(scopes))\n"
+    "    for scope in scopes:\n        print(scope)\n",
+    # A closure that does not use the name: the walk of the function says it is read.
+    "    scopes = shared.get_scopes()\n    key = lambda scope: scope.lower()\n"
+    "    print(sorted(scopes, key=key))\n",
+    "    scopes = list(shared.get_scopes())\n    scopes.append('calendar.read_only')\n",
+]
+
+
+@pytest.mark.parametrize("body", READ_THROUGH_ANOTHER_PACKAGES_RESULT)
+def test_a_list_another_package_returns_only_read_through_a_local_name_is_still_read(
+    tmp_path: Path, body: str
+) -> None:
+    plugin = "import lib.scopes as shared\n\n\ndef setup():\n" + body
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              **OTHER_PACKAGE, "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"], body
+
+
+DJANGO_SETTINGS_FILES = {
+    "app/settings.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+    "app/views.py": _auth("settings.NYLAS_SCOPES", "from django.conf import settings")}
+# Django's settings object stands for the settings modules: handed to code that may
+# set any of its names, or given a name read at run time, none is read as written.
+CHANGED_THROUGH_DJANGO_SETTINGS = {
+    "a name set that is read at run time": (
+        "from django.conf import settings\n\n\ndef override(name, value):\n"
+        "    setattr(settings, name, value)\n"),
+    "handed to code outside the project": (
+        "from django.conf import settings\nfrom tools import tweak\n\ntweak(settings)\n"),
+    "configured by a script": (
+        "from django.conf import settings\n\n"
+        "settings.configure(NYLAS_SCOPES=['email.read_only', 'calendar.read_only'])\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", CHANGED_THROUGH_DJANGO_SETTINGS.values(),
+                         ids=list(CHANGED_THROUGH_DJANGO_SETTINGS))
+def test_django_settings_handed_on_grant_an_unknown_set(tmp_path: Path, plugin: str) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              **DJANGO_SETTINGS_FILES, "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+def test_django_settings_only_looked_at_still_miss_the_calendar(tmp_path: Path) -> None:
+    plugin = ("from django.conf import settings\n\n"
+              "print(settings.DEBUG, getattr(settings, 'NYLAS_SCOPES', []), dir(settings))\n")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              **DJANGO_SETTINGS_FILES, "app/plugins.py": plugin})
+    assert [code for _, _, code, _ in found] == ["NYS301"]

@@ -68,6 +68,8 @@ from .facts import (
     ITEMS,
     any_attribute,
     any_member,
+    any_module_member,
+    ANY_MODULE,
     BodyArg,
     Generation,
     GivenTo,
@@ -86,6 +88,7 @@ from .facts import (
 from .extract_v3 import V3Requests, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
+from .flask_config import FLASK_CONFIG, flask_config_values, flask_reference
 from .flow_extract import call_parameters
 from .given_lists import (
     GivenLists,
@@ -97,10 +100,11 @@ from .given_lists import (
     only_reads,
 )
 from .list_fates import UNKNOWN_DEPTH, Slot
+from .namespaces import namespace_owner, unnamed_module
 from .path_joins import joined_segments
 from .raw_arguments import raw_call_arguments
 from .source import SourceMap
-from .star_names import CONSTANT_NAME, exports, star_imports, upper_names
+from .star_names import CONSTANT_NAME, exports, names_unbound, star_imports, upper_names
 from ..spans import Span
 from .values import SCOPE_WORD, ValueReader
 from .web_routes import (
@@ -244,6 +248,12 @@ class Extractor(FastVisitor):
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         # This module's functions whose results code may change (see ``given_lists``).
         self._escaped_results: set[str] = set()
+        # Names a star import may bring: another module's objects, as if imported.
+        self._star_brought: frozenset[str] = frozenset()
+        # Names bound to a module object named at run time (``module =
+        # sys.modules[name]``), and the attributes changed on a name, by name.
+        self._module_aliases: set[str] = set()
+        self._unnamed_changes: list[tuple[str, str]] = []
         # Per function, the names it may change or hand over (``_changes_parameter``).
         self._handed_over: dict[ast.AST, set[str]] = {}
         # Flask configuration keys that name scopes, with each value written for them.
@@ -500,6 +510,8 @@ class Extractor(FastVisitor):
         text = "".join(self._lines)
         if _STAR_IMPORT.search(text):
             self.facts.star_imports = star_imports(tree, self._absolute_module)
+            if self.facts.star_imports:
+                self._star_brought = names_unbound(tree)
         self.facts.upper_names = upper_names(tree, "global" in text)
         if "__all__" in text:
             self.facts.exports, self.facts.exports_known = exports(tree)
@@ -518,7 +530,7 @@ class Extractor(FastVisitor):
         if any("config" in line or "Config" in line for line in self._lines):
             # A walk of the whole tree, spared the modules that cannot write Flask's
             # configuration (most of them).
-            _flask_config_values(tree, self._flask_config)
+            flask_config_values(tree, self._flask_config)
         classes: dict[str, list[ast.ClassDef]] = {}
         for statement in tree.body:
             if isinstance(statement, ast.ClassDef):
@@ -533,6 +545,11 @@ class Extractor(FastVisitor):
             settings_module = _django_settings_module(statement)
             if settings_module:
                 self.facts.django_settings = settings_module
+            elif isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and (
+                    isinstance(statement.value.func, ast.Attribute)) and (
+                    self.qualify(statement.value.func) == _DJANGO_SETTINGS_CONFIGURE):
+                # ``settings.configure(NYLAS_SCOPES=[...])`` sets any of the settings.
+                self._note_given_away(statement.value.func.value, bindings)
             for changed, how in _changed_values(statement, nested):
                 self._note_change(changed, nested, how, bindings)
         found = self._lists_given_away(tree, bindings)
@@ -553,6 +570,10 @@ class Extractor(FastVisitor):
                 self._note_given_away(value, bindings)
         for value in found.parts:
             self._note_parts_given_away(value, bindings)
+        for owner in found.namespaces:
+            self._note_change(owner, True, "namespace", bindings)
+        for load in found.config_loads:
+            self._note_config_load(load, bindings)
         self._note_held_given_away(found, bindings)
         if "scope" in text.lower():
             self.facts.read_parameters = self._read_parameters()
@@ -564,6 +585,25 @@ class Extractor(FastVisitor):
                 bindings.mutated.add(name)
                 bindings.opaque_writes.add(name)
                 self._note_mutated(f"{self._module_name}.{name}")
+
+    def _note_config_load(self, call: ast.Call, bindings: Bindings) -> None:
+        """``app.config.from_object(...)``: the object it names, for the judge, which
+        knows whether it is a configuration class of the project (whose keys are
+        read); any key when the object cannot be named."""
+        argument = call.args[0] if len(call.args) == 1 and not call.keywords else None
+        loaded = ""
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+            loaded = argument.value.replace(":", ".")
+        elif isinstance(argument, ast.Name) and argument.id in self._module_classes and (
+                argument.id not in bindings.imported):
+            loaded = f"{self._module_name}.{argument.id}"
+        elif argument is not None:
+            loaded = self.qualify(argument) or ""
+        if loaded:
+            if loaded not in self.facts.config_loads:
+                self.facts.config_loads.append(loaded)
+        else:
+            self._note_mutated(any_member(FLASK_CONFIG))
 
     def _note_mutated(self, reference: str) -> None:
         # Each once: whether another module's list is changed is all the judge asks,
@@ -582,28 +622,38 @@ class Extractor(FastVisitor):
         one assignment does not see may change it.  ``given`` comes with the call
         and where among its arguments."""
         values = bindings.values
+        star = self._star_brought
 
         def watched(node: ast.expr) -> bool:
             if isinstance(node, ast.Name):
                 value = values.get(node.id)
                 return (value is not None and may_hold_lists(value)) or (
-                    node.id in bindings.imported and node.id in self._imports)
+                    node.id in bindings.imported and node.id in self._imports) or (
+                        node.id in star)
             if isinstance(node, ast.Attribute):
                 return may_hold_class_scopes(node.attr) or self.qualify(node) is not None
             return False
 
         def depth(node: ast.expr) -> int:
-            if isinstance(node, ast.Name) and node.id not in bindings.imported:
+            if isinstance(node, ast.Name) and node.id not in bindings.imported and (
+                    node.id not in star):
                 return mutable_levels(node, values)
             return UNKNOWN_DEPTH
 
         found = given_away(tree, watched, self._only_reads, depth,
-                           lambda node: node.id not in bindings.imported,
+                           lambda node: node.id not in bindings.imported and (
+                               node.id not in star),
                            frozenset(self._module_functions),
                            lambda func: bool(self._function_of(func, bindings)),
                            frozenset(name for name, value in values.items()
                                      if may_hold_lists(value)) | frozenset(
-                               name for name in bindings.imported if name in self._imports))
+                               name for name in bindings.imported if name in self._imports)
+                           | star, self._another_packages,
+                           lambda node: unnamed_module(node, self.qualify))
+        self._module_aliases = found.module_names
+        for holder, attribute in self._unnamed_changes:
+            if holder in found.module_names:
+                self._note_mutated(any_module_member(attribute))
         self._escaped_results = found.escaped
         # A function's own local name that takes a list and only reads it
         # (``scopes = Config.NYLAS_SCOPES`` then ``", ".join(scopes)``) gives no other
@@ -614,15 +664,6 @@ class Extractor(FastVisitor):
         returning = {function for _, function, _ in found.returned}
         unwatched = {id(value) for value, _, _ in found.given if isinstance(value, ast.Call)
                      and self._own_function(value.func, bindings) not in ("", *returning)}
-        # What another package's function returns, held by a local name: checking
-        # every such name costs a walk of its function, and a package outside the
-        # project returns no list of it.  (Taken for one of the project's: a
-        # function of this module's top-level package, or any module's when this
-        # one has no package.)
-        unwatched.update(
-            id(value) for value, _, _ in found.local_names if isinstance(value, ast.Call)
-            and not self._own_function(value.func, bindings)
-            and not self._same_package(self._function_of(value.func, bindings)))
         read_aliases = unwatched | {
             id(value) for value, function, name in found.local_names
             if id(value) not in unwatched
@@ -698,10 +739,15 @@ class Extractor(FastVisitor):
         """The entries of ``given_away`` for a value given to code that may change it;
         for what a call returns, the function's name and ``()``."""
         references: list[str] = []
-        if isinstance(node, ast.Call):
+        flask = flask_reference(node)
+        if flask:
+            references.append(flask)
+        elif isinstance(node, ast.Call):
             function = self._result_of(node, bindings)
             if function:
                 references.append(function + "()")
+        elif isinstance(node, ast.Attribute) and self._unnamed(node.value):
+            references.append(any_module_member(node.attr))
         elif isinstance(node, ast.Attribute):
             references.append(self.qualify(node) or "")
             if may_hold_class_scopes(node.attr):
@@ -713,6 +759,20 @@ class Extractor(FastVisitor):
         elif isinstance(node, ast.Name):
             references.append(f"{self._module_name}.{node.id}")
         return [reference for reference in references if reference]
+
+    def _unnamed(self, node: ast.expr) -> bool:
+        """A module object named at run time, or a name bound to one."""
+        return unnamed_module(node, self.qualify) or (
+            isinstance(node, ast.Name) and node.id in self._module_aliases)
+
+    def _another_packages(self, call: ast.Call) -> bool:
+        """Whether ``call`` runs a function of another top-level package than this
+        module's (of the project or not): what it returns, a local name holds, is
+        followed as that name is used, in the walk that finds given lists."""
+        bindings = self.module_bindings
+        function = self._function_of(call.func, bindings)
+        return bool(function) and not self._own_function(call.func, bindings) and not (
+            self._same_package(function))
 
     def _same_package(self, function: str) -> bool:
         """Whether the dotted name ``function`` is in this module's top-level package
@@ -739,6 +799,10 @@ class Extractor(FastVisitor):
             return f"{self._module_name}.{own}"
         name = (self._imports.get(func.id, "") if isinstance(func, ast.Name) else
                 self.qualify(func) or "")
+        if isinstance(func, ast.Name) and func.id in self._star_brought:
+            # Read by the index as this module's name, which it follows to the
+            # modules the star imports name.
+            name = f"{self._module_name}.{func.id}"
         top = name.partition(".")[0]
         if not name or top in sys.stdlib_module_names or reads_only_library(name):
             return ""
@@ -764,10 +828,20 @@ class Extractor(FastVisitor):
         (``dict(CONFIG)["scope"].append(...)``): this module's own is not read here,
         and another module's is not read by key (``config.AUTH["scope"]``), its list
         of strings still read whole."""
-        if not (isinstance(node, ast.Name) and node.id in bindings.imported):
+        if isinstance(node, ast.Call) and not self._own_function(node.func, bindings):
+            # Items of what another module's function returns: the index follows them
+            # to the values it returns.
+            for reference in self._given_references(node, bindings):
+                if reference + ITEMS not in self.facts.given_away:
+                    self.facts.given_away.append(reference + ITEMS)
+            return
+        star = isinstance(node, ast.Name) and node.id in self._star_brought
+        if not (isinstance(node, ast.Name) and node.id in bindings.imported) and not star:
             self._note_given_away(node, bindings)  # known whole, or any attribute's
             return
-        reference = self._imports.get(node.id, "")
+        assert isinstance(node, ast.Name)
+        reference = f"{self._module_name}.{node.id}" if star else (
+            self._imports.get(node.id, ""))
         if reference and reference + ITEMS not in self.facts.given_away:
             self.facts.given_away.append(reference + ITEMS)
 
@@ -838,6 +912,10 @@ class Extractor(FastVisitor):
         (``config.SCOPES = x``) or "namespace" (``settings.__dict__.update(...)``: any
         attribute of the object, or with ``globals()`` any global, may change)."""
         if how == "namespace":
+            if self._unnamed(node):
+                # ``vars(sys.modules[name])`` handed on: any name of any module.
+                self._note_mutated(any_module_member(ANY_MODULE))
+                return
             if isinstance(node, ast.Call):
                 for name in list(bindings.values):
                     self._note_change(ast.Name(name, ast.Load()), True, "global", bindings)
@@ -857,6 +935,13 @@ class Extractor(FastVisitor):
             reference = self.qualify(node) or self._module_member(node)
             if reference:
                 self._note_mutated(reference)
+            elif unnamed_module(node.value, self.qualify):
+                # ``sys.modules[name].SCOPES.append(...)``: that of any module.
+                self._note_mutated(any_module_member(node.attr))
+            elif isinstance(node.value, ast.Name):
+                # ``module.SCOPES.append(...)``: of any module too when ``module``
+                # names one named at run time, which the finder of given lists says.
+                self._unnamed_changes.append((node.value.id, node.attr))
             if may_hold_class_scopes(node.attr):
                 # ``self.SCOPES.append(...)``, ``cls.SCOPES = ...``, an instance's
                 # ``settings.SCOPES += ...``: the object may be a class whose
@@ -879,6 +964,9 @@ class Extractor(FastVisitor):
         if imported and how != "global":
             # ``from .config import SCOPES`` then ``SCOPES.append(...)``: the same list.
             self._note_mutated(imported)
+        elif name in self._star_brought and how != "global":
+            # The list a star import brings, by this module's name for it.
+            self._note_mutated(f"{self._module_name}.{name}")
         if nested:
             # A function's ``global SCOPES``, ``SCOPES[:] = ...`` or
             # ``CONFIG["scope"] = ...`` changes the module's value (or a local one of
@@ -2563,6 +2651,10 @@ def _always_returns(body: list[ast.stmt]) -> bool:
     return False
 
 
+# Django's call that sets the settings without a settings module.
+_DJANGO_SETTINGS_CONFIGURE = "django.conf.settings.configure"
+
+
 def _django_settings_module(statement: ast.stmt) -> str:
     """``os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")``: the module."""
     if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
@@ -2766,10 +2858,10 @@ def _changed_values(
         return
     value = getattr(statement, "value", None)
     if isinstance(statement, (ast.Assign, ast.AnnAssign)) and isinstance(
-            value, ast.expr) and _namespace_owner(value) is not None:
+            value, ast.expr) and namespace_owner(value) is not None:
         # ``namespace = vars(config)``: whatever the name is then given to may write
         # any attribute of the object (or, for ``globals()``, any global).
-        yield _namespace_owner(value) or value, "namespace"
+        yield namespace_owner(value) or value, "namespace"
     targets: list[ast.expr] = []
     if isinstance(statement, (ast.Assign, ast.Delete)):
         targets = statement.targets
@@ -2801,7 +2893,7 @@ def _namespace_member(node: ast.expr) -> tuple[ast.expr, str] | None:
     of them ("namespace": the object itself, or ``globals()``).  None for any other
     value."""
     key: ast.expr | None = None
-    owner = _namespace_owner(node)
+    owner = namespace_owner(node)
     while owner is None:
         if isinstance(node, ast.Subscript):
             key, node = node.slice, node.value
@@ -2811,26 +2903,13 @@ def _namespace_member(node: ast.expr) -> tuple[ast.expr, str] | None:
             key, node = node.args[0], node.func.value
         else:
             return None
-        owner = _namespace_owner(node)
+        owner = namespace_owner(node)
     name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
     if not name.isidentifier():
         return owner, "namespace"
     if isinstance(owner, ast.Call):  # ``globals()["SCOPES"]``: the module's own name
         return ast.Name(name, ast.Load()), "global"
     return ast.Attribute(owner, name, ast.Load()), "rebind"
-
-
-def _namespace_owner(node: ast.expr) -> ast.expr | None:
-    """The object whose namespace ``node`` is: ``X`` of ``X.__dict__`` or ``vars(X)``,
-    and the ``globals()`` call itself for the module's."""
-    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
-        return node.value
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
-        if node.func.id == "vars" and len(node.args) == 1:
-            return node.args[0]
-        if node.func.id == "globals" and not node.args:
-            return node
-    return None
 
 
 def _reads_name(value: ast.expr | None, name: str) -> bool:
@@ -2976,58 +3055,6 @@ def extract_module(
 
 
 __all__ = ["Extractor", "extract_module"]
-
-
-# The name under which a module's Flask configuration values are kept among its
-# constants (the brackets keep it apart from any Python name).
-FLASK_CONFIG = "flask.config"
-# ``app.config.update(...)`` and ``app.config.from_mapping(...)`` set keys by keyword
-# or from a dict.
-_FLASK_CONFIG_SETTERS = frozenset({"update", "from_mapping"})
-
-
-def _flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> None:
-    """The values a module writes for Flask configuration keys that name scopes:
-    ``X.config["KEY"] = value``, ``X.config.update(KEY=value)``, ``from_mapping``, and
-    the attributes of a ``...Config`` class (loaded with ``config.from_object``)."""
-
-    def keep(key: object, value: ast.expr) -> None:
-        if isinstance(key, str) and "scope" in key.lower():
-            found.setdefault(key, []).append(value)
-
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
-            if (
-                isinstance(target, ast.Subscript)
-                and isinstance(target.value, ast.Attribute)
-                and target.value.attr == "config"
-                and isinstance(target.slice, ast.Constant)
-            ):
-                keep(target.slice.value, node.value)
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr in _FLASK_CONFIG_SETTERS
-            and isinstance(node.func.value, ast.Attribute)
-            and node.func.value.attr == "config"
-        ):
-            for keyword in node.keywords:
-                keep(keyword.arg, keyword.value)
-            for argument in node.args[:1]:
-                if isinstance(argument, ast.Dict):
-                    for key, value in zip(argument.keys, argument.values):
-                        if isinstance(key, ast.Constant):
-                            keep(key.value, value)
-        elif isinstance(node, ast.ClassDef) and node.name.endswith("Config"):
-            for statement in node.body:
-                if (
-                    isinstance(statement, ast.Assign)
-                    and len(statement.targets) == 1
-                    and isinstance(statement.targets[0], ast.Name)
-                    and statement.targets[0].id.isupper()
-                ):
-                    keep(statement.targets[0].id, statement.value)
 
 
 def _is_overload(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:

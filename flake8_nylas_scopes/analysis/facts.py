@@ -355,6 +355,16 @@ def any_member(holder: str) -> str:
     return f"{holder}.*"
 
 
+def any_module_member(name: str) -> str:
+    """The entry of ``ModuleFacts.mutated`` for a change to a name of a module the
+    analysis cannot name (``sys.modules[name].SCOPES.append(...)``): that name of any
+    module."""
+    return f"{ANY_MODULE}.{name}"
+
+
+# Stands for a module the analysis cannot name, in ``any_module_member``.
+ANY_MODULE = "*"
+
 # The end of a ``ModuleFacts.given_away`` entry for a list or dict only whose items
 # go to code that may change them (``dict(CONFIG)["scope"].append(...)``): a key of
 # it (``CONFIG["scope"]``) is not what it says, a list of strings still is.
@@ -437,6 +447,10 @@ class ModuleFacts:
     # grant.provider) is Provider.GOOGLE``): (first line, last line, the line of the
     # test), see ``provider_guards``.
     unread_guards: list[tuple[int, int, int]] = field(default_factory=list)
+    # The objects Flask's configuration is loaded from (``app.config.from_object(
+    # "app.config.ProductionConfig")``), by dotted name: read as the project's
+    # configuration classes, which are read as the keys' values.
+    config_loads: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -472,6 +486,7 @@ class ModuleFacts:
                                 for name, read in self.read_parameters.items()},
             "returned": {name: list(values) for name, values in self.returned.items()},
             "unread_guards": [list(guard) for guard in self.unread_guards],
+            "config_loads": list(self.config_loads),
         }
 
     @classmethod
@@ -515,4 +530,5 @@ class ModuleFacts:
              for name, values in data.get("returned", {}).items()},
             [(int(first), int(last), int(line))
              for first, last, line in data.get("unread_guards", ())],
+            [str(name) for name in data.get("config_loads", ())],
         )

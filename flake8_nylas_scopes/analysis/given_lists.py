@@ -22,8 +22,12 @@ from typing import Union
 
 from .ast_names import dotted
 from .fast_visit import FastVisitor
-from .bindings import hand_overs, is_container
+from .bindings import DICT_MUTATORS, hand_overs, is_container
+from .flask_config import (
+    CONFIG_SETTERS, config_key, is_app_config, names_scopes, settings_read,
+)
 from .list_fates import UNKNOWN_DEPTH, Fate, Slot, follow
+from .namespaces import member_key, namespace_owner
 from .star_names import CONSTANT_NAME
 
 # The dotted name an expression refers to through imports (None when it names none).
@@ -33,13 +37,19 @@ Qualify = Callable[[ast.expr], "str | None"]
 _READING_BUILTINS = frozenset({
     "print", "len", "repr", "str", "bool", "isinstance", "id", "hash", "format",
     "sorted", "list", "tuple", "set", "frozenset", "dict", "any", "all", "min", "max",
-    "enumerate", "zip", "reversed", "iter",
+    "enumerate", "zip", "reversed", "iter", "hasattr", "dir", "callable", "type",
 })
 # Functions of the standard library that read what they are given, or copy it.
 _READING_FUNCTIONS = frozenset({
     "json.dumps", "copy.copy", "copy.deepcopy", "urllib.parse.urlencode",
     "urllib.parse.quote", "urllib.parse.quote_plus", "pprint.pformat", "pprint.pprint",
+    # Runs the module's code again: its names are bound to what their assignments say.
+    "importlib.reload",
 })
+# Methods that copy the upper-case names of the module or object they are given into
+# a configuration: Flask's ``app.config.from_object(config)``, Celery's
+# ``celery.config_from_object(config)``.
+_CONFIG_LOADERS = frozenset({"from_object", "config_from_object"})
 # A string's methods that read their arguments: ``" ".join(SCOPES)``.
 _STRING_METHODS = frozenset({"join", "format"})
 # A logger's methods (``log.info("asking for %s", SCOPES)``), on a receiver whose
@@ -58,6 +68,8 @@ _READING_LIBRARIES = ("nylas", "google_auth_oauthlib", "google.oauth2", "google.
 _REQUEST_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options",
                               "request"})
 _HTTP_CLIENT_WORDS = ("session", "http")
+# Methods of a configuration that take one key's value out, or set it when missing.
+_CONFIG_ITEM_METHODS = frozenset({"get", "setdefault", "pop"})
 
 
 def only_reads(call: ast.Call, qualify: Qualify, auth_methods: frozenset[str]) -> bool:
@@ -78,6 +90,8 @@ def only_reads(call: ast.Call, qualify: Qualify, auth_methods: frozenset[str]) -
     if isinstance(func, ast.Attribute) and func.attr in _REQUEST_METHODS and any(
             word in receiver for word in _HTTP_CLIENT_WORDS):
         return True
+    if isinstance(func, ast.Attribute) and func.attr in _CONFIG_LOADERS:
+        return True
     name = qualify(func) or ""
     return name in _READING_FUNCTIONS or reads_only_library(name)
 
@@ -89,6 +103,12 @@ def reads_only_library(name: str) -> bool:
 
 
 Function = Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda]
+_LOOPS = (ast.For, ast.AsyncFor, ast.While)
+# Builtins that give or change a namespace or one of its members (``vars(config)``,
+# ``getattr(config, name)``): the calls ``_GivenFinder._namespace_call`` looks at.
+_NAMESPACE_BUILTINS = frozenset({"vars", "globals", "getattr", "setattr", "delattr"})
+# The values that may be a module object named at run time.
+_MODULE_VALUES = (ast.Subscript, ast.Call)
 Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
 
 
@@ -125,6 +145,16 @@ class GivenLists:
     # The module's functions whose results (or the functions themselves) go where
     # no rule follows them (``get_scopes().append(...)``, ``register(get_scopes)``).
     escaped: set[str] = field(default_factory=set)
+    # The objects whose namespace goes to code that may bind or change any of its
+    # names (``apply(vars(config))``, ``configure(globals())``): the object, or the
+    # ``globals()`` call for the module's own.
+    namespaces: list[ast.expr] = field(default_factory=list)
+    # The calls that load Flask's configuration from an object
+    # (``app.config.from_object(...)``): which object, the extractor reads.
+    config_loads: list[ast.Call] = field(default_factory=list)
+    # The names bound to a module object named at run time (``module =
+    # sys.modules[name]``), in any scope of the module.
+    module_names: set[str] = field(default_factory=set)
 
 
 def given_away(
@@ -132,6 +162,8 @@ def given_away(
     reads: Callable[[ast.Call], bool], depth: Callable[[ast.expr], int],
     known: Callable[[ast.Name], bool], functions: frozenset[str],
     results: Callable[[ast.expr], bool], names: frozenset[str],
+    foreign: Callable[[ast.Call], bool] = lambda call: False,
+    unnamed: Callable[[ast.expr], bool] = lambda node: False,
 ) -> GivenLists:
     """Where ``tree`` gives the watched values to code that may change them.  One
     pass of a ``FastVisitor``: this runs on every module of a project that uses
@@ -142,8 +174,13 @@ def given_away(
     of a watched name (an imported function) is followed too: the root of an entry
     may be that call, when ``results`` says the function called may be one of the
     project's (not the standard library's).  ``names``: every name ``watched`` may
-    say yes to."""
+    say yes to.  ``foreign``: whether a call's function is another top-level
+    package's, whose result a function's local name takes: its uses are followed in
+    this walk (see ``_GivenFinder._kept_result``), sparing a walk of the function.
+    ``unnamed``: whether a value is a module object named at run time, any of whose
+    names a use of its namespace may change."""
     finder = _GivenFinder(watched, reads, depth, known, functions, results, names)
+    finder.foreign, finder.unnamed = foreign, unnamed
     finder.visit(tree)
     return finder.found
 
@@ -173,6 +210,15 @@ class _GivenFinder(FastVisitor):
         self.module_level = True
         # The nodes above the one visited, the nearest last: where a use goes.
         self.ancestors: list[ast.AST] = []
+        self.foreign: Callable[[ast.Call], bool] = lambda call: False
+        # Whether a value is a module object named at run time (see ``namespaces``).
+        self.unnamed: Callable[[ast.expr], bool] = lambda node: False
+        # The function's local names that hold what another package's function
+        # returns, each with those calls (see ``_kept_result``), and whether the
+        # function defines closures or declares names global, which may use the names
+        # where this walk does not follow them.
+        self.kept_results: dict[str, list[ast.Call]] = {}
+        self.closures = False
 
     def generic_visit(self, node: ast.AST) -> None:
         # ``FastVisitor.generic_visit``, keeping the nodes above the one visited.  Its
@@ -197,6 +243,11 @@ class _GivenFinder(FastVisitor):
 
     def visit_Name(self, node: ast.Name) -> None:
         name = node.id
+        if self.kept_results and name in self.kept_results and (
+                node.ctx.__class__ is ast.Load):
+            fate = follow(node, self.ancestors, UNKNOWN_DEPTH, self.reads, False, False)
+            if fate.kind != "kept":
+                self._results_given(name, fate.part)
         if name in self.names and node.ctx.__class__ is ast.Load:
             if name in self.functions:
                 self._function_use(node)
@@ -225,6 +276,11 @@ class _GivenFinder(FastVisitor):
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.ctx.__class__ is ast.Load:
             parent = self.ancestors[-1] if self.ancestors else None
+            if node.attr == "__dict__" and (self.watched(node.value) or self._unnamed(
+                    node.value)):
+                self._namespace(node, node.value)
+            elif node.attr == "config" and is_app_config(node):
+                self._app_config(node)
             if isinstance(parent, ast.Call) and parent.func is node:
                 # ``config.get_scopes()``: what another module's function returns,
                 # named through an import (its first name is one).
@@ -271,6 +327,8 @@ class _GivenFinder(FastVisitor):
                 found.parts.append(node)
             else:
                 found.given.append((node, None, None))
+        elif fate.alias and self._kept_result(node, fate.name):
+            pass
         elif fate.alias:
             # ``scopes = SCOPES``: another name for the same object.
             found.given.append((node, None, None))
@@ -278,7 +336,168 @@ class _GivenFinder(FastVisitor):
         else:
             found.local_holders.append((node, self.function, fate.name, fate.part))
 
+    # -- Flask's configuration -----------------------------------------------------
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        value = node.value
+        if isinstance(value, ast.Attribute) and value.attr == "config":
+            self._config_item(node)
+        self.generic_visit(node)
+
+    def _config_item(self, node: ast.Subscript) -> None:
+        """``X.config["NYLAS_SCOPES"]``: the list the key holds, followed as a module's
+        list is; written other than by the one item store the extractor reads as the
+        key's value, it may be anything.  A key that cannot be read of an
+        application's configuration may be that one."""
+        key = config_key(node)
+        if (key and not names_scopes(key)) or (not key and not is_app_config(node.value)):
+            return
+        if node.ctx.__class__ is ast.Load:
+            # A list of strings: one level that can change.
+            fate = follow(node, self.ancestors, 1, self.reads, True)
+            if fate.kind == "kept":
+                return
+            if key:
+                self._take(node, fate)
+            else:
+                self.found.namespaces.append(node.value)
+            return
+        parent = self.ancestors[-1] if self.ancestors else None
+        if key and isinstance(parent, ast.Assign) and len(parent.targets) == 1:
+            return  # the key's value, read where it is written
+        if key:
+            self.found.given.append((node, None, None))
+        else:
+            self.found.namespaces.append(node.value)
+
+    def _app_config(self, node: ast.Attribute) -> None:
+        """A use of an application's whole configuration: reading it, setting keys
+        the extractor reads, and loading it from an object are followed; any other
+        use may set any key."""
+        ancestors = self.ancestors
+        parent = ancestors[-1] if ancestors else None
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            return  # an item: see ``_config_item``
+        call = ancestors[-2] if len(ancestors) >= 2 else None
+        if isinstance(parent, ast.Attribute) and isinstance(call, ast.Call) and (
+                call.func is parent):
+            method = parent.attr
+            if method in CONFIG_SETTERS and settings_read(call):
+                return
+            if method == "from_object":
+                self.found.config_loads.append(call)
+                return
+            if method in _CONFIG_ITEM_METHODS:
+                key = config_key(call)
+                if key and not names_scopes(key):
+                    return
+                if key and method == "get":
+                    item = ast.copy_location(
+                        ast.Subscript(node, ast.Constant(key), ast.Load()), call)
+                    fate = follow(call, ancestors[:-2], 1, self.reads, True)
+                    if fate.kind != "kept":
+                        self._take(item, fate)
+                    return
+            if method in DICT_MUTATORS or method in _CONFIG_ITEM_METHODS:
+                self.found.namespaces.append(node)
+                return
+        if follow(node, ancestors, UNKNOWN_DEPTH, self.reads, True).kind != "kept":
+            self.found.namespaces.append(node)
+
+    # -- namespaces: the dicts of a module's names ------------------------------------
+
+    def _namespace(self, node: ast.expr, owner: ast.expr) -> None:
+        """A use of the namespace of ``owner`` (``vars(config)``, ``globals()``):
+        an item read by a constant key is that member, followed as one; any other
+        use that is not a read lets code bind or change any of its names.  (Item
+        stores by a constant key are changes the extractor records.)"""
+        ancestors = self.ancestors
+        parent = ancestors[-1] if ancestors else None
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            if parent.ctx.__class__ is not ast.Load:
+                if not member_key(parent):
+                    self.found.namespaces.append(owner)
+                return
+            self._member(parent, owner, member_key(parent), 1)
+            return
+        above = ancestors[-2] if len(ancestors) >= 2 else None
+        if isinstance(parent, ast.Attribute) and parent.attr == "get" and isinstance(
+                above, ast.Call) and above.func is parent:
+            self._member(above, owner, member_key(above), 2)
+            return
+        if follow(node, ancestors, UNKNOWN_DEPTH, self.reads, True).kind != "kept":
+            self.found.namespaces.append(owner)
+
+    def _member(self, use: ast.expr, owner: ast.expr, key: str, up: int) -> None:
+        """``use`` reads the member ``key`` of ``owner`` (``vars(config)["SCOPES"]``,
+        ``getattr(config, "SCOPES")``), the ``up``-th of the nodes above the one
+        visited (0: that node): it goes where a use of ``config.SCOPES`` would.
+        With no key it can read, any member."""
+        ancestors = self.ancestors[:len(self.ancestors) - up]
+        fate = follow(use, ancestors, UNKNOWN_DEPTH, self.reads, False)
+        if fate.kind == "kept":
+            return
+        if not key:
+            self.found.namespaces.append(owner)
+            return
+        member: ast.expr = ast.Name(key, ast.Load()) if isinstance(owner, ast.Call) else (
+            ast.Attribute(owner, key, ast.Load()))
+        ast.copy_location(member, use)
+        if self.watched(member):
+            self._take(member, Fate("given") if fate.kind == "called" else fate)
+
+    # -- results of another package's functions held by a local name ------------------
+
+    def _kept_result(self, node: ast.expr, name: str) -> bool:
+        """``scopes = other_pkg.get_scopes()`` in a function: whether the uses of
+        ``scopes`` are followed in this walk, as they come, rather than by a walk of
+        the function (which every local name of another package's result would
+        cost).  Not in a loop, where a use written before may run after."""
+        if not (isinstance(node, ast.Call) and self.foreign(node)):
+            return False
+        for ancestor in reversed(self.ancestors):
+            if ancestor is self.function:
+                break
+            if isinstance(ancestor, _LOOPS):
+                return False
+        self.kept_results.setdefault(name, []).append(node)
+        return True
+
+    def _results_given(self, name: str, part: bool = False) -> None:
+        """A use of a local name holding such results that no rule follows: the
+        results (``part``: only their items, as ``for scope in scopes`` takes them)
+        go to code that may change them."""
+        if part:
+            self.found.parts.extend(self.kept_results[name])
+        else:
+            self.found.given.extend((call, None, None) for call in self.kept_results.pop(name))
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        target = node.target
+        if self.kept_results and isinstance(target, ast.Name) and (
+                target.id in self.kept_results):
+            self._results_given(target.id)  # ``scopes += [...]`` extends it in place
+        self.generic_visit(node)
+
+    def visit_Global(self, node: ast.Global | ast.Nonlocal) -> None:
+        self.closures = True
+
+    visit_Nonlocal = visit_Global
+
+    def _end_kept_results(self, function: Def) -> None:
+        """At the end of ``function``: when a closure or a ``global`` may use its
+        names out of this walk's order, its kept results are taken as any other
+        local name's (``GivenLists.local_names``), which a walk of the function
+        decides."""
+        if self.closures:
+            for name, calls in self.kept_results.items():
+                self.found.given.extend((call, None, None) for call in calls)
+                self.found.local_names.extend((call, function, name) for call in calls)
+
     def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in _NAMESPACE_BUILTINS:
+            self._namespace_call(node)
         # A watched value that only some uses are followed for (an attribute
         # ``qualify`` names, such as ``config.api_settings``): given to a call.
         watched = self.watched
@@ -296,8 +515,30 @@ class _GivenFinder(FastVisitor):
             self.found.given.extend(given)
         self.generic_visit(node)
 
+    def _namespace_call(self, node: ast.Call) -> None:
+        """``vars(X)``, ``globals()``, ``getattr(X, ...)``, ``setattr(X, ...)``."""
+        owner = namespace_owner(node)
+        name = node.func.id if isinstance(node.func, ast.Name) else ""
+        if owner is not None and (owner is node or self.watched(owner) or self._unnamed(
+                owner)):
+            self._namespace(node, owner)
+        elif name == "getattr" and len(node.args) >= 2 and self.watched(node.args[0]):
+            self._member(node, node.args[0], member_key(node), 0)
+        elif name in ("setattr", "delattr") and len(node.args) >= 2 and (
+                self._unnamed(node.args[0]) and not member_key(node)):
+            # ``setattr(sys.modules[name], attribute, value)``: any name of any module.
+            self.found.namespaces.append(node.args[0])
+
+    def _unnamed(self, node: ast.expr) -> bool:
+        """A module object named at run time, or a name bound to one."""
+        return self.unnamed(node) or (
+            isinstance(node, ast.Name) and node.id in self.found.module_names)
+
     def _another_name(self, node: ast.Assign | ast.AnnAssign | ast.NamedExpr) -> None:
         value = node.value
+        if isinstance(value, _MODULE_VALUES) and self.unnamed(value):
+            self.found.module_names.update(
+                target.id for target in _targets(node) if isinstance(target, ast.Name))
         if isinstance(value, ast.Attribute) and not followed_attribute(value) and (
                 self.watched(value)) and any(
                     not isinstance(target, ast.Subscript) for target in _targets(node)):
@@ -320,7 +561,13 @@ class _GivenFinder(FastVisitor):
         elif not isinstance(node, ast.ClassDef) or not self.module_level:
             self.top_function = None
         self.module_level = False
+        self.closures = True  # the outer function's: it defines one
+        outer_kept, outer_closures = self.kept_results, self.closures
+        self.kept_results, self.closures = {}, False
         self.generic_visit(node)
+        if self.kept_results and self.function is not None:
+            self._end_kept_results(self.function)
+        self.kept_results, self.closures = outer_kept, outer_closures
         self.function, self.module_level, self.top_function = (
             outer, outer_level, outer_top)
 

@@ -48,6 +48,9 @@ _LIST_METHODS = _CHANGING_METHODS | _ITEM_METHODS | _LOOKING_METHODS | {"copy"}
 # The names of SDK request types and configs a call builds a dict of
 # (``URLForAuthenticationConfig(scope=SCOPES)``): the dict holds what it is given.
 _CONTAINER_SUFFIXES = ("Params", "Request", "Config")
+# Builtins that give a module's (or an object's) namespace or one of its members,
+# which the finder of given lists follows on their own.
+_NAMESPACE_READS = frozenset({"vars", "getattr"})
 _FORWARDS = (ast.IfExp, ast.BoolOp)
 _LOOKS = (ast.Compare, ast.FormattedValue, ast.JoinedStr, ast.UnaryOp, ast.Expr, ast.If,
           ast.While, ast.Assert)
@@ -80,16 +83,19 @@ KEPT = Fate("kept")
 
 def follow(
     root: ast.expr, ancestors: Sequence[ast.AST], depth: int,
-    reads: Callable[[ast.Call], bool], known: bool = True,
+    reads: Callable[[ast.Call], bool], known: bool = True, recorded: bool = True,
 ) -> Fate:
     """Where the use ``root`` (a name or an attribute naming a watched value) takes
     the object; ``ancestors``: the nodes above it, the nearest last; ``depth``: how
     many levels of the object can change (see the module's docstring); ``known``:
     the root is known to be a list or dict (this module's), rather than any
-    imported name or attribute, which may be a module, a class or a function."""
+    imported name or attribute, which may be a module, a class or a function;
+    ``recorded``: a change of the root by name (``SCOPES.append(x)``) is one the
+    extractor records, rather than one of a name it does not follow."""
     if depth <= 0:
         return KEPT  # a string, or a tuple of them
     walk = _Walk(root, depth, known)
+    walk.plain = walk.plain and recorded
     index = len(ancestors) - 1
     while index >= 0:
         parent = ancestors[index]
@@ -258,6 +264,11 @@ class _Walk:
                 self.lost())
         callee = dotted(call.func) or ""
         short = callee.rpartition(".")[2]
+        if not self.known and self.child is self.root and keyword is None and (
+                callee in _NAMESPACE_READS) and call.args and call.args[0] is self.child:
+            # ``vars(config)``, ``getattr(config, "SCOPES")``: the namespace, or the
+            # member, is followed as a use of its own (see ``given_lists``).
+            return KEPT
         if keyword is None and callee in _COPIES:
             self.copy()
             return 1

@@ -73,6 +73,7 @@ def module_facts(
                 facts.given_to = extractor.facts.given_to
                 facts.read_parameters = extractor.facts.read_parameters
                 facts.returned = extractor.facts.returned
+                facts.config_loads = extractor.facts.config_loads
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings,

@@ -176,10 +176,12 @@ class ValueReader:
                 return found
         base = self._follow(node.value)
         if isinstance(base, ast.Dict):
-            values = [v for k, v in zip(base.keys, base.values)
-                      if isinstance(k, ast.Constant) and k.value == key.value]
-            if len(values) == 1 and all(k is not None for k in base.keys):
-                return values[0]
+            at = [index for index, k in enumerate(base.keys)
+                  if isinstance(k, ast.Constant) and k.value == key.value]
+            # ``{**BASE, "scope": [...]}``: a key written after every spread wins over
+            # whatever the spread dicts hold.
+            if len(at) == 1 and all(k is not None for k in base.keys[at[0]:]):
+                return base.values[at[0]]
         return None
 
     def _indexed_values(self, node: ast.Subscript) -> list[ast.expr]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar, Union
 
-from ..analysis.extract import FLASK_CONFIG
+from ..analysis.flask_config import CONFIG_CLASS_SUFFIX, FLASK_CONFIG
 from ..analysis.facts import (
-    ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member,
+    ANY_MODULE, ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member,
+    any_module_member,
 )
 from ..analysis.star_names import CONSTANT_NAME
 from ..analysis.symbols import GLOBAL
@@ -33,6 +34,10 @@ _FLASK_READ = re.compile(
     r"^(?:flask\.current_app|(?:[\w.]+\.)?(?:app|application))\.config"
     r"\[(?P<quote>['\"])(?P<key>[^'\"]+)(?P=quote)\]$"
 )
+# Any name of any module (``setattr(sys.modules[name], attribute, value)``).
+_ANY_NAME_OF_ANY_MODULE = any_module_member(ANY_MODULE)
+# The end of a reference to an object's namespace dict (``config.__dict__``).
+_NAMESPACE = ".__dict__"
 # References are followed through at most this many constants.
 _MAX_DEPTH = 8
 
@@ -69,14 +74,22 @@ class ConstantIndex:
             facts.module: facts for facts in modules if facts.module
         }
         self._mutated = mutated
-        # A list given to code that may change it (``ModuleFacts.given_away``) is not
-        # read as scopes; a string given away is still what its assignment says.
-        self._changed = self._with_results(
-            mutated | given_away | self._given_to_changing_functions())
         named = set(settings_modules) & set(self.by_module)
         self.settings_modules: tuple[str, ...] = tuple(sorted(
             named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
         ))
+        # A list given to code that may change it (``ModuleFacts.given_away``) is not
+        # read as scopes; a string given away is still what its assignment says.
+        changed = mutated | given_away | self._given_to_changing_functions() | (
+            self._unread_configuration_loads())
+        while True:
+            # Each step may reach what another follows: until nothing more is found.
+            grown = self._with_namespaces(self._with_configuration(self._with_results(
+                self._with_star_imports(changed))))
+            if grown == changed:
+                break
+            changed = grown
+        self._changed = changed
 
     def _given_to_changing_functions(self) -> frozenset[str]:
         """The lists given to a function of another module (``GivenTo``) that may
@@ -94,6 +107,76 @@ class ConstantIndex:
                     changed.update(given.references)
         return frozenset(changed)
 
+    def _unread_configuration_loads(self) -> frozenset[str]:
+        """Every key of Flask's configuration, when code loads it from an object
+        whose keys are not read: only the configuration classes of the project's
+        modules are (``"shop.config.ProductionConfig"``), not a module's names, nor
+        a class outside the project."""
+        for facts in self.by_module.values():
+            for loaded in facts.config_loads:
+                module, _, name = loaded.rpartition(".")
+                if loaded in self.by_module or module not in self.by_module or not (
+                        name.endswith(CONFIG_CLASS_SUFFIX)):
+                    return frozenset({any_member(FLASK_CONFIG)})
+        return frozenset()
+
+    def _with_star_imports(self, changed: frozenset[str]) -> frozenset[str]:
+        """``changed`` with the names of the modules a module star-imports, for its
+        own names of them: ``SCOPES.append(...)`` or ``s = default_scopes()`` then
+        ``s.append(...)`` after ``from .scopes import *`` changes what the module
+        ``scopes`` binds.  (Also for a name the module binds itself: then only more
+        cautious than needed.)"""
+        found = set(changed)
+        for reference in changed:
+            whole = _whole(reference)
+            module, _, name = whole.rpartition(".")
+            for star in self._star_imported(module):
+                found.add(f"{star}.{name}{reference[len(whole):]}")
+        return frozenset(found)
+
+    def _star_imported(self, module: str) -> set[str]:
+        """The modules of the project ``module`` star-imports, and those they do."""
+        found: set[str] = set()
+        pending = [module]
+        while pending and len(found) < _MAX_DEPTH * _MAX_DEPTH:
+            facts = self.by_module.get(pending.pop())
+            for star in facts.star_imports if facts is not None else ():
+                if star.module in self.by_module and star.module not in found:
+                    found.add(star.module)
+                    pending.append(star.module)
+        return found
+
+    def _with_configuration(self, changed: frozenset[str]) -> frozenset[str]:
+        """``changed`` with the lists a key of Flask's configuration holds when code
+        may change that key (``app.config["NYLAS_SCOPES"] = SCOPES``, then
+        ``current_app.config["NYLAS_SCOPES"].append(...)`` changes ``SCOPES``)."""
+        every = any_member(FLASK_CONFIG) in changed
+        if not every and not any(reference.startswith(FLASK_CONFIG + "[")
+                                 for reference in changed):
+            return changed
+        found = set(changed)
+        for facts in self.by_module.values():
+            for name, value in facts.constants.items():
+                if name.startswith(FLASK_CONFIG + "[") and (every or name in changed):
+                    found.update(_lists_held(facts, value))
+        return frozenset(found)
+
+    def _with_namespaces(self, changed: frozenset[str]) -> frozenset[str]:
+        """``changed`` with every member of a module of the project that is itself
+        given to code that may change it (``mutate(config)``, ``apply(vars(config))``,
+        ``setattr(config, name, value)``): that code may bind or change any of its
+        names.  An object's namespace (``config.__dict__``) is the object's, and
+        Django's settings object stands for the settings modules."""
+        found = set(changed)
+        for reference in changed:
+            holder = reference.removesuffix(_NAMESPACE)
+            found.add(holder)
+            if holder in self.by_module:
+                found.add(any_member(holder))
+            elif holder == DJANGO_SETTINGS:
+                found.update(any_member(module) for module in self.settings_modules)
+        return frozenset(found)
+
     def _with_results(self, changed: frozenset[str]) -> frozenset[str]:
         """``changed`` with the lists a function returns (``ModuleFacts.returned``)
         when code may change what it returns (``pkg.get_scopes()`` given away) or
@@ -103,13 +186,23 @@ class ConstantIndex:
                    for name, values in facts.returned.items()}
         found = set(changed)
         last = {name.rpartition(".")[2] for name in pending}
+        # Functions only the items of whose results code may change
+        # (``for config in pkg.configs(): config["scope"].append(...)``).
+        items_reached: set[str] = set()
         while pending:
             escaped = {self._function_named(reference.removesuffix("()"))
                        for reference in found
                        if reference.removesuffix("()").rpartition(".")[2] in last}
+            parts = {self._function_named(reference.removesuffix("()" + ITEMS))
+                     for reference in found if reference.endswith("()" + ITEMS)
+                     and reference.removesuffix("()" + ITEMS).rpartition(".")[2] in last}
             reached = [name for name in pending if name in escaped]
-            if not reached:
+            items = [name for name in pending if name in parts and name not in items_reached]
+            if not reached and not items:
                 break
+            for name in items:
+                items_reached.add(name)
+                found.update(value + ITEMS for value in pending[name])
             for name in reached:
                 found.update(pending.pop(name))
         return frozenset(found)
@@ -194,7 +287,7 @@ class ConstantIndex:
     def scopes(self, reference: str, depth: int = 0) -> list[Found]:
         """The scopes values a reference may hold: one per module that defines it (the
         settings modules may each set it)."""
-        if self._changed_here(reference):
+        if self._changed_here(reference) or self._configuration_changed(reference):
             return []
         imported = self._imported_as(reference)
         if imported is not None and depth < _MAX_DEPTH:
@@ -232,9 +325,20 @@ class ConstantIndex:
         """Whether :meth:`scopes` gives nothing for ``reference`` because code other
         than its assignment may change it (appends to it, binds it again, gives it to
         a function that may): said in NYS304's reason."""
-        return self._changed_here(reference) or any(
+        return self._changed_here(reference) or self._configuration_changed(reference) or any(
             self._changed_here(f"{module}.{name}") or any_member(module) in self._changed
             for module, name in self._owners(reference))
+
+    def _configuration_changed(self, reference: str) -> bool:
+        """Whether code may change the key of Flask's configuration ``reference``
+        reads (``current_app.config["NYLAS_SCOPES"]``) other than by writing a value
+        the index reads: through an item, or through the whole configuration."""
+        flask = _FLASK_READ.match(reference)
+        if flask is None:
+            return False
+        changed = self._changed
+        return f"{FLASK_CONFIG}[{flask.group('key')!r}]" in changed or (
+            any_member(FLASK_CONFIG) in changed)
 
     def _changed_here(self, reference: str) -> bool:
         """Whether code may change what ``reference`` reads: the name it reads, or
@@ -242,7 +346,9 @@ class ConstantIndex:
         whole = _whole(reference)
         changed = self._changed
         return reference in changed or whole in changed or (
-            whole != reference and whole + ITEMS in changed)
+            whole != reference and whole + ITEMS in changed) or (
+                any_module_member(whole.rpartition(".")[2]) in changed) or (
+                    _ANY_NAME_OF_ANY_MODULE in changed)
 
     def _imported_as(self, reference: str) -> str | None:
         """What a module's name is bound to by its one import (or assignment) of a
@@ -308,6 +414,18 @@ class ConstantIndex:
         if facts.exports is not None and name.split("[", 1)[0] not in facts.exports:
             return ABSENT
         return self.lookup(module, name, table, depth)
+
+
+def _lists_held(facts: ModuleFacts, value: ScopeValue) -> Iterator[str]:
+    """The lists a value read in ``facts``'s module may be: another module's, by its
+    reference, and the module's own constants whose items it reads."""
+    for one in (*value.alternatives, value):
+        if one.reference:
+            yield one.reference
+        spans = {item.span for item in one.items}
+        if spans:
+            yield from (f"{facts.module}.{name}" for name, constant in facts.constants.items()
+                        if any(item.span in spans for item in constant.items))
 
 
 def _constants(facts: ModuleFacts) -> Mapping[str, ScopeValue]:

@@ -1,0 +1,120 @@
+"""Flask's configuration: where a module sets the keys that name scopes, and how
+code may change them.
+
+``app.config["NYLAS_SCOPES"]`` is read where a module writes it (an item store,
+``update``/``from_mapping`` by keyword, a ``...Config`` class loaded with
+``from_object``).  The configuration is one dict the whole application shares, so any
+other write of a key (``app.config["NYLAS_SCOPES"].append(...)``, ``+=``,
+``setdefault``) or of the whole (``update(overrides)``, ``from_pyfile``, handing
+``app.config`` to other code) may change what a request reads there.
+"""
+
+from __future__ import annotations
+
+import ast
+
+# The name under which a module's Flask configuration values are kept among its
+# constants (the brackets keep it apart from any Python name).
+FLASK_CONFIG = "flask.config"
+# ``app.config.update(...)`` and ``app.config.from_mapping(...)`` set keys by keyword
+# or from a dict.
+CONFIG_SETTERS = frozenset({"update", "from_mapping"})
+# The end of the name of a configuration class, whose upper-case attributes are read
+# as the keys it sets.
+CONFIG_CLASS_SUFFIX = "Config"
+
+
+def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> None:
+    """The values a module writes for Flask configuration keys that name scopes:
+    ``X.config["KEY"] = value``, ``X.config.update(KEY=value)``, ``from_mapping``, and
+    the attributes of a ``...Config`` class (loaded with ``config.from_object``)."""
+
+    def keep(key: object, value: ast.expr) -> None:
+        if isinstance(key, str) and "scope" in key.lower():
+            found.setdefault(key, []).append(value)
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if (
+                isinstance(target, ast.Subscript)
+                and isinstance(target.value, ast.Attribute)
+                and target.value.attr == "config"
+                and isinstance(target.slice, ast.Constant)
+            ):
+                keep(target.slice.value, node.value)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in CONFIG_SETTERS
+            and isinstance(node.func.value, ast.Attribute)
+            and node.func.value.attr == "config"
+        ):
+            for keyword in node.keywords:
+                keep(keyword.arg, keyword.value)
+            for argument in node.args[:1]:
+                if isinstance(argument, ast.Dict):
+                    for key, value in zip(argument.keys, argument.values):
+                        if isinstance(key, ast.Constant):
+                            keep(key.value, value)
+        elif isinstance(node, ast.ClassDef) and node.name.endswith(CONFIG_CLASS_SUFFIX):
+            for statement in node.body:
+                if (
+                    isinstance(statement, ast.Assign)
+                    and len(statement.targets) == 1
+                    and isinstance(statement.targets[0], ast.Name)
+                    and statement.targets[0].id.isupper()
+                ):
+                    keep(statement.targets[0].id, statement.value)
+
+
+# Receivers whose ``config`` is a Flask application's: ``app``, ``application``,
+# ``flask_app``, ``self.app``, ``current_app``.
+_APP_NAMES = ("app", "application")
+
+
+def is_app_config(node: ast.expr) -> bool:
+    """Whether ``node`` is a Flask application's configuration (``app.config``,
+    ``current_app.config``): a receiver named for an application."""
+    if not (isinstance(node, ast.Attribute) and node.attr == "config"):
+        return False
+    receiver = node.value
+    name = receiver.attr if isinstance(receiver, ast.Attribute) else (
+        receiver.id if isinstance(receiver, ast.Name) else "")
+    name = name.lower()
+    return name in _APP_NAMES or name.endswith("_app") or name == "current_app"
+
+
+def config_key(node: ast.Subscript | ast.Call) -> str:
+    """The key an item of a configuration names (``config["NYLAS_SCOPES"]``,
+    ``config.get("NYLAS_SCOPES")``); "" when it cannot be read."""
+    key = node.slice if isinstance(node, ast.Subscript) else (
+        node.args[0] if node.args else None)
+    return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
+
+
+def names_scopes(key: str) -> bool:
+    """Whether a configuration key is read as scopes (see ``flask_config_values``)."""
+    return "scope" in key.lower()
+
+
+def settings_read(call: ast.Call) -> bool:
+    """Whether ``flask_config_values`` reads every key ``config.update(...)`` or
+    ``config.from_mapping(...)`` sets: keywords and a dict display, every key
+    written out."""
+    if any(keyword.arg is None for keyword in call.keywords) or len(call.args) > 1:
+        return False
+    return all(isinstance(argument, ast.Dict) and all(
+        isinstance(key, ast.Constant) and isinstance(key.value, str) for key in argument.keys)
+        for argument in call.args)
+
+
+def flask_reference(node: ast.expr) -> str:
+    """What the project index calls a configuration or one of its keys: ``FLASK_CONFIG``
+    for an application's configuration, ``flask.config['KEY']`` for an item of any
+    configuration by a constant key; "" for any other node."""
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and (
+            node.value.attr == "config"):
+        key = config_key(node)
+        return f"{FLASK_CONFIG}[{key!r}]" if key else ""
+    return FLASK_CONFIG if is_app_config(node) else ""

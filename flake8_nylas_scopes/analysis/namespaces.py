@@ -1,0 +1,71 @@
+"""Namespaces: the dicts that hold a module's (or an object's) names.
+
+``vars(config)``, ``config.__dict__`` and ``globals()`` hold the very names a module
+binds, so a scope list is reachable through them as through the module: an item read
+by a constant key (``vars(config)["SCOPES"]``) is that member, and any other use may
+let code bind or change any member.  So may a module object the analysis cannot
+name (``sys.modules[name]``, ``importlib.import_module(name)``): an attribute changed
+on it may be that of any module.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+# Functions that give a module object by its dotted name (as their first argument).
+MODULE_LOADERS = frozenset({"importlib.import_module", "__import__"})
+
+
+def namespace_owner(node: ast.expr) -> ast.expr | None:
+    """The object whose namespace ``node`` is: ``X`` of ``X.__dict__`` or ``vars(X)``,
+    and the ``globals()`` call itself for the module's."""
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return node.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
+        if node.func.id == "vars" and len(node.args) == 1:
+            return node.args[0]
+        if node.func.id == "globals" and not node.args:
+            return node
+    return None
+
+
+def member_key(node: ast.Subscript | ast.Call) -> str:
+    """The name a constant key reads of a namespace (``ns["SCOPES"]``,
+    ``ns.get("SCOPES")``, ``getattr(config, "SCOPES")``); "" when it cannot be read."""
+    if isinstance(node, ast.Subscript):
+        key: ast.expr | None = node.slice
+    elif isinstance(node.func, ast.Name):  # getattr(owner, key)
+        key = node.args[1] if len(node.args) >= 2 else None
+    else:
+        key = node.args[0] if node.args else None
+    name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
+    return name if name.isidentifier() else ""
+
+
+def unnamed_module(node: ast.expr, qualify: Callable[[ast.expr], "str | None"]) -> bool:
+    """Whether ``node`` is a module object named at run time, by a value the
+    analysis cannot read: ``sys.modules[name]``, ``importlib.import_module(name)``.
+    (``sys.modules[__name__]`` is the module's own.)"""
+    named: ast.expr | None = None
+    # The last name written first: a test every call and subscript meets.
+    if isinstance(node, ast.Subscript) and _last_name(node.value) == "modules" and (
+            qualify(node.value) == "sys.modules"):
+        named = node.slice
+    elif isinstance(node, ast.Call) and node.args and _last_name(node.func) in (
+            _LOADER_NAMES) and (qualify(node.func) in MODULE_LOADERS or (
+                isinstance(node.func, ast.Name) and node.func.id == "__import__")):
+        named = node.args[0]
+    else:
+        return False
+    if isinstance(named, ast.Name) and named.id == "__name__":
+        return False
+    return not (isinstance(named, ast.Constant) and isinstance(named.value, str))
+
+
+_LOADER_NAMES = frozenset(name.rpartition(".")[2] for name in MODULE_LOADERS)
+
+
+def _last_name(node: ast.expr) -> str:
+    return node.attr if isinstance(node, ast.Attribute) else (
+        node.id if isinstance(node, ast.Name) else "")
