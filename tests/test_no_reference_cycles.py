@@ -55,3 +55,20 @@ def test_comparing_syntax_by_structure_leaves_no_cycle() -> None:
         assert structure(tree) != structure(ast.parse("f(1.0, x=['a', b])"))
         unreachable = gc.collect()
     assert unreachable == 0
+
+
+def test_reading_another_module_s_config_leaves_no_cycle() -> None:
+    # The request's ``scope`` is read as ``AUTH_CONFIG["scope"]``, a node made for the
+    # reading and located by hand (``ast.fix_missing_locations`` leaves a cycle).
+    from flake8_nylas_scopes.analysis.module import module_facts
+
+    source = ("from nylas import Client\nfrom .conf import AUTH_CONFIG\n\n"
+              "url = Client('k').auth.url_for_oauth2(AUTH_CONFIG)\n")
+    tree = ast.parse(source)
+    module_facts(tree, "app/auth.py", source.splitlines(True), "app.auth")
+    gc.collect()
+    with collector_paused():
+        facts = module_facts(tree, "app/auth.py", source.splitlines(True), "app.auth")
+        unreachable = gc.collect()
+    assert facts.sites
+    assert unreachable == 0

@@ -384,10 +384,11 @@ class V3Requests:
         the project index; None where the argument is not one."""
         if not isinstance(argument, (ast.Name, ast.Attribute)):
             return None
+        # Located by hand: ``ast.fix_missing_locations`` leaves a reference cycle per
+        # call, and the analysis runs with the cyclic collector paused.
+        key = ast.copy_location(ast.Constant(_SCOPE_KEY), argument)
         keyed = ast.copy_location(
-            ast.Subscript(value=argument, slice=ast.Constant(_SCOPE_KEY), ctx=ast.Load()),
-            argument)
-        ast.fix_missing_locations(keyed)
+            ast.Subscript(value=argument, slice=key, ctx=ast.Load()), argument)
         value = self.read_scope(keyed)
         return value if value.reference else None
 
