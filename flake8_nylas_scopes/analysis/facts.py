@@ -13,6 +13,7 @@ from typing import Any
 from ..nylas_api.http import ARGUMENT, HOSTS, NOTIFY, URL_HOLE, UNREAD_PATH, names_v3
 from .facts_values import ItemForm, ScopeItem, ScopeValue, Splice, UrlPart, ValueState
 from .flow_facts import FlowFacts
+from .guard_reaches import CallableReach, ImportReach, Reach
 
 # Re-exported: the value types are part of the facts vocabulary.
 __all__ = [
@@ -413,6 +414,12 @@ class ModuleFacts:
     # kind)``, ``HANDLERS[kind]``), so that which providers' grants reach them is
     # unknown: (name, first line, last line, the line that picks them).
     undecided_guards: list[tuple[str, int, int, int]] = field(default_factory=list)
+    # How the module's code reaches its top-level functions and classes (those it
+    # uses only by calls and tables), and, in a module that tests providers, how it
+    # uses each name it imports (None elsewhere): the judge keeps code another
+    # module reaches only under guards to those providers (see ``guard_reaches``).
+    callable_reaches: list[CallableReach] = field(default_factory=list)
+    import_reaches: list[ImportReach] | None = None
     # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
     # name (see ``foreign_scopes``).
     foreign_scopes: list[str] = field(default_factory=list)
@@ -460,6 +467,10 @@ class ModuleFacts:
             "function_guards": [[name, first, last, list(names)]
                                 for name, first, last, names in self.function_guards],
             "undecided_guards": [list(guard) for guard in self.undecided_guards],
+            "callable_reaches": [[name, first, last, reach.to_json()]
+                                 for name, first, last, reach in self.callable_reaches],
+            "import_reaches": None if self.import_reaches is None else [
+                [name, reach.to_json()] for name, reach in self.import_reaches],
             "foreign_scopes": list(self.foreign_scopes),
             "tested_scopes": list(self.tested_scopes),
             "given_away": list(self.given_away),
@@ -500,6 +511,10 @@ class ModuleFacts:
              for name, first, last, names in data.get("function_guards", ())],
             [(str(name), int(first), int(last), int(line))
              for name, first, last, line in data.get("undecided_guards", ())],
+            [(str(name), int(first), int(last), Reach.from_json(reach))
+             for name, first, last, reach in data.get("callable_reaches", ())],
+            None if (imported := data.get("import_reaches")) is None else [
+                (str(name), Reach.from_json(reach)) for name, reach in imported],
             [str(name) for name in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
             [str(name) for name in data.get("given_away", ())],

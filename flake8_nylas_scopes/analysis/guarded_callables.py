@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .ast_names import dotted, structure
+from .guard_reaches import CallableReach, ImportReach, Reach, recorded
 from .provider_guards import FunctionGuard, ProviderGuard
 from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
 
@@ -124,17 +125,40 @@ class _Walk:
                             for node in ast.walk(annotation)}
 
 
+@dataclass
+class GuardedCode:
+    """What ``guarded_callables`` finds in one module."""
+
+    # Kept to providers, or picked for grants the analysis cannot tell, by this
+    # module's own code.
+    function_guards: list[FunctionGuard] = field(default_factory=list)
+    undecided_guards: list[UndecidedGuard] = field(default_factory=list)
+    # How the module reaches its top-level functions and classes, and the names it
+    # imports: for the judge, which joins them across modules (see ``guard_reaches``).
+    callables: list[CallableReach] = field(default_factory=list)
+    imported: list[ImportReach] = field(default_factory=list)
+
+
 def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
                       tests: ProviderTests | None = None,
-                      ) -> tuple[list[FunctionGuard], list[UndecidedGuard]]:
+                      imports: dict[str, str] | None = None) -> GuardedCode:
     """The module's functions, methods and classes reached only under guards or
     through tables keyed by the provider, with their providers; and those a name or
-    key not tied to a provider may pick, with the line that picks them."""
+    key not tied to a provider may pick, with the line that picks them.  ``imports``:
+    the module's imported names and the dotted names they stand for."""
     walk = _Walk(tree)
+    result = GuardedCode()
+    if imports:
+        result.imported = _import_reaches(walk, imports, tests)
     targets = _targets(walk)
     if not targets:
-        return [], []
+        return result
     reaches = _references(walk, {target.name for target in targets}, tests)
+    top = {id(statement) for statement in tree.body}
+    result.callables = [
+        (target.name, target.node.lineno, target.node.end_lineno or target.node.lineno,
+         _reach(reaches[target.name]))
+        for target in targets if id(target.node) in top and not reaches[target.name].other]
     targets += _held_methods(walk)
     found: dict[str, FunctionGuard] = {}
     undecided: dict[str, UndecidedGuard] = {}
@@ -161,7 +185,50 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
             added = True
         if not added:
             break
-    return sorted(found.values()), sorted(undecided.values())
+    result.function_guards = sorted(found.values())
+    result.undecided_guards = sorted(undecided.values())
+    return result
+
+
+def _reach(reaches: _Reaches) -> Reach:
+    return Reach(tuple(reaches.calls), tuple(tuple(sorted(names)) for names in reaches.picked),
+                 tuple(reaches.undecided), reaches.other)
+
+
+def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests | None,
+                    ) -> list[ImportReach]:
+    """How the module uses each name it reaches through an import, by dotted name:
+    ``gmail.create_label(...)`` with ``from app import gmail`` reaches
+    ``app.gmail.create_label`` (an attribute chain is followed as far as it goes).  A
+    name the module also binds itself may hold anything: every use is ``other``."""
+    picked = _picked_by_tables(walk, tests)
+    found: dict[str, _Reaches] = {}
+    for local, imported in imports.items():
+        if not recorded(imported):
+            continue
+        rebound = walk.stores[local] > 0 or local in walk.rebound
+        for load in walk.loads.get(local, ()):
+            if id(load) in walk.annotations:
+                continue
+            node: ast.expr = load
+            name = imported
+            while isinstance(parent := walk.parents.get(id(node)), ast.Attribute) and (
+                    parent.value is node):
+                node, name = parent, f"{name}.{parent.attr}"
+            reaches = found.setdefault(name, _Reaches())
+            if rebound:
+                reaches.other = True
+            elif id(node) in picked:
+                table_pick = picked[id(node)]
+                if isinstance(table_pick, int):
+                    reaches.undecided.append(table_pick)
+                else:
+                    reaches.picked.append(table_pick)
+            elif isinstance(call := walk.parents.get(id(node)), ast.Call) and call.func is node:
+                reaches.calls.append(node.lineno)
+            else:
+                reaches.other = True
+    return sorted((name, _reach(reaches)) for name, reaches in found.items())
 
 
 def _verdict(target: _Target, reaches: _Reaches, known: list[ProviderGuard],

@@ -10,6 +10,7 @@ from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
 from .foreign_scopes import scope_list_readers
 from .prefilter import mentions_nylas, sends_http_requests
+from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
 from .provider_guards import provider_guards
 from .provider_tests import ProviderTests
@@ -85,8 +86,17 @@ def module_facts(
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)
                 facts.provider_guards = provider_guards(tree, tests)
-                facts.function_guards, facts.undecided_guards = guarded_callables(
-                    tree, facts.provider_guards, tests)
+                guarded = guarded_callables(tree, facts.provider_guards, tests,
+                                            extractor.imports)
+                facts.function_guards = guarded.function_guards
+                facts.undecided_guards = guarded.undecided_guards
+                facts.callable_reaches = guarded.callables
+                facts.import_reaches = guarded.imported
+            else:
+                # A guard in another module may keep this module's functions to some
+                # providers: how its own code reaches them, read from the text.
+                facts.callable_reaches, facts.import_reaches = text_reaches(
+                    tree, text, extractor.imports, extractor.import_lines)
             if "scope" in text.casefold():
                 # A list this module gives another library's OAuth request as well, or
                 # asks whether it holds a scope.

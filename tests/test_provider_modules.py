@@ -1,0 +1,229 @@
+"""Provider guards across modules: code one module reaches only under ``if
+grant.provider == "google":`` lives in another module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.analysis.facts import ModuleFacts
+from flake8_nylas_scopes.analysis.module import module_facts
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+G = "https://www.googleapis.com/auth/"
+_CLIENTS = f'''from nylas import Client
+
+nylas = Client("key")
+
+
+def login_google():
+    return nylas.auth.url_for_oauth2({{"client_id": "id", "redirect_uri": "https://a/cb",
+                                      "provider": "google", "scope": GOOGLE_SCOPES}})
+
+
+def login_microsoft():
+    return nylas.auth.url_for_oauth2({{"client_id": "id", "redirect_uri": "https://a/cb",
+                                      "provider": "microsoft", "scope": ["Calendars.Read"]}})
+
+
+GOOGLE_SCOPES = ["{G}gmail.labels", "{G}calendar.readonly"]
+'''
+# Labels: Google's grants have them; Microsoft's request does not grant the mail
+# scope creating a folder needs.
+_GMAIL = '''from .clients import nylas
+
+
+def create_label(grant_id):
+    _ensure(grant_id)
+
+
+def _ensure(grant_id):
+    nylas.folders.create(grant_id, request_body={"name": "Follow up"})
+
+
+class GmailLabels:
+    def __init__(self, grant_id):
+        self.grant_id = grant_id
+
+    def ensure(self):
+        nylas.folders.create(self.grant_id, request_body={"name": "Waiting"})
+
+    @staticmethod
+    def ensure_all(grant_id):
+        nylas.folders.create(grant_id, request_body={"name": "Receipts"})
+
+
+def archive(grant_id):
+    nylas.folders.create(grant_id, request_body={"name": "Archive"})
+'''
+
+
+_SYNC_HEAD = "from . import gmail\nfrom .clients import nylas\nfrom .gmail import GmailLabels, " \
+    "archive, create_label\n\n\ndef work(grant):\n    nylas.calendars.list(grant.id)\n"
+# A function imported by name (and what it alone calls in its module), a class (its
+# instances, its static methods) and a function reached through its module.
+_GOOGLE_WORK = ["create_label(grant.id)", "GmailLabels(grant.id).ensure()",
+                "GmailLabels.ensure_all(grant.id)", "gmail.archive(grant.id)"]
+
+# Every function and class of gmail.py reached only for Google's grants.
+_LABELS = _SYNC_HEAD.replace("work", "label") + "".join(
+    f"    if grant.provider == 'google':\n        {call}\n" for call in _GOOGLE_WORK)
+
+
+def _project(tmp_path: Path, files: dict[str, str], google_scopes: str = "") -> Path:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    clients = _CLIENTS if not google_scopes else _CLIENTS.replace(
+        f'["{G}gmail.labels", "{G}calendar.readonly"]', google_scopes)
+    for name, text in {"clients.py": clients, "gmail.py": _GMAIL, "labels.py": _LABELS,
+                       **files}.items():
+        (package / name).write_text(text)
+    return tmp_path
+
+
+def _said(tmp_path: Path, files: dict[str, str], google_scopes: str = "",
+          ) -> list[tuple[str, int, str, str]]:
+    """The NYS301 and NYS304 findings: (file, line, code, message)."""
+    root = _project(tmp_path, files, google_scopes)
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    return sorted((Path(f.span.path).name, f.span.line, f.code, f.message)
+                  for f in result.findings if f.code in ("NYS301", "NYS304"))
+
+
+def _codes(found: list[tuple[str, int, str, str]]) -> list[tuple[str, int, str]]:
+    return [(name, line, code) for name, line, code, _ in found]
+
+
+def _under(head: str, indent: str = "        ") -> str:
+    return head + "".join(f"{indent}{call}\n" for call in _GOOGLE_WORK)
+
+
+@pytest.mark.parametrize("body", [
+    _under("    if grant.provider == 'google':\n"),
+    _under("    if grant.provider != 'google':\n        return\n", "    "),
+    _under("    match grant.provider:\n        case 'google':\n", "            "),
+    _under("    is_google = grant.provider == 'google'\n    if is_google:\n"),
+    # A private function of the guarded module reached only under the guard.
+    "    if grant.provider == 'google':\n        _google(grant)\n\n\n"
+    + _under("def _google(grant):\n", "    "),
+])
+def test_code_of_another_module_reached_only_for_google_misses_no_microsoft_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _said(tmp_path, {"sync.py": _SYNC_HEAD + body}) == []
+
+
+def test_a_function_a_guarded_function_of_a_third_module_calls_is_kept_too(
+        tmp_path: Path) -> None:
+    # jobs.py tests no provider: its function is kept to Google by sync.py's guard.
+    files = {
+        "jobs.py": "from .gmail import archive, create_label\n\n\n"
+                   "def label_google(grant_id):\n    create_label(grant_id)\n    archive(grant_id)\n",
+        "sync.py": "from .jobs import label_google\n\n\ndef work(grant):\n"
+                   "    if grant.provider == 'google':\n        label_google(grant.id)\n",
+    }
+    assert _said(tmp_path, files) == []
+
+
+@pytest.mark.parametrize(("other", "missing"), [
+    # Also called for every grant, by a module that tests no provider, or one that does.
+    ("from .gmail import create_label\n\n\ndef nightly(grant_id):\n"
+     "    create_label(grant_id)\n", [("gmail.py", 9)]),
+    ("from . import gmail\n\n\ndef nightly(grant):\n    print(grant.provider)\n"
+     "    gmail.archive(grant.id)\n", [("gmail.py", 25)]),
+    ("from .gmail import GmailLabels\n\n\ndef nightly(grant_id):\n"
+     "    GmailLabels(grant_id).ensure()\n", [("gmail.py", 17), ("gmail.py", 21)]),
+    # Handed on, or the module itself handed on: whoever gets it may call it.
+    ("from .gmail import create_label\n\n\ndef hooks():\n    return [create_label]\n",
+     [("gmail.py", 9)]),
+    ("from . import gmail\n\n\ndef hooks():\n    return gmail\n",
+     [("gmail.py", 9), ("gmail.py", 17), ("gmail.py", 21), ("gmail.py", 25)]),
+    # Named in a multi-line import and then handed on.
+    ("from .gmail import (\n    create_label,\n)\n\nHOOKS = [create_label]\n",
+     [("gmail.py", 9)]),
+    # Every name of the module star-imported.
+    ("from .gmail import *\n", [("gmail.py", 9), ("gmail.py", 17), ("gmail.py", 21),
+                               ("gmail.py", 25)]),
+    # Kept to Microsoft's grants.
+    ("from .gmail import create_label\n\n\ndef nightly(grant):\n"
+     "    if grant.provider == 'microsoft':\n        create_label(grant.id)\n",
+     [("gmail.py", 9)]),
+])
+def test_code_of_another_module_any_grant_may_reach_still_misses_scopes(
+        tmp_path: Path, other: str, missing: list[tuple[str, int]]) -> None:
+    body = ("    if grant.provider == 'google':\n        create_label(grant.id)\n"
+            "        GmailLabels(grant.id).ensure()\n        GmailLabels.ensure_all(grant.id)\n"
+            "        gmail.archive(grant.id)\n")
+    found = _said(tmp_path, {"sync.py": _SYNC_HEAD + body, "jobs.py": other})
+    assert _codes(found) == [(name, line, "NYS301") for name, line in missing], found
+    assert all("Mail.ReadWrite" in message for *_, message in found)
+
+
+def test_a_function_a_third_module_also_calls_for_every_grant_still_misses_scopes(
+        tmp_path: Path) -> None:
+    files = {
+        "jobs.py": "from .gmail import archive\n\n\ndef label_google(grant_id):\n"
+                   "    archive(grant_id)\n",
+        "sync.py": "from .jobs import label_google\n\n\ndef work(grant):\n"
+                   "    if grant.provider == 'google':\n        label_google(grant.id)\n"
+                   "    label_google(grant.id)\n",
+    }
+    assert _codes(_said(tmp_path, files)) == [("gmail.py", 25, "NYS301")]
+
+
+def test_code_kept_to_google_still_needs_googles_own_scope(tmp_path: Path) -> None:
+    body = "    if grant.provider == 'google':\n        create_label(grant.id)\n"
+    found = _said(tmp_path, {"sync.py": _SYNC_HEAD + body}, f'["{G}calendar.readonly"]')
+    assert _codes(found) == [("gmail.py", line, "NYS301") for line in (9, 17, 21, 25)]
+    assert all("gmail.labels" in message for *_, message in found)
+
+
+def test_a_table_of_another_modules_functions_looked_up_by_another_key_is_unresolved(
+        tmp_path: Path) -> None:
+    sync = ("from .gmail import archive, create_label\n\n"
+            "HANDLERS = {'google': create_label, 'microsoft': archive}\n\n\n"
+            "def work(grant):  # by provider\n    HANDLERS[grant.kind](grant.id)\n")
+    found = _said(tmp_path, {"sync.py": sync})
+    assert _codes(found) == [("gmail.py", 9, "NYS304"), ("gmail.py", 25, "NYS304")], found
+    message = found[0][3]
+    assert "line 7 of " in message and "app/sync.py picks the code to run" in message, message
+
+
+def test_reaches_survive_the_cache() -> None:
+    source = ("from app import gmail\nfrom app.gmail import archive\n\n\n"
+              "def work(grant):\n    if grant.provider == 'google':\n"
+              "        gmail.create_label(grant.id)\n        archive(grant.id)\n"
+              "    return gmail\n")
+    facts = module_facts(None, "app/sync.py", source.splitlines(keepends=True), "app.sync",
+                         flow=True)
+    assert facts.import_reaches is not None
+    reaches = dict(facts.import_reaches)
+    assert reaches["app.gmail.create_label"].calls == (7,)
+    assert reaches["app.gmail.archive"].calls == (8,)
+    assert reaches["app.gmail"].other
+    assert [name for name, *_ in facts.callable_reaches] == ["work"]
+    again = ModuleFacts.from_json(facts.to_json())
+    assert again.import_reaches == facts.import_reaches
+    assert again.callable_reaches == facts.callable_reaches
+
+
+def test_a_module_that_tests_no_provider_is_read_from_its_text() -> None:
+    source = ("from app import gmail\nfrom app.gmail import (\n    archive,\n)\n\n\n"
+              "def label(grant_id):\n    _helper(grant_id)\n    gmail.Labels.ensure(grant_id)\n\n\n"
+              "def _helper(grant_id):\n    archive(grant_id)\n\n\n"
+              "def kept():\n    return kept_too\n\n\ndef kept_too():\n    pass\n")
+    facts = module_facts(None, "app/jobs.py", source.splitlines(keepends=True), "app.jobs",
+                         flow=True)
+    assert facts.provider_guards == []
+    callables = {name: (first, last, reach.calls)
+                 for name, first, last, reach in facts.callable_reaches}
+    # ``kept_too`` is handed on: used another way than by a call.
+    assert callables == {"label": (7, 9, ()), "_helper": (12, 13, (8,)), "kept": (16, 17, ())}
+    reaches = dict(facts.import_reaches or ())
+    assert sorted(reaches) == ["app.gmail.Labels.ensure", "app.gmail.archive"]
+    assert reaches["app.gmail.Labels.ensure"].calls == (9,)
+    assert reaches["app.gmail.archive"].calls == (13,)
+
