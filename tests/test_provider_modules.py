@@ -227,3 +227,42 @@ def test_a_module_that_tests_no_provider_is_read_from_its_text() -> None:
     assert reaches["app.gmail.Labels.ensure"].calls == (9,)
     assert reaches["app.gmail.archive"].calls == (13,)
 
+
+def _inferred(tmp_path: Path, files: dict[str, str]) -> dict[str, list[str]]:
+    root = _project(tmp_path, files)
+    [state] = analyse([str(root)], make_config(), lambda code: True, use_cache=False).states
+    return {dialect: found.scopes for dialect, found in state.provider_inferences.items()}
+
+
+def test_infer_leaves_out_of_a_providers_scopes_what_only_other_providers_reach(
+        tmp_path: Path) -> None:
+    # labels.py creates folders only for Google's grants: Microsoft's grants read
+    # calendars and nothing more.
+    inferred = _inferred(tmp_path, {})
+    assert inferred["v3/microsoft"] == ["Calendars.Read"]
+    assert f"{G}gmail.labels" in inferred["v3/google"]
+
+
+def test_infer_keeps_in_each_providers_scopes_what_every_grant_reaches(
+        tmp_path: Path) -> None:
+    inferred = _inferred(tmp_path, {"jobs.py": "from .gmail import archive\n\n\n"
+                                               "def nightly(grant_id):\n    archive(grant_id)\n"})
+    assert "Mail.ReadWrite" in inferred["v3/microsoft"]
+    assert f"{G}gmail.labels" in inferred["v3/google"]
+
+
+def test_infer_keeps_what_a_key_not_tied_to_a_provider_picks(tmp_path: Path) -> None:
+    sync = ("from .gmail import archive, create_label\n\n"
+            "HANDLERS = {'google': create_label, 'microsoft': archive}\n\n\n"
+            "def work(grant):  # by provider\n    HANDLERS[grant.kind](grant.id)\n")
+    assert "Mail.ReadWrite" in _inferred(tmp_path, {"sync.py": sync})["v3/microsoft"]
+
+
+def test_infer_applies_a_guard_in_the_calls_own_module(tmp_path: Path) -> None:
+    sync = ("from .clients import nylas\n\n\ndef work(grant):\n"
+            "    if grant.provider == 'google':\n"
+            "        nylas.messages.list(grant.id)\n    else:\n        nylas.contacts.list(grant.id)\n")
+    inferred = _inferred(tmp_path, {"sync.py": sync})
+    assert "Mail.Read" not in inferred["v3/microsoft"]
+    assert "Contacts.Read" in inferred["v3/microsoft"]
+    assert not any("contacts" in scope for scope in inferred["v3/google"])

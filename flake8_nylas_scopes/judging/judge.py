@@ -537,8 +537,10 @@ def judge_project(
     # a v3 call; a name alone (``"reply_to_message_id"`` in an API v2 request body) is
     # no sign of an API v3 app.
     requested = {site_dialect(site) for site in sites}
+    # A call kept to other providers' grants needs nothing of this provider's, as the
+    # usage rules judge it (``ProjectState.reaches``).
     result.provider_inferences = {
-        dialect: infer(endpoint_uses, dialect)
+        dialect: infer([use for use in endpoint_uses if state.reaches(use, dialect)], dialect)
         for dialect in sorted({use.endpoint.dialect for use in endpoint_uses
                                if use.endpoint.user_scoped and use.endpoint.dialect != "v2"
                                and (not use.endpoint.mention
