@@ -210,6 +210,22 @@ def test_reaches_survive_the_cache() -> None:
     assert again.callable_reaches == facts.callable_reaches
 
 
+def test_tables_survive_the_cache() -> None:
+    source = ("from app.gmail import archive\n\n\ndef sync_microsoft(grant_id):\n    pass\n\n\n"
+              "TABLE = {'google': archive, 'microsoft': sync_microsoft, 'ews': sync_microsoft}\n\n\n"
+              "def work(grant):\n    TABLE[grant.provider](grant.id)\n    TABLE[grant.kind](grant.id)\n")
+    facts = module_facts(None, "app/sync.py", source.splitlines(keepends=True), "app.sync",
+                         flow=True)
+    [(name, first, last, entries, reach)] = facts.provider_tables
+    assert (name, first, last) == ("TABLE", 8, 8)
+    assert entries == (("app.gmail.archive", ("google",)),
+                       ("app.sync.sync_microsoft", ("ews", "microsoft")))
+    assert reach.lookups == (12,) and reach.undecided == (13,) and not reach.other
+    # The table's values are followed through the table.
+    assert "app.gmail.archive" not in dict(facts.import_reaches or ())
+    assert ModuleFacts.from_json(facts.to_json()).provider_tables == facts.provider_tables
+
+
 def test_a_module_that_tests_no_provider_is_read_from_its_text() -> None:
     source = ("from app import gmail\nfrom app.gmail import (\n    archive,\n)\n\n\n"
               "def label(grant_id):\n    _helper(grant_id)\n    gmail.Labels.ensure(grant_id)\n\n\n"
@@ -266,3 +282,51 @@ def test_infer_applies_a_guard_in_the_calls_own_module(tmp_path: Path) -> None:
     assert "Mail.Read" not in inferred["v3/microsoft"]
     assert "Contacts.Read" in inferred["v3/microsoft"]
     assert not any("contacts" in scope for scope in inferred["v3/google"])
+
+
+_TABLE = '''from .clients import nylas
+from .gmail import archive
+
+
+def sync_microsoft(grant_id):
+    nylas.calendars.list(grant_id)
+
+
+ARCHIVERS = {"google": archive, "microsoft": sync_microsoft}
+'''
+
+
+@pytest.mark.parametrize("lookup", [
+    "from .handlers import ARCHIVERS\n\n\ndef work(grant):\n"
+    "    ARCHIVERS[grant.provider](grant.id)\n",
+    "from . import handlers\n\n\ndef work(grant):\n"
+    "    handlers.ARCHIVERS.get(grant.provider)(grant.id)\n",
+])
+def test_a_table_of_another_module_looked_up_by_the_grants_provider_keeps_its_handlers(
+        tmp_path: Path, lookup: str) -> None:
+    assert _said(tmp_path, {"handlers.py": _TABLE, "sync.py": lookup}) == []
+
+
+@pytest.mark.parametrize(("lookup", "code"), [
+    # Every handler run, whatever the provider.
+    ("from .handlers import ARCHIVERS\n\n\ndef work(grant):\n"
+     "    ARCHIVERS[grant.provider](grant.id)\n    for run in ARCHIVERS.values():\n"
+     "        run(grant.id)\n", "NYS301"),
+    ("from .handlers import ARCHIVERS\n\n\ndef hooks():\n    return ARCHIVERS\n", "NYS301"),
+    # Looked up by a key not tied to the provider: which grants it runs for is unknown.
+    ("from .handlers import ARCHIVERS\n\n\ndef work(grant):  # by provider\n"
+     "    ARCHIVERS[grant.kind](grant.id)\n", "NYS304"),
+])
+def test_a_table_of_another_module_any_grant_may_reach_does_not_keep_its_handlers(
+        tmp_path: Path, lookup: str, code: str) -> None:
+    found = _said(tmp_path, {"handlers.py": _TABLE, "sync.py": lookup})
+    assert _codes(found) == [("gmail.py", 25, code)], found
+
+
+def test_a_table_looked_up_by_its_own_module_and_by_another_key_elsewhere_is_unresolved(
+        tmp_path: Path) -> None:
+    handlers = _TABLE + "\n\ndef work(grant):\n    ARCHIVERS[grant.provider](grant.id)\n"
+    other = ("from .handlers import ARCHIVERS\n\n\ndef nightly(grant):  # any provider\n"
+             "    ARCHIVERS[grant.kind](grant.id)\n")
+    found = _said(tmp_path, {"handlers.py": handlers, "jobs.py": other})
+    assert _codes(found) == [("gmail.py", 25, "NYS304")], found

@@ -13,7 +13,7 @@ from typing import Any
 from ..nylas_api.http import ARGUMENT, HOSTS, NOTIFY, URL_HOLE, UNREAD_PATH, names_v3
 from .facts_values import ItemForm, ScopeItem, ScopeValue, Splice, UrlPart, ValueState
 from .flow_facts import FlowFacts
-from .guard_reaches import CallableReach, ImportReach, Reach
+from .guard_reaches import CallableReach, ImportReach, ProviderTable, Reach
 
 # Re-exported: the value types are part of the facts vocabulary.
 __all__ = [
@@ -420,6 +420,8 @@ class ModuleFacts:
     # module reaches only under guards to those providers (see ``guard_reaches``).
     callable_reaches: list[CallableReach] = field(default_factory=list)
     import_reaches: list[ImportReach] | None = None
+    # Its module-level tables keyed by providers, which other modules may look up.
+    provider_tables: list[ProviderTable] = field(default_factory=list)
     # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
     # name (see ``foreign_scopes``).
     foreign_scopes: list[str] = field(default_factory=list)
@@ -471,6 +473,10 @@ class ModuleFacts:
                                  for name, first, last, reach in self.callable_reaches],
             "import_reaches": None if self.import_reaches is None else [
                 [name, reach.to_json()] for name, reach in self.import_reaches],
+            "provider_tables": [
+                [name, first, last, [[value, list(names)] for value, names in entries],
+                 reach.to_json()]
+                for name, first, last, entries, reach in self.provider_tables],
             "foreign_scopes": list(self.foreign_scopes),
             "tested_scopes": list(self.tested_scopes),
             "given_away": list(self.given_away),
@@ -515,6 +521,10 @@ class ModuleFacts:
              for name, first, last, reach in data.get("callable_reaches", ())],
             None if (imported := data.get("import_reaches")) is None else [
                 (str(name), Reach.from_json(reach)) for name, reach in imported],
+            [(str(name), int(first), int(last),
+              tuple((str(value), tuple(str(provider) for provider in names))
+                    for value, names in entries), Reach.from_json(reach))
+             for name, first, last, entries, reach in data.get("provider_tables", ())],
             [str(name) for name in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
             [str(name) for name in data.get("given_away", ())],

@@ -30,6 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .provider_tests import PROVIDER_NAMES
+
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -44,22 +46,32 @@ class Reach:
     picked: tuple[tuple[str, ...], ...] = ()
     undecided: tuple[int, ...] = ()
     other: bool = False
+    # Of a table keyed by providers (``ProviderTable``): the lines where it is looked
+    # up by a grant's provider (``HANDLERS[grant.provider]``); a lookup by another key
+    # is among ``undecided``.
+    lookups: tuple[int, ...] = ()
 
     def to_json(self) -> list[Any]:
         return [list(self.calls), [list(names) for names in self.picked],
-                list(self.undecided), self.other]
+                list(self.undecided), self.other, list(self.lookups)]
 
     @classmethod
     def from_json(cls, data: Any) -> Reach:
-        calls, picked, undecided, other = data
+        calls, picked, undecided, other, lookups = data
         return cls(tuple(int(line) for line in calls),
                    tuple(tuple(str(name) for name in names) for names in picked),
-                   tuple(int(line) for line in undecided), bool(other))
+                   tuple(int(line) for line in undecided), bool(other),
+                   tuple(int(line) for line in lookups))
 
 
 # A top-level function or class, defined once and undecorated: its name, its lines
 # and how its own module reaches it.
 CallableReach = tuple[str, int, int, Reach]
+# A module-level dict keyed by providers, bound once, whose values are functions or
+# classes (``HANDLERS = {"google": sync_google, "microsoft": sync_microsoft}``): its
+# name, its lines, the dotted name of each value with the providers whose keys give
+# it, and how its own module uses it.  Another module may look it up.
+ProviderTable = tuple[str, int, int, tuple[tuple[str, tuple[str, ...]], ...], Reach]
 # A dotted name a module reaches through its imports (``app.gmail.create_label``,
 # ``app.gmail`` for the module itself when it is used as a value) and how.
 ImportReach = tuple[str, Reach]
@@ -78,33 +90,98 @@ def recorded(dotted: str) -> bool:
     return dotted.partition(".")[0] not in _LEFT_OUT
 
 
-def text_reaches(tree: ast.Module, text: str, imports: dict[str, str],
-                 import_lines: set[int]) -> tuple[list[CallableReach], list[ImportReach]]:
-    """``CallableReach`` and ``ImportReach`` of a module that tests no provider, read
-    from its text (see ``_TextUses``; ``import_lines``: the lines of its import
-    statements, which are no use of a name).  Cheaper than a walk of the tree, and it
-    only errs towards ``other``.  An imported name's attribute chain is followed:
-    ``gmail.create_label(`` reaches ``app.gmail.create_label``."""
-    defined = Counter(node.name for node in tree.body
-                      if isinstance(node, (*_FUNCTIONS, ast.ClassDef)))
-    wanted = {node.name: node for node in tree.body
-              if isinstance(node, (*_FUNCTIONS, ast.ClassDef)) and not node.decorator_list
-              and defined[node.name] == 1 and not node.name.startswith("__")}
+def table_entries(statement: ast.stmt, module: str, imports: dict[str, str],
+                  own: set[str], provider_name: Callable[[ast.expr], str],
+                  ) -> tuple[str, tuple[tuple[str, tuple[str, ...]], ...]] | None:
+    """The name and entries of ``NAME = {"google": handler, ...}`` at module level
+    (see ``ProviderTable``), each value a function or class of the module (``own``)
+    or a name it imports (``gmail.sync`` too); None for any other statement."""
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(
+            statement.targets[0], ast.Name) and isinstance(statement.value, ast.Dict)):
+        return None
+    table = statement.value
+    if not table.keys:
+        return None
+    entries: dict[str, set[str]] = {}
+    for key, value in zip(table.keys, table.values):
+        provider = provider_name(key) if key is not None else ""
+        dotted = _dotted_value(value, module, imports, own)
+        if not (provider and dotted):
+            return None
+        entries.setdefault(dotted, set()).add(provider)
+    return statement.targets[0].id, tuple(
+        (dotted, tuple(sorted(providers))) for dotted, providers in sorted(entries.items()))
+
+
+def _dotted_value(node: ast.expr, module: str, imports: dict[str, str],
+                  own: set[str]) -> str:
+    attributes: list[str] = []
+    while isinstance(node, ast.Attribute):
+        attributes.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return ""
+    if node.id in imports:
+        base = imports[node.id]
+    elif node.id in own and not attributes and module:
+        base = f"{module}.{node.id}"
+    else:
+        return ""
+    return ".".join([base, *reversed(attributes)])
+
+
+def literal_provider(node: ast.expr) -> str:
+    """The provider a literal names ("" for anything else)."""
+    value = node.value if isinstance(node, ast.Constant) else None
+    return value if isinstance(value, str) and value in PROVIDER_NAMES else ""
+
+
+def text_reaches(tree: ast.Module, text: str, module: str, imports: dict[str, str],
+                 import_lines: set[int],
+                 ) -> tuple[list[CallableReach], list[ImportReach], list[ProviderTable]]:
+    """``CallableReach``, ``ImportReach`` and ``ProviderTable`` of a module that tests
+    no provider, read from its text (see ``_TextUses``; ``import_lines``: the lines of
+    its import statements, which are no use of a name).  Cheaper than a walk of the
+    tree, and it only errs towards ``other``.  An imported name's attribute chain is
+    followed: ``gmail.create_label(`` reaches ``app.gmail.create_label``.  A table's
+    own module is not read to look it up (that takes the word ``provider``): any use
+    of it there is ``other``."""
+    top = [node for node in tree.body if isinstance(node, (*_FUNCTIONS, ast.ClassDef))]
+    defined = Counter(node.name for node in top)
+    wanted: dict[str, ast.stmt] = {
+        node.name: node for node in top if not node.decorator_list
+        and defined[node.name] == 1 and not node.name.startswith("__")}
+    tables: dict[str, tuple[ast.stmt, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+    for statement in tree.body:
+        table = table_entries(statement, module, imports, set(defined), literal_provider)
+        if table is not None and table[0] not in defined:
+            # A second binding of the name is a use the text scan sees.
+            tables[table[0]] = (statement, table[1])
+    in_tables = {line for statement, _ in tables.values()
+                 for line in range(statement.lineno, (statement.end_lineno or 0) + 1)}
     chains = {local: dotted for local, dotted in imports.items() if recorded(dotted)}
-    names = {**chains, **dict.fromkeys(wanted, "")}
+    names = {**chains, **dict.fromkeys(wanted, ""), **dict.fromkeys(tables, "")}
     if not names:
-        return [], []
-    own, found = _TextUses(text).reaches(
-        names, lambda name, line: line in import_lines if names[name] else (
-            line == wanted[name].lineno))
+        return [], [], []
+
+    def skipped(name: str, line: int) -> bool:
+        if name in tables:
+            return line == tables[name][0].lineno
+        if line in in_tables:
+            return True  # a table's value: the judge follows the table
+        return line in import_lines if names[name] else line == wanted[name].lineno
+
+    own, found = _TextUses(text).reaches(names, skipped)
     callables = [(name, node.lineno, node.end_lineno or node.lineno, own[name])
                  for name, node in wanted.items() if not own[name].other]
     imported = list(found.items())
     for local, dotted in chains.items():
-        if local in wanted:
+        if local in wanted or local in tables:
             # Bound by the module too: its uses may be of either.
             imported.append((dotted, Reach(other=True)))
-    return callables, sorted(imported)
+    provider_tables = [(name, statement.lineno, statement.end_lineno or statement.lineno,
+                        entries, own[name]) for name, (statement, entries) in tables.items()]
+    return callables, sorted(imported), provider_tables
 
 
 class _TextUses:

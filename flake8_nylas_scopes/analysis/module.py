@@ -87,16 +87,18 @@ def module_facts(
                 tests = ProviderTests(tree)
                 facts.provider_guards = provider_guards(tree, tests)
                 guarded = guarded_callables(tree, facts.provider_guards, tests,
-                                            extractor.imports)
+                                            extractor.imports, module_name)
                 facts.function_guards = guarded.function_guards
                 facts.undecided_guards = guarded.undecided_guards
                 facts.callable_reaches = guarded.callables
                 facts.import_reaches = guarded.imported
+                facts.provider_tables = guarded.tables
             else:
                 # A guard in another module may keep this module's functions to some
                 # providers: how its own code reaches them, read from the text.
-                facts.callable_reaches, facts.import_reaches = text_reaches(
-                    tree, text, extractor.imports, extractor.import_lines)
+                facts.callable_reaches, facts.import_reaches, facts.provider_tables = (
+                    text_reaches(tree, text, module_name, extractor.imports,
+                                 extractor.import_lines))
             if "scope" in text.casefold():
                 # A list this module gives another library's OAuth request as well, or
                 # asks whether it holds a scope.

@@ -46,6 +46,10 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
     grant); with the dotted names of those kept."""
     guarded = {f"{facts.module}.{name}" for facts in modules.values()
                for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
+    # A table keyed by providers that another module names may be looked up there by
+    # anything: its values are judged with every lookup (see ``_across_modules``).
+    tables = {f"{facts.module}.{name}": [value for value, _ in entries]
+              for facts in modules.values() for name, _, _, entries, _ in facts.provider_tables}
     # A method (``Sync._google_labels``) is named by its attribute on whatever holds
     # an instance: any other module reading an attribute of its name may call it.
     module_names = {facts.module for facts in modules.values()}
@@ -59,6 +63,9 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
         for facts in modules.values():
             if facts.flow is None:
                 continue
+            for name in set(referenced_names(facts.flow)).intersection(tables):
+                if not name.startswith(facts.module + "."):
+                    named_elsewhere.update(tables[name])
             own = {f"{facts.module}.{name}"
                    for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
             named_elsewhere.update(
@@ -117,7 +124,11 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
                                               [(path, reach)])
     if not callables:
         return
-    names = sorted(callables)
+    tables: dict[str, _Table] = {}
+    for path, facts in modules.items():
+        for name, _, _, entries, reach in facts.provider_tables:
+            tables[f"{facts.module}.{name}"] = _Table(path, entries, [(path, reach)])
+    names = sorted([*callables, *tables])
     for path, facts in modules.items():
         unknown: set[str] = set()
         for star in facts.star_imports:
@@ -125,10 +136,13 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
             unknown.update(_reached(names, star.module))
         for dotted, reach in facts.import_reaches or ():
             for name in _reached(names, dotted):
-                if name == dotted or dotted.startswith(name + "."):
+                if name in tables and name == dotted:
+                    tables[name].reaches.append((path, reach))
+                elif name in callables and (name == dotted or dotted.startswith(name + ".")):
                     callables[name].reaches.append((path, reach))
                 else:
-                    # The module (or package) itself used as a value or called.
+                    # The module (or package) itself used as a value or called, or a
+                    # table's attribute (``HANDLERS.values()``).
                     unknown.add(name)
         if facts.flow is not None:
             # The names whose uses the module does not record: its code may run them
@@ -137,12 +151,15 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
                 if facts.import_reaches is None or not recorded(dotted):
                     unknown.update(_reached(names, dotted))
         for name in unknown:
-            if callables[name].path != path:  # its own code is read in full
-                callables[name].unknown_use = True
+            found = callables.get(name) or tables[name]
+            if found.path != path:  # its own code is read in full
+                found.unknown_use = True
     for name, found in callables.items():
         # A module importing itself: its own code is read in full already.
         found.reaches[1:] = [(path, reach) for path, reach in found.reaches[1:]
                              if path != found.path]
+    for table in tables.values():
+        _pick_through(table, callables, names)
     pending = {name: found for name, found in callables.items() if not found.unknown_use}
     # Code reached only from code kept to providers is kept too: one more round each.
     for _ in range(len(pending)):
@@ -161,6 +178,38 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
                 guards.setdefault(found.path, []).append((found.first, found.last, verdict))
         if not added:
             break
+
+
+@dataclass
+class _Table:
+    """A table keyed by providers (``HANDLERS = {"google": sync_google}``), its values
+    and every way the project reaches it."""
+
+    path: str
+    entries: tuple[tuple[str, tuple[str, ...]], ...]
+    reaches: list[tuple[str, Reach]] = field(default_factory=list)
+    unknown_use: bool = False
+
+
+def _pick_through(table: _Table, callables: dict[str, _Callable], names: list[str]) -> None:
+    """Give each value of ``table`` the picks its lookups make: a lookup by a grant's
+    provider picks it for the providers whose keys give it, one by anything else
+    for grants the analysis cannot tell.  A table used any other way (called,
+    iterated, handed on) may run any value for any grant."""
+    known = not table.unknown_use and not any(
+        reach.other or reach.calls or reach.picked for _, reach in table.reaches)
+    for value, providers in table.entries:
+        for name in _reached(names, value):
+            found = callables.get(name)
+            if found is None:
+                continue
+            if not known or name != value:
+                found.unknown_use = True
+                continue
+            for path, reach in table.reaches:
+                if reach.lookups or reach.undecided:
+                    found.reaches.append((path, Reach(
+                        picked=(providers,) * len(reach.lookups), undecided=reach.undecided)))
 
 
 @dataclass(frozen=True, order=True)
