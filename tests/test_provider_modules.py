@@ -330,3 +330,60 @@ def test_a_table_looked_up_by_its_own_module_and_by_another_key_elsewhere_is_unr
              "    ARCHIVERS[grant.kind](grant.id)\n")
     found = _said(tmp_path, {"handlers.py": handlers, "jobs.py": other})
     assert _codes(found) == [("gmail.py", 25, "NYS304")], found
+
+
+_PREDICATES = '''def is_google(grant):
+    """Gmail has labels."""
+    return grant.provider == "google"
+
+
+def uses_graph(grant):
+    return grant.provider in ("microsoft", "ews")
+
+
+def is_ready(grant):
+    return grant.ready
+
+
+def is_microsoft(grant):
+    return grant.provider == "microsoft"
+'''
+
+
+@pytest.mark.parametrize("body", [
+    "    if is_google(grant):\n        archive(grant.id)\n",
+    "    if not uses_graph(grant):\n        archive(grant.id)\n",
+    "    if uses_graph(grant):\n        pass\n    else:\n        archive(grant.id)\n",
+    "    if not grants.is_google(grant):\n        return\n    archive(grant.id)\n",
+    "    google = is_google(grant)\n    if google and grant.ready:\n        archive(grant.id)\n",
+])
+def test_a_provider_test_of_another_module_keeps_code_to_its_providers(
+        tmp_path: Path, body: str) -> None:
+    # sync.py never says "provider": the test is all in grants.py.
+    sync = ("from . import grants\nfrom .gmail import archive\n"
+            "from .grants import is_google, uses_graph\n\n\ndef work(grant):\n" + body)
+    assert _said(tmp_path, {"grants.py": _PREDICATES, "sync.py": sync}) == []
+
+
+@pytest.mark.parametrize("body", [
+    # A test of the other provider, of no provider, or one any grant may pass.
+    "    if is_microsoft(grant):\n        archive(grant.id)\n",
+    "    if is_ready(grant):\n        archive(grant.id)\n",
+    "    if is_google(grant) or grant.ready:\n        archive(grant.id)\n",
+    "    if not is_google(grant):\n        archive(grant.id)\n",
+])
+def test_a_test_of_another_module_that_keeps_out_no_microsoft_grant_keeps_nothing(
+        tmp_path: Path, body: str) -> None:
+    sync = ("from .gmail import archive\n"
+            "from .grants import is_google, is_microsoft, is_ready\n\n\ndef work(grant):\n" + body)
+    found = _said(tmp_path, {"grants.py": _PREDICATES, "sync.py": sync})
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+
+
+def test_a_function_of_another_module_named_like_a_test_but_bound_twice_keeps_nothing(
+        tmp_path: Path) -> None:
+    grants = _PREDICATES + "\n\nif __debug__:\n    def is_google(grant):\n        return True\n"
+    sync = ("from .gmail import archive\nfrom .grants import is_google\n\n\n"
+            "def work(grant):\n    if is_google(grant):\n        archive(grant.id)\n")
+    found = _said(tmp_path, {"grants.py": grants, "sync.py": sync})
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found

@@ -422,6 +422,14 @@ class ModuleFacts:
     import_reaches: list[ImportReach] | None = None
     # Its module-level tables keyed by providers, which other modules may look up.
     provider_tables: list[ProviderTable] = field(default_factory=list)
+    # Its module-level functions that only return a provider test: (name, the
+    # providers for which it may be true, those for which it may be false); and the
+    # lines its tests calling other modules' functions keep to providers, once those
+    # are known to be such functions (see ``imported_predicate_guards``).
+    provider_predicates: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=list)
+    predicate_guards: list[tuple[int, int, str, tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=list)
     # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
     # name (see ``foreign_scopes``).
     foreign_scopes: list[str] = field(default_factory=list)
@@ -477,6 +485,10 @@ class ModuleFacts:
                 [name, first, last, [[value, list(names)] for value, names in entries],
                  reach.to_json()]
                 for name, first, last, entries, reach in self.provider_tables],
+            "provider_predicates": [[name, list(true), list(false)]
+                                    for name, true, false in self.provider_predicates],
+            "predicate_guards": [[first, last, name, list(true), list(false)]
+                                 for first, last, name, true, false in self.predicate_guards],
             "foreign_scopes": list(self.foreign_scopes),
             "tested_scopes": list(self.tested_scopes),
             "given_away": list(self.given_away),
@@ -525,6 +537,11 @@ class ModuleFacts:
               tuple((str(value), tuple(str(provider) for provider in names))
                     for value, names in entries), Reach.from_json(reach))
              for name, first, last, entries, reach in data.get("provider_tables", ())],
+            [(str(name), tuple(str(p) for p in true), tuple(str(p) for p in false))
+             for name, true, false in data.get("provider_predicates", ())],
+            [(int(first), int(last), str(name), tuple(str(p) for p in true),
+              tuple(str(p) for p in false))
+             for first, last, name, true, false in data.get("predicate_guards", ())],
             [str(name) for name in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
             [str(name) for name in data.get("given_away", ())],

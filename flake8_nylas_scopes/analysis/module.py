@@ -12,7 +12,9 @@ from .foreign_scopes import scope_list_readers
 from .prefilter import mentions_nylas, sends_http_requests
 from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
-from .provider_guards import provider_guards
+from .provider_guards import (
+    imported_predicate_calls, imported_predicate_guards, provider_guards,
+)
 from .provider_tests import ProviderTests
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
@@ -82,10 +84,15 @@ def module_facts(
                 facts.flow = flow_extractor.run(tree)
             finally:
                 flow_extractor.close()
-            if "provider" in text:
+            predicate_calls = imported_predicate_calls(text, extractor.imports)
+            if "provider" in text or predicate_calls:
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)
                 facts.provider_guards = provider_guards(tree, tests)
+                facts.provider_predicates = tests.module_predicates(tree)
+                if predicate_calls:
+                    facts.predicate_guards = imported_predicate_guards(
+                        tree, tests, facts.provider_guards, predicate_calls)
                 guarded = guarded_callables(tree, facts.provider_guards, tests,
                                             extractor.imports, module_name)
                 facts.function_guards = guarded.function_guards

@@ -17,8 +17,11 @@ costs a finding, never a claim that a scope is not needed.
 from __future__ import annotations
 
 import ast
+import re
 
-from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider, walk_scope
+from .provider_tests import (
+    PROVIDER_NAMES, Outcomes, ProviderTests, names_a_provider, walk_scope,
+)
 
 # (first line, last line, the providers whose grants reach those lines)
 ProviderGuard = tuple[int, int, tuple[str, ...]]
@@ -26,6 +29,18 @@ ProviderGuard = tuple[int, int, tuple[str, ...]]
 # ``guarded_callables``): (its name, then its lines and the providers whose grants
 # reach them, as in a ProviderGuard).
 FunctionGuard = tuple[str, int, int, tuple[str, ...]]
+
+# Lines kept to providers by a test that calls a function of another module (``if
+# is_google(grant):`` with ``from .grants import is_google``): (first line, last line,
+# the function's dotted name, the providers that reach them if it returned True for
+# every grant, and those if it returned False).  The judge reads the function.
+PredicateGuard = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
+
+# ``if is_google(grant):``, ``elif not grants.is_google(grant):``, ``ok = is_google(g)``.
+_CALL_IN_TEST = re.compile(
+    r"(?:\b(?:if|elif|while|and|or|not)|=)\s+(?:not\s+)?([A-Za-z_][\w.]*)\(")
+# More would cost two readings of the module's guards each.
+_MOST_PREDICATES = 4
 
 # Statements after which the rest of their block does not run.
 _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
@@ -110,3 +125,53 @@ def _branch_providers(tests: ProviderTests, test: ast.expr, flags: dict[str, ast
 def _lines(body: list[ast.stmt], providers: tuple[str, ...]) -> ProviderGuard:
     last = body[-1]
     return (body[0].lineno, last.end_lineno or last.lineno, providers)
+
+
+def imported_predicate_calls(text: str, imports: dict[str, str]) -> dict[str, str]:
+    """The calls of imported functions the module's text tests (``if
+    is_google(grant):``), by the call's text, with the dotted name it calls; a few at
+    most, read from the text: a module that makes none costs one scan."""
+    found: dict[str, str] = {}
+    for match in _CALL_IN_TEST.finditer(text):
+        called = match.group(1)
+        local, _, rest = called.partition(".")
+        if local in imports and called not in found:
+            found[called] = imports[local] + ("." + rest if rest else "")
+    return dict(sorted(found.items())[:_MOST_PREDICATES])
+
+
+def imported_predicate_guards(tree: ast.Module, tests: ProviderTests,
+                              guards: list[ProviderGuard], calls: dict[str, str],
+                              ) -> list[PredicateGuard]:
+    """The lines a test that calls one of ``calls`` keeps to some providers, once the
+    function is known (see ``PredicateGuard``).  A test is read as Python evaluates
+    it, one provider at a time, so knowing what it gives when the function returns
+    True for every grant and when it returns False gives it for any function: a
+    provider reaches the lines if it may make the function return a value for which
+    the lines run.  ``guards``: the module's guards without any assumption."""
+    every = tuple(sorted(PROVIDER_NAMES))
+    plain = _by_lines(guards)
+    found: list[PredicateGuard] = []
+    for called, name in calls.items():
+        runs = []
+        always: tuple[Outcomes, Outcomes] = (
+            (PROVIDER_NAMES, frozenset()), (frozenset(), PROVIDER_NAMES))
+        for outcome in always:
+            tests.assumed = {called: outcome}
+            runs.append(_by_lines(provider_guards(tree, tests)))
+        tests.assumed = {}
+        if_true, if_false = runs
+        for lines in sorted(set(if_true) | set(if_false)):
+            before = plain.get(lines, every)
+            after = (if_true.get(lines, every), if_false.get(lines, every))
+            if after != (before, before):
+                found.append((*lines, name, *after))
+    return found
+
+
+def _by_lines(guards: list[ProviderGuard]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """The providers each range of lines is kept to (every guard of it at once)."""
+    kept: dict[tuple[int, int], frozenset[str]] = {}
+    for first, last, providers in guards:
+        kept[first, last] = kept.get((first, last), PROVIDER_NAMES).intersection(providers)
+    return {lines: tuple(sorted(providers)) for lines, providers in kept.items()}

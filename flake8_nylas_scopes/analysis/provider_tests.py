@@ -41,6 +41,9 @@ class ProviderTests:
     def __init__(self, tree: ast.Module) -> None:
         self._names = _bound_once(tree)
         self._predicates: dict[str, Outcomes] = {}
+        # What calls of another module's functions are taken to test, by the call's
+        # text (``is_google``, ``grants.is_google``): see ``imported_predicate_guards``.
+        self.assumed: dict[str, Outcomes] = {}
         self._properties: dict[str, Outcomes] = {}
         # Read before any is known, so that a predicate stands only for its own test.
         predicates, properties = _predicates(tree)
@@ -58,6 +61,8 @@ class ProviderTests:
                 test.func.attr if isinstance(test.func, ast.Attribute) else "")
             if called in self._predicates:
                 return self._predicates[called]
+            if self.assumed and (text := dotted(test.func)) in self.assumed:
+                return self.assumed[text]
         if isinstance(test, ast.Attribute) and test.attr in self._properties:
             return self._properties[test.attr]
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
@@ -88,6 +93,16 @@ class ProviderTests:
             return _UNTOLD
         others = PROVIDER_NAMES.difference(named)
         return (others, named) if isinstance(op, (ast.NotEq, ast.NotIn)) else (named, others)
+
+    def module_predicates(self, tree: ast.Module,
+                          ) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+        """The module-level functions that only return a provider test, with the
+        providers for which it may be true and those for which it may be false:
+        other modules may import them."""
+        top = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+        return sorted((name, tuple(sorted(true)), tuple(sorted(false)))
+                      for name, (true, false) in self._predicates.items()
+                      if name in top and (true, false) != _UNTOLD)
 
     def pattern_providers(self, pattern: ast.pattern) -> tuple[str, ...]:
         """``case "google":``, ``case "google" | "microsoft":``, ``case

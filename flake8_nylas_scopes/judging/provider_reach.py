@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..analysis.facts import ModuleFacts
 from ..analysis.guard_reaches import Reach, recorded
+from ..analysis.provider_tests import PROVIDER_NAMES
 from .flow_names import attribute_names, referenced_names
 
 # By path: (first line, last line, the providers whose grants reach those lines).
@@ -76,8 +77,10 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
     guards: Guards = {}
     undecided: Undecided = {}
     settled: set[str] = set()
+    predicates = {f"{facts.module}.{name}": (frozenset(true), frozenset(false))
+                  for facts in modules.values() for name, true, false in facts.provider_predicates}
     for path, facts in modules.items():
-        kept = [*facts.provider_guards]
+        kept = [*facts.provider_guards, *_predicate_guards(facts, predicates)]
         for name, first, last, providers in facts.function_guards:
             if f"{facts.module}.{name}" not in named_elsewhere:
                 kept.append((first, last, providers))
@@ -92,6 +95,23 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
         if unknown:
             undecided[path] = unknown
     return guards, undecided, settled
+
+
+def _predicate_guards(facts: ModuleFacts,
+                      predicates: Mapping[str, tuple[frozenset[str], frozenset[str]]],
+                      ) -> Iterable[tuple[int, int, tuple[str, ...]]]:
+    """The lines a module's tests keep to providers by calling another module's
+    function that only returns a provider test (``if is_google(grant):``): reached by
+    a provider that may make it return True where they run if it does, or False
+    where they run if it does not."""
+    for first, last, name, if_true, if_false in facts.predicate_guards:
+        outcomes = predicates.get(name)
+        if outcomes is None:
+            continue  # not such a function: the test keeps nothing out
+        true, false = outcomes
+        providers = true.intersection(if_true) | false.intersection(if_false)
+        if providers != PROVIDER_NAMES:
+            yield first, last, tuple(sorted(providers))
 
 
 @dataclass
