@@ -387,3 +387,15 @@ def test_a_function_of_another_module_named_like_a_test_but_bound_twice_keeps_no
             "def work(grant):\n    if is_google(grant):\n        archive(grant.id)\n")
     found = _said(tmp_path, {"grants.py": grants, "sync.py": sync})
     assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+
+
+def test_the_fixture_infers_each_providers_scopes_without_the_others_code() -> None:
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "projects" / (
+        "v3_provider_modules_clean")
+    [state] = analyse([str(fixture)], make_config(), lambda code: True,
+                      use_cache=False).states
+    inferred = {dialect: found.scopes for dialect, found in state.provider_inferences.items()}
+    # The Gmail labels are kept to Google's grants, Outlook's archiving to Microsoft's.
+    assert inferred["v3/microsoft"] == ["Contacts.Read", "Mail.Read"]
+    assert sorted(inferred["v3/google"]) == sorted(
+        f"{G}{scope}" for scope in ("contacts.readonly", "gmail.labels", "gmail.readonly"))
