@@ -399,3 +399,12 @@ def test_the_fixture_infers_each_providers_scopes_without_the_others_code() -> N
     assert inferred["v3/microsoft"] == ["Contacts.Read", "Mail.Read"]
     assert sorted(inferred["v3/google"]) == sorted(
         f"{G}{scope}" for scope in ("contacts.readonly", "gmail.labels", "gmail.readonly"))
+
+
+def test_what_tests_call_for_every_grant_keeps_nothing_unguarded(tmp_path: Path) -> None:
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "test_gmail.py").write_text(
+        "from app import gmail\nfrom app.gmail import create_label\n\n\n"
+        "def test_label():\n    create_label('grant')\n    gmail.archive('grant')\n")
+    assert _said(tmp_path, {}) == []

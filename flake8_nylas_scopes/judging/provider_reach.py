@@ -133,8 +133,8 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
     """Add the top-level functions and classes reached only under guards once every
     module's reaches are joined: another module's guarded calls and its tables keyed
     by providers count as the module's own do (see ``guarded_callables``)."""
-    if not any(facts.import_reaches for facts in modules.values()):
-        return
+    if not (guards or undecided or any(facts.provider_tables for facts in modules.values())):
+        return  # nothing keeps any code to some providers
     callables: dict[str, _Callable] = {}
     for path, facts in modules.items():
         for name, first, last, reach in facts.callable_reaches:
@@ -149,6 +149,9 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
         for name, _, _, entries, reach in facts.provider_tables:
             tables[f"{facts.module}.{name}"] = _Table(path, entries, [(path, reach)])
     names = sorted([*callables, *tables])
+    # Modules named like the standard library's: what others import of them is left
+    # to the flow records (see ``recorded``).
+    unrecorded = any(not recorded(name) for name in names)
     for path, facts in modules.items():
         unknown: set[str] = set()
         for star in facts.star_imports:
@@ -164,7 +167,7 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
                     # The module (or package) itself used as a value or called, or a
                     # table's attribute (``HANDLERS.values()``).
                     unknown.add(name)
-        if facts.flow is not None:
+        if facts.flow is not None and (facts.import_reaches is None or unrecorded):
             # The names whose uses the module does not record: its code may run them
             # for any grant.
             for dotted in set(referenced_names(facts.flow)):
