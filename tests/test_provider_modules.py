@@ -355,7 +355,7 @@ def is_microsoft(grant):
     "    if not uses_graph(grant):\n        archive(grant.id)\n",
     "    if uses_graph(grant):\n        pass\n    else:\n        archive(grant.id)\n",
     "    if not grants.is_google(grant):\n        return\n    archive(grant.id)\n",
-    "    google = is_google(grant)\n    if google and grant.ready:\n        archive(grant.id)\n",
+    "    if grant.ready and is_google(grant):\n        archive(grant.id)\n",
 ])
 def test_a_provider_test_of_another_module_keeps_code_to_its_providers(
         tmp_path: Path, body: str) -> None:

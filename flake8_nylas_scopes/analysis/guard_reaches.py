@@ -83,6 +83,15 @@ _LEFT_OUT = frozenset(sys.stdlib_module_names) | {"__future__"}
 _NEWLINE = re.compile(r"\n")
 _DEFINES = re.compile(r"(?:def|class)\s+$")
 _CHAIN = re.compile(r"(?:\.[A-Za-z_]\w*)*")
+# What comes before a call a test makes (``if``, ``elif not``, ``and``), and the call's
+# one plain argument.  Not a name bound to a test (``google = is_google(grant)``):
+# that would take every call of a factory for a test.
+_TESTED_BEFORE = re.compile(r"\b(?:if|elif|while|and|or|not)\s+(?:not\s+)?$")
+_ONE_ARGUMENT = re.compile(r"\(\s*[\w.]+\s*\)")
+# More would cost two readings of the module's guards each.
+MOST_PREDICATES = 4
+# Calls of imported functions a module's tests make: see ``_TextUses.tested``.
+TestedCalls = dict[str, tuple[str, list[int]]]
 
 
 def recorded(dotted: str) -> bool:
@@ -138,14 +147,16 @@ def literal_provider(node: ast.expr) -> str:
 
 def text_reaches(tree: ast.Module, text: str, module: str, imports: dict[str, str],
                  import_lines: set[int],
-                 ) -> tuple[list[CallableReach], list[ImportReach], list[ProviderTable]]:
+                 ) -> tuple[list[CallableReach], list[ImportReach], list[ProviderTable],
+                            TestedCalls]:
     """``CallableReach``, ``ImportReach`` and ``ProviderTable`` of a module that tests
     no provider, read from its text (see ``_TextUses``; ``import_lines``: the lines of
     its import statements, which are no use of a name).  Cheaper than a walk of the
     tree, and it only errs towards ``other``.  An imported name's attribute chain is
     followed: ``gmail.create_label(`` reaches ``app.gmail.create_label``.  A table's
     own module is not read to look it up (that takes the word ``provider``): any use
-    of it there is ``other``."""
+    of it there is ``other``.  Last, the calls of imported functions its tests make,
+    a few at most."""
     top = [node for node in tree.body if isinstance(node, (*_FUNCTIONS, ast.ClassDef))]
     defined = Counter(node.name for node in top)
     wanted: dict[str, ast.stmt] = {
@@ -162,7 +173,7 @@ def text_reaches(tree: ast.Module, text: str, module: str, imports: dict[str, st
     chains = {local: dotted for local, dotted in imports.items() if recorded(dotted)}
     names = {**chains, **dict.fromkeys(wanted, ""), **dict.fromkeys(tables, "")}
     if not names:
-        return [], [], []
+        return [], [], [], {}
 
     def skipped(name: str, line: int) -> bool:
         if name in tables:
@@ -171,7 +182,8 @@ def text_reaches(tree: ast.Module, text: str, module: str, imports: dict[str, st
             return True  # a table's value: the judge follows the table
         return line in import_lines if names[name] else line == wanted[name].lineno
 
-    own, found = _TextUses(text).reaches(names, skipped)
+    uses = _TextUses(text)
+    own, found = uses.reaches(names, skipped)
     callables = [(name, node.lineno, node.end_lineno or node.lineno, own[name])
                  for name, node in wanted.items() if not own[name].other]
     imported = list(found.items())
@@ -181,7 +193,8 @@ def text_reaches(tree: ast.Module, text: str, module: str, imports: dict[str, st
             imported.append((dotted, Reach(other=True)))
     provider_tables = [(name, statement.lineno, statement.end_lineno or statement.lineno,
                         entries, own[name]) for name, (statement, entries) in tables.items()]
-    return callables, sorted(imported), provider_tables
+    tested = dict(sorted(uses.tested.items())[:MOST_PREDICATES])
+    return callables, sorted(imported), provider_tables, tested
 
 
 class _TextUses:
@@ -194,6 +207,9 @@ class _TextUses:
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts: list[int] = []
+        # The calls of imported names on one plain argument that a test makes (``if
+        # is_google(grant):``), by their text: the dotted name called and the lines.
+        self.tested: dict[str, tuple[str, list[int]]] = {}
 
     def line(self, offset: int) -> int:
         if not self._starts:
@@ -228,6 +244,10 @@ class _TextUses:
             after = text[end:end + 1]
             if after == "(" or (not dotted and after == "." and _method_called(text, end + 1)):
                 calls.setdefault(key, []).append(line)
+                if dotted and _TESTED_BEFORE.search(text, max(0, match.start() - 12),
+                                                    match.start()) and _ONE_ARGUMENT.match(
+                        text, end):
+                    self.tested.setdefault(text[match.start():end], (key[1], []))[1].append(line)
             else:
                 other.add(key)
         keys = set(calls) | other | {(False, name) for name, dotted in names.items()

@@ -84,12 +84,12 @@ def module_facts(
                 facts.flow = flow_extractor.run(tree)
             finally:
                 flow_extractor.close()
-            predicate_calls = imported_predicate_calls(text, extractor.imports)
-            if "provider" in text or predicate_calls:
+            if "provider" in text:
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)
                 facts.provider_guards = provider_guards(tree, tests)
                 facts.provider_predicates = tests.module_predicates(tree)
+                predicate_calls = imported_predicate_calls(text, extractor.imports)
                 if predicate_calls:
                     facts.predicate_guards = imported_predicate_guards(
                         tree, tests, facts.provider_guards, predicate_calls)
@@ -103,9 +103,14 @@ def module_facts(
             else:
                 # A guard in another module may keep this module's functions to some
                 # providers: how its own code reaches them, read from the text.
-                facts.callable_reaches, facts.import_reaches, facts.provider_tables = (
-                    text_reaches(tree, text, module_name, extractor.imports,
-                                 extractor.import_lines))
+                (facts.callable_reaches, facts.import_reaches, facts.provider_tables,
+                 predicate_calls) = text_reaches(tree, text, module_name, extractor.imports,
+                                                 extractor.import_lines)
+                if predicate_calls:
+                    # A module that never says "provider" tests none itself: only
+                    # what the functions it imports test may guard its code.
+                    facts.predicate_guards = imported_predicate_guards(
+                        tree, ProviderTests(None), [], predicate_calls)
             if "scope" in text.casefold():
                 # A list this module gives another library's OAuth request as well, or
                 # asks whether it holds a scope.

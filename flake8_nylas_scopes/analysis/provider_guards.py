@@ -19,6 +19,9 @@ from __future__ import annotations
 import ast
 import re
 
+from .bindings import all_statements
+from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
+
 from .provider_tests import (
     PROVIDER_NAMES, Outcomes, ProviderTests, names_a_provider, walk_scope,
 )
@@ -36,11 +39,10 @@ FunctionGuard = tuple[str, int, int, tuple[str, ...]]
 # every grant, and those if it returned False).  The judge reads the function.
 PredicateGuard = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
 
-# ``if is_google(grant):``, ``elif not grants.is_google(grant):``, ``ok = is_google(g)``.
+# ``if is_google(grant):``, ``elif not grants.is_google(grant):``, ``and
+# is_google(grant)``, as ``guard_reaches`` finds them in the text of other modules.
 _CALL_IN_TEST = re.compile(
-    r"(?:\b(?:if|elif|while|and|or|not)|=)\s+(?:not\s+)?([A-Za-z_][\w.]*)\(")
-# More would cost two readings of the module's guards each.
-_MOST_PREDICATES = 4
+    r"\b(?:if|elif|while|and|or|not)\s+(?:not\s+)?([A-Za-z_][\w.]*)\(\s*[\w.]+\s*\)")
 
 # Statements after which the rest of their block does not run.
 _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
@@ -48,12 +50,14 @@ _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
 def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
-                    ) -> list[ProviderGuard]:
-    """The branches of the module that run only for the grants of some providers."""
+                    scopes: list[ast.AST] | None = None) -> list[ProviderGuard]:
+    """The branches of the module that run only for the grants of some providers
+    (those of ``scopes`` alone, the module's body or its functions and classes, when
+    given)."""
     tests = tests or ProviderTests(tree)
     guards: list[ProviderGuard] = []
-    scopes: list[ast.AST] = [tree, *(node for node in ast.walk(tree)
-                                     if isinstance(node, _SCOPES))]
+    if scopes is None:
+        scopes = [tree, *(node for node in ast.walk(tree) if isinstance(node, _SCOPES))]
     for scope in scopes:
         flags = tests.flags(scope)
         for node in (scope, *walk_scope(scope)):
@@ -127,45 +131,56 @@ def _lines(body: list[ast.stmt], providers: tuple[str, ...]) -> ProviderGuard:
     return (body[0].lineno, last.end_lineno or last.lineno, providers)
 
 
-def imported_predicate_calls(text: str, imports: dict[str, str]) -> dict[str, str]:
-    """The calls of imported functions the module's text tests (``if
-    is_google(grant):``), by the call's text, with the dotted name it calls; a few at
-    most, read from the text: a module that makes none costs one scan."""
-    found: dict[str, str] = {}
+def imported_predicate_calls(text: str, imports: dict[str, str]) -> TestedCalls:
+    """The calls of imported functions on one plain argument that the module's text
+    tests (``if is_google(grant):``), by the call's text, with the dotted name it
+    calls and the lines of the calls; a few at most, read from the text.  The
+    standard library's are left out."""
+    found: dict[str, tuple[str, list[int]]] = {}
     for match in _CALL_IN_TEST.finditer(text):
         called = match.group(1)
         local, _, rest = called.partition(".")
-        if local in imports and called not in found:
-            found[called] = imports[local] + ("." + rest if rest else "")
-    return dict(sorted(found.items())[:_MOST_PREDICATES])
+        if local not in imports or not recorded(imports[local]):
+            continue
+        line = text.count("\n", 0, match.start(1)) + 1
+        dotted_name = imports[local] + ("." + rest if rest else "")
+        found.setdefault(called, (dotted_name, []))[1].append(line)
+    return dict(sorted(found.items())[:MOST_PREDICATES])
 
 
 def imported_predicate_guards(tree: ast.Module, tests: ProviderTests,
-                              guards: list[ProviderGuard], calls: dict[str, str],
+                              guards: list[ProviderGuard],
+                              calls: TestedCalls,
                               ) -> list[PredicateGuard]:
     """The lines a test that calls one of ``calls`` keeps to some providers, once the
     function is known (see ``PredicateGuard``).  A test is read as Python evaluates
     it, one provider at a time, so knowing what it gives when the function returns
     True for every grant and when it returns False gives it for any function: a
     provider reaches the lines if it may make the function return a value for which
-    the lines run.  ``guards``: the module's guards without any assumption."""
+    the lines run.  ``guards``: the module's guards without any assumption.  Only
+    the functions and classes (and the module's body) around the calls are read
+    again."""
     every = tuple(sorted(PROVIDER_NAMES))
     plain = _by_lines(guards)
     found: list[PredicateGuard] = []
-    for called, name in calls.items():
+    statements = [node for node in all_statements(tree.body) if isinstance(node, _SCOPES)]
+    for called, (name, lines) in calls.items():
+        scopes: list[ast.AST] = [tree, *(
+            node for node in statements if any(
+                node.lineno <= line <= (node.end_lineno or node.lineno) for line in lines))]
         runs = []
         always: tuple[Outcomes, Outcomes] = (
             (PROVIDER_NAMES, frozenset()), (frozenset(), PROVIDER_NAMES))
         for outcome in always:
             tests.assumed = {called: outcome}
-            runs.append(_by_lines(provider_guards(tree, tests)))
+            runs.append(_by_lines(provider_guards(tree, tests, scopes)))
         tests.assumed = {}
         if_true, if_false = runs
-        for lines in sorted(set(if_true) | set(if_false)):
-            before = plain.get(lines, every)
-            after = (if_true.get(lines, every), if_false.get(lines, every))
+        for range_ in sorted(set(if_true) | set(if_false)):
+            before = plain.get(range_, every)
+            after = (if_true.get(range_, every), if_false.get(range_, every))
             if after != (before, before):
-                found.append((*lines, name, *after))
+                found.append((*range_, name, *after))
     return found
 
 

@@ -38,15 +38,17 @@ _SAME_NAME = frozenset({"lower", "casefold", "strip"})
 class ProviderTests:
     """Reads provider tests in one module, knowing the names it binds once."""
 
-    def __init__(self, tree: ast.Module) -> None:
-        self._names = _bound_once(tree)
+    def __init__(self, tree: ast.Module | None) -> None:
+        """``tree`` None: a module that names no provider, whose own names and
+        functions then test none (see ``assumed``)."""
+        self._names = _bound_once(tree) if tree is not None else {}
         self._predicates: dict[str, Outcomes] = {}
         # What calls of another module's functions are taken to test, by the call's
         # text (``is_google``, ``grants.is_google``): see ``imported_predicate_guards``.
         self.assumed: dict[str, Outcomes] = {}
         self._properties: dict[str, Outcomes] = {}
         # Read before any is known, so that a predicate stands only for its own test.
-        predicates, properties = _predicates(tree)
+        predicates, properties = _predicates(tree) if tree is not None else ({}, {})
         self._predicates = {name: self.outcomes(test, {}) for name, test in predicates.items()}
         self._properties = {name: self.outcomes(test, {}) for name, test in properties.items()}
 
