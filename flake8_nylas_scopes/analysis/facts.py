@@ -7,6 +7,7 @@ the rules judge them.  Nothing here knows the rules.
 from __future__ import annotations
 
 import enum
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -531,8 +532,9 @@ class ModuleFacts:
              for name, first, last, line in data.get("undecided_guards", ())],
             [(str(name), int(first), int(last), Reach.from_json(reach))
              for name, first, last, reach in data.get("callable_reaches", ())],
+            # The same dotted names recur in every module that imports them.
             None if (imported := data.get("import_reaches")) is None else [
-                (str(name), Reach.from_json(reach)) for name, reach in imported],
+                (sys.intern(str(name)), Reach.from_json(reach)) for name, reach in imported],
             [(str(name), int(first), int(last),
               tuple((str(value), tuple(str(provider) for provider in names))
                     for value, names in entries), Reach.from_json(reach))

@@ -58,10 +58,26 @@ class Reach:
     @classmethod
     def from_json(cls, data: Any) -> Reach:
         calls, picked, undecided, other, lookups = data
-        return cls(tuple(int(line) for line in calls),
-                   tuple(tuple(str(name) for name in names) for names in picked),
-                   tuple(int(line) for line in undecided), bool(other),
-                   tuple(int(line) for line in lookups))
+        return cls.of(tuple(int(line) for line in calls),
+                      tuple(tuple(str(name) for name in names) for names in picked),
+                      tuple(int(line) for line in undecided), bool(other),
+                      tuple(int(line) for line in lookups))
+
+    @classmethod
+    def of(cls, calls: tuple[int, ...] = (), picked: tuple[tuple[str, ...], ...] = (),
+           undecided: tuple[int, ...] = (), other: bool = False,
+           lookups: tuple[int, ...] = ()) -> Reach:
+        """A reach, the most common ones (no use, a use of another kind) shared: every
+        module has some, for each of its functions and imports."""
+        if other:
+            return OTHER_USE
+        if not (calls or picked or undecided or lookups):
+            return NO_USE
+        return cls(calls, picked, undecided, other, lookups)
+
+
+NO_USE = Reach()
+OTHER_USE = Reach(other=True)
 
 
 # A top-level function or class, defined once and undecorated: its name, its lines
@@ -186,11 +202,12 @@ def text_reaches(tree: ast.Module, text: str, module: str, imports: dict[str, st
     own, found = uses.reaches(names, skipped)
     callables = [(name, node.lineno, node.end_lineno or node.lineno, own[name])
                  for name, node in wanted.items() if not own[name].other]
-    imported = list(found.items())
+    # The same dotted names recur in every module that imports them.
+    imported = [(sys.intern(dotted), reach) for dotted, reach in found.items()]
     for local, dotted in chains.items():
         if local in wanted or local in tables:
             # Bound by the module too: its uses may be of either.
-            imported.append((dotted, Reach(other=True)))
+            imported.append((dotted, OTHER_USE))
     provider_tables = [(name, statement.lineno, statement.end_lineno or statement.lineno,
                         entries, own[name]) for name, (statement, entries) in tables.items()]
     tested = dict(sorted(uses.tested.items())[:MOST_PREDICATES])
@@ -254,8 +271,8 @@ class _TextUses:
                                      if not dotted}
         found: tuple[dict[str, Reach], dict[str, Reach]] = ({}, {})
         for key in keys:
-            found[key[0]][key[1]] = Reach(other=True) if key in other else Reach(
-                calls=tuple(calls.get(key, ())))
+            found[key[0]][key[1]] = OTHER_USE if key in other else Reach.of(
+                tuple(calls.get(key, ())))
         return found
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -205,8 +206,9 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
 
 
 def _reach(reaches: _Reaches, lookups: Iterable[int] = ()) -> Reach:
-    return Reach(tuple(reaches.calls), tuple(tuple(sorted(names)) for names in reaches.picked),
-                 tuple(reaches.undecided), reaches.other, tuple(lookups))
+    return Reach.of(tuple(reaches.calls),
+                    tuple(tuple(sorted(names)) for names in reaches.picked),
+                    tuple(reaches.undecided), reaches.other, tuple(lookups))
 
 
 def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
@@ -254,7 +256,7 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
                 reaches.calls.append(node.lineno)
             else:
                 reaches.other = True
-    return sorted((name, _reach(reaches, lookups.get(name, ())))
+    return sorted((sys.intern(name), _reach(reaches, lookups.get(name, ())))
                   for name, reaches in found.items())
 
 
