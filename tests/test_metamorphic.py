@@ -697,7 +697,7 @@ def _label(grant_id):
 
 def _definitions_moved(sync: str, names: tuple[str, ...]) -> dict[str, str]:
     """``app/sync.py`` with the top-level definitions of ``names`` moved to
-    ``app/work.py``, which ``app/sync.py`` imports them from."""
+    ``app/work.py``, which ``app/sync.py`` imports those it uses from."""
     tree = ast.parse(sync)
     lines = sync.splitlines(keepends=True)
     moved: list[str] = []
@@ -711,8 +711,11 @@ def _definitions_moved(sync: str, names: tuple[str, ...]) -> dict[str, str]:
             moved.append("".join(lines[index] for index in span))
             cut.update(span)
     kept = "".join(line for index, line in enumerate(lines) if index not in cut)
+    # What the module still uses: a name imported and not used may be there for
+    # other modules to import, which the analysis then takes into account.
+    used = [name for name in names if re.search(rf"\b{name}\b", kept)]
     return {
-        "app/sync.py": f"from .work import {', '.join(names)}\n" + kept,
+        "app/sync.py": f"from .work import {', '.join(used)}\n" + kept,
         "app/work.py": "from .clients import nylas\n\n\n" + "\n\n".join(moved),
     }
 

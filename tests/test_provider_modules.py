@@ -3,6 +3,7 @@ grant.provider == "google":`` lives in another module."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -60,16 +61,24 @@ def archive(grant_id):
 '''
 
 
-_SYNC_HEAD = "from . import gmail\nfrom .clients import nylas\nfrom .gmail import GmailLabels, " \
-    "archive, create_label\n\n\ndef work(grant):\n    nylas.calendars.list(grant.id)\n"
+def _sync(body: str, function: str = "work") -> str:
+    """A module whose ``function`` reads calendars for every grant then runs
+    ``body``, importing what of gmail.py the body uses (an unused import may be
+    there for other modules to import from it)."""
+    used = [name for name in ("GmailLabels", "create_label")
+            if re.search(rf"(?<![\w.]){name}\b", body)]
+    imports = "from . import gmail\n" if "gmail." in body else ""
+    imports += "from .clients import nylas\n"
+    imports += f"from .gmail import {', '.join(used)}\n" if used else ""
+    return f"{imports}\n\ndef {function}(grant):\n    nylas.calendars.list(grant.id)\n{body}"
 # A function imported by name (and what it alone calls in its module), a class (its
 # instances, its static methods) and a function reached through its module.
 _GOOGLE_WORK = ["create_label(grant.id)", "GmailLabels(grant.id).ensure()",
                 "GmailLabels.ensure_all(grant.id)", "gmail.archive(grant.id)"]
 
 # Every function and class of gmail.py reached only for Google's grants.
-_LABELS = _SYNC_HEAD.replace("work", "label") + "".join(
-    f"    if grant.provider == 'google':\n        {call}\n" for call in _GOOGLE_WORK)
+_LABELS = _sync("".join(f"    if grant.provider == 'google':\n        {call}\n"
+                         for call in _GOOGLE_WORK), "label")
 
 
 def _project(tmp_path: Path, files: dict[str, str], google_scopes: str = "") -> Path:
@@ -113,7 +122,7 @@ def _under(head: str, indent: str = "        ") -> str:
 ])
 def test_code_of_another_module_reached_only_for_google_misses_no_microsoft_scope(
         tmp_path: Path, body: str) -> None:
-    assert _said(tmp_path, {"sync.py": _SYNC_HEAD + body}) == []
+    assert _said(tmp_path, {"sync.py": _sync(body)}) == []
 
 
 def test_a_function_a_guarded_function_of_a_third_module_calls_is_kept_too(
@@ -157,7 +166,7 @@ def test_code_of_another_module_any_grant_may_reach_still_misses_scopes(
     body = ("    if grant.provider == 'google':\n        create_label(grant.id)\n"
             "        GmailLabels(grant.id).ensure()\n        GmailLabels.ensure_all(grant.id)\n"
             "        gmail.archive(grant.id)\n")
-    found = _said(tmp_path, {"sync.py": _SYNC_HEAD + body, "jobs.py": other})
+    found = _said(tmp_path, {"sync.py": _sync(body), "jobs.py": other})
     assert _codes(found) == [(name, line, "NYS301") for name, line in missing], found
     assert all("Mail.ReadWrite" in message for *_, message in found)
 
@@ -176,7 +185,7 @@ def test_a_function_a_third_module_also_calls_for_every_grant_still_misses_scope
 
 def test_code_kept_to_google_still_needs_googles_own_scope(tmp_path: Path) -> None:
     body = "    if grant.provider == 'google':\n        create_label(grant.id)\n"
-    found = _said(tmp_path, {"sync.py": _SYNC_HEAD + body}, f'["{G}calendar.readonly"]')
+    found = _said(tmp_path, {"sync.py": _sync(body)}, f'["{G}calendar.readonly"]')
     assert _codes(found) == [("gmail.py", line, "NYS301") for line in (9, 17, 21, 25)]
     assert all("gmail.labels" in message for *_, message in found)
 
@@ -408,3 +417,30 @@ def test_what_tests_call_for_every_grant_keeps_nothing_unguarded(tmp_path: Path)
         "from app import gmail\nfrom app.gmail import create_label\n\n\n"
         "def test_label():\n    create_label('grant')\n    gmail.archive('grant')\n")
     assert _said(tmp_path, {}) == []
+
+
+@pytest.mark.parametrize(("other", "missing"), [
+    # Its module imported whole, the private function called for every grant.
+    ("from . import sync\n\n\ndef nightly(grant_id):\n    sync._label(grant_id)\n", True),
+    # Called only under a guard there too.
+    ("from . import sync\n\n\ndef nightly(grant):\n    if grant.provider == 'google':\n"
+     "        sync._label(grant.id)\n", False),
+])
+def test_a_private_function_kept_in_its_module_is_judged_with_every_module_that_calls_it(
+        tmp_path: Path, other: str, missing: bool) -> None:
+    sync = ("from .clients import nylas\n\n\ndef work(grant):\n    nylas.calendars.list(grant.id)\n"
+            "    if grant.provider == 'google':\n        _label(grant.id)\n\n\n"
+            "def _label(grant_id):\n    nylas.folders.create(grant_id, request_body={})\n")
+    found = _said(tmp_path, {"sync.py": sync, "jobs.py": other})
+    assert _codes(found) == ([("sync.py", 11, "NYS301")] if missing else []), found
+
+
+def test_a_function_a_package_re_exports_is_judged_with_what_imports_it_from_there(
+        tmp_path: Path) -> None:
+    root = _project(tmp_path, {"jobs.py": "from app import create_label\n\n\n"
+                                          "def nightly(grant_id):\n    create_label(grant_id)\n"})
+    (root / "app" / "__init__.py").write_text("from .gmail import create_label\n")
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    found = sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings
+                   if f.code in ("NYS301", "NYS304"))
+    assert found == [("gmail.py", 9, "NYS301")]

@@ -204,14 +204,20 @@ def text_reaches(tree: ast.Module, text: str, module: str, imports: dict[str, st
                  for name, node in wanted.items() if not own[name].other]
     # The same dotted names recur in every module that imports them.
     imported = [(sys.intern(dotted), reach) for dotted, reach in found.items()]
+    table_values = {value for _, entries in tables.values() for value, _ in entries}
     for local, dotted in chains.items():
-        if local in wanted or local in tables:
-            # Bound by the module too: its uses may be of either.
+        used = local in uses.seen or any(
+            value == dotted or value.startswith(dotted + ".") for value in table_values)
+        if local in wanted or local in tables or not used:
+            # Bound by the module too: its uses may be of either.  Or imported and
+            # not used: re-exported (``from .gmail import create_label`` in a
+            # package's ``__init__``), for code that imports it from here.
             imported.append((dotted, OTHER_USE))
     provider_tables = [(name, statement.lineno, statement.end_lineno or statement.lineno,
                         entries, own[name]) for name, (statement, entries) in tables.items()]
     tested = dict(sorted(uses.tested.items())[:MOST_PREDICATES])
-    return callables, sorted(imported), provider_tables, tested
+    imported.sort(key=lambda item: item[0])
+    return callables, imported, provider_tables, tested
 
 
 class _TextUses:
@@ -227,6 +233,8 @@ class _TextUses:
         # The calls of imported names on one plain argument that a test makes (``if
         # is_google(grant):``), by their text: the dotted name called and the lines.
         self.tested: dict[str, tuple[str, list[int]]] = {}
+        # The names found outside their definitions and imports.
+        self.seen: set[str] = set()
 
     def line(self, offset: int) -> int:
         if not self._starts:
@@ -249,6 +257,7 @@ class _TextUses:
             line = self.line(match.start())
             if skipped(name, line):
                 continue
+            self.seen.add(name)
             key, end = (False, name), match.end()
             dotted = names[name]
             if dotted:

@@ -226,6 +226,9 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
         if not recorded(imported):
             continue
         rebound = walk.stores[local] > 0 or local in walk.rebound
+        if not walk.loads.get(local):
+            # Imported and not used: re-exported, for code that imports it from here.
+            found.setdefault(imported, _Reaches()).other = True
         for load in walk.loads.get(local, ()):
             if id(load) in walk.annotations:
                 continue
@@ -256,8 +259,8 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
                 reaches.calls.append(node.lineno)
             else:
                 reaches.other = True
-    return sorted((sys.intern(name), _reach(reaches, lookups.get(name, ())))
-                  for name, reaches in found.items())
+    return [(sys.intern(name), _reach(reaches, lookups.get(name, ())))
+            for name, reaches in sorted(found.items())]
 
 
 def _provider_tables(walk: _Walk, module: str, imports: dict[str, str],

@@ -74,6 +74,13 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
                 if name in guarded and name not in own)
             for attribute in set(attribute_names(facts.flow)).intersection(methods):
                 named_elsewhere.update(methods[attribute].difference(own))
+        # Reached through a module imported whole (``sync._label(...)``), which the
+        # flow records name only as the module.
+        top_level = sorted(name for name in guarded if name.rpartition(".")[0] in module_names)
+        for facts in modules.values():
+            for dotted, _ in facts.import_reaches or ():
+                named_elsewhere.update(name for name in _reached(top_level, dotted)
+                                       if name.rpartition(".")[0] != facts.module)
     guards: Guards = {}
     undecided: Undecided = {}
     settled: set[str] = set()
