@@ -575,3 +575,164 @@ def test_a_change_moved_to_another_module_makes_no_claim_appear(
     assert not appeared, (
         f"moving the change of {program} to another module made claims appear: "
         f"{sorted(appeared)}\n{moved['app/views.py']}\n{moved['app/changes.py']}")
+
+
+# ------------------------------------------------------- a guarded function moved elsewhere
+
+# Programs that keep a Gmail-only call to Google's grants through a provider guard,
+# with the function, class, table or provider test the guard goes through written in
+# the module of the guard.  Moving those definitions into another module keeps the
+# meaning and may hide it from the analysis, which must then only get more cautious.
+_PROVIDER_CLIENTS = '''from nylas import Client
+
+nylas = Client("key")
+
+
+def login_google():
+    return nylas.auth.url_for_oauth2({"client_id": "c", "redirect_uri": "https://a/cb",
+                                      "provider": "google",
+                                      "scope": ["https://www.googleapis.com/auth/gmail.labels",
+                                                "https://www.googleapis.com/auth/calendar.readonly"]})
+
+
+def login_microsoft():
+    return nylas.auth.url_for_oauth2({"client_id": "c", "redirect_uri": "https://a/cb",
+                                      "provider": "microsoft", "scope": ["Calendars.Read"]})
+'''
+_LABEL_CALL = "nylas.folders.create(grant_id, request_body={'name': 'Follow up'})"
+GUARDED_DEFINITIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "a private function called under a guard": (("_label",), f'''from .clients import nylas
+
+
+def work(grant):
+    nylas.calendars.list(grant.id)
+    if grant.provider == "google":
+        _label(grant.id)
+
+
+def _label(grant_id):
+    {_LABEL_CALL}
+'''),
+    "a class used under an early return": (("Labels",), f'''from .clients import nylas
+
+
+def work(grant):
+    nylas.calendars.list(grant.id)
+    if grant.provider != "google":
+        return
+    Labels(grant.id).create()
+
+
+class Labels:
+    def __init__(self, grant_id):
+        self.grant_id = grant_id
+
+    def create(self):
+        grant_id = self.grant_id
+        {_LABEL_CALL}
+'''),
+    "handlers of a table keyed by providers": (("sync_google", "sync_microsoft"), f'''from .clients import nylas
+
+
+def work(grant):
+    HANDLERS[grant.provider](grant.id)
+
+
+def sync_google(grant_id):
+    {_LABEL_CALL}
+
+
+def sync_microsoft(grant_id):
+    nylas.calendars.list(grant_id)
+
+
+HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}
+'''),
+    "a table keyed by providers and its handlers": (
+        ("sync_google", "sync_microsoft", "HANDLERS"), f'''from .clients import nylas
+
+
+def work(grant):
+    HANDLERS.get(grant.provider)(grant.id)
+
+
+def sync_google(grant_id):
+    {_LABEL_CALL}
+
+
+def sync_microsoft(grant_id):
+    nylas.calendars.list(grant_id)
+
+
+HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}
+'''),
+    "a provider test of the module": (("is_google",), f'''from .clients import nylas
+
+
+def work(grant):
+    grant_id = grant.id
+    nylas.calendars.list(grant_id)
+    if is_google(grant):
+        {_LABEL_CALL}
+
+
+def is_google(grant):
+    return grant.provider == "google"
+'''),
+    "a function called under a guard and for every grant": (("_label",), f'''from .clients import nylas
+
+
+def work(grant):
+    nylas.calendars.list(grant.id)
+    if grant.provider == "google":
+        _label(grant.id)
+    _label(grant.id)
+
+
+def _label(grant_id):
+    {_LABEL_CALL}
+'''),
+}
+
+
+def _definitions_moved(sync: str, names: tuple[str, ...]) -> dict[str, str]:
+    """``app/sync.py`` with the top-level definitions of ``names`` moved to
+    ``app/work.py``, which ``app/sync.py`` imports those it uses from."""
+    tree = ast.parse(sync)
+    lines = sync.splitlines(keepends=True)
+    moved: list[str] = []
+    cut: set[int] = set()
+    for node in tree.body:
+        name = node.targets[0].id if isinstance(node, ast.Assign) and isinstance(
+            node.targets[0], ast.Name) else getattr(node, "name", "")
+        if name in names:
+            first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
+            span = range(first - 1, node.end_lineno or node.lineno)
+            moved.append("".join(lines[index] for index in span))
+            cut.update(span)
+    kept = "".join(line for index, line in enumerate(lines) if index not in cut)
+    # What the module still uses: a name imported and not used may be there for
+    # other modules to import, which the analysis then takes into account.
+    used = [name for name in names if re.search(rf"\b{name}\b", kept)]
+    return {
+        "app/sync.py": f"from .work import {', '.join(used)}\n" + kept,
+        "app/work.py": "from .clients import nylas\n\n\n" + "\n\n".join(moved),
+    }
+
+
+@pytest.mark.parametrize("program", GUARDED_DEFINITIONS)
+def test_a_guarded_definition_moved_to_another_module_makes_no_claim_appear(
+        program: str, tmp_path: Path) -> None:
+    names, sync = GUARDED_DEFINITIONS[program]
+    files = {"app/clients.py": _PROVIDER_CLIENTS, "app/sync.py": sync}
+    before, _ = _claims_and_caution(tmp_path / "here", files)
+    moved = {**files, **_definitions_moved(sync, names)}
+    after, _ = _claims_and_caution(tmp_path / "moved", moved)
+    appeared = after - before
+    assert not appeared, (
+        f"moving the definitions of {program} to another module made claims appear: "
+        f"{sorted(appeared)}\n{moved['app/sync.py']}\n{moved['app/work.py']}")
+    # The guard is read where it is written (no vacuous case), but for the call
+    # made for every grant.
+    missing_mail = Counter({"NYS301 Mail.ReadWrite": 1})
+    assert before == (missing_mail if "every grant" in program else Counter()), before

@@ -235,6 +235,8 @@ class Extractor(FastVisitor):
         self.facts = ModuleFacts(path, mentions_nylas=True)
         self._module_name = module_name
         self._imports: dict[str, str] = {}
+        # The lines of the module's import statements.
+        self.import_lines: set[int] = set()
         self._scopes: list[Bindings] = []
         self._classes: list[_ClassInfo] = []
         self._consumed: set[int] = set()
@@ -460,6 +462,8 @@ class Extractor(FastVisitor):
     def _collect_imports(self, tree: ast.Module) -> None:
         seen: dict[str, set[str]] = {}
         for node in all_statements(tree.body):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                self.import_lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:

@@ -7,12 +7,14 @@ the rules judge them.  Nothing here knows the rules.
 from __future__ import annotations
 
 import enum
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..nylas_api.http import ARGUMENT, HOSTS, NOTIFY, URL_HOLE, UNREAD_PATH, names_v3
 from .facts_values import ItemForm, ScopeItem, ScopeValue, Splice, UrlPart, ValueState
 from .flow_facts import FlowFacts
+from .guard_reaches import CallableReach, ImportReach, ProviderTable, Reach
 
 # Re-exported: the value types are part of the facts vocabulary.
 __all__ = [
@@ -423,6 +425,22 @@ class ModuleFacts:
     # kind)``, ``HANDLERS[kind]``), so that which providers' grants reach them is
     # unknown: (name, first line, last line, the line that picks them).
     undecided_guards: list[tuple[str, int, int, int]] = field(default_factory=list)
+    # How the module's code reaches its top-level functions and classes (those it
+    # uses only by calls and tables), and, in a module that tests providers, how it
+    # uses each name it imports (None elsewhere): the judge keeps code another
+    # module reaches only under guards to those providers (see ``guard_reaches``).
+    callable_reaches: list[CallableReach] = field(default_factory=list)
+    import_reaches: list[ImportReach] | None = None
+    # Its module-level tables keyed by providers, which other modules may look up.
+    provider_tables: list[ProviderTable] = field(default_factory=list)
+    # Its module-level functions that only return a provider test: (name, the
+    # providers for which it may be true, those for which it may be false); and the
+    # lines its tests calling other modules' functions keep to providers, once those
+    # are known to be such functions (see ``imported_predicate_guards``).
+    provider_predicates: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=list)
+    predicate_guards: list[tuple[int, int, str, tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=list)
     # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
     # name (see ``foreign_scopes``).
     foreign_scopes: list[str] = field(default_factory=list)
@@ -478,6 +496,18 @@ class ModuleFacts:
             "function_guards": [[name, first, last, list(names)]
                                 for name, first, last, names in self.function_guards],
             "undecided_guards": [list(guard) for guard in self.undecided_guards],
+            "callable_reaches": [[name, first, last, reach.to_json()]
+                                 for name, first, last, reach in self.callable_reaches],
+            "import_reaches": None if self.import_reaches is None else [
+                [name, reach.to_json()] for name, reach in self.import_reaches],
+            "provider_tables": [
+                [name, first, last, [[value, list(names)] for value, names in entries],
+                 reach.to_json()]
+                for name, first, last, entries, reach in self.provider_tables],
+            "provider_predicates": [[name, list(true), list(false)]
+                                    for name, true, false in self.provider_predicates],
+            "predicate_guards": [[first, last, name, list(true), list(false)]
+                                 for first, last, name, true, false in self.predicate_guards],
             "foreign_scopes": list(self.foreign_scopes),
             "tested_scopes": list(self.tested_scopes),
             "given_away": list(self.given_away),
@@ -520,6 +550,20 @@ class ModuleFacts:
              for name, first, last, names in data.get("function_guards", ())],
             [(str(name), int(first), int(last), int(line))
              for name, first, last, line in data.get("undecided_guards", ())],
+            [(str(name), int(first), int(last), Reach.from_json(reach))
+             for name, first, last, reach in data.get("callable_reaches", ())],
+            # The same dotted names recur in every module that imports them.
+            None if (imported := data.get("import_reaches")) is None else [
+                (sys.intern(str(name)), Reach.from_json(reach)) for name, reach in imported],
+            [(str(name), int(first), int(last),
+              tuple((str(value), tuple(str(provider) for provider in names))
+                    for value, names in entries), Reach.from_json(reach))
+             for name, first, last, entries, reach in data.get("provider_tables", ())],
+            [(str(name), tuple(str(p) for p in true), tuple(str(p) for p in false))
+             for name, true, false in data.get("provider_predicates", ())],
+            [(int(first), int(last), str(name), tuple(str(p) for p in true),
+              tuple(str(p) for p in false))
+             for first, last, name, true, false in data.get("predicate_guards", ())],
             [str(name) for name in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
             [str(name) for name in data.get("given_away", ())],

@@ -27,11 +27,15 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .ast_names import dotted, structure
+from .guard_reaches import (
+    CallableReach, ImportReach, ProviderTable, Reach, recorded, table_entries,
+)
 from .provider_guards import FunctionGuard, ProviderGuard
 from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
 
@@ -124,17 +128,52 @@ class _Walk:
                             for node in ast.walk(annotation)}
 
 
+@dataclass
+class GuardedCode:
+    """What ``guarded_callables`` finds in one module."""
+
+    # Kept to providers, or picked for grants the analysis cannot tell, by this
+    # module's own code.
+    function_guards: list[FunctionGuard] = field(default_factory=list)
+    undecided_guards: list[UndecidedGuard] = field(default_factory=list)
+    # How the module reaches its top-level functions and classes, and the names it
+    # imports: for the judge, which joins them across modules (see ``guard_reaches``).
+    callables: list[CallableReach] = field(default_factory=list)
+    imported: list[ImportReach] = field(default_factory=list)
+    tables: list[ProviderTable] = field(default_factory=list)
+
+
 def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
                       tests: ProviderTests | None = None,
-                      ) -> tuple[list[FunctionGuard], list[UndecidedGuard]]:
+                      imports: dict[str, str] | None = None, module: str = "",
+                      ) -> GuardedCode:
     """The module's functions, methods and classes reached only under guards or
     through tables keyed by the provider, with their providers; and those a name or
-    key not tied to a provider may pick, with the line that picks them."""
+    key not tied to a provider may pick, with the line that picks them.  ``imports``:
+    the module's imported names and the dotted names they stand for; ``module``: its
+    dotted name."""
     walk = _Walk(tree)
+    tests = tests or ProviderTests(tree)
+    result = GuardedCode()
+    imports = imports or {}
+    tables = _provider_tables(walk, module, imports, tests)
+    result.tables = [table for table, _ in tables]
+    # The judge follows a table's values through the table, wherever it is looked up.
+    in_tables = {id(value) for _, values in tables for value in values}
+    if imports:
+        result.imported = _import_reaches(walk, imports, tests, in_tables)
     targets = _targets(walk)
     if not targets:
-        return [], []
-    reaches = _references(walk, {target.name for target in targets}, tests)
+        return result
+    names = {target.name for target in targets}
+    reaches = _references(walk, names, tests)
+    recorded_reaches = _references(walk, names, tests, in_tables) if in_tables else reaches
+    top = {id(statement) for statement in tree.body}
+    result.callables = [
+        (target.name, target.node.lineno, target.node.end_lineno or target.node.lineno,
+         _reach(recorded_reaches[target.name]))
+        for target in targets
+        if id(target.node) in top and not recorded_reaches[target.name].other]
     targets += _held_methods(walk)
     found: dict[str, FunctionGuard] = {}
     undecided: dict[str, UndecidedGuard] = {}
@@ -161,7 +200,97 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
             added = True
         if not added:
             break
-    return sorted(found.values()), sorted(undecided.values())
+    result.function_guards = sorted(found.values())
+    result.undecided_guards = sorted(undecided.values())
+    return result
+
+
+def _reach(reaches: _Reaches, lookups: Iterable[int] = ()) -> Reach:
+    return Reach.of(tuple(reaches.calls),
+                    tuple(tuple(sorted(names)) for names in reaches.picked),
+                    tuple(reaches.undecided), reaches.other, tuple(lookups))
+
+
+def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
+                    in_tables: set[int]) -> list[ImportReach]:
+    """How the module uses each name it reaches through an import, by dotted name:
+    ``gmail.create_label(...)`` with ``from app import gmail`` reaches
+    ``app.gmail.create_label`` (an attribute chain is followed as far as it goes, or
+    to a lookup: ``handlers.TABLE[grant.provider]``).  A name the module also binds
+    itself may hold anything: every use is ``other``.  The values of the module's
+    tables (``in_tables``) are followed through the tables."""
+    picked = _picked_by_tables(walk, tests)
+    found: dict[str, _Reaches] = {}
+    lookups: dict[str, list[int]] = {}
+    for local, imported in imports.items():
+        if not recorded(imported):
+            continue
+        rebound = walk.stores[local] > 0 or local in walk.rebound
+        if not walk.loads.get(local):
+            # Imported and not used: re-exported, for code that imports it from here.
+            found.setdefault(imported, _Reaches()).other = True
+        for load in walk.loads.get(local, ()):
+            if id(load) in walk.annotations:
+                continue
+            node: ast.expr = load
+            name = imported
+            key = _lookup_key(node, walk.parents)
+            while key is None and isinstance(
+                    parent := walk.parents.get(id(node)), ast.Attribute) and parent.value is node:
+                node, name = parent, f"{name}.{parent.attr}"
+                key = _lookup_key(node, walk.parents)
+            if id(node) in in_tables:
+                continue
+            reaches = found.setdefault(name, _Reaches())
+            if rebound:
+                reaches.other = True
+            elif key is not None:
+                if names_a_provider(key):
+                    lookups.setdefault(name, []).append(key.lineno)
+                else:
+                    reaches.undecided.append(key.lineno)
+            elif id(node) in picked:
+                table_pick = picked[id(node)]
+                if isinstance(table_pick, int):
+                    reaches.undecided.append(table_pick)
+                else:
+                    reaches.picked.append(table_pick)
+            elif isinstance(call := walk.parents.get(id(node)), ast.Call) and call.func is node:
+                reaches.calls.append(node.lineno)
+            else:
+                reaches.other = True
+    return [(sys.intern(name), _reach(reaches, lookups.get(name, ())))
+            for name, reaches in sorted(found.items())]
+
+
+def _provider_tables(walk: _Walk, module: str, imports: dict[str, str],
+                     tests: ProviderTests) -> list[tuple[ProviderTable, list[ast.expr]]]:
+    """The module's tables keyed by providers (see ``ProviderTable``), bound once,
+    with their value nodes."""
+    own = {node.name for node in walk.tree.body
+           if isinstance(node, (*_FUNCTIONS, ast.ClassDef))}
+    tables: list[tuple[ProviderTable, list[ast.expr]]] = []
+    for statement in walk.tree.body:
+        table = table_entries(statement, module, imports, own, tests.provider_name)
+        if table is None:
+            continue
+        name, entries = table
+        if walk.stores[name] != 1 or name in walk.rebound or name in own:
+            continue
+        assert isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Dict)
+        reaches = _Reaches()
+        lookups: list[int] = []
+        for load in walk.loads.get(name, ()):
+            key = _lookup_key(load, walk.parents)
+            if key is None:
+                reaches.other = True
+            elif names_a_provider(key):
+                lookups.append(key.lineno)
+            else:
+                reaches.undecided.append(key.lineno)
+        tables.append(((name, statement.lineno, statement.end_lineno or statement.lineno,
+                        entries, _reach(reaches, lookups)), statement.value.values))
+    return tables
 
 
 def _verdict(target: _Target, reaches: _Reaches, known: list[ProviderGuard],
@@ -311,9 +440,10 @@ def _held_uses(walk: _Walk, holders: list[ast.expr], methods: set[str],
 
 
 def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
-                ) -> dict[str, _Reaches]:
+                skipped: set[int] | frozenset[int] = frozenset()) -> dict[str, _Reaches]:
     """How the module's code reaches each of ``names``: by a name or an attribute of
-    that name (``_label``, ``self._label``, ``Labels.create``); annotations aside."""
+    that name (``_label``, ``self._label``, ``Labels.create``); annotations and the
+    nodes ``skipped`` aside."""
     parents = walk.parents
     picked = _picked_by_tables(walk, tests)
     reaches: dict[str, _Reaches] = {name: _Reaches() for name in names}
@@ -323,7 +453,7 @@ def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
         nodes += walk.attributes.get(name, [])
     for node in nodes:
         name = node.id if isinstance(node, ast.Name) else node.attr
-        if id(node) in walk.annotations:
+        if id(node) in walk.annotations or id(node) in skipped:
             continue
         if id(node) in picked:
             table_pick = picked[id(node)]

@@ -10,8 +10,11 @@ from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
 from .foreign_scopes import scope_list_readers
 from .prefilter import mentions_nylas, sends_http_requests
+from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
-from .provider_guards import provider_guards, unread_guards
+from .provider_guards import (
+    imported_predicate_calls, imported_predicate_guards, provider_guards, unread_guards,
+)
 from .provider_tests import ProviderTests
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
@@ -87,8 +90,29 @@ def module_facts(
                 tests = ProviderTests(tree)
                 facts.provider_guards = provider_guards(tree, tests)
                 facts.unread_guards = unread_guards(tree, tests)
-                facts.function_guards, facts.undecided_guards = guarded_callables(
-                    tree, facts.provider_guards, tests)
+                facts.provider_predicates = tests.module_predicates(tree)
+                predicate_calls = imported_predicate_calls(text, extractor.imports)
+                if predicate_calls:
+                    facts.predicate_guards = imported_predicate_guards(
+                        tree, tests, facts.provider_guards, predicate_calls)
+                guarded = guarded_callables(tree, facts.provider_guards, tests,
+                                            extractor.imports, module_name)
+                facts.function_guards = guarded.function_guards
+                facts.undecided_guards = guarded.undecided_guards
+                facts.callable_reaches = guarded.callables
+                facts.import_reaches = guarded.imported
+                facts.provider_tables = guarded.tables
+            else:
+                # A guard in another module may keep this module's functions to some
+                # providers: how its own code reaches them, read from the text.
+                (facts.callable_reaches, facts.import_reaches, facts.provider_tables,
+                 predicate_calls) = text_reaches(tree, text, module_name, extractor.imports,
+                                                 extractor.import_lines)
+                if predicate_calls:
+                    # A module that never says "provider" tests none itself: only
+                    # what the functions it imports test may guard its code.
+                    facts.predicate_guards = imported_predicate_guards(
+                        tree, ProviderTests(None), [], predicate_calls)
             if "scope" in text.casefold():
                 # A list this module gives another library's OAuth request as well, or
                 # asks whether it holds a scope.

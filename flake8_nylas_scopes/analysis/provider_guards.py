@@ -23,12 +23,12 @@ reported missing another provider's scope either, but unresolved.
 from __future__ import annotations
 
 import ast
+import re
 
+from .bindings import all_statements
+from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
 from .provider_tests import (
-    PROVIDER_NAMES,
-    ProviderTests,
-    mentions_a_provider,
-    names_a_provider,
+    PROVIDER_NAMES, Outcomes, ProviderTests, mentions_a_provider, names_a_provider,
     walk_scope,
 )
 
@@ -42,18 +42,31 @@ FunctionGuard = tuple[str, int, int, tuple[str, ...]]
 # of the test).
 UnreadGuard = tuple[int, int, int]
 
+# Lines kept to providers by a test that calls a function of another module (``if
+# is_google(grant):`` with ``from .grants import is_google``): (first line, last line,
+# the function's dotted name, the providers that reach them if it returned True for
+# every grant, and those if it returned False).  The judge reads the function.
+PredicateGuard = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
+
+# ``if is_google(grant):``, ``elif not grants.is_google(grant):``, ``and
+# is_google(grant)``, as ``guard_reaches`` finds them in the text of other modules.
+_CALL_IN_TEST = re.compile(
+    r"\b(?:if|elif|while|and|or|not)\s+(?:not\s+)?([A-Za-z_][\w.]*)\(\s*[\w.]+\s*\)")
+
 # Statements after which the rest of their block does not run.
 _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
 def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
-                    ) -> list[ProviderGuard]:
-    """The branches of the module that run only for the grants of some providers."""
+                    scopes: list[ast.AST] | None = None) -> list[ProviderGuard]:
+    """The branches of the module that run only for the grants of some providers
+    (those of ``scopes`` alone, the module's body or its functions and classes, when
+    given)."""
     tests = tests or ProviderTests(tree)
     guards: list[ProviderGuard] = []
-    scopes: list[ast.AST] = [tree, *(node for node in ast.walk(tree)
-                                     if isinstance(node, _SCOPES))]
+    if scopes is None:
+        scopes = [tree, *(node for node in ast.walk(tree) if isinstance(node, _SCOPES))]
     for scope in scopes:
         flags = tests.flags(scope)
         for node in (scope, *walk_scope(scope)):
@@ -182,3 +195,64 @@ def _branch_providers(tests: ProviderTests, test: ast.expr, flags: dict[str, ast
 def _lines(body: list[ast.stmt], providers: tuple[str, ...]) -> ProviderGuard:
     last = body[-1]
     return (body[0].lineno, last.end_lineno or last.lineno, providers)
+
+
+def imported_predicate_calls(text: str, imports: dict[str, str]) -> TestedCalls:
+    """The calls of imported functions on one plain argument that the module's text
+    tests (``if is_google(grant):``), by the call's text, with the dotted name it
+    calls and the lines of the calls; a few at most, read from the text.  The
+    standard library's are left out."""
+    found: dict[str, tuple[str, list[int]]] = {}
+    for match in _CALL_IN_TEST.finditer(text):
+        called = match.group(1)
+        local, _, rest = called.partition(".")
+        if local not in imports or not recorded(imports[local]):
+            continue
+        line = text.count("\n", 0, match.start(1)) + 1
+        dotted_name = imports[local] + ("." + rest if rest else "")
+        found.setdefault(called, (dotted_name, []))[1].append(line)
+    return dict(sorted(found.items())[:MOST_PREDICATES])
+
+
+def imported_predicate_guards(tree: ast.Module, tests: ProviderTests,
+                              guards: list[ProviderGuard],
+                              calls: TestedCalls,
+                              ) -> list[PredicateGuard]:
+    """The lines a test that calls one of ``calls`` keeps to some providers, once the
+    function is known (see ``PredicateGuard``).  A test is read as Python evaluates
+    it, one provider at a time, so knowing what it gives when the function returns
+    True for every grant and when it returns False gives it for any function: a
+    provider reaches the lines if it may make the function return a value for which
+    the lines run.  ``guards``: the module's guards without any assumption.  Only
+    the functions and classes (and the module's body) around the calls are read
+    again."""
+    every = tuple(sorted(PROVIDER_NAMES))
+    plain = _by_lines(guards)
+    found: list[PredicateGuard] = []
+    statements = [node for node in all_statements(tree.body) if isinstance(node, _SCOPES)]
+    for called, (name, lines) in calls.items():
+        scopes: list[ast.AST] = [tree, *(
+            node for node in statements if any(
+                node.lineno <= line <= (node.end_lineno or node.lineno) for line in lines))]
+        runs = []
+        always: tuple[Outcomes, Outcomes] = (
+            (PROVIDER_NAMES, frozenset()), (frozenset(), PROVIDER_NAMES))
+        for outcome in always:
+            tests.assumed = {called: outcome}
+            runs.append(_by_lines(provider_guards(tree, tests, scopes)))
+        tests.assumed = {}
+        if_true, if_false = runs
+        for range_ in sorted(set(if_true) | set(if_false)):
+            before = plain.get(range_, every)
+            after = (if_true.get(range_, every), if_false.get(range_, every))
+            if after != (before, before):
+                found.append((*range_, name, *after))
+    return found
+
+
+def _by_lines(guards: list[ProviderGuard]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """The providers each range of lines is kept to (every guard of it at once)."""
+    kept: dict[tuple[int, int], frozenset[str]] = {}
+    for first, last, providers in guards:
+        kept[first, last] = kept.get((first, last), PROVIDER_NAMES).intersection(providers)
+    return {lines: tuple(sorted(providers)) for lines, providers in kept.items()}

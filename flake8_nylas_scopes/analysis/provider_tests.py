@@ -44,12 +44,18 @@ _SAME_NAME = frozenset({"lower", "casefold", "strip"})
 class ProviderTests:
     """Reads provider tests in one module, knowing the names it binds once."""
 
-    def __init__(self, tree: ast.Module) -> None:
-        self._names, self._collections, self._choices = _bound_once(tree)
+    def __init__(self, tree: ast.Module | None) -> None:
+        """``tree`` None: a module that names no provider, whose own names and
+        functions then test none (see ``assumed``)."""
+        self._names, self._collections, self._choices = (
+            _bound_once(tree) if tree is not None else ({}, {}, {}))
         self._predicates: dict[str, Outcomes] = {}
+        # What calls of another module's functions are taken to test, by the call's
+        # text (``is_google``, ``grants.is_google``): see ``imported_predicate_guards``.
+        self.assumed: dict[str, Outcomes] = {}
         self._properties: dict[str, Outcomes] = {}
         # Read before any is known, so that a predicate stands only for its own test.
-        predicates, properties = _predicates(tree)
+        predicates, properties = _predicates(tree) if tree is not None else ({}, {})
         self._predicates = {name: self.outcomes(test, {}) for name, test in predicates.items()}
         self._properties = {name: self.outcomes(test, {}) for name, test in properties.items()}
 
@@ -64,6 +70,8 @@ class ProviderTests:
                 test.func.attr if isinstance(test.func, ast.Attribute) else "")
             if called in self._predicates:
                 return self._predicates[called]
+            if self.assumed and (text := dotted(test.func)) in self.assumed:
+                return self.assumed[text]
         if isinstance(test, ast.Attribute) and test.attr in self._properties:
             return self._properties[test.attr]
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
@@ -128,6 +136,16 @@ class ProviderTests:
             return frozenset(names) if names and all(names) else frozenset()
         held = self._collections.get(dotted(node) or "")
         return held if held is not None else frozenset()
+
+    def module_predicates(self, tree: ast.Module,
+                          ) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+        """The module-level functions that only return a provider test, with the
+        providers for which it may be true and those for which it may be false:
+        other modules may import them."""
+        top = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+        return sorted((name, tuple(sorted(true)), tuple(sorted(false)))
+                      for name, (true, false) in self._predicates.items()
+                      if name in top and (true, false) != _UNTOLD)
 
     def pattern_providers(self, pattern: ast.pattern) -> tuple[str, ...]:
         """``case "google":``, ``case "google" | "microsoft":``, ``case

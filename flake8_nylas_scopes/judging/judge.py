@@ -27,6 +27,8 @@ from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import ArgumentCases
 from .clients import with_confirmed_sites
+from .flow_names import referenced_names
+from .provider_reach import provider_guards
 from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
 from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .references import DJANGO_SETTINGS, ConstantIndex
@@ -453,55 +455,6 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
         found -= app
 
 
-def _provider_guards(modules: Mapping[str, ModuleFacts],
-                     ) -> tuple[dict[str, list[tuple[int, int, tuple[str, ...]]]],
-                                dict[str, list[tuple[int, int, int]]],
-                                dict[str, list[tuple[int, int, int]]]]:
-    """By path, the lines that run only for some providers' grants: guarded branches,
-    and the functions, methods and classes a module reaches only from them, unless
-    another module names them (it may call them for any grant); the lines of those a
-    name or key not tied to a provider picks, for grants it cannot tell (first line,
-    last line, the line that picks them); and the branches under a test of the
-    provider the analysis cannot tell (first line, last line, the line of the test)."""
-    guarded = {f"{facts.module}.{name}" for facts in modules.values()
-               for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
-    # A method (``Sync._google_labels``) is named by its attribute on whatever holds
-    # an instance: any other module reading an attribute of its name may call it.
-    module_names = {facts.module for facts in modules.values()}
-    methods: dict[str, set[str]] = {}
-    for name in guarded:
-        owner, _, attribute = name.rpartition(".")
-        if owner not in module_names:
-            methods.setdefault(attribute, set()).add(name)
-    named_elsewhere: set[str] = set()
-    if guarded:
-        for facts in modules.values():
-            if facts.flow is None:
-                continue
-            own = {f"{facts.module}.{name}"
-                   for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
-            named_elsewhere.update(
-                name for name in _referenced_names(facts.flow)
-                if name in guarded and name not in own)
-            for attribute in set(_attribute_names(facts.flow)).intersection(methods):
-                named_elsewhere.update(methods[attribute].difference(own))
-    guards: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
-    undecided: dict[str, list[tuple[int, int, int]]] = {}
-    for path, facts in modules.items():
-        kept = [*facts.provider_guards, *(
-            (first, last, providers) for name, first, last, providers in facts.function_guards
-            if f"{facts.module}.{name}" not in named_elsewhere)]
-        if kept:
-            guards[path] = kept
-        unknown = [(first, last, line) for name, first, last, line in facts.undecided_guards
-                   if f"{facts.module}.{name}" not in named_elsewhere]
-        if unknown:
-            undecided[path] = unknown
-    unread = {path: list(facts.unread_guards) for path, facts in modules.items()
-              if facts.unread_guards}
-    return guards, undecided, unread
-
-
 def _names_test_library(value: Val | None) -> bool:
     """Whether a callee is pytest's or ``unittest.mock``'s (``pytest.fixture``,
     ``fixture`` imported from pytest, ``mock.patch.object``), or an attribute or call
@@ -520,50 +473,12 @@ def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> se
     for path, facts in modules.items():
         if path in tests or facts.flow is None:
             continue
-        referenced.update(_referenced_names(facts.flow))
+        referenced.update(referenced_names(facts.flow))
     named: set[str] = set()
     for name in referenced:
         parts = name.split(".")
         named.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
     return named
-
-
-def _referenced_names(flow: FlowFacts) -> Iterator[str]:
-    """The dotted names (resolved through imports) a module's code refers to, some
-    perhaps more than once."""
-    values: list[Val | None] = [edge.value for edge in flow.edges]
-    for call in flow.calls:
-        values += [call.callee, *call.args, *(value for _, value in call.kwargs),
-                   call.star, call.double_star]
-    values += [use.root for use in flow.uses]
-    values += [sink.value for sink in flow.sinks]
-    values += [read.value for read in flow.reads]
-    for store in flow.stores:
-        values += [store.owner, store.value]
-    # Records share their values, and values the links of their chains: each link is
-    # looked at once (those below a link seen already were seen with it).
-    seen: set[int] = set()
-    for value in values:
-        while value is not None and id(value) not in seen:
-            seen.add(id(value))
-            if value.kind == "ref":
-                yield value.name
-            value = value.inner
-
-
-def _attribute_names(flow: FlowFacts) -> Iterator[str]:
-    """The attributes a module's code reads or calls, on whatever value."""
-    values: list[Val | None] = [call.callee for call in flow.calls]
-    values += [edge.value for edge in flow.edges]
-    values += [sink.value for sink in flow.sinks]
-    values += [read.value for read in flow.reads]
-    for use in flow.uses:
-        yield from use.attrs
-    for value in values:
-        while value is not None:
-            if value.kind == "attr":
-                yield value.name
-            value = value.inner
 
 
 def _refs_in(value: Val | None) -> Iterator[str]:
@@ -626,16 +541,24 @@ def judge_project(
         # here (a worker using the tokens a web app stored): said at each request.
         unresolved.extend(UnresolvedUse(site.span, _outside_reason(outside, alone), None)
                           for site in sites)
+    # What tests call runs for no grant of the app's: they keep nothing unguarded.
+    app_facts = {path: facts for path, facts in modules.items() if path not in tests}
+    # Branches under a test of the provider the analysis cannot read, in the shape of
+    # the code picked at run time (in the module itself).
+    unread_guards = {path: [(first, last, line, "") for first, last, line in facts.unread_guards]
+                     for path, facts in app_facts.items() if facts.unread_guards}
     state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial,
-                         *_provider_guards(modules))
+                         *provider_guards(app_facts), unread_guards)
     result.state = state
     result.inference = infer(endpoint_uses)
     # A provider's API v3 scopes are inferred where the project asks for them or makes
     # a v3 call; a name alone (``"reply_to_message_id"`` in an API v2 request body) is
     # no sign of an API v3 app.
     requested = {site_dialect(site) for site in sites}
+    # A call kept to other providers' grants needs nothing of this provider's, as the
+    # usage rules judge it (``ProjectState.reaches``).
     result.provider_inferences = {
-        dialect: infer(endpoint_uses, dialect)
+        dialect: infer([use for use in endpoint_uses if state.reaches(use, dialect)], dialect)
         for dialect in sorted({use.endpoint.dialect for use in endpoint_uses
                                if use.endpoint.user_scoped and use.endpoint.dialect != "v2"
                                and (not use.endpoint.mention

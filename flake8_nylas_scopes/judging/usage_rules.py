@@ -19,7 +19,7 @@ from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
 from ..nylas_api.catalogue import Catalogue
 from ..nylas_api.types import Endpoint, ScopeOption
-from ..places import PlaceMarks
+from ..places import PlaceMarks, display_path
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .list_rules import default_grant, keeps_gmail_threading, list_findings, read_entry
@@ -204,13 +204,20 @@ class ProjectState:
     provider_guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]] = field(
         default_factory=dict)
     # By path: code that a name or key not tied to a provider picks (first line, last
-    # line, the line that picks it), so that which providers' grants reach it is unknown.
-    undecided_guards: Mapping[str, Sequence[tuple[int, int, int]]] = field(
+    # line, the line that picks it and the path of that line when it is in another
+    # module), so that which providers' grants reach it is unknown.
+    undecided_guards: Mapping[str, Sequence[tuple[int, int, int, str]]] = field(
         default_factory=dict)
     # By path: branches under a test of the provider the analysis cannot tell (first
     # line, last line, the line of the test).
-    unread_guards: Mapping[str, Sequence[tuple[int, int, int]]] = field(
+    unread_guards: Mapping[str, Sequence[tuple[int, int, int, str]]] = field(
         default_factory=dict)
+
+    def reaches(self, use: EndpointUse, dialect: str) -> bool:
+        """Whether the grants of ``dialect``'s provider may make the call ``use``:
+        not when it runs only for other providers' grants.  The one answer the usage
+        rules and the inference of each provider's scopes both take."""
+        return dialect == V2 or not _kept_from(self.provider_guards, use.span, dialect)
 
 
 @dataclass(frozen=True)
@@ -430,13 +437,15 @@ def _kept_from(guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]],
                for first, last, providers in guards.get(span.path, ()))
 
 
-def _picked_at_run_time(undecided: Mapping[str, Sequence[tuple[int, int, int]]],
-                        span: Span) -> int | None:
-    """The line that picks the code at ``span`` for grants the analysis cannot tell
-    (``getattr(self, "_sync_" + kind)``, ``HANDLERS[kind]``, a test of the provider
-    it cannot read); None for other code."""
-    return next((line for first, last, line in undecided.get(span.path, ())
-                 if first <= span.line <= last), None)
+def _picked_at_run_time(undecided: Mapping[str, Sequence[tuple[int, int, int, str]]],
+                        span: Span) -> str | None:
+    """Where the line that picks the code at ``span`` for grants the analysis cannot
+    tell is (``getattr(self, "_sync_" + kind)``, ``HANDLERS[kind]``): ``line 12``, or
+    ``line 12 of app/jobs.py`` in another module; None for other code."""
+    for first, last, line, path in undecided.get(span.path, ()):
+        if first <= span.line <= last:
+            return f"line {line} of {display_path(path)}" if path else f"line {line}"
+    return None
 
 
 def _missing(state: _DialectState, granted: frozenset[str], project: ProjectState,
@@ -456,8 +465,7 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
             satisfied[endpoint] = not needs_a_scope(endpoint) or may_satisfy(
                 catalogue, granted, endpoint
             )
-        if satisfied[endpoint] or (state.dialect != V2 and _kept_from(
-                project.provider_guards, use.span, state.dialect)):
+        if satisfied[endpoint] or not project.reaches(use, state.dialect):
             continue
         picked_at = _picked_at_run_time(project.undecided_guards, use.span)
         if picked_at is not None and state.dialect != V2:
@@ -468,7 +476,7 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
                 yield Finding("NYS304", use.span, CODES["NYS304"].message(
                     what=f"cannot tell whether {provider} grants reach {use.shown} "
                          f"({endpoint.key}), which needs a scope the {provider} request "
-                         f"does not grant: line {picked_at} picks the code to run by a name "
+                         f"does not grant: {picked_at} picks the code to run by a name "
                          f"or key the analysis cannot tie to a provider"))
             continue
         tested_at = _picked_at_run_time(project.unread_guards, use.span)
@@ -480,7 +488,7 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
                 yield Finding("NYS304", use.span, CODES["NYS304"].message(
                     what=f"cannot tell whether {provider} grants reach {use.shown} "
                          f"({endpoint.key}), which needs a scope the {provider} request "
-                         f"does not grant: the test of the provider at line {tested_at} "
+                         f"does not grant: the test of the provider at {tested_at} "
                          f"cannot be read"))
             continue
         best = sorted(certain_options(endpoint), key=rank)[0]

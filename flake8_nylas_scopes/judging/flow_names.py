@@ -1,0 +1,45 @@
+"""The names a module's flow records refer to, resolved through its imports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..analysis.flow_facts import FlowFacts, Val
+
+
+def referenced_names(flow: FlowFacts) -> Iterator[str]:
+    """The dotted names (resolved through imports) a module's code refers to, some
+    perhaps more than once."""
+    values: list[Val | None] = [edge.value for edge in flow.edges]
+    for call in flow.calls:
+        values += [call.callee, *call.args, *(value for _, value in call.kwargs),
+                   call.star, call.double_star]
+    values += [use.root for use in flow.uses]
+    values += [sink.value for sink in flow.sinks]
+    values += [read.value for read in flow.reads]
+    for store in flow.stores:
+        values += [store.owner, store.value]
+    # Records share their values, and values the links of their chains: each link is
+    # looked at once (those below a link seen already were seen with it).
+    seen: set[int] = set()
+    for value in values:
+        while value is not None and id(value) not in seen:
+            seen.add(id(value))
+            if value.kind == "ref":
+                yield value.name
+            value = value.inner
+
+
+def attribute_names(flow: FlowFacts) -> Iterator[str]:
+    """The attributes a module's code reads or calls, on whatever value."""
+    values: list[Val | None] = [call.callee for call in flow.calls]
+    values += [edge.value for edge in flow.edges]
+    values += [sink.value for sink in flow.sinks]
+    values += [read.value for read in flow.reads]
+    for use in flow.uses:
+        yield from use.attrs
+    for value in values:
+        while value is not None:
+            if value.kind == "attr":
+                yield value.name
+            value = value.inner

@@ -1,0 +1,311 @@
+"""The lines of a project that run only for some providers' grants.
+
+Each module says which of its branches test the provider (``provider_guards``), which
+of its functions, methods and classes its own code reaches only from them
+(``function_guards``), how its code reaches its top-level functions and classes and,
+where it tests providers, how it uses what it imports (``guard_reaches``).  Here they
+are joined: a function of ``app/gmail.py`` that ``app/sync.py`` calls only under ``if
+grant.provider == "google":`` runs only for Google's grants, once every module that
+may reach it is known to do so only that way.
+
+Everything here only ever keeps a call from being reported missing a scope of another
+provider's request (NYS301), or makes it unresolved (NYS304) where a name the analysis
+cannot tie to a provider picks it: a module that names the code in a way not read
+here leaves it for every provider.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..analysis.facts import ModuleFacts
+from ..analysis.guard_reaches import Reach, recorded
+from ..analysis.provider_tests import PROVIDER_NAMES
+from .flow_names import attribute_names, referenced_names
+
+# By path: (first line, last line, the providers whose grants reach those lines).
+Guards = dict[str, list[tuple[int, int, tuple[str, ...]]]]
+# By path: (first line, last line, the line that picks that code, the path of that
+# line when it is another module's).
+Undecided = dict[str, list[tuple[int, int, int, str]]]
+
+
+def provider_guards(modules: Mapping[str, ModuleFacts]) -> tuple[Guards, Undecided]:
+    """By path, the lines that run only for some providers' grants, and those that a
+    name or key not tied to a provider picks, for grants it cannot tell."""
+    guards, undecided, settled = _within_modules(modules)
+    _across_modules(modules, guards, undecided, settled)
+    return guards, undecided
+
+
+def _within_modules(modules: Mapping[str, ModuleFacts],
+                    ) -> tuple[Guards, Undecided, set[str]]:
+    """The guarded branches, and the functions, methods and classes a module reaches
+    only from them, unless another module names them (it may call them for any
+    grant); with the dotted names of those kept."""
+    guarded = {f"{facts.module}.{name}" for facts in modules.values()
+               for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
+    # A table keyed by providers that another module names may be looked up there by
+    # anything: its values are judged with every lookup (see ``_across_modules``).
+    tables = {f"{facts.module}.{name}": [value for value, _ in entries]
+              for facts in modules.values() for name, _, _, entries, _ in facts.provider_tables}
+    # A method (``Sync._google_labels``) is named by its attribute on whatever holds
+    # an instance: any other module reading an attribute of its name may call it.
+    module_names = {facts.module for facts in modules.values()}
+    methods: dict[str, set[str]] = {}
+    for name in guarded:
+        owner, _, attribute = name.rpartition(".")
+        if owner not in module_names:
+            methods.setdefault(attribute, set()).add(name)
+    named_elsewhere: set[str] = set()
+    if guarded:
+        for facts in modules.values():
+            if facts.flow is None:
+                continue
+            for name in set(referenced_names(facts.flow)).intersection(tables):
+                if not name.startswith(facts.module + "."):
+                    named_elsewhere.update(tables[name])
+            own = {f"{facts.module}.{name}"
+                   for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
+            named_elsewhere.update(
+                name for name in referenced_names(facts.flow)
+                if name in guarded and name not in own)
+            for attribute in set(attribute_names(facts.flow)).intersection(methods):
+                named_elsewhere.update(methods[attribute].difference(own))
+        # Reached through a module imported whole (``sync._label(...)``), which the
+        # flow records name only as the module.
+        top_level = sorted(name for name in guarded if name.rpartition(".")[0] in module_names)
+        for facts in modules.values():
+            for dotted, _ in facts.import_reaches or ():
+                named_elsewhere.update(name for name in _reached(top_level, dotted)
+                                       if name.rpartition(".")[0] != facts.module)
+    guards: Guards = {}
+    undecided: Undecided = {}
+    settled: set[str] = set()
+    predicates = {f"{facts.module}.{name}": (frozenset(true), frozenset(false))
+                  for facts in modules.values() for name, true, false in facts.provider_predicates}
+    for path, facts in modules.items():
+        kept = [*facts.provider_guards, *_predicate_guards(facts, predicates)]
+        for name, first, last, providers in facts.function_guards:
+            if f"{facts.module}.{name}" not in named_elsewhere:
+                kept.append((first, last, providers))
+                settled.add(f"{facts.module}.{name}")
+        if kept:
+            guards[path] = kept
+        unknown = []
+        for name, first, last, line in facts.undecided_guards:
+            if f"{facts.module}.{name}" not in named_elsewhere:
+                unknown.append((first, last, line, ""))
+                settled.add(f"{facts.module}.{name}")
+        if unknown:
+            undecided[path] = unknown
+    return guards, undecided, settled
+
+
+def _predicate_guards(facts: ModuleFacts,
+                      predicates: Mapping[str, tuple[frozenset[str], frozenset[str]]],
+                      ) -> Iterable[tuple[int, int, tuple[str, ...]]]:
+    """The lines a module's tests keep to providers by calling another module's
+    function that only returns a provider test (``if is_google(grant):``): reached by
+    a provider that may make it return True where they run if it does, or False
+    where they run if it does not."""
+    for first, last, name, if_true, if_false in facts.predicate_guards:
+        outcomes = predicates.get(name)
+        if outcomes is None:
+            continue  # not such a function: the test keeps nothing out
+        true, false = outcomes
+        providers = true.intersection(if_true) | false.intersection(if_false)
+        if providers != PROVIDER_NAMES:
+            yield first, last, tuple(sorted(providers))
+
+
+@dataclass
+class _Callable:
+    """A module's top-level function or class, and every way the project reaches it."""
+
+    path: str
+    first: int
+    last: int
+    public: bool
+    # (path, how the code of that path reaches it): its own module's first.
+    reaches: list[tuple[str, Reach]] = field(default_factory=list)
+    # A module that names it in a way not read here.
+    unknown_use: bool = False
+
+
+def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
+                    undecided: Undecided, settled: set[str]) -> None:
+    """Add the top-level functions and classes reached only under guards once every
+    module's reaches are joined: another module's guarded calls and its tables keyed
+    by providers count as the module's own do (see ``guarded_callables``)."""
+    if not (guards or undecided or any(facts.provider_tables for facts in modules.values())):
+        return  # nothing keeps any code to some providers
+    callables: dict[str, _Callable] = {}
+    for path, facts in modules.items():
+        for name, first, last, reach in facts.callable_reaches:
+            dotted = f"{facts.module}.{name}"
+            if dotted not in settled:
+                callables[dotted] = _Callable(path, first, last, not name.startswith("_"),
+                                              [(path, reach)])
+    if not callables:
+        return
+    tables: dict[str, _Table] = {}
+    for path, facts in modules.items():
+        for name, _, _, entries, reach in facts.provider_tables:
+            tables[f"{facts.module}.{name}"] = _Table(path, entries, [(path, reach)])
+    names = sorted([*callables, *tables])
+    # Modules named like the standard library's: what others import of them is left
+    # to the flow records (see ``recorded``).
+    unrecorded = any(not recorded(name) for name in names)
+    for path, facts in modules.items():
+        unknown: set[str] = set()
+        for star in facts.star_imports:
+            # Any name of that module may be bound here and used any way.
+            unknown.update(_reached(names, star.module))
+        for dotted, reach in facts.import_reaches or ():
+            for name in _reached(names, dotted):
+                if name in tables and name == dotted:
+                    tables[name].reaches.append((path, reach))
+                elif name in callables and (name == dotted or dotted.startswith(name + ".")):
+                    callables[name].reaches.append((path, reach))
+                else:
+                    # The module (or package) itself used as a value or called, or a
+                    # table's attribute (``HANDLERS.values()``).
+                    unknown.add(name)
+        if facts.flow is not None and (facts.import_reaches is None or unrecorded):
+            # The names whose uses the module does not record: its code may run them
+            # for any grant.
+            for dotted in set(referenced_names(facts.flow)):
+                if facts.import_reaches is None or not recorded(dotted):
+                    unknown.update(_reached(names, dotted))
+        for name in unknown:
+            found = callables.get(name) or tables[name]
+            if found.path != path:  # its own code is read in full
+                found.unknown_use = True
+    for name, found in callables.items():
+        # A module importing itself: its own code is read in full already.
+        found.reaches[1:] = [(path, reach) for path, reach in found.reaches[1:]
+                             if path != found.path]
+    for table in tables.values():
+        _pick_through(table, callables, names)
+    pending = {name: found for name, found in callables.items() if not found.unknown_use}
+    # Code reached only from code kept to providers is kept too: one more round each.
+    for _ in range(len(pending)):
+        added = False
+        for name, found in list(pending.items()):
+            verdict = _verdict(found, guards, undecided)
+            if verdict is None:
+                continue
+            del pending[name]
+            added = True
+            if isinstance(verdict, _PickedAt):
+                undecided.setdefault(found.path, []).append(
+                    (found.first, found.last, verdict.line,
+                     "" if verdict.path == found.path else verdict.path))
+            else:
+                guards.setdefault(found.path, []).append((found.first, found.last, verdict))
+        if not added:
+            break
+
+
+@dataclass
+class _Table:
+    """A table keyed by providers (``HANDLERS = {"google": sync_google}``), its values
+    and every way the project reaches it."""
+
+    path: str
+    entries: tuple[tuple[str, tuple[str, ...]], ...]
+    reaches: list[tuple[str, Reach]] = field(default_factory=list)
+    unknown_use: bool = False
+
+
+def _pick_through(table: _Table, callables: dict[str, _Callable], names: list[str]) -> None:
+    """Give each value of ``table`` the picks its lookups make: a lookup by a grant's
+    provider picks it for the providers whose keys give it, one by anything else
+    for grants the analysis cannot tell.  A table used any other way (called,
+    iterated, handed on) may run any value for any grant."""
+    known = not table.unknown_use and not any(
+        reach.other or reach.calls or reach.picked for _, reach in table.reaches)
+    for value, providers in table.entries:
+        for name in _reached(names, value):
+            found = callables.get(name)
+            if found is None:
+                continue
+            if not known or name != value:
+                found.unknown_use = True
+                continue
+            for path, reach in table.reaches:
+                if reach.lookups or reach.undecided:
+                    found.reaches.append((path, Reach(
+                        picked=(providers,) * len(reach.lookups), undecided=reach.undecided)))
+
+
+@dataclass(frozen=True, order=True)
+class _PickedAt:
+    """The line (in the module at ``path``) that picks code by a name or key not tied
+    to a provider."""
+
+    line: int
+    path: str
+
+
+def _reached(names: list[str], dotted: str) -> Iterable[str]:
+    """The callables ``dotted`` may reach: the one it names (or an attribute of,
+    ``Labels.create``), or each one under it when it names their module or package."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        prefix = ".".join(parts[:cut])
+        index = bisect.bisect_left(names, prefix)
+        if index < len(names) and names[index] == prefix:
+            yield prefix
+            return
+    start = bisect.bisect_left(names, dotted + ".")
+    end = bisect.bisect_left(names, dotted + "/")  # "/" sorts right after "."
+    yield from names[start:end]
+
+
+def _verdict(found: _Callable, guards: Guards, undecided: Undecided,
+             ) -> tuple[str, ...] | _PickedAt | None:
+    """The providers whose grants reach the callable; the line (and its path) that
+    picks it when a name or key not tied to a provider decides that; None when any
+    grant may reach it, or when that is not known yet."""
+    calls: list[tuple[str, int]] = []
+    picked: list[tuple[str, ...]] = []
+    picked_by: list[_PickedAt] = []
+    external = False
+    for path, reach in found.reaches:
+        if reach.other:
+            return None
+        # A call of itself runs only once it runs.
+        lines = [line for line in reach.calls
+                 if not (path == found.path and found.first <= line <= found.last)]
+        calls += [(path, line) for line in lines]
+        picked += reach.picked
+        picked_by += [_PickedAt(line, path) for line in reach.undecided]
+        external = external or (path != found.path and bool(
+            lines or reach.picked or reach.undecided))
+    if not (calls or picked or picked_by):
+        return None
+    if found.public and not external and not (picked or picked_by):
+        # Called by its name in its own module only: a queue may run it by that name
+        # for any grant (see ``guarded_callables``).
+        return None
+    providers: set[str] = set()
+    for path, line in calls:
+        around = [frozenset(names) for first, last, names in guards.get(path, ())
+                  if first <= line <= last]
+        if around:
+            providers.update(frozenset.intersection(*around))
+            continue
+        picking = [_PickedAt(picked_at, where or path) for first, last, picked_at, where
+                   in undecided.get(path, ()) if first <= line <= last]
+        if not picking:
+            return None
+        picked_by.append(picking[0])
+    if picked_by:
+        return min(picked_by)
+    for names in picked:
+        providers.update(names)
+    return tuple(sorted(providers))

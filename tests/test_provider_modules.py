@@ -1,0 +1,446 @@
+"""Provider guards across modules: code one module reaches only under ``if
+grant.provider == "google":`` lives in another module."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.analysis.facts import ModuleFacts
+from flake8_nylas_scopes.analysis.module import module_facts
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+G = "https://www.googleapis.com/auth/"
+_CLIENTS = f'''from nylas import Client
+
+nylas = Client("key")
+
+
+def login_google():
+    return nylas.auth.url_for_oauth2({{"client_id": "id", "redirect_uri": "https://a/cb",
+                                      "provider": "google", "scope": GOOGLE_SCOPES}})
+
+
+def login_microsoft():
+    return nylas.auth.url_for_oauth2({{"client_id": "id", "redirect_uri": "https://a/cb",
+                                      "provider": "microsoft", "scope": ["Calendars.Read"]}})
+
+
+GOOGLE_SCOPES = ["{G}gmail.labels", "{G}calendar.readonly"]
+'''
+# Labels: Google's grants have them; Microsoft's request does not grant the mail
+# scope creating a folder needs.
+_GMAIL = '''from .clients import nylas
+
+
+def create_label(grant_id):
+    _ensure(grant_id)
+
+
+def _ensure(grant_id):
+    nylas.folders.create(grant_id, request_body={"name": "Follow up"})
+
+
+class GmailLabels:
+    def __init__(self, grant_id):
+        self.grant_id = grant_id
+
+    def ensure(self):
+        nylas.folders.create(self.grant_id, request_body={"name": "Waiting"})
+
+    @staticmethod
+    def ensure_all(grant_id):
+        nylas.folders.create(grant_id, request_body={"name": "Receipts"})
+
+
+def archive(grant_id):
+    nylas.folders.create(grant_id, request_body={"name": "Archive"})
+'''
+
+
+def _sync(body: str, function: str = "work") -> str:
+    """A module whose ``function`` reads calendars for every grant then runs
+    ``body``, importing what of gmail.py the body uses (an unused import may be
+    there for other modules to import from it)."""
+    used = [name for name in ("GmailLabels", "create_label")
+            if re.search(rf"(?<![\w.]){name}\b", body)]
+    imports = "from . import gmail\n" if "gmail." in body else ""
+    imports += "from .clients import nylas\n"
+    imports += f"from .gmail import {', '.join(used)}\n" if used else ""
+    return f"{imports}\n\ndef {function}(grant):\n    nylas.calendars.list(grant.id)\n{body}"
+# A function imported by name (and what it alone calls in its module), a class (its
+# instances, its static methods) and a function reached through its module.
+_GOOGLE_WORK = ["create_label(grant.id)", "GmailLabels(grant.id).ensure()",
+                "GmailLabels.ensure_all(grant.id)", "gmail.archive(grant.id)"]
+
+# Every function and class of gmail.py reached only for Google's grants.
+_LABELS = _sync("".join(f"    if grant.provider == 'google':\n        {call}\n"
+                         for call in _GOOGLE_WORK), "label")
+
+
+def _project(tmp_path: Path, files: dict[str, str], google_scopes: str = "") -> Path:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    clients = _CLIENTS if not google_scopes else _CLIENTS.replace(
+        f'["{G}gmail.labels", "{G}calendar.readonly"]', google_scopes)
+    for name, text in {"clients.py": clients, "gmail.py": _GMAIL, "labels.py": _LABELS,
+                       **files}.items():
+        (package / name).write_text(text)
+    return tmp_path
+
+
+def _said(tmp_path: Path, files: dict[str, str], google_scopes: str = "",
+          ) -> list[tuple[str, int, str, str]]:
+    """The NYS301 and NYS304 findings: (file, line, code, message)."""
+    root = _project(tmp_path, files, google_scopes)
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    return sorted((Path(f.span.path).name, f.span.line, f.code, f.message)
+                  for f in result.findings if f.code in ("NYS301", "NYS304"))
+
+
+def _codes(found: list[tuple[str, int, str, str]]) -> list[tuple[str, int, str]]:
+    return [(name, line, code) for name, line, code, _ in found]
+
+
+def _under(head: str, indent: str = "        ") -> str:
+    return head + "".join(f"{indent}{call}\n" for call in _GOOGLE_WORK)
+
+
+@pytest.mark.parametrize("body", [
+    _under("    if grant.provider == 'google':\n"),
+    _under("    if grant.provider != 'google':\n        return\n", "    "),
+    _under("    match grant.provider:\n        case 'google':\n", "            "),
+    _under("    is_google = grant.provider == 'google'\n    if is_google:\n"),
+    # A private function of the guarded module reached only under the guard.
+    "    if grant.provider == 'google':\n        _google(grant)\n\n\n"
+    + _under("def _google(grant):\n", "    "),
+])
+def test_code_of_another_module_reached_only_for_google_misses_no_microsoft_scope(
+        tmp_path: Path, body: str) -> None:
+    assert _said(tmp_path, {"sync.py": _sync(body)}) == []
+
+
+def test_a_function_a_guarded_function_of_a_third_module_calls_is_kept_too(
+        tmp_path: Path) -> None:
+    # jobs.py tests no provider: its function is kept to Google by sync.py's guard.
+    files = {
+        "jobs.py": "from .gmail import archive, create_label\n\n\n"
+                   "def label_google(grant_id):\n    create_label(grant_id)\n    archive(grant_id)\n",
+        "sync.py": "from .jobs import label_google\n\n\ndef work(grant):\n"
+                   "    if grant.provider == 'google':\n        label_google(grant.id)\n",
+    }
+    assert _said(tmp_path, files) == []
+
+
+@pytest.mark.parametrize(("other", "missing"), [
+    # Also called for every grant, by a module that tests no provider, or one that does.
+    ("from .gmail import create_label\n\n\ndef nightly(grant_id):\n"
+     "    create_label(grant_id)\n", [("gmail.py", 9)]),
+    ("from . import gmail\n\n\ndef nightly(grant):\n    print(grant.provider)\n"
+     "    gmail.archive(grant.id)\n", [("gmail.py", 25)]),
+    ("from .gmail import GmailLabels\n\n\ndef nightly(grant_id):\n"
+     "    GmailLabels(grant_id).ensure()\n", [("gmail.py", 17), ("gmail.py", 21)]),
+    # Handed on, or the module itself handed on: whoever gets it may call it.
+    ("from .gmail import create_label\n\n\ndef hooks():\n    return [create_label]\n",
+     [("gmail.py", 9)]),
+    ("from . import gmail\n\n\ndef hooks():\n    return gmail\n",
+     [("gmail.py", 9), ("gmail.py", 17), ("gmail.py", 21), ("gmail.py", 25)]),
+    # Named in a multi-line import and then handed on.
+    ("from .gmail import (\n    create_label,\n)\n\nHOOKS = [create_label]\n",
+     [("gmail.py", 9)]),
+    # Every name of the module star-imported.
+    ("from .gmail import *\n", [("gmail.py", 9), ("gmail.py", 17), ("gmail.py", 21),
+                               ("gmail.py", 25)]),
+    # Kept to Microsoft's grants.
+    ("from .gmail import create_label\n\n\ndef nightly(grant):\n"
+     "    if grant.provider == 'microsoft':\n        create_label(grant.id)\n",
+     [("gmail.py", 9)]),
+])
+def test_code_of_another_module_any_grant_may_reach_still_misses_scopes(
+        tmp_path: Path, other: str, missing: list[tuple[str, int]]) -> None:
+    body = ("    if grant.provider == 'google':\n        create_label(grant.id)\n"
+            "        GmailLabels(grant.id).ensure()\n        GmailLabels.ensure_all(grant.id)\n"
+            "        gmail.archive(grant.id)\n")
+    found = _said(tmp_path, {"sync.py": _sync(body), "jobs.py": other})
+    assert _codes(found) == [(name, line, "NYS301") for name, line in missing], found
+    assert all("Mail.ReadWrite" in message for *_, message in found)
+
+
+def test_a_function_a_third_module_also_calls_for_every_grant_still_misses_scopes(
+        tmp_path: Path) -> None:
+    files = {
+        "jobs.py": "from .gmail import archive\n\n\ndef label_google(grant_id):\n"
+                   "    archive(grant_id)\n",
+        "sync.py": "from .jobs import label_google\n\n\ndef work(grant):\n"
+                   "    if grant.provider == 'google':\n        label_google(grant.id)\n"
+                   "    label_google(grant.id)\n",
+    }
+    assert _codes(_said(tmp_path, files)) == [("gmail.py", 25, "NYS301")]
+
+
+def test_code_kept_to_google_still_needs_googles_own_scope(tmp_path: Path) -> None:
+    body = "    if grant.provider == 'google':\n        create_label(grant.id)\n"
+    found = _said(tmp_path, {"sync.py": _sync(body)}, f'["{G}calendar.readonly"]')
+    assert _codes(found) == [("gmail.py", line, "NYS301") for line in (9, 17, 21, 25)]
+    assert all("gmail.labels" in message for *_, message in found)
+
+
+def test_a_table_of_another_modules_functions_looked_up_by_another_key_is_unresolved(
+        tmp_path: Path) -> None:
+    sync = ("from .gmail import archive, create_label\n\n"
+            "HANDLERS = {'google': create_label, 'microsoft': archive}\n\n\n"
+            "def work(grant):  # by provider\n    HANDLERS[grant.kind](grant.id)\n")
+    found = _said(tmp_path, {"sync.py": sync})
+    assert _codes(found) == [("gmail.py", 9, "NYS304"), ("gmail.py", 25, "NYS304")], found
+    message = found[0][3]
+    assert "line 7 of " in message and "app/sync.py picks the code to run" in message, message
+
+
+def test_reaches_survive_the_cache() -> None:
+    source = ("from app import gmail\nfrom app.gmail import archive\n\n\n"
+              "def work(grant):\n    if grant.provider == 'google':\n"
+              "        gmail.create_label(grant.id)\n        archive(grant.id)\n"
+              "    return gmail\n")
+    facts = module_facts(None, "app/sync.py", source.splitlines(keepends=True), "app.sync",
+                         flow=True)
+    assert facts.import_reaches is not None
+    reaches = dict(facts.import_reaches)
+    assert reaches["app.gmail.create_label"].calls == (7,)
+    assert reaches["app.gmail.archive"].calls == (8,)
+    assert reaches["app.gmail"].other
+    assert [name for name, *_ in facts.callable_reaches] == ["work"]
+    again = ModuleFacts.from_json(facts.to_json())
+    assert again.import_reaches == facts.import_reaches
+    assert again.callable_reaches == facts.callable_reaches
+
+
+def test_tables_survive_the_cache() -> None:
+    source = ("from app.gmail import archive\n\n\ndef sync_microsoft(grant_id):\n    pass\n\n\n"
+              "TABLE = {'google': archive, 'microsoft': sync_microsoft, 'ews': sync_microsoft}\n\n\n"
+              "def work(grant):\n    TABLE[grant.provider](grant.id)\n    TABLE[grant.kind](grant.id)\n")
+    facts = module_facts(None, "app/sync.py", source.splitlines(keepends=True), "app.sync",
+                         flow=True)
+    [(name, first, last, entries, reach)] = facts.provider_tables
+    assert (name, first, last) == ("TABLE", 8, 8)
+    assert entries == (("app.gmail.archive", ("google",)),
+                       ("app.sync.sync_microsoft", ("ews", "microsoft")))
+    assert reach.lookups == (12,) and reach.undecided == (13,) and not reach.other
+    # The table's values are followed through the table.
+    assert "app.gmail.archive" not in dict(facts.import_reaches or ())
+    assert ModuleFacts.from_json(facts.to_json()).provider_tables == facts.provider_tables
+
+
+def test_a_module_that_tests_no_provider_is_read_from_its_text() -> None:
+    source = ("from app import gmail\nfrom app.gmail import (\n    archive,\n)\n\n\n"
+              "def label(grant_id):\n    _helper(grant_id)\n    gmail.Labels.ensure(grant_id)\n\n\n"
+              "def _helper(grant_id):\n    archive(grant_id)\n\n\n"
+              "def kept():\n    return kept_too\n\n\ndef kept_too():\n    pass\n")
+    facts = module_facts(None, "app/jobs.py", source.splitlines(keepends=True), "app.jobs",
+                         flow=True)
+    assert facts.provider_guards == []
+    callables = {name: (first, last, reach.calls)
+                 for name, first, last, reach in facts.callable_reaches}
+    # ``kept_too`` is handed on: used another way than by a call.
+    assert callables == {"label": (7, 9, ()), "_helper": (12, 13, (8,)), "kept": (16, 17, ())}
+    reaches = dict(facts.import_reaches or ())
+    assert sorted(reaches) == ["app.gmail.Labels.ensure", "app.gmail.archive"]
+    assert reaches["app.gmail.Labels.ensure"].calls == (9,)
+    assert reaches["app.gmail.archive"].calls == (13,)
+
+
+def _inferred(tmp_path: Path, files: dict[str, str]) -> dict[str, list[str]]:
+    root = _project(tmp_path, files)
+    [state] = analyse([str(root)], make_config(), lambda code: True, use_cache=False).states
+    return {dialect: found.scopes for dialect, found in state.provider_inferences.items()}
+
+
+def test_infer_leaves_out_of_a_providers_scopes_what_only_other_providers_reach(
+        tmp_path: Path) -> None:
+    # labels.py creates folders only for Google's grants: Microsoft's grants read
+    # calendars and nothing more.
+    inferred = _inferred(tmp_path, {})
+    assert inferred["v3/microsoft"] == ["Calendars.Read"]
+    assert f"{G}gmail.labels" in inferred["v3/google"]
+
+
+def test_infer_keeps_in_each_providers_scopes_what_every_grant_reaches(
+        tmp_path: Path) -> None:
+    inferred = _inferred(tmp_path, {"jobs.py": "from .gmail import archive\n\n\n"
+                                               "def nightly(grant_id):\n    archive(grant_id)\n"})
+    assert "Mail.ReadWrite" in inferred["v3/microsoft"]
+    assert f"{G}gmail.labels" in inferred["v3/google"]
+
+
+def test_infer_keeps_what_a_key_not_tied_to_a_provider_picks(tmp_path: Path) -> None:
+    sync = ("from .gmail import archive, create_label\n\n"
+            "HANDLERS = {'google': create_label, 'microsoft': archive}\n\n\n"
+            "def work(grant):  # by provider\n    HANDLERS[grant.kind](grant.id)\n")
+    assert "Mail.ReadWrite" in _inferred(tmp_path, {"sync.py": sync})["v3/microsoft"]
+
+
+def test_infer_applies_a_guard_in_the_calls_own_module(tmp_path: Path) -> None:
+    sync = ("from .clients import nylas\n\n\ndef work(grant):\n"
+            "    if grant.provider == 'google':\n"
+            "        nylas.messages.list(grant.id)\n    else:\n        nylas.contacts.list(grant.id)\n")
+    inferred = _inferred(tmp_path, {"sync.py": sync})
+    assert "Mail.Read" not in inferred["v3/microsoft"]
+    assert "Contacts.Read" in inferred["v3/microsoft"]
+    assert not any("contacts" in scope for scope in inferred["v3/google"])
+
+
+_TABLE = '''from .clients import nylas
+from .gmail import archive
+
+
+def sync_microsoft(grant_id):
+    nylas.calendars.list(grant_id)
+
+
+ARCHIVERS = {"google": archive, "microsoft": sync_microsoft}
+'''
+
+
+@pytest.mark.parametrize("lookup", [
+    "from .handlers import ARCHIVERS\n\n\ndef work(grant):\n"
+    "    ARCHIVERS[grant.provider](grant.id)\n",
+    "from . import handlers\n\n\ndef work(grant):\n"
+    "    handlers.ARCHIVERS.get(grant.provider)(grant.id)\n",
+])
+def test_a_table_of_another_module_looked_up_by_the_grants_provider_keeps_its_handlers(
+        tmp_path: Path, lookup: str) -> None:
+    assert _said(tmp_path, {"handlers.py": _TABLE, "sync.py": lookup}) == []
+
+
+@pytest.mark.parametrize(("lookup", "code"), [
+    # Every handler run, whatever the provider.
+    ("from .handlers import ARCHIVERS\n\n\ndef work(grant):\n"
+     "    ARCHIVERS[grant.provider](grant.id)\n    for run in ARCHIVERS.values():\n"
+     "        run(grant.id)\n", "NYS301"),
+    ("from .handlers import ARCHIVERS\n\n\ndef hooks():\n    return ARCHIVERS\n", "NYS301"),
+    # Looked up by a key not tied to the provider: which grants it runs for is unknown.
+    ("from .handlers import ARCHIVERS\n\n\ndef work(grant):  # by provider\n"
+     "    ARCHIVERS[grant.kind](grant.id)\n", "NYS304"),
+])
+def test_a_table_of_another_module_any_grant_may_reach_does_not_keep_its_handlers(
+        tmp_path: Path, lookup: str, code: str) -> None:
+    found = _said(tmp_path, {"handlers.py": _TABLE, "sync.py": lookup})
+    assert _codes(found) == [("gmail.py", 25, code)], found
+
+
+def test_a_table_looked_up_by_its_own_module_and_by_another_key_elsewhere_is_unresolved(
+        tmp_path: Path) -> None:
+    handlers = _TABLE + "\n\ndef work(grant):\n    ARCHIVERS[grant.provider](grant.id)\n"
+    other = ("from .handlers import ARCHIVERS\n\n\ndef nightly(grant):  # any provider\n"
+             "    ARCHIVERS[grant.kind](grant.id)\n")
+    found = _said(tmp_path, {"handlers.py": handlers, "jobs.py": other})
+    assert _codes(found) == [("gmail.py", 25, "NYS304")], found
+
+
+_PREDICATES = '''def is_google(grant):
+    """Gmail has labels."""
+    return grant.provider == "google"
+
+
+def uses_graph(grant):
+    return grant.provider in ("microsoft", "ews")
+
+
+def is_ready(grant):
+    return grant.ready
+
+
+def is_microsoft(grant):
+    return grant.provider == "microsoft"
+'''
+
+
+@pytest.mark.parametrize("body", [
+    "    if is_google(grant):\n        archive(grant.id)\n",
+    "    if not uses_graph(grant):\n        archive(grant.id)\n",
+    "    if uses_graph(grant):\n        pass\n    else:\n        archive(grant.id)\n",
+    "    if not grants.is_google(grant):\n        return\n    archive(grant.id)\n",
+    "    if grant.ready and is_google(grant):\n        archive(grant.id)\n",
+])
+def test_a_provider_test_of_another_module_keeps_code_to_its_providers(
+        tmp_path: Path, body: str) -> None:
+    # sync.py never says "provider": the test is all in grants.py.
+    sync = ("from . import grants\nfrom .gmail import archive\n"
+            "from .grants import is_google, uses_graph\n\n\ndef work(grant):\n" + body)
+    assert _said(tmp_path, {"grants.py": _PREDICATES, "sync.py": sync}) == []
+
+
+@pytest.mark.parametrize("body", [
+    # A test of the other provider, of no provider, or one any grant may pass.
+    "    if is_microsoft(grant):\n        archive(grant.id)\n",
+    "    if is_ready(grant):\n        archive(grant.id)\n",
+    "    if is_google(grant) or grant.ready:\n        archive(grant.id)\n",
+    "    if not is_google(grant):\n        archive(grant.id)\n",
+])
+def test_a_test_of_another_module_that_keeps_out_no_microsoft_grant_keeps_nothing(
+        tmp_path: Path, body: str) -> None:
+    sync = ("from .gmail import archive\n"
+            "from .grants import is_google, is_microsoft, is_ready\n\n\ndef work(grant):\n" + body)
+    found = _said(tmp_path, {"grants.py": _PREDICATES, "sync.py": sync})
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+
+
+def test_a_function_of_another_module_named_like_a_test_but_bound_twice_keeps_nothing(
+        tmp_path: Path) -> None:
+    grants = _PREDICATES + "\n\nif __debug__:\n    def is_google(grant):\n        return True\n"
+    sync = ("from .gmail import archive\nfrom .grants import is_google\n\n\n"
+            "def work(grant):\n    if is_google(grant):\n        archive(grant.id)\n")
+    found = _said(tmp_path, {"grants.py": grants, "sync.py": sync})
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+
+
+def test_the_fixture_infers_each_providers_scopes_without_the_others_code() -> None:
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "projects" / (
+        "v3_provider_modules_clean")
+    [state] = analyse([str(fixture)], make_config(), lambda code: True,
+                      use_cache=False).states
+    inferred = {dialect: found.scopes for dialect, found in state.provider_inferences.items()}
+    # The Gmail labels are kept to Google's grants, Outlook's archiving to Microsoft's.
+    assert inferred["v3/microsoft"] == ["Contacts.Read", "Mail.Read"]
+    assert sorted(inferred["v3/google"]) == sorted(
+        f"{G}{scope}" for scope in ("contacts.readonly", "gmail.labels", "gmail.readonly"))
+
+
+def test_what_tests_call_for_every_grant_keeps_nothing_unguarded(tmp_path: Path) -> None:
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "test_gmail.py").write_text(
+        "from app import gmail\nfrom app.gmail import create_label\n\n\n"
+        "def test_label():\n    create_label('grant')\n    gmail.archive('grant')\n")
+    assert _said(tmp_path, {}) == []
+
+
+@pytest.mark.parametrize(("other", "missing"), [
+    # Its module imported whole, the private function called for every grant.
+    ("from . import sync\n\n\ndef nightly(grant_id):\n    sync._label(grant_id)\n", True),
+    # Called only under a guard there too.
+    ("from . import sync\n\n\ndef nightly(grant):\n    if grant.provider == 'google':\n"
+     "        sync._label(grant.id)\n", False),
+])
+def test_a_private_function_kept_in_its_module_is_judged_with_every_module_that_calls_it(
+        tmp_path: Path, other: str, missing: bool) -> None:
+    sync = ("from .clients import nylas\n\n\ndef work(grant):\n    nylas.calendars.list(grant.id)\n"
+            "    if grant.provider == 'google':\n        _label(grant.id)\n\n\n"
+            "def _label(grant_id):\n    nylas.folders.create(grant_id, request_body={})\n")
+    found = _said(tmp_path, {"sync.py": sync, "jobs.py": other})
+    assert _codes(found) == ([("sync.py", 11, "NYS301")] if missing else []), found
+
+
+def test_a_function_a_package_re_exports_is_judged_with_what_imports_it_from_there(
+        tmp_path: Path) -> None:
+    root = _project(tmp_path, {"jobs.py": "from app import create_label\n\n\n"
+                                          "def nightly(grant_id):\n    create_label(grant_id)\n"})
+    (root / "app" / "__init__.py").write_text("from .gmail import create_label\n")
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    found = sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings
+                   if f.code in ("NYS301", "NYS304"))
+    assert found == [("gmail.py", 9, "NYS301")]
