@@ -433,6 +433,9 @@ class ModuleFacts:
     # function returns, and the calls whose results it returns (``pkg.get_scopes()``):
     # changed when another module may change what the function returns.
     returned: dict[str, list[str]] = field(default_factory=dict)
+    # Scope names the code compares with something (``"email.send" in granted``): the
+    # app checks its grant itself, a use no call shows.  (line, column, name).
+    checked_scopes: list[tuple[int, int, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -467,6 +470,7 @@ class ModuleFacts:
             "read_parameters": {name: read.to_json()
                                 for name, read in self.read_parameters.items()},
             "returned": {name: list(values) for name, values in self.returned.items()},
+            "checked_scopes": [list(checked) for checked in self.checked_scopes],
         }
 
     @classmethod
@@ -508,4 +512,6 @@ class ModuleFacts:
              for name, read in data.get("read_parameters", {}).items()},
             {str(name): [str(value) for value in values]
              for name, values in data.get("returned", {}).items()},
+            [(int(line), int(column), str(name))
+             for line, column, name in data.get("checked_scopes", ())],
         )

@@ -1,0 +1,164 @@
+"""Scope names the code compares with something: the app checks its grant itself.
+
+An app may refuse a login that lacks a scope, whatever its Nylas calls need::
+
+    token = nylas.auth.exchange_code_for_token({...})
+    if "https://www.googleapis.com/auth/gmail.send" not in token.scope:
+        raise PermissionError("send permission missing")
+
+Dropping that scope from the request because no call sends would make every login
+fail.  Such a test is a use of the scope that the analysis cannot judge, so this
+records where a scope name is compared: an operand of ``in``, ``not in``, ``==``,
+``!=`` or an ordering (``<=`` between sets), an argument or receiver of a set
+comparison method (``issubset``, ``issuperset``, ``isdisjoint``, ``intersection``,
+``difference``, ``symmetric_difference``), or an operand of ``-``, ``&`` or ``^``.
+The name is a string literal there (also inside a list, tuple or set display, or
+``set(...)`` of one), or a module constant bound once to one or to a display.  Only
+exact scope names of a catalogue count, sign-in scopes aside (no rule calls them
+unneeded); a name that is an ordinary word (API v2's ``calendar``, ``email``,
+``contacts``) counts only compared with something whose name says scope
+(``"calendar" in token.scopes``), so that ``kind == "calendar"`` is not taken for
+one.  A request list or a docstring
+compares nothing, and neither does ``|``, which builds a list.  Nor is a test of the
+app's own list (``"calendar" in SCOPES``, ``settings.NYLAS_SCOPES``) a check of the
+grant: taking the scope out of the list changes both alike.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import re
+from collections.abc import Callable, Iterator
+
+from ..nylas_api import API_VERSIONS
+
+_COMPARISONS = (ast.In, ast.NotIn, ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+_SET_TESTS = frozenset({"issubset", "issuperset", "isdisjoint", "intersection",
+                        "difference", "symmetric_difference"})
+_SET_OPERATORS = (ast.Sub, ast.BitAnd, ast.BitXor)
+# Builtins that hold the same strings as what they are given.
+_SAME_ITEMS = frozenset({"set", "frozenset", "list", "tuple", "sorted"})
+
+# The value a module-level name is bound to once (None when it is not).
+Lookup = Callable[[str], "ast.expr | None"]
+
+
+@functools.lru_cache(maxsize=1)
+def _scope_names() -> frozenset[str]:
+    """Every spelling of every scope of every catalogue, sign-in scopes aside."""
+    names: set[str] = set()
+    for api in API_VERSIONS.values():
+        for provider in api.providers:
+            catalogue = api.catalogue(provider)
+            spellings = set(catalogue.scopes) | set(catalogue.spellings)
+            names.update(name for name in spellings
+                         if catalogue.canonical(name) not in catalogue.identity)
+    return frozenset(names)
+
+
+# A quoted word, URL or dotted name: how a scope name is written as a literal.
+_QUOTED = re.compile(r"""["']([\w.:/]+)["']""")
+
+
+def may_check_scopes(text: str) -> bool:
+    """Whether a module's text holds a scope name as a literal, before any walk: one
+    scan with a simple pattern, then a set lookup per quoted word."""
+    names = _scope_names()
+    return any(found.group(1) in names for found in _QUOTED.finditer(text))
+
+
+def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str], bool]
+                   ) -> list[tuple[int, int, str]]:
+    """Where the module compares a scope name with something: (line, column, name).
+
+    ``module_level`` says whether a name is bound or imported at the module's top: a
+    test of such a list (``"calendar" in SCOPES``, ``settings.NYLAS_SCOPES``), or of a
+    name the module binds to a list display (a function's own ``scopes = [...]``),
+    asks about the app's own request list, which taking the scope out of changes too.
+    """
+    compared: list[list[ast.expr]] = []
+    displays: set[str] = set()
+    for node in ast.walk(tree):
+        compared.extend(_compared(node))
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(
+                node.value, (ast.List, ast.Tuple, ast.Set)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            displays.update(target.id for target in targets if isinstance(target, ast.Name))
+
+    def own(name: str) -> bool:
+        return name in displays or module_level(name)
+
+    found: dict[tuple[int, int, str], None] = {}
+    for sides in compared:
+        for index, side in enumerate(sides):
+            others = sides[:index] + sides[index + 1:]
+            if all(_own_list(other, own) for other in others):
+                continue
+            for name_node, name in _names(side, lookup):
+                if _ordinary_word(name) and not any(_says_scope(o) for o in others):
+                    continue
+                found[(name_node.lineno, name_node.col_offset, name)] = None
+    return list(found)
+
+
+def _own_list(node: ast.expr, module_level: Callable[[str], bool]) -> bool:
+    """A constant of the app (a name of the module's top, an upper-case attribute),
+    not a grant read at run time (``token.scope``, a parameter, a local)."""
+    node = _unwrapped(node)
+    if isinstance(node, ast.Name):
+        return module_level(node.id)
+    return isinstance(node, ast.Attribute) and node.attr.isupper()
+
+
+def _unwrapped(node: ast.expr) -> ast.expr:
+    """``set(SCOPES)``, ``sorted(SCOPES)``: what they copy."""
+    while (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+           and node.func.id in _SAME_ITEMS and len(node.args) == 1 and not node.keywords):
+        node = node.args[0]
+    return node
+
+
+def _compared(node: ast.AST) -> Iterator[list[ast.expr]]:
+    """The operands each comparison of ``node`` sets against each other."""
+    if isinstance(node, ast.Compare):
+        operands = [node.left, *node.comparators]
+        for index, operator in enumerate(node.ops):
+            if isinstance(operator, _COMPARISONS):
+                yield operands[index:index + 2]
+    elif isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _SET_TESTS:
+            yield [func.value, *node.args]
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, _SET_OPERATORS):
+        yield [node.left, node.right]
+
+
+def _names(node: ast.expr, lookup: Lookup) -> Iterator[tuple[ast.expr, str]]:
+    """The scope names an operand spells: a literal, the items of a display, a
+    constant of the module holding either.  A name is placed where the check reads
+    it, a display's item where the display writes it: the judge leaves out the items
+    of request lists (``set(SCOPES) - granted`` checks for nothing of its own)."""
+    node = _unwrapped(node)
+    if isinstance(node, ast.Name):
+        bound = lookup(node.id)
+        if isinstance(bound, (ast.List, ast.Tuple, ast.Set)):
+            node = bound
+    items = node.elts if isinstance(node, (ast.List, ast.Tuple, ast.Set)) else [node]
+    scopes = _scope_names()
+    for item in items:
+        value = lookup(item.id) if isinstance(item, ast.Name) else item
+        if (isinstance(value, ast.Constant) and isinstance(value.value, str)
+                and value.value in scopes):
+            yield item, value.value
+
+
+def _ordinary_word(name: str) -> bool:
+    return name.isalpha()
+
+
+def _says_scope(node: ast.expr) -> bool:
+    """Whether an operand's names say scope (``token.scope``, ``granted_scopes``)."""
+    return any(isinstance(part, ast.Name) and "scope" in part.id.lower()
+               or isinstance(part, ast.Attribute) and "scope" in part.attr.lower()
+               for part in ast.walk(node))
