@@ -199,3 +199,38 @@ def test_read_elements_off_primary_leave_the_booking_case() -> None:
     # Control: every id is read and none is "primary".  Whether guests book is
     # inferred: the base case stays possible beside it.
     assert _cases(_READ_OFF_PRIMARY) == ["base", "event_booking"]
+
+
+_BOOKING = '''
+def book(config_id):
+    return nylas.scheduler.bookings.create(
+        {"start_time": 1, "end_time": 2, "guest": {"email": "g@x.com"}},
+        {"configuration_id": config_id})
+'''
+
+
+def test_a_booking_keeps_the_calendar_scope(tmp_path: Path) -> None:
+    # A booking writes into the calendar its configuration names, maybe "primary".
+    found, _ = _app(tmp_path, _participant('["work"]', '"work"'), extra=_BOOKING)
+    assert found == []
+
+
+def test_an_update_on_primary_keeps_the_calendar_scope(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(f'''from nylas import Client
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{"client_id": "x", "redirect_uri": "https://x/cb",
+        "provider": "google", "scope": ["{G}calendar"]}})
+
+
+def edit(grant_id, config_id):
+    return nylas.scheduler.configurations.update(grant_id, config_id, {{
+        "participants": {_participant('["primary"]', '"work"')},
+        "event_booking": {{"title": "Chat"}}}})
+''')
+    analysis = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in analysis.findings if f.code in USAGE] == []
