@@ -63,9 +63,13 @@ _QUOTED = re.compile(r"""["']([\w.:/]+)["']""")
 
 def may_check_scopes(text: str) -> bool:
     """Whether a module's text holds a scope name as a literal, before any walk: one
-    scan with a simple pattern, then a set lookup per quoted word."""
+    scan with a simple pattern, then a set lookup per quoted word.  An ordinary word
+    (``"email"``, a common key) counts only where the text says scope, as it must be
+    compared with something whose name does."""
     names = _scope_names()
-    return any(found.group(1) in names for found in _QUOTED.finditer(text))
+    words = "scope" in text.lower()
+    return any(found.group(1) in names and (words or not _ordinary_word(found.group(1)))
+               for found in _QUOTED.finditer(text))
 
 
 def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str], bool]
