@@ -141,7 +141,7 @@ def test_only_compared_scope_names_are_recorded() -> None:
         'same = kind == "contacts" or other == "not.a.scope"\n'
         'extra = granted.issuperset(("Mail.Send",)) and {"Mail.Read"} & have\n')
     names = {"SEND": tree.body[0].value}  # type: ignore[attr-defined]
-    found = checked_scopes(tree, names.get, {"SEND", "SCOPES"}.__contains__)
+    found = checked_scopes(tree, names.get, {"SEND", "SCOPES"}.__contains__).names
     assert [(line, name) for line, _, name in found] == [
         (4, "email.send"), (4, "calendar"), (7, "Mail.Send"), (7, "Mail.Read")]
 
@@ -154,3 +154,51 @@ def test_the_checked_names_survive_the_cache() -> None:
     assert facts.checked_scopes == [(4, 11, "email.send")]
     again = ModuleFacts.from_json(json.loads(json.dumps(facts.to_json())))
     assert again.checked_scopes == facts.checked_scopes
+
+
+_CONSTS = f'''SEND_SCOPE = "{G}gmail.send"
+SCOPES = [SEND_SCOPE, "{G}calendar.readonly"]
+'''
+_CALLBACK = '''from nylas import Client
+
+from . import consts
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({"client_id": "x", "redirect_uri": "https://x/cb",
+        "provider": "google", "scope": consts.SCOPES})
+
+
+def callback(code):
+    token = nylas.auth.exchange_code_for_token({"code": code, "client_id": "x"})
+{check}
+    return token
+
+
+def calendars(grant_id):
+    return nylas.calendars.list(grant_id)
+'''
+
+
+def _package_claims(tmp_path: Path, check: str) -> list[str]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "consts.py").write_text(_CONSTS)
+    (package / "views.py").write_text(_CALLBACK.replace("{check}", check))
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted(f.code for f in result.findings if f.code in _CLAIMS)
+
+
+def test_a_scope_constant_of_another_module_checked_for_is_kept(tmp_path: Path) -> None:
+    check = "    if consts.SEND_SCOPE not in token.scope:\n        raise PermissionError"
+    assert _package_claims(tmp_path, check) == ["NYS304"]
+
+
+def test_the_request_list_of_another_module_checked_whole_is_no_check(tmp_path: Path) -> None:
+    # Control: a scope taken out of the list is no longer checked for.
+    check = "    if set(consts.SCOPES) - set(token.scope):\n        raise PermissionError"
+    assert _package_claims(tmp_path, check) == ["NYS303"]

@@ -30,6 +30,7 @@ import ast
 import functools
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from ..nylas_api import API_VERSIONS
 
@@ -42,6 +43,8 @@ _SAME_ITEMS = frozenset({"set", "frozenset", "list", "tuple", "sorted"})
 
 # The value a module-level name is bound to once (None when it is not).
 Lookup = Callable[[str], "ast.expr | None"]
+# The dotted name an expression refers to through imports (None when it names none).
+Qualify = Callable[[ast.expr], "str | None"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,19 +65,32 @@ _QUOTED = re.compile(r"""["']([\w.:/]+)["']""")
 
 
 def may_check_scopes(text: str) -> bool:
-    """Whether a module's text holds a scope name as a literal, before any walk: one
-    scan with a simple pattern, then a set lookup per quoted word.  An ordinary word
-    (``"email"``, a common key) counts only where the text says scope, as it must be
-    compared with something whose name does."""
+    """Whether a module may compare a scope name, before any walk: its text says
+    scope (``token.scope``, ``consts.SEND_SCOPE``), or holds a scope name as a
+    literal other than an ordinary word (one scan with a simple pattern, then a set
+    lookup per quoted word).  An ordinary word (``"email"``, a common key) must be
+    compared with something whose name says scope."""
+    if "scope" in text.lower():
+        return True
     names = _scope_names()
-    words = "scope" in text.lower()
-    return any(found.group(1) in names and (words or not _ordinary_word(found.group(1)))
+    return any(found.group(1) in names and not _ordinary_word(found.group(1))
                for found in _QUOTED.finditer(text))
 
 
-def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str], bool]
-                   ) -> list[tuple[int, int, str]]:
-    """Where the module compares a scope name with something: (line, column, name).
+@dataclass
+class Checks:
+    """What one module compares with something: scope names it spells, as (line,
+    column, name), and other modules' constants, as (line, column, dotted name,
+    whether it is compared with something whose name says scope), which the judge
+    reads (``if consts.SEND_SCOPE not in token.scope:``)."""
+
+    names: list[tuple[int, int, str]] = field(default_factory=list)
+    references: list[tuple[int, int, str, bool]] = field(default_factory=list)
+
+
+def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str], bool],
+                   qualify: Qualify = lambda node: None) -> Checks:
+    """Where the module compares a scope name with something.
 
     ``module_level`` says whether a name is bound or imported at the module's top: a
     test of such a list (``"calendar" in SCOPES``, ``settings.NYLAS_SCOPES``), or of a
@@ -94,16 +110,32 @@ def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str
         return name in displays or module_level(name)
 
     found: dict[tuple[int, int, str], None] = {}
+    references: dict[tuple[int, int, str, bool], None] = {}
     for sides in compared:
         for index, side in enumerate(sides):
             others = sides[:index] + sides[index + 1:]
             if all(_own_list(other, own) for other in others):
                 continue
+            says_scope = any(_says_scope(other) for other in others)
             for name_node, name in _names(side, lookup):
-                if _ordinary_word(name) and not any(_says_scope(o) for o in others):
+                if _ordinary_word(name) and not says_scope:
                     continue
                 found[(name_node.lineno, name_node.col_offset, name)] = None
-    return list(found)
+            reference = _imported(side, lookup, qualify)
+            if reference:
+                references[(side.lineno, side.col_offset, reference, says_scope)] = None
+    return Checks(list(found), list(references))
+
+
+def _imported(node: ast.expr, lookup: Lookup, qualify: Qualify) -> str:
+    """The dotted name of another module's constant an operand names (a name imported
+    from it, or an attribute of it), as written; "" for anything else."""
+    node = _unwrapped(node)
+    if isinstance(node, ast.Name) and lookup(node.id) is not None:
+        return ""
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return qualify(node) or ""
+    return ""
 
 
 def _own_list(node: ast.expr, module_level: Callable[[str], bool]) -> bool:

@@ -436,6 +436,9 @@ class ModuleFacts:
     # Scope names the code compares with something (``"email.send" in granted``): the
     # app checks its grant itself, a use no call shows.  (line, column, name).
     checked_scopes: list[tuple[int, int, str]] = field(default_factory=list)
+    # Other modules' constants it compares so (``consts.SEND_SCOPE in granted``): (line,
+    # column, dotted name, whether compared with something whose name says scope).
+    checked_references: list[tuple[int, int, str, bool]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -471,6 +474,7 @@ class ModuleFacts:
                                 for name, read in self.read_parameters.items()},
             "returned": {name: list(values) for name, values in self.returned.items()},
             "checked_scopes": [list(checked) for checked in self.checked_scopes],
+            "checked_references": [list(checked) for checked in self.checked_references],
         }
 
     @classmethod
@@ -514,4 +518,6 @@ class ModuleFacts:
              for name, values in data.get("returned", {}).items()},
             [(int(line), int(column), str(name))
              for line, column, name in data.get("checked_scopes", ())],
+            [(int(line), int(column), str(name), bool(says_scope))
+             for line, column, name, says_scope in data.get("checked_references", ())],
         )

@@ -97,9 +97,12 @@ def module_facts(
             if may_check_scopes(text):
                 # ``if "email.send" not in granted: raise ...``: the app checks its grant.
                 bindings = extractor.module_bindings
-                facts.checked_scopes = checked_scopes(
+                checks = checked_scopes(
                     tree, bindings.lookup, lambda name: bindings.binds(name) or (
-                        extractor.qualify(ast.Name(name, ast.Load())) is not None))
+                        extractor.qualify(ast.Name(name, ast.Load())) is not None),
+                    extractor.qualify)
+                facts.checked_scopes = checks.names
+                facts.checked_references = checks.references
     finally:
         extractor.close()
     return facts

@@ -598,7 +598,9 @@ def judge_project(
     # ``if "email.send" not in granted: raise ...``: the app checks its grant itself.
     unresolved.extend(scope_check_uses(
         (facts for path, facts in modules.items() if path not in tests),
-        [*every_site, *unresolved_sites]))
+        [*every_site, *unresolved_sites],
+        lambda reference: [value for found in index.scopes(reference)
+                           for value in _expand(index, found.value)]))
     if not resolver.converged:
         # What was found is true, but calls the analysis did not reach yet may need
         # any scope: no claim that a scope is unneeded can stand.
