@@ -87,6 +87,11 @@ def _claims(tmp_path: Path, app: str, check: str) -> list[tuple[int, str, str]]:
     "    if missing:\n        raise PermissionError(missing)",
     # A constant of required scopes that is not the request list.
     "    if not set(REQUIRED).issubset(token.scope):\n        raise PermissionError",
+    # The function's own.
+    f'    required = {{"{G}gmail.send"}}\n'
+    "    if not required.issubset(token.scope):\n        raise PermissionError",
+    f'    send = "{G}gmail.send"\n'
+    "    if send not in token.scope:\n        raise PermissionError",
 ])
 def test_a_scope_the_app_checks_for_is_not_called_unused(tmp_path: Path, check: str) -> None:
     found = _claims(tmp_path, _V3_APP, check)
@@ -102,6 +107,8 @@ def test_a_scope_the_app_checks_for_is_not_called_unused(tmp_path: Path, check: 
     "    if set(SCOPES) - set(token.scope):\n        raise PermissionError",
     # A test of the app's own list asks what it requests, not what was granted.
     f'    if "{G}gmail.send" in SCOPES:\n        print("sends")',
+    f'    if "{G}gmail.send" in REQUIRED:\n        print("sends")',
+    f'    mine = ["{G}gmail.send"]\n    if "{G}gmail.send" in mine:\n        print("sends")',
     # A union builds a list: it compares nothing.
     f'    wanted = {{"{G}gmail.send"}} | set(token.scope)',
 ])

@@ -13,7 +13,8 @@ records where a scope name is compared: an operand of ``in``, ``not in``, ``==``
 comparison method (``issubset``, ``issuperset``, ``isdisjoint``, ``intersection``,
 ``difference``, ``symmetric_difference``), or an operand of ``-``, ``&`` or ``^``.
 The name is a string literal there (also inside a list, tuple or set display, or
-``set(...)`` of one), or a module constant bound once to one or to a display.  Only
+``set(...)`` of one), or a name bound to one or to a display (a module constant, a
+function's own ``required = {...}``).  Only
 exact scope names of a catalogue count, sign-in scopes aside (no rule calls them
 unneeded); a name that is an ordinary word (API v2's ``calendar``, ``email``,
 ``contacts``) counts only compared with something whose name says scope
@@ -98,26 +99,38 @@ def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str
     asks about the app's own request list, which taking the scope out of changes too.
     """
     compared: list[list[ast.expr]] = []
-    displays: set[str] = set()
+    # What names are bound to anywhere (a function's ``required = {...}``): a name
+    # bound to several values may hold any of them.
+    bound: dict[str, list[ast.expr]] = {}
     for node in ast.walk(tree):
         compared.extend(_compared(node))
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(
-                node.value, (ast.List, ast.Tuple, ast.Set)):
+                node.value, (ast.List, ast.Tuple, ast.Set, ast.Constant)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            displays.update(target.id for target in targets if isinstance(target, ast.Name))
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    bound.setdefault(target.id, []).append(node.value)
+    displays = {name for name, values in bound.items()
+                if any(not isinstance(value, ast.Constant) for value in values)}
 
     def own(name: str) -> bool:
         return name in displays or module_level(name)
 
+    def values(name: str) -> list[ast.expr]:
+        value = lookup(name)
+        return [value] if value is not None else bound.get(name, [])
+
     found: dict[tuple[int, int, str], None] = {}
     references: dict[tuple[int, int, str, bool], None] = {}
     for sides in compared:
+        if all(_static(side, own) for side in sides):
+            continue  # nothing read at run time: the app's own lists and literals
         for index, side in enumerate(sides):
             others = sides[:index] + sides[index + 1:]
             if all(_own_list(other, own) for other in others):
                 continue
             says_scope = any(_says_scope(other) for other in others)
-            for name_node, name in _names(side, lookup):
+            for name_node, name in _names(side, values):
                 if _ordinary_word(name) and not says_scope:
                     continue
                 found[(name_node.lineno, name_node.col_offset, name)] = None
@@ -147,6 +160,14 @@ def _own_list(node: ast.expr, module_level: Callable[[str], bool]) -> bool:
     return isinstance(node, ast.Attribute) and node.attr.isupper()
 
 
+def _static(node: ast.expr, own: Callable[[str], bool]) -> bool:
+    """An own list, a literal, or a display of them."""
+    node = _unwrapped(node)
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return all(_static(item, own) for item in node.elts)
+    return isinstance(node, ast.Constant) or _own_list(node, own)
+
+
 def _unwrapped(node: ast.expr) -> ast.expr:
     """``set(SCOPES)``, ``sorted(SCOPES)``: what they copy."""
     while (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
@@ -170,23 +191,26 @@ def _compared(node: ast.AST) -> Iterator[list[ast.expr]]:
         yield [node.left, node.right]
 
 
-def _names(node: ast.expr, lookup: Lookup) -> Iterator[tuple[ast.expr, str]]:
-    """The scope names an operand spells: a literal, the items of a display, a
-    constant of the module holding either.  A name is placed where the check reads
-    it, a display's item where the display writes it: the judge leaves out the items
-    of request lists (``set(SCOPES) - granted`` checks for nothing of its own)."""
+def _names(node: ast.expr, values: Callable[[str], list[ast.expr]]
+           ) -> Iterator[tuple[ast.expr, str]]:
+    """The scope names an operand spells: a literal, the items of a display, a name
+    bound to either.  A name is placed where the check reads it, a display's item
+    where the display writes it: the judge leaves out the items of request lists
+    (``set(SCOPES) - granted`` checks for nothing of its own)."""
     node = _unwrapped(node)
+    operands: list[ast.expr] = [node]
     if isinstance(node, ast.Name):
-        bound = lookup(node.id)
-        if isinstance(bound, (ast.List, ast.Tuple, ast.Set)):
-            node = bound
-    items = node.elts if isinstance(node, (ast.List, ast.Tuple, ast.Set)) else [node]
+        operands = [value for value in values(node.id)
+                    if isinstance(value, (ast.List, ast.Tuple, ast.Set))] or operands
+    items = [item for operand in operands for item in (
+        operand.elts if isinstance(operand, (ast.List, ast.Tuple, ast.Set)) else [operand])]
     scopes = _scope_names()
     for item in items:
-        value = lookup(item.id) if isinstance(item, ast.Name) else item
-        if (isinstance(value, ast.Constant) and isinstance(value.value, str)
-                and value.value in scopes):
-            yield item, value.value
+        held_values = values(item.id) if isinstance(item, ast.Name) else [item]
+        for value in held_values:
+            if (isinstance(value, ast.Constant) and isinstance(value.value, str)
+                    and value.value in scopes):
+                yield item, value.value
 
 
 def _ordinary_word(name: str) -> bool:
