@@ -1083,6 +1083,55 @@ def test_a_body_that_may_hold_more_keys_leaves_every_case_open() -> None:
     assert ArgumentCases().decide(send, None) is send
 
 
+def _events_create(provider: str) -> Endpoint:
+    google, microsoft = API_VERSIONS["v3"].surface().endpoints[
+        "POST /v3/grants/{identifier}/events"]
+    return google if provider == "google" else microsoft
+
+
+def _query_and_body(query: tuple[tuple[str, object], ...],
+                    body: tuple[tuple[str, object], ...]) -> CallArguments:
+    return CallArguments(Span("app.py", 1, 0, 1, 1),
+                         ArgumentDict(query, True),  # type: ignore[arg-type]
+                         ArgumentDict(body, True))  # type: ignore[arg-type]
+
+
+def test_a_condition_about_google_leaves_microsoft_its_own_case() -> None:
+    # calendar_id="primary" is a Google condition: Teams conferencing still applies to
+    # Microsoft (where OnlineMeetings.ReadWrite may be needed) on the same call.
+    arguments = _query_and_body((("calendar_id", "primary"),),
+                                (("conferencing", True), ("conferencing.autocreate", True)))
+    decided = ArgumentCases().decide(_events_create("microsoft"), arguments)
+    assert {"OnlineMeetings.ReadWrite"} <= {scope for option in decided.options
+                                            for scope in option.scopes}
+    # Control: Google takes its "primary" case.
+    google = ArgumentCases().decide(_events_create("google"), arguments)
+    assert [sorted(option.scopes) for option in google.options] == [[G + "calendar"]]
+
+
+def test_a_dict_whose_value_cannot_be_read_holds_any_key() -> None:
+    # ``{"conferencing": settings}``: autocreate may be among its keys.
+    microsoft = _events_create("microsoft")
+    unread = _query_and_body((("calendar_id", "team"),), (("conferencing", None),))
+    assert ArgumentCases().decide(microsoft, unread) is microsoft
+    # Control: a conferencing dict read without autocreate chooses the base case.
+    read = _query_and_body((("calendar_id", "team"),),
+                           (("conferencing", True), ("conferencing.provider", "Zoom")))
+    assert not ArgumentCases().decide(microsoft, read).variants
+
+
+def test_an_inferred_case_keeps_the_case_it_would_replace(tmp_path: Path) -> None:
+    # That an RSVP with skip_nylas_email needs no send scope is inferred: gmail.send,
+    # which the RSVP needs without it, is not called unused on that strength.
+    # (A certain case still replaces the base one: a scheduled send takes gmail.send
+    # only, see test_a_scheduled_send_read_from_the_code.)
+    body = ("    nylas.events.send_rsvp(grant_id, 'event',\n"
+            "                           {'status': 'yes', 'skip_nylas_email': True},\n"
+            "                           {'calendar_id': 'team'})")
+    found = _usage(tmp_path, body, f'["{G}calendar.events", "{G}gmail.send"]')
+    assert found == []
+
+
 def test_a_scheduled_send_read_from_the_code(tmp_path: Path) -> None:
     body = "    nylas.messages.send(grant_id, {'to': [], 'send_at': 1767225600})"
     found = _usage(tmp_path, body, f'["{G}gmail.modify"]')

@@ -180,15 +180,46 @@ class V3Requests:
         for key in sorted(view.keys):
             value = view.values.get(key)
             target = self._ext.reader.follow(value) if value is not None else None
-            inner = self._argument_dict(target, depth + 1) if depth < 2 and isinstance(
-                target, (ast.Dict, ast.Call)) else None
+            # A name is read as itself: its key writes and hand-overs count.
+            readable = value if isinstance(value, ast.Name) else target
+            inner = self._argument_dict(readable, depth + 1) if (
+                readable is not None and depth < 2 and isinstance(target, (ast.Dict, ast.Call))
+            ) else None
             if inner is not None:
                 values += [(f"{key}.{sub}", sub_value) for sub, sub_value in inner.values]
                 complete = complete and inner.complete
                 values.append((key, True))
             else:
                 values.append((key, _literal(target)))
+                if isinstance(target, (ast.List, ast.Tuple)):
+                    values += self._elements(key, value, target, depth)
         return ArgumentDict(tuple(values), complete)
+
+    def _elements(self, key: str, written: ast.expr | None, node: ast.List | ast.Tuple,
+                  depth: int) -> list[tuple[str, ArgumentValue]]:
+        """The elements of a list under ``key[]`` (``participants[].booking.calendar_id``,
+        ``calendar_ids[]``): a str as written, a dict's keys below it.  An element
+        that cannot be read, or a dict that may hold more keys, is ``key[]`` with no
+        value: it may hold anything.  So is every element of a list other code may
+        change (``participants.append(...)`` besides handing it to the call)."""
+        if isinstance(written, ast.Name) and self._ext.argument_handed_over(written.id):
+            return [(f"{key}[]", None)]
+        values: list[tuple[str, ArgumentValue]] = []
+        for element in node.elts:
+            target = None if isinstance(element, ast.Starred) else self._ext.reader.follow(element)
+            if isinstance(target, ast.Constant) and isinstance(target.value, str):
+                values.append((f"{key}[]", target.value))
+                continue
+            # A name is read as itself: its key writes and hand-overs count.
+            readable = element if isinstance(element, ast.Name) else target
+            inner = self._argument_dict(readable, depth + 1) if (
+                readable is not None and depth < 2 and isinstance(target, (ast.Dict, ast.Call))
+            ) else None
+            if inner is None or not inner.complete:
+                values.append((f"{key}[]", None))
+            if inner is not None:
+                values += [(f"{key}[].{sub}", sub_value) for sub, sub_value in inner.values]
+        return values
 
     def _is_v5_beta(self, node: ast.expr, depth: int = 0) -> bool:
         """True when ``node`` is the v5 ``APIClient(...).authentication`` beta (or a

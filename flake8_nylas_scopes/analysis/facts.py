@@ -469,6 +469,12 @@ class ModuleFacts:
     # "app.config.ProductionConfig")``), by dotted name: read as the project's
     # configuration classes, which are read as the keys' values.
     config_loads: list[str] = field(default_factory=list)
+    # Scope names the code compares with something (``"email.send" in granted``): the
+    # app checks its grant itself, a use no call shows.  (line, column, name).
+    checked_scopes: list[tuple[int, int, str]] = field(default_factory=list)
+    # Other modules' constants it compares so (``consts.SEND_SCOPE in granted``): (line,
+    # column, dotted name, whether compared with something whose name says scope).
+    checked_references: list[tuple[int, int, str, bool]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -517,6 +523,8 @@ class ModuleFacts:
             "returned": {name: list(values) for name, values in self.returned.items()},
             "unread_guards": [list(guard) for guard in self.unread_guards],
             "config_loads": list(self.config_loads),
+            "checked_scopes": [list(checked) for checked in self.checked_scopes],
+            "checked_references": [list(checked) for checked in self.checked_references],
         }
 
     @classmethod
@@ -575,4 +583,8 @@ class ModuleFacts:
             [(int(first), int(last), int(line))
              for first, last, line in data.get("unread_guards", ())],
             [str(name) for name in data.get("config_loads", ())],
+            [(int(line), int(column), str(name))
+             for line, column, name in data.get("checked_scopes", ())],
+            [(int(line), int(column), str(name), bool(says_scope))
+             for line, column, name, says_scope in data.get("checked_references", ())],
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 
+from .checked_scopes import checked_scopes, may_check_scopes
 from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
@@ -119,6 +120,15 @@ def module_facts(
                 facts.foreign_scopes, facts.tested_scopes = scope_list_readers(
                     tree, extractor.qualify, extractor.module_bindings.binds, module_name,
                     extractor.value_reference)
+            if may_check_scopes(text):
+                # ``if "email.send" not in granted: raise ...``: the app checks its grant.
+                bindings = extractor.module_bindings
+                checks = checked_scopes(
+                    tree, bindings.lookup, lambda name: bindings.binds(name) or (
+                        extractor.qualify(ast.Name(name, ast.Load())) is not None),
+                    extractor.qualify)
+                facts.checked_scopes = checks.names
+                facts.checked_references = checks.references
     finally:
         extractor.close()
     return facts

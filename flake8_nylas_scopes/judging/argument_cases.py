@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..analysis.facts import ArgumentDict, CallArguments
-from ..nylas_api.types import ArgumentCase, ArgumentClause, Endpoint
+from ..analysis.facts import ArgumentDict, ArgumentValue, CallArguments
+from ..nylas_api.types import ArgumentCase, ArgumentClause, Endpoint, ScopeOption
 
 
 class ArgumentCases:
@@ -19,25 +19,36 @@ class ArgumentCases:
     every use that chose the same case."""
 
     def __init__(self) -> None:
-        self._decided: dict[tuple[int, int], Endpoint] = {}
+        self._decided: dict[tuple[int, ...], Endpoint] = {}
 
     def decide(self, endpoint: Endpoint, arguments: CallArguments | None) -> Endpoint:
         if not endpoint.variants or arguments is None:
             return endpoint
         base, *conditions = endpoint.variants
         chosen, index = base, 0
+        # Cases whose clauses hold but which the sources only suggest: the case they
+        # would replace (a later one, or the base) stays possible beside them.
+        maybe: list[int] = []
         for number, case in enumerate(conditions, 1):
             verdict = _holds(case, arguments)
             if verdict is None:
                 return endpoint  # cannot tell whether this case applies
-            if verdict:
+            if verdict and case.certain:
                 chosen, index = case, number
                 break
-        key = (id(endpoint), index)
+            if verdict:
+                maybe.append(number)
+        key = (id(endpoint), index, *maybe)
         decided = self._decided.get(key)
         if decided is None:
+            possible = (chosen, *(endpoint.variants[number] for number in maybe))
+            options: dict[frozenset[str], ScopeOption] = {}
+            for case in possible:
+                for option in case.options:
+                    options.setdefault(option.scopes, option)
             decided = self._decided[key] = dataclasses.replace(
-                endpoint, options=chosen.options, variants=())
+                endpoint, options=tuple(options.values()),
+                variants=possible if maybe else ())
         return decided
 
 
@@ -53,17 +64,41 @@ def _holds(case: ArgumentCase, arguments: CallArguments) -> bool | None:
 
 
 def _clause_holds(clause: ArgumentClause, arguments: CallArguments) -> bool | None:
-    found: ArgumentDict | None = arguments.query if clause.location == "query" else (
-        arguments.body)
+    """Whether the argument holds the value: True when one of its places does (one
+    element of a list of participants), None when a place or a dict or list above it
+    cannot be read and none holds it, False when every place is read and none does."""
+    found = {"query": arguments.query, "body": arguments.body}.get(clause.location)
     if found is None:
+        # Not read, or not in the call at all (the configuration a session names).
         return None
-    values = dict(found.values)
-    if clause.parameter not in values:
+    values = [value for key, value in found.values if key == clause.parameter]
+    if any(_matches(clause, value) for value in values):
+        return True
+    if None in values or _unread_above(clause.parameter, found):
+        return None
+    if not values:
         # Absent from a dict whose every key is known: the argument is not given.
         return False if found.complete else None
-    value = values[clause.parameter]
+    return False
+
+
+def _matches(clause: ArgumentClause, value: ArgumentValue) -> bool:
     if value is None:
-        return None
+        return False
     if clause.values is None:
         return bool(value)
     return isinstance(value, str) and value in clause.values
+
+
+def _unread_above(parameter: str, found: ArgumentDict) -> bool:
+    """Whether a dict or list holding ``parameter`` (``participants``,
+    ``participants[]`` for an element, ``participants[].booking``) cannot be read:
+    it may hold the argument with any value."""
+    above = set()
+    for index, char in enumerate(parameter):
+        if char in ".[":
+            above.add(parameter[:index])
+        if char == "]":
+            above.add(parameter[:index + 1])
+    above.discard(parameter)
+    return any(key in above and value is None for key, value in found.values)

@@ -35,6 +35,7 @@ from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .sdk_view import SdkView
 from .results import FileError, ProjectResult
+from .scope_checks import scope_check_uses
 from .test_code import is_test_library, is_test_module
 from .usage_rules import Inference, ProjectState, infer, unneeded_claims_alone, usage_findings
 from .v3_requests import site_dialect
@@ -525,6 +526,12 @@ def judge_project(
     endpoint_uses, unresolved = _usage(
         {path: facts for path, facts in modules.items() if path not in tests}, resolver, index
     )
+    # ``if "email.send" not in granted: raise ...``: the app checks its grant itself.
+    unresolved.extend(scope_check_uses(
+        (facts for path, facts in modules.items() if path not in tests),
+        [*every_site, *unresolved_sites],
+        lambda reference: [value for found in index.scopes(reference)
+                           for value in _expand(index, found.value)]))
     if not resolver.converged:
         # What was found is true, but calls the analysis did not reach yet may need
         # any scope: no claim that a scope is unneeded can stand.

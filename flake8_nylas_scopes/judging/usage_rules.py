@@ -61,6 +61,25 @@ def _rank(catalogue: Catalogue, option: ScopeOption) -> tuple[int, int, list[str
     return (sum(ranks), len(option.scopes), sorted(option.scopes))
 
 
+def narrowest_first(catalogue: Catalogue, options: Sequence[ScopeOption]
+                    ) -> list[ScopeOption]:
+    """The options, those no other option is certainly inside of first, then by rank.
+
+    The one order of "narrower" that NYS302 judges a scope by: scopes certainly
+    included in it that serve the call are narrower, even two of them against one
+    broad scope (calendar.readonly + calendar.events inside calendar), whatever
+    their ranks add up to.  ``infer`` and NYS301's suggestion pick from this order,
+    so that they never propose what NYS302 would call broader than needed.
+    """
+    def broader(option: ScopeOption) -> bool:
+        return any(
+            other.scopes != option.scopes
+            and all(certainly_grants(catalogue, option.scopes, s) for s in other.scopes)
+            for other in options)
+
+    return sorted(options, key=lambda option: (broader(option), _rank(catalogue, option)))
+
+
 def needs_a_scope(endpoint: Endpoint) -> bool:
     """Only certain requirements can make a call 'missing' a scope."""
     return endpoint.user_scoped and endpoint.requirement.is_certain and bool(
@@ -143,9 +162,8 @@ class _RankedOptions:
     def options(self, endpoint: Endpoint) -> list[ScopeOption]:
         options = self._options.get(id(endpoint))
         if options is None:
-            options = self._options[id(endpoint)] = sorted(
-                _every_case_options(self.catalogue, endpoint),
-                key=lambda option: _rank(self.catalogue, option))
+            options = self._options[id(endpoint)] = narrowest_first(
+                self.catalogue, _every_case_options(self.catalogue, endpoint))
         return options
 
 
@@ -165,7 +183,7 @@ def _every_case_options(catalogue: Catalogue, endpoint: Endpoint) -> list[ScopeO
     for case in endpoint.variants:
         certain = [option for option in case.options if option.certainty.is_certain]
         if certain:
-            merged |= min(certain, key=lambda option: _rank(catalogue, option)).scopes
+            merged |= narrowest_first(catalogue, certain)[0].scopes
     return [ScopeOption(frozenset(merged), endpoint.requirement)] if merged else options
 
 
@@ -454,9 +472,6 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
     lists = [site for site in state.sites if site.value.state is ValueState.ITEMS]
     catalogue = state.catalogue
 
-    def rank(option: ScopeOption) -> tuple[int, int, list[str]]:
-        return _rank(catalogue, option)
-
     # By endpoint: one HTTP operation may appear with the cases its arguments chose.
     satisfied: dict[Endpoint, bool] = {}
     for use in state.endpoint_uses:
@@ -491,12 +506,11 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
                          f"does not grant: the test of the provider at {tested_at} "
                          f"cannot be read"))
             continue
-        best = sorted(certain_options(endpoint), key=rank)[0]
+        ordered = narrowest_first(catalogue, certain_options(endpoint))
+        best = ordered[0]
         suggestion = " + ".join(repr(scope) for scope in sorted(best.scopes))
-        needed = " or ".join(
-            " + ".join(repr(s) for s in sorted(option.scopes))
-            for option in sorted(certain_options(endpoint), key=rank)
-        )
+        needed = " or ".join(" + ".join(repr(s) for s in sorted(option.scopes))
+                             for option in ordered)
         places = PlaceMarks()
         where = places.marks(site_spans) or "configuration"
         trail = f"{places.mark(use.span)} {use.shown} -> {endpoint.key}"

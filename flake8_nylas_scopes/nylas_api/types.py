@@ -34,9 +34,10 @@ class ScopeOption:
 
 @dataclass(frozen=True)
 class ArgumentClause:
-    """An argument of a request with a given value: ``parameter`` (a dotted key path)
-    in the ``"query"`` parameters or the ``"body"``, equal to one of ``values`` (None:
-    present with any truthy value)."""
+    """An argument of a request with a given value: ``parameter`` (a dotted key path,
+    ``key[]`` for any element of a list) in the ``"query"`` parameters or the
+    ``"body"``, equal to one of ``values`` (None: present with any truthy value).  A
+    clause about the ``"configuration"`` a request names is never in the call."""
 
     location: str
     parameter: str
@@ -46,10 +47,13 @@ class ArgumentClause:
 @dataclass(frozen=True)
 class ArgumentCase:
     """What a request needs when every clause of ``when`` holds (the base case has
-    none): any of ``options``."""
+    none): any of ``options``.  ``certain`` is False where the sources only suggest
+    that the case changes the need: when its clauses hold, the cases it would
+    replace stay possible too."""
 
     when: tuple[ArgumentClause, ...]
     options: tuple[ScopeOption, ...]
+    certain: bool = True
 
 
 @dataclass(frozen=True)

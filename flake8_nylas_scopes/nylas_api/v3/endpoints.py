@@ -73,6 +73,7 @@ _DESC = Certainty.DOCUMENTED_DESC
 _INF = Certainty.INFERRED
 _UNK = Certainty.UNKNOWN
 _QUERY, _BODY = ParameterLocation.QUERY, ParameterLocation.BODY
+_CONFIGURATION = ParameterLocation.CONFIGURATION
 
 # The regions of the hosted API (nylas/config.py); a raw request is recognised by its
 # /v3/ path, because apps rarely spell the host.
@@ -467,12 +468,34 @@ _CONFIG_UNKNOWN = _needs(
     tuple((_UNK, scopes) for _, scopes in _G_CAL_READ),
     tuple((_UNK, scopes) for _, scopes in _M_CAL_READ),
 )
+# V3-22, V3-23: the Events API needs Google's full calendar scope for the "primary"
+# calendar keyword.  A Scheduler configuration whose participant books into "primary",
+# or reads its availability there, has Nylas write and read that calendar the same
+# way, so the narrower scopes that serve other calendars may not be enough there: no
+# rule may offer them in place of calendar (they stay an inferred alternative), nor
+# call them missing.
+_PRIMARY_NOTE = 'a participant\'s "primary" calendar needs the Google calendar scope'
+
+
+def _participant_primary(location: ParameterLocation, narrower: tuple[str, ...]
+                         ) -> tuple[Condition, ...]:
+    """The cases of a participant using "primary", read from the request body or from
+    the configuration a request names; ``narrower``: what serves other calendars."""
+    google = _google_only(_DOC, _OAS, *_G_PRIMARY, (_INF, narrower))
+    return tuple(
+        Condition((Clause(parameter, location, ("primary",)),), google, _INF, _PRIMARY_NOTE)
+        for parameter in ("participants[].booking.calendar_id",
+                          "participants[].availability.calendar_ids[]")
+    )
+
+
 _BOOKINGS = _needs(
     ("V3-32",),
     _DOC,
     _OAS,
     _G_EVENTS_WRITE,
     _M_CAL_WRITE,
+    conditions=_participant_primary(_CONFIGURATION, ("calendar.events",)),
     access=Access.OTHER_GRANTS,
     note="API-key path; the scopes are those of the configuration's organiser grant",
 )
@@ -498,16 +521,21 @@ _BOOKABLE = Condition(
     _INF,
     _BOOKED_NOTE,
 )
+
 _CONFIG_WRITE = _needs(
-    ("V3-29",), _DOC, _OAS, _G_CAL_READ, _M_CAL_READ, conditions=(_BOOKABLE,)
+    ("V3-29",), _DOC, _OAS, _G_CAL_READ, _M_CAL_READ,
+    conditions=(*_participant_primary(_BODY, ("calendar.readonly", "calendar.events")),
+                _BOOKABLE),
 )
-# A session hands the browser a token for a private configuration, to book it.
+# A session hands the browser a token for a private configuration, to book it.  It
+# names the configuration: which calendars its participants use is not in the call.
 _SESSION = _needs(
     ("V3-31", "V3-32"),
     _DOC,
     _OAS,
     _G_BOOKABLE,
     _M_CAL_WRITE,
+    conditions=_participant_primary(_CONFIGURATION, ("calendar.readonly", "calendar.events")),
     access=Access.OTHER_GRANTS,
     note="API-key path; " + _BOOKED_NOTE,
 )

@@ -34,7 +34,7 @@ from .types import ProviderFrom, ResourceAttribute, ScopeSite, Serialisation
 # Where the methods whose requests the endpoint map's conditions read (``calendar_id``,
 # ``source``, ``send_at``, ...) take their query parameters and body: the position
 # after ``self`` (PY6: nylas-python 6.18.0, ``nylas/resources/events.py``,
-# ``contacts.py``, ``messages.py``; keywords work too).
+# ``contacts.py``, ``messages.py``, ``configurations.py``; keywords work too).
 ARGUMENT_POSITIONS: Mapping[tuple[str, str], Mapping[str, int]] = {
     ("events", "list"): {"query_params": 1},
     ("events", "find"): {"query_params": 2},
@@ -46,6 +46,8 @@ ARGUMENT_POSITIONS: Mapping[tuple[str, str], Mapping[str, int]] = {
     ("contacts", "list"): {"query_params": 1},
     ("messages", "send"): {"request_body": 1},
     ("messages", "send_raw_mime"): {"request_body": 1},
+    ("scheduler.configurations", "create"): {"request_body": 1},
+    ("scheduler.configurations", "update"): {"request_body": 2},
 }
 # Which of the endpoint map's argument locations each parameter holds.
 ARGUMENT_LOCATIONS: Mapping[str, str] = {"query_params": "query", "request_body": "body"}

@@ -71,20 +71,21 @@ def _for_provider(endpoint: Endpoint, provider: str, mention: bool = False
         endpoint.note or requirement.note,
         dialect,
         (ArgumentCase((), base_options), *(
-            _case(condition, provider, base_options) for condition in requirement.conditions
+            _case(condition, provider) for condition in requirement.conditions
+            if provider in condition.providers
         )) if conditional else (),
         mention,
     )
 
 
-def _case(condition: Condition, provider: str, base: tuple[ScopeOption, ...]
-          ) -> ArgumentCase:
-    """A condition as one provider sees it: a condition about another provider
-    leaves this one the base requirement."""
+def _case(condition: Condition, provider: str) -> ArgumentCase:
+    """A condition as one provider sees it.  Only conditions that name the provider
+    become its cases: one about another provider (``calendar_id="primary"`` for
+    Google) must not hide a later one that names this provider (Teams conferencing)."""
     when = tuple(ArgumentClause(clause.location.value, clause.parameter, clause.values)
                  for clause in condition.when)
-    requirement = condition.providers.get(provider)
-    return ArgumentCase(when, _options([requirement]) if requirement is not None else base)
+    return ArgumentCase(when, _options([condition.providers[provider]]),
+                        condition.certainty.is_certain)
 
 
 def _resources() -> Mapping[str, Resource]:

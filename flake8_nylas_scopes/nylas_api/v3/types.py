@@ -163,6 +163,9 @@ class Access(enum.Enum):
 class ParameterLocation(enum.Enum):
     QUERY = "query"
     BODY = "body"
+    # What the Scheduler configuration a request names says (a session or a booking
+    # carries only its id): never in the call, so a clause there is never decided.
+    CONFIGURATION = "configuration"
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,9 @@ class Clause:
     """A request argument with a given value.
 
     ``parameter`` is a dotted key path inside the query parameters or the body
-    (``"calendar_id"``, ``"conferencing.autocreate"``).  ``values`` None means "present
+    (``"calendar_id"``, ``"conferencing.autocreate"``); ``[]`` after a key stands for
+    any element of the list it holds (``"participants[].booking.calendar_id"``), and
+    the clause holds when one element makes it hold.  ``values`` None means "present
     with any truthy value".
     """
 
@@ -184,8 +189,10 @@ class Condition:
     """Arguments that change what an endpoint needs (``calendar_id="primary"``).
 
     When every clause of ``when`` holds, ``providers`` replaces the base requirement
-    for the providers it names; the others keep the base one.  A requirement's
-    conditions are ordered most specific first and the first one that holds applies.
+    for the providers it names.  A requirement's conditions are ordered most specific
+    first; for each provider, the first one that names it and holds applies (a
+    condition that does not name a provider leaves it to the next ones, then the
+    base requirement).
     Where the analysis cannot tell whether a clause holds, each of the base and the
     conditional requirements may apply: a missing scope must be missing under each,
     an unused scope unused under each.
