@@ -373,7 +373,7 @@ ANY_MODULE = "*"
 ITEMS = "[*]"
 
 
-@dataclass
+@dataclass(slots=True)
 class ModuleFacts:
     """Everything the rules need from one module.
 

@@ -436,7 +436,7 @@ class ScopeArg:
                    ScopeValue.from_json(data[3]), values.span(data[4]))
 
 
-@dataclass
+@dataclass(slots=True)
 class FlowFacts:
     functions: list[Function] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)

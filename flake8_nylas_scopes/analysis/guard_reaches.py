@@ -36,7 +36,7 @@ from .provider_tests import PROVIDER_NAMES
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reach:
     """How code reaches one name: calls (by line), picks by tables keyed by
     providers (the providers whose keys give it), picks by a key not tied to a
