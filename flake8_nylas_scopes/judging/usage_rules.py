@@ -466,6 +466,20 @@ def _picked_at_run_time(undecided: Mapping[str, Sequence[tuple[int, int, int, st
     return None
 
 
+def _undecided_reach(project: ProjectState, span: Span) -> str:
+    """Why the analysis cannot tell which providers' grants reach the code at ``span``
+    (a name or key not tied to a provider picks it, or a test of the provider it cannot
+    read keeps it); "" when it can."""
+    picked_at = _picked_at_run_time(project.undecided_guards, span)
+    if picked_at is not None:
+        return (f"{picked_at} picks the code to run by a name or key the analysis cannot "
+                f"tie to a provider")
+    tested_at = _picked_at_run_time(project.unread_guards, span)
+    if tested_at is not None:
+        return f"the test of the provider at {tested_at} cannot be read"
+    return ""
+
+
 def _missing(state: _DialectState, granted: frozenset[str], project: ProjectState,
              report_undecided: bool) -> Iterator[Finding]:
     site_spans = [site.span for site in state.sites]
@@ -482,29 +496,16 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
             )
         if satisfied[endpoint] or not project.reaches(use, state.dialect):
             continue
-        picked_at = _picked_at_run_time(project.undecided_guards, use.span)
-        if picked_at is not None and state.dialect != V2:
-            # Whether this provider's grants reach the call depends on a name or key
-            # the analysis cannot tie to a provider: no claim that a scope is missing.
+        undecided = _undecided_reach(project, use.span)
+        if undecided and state.dialect != V2:
+            # Whether this provider's grants reach the call depends on what the
+            # analysis cannot tie to a provider: no claim that a scope is missing.
             if report_undecided:
                 provider = state.dialect.rpartition("/")[2]
                 yield Finding("NYS304", use.span, CODES["NYS304"].message(
                     what=f"cannot tell whether {provider} grants reach {use.shown} "
                          f"({endpoint.key}), which needs a scope the {provider} request "
-                         f"does not grant: {picked_at} picks the code to run by a name "
-                         f"or key the analysis cannot tie to a provider"))
-            continue
-        tested_at = _picked_at_run_time(project.unread_guards, use.span)
-        if tested_at is not None and state.dialect != V2:
-            # The branch may be kept to other providers' grants by a test the
-            # analysis cannot read: no claim that a scope is missing.
-            if report_undecided:
-                provider = state.dialect.rpartition("/")[2]
-                yield Finding("NYS304", use.span, CODES["NYS304"].message(
-                    what=f"cannot tell whether {provider} grants reach {use.shown} "
-                         f"({endpoint.key}), which needs a scope the {provider} request "
-                         f"does not grant: the test of the provider at {tested_at} "
-                         f"cannot be read"))
+                         f"does not grant: {undecided}"))
             continue
         ordered = narrowest_first(catalogue, certain_options(endpoint))
         best = ordered[0]
