@@ -494,14 +494,23 @@ def test_bad_option_value_flake8(workdir: Path, where: str) -> None:
     assert "Traceback" not in result.stdout + result.stderr
 
 
-@pytest.mark.skipif(sys.version_info >= (3, 12), reason="Python 3.12 reads type parameters")
-@pytest.mark.parametrize("line", [
-    "type GrantId = str",
-    "class Repo[T]:\n    pass",
-    "def first[T](items: list[T]) -> T:\n    return items[0]",
+def _newer_syntax(line: str, newer: tuple[int, int]) -> object:
+    """A case of ``line``, run only where Python older than ``newer`` rejects it."""
+    version = f"{newer[0]}.{newer[1]}"
+    return pytest.param(line, version, marks=pytest.mark.skipif(
+        sys.version_info >= newer, reason=f"Python {version} reads this syntax"))
+
+
+@pytest.mark.parametrize(("line", "version"), [
+    _newer_syntax("type GrantId = str", (3, 12)),
+    _newer_syntax("class Repo[T]:\n    pass", (3, 12)),
+    _newer_syntax("def first[T](items: list[T]) -> T:\n    return items[0]", (3, 12)),
+    # A type parameter's default (PEP 696).
+    _newer_syntax("def first[T = str](items: list[T]) -> T:\n    return items[0]", (3, 13)),
+    _newer_syntax("class Repo[T = int]:\n    pass", (3, 13)),
 ])
 def test_newer_syntax_says_which_python_reads_it(
-    workdir: Path, capsys: pytest.CaptureFixture[str], line: str
+    workdir: Path, capsys: pytest.CaptureFixture[str], line: str, version: str
 ) -> None:
     # The parser's own words differ between Python versions ("invalid syntax" on
     # 3.10, "expected '('" on 3.11 for the same line): the message quotes them.
@@ -512,25 +521,8 @@ def test_newer_syntax_says_which_python_reads_it(
     status, out, err = run_cli(capsys, "check", "repo.py")
     assert (status, out) == (2, "")
     running = f"{sys.version_info.major}.{sys.version_info.minor}"
-    assert_one_clean_error(err, f"repo.py:2: syntax error: {error} (Python 3.12 syntax;"
+    assert_one_clean_error(err, f"repo.py:2: syntax error: {error} (Python {version} syntax;"
                                 f" the tool runs on Python {running})")
-
-@pytest.mark.skipif(sys.version_info >= (3, 13), reason="Python 3.13 reads type parameter defaults")
-@pytest.mark.parametrize("line", [
-    "def first[T = str](items: list[T]) -> T:\n    return items[0]",
-    "class Repo[T = int]:\n    pass",
-])
-def test_a_type_parameter_default_is_said_to_need_python_3_13(
-    workdir: Path, capsys: pytest.CaptureFixture[str], line: str
-) -> None:
-    with pytest.raises(SyntaxError) as parsed:
-        compile(line, "repo.py", "exec")
-    (workdir / "repo.py").write_text(NYLAS + line + "\n", encoding="utf-8")
-    status, out, err = run_cli(capsys, "check", "repo.py")
-    assert (status, out) == (2, "")
-    running = f"{sys.version_info.major}.{sys.version_info.minor}"
-    assert_one_clean_error(err, f"repo.py:2: syntax error: {parsed.value.msg} (Python 3.13"
-                                f" syntax; the tool runs on Python {running})")
 
 
 def test_ctrl_c_ends_quietly(
