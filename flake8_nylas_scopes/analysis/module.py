@@ -14,7 +14,8 @@ from .prefilter import mentions_nylas, sends_http_requests
 from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
 from .provider_guards import (
-    imported_predicate_calls, imported_predicate_guards, provider_guards, unread_guards,
+    guard_scopes, imported_predicate_calls, imported_predicate_guards, provider_guards,
+    unread_guards,
 )
 from .provider_tests import ProviderTests
 
@@ -89,8 +90,9 @@ def module_facts(
             if "provider" in text:
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)
-                facts.provider_guards = provider_guards(tree, tests)
-                facts.unread_guards = unread_guards(tree, tests)
+                blocks = guard_scopes(tree)
+                facts.provider_guards = provider_guards(tree, tests, blocks)
+                facts.unread_guards = unread_guards(tree, tests, blocks)
                 facts.provider_predicates = tests.module_predicates(tree)
                 predicate_calls = imported_predicate_calls(text, extractor.imports)
                 if predicate_calls:

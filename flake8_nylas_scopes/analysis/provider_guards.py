@@ -58,6 +58,12 @@ _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
+def guard_scopes(tree: ast.Module) -> list[ast.AST]:
+    """The module's body and each of its functions and classes: the scopes whose
+    blocks the guards are read in, one walk of the module for every reading."""
+    return [tree, *(node for node in ast.walk(tree) if isinstance(node, _SCOPES))]
+
+
 def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
                     scopes: list[ast.AST] | None = None) -> list[ProviderGuard]:
     """The branches of the module that run only for the grants of some providers
@@ -65,9 +71,7 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
     given)."""
     tests = tests or ProviderTests(tree)
     guards: list[ProviderGuard] = []
-    if scopes is None:
-        scopes = [tree, *(node for node in ast.walk(tree) if isinstance(node, _SCOPES))]
-    for scope in scopes:
+    for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
         for node in (scope, *walk_scope(scope)):
             if isinstance(node, ast.If):
@@ -88,15 +92,14 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
 
 
 def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
-                  ) -> list[UnreadGuard]:
+                  scopes: list[ast.AST] | None = None) -> list[UnreadGuard]:
     """The branches of the module under a test that reads the provider but that
     ``provider_tests`` cannot tell (and the rest of a block after such a branch that
-    leaves it), and the cases of a ``match`` on the provider it cannot tell."""
+    leaves it), and the cases of a ``match`` on the provider it cannot tell
+    (``scopes`` as for ``provider_guards``)."""
     tests = tests or ProviderTests(tree)
     found: list[UnreadGuard] = []
-    scopes: list[ast.AST] = [tree, *(node for node in ast.walk(tree)
-                                     if isinstance(node, _SCOPES))]
-    for scope in scopes:
+    for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
 
         def unread(test: ast.expr) -> bool:
