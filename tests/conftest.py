@@ -26,3 +26,18 @@ def _keep_bytecode_for_the_tools_the_tests_start() -> None:
 
 
 _keep_bytecode_for_the_tools_the_tests_start()
+
+
+def _tools_run_the_package_under_test() -> None:
+    """The tools the tests start import the package this process imported, not
+    whichever checkout the environment installed: the facts cache is keyed by the
+    code's fingerprint, and a test that looks at the cache a tool wrote must agree
+    with it on the code."""
+    import flake8_nylas_scopes
+
+    checkout = str(Path(flake8_nylas_scopes.__file__).resolve().parent.parent)
+    paths = [path for path in os.environ.get("PYTHONPATH", "").split(os.pathsep) if path]
+    os.environ["PYTHONPATH"] = os.pathsep.join([checkout, *paths])
+
+
+_tools_run_the_package_under_test()

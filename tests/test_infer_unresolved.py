@@ -126,8 +126,27 @@ def test_infer_unreadable_scope_request_is_incomplete(tmp_path: Path) -> None:
     assert (site["path"], site["line"], site["scopes"]) == ("auth.py", 3, None)
     assert site["reason"].startswith("cannot follow the scopes: ")
     text = nylas_scopes(tmp_path, "infer", ".").stdout.splitlines()
-    assert text[0].startswith("Minimal scopes: unknown (")
+    # A request it cannot read is no use of a Nylas value: the headline says which.
+    assert text[0] == (
+        "Minimal scopes: unknown (the analysis could not read 1 scope request; "
+        "at least: email.read_only)"
+    )
     assert f"  auth.py:3 {site['reason']}" in text
+
+
+def test_infer_headline_counts_unread_requests_apart_from_uses(tmp_path: Path) -> None:
+    auth = (
+        "import settings_service\n"
+        "from nylas import APIClient\n"
+        'URL = APIClient("id", "secret").authentication_url(\n'
+        '    "https://a/cb", scopes=settings_service.scopes())\n'
+    )
+    make_project(tmp_path, auth=auth, jobs=JOBS_ESCAPING)
+    lines = nylas_scopes(tmp_path, "infer", ".").stdout.splitlines()
+    assert lines[0].startswith(
+        "Minimal scopes: unknown (the analysis could not follow 1 use of Nylas values "
+        "or read 1 scope request"
+    )
 
 
 def test_infer_unreadable_file_is_incomplete_and_exits_2(tmp_path: Path) -> None:

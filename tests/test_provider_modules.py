@@ -242,7 +242,7 @@ def test_a_module_that_tests_no_provider_is_read_from_its_text() -> None:
               "def kept():\n    return kept_too\n\n\ndef kept_too():\n    pass\n")
     facts = module_facts(None, "app/jobs.py", source.splitlines(keepends=True), "app.jobs",
                          flow=True)
-    assert facts.provider_guards == []
+    assert not facts.provider_guards
     callables = {name: (first, last, reach.calls)
                  for name, first, last, reach in facts.callable_reaches}
     # ``kept_too`` is handed on: used another way than by a call.

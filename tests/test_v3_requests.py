@@ -183,7 +183,7 @@ def test_the_v5_beta_authentication_is_not_read_as_a_6x_request() -> None:
         "api.authentication.hosted_authentication(provider='google', redirect_uri='r',\n"
         "                                         scope=['calendar'])\n"
     )
-    assert facts_of(source).sites == []
+    assert not facts_of(source).sites
 
 
 def test_v3_duplicates_come_after_unknown_and_before_redundant() -> None:

@@ -71,6 +71,7 @@ from .facts import (
     any_module_member,
     ANY_MODULE,
     BodyArg,
+    CallArguments,
     Generation,
     GivenTo,
     ReadParameters,
@@ -232,7 +233,23 @@ class Extractor(FastVisitor):
     def __init__(self, path: str, lines: Sequence[str], module_name: str = "") -> None:
         self.source = SourceMap(path, lines)
         self._lines = lines
-        self.facts = ModuleFacts(path, mentions_nylas=True)
+        # What the walk adds to as it goes: the facts' own lists, typed for adding.
+        self.sites: list[ScopeSite] = []
+        self.raw_uses: list[RawUse] = []
+        self.param_defaults: dict[str, ScopeValue] = {}
+        self.mutated: list[str] = []
+        self.raw_templates: list[RawTemplate] = []
+        self.body_args: list[BodyArg] = []
+        self.call_arguments: list[CallArguments] = []
+        self.given_away: list[str] = []
+        self.given_to: list[GivenTo] = []
+        self.config_loads: list[str] = []
+        self.facts = ModuleFacts(
+            path, mentions_nylas=True, sites=self.sites, raw_uses=self.raw_uses,
+            param_defaults=self.param_defaults, mutated=self.mutated,
+            raw_templates=self.raw_templates, body_args=self.body_args,
+            call_arguments=self.call_arguments, given_away=self.given_away,
+            given_to=self.given_to, config_loads=self.config_loads)
         self._module_name = module_name
         self._imports: dict[str, str] = {}
         # The lines of the module's import statements.
@@ -567,7 +584,7 @@ class Extractor(FastVisitor):
                     reference for held, holder, _ in found.held
                     if isinstance(value, ast.Name) and holder == value.id
                     for reference in self._given_references(held, bindings))]
-                self.facts.given_to.append(GivenTo(
+                self.given_to.append(GivenTo(
                     tuple(references), callee, slot if isinstance(slot, int) else -1,
                     slot if isinstance(slot, str) else ""))
             else:
@@ -605,7 +622,7 @@ class Extractor(FastVisitor):
             loaded = self.qualify(argument) or ""
         if loaded:
             if loaded not in self.facts.config_loads:
-                self.facts.config_loads.append(loaded)
+                self.config_loads.append(loaded)
         else:
             self._note_mutated(any_member(FLASK_CONFIG))
 
@@ -613,7 +630,7 @@ class Extractor(FastVisitor):
         # Each once: whether another module's list is changed is all the judge asks,
         # and a module may change one in hundreds of statements.
         if reference not in self.facts.mutated:
-            self.facts.mutated.append(reference)
+            self.mutated.append(reference)
 
     def _lists_given_away(self, tree: ast.Module, bindings: Bindings) -> GivenLists:
         """The lists and dicts this module gives to code that may change them: its own
@@ -825,7 +842,7 @@ class Extractor(FastVisitor):
             bindings.opaque_writes.add(node.id)
         for reference in self._given_references(node, bindings):
             if reference not in self.facts.given_away:
-                self.facts.given_away.append(reference)
+                self.given_away.append(reference)
 
     def _note_parts_given_away(self, node: ast.expr, bindings: Bindings) -> None:
         """A list or dict only whose items go to code that may change them
@@ -837,7 +854,7 @@ class Extractor(FastVisitor):
             # to the values it returns.
             for reference in self._given_references(node, bindings):
                 if reference + ITEMS not in self.facts.given_away:
-                    self.facts.given_away.append(reference + ITEMS)
+                    self.given_away.append(reference + ITEMS)
             return
         star = isinstance(node, ast.Name) and node.id in self._star_brought
         if not (isinstance(node, ast.Name) and node.id in bindings.imported) and not star:
@@ -847,7 +864,7 @@ class Extractor(FastVisitor):
         reference = f"{self._module_name}.{node.id}" if star else (
             self._imports.get(node.id, ""))
         if reference and reference + ITEMS not in self.facts.given_away:
-            self.facts.given_away.append(reference + ITEMS)
+            self.given_away.append(reference + ITEMS)
 
     def _read_parameters(self) -> dict[str, ReadParameters]:
         """The parameters each function of the module only reads, for the modules
@@ -1193,7 +1210,7 @@ class Extractor(FastVisitor):
         ).text()
         default = _parameter_default(function, node.id)
         if default is not None:
-            self.facts.param_defaults[reference] = self.reader.read(default)
+            self.param_defaults[reference] = self.reader.read(default)
         return ScopeValue(
             ValueState.UNRESOLVED, complete=False, reference=reference,
             reason=f"scopes come from the callers of {qualname}()",
@@ -1445,7 +1462,7 @@ class Extractor(FastVisitor):
     def _argument(self, node: ast.expr, name: str) -> None:
         """A request argument named in the code that makes Nylas do more than the call
         shows (a reply: Nylas reads the original message)."""
-        self.facts.raw_uses.append(RawUse(
+        self.raw_uses.append(RawUse(
             ARGUMENT, NO_HOST, name, self.source.span(node), f"{name!r} argument"))
 
     def named_uses(self, tree: ast.Module) -> None:
@@ -1467,14 +1484,14 @@ class Extractor(FastVisitor):
         subscription): Nylas sends it only where the grant has the trigger's scopes,
         so it counts as a use of them, as a request would.  ``URL_HOLE`` stands for
         triggers that cannot be read."""
-        self.facts.raw_uses.append(RawUse(
+        self.raw_uses.append(RawUse(
             NOTIFY, NO_HOST, trigger, self.source.span(node),
             text or f"{trigger!r} notifications"))
 
     # -- sites ------------------------------------------------------------------------
 
     def _add(self, site: ScopeSite) -> None:
-        self.facts.sites.append(site)
+        self.sites.append(site)
 
     def _sdk_helper_imported(self, helper: str) -> bool:
         """Whether this module imports the SDK helper class ``helper`` (or its
@@ -1680,7 +1697,7 @@ class Extractor(FastVisitor):
             if text is not None and text.startswith("/"):
                 use = raw_use(verb, text, self.source.span(node), dotted(node.func))
                 if use is not None:
-                    self.facts.raw_uses.append(use)
+                    self.raw_uses.append(use)
                     recorded = True
         return recorded
 
@@ -1761,7 +1778,7 @@ class Extractor(FastVisitor):
             if self._names_nylas_host(url_node):
                 # ``"https://api.nylas.com" + path``: a Nylas request to a path the
                 # analysis cannot read.
-                self.facts.raw_uses.append(RawUse(
+                self.raw_uses.append(RawUse(
                     http_method.upper(), NYLAS_HOST, UNREAD_PATH, self.source.span(node),
                     dotted(func)))
                 return
@@ -1772,7 +1789,7 @@ class Extractor(FastVisitor):
                 unread = sent_raw_use(verb, _HOLE, self.source.span(node), dotted(func),
                                       sends_http)
                 if unread is not None:
-                    self.facts.raw_uses.append(unread)
+                    self.raw_uses.append(unread)
                 return
         url = url_fallback_text(parts)
         path = url.split("?")[0].rstrip("/")
@@ -1784,7 +1801,7 @@ class Extractor(FastVisitor):
             # the endpoint they choose (matched to the request by its span).
             on_module = isinstance(func, ast.Attribute) and self.qualify(func.value) in (
                 _HTTP_LIBRARIES)
-            self.facts.call_arguments.append(raw_call_arguments(
+            self.call_arguments.append(raw_call_arguments(
                 node, url, self.source.span(node), self._v3.argument_dict, on_module))
         if path.endswith(NATIVE_AUTH_PATH):
             if body is not None and http_method == "post":
@@ -1802,26 +1819,26 @@ class Extractor(FastVisitor):
                 self._native_auth(node, body, nylas_host=True, url=parts)
             if params is not None:
                 self._hosted_params(params, node, url=parts)
-            self.facts.raw_templates.append(RawTemplate(
+            self.raw_templates.append(RawTemplate(
                 verb, parts, self.source.span(node), dotted(func), sends_http))
             return
         # ``@app.post("/events")`` registers a route; it sends no request.
         use = sent_raw_use(verb, url, self.source.span(node), dotted(func), sends_http,
                            sent=node not in self._decorators)
         if use is not None:
-            self.facts.raw_uses.append(use)
+            self.raw_uses.append(use)
 
     def _raw_parts(
         self, node: ast.expr, verb: str, parts: tuple[UrlPart, ...], text: str
     ) -> None:
         """A raw request to a URL made of ``parts``, read now or across modules."""
         if any(part.reference for part in parts):
-            self.facts.raw_templates.append(
+            self.raw_templates.append(
                 RawTemplate(verb, parts, self.source.span(node), text))
             return
         use = raw_use(verb, url_fallback_text(parts), self.source.span(node), text, sent=False)
         if use is not None:
-            self.facts.raw_uses.append(use)
+            self.raw_uses.append(use)
 
     def _native_auth(
         self, call: ast.Call, body: ast.expr, nylas_host: bool, url: tuple[UrlPart, ...] = ()
@@ -1930,7 +1947,7 @@ class Extractor(FastVisitor):
                     span = span or self.source.span(node)
                     found = BodyArg(span, position, keyword, reference=reference)
             if found is not None:
-                self.facts.body_args.append(found)
+                self.body_args.append(found)
 
     def _is_service_account(self, view: _DictView) -> bool:
         if _is_true(view.values.get("service_account")):
@@ -2036,7 +2053,7 @@ class Extractor(FastVisitor):
         holes = [piece for piece in pieces if not _is_str_constant(piece)]
         v3_sites = list(self._v3.hosted_url(node, text, holes))
         if v3_sites:
-            self.facts.sites.extend(v3_sites)
+            self.sites.extend(v3_sites)
             return
         if HOSTED_AUTH_PATH in text.split("?", 1)[0]:
             if not (_names_nylas(text) or any(_names_nylas(self._url_text(h) or "")
@@ -2111,7 +2128,7 @@ class Extractor(FastVisitor):
             if id(node) in self._route_strings:
                 continue
             if id(node) not in self._url_reads or id(node) in self._handed_on:
-                self.facts.raw_uses.extend(unsent_v3_uses(text, self.source.span(node)))
+                self.raw_uses.extend(unsent_v3_uses(text, self.source.span(node)))
         # ``URLS["thread"].format(id=tid)`` sent by ``requests``, a URL given to an HTTP
         # library the analysis does not know: which request, it cannot tell.
         exported = self._exported_urls() if self._v2_strings else set()
@@ -2121,7 +2138,7 @@ class Extractor(FastVisitor):
             if id(node) not in self._url_reads or id(node) in self._handed_on:
                 path = nylas_v2_path(text, _HOLE)
                 if path is not None:
-                    self.facts.raw_uses.append(RawUse(
+                    self.raw_uses.append(RawUse(
                         ANY_METHOD, SPELLED_HOST, path.rstrip("/"), self.source.span(node),
                         "a Nylas URL sent where the analysis cannot see", False))
 

@@ -153,7 +153,7 @@ class V3Requests:
                 argument = _argument(node, parameter, position)
                 found[location] = ArgumentDict((), True) if argument is None else (
                     self._argument_dict(argument))
-            self._ext.facts.call_arguments.append(CallArguments(
+            self._ext.call_arguments.append(CallArguments(
                 self._ext.source.span(node), found.get("query"), found.get("body")))
             return
 
@@ -341,7 +341,7 @@ class V3Requests:
             return
         site = self._request(node, body, sdk.RAW_CUSTOM_AUTH, f"{verb} {sdk.CUSTOM_AUTH_PATH}")
         if site is not None:
-            self._ext.facts.sites.append(site)
+            self._ext.sites.append(site)
 
     def _site(self, node: ast.Call, site: SdkSite) -> ScopeSite | None:
         argument = _argument(node, site.argument, site.position)

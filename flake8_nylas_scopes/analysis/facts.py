@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import enum
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..nylas_api.http import ARGUMENT, HOSTS, NOTIFY, URL_HOLE, UNREAD_PATH, names_v3
 from .facts_values import ItemForm, ScopeItem, ScopeValue, Splice, UrlPart, ValueState
+from .empty_records import no_entries, shed_empty
 from .flow_facts import FlowFacts
 from .guard_reaches import CallableReach, ImportReach, ProviderTable, Reach
 
@@ -386,95 +388,93 @@ class ModuleFacts:
     path: str
     module: str = ""
     mentions_nylas: bool = False
-    sites: list[ScopeSite] = field(default_factory=list)
-    constants: dict[str, ScopeValue] = field(default_factory=dict)
+    sites: Sequence[ScopeSite] = ()
+    constants: Mapping[str, ScopeValue] = field(default_factory=no_entries)
     flow: FlowFacts | None = None
-    raw_uses: list[RawUse] = field(default_factory=list)
+    raw_uses: Sequence[RawUse] = ()
     # Default values of parameters that carry scopes into an auth call, by reference.
-    param_defaults: dict[str, ScopeValue] = field(default_factory=dict)
+    param_defaults: Mapping[str, ScopeValue] = field(default_factory=no_entries)
     # Names of other modules whose list this module changes in place
     # (``settings.SCOPES.append(...)``): read as scopes, they are not what they say.
-    mutated: list[str] = field(default_factory=list)
+    mutated: Sequence[str] = ()
     # Module constants that may be part of a Nylas URL (a host, a path), by name.
-    strings: dict[str, tuple[UrlPart, ...]] = field(default_factory=dict)
-    raw_templates: list[RawTemplate] = field(default_factory=list)
+    strings: Mapping[str, tuple[UrlPart, ...]] = field(default_factory=no_entries)
+    raw_templates: Sequence[RawTemplate] = ()
     # ``os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")``: its module.
     django_settings: str = ""
     # Native-auth bodies (or parameters holding one) passed to calls.
-    body_args: list[BodyArg] = field(default_factory=list)
+    body_args: Sequence[BodyArg] = ()
     # The arguments of API v3 calls whose scopes depend on them.
-    call_arguments: list[CallArguments] = field(default_factory=list)
+    call_arguments: Sequence[CallArguments] = ()
     # What a star import of this module, or from it, brings: its star imports in
     # order; its constant-style (upper-case) module-level names, each with the line of
     # its last binding (a binding in a function through ``global`` counts as the
     # module's last); and ``__all__`` when it lists names (None without one;
     # ``exports_known`` is False when it cannot be read).
-    star_imports: list[StarImport] = field(default_factory=list)
-    upper_names: dict[str, int] = field(default_factory=dict)
-    exports: list[str] | None = None
+    star_imports: Sequence[StarImport] = ()
+    upper_names: Mapping[str, int] = field(default_factory=no_entries)
+    exports: Sequence[str] | None = None
     exports_known: bool = True
 
     # Branches that run only for some providers' grants: (first line, last line,
     # providers), see ``provider_guards``.
-    provider_guards: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    provider_guards: Sequence[tuple[int, int, tuple[str, ...]]] = ()
     # Functions, methods and classes the module reaches only from such branches or
     # through a table keyed by the provider: (name, first line, last line, providers),
     # kept to those providers unless another module uses the name.
-    function_guards: list[tuple[str, int, int, tuple[str, ...]]] = field(default_factory=list)
+    function_guards: Sequence[tuple[str, int, int, tuple[str, ...]]] = ()
     # Those a name or key not tied to a provider may pick (``getattr(self, "_sync_" +
     # kind)``, ``HANDLERS[kind]``), so that which providers' grants reach them is
     # unknown: (name, first line, last line, the line that picks them).
-    undecided_guards: list[tuple[str, int, int, int]] = field(default_factory=list)
+    undecided_guards: Sequence[tuple[str, int, int, int]] = ()
     # How the module's code reaches its top-level functions and classes (those it
     # uses only by calls and tables), and, in a module that tests providers, how it
     # uses each name it imports (None elsewhere): the judge keeps code another
     # module reaches only under guards to those providers (see ``guard_reaches``).
-    callable_reaches: list[CallableReach] = field(default_factory=list)
-    import_reaches: list[ImportReach] | None = None
+    callable_reaches: Sequence[CallableReach] = ()
+    import_reaches: Sequence[ImportReach] | None = None
     # Its module-level tables keyed by providers, which other modules may look up.
-    provider_tables: list[ProviderTable] = field(default_factory=list)
+    provider_tables: Sequence[ProviderTable] = ()
     # Its module-level functions that only return a provider test: (name, the
     # providers for which it may be true, those for which it may be false); and the
     # lines its tests calling other modules' functions keep to providers, once those
     # are known to be such functions (see ``imported_predicate_guards``).
-    provider_predicates: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(
-        default_factory=list)
-    predicate_guards: list[tuple[int, int, str, tuple[str, ...], tuple[str, ...]]] = field(
-        default_factory=list)
+    provider_predicates: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]] = ()
+    predicate_guards: Sequence[tuple[int, int, str, tuple[str, ...], tuple[str, ...]]] = ()
     # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
     # name (see ``foreign_scopes``).
-    foreign_scopes: list[str] = field(default_factory=list)
+    foreign_scopes: Sequence[str] = ()
     # Constants the code tests for a scope (``"calendar" in SCOPES``), by dotted name.
-    tested_scopes: list[str] = field(default_factory=list)
+    tested_scopes: Sequence[str] = ()
     # Other modules' lists and dicts this module gives to code that may change them
     # (``enable_mail(SCOPES)`` with ``SCOPES`` imported), by dotted name: read as
     # scopes, they are not what they say.  Unlike ``mutated``, they are still the
     # same object, so a string given away this way still reads as written.
-    given_away: list[str] = field(default_factory=list)
+    given_away: Sequence[str] = ()
     # Imported lists given to a function of another module, which changes them
     # unless that module's ``read_parameters`` says it only reads them.
-    given_to: list[GivenTo] = field(default_factory=list)
+    given_to: Sequence[GivenTo] = ()
     # The parameters each module-level function only reads, by function name (kept
     # only for functions with such a parameter, in modules that say "scope").
-    read_parameters: dict[str, ReadParameters] = field(default_factory=dict)
+    read_parameters: Mapping[str, ReadParameters] = field(default_factory=no_entries)
     # The lists and dicts (by the dotted names of ``given_away``) each module-level
     # function returns, and the calls whose results it returns (``pkg.get_scopes()``):
     # changed when another module may change what the function returns.
-    returned: dict[str, list[str]] = field(default_factory=dict)
+    returned: Mapping[str, list[str]] = field(default_factory=no_entries)
     # Branches under a test of the provider the analysis cannot tell (``Provider(
     # grant.provider) is Provider.GOOGLE``): (first line, last line, the line of the
     # test), see ``provider_guards``.
-    unread_guards: list[tuple[int, int, int]] = field(default_factory=list)
+    unread_guards: Sequence[tuple[int, int, int]] = ()
     # The objects Flask's configuration is loaded from (``app.config.from_object(
     # "app.config.ProductionConfig")``), by dotted name: read as the project's
     # configuration classes, which are read as the keys' values.
-    config_loads: list[str] = field(default_factory=list)
+    config_loads: Sequence[str] = ()
     # Scope names the code compares with something (``"email.send" in granted``): the
     # app checks its grant itself, a use no call shows.  (line, column, name).
-    checked_scopes: list[tuple[int, int, str]] = field(default_factory=list)
+    checked_scopes: Sequence[tuple[int, int, str]] = ()
     # Other modules' constants it compares so (``consts.SEND_SCOPE in granted``): (line,
     # column, dotted name, whether compared with something whose name says scope).
-    checked_references: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    checked_references: Sequence[tuple[int, int, str, bool]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -493,7 +493,7 @@ class ModuleFacts:
             "body_args": [arg.to_json() for arg in self.body_args],
             "call_arguments": [args.to_json() for args in self.call_arguments],
             "star_imports": [star.to_json() for star in self.star_imports],
-            "upper_names": self.upper_names,
+            "upper_names": dict(self.upper_names),
             "exports": self.exports,
             "exports_known": self.exports_known,
 
@@ -530,7 +530,7 @@ class ModuleFacts:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ModuleFacts:
         flow = data["flow"]
-        return cls(
+        facts = cls(
             str(data["path"]),
             str(data["module"]),
             bool(data["mentions_nylas"]),
@@ -588,3 +588,5 @@ class ModuleFacts:
             [(int(line), int(column), str(name), bool(says_scope))
              for line, column, name, says_scope in data.get("checked_references", ())],
         )
+        shed_empty(facts)
+        return facts

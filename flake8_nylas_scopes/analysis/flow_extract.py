@@ -17,13 +17,14 @@ import ast
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..nylas_api import API_VERSIONS
 from ..spans import Span
 from .ast_names import dotted
 from .bindings import BodyBindings, Bindings, hand_overs, is_container
+from .empty_records import shed_empty
 from .facts_values import ValueState
 from .flow_calls import (
     ADDERS,
@@ -176,6 +177,27 @@ def _all_node_classes() -> frozenset[type]:
 _NODE_CLASSES = _all_node_classes()
 
 
+@dataclass(slots=True)
+class _Records:
+    """The records the walk adds to as it goes, handed over as ``FlowFacts``."""
+
+    functions: list[Function] = field(default_factory=list)
+    classes: list[str] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    uses: list[Use] = field(default_factory=list)
+    calls: list[CallSite] = field(default_factory=list)
+    sinks: list[Sink] = field(default_factory=list)
+    scope_args: list[ScopeArg] = field(default_factory=list)
+    reads: list[Read] = field(default_factory=list)
+    stores: list[Store] = field(default_factory=list)
+
+    def facts(self) -> FlowFacts:
+        found = FlowFacts(self.functions, self.classes, self.edges, self.uses, self.calls,
+                          self.sinks, self.scope_args, self.reads, self.stores)
+        shed_empty(found)
+        return found
+
+
 class FlowExtractor:
     def __init__(
         self,
@@ -189,7 +211,7 @@ class FlowExtractor:
         self.source = source
         self.module = module_name or "__main__"
         self.imports = imports
-        self.facts = FlowFacts()
+        self.facts = _Records()
         self.frames: list[_Frame] = [_Frame("", module_bindings)]
         self.module_functions: set[str] = set()
         self.module_classes: set[str] = set()
@@ -789,7 +811,7 @@ class FlowExtractor:
                 self.module_classes.add(statement.name)
         for statement in tree.body:
             self.walk(statement)
-        return self.facts
+        return self.facts.facts()
 
     def walk(self, node: ast.AST) -> None:
         handler = _HANDLERS.get(node.__class__)

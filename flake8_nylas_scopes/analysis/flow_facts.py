@@ -23,11 +23,12 @@ modelled by one of these records or recorded as a :class:`Sink` (the value escap
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
 from typing import Any, Literal, get_args
 
 from ..spans import Span
+from .empty_records import shed_empty
 from .facts_values import ScopeValue
 
 
@@ -438,15 +439,15 @@ class ScopeArg:
 
 @dataclass(slots=True)
 class FlowFacts:
-    functions: list[Function] = field(default_factory=list)
-    classes: list[str] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
-    uses: list[Use] = field(default_factory=list)
-    calls: list[CallSite] = field(default_factory=list)
-    sinks: list[Sink] = field(default_factory=list)
-    scope_args: list[ScopeArg] = field(default_factory=list)
-    reads: list[Read] = field(default_factory=list)
-    stores: list[Store] = field(default_factory=list)
+    functions: Sequence[Function] = ()
+    classes: Sequence[str] = ()
+    edges: Sequence[Edge] = ()
+    uses: Sequence[Use] = ()
+    calls: Sequence[CallSite] = ()
+    sinks: Sequence[Sink] = ()
+    scope_args: Sequence[ScopeArg] = ()
+    reads: Sequence[Read] = ()
+    stores: Sequence[Store] = ()
 
     def to_json(self, path: str = "") -> Any:
         """``path``: the module's, whose spans are written without it."""
@@ -470,7 +471,7 @@ class FlowFacts:
         if not isinstance(path, str):
             raise ValueError("a flow record's path is no string")
         values = ValReader(data["values"], path)
-        return cls(
+        facts = cls(
             [Function.from_json(f, values) for f in data["functions"]],
             [str(c) for c in data["classes"]],
             [Edge.from_json(e, values) for e in data["edges"]],
@@ -481,3 +482,5 @@ class FlowFacts:
             [Read.from_json(r, values) for r in data["reads"]],
             [Store.from_json(s, values) for s in data["stores"]],
         )
+        shed_empty(facts)
+        return facts

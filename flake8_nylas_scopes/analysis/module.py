@@ -6,6 +6,7 @@ import ast
 from collections.abc import Sequence
 
 from .checked_scopes import checked_scopes, may_check_scopes
+from .empty_records import shed_empty
 from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
@@ -133,4 +134,5 @@ def module_facts(
                 facts.checked_references = checks.references
     finally:
         extractor.close()
+    shed_empty(facts)
     return facts

@@ -52,6 +52,10 @@ def _evidence_json(use: EndpointUse) -> dict[str, Any]:
     }
 
 
+# How the reason of a scope request whose value cannot be read starts (documented).
+_UNREAD_REQUEST = "cannot follow the scopes: "
+
+
 def _unresolved_json(project: ProjectResult) -> list[dict[str, Any]]:
     """What the analysis could not follow: uses of Nylas values, then scope requests
     whose value cannot be read.  Either may need (or grant) any scope, so the set the
@@ -64,7 +68,7 @@ def _unresolved_json(project: ProjectResult) -> list[dict[str, Any]]:
     ]
     for site in state.unresolved_sites:
         reason = site.value.reason or "the scopes value cannot be read"
-        items.append((site.span, f"cannot follow the scopes: {reason}", None))
+        items.append((site.span, f"{_UNREAD_REQUEST}{reason}", None))
     items.sort(key=lambda item: (item[0].path, item[0].line, item[0].col, item[1]))
     return [
         {
@@ -128,13 +132,19 @@ def _headline(data: dict[str, Any]) -> str:
     scopes = ", ".join(data["scopes"])
     if data["complete"]:
         return "Minimal scopes: " + (scopes or "(none: no Nylas call needs one)")
-    count = len(data["unresolved"])
-    uses = f"{count} use" if count == 1 else f"{count} uses"
+    requests = sum(entry["reason"].startswith(_UNREAD_REQUEST) for entry in data["unresolved"])
+    uses = len(data["unresolved"]) - requests
+    missed = []
+    if uses:
+        missed.append(f"follow {_counted(uses, 'use')} of Nylas values")
+    if requests:
+        missed.append(f"read {_counted(requests, 'scope request')}")
     at_least = f"; at least: {scopes}" if scopes else ""
-    return (
-        f"Minimal scopes: unknown (the analysis could not follow {uses} of Nylas values"
-        f"{at_least})"
-    )
+    return f"Minimal scopes: unknown (the analysis could not {' or '.join(missed)}{at_least})"
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _root(project: ProjectResult) -> str:

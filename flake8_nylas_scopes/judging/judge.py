@@ -623,7 +623,7 @@ def _without_item_fix(finding: Finding) -> Finding:
 
 
 def _item_spans(modules: list[ModuleFacts], index: ConstantIndex,
-                lists: Callable[[ModuleFacts], list[str]]) -> set[Span]:
+                lists: Callable[[ModuleFacts], Sequence[str]]) -> set[Span]:
     """Where the items are written of the lists the modules name in ``lists``: those
     the project also gives another library's OAuth request
     (``Flow.from_client_secrets_file(..., scopes=SCOPES)``), where a scope no Nylas

@@ -69,6 +69,19 @@ class NeighbourLook(NamedTuple):
     reaching: frozenset[str]
 
 
+class FileStamp(NamedTuple):
+    """What a file's stat says of whether it changed: its size and times.  A run keeps
+    one per file of the project; a whole ``os.stat_result`` is four times the memory."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> FileStamp:
+        return cls(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
 class FileMention(NamedTuple):
     """A file as last read: its size and times, and whether it mentions Nylas.
 
@@ -82,8 +95,8 @@ class FileMention(NamedTuple):
     mentions: bool
 
     @classmethod
-    def of(cls, stat: os.stat_result, mentions: bool) -> FileMention:
-        return cls(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, mentions)
+    def of(cls, stamp: FileStamp, mentions: bool) -> FileMention:
+        return cls(*stamp, mentions)
 
 
 @functools.lru_cache(maxsize=1)
@@ -249,20 +262,20 @@ class FactsCache:
             real = self._real_directories[directory] = os.path.realpath(directory)
         return os.path.join(real, name)
 
-    def _key(self, path: str, stat: os.stat_result, flow: bool) -> str:
+    def _key(self, path: str, stamp: FileStamp, flow: bool) -> str:
         return json.dumps({
             "format": _FORMAT,
             "version": __version__,
             "code": code_fingerprint(),
             "settings": self.settings,
             "path": self._real_path(path),
-            "size": stat.st_size,
-            "mtime": stat.st_mtime_ns,
+            "size": stamp.size,
+            "mtime": stamp.mtime_ns,
             "flow": flow,
         }, separators=(",", ":"))
 
     def load(
-        self, path: str, stat: os.stat_result, flow: bool
+        self, path: str, stamp: FileStamp, flow: bool
     ) -> tuple[ModuleFacts, str] | None:
         """The facts stored for ``path`` as it is now, with the digest of their JSON
         (see ``facts_digest``)."""
@@ -278,7 +291,7 @@ class FactsCache:
             return None
         try:
             key, digest, facts = entry.split("\t", 2)
-            if key != self._key(path, stat, flow) or len(digest) != _DIGEST_SIZE:
+            if key != self._key(path, stamp, flow) or len(digest) != _DIGEST_SIZE:
                 return None
             found = ModuleFacts.from_json(json.loads(facts)), digest
         except (ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
@@ -370,7 +383,7 @@ class FactsCache:
     def _mentions_key() -> dict[str, Any]:
         return {"format": _FORMAT, "version": __version__, "code": code_fingerprint()}
 
-    def store(self, path: str, stat: os.stat_result, flow: bool, facts: ModuleFacts) -> str:
+    def store(self, path: str, stamp: FileStamp, flow: bool, facts: ModuleFacts) -> str:
         """Keep the facts of ``path`` for the next ``flush``; the digest of their JSON,
         or "" when the cache cannot be written."""
         if not self._ready():
@@ -380,15 +393,15 @@ class FactsCache:
             text = json.dumps(facts.to_json(), separators=(",", ":"), check_circular=False)
         except ValueError:
             return ""
-        return self.store_json(path, stat, flow, text)
+        return self.store_json(path, stamp, flow, text)
 
-    def store_json(self, path: str, stat: os.stat_result, flow: bool, text: str) -> str:
+    def store_json(self, path: str, stamp: FileStamp, flow: bool, text: str) -> str:
         """``store`` for facts written as JSON already (``text``)."""
         if not self._ready():
             return ""
         digest = facts_digest(text)
         self._packs.add(json.dumps(self._real_path(path)),
-                        f"{self._key(path, stat, flow)}\t{digest}\t{text}")
+                        f"{self._key(path, stamp, flow)}\t{digest}\t{text}")
         return digest
 
     def flush(self, complete: bool) -> None:

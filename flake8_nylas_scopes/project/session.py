@@ -20,7 +20,7 @@ from ..analysis.prefilter import mentions_nylas, names_a_scope_family
 from ..findings import Finding
 from ..judging.results import FileError, ProjectResult
 from ..settings.config import CodeFilter, Config
-from .cache import FactsCache, FileMention
+from .cache import FactsCache, FileMention, FileStamp
 from .gc_pause import collector_paused
 from .modules import module_name_for_path
 from .roots import project_root
@@ -314,7 +314,7 @@ class _Survey:
     of Nylas, and the text of every file it had to read."""
 
     seen: dict[str, FileMention] = field(default_factory=dict)
-    stats: dict[str, os.stat_result] = field(default_factory=dict)
+    stats: dict[str, FileStamp] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     mentioning: set[str] = field(default_factory=set)
 
@@ -337,7 +337,7 @@ def _survey(
                 survey.mentioning.add(path)
             continue
         try:
-            survey.stats[path] = status = os.stat(path)
+            survey.stats[path] = status = FileStamp.of(os.stat(path))
         except OSError as error:
             errors.append(FileError(path, f"{path}: cannot read ({error.strerror or error})"))
             continue
