@@ -1110,3 +1110,51 @@ def test_a_collection_named_attribute_of_a_librarys_object_is_not_a_nylas_call(
         "uses.py": _LIBRARY_HELD.format(call='request.files.get("upload").save("/tmp/x")'),
     })
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS302")]
+
+
+_ROW_MODEL = """\
+    from nylas import APIClient
+
+
+    class Mailbox:
+        token = ""
+
+        def {method}(self):
+            return APIClient("id", "secret", self.token).drafts.where(limit=50)
+"""
+
+
+@pytest.mark.parametrize("method", ["pending_drafts", "outbox"])
+def test_what_a_method_returns_to_an_object_the_analysis_cannot_tell_is_lost(
+        tmp_path: Path, method: str) -> None:
+    # The mailboxes come from an ORM query: ``box.pending_drafts()`` runs the
+    # project's method, and the drafts it returns are sent where the analysis does
+    # not follow them.  (``outbox`` is also a collection of the v2 client.)
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "models.py": _ROW_MODEL.format(method=method),
+        "jobs.py": f"""\
+            def flush(boxes):
+                for box in boxes:
+                    for draft in box.{method}():
+                        draft.send()
+        """,
+    })
+    found = _codes(_findings(root, every=True))
+    assert found == [("jobs.py", 3, "NYS304")], found
+
+
+def test_what_a_method_returns_to_an_instance_it_can_tell_is_followed(
+        tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "models.py": _ROW_MODEL.format(method="pending_drafts"),
+        "jobs.py": """\
+            from models import Mailbox
+
+
+            def subjects():
+                return [draft.subject for draft in Mailbox().pending_drafts()]
+        """,
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]

@@ -332,6 +332,9 @@ class FlowResolver:
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
         self._holdings: dict[str, list[Objs]] | None = None
+        # By method name: what the project's methods of that name return (after
+        # solving), for calls on objects the analysis cannot tell.
+        self._method_returns: dict[str, Objs] | None = None
         # What each node resolves to, by node; None: not resolved yet in this round.
         self._memo: list[Objs | None] = []
         self._results: dict[Objs, Objs] = {}
@@ -1035,6 +1038,11 @@ class FlowResolver:
                                and self._lacks(objs, first))
         if unknown and (nylas_module or _named_like_a_client(use.root)):
             unresolved += self._unknown_receiver(use)
+        if not objs:
+            # ``box.outbox()`` may also run a project method of that name.
+            found, lost = self._unknown_receiver_result(use.root, first, use.span, use.text)
+            endpoints += found
+            unresolved += lost
         return endpoints, unresolved
 
     def _interpret_on(self, objs: Objs, attrs: tuple[str, ...], use: Use, depth: int = 0
@@ -1440,6 +1448,10 @@ class FlowResolver:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
             if use is not None and (nylas_module or _named_like_a_client(use.root)):
                 unresolved += self._unknown_receiver(use)
+        if not callees:
+            found, lost = self._unknown_method_result(call)
+            endpoints += found
+            unresolved += lost
         if call.registers and not project:
             found, lost = self._returned_to_library(call)
             endpoints += found
@@ -1493,6 +1505,42 @@ class FlowResolver:
             endpoints += found
             unresolved += lost
         return endpoints, unresolved
+
+    def _unknown_method_result(self, call: CallSite) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """``box.outbox()`` on an object the analysis cannot tell (a row an ORM
+        loaded, an object a framework passes in) may run the method of that name of
+        any class of the project: what such a method returns goes to code that is
+        followed no further, so the Nylas values among it are lost there."""
+        callee = call.callee
+        if callee is None or callee.kind != "attr":
+            return [], []
+        return self._unknown_receiver_result(callee.inner, callee.name, call.span,
+                                             call.callee_text)
+
+    def _unknown_receiver_result(self, receiver: Val | None, name: str, span: Span,
+                                 text: str) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        returned = self._returns_of_methods().get(name)
+        if not returned or self._external(receiver) or self.resolve(receiver):
+            return [], []
+        return self._lost(returned, span, "returned to code the analysis does not follow",
+                          f"what {text}() returns")
+
+    def _returns_of_methods(self) -> dict[str, Objs]:
+        """What the methods of the project's classes return, joined by method name
+        (built once, after solving)."""
+        if self._method_returns is None:
+            joined: dict[str, set[Obj]] = {}
+            for function in self.functions:
+                owner, _, method = function.rpartition(".")
+                if owner not in self.classes:
+                    continue
+                returned = self.values.get(f"{RETURNED}{function}")
+                if returned:
+                    joined.setdefault(method, set()).update(returned)
+            self._method_returns = {
+                name: self._shared(objs) for name, objs in joined.items()}
+        return self._method_returns
 
     def _returned_to_library(self, call: CallSite) -> tuple[
             list[EndpointUse], list[UnresolvedUse]]:
