@@ -1158,3 +1158,32 @@ def test_what_a_method_returns_to_an_instance_it_can_tell_is_followed(
         """,
     })
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_SUMMED = """\
+    from nylas import APIClient
+
+
+    def run(token):
+        api = APIClient("id", "secret", token)
+        drafts = sum([list(api.drafts.all()), list(api.drafts.where(unread=True))], [])
+        for draft in drafts:
+            {action}
+        return sum(len(draft.subject) for draft in api.drafts.all())
+"""
+
+
+def test_lists_joined_with_sum_hold_their_elements(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _SUMMED.format(action="draft.send()"),
+    })
+    assert _findings(root, every=True) == []
+
+
+def test_lists_joined_with_sum_and_only_read_keep_the_finding(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _SUMMED.format(action="print(draft.subject)"),
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
