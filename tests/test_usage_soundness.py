@@ -1187,3 +1187,42 @@ def test_lists_joined_with_sum_and_only_read_keep_the_finding(tmp_path: Path) ->
         "outbox.py": _SUMMED.format(action="print(draft.subject)"),
     })
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_LOGGED = """\
+    from nylas import APIClient
+
+
+    def flush(token, outbox):
+        for draft in APIClient("id", "secret", token).drafts.all():
+            outbox.log(draft)
+"""
+
+
+def test_a_logging_name_may_be_a_project_method_that_uses_what_it_gets(
+        tmp_path: Path) -> None:
+    # ``outbox`` is an ``Outbox`` a framework passes in: its ``log`` sends the draft.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "audit.py": """\
+            class Outbox:
+                def log(self, item):
+                    print("sending", item.subject)
+                    item.send()
+        """,
+        "jobs.py": _LOGGED,
+    })
+    assert _codes(_findings(root, every=True)) == [("jobs.py", 6, "NYS304")]
+
+
+def test_a_logging_name_no_project_method_has_only_reads(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "audit.py": """\
+            class Outbox:
+                def record(self, item):
+                    item.send()
+        """,
+        "jobs.py": _LOGGED,
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]

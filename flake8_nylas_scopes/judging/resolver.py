@@ -1465,7 +1465,7 @@ class FlowResolver:
             call.callee_text)
         last = qualified.rsplit(".", 1)[-1]
         harmless = qualified in DATA_FUNCTIONS or (
-            "." in qualified and last in DATA_METHODS
+            "." in qualified and last in DATA_METHODS and not self._may_run_project_method(call)
         ) or any(kind == "nylas_class" for kind, _ in callees) or (
             qualified in self.sdk.app_level_helpers)
         template = qualified in TEMPLATE_FUNCTIONS or (
@@ -1526,18 +1526,26 @@ class FlowResolver:
         return self._lost(returned, span, "returned to code the analysis does not follow",
                           f"what {text}() returns")
 
+    def _may_run_project_method(self, call: CallSite) -> bool:
+        """Whether ``notes.log(draft)`` may run a method of the project: the object is
+        one the analysis cannot tell, and a class of the project has a method of that
+        name (which then gets what the call passes, unseen).  Otherwise the name says
+        a logging or string method, which only reads its arguments."""
+        callee = call.callee
+        return (callee is not None and callee.kind == "attr"
+                and callee.name in self._returns_of_methods()
+                and not self._external(callee) and not self.resolve(callee.inner))
+
     def _returns_of_methods(self) -> dict[str, Objs]:
         """What the methods of the project's classes return, joined by method name
-        (built once, after solving)."""
+        (built once, after solving); every method of the project has its name here."""
         if self._method_returns is None:
             joined: dict[str, set[Obj]] = {}
             for function in self.functions:
                 owner, _, method = function.rpartition(".")
-                if owner not in self.classes:
-                    continue
-                returned = self.values.get(f"{RETURNED}{function}")
-                if returned:
-                    joined.setdefault(method, set()).update(returned)
+                if owner in self.classes:
+                    joined.setdefault(method, set()).update(
+                        self.values.get(f"{RETURNED}{function}", _NOTHING))
             self._method_returns = {
                 name: self._shared(objs) for name, objs in joined.items()}
         return self._method_returns
