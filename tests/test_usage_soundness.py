@@ -1226,3 +1226,53 @@ def test_a_logging_name_no_project_method_has_only_reads(tmp_path: Path) -> None
         "jobs.py": _LOGGED,
     })
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_HELD_ON_ROWS = """\
+    from nylas import APIClient
+
+
+    class Mailbox:
+        token = ""
+
+        @property
+        def pending(self):
+            return APIClient("id", "secret", self.token).drafts.where(limit=50)
+
+        def load(self):
+            self.outgoing = list(APIClient("id", "secret", self.token).drafts.all())
+"""
+
+
+@pytest.mark.parametrize("attribute", ["pending", "outgoing"])
+def test_what_an_object_the_analysis_cannot_tell_holds_is_lost_where_read(
+        tmp_path: Path, attribute: str) -> None:
+    # A property, or what ``load`` keeps on the instance, read on a row an ORM gave.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "models.py": _HELD_ON_ROWS,
+        "jobs.py": f"""\
+            def flush(boxes):
+                for box in boxes:
+                    for draft in box.{attribute}:
+                        draft.send()
+        """,
+    })
+    assert _codes(_findings(root, every=True)) == [("jobs.py", 3, "NYS304")]
+
+
+def test_what_an_instance_it_can_tell_holds_is_followed(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "models.py": _HELD_ON_ROWS,
+        "jobs.py": """\
+            from models import Mailbox
+
+
+            def subjects():
+                box = Mailbox()
+                box.load()
+                return [draft.subject for draft in box.outgoing]
+        """,
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
