@@ -257,3 +257,42 @@ def test_a_nylas_url_a_known_request_reads_keeps_the_broader_claim(tmp_path: Pat
         "import requests\n\n\ndef peek(tid):\n"
         '    return requests.get(f"https://api.nylas.com/threads/{tid}").json()\n')})
     assert found == BROADER
+
+
+TEMPLATE_AUTH = '''
+from nylas import Client
+
+URL = Client("key").auth.url_for_oauth2({
+    "client_id": "c", "redirect_uri": "r", "provider": "google",
+    "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+              "https://www.googleapis.com/auth/gmail.send"],
+})
+
+
+def inbox(grant_id):
+    return Client("key").messages.list(grant_id).data
+'''
+
+TEMPLATE_SENDER = '''
+import requests
+
+TEMPLATE = "https://api.us.nylas.com/v3/grants/{{grant}}/{path}"
+
+
+def call(grant, body):
+    return requests.post(TEMPLATE.format(grant=grant, action="send"), json=body)
+'''
+
+
+def test_a_field_of_a_url_template_may_name_a_literal_segment(tmp_path: Path) -> None:
+    # ``{action}`` is filled with "send": POST /messages/send needs gmail.send.
+    sender = TEMPLATE_SENDER.format(path="messages/{action}")
+    found = _codes(tmp_path, {"auth.py": TEMPLATE_AUTH, "sender.py": sender})
+    assert found and {code for _, _, code in found} == {"NYS304"}, found
+
+
+def test_a_url_template_of_literal_segments_names_only_its_routes(tmp_path: Path) -> None:
+    # Control: /threads is only read; nothing sends mail.
+    sender = TEMPLATE_SENDER.format(path="threads")
+    found = _codes(tmp_path, {"auth.py": TEMPLATE_AUTH, "sender.py": sender})
+    assert ("auth.py", 7, "NYS303") in found, found

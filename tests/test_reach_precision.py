@@ -2200,3 +2200,35 @@ def test_django_settings_only_looked_at_still_miss_the_calendar(tmp_path: Path) 
     found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
                               **DJANGO_SETTINGS_FILES, "app/plugins.py": plugin})
     assert [code for _, _, code, _ in found] == ["NYS301"]
+
+
+_CHAINED = '''
+import itertools
+
+BASE = ["email.read_only"]
+EXTRA = {extra}
+ALL = list(itertools.chain(BASE, EXTRA))
+'''
+
+
+def test_lists_chained_in_another_module_are_read(tmp_path: Path) -> None:
+    # ``itertools.chain`` reads its lists without changing them: BASE and EXTRA keep
+    # their values, and ALL holds both.
+    found = _codes(tmp_path, {
+        "scopes.py": _CHAINED.format(extra='["email.send"]'),
+        "auth.py": _auth("ALL", "from scopes import ALL"),
+        "calls.py": CALLS,
+    })
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("scopes.py", 5, "NYS303")], found
+
+
+def test_a_chained_list_that_cannot_be_read_keeps_the_request_unresolved(
+        tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "scopes.py": "import os\n" + _CHAINED.format(
+            extra='os.environ["EXTRA_SCOPES"].split(",")'),
+        "auth.py": _auth("ALL", "from scopes import ALL"),
+        "calls.py": CALLS,
+    })
+    assert {code for _, _, code, _ in found} == {"NYS304"}, found

@@ -1110,3 +1110,169 @@ def test_a_collection_named_attribute_of_a_librarys_object_is_not_a_nylas_call(
         "uses.py": _LIBRARY_HELD.format(call='request.files.get("upload").save("/tmp/x")'),
     })
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS302")]
+
+
+_ROW_MODEL = """\
+    from nylas import APIClient
+
+
+    class Mailbox:
+        token = ""
+
+        def {method}(self):
+            return APIClient("id", "secret", self.token).drafts.where(limit=50)
+"""
+
+
+@pytest.mark.parametrize("method", ["pending_drafts", "outbox"])
+def test_what_a_method_returns_to_an_object_the_analysis_cannot_tell_is_lost(
+        tmp_path: Path, method: str) -> None:
+    # The mailboxes come from an ORM query: ``box.pending_drafts()`` runs the
+    # project's method, and the drafts it returns are sent where the analysis does
+    # not follow them.  (``outbox`` is also a collection of the v2 client.)
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "models.py": _ROW_MODEL.format(method=method),
+        "jobs.py": f"""\
+            def flush(boxes):
+                for box in boxes:
+                    for draft in box.{method}():
+                        draft.send()
+        """,
+    })
+    found = _codes(_findings(root, every=True))
+    assert found == [("jobs.py", 3, "NYS304")], found
+
+
+def test_what_a_method_returns_to_an_instance_it_can_tell_is_followed(
+        tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "models.py": _ROW_MODEL.format(method="pending_drafts"),
+        "jobs.py": """\
+            from models import Mailbox
+
+
+            def subjects():
+                return [draft.subject for draft in Mailbox().pending_drafts()]
+        """,
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_SUMMED = """\
+    from nylas import APIClient
+
+
+    def run(token):
+        api = APIClient("id", "secret", token)
+        drafts = sum([list(api.drafts.all()), list(api.drafts.where(unread=True))], [])
+        for draft in drafts:
+            {action}
+        return sum(len(draft.subject) for draft in api.drafts.all())
+"""
+
+
+def test_lists_joined_with_sum_hold_their_elements(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _SUMMED.format(action="draft.send()"),
+    })
+    assert _findings(root, every=True) == []
+
+
+def test_lists_joined_with_sum_and_only_read_keep_the_finding(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _SUMMED.format(action="print(draft.subject)"),
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_LOGGED = """\
+    from nylas import APIClient
+
+
+    def flush(token, outbox):
+        for draft in APIClient("id", "secret", token).drafts.all():
+            outbox.log(draft)
+"""
+
+
+def test_a_logging_name_may_be_a_project_method_that_uses_what_it_gets(
+        tmp_path: Path) -> None:
+    # ``outbox`` is an ``Outbox`` a framework passes in: its ``log`` sends the draft.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "audit.py": """\
+            class Outbox:
+                def log(self, item):
+                    print("sending", item.subject)
+                    item.send()
+        """,
+        "jobs.py": _LOGGED,
+    })
+    assert _codes(_findings(root, every=True)) == [("jobs.py", 6, "NYS304")]
+
+
+def test_a_logging_name_no_project_method_has_only_reads(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "audit.py": """\
+            class Outbox:
+                def record(self, item):
+                    item.send()
+        """,
+        "jobs.py": _LOGGED,
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_HELD_ON_ROWS = """\
+    from nylas import APIClient
+
+
+    class Mailbox:
+        token = ""
+
+        @property
+        def pending(self):
+            return APIClient("id", "secret", self.token).drafts.where(limit=50)
+
+        def load(self):
+            self.outgoing = list(APIClient("id", "secret", self.token).drafts.all())
+"""
+
+
+@pytest.mark.parametrize("attribute", ["pending", "outgoing"])
+def test_what_an_object_the_analysis_cannot_tell_holds_is_lost_where_read(
+        tmp_path: Path, attribute: str) -> None:
+    # A property, or what ``load`` keeps on the instance, read on a row an ORM gave.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "models.py": _HELD_ON_ROWS,
+        "jobs.py": f"""\
+            def flush(boxes):
+                for box in boxes:
+                    for draft in box.{attribute}:
+                        draft.send()
+        """,
+    })
+    assert _codes(_findings(root, every=True)) == [("jobs.py", 3, "NYS304")]
+
+
+def test_what_an_instance_it_can_tell_holds_is_followed(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "models.py": _HELD_ON_ROWS,
+        "jobs.py": """\
+            from models import Mailbox
+
+
+            def subjects():
+                box = Mailbox()
+                box.load()
+                return [draft.subject for draft in box.outgoing]
+        """,
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]

@@ -89,6 +89,7 @@ from .facts import (
 from .extract_v3 import V3Requests, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
+from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
 from .flask_config import FLASK_CONFIG, flask_config_values, flask_reference
 from .flow_extract import call_parameters
 from .given_lists import (
@@ -307,6 +308,8 @@ class Extractor(FastVisitor):
         self._docstrings: set[int] = set()
         # The app's own routes (``APIRouter(prefix="/v3")``): they send nothing.
         self._route_strings: set[int] = set()
+        # Names ``with`` binds to an HTTP mock (``with respx.mock() as router``).
+        self._http_mocks: set[str] = set()
         self._imported_packages: frozenset[str] = frozenset()
         self._decorating = 0
         # Whether a function's dict or list is handed over at more than one place, by
@@ -1568,6 +1571,13 @@ class Extractor(FastVisitor):
     def _http_call(self, node: ast.Call) -> None:
         func = node.func
         method = func.attr if isinstance(func, ast.Attribute) else ""
+        if isinstance(func, ast.Attribute) and registers_a_route(method, HTTP_METHODS) and (
+                self._mocks_http(func.value)):
+            # ``respx.post(url)``, ``router.get(url)``: a route a mock answers.  Its
+            # URL strings are sent to no one either.
+            for argument in (*node.args, *(keyword.value for keyword in node.keywords)):
+                self._route_strings.update(id(part) for part in ast.walk(argument))
+            return
         if method in HTTP_METHODS and (
                 is_route_callable(self.qualify(func))
                 or (node in self._decorators
@@ -1601,6 +1611,29 @@ class Extractor(FastVisitor):
         if url_node is None:
             return
         self._raw_request(node, http_method, chosen_at_run_time, url_node)
+
+    def _mocks_http(self, receiver: ast.expr) -> bool:
+        """Whether a call's receiver is an HTTP mocking library (``respx``,
+        ``responses``), a mock one made (``router = respx.mock(...)``, ``with
+        requests_mock.Mocker() as m``) or a pytest fixture of one (``respx_mock``)."""
+        if is_http_mock(self.qualify(receiver)):
+            return True
+        if not isinstance(receiver, ast.Name):
+            return False
+        if receiver.id in self._http_mocks or receiver.id in MOCK_FIXTURES:
+            return True
+        made = self.reader.follow(receiver)
+        return isinstance(made, ast.Call) and is_http_mock(self.qualify(made.func))
+
+    def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
+        for item in node.items:
+            made = item.context_expr
+            if isinstance(item.optional_vars, ast.Name) and isinstance(made, ast.Call) and (
+                    is_http_mock(self.qualify(made.func))):
+                self._http_mocks.add(item.optional_vars.id)
+        self.generic_visit(node)
+
+    visit_AsyncWith = visit_With
 
     def _request_method_called(self, node: ast.Call) -> ast.Call | None:
         """The request a call makes through a request method it does not name:

@@ -31,6 +31,9 @@ class Shape(enum.Enum):
     SAME = "same"  # x itself, or a copy of it: copy.copy(x)
     MAPPED = "mapped"  # what the function (first argument) returns, per element: map(f, x)
     FILTERED = "filtered"  # x's elements, each passed to the function first: filter(f, x)
+    # A container of the elements of x's elements and of the start's: sum(lists, []).
+    # (Of numbers, it holds nothing.)
+    FLATTENED = "flattened"
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ BUILTINS: Mapping[str, Builtin] = {
     "copy.copy": Builtin(_SAME),
     "copy.deepcopy": Builtin(_SAME),
     "map": Builtin(_MAP),
+    "sum": Builtin(Shape.FLATTENED),
     "filter": Builtin(_FILTER),
     "itertools.filterfalse": Builtin(_FILTER),
     "itertools.takewhile": Builtin(_FILTER),
@@ -160,7 +164,7 @@ PAIRS_METHODS: frozenset[str] = frozenset({"items"})
 # serialise them): reading a model's fields needs no scope of its own.
 DATA_FUNCTIONS: frozenset[str] = frozenset({
     "print", "repr", "str", "isinstance", "issubclass", "id", "type", "len", "bool", "hash",
-    "callable", "format", "hasattr", "int", "float", "any", "all", "sum", "ascii",
+    "callable", "format", "hasattr", "int", "float", "any", "all", "ascii",
     "json.dumps", "json.dump", "pprint.pprint", "pprint.pformat",
     "flask.jsonify", "flask.render_template", "flask.render_template_string",
     "django.shortcuts.render", "django.template.loader.render_to_string",

@@ -661,6 +661,11 @@ class FlowExtractor:
             parts = [self._iter(v) for v in each]
             parts += [self.value(k.value) for k in node.keywords]
             return self._box(self._temporary(parts, node))
+        if shape is Shape.FLATTENED:
+            parts = [self._iter(self._iter(v)) for v in each[:1]]
+            parts += [self._iter(v) for v in each[1:]]
+            parts += [self._iter(self.value(k.value)) for k in node.keywords if k.arg == "start"]
+            return self._box(self._temporary(parts, node))
         if shape is Shape.MAPPING:
             # Built from pairs, a mapping holds what the pairs hold (its keys and
             # values); from keywords, their values.

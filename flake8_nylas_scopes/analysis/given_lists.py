@@ -42,6 +42,7 @@ _READING_BUILTINS = frozenset({
 # Functions of the standard library that read what they are given, or copy it.
 _READING_FUNCTIONS = frozenset({
     "json.dumps", "copy.copy", "copy.deepcopy", "urllib.parse.urlencode",
+    "itertools.chain", "itertools.chain.from_iterable", "itertools.islice",
     "urllib.parse.quote", "urllib.parse.quote_plus", "pprint.pformat", "pprint.pprint",
     # Runs the module's code again: its names are bound to what their assignments say.
     "importlib.reload",

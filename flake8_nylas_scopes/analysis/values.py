@@ -272,6 +272,17 @@ class ValueReader:
             return parts
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return self._concatenation(node, depth)
+        if isinstance(node, ast.Call) and self._is_chain(node):
+            # ``itertools.chain(BASE, EXTRA)``: the lists one after the other, as
+            # ``BASE + EXTRA`` is.
+            joined = node.args[0]
+            for more in node.args[1:]:
+                joined = ast.copy_location(ast.BinOp(left=joined, op=ast.Add(), right=more), node)
+            if isinstance(joined, ast.BinOp):
+                return self._concatenation(joined, depth)
+            inner = self._follow(joined)
+            parts = self._sequence_or_string(inner, depth + 1) if inner is not None else None
+            return None if parts is None or parts.is_string else parts
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
             return self._union(node, depth)
         if isinstance(node, ast.Call) and _same_items(node) and isinstance(
@@ -281,6 +292,11 @@ class ValueReader:
             parts = self._sequence_or_string(inner, depth + 1) if inner is not None else None
             return None if parts is None or parts.is_string else parts
         return None
+
+    def _is_chain(self, node: ast.Call) -> bool:
+        return bool(node.args) and not node.keywords and not any(
+            isinstance(arg, ast.Starred) for arg in node.args
+        ) and self._qualify(node.func) == "itertools.chain"
 
     def _union(self, node: ast.BinOp, depth: int) -> _Parts | None:
         """``READ | MORE`` of two sets this module writes: each scope once, where it is

@@ -404,7 +404,9 @@ def _usage(
             endpoints += found
             unresolved += lost
             for read in flow.reads:
-                endpoints.extend(resolver.read_effects(read))
+                found, lost = resolver.read_effects(read)
+                endpoints += found
+                unresolved += lost
     # Where a call's literal arguments say which case of the endpoint applies.
     arguments = {args.span: args for facts in modules.values()
                  for args in facts.call_arguments}

@@ -31,6 +31,7 @@ from ..nylas_api.http import (
     names_v3,
     nylas_v2_path,
     relative_v3_path,
+    routes_a_template_names,
 )
 from ..nylas_api.types import Endpoint, RawRoute
 
@@ -79,8 +80,11 @@ class RawRoutes:
         if V3_BASE_PATH.match(path):
             return [RawTarget("")]  # any request at all
         routes = self._v3 if is_v3_path(path) else self._v2
-        matched = [(verb, match_route(verb, path, URL_HOLE, routes))
-                   for verb in sorted(method.upper() for method in HTTP_METHODS)]
+        # A field of the template (``/messages/{action}``) may be a route's literal
+        # segment (``send``) as well as an identifier: every route it may name.
+        matched = [(verb, endpoint)
+                   for verb in sorted(method.upper() for method in HTTP_METHODS)
+                   for endpoint in routes_a_template_names(verb, path, URL_HOLE, routes)]
         if not any(endpoint for _, endpoint in matched):
             # ``/v3/grants/{id}/{resource}``: any request of a grant.  (An API v2 URL no
             # route matches is no call of the app's grants.)

@@ -83,6 +83,9 @@ _MANY_MODEL_OPS = frozenset({"where", "all", "search", "values"})
 # Objects that are Nylas values: where one escapes, the usage rules must hold back.
 _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
                           "nylas_class"})
+# Nylas values an attribute read on an object the analysis cannot tell may hand on
+# (``for d in box.outgoing``): model objects and what holds them.
+_HELD_DATA_KINDS = frozenset({"model", "models", "box", "coll"})
 # The project's own objects: what they hold, the analysis reads from the code.
 _PROJECT_KINDS = frozenset({"func", "class", "inst"})
 # What a chain of attributes goes through to the Nylas object it uses, and how deep.
@@ -332,6 +335,12 @@ class FlowResolver:
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
         self._holdings: dict[str, list[Objs]] | None = None
+        # By method name: what the project's methods of that name return (after
+        # solving), for calls on objects the analysis cannot tell.
+        self._method_returns: dict[str, Objs] | None = None
+        # By attribute name: what the project's properties return and its classes'
+        # instances hold under that name (after solving).
+        self._attribute_values: dict[str, Objs] | None = None
         # What each node resolves to, by node; None: not resolved yet in this round.
         self._memo: list[Objs | None] = []
         self._results: dict[Objs, Objs] = {}
@@ -1035,6 +1044,11 @@ class FlowResolver:
                                and self._lacks(objs, first))
         if unknown and (nylas_module or _named_like_a_client(use.root)):
             unresolved += self._unknown_receiver(use)
+        if not objs:
+            # ``box.outbox()`` may also run a project method of that name.
+            found, lost = self._unknown_receiver_result(use.root, first, use.span, use.text)
+            endpoints += found
+            unresolved += lost
         return endpoints, unresolved
 
     def _interpret_on(self, objs: Objs, attrs: tuple[str, ...], use: Use, depth: int = 0
@@ -1440,6 +1454,10 @@ class FlowResolver:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
             if use is not None and (nylas_module or _named_like_a_client(use.root)):
                 unresolved += self._unknown_receiver(use)
+        if not callees:
+            found, lost = self._unknown_method_result(call)
+            endpoints += found
+            unresolved += lost
         if call.registers and not project:
             found, lost = self._returned_to_library(call)
             endpoints += found
@@ -1453,7 +1471,7 @@ class FlowResolver:
             call.callee_text)
         last = qualified.rsplit(".", 1)[-1]
         harmless = qualified in DATA_FUNCTIONS or (
-            "." in qualified and last in DATA_METHODS
+            "." in qualified and last in DATA_METHODS and not self._may_run_project_method(call)
         ) or any(kind == "nylas_class" for kind, _ in callees) or (
             qualified in self.sdk.app_level_helpers)
         template = qualified in TEMPLATE_FUNCTIONS or (
@@ -1469,6 +1487,11 @@ class FlowResolver:
             if argument is None:
                 continue
             objs = self.resolve(argument)
+            if not objs:
+                # ``send_all(box.outgoing)`` with ``box`` an object it cannot tell.
+                found, lost = self._unknown_attribute(argument, call.span)
+                endpoints += found
+                unresolved += lost
             if not objs and not harmless:
                 # ``run(client.calendars.all)`` with a client the analysis cannot tell.
                 use = _chain_use(argument, call.span, _describe_value(argument), self.sdk)
@@ -1493,6 +1516,50 @@ class FlowResolver:
             endpoints += found
             unresolved += lost
         return endpoints, unresolved
+
+    def _unknown_method_result(self, call: CallSite) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """``box.outbox()`` on an object the analysis cannot tell (a row an ORM
+        loaded, an object a framework passes in) may run the method of that name of
+        any class of the project: what such a method returns goes to code that is
+        followed no further, so the Nylas values among it are lost there."""
+        callee = call.callee
+        if callee is None or callee.kind != "attr":
+            return [], []
+        return self._unknown_receiver_result(callee.inner, callee.name, call.span,
+                                             call.callee_text)
+
+    def _unknown_receiver_result(self, receiver: Val | None, name: str, span: Span,
+                                 text: str) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        returned = self._returns_of_methods().get(name)
+        if not returned or self._external(receiver) or self.resolve(receiver):
+            return [], []
+        return self._lost(returned, span, "returned to code the analysis does not follow",
+                          f"what {text}() returns")
+
+    def _may_run_project_method(self, call: CallSite) -> bool:
+        """Whether ``notes.log(draft)`` may run a method of the project: the object is
+        one the analysis cannot tell, and a class of the project has a method of that
+        name (which then gets what the call passes, unseen).  Otherwise the name says
+        a logging or string method, which only reads its arguments."""
+        callee = call.callee
+        return (callee is not None and callee.kind == "attr"
+                and callee.name in self._returns_of_methods()
+                and not self._external(callee) and not self.resolve(callee.inner))
+
+    def _returns_of_methods(self) -> dict[str, Objs]:
+        """What the methods of the project's classes return, joined by method name
+        (built once, after solving); every method of the project has its name here."""
+        if self._method_returns is None:
+            joined: dict[str, set[Obj]] = {}
+            for function in self.functions:
+                owner, _, method = function.rpartition(".")
+                if owner in self.classes:
+                    joined.setdefault(method, set()).update(
+                        self.values.get(f"{RETURNED}{function}", _NOTHING))
+            self._method_returns = {
+                name: self._shared(objs) for name, objs in joined.items()}
+        return self._method_returns
 
     def _returned_to_library(self, call: CallSite) -> tuple[
             list[EndpointUse], list[UnresolvedUse]]:
@@ -1530,10 +1597,47 @@ class FlowResolver:
                                              read=True)
         return found
 
-    def read_effects(self, read: Read) -> list[EndpointUse]:
+    def read_effects(self, read: Read) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         named = _describe_value(read.value)
-        return self._reads(self.resolve(read.value), read.span,
-                           f"reading {named}" if named else "reading a Nylas query")
+        endpoints = self._reads(self.resolve(read.value), read.span,
+                                f"reading {named}" if named else "reading a Nylas query")
+        found, lost = self._unknown_attribute(read.value, read.span)
+        return endpoints + found, lost
+
+    def _unknown_attribute(self, value: Val | None, span: Span) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """``for d in box.outgoing`` on an object the analysis cannot tell: the
+        attribute may be a property, or what instances of a class of the project hold
+        under that name, and the Nylas values among it go where it does not follow."""
+        if value is None or value.kind != "attr" or self._external(value):
+            return [], []
+        held = self._values_of_attributes().get(value.name)
+        if not held or self.resolve(value.inner):
+            return [], []
+        # Model objects, and what holds them: a client or a bound method kept on an
+        # object is used through calls, which are judged where they are made.
+        held = frozenset(obj for obj in held if obj[0] in _HELD_DATA_KINDS and not (
+            obj[0] == "coll" and obj[1].startswith(V3_PREFIX)))
+        if not held:
+            return [], []
+        return self._lost(held, span, "read where the analysis does not follow it",
+                          f"what {_describe_value(value) or value.name} holds")
+
+    def _values_of_attributes(self) -> dict[str, Objs]:
+        """What the project's properties return and the instances of its classes
+        hold, joined by attribute name (built once, after solving)."""
+        if self._attribute_values is None:
+            joined: dict[str, set[Obj]] = {}
+            for function in self._properties:
+                joined.setdefault(function.rpartition(".")[2], set()).update(
+                    self.values.get(f"{RETURNED}{function}", _NOTHING))
+            for target, held in self.values.items():
+                if target.startswith(ATTRIBUTE) and held:
+                    joined.setdefault(qualified_name(target).rpartition(".")[2],
+                                      set()).update(held)
+            self._attribute_values = {
+                name: self._shared(objs) for name, objs in joined.items()}
+        return self._attribute_values
 
     def sink_effects(self, sink: Sink) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         return self._lost(self.resolve(sink.value), sink.span, sink.what,

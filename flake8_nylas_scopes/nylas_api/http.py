@@ -138,6 +138,27 @@ def match_route(method: str, path: str, hole: str, routes: Iterable[RawRoute]) -
     return ""
 
 
+def routes_a_template_names(method: str, path: str, hole: str, routes: Iterable[RawRoute]
+                            ) -> list[str]:
+    """The endpoint keys of every route among ``routes`` that ``method path`` may be,
+    where ``path`` is a template filled elsewhere: a field (``{action}``) or a part
+    built at run time may be any one segment, a literal one of a route
+    (``/messages/send``) as well as an identifier."""
+    segments = path.strip("/").split("/")
+    found: list[str] = []
+    for route in routes:
+        if route.method != method:
+            continue
+        pattern = route.path.strip("/").split("/")
+        if len(pattern) != len(segments):
+            continue
+        if all(p == s or (s and "/" not in s and (
+                p.startswith("{") or s.startswith("{") or hole in s))
+               for p, s in zip(pattern, segments)) and route.endpoint not in found:
+            found.append(route.endpoint)
+    return found
+
+
 def unknown_host_path(url: str, hole: str) -> str | None:
     """The path of a URL whose host is built at run time or given elsewhere (a base
     URL): ``{...}/messages/{...}`` or ``/messages/{...}``; None for a literal host."""
