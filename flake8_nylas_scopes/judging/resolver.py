@@ -552,7 +552,8 @@ class FlowResolver:
         for klass in self._family(owner):
             found |= self.values.get(f"{ATTRIBUTE}{klass}.{name}", _NOTHING)
         if owner in self._client_classes:
-            found |= self._attribute(("client", self._client_classes[owner]), name)
+            found |= self._attribute(("client", self._client_classes[owner]), name,
+                                     subclassed=True)
         return self._shared(found)
 
     def _instance(self, name: str) -> Objs:
@@ -625,8 +626,9 @@ class FlowResolver:
         inner = self._resolve_node(inner_node, depth + 1)
         found: set[Obj] = set()
         if kind == "attr":
+            subclassed = self._subclassed_client(inner)
             for obj in inner:
-                found |= self._attribute(obj, name)
+                found |= self._attribute(obj, name, subclassed)
         elif kind == "call":
             found |= self._call(inner_node, inner, depth)
         elif kind in ("iter", "item"):
@@ -733,12 +735,23 @@ class FlowResolver:
             return self.values.get(f"{RETURNED}{hook}", _NOTHING)
         return _NOTHING
 
-    def _attribute(self, obj: Obj, name: str) -> Objs:
+    def _subclassed_client(self, objs: Objs) -> bool:
+        """Whether a value may be an instance of a class of the project that derives
+        from an SDK client."""
+        return bool(self._client_classes) and any(
+            kind == "inst" and owner in self._client_classes for kind, owner in objs)
+
+    def _attribute(self, obj: Obj, name: str, subclassed: bool = False) -> Objs:
+        """``obj.name``.  ``subclassed``: the value may be an instance of a subclass of
+        the client, whose own members are read from the code."""
         kind, owner = obj
         if name == ANY_MEMBER:
             return self._any_member(obj)
         if kind == "client" and owner:
-            return self._resource_attribute("", name)
+            found = self._resource_attribute("", name)
+            if found or subclassed:
+                return found
+            return self._later_client_member(owner, name)
         if kind == "coll" and owner.startswith(V3_PREFIX):
             return self._resource_attribute(owner[len(V3_PREFIX):], name)
         collections, models = self.sdk.collections, self.sdk.models
@@ -750,9 +763,7 @@ class FlowResolver:
             if name.startswith("_") and not name.startswith("__"):
                 # The SDK's private request helpers (``_get_resource``): any endpoint.
                 return {("unmapped", name)}
-            # Every public member that sends a request is mapped (checked against the
-            # SDK sources); the others are data and helpers.
-            return _NOTHING
+            return _NOTHING if subclassed else self._later_client_member(owner, name)
         if kind == "coll":
             if name in collections[owner].operations or name == "create":
                 return {("method", f"coll|{owner}|{name}")}
@@ -826,8 +837,18 @@ class FlowResolver:
             # The client's HTTP client and private helpers can send any request.
             return {("unmapped", name)}
         # Every public method that sends a request is mapped (checked against the SDK
-        # sources); the others are data (``client.api_key``).
+        # sources); the client's others are weighed by ``_later_client_member``.
         return _NOTHING
+
+    def _later_client_member(self, client: str, name: str) -> Objs:
+        """A member of a client (``client`` names its generation) that the tables do
+        not map.  The data the client holds (``api_key``) and the methods that build
+        values send nothing; any other name may be a resource or a method a later
+        release added, which may send any request.  (A special name such as
+        ``__class__`` is Python's, not the SDK's.)"""
+        if name in self.sdk.client_data[client] or name.startswith("__"):
+            return _NOTHING
+        return {("unmapped", name)}
 
     def _call(self, callee: Node, callees: Objs, depth: int) -> set[Obj]:
         found: set[Obj] = set()
