@@ -563,14 +563,16 @@ class FlowExtractor:
         args = node.args
         if len(args) < 2 or node.keywords:
             return None
-        if not (isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)):
+        if not _names_its_attribute(node):
             # Any member of a module whose name cannot be read is as unknown as it; of
             # a module of the project, any of its members.
             owner = self.value(args[0])
             if owner is None or owner == self._val("unknown", UNREAD_MODULE):
                 return owner
             return self._val("attr", ANY_MEMBER, owner)
-        read = ast.copy_location(ast.Attribute(args[0], args[1].value, ast.Load()), node)
+        name = args[1]
+        assert isinstance(name, ast.Constant) and isinstance(name.value, str)
+        read = ast.copy_location(ast.Attribute(args[0], name.value, ast.Load()), node)
         return self._union([read, *args[2:3]], node)
 
     def _attrgetter_value(self, getter: ast.Call, target: ast.expr,
@@ -1252,7 +1254,10 @@ class FlowExtractor:
             return False
         if isinstance(func, ast.Attribute) and func.attr == "sort" and node.keywords:
             self._keyed(node, "key", func.value, span)
-        self._call_site(node, span, not used)
+        # ``getattr(nylas, "messages")`` reads ``nylas.messages`` (see ``_call_value``):
+        # the object does not escape.  With a name the analysis cannot read, it does.
+        self._call_site(node, span, not used,
+                        modelled=name == "getattr" and _names_its_attribute(node))
         return False
 
     def _call_site(self, node: ast.Call, span: Span, invokes: bool,
@@ -1545,6 +1550,14 @@ def _keeps_function(decorator: ast.expr) -> bool:
     name = called.attr if isinstance(called, ast.Attribute) else (
         called.id if isinstance(called, ast.Name) else "")
     return name in _KEEPS_FUNCTION
+
+
+def _names_its_attribute(node: ast.Call) -> bool:
+    """Whether ``getattr(obj, "name"[, default])`` names the attribute it reads."""
+    args = node.args
+    return 2 <= len(args) <= 3 and not node.keywords and not any(
+        isinstance(arg, ast.Starred) for arg in args) and isinstance(
+        args[1], ast.Constant) and isinstance(args[1].value, str)
 
 
 def _marker(func: ast.expr) -> bool:
