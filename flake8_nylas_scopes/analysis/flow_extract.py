@@ -29,6 +29,7 @@ from .flow_calls import (
     ADDERS,
     BUILTINS,
     EXTENDERS,
+    GIVEN_BACK,
     HAND_OVER_METHODS,
     HAND_OVERS,
     HOOKS_HANDING_ON_RESULTS,
@@ -498,6 +499,9 @@ class FlowExtractor:
             return self._builtin_value(node, builtin.shape)
         if name in PASS_THROUGH:
             return self._union(node.args, node)
+        if name in GIVEN_BACK:
+            given = _given_back(node, GIVEN_BACK[name])
+            return self.value(given) if given is not None else None
         if name in _MODULE_IMPORTERS:
             return self._imported_module(node, name)
         if name == "getattr":
@@ -1234,7 +1238,8 @@ class FlowExtractor:
         if builtin is not None:
             self._builtin_call(node, builtin.key, builtin.shape, span)
             return False
-        if name in PASS_THROUGH:
+        if name in PASS_THROUGH or (name in GIVEN_BACK and _given_back(
+                node, GIVEN_BACK[name]) is not None):
             return False  # the value passes on; the call's context decides
         over = self._hand_over(node)
         if over is not None:
@@ -1550,6 +1555,17 @@ def _keeps_function(decorator: ast.expr) -> bool:
     name = called.attr if isinstance(called, ast.Attribute) else (
         called.id if isinstance(called, ast.Name) else "")
     return name in _KEEPS_FUNCTION
+
+
+def _given_back(node: ast.Call, parameter: str) -> ast.expr | None:
+    """The one argument of a call such as ``closing(client)`` (or
+    ``nullcontext(enter_result=client)``); None for any other shape."""
+    if len(node.args) + len(node.keywords) != 1:
+        return None
+    if node.args:
+        return None if isinstance(node.args[0], ast.Starred) else node.args[0]
+    keyword = node.keywords[0]
+    return keyword.value if keyword.arg == parameter else None
 
 
 def _names_its_attribute(node: ast.Call) -> bool:
