@@ -141,3 +141,55 @@ def test_a_context_manager_of_another_shape_loses_the_client(tmp_path: Path) -> 
     main = CLOSING.format(imports='client = Client(os.environ["KEY"])',
                           manager="nullcontext(client, client)")
     assert _unresolved(_findings(tmp_path, main))
+
+
+# -- a client and a grant returned together ----------------------------------------------
+
+DEPS = '''import os
+
+from nylas import Client
+
+
+def clients():
+    if os.environ.get("NYLAS_REGION") == "eu":
+        return Client(os.environ["KEY"], "https://api.eu.nylas.com"), os.environ["GRANT"]
+    return {returned}
+'''
+PAIR = '''import logging
+
+from .deps import clients
+
+cache = logging.getLogger("cache")
+
+
+def agenda():
+    nylas, grant_id = clients()
+    cache.handle(grant_id)  # the grant's id goes to code the analysis does not see
+    return nylas.events.list(grant_id, query_params={"calendar_id": "work"})
+'''
+
+
+def test_each_name_of_a_tuple_target_takes_its_own_element(tmp_path: Path) -> None:
+    deps = DEPS.format(returned='Client(os.environ["KEY"]), os.environ["GRANT"]')
+    assert _findings(tmp_path, PAIR, {"deps.py": deps}) == EVENTS_ONLY
+
+
+def test_a_function_returning_tuples_of_another_length_stays_unresolved(
+        tmp_path: Path) -> None:
+    # A return of another length (or of something else than a tuple display) makes
+    # any element possible in any name, the client in the grant's id too.
+    deps = DEPS.format(returned='Client(os.environ["KEY"]), os.environ["GRANT"], None')
+    assert _unresolved(_findings(tmp_path, PAIR, {"deps.py": deps}))
+
+
+def test_a_tuple_target_of_what_a_generator_gives_stays_unresolved(tmp_path: Path) -> None:
+    deps = '''import os
+
+from nylas import Client
+
+
+def clients():
+    yield Client(os.environ["KEY"])
+    return Client(os.environ["KEY"]), os.environ["GRANT"]
+'''
+    assert _unresolved(_findings(tmp_path, PAIR, {"deps.py": deps}))

@@ -55,7 +55,17 @@ from .flow_facts import (
 )
 from .prefilter import names_a_scope_family
 from .source import SourceMap
-from .symbols import ATTRIBUTE, BASES, GLOBAL, LOCAL, PARAMETER, RETURNED, STATE, TEMPORARY
+from .symbols import (
+    ATTRIBUTE,
+    BASES,
+    GLOBAL,
+    LOCAL,
+    PARAMETER,
+    RETURNED,
+    STATE,
+    TEMPORARY,
+    returned_element,
+)
 from .values import SCOPE_WORD, ValueReader
 
 # The v2 SDK, whose collections and model methods start the chains recorded as uses.
@@ -100,6 +110,9 @@ class _Frame:
     is_class: bool = False
     # A function's statements, for what its names hand over (``hand_overs``).
     body: list[ast.stmt] | None = None
+    # The length of the tuples each of its ``return`` statements gives (see
+    # ``Function.tuple_size``).
+    tuple_size: int = 0
 
     def __post_init__(self) -> None:
         # What each name read in this frame stands for.  A frame always sits on the
@@ -708,6 +721,16 @@ class FlowExtractor:
                 for element, assigned in zip(target.elts, pairwise.elts):
                     self._bind(element, self.value(assigned), node, assigned)
                 return
+            if isinstance(pairwise, ast.Await):
+                pairwise = pairwise.value
+            size = len(target.elts)
+            if isinstance(pairwise, ast.Call) and value is not None and value.kind == "call" \
+                    and size > 1 and not any(isinstance(e, ast.Starred) for e in target.elts):
+                # ``client, grant_id = connect()``: each name takes its own element when
+                # the function returns tuples of this length (the resolver decides).
+                for index, element in enumerate(target.elts):
+                    self._bind(element, self._val("part", f"{index}/{size}", value), node)
+                return
             for element in target.elts:
                 self._bind(element, self._iter(value), node)
             return
@@ -843,8 +866,9 @@ class FlowExtractor:
         every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
         params = call_parameters(node, is_method)
         drop_first = len(params) < len(every)
+        tuple_size = _returned_tuple_size(node)
         self._function(f"{self.module}.{qualname}", params, node,
-                       any(_is_property(d) for d in node.decorator_list))
+                       any(_is_property(d) for d in node.decorator_list), tuple_size)
         self._decorate(node, self._val("ref", f"{self.module}.{qualname}"))
         self._bind_local_definition(node.name, f"{self.module}.{qualname}")
         names = {arg.arg for arg in every}
@@ -861,6 +885,7 @@ class FlowExtractor:
             True,
             self_name,
             body=node.body,
+            tuple_size=tuple_size,
         )
         # Defaults and annotations are evaluated where the function is defined.
         self._parameters(args, frame)
@@ -881,12 +906,12 @@ class FlowExtractor:
 
     def _function(self, qualname: str, params: Sequence[str],
                   node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda,
-                  is_property: bool = False) -> None:
+                  is_property: bool = False, tuple_size: int = 0) -> None:
         args = node.args
         self.facts.functions.append(Function(
             qualname, tuple(params),
             args.vararg.arg if args.vararg else "", args.kwarg.arg if args.kwarg else "",
-            self.source.span(node), is_property,
+            self.source.span(node), is_property, tuple_size,
         ))
 
     def _walk_defaults(self, args: ast.arguments) -> None:
@@ -1168,7 +1193,11 @@ class FlowExtractor:
         frame = self.frames[-1]
         if node.value is not None:
             if frame.is_function:
-                self._edge(f"{RETURNED}{self.module}.{frame.qualname}", self.value(node.value))
+                function = f"{self.module}.{frame.qualname}"
+                self._edge(f"{RETURNED}{function}", self.value(node.value))
+                if frame.tuple_size and isinstance(node.value, ast.Tuple):
+                    for index, element in enumerate(node.value.elts):
+                        self._edge(returned_element(function, index), self.value(element))
                 hook = frame.qualname.rsplit(".", 1)[-1]
                 if frame.self_name and hook in HOOKS_HANDING_ON_RESULTS:
                     self._sink(self.value(node.value), f"returned by {hook}(), which the "
@@ -1555,6 +1584,29 @@ def _keeps_function(decorator: ast.expr) -> bool:
     name = called.attr if isinstance(called, ast.Attribute) else (
         called.id if isinstance(called, ast.Name) else "")
     return name in _KEEPS_FUNCTION
+
+
+def _returned_tuple_size(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """The length of the tuple display every ``return`` of a function gives (a bare
+    ``return`` gives None, which no tuple target takes); 0 when they differ, when one
+    gives something else or when it is a generator."""
+    sizes: set[int] = set()
+    pending: list[ast.AST] = list(node.body)
+    while pending:
+        current = pending.pop()
+        if isinstance(current, (ast.Yield, ast.YieldFrom)):
+            return 0
+        if isinstance(current, ast.Return) and current.value is not None:
+            value = current.value
+            if not isinstance(value, ast.Tuple) or any(
+                    isinstance(element, ast.Starred) for element in value.elts):
+                return 0
+            sizes.add(len(value.elts))
+        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                ast.Lambda)):
+            continue  # a nested scope's returns are its own
+        pending.extend(ast.iter_child_nodes(current))
+    return sizes.pop() if len(sizes) == 1 else 0
 
 
 def _given_back(node: ast.Call, parameter: str) -> ast.expr | None:

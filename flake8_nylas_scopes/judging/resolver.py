@@ -41,6 +41,7 @@ from ..analysis.symbols import (
     RETURNED,
     STATE,
     qualified_name,
+    returned_element,
 )
 from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
@@ -197,7 +198,7 @@ def _imported_as_nylas(value: Val | None) -> bool:
     """Whether a receiver is imported under a name or from a module that says Nylas
     (``from shared.nylas_setup import client``): a client made outside the project
     (a company package, a sibling of a monorepo), not another library's object."""
-    while value is not None and value.kind in ("attr", "call", "item", "iter"):
+    while value is not None and value.kind in ("attr", "call", "item", "iter", "part"):
         value = value.inner
     return value is not None and value.kind == "ref" and "nylas" in value.name.lower()
 
@@ -265,6 +266,8 @@ class FlowResolver:
         # ``*args`` and ``**kwargs`` of each function that has them.
         self._rest: dict[str, tuple[str, str]] = {}
         self._properties: set[str] = set()
+        # The functions that return tuples of one length, and that length.
+        self._tuple_sizes: dict[str, int] = {}
         self._param_keys: dict[str, tuple[str, ...]] = {}
         self.classes: set[str] = set()
         # Of each module read with ``getattr`` by a name that cannot be read: its
@@ -304,6 +307,8 @@ class FlowResolver:
                 self.functions[function.qualname] = function.params
                 if function.is_property:
                     self._properties.add(function.qualname)
+                if function.tuple_size:
+                    self._tuple_sizes[function.qualname] = function.tuple_size
                 if function.vararg or function.kwarg:
                     self._rest[function.qualname] = (function.vararg, function.kwarg)
             self.classes.update(module.flow.classes)
@@ -634,6 +639,8 @@ class FlowResolver:
         elif kind in ("iter", "item"):
             for obj in inner:
                 found |= self._elements(obj)
+        elif kind == "part":
+            found |= self._part(inner_node, inner, name, depth)
         elif kind == "box":
             found = {box(obj) for obj in inner if _box_depth(obj) < _MAX_BOX_DEPTH}
             found |= {obj for obj in inner if _box_depth(obj) >= _MAX_BOX_DEPTH}
@@ -649,6 +656,24 @@ class FlowResolver:
                     # An imported type alias (``Annotated[APIClient, Depends(...)]``)
                     # holds what it annotates already.
                     found.add((obj_kind, obj_name))
+        return self._shared(found)
+
+    def _part(self, call: Node, returned: Objs, name: str, depth: int) -> Objs:
+        """What one name of a tuple target takes from a call (``client, grant_id =
+        connect()``): the element at its place when every function the call may run
+        returns tuples of the target's length, else any element of what it returns."""
+        index, _, size = name.partition("/")
+        if KIND_NAMES[self._kinds[call]] == "call":
+            callees = self._resolve_node(self._inners[call], depth + 1)
+            if callees and all(kind == "func" and self._tuple_sizes.get(function) == int(size)
+                               for kind, function in callees):
+                found: set[Obj] = set()
+                for _, function in callees:
+                    found |= self.values.get(returned_element(function, int(index)), _NOTHING)
+                return self._shared(found)
+        found = set()
+        for obj in returned:
+            found |= self._elements(obj)
         return self._shared(found)
 
     def _elements(self, obj: Obj) -> set[Obj]:
@@ -1223,7 +1248,7 @@ class FlowResolver:
     def _external(self, value: Val | None) -> bool:
         """Whether a value is an attribute of something imported from another
         library than Nylas (``flask.request``): not a Nylas object."""
-        while value is not None and value.kind in ("attr", "call", "item", "iter"):
+        while value is not None and value.kind in ("attr", "call", "item", "iter", "part"):
             value = value.inner
         if value is None or value.kind != "ref":
             return False
