@@ -193,3 +193,38 @@ def clients():
     return Client(os.environ["KEY"]), os.environ["GRANT"]
 '''
     assert _unresolved(_findings(tmp_path, PAIR, {"deps.py": deps}))
+
+
+# -- a client brought by a star import ---------------------------------------------------
+
+CONNECTION = '''import os
+
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+'''
+STARRED = '''{imports}
+
+
+def agenda(grant_id):
+    return nylas.events.list(grant_id, query_params={{"calendar_id": "work"}})
+'''
+
+
+def test_a_name_a_star_import_brings_is_the_other_module_s(tmp_path: Path) -> None:
+    main = STARRED.format(imports="from .deps import *")
+    assert _findings(tmp_path, main, {"deps.py": CONNECTION}) == EVENTS_ONLY
+
+
+def test_a_star_import_of_a_module_without_the_name_stays_unresolved(
+        tmp_path: Path) -> None:
+    main = STARRED.format(imports="from .deps import *")
+    deps = CONNECTION.replace("nylas = ", "client = ")
+    assert _unresolved(_findings(tmp_path, main, {"deps.py": deps}))
+
+
+def test_a_name_two_star_imports_may_bring_stays_unresolved(tmp_path: Path) -> None:
+    # Either module may bind it: the analysis does not pick one.
+    main = STARRED.format(imports="from .deps import *\nfrom .other import *")
+    found = _findings(tmp_path, main, {"deps.py": CONNECTION, "other.py": "TIMEOUT = 5\n"})
+    assert _unresolved(found)

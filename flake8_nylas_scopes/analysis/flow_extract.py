@@ -198,11 +198,14 @@ class FlowExtractor:
         imports: Mapping[str, str],
         module_bindings: Bindings,
         body_bindings: BodyBindings | None = None,
+        star_imported: Mapping[str, str] | None = None,
     ) -> None:
         self.body_bindings = body_bindings or BodyBindings()
         self.source = source
         self.module = module_name or "__main__"
         self.imports = imports
+        # ``from .deps import *``: the qualified name of each name it must bring.
+        self.star_imported = star_imported or {}
         self.facts = FlowFacts()
         self.frames: list[_Frame] = [_Frame("", module_bindings)]
         self.module_functions: set[str] = set()
@@ -302,6 +305,8 @@ class FlowExtractor:
             return self._val("sym", f"{GLOBAL}{self.module}.{name}")
         if name in self.imports:
             return self._val("ref", self.imports[name])
+        if name in self.star_imported:
+            return self._val("ref", self.star_imported[name])
         return None
 
     def _self_owner(self, node: ast.expr) -> bool:
