@@ -75,6 +75,16 @@ def test_an_unknown_v3_client_attribute_held_in_a_name_is_unresolved(tmp_path: P
     assert [code for code, _ in found] == ["NYS304"]
 
 
+def test_an_unknown_method_of_a_resource_held_in_a_name_may_need_its_scopes(
+        tmp_path: Path) -> None:
+    # A method a later release added to the events resource may need the calendar
+    # scope; it cannot need the contacts scope, which stays unused.
+    found = _findings(tmp_path, _v3("    later = nylas.events.brand_new\n    later(grant_id)")
+                      .replace('calendar"]', 'calendar", "' + G + 'contacts.readonly"]'))
+    assert _unused(found) == [f"{G}contacts.readonly"]
+    assert any(code == "NYS304" and "later()" in message for code, message in found)
+
+
 def test_the_v3_client_s_own_data_sends_nothing(tmp_path: Path) -> None:
     # The control: reading (and using) what the client holds leaves the claims made.
     body = "    print(nylas.api_key, nylas.api_uri)\n    nylas.api_key.strip()"

@@ -861,9 +861,25 @@ class FlowResolver:
         if name == "http_client" or (name.startswith("_") and not name.startswith("__")):
             # The client's HTTP client and private helpers can send any request.
             return {("unmapped", name)}
+        if path and not name.startswith("__"):
+            # A resource holds no data: a public name the map lacks is a method a
+            # later release added, which may send any of the resource's requests.
+            return {("method", f"coll|{V3_PREFIX}{path}|{name}")}
         # Every public method that sends a request is mapped (checked against the SDK
         # sources); the client's others are weighed by ``_later_client_member``.
         return _NOTHING
+
+    def _later_method_scopes(self, method: str) -> frozenset[str] | None:
+        """For a bound method of an API v3 resource that the map does not know
+        (``later = nylas.events.brand_new``), what it may request: any of the
+        resource's scopes.  None for any other method."""
+        owner_kind, owner, operation = _split_method(method)
+        if owner_kind != "coll" or not owner.startswith(V3_PREFIX):
+            return None
+        path = owner[len(V3_PREFIX):]
+        if operation in self.sdk.resources[path].methods:
+            return None
+        return self.sdk.resource_scopes(path)
 
     def _later_client_member(self, client: str, name: str) -> Objs:
         """A member of a client (``client`` names its generation) that the tables do
@@ -1410,6 +1426,7 @@ class FlowResolver:
                 return frozenset(), (unbox(("box", owner)),)
             own = sdk.endpoint_scopes(
                 use.endpoint.key for use in self.method_endpoints(name, Span("", 0, 0, 0, 0), ""))
+            own |= self._later_method_scopes(name) or frozenset()
             # What it returns could be used further.
             return frozenset(own), self._method_result(name)
         if kind == "box":
@@ -1439,7 +1456,8 @@ class FlowResolver:
                 # What the method returns could be used further.
                 results = [self.reach(result) for result in self._method_result(name)]
                 reach = None if None in results else frozenset().union(
-                    *(r for r in results if r is not None))
+                    *(r for r in results if r is not None),
+                    self._later_method_scopes(name) or frozenset())
                 if reach is None:
                     scopes = None
             elif kind in ("inst", "func") or kind in _NYLAS_KINDS:
@@ -1472,6 +1490,11 @@ class FlowResolver:
                 nylas_call = True
                 if call.invokes:
                     endpoints += self.method_endpoints(name, call.span, call.callee_text)
+                    later = self._later_method_scopes(name)
+                    if later is not None:
+                        unresolved.append(UnresolvedUse(
+                            call.span, f"{call.callee_text}() is not in the endpoint map",
+                            later))
             elif kind == "unmapped":
                 unresolved.append(UnresolvedUse(call.span, f"{call.callee_text}() " + (
                     "comes from a module imported by a name the analysis cannot read"
