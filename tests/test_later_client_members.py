@@ -13,13 +13,15 @@ G = "https://www.googleapis.com/auth/"
 JUDGED = frozenset({"NYS301", "NYS302", "NYS303", "NYS304", "NYS405"})
 
 
-def _findings(tmp_path: Path, main: str) -> list[tuple[str, str]]:
+def _findings(tmp_path: Path, main: str, client_names: tuple[str, ...] = ()
+              ) -> list[tuple[str, str]]:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
     package = tmp_path / "app"
     package.mkdir()
     (package / "__init__.py").write_text("")
     (package / "main.py").write_text(main)
-    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    config = make_config(client_names=client_names)
+    result = analyse([str(tmp_path)], config, lambda code: True, use_cache=False)
     return sorted((f.code, f.message) for f in result.findings if f.code in JUDGED)
 
 
@@ -126,3 +128,38 @@ def test_the_v2_client_s_session_can_send_anything(tmp_path: Path) -> None:
 def test_the_v2_client_s_own_data_sends_nothing(tmp_path: Path) -> None:
     body = "    print(client.api_server, client.client_id)\n    client.is_opensource_api()"
     assert _unused(_findings(tmp_path, _v2(body))) == ["calendar"]
+
+
+CONFIGURED = f'''from elsewhere import make
+
+nylas = make()
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", "provider": "google", "redirect_uri": "https://a.example/cb",
+        "scope": ["{G}gmail.readonly", "{G}calendar"],
+    }})
+
+
+def work(grant_id):
+    nylas.messages.list(grant_id)
+    grants = nylas.grants
+    grants.find(grant_id)
+BODY
+'''
+
+
+def test_a_name_one_generation_knows_is_no_later_member_of_the_other(
+        tmp_path: Path) -> None:
+    # A configured client name may hold a client of either generation: ``auth`` and
+    # ``grants`` are v3 resources, not members a later v2 release added.
+    found = _findings(tmp_path, CONFIGURED.replace("BODY", ""), client_names=("nylas",))
+    assert _unused(found) == [f"{G}calendar"]
+
+
+def test_a_name_neither_generation_knows_is_unresolved_on_a_configured_client(
+        tmp_path: Path) -> None:
+    found = _findings(tmp_path, CONFIGURED.replace("BODY", "    nylas.brand_new.go(grant_id)"),
+                      client_names=("nylas",))
+    assert [code for code, _ in found] == ["NYS304"]

@@ -229,6 +229,18 @@ def _split_method(name: str) -> tuple[str, str, str]:
     return owner_kind, owner, operation
 
 
+def _both_generations(objs: Objs) -> bool:
+    """Whether a value may be an object of each generation of the SDK."""
+    v2 = v3 = False
+    for kind, name in objs:
+        if kind in ("client", "coll"):
+            if name == "v3" or name.startswith(V3_PREFIX):
+                v3 = True
+            else:
+                v2 = True
+    return v2 and v3
+
+
 def _box_depth(obj: Obj) -> int:
     depth = 0
     while obj[0] == "box":
@@ -631,9 +643,7 @@ class FlowResolver:
         inner = self._resolve_node(inner_node, depth + 1)
         found: set[Obj] = set()
         if kind == "attr":
-            subclassed = self._subclassed_client(inner)
-            for obj in inner:
-                found |= self._attribute(obj, name, subclassed)
+            return self._attribute_of(inner, name)
         elif kind == "call":
             found |= self._call(inner_node, inner, depth)
         elif kind in ("iter", "item"):
@@ -732,7 +742,7 @@ class FlowResolver:
             objs = self._resolve_exact(".".join(parts[:cut]))
             if objs:
                 for attribute in parts[cut:]:
-                    objs = {o for obj in objs for o in self._attribute(obj, attribute)}
+                    objs = self._attribute_of(objs, attribute)
                 return objs
         return _NOTHING
 
@@ -759,6 +769,24 @@ class FlowResolver:
             # (``from .conn import outbox`` of a module that builds it on first use).
             return self.values.get(f"{RETURNED}{hook}", _NOTHING)
         return _NOTHING
+
+    def _attribute_of(self, objs: Objs, name: str) -> Objs:
+        """``value.name`` for a value that may be any of ``objs``."""
+        subclassed = self._subclassed_client(objs)
+        found: set[Obj] = set()
+        for obj in objs:
+            found |= self._attribute(obj, name, subclassed)
+        if len(found) > 1 and _both_generations(objs):
+            found = self._known_to_one_generation(found)
+        return self._shared(found)
+
+    def _known_to_one_generation(self, found: set[Obj]) -> set[Obj]:
+        """What an attribute of a value that may be either generation's client (a
+        configured client name), or what it holds, gives: a name one generation knows
+        is not a member a later release added to the other."""
+        later = {obj for obj in found if obj[0] == "unmapped" or (
+            obj[0] == "method" and self._later_method_scopes(obj[1]) is not None)}
+        return found - later if later and len(later) < len(found) else found
 
     def _subclassed_client(self, objs: Objs) -> bool:
         """Whether a value may be an instance of a class of the project that derives
