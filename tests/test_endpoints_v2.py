@@ -19,6 +19,7 @@ Set ``NYLAS_SDK_CACHE`` to a directory to keep the downloaded archives between r
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
 import subprocess
@@ -33,6 +34,7 @@ from pathlib import Path
 import pytest
 
 from flake8_nylas_scopes.nylas_api.v2.scopes import V2_SCOPES
+from flake8_nylas_scopes.nylas_api.v2.sdk import CLIENT_DATA
 from flake8_nylas_scopes.nylas_api.v2.endpoints import (
     API_SERVER,
     CLIENT_METHODS,
@@ -825,6 +827,33 @@ def test_sdk_client_methods_are_mapped(sdks: dict[str, Sdk]) -> None:
                 f"{sdk.release}: APIClient.{member} sends {sorted(verbs)} and is not mapped"
             )
             _check_verb(sdk, "APIClient", member, CLIENT_METHODS[member])
+
+
+def test_sdk_client_members_that_send_nothing(sdks: dict[str, Sdk]) -> None:
+    # ``CLIENT_DATA`` names what the client holds and the methods that build values;
+    # an attribute beyond it and the mapped ones is taken for one that may send.
+    members: set[str] = set()
+    for sdk in sdks.values():
+        for owner in sdk.mro("APIClient"):
+            for function in sdk.classes[owner].functions.values():
+                members |= {
+                    target.attr
+                    for node in ast.walk(function)
+                    if isinstance(node, ast.Assign)
+                    for target in node.targets
+                    if isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"
+                    and not target.attr.startswith("_")
+                }
+        for member in sdk.public_members("APIClient"):
+            if sdk.verbs("APIClient", member) is None and member not in COLLECTIONS:
+                members.add(member)
+    encoder = {name for name in dir(json.JSONEncoder) if not name.startswith("_")}
+    encoder |= set(vars(json.JSONEncoder()))
+    # The two ``requests.Session`` objects carry the client's credentials.
+    assert members | encoder == CLIENT_DATA | {"session", "admin_session"}
+    assert not CLIENT_DATA & (set(COLLECTIONS) | set(CLIENT_METHODS))
 
 
 def test_sdk_model_writes_use_the_model_path(sdks: dict[str, Sdk]) -> None:

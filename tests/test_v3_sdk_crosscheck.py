@@ -426,6 +426,27 @@ def test_client_classes_and_parameters(sdks: dict[str, Sdk]) -> None:
         assert tuple(parameters) == sdk.CLIENT_PARAMETERS, release
 
 
+def _stored_on_self(function: ast.FunctionDef) -> set[str]:
+    return {
+        target.attr
+        for node in ast.walk(function)
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Attribute) and _is_self(target.value)
+    }
+
+
+def test_client_members_that_send_nothing(sdks: dict[str, Sdk]) -> None:
+    # Every other public member of the client is a resource, or ``http_client``,
+    # which can send any request: an unknown one is taken for a later resource.
+    for release, found in sdks.items():
+        client = found.classes["Client"]
+        members = {name for name in client.functions if not name.startswith("_")}
+        members |= _stored_on_self(client.functions["__init__"])
+        resources = {path for path in found.resources() if "." not in path}
+        assert members - resources - {"http_client"} == sdk.CLIENT_DATA, release
+
+
 def test_provider_values(sdks: dict[str, Sdk]) -> None:
     for release, found in sdks.items():
         expected = {

@@ -313,7 +313,8 @@ def test_scopes_no_disputed_requirement_names_are_still_judged(
 @pytest.mark.parametrize("body", [
     "    register(nylas)",  # the client goes to code the analysis does not see
     "    nylas.http_client._execute('GET', f'/v3/grants/{grant_id}/messages')",
-    "    getattr(nylas, 'messages').list(grant_id)",
+    # A resource whose name the analysis cannot read.
+    "    getattr(nylas, calendar_id).list(grant_id)",
     "    nylas.messages.brand_new_method(grant_id)",
 ])
 def test_a_client_the_analysis_loses_silences_the_claims(tmp_path: Path, body: str) -> None:

@@ -473,6 +473,15 @@ class Extractor(FastVisitor):
         cls = self._module_classes.get(made.func.id)
         return cls if cls is not None and _plain_dataclass(cls) else None
 
+    def star_imported(self) -> dict[str, str]:
+        """The qualified name of each name a star import must bring (read and bound
+        nowhere in the module), when the module has one star import only, which always
+        runs, of a module it can name: then every such name comes from there."""
+        stars = self.facts.star_imports
+        if len(stars) != 1 or stars[0].conditional or not stars[0].module:
+            return {}
+        return {name: f"{stars[0].module}.{name}" for name in self._star_brought}
+
     def _from_star_import(self, name: str) -> bool:
         return bool(
             self.facts.star_imports and self._module_name and CONSTANT_NAME.match(name)

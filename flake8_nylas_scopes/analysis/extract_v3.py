@@ -684,12 +684,25 @@ def _literal(node: ast.expr | None) -> ArgumentValue:
 
 
 def _resource_root(node: ast.expr, resource: str) -> ast.expr | None:
-    """The client under ``<client>.<resource>`` (``resource`` may be dotted)."""
+    """The client under ``<client>.<resource>`` (``resource`` may be dotted), each
+    attribute read as such or by ``getattr(<client>, "<resource>")``."""
     for attribute in reversed(resource.split(".")):
-        if not isinstance(node, ast.Attribute) or node.attr != attribute:
+        if isinstance(node, ast.Attribute) and node.attr == attribute:
+            node = node.value
+        elif _named_read(node, attribute):
+            assert isinstance(node, ast.Call)
+            node = node.args[0]
+        else:
             return None
-        node = node.value
     return node
+
+
+def _named_read(node: ast.expr, attribute: str) -> bool:
+    """Whether ``node`` is ``getattr(obj, "<attribute>")``."""
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "getattr" and len(node.args) == 2 and not node.keywords
+            and isinstance(node.args[1], ast.Constant) and node.args[1].value == attribute
+            and not isinstance(node.args[0], ast.Starred))
 
 
 def _is_str_join(node: ast.Call, separator: str | None = None) -> bool:

@@ -147,6 +147,16 @@ PASS_THROUGH: frozenset[str] = frozenset({
     "asyncio.gather", "asyncio.run", "typing.cast",
 })
 
+# Context managers of the standard library that give, when entered, the object they
+# were given (by its parameter's name): ``with closing(client) as nylas`` binds the
+# client.  They do nothing else with it but call its ``close`` (``aclose``) at the
+# exit, which a Nylas client does not have.
+GIVEN_BACK: Mapping[str, str] = {
+    "contextlib.closing": "thing",
+    "contextlib.aclosing": "thing",
+    "contextlib.nullcontext": "enter_result",
+}
+
 # Methods that put their last argument into the container they are called on, and
 # those that put in every element of it.
 ADDERS: frozenset[str] = frozenset({

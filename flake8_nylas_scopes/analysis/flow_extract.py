@@ -30,6 +30,7 @@ from .flow_calls import (
     ADDERS,
     BUILTINS,
     EXTENDERS,
+    GIVEN_BACK,
     HAND_OVER_METHODS,
     HAND_OVERS,
     HOOKS_HANDING_ON_RESULTS,
@@ -55,7 +56,17 @@ from .flow_facts import (
 )
 from .prefilter import names_a_scope_family
 from .source import SourceMap
-from .symbols import ATTRIBUTE, BASES, GLOBAL, LOCAL, PARAMETER, RETURNED, STATE, TEMPORARY
+from .symbols import (
+    ATTRIBUTE,
+    BASES,
+    GLOBAL,
+    LOCAL,
+    PARAMETER,
+    RETURNED,
+    STATE,
+    TEMPORARY,
+    returned_element,
+)
 from .values import SCOPE_WORD, ValueReader
 
 # The v2 SDK, whose collections and model methods start the chains recorded as uses.
@@ -100,6 +111,9 @@ class _Frame:
     is_class: bool = False
     # A function's statements, for what its names hand over (``hand_overs``).
     body: list[ast.stmt] | None = None
+    # The length of the tuples each of its ``return`` statements gives (see
+    # ``Function.tuple_size``).
+    tuple_size: int = 0
 
     def __post_init__(self) -> None:
         # What each name read in this frame stands for.  A frame always sits on the
@@ -206,11 +220,14 @@ class FlowExtractor:
         imports: Mapping[str, str],
         module_bindings: Bindings,
         body_bindings: BodyBindings | None = None,
+        star_imported: Mapping[str, str] | None = None,
     ) -> None:
         self.body_bindings = body_bindings or BodyBindings()
         self.source = source
         self.module = module_name or "__main__"
         self.imports = imports
+        # ``from .deps import *``: the qualified name of each name it must bring.
+        self.star_imported = star_imported or {}
         self.facts = _Records()
         self.frames: list[_Frame] = [_Frame("", module_bindings)]
         self.module_functions: set[str] = set()
@@ -310,6 +327,8 @@ class FlowExtractor:
             return self._val("sym", f"{GLOBAL}{self.module}.{name}")
         if name in self.imports:
             return self._val("ref", self.imports[name])
+        if name in self.star_imported:
+            return self._val("ref", self.star_imported[name])
         return None
 
     def _self_owner(self, node: ast.expr) -> bool:
@@ -520,6 +539,9 @@ class FlowExtractor:
             return self._builtin_value(node, builtin.shape)
         if name in PASS_THROUGH:
             return self._union(node.args, node)
+        if name in GIVEN_BACK:
+            given = _given_back(node, GIVEN_BACK[name])
+            return self.value(given) if given is not None else None
         if name in _MODULE_IMPORTERS:
             return self._imported_module(node, name)
         if name == "getattr":
@@ -585,14 +607,16 @@ class FlowExtractor:
         args = node.args
         if len(args) < 2 or node.keywords:
             return None
-        if not (isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)):
+        if not _names_its_attribute(node):
             # Any member of a module whose name cannot be read is as unknown as it; of
             # a module of the project, any of its members.
             owner = self.value(args[0])
             if owner is None or owner == self._val("unknown", UNREAD_MODULE):
                 return owner
             return self._val("attr", ANY_MEMBER, owner)
-        read = ast.copy_location(ast.Attribute(args[0], args[1].value, ast.Load()), node)
+        name = args[1]
+        assert isinstance(name, ast.Constant) and isinstance(name.value, str)
+        read = ast.copy_location(ast.Attribute(args[0], name.value, ast.Load()), node)
         return self._union([read, *args[2:3]], node)
 
     def _attrgetter_value(self, getter: ast.Call, target: ast.expr,
@@ -729,6 +753,16 @@ class FlowExtractor:
                 for element, assigned in zip(target.elts, pairwise.elts):
                     self._bind(element, self.value(assigned), node, assigned)
                 return
+            if isinstance(pairwise, ast.Await):
+                pairwise = pairwise.value
+            size = len(target.elts)
+            if isinstance(pairwise, ast.Call) and value is not None and value.kind == "call" \
+                    and size > 1 and not any(isinstance(e, ast.Starred) for e in target.elts):
+                # ``client, grant_id = connect()``: each name takes its own element when
+                # the function returns tuples of this length (the resolver decides).
+                for index, element in enumerate(target.elts):
+                    self._bind(element, self._val("part", f"{index}/{size}", value), node)
+                return
             for element in target.elts:
                 self._bind(element, self._iter(value), node)
             return
@@ -864,8 +898,9 @@ class FlowExtractor:
         every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
         params = call_parameters(node, is_method)
         drop_first = len(params) < len(every)
+        tuple_size = _returned_tuple_size(node)
         self._function(f"{self.module}.{qualname}", params, node,
-                       any(_is_property(d) for d in node.decorator_list))
+                       any(_is_property(d) for d in node.decorator_list), tuple_size)
         self._decorate(node, self._val("ref", f"{self.module}.{qualname}"))
         self._bind_local_definition(node.name, f"{self.module}.{qualname}")
         names = {arg.arg for arg in every}
@@ -882,6 +917,7 @@ class FlowExtractor:
             True,
             self_name,
             body=node.body,
+            tuple_size=tuple_size,
         )
         # Defaults and annotations are evaluated where the function is defined.
         self._parameters(args, frame)
@@ -902,12 +938,12 @@ class FlowExtractor:
 
     def _function(self, qualname: str, params: Sequence[str],
                   node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda,
-                  is_property: bool = False) -> None:
+                  is_property: bool = False, tuple_size: int = 0) -> None:
         args = node.args
         self.facts.functions.append(Function(
             qualname, tuple(params),
             args.vararg.arg if args.vararg else "", args.kwarg.arg if args.kwarg else "",
-            self.source.span(node), is_property,
+            self.source.span(node), is_property, tuple_size,
         ))
 
     def _walk_defaults(self, args: ast.arguments) -> None:
@@ -1189,7 +1225,11 @@ class FlowExtractor:
         frame = self.frames[-1]
         if node.value is not None:
             if frame.is_function:
-                self._edge(f"{RETURNED}{self.module}.{frame.qualname}", self.value(node.value))
+                function = f"{self.module}.{frame.qualname}"
+                self._edge(f"{RETURNED}{function}", self.value(node.value))
+                if frame.tuple_size and isinstance(node.value, ast.Tuple):
+                    for index, element in enumerate(node.value.elts):
+                        self._edge(returned_element(function, index), self.value(element))
                 hook = frame.qualname.rsplit(".", 1)[-1]
                 if frame.self_name and hook in HOOKS_HANDING_ON_RESULTS:
                     self._sink(self.value(node.value), f"returned by {hook}(), which the "
@@ -1259,7 +1299,8 @@ class FlowExtractor:
         if builtin is not None:
             self._builtin_call(node, builtin.key, builtin.shape, span)
             return False
-        if name in PASS_THROUGH:
+        if name in PASS_THROUGH or (name in GIVEN_BACK and _given_back(
+                node, GIVEN_BACK[name]) is not None):
             return False  # the value passes on; the call's context decides
         over = self._hand_over(node)
         if over is not None:
@@ -1279,7 +1320,10 @@ class FlowExtractor:
             return False
         if isinstance(func, ast.Attribute) and func.attr == "sort" and node.keywords:
             self._keyed(node, "key", func.value, span)
-        self._call_site(node, span, not used)
+        # ``getattr(nylas, "messages")`` reads ``nylas.messages`` (see ``_call_value``):
+        # the object does not escape.  With a name the analysis cannot read, it does.
+        self._call_site(node, span, not used,
+                        modelled=name == "getattr" and _names_its_attribute(node))
         return False
 
     def _call_site(self, node: ast.Call, span: Span, invokes: bool,
@@ -1572,6 +1616,48 @@ def _keeps_function(decorator: ast.expr) -> bool:
     name = called.attr if isinstance(called, ast.Attribute) else (
         called.id if isinstance(called, ast.Name) else "")
     return name in _KEEPS_FUNCTION
+
+
+def _returned_tuple_size(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """The length of the tuple display every ``return`` of a function gives (a bare
+    ``return`` gives None, which no tuple target takes); 0 when they differ, when one
+    gives something else or when it is a generator."""
+    sizes: set[int] = set()
+    pending: list[ast.AST] = list(node.body)
+    while pending:
+        current = pending.pop()
+        if isinstance(current, (ast.Yield, ast.YieldFrom)):
+            return 0
+        if isinstance(current, ast.Return) and current.value is not None:
+            value = current.value
+            if not isinstance(value, ast.Tuple) or any(
+                    isinstance(element, ast.Starred) for element in value.elts):
+                return 0
+            sizes.add(len(value.elts))
+        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                ast.Lambda)):
+            continue  # a nested scope's returns are its own
+        pending.extend(ast.iter_child_nodes(current))
+    return sizes.pop() if len(sizes) == 1 else 0
+
+
+def _given_back(node: ast.Call, parameter: str) -> ast.expr | None:
+    """The one argument of a call such as ``closing(client)`` (or
+    ``nullcontext(enter_result=client)``); None for any other shape."""
+    if len(node.args) + len(node.keywords) != 1:
+        return None
+    if node.args:
+        return None if isinstance(node.args[0], ast.Starred) else node.args[0]
+    keyword = node.keywords[0]
+    return keyword.value if keyword.arg == parameter else None
+
+
+def _names_its_attribute(node: ast.Call) -> bool:
+    """Whether ``getattr(obj, "name"[, default])`` names the attribute it reads."""
+    args = node.args
+    return 2 <= len(args) <= 3 and not node.keywords and not any(
+        isinstance(arg, ast.Starred) for arg in args) and isinstance(
+        args[1], ast.Constant) and isinstance(args[1].value, str)
 
 
 def _marker(func: ast.expr) -> bool:

@@ -35,7 +35,7 @@ from .facts_values import ScopeValue
 # What a symbolic value is (see :class:`Val`).
 ValKind = Literal[
     "client", "sym", "ref", "attr", "call", "iter", "item", "box", "self", "super",
-    "instance", "unknown",
+    "instance", "unknown", "part",
 ]
 _VAL_KINDS: dict[str, ValKind] = {kind: kind for kind in get_args(ValKind)}
 
@@ -50,7 +50,9 @@ class Val:
     iterating ``inner``), ``item`` (``inner[...]``), ``box`` (a container whose
     elements are what ``inner`` holds), ``self`` (the instance in a method of class
     ``name``), ``super`` (``super()`` in a method of class ``name``), ``instance``
-    (an instance of the class ``inner`` names, from a type annotation) or ``unknown``.
+    (an instance of the class ``inner`` names, from a type annotation), ``part`` (the
+    element ``index`` of the ``size`` a tuple target takes from the call ``inner``,
+    ``name`` being ``"index/size"``) or ``unknown``.
     """
 
     kind: ValKind
@@ -405,15 +407,21 @@ class Function:
     span: Span | None = None
     # Decorated ``@property``: reading the attribute runs it.
     is_property: bool = False
+    # The length of the tuple display each of its ``return`` statements gives, when
+    # they all give one of the same length and it is no generator (0 otherwise): its
+    # elements are returned one by one too (``symbols.returned_element``).
+    tuple_size: int = 0
 
     def to_json(self, values: ValWriter) -> Any:
         return [self.qualname, list(self.params), self.vararg, self.kwarg,
-                values.span(self.span) if self.span is not None else None, self.is_property]
+                values.span(self.span) if self.span is not None else None, self.is_property,
+                self.tuple_size]
 
     @classmethod
     def from_json(cls, data: Any, values: ValReader) -> Function:
         return cls(str(data[0]), tuple(str(p) for p in data[1]), str(data[2]), str(data[3]),
-                   values.span(data[4]) if data[4] is not None else None, bool(data[5]))
+                   values.span(data[4]) if data[4] is not None else None, bool(data[5]),
+                   int(data[6]))
 
 
 @dataclass(frozen=True, slots=True)

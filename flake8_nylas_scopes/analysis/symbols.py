@@ -14,6 +14,7 @@ from typing import Final, Literal
 
 SymbolKind = Literal[
     "parameter", "local", "global", "attribute", "state", "temporary", "returned", "bases",
+    "element",
 ]
 
 # A function's parameter: ``module.function.name`` (methods: ``module.Class.method.name``).
@@ -34,10 +35,14 @@ TEMPORARY: Final = "t:"
 RETURNED: Final = "r:"
 # The bases of a class: ``module.Class``.
 BASES: Final = "c:"
+# One element of what a function returns when each of its ``return`` statements
+# gives a tuple display of the same length: ``module.function#index``.
+ELEMENT: Final = "e:"
 
 PREFIXES: Final[Mapping[SymbolKind, str]] = {
     "parameter": PARAMETER, "local": LOCAL, "global": GLOBAL, "attribute": ATTRIBUTE,
     "state": STATE, "temporary": TEMPORARY, "returned": RETURNED, "bases": BASES,
+    "element": ELEMENT,
 }
 _KINDS: Final[Mapping[str, SymbolKind]] = {prefix: kind for kind, prefix in PREFIXES.items()}
 # Keys that name a variable the user wrote (for messages: ``client``).
@@ -52,3 +57,8 @@ def kind_of(key: str) -> SymbolKind | None:
 def qualified_name(key: str) -> str:
     """The qualified name a key is made of, without its prefix."""
     return key[2:]
+
+
+def returned_element(function: str, index: int) -> str:
+    """The key of the ``index``-th element of the tuples ``function`` returns."""
+    return f"{ELEMENT}{function}#{index}"

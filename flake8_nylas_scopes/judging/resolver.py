@@ -41,6 +41,7 @@ from ..analysis.symbols import (
     RETURNED,
     STATE,
     qualified_name,
+    returned_element,
 )
 from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
@@ -200,7 +201,7 @@ def _imported_as_nylas(value: Val | None) -> bool:
     """Whether a receiver is imported under a name or from a module that says Nylas
     (``from shared.nylas_setup import client``): a client made outside the project
     (a company package, a sibling of a monorepo), not another library's object."""
-    while value is not None and value.kind in ("attr", "call", "item", "iter"):
+    while value is not None and value.kind in ("attr", "call", "item", "iter", "part"):
         value = value.inner
     return value is not None and value.kind == "ref" and "nylas" in value.name.lower()
 
@@ -229,6 +230,18 @@ def _split_method(name: str) -> tuple[str, str, str]:
     owner_kind, _, rest = name.partition("|")
     owner, _, operation = rest.rpartition("|")
     return owner_kind, owner, operation
+
+
+def _both_generations(objs: Objs) -> bool:
+    """Whether a value may be an object of each generation of the SDK."""
+    v2 = v3 = False
+    for kind, name in objs:
+        if kind in ("client", "coll"):
+            if name == "v3" or name.startswith(V3_PREFIX):
+                v3 = True
+            else:
+                v2 = True
+    return v2 and v3
 
 
 def _box_depth(obj: Obj) -> int:
@@ -268,6 +281,8 @@ class FlowResolver:
         # ``*args`` and ``**kwargs`` of each function that has them.
         self._rest: dict[str, tuple[str, str]] = {}
         self._properties: set[str] = set()
+        # The functions that return tuples of one length, and that length.
+        self._tuple_sizes: dict[str, int] = {}
         self._param_keys: dict[str, tuple[str, ...]] = {}
         self.classes: set[str] = set()
         # Of each module read with ``getattr`` by a name that cannot be read: its
@@ -307,6 +322,8 @@ class FlowResolver:
                 self.functions[function.qualname] = function.params
                 if function.is_property:
                     self._properties.add(function.qualname)
+                if function.tuple_size:
+                    self._tuple_sizes[function.qualname] = function.tuple_size
                 if function.vararg or function.kwarg:
                     self._rest[function.qualname] = (function.vararg, function.kwarg)
             self.classes.update(module.flow.classes)
@@ -561,7 +578,8 @@ class FlowResolver:
         for klass in self._family(owner):
             found |= self.values.get(f"{ATTRIBUTE}{klass}.{name}", _NOTHING)
         if owner in self._client_classes:
-            found |= self._attribute(("client", self._client_classes[owner]), name)
+            found |= self._attribute(("client", self._client_classes[owner]), name,
+                                     subclassed=True)
         return self._shared(found)
 
     def _instance(self, name: str) -> Objs:
@@ -634,13 +652,14 @@ class FlowResolver:
         inner = self._resolve_node(inner_node, depth + 1)
         found: set[Obj] = set()
         if kind == "attr":
-            for obj in inner:
-                found |= self._attribute(obj, name)
+            return self._attribute_of(inner, name)
         elif kind == "call":
             found |= self._call(inner_node, inner, depth)
         elif kind in ("iter", "item"):
             for obj in inner:
                 found |= self._elements(obj)
+        elif kind == "part":
+            found |= self._part(inner_node, inner, name, depth)
         elif kind == "box":
             found = {box(obj) for obj in inner if _box_depth(obj) < _MAX_BOX_DEPTH}
             found |= {obj for obj in inner if _box_depth(obj) >= _MAX_BOX_DEPTH}
@@ -656,6 +675,24 @@ class FlowResolver:
                     # An imported type alias (``Annotated[APIClient, Depends(...)]``)
                     # holds what it annotates already.
                     found.add((obj_kind, obj_name))
+        return self._shared(found)
+
+    def _part(self, call: Node, returned: Objs, name: str, depth: int) -> Objs:
+        """What one name of a tuple target takes from a call (``client, grant_id =
+        connect()``): the element at its place when every function the call may run
+        returns tuples of the target's length, else any element of what it returns."""
+        index, _, size = name.partition("/")
+        if KIND_NAMES[self._kinds[call]] == "call":
+            callees = self._resolve_node(self._inners[call], depth + 1)
+            if callees and all(kind == "func" and self._tuple_sizes.get(function) == int(size)
+                               for kind, function in callees):
+                found: set[Obj] = set()
+                for _, function in callees:
+                    found |= self.values.get(returned_element(function, int(index)), _NOTHING)
+                return self._shared(found)
+        found = set()
+        for obj in returned:
+            found |= self._elements(obj)
         return self._shared(found)
 
     def _elements(self, obj: Obj) -> set[Obj]:
@@ -714,7 +751,7 @@ class FlowResolver:
             objs = self._resolve_exact(".".join(parts[:cut]))
             if objs:
                 for attribute in parts[cut:]:
-                    objs = {o for obj in objs for o in self._attribute(obj, attribute)}
+                    objs = self._attribute_of(objs, attribute)
                 return objs
         return _NOTHING
 
@@ -742,12 +779,41 @@ class FlowResolver:
             return self.values.get(f"{RETURNED}{hook}", _NOTHING)
         return _NOTHING
 
-    def _attribute(self, obj: Obj, name: str) -> Objs:
+    def _attribute_of(self, objs: Objs, name: str) -> Objs:
+        """``value.name`` for a value that may be any of ``objs``."""
+        subclassed = self._subclassed_client(objs)
+        found: set[Obj] = set()
+        for obj in objs:
+            found |= self._attribute(obj, name, subclassed)
+        if len(found) > 1 and _both_generations(objs):
+            found = self._known_to_one_generation(found)
+        return self._shared(found)
+
+    def _known_to_one_generation(self, found: set[Obj]) -> set[Obj]:
+        """What an attribute of a value that may be either generation's client (a
+        configured client name), or what it holds, gives: a name one generation knows
+        is not a member a later release added to the other."""
+        later = {obj for obj in found if obj[0] == "unmapped" or (
+            obj[0] == "method" and self._later_method_scopes(obj[1]) is not None)}
+        return found - later if later and len(later) < len(found) else found
+
+    def _subclassed_client(self, objs: Objs) -> bool:
+        """Whether a value may be an instance of a class of the project that derives
+        from an SDK client."""
+        return bool(self._client_classes) and any(
+            kind == "inst" and owner in self._client_classes for kind, owner in objs)
+
+    def _attribute(self, obj: Obj, name: str, subclassed: bool = False) -> Objs:
+        """``obj.name``.  ``subclassed``: the value may be an instance of a subclass of
+        the client, whose own members are read from the code."""
         kind, owner = obj
         if name == ANY_MEMBER:
             return self._any_member(obj)
         if kind == "client" and owner:
-            return self._resource_attribute("", name)
+            found = self._resource_attribute("", name)
+            if found or subclassed:
+                return found
+            return self._later_client_member(owner, name)
         if kind == "coll" and owner.startswith(V3_PREFIX):
             return self._resource_attribute(owner[len(V3_PREFIX):], name)
         collections, models = self.sdk.collections, self.sdk.models
@@ -759,9 +825,7 @@ class FlowResolver:
             if name.startswith("_") and not name.startswith("__"):
                 # The SDK's private request helpers (``_get_resource``): any endpoint.
                 return {("unmapped", name)}
-            # Every public member that sends a request is mapped (checked against the
-            # SDK sources); the others are data and helpers.
-            return _NOTHING
+            return _NOTHING if subclassed else self._later_client_member(owner, name)
         if kind == "coll":
             if name in collections[owner].operations or name == "create":
                 return {("method", f"coll|{owner}|{name}")}
@@ -834,9 +898,35 @@ class FlowResolver:
         if name == "http_client" or (name.startswith("_") and not name.startswith("__")):
             # The client's HTTP client and private helpers can send any request.
             return {("unmapped", name)}
+        if path and not name.startswith("__"):
+            # A resource holds no data: a public name the map lacks is a method a
+            # later release added, which may send any of the resource's requests.
+            return {("method", f"coll|{V3_PREFIX}{path}|{name}")}
         # Every public method that sends a request is mapped (checked against the SDK
-        # sources); the others are data (``client.api_key``).
+        # sources); the client's others are weighed by ``_later_client_member``.
         return _NOTHING
+
+    def _later_method_scopes(self, method: str) -> frozenset[str] | None:
+        """For a bound method of an API v3 resource that the map does not know
+        (``later = nylas.events.brand_new``), what it may request: any of the
+        resource's scopes.  None for any other method."""
+        owner_kind, owner, operation = _split_method(method)
+        if owner_kind != "coll" or not owner.startswith(V3_PREFIX):
+            return None
+        path = owner[len(V3_PREFIX):]
+        if operation in self.sdk.resources[path].methods:
+            return None
+        return self.sdk.resource_scopes(path)
+
+    def _later_client_member(self, client: str, name: str) -> Objs:
+        """A member of a client (``client`` names its generation) that the tables do
+        not map.  The data the client holds (``api_key``) and the methods that build
+        values send nothing; any other name may be a resource or a method a later
+        release added, which may send any request.  (A special name such as
+        ``__class__`` is Python's, not the SDK's.)"""
+        if name in self.sdk.client_data[client] or name.startswith("__"):
+            return _NOTHING
+        return {("unmapped", name)}
 
     def _call(self, callee: Node, callees: Objs, depth: int) -> set[Obj]:
         found: set[Obj] = set()
@@ -1216,7 +1306,7 @@ class FlowResolver:
     def _external(self, value: Val | None) -> bool:
         """Whether a value is an attribute of something imported from another
         library than Nylas (``flask.request``): not a Nylas object."""
-        while value is not None and value.kind in ("attr", "call", "item", "iter"):
+        while value is not None and value.kind in ("attr", "call", "item", "iter", "part"):
             value = value.inner
         if value is None or value.kind != "ref":
             return False
@@ -1378,6 +1468,7 @@ class FlowResolver:
                 return frozenset(), (unbox(("box", owner)),)
             own = sdk.endpoint_scopes(
                 use.endpoint.key for use in self.method_endpoints(name, Span("", 0, 0, 0, 0), ""))
+            own |= self._later_method_scopes(name) or frozenset()
             # What it returns could be used further.
             return frozenset(own), self._method_result(name)
         if kind == "box":
@@ -1407,7 +1498,8 @@ class FlowResolver:
                 # What the method returns could be used further.
                 results = [self.reach(result) for result in self._method_result(name)]
                 reach = None if None in results else frozenset().union(
-                    *(r for r in results if r is not None))
+                    *(r for r in results if r is not None),
+                    self._later_method_scopes(name) or frozenset())
                 if reach is None:
                     scopes = None
             elif kind in ("inst", "func") or kind in _NYLAS_KINDS:
@@ -1440,6 +1532,11 @@ class FlowResolver:
                 nylas_call = True
                 if call.invokes:
                     endpoints += self.method_endpoints(name, call.span, call.callee_text)
+                    later = self._later_method_scopes(name)
+                    if later is not None:
+                        unresolved.append(UnresolvedUse(
+                            call.span, f"{call.callee_text}() is not in the endpoint map",
+                            later))
             elif kind == "unmapped":
                 unresolved.append(UnresolvedUse(call.span, f"{call.callee_text}() " + (
                     "comes from a module imported by a name the analysis cannot read"

@@ -35,6 +35,9 @@ class SdkView:
             **{name: "v3" for name in v3.client_classes},
         }
         self.endpoints: Mapping[str, tuple[Endpoint, ...]] = {**v2.endpoints, **v3.endpoints}
+        # The client's members that send no request, by the client object's name.
+        self.client_data: Mapping[str, frozenset[str]] = {
+            "": v2.client_data, "v3": v3.client_data}
         # The collection attribute of the client whose objects are of each model class.
         self.collection_of_model: Mapping[str, str] = {
             collection.model: attribute

@@ -199,6 +199,10 @@ class SdkSurface:
     # Methods of such helpers that build the hosted-authentication URL (qualified
     # ``module.Class.method``), with the position of their scopes argument.
     auth_url_helpers: Mapping[str, int] = field(default_factory=dict)
+    # The client's public members that send no request: data (``api_key``) and
+    # methods that only build values.  Any other attribute of a client that these
+    # tables do not name (a resource of a later release) may send any request.
+    client_data: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

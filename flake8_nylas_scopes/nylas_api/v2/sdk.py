@@ -33,6 +33,21 @@ APP_LEVEL_HELPERS = frozenset({
 # state=None)`` passes ``scopes`` on to ``authentication_url`` (same source).
 AUTH_URL_HELPERS = {"nylas.services.routes.Routes.build_auth_url": 0}
 
+# The public members of ``APIClient`` that send no request (PY4: nylas-python 4.12.1,
+# PY5: 5.14.1, ``nylas/client/client.py``): what ``__init__`` stores, but for the two
+# ``requests.Session`` objects (``session`` carries the bearer token in 4.x, so code
+# can send any request through it), the ``access_token`` property, the methods that
+# only build values, and what ``json.JSONEncoder`` (its base class) gives.
+CLIENT_DATA = frozenset({
+    "access_token", "access_token_url", "api_server", "api_version", "app_id",
+    "app_secret", "application_url", "auth_token", "authorize_url", "client_id",
+    "client_secret", "ip_addresses_url", "revoke_all_url", "revoke_url",
+    "token_info_url", "version",
+    "authentication_url", "is_opensource_api", "open_hours",
+    "allow_nan", "check_circular", "default", "encode", "ensure_ascii", "indent",
+    "item_separator", "iterencode", "key_separator", "skipkeys", "sort_keys",
+})
+
 SURFACE = SdkSurface(
     "v2",
     NYLAS_CLIENT_CLASSES,
@@ -48,4 +63,5 @@ SURFACE = SdkSurface(
     auth_url_positions={"scopes": 3, "provider": 4},
     app_level_helpers=APP_LEVEL_HELPERS,
     auth_url_helpers=AUTH_URL_HELPERS,
+    client_data=CLIENT_DATA,
 )

@@ -59,6 +59,9 @@ CLIENT_CLASSES: frozenset[str] = frozenset({"nylas.Client", "nylas.client.Client
 # passed positionally.
 CLIENT_PARAMETERS: tuple[str, ...] = ("api_key", "api_uri", "timeout")
 DEFAULT_API_URI = "https://api.us.nylas.com"
+# What ``Client.__init__`` stores besides ``http_client`` (which sends requests): the
+# client's only public members that are neither a resource nor a request (PY6).
+CLIENT_DATA: frozenset[str] = frozenset({"api_key", "api_uri"})
 # The per-call ``overrides`` keys (``RequestOverrides``, from 6.2.0).
 OVERRIDES_PARAMETER = "overrides"
 # ``skip_auth`` drops the bearer header (domains signed with a service account).

@@ -24,7 +24,7 @@ from .endpoints import (
     TRIGGER_MEMBERS,
     TRIGGER_NAMES,
 )
-from .sdk import CLIENT_CLASSES, HOSTED_AUTH_PATH, RESOURCES
+from .sdk import CLIENT_CLASSES, CLIENT_DATA, HOSTED_AUTH_PATH, RESOURCES
 from .types import PROVIDERS, Access, Condition, Endpoint, ProviderRequirement
 
 
@@ -124,4 +124,5 @@ SURFACE = SdkSurface(
     trigger_key=TRIGGER_KEY,
     named_arguments=ARGUMENT_NAMES,
     authorize_paths={"hosted": HOSTED_AUTH_PATH},
+    client_data=CLIENT_DATA,
 )

@@ -1,0 +1,230 @@
+"""Ways of reaching a Nylas client that the analysis follows where every part is
+known, and leaves unresolved (NYS304, the claims silent) where one part varies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+G = "https://www.googleapis.com/auth/"
+JUDGED = frozenset({"NYS301", "NYS302", "NYS303", "NYS304", "NYS405"})
+# What the login of every project below requests.
+SCOPES = [f"{G}gmail.readonly", f"{G}calendar", f"{G}contacts.readonly"]
+
+
+def _findings(tmp_path: Path, main: str, modules: dict[str, str] | None = None
+              ) -> list[tuple[str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "login.py").write_text(f'''import os
+from nylas import Client
+
+
+def login():
+    nylas = Client(os.environ["NYLAS_API_KEY"])
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", "provider": "google", "redirect_uri": "https://a.example/cb",
+        "scope": {SCOPES!r},
+    }})
+''')
+    (package / "main.py").write_text(main)
+    for name, text in (modules or {}).items():
+        (package / name).write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.code, f.message.split("'")[1] if "'" in f.message else f.message)
+                  for f in result.findings if f.code in JUDGED)
+
+
+# What the usage rules say when the project lists events and nothing else: the
+# calendar scope is broader than that, the others unused.
+EVENTS_ONLY = [("NYS302", f"{G}calendar"), ("NYS303", f"{G}contacts.readonly"),
+               ("NYS303", f"{G}gmail.readonly")]
+
+
+def _unresolved(found: list[tuple[str, str]]) -> bool:
+    """Only NYS304: no claim about the scopes is made."""
+    return {code for code, _ in found} == {"NYS304"}
+
+
+def test_the_plain_form_lists_events_only(tmp_path: Path) -> None:
+    # The reference the forms below are read against.
+    main = '''import os
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+
+
+def agenda(grant_id):
+    return nylas.events.list(grant_id, query_params={"calendar_id": "work"})
+'''
+    assert _findings(tmp_path, main) == EVENTS_ONLY
+
+
+# -- getattr with a constant name --------------------------------------------------------
+
+GETATTR = '''import os
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+
+
+def agenda(grant_id, name="events"):
+    return getattr(nylas, {name}).list(grant_id, query_params={{"calendar_id": "work"}})
+'''
+
+
+def test_getattr_with_a_constant_name_reads_that_attribute(tmp_path: Path) -> None:
+    assert _findings(tmp_path, GETATTR.format(name='"events"')) == EVENTS_ONLY
+
+
+def test_getattr_with_a_name_it_cannot_read_is_unresolved(tmp_path: Path) -> None:
+    assert _unresolved(_findings(tmp_path, GETATTR.format(name="name")))
+
+
+def test_getattr_on_a_v2_client_with_a_constant_name(tmp_path: Path) -> None:
+    main = '''from nylas import APIClient
+
+client = APIClient("id", "secret", "token")
+
+
+def login():
+    return client.authentication_url("https://a.example/cb",
+                                     scopes=["email.read_only", "calendar"])
+
+
+def inbox():
+    return [thread.subject for thread in getattr(client, "threads").all()]
+'''
+    assert _findings(tmp_path, main) == [("NYS303", "calendar")]
+
+
+# -- context managers that give back what they were given -------------------------------
+
+CLOSING = '''import contextlib
+import os
+from contextlib import nullcontext
+
+from nylas import Client
+{imports}
+
+
+def agenda(grant_id):
+    with {manager} as nylas:
+        return nylas.events.list(grant_id, query_params={{"calendar_id": "work"}})
+'''
+
+
+def test_closing_gives_the_client_it_was_given(tmp_path: Path) -> None:
+    main = CLOSING.format(imports="", manager='contextlib.closing(Client(os.environ["KEY"]))')
+    assert _findings(tmp_path, main) == EVENTS_ONLY
+
+
+def test_nullcontext_gives_the_client_it_was_given(tmp_path: Path) -> None:
+    main = CLOSING.format(imports='client = Client(os.environ["KEY"])',
+                          manager="nullcontext(enter_result=client)")
+    assert _findings(tmp_path, main) == EVENTS_ONLY
+
+
+def test_closing_of_what_the_analysis_cannot_tell_stays_unresolved(tmp_path: Path) -> None:
+    main = CLOSING.format(imports="from elsewhere import connect",
+                          manager="contextlib.closing(connect())")
+    assert _unresolved(_findings(tmp_path, main))
+
+
+def test_a_context_manager_of_another_shape_loses_the_client(tmp_path: Path) -> None:
+    # ``nullcontext`` takes one argument; given more, the client goes where the
+    # analysis does not follow.
+    main = CLOSING.format(imports='client = Client(os.environ["KEY"])',
+                          manager="nullcontext(client, client)")
+    assert _unresolved(_findings(tmp_path, main))
+
+
+# -- a client and a grant returned together ----------------------------------------------
+
+DEPS = '''import os
+
+from nylas import Client
+
+
+def clients():
+    if os.environ.get("NYLAS_REGION") == "eu":
+        return Client(os.environ["KEY"], "https://api.eu.nylas.com"), os.environ["GRANT"]
+    return {returned}
+'''
+PAIR = '''import logging
+
+from .deps import clients
+
+cache = logging.getLogger("cache")
+
+
+def agenda():
+    nylas, grant_id = clients()
+    cache.handle(grant_id)  # the grant's id goes to code the analysis does not see
+    return nylas.events.list(grant_id, query_params={"calendar_id": "work"})
+'''
+
+
+def test_each_name_of_a_tuple_target_takes_its_own_element(tmp_path: Path) -> None:
+    deps = DEPS.format(returned='Client(os.environ["KEY"]), os.environ["GRANT"]')
+    assert _findings(tmp_path, PAIR, {"deps.py": deps}) == EVENTS_ONLY
+
+
+def test_a_function_returning_tuples_of_another_length_stays_unresolved(
+        tmp_path: Path) -> None:
+    # A return of another length (or of something else than a tuple display) makes
+    # any element possible in any name, the client in the grant's id too.
+    deps = DEPS.format(returned='Client(os.environ["KEY"]), os.environ["GRANT"], None')
+    assert _unresolved(_findings(tmp_path, PAIR, {"deps.py": deps}))
+
+
+def test_a_tuple_target_of_what_a_generator_gives_stays_unresolved(tmp_path: Path) -> None:
+    deps = '''import os
+
+from nylas import Client
+
+
+def clients():
+    yield Client(os.environ["KEY"])
+    return Client(os.environ["KEY"]), os.environ["GRANT"]
+'''
+    assert _unresolved(_findings(tmp_path, PAIR, {"deps.py": deps}))
+
+
+# -- a client brought by a star import ---------------------------------------------------
+
+CONNECTION = '''import os
+
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+'''
+STARRED = '''{imports}
+
+
+def agenda(grant_id):
+    return nylas.events.list(grant_id, query_params={{"calendar_id": "work"}})
+'''
+
+
+def test_a_name_a_star_import_brings_is_the_other_module_s(tmp_path: Path) -> None:
+    main = STARRED.format(imports="from .deps import *")
+    assert _findings(tmp_path, main, {"deps.py": CONNECTION}) == EVENTS_ONLY
+
+
+def test_a_star_import_of_a_module_without_the_name_stays_unresolved(
+        tmp_path: Path) -> None:
+    main = STARRED.format(imports="from .deps import *")
+    deps = CONNECTION.replace("nylas = ", "client = ")
+    assert _unresolved(_findings(tmp_path, main, {"deps.py": deps}))
+
+
+def test_a_name_two_star_imports_may_bring_stays_unresolved(tmp_path: Path) -> None:
+    # Either module may bind it: the analysis does not pick one.
+    main = STARRED.format(imports="from .deps import *\nfrom .other import *")
+    found = _findings(tmp_path, main, {"deps.py": CONNECTION, "other.py": "TIMEOUT = 5\n"})
+    assert _unresolved(found)
