@@ -14,8 +14,8 @@ from .prefilter import mentions_nylas, sends_http_requests
 from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
 from .provider_guards import (
-    guard_scopes, imported_predicate_calls, imported_predicate_guards, provider_guards,
-    unread_guards,
+    guard_scopes, held_predicate_calls, imported_predicate_calls, imported_predicate_guards,
+    provider_guards, unread_guards,
 )
 from .provider_tests import ProviderTests
 
@@ -111,6 +111,8 @@ def module_facts(
                 (facts.callable_reaches, facts.import_reaches, facts.provider_tables,
                  predicate_calls) = text_reaches(tree, text, module_name, extractor.imports,
                                                  extractor.import_lines)
+                predicate_calls = held_predicate_calls(text, extractor.imports,
+                                                       predicate_calls)
                 if predicate_calls:
                     # A module that never says "provider" tests none itself: only
                     # what the functions it imports test may guard its code.
