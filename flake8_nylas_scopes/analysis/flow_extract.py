@@ -38,7 +38,6 @@ from .flow_calls import (
 )
 from .flow_contexts import Role, roles_of
 from .flow_facts import (
-    ANY_MEMBER,
     CallSite,
     Edge,
     FlowFacts,
@@ -52,6 +51,7 @@ from .flow_facts import (
     Val,
     ValTable,
 )
+from .member_patterns import member_pattern
 from .prefilter import names_a_scope_family
 from .source import SourceMap
 from .symbols import ATTRIBUTE, BASES, GLOBAL, LOCAL, PARAMETER, RETURNED, STATE, TEMPORARY
@@ -569,7 +569,7 @@ class FlowExtractor:
             owner = self.value(args[0])
             if owner is None or owner == self._val("unknown", UNREAD_MODULE):
                 return owner
-            return self._val("attr", ANY_MEMBER, owner)
+            return self._val("attr", member_pattern(args[1]), owner)
         read = ast.copy_location(ast.Attribute(args[0], args[1].value, ast.Load()), node)
         return self._union([read, *args[2:3]], node)
 
