@@ -458,3 +458,68 @@ def test_a_function_a_package_re_exports_is_judged_with_what_imports_it_from_the
     found = sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings
                    if f.code in ("NYS301", "NYS304"))
     assert found == [("gmail.py", 9, "NYS301")]
+
+
+# Each provider's work in a function named for it.
+_BY_PROVIDER = '''from .clients import nylas
+
+
+def sync_google(grant_id):
+    nylas.folders.create(grant_id, request_body={"name": "Archive"})
+
+
+def sync_microsoft(grant_id):
+    nylas.calendars.list(grant_id)
+'''
+# Named for the provider alone: the client is reached through its module, for a
+# member named like a provider (``nylas``) may be what ``getattr`` reads.
+_HANDLERS_BY_NAME = _BY_PROVIDER.replace("def sync_", "def ").replace(
+    "from .clients import nylas", "from . import clients").replace("nylas.", "clients.nylas.")
+
+
+@pytest.mark.parametrize("sync", [
+    "from . import providers\n\n\ndef work(grant):\n"
+    "    getattr(providers, f'sync_{grant.provider}')(grant.id)\n",
+    "import app.providers as providers\n\n\ndef work(grant):\n"
+    "    handler = getattr(providers, 'sync_' + grant.provider.lower(), None)\n"
+    "    handler(grant.id)\n",
+    "from . import handlers\n\n\ndef work(grant):\n"
+    "    getattr(handlers, grant.provider)(grant.id)\n",
+    # The client handed to the function picked.
+    "from . import providers\nfrom .clients import nylas\n\n\ndef work(grant):\n"
+    "    getattr(providers, f'sync_{grant.provider}')(nylas, grant.id)\n",
+])
+def test_a_function_of_another_module_getattr_picks_by_the_grants_provider_is_kept(
+        tmp_path: Path, sync: str) -> None:
+    picked = {"handlers.py": _HANDLERS_BY_NAME} if "handlers" in sync else {
+        "providers.py": _BY_PROVIDER if "(nylas" not in sync else _BY_PROVIDER.replace(
+            "(grant_id)", "(client, grant_id)").replace("    nylas.", "    client.")}
+    assert _said(tmp_path, {**picked, "sync.py": sync}) == []
+
+
+@pytest.mark.parametrize("sync", [
+    # Picked by a name not tied to the provider, or also called for every grant.
+    "from . import providers\n\n\ndef work(grant):\n"
+    "    getattr(providers, 'sync_' + grant.kind)(grant.id)\n",
+    "from . import providers\n\n\ndef work(grant):\n"
+    "    getattr(providers, f'sync_{grant.provider}')(grant.id)\n"
+    "    providers.sync_google(grant.id)\n",
+    # The module's name bound again: it may hold anything.
+    "from . import providers\n\n\ndef work(grant):\n"
+    "    getattr(providers, f'sync_{grant.provider}')(grant.id)\n\n\n"
+    "def other():\n    global providers\n    providers = None\n",
+])
+def test_a_function_of_another_module_getattr_may_pick_for_any_grant_still_misses(
+        tmp_path: Path, sync: str) -> None:
+    found = _said(tmp_path, {"providers.py": _BY_PROVIDER, "sync.py": sync})
+    assert _codes(found) == [("providers.py", 5, "NYS301")], found
+
+
+def test_the_function_getattr_picks_for_microsoft_still_needs_microsofts_scope(
+        tmp_path: Path) -> None:
+    providers = _BY_PROVIDER.replace("nylas.calendars.list", "nylas.contacts.list")
+    sync = ("from . import providers\n\n\ndef work(grant):\n"
+            "    getattr(providers, f'sync_{grant.provider}')(grant.id)\n")
+    found = _said(tmp_path, {"providers.py": providers, "sync.py": sync})
+    assert _codes(found) == [("providers.py", 9, "NYS301")], found
+    assert "Contacts.Read" in found[0][3], found

@@ -241,6 +241,13 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
                 key = _lookup_key(node, walk.parents)
             if id(node) in in_tables:
                 continue
+            picks = None if rebound else _picked_members(node, walk.parents)
+            if picks is not None:
+                # ``getattr(providers, f"sync_{grant.provider}")``: the module's
+                # function named for the grant's provider, for that provider only.
+                for member, providers in picks:
+                    found.setdefault(f"{name}.{member}", _Reaches()).picked.append(providers)
+                continue
             reaches = found.setdefault(name, _Reaches())
             if rebound:
                 reaches.other = True
@@ -261,6 +268,24 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
                 reaches.other = True
     return [(sys.intern(name), _reach(reaches, lookups.get(name, ())))
             for name, reaches in sorted(found.items())]
+
+
+def _picked_members(node: ast.expr, parents: dict[int, ast.AST],
+                    ) -> list[tuple[str, frozenset[str]]] | None:
+    """The members ``getattr(node, <a name built from the grant's provider>)`` may
+    give, each with the provider whose grants pick it (``sync_google`` for
+    ``f"sync_{grant.provider}"``); None for any other use of ``node``."""
+    call = parents.get(id(node))
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+            and call.func.id == "getattr" and 2 <= len(call.args) <= 3
+            and call.args[0] is node and not call.keywords):
+        return None
+    built = _built_name(call.args[1])
+    if built.part is None or not names_a_provider(built.part):
+        return None
+    picks = [(f"{built.prefix}{provider}{built.suffix}", frozenset({provider}))
+             for provider in sorted(PROVIDER_NAMES)]
+    return [(member, providers) for member, providers in picks if member.isidentifier()]
 
 
 def _provider_tables(walk: _Walk, module: str, imports: dict[str, str],
@@ -557,7 +582,10 @@ def _names_built_at_run_time(walk: _Walk) -> Iterator[tuple[_BuiltName, int]]:
 
 def _built_name(node: ast.expr) -> _BuiltName:
     """``f"_sync_{provider}"``, ``"_sync_" + provider``: the known text around the
-    one part that is not; nothing known for other expressions."""
+    one part that is not; the grant's provider itself (``grant.provider``) with no
+    text around it; nothing known for other expressions."""
+    if names_a_provider(node):
+        return _BuiltName("", "", node)
     parts: list[ast.expr] = []
     if isinstance(node, ast.JoinedStr):
         parts = [value.value if isinstance(value, ast.FormattedValue) and (

@@ -140,8 +140,12 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
     """Add the top-level functions and classes reached only under guards once every
     module's reaches are joined: another module's guarded calls and its tables keyed
     by providers count as the module's own do (see ``guarded_callables``)."""
-    if not (guards or undecided or any(facts.provider_tables for facts in modules.values())):
-        return  # nothing keeps any code to some providers
+    if not (guards or undecided or any(facts.provider_tables for facts in modules.values())
+            or any(reach.picked for facts in modules.values()
+                   for _, reach in facts.import_reaches or ())):
+        # Nothing keeps any code to some providers (a member of another module that
+        # ``getattr`` picks by the grant's provider is picked in an import reach).
+        return
     callables: dict[str, _Callable] = {}
     for path, facts in modules.items():
         for name, first, last, reach in facts.callable_reaches:
