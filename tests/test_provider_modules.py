@@ -523,3 +523,107 @@ def test_the_function_getattr_picks_for_microsoft_still_needs_microsofts_scope(
     found = _said(tmp_path, {"providers.py": providers, "sync.py": sync})
     assert _codes(found) == [("providers.py", 9, "NYS301")], found
     assert "Contacts.Read" in found[0][3], found
+
+
+# A class whose methods other modules call on instances they hold.  Its constructor
+# reads calendars, which every grant may.
+_HELD = '''from .clients import nylas
+
+
+class Labels:
+    def __init__(self, client):
+        self.nylas = client
+        client.calendars.list("me")
+
+    def create(self, grant_id):
+        self.nylas.folders.create(grant_id, request_body={"name": "Follow up"})
+
+    def archive(self, grant_id):
+        self._archive(grant_id)
+
+    def _archive(self, grant_id):
+        nylas.folders.create(grant_id, request_body={"name": "Archive"})
+'''
+_HOLDER = '''from .clients import nylas
+from .held import Labels
+
+
+class Syncer:
+    def __init__(self):
+        self.labels = Labels(nylas)
+
+    def run(self, grant):
+        nylas.calendars.list(grant.id)
+        if grant.provider == "google":
+            self.labels.create(grant.id)
+            self.labels.archive(grant.id)
+'''
+_MODULE_HOLDER = '''from .clients import nylas
+from .held import Labels
+
+labels = Labels(nylas)
+
+
+def run(grant):
+    if grant.provider != "google":
+        return
+    labels.create(grant.id)
+    labels.archive(grant.id)
+'''
+
+
+@pytest.mark.parametrize("holder", [_HOLDER, _MODULE_HOLDER, _HOLDER.replace(
+    "    def run(self, grant):", "    def run(self, grant):\n        google = is_google(grant)"
+).replace('if grant.provider == "google":', "if google:").replace(
+    "from .held import Labels", "from .held import Labels\nfrom .grants import is_google")])
+def test_the_methods_of_a_class_another_module_holds_and_calls_under_a_guard_are_kept(
+        tmp_path: Path, holder: str) -> None:
+    files = {"held.py": _HELD, "sync.py": holder, "grants.py": _PREDICATES}
+    assert _said(tmp_path, files) == []
+
+
+@pytest.mark.parametrize("holder, others", [
+    # Also called for every grant, in the holding module or through another holder.
+    (_HOLDER + "\n    def nightly(self, grant):\n        self.labels.create(grant.id)\n", {}),
+    (_HOLDER, {"jobs.py": "from .clients import nylas\nfrom .held import Labels\n\n"
+                          "keep = Labels(nylas)\n\n\ndef nightly(grant):\n"
+                          "    keep.create(grant.id)\n"}),
+    # An instance made and used another way elsewhere.
+    (_HOLDER, {"jobs.py": "from .clients import nylas\nfrom .held import Labels\n\n\n"
+                          "def nightly(grant):\n    Labels(nylas).create(grant.id)\n"}),
+    # What holds the instance handed on, or read by another module.
+    (_HOLDER.replace("self.labels.archive(grant.id)", "self.labels.archive(grant.id)\n"
+                     "        keep(self.labels)"), {}),
+    (_HOLDER, {"jobs.py": "def nightly(syncer, grant):\n    syncer.labels.create(grant.id)\n"}),
+    (_MODULE_HOLDER, {"jobs.py": "from .sync import labels\n\n\ndef nightly(grant):\n"
+                                 "    labels.create(grant.id)\n"}),
+    # The instance's holder bound to something else as well.
+    (_HOLDER.replace("self.labels = Labels(nylas)",
+                     "self.labels = Labels(nylas)\n        labels = self.labels"), {}),
+])
+def test_the_methods_of_a_held_instance_any_grant_may_reach_still_miss_scopes(
+        tmp_path: Path, holder: str, others: dict[str, str]) -> None:
+    found = _said(tmp_path, {"held.py": _HELD, "sync.py": holder, **others})
+    assert ("held.py", 10, "NYS301") in _codes(found), found
+
+
+@pytest.mark.parametrize("held", [
+    # The class calls the method itself for every grant, reads it another way, or
+    # inherits code that may call it.
+    _HELD.replace('client.calendars.list("me")', 'self.create("me")'),
+    _HELD.replace('client.calendars.list("me")', "self.on_start = self.create"),
+    _HELD.replace('client.calendars.list("me")', 'getattr(self, "cre" + client.kind)("me")'),
+    "class Base:\n    pass\n\n\n" + _HELD.replace("class Labels:", "class Labels(Base):"),
+])
+def test_the_methods_of_a_held_class_its_own_code_may_reach_still_miss_scopes(
+        tmp_path: Path, held: str) -> None:
+    found = _said(tmp_path, {"held.py": held, "sync.py": _HOLDER})
+    assert any(name == "held.py" and code == "NYS301" and "create" in message
+               for name, _, code, message in found), found
+
+
+def test_a_held_instances_constructor_still_runs_for_every_grant(tmp_path: Path) -> None:
+    held = _HELD.replace('client.calendars.list("me")', 'client.contacts.list("me")')
+    found = _said(tmp_path, {"held.py": held, "sync.py": _HOLDER})
+    # Each provider's request misses the contacts scope there.
+    assert _codes(found) == [("held.py", 7, "NYS301")] * 2, found

@@ -229,6 +229,16 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
         if not walk.loads.get(local):
             # Imported and not used: re-exported, for code that imports it from here.
             found.setdefault(imported, _Reaches()).other = True
+        held = None if rebound else _held_instances(walk, local)
+        if held is not None:
+            # ``self.labels = Labels(nylas)``, then only ``self.labels.create(...)``:
+            # the constructor runs where the instance is made, each method where it
+            # is called (``app.labels.Labels.__init__``, ``app.labels.Labels.create``).
+            made, calls = held
+            found.setdefault(f"{imported}.__init__", _Reaches()).calls.extend(made)
+            for method, lines in calls.items():
+                found.setdefault(f"{imported}.{method}", _Reaches()).calls.extend(lines)
+            continue
         for load in walk.loads.get(local, ()):
             if id(load) in walk.annotations:
                 continue
@@ -426,6 +436,25 @@ def _held_methods(walk: _Walk) -> list[_Target]:
     return held
 
 
+def _held_instances(walk: _Walk, name: str) -> tuple[list[int], dict[str, list[int]]] | None:
+    """Where the module makes instances of what ``name`` (imported) calls, when it
+    only makes them to hold them and only calls methods on what holds them (see
+    ``_held_methods``): the lines where it makes them, and by method the lines where
+    it calls it; None when the name or a holder is used any other way."""
+    holders: list[ast.expr] = []
+    made: list[int] = []
+    for node in walk.loads.get(name, []):
+        if id(node) in walk.annotations:
+            continue
+        holder = _holder(node, walk.parents)
+        if holder is None:
+            return None
+        holders.append(holder)
+        made.append(node.lineno)
+    calls = _held_uses(walk, holders) if holders else None
+    return None if calls is None else (made, calls)
+
+
 def _holder(node: ast.Name, parents: dict[int, ast.AST]) -> ast.expr | None:
     """What ``Class(...)`` is bound to: ``self.labels`` or a local name; None for any
     other use of the class's name."""
@@ -442,10 +471,11 @@ def _holder(node: ast.Name, parents: dict[int, ast.AST]) -> ast.expr | None:
     return None
 
 
-def _held_uses(walk: _Walk, holders: list[ast.expr], methods: set[str],
+def _held_uses(walk: _Walk, holders: list[ast.expr], methods: set[str] | None = None,
                ) -> dict[str, list[int]] | None:
     """By method, the lines where what the holders hold has it called; None when a
-    holder is read any other way (handed on, stored, an attribute it lacks)."""
+    holder is read any other way (handed on, stored, an attribute it lacks: one not
+    among ``methods``, when they are known)."""
     uses: list[ast.Name | ast.Attribute] = []
     for holder in holders:
         if isinstance(holder, ast.Name):
@@ -457,7 +487,8 @@ def _held_uses(walk: _Walk, holders: list[ast.expr], methods: set[str],
     for node in {id(node): node for node in uses}.values():
         method = walk.parents.get(id(node))
         call = walk.parents.get(id(method))
-        if not (isinstance(method, ast.Attribute) and method.attr in methods and isinstance(
+        if not (isinstance(method, ast.Attribute) and (
+                methods is None or method.attr in methods) and isinstance(
                 call, ast.Call) and call.func is method):
             return None
         calls.setdefault(method.attr, []).append(call.lineno)

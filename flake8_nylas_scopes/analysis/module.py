@@ -116,8 +116,17 @@ def module_facts(
                 if predicate_calls:
                     # A module that never says "provider" tests none itself: only
                     # what the functions it imports test may guard its code.
+                    tests = ProviderTests(None)
                     facts.predicate_guards = imported_predicate_guards(
-                        tree, ProviderTests(None), [], predicate_calls)
+                        tree, tests, [], predicate_calls)
+                    if facts.predicate_guards:
+                        # Then its uses of what it imports are read as where it tests
+                        # providers itself (an instance held to call its methods).
+                        guarded = guarded_callables(tree, [], tests, extractor.imports,
+                                                    module_name)
+                        facts.callable_reaches = guarded.callables
+                        facts.import_reaches = guarded.imported
+                        facts.provider_tables = guarded.tables
             if "scope" in text.casefold():
                 # A list this module gives another library's OAuth request as well, or
                 # asks whether it holds a scope.
