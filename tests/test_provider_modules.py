@@ -575,7 +575,14 @@ def run(grant):
 @pytest.mark.parametrize("holder", [_HOLDER, _MODULE_HOLDER, _HOLDER.replace(
     "    def run(self, grant):", "    def run(self, grant):\n        google = is_google(grant)"
 ).replace('if grant.provider == "google":', "if google:").replace(
-    "from .held import Labels", "from .held import Labels\nfrom .grants import is_google")])
+    "from .held import Labels", "from .held import Labels\nfrom .grants import is_google"),
+    # Called in a private method the module calls only under the guard.
+    _HOLDER.replace("            self.labels.create(grant.id)\n"
+                    "            self.labels.archive(grant.id)\n",
+                    "            self._google(grant)\n\n    def _google(self, grant):\n"
+                    "        self.labels.create(grant.id)\n"
+                    "        self.labels.archive(grant.id)\n"),
+])
 def test_the_methods_of_a_class_another_module_holds_and_calls_under_a_guard_are_kept(
         tmp_path: Path, holder: str) -> None:
     files = {"held.py": _HELD, "sync.py": holder, "grants.py": _PREDICATES}
@@ -620,6 +627,22 @@ def test_the_methods_of_a_held_class_its_own_code_may_reach_still_miss_scopes(
     found = _said(tmp_path, {"held.py": held, "sync.py": _HOLDER})
     assert any(name == "held.py" and code == "NYS301" and "create" in message
                for name, _, code, message in found), found
+
+
+def test_an_instance_held_where_no_code_is_kept_to_providers_is_recorded_as_a_call() -> None:
+    # Only a method called where a guard may keep it tells the judge more than the
+    # constructor's call does: elsewhere the facts stay as small as they were.
+    source = ("from flask import Blueprint\n\nbp = Blueprint('auth', __name__)\n\n\n"
+              "@bp.route('/login')\ndef login(grant):\n    if grant.provider == 'google':\n"
+              "        return 'gmail'\n")
+    facts = module_facts(None, "app/auth.py", source.splitlines(keepends=True), "app.auth",
+                         flow=True)
+    assert [name for name, _ in facts.import_reaches or ()] == ["flask.Blueprint"]
+    held = module_facts(None, "app/sync.py", _HOLDER.splitlines(keepends=True), "app.sync",
+                        flow=True)
+    assert [name for name, _ in held.import_reaches or ()
+            if name.startswith("app.held")] == [
+        "app.held.Labels.__init__", "app.held.Labels.archive", "app.held.Labels.create"]
 
 
 def test_a_held_instances_constructor_still_runs_for_every_grant(tmp_path: Path) -> None:

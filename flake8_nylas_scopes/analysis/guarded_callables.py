@@ -29,7 +29,7 @@ import ast
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .ast_names import dotted, structure
@@ -146,12 +146,14 @@ class GuardedCode:
 def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
                       tests: ProviderTests | None = None,
                       imports: dict[str, str] | None = None, module: str = "",
+                      kept: Sequence[tuple[int, int]] = (),
                       ) -> GuardedCode:
     """The module's functions, methods and classes reached only under guards or
     through tables keyed by the provider, with their providers; and those a name or
     key not tied to a provider may pick, with the line that picks them.  ``imports``:
     the module's imported names and the dotted names they stand for; ``module``: its
-    dotted name."""
+    dotted name; ``kept``: other lines the judge may keep to providers (those an
+    imported provider test keeps, see ``imported_predicate_guards``)."""
     walk = _Walk(tree)
     tests = tests or ProviderTests(tree)
     result = GuardedCode()
@@ -160,11 +162,22 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
     result.tables = [table for table, _ in tables]
     # The judge follows a table's values through the table, wherever it is looked up.
     in_tables = {id(value) for _, values in tables for value in values}
-    if imports:
-        result.imported = _import_reaches(walk, imports, tests, in_tables)
     targets = _targets(walk)
-    if not targets:
-        return result
+    if targets:
+        _keep_own_code(result, walk, tree, guards, tests, targets, in_tables)
+    if imports:
+        ranges = [*((first, last) for first, last, _ in guards), *kept, *(
+            (first, last) for _, first, last, *_ in (
+                *result.function_guards, *result.undecided_guards))]
+        result.imported = _import_reaches(walk, imports, tests, in_tables, ranges)
+    return result
+
+
+def _keep_own_code(result: GuardedCode, walk: _Walk, tree: ast.Module,
+                   guards: list[ProviderGuard], tests: ProviderTests,
+                   targets: list[_Target], in_tables: set[int]) -> None:
+    """Set how the module reaches its own functions and classes, and those it keeps
+    to providers or leaves undecided."""
     names = {target.name for target in targets}
     reaches = _references(walk, names, tests)
     recorded_reaches = _references(walk, names, tests, in_tables) if in_tables else reaches
@@ -202,7 +215,6 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
             break
     result.function_guards = sorted(found.values())
     result.undecided_guards = sorted(undecided.values())
-    return result
 
 
 def _reach(reaches: _Reaches, lookups: Iterable[int] = ()) -> Reach:
@@ -212,7 +224,8 @@ def _reach(reaches: _Reaches, lookups: Iterable[int] = ()) -> Reach:
 
 
 def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
-                    in_tables: set[int]) -> list[ImportReach]:
+                    in_tables: set[int], kept: Sequence[tuple[int, int]],
+                    ) -> list[ImportReach]:
     """How the module uses each name it reaches through an import, by dotted name:
     ``gmail.create_label(...)`` with ``from app import gmail`` reaches
     ``app.gmail.create_label`` (an attribute chain is followed as far as it goes, or
@@ -230,10 +243,13 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
             # Imported and not used: re-exported, for code that imports it from here.
             found.setdefault(imported, _Reaches()).other = True
         held = None if rebound else _held_instances(walk, local)
-        if held is not None:
+        if held is not None and any(first <= line <= last for lines in held[1].values()
+                                    for line in lines for first, last in kept):
             # ``self.labels = Labels(nylas)``, then only ``self.labels.create(...)``:
             # the constructor runs where the instance is made, each method where it
             # is called (``app.labels.Labels.__init__``, ``app.labels.Labels.create``).
+            # Only where a method is called on lines that may be kept to providers:
+            # elsewhere that tells the judge nothing more (``bp = Blueprint(...)``).
             made, calls = held
             found.setdefault(f"{imported}.__init__", _Reaches()).calls.extend(made)
             for method, lines in calls.items():

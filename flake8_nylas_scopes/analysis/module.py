@@ -98,8 +98,9 @@ def module_facts(
                 if predicate_calls:
                     facts.predicate_guards = imported_predicate_guards(
                         tree, tests, facts.provider_guards, predicate_calls)
-                guarded = guarded_callables(tree, facts.provider_guards, tests,
-                                            extractor.imports, module_name)
+                guarded = guarded_callables(
+                    tree, facts.provider_guards, tests, extractor.imports, module_name,
+                    [(first, last) for first, last, *_ in facts.predicate_guards])
                 facts.function_guards = guarded.function_guards
                 facts.undecided_guards = guarded.undecided_guards
                 facts.callable_reaches = guarded.callables
@@ -122,8 +123,9 @@ def module_facts(
                     if facts.predicate_guards:
                         # Then its uses of what it imports are read as where it tests
                         # providers itself (an instance held to call its methods).
-                        guarded = guarded_callables(tree, [], tests, extractor.imports,
-                                                    module_name)
+                        guarded = guarded_callables(
+                            tree, [], tests, extractor.imports, module_name,
+                            [(first, last) for first, last, *_ in facts.predicate_guards])
                         facts.callable_reaches = guarded.callables
                         facts.import_reaches = guarded.imported
                         facts.provider_tables = guarded.tables
