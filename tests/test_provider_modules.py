@@ -576,6 +576,9 @@ def run(grant):
     "    def run(self, grant):", "    def run(self, grant):\n        google = is_google(grant)"
 ).replace('if grant.provider == "google":', "if google:").replace(
     "from .held import Labels", "from .held import Labels\nfrom .grants import is_google"),
+    # The class reached through its module.
+    _HOLDER.replace("from .held import Labels", "from . import held").replace(
+        "Labels(nylas)", "held.Labels(nylas)"),
     # Called in a private method the module calls only under the guard.
     _HOLDER.replace("            self.labels.create(grant.id)\n"
                     "            self.labels.archive(grant.id)\n",

@@ -242,19 +242,7 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
         if not walk.loads.get(local):
             # Imported and not used: re-exported, for code that imports it from here.
             found.setdefault(imported, _Reaches()).other = True
-        held = None if rebound else _held_instances(walk, local)
-        if held is not None and any(first <= line <= last for lines in held[1].values()
-                                    for line in lines for first, last in kept):
-            # ``self.labels = Labels(nylas)``, then only ``self.labels.create(...)``:
-            # the constructor runs where the instance is made, each method where it
-            # is called (``app.labels.Labels.__init__``, ``app.labels.Labels.create``).
-            # Only where a method is called on lines that may be kept to providers:
-            # elsewhere that tells the judge nothing more (``bp = Blueprint(...)``).
-            made, calls = held
-            found.setdefault(f"{imported}.__init__", _Reaches()).calls.extend(made)
-            for method, lines in calls.items():
-                found.setdefault(f"{imported}.{method}", _Reaches()).calls.extend(lines)
-            continue
+        chains: list[tuple[ast.expr, str, ast.expr | None]] = []
         for load in walk.loads.get(local, ()):
             if id(load) in walk.annotations:
                 continue
@@ -265,7 +253,18 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
                     parent := walk.parents.get(id(node)), ast.Attribute) and parent.value is node:
                 node, name = parent, f"{name}.{parent.attr}"
                 key = _lookup_key(node, walk.parents)
-            if id(node) in in_tables:
+            if id(node) not in in_tables:
+                chains.append((node, name, key))
+        held = {} if rebound else _held_instances(walk, chains, kept)
+        for name, (made, calls) in held.items():
+            # ``self.labels = Labels(nylas)``, then only ``self.labels.create(...)``:
+            # the constructor runs where the instance is made, each method where it
+            # is called (``app.labels.Labels.__init__``, ``app.labels.Labels.create``).
+            found.setdefault(f"{name}.__init__", _Reaches()).calls.extend(made)
+            for method, lines in calls.items():
+                found.setdefault(f"{name}.{method}", _Reaches()).calls.extend(lines)
+        for node, name, key in chains:
+            if name in held:
                 continue
             picks = None if rebound else _picked_members(node, walk.parents)
             if picks is not None:
@@ -452,26 +451,36 @@ def _held_methods(walk: _Walk) -> list[_Target]:
     return held
 
 
-def _held_instances(walk: _Walk, name: str) -> tuple[list[int], dict[str, list[int]]] | None:
-    """Where the module makes instances of what ``name`` (imported) calls, when it
-    only makes them to hold them and only calls methods on what holds them (see
+def _held_instances(walk: _Walk, chains: list[tuple[ast.expr, str, ast.expr | None]],
+                    kept: Sequence[tuple[int, int]],
+                    ) -> dict[str, tuple[list[int], dict[str, list[int]]]]:
+    """By the dotted name an imported name's uses reach (``chains``: each use, its
+    dotted name and the key it is looked up by), what the module only calls to make
+    instances it holds, when it only calls methods on what holds them (see
     ``_held_methods``): the lines where it makes them, and by method the lines where
-    it calls it; None when the name or a holder is used any other way."""
-    holders: list[ast.expr] = []
-    made: list[int] = []
-    for node in walk.loads.get(name, []):
-        if id(node) in walk.annotations:
-            continue
-        holder = _holder(node, walk.parents)
+    it calls it.  Only where a method is called on lines that may be kept to
+    providers (``kept``): elsewhere that tells the judge nothing more than the
+    constructor's call does (``bp = Blueprint(...)``, then ``@bp.route(...)``)."""
+    holders: dict[str, list[ast.expr]] = {}
+    made: dict[str, list[int]] = {}
+    failed: set[str] = set()
+    for node, name, key in chains:
+        holder = _holder(node, walk.parents) if key is None else None
         if holder is None:
-            return None
-        holders.append(holder)
-        made.append(node.lineno)
-    calls = _held_uses(walk, holders) if holders else None
-    return None if calls is None else (made, calls)
+            failed.add(name)
+        else:
+            holders.setdefault(name, []).append(holder)
+            made.setdefault(name, []).append(node.lineno)
+    found: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
+    for name, held in holders.items():
+        calls = None if name in failed else _held_uses(walk, held)
+        if calls is not None and any(first <= line <= last for lines in calls.values()
+                                     for line in lines for first, last in kept):
+            found[name] = (made[name], calls)
+    return found
 
 
-def _holder(node: ast.Name, parents: dict[int, ast.AST]) -> ast.expr | None:
+def _holder(node: ast.expr, parents: dict[int, ast.AST]) -> ast.expr | None:
     """What ``Class(...)`` is bound to: ``self.labels`` or a local name; None for any
     other use of the class's name."""
     call = parents.get(id(node))
