@@ -607,6 +607,17 @@ def test_the_methods_of_a_class_another_module_holds_and_calls_under_a_guard_are
     (_HOLDER, {"jobs.py": "def nightly(syncer, grant):\n    syncer.labels.create(grant.id)\n"}),
     (_MODULE_HOLDER, {"jobs.py": "from .sync import labels\n\n\ndef nightly(grant):\n"
                                  "    labels.create(grant.id)\n"}),
+    # Read by a module that holds instances of its own, or through the module that
+    # holds it.
+    (_HOLDER, {"jobs.py": "from .clients import nylas\nfrom .held import Labels\n\n\n"
+                          "class Other:\n    def __init__(self):\n"
+                          "        self.filters = Labels(nylas)\n\n"
+                          "    def run(self, grant, syncer):\n"
+                          "        if grant.provider == 'google':\n"
+                          "            self.filters.archive(grant.id)\n"
+                          "        keep(syncer.labels)\n"}),
+    (_MODULE_HOLDER, {"jobs.py": "from . import sync\n\n\ndef nightly(grant):\n"
+                                 "    sync.labels.create(grant.id)\n"}),
     # The instance's holder bound to something else as well.
     (_HOLDER.replace("self.labels = Labels(nylas)",
                      "self.labels = Labels(nylas)\n        labels = self.labels"), {}),

@@ -38,7 +38,7 @@ from ..analysis.flow_facts import FlowFacts, Val
 from ..analysis.guard_reaches import Reach
 from ..analysis.member_patterns import is_pattern, member_matches
 from ..analysis.symbols import ATTRIBUTE, BASES, GLOBAL, LOCAL, qualified_name
-from .flow_names import attribute_names, referenced_names
+from .flow_names import referenced_names
 
 # The member a held instance's constructor is recorded under.
 _CONSTRUCTOR = "__init__"
@@ -46,18 +46,41 @@ _CONSTRUCTOR = "__init__"
 MethodReaches = tuple[str, int, int, list[tuple[str, Reach]]]
 
 
+class ReadNames:
+    """The attributes and the dotted names each module's flow records read, worked
+    out once a module is first asked about."""
+
+    def __init__(self) -> None:
+        self._attributes: dict[str, frozenset[str]] = {}
+        self._references: dict[str, frozenset[str]] = {}
+
+    def attributes(self, path: str, flow: FlowFacts) -> frozenset[str]:
+        found = self._attributes.get(path)
+        if found is None:
+            found = self._attributes[path] = frozenset(_member_names(flow))
+        return found
+
+    def references(self, path: str, flow: FlowFacts) -> frozenset[str]:
+        found = self._references.get(path)
+        if found is None:
+            found = self._references[path] = frozenset(referenced_names(flow))
+        return found
+
+
 def held_method_reaches(name: str, path: str, reaches: list[tuple[str, Reach]],
                         members: list[tuple[str, str, Reach]],
-                        modules: Mapping[str, ModuleFacts]) -> dict[str, MethodReaches]:
+                        modules: Mapping[str, ModuleFacts],
+                        read: ReadNames) -> dict[str, MethodReaches]:
     """By dotted name, each method of the class ``name`` (defined at ``path``) that
     held instances reach, with its lines and the reaches that may run it: every
     reach of the class (``reaches``, its own module's first) but where a module
     makes an instance only to hold it (``members``: the reaches of its members by
     the member's name, ``__init__`` for those), and its own ``self.method(...)``
-    calls.  Empty when any of that cannot be told."""
+    calls.  Empty when any of that cannot be told.  ``read``: what each module
+    reads, shared by the classes of one project."""
     holders = sorted({where for where, member, _ in members if member == _CONSTRUCTOR})
     facts = modules[path]
-    if not holders or facts.flow is None or not _held_only_there(name, holders, modules):
+    if not holders or facts.flow is None or not _held_only_there(name, holders, modules, read):
         return {}
     flow = facts.flow
     if any(edge.target == BASES + name for edge in flow.edges):
@@ -84,36 +107,34 @@ def held_method_reaches(name: str, path: str, reaches: list[tuple[str, Reach]],
 
 
 def _held_only_there(name: str, holders: list[str], modules: Mapping[str, ModuleFacts],
-                     ) -> bool:
+                     read: ReadNames) -> bool:
     """Whether what holds the instances of ``name`` in each of ``holders`` is read
-    in that module alone."""
-    attributes: set[str] = set()
-    globals_: set[str] = set()
+    in that module alone: no other module (another holder included) reads an
+    attribute of its name, names it as a module's global or star-imports its
+    module."""
     for holder in holders:
         flow = modules[holder].flow
         if flow is None:
             return False
         targets = [edge.target for edge in flow.edges if _makes(edge.value, name)]
-        if not targets:
+        if not targets or not all(target.startswith((ATTRIBUTE, GLOBAL, LOCAL))
+                                  for target in targets):
             return False
-        for target in targets:
-            if target.startswith(ATTRIBUTE):
-                attributes.add(qualified_name(target).rpartition(".")[2])
-            elif target.startswith(GLOBAL):
-                globals_.add(qualified_name(target))
-            elif not target.startswith(LOCAL):
+        # A global is read as an attribute of its module too (``sync.labels``).
+        attributes = {qualified_name(target).rpartition(".")[2] for target in targets
+                      if not target.startswith(LOCAL)}
+        globals_ = {qualified_name(target) for target in targets if target.startswith(GLOBAL)}
+        module = modules[holder].module
+        for path, facts in modules.items():
+            if path == holder:
+                continue
+            if facts.flow is None:
                 return False
-    held_in = {modules[holder].module for holder in holders}
-    for path, facts in modules.items():
-        if path in holders:
-            continue
-        if facts.flow is None:
-            return False
-        if attributes.intersection(_member_names(facts.flow)):
-            return False
-        if globals_.intersection(referenced_names(facts.flow)) or any(
-                star.module in held_in for star in facts.star_imports):
-            return False
+            if attributes and attributes.intersection(read.attributes(path, facts.flow)):
+                return False
+            if globals_ and (globals_.intersection(read.references(path, facts.flow)) or any(
+                    star.module == module for star in facts.star_imports)):
+                return False
     return True
 
 
@@ -125,11 +146,14 @@ def _makes(value: Val, name: str) -> bool:
 
 
 def _member_names(flow: FlowFacts) -> Iterator[str]:
-    """The attributes a module reads on any value, ``self.<attr>`` of its classes
-    among them."""
-    yield from attribute_names(flow)
+    """The attributes a module reads on any value, wherever the value goes (handed
+    to a call too), ``self.<attr>`` of its classes among them."""
+    for use in flow.uses:
+        yield from use.attrs
     for value, _ in _values(flow):
-        if value.kind == "sym" and value.name.startswith(ATTRIBUTE):
+        if value.kind == "attr":
+            yield value.name
+        elif value.kind == "sym" and value.name.startswith(ATTRIBUTE):
             yield value.name.rpartition(".")[2]
 
 

@@ -24,7 +24,7 @@ from ..analysis.facts import ModuleFacts
 from ..analysis.guard_reaches import Reach, recorded
 from ..analysis.provider_tests import PROVIDER_NAMES
 from .flow_names import attribute_names, referenced_names
-from .held_methods import held_method_reaches
+from .held_methods import ReadNames, held_method_reaches
 
 # By path: (first line, last line, the providers whose grants reach those lines).
 Guards = dict[str, list[tuple[int, int, tuple[str, ...]]]]
@@ -203,10 +203,11 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
     for table in tables.values():
         _pick_through(table, callables, names)
     pending = {name: found for name, found in callables.items() if not found.unknown_use}
+    read = ReadNames()
     for name, found in list(pending.items()):
         # The methods of a class other modules hold instances of, each on its own.
         for method, (path, first, last, reaches) in held_method_reaches(
-                name, found.path, found.reaches, found.members, modules).items():
+                name, found.path, found.reaches, found.members, modules, read).items():
             pending[method] = _Callable(path, first, last, True, reaches)
     # Code reached only from code kept to providers is kept too: one more round each.
     for _ in range(len(pending)):
