@@ -692,6 +692,47 @@ def work(grant):
 def _label(grant_id):
     {_LABEL_CALL}
 '''),
+    "the methods of a class held to call under a guard": (("Labels",), f'''from .clients import nylas
+
+
+class Sync:
+    def __init__(self, client):
+        self.labels = Labels(client)
+
+    def work(self, grant):
+        nylas.calendars.list(grant.id)
+        if grant.provider == "google":
+            self.labels.create(grant.id)
+
+
+class Labels:
+    def __init__(self, client):
+        self.client = client
+
+    def create(self, grant_id):
+        {_LABEL_CALL}
+'''),
+    "the methods of a class held at module level, called under a guard and for every grant": (
+        ("Labels",), f'''from .clients import nylas
+
+
+def work(grant):
+    nylas.calendars.list(grant.id)
+    if grant.provider == "google":
+        labels.create(grant.id)
+
+
+def nightly(grant):
+    labels.create(grant.id)
+
+
+class Labels:
+    def create(self, grant_id):
+        {_LABEL_CALL}
+
+
+labels = Labels()
+'''),
 }
 
 

@@ -172,3 +172,23 @@ def test_the_analysis_asks_no_route() -> None:
     # Matching a path to a route is the judge's (judging/raw_requests.py).
     for path in (PACKAGE / "analysis").glob("*.py"):
         assert "match_route" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize("chooser, sends", [
+    ("getattr(requests, verb)", True),
+    ('getattr(requests, f"{verb}")', True),
+    ('getattr(session, "re" + verb)', True),
+    # A name no request method has, or the grant's provider: a handler, not a verb
+    # (given what may not be a URL; one that may be makes any callable a request).
+    ('getattr(handlers, f"sync_{verb}")', False),
+    ("getattr(handlers, grant.provider)", False),
+])
+def test_a_method_getattr_reads_by_a_name_built_at_run_time_may_choose_a_request(
+        chooser: str, sends: bool) -> None:
+    source = ("import requests\n\nfrom .clients import nylas\n\n\n"
+              "def work(session, handlers, grant, verb):\n"
+              f"    {chooser}(nylas, grant.id)\n")
+    facts = facts_for_source("app.py", source, flow=True)
+    # The URL, a name imported, is read once the module it comes from is known.
+    uses = [*facts.raw_uses, *facts.raw_templates]
+    assert bool(uses) is sends, uses

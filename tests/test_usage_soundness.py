@@ -1001,6 +1001,22 @@ def test_a_member_of_a_module_read_by_a_name_that_cannot_be_read_may_be_any(
                             conn=PLAIN_CONN) == expected
 
 
+@pytest.mark.parametrize("lookup, conn, expected", [
+    # The name may be the client's: followed as before.
+    ('getattr(conn, "cli" + os.environ["MEMBER"])', PLAIN_CONN, []),
+    ('getattr(conn, f"{os.environ[\'MEMBER\']}ent")', PLAIN_CONN, []),
+    # Only ``TIMEOUT`` has a name that starts so: no request is sent, and the send
+    # scope is unused.
+    ('getattr(conn, f"TIME{os.environ[\'MEMBER\']}")', PLAIN_CONN, [("web.py", 5, "NYS303")]),
+    # A module's ``__getattr__`` may give anything for any name.
+    ('getattr(conn, f"TIME{os.environ[\'MEMBER\']}")',
+     PLAIN_CONN + "\n\ndef __getattr__(name):\n    return client\n", []),
+])
+def test_a_member_of_a_module_read_by_a_name_built_around_text_is_one_named_so(
+        tmp_path: Path, lookup: str, conn: str, expected: list[tuple[str, int, str]]) -> None:
+    assert _dynamic_package(tmp_path, lookup, SEND, conn=conn) == expected
+
+
 # Objects a v2 model hands out from its own data, without a request: a message's
 # folder and labels, a thread's folders and labels, a delta's object, the contact a
 # signature extraction parses.  Saving one is a request of its own class.

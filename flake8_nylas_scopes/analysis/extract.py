@@ -102,8 +102,11 @@ from .given_lists import (
     only_reads,
 )
 from .list_fates import UNKNOWN_DEPTH, Slot
+from .flow_facts import ANY_MEMBER
+from .member_patterns import member_matches, member_pattern
 from .namespaces import namespace_owner, unnamed_module
 from .path_joins import joined_segments
+from .provider_tests import names_a_provider
 from .raw_arguments import raw_call_arguments
 from .source import SourceMap
 from .star_names import CONSTANT_NAME, exports, names_unbound, star_imports, upper_names
@@ -1658,7 +1661,8 @@ class Extractor(FastVisitor):
                     ast.Call(func=target, args=node.args, keywords=node.keywords), node)
             return None
         if (isinstance(func, ast.Call) and isinstance(func.func, ast.Name)
-                and func.func.id == "getattr" and len(func.args) >= 2):
+                and func.func.id == "getattr" and len(func.args) >= 2
+                and _may_name_a_request_method(func.args[1])):
             chooser = ast.Attribute(value=func.args[0], attr="request", ctx=ast.Load())
             return ast.copy_location(ast.Call(
                 func=ast.copy_location(chooser, func), args=[func.args[1], *node.args],
@@ -3124,3 +3128,14 @@ def _is_overload(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """A ``typing.overload`` signature: only the last definition runs."""
     return any(dotted(decorator).rsplit(".", 1)[-1] == "overload"
                for decorator in function.decorator_list)
+
+
+def _may_name_a_request_method(node: ast.expr) -> bool:
+    """Whether the name ``getattr`` reads may be a request method (``verb``,
+    ``method.lower()``): not one built around text no method has
+    (``f"sync_{kind}"``), nor the grant's provider (``getattr(handlers,
+    grant.provider)`` picks a handler, not a verb)."""
+    pattern = member_pattern(node)
+    if pattern == ANY_MEMBER:
+        return not names_a_provider(node)
+    return any(member_matches(pattern, name) for name in (*HTTP_METHODS, "request"))

@@ -40,7 +40,6 @@ from .flow_calls import (
 )
 from .flow_contexts import Role, roles_of
 from .flow_facts import (
-    ANY_MEMBER,
     CallSite,
     Edge,
     FlowFacts,
@@ -54,6 +53,7 @@ from .flow_facts import (
     Val,
     ValTable,
 )
+from .member_patterns import member_pattern
 from .prefilter import names_a_scope_family
 from .source import SourceMap
 from .symbols import (
@@ -613,7 +613,7 @@ class FlowExtractor:
             owner = self.value(args[0])
             if owner is None or owner == self._val("unknown", UNREAD_MODULE):
                 return owner
-            return self._val("attr", ANY_MEMBER, owner)
+            return self._val("attr", member_pattern(args[1]), owner)
         name = args[1]
         assert isinstance(name, ast.Constant) and isinstance(name.value, str)
         read = ast.copy_location(ast.Attribute(args[0], name.value, ast.Load()), node)

@@ -29,7 +29,7 @@ import ast
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .ast_names import dotted, structure
@@ -146,12 +146,14 @@ class GuardedCode:
 def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
                       tests: ProviderTests | None = None,
                       imports: dict[str, str] | None = None, module: str = "",
+                      kept: Sequence[tuple[int, int]] = (),
                       ) -> GuardedCode:
     """The module's functions, methods and classes reached only under guards or
     through tables keyed by the provider, with their providers; and those a name or
     key not tied to a provider may pick, with the line that picks them.  ``imports``:
     the module's imported names and the dotted names they stand for; ``module``: its
-    dotted name."""
+    dotted name; ``kept``: other lines the judge may keep to providers (those an
+    imported provider test keeps, see ``imported_predicate_guards``)."""
     walk = _Walk(tree)
     tests = tests or ProviderTests(tree)
     result = GuardedCode()
@@ -160,11 +162,22 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
     result.tables = [table for table, _ in tables]
     # The judge follows a table's values through the table, wherever it is looked up.
     in_tables = {id(value) for _, values in tables for value in values}
-    if imports:
-        result.imported = _import_reaches(walk, imports, tests, in_tables)
     targets = _targets(walk)
-    if not targets:
-        return result
+    if targets:
+        _keep_own_code(result, walk, tree, guards, tests, targets, in_tables)
+    if imports:
+        ranges = [*((first, last) for first, last, _ in guards), *kept, *(
+            (first, last) for _, first, last, *_ in (
+                *result.function_guards, *result.undecided_guards))]
+        result.imported = _import_reaches(walk, imports, tests, in_tables, ranges)
+    return result
+
+
+def _keep_own_code(result: GuardedCode, walk: _Walk, tree: ast.Module,
+                   guards: list[ProviderGuard], tests: ProviderTests,
+                   targets: list[_Target], in_tables: set[int]) -> None:
+    """Set how the module reaches its own functions and classes, and those it keeps
+    to providers or leaves undecided."""
     names = {target.name for target in targets}
     reaches = _references(walk, names, tests)
     recorded_reaches = _references(walk, names, tests, in_tables) if in_tables else reaches
@@ -202,7 +215,6 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
             break
     result.function_guards = sorted(found.values())
     result.undecided_guards = sorted(undecided.values())
-    return result
 
 
 def _reach(reaches: _Reaches, lookups: Iterable[int] = ()) -> Reach:
@@ -212,7 +224,8 @@ def _reach(reaches: _Reaches, lookups: Iterable[int] = ()) -> Reach:
 
 
 def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
-                    in_tables: set[int]) -> list[ImportReach]:
+                    in_tables: set[int], kept: Sequence[tuple[int, int]],
+                    ) -> list[ImportReach]:
     """How the module uses each name it reaches through an import, by dotted name:
     ``gmail.create_label(...)`` with ``from app import gmail`` reaches
     ``app.gmail.create_label`` (an attribute chain is followed as far as it goes, or
@@ -229,6 +242,7 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
         if not walk.loads.get(local):
             # Imported and not used: re-exported, for code that imports it from here.
             found.setdefault(imported, _Reaches()).other = True
+        chains: list[tuple[ast.expr, str, ast.expr | None]] = []
         for load in walk.loads.get(local, ()):
             if id(load) in walk.annotations:
                 continue
@@ -239,7 +253,25 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
                     parent := walk.parents.get(id(node)), ast.Attribute) and parent.value is node:
                 node, name = parent, f"{name}.{parent.attr}"
                 key = _lookup_key(node, walk.parents)
-            if id(node) in in_tables:
+            if id(node) not in in_tables:
+                chains.append((node, name, key))
+        held = {} if rebound else _held_instances(walk, chains, kept)
+        for name, (made, calls) in held.items():
+            # ``self.labels = Labels(nylas)``, then only ``self.labels.create(...)``:
+            # the constructor runs where the instance is made, each method where it
+            # is called (``app.labels.Labels.__init__``, ``app.labels.Labels.create``).
+            found.setdefault(f"{name}.__init__", _Reaches()).calls.extend(made)
+            for method, lines in calls.items():
+                found.setdefault(f"{name}.{method}", _Reaches()).calls.extend(lines)
+        for node, name, key in chains:
+            if name in held:
+                continue
+            picks = None if rebound else _picked_members(node, walk.parents)
+            if picks is not None:
+                # ``getattr(providers, f"sync_{grant.provider}")``: the module's
+                # function named for the grant's provider, for that provider only.
+                for member, providers in picks:
+                    found.setdefault(f"{name}.{member}", _Reaches()).picked.append(providers)
                 continue
             reaches = found.setdefault(name, _Reaches())
             if rebound:
@@ -261,6 +293,24 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
                 reaches.other = True
     return [(sys.intern(name), _reach(reaches, lookups.get(name, ())))
             for name, reaches in sorted(found.items())]
+
+
+def _picked_members(node: ast.expr, parents: dict[int, ast.AST],
+                    ) -> list[tuple[str, frozenset[str]]] | None:
+    """The members ``getattr(node, <a name built from the grant's provider>)`` may
+    give, each with the provider whose grants pick it (``sync_google`` for
+    ``f"sync_{grant.provider}"``); None for any other use of ``node``."""
+    call = parents.get(id(node))
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+            and call.func.id == "getattr" and 2 <= len(call.args) <= 3
+            and call.args[0] is node and not call.keywords):
+        return None
+    built = _built_name(call.args[1])
+    if built.part is None or not names_a_provider(built.part):
+        return None
+    picks = [(f"{built.prefix}{provider}{built.suffix}", frozenset({provider}))
+             for provider in sorted(PROVIDER_NAMES)]
+    return [(member, providers) for member, providers in picks if member.isidentifier()]
 
 
 def _provider_tables(walk: _Walk, module: str, imports: dict[str, str],
@@ -401,7 +451,36 @@ def _held_methods(walk: _Walk) -> list[_Target]:
     return held
 
 
-def _holder(node: ast.Name, parents: dict[int, ast.AST]) -> ast.expr | None:
+def _held_instances(walk: _Walk, chains: list[tuple[ast.expr, str, ast.expr | None]],
+                    kept: Sequence[tuple[int, int]],
+                    ) -> dict[str, tuple[list[int], dict[str, list[int]]]]:
+    """By the dotted name an imported name's uses reach (``chains``: each use, its
+    dotted name and the key it is looked up by), what the module only calls to make
+    instances it holds, when it only calls methods on what holds them (see
+    ``_held_methods``): the lines where it makes them, and by method the lines where
+    it calls it.  Only where a method is called on lines that may be kept to
+    providers (``kept``): elsewhere that tells the judge nothing more than the
+    constructor's call does (``bp = Blueprint(...)``, then ``@bp.route(...)``)."""
+    holders: dict[str, list[ast.expr]] = {}
+    made: dict[str, list[int]] = {}
+    failed: set[str] = set()
+    for node, name, key in chains:
+        holder = _holder(node, walk.parents) if key is None else None
+        if holder is None:
+            failed.add(name)
+        else:
+            holders.setdefault(name, []).append(holder)
+            made.setdefault(name, []).append(node.lineno)
+    found: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
+    for name, held in holders.items():
+        calls = None if name in failed else _held_uses(walk, held)
+        if calls is not None and any(first <= line <= last for lines in calls.values()
+                                     for line in lines for first, last in kept):
+            found[name] = (made[name], calls)
+    return found
+
+
+def _holder(node: ast.expr, parents: dict[int, ast.AST]) -> ast.expr | None:
     """What ``Class(...)`` is bound to: ``self.labels`` or a local name; None for any
     other use of the class's name."""
     call = parents.get(id(node))
@@ -417,10 +496,11 @@ def _holder(node: ast.Name, parents: dict[int, ast.AST]) -> ast.expr | None:
     return None
 
 
-def _held_uses(walk: _Walk, holders: list[ast.expr], methods: set[str],
+def _held_uses(walk: _Walk, holders: list[ast.expr], methods: set[str] | None = None,
                ) -> dict[str, list[int]] | None:
     """By method, the lines where what the holders hold has it called; None when a
-    holder is read any other way (handed on, stored, an attribute it lacks)."""
+    holder is read any other way (handed on, stored, an attribute it lacks: one not
+    among ``methods``, when they are known)."""
     uses: list[ast.Name | ast.Attribute] = []
     for holder in holders:
         if isinstance(holder, ast.Name):
@@ -432,7 +512,8 @@ def _held_uses(walk: _Walk, holders: list[ast.expr], methods: set[str],
     for node in {id(node): node for node in uses}.values():
         method = walk.parents.get(id(node))
         call = walk.parents.get(id(method))
-        if not (isinstance(method, ast.Attribute) and method.attr in methods and isinstance(
+        if not (isinstance(method, ast.Attribute) and (
+                methods is None or method.attr in methods) and isinstance(
                 call, ast.Call) and call.func is method):
             return None
         calls.setdefault(method.attr, []).append(call.lineno)
@@ -557,7 +638,10 @@ def _names_built_at_run_time(walk: _Walk) -> Iterator[tuple[_BuiltName, int]]:
 
 def _built_name(node: ast.expr) -> _BuiltName:
     """``f"_sync_{provider}"``, ``"_sync_" + provider``: the known text around the
-    one part that is not; nothing known for other expressions."""
+    one part that is not; the grant's provider itself (``grant.provider``) with no
+    text around it; nothing known for other expressions."""
+    if names_a_provider(node):
+        return _BuiltName("", "", node)
     parts: list[ast.expr] = []
     if isinstance(node, ast.JoinedStr):
         parts = [value.value if isinstance(value, ast.FormattedValue) and (

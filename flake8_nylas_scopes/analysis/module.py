@@ -15,8 +15,8 @@ from .prefilter import mentions_nylas, sends_http_requests
 from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
 from .provider_guards import (
-    guard_scopes, imported_predicate_calls, imported_predicate_guards, provider_guards,
-    unread_guards,
+    guard_scopes, held_predicate_calls, imported_predicate_calls, imported_predicate_guards,
+    provider_guards, unread_guards,
 )
 from .provider_tests import ProviderTests
 
@@ -99,8 +99,9 @@ def module_facts(
                 if predicate_calls:
                     facts.predicate_guards = imported_predicate_guards(
                         tree, tests, facts.provider_guards, predicate_calls)
-                guarded = guarded_callables(tree, facts.provider_guards, tests,
-                                            extractor.imports, module_name)
+                guarded = guarded_callables(
+                    tree, facts.provider_guards, tests, extractor.imports, module_name,
+                    [(first, last) for first, last, *_ in facts.predicate_guards])
                 facts.function_guards = guarded.function_guards
                 facts.undecided_guards = guarded.undecided_guards
                 facts.callable_reaches = guarded.callables
@@ -112,11 +113,23 @@ def module_facts(
                 (facts.callable_reaches, facts.import_reaches, facts.provider_tables,
                  predicate_calls) = text_reaches(tree, text, module_name, extractor.imports,
                                                  extractor.import_lines)
+                predicate_calls = held_predicate_calls(text, extractor.imports,
+                                                       predicate_calls)
                 if predicate_calls:
                     # A module that never says "provider" tests none itself: only
                     # what the functions it imports test may guard its code.
+                    tests = ProviderTests(None)
                     facts.predicate_guards = imported_predicate_guards(
-                        tree, ProviderTests(None), [], predicate_calls)
+                        tree, tests, [], predicate_calls)
+                    if facts.predicate_guards:
+                        # Then its uses of what it imports are read as where it tests
+                        # providers itself (an instance held to call its methods).
+                        guarded = guarded_callables(
+                            tree, [], tests, extractor.imports, module_name,
+                            [(first, last) for first, last, *_ in facts.predicate_guards])
+                        facts.callable_reaches = guarded.callables
+                        facts.import_reaches = guarded.imported
+                        facts.provider_tables = guarded.tables
             if "scope" in text.casefold():
                 # A list this module gives another library's OAuth request as well, or
                 # asks whether it holds a scope.

@@ -53,6 +53,12 @@ PredicateGuard = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
 _CALL_IN_TEST = re.compile(
     r"\b(?:if|elif|while|and|or|not)\s+(?:not\s+)?([A-Za-z_][\w.]*)\(\s*[\w.]+\s*\)")
 
+# ``google = is_google(grant)``: the call's result held in a name, which a test may
+# then read (``if google:``).
+_CALL_HELD = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\(\s*[\w.]+\s*\)[ \t]*(?:#.*)?$",
+    re.MULTILINE)
+
 # Statements after which the rest of their block does not run.
 _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -202,19 +208,48 @@ def _lines(body: list[ast.stmt], providers: tuple[str, ...]) -> ProviderGuard:
 
 def imported_predicate_calls(text: str, imports: dict[str, str]) -> TestedCalls:
     """The calls of imported functions on one plain argument that the module's text
-    tests (``if is_google(grant):``), by the call's text, with the dotted name it
-    calls and the lines of the calls; a few at most, read from the text.  The
-    standard library's are left out."""
+    tests (``if is_google(grant):``, or ``google = is_google(grant)`` then ``if
+    google:``), by the call's text, with the dotted name it calls and the lines of the
+    calls; a few at most, read from the text.  The standard library's are left out."""
     found: dict[str, tuple[str, list[int]]] = {}
     for match in _CALL_IN_TEST.finditer(text):
-        called = match.group(1)
-        local, _, rest = called.partition(".")
-        if local not in imports or not recorded(imports[local]):
-            continue
-        line = text.count("\n", 0, match.start(1)) + 1
-        dotted_name = imports[local] + ("." + rest if rest else "")
-        found.setdefault(called, (dotted_name, []))[1].append(line)
+        _add_call(found, text, match.group(1), match.start(1), imports)
+    found = _with_held_calls(found, text, imports)
     return dict(sorted(found.items())[:MOST_PREDICATES])
+
+
+def held_predicate_calls(text: str, imports: dict[str, str],
+                         calls: TestedCalls) -> TestedCalls:
+    """``calls`` (read elsewhere, see ``guard_reaches``) and the calls of imported
+    functions whose result a name holds that a test reads (``google =
+    is_google(grant)`` then ``if google:``), a few at most."""
+    return dict(sorted(_with_held_calls(calls, text, imports).items())[:MOST_PREDICATES])
+
+
+def _with_held_calls(calls: TestedCalls, text: str, imports: dict[str, str]) -> TestedCalls:
+    """``calls`` and the calls held in a name that a test reads: only those, for every
+    other call of a function held in a name would cost two readings of the guards."""
+    found = {called: (name, list(lines)) for called, (name, lines) in calls.items()}
+    for match in _CALL_HELD.finditer(text):
+        held = re.escape(match.group(1))
+        if re.search(rf"\b(?:if|elif|while|and|or|not)\s+(?:not\s+)?{held}\b(?!\s*[.(\[=])",
+                     text):
+            _add_call(found, text, match.group(2), match.start(2), imports)
+    return found
+
+
+def _add_call(found: TestedCalls, text: str, called: str, start: int,
+              imports: dict[str, str]) -> None:
+    """Record the call of ``called`` at ``start`` when it names an imported function
+    of the project (the standard library's are left out)."""
+    local, _, rest = called.partition(".")
+    if local not in imports or not recorded(imports[local]):
+        return
+    line = text.count("\n", 0, start) + 1
+    dotted_name = imports[local] + ("." + rest if rest else "")
+    lines = found.setdefault(called, (dotted_name, []))[1]
+    if line not in lines:
+        lines.append(line)
 
 
 def imported_predicate_guards(tree: ast.Module, tests: ProviderTests,

@@ -24,6 +24,7 @@ from ..analysis.facts import ModuleFacts
 from ..analysis.guard_reaches import Reach, recorded
 from ..analysis.provider_tests import PROVIDER_NAMES
 from .flow_names import attribute_names, referenced_names
+from .held_methods import ReadNames, held_method_reaches
 
 # By path: (first line, last line, the providers whose grants reach those lines).
 Guards = dict[str, list[tuple[int, int, tuple[str, ...]]]]
@@ -133,6 +134,9 @@ class _Callable:
     reaches: list[tuple[str, Reach]] = field(default_factory=list)
     # A module that names it in a way not read here.
     unknown_use: bool = False
+    # Of its reaches, those of one of its members (a class's method), by the
+    # member's name (see ``held_methods``).
+    members: list[tuple[str, str, Reach]] = field(default_factory=list)
 
 
 def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
@@ -140,8 +144,12 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
     """Add the top-level functions and classes reached only under guards once every
     module's reaches are joined: another module's guarded calls and its tables keyed
     by providers count as the module's own do (see ``guarded_callables``)."""
-    if not (guards or undecided or any(facts.provider_tables for facts in modules.values())):
-        return  # nothing keeps any code to some providers
+    if not (guards or undecided or any(facts.provider_tables for facts in modules.values())
+            or any(reach.picked for facts in modules.values()
+                   for _, reach in facts.import_reaches or ())):
+        # Nothing keeps any code to some providers (a member of another module that
+        # ``getattr`` picks by the grant's provider is picked in an import reach).
+        return
     callables: dict[str, _Callable] = {}
     for path, facts in modules.items():
         for name, first, last, reach in facts.callable_reaches:
@@ -170,6 +178,9 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
                     tables[name].reaches.append((path, reach))
                 elif name in callables and (name == dotted or dotted.startswith(name + ".")):
                     callables[name].reaches.append((path, reach))
+                    if name != dotted:
+                        member = dotted[len(name) + 1:].partition(".")[0]
+                        callables[name].members.append((path, member, reach))
                 else:
                     # The module (or package) itself used as a value or called, or a
                     # table's attribute (``HANDLERS.values()``).
@@ -188,9 +199,16 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
         # A module importing itself: its own code is read in full already.
         found.reaches[1:] = [(path, reach) for path, reach in found.reaches[1:]
                              if path != found.path]
+        found.members = [member for member in found.members if member[0] != found.path]
     for table in tables.values():
         _pick_through(table, callables, names)
     pending = {name: found for name, found in callables.items() if not found.unknown_use}
+    read = ReadNames()
+    for name, found in list(pending.items()):
+        # The methods of a class other modules hold instances of, each on its own.
+        for method, (path, first, last, reaches) in held_method_reaches(
+                name, found.path, found.reaches, found.members, modules, read).items():
+            pending[method] = _Callable(path, first, last, True, reaches)
     # Code reached only from code kept to providers is kept too: one more round each.
     for _ in range(len(pending)):
         added = False

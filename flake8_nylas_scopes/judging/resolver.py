@@ -32,6 +32,7 @@ from ..analysis.flow_calls import (
 from ..analysis.flow_facts import (
     ANY_MEMBER, UNREAD_MODULE, CallSite, Read, Sink, Store, Use, Val,
 )
+from ..analysis.member_patterns import is_pattern, member_matches
 from ..analysis.symbols import (
     ATTRIBUTE,
     BASES,
@@ -807,8 +808,8 @@ class FlowResolver:
         """``obj.name``.  ``subclassed``: the value may be an instance of a subclass of
         the client, whose own members are read from the code."""
         kind, owner = obj
-        if name == ANY_MEMBER:
-            return self._any_member(obj)
+        if is_pattern(name):
+            return self._any_member(obj, name)
         if kind == "client" and owner:
             found = self._resource_attribute("", name)
             if found or subclassed:
@@ -861,10 +862,11 @@ class FlowResolver:
                 return {("method", f"box|{owner}|{name}")}
         return _NOTHING
 
-    def _any_member(self, obj: Obj) -> Objs:
+    def _any_member(self, obj: Obj, pattern: str = ANY_MEMBER) -> Objs:
         """What ``getattr(conn, name)`` may give when ``name`` cannot be read: for a
-        module of the project, any of its globals, functions and classes.  (A Nylas
-        object read so escapes at the ``getattr`` call.)"""
+        module of the project, any of its globals, functions and classes whose name
+        ``pattern`` allows (see ``member_patterns``).  (A Nylas object read so
+        escapes at the ``getattr`` call.)"""
         kind, owner = obj
         if kind != "module":
             return _NOTHING
@@ -881,6 +883,13 @@ class FlowResolver:
                 frozenset({*(("func", name) for name in self.functions if top_level(name)),
                            *(("class", name) for name in self.classes if top_level(name))}))
         keys, definitions = members
+        if pattern != ANY_MEMBER and f"{owner}.__getattr__" not in self.functions:
+            # (A module's ``__getattr__`` may give anything for any name.)
+            start = len(owner) + 1
+            keys = tuple(key for key in keys
+                         if member_matches(pattern, key[len(GLOBAL) + start:]))
+            definitions = frozenset(definition for definition in definitions
+                                    if member_matches(pattern, definition[1][start:]))
         found: set[Obj] = set(definitions)
         for key in keys:
             found |= self.values.get(key, _NOTHING)
