@@ -267,7 +267,7 @@ class Extractor(FastVisitor):
         self._tree: ast.Module | None = None
         self.reader = ValueReader(
             self.source, self.lookup, self.value_reference, self._branch_values,
-            self._returns, self._key_value, self._enum_member_value,
+            self._returns, self._key_value, self._enum_member_value, self._rewritten,
         )
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
@@ -409,6 +409,22 @@ class Extractor(FastVisitor):
         if view is None or not view.complete:
             return None
         return view.values.get(key)
+
+    def _rewritten(self, base: ast.expr, key: str | None) -> bool:
+        """Whether the dict ``base`` names is written after its assignment at ``key``
+        (any key when None), or in a way whose key cannot be read: an item store
+        (``SCOPES["google"] = [...]``, also with ``+=``), ``update``, ``del``, a
+        change in a function (see ``_note_change``)."""
+        if not isinstance(base, ast.Name):
+            return False
+        bindings = self._binding_scope(base.id)
+        if bindings is None:
+            return False
+        name = base.id
+        if name in bindings.opaque_writes or name in bindings.mutated:
+            return True
+        writes = bindings.key_writes.get(name, {})
+        return bool(writes) if key is None else key in writes
 
     def qualify(self, node: ast.expr) -> str | None:
         """The dotted name an expression refers to through imports, if any."""
@@ -1035,15 +1051,23 @@ class Extractor(FastVisitor):
                     value.state is ValueState.EMPTY) else value
         constants.update(self._class_scope_constants())
         for name, node in self.module_bindings.values.items():
-            # ``NYLAS = {"SCOPES": [...]}``: read as ``settings.NYLAS["SCOPES"]``.
+            # ``NYLAS = {"SCOPES": [...]}``: read as ``settings.NYLAS["SCOPES"]``; and
+            # ``SCOPES = {"google": [...]}``, a dict of scope lists, by every key: read
+            # as ``scopes.SCOPES["google"]``, and known to be the lists another
+            # module's change of ``SCOPES`` changes (see ``judge._changed_own_lists``).
             if isinstance(node, ast.Dict):
+                lists = "scope" in name.lower()
                 for key in node.keys:
-                    if isinstance(key, ast.Constant) and isinstance(key.value, str) and (
-                        "scope" in key.value.lower()
-                    ):
+                    if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                        continue
+                    named = f"{name}[{key.value!r}]"
+                    if lists or "scope" in key.value.lower():
                         subscript = ast.Subscript(
                             value=ast.Name(id=name, ctx=ast.Load()), slice=key, ctx=ast.Load())
-                        constants[f"{name}[{key.value!r}]"] = self.reader.read(subscript)
+                        value = self.reader.read(subscript)
+                        if lists and _kept_as_scopes(named, value) or (
+                                "scope" in key.value.lower()):
+                            constants[named] = value
         for config_key, values in self._flask_config.items():
             # ``app.config["NYLAS_SCOPES"] = [...]``, read as ``current_app.config[...]``;
             # written in several places (a config class per deployment), each is a

@@ -1,0 +1,180 @@
+"""A dict of scope lists (``SCOPES = {"google": [...], "microsoft": [...]}``) is read
+from its assignment only while no code changes it: a change in its own module or in
+one that imports it, through any key, leaves its lists unresolved (NYS304) and the
+list rules silent about them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+GMAIL_READ = "https://www.googleapis.com/auth/gmail.readonly"
+GMAIL_SEND = "https://www.googleapis.com/auth/gmail.send"
+
+# Requests Gmail's and Outlook's read scopes, and one call needs a send scope too.
+_SCOPES = f'''from nylas import Client
+
+nylas = Client("key")
+
+SCOPES = {{"google": ["{GMAIL_READ}"], "microsoft": ["Mail.Read"]}}
+
+
+def google_login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "cid", "redirect_uri": "https://a.example/cb",
+        "provider": "google", "scope": SCOPES["google"],
+    }})
+
+
+def login(provider):
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "cid", "redirect_uri": "https://a.example/cb",
+        "provider": provider, "scope": SCOPES[provider],
+    }})
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+_CALLS = '''from .scopes import nylas
+
+
+def send(grant_id):
+    nylas.messages.send(grant_id, request_body={"to": [], "body": "hi"})
+'''
+
+
+def _codes(root: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings)
+
+
+def _app(root: Path, boot: str = "", scopes_tail: str = "") -> list[tuple[str, int, str]]:
+    files = {"app/__init__.py": "", "app/scopes.py": _SCOPES + scopes_tail,
+             "app/calls.py": _CALLS}
+    if boot:
+        files["app/boot.py"] = boot
+    return _codes(root, files)
+
+
+def _list_rule_codes(found: list[tuple[str, int, str]]) -> set[str]:
+    return {code for _, _, code in found} & {"NYS301", "NYS302", "NYS303", "NYS405"}
+
+
+def test_the_unchanged_dict_is_read_and_its_missing_scope_reported(tmp_path: Path) -> None:
+    found = _app(tmp_path)
+    assert ("calls.py", 5, "NYS301") in found
+    assert "NYS304" not in {code for _, _, code in found}
+
+
+def test_a_dict_only_read_by_an_importer_is_still_read(tmp_path: Path) -> None:
+    found = _app(tmp_path, boot='from .scopes import SCOPES\n\nprint(SCOPES["google"])\n')
+    assert ("calls.py", 5, "NYS301") in found
+
+
+_IMPORTERS_CHANGES = {
+    "append": f'SCOPES["google"].append("{GMAIL_SEND}")',
+    "augmented": f'SCOPES["google"] += ["{GMAIL_SEND}"]',
+    "item-store": f'SCOPES["google"] = ["{GMAIL_READ}", "{GMAIL_SEND}"]',
+    "new-key": 'SCOPES["imap"] = []',
+    "update": f'SCOPES.update(google=["{GMAIL_READ}", "{GMAIL_SEND}"])',
+    "setdefault": f'SCOPES.setdefault("google", []).append("{GMAIL_SEND}")',
+    "run-time-key": f'import os\nSCOPES[os.environ["PROVIDER"]].append("{GMAIL_SEND}")',
+    "values-loop": f'for scopes in SCOPES.values():\n    scopes.append("{GMAIL_SEND}")',
+    "items-loop": f'for _, scopes in SCOPES.items():\n    scopes.append("{GMAIL_SEND}")',
+    "local-name": (
+        f'def enable():\n    google = SCOPES["google"]\n    google.append("{GMAIL_SEND}")'),
+    "in-function": f'def enable():\n    SCOPES["google"] += ["{GMAIL_SEND}"]',
+}
+
+
+@pytest.mark.parametrize("change", _IMPORTERS_CHANGES.values(), ids=list(_IMPORTERS_CHANGES))
+def test_a_dict_an_importer_changes_is_not_read(tmp_path: Path, change: str) -> None:
+    found = _app(tmp_path, boot=f"from .scopes import SCOPES\n\n{change}\n")
+    assert _list_rule_codes(found) == set()
+    assert ("scopes.py", 9, "NYS304") in found and ("scopes.py", 16, "NYS304") in found
+
+
+@pytest.mark.parametrize("change", [
+    'scopes.SCOPES["microsoft"].extend(["Mail.Send"])',
+    f'scopes.SCOPES["google"] += ["{GMAIL_SEND}"]',
+])
+def test_a_dict_changed_through_its_module_is_not_read(tmp_path: Path, change: str) -> None:
+    found = _app(tmp_path, boot=f"from . import scopes\n\n{change}\n")
+    assert _list_rule_codes(found) == set()
+    assert ("scopes.py", 16, "NYS304") in found
+
+
+_OWN_CHANGES = {
+    "augmented": f'SCOPES["google"] += ["{GMAIL_SEND}"]',
+    "item-store": f'SCOPES["google"] = ["{GMAIL_READ}", "{GMAIL_SEND}"]',
+    "values-loop": f'for _scopes in SCOPES.values():\n    _scopes.append("{GMAIL_SEND}")',
+    "items-loop": f'for _, _scopes in SCOPES.items():\n    _scopes.append("{GMAIL_SEND}")',
+}
+
+
+@pytest.mark.parametrize("change", _OWN_CHANGES.values(), ids=list(_OWN_CHANGES))
+def test_a_dict_its_own_module_changes_is_not_read(tmp_path: Path, change: str) -> None:
+    found = _app(tmp_path, scopes_tail=f"\n\n{change}\n")
+    assert _list_rule_codes(found) == set()
+    assert ("scopes.py", 9, "NYS304") in found and ("scopes.py", 16, "NYS304") in found
+
+
+def test_a_key_added_in_its_own_module_leaves_the_other_keys_read(tmp_path: Path) -> None:
+    # ``SCOPES["google"]`` still holds the list written for it; ``SCOPES[provider]``
+    # may now be the new list too, which the analysis does not try to add.
+    found = _app(tmp_path, scopes_tail='\n\nSCOPES["imap"] = []\n')
+    assert ("scopes.py", 16, "NYS304") in found
+    assert ("scopes.py", 9, "NYS304") not in found
+
+
+_PROVIDER_LISTS = f'SCOPES = {{"google": ["{GMAIL_READ}"], "microsoft": ["Mail.Read"]}}\n'
+_READER = '''from nylas import Client
+
+from .scopes import SCOPES
+
+nylas = Client("key")
+
+
+def google_login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "cid", "redirect_uri": "https://a.example/cb",
+        "provider": "google", "scope": SCOPES["google"],
+    })
+
+
+def send(grant_id):
+    nylas.messages.send(grant_id, request_body={"to": [], "body": "hi"})
+'''
+
+
+def test_another_modules_dict_read_by_a_constant_key(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/scopes.py": _PROVIDER_LISTS,
+        "app/auth.py": _READER,
+    })
+    # Read there: nothing sends as Gmail's send scope allows.
+    assert ("auth.py", 16, "NYS301") in found
+
+
+def test_another_modules_dict_read_by_a_constant_key_and_changed(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/scopes.py": _PROVIDER_LISTS,
+        "app/auth.py": _READER,
+        "app/boot.py": f'from .scopes import SCOPES\n\nSCOPES["google"].append("{GMAIL_SEND}")\n',
+    })
+    assert _list_rule_codes(found) == set()
+    assert ("auth.py", 9, "NYS304") in found
