@@ -526,6 +526,13 @@ CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
             f'SCOPES = {{"google": [{_GMAIL}], "microsoft": ["Mail.Read"]}}\n'
             f'[scopes.append({_CALENDAR}) for scopes in SCOPES.values()]  # the change')),
     }),
+    "a Flask configuration loaded again through an app named otherwise": ("server", {
+        "app/calls.py": _V2_CALLS,
+        "app/views.py": _V2_LOGIN.format(asked='current_app.config["NYLAS_SCOPES"]', values=(
+            'from flask import Flask, current_app\n\nserver = Flask(__name__)\n'
+            'server.config["NYLAS_SCOPES"] = ["email.read_only", "contacts"]\n'
+            'server.config.from_pyfile("instance.cfg")  # the change')),
+    }),
     "a v3 list merged into the request and extended": ("SCOPES", {
         "app/views.py": _V3_LOGIN.format(asked='{**BASE, "scope": SCOPES}', values=(
             f'SCOPES = [{_GMAIL}, "https://www.googleapis.com/auth/contacts.readonly"]\n'

@@ -669,7 +669,7 @@ class Extractor(FastVisitor):
                                      if may_hold_lists(value)) | frozenset(
                                name for name in bindings.imported if name in self._imports)
                            | star, self._another_packages,
-                           lambda node: unnamed_module(node, self.qualify))
+                           lambda node: unnamed_module(node, self.qualify), self._not_an_app)
         self._module_aliases = found.module_names
         for holder, attribute in self._unnamed_changes:
             if holder in found.module_names:
@@ -738,6 +738,33 @@ class Extractor(FastVisitor):
                             if reference not in kept)
         self.facts.returned = {name: found for name, found in returned.items() if found}
 
+    def _not_an_app(self, receiver: ast.expr, function: ast.FunctionDef | ast.AsyncFunctionDef
+                    | None) -> bool:
+        """Whether ``receiver`` (of ``receiver.config``) is known to be no Flask
+        application: a name the module binds once, to an instance of a class it
+        defines with no base class, read at module level or in a function that binds
+        no name of its own for it.  Such an object is of that very class, which is no
+        application; anything else may be one (see ``flask_config.is_app_config``)."""
+        if not isinstance(receiver, ast.Name):
+            return False
+        name = receiver.id
+        module = self.module_bindings
+        value = module.values.get(name)
+        if name in module.imported or name in module.declared_global or not (
+                isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
+            return False
+        if function is not None:
+            arguments = function.args
+            parameters = {arg.arg for arg in (
+                *arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
+                arguments.vararg, arguments.kwarg) if arg is not None}
+            own = self.body_bindings.of(function)
+            if name in parameters or own.binds(name) or name in own.declared_global:
+                return False
+        cls = self._module_classes.get(value.func.id)
+        return cls is not None and not cls.bases and not cls.keywords and (
+            value.func.id not in module.imported)
+
     @staticmethod
     def _own_container(node: ast.expr, bindings: Bindings) -> bool:
         """Whether ``node`` names a dict or list this module binds."""
@@ -762,6 +789,9 @@ class Extractor(FastVisitor):
         flask = flask_reference(node)
         if flask:
             references.append(flask)
+        if flask and not isinstance(node, ast.Attribute):
+            # An item of a configuration: the key is all the index reads.
+            pass
         elif isinstance(node, ast.Call):
             function = self._result_of(node, bindings)
             if function:
