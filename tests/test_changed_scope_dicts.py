@@ -178,3 +178,78 @@ def test_another_modules_dict_read_by_a_constant_key_and_changed(tmp_path: Path)
     })
     assert _list_rule_codes(found) == set()
     assert ("auth.py", 9, "NYS304") in found
+
+
+def test_a_dict_named_otherwise_an_importer_changes_is_not_read(tmp_path: Path) -> None:
+    # Its lists name scopes: they are the dict's scope lists whatever its name.
+    scopes = _SCOPES.replace("SCOPES", "PERMISSIONS")
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/scopes.py": scopes, "app/calls.py": _CALLS,
+        "app/boot.py": (f'from .scopes import PERMISSIONS\n\n'
+                        f'PERMISSIONS["google"].append("{GMAIL_SEND}")\n'),
+    })
+    assert _list_rule_codes(found) == set()
+    assert ("scopes.py", 9, "NYS304") in found
+
+
+_HELD = f'GOOGLE = ["{GMAIL_READ}"]\nSCOPES = {{"google": GOOGLE, "microsoft": ["Mail.Read"]}}\n'
+
+
+@pytest.mark.parametrize("changed", [True, False], ids=["changed", "unchanged"])
+def test_a_list_a_dict_holds_changed_by_its_own_name(tmp_path: Path, changed: bool) -> None:
+    # ``SCOPES["google"]`` is the very list ``GOOGLE`` names, read from another module.
+    files = {"app/__init__.py": "", "app/scopes.py": _HELD, "app/auth.py": _READER}
+    if changed:
+        files["app/boot.py"] = f'from .scopes import GOOGLE\n\nGOOGLE.append("{GMAIL_SEND}")\n'
+    found = _codes(tmp_path, files)
+    if changed:
+        assert _list_rule_codes(found) == set()
+        assert ("auth.py", 9, "NYS304") in found
+    else:
+        assert ("auth.py", 16, "NYS301") in found
+
+
+_WRAPPER = '''from nylas import APIClient
+
+SCOPES = ["email.read_only"]
+client = APIClient("id", "secret")
+
+
+def login_with(scopes):
+    return client.authentication_url("https://a.example/cb", scopes=scopes)
+
+
+def login():
+    return login_with(SCOPES)
+
+
+def send(token):
+    api = APIClient("id", "secret", token)
+    api.drafts.create().send()
+'''
+
+
+def test_a_list_given_to_a_wrapper_and_changed_by_an_importer(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/auth.py": _WRAPPER,
+        "app/boot.py": 'from .auth import SCOPES\n\nSCOPES.append("email.send")\n',
+    })
+    assert _list_rule_codes(found) == set()
+    assert ("auth.py", 8, "NYS304") in found
+
+
+def test_a_list_given_to_a_wrapper_unchanged_is_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/auth.py": _WRAPPER})
+    assert ("auth.py", 3, "NYS303") in found
+
+
+def test_a_list_a_settings_dict_holds_changed_by_its_own_name(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/scopes.py": f'GOOGLE = ["{GMAIL_READ}"]\nNYLAS = {{"scopes": GOOGLE}}\n',
+        "app/auth.py": _READER.replace("import SCOPES", "import NYLAS").replace(
+            'SCOPES["google"]', 'NYLAS["scopes"]'),
+        "app/boot.py": f'from .scopes import GOOGLE\n\nGOOGLE.append("{GMAIL_SEND}")\n',
+    })
+    assert _list_rule_codes(found) == set()
+    assert ("auth.py", 9, "NYS304") in found

@@ -1085,12 +1085,14 @@ class Extractor(FastVisitor):
             # ``SCOPES = {"google": [...]}``, a dict of scope lists, by every key: read
             # as ``scopes.SCOPES["google"]``, and known to be the lists another
             # module's change of ``SCOPES`` changes (see ``judge._changed_own_lists``).
+            # A list of a dict named otherwise counts when it names scopes.
             if isinstance(node, ast.Dict):
-                lists = "scope" in name.lower()
-                for key in node.keys:
+                named_lists = "scope" in name.lower()
+                for key, item in zip(node.keys, node.values):
                     if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                         continue
                     named = f"{name}[{key.value!r}]"
+                    lists = named_lists or isinstance(item, (ast.List, ast.Tuple, ast.Set))
                     if lists or "scope" in key.value.lower():
                         subscript = ast.Subscript(
                             value=ast.Name(id=name, ctx=ast.Load()), slice=key, ctx=ast.Load())
