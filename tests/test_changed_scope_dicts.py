@@ -253,3 +253,42 @@ def test_a_list_a_settings_dict_holds_changed_by_its_own_name(tmp_path: Path) ->
     })
     assert _list_rule_codes(found) == set()
     assert ("auth.py", 9, "NYS304") in found
+
+
+_LOCAL = f'''from nylas import Client
+
+nylas = Client("key")
+
+
+def login():
+    scopes = {{"google": ["{GMAIL_READ}"], "microsoft": ["Mail.Read"]}}
+{{change}}
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "cid", "redirect_uri": "https://a.example/cb",
+        "provider": "google", "scope": scopes["google"],
+    }})
+
+
+def send(grant_id):
+    nylas.messages.send(grant_id, request_body={{"to": [], "body": "hi"}})
+'''
+
+
+@pytest.mark.parametrize("change", [
+    f'    for each in scopes.values():\n        each.append("{GMAIL_SEND}")',
+    f'    for _, each in scopes.items():\n        each.append("{GMAIL_SEND}")',
+    f'    scopes.get("google").append("{GMAIL_SEND}")',
+    f'    mine = scopes.copy()\n    mine["google"].append("{GMAIL_SEND}")',
+], ids=["values-loop", "items-loop", "get", "copy"])
+def test_a_functions_dict_changed_through_its_items_is_not_read(
+    tmp_path: Path, change: str,
+) -> None:
+    found = _codes(tmp_path, {"auth.py": _LOCAL.replace("{change}", change)})
+    assert _list_rule_codes(found) == set()
+    assert "NYS304" in {code for _, _, code in found}
+
+
+def test_a_functions_dict_only_looked_at_is_read(tmp_path: Path) -> None:
+    change = '    if scopes.get("google") and "imap" not in scopes:\n        print(len(scopes))'
+    found = _codes(tmp_path, {"auth.py": _LOCAL.replace("{change}", change)})
+    assert ("auth.py", 17, "NYS301") in found
