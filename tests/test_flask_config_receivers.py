@@ -120,7 +120,10 @@ service = Service()
 @pytest.mark.parametrize("change", [
     "service.config.update(OVERRIDES)",
     "def load():\n    service.config.update(OVERRIDES)",
-], ids=["at-module-level", "in-a-function"])
+    # A module of the standard library is no application either.
+    'import logging.config\n\n\nclass Logs:\n    def start(self):\n'
+    '        logging.config.dictConfig({"version": 1})',
+], ids=["at-module-level", "in-a-function", "logging-config"])
 def test_the_config_of_an_object_known_to_be_no_app_changes_nothing(
     tmp_path: Path, change: str,
 ) -> None:

@@ -739,31 +739,44 @@ class Extractor(FastVisitor):
         self.facts.returned = {name: found for name, found in returned.items() if found}
 
     def _not_an_app(self, receiver: ast.expr, function: ast.FunctionDef | ast.AsyncFunctionDef
-                    | None) -> bool:
+                    | None, top: bool) -> bool:
         """Whether ``receiver`` (of ``receiver.config``) is known to be no Flask
-        application: a name the module binds once, to an instance of a class it
-        defines with no base class, read at module level or in a function that binds
-        no name of its own for it.  Such an object is of that very class, which is no
-        application; anything else may be one (see ``flask_config.is_app_config``)."""
-        if not isinstance(receiver, ast.Name):
+        application, where ``function``'s body reads it (``top``: the module's
+        bindings are the ones in force there): a module of the standard library
+        (``logging.config``); or, where ``top``, a name the module binds once to an
+        instance of a class it defines with no base class, which is of that very
+        class and so no application.  Anything else may be one (see
+        ``flask_config.is_app_config``)."""
+        head = receiver
+        while isinstance(head, ast.Attribute):
+            head = head.value
+        if not isinstance(head, ast.Name) or self._bound_in(function, head.id):
             return False
-        name = receiver.id
+        name = head.id
         module = self.module_bindings
+        if name in module.imported:
+            qualified = self.qualify(receiver) or ""
+            return qualified.partition(".")[0] in sys.stdlib_module_names
         value = module.values.get(name)
-        if name in module.imported or name in module.declared_global or not (
+        if not top or head is not receiver or name in module.declared_global or not (
                 isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
             return False
-        if function is not None:
-            arguments = function.args
-            parameters = {arg.arg for arg in (
-                *arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
-                arguments.vararg, arguments.kwarg) if arg is not None}
-            own = self.body_bindings.of(function)
-            if name in parameters or own.binds(name) or name in own.declared_global:
-                return False
         cls = self._module_classes.get(value.func.id)
         return cls is not None and not cls.bases and not cls.keywords and (
             value.func.id not in module.imported)
+
+    def _bound_in(self, function: ast.FunctionDef | ast.AsyncFunctionDef | None,
+                  name: str) -> bool:
+        """Whether ``function`` binds ``name`` itself: a parameter or a local."""
+        if function is None:
+            return False
+        arguments = function.args
+        if name in {arg.arg for arg in (
+                *arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
+                arguments.vararg, arguments.kwarg) if arg is not None}:
+            return True
+        own = self.body_bindings.of(function)
+        return own.binds(name) or name in own.declared_global
 
     @staticmethod
     def _own_container(node: ast.expr, bindings: Bindings) -> bool:

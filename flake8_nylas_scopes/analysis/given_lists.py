@@ -110,9 +110,10 @@ _NAMESPACE_BUILTINS = frozenset({"vars", "globals", "getattr", "setattr", "delat
 # The values that may be a module object named at run time.
 _MODULE_VALUES = (ast.Subscript, ast.Call)
 Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
-# Whether a name is known to hold no Flask application where it is read: at module
-# level (no function) or in a function of the module's own body.
-NotAnApp = Callable[[ast.expr, "Def | None"], bool]
+# Whether a name is known to hold no Flask application where it is read, in the body
+# of a function (None: at module level or in a class body), and whether the module's
+# bindings are the ones in force there (module level, or a module-level function).
+NotAnApp = Callable[[ast.expr, "Def | None", bool], bool]
 # Scopes that may bind a name of their own, for which the module's binding is not the
 # one in force.
 _OWN_NAMES = (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -170,7 +171,7 @@ def given_away(
     results: Callable[[ast.expr], bool], names: frozenset[str],
     foreign: Callable[[ast.Call], bool] = lambda call: False,
     unnamed: Callable[[ast.expr], bool] = lambda node: False,
-    not_an_app: NotAnApp = lambda receiver, function: False,
+    not_an_app: NotAnApp = lambda receiver, function, top: False,
 ) -> GivenLists:
     """Where ``tree`` gives the watched values to code that may change them.  One
     pass of a ``FastVisitor``: this runs on every module of a project that uses
@@ -186,8 +187,8 @@ def given_away(
     this walk (see ``_GivenFinder._kept_result``), sparing a walk of the function.
     ``unnamed``: whether a value is a module object named at run time, any of whose
     names a use of its namespace may change.  ``not_an_app``: whether the object of
-    ``X.config`` is known to be no Flask application, read at module level (the
-    function None) or in a module-level function; any other may be one."""
+    ``X.config`` is known to be no Flask application (see ``NotAnApp``); any other
+    may be one."""
     finder = _GivenFinder(watched, reads, depth, known, functions, results, names)
     finder.foreign, finder.unnamed, finder.not_an_app = foreign, unnamed, not_an_app
     finder.visit(tree)
@@ -228,7 +229,7 @@ class _GivenFinder(FastVisitor):
         # where this walk does not follow them.
         self.kept_results: dict[str, list[ast.Call]] = {}
         self.closures = False
-        self.not_an_app: NotAnApp = lambda receiver, function: False
+        self.not_an_app: NotAnApp = lambda receiver, function, top: False
         # How many definitions (functions, classes, lambdas) hold the node visited.
         self.definitions = 0
 
@@ -385,14 +386,15 @@ class _GivenFinder(FastVisitor):
 
     def _app_config_use(self, node: ast.expr) -> bool:
         """Whether ``node`` may be an application's configuration (see
-        ``is_app_config``), asking ``not_an_app`` only where the module's binding of
-        the receiver's name is the one in force: not in a nested definition, a class
-        body, a lambda or a comprehension, which may bind the name themselves."""
+        ``is_app_config``), asking ``not_an_app`` with the function whose body holds
+        it and whether the module's bindings are the ones in force there: not in a
+        nested definition, a class body or a lambda.  In a comprehension, which may
+        bind the name itself, ``not_an_app`` is not asked."""
         function = self.function
         top = self.definitions == 0 or (self.definitions == 1 and function is not None)
-        if not top or any(isinstance(above, _OWN_NAMES) for above in self.ancestors):
+        if any(isinstance(above, _OWN_NAMES) for above in self.ancestors):
             return is_app_config(node)
-        return is_app_config(node, lambda receiver: self.not_an_app(receiver, function))
+        return is_app_config(node, lambda receiver: self.not_an_app(receiver, function, top))
 
     def _app_config(self, node: ast.Attribute) -> None:
         """A use of an application's whole configuration: reading it, setting keys
