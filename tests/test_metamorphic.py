@@ -511,6 +511,28 @@ CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
             'app.config["NYLAS_SCOPES"] = ["email.read_only", "contacts"]\n'
             'app.config["NYLAS_SCOPES"].append("calendar.read_only")  # the change')),
     }),
+    "a dict of provider lists, one appended to": ("SCOPES", {
+        "app/views.py": _V3_LOGIN.format(asked='{**BASE, "scope": SCOPES["google"]}', values=(
+            f'SCOPES = {{"google": [{_GMAIL}], "microsoft": ["Mail.Read"]}}\n'
+            f'SCOPES["google"].append({_CALENDAR})  # the change')),
+    }),
+    "a dict of provider lists, one extended by key": ("SCOPES", {
+        "app/views.py": _V3_LOGIN.format(asked='{**BASE, "scope": SCOPES["google"]}', values=(
+            f'SCOPES = {{"google": [{_GMAIL}], "microsoft": ["Mail.Read"]}}\n'
+            f'SCOPES["google"] += [{_CALENDAR}]  # the change')),
+    }),
+    "a dict of provider lists, each appended to": ("SCOPES", {
+        "app/views.py": _V3_LOGIN.format(asked='{**BASE, "scope": SCOPES["google"]}', values=(
+            f'SCOPES = {{"google": [{_GMAIL}], "microsoft": ["Mail.Read"]}}\n'
+            f'[scopes.append({_CALENDAR}) for scopes in SCOPES.values()]  # the change')),
+    }),
+    "a Flask configuration loaded again through an app named otherwise": ("server", {
+        "app/calls.py": _V2_CALLS,
+        "app/views.py": _V2_LOGIN.format(asked='current_app.config["NYLAS_SCOPES"]', values=(
+            'from flask import Flask, current_app\n\nserver = Flask(__name__)\n'
+            'server.config["NYLAS_SCOPES"] = ["email.read_only", "contacts"]\n'
+            'server.config.from_pyfile("instance.cfg")  # the change')),
+    }),
     "a v3 list merged into the request and extended": ("SCOPES", {
         "app/views.py": _V3_LOGIN.format(asked='{**BASE, "scope": SCOPES}', values=(
             f'SCOPES = [{_GMAIL}, "https://www.googleapis.com/auth/contacts.readonly"]\n'

@@ -134,7 +134,10 @@ _SEQUENCE_BUILDERS = frozenset({"list", "set", "sorted"})
 _READING_CALLS = frozenset({"print", "len", "repr", "bool", "isinstance", "id", "hash",
                             "debug", "info", "warning", "error", "exception", "critical"})
 # Methods of a dict or list that read it without changing it.
-_READING_METHODS = frozenset({"get", "keys", "values", "items", "copy", "count", "index"})
+_READING_METHODS = frozenset({"keys", "count", "index"})
+# Methods of a dict or list that give its items (or a new container of them).
+_ITEM_GIVING_METHODS = frozenset({"get", "values", "items", "copy"})
+_HOLDERS = (ast.Assign, ast.AnnAssign, ast.NamedExpr)
 _CLOSURES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
@@ -211,8 +214,21 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
         return False
     if isinstance(parent, ast.Attribute) and parent.value is node:
         call = parents.get(parent)
-        return not (parent.attr in _READING_METHODS and isinstance(call, ast.Call)
-                    and call.func is parent)
+        if not (isinstance(call, ast.Call) and call.func is parent):
+            return True
+        if parent.attr in _ITEM_GIVING_METHODS:
+            # What they give holds the object's own items, which a change of it
+            # (``CONFIG.get("scope").append(x)``), a loop over a view or a copy
+            # (``for scopes in SCOPES.values(): scopes.append(x)``) or another name
+            # holding that may change.  Tests and reads of what they give only look.
+            above = parents.get(call)
+            if isinstance(above, ast.Attribute) and above.value is call:
+                return True
+            if parent.attr == "get":
+                return False
+            return isinstance(above, (ast.For, ast.AsyncFor, ast.comprehension)) and (
+                above.iter is call) or isinstance(above, _HOLDERS) and above.value is call
+        return parent.attr not in _READING_METHODS
     return True
 
 

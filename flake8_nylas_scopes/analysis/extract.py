@@ -288,7 +288,7 @@ class Extractor(FastVisitor):
         self._tree: ast.Module | None = None
         self.reader = ValueReader(
             self.source, self.lookup, self.value_reference, self._branch_values,
-            self._returns, self._key_value, self._enum_member_value,
+            self._returns, self._key_value, self._enum_member_value, self._rewritten,
         )
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
@@ -432,6 +432,22 @@ class Extractor(FastVisitor):
         if view is None or not view.complete:
             return None
         return view.values.get(key)
+
+    def _rewritten(self, base: ast.expr, key: str | None) -> bool:
+        """Whether the dict ``base`` names is written after its assignment at ``key``
+        (any key when None), or in a way whose key cannot be read: an item store
+        (``SCOPES["google"] = [...]``, also with ``+=``), ``update``, ``del``, a
+        change in a function (see ``_note_change``)."""
+        if not isinstance(base, ast.Name):
+            return False
+        bindings = self._binding_scope(base.id)
+        if bindings is None:
+            return False
+        name = base.id
+        if name in bindings.opaque_writes or name in bindings.mutated:
+            return True
+        writes = bindings.key_writes.get(name, {})
+        return bool(writes) if key is None else key in writes
 
     def qualify(self, node: ast.expr) -> str | None:
         """The dotted name an expression refers to through imports, if any."""
@@ -685,7 +701,7 @@ class Extractor(FastVisitor):
                                      if may_hold_lists(value)) | frozenset(
                                name for name in bindings.imported if name in self._imports)
                            | star, self._another_packages,
-                           lambda node: unnamed_module(node, self.qualify))
+                           lambda node: unnamed_module(node, self.qualify), self._not_an_app)
         self._module_aliases = found.module_names
         for holder, attribute in self._unnamed_changes:
             if holder in found.module_names:
@@ -754,6 +770,46 @@ class Extractor(FastVisitor):
                             if reference not in kept)
         self.facts.returned = {name: found for name, found in returned.items() if found}
 
+    def _not_an_app(self, receiver: ast.expr, function: ast.FunctionDef | ast.AsyncFunctionDef
+                    | None, top: bool) -> bool:
+        """Whether ``receiver`` (of ``receiver.config``) is known to be no Flask
+        application, where ``function``'s body reads it (``top``: the module's
+        bindings are the ones in force there): a module of the standard library
+        (``logging.config``); or, where ``top``, a name the module binds once to an
+        instance of a class it defines with no base class, which is of that very
+        class and so no application.  Anything else may be one (see
+        ``flask_config.is_app_config``)."""
+        head = receiver
+        while isinstance(head, ast.Attribute):
+            head = head.value
+        if not isinstance(head, ast.Name) or self._bound_in(function, head.id):
+            return False
+        name = head.id
+        module = self.module_bindings
+        if name in module.imported:
+            qualified = self.qualify(receiver) or ""
+            return qualified.partition(".")[0] in sys.stdlib_module_names
+        value = module.values.get(name)
+        if not top or head is not receiver or name in module.declared_global or not (
+                isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
+            return False
+        cls = self._module_classes.get(value.func.id)
+        return cls is not None and not cls.bases and not cls.keywords and (
+            value.func.id not in module.imported)
+
+    def _bound_in(self, function: ast.FunctionDef | ast.AsyncFunctionDef | None,
+                  name: str) -> bool:
+        """Whether ``function`` binds ``name`` itself: a parameter or a local."""
+        if function is None:
+            return False
+        arguments = function.args
+        if name in {arg.arg for arg in (
+                *arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
+                arguments.vararg, arguments.kwarg) if arg is not None}:
+            return True
+        own = self.body_bindings.of(function)
+        return own.binds(name) or name in own.declared_global
+
     @staticmethod
     def _own_container(node: ast.expr, bindings: Bindings) -> bool:
         """Whether ``node`` names a dict or list this module binds."""
@@ -778,6 +834,9 @@ class Extractor(FastVisitor):
         flask = flask_reference(node)
         if flask:
             references.append(flask)
+        if flask and not isinstance(node, ast.Attribute):
+            # An item of a configuration: the key is all the index reads.
+            pass
         elif isinstance(node, ast.Call):
             function = self._result_of(node, bindings)
             if function:
@@ -1067,15 +1126,25 @@ class Extractor(FastVisitor):
                     value.state is ValueState.EMPTY) else value
         constants.update(self._class_scope_constants())
         for name, node in self.module_bindings.values.items():
-            # ``NYLAS = {"SCOPES": [...]}``: read as ``settings.NYLAS["SCOPES"]``.
+            # ``NYLAS = {"SCOPES": [...]}``: read as ``settings.NYLAS["SCOPES"]``; and
+            # ``SCOPES = {"google": [...]}``, a dict of scope lists, by every key: read
+            # as ``scopes.SCOPES["google"]``, and known to be the lists another
+            # module's change of ``SCOPES`` changes (see ``judge._changed_own_lists``).
+            # A list of a dict named otherwise counts when it names scopes.
             if isinstance(node, ast.Dict):
-                for key in node.keys:
-                    if isinstance(key, ast.Constant) and isinstance(key.value, str) and (
-                        "scope" in key.value.lower()
-                    ):
+                named_lists = "scope" in name.lower()
+                for key, item in zip(node.keys, node.values):
+                    if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                        continue
+                    named = f"{name}[{key.value!r}]"
+                    lists = named_lists or isinstance(item, (ast.List, ast.Tuple, ast.Set))
+                    if lists or "scope" in key.value.lower():
                         subscript = ast.Subscript(
                             value=ast.Name(id=name, ctx=ast.Load()), slice=key, ctx=ast.Load())
-                        constants[f"{name}[{key.value!r}]"] = self.reader.read(subscript)
+                        value = self.reader.read(subscript)
+                        if lists and _kept_as_scopes(named, value) or (
+                                "scope" in key.value.lower()):
+                            constants[named] = value
         for config_key, values in self._flask_config.items():
             # ``app.config["NYLAS_SCOPES"] = [...]``, read as ``current_app.config[...]``;
             # written in several places (a config class per deployment), each is a

@@ -12,6 +12,7 @@ other write of a key (``app.config["NYLAS_SCOPES"].append(...)``, ``+=``,
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 # The name under which a module's Flask configuration values are kept among its
 # constants (the brackets keep it apart from any Python name).
@@ -68,21 +69,23 @@ def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> N
                     keep(statement.targets[0].id, statement.value)
 
 
-# Receivers whose ``config`` is a Flask application's: ``app``, ``application``,
-# ``flask_app``, ``self.app``, ``current_app``.
-_APP_NAMES = ("app", "application")
+# Whether the object of ``X.config`` is known to be no Flask (or Quart) application:
+# see ``Extractor.not_an_app``.
+NotAnApp = Callable[[ast.expr], bool]
 
 
-def is_app_config(node: ast.expr) -> bool:
-    """Whether ``node`` is a Flask application's configuration (``app.config``,
-    ``current_app.config``): a receiver named for an application."""
-    if not (isinstance(node, ast.Attribute) and node.attr == "config"):
-        return False
-    receiver = node.value
-    name = receiver.attr if isinstance(receiver, ast.Attribute) else (
-        receiver.id if isinstance(receiver, ast.Name) else "")
-    name = name.lower()
-    return name in _APP_NAMES or name.endswith("_app") or name == "current_app"
+def _may_be_anything(receiver: ast.expr) -> bool:
+    return False
+
+
+def is_app_config(node: ast.expr, not_an_app: NotAnApp = _may_be_anything) -> bool:
+    """Whether ``node`` may be a Flask application's configuration: ``X.config`` for
+    any ``X`` not known to be something else.  What ``X`` is bound to decides, not
+    its name: ``server = Flask(__name__)``, ``application = create_app()``, an
+    application imported from another module or given as a parameter, and
+    ``current_app`` all hold one, and an object the analysis cannot tell may too."""
+    return isinstance(node, ast.Attribute) and node.attr == "config" and not (
+        not_an_app(node.value))
 
 
 def config_key(node: ast.Subscript | ast.Call) -> str:
@@ -111,8 +114,9 @@ def settings_read(call: ast.Call) -> bool:
 
 def flask_reference(node: ast.expr) -> str:
     """What the project index calls a configuration or one of its keys: ``FLASK_CONFIG``
-    for an application's configuration, ``flask.config['KEY']`` for an item of any
-    configuration by a constant key; "" for any other node."""
+    for what may be an application's configuration (any ``X.config``: the finder of
+    given lists has left out those it knows are not), ``flask.config['KEY']`` for an
+    item of any configuration by a constant key; "" for any other node."""
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and (
             node.value.attr == "config"):
         key = config_key(node)

@@ -111,6 +111,13 @@ _NAMESPACE_BUILTINS = frozenset({"vars", "globals", "getattr", "setattr", "delat
 # The values that may be a module object named at run time.
 _MODULE_VALUES = (ast.Subscript, ast.Call)
 Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
+# Whether a name is known to hold no Flask application where it is read, in the body
+# of a function (None: at module level or in a class body), and whether the module's
+# bindings are the ones in force there (module level, or a module-level function).
+NotAnApp = Callable[[ast.expr, "Def | None", bool], bool]
+# Scopes that may bind a name of their own, for which the module's binding is not the
+# one in force.
+_OWN_NAMES = (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
 @dataclass
@@ -165,6 +172,7 @@ def given_away(
     results: Callable[[ast.expr], bool], names: frozenset[str],
     foreign: Callable[[ast.Call], bool] = lambda call: False,
     unnamed: Callable[[ast.expr], bool] = lambda node: False,
+    not_an_app: NotAnApp = lambda receiver, function, top: False,
 ) -> GivenLists:
     """Where ``tree`` gives the watched values to code that may change them.  One
     pass of a ``FastVisitor``: this runs on every module of a project that uses
@@ -179,9 +187,11 @@ def given_away(
     package's, whose result a function's local name takes: its uses are followed in
     this walk (see ``_GivenFinder._kept_result``), sparing a walk of the function.
     ``unnamed``: whether a value is a module object named at run time, any of whose
-    names a use of its namespace may change."""
+    names a use of its namespace may change.  ``not_an_app``: whether the object of
+    ``X.config`` is known to be no Flask application (see ``NotAnApp``); any other
+    may be one."""
     finder = _GivenFinder(watched, reads, depth, known, functions, results, names)
-    finder.foreign, finder.unnamed = foreign, unnamed
+    finder.foreign, finder.unnamed, finder.not_an_app = foreign, unnamed, not_an_app
     finder.visit(tree)
     return finder.found
 
@@ -220,6 +230,9 @@ class _GivenFinder(FastVisitor):
         # where this walk does not follow them.
         self.kept_results: dict[str, list[ast.Call]] = {}
         self.closures = False
+        self.not_an_app: NotAnApp = lambda receiver, function, top: False
+        # How many definitions (functions, classes, lambdas) hold the node visited.
+        self.definitions = 0
 
     def generic_visit(self, node: ast.AST) -> None:
         # ``FastVisitor.generic_visit``, keeping the nodes above the one visited.  Its
@@ -280,7 +293,7 @@ class _GivenFinder(FastVisitor):
             if node.attr == "__dict__" and (self.watched(node.value) or self._unnamed(
                     node.value)):
                 self._namespace(node, node.value)
-            elif node.attr == "config" and is_app_config(node):
+            elif node.attr == "config" and self._app_config_use(node):
                 self._app_config(node)
             if isinstance(parent, ast.Call) and parent.func is node:
                 # ``config.get_scopes()``: what another module's function returns,
@@ -351,7 +364,8 @@ class _GivenFinder(FastVisitor):
         key's value, it may be anything.  A key that cannot be read of an
         application's configuration may be that one."""
         key = config_key(node)
-        if (key and not names_scopes(key)) or (not key and not is_app_config(node.value)):
+        if (key and not names_scopes(key)) or (
+                not key and not self._app_config_use(node.value)):
             return
         if node.ctx.__class__ is ast.Load:
             # A list of strings: one level that can change.
@@ -370,6 +384,18 @@ class _GivenFinder(FastVisitor):
             self.found.given.append((node, None, None))
         else:
             self.found.namespaces.append(node.value)
+
+    def _app_config_use(self, node: ast.expr) -> bool:
+        """Whether ``node`` may be an application's configuration (see
+        ``is_app_config``), asking ``not_an_app`` with the function whose body holds
+        it and whether the module's bindings are the ones in force there: not in a
+        nested definition, a class body or a lambda.  In a comprehension, which may
+        bind the name itself, ``not_an_app`` is not asked."""
+        function = self.function
+        top = self.definitions == 0 or (self.definitions == 1 and function is not None)
+        if any(isinstance(above, _OWN_NAMES) for above in self.ancestors):
+            return is_app_config(node)
+        return is_app_config(node, lambda receiver: self.not_an_app(receiver, function, top))
 
     def _app_config(self, node: ast.Attribute) -> None:
         """A use of an application's whole configuration: reading it, setting keys
@@ -562,6 +588,7 @@ class _GivenFinder(FastVisitor):
         elif not isinstance(node, ast.ClassDef) or not self.module_level:
             self.top_function = None
         self.module_level = False
+        self.definitions += 1
         self.closures = True  # the outer function's: it defines one
         outer_kept, outer_closures = self.kept_results, self.closures
         self.kept_results, self.closures = {}, False
@@ -571,6 +598,7 @@ class _GivenFinder(FastVisitor):
         self.kept_results, self.closures = outer_kept, outer_closures
         self.function, self.module_level, self.top_function = (
             outer, outer_level, outer_top)
+        self.definitions -= 1
 
     visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = _function
 

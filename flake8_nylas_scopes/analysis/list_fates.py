@@ -39,12 +39,17 @@ _COPIES = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed", 
                      "enumerate", "zip", "filter", "dict", "copy.copy"})
 # Builtins whose result is one of the items.
 _ITEM_PICKS = frozenset({"min", "max", "next", "random.choice"})
-# Methods of a list or dict whose result holds its items (``CONFIG.get("scope")``).
-_ITEM_METHODS = frozenset({"get", "values", "items", "pop", "popitem", "setdefault"})
+# Methods of a list or dict whose result is one of its items (``CONFIG.get("scope")``).
+_ITEM_METHODS = frozenset({"get", "pop", "popitem", "setdefault"})
+# Methods of a dict whose result is a view of its values: a new container sharing
+# them, as a copy is (``for scopes in SCOPES.values(): scopes.append(x)`` changes
+# the dict's lists); ``items()`` holds each value in a pair, one level deeper.
+_VIEW_METHODS = frozenset({"values", "items"})
 # Methods that only look at a list or dict.
 _LOOKING_METHODS = frozenset({"count", "index", "keys", "__contains__", "__len__"})
 _CHANGING_METHODS = LIST_MUTATORS | DICT_MUTATORS
-_LIST_METHODS = _CHANGING_METHODS | _ITEM_METHODS | _LOOKING_METHODS | {"copy"}
+_LIST_METHODS = (_CHANGING_METHODS | _ITEM_METHODS | _VIEW_METHODS | _LOOKING_METHODS
+                 | {"copy"})
 # The names of SDK request types and configs a call builds a dict of
 # (``URLForAuthenticationConfig(scope=SCOPES)``): the dict holds what it is given.
 _CONTAINER_SUFFIXES = ("Params", "Request", "Config")
@@ -248,8 +253,10 @@ class _Walk:
             # A change of what ``CONFIG.get("scope")`` returns is no statement the
             # extractor reads as a change of ``CONFIG``.
             self.plain = False
-        elif method == "copy":
+        elif method == "copy" or method in _VIEW_METHODS:
             self.copy()
+            if method == "items":
+                self.hold()
         elif method in _LOOKING_METHODS or method in _CHANGING_METHODS:
             return KEPT  # a read, or a change of a new container only
         else:

@@ -37,6 +37,10 @@ Returns = Callable[[ast.Call], "list[ScopeValue] | None"]
 KeyValue = Callable[[ast.expr, str], "ast.expr | None"]
 # The value an attribute certainly holds (an ``Enum`` member's ``.value``), or None.
 MemberValue = Callable[[ast.Attribute], "ast.expr | None"]
+# Whether code writes the dict a name holds after its assignment: at the key given
+# (``SCOPES["google"] = [...]``, ``SCOPES["google"] += [...]``), or at any key when
+# the key is None or the write's cannot be read (``SCOPES.update(...)``).
+Rewritten = Callable[[ast.expr, "str | None"], bool]
 
 # Builtins that make a list of the same scopes from a list: ``list(SCOPES)``,
 # ``sorted(set(SCOPES))``.  A string given to them is split into characters: not read.
@@ -65,6 +69,7 @@ class ValueReader:
         self, source: SourceMap, lookup: Lookup, qualify: Qualify,
         branches: Branches | None = None, returns: Returns | None = None,
         key_value: KeyValue | None = None, member_value: MemberValue | None = None,
+        rewritten: Rewritten | None = None,
     ) -> None:
         self._source = source
         self._lookup = lookup
@@ -73,6 +78,7 @@ class ValueReader:
         self._returns = returns
         self._key_value = key_value
         self._member_value = member_value
+        self._rewritten = rewritten
 
     def read(self, node: ast.expr, depth: int = 0) -> ScopeValue:
         """Resolve ``node`` as a v2 scopes value (the SDK's ``scopes`` argument).
@@ -174,6 +180,9 @@ class ValueReader:
             found = self._key_value(node.value, key.value)
             if found is not None:
                 return found
+        if self._rewritten is not None and self._rewritten(node.value, key.value):
+            # The literal no longer says what the key holds.
+            return None
         base = self._follow(node.value)
         if isinstance(base, ast.Dict):
             at = [index for index, k in enumerate(base.keys)
@@ -195,6 +204,8 @@ class ValueReader:
         """
         if isinstance(node.slice, ast.Slice) or "scope" not in _name_of(node.value).lower():
             return []
+        if self._rewritten is not None and self._rewritten(node.value, None):
+            return []  # a value written since, or a key added, is one more option
         base = self._follow(node.value)
         if not isinstance(base, ast.Dict) or not base.keys or any(
                 key is None for key in base.keys):

@@ -26,6 +26,7 @@ from ..nylas_api.http import ANY_METHOD, NOTIFY
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import ArgumentCases
+from .changed_lists import ChangedLists
 from .clients import with_confirmed_sites
 from .flow_names import referenced_names
 from .provider_reach import provider_guards
@@ -230,8 +231,8 @@ def _resolve_sites(
     unresolved: list[ScopeSite] = []
     # True when some request's scopes come from callers the analysis may not all see.
     partial = False
+    changed = ChangedLists(modules, index)
     for facts in modules.values():
-        changed = _changed_own_lists(facts, index) if facts.sites and facts.constants else {}
         for site in facts.sites:
             if not _is_request_url(index, site):
                 continue
@@ -241,7 +242,12 @@ def _resolve_sites(
                     modules, index, resolver, site, facts.param_defaults
                 )
                 if from_callers:
-                    sites.extend(from_callers)
+                    for one in from_callers:
+                        value = changed.unless_changed(one.value)
+                        if value is one.value:
+                            sites.append(one)
+                        else:
+                            unresolved.append(dataclasses.replace(one, value=value))
                     partial = True
                     continue
             requests = [site]
@@ -254,37 +260,12 @@ def _resolve_sites(
                     one = dataclasses.replace(request, value=value)
                     if not is_nylas_request(one):
                         continue
-                    one = dataclasses.replace(one, value=_unless_changed(value, changed))
+                    one = dataclasses.replace(one, value=changed.unless_changed(value))
                     if one.value.state is ValueState.UNRESOLVED and not one.ignored_key:
                         unresolved.append(one)
                     else:
                         sites.append(one)
     return sites, unresolved, partial
-
-
-def _changed_own_lists(facts: ModuleFacts, index: ConstantIndex) -> dict[Span, str]:
-    """Where the items of a module's own scope lists are written that code of other
-    modules may change (``from .views import SCOPES`` then ``SCOPES.append(...)``),
-    with the list's dotted name: a request of the module reads them from their
-    assignment, which the program may no longer hold."""
-    found: dict[Span, str] = {}
-    for name, value in facts.constants.items():
-        reference = f"{facts.module}.{name}"
-        if value.state is ValueState.ITEMS and index.changed_elsewhere(reference):
-            found.update((item.span, reference) for item in value.items)
-    return found
-
-
-def _unless_changed(value: ScopeValue, changed: Mapping[Span, str]) -> ScopeValue:
-    """The value, or unresolved when it is read from a list ``changed`` holds."""
-    if not changed or value.state is not ValueState.ITEMS:
-        return value
-    reference = next((changed[item.span] for item in value.items if item.span in changed), "")
-    if not reference:
-        return value
-    return ScopeValue(ValueState.UNRESOLVED, complete=False, reference=reference,
-                      span=value.span,
-                      reason=f"scopes come from {reference}, which other code may change")
 
 
 def _raw_uses(facts: ModuleFacts, index: ConstantIndex) -> Iterator[RawUse]:

@@ -1,0 +1,143 @@
+"""Flask's configuration is changed through whatever object holds the application,
+whatever its name: ``server = Flask(__name__)``, ``web = create_app()``, an
+application imported from another module.  Only an object known to be no application
+leaves the configuration's scope lists read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+_WEB = '''from flask import Flask, current_app
+from nylas import APIClient
+
+server = Flask(__name__)
+server.config["NYLAS_SCOPES"] = ["email.read_only", "contacts"]
+
+
+def login():
+    client = APIClient("id", "secret")
+    return client.authentication_url(
+        "https://a.example/cb", scopes=current_app.config["NYLAS_SCOPES"])
+
+
+def inbox(token):
+    api = APIClient("id", "secret", token)
+    return [m.subject for m in api.messages.where(limit=5)], api.events.all()
+'''
+# The list asks for contacts, which no call needs, and misses calendar.
+_CLAIMS = {("web.py", 5, "NYS303"), ("web.py", 16, "NYS301")}
+
+
+def _codes(root: Path, files: dict[str, str]) -> set[tuple[str, int, str]]:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    for name, text in {"app/__init__.py": "", **files}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return {(Path(f.span.path).name, f.span.line, f.code) for f in result.findings}
+
+
+def _claims(found: set[tuple[str, int, str]]) -> set[tuple[str, int, str]]:
+    return {entry for entry in found if entry[2] in {"NYS301", "NYS302", "NYS303"}}
+
+
+def test_the_configuration_of_an_app_not_named_so_is_read(tmp_path: Path) -> None:
+    assert _claims(_codes(tmp_path, {"app/web.py": _WEB})) == _CLAIMS
+
+
+_CHANGES = {
+    "update-from-a-mapping": "import os\n\nserver.config.update(os.environ)",
+    "from-pyfile": 'server.config.from_pyfile("instance.cfg")',
+    "from-a-module": 'server.config.from_object("settings")',
+    "setdefault": 'server.config.setdefault("NYLAS_SCOPES", []).append("calendar")',
+    "handed-on": "configure(server.config)",
+    "another-name": 'config = server.config\nconfig["NYLAS_SCOPES"].append("calendar")',
+    "in-a-function": "def load(overrides):\n    server.config.update(overrides)",
+}
+
+
+@pytest.mark.parametrize("change", _CHANGES.values(), ids=list(_CHANGES))
+def test_a_change_through_an_app_not_named_so_leaves_the_list_unread(
+    tmp_path: Path, change: str,
+) -> None:
+    found = _codes(tmp_path, {"app/web.py": f"{_WEB}\n\n{change}\n"})
+    assert _claims(found) == set()
+    assert ("web.py", 10, "NYS304") in found
+
+
+_FACTORY = '''from flask import Flask
+
+
+def create_app():
+    app = Flask(__name__)
+    app.config.from_mapping(NYLAS_SCOPES=["email.read_only", "contacts"])
+    return app
+'''
+_LOGIN = _WEB.replace("server = Flask(__name__)\n", "").replace(
+    'server.config["NYLAS_SCOPES"] = ["email.read_only", "contacts"]\n', "")
+
+
+def test_an_app_a_factory_builds_is_read_when_nothing_changes_it(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/factory.py": _FACTORY, "app/web.py": _LOGIN,
+        "app/wsgi.py": "from .factory import create_app\n\nweb = create_app()\n",
+    })
+    assert ("factory.py", 6, "NYS303") in found
+
+
+@pytest.mark.parametrize("files", [
+    {"app/wsgi.py": "from .factory import create_app\n\nweb = create_app()\n"
+                    "web.config.update(load_overrides())\n"},
+    {"app/wsgi.py": "from .factory import create_app\n\napplication = create_app()\n",
+     "app/tweaks.py": "from .wsgi import application as web\n\nweb.config.from_object(PICKED)\n"},
+], ids=["where-it-is-built", "in-a-module-importing-it"])
+def test_an_app_a_factory_builds_changed_under_another_name(
+    tmp_path: Path, files: dict[str, str],
+) -> None:
+    found = _codes(tmp_path, {"app/factory.py": _FACTORY, "app/web.py": _LOGIN, **files})
+    assert _claims(found) == set()
+    assert ("web.py", 8, "NYS304") in found
+
+
+_SERVICE = '''
+
+class Service:
+    """Keeps its own settings."""
+
+
+service = Service()
+'''
+
+
+@pytest.mark.parametrize("change", [
+    "service.config.update(OVERRIDES)",
+    "def load():\n    service.config.update(OVERRIDES)",
+    # A module of the standard library is no application either.
+    'import logging.config\n\n\nclass Logs:\n    def start(self):\n'
+    '        logging.config.dictConfig({"version": 1})',
+], ids=["at-module-level", "in-a-function", "logging-config"])
+def test_the_config_of_an_object_known_to_be_no_app_changes_nothing(
+    tmp_path: Path, change: str,
+) -> None:
+    found = _codes(tmp_path, {"app/web.py": f"{_WEB}{_SERVICE}{change}\n"})
+    assert _claims(found) == _CLAIMS
+
+
+@pytest.mark.parametrize("service", [
+    # A base class may be Flask; a parameter may be any object.
+    _SERVICE.replace("class Service:", "class Service(Base):") + "service.config.update(X)",
+    _SERVICE + "def load(service):\n    service.config.update(OVERRIDES)",
+], ids=["a-class-with-a-base", "a-parameter-of-the-same-name"])
+def test_the_config_of_an_object_that_may_be_an_app_is_cautious(
+    tmp_path: Path, service: str,
+) -> None:
+    found = _codes(tmp_path, {"app/web.py": f"{_WEB}{service}\n"})
+    assert _claims(found) == set()
