@@ -141,3 +141,42 @@ def test_the_config_of_an_object_that_may_be_an_app_is_cautious(
 ) -> None:
     found = _codes(tmp_path, {"app/web.py": f"{_WEB}{service}\n"})
     assert _claims(found) == set()
+
+
+# Objects with a ``config`` that are no Flask application's, in files most Flask
+# projects have: pytest's ``request.config`` in a conftest and Alembic's
+# ``context.config`` in Flask-Migrate's ``migrations/env.py``.
+_NO_APP_CONFIGS = {
+    "pytest-request": (
+        "tests/conftest.py",
+        "import pytest\n\n\n@pytest.fixture\ndef live(request):\n"
+        '    return request.config.getoption("--live")\n'),
+    "pytest-hook": (
+        "tests/conftest.py",
+        "def pytest_collection_modifyitems(config, items):\n    for item in items:\n"
+        '        item.config.getini("markers")\n'),
+    "alembic": (
+        "migrations/env.py",
+        "from alembic import context\n\nconfig = context.config\n"
+        'config.set_main_option("sqlalchemy.url", "sqlite://")\n'
+        'context.config.set_main_option("script_location", "migrations")\n'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_NO_APP_CONFIGS))
+def test_a_config_no_flask_app_has_changes_nothing(tmp_path: Path, name: str) -> None:
+    path, text = _NO_APP_CONFIGS[name]
+    found = _codes(tmp_path, {"app/web.py": _WEB, path: text})
+    assert _claims(found) == _CLAIMS
+
+
+@pytest.mark.parametrize("change", [
+    # A method Flask's configuration has, on an object that may hold an application.
+    "def tweak(request):\n    request.config.update(OVERRIDES)\n",
+    # Another library's module-level object, not known to hold no application.
+    "from toolkit import context\n\ncontext.config.update(OVERRIDES)\n",
+])
+def test_a_flask_method_on_an_unknown_config_stays_cautious(tmp_path: Path,
+                                                           change: str) -> None:
+    found = _codes(tmp_path, {"app/web.py": _WEB, "app/other.py": change})
+    assert _claims(found) == set()

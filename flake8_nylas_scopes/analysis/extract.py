@@ -90,7 +90,7 @@ from .extract_v3 import V3Requests, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
-from .flask_config import FLASK_CONFIG, flask_config_values, flask_reference
+from .flask_config import FLASK_CONFIG, NO_APP_PACKAGES, flask_config_values, flask_reference
 from .flow_extract import call_parameters
 from .given_lists import (
     GivenLists,
@@ -775,7 +775,8 @@ class Extractor(FastVisitor):
         """Whether ``receiver`` (of ``receiver.config``) is known to be no Flask
         application, where ``function``'s body reads it (``top``: the module's
         bindings are the ones in force there): a module of the standard library
-        (``logging.config``); or, where ``top``, a name the module binds once to an
+        (``logging.config``) or of a library that holds no application
+        (``flask_config.NO_APP_PACKAGES``); or, where ``top``, a name the module binds once to an
         instance of a class it defines with no base class, which is of that very
         class and so no application.  Anything else may be one (see
         ``flask_config.is_app_config``)."""
@@ -788,7 +789,7 @@ class Extractor(FastVisitor):
         module = self.module_bindings
         if name in module.imported:
             qualified = self.qualify(receiver) or ""
-            return qualified.partition(".")[0] in sys.stdlib_module_names
+            return qualified.partition(".")[0] in NO_APP_PACKAGES
         value = module.values.get(name)
         if not top or head is not receiver or name in module.declared_global or not (
                 isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):

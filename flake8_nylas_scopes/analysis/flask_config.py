@@ -12,6 +12,7 @@ other write of a key (``app.config["NYLAS_SCOPES"].append(...)``, ``+=``,
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Callable
 
 # The name under which a module's Flask configuration values are kept among its
@@ -20,6 +21,21 @@ FLASK_CONFIG = "flask.config"
 # ``app.config.update(...)`` and ``app.config.from_mapping(...)`` set keys by keyword
 # or from a dict.
 CONFIG_SETTERS = frozenset({"update", "from_mapping"})
+# Every method of Flask's (and Quart's) configuration, a dict subclass: flask/config.py
+# of Flask 2.x and 3.x, ``class Config(dict)``.  ``X.config.getoption(...)`` (pytest's
+# ``request.config``) or ``X.config.set_main_option(...)`` (Alembic's
+# ``context.config``) calls a method no Flask configuration has: ``X`` holds no
+# Flask application.
+FLASK_CONFIG_METHODS = frozenset({
+    "from_envvar", "from_prefixed_env", "from_pyfile", "from_object", "from_file",
+    "from_mapping", "get_namespace",
+    "clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault",
+    "update", "values",
+})
+# Top-level packages whose objects are no Flask application: the standard library
+# (``logging.config``), and Alembic, whose ``context.config`` every Flask-Migrate
+# project's ``migrations/env.py`` changes (``config.set_main_option(...)``).
+NO_APP_PACKAGES = frozenset(sys.stdlib_module_names) | {"alembic"}
 # The end of the name of a configuration class, whose upper-case attributes are read
 # as the keys it sets.
 CONFIG_CLASS_SUFFIX = "Config"

@@ -24,7 +24,8 @@ from .ast_names import dotted
 from .fast_visit import FastVisitor
 from .bindings import DICT_MUTATORS, hand_overs, is_container
 from .flask_config import (
-    CONFIG_SETTERS, config_key, is_app_config, names_scopes, settings_read,
+    CONFIG_SETTERS, FLASK_CONFIG_METHODS, config_key, is_app_config, names_scopes,
+    settings_read,
 )
 from .list_fates import UNKNOWN_DEPTH, Fate, Slot, follow
 from .namespaces import member_key, namespace_owner
@@ -409,6 +410,8 @@ class _GivenFinder(FastVisitor):
         if isinstance(parent, ast.Attribute) and isinstance(call, ast.Call) and (
                 call.func is parent):
             method = parent.attr
+            if method not in FLASK_CONFIG_METHODS and not method.startswith("__"):
+                return  # no Flask configuration has that method: not an application's
             if method in CONFIG_SETTERS and settings_read(call):
                 return
             if method == "from_object":
