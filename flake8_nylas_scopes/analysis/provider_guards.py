@@ -53,6 +53,10 @@ PredicateGuard = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
 _CALL_IN_TEST = re.compile(
     r"\b(?:if|elif|while|and|or|not)\s+(?:not\s+)?([A-Za-z_][\w.]*)\(\s*[\w.]+\s*\)")
 
+# A name a test reads as a whole (``if google:``, ``and not google``), not an
+# attribute, call, item or keyword argument of it.
+_NAME_IN_TEST = re.compile(
+    r"\b(?:if|elif|while|and|or|not)\s+(?:not\s+)?([A-Za-z_]\w*)\b(?!\s*[.(\[=])")
 # ``google = is_google(grant)``: the call's result held in a name, which a test may
 # then read (``if google:``).
 _CALL_HELD = re.compile(
@@ -230,10 +234,13 @@ def _with_held_calls(calls: TestedCalls, text: str, imports: dict[str, str]) -> 
     """``calls`` and the calls held in a name that a test reads: only those, for every
     other call of a function held in a name would cost two readings of the guards."""
     found = {called: (name, list(lines)) for called, (name, lines) in calls.items()}
+    tested: set[str] | None = None
     for match in _CALL_HELD.finditer(text):
-        held = re.escape(match.group(1))
-        if re.search(rf"\b(?:if|elif|while|and|or|not)\s+(?:not\s+)?{held}\b(?!\s*[.(\[=])",
-                     text):
+        if tested is None:
+            # The names tests read, found once: a search per held call took minutes
+            # in a module of ten thousand functions that each hold a call's result.
+            tested = {read.group(1) for read in _NAME_IN_TEST.finditer(text)}
+        if match.group(1) in tested:
             _add_call(found, text, match.group(2), match.start(2), imports)
     return found
 
