@@ -1276,3 +1276,149 @@ def test_what_an_instance_it_can_tell_holds_is_followed(tmp_path: Path) -> None:
         """,
     })
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_BOX = """\
+    from nylas import APIClient
+
+
+    class Box:
+        def __init__(self, token):
+            self.client = APIClient("id", "secret", token)
+            self.outgoing = []
+
+        def pending_drafts(self):
+            return list(self.client.drafts.all())
+
+        def queue(self):
+            self.outgoing.append(self.client.drafts.create())
+"""
+
+
+def _box_app(tmp_path: Path, jobs: str, extra: dict[str, str] | None = None) -> Path:
+    return _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "models.py": _BOX,
+        "jobs.py": jobs,
+        **(extra or {}),
+    })
+
+
+_UNKNOWN_BOXES = {
+    "attribute held in a name": """\
+        from db import load_boxes
+
+
+        def flush():
+            for box in load_boxes():
+                items = box.outgoing
+                for draft in items:
+                    draft.send()
+    """,
+    "bound method kept, then called": """\
+        from db import load_boxes
+
+
+        def flush():
+            fetch = [box.pending_drafts for box in load_boxes()]
+            for get in fetch:
+                for draft in get():
+                    draft.send()
+    """,
+    "flask_login's current_user": """\
+        from flask_login import current_user
+
+
+        def flush():
+            for draft in current_user.pending_drafts():
+                draft.send()
+    """,
+    "an attribute of current_user held in a name": """\
+        from flask_login import current_user
+
+
+        def flush():
+            items = current_user.outgoing
+            for draft in items:
+                draft.send()
+    """,
+    "what flask.g holds": """\
+        from flask import g
+
+
+        def flush():
+            for draft in g.box.pending_drafts():
+                draft.send()
+    """,
+    "the user a Django view gets": """\
+        def flush(request):
+            for draft in request.user.pending_drafts():
+                draft.send()
+    """,
+}
+
+
+@pytest.mark.parametrize("jobs", _UNKNOWN_BOXES.values(), ids=_UNKNOWN_BOXES.keys())
+def test_what_an_unknown_object_gives_stays_lost_however_it_is_reached(
+        tmp_path: Path, jobs: str) -> None:
+    # The box may be a ``Box``: its drafts are sent where the analysis does not
+    # follow them, so ``email.send`` is not unused.
+    found = _codes(_findings(_box_app(tmp_path, jobs), every=True))
+    assert [code for _, _, code in found] == ["NYS304"], found
+    assert found[0][0] == "jobs.py"
+
+
+_FOLLOWED_OR_FOREIGN = {
+    "an attribute of a known instance held in a name": """\
+        from models import Box
+
+
+        def subjects():
+            box = Box("t")
+            box.queue()
+            items = box.outgoing
+            return [draft.subject for draft in items]
+    """,
+    "a bound method of a known instance kept, then called": """\
+        from models import Box
+
+
+        def subjects():
+            fetch = [Box("t").pending_drafts]
+            return [draft.subject for get in fetch for draft in get()]
+    """,
+    "a name no project class has, on an unknown object": """\
+        from db import load_boxes
+
+
+        def flush():
+            for box in load_boxes():
+                items = box.archived
+                for draft in items:
+                    draft.send()
+                for draft in box.archived_drafts():
+                    draft.send()
+    """,
+    "the standard library and the framework's own request": """\
+        import os
+        from flask import request
+
+
+        def settings():
+            return os.environ.get("OUTGOING", "").split(","), request.args.get("outgoing")
+    """,
+}
+
+
+@pytest.mark.parametrize("jobs", _FOLLOWED_OR_FOREIGN.values(), ids=_FOLLOWED_OR_FOREIGN.keys())
+def test_what_a_known_or_foreign_object_gives_keeps_the_finding(
+        tmp_path: Path, jobs: str) -> None:
+    # ``get`` and ``outgoing`` name the project's Nylas values too: an object of
+    # the standard library or of the framework is still not one of the project's.
+    methods = _BOX + """\
+
+        def get(self):
+            return self.outgoing
+"""
+    root = _box_app(tmp_path, jobs, {"models.py": methods})
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
