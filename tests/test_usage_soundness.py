@@ -1325,6 +1325,16 @@ _UNKNOWN_BOXES = {
                 for draft in get():
                     draft.send()
     """,
+    "operator.methodcaller": """\
+        import operator
+        from db import load_boxes
+
+
+        def flush():
+            for box in load_boxes():
+                for draft in operator.methodcaller("pending_drafts")(box):
+                    draft.send()
+    """,
     "flask_login's current_user": """\
         from flask_login import current_user
 
@@ -1387,6 +1397,22 @@ _FOLLOWED_OR_FOREIGN = {
             fetch = [Box("t").pending_drafts]
             return [draft.subject for get in fetch for draft in get()]
     """,
+    "operator.methodcaller on a known instance": """\
+        import operator
+        from models import Box
+
+
+        def subjects():
+            return [d.subject for d in operator.methodcaller("pending_drafts")(Box("t"))]
+    """,
+    "operator.attrgetter on a known instance": """\
+        import operator
+        from models import Box
+
+
+        def subjects():
+            return [d.subject for d in operator.attrgetter("outgoing")(Box("t"))]
+    """,
     "a name no project class has, on an unknown object": """\
         from db import load_boxes
 
@@ -1421,4 +1447,32 @@ def test_what_a_known_or_foreign_object_gives_keeps_the_finding(
             return self.outgoing
 """
     root = _box_app(tmp_path, jobs, {"models.py": methods})
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_CALLED_BY_NAME = """\
+    import operator
+
+    from nylas import APIClient
+
+
+    def flush(token):
+        for draft in APIClient("id", "secret", token).drafts.all():
+            operator.methodcaller("{method}")(draft)
+"""
+
+
+def test_a_method_called_through_methodcaller_is_a_request(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _CALLED_BY_NAME.format(method="send"),
+    })
+    assert _findings(root, every=True) == []
+
+
+def test_a_data_method_called_through_methodcaller_needs_no_scope(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _CALLED_BY_NAME.format(method="as_json"),
+    })
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
