@@ -2232,3 +2232,36 @@ def test_a_chained_list_that_cannot_be_read_keeps_the_request_unresolved(
         "calls.py": CALLS,
     })
     assert {code for _, _, code, _ in found} == {"NYS304"}, found
+
+
+@pytest.mark.parametrize("kept", [
+    'sorted(set(BASE + ["email.read_only"]))',
+    'list(frozenset(BASE + ["email.read_only"]))',
+    'list(dict.fromkeys(BASE + ["email.read_only"]))',
+])
+@pytest.mark.parametrize("imported", [False, True])
+def test_a_scope_written_twice_into_a_set_is_requested_once(
+        tmp_path: Path, kept: str, imported: bool) -> None:
+    # The set drops the second "email.read_only": nothing to report, and no fix
+    # removes either.
+    files = {"calls.py": CALLS}
+    if imported:
+        files["base.py"] = 'BASE = ["email.read_only"]\n'
+        files["auth.py"] = _auth(kept, "from base import BASE")
+    else:
+        files["auth.py"] = _auth(kept, 'BASE = ["email.read_only"]')
+    assert _codes(tmp_path, files) == []
+
+
+@pytest.mark.parametrize("imported", [False, True])
+def test_a_scope_written_twice_into_a_list_is_requested_twice(
+        tmp_path: Path, imported: bool) -> None:
+    files = {"calls.py": CALLS}
+    kept = 'sorted(BASE + ["email.read_only"])'
+    if imported:
+        files["base.py"] = 'BASE = ["email.read_only"]\n'
+        files["auth.py"] = _auth(kept, "from base import BASE")
+    else:
+        files["auth.py"] = _auth(kept, 'BASE = ["email.read_only"]')
+    assert [(name, code) for name, _, code, _ in _codes(tmp_path, files)] == [
+        ("auth.py", "NYS103")]

@@ -51,6 +51,12 @@ _MAX_ALTERNATIVES = 16
 def _expand(index: ConstantIndex, value: ScopeValue, depth: int = 0) -> list[ScopeValue]:
     """The values a scopes value may take, other modules' constants read in: one per
     alternative, each judged as a request of its own (never merged into one list)."""
+    found = _expand_value(index, value, depth)
+    # ``set(BASE + ["x"])`` with ``BASE`` imported: a set still, once read in.
+    return [one.as_set() for one in found] if value.distinct else found
+
+
+def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[ScopeValue]:
     if depth > 8:
         return [value]
     if value.alternatives:
