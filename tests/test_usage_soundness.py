@@ -1476,3 +1476,32 @@ def test_a_data_method_called_through_methodcaller_needs_no_scope(tmp_path: Path
         "outbox.py": _CALLED_BY_NAME.format(method="as_json"),
     })
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_WALRUS_LOOP = """\
+    from nylas import APIClient
+
+
+    def flush(token):
+        api = APIClient("id", "secret", token)
+        for draft in (drafts := list(api.drafts.all())):
+            {action}
+        return len(drafts)
+"""
+
+
+def test_a_name_a_loop_binds_in_its_iterable_is_followed(tmp_path: Path) -> None:
+    # The drafts are only read: ``drafts`` holds them, and the analysis follows it.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _WALRUS_LOOP.format(action="print(draft.subject)"),
+    })
+    assert _codes(_findings(root, every=True)) == [("auth.py", 3, "NYS303")]
+
+
+def test_a_name_a_loop_binds_in_its_iterable_keeps_its_uses(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _WALRUS_LOOP.format(action="draft.send()"),
+    })
+    assert _findings(root, every=True) == []
