@@ -92,6 +92,7 @@ from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
 from .flask_config import FLASK_CONFIG, flask_config_values, flask_reference
 from .flow_extract import call_parameters
+from .handed_calls import handed_call
 from .given_lists import (
     GivenLists,
     changes_items,
@@ -1347,6 +1348,9 @@ class Extractor(FastVisitor):
         v3_site = self._v3.call(node)
         if v3_site is not None:
             self._add(v3_site)
+        handed = handed_call(node, self.qualify)
+        if handed is not None:
+            self._handed_request(handed)
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
             self._authentication_url(node, func.value)
         elif isinstance(func, ast.Attribute) and self._sdk_helper_imported(
@@ -1366,6 +1370,16 @@ class Extractor(FastVisitor):
         self._body_arguments(node)
         self._called.add(func)
         self.generic_visit(node)
+
+    def _handed_request(self, handed: ast.Call) -> None:
+        """An authentication request a hand-over makes (``executor.submit(
+        nylas.auth.url_for_admin_consent, config)``): a request all the same."""
+        v3_site = self._v3.call(handed)
+        if v3_site is not None:
+            self._add(v3_site)
+        func = handed.func
+        if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
+            self._authentication_url(handed, func.value)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.attr in TRIGGER_MEMBERS and any(
