@@ -33,6 +33,8 @@ ITERABLE_KINDS: dict[str, str] = {
     "iter-genexp": "(_mv for _mv in {x})",
     "iter-gen-yield-from": "_mm_gen({x})",
     "iter-gen-loop": "_mm_gen_loop({x})",
+    # ``_mh = X`` on the line before the ``for`` statement (never a comprehension).
+    "iter-held": "_mh",
 }
 
 # ``for`` loops and comprehensions: the target ``T`` (and the iterable ``X``).
@@ -231,6 +233,7 @@ class Loop:
     target: ast.expr
     iter: ast.expr
     top: ast.stmt  # the module-level statement holding the loop
+    stmt: ast.For | None = None  # the ``for`` statement; None for a comprehension
 
 
 @dataclass(frozen=True)
@@ -368,7 +371,7 @@ class ModuleRewriter:
             ):
                 self.assignments.append(Assignment(node, top))
         if isinstance(node, ast.For):
-            self.loops.append(Loop(node.target, node.iter, top))
+            self.loops.append(Loop(node.target, node.iter, top, node))
         if isinstance(node, ast.comprehension) and not node.is_async:
             self.loops.append(Loop(node.target, node.iter, top))
         if isinstance(node, ast.Call):
@@ -404,6 +407,9 @@ class ModuleRewriter:
                 # ``yield`` in a generator expression's iterable is a syntax error.
                 loops = [loop for loop in loops if not _contains(loop.iter, ast.Yield,
                                                                  ast.YieldFrom)]
+            if kind == "iter-held":
+                loops = [loop for loop in loops
+                         if loop.stmt is not None and self._starts_line(loop.stmt)]
             return sorted(loops, key=self._key)
         if kind in TARGET_KINDS:
             return sorted(self.loops, key=self._key)
@@ -446,6 +452,10 @@ class ModuleRewriter:
         name = call.func.attr
         return name.startswith("__") and not name.endswith("__")
 
+    def _starts_line(self, stmt: ast.stmt) -> bool:
+        first = self.source.line_text(stmt.lineno)
+        return first.encode("utf-8")[:stmt.col_offset].decode("utf-8").strip() == ""
+
     def _own_lines(self, stmt: ast.stmt) -> bool:
         """Whether ``stmt`` starts its line and nothing but a comment follows it."""
         first = self.source.line_text(stmt.lineno)
@@ -467,6 +477,13 @@ class ModuleRewriter:
             assert isinstance(site, Loop)
             x = operand(site.iter, src.segment(site.iter))
             splices.append(src.replace(site.iter, ITERABLE_KINDS[kind].format(x=x)))
+            if kind == "iter-held":
+                # The iterable is evaluated right before the loop either way.
+                assert site.stmt is not None
+                first = src.line_text(site.stmt.lineno)
+                indent = first[: len(first) - len(first.lstrip())]
+                start = src.start(site.stmt)
+                splices.append(Splice(start, start, f"_mh = {x}\n{indent}"))
             if kind == "iter-gen-yield-from":
                 helpers.append("_mm_gen")
             elif kind == "iter-gen-loop":

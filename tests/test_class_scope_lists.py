@@ -262,9 +262,6 @@ def test_a_dataclass_instance_made_without_arguments_holds_its_defaults(
 
 
 DATACLASS_CASES = {
-    "made with arguments": ("settings = NylasSettings()", 'settings = NylasSettings("x")'),
-    "made by keyword": ("settings = NylasSettings()",
-                        'settings = NylasSettings(scopes=["email.read_only"])'),
     "a post-init hook": (
         "\n\nsettings", "\n    def __post_init__(self):\n        pass\n\n\nsettings"),
     "a base class": ("class NylasSettings:", "class NylasSettings(BaseSettings):"),
@@ -327,3 +324,68 @@ def test_an_instance_bound_again_elsewhere_is_not_read(tmp_path: Path) -> None:
     findings = _findings(tmp_path, {"app/config.py": SETTINGS, "app/auth.py": SETTINGS_AUTH,
                                     "app/startup.py": rebinding})
     assert _codes(findings) == {("auth.py", 10, "NYS304")}
+
+
+NAMED_TUPLE = SETTINGS.replace("from dataclasses import dataclass, field",
+                               "from typing import NamedTuple").replace(
+    "@dataclass(frozen=True)\nclass NylasSettings:", "class NylasSettings(NamedTuple):").replace(
+    "field(default_factory=lambda: [\n        \"email.read_only\",\n        \"calendar\",\n    ])",
+    "[]")
+ATTRS = SETTINGS.replace("from dataclasses import dataclass, field", "import attrs").replace(
+    "@dataclass(frozen=True)", "@attrs.frozen").replace("field(", "attrs.field(")
+
+
+@pytest.mark.parametrize("config, made, expected", [
+    # What the call gives the field, by keyword or by position.
+    (SETTINGS, 'NylasSettings(scopes=["email.read_only"])', set()),
+    (SETTINGS, 'NylasSettings("x", ["email.read_only", "contacts"])',
+     {("config.py", 14, "NYS303")}),
+    # A field the call leaves out holds its default.
+    (SETTINGS, 'NylasSettings("x")', {("config.py", 10, "NYS303")}),
+    (NAMED_TUPLE, 'NylasSettings(scopes=["email.read_only", "contacts"])',
+     {("config.py", 10, "NYS303")}),
+    (ATTRS, 'NylasSettings(scopes=["email.read_only", "contacts"])',
+     {("config.py", 14, "NYS303")}),
+], ids=["dataclass by keyword", "dataclass by position", "dataclass default",
+        "NamedTuple", "attrs"])
+def test_a_record_instance_made_with_arguments_holds_what_they_give(
+        tmp_path: Path, config: str, made: str, expected: set[tuple[str, int, str]]) -> None:
+    assert "settings = NylasSettings()" in config
+    findings = _findings(tmp_path, {
+        "app/config.py": config.replace("settings = NylasSettings()", f"settings = {made}"),
+        "app/auth.py": SETTINGS_AUTH})
+    assert _codes(findings) == expected, findings
+
+
+MADE = 'settings = NylasSettings(scopes=["email.read_only"])'
+RECORD_CASES = {
+    "arguments spread from a dict": (
+        "settings = NylasSettings()",
+        'OPTIONS = {"scopes": ["email.read_only"]}\nsettings = NylasSettings(**OPTIONS)'),
+    "arguments spread from a list": (
+        "settings = NylasSettings()",
+        'ARGS = ["x", ["email.read_only"]]\nsettings = NylasSettings(*ARGS)'),
+    "a post-init hook": (
+        "\n\nsettings", "\n    def __post_init__(self):\n        pass\n\n\nsettings"),
+    "a field that converts its argument": ("field(default_factory",
+                                           "field(converter=tuple, default_factory"),
+    "another decorator": ("@dataclass(frozen=True)", "@register\n@dataclass(frozen=True)"),
+    "a base class": ("class NylasSettings:", "class NylasSettings(BaseSettings):"),
+    "a class defined twice": ("\n\nsettings", "\n\nclass NylasSettings:\n    pass\n\n\n"
+                                               "settings"),
+    "changed after it is made": (
+        "settings = NylasSettings()",
+        'settings = NylasSettings(scopes=["email.read_only"])\n'
+        'settings.scopes.append("contacts")'),
+}
+
+
+@pytest.mark.parametrize("old, new", RECORD_CASES.values(), ids=RECORD_CASES.keys())
+def test_record_instances_made_with_arguments_that_may_hold_more_are_not_read(
+        tmp_path: Path, old: str, new: str) -> None:
+    config = SETTINGS.replace("settings = NylasSettings()", MADE)
+    assert old in SETTINGS
+    findings = _findings(tmp_path, {
+        "app/config.py": config.replace(old.replace("settings = NylasSettings()", MADE), new),
+        "app/auth.py": SETTINGS_AUTH})
+    assert _codes(findings) == {("auth.py", 10, "NYS304")}, findings

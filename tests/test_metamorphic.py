@@ -392,6 +392,76 @@ def test_rewrites_after_non_ascii_text() -> None:
     assert 'for m, _mz in zip(["ß", *api.messages.all()], itertools.repeat(None)):' in zipped
 
 
+def test_a_loops_iterable_is_held_in_a_name_only_for_a_for_statement() -> None:
+    text = (
+        "def f(api, boxes):\n"
+        "    ids = [m.id for m in api.messages.all()]\n"
+        "    for box in boxes:\n"
+        "        for d in box.outgoing:  # the drafts\n"
+        "            d.send()\n"
+    )
+    rewriter = ModuleRewriter(text)
+    loops = rewriter.sites("iter-held")
+    assert [ast.unparse(loop.iter) for loop in loops] == ["boxes", "box.outgoing"]
+    assert rewriter.apply("iter-held", loops[1]).text == text.replace(
+        "        for d in box.outgoing:",
+        "        _mh = box.outgoing\n        for d in _mh:")
+
+
+_UNKNOWN_BOXES = {
+    "models.py": (
+        "from nylas import APIClient\n\n\n"
+        "class Box:\n"
+        "    def __init__(self, token):\n"
+        '        self.client = APIClient("id", "secret", token)\n'
+        "        self.outgoing = []\n\n"
+        "    def pending_drafts(self):\n"
+        "        return list(self.client.drafts.all())\n\n"
+        "    def queue(self):\n"
+        "        self.outgoing.append(self.client.drafts.create())\n"
+    ),
+    "jobs.py": (
+        "from db import load_boxes\n\n\n"
+        "def flush():\n"
+        "    for box in load_boxes():\n"
+        "        for draft in box.outgoing:\n"
+        "            draft.send()\n"
+        "        for draft in box.pending_drafts():\n"
+        "            print(draft.subject)\n"
+    ),
+    "auth.py": (
+        "from nylas import APIClient\n\n"
+        'URL = APIClient("id", "secret").authentication_url(\n'
+        '    "https://a/cb", scopes=["email.read_only", "email.send", "calendar"])\n'
+    ),
+}
+
+
+def _watched(root: Path) -> set[tuple[str, str]]:
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    return {(Path(f.span.path).name, f.message) for f in result.findings if f.code in WATCHED}
+
+
+@pytest.mark.parametrize("kind", ["iter-held", "iter-list", "target-enumerate"])
+def test_an_unknown_objects_attribute_held_in_a_name_makes_no_claim_appear(
+        tmp_path: Path, kind: str) -> None:
+    original = tmp_path / "original"
+    for name, text in {**_UNKNOWN_BOXES, "pyproject.toml": "[project]\nname = 'app'\n"}.items():
+        (original / name).parent.mkdir(parents=True, exist_ok=True)
+        (original / name).write_text(text)
+    before = _watched(original)
+    # Only "calendar" is unused: the drafts an unknown box gives may be sent.
+    assert {message.split("'")[1] for _, message in before} == {"calendar"}
+    rewriter = ModuleRewriter(_UNKNOWN_BOXES["jobs.py"])
+    sites = rewriter.sites(kind)
+    assert sites
+    for number, site in enumerate(sites):
+        variant = tmp_path / f"{kind}-{number}"
+        shutil.copytree(original, variant)
+        (variant / "jobs.py").write_text(rewriter.apply(kind, site).text)
+        assert _watched(variant) <= before, rewriter.apply(kind, site).text
+
+
 def test_rewrites_keep_module_level_code_working() -> None:
     # A helper used at import time is defined before the statement using it, even
     # when an import follows that statement.

@@ -2232,3 +2232,96 @@ def test_a_chained_list_that_cannot_be_read_keeps_the_request_unresolved(
         "calls.py": CALLS,
     })
     assert {code for _, _, code, _ in found} == {"NYS304"}, found
+
+
+@pytest.mark.parametrize("kept", [
+    'sorted(set(BASE + ["email.read_only"]))',
+    'list(frozenset(BASE + ["email.read_only"]))',
+    'list(dict.fromkeys(BASE + ["email.read_only"]))',
+])
+@pytest.mark.parametrize("imported", [False, True])
+def test_a_scope_written_twice_into_a_set_is_requested_once(
+        tmp_path: Path, kept: str, imported: bool) -> None:
+    # The set drops the second "email.read_only": nothing to report, and no fix
+    # removes either.
+    files = {"calls.py": CALLS}
+    if imported:
+        files["base.py"] = 'BASE = ["email.read_only"]\n'
+        files["auth.py"] = _auth(kept, "from base import BASE")
+    else:
+        files["auth.py"] = _auth(kept, 'BASE = ["email.read_only"]')
+    assert _codes(tmp_path, files) == []
+
+
+@pytest.mark.parametrize("imported", [False, True])
+def test_a_scope_written_twice_into_a_list_is_requested_twice(
+        tmp_path: Path, imported: bool) -> None:
+    files = {"calls.py": CALLS}
+    kept = 'sorted(BASE + ["email.read_only"])'
+    if imported:
+        files["base.py"] = 'BASE = ["email.read_only"]\n'
+        files["auth.py"] = _auth(kept, "from base import BASE")
+    else:
+        files["auth.py"] = _auth(kept, 'BASE = ["email.read_only"]')
+    assert [(name, code) for name, _, code, _ in _codes(tmp_path, files)] == [
+        ("auth.py", "NYS103")]
+
+
+@pytest.mark.parametrize("request_call", [
+    'concurrent.futures.ThreadPoolExecutor().submit(\n'
+    '    client.authentication_url, "https://a.example/cb", scopes={scopes}).result()',
+    'functools.partial(client.authentication_url, "https://a.example/cb", scopes={scopes})()',
+    'client.authentication_url("https://a.example/cb", scopes={scopes})',
+], ids=["submitted", "partial", "direct"])
+def test_an_authentication_request_handed_to_a_thread_is_judged(
+        tmp_path: Path, request_call: str) -> None:
+    # ``calendar`` is requested however the request is made, and no call needs it.
+    auth = (
+        "import concurrent.futures\nimport functools\n\nfrom nylas import APIClient\n\n"
+        'client = APIClient("id", "secret")\n'
+        f"URL = {request_call.format(scopes=repr(['email.read_only', 'calendar']))}\n"
+    )
+    found = _codes(tmp_path, {"auth.py": auth, "calls.py": CALLS})
+    assert [(name, code) for name, _, code, _ in found] == [("auth.py", "NYS303")], found
+
+
+_ADMIN_CONSENT = '''
+import concurrent.futures
+import os
+
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", "provider": "microsoft", "redirect_uri": "https://a.example/cb",
+        "scope": ["offline_access", "Calendars.ReadWrite"],
+    }})
+
+
+def admin():
+    return {consent}
+
+
+def events(grant_id):
+    return nylas.events.list(grant_id, query_params={{"calendar_id": "primary"}})
+'''
+
+
+@pytest.mark.parametrize("consent", [
+    "nylas.auth.url_for_admin_consent({config})",
+    "concurrent.futures.ThreadPoolExecutor().submit(\n"
+    "        nylas.auth.url_for_admin_consent, {config}).result()",
+], ids=["direct", "submitted"])
+def test_an_admin_consent_handed_to_a_thread_still_grants_its_scopes(
+        tmp_path: Path, consent: str) -> None:
+    # The consent's scope is a string the analysis cannot split per scope: what the
+    # grants hold is unknown, so Calendars.ReadWrite is not called broader than needed.
+    config = ('{"client_id": "id", "redirect_uri": "https://a.example/cb", '
+              '"credential_id": "c", "scope": "Place.Read.All offline_access"}')
+    found = _codes(tmp_path, {"main.py": _ADMIN_CONSENT.format(
+        consent=consent.format(config=config))})
+    assert "NYS302" not in {code for _, _, code, _ in found}, found
+    assert "NYS304" in {code for _, _, code, _ in found}, found

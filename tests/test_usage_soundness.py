@@ -1292,3 +1292,232 @@ def test_what_an_instance_it_can_tell_holds_is_followed(tmp_path: Path) -> None:
         """,
     })
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_BOX = """\
+    from nylas import APIClient
+
+
+    class Box:
+        def __init__(self, token):
+            self.client = APIClient("id", "secret", token)
+            self.outgoing = []
+
+        def pending_drafts(self):
+            return list(self.client.drafts.all())
+
+        def queue(self):
+            self.outgoing.append(self.client.drafts.create())
+"""
+
+
+def _box_app(tmp_path: Path, jobs: str, extra: dict[str, str] | None = None) -> Path:
+    return _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "models.py": _BOX,
+        "jobs.py": jobs,
+        **(extra or {}),
+    })
+
+
+_UNKNOWN_BOXES = {
+    "attribute held in a name": """\
+        from db import load_boxes
+
+
+        def flush():
+            for box in load_boxes():
+                items = box.outgoing
+                for draft in items:
+                    draft.send()
+    """,
+    "bound method kept, then called": """\
+        from db import load_boxes
+
+
+        def flush():
+            fetch = [box.pending_drafts for box in load_boxes()]
+            for get in fetch:
+                for draft in get():
+                    draft.send()
+    """,
+    "operator.methodcaller": """\
+        import operator
+        from db import load_boxes
+
+
+        def flush():
+            for box in load_boxes():
+                for draft in operator.methodcaller("pending_drafts")(box):
+                    draft.send()
+    """,
+    "flask_login's current_user": """\
+        from flask_login import current_user
+
+
+        def flush():
+            for draft in current_user.pending_drafts():
+                draft.send()
+    """,
+    "an attribute of current_user held in a name": """\
+        from flask_login import current_user
+
+
+        def flush():
+            items = current_user.outgoing
+            for draft in items:
+                draft.send()
+    """,
+    "what flask.g holds": """\
+        from flask import g
+
+
+        def flush():
+            for draft in g.box.pending_drafts():
+                draft.send()
+    """,
+    "the user a Django view gets": """\
+        def flush(request):
+            for draft in request.user.pending_drafts():
+                draft.send()
+    """,
+}
+
+
+@pytest.mark.parametrize("jobs", _UNKNOWN_BOXES.values(), ids=_UNKNOWN_BOXES.keys())
+def test_what_an_unknown_object_gives_stays_lost_however_it_is_reached(
+        tmp_path: Path, jobs: str) -> None:
+    # The box may be a ``Box``: its drafts are sent where the analysis does not
+    # follow them, so ``email.send`` is not unused.
+    found = _codes(_findings(_box_app(tmp_path, jobs), every=True))
+    assert [code for _, _, code in found] == ["NYS304"], found
+    assert found[0][0] == "jobs.py"
+
+
+_FOLLOWED_OR_FOREIGN = {
+    "an attribute of a known instance held in a name": """\
+        from models import Box
+
+
+        def subjects():
+            box = Box("t")
+            box.queue()
+            items = box.outgoing
+            return [draft.subject for draft in items]
+    """,
+    "a bound method of a known instance kept, then called": """\
+        from models import Box
+
+
+        def subjects():
+            fetch = [Box("t").pending_drafts]
+            return [draft.subject for get in fetch for draft in get()]
+    """,
+    "operator.methodcaller on a known instance": """\
+        import operator
+        from models import Box
+
+
+        def subjects():
+            return [d.subject for d in operator.methodcaller("pending_drafts")(Box("t"))]
+    """,
+    "operator.attrgetter on a known instance": """\
+        import operator
+        from models import Box
+
+
+        def subjects():
+            return [d.subject for d in operator.attrgetter("outgoing")(Box("t"))]
+    """,
+    "a name no project class has, on an unknown object": """\
+        from db import load_boxes
+
+
+        def flush():
+            for box in load_boxes():
+                items = box.archived
+                for draft in items:
+                    draft.send()
+                for draft in box.archived_drafts():
+                    draft.send()
+    """,
+    "the standard library and the framework's own request": """\
+        import os
+        from flask import request
+
+
+        def settings():
+            return os.environ.get("OUTGOING", "").split(","), request.args.get("outgoing")
+    """,
+}
+
+
+@pytest.mark.parametrize("jobs", _FOLLOWED_OR_FOREIGN.values(), ids=_FOLLOWED_OR_FOREIGN.keys())
+def test_what_a_known_or_foreign_object_gives_keeps_the_finding(
+        tmp_path: Path, jobs: str) -> None:
+    # ``get`` and ``outgoing`` name the project's Nylas values too: an object of
+    # the standard library or of the framework is still not one of the project's.
+    methods = _BOX + """\
+
+        def get(self):
+            return self.outgoing
+"""
+    root = _box_app(tmp_path, jobs, {"models.py": methods})
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_CALLED_BY_NAME = """\
+    import operator
+
+    from nylas import APIClient
+
+
+    def flush(token):
+        for draft in APIClient("id", "secret", token).drafts.all():
+            operator.methodcaller("{method}")(draft)
+"""
+
+
+def test_a_method_called_through_methodcaller_is_a_request(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _CALLED_BY_NAME.format(method="send"),
+    })
+    assert _findings(root, every=True) == []
+
+
+def test_a_data_method_called_through_methodcaller_needs_no_scope(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _CALLED_BY_NAME.format(method="as_json"),
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+_WALRUS_LOOP = """\
+    from nylas import APIClient
+
+
+    def flush(token):
+        api = APIClient("id", "secret", token)
+        for draft in (drafts := list(api.drafts.all())):
+            {action}
+        return len(drafts)
+"""
+
+
+def test_a_name_a_loop_binds_in_its_iterable_is_followed(tmp_path: Path) -> None:
+    # The drafts are only read: ``drafts`` holds them, and the analysis follows it.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _WALRUS_LOOP.format(action="print(draft.subject)"),
+    })
+    assert _codes(_findings(root, every=True)) == [("auth.py", 3, "NYS303")]
+
+
+def test_a_name_a_loop_binds_in_its_iterable_keeps_its_uses(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "outbox.py": _WALRUS_LOOP.format(action="draft.send()"),
+    })
+    assert _findings(root, every=True) == []

@@ -2145,3 +2145,32 @@ def test_a_webhook_whose_triggers_are_read_leaves_the_mail_scope_unused(
     found = _webhook_findings(tmp_path, triggers)
     assert [(code, "gmail.readonly" in message) for _, code, message in found] == [
         ("NYS303", True)], found
+
+
+@pytest.mark.parametrize("built, duplicates", [
+    (f'sorted(set(BASE + ["{G}calendar"]))', 0),
+    (f'sorted(BASE + ["{G}calendar"])', 1),
+])
+def test_a_v3_scope_written_twice_into_a_set_is_requested_once(
+        tmp_path: Path, built: str, duplicates: int) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\n')
+    (tmp_path / "main.py").write_text(f'''import os
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+BASE = ["{G}calendar"]
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", "provider": "google", "redirect_uri": "https://a.example/cb",
+        "scope": {built},
+    }})
+
+
+def work(grant_id):
+    return nylas.events.create(grant_id, request_body={{}},
+                               query_params={{"calendar_id": "primary"}})
+''')
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    assert [f.code for f in result.findings].count("NYS103") == duplicates, result.findings

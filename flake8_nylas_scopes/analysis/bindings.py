@@ -39,7 +39,8 @@ def all_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
 
 def statements_in_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
     """The statements of a scope's body (and their handlers, ``with`` items and walrus
-    targets in conditions), not descending into nested scopes or into expressions.
+    targets in conditions and loops' iterables), not descending into nested scopes or
+    into expressions.
 
     Bindings happen in statements; walking every expression node instead would cost
     more than parsing the module.
@@ -53,6 +54,9 @@ def statements_in_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
         if isinstance(node, (ast.If, ast.While)):
             # ``if (client := make()):`` binds in the enclosing scope.
             yield from (n for n in ast.walk(node.test) if isinstance(n, ast.NamedExpr))
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            # So does ``for d in (drafts := list(api.drafts.all())):``.
+            yield from (n for n in ast.walk(node.iter) if isinstance(n, ast.NamedExpr))
         if isinstance(node, (ast.With, ast.AsyncWith)):
             yield from node.items
         children: list[ast.AST] = []

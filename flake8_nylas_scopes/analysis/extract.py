@@ -49,6 +49,7 @@ from ..nylas_api.http import (
 )
 from .ast_names import dotted
 from .enum_members import enum_member_value, is_enum_class
+from .record_fields import given_fields, record_fields
 from .bindings import (
     all_statements,
     statements_in_scope,
@@ -92,6 +93,7 @@ from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
 from .flask_config import FLASK_CONFIG, NO_APP_PACKAGES, flask_config_values, flask_reference
 from .flow_extract import call_parameters
+from .handed_calls import handed_call
 from .given_lists import (
     GivenLists,
     changes_items,
@@ -482,15 +484,36 @@ class Extractor(FastVisitor):
         return self.qualify(node)
 
     def _dataclass_made(self, name: str) -> ast.ClassDef | None:
-        """The dataclass of this module that a module-level name is bound to an
-        instance of, made without arguments (``settings = Settings()``): its fields
-        then hold their defaults."""
+        """The record class of this module (a dataclass, a ``NamedTuple``, an attrs
+        class) that a module-level name is bound to an instance of: made without
+        arguments (``settings = Settings()``) its fields hold their defaults, made
+        with them (``CFG = Cfg(scopes=[...])``) what the arguments give."""
         made = self.module_bindings.values.get(name)
-        if not (isinstance(made, ast.Call) and isinstance(made.func, ast.Name)
-                and not made.args and not made.keywords):
+        if not (isinstance(made, ast.Call) and isinstance(made.func, ast.Name)):
             return None
         cls = self._module_classes.get(made.func.id)
-        return cls if cls is not None and _plain_dataclass(cls) else None
+        if cls is None:
+            return None
+        if not made.args and not made.keywords:
+            return cls if _plain_dataclass(cls) else None
+        return cls if record_fields(cls) is not None else None
+
+    def _field_values(self, name: str, cls: ast.ClassDef) -> dict[str, ast.expr]:
+        """What the fields of the instance ``name`` is bound to hold where they may
+        hold scopes: their defaults, then what the call that made it gives them."""
+        found = _class_values(cls, field_defaults=True)
+        made = self.module_bindings.values.get(name)
+        if not isinstance(made, ast.Call) or not (made.args or made.keywords):
+            return found
+        given = given_fields(made, record_fields(cls) or [])
+        if given is None:
+            return {}
+        for attribute, node in given.items():
+            if may_hold_class_scopes(attribute) and isinstance(node, _SCOPE_VALUE_NODES):
+                found[attribute] = node
+            else:
+                found.pop(attribute, None)
+        return found
 
     def star_imported(self) -> dict[str, str]:
         """The qualified name of each name a star import must bring (read and bound
@@ -1190,7 +1213,7 @@ class Extractor(FastVisitor):
             # ``settings = Settings()`` of a dataclass: ``settings.scopes`` holds the
             # field's default.
             made = self._dataclass_made(name)
-            for attribute, node in _class_values(made, field_defaults=True).items() if (
+            for attribute, node in self._field_values(name, made).items() if (
                 made is not None
             ) else ():
                 value = self.reader.read(node)
@@ -1424,6 +1447,9 @@ class Extractor(FastVisitor):
         v3_site = self._v3.call(node)
         if v3_site is not None:
             self._add(v3_site)
+        handed = handed_call(node, self.qualify)
+        if handed is not None:
+            self._handed_request(handed)
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
             self._authentication_url(node, func.value)
         elif isinstance(func, ast.Attribute) and self._sdk_helper_imported(
@@ -1443,6 +1469,16 @@ class Extractor(FastVisitor):
         self._body_arguments(node)
         self._called.add(func)
         self.generic_visit(node)
+
+    def _handed_request(self, handed: ast.Call) -> None:
+        """An authentication request a hand-over makes (``executor.submit(
+        nylas.auth.url_for_admin_consent, config)``): a request all the same."""
+        v3_site = self._v3.call(handed)
+        if v3_site is not None:
+            self._add(v3_site)
+        func = handed.func
+        if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
+            self._authentication_url(handed, func.value)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.attr in TRIGGER_MEMBERS and any(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from ..spans import Span
@@ -87,6 +87,10 @@ class ScopeValue:
     # code names indirectly (``django.conf.settings.NYLAS_SCOPES in proj.settings``).
     # Set while judging a project, never cached.
     origin: str = ""
+    # Built as a set (``set(BASE + [...])``, ``dict.fromkeys(...)``): a scope written
+    # twice among its items is requested once (no NYS103), also once other modules'
+    # lists are read in.
+    distinct: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -103,6 +107,8 @@ class ScopeValue:
             data["splices"] = [[at, reference, 1] if one_item else [at, reference]
                                for at, reference, one_item in self.splices]
             data["rest_complete"] = self.rest_complete
+        if self.distinct:
+            data["distinct"] = True
         return data
 
     @classmethod
@@ -118,7 +124,15 @@ class ScopeValue:
             tuple(Splice(int(splice[0]), str(splice[1]), len(splice) > 2)
                   for splice in data.get("splices", ())),
             bool(data.get("rest_complete", True)),
+            distinct=bool(data.get("distinct", False)),
         )
+
+    def as_set(self) -> ScopeValue:
+        """The value kept in a set: its items are still each written where they are
+        (a fix removes a scope everywhere it is written), but none is a second
+        request of a scope."""
+        return replace(self, distinct=True, alternatives=tuple(
+            value.as_set() for value in self.alternatives))
 
 
 @dataclass(frozen=True, slots=True)

@@ -557,6 +557,9 @@ class FlowExtractor:
         if isinstance(node.func, ast.Call) and self.callee_name(
                 node.func.func) == "operator.attrgetter" and len(node.args) == 1:
             return self._attrgetter_value(node.func, node.args[0], node)
+        if isinstance(node.func, ast.Call) and self.callee_name(
+                node.func.func) == "operator.methodcaller" and len(node.args) == 1:
+            return self._methodcaller_value(node.func, node.args[0], node)
         over = self._hand_over(node)
         if over is not None:
             function = self._handed_function(node, over)
@@ -633,6 +636,19 @@ class FlowExtractor:
                 return None
             read = ast.copy_location(ast.Attribute(read, attribute, ast.Load()), anchor)
         return self.value(read)
+
+    def _methodcaller_value(self, caller: ast.Call, target: ast.expr,
+                            anchor: ast.AST) -> Val | None:
+        """What ``operator.methodcaller("pending", ...)(box)`` gives is what
+        ``box.pending(...)`` returns.  (The call itself stays a call of the
+        ``methodcaller``: what it is given escapes there.)"""
+        if not caller.args or not (isinstance(caller.args[0], ast.Constant)
+                                   and isinstance(caller.args[0].value, str)
+                                   and caller.args[0].value.isidentifier()):
+            return None
+        method = self.value(ast.copy_location(
+            ast.Attribute(target, caller.args[0].value, ast.Load()), anchor))
+        return self._val("call", "", method) if method is not None else None
 
     def _imported_module(self, node: ast.Call, name: str) -> Val | None:
         """The module ``importlib.import_module("app.auth")`` gives, read as ``import
@@ -1320,11 +1336,34 @@ class FlowExtractor:
             return False
         if isinstance(func, ast.Attribute) and func.attr == "sort" and node.keywords:
             self._keyed(node, "key", func.value, span)
-        # ``getattr(nylas, "messages")`` reads ``nylas.messages`` (see ``_call_value``):
-        # the object does not escape.  With a name the analysis cannot read, it does.
-        self._call_site(node, span, not used,
-                        modelled=name == "getattr" and _names_its_attribute(node))
+        called = self._method_called(node)
+        # ``getattr(nylas, "messages")`` reads ``nylas.messages`` (see ``_call_value``)
+        # and ``operator.attrgetter("outgoing")(box)`` only ``box.outgoing``, which
+        # their values follow: the object does not escape.  With a name the analysis
+        # cannot read, it does.
+        self._call_site(called or node, span, not used, modelled=(
+            name == "getattr" and _names_its_attribute(node)) or self._reads_attributes(node))
         return False
+
+    def _reads_attributes(self, node: ast.Call) -> bool:
+        return isinstance(node.func, ast.Call) and len(node.args) == 1 and self.callee_name(
+            node.func.func) == "operator.attrgetter" and self.value(node) is not None
+
+    def _method_called(self, node: ast.Call) -> ast.Call | None:
+        """``operator.methodcaller("pending", limit)(box)`` as the call it makes,
+        ``box.pending(limit)``: the method gets the arguments, not the caller."""
+        caller = node.func
+        if not (isinstance(caller, ast.Call) and len(node.args) == 1 and not node.keywords
+                and not isinstance(node.args[0], ast.Starred) and caller.args
+                and self.callee_name(caller.func) == "operator.methodcaller"):
+            return None
+        name = caller.args[0]
+        if not (isinstance(name, ast.Constant) and isinstance(name.value, str)
+                and name.value.isidentifier()):
+            return None
+        method = ast.copy_location(ast.Attribute(node.args[0], name.value, ast.Load()), node)
+        return ast.copy_location(
+            ast.Call(method, caller.args[1:], caller.keywords), node)
 
     def _call_site(self, node: ast.Call, span: Span, invokes: bool,
                    modelled: bool = False) -> None:

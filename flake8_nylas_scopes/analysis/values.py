@@ -113,12 +113,13 @@ class ValueReader:
             reference = self._subscript_reference(target)
             if reference:
                 return _unresolved(f"scopes come from {reference}", reference)
-        if isinstance(target, ast.Call) and _same_items(target) and depth < 4:
+        if isinstance(target, ast.Call) and (_same_items(target) or _from_keys(target)) and (
+                depth < 4):
             inner_value = self.read(target.args[0], depth + 1)
             if inner_value.state is not ValueState.ITEMS or all(
                 item.form is ItemForm.LIST_ITEM for item in inner_value.items
             ):
-                return inner_value
+                return inner_value.as_set() if _keeps_once(target) else inner_value
             return _unresolved(f"cannot read a scopes value from {_describe(target)}")
         if isinstance(target, ast.Call) and self._returns is not None and depth < 4:
             returned = self._returns(target)
@@ -458,6 +459,21 @@ def _same_items(node: ast.Call) -> bool:
         and len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
         and all(keyword.arg in {"key", "reverse"} for keyword in node.keywords)
     )
+
+
+def _from_keys(node: ast.Call) -> bool:
+    """``dict.fromkeys(x)``: the elements of ``x``, each once, in order."""
+    func = node.func
+    return (isinstance(func, ast.Attribute) and func.attr == "fromkeys"
+            and isinstance(func.value, ast.Name) and func.value.id == "dict"
+            and len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
+            and not node.keywords)
+
+
+def _keeps_once(node: ast.Call) -> bool:
+    """Whether a call of ``_same_items`` or ``_from_keys`` drops repeated elements."""
+    return _from_keys(node) or (
+        isinstance(node.func, ast.Name) and node.func.id in {"set", "frozenset"})
 
 
 def _is_comma_join(node: ast.Call) -> bool:

@@ -52,6 +52,12 @@ _MAX_ALTERNATIVES = 16
 def _expand(index: ConstantIndex, value: ScopeValue, depth: int = 0) -> list[ScopeValue]:
     """The values a scopes value may take, other modules' constants read in: one per
     alternative, each judged as a request of its own (never merged into one list)."""
+    found = _expand_value(index, value, depth)
+    # ``set(BASE + ["x"])`` with ``BASE`` imported: a set still, once read in.
+    return [one.as_set() for one in found] if value.distinct else found
+
+
+def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[ScopeValue]:
     if depth > 8:
         return [value]
     if value.alternatives:
@@ -404,7 +410,22 @@ def _usage(
         # The call as written (a use) before the same request seen as a read.
         unique.setdefault(
             (request.span, request.endpoint.key, request.endpoint.dialect), request)
-    return list(unique.values()), list(dict.fromkeys(unresolved))
+    return list(unique.values()), _first_of_each_origin(list(dict.fromkeys(unresolved)))
+
+
+def _first_of_each_origin(unresolved: list[UnresolvedUse]) -> list[UnresolvedUse]:
+    """One use of each value the analysis lost track of per module, where it is first
+    met (``box.outgoing`` read, then each draft in it used): the rest say the same."""
+    first: dict[tuple[str, str], UnresolvedUse] = {}
+    for use in unresolved:
+        if use.origin:
+            key = (use.span.path, use.origin)
+            known = first.get(key)
+            if known is None or (use.span.line, use.span.col) < (known.span.line,
+                                                                 known.span.col):
+                first[key] = use
+    return [use for use in unresolved
+            if not use.origin or first[(use.span.path, use.origin)] is use]
 
 
 def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -> set[str]:

@@ -159,7 +159,8 @@ class _SiteJudge:
             add("NYS101", fix, scope=item.text, suggestion=suggestion)
             return out
         remove = Fix(FixAction.REMOVE, item.span, item.part, item.text)
-        if scope in seen:
+        if scope in seen and not self.site.value.distinct:
+            # A set (``set(BASE + [...])``) requests a scope written twice once.
             add("NYS103", remove, scope=scope)
         if scope == cat.V2_GOOGLE_METADATA_SCOPE and self.providers.can_be_google():
             conflicts = sorted(self.requested & cat.V2_GOOGLE_METADATA_CONFLICTS)

@@ -13,6 +13,7 @@ type could need, so that the usage rules stay silent rather than guess.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import repeat
 from collections.abc import Set as AbstractSet
@@ -48,6 +49,7 @@ from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
 from .class_order import linearize
 from .module_aliases import namespace_aliases
+from .request_proxies import app_object_proxy
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 
@@ -58,10 +60,12 @@ from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 # method (a bound Nylas method: "<owner kind>|<owner name>|<method>"), box (a
 # container: its name is the element's "<kind>|<name>"), inst (an instance of a
 # project class), super (``super()`` in a method of the class named), func, class,
-# nylas_class, model_class (an SDK model class, by name), module.
+# nylas_class, model_class (an SDK model class, by name), module, lost (what an
+# attribute of that name read on an object the analysis cannot tell gives, and
+# everything made from it: see ``_follow_unknown_objects``).
 ObjKind = Literal[
     "client", "coll", "model", "models", "method", "box", "inst", "super", "func",
-    "class", "nylas_class", "model_class", "module", "unmapped",
+    "class", "nylas_class", "model_class", "module", "unmapped", "lost",
 ]
 Obj = tuple[ObjKind, str]
 CLIENT_OBJ: Obj = ("client", "")
@@ -90,6 +94,8 @@ _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
 _HELD_DATA_KINDS = frozenset({"model", "models", "box", "coll"})
 # The project's own objects: what they hold, the analysis reads from the code.
 _PROJECT_KINDS = frozenset({"func", "class", "inst"})
+# Objects whose loss may hide a request: Nylas values, and what may hold them.
+_LOSABLE_KINDS = _NYLAS_KINDS | {"inst", "func", "lost"}
 # What a chain of attributes goes through to the Nylas object it uses, and how deep.
 _HOLDERS = frozenset({"class", "inst", "module"})
 _MAX_HOLDER_DEPTH = 4
@@ -128,6 +134,9 @@ class UnresolvedUse:
     reason: str
     # The scopes the unresolved code could exercise; None means any scope.
     scopes: frozenset[str] | None
+    # Uses of one value the analysis lost track of, named alike, are reported once
+    # per module, where it is first met.
+    origin: str = ""
 
 
 def _listing(names: list[str], shown: int = 3) -> str:
@@ -359,6 +368,8 @@ class FlowResolver:
         # By attribute name: what the project's properties return and its classes'
         # instances hold under that name (after solving).
         self._attribute_values: dict[str, Objs] | None = None
+        # Both, as an object the analysis cannot tell may give them.
+        self._unknown_values: dict[str, Objs] | None = None
         # What each node resolves to, by node; None: not resolved yet in this round.
         self._memo: list[Objs | None] = []
         self._results: dict[Objs, Objs] = {}
@@ -366,6 +377,10 @@ class FlowResolver:
         self._globals: AbstractSet[str] = self.edges.keys()
         # Whether the fixpoint was reached (see ``_solve``).
         self.converged = False
+        # The attribute names whose reading on an object the analysis cannot tell
+        # makes a ``lost`` object (see ``_follow_unknown_objects``); empty while the
+        # project's own values are solved.
+        self._lost_names: frozenset[str] = frozenset()
         self._solve()
         self._drop_fixpoint_state()
 
@@ -642,7 +657,11 @@ class FlowResolver:
             # The symbol's own set, which grows during a round of the fixpoint.
             return self.values.get(name, _NOTHING)
         if kind == "ref":
-            return self._shared(self._resolve_ref(name))
+            found_ref = self._resolve_ref(name)
+            if not found_ref and self._lost_names and app_object_proxy(name):
+                # ``current_user.outgoing``: an attribute of the app's object.
+                return self._proxy_attribute(name, depth)
+            return self._shared(found_ref)
         if kind == "self":
             return self._instance(name) if name else _NOTHING
         if kind == "super":
@@ -653,7 +672,11 @@ class FlowResolver:
         inner = self._resolve_node(inner_node, depth + 1)
         found: set[Obj] = set()
         if kind == "attr":
-            return self._attribute_of(inner, name)
+            read = self._attribute_of(inner, name)
+            if name in self._lost_names and all(obj[0] == "lost" for obj in inner) and (
+                    not self._external_node(inner_node)):
+                return self._shared({*read, ("lost", name)})
+            return read
         elif kind == "call":
             found |= self._call(inner_node, inner, depth)
         elif kind in ("iter", "item"):
@@ -662,8 +685,11 @@ class FlowResolver:
         elif kind == "part":
             found |= self._part(inner_node, inner, name, depth)
         elif kind == "box":
-            found = {box(obj) for obj in inner if _box_depth(obj) < _MAX_BOX_DEPTH}
-            found |= {obj for obj in inner if _box_depth(obj) >= _MAX_BOX_DEPTH}
+            # What is made from a ``lost`` object is the same ``lost`` object.
+            found = {box(obj) for obj in inner
+                     if _box_depth(obj) < _MAX_BOX_DEPTH and obj[0] != "lost"}
+            found |= {obj for obj in inner
+                      if _box_depth(obj) >= _MAX_BOX_DEPTH or obj[0] == "lost"}
         elif kind == "instance":
             for obj_kind, obj_name in inner:
                 if obj_kind == "class":
@@ -707,7 +733,31 @@ class FlowResolver:
             return {unbox(obj)}
         if kind == "inst":
             return self._protocol_elements(name)
+        if kind == "lost":
+            return {obj}
         return set()
+
+    def _proxy_attribute(self, name: str, depth: int) -> Objs:
+        """``flask_login.current_user.outgoing``: the attributes after the proxy read
+        on an object the analysis cannot tell."""
+        parts = name.split(".")
+        cut = next(cut for cut in range(1, len(parts) + 1)
+                   if app_object_proxy(".".join(parts[:cut])))
+        node = self._node("ref", ".".join(parts[:cut]), NO_NODE)
+        for attribute in parts[cut:]:
+            node = self._node("attr", attribute, node)
+        return self._resolve_node(node, depth + 1) if cut < len(parts) else _NOTHING
+
+    def _external_node(self, node: Node) -> bool:
+        """``_external`` of an interned value."""
+        kinds, inners = self._kinds, self._inners
+        while node != NO_NODE and KIND_NAMES[kinds[node]] in ("attr", "call", "item", "iter"):
+            node = inners[node]
+        if node == NO_NODE or KIND_NAMES[kinds[node]] != "ref":
+            return False
+        name = self._names[node]
+        # The object behind ``current_user`` is the app's.
+        return self._external_name(name) and not app_object_proxy(name)
 
     def _protocol_elements(self, owner: str) -> set[Obj]:
         """What iterating or indexing an object of a class of the project gives: what
@@ -853,9 +903,9 @@ class FlowResolver:
                              for method in self._runs(owner, name, after_owner=True))
         if kind == "module":
             return self._resolve_exact(f"{owner}.{name}")
-        if kind == "unmapped":
+        if kind in ("unmapped", "lost"):
             # ``client.http_client._execute``: what the SDK's own machinery reaches
-            # can send any request.
+            # can send any request.  What is made from a ``lost`` object is the same.
             return {obj}
         if kind == "box":
             if name in ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS:
@@ -958,6 +1008,8 @@ class FlowResolver:
                 found.add(("model", name))
             elif kind == "method":
                 found |= self._method_result(name)
+            elif kind == "lost":
+                found.add((kind, name))
         return found
 
     def _method_result(self, method: str) -> set[Obj]:
@@ -1005,6 +1057,12 @@ class FlowResolver:
             ):
                 # Configured client names hold a client of either generation.
                 self._growing.setdefault(target, set()).update((CLIENT_OBJ, _V3_CLIENT))
+        if self._rounds(budget):
+            self.converged = self._follow_unknown_objects(budget)
+
+    def _rounds(self, budget: int) -> bool:
+        """Rounds of the fixpoint until nothing changes (True), or until the rounds
+        or the size run out (False)."""
         for _ in range(_MAX_ROUNDS):
             self._memo.clear()
             changed = self._find_bases()
@@ -1038,10 +1096,58 @@ class FlowResolver:
                     if kind in ("inst", "class"):
                         changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
             if not changed:
-                self.converged = True
-                return
+                return True
             if sum(map(len, values.values())) > budget:
-                return
+                return False
+        return False
+
+    def _follow_unknown_objects(self, budget: int) -> bool:
+        """Once the project's own values are solved: follow what attributes of
+        objects the analysis cannot tell may give.
+
+        ``box.outgoing`` or ``box.pending_drafts`` on a row an ORM loaded may be what
+        a class of the project holds or returns under that name.  The analysis does
+        not guess which: such a read gives a ``lost`` object for the name, which the
+        fixpoint carries on (into locals, containers, calls, parameters) like any
+        other, and wherever it is used the usage rules stay silent for what the
+        project keeps under that name.  Only names under which the project keeps
+        Nylas values make one, and only on a receiver that holds none of the
+        project's objects: its own objects are solved by then and stay as they are,
+        so this second run of the fixpoint adds ``lost`` objects and nothing else."""
+        names = frozenset(name for name, held in self._unknown_object_values().items()
+                          if held)
+        nodes = self._nodes
+        attribute_code, ref_code = KIND_NAMES.index("attr"), KIND_NAMES.index("ref")
+        # Read as an attribute, or in an imported name (``from flask_login import
+        # current_user`` then ``current_user.outgoing``).
+        if not names or not any(
+                (code == attribute_code and name in names) or (
+                    code == ref_code and not names.isdisjoint(name.split(".")))
+                for code, name in zip(nodes.kinds, nodes.names)):
+            return True
+        self._lost_names = names
+        converged = self._rounds(budget)
+        # Built from the values before this run: what they hold may have grown.
+        self._method_returns = self._attribute_values = self._unknown_values = None
+        return converged
+
+    def _unknown_object_values(self) -> dict[str, Objs]:
+        """By attribute name: what reading it on an object the analysis cannot tell
+        may give, if that object is one of the project's.  What instances hold there
+        counts as model objects and what holds them (a client or a bound method kept
+        on an object is used through calls, which are judged where they are made);
+        a method of that name counts with what it returns, once called."""
+        if self._unknown_values is None:
+            joined: dict[str, set[Obj]] = {}
+            for name, held in self._values_of_attributes().items():
+                joined.setdefault(name, set()).update(
+                    obj for obj in held if obj[0] in _HELD_DATA_KINDS | {"lost"} and not (
+                        obj[0] == "coll" and obj[1].startswith(V3_PREFIX)))
+            for name, returned in self._returns_of_methods().items():
+                joined.setdefault(name, set()).update(
+                    obj for obj in returned if obj[0] in _LOSABLE_KINDS)
+            self._unknown_values = {name: self._shared(objs) for name, objs in joined.items()}
+        return self._unknown_values
 
     def _drop_fixpoint_state(self) -> None:
         """Let go of what only the rounds of the fixpoint read (the call sites and
@@ -1148,6 +1254,7 @@ class FlowResolver:
             found, lost = self._unknown_receiver_result(use.root, first, use.span, use.text)
             endpoints += found
             unresolved += lost
+        unresolved += self._lost_objects(objs, use.span, f"used by {use.text}()")
         return endpoints, unresolved
 
     def _interpret_on(self, objs: Objs, attrs: tuple[str, ...], use: Use, depth: int = 0
@@ -1319,9 +1426,12 @@ class FlowResolver:
             value = value.inner
         if value is None or value.kind != "ref":
             return False
-        top = value.name.split(".", 1)[0]
+        return self._external_name(value.name)
+
+    def _external_name(self, name: str) -> bool:
+        top = name.split(".", 1)[0]
         return top != "nylas" and top not in self._top_packages and not self._resolve_ref(
-            value.name)
+            name)
 
     def _collection_op(
         self,
@@ -1489,6 +1599,8 @@ class FlowResolver:
             # Code that gets an instance can read what it holds.
             return frozenset(), [inner for klass in self._family(name)
                                  for held in self._held_by(klass) for inner in held]
+        if kind == "lost":
+            return frozenset(), self._unknown_object_values().get(name, _NOTHING)
         return frozenset(), ()
 
     def _lost(self, objs: Objs, span: Span, how: str, text: str) -> tuple[
@@ -1499,9 +1611,13 @@ class FlowResolver:
         endpoints: list[EndpointUse] = []
         scopes: set[str] | None = set()
         held: list[str] = []
+        lost: list[UnresolvedUse] = []
         for obj in sorted(objs):
             kind, name = obj
             reach: frozenset[str] | None
+            if kind == "lost":
+                lost += self._lost_track(name, span, how)
+                continue
             if kind == "method" and not name.startswith("box|"):
                 endpoints += self.method_endpoints(name, span, text)
                 # What the method returns could be used further.
@@ -1522,11 +1638,30 @@ class FlowResolver:
                 if scopes is not None and reach is not None:
                     scopes |= reach
         if not held:
-            return endpoints, []
+            return endpoints, lost
         what = _listing(list(dict.fromkeys(held)))
         subject = f"{text} ({what})" if text else what
         return endpoints, [UnresolvedUse(
-            span, f"{subject} is {how}", frozenset(scopes) if scopes is not None else None)]
+            span, f"{subject} is {how}", frozenset(scopes) if scopes is not None else None),
+            *lost]
+
+    def _lost_track(self, name: str, span: Span, how: str) -> list[UnresolvedUse]:
+        """A ``lost`` object used: what the project keeps under its name may be
+        anything the analysis does not follow."""
+        held = sorted(obj for obj in self._unknown_object_values().get(name, _NOTHING)
+                      if obj[0] != "lost")
+        scopes = self.reach(("lost", name))
+        if not held or not (scopes is None or scopes):
+            return []
+        what = _listing(list(dict.fromkeys(describe(obj) for obj in held)))
+        return [UnresolvedUse(
+            span, f"what .{name} gives on an object the analysis cannot tell ({what}, "
+            f"if it is one of the project's) is {how}", scopes, origin=f"lost:{name}")]
+
+    def _lost_objects(self, objs: Objs, span: Span, how: str) -> list[UnresolvedUse]:
+        """The ``lost`` objects among ``objs`` (see ``_lost_track``)."""
+        return [use for kind, name in objs if kind == "lost"
+                for use in self._lost_track(name, span, how)]
 
     def call_effects(self, call: CallSite, nylas_module: bool = True
                      ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
@@ -1556,6 +1691,8 @@ class FlowResolver:
                                          "called", call.callee_text)
                 endpoints += found
                 unresolved += lost
+            elif kind == "lost" and call.invokes:
+                unresolved += self._lost_track(name, call.span, f"called as {call.callee_text}()")
         if not callees and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
             if use is not None and (nylas_module or _named_like_a_client(use.root)):
@@ -1617,6 +1754,7 @@ class FlowResolver:
                 named = _describe_value(argument) or "a Nylas query"
                 endpoints += self._reads(objs, call.span,
                                          f"{named} read by {call.callee_text}()")
+                unresolved += self._lost_objects(objs, call.span, how)
                 continue
             found, lost = self._lost(objs, call.span, how, _describe_value(argument))
             endpoints += found
@@ -1640,8 +1778,9 @@ class FlowResolver:
         returned = self._returns_of_methods().get(name)
         if not returned or self._external(receiver) or self.resolve(receiver):
             return [], []
-        return self._lost(returned, span, "returned to code the analysis does not follow",
-                          f"what {text}() returns")
+        found, lost = self._lost(returned, span, "returned to code the analysis does not follow",
+                                 f"what {text}() returns")
+        return found, _tracked(lost, name)
 
     def _may_run_project_method(self, call: CallSite) -> bool:
         """Whether ``notes.log(draft)`` may run a method of the project: the object is
@@ -1705,10 +1844,12 @@ class FlowResolver:
 
     def read_effects(self, read: Read) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         named = _describe_value(read.value)
-        endpoints = self._reads(self.resolve(read.value), read.span,
+        objs = self.resolve(read.value)
+        endpoints = self._reads(objs, read.span,
                                 f"reading {named}" if named else "reading a Nylas query")
         found, lost = self._unknown_attribute(read.value, read.span)
-        return endpoints + found, lost
+        return endpoints + found, lost + self._lost_objects(
+            objs, read.span, "read where the analysis does not follow it")
 
     def _unknown_attribute(self, value: Val | None, span: Span) -> tuple[
             list[EndpointUse], list[UnresolvedUse]]:
@@ -1726,8 +1867,9 @@ class FlowResolver:
             obj[0] == "coll" and obj[1].startswith(V3_PREFIX)))
         if not held:
             return [], []
-        return self._lost(held, span, "read where the analysis does not follow it",
-                          f"what {_describe_value(value) or value.name} holds")
+        found, lost = self._lost(held, span, "read where the analysis does not follow it",
+                                 f"what {_describe_value(value) or value.name} holds")
+        return found, _tracked(lost, value.name)
 
     def _values_of_attributes(self) -> dict[str, Objs]:
         """What the project's properties return and the instances of its classes
@@ -1759,6 +1901,12 @@ class FlowResolver:
         owner = _describe_value(store.owner) or "an object the analysis does not follow"
         return self._lost(self.resolve(store.value), store.span, f"stored on {owner}",
                           _describe_value(store.value))
+
+
+def _tracked(lost: list[UnresolvedUse], name: str) -> list[UnresolvedUse]:
+    """Values lost at an attribute ``name`` of an object the analysis cannot tell,
+    as the ``lost`` object of that name is (reported once with it)."""
+    return [dataclasses.replace(use, origin=f"lost:{name}") for use in lost]
 
 
 def _member_objects(member: Member) -> set[Obj]:
@@ -1812,6 +1960,8 @@ def describe(obj: Obj) -> str:
         return f"a function returning Nylas objects, {function}()"
     if kind == "inst":
         return "an object holding Nylas objects"
+    if kind == "lost":
+        return f"what .{name} of an object the analysis cannot tell gives"
     return "a Nylas object"
 
 

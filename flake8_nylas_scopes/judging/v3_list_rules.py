@@ -157,7 +157,7 @@ class _SiteJudge:
         # The same scope in any spelling; a scope the catalogue does not know (or a
         # provider without one) only when written the same way.
         key = canonical or text
-        if key in seen:
+        if key in seen and not self.site.value.distinct:
             remove = (
                 Fix(FixAction.REMOVE, item.span, item.part, item.text) if entry.fixable else None
             )

@@ -1,0 +1,63 @@
+"""A call handed to another one to make later, as the call it makes.
+
+``executor.submit(nylas.auth.url_for_admin_consent, config)`` and
+``functools.partial(client.authentication_url, CALLBACK, scopes=SCOPES)`` make an
+authentication request as surely as calling the method directly: the scope
+extractors read them as ``nylas.auth.url_for_admin_consent(config)``.  Where the
+arguments cannot be read (spread from a name), there is no such call to read.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from .flow_calls import HAND_OVER_METHODS, HAND_OVERS, HandOver
+
+
+def handed_call(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> ast.Call | None:
+    """The call a hand-over makes with the function it is given; None for another
+    call, or where its arguments cannot be told."""
+    over = _hand_over(node, qualify)
+    if over is None:
+        return None
+    function: ast.expr | None = None
+    args: list[ast.expr] = []
+    if over.position >= 0:
+        if len(node.args) <= over.position:
+            return None
+        function = node.args[over.position]
+        args = list(node.args[over.position + 1:])
+    keywords: list[ast.keyword] = []
+    for keyword in node.keywords:
+        if keyword.arg is not None and keyword.arg == over.keyword:
+            function = keyword.value
+        elif keyword.arg is not None and keyword.arg == over.args:
+            if not isinstance(keyword.value, (ast.Tuple, ast.List)):
+                return None
+            args += keyword.value.elts
+        elif keyword.arg is not None and keyword.arg == over.kwargs:
+            given = keyword.value
+            if not isinstance(given, ast.Dict) or not all(
+                    isinstance(key, ast.Constant) and isinstance(key.value, str)
+                    for key in given.keys):
+                return None
+            keywords += [ast.keyword(str(key.value), value)  # type: ignore[union-attr]
+                         for key, value in zip(given.keys, given.values)]
+        else:
+            keywords.append(keyword)
+    if function is None or isinstance(function, ast.Starred) or any(
+            isinstance(arg, ast.Starred) for arg in args) or any(
+            keyword.arg is None for keyword in keywords):
+        return None
+    return ast.copy_location(ast.Call(function, args, keywords), node)
+
+
+def _hand_over(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> HandOver | None:
+    name = qualify(node.func) or ""
+    if name in HAND_OVERS:
+        return HAND_OVERS[name]
+    if isinstance(node.func, ast.Attribute) and not name:
+        # ``executor.submit(f, x)``, ``loop.run_in_executor(None, f, x)``
+        return HAND_OVER_METHODS.get(node.func.attr)
+    return None
