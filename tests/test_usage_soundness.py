@@ -1521,3 +1521,44 @@ def test_a_name_a_loop_binds_in_its_iterable_keeps_its_uses(tmp_path: Path) -> N
         "outbox.py": _WALRUS_LOOP.format(action="draft.send()"),
     })
     assert _findings(root, every=True) == []
+
+
+_DICT_READS = {
+    # A dict's items() is no list of drafts a ``Box`` keeps as ``outgoing``: lists
+    # cannot be called.
+    "a dict method named like held drafts": """\
+        import json
+
+
+        def handle(body):
+            params = json.loads(body)
+            for key, outgoing in params.outgoing():
+                print(key, outgoing)
+    """,
+    "a method of that name on a parameter": """\
+        def handle(payload):
+            return [row for row in payload.outgoing()]
+    """,
+}
+
+
+@pytest.mark.parametrize("jobs", _DICT_READS.values(), ids=_DICT_READS.keys())
+def test_calling_what_the_project_keeps_only_as_data_loses_nothing(
+        tmp_path: Path, jobs: str) -> None:
+    # ``Box`` keeps drafts under ``outgoing`` but has no method of that name: a call
+    # ``x.outgoing()`` cannot be one of its values, so nothing is unresolved, and
+    # ``email.send``, which no call needs here, stays unused.
+    found = _codes(_findings(_box_app(tmp_path, jobs), every=True))
+    assert found == [("auth.py", 3, "NYS303")], found
+
+
+def test_calling_a_method_the_project_has_by_that_name_stays_lost(tmp_path: Path) -> None:
+    # The control: ``pending_drafts`` is a method of ``Box``; called on an object the
+    # analysis cannot tell, what it returns is lost, and email.send is not unused.
+    jobs = """\
+        def handle(payload):
+            for draft in payload.pending_drafts():
+                draft.send()
+    """
+    found = _codes(_findings(_box_app(tmp_path, jobs), every=True))
+    assert [code for _, _, code in found] == ["NYS304"], found

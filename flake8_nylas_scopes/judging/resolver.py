@@ -1008,9 +1008,18 @@ class FlowResolver:
                 found.add(("model", name))
             elif kind == "method":
                 found |= self._method_result(name)
-            elif kind == "lost":
+            elif kind == "lost" and self._callable_lost(name):
                 found.add((kind, name))
         return found
+
+    def _callable_lost(self, name: str) -> bool:
+        """Whether what ``.name`` gives on an object the analysis cannot tell may be
+        called as the project's: a method of that name of a class of the project, or
+        something held under it that is lost itself.  The model objects and lists of
+        them its instances keep under the name cannot be called (``params.items()``
+        on a dict is no list of messages an ``Inbox`` keeps as ``self.items``)."""
+        return name in self._returns_of_methods() or any(
+            kind == "lost" for kind, _ in self._values_of_attributes().get(name, _NOTHING))
 
     def _method_result(self, method: str) -> set[Obj]:
         """What calling a bound Nylas method (or a container's method) returns.  An
@@ -1691,7 +1700,7 @@ class FlowResolver:
                                          "called", call.callee_text)
                 endpoints += found
                 unresolved += lost
-            elif kind == "lost" and call.invokes:
+            elif kind == "lost" and call.invokes and self._callable_lost(name):
                 unresolved += self._lost_track(name, call.span, f"called as {call.callee_text}()")
         if not callees and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
