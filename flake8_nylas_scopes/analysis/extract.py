@@ -92,7 +92,7 @@ from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
 from .flask_config import FLASK_CONFIG, flask_config_values, flask_reference
 from .flow_extract import call_parameters
-from .handed_calls import handed_call
+from .handed_calls import handed_call, named_attribute
 from .given_lists import (
     GivenLists,
     changes_items,
@@ -275,6 +275,9 @@ class Extractor(FastVisitor):
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
         self._called: set[ast.expr] = set()
+        # The functions handed to a call that the scope extractors read as the call it
+        # makes (``executor.submit(nylas.auth.url_for_admin_consent, config)``).
+        self._read_as_called: set[ast.expr] = set()
         self._v3 = V3Requests(self)
         # Strings that spell an API v3 path, and the strings read as a request's URL
         # (or as a piece of a longer URL string): a path no request is seen to send
@@ -1351,6 +1354,10 @@ class Extractor(FastVisitor):
         handed = handed_call(node, self.qualify)
         if handed is not None:
             self._handed_request(handed)
+        method = named_attribute(node, self.lookup)
+        if method is not None:
+            # ``getattr(nylas.auth, "url_for_oauth2")``: the method as a value.
+            self._unread_request(method, called=False)
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
             self._authentication_url(node, func.value)
         elif isinstance(func, ast.Attribute) and self._sdk_helper_imported(
@@ -1378,10 +1385,33 @@ class Extractor(FastVisitor):
         if v3_site is not None:
             self._add(v3_site)
         func = handed.func
+        if v3_site is not None:
+            self._read_as_called.add(func)
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
             self._authentication_url(handed, func.value)
+            self._read_as_called.add(func)
+
+    def _unread_request(self, node: ast.Attribute, called: bool) -> None:
+        """A scope-request method the analysis sees used but cannot read the call of
+        (``handlers = {"google": nylas.auth.url_for_oauth2}``, ``method =
+        client.authentication_url``): a request all the same, unresolved."""
+        v3_site = self._v3.unread_request(node, called)
+        if v3_site is not None:
+            self._add(v3_site)
+        elif node.attr == AUTH_URL_METHOD and not called and isinstance(node.ctx, ast.Load):
+            # Unconfirmed, as a call is: the flow records the reference for the judge.
+            self._add(ScopeSite(
+                SiteKind.SDK_HOSTED, Generation.V2, self.source.span(node),
+                ScopeValue(ValueState.UNRESOLVED, complete=False,
+                           reason=f"{AUTH_URL_METHOD} is used as a value: its scopes "
+                                  "cannot be read"),
+                description=f"{AUTH_URL_METHOD}()", confirmed=False,
+                receiver=dotted(node.value),
+            ))
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node not in self._read_as_called:
+            self._unread_request(node, called=node in self._called)
         if node.attr in TRIGGER_MEMBERS and any(
                 (name or "").endswith(TRIGGER_ENUM)
                 for name in (dotted(node.value), self.qualify(node.value))):

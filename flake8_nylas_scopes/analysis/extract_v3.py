@@ -41,6 +41,7 @@ from .facts import (
     SiteKind,
     ValueState,
 )
+from .own_methods import is_own_method
 
 if TYPE_CHECKING:
     from .extract import Extractor
@@ -135,6 +136,51 @@ class V3Requests:
                 continue
             return self._site(node, site)
         return None
+
+    def unread_request(self, node: ast.Attribute, called: bool) -> ScopeSite | None:
+        """The request made through a scope-site method the analysis cannot read as a
+        call, unresolved: the method of ``<x>.auth`` used as a value (``handlers =
+        {"google": nylas.auth.url_for_oauth2}``, ``_call(nylas.auth.url_for_admin_consent,
+        config)``), or a method whose name says Nylas called on an object the analysis
+        cannot tell (``box.value.url_for_admin_consent(config)``).  Whatever it asks
+        for, no rule may act as if the request did not exist.  ``called``: whether
+        ``node`` is the callee of a call (read by :meth:`call` on ``<x>.auth``)."""
+        method = node.attr
+        sites = _SITES.get(method)
+        if not sites or not isinstance(node.ctx, ast.Load):
+            return None
+        for site in sites:
+            root = _resource_root(node.value, site.resource)
+            if root is None:
+                continue
+            if called or self._is_v5_beta(root) or not self._accepts(root, method):
+                return None
+            return self._unresolved(node, site, "is used as a value")
+        if method not in _DISTINCTIVE or self._own_method(node.value, method):
+            return None
+        return self._unresolved(node, sites[0], "is reached through an object the "
+                                "analysis cannot tell")
+
+    def _own_method(self, receiver: ast.expr, method: str) -> bool:
+        ext = self._ext
+        classes = [name for name, kind in ext._qual if kind == "class"]
+        return is_own_method(receiver, method, ext._module_classes,
+                             classes[-1] if len(classes) == 1 else None, ext.lookup)
+
+    def _unresolved(self, node: ast.expr, site: SdkSite, why: str) -> ScopeSite:
+        description = f"{site.resource}.{site.method}()"
+        reason = f"{site.method} {why}: its {site.argument} cannot be read"
+        kind = (
+            SiteKind.V3_AUTH_URL
+            if site.serialisation is Serialisation.URL_SPACE_JOINED
+            else SiteKind.V3_JSON
+        )
+        return ScopeSite(
+            kind, Generation.V3, self._ext.source.span(node),
+            ScopeValue(ValueState.UNRESOLVED, complete=False, reason=reason),
+            description=description,
+            granted_unknown=reason if site.creates_grant else "",
+        )
 
     def _call_arguments(self, node: ast.Call, func: ast.Attribute) -> None:
         """Record the query parameters and body of a call whose scopes depend on them
@@ -345,6 +391,11 @@ class V3Requests:
 
     def _site(self, node: ast.Call, site: SdkSite) -> ScopeSite | None:
         argument = _argument(node, site.argument, site.position)
+        if argument is None and isinstance(node.func, ast.Attribute) and (
+                any(isinstance(arg, ast.Starred) for arg in node.args)
+                or any(keyword.arg is None for keyword in node.keywords)):
+            # ``nylas.auth.url_for_oauth2(*args)``: a config the call spreads.
+            return self._unresolved(node, site, "is given its arguments spread")
         if argument is None:
             return None
         return self._request(node, argument, site, f"{site.resource}.{site.method}()")

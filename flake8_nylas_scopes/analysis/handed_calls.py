@@ -4,7 +4,9 @@
 ``functools.partial(client.authentication_url, CALLBACK, scopes=SCOPES)`` make an
 authentication request as surely as calling the method directly: the scope
 extractors read them as ``nylas.auth.url_for_admin_consent(config)``.  Where the
-arguments cannot be read (spread from a name), there is no such call to read.
+arguments cannot be read (spread from a name), there is no such call to read: the
+method is then a value the request is made with, unresolved.  ``getattr`` with a
+constant name reads the attribute it names.
 """
 
 from __future__ import annotations
@@ -61,3 +63,20 @@ def _hand_over(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> Han
         # ``executor.submit(f, x)``, ``loop.run_in_executor(None, f, x)``
         return HAND_OVER_METHODS.get(node.func.attr)
     return None
+
+
+def named_attribute(node: ast.Call, lookup: Callable[[str], ast.expr | None]
+                    ) -> ast.Attribute | None:
+    """``getattr(nylas.auth, "url_for_oauth2")`` as the attribute it reads,
+    ``nylas.auth.url_for_oauth2``; None for another call (or a ``getattr`` the module
+    binds to something else)."""
+    func = node.func
+    if not (isinstance(func, ast.Name) and func.id == "getattr" and lookup("getattr") is None
+            and 2 <= len(node.args) <= 3 and not node.keywords):
+        return None
+    owner, name = node.args[0], node.args[1]
+    if isinstance(owner, ast.Starred) or not (
+            isinstance(name, ast.Constant) and isinstance(name.value, str)):
+        return None
+    # Located by hand (see ``handed_call``): the span is the ``getattr`` call's.
+    return ast.copy_location(ast.Attribute(owner, name.value, ast.Load()), node)
