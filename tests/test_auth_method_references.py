@@ -86,9 +86,12 @@ def test_an_admin_consent_made_through_the_method_as_a_value_is_unresolved(
         (name, line, code) for name, line, code, _ in found}, found
 
 
-def test_a_direct_admin_consent_is_still_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("consent", [
+    "    return nylas.auth.url_for_admin_consent(CONFIG)",
+    "    auth = nylas.auth\n    return auth.url_for_admin_consent({**CONFIG})",
+], ids=["direct", "auth-held"])
+def test_a_direct_admin_consent_is_still_read(tmp_path: Path, consent: str) -> None:
     # Read exactly: its scope is a str the SDK splits per character.
-    consent = "    return nylas.auth.url_for_admin_consent(CONFIG)"
     found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent)})
     codes = {code for _, _, code, _ in found}
     assert "NYS404" in codes and "NYS302" not in codes, found

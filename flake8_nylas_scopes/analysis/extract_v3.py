@@ -130,12 +130,22 @@ class V3Requests:
             self._call_arguments(node, func)
         if not isinstance(func, ast.Attribute) or func.attr not in _SITES:
             return None
+        receiver = self._receiver(func.value)
         for site in _SITES[func.attr]:
-            root = _resource_root(func.value, site.resource)
+            root = _resource_root(receiver, site.resource)
             if root is None or self._is_v5_beta(root) or not self._accepts(root, func.attr):
                 continue
             return self._site(node, site)
         return None
+
+    def _receiver(self, node: ast.expr) -> ast.expr:
+        """A call's receiver, or the attribute a name holding it is bound to
+        (``auth = nylas.auth`` then ``auth.url_for_oauth2(config)``)."""
+        if isinstance(node, ast.Name):
+            bound = self._ext.lookup(node.id)
+            if isinstance(bound, ast.Attribute):
+                return bound
+        return node
 
     def unread_request(self, node: ast.Attribute, called: bool) -> ScopeSite | None:
         """The request made through a scope-site method the analysis cannot read as a
@@ -149,8 +159,9 @@ class V3Requests:
         sites = _SITES.get(method)
         if not sites or not isinstance(node.ctx, ast.Load):
             return None
+        receiver = self._receiver(node.value)
         for site in sites:
-            root = _resource_root(node.value, site.resource)
+            root = _resource_root(receiver, site.resource)
             if root is None:
                 continue
             if called or self._is_v5_beta(root) or not self._accepts(root, method):
