@@ -69,13 +69,14 @@ _CONSENT_LINE = 31
 @pytest.mark.parametrize("consent", [
     "    return _call(nylas.auth.url_for_admin_consent, CONFIG)",
     '    return getattr(nylas.auth, "url_for_admin_consent")(CONFIG)',
+    '    return getattr(nylas.auth, f"url_for_{provider}")(CONFIG)',
     "    method = nylas.auth.url_for_admin_consent\n    return method(CONFIG)",
     "    handlers = {'microsoft': nylas.auth.url_for_admin_consent}\n"
     "    return handlers[provider](CONFIG)",
     "    return functools.partial(nylas.auth.url_for_admin_consent, *ARGS)()",
     "    return nylas.auth.url_for_admin_consent(*ARGS)",
     "    return Box(nylas.auth).value.url_for_admin_consent(CONFIG)",
-], ids=["helper", "getattr", "name", "dict", "partial-spread", "spread", "box"])
+], ids=["helper", "getattr", "getattr-chosen", "name", "dict", "partial-spread", "spread", "box"])
 def test_an_admin_consent_made_through_the_method_as_a_value_is_unresolved(
         tmp_path: Path, consent: str) -> None:
     # The consent may grant Calendars.ReadWrite's tenant-wide use: what the grants
@@ -121,7 +122,8 @@ def test_a_method_of_the_same_name_on_the_apps_own_object_is_no_request(
         tmp_path: Path) -> None:
     consent = (
         "    handlers = {'microsoft': portal.url_for_admin_consent}\n"
-        "    return handlers[provider](CONFIG), portal.url_for_admin_consent(CONFIG)"
+        "    return (handlers[provider](CONFIG), portal.url_for_admin_consent(CONFIG),\n"
+        "            getattr(portal, provider)(CONFIG))"
     )
     found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent) + _PORTAL})
     assert [code for _, _, code, _ in found] == ["NYS302"], found

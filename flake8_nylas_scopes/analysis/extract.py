@@ -1354,10 +1354,15 @@ class Extractor(FastVisitor):
         handed = handed_call(node, self.qualify)
         if handed is not None:
             self._handed_request(handed)
-        method = named_attribute(node, self.lookup)
-        if method is not None:
+        named = named_attribute(node, self.lookup)
+        if named is not None and named[1] is not None:
             # ``getattr(nylas.auth, "url_for_oauth2")``: the method as a value.
-            self._unread_request(method, called=False)
+            self._unread_request(named[1], called=False)
+        elif named is not None:
+            # ``getattr(nylas.auth, f"url_for_{kind}")``: any of its methods.
+            site = self._v3.unread_method_of(named[0], node)
+            if site is not None:
+                self._add(site)
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
             self._authentication_url(node, func.value)
         elif isinstance(func, ast.Attribute) and self._sdk_helper_imported(

@@ -172,6 +172,23 @@ class V3Requests:
         return self._unresolved(node, sites[0], "is reached through an object the "
                                 "analysis cannot tell")
 
+    def unread_method_of(self, owner: ast.expr, node: ast.expr) -> ScopeSite | None:
+        """A method chosen at run time of an object with a scope-site method
+        (``getattr(nylas.auth, f"url_for_{kind}")``), unresolved as the method used
+        as a value: the one that makes a grant, where there is one."""
+        receiver = self._receiver(owner)
+        found: list[SdkSite] = []
+        for method, sites in _SITES.items():
+            for site in sites:
+                root = _resource_root(receiver, site.resource)
+                if root is not None and not self._is_v5_beta(root) and self._accepts(
+                        root, method):
+                    found.append(site)
+        if not found:
+            return None
+        site = next((site for site in found if site.creates_grant), found[0])
+        return self._unresolved(node, site, "may be the method chosen by name")
+
     def _own_method(self, receiver: ast.expr, method: str) -> bool:
         ext = self._ext
         classes = [name for name, kind in ext._qual if kind == "class"]

@@ -66,17 +66,19 @@ def _hand_over(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> Han
 
 
 def named_attribute(node: ast.Call, lookup: Callable[[str], ast.expr | None]
-                    ) -> ast.Attribute | None:
-    """``getattr(nylas.auth, "url_for_oauth2")`` as the attribute it reads,
-    ``nylas.auth.url_for_oauth2``; None for another call (or a ``getattr`` the module
-    binds to something else)."""
+                    ) -> tuple[ast.expr, ast.Attribute | None] | None:
+    """``getattr(nylas.auth, "url_for_oauth2")`` as the object it reads from and the
+    attribute it reads, ``nylas.auth.url_for_oauth2`` (None where the name is chosen
+    at run time); None for another call (or a ``getattr`` the module binds to
+    something else)."""
     func = node.func
     if not (isinstance(func, ast.Name) and func.id == "getattr" and lookup("getattr") is None
             and 2 <= len(node.args) <= 3 and not node.keywords):
         return None
     owner, name = node.args[0], node.args[1]
-    if isinstance(owner, ast.Starred) or not (
-            isinstance(name, ast.Constant) and isinstance(name.value, str)):
+    if isinstance(owner, ast.Starred) or isinstance(name, ast.Starred):
         return None
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+        return owner, None
     # Located by hand (see ``handed_call``): the span is the ``getattr`` call's.
-    return ast.copy_location(ast.Attribute(owner, name.value, ast.Load()), node)
+    return owner, ast.copy_location(ast.Attribute(owner, name.value, ast.Load()), node)
