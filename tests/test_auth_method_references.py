@@ -62,8 +62,8 @@ def admin(provider):
 def events(grant_id):
     return nylas.events.list(grant_id, query_params={{"calendar_id": "primary"}})
 '''
-# The line of ``admin``'s first statement in ``_V3_APP``.
-_CONSENT_LINE = 31
+# The lines of ``admin``'s statements in ``_V3_APP``.
+_CONSENT_LINES = (31, 32)
 
 
 @pytest.mark.parametrize("consent", [
@@ -76,14 +76,18 @@ _CONSENT_LINE = 31
     "    return functools.partial(nylas.auth.url_for_admin_consent, *ARGS)()",
     "    return nylas.auth.url_for_admin_consent(*ARGS)",
     "    return Box(nylas.auth).value.url_for_admin_consent(CONFIG)",
-], ids=["helper", "getattr", "getattr-chosen", "name", "dict", "partial-spread", "spread", "box"])
+    "    return _call(lambda auth: auth.url_for_admin_consent(CONFIG), nylas.auth)",
+    "    auth = nylas.auth\n    return _call(lambda a: a.url_for_admin_consent(CONFIG), auth)",
+    '    return nylas.auth.__getattribute__("url_for_admin_consent")(CONFIG)',
+], ids=["helper", "getattr", "getattr-chosen", "name", "dict", "partial-spread", "spread", "box",
+        "object-handed", "object-held-handed", "dunder"])
 def test_an_admin_consent_made_through_the_method_as_a_value_is_unresolved(
         tmp_path: Path, consent: str) -> None:
     # The consent may grant Calendars.ReadWrite's tenant-wide use: what the grants
     # hold is unknown, so the scope is not called broader than needed.
     found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent)})
     assert [code for _, _, code, _ in found if code == "NYS302"] == [], found
-    assert ("main.py", _CONSENT_LINE, "NYS304") in {
+    assert {("main.py", line, "NYS304") for line in _CONSENT_LINES} & {
         (name, line, code) for name, line, code, _ in found}, found
 
 
@@ -98,8 +102,13 @@ def test_a_direct_admin_consent_is_still_read(tmp_path: Path, consent: str) -> N
     assert "NYS404" in codes and "NYS302" not in codes, found
 
 
-def test_without_the_admin_consent_the_broad_scope_is_reported(tmp_path: Path) -> None:
-    consent = "    return _call(len, CONFIG)"
+@pytest.mark.parametrize("consent", [
+    "    return _call(len, CONFIG)",
+    # ``auth`` alone is a common word: another object's is no Nylas request.
+    "    auth = provider.auth\n    return _call(len, provider.auth), _call(len, auth)",
+], ids=["none", "other-auth"])
+def test_without_the_admin_consent_the_broad_scope_is_reported(
+        tmp_path: Path, consent: str) -> None:
     found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent)})
     assert [code for _, _, code, _ in found] == ["NYS302"], found
 

@@ -278,6 +278,11 @@ class Extractor(FastVisitor):
         # The functions handed to a call that the scope extractors read as the call it
         # makes (``executor.submit(nylas.auth.url_for_admin_consent, config)``).
         self._read_as_called: set[ast.expr] = set()
+        # The objects an attribute is read from, and the names bound to a client's
+        # object whose methods make a grant (``auth = nylas.auth``): used any other
+        # way, such an object is handed where its requests cannot be seen.
+        self._receivers: set[ast.expr] = set()
+        self._grant_object_names: set[str] = set()
         self._v3 = V3Requests(self)
         # Strings that spell an API v3 path, and the strings read as a request's URL
         # (or as a piece of a longer URL string): a path no request is seen to send
@@ -1034,6 +1039,9 @@ class Extractor(FastVisitor):
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self._tree = tree
         self.prepare(tree)
+        self._grant_object_names = {
+            name for name, value in self.module_bindings.values.items()
+            if self._v3.is_request_object(value)}
         self.generic_visit(tree)
         self._unsent_v3_paths()
         self.facts.constants = self.scope_constants()
@@ -1355,6 +1363,8 @@ class Extractor(FastVisitor):
         if handed is not None:
             self._handed_request(handed)
         named = named_attribute(node, self.lookup)
+        if named is not None:
+            self._receivers.add(named[0])
         if named is not None and named[1] is not None:
             # ``getattr(nylas.auth, "url_for_oauth2")``: the method as a value.
             self._unread_request(named[1], called=False)
@@ -1414,9 +1424,26 @@ class Extractor(FastVisitor):
                 receiver=dotted(node.value),
             ))
 
+    def visit_Assign(self, node: ast.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and (
+                self._v3.is_request_object(node.value)):
+            # ``auth = nylas.auth``: the name is followed where it is used.
+            self._receivers.add(node.value)
+            self._grant_object_names.add(node.targets[0].id)
+        self.generic_visit(node)
+
     def visit_Attribute(self, node: ast.Attribute) -> None:
+        self._receivers.add(node.value)
         if node not in self._read_as_called:
             self._unread_request(node, called=node in self._called)
+        if node not in self._receivers and isinstance(node.ctx, ast.Load) and (
+                self._v3.is_request_object(node)):
+            self._add(self._v3.unread_object(node, node))
+        elif node.attr.startswith("__") and isinstance(node.value, ast.Attribute) and (
+                self._v3.is_request_object(node.value)):
+            # ``nylas.auth.__getattribute__(name)``, ``vars(...)``'s ``__dict__``: any
+            # of its methods, by a name the analysis does not read.
+            self._add(self._v3.unread_object(node, node.value))
         if node.attr in TRIGGER_MEMBERS and any(
                 (name or "").endswith(TRIGGER_ENUM)
                 for name in (dotted(node.value), self.qualify(node.value))):
@@ -1435,6 +1462,11 @@ class Extractor(FastVisitor):
         self.generic_visit(node)
 
     def visit_Name(self, node: ast.Name) -> None:
+        if node.id in self._grant_object_names and node not in self._receivers and (
+                isinstance(node.ctx, ast.Load)):
+            bound = self.lookup(node.id)
+            if isinstance(bound, ast.Attribute) and self._v3.is_request_object(bound):
+                self._add(self._v3.unread_object(node, bound))
         if (node.id in self._url_names and isinstance(node.ctx, ast.Load)
                 and id(node) not in self._url_reads and id(node) not in self._quiet_names):
             # ``self.url = url``, ``return url`` after ``requests.get(url)``: the URL

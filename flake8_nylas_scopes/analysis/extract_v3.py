@@ -58,6 +58,12 @@ _DISTINCTIVE = frozenset(
     {"url_for_oauth2", "url_for_oauth2_pkce", "url_for_admin_consent",
      "custom_authentication"}
 )
+# The client's objects whose methods make a grant (``<x>.auth``), with the site of
+# one of them.
+_GRANT_OBJECTS: dict[str, SdkSite] = {
+    site.resource: site for site in reversed(sdk.SCOPE_SITES)
+    if site.creates_grant and "." not in site.resource
+}
 _MODELS_PACKAGE = "nylas.models."
 # The methods whose arguments can change the scopes a call needs, by name: the
 # resources that have one.
@@ -188,6 +194,25 @@ class V3Requests:
             return None
         site = next((site for site in found if site.creates_grant), found[0])
         return self._unresolved(node, site, "may be the method chosen by name")
+
+    def is_request_object(self, node: ast.expr) -> bool:
+        """Whether ``node`` is a client's object whose methods make a grant
+        (``nylas.auth``): its root is shown to be a client or named after Nylas, as
+        ``auth`` alone is a common word (``request.auth``)."""
+        if not (isinstance(node, ast.Attribute) and node.attr in _GRANT_OBJECTS):
+            return False
+        root = node.value
+        return not self._is_v5_beta(root) and (
+            self._is_client(root) or "nylas" in dotted(root).lower())
+
+    def unread_object(self, node: ast.expr, made_as: ast.Attribute) -> ScopeSite:
+        """``helper(nylas.auth)``, ``operator.methodcaller("url_for_oauth2",
+        config)(nylas.auth)``: any of its methods may make a grant where the analysis
+        cannot see, an unresolved request as its method used as a value is.
+        ``made_as`` is the object's attribute (``node`` itself, or what the name
+        ``node`` holds)."""
+        return self._unresolved(node, _GRANT_OBJECTS[made_as.attr],
+                                "may be called on it where the analysis cannot see")
 
     def _own_method(self, receiver: ast.expr, method: str) -> bool:
         ext = self._ext
