@@ -63,7 +63,7 @@ def events(grant_id):
     return nylas.events.list(grant_id, query_params={{"calendar_id": "primary"}})
 '''
 # The lines of ``admin``'s statements in ``_V3_APP``.
-_CONSENT_LINES = (31, 32)
+_CONSENT_LINES = (31, 32, 33, 34)
 
 
 @pytest.mark.parametrize("consent", [
@@ -79,8 +79,9 @@ _CONSENT_LINES = (31, 32)
     "    return _call(lambda auth: auth.url_for_admin_consent(CONFIG), nylas.auth)",
     "    auth = nylas.auth\n    return _call(lambda a: a.url_for_admin_consent(CONFIG), auth)",
     '    return nylas.auth.__getattribute__("url_for_admin_consent")(CONFIG)',
+    "    a = nylas.auth\n    if not provider:\n        a = None\n    return _call(print, a)",
 ], ids=["helper", "getattr", "getattr-chosen", "name", "dict", "partial-spread", "spread", "box",
-        "object-handed", "object-held-handed", "dunder"])
+        "object-handed", "object-held-handed", "dunder", "object-held-twice"])
 def test_an_admin_consent_made_through_the_method_as_a_value_is_unresolved(
         tmp_path: Path, consent: str) -> None:
     # The consent may grant Calendars.ReadWrite's tenant-wide use: what the grants

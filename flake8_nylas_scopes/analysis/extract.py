@@ -1464,8 +1464,11 @@ class Extractor(FastVisitor):
     def visit_Name(self, node: ast.Name) -> None:
         if node.id in self._grant_object_names and node not in self._receivers and (
                 isinstance(node.ctx, ast.Load)):
+            # Bound more than once (``a = nylas.auth`` then ``a = None`` in a branch),
+            # the name may hold it still.
             bound = self.lookup(node.id)
-            if isinstance(bound, ast.Attribute) and self._v3.is_request_object(bound):
+            if bound is None or (isinstance(bound, ast.Attribute)
+                                 and self._v3.is_request_object(bound)):
                 self._add(self._v3.unread_object(node, bound))
         if (node.id in self._url_names and isinstance(node.ctx, ast.Load)
                 and id(node) not in self._url_reads and id(node) not in self._quiet_names):

@@ -205,13 +205,15 @@ class V3Requests:
         return not self._is_v5_beta(root) and (
             self._is_client(root) or "nylas" in dotted(root).lower())
 
-    def unread_object(self, node: ast.expr, made_as: ast.Attribute) -> ScopeSite:
+    def unread_object(self, node: ast.expr, made_as: ast.Attribute | None) -> ScopeSite:
         """``helper(nylas.auth)``, ``operator.methodcaller("url_for_oauth2",
         config)(nylas.auth)``: any of its methods may make a grant where the analysis
         cannot see, an unresolved request as its method used as a value is.
         ``made_as`` is the object's attribute (``node`` itself, or what the name
-        ``node`` holds)."""
-        return self._unresolved(node, _GRANT_OBJECTS[made_as.attr],
+        ``node`` holds; None where it may hold more than one thing)."""
+        site = _GRANT_OBJECTS[made_as.attr] if made_as is not None else next(
+            iter(_GRANT_OBJECTS.values()))
+        return self._unresolved(node, site,
                                 "may be called on it where the analysis cannot see")
 
     def _own_method(self, receiver: ast.expr, method: str) -> bool:
