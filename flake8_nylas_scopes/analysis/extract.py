@@ -93,7 +93,7 @@ from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
 from .flask_config import FLASK_CONFIG, NO_APP_PACKAGES, flask_config_values, flask_reference
 from .flow_extract import call_parameters
-from .handed_calls import handed_call
+from .handed_calls import handed_call, named_attribute
 from .given_lists import (
     GivenLists,
     changes_items,
@@ -295,6 +295,14 @@ class Extractor(FastVisitor):
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
         self._called: set[ast.expr] = set()
+        # The functions handed to a call that the scope extractors read as the call it
+        # makes (``executor.submit(nylas.auth.url_for_admin_consent, config)``).
+        self._read_as_called: set[ast.expr] = set()
+        # The objects an attribute is read from, and the names bound to a client's
+        # object whose methods make a grant (``auth = nylas.auth``): used any other
+        # way, such an object is handed where its requests cannot be seen.
+        self._receivers: set[ast.expr] = set()
+        self._grant_object_names: set[str] = set()
         self._v3 = V3Requests(self)
         # Strings that spell an API v3 path, and the strings read as a request's URL
         # (or as a piece of a longer URL string): a path no request is seen to send
@@ -1120,6 +1128,9 @@ class Extractor(FastVisitor):
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self._tree = tree
         self.prepare(tree)
+        self._grant_object_names = {
+            name for name, value in self.module_bindings.values.items()
+            if self._v3.is_request_object(value)}
         self.generic_visit(tree)
         self._unsent_v3_paths()
         self.facts.constants = self.scope_constants()
@@ -1450,6 +1461,17 @@ class Extractor(FastVisitor):
         handed = handed_call(node, self.qualify)
         if handed is not None:
             self._handed_request(handed)
+        named = named_attribute(node, self.lookup)
+        if named is not None:
+            self._receivers.add(named[0])
+        if named is not None and named[1] is not None:
+            # ``getattr(nylas.auth, "url_for_oauth2")``: the method as a value.
+            self._unread_request(named[1], called=False)
+        elif named is not None:
+            # ``getattr(nylas.auth, f"url_for_{kind}")``: any of its methods.
+            site = self._v3.unread_method_of(named[0], node)
+            if site is not None:
+                self._add(site)
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
             self._authentication_url(node, func.value)
         elif isinstance(func, ast.Attribute) and self._sdk_helper_imported(
@@ -1477,10 +1499,50 @@ class Extractor(FastVisitor):
         if v3_site is not None:
             self._add(v3_site)
         func = handed.func
+        if v3_site is not None:
+            self._read_as_called.add(func)
         if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
             self._authentication_url(handed, func.value)
+            self._read_as_called.add(func)
+
+    def _unread_request(self, node: ast.Attribute, called: bool) -> None:
+        """A scope-request method the analysis sees used but cannot read the call of
+        (``handlers = {"google": nylas.auth.url_for_oauth2}``, ``method =
+        client.authentication_url``): a request all the same, unresolved."""
+        v3_site = self._v3.unread_request(node, called)
+        if v3_site is not None:
+            self._add(v3_site)
+        elif node.attr == AUTH_URL_METHOD and not called and isinstance(node.ctx, ast.Load):
+            # Unconfirmed, as a call is: the flow records the reference for the judge.
+            self._add(ScopeSite(
+                SiteKind.SDK_HOSTED, Generation.V2, self.source.span(node),
+                ScopeValue(ValueState.UNRESOLVED, complete=False,
+                           reason=f"{AUTH_URL_METHOD} is used as a value: its scopes "
+                                  "cannot be read"),
+                description=f"{AUTH_URL_METHOD}()", confirmed=False,
+                receiver=dotted(node.value),
+            ))
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and (
+                self._v3.is_request_object(node.value)):
+            # ``auth = nylas.auth``: the name is followed where it is used.
+            self._receivers.add(node.value)
+            self._grant_object_names.add(node.targets[0].id)
+        self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
+        self._receivers.add(node.value)
+        if node not in self._read_as_called:
+            self._unread_request(node, called=node in self._called)
+        if node not in self._receivers and isinstance(node.ctx, ast.Load) and (
+                self._v3.is_request_object(node)):
+            self._add(self._v3.unread_object(node, node))
+        elif node.attr.startswith("__") and isinstance(node.value, ast.Attribute) and (
+                self._v3.is_request_object(node.value)):
+            # ``nylas.auth.__getattribute__(name)``, ``vars(...)``'s ``__dict__``: any
+            # of its methods, by a name the analysis does not read.
+            self._add(self._v3.unread_object(node, node.value))
         if node.attr in TRIGGER_MEMBERS and any(
                 (name or "").endswith(TRIGGER_ENUM)
                 for name in (dotted(node.value), self.qualify(node.value))):
@@ -1499,6 +1561,14 @@ class Extractor(FastVisitor):
         self.generic_visit(node)
 
     def visit_Name(self, node: ast.Name) -> None:
+        if node.id in self._grant_object_names and node not in self._receivers and (
+                isinstance(node.ctx, ast.Load)):
+            # Bound more than once (``a = nylas.auth`` then ``a = None`` in a branch),
+            # the name may hold it still.
+            bound = self.lookup(node.id)
+            if bound is None or (isinstance(bound, ast.Attribute)
+                                 and self._v3.is_request_object(bound)):
+                self._add(self._v3.unread_object(node, bound))
         if (node.id in self._url_names and isinstance(node.ctx, ast.Load)
                 and id(node) not in self._url_reads and id(node) not in self._quiet_names):
             # ``self.url = url``, ``return url`` after ``requests.get(url)``: the URL

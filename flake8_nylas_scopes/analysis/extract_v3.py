@@ -41,6 +41,7 @@ from .facts import (
     SiteKind,
     ValueState,
 )
+from .own_methods import is_own_method
 
 if TYPE_CHECKING:
     from .extract import Extractor
@@ -57,6 +58,12 @@ _DISTINCTIVE = frozenset(
     {"url_for_oauth2", "url_for_oauth2_pkce", "url_for_admin_consent",
      "custom_authentication"}
 )
+# The client's objects whose methods make a grant (``<x>.auth``), with the site of
+# one of them.
+_GRANT_OBJECTS: dict[str, SdkSite] = {
+    site.resource: site for site in reversed(sdk.SCOPE_SITES)
+    if site.creates_grant and "." not in site.resource
+}
 _MODELS_PACKAGE = "nylas.models."
 # The methods whose arguments can change the scopes a call needs, by name: the
 # resources that have one.
@@ -129,12 +136,106 @@ class V3Requests:
             self._call_arguments(node, func)
         if not isinstance(func, ast.Attribute) or func.attr not in _SITES:
             return None
+        receiver = self._receiver(func.value)
         for site in _SITES[func.attr]:
-            root = _resource_root(func.value, site.resource)
+            root = _resource_root(receiver, site.resource)
             if root is None or self._is_v5_beta(root) or not self._accepts(root, func.attr):
                 continue
             return self._site(node, site)
         return None
+
+    def _receiver(self, node: ast.expr) -> ast.expr:
+        """A call's receiver, or the attribute a name holding it is bound to
+        (``auth = nylas.auth`` then ``auth.url_for_oauth2(config)``)."""
+        if isinstance(node, ast.Name):
+            bound = self._ext.lookup(node.id)
+            if isinstance(bound, ast.Attribute):
+                return bound
+        return node
+
+    def unread_request(self, node: ast.Attribute, called: bool) -> ScopeSite | None:
+        """The request made through a scope-site method the analysis cannot read as a
+        call, unresolved: the method of ``<x>.auth`` used as a value (``handlers =
+        {"google": nylas.auth.url_for_oauth2}``, ``_call(nylas.auth.url_for_admin_consent,
+        config)``), or a method whose name says Nylas called on an object the analysis
+        cannot tell (``box.value.url_for_admin_consent(config)``).  Whatever it asks
+        for, no rule may act as if the request did not exist.  ``called``: whether
+        ``node`` is the callee of a call (read by :meth:`call` on ``<x>.auth``)."""
+        method = node.attr
+        sites = _SITES.get(method)
+        if not sites or not isinstance(node.ctx, ast.Load):
+            return None
+        receiver = self._receiver(node.value)
+        for site in sites:
+            root = _resource_root(receiver, site.resource)
+            if root is None:
+                continue
+            if called or self._is_v5_beta(root) or not self._accepts(root, method):
+                return None
+            return self._unresolved(node, site, "is used as a value")
+        if method not in _DISTINCTIVE or self._own_method(node.value, method):
+            return None
+        return self._unresolved(node, sites[0], "is reached through an object the "
+                                "analysis cannot tell")
+
+    def unread_method_of(self, owner: ast.expr, node: ast.expr) -> ScopeSite | None:
+        """A method chosen at run time of an object with a scope-site method
+        (``getattr(nylas.auth, f"url_for_{kind}")``), unresolved as the method used
+        as a value: the one that makes a grant, where there is one."""
+        receiver = self._receiver(owner)
+        found: list[SdkSite] = []
+        for method, sites in _SITES.items():
+            for site in sites:
+                root = _resource_root(receiver, site.resource)
+                if root is not None and not self._is_v5_beta(root) and self._accepts(
+                        root, method):
+                    found.append(site)
+        if not found:
+            return None
+        site = next((site for site in found if site.creates_grant), found[0])
+        return self._unresolved(node, site, "may be the method chosen by name")
+
+    def is_request_object(self, node: ast.expr) -> bool:
+        """Whether ``node`` is a client's object whose methods make a grant
+        (``nylas.auth``): its root is shown to be a client or named after Nylas, as
+        ``auth`` alone is a common word (``request.auth``)."""
+        if not (isinstance(node, ast.Attribute) and node.attr in _GRANT_OBJECTS):
+            return False
+        root = node.value
+        return not self._is_v5_beta(root) and (
+            self._is_client(root) or "nylas" in dotted(root).lower())
+
+    def unread_object(self, node: ast.expr, made_as: ast.Attribute | None) -> ScopeSite:
+        """``helper(nylas.auth)``, ``operator.methodcaller("url_for_oauth2",
+        config)(nylas.auth)``: any of its methods may make a grant where the analysis
+        cannot see, an unresolved request as its method used as a value is.
+        ``made_as`` is the object's attribute (``node`` itself, or what the name
+        ``node`` holds; None where it may hold more than one thing)."""
+        site = _GRANT_OBJECTS[made_as.attr] if made_as is not None else next(
+            iter(_GRANT_OBJECTS.values()))
+        return self._unresolved(node, site,
+                                "may be called on it where the analysis cannot see")
+
+    def _own_method(self, receiver: ast.expr, method: str) -> bool:
+        ext = self._ext
+        classes = [name for name, kind in ext._qual if kind == "class"]
+        return is_own_method(receiver, method, ext._module_classes,
+                             classes[-1] if len(classes) == 1 else None, ext.lookup)
+
+    def _unresolved(self, node: ast.expr, site: SdkSite, why: str) -> ScopeSite:
+        description = f"{site.resource}.{site.method}()"
+        reason = f"{site.method} {why}: its {site.argument} cannot be read"
+        kind = (
+            SiteKind.V3_AUTH_URL
+            if site.serialisation is Serialisation.URL_SPACE_JOINED
+            else SiteKind.V3_JSON
+        )
+        return ScopeSite(
+            kind, Generation.V3, self._ext.source.span(node),
+            ScopeValue(ValueState.UNRESOLVED, complete=False, reason=reason),
+            description=description,
+            granted_unknown=reason if site.creates_grant else "",
+        )
 
     def _call_arguments(self, node: ast.Call, func: ast.Attribute) -> None:
         """Record the query parameters and body of a call whose scopes depend on them
@@ -345,6 +446,11 @@ class V3Requests:
 
     def _site(self, node: ast.Call, site: SdkSite) -> ScopeSite | None:
         argument = _argument(node, site.argument, site.position)
+        if argument is None and isinstance(node.func, ast.Attribute) and (
+                any(isinstance(arg, ast.Starred) for arg in node.args)
+                or any(keyword.arg is None for keyword in node.keywords)):
+            # ``nylas.auth.url_for_oauth2(*args)``: a config the call spreads.
+            return self._unresolved(node, site, "is given its arguments spread")
         if argument is None:
             return None
         return self._request(node, argument, site, f"{site.resource}.{site.method}()")

@@ -245,6 +245,9 @@ class FlowExtractor:
         # Whether a function's list is handed over at more than one place, by body
         # and name.
         self._handed: dict[tuple[int, str], bool] = {}
+        # The ``authentication_url`` attributes called: any other is the method used
+        # as a value, recorded too (see ``visit_Attribute``).
+        self._auth_url_callees: set[ast.expr] = set()
         self.reader = ValueReader(source, self._scope_value, self._reference)
 
     def close(self) -> None:
@@ -1303,6 +1306,8 @@ class FlowExtractor:
         if isinstance(func, ast.Attribute):
             attrs, root = self._chain(func)
             used = self._use(func, attrs, root, node)
+            if func.attr == AUTH_URL_METHOD:
+                self._auth_url_callees.add(func)
         self._scope_arguments(node)
         name = self.callee_name(func)
         span = self.source.span(node)
@@ -1514,6 +1519,13 @@ class FlowExtractor:
         if node.attr in _REQUESTING_PROPERTIES and isinstance(node.ctx, ast.Load):
             attrs, root = self._chain(node)
             if attrs and (attrs[-1] in _REQUESTING_PROPERTIES):
+                self._use(node, attrs, root, node)
+        elif node.attr == AUTH_URL_METHOD and isinstance(node.ctx, ast.Load) and (
+                node not in self._auth_url_callees):
+            # ``method = client.authentication_url``: a request the scope extractor
+            # records at the attribute, which counts where its receiver is a client.
+            attrs, root = self._chain(node)
+            if attrs and attrs[-1] == AUTH_URL_METHOD:
                 self._use(node, attrs, root, node)
         return False
 

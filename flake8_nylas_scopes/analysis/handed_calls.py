@@ -4,7 +4,9 @@
 ``functools.partial(client.authentication_url, CALLBACK, scopes=SCOPES)`` make an
 authentication request as surely as calling the method directly: the scope
 extractors read them as ``nylas.auth.url_for_admin_consent(config)``.  Where the
-arguments cannot be read (spread from a name), there is no such call to read.
+arguments cannot be read (spread from a name), there is no such call to read: the
+method is then a value the request is made with, unresolved.  ``getattr`` with a
+constant name reads the attribute it names.
 """
 
 from __future__ import annotations
@@ -61,3 +63,22 @@ def _hand_over(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> Han
         # ``executor.submit(f, x)``, ``loop.run_in_executor(None, f, x)``
         return HAND_OVER_METHODS.get(node.func.attr)
     return None
+
+
+def named_attribute(node: ast.Call, lookup: Callable[[str], ast.expr | None]
+                    ) -> tuple[ast.expr, ast.Attribute | None] | None:
+    """``getattr(nylas.auth, "url_for_oauth2")`` as the object it reads from and the
+    attribute it reads, ``nylas.auth.url_for_oauth2`` (None where the name is chosen
+    at run time); None for another call (or a ``getattr`` the module binds to
+    something else)."""
+    func = node.func
+    if not (isinstance(func, ast.Name) and func.id == "getattr" and lookup("getattr") is None
+            and 2 <= len(node.args) <= 3 and not node.keywords):
+        return None
+    owner, name = node.args[0], node.args[1]
+    if isinstance(owner, ast.Starred) or isinstance(name, ast.Starred):
+        return None
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+        return owner, None
+    # Located by hand (see ``handed_call``): the span is the ``getattr`` call's.
+    return owner, ast.copy_location(ast.Attribute(owner, name.value, ast.Load()), node)

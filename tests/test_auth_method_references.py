@@ -1,0 +1,188 @@
+"""An SDK method that makes a scope request, used other than by a plain call.
+
+``method = nylas.auth.url_for_oauth2``, ``{"google": nylas.auth.url_for_oauth2}``,
+``_call(nylas.auth.url_for_admin_consent, config)``: the request is made all the
+same, with arguments the analysis does not see.  It is an unresolved request (NYS304
+where the method is used), never one that does not exist.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+
+def _codes(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted(
+        (Path(f.span.path).name, f.span.line, f.code, f.message) for f in result.findings
+    )
+
+
+_V3_APP = '''
+import dataclasses
+import functools
+import os
+
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+CONFIG = {{"client_id": "id", "redirect_uri": "https://a.example/cb",
+          "credential_id": "c", "scope": "Place.Read.All offline_access"}}
+ARGS = [CONFIG]
+
+
+def _call(f, /, *a, **k):
+    return f(*a, **k)
+
+
+@dataclasses.dataclass
+class Box:
+    value: object
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", "provider": "microsoft", "redirect_uri": "https://a.example/cb",
+        "scope": ["offline_access", "Calendars.ReadWrite"],
+    }})
+
+
+def admin(provider):
+{consent}
+
+
+def events(grant_id):
+    return nylas.events.list(grant_id, query_params={{"calendar_id": "primary"}})
+'''
+# The lines of ``admin``'s statements in ``_V3_APP``.
+_CONSENT_LINES = (31, 32, 33, 34)
+
+
+@pytest.mark.parametrize("consent", [
+    "    return _call(nylas.auth.url_for_admin_consent, CONFIG)",
+    '    return getattr(nylas.auth, "url_for_admin_consent")(CONFIG)',
+    '    return getattr(nylas.auth, f"url_for_{provider}")(CONFIG)',
+    "    method = nylas.auth.url_for_admin_consent\n    return method(CONFIG)",
+    "    handlers = {'microsoft': nylas.auth.url_for_admin_consent}\n"
+    "    return handlers[provider](CONFIG)",
+    "    return functools.partial(nylas.auth.url_for_admin_consent, *ARGS)()",
+    "    return nylas.auth.url_for_admin_consent(*ARGS)",
+    "    return Box(nylas.auth).value.url_for_admin_consent(CONFIG)",
+    "    return _call(lambda auth: auth.url_for_admin_consent(CONFIG), nylas.auth)",
+    "    auth = nylas.auth\n    return _call(lambda a: a.url_for_admin_consent(CONFIG), auth)",
+    '    return nylas.auth.__getattribute__("url_for_admin_consent")(CONFIG)',
+    "    a = nylas.auth\n    if not provider:\n        a = None\n    return _call(print, a)",
+], ids=["helper", "getattr", "getattr-chosen", "name", "dict", "partial-spread", "spread", "box",
+        "object-handed", "object-held-handed", "dunder", "object-held-twice"])
+def test_an_admin_consent_made_through_the_method_as_a_value_is_unresolved(
+        tmp_path: Path, consent: str) -> None:
+    # The consent may grant Calendars.ReadWrite's tenant-wide use: what the grants
+    # hold is unknown, so the scope is not called broader than needed.
+    found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent)})
+    assert [code for _, _, code, _ in found if code == "NYS302"] == [], found
+    assert {("main.py", line, "NYS304") for line in _CONSENT_LINES} & {
+        (name, line, code) for name, line, code, _ in found}, found
+
+
+@pytest.mark.parametrize("consent", [
+    "    return nylas.auth.url_for_admin_consent(CONFIG)",
+    "    auth = nylas.auth\n    return auth.url_for_admin_consent({**CONFIG})",
+], ids=["direct", "auth-held"])
+def test_a_direct_admin_consent_is_still_read(tmp_path: Path, consent: str) -> None:
+    # Read exactly: its scope is a str the SDK splits per character.
+    found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent)})
+    codes = {code for _, _, code, _ in found}
+    assert "NYS404" in codes and "NYS302" not in codes, found
+
+
+@pytest.mark.parametrize("consent", [
+    "    return _call(len, CONFIG)",
+    # ``auth`` alone is a common word: another object's is no Nylas request.
+    "    auth = provider.auth\n    return _call(len, provider.auth), _call(len, auth)",
+], ids=["none", "other-auth"])
+def test_without_the_admin_consent_the_broad_scope_is_reported(
+        tmp_path: Path, consent: str) -> None:
+    found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent)})
+    assert [code for _, _, code, _ in found] == ["NYS302"], found
+
+
+_PORTAL = """
+
+class Portal:
+    def url_for_admin_consent(self, config):
+        return config["redirect_uri"]
+
+    def again(self, config):
+        return self.url_for_admin_consent(config)
+
+
+portal = Portal()
+"""
+
+
+def test_a_method_of_the_same_name_on_the_apps_own_object_is_no_request(
+        tmp_path: Path) -> None:
+    consent = (
+        "    handlers = {'microsoft': portal.url_for_admin_consent}\n"
+        "    return (handlers[provider](CONFIG), portal.url_for_admin_consent(CONFIG),\n"
+        "            getattr(portal, provider)(CONFIG))"
+    )
+    found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent) + _PORTAL})
+    assert [code for _, _, code, _ in found] == ["NYS302"], found
+
+
+_V2_CALLS = '''
+from nylas import APIClient
+
+
+def inbox(token):
+    api = APIClient("id", "secret", token)
+    for message in api.messages.where(limit=5):
+        print(message.subject)
+'''
+_V2_AUTH = '''
+import functools
+
+from nylas import APIClient
+from requests_oauthlib import OAuth2Session
+
+client = APIClient("id", "secret")
+other = OAuth2Session("id")
+SCOPES = ["email.read_only", "calendar"]
+{request}
+'''
+
+
+@pytest.mark.parametrize("request_line", [
+    'METHOD = client.authentication_url\nURL = METHOD("https://a.example/cb", scopes=SCOPES)',
+    'URLS = {"a": client.authentication_url}\nURL = URLS["a"]("https://a.example/cb", '
+    "scopes=SCOPES)",
+    'URL = functools.partial(client.authentication_url, *["https://a.example/cb"])('
+    "scopes=SCOPES)",
+], ids=["name", "dict", "partial-spread"])
+def test_a_v2_authentication_url_used_as_a_value_is_unresolved(
+        tmp_path: Path, request_line: str) -> None:
+    found = _codes(tmp_path, {"auth.py": _V2_AUTH.format(request=request_line),
+                              "calls.py": _V2_CALLS})
+    assert [(name, code) for name, _, code, _ in found] == [("auth.py", "NYS304")], found
+
+
+@pytest.mark.parametrize("request_line", [
+    'URL = client.authentication_url("https://a.example/cb", scopes=SCOPES)',
+    # Another library's method of the same name: the client's request is still read.
+    'URL = client.authentication_url("https://a.example/cb", scopes=SCOPES)\n'
+    "METHOD = other.authentication_url",
+], ids=["direct", "other-library"])
+def test_a_v2_authentication_url_called_on_the_client_is_read(
+        tmp_path: Path, request_line: str) -> None:
+    found = _codes(tmp_path, {"auth.py": _V2_AUTH.format(request=request_line),
+                              "calls.py": _V2_CALLS})
+    assert [(name, code) for name, _, code, _ in found] == [("auth.py", "NYS303")], found
