@@ -13,7 +13,7 @@ note the sources).  Paths of API v3 start with ``/v3/``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .types import RawRoute
 
@@ -123,19 +123,25 @@ def nylas_v2_path(url: str, hole: str) -> str | None:
 def match_route(method: str, path: str, hole: str, routes: Iterable[RawRoute]) -> str:
     """The endpoint key of ``method path`` among ``routes`` (in matching order); ""
     when none matches."""
-    segments = [segment for segment in path.strip("/").split("/")]
-    for route in routes:
-        if route.method != method:
-            continue
-        pattern = route.path.strip("/").split("/")
-        if len(pattern) != len(segments):
-            continue
+    segments = path.strip("/").split("/")
+    for route, pattern in _routes_shaped_like(method, segments, routes):
         if all(
             p == s or (p.startswith("{") and s and "/" not in s)
             for p, s in zip(pattern, segments)
         ) and not any(hole in s and not p.startswith("{") for p, s in zip(pattern, segments)):
             return route.endpoint
     return ""
+
+
+def _routes_shaped_like(method: str, segments: list[str], routes: Iterable[RawRoute]
+                        ) -> Iterator[tuple[RawRoute, list[str]]]:
+    """The routes of ``method`` with as many segments as ``segments``, each with its
+    segments, in matching order."""
+    for route in routes:
+        if route.method == method:
+            pattern = route.path.strip("/").split("/")
+            if len(pattern) == len(segments):
+                yield route, pattern
 
 
 def routes_a_template_names(method: str, path: str, hole: str, routes: Iterable[RawRoute]
@@ -146,12 +152,7 @@ def routes_a_template_names(method: str, path: str, hole: str, routes: Iterable[
     (``/messages/send``) as well as an identifier."""
     segments = path.strip("/").split("/")
     found: list[str] = []
-    for route in routes:
-        if route.method != method:
-            continue
-        pattern = route.path.strip("/").split("/")
-        if len(pattern) != len(segments):
-            continue
+    for route, pattern in _routes_shaped_like(method, segments, routes):
         if all(p == s or (s and "/" not in s and (
                 p.startswith("{") or s.startswith("{") or hole in s))
                for p, s in zip(pattern, segments)) and route.endpoint not in found:
