@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.project.session import analyse
-from flake8_nylas_scopes.settings.config import make_config
+from tool_runs import analyse_package
 
 CONFIG = '''
 class Config:
@@ -41,13 +40,7 @@ def inbox(token):
 
 
 def _findings(root: Path, files: dict[str, str]) -> list[tuple[str, int, str, str]]:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
-    for name, text in {"app/__init__.py": "", **files}.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    result = analyse_package(root, files)
     return sorted(
         (Path(f.span.path).name, f.span.line, f.code, f.message) for f in result.findings
     )

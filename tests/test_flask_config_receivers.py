@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.project.session import analyse
-from flake8_nylas_scopes.settings.config import make_config
+from tool_runs import analyse_package
 
 _WEB = '''from flask import Flask, current_app
 from nylas import APIClient
@@ -34,13 +33,7 @@ _CLAIMS = {("web.py", 5, "NYS303"), ("web.py", 16, "NYS301")}
 
 
 def _codes(root: Path, files: dict[str, str]) -> set[tuple[str, int, str]]:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
-    for name, text in {"app/__init__.py": "", **files}.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    result = analyse_package(root, files)
     assert result.errors == []
     return {(Path(f.span.path).name, f.span.line, f.code) for f in result.findings}
 
@@ -176,7 +169,7 @@ def test_a_config_no_flask_app_has_changes_nothing(tmp_path: Path, name: str) ->
     # Another library's module-level object, not known to hold no application.
     "from toolkit import context\n\ncontext.config.update(OVERRIDES)\n",
 ])
-def test_a_flask_method_on_an_unknown_config_stays_cautious(tmp_path: Path,
-                                                           change: str) -> None:
+def test_a_flask_method_on_an_unknown_config_stays_cautious(
+        tmp_path: Path, change: str) -> None:
     found = _codes(tmp_path, {"app/web.py": _WEB, "app/other.py": change})
     assert _claims(found) == set()

@@ -15,6 +15,8 @@ from typing import Any
 from fixture_expectations import options
 
 from flake8_nylas_scopes.cli import main
+from flake8_nylas_scopes.project.session import ProjectAnalysis, analyse
+from flake8_nylas_scopes.settings.config import make_config
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -166,3 +168,15 @@ def write_package_app(root: Path) -> Path:
     (package / "auth.py").write_text(PACKAGE_AUTH)
     (package / "views.py").write_text(PACKAGE_USES)
     return root
+
+
+def analyse_package(root: Path, files: dict[str, str]) -> ProjectAnalysis:
+    """Analyse, without the cache, a project of ``files`` (relative paths to their
+    text) inside the package ``app`` under ``root``, with every rule enabled."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    for name, text in {"app/__init__.py": "", **files}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return analyse([str(root)], make_config(), lambda code: True, use_cache=False)
