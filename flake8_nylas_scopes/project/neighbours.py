@@ -39,7 +39,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..analysis.prefilter import mentions_nylas
-from .cache import FactsCache, NeighbourLook, Seen
+from .cache import FactsCache, FileStamp, NeighbourLook, Seen
 from .import_reach import imported_modules, reaching_files
 from .own_code import holds_others_code
 from .roots import marks_project, nearest_holding, project_root
@@ -229,7 +229,7 @@ def _mention(path: str, before: Seen | None, decide: bool = True) -> Seen | None
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode):
             return None  # a named pipe would wait for a writer
-        stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+        stamp = FileStamp.of(status)
         if before is not None and before[:3] == stamp and (
                 before[3] != _NYLAS_UNDECIDED or not decide):
             return before
