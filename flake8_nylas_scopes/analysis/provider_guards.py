@@ -7,7 +7,9 @@ A multi-provider app often keeps a feature to one provider::
 
 The call is never made with a Microsoft grant, so the Microsoft request does not miss
 the scope it needs.  A guard is read from an ``if`` (or ``elif``) with a provider test
-(see ``provider_tests``), and from the cases of a ``match`` on a provider; it covers
+(see ``provider_tests``), from the cases of a ``match`` on a provider, and from those
+of a ``match`` on an object whose pattern asks for its provider (``case
+Grant(provider="google"):``); it covers
 the lines of the branch, of its ``else``, and of the rest of the block after a branch
 that always leaves it (``if grant.provider != "google": return``).  It only ever stops
 a call from being reported missing a scope for the other providers: a misread guard
@@ -90,8 +92,9 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
                     for body, providers in zip((node.body, node.orelse), branches):
                         if body:
                             guards.append(_lines(body, providers))
-            elif isinstance(node, ast.Match) and names_a_provider(node.subject):
-                guards.extend(_case_guards(tests, node))
+            elif isinstance(node, ast.Match):
+                guards.extend(_case_guards(tests, node) if names_a_provider(node.subject)
+                              else _object_case_guards(tests, node))
             if node is not scope and isinstance(node, _SCOPES):
                 continue  # its blocks are read as a scope of their own
             for field in ("body", "orelse", "finalbody"):
@@ -121,8 +124,9 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
             if isinstance(node, ast.If) and unread(node.test):
                 found.extend(_unread_lines(body, node.lineno)
                              for body in (node.body, node.orelse) if body)
-            elif isinstance(node, ast.Match) and names_a_provider(node.subject):
-                found.extend(_unread_cases(tests, node))
+            elif isinstance(node, ast.Match):
+                found.extend(_unread_cases(tests, node) if names_a_provider(node.subject)
+                             else _unread_object_cases(tests, node))
             if node is not scope and isinstance(node, _SCOPES):
                 continue
             for field in ("body", "orelse", "finalbody"):
@@ -174,6 +178,25 @@ def _case_guards(tests: ProviderTests, match: ast.Match) -> list[ProviderGuard]:
         if case.body:
             guards.append(_lines(case.body, providers))
     return guards
+
+
+def _object_case_guards(tests: ProviderTests, match: ast.Match) -> list[ProviderGuard]:
+    """The cases of a ``match`` on an object whose patterns ask for some providers
+    (``case Grant(provider="google"):``) run only for them.  A later catch-all case
+    stays for every provider: the object may be of a class no earlier case names."""
+    guards: list[ProviderGuard] = []
+    for case in match.cases:
+        providers = tests.object_case_providers(case.pattern)
+        if case.body and providers and providers != PROVIDER_NAMES:
+            guards.append(_lines(case.body, tuple(sorted(providers))))
+    return guards
+
+
+def _unread_object_cases(tests: ProviderTests, match: ast.Match) -> list[UnreadGuard]:
+    """The cases of a ``match`` on an object whose patterns ask for a provider in a way
+    not read (``case Grant(provider=Provider.GOOGLE):``, ``Provider`` imported)."""
+    return [_unread_lines(case.body, match.lineno) for case in match.cases
+            if case.body and tests.object_case_providers(case.pattern) is None]
 
 
 def _after_leaving_branches(tests: ProviderTests, block: list[ast.stmt],
