@@ -705,6 +705,32 @@ def work(grant):
 def _label(grant_id):
     {_LABEL_CALL}
 '''),
+    "a private function called in a branch of a conditional expression": (
+        ("_label",), f'''from .clients import nylas
+
+
+def work(grant):
+    nylas.calendars.list(grant.id)
+    return _label(grant.id) if grant.provider == "google" else None
+
+
+def _label(grant_id):
+    {_LABEL_CALL}
+'''),
+    "a private function called in a case that asks for the grant's provider": (
+        ("_label",), f'''from .clients import nylas
+
+
+def work(grant):
+    nylas.calendars.list(grant.id)
+    match grant:
+        case Grant(provider="google"):
+            _label(grant.id)
+
+
+def _label(grant_id):
+    {_LABEL_CALL}
+'''),
     "a class used under an early return": (("Labels",), f'''from .clients import nylas
 
 

@@ -1559,6 +1559,18 @@ _LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
     "LABELS = frozenset({'google', 'imap'})",
     f"    if grant.provider not in LABELS:\n        return\n    {_LABEL}\n\n\n"
     "LABELS = ('google',)",
+    # A match on the grant itself, whose case asks for the provider.
+    f"    match grant:\n        case Grant(provider='google', id=gid):\n            {_LABEL}",
+    f"    match grant:\n        case {{'provider': 'google' | 'imap', **rest}}:\n"
+    f"            {_LABEL}",
+    f"    match grant:\n        case Event(grant=Grant(provider='google')) as found:\n"
+    f"            {_LABEL}",
+    # A conditional expression, its branch on lines of its own or beside a test and
+    # another branch that call nothing.
+    f"    made = (\n        {_LABEL}\n        if grant.provider == 'google'\n"
+    f"        else None\n    )",
+    f"    return {_LABEL} if grant.provider == 'google' else None",
+    f"    return None if grant.provider != 'google' else {_LABEL}",
 ])
 def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
         tmp_path: Path, body: str) -> None:
@@ -1613,6 +1625,21 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if is_google(grant):\n        {_LABEL}\n\n\n"
      "def is_google(grant):\n    return grant.provider != 'google'", "Mail.ReadWrite"),
+    # A match on the grant: a case whose pattern asks nothing of the provider, or a
+    # catch-all after one that asks (the grant may be of a class no case names).
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    match grant:\n        case Grant(kind='google', provider=name):\n"
+     f"            {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    match grant:\n        case Grant(provider='google'):\n            pass\n"
+     f"        case _:\n            {_LABEL}", "Mail.ReadWrite"),
+    # A conditional expression whose branch runs for other providers, or whose test
+    # names none.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    return {_LABEL} if grant.provider != 'google' else None", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    made = (\n        {_LABEL}\n        if grant.ready\n        else None\n    )",
+     "Mail.ReadWrite"),
     # The catch-all case takes the grants the earlier cases leave: Microsoft's here.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    match grant.provider:\n        case 'google':\n            pass\n"
@@ -1984,6 +2011,10 @@ def test_a_method_a_name_built_at_run_time_may_pick_is_unresolved_not_missing(
     "LABEL_SUPPORT = {'google': True}",
     f"    match grant.provider:\n        case str(name) if name in ('google',):\n"
     f"            {_LABEL}",
+    f"    match grant:\n        case Grant(provider=other.GOOGLE):\n            {_LABEL}",
+    # Guards go by lines: a branch sharing its line with a call that runs for every
+    # provider cannot be told apart from it.
+    f"    return {_LABEL} if grant.provider == 'google' else log(grant)",
 ])
 def test_a_call_under_a_provider_test_that_cannot_be_read_is_unresolved_not_missing(
         tmp_path: Path, body: str) -> None:

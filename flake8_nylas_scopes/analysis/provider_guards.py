@@ -7,9 +7,13 @@ A multi-provider app often keeps a feature to one provider::
 
 The call is never made with a Microsoft grant, so the Microsoft request does not miss
 the scope it needs.  A guard is read from an ``if`` (or ``elif``) with a provider test
-(see ``provider_tests``), and from the cases of a ``match`` on a provider; it covers
+(see ``provider_tests``), from the cases of a ``match`` on a provider, and from those
+of a ``match`` on an object whose pattern asks for its provider (``case
+Grant(provider="google"):``); it covers
 the lines of the branch, of its ``else``, and of the rest of the block after a branch
-that always leaves it (``if grant.provider != "google": return``).  It only ever stops
+that always leaves it (``if grant.provider != "google": return``).  A branch of a
+conditional expression (``labels if grant.provider == "google" else []``) is one too,
+where nothing else that may call anything starts on its lines.  It only ever stops
 a call from being reported missing a scope for the other providers: a misread guard
 costs a finding, never a claim that a scope is not needed.
 
@@ -83,6 +87,7 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
     guards: list[ProviderGuard] = []
     for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
+        lines = _ScopeLines(scope)
         for node in (scope, *walk_scope(scope)):
             if isinstance(node, ast.If):
                 branches = _branch_providers(tests, node.test, flags)
@@ -90,8 +95,16 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
                     for body, providers in zip((node.body, node.orelse), branches):
                         if body:
                             guards.append(_lines(body, providers))
-            elif isinstance(node, ast.Match) and names_a_provider(node.subject):
-                guards.extend(_case_guards(tests, node))
+            elif isinstance(node, ast.IfExp):
+                branches = _branch_providers(tests, node.test, flags)
+                if branches is not None:
+                    guards.extend(
+                        (part.lineno, part.end_lineno or part.lineno, providers)
+                        for part, providers in zip((node.body, node.orelse), branches)
+                        if not _inert(part) and lines.alone(part, node))
+            elif isinstance(node, ast.Match):
+                guards.extend(_case_guards(tests, node) if names_a_provider(node.subject)
+                              else _object_case_guards(tests, node))
             if node is not scope and isinstance(node, _SCOPES):
                 continue  # its blocks are read as a scope of their own
             for field in ("body", "orelse", "finalbody"):
@@ -111,6 +124,7 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
     found: list[UnreadGuard] = []
     for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
+        lines = _ScopeLines(scope)
 
         def unread(test: ast.expr) -> bool:
             return (_branch_providers(tests, test, flags) is None
@@ -121,8 +135,19 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
             if isinstance(node, ast.If) and unread(node.test):
                 found.extend(_unread_lines(body, node.lineno)
                              for body in (node.body, node.orelse) if body)
-            elif isinstance(node, ast.Match) and names_a_provider(node.subject):
-                found.extend(_unread_cases(tests, node))
+            elif isinstance(node, ast.Match):
+                found.extend(_unread_cases(tests, node) if names_a_provider(node.subject)
+                             else _unread_object_cases(tests, node))
+            elif isinstance(node, ast.IfExp):
+                # A branch under a test not read, or sharing its lines with what runs
+                # for other providers (``a if grant.provider == "google" else b(x)``:
+                # guards go by lines).
+                read = _branch_providers(tests, node.test, flags) is not None
+                if read or unread(node.test):
+                    found.extend(
+                        (part.lineno, part.end_lineno or part.lineno, node.lineno)
+                        for part in (node.body, node.orelse)
+                        if not _inert(part) and not (read and lines.alone(part, node)))
             if node is not scope and isinstance(node, _SCOPES):
                 continue
             for field in ("body", "orelse", "finalbody"):
@@ -174,6 +199,71 @@ def _case_guards(tests: ProviderTests, match: ast.Match) -> list[ProviderGuard]:
         if case.body:
             guards.append(_lines(case.body, providers))
     return guards
+
+
+def _object_case_guards(tests: ProviderTests, match: ast.Match) -> list[ProviderGuard]:
+    """The cases of a ``match`` on an object whose patterns ask for some providers
+    (``case Grant(provider="google"):``) run only for them.  A later catch-all case
+    stays for every provider: the object may be of a class no earlier case names."""
+    guards: list[ProviderGuard] = []
+    for case in match.cases:
+        providers = tests.object_case_providers(case.pattern)
+        if case.body and providers and providers != PROVIDER_NAMES:
+            guards.append(_lines(case.body, tuple(sorted(providers))))
+    return guards
+
+
+def _unread_object_cases(tests: ProviderTests, match: ast.Match) -> list[UnreadGuard]:
+    """The cases of a ``match`` on an object whose patterns ask for a provider in a way
+    not read (``case Grant(provider=Provider.GOOGLE):``, ``Provider`` imported)."""
+    return [_unread_lines(case.body, match.lineno) for case in match.cases
+            if case.body and tests.object_case_providers(case.pattern) is None]
+
+
+# What may sit on the lines of a branch of a conditional expression besides the
+# branch: the expressions and statements that only pass its value on, and names and
+# literals, which send no request.
+_PASSING_ON = (ast.IfExp, ast.Return, ast.Assign, ast.AnnAssign, ast.Expr, ast.Await,
+               ast.Tuple, ast.List, ast.keyword, ast.Starred, ast.Name, ast.Constant)
+# An expression made only of these calls nothing and iterates nothing: the test and
+# the other branch of ``labels if grant.provider == "google" else []`` on one line.
+_INERT = (ast.Name, ast.Constant, ast.Attribute, ast.Compare, ast.BoolOp, ast.UnaryOp,
+          ast.Tuple, ast.List, ast.Set, ast.Dict, ast.expr_context, ast.cmpop, ast.boolop,
+          ast.unaryop)
+
+
+def _inert(expression: ast.expr) -> bool:
+    return all(isinstance(node, _INERT) for node in ast.walk(expression))
+
+
+class _ScopeLines:
+    """The nodes of one scope by the line they start on, read on first use: a call is
+    kept to providers by the line it starts on, so a branch of a conditional
+    expression is a guard only where nothing else starts on its lines."""
+
+    def __init__(self, scope: ast.AST) -> None:
+        self._scope = scope
+        self._starting: dict[int, list[ast.AST]] | None = None
+
+    def alone(self, part: ast.expr, choice: ast.IfExp) -> bool:
+        """Whether only ``part``, what it holds, what passes its value on, and a test
+        and other branch of ``choice`` that call nothing start on its lines
+        (``nylas.calendars.list(grant_id)`` on a line of its own, or before ``if
+        grant.provider == "microsoft" else []``)."""
+        if self._starting is None:
+            self._starting = {}
+            for node in walk_scope(self._scope):
+                line = getattr(node, "lineno", None)
+                if isinstance(line, int):
+                    self._starting.setdefault(line, []).append(node)
+        inside = set(map(id, ast.walk(part)))
+        for other in (choice.test, choice.body, choice.orelse):
+            if other is not part and _inert(other):
+                inside.update(map(id, ast.walk(other)))
+        last = part.end_lineno or part.lineno
+        return all(id(node) in inside or isinstance(node, _PASSING_ON)
+                   for line in range(part.lineno, last + 1)
+                   for node in self._starting.get(line, ()))
 
 
 def _after_leaving_branches(tests: ProviderTests, block: list[ast.stmt],

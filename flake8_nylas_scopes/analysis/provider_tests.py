@@ -156,6 +156,50 @@ class ProviderTests:
                  else "" for option in options]
         return tuple(sorted(set(names))) if names and all(names) else ()
 
+    def object_case_providers(self, pattern: ast.pattern) -> frozenset[str] | None:
+        """For a ``match`` on an object (``match grant:``): the providers whose grants
+        a case may take, by what its pattern asks of a ``provider`` attribute or key
+        (``case Grant(provider="google"):``, ``case {"provider": "google" | "imap"}:``,
+        also nested, ``case Event(grant=Grant(provider="google")):``); every provider
+        for a pattern that asks nothing of one; None for one that asks in a way not
+        read (``case Grant(provider=Provider.GOOGLE):`` with ``Provider`` imported)."""
+        if isinstance(pattern, ast.MatchAs):
+            return PROVIDER_NAMES if pattern.pattern is None else self.object_case_providers(
+                pattern.pattern)
+        if isinstance(pattern, ast.MatchOr):
+            return _union([self.object_case_providers(option) for option in pattern.patterns])
+        parts: list[tuple[bool, ast.pattern]] = []  # (names the provider, sub-pattern)
+        if isinstance(pattern, ast.MatchClass):
+            parts = [(attr.lower().endswith("provider"), sub)
+                     for attr, sub in zip(pattern.kwd_attrs, pattern.kwd_patterns)]
+            parts += [(False, sub) for sub in pattern.patterns]
+        elif isinstance(pattern, ast.MatchMapping):
+            parts = [(isinstance(key, ast.Constant) and key.value == "provider", sub)
+                     for key, sub in zip(pattern.keys, pattern.patterns)]
+        elif isinstance(pattern, ast.MatchSequence):
+            parts = [(False, sub) for sub in pattern.patterns]
+        reach = PROVIDER_NAMES
+        for names_provider, sub in parts:
+            part = (self._provider_pattern(sub) if names_provider
+                    else self.object_case_providers(sub))
+            if part is None:
+                return None
+            # Every part of a pattern has to match: each only narrows the case.
+            reach = reach & part
+        return reach
+
+    def _provider_pattern(self, pattern: ast.pattern) -> frozenset[str] | None:
+        """The providers a pattern matched against a provider's name lets through:
+        every one for a capture, None for a value that is not read as a provider."""
+        if isinstance(pattern, ast.MatchAs):
+            return PROVIDER_NAMES if pattern.pattern is None else self._provider_pattern(
+                pattern.pattern)
+        if isinstance(pattern, ast.MatchOr):
+            return _union([self._provider_pattern(option) for option in pattern.patterns])
+        if isinstance(pattern, ast.MatchValue) and (name := self.provider_name(pattern.value)):
+            return frozenset({name})
+        return None
+
     def provider_name(self, node: ast.expr) -> str:
         """The provider a literal or a name bound once to one gives; "" for others."""
         if isinstance(node, ast.Attribute) and node.attr == "value":
@@ -178,6 +222,13 @@ class ProviderTests:
                 if self.outcomes(node.value, {}) != _UNTOLD:
                     tests[node.targets[0].id] = node.value
         return {name: test for name, test in tests.items() if stores[name] == 1}
+
+
+def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """The providers any of several alternatives lets through; None when one of them
+    is not read."""
+    known = [part for part in parts if part is not None]
+    return frozenset().union(*known) if len(known) == len(parts) else None
 
 
 def mentions_a_provider(test: ast.expr) -> bool:
