@@ -326,8 +326,9 @@ class Extractor(FastVisitor):
         self._imported_packages: frozenset[str] = frozenset()
         self._decorating = 0
         # Whether a function's dict or list is handed over at more than one place, by
-        # the function body and name.
-        self._shared: dict[tuple[int, str], bool] = {}
+        # the function body and name; the module's flow records ask the same (see
+        # ``FlowExtractor``), and get these answers.
+        self.handed_over_twice: dict[tuple[int, str], bool] = {}
 
     def close(self) -> None:
         """Drop the value reader, which calls back into this object: the reference
@@ -363,9 +364,9 @@ class Extractor(FastVisitor):
                     return False
                 body = self._bodies[index]
                 key = (id(body), name)
-                shared = self._shared.get(key)
+                shared = self.handed_over_twice.get(key)
                 if shared is None:
-                    shared = self._shared[key] = hand_overs(body, name) > 1
+                    shared = self.handed_over_twice[key] = hand_overs(body, name) > 1
                 return shared
         return False
 
