@@ -35,6 +35,11 @@ ITERABLE_KINDS: dict[str, str] = {
     "iter-gen-loop": "_mm_gen_loop({x})",
     # ``_mh = X`` on the line before the ``for`` statement (never a comprehension).
     "iter-held": "_mh",
+    "iter-filter": "filter(None, {x})",
+    "iter-map": "map(_mm_same, {x})",
+    "iter-islice": "itertools.islice({x}, None)",
+    "iter-deque": "collections.deque({x})",
+    "iter-dict-keys": "dict.fromkeys({x})",
 }
 
 # ``for`` loops and comprehensions: the target ``T`` (and the iterable ``X``).
@@ -55,6 +60,11 @@ VALUE_KINDS: dict[str, str] = {
     "value-namedtuple": "_MmTuple({e}).value",
     "value-queue": "",  # three statements, built in ``_value_queue``
     "value-dict": '{{"k": {e}}}["k"]',
+    "value-dict-get": '{{"k": {e}}}.get("k")',
+    "value-copy": "copy.copy({e})",
+    "value-or": "None or {e}",
+    "value-ternary": "{e} if _mm_same(True) else None",
+    "value-list-pop": "[{e}].pop()",
 }
 
 # ``R.m(ARGS)``: a method call.
@@ -66,6 +76,10 @@ CALL_KINDS: tuple[str, ...] = (
     "call-getattr",
     "call-box",
     "call-thread",
+    "call-methodcaller",
+    "call-map",
+    "call-dict-dispatch",
+    "call-timer",
 )
 
 KINDS: tuple[str, ...] = (
@@ -79,6 +93,9 @@ HELPERS: dict[str, tuple[str, str]] = {
     "_mm_same": ("", "def _mm_same(v):\n    return v\n"),
     # Positional-only ``f``, so a call with a keyword argument named ``f`` still works.
     "_mm_call": ("", "def _mm_call(f, /, *a, **k):\n    return f(*a, **k)\n"),
+    "_mm_timed": ("time", "def _mm_timed(f, /, *a, **k):\n    start = time.monotonic()\n"
+                          "    try:\n        return f(*a, **k)\n    finally:\n"
+                          "        print(time.monotonic() - start)\n"),
     "_MmBox": ("dataclasses", "@dataclasses.dataclass\nclass _MmBox:\n    value: object\n"),
     "_MmTuple": ("typing", "class _MmTuple(typing.NamedTuple):\n    value: object\n"),
 }
@@ -422,13 +439,13 @@ class ModuleRewriter:
             return sorted(assignments, key=self._key)
         if kind in CALL_KINDS:
             calls = [site for site in self.calls if self._method_call(site.call)]
-            if kind == "call-lambda":
+            if kind in ("call-lambda", "call-map"):
                 calls = [site for site in calls if _lambda_safe(site.call)]
             if kind == "call-thread":
                 # Event-loop objects are not thread-safe: in a coroutine, a method
                 # run on another thread may not mean the same.
                 calls = [site for site in calls if not site.in_async]
-            if kind == "call-getattr":
+            if kind in ("call-getattr", "call-methodcaller"):
                 # ``getattr(R, "__m")`` would skip the name mangling ``R.__m`` gets.
                 calls = [site for site in calls if not self._mangled(site.call)]
             return sorted(calls, key=self._key)
@@ -486,6 +503,12 @@ class ModuleRewriter:
                 splices.append(Splice(start, start, f"_mh = {x}\n{indent}"))
             if kind == "iter-gen-yield-from":
                 helpers.append("_mm_gen")
+            elif kind == "iter-map":
+                helpers.append("_mm_same")
+            elif kind == "iter-islice":
+                imports.append("itertools")
+            elif kind == "iter-deque":
+                imports.append("collections")
             elif kind == "iter-gen-loop":
                 helpers.append("_mm_gen_loop")
         elif kind in TARGET_KINDS:
@@ -515,6 +538,10 @@ class ModuleRewriter:
                 module_helpers = kind == "value-identity-module"
             elif kind == "value-dataclass":
                 helpers.append("_MmBox")
+            elif kind == "value-copy":
+                imports.append("copy")
+            elif kind == "value-ternary":
+                helpers.append("_mm_same")
             elif kind == "value-namedtuple":
                 helpers.append("_MmTuple")
         elif kind in CALL_KINDS:
@@ -529,6 +556,10 @@ class ModuleRewriter:
                 helpers.append("_MmBox")
             elif kind == "call-thread":
                 imports.append("concurrent.futures")
+            elif kind == "call-methodcaller":
+                imports.append("operator")
+            elif kind == "call-timer":
+                helpers.append("_mm_timed")
         else:
             raise ValueError(f"unknown rewrite kind {kind!r}")
 
@@ -594,6 +625,16 @@ class ModuleRewriter:
                 call,
                 f"concurrent.futures.ThreadPoolExecutor().submit({bound}{args}).result()",
             )
+        if kind == "call-methodcaller":
+            r = operand(receiver, src.segment(receiver))
+            rest = "".join(f", {part}" for part in self._arguments(call))
+            return src.replace(call, f'operator.methodcaller("{func.attr}"{rest})({r})')
+        if kind == "call-map":
+            return src.replace(call, f"next(map(lambda _mf: _mf({args[2:]}), [{bound}]))")
+        if kind == "call-dict-dispatch":
+            return src.replace(call, f'{{"run": {bound}}}["run"]({args[2:]})')
+        if kind == "call-timer":
+            return src.replace(call, f"_mm_timed({bound}{args})")
         raise ValueError(f"unknown call rewrite {kind!r}")
 
     def _arguments(self, call: ast.Call) -> list[str]:

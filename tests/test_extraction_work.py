@@ -74,3 +74,36 @@ def test_plain_strings_passed_to_calls_are_not_read_as_scopes() -> None:
         (0, "", ["Calendar.read_only", "email.send"]),
         (-1, "scopes", ["contacts"]),
     ]
+
+
+HANDED_OVER = '''\
+from nylas import APIClient
+
+
+def connect(token):
+    scopes = ["email.read_only"]
+    extra = scopes
+    return APIClient("id", "secret", token).authentication_url(
+        "https://app.example/cb", scopes=scopes)
+'''
+
+
+def test_a_body_s_hand_overs_of_a_name_are_counted_once_per_module(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Both passes ask whether ``scopes`` is handed over more than once: one walk of
+    # the body answers both.
+    from flake8_nylas_scopes.analysis import bindings, extract
+
+    asked: list[str] = []
+
+    def counted(body: list[ast.stmt], name: str, *rest: object) -> int:
+        asked.append(name)
+        return bindings.hand_overs(body, name, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "hand_overs", counted)
+    monkeypatch.setattr(flow_extract, "hand_overs", counted)
+    facts = facts_for_source("connect.py", HANDED_OVER, flow=True)
+    assert asked.count("scopes") == 1
+    # Handed over twice (``extra = scopes`` and the request): not read as the list.
+    assert [site.value.state.value for site in facts.sites] == ["unresolved"]

@@ -448,6 +448,42 @@ def test_a_clients_method_handed_elsewhere_is_unresolved(tmp_path: Path) -> None
     assert [(name, code) for name, _, code, _ in found] == [("outbox.py", "NYS304")]
 
 
+@pytest.mark.parametrize("call", [
+    'operator.methodcaller("post", "/send", json=draft)(self.http)',
+    "transport.deliver(self.http, draft)",
+    "self.queue.put(self.http)",
+])
+def test_a_client_handed_elsewhere_is_unresolved(tmp_path: Path, call: str) -> None:
+    # Where the client goes, any request to its base URL may be sent: left out, the
+    # scopes of those requests would look unused.
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "email.send"]'),
+        "app/outbox.py": "import operator\nimport transport\n" + CLIENT_MODULE.format(call=call),
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("outbox.py", "NYS304")]
+
+
+def test_a_client_entered_or_read_through_its_attributes_is_not_handed_on(
+    tmp_path: Path,
+) -> None:
+    # ``async with self.http:`` and ``self.http.headers`` send nothing: the request
+    # read against the base URL still lets the unused scope be said.
+    outbox = CLIENT_MODULE.format(call='self.http.post("/send", json=draft)') + """
+    async def close(self):
+        self.http.headers.clear()
+        async with self.http:
+            pass
+"""
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/calls.py": CALLS,
+        "app/views.py": _auth('["email.read_only", "email.send", "contacts"]'),
+        "app/outbox.py": outbox,
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("views.py", "NYS303")]
+    assert "'contacts'" in found[0][3]
+
+
 SETTINGS_MODULE = '''# Nylas settings
 from functools import lru_cache
 

@@ -302,6 +302,10 @@ class Extractor(FastVisitor):
         # object whose methods make a grant (``auth = nylas.auth``): used any other
         # way, such an object is handed where its requests cannot be seen.
         self._receivers: set[ast.expr] = set()
+        # Whether the module may make an HTTP client with a base URL (its text says
+        # ``base_url``), and the clients entered by ``with`` (which sends nothing).
+        self._base_url_clients = False
+        self._entered: set[ast.expr] = set()
         self._grant_object_names: set[str] = set()
         self._v3 = V3Requests(self)
         # Strings that spell an API v3 path, and the strings read as a request's URL
@@ -326,8 +330,9 @@ class Extractor(FastVisitor):
         self._imported_packages: frozenset[str] = frozenset()
         self._decorating = 0
         # Whether a function's dict or list is handed over at more than one place, by
-        # the function body and name.
-        self._shared: dict[tuple[int, str], bool] = {}
+        # the function body and name; the module's flow records ask the same (see
+        # ``FlowExtractor``), and get these answers.
+        self.handed_over_twice: dict[tuple[int, str], bool] = {}
 
     def close(self) -> None:
         """Drop the value reader, which calls back into this object: the reference
@@ -363,9 +368,9 @@ class Extractor(FastVisitor):
                     return False
                 body = self._bodies[index]
                 key = (id(body), name)
-                shared = self._shared.get(key)
+                shared = self.handed_over_twice.get(key)
                 if shared is None:
-                    shared = self._shared[key] = hand_overs(body, name) > 1
+                    shared = self.handed_over_twice[key] = hand_overs(body, name) > 1
                 return shared
         return False
 
@@ -591,6 +596,7 @@ class Extractor(FastVisitor):
         # Each walk is spared the modules whose text cannot hold what it looks for:
         # most modules have no star import, ``global`` statement or ``__all__``.
         text = "".join(self._lines)
+        self._base_url_clients = "base_url" in text
         if _STAR_IMPORT.search(text):
             self.facts.star_imports = star_imports(tree, self._absolute_module)
             if self.facts.star_imports:
@@ -1558,9 +1564,27 @@ class Extractor(FastVisitor):
                 # analysis cannot see made, unresolved rather than left out.
                 self._raw_parts(node, node.attr.upper(), (
                     *_strip_end(base), UrlPart("/"), UrlPart(_HOLE)), dotted(node))
+        if self._base_url_clients and isinstance(node.value, ast.Name):
+            self._http_client_handed_on(node)
         self.generic_visit(node)
 
+    def _http_client_handed_on(self, node: ast.Name | ast.Attribute) -> None:
+        """An HTTP client with a base URL used other than through one of its
+        attributes: handed to code the analysis does not read (``library.call(http)``,
+        ``operator.methodcaller("post", "/send")(http)``), returned or stored, it may
+        send any request to that base; left out, the scopes those requests need would
+        look unused.  Entering it with ``with`` sends nothing."""
+        if node in self._receivers or node in self._entered or not isinstance(
+                node.ctx, ast.Load):
+            return
+        base = self._receiver_base(node)
+        if base is not None:
+            self._raw_parts(node, ANY_METHOD, (
+                *_strip_end(base), UrlPart("/"), UrlPart(_HOLE)), dotted(node) or "")
+
     def visit_Name(self, node: ast.Name) -> None:
+        if self._base_url_clients:
+            self._http_client_handed_on(node)
         if node.id in self._grant_object_names and node not in self._receivers and (
                 isinstance(node.ctx, ast.Load)):
             # Bound more than once (``a = nylas.auth`` then ``a = None`` in a branch),
@@ -1816,6 +1840,7 @@ class Extractor(FastVisitor):
     def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
         for item in node.items:
             made = item.context_expr
+            self._entered.add(made)
             if isinstance(item.optional_vars, ast.Name) and isinstance(made, ast.Call) and (
                     is_http_mock(self.qualify(made.func))):
                 self._http_mocks.add(item.optional_vars.id)

@@ -221,6 +221,7 @@ class FlowExtractor:
         module_bindings: Bindings,
         body_bindings: BodyBindings | None = None,
         star_imported: Mapping[str, str] | None = None,
+        handed_over_twice: dict[tuple[int, str], bool] | None = None,
     ) -> None:
         self.body_bindings = body_bindings or BodyBindings()
         self.source = source
@@ -243,8 +244,8 @@ class FlowExtractor:
         # Asked several times per call (its value, its record, hand-overs).
         self._callee_names: dict[ast.expr, str] = {}
         # Whether a function's list is handed over at more than one place, by body
-        # and name.
-        self._handed: dict[tuple[int, str], bool] = {}
+        # and name: shared with the module's other extractor, which asks the same.
+        self._handed = handed_over_twice if handed_over_twice is not None else {}
         # The ``authentication_url`` attributes called: any other is the method used
         # as a value, recorded too (see ``visit_Attribute``).
         self._auth_url_callees: set[ast.expr] = set()

@@ -82,7 +82,7 @@ def module_facts(
                 facts.config_loads = extractor.facts.config_loads
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
-                extractor.body_bindings, extractor.star_imported(),
+                extractor.body_bindings, extractor.star_imported(), extractor.handed_over_twice,
             )
             try:
                 facts.flow = flow_extractor.run(tree)
