@@ -84,9 +84,11 @@ _CONSENT_LINES = (31, 32, 33, 34)
     '    return operator.attrgetter("auth.url_for_admin_consent")(nylas)(CONFIG)',
     '    return _call(print, getattr(nylas, "auth"))',
     '    import operator\n    return _call(print, operator.attrgetter("auth")(nylas))',
+    "    auth = nylas.auth\n    if provider:\n        auth = provider.auth\n"
+    "    return auth.url_for_admin_consent(CONFIG)",
 ], ids=["helper", "getattr", "getattr-chosen", "name", "dict", "partial-spread", "spread", "box",
         "object-handed", "object-held-handed", "dunder", "object-held-twice", "attrgetter",
-        "object-by-getattr-handed", "object-by-attrgetter-handed"])
+        "object-by-getattr-handed", "object-by-attrgetter-handed", "auth-held-or-other"])
 def test_an_admin_consent_made_through_the_method_as_a_value_is_unresolved(
         tmp_path: Path, consent: str) -> None:
     # The consent may grant Calendars.ReadWrite's tenant-wide use: what the grants
@@ -101,7 +103,10 @@ def test_an_admin_consent_made_through_the_method_as_a_value_is_unresolved(
     "    return nylas.auth.url_for_admin_consent(CONFIG)",
     "    auth = nylas.auth\n    return auth.url_for_admin_consent({**CONFIG})",
     '    return getattr(nylas, "auth").url_for_admin_consent(CONFIG)',
-], ids=["direct", "auth-held", "auth-by-getattr"])
+    # The module's dict given as it is: the name holds the client's auth wherever
+    # it is bound, so the call only reads it, as ``nylas.auth``'s does.
+    "    auth = nylas.auth\n    return auth.url_for_admin_consent(CONFIG)",
+], ids=["direct", "auth-held", "auth-by-getattr", "auth-held-config"])
 def test_a_direct_admin_consent_is_still_read(tmp_path: Path, consent: str) -> None:
     # Read exactly: its scope is a str the SDK splits per character.
     found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent)})

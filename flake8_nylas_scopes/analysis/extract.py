@@ -87,7 +87,7 @@ from .facts import (
     SiteKind,
     ValueState,
 )
-from .extract_v3 import V3Requests, sdk_reads_arguments
+from .extract_v3 import V3Requests, grant_object_attribute, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
@@ -110,6 +110,7 @@ from .namespaces import namespace_owner, unnamed_module
 from .path_joins import joined_segments
 from .provider_tests import names_a_provider
 from .raw_arguments import raw_call_arguments
+from .sole_bindings import sole_bindings
 from .source import SourceMap
 from .star_names import CONSTANT_NAME, exports, names_unbound, star_imports, upper_names
 from ..spans import Span
@@ -315,6 +316,9 @@ class Extractor(FastVisitor):
         # way, such an object is handed where its requests cannot be seen.
         self._receivers: set[ast.expr] = set()
         self._grant_object_names: set[str] = set()
+        # By name, the client's object every binding of it gives (see
+        # ``_held_grant_object``); found when first asked for.
+        self._grant_object_holders: dict[str, str] | None = None
         self._v3 = V3Requests(self)
         # Strings that spell an API v3 path, and the strings read as a request's URL
         # (or as a piece of a longer URL string): a path no request is seen to send
@@ -1004,7 +1008,19 @@ class Extractor(FastVisitor):
         return found
 
     def _only_reads(self, call: ast.Call) -> bool:
-        return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(call)
+        return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(
+            call, self._held_grant_object)
+
+    def _held_grant_object(self, name: str) -> str:
+        """The client's object (``auth``) that every binding of ``name`` in the module
+        gives it (``auth = nylas.auth``), "" when it may hold anything else: found
+        with one walk of the module, the first time a request is made on a name."""
+        if self._tree is None:
+            return ""
+        if self._grant_object_holders is None:
+            self._grant_object_holders = sole_bindings(
+                self._tree, lambda value: grant_object_attribute(self._v3, value))
+        return self._grant_object_holders.get(name, "")
 
     def _keeps_argument(self, call: ast.Call, slot: int | str) -> bool:
         """Whether the function of this module ``call`` runs leaves the argument in
