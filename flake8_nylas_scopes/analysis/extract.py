@@ -91,7 +91,13 @@ from .extract_v3 import V3Requests, grant_object_attribute, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
-from .flask_config import FLASK_CONFIG, NO_APP_PACKAGES, flask_config_values, flask_reference
+from .flask_config import (
+    FLASK_CONFIG,
+    NO_APP_PACKAGES,
+    flask_config_values,
+    flask_reference,
+    owns_its_config,
+)
 from .flow_extract import call_parameters
 from .handed_calls import attrgetter_read, handed_call, hands_back_function, named_attribute
 from .given_lists import (
@@ -319,6 +325,9 @@ class Extractor(FastVisitor):
         # By name, the client's object every binding of it gives (see
         # ``_held_grant_object``); found when first asked for.
         self._grant_object_holders: dict[str, str] | None = None
+        # The methods of the module's settings holders (see ``_plain_instance``);
+        # found when first asked for.
+        self._holder_methods: set[int] | None = None
         self._v3 = V3Requests(self)
         # Strings that spell an API v3 path, and the strings read as a request's URL
         # (or as a piece of a longer URL string): a path no request is seen to send
@@ -626,10 +635,6 @@ class Extractor(FastVisitor):
             name: functions[0] for name, functions in defined.items()
             if len(functions) == 1 and name not in bindings.values
         }
-        if any("config" in line or "Config" in line for line in self._lines):
-            # A walk of the whole tree, spared the modules that cannot write Flask's
-            # configuration (most of them).
-            flask_config_values(tree, self._flask_config)
         classes: dict[str, list[ast.ClassDef]] = {}
         for statement in tree.body:
             if isinstance(statement, ast.ClassDef):
@@ -638,6 +643,10 @@ class Extractor(FastVisitor):
             name: found[0] for name, found in classes.items()
             if len(found) == 1 and name not in bindings.values and name not in defined
         }
+        if any("config" in line or "Config" in line for line in self._lines):
+            # A walk of the whole tree, spared the modules that cannot write Flask's
+            # configuration (most of them).
+            flask_config_values(tree, self._flask_config, self._not_an_app)
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
         for statement, nested in _statements_with_depth(tree.body):
@@ -830,6 +839,9 @@ class Extractor(FastVisitor):
         head = receiver
         while isinstance(head, ast.Attribute):
             head = head.value
+        if head is receiver and isinstance(head, ast.Name) and self._plain_instance(
+                function, head.id):
+            return True
         if not isinstance(head, ast.Name) or self._bound_in(function, head.id):
             return False
         name = head.id
@@ -844,6 +856,34 @@ class Extractor(FastVisitor):
         cls = self._module_classes.get(value.func.id)
         return cls is not None and not cls.bases and not cls.keywords and (
             value.func.id not in module.imported)
+
+    def _plain_instance(self, function: ast.FunctionDef | ast.AsyncFunctionDef | None,
+                        name: str) -> bool:
+        """Whether ``name`` is, in the body of ``function``, the instance (``self``) or
+        the class (``cls`` of a ``classmethod``) a method of a module-level class with
+        no base class is called with: of that very class, and so no application.  A
+        method with another decorator (a ``staticmethod``'s first parameter may be
+        anything), or that binds the name again, does not tell.  Only a class that
+        gives its ``config`` a dict of its own counts: a holder may keep an
+        application's configuration (``self.config = app.config``)."""
+        if function is None or len(function.decorator_list) > 1 or any(
+                not (isinstance(decorator, ast.Name) and decorator.id == "classmethod"
+                     and self.lookup("classmethod") is None)
+                for decorator in function.decorator_list):
+            return False
+        positional = [*function.args.posonlyargs, *function.args.args]
+        if not positional or positional[0].arg != name:
+            return False
+        own = self.body_bindings.of(function)
+        if own.binds(name) or name in own.declared_global:
+            return False
+        if self._holder_methods is None:
+            self._holder_methods = {
+                id(statement) for cls in self._module_classes.values()
+                if not cls.bases and not cls.keywords and owns_its_config(cls)
+                for statement in cls.body
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        return id(function) in self._holder_methods
 
     def _bound_in(self, function: ast.FunctionDef | ast.AsyncFunctionDef | None,
                   name: str) -> bool:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections import deque
 from collections.abc import Callable
+from typing import Optional, Union
 
 # The name under which a module's Flask configuration values are kept among its
 # constants (the brackets keep it apart from any Python name).
@@ -41,16 +43,82 @@ NO_APP_PACKAGES = frozenset(sys.stdlib_module_names) | {"alembic"}
 CONFIG_CLASS_SUFFIX = "Config"
 
 
-def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> None:
+Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
+# Whether the object of ``X.config`` is known to be no Flask application where the
+# body of a function reads it (None: at module level or in a class body), and whether
+# the module's bindings are the ones in force there (see ``Extractor._not_an_app``).
+NotAnAppWhere = Callable[[ast.expr, Optional[Def], bool], bool]
+# Scopes that may bind a name of their own, for which neither the module's binding
+# nor the function's is the one in force.
+_OWN_NAMES = (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def owns_its_config(cls: ast.ClassDef) -> bool:
+    """Whether the class gives the ``config`` attribute of its instances (or its own)
+    a new dict wherever it sets it (``self.config = {}``, ``dict(...)``), and sets it
+    somewhere: a settings holder's dict, not an application's configuration kept."""
+    given = False
+    for node in ast.walk(cls):
+        targets: list[ast.expr] = []
+        value: ast.expr | None = None
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets, value = [node.target], node.value
+        for target in targets:
+            for part in ast.walk(target):
+                if isinstance(part, ast.Attribute) and part.attr == "config" and not (
+                        isinstance(part.ctx, ast.Load)):
+                    if part is not target or not _new_dict(value):
+                        return False
+                    given = True
+    return given
+
+
+def _new_dict(value: ast.expr | None) -> bool:
+    """A dict display, comprehension or ``dict(...)`` call: a new dict (``dict(x)``
+    copies ``x``)."""
+    return isinstance(value, (ast.Dict, ast.DictComp)) or (
+        isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+        and value.func.id == "dict")
+
+
+def _top(function: Def | None, definitions: int) -> bool:
+    """Whether the module's bindings are the ones in force in the body of ``function``,
+    ``definitions`` definitions deep: at module level, or in a module-level function."""
+    return definitions == 0 or (definitions == 1 and function is not None)
+
+
+def _anything_may_be_one(receiver: ast.expr, function: Def | None, top: bool) -> bool:
+    return False
+
+
+def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]],
+                        not_an_app: NotAnAppWhere = _anything_may_be_one) -> None:
     """The values a module writes for Flask configuration keys that name scopes:
     ``X.config["KEY"] = value``, ``X.config.update(KEY=value)``, ``from_mapping``, and
-    the attributes of a ``...Config`` class (loaded with ``config.from_object``)."""
+    the attributes of a ``...Config`` class (loaded with ``config.from_object``).
+    A write to the ``config`` of an object ``not_an_app`` says is no application (a
+    settings holder's ``self.config``) is no value of Flask's.  One walk of the tree,
+    in ``ast.walk``'s order, with the function each node is in."""
 
     def keep(key: object, value: ast.expr) -> None:
         if isinstance(key, str) and "scope" in key.lower():
             found.setdefault(key, []).append(value)
 
-    for node in ast.walk(tree):
+    # Each node with the function whose body holds it, how many definitions it is
+    # in, and whether a lambda or comprehension may bind its names.
+    todo: deque[tuple[ast.AST, Def | None, int, bool]] = deque([(tree, None, 0, False)])
+    while todo:
+        node, function, definitions, own_names = todo.popleft()
+        inner = (function, definitions, own_names)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            inner = (node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None,
+                     definitions + 1, own_names or isinstance(node, ast.Lambda))
+        elif isinstance(node, _OWN_NAMES):
+            inner = (function, definitions, True)
+        todo.extend((child, *inner) for child in ast.iter_child_nodes(node))
+
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
             if (
@@ -58,6 +126,8 @@ def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> N
                 and isinstance(target.value, ast.Attribute)
                 and target.value.attr == "config"
                 and isinstance(target.slice, ast.Constant)
+                and (own_names or not not_an_app(
+                    target.value.value, function, _top(function, definitions)))
             ):
                 keep(target.slice.value, node.value)
         elif (
@@ -66,6 +136,8 @@ def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> N
             and node.func.attr in CONFIG_SETTERS
             and isinstance(node.func.value, ast.Attribute)
             and node.func.value.attr == "config"
+            and (own_names or not not_an_app(
+                node.func.value.value, function, _top(function, definitions)))
         ):
             for keyword in node.keywords:
                 keep(keyword.arg, keyword.value)
