@@ -106,7 +106,10 @@ def test_an_admin_consent_made_through_the_method_as_a_value_is_unresolved(
     # The module's dict given as it is: the name holds the client's auth wherever
     # it is bound, so the call only reads it, as ``nylas.auth``'s does.
     "    auth = nylas.auth\n    return auth.url_for_admin_consent(CONFIG)",
-], ids=["direct", "auth-held", "auth-by-getattr", "auth-held-config"])
+    "    client = Client('key')\n    auth = client.auth\n"
+    "    return auth.url_for_admin_consent(CONFIG)",
+], ids=["direct", "auth-held", "auth-by-getattr", "auth-held-config",
+        "auth-held-of-a-local-client"])
 def test_a_direct_admin_consent_is_still_read(tmp_path: Path, consent: str) -> None:
     # Read exactly: its scope is a str the SDK splits per character.
     found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent)})

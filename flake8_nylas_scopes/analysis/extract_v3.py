@@ -127,9 +127,10 @@ def sdk_reads_arguments(node: ast.Call, held_object: Callable[[str], str]) -> bo
 
 def grant_object_attribute(requests: V3Requests, value: ast.expr) -> str:
     """The attribute of the client's object ``value`` is (``auth`` for ``nylas.auth``),
-    "" for any other value (see ``V3Requests.is_request_object``)."""
-    return value.attr if isinstance(value, ast.Attribute) and requests.is_request_object(
-        value) else ""
+    "" for any other value.  As for a request made on it directly
+    (``sdk_reads_arguments``), the names say it: ``<x>.auth`` but the v5 beta's."""
+    return value.attr if isinstance(value, ast.Attribute) and (
+        value.attr in _GRANT_OBJECTS) and not requests.is_v5_beta(value.value) else ""
 
 
 class V3Requests:
@@ -335,6 +336,11 @@ class V3Requests:
             if inner is not None:
                 values += [(f"{key}[].{sub}", sub_value) for sub, sub_value in inner.values]
         return values
+
+    def is_v5_beta(self, node: ast.expr) -> bool:
+        """Whether ``node`` is the v5 ``APIClient(...).authentication`` beta, or a name
+        bound to it."""
+        return self._is_v5_beta(node)
 
     def _is_v5_beta(self, node: ast.expr, depth: int = 0) -> bool:
         """True when ``node`` is the v5 ``APIClient(...).authentication`` beta (or a
