@@ -325,9 +325,11 @@ class Extractor(FastVisitor):
         # By name, the client's object every binding of it gives (see
         # ``_held_grant_object``); found when first asked for.
         self._grant_object_holders: dict[str, str] | None = None
-        # The methods of the module's settings holders (see ``_plain_instance``);
+        # The module-level classes with no base class, by the ``id`` of each of their
+        # methods, and whether each is a settings holder (see ``_plain_instance``):
         # found when first asked for.
-        self._holder_methods: set[int] | None = None
+        self._method_classes: dict[int, ast.ClassDef] | None = None
+        self._holders: dict[str, bool] = {}
         self._v3 = V3Requests(self)
         # Strings that spell an API v3 path, and the strings read as a request's URL
         # (or as a piece of a longer URL string): a path no request is seen to send
@@ -866,7 +868,16 @@ class Extractor(FastVisitor):
         anything), or that binds the name again, does not tell.  Only a class that
         gives its ``config`` a dict of its own counts: a holder may keep an
         application's configuration (``self.config = app.config``)."""
-        if function is None or len(function.decorator_list) > 1 or any(
+        if function is None:
+            return False
+        if self._method_classes is None:
+            self._method_classes = {
+                id(statement): cls for cls in self._module_classes.values()
+                if not cls.bases and not cls.keywords
+                for statement in cls.body
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        cls = self._method_classes.get(id(function))
+        if cls is None or len(function.decorator_list) > 1 or any(
                 not (isinstance(decorator, ast.Name) and decorator.id == "classmethod"
                      and self.lookup("classmethod") is None)
                 for decorator in function.decorator_list):
@@ -877,13 +888,10 @@ class Extractor(FastVisitor):
         own = self.body_bindings.of(function)
         if own.binds(name) or name in own.declared_global:
             return False
-        if self._holder_methods is None:
-            self._holder_methods = {
-                id(statement) for cls in self._module_classes.values()
-                if not cls.bases and not cls.keywords and owns_its_config(cls)
-                for statement in cls.body
-                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        return id(function) in self._holder_methods
+        holder = self._holders.get(cls.name)
+        if holder is None:
+            holder = self._holders[cls.name] = owns_its_config(cls)
+        return holder
 
     def _bound_in(self, function: ast.FunctionDef | ast.AsyncFunctionDef | None,
                   name: str) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ast
 import sys
-from collections import deque
 from collections.abc import Callable
 from typing import Optional, Union
 
@@ -99,26 +98,14 @@ def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]],
     ``X.config["KEY"] = value``, ``X.config.update(KEY=value)``, ``from_mapping``, and
     the attributes of a ``...Config`` class (loaded with ``config.from_object``).
     A write to the ``config`` of an object ``not_an_app`` says is no application (a
-    settings holder's ``self.config``) is no value of Flask's.  One walk of the tree,
-    in ``ast.walk``'s order, with the function each node is in."""
+    settings holder's ``self.config``) is no value of Flask's."""
+    written: list[tuple[ast.expr | None, str, ast.expr]] = []
 
-    def keep(key: object, value: ast.expr) -> None:
+    def keep(receiver: ast.expr | None, key: object, value: ast.expr) -> None:
         if isinstance(key, str) and "scope" in key.lower():
-            found.setdefault(key, []).append(value)
+            written.append((receiver, key, value))
 
-    # Each node with the function whose body holds it, how many definitions it is
-    # in, and whether a lambda or comprehension may bind its names.
-    todo: deque[tuple[ast.AST, Def | None, int, bool]] = deque([(tree, None, 0, False)])
-    while todo:
-        node, function, definitions, own_names = todo.popleft()
-        inner = (function, definitions, own_names)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            inner = (node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None,
-                     definitions + 1, own_names or isinstance(node, ast.Lambda))
-        elif isinstance(node, _OWN_NAMES):
-            inner = (function, definitions, True)
-        todo.extend((child, *inner) for child in ast.iter_child_nodes(node))
-
+    for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
             if (
@@ -126,26 +113,23 @@ def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]],
                 and isinstance(target.value, ast.Attribute)
                 and target.value.attr == "config"
                 and isinstance(target.slice, ast.Constant)
-                and (own_names or not not_an_app(
-                    target.value.value, function, _top(function, definitions)))
             ):
-                keep(target.slice.value, node.value)
+                keep(target.value.value, target.slice.value, node.value)
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and node.func.attr in CONFIG_SETTERS
             and isinstance(node.func.value, ast.Attribute)
             and node.func.value.attr == "config"
-            and (own_names or not not_an_app(
-                node.func.value.value, function, _top(function, definitions)))
         ):
+            receiver = node.func.value.value
             for keyword in node.keywords:
-                keep(keyword.arg, keyword.value)
+                keep(receiver, keyword.arg, keyword.value)
             for argument in node.args[:1]:
                 if isinstance(argument, ast.Dict):
                     for key, value in zip(argument.keys, argument.values):
                         if isinstance(key, ast.Constant):
-                            keep(key.value, value)
+                            keep(receiver, key.value, value)
         elif isinstance(node, ast.ClassDef) and node.name.endswith(CONFIG_CLASS_SUFFIX):
             for statement in node.body:
                 if (
@@ -154,7 +138,41 @@ def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]],
                     and isinstance(statement.targets[0], ast.Name)
                     and statement.targets[0].id.isupper()
                 ):
-                    keep(statement.targets[0].id, statement.value)
+                    keep(None, statement.targets[0].id, statement.value)
+    if not written:
+        return
+    # Where each write's object is read, asked of ``not_an_app`` only when some write
+    # names scopes (few modules): a second walk.
+    places = _places(tree, {id(holder) for holder, _, _ in written if holder is not None})
+    for holder, name, written_value in written:
+        if holder is not None:
+            function, definitions, own_names = places[id(holder)]
+            if not own_names and not_an_app(holder, function, _top(function, definitions)):
+                continue
+        found.setdefault(name, []).append(written_value)
+
+
+def _places(tree: ast.Module, wanted: set[int]) -> dict[int, tuple[Def | None, int, bool]]:
+    """For each node of ``tree`` in ``wanted`` (by ``id``): the function whose body
+    holds it (None at module level, in a class body or a lambda), how many
+    definitions it is in, and whether a lambda or comprehension may bind its names
+    (as ``given_lists`` tells them)."""
+    places: dict[int, tuple[Def | None, int, bool]] = {}
+    todo: list[tuple[ast.AST, Def | None, int, bool]] = [(tree, None, 0, False)]
+    while todo:
+        node, function, definitions, own_names = todo.pop()
+        if id(node) in wanted:
+            places[id(node)] = (function, definitions, own_names)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            function = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else (
+                None)
+            definitions += 1
+            own_names = own_names or isinstance(node, ast.Lambda)
+        elif isinstance(node, _OWN_NAMES):
+            own_names = True
+        for child in ast.iter_child_nodes(node):
+            todo.append((child, function, definitions, own_names))
+    return places
 
 
 # Whether the object of ``X.config`` is known to be no Flask (or Quart) application:
