@@ -80,8 +80,15 @@ _CONSENT_LINES = (31, 32, 33, 34)
     "    auth = nylas.auth\n    return _call(lambda a: a.url_for_admin_consent(CONFIG), auth)",
     '    return nylas.auth.__getattribute__("url_for_admin_consent")(CONFIG)',
     "    a = nylas.auth\n    if not provider:\n        a = None\n    return _call(print, a)",
+    '    import operator\n'
+    '    return operator.attrgetter("auth.url_for_admin_consent")(nylas)(CONFIG)',
+    '    return _call(print, getattr(nylas, "auth"))',
+    '    import operator\n    return _call(print, operator.attrgetter("auth")(nylas))',
+    "    auth = nylas.auth\n    if provider:\n        auth = provider.auth\n"
+    "    return auth.url_for_admin_consent(CONFIG)",
 ], ids=["helper", "getattr", "getattr-chosen", "name", "dict", "partial-spread", "spread", "box",
-        "object-handed", "object-held-handed", "dunder", "object-held-twice"])
+        "object-handed", "object-held-handed", "dunder", "object-held-twice", "attrgetter",
+        "object-by-getattr-handed", "object-by-attrgetter-handed", "auth-held-or-other"])
 def test_an_admin_consent_made_through_the_method_as_a_value_is_unresolved(
         tmp_path: Path, consent: str) -> None:
     # The consent may grant Calendars.ReadWrite's tenant-wide use: what the grants
@@ -95,7 +102,14 @@ def test_an_admin_consent_made_through_the_method_as_a_value_is_unresolved(
 @pytest.mark.parametrize("consent", [
     "    return nylas.auth.url_for_admin_consent(CONFIG)",
     "    auth = nylas.auth\n    return auth.url_for_admin_consent({**CONFIG})",
-], ids=["direct", "auth-held"])
+    '    return getattr(nylas, "auth").url_for_admin_consent(CONFIG)',
+    # The module's dict given as it is: the name holds the client's auth wherever
+    # it is bound, so the call only reads it, as ``nylas.auth``'s does.
+    "    auth = nylas.auth\n    return auth.url_for_admin_consent(CONFIG)",
+    "    client = Client('key')\n    auth = client.auth\n"
+    "    return auth.url_for_admin_consent(CONFIG)",
+], ids=["direct", "auth-held", "auth-by-getattr", "auth-held-config",
+        "auth-held-of-a-local-client"])
 def test_a_direct_admin_consent_is_still_read(tmp_path: Path, consent: str) -> None:
     # Read exactly: its scope is a str the SDK splits per character.
     found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent)})
@@ -107,7 +121,9 @@ def test_a_direct_admin_consent_is_still_read(tmp_path: Path, consent: str) -> N
     "    return _call(len, CONFIG)",
     # ``auth`` alone is a common word: another object's is no Nylas request.
     "    auth = provider.auth\n    return _call(len, provider.auth), _call(len, auth)",
-], ids=["none", "other-auth"])
+    '    import operator\n    return _call(len, operator.attrgetter("auth")(provider))',
+    '    return _call(len, getattr(provider, "auth"))',
+], ids=["none", "other-auth", "other-auth-by-attrgetter", "other-auth-by-getattr"])
 def test_without_the_admin_consent_the_broad_scope_is_reported(
         tmp_path: Path, consent: str) -> None:
     found = _codes(tmp_path, {"main.py": _V3_APP.format(consent=consent)})
@@ -167,7 +183,13 @@ SCOPES = ["email.read_only", "calendar"]
     "scopes=SCOPES)",
     'URL = functools.partial(client.authentication_url, *["https://a.example/cb"])('
     "scopes=SCOPES)",
-], ids=["name", "dict", "partial-spread"])
+    'URL = getattr(client, "authentication_url")("https://a.example/cb", scopes=SCOPES)',
+    'import operator\nURL = operator.attrgetter("authentication_url")(client)('
+    '"https://a.example/cb", scopes=SCOPES)',
+    # The scopes come with the later call, which the analysis does not read.
+    'URL = functools.partial(client.authentication_url, "https://a.example/cb")('
+    "scopes=SCOPES)",
+], ids=["name", "dict", "partial-spread", "getattr", "attrgetter", "partial-scopes-later"])
 def test_a_v2_authentication_url_used_as_a_value_is_unresolved(
         tmp_path: Path, request_line: str) -> None:
     found = _codes(tmp_path, {"auth.py": _V2_AUTH.format(request=request_line),
@@ -180,9 +202,69 @@ def test_a_v2_authentication_url_used_as_a_value_is_unresolved(
     # Another library's method of the same name: the client's request is still read.
     'URL = client.authentication_url("https://a.example/cb", scopes=SCOPES)\n'
     "METHOD = other.authentication_url",
-], ids=["direct", "other-library"])
+    'URL = client.authentication_url("https://a.example/cb", scopes=SCOPES)\n'
+    'METHOD = getattr(other, "authentication_url")',
+    'URL = functools.partial(client.authentication_url, "https://a.example/cb", '
+    'scopes=["email.read_only", "calendar"])()',
+], ids=["direct", "other-library", "other-library-getattr", "partial-with-scopes"])
 def test_a_v2_authentication_url_called_on_the_client_is_read(
         tmp_path: Path, request_line: str) -> None:
     found = _codes(tmp_path, {"auth.py": _V2_AUTH.format(request=request_line),
                               "calls.py": _V2_CALLS})
     assert [(name, code) for name, _, code, _ in found] == [("auth.py", "NYS303")], found
+
+
+_V2_ROUTES = '''
+import functools
+
+from nylas import APIClient
+from nylas.services.routes import Routes
+
+from app_settings import load_scopes
+
+client = APIClient("id", "secret")
+SCOPES = ["email.read_only", "calendar"]
+
+
+def _call(f, /, *a, **k):
+    return f(*a, **k)
+
+
+{request}
+'''
+
+
+@pytest.mark.parametrize("request_line", [
+    'BUILD = Routes(client).build_auth_url\nURL = BUILD(SCOPES, "a@b.c", "https://a.example/cb")',
+    'ROUTES = Routes(client)\nURLS = {"a": ROUTES.build_auth_url}\n'
+    'URL = URLS["a"](SCOPES, "a@b.c", "https://a.example/cb")',
+    'URL = _call(Routes(client).build_auth_url, SCOPES, "a@b.c", "https://a.example/cb")',
+    'URL = functools.partial(Routes(client).build_auth_url)(SCOPES, "a@b.c", '
+    '"https://a.example/cb")',
+    # Called plainly, with scopes the analysis cannot read.
+    'URL = Routes(client).build_auth_url(load_scopes(), "a@b.c", "https://a.example/cb")',
+], ids=["name", "dict", "helper", "partial-scopes-later", "unread-scopes"])
+def test_the_v2_routes_helper_used_as_a_value_is_unresolved(
+        tmp_path: Path, request_line: str) -> None:
+    # The request's scopes are unknown: "calendar" may serve no call, but no claim
+    # on another request's scopes can stand either.
+    found = _codes(tmp_path, {
+        "auth.py": _V2_ROUTES.format(request=request_line), "calls.py": _V2_CALLS,
+        "other.py": _V2_AUTH.format(request='URL = client.authentication_url('
+                                    '"https://a.example/cb", scopes=["contacts"])')})
+    assert [(name, code) for name, _, code, _ in found] == [("auth.py", "NYS304")], found
+
+
+@pytest.mark.parametrize("request_line", [
+    'URL = Routes(client).build_auth_url(SCOPES, "a@b.c", "https://a.example/cb")',
+    'URL = functools.partial(Routes(client).build_auth_url, ["email.read_only", '
+    '"calendar"])("a@b.c", "https://a.example/cb")',
+], ids=["direct", "partial-with-scopes"])
+def test_the_v2_routes_helper_called_with_its_scopes_is_read(
+        tmp_path: Path, request_line: str) -> None:
+    found = _codes(tmp_path, {
+        "auth.py": _V2_ROUTES.format(request=request_line), "calls.py": _V2_CALLS,
+        "other.py": _V2_AUTH.format(request='URL = client.authentication_url('
+                                    '"https://a.example/cb", scopes=["contacts"])')})
+    assert [(name, code) for name, _, code, _ in found] == [
+        ("auth.py", "NYS303"), ("other.py", "NYS303")], found

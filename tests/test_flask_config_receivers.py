@@ -116,7 +116,9 @@ service = Service()
     # A module of the standard library is no application either.
     'import logging.config\n\n\nclass Logs:\n    def start(self):\n'
     '        logging.config.dictConfig({"version": 1})',
-], ids=["at-module-level", "in-a-function", "logging-config"])
+    # Nor is a key it sets a value of Flask's.
+    'service.config["NYLAS_SCOPES"] = ["calendar"]',
+], ids=["at-module-level", "in-a-function", "logging-config", "a-key-set"])
 def test_the_config_of_an_object_known_to_be_no_app_changes_nothing(
     tmp_path: Path, change: str,
 ) -> None:
@@ -173,3 +175,56 @@ def test_a_flask_method_on_an_unknown_config_stays_cautious(
         tmp_path: Path, change: str) -> None:
     found = _codes(tmp_path, {"app/web.py": _WEB, "app/other.py": change})
     assert _claims(found) == set()
+
+
+_HOLDER = '''
+
+class Settings:
+    """A settings holder of the app's own, no Flask application."""
+
+    def __init__(self):
+        self.config = {{}}
+
+{method}
+'''
+
+
+@pytest.mark.parametrize("method", [
+    '    def load(self):\n        self.config["NYLAS_SCOPES"] = ["calendar"]',
+    '    def load(self):\n        self.config.update(NYLAS_SCOPES=["calendar"])',
+    '    @classmethod\n    def load(cls):\n        cls.config = dict(NYLAS_SCOPES=[])\n'
+    '        cls.config["NYLAS_SCOPES"] = ["calendar"]',
+    '    def load(self):\n        self.config["NYLAS_SCOPES"] = ["calendar"]\n'
+    '        self.config["NYLAS_SCOPES"].append("contacts")',
+], ids=["item", "update", "classmethod", "changed"])
+def test_a_settings_holders_own_config_is_no_value_of_flasks(
+    tmp_path: Path, method: str,
+) -> None:
+    # Its list is no request: only the application's list is judged.
+    found = _codes(tmp_path, {"app/web.py": _WEB,
+                              "app/settings.py": _HOLDER.format(method=method)})
+    assert _claims(found) == _CLAIMS
+
+
+@pytest.mark.parametrize("holder", [
+    # A subclass of Flask's application is one.
+    _HOLDER.format(method='    def load(self):\n        self.config["NYLAS_SCOPES"] = '
+                   '["calendar"]').replace("class Settings:", "class Settings(Flask):"),
+    # A static method's parameter may be the application.
+    _HOLDER.format(method='    @staticmethod\n    def load(app):\n'
+                   '        app.config["NYLAS_SCOPES"] = ["calendar"]'),
+    # A class that sets no ``config`` of its own may be given the application's.
+    _HOLDER.format(method='    def load(self):\n        self.config["NYLAS_SCOPES"] = '
+                   '["calendar"]').replace("self.config = {}", "self.ready = True"),
+    # ``self`` bound again in the method.
+    _HOLDER.format(method='    def load(self, app):\n        self = app\n'
+                   '        self.config["NYLAS_SCOPES"] = ["calendar"]'),
+], ids=["flask-subclass", "staticmethod", "config-not-its-own", "self-rebound"])
+def test_a_config_write_that_may_be_the_apps_is_one_of_its_values(
+    tmp_path: Path, holder: str,
+) -> None:
+    # The application's list may be ["calendar"]: its "contacts" may be unneeded,
+    # and so may "email.read_only", while "calendar" serves ``api.events.all()``.
+    found = _codes(tmp_path, {"app/web.py": _WEB,
+                              "app/settings.py": "from flask import Flask\n" + holder})
+    assert ("web.py", 16, "NYS301") not in found, found

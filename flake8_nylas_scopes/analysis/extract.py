@@ -87,13 +87,19 @@ from .facts import (
     SiteKind,
     ValueState,
 )
-from .extract_v3 import V3Requests, sdk_reads_arguments
+from .extract_v3 import V3Requests, grant_object_attribute, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
-from .flask_config import FLASK_CONFIG, NO_APP_PACKAGES, flask_config_values, flask_reference
+from .flask_config import (
+    FLASK_CONFIG,
+    NO_APP_PACKAGES,
+    flask_config_values,
+    flask_reference,
+    owns_its_config,
+)
 from .flow_extract import call_parameters
-from .handed_calls import handed_call, named_attribute
+from .handed_calls import attrgetter_read, handed_call, hands_back_function, named_attribute
 from .given_lists import (
     GivenLists,
     changes_items,
@@ -110,6 +116,7 @@ from .namespaces import namespace_owner, unnamed_module
 from .path_joins import joined_segments
 from .provider_tests import names_a_provider
 from .raw_arguments import raw_call_arguments
+from .sole_bindings import sole_bindings
 from .source import SourceMap
 from .star_names import CONSTANT_NAME, exports, names_unbound, star_imports, upper_names
 from ..spans import Span
@@ -235,6 +242,18 @@ class _DictView:
     complete: bool
 
 
+@dataclass(frozen=True)
+class _V2Method:
+    """An API v2 request method: where its scopes and provider are passed, what the
+    request is called, and whether it is the SDK helper's (see
+    ``Extractor._v2_request_method``)."""
+
+    scopes_position: int
+    provider_position: int | None
+    description: str
+    helper: bool
+
+
 class Extractor(FastVisitor):
     def __init__(self, path: str, lines: Sequence[str], module_name: str = "") -> None:
         self.source = SourceMap(path, lines)
@@ -307,6 +326,14 @@ class Extractor(FastVisitor):
         self._base_url_clients = False
         self._entered: set[ast.expr] = set()
         self._grant_object_names: set[str] = set()
+        # By name, the client's object every binding of it gives (see
+        # ``_held_grant_object``); found when first asked for.
+        self._grant_object_holders: dict[str, str] | None = None
+        # The module-level classes with no base class, by the ``id`` of each of their
+        # methods, and whether each is a settings holder (see ``_plain_instance``):
+        # found when first asked for.
+        self._method_classes: dict[int, ast.ClassDef] | None = None
+        self._holders: dict[str, bool] = {}
         self._v3 = V3Requests(self)
         # Strings that spell an API v3 path, and the strings read as a request's URL
         # (or as a piece of a longer URL string): a path no request is seen to send
@@ -616,10 +643,6 @@ class Extractor(FastVisitor):
             name: functions[0] for name, functions in defined.items()
             if len(functions) == 1 and name not in bindings.values
         }
-        if any("config" in line or "Config" in line for line in self._lines):
-            # A walk of the whole tree, spared the modules that cannot write Flask's
-            # configuration (most of them).
-            flask_config_values(tree, self._flask_config)
         classes: dict[str, list[ast.ClassDef]] = {}
         for statement in tree.body:
             if isinstance(statement, ast.ClassDef):
@@ -628,6 +651,10 @@ class Extractor(FastVisitor):
             name: found[0] for name, found in classes.items()
             if len(found) == 1 and name not in bindings.values and name not in defined
         }
+        if any("config" in line or "Config" in line for line in self._lines):
+            # A walk of the whole tree, spared the modules that cannot write Flask's
+            # configuration (most of them).
+            flask_config_values(tree, self._flask_config, self._not_an_app)
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
         for statement, nested in _statements_with_depth(tree.body):
@@ -820,6 +847,9 @@ class Extractor(FastVisitor):
         head = receiver
         while isinstance(head, ast.Attribute):
             head = head.value
+        if head is receiver and isinstance(head, ast.Name) and self._plain_instance(
+                function, head.id):
+            return True
         if not isinstance(head, ast.Name) or self._bound_in(function, head.id):
             return False
         name = head.id
@@ -834,6 +864,40 @@ class Extractor(FastVisitor):
         cls = self._module_classes.get(value.func.id)
         return cls is not None and not cls.bases and not cls.keywords and (
             value.func.id not in module.imported)
+
+    def _plain_instance(self, function: ast.FunctionDef | ast.AsyncFunctionDef | None,
+                        name: str) -> bool:
+        """Whether ``name`` is, in the body of ``function``, the instance (``self``) or
+        the class (``cls`` of a ``classmethod``) a method of a module-level class with
+        no base class is called with: of that very class, and so no application.  A
+        method with another decorator (a ``staticmethod``'s first parameter may be
+        anything), or that binds the name again, does not tell.  Only a class that
+        gives its ``config`` a dict of its own counts: a holder may keep an
+        application's configuration (``self.config = app.config``)."""
+        if function is None:
+            return False
+        if self._method_classes is None:
+            self._method_classes = {
+                id(statement): cls for cls in self._module_classes.values()
+                if not cls.bases and not cls.keywords
+                for statement in cls.body
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        cls = self._method_classes.get(id(function))
+        if cls is None or len(function.decorator_list) > 1 or any(
+                not (isinstance(decorator, ast.Name) and decorator.id == "classmethod"
+                     and self.lookup("classmethod") is None)
+                for decorator in function.decorator_list):
+            return False
+        positional = [*function.args.posonlyargs, *function.args.args]
+        if not positional or positional[0].arg != name:
+            return False
+        own = self.body_bindings.of(function)
+        if own.binds(name) or name in own.declared_global:
+            return False
+        holder = self._holders.get(cls.name)
+        if holder is None:
+            holder = self._holders[cls.name] = owns_its_config(cls)
+        return holder
 
     def _bound_in(self, function: ast.FunctionDef | ast.AsyncFunctionDef | None,
                   name: str) -> bool:
@@ -998,7 +1062,19 @@ class Extractor(FastVisitor):
         return found
 
     def _only_reads(self, call: ast.Call) -> bool:
-        return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(call)
+        return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(
+            call, self._held_grant_object)
+
+    def _held_grant_object(self, name: str) -> str:
+        """The client's object (``auth``) that every binding of ``name`` in the module
+        gives it (``auth = nylas.auth``), "" when it may hold anything else: found
+        with one walk of the module, the first time a request is made on a name."""
+        if self._tree is None:
+            return ""
+        if self._grant_object_holders is None:
+            self._grant_object_holders = sole_bindings(
+                self._tree, lambda value: grant_object_attribute(self._v3, value))
+        return self._grant_object_holders.get(name, "")
 
     def _keeps_argument(self, call: ast.Call, slot: int | str) -> bool:
         """Whether the function of this module ``call`` runs leaves the argument in
@@ -1466,26 +1542,27 @@ class Extractor(FastVisitor):
             self._add(v3_site)
         handed = handed_call(node, self.qualify)
         if handed is not None:
-            self._handed_request(handed)
-        named = named_attribute(node, self.lookup)
+            self._handed_request(handed, node)
+        named = named_attribute(node, self.lookup) or attrgetter_read(node, self.qualify)
         if named is not None:
             self._receivers.add(named[0])
         if named is not None and named[1] is not None:
-            # ``getattr(nylas.auth, "url_for_oauth2")``: the method as a value.
+            # ``getattr(nylas.auth, "url_for_oauth2")``,
+            # ``operator.attrgetter("auth.url_for_oauth2")(nylas)``: the method as a
+            # value; ``getattr(nylas, "auth")`` handed on: the object, as
+            # ``visit_Attribute`` reads ``nylas.auth``.
             self._unread_request(named[1], called=False)
+            if node not in self._receivers and self._v3.is_request_object(named[1]):
+                self._add(self._v3.unread_object(node, named[1]))
         elif named is not None:
             # ``getattr(nylas.auth, f"url_for_{kind}")``: any of its methods.
             site = self._v3.unread_method_of(named[0], node)
             if site is not None:
                 self._add(site)
-        if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
-            self._authentication_url(node, func.value)
-        elif isinstance(func, ast.Attribute) and self._sdk_helper_imported(
-            AUTH_URL_HELPER_METHODS.get(func.attr, ("", 0))[0]
-        ):
-            self._authentication_url(
-                node, func.value, AUTH_URL_HELPER_METHODS[func.attr][1], None,
-                f"{func.attr}()")
+        v2_method = self._v2_request_method(func)
+        if v2_method is not None:
+            assert isinstance(func, ast.Attribute)
+            self._authentication_url(node, func.value, v2_method)
         elif self.qualify(func) in FLASK_DANCE_BLUEPRINTS:
             self._flask_dance(node)
         elif _is_str_format(node) or joined_segments(node, self.qualify) is not None:
@@ -1498,7 +1575,7 @@ class Extractor(FastVisitor):
         self._called.add(func)
         self.generic_visit(node)
 
-    def _handed_request(self, handed: ast.Call) -> None:
+    def _handed_request(self, handed: ast.Call, over: ast.Call) -> None:
         """An authentication request a hand-over makes (``executor.submit(
         nylas.auth.url_for_admin_consent, config)``): a request all the same."""
         v3_site = self._v3.call(handed)
@@ -1507,9 +1584,34 @@ class Extractor(FastVisitor):
         func = handed.func
         if v3_site is not None:
             self._read_as_called.add(func)
-        if isinstance(func, ast.Attribute) and func.attr == AUTH_URL_METHOD:
-            self._authentication_url(handed, func.value)
-            self._read_as_called.add(func)
+        v2_method = self._v2_request_method(func)
+        if v2_method is None or (hands_back_function(over, self.qualify) and _argument(
+                handed, "scopes", v2_method.scopes_position) is None):
+            # ``functools.partial(client.authentication_url, CALLBACK)``: the scopes
+            # may come with the later call, which the analysis does not read; the
+            # method is a value (see ``_unread_request``).
+            return
+        assert isinstance(func, ast.Attribute)
+        # Located at the method, where the flow records its use (``clients``).
+        located = ast.copy_location(ast.Call(func, handed.args, handed.keywords), func)
+        self._authentication_url(located, func.value, v2_method)
+        self._read_as_called.add(func)
+
+    def _v2_request_method(self, func: ast.expr) -> _V2Method | None:
+        """Where the scopes and the provider are passed to an API v2 request method,
+        and what the request is called: ``client.authentication_url``, or the SDK
+        helper's ``Routes(client).build_auth_url`` in a module that imports it (its
+        name is common: only then is it taken for the helper's).  None for another
+        callee."""
+        if not isinstance(func, ast.Attribute):
+            return None
+        if func.attr == AUTH_URL_METHOD:
+            return _V2Method(AUTH_URL_SCOPES_POSITION, AUTH_URL_PROVIDER_POSITION,
+                             f"{AUTH_URL_METHOD}()", helper=False)
+        helper, position = AUTH_URL_HELPER_METHODS.get(func.attr, ("", 0))
+        if self._sdk_helper_imported(helper):
+            return _V2Method(position, None, f"{func.attr}()", helper=True)
+        return None
 
     def _unread_request(self, node: ast.Attribute, called: bool) -> None:
         """A scope-request method the analysis sees used but cannot read the call of
@@ -1518,14 +1620,18 @@ class Extractor(FastVisitor):
         v3_site = self._v3.unread_request(node, called)
         if v3_site is not None:
             self._add(v3_site)
-        elif node.attr == AUTH_URL_METHOD and not called and isinstance(node.ctx, ast.Load):
-            # Unconfirmed, as a call is: the flow records the reference for the judge.
+            return
+        v2_method = self._v2_request_method(node)
+        if v2_method is not None and not called and isinstance(node.ctx, ast.Load):
+            # ``authentication_url`` is unconfirmed, as a call is: the flow records the
+            # reference for the judge.  The helper's method has no scopes here to show
+            # it is Nylas's: in a module that imports the helper, it is taken for it.
             self._add(ScopeSite(
                 SiteKind.SDK_HOSTED, Generation.V2, self.source.span(node),
                 ScopeValue(ValueState.UNRESOLVED, complete=False,
-                           reason=f"{AUTH_URL_METHOD} is used as a value: its scopes "
+                           reason=f"{node.attr} is used as a value: its scopes "
                                   "cannot be read"),
-                description=f"{AUTH_URL_METHOD}()", confirmed=False,
+                description=v2_method.description, confirmed=v2_method.helper,
                 receiver=dotted(node.value),
             ))
 
@@ -1717,15 +1823,11 @@ class Extractor(FastVisitor):
             for imported in self._imports.values()
         )
 
-    def _authentication_url(
-        self, node: ast.Call, receiver: ast.expr,
-        scopes_position: int = AUTH_URL_SCOPES_POSITION,
-        provider_position: int | None = AUTH_URL_PROVIDER_POSITION,
-        description: str = f"{AUTH_URL_METHOD}()",
-    ) -> None:
-        scopes = _argument(node, "scopes", scopes_position)
-        provider_node = _argument(node, "provider", provider_position) if (
-            provider_position is not None) else None
+    def _authentication_url(self, node: ast.Call, receiver: ast.expr, method: _V2Method
+                            ) -> None:
+        scopes = _argument(node, "scopes", method.scopes_position)
+        provider_node = _argument(node, "provider", method.provider_position) if (
+            method.provider_position is not None) else None
         has_star_kwargs = any(keyword.arg is None for keyword in node.keywords)
         has_star_args = any(isinstance(arg, ast.Starred) for arg in node.args)
         spread = self._spread_keywords(node) if scopes is None and not has_star_args else None
@@ -1750,10 +1852,12 @@ class Extractor(FastVisitor):
                 self.source.span(node),
                 value,
                 provider=provider or "",
-                description=description,
+                description=method.description,
                 # Whether the receiver is a client, the judge asks the resolver: the
-                # value may come from another module.
-                confirmed=False,
+                # value may come from another module.  The helper's receiver is no
+                # client: its request counts when its scopes name Nylas scopes, or
+                # cannot be read (then it is unresolved, and only keeps claims back).
+                confirmed=method.helper and value.state is ValueState.UNRESOLVED,
                 receiver=dotted(receiver),
             )
         )

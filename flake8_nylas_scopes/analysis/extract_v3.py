@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import ast
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -104,18 +104,33 @@ class _View:
     complete: bool
 
 
-def sdk_reads_arguments(node: ast.Call) -> bool:
+def sdk_reads_arguments(node: ast.Call, held_object: Callable[[str], str]) -> bool:
     """Whether ``node`` calls, by its name and resource, a method of the SDK that takes
     the scopes of a request (``<x>.auth.url_for_oauth2(config)``,
     ``<x>.connectors.update("microsoft", {"scope": SCOPES})``) or whose arguments
     change what it needs (``<x>.events.list(grant, query_params=QUERY)``): it only
-    reads them."""
+    reads them.  ``held_object`` gives the client's object a name always holds
+    (``auth`` for ``auth = nylas.auth``), "" for another name."""
     func = node.func
     if not isinstance(func, ast.Attribute):
         return False
     resources = [site.resource for site in _SITES.get(func.attr, ())]
     resources += _ARGUMENT_METHODS.get(func.attr, [])
-    return any(_resource_root(func.value, resource) is not None for resource in resources)
+    if not resources:
+        return False
+    receiver = func.value
+    held = held_object(receiver.id) if isinstance(receiver, ast.Name) else ""
+    if held:
+        receiver = ast.Attribute(receiver, held, ast.Load())
+    return any(_resource_root(receiver, resource) is not None for resource in resources)
+
+
+def grant_object_attribute(requests: V3Requests, value: ast.expr) -> str:
+    """The attribute of the client's object ``value`` is (``auth`` for ``nylas.auth``),
+    "" for any other value.  As for a request made on it directly
+    (``sdk_reads_arguments``), the names say it: ``<x>.auth`` but the v5 beta's."""
+    return value.attr if isinstance(value, ast.Attribute) and (
+        value.attr in _GRANT_OBJECTS) and not requests.is_v5_beta(value.value) else ""
 
 
 class V3Requests:
@@ -321,6 +336,11 @@ class V3Requests:
             if inner is not None:
                 values += [(f"{key}[].{sub}", sub_value) for sub, sub_value in inner.values]
         return values
+
+    def is_v5_beta(self, node: ast.expr) -> bool:
+        """Whether ``node`` is the v5 ``APIClient(...).authentication`` beta, or a name
+        bound to it."""
+        return self._is_v5_beta(node)
 
     def _is_v5_beta(self, node: ast.expr, depth: int = 0) -> bool:
         """True when ``node`` is the v5 ``APIClient(...).authentication`` beta (or a

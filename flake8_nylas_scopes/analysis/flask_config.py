@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import sys
 from collections.abc import Callable
+from typing import Optional, Union
 
 # The name under which a module's Flask configuration values are kept among its
 # constants (the brackets keep it apart from any Python name).
@@ -41,14 +42,68 @@ NO_APP_PACKAGES = frozenset(sys.stdlib_module_names) | {"alembic"}
 CONFIG_CLASS_SUFFIX = "Config"
 
 
-def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> None:
+Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
+# Whether the object of ``X.config`` is known to be no Flask application where the
+# body of a function reads it (None: at module level or in a class body), and whether
+# the module's bindings are the ones in force there (see ``Extractor._not_an_app``).
+NotAnAppWhere = Callable[[ast.expr, Optional[Def], bool], bool]
+# Scopes that may bind a name of their own, for which neither the module's binding
+# nor the function's is the one in force.
+_OWN_NAMES = (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def owns_its_config(cls: ast.ClassDef) -> bool:
+    """Whether the class gives the ``config`` attribute of its instances (or its own)
+    a new dict wherever it sets it (``self.config = {}``, ``dict(...)``), and sets it
+    somewhere: a settings holder's dict, not an application's configuration kept."""
+    given = False
+    for node in ast.walk(cls):
+        targets: list[ast.expr] = []
+        value: ast.expr | None = None
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets, value = [node.target], node.value
+        for target in targets:
+            for part in ast.walk(target):
+                if isinstance(part, ast.Attribute) and part.attr == "config" and not (
+                        isinstance(part.ctx, ast.Load)):
+                    if part is not target or not _new_dict(value):
+                        return False
+                    given = True
+    return given
+
+
+def _new_dict(value: ast.expr | None) -> bool:
+    """A dict display, comprehension or ``dict(...)`` call: a new dict (``dict(x)``
+    copies ``x``)."""
+    return isinstance(value, (ast.Dict, ast.DictComp)) or (
+        isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+        and value.func.id == "dict")
+
+
+def _top(function: Def | None, definitions: int) -> bool:
+    """Whether the module's bindings are the ones in force in the body of ``function``,
+    ``definitions`` definitions deep: at module level, or in a module-level function."""
+    return definitions == 0 or (definitions == 1 and function is not None)
+
+
+def _anything_may_be_one(receiver: ast.expr, function: Def | None, top: bool) -> bool:
+    return False
+
+
+def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]],
+                        not_an_app: NotAnAppWhere = _anything_may_be_one) -> None:
     """The values a module writes for Flask configuration keys that name scopes:
     ``X.config["KEY"] = value``, ``X.config.update(KEY=value)``, ``from_mapping``, and
-    the attributes of a ``...Config`` class (loaded with ``config.from_object``)."""
+    the attributes of a ``...Config`` class (loaded with ``config.from_object``).
+    A write to the ``config`` of an object ``not_an_app`` says is no application (a
+    settings holder's ``self.config``) is no value of Flask's."""
+    written: list[tuple[ast.expr | None, str, ast.expr]] = []
 
-    def keep(key: object, value: ast.expr) -> None:
+    def keep(receiver: ast.expr | None, key: object, value: ast.expr) -> None:
         if isinstance(key, str) and "scope" in key.lower():
-            found.setdefault(key, []).append(value)
+            written.append((receiver, key, value))
 
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
@@ -59,7 +114,7 @@ def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> N
                 and target.value.attr == "config"
                 and isinstance(target.slice, ast.Constant)
             ):
-                keep(target.slice.value, node.value)
+                keep(target.value.value, target.slice.value, node.value)
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
@@ -67,13 +122,14 @@ def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> N
             and isinstance(node.func.value, ast.Attribute)
             and node.func.value.attr == "config"
         ):
+            receiver = node.func.value.value
             for keyword in node.keywords:
-                keep(keyword.arg, keyword.value)
+                keep(receiver, keyword.arg, keyword.value)
             for argument in node.args[:1]:
                 if isinstance(argument, ast.Dict):
                     for key, value in zip(argument.keys, argument.values):
                         if isinstance(key, ast.Constant):
-                            keep(key.value, value)
+                            keep(receiver, key.value, value)
         elif isinstance(node, ast.ClassDef) and node.name.endswith(CONFIG_CLASS_SUFFIX):
             for statement in node.body:
                 if (
@@ -82,7 +138,41 @@ def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]]) -> N
                     and isinstance(statement.targets[0], ast.Name)
                     and statement.targets[0].id.isupper()
                 ):
-                    keep(statement.targets[0].id, statement.value)
+                    keep(None, statement.targets[0].id, statement.value)
+    if not written:
+        return
+    # Where each write's object is read, asked of ``not_an_app`` only when some write
+    # names scopes (few modules): a second walk.
+    places = _places(tree, {id(holder) for holder, _, _ in written if holder is not None})
+    for holder, name, written_value in written:
+        if holder is not None:
+            function, definitions, own_names = places[id(holder)]
+            if not own_names and not_an_app(holder, function, _top(function, definitions)):
+                continue
+        found.setdefault(name, []).append(written_value)
+
+
+def _places(tree: ast.Module, wanted: set[int]) -> dict[int, tuple[Def | None, int, bool]]:
+    """For each node of ``tree`` in ``wanted`` (by ``id``): the function whose body
+    holds it (None at module level, in a class body or a lambda), how many
+    definitions it is in, and whether a lambda or comprehension may bind its names
+    (as ``given_lists`` tells them)."""
+    places: dict[int, tuple[Def | None, int, bool]] = {}
+    todo: list[tuple[ast.AST, Def | None, int, bool]] = [(tree, None, 0, False)]
+    while todo:
+        node, function, definitions, own_names = todo.pop()
+        if id(node) in wanted:
+            places[id(node)] = (function, definitions, own_names)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            function = node if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else (
+                None)
+            definitions += 1
+            own_names = own_names or isinstance(node, ast.Lambda)
+        elif isinstance(node, _OWN_NAMES):
+            own_names = True
+        for child in ast.iter_child_nodes(node):
+            todo.append((child, function, definitions, own_names))
+    return places
 
 
 # Whether the object of ``X.config`` is known to be no Flask (or Quart) application:

@@ -53,6 +53,7 @@ from .flow_facts import (
     Val,
     ValTable,
 )
+from .handed_calls import attrgetter_read
 from .member_patterns import member_pattern
 from .prefilter import names_a_scope_family
 from .source import SourceMap
@@ -1342,6 +1343,13 @@ class FlowExtractor:
             return False
         if isinstance(func, ast.Attribute) and func.attr == "sort" and node.keywords:
             self._keyed(node, "key", func.value, span)
+        read = self._read_by_name(node, name)
+        if read is not None and read.attr == AUTH_URL_METHOD:
+            # ``getattr(client, "authentication_url")``: the method as a value, a request
+            # the scope extractor records at the call, which counts where its receiver
+            # is a client.
+            attrs, root = self._chain(read)
+            self._use(read, attrs, root, read)
         called = self._method_called(node)
         # ``getattr(nylas, "messages")`` reads ``nylas.messages`` (see ``_call_value``)
         # and ``operator.attrgetter("outgoing")(box)`` only ``box.outgoing``, which
@@ -1350,6 +1358,17 @@ class FlowExtractor:
         self._call_site(called or node, span, not used, modelled=(
             name == "getattr" and _names_its_attribute(node)) or self._reads_attributes(node))
         return False
+
+    def _read_by_name(self, node: ast.Call, name: str) -> ast.Attribute | None:
+        """The attribute ``getattr(obj, "name")`` or ``operator.attrgetter("a.b")(obj)``
+        reads, located at the call; None for another call."""
+        if name == "getattr" and _names_its_attribute(node):
+            attribute = node.args[1]
+            assert isinstance(attribute, ast.Constant) and isinstance(attribute.value, str)
+            return ast.copy_location(ast.Attribute(node.args[0], attribute.value, ast.Load()),
+                                     node)
+        found = attrgetter_read(node, self.callee_name)
+        return found[1] if found is not None else None
 
     def _reads_attributes(self, node: ast.Call) -> bool:
         return isinstance(node.func, ast.Call) and len(node.args) == 1 and self.callee_name(

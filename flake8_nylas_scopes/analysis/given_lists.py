@@ -363,10 +363,11 @@ class _GivenFinder(FastVisitor):
         """``X.config["NYLAS_SCOPES"]``: the list the key holds, followed as a module's
         list is; written other than by the one item store the extractor reads as the
         key's value, it may be anything.  A key that cannot be read of an
-        application's configuration may be that one."""
+        application's configuration may be that one.  The configuration of an object
+        known to be no application (a settings holder's ``self.config``) is not
+        Flask's."""
         key = config_key(node)
-        if (key and not names_scopes(key)) or (
-                not key and not self._app_config_use(node.value)):
+        if (key and not names_scopes(key)) or not self._app_config_use(node.value):
             return
         if node.ctx.__class__ is ast.Load:
             # A list of strings: one level that can change.

@@ -6,7 +6,8 @@ authentication request as surely as calling the method directly: the scope
 extractors read them as ``nylas.auth.url_for_admin_consent(config)``.  Where the
 arguments cannot be read (spread from a name), there is no such call to read: the
 method is then a value the request is made with, unresolved.  ``getattr`` with a
-constant name reads the attribute it names.
+constant name reads the attribute it names, and so does ``operator.attrgetter`` with
+a constant (dotted) name.
 """
 
 from __future__ import annotations
@@ -55,6 +56,13 @@ def handed_call(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> as
     return ast.copy_location(ast.Call(function, args, keywords), node)
 
 
+def hands_back_function(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> bool:
+    """Whether the hand-over ``node`` gives back the function to call later
+    (``functools.partial``), which may then be given more arguments."""
+    over = _hand_over(node, qualify)
+    return over is not None and over.result == "function"
+
+
 def _hand_over(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> HandOver | None:
     name = qualify(node.func) or ""
     if name in HAND_OVERS:
@@ -82,3 +90,28 @@ def named_attribute(node: ast.Call, lookup: Callable[[str], ast.expr | None]
         return owner, None
     # Located by hand (see ``handed_call``): the span is the ``getattr`` call's.
     return owner, ast.copy_location(ast.Attribute(owner, name.value, ast.Load()), node)
+
+
+def attrgetter_read(node: ast.Call, qualify: Callable[[ast.expr], str | None]
+                    ) -> tuple[ast.expr, ast.Attribute] | None:
+    """``operator.attrgetter("auth.url_for_admin_consent")(nylas)`` as the object it
+    reads from and the attributes it reads, ``nylas.auth.url_for_admin_consent``;
+    None for another call, or a name that is not a constant dotted name."""
+    getter = node.func
+    if not (isinstance(getter, ast.Call) and len(node.args) == 1 and not node.keywords
+            and len(getter.args) == 1 and not getter.keywords
+            and not isinstance(node.args[0], ast.Starred)
+            and qualify(getter.func) == "operator.attrgetter"):
+        return None
+    name = getter.args[0]
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+        return None
+    owner = node.args[0]
+    read: ast.expr = owner
+    for attribute in name.value.split("."):
+        if not attribute.isidentifier():
+            return None
+        # Located by hand (see ``handed_call``): the span is the outer call's.
+        read = ast.copy_location(ast.Attribute(read, attribute, ast.Load()), node)
+    assert isinstance(read, ast.Attribute)
+    return owner, read

@@ -86,6 +86,8 @@ _UNREAD: Objs = frozenset({("unmapped", UNREAD_MODULE)})
 _ONE_MODEL_OPS = frozenset({"get", "first", "create", "__getitem__"})
 _MANY_MODEL_OPS = frozenset({"where", "all", "search", "values"})
 
+# Python's members of any object that give its other members by name.
+_REFLECTIVE_MEMBERS = frozenset({"__dict__", "__getattribute__", "__getattr__"})
 # Objects that are Nylas values: where one escapes, the usage rules must hold back.
 _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
                           "nylas_class"})
@@ -982,7 +984,10 @@ class FlowResolver:
         not map.  The data the client holds (``api_key``) and the methods that build
         values send nothing; any other name may be a resource or a method a later
         release added, which may send any request.  (A special name such as
-        ``__class__`` is Python's, not the SDK's.)"""
+        ``__class__`` is Python's, not the SDK's; but the client's namespace,
+        ``__dict__``, and its attribute getters hold or give every member.)"""
+        if name in _REFLECTIVE_MEMBERS:
+            return {("unmapped", name)}
         if name in self.sdk.client_data[client] or name.startswith("__"):
             return _NOTHING
         return {("unmapped", name)}
@@ -1578,7 +1583,7 @@ class FlowResolver:
         code holding it can get to from it."""
         kind, name = obj
         sdk = self.sdk
-        if kind in ("client", "nylas_class"):
+        if kind in ("client", "nylas_class") or _sends_anything(obj):
             return None, ()
         if kind == "coll" and name.startswith(V3_PREFIX):
             return sdk.resource_scopes(name[len(V3_PREFIX):]), ()
@@ -1636,7 +1641,7 @@ class FlowResolver:
                     self._later_method_scopes(name) or frozenset())
                 if reach is None:
                     scopes = None
-            elif kind in ("inst", "func") or kind in _NYLAS_KINDS:
+            elif kind in ("inst", "func") or kind in _NYLAS_KINDS or _sends_anything(obj):
                 reach = self.reach(obj)
                 if reach is None:
                     scopes = None
@@ -1938,11 +1943,20 @@ def _callable_in_template(obj: Obj) -> bool:
     return kind in ("client", "method") or (kind == "coll" and name.startswith(V3_PREFIX))
 
 
+def _sends_anything(obj: Obj) -> bool:
+    """Whether ``obj`` is a member of a Nylas client the tables do not map that can
+    send any request (``client.http_client``, a private helper, a member a later
+    release added): code that gets it may call any endpoint."""
+    return obj[0] == "unmapped" and obj[1] != UNREAD_MODULE
+
+
 def describe(obj: Obj) -> str:
     """An object in words for a message."""
     kind, name = obj
     if kind == "client":
         return "a Nylas client"
+    if _sends_anything(obj):
+        return f"the Nylas client's {name}"
     if kind == "nylas_class":
         return "the Nylas client class"
     if kind == "coll" and name.startswith(V3_PREFIX):
