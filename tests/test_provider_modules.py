@@ -664,3 +664,40 @@ def test_a_held_instances_constructor_still_runs_for_every_grant(tmp_path: Path)
     found = _said(tmp_path, {"held.py": held, "sync.py": _HOLDER})
     # Each provider's request misses the contacts scope there.
     assert _codes(found) == [("held.py", 7, "NYS301")] * 2, found
+
+
+# A test of the provider the analysis cannot read: which providers' grants take its
+# branch is unknown.
+_UNREAD_TEST = "if grant.provider in enabled_providers():"
+
+
+@pytest.mark.parametrize("files", [
+    # A function of another module called there.
+    {"sync.py": f"from .gmail import archive\n\n\ndef work(grant):\n    {_UNREAD_TEST}\n"
+                "        archive(grant.id)\n"},
+    # A private function of the module, and one of its private methods, called there.
+    {"sync.py": f"from .clients import nylas\n\n\ndef work(grant):\n    {_UNREAD_TEST}\n"
+                "        _label(grant.id)\n\n\ndef _label(grant_id):\n"
+                "    nylas.folders.create(grant_id, request_body={})\n"},
+    {"sync.py": f"from .clients import nylas\n\n\nclass Sync:\n    def work(self, grant):\n"
+                f"        {_UNREAD_TEST}\n            self._label(grant.id)\n\n"
+                "    def _label(self, grant_id):\n"
+                "        nylas.folders.create(grant_id, request_body={})\n"},
+    # The methods of an instance another module holds.
+    {"held.py": _HELD, "sync.py": _HOLDER.replace('if grant.provider == "google":',
+                                                  _UNREAD_TEST)},
+])
+def test_code_called_only_under_a_test_of_the_provider_not_read_is_unresolved(
+        tmp_path: Path, files: dict[str, str]) -> None:
+    found = _said(tmp_path, files)
+    assert found and {code for _, _, code, _ in found} == {"NYS304"}, found
+    assert all("the test of the provider at line" in message for *_, message in found)
+
+
+def test_code_called_under_a_test_not_read_and_for_every_grant_still_misses_scopes(
+        tmp_path: Path) -> None:
+    sync = (f"from .gmail import archive\n\n\ndef work(grant):\n    {_UNREAD_TEST}\n"
+            "        archive(grant.id)\n")
+    jobs = "from .gmail import archive\n\n\ndef nightly(grant):\n    archive(grant.id)\n"
+    found = _said(tmp_path, {"sync.py": sync, "jobs.py": jobs})
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found

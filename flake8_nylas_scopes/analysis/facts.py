@@ -475,6 +475,10 @@ class ModuleFacts:
     # Other modules' constants it compares so (``consts.SEND_SCOPE in granted``): (line,
     # column, dotted name, whether compared with something whose name says scope).
     checked_references: Sequence[tuple[int, int, str, bool]] = ()
+    # Functions, methods and classes the module reaches only under tests of the
+    # provider the analysis cannot read: (name, first line, last line, the line of
+    # such a test), unresolved for every provider unless another module uses the name.
+    unread_callables: Sequence[tuple[str, int, int, int]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -525,6 +529,7 @@ class ModuleFacts:
             "config_loads": list(self.config_loads),
             "checked_scopes": [list(checked) for checked in self.checked_scopes],
             "checked_references": [list(checked) for checked in self.checked_references],
+            "unread_callables": [list(guard) for guard in self.unread_callables],
         }
 
     @classmethod
@@ -587,6 +592,8 @@ class ModuleFacts:
              for line, column, name in data.get("checked_scopes", ())],
             [(int(line), int(column), str(name), bool(says_scope))
              for line, column, name, says_scope in data.get("checked_references", ())],
+            [(str(name), int(first), int(last), int(line))
+             for name, first, last, line in data.get("unread_callables", ())],
         )
         shed_empty(facts)
         return facts

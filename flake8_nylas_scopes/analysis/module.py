@@ -101,9 +101,11 @@ def module_facts(
                         tree, tests, facts.provider_guards, predicate_calls)
                 guarded = guarded_callables(
                     tree, facts.provider_guards, tests, extractor.imports, module_name,
-                    [(first, last) for first, last, *_ in facts.predicate_guards])
+                    [(first, last) for first, last, *_ in facts.predicate_guards],
+                    facts.unread_guards)
                 facts.function_guards = guarded.function_guards
                 facts.undecided_guards = guarded.undecided_guards
+                facts.unread_callables = guarded.unread_callables
                 facts.callable_reaches = guarded.callables
                 facts.import_reaches = guarded.imported
                 facts.provider_tables = guarded.tables
