@@ -116,6 +116,10 @@ def _under(head: str, indent: str = "        ") -> str:
     _under("    if grant.provider != 'google':\n        return\n", "    "),
     _under("    match grant.provider:\n        case 'google':\n", "            "),
     _under("    is_google = grant.provider == 'google'\n    if is_google:\n"),
+    # The provider held in a name bound once.
+    _under("    kind = grant.provider\n    if kind.lower() == 'google':\n"),
+    _under("    kind = grant.provider\n    match kind:\n        case 'google':\n",
+           "            "),
     # A private function of the guarded module reached only under the guard.
     "    if grant.provider == 'google':\n        _google(grant)\n\n\n"
     + _under("def _google(grant):\n", "    "),
@@ -356,6 +360,16 @@ def is_ready(grant):
 
 def is_microsoft(grant):
     return grant.provider == "microsoft"
+
+
+def is_gmail(grant):
+    kind = grant.provider
+    return kind == "google"
+
+
+def is_named_google(grant):
+    provider = "google"
+    return provider == "google"
 '''
 
 
@@ -372,6 +386,8 @@ def is_microsoft(grant):
     "    archive(grant.id)\n",
     "    print(grant.provider)\n    google = is_google(grant)\n    if google:\n"
     "        archive(grant.id)\n",
+    # A test whose function binds the provider to a name first.
+    "    if grants.is_gmail(grant):\n        archive(grant.id)\n",
 ])
 def test_a_provider_test_of_another_module_keeps_code_to_its_providers(
         tmp_path: Path, body: str) -> None:
@@ -394,10 +410,12 @@ def test_a_provider_test_of_another_module_keeps_code_to_its_providers(
     "    google = is_google(grant)\n    google = grant.ready\n    if google:\n"
     "        archive(grant.id)\n",
     "    google = is_google(grant)\n    archive(grant.id)\n",
+    # A function that binds a name that says provider to something else first.
+    "    if grants.is_named_google(grant):\n        archive(grant.id)\n",
 ])
 def test_a_test_of_another_module_that_keeps_out_no_microsoft_grant_keeps_nothing(
         tmp_path: Path, body: str) -> None:
-    sync = ("from .gmail import archive\n"
+    sync = ("from . import grants\nfrom .gmail import archive\n"
             "from .grants import is_google, is_microsoft, is_ready\n\n\ndef work(grant):\n" + body)
     found = _said(tmp_path, {"grants.py": _PREDICATES, "sync.py": sync})
     assert _codes(found) == [("gmail.py", 25, "NYS301")], found

@@ -28,7 +28,8 @@ import re
 from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
 from .provider_tests import (
-    PROVIDER_NAMES, Outcomes, ProviderTests, mentions_a_provider, names_a_provider,
+    PROVIDER_NAMES, Outcomes, ProviderTests, mentions_a_provider,
+    names_the_provider,
     walk_scope,
 )
 
@@ -90,7 +91,7 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
                     for body, providers in zip((node.body, node.orelse), branches):
                         if body:
                             guards.append(_lines(body, providers))
-            elif isinstance(node, ast.Match) and names_a_provider(node.subject):
+            elif isinstance(node, ast.Match) and names_the_provider(node.subject, flags):
                 guards.extend(_case_guards(tests, node))
             if node is not scope and isinstance(node, _SCOPES):
                 continue  # its blocks are read as a scope of their own
@@ -115,13 +116,13 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
         def unread(test: ast.expr) -> bool:
             return (_branch_providers(tests, test, flags) is None
                     and not (isinstance(test, ast.Name) and test.id in flags)
-                    and mentions_a_provider(test))
+                    and mentions_a_provider(test, flags))
 
         for node in (scope, *walk_scope(scope)):
             if isinstance(node, ast.If) and unread(node.test):
                 found.extend(_unread_lines(body, node.lineno)
                              for body in (node.body, node.orelse) if body)
-            elif isinstance(node, ast.Match) and names_a_provider(node.subject):
+            elif isinstance(node, ast.Match) and names_the_provider(node.subject, flags):
                 found.extend(_unread_cases(tests, node))
             if node is not scope and isinstance(node, _SCOPES):
                 continue
