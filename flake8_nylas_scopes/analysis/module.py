@@ -16,7 +16,7 @@ from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
 from .provider_guards import (
     guard_scopes, held_predicate_calls, imported_predicate_calls, imported_predicate_guards,
-    provider_guards, unread_guards,
+    provider_guards, unread_guards, unread_predicates,
 )
 from .provider_tests import ProviderTests
 
@@ -95,6 +95,7 @@ def module_facts(
                 facts.provider_guards = provider_guards(tree, tests, blocks)
                 facts.unread_guards = unread_guards(tree, tests, blocks)
                 facts.provider_predicates = tests.module_predicates(tree)
+                facts.unread_predicates = unread_predicates(tree, tests)
                 predicate_calls = imported_predicate_calls(text, extractor.imports)
                 if predicate_calls:
                     facts.predicate_guards = imported_predicate_guards(
@@ -117,6 +118,8 @@ def module_facts(
                                                  extractor.import_lines)
                 predicate_calls = held_predicate_calls(text, extractor.imports,
                                                        predicate_calls)
+                # Functions named for a provider that other modules' tests may call.
+                facts.unread_predicates = unread_predicates(tree, None)
                 if predicate_calls:
                     # A module that never says "provider" tests none itself: only
                     # what the functions it imports test may guard its code.

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
+from collections.abc import Iterator
 
 from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
 from .provider_tests import (
-    PROVIDER_NAMES, Outcomes, ProviderTests, mentions_a_provider,
-    names_the_provider,
-    walk_scope,
+    PROVIDER_NAMES, Outcomes, ProviderTests, mentions_a_provider, names_a_provider,
+    names_the_provider, says_a_provider, walk_scope,
 )
 
 # (first line, last line, the providers whose grants reach those lines)
@@ -46,8 +47,9 @@ UnreadGuard = tuple[int, int, int]
 # Lines kept to providers by a test that calls a function of another module (``if
 # is_google(grant):`` with ``from .grants import is_google``): (first line, last line,
 # the function's dotted name, the providers that reach them if it returned True for
-# every grant, and those if it returned False).  The judge reads the function.
-PredicateGuard = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
+# every grant, and those if it returned False, the line of the call).  The judge
+# reads the function.
+PredicateGuard = tuple[int, int, str, tuple[str, ...], tuple[str, ...], int]
 
 # ``if is_google(grant):``, ``elif not grants.is_google(grant):``, ``and
 # is_google(grant)``, as ``guard_reaches`` finds them in the text of other modules.
@@ -292,7 +294,10 @@ def imported_predicate_guards(tree: ast.Module, tests: ProviderTests,
             before = plain.get(range_, every)
             after = (if_true.get(range_, every), if_false.get(range_, every))
             if after != (before, before):
-                found.append((*range_, name, *after))
+                # The test is the last call before the lines (an ``if``'s, or the
+                # binding of the name it reads).
+                line = max((line for line in lines if line <= range_[0]), default=lines[0])
+                found.append((*range_, name, *after, line))
     return found
 
 
@@ -302,3 +307,66 @@ def _by_lines(guards: list[ProviderGuard]) -> dict[tuple[int, int], tuple[str, .
     for first, last, providers in guards:
         kept[first, last] = kept.get((first, last), PROVIDER_NAMES).intersection(providers)
     return {lines: tuple(sorted(providers)) for lines, providers in kept.items()}
+
+
+def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str]:
+    """The module-level functions, each bound once, that another module's test may
+    call to test the provider (``if is_google(grant):``) but that are not read as
+    one: named for a provider, or, with ``tests`` (in a module that reads the
+    provider), reading the provider or a provider's name anywhere in their body
+    (``return provider_of(grant) == "google"``, ``return grant.provider ==
+    settings.GOOGLE``).  Which providers such a test picks is unknown."""
+    bound: Counter[str] = Counter()
+    functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+    for statement in _module_level(tree.body):
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions.append(statement)
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound[statement.name] += 1
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [
+                statement.target]
+            bound.update(node.id for target in targets for node in ast.walk(target)
+                         if isinstance(node, ast.Name))
+        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
+            bound.update((alias.asname or alias.name).partition(".")[0]
+                         for alias in statement.names)
+    exact = {name for name, *_ in tests.module_predicates(tree)} if tests else set()
+    found = []
+    for function in functions:
+        if bound[function.name] != 1 or function.name in exact:
+            continue
+        if says_a_provider(function.name) or tests is not None and any(
+                isinstance(node, ast.expr) and _reads_a_provider(node)
+                for node in ast.walk(function)):
+            found.append(function.name)
+    return sorted(found)
+
+
+def _reads_a_provider(node: ast.expr) -> bool:
+    """The provider read (``grant.provider``), or a provider's name (``"google"``,
+    ``GOOGLE``) named."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and node.value in PROVIDER_NAMES and (
+            node.value != "nylas")
+    if isinstance(node, ast.Name):
+        return says_a_provider(node.id) or names_a_provider(node)
+    if isinstance(node, ast.Attribute):
+        return says_a_provider(node.attr) or names_a_provider(node)
+    return names_a_provider(node)
+
+
+def _module_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements of the module's own code, those of its ``if``, ``try`` and
+    ``with`` blocks too, not of its functions and classes."""
+    stack: list[ast.AST] = list(reversed(body))
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, ast.stmt):
+            yield statement
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(statement, name, None)
+            if isinstance(block, list):
+                stack.extend(reversed(block))

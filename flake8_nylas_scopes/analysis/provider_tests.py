@@ -24,6 +24,7 @@ providers take its branches is unknown (``mentions_a_provider``).
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -41,6 +42,14 @@ _UNTOLD: Outcomes = (PROVIDER_NAMES, PROVIDER_NAMES)
 
 # Methods that give a provider name back in another spelling.
 _SAME_NAME = frozenset({"lower", "casefold", "strip"})
+
+# The words of a name that say a provider (``is_google``, ``uses_gmail``, ``GOOGLE``,
+# ``isOutlook``): a test naming one may pick providers where the analysis cannot
+# read it.  Not ``nylas``, which names the client in every module.
+_PROVIDER_WORDS = frozenset(
+    name for name in PROVIDER_NAMES if name.isidentifier() and name != "nylas") | {
+    "gmail", "outlook"}
+_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 
 
 class ProviderTests:
@@ -222,6 +231,11 @@ def names_the_provider(node: ast.expr, flags: dict[str, ast.expr]) -> bool:
             node.func.attr in _SAME_NAME) and not node.args:
         node = node.func.value
     return isinstance(node, ast.Name) and node.id in flags and names_a_provider(flags[node.id])
+
+
+def says_a_provider(name: str) -> bool:
+    """Whether a word of ``name`` is a provider's (``is_google``, ``GMAIL_KIND``)."""
+    return any(word.lower() in _PROVIDER_WORDS for word in _WORDS.findall(name))
 
 
 def names_a_provider(node: ast.expr) -> bool:

@@ -94,6 +94,8 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
     settled: set[str] = set()
     predicates = {f"{facts.module}.{name}": (frozenset(true), frozenset(false))
                   for facts in modules.values() for name, true, false in facts.provider_predicates}
+    unread_predicates = {f"{facts.module}.{name}" for facts in modules.values()
+                         for name in facts.unread_predicates}
     for path, facts in modules.items():
         kept = [*facts.provider_guards, *_predicate_guards(facts, predicates)]
         for name, first, last, providers in facts.function_guards:
@@ -110,6 +112,11 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
         if unknown:
             undecided[path] = unknown
         untested = [(first, last, line, "") for first, last, line in facts.unread_guards]
+        # A test calling another module's function that may test the provider in a
+        # way not read (``p = provider_of(grant); return p == "google"``).
+        untested += [(first, last, line, "")
+                     for first, last, name, *_, line in facts.predicate_guards
+                     if name in unread_predicates]
         for name, first, last, line in facts.unread_callables:
             if f"{facts.module}.{name}" not in named_elsewhere:
                 untested.append((first, last, line, ""))
@@ -126,7 +133,7 @@ def _predicate_guards(facts: ModuleFacts,
     function that only returns a provider test (``if is_google(grant):``): reached by
     a provider that may make it return True where they run if it does, or False
     where they run if it does not."""
-    for first, last, name, if_true, if_false in facts.predicate_guards:
+    for first, last, name, if_true, if_false, _ in facts.predicate_guards:
         outcomes = predicates.get(name)
         if outcomes is None:
             continue  # not such a function: the test keeps nothing out
