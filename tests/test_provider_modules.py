@@ -755,3 +755,45 @@ def test_a_function_not_read_as_a_test_and_called_for_every_grant_still_misses_s
             "    archive(grant.id)\n")
     found = _said(tmp_path, {"grants.py": grants, "sync.py": sync})
     assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+
+
+@pytest.mark.parametrize(("test", "imports"), [
+    # Something not named for the provider compared with another module's constant
+    # named for one, or a question named for one, in a module that never says
+    # "provider".
+    ("grant.kind == GOOGLE", "from .settings import GOOGLE\n"),
+    ("grant.is_google", ""),
+    ("not grant.is_outlook", ""),
+    # A static method of a class of another module, another library's function.
+    ("Grants.is_google(grant)", "from .settings import Grants\n"),
+    ("is_google(grant)", "from acme.grants import is_google\n"),
+])
+def test_a_test_that_may_read_the_provider_by_another_value_leaves_calls_unresolved(
+        tmp_path: Path, test: str, imports: str) -> None:
+    settings = ("GOOGLE = 'google'\n\n\nclass Grants:\n    @staticmethod\n"
+                "    def is_google(grant):\n        return grant.provider == 'google'\n")
+    sync = f"{imports}from .gmail import archive\n\n\ndef work(grant):\n    if {test}:\n" \
+           "        archive(grant.id)\n"
+    (tmp_path / "called").mkdir()
+    found = _said(tmp_path / "called", {"settings.py": settings, "sync.py": sync})
+    assert _codes(found) == [("gmail.py", 25, "NYS304")], found
+    # The methods of an instance another module's class makes, held to call them.
+    holder = _HOLDER.replace('if grant.provider == "google":', f"if {test}:").replace(
+        "from .held import Labels", f"{imports}from .held import Labels")
+    (tmp_path / "held").mkdir()
+    found = _said(tmp_path / "held", {"settings.py": settings, "held.py": _HELD,
+                                      "sync.py": holder})
+    assert _codes(found) == [("held.py", 10, "NYS304"), ("held.py", 16, "NYS304")], found
+
+
+@pytest.mark.parametrize("test", [
+    # Any grant passes when the other part holds; a setting, the same for every grant.
+    "grant.is_google or grant.ready",
+    "settings.GOOGLE_SYNC",
+])
+def test_a_test_that_reads_no_provider_for_some_grants_keeps_nothing(
+        tmp_path: Path, test: str) -> None:
+    sync = ("from . import settings\nfrom .gmail import archive\n\n\ndef work(grant):\n"
+            f"    if {test}:\n        archive(grant.id)\n")
+    found = _said(tmp_path, {"settings.py": "GOOGLE_SYNC = True\n", "sync.py": sync})
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found

@@ -23,15 +23,16 @@ reported missing another provider's scope either, but unresolved.
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
 from .provider_tests import (
-    PROVIDER_NAMES, Outcomes, ProviderTests, mentions_a_provider, names_a_provider,
-    names_the_provider, says_a_provider, walk_scope,
+    PROVIDER_NAMES, Outcomes, ProviderTests, hinted_parts, mentions_a_provider,
+    names_a_provider, names_the_provider, says_a_provider, walk_scope,
 )
 
 # (first line, last line, the providers whose grants reach those lines)
@@ -107,25 +108,39 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
 def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
                   scopes: list[ast.AST] | None = None) -> list[UnreadGuard]:
     """The branches of the module under a test that reads the provider but that
-    ``provider_tests`` cannot tell (and the rest of a block after such a branch that
-    leaves it), and the cases of a ``match`` on the provider it cannot tell
-    (``scopes`` as for ``provider_guards``)."""
+    ``provider_tests`` cannot tell, or that may read it by a value not named for it
+    (``grant.kind == GOOGLE``, ``account.is_google``: see ``hinted_parts``), and the
+    rest of a block after such a branch that leaves it; and the cases of a ``match``
+    on the provider it cannot tell, or on a value its cases compare with providers'
+    names (``scopes`` as for ``provider_guards``)."""
     tests = tests or ProviderTests(tree)
     found: list[UnreadGuard] = []
     for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
 
-        def unread(test: ast.expr) -> bool:
-            return (_branch_providers(tests, test, flags) is None
-                    and not (isinstance(test, ast.Name) and test.id in flags)
-                    and mentions_a_provider(test, flags))
+        def unread(test: ast.expr) -> tuple[bool, bool]:
+            if isinstance(test, ast.Name) and test.id in flags:
+                test = flags[test.id]
+            if _branch_providers(tests, test, flags) is not None:
+                return False, False
+            if mentions_a_provider(test, flags):
+                return True, True
+            return _hinted_sides(tests, test, flags)
 
         for node in (scope, *walk_scope(scope)):
-            if isinstance(node, ast.If) and unread(node.test):
+            if isinstance(node, ast.If):
+                sides = unread(node.test)
                 found.extend(_unread_lines(body, node.lineno)
-                             for body in (node.body, node.orelse) if body)
+                             for body, side in zip((node.body, node.orelse), sides)
+                             if body and side)
             elif isinstance(node, ast.Match) and names_the_provider(node.subject, flags):
                 found.extend(_unread_cases(tests, node))
+            elif isinstance(node, ast.Match) and any(
+                    tests.pattern_providers(case.pattern) for case in node.cases):
+                # ``match account.kind:`` with ``case "google":``: the value may be
+                # the provider.
+                found.extend(_unread_lines(case.body, node.lineno)
+                             for case in node.cases if case.body)
             if node is not scope and isinstance(node, _SCOPES):
                 continue
             for field in ("body", "orelse", "finalbody"):
@@ -133,11 +148,42 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
                 if not isinstance(block, list):
                     continue
                 for index, statement in enumerate(block[:-1]):
-                    if isinstance(statement, ast.If) and unread(statement.test) and any(
-                            body and isinstance(body[-1], _LEAVES)
-                            for body in (statement.body, statement.orelse)):
+                    if not isinstance(statement, ast.If):
+                        continue
+                    # The rest runs where the branch that leaves is not taken.
+                    taken, not_taken = unread(statement.test)
+                    if any(body and isinstance(body[-1], _LEAVES) and side for body, side in (
+                            (statement.body, not_taken), (statement.orelse, taken))):
                         found.append(_unread_lines(block[index + 1:], statement.lineno))
     return sorted(set(found))
+
+
+# More parts of one test than this are not tried one assumption at a time.
+_MOST_HINTED_PARTS = 3
+
+
+def _hinted_sides(tests: ProviderTests, test: ast.expr, flags: dict[str, ast.expr],
+                  ) -> tuple[bool, bool]:
+    """Whether the parts of ``test`` that may read the provider by another value (see
+    ``hinted_parts``) may keep its branch, and its ``else``, to some providers.  Each
+    part is taken to be true for every grant and false for every grant, one
+    combination at a time: as for a function of another module (see
+    ``imported_predicate_guards``), a side no combination narrows runs for every
+    provider whatever the parts test (``account.is_google or grant.ready``)."""
+    parts = hinted_parts(test, tests.asks_a_provider)
+    if not parts:
+        return False, False
+    if len(parts) > _MOST_HINTED_PARTS:
+        return True, True
+    every: tuple[Outcomes, Outcomes] = ((PROVIDER_NAMES, frozenset()),
+                                        (frozenset(), PROVIDER_NAMES))
+    body = orelse = False
+    for assumed in itertools.product(every, repeat=len(parts)):
+        tests.assumed_parts = {id(part): outcome for part, outcome in zip(parts, assumed)}
+        true, false = tests.outcomes(test, flags)
+        body, orelse = body or true != PROVIDER_NAMES, orelse or false != PROVIDER_NAMES
+    tests.assumed_parts = {}
+    return body, orelse
 
 
 def _unread_cases(tests: ProviderTests, match: ast.Match) -> list[UnreadGuard]:
@@ -307,6 +353,20 @@ def _by_lines(guards: list[ProviderGuard]) -> dict[tuple[int, int], tuple[str, .
     for first, last, providers in guards:
         kept[first, last] = kept.get((first, last), PROVIDER_NAMES).intersection(providers)
     return {lines: tuple(sorted(providers)) for lines, providers in kept.items()}
+
+
+def know_the_module(tests: ProviderTests, tree: ast.Module, imported: Iterable[str],
+                    ) -> list[str]:
+    """Tell ``tests`` the names the module imports and its module-level functions,
+    and which of them may test the provider without being read as such a test (see
+    ``ProviderTests.asks_a_provider``); those are returned, for other modules."""
+    unread = unread_predicates(tree, tests)
+    tests.imported = frozenset(imported)
+    tests.own_functions = frozenset(
+        statement.name for statement in _module_level(tree.body)
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)))
+    tests.own_unread = frozenset(unread)
+    return unread
 
 
 def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str]:

@@ -18,7 +18,10 @@ combined with ``not``, ``and`` and ``or`` as Python evaluates them.
 
 A test that reads the provider in another way (``Provider(grant.provider) is
 Provider.GOOGLE``, ``grant.provider in enabled_providers()``) is not read: which
-providers take its branches is unknown (``mentions_a_provider``).
+providers take its branches is unknown (``mentions_a_provider``).  So is one that
+compares something else with a provider's name or asks a question named for one
+(``grant.kind == GOOGLE``, ``account.is_google``, ``is_gmail(grant)``): the value
+may well be the provider (``hints_a_provider``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .ast_names import dotted
 
@@ -50,6 +53,18 @@ _PROVIDER_WORDS = frozenset(
     name for name in PROVIDER_NAMES if name.isidentifier() and name != "nylas") | {
     "gmail", "outlook"}
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
+# A line of a test (``if``, ``elif``, ``while``, ``case``) with a word of a provider's
+# name in it, in a module's text: its tests are then worth reading.
+_TEST_LINE_WITH_A_PROVIDER = re.compile(
+    r"^[ \t]*(?:if|elif|while|case)\b[^\n]*?(?<![A-Za-z])(?i:"
+    + "|".join(sorted(_PROVIDER_WORDS)) + r")(?![a-z])", re.MULTILINE)
+
+
+def may_test_a_provider(text: str) -> bool:
+    """Whether a module's text may test the provider: it says "provider", or one of
+    its tests names a provider (``if grant.kind == GOOGLE:``, ``if
+    account.is_google:``)."""
+    return "provider" in text or _TEST_LINE_WITH_A_PROVIDER.search(text) is not None
 
 
 class ProviderTests:
@@ -64,10 +79,18 @@ class ProviderTests:
         # What calls of another module's functions are taken to test, by the call's
         # text (``is_google``, ``grants.is_google``): see ``imported_predicate_guards``.
         self.assumed: dict[str, Outcomes] = {}
+        # What parts of a test are taken to test, by the part (see ``hinted_parts``).
+        self.assumed_parts: dict[int, Outcomes] = {}
         self._properties: dict[str, Outcomes] = {}
         # The names whose tests are being read: a name bound once to a test that
         # reads that name again is read no further.
         self._expanding: set[str] = set()
+        # The names the module imports, its module-level functions and those of them
+        # that may test the provider without being read as such a test: set by the
+        # module's reading (see ``asks_a_provider``).
+        self.imported: frozenset[str] = frozenset()
+        self.own_functions: frozenset[str] = frozenset()
+        self.own_unread: frozenset[str] = frozenset()
         # Read before any is known, so that a predicate stands only for its own test.
         predicates, properties = _predicates(tree) if tree is not None else ({}, {})
         self._predicates = {name: self.outcomes(test, local)
@@ -79,6 +102,8 @@ class ProviderTests:
         """The providers for which ``test`` may be true and false; every provider
         both ways for a test that names none.  ``flags``: the names of the function
         bound once to a test or to the provider."""
+        if self.assumed_parts and id(test) in self.assumed_parts:
+            return self.assumed_parts[id(test)]
         if isinstance(test, ast.Name) and test.id in flags:
             if test.id in self._expanding:
                 return _UNTOLD
@@ -159,6 +184,29 @@ class ProviderTests:
         held = self._collections.get(dotted(node) or "")
         return held if held is not None else frozenset()
 
+    def asks_a_provider(self, node: ast.expr) -> bool:
+        """Whether a call or an attribute a test reads is a question named for a
+        provider (``account.is_google``, ``self.uses_gmail()``, ``is_google(grant)``)
+        that the module cannot read.  A call of what the module imports is left to
+        the judge, which reads the function called (see ``imported_predicate_guards``);
+        a function of the module is such a question when ``unread_predicates`` says
+        so; an upper-case attribute is a setting (``settings.GOOGLE_SYNC``)."""
+        called = node.func if isinstance(node, ast.Call) else node
+        if isinstance(called, ast.Name) and isinstance(node, ast.Call):
+            if called.id in self.imported:
+                return False
+            if called.id in self.own_functions:
+                return called.id in self.own_unread
+            return says_a_provider(called.id)
+        if not isinstance(called, ast.Attribute) or called.attr.isupper():
+            return False
+        root = called.value
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if isinstance(node, ast.Call) and isinstance(root, ast.Name) and root.id in self.imported:
+            return False
+        return says_a_provider(called.attr)
+
     def module_predicates(self, tree: ast.Module,
                           ) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
         """The module-level functions that only return a provider test, with the
@@ -198,7 +246,8 @@ class ProviderTests:
                 stores[node.id] += 1
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
                     node.targets[0], ast.Name):
-                if names_a_provider(node.value) or self.outcomes(node.value, {}) != _UNTOLD:
+                if names_a_provider(node.value) or self.outcomes(node.value, {}) != _UNTOLD or (
+                        hinted_parts(node.value, self.asks_a_provider)):
                     tests[node.targets[0].id] = node.value
         return {name: test for name, test in tests.items() if stores[name] == 1}
 
@@ -231,6 +280,50 @@ def names_the_provider(node: ast.expr, flags: dict[str, ast.expr]) -> bool:
             node.func.attr in _SAME_NAME) and not node.args:
         node = node.func.value
     return isinstance(node, ast.Name) and node.id in flags and names_a_provider(flags[node.id])
+
+
+def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.expr]:
+    """The parts of a test (under ``not``, ``and`` and ``or``) that may pick
+    providers by a value not named for the provider: a comparison with a provider's
+    name (``grant.kind == "google"``, ``kind is Kind.GOOGLE``, ``account.kind in
+    GOOGLE_KINDS``, ``"google" in kinds``), or a question ``asks`` says is named for
+    one (``account.is_google``, ``is_gmail(grant)``)."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return hinted_parts(test.operand, asks)
+    if isinstance(test, ast.BoolOp):
+        return [part for value in test.values for part in hinted_parts(value, asks)]
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        left, right, op = test.left, test.comparators[0], test.ops[0]
+        if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
+            hinted = _provider_value(left) or _provider_value(right)
+        elif isinstance(op, (ast.In, ast.NotIn)):
+            # Not ``GMAIL_SCOPE in granted``: a scope the grant may hold.
+            hinted = _provider_literal(left) or _provider_value(right) or isinstance(
+                right, (ast.Tuple, ast.List, ast.Set)) and any(
+                _provider_value(element) for element in right.elts)
+        else:
+            hinted = False
+        return [test] if hinted else []
+    if isinstance(test, (ast.Call, ast.Attribute)) and asks(test):
+        return [test]
+    return []
+
+
+def _provider_value(node: ast.expr) -> bool:
+    """A provider's name written as a literal or as a name that says it (``GOOGLE``,
+    ``Kind.GOOGLE``, ``Kind.GOOGLE.value``)."""
+    if isinstance(node, ast.Attribute) and node.attr == "value":
+        node = node.value
+    if isinstance(node, ast.Attribute):
+        return says_a_provider(node.attr)
+    if isinstance(node, ast.Name):
+        return says_a_provider(node.id)
+    return _provider_literal(node)
+
+
+def _provider_literal(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+        node.value.lower() in _PROVIDER_WORDS)
 
 
 def says_a_provider(name: str) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..analysis.facts import ModuleFacts
 from ..analysis.guard_reaches import Reach, recorded
-from ..analysis.provider_tests import PROVIDER_NAMES
+from ..analysis.provider_tests import PROVIDER_NAMES, says_a_provider
 from .flow_names import attribute_names, referenced_names
 from .held_methods import ReadNames, held_method_reaches
 
@@ -96,6 +96,16 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
                   for facts in modules.values() for name, true, false in facts.provider_predicates}
     unread_predicates = {f"{facts.module}.{name}" for facts in modules.values()
                          for name in facts.unread_predicates}
+
+    def unread_predicate(name: str) -> bool:
+        """Whether a test calling ``name`` may test the provider in a way not read:
+        a function that its module says is, or, not a function of a module of the
+        project (a method of a class, another library's), one named for a
+        provider."""
+        owner, _, called = name.rpartition(".")
+        return name in unread_predicates or name not in predicates and (
+            owner not in module_names and says_a_provider(called))
+
     for path, facts in modules.items():
         kept = [*facts.provider_guards, *_predicate_guards(facts, predicates)]
         for name, first, last, providers in facts.function_guards:
@@ -111,12 +121,17 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
                 settled.add(f"{facts.module}.{name}")
         if unknown:
             undecided[path] = unknown
-        untested = [(first, last, line, "") for first, last, line in facts.unread_guards]
+        # A test calling a function read as a provider test is read, whatever its
+        # name hints (``if is_google(grant):``).
+        read = {(first, last) for first, last, name, *_ in facts.predicate_guards
+                if name in predicates}
+        untested = [(first, last, line, "") for first, last, line in facts.unread_guards
+                    if (first, last) not in read]
         # A test calling another module's function that may test the provider in a
         # way not read (``p = provider_of(grant); return p == "google"``).
         untested += [(first, last, line, "")
                      for first, last, name, *_, line in facts.predicate_guards
-                     if name in unread_predicates]
+                     if unread_predicate(name)]
         for name, first, last, line in facts.unread_callables:
             if f"{facts.module}.{name}" not in named_elsewhere:
                 untested.append((first, last, line, ""))
