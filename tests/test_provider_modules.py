@@ -797,3 +797,18 @@ def test_a_test_that_reads_no_provider_for_some_grants_keeps_nothing(
             f"    if {test}:\n        archive(grant.id)\n")
     found = _said(tmp_path, {"settings.py": "GOOGLE_SYNC = True\n", "sync.py": sync})
     assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+
+
+def test_code_under_tests_not_read_survives_the_cache() -> None:
+    source = ("from .grants import is_google\n\n\ndef is_gmail(grant):\n"
+              "    return grant.kind == 'gmail'\n\n\ndef work(grant):\n"
+              "    if grant.provider in enabled():\n        _label(grant)\n"
+              "    if is_google(grant):\n        pass\n\n\ndef _label(grant):\n    pass\n")
+    facts = module_facts(None, "app/sync.py", source.splitlines(keepends=True), "app.sync",
+                         flow=True)
+    assert facts.unread_callables == [("_label", 15, 16, 9)]
+    assert facts.unread_predicates == ["is_gmail"]
+    assert [guard[-1] for guard in facts.predicate_guards] == [11]
+    again = ModuleFacts.from_json(facts.to_json())
+    assert (again.unread_callables, again.unread_predicates, again.predicate_guards) == (
+        facts.unread_callables, facts.unread_predicates, facts.predicate_guards)

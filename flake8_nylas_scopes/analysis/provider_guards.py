@@ -396,11 +396,24 @@ def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str
     for function in functions:
         if bound[function.name] != 1 or function.name in exact:
             continue
-        if says_a_provider(function.name) or tests is not None and any(
-                isinstance(node, ast.expr) and _reads_a_provider(node)
-                for node in ast.walk(function)):
+        if says_a_provider(function.name) or tests is not None and _may_test(function):
             found.append(function.name)
     return sorted(found)
+
+
+def _may_test(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether a function reads the provider or a provider's name and returns a
+    value: one that returns none (``def work(grant): ...``) tests nothing."""
+    reads = returns = False
+    for node in ast.walk(function):
+        if isinstance(node, ast.Return) and node.value is not None and not (
+                isinstance(node.value, ast.Constant) and node.value.value is None):
+            returns = True
+        elif isinstance(node, ast.expr) and not reads:
+            reads = _reads_a_provider(node)
+        if reads and returns:
+            return True
+    return False
 
 
 def _reads_a_provider(node: ast.expr) -> bool:
