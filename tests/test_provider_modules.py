@@ -812,3 +812,26 @@ def test_code_under_tests_not_read_survives_the_cache() -> None:
     again = ModuleFacts.from_json(facts.to_json())
     assert (again.unread_callables, again.unread_predicates, again.predicate_guards) == (
         facts.unread_callables, facts.unread_predicates, facts.predicate_guards)
+
+
+_ONLY = ("import functools\n\n\ndef only(kind):\n    def wrap(function):\n"
+         "        @functools.wraps(function)\n        def run(grant):\n"
+         "            if grant.kind == kind:\n                return function(grant)\n"
+         "        return run\n    return wrap\n")
+
+
+@pytest.mark.parametrize(("decorator", "code"), [
+    # The wrapper a decorator naming a provider gives may run the body for some
+    # providers' grants only.
+    ("@only('google')", "NYS304"),
+    ("@only(kind=GOOGLE)", "NYS304"),
+    # One that names none guards nothing the analysis can see.
+    ("@only('beta')", "NYS301"),
+])
+def test_a_function_decorated_for_a_provider_leaves_its_calls_unresolved(
+        tmp_path: Path, decorator: str, code: str) -> None:
+    sync = ("from .gmail import archive\nfrom .only import only\nfrom .settings import GOOGLE"
+            f"\n\n\n{decorator}\ndef work(grant):\n    archive(grant.id)\n")
+    found = _said(tmp_path, {"only.py": _ONLY, "settings.py": "GOOGLE = 'google'\n",
+                             "sync.py": sync})
+    assert _codes(found) == [("gmail.py", 25, code)], found

@@ -32,7 +32,7 @@ from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
 from .provider_tests import (
     PROVIDER_NAMES, Outcomes, ProviderTests, hinted_parts, mentions_a_provider,
-    names_a_provider, names_the_provider, says_a_provider, walk_scope,
+    names_a_provider, names_the_provider, provider_value, says_a_provider, walk_scope,
 )
 
 # (first line, last line, the providers whose grants reach those lines)
@@ -128,6 +128,8 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
             return _hinted_sides(tests, test, flags)
 
         for node in (scope, *walk_scope(scope)):
+            if node is not scope and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                found.extend(_decorated_for_a_provider(tests, node))
             if isinstance(node, ast.If):
                 sides = unread(node.test)
                 found.extend(_unread_lines(body, node.lineno)
@@ -184,6 +186,23 @@ def _hinted_sides(tests: ProviderTests, test: ast.expr, flags: dict[str, ast.exp
         body, orelse = body or true != PROVIDER_NAMES, orelse or false != PROVIDER_NAMES
     tests.assumed_parts = {}
     return body, orelse
+
+
+def _decorated_for_a_provider(tests: ProviderTests,
+                              function: ast.FunctionDef | ast.AsyncFunctionDef,
+                              ) -> list[UnreadGuard]:
+    """The body of a function whose decorator names a provider (``@only("google")``,
+    ``@for_provider(Provider.GOOGLE)``, ``@google_only``): the wrapper it gives may
+    run the body only for some providers' grants, or not."""
+    for decorator in function.decorator_list:
+        arguments = [*decorator.args, *(keyword.value for keyword in decorator.keywords)] if (
+            isinstance(decorator, ast.Call)) else []
+        named = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if any(provider_value(argument) for argument in arguments) or (
+                isinstance(named, ast.Name) and says_a_provider(named.id)) or (
+                tests.asks_a_provider(named)):
+            return [_unread_lines(function.body, decorator.lineno)]
+    return []
 
 
 def _unread_cases(tests: ProviderTests, match: ast.Match) -> list[UnreadGuard]:

@@ -53,17 +53,17 @@ _PROVIDER_WORDS = frozenset(
     name for name in PROVIDER_NAMES if name.isidentifier() and name != "nylas") | {
     "gmail", "outlook"}
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
-# A line of a test (``if``, ``elif``, ``while``, ``case``) with a word of a provider's
-# name in it, in a module's text: its tests are then worth reading.
+# A line of a test (``if``, ``elif``, ``while``, ``case``) or a decorator with a word
+# of a provider's name in it, in a module's text: its tests are then worth reading.
 _TEST_LINE_WITH_A_PROVIDER = re.compile(
-    r"^[ \t]*(?:if|elif|while|case)\b[^\n]*?(?<![A-Za-z])(?i:"
+    r"^[ \t]*(?:(?:if|elif|while|case)\b|@)[^\n]*?(?<![A-Za-z])(?i:"
     + "|".join(sorted(_PROVIDER_WORDS)) + r")(?![a-z])", re.MULTILINE)
 
 
 def may_test_a_provider(text: str) -> bool:
     """Whether a module's text may test the provider: it says "provider", or one of
-    its tests names a provider (``if grant.kind == GOOGLE:``, ``if
-    account.is_google:``)."""
+    its tests or decorators names a provider (``if grant.kind == GOOGLE:``, ``if
+    account.is_google:``, ``@only("google")``)."""
     return "provider" in text or _TEST_LINE_WITH_A_PROVIDER.search(text) is not None
 
 
@@ -295,12 +295,12 @@ def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.e
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         left, right, op = test.left, test.comparators[0], test.ops[0]
         if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
-            hinted = _provider_value(left) or _provider_value(right)
+            hinted = provider_value(left) or provider_value(right)
         elif isinstance(op, (ast.In, ast.NotIn)):
             # Not ``GMAIL_SCOPE in granted``: a scope the grant may hold.
-            hinted = _provider_literal(left) or _provider_value(right) or isinstance(
+            hinted = _provider_literal(left) or provider_value(right) or isinstance(
                 right, (ast.Tuple, ast.List, ast.Set)) and any(
-                _provider_value(element) for element in right.elts)
+                provider_value(element) for element in right.elts)
         else:
             hinted = False
         return [test] if hinted else []
@@ -309,9 +309,9 @@ def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.e
     return []
 
 
-def _provider_value(node: ast.expr) -> bool:
-    """A provider's name written as a literal or as a name that says it (``GOOGLE``,
-    ``Kind.GOOGLE``, ``Kind.GOOGLE.value``)."""
+def provider_value(node: ast.expr) -> bool:
+    """Whether ``node`` is a provider's name written as a literal or as a name that
+    says it (``GOOGLE``, ``Kind.GOOGLE``, ``Kind.GOOGLE.value``)."""
     if isinstance(node, ast.Attribute) and node.attr == "value":
         node = node.value
     if isinstance(node, ast.Attribute):
