@@ -764,6 +764,7 @@ def test_a_function_not_read_as_a_test_and_called_for_every_grant_still_misses_s
     ("grant.kind == GOOGLE", "from .settings import GOOGLE\n"),
     ("grant.is_google", ""),
     ("not grant.is_outlook", ""),
+    ("grant.isGoogle", ""),
     # A static method of a class of another module, another library's function.
     ("Grants.is_google(grant)", "from .settings import Grants\n"),
     ("is_google(grant)", "from acme.grants import is_google\n"),

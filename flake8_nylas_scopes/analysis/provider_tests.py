@@ -56,8 +56,10 @@ _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 # A line of a test (``if``, ``elif``, ``while``, ``case``) or a decorator with a word
 # of a provider's name in it, in a module's text: its tests are then worth reading.
 _TEST_LINE_WITH_A_PROVIDER = re.compile(
-    r"^[ \t]*(?:(?:if|elif|while|case)\b|@)[^\n]*?(?<![A-Za-z])(?i:"
-    + "|".join(sorted(_PROVIDER_WORDS)) + r")(?![a-z])", re.MULTILINE)
+    r"^[ \t]*(?:(?:if|elif|while|case)\b|@)[^\n]*?(?:(?<![A-Za-z])(?i:"
+    + "|".join(sorted(_PROVIDER_WORDS)) + r")|(?:"
+    + "|".join(sorted(word.capitalize() for word in _PROVIDER_WORDS)) + r"))(?![a-z])",
+    re.MULTILINE)
 
 
 def may_test_a_provider(text: str) -> bool:
