@@ -762,6 +762,7 @@ def test_a_function_not_read_as_a_test_and_called_for_every_grant_still_misses_s
     # named for one, or a question named for one, in a module that never says
     # "provider".
     ("grant.kind == GOOGLE", "from .settings import GOOGLE\n"),
+    ("(\n            grant.kind\n            == GOOGLE\n    )", "from .settings import GOOGLE\n"),
     ("grant.is_google", ""),
     ("not grant.is_outlook", ""),
     ("grant.isGoogle", ""),

@@ -60,13 +60,30 @@ _TEST_LINE_WITH_A_PROVIDER = re.compile(
     + "|".join(sorted(_PROVIDER_WORDS)) + r")|(?:"
     + "|".join(sorted(word.capitalize() for word in _PROVIDER_WORDS)) + r"))(?![a-z])",
     re.MULTILINE)
+# A comparison (``==``, ``!=``) and the text either side of it on its line, where a
+# provider's name may be compared (``== GOOGLE``, ``!= Kind.GOOGLE``, ``"gmail" ==``):
+# a test written over several lines, or held in a name.
+_COMPARISON = re.compile(r"[=!]=")
+_NEAR = 40
+_PROVIDER_WORD = re.compile(
+    r"(?<![A-Za-z])(?i:" + "|".join(sorted(_PROVIDER_WORDS)) + r")(?![a-z])")
 
 
 def may_test_a_provider(text: str) -> bool:
-    """Whether a module's text may test the provider: it says "provider", or one of
-    its tests or decorators names a provider (``if grant.kind == GOOGLE:``, ``if
-    account.is_google:``, ``@only("google")``)."""
-    return "provider" in text or _TEST_LINE_WITH_A_PROVIDER.search(text) is not None
+    """Whether a module's text may test the provider: it says "provider", one of its
+    tests or decorators names a provider (``if grant.kind == GOOGLE:``, ``if
+    account.is_google:``, ``@only("google")``), or it compares something with a
+    provider's name."""
+    if "provider" in text or _TEST_LINE_WITH_A_PROVIDER.search(text) is not None:
+        return True
+    # Each comparison's own stretch of its line, not the whole text once per word.
+    for found in _COMPARISON.finditer(text):
+        start, end = found.start(), found.end()
+        before = text[max(0, start - _NEAR):start].rpartition("\n")[2]
+        after = text[end:end + _NEAR].partition("\n")[0]
+        if _PROVIDER_WORD.search(before) or _PROVIDER_WORD.search(after):
+            return True
+    return False
 
 
 class ProviderTests:
