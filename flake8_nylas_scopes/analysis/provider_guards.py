@@ -17,7 +17,11 @@ A test that reads the provider in a way ``provider_tests`` does not follow
 (``Provider(grant.provider) is Provider.GOOGLE``, ``grant.provider in
 enabled_providers()``) may keep its branches to some providers or not: which
 providers' grants reach them is unknown (``unread_guards``), so a call there is not
-reported missing another provider's scope either, but unresolved.
+reported missing another provider's scope either, but unresolved.  So may a test of a
+value not named for the provider that a provider's name is compared with
+(``grant.kind == GOOGLE``), a question named for a provider (``account.is_google``),
+and a decorator naming one (``@only("google")``), which may wrap the function's body
+in such a test.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ Provider.GOOGLE``, ``grant.provider in enabled_providers()``) is not read: which
 providers take its branches is unknown (``mentions_a_provider``).  So is one that
 compares something else with a provider's name or asks a question named for one
 (``grant.kind == GOOGLE``, ``account.is_google``, ``is_gmail(grant)``): the value
-may well be the provider (``hints_a_provider``).
+may well be the provider (``hinted_parts``).
 """
 
 from __future__ import annotations
