@@ -116,6 +116,10 @@ def _under(head: str, indent: str = "        ") -> str:
     _under("    if grant.provider != 'google':\n        return\n", "    "),
     _under("    match grant.provider:\n        case 'google':\n", "            "),
     _under("    is_google = grant.provider == 'google'\n    if is_google:\n"),
+    # The provider held in a name bound once.
+    _under("    kind = grant.provider\n    if kind.lower() == 'google':\n"),
+    _under("    kind = grant.provider\n    match kind:\n        case 'google':\n",
+           "            "),
     # A private function of the guarded module reached only under the guard.
     "    if grant.provider == 'google':\n        _google(grant)\n\n\n"
     + _under("def _google(grant):\n", "    "),
@@ -356,6 +360,12 @@ def is_ready(grant):
 
 def is_microsoft(grant):
     return grant.provider == "microsoft"
+
+
+def is_gmail(grant):
+    kind = grant.provider
+    return kind == "google"
+
 '''
 
 
@@ -372,6 +382,8 @@ def is_microsoft(grant):
     "    archive(grant.id)\n",
     "    print(grant.provider)\n    google = is_google(grant)\n    if google:\n"
     "        archive(grant.id)\n",
+    # A test whose function binds the provider to a name first.
+    "    if grants.is_gmail(grant):\n        archive(grant.id)\n",
 ])
 def test_a_provider_test_of_another_module_keeps_code_to_its_providers(
         tmp_path: Path, body: str) -> None:
@@ -664,3 +676,164 @@ def test_a_held_instances_constructor_still_runs_for_every_grant(tmp_path: Path)
     found = _said(tmp_path, {"held.py": held, "sync.py": _HOLDER})
     # Each provider's request misses the contacts scope there.
     assert _codes(found) == [("held.py", 7, "NYS301")] * 2, found
+
+
+# A test of the provider the analysis cannot read: which providers' grants take its
+# branch is unknown.
+_UNREAD_TEST = "if grant.provider in enabled_providers():"
+
+
+@pytest.mark.parametrize("files", [
+    # A function of another module called there.
+    {"sync.py": f"from .gmail import archive\n\n\ndef work(grant):\n    {_UNREAD_TEST}\n"
+                "        archive(grant.id)\n"},
+    # A private function of the module, and one of its private methods, called there.
+    {"sync.py": f"from .clients import nylas\n\n\ndef work(grant):\n    {_UNREAD_TEST}\n"
+                "        _label(grant.id)\n\n\ndef _label(grant_id):\n"
+                "    nylas.folders.create(grant_id, request_body={})\n"},
+    {"sync.py": f"from .clients import nylas\n\n\nclass Sync:\n    def work(self, grant):\n"
+                f"        {_UNREAD_TEST}\n            self._label(grant.id)\n\n"
+                "    def _label(self, grant_id):\n"
+                "        nylas.folders.create(grant_id, request_body={})\n"},
+    # The methods of an instance another module holds.
+    {"held.py": _HELD, "sync.py": _HOLDER.replace('if grant.provider == "google":',
+                                                  _UNREAD_TEST)},
+])
+def test_code_called_only_under_a_test_of_the_provider_not_read_is_unresolved(
+        tmp_path: Path, files: dict[str, str]) -> None:
+    found = _said(tmp_path, files)
+    assert found and {code for _, _, code, _ in found} == {"NYS304"}, found
+    assert all("the test of the provider at line" in message for *_, message in found)
+
+
+def test_code_called_under_a_test_not_read_and_for_every_grant_still_misses_scopes(
+        tmp_path: Path) -> None:
+    sync = (f"from .gmail import archive\n\n\ndef work(grant):\n    {_UNREAD_TEST}\n"
+            "        archive(grant.id)\n")
+    jobs = "from .gmail import archive\n\n\ndef nightly(grant):\n    archive(grant.id)\n"
+    found = _said(tmp_path, {"sync.py": sync, "jobs.py": jobs})
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+
+
+@pytest.mark.parametrize("grants", [
+    # The provider read through another function, or compared with another module's
+    # constant.
+    "def _provider_of(grant):\n    return grant.provider\n\n\n"
+    "def is_google(grant):\n    return _provider_of(grant) == 'google'\n",
+    "from .settings import GOOGLE\n\n\ndef is_google(grant):\n"
+    "    return grant.provider == GOOGLE\n",
+    # Named for a provider, in a module that never says "provider".
+    "def is_google(grant):\n    return grant.kind == 'google'\n",
+    # Decorated: the decorator may give another function.
+    "import functools\n\n\n@functools.cache\ndef is_google(grant):\n"
+    "    return grant.provider == 'google'\n",
+    # A name that says provider bound to something else first: always True.
+    "def is_google(grant):\n    provider = 'google'\n    return provider == 'google'\n",
+])
+def test_a_test_calling_a_function_of_another_module_not_read_as_a_test_is_unresolved(
+        tmp_path: Path, grants: str) -> None:
+    sync = ("from .gmail import archive\nfrom .grants import is_google\n\n\n"
+            "def work(grant):\n    if is_google(grant):\n        archive(grant.id)\n")
+    files = {"grants.py": grants, "sync.py": sync, "settings.py": "GOOGLE = 'google'\n"}
+    (tmp_path / "called").mkdir()
+    found = _said(tmp_path / "called", files)
+    assert _codes(found) == [("gmail.py", 25, "NYS304")], found
+    assert "the test of the provider at line 6 of" in found[0][3], found
+    # The methods of an instance held to call them there too.
+    holder = _HOLDER.replace('if grant.provider == "google":', "if is_google(grant):").replace(
+        "from .held import Labels", "from .held import Labels\nfrom .grants import is_google")
+    (tmp_path / "held").mkdir()
+    found = _said(tmp_path / "held", {**files, "held.py": _HELD, "sync.py": holder})
+    assert {code for *_, code, _ in found} == {"NYS304"}, found
+
+
+def test_a_function_not_read_as_a_test_and_called_for_every_grant_still_misses_scopes(
+        tmp_path: Path) -> None:
+    grants = "def is_google(grant):\n    return grant.kind == 'google'\n"
+    sync = ("from .gmail import archive\nfrom .grants import is_google\n\n\n"
+            "def work(grant):\n    if is_google(grant):\n        archive(grant.id)\n"
+            "    archive(grant.id)\n")
+    found = _said(tmp_path, {"grants.py": grants, "sync.py": sync})
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+
+
+@pytest.mark.parametrize(("test", "imports"), [
+    # Something not named for the provider compared with another module's constant
+    # named for one, or a question named for one, in a module that never says
+    # "provider".
+    ("grant.kind == GOOGLE", "from .settings import GOOGLE\n"),
+    ("(\n            grant.kind\n            == GOOGLE\n    )", "from .settings import GOOGLE\n"),
+    ("grant.is_google", ""),
+    ("not grant.is_outlook", ""),
+    ("grant.isGoogle", ""),
+    # A static method of a class of another module, another library's function.
+    ("Grants.is_google(grant)", "from .settings import Grants\n"),
+    ("is_google(grant)", "from acme.grants import is_google\n"),
+])
+def test_a_test_that_may_read_the_provider_by_another_value_leaves_calls_unresolved(
+        tmp_path: Path, test: str, imports: str) -> None:
+    settings = ("GOOGLE = 'google'\n\n\nclass Grants:\n    @staticmethod\n"
+                "    def is_google(grant):\n        return grant.provider == 'google'\n")
+    sync = f"{imports}from .gmail import archive\n\n\ndef work(grant):\n    if {test}:\n" \
+           "        archive(grant.id)\n"
+    (tmp_path / "called").mkdir()
+    found = _said(tmp_path / "called", {"settings.py": settings, "sync.py": sync})
+    assert _codes(found) == [("gmail.py", 25, "NYS304")], found
+    # The methods of an instance another module's class makes, held to call them.
+    holder = _HOLDER.replace('if grant.provider == "google":', f"if {test}:").replace(
+        "from .held import Labels", f"{imports}from .held import Labels")
+    (tmp_path / "held").mkdir()
+    found = _said(tmp_path / "held", {"settings.py": settings, "held.py": _HELD,
+                                      "sync.py": holder})
+    assert _codes(found) == [("held.py", 10, "NYS304"), ("held.py", 16, "NYS304")], found
+
+
+@pytest.mark.parametrize("test", [
+    # Any grant passes when the other part holds; a setting, the same for every grant.
+    "grant.is_google or grant.ready",
+    "settings.GOOGLE_SYNC",
+])
+def test_a_test_that_reads_no_provider_for_some_grants_keeps_nothing(
+        tmp_path: Path, test: str) -> None:
+    sync = ("from . import settings\nfrom .gmail import archive\n\n\ndef work(grant):\n"
+            f"    if {test}:\n        archive(grant.id)\n")
+    found = _said(tmp_path, {"settings.py": "GOOGLE_SYNC = True\n", "sync.py": sync})
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+
+
+def test_code_under_tests_not_read_survives_the_cache() -> None:
+    source = ("from .grants import is_google\n\n\ndef is_gmail(grant):\n"
+              "    return grant.kind == 'gmail'\n\n\ndef work(grant):\n"
+              "    if grant.provider in enabled():\n        _label(grant)\n"
+              "    if is_google(grant):\n        pass\n\n\ndef _label(grant):\n    pass\n")
+    facts = module_facts(None, "app/sync.py", source.splitlines(keepends=True), "app.sync",
+                         flow=True)
+    assert facts.unread_callables == [("_label", 15, 16, 9)]
+    assert facts.unread_predicates == ["is_gmail"]
+    assert [guard[-1] for guard in facts.predicate_guards] == [11]
+    again = ModuleFacts.from_json(facts.to_json())
+    assert (again.unread_callables, again.unread_predicates, again.predicate_guards) == (
+        facts.unread_callables, facts.unread_predicates, facts.predicate_guards)
+
+
+_ONLY = ("import functools\n\n\ndef only(kind):\n    def wrap(function):\n"
+         "        @functools.wraps(function)\n        def run(grant):\n"
+         "            if grant.kind == kind:\n                return function(grant)\n"
+         "        return run\n    return wrap\n")
+
+
+@pytest.mark.parametrize(("decorator", "code"), [
+    # The wrapper a decorator naming a provider gives may run the body for some
+    # providers' grants only.
+    ("@only('google')", "NYS304"),
+    ("@only(kind=GOOGLE)", "NYS304"),
+    # One that names none guards nothing the analysis can see.
+    ("@only('beta')", "NYS301"),
+])
+def test_a_function_decorated_for_a_provider_leaves_its_calls_unresolved(
+        tmp_path: Path, decorator: str, code: str) -> None:
+    sync = ("from .gmail import archive\nfrom .only import only\nfrom .settings import GOOGLE"
+            f"\n\n\n{decorator}\ndef work(grant):\n    archive(grant.id)\n")
+    found = _said(tmp_path, {"only.py": _ONLY, "settings.py": "GOOGLE = 'google'\n",
+                             "sync.py": sync})
+    assert _codes(found) == [("gmail.py", 25, code)], found

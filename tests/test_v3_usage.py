@@ -1610,17 +1610,17 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    is_google = grant.provider == 'google'\n    is_google = grant.ready\n"
      f"    if is_google:\n        {_LABEL}", "Mail.ReadWrite"),
-    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
-     f"    if grant.get('kind') == 'google':\n        {_LABEL}", "Mail.ReadWrite"),
-    # A function that does more than return a provider test, or is defined twice.
-    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
-     f"    if is_google(grant):\n        {_LABEL}\n\n\n"
-     "def is_google(grant):\n    print(grant)\n    return grant.provider == 'google'",
-     "Mail.ReadWrite"),
+    # A function defined twice: the second returns True.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if is_google(grant):\n        {_LABEL}\n\n\n"
      "def is_google(grant):\n    return grant.provider == 'google'\n\n\n"
      "if enum:\n    def is_google(grant):\n        return True", "Mail.ReadWrite"),
+    # A question named for a provider that any grant passes when the other part holds,
+    # and a setting named for one, the same for every grant.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.is_google or grant.ready:\n        {_LABEL}", "Mail.ReadWrite"),
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if GOOGLE_SYNC:\n        {_LABEL}\n\n\nGOOGLE_SYNC = True", "Mail.ReadWrite"),
     # A test for the other provider.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if is_google(grant):\n        {_LABEL}\n\n\n"
@@ -2015,6 +2015,18 @@ def test_a_method_a_name_built_at_run_time_may_pick_is_unresolved_not_missing(
     # Guards go by lines: a branch sharing its line with a call that runs for every
     # provider cannot be told apart from it.
     f"    return {_LABEL} if grant.provider == 'google' else log(grant)",
+    # A function named for a provider that does more than return a provider test.
+    f"    if is_google(grant):\n        {_LABEL}\n\n\n"
+    "def is_google(grant):\n    print(grant)\n    return grant.provider == 'google'",
+    # Something not named for the provider compared with a provider's name, or a
+    # question named for one: the value may well be the provider.
+    f"    if grant.get('kind') == 'google':\n        {_LABEL}",
+    f"    if grant.kind is Kind.GOOGLE:\n        {_LABEL}\n\n\n"
+    "class Kind(enum.Enum):\n    GOOGLE = 'google'",
+    f"    if not grant.is_google:\n        return\n    {_LABEL}",
+    f"    if grant.is_google and grant.ready:\n        {_LABEL}",
+    f"    gmail = grant.kind in ('gmail', 'google')\n    if gmail:\n        {_LABEL}",
+    f"    match grant.kind:\n        case 'google':\n            {_LABEL}",
 ])
 def test_a_call_under_a_provider_test_that_cannot_be_read_is_unresolved_not_missing(
         tmp_path: Path, body: str) -> None:

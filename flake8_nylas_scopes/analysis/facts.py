@@ -440,7 +440,7 @@ class ModuleFacts:
     # lines its tests calling other modules' functions keep to providers, once those
     # are known to be such functions (see ``imported_predicate_guards``).
     provider_predicates: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]] = ()
-    predicate_guards: Sequence[tuple[int, int, str, tuple[str, ...], tuple[str, ...]]] = ()
+    predicate_guards: Sequence[tuple[int, int, str, tuple[str, ...], tuple[str, ...], int]] = ()
     # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
     # name (see ``foreign_scopes``).
     foreign_scopes: Sequence[str] = ()
@@ -475,6 +475,13 @@ class ModuleFacts:
     # Other modules' constants it compares so (``consts.SEND_SCOPE in granted``): (line,
     # column, dotted name, whether compared with something whose name says scope).
     checked_references: Sequence[tuple[int, int, str, bool]] = ()
+    # Functions, methods and classes the module reaches only under tests of the
+    # provider the analysis cannot read: (name, first line, last line, the line of
+    # such a test), unresolved for every provider unless another module uses the name.
+    unread_callables: Sequence[tuple[str, int, int, int]] = ()
+    # Its module-level functions that other modules' tests may call to test the
+    # provider but that are not read as such a test (see ``unread_predicates``).
+    unread_predicates: Sequence[str] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -512,8 +519,9 @@ class ModuleFacts:
                 for name, first, last, entries, reach in self.provider_tables],
             "provider_predicates": [[name, list(true), list(false)]
                                     for name, true, false in self.provider_predicates],
-            "predicate_guards": [[first, last, name, list(true), list(false)]
-                                 for first, last, name, true, false in self.predicate_guards],
+            "predicate_guards": [
+                [first, last, name, list(true), list(false), line]
+                for first, last, name, true, false, line in self.predicate_guards],
             "foreign_scopes": list(self.foreign_scopes),
             "tested_scopes": list(self.tested_scopes),
             "given_away": list(self.given_away),
@@ -525,6 +533,8 @@ class ModuleFacts:
             "config_loads": list(self.config_loads),
             "checked_scopes": [list(checked) for checked in self.checked_scopes],
             "checked_references": [list(checked) for checked in self.checked_references],
+            "unread_callables": [list(guard) for guard in self.unread_callables],
+            "unread_predicates": list(self.unread_predicates),
         }
 
     @classmethod
@@ -570,8 +580,8 @@ class ModuleFacts:
             [(str(name), tuple(str(p) for p in true), tuple(str(p) for p in false))
              for name, true, false in data.get("provider_predicates", ())],
             [(int(first), int(last), str(name), tuple(str(p) for p in true),
-              tuple(str(p) for p in false))
-             for first, last, name, true, false in data.get("predicate_guards", ())],
+              tuple(str(p) for p in false), int(line))
+             for first, last, name, true, false, line in data.get("predicate_guards", ())],
             [str(name) for name in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
             [str(name) for name in data.get("given_away", ())],
@@ -587,6 +597,9 @@ class ModuleFacts:
              for line, column, name in data.get("checked_scopes", ())],
             [(int(line), int(column), str(name), bool(says_scope))
              for line, column, name, says_scope in data.get("checked_references", ())],
+            [(str(name), int(first), int(last), int(line))
+             for name, first, last, line in data.get("unread_callables", ())],
+            [str(name) for name in data.get("unread_predicates", ())],
         )
         shed_empty(facts)
         return facts

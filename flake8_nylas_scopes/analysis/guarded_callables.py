@@ -31,6 +31,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .ast_names import dotted, structure
 from .guard_reaches import (
@@ -40,8 +41,21 @@ from .provider_guards import FunctionGuard, ProviderGuard
 from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
 
 # Code whose providers a value the analysis cannot tie to a provider decides: (its
-# name, first line, last line, the line that picks it).
+# name, first line, last line, the line that picks it); or, reached only under tests
+# of the provider the analysis cannot read, the line of such a test.
 UndecidedGuard = tuple[str, int, int, int]
+# Lines under a test of the provider that is not read: (first line, last line, the
+# line of the test), as ``provider_guards.UnreadGuard``.
+_Unread = tuple[int, int, int]
+
+
+class _Unknown(NamedTuple):
+    """Where code's providers cannot be told: the line that picks it, or the line of
+    an unread test of the provider it runs under (``unread``)."""
+
+    line: int
+    unread: bool
+
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # Decorators that leave a method where its class puts it: called by its name only.
@@ -136,6 +150,8 @@ class GuardedCode:
     # module's own code.
     function_guards: list[FunctionGuard] = field(default_factory=list)
     undecided_guards: list[UndecidedGuard] = field(default_factory=list)
+    # Reached only under tests of the provider the analysis cannot read.
+    unread_callables: list[UndecidedGuard] = field(default_factory=list)
     # How the module reaches its top-level functions and classes, and the names it
     # imports: for the judge, which joins them across modules (see ``guard_reaches``).
     callables: list[CallableReach] = field(default_factory=list)
@@ -147,13 +163,16 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
                       tests: ProviderTests | None = None,
                       imports: dict[str, str] | None = None, module: str = "",
                       kept: Sequence[tuple[int, int]] = (),
+                      unread: Sequence[_Unread] = (),
                       ) -> GuardedCode:
     """The module's functions, methods and classes reached only under guards or
     through tables keyed by the provider, with their providers; and those a name or
     key not tied to a provider may pick, with the line that picks them.  ``imports``:
     the module's imported names and the dotted names they stand for; ``module``: its
     dotted name; ``kept``: other lines the judge may keep to providers (those an
-    imported provider test keeps, see ``imported_predicate_guards``)."""
+    imported provider test keeps, see ``imported_predicate_guards``); ``unread``: the
+    lines under tests of the provider it cannot read (see ``unread_guards``), where
+    which providers' grants reach the code called is unknown too."""
     walk = _Walk(tree)
     tests = tests or ProviderTests(tree)
     result = GuardedCode()
@@ -164,18 +183,21 @@ def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
     in_tables = {id(value) for _, values in tables for value in values}
     targets = _targets(walk)
     if targets:
-        _keep_own_code(result, walk, tree, guards, tests, targets, in_tables)
+        _keep_own_code(result, walk, tree, guards, tests, targets, in_tables, unread)
     if imports:
         ranges = [*((first, last) for first, last, _ in guards), *kept, *(
+            (first, last) for first, last, _ in unread), *(
             (first, last) for _, first, last, *_ in (
-                *result.function_guards, *result.undecided_guards))]
+                *result.function_guards, *result.undecided_guards,
+                *result.unread_callables))]
         result.imported = _import_reaches(walk, imports, tests, in_tables, ranges)
     return result
 
 
 def _keep_own_code(result: GuardedCode, walk: _Walk, tree: ast.Module,
                    guards: list[ProviderGuard], tests: ProviderTests,
-                   targets: list[_Target], in_tables: set[int]) -> None:
+                   targets: list[_Target], in_tables: set[int],
+                   unread: Sequence[_Unread]) -> None:
     """Set how the module reaches its own functions and classes, and those it keeps
     to providers or leaves undecided."""
     names = {target.name for target in targets}
@@ -190,13 +212,18 @@ def _keep_own_code(result: GuardedCode, walk: _Walk, tree: ast.Module,
     targets += _held_methods(walk)
     found: dict[str, FunctionGuard] = {}
     undecided: dict[str, UndecidedGuard] = {}
+    untested: dict[str, UndecidedGuard] = {}
     # Code reached only from guarded code is guarded too: one more round each.
     for _ in range(len(targets)):
         known = [*guards, *((first, last, names) for _, first, last, names in found.values())]
-        unknown = [(first, last, line) for _, first, last, line in undecided.values()]
+        unknown = [*((first, last, _Unknown(line, False))
+                     for _, first, last, line in undecided.values()),
+                   *((first, last, _Unknown(line, True)) for first, last, line in unread),
+                   *((first, last, _Unknown(line, True))
+                     for _, first, last, line in untested.values())]
         added = False
         for target in targets:
-            if target.key in found or target.key in undecided:
+            if target.key in found or target.key in undecided or target.key in untested:
                 continue
             reached = reaches.get(target.name, _Reaches()) if target.held_calls is None else (
                 _Reaches(calls=target.held_calls))
@@ -206,8 +233,9 @@ def _keep_own_code(result: GuardedCode, walk: _Walk, tree: ast.Module,
             first, last = target.node.lineno, target.node.end_lineno or target.node.lineno
             # Another module naming the class may make instances and call any method.
             name = target.owner or target.key
-            if isinstance(verdict, int):
-                undecided[target.key] = (name, first, last, verdict)
+            if isinstance(verdict, _Unknown):
+                into = untested if verdict.unread else undecided
+                into[target.key] = (name, first, last, verdict.line)
             else:
                 found[target.key] = (name, first, last, verdict)
             added = True
@@ -215,6 +243,7 @@ def _keep_own_code(result: GuardedCode, walk: _Walk, tree: ast.Module,
             break
     result.function_guards = sorted(found.values())
     result.undecided_guards = sorted(undecided.values())
+    result.unread_callables = sorted(untested.values())
 
 
 def _reach(reaches: _Reaches, lookups: Iterable[int] = ()) -> Reach:
@@ -344,9 +373,10 @@ def _provider_tables(walk: _Walk, module: str, imports: dict[str, str],
 
 
 def _verdict(target: _Target, reaches: _Reaches, known: list[ProviderGuard],
-             unknown: list[tuple[int, int, int]]) -> tuple[str, ...] | int | None:
+             unknown: list[tuple[int, int, _Unknown]]) -> tuple[str, ...] | _Unknown | None:
     """The providers whose grants reach the target; the line that picks it when a
-    name or key not tied to a provider decides that; None when any grant may."""
+    name or key not tied to a provider decides that (or of the test of the provider
+    the analysis cannot read that it runs under); None when any grant may."""
     first, last = target.node.lineno, target.node.end_lineno or target.node.lineno
     # A call of itself runs only once it runs.
     calls = [line for line in reaches.calls if not first <= line <= last]
@@ -355,7 +385,7 @@ def _verdict(target: _Target, reaches: _Reaches, known: list[ProviderGuard],
     if target.by_table_only and not (reaches.picked or reaches.undecided):
         return None
     providers: set[str] = set()
-    undecided_lines = list(reaches.undecided)
+    undecided_lines = [_Unknown(line, False) for line in reaches.undecided]
     for line in calls:
         around = _providers_at(known, line)
         if around is not None:

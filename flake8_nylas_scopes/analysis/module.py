@@ -16,9 +16,9 @@ from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
 from .provider_guards import (
     guard_scopes, held_predicate_calls, imported_predicate_calls, imported_predicate_guards,
-    provider_guards, unread_guards,
+    know_the_module, provider_guards, unread_guards, unread_predicates,
 )
-from .provider_tests import ProviderTests
+from .provider_tests import ProviderTests, may_test_a_provider
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
 NAMED_USES = tuple(sorted(TRIGGER_NAMES | ARGUMENT_NAMES))
@@ -88,9 +88,10 @@ def module_facts(
                 facts.flow = flow_extractor.run(tree)
             finally:
                 flow_extractor.close()
-            if "provider" in text:
+            if may_test_a_provider(text):
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)
+                facts.unread_predicates = know_the_module(tests, tree, extractor.imports)
                 blocks = guard_scopes(tree)
                 facts.provider_guards = provider_guards(tree, tests, blocks)
                 facts.unread_guards = unread_guards(tree, tests, blocks)
@@ -99,11 +100,16 @@ def module_facts(
                 if predicate_calls:
                     facts.predicate_guards = imported_predicate_guards(
                         tree, tests, facts.provider_guards, predicate_calls)
+                # A test calling another module's function is the judge's to read,
+                # whatever its name hints (``if is_google(grant):``).
+                kept = {(first, last) for first, last, *_ in facts.predicate_guards}
                 guarded = guarded_callables(
                     tree, facts.provider_guards, tests, extractor.imports, module_name,
-                    [(first, last) for first, last, *_ in facts.predicate_guards])
+                    sorted(kept), [(first, last, line) for first, last, line
+                                   in facts.unread_guards if (first, last) not in kept])
                 facts.function_guards = guarded.function_guards
                 facts.undecided_guards = guarded.undecided_guards
+                facts.unread_callables = guarded.unread_callables
                 facts.callable_reaches = guarded.callables
                 facts.import_reaches = guarded.imported
                 facts.provider_tables = guarded.tables
@@ -115,8 +121,10 @@ def module_facts(
                                                  extractor.import_lines)
                 predicate_calls = held_predicate_calls(text, extractor.imports,
                                                        predicate_calls)
+                # Functions named for a provider that other modules' tests may call.
+                facts.unread_predicates = unread_predicates(tree, None)
                 if predicate_calls:
-                    # A module that never says "provider" tests none itself: only
+                    # A module whose tests name no provider tests none itself: only
                     # what the functions it imports test may guard its code.
                     tests = ProviderTests(None)
                     facts.predicate_guards = imported_predicate_guards(

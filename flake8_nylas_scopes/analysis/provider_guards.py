@@ -21,19 +21,26 @@ A test that reads the provider in a way ``provider_tests`` does not follow
 (``Provider(grant.provider) is Provider.GOOGLE``, ``grant.provider in
 enabled_providers()``) may keep its branches to some providers or not: which
 providers' grants reach them is unknown (``unread_guards``), so a call there is not
-reported missing another provider's scope either, but unresolved.
+reported missing another provider's scope either, but unresolved.  So may a test of a
+value not named for the provider that a provider's name is compared with
+(``grant.kind == GOOGLE``), a question named for a provider (``account.is_google``),
+and a decorator naming one (``@only("google")``), which may wrap the function's body
+in such a test.
 """
 
 from __future__ import annotations
 
 import ast
+import itertools
 import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
 from .provider_tests import (
-    PROVIDER_NAMES, Outcomes, ProviderTests, mentions_a_provider, names_a_provider,
-    walk_scope,
+    PROVIDER_NAMES, Outcomes, ProviderTests, hinted_parts, mentions_a_provider,
+    names_a_provider, names_the_provider, provider_value, says_a_provider, walk_scope,
 )
 
 # (first line, last line, the providers whose grants reach those lines)
@@ -49,8 +56,9 @@ UnreadGuard = tuple[int, int, int]
 # Lines kept to providers by a test that calls a function of another module (``if
 # is_google(grant):`` with ``from .grants import is_google``): (first line, last line,
 # the function's dotted name, the providers that reach them if it returned True for
-# every grant, and those if it returned False).  The judge reads the function.
-PredicateGuard = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
+# every grant, and those if it returned False, the line of the call).  The judge
+# reads the function.
+PredicateGuard = tuple[int, int, str, tuple[str, ...], tuple[str, ...], int]
 
 # ``if is_google(grant):``, ``elif not grants.is_google(grant):``, ``and
 # is_google(grant)``, as ``guard_reaches`` finds them in the text of other modules.
@@ -103,7 +111,8 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
                         for part, providers in zip((node.body, node.orelse), branches)
                         if not _inert(part) and lines.alone(part, node))
             elif isinstance(node, ast.Match):
-                guards.extend(_case_guards(tests, node) if names_a_provider(node.subject)
+                guards.extend(_case_guards(tests, node)
+                              if names_the_provider(node.subject, flags)
                               else _object_case_guards(tests, node))
             if node is not scope and isinstance(node, _SCOPES):
                 continue  # its blocks are read as a scope of their own
@@ -117,37 +126,58 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
 def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
                   scopes: list[ast.AST] | None = None) -> list[UnreadGuard]:
     """The branches of the module under a test that reads the provider but that
-    ``provider_tests`` cannot tell (and the rest of a block after such a branch that
-    leaves it), and the cases of a ``match`` on the provider it cannot tell
-    (``scopes`` as for ``provider_guards``)."""
+    ``provider_tests`` cannot tell, or that may read it by a value not named for it
+    (``grant.kind == GOOGLE``, ``account.is_google``: see ``hinted_parts``), and the
+    rest of a block after such a branch that leaves it; and the cases of a ``match``
+    on the provider it cannot tell, or on a value its cases compare with providers'
+    names (``scopes`` as for ``provider_guards``)."""
     tests = tests or ProviderTests(tree)
     found: list[UnreadGuard] = []
     for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
         lines = _ScopeLines(scope)
 
-        def unread(test: ast.expr) -> bool:
-            return (_branch_providers(tests, test, flags) is None
-                    and not (isinstance(test, ast.Name) and test.id in flags)
-                    and mentions_a_provider(test))
+        def unread(test: ast.expr) -> tuple[bool, bool]:
+            if isinstance(test, ast.Name) and test.id in flags:
+                test = flags[test.id]
+            if _branch_providers(tests, test, flags) is not None:
+                return False, False
+            if mentions_a_provider(test, flags):
+                return True, True
+            return _hinted_sides(tests, test, flags)
 
         for node in (scope, *walk_scope(scope)):
-            if isinstance(node, ast.If) and unread(node.test):
+            if node is not scope and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                found.extend(_decorated_for_a_provider(tests, node))
+            if isinstance(node, ast.If):
+                sides = unread(node.test)
                 found.extend(_unread_lines(body, node.lineno)
-                             for body in (node.body, node.orelse) if body)
+                             for body, side in zip((node.body, node.orelse), sides)
+                             if body and side)
+            elif isinstance(node, ast.Match) and names_the_provider(node.subject, flags):
+                found.extend(_unread_cases(tests, node))
+            elif isinstance(node, ast.Match) and any(
+                    tests.pattern_providers(case.pattern) for case in node.cases):
+                # ``match account.kind:`` with ``case "google":``: the value may be
+                # the provider.
+                found.extend(_unread_lines(case.body, node.lineno)
+                             for case in node.cases if case.body)
             elif isinstance(node, ast.Match):
-                found.extend(_unread_cases(tests, node) if names_a_provider(node.subject)
-                             else _unread_object_cases(tests, node))
+                found.extend(_unread_object_cases(tests, node))
             elif isinstance(node, ast.IfExp):
                 # A branch under a test not read, or sharing its lines with what runs
                 # for other providers (``a if grant.provider == "google" else b(x)``:
                 # guards go by lines).
-                read = _branch_providers(tests, node.test, flags) is not None
-                if read or unread(node.test):
+                if _branch_providers(tests, node.test, flags) is not None:
                     found.extend(
                         (part.lineno, part.end_lineno or part.lineno, node.lineno)
                         for part in (node.body, node.orelse)
-                        if not _inert(part) and not (read and lines.alone(part, node)))
+                        if not _inert(part) and not lines.alone(part, node))
+                else:
+                    found.extend(
+                        (part.lineno, part.end_lineno or part.lineno, node.lineno)
+                        for part, side in zip((node.body, node.orelse), unread(node.test))
+                        if side and not _inert(part))
             if node is not scope and isinstance(node, _SCOPES):
                 continue
             for field in ("body", "orelse", "finalbody"):
@@ -155,11 +185,59 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
                 if not isinstance(block, list):
                     continue
                 for index, statement in enumerate(block[:-1]):
-                    if isinstance(statement, ast.If) and unread(statement.test) and any(
-                            body and isinstance(body[-1], _LEAVES)
-                            for body in (statement.body, statement.orelse)):
+                    if not isinstance(statement, ast.If):
+                        continue
+                    # The rest runs where the branch that leaves is not taken.
+                    taken, not_taken = unread(statement.test)
+                    if any(body and isinstance(body[-1], _LEAVES) and side for body, side in (
+                            (statement.body, not_taken), (statement.orelse, taken))):
                         found.append(_unread_lines(block[index + 1:], statement.lineno))
     return sorted(set(found))
+
+
+# More parts of one test than this are not tried one assumption at a time.
+_MOST_HINTED_PARTS = 3
+
+
+def _hinted_sides(tests: ProviderTests, test: ast.expr, flags: dict[str, ast.expr],
+                  ) -> tuple[bool, bool]:
+    """Whether the parts of ``test`` that may read the provider by another value (see
+    ``hinted_parts``) may keep its branch, and its ``else``, to some providers.  Each
+    part is taken to be true for every grant and false for every grant, one
+    combination at a time: as for a function of another module (see
+    ``imported_predicate_guards``), a side no combination narrows runs for every
+    provider whatever the parts test (``account.is_google or grant.ready``)."""
+    parts = hinted_parts(test, tests.asks_a_provider)
+    if not parts:
+        return False, False
+    if len(parts) > _MOST_HINTED_PARTS:
+        return True, True
+    every: tuple[Outcomes, Outcomes] = ((PROVIDER_NAMES, frozenset()),
+                                        (frozenset(), PROVIDER_NAMES))
+    body = orelse = False
+    for assumed in itertools.product(every, repeat=len(parts)):
+        tests.assumed_parts = {id(part): outcome for part, outcome in zip(parts, assumed)}
+        true, false = tests.outcomes(test, flags)
+        body, orelse = body or true != PROVIDER_NAMES, orelse or false != PROVIDER_NAMES
+    tests.assumed_parts = {}
+    return body, orelse
+
+
+def _decorated_for_a_provider(tests: ProviderTests,
+                              function: ast.FunctionDef | ast.AsyncFunctionDef,
+                              ) -> list[UnreadGuard]:
+    """The body of a function whose decorator names a provider (``@only("google")``,
+    ``@for_provider(Provider.GOOGLE)``, ``@google_only``): the wrapper it gives may
+    run the body only for some providers' grants, or not."""
+    for decorator in function.decorator_list:
+        arguments = [*decorator.args, *(keyword.value for keyword in decorator.keywords)] if (
+            isinstance(decorator, ast.Call)) else []
+        named = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if any(provider_value(argument) for argument in arguments) or (
+                isinstance(named, ast.Name) and says_a_provider(named.id)) or (
+                tests.asks_a_provider(named)):
+            return [_unread_lines(function.body, decorator.lineno)]
+    return []
 
 
 def _unread_cases(tests: ProviderTests, match: ast.Match) -> list[UnreadGuard]:
@@ -381,7 +459,10 @@ def imported_predicate_guards(tree: ast.Module, tests: ProviderTests,
             before = plain.get(range_, every)
             after = (if_true.get(range_, every), if_false.get(range_, every))
             if after != (before, before):
-                found.append((*range_, name, *after))
+                # The test is the last call before the lines (an ``if``'s, or the
+                # binding of the name it reads).
+                line = max((line for line in lines if line <= range_[0]), default=lines[0])
+                found.append((*range_, name, *after, line))
     return found
 
 
@@ -391,3 +472,93 @@ def _by_lines(guards: list[ProviderGuard]) -> dict[tuple[int, int], tuple[str, .
     for first, last, providers in guards:
         kept[first, last] = kept.get((first, last), PROVIDER_NAMES).intersection(providers)
     return {lines: tuple(sorted(providers)) for lines, providers in kept.items()}
+
+
+def know_the_module(tests: ProviderTests, tree: ast.Module, imported: Iterable[str],
+                    ) -> list[str]:
+    """Tell ``tests`` the names the module imports and its module-level functions,
+    and which of them may test the provider without being read as such a test (see
+    ``ProviderTests.asks_a_provider``); those are returned, for other modules."""
+    unread = unread_predicates(tree, tests)
+    tests.imported = frozenset(imported)
+    tests.own_functions = frozenset(
+        statement.name for statement in _module_level(tree.body)
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)))
+    tests.own_unread = frozenset(unread)
+    return unread
+
+
+def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str]:
+    """The module-level functions, each bound once, that another module's test may
+    call to test the provider (``if is_google(grant):``) but that are not read as
+    one: named for a provider, or, with ``tests`` (in a module that reads the
+    provider), reading the provider or a provider's name anywhere in their body
+    (``return provider_of(grant) == "google"``, ``return grant.provider ==
+    settings.GOOGLE``).  Which providers such a test picks is unknown."""
+    bound: Counter[str] = Counter()
+    functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+    for statement in _module_level(tree.body):
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions.append(statement)
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound[statement.name] += 1
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [
+                statement.target]
+            bound.update(node.id for target in targets for node in ast.walk(target)
+                         if isinstance(node, ast.Name))
+        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
+            bound.update((alias.asname or alias.name).partition(".")[0]
+                         for alias in statement.names)
+    exact = {name for name, *_ in tests.module_predicates(tree)} if tests else set()
+    found = []
+    for function in functions:
+        if bound[function.name] != 1 or function.name in exact:
+            continue
+        if says_a_provider(function.name) or tests is not None and _may_test(function):
+            found.append(function.name)
+    return sorted(found)
+
+
+def _may_test(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether a function reads the provider or a provider's name and returns a
+    value: one that returns none (``def work(grant): ...``) tests nothing."""
+    reads = returns = False
+    for node in ast.walk(function):
+        if isinstance(node, ast.Return) and node.value is not None and not (
+                isinstance(node.value, ast.Constant) and node.value.value is None):
+            returns = True
+        elif isinstance(node, ast.expr) and not reads:
+            reads = _reads_a_provider(node)
+        if reads and returns:
+            return True
+    return False
+
+
+def _reads_a_provider(node: ast.expr) -> bool:
+    """The provider read (``grant.provider``), or a provider's name (``"google"``,
+    ``GOOGLE``) named."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and node.value in PROVIDER_NAMES and (
+            node.value != "nylas")
+    if isinstance(node, ast.Name):
+        return says_a_provider(node.id) or names_a_provider(node)
+    if isinstance(node, ast.Attribute):
+        return says_a_provider(node.attr) or names_a_provider(node)
+    return names_a_provider(node)
+
+
+def _module_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements of the module's own code, those of its ``if``, ``try`` and
+    ``with`` blocks too, not of its functions and classes."""
+    stack: list[ast.AST] = list(reversed(body))
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, ast.stmt):
+            yield statement
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(statement, name, None)
+            if isinstance(block, list):
+                stack.extend(reversed(block))

@@ -10,20 +10,26 @@ name a function binds once to such a test (``is_google = grant.provider == "goog
 stands for the test, and so does a call of a function or method of the module that
 only returns one (``def is_google(grant): return grant.provider == "google"``, then
 ``if is_google(grant):`` or ``if self.is_google():``; a ``property`` read as
-``self.is_google``).  ``==``, ``!=``, ``is``, ``is not``, ``in``, ``not in`` and
-``.startswith()`` are read, combined with ``not``, ``and`` and ``or`` as Python
-evaluates them.
+``self.is_google``).  A name a function binds once to the provider (``provider =
+grant.provider``, ``p = grant.provider``) stands for it, in a test and in such a
+function's body (``p = grant.provider`` then ``return p == "google"``).  ``==``,
+``!=``, ``is``, ``is not``, ``in``, ``not in`` and ``.startswith()`` are read,
+combined with ``not``, ``and`` and ``or`` as Python evaluates them.
 
 A test that reads the provider in another way (``Provider(grant.provider) is
 Provider.GOOGLE``, ``grant.provider in enabled_providers()``) is not read: which
-providers take its branches is unknown (``mentions_a_provider``).
+providers take its branches is unknown (``mentions_a_provider``).  So is one that
+compares something else with a provider's name or asks a question named for one
+(``grant.kind == GOOGLE``, ``account.is_google``, ``is_gmail(grant)``): the value
+may well be the provider (``hinted_parts``).
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .ast_names import dotted
 
@@ -40,6 +46,45 @@ _UNTOLD: Outcomes = (PROVIDER_NAMES, PROVIDER_NAMES)
 # Methods that give a provider name back in another spelling.
 _SAME_NAME = frozenset({"lower", "casefold", "strip"})
 
+# The words of a name that say a provider (``is_google``, ``uses_gmail``, ``GOOGLE``,
+# ``isOutlook``): a test naming one may pick providers where the analysis cannot
+# read it.  Not ``nylas``, which names the client in every module.
+_PROVIDER_WORDS = frozenset(
+    name for name in PROVIDER_NAMES if name.isidentifier() and name != "nylas") | {
+    "gmail", "outlook"}
+_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
+# A line of a test (``if``, ``elif``, ``while``, ``case``) or a decorator with a word
+# of a provider's name in it, in a module's text: its tests are then worth reading.
+_TEST_LINE_WITH_A_PROVIDER = re.compile(
+    r"^[ \t]*(?:(?:if|elif|while|case)\b|@)[^\n]*?(?:(?<![A-Za-z])(?i:"
+    + "|".join(sorted(_PROVIDER_WORDS)) + r")|(?:"
+    + "|".join(sorted(word.capitalize() for word in _PROVIDER_WORDS)) + r"))(?![a-z])",
+    re.MULTILINE)
+# A comparison (``==``, ``!=``) and the text either side of it on its line, where a
+# provider's name may be compared (``== GOOGLE``, ``!= Kind.GOOGLE``, ``"gmail" ==``):
+# a test written over several lines, or held in a name.
+_COMPARISON = re.compile(r"[=!]=")
+_NEAR = 40
+_PROVIDER_WORD = re.compile(
+    r"(?<![A-Za-z])(?i:" + "|".join(sorted(_PROVIDER_WORDS)) + r")(?![a-z])")
+
+
+def may_test_a_provider(text: str) -> bool:
+    """Whether a module's text may test the provider: it says "provider", one of its
+    tests or decorators names a provider (``if grant.kind == GOOGLE:``, ``if
+    account.is_google:``, ``@only("google")``), or it compares something with a
+    provider's name."""
+    if "provider" in text or _TEST_LINE_WITH_A_PROVIDER.search(text) is not None:
+        return True
+    # Each comparison's own stretch of its line, not the whole text once per word.
+    for found in _COMPARISON.finditer(text):
+        start, end = found.start(), found.end()
+        before = text[max(0, start - _NEAR):start].rpartition("\n")[2]
+        after = text[end:end + _NEAR].partition("\n")[0]
+        if _PROVIDER_WORD.search(before) or _PROVIDER_WORD.search(after):
+            return True
+    return False
+
 
 class ProviderTests:
     """Reads provider tests in one module, knowing the names it binds once."""
@@ -53,18 +98,39 @@ class ProviderTests:
         # What calls of another module's functions are taken to test, by the call's
         # text (``is_google``, ``grants.is_google``): see ``imported_predicate_guards``.
         self.assumed: dict[str, Outcomes] = {}
+        # What parts of a test are taken to test, by the part (see ``hinted_parts``).
+        self.assumed_parts: dict[int, Outcomes] = {}
         self._properties: dict[str, Outcomes] = {}
+        # The names whose tests are being read: a name bound once to a test that
+        # reads that name again is read no further.
+        self._expanding: set[str] = set()
+        # The names the module imports, its module-level functions and those of them
+        # that may test the provider without being read as such a test: set by the
+        # module's reading (see ``asks_a_provider``).
+        self.imported: frozenset[str] = frozenset()
+        self.own_functions: frozenset[str] = frozenset()
+        self.own_unread: frozenset[str] = frozenset()
         # Read before any is known, so that a predicate stands only for its own test.
         predicates, properties = _predicates(tree) if tree is not None else ({}, {})
-        self._predicates = {name: self.outcomes(test, {}) for name, test in predicates.items()}
-        self._properties = {name: self.outcomes(test, {}) for name, test in properties.items()}
+        self._predicates = {name: self.outcomes(test, local)
+                            for name, (test, local) in predicates.items()}
+        self._properties = {name: self.outcomes(test, local)
+                            for name, (test, local) in properties.items()}
 
     def outcomes(self, test: ast.expr, flags: dict[str, ast.expr]) -> Outcomes:
         """The providers for which ``test`` may be true and false; every provider
         both ways for a test that names none.  ``flags``: the names of the function
-        bound once to a test."""
+        bound once to a test or to the provider."""
+        if self.assumed_parts and id(test) in self.assumed_parts:
+            return self.assumed_parts[id(test)]
         if isinstance(test, ast.Name) and test.id in flags:
-            return self.outcomes(flags[test.id], {})
+            if test.id in self._expanding:
+                return _UNTOLD
+            self._expanding.add(test.id)
+            try:
+                return self.outcomes(flags[test.id], flags)
+            finally:
+                self._expanding.discard(test.id)
         if isinstance(test, ast.Call) and not test.args[1:] and not test.keywords:
             called = test.func.id if isinstance(test.func, ast.Name) else (
                 test.func.attr if isinstance(test.func, ast.Attribute) else "")
@@ -78,7 +144,7 @@ class ProviderTests:
             true, false = self.outcomes(test.operand, flags)
             return false, true
         if isinstance(test, ast.Call):
-            prefixed = self._prefix_outcomes(test)
+            prefixed = self._prefix_outcomes(test, flags)
             if prefixed != _UNTOLD:
                 return prefixed
         if isinstance(test, ast.BoolOp):
@@ -95,15 +161,15 @@ class ProviderTests:
         named: frozenset[str] = frozenset()
         if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
             for subject, value in ((left, right), (right, left)):
-                if names_a_provider(subject) and self.provider_name(value):
+                if names_the_provider(subject, flags) and self.provider_name(value):
                     named = frozenset({self.provider_name(value)})
-                elif names_a_provider(subject) and dotted(value) in self._choices:
+                elif names_the_provider(subject, flags) and dotted(value) in self._choices:
                     # ``grant.provider == WANTED``, WANTED bound to one provider or
                     # another: true only for those, false possibly for any.
                     choices = self._choices[dotted(value) or ""]
                     return ((PROVIDER_NAMES, choices) if isinstance(op, (ast.NotEq, ast.IsNot))
                             else (choices, PROVIDER_NAMES))
-        elif isinstance(op, (ast.In, ast.NotIn)) and names_a_provider(left):
+        elif isinstance(op, (ast.In, ast.NotIn)) and names_the_provider(left, flags):
             named = self._provider_names(right)
         if not named:
             return _UNTOLD
@@ -111,12 +177,12 @@ class ProviderTests:
         return (others, named) if isinstance(op, (ast.NotEq, ast.IsNot, ast.NotIn)) else (
             named, others)
 
-    def _prefix_outcomes(self, test: ast.expr) -> Outcomes:
+    def _prefix_outcomes(self, test: ast.expr, flags: dict[str, ast.expr]) -> Outcomes:
         """``grant.provider.startswith("google")``: true for the providers whose name
         starts so (a tuple of prefixes: any of them)."""
         if not (isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute)
                 and test.func.attr == "startswith" and len(test.args) == 1
-                and not test.keywords and names_a_provider(test.func.value)):
+                and not test.keywords and names_the_provider(test.func.value, flags)):
             return _UNTOLD
         argument = test.args[0]
         elements = argument.elts if isinstance(argument, ast.Tuple) else [argument]
@@ -136,6 +202,29 @@ class ProviderTests:
             return frozenset(names) if names and all(names) else frozenset()
         held = self._collections.get(dotted(node) or "")
         return held if held is not None else frozenset()
+
+    def asks_a_provider(self, node: ast.expr) -> bool:
+        """Whether a call or an attribute a test reads is a question named for a
+        provider (``account.is_google``, ``self.uses_gmail()``, ``is_google(grant)``)
+        that the module cannot read.  A call of what the module imports is left to
+        the judge, which reads the function called (see ``imported_predicate_guards``);
+        a function of the module is such a question when ``unread_predicates`` says
+        so; an upper-case attribute is a setting (``settings.GOOGLE_SYNC``)."""
+        called = node.func if isinstance(node, ast.Call) else node
+        if isinstance(called, ast.Name) and isinstance(node, ast.Call):
+            if called.id in self.imported:
+                return False
+            if called.id in self.own_functions:
+                return called.id in self.own_unread
+            return says_a_provider(called.id)
+        if not isinstance(called, ast.Attribute) or called.attr.isupper():
+            return False
+        root = called.value
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if isinstance(node, ast.Call) and isinstance(root, ast.Name) and root.id in self.imported:
+            return False
+        return says_a_provider(called.attr)
 
     def module_predicates(self, tree: ast.Module,
                           ) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -211,7 +300,8 @@ class ProviderTests:
         return value if isinstance(value, str) and value in PROVIDER_NAMES else ""
 
     def flags(self, scope: ast.AST) -> dict[str, ast.expr]:
-        """The names a function (or the module) binds once, to a provider test."""
+        """The names a function (or the module) binds once, to a provider test or to
+        the provider itself (``p = grant.provider``)."""
         stores: Counter[str] = Counter()
         tests: dict[str, ast.expr] = {}
         for node in walk_scope(scope):
@@ -219,7 +309,8 @@ class ProviderTests:
                 stores[node.id] += 1
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
                     node.targets[0], ast.Name):
-                if self.outcomes(node.value, {}) != _UNTOLD:
+                if names_a_provider(node.value) or self.outcomes(node.value, {}) != _UNTOLD or (
+                        hinted_parts(node.value, self.asks_a_provider)):
                     tests[node.targets[0].id] = node.value
         return {name: test for name, test in tests.items() if stores[name] == 1}
 
@@ -231,20 +322,83 @@ def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
     return frozenset().union(*known) if len(known) == len(parts) else None
 
 
-def mentions_a_provider(test: ast.expr) -> bool:
-    """Whether a test reads something named for a provider anywhere in it, other than
-    to ask whether there is one (``if not provider:``, ``if provider is None:``): a
-    grant always has a provider, so such a test does not pick providers."""
+def mentions_a_provider(test: ast.expr, flags: dict[str, ast.expr] | None = None) -> bool:
+    """Whether a test reads something named for a provider anywhere in it (or a name
+    of ``flags`` bound to the provider), other than to ask whether there is one (``if
+    not provider:``, ``if provider is None:``): a grant always has a provider, so such
+    a test does not pick providers."""
+    flags = flags or {}
     while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         test = test.operand
-    if names_a_provider(test):
+    if names_the_provider(test, flags):
         return False
     if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(
-            test.ops[0], (ast.Is, ast.IsNot)) and names_a_provider(test.left) and isinstance(
-            test.comparators[0], ast.Constant) and test.comparators[0].value is None:
+            test.ops[0], (ast.Is, ast.IsNot)) and names_the_provider(test.left, flags) and (
+            isinstance(test.comparators[0], ast.Constant)) and (
+            test.comparators[0].value is None):
         return False
-    return any(isinstance(node, ast.expr) and names_a_provider(node)
+    return any(isinstance(node, ast.expr) and names_the_provider(node, flags)
                for node in ast.walk(test))
+
+
+def names_the_provider(node: ast.expr, flags: dict[str, ast.expr]) -> bool:
+    """``names_a_provider``, or a name of ``flags`` bound to such a value (``p =
+    grant.provider``), also lowered (``p.lower()``)."""
+    if names_a_provider(node):
+        return True
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+            node.func.attr in _SAME_NAME) and not node.args:
+        node = node.func.value
+    return isinstance(node, ast.Name) and node.id in flags and names_a_provider(flags[node.id])
+
+
+def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.expr]:
+    """The parts of a test (under ``not``, ``and`` and ``or``) that may pick
+    providers by a value not named for the provider: a comparison with a provider's
+    name (``grant.kind == "google"``, ``kind is Kind.GOOGLE``, ``account.kind in
+    GOOGLE_KINDS``, ``"google" in kinds``), or a question ``asks`` says is named for
+    one (``account.is_google``, ``is_gmail(grant)``)."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return hinted_parts(test.operand, asks)
+    if isinstance(test, ast.BoolOp):
+        return [part for value in test.values for part in hinted_parts(value, asks)]
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        left, right, op = test.left, test.comparators[0], test.ops[0]
+        if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
+            hinted = provider_value(left) or provider_value(right)
+        elif isinstance(op, (ast.In, ast.NotIn)):
+            # Not ``GMAIL_SCOPE in granted``: a scope the grant may hold.
+            hinted = _provider_literal(left) or provider_value(right) or isinstance(
+                right, (ast.Tuple, ast.List, ast.Set)) and any(
+                provider_value(element) for element in right.elts)
+        else:
+            hinted = False
+        return [test] if hinted else []
+    if isinstance(test, (ast.Call, ast.Attribute)) and asks(test):
+        return [test]
+    return []
+
+
+def provider_value(node: ast.expr) -> bool:
+    """Whether ``node`` is a provider's name written as a literal or as a name that
+    says it (``GOOGLE``, ``Kind.GOOGLE``, ``Kind.GOOGLE.value``)."""
+    if isinstance(node, ast.Attribute) and node.attr == "value":
+        node = node.value
+    if isinstance(node, ast.Attribute):
+        return says_a_provider(node.attr)
+    if isinstance(node, ast.Name):
+        return says_a_provider(node.id)
+    return _provider_literal(node)
+
+
+def _provider_literal(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+        node.value.lower() in _PROVIDER_WORDS)
+
+
+def says_a_provider(name: str) -> bool:
+    """Whether a word of ``name`` is a provider's (``is_google``, ``GMAIL_KIND``)."""
+    return any(word.lower() in _PROVIDER_WORDS for word in _WORDS.findall(name))
 
 
 def names_a_provider(node: ast.expr) -> bool:
@@ -267,28 +421,58 @@ def names_a_provider(node: ast.expr) -> bool:
     return name.rsplit(".", 1)[-1].lower().endswith("provider")
 
 
-def _predicates(tree: ast.Module) -> tuple[dict[str, ast.expr], dict[str, ast.expr]]:
-    """The module's functions and methods that only return an expression (after a
-    docstring), by name, defined once in the module: plain ones (or static and class
-    methods), then properties.  Whether the expression tests a provider is for the
-    caller to read."""
+# What a function that only returns a test returns, with the names its body binds
+# before (``p = grant.provider``), each once, as ``flags``.
+_Returned = tuple[ast.expr, dict[str, ast.expr]]
+
+
+def _predicates(tree: ast.Module) -> tuple[dict[str, _Returned], dict[str, _Returned]]:
+    """The module's functions and methods that only bind names, each once, and then
+    return an expression (after a docstring), by name, defined once in the module:
+    plain ones (or static and class methods), then properties.  Whether the
+    expression tests a provider is for the caller to read."""
     functions = [node for node in ast.walk(tree)
                  if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
     counts = Counter(node.name for node in functions)
-    plain: dict[str, ast.expr] = {}
-    properties: dict[str, ast.expr] = {}
+    plain: dict[str, _Returned] = {}
+    properties: dict[str, _Returned] = {}
     for node in functions:
         if not isinstance(node, ast.FunctionDef) or counts[node.name] != 1:
             continue
         body = node.body[1:] if ast.get_docstring(node) is not None else node.body
-        if len(body) != 1 or not isinstance(body[0], ast.Return) or body[0].value is None:
+        returned = _returned(body, node.args)
+        if returned is None:
             continue
         decorators = {dotted(decorator) for decorator in node.decorator_list}
         if decorators <= {"staticmethod", "classmethod"}:
-            plain[node.name] = body[0].value
+            plain[node.name] = returned
         elif decorators in ({"property"}, {"cached_property"}, {"functools.cached_property"}):
-            properties[node.name] = body[0].value
+            properties[node.name] = returned
     return plain, properties
+
+
+def _returned(body: list[ast.stmt], arguments: ast.arguments) -> _Returned | None:
+    """What a body of plain bindings of names, each bound once and none a parameter
+    (``p = grant.provider``), then a ``return`` gives; None for any other body.  A
+    name that says provider must be bound to the provider: ``provider = "google"``
+    would read as a test of it."""
+    if not body or not isinstance(body[-1], ast.Return) or body[-1].value is None:
+        return None
+    parameters = {argument.arg for argument in (
+        *arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
+        *filter(None, (arguments.vararg, arguments.kwarg)))}
+    local: dict[str, ast.expr] = {}
+    for statement in body[:-1]:
+        if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                and isinstance(statement.targets[0], ast.Name)):
+            return None
+        name = statement.targets[0].id
+        if name in local or name in parameters or (
+                names_a_provider(statement.targets[0])
+                and not names_a_provider(statement.value)):
+            return None
+        local[name] = statement.value
+    return body[-1].value, local
 
 
 def walk_scope(scope: ast.AST) -> Iterator[ast.AST]:

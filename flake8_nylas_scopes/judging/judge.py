@@ -554,12 +554,8 @@ def judge_project(
                           for site in sites)
     # What tests call runs for no grant of the app's: they keep nothing unguarded.
     app_facts = {path: facts for path, facts in modules.items() if path not in tests}
-    # Branches under a test of the provider the analysis cannot read, in the shape of
-    # the code picked at run time (in the module itself).
-    unread_guards = {path: [(first, last, line, "") for first, last, line in facts.unread_guards]
-                     for path, facts in app_facts.items() if facts.unread_guards}
     state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial,
-                         *provider_guards(app_facts), unread_guards)
+                         *provider_guards(app_facts))
     result.state = state
     result.inference = infer(endpoint_uses)
     # A provider's API v3 scopes are inferred where the project asks for them or makes

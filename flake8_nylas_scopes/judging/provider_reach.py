@@ -10,8 +10,10 @@ may reach it is known to do so only that way.
 
 Everything here only ever keeps a call from being reported missing a scope of another
 provider's request (NYS301), or makes it unresolved (NYS304) where a name the analysis
-cannot tie to a provider picks it: a module that names the code in a way not read
-here leaves it for every provider.
+cannot tie to a provider picks it, or a test of the provider it cannot read keeps it
+(``if grant.provider in enabled():`` around ``archive(grant.id)``, ``archive`` of
+another module): a module that names the code in a way not read here leaves it for
+every provider.
 """
 
 from __future__ import annotations
@@ -22,32 +24,35 @@ from dataclasses import dataclass, field
 
 from ..analysis.facts import ModuleFacts
 from ..analysis.guard_reaches import Reach, recorded
-from ..analysis.provider_tests import PROVIDER_NAMES
+from ..analysis.provider_tests import PROVIDER_NAMES, says_a_provider
 from .flow_names import attribute_names, referenced_names
 from .held_methods import ReadNames, held_method_reaches
 
 # By path: (first line, last line, the providers whose grants reach those lines).
 Guards = dict[str, list[tuple[int, int, tuple[str, ...]]]]
 # By path: (first line, last line, the line that picks that code, the path of that
-# line when it is another module's).
+# line when it is another module's); or, for code under a test of the provider the
+# analysis cannot read, the line of that test.
 Undecided = dict[str, list[tuple[int, int, int, str]]]
 
 
-def provider_guards(modules: Mapping[str, ModuleFacts]) -> tuple[Guards, Undecided]:
-    """By path, the lines that run only for some providers' grants, and those that a
-    name or key not tied to a provider picks, for grants it cannot tell."""
-    guards, undecided, settled = _within_modules(modules)
-    _across_modules(modules, guards, undecided, settled)
-    return guards, undecided
+def provider_guards(modules: Mapping[str, ModuleFacts]) -> tuple[Guards, Undecided, Undecided]:
+    """By path, the lines that run only for some providers' grants, those that a
+    name or key not tied to a provider picks, for grants it cannot tell, and those
+    that run only under a test of the provider it cannot read."""
+    guards, undecided, unread, settled = _within_modules(modules)
+    _across_modules(modules, guards, undecided, unread, settled)
+    return guards, undecided, unread
 
 
 def _within_modules(modules: Mapping[str, ModuleFacts],
-                    ) -> tuple[Guards, Undecided, set[str]]:
+                    ) -> tuple[Guards, Undecided, Undecided, set[str]]:
     """The guarded branches, and the functions, methods and classes a module reaches
     only from them, unless another module names them (it may call them for any
     grant); with the dotted names of those kept."""
     guarded = {f"{facts.module}.{name}" for facts in modules.values()
-               for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
+               for name, *_ in (*facts.function_guards, *facts.undecided_guards,
+                                *facts.unread_callables)}
     # A table keyed by providers that another module names may be looked up there by
     # anything: its values are judged with every lookup (see ``_across_modules``).
     tables = {f"{facts.module}.{name}": [value for value, _ in entries]
@@ -69,7 +74,8 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
                 if not name.startswith(facts.module + "."):
                     named_elsewhere.update(tables[name])
             own = {f"{facts.module}.{name}"
-                   for name, *_ in (*facts.function_guards, *facts.undecided_guards)}
+                   for name, *_ in (*facts.function_guards, *facts.undecided_guards,
+                                    *facts.unread_callables)}
             named_elsewhere.update(
                 name for name in referenced_names(facts.flow)
                 if name in guarded and name not in own)
@@ -84,9 +90,22 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
                                        if name.rpartition(".")[0] != facts.module)
     guards: Guards = {}
     undecided: Undecided = {}
+    unread: Undecided = {}
     settled: set[str] = set()
     predicates = {f"{facts.module}.{name}": (frozenset(true), frozenset(false))
                   for facts in modules.values() for name, true, false in facts.provider_predicates}
+    unread_predicates = {f"{facts.module}.{name}" for facts in modules.values()
+                         for name in facts.unread_predicates}
+
+    def unread_predicate(name: str) -> bool:
+        """Whether a test calling ``name`` may test the provider in a way not read:
+        a function that its module says is, or, not a function of a module of the
+        project (a method of a class, another library's), one named for a
+        provider."""
+        owner, _, called = name.rpartition(".")
+        return name in unread_predicates or name not in predicates and (
+            owner not in module_names and says_a_provider(called))
+
     for path, facts in modules.items():
         kept = [*facts.provider_guards, *_predicate_guards(facts, predicates)]
         for name, first, last, providers in facts.function_guards:
@@ -102,7 +121,24 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
                 settled.add(f"{facts.module}.{name}")
         if unknown:
             undecided[path] = unknown
-    return guards, undecided, settled
+        # A test calling a function read as a provider test is read, whatever its
+        # name hints (``if is_google(grant):``).
+        read = {(first, last) for first, last, name, *_ in facts.predicate_guards
+                if name in predicates}
+        untested = [(first, last, line, "") for first, last, line in facts.unread_guards
+                    if (first, last) not in read]
+        # A test calling another module's function that may test the provider in a
+        # way not read (``p = provider_of(grant); return p == "google"``).
+        untested += [(first, last, line, "")
+                     for first, last, name, *_, line in facts.predicate_guards
+                     if unread_predicate(name)]
+        for name, first, last, line in facts.unread_callables:
+            if f"{facts.module}.{name}" not in named_elsewhere:
+                untested.append((first, last, line, ""))
+                settled.add(f"{facts.module}.{name}")
+        if untested:
+            unread[path] = untested
+    return guards, undecided, unread, settled
 
 
 def _predicate_guards(facts: ModuleFacts,
@@ -112,7 +148,7 @@ def _predicate_guards(facts: ModuleFacts,
     function that only returns a provider test (``if is_google(grant):``): reached by
     a provider that may make it return True where they run if it does, or False
     where they run if it does not."""
-    for first, last, name, if_true, if_false in facts.predicate_guards:
+    for first, last, name, if_true, if_false, _ in facts.predicate_guards:
         outcomes = predicates.get(name)
         if outcomes is None:
             continue  # not such a function: the test keeps nothing out
@@ -140,11 +176,12 @@ class _Callable:
 
 
 def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
-                    undecided: Undecided, settled: set[str]) -> None:
+                    undecided: Undecided, unread: Undecided, settled: set[str]) -> None:
     """Add the top-level functions and classes reached only under guards once every
     module's reaches are joined: another module's guarded calls and its tables keyed
     by providers count as the module's own do (see ``guarded_callables``)."""
-    if not (guards or undecided or any(facts.provider_tables for facts in modules.values())
+    if not (guards or undecided or unread
+            or any(facts.provider_tables for facts in modules.values())
             or any(reach.picked for facts in modules.values()
                    for _, reach in facts.import_reaches or ())):
         # Nothing keeps any code to some providers (a member of another module that
@@ -213,13 +250,13 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
     for _ in range(len(pending)):
         added = False
         for name, found in list(pending.items()):
-            verdict = _verdict(found, guards, undecided)
+            verdict = _verdict(found, guards, undecided, unread)
             if verdict is None:
                 continue
             del pending[name]
             added = True
             if isinstance(verdict, _PickedAt):
-                undecided.setdefault(found.path, []).append(
+                (unread if verdict.unread else undecided).setdefault(found.path, []).append(
                     (found.first, found.last, verdict.line,
                      "" if verdict.path == found.path else verdict.path))
             else:
@@ -263,10 +300,12 @@ def _pick_through(table: _Table, callables: dict[str, _Callable], names: list[st
 @dataclass(frozen=True, order=True)
 class _PickedAt:
     """The line (in the module at ``path``) that picks code by a name or key not tied
-    to a provider."""
+    to a provider, or (``unread``) of a test of the provider the analysis cannot
+    read that the code runs under."""
 
     line: int
     path: str
+    unread: bool = False
 
 
 def _reached(names: list[str], dotted: str) -> Iterable[str]:
@@ -284,10 +323,11 @@ def _reached(names: list[str], dotted: str) -> Iterable[str]:
     yield from names[start:end]
 
 
-def _verdict(found: _Callable, guards: Guards, undecided: Undecided,
+def _verdict(found: _Callable, guards: Guards, undecided: Undecided, unread: Undecided,
              ) -> tuple[str, ...] | _PickedAt | None:
     """The providers whose grants reach the callable; the line (and its path) that
-    picks it when a name or key not tied to a provider decides that; None when any
+    picks it when a name or key not tied to a provider decides that, or of a test of
+    the provider the analysis cannot read that a call of it runs under; None when any
     grant may reach it, or when that is not known yet."""
     calls: list[tuple[str, int]] = []
     picked: list[tuple[str, ...]] = []
@@ -318,7 +358,9 @@ def _verdict(found: _Callable, guards: Guards, undecided: Undecided,
             providers.update(frozenset.intersection(*around))
             continue
         picking = [_PickedAt(picked_at, where or path) for first, last, picked_at, where
-                   in undecided.get(path, ()) if first <= line <= last]
+                   in undecided.get(path, ()) if first <= line <= last] or [
+            _PickedAt(tested_at, where or path, True) for first, last, tested_at, where
+            in unread.get(path, ()) if first <= line <= last]
         if not picking:
             return None
         picked_by.append(picking[0])
