@@ -29,7 +29,9 @@ def _every_module_imported() -> None:
 
     for module in pkgutil.walk_packages(flake8_nylas_scopes.__path__,
                                         "flake8_nylas_scopes."):
-        importlib.import_module(module.name)
+        # ``__main__`` is the command, which ``python -m`` runs as a fresh module.
+        if not module.name.endswith(".__main__"):
+            importlib.import_module(module.name)
 
 
 @pytest.mark.parametrize("project", PROJECTS, ids=lambda path: path.name)
