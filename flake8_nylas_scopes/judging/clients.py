@@ -5,7 +5,9 @@ The method name alone is no proof: other OAuth libraries have an
 the flow record of its receiver; whether the receiver holds an API v2 client is
 decided here, once, by the resolver, which follows the value across modules (a
 client made in this function, a parameter or a variable annotated with the class,
-``self.client`` set in ``__init__``, a client imported from another module).
+``self.client`` set in ``__init__``, a client imported from another module).  The
+SDK helper's ``build_auth_url`` is confirmed the same way, where its receiver holds
+an instance of the helper (``ROUTES = Routes(client)`` in another module).
 """
 
 from __future__ import annotations
@@ -27,12 +29,16 @@ def awaits_client(site: ScopeSite) -> bool:
 
 
 def client_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver) -> frozenset[Span]:
-    """The spans of the ``authentication_url`` calls whose receiver holds a client."""
+    """The spans of the ``authentication_url`` calls whose receiver holds a client,
+    and of the helper's request methods whose receiver holds the helper."""
+    helpers = resolver.sdk.auth_url_helper_methods
     return frozenset(
         use.span
         for facts in modules if facts.flow is not None
         for use in facts.flow.uses
-        if use.attrs == _AUTH_URL_USE and resolver.is_client(use.root)
+        if (use.attrs == _AUTH_URL_USE and resolver.is_client(use.root)) or (
+            len(use.attrs) == 1 and use.attrs[0] in helpers
+            and resolver.is_helper(use.root, helpers[use.attrs[0]]))
     )
 
 

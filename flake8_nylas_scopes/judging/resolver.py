@@ -62,10 +62,13 @@ from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 # project class), super (``super()`` in a method of the class named), func, class,
 # nylas_class, model_class (an SDK model class, by name), module, lost (what an
 # attribute of that name read on an object the analysis cannot tell gives, and
-# everything made from it: see ``_follow_unknown_objects``).
+# everything made from it: see ``_follow_unknown_objects``), helper_class / helper (an
+# SDK helper class that builds the authentication URL, ``Routes``, and an instance of
+# it, by qualified class name).
 ObjKind = Literal[
     "client", "coll", "model", "models", "method", "box", "inst", "super", "func",
     "class", "nylas_class", "model_class", "module", "unmapped", "lost",
+    "helper_class", "helper",
 ]
 Obj = tuple[ObjKind, str]
 CLIENT_OBJ: Obj = ("client", "")
@@ -698,6 +701,8 @@ class FlowResolver:
                     found |= self._instance(obj_name)
                 elif obj_kind == "nylas_class":
                     found.add(("client", obj_name))
+                elif obj_kind == "helper_class":
+                    found.add(("helper", obj_name))
                 elif obj_kind == "model_class":
                     found.add(("model", obj_name))
                 elif obj_kind in _NYLAS_KINDS:
@@ -812,6 +817,8 @@ class FlowResolver:
         client = self.sdk.client_classes.get(name)
         if client is not None:
             return {("nylas_class", client)}
+        if name in self.sdk.auth_url_helper_classes:
+            return {("helper_class", name)}
         if name in self.functions:
             return {("func", name)}
         if name in self.classes:
@@ -1004,6 +1011,8 @@ class FlowResolver:
         for kind, name in callees:
             if kind == "nylas_class":
                 found.add(("client", name))
+            elif kind == "helper_class":
+                found.add(("helper", name))
             elif kind == "func":
                 found |= self.values.get(f"{RETURNED}{name}", _NOTHING)
             elif kind in ("class", "inst"):
@@ -1251,12 +1260,22 @@ class FlowResolver:
     def is_client(self, value: Val | None) -> bool:
         return CLIENT_OBJ in self.resolve(value)
 
+    def is_helper(self, value: Val | None, helper_class: str) -> bool:
+        """Whether a value may be an instance of the SDK helper class named
+        (``Routes(client)``, made in this module or another)."""
+        return ("helper", helper_class) in self.resolve(value)
+
     def interpret(
         self, use: Use, nylas_module: bool
     ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """The endpoints a use calls, or why it cannot be told."""
-        objs = self.resolve(use.root)
         attrs = use.attrs
+        if len(attrs) == 1 and attrs[0] in self.sdk.auth_url_helper_methods:
+            # Recorded only to tell whether the receiver is the SDK's helper (see
+            # ``clients``): the request it makes uses no grant, and the call is
+            # followed as a call (a project method of that name gets its arguments).
+            return [], []
+        objs = self.resolve(use.root)
         first = attrs[0]
         endpoints, unresolved = self._interpret_on(objs, attrs, use)
         unknown = not objs or (not endpoints and not unresolved
