@@ -112,3 +112,24 @@ def test_a_method_of_that_name_on_another_object_is_no_request(
         tmp_path: Path, body: str) -> None:
     # The plain request alone is judged: it lacks the events' calendar scope.
     assert _findings(tmp_path, body) == [("other.py", 11, "NYS301")]
+
+
+@pytest.mark.parametrize("body", [
+    "    return register(ROUTES)",
+    "    return register([setup.ROUTES])",
+    "    return register(routes=make_routes())",
+], ids=["object", "in-a-list", "returned-object"])
+def test_a_routes_object_handed_to_code_not_followed_is_an_unresolved_request(
+        tmp_path: Path, body: str) -> None:
+    # ``register`` (another library's) may build the URL with any scopes.
+    found = _findings(tmp_path, "    from flask_login import register\n" + body)
+    assert [(name, code) for name, _, code in found] == [("login.py", "NYS304")], found
+
+
+@pytest.mark.parametrize("body", [
+    "    return print(ROUTES), str(ROUTES)",
+    "    return register(PORTAL)",
+], ids=["only-read", "project-object"])
+def test_a_routes_object_only_read_makes_no_request(tmp_path: Path, body: str) -> None:
+    found = _findings(tmp_path, "    from flask_login import register\n" + body)
+    assert found == [("other.py", 11, "NYS301")], found

@@ -7,7 +7,8 @@ decided here, once, by the resolver, which follows the value across modules (a
 client made in this function, a parameter or a variable annotated with the class,
 ``self.client`` set in ``__init__``, a client imported from another module).  The
 SDK helper's ``build_auth_url`` is confirmed the same way, where its receiver holds
-an instance of the helper (``ROUTES = Routes(client)`` in another module).
+an instance of the helper (``ROUTES = Routes(client)`` in another module); a helper
+handed to code the analysis does not follow is a request whose scopes are unknown.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 
-from ..analysis.facts import ModuleFacts, ScopeSite, SiteKind
+from ..analysis.facts import Generation, ModuleFacts, ScopeSite, SiteKind
+from ..analysis.facts_values import ScopeValue, ValueState
 from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..spans import Span
 from .resolver import FlowResolver
@@ -62,3 +64,21 @@ def _confirmed(facts: ModuleFacts, confirmed: frozenset[Span]) -> ModuleFacts:
         for site in facts.sites
     ]
     return dataclasses.replace(facts, sites=sites)
+
+
+def lost_helper_requests(resolver: FlowResolver) -> list[ScopeSite]:
+    """Where an instance of the SDK's helper reaches code the analysis does not
+    follow (``register(ROUTES)``): that code may build the authentication URL with
+    any scopes, an unresolved request (call this after the usage is resolved)."""
+    methods = {helper: method for method, helper in
+               resolver.sdk.auth_url_helper_methods.items()}
+    return [
+        ScopeSite(
+            SiteKind.SDK_HOSTED, Generation.V2, span,
+            ScopeValue(ValueState.UNRESOLVED, complete=False,
+                       reason=f"{how}, which may request any scopes with it"),
+            description=f"{methods[helper]}()", helper_class=helper,
+        )
+        for span, (helper, how) in sorted(resolver.lost_requests.items(),
+                                          key=lambda item: item[0].to_json())
+    ]

@@ -366,6 +366,10 @@ class FlowResolver:
         self._client_names = frozenset(client_names)
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
+        # Where an instance of an SDK helper that requests scopes (``Routes``)
+        # reaches code the analysis does not follow: the helper's class and how.
+        # Such code may make the helper's request with any scopes.
+        self.lost_requests: dict[Span, tuple[str, str]] = {}
         self._holdings: dict[str, list[Objs]] | None = None
         # By method name: what the project's methods of that name return (after
         # solving), for calls on objects the analysis cannot tell.
@@ -1651,6 +1655,11 @@ class FlowResolver:
             if kind == "lost":
                 lost += self._lost_track(name, span, how)
                 continue
+            helper = _helper_class(obj)
+            if helper:
+                self.lost_requests.setdefault(span, (
+                    helper, f"{text or describe(obj)} is {how}"))
+                continue
             if kind == "method" and not name.startswith("box|"):
                 endpoints += self.method_endpoints(name, span, text)
                 # What the method returns could be used further.
@@ -2004,7 +2013,19 @@ def describe(obj: Obj) -> str:
         return "an object holding Nylas objects"
     if kind == "lost":
         return f"what .{name} of an object the analysis cannot tell gives"
+    if kind == "helper":
+        return f"the Nylas SDK's {name.rpartition('.')[2]} helper"
     return "a Nylas object"
+
+
+def _helper_class(obj: Obj) -> str:
+    """The class of an SDK helper instance, held as it is or in containers; ""
+    for another object."""
+    for _ in range(_MAX_BOX_DEPTH + 1):
+        if obj[0] != "box":
+            break
+        obj = unbox(obj)
+    return obj[1] if obj[0] == "helper" else ""
 
 
 def _describe_value(value: Val | None) -> str:
