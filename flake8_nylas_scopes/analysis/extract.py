@@ -1546,7 +1546,8 @@ class Extractor(FastVisitor):
         handed = handed_call(node, self.qualify)
         if handed is not None:
             self._handed_request(handed, node)
-        named = named_attribute(node, self.lookup) or attrgetter_read(node, self.qualify)
+        named = named_attribute(node, self.lookup) or attrgetter_read(
+            node, self.qualify, self.lookup)
         if named is not None:
             self._receivers.add(named[0])
         if named is not None and named[1] is not None:

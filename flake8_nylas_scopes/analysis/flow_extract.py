@@ -53,7 +53,7 @@ from .flow_facts import (
     Val,
     ValTable,
 )
-from .handed_calls import attrgetter_read
+from .handed_calls import attrgetter_call, attrgetter_read
 from .member_patterns import member_pattern
 from .prefilter import names_a_scope_family
 from .source import SourceMap
@@ -565,9 +565,9 @@ class FlowExtractor:
             reflected = self._member_by_key(node.func.value, node.args[0])
             if reflected is not None:
                 return reflected
-        if isinstance(node.func, ast.Call) and self.callee_name(
-                node.func.func) == "operator.attrgetter" and len(node.args) == 1:
-            return self._attrgetter_value(node.func, node.args[0], node)
+        getter = self._attrgetter(node)
+        if getter is not None:
+            return self._attrgetter_value(getter, node.args[0], node)
         if isinstance(node.func, ast.Call) and self.callee_name(
                 node.func.func) == "operator.methodcaller" and len(node.args) == 1:
             return self._methodcaller_value(node.func, node.args[0], node)
@@ -1377,12 +1377,18 @@ class FlowExtractor:
             assert isinstance(attribute, ast.Constant) and isinstance(attribute.value, str)
             return ast.copy_location(ast.Attribute(node.args[0], attribute.value, ast.Load()),
                                      node)
-        found = attrgetter_read(node, self.callee_name)
+        found = attrgetter_read(node, self.callee_name, self._bound_value)
         return found[1] if found is not None else None
 
+    def _attrgetter(self, node: ast.Call) -> ast.Call | None:
+        """The ``operator.attrgetter(...)`` a call with one argument calls, written in
+        place or held by a name bound to nothing else."""
+        if len(node.args) != 1 or not isinstance(node.func, (ast.Call, ast.Name)):
+            return None
+        return attrgetter_call(node.func, self.callee_name, self._bound_value)
+
     def _reads_attributes(self, node: ast.Call) -> bool:
-        return isinstance(node.func, ast.Call) and len(node.args) == 1 and self.callee_name(
-            node.func.func) == "operator.attrgetter" and self.value(node) is not None
+        return self._attrgetter(node) is not None and self.value(node) is not None
 
     def _method_called(self, node: ast.Call) -> ast.Call | None:
         """``operator.methodcaller("pending", limit)(box)`` as the call it makes,
