@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from flake8_nylas_scopes.judging.list_rules import is_nylas_request
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
 
@@ -65,12 +66,12 @@ def login(email):
 '''
 
 
-def _findings(tmp_path: Path, body: str) -> list[tuple[str, int, str]]:
+def _findings(tmp_path: Path, body: str, setup: str = "") -> list[tuple[str, int, str]]:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
     package = tmp_path / "app"
     package.mkdir()
     (package / "__init__.py").write_text("")
-    (package / "setup.py").write_text(_SETUP)
+    (package / "setup.py").write_text(_SETUP + setup)
     (package / "other.py").write_text(_OTHER)
     (package / "login.py").write_text(_LOGIN.format(body=body))
     result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
@@ -141,3 +142,42 @@ def test_a_routes_object_handed_to_code_not_followed_is_an_unresolved_request(
 def test_a_routes_object_only_read_makes_no_request(tmp_path: Path, body: str) -> None:
     found = _findings(tmp_path, "    from flask_login import register\n" + body)
     assert found == [("other.py", 11, "NYS301")], found
+
+
+_SUBCLASS = """
+
+class AppRoutes(Routes):
+    pass
+
+
+class OwnRoutes(Routes):
+    def build_auth_url(self, email):
+        return super().build_auth_url(["email.read_only"], email, "https://a.example/cb")
+"""
+
+
+def _login_requests(tmp_path: Path, body: str) -> list[str]:
+    """The texts of the scope lists of the requests login.py makes, as judged.
+    (A client given to a subclass of ``Routes`` escapes, which keeps the usage
+    rules silent: the requests themselves show what was read.)"""
+    _findings(tmp_path, body, _SUBCLASS)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return [
+        " ".join(item.text for item in site.value.items) or site.value.state.name
+        for path, facts in result.facts.items() if path.endswith("login.py")
+        for site in facts.sites if is_nylas_request(site)
+    ]
+
+
+def test_a_subclass_of_routes_that_keeps_its_method_is_the_helper(tmp_path: Path) -> None:
+    body = ('    return setup.AppRoutes(setup.client).build_auth_url(SCOPES, email, '
+            '"https://a.example/cb")')
+    assert _login_requests(tmp_path, body) == ["email.read_only calendar"]
+
+
+def test_a_subclass_of_routes_with_its_own_method_makes_its_own_request(
+        tmp_path: Path) -> None:
+    # ``build_auth_url(email)`` is the subclass's: its one argument is no scope list.
+    # The request is the one its body makes, read where it is written.
+    body = "    return setup.OwnRoutes(setup.client).build_auth_url(email)"
+    assert _login_requests(tmp_path, body) == []

@@ -363,6 +363,8 @@ class FlowResolver:
         self._class_order: dict[str, int] = {}
         # Project classes deriving from an SDK client, with the client's name.
         self._client_classes: dict[str, str] = {}
+        # Project classes deriving from an SDK helper class (``Routes``), with it.
+        self._helper_bases: dict[str, str] = {}
         self._client_names = frozenset(client_names)
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
@@ -489,6 +491,9 @@ class FlowResolver:
                     elif kind == "nylas_class" and name not in self._client_classes:
                         self._client_classes[name] = base
                         changed = True
+                    elif kind == "helper_class" and name not in self._helper_bases:
+                        self._helper_bases[name] = base
+                        changed = True
             if written != self._written_bases.get(name, []):
                 self._written_bases[name] = written
                 changed = True
@@ -497,13 +502,14 @@ class FlowResolver:
         while grown:
             grown = False
             for name, bases in self._bases.items():
-                if name in self._client_classes:
-                    continue
-                for base in sorted(bases):
-                    if base in self._client_classes:
-                        self._client_classes[name] = self._client_classes[base]
-                        grown = changed = True
-                        break
+                for derived in (self._client_classes, self._helper_bases):
+                    if name in derived:
+                        continue
+                    for parent in sorted(bases):
+                        if parent in derived:
+                            derived[name] = derived[parent]
+                            grown = changed = True
+                            break
         return changed
 
     def ancestors(self, name: str) -> list[str]:
@@ -610,7 +616,19 @@ class FlowResolver:
     def _instance(self, name: str) -> Objs:
         if name in self._client_classes:
             return frozenset({("inst", name), ("client", self._client_classes[name])})
+        if name in self._helper_bases and not self._overrides_helper(name):
+            return frozenset({("inst", name), ("helper", self._helper_bases[name])})
         return frozenset({("inst", name)})
+
+    def _overrides_helper(self, name: str) -> bool:
+        """Whether a project class deriving from an SDK helper (or a class between)
+        defines a request method of the helper's itself: its calls are then its own,
+        read where it is written, not the helper's with the helper's arguments."""
+        helper = self._helper_bases[name]
+        methods = [method for method, owner in self.sdk.auth_url_helper_methods.items()
+                   if owner == helper]
+        return any(f"{klass}.{method}" in self.functions
+                   for klass in self.ancestors(name) for method in methods)
 
     # -- resolution --------------------------------------------------------------------
 
