@@ -268,3 +268,34 @@ def test_the_v2_routes_helper_called_with_its_scopes_is_read(
                                     '"https://a.example/cb", scopes=["contacts"])')})
     assert [(name, code) for name, _, code, _ in found] == [
         ("auth.py", "NYS303"), ("other.py", "NYS303")], found
+
+
+# The login asks for no calendar scope: only the admin consent can grant the
+# events call's, so a consent the analysis loses must not leave a missing scope.
+_V3_NO_CALENDAR = _V3_APP.replace('"scope": ["offline_access", "Calendars.ReadWrite"]',
+                                  '"scope": ["offline_access"]')
+_GETTER = '\nimport operator\nGET = operator.attrgetter("auth.url_for_admin_consent")\n'
+
+
+@pytest.mark.parametrize("consent", [
+    "    return GET(nylas)(CONFIG)",
+    "    return _call(GET(nylas), CONFIG)",
+    '    get = operator.attrgetter("auth.url_for_admin_consent")\n    return get(nylas)(CONFIG)',
+], ids=["module-getter", "module-getter-handed", "local-getter"])
+def test_an_admin_consent_through_a_stored_attrgetter_is_an_unresolved_request(
+        tmp_path: Path, consent: str) -> None:
+    found = _codes(tmp_path, {"main.py": _V3_NO_CALENDAR.format(consent=consent) + _GETTER})
+    assert [code for _, _, code, _ in found] == ["NYS304"], found
+    assert found[0][1] in _CONSENT_LINES, found
+
+
+@pytest.mark.parametrize("consent", [
+    "    return len(CONFIG)",
+    # Bound to something else too: what ``get`` reads is not known to be a request.
+    '    get = operator.attrgetter("auth.url_for_admin_consent")\n'
+    "    if provider:\n        get = len\n    return _call(len, get(provider))",
+], ids=["never-called", "getter-bound-twice"])
+def test_without_a_stored_getters_consent_the_missing_scope_is_reported(
+        tmp_path: Path, consent: str) -> None:
+    found = _codes(tmp_path, {"main.py": _V3_NO_CALENDAR.format(consent=consent) + _GETTER})
+    assert [code for _, _, code, _ in found] == ["NYS301"], found

@@ -252,6 +252,9 @@ class _V2Method:
     provider_position: int | None
     description: str
     helper: bool
+    # The helper's class, where this module does not import it: the receiver may
+    # still hold one made elsewhere, which only the judge can tell.
+    helper_class: str = ""
 
 
 class Extractor(FastVisitor):
@@ -1543,7 +1546,8 @@ class Extractor(FastVisitor):
         handed = handed_call(node, self.qualify)
         if handed is not None:
             self._handed_request(handed, node)
-        named = named_attribute(node, self.lookup) or attrgetter_read(node, self.qualify)
+        named = named_attribute(node, self.lookup) or attrgetter_read(
+            node, self.qualify, self.lookup)
         if named is not None:
             self._receivers.add(named[0])
         if named is not None and named[1] is not None:
@@ -1600,18 +1604,23 @@ class Extractor(FastVisitor):
     def _v2_request_method(self, func: ast.expr) -> _V2Method | None:
         """Where the scopes and the provider are passed to an API v2 request method,
         and what the request is called: ``client.authentication_url``, or the SDK
-        helper's ``Routes(client).build_auth_url`` in a module that imports it (its
-        name is common: only then is it taken for the helper's).  None for another
-        callee."""
+        helper's ``Routes(client).build_auth_url`` (its name is common: in a module
+        that imports the helper it is taken for the helper's; elsewhere it counts
+        once the judge shows its receiver is one).  None for another callee."""
         if not isinstance(func, ast.Attribute):
             return None
         if func.attr == AUTH_URL_METHOD:
             return _V2Method(AUTH_URL_SCOPES_POSITION, AUTH_URL_PROVIDER_POSITION,
                              f"{AUTH_URL_METHOD}()", helper=False)
         helper, position = AUTH_URL_HELPER_METHODS.get(func.attr, ("", 0))
+        if not helper:
+            return None
         if self._sdk_helper_imported(helper):
             return _V2Method(position, None, f"{func.attr}()", helper=True)
-        return None
+        # ``ROUTES.build_auth_url(...)`` with ``ROUTES`` from another module: a request
+        # only where the judge shows the receiver is the helper.
+        return _V2Method(position, None, f"{func.attr}()", helper=False,
+                         helper_class=helper)
 
     def _unread_request(self, node: ast.Attribute, called: bool) -> None:
         """A scope-request method the analysis sees used but cannot read the call of
@@ -1632,7 +1641,7 @@ class Extractor(FastVisitor):
                            reason=f"{node.attr} is used as a value: its scopes "
                                   "cannot be read"),
                 description=v2_method.description, confirmed=v2_method.helper,
-                receiver=dotted(node.value),
+                receiver=dotted(node.value), helper_class=v2_method.helper_class,
             ))
 
     def visit_Assign(self, node: ast.Assign) -> None:
@@ -1858,7 +1867,7 @@ class Extractor(FastVisitor):
                 # client: its request counts when its scopes name Nylas scopes, or
                 # cannot be read (then it is unresolved, and only keeps claims back).
                 confirmed=method.helper and value.state is ValueState.UNRESOLVED,
-                receiver=dotted(receiver),
+                receiver=dotted(receiver), helper_class=method.helper_class,
             )
         )
 

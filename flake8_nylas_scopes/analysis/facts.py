@@ -86,6 +86,11 @@ class ScopeSite:
     # (``url_for_oauth2``, ``_pkce``) was given the same module-level dict at this
     # earlier call: by the time this request runs, its ``scope`` is that str.
     joined_at: Span | None = None
+    # A helper's request whose receiver only the resolver can show to be the SDK's
+    # helper (``ROUTES.build_auth_url(...)`` in a module that does not import
+    # ``Routes``): the qualified class.  Its method name is common, so until the
+    # judge confirms the receiver the site is no request, whatever its scopes name.
+    helper_class: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = self._json()
@@ -96,6 +101,8 @@ class ScopeSite:
             data["granted_unknown"] = self.granted_unknown
         if self.joined_at is not None:
             data["joined_at"] = self.joined_at.to_json()
+        if self.helper_class:
+            data["helper_class"] = self.helper_class
         return data
 
     def _json(self) -> dict[str, Any]:
@@ -132,6 +139,7 @@ class ScopeSite:
             str(data.get("url_path", "")),
             str(data.get("granted_unknown", "")),
             Span.from_json(data["joined_at"]) if data.get("joined_at") else None,
+            str(data.get("helper_class", "")),
         )
 
 

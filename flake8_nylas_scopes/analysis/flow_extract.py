@@ -53,7 +53,7 @@ from .flow_facts import (
     Val,
     ValTable,
 )
-from .handed_calls import attrgetter_read
+from .handed_calls import attrgetter_call, attrgetter_read
 from .member_patterns import member_pattern
 from .prefilter import names_a_scope_family
 from .source import SourceMap
@@ -76,6 +76,11 @@ from .values import SCOPE_WORD, ValueReader
 _V2 = API_VERSIONS["v2"].surface()
 # Recorded too, so that the index can tell whether its receiver is a client.
 AUTH_URL_METHOD = _V2.auth_url_method
+# The SDK helper's methods that build the same URL (``Routes(client).build_auth_url``):
+# recorded with their receiver, which the index tells to be the helper or not.
+AUTH_URL_HELPER_METHODS = frozenset(
+    method.rpartition(".")[2] for method in _V2.auth_url_helpers)
+_REQUEST_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
 COLLECTIONS = _V2.collections
 CLIENT_METHODS = _V2.client_methods
 MODELS = _V2.models
@@ -247,8 +252,9 @@ class FlowExtractor:
         # Whether a function's list is handed over at more than one place, by body
         # and name: shared with the module's other extractor, which asks the same.
         self._handed = handed_over_twice if handed_over_twice is not None else {}
-        # The ``authentication_url`` attributes called: any other is the method used
-        # as a value, recorded too (see ``visit_Attribute``).
+        # The ``authentication_url`` (and helper request method) attributes called:
+        # any other is the method used as a value, recorded too (see
+        # ``visit_Attribute``).
         self._auth_url_callees: set[ast.expr] = set()
         self.reader = ValueReader(source, self._scope_value, self._reference)
 
@@ -559,9 +565,9 @@ class FlowExtractor:
             reflected = self._member_by_key(node.func.value, node.args[0])
             if reflected is not None:
                 return reflected
-        if isinstance(node.func, ast.Call) and self.callee_name(
-                node.func.func) == "operator.attrgetter" and len(node.args) == 1:
-            return self._attrgetter_value(node.func, node.args[0], node)
+        getter = self._attrgetter(node)
+        if getter is not None:
+            return self._attrgetter_value(getter, node.args[0], node)
         if isinstance(node.func, ast.Call) and self.callee_name(
                 node.func.func) == "operator.methodcaller" and len(node.args) == 1:
             return self._methodcaller_value(node.func, node.args[0], node)
@@ -1308,8 +1314,10 @@ class FlowExtractor:
         if isinstance(func, ast.Attribute):
             attrs, root = self._chain(func)
             used = self._use(func, attrs, root, node)
-            if func.attr == AUTH_URL_METHOD:
+            if func.attr in _REQUEST_METHODS:
                 self._auth_url_callees.add(func)
+            if func.attr in AUTH_URL_HELPER_METHODS:
+                self._helper_use(func, node)
         self._scope_arguments(node)
         name = self.callee_name(func)
         span = self.source.span(node)
@@ -1350,6 +1358,8 @@ class FlowExtractor:
             # is a client.
             attrs, root = self._chain(read)
             self._use(read, attrs, root, read)
+        elif read is not None and read.attr in AUTH_URL_HELPER_METHODS:
+            self._helper_use(read, read)
         called = self._method_called(node)
         # ``getattr(nylas, "messages")`` reads ``nylas.messages`` (see ``_call_value``)
         # and ``operator.attrgetter("outgoing")(box)`` only ``box.outgoing``, which
@@ -1367,12 +1377,18 @@ class FlowExtractor:
             assert isinstance(attribute, ast.Constant) and isinstance(attribute.value, str)
             return ast.copy_location(ast.Attribute(node.args[0], attribute.value, ast.Load()),
                                      node)
-        found = attrgetter_read(node, self.callee_name)
+        found = attrgetter_read(node, self.callee_name, self._bound_value)
         return found[1] if found is not None else None
 
+    def _attrgetter(self, node: ast.Call) -> ast.Call | None:
+        """The ``operator.attrgetter(...)`` a call with one argument calls, written in
+        place or held by a name bound to nothing else."""
+        if len(node.args) != 1 or not isinstance(node.func, (ast.Call, ast.Name)):
+            return None
+        return attrgetter_call(node.func, self.callee_name, self._bound_value)
+
     def _reads_attributes(self, node: ast.Call) -> bool:
-        return isinstance(node.func, ast.Call) and len(node.args) == 1 and self.callee_name(
-            node.func.func) == "operator.attrgetter" and self.value(node) is not None
+        return self._attrgetter(node) is not None and self.value(node) is not None
 
     def _method_called(self, node: ast.Call) -> ast.Call | None:
         """``operator.methodcaller("pending", limit)(box)`` as the call it makes,
@@ -1547,7 +1563,22 @@ class FlowExtractor:
             attrs, root = self._chain(node)
             if attrs and attrs[-1] == AUTH_URL_METHOD:
                 self._use(node, attrs, root, node)
+        elif node.attr in AUTH_URL_HELPER_METHODS and isinstance(node.ctx, ast.Load) and (
+                node not in self._auth_url_callees):
+            # ``build = ROUTES.build_auth_url``: likewise, where the receiver is the
+            # SDK's helper.
+            self._helper_use(node, node)
         return False
+
+    def _helper_use(self, method: ast.Attribute, anchor: ast.AST) -> None:
+        """The helper's request method read or called on a receiver (any name can
+        hold a ``Routes`` made in another module): recorded at ``anchor``, where the
+        scope extractor records the request, for the index to tell whether the
+        receiver is the helper.  The call itself is followed as any other call."""
+        receiver = self.value(method.value)
+        if receiver is not None:
+            self.facts.uses.append(Use(
+                receiver, (method.attr,), self.source.span(anchor), self._text(method)))
 
 
 _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {

@@ -92,16 +92,30 @@ def named_attribute(node: ast.Call, lookup: Callable[[str], ast.expr | None]
     return owner, ast.copy_location(ast.Attribute(owner, name.value, ast.Load()), node)
 
 
-def attrgetter_read(node: ast.Call, qualify: Callable[[ast.expr], str | None]
+def attrgetter_call(func: ast.expr, qualify: Callable[[ast.expr], str | None],
+                    lookup: Callable[[str], ast.expr | None]) -> ast.Call | None:
+    """The ``operator.attrgetter(...)`` call a callee is, written in place or held by
+    a name bound to nothing else (``GET = operator.attrgetter("auth.url")``, then
+    ``GET(nylas)``); None for another callee."""
+    getter = lookup(func.id) if isinstance(func, ast.Name) else func
+    if isinstance(getter, ast.Call) and qualify(getter.func) == "operator.attrgetter":
+        return getter
+    return None
+
+
+def attrgetter_read(node: ast.Call, qualify: Callable[[ast.expr], str | None],
+                    lookup: Callable[[str], ast.expr | None]
                     ) -> tuple[ast.expr, ast.Attribute] | None:
-    """``operator.attrgetter("auth.url_for_admin_consent")(nylas)`` as the object it
+    """``operator.attrgetter("auth.url_for_admin_consent")(nylas)`` (the getter
+    written in place or held by a name, see ``attrgetter_call``) as the object it
     reads from and the attributes it reads, ``nylas.auth.url_for_admin_consent``;
     None for another call, or a name that is not a constant dotted name."""
-    getter = node.func
-    if not (isinstance(getter, ast.Call) and len(node.args) == 1 and not node.keywords
-            and len(getter.args) == 1 and not getter.keywords
+    if not (len(node.args) == 1 and not node.keywords
             and not isinstance(node.args[0], ast.Starred)
-            and qualify(getter.func) == "operator.attrgetter"):
+            and isinstance(node.func, (ast.Call, ast.Name))):
+        return None
+    getter = attrgetter_call(node.func, qualify, lookup)
+    if getter is None or len(getter.args) != 1 or getter.keywords:
         return None
     name = getter.args[0]
     if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):

@@ -14,6 +14,8 @@ import unicodedata
 # than a case-insensitive regex on large files.
 _RELEVANT_WORDS = (
     "nylas", "connect/authorize", "oauth/authorize", "authentication_url",
+    # The v2 SDK helper's method, called on a ``Routes`` another module made.
+    "build_auth_url",
     # API v3: the SDK's auth methods and the paths of hand-built requests, which a
     # module using a client imported under another name may name alone.
     "url_for_oauth2", "url_for_admin_consent", "custom_authentication", "v3/connect/",

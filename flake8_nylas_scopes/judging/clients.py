@@ -5,7 +5,10 @@ The method name alone is no proof: other OAuth libraries have an
 the flow record of its receiver; whether the receiver holds an API v2 client is
 decided here, once, by the resolver, which follows the value across modules (a
 client made in this function, a parameter or a variable annotated with the class,
-``self.client`` set in ``__init__``, a client imported from another module).
+``self.client`` set in ``__init__``, a client imported from another module).  The
+SDK helper's ``build_auth_url`` is confirmed the same way, where its receiver holds
+an instance of the helper (``ROUTES = Routes(client)`` in another module); a helper
+handed to code the analysis does not follow is a request whose scopes are unknown.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 
-from ..analysis.facts import ModuleFacts, ScopeSite, SiteKind
+from ..analysis.facts import Generation, ModuleFacts, ScopeSite, SiteKind
+from ..analysis.facts_values import ScopeValue, ValueState
 from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..spans import Span
 from .resolver import FlowResolver
@@ -27,12 +31,16 @@ def awaits_client(site: ScopeSite) -> bool:
 
 
 def client_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver) -> frozenset[Span]:
-    """The spans of the ``authentication_url`` calls whose receiver holds a client."""
+    """The spans of the ``authentication_url`` calls whose receiver holds a client,
+    and of the helper's request methods whose receiver holds the helper."""
+    helpers = resolver.sdk.auth_url_helper_methods
     return frozenset(
         use.span
         for facts in modules if facts.flow is not None
         for use in facts.flow.uses
-        if use.attrs == _AUTH_URL_USE and resolver.is_client(use.root)
+        if (use.attrs == _AUTH_URL_USE and resolver.is_client(use.root)) or (
+            len(use.attrs) == 1 and use.attrs[0] in helpers
+            and resolver.is_helper(use.root, helpers[use.attrs[0]]))
     )
 
 
@@ -56,3 +64,21 @@ def _confirmed(facts: ModuleFacts, confirmed: frozenset[Span]) -> ModuleFacts:
         for site in facts.sites
     ]
     return dataclasses.replace(facts, sites=sites)
+
+
+def lost_helper_requests(resolver: FlowResolver) -> list[ScopeSite]:
+    """Where an instance of the SDK's helper reaches code the analysis does not
+    follow (``register(ROUTES)``): that code may build the authentication URL with
+    any scopes, an unresolved request (call this after the usage is resolved)."""
+    methods = {helper: method for method, helper in
+               resolver.sdk.auth_url_helper_methods.items()}
+    return [
+        ScopeSite(
+            SiteKind.SDK_HOSTED, Generation.V2, span,
+            ScopeValue(ValueState.UNRESOLVED, complete=False,
+                       reason=f"{how}, which may request any scopes with it"),
+            description=f"{methods[helper]}()", helper_class=helper,
+        )
+        for span, (helper, how) in sorted(resolver.lost_requests.items(),
+                                          key=lambda item: item[0].to_json())
+    ]

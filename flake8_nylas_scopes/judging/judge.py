@@ -27,7 +27,7 @@ from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import ArgumentCases
 from .changed_lists import ChangedLists
-from .clients import with_confirmed_sites
+from .clients import lost_helper_requests, with_confirmed_sites
 from .flow_names import referenced_names
 from .provider_reach import provider_guards
 from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
@@ -530,6 +530,8 @@ def judge_project(
     endpoint_uses, unresolved = _usage(
         {path: facts for path, facts in modules.items() if path not in tests}, resolver, index
     )
+    # A helper that requests scopes, handed to code the analysis does not follow.
+    unresolved_sites += lost_helper_requests(resolver)
     # ``if "email.send" not in granted: raise ...``: the app checks its grant itself.
     unresolved.extend(scope_check_uses(
         (facts for path, facts in modules.items() if path not in tests),

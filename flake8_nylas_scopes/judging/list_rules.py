@@ -329,10 +329,14 @@ def is_nylas_request(site: ScopeSite) -> bool:
 
     An ``authentication_url`` call whose receiver the resolver could not show to be
     a client (see ``clients``) counts only when its scopes name at least one Nylas
-    scope: the method name alone is not proof.
+    scope: the method name alone is not proof.  A helper's method called in a module
+    that does not import the helper counts only once its receiver is shown to be
+    the helper: a project class's method of that name may well take Nylas scopes.
     """
     if site.confirmed:
         return True
+    if site.helper_class:
+        return False
     return any(
         scope in cat.V2_SCOPES
         for item in site.value.items

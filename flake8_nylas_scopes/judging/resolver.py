@@ -62,10 +62,13 @@ from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 # project class), super (``super()`` in a method of the class named), func, class,
 # nylas_class, model_class (an SDK model class, by name), module, lost (what an
 # attribute of that name read on an object the analysis cannot tell gives, and
-# everything made from it: see ``_follow_unknown_objects``).
+# everything made from it: see ``_follow_unknown_objects``), helper_class / helper (an
+# SDK helper class that builds the authentication URL, ``Routes``, and an instance of
+# it, by qualified class name).
 ObjKind = Literal[
     "client", "coll", "model", "models", "method", "box", "inst", "super", "func",
     "class", "nylas_class", "model_class", "module", "unmapped", "lost",
+    "helper_class", "helper",
 ]
 Obj = tuple[ObjKind, str]
 CLIENT_OBJ: Obj = ("client", "")
@@ -360,9 +363,15 @@ class FlowResolver:
         self._class_order: dict[str, int] = {}
         # Project classes deriving from an SDK client, with the client's name.
         self._client_classes: dict[str, str] = {}
+        # Project classes deriving from an SDK helper class (``Routes``), with it.
+        self._helper_bases: dict[str, str] = {}
         self._client_names = frozenset(client_names)
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
+        # Where an instance of an SDK helper that requests scopes (``Routes``)
+        # reaches code the analysis does not follow: the helper's class and how.
+        # Such code may make the helper's request with any scopes.
+        self.lost_requests: dict[Span, tuple[str, str]] = {}
         self._holdings: dict[str, list[Objs]] | None = None
         # By method name: what the project's methods of that name return (after
         # solving), for calls on objects the analysis cannot tell.
@@ -482,6 +491,9 @@ class FlowResolver:
                     elif kind == "nylas_class" and name not in self._client_classes:
                         self._client_classes[name] = base
                         changed = True
+                    elif kind == "helper_class" and name not in self._helper_bases:
+                        self._helper_bases[name] = base
+                        changed = True
             if written != self._written_bases.get(name, []):
                 self._written_bases[name] = written
                 changed = True
@@ -490,13 +502,14 @@ class FlowResolver:
         while grown:
             grown = False
             for name, bases in self._bases.items():
-                if name in self._client_classes:
-                    continue
-                for base in sorted(bases):
-                    if base in self._client_classes:
-                        self._client_classes[name] = self._client_classes[base]
-                        grown = changed = True
-                        break
+                for derived in (self._client_classes, self._helper_bases):
+                    if name in derived:
+                        continue
+                    for parent in sorted(bases):
+                        if parent in derived:
+                            derived[name] = derived[parent]
+                            grown = changed = True
+                            break
         return changed
 
     def ancestors(self, name: str) -> list[str]:
@@ -603,7 +616,19 @@ class FlowResolver:
     def _instance(self, name: str) -> Objs:
         if name in self._client_classes:
             return frozenset({("inst", name), ("client", self._client_classes[name])})
+        if name in self._helper_bases and not self._overrides_helper(name):
+            return frozenset({("inst", name), ("helper", self._helper_bases[name])})
         return frozenset({("inst", name)})
+
+    def _overrides_helper(self, name: str) -> bool:
+        """Whether a project class deriving from an SDK helper (or a class between)
+        defines a request method of the helper's itself: its calls are then its own,
+        read where it is written, not the helper's with the helper's arguments."""
+        helper = self._helper_bases[name]
+        methods = [method for method, owner in self.sdk.auth_url_helper_methods.items()
+                   if owner == helper]
+        return any(f"{klass}.{method}" in self.functions
+                   for klass in self.ancestors(name) for method in methods)
 
     # -- resolution --------------------------------------------------------------------
 
@@ -698,6 +723,8 @@ class FlowResolver:
                     found |= self._instance(obj_name)
                 elif obj_kind == "nylas_class":
                     found.add(("client", obj_name))
+                elif obj_kind == "helper_class":
+                    found.add(("helper", obj_name))
                 elif obj_kind == "model_class":
                     found.add(("model", obj_name))
                 elif obj_kind in _NYLAS_KINDS:
@@ -812,6 +839,8 @@ class FlowResolver:
         client = self.sdk.client_classes.get(name)
         if client is not None:
             return {("nylas_class", client)}
+        if name in self.sdk.auth_url_helper_classes:
+            return {("helper_class", name)}
         if name in self.functions:
             return {("func", name)}
         if name in self.classes:
@@ -1004,6 +1033,8 @@ class FlowResolver:
         for kind, name in callees:
             if kind == "nylas_class":
                 found.add(("client", name))
+            elif kind == "helper_class":
+                found.add(("helper", name))
             elif kind == "func":
                 found |= self.values.get(f"{RETURNED}{name}", _NOTHING)
             elif kind in ("class", "inst"):
@@ -1251,12 +1282,22 @@ class FlowResolver:
     def is_client(self, value: Val | None) -> bool:
         return CLIENT_OBJ in self.resolve(value)
 
+    def is_helper(self, value: Val | None, helper_class: str) -> bool:
+        """Whether a value may be an instance of the SDK helper class named
+        (``Routes(client)``, made in this module or another)."""
+        return ("helper", helper_class) in self.resolve(value)
+
     def interpret(
         self, use: Use, nylas_module: bool
     ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """The endpoints a use calls, or why it cannot be told."""
-        objs = self.resolve(use.root)
         attrs = use.attrs
+        if len(attrs) == 1 and attrs[0] in self.sdk.auth_url_helper_methods:
+            # Recorded only to tell whether the receiver is the SDK's helper (see
+            # ``clients``): the request it makes uses no grant, and the call is
+            # followed as a call (a project method of that name gets its arguments).
+            return [], []
+        objs = self.resolve(use.root)
         first = attrs[0]
         endpoints, unresolved = self._interpret_on(objs, attrs, use)
         unknown = not objs or (not endpoints and not unresolved
@@ -1632,6 +1673,11 @@ class FlowResolver:
             if kind == "lost":
                 lost += self._lost_track(name, span, how)
                 continue
+            helper = _helper_class(obj)
+            if helper:
+                self.lost_requests.setdefault(span, (
+                    helper, f"{text or describe(obj)} is {how}"))
+                continue
             if kind == "method" and not name.startswith("box|"):
                 endpoints += self.method_endpoints(name, span, text)
                 # What the method returns could be used further.
@@ -1985,7 +2031,19 @@ def describe(obj: Obj) -> str:
         return "an object holding Nylas objects"
     if kind == "lost":
         return f"what .{name} of an object the analysis cannot tell gives"
+    if kind == "helper":
+        return f"the Nylas SDK's {name.rpartition('.')[2]} helper"
     return "a Nylas object"
+
+
+def _helper_class(obj: Obj) -> str:
+    """The class of an SDK helper instance, held as it is or in containers; ""
+    for another object."""
+    for _ in range(_MAX_BOX_DEPTH + 1):
+        if obj[0] != "box":
+            break
+        obj = unbox(obj)
+    return obj[1] if obj[0] == "helper" else ""
 
 
 def _describe_value(value: Val | None) -> str:

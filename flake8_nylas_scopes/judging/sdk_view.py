@@ -28,6 +28,14 @@ class SdkView:
         # Builds a URL for the browser: a use of the client that requests nothing.
         self.auth_url_method = v2.auth_url_method
         self.app_level_helpers = v2.app_level_helpers | v3.app_level_helpers
+        # The SDK helper classes whose instances build the hosted-authentication URL
+        # (``Routes(client)``), and by method name the class whose request it makes:
+        # the method name alone is common, the object shows it is the helper's.
+        self.auth_url_helper_methods: Mapping[str, str] = {
+            method.rpartition(".")[2]: method.rpartition(".")[0]
+            for method in (*v2.auth_url_helpers, *v3.auth_url_helpers)
+        }
+        self.auth_url_helper_classes = frozenset(self.auth_url_helper_methods.values())
         self.resources: Mapping[str, Resource] = v3.resources
         # Qualified client class name -> the client object's name ("" for v2).
         self.client_classes: Mapping[str, str] = {
