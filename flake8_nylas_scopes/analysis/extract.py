@@ -591,6 +591,7 @@ class Extractor(FastVisitor):
         # Each walk is spared the modules whose text cannot hold what it looks for:
         # most modules have no star import, ``global`` statement or ``__all__``.
         text = "".join(self._lines)
+        self.body_bindings.note_assignment_expressions(tree, text)
         if _STAR_IMPORT.search(text):
             self.facts.star_imports = star_imports(tree, self._absolute_module)
             if self.facts.star_imports:
