@@ -91,7 +91,10 @@ from .extract_v3 import V3Requests, sdk_reads_arguments
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
-from .flask_config import FLASK_CONFIG, NO_APP_PACKAGES, flask_config_values, flask_reference
+from .flask_config import (
+    APP_CLASSES, APP_CONFIG, FLASK_CONFIG, NO_APP_PACKAGES, flask_config_values,
+    flask_reference,
+)
 from .flow_extract import call_parameters
 from .handed_calls import handed_call, named_attribute
 from .given_lists import (
@@ -489,7 +492,19 @@ class Extractor(FastVisitor):
                  or self._dataclass_made(node.value.id) is not None)
         ):
             return f"{self._module_name}.{node.value.id}.{node.attr}"
+        if self._flask_app_config(node):
+            return APP_CONFIG
         return self.qualify(node)
+
+    def _flask_app_config(self, node: ast.expr) -> bool:
+        """Whether ``node`` is the configuration of a Flask (or Quart) application a
+        name of this module is bound to once (``server = Flask(__name__)`` then
+        ``server.config``): the one configuration ``current_app.config`` reads."""
+        if not (isinstance(node, ast.Attribute) and node.attr == "config"
+                and isinstance(node.value, ast.Name)):
+            return False
+        made = self.lookup(node.value.id)
+        return isinstance(made, ast.Call) and self.qualify(made.func) in APP_CLASSES
 
     def _dataclass_made(self, name: str) -> ast.ClassDef | None:
         """The record class of this module (a dataclass, a ``NamedTuple``, an attrs
