@@ -114,7 +114,9 @@ from .path_joins import joined_segments
 from .provider_tests import names_a_provider
 from .raw_arguments import raw_call_arguments
 from .source import SourceMap
-from .star_names import CONSTANT_NAME, exports, names_unbound, star_imports, upper_names
+from .star_names import (
+    CONSTANT_NAME, bound_names, exports, names_unbound, star_imports, upper_names,
+)
 from ..spans import Span
 from .values import SCOPE_WORD, ValueReader
 from .web_routes import (
@@ -611,6 +613,7 @@ class Extractor(FastVisitor):
             self.facts.star_imports = star_imports(tree, self._absolute_module)
             if self.facts.star_imports:
                 self._star_brought = names_unbound(tree)
+                self.facts.star_bound = bound_names(tree, "global" in text)
         self.facts.upper_names = upper_names(tree, "global" in text)
         if "__all__" in text:
             self.facts.exports, self.facts.exports_known = exports(tree)

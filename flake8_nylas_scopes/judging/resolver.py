@@ -55,6 +55,7 @@ from .lost_uses import (
 )
 from .request_proxies import app_object_proxy
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
+from .star_origins import StarOrigins
 from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 
 
@@ -285,7 +286,10 @@ class _Arguments:
 class FlowResolver:
     def __init__(self, modules: Iterable[ModuleFacts], client_names: Iterable[str] = ()) -> None:
         self.sdk = sdk_view()
+        modules = list(modules)
         self.modules = [m for m in modules if m.flow is not None]
+        # Where a name a module gets from a chain of star imports is bound.
+        self._star_origins = StarOrigins(modules)
         self.module_names = {m.module for m in self.modules if m.module}
         # ``acme.web.login`` for the module ``login`` of a namespace package.
         self._aliases = namespace_aliases(self.modules)
@@ -838,6 +842,11 @@ class FlowResolver:
             # A name the module does not bind is what its ``__getattr__`` returns
             # (``from .conn import outbox`` of a module that builds it on first use).
             return self.values.get(f"{RETURNED}{hook}", _NOTHING)
+        if module in self.module_names:
+            # ``b.client`` where ``b`` only star-imports ``a``, which binds it.
+            origin = self._star_origins.origin(name)
+            if origin is not None:
+                return self._resolve_ref(origin)
         return _NOTHING
 
     def _attribute_of(self, objs: Objs, name: str) -> Objs:
