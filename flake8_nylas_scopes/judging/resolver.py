@@ -38,6 +38,7 @@ from ..analysis.symbols import (
     ATTRIBUTE,
     BASES,
     GLOBAL,
+    LOCAL,
     NAMED_VARIABLES,
     PARAMETER,
     RETURNED,
@@ -395,6 +396,9 @@ class FlowResolver:
         # makes a ``lost`` object (see ``_follow_unknown_objects``); empty while the
         # project's own values are solved.
         self._lost_names: frozenset[str] = frozenset()
+        # The names that only ever hold another library's client (see
+        # ``_foreign_clients``), known once the project's values are solved.
+        self._foreign: frozenset[str] = frozenset()
         self._solve()
         self._drop_fixpoint_state()
 
@@ -767,6 +771,8 @@ class FlowResolver:
         kinds, inners = self._kinds, self._inners
         while node != NO_NODE and KIND_NAMES[kinds[node]] in ("attr", "call", "item", "iter"):
             node = inners[node]
+        if node != NO_NODE and KIND_NAMES[kinds[node]] == "sym":
+            return self._names[node] in self._foreign
         if node == NO_NODE or KIND_NAMES[kinds[node]] != "ref":
             return False
         name = self._names[node]
@@ -1083,7 +1089,9 @@ class FlowResolver:
             ):
                 # Configured client names hold a client of either generation.
                 self._growing.setdefault(target, set()).update((CLIENT_OBJ, _V3_CLIENT))
-        if self._rounds(budget):
+        converged = self._rounds(budget)
+        self._foreign = self._foreign_clients()
+        if converged:
             self.converged = self._follow_unknown_objects(budget)
 
     def _rounds(self, budget: int) -> bool:
@@ -1156,6 +1164,31 @@ class FlowResolver:
         # Built from the values before this run: what they hold may have grown.
         self._method_returns = self._attribute_values = self._unknown_values = None
         return converged
+
+    def _foreign_clients(self) -> frozenset[str]:
+        """The locals and module globals every binding of which makes a client of
+        another library: ``sms = Client(sid, token)`` with ``Client`` imported from
+        ``twilio.rest`` (a class whose name says client, of a package that is neither
+        the project's nor named for Nylas) is an instance of that class, not a Nylas
+        client nor an object of the project, as the call itself is."""
+        kinds, names, inners = self._kinds, self._names, self._inners
+        call_code, ref_code = KIND_NAMES.index("call"), KIND_NAMES.index("ref")
+
+        def makes_one(node: Node) -> bool:
+            if kinds[node] != call_code:
+                return False
+            callee = inners[node]
+            if callee == NO_NODE or kinds[callee] != ref_code:
+                return False
+            name = names[callee]
+            # (``from shared.nylas_setup import Client`` may well make a Nylas one.)
+            return name.rpartition(".")[2].endswith("Client") and (
+                "nylas" not in name.lower()) and self._external_name(name)
+
+        return frozenset(
+            target for target, nodes in self.edges.items()
+            if target.startswith((LOCAL, GLOBAL)) and all(
+                makes_one(node) for node in (nodes if isinstance(nodes, list) else (nodes,))))
 
     def _unknown_object_values(self) -> dict[str, Objs]:
         """By attribute name: what reading it on an object the analysis cannot tell
@@ -1453,6 +1486,8 @@ class FlowResolver:
         library than Nylas (``flask.request``): not a Nylas object."""
         while value is not None and value.kind in ("attr", "call", "item", "iter", "part"):
             value = value.inner
+        if value is not None and value.kind == "sym":
+            return value.name in self._foreign  # ``sms = Client(sid, token)``
         if value is None or value.kind != "ref":
             return False
         return self._external_name(value.name)
