@@ -292,3 +292,40 @@ def test_a_functions_dict_only_looked_at_is_read(tmp_path: Path) -> None:
     change = '    if scopes.get("google") and "imap" not in scopes:\n        print(len(scopes))'
     found = _codes(tmp_path, {"auth.py": _LOCAL.replace("{change}", change)})
     assert ("auth.py", 17, "NYS301") in found
+
+
+_FUNCTION_LOOPS = {
+    "items": ('def show():\n    for provider, scopes in SCOPES.items():\n'
+              '        print(provider, scopes, len(scopes))\n'),
+    "values": ('def show():\n    for scopes in SCOPES.values():\n'
+               '        print(", ".join(scopes))\n'),
+    "enumerated": ('def show():\n    for index, scopes in enumerate(SCOPES.values()):\n'
+                   '        if scopes:\n            print(index, sorted(scopes))\n'),
+}
+
+
+@pytest.mark.parametrize("loop", _FUNCTION_LOOPS.values(), ids=list(_FUNCTION_LOOPS))
+def test_a_loop_in_a_function_that_only_reads_the_lists_leaves_the_dict_read(
+        tmp_path: Path, loop: str) -> None:
+    found = _app(tmp_path, boot=f"from .scopes import SCOPES\n\n\n{loop}")
+    assert ("calls.py", 5, "NYS301") in found
+    assert "NYS304" not in {code for _, _, code in found}
+
+
+_CHANGING_LOOPS = {
+    "appends": (f'def enable():\n    for _, scopes in SCOPES.items():\n'
+                f'        scopes.append("{GMAIL_SEND}")\n'),
+    "hands on": 'def enable():\n    for scopes in SCOPES.values():\n        tweak(scopes)\n',
+    "keeps after the loop": ('def enable():\n    for scopes in SCOPES.values():\n'
+                             '        print(scopes)\n    return scopes\n'),
+    "at module level": 'for _, scopes in SCOPES.items():\n    print(scopes)\n',
+}
+
+
+@pytest.mark.parametrize("loop", _CHANGING_LOOPS.values(), ids=list(_CHANGING_LOOPS))
+def test_a_loop_whose_names_may_change_the_lists_leaves_the_dict_unread(
+        tmp_path: Path, loop: str) -> None:
+    # At module level, the name the loop binds is a global other code may reach.
+    found = _app(tmp_path, boot=f"from .scopes import SCOPES\n\n\n{loop}")
+    assert _list_rule_codes(found) == set()
+    assert ("scopes.py", 9, "NYS304") in found

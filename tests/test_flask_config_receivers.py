@@ -228,3 +228,46 @@ def test_a_config_write_that_may_be_the_apps_is_one_of_its_values(
     found = _codes(tmp_path, {"app/web.py": _WEB,
                               "app/settings.py": "from flask import Flask\n" + holder})
     assert ("web.py", 16, "NYS301") not in found, found
+
+
+_READS = {
+    "the application's own configuration": 'server.config["NYLAS_SCOPES"]',
+    "its get": 'server.config.get("NYLAS_SCOPES")',
+    "current_app's get, with a default": 'current_app.config.get("NYLAS_SCOPES", [])',
+}
+
+
+@pytest.mark.parametrize("read", _READS.values(), ids=list(_READS))
+def test_the_configuration_read_through_the_application_is_read(
+        tmp_path: Path, read: str) -> None:
+    web = _WEB.replace('current_app.config["NYLAS_SCOPES"]', read)
+    assert _claims(_codes(tmp_path, {"app/web.py": web})) == _CLAIMS
+
+
+@pytest.mark.parametrize("read", _READS.values(), ids=list(_READS))
+def test_the_configuration_read_so_and_changed_is_unresolved(
+        tmp_path: Path, read: str) -> None:
+    web = _WEB.replace('current_app.config["NYLAS_SCOPES"]', read) + (
+        '\n\nserver.config["NYLAS_SCOPES"].append("calendar")\n')
+    found = _codes(tmp_path, {"app/web.py": web})
+    assert _claims(found) == set()
+    assert ("web.py", 10, "NYS304") in found
+
+
+@pytest.mark.parametrize("read", _READS.values(), ids=list(_READS))
+def test_a_key_no_module_writes_is_unresolved(tmp_path: Path, read: str) -> None:
+    # With no value written, ``get`` gives its default, which says nothing.
+    web = _WEB.replace('current_app.config["NYLAS_SCOPES"]', read).replace(
+        'server.config["NYLAS_SCOPES"] = ["email.read_only", "contacts"]\n', "")
+    found = _codes(tmp_path, {"app/web.py": web})
+    assert _claims(found) == set()
+    assert ("web.py", 9, "NYS304") in found
+
+
+def test_the_configuration_of_an_object_not_known_for_an_application_is_unread(
+        tmp_path: Path) -> None:
+    web = _WEB.replace("server = Flask(__name__)", "server = Settings()").replace(
+        'current_app.config["NYLAS_SCOPES"]', 'server.config["NYLAS_SCOPES"]')
+    found = _codes(tmp_path, {"app/web.py": web})
+    assert _claims(found) == set()
+    assert ("web.py", 10, "NYS304") in found

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
 
@@ -227,4 +229,33 @@ def test_a_name_two_star_imports_may_bring_stays_unresolved(tmp_path: Path) -> N
     # Either module may bind it: the analysis does not pick one.
     main = STARRED.format(imports="from .deps import *\nfrom .other import *")
     found = _findings(tmp_path, main, {"deps.py": CONNECTION, "other.py": "TIMEOUT = 5\n"})
+    assert _unresolved(found)
+
+
+def test_a_name_a_chain_of_star_imports_brings_is_the_first_module_s(
+        tmp_path: Path) -> None:
+    # ``main`` star-imports ``deps``, which only star-imports ``connection``.
+    main = STARRED.format(imports="from .deps import *")
+    found = _findings(tmp_path, main, {"connection.py": CONNECTION,
+                                       "deps.py": "from .connection import *\n"})
+    assert found == EVENTS_ONLY
+
+
+_CHAINS_THAT_STOP = {
+    # (deps.py, what connection.py has beside the client)
+    "bound again after the star import": (
+        "from .connection import *\n\nnylas = make_client()\n", ""),
+    "a star import that may not run": (
+        "try:\n    from .connection import *\nexcept ImportError:\n    pass\n", ""),
+    "left out of __all__": (
+        "from .connection import *\n", '\n__all__ = ["TIMEOUT"]\nTIMEOUT = 5\n'),
+}
+
+
+@pytest.mark.parametrize(("deps", "more"), _CHAINS_THAT_STOP.values(),
+                         ids=list(_CHAINS_THAT_STOP))
+def test_a_chain_of_star_imports_that_may_not_bring_the_client_stays_unresolved(
+        tmp_path: Path, deps: str, more: str) -> None:
+    main = STARRED.format(imports="from .deps import *")
+    found = _findings(tmp_path, main, {"connection.py": CONNECTION + more, "deps.py": deps})
     assert _unresolved(found)

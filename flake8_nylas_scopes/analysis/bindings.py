@@ -324,12 +324,52 @@ class BodyBindings:
 
     def __init__(self) -> None:
         self._found: dict[ast.AST, Bindings] = {}
+        # The targets of each function's assignment expressions (see
+        # ``note_assignment_expressions``).
+        self._walrus: dict[ast.AST, list[ast.expr]] = {}
+
+    def note_assignment_expressions(self, tree: ast.Module, text: str) -> None:
+        """Find where each ``name := value`` binds, in one walk of a module whose text
+        has one (most have none).  ``statements_in_scope`` finds those in conditions
+        and loops' iterables; one in any other expression (``print(d := make())``, a
+        comprehension's condition) binds in the function around it too."""
+        if ":=" in text:
+            self._walrus = assignment_expression_targets(tree)
 
     def of(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> Bindings:
         found = self._found.get(function)
         if found is None:
             found = self._found[function] = _body_bindings(function.body)
+            for target in self._walrus.get(function, ()):
+                _bind_target(found, target, None)
         return found
+
+
+def assignment_expression_targets(tree: ast.Module) -> dict[ast.AST, list[ast.expr]]:
+    """The targets of the assignment expressions of each function, by function node.
+
+    A comprehension's binds in the function around it (PEP 572), and one in a
+    definition's decorators, defaults or annotations in the scope the definition is
+    in.  One in a lambda, a class body or at module level is left out: its name
+    stays unfollowed there.  Each node is visited once."""
+    found: dict[ast.AST, list[ast.expr]] = {}
+    stack: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
+    while stack:
+        node, scope = stack.pop()
+        if isinstance(node, ast.NamedExpr) and isinstance(
+                scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.setdefault(scope, []).append(node.target)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                             ast.ClassDef)) and node is not scope:
+            body = node.body if isinstance(node.body, list) else [node.body]
+            # The body is the definition's own scope; the rest is evaluated here.
+            stack += [(child, node) for child in body]
+            own = {id(child) for child in body}
+            stack += [(child, scope) for child in ast.iter_child_nodes(node)
+                      if id(child) not in own]
+            continue
+        stack += [(child, scope) for child in ast.iter_child_nodes(node)]
+    return found
 
 
 def _body_bindings(body: list[ast.stmt]) -> Bindings:

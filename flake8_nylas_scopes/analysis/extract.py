@@ -92,6 +92,8 @@ from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
 from .flask_config import (
+    APP_CLASSES,
+    APP_CONFIG,
     FLASK_CONFIG,
     NO_APP_PACKAGES,
     flask_config_values,
@@ -118,7 +120,9 @@ from .provider_tests import names_a_provider
 from .raw_arguments import raw_call_arguments
 from .sole_bindings import sole_bindings
 from .source import SourceMap
-from .star_names import CONSTANT_NAME, exports, names_unbound, star_imports, upper_names
+from .star_names import (
+    CONSTANT_NAME, bound_names, exports, names_unbound, star_imports, upper_names,
+)
 from ..spans import Span
 from .values import SCOPE_WORD, ValueReader
 from .web_routes import (
@@ -524,7 +528,19 @@ class Extractor(FastVisitor):
                  or self._dataclass_made(node.value.id) is not None)
         ):
             return f"{self._module_name}.{node.value.id}.{node.attr}"
+        if self._flask_app_config(node):
+            return APP_CONFIG
         return self.qualify(node)
+
+    def _flask_app_config(self, node: ast.expr) -> bool:
+        """Whether ``node`` is the configuration of a Flask (or Quart) application a
+        name of this module is bound to once (``server = Flask(__name__)`` then
+        ``server.config``): the one configuration ``current_app.config`` reads."""
+        if not (isinstance(node, ast.Attribute) and node.attr == "config"
+                and isinstance(node.value, ast.Name)):
+            return False
+        made = self.lookup(node.value.id)
+        return isinstance(made, ast.Call) and self.qualify(made.func) in APP_CLASSES
 
     def _dataclass_made(self, name: str) -> ast.ClassDef | None:
         """The record class of this module (a dataclass, a ``NamedTuple``, an attrs
@@ -627,10 +643,12 @@ class Extractor(FastVisitor):
         # most modules have no star import, ``global`` statement or ``__all__``.
         text = "".join(self._lines)
         self._base_url_clients = "base_url" in text
+        self.body_bindings.note_assignment_expressions(tree, text)
         if _STAR_IMPORT.search(text):
             self.facts.star_imports = star_imports(tree, self._absolute_module)
             if self.facts.star_imports:
                 self._star_brought = names_unbound(tree)
+                self.facts.star_bound = bound_names(tree, "global" in text)
         self.facts.upper_names = upper_names(tree, "global" in text)
         if "__all__" in text:
             self.facts.exports, self.facts.exports_known = exports(tree)

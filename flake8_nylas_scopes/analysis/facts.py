@@ -423,6 +423,11 @@ class ModuleFacts:
     upper_names: Mapping[str, int] = field(default_factory=no_entries)
     exports: Sequence[str] | None = None
     exports_known: bool = True
+    # Of a module with a star import, every name it binds at module level, with the
+    # line of its last binding as ``upper_names`` has it: a name it does not bind
+    # after its star imports is one they bring (``from .a import *`` in ``b``, then
+    # ``from .b import *``).
+    star_bound: Mapping[str, int] = field(default_factory=no_entries)
 
     # Branches that run only for some providers' grants: (first line, last line,
     # providers), see ``provider_guards``.
@@ -511,6 +516,7 @@ class ModuleFacts:
             "upper_names": dict(self.upper_names),
             "exports": self.exports,
             "exports_known": self.exports_known,
+            "star_bound": dict(self.star_bound),
 
             "provider_guards": [[first, last, list(names)]
                                 for first, last, names in self.provider_guards],
@@ -569,6 +575,7 @@ class ModuleFacts:
             [str(name) for name in exports] if (exports := data.get("exports")) is not None
             else None,
             bool(data.get("exports_known", True)),
+            {str(name): int(line) for name, line in data.get("star_bound", {}).items()},
 
             [(int(first), int(last), tuple(str(name) for name in names))
              for first, last, names in data.get("provider_guards", ())],

@@ -40,6 +40,11 @@ NO_APP_PACKAGES = frozenset(sys.stdlib_module_names) | {"alembic"}
 # The end of the name of a configuration class, whose upper-case attributes are read
 # as the keys it sets.
 CONFIG_CLASS_SUFFIX = "Config"
+# The application classes of Flask and Quart, as imports name them, and the one name
+# every read of the application's configuration is given: what ``current_app``
+# reads, the keys every module writes (the project index looks them up).
+APP_CLASSES = frozenset({"flask.Flask", "flask.app.Flask", "quart.Quart", "quart.app.Quart"})
+APP_CONFIG = "flask.current_app.config"
 
 
 Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
@@ -228,3 +233,14 @@ def flask_reference(node: ast.expr) -> str:
         key = config_key(node)
         return f"{FLASK_CONFIG}[{key!r}]" if key else ""
     return FLASK_CONFIG if is_app_config(node) else ""
+
+
+def config_get_key(call: ast.Call, qualify: Callable[[ast.expr], str | None]) -> str:
+    """``current_app.config.get("NYLAS_SCOPES")`` (a default beside it or not): the
+    key its application configuration is read by, which gives what the item does
+    wherever the key is set; "" for any other call."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "get" and 1 <= len(call.args) <= 2
+            and not call.keywords and qualify(func.value) == APP_CONFIG):
+        return ""
+    return config_key(call)

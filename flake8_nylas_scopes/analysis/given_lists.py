@@ -331,6 +331,16 @@ class _GivenFinder(FastVisitor):
 
     def _bound(self, node: ast.expr, fate: Fate) -> None:
         found = self.found
+        if fate.loop_names:
+            # A loop in a function over the items: they change where the function
+            # changes or hands on a name the loop binds (``changes_items``).  Names
+            # bound at module or class level, any code may reach.
+            for name in fate.loop_names:
+                if self.function is None:
+                    self._take(node, Fate("given", fate.part))
+                    break
+                found.local_holders.append((node, self.function, name, fate.part))
+            return
         if self.module_level:
             if fate.alias:
                 found.given.append((node, None, None))

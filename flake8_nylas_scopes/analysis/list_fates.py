@@ -81,6 +81,9 @@ class Fate:
     # "bound": an item store into the name's container (``config["scope"] = SCOPES``)
     # rather than the name's own assignment.
     stored: bool = False
+    # "bound" by a ``for`` statement: the names its target binds to the items (each
+    # may take a part that can change), rather than ``name``.
+    loop_names: tuple[str, ...] = ()
 
 
 KEPT = Fate("kept")
@@ -205,7 +208,13 @@ class _Walk:
             if parent.iter is not child:
                 return self.lost()
             self.item()  # the target takes each item, and may change it
-            return KEPT if self.left <= 0 else self.lost()
+            if self.left <= 0:
+                return KEPT
+            names = _target_names(parent.target) if not isinstance(
+                parent, ast.comprehension) else ()
+            # ``for provider, scopes in SCOPES.items():``: the names hold the items,
+            # where the function's code may change them or not.
+            return Fate("bound", self.part, loop_names=names) if names else self.lost()
         if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
             return self._bound(parent)
         if isinstance(parent, ast.AugAssign) and parent.value is child:
@@ -326,3 +335,15 @@ class _Walk:
                 # by key where the analysis reads it.
                 return KEPT
         return self.lost()
+
+
+def _target_names(target: ast.expr) -> tuple[str, ...]:
+    """The names a ``for`` target of plain names binds (``scopes``, ``provider,
+    scopes``); none for a target that stores into an object or unpacks with ``*``."""
+    if isinstance(target, ast.Name):
+        return (target.id,)
+    if isinstance(target, (ast.Tuple, ast.List)):
+        names = [_target_names(element) for element in target.elts]
+        if all(names):
+            return tuple(name for found in names for name in found)
+    return ()

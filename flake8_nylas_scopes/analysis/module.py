@@ -71,7 +71,7 @@ def module_facts(
                         facts.raw_uses = extractor.facts.raw_uses
                 prepared = extractor.facts
                 facts.star_imports = prepared.star_imports
-                facts.upper_names = prepared.upper_names
+                facts.upper_names, facts.star_bound = prepared.upper_names, prepared.star_bound
                 facts.exports, facts.exports_known = prepared.exports, prepared.exports_known
                 # ``SCOPES.append(...)`` on another module's list, wherever it is.
                 facts.mutated = extractor.facts.mutated

@@ -44,16 +44,23 @@ def star_imports(
 def upper_names(tree: ast.Module, has_global: bool = True) -> dict[str, int]:
     """Upper-case names bound at module level, each with its last binding's line;
     ``has_global`` False says the module has no ``global`` statement to look for."""
+    return bound_names(tree, has_global, CONSTANT_NAME.match)
+
+
+def bound_names(tree: ast.Module, has_global: bool = True,
+                kept: Callable[[str], object] = bool) -> dict[str, int]:
+    """The names bound at module level that ``kept`` accepts, each with its last
+    binding's line (see ``upper_names``)."""
     lines: dict[str, int] = {}
     for node in statements_in_scope(tree.body):
         line = getattr(node, "lineno", 0)
         for name in _bound_names(node):
-            if CONSTANT_NAME.match(name):
+            if kept(name):
                 lines[name] = max(lines.get(name, 0), line)
     for node in all_statements(tree.body) if has_global else ():
         if isinstance(node, ast.Global):
             for name in node.names:
-                if CONSTANT_NAME.match(name):
+                if kept(name):
                     lines[name] = AFTER_EVERY_LINE
     return lines
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .facts import ItemForm, ScopeItem, ScopeValue, Splice, ValueState
+from .flask_config import APP_CONFIG, config_get_key
 from .prefilter import SCOPE_FAMILIES
 from .source import SourceMap
 
@@ -112,6 +113,11 @@ class ValueReader:
                 return self._either([self.read(option, depth + 1) for option in options])
             reference = self._subscript_reference(target)
             if reference:
+                return _unresolved(f"scopes come from {reference}", reference)
+        if isinstance(target, ast.Call):
+            key = config_get_key(target, self._qualify)
+            if key:
+                reference = f"{APP_CONFIG}[{key!r}]"
                 return _unresolved(f"scopes come from {reference}", reference)
         if isinstance(target, ast.Call) and (_same_items(target) or _from_keys(target)) and (
                 depth < 4):

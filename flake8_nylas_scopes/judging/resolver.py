@@ -38,6 +38,7 @@ from ..analysis.symbols import (
     ATTRIBUTE,
     BASES,
     GLOBAL,
+    LOCAL,
     NAMED_VARIABLES,
     PARAMETER,
     RETURNED,
@@ -49,8 +50,13 @@ from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
 from .class_order import linearize
 from .module_aliases import namespace_aliases
+from .lost_uses import (
+    attribute_may_request, call_may_request, is_made, lost_base, made, made_from,
+    read_may_fetch,
+)
 from .request_proxies import app_object_proxy
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
+from .star_origins import StarOrigins
 from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 
 
@@ -286,7 +292,10 @@ class _Arguments:
 class FlowResolver:
     def __init__(self, modules: Iterable[ModuleFacts], client_names: Iterable[str] = ()) -> None:
         self.sdk = sdk_view()
+        modules = list(modules)
         self.modules = [m for m in modules if m.flow is not None]
+        # Where a name a module gets from a chain of star imports is bound.
+        self._star_origins = StarOrigins(modules)
         self.module_names = {m.module for m in self.modules if m.module}
         # ``acme.web.login`` for the module ``login`` of a namespace package.
         self._aliases = namespace_aliases(self.modules)
@@ -381,6 +390,12 @@ class FlowResolver:
         self._attribute_values: dict[str, Objs] | None = None
         # Both, as an object the analysis cannot tell may give them.
         self._unknown_values: dict[str, Objs] | None = None
+        # What each lost object may be (see ``_lost_value``), by its name; the
+        # methods of the project's classes, by class and by name.
+        self._lost_values: dict[str, tuple[frozenset[Obj], bool]] = {}
+        self._lost_computing: set[str] = set()
+        self._class_methods: dict[str, list[str]] | None = None
+        self._methods_named: dict[str, list[str]] = {}
         # What each node resolves to, by node; None: not resolved yet in this round.
         self._memo: list[Objs | None] = []
         self._results: dict[Objs, Objs] = {}
@@ -392,6 +407,9 @@ class FlowResolver:
         # makes a ``lost`` object (see ``_follow_unknown_objects``); empty while the
         # project's own values are solved.
         self._lost_names: frozenset[str] = frozenset()
+        # The names that only ever hold another library's client (see
+        # ``_foreign_clients``), known once the project's values are solved.
+        self._foreign: frozenset[str] = frozenset()
         self._solve()
         self._drop_fixpoint_state()
 
@@ -782,6 +800,8 @@ class FlowResolver:
         kinds, inners = self._kinds, self._inners
         while node != NO_NODE and KIND_NAMES[kinds[node]] in ("attr", "call", "item", "iter"):
             node = inners[node]
+        if node != NO_NODE and KIND_NAMES[kinds[node]] == "sym":
+            return self._names[node] in self._foreign
         if node == NO_NODE or KIND_NAMES[kinds[node]] != "ref":
             return False
         name = self._names[node]
@@ -859,6 +879,11 @@ class FlowResolver:
             # A name the module does not bind is what its ``__getattr__`` returns
             # (``from .conn import outbox`` of a module that builds it on first use).
             return self.values.get(f"{RETURNED}{hook}", _NOTHING)
+        if module in self.module_names:
+            # ``b.client`` where ``b`` only star-imports ``a``, which binds it.
+            origin = self._star_origins.origin(name)
+            if origin is not None:
+                return self._resolve_ref(origin)
         return _NOTHING
 
     def _attribute_of(self, objs: Objs, name: str) -> Objs:
@@ -934,10 +959,13 @@ class FlowResolver:
                              for method in self._runs(owner, name, after_owner=True))
         if kind == "module":
             return self._resolve_exact(f"{owner}.{name}")
-        if kind in ("unmapped", "lost"):
+        if kind == "unmapped":
             # ``client.http_client._execute``: what the SDK's own machinery reaches
-            # can send any request.  What is made from a ``lost`` object is the same.
+            # can send any request.
             return {obj}
+        if kind == "lost":
+            # What is made from a ``lost`` object is lost too, one step further.
+            return {("lost", made(owner))}
         if kind == "box":
             if name in ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS:
                 return {("method", f"box|{owner}|{name}")}
@@ -1044,18 +1072,13 @@ class FlowResolver:
                 found.add(("model", name))
             elif kind == "method":
                 found |= self._method_result(name)
-            elif kind == "lost" and self._callable_lost(name):
+            elif kind == "lost":
+                # What is made from a lost object is lost too: a draft popped from a
+                # list the analysis lost, what a method of the project returns.
+                # (Calling the method ``.get`` gives what the project's ``get``
+                # methods return: what the lost object ``get`` stands for.)
                 found.add((kind, name))
         return found
-
-    def _callable_lost(self, name: str) -> bool:
-        """Whether what ``.name`` gives on an object the analysis cannot tell may be
-        called as the project's: a method of that name of a class of the project, or
-        something held under it that is lost itself.  The model objects and lists of
-        them its instances keep under the name cannot be called (``params.items()``
-        on a dict is no list of messages an ``Inbox`` keeps as ``self.items``)."""
-        return name in self._returns_of_methods() or any(
-            kind == "lost" for kind, _ in self._values_of_attributes().get(name, _NOTHING))
 
     def _method_result(self, method: str) -> set[Obj]:
         """What calling a bound Nylas method (or a container's method) returns.  An
@@ -1102,7 +1125,9 @@ class FlowResolver:
             ):
                 # Configured client names hold a client of either generation.
                 self._growing.setdefault(target, set()).update((CLIENT_OBJ, _V3_CLIENT))
-        if self._rounds(budget):
+        converged = self._rounds(budget)
+        self._foreign = self._foreign_clients()
+        if converged:
             self.converged = self._follow_unknown_objects(budget)
 
     def _rounds(self, budget: int) -> bool:
@@ -1175,6 +1200,31 @@ class FlowResolver:
         # Built from the values before this run: what they hold may have grown.
         self._method_returns = self._attribute_values = self._unknown_values = None
         return converged
+
+    def _foreign_clients(self) -> frozenset[str]:
+        """The locals and module globals every binding of which makes a client of
+        another library: ``sms = Client(sid, token)`` with ``Client`` imported from
+        ``twilio.rest`` (a class whose name says client, of a package that is neither
+        the project's nor named for Nylas) is an instance of that class, not a Nylas
+        client nor an object of the project, as the call itself is."""
+        kinds, names, inners = self._kinds, self._names, self._inners
+        call_code, ref_code = KIND_NAMES.index("call"), KIND_NAMES.index("ref")
+
+        def makes_one(node: Node) -> bool:
+            if kinds[node] != call_code:
+                return False
+            callee = inners[node]
+            if callee == NO_NODE or kinds[callee] != ref_code:
+                return False
+            name = names[callee]
+            # (``from shared.nylas_setup import Client`` may well make a Nylas one.)
+            return name.rpartition(".")[2].endswith("Client") and (
+                "nylas" not in name.lower()) and self._external_name(name)
+
+        return frozenset(
+            target for target, nodes in self.edges.items()
+            if target.startswith((LOCAL, GLOBAL)) and all(
+                makes_one(node) for node in (nodes if isinstance(nodes, list) else (nodes,))))
 
     def _unknown_object_values(self) -> dict[str, Objs]:
         """By attribute name: what reading it on an object the analysis cannot tell
@@ -1304,12 +1354,15 @@ class FlowResolver:
                                and self._lacks(objs, first))
         if unknown and (nylas_module or _named_like_a_client(use.root)):
             unresolved += self._unknown_receiver(use)
-        if not objs:
-            # ``box.outbox()`` may also run a project method of that name.
+        if not objs and first not in self._lost_names:
+            # ``box.outbox()`` may also run a project method of that name.  (Where
+            # the name makes a lost object, the resolver carries on what it returns.)
             found, lost = self._unknown_receiver_result(use.root, first, use.span, use.text)
             endpoints += found
             unresolved += lost
-        unresolved += self._lost_objects(objs, use.span, f"used by {use.text}()")
+        if any(kind == "lost" for kind, _ in objs) and self._lost_chain_may_request(
+                use.root, attrs):
+            unresolved += self._lost_objects(objs, use.span, f"used by {use.text}()")
         return endpoints, unresolved
 
     def _interpret_on(self, objs: Objs, attrs: tuple[str, ...], use: Use, depth: int = 0
@@ -1479,6 +1532,8 @@ class FlowResolver:
         library than Nylas (``flask.request``): not a Nylas object."""
         while value is not None and value.kind in ("attr", "call", "item", "iter", "part"):
             value = value.inner
+        if value is not None and value.kind == "sym":
+            return value.name in self._foreign  # ``sms = Client(sid, token)``
         if value is None or value.kind != "ref":
             return False
         return self._external_name(value.name)
@@ -1655,7 +1710,7 @@ class FlowResolver:
             return frozenset(), [inner for klass in self._family(name)
                                  for held in self._held_by(klass) for inner in held]
         if kind == "lost":
-            return frozenset(), self._unknown_object_values().get(name, _NOTHING)
+            return frozenset(), self._unknown_object_values().get(lost_base(name), _NOTHING)
         return frozenset(), ()
 
     def _lost(self, objs: Objs, span: Span, how: str, text: str) -> tuple[
@@ -1708,6 +1763,7 @@ class FlowResolver:
     def _lost_track(self, name: str, span: Span, how: str) -> list[UnresolvedUse]:
         """A ``lost`` object used: what the project keeps under its name may be
         anything the analysis does not follow."""
+        name = lost_base(name)
         held = sorted(obj for obj in self._unknown_object_values().get(name, _NOTHING)
                       if obj[0] != "lost")
         scopes = self.reach(("lost", name))
@@ -1722,6 +1778,218 @@ class FlowResolver:
         """The ``lost`` objects among ``objs`` (see ``_lost_track``)."""
         return [use for kind, name in objs if kind == "lost"
                 for use in self._lost_track(name, span, how)]
+
+    def _lost_reads(self, value: Val | None, objs: Objs, span: Span, how: str
+                    ) -> list[UnresolvedUse]:
+        """The ``lost`` objects among what ``value`` holds, where only reading it may
+        make a request with them: it may be a query to fetch."""
+        if not any(kind == "lost" for kind, _ in objs) or not self._lost_read_may_fetch(value):
+            return []
+        return self._lost_objects(objs, span, how)
+
+    def _read_may_fetch(self, name: str) -> bool:
+        return read_may_fetch(self._lost_value(name), V3_PREFIX)
+
+    def _lost_call_may_request(self, callee: Val | None) -> bool:
+        """Whether calling a lost object may send a request the analysis does not see
+        at this call.  ``params.get(...)`` runs a method ``get`` of the project, if
+        any: its body is judged where it is written, what it returns is the lost
+        object carried on, and its arguments are lost at the call (see
+        ``_may_run_project_method``).  ``draft.send()`` on a draft of a list the
+        analysis lost is a request; ``page.lower()`` on what ``get`` returns is not."""
+        if callee is not None and callee.kind == "attr":
+            # (On an object the analysis cannot tell, ``inner`` holds no lost object:
+            # the call runs the project's method.)
+            value = self._value_of(callee.inner)
+            return attribute_may_request(
+                value, lambda obj: self._attribute(obj, callee.name),
+                lambda given: not _may_request_when_called(given))
+        return call_may_request(self._value_of(callee), _may_request_when_called)
+
+    def _lost_callable_in_template(self, name: str) -> bool:
+        """Whether a lost object may be a client, a resource or a bound method that a
+        library's code can make requests with (see ``_callable_in_template``)."""
+        objs, anything = self._lost_value(name)
+        return anything or any(_callable_in_template(obj) for obj in objs)
+
+    def _lost_chain_may_request(self, root: Val | None, attrs: tuple[str, ...]) -> bool:
+        """Whether an attribute chain that reads like a Nylas call (``draft.send``,
+        ``thread.messages.all``) on a lost object may send a request."""
+        value = self._value_of(root)
+        if len(attrs) == 1:
+            return attribute_may_request(
+                value, lambda obj: self._attribute(obj, attrs[0]),
+                lambda given: not _may_request_when_called(given))
+        return attribute_may_request(
+            value, lambda obj: self._attribute(obj, attrs[0]),
+            lambda given: given[0] in ("func", "class") or _is_container_method(given))
+
+    def _lost_read_may_fetch(self, value: Val | None) -> bool:
+        """Whether reading ``value`` (a lost object, or an expression made from one)
+        may fetch: it may be a query or an API v2 collection."""
+        return read_may_fetch(self._value_of(value), V3_PREFIX)
+
+    def _value_of(self, value: Val | None) -> tuple[frozenset[Obj], bool]:
+        """What the lost objects a value holds may be, after the steps its own
+        expression takes from the name that holds them (``draft.subject.lower()``):
+        the objects, and whether they may be anything."""
+        steps: list[Val] = []
+        root = value
+        while root is not None and root.kind in ("attr", "call", "item", "iter"):
+            steps.append(root)
+            root = root.inner
+        steps.reverse()
+        start: list[Obj] = [obj for obj in self.resolve(root) if obj[0] == "lost"] if (
+            root is not None) else []
+        called_read = False
+        if not start and steps and steps[0].kind == "attr" and (
+                steps[0].name in self._lost_names):
+            # ``params.get(...)``: the read makes the lost object; calling it gives
+            # what the methods return, which the lost object stands for already.
+            start, steps, called_read = [("lost", steps[0].name)], steps[1:], True
+        objs, anything = self._with_elements(start)
+        for step in steps:
+            if anything:
+                break
+            if called_read and step.kind == "call":
+                called_read = False
+                continue
+            called_read = False
+            given: set[Obj] = set()
+            for obj in objs:
+                if step.kind == "attr":
+                    given |= self._attribute(obj, step.name)
+                elif step.kind == "call":
+                    given |= self._call_results(obj)
+                else:
+                    given |= self._elements(obj)
+            objs, anything = self._with_elements(given)
+        return objs, anything
+
+    def _lost_value(self, name: str) -> tuple[frozenset[Obj], bool]:
+        """What a lost object may be, once the project's values are solved, and
+        whether it may be anything (see ``_with_elements``)."""
+        known = self._lost_values.get(name)
+        if known is not None:
+            return known
+        if name in self._lost_computing:
+            return frozenset(), True  # held within itself: no answer but any
+        self._lost_computing.add(name)
+        try:
+            if is_made(name):
+                inner, anything = made_from(self._held_as(lost_base(name)), self._made_step)
+                known = (inner, True) if anything else self._with_elements(inner)
+            else:
+                known = self._with_elements(self._held_as(name))
+        finally:
+            self._lost_computing.discard(name)
+        self._lost_values[name] = known
+        return known
+
+    def _held_as(self, base: str) -> set[Obj]:
+        """What the lost object ``base`` stands for: a method ``base`` of the project,
+        what such a method returns, what the project's instances hold under that
+        name (a property's result among it)."""
+        held: set[Obj] = set(self._unknown_object_values().get(base, _NOTHING))
+        held |= {("func", method) for method in self._methods_named_as(base)
+                 if method not in self._properties}
+        return held
+
+    def _with_elements(self, objs: Iterable[Obj]) -> tuple[frozenset[Obj], bool]:
+        """``objs``, what they hold as elements, and what the lost ones among them
+        stand for (``^get``: anything made from what ``get`` stands for); True
+        beside them where one may be anything (the SDK's machinery, a client)."""
+        found: set[Obj] = set()
+        expanded: set[str] = set()
+        pending = list(objs)
+        while pending:
+            obj = pending.pop()
+            if obj in found:
+                continue
+            kind, name = obj
+            if kind == "lost":
+                if name not in expanded:
+                    expanded.add(name)
+                    inner, anything = self._lost_value(name)
+                    if anything:
+                        return frozenset(found), True
+                    pending += inner
+                continue
+            found.add(obj)
+            if kind == "unmapped":
+                return frozenset(found), True
+            pending += self._elements(obj)
+        return frozenset(found), False
+
+    def _call_results(self, obj: Obj) -> Objs:
+        """What calling ``obj`` gives (as ``_call`` has it)."""
+        kind, name = obj
+        if kind == "nylas_class":
+            return frozenset({("client", name)})
+        if kind == "func":
+            return self.values.get(f"{RETURNED}{name}", _NOTHING)
+        if kind in ("class", "inst"):
+            return self._instance(name)
+        if kind == "model_class":
+            return frozenset({("model", name)})
+        if kind == "method":
+            return frozenset(self._method_result(name))
+        if kind in ("lost", "unmapped"):
+            return frozenset({("unmapped", name)})
+        return _NOTHING
+
+    def _made_step(self, obj: Obj) -> Iterable[Obj] | None:
+        """One step of what code holding ``obj`` can get to; None where the object
+        may lead to anything (a client, the SDK's machinery, a module)."""
+        kind, name = obj
+        if kind == "lost":
+            return self._unknown_object_values().get(lost_base(name), _NOTHING)
+        if kind in ("box", "models") or (kind == "coll" and not name.startswith(V3_PREFIX)):
+            return self._elements(obj)
+        if kind == "coll":
+            resource = self.sdk.resource(name)
+            return () if resource is None else [
+                ("coll", V3_PREFIX + child) for child in resource.children.values()]
+        if kind == "model":
+            model = self.sdk.models.get(name)
+            if model is None:
+                return ()
+            found: set[Obj] = {("coll", child) for child in model.children.values()}
+            for member in (*model.members.values(), *model.results.values()):
+                found |= _member_objects(member)
+            return found
+        if kind == "method":
+            return self._method_result(name)
+        if kind == "func":
+            return self.values.get(f"{RETURNED}{name}", _NOTHING)
+        if kind == "class":
+            return self._instance(name)
+        if kind == "model_class":
+            return (("model", name),)
+        if kind == "inst":
+            family = self._family(name)
+            return [*(inner for klass in family for held in self._held_by(klass)
+                      for inner in held),
+                    *(inner for klass in family for function in self._methods_of(klass)
+                      for inner in self.values.get(f"{RETURNED}{function}", _NOTHING))]
+        return None
+
+    def _methods_named_as(self, name: str) -> list[str]:
+        """The methods of the project's classes called ``name``, properties too."""
+        self._methods_of("")
+        return self._methods_named.get(name, [])
+
+    def _methods_of(self, klass: str) -> list[str]:
+        """The methods of one class of the project."""
+        if self._class_methods is None:
+            methods: dict[str, list[str]] = {}
+            for function in self.functions:
+                owner, _, method = function.rpartition(".")
+                if owner in self.classes:
+                    methods.setdefault(owner, []).append(function)
+                    self._methods_named.setdefault(method, []).append(function)
+            self._class_methods = methods
+        return self._class_methods.get(klass, [])
 
     def call_effects(self, call: CallSite, nylas_module: bool = True
                      ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
@@ -1751,7 +2019,7 @@ class FlowResolver:
                                          "called", call.callee_text)
                 endpoints += found
                 unresolved += lost
-            elif kind == "lost" and call.invokes and self._callable_lost(name):
+            elif kind == "lost" and call.invokes and self._lost_call_may_request(call.callee):
                 unresolved += self._lost_track(name, call.span, f"called as {call.callee_text}()")
         if not callees and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
@@ -1814,7 +2082,9 @@ class FlowResolver:
                 named = _describe_value(argument) or "a Nylas query"
                 endpoints += self._reads(objs, call.span,
                                          f"{named} read by {call.callee_text}()")
-                unresolved += self._lost_objects(objs, call.span, how)
+                # Jinja calls what a template is given; other sinks only read it.
+                unresolved += self._lost_objects(objs, call.span, how) if template else (
+                    self._lost_reads(argument, objs, call.span, how))
                 continue
             found, lost = self._lost(objs, call.span, how, _describe_value(argument))
             endpoints += found
@@ -1879,7 +2149,8 @@ class FlowResolver:
                 if kind != "func":
                     continue
                 returned = {obj for obj in self.values.get(f"{RETURNED}{name}", ())
-                            if _callable_in_template(obj)}
+                            if _callable_in_template(obj) or (
+                                obj[0] == "lost" and self._lost_callable_in_template(obj[1]))}
                 if returned:
                     live |= returned
                     names.append(f"{name.rsplit('.', 1)[-1]}()")
@@ -1907,19 +2178,22 @@ class FlowResolver:
         objs = self.resolve(read.value)
         endpoints = self._reads(objs, read.span,
                                 f"reading {named}" if named else "reading a Nylas query")
-        found, lost = self._unknown_attribute(read.value, read.span)
-        return endpoints + found, lost + self._lost_objects(
-            objs, read.span, "read where the analysis does not follow it")
+        found, lost = self._unknown_attribute(read.value, read.span, read_only=True)
+        return endpoints + found, lost + self._lost_reads(
+            read.value, objs, read.span, "read where the analysis does not follow it")
 
-    def _unknown_attribute(self, value: Val | None, span: Span) -> tuple[
-            list[EndpointUse], list[UnresolvedUse]]:
+    def _unknown_attribute(self, value: Val | None, span: Span, read_only: bool = False
+                           ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """``for d in box.outgoing`` on an object the analysis cannot tell: the
         attribute may be a property, or what instances of a class of the project hold
         under that name, and the Nylas values among it go where it does not follow."""
         if value is None or value.kind != "attr" or self._external(value):
             return [], []
         held = self._values_of_attributes().get(value.name)
-        if not held or self.resolve(value.inner):
+        if not held or self.resolve(value.inner) or (
+                read_only and not self._read_may_fetch(value.name)):
+            # (Only read, a list of drafts fetches nothing: what is made of it, such
+            # as a draft sent, is a use of the lost object the resolver carries on.)
             return [], []
         # Model objects, and what holds them: a client or a bound method kept on an
         # object is used through calls, which are judged where they are made.
@@ -1976,6 +2250,17 @@ def _member_objects(member: Member) -> set[Obj]:
     return {box(obj) for obj in found} if member.many else found
 
 
+def _may_request_when_called(obj: Obj) -> bool:
+    """Whether calling ``obj`` may send a request the analysis does not see: a bound
+    Nylas method, the SDK's machinery, a lost object.  (A function or class of the
+    project is judged where it is written; a container's own method gives elements.)"""
+    return obj[0] in ("unmapped", "lost") or (obj[0] == "method" and not _is_container_method(obj))
+
+
+def _is_container_method(obj: Obj) -> bool:
+    return obj[0] == "method" and obj[1].startswith("box|")
+
+
 def _callable_in_template(obj: Obj) -> bool:
     """Whether a template can make requests with ``obj`` by calling it or its methods:
     a client, an API v3 resource, a bound method.  Model objects and queries are data
@@ -2030,7 +2315,7 @@ def describe(obj: Obj) -> str:
     if kind == "inst":
         return "an object holding Nylas objects"
     if kind == "lost":
-        return f"what .{name} of an object the analysis cannot tell gives"
+        return f"what .{lost_base(name)} of an object the analysis cannot tell gives"
     if kind == "helper":
         return f"the Nylas SDK's {name.rpartition('.')[2]} helper"
     return "a Nylas object"
