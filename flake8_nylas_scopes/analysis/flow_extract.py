@@ -125,7 +125,8 @@ class _Frame:
 
 
 def state_key(node: ast.expr) -> str:
-    """A framework-state symbol for ``app.state.nylas``, ``g.nylas``, ``current_app.x``.
+    """A framework-state symbol for ``app.state.nylas``, ``app.ctx.nylas``, ``g.nylas``,
+    ``current_app.x``.
 
     Read from the node's shape rather than from its dotted spelling: every attribute
     of a module is asked, and spelling each one cost more than the rest of the pass.
@@ -134,8 +135,8 @@ def state_key(node: ast.expr) -> str:
         return ""
     owner = node.value
     if isinstance(owner, ast.Attribute):
-        if owner.attr == "state" and _spellable(owner.value):
-            return f"{STATE}state.{node.attr}"
+        if owner.attr in _STATE_HOLDERS and _spellable(owner.value):
+            return f"{STATE}{owner.attr}.{node.attr}"
         inner = owner.value
         if owner.attr == "app" and isinstance(inner, ast.Name) and inner.id in _APP_HOLDERS:
             return f"{STATE}app.{node.attr}"
@@ -147,6 +148,10 @@ def state_key(node: ast.expr) -> str:
     return ""
 
 
+# Attributes that hold a framework's state object: Starlette's ``app.state`` and
+# ``request.state``, Sanic's ``app.ctx`` and ``request.ctx``.  Each is one slot for the
+# whole project, whichever object owns it: every store to it is read back.
+_STATE_HOLDERS = frozenset({"state", "ctx"})
 # ``request.app.x`` and ``self.app.x`` are the app's state too.
 _APP_HOLDERS = frozenset({"request", "self"})
 
