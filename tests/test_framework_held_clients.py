@@ -83,3 +83,62 @@ def test_a_client_kept_on_sanic_ctx_is_followed(tmp_path: Path, setup: str) -> N
 def test_sanic_ctx_with_an_unknown_store_stays_unresolved(tmp_path: Path, setup: str) -> None:
     _unresolved(_codes(tmp_path, "from sanic import Sanic\napp = Sanic('a')\n" + setup,
                        _SANIC_HANDLER))
+
+
+_AIOHTTP_HANDLER = '''
+async def inbox(request):
+    return request.{holder}[{key}].messages.list("grant")
+
+
+def make_app():
+    application = web.Application()
+    {store}
+    return application
+'''
+
+
+def _aiohttp(tmp_path: Path, store: str, key: str = '"nylas"', holder: str = "app",
+             keys: str = "") -> list[tuple[int, str, str]]:
+    return _codes(tmp_path, "from aiohttp import web\nfrom keys import IMPORTED\n" + keys,
+                  _AIOHTTP_HANDLER.format(holder=holder, key=key, store=store))
+
+
+@pytest.mark.parametrize(("store", "key", "holder", "keys"), [
+    ('application["nylas"] = Client(os.environ["NYLAS_API_KEY"])', '"nylas"', "app", ""),
+    ('application["nylas"] = Client(os.environ["NYLAS_API_KEY"])', '"nylas"', "config_dict",
+     ""),
+    ("application[NYLAS] = Client(os.environ['NYLAS_API_KEY'])", "NYLAS", "app",
+     'NYLAS = web.AppKey("nylas", Client)'),
+    ("application.cleanup_ctx.append(connect)", '"nylas"', "app",
+     "async def connect(app):\n    app['nylas'] = Client(os.environ['NYLAS_API_KEY'])\n"
+     "    yield"),
+], ids=["string-key", "config-dict", "app-key", "cleanup-context"])
+def test_a_client_kept_in_the_aiohttp_application_is_followed(
+        tmp_path: Path, store: str, key: str, holder: str, keys: str) -> None:
+    _exact(_aiohttp(tmp_path, store, key, holder, keys))
+
+
+@pytest.mark.parametrize(("store", "key"), [
+    ("pass", '"nylas"'),
+    ('application["nylas"] = toolkit.make()', '"nylas"'),
+    ("application[toolkit.name()] = toolkit.make()", '"nylas"'),
+    ("application[IMPORTED] = toolkit.make()", '"nylas"'),
+    ("application.update(nylas=toolkit.make())", '"nylas"'),
+    ('application.setdefault("nylas", toolkit.make())', '"nylas"'),
+    ('application["nylas"] = Client(os.environ["NYLAS_API_KEY"])', "IMPORTED"),
+    ('application["nylas"] = Client(os.environ["NYLAS_API_KEY"])', "toolkit.name()"),
+], ids=["nothing-stored", "unknown-store", "unknown-under-unread-key",
+        "unknown-under-imported-key", "unknown-update", "unknown-setdefault",
+        "read-by-imported-key", "read-by-unread-key"])
+def test_the_aiohttp_application_with_an_unknown_item_stays_unresolved(
+        tmp_path: Path, store: str, key: str) -> None:
+    _unresolved(_aiohttp(tmp_path, store, key))
+
+
+def test_an_aiohttp_client_stored_in_one_module_is_read_in_another(tmp_path: Path) -> None:
+    (tmp_path / "views.py").write_text(
+        "from aiohttp import web\n\n\nasync def inbox(request: web.Request):\n"
+        "    return request.app['nylas'].messages.list('grant')\n")
+    _exact(_codes(tmp_path, "from aiohttp import web\n",
+                  "def make_app():\n    app = web.Application()\n"
+                  "    app['nylas'] = Client(os.environ['NYLAS_API_KEY'])\n    return app\n"))

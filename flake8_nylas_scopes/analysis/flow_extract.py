@@ -22,6 +22,14 @@ from typing import Any
 
 from ..nylas_api import API_VERSIONS
 from ..spans import Span
+from .app_items import (
+    ANY_ITEM_SLOT,
+    APPLICATION_CLASSES,
+    KEY_CLASSES,
+    imports_aiohttp,
+    item_slot,
+    names_an_application,
+)
 from .ast_names import dotted
 from .bindings import BodyBindings, Bindings, hand_overs, is_container
 from .empty_records import shed_empty
@@ -233,6 +241,8 @@ class FlowExtractor:
         self.source = source
         self.module = module_name or "__main__"
         self.imports = imports
+        # Whether ``request.app["nylas"]`` reads aiohttp's application (see ``app_items``).
+        self._aiohttp = imports_aiohttp(imports)
         # ``from .deps import *``: the qualified name of each name it must bring.
         self.star_imported = star_imported or {}
         self.facts = _Records()
@@ -439,6 +449,14 @@ class FlowExtractor:
             if reflected is not None:
                 return reflected
             inner = self.value(node.value)
+            slot = self._application_item(node.value, node.slice) if self._aiohttp else ""
+            if slot and slot != ANY_ITEM_SLOT:
+                # What any store under this key (or under a key not read) put there;
+                # ``app`` may also be a plain mapping of this module: read both.
+                plain = self._val("item", "", inner) if inner is not None and (
+                    inner.kind != "ref") else None
+                return self._temporary([self._val("sym", slot),
+                                        self._val("sym", ANY_ITEM_SLOT), plain], node)
             if isinstance(node.slice, ast.Slice):
                 return inner  # a slice holds the same elements
             return self._val("item", "", inner) if inner is not None else None
@@ -805,6 +823,11 @@ class FlowExtractor:
             else:
                 self._sink(value, f"stored on {_text(target.value)}", node)
         elif isinstance(target, ast.Subscript):
+            slot = self._application_item(target.value, target.slice)
+            if slot:
+                self._edge(slot, value)
+                if self._aiohttp:
+                    return  # read back where the application's items are read
             self._store_item(target.value, value, node)
         else:
             self._sink(value, f"assigned to {_text(target)}", node)
@@ -816,6 +839,35 @@ class FlowExtractor:
             self._edge(key, self._box(value))
         else:
             self._sink(value, f"stored in {_text(container)}", node)
+
+    def _may_be_application(self, holder: ast.expr) -> bool:
+        """Whether ``holder`` may be aiohttp's application: written as one
+        (``app``, ``request.app``) or a name bound to a new one."""
+        if names_an_application(holder):
+            return True
+        bound = self._bound_value(holder.id) if isinstance(holder, ast.Name) else None
+        return isinstance(bound, ast.Call) and self.callee_name(
+            bound.func) in APPLICATION_CLASSES
+
+    def _application_item(self, holder: ast.expr, key: ast.expr) -> str:
+        """The slot of ``holder[key]`` when ``holder`` may be aiohttp's application
+        (``ANY_ITEM_SLOT`` for a key the analysis cannot read), else ""."""
+        if not self._may_be_application(holder):
+            return ""
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            return item_slot(key.value)
+        if not isinstance(key, ast.Name):
+            return ANY_ITEM_SLOT
+        value = self.value(key)
+        if value is not None and value.kind == "sym" and value.name.startswith(GLOBAL):
+            # ``NYLAS = web.AppKey("nylas", Client)``, bound once in this module.
+            made = self.frames[0].bindings.lookup(key.id)
+            if isinstance(made, ast.Call) and made.args and self.callee_name(
+                    made.func) in KEY_CLASSES:
+                name = made.args[0]
+                if isinstance(name, ast.Constant) and isinstance(name.value, str):
+                    return item_slot(name.value)
+        return ANY_ITEM_SLOT
 
     def _owned(self, container: ast.expr) -> bool:
         """Whether a container is the project's own: an attribute of ``self`` or state,
@@ -1337,6 +1389,14 @@ class FlowExtractor:
             if isinstance(func, ast.Attribute) and not name:
                 self._call_site(node, span, not used, modelled=True)
             return False
+        if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
+                self._may_be_application(func.value)):
+            # ``app.update(...)``, ``app.setdefault(key, value)``: stores under keys
+            # not read one by one.  The call is still handled as any other below.
+            for given in (*node.args, *(keyword.value for keyword in node.keywords)):
+                found = self.value(given)
+                self._edge(ANY_ITEM_SLOT, found)
+                self._edge(ANY_ITEM_SLOT, self._iter(found))
         if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
             self._owned(func.value)
         ) and node.args:
