@@ -142,3 +142,51 @@ def test_an_aiohttp_client_stored_in_one_module_is_read_in_another(tmp_path: Pat
     _exact(_codes(tmp_path, "from aiohttp import web\n",
                   "def make_app():\n    app = web.Application()\n"
                   "    app['nylas'] = Client(os.environ['NYLAS_API_KEY'])\n    return app\n"))
+
+
+_CLICK_GROUP = '''
+import click
+
+
+@click.group()
+@click.pass_context
+def cli(ctx):
+    {store}
+'''
+_PASS_OBJ = '''
+@cli.command()
+@click.pass_obj
+def inbox(nylas):
+    return nylas.messages.list("grant")
+'''
+_PASS_CONTEXT = '''
+@cli.command()
+@click.pass_context
+def inbox(ctx):
+    return ctx.obj{item}.messages.list("grant")
+'''
+
+
+@pytest.mark.parametrize(("store", "command"), [
+    ('ctx.obj = Client(os.environ["NYLAS_API_KEY"])', _PASS_OBJ),
+    ('ctx.obj = Client(os.environ["NYLAS_API_KEY"])', _PASS_CONTEXT.format(item="")),
+    ('ctx.ensure_object(dict)["nylas"] = Client(os.environ["NYLAS_API_KEY"])',
+     _PASS_CONTEXT.format(item='["nylas"]')),
+    ('ctx.ensure_object(dict)["nylas"] = Client(os.environ["NYLAS_API_KEY"])',
+     _PASS_OBJ.replace("nylas.messages", 'nylas["nylas"].messages')),
+], ids=["pass-obj", "context-obj", "ensured-dict", "ensured-dict-pass-obj"])
+def test_a_client_kept_on_the_click_context_is_followed(
+        tmp_path: Path, store: str, command: str) -> None:
+    _exact(_codes(tmp_path, _CLICK_GROUP.format(store=store), command))
+
+
+@pytest.mark.parametrize(("store", "command"), [
+    ("pass", _PASS_OBJ),
+    ("ctx.obj = toolkit.make()", _PASS_OBJ),
+    ('ctx.ensure_object(dict)["nylas"] = toolkit.make()',
+     _PASS_CONTEXT.format(item='["nylas"]')),
+    ("pass", _PASS_CONTEXT.format(item="") + "\n\ncli(obj=toolkit.make())"),
+], ids=["nothing-stored", "unknown-object", "unknown-item", "unknown-given-to-the-group"])
+def test_the_click_context_with_an_unknown_object_stays_unresolved(
+        tmp_path: Path, store: str, command: str) -> None:
+    _unresolved(_codes(tmp_path, _CLICK_GROUP.format(store=store), command))

@@ -31,6 +31,14 @@ from .app_items import (
     names_an_application,
 )
 from .ast_names import dotted
+from .command_contexts import (
+    OBJECT_KEYWORD,
+    OBJECT_SLOT,
+    PASS_OBJECT_DECORATORS,
+    ensures_object,
+    imports_click,
+    names_context_object,
+)
 from .bindings import BodyBindings, Bindings, hand_overs, is_container
 from .empty_records import shed_empty
 from .facts_values import ValueState
@@ -243,6 +251,8 @@ class FlowExtractor:
         self.imports = imports
         # Whether ``request.app["nylas"]`` reads aiohttp's application (see ``app_items``).
         self._aiohttp = imports_aiohttp(imports)
+        # Whether ``ctx.obj`` reads click's context object (see ``command_contexts``).
+        self._click = imports_click(imports)
         # ``from .deps import *``: the qualified name of each name it must bring.
         self.star_imported = star_imported or {}
         self.facts = _Records()
@@ -383,6 +393,8 @@ class FlowExtractor:
                 return f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}.{target.attr}"
             if self._imported_module_root(target):
                 return ""  # ``import app.messages``: ``app.messages`` is the module
+            if self._click and names_context_object(target):
+                return OBJECT_SLOT
             return state_key(target)
         return ""
 
@@ -572,6 +584,8 @@ class FlowExtractor:
             return self.value(given) if given is not None else None
         if name in _MODULE_IMPORTERS:
             return self._imported_module(node, name)
+        if self._click and ensures_object(node):
+            return self._val("sym", OBJECT_SLOT)
         if name == "getattr":
             # ``getattr(auth, "client")`` is ``auth.client`` (or its default); a Nylas
             # value it is called on still escapes there (the call is not modelled).
@@ -816,6 +830,9 @@ class FlowExtractor:
             return
         assert value is not None
         if isinstance(target, ast.Attribute):
+            if names_context_object(target):
+                # A module that does not import click may still set a context's object.
+                self._edge(OBJECT_SLOT, value)
             owner = self.value(target.value)
             if owner is not None:
                 self.facts.stores.append(
@@ -834,6 +851,10 @@ class FlowExtractor:
 
     def _store_item(self, container: ast.expr, value: Val | None, node: ast.AST) -> None:
         """``container[key] = value`` (and ``container.append(value)``)."""
+        if ensures_object(container):
+            self._edge(OBJECT_SLOT, self._box(value))
+            if self._click:
+                return
         key = self.target_key(container) if self._owned(container) else ""
         if key:
             self._edge(key, self._box(value))
@@ -999,6 +1020,7 @@ class FlowExtractor:
         )
         # Defaults and annotations are evaluated where the function is defined.
         self._parameters(args, frame)
+        self._passed_object(node, every, frame)
         self._walk_defaults(args)
         self._walk_annotations(node)
         self.frames.append(frame)
@@ -1006,6 +1028,15 @@ class FlowExtractor:
             self.walk(statement)
         self.frames.pop()
         return True
+
+    def _passed_object(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
+                       every: list[ast.arg], frame: _Frame) -> None:
+        """``@click.pass_obj``: the first parameter receives the context's object."""
+        if every and every[0].arg in frame.params and any(
+                self.callee_name(decorator) in PASS_OBJECT_DECORATORS
+                for decorator in node.decorator_list):
+            self._edge(PARAMETER + self._qual(frame, every[0].arg),
+                       self._val("sym", OBJECT_SLOT))
 
     def _bind_local_definition(self, name: str, full: str) -> None:
         """A function or class defined in a function is called by its local name
@@ -1368,6 +1399,10 @@ class FlowExtractor:
             if func.attr == AUTH_URL_METHOD:
                 self._auth_url_callees.add(func)
         self._scope_arguments(node)
+        for keyword in node.keywords:
+            if keyword.arg == OBJECT_KEYWORD:
+                # ``cli(obj=...)``, ``runner.invoke(cli, obj=...)``: a command's object.
+                self._edge(OBJECT_SLOT, self.value(keyword.value))
         name = self.callee_name(func)
         span = self.source.span(node)
         if _marker(func):
