@@ -190,3 +190,44 @@ def test_a_client_kept_on_the_click_context_is_followed(
 def test_the_click_context_with_an_unknown_object_stays_unresolved(
         tmp_path: Path, store: str, command: str) -> None:
     _unresolved(_codes(tmp_path, _CLICK_GROUP.format(store=store), command))
+
+
+_CONTEXT_VAR_READ = '''
+def inbox():
+    return NYLAS.get().messages.list("grant")
+'''
+
+
+@pytest.mark.parametrize("setup", [
+    'from contextvars import ContextVar\n\nNYLAS: ContextVar[Client] = ContextVar("nylas")\n\n\n'
+    'def connect():\n    NYLAS.set(Client(os.environ["NYLAS_API_KEY"]))',
+    'import contextvars\n\nNYLAS = contextvars.ContextVar("nylas", default=Client("key"))',
+], ids=["set", "default"])
+def test_a_client_kept_in_a_context_variable_is_followed(tmp_path: Path, setup: str) -> None:
+    _exact(_codes(tmp_path, setup, _CONTEXT_VAR_READ))
+
+
+@pytest.mark.parametrize("setup", [
+    'from contextvars import ContextVar\n\nNYLAS = ContextVar("nylas")',
+    'from contextvars import ContextVar\n\nNYLAS = ContextVar("nylas")\nNYLAS.set(toolkit.make())',
+    'from contextvars import ContextVar\n\nNYLAS = ContextVar("nylas", default=toolkit.make())',
+    "from toolkit import NYLAS\n\nNYLAS.set(Client('key'))",
+], ids=["nothing-stored", "unknown-store", "unknown-default", "imported-variable"])
+def test_a_context_variable_with_an_unknown_value_stays_unresolved(
+        tmp_path: Path, setup: str) -> None:
+    _unresolved(_codes(tmp_path, setup, _CONTEXT_VAR_READ))
+
+
+def test_a_context_variable_is_read_in_a_module_that_imports_it(tmp_path: Path) -> None:
+    (tmp_path / "views.py").write_text(
+        "from main import NYLAS\n\n\ndef inbox():\n"
+        "    return NYLAS.get().messages.list('grant')\n")
+    _exact(_codes(tmp_path, 'from contextvars import ContextVar\n\nNYLAS = ContextVar("nylas")\n'
+                  'NYLAS.set(Client("key"))', ""))
+
+
+def test_a_context_variable_handed_on_hands_on_its_client(tmp_path: Path) -> None:
+    found = _codes(tmp_path, 'from contextvars import ContextVar\n\n'
+                   'NYLAS = ContextVar("nylas", default=Client("key"))\ntoolkit.use(NYLAS)',
+                   _CONTEXT_VAR_READ)
+    _unresolved(found)

@@ -40,6 +40,13 @@ from .command_contexts import (
     names_context_object,
 )
 from .bindings import BodyBindings, Bindings, hand_overs, is_container
+from .context_vars import (
+    CONTEXT_VAR_CLASSES,
+    READ_METHOD,
+    STORE_METHOD,
+    context_var_slot,
+    default_of,
+)
 from .empty_records import shed_empty
 from .facts_values import ValueState
 from .flow_calls import (
@@ -586,6 +593,16 @@ class FlowExtractor:
             return self._imported_module(node, name)
         if self._click and ensures_object(node):
             return self._val("sym", OBJECT_SLOT)
+        if name in CONTEXT_VAR_CLASSES:
+            # The variable holds what is stored in it: handed on, it hands that on.
+            return self._box(self._val("sym", context_var_slot(self.module, node)))
+        if isinstance(node.func, ast.Attribute) and node.func.attr == READ_METHOD:
+            made = self._context_var(node.func.value)
+            if made is not None:
+                # ``NYLAS.get()``: what a ``set`` stored, or a default.
+                return self._temporary([
+                    self._val("sym", context_var_slot(self.module, made)),
+                    *(self.value(given) for given in node.args[:1])], node)
         if name == "getattr":
             # ``getattr(auth, "client")`` is ``auth.client`` (or its default); a Nylas
             # value it is called on still escapes there (the call is not modelled).
@@ -860,6 +877,18 @@ class FlowExtractor:
             self._edge(key, self._box(value))
         else:
             self._sink(value, f"stored in {_text(container)}", node)
+
+    def _context_var(self, holder: ast.expr) -> ast.Call | None:
+        """The ``ContextVar(...)`` call the name ``holder`` is bound to, alone."""
+        if not isinstance(holder, ast.Name):
+            return None
+        value = self.name_value(holder.id)
+        if value is None or value.kind != "sym":
+            return None  # a parameter, an import: a variable made elsewhere
+        made = self._bound_value(holder.id)
+        if isinstance(made, ast.Call) and self.callee_name(made.func) in CONTEXT_VAR_CLASSES:
+            return made
+        return None
 
     def _may_be_application(self, holder: ast.expr) -> bool:
         """Whether ``holder`` may be aiohttp's application: written as one
@@ -1405,6 +1434,19 @@ class FlowExtractor:
                 self._edge(OBJECT_SLOT, self.value(keyword.value))
         name = self.callee_name(func)
         span = self.source.span(node)
+        if name in CONTEXT_VAR_CLASSES:
+            # Its ``default`` is one more value the variable holds.
+            default = default_of(node)
+            if default is not None:
+                self._edge(context_var_slot(self.module, node), self.value(default))
+            return False
+        if isinstance(func, ast.Attribute) and func.attr == STORE_METHOD and len(
+                node.args) == 1 and not node.keywords:
+            made = self._context_var(func.value)
+            if made is not None:
+                self._edge(context_var_slot(self.module, made), self.value(node.args[0]))
+                self._call_site(node, span, not used, modelled=True)
+                return False
         if _marker(func):
             # ``Depends(get_client)``: the parameter it fills gets what the function
             # gives (see ``_dependency``).
