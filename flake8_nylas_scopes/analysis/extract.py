@@ -48,7 +48,7 @@ from ..nylas_api.http import (
     unknown_host_path,
 )
 from .ast_names import dotted
-from .enum_members import enum_member_value, is_enum_class
+from .enum_members import enum_member_names, enum_member_value, is_enum_class
 from .record_fields import given_fields, record_fields
 from .bindings import (
     all_statements,
@@ -310,6 +310,7 @@ class Extractor(FastVisitor):
         self.reader = ValueReader(
             self.source, self.lookup, self.value_reference, self._branch_values,
             self._returns, self._key_value, self._enum_member_value, self._rewritten,
+            self._enum_members,
         )
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
@@ -467,6 +468,16 @@ class Extractor(FastVisitor):
         if cls is None or self._binding_scope(name) not in (None, self._scopes[0]):
             return None
         return enum_member_value(cls, member.attr, wants_value=member is not node)
+
+    def _enum_members(self, node: ast.expr) -> list[str] | None:
+        """The members of the ``Enum`` class of this module ``node`` names, when every
+        one is a string written in its body."""
+        if not isinstance(node, ast.Name):
+            return None
+        cls = self._module_classes.get(node.id)
+        if cls is None or self._binding_scope(node.id) not in (None, self._scopes[0]):
+            return None
+        return enum_member_names(cls)
 
     def _key_value(self, base: ast.expr, key: str) -> ast.expr | None:
         """``cfg["scopes"]`` for a dict this module builds and fills by key."""
