@@ -546,8 +546,25 @@ class Extractor(FastVisitor):
         if cls is None:
             return None
         if not made.args and not made.keywords:
-            return cls if _plain_dataclass(cls) else None
+            return cls if _plain_dataclass(cls) or self._plain_model(cls) else None
         return cls if record_fields(cls) is not None else None
+
+    def _plain_model(self, cls: ast.ClassDef) -> bool:
+        """A pydantic model whose only base is ``BaseModel`` and whose body holds
+        fields alone: no validator or other method, no configuration, no nested
+        class.  An instance made without arguments holds the fields' defaults, which
+        pydantic does not validate.  (A ``BaseSettings`` class is none: the
+        environment may set any field.)"""
+        if len(cls.bases) != 1 or cls.keywords or cls.decorator_list or (
+                self.qualify(cls.bases[0]) not in _MODEL_BASES):
+            return False
+        return not any(
+            isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            or (isinstance(statement, (ast.Assign, ast.AnnAssign)) and any(
+                isinstance(target, ast.Name) and target.id in _MODEL_SETTINGS
+                for target in (statement.targets if isinstance(statement, ast.Assign)
+                               else [statement.target])))
+            for statement in cls.body)
 
     def _field_values(self, name: str, cls: ast.ClassDef) -> dict[str, ast.expr]:
         """What the fields of the instance ``name`` is bound to hold where they may
@@ -3093,6 +3110,9 @@ _INSTANCE_HOOKS = frozenset({
     "__init__", "__post_init__", "__new__", "__setattr__", "__getattr__",
     "__getattribute__", "__init_subclass__",
 })
+# pydantic's model base, and the names of a model's configuration.
+_MODEL_BASES = frozenset({"pydantic.BaseModel", "pydantic.main.BaseModel"})
+_MODEL_SETTINGS = frozenset({"model_config", "Config"})
 # ``field(default_factory=list)``: an empty list for each instance.
 _EMPTY_FACTORIES = frozenset({"list", "tuple", "set", "frozenset"})
 
@@ -3142,8 +3162,15 @@ def _class_values(cls: ast.ClassDef, field_defaults: bool) -> dict[str, ast.expr
 
 def _field_default_value(call: ast.Call) -> ast.expr | None:
     """What ``field(default=X)`` or ``field(default_factory=lambda: X)`` (or
-    ``default_factory=list``) gives an instance; None for another call."""
-    if (dotted(call.func) or "").rpartition(".")[2] != "field" or call.args:
+    ``default_factory=list``) gives an instance, and pydantic's ``Field(X)`` too;
+    None for another call."""
+    maker = (dotted(call.func) or "").rpartition(".")[2]
+    if maker == "Field" and len(call.args) == 1 and not any(
+            keyword.arg in ("default", "default_factory") for keyword in call.keywords):
+        default = call.args[0]
+        # ``Field(...)``: a required field, with no default.
+        return None if isinstance(default, ast.Constant) and default.value is ... else default
+    if maker not in ("field", "Field") or call.args:
         return None
     for keyword in call.keywords:
         if keyword.arg == "default":
