@@ -231,3 +231,24 @@ def test_a_context_variable_handed_on_hands_on_its_client(tmp_path: Path) -> Non
                    'NYLAS = ContextVar("nylas", default=Client("key"))\ntoolkit.use(NYLAS)',
                    _CONTEXT_VAR_READ)
     _unresolved(found)
+
+
+def test_a_ctx_attribute_of_a_project_object_stays_a_plain_attribute(tmp_path: Path) -> None:
+    # ``self.ctx`` is no Sanic context: the client stored on it is what the object
+    # held there gives, read back through another name.
+    found = _codes(tmp_path, "", '''
+class Holder:
+    def __init__(self):
+        self.nylas = None
+
+
+class Service:
+    def __init__(self):
+        self.ctx = Holder()
+        self.ctx.nylas = Client("key")
+
+    def run(self):
+        holder = self.ctx
+        return holder.nylas.calendars.list("grant")
+''')
+    assert [code for _, code, _ in found] == ["NYS303", "NYS302"], found

@@ -158,8 +158,10 @@ def state_key(node: ast.expr) -> str:
         return ""
     owner = node.value
     if isinstance(owner, ast.Attribute):
-        if owner.attr in _STATE_HOLDERS and _spellable(owner.value):
-            return f"{STATE}{owner.attr}.{node.attr}"
+        if owner.attr == "state" and _spellable(owner.value):
+            return f"{STATE}state.{node.attr}"
+        if owner.attr == "ctx" and _sanic_owner(owner.value):
+            return f"{STATE}ctx.{node.attr}"
         inner = owner.value
         if owner.attr == "app" and isinstance(inner, ast.Name) and inner.id in _APP_HOLDERS:
             return f"{STATE}app.{node.attr}"
@@ -171,12 +173,19 @@ def state_key(node: ast.expr) -> str:
     return ""
 
 
-# Attributes that hold a framework's state object: Starlette's ``app.state`` and
-# ``request.state``, Sanic's ``app.ctx`` and ``request.ctx``.  Each is one slot for the
-# whole project, whichever object owns it: every store to it is read back.
-_STATE_HOLDERS = frozenset({"state", "ctx"})
 # ``request.app.x`` and ``self.app.x`` are the app's state too.
 _APP_HOLDERS = frozenset({"request", "self"})
+# The objects whose ``ctx`` is Sanic's context namespace, one slot for the whole
+# project as Starlette's ``state`` is: the application, a blueprint, a request
+# (``request.ctx``) and the application a request or a view holds (``request.app``).
+# ``ctx`` is a common attribute name: another object's is a plain attribute.
+_SANIC_OWNERS = frozenset({"app", "request", "bp", "blueprint"})
+
+
+def _sanic_owner(node: ast.expr) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in _SANIC_OWNERS
+    return isinstance(node, ast.Attribute) and node.attr == "app" and _spellable(node.value)
 
 
 def _spellable(node: ast.expr) -> bool:
