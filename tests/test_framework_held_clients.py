@@ -252,3 +252,15 @@ class Service:
         return holder.nylas.calendars.list("grant")
 ''')
     assert [code for _, code, _ in found] == ["NYS303", "NYS302"], found
+
+
+def test_a_mapping_the_module_made_keeps_its_items_in_an_aiohttp_module(
+        tmp_path: Path) -> None:
+    found = _codes(tmp_path, "from aiohttp import web", '''
+def run():
+    app = {}
+    app["nylas"] = Client("key")
+    for client in app.values():
+        client.calendars.list("grant")
+''')
+    assert [code for _, code, _ in found] == ["NYS303", "NYS302"], found

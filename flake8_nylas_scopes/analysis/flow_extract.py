@@ -869,8 +869,10 @@ class FlowExtractor:
             slot = self._application_item(target.value, target.slice)
             if slot:
                 self._edge(slot, value)
-                if self._aiohttp:
-                    return  # read back where the application's items are read
+                if self._aiohttp and not self._owned(target.value):
+                    # Read back where the application's items are read; a mapping
+                    # this module made (``app = {}``) holds it as well.
+                    return
             self._store_item(target.value, value, node)
         else:
             self._sink(value, f"assigned to {_text(target)}", node)
