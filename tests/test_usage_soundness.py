@@ -485,7 +485,7 @@ def test_a_lambda_and_a_framework_object_are_named_in_words(tmp_path: Path) -> N
 
 
             def setup(app, token):
-                app.ctx.nylas = APIClient("id", "secret", token)
+                app.registry.nylas = APIClient("id", "secret", token)
 
 
             def run(tokens):

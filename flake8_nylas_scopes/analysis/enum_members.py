@@ -52,3 +52,27 @@ def enum_member_value(cls: ast.ClassDef, member: str, wants_value: bool) -> ast.
         return None
     value = found[0]
     return value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
+
+
+def enum_member_names(cls: ast.ClassDef) -> list[str] | None:
+    """Every member of an ``Enum`` class, in the order iterating it gives them; None
+    unless the body is nothing but docstrings and members bound once to distinct
+    strings (no method, annotation or alias that could add, hide or change one)."""
+    if not is_enum_class(cls) or cls.keywords or cls.decorator_list:
+        return None
+    names: list[str] = []
+    values: set[str] = set()
+    for statement in cls.body:
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue
+        if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                and isinstance(statement.targets[0], ast.Name)
+                and isinstance(statement.value, ast.Constant)
+                and isinstance(statement.value.value, str)):
+            return None
+        name, value = statement.targets[0].id, statement.value.value
+        if name.startswith("_") or name in names or value in values:
+            return None  # a private name, or an alias iteration leaves out
+        names.append(name)
+        values.add(value)
+    return names

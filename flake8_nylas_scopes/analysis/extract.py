@@ -48,7 +48,7 @@ from ..nylas_api.http import (
     unknown_host_path,
 )
 from .ast_names import dotted
-from .enum_members import enum_member_value, is_enum_class
+from .enum_members import enum_member_names, enum_member_value, is_enum_class
 from .record_fields import given_fields, record_fields
 from .bindings import (
     all_statements,
@@ -317,6 +317,7 @@ class Extractor(FastVisitor):
         self.reader = ValueReader(
             self.source, self.lookup, self.value_reference, self._branch_values,
             self._returns, self._key_value, self._enum_member_value, self._rewritten,
+            self._enum_members,
         )
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
@@ -475,6 +476,16 @@ class Extractor(FastVisitor):
             return None
         return enum_member_value(cls, member.attr, wants_value=member is not node)
 
+    def _enum_members(self, node: ast.expr) -> list[str] | None:
+        """The members of the ``Enum`` class of this module ``node`` names, when every
+        one is a string written in its body."""
+        if not isinstance(node, ast.Name):
+            return None
+        cls = self._module_classes.get(node.id)
+        if cls is None or self._binding_scope(node.id) not in (None, self._scopes[0]):
+            return None
+        return enum_member_names(cls)
+
     def _key_value(self, base: ast.expr, key: str) -> ast.expr | None:
         """``cfg["scopes"]`` for a dict this module builds and fills by key."""
         view = self._dict_view(base)
@@ -554,8 +565,25 @@ class Extractor(FastVisitor):
         if cls is None:
             return None
         if not made.args and not made.keywords:
-            return cls if _plain_dataclass(cls) else None
+            return cls if _plain_dataclass(cls) or self._plain_model(cls) else None
         return cls if record_fields(cls) is not None else None
+
+    def _plain_model(self, cls: ast.ClassDef) -> bool:
+        """A pydantic model whose only base is ``BaseModel`` and whose body holds
+        fields alone: no validator or other method, no configuration, no nested
+        class.  An instance made without arguments holds the fields' defaults, which
+        pydantic does not validate.  (A ``BaseSettings`` class is none: the
+        environment may set any field.)"""
+        if len(cls.bases) != 1 or cls.keywords or cls.decorator_list or (
+                self.qualify(cls.bases[0]) not in _MODEL_BASES):
+            return False
+        return not any(
+            isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            or (isinstance(statement, (ast.Assign, ast.AnnAssign)) and any(
+                isinstance(target, ast.Name) and target.id in _MODEL_SETTINGS
+                for target in (statement.targets if isinstance(statement, ast.Assign)
+                               else [statement.target])))
+            for statement in cls.body)
 
     def _field_values(self, name: str, cls: ast.ClassDef) -> dict[str, ast.expr]:
         """What the fields of the instance ``name`` is bound to hold where they may
@@ -3109,6 +3137,9 @@ _INSTANCE_HOOKS = frozenset({
     "__init__", "__post_init__", "__new__", "__setattr__", "__getattr__",
     "__getattribute__", "__init_subclass__",
 })
+# pydantic's model base, and the names of a model's configuration.
+_MODEL_BASES = frozenset({"pydantic.BaseModel", "pydantic.main.BaseModel"})
+_MODEL_SETTINGS = frozenset({"model_config", "Config"})
 # ``field(default_factory=list)``: an empty list for each instance.
 _EMPTY_FACTORIES = frozenset({"list", "tuple", "set", "frozenset"})
 
@@ -3158,8 +3189,15 @@ def _class_values(cls: ast.ClassDef, field_defaults: bool) -> dict[str, ast.expr
 
 def _field_default_value(call: ast.Call) -> ast.expr | None:
     """What ``field(default=X)`` or ``field(default_factory=lambda: X)`` (or
-    ``default_factory=list``) gives an instance; None for another call."""
-    if (dotted(call.func) or "").rpartition(".")[2] != "field" or call.args:
+    ``default_factory=list``) gives an instance, and pydantic's ``Field(X)`` too;
+    None for another call."""
+    maker = (dotted(call.func) or "").rpartition(".")[2]
+    if maker == "Field" and len(call.args) == 1 and not any(
+            keyword.arg in ("default", "default_factory") for keyword in call.keywords):
+        default = call.args[0]
+        # ``Field(...)``: a required field, with no default.
+        return None if isinstance(default, ast.Constant) and default.value is ... else default
+    if maker not in ("field", "Field") or call.args:
         return None
     for keyword in call.keywords:
         if keyword.arg == "default":

@@ -180,6 +180,8 @@ DATA_FUNCTIONS: frozenset[str] = frozenset({
     "django.shortcuts.render", "django.template.loader.render_to_string",
     "django.http.JsonResponse", "django.http.HttpResponse",
     "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse",
+    # aiohttp's typed application key keeps the class only as a type hint.
+    "aiohttp.web.AppKey", "aiohttp.web_app.AppKey",
     "dataclasses.asdict", "logging.debug", "logging.info", "logging.warning",
     "logging.error", "logging.exception", "logging.critical",
     # A decorator's wrapper copies the wrapped function's name and docstring.

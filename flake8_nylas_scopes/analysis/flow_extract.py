@@ -22,8 +22,31 @@ from typing import Any
 
 from ..nylas_api import API_VERSIONS
 from ..spans import Span
+from .app_items import (
+    ANY_ITEM_SLOT,
+    APPLICATION_CLASSES,
+    KEY_CLASSES,
+    imports_aiohttp,
+    item_slot,
+    names_an_application,
+)
 from .ast_names import dotted
+from .command_contexts import (
+    OBJECT_KEYWORD,
+    OBJECT_SLOT,
+    PASS_OBJECT_DECORATORS,
+    ensures_object,
+    imports_click,
+    names_context_object,
+)
 from .bindings import BodyBindings, Bindings, hand_overs, is_container
+from .context_vars import (
+    CONTEXT_VAR_CLASSES,
+    READ_METHOD,
+    STORE_METHOD,
+    context_var_slot,
+    default_of,
+)
 from .empty_records import shed_empty
 from .facts_values import ValueState
 from .flow_calls import (
@@ -130,7 +153,8 @@ class _Frame:
 
 
 def state_key(node: ast.expr) -> str:
-    """A framework-state symbol for ``app.state.nylas``, ``g.nylas``, ``current_app.x``.
+    """A framework-state symbol for ``app.state.nylas``, ``app.ctx.nylas``, ``g.nylas``,
+    ``current_app.x``.
 
     Read from the node's shape rather than from its dotted spelling: every attribute
     of a module is asked, and spelling each one cost more than the rest of the pass.
@@ -141,6 +165,8 @@ def state_key(node: ast.expr) -> str:
     if isinstance(owner, ast.Attribute):
         if owner.attr == "state" and _spellable(owner.value):
             return f"{STATE}state.{node.attr}"
+        if owner.attr == "ctx" and _sanic_owner(owner.value):
+            return f"{STATE}ctx.{node.attr}"
         inner = owner.value
         if owner.attr == "app" and isinstance(inner, ast.Name) and inner.id in _APP_HOLDERS:
             return f"{STATE}app.{node.attr}"
@@ -154,6 +180,17 @@ def state_key(node: ast.expr) -> str:
 
 # ``request.app.x`` and ``self.app.x`` are the app's state too.
 _APP_HOLDERS = frozenset({"request", "self"})
+# The objects whose ``ctx`` is Sanic's context namespace, one slot for the whole
+# project as Starlette's ``state`` is: the application, a blueprint, a request
+# (``request.ctx``) and the application a request or a view holds (``request.app``).
+# ``ctx`` is a common attribute name: another object's is a plain attribute.
+_SANIC_OWNERS = frozenset({"app", "request", "bp", "blueprint"})
+
+
+def _sanic_owner(node: ast.expr) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in _SANIC_OWNERS
+    return isinstance(node, ast.Attribute) and node.attr == "app" and _spellable(node.value)
 
 
 def _spellable(node: ast.expr) -> bool:
@@ -233,6 +270,10 @@ class FlowExtractor:
         self.source = source
         self.module = module_name or "__main__"
         self.imports = imports
+        # Whether ``request.app["nylas"]`` reads aiohttp's application (see ``app_items``).
+        self._aiohttp = imports_aiohttp(imports)
+        # Whether ``ctx.obj`` reads click's context object (see ``command_contexts``).
+        self._click = imports_click(imports)
         # ``from .deps import *``: the qualified name of each name it must bring.
         self.star_imported = star_imported or {}
         self.facts = _Records()
@@ -374,6 +415,8 @@ class FlowExtractor:
                 return f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}.{target.attr}"
             if self._imported_module_root(target):
                 return ""  # ``import app.messages``: ``app.messages`` is the module
+            if self._click and names_context_object(target):
+                return OBJECT_SLOT
             return state_key(target)
         return ""
 
@@ -440,6 +483,14 @@ class FlowExtractor:
             if reflected is not None:
                 return reflected
             inner = self.value(node.value)
+            slot = self._application_item(node.value, node.slice) if self._aiohttp else ""
+            if slot and slot != ANY_ITEM_SLOT:
+                # What any store under this key (or under a key not read) put there;
+                # ``app`` may also be a plain mapping of this module: read both.
+                plain = self._val("item", "", inner) if inner is not None and (
+                    inner.kind != "ref") else None
+                return self._temporary([self._val("sym", slot),
+                                        self._val("sym", ANY_ITEM_SLOT), plain], node)
             if isinstance(node.slice, ast.Slice):
                 return inner  # a slice holds the same elements
             return self._val("item", "", inner) if inner is not None else None
@@ -555,6 +606,18 @@ class FlowExtractor:
             return self.value(given) if given is not None else None
         if name in _MODULE_IMPORTERS:
             return self._imported_module(node, name)
+        if self._click and ensures_object(node):
+            return self._val("sym", OBJECT_SLOT)
+        if name in CONTEXT_VAR_CLASSES:
+            # The variable holds what is stored in it: handed on, it hands that on.
+            return self._box(self._val("sym", context_var_slot(self.module, node)))
+        if isinstance(node.func, ast.Attribute) and node.func.attr == READ_METHOD:
+            made = self._context_var(node.func.value)
+            if made is not None:
+                # ``NYLAS.get()``: what a ``set`` stored, or a default.
+                return self._temporary([
+                    self._val("sym", context_var_slot(self.module, made)),
+                    *(self.value(given) for given in node.args[:1])], node)
         if name == "getattr":
             # ``getattr(auth, "client")`` is ``auth.client`` (or its default); a Nylas
             # value it is called on still escapes there (the call is not modelled).
@@ -799,6 +862,9 @@ class FlowExtractor:
             return
         assert value is not None
         if isinstance(target, ast.Attribute):
+            if names_context_object(target):
+                # A module that does not import click may still set a context's object.
+                self._edge(OBJECT_SLOT, value)
             owner = self.value(target.value)
             if owner is not None:
                 self.facts.stores.append(
@@ -806,17 +872,69 @@ class FlowExtractor:
             else:
                 self._sink(value, f"stored on {_text(target.value)}", node)
         elif isinstance(target, ast.Subscript):
+            slot = self._application_item(target.value, target.slice)
+            if slot:
+                self._edge(slot, value)
+                if self._aiohttp and not self._owned(target.value):
+                    # Read back where the application's items are read; a mapping
+                    # this module made (``app = {}``) holds it as well.
+                    return
             self._store_item(target.value, value, node)
         else:
             self._sink(value, f"assigned to {_text(target)}", node)
 
     def _store_item(self, container: ast.expr, value: Val | None, node: ast.AST) -> None:
         """``container[key] = value`` (and ``container.append(value)``)."""
+        if ensures_object(container):
+            self._edge(OBJECT_SLOT, self._box(value))
+            if self._click:
+                return
         key = self.target_key(container) if self._owned(container) else ""
         if key:
             self._edge(key, self._box(value))
         else:
             self._sink(value, f"stored in {_text(container)}", node)
+
+    def _context_var(self, holder: ast.expr) -> ast.Call | None:
+        """The ``ContextVar(...)`` call the name ``holder`` is bound to, alone."""
+        if not isinstance(holder, ast.Name):
+            return None
+        value = self.name_value(holder.id)
+        if value is None or value.kind != "sym":
+            return None  # a parameter, an import: a variable made elsewhere
+        made = self._bound_value(holder.id)
+        if isinstance(made, ast.Call) and self.callee_name(made.func) in CONTEXT_VAR_CLASSES:
+            return made
+        return None
+
+    def _may_be_application(self, holder: ast.expr) -> bool:
+        """Whether ``holder`` may be aiohttp's application: written as one
+        (``app``, ``request.app``) or a name bound to a new one."""
+        if names_an_application(holder):
+            return True
+        bound = self._bound_value(holder.id) if isinstance(holder, ast.Name) else None
+        return isinstance(bound, ast.Call) and self.callee_name(
+            bound.func) in APPLICATION_CLASSES
+
+    def _application_item(self, holder: ast.expr, key: ast.expr) -> str:
+        """The slot of ``holder[key]`` when ``holder`` may be aiohttp's application
+        (``ANY_ITEM_SLOT`` for a key the analysis cannot read), else ""."""
+        if not self._may_be_application(holder):
+            return ""
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            return item_slot(key.value)
+        if not isinstance(key, ast.Name):
+            return ANY_ITEM_SLOT
+        value = self.value(key)
+        if value is not None and value.kind == "sym" and value.name.startswith(GLOBAL):
+            # ``NYLAS = web.AppKey("nylas", Client)``, bound once in this module.
+            made = self.frames[0].bindings.lookup(key.id)
+            if isinstance(made, ast.Call) and made.args and self.callee_name(
+                    made.func) in KEY_CLASSES:
+                name = made.args[0]
+                if isinstance(name, ast.Constant) and isinstance(name.value, str):
+                    return item_slot(name.value)
+        return ANY_ITEM_SLOT
 
     def _owned(self, container: ast.expr) -> bool:
         """Whether a container is the project's own: an attribute of ``self`` or state,
@@ -948,6 +1066,7 @@ class FlowExtractor:
         )
         # Defaults and annotations are evaluated where the function is defined.
         self._parameters(args, frame)
+        self._passed_object(node, every, frame)
         self._walk_defaults(args)
         self._walk_annotations(node)
         self.frames.append(frame)
@@ -955,6 +1074,15 @@ class FlowExtractor:
             self.walk(statement)
         self.frames.pop()
         return True
+
+    def _passed_object(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
+                       every: list[ast.arg], frame: _Frame) -> None:
+        """``@click.pass_obj``: the first parameter receives the context's object."""
+        if every and every[0].arg in frame.params and any(
+                self.callee_name(decorator) in PASS_OBJECT_DECORATORS
+                for decorator in node.decorator_list):
+            self._edge(PARAMETER + self._qual(frame, every[0].arg),
+                       self._val("sym", OBJECT_SLOT))
 
     def _bind_local_definition(self, name: str, full: str) -> None:
         """A function or class defined in a function is called by its local name
@@ -1319,8 +1447,25 @@ class FlowExtractor:
             if func.attr in AUTH_URL_HELPER_METHODS:
                 self._helper_use(func, node)
         self._scope_arguments(node)
+        for keyword in node.keywords:
+            if keyword.arg == OBJECT_KEYWORD:
+                # ``cli(obj=...)``, ``runner.invoke(cli, obj=...)``: a command's object.
+                self._edge(OBJECT_SLOT, self.value(keyword.value))
         name = self.callee_name(func)
         span = self.source.span(node)
+        if name in CONTEXT_VAR_CLASSES:
+            # Its ``default`` is one more value the variable holds.
+            default = default_of(node)
+            if default is not None:
+                self._edge(context_var_slot(self.module, node), self.value(default))
+            return False
+        if isinstance(func, ast.Attribute) and func.attr == STORE_METHOD and len(
+                node.args) == 1 and not node.keywords:
+            made = self._context_var(func.value)
+            if made is not None:
+                self._edge(context_var_slot(self.module, made), self.value(node.args[0]))
+                self._call_site(node, span, not used, modelled=True)
+                return False
         if _marker(func):
             # ``Depends(get_client)``: the parameter it fills gets what the function
             # gives (see ``_dependency``).
@@ -1340,6 +1485,14 @@ class FlowExtractor:
             if isinstance(func, ast.Attribute) and not name:
                 self._call_site(node, span, not used, modelled=True)
             return False
+        if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
+                self._may_be_application(func.value)):
+            # ``app.update(...)``, ``app.setdefault(key, value)``: stores under keys
+            # not read one by one.  The call is still handled as any other below.
+            for given in (*node.args, *(keyword.value for keyword in node.keywords)):
+                found = self.value(given)
+                self._edge(ANY_ITEM_SLOT, found)
+                self._edge(ANY_ITEM_SLOT, self._iter(found))
         if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
             self._owned(func.value)
         ) and node.args:

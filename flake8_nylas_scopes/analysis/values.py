@@ -38,6 +38,8 @@ Returns = Callable[[ast.Call], "list[ScopeValue] | None"]
 KeyValue = Callable[[ast.expr, str], "ast.expr | None"]
 # The value an attribute certainly holds (an ``Enum`` member's ``.value``), or None.
 MemberValue = Callable[[ast.Attribute], "ast.expr | None"]
+# The members of the ``Enum`` class a name stands for, in order, when all are known.
+Members = Callable[[ast.expr], "list[str] | None"]
 # Whether code writes the dict a name holds after its assignment: at the key given
 # (``SCOPES["google"] = [...]``, ``SCOPES["google"] += [...]``), or at any key when
 # the key is None or the write's cannot be read (``SCOPES.update(...)``).
@@ -70,7 +72,7 @@ class ValueReader:
         self, source: SourceMap, lookup: Lookup, qualify: Qualify,
         branches: Branches | None = None, returns: Returns | None = None,
         key_value: KeyValue | None = None, member_value: MemberValue | None = None,
-        rewritten: Rewritten | None = None,
+        rewritten: Rewritten | None = None, members: Members | None = None,
     ) -> None:
         self._source = source
         self._lookup = lookup
@@ -80,6 +82,7 @@ class ValueReader:
         self._key_value = key_value
         self._member_value = member_value
         self._rewritten = rewritten
+        self._members = members
 
     def read(self, node: ast.expr, depth: int = 0) -> ScopeValue:
         """Resolve ``node`` as a v2 scopes value (the SDK's ``scopes`` argument).
@@ -277,6 +280,9 @@ class ValueReader:
             return _Parts(self._string_parts(node.value, node), True, is_string=True)
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             return self._elements(node.elts, depth)
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            members = self._enum_members(node)
+            return self._elements(members, depth) if members is not None else None
         if isinstance(node, ast.Call) and _is_comma_join(node):
             inner = self._follow(node.args[0])
             if inner is None:
@@ -310,6 +316,37 @@ class ValueReader:
             parts = self._sequence_or_string(inner, depth + 1) if inner is not None else None
             return None if parts is None or parts.is_string else parts
         return None
+
+    def _enum_members(
+            self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp) -> list[ast.expr] | None:
+        """``[s.value for s in Scope]`` (or ``[s for s in Scope]``) over an ``Enum``
+        class of this module: each member written out, ``Scope.READ.value``, to be
+        read as such.  None for any other comprehension."""
+        if self._members is None or len(node.generators) != 1:
+            return None
+        loop = node.generators[0]
+        if loop.ifs or loop.is_async or not (
+                isinstance(loop.target, ast.Name) and isinstance(loop.iter, ast.Name)):
+            return None
+        element, variable = node.elt, loop.target.id
+        wants_value = isinstance(element, ast.Attribute) and element.attr == "value"
+        if wants_value:
+            assert isinstance(element, ast.Attribute)
+            element = element.value
+        if not (isinstance(element, ast.Name) and element.id == variable):
+            return None
+        names = self._members(loop.iter)
+        if names is None:
+            return None
+        members: list[ast.expr] = []
+        for name in names:
+            member: ast.expr = ast.copy_location(
+                ast.Attribute(value=loop.iter, attr=name, ctx=ast.Load()), node)
+            if wants_value:
+                member = ast.copy_location(
+                    ast.Attribute(value=member, attr="value", ctx=ast.Load()), node)
+            members.append(member)
+        return members
 
     def _is_chain(self, node: ast.Call) -> bool:
         return bool(node.args) and not node.keywords and not any(
