@@ -539,11 +539,15 @@ class FlowExtractor:
             return None
         if len(present) == 1:
             return present[0]
+        return self._val("sym", self._gathered(present))
+
+    def _gathered(self, parts: Sequence[Val]) -> str:
+        """A symbol of its own, with an edge from each of ``parts``."""
         self._temporaries += 1
         key = self._table.symbol(f"{TEMPORARY}{self.module}.{self._temporaries}")
-        for part in present:
+        for part in parts:
             self.facts.edges.append(Edge(key, part))
-        return self._val("sym", key)
+        return key
 
     def _elements(self, elements: Sequence[ast.expr], anchor: ast.AST) -> Val | None:
         parts = [
@@ -663,11 +667,7 @@ class FlowExtractor:
             return ""
         if len(present) == 1 and present[0].kind == "sym":
             return present[0].name
-        self._temporaries += 1
-        key = self._table.symbol(f"{TEMPORARY}{self.module}.{self._temporaries}")
-        for part in present:
-            self.facts.edges.append(Edge(key, part))
-        return key
+        return self._gathered(present)
 
     def _member_by_key(self, holder: ast.expr, key: ast.expr) -> Val | None:
         """A member read through a namespace by its name: ``vars(conn)["client"]`` and
