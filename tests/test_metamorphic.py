@@ -462,6 +462,58 @@ def test_an_unknown_objects_attribute_held_in_a_name_makes_no_claim_appear(
         assert _watched(variant) <= before, rewriter.apply(kind, site).text
 
 
+# A row a library gives, its method called on it where it is got, then held in a
+# name or in a library's container and taken back out first: the same object, which
+# the analysis may lose track of but never take for another.
+_LIBRARY_ROW = {
+    **_UNKNOWN_BOXES,
+    "jobs.py": (
+        "import collections\n"
+        "import copy\n"
+        "import functools\n"
+        "import queue\n"
+        "import types\n"
+        "import weakref\n\n"
+        "from django.core.cache import cache\n"
+        "from django.shortcuts import get_object_or_404\n\n"
+        "from models import Box\n\n\n"
+        "def flush(pk):\n"
+        "    {held}\n"
+        "    for draft in {row}.pending_drafts():\n"
+        "        draft.send()\n"
+    ),
+}
+_ROW = "get_object_or_404(Box, pk=pk)"
+_HELD_IN_A_LIBRARY = {
+    "a name": "box = " + _ROW,
+    "copy": f"box = copy.copy({_ROW})",
+    "cache": f'box = cache.get_or_set(f"box:{{pk}}", {_ROW})',
+    "reduce": f"box = functools.reduce(lambda kept, row: row, [{_ROW}])",
+    "deque": f"box = collections.deque([{_ROW}]).pop()",
+    "queue": f"held = queue.Queue(); held.put({_ROW}); box = held.get()",
+    "namespace": f"box = types.SimpleNamespace(row={_ROW}).row",
+    "weakref": f"box = weakref.ref({_ROW})()",
+}
+
+
+@pytest.mark.parametrize("held", _HELD_IN_A_LIBRARY.values(), ids=_HELD_IN_A_LIBRARY.keys())
+def test_a_row_held_in_a_library_and_taken_back_makes_no_claim_appear(
+        tmp_path: Path, held: str) -> None:
+    files = {**_LIBRARY_ROW, "pyproject.toml": "[project]\nname = 'app'\n"}
+    original = tmp_path / "original"
+    for name, text in {**files, "jobs.py": files["jobs.py"].format(
+            held="pass", row=_ROW)}.items():
+        (original / name).parent.mkdir(parents=True, exist_ok=True)
+        (original / name).write_text(text)
+    before = _watched(original)
+    # The drafts the row gives are sent: only "calendar" is unused.
+    assert {message.split("'")[1] for _, message in before} == {"calendar"}
+    variant = tmp_path / "held"
+    shutil.copytree(original, variant)
+    (variant / "jobs.py").write_text(files["jobs.py"].format(held=held, row="box"))
+    assert _watched(variant) <= before, held
+
+
 def test_rewrites_keep_module_level_code_working() -> None:
     # A helper used at import time is defined before the statement using it, even
     # when an import follows that statement.

@@ -47,8 +47,9 @@ class Val:
 
     ``kind`` is one of ``client``, ``sym`` (``name`` is a symbol key), ``ref`` (``name``
     is a dotted name reached through imports), ``attr`` (attribute ``name`` of
-    ``inner``), ``call`` (the result of calling ``inner``), ``iter`` (an element of
-    iterating ``inner``), ``item`` (``inner[...]``), ``box`` (a container whose
+    ``inner``), ``call`` (the result of calling ``inner``; a ``name`` is the symbol
+    holding what the call is handed), ``iter`` (an element of iterating ``inner``),
+    ``item`` (``inner[...]``), ``box`` (a container whose
     elements are what ``inner`` holds), ``self`` (the instance in a method of class
     ``name``), ``super`` (``super()`` in a method of class ``name``), ``instance``
     (an instance of the class ``inner`` names, from a type annotation), ``part`` (the

@@ -723,7 +723,7 @@ class FlowResolver:
                 return self._shared({*read, ("lost", name)})
             return read
         elif kind == "call":
-            found |= self._call(inner_node, inner, depth)
+            found |= self._call(inner_node, inner, depth, name)
         elif kind in ("iter", "item"):
             for obj in inner:
                 found |= self._elements(obj)
@@ -797,8 +797,11 @@ class FlowResolver:
 
     def _external_node(self, node: Node) -> bool:
         """``_external`` of an interned value."""
-        kinds, inners = self._kinds, self._inners
+        kinds, inners, names = self._kinds, self._inners, self._names
         while node != NO_NODE and KIND_NAMES[kinds[node]] in ("attr", "call", "item", "iter"):
+            if KIND_NAMES[kinds[node]] == "call" and names[node] and self._hands_project(
+                    names[node]):
+                return False
             node = inners[node]
         if node != NO_NODE and KIND_NAMES[kinds[node]] == "sym":
             return self._names[node] in self._foreign
@@ -1049,7 +1052,7 @@ class FlowResolver:
             return _NOTHING
         return {("unmapped", name)}
 
-    def _call(self, callee: Node, callees: Objs, depth: int) -> set[Obj]:
+    def _call(self, callee: Node, callees: Objs, depth: int, handed: str) -> set[Obj]:
         found: set[Obj] = set()
         if callee != NO_NODE and self._nodes.kind(callee) == "ref" and "." in self._names[callee] \
                 and not self._resolve_exact(self._names[callee]):
@@ -1078,7 +1081,37 @@ class FlowResolver:
                 # (Calling the method ``.get`` gives what the project's ``get``
                 # methods return: what the lost object ``get`` stands for.)
                 found.add((kind, name))
+        if not callees and handed:
+            found |= self._given_back(handed)
         return found
+
+    def _given_back(self, handed: str) -> set[Obj]:
+        """What a call to code the analysis cannot read gives back of the project's
+        objects it is handed.  Handed a class, a library gives instances of it
+        (``get_object_or_404(Box, pk=pk)``, ``session.get(Box, id)``, a model field's
+        related object) or a query of them (``get_list_or_404(Box)``), so the result
+        is taken for both.  Handed an instance, it may give anything (``copy.copy``
+        gives the same class, a query filtered by it another): the result stays one
+        the analysis cannot tell, and is not the library's own (see
+        ``_hands_project``), so that the project's methods called on it are lost."""
+        found: set[Obj] = set()
+        for kind, name in self.values.get(handed, _NOTHING):
+            if kind == "class":
+                instances = self._instance(name)
+                found |= instances
+                found |= {box(obj) for obj in instances}
+        return found
+
+    def _hands_project(self, handed: str) -> bool:
+        """Whether a call is handed a class of the project, an instance of one, or a
+        container of them: what it gives may be one of the project's objects, not
+        only the library's."""
+        for obj in self.values.get(handed, _NOTHING):
+            if obj[0] == "box":
+                obj = unbox(obj)
+            if obj[0] in ("class", "inst"):
+                return True
+        return False
 
     def _method_result(self, method: str) -> set[Obj]:
         """What calling a bound Nylas method (or a container's method) returns.  An
@@ -1531,6 +1564,9 @@ class FlowResolver:
         """Whether a value is an attribute of something imported from another
         library than Nylas (``flask.request``): not a Nylas object."""
         while value is not None and value.kind in ("attr", "call", "item", "iter", "part"):
+            if value.kind == "call" and value.name and self._hands_project(value.name):
+                # ``get_object_or_404(Box, pk=pk).outbox()``: the app's object.
+                return False
             value = value.inner
         if value is not None and value.kind == "sym":
             return value.name in self._foreign  # ``sms = Client(sid, token)``
