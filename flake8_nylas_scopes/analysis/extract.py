@@ -1723,8 +1723,7 @@ class Extractor(FastVisitor):
             if base is not None:
                 # ``run(http.post, "/send")``: a request to the client's base URL the
                 # analysis cannot see made, unresolved rather than left out.
-                self._raw_parts(node, node.attr.upper(), (
-                    *_strip_end(base), UrlPart("/"), UrlPart(_HOLE)), dotted(node))
+                self._unseen_request(node, node.attr.upper(), base)
         if self._base_url_clients and isinstance(node.value, ast.Name):
             self._http_client_handed_on(node)
         self.generic_visit(node)
@@ -1740,8 +1739,14 @@ class Extractor(FastVisitor):
             return
         base = self._receiver_base(node)
         if base is not None:
-            self._raw_parts(node, ANY_METHOD, (
-                *_strip_end(base), UrlPart("/"), UrlPart(_HOLE)), dotted(node) or "")
+            self._unseen_request(node, ANY_METHOD, base)
+
+    def _unseen_request(self, node: ast.Name | ast.Attribute, verb: str,
+                        base: tuple[UrlPart, ...]) -> None:
+        """A request an HTTP client may send where the analysis cannot see: to any
+        path below its base URL."""
+        self._raw_parts(node, verb, (*_strip_end(base), UrlPart("/"), UrlPart(_HOLE)),
+                        dotted(node))
 
     def visit_Name(self, node: ast.Name) -> None:
         if self._base_url_clients:
