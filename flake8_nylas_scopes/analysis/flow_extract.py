@@ -539,15 +539,11 @@ class FlowExtractor:
             return None
         if len(present) == 1:
             return present[0]
-        return self._val("sym", self._gathered(present))
-
-    def _gathered(self, parts: Sequence[Val]) -> str:
-        """A symbol of its own, with an edge from each of ``parts``."""
         self._temporaries += 1
         key = self._table.symbol(f"{TEMPORARY}{self.module}.{self._temporaries}")
-        for part in parts:
+        for part in present:
             self.facts.edges.append(Edge(key, part))
-        return key
+        return self._val("sym", key)
 
     def _elements(self, elements: Sequence[ast.expr], anchor: ast.AST) -> Val | None:
         parts = [
@@ -650,24 +646,15 @@ class FlowExtractor:
         callee = self.value(node.func)
         if callee is None:
             return None
-        return self._val("call", self._handed_values(node), callee)
+        return self._table.handed_call(callee, self._handed_values(node))
 
-    def _handed_values(self, node: ast.Call) -> str:
-        """The symbol that holds what a call is handed, "" when it is handed no value
-        the flow follows.  A library the analysis cannot read may give back what it
-        was handed (``get_object_or_404(Box, pk=pk)`` is an instance of ``Box``), so
-        the resolver reads this where the callee is not the project's.  A lone symbol
-        is its own key: most calls make no symbol of their own."""
+    def _handed_values(self, node: ast.Call) -> list[Val]:
+        """What a call is handed that the flow follows (see ``HandedCall``)."""
         parts = [
             self._iter(self.value(given.value)) if isinstance(given, ast.Starred)
             else self.value(given) for given in node.args
         ] + [self.value(keyword.value) for keyword in node.keywords]
-        present = [part for part in parts if part is not None]
-        if not present:
-            return ""
-        if len(present) == 1 and present[0].kind == "sym":
-            return present[0].name
-        return self._gathered(present)
+        return [part for part in parts if part is not None]
 
     def _member_by_key(self, holder: ast.expr, key: ast.expr) -> Val | None:
         """A member read through a namespace by its name: ``vars(conn)["client"]`` and

@@ -31,7 +31,7 @@ from ..analysis.flow_calls import (
     TEMPLATE_METHODS,
 )
 from ..analysis.flow_facts import (
-    ANY_MEMBER, UNREAD_MODULE, CallSite, Read, Sink, Store, Use, Val,
+    ANY_MEMBER, UNREAD_MODULE, CallSite, HandedCall, Read, Sink, Store, Use, Val,
 )
 from ..analysis.member_patterns import is_pattern, member_matches
 from ..analysis.symbols import (
@@ -245,6 +245,12 @@ _CONTAINER_METHODS = ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS | frozen
 })
 
 
+# The name of a handed call's row: this mark, then the rows of what it is handed,
+# separated by commas (or a lone symbol's key, see ``_handed_name``).  Every other
+# call's row is named "".
+_HANDED_MARK = "#"
+
+
 def _split_method(name: str) -> tuple[str, str, str]:
     """A bound method's owner kind, owner name and method name (a container's
     owner name is its element's ``kind|name``)."""
@@ -326,10 +332,11 @@ class FlowResolver:
         # have one edge, kept as its node rather than a list of one.
         self.edges: dict[str, Node | list[Node]] = {}
         self._edge_members: dict[str, set[Node]] = {}
-        # What each symbol holds: sets that grow while the fixpoint is sought, then
-        # one shared frozen set per distinct content (a hundred or so for 18,000
-        # symbols in a large project).
-        self._growing: dict[str, set[Obj]] = {}
+        # What each symbol holds: one shared frozen set per distinct content (a
+        # hundred or so for 18,000 symbols in a large project), replaced by another
+        # when the symbol gains an object.  A set of its own per symbol, grown in
+        # place, was the largest part of the fixpoint's working memory.
+        self._growing: dict[str, Objs] = {}
         self.values: Mapping[str, Objs] = self._growing
         # The interned callee of every call site, in the order of ``_call_sites``: the
         # calls are bound to parameters every round (a large project has ~100,000).
@@ -441,14 +448,58 @@ class FlowResolver:
         # Walk the nesting without recursion: facts read from a cache may nest deeply.
         chain: list[Val] = []
         link: Val | None = value
+        handed = False
         while link is not None:
             chain.append(link)
+            handed = handed or type(link) is HandedCall
             link = link.inner
+        if handed:
+            return self._intern_handed(value)
         node = NO_NODE
         intern = self._nodes.node
         for link in reversed(chain):
             node = intern(link.kind, link.name, node)
         return node
+
+    def _intern_handed(self, value: Val) -> Node:
+        """``_intern_chain`` of a value that holds handed calls, whose handed values
+        are interned too (without recursion: they may be calls handed calls).  A
+        handed call's row is named for the rows of what it is handed (see
+        ``_handed_nodes``): equal calls share a row, as other values do."""
+        done: dict[int, Node] = {}
+        pending: list[tuple[Val, bool]] = [(value, False)]
+        intern = self._nodes.node
+        while pending:
+            link, ready = pending.pop()
+            if id(link) in done:
+                continue
+            parts = link.handed_values if type(link) is HandedCall else ()
+            if not ready:
+                pending.append((link, True))
+                pending.extend((part, False) for part in parts)
+                if link.inner is not None:
+                    pending.append((link.inner, False))
+                continue
+            inner = NO_NODE if link.inner is None else done[id(link.inner)]
+            name = self._handed_name(parts, done) if parts else link.name
+            done[id(link)] = intern(link.kind, name, inner)
+        return done[id(value)]
+
+    def _handed_name(self, parts: tuple[Val, ...], done: dict[int, Node]) -> str:
+        """The name of the row of a call handed ``parts`` (interned in ``done``):
+        a lone symbol's own key, which the facts hold already, else the mark and the
+        rows' numbers.  (No symbol key starts with the mark.)"""
+        if len(parts) == 1 and parts[0].kind == "sym" and parts[0].inner is None:
+            return parts[0].name
+        return _HANDED_MARK + ",".join(str(done[id(part)]) for part in parts)
+
+    def _handed_nodes(self, name: str) -> list[Node]:
+        """The rows of what a call is handed, from the name of its row."""
+        if not name:
+            return []
+        if name.startswith(_HANDED_MARK):
+            return [int(part) for part in name[len(_HANDED_MARK):].split(",")]
+        return [self._node("sym", name, NO_NODE)]
 
     def _arguments(self, call: CallSite) -> _Arguments:
         """The interned arguments of a call: needed only when it calls project code."""
@@ -800,7 +851,7 @@ class FlowResolver:
         kinds, inners, names = self._kinds, self._inners, self._names
         while node != NO_NODE and KIND_NAMES[kinds[node]] in ("attr", "call", "item", "iter"):
             if KIND_NAMES[kinds[node]] == "call" and names[node] and self._hands_project(
-                    names[node]):
+                    self._handed(names[node], 0)):
                 return False
             node = inners[node]
         if node != NO_NODE and KIND_NAMES[kinds[node]] == "sym":
@@ -1082,10 +1133,15 @@ class FlowResolver:
                 # methods return: what the lost object ``get`` stands for.)
                 found.add((kind, name))
         if not callees and handed:
-            found |= self._given_back(handed)
+            found |= self._given_back(handed, depth)
         return found
 
-    def _given_back(self, handed: str) -> set[Obj]:
+    def _handed(self, name: str, depth: int) -> Iterator[Objs]:
+        """What each value a call is handed holds, from the name of the call's row."""
+        for part in self._handed_nodes(name):
+            yield self._resolve_node(part, depth + 1)
+
+    def _given_back(self, handed: str, depth: int) -> set[Obj]:
         """What a call to code the analysis cannot read gives back of the project's
         objects it is handed.  Handed a class, a library gives instances of it
         (``get_object_or_404(Box, pk=pk)``, ``session.get(Box, id)``, a model field's
@@ -1095,22 +1151,24 @@ class FlowResolver:
         the analysis cannot tell, and is not the library's own (see
         ``_hands_project``), so that the project's methods called on it are lost."""
         found: set[Obj] = set()
-        for kind, name in self.values.get(handed, _NOTHING):
-            if kind == "class":
-                instances = self._instance(name)
-                found |= instances
-                found |= {box(obj) for obj in instances}
+        for objs in self._handed(handed, depth):
+            for kind, name in objs:
+                if kind == "class":
+                    instances = self._instance(name)
+                    found |= instances
+                    found |= {box(obj) for obj in instances}
         return found
 
-    def _hands_project(self, handed: str) -> bool:
+    def _hands_project(self, handed: Iterable[Objs]) -> bool:
         """Whether a call is handed a class of the project, an instance of one, or a
         container of them: what it gives may be one of the project's objects, not
         only the library's."""
-        for obj in self.values.get(handed, _NOTHING):
-            if obj[0] == "box":
-                obj = unbox(obj)
-            if obj[0] in ("class", "inst"):
-                return True
+        for objs in handed:
+            for obj in objs:
+                if obj[0] == "box":
+                    obj = unbox(obj)
+                if obj[0] in ("class", "inst"):
+                    return True
         return False
 
     def _method_result(self, method: str) -> set[Obj]:
@@ -1157,7 +1215,8 @@ class FlowResolver:
                 target.startswith(STATE) and qualified_name(target) in self._client_names
             ):
                 # Configured client names hold a client of either generation.
-                self._growing.setdefault(target, set()).update((CLIENT_OBJ, _V3_CLIENT))
+                self._growing[target] = self._shared(
+                    {*self._growing.get(target, _NOTHING), CLIENT_OBJ, _V3_CLIENT})
         converged = self._rounds(budget)
         self._foreign = self._foreign_clients()
         if converged:
@@ -1179,16 +1238,11 @@ class FlowResolver:
             # does, after this loop.  A symbol that holds nothing gets no set at all.
             values = self._growing
             for target, nodes in self.edges.items():
-                current = values.get(target)
+                current = values.get(target, _NOTHING)
                 for node in nodes if isinstance(nodes, list) else (nodes,):
                     found = self._resolve_node(node, 0)
-                    if not found:
-                        continue
-                    if current is None:
-                        current = values[target] = set(found)
-                        changed = True
-                    elif not found <= current:
-                        current |= found
+                    if found and not found <= current:
+                        current = values[target] = self._shared(current | found)
                         changed = True
             for callee, call in zip(self._callees, self._call_sites()):
                 changed |= self._bind_parameters(callee, call)
@@ -1286,14 +1340,7 @@ class FlowResolver:
         self._param_keys = {}
         self._globals = frozenset(target for target in self.edges if target.startswith(GLOBAL))
         self.edges = {}
-        final = {id(held): self._shared(held) for held in self._growing.values()}
-        self.values = {target: final[id(held)] for target, held in self._growing.items()}
-        # Results remembered from the last round may be a symbol's growing set.
-        memo = self._memo
-        for node, found in enumerate(memo):
-            if found is not None:
-                memo[node] = final.get(id(found), found)
-        self._growing = {}
+        self.values, self._growing = self._growing, {}
 
     def _call_sites(self) -> Iterator[CallSite]:
         for module in self.modules:
@@ -1564,7 +1611,8 @@ class FlowResolver:
         """Whether a value is an attribute of something imported from another
         library than Nylas (``flask.request``): not a Nylas object."""
         while value is not None and value.kind in ("attr", "call", "item", "iter", "part"):
-            if value.kind == "call" and value.name and self._hands_project(value.name):
+            if type(value) is HandedCall and self._hands_project(
+                    self.resolve(part) for part in value.handed_values):
                 # ``get_object_or_404(Box, pk=pk).outbox()``: the app's object.
                 return False
             value = value.inner

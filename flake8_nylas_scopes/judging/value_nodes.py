@@ -38,8 +38,11 @@ class ValueNodes:
         # Rows without an inner row, by kind and name.
         self._bare: dict[str, dict[str, Node]] = {}
         # Other rows, by kind, name and inner row: most kinds have one name (""),
-        # and few distinct attribute names recur over many inner rows.
-        self._chained: dict[str, dict[str, dict[Node, Node]]] = {}
+        # and few distinct attribute names recur over many inner rows.  A name met
+        # over one inner row only (most attribute names; the symbol naming what a
+        # call is handed, one per call) keeps that row's number instead of a
+        # dictionary of one entry, which would cost ten times as much.
+        self._chained: dict[str, dict[str, Node | dict[Node, Node]]] = {}
 
     def __len__(self) -> int:
         return len(self.names)
@@ -62,7 +65,14 @@ class ValueNodes:
             by_name = self._chained[kind] = {}
         rows = by_name.get(name)
         if rows is None:
-            rows = by_name[name] = {}
+            node = by_name[name] = self._add(kind, name, inner)
+            return node
+        if isinstance(rows, int):
+            if self.inners[rows] == inner:
+                return rows
+            node = self._add(kind, name, inner)
+            by_name[name] = {self.inners[rows]: rows, inner: node}
+            return node
         node = rows.get(inner)
         if node is None:
             node = rows[inner] = self._add(kind, name, inner)
