@@ -57,6 +57,7 @@ from .flow_calls import (
     HAND_OVER_METHODS,
     HAND_OVERS,
     HOOKS_HANDING_ON_RESULTS,
+    PARSED_DATA,
     PASS_THROUGH,
     HandOver,
     Shape,
@@ -650,6 +651,8 @@ class FlowExtractor:
         callee = self.value(node.func)
         if callee is None:
             return None
+        if name in PARSED_DATA:
+            return self._val("call", "", callee)
         return self._val("call", self._handed_values(node), callee)
 
     def _handed_values(self, node: ast.Call) -> str:

@@ -1103,13 +1103,19 @@ class FlowResolver:
         return found
 
     def _hands_project(self, handed: str) -> bool:
-        """Whether a call is handed a class of the project, an instance of one, or a
-        container of them: what it gives may be one of the project's objects, not
-        only the library's."""
-        for obj in self.values.get(handed, _NOTHING):
+        """Whether a call is handed a class of the project, an instance of one, a
+        container of them, or only values the analysis cannot tell (a parameter only
+        a framework fills, a lost object): what it gives may be one of the project's
+        objects, not only the library's.  (Attributes read on such a result are
+        then lost objects, unresolved only where they may send a request; parsers
+        known to give plain data are handed nothing, see ``PARSED_DATA``.)"""
+        values = self.values.get(handed, _NOTHING)
+        if not values:
+            return True
+        for obj in values:
             if obj[0] == "box":
                 obj = unbox(obj)
-            if obj[0] in ("class", "inst"):
+            if obj[0] in ("class", "inst", "lost"):
                 return True
         return False
 
