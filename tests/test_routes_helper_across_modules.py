@@ -127,7 +127,11 @@ def test_a_method_of_that_name_on_another_object_is_no_request(
     "    return register(ROUTES)",
     "    return register([setup.ROUTES])",
     "    return register(routes=make_routes())",
-], ids=["object", "in-a-list", "returned-object"])
+    "    return register(Service())",
+    "    return register([Service()])",
+    "    return register(make_routes)",
+], ids=["object", "in-a-list", "returned-object", "held-by-a-project-object",
+        "held-by-a-project-object-in-a-list", "returned-by-a-function"])
 def test_a_routes_object_handed_to_code_not_followed_is_an_unresolved_request(
         tmp_path: Path, body: str) -> None:
     # ``register`` (another library's) may build the URL with any scopes.
@@ -138,7 +142,8 @@ def test_a_routes_object_handed_to_code_not_followed_is_an_unresolved_request(
 @pytest.mark.parametrize("body", [
     "    return print(ROUTES), str(ROUTES)",
     "    return register(PORTAL)",
-], ids=["only-read", "project-object"])
+    "    return print(Service()), str([Service()])",
+], ids=["only-read", "project-object", "project-object-holding-one-only-read"])
 def test_a_routes_object_only_read_makes_no_request(tmp_path: Path, body: str) -> None:
     found = _findings(tmp_path, "    from flask_login import register\n" + body)
     assert found == [("other.py", 11, "NYS301")], found

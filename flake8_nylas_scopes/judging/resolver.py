@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import repeat
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -377,6 +377,9 @@ class FlowResolver:
         self._client_names = frozenset(client_names)
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
+        # The same for the helpers (see ``helpers_reached``), once any is held.
+        self._helpers: dict[Obj, frozenset[str] | None] = {}
+        self._helper_held: bool | None = None
         # Where an instance of an SDK helper that requests scopes (``Routes``)
         # reaches code the analysis does not follow: the helper's class and how.
         # Such code may make the helper's request with any scopes.
@@ -1645,7 +1648,35 @@ class FlowResolver:
         every path instead is exponential where classes hold each other's instances
         (an SDK's own models do), and walking again from each object asked about is
         quadratic in a framework's thousands of classes."""
-        memo = self._reached
+        return self._closure(obj, self._reached, self._reach_step)
+
+    def helpers_reached(self, obj: Obj) -> frozenset[str]:
+        """The classes of the SDK's scope-requesting helpers (``Routes``) that code
+        getting ``obj`` could get to, along the paths ``reach`` follows (an instance
+        of the project holding one in an attribute, a container of such instances):
+        that code may build the helper's authentication URL with any scopes."""
+        if self._helper_held is None:
+            self._helper_held = any(_helper_class(held) for objs in self.values.values()
+                                    for held in objs)
+        if not self._helper_held:
+            return frozenset()
+        return self._closure(obj, self._helpers, self._helper_step) or frozenset()
+
+    def _helper_step(self, obj: Obj) -> tuple[frozenset[str] | None, Iterable[Obj]]:
+        """``_reach_step`` for ``helpers_reached``: a helper is itself, and what the
+        other objects lead to is what they lead to there."""
+        if obj[0] == "helper":
+            return frozenset({obj[1]}), ()
+        if obj[0] == "method":
+            # (What a bound method returns: no step to a project's instance.)
+            return frozenset(), ()
+        return frozenset(), self._reach_step(obj)[1]
+
+    def _closure(self, obj: Obj, memo: dict[Obj, frozenset[str] | None],
+                 step: Callable[[Obj], tuple[frozenset[str] | None, Iterable[Obj]]]
+                 ) -> frozenset[str] | None:
+        """The union of what ``step`` says each object reachable from ``obj`` has by
+        itself (None: anything), remembered in ``memo`` for each object met."""
         known = memo.get(obj, _UNREACHED)
         if known is not _UNREACHED:
             return known
@@ -1658,7 +1689,7 @@ class FlowResolver:
         def enter(node: Obj) -> None:
             order[node] = lowest[node] = len(order)
             component.append(node)
-            own, further = self._reach_step(node)
+            own, further = step(node)
             gathered[node] = None if own is None else set(own)
             walk.append((node, iter(further)))
 
@@ -1775,6 +1806,11 @@ class FlowResolver:
                 self.lost_requests.setdefault(span, (
                     helper, f"{text or describe(obj)} is {how}"))
                 continue
+            for held_helper in sorted(self.helpers_reached(obj))[:1]:
+                # ``deliver(self)`` where ``self.routes = Routes(client)``.
+                self.lost_requests.setdefault(span, (held_helper, (
+                    f"{text or describe(obj)}, which holds "
+                    f"{describe(('helper', held_helper))}, is {how}")))
             if kind == "method" and not name.startswith("box|"):
                 endpoints += self.method_endpoints(name, span, text)
                 # What the method returns could be used further.
