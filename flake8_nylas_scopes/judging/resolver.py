@@ -36,6 +36,7 @@ from ..analysis.flow_facts import (
 from ..analysis.member_patterns import is_pattern, member_matches
 from ..analysis.symbols import (
     ATTRIBUTE,
+    BARE_CLASS,
     BASES,
     GLOBAL,
     LOCAL,
@@ -640,6 +641,21 @@ class FlowResolver:
         if name in self._helper_bases and not self._overrides_helper(name):
             return frozenset({("inst", name), ("helper", self._helper_bases[name])})
         return frozenset({("inst", name)})
+
+    def _bare_helper_class(self, obj: Obj) -> bool:
+        """Whether ``obj`` is a class of the project that adds nothing to an SDK
+        helper (``class AppRoutes(Routes): pass``, or a bare class of such a class):
+        calling it runs the helper's own constructor, which holds the client it is
+        given as ``Routes(client)`` does, for the helper's request alone."""
+        kind, name = obj
+        seen: set[str] = set()
+        while kind == "class" and name not in seen:
+            seen.add(name)
+            bases = self.values.get(f"{BARE_CLASS}{name}", _NOTHING)
+            if len(bases) != 1:
+                return False
+            ((kind, name),) = bases
+        return kind == "helper_class"
 
     def _overrides_helper(self, name: str) -> bool:
         """Whether a project class deriving from an SDK helper (or a class between)
@@ -2122,7 +2138,8 @@ class FlowResolver:
         harmless = qualified in DATA_FUNCTIONS or (
             "." in qualified and last in DATA_METHODS and not self._may_run_project_method(call)
         ) or any(kind == "nylas_class" for kind, _ in callees) or (
-            qualified in self.sdk.app_level_helpers)
+            qualified in self.sdk.app_level_helpers) or (
+            bool(callees) and all(self._bare_helper_class(obj) for obj in callees))
         template = qualified in TEMPLATE_FUNCTIONS or (
             "." in qualified and last in TEMPLATE_METHODS
         )
