@@ -224,14 +224,37 @@ def test_methods_of_the_class_handed_in_that_send_nothing_leave_the_scope_unused
 
 
 # Handed a value the analysis cannot tell (a parameter only a framework fills), a
-# library may give it back (a cache's ``get_or_set``, ``attrs.evolve``): the project's
-# methods called on the result may be the ones that send.
+# library may give it back (a cache's ``get_or_set``, ``attrs.evolve``); handed a
+# function of the project, it may call it and give back what it returns.  The
+# project's methods called on the result may be the ones that send.
 _HANDED_AN_UNKNOWN_VALUE = {
     "a cache's get_or_set": """\
         from django.core.cache import cache
 
         def flush(request, box):
             for draft in cache.get_or_set("k", box).pending_drafts():
+                draft.send()
+    """,
+    "a cache's get_or_set, given a function that loads the row": """\
+        from django.core.cache import cache
+        from django.shortcuts import get_object_or_404
+        from models import Box
+
+        def load_box():
+            return get_object_or_404(Box, pk=1)
+
+        def flush(request):
+            for draft in cache.get_or_set("k", load_box).pending_drafts():
+                draft.send()
+    """,
+    "a cache's get_or_set, given a function for the key": """\
+        from django.core.cache import cache
+
+        def make_key():
+            return "k"
+
+        def flush(request, box):
+            for draft in cache.get_or_set(make_key, box).pending_drafts():
                 draft.send()
     """,
     "attrs.evolve": """\

@@ -1123,7 +1123,7 @@ class FlowResolver:
 
     def _hands_project(self, handed: str) -> bool:
         """Whether a call is handed a class of the project, an instance of one, a
-        container of them, or only values the analysis cannot tell (a parameter only
+        function, a container of them, or only values the analysis cannot tell (a parameter only
         a framework fills, a lost object): what it gives may be one of the project's
         objects, not only the library's.  (Attributes read on such a result are
         then lost objects, unresolved only where they may send a request; parsers
@@ -1134,7 +1134,9 @@ class FlowResolver:
         for obj in values:
             if obj[0] == "box":
                 obj = unbox(obj)
-            if obj[0] in ("class", "inst", "lost"):
+            if obj[0] in ("class", "inst", "func", "lost"):
+                # (A function: the library may call it and give back what it
+                # returns, as ``cache.get_or_set("k", load_box)`` does.)
                 return True
         return False
 
