@@ -221,3 +221,104 @@ _READ_ONLY = {
 def test_methods_of_the_class_handed_in_that_send_nothing_leave_the_scope_unused(
         tmp_path: Path, views: str) -> None:
     assert _codes(tmp_path, views) == UNUSED_SEND
+
+
+# Handed a value the analysis cannot tell (a parameter only a framework fills), a
+# library may give it back (a cache's ``get_or_set``, ``attrs.evolve``); handed a
+# function of the project, it may call it and give back what it returns.  The
+# project's methods called on the result may be the ones that send.
+_HANDED_AN_UNKNOWN_VALUE = {
+    "a cache's get_or_set": """\
+        from django.core.cache import cache
+
+        def flush(request, box):
+            for draft in cache.get_or_set("k", box).pending_drafts():
+                draft.send()
+    """,
+    "a cache's get_or_set, given a function that loads the row": """\
+        from django.core.cache import cache
+        from django.shortcuts import get_object_or_404
+        from models import Box
+
+        def load_box():
+            return get_object_or_404(Box, pk=1)
+
+        def flush(request):
+            for draft in cache.get_or_set("k", load_box).pending_drafts():
+                draft.send()
+    """,
+    "a cache's get_or_set, given a function for the key": """\
+        from django.core.cache import cache
+
+        def make_key():
+            return "k"
+
+        def flush(request, box):
+            for draft in cache.get_or_set(make_key, box).pending_drafts():
+                draft.send()
+    """,
+    "attrs.evolve": """\
+        import attrs
+
+        def flush(box):
+            for draft in attrs.evolve(box, token="t").pending_drafts():
+                draft.send()
+    """,
+}
+
+
+@pytest.mark.parametrize("views", _HANDED_AN_UNKNOWN_VALUE.values(),
+                         ids=_HANDED_AN_UNKNOWN_VALUE.keys())
+def test_what_a_library_gives_back_of_an_unknown_value_is_unresolved(
+        tmp_path: Path, views: str) -> None:
+    found = _codes(tmp_path, views)
+    assert UNUSED_SEND[0] not in found
+    assert any(file == "views.py" and code == "NYS304" for file, _, code in found)
+
+
+def test_a_method_of_the_unknown_value_given_back_that_sends_nothing_is_no_use(
+        tmp_path: Path) -> None:
+    assert _codes(tmp_path, """\
+        from django.core.cache import cache
+
+        def show(request, box):
+            return cache.get_or_set("k", box).inbox()
+    """) == UNUSED_SEND
+
+
+def test_what_a_parser_gives_is_data_even_where_the_project_has_a_method_of_that_name(
+        tmp_path: Path) -> None:
+    (tmp_path / "store.py").write_text(textwrap.dedent("""\
+        from nylas import APIClient
+
+        class Store:
+            def get(self, key):
+                return APIClient("id", "secret", key)
+    """))
+    assert _codes(tmp_path, """\
+        import json
+
+        def flush(text):
+            for draft in json.loads(text).pending_drafts():
+                draft.send()
+            print(json.loads(text).get("x").lower())
+    """) == UNUSED_SEND
+
+
+def test_what_a_library_gives_of_an_unknown_value_is_unresolved_only_where_it_may_send(
+        tmp_path: Path) -> None:
+    # ``get`` of the project returns a list of drafts: a string method read on what
+    # it may give sends nothing.
+    (tmp_path / "store.py").write_text(textwrap.dedent("""\
+        from nylas import APIClient
+
+        class Store:
+            def get(self, key):
+                return list(APIClient("id", "secret", key).drafts.all())
+    """))
+    assert _codes(tmp_path, """\
+        import requests
+
+        def fetch(url):
+            return requests.get(url).json().get("id").lower()
+    """) == UNUSED_SEND

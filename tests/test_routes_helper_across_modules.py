@@ -127,7 +127,11 @@ def test_a_method_of_that_name_on_another_object_is_no_request(
     "    return register(ROUTES)",
     "    return register([setup.ROUTES])",
     "    return register(routes=make_routes())",
-], ids=["object", "in-a-list", "returned-object"])
+    "    return register(Service())",
+    "    return register([Service()])",
+    "    return register(make_routes)",
+], ids=["object", "in-a-list", "returned-object", "held-by-a-project-object",
+        "held-by-a-project-object-in-a-list", "returned-by-a-function"])
 def test_a_routes_object_handed_to_code_not_followed_is_an_unresolved_request(
         tmp_path: Path, body: str) -> None:
     # ``register`` (another library's) may build the URL with any scopes.
@@ -138,7 +142,8 @@ def test_a_routes_object_handed_to_code_not_followed_is_an_unresolved_request(
 @pytest.mark.parametrize("body", [
     "    return print(ROUTES), str(ROUTES)",
     "    return register(PORTAL)",
-], ids=["only-read", "project-object"])
+    "    return print(Service()), str([Service()])",
+], ids=["only-read", "project-object", "project-object-holding-one-only-read"])
 def test_a_routes_object_only_read_makes_no_request(tmp_path: Path, body: str) -> None:
     found = _findings(tmp_path, "    from flask_login import register\n" + body)
     assert found == [("other.py", 11, "NYS301")], found
@@ -158,8 +163,8 @@ class OwnRoutes(Routes):
 
 def _login_requests(tmp_path: Path, body: str) -> list[str]:
     """The texts of the scope lists of the requests login.py makes, as judged.
-    (A client given to a subclass of ``Routes`` escapes, which keeps the usage
-    rules silent: the requests themselves show what was read.)"""
+    (A client given to a subclass of ``Routes`` with a method of its own escapes,
+    which keeps the usage rules silent: the requests themselves show what was read.)"""
     _findings(tmp_path, body, _SUBCLASS)
     result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
     return [
@@ -181,3 +186,39 @@ def test_a_subclass_of_routes_with_its_own_method_makes_its_own_request(
     # The request is the one its body makes, read where it is written.
     body = "    return setup.OwnRoutes(setup.client).build_auth_url(email)"
     assert _login_requests(tmp_path, body) == []
+
+
+_BARE_SUBCLASSES = _SUBCLASS + '''
+
+class Deeper(AppRoutes):
+    """Documented, and nothing more."""
+
+
+class Extra(Routes):
+    def fetch(self):
+        return run(self.api)
+
+
+class Mixed(Routes, dict):
+    pass
+'''
+
+
+@pytest.mark.parametrize("made", ["setup.AppRoutes(setup.client)", "setup.Deeper(setup.client)"])
+def test_a_client_given_to_a_subclass_that_adds_nothing_is_the_helpers(
+        tmp_path: Path, made: str) -> None:
+    # As ``Routes(client)``: the client is the helper's, and the request is read as in
+    # the module that makes it (see test_a_routes_call_in_another_module_is_read).
+    body = f'    return {made}.build_auth_url(SCOPES, email, "https://a.example/cb")'
+    found = _findings(tmp_path, body, _BARE_SUBCLASSES)
+    assert [(name, code) for name, _, code in found] == [("login.py", "NYS302")], found
+
+
+@pytest.mark.parametrize("made", ["setup.Extra(setup.client)", "setup.Mixed(setup.client)"])
+def test_a_client_given_to_a_subclass_that_adds_to_the_helper_escapes(
+        tmp_path: Path, made: str) -> None:
+    # Its own methods (or another base's) may do anything with the client the
+    # helper's constructor keeps.
+    body = f'    return {made}.build_auth_url(SCOPES, email, "https://a.example/cb")'
+    found = _findings(tmp_path, body, _BARE_SUBCLASSES)
+    assert [(name, code) for name, _, code in found] == [("login.py", "NYS304")], found

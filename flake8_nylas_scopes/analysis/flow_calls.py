@@ -187,6 +187,17 @@ DATA_FUNCTIONS: frozenset[str] = frozenset({
     # A decorator's wrapper copies the wrapped function's name and docstring.
     "functools.wraps", "functools.update_wrapper",
 })
+# Parsers that give data read from what they are handed (dicts, lists, strings,
+# numbers), never an object of a class of the project: what a library gives back
+# is otherwise taken to be possibly what it was handed.  (``pickle.loads`` and
+# ``yaml.load`` can build any object, and are not here.)
+PARSED_DATA: frozenset[str] = frozenset({
+    "json.loads", "json.load", "orjson.loads", "ujson.loads", "simplejson.loads",
+    "tomllib.loads", "tomllib.load", "yaml.safe_load",
+    "base64.b64decode", "base64.urlsafe_b64decode",
+    "urllib.parse.parse_qs", "urllib.parse.parse_qsl", "urllib.parse.urlparse",
+    "urllib.parse.urlsplit", "urllib.parse.unquote",
+})
 # Methods of the same kind, matched by name on objects the analysis does not know:
 # logging calls, and ``str.format``/``str.join``.
 DATA_METHODS: frozenset[str] = frozenset({

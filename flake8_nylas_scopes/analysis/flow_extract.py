@@ -57,6 +57,7 @@ from .flow_calls import (
     HAND_OVER_METHODS,
     HAND_OVERS,
     HOOKS_HANDING_ON_RESULTS,
+    PARSED_DATA,
     PASS_THROUGH,
     HandOver,
     Shape,
@@ -82,6 +83,7 @@ from .prefilter import names_a_scope_family
 from .source import SourceMap
 from .symbols import (
     ATTRIBUTE,
+    BARE_CLASS,
     BASES,
     GLOBAL,
     LOCAL,
@@ -646,6 +648,8 @@ class FlowExtractor:
         callee = self.value(node.func)
         if callee is None:
             return None
+        if name in PARSED_DATA:
+            return self._val("call", "", callee)
         return self._table.handed_call(callee, self._handed_values(node))
 
     def _handed_values(self, node: ast.Call) -> list[Val]:
@@ -1201,6 +1205,8 @@ class FlowExtractor:
         for base in node.bases:
             self.walk(base)
             self._edge(f"{BASES}{full}", self.value(base))
+        if _adds_nothing(node):
+            self._edge(f"{BARE_CLASS}{full}", self.value(node.bases[0]))
         for keyword in node.keywords:
             self._read(keyword.value)
             self.walk(keyword.value)
@@ -1858,6 +1864,16 @@ def _type_parts(annotation: ast.expr) -> Iterator[ast.expr]:
 
 # Decorators that make a method read as an attribute.
 _PROPERTIES = frozenset({"property", "cached_property"})
+
+
+def _adds_nothing(node: ast.ClassDef) -> bool:
+    """Whether a class statement adds nothing to its one base: no decorator, keyword
+    (a metaclass) or statement in its body but a docstring or ``pass``."""
+    return len(node.bases) == 1 and not node.keywords and not node.decorator_list and all(
+        isinstance(statement, ast.Pass) or (
+            isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, str))
+        for statement in node.body)
 
 
 def _is_property(decorator: ast.expr) -> bool:

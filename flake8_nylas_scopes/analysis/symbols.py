@@ -14,7 +14,7 @@ from typing import Final, Literal
 
 SymbolKind = Literal[
     "parameter", "local", "global", "attribute", "state", "temporary", "returned", "bases",
-    "element",
+    "element", "bare_class",
 ]
 
 # A function's parameter: ``module.function.name`` (methods: ``module.Class.method.name``).
@@ -38,11 +38,15 @@ BASES: Final = "c:"
 # One element of what a function returns when each of its ``return`` statements
 # gives a tuple display of the same length: ``module.function#index``.
 ELEMENT: Final = "e:"
+# A class whose statement adds nothing to its one base (``class AppRoutes(Routes):
+# pass``: no decorator, keyword or body but a docstring), holding that base:
+# ``module.Class``.  Its instances are the base's.
+BARE_CLASS: Final = "k:"
 
 PREFIXES: Final[Mapping[SymbolKind, str]] = {
     "parameter": PARAMETER, "local": LOCAL, "global": GLOBAL, "attribute": ATTRIBUTE,
     "state": STATE, "temporary": TEMPORARY, "returned": RETURNED, "bases": BASES,
-    "element": ELEMENT,
+    "element": ELEMENT, "bare_class": BARE_CLASS,
 }
 _KINDS: Final[Mapping[str, SymbolKind]] = {prefix: kind for kind, prefix in PREFIXES.items()}
 # Keys that name a variable the user wrote (for messages: ``client``).

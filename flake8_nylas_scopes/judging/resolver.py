@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import repeat
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -36,6 +36,7 @@ from ..analysis.flow_facts import (
 from ..analysis.member_patterns import is_pattern, member_matches
 from ..analysis.symbols import (
     ATTRIBUTE,
+    BARE_CLASS,
     BASES,
     GLOBAL,
     LOCAL,
@@ -384,6 +385,9 @@ class FlowResolver:
         self._client_names = frozenset(client_names)
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
+        # The same for the helpers (see ``helpers_reached``), once any is held.
+        self._helpers: dict[Obj, frozenset[str] | None] = {}
+        self._helper_held: bool | None = None
         # Where an instance of an SDK helper that requests scopes (``Routes``)
         # reaches code the analysis does not follow: the helper's class and how.
         # Such code may make the helper's request with any scopes.
@@ -688,6 +692,21 @@ class FlowResolver:
         if name in self._helper_bases and not self._overrides_helper(name):
             return frozenset({("inst", name), ("helper", self._helper_bases[name])})
         return frozenset({("inst", name)})
+
+    def _bare_helper_class(self, obj: Obj) -> bool:
+        """Whether ``obj`` is a class of the project that adds nothing to an SDK
+        helper (``class AppRoutes(Routes): pass``, or a bare class of such a class):
+        calling it runs the helper's own constructor, which holds the client it is
+        given as ``Routes(client)`` does, for the helper's request alone."""
+        kind, name = obj
+        seen: set[str] = set()
+        while kind == "class" and name not in seen:
+            seen.add(name)
+            bases = self.values.get(f"{BARE_CLASS}{name}", _NOTHING)
+            if len(bases) != 1:
+                return False
+            ((kind, name),) = bases
+        return kind == "helper_class"
 
     def _overrides_helper(self, name: str) -> bool:
         """Whether a project class deriving from an SDK helper (or a class between)
@@ -1160,16 +1179,24 @@ class FlowResolver:
         return found
 
     def _hands_project(self, handed: Iterable[Objs]) -> bool:
-        """Whether a call is handed a class of the project, an instance of one, or a
-        container of them: what it gives may be one of the project's objects, not
-        only the library's."""
+        """Whether a call is handed a class of the project, an instance of one, a
+        function, a container of them, or only values the analysis cannot tell (a
+        parameter only a framework fills, a lost object): what it gives may be one
+        of the project's objects, not only the library's.  (Attributes read on such
+        a result are then lost objects, unresolved only where they may send a
+        request; parsers known to give plain data are handed nothing, see
+        ``PARSED_DATA``.)"""
+        told = False
         for objs in handed:
             for obj in objs:
+                told = True
                 if obj[0] == "box":
                     obj = unbox(obj)
-                if obj[0] in ("class", "inst"):
+                if obj[0] in ("class", "inst", "func", "lost"):
+                    # (A function: the library may call it and give back what it
+                    # returns, as ``cache.get_or_set("k", load_box)`` does.)
                     return True
-        return False
+        return not told
 
     def _method_result(self, method: str) -> set[Obj]:
         """What calling a bound Nylas method (or a container's method) returns.  An
@@ -1687,7 +1714,35 @@ class FlowResolver:
         every path instead is exponential where classes hold each other's instances
         (an SDK's own models do), and walking again from each object asked about is
         quadratic in a framework's thousands of classes."""
-        memo = self._reached
+        return self._closure(obj, self._reached, self._reach_step)
+
+    def helpers_reached(self, obj: Obj) -> frozenset[str]:
+        """The classes of the SDK's scope-requesting helpers (``Routes``) that code
+        getting ``obj`` could get to, along the paths ``reach`` follows (an instance
+        of the project holding one in an attribute, a container of such instances):
+        that code may build the helper's authentication URL with any scopes."""
+        if self._helper_held is None:
+            self._helper_held = any(_helper_class(held) for objs in self.values.values()
+                                    for held in objs)
+        if not self._helper_held:
+            return frozenset()
+        return self._closure(obj, self._helpers, self._helper_step) or frozenset()
+
+    def _helper_step(self, obj: Obj) -> tuple[frozenset[str] | None, Iterable[Obj]]:
+        """``_reach_step`` for ``helpers_reached``: a helper is itself, and what the
+        other objects lead to is what they lead to there."""
+        if obj[0] == "helper":
+            return frozenset({obj[1]}), ()
+        if obj[0] == "method":
+            # (What a bound method returns: no step to a project's instance.)
+            return frozenset(), ()
+        return frozenset(), self._reach_step(obj)[1]
+
+    def _closure(self, obj: Obj, memo: dict[Obj, frozenset[str] | None],
+                 step: Callable[[Obj], tuple[frozenset[str] | None, Iterable[Obj]]]
+                 ) -> frozenset[str] | None:
+        """The union of what ``step`` says each object reachable from ``obj`` has by
+        itself (None: anything), remembered in ``memo`` for each object met."""
         known = memo.get(obj, _UNREACHED)
         if known is not _UNREACHED:
             return known
@@ -1700,7 +1755,7 @@ class FlowResolver:
         def enter(node: Obj) -> None:
             order[node] = lowest[node] = len(order)
             component.append(node)
-            own, further = self._reach_step(node)
+            own, further = step(node)
             gathered[node] = None if own is None else set(own)
             walk.append((node, iter(further)))
 
@@ -1817,6 +1872,11 @@ class FlowResolver:
                 self.lost_requests.setdefault(span, (
                     helper, f"{text or describe(obj)} is {how}"))
                 continue
+            for held_helper in sorted(self.helpers_reached(obj))[:1]:
+                # ``deliver(self)`` where ``self.routes = Routes(client)``.
+                self.lost_requests.setdefault(span, (held_helper, (
+                    f"{text or describe(obj)}, which holds "
+                    f"{describe(('helper', held_helper))}, is {how}")))
             if kind == "method" and not name.startswith("box|"):
                 endpoints += self.method_endpoints(name, span, text)
                 # What the method returns could be used further.
@@ -2128,7 +2188,8 @@ class FlowResolver:
         harmless = qualified in DATA_FUNCTIONS or (
             "." in qualified and last in DATA_METHODS and not self._may_run_project_method(call)
         ) or any(kind == "nylas_class" for kind, _ in callees) or (
-            qualified in self.sdk.app_level_helpers)
+            qualified in self.sdk.app_level_helpers) or (
+            bool(callees) and all(self._bare_helper_class(obj) for obj in callees))
         template = qualified in TEMPLATE_FUNCTIONS or (
             "." in qualified and last in TEMPLATE_METHODS
         )
