@@ -90,6 +90,7 @@ def _project(tmp_path: Path, files: dict[str, str], google_scopes: str = "") -> 
         f'["{G}gmail.labels", "{G}calendar.readonly"]', google_scopes)
     for name, text in {"clients.py": clients, "gmail.py": _GMAIL, "labels.py": _LABELS,
                        **files}.items():
+        (package / name).parent.mkdir(exist_ok=True)
         (package / name).write_text(text)
     return tmp_path
 
@@ -391,6 +392,33 @@ def test_a_provider_test_of_another_module_keeps_code_to_its_providers(
     sync = ("from . import grants\nfrom .gmail import archive\n"
             "from .grants import is_google, uses_graph\n\n\ndef work(grant):\n" + body)
     assert _said(tmp_path, {"grants.py": _PREDICATES, "sync.py": sync}) == []
+
+
+def _through_a_package(tmp_path: Path, predicates: str, called: str) -> list[
+        tuple[str, int, str, str]]:
+    """``called`` from grants.py, imported through ``app/util/__init__.py``, which
+    re-exports it."""
+    sync = (f"from .gmail import archive\nfrom app.util import {called}\n\n\n"
+            f"def work(grant):\n    if {called}(grant):\n        archive(grant.id)\n")
+    return _said(tmp_path, {"grants.py": predicates, "sync.py": sync,
+                            "util/__init__.py": f"from ..grants import {called}\n"})
+
+
+def test_a_provider_test_a_package_re_exports_keeps_code_to_its_providers(
+        tmp_path: Path) -> None:
+    assert _through_a_package(tmp_path, _PREDICATES, "is_google") == []
+
+
+def test_a_provider_test_a_package_re_exports_is_read_as_what_it_tests(
+        tmp_path: Path) -> None:
+    (tmp_path / "other").mkdir()
+    found = _through_a_package(tmp_path / "other", _PREDICATES, "is_microsoft")
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+    (tmp_path / "unread").mkdir()
+    found = _through_a_package(
+        tmp_path / "unread", "def is_google(grant):\n    return grant.kind == 'google'\n",
+        "is_google")
+    assert _codes(found) == [("gmail.py", 25, "NYS304")], found
 
 
 @pytest.mark.parametrize("body", [
