@@ -1621,6 +1621,10 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
      f"    if grant.is_google or grant.ready:\n        {_LABEL}", "Mail.ReadWrite"),
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if GOOGLE_SYNC:\n        {_LABEL}\n\n\nGOOGLE_SYNC = True", "Mail.ReadWrite"),
+    # A flag named for no provider.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    _label(grant_id, grant.provider == 'google')\n\n\n"
+     f"def _label(grant_id, labels):\n    if labels:\n        {_LABEL}", "Mail.ReadWrite"),
     # A test for the other provider.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if is_google(grant):\n        {_LABEL}\n\n\n"
@@ -2027,6 +2031,12 @@ def test_a_method_a_name_built_at_run_time_may_pick_is_unresolved_not_missing(
     f"    if grant.is_google and grant.ready:\n        {_LABEL}",
     f"    gmail = grant.kind in ('gmail', 'google')\n    if gmail:\n        {_LABEL}",
     f"    match grant.kind:\n        case 'google':\n            {_LABEL}",
+    # A flag named for a provider that its callers pass: they may pass the
+    # provider's test.
+    f"    _label(grant_id, grant.provider == 'google')\n\n\n"
+    f"def _label(grant_id, google):\n    if google:\n        {_LABEL}",
+    f"    _label(grant_id, grant.provider == 'google')\n\n\n"
+    f"def _label(grant_id, *, gmail=False):\n    if not gmail:\n        return\n    {_LABEL}",
 ])
 def test_a_call_under_a_provider_test_that_cannot_be_read_is_unresolved_not_missing(
         tmp_path: Path, body: str) -> None:

@@ -34,7 +34,7 @@ import ast
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
@@ -136,6 +136,11 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
     for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
         lines = _ScopeLines(scope)
+        passed = _provider_parameters(scope)
+
+        def asks(node: ast.expr) -> bool:
+            return tests.asks_a_provider(node) or (
+                isinstance(node, ast.Name) and node.id in passed)
 
         def unread(test: ast.expr) -> tuple[bool, bool]:
             if isinstance(test, ast.Name) and test.id in flags:
@@ -144,7 +149,7 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
                 return False, False
             if mentions_a_provider(test, flags):
                 return True, True
-            return _hinted_sides(tests, test, flags)
+            return _hinted_sides(tests, test, flags, asks)
 
         for node in (scope, *walk_scope(scope)):
             if node is not scope and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -199,15 +204,34 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
 _MOST_HINTED_PARTS = 3
 
 
+def _provider_parameters(scope: ast.AST) -> frozenset[str]:
+    """The parameters of a function named for a provider that its code never binds
+    again (``def work(grant_id, google: bool):``): flags its callers set, perhaps to
+    a test of the provider (``work(grant.id, grant.provider == "google")``), which
+    the analysis does not follow into the function.  Not an upper-case one, a
+    setting the same for every grant."""
+    if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return frozenset()
+    arguments = scope.args
+    named = {argument.arg for argument in (
+        *arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
+        if says_a_provider(argument.arg) and not argument.arg.isupper()}
+    if not named:
+        return frozenset()
+    bound = {node.id for node in walk_scope(scope)
+             if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load)}
+    return frozenset(named - bound)
+
+
 def _hinted_sides(tests: ProviderTests, test: ast.expr, flags: dict[str, ast.expr],
-                  ) -> tuple[bool, bool]:
+                  asks: Callable[[ast.expr], bool]) -> tuple[bool, bool]:
     """Whether the parts of ``test`` that may read the provider by another value (see
     ``hinted_parts``) may keep its branch, and its ``else``, to some providers.  Each
     part is taken to be true for every grant and false for every grant, one
     combination at a time: as for a function of another module (see
     ``imported_predicate_guards``), a side no combination narrows runs for every
     provider whatever the parts test (``account.is_google or grant.ready``)."""
-    parts = hinted_parts(test, tests.asks_a_provider)
+    parts = hinted_parts(test, asks)
     if not parts:
         return False, False
     if len(parts) > _MOST_HINTED_PARTS:

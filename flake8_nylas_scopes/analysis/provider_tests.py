@@ -356,8 +356,9 @@ def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.e
     """The parts of a test (under ``not``, ``and`` and ``or``) that may pick
     providers by a value not named for the provider: a comparison with a provider's
     name (``grant.kind == "google"``, ``kind is Kind.GOOGLE``, ``account.kind in
-    GOOGLE_KINDS``, ``"google" in kinds``), or a question ``asks`` says is named for
-    one (``account.is_google``, ``is_gmail(grant)``)."""
+    GOOGLE_KINDS``, ``"google" in kinds``), or a question or a flag ``asks`` says is
+    named for one (``account.is_google``, ``is_gmail(grant)``, a parameter
+    ``google``)."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         return hinted_parts(test.operand, asks)
     if isinstance(test, ast.BoolOp):
@@ -374,7 +375,7 @@ def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.e
         else:
             hinted = False
         return [test] if hinted else []
-    if isinstance(test, (ast.Call, ast.Attribute)) and asks(test):
+    if isinstance(test, (ast.Call, ast.Attribute, ast.Name)) and asks(test):
         return [test]
     return []
 
