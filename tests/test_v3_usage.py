@@ -1895,6 +1895,33 @@ def sync_microsoft(grant_id):
 HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}
 """
 
+# Classes that each say their provider, in a table a comprehension builds of them.
+_REGISTRY = f"""
+
+class GmailSync:
+    provider = "google"
+
+    def __init__(self, client):
+        self.client = client
+
+    def sync(self, grant_id):
+        self.client.folders.create(grant_id, {{'name': 'Follow up'}})
+
+
+class GraphSync:
+    provider = "microsoft"
+
+    def __init__(self, client):
+        self.client = client
+
+    def sync(self, grant_id):
+        self.client.calendars.list(grant_id)
+
+
+SYNCS = {{cls.provider: cls for cls in (GmailSync, GraphSync)}}
+"""
+_LOOKED_UP = "    SYNCS[grant.provider](nylas).sync(grant_id)"
+
 
 @pytest.mark.parametrize("body", [
     "    HANDLERS[grant.provider](grant_id)" + _HANDLERS,
@@ -1908,6 +1935,8 @@ HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}
     "    SYNCS[grant.provider](nylas).create(grant_id)\n\n\n"
     "SYNCS = {'google': GmailLabels, 'microsoft': Calendars}"
     + _LABELS_CLASS + "\n\nclass Calendars:\n    def create(self, grant_id):\n        pass\n",
+    # Classes a comprehension keys by the provider each binds.
+    _LOOKED_UP + _REGISTRY,
 ])
 def test_a_handler_picked_by_the_grants_provider_misses_no_other_providers_scope(
         tmp_path: Path, body: str) -> None:
@@ -1929,6 +1958,12 @@ def test_a_handler_picked_by_the_grants_provider_misses_no_other_providers_scope
     "    HANDLERS[grant.provider](grant_id)\n    sync_google(grant_id)" + _HANDLERS,
     # A public function called under a guard but in no table: a queue may run it.
     "    if grant.provider == 'google':\n        sync_google(grant_id)" + _HANDLERS,
+    # A class of a comprehension's table also made for every grant, one whose
+    # provider other code may change, one decorated, one whose provider is Microsoft.
+    _LOOKED_UP + "\n    GmailSync(nylas).sync(grant_id)" + _REGISTRY,
+    _LOOKED_UP + _REGISTRY + "\nGmailSync.provider = 'microsoft'\n",
+    _LOOKED_UP + _REGISTRY.replace("\nclass GmailSync", "\n@total_ordering\nclass GmailSync"),
+    _LOOKED_UP + _REGISTRY.replace('provider = "google"', 'provider = "microsoft"'),
 ])
 def test_a_handler_any_grant_may_reach_still_misses_scopes(
         tmp_path: Path, body: str) -> None:
@@ -1948,6 +1983,39 @@ def test_a_handler_looked_up_by_another_key_is_unresolved_not_missing(
              if code in ("NYS301", "NYS304")]
     assert [code for _, code, _ in found] == ["NYS304"], found
     assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][2]
+
+
+_REGISTER = """
+
+SYNCS = {}
+
+
+def register(provider):
+    def add(cls):
+        SYNCS[provider] = cls
+        return cls
+    return add
+"""
+
+
+@pytest.mark.parametrize("body", [
+    # Looked up by something else than the grant's provider.
+    _LOOKED_UP.replace("grant.provider", "grant.kind") + _REGISTRY,
+    # Registered by a decorator naming the provider: which grants reach the
+    # classes is not followed.
+    _LOOKED_UP + _REGISTER + _REGISTRY.replace(
+        "\nclass GmailSync", "\n@register('google')\nclass GmailSync").replace(
+        "\nclass GraphSync", "\n@register('microsoft')\nclass GraphSync").replace(
+        "SYNCS = {cls.provider: cls for cls in (GmailSync, GraphSync)}", ""),
+])
+def test_a_registered_class_looked_up_in_a_way_not_followed_is_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    found = [(line, code, message) for line, code, message
+             in _two_providers_findings(tmp_path, _GOOGLE_AND_LABELS, body)
+             if code in ("NYS301", "NYS304")]
+    assert [code for _, code, _ in found] == ["NYS304"], found
+    assert ("cannot tell whether microsoft grants reach self.client.folders.create()"
+            in found[0][2]), found
 
 
 _BY_NAME = f"""

@@ -152,7 +152,8 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
             return _hinted_sides(tests, test, flags, asks)
 
         for node in (scope, *walk_scope(scope)):
-            if node is not scope and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if node is not scope and isinstance(
+                    node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 found.extend(_decorated_for_a_provider(tests, node))
             if isinstance(node, ast.If):
                 sides = unread(node.test)
@@ -248,11 +249,13 @@ def _hinted_sides(tests: ProviderTests, test: ast.expr, flags: dict[str, ast.exp
 
 
 def _decorated_for_a_provider(tests: ProviderTests,
-                              function: ast.FunctionDef | ast.AsyncFunctionDef,
+                              function: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
                               ) -> list[UnreadGuard]:
     """The body of a function whose decorator names a provider (``@only("google")``,
     ``@for_provider(Provider.GOOGLE)``, ``@google_only``): the wrapper it gives may
-    run the body only for some providers' grants, or not."""
+    run the body only for some providers' grants, or not.  So too a class's
+    (``@register("google") class GmailSync:``): a registry the decorator fills may
+    give the class only for some providers' grants, or not."""
     for decorator in function.decorator_list:
         arguments = [*decorator.args, *(keyword.value for keyword in decorator.keywords)] if (
             isinstance(decorator, ast.Call)) else []
