@@ -1515,6 +1515,9 @@ _LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
     f"    if grant.provider == 'google':\n        {_LABEL}",
     f"    if 'google' == grant['provider']:\n        {_LABEL}",
     f"    if grant.data.provider in ('google', 'imap'):\n        {_LABEL}",
+    # An earlier name of Google beside its own.
+    f"    if grant.provider in {{'google', 'gmail'}}:\n        {_LABEL}",
+    f"    if grant.provider not in ('gmail', 'google'):\n        return\n    {_LABEL}",
     f"    if grant.provider == 'microsoft':\n        pass\n    elif grant.provider == 'google':\n"
     f"        {_LABEL}",
     f"    match grant.provider:\n        case 'google':\n            {_LABEL}",
@@ -1621,6 +1624,9 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
      f"    if grant.is_google or grant.ready:\n        {_LABEL}", "Mail.ReadWrite"),
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if GOOGLE_SYNC:\n        {_LABEL}\n\n\nGOOGLE_SYNC = True", "Mail.ReadWrite"),
+    # An earlier name of Microsoft beside its own.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider in ('microsoft', 'outlook'):\n        {_LABEL}", "Mail.ReadWrite"),
     # A flag named for no provider.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    _label(grant_id, grant.provider == 'google')\n\n\n"
@@ -2099,6 +2105,8 @@ def test_a_method_a_name_built_at_run_time_may_pick_is_unresolved_not_missing(
     f"    if grant.is_google and grant.ready:\n        {_LABEL}",
     f"    gmail = grant.kind in ('gmail', 'google')\n    if gmail:\n        {_LABEL}",
     f"    match grant.kind:\n        case 'google':\n            {_LABEL}",
+    # An earlier name of another provider than those named: its grants may hold it.
+    f"    if grant.provider in {{'google', 'outlook'}}:\n        {_LABEL}",
     # A flag named for a provider that its callers pass: they may pass the
     # provider's test.
     f"    _label(grant_id, grant.provider == 'google')\n\n\n"
@@ -2114,6 +2122,17 @@ def test_a_call_under_a_provider_test_that_cannot_be_read_is_unresolved_not_miss
     assert [code for code, _ in found] == ["NYS304"], found
     assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
     assert "the test of the provider at line" in found[0][1]
+
+
+@pytest.mark.parametrize("body", [
+    f"    if grant.provider in {{'google', 'gmail'}}:\n        {_LABEL}",
+    f"    if grant.provider not in ('gmail', 'google'):\n        return\n    {_LABEL}",
+])
+def test_an_earlier_name_beside_the_providers_own_is_read_exactly(
+        tmp_path: Path, body: str) -> None:
+    found = [(line, code) for line, code, _ in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert found == [], found
 
 
 def test_unread_provider_tests_survive_the_cache() -> None:
