@@ -775,6 +775,31 @@ def test_a_test_calling_a_function_of_another_module_not_read_as_a_test_is_unres
     assert {code for *_, code, _ in found} == {"NYS304"}, found
 
 
+_CHECKED = ("from .gmail import archive\nfrom .helpers import check\n\n\n"
+            "def work(grant):\n    if check(grant):\n        archive(grant.id)\n")
+
+
+@pytest.mark.parametrize("helpers", [
+    # Named for nothing, in a module that never says "provider" nor compares
+    # anything with a provider's name on the line: a provider's name read in the
+    # body, or through a module name bound to one.
+    "def check(grant):\n    wanted = 'google'\n    return grant.kind == wanted\n",
+    "KINDS = ('google',)\n\n\ndef check(grant):\n    return grant.kind in KINDS\n",
+    "MAIL = {'google': True}\n\n\ndef check(grant):\n    return MAIL.get(grant.kind, False)\n",
+])
+def test_a_generic_function_of_another_module_reading_a_providers_name_is_unresolved(
+        tmp_path: Path, helpers: str) -> None:
+    found = _said(tmp_path, {"helpers.py": helpers, "sync.py": _CHECKED})
+    assert _codes(found) == [("gmail.py", 25, "NYS304")], found
+
+
+def test_a_generic_function_of_another_module_reading_no_provider_keeps_nothing(
+        tmp_path: Path) -> None:
+    helpers = "KINDS = ('mail',)\n\n\ndef check(grant):\n    return grant.kind in KINDS\n"
+    found = _said(tmp_path, {"helpers.py": helpers, "sync.py": _CHECKED})
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+
+
 def test_a_function_not_read_as_a_test_and_called_for_every_grant_still_misses_scopes(
         tmp_path: Path) -> None:
     grants = "def is_google(grant):\n    return grant.kind == 'google'\n"

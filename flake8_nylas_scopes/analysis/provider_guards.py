@@ -518,10 +518,12 @@ def know_the_module(tests: ProviderTests, tree: ast.Module, imported: Iterable[s
 def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str]:
     """The module-level functions, each bound once, that another module's test may
     call to test the provider (``if is_google(grant):``) but that are not read as
-    one: named for a provider, or, with ``tests`` (in a module that reads the
-    provider), reading the provider or a provider's name anywhere in their body
+    one (with ``tests``, in a module that reads the provider): named for a
+    provider, or reading the provider or a provider's name anywhere in their body
     (``return provider_of(grant) == "google"``, ``return grant.provider ==
-    settings.GOOGLE``).  Which providers such a test picks is unknown."""
+    settings.GOOGLE``, ``wanted = "google"`` then ``return grant.kind == wanted``),
+    or a module name bound to one (``return grant.kind in KINDS``).  Which
+    providers such a test picks is unknown."""
     bound: Counter[str] = Counter()
     functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
     for statement in _module_level(tree.body):
@@ -538,25 +540,46 @@ def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str
             bound.update((alias.asname or alias.name).partition(".")[0]
                          for alias in statement.names)
     exact = {name for name, *_ in tests.module_predicates(tree)} if tests else set()
+    holding = _names_holding_a_provider(tree) if functions else frozenset()
     found = []
     for function in functions:
         if bound[function.name] != 1 or function.name in exact:
             continue
-        if says_a_provider(function.name) or tests is not None and _may_test(function):
+        if says_a_provider(function.name) or _may_test(function, holding):
             found.append(function.name)
     return sorted(found)
 
 
-def _may_test(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """Whether a function reads the provider or a provider's name and returns a
-    value: one that returns none (``def work(grant): ...``) tests nothing."""
+def _names_holding_a_provider(tree: ast.Module) -> frozenset[str]:
+    """The module-level names bound to a value that names a provider (``KINDS =
+    ("google",)``, ``MAIL = {"google": True}``): a function reading one may test
+    the provider by it."""
+    found: set[str] = set()
+    for statement in _module_level(tree.body):
+        if not isinstance(statement, (ast.Assign, ast.AnnAssign)) or statement.value is None:
+            continue
+        if any(isinstance(node, ast.expr) and _reads_a_provider(node)
+               for node in ast.walk(statement.value)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [
+                statement.target]
+            found.update(node.id for target in targets for node in ast.walk(target)
+                         if isinstance(node, ast.Name))
+    return frozenset(found)
+
+
+def _may_test(function: ast.FunctionDef | ast.AsyncFunctionDef,
+              holding: frozenset[str]) -> bool:
+    """Whether a function reads the provider or a provider's name (itself or through
+    a module name ``holding`` one) and returns a value: one that returns none
+    (``def work(grant): ...``) tests nothing."""
     reads = returns = False
     for node in ast.walk(function):
         if isinstance(node, ast.Return) and node.value is not None and not (
                 isinstance(node.value, ast.Constant) and node.value.value is None):
             returns = True
         elif isinstance(node, ast.expr) and not reads:
-            reads = _reads_a_provider(node)
+            reads = _reads_a_provider(node) or (
+                isinstance(node, ast.Name) and node.id in holding)
         if reads and returns:
             return True
     return False
