@@ -290,6 +290,26 @@ def test_an_admin_consent_through_a_stored_attrgetter_is_an_unresolved_request(
 
 
 @pytest.mark.parametrize("consent", [
+    "    from getters import GET\n    return GET(nylas)(CONFIG)",
+    "    import getters\n    return _call(getters.GET(nylas), CONFIG)",
+], ids=["imported-getter", "imported-module-getter"])
+def test_an_admin_consent_through_a_getter_of_another_module_is_an_unresolved_request(
+        tmp_path: Path, consent: str) -> None:
+    found = _codes(tmp_path, {"main.py": _V3_NO_CALENDAR.format(consent=consent),
+                              "getters.py": _GETTER})
+    assert [code for _, _, code, _ in found] == ["NYS304", "NYS304"], found
+    assert found[0][:2] == ("getters.py", 3), found
+
+
+def test_a_getter_of_another_module_no_module_uses_leaves_the_missing_scope(
+        tmp_path: Path) -> None:
+    consent = "    import getters\n    return getters.OTHER"
+    found = _codes(tmp_path, {"main.py": _V3_NO_CALENDAR.format(consent=consent),
+                              "getters.py": _GETTER + "OTHER = 1\n"})
+    assert [code for _, _, code, _ in found] == ["NYS301"], found
+
+
+@pytest.mark.parametrize("consent", [
     "    return len(CONFIG)",
     # Bound to something else too: what ``get`` reads is not known to be a request.
     '    get = operator.attrgetter("auth.url_for_admin_consent")\n'

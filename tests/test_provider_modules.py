@@ -90,6 +90,7 @@ def _project(tmp_path: Path, files: dict[str, str], google_scopes: str = "") -> 
         f'["{G}gmail.labels", "{G}calendar.readonly"]', google_scopes)
     for name, text in {"clients.py": clients, "gmail.py": _GMAIL, "labels.py": _LABELS,
                        **files}.items():
+        (package / name).parent.mkdir(exist_ok=True)
         (package / name).write_text(text)
     return tmp_path
 
@@ -391,6 +392,33 @@ def test_a_provider_test_of_another_module_keeps_code_to_its_providers(
     sync = ("from . import grants\nfrom .gmail import archive\n"
             "from .grants import is_google, uses_graph\n\n\ndef work(grant):\n" + body)
     assert _said(tmp_path, {"grants.py": _PREDICATES, "sync.py": sync}) == []
+
+
+def _through_a_package(tmp_path: Path, predicates: str, called: str) -> list[
+        tuple[str, int, str, str]]:
+    """``called`` from grants.py, imported through ``app/util/__init__.py``, which
+    re-exports it."""
+    sync = (f"from .gmail import archive\nfrom app.util import {called}\n\n\n"
+            f"def work(grant):\n    if {called}(grant):\n        archive(grant.id)\n")
+    return _said(tmp_path, {"grants.py": predicates, "sync.py": sync,
+                            "util/__init__.py": f"from ..grants import {called}\n"})
+
+
+def test_a_provider_test_a_package_re_exports_keeps_code_to_its_providers(
+        tmp_path: Path) -> None:
+    assert _through_a_package(tmp_path, _PREDICATES, "is_google") == []
+
+
+def test_a_provider_test_a_package_re_exports_is_read_as_what_it_tests(
+        tmp_path: Path) -> None:
+    (tmp_path / "other").mkdir()
+    found = _through_a_package(tmp_path / "other", _PREDICATES, "is_microsoft")
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found
+    (tmp_path / "unread").mkdir()
+    found = _through_a_package(
+        tmp_path / "unread", "def is_google(grant):\n    return grant.kind == 'google'\n",
+        "is_google")
+    assert _codes(found) == [("gmail.py", 25, "NYS304")], found
 
 
 @pytest.mark.parametrize("body", [
@@ -745,6 +773,31 @@ def test_a_test_calling_a_function_of_another_module_not_read_as_a_test_is_unres
     (tmp_path / "held").mkdir()
     found = _said(tmp_path / "held", {**files, "held.py": _HELD, "sync.py": holder})
     assert {code for *_, code, _ in found} == {"NYS304"}, found
+
+
+_CHECKED = ("from .gmail import archive\nfrom .helpers import check\n\n\n"
+            "def work(grant):\n    if check(grant):\n        archive(grant.id)\n")
+
+
+@pytest.mark.parametrize("helpers", [
+    # Named for nothing, in a module that never says "provider" nor compares
+    # anything with a provider's name on the line: a provider's name read in the
+    # body, or through a module name bound to one.
+    "def check(grant):\n    wanted = 'google'\n    return grant.kind == wanted\n",
+    "KINDS = ('google',)\n\n\ndef check(grant):\n    return grant.kind in KINDS\n",
+    "MAIL = {'google': True}\n\n\ndef check(grant):\n    return MAIL.get(grant.kind, False)\n",
+])
+def test_a_generic_function_of_another_module_reading_a_providers_name_is_unresolved(
+        tmp_path: Path, helpers: str) -> None:
+    found = _said(tmp_path, {"helpers.py": helpers, "sync.py": _CHECKED})
+    assert _codes(found) == [("gmail.py", 25, "NYS304")], found
+
+
+def test_a_generic_function_of_another_module_reading_no_provider_keeps_nothing(
+        tmp_path: Path) -> None:
+    helpers = "KINDS = ('mail',)\n\n\ndef check(grant):\n    return grant.kind in KINDS\n"
+    found = _said(tmp_path, {"helpers.py": helpers, "sync.py": _CHECKED})
+    assert _codes(found) == [("gmail.py", 25, "NYS301")], found
 
 
 def test_a_function_not_read_as_a_test_and_called_for_every_grant_still_misses_scopes(

@@ -1515,6 +1515,9 @@ _LABEL = "nylas.folders.create(grant_id, {'name': 'Follow up'})"
     f"    if grant.provider == 'google':\n        {_LABEL}",
     f"    if 'google' == grant['provider']:\n        {_LABEL}",
     f"    if grant.data.provider in ('google', 'imap'):\n        {_LABEL}",
+    # An earlier name of Google beside its own.
+    f"    if grant.provider in {{'google', 'gmail'}}:\n        {_LABEL}",
+    f"    if grant.provider not in ('gmail', 'google'):\n        return\n    {_LABEL}",
     f"    if grant.provider == 'microsoft':\n        pass\n    elif grant.provider == 'google':\n"
     f"        {_LABEL}",
     f"    match grant.provider:\n        case 'google':\n            {_LABEL}",
@@ -1621,6 +1624,13 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
      f"    if grant.is_google or grant.ready:\n        {_LABEL}", "Mail.ReadWrite"),
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if GOOGLE_SYNC:\n        {_LABEL}\n\n\nGOOGLE_SYNC = True", "Mail.ReadWrite"),
+    # An earlier name of Microsoft beside its own.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider in ('microsoft', 'outlook'):\n        {_LABEL}", "Mail.ReadWrite"),
+    # A flag named for no provider.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    _label(grant_id, grant.provider == 'google')\n\n\n"
+     f"def _label(grant_id, labels):\n    if labels:\n        {_LABEL}", "Mail.ReadWrite"),
     # A test for the other provider.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if is_google(grant):\n        {_LABEL}\n\n\n"
@@ -1891,6 +1901,33 @@ def sync_microsoft(grant_id):
 HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}
 """
 
+# Classes that each say their provider, in a table a comprehension builds of them.
+_REGISTRY = f"""
+
+class GmailSync:
+    provider = "google"
+
+    def __init__(self, client):
+        self.client = client
+
+    def sync(self, grant_id):
+        self.client.folders.create(grant_id, {{'name': 'Follow up'}})
+
+
+class GraphSync:
+    provider = "microsoft"
+
+    def __init__(self, client):
+        self.client = client
+
+    def sync(self, grant_id):
+        self.client.calendars.list(grant_id)
+
+
+SYNCS = {{cls.provider: cls for cls in (GmailSync, GraphSync)}}
+"""
+_LOOKED_UP = "    SYNCS[grant.provider](nylas).sync(grant_id)"
+
 
 @pytest.mark.parametrize("body", [
     "    HANDLERS[grant.provider](grant_id)" + _HANDLERS,
@@ -1904,6 +1941,8 @@ HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}
     "    SYNCS[grant.provider](nylas).create(grant_id)\n\n\n"
     "SYNCS = {'google': GmailLabels, 'microsoft': Calendars}"
     + _LABELS_CLASS + "\n\nclass Calendars:\n    def create(self, grant_id):\n        pass\n",
+    # Classes a comprehension keys by the provider each binds.
+    _LOOKED_UP + _REGISTRY,
 ])
 def test_a_handler_picked_by_the_grants_provider_misses_no_other_providers_scope(
         tmp_path: Path, body: str) -> None:
@@ -1925,6 +1964,12 @@ def test_a_handler_picked_by_the_grants_provider_misses_no_other_providers_scope
     "    HANDLERS[grant.provider](grant_id)\n    sync_google(grant_id)" + _HANDLERS,
     # A public function called under a guard but in no table: a queue may run it.
     "    if grant.provider == 'google':\n        sync_google(grant_id)" + _HANDLERS,
+    # A class of a comprehension's table also made for every grant, one whose
+    # provider other code may change, one decorated, one whose provider is Microsoft.
+    _LOOKED_UP + "\n    GmailSync(nylas).sync(grant_id)" + _REGISTRY,
+    _LOOKED_UP + _REGISTRY + "\nGmailSync.provider = 'microsoft'\n",
+    _LOOKED_UP + _REGISTRY.replace("\nclass GmailSync", "\n@total_ordering\nclass GmailSync"),
+    _LOOKED_UP + _REGISTRY.replace('provider = "google"', 'provider = "microsoft"'),
 ])
 def test_a_handler_any_grant_may_reach_still_misses_scopes(
         tmp_path: Path, body: str) -> None:
@@ -1944,6 +1989,39 @@ def test_a_handler_looked_up_by_another_key_is_unresolved_not_missing(
              if code in ("NYS301", "NYS304")]
     assert [code for _, code, _ in found] == ["NYS304"], found
     assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][2]
+
+
+_REGISTER = """
+
+SYNCS = {}
+
+
+def register(provider):
+    def add(cls):
+        SYNCS[provider] = cls
+        return cls
+    return add
+"""
+
+
+@pytest.mark.parametrize("body", [
+    # Looked up by something else than the grant's provider.
+    _LOOKED_UP.replace("grant.provider", "grant.kind") + _REGISTRY,
+    # Registered by a decorator naming the provider: which grants reach the
+    # classes is not followed.
+    _LOOKED_UP + _REGISTER + _REGISTRY.replace(
+        "\nclass GmailSync", "\n@register('google')\nclass GmailSync").replace(
+        "\nclass GraphSync", "\n@register('microsoft')\nclass GraphSync").replace(
+        "SYNCS = {cls.provider: cls for cls in (GmailSync, GraphSync)}", ""),
+])
+def test_a_registered_class_looked_up_in_a_way_not_followed_is_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    found = [(line, code, message) for line, code, message
+             in _two_providers_findings(tmp_path, _GOOGLE_AND_LABELS, body)
+             if code in ("NYS301", "NYS304")]
+    assert [code for _, code, _ in found] == ["NYS304"], found
+    assert ("cannot tell whether microsoft grants reach self.client.folders.create()"
+            in found[0][2]), found
 
 
 _BY_NAME = f"""
@@ -2027,6 +2105,14 @@ def test_a_method_a_name_built_at_run_time_may_pick_is_unresolved_not_missing(
     f"    if grant.is_google and grant.ready:\n        {_LABEL}",
     f"    gmail = grant.kind in ('gmail', 'google')\n    if gmail:\n        {_LABEL}",
     f"    match grant.kind:\n        case 'google':\n            {_LABEL}",
+    # An earlier name of another provider than those named: its grants may hold it.
+    f"    if grant.provider in {{'google', 'outlook'}}:\n        {_LABEL}",
+    # A flag named for a provider that its callers pass: they may pass the
+    # provider's test.
+    f"    _label(grant_id, grant.provider == 'google')\n\n\n"
+    f"def _label(grant_id, google):\n    if google:\n        {_LABEL}",
+    f"    _label(grant_id, grant.provider == 'google')\n\n\n"
+    f"def _label(grant_id, *, gmail=False):\n    if not gmail:\n        return\n    {_LABEL}",
 ])
 def test_a_call_under_a_provider_test_that_cannot_be_read_is_unresolved_not_missing(
         tmp_path: Path, body: str) -> None:
@@ -2036,6 +2122,17 @@ def test_a_call_under_a_provider_test_that_cannot_be_read_is_unresolved_not_miss
     assert [code for code, _ in found] == ["NYS304"], found
     assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
     assert "the test of the provider at line" in found[0][1]
+
+
+@pytest.mark.parametrize("body", [
+    f"    if grant.provider in {{'google', 'gmail'}}:\n        {_LABEL}",
+    f"    if grant.provider not in ('gmail', 'google'):\n        return\n    {_LABEL}",
+])
+def test_an_earlier_name_beside_the_providers_own_is_read_exactly(
+        tmp_path: Path, body: str) -> None:
+    found = [(line, code) for line, code, _ in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert found == [], found
 
 
 def test_unread_provider_tests_survive_the_cache() -> None:

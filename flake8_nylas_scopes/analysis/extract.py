@@ -101,7 +101,9 @@ from .flask_config import (
     owns_its_config,
 )
 from .flow_extract import call_parameters
-from .handed_calls import attrgetter_read, handed_call, hands_back_function, named_attribute
+from .handed_calls import (
+    attrgetter_call, attrgetter_read, handed_call, hands_back_function, named_attribute,
+)
 from .given_lists import (
     GivenLists,
     changes_items,
@@ -329,6 +331,10 @@ class Extractor(FastVisitor):
         # object whose methods make a grant (``auth = nylas.auth``): used any other
         # way, such an object is handed where its requests cannot be seen.
         self._receivers: set[ast.expr] = set()
+        # ``operator.attrgetter("auth.url_for_oauth2")`` calls, and those read where
+        # they are called on an object (see ``_unread_getters``).
+        self._request_getters: list[tuple[ast.Call, str]] = []
+        self._getters_read: set[ast.expr] = set()
         # Whether the module may make an HTTP client with a base URL (its text says
         # ``base_url``), and the clients entered by ``with`` (which sends nothing).
         self._base_url_clients = False
@@ -1263,6 +1269,7 @@ class Extractor(FastVisitor):
             name for name, value in self.module_bindings.values.items()
             if self._v3.is_request_object(value)}
         self.generic_visit(tree)
+        self._unread_getters()
         self._unsent_v3_paths()
         self.facts.constants = self.scope_constants()
         self.facts.strings = self.url_strings()
@@ -1592,8 +1599,16 @@ class Extractor(FastVisitor):
         handed = handed_call(node, self.qualify)
         if handed is not None:
             self._handed_request(handed, node)
-        named = named_attribute(node, self.lookup) or attrgetter_read(
-            node, self.qualify, self.lookup)
+        getter_read = attrgetter_read(node, self.qualify, self.lookup)
+        if getter_read is not None:
+            getter = attrgetter_call(node.func, self.qualify, self.lookup)
+            if getter is not None:
+                self._getters_read.add(getter)
+        elif self.qualify(func) == "operator.attrgetter":
+            self._request_getters.extend(
+                (node, argument.value) for argument in node.args
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str))
+        named = named_attribute(node, self.lookup) or getter_read
         if named is not None:
             self._receivers.add(named[0])
         if named is not None and named[1] is not None:
@@ -1624,6 +1639,25 @@ class Extractor(FastVisitor):
         self._body_arguments(node)
         self._called.add(func)
         self.generic_visit(node)
+
+    def _unread_getters(self) -> None:
+        """A getter of a method that makes a grant, held by a module-level name, that
+        the module never calls on an object where it can be read (``GET_AUTH =
+        operator.attrgetter("auth.url_for_oauth2")`` for other modules to import):
+        a module that calls it makes the request, unresolved, as one that calls it
+        in place does (the judge confirms it where another module uses the name)."""
+        if not self._request_getters:
+            return
+        held = {id(value): name for name, value in self.module_bindings.values.items()}
+        for getter, path in self._request_getters:
+            name = held.get(id(getter), "")
+            if getter in self._getters_read or not name:
+                # Read where it is called, or not held where other modules may take
+                # it from: the calls the module makes show the requests.
+                continue
+            site = self._v3.unread_getter(getter, path.rpartition(".")[2])
+            if site is not None:
+                self._add(dataclasses.replace(site, confirmed=False, exported_as=name))
 
     def _handed_request(self, handed: ast.Call, over: ast.Call) -> None:
         """An authentication request a hand-over makes (``executor.submit(

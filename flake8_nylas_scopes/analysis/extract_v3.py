@@ -193,6 +193,15 @@ class V3Requests:
         return self._unresolved(node, sites[0], "is reached through an object the "
                                 "analysis cannot tell")
 
+    def unread_getter(self, getter: ast.Call, method: str) -> ScopeSite | None:
+        """The request another module may make through a getter of a method that
+        makes a grant (``operator.attrgetter("auth.url_for_oauth2")``), unresolved;
+        None for a getter of another attribute."""
+        sites = _SITES.get(method)
+        if method not in _DISTINCTIVE or not sites:
+            return None
+        return self._unresolved(getter, sites[0], "is read by a getter other code calls")
+
     def unread_method_of(self, owner: ast.expr, node: ast.expr) -> ScopeSite | None:
         """A method chosen at run time of an object with a scope-site method
         (``getattr(nylas.auth, f"url_for_{kind}")``), unresolved as the method used

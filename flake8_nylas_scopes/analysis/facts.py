@@ -91,6 +91,11 @@ class ScopeSite:
     # ``Routes``): the qualified class.  Its method name is common, so until the
     # judge confirms the receiver the site is no request, whatever its scopes name.
     helper_class: str = ""
+    # A request made through a getter of the request's method that a module-level
+    # name holds and the module never calls (``GET_AUTH = operator.attrgetter(
+    # "auth.url_for_oauth2")``): the name.  It is a request only once the judge sees
+    # another module use that name; until then it is unconfirmed.
+    exported_as: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = self._json()
@@ -103,6 +108,8 @@ class ScopeSite:
             data["joined_at"] = self.joined_at.to_json()
         if self.helper_class:
             data["helper_class"] = self.helper_class
+        if self.exported_as:
+            data["exported_as"] = self.exported_as
         return data
 
     def _json(self) -> dict[str, Any]:
@@ -140,6 +147,7 @@ class ScopeSite:
             str(data.get("granted_unknown", "")),
             Span.from_json(data["joined_at"]) if data.get("joined_at") else None,
             str(data.get("helper_class", "")),
+            str(data.get("exported_as", "")),
         )
 
 

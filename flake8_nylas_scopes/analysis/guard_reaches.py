@@ -26,11 +26,12 @@ import bisect
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import Any
 
 from .provider_tests import PROVIDER_NAMES
+from .registries import registry_dict
 
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -115,16 +116,30 @@ def recorded(dotted: str) -> bool:
     return dotted.partition(".")[0] not in _LEFT_OUT
 
 
+def table_dict(statement: ast.stmt, classes: Container[str] = ()) -> ast.Dict | None:
+    """The dict ``NAME = {...}`` binds at module level, or the one a comprehension
+    over ``classes`` keyed by an attribute of each builds (see ``registry_dict``)."""
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(
+            statement.targets[0], ast.Name)):
+        return None
+    if isinstance(statement.value, ast.Dict):
+        return statement.value
+    return registry_dict(statement.value, classes)
+
+
 def table_entries(statement: ast.stmt, module: str, imports: dict[str, str],
                   own: set[str], provider_name: Callable[[ast.expr], str],
+                  classes: Container[str] = (),
                   ) -> tuple[str, tuple[tuple[str, tuple[str, ...]], ...]] | None:
     """The name and entries of ``NAME = {"google": handler, ...}`` at module level
     (see ``ProviderTable``), each value a function or class of the module (``own``)
-    or a name it imports (``gmail.sync`` too); None for any other statement."""
-    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(
-            statement.targets[0], ast.Name) and isinstance(statement.value, ast.Dict)):
+    or a name it imports (``gmail.sync`` too); None for any other statement.
+    ``classes``: those a comprehension keyed by their attributes may make a table
+    of (see ``table_dict``)."""
+    table = table_dict(statement, classes)
+    if table is None:
         return None
-    table = statement.value
+    assert isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name)
     if not table.keys:
         return None
     entries: dict[str, set[str]] = {}

@@ -35,10 +35,11 @@ from typing import NamedTuple
 
 from .ast_names import dotted, structure
 from .guard_reaches import (
-    CallableReach, ImportReach, ProviderTable, Reach, recorded, table_entries,
+    CallableReach, ImportReach, ProviderTable, Reach, recorded, table_dict, table_entries,
 )
 from .provider_guards import FunctionGuard, ProviderGuard
 from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
+from .registries import plain_classes, registry_dict
 
 # Code whose providers a value the analysis cannot tie to a provider decides: (its
 # name, first line, last line, the line that picks it); or, reached only under tests
@@ -109,6 +110,7 @@ class _Walk:
         self.getattrs: list[ast.Call] = []
         self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
         self.classes: list[ast.ClassDef] = []
+        self.plain_classes = plain_classes(tree)
         annotations: list[ast.expr] = []
         for node in ast.walk(tree):
             for child in ast.iter_child_nodes(node):
@@ -122,6 +124,12 @@ class _Walk:
                 self.attributes.setdefault(node.attr, []).append(node)
             elif isinstance(node, ast.Dict):
                 self.dicts.append(node)
+            elif isinstance(node, ast.DictComp) and (
+                    built := registry_dict(node, self.plain_classes)) is not None:
+                # Looked up as the dict it builds: it stands where the comprehension is.
+                self.dicts.append(built)
+                if id(node) in self.parents:
+                    self.parents[id(built)] = self.parents[id(node)]
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
                     node.func.id == "getattr") and len(node.args) >= 2 and not isinstance(
                     node.args[1], ast.Constant):
@@ -350,13 +358,15 @@ def _provider_tables(walk: _Walk, module: str, imports: dict[str, str],
            if isinstance(node, (*_FUNCTIONS, ast.ClassDef))}
     tables: list[tuple[ProviderTable, list[ast.expr]]] = []
     for statement in walk.tree.body:
-        table = table_entries(statement, module, imports, own, tests.provider_name)
+        table = table_entries(statement, module, imports, own, tests.provider_name,
+                              walk.plain_classes)
         if table is None:
             continue
         name, entries = table
         if walk.stores[name] != 1 or name in walk.rebound or name in own:
             continue
-        assert isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Dict)
+        built = table_dict(statement, walk.plain_classes)
+        assert isinstance(statement, ast.Assign) and built is not None
         reaches = _Reaches()
         lookups: list[int] = []
         for load in walk.loads.get(name, ()):
@@ -368,7 +378,7 @@ def _provider_tables(walk: _Walk, module: str, imports: dict[str, str],
             else:
                 reaches.undecided.append(key.lineno)
         tables.append(((name, statement.lineno, statement.end_lineno or statement.lineno,
-                        entries, _reach(reaches, lookups)), statement.value.values))
+                        entries, _reach(reaches, lookups)), built.values))
     return tables
 
 

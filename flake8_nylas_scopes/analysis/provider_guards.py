@@ -34,7 +34,7 @@ import ast
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
@@ -136,6 +136,11 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
     for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
         lines = _ScopeLines(scope)
+        passed = _provider_parameters(scope)
+
+        def asks(node: ast.expr) -> bool:
+            return tests.asks_a_provider(node) or (
+                isinstance(node, ast.Name) and node.id in passed)
 
         def unread(test: ast.expr) -> tuple[bool, bool]:
             if isinstance(test, ast.Name) and test.id in flags:
@@ -144,10 +149,11 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
                 return False, False
             if mentions_a_provider(test, flags):
                 return True, True
-            return _hinted_sides(tests, test, flags)
+            return _hinted_sides(tests, test, flags, asks)
 
         for node in (scope, *walk_scope(scope)):
-            if node is not scope and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if node is not scope and isinstance(
+                    node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 found.extend(_decorated_for_a_provider(tests, node))
             if isinstance(node, ast.If):
                 sides = unread(node.test)
@@ -199,15 +205,34 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
 _MOST_HINTED_PARTS = 3
 
 
+def _provider_parameters(scope: ast.AST) -> frozenset[str]:
+    """The parameters of a function named for a provider that its code never binds
+    again (``def work(grant_id, google: bool):``): flags its callers set, perhaps to
+    a test of the provider (``work(grant.id, grant.provider == "google")``), which
+    the analysis does not follow into the function.  Not an upper-case one, a
+    setting the same for every grant."""
+    if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return frozenset()
+    arguments = scope.args
+    named = {argument.arg for argument in (
+        *arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
+        if says_a_provider(argument.arg) and not argument.arg.isupper()}
+    if not named:
+        return frozenset()
+    bound = {node.id for node in walk_scope(scope)
+             if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load)}
+    return frozenset(named - bound)
+
+
 def _hinted_sides(tests: ProviderTests, test: ast.expr, flags: dict[str, ast.expr],
-                  ) -> tuple[bool, bool]:
+                  asks: Callable[[ast.expr], bool]) -> tuple[bool, bool]:
     """Whether the parts of ``test`` that may read the provider by another value (see
     ``hinted_parts``) may keep its branch, and its ``else``, to some providers.  Each
     part is taken to be true for every grant and false for every grant, one
     combination at a time: as for a function of another module (see
     ``imported_predicate_guards``), a side no combination narrows runs for every
     provider whatever the parts test (``account.is_google or grant.ready``)."""
-    parts = hinted_parts(test, tests.asks_a_provider)
+    parts = hinted_parts(test, asks)
     if not parts:
         return False, False
     if len(parts) > _MOST_HINTED_PARTS:
@@ -224,11 +249,13 @@ def _hinted_sides(tests: ProviderTests, test: ast.expr, flags: dict[str, ast.exp
 
 
 def _decorated_for_a_provider(tests: ProviderTests,
-                              function: ast.FunctionDef | ast.AsyncFunctionDef,
+                              function: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
                               ) -> list[UnreadGuard]:
     """The body of a function whose decorator names a provider (``@only("google")``,
     ``@for_provider(Provider.GOOGLE)``, ``@google_only``): the wrapper it gives may
-    run the body only for some providers' grants, or not."""
+    run the body only for some providers' grants, or not.  So too a class's
+    (``@register("google") class GmailSync:``): a registry the decorator fills may
+    give the class only for some providers' grants, or not."""
     for decorator in function.decorator_list:
         arguments = [*decorator.args, *(keyword.value for keyword in decorator.keywords)] if (
             isinstance(decorator, ast.Call)) else []
@@ -491,10 +518,12 @@ def know_the_module(tests: ProviderTests, tree: ast.Module, imported: Iterable[s
 def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str]:
     """The module-level functions, each bound once, that another module's test may
     call to test the provider (``if is_google(grant):``) but that are not read as
-    one: named for a provider, or, with ``tests`` (in a module that reads the
-    provider), reading the provider or a provider's name anywhere in their body
+    one (with ``tests``, in a module that reads the provider): named for a
+    provider, or reading the provider or a provider's name anywhere in their body
     (``return provider_of(grant) == "google"``, ``return grant.provider ==
-    settings.GOOGLE``).  Which providers such a test picks is unknown."""
+    settings.GOOGLE``, ``wanted = "google"`` then ``return grant.kind == wanted``),
+    or a module name bound to one (``return grant.kind in KINDS``).  Which
+    providers such a test picks is unknown."""
     bound: Counter[str] = Counter()
     functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
     for statement in _module_level(tree.body):
@@ -511,25 +540,46 @@ def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str
             bound.update((alias.asname or alias.name).partition(".")[0]
                          for alias in statement.names)
     exact = {name for name, *_ in tests.module_predicates(tree)} if tests else set()
+    holding = _names_holding_a_provider(tree) if functions else frozenset()
     found = []
     for function in functions:
         if bound[function.name] != 1 or function.name in exact:
             continue
-        if says_a_provider(function.name) or tests is not None and _may_test(function):
+        if says_a_provider(function.name) or _may_test(function, holding):
             found.append(function.name)
     return sorted(found)
 
 
-def _may_test(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """Whether a function reads the provider or a provider's name and returns a
-    value: one that returns none (``def work(grant): ...``) tests nothing."""
+def _names_holding_a_provider(tree: ast.Module) -> frozenset[str]:
+    """The module-level names bound to a value that names a provider (``KINDS =
+    ("google",)``, ``MAIL = {"google": True}``): a function reading one may test
+    the provider by it."""
+    found: set[str] = set()
+    for statement in _module_level(tree.body):
+        if not isinstance(statement, (ast.Assign, ast.AnnAssign)) or statement.value is None:
+            continue
+        if any(isinstance(node, ast.expr) and _reads_a_provider(node)
+               for node in ast.walk(statement.value)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [
+                statement.target]
+            found.update(node.id for target in targets for node in ast.walk(target)
+                         if isinstance(node, ast.Name))
+    return frozenset(found)
+
+
+def _may_test(function: ast.FunctionDef | ast.AsyncFunctionDef,
+              holding: frozenset[str]) -> bool:
+    """Whether a function reads the provider or a provider's name (itself or through
+    a module name ``holding`` one) and returns a value: one that returns none
+    (``def work(grant): ...``) tests nothing."""
     reads = returns = False
     for node in ast.walk(function):
         if isinstance(node, ast.Return) and node.value is not None and not (
                 isinstance(node.value, ast.Constant) and node.value.value is None):
             returns = True
         elif isinstance(node, ast.expr) and not reads:
-            reads = _reads_a_provider(node)
+            reads = _reads_a_provider(node) or (
+                isinstance(node, ast.Name) and node.id in holding)
         if reads and returns:
             return True
     return False

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from ..nylas_api import earlier_provider_names
 from .ast_names import dotted
 
 # The ``Provider`` values of nylas-python 6.x (``nylas/models/auth.py``, 6.0 to 6.18).
@@ -199,7 +200,12 @@ class ProviderTests:
         collection of them, holds; empty for anything else."""
         if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
             names = [self.provider_name(element) for element in node.elts]
-            return frozenset(names) if names and all(names) else frozenset()
+            named = frozenset(filter(None, names))
+            # An earlier name of a provider the display names too adds no provider
+            # (``{"google", "gmail"}``); any other value may be one's.
+            return named if named and all(
+                name or earlier_provider_names().get(_literal(element), "") in named
+                for name, element in zip(names, node.elts)) else frozenset()
         held = self._collections.get(dotted(node) or "")
         return held if held is not None else frozenset()
 
@@ -356,8 +362,9 @@ def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.e
     """The parts of a test (under ``not``, ``and`` and ``or``) that may pick
     providers by a value not named for the provider: a comparison with a provider's
     name (``grant.kind == "google"``, ``kind is Kind.GOOGLE``, ``account.kind in
-    GOOGLE_KINDS``, ``"google" in kinds``), or a question ``asks`` says is named for
-    one (``account.is_google``, ``is_gmail(grant)``)."""
+    GOOGLE_KINDS``, ``"google" in kinds``), or a question or a flag ``asks`` says is
+    named for one (``account.is_google``, ``is_gmail(grant)``, a parameter
+    ``google``)."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         return hinted_parts(test.operand, asks)
     if isinstance(test, ast.BoolOp):
@@ -374,7 +381,7 @@ def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.e
         else:
             hinted = False
         return [test] if hinted else []
-    if isinstance(test, (ast.Call, ast.Attribute)) and asks(test):
+    if isinstance(test, (ast.Call, ast.Attribute, ast.Name)) and asks(test):
         return [test]
     return []
 
@@ -389,6 +396,11 @@ def provider_value(node: ast.expr) -> bool:
     if isinstance(node, ast.Name):
         return says_a_provider(node.id)
     return _provider_literal(node)
+
+
+def _literal(node: ast.expr) -> str:
+    """The string a literal holds ("" for anything else)."""
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
 
 
 def _provider_literal(node: ast.expr) -> bool:

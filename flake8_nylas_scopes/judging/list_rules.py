@@ -332,10 +332,12 @@ def is_nylas_request(site: ScopeSite) -> bool:
     scope: the method name alone is not proof.  A helper's method called in a module
     that does not import the helper counts only once its receiver is shown to be
     the helper: a project class's method of that name may well take Nylas scopes.
+    A getter of a request method that its module only holds counts once another
+    module uses it (see ``exported_getters``).
     """
     if site.confirmed:
         return True
-    if site.helper_class:
+    if site.helper_class or site.exported_as:
         return False
     return any(
         scope in cat.V2_SCOPES

@@ -19,7 +19,7 @@ every provider.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..analysis.facts import ModuleFacts
@@ -27,6 +27,7 @@ from ..analysis.guard_reaches import Reach, recorded
 from ..analysis.provider_tests import PROVIDER_NAMES, says_a_provider
 from .flow_names import attribute_names, referenced_names
 from .held_methods import ReadNames, held_method_reaches
+from .reexports import defined_as
 
 # By path: (first line, last line, the providers whose grants reach those lines).
 Guards = dict[str, list[tuple[int, int, tuple[str, ...]]]]
@@ -97,6 +98,13 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
     unread_predicates = {f"{facts.module}.{name}" for facts in modules.values()
                          for name in facts.unread_predicates}
 
+    by_module = {facts.module: facts for facts in modules.values()}
+
+    def defining(name: str) -> str:
+        """A predicate another module imports from a package that re-exports it
+        (``from app.util import is_google``) is the function it re-exports."""
+        return name if name in predicates else defined_as(by_module, name)
+
     def unread_predicate(name: str) -> bool:
         """Whether a test calling ``name`` may test the provider in a way not read:
         a function that its module says is, or, not a function of a module of the
@@ -107,7 +115,7 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
             owner not in module_names and says_a_provider(called))
 
     for path, facts in modules.items():
-        kept = [*facts.provider_guards, *_predicate_guards(facts, predicates)]
+        kept = [*facts.provider_guards, *_predicate_guards(facts, predicates, defining)]
         for name, first, last, providers in facts.function_guards:
             if f"{facts.module}.{name}" not in named_elsewhere:
                 kept.append((first, last, providers))
@@ -124,14 +132,14 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
         # A test calling a function read as a provider test is read, whatever its
         # name hints (``if is_google(grant):``).
         read = {(first, last) for first, last, name, *_ in facts.predicate_guards
-                if name in predicates}
+                if defining(name) in predicates}
         untested = [(first, last, line, "") for first, last, line in facts.unread_guards
                     if (first, last) not in read]
         # A test calling another module's function that may test the provider in a
         # way not read (``p = provider_of(grant); return p == "google"``).
         untested += [(first, last, line, "")
                      for first, last, name, *_, line in facts.predicate_guards
-                     if unread_predicate(name)]
+                     if unread_predicate(defining(name))]
         for name, first, last, line in facts.unread_callables:
             if f"{facts.module}.{name}" not in named_elsewhere:
                 untested.append((first, last, line, ""))
@@ -143,13 +151,14 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
 
 def _predicate_guards(facts: ModuleFacts,
                       predicates: Mapping[str, tuple[frozenset[str], frozenset[str]]],
+                      defining: Callable[[str], str],
                       ) -> Iterable[tuple[int, int, tuple[str, ...]]]:
     """The lines a module's tests keep to providers by calling another module's
     function that only returns a provider test (``if is_google(grant):``): reached by
     a provider that may make it return True where they run if it does, or False
     where they run if it does not."""
     for first, last, name, if_true, if_false, _ in facts.predicate_guards:
-        outcomes = predicates.get(name)
+        outcomes = predicates.get(defining(name))
         if outcomes is None:
             continue  # not such a function: the test keeps nothing out
         true, false = outcomes

@@ -21,7 +21,7 @@ from ..analysis.facts import (
     any_module_member,
 )
 from ..analysis.star_names import CONSTANT_NAME
-from ..analysis.symbols import GLOBAL
+from .reexports import imported_as
 
 # Django's lazy settings object: attributes of the project's settings module.
 DJANGO_SETTINGS = "django.conf.settings"
@@ -356,16 +356,9 @@ class ConstantIndex:
         package's ``__init__.py``, re-exported); None for any other reference."""
         module, _, name = reference.rpartition(".")
         facts = self.by_module.get(module)
-        if facts is None or facts.flow is None or not name.isidentifier() or (
-                name in facts.constants):
+        if facts is not None and name in facts.constants:
             return None
-        target = f"{GLOBAL}{reference}"
-        values = [edge.value for edge in facts.flow.edges if edge.target == target]
-        if len(values) != 1 or values[0].kind != "ref":
-            return None
-        imported = values[0].name
-        owner = imported.rpartition(".")[0]
-        return imported if owner in self.by_module and owner != module else None
+        return imported_as(self.by_module, reference)
 
     # -- star imports ---------------------------------------------------------------
 

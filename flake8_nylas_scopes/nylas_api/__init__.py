@@ -92,6 +92,14 @@ API_VERSIONS: Mapping[str, Api] = {
 }
 
 
+def earlier_provider_names() -> Mapping[str, str]:
+    """API v2's provider values that name exactly one v3 provider, by value
+    (``v3/sdk.py``)."""
+    from .v3.sdk import EARLIER_PROVIDER_NAMES
+
+    return EARLIER_PROVIDER_NAMES
+
+
 # How every provider scope URI of API v3 starts (the prefixes of the Google and
 # Microsoft catalogues, ``v3/google.py`` and ``v3/microsoft.py``; a test keeps them
 # equal): enough to tell a list of provider scopes without loading a catalogue.

@@ -219,6 +219,16 @@ PROVIDER_VALUES: Mapping[str, str] = {
     "zoom": "6.12.0",
     "nylas": V615,
 }
+# API v2's ``provider`` values (``nylas_api.v2.scopes.PROVIDER_VALUES``) that name
+# exactly one v3 provider, which an app's records of older grants may still hold
+# beside the v3 value (``grant.provider in {"google", "gmail"}``).  Not "exchange"
+# (v3's "microsoft" or "ews"), nor "yahoo" and "aol" (v2 IMAP, v3 "yahoo" or "imap").
+EARLIER_PROVIDER_NAMES: Mapping[str, str] = {
+    "gmail": "google",
+    "office365": "microsoft",
+    "outlook": "microsoft",
+    "hotmail": "microsoft",
+}
 # Providers whose connectors take no scopes (V3-SCOPES for IMAP; the SDK's request
 # types for virtual calendars have no ``scope`` key).
 SCOPELESS_PROVIDERS: frozenset[str] = frozenset({"imap", "virtual-calendar"})

@@ -1,0 +1,42 @@
+"""What a name of a module stands for when the module only imports it from another
+module of the project: a package's re-export (``from .predicates import is_google``
+in ``app/util/__init__.py``, imported by others as ``from app.util import
+is_google``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..analysis.facts import ModuleFacts
+from ..analysis.symbols import GLOBAL
+
+# Re-exports followed at most: a chain longer than this is not seen in practice.
+_MOST_STEPS = 8
+
+
+def imported_as(by_module: Mapping[str, ModuleFacts], reference: str) -> str | None:
+    """What ``module.name`` is bound to by its module's one binding of it, when that
+    binding is an import (or assignment) of a name of another module of the project;
+    None for any other reference."""
+    module, _, name = reference.rpartition(".")
+    facts = by_module.get(module)
+    if facts is None or facts.flow is None or not name.isidentifier():
+        return None
+    target = f"{GLOBAL}{reference}"
+    values = [edge.value for edge in facts.flow.edges if edge.target == target]
+    if len(values) != 1 or values[0].kind != "ref":
+        return None
+    imported = values[0].name
+    owner = imported.rpartition(".")[0]
+    return imported if owner in by_module and owner != module else None
+
+
+def defined_as(by_module: Mapping[str, ModuleFacts], reference: str) -> str:
+    """The name ``reference`` stands for once every re-export on the way is
+    followed: itself when its module binds it some other way."""
+    for _ in range(_MOST_STEPS):
+        imported = imported_as(by_module, reference)
+        if imported is None:
+            break
+        reference = imported
+    return reference
