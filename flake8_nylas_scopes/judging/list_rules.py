@@ -381,3 +381,19 @@ def keeps_gmail_threading(
     send_only = rest == {cat.V2_GMAIL_SEND_ONLY_SCOPE} or (
         unread_items and rest <= {cat.V2_GMAIL_SEND_ONLY_SCOPE})
     return send_only and providers_for(site, config).can_be_google()
+
+
+def keeps_imap_mail(
+    scope: str, kept: Sequence[str], used: Sequence[str], site: ScopeSite, config: Config,
+) -> bool:
+    """Whether dropping ``scope`` may leave the calendar or contacts scopes of a request
+    an IMAP account can make without an email scope: NYS204 asks for one there, so
+    NYS303 must not ask to remove this one.  Only an email scope some call needs
+    (``used``) surely stays; the other unused ones may be dropped with this one."""
+    if cat.V2_SCOPES[scope].family is not cat.ScopeFamily.EMAIL:
+        return False
+    if not any(cat.V2_SCOPES[s].family in cat.V2_IMAP_NEEDS_EMAIL_FAMILIES for s in kept):
+        return False
+    if any(s != scope and cat.V2_SCOPES[s].family is cat.ScopeFamily.EMAIL for s in used):
+        return False
+    return providers_for(site, config).is_possibly(cat.Provider.IMAP)
