@@ -136,6 +136,25 @@ def test_unused_mail_scope_is_reported_where_imap_does_not_need_it(tmp_path: Pat
     assert _codes(_findings(root, providers=("imap",))) == [("auth.py", 3, "NYS303")]
 
 
+def _default_scopes_fix(root: Path) -> tuple[str, ...] | None:
+    [finding] = [f for f in _findings(root) if f.code == "NYS105"]
+    return finding.fix.replacement if finding.fix is not None else None
+
+
+def test_no_default_scopes_fix_that_leaves_imap_calendar_without_mail(tmp_path: Path) -> None:
+    # The default grants 'email' beside 'calendar'; the calls need only the calendar,
+    # but an IMAP account builds its events from mail (NYS204).
+    login = ('from nylas import APIClient\n\n'
+             'URL = APIClient("id", "secret").authentication_url('
+             '"https://app.example.com/cb", provider="yahoo")\n')
+    root = _write(tmp_path, {"auth.py": login, "agenda.py": CALENDAR_READ})
+    assert _default_scopes_fix(root) is None
+    # Where the accounts cannot be IMAP, the inferred scopes are the fix.
+    root = _write(tmp_path / "gmail", {"auth.py": login.replace("yahoo", "gmail"),
+                                       "agenda.py": CALENDAR_READ})
+    assert _default_scopes_fix(root) == ("calendar.read_only",)
+
+
 MOCKED_TEST = """\
 from unittest import mock
 

@@ -344,11 +344,16 @@ def is_nylas_request(site: ScopeSite) -> bool:
     )
 
 
-def with_inferred_scopes(finding: Finding, inferred: tuple[str, ...], site: ScopeSite
-                         ) -> Finding:
-    """NYS105 gets the inferred minimal set as the missing scopes value; NYS106
-    replaces legacy ``email`` by the inferred email scopes."""
+def with_inferred_scopes(finding: Finding, inferred: tuple[str, ...], site: ScopeSite,
+                         config: Config) -> Finding:
+    """NYS105 gets the inferred minimal set as the missing scopes value, unless that
+    set is one NYS204 would reject; NYS106 replaces legacy ``email`` by the inferred
+    email scopes."""
     if finding.code == "NYS105" and inferred:
+        if _imap_calendar_without_mail(inferred, site, config):
+            # The default's 'email' gives the account its events and contacts; which
+            # email scope serves that best the calls do not tell.
+            return finding
         fix = Fix(FixAction.SET_SCOPES, finding.span, 0, "", inferred)
         return dataclasses.replace(finding, fix=fix)
     email_scopes = tuple(
@@ -392,8 +397,16 @@ def keeps_imap_mail(
     (``used``) surely stays; the other unused ones may be dropped with this one."""
     if cat.V2_SCOPES[scope].family is not cat.ScopeFamily.EMAIL:
         return False
-    if not any(cat.V2_SCOPES[s].family in cat.V2_IMAP_NEEDS_EMAIL_FAMILIES for s in kept):
-        return False
-    if any(s != scope and cat.V2_SCOPES[s].family is cat.ScopeFamily.EMAIL for s in used):
-        return False
-    return providers_for(site, config).is_possibly(cat.Provider.IMAP)
+    remaining = [s for s in kept if cat.V2_SCOPES[s].family is not cat.ScopeFamily.EMAIL]
+    remaining += [s for s in used if s != scope]
+    return _imap_calendar_without_mail(remaining, site, config)
+
+
+def _imap_calendar_without_mail(scopes: Iterable[str], site: ScopeSite, config: Config
+                                ) -> bool:
+    """Whether ``scopes`` requested at ``site`` are what NYS204 is about: calendar or
+    contacts scopes without an email scope, where the account can be IMAP."""
+    families = {cat.V2_SCOPES[scope].family for scope in scopes}
+    return (bool(families & cat.V2_IMAP_NEEDS_EMAIL_FAMILIES)
+            and cat.ScopeFamily.EMAIL not in families
+            and providers_for(site, config).is_possibly(cat.Provider.IMAP))
