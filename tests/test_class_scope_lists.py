@@ -254,6 +254,39 @@ def test_a_dataclass_instance_made_without_arguments_holds_its_defaults(
     assert _codes(findings) == {("config.py", 8, "NYS303")}
 
 
+ATTRS_FACTORY = SETTINGS.replace(
+    "from dataclasses import dataclass, field", "import attrs").replace(
+    "@dataclass(frozen=True)", "@attrs.frozen").replace(
+    "field(default_factory=", "attrs.field(factory=")
+NAMED_TUPLE_DEFAULT = SETTINGS.replace("from dataclasses import dataclass, field",
+                                       "from typing import NamedTuple").replace(
+    "@dataclass(frozen=True)\nclass NylasSettings:", "class NylasSettings(NamedTuple):").replace(
+    "field(default_factory=lambda: [", "(").replace("    ])", "    )")
+
+
+@pytest.mark.parametrize("config", [ATTRS_FACTORY, NAMED_TUPLE_DEFAULT],
+                         ids=["attrs factory", "NamedTuple default"])
+def test_a_record_instance_made_without_arguments_holds_its_defaults(
+        tmp_path: Path, config: str) -> None:
+    assert "settings = NylasSettings()" in config
+    findings = _findings(tmp_path, {"app/config.py": config, "app/auth.py": SETTINGS_AUTH})
+    calendar_line = config.splitlines().index('        "calendar",') + 1
+    assert _codes(findings) == {("config.py", calendar_line, "NYS303")}, findings
+
+
+@pytest.mark.parametrize("old, new", [
+    ("attrs.field(factory=", "attrs.field(converter=tuple, factory="),
+    ("attrs.field(factory=lambda: [", "attrs.Factory(lambda: ["),
+    ("\n\nsettings", "\n    def __attrs_post_init__(self):\n        pass\n\n\nsettings"),
+], ids=["a converter", "a factory object", "a post-init hook"])
+def test_a_record_instance_whose_defaults_may_change_is_not_read(
+        tmp_path: Path, old: str, new: str) -> None:
+    assert old in ATTRS_FACTORY
+    findings = _findings(tmp_path, {"app/config.py": ATTRS_FACTORY.replace(old, new),
+                                    "app/auth.py": SETTINGS_AUTH})
+    assert _codes(findings) == {("auth.py", 10, "NYS304")}, findings
+
+
 DATACLASS_CASES = {
     "a post-init hook": (
         "\n\nsettings", "\n    def __post_init__(self):\n        pass\n\n\nsettings"),

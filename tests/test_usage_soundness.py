@@ -95,6 +95,66 @@ def test_no_unused_finding_that_would_leave_gmail_send_only(tmp_path: Path) -> N
     assert _codes(_findings(root, providers=("office365",))) == [("auth.py", 3, "NYS303")]
 
 
+CALENDAR_READ = """\
+from nylas import APIClient
+
+
+def agenda(token):
+    return [event.title for event in APIClient("id", "secret", token).events.all()]
+"""
+
+
+def test_no_unused_finding_that_would_leave_imap_calendar_without_mail(tmp_path: Path) -> None:
+    # IMAP accounts build events from mail: NYS204 asks for an email scope beside
+    # 'calendar.read_only', so NYS303 must not ask to drop the only one.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["calendar.read_only", "email.read_only"]'),
+        "agenda.py": CALENDAR_READ,
+    })
+    assert _codes(_findings(root, providers=("imap",))) == []
+    # Two unused email scopes: dropping both would leave none, so neither is claimed.
+    root = _write(tmp_path / "two", {
+        "auth.py": AUTH.format(scopes='["calendar.read_only", "email.read_only", "email.send"]'),
+        "agenda.py": CALENDAR_READ,
+    })
+    assert _codes(_findings(root, providers=("imap", "gmail"))) == []
+
+
+def test_unused_mail_scope_is_reported_where_imap_does_not_need_it(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["calendar.read_only", "email.read_only"]'),
+        "agenda.py": CALENDAR_READ,
+    })
+    # No IMAP accounts: the mail scope serves nothing.
+    assert _codes(_findings(root, providers=("gmail",))) == [("auth.py", 3, "NYS303")]
+    # A used email scope stays, so the unused one can go.
+    root = _write(tmp_path / "send", {
+        "auth.py": AUTH.format(scopes='["calendar.read_only", "email.read_only", "email.send"]'),
+        "agenda.py": CALENDAR_READ + SEND_ONLY.replace("from nylas import APIClient\n", "")
+        .replace(".drafts.get(draft_id)", ".drafts.create()"),
+    })
+    assert _codes(_findings(root, providers=("imap",))) == [("auth.py", 3, "NYS303")]
+
+
+def _default_scopes_fix(root: Path) -> tuple[str, ...] | None:
+    [finding] = [f for f in _findings(root) if f.code == "NYS105"]
+    return finding.fix.replacement if finding.fix is not None else None
+
+
+def test_no_default_scopes_fix_that_leaves_imap_calendar_without_mail(tmp_path: Path) -> None:
+    # The default grants 'email' beside 'calendar'; the calls need only the calendar,
+    # but an IMAP account builds its events from mail (NYS204).
+    login = ('from nylas import APIClient\n\n'
+             'URL = APIClient("id", "secret").authentication_url('
+             '"https://app.example.com/cb", provider="yahoo")\n')
+    root = _write(tmp_path, {"auth.py": login, "agenda.py": CALENDAR_READ})
+    assert _default_scopes_fix(root) is None
+    # Where the accounts cannot be IMAP, the inferred scopes are the fix.
+    root = _write(tmp_path / "gmail", {"auth.py": login.replace("yahoo", "gmail"),
+                                       "agenda.py": CALENDAR_READ})
+    assert _default_scopes_fix(root) == ("calendar.read_only",)
+
+
 MOCKED_TEST = """\
 from unittest import mock
 

@@ -571,7 +571,11 @@ class Extractor(FastVisitor):
         if cls is None:
             return None
         if not made.args and not made.keywords:
-            return cls if _plain_dataclass(cls) or self._plain_model(cls) else None
+            # An attrs class or a ``NamedTuple`` whose body alone decides its fields
+            # (no converter, no hook that sets them) holds its defaults too.
+            plain = (_plain_dataclass(cls) or self._plain_model(cls)
+                     or record_fields(cls) is not None)
+            return cls if plain else None
         return cls if record_fields(cls) is not None else None
 
     def _plain_model(self, cls: ast.ClassDef) -> bool:
@@ -3241,7 +3245,8 @@ def _field_default_value(call: ast.Call) -> ast.expr | None:
     for keyword in call.keywords:
         if keyword.arg == "default":
             return keyword.value
-        if keyword.arg == "default_factory":
+        # attrs spells ``default_factory`` as ``factory``.
+        if keyword.arg in ("default_factory", "factory"):
             factory = keyword.value
             if isinstance(factory, ast.Lambda) and not (
                 factory.args.args or factory.args.posonlyargs or factory.args.kwonlyargs

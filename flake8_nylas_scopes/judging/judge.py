@@ -579,7 +579,7 @@ def judge_project(
     def amend(finding: Finding, site: ScopeSite) -> Finding:
         if finding.code == "NYS401":
             return _migration_narrowed(finding, result.provider_inferences, state, site)
-        return _with_inferred_scopes(finding, inference, state, site)
+        return _with_inferred_scopes(finding, inference, state, site, config)
 
     findings = set(requests_findings(every_site, config, enabled, amend))
     findings.update(usage_findings(state, config, enabled))
@@ -768,10 +768,11 @@ def _migration_narrowed(
 
 
 def _with_inferred_scopes(
-    finding: Finding, inference: Inference, state: ProjectState, site: ScopeSite
+    finding: Finding, inference: Inference, state: ProjectState, site: ScopeSite,
+    config: Config,
 ) -> Finding:
     """Give NYS105 and NYS106 their fixes from the inferred minimal set, when every
     use is resolved: an unseen call may need more."""
     if state.unresolved or finding.code not in ("NYS105", "NYS106"):
         return finding
-    return with_inferred_scopes(finding, tuple(inference.scopes), site)
+    return with_inferred_scopes(finding, tuple(inference.scopes), site, config)

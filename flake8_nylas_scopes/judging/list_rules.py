@@ -346,11 +346,16 @@ def is_nylas_request(site: ScopeSite) -> bool:
     )
 
 
-def with_inferred_scopes(finding: Finding, inferred: tuple[str, ...], site: ScopeSite
-                         ) -> Finding:
-    """NYS105 gets the inferred minimal set as the missing scopes value; NYS106
-    replaces legacy ``email`` by the inferred email scopes."""
+def with_inferred_scopes(finding: Finding, inferred: tuple[str, ...], site: ScopeSite,
+                         config: Config) -> Finding:
+    """NYS105 gets the inferred minimal set as the missing scopes value, unless that
+    set is one NYS204 would reject; NYS106 replaces legacy ``email`` by the inferred
+    email scopes."""
     if finding.code == "NYS105" and inferred:
+        if _imap_calendar_without_mail(inferred, site, config):
+            # The default's 'email' gives the account its events and contacts; which
+            # email scope serves that best the calls do not tell.
+            return finding
         fix = Fix(FixAction.SET_SCOPES, finding.span, 0, "", inferred)
         return dataclasses.replace(finding, fix=fix)
     email_scopes = tuple(
@@ -383,3 +388,27 @@ def keeps_gmail_threading(
     send_only = rest == {cat.V2_GMAIL_SEND_ONLY_SCOPE} or (
         unread_items and rest <= {cat.V2_GMAIL_SEND_ONLY_SCOPE})
     return send_only and providers_for(site, config).can_be_google()
+
+
+def keeps_imap_mail(
+    scope: str, kept: Sequence[str], used: Sequence[str], site: ScopeSite, config: Config,
+) -> bool:
+    """Whether dropping ``scope`` may leave the calendar or contacts scopes of a request
+    an IMAP account can make without an email scope: NYS204 asks for one there, so
+    NYS303 must not ask to remove this one.  Only an email scope some call needs
+    (``used``) surely stays; the other unused ones may be dropped with this one."""
+    if cat.V2_SCOPES[scope].family is not cat.ScopeFamily.EMAIL:
+        return False
+    remaining = [s for s in kept if cat.V2_SCOPES[s].family is not cat.ScopeFamily.EMAIL]
+    remaining += [s for s in used if s != scope]
+    return _imap_calendar_without_mail(remaining, site, config)
+
+
+def _imap_calendar_without_mail(scopes: Iterable[str], site: ScopeSite, config: Config
+                                ) -> bool:
+    """Whether ``scopes`` requested at ``site`` are what NYS204 is about: calendar or
+    contacts scopes without an email scope, where the account can be IMAP."""
+    families = {cat.V2_SCOPES[scope].family for scope in scopes}
+    return (bool(families & cat.V2_IMAP_NEEDS_EMAIL_FAMILIES)
+            and cat.ScopeFamily.EMAIL not in families
+            and providers_for(site, config).is_possibly(cat.Provider.IMAP))

@@ -22,7 +22,9 @@ from ..nylas_api.types import Endpoint, ScopeOption
 from ..places import PlaceMarks, display_path
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
-from .list_rules import default_grant, keeps_gmail_threading, list_findings, read_entry
+from .list_rules import (
+    default_grant, keeps_gmail_threading, keeps_imap_mail, list_findings, read_entry,
+)
 from .resolver import EndpointUse, UnresolvedUse
 from .v3_list_rules import names_one_scope
 from .v3_requests import V2, V3_UNKNOWN, awaits_migration, site_dialect, v3_granted
@@ -599,6 +601,16 @@ class _UnneededClaims:
         # once.
         self.served: dict[str, tuple[list[Endpoint], list[EndpointUse]]] = {}
 
+    def _serving(self, scope: str) -> tuple[list[Endpoint], list[EndpointUse]]:
+        """The endpoints ``scope`` may serve, and the calls of the dialect that reach them."""
+        if scope not in self.served:
+            serving_endpoints = [endpoint for endpoint in self.by_endpoint
+                                 if _serves(self.catalogue, scope, endpoint)]
+            self.served[scope] = (serving_endpoints, [
+                use for endpoint in serving_endpoints
+                for use in self.by_endpoint[endpoint]])
+        return self.served[scope]
+
     def of(self, site: ScopeSite) -> Iterator[Finding]:
         """The claims on the items of one request."""
         if self.silent or site.value.state is not ValueState.ITEMS or (
@@ -611,18 +623,14 @@ class _UnneededClaims:
             if scope in self.assumed or any(catalogue.may_include(scope, t)
                                             for t in self.touched):
                 continue
-            if scope not in self.served:
-                serving_endpoints = [endpoint for endpoint in self.by_endpoint
-                                     if _serves(catalogue, scope, endpoint)]
-                self.served[scope] = (serving_endpoints, [
-                    use for endpoint in serving_endpoints
-                    for use in self.by_endpoint[endpoint]])
-            serving, used_by = self.served[scope]
+            serving, used_by = self._serving(scope)
             remove = Fix(FixAction.REMOVE, span, part, text)
             if not used_by:
-                threading = state.dialect == V2 and keeps_gmail_threading(
-                    scope, kept_scopes, site, config, _partly_read(site))
-                if threading:
+                if state.dialect == V2 and (
+                    keeps_gmail_threading(scope, kept_scopes, site, config, _partly_read(site))
+                    or keeps_imap_mail(scope, kept_scopes, [
+                        s for s in kept_scopes if self._serving(s)[1]], site, config)
+                ):
                     continue
                 if enabled("NYS303"):
                     yield Finding("NYS303", span, CODES["NYS303"].message(scope=scope), remove,
