@@ -211,6 +211,9 @@ _HOLE = URL_HOLE
 _Read = TypeVar("_Read")
 # ``import *`` in a module's text (missing one only leaves a name unread).
 _STAR_IMPORT = re.compile(r"import[\s\\]*\*")
+# An augmented assignment's operator (``+=``, ``<<=``): a module without one in its
+# text extends no name in place.  ``<=``, ``>=``, ``==`` and ``!=`` compare.
+_AUGMENTED_OPERATOR = re.compile(r"[-+*/%&|^@]=|<<=|>>=")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 # HTTP libraries whose module functions send a request (``requests.get(url)``).
 _HTTP_LIBRARIES = frozenset({"requests", "httpx"})
@@ -309,6 +312,14 @@ class Extractor(FastVisitor):
         self._unnamed_changes: list[tuple[str, str]] = []
         # Per function, the names it may change or hand over (``_changes_parameter``).
         self._handed_over: dict[ast.AST, set[str]] = {}
+        # Walks for rare nodes are spared the modules whose text cannot hold them:
+        # ``yield`` and ``await`` (see ``function_returns``), augmented assignments.
+        text = "".join(lines)
+        self._may_pause = "yield" in text or "await" in text
+        self._augments = _AUGMENTED_OPERATOR.search(text) is not None
+        # What each function returns (see ``function_returns``), asked for by many
+        # readings of the same function.
+        self._function_returns: dict[ast.AST, list[ast.expr] | None] = {}
         # Flask configuration keys that name scopes, with each value written for them.
         self._flask_config: dict[str, list[ast.expr]] = {}
         self._module_classes: dict[str, ast.ClassDef] = {}
@@ -456,7 +467,7 @@ class Extractor(FastVisitor):
         function = self._module_functions.get(func.id)
         if function is None or function in self._reading:
             return None
-        returns = function_returns(function)
+        returns = self._returns_of(function)
         if returns is None:
             return None
         saved_scopes, saved_bodies = self._scopes, self._bodies
@@ -1167,7 +1178,9 @@ class Extractor(FastVisitor):
         if handed is None:
             # One walk for every name of the function asked about.
             handed = self._handed_over[function] = handed_over_names(
-                function.body, self._only_reads) | _augmented_names(function)
+                function.body, self._only_reads)
+            if self._augments:
+                handed |= _augmented_names(function)
         return parameter in handed
 
     def _note_change(self, node: ast.expr, nested: bool, how: str,
@@ -2191,7 +2204,7 @@ class Extractor(FastVisitor):
     ) -> tuple[UrlPart, ...] | None:
         """The URL a function returns, read in its own scope (its parameters are
         holes); None unless every ``return`` spells the same URL."""
-        returns = function_returns(function)
+        returns = self._returns_of(function)
         if returns is None or function in self._reading:
             return None
         saved = self._scopes, self._bodies, set(self._url_reads), set(self._url_names)
@@ -2206,6 +2219,16 @@ class Extractor(FastVisitor):
             # spells stays one that may be sent where the analysis cannot see.
             self._scopes, self._bodies, self._url_reads, self._url_names = saved
         return read.pop() if len(read) == 1 else None
+
+    def _returns_of(
+        self, function: ast.FunctionDef | ast.AsyncFunctionDef
+    ) -> list[ast.expr] | None:
+        """``function_returns`` of ``function``, found once per function."""
+        if function in self._function_returns:
+            return self._function_returns[function]
+        found = self._function_returns[function] = function_returns(
+            function, self._may_pause)
+        return found
 
     def _is_request_object(self, node: ast.expr) -> bool:
         made = self.reader.follow(node)
@@ -2603,7 +2626,7 @@ class Extractor(FastVisitor):
         functions.extend(method for cls in self._module_classes.values() for method in cls.body
                          if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)))
         for function in functions:
-            found.update(id(value) for value in function_returns(function) or ())
+            found.update(id(value) for value in self._returns_of(function) or ())
         for node in ast.walk(self._tree) if self._tree is not None else ():
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
                     node.func.id in self._module_functions):
@@ -2940,7 +2963,7 @@ class Extractor(FastVisitor):
         if isinstance(made, ast.Call) and isinstance(made.func, ast.Name) and (
             made.func.id in self._module_functions
         ):
-            returned = function_returns(self._module_functions[made.func.id])
+            returned = self._returns_of(self._module_functions[made.func.id])
             made = returned[0] if returned is not None and len(returned) == 1 else None
         if not isinstance(made, ast.Call) or not isinstance(made.func, ast.Name):
             return None
@@ -3088,9 +3111,12 @@ _TRANSPARENT_DECORATORS = frozenset({
 })
 
 
-def function_returns(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr] | None:
+def function_returns(function: ast.FunctionDef | ast.AsyncFunctionDef,
+                     may_pause: bool = True) -> list[ast.expr] | None:
     """The values a function returns, when it always ends in a ``return`` with a
-    value (or a ``raise``) and is no generator; None otherwise."""
+    value (or a ``raise``) and is no generator; None otherwise.  ``may_pause``
+    False says the module's text holds no ``yield`` or ``await``: no walk looks for
+    one then."""
     for decorator in function.decorator_list:
         called = decorator.func if isinstance(decorator, ast.Call) else decorator
         if dotted(called) not in _TRANSPARENT_DECORATORS:
@@ -3104,7 +3130,7 @@ def function_returns(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[a
     # The walk for a ``yield`` last: most functions fail the cheaper tests first.
     if not values or not _always_returns(function.body):
         return None
-    for node in ast.walk(function):
+    for node in ast.walk(function) if may_pause else ():
         if isinstance(node, (ast.Yield, ast.YieldFrom, ast.Await)):
             return None
     return values
