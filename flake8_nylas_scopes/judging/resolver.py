@@ -1180,23 +1180,24 @@ class FlowResolver:
 
     def _hands_project(self, handed: Iterable[Objs]) -> bool:
         """Whether a call is handed a class of the project, an instance of one, a
-        function, a container of them, or only values the analysis cannot tell (a
+        function, a container of them, or a value the analysis cannot tell (a
         parameter only a framework fills, a lost object): what it gives may be one
         of the project's objects, not only the library's.  (Attributes read on such
         a result are then lost objects, unresolved only where they may send a
         request; parsers known to give plain data are handed nothing, see
-        ``PARSED_DATA``.)"""
-        told = False
+        ``PARSED_DATA``.)  One such value is enough: ``cache.get_or_set(contact,
+        box)`` may give ``box`` back whatever else it is handed."""
         for objs in handed:
+            if not objs:
+                return True
             for obj in objs:
-                told = True
                 if obj[0] == "box":
                     obj = unbox(obj)
                 if obj[0] in ("class", "inst", "func", "lost"):
                     # (A function: the library may call it and give back what it
                     # returns, as ``cache.get_or_set("k", load_box)`` does.)
                     return True
-        return not told
+        return False
 
     def _method_result(self, method: str) -> set[Obj]:
         """What calling a bound Nylas method (or a container's method) returns.  An
