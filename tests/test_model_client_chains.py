@@ -1,11 +1,12 @@
-"""A call through the client a model object holds (``draft.api``), on a model the
-analysis cannot tell, in a module that does not mention Nylas.
+"""A call through the client a model object holds (``draft.api``).
 
-Such a module's unknown receivers are taken for Nylas objects only where they are
-named like a client, so that Django's ``user.messages.all()`` is no Nylas call.  A
-chain through ``api``, the attribute by which every nylas-python 4.x/5.x model holds
-the client that made it, is one on a client: it may send a request, and is
-unresolved rather than not looked at.
+Every nylas-python 4.x/5.x model holds the client that made it as ``api``.  On a
+draft the analysis knows, that is a client, read exactly; on one it lost track of,
+what may be a client.  On a model it cannot tell, in a module that does not mention
+Nylas (whose unknown receivers are taken for Nylas objects only where they are named
+like a client, so that Django's ``user.messages.all()`` is no Nylas call), a chain
+through ``api`` is one on a client too: it may send a request, and is unresolved
+rather than not looked at.
 """
 
 from __future__ import annotations
@@ -51,9 +52,12 @@ def inbox(grant_id):
 """
 
 
-def _codes(tmp_path: Path, outbox: str, auth: str = AUTH_V2) -> list[tuple[str, int, str]]:
+def _codes(tmp_path: Path, outbox: str, auth: str = AUTH_V2, models: str = ""
+           ) -> list[tuple[str, int, str]]:
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
     (tmp_path / "auth.py").write_text(auth)
+    if models:
+        (tmp_path / "models.py").write_text(models)
     (tmp_path / "outbox.py").write_text(textwrap.dedent(outbox))
     result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
                      or code == "NYS304", use_cache=False)
@@ -144,3 +148,56 @@ def test_a_known_clients_send_is_read_exactly(tmp_path: Path) -> None:
         def flush():
             client.drafts.create().send()
     """) == []
+
+
+# A draft the analysis knows holds the client that made it.
+_KNOWN_DRAFT = """\
+    from auth import client
+
+
+    def flush():
+        draft = client.drafts.get("d")
+        {use}
+"""
+
+
+def test_the_client_a_known_draft_holds_is_read_as_a_client(tmp_path: Path) -> None:
+    assert _codes(tmp_path, _KNOWN_DRAFT.format(use="draft.api.drafts.create().send()")) == []
+
+
+def test_the_data_of_the_client_a_known_draft_holds_sends_nothing(tmp_path: Path) -> None:
+    assert _codes(tmp_path, _KNOWN_DRAFT.format(use="print(draft.api.api_server)")
+                  ) == UNUSED_SEND
+
+
+# ``pending_drafts`` of the project returns drafts: on an object the analysis cannot
+# tell, what it gives may be them (a lost object), and their client may send.
+MODELS = """\
+from nylas import APIClient
+
+
+class Box:
+    def __init__(self, token):
+        self.token = token
+
+    def pending_drafts(self):
+        return list(APIClient("id", "secret", self.token).drafts.all())
+"""
+
+_LOST_DRAFTS = """\
+    def flush(box):
+        for draft in box.pending_drafts():
+            {use}
+"""
+
+
+def test_the_client_of_drafts_the_analysis_lost_may_send(tmp_path: Path) -> None:
+    found = _codes(tmp_path, _LOST_DRAFTS.format(use="draft.api.drafts.create().send()"),
+                   models=MODELS)
+    assert found == [("outbox.py", 3, "NYS304")]
+
+
+def test_the_data_of_the_client_of_drafts_the_analysis_lost_sends_nothing(
+        tmp_path: Path) -> None:
+    assert _codes(tmp_path, _LOST_DRAFTS.format(use="print(draft.api.api_server)"),
+                  models=MODELS) == UNUSED_SEND

@@ -1039,6 +1039,8 @@ class FlowResolver:
                 return self._shared(_member_objects(model.members[name]))
             if name in model.methods or name in model.results:
                 return {("method", f"model|{owner}|{name}")}
+            if name == self.sdk.model_client_attribute:
+                return {CLIENT_OBJ}  # ``draft.api``: the client that made it
             return _NOTHING  # a field: data
         if kind in ("inst", "class"):
             # ``Service.client``: a class attribute is what instances read too.
