@@ -93,6 +93,14 @@ _THROUGH_A_MODELS_CLIENT = {
                 for draft in box.pending_drafts():
                     pool.submit(draft.api.outbox.send, draft)
     """, 7),
+    "the client kept on an instance": ("""\
+        class Flusher:
+            def __init__(self, draft):
+                self.api = draft.api
+
+            def flush(self):
+                self.api.drafts.create().send()
+    """, 6),
     "a collection's method handed to a function passed in": ("""\
         def flush(box, later):
             for draft in box.pending_drafts():
@@ -131,6 +139,14 @@ _NO_REQUEST = {
         def show(settings):
             api = settings.remote
             return api.events.all()
+    """,
+    "an instance's api bound to another object": """\
+        class Calendar:
+            def __init__(self, settings):
+                self.api = settings.remote
+
+            def show(self):
+                return self.api.events.all()
     """,
 }
 

@@ -338,10 +338,10 @@ class FlowResolver:
         # Whether ``resolve`` interns through that table: while the records of one
         # module are judged (see ``module_records``).
         self._sharing = False
-        # The bindings of the module being judged, and its locals bound to a model's
-        # client (see ``_locals_reading``), found once that module asks.
+        # The bindings of the module being judged, and its symbols bound to a model's
+        # client (see ``_symbols_reading``), found once that module asks.
         self._module_edges: Sequence[Edge] = ()
-        self._model_client_locals: frozenset[str] | None = None
+        self._model_client_symbols: frozenset[str] | None = None
         # What each symbol may hold, in the order the edges were added: most symbols
         # have one edge, kept as its node rather than a list of one.
         self.edges: dict[str, Node | list[Node]] = {}
@@ -751,7 +751,7 @@ class FlowResolver:
         finally:
             self._sharing = False
             self._interned.clear()
-            self._module_edges, self._model_client_locals = (), None
+            self._module_edges, self._model_client_symbols = (), None
 
     def _resolve_node(self, node: Node, depth: int) -> Objs:
         if node == NO_NODE or depth > 30:
@@ -1578,8 +1578,8 @@ class FlowResolver:
         may be a Nylas call.  In a module that mentions Nylas any may; elsewhere one on
         something named like a client, or reached along ``chain`` through the
         attribute by which a model holds its client (``draft.api.drafts.create()`` on
-        a draft a framework hands in), or a local bound to one (``api = draft.api``),
-        not Django's ``user.messages.all()``."""
+        a draft a framework hands in), or a name this module binds to one (``api =
+        draft.api``, ``self.api = draft.api``), not Django's ``user.messages.all()``."""
         if nylas_module or _named_like_a_client(root):
             return True
         held_as = self.sdk.model_client_attribute
@@ -1588,20 +1588,20 @@ class FlowResolver:
         while chain is not None:
             if chain.kind == "attr" and chain.name == held_as:
                 return True
-            if chain.kind == "sym" and chain.name.startswith(LOCAL):
-                return chain.name in self._locals_reading(held_as)
+            if chain.kind == "sym":
+                return chain.name in self._symbols_reading(held_as)
             chain = chain.inner
         return False
 
-    def _locals_reading(self, attribute: str) -> frozenset[str]:
-        """The locals of the module being judged that a binding gives a value read
-        through ``attribute`` (``api = draft.api``): found in one pass over its
-        bindings, the first time a use asks."""
-        found = self._model_client_locals
+    def _symbols_reading(self, attribute: str) -> frozenset[str]:
+        """The symbols a binding of the module being judged gives a value read through
+        ``attribute`` (``api = draft.api``, ``self.api = draft.api``): found in one
+        pass over its bindings, the first time a use asks."""
+        found = self._model_client_symbols
         if found is None:
-            found = self._model_client_locals = frozenset(
+            found = self._model_client_symbols = frozenset(
                 edge.target for edge in self._module_edges
-                if edge.target.startswith(LOCAL) and _reads_attribute(edge.value, attribute))
+                if _reads_attribute(edge.value, attribute))
         return found
 
     def _unknown_receiver(self, use: Use) -> list[UnresolvedUse]:
