@@ -743,7 +743,7 @@ class FlowResolver:
         not at every record that holds it.  Only the module's own records may be
         resolved meanwhile (values alive in its facts, so that their identities
         stand for them).  ``edges`` are the module's bindings (the fixpoint's are
-        let go by then), read where a use asks what a local was bound to."""
+        let go by then), read where a use asks what a name was bound to."""
         self._sharing = True
         self._module_edges = edges
         try:
