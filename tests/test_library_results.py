@@ -322,3 +322,32 @@ def test_what_a_library_gives_of_an_unknown_value_is_unresolved_only_where_it_ma
         def fetch(url):
             return requests.get(url).json().get("id").lower()
     """) == UNUSED_SEND
+
+
+# Handed a Nylas object beside a value the analysis cannot tell, a library may still
+# give the latter back: ``get_or_set`` gives ``box`` whatever the key is.
+_BESIDE_A_NYLAS_OBJECT = """\
+    from django.core.cache import cache
+    from nylas import APIClient
+
+    def flush(request, box):
+        contact = APIClient("id", "secret").contacts.get("c")
+        for draft in cache.get_or_set(contact, box).{method}():
+            draft.send()
+"""
+
+
+def test_what_a_library_gives_back_beside_a_nylas_object_is_unresolved(
+        tmp_path: Path) -> None:
+    found = _codes(tmp_path, _BESIDE_A_NYLAS_OBJECT.format(method="pending_drafts"))
+    assert UNUSED_SEND[0] not in found
+    assert ("views.py", 7, "NYS304") in found
+
+
+def test_a_method_that_sends_nothing_on_what_is_given_back_beside_a_nylas_object(
+        tmp_path: Path) -> None:
+    # ``inbox`` only reads messages: the draft loop is over what it returns, a list of
+    # subjects, and ``email.send`` stays unused.
+    found = _codes(tmp_path, _BESIDE_A_NYLAS_OBJECT.format(method="inbox"))
+    assert UNUSED_SEND[0] in found
+    assert ("views.py", 7, "NYS304") not in found

@@ -379,7 +379,7 @@ def _usage(
         flow = facts.flow
         if flow is None:
             continue
-        with resolver.module_records():
+        with resolver.module_records(flow.edges):
             # A module that mentions Nylas takes any unknown receiver of a Nylas-looking
             # call for a possible Nylas object; others only one named like a client
             # (``def calendars(client)``), not Django's ``user.messages.all()``.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -31,7 +31,7 @@ from ..analysis.flow_calls import (
     TEMPLATE_METHODS,
 )
 from ..analysis.flow_facts import (
-    ANY_MEMBER, UNREAD_MODULE, CallSite, HandedCall, Read, Sink, Store, Use, Val,
+    ANY_MEMBER, UNREAD_MODULE, CallSite, Edge, HandedCall, Read, Sink, Store, Use, Val,
 )
 from ..analysis.member_patterns import is_pattern, member_matches
 from ..analysis.symbols import (
@@ -219,6 +219,15 @@ def _named_like_a_client(value: Val | None) -> bool:
     return False
 
 
+def _reads_attribute(value: Val | None, attribute: str) -> bool:
+    """Whether a value's chain reads ``attribute`` (``draft.api.drafts``: ``api``)."""
+    while value is not None:
+        if value.kind == "attr" and value.name == attribute:
+            return True
+        value = value.inner
+    return False
+
+
 def _imported_as_nylas(value: Val | None) -> bool:
     """Whether a receiver is imported under a name or from a module that says Nylas
     (``from shared.nylas_setup import client``): a client made outside the project
@@ -329,6 +338,10 @@ class FlowResolver:
         # Whether ``resolve`` interns through that table: while the records of one
         # module are judged (see ``module_records``).
         self._sharing = False
+        # The bindings of the module being judged, and its symbols bound to a model's
+        # client (see ``_symbols_reading``), found once that module asks.
+        self._module_edges: Sequence[Edge] = ()
+        self._model_client_symbols: frozenset[str] | None = None
         # What each symbol may hold, in the order the edges were added: most symbols
         # have one edge, kept as its node rather than a list of one.
         self.edges: dict[str, Node | list[Node]] = {}
@@ -725,17 +738,20 @@ class FlowResolver:
         return self._resolve_node(node, depth)
 
     @contextlib.contextmanager
-    def module_records(self) -> Iterator[None]:
+    def module_records(self, edges: Sequence[Edge] = ()) -> Iterator[None]:
         """Judge the records of one module: each value they share is interned once,
         not at every record that holds it.  Only the module's own records may be
         resolved meanwhile (values alive in its facts, so that their identities
-        stand for them)."""
+        stand for them).  ``edges`` are the module's bindings (the fixpoint's are
+        let go by then), read where a use asks what a name was bound to."""
         self._sharing = True
+        self._module_edges = edges
         try:
             yield
         finally:
             self._sharing = False
             self._interned.clear()
+            self._module_edges, self._model_client_symbols = (), None
 
     def _resolve_node(self, node: Node, depth: int) -> Objs:
         if node == NO_NODE or depth > 30:
@@ -1023,6 +1039,8 @@ class FlowResolver:
                 return self._shared(_member_objects(model.members[name]))
             if name in model.methods or name in model.results:
                 return {("method", f"model|{owner}|{name}")}
+            if name == self.sdk.model_client_attribute:
+                return {CLIENT_OBJ}  # ``draft.api``: the client that made it
             return _NOTHING  # a field: data
         if kind in ("inst", "class"):
             # ``Service.client``: a class attribute is what instances read too.
@@ -1180,23 +1198,24 @@ class FlowResolver:
 
     def _hands_project(self, handed: Iterable[Objs]) -> bool:
         """Whether a call is handed a class of the project, an instance of one, a
-        function, a container of them, or only values the analysis cannot tell (a
+        function, a container of them, or a value the analysis cannot tell (a
         parameter only a framework fills, a lost object): what it gives may be one
         of the project's objects, not only the library's.  (Attributes read on such
         a result are then lost objects, unresolved only where they may send a
         request; parsers known to give plain data are handed nothing, see
-        ``PARSED_DATA``.)"""
-        told = False
+        ``PARSED_DATA``.)  One such value is enough: ``cache.get_or_set(contact,
+        box)`` may give ``box`` back whatever else it is handed."""
         for objs in handed:
+            if not objs:
+                return True
             for obj in objs:
-                told = True
                 if obj[0] == "box":
                     obj = unbox(obj)
                 if obj[0] in ("class", "inst", "func", "lost"):
                     # (A function: the library may call it and give back what it
                     # returns, as ``cache.get_or_set("k", load_box)`` does.)
                     return True
-        return not told
+        return False
 
     def _method_result(self, method: str) -> set[Obj]:
         """What calling a bound Nylas method (or a container's method) returns.  An
@@ -1459,7 +1478,7 @@ class FlowResolver:
         endpoints, unresolved = self._interpret_on(objs, attrs, use)
         unknown = not objs or (not endpoints and not unresolved
                                and self._lacks(objs, first))
-        if unknown and (nylas_module or _named_like_a_client(use.root)):
+        if unknown and self._may_be_nylas(use.root, use.root, nylas_module):
             unresolved += self._unknown_receiver(use)
         if not objs and first not in self._lost_names:
             # ``box.outbox()`` may also run a project method of that name.  (Where
@@ -1553,6 +1572,37 @@ class FlowResolver:
         caching decorator over a method), and is as unknown as a value from nowhere."""
         return all(kind in _PROJECT_KINDS and not self._attribute((kind, owner), name)
                    for kind, owner in objs)
+
+    def _may_be_nylas(self, root: Val | None, chain: Val | None, nylas_module: bool) -> bool:
+        """Whether a Nylas-looking call on ``root``, an object the analysis cannot tell,
+        may be a Nylas call.  In a module that mentions Nylas any may; elsewhere one on
+        something named like a client, or reached along ``chain`` through the
+        attribute by which a model holds its client (``draft.api.drafts.create()`` on
+        a draft a framework hands in), or a name this module binds to one (``api =
+        draft.api``, ``self.api = draft.api``), not Django's ``user.messages.all()``."""
+        if nylas_module or _named_like_a_client(root):
+            return True
+        held_as = self.sdk.model_client_attribute
+        if not held_as:
+            return False
+        while chain is not None:
+            if chain.kind == "attr" and chain.name == held_as:
+                return True
+            if chain.kind == "sym":
+                return chain.name in self._symbols_reading(held_as)
+            chain = chain.inner
+        return False
+
+    def _symbols_reading(self, attribute: str) -> frozenset[str]:
+        """The symbols a binding of the module being judged gives a value read through
+        ``attribute`` (``api = draft.api``, ``self.api = draft.api``): found in one
+        pass over its bindings, the first time a use asks."""
+        found = self._model_client_symbols
+        if found is None:
+            found = self._model_client_symbols = frozenset(
+                edge.target for edge in self._module_edges
+                if _reads_attribute(edge.value, attribute))
+        return found
 
     def _unknown_receiver(self, use: Use) -> list[UnresolvedUse]:
         """A Nylas-looking call on something the analysis cannot tell: a client or a
@@ -2167,7 +2217,7 @@ class FlowResolver:
                 unresolved += self._lost_track(name, call.span, f"called as {call.callee_text}()")
         if not callees and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
-            if use is not None and (nylas_module or _named_like_a_client(use.root)):
+            if use is not None and self._may_be_nylas(use.root, call.callee, nylas_module):
                 unresolved += self._unknown_receiver(use)
         if not callees:
             found, lost = self._unknown_method_result(call)
@@ -2211,7 +2261,7 @@ class FlowResolver:
             if not objs and not harmless:
                 # ``run(client.calendars.all)`` with a client the analysis cannot tell.
                 use = _chain_use(argument, call.span, _describe_value(argument), self.sdk)
-                if use is not None and (nylas_module or _named_like_a_client(use.root)):
+                if use is not None and self._may_be_nylas(use.root, argument, nylas_module):
                     unresolved += self._unknown_receiver(use)
                 continue
             callable_in_template = frozenset(

@@ -27,6 +27,8 @@ class SdkView:
         self.model_modules = v2.model_modules
         # Builds a URL for the browser: a use of the client that requests nothing.
         self.auth_url_method = v2.auth_url_method
+        # What a model object holds its client as (``draft.api``).
+        self.model_client_attribute = v2.model_client_attribute
         self.app_level_helpers = v2.app_level_helpers | v3.app_level_helpers
         # The SDK helper classes whose instances build the hosted-authentication URL
         # (``Routes(client)``), and by method name the class whose request it makes:

@@ -203,6 +203,9 @@ class SdkSurface:
     # methods that only build values.  Any other attribute of a client that these
     # tables do not name (a resource of a later release) may send any request.
     client_data: frozenset[str] = frozenset()
+    # The attribute by which a model object holds the client that made it ("" where
+    # models hold none).
+    model_client_attribute: str = ""
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,11 @@ CLIENT_DATA = frozenset({
     "item_separator", "iterencode", "key_separator", "skipkeys", "sort_keys",
 })
 
+# Every model object keeps the client that made it as ``api`` (``NylasAPIObject.__init__``
+# in ``nylas/client/restful_models.py``, PY4 and PY5): ``draft.api.drafts.create()`` is
+# a call on a client.
+MODEL_CLIENT_ATTRIBUTE = "api"
+
 SURFACE = SdkSurface(
     "v2",
     NYLAS_CLIENT_CLASSES,
@@ -64,4 +69,5 @@ SURFACE = SdkSurface(
     app_level_helpers=APP_LEVEL_HELPERS,
     auth_url_helpers=AUTH_URL_HELPERS,
     client_data=CLIENT_DATA,
+    model_client_attribute=MODEL_CLIENT_ATTRIBUTE,
 )
