@@ -151,6 +151,8 @@ JSON_DUMPS_FUNCTIONS = frozenset({"json.dumps"})
 # Calls that turn a dict into the body sent as it is: its keys stay those of the dict.
 BODY_ENCODERS = JSON_DUMPS_FUNCTIONS | {"fastapi.encoders.jsonable_encoder"}
 URLJOIN_FUNCTIONS = frozenset({"urllib.parse.urljoin", "urlparse.urljoin"})
+# URL objects made from a URL and a query dict (``httpx.URL(url, params={...})``).
+URL_BUILDERS = frozenset({"httpx.URL"})
 
 
 @dataclass(frozen=True)
@@ -2047,6 +2049,8 @@ class Extractor(FastVisitor):
             # view of the app's own, no request.
             return
         if method != "request" and method not in HTTP_METHODS:
+            if self.qualify(func) in URL_BUILDERS:
+                self._url_object(node)
             if method in _REQUEST_OBJECT_NAMES or (
                     isinstance(func, ast.Name) and func.id in self._imports):
                 self._request_object(node)
@@ -2179,6 +2183,24 @@ class Extractor(FastVisitor):
         if http_method in HTTP_METHODS or chosen_at_run_time:
             self._raw_request(node, http_method, chosen_at_run_time, url_node)
 
+    def _url_object(self, node: ast.Call) -> None:
+        """``httpx.URL(AUTH_URL, params={...})``: a URL with its query given as a dict,
+        which sends nothing; a hosted authentication URL is a scope request."""
+        url_node = _argument(node, "url", 0)
+        params = _keyword(node, "params")
+        if url_node is None or params is None:
+            return
+        # Read as a URL only where its text spells the authentication's path: reading
+        # another URL would take it for one a request sends.
+        written = self.reader.follow(url_node) or url_node
+        if not any(isinstance(piece, ast.Constant) and isinstance(piece.value, str)
+                   and V3_HOSTED_AUTH_PATH in piece.value for piece in ast.walk(written)):
+            return
+        parts = self._url_parts(url_node)
+        if parts is None:
+            return
+        self._v3.hosted_params(node, url_fallback_text(parts).split("?")[0], params)
+
     def _path_handed_to_builder(self, node: ast.Call, url_node: ast.expr, verb: str) -> bool:
         """``requests.put(api_url(f"/messages/{mid}"))``: a function builds the URL from
         the path it is given, on a host the analysis does not see there; the path may
@@ -2308,6 +2330,10 @@ class Extractor(FastVisitor):
         body = _keyword(node, "json") or _keyword(node, "data")
         params = _keyword(node, "params")
         self._v3.raw_request(node, path, verb, body)
+        if params is not None:
+            # ``requests.Request("GET", AUTH_URL, params={...})``: the hosted
+            # authentication's query.
+            self._v3.hosted_params(node, path, params)
         if _may_be_v3(path):
             # ``?calendar_id=primary``, ``params={...}``, ``json={...}``: the case of
             # the endpoint they choose (matched to the request by its span).

@@ -754,6 +754,32 @@ class V3Requests:
             return target.args[0]
         return hole
 
+    def hosted_params(self, node: ast.Call, path: str, params: ast.expr) -> None:
+        """A ``/v3/connect/auth`` URL given its query as a dict to encode
+        (``httpx.URL(AUTH_URL, params={...})``, ``requests.Request("GET", AUTH_URL,
+        params={...})``): a scope request, read as ``urlencode(params)`` in the URL
+        is.  A dict the analysis cannot read requests scopes it cannot tell."""
+        if not path.rstrip("/").endswith(sdk.HOSTED_AUTH_PATH):
+            return
+        view = self._view(params)
+        if view is not None and _SCOPE_KEY not in view.keys:
+            return
+        if view is None:
+            self._ext.sites.append(_url_site(self._ext.source.span(node), ScopeValue(
+                ValueState.UNRESOLVED, complete=False, reason="query built at run time")))
+            return
+        self._ext.sites.append(self._query_site(view))
+
+    def _query_site(self, view: _View) -> ScopeSite:
+        """The scope request of a query dict with a ``scope`` key."""
+        anchor = self._ext.source.span(view.node)
+        scope = view.values.get(_SCOPE_KEY)
+        value = (
+            self._wire_expression(scope, anchor) if scope is not None
+            else ScopeValue(ValueState.UNRESOLVED, complete=False, reason="scope written twice")
+        )
+        return _url_site(anchor, value)
+
     def _urlencoded(self, hole: ast.expr, span: Span) -> ScopeSite | None:
         """``urlencode(params)`` (or ``httpx.QueryParams(params)``) in the query: the
         ``scope`` key of ``params``."""
@@ -767,13 +793,7 @@ class V3Requests:
         view = self._view(target.args[0])
         if view is None or _SCOPE_KEY not in view.keys:
             return None
-        anchor = ext.source.span(view.node)
-        scope = view.values.get(_SCOPE_KEY)
-        value = (
-            self._wire_expression(scope, anchor) if scope is not None
-            else ScopeValue(ValueState.UNRESOLVED, complete=False, reason="scope written twice")
-        )
-        return _url_site(anchor, value)
+        return self._query_site(view)
 
     def _wire_expression(self, node: ast.expr, span: Span) -> ScopeValue:
         """A space-joined scope value: ``" ".join(LIST)`` (the list's items) or a str."""
