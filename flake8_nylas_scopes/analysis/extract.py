@@ -127,6 +127,7 @@ from .flow_facts import ANY_MEMBER
 from .member_patterns import member_matches, member_pattern
 from .namespaces import namespace_owner, unnamed_module
 from .path_joins import joined_segments
+from .typed_dicts import TYPED_DICT_WORD, typed_dict_classes
 from .provider_tests import names_a_provider
 from .raw_arguments import raw_call_arguments
 from .sole_bindings import sole_bindings
@@ -732,6 +733,8 @@ class Extractor(FastVisitor):
             name: found[0] for name, found in classes.items()
             if len(found) == 1 and name not in bindings.values and name not in defined
         }
+        if any(TYPED_DICT_WORD in line for line in self._lines):
+            self.facts.typed_dicts = typed_dict_classes(self._module_classes, self.qualify)
         if any("config" in line or "Config" in line for line in self._lines):
             # A walk of the whole tree, spared the modules that cannot write Flask's
             # configuration (most of them).
