@@ -702,7 +702,7 @@ def messages(grant_id):
 ''',
     # A v3 base URL given to an HTTP client the analysis does not know.
     '''def messages(grant_id):
-    session = BaseUrlSession(base_url=f"{API}/v3/")
+    session = RestSession(base_url=f"{API}/v3/")
     return session.get(f"grants/{grant_id}/messages").json()
 ''',
     # Whole-URL templates whose first field is the host, filled where the analysis
@@ -728,7 +728,7 @@ def test_a_v3_path_no_request_is_seen_to_send_silences_its_scopes(
         tmp_path: Path, sender: str) -> None:
     text = RAW_APP.replace(_MESSAGES, sender).replace(
         "import requests\n", "import string\n\nimport requests\n"
-        "from requests_toolbelt import BaseUrlSession\n")
+        "from restkit import RestSession\n")
     (tmp_path / "urls.py").write_text(
         'MESSAGES_URL = "{base}/v3/grants/{grant}/messages"\n'
         'STATUS_URL = "{base}/status"\n')

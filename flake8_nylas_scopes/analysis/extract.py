@@ -48,6 +48,15 @@ from ..nylas_api.http import (
     unknown_host_path,
 )
 from .ast_names import dotted
+from .base_url_clients import (
+    BASE_URL_CLIENTS,
+    BASE_URL_WORDS,
+    QUIET_METHODS,
+    ClientBase,
+    any_path_below,
+    base_url_argument,
+    join_path,
+)
 from .enum_members import enum_member_names, enum_member_value, is_enum_class
 from .record_fields import given_fields, record_fields
 from .bindings import (
@@ -118,6 +127,7 @@ from .flow_facts import ANY_MEMBER
 from .member_patterns import member_matches, member_pattern
 from .namespaces import namespace_owner, unnamed_module
 from .path_joins import joined_segments
+from .typed_dicts import TYPED_DICT_WORD, typed_dict_classes
 from .provider_tests import names_a_provider
 from .raw_arguments import raw_call_arguments
 from .sole_bindings import sole_bindings
@@ -142,6 +152,8 @@ JSON_DUMPS_FUNCTIONS = frozenset({"json.dumps"})
 # Calls that turn a dict into the body sent as it is: its keys stay those of the dict.
 BODY_ENCODERS = JSON_DUMPS_FUNCTIONS | {"fastapi.encoders.jsonable_encoder"}
 URLJOIN_FUNCTIONS = frozenset({"urllib.parse.urljoin", "urlparse.urljoin"})
+# URL objects made from a URL and a query dict (``httpx.URL(url, params={...})``).
+URL_BUILDERS = frozenset({"httpx.URL"})
 
 
 @dataclass(frozen=True)
@@ -180,9 +192,6 @@ URL_SEGMENTS = frozenset(
     {route.path.strip("/").split("/")[0] for route in _V2.raw_routes} | {"oauth", "connect", "v3"}
 ) - {"", "{id}"}
 _MAX_URL_CONSTANT = 300
-# HTTP clients that send a relative path to their ``base_url`` (its path kept, the
-# request's appended to it).
-BASE_URL_CLIENTS = frozenset({"httpx.Client", "httpx.AsyncClient"})
 # What stands in for a host given by configuration that names Nylas.
 NYLAS_HOST_MARK = "nylas-host"
 
@@ -220,8 +229,11 @@ _HTTP_LIBRARIES = frozenset({"requests", "httpx"})
 # The sessions and clients of HTTP libraries, whose request methods send a request.
 HTTP_SESSIONS = frozenset({
     "requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client",
-    "httpx.AsyncClient", "aiohttp.ClientSession",
+    "httpx.AsyncClient", "aiohttp.ClientSession", *BASE_URL_CLIENTS,
 })
+# The methods of a client with a base URL whose requests are read where they are
+# called, and those that send none.
+_CLIENT_REQUESTS = HTTP_METHODS | {"request"} | QUIET_METHODS
 # Calls that only read a URL they are given (print it, log it, measure it).
 _READING_CALLEES = frozenset({
     "print", "len", "str", "repr", "debug", "info", "warning", "warn", "error",
@@ -234,7 +246,7 @@ _LEADING_FIELD = re.compile(r"^(?:\{[^{}/]*\}|%\(\w+\)s|%s|\$\{\w+\}|\$\w+)")
 @dataclass
 class _ClassInfo:
     # ``self.<attr> = httpx.AsyncClient(base_url=...)``: the pieces of the base URL.
-    http_bases: dict[str, tuple[UrlPart, ...]] = field(default_factory=dict)
+    http_bases: dict[str, ClientBase] = field(default_factory=dict)
     # ``self.<attr> = requests.Session()``: the attributes that hold a session.
     http_sessions: frozenset[str] = frozenset()
     # Every ``self.<attr>`` the class assigns.
@@ -691,7 +703,7 @@ class Extractor(FastVisitor):
         # Each walk is spared the modules whose text cannot hold what it looks for:
         # most modules have no star import, ``global`` statement or ``__all__``.
         text = "".join(self._lines)
-        self._base_url_clients = "base_url" in text
+        self._base_url_clients = any(word in text for word in BASE_URL_WORDS)
         self.body_bindings.note_assignment_expressions(tree, text)
         if _STAR_IMPORT.search(text):
             self.facts.star_imports = star_imports(tree, self._absolute_module)
@@ -721,6 +733,8 @@ class Extractor(FastVisitor):
             name: found[0] for name, found in classes.items()
             if len(found) == 1 and name not in bindings.values and name not in defined
         }
+        if any(TYPED_DICT_WORD in line for line in self._lines):
+            self.facts.typed_dicts = typed_dict_classes(self._module_classes, self.qualify)
         if any("config" in line or "Config" in line for line in self._lines):
             # A walk of the whole tree, spared the modules that cannot write Flask's
             # configuration (most of them).
@@ -1507,11 +1521,11 @@ class Extractor(FastVisitor):
 
     def _http_attributes(
         self, node: ast.ClassDef
-    ) -> tuple[dict[str, tuple[UrlPart, ...]], frozenset[str], frozenset[str]]:
+    ) -> tuple[dict[str, ClientBase], frozenset[str], frozenset[str]]:
         """``self.<attr>`` names assigned once in the class, an HTTP client with a base
         URL, each base read in the method that makes the client; those assigned
         once, an HTTP library's session or client; and every name assigned."""
-        assigned: dict[str, list[tuple[UrlPart, ...] | None]] = {}
+        assigned: dict[str, list[ClientBase | None]] = {}
         sessions: dict[str, list[bool]] = {}
         for method in node.body:
             if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -1546,14 +1560,19 @@ class Extractor(FastVisitor):
     def _is_session(self, node: ast.expr) -> bool:
         return isinstance(node, ast.Call) and self.qualify(node.func) in HTTP_SESSIONS
 
-    def _client_base(self, node: ast.expr) -> tuple[UrlPart, ...] | None:
-        """The base URL of ``httpx.AsyncClient(base_url=...)``, when it is given."""
-        if not isinstance(node, ast.Call) or self.qualify(node.func) not in BASE_URL_CLIENTS:
+    def _client_base(self, node: ast.expr) -> ClientBase | None:
+        """The base URL of ``httpx.AsyncClient(base_url=...)`` or
+        ``BaseUrlSession(...)``, when it is given."""
+        if not isinstance(node, ast.Call):
             return None
-        base = _keyword(node, "base_url")
-        return self._url_parts(base) if base is not None else None
+        client = BASE_URL_CLIENTS.get(self.qualify(node.func) or "")
+        base = base_url_argument(node, client) if client is not None else None
+        parts = self._url_parts(base) if base is not None else None
+        if client is None or parts is None:
+            return None
+        return ClientBase(parts, client.joins_like_urljoin)
 
-    def _receiver_base(self, receiver: ast.expr) -> tuple[UrlPart, ...] | None:
+    def _receiver_base(self, receiver: ast.expr) -> ClientBase | None:
         """The base URL of the HTTP client a request is sent with: a name bound once
         to one (by ``=`` or ``with ... as``), or ``self.<attr>`` of this class."""
         if isinstance(receiver, ast.Name):
@@ -1747,7 +1766,21 @@ class Extractor(FastVisitor):
             # ``auth = nylas.auth``: the name is followed where it is used.
             self._receivers.add(node.value)
             self._grant_object_names.add(node.targets[0].id)
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            self._client_made(node.targets[0], node.value)
         self.generic_visit(node)
+
+    def _client_made(self, name: ast.Name, made: ast.expr) -> None:
+        """``http = httpx.Client(base_url=...)`` in a function: making the client sends
+        nothing, so its base URL is read here, as the base of the client's requests,
+        not as a request of its own.  Only for a function's name bound once, whose
+        every use the analysis reads (a request joins the base, anything else hands
+        the client on); a module's client may be imported and used elsewhere."""
+        if not (self._base_url_clients and len(self._scopes) > 1 and isinstance(made, ast.Call)
+                and self.qualify(made.func) in BASE_URL_CLIENTS
+                and self._binding_scope(name.id) is self._scopes[-1]):
+            return
+        self._receiver_base(name)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         self._receivers.add(node.value)
@@ -1775,6 +1808,13 @@ class Extractor(FastVisitor):
                 # ``run(http.post, "/send")``: a request to the client's base URL the
                 # analysis cannot see made, unresolved rather than left out.
                 self._unseen_request(node, node.attr.upper(), base)
+        elif self._base_url_clients and node in self._called and (
+                node.attr not in _CLIENT_REQUESTS):
+            base = self._receiver_base(node.value)
+            if base is not None:
+                # ``http.stream("GET", "/messages")``, ``http.send(request)``: a method
+                # with no rule of its own may send any request to the base URL.
+                self._unseen_request(node, ANY_METHOD, base)
         if self._base_url_clients and isinstance(node.value, ast.Name):
             self._http_client_handed_on(node)
         self.generic_visit(node)
@@ -1793,11 +1833,10 @@ class Extractor(FastVisitor):
             self._unseen_request(node, ANY_METHOD, base)
 
     def _unseen_request(self, node: ast.Name | ast.Attribute, verb: str,
-                        base: tuple[UrlPart, ...]) -> None:
+                        base: ClientBase) -> None:
         """A request an HTTP client may send where the analysis cannot see: to any
         path below its base URL."""
-        self._raw_parts(node, verb, (*_strip_end(base), UrlPart("/"), UrlPart(_HOLE)),
-                        dotted(node))
+        self._raw_parts(node, verb, any_path_below(base), dotted(node))
 
     def visit_Name(self, node: ast.Name) -> None:
         if self._base_url_clients:
@@ -2013,6 +2052,8 @@ class Extractor(FastVisitor):
             # view of the app's own, no request.
             return
         if method != "request" and method not in HTTP_METHODS:
+            if self.qualify(func) in URL_BUILDERS:
+                self._url_object(node)
             if method in _REQUEST_OBJECT_NAMES or (
                     isinstance(func, ast.Name) and func.id in self._imports):
                 self._request_object(node)
@@ -2059,6 +2100,8 @@ class Extractor(FastVisitor):
             if isinstance(item.optional_vars, ast.Name) and isinstance(made, ast.Call) and (
                     is_http_mock(self.qualify(made.func))):
                 self._http_mocks.add(item.optional_vars.id)
+            if isinstance(item.optional_vars, ast.Name):
+                self._client_made(item.optional_vars, made)
         self.generic_visit(node)
 
     visit_AsyncWith = visit_With
@@ -2142,6 +2185,24 @@ class Extractor(FastVisitor):
             return  # a request object whose method is set later
         if http_method in HTTP_METHODS or chosen_at_run_time:
             self._raw_request(node, http_method, chosen_at_run_time, url_node)
+
+    def _url_object(self, node: ast.Call) -> None:
+        """``httpx.URL(AUTH_URL, params={...})``: a URL with its query given as a dict,
+        which sends nothing; a hosted authentication URL is a scope request."""
+        url_node = _argument(node, "url", 0)
+        params = _keyword(node, "params")
+        if url_node is None or params is None:
+            return
+        # Read as a URL only where its text spells the authentication's path: reading
+        # another URL would take it for one a request sends.
+        written = self.reader.follow(url_node) or url_node
+        if not any(isinstance(piece, ast.Constant) and isinstance(piece.value, str)
+                   and V3_HOSTED_AUTH_PATH in piece.value for piece in ast.walk(written)):
+            return
+        parts = self._url_parts(url_node)
+        if parts is None:
+            return
+        self._v3.hosted_params(node, url_fallback_text(parts).split("?")[0], params)
 
     def _path_handed_to_builder(self, node: ast.Call, url_node: ast.expr, verb: str) -> bool:
         """``requests.put(api_url(f"/messages/{mid}"))``: a function builds the URL from
@@ -2239,12 +2300,16 @@ class Extractor(FastVisitor):
                      url_node: ast.expr) -> None:
         func = node.func
         parts = self._url_parts(url_node)
-        if parts is not None and isinstance(func, ast.Attribute) and _is_relative(parts):
-            base = self._receiver_base(func.value)
-            if base is not None:
-                # ``http.get("/messages")`` on ``httpx.Client(base_url=NYLAS_API)``.
-                parts = (*_strip_end(base), UrlPart("/"), *_strip_start(parts))
         verb = http_method.upper() if not chosen_at_run_time else ANY_METHOD
+        if parts is not None and isinstance(func, ast.Attribute) and not _is_absolute(parts):
+            base = self._receiver_base(func.value)
+            if base is not None and _is_relative(parts):
+                # ``http.get("/messages")`` on ``httpx.Client(base_url=NYLAS_API)``.
+                parts = join_path(base, parts)
+            elif base is not None:
+                # ``http.get(f"{grant}/messages")``: a path below the base, or a whole
+                # URL of its own, as the text built at run time says.
+                self._unseen_request(func, verb, base)
         sends_http = node not in self._decorators and self._sends_http(func)
         if parts is None:
             if self._names_nylas_host(url_node):
@@ -2268,6 +2333,10 @@ class Extractor(FastVisitor):
         body = _keyword(node, "json") or _keyword(node, "data")
         params = _keyword(node, "params")
         self._v3.raw_request(node, path, verb, body)
+        if params is not None:
+            # ``requests.Request("GET", AUTH_URL, params={...})``: the hosted
+            # authentication's query.
+            self._v3.hosted_params(node, path, params)
         if _may_be_v3(path):
             # ``?calendar_id=primary``, ``params={...}``, ``json={...}``: the case of
             # the endpoint they choose (matched to the request by its span).
@@ -3172,6 +3241,13 @@ def _annotated_fields(cls: ast.ClassDef) -> list[str]:
             if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
             and isinstance(statement.value, ast.Constant)
             and isinstance(statement.value.value, str)]
+
+
+def _is_absolute(parts: tuple[UrlPart, ...]) -> bool:
+    """Whether a URL's text starts with its scheme or host (``"https://..."``)."""
+    first = parts[0] if parts else None
+    return first is not None and not first.reference and (
+        _SCHEME.match(first.text) is not None or first.text.startswith("//"))
 
 
 def _is_relative(parts: tuple[UrlPart, ...]) -> bool:

@@ -18,6 +18,7 @@ the v3 list rules judge them.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from .facts import (
     ValueState,
 )
 from .own_methods import is_own_method
+from .typed_dicts import made_with_keywords
 
 if TYPE_CHECKING:
     from .extract import Extractor
@@ -142,6 +144,9 @@ class V3Requests:
         # place, by name: the first such call.
         self._joined: dict[str, Span] = {}
         self._refreshed: set[str] = set()
+        # The call of another module's class read as a dict display while a request's
+        # reading that holds only if the class is a ``TypedDict`` is made.
+        self._imported_dict_call: ast.Call | None = None
 
     # -- SDK calls --------------------------------------------------------------------
 
@@ -487,6 +492,42 @@ class V3Requests:
     def _request(
         self, node: ast.Call, argument: ast.expr, site: SdkSite, description: str
     ) -> ScopeSite | None:
+        request = self._request_read(node, argument, site, description)
+        if request is None or request.value.state is not ValueState.UNRESOLVED:
+            return request
+        made = self._ext.reader.follow(argument)
+        typed_dict = self._imported_class(made) if isinstance(made, ast.Call) else ""
+        if not typed_dict:
+            return request
+        # ``url_for_oauth2(OAuthConfig(client_id=..., scope=[...]))`` with the class
+        # imported: a dict display if that class is a TypedDict, which the judge asks
+        # the module defining it.
+        assert isinstance(made, ast.Call)
+        self._imported_dict_call = made
+        try:
+            as_dict = self._request_read(node, argument, site, description)
+        finally:
+            self._imported_dict_call = None
+        if as_dict is None:
+            return request
+        return dataclasses.replace(request, typed_dict=typed_dict, as_typed_dict=as_dict)
+
+    def _imported_class(self, call: ast.Call) -> str:
+        """The qualified name of the class of another module a call with keywords
+        only names (``OAuthConfig(...)``, ``types.OAuthConfig(...)``); "" otherwise."""
+        func = call.func
+        if not made_with_keywords(call) or not isinstance(func, (ast.Name, ast.Attribute)):
+            return ""
+        if isinstance(func, ast.Name) and func.id not in self._ext._imports:
+            return ""
+        qualified = self._ext.qualify(func) or ""
+        if "." not in qualified or qualified in sdk.REQUEST_TYPES:
+            return ""
+        return qualified
+
+    def _request_read(
+        self, node: ast.Call, argument: ast.expr, site: SdkSite, description: str
+    ) -> ScopeSite | None:
         view = self._view(argument)
         granted_unknown = ""
         elsewhere = self._scope_of_other_modules_config(argument) if view is None else None
@@ -671,7 +712,13 @@ class V3Requests:
     def _builds_dict(self, call: ast.Call) -> bool:
         func = call.func
         qualified = self._ext.qualify(func)
-        if qualified in sdk.REQUEST_TYPES:
+        if qualified in sdk.REQUEST_TYPES or call is self._imported_dict_call:
+            return True
+        if isinstance(func, ast.Name) and func.id in self._ext.facts.typed_dicts and (
+                made_with_keywords(call)
+                and self._ext._binding_scope(func.id) in (None, self._ext._scopes[0])):
+            # ``OAuthConfig(client_id="c", scope=[...])`` with ``class OAuthConfig(
+            # TypedDict)`` in this module: a dict.
             return True
         if isinstance(func, ast.Name):
             if func.id == "dict" and self._ext.lookup("dict") is None:
@@ -754,6 +801,32 @@ class V3Requests:
             return target.args[0]
         return hole
 
+    def hosted_params(self, node: ast.Call, path: str, params: ast.expr) -> None:
+        """A ``/v3/connect/auth`` URL given its query as a dict to encode
+        (``httpx.URL(AUTH_URL, params={...})``, ``requests.Request("GET", AUTH_URL,
+        params={...})``): a scope request, read as ``urlencode(params)`` in the URL
+        is.  A dict the analysis cannot read requests scopes it cannot tell."""
+        if not path.rstrip("/").endswith(sdk.HOSTED_AUTH_PATH):
+            return
+        view = self._view(params)
+        if view is not None and _SCOPE_KEY not in view.keys:
+            return
+        if view is None:
+            self._ext.sites.append(_url_site(self._ext.source.span(node), ScopeValue(
+                ValueState.UNRESOLVED, complete=False, reason="query built at run time")))
+            return
+        self._ext.sites.append(self._query_site(view))
+
+    def _query_site(self, view: _View) -> ScopeSite:
+        """The scope request of a query dict with a ``scope`` key."""
+        anchor = self._ext.source.span(view.node)
+        scope = view.values.get(_SCOPE_KEY)
+        value = (
+            self._wire_expression(scope, anchor) if scope is not None
+            else ScopeValue(ValueState.UNRESOLVED, complete=False, reason="scope written twice")
+        )
+        return _url_site(anchor, value)
+
     def _urlencoded(self, hole: ast.expr, span: Span) -> ScopeSite | None:
         """``urlencode(params)`` (or ``httpx.QueryParams(params)``) in the query: the
         ``scope`` key of ``params``."""
@@ -767,13 +840,7 @@ class V3Requests:
         view = self._view(target.args[0])
         if view is None or _SCOPE_KEY not in view.keys:
             return None
-        anchor = ext.source.span(view.node)
-        scope = view.values.get(_SCOPE_KEY)
-        value = (
-            self._wire_expression(scope, anchor) if scope is not None
-            else ScopeValue(ValueState.UNRESOLVED, complete=False, reason="scope written twice")
-        )
-        return _url_site(anchor, value)
+        return self._query_site(view)
 
     def _wire_expression(self, node: ast.expr, span: Span) -> ScopeValue:
         """A space-joined scope value: ``" ".join(LIST)`` (the list's items) or a str."""

@@ -96,9 +96,19 @@ class ScopeSite:
     # "auth.url_for_oauth2")``): the name.  It is a request only once the judge sees
     # another module use that name; until then it is unconfirmed.
     exported_as: str = ""
+    # A config made by calling a class another module defines, with keywords only
+    # (``OAuthConfig(client_id=..., scope=[...])`` with ``OAuthConfig`` imported): the
+    # qualified class, and the request read as if the call were a dict display.  That
+    # reading holds only where the judge finds the class is a ``TypedDict`` of the
+    # project; until then the request is what ``value`` says (the config unread).
+    typed_dict: str = ""
+    as_typed_dict: ScopeSite | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = self._json()
+        if self.as_typed_dict is not None:
+            data["typed_dict"] = self.typed_dict
+            data["as_typed_dict"] = self.as_typed_dict.to_json()
         if self.url:
             data["url"] = [part.to_json() for part in self.url]
             data["url_path"] = self.url_path
@@ -148,6 +158,8 @@ class ScopeSite:
             Span.from_json(data["joined_at"]) if data.get("joined_at") else None,
             str(data.get("helper_class", "")),
             str(data.get("exported_as", "")),
+            str(data.get("typed_dict", "")),
+            ScopeSite.from_json(data["as_typed_dict"]) if data.get("as_typed_dict") else None,
         )
 
 
@@ -503,6 +515,9 @@ class ModuleFacts:
     # Its module-level functions that other modules' tests may call to test the
     # provider but that are not read as such a test (see ``unread_predicates``).
     unread_predicates: Sequence[str] = ()
+    # Its module-level ``TypedDict`` classes, by name: a call of one with keywords in
+    # another module builds a dict (see ``ScopeSite.typed_dict``).
+    typed_dicts: Sequence[str] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -557,6 +572,7 @@ class ModuleFacts:
             "checked_references": [list(checked) for checked in self.checked_references],
             "unread_callables": [list(guard) for guard in self.unread_callables],
             "unread_predicates": list(self.unread_predicates),
+            "typed_dicts": list(self.typed_dicts),
         }
 
     @classmethod
@@ -623,6 +639,7 @@ class ModuleFacts:
             [(str(name), int(first), int(last), int(line))
              for name, first, last, line in data.get("unread_callables", ())],
             [str(name) for name in data.get("unread_predicates", ())],
+            [str(name) for name in data.get("typed_dicts", ())],
         )
         shed_empty(facts)
         return facts

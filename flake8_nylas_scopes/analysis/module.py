@@ -80,6 +80,8 @@ def module_facts(
                 facts.read_parameters = extractor.facts.read_parameters
                 facts.returned = extractor.facts.returned
                 facts.config_loads = extractor.facts.config_loads
+                # A config class other modules call (``OAuthConfig(scope=[...])``).
+                facts.typed_dicts = extractor.facts.typed_dicts
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings, extractor.star_imported(), extractor.handed_over_twice,

@@ -29,6 +29,7 @@ from .argument_cases import ArgumentCases
 from .changed_lists import ChangedLists
 from .clients import lost_helper_requests, with_confirmed_sites
 from .exported_getters import with_used_getters
+from .typed_dict_configs import with_typed_dict_configs
 from .flow_names import referenced_names
 from .provider_reach import provider_guards
 from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
@@ -516,7 +517,8 @@ def judge_project(
     resolver = FlowResolver(modules.values(), config.client_names)
     # The facts as judged: each request's ``confirmed`` is the resolver's verdict, for
     # the rules here and for the fix plan, which judges requests one by one.
-    modules = result.facts = with_used_getters(with_confirmed_sites(modules, resolver))
+    modules = result.facts = with_used_getters(
+        with_confirmed_sites(with_typed_dict_configs(modules), resolver))
     index = ConstantIndex(
         modules.values(),
         frozenset(reference for facts in modules.values() for reference in facts.mutated),

@@ -1,0 +1,66 @@
+"""API v3's hosted authentication URL built by hand with its query given as a dict
+(``httpx.URL(url, params={...})``, ``requests.Request("GET", url, params={...})``):
+a scope request, judged as an SDK authentication call's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+G = "https://www.googleapis.com/auth/"
+APP = f'''import os
+
+import httpx
+import requests
+
+AUTH_URL = "https://api.us.nylas.com/v3/connect/auth"
+SCOPES = ["{G}gmail.readonly", "{G}calendar.readonly"]
+
+
+def messages(grant_id):
+    return requests.get(f"https://api.us.nylas.com/v3/grants/{{grant_id}}/messages").json()
+
+
+def auth_url(build):
+    return <URL>
+'''
+PARAMS = '{"client_id": "id", "provider": "google", "scope": " ".join(SCOPES)}'
+
+
+def _found(tmp_path: Path, url: str) -> list[tuple[str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(APP.replace("<URL>", url))
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.code, f.message) for f in result.findings
+                  if f.code in {"NYS301", "NYS302", "NYS303", "NYS304", "NYS405"})
+
+
+@pytest.mark.parametrize("url", [
+    f"str(httpx.URL(AUTH_URL, params={PARAMS}))",
+    f'str(httpx.URL("https://api.us.nylas.com/v3/connect/auth", params={PARAMS}))',
+    f'requests.Request("GET", AUTH_URL, params={PARAMS}).prepare().url',
+    f'httpx.Request("GET", AUTH_URL, params={PARAMS}).url',
+])
+def test_a_hosted_auth_url_with_a_query_dict_is_a_scope_request(
+        tmp_path: Path, url: str) -> None:
+    # Only the messages are read: the calendar scope is unused.
+    found = _found(tmp_path, url)
+    assert [code for code, _ in found] == ["NYS303"], found
+    assert "calendar.readonly" in found[0][1]
+
+
+def test_a_hosted_auth_query_the_analysis_cannot_read_keeps_its_scopes_silent(
+        tmp_path: Path) -> None:
+    found = _found(tmp_path, "str(httpx.URL(AUTH_URL, params=build()))")
+    assert [code for code, _ in found] == ["NYS304"], found
+
+
+def test_another_url_with_a_query_dict_is_no_scope_request(tmp_path: Path) -> None:
+    # A v3 path the URL object holds may be sent where the analysis cannot see.
+    found = _found(tmp_path, 'httpx.URL(f"https://api.us.nylas.com/v3/grants/{build}/events", '
+                             'params={"calendar_id": "primary"})')
+    assert {code for code, _ in found} == {"NYS304"}, found
