@@ -104,6 +104,75 @@ def inbox():
     assert _findings(tmp_path, main) == [("NYS303", "calendar")]
 
 
+# -- getattr with a name that runs over constants ----------------------------------------
+
+LOOPED = '''import os
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+{constants}
+
+
+def agenda(grant_id{parameters}):
+    found = {{}}
+    for name in {names}:
+        {body}
+        found[name] = getattr(nylas, name).list(grant_id)
+    return found
+'''
+
+# Listing calendars needs what listing events in another calendar than the primary
+# does: the same verdicts.  (Arguments given to a call on a resource the analysis
+# reads only through the flow are not read, so the list call needs no arguments.)
+CALENDARS_ONLY = EVENTS_ONLY
+
+
+def _looped(constants: str = "", names: str = '("calendars",)', body: str = "pass",
+            parameters: str = "") -> str:
+    return LOOPED.format(constants=constants, names=names, body=body, parameters=parameters)
+
+
+def test_getattr_over_names_written_in_the_loop_reads_those(tmp_path: Path) -> None:
+    assert _findings(tmp_path, _looped(names='("calendars", "calendars")')) == CALENDARS_ONLY
+
+
+def test_getattr_over_a_tuple_constant_reads_its_names(tmp_path: Path) -> None:
+    main = _looped(constants='RESOURCES = ("calendars", "contacts")', names="RESOURCES")
+    # Listing contacts needs the contacts scope: only the others are judged.
+    assert _findings(tmp_path, main) == [("NYS302", f"{G}calendar"),
+                                         ("NYS303", f"{G}gmail.readonly")]
+
+
+def test_getattr_in_a_comprehension_over_constants_reads_those(tmp_path: Path) -> None:
+    main = '''import os
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+RESOURCES = ("calendars",)
+
+
+def agenda(grant_id):
+    return {name: getattr(nylas, name).list(grant_id) for name in RESOURCES}
+'''
+    assert _findings(tmp_path, main) == CALENDARS_ONLY
+
+
+@pytest.mark.parametrize("main", [
+    # A list held by a name may be changed where the analysis does not look.
+    _looped(constants='RESOURCES = ["calendars"]', names="RESOURCES"),
+    # The loop's name is bound again inside it.
+    _looped(body='name = name.rstrip("s") + "s"'),
+    # The names come from the caller.
+    _looped(names="names", parameters=", names"),
+    # One of the names is not written as a constant.
+    _looped(constants='MORE = "messages"', names='("calendars", MORE)'),
+    # Another loop binds the name too.
+    _looped(body='for name in ("messages",):\n            pass'),
+])
+def test_getattr_over_names_it_cannot_tell_stays_unresolved(tmp_path: Path, main: str) -> None:
+    assert _unresolved(_findings(tmp_path, main))
+
+
 # -- context managers that give back what they were given -------------------------------
 
 CLOSING = '''import contextlib

@@ -947,3 +947,43 @@ def test_a_guarded_definition_moved_to_another_module_makes_no_claim_appear(
     # made for every grant.
     missing_mail = Counter({"NYS301 Mail.ReadWrite": 1})
     assert before == (missing_mail if "every grant" in program else Counter()), before
+
+
+_RESOURCE_CALLS = '''import os
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+SCOPES = ["https://www.googleapis.com/auth/calendar",
+          "https://www.googleapis.com/auth/gmail.modify",
+          "https://www.googleapis.com/auth/contacts"]
+
+
+def login():
+    return nylas.auth.url_for_oauth2({"client_id": "id", "provider": "google",
+                                      "redirect_uri": "https://a.example/cb", "scope": SCOPES})
+
+
+def sync(grant_id):
+{calls}
+'''
+
+
+@pytest.mark.parametrize("looped", [
+    '    for name in ("events", "messages"):\n'
+    '        getattr(nylas, name).list(grant_id, query_params={"calendar_id": "work"})',
+    '    RESOURCES = ("events", "messages")\n'
+    '    return [getattr(nylas, name).list(grant_id, query_params={"calendar_id": "work"})\n'
+    '            for name in RESOURCES]',
+])
+def test_resources_read_by_names_in_a_loop_make_no_claim_appear(
+        looped: str, tmp_path: Path) -> None:
+    plain = ('    nylas.events.list(grant_id, query_params={"calendar_id": "work"})\n'
+             '    nylas.messages.list(grant_id, query_params={"calendar_id": "work"})')
+    before, _ = _claims_and_caution(
+        tmp_path / "plain", {"app/main.py": _RESOURCE_CALLS.replace("{calls}", plain)})
+    after, _ = _claims_and_caution(
+        tmp_path / "looped", {"app/main.py": _RESOURCE_CALLS.replace("{calls}", looped)})
+    assert before, "the plain program makes claims to compare with"
+    # The loop's calls are read: the unused contacts scope is still claimed.
+    assert "NYS303 https://www.googleapis.com/auth/contacts" in after, after
+    assert not after - before, after - before

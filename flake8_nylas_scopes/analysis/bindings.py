@@ -336,6 +336,10 @@ class BodyBindings:
         if ":=" in text:
             self._walrus = assignment_expression_targets(tree)
 
+    def has_assignment_expressions(self) -> bool:
+        """Whether a function of the module binds a name with ``:=``."""
+        return bool(self._walrus)
+
     def of(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> Bindings:
         found = self._found.get(function)
         if found is None:
@@ -438,6 +442,39 @@ def with_value(body: list[ast.stmt], name: str) -> ast.expr | None:
         elif _binds_directly(node, name):
             return None
     return found[0] if len(found) == 1 else None
+
+
+def loop_iterable(body: list[ast.stmt], name: str) -> ast.expr | None:
+    """What ``for name in <expr>:`` runs ``name`` over when that loop is the only
+    statement of the scope that binds it; None otherwise.  (An assignment expression
+    outside a condition or a loop's iterable is not seen here: ask only where the
+    module has none.)"""
+    found: list[ast.expr] = []
+    for node in statements_in_scope(body):
+        if isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(
+                node.target, ast.Name) and node.target.id == name:
+            found.append(node.iter)
+        elif _stores(node, name):
+            return None
+    return found[0] if len(found) == 1 else None
+
+
+def _stores(node: ast.AST, name: str) -> bool:
+    """Whether ``node`` itself binds ``name``; reading it in a target
+    (``out[name] = ...``) does not."""
+    targets: list[ast.expr] = []
+    if isinstance(node, (ast.Assign, ast.Delete)):
+        targets = node.targets
+    elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor,
+                           ast.NamedExpr)):
+        targets = [node.target]
+    elif isinstance(node, ast.withitem):
+        targets = [] if node.optional_vars is None else [node.optional_vars]
+    else:
+        return _binds_directly(node, name)
+    return any(isinstance(found, ast.Name) and found.id == name
+               and not isinstance(found.ctx, ast.Load)
+               for target in targets for found in ast.walk(target))
 
 
 def _binds_directly(node: ast.AST, name: str) -> bool:

@@ -39,7 +39,7 @@ from .command_contexts import (
     imports_click,
     names_context_object,
 )
-from .bindings import BodyBindings, Bindings, hand_overs, is_container
+from .bindings import BodyBindings, Bindings, hand_overs, is_container, loop_iterable
 from .context_vars import (
     CONTEXT_VAR_CLASSES,
     READ_METHOD,
@@ -78,6 +78,7 @@ from .flow_facts import (
     ValTable,
 )
 from .handed_calls import attrgetter_call, attrgetter_read
+from .loop_names import comprehension_loops, names_run_over
 from .member_patterns import member_pattern
 from .prefilter import names_a_scope_family
 from .source import SourceMap
@@ -145,6 +146,8 @@ class _Frame:
     # The length of the tuples each of its ``return`` statements gives (see
     # ``Function.tuple_size``).
     tuple_size: int = 0
+    # A comprehension's targets by the iterable each runs over (see ``loop_names``).
+    loops: dict[str, ast.expr] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # What each name read in this frame stands for.  A frame always sits on the
@@ -290,6 +293,9 @@ class FlowExtractor:
         # The frame of each comprehension and lambda, made once: its value is asked
         # for before the walk reaches it.
         self._scopes: dict[ast.AST, _Frame] = {}
+        # The iterable of the one loop that binds a name in a function's body, by body
+        # and name (see ``_loop_names``).
+        self._loop_iterables: dict[tuple[int, str], ast.expr | None] = {}
         # Asked several times per call (its value, its record, hand-overs).
         self._callee_names: dict[ast.expr, str] = {}
         # Whether a function's list is handed over at more than one place, by body
@@ -704,11 +710,50 @@ class FlowExtractor:
             owner = self.value(args[0])
             if owner is None or owner == self._val("unknown", UNREAD_MODULE):
                 return owner
+            names = self._loop_names(node)
+            if names is not None:
+                # ``for name in ("messages", "events"): getattr(nylas, name)``
+                return self._union([*(ast.copy_location(
+                    ast.Attribute(args[0], name, ast.Load()), node) for name in names),
+                    *args[2:3]], node)
             return self._val("attr", member_pattern(args[1]), owner)
         name = args[1]
         assert isinstance(name, ast.Constant) and isinstance(name.value, str)
         read = ast.copy_location(ast.Attribute(args[0], name.value, ast.Load()), node)
         return self._union([read, *args[2:3]], node)
+
+    def _loop_names(self, node: ast.Call) -> tuple[str, ...] | None:
+        """The attributes ``getattr(obj, name[, default])`` may read where ``name`` is
+        the target of the one loop binding it in its scope, over identifiers (see
+        ``loop_names``); None for any other ``getattr``."""
+        args = node.args
+        if not 2 <= len(args) <= 3 or node.keywords or any(
+                isinstance(arg, ast.Starred) for arg in args):
+            return None
+        name = args[1]
+        # ``:=`` may bind the name where ``loop_iterable`` does not look.
+        if not isinstance(name, ast.Name) or self.body_bindings.has_assignment_expressions():
+            return None
+        for frame in reversed(self.frames):
+            if frame.is_class or name.id in frame.params or (
+                    name.id in frame.bindings.declared_global):
+                return None
+            if name.id in frame.loops:
+                iterable: ast.expr | None = frame.loops[name.id]
+            elif not frame.bindings.binds(name.id):
+                continue
+            elif frame.body is not None:
+                # A function's loop; one of the module may be rebound by any function
+                # that declares its name global.
+                key = (id(frame.body), name.id)
+                if key not in self._loop_iterables:
+                    self._loop_iterables[key] = loop_iterable(frame.body, name.id)
+                iterable = self._loop_iterables[key]
+            else:
+                return None
+            return None if iterable is None else names_run_over(
+                iterable, lambda held: self._bound_value(held, as_scopes=True))
+        return None
 
     def _attrgetter_value(self, getter: ast.Call, target: ast.expr,
                           anchor: ast.AST) -> Val | None:
@@ -1270,6 +1315,8 @@ class FlowExtractor:
             # A class body's names are not visible inside: no ``self`` there.
             frame = _Frame(qualname, bindings, frozenset(names),
                            "" if parent.is_class else parent.class_name, True, "")
+            if not isinstance(node, ast.Lambda):
+                frame.loops = comprehension_loops(node.generators)
             self._scopes[node] = frame
         return frame
 
@@ -1534,8 +1581,9 @@ class FlowExtractor:
         # and ``operator.attrgetter("outgoing")(box)`` only ``box.outgoing``, which
         # their values follow: the object does not escape.  With a name the analysis
         # cannot read, it does.
-        self._call_site(called or node, span, not used, modelled=(
-            name == "getattr" and _names_its_attribute(node)) or self._reads_attributes(node))
+        self._call_site(called or node, span, not used, modelled=(name == "getattr" and (
+            _names_its_attribute(node) or self._loop_names(node) is not None)
+        ) or self._reads_attributes(node))
         return False
 
     def _read_by_name(self, node: ast.Call, name: str) -> ast.Attribute | None:
