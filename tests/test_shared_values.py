@@ -161,3 +161,20 @@ def test_a_parameter_reference_reads_back_as_written() -> None:
     for other in ("app.settings.SCOPES", "django.conf.settings.NYLAS['SCOPES']",
                   "param:app.f#x#scopes", "param:app.f#1", ""):
         assert ParameterReference.parse(other) is None
+
+
+@pytest.mark.parametrize("invokes", [True, False])
+@pytest.mark.parametrize("modelled", [True, False])
+@pytest.mark.parametrize("registers", [True, False])
+def test_a_call_site_keeps_its_three_flags_in_one_number(
+        invokes: bool, modelled: bool, registers: bool) -> None:
+    from flake8_nylas_scopes.analysis.flow_facts import CallSite, call_flags
+    from flake8_nylas_scopes.spans import Span
+
+    call = CallSite(Val("sym", "l:mail.f.send"), "send", (), (), Span("mail.py", 1, 0, 1, 4),
+                    flags=call_flags(invokes, modelled, registers))
+    assert (call.invokes, call.modelled, call.registers) == (invokes, modelled, registers)
+    read_back = FlowFacts.from_json(json.loads(json.dumps(FlowFacts(calls=[call]).to_json())))
+    assert list(read_back.calls) == [call]
+    assert (read_back.calls[0].invokes, read_back.calls[0].modelled,
+            read_back.calls[0].registers) == (invokes, modelled, registers)

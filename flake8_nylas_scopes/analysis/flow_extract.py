@@ -74,6 +74,7 @@ from .flow_facts import (
     Store,
     UNREAD_MODULE,
     Use,
+    call_flags,
     Val,
     ValTable,
 )
@@ -1236,8 +1237,8 @@ class FlowExtractor:
             self.walk(decorator)
             self.facts.calls.append(CallSite(
                 self.value(decorator), self._text(decorator), (defined,), (),
-                self.source.span(decorator), modelled=True,
-                registers=function and not _keeps_function(decorator),
+                self.source.span(decorator), flags=call_flags(
+                    modelled=True, registers=function and not _keeps_function(decorator)),
             ))
 
     def visit_ClassDef(self, node: ast.ClassDef) -> bool:
@@ -1654,7 +1655,7 @@ class FlowExtractor:
             return  # nothing passed, and nothing but a named function called
         self.facts.calls.append(CallSite(
             callee, self._text(node.func), tuple(args), tuple(kwargs), span,
-            star_value, double_value, invokes, modelled,
+            star_value, double_value, call_flags(invokes, modelled),
         ))
 
     def _builtin_call(self, node: ast.Call, key: str, shape: Shape, span: Span) -> None:

@@ -337,6 +337,10 @@ class Use:
                    values.span(data[2]), values.text(str(data[3])))
 
 
+# The flags of a :class:`CallSite`.
+INVOKES, MODELLED, REGISTERS = 1, 2, 4
+
+
 @dataclass(frozen=True, slots=True)
 class CallSite:
     """A call passing symbolic values, or calling one: to a project function
@@ -357,13 +361,27 @@ class CallSite:
     span: Span
     star: Val | None = None
     double_star: Val | None = None
-    invokes: bool = True
-    # The arguments' fate is recorded elsewhere (a builtin that iterates them, a
-    # hand-over): unless the callee is project code, they do not escape here.
-    modelled: bool = False
-    # A decorator that may hand the function it decorates to a library (a route, a
-    # template context processor): the library calls it and gets what it returns.
-    registers: bool = False
+    # ``INVOKES``, ``MODELLED`` and ``REGISTERS`` (see ``call_flags``): one number
+    # instead of three fields, for the hundred thousand call sites of a large project.
+    flags: int = INVOKES
+
+    @property
+    def invokes(self) -> bool:
+        """False when the callee is an attribute chain whose call is recorded as a
+        :class:`Use` already."""
+        return bool(self.flags & INVOKES)
+
+    @property
+    def modelled(self) -> bool:
+        """The arguments' fate is recorded elsewhere (a builtin that iterates them, a
+        hand-over): unless the callee is project code, they do not escape here."""
+        return bool(self.flags & MODELLED)
+
+    @property
+    def registers(self) -> bool:
+        """A decorator that may hand the function it decorates to a library (a route,
+        a template context processor): the library calls it and gets what it returns."""
+        return bool(self.flags & REGISTERS)
 
     def to_json(self, values: ValWriter) -> Any:
         return [
@@ -384,7 +402,7 @@ class CallSite:
         # Its slots set directly (see ``slot_setters``): a large project's cache holds
         # a hundred thousand call sites, of ten fields each.
         (set_callee, set_callee_text, set_args, set_kwargs, set_span, set_star,
-         set_double_star, set_invokes, set_modelled, set_registers) = _CALL_SITE_SETTERS
+         set_double_star, set_flags) = _CALL_SITE_SETTERS
         optional, text = values.optional, values.text
         call = object.__new__(cls)
         set_callee(call, optional(data[0]))
@@ -394,10 +412,13 @@ class CallSite:
         set_span(call, values.span(data[4]))
         set_star(call, optional(data[5]))
         set_double_star(call, optional(data[6]))
-        set_invokes(call, bool(data[7]))
-        set_modelled(call, bool(data[8]))
-        set_registers(call, bool(data[9]))
+        set_flags(call, call_flags(bool(data[7]), bool(data[8]), bool(data[9])))
         return call
+
+
+def call_flags(invokes: bool = True, modelled: bool = False, registers: bool = False) -> int:
+    """The ``flags`` of a :class:`CallSite`."""
+    return invokes * INVOKES | modelled * MODELLED | registers * REGISTERS
 
 
 # In the order of the fields, which ``CallSite.from_json`` unpacks them in.
