@@ -73,7 +73,7 @@ def join_path(base: ClientBase, path: tuple[UrlPart, ...]) -> tuple[UrlPart, ...
     """The URL a request to the relative ``path`` goes to on a client made with
     ``base``."""
     if not base.joins_like_urljoin:
-        return (*_strip_end(base.parts), UrlPart("/"), *_strip_start(path))
+        return (*strip_end(base.parts), UrlPart("/"), *strip_start(path))
     host = _literal_host(base.parts)
     if path and path[0].text.startswith("/"):
         # The path replaces the base's: only the host is kept.
@@ -96,7 +96,7 @@ def any_path_below(base: ClientBase) -> tuple[UrlPart, ...]:
 def _below(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
     # Two segments built at run time: one alone would read as the identifier of a
     # route below the base (``/v3/grants`` and a hole is the route of one grant).
-    return (*_strip_end(parts), UrlPart("/"), UrlPart(URL_HOLE), UrlPart("/"),
+    return (*strip_end(parts), UrlPart("/"), UrlPart(URL_HOLE), UrlPart("/"),
             UrlPart(URL_HOLE))
 
 
@@ -128,13 +128,15 @@ def _directory(parts: tuple[UrlPart, ...], host: str | None) -> tuple[UrlPart, .
     return (*parts[:-1], UrlPart(last.text[: cut + 1]))
 
 
-def _strip_end(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
+def strip_end(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
+    """A URL's parts without the slashes that end its written text."""
     if parts and not parts[-1].reference:
         return (*parts[:-1], UrlPart(parts[-1].text.rstrip("/")))
     return parts
 
 
-def _strip_start(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
+def strip_start(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
+    """A URL's parts without the slashes that start its written text."""
     if parts and not parts[0].reference:
         return (UrlPart(parts[0].text.lstrip("/")), *parts[1:])
     return parts

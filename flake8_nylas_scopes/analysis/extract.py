@@ -56,6 +56,8 @@ from .base_url_clients import (
     any_path_below,
     base_url_argument,
     join_path,
+    strip_end,
+    strip_start,
 )
 from .enum_members import enum_member_names, enum_member_value, is_enum_class
 from .record_fields import given_fields, record_fields
@@ -2951,7 +2953,7 @@ class Extractor(FastVisitor):
             if function in URLJOIN_FUNCTIONS and len(target.args) == 2:
                 base = self._url_parts(target.args[0], depth + 1) or (UrlPart(_HOLE),)
                 path = self._url_parts(target.args[1], depth + 1) or (UrlPart(_HOLE),)
-                return (*_strip_end(base), UrlPart("/"), *_strip_start(path))
+                return (*strip_end(base), UrlPart("/"), *strip_start(path))
             if function in ENV_READERS:
                 return self._env_parts(target, depth)
             if _is_str_format(target):
@@ -3017,7 +3019,7 @@ class Extractor(FastVisitor):
             read = None if isinstance(segment, ast.Starred) else self._url_parts(
                 segment, depth + 1)
             read = read or (UrlPart(_HOLE),)
-            parts = (*_strip_end(parts), UrlPart("/"), *_strip_start(read)) if index else read
+            parts = (*strip_end(parts), UrlPart("/"), *strip_start(read)) if index else read
         return parts
 
     def _field_default(self, node: ast.Attribute, depth: int) -> tuple[UrlPart, ...] | None:
@@ -3257,18 +3259,6 @@ def _is_relative(parts: tuple[UrlPart, ...]) -> bool:
         not first.text.startswith(_HOLE) and "://" not in first.text
         and not first.text.startswith("//")
     )
-
-
-def _strip_end(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
-    if parts and not parts[-1].reference:
-        return (*parts[:-1], UrlPart(parts[-1].text.rstrip("/")))
-    return parts
-
-
-def _strip_start(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
-    if parts and not parts[0].reference:
-        return (UrlPart(parts[0].text.lstrip("/")), *parts[1:])
-    return parts
 
 
 def _hole_for(spelled: str) -> str:
