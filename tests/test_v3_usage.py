@@ -1666,11 +1666,25 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
     # A prefix that Microsoft's name has too.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if grant.provider.startswith(('goo', 'mic')):\n        {_LABEL}", "Mail.ReadWrite"),
+    # A collection of names with an earlier name of Microsoft's beside Google's.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider in LABELS:\n        {_LABEL}\n\n\n"
+     "LABELS = frozenset({'google', 'gmail', 'microsoft'})", "Mail.ReadWrite"),
 ])
 def test_a_call_for_every_provider_still_misses_scopes(
         tmp_path: Path, google: str, body: str, missing: str) -> None:
     found = _two_providers(tmp_path, google, body)
     assert len(found) == 1 and missing in found[0][2], found
+
+
+def test_a_collection_of_names_with_an_earlier_name_is_read_exactly(tmp_path: Path) -> None:
+    """An earlier name of Google beside its own, in a collection the module binds once,
+    is read as the same display written inline: neither missing nor unresolved."""
+    found = _two_providers_findings(
+        tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]',
+        f"    if grant.provider in LABELS:\n        {_LABEL}\n\n\n"
+        "LABELS = frozenset({'google', 'gmail'})")
+    assert [code for _, code, _ in found if code in ("NYS301", "NYS304")] == [], found
 
 
 _LABEL_FUNCTION = f"\n\ndef _create_label(grant_id):\n    {_LABEL}\n"

@@ -199,13 +199,8 @@ class ProviderTests:
         """The providers a display of names, or a module name bound once to a
         collection of them, holds; empty for anything else."""
         if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
-            names = [self.provider_name(element) for element in node.elts]
-            named = frozenset(filter(None, names))
-            # An earlier name of a provider the display names too adds no provider
-            # (``{"google", "gmail"}``); any other value may be one's.
-            return named if named and all(
-                name or earlier_provider_names().get(_literal(element), "") in named
-                for name, element in zip(names, node.elts)) else frozenset()
+            return _display_providers([self.provider_name(element) for element in node.elts],
+                                      [_literal(element) for element in node.elts])
         held = self._collections.get(dotted(node) or "")
         return held if held is not None else frozenset()
 
@@ -398,6 +393,18 @@ def provider_value(node: ast.expr) -> bool:
     return _provider_literal(node)
 
 
+def _display_providers(names: list[str], texts: list[str]) -> frozenset[str]:
+    """The providers a display of values holds (``names``: the provider each value
+    names, "" for none; ``texts``: each value's string, "" for none), written inline
+    or bound to a module name; empty unless each value names a provider or is an
+    earlier name of a provider the display names too (``{"google", "gmail"}``): any
+    other value may be one's."""
+    named = frozenset(filter(None, names))
+    return named if named and all(
+        name or earlier_provider_names().get(text, "") in named
+        for name, text in zip(names, texts)) else frozenset()
+
+
 def _literal(node: ast.expr) -> str:
     """The string a literal holds ("" for anything else)."""
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
@@ -504,7 +511,8 @@ def _bound_once(tree: ast.Module) -> tuple[dict[str, str], dict[str, frozenset[s
     """Module constants and class attributes of the module bound once to a str, by
     their dotted name (``GOOGLE``, ``Provider.GOOGLE``); module constants bound once to
     a collection of provider names that no code changes (``LABEL_PROVIDERS =
-    frozenset({"google", GOOGLE})``); and module constants bound several times, each
+    frozenset({"google", GOOGLE})``, with earlier names of those providers too:
+    ``{"google", "gmail"}``); and module constants bound several times, each
     time to a provider name (``WANTED = "google"``, then ``WANTED = "microsoft"`` under
     an ``if``), with the names they may hold."""
     values: dict[str, str] = {}
@@ -560,8 +568,11 @@ def _bound_once(tree: ast.Module) -> tuple[dict[str, str], dict[str, frozenset[s
             continue
         held = [element.value if isinstance(element, ast.Constant)
                 else names.get(dotted(element) or "") for element in value.elts]
-        if all(isinstance(item, str) and item in PROVIDER_NAMES for item in held):
-            collections[name] = frozenset(str(item) for item in held)
+        texts = [item if isinstance(item, str) else "" for item in held]
+        providers = _display_providers(
+            [text if text in PROVIDER_NAMES else "" for text in texts], texts)
+        if providers:
+            collections[name] = providers
     several = {name: frozenset(held) for name, held in choices.items()
                if stores[name] == chosen[name] > 1 and name not in changed}
     return names, collections, several
