@@ -2138,6 +2138,58 @@ def test_a_call_under_a_provider_test_that_cannot_be_read_is_unresolved_not_miss
     assert "the test of the provider at line" in found[0][1]
 
 
+@pytest.mark.parametrize("test", [
+    "grant.kind.startswith('goo')", "grant['kind'].lower().endswith(('oogle', 'mail'))",
+    "'oogle' in grant.get('kind')", "re.match(r'g(oogle|mail)', grant.kind)",
+])
+@pytest.mark.parametrize("where", ["inline", "own function", "other module"])
+def test_a_test_of_part_of_a_providers_name_is_unresolved_not_missing(
+        tmp_path: Path, test: str, where: str) -> None:
+    """A field's string tested by part of a provider's name may be the provider's
+    name: which providers pass is not followed."""
+    if where == "other module":
+        (tmp_path / "checks.py").write_text(f"import re\n\n\ndef check(grant):\n    return {test}\n")
+        body = f"    from checks import check\n    if check(grant):\n        {_LABEL}"
+    elif where == "own function":
+        body = (f"    if check(grant):\n        {_LABEL}\n\n\n"
+                f"import re\n\n\ndef check(grant):\n    return {test}")
+    else:
+        body = f"    import re\n    if {test}:\n        {_LABEL}"
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
+
+
+@pytest.mark.parametrize("test", [
+    # No part of a provider's name, too short a part, or no field's string tested.
+    "grant.subject.startswith('Re:')", "grant.kind.endswith('e')",
+    "'mail' in features", "re.match(r'\\d+', grant.kind)",
+    "grant.SETTINGS.startswith('goo')",
+])
+@pytest.mark.parametrize("where", ["inline", "other module"])
+def test_a_test_of_a_string_naming_no_provider_still_misses_scopes(
+        tmp_path: Path, test: str, where: str) -> None:
+    if where == "other module":
+        (tmp_path / "checks.py").write_text(
+            f"import re\n\n\ndef check(grant, features=()):\n    return {test}\n")
+        body = f"    from checks import check\n    if check(grant):\n        {_LABEL}"
+    else:
+        body = f"    import re\n    features = grant.features\n    if {test}:\n        {_LABEL}"
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS301"], found
+    assert "Mail.ReadWrite" in found[0][1]
+
+
+def test_a_module_testing_part_of_a_providers_name_has_its_tests_read() -> None:
+    from flake8_nylas_scopes.analysis.provider_tests import may_test_a_provider
+
+    assert may_test_a_provider("if grant.kind.startswith('goo'):\n    pass\n")
+    assert may_test_a_provider("if re.search(PATTERN, grant.kind):\n    pass\n")
+    assert not may_test_a_provider("if message.subject.startswith('Re:'):\n    pass\n")
+
+
 @pytest.mark.parametrize("body", [
     f"    if grant.provider in {{'google', 'gmail'}}:\n        {_LABEL}",
     f"    if grant.provider not in ('gmail', 'google'):\n        return\n    {_LABEL}",

@@ -40,7 +40,8 @@ from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
 from .provider_tests import (
     PROVIDER_NAMES, Outcomes, ProviderTests, hinted_parts, mentions_a_provider,
-    names_a_provider, names_the_provider, provider_value, says_a_provider, walk_scope,
+    names_a_provider, names_the_provider, provider_value, says_a_provider,
+    tests_part_of_a_provider_name, walk_scope,
 )
 
 # (first line, last line, the providers whose grants reach those lines)
@@ -579,7 +580,8 @@ def _may_test(function: ast.FunctionDef | ast.AsyncFunctionDef,
             returns = True
         elif isinstance(node, ast.expr) and not reads:
             reads = _reads_a_provider(node) or (
-                isinstance(node, ast.Name) and node.id in holding)
+                isinstance(node, ast.Name) and node.id in holding) or (
+                tests_part_of_a_provider_name(node))
         if reads and returns:
             return True
     return False

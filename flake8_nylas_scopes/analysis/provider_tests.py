@@ -27,12 +27,14 @@ may well be the provider (``hinted_parts``).
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
 from ..nylas_api import earlier_provider_names
 from .ast_names import dotted
+from .partial_names import may_test_part_of_a_name, tests_part_of_a_name
 
 # The ``Provider`` values of nylas-python 6.x (``nylas/models/auth.py``, 6.0 to 6.18).
 PROVIDER_NAMES = frozenset({
@@ -77,6 +79,8 @@ def may_test_a_provider(text: str) -> bool:
     provider's name."""
     if "provider" in text or _TEST_LINE_WITH_A_PROVIDER.search(text) is not None:
         return True
+    if may_test_part_of_a_name(text, _partial_words()):
+        return True  # ``grant.kind.startswith("goo")``
     # Each comparison's own stretch of its line, not the whole text once per word.
     for found in _COMPARISON.finditer(text):
         start, end = found.start(), found.end()
@@ -375,10 +379,26 @@ def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.e
                 provider_value(element) for element in right.elts)
         else:
             hinted = False
-        return [test] if hinted else []
-    if isinstance(test, (ast.Call, ast.Attribute, ast.Name)) and asks(test):
+        return [test] if hinted or tests_part_of_a_provider_name(test) else []
+    if isinstance(test, (ast.Call, ast.Attribute, ast.Name)) and (
+            asks(test) or tests_part_of_a_provider_name(test)):
         return [test]
     return []
+
+
+def tests_part_of_a_provider_name(node: ast.expr) -> bool:
+    """Whether ``node`` tests a field's string by part of a provider's name
+    (``grant.kind.startswith("goo")``, ``"mail" in grant.kind``: see
+    ``partial_names``)."""
+    return tests_part_of_a_name(node, _partial_words())
+
+
+@functools.cache
+def _partial_words() -> frozenset[str]:
+    """The providers' names a part may be of (those ``says_a_provider`` knows: not
+    ``virtual-calendar``, whose part ``calendar`` names a feature far more often),
+    with their earlier ones."""
+    return frozenset(_PROVIDER_WORDS | set(earlier_provider_names()))
 
 
 def provider_value(node: ast.expr) -> bool:
