@@ -2038,6 +2038,50 @@ def test_a_registered_class_looked_up_in_a_way_not_followed_is_unresolved_not_mi
             in found[0][2]), found
 
 
+# The same classes, registered by a decorator that keys a dict by their provider.
+_DECORATED = _REGISTRY.replace(
+    "\nclass GmailSync", "\n@register\nclass GmailSync").replace(
+    "\nclass GraphSync", "\n@register\nclass GraphSync").replace(
+    "SYNCS = {cls.provider: cls for cls in (GmailSync, GraphSync)}", "") + """
+
+SYNCS = {}
+
+
+def register(cls):
+    \"Keep the class under its provider.\"
+    SYNCS[cls.provider] = cls
+    return cls
+"""
+
+
+def test_classes_a_decorator_registers_by_their_provider_miss_no_other_providers_scope(
+        tmp_path: Path) -> None:
+    found = [(line, code) for line, code, _ in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _LOOKED_UP + _DECORATED)
+        if code in ("NYS301", "NYS304")]
+    assert found == [], found
+
+
+@pytest.mark.parametrize("body", [
+    # Every class run, whatever the provider.
+    _LOOKED_UP + "\n    for cls in SYNCS.values():\n        cls(nylas).sync(grant_id)"
+    + _DECORATED,
+    # The class says Microsoft, or a second decorator may give another object.
+    _LOOKED_UP + _DECORATED.replace('provider = "google"', 'provider = "microsoft"'),
+    _LOOKED_UP + _DECORATED.replace("@register\nclass GmailSync",
+                                    "@register\n@total_ordering\nclass GmailSync"),
+    # Also made for every grant, or registered by hand under another key.
+    _LOOKED_UP + "\n    GmailSync(nylas).sync(grant_id)" + _DECORATED,
+    _LOOKED_UP + _DECORATED + "\nSYNCS['microsoft'] = GmailSync\n",
+    # A decorator that does more than register.
+    _LOOKED_UP + _DECORATED.replace("    return cls", "    cls.ready = True\n    return cls"),
+])
+def test_classes_a_decorator_registers_any_grant_may_reach_still_miss_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
 _BY_NAME = f"""
 
 class Sync:
