@@ -153,3 +153,32 @@ def _empty_dict(node: ast.expr) -> bool:
     return isinstance(node, ast.Dict) and not node.keys or (
         isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
         and node.func.id == "dict" and not node.args and not node.keywords)
+
+
+def storing_functions(tree: ast.Module) -> frozenset[str]:
+    """The module-level functions that store a parameter of theirs (or of a function
+    they define) in a dict keyed by an attribute of it (``SYNCS[cls.provider] =
+    cls``) anywhere in their code: decorators that may register a class under its
+    provider, read exactly or not (see ``registering_functions``)."""
+    found = set()
+    for node in tree.body:
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        parameters = {argument.arg for inner in ast.walk(node)
+                      if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef))
+                      for argument in (*inner.args.posonlyargs, *inner.args.args,
+                                       *inner.args.kwonlyargs)}
+        if any(_stores_by_its_attribute(inner, parameters) for inner in ast.walk(node)):
+            found.add(node.name)
+    return frozenset(found)
+
+
+def _stores_by_its_attribute(node: ast.AST, parameters: set[str]) -> bool:
+    """``X[p.attr] = p`` for a parameter ``p``."""
+    if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Name)
+            and node.value.id in parameters):
+        return False
+    held = node.value.id
+    return any(isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Attribute)
+               and isinstance(target.slice.value, ast.Name) and target.slice.value.id == held
+               for target in node.targets)
