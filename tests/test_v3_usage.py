@@ -2098,6 +2098,44 @@ def test_classes_a_decorator_registers_in_a_way_not_followed_are_unresolved_not_
             in found[0][1]), found
 
 
+# The same classes, registered by their base as each is defined.
+_SUBCLASSED = _REGISTRY.replace("\nclass GmailSync:", "\nclass GmailSync(Base):").replace(
+    "\nclass GraphSync:", "\nclass GraphSync(Base):").replace(
+    "SYNCS = {cls.provider: cls for cls in (GmailSync, GraphSync)}", "").replace(
+    "    def __init__(self, client):\n        self.client = client\n\n", "").replace(
+    "\n\nclass GmailSync", """
+
+SYNCS = {}
+
+
+class Base:
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        SYNCS[cls.provider] = cls
+
+    def __init__(self, client):
+        self.client = client
+
+
+class GmailSync""", 1)
+
+
+def test_classes_their_base_registers_are_unresolved_not_missing(tmp_path: Path) -> None:
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _LOOKED_UP + _SUBCLASSED)
+        if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert ("cannot tell whether microsoft grants reach self.client.folders.create()"
+            in found[0][1]), found
+
+
+def test_classes_of_a_base_that_registers_nothing_still_miss_scopes(tmp_path: Path) -> None:
+    body = "    GmailSync(nylas).sync(grant_id)" + _SUBCLASSED.replace(
+        "SYNCS[cls.provider] = cls", "cls.seen = True")
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
 _BY_NAME = f"""
 
 class Sync:

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
-from .registries import decorated_registries, storing_functions
+from .registries import decorated_registries, storing_functions, subclass_registered
 from .provider_tests import (
     PROVIDER_NAMES, Outcomes, ProviderTests, hinted_parts, mentions_a_provider,
     names_a_provider, names_the_provider, provider_value, says_a_provider,
@@ -136,11 +136,12 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
     tests = tests or ProviderTests(tree)
     found: list[UnreadGuard] = []
     # A class a decorator of the module may register under its provider, in a dict
-    # not read as the table it ends up holding (see ``registries``): which grants
-    # reach it is unknown.
+    # not read as the table it ends up holding, or that its base registers in
+    # ``__init_subclass__`` (see ``registries``): which grants reach it is unknown.
     storing = storing_functions(tree)
     registered = {name for registry in decorated_registries(tree)
                   for name in registry.classes} if storing else set()
+    subclasses = subclass_registered(tree)
     for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
         lines = _ScopeLines(scope)
@@ -163,7 +164,9 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
             if node is not scope and isinstance(
                     node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 found.extend(_decorated_for_a_provider(tests, node))
-                if isinstance(node, ast.ClassDef) and node.name not in registered:
+                if isinstance(node, ast.ClassDef) and node.name in subclasses:
+                    found.append(_unread_lines(node.body, node.lineno))
+                elif isinstance(node, ast.ClassDef) and node.name not in registered:
                     found.extend(_unread_lines(node.body, decorator.lineno)
                                  for decorator in node.decorator_list[:1]
                                  if any(_called_name(one) in storing

@@ -182,3 +182,25 @@ def _stores_by_its_attribute(node: ast.AST, parameters: set[str]) -> bool:
     return any(isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Attribute)
                and isinstance(target.slice.value, ast.Name) and target.slice.value.id == held
                for target in node.targets)
+
+
+def subclass_registered(tree: ast.Module) -> frozenset[str]:
+    """The module's top-level classes whose class (or an ancestor of the module's)
+    registers each subclass in ``__init_subclass__`` by an attribute of it
+    (``SYNCS[cls.provider] = cls``): which grants a lookup of that dict gives them is
+    not read."""
+    registering: set[str] = set()
+    found: set[str] = set()
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        if any(isinstance(base, ast.Name) and base.id in registering for base in node.bases):
+            found.add(node.name)
+            registering.add(node.name)
+        for item in node.body:
+            if isinstance(item, ast.FunctionDef) and item.name == "__init_subclass__" and (
+                    item.args.args) and any(
+                    _stores_by_its_attribute(inner, {item.args.args[0].arg})
+                    for inner in ast.walk(item)):
+                registering.add(node.name)
+    return frozenset(found)
