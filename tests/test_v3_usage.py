@@ -1666,11 +1666,25 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
     # A prefix that Microsoft's name has too.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if grant.provider.startswith(('goo', 'mic')):\n        {_LABEL}", "Mail.ReadWrite"),
+    # A collection of names with an earlier name of Microsoft's beside Google's.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    if grant.provider in LABELS:\n        {_LABEL}\n\n\n"
+     "LABELS = frozenset({'google', 'gmail', 'microsoft'})", "Mail.ReadWrite"),
 ])
 def test_a_call_for_every_provider_still_misses_scopes(
         tmp_path: Path, google: str, body: str, missing: str) -> None:
     found = _two_providers(tmp_path, google, body)
     assert len(found) == 1 and missing in found[0][2], found
+
+
+def test_a_collection_of_names_with_an_earlier_name_is_read_exactly(tmp_path: Path) -> None:
+    """An earlier name of Google beside its own, in a collection the module binds once,
+    is read as the same display written inline: neither missing nor unresolved."""
+    found = _two_providers_findings(
+        tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]',
+        f"    if grant.provider in LABELS:\n        {_LABEL}\n\n\n"
+        "LABELS = frozenset({'google', 'gmail'})")
+    assert [code for _, code, _ in found if code in ("NYS301", "NYS304")] == [], found
 
 
 _LABEL_FUNCTION = f"\n\ndef _create_label(grant_id):\n    {_LABEL}\n"
@@ -2024,6 +2038,104 @@ def test_a_registered_class_looked_up_in_a_way_not_followed_is_unresolved_not_mi
             in found[0][2]), found
 
 
+# The same classes, registered by a decorator that keys a dict by their provider.
+_DECORATED = _REGISTRY.replace(
+    "\nclass GmailSync", "\n@register\nclass GmailSync").replace(
+    "\nclass GraphSync", "\n@register\nclass GraphSync").replace(
+    "SYNCS = {cls.provider: cls for cls in (GmailSync, GraphSync)}", "") + """
+
+SYNCS = {}
+
+
+def register(cls):
+    \"Keep the class under its provider.\"
+    SYNCS[cls.provider] = cls
+    return cls
+"""
+
+
+def test_classes_a_decorator_registers_by_their_provider_miss_no_other_providers_scope(
+        tmp_path: Path) -> None:
+    found = [(line, code) for line, code, _ in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _LOOKED_UP + _DECORATED)
+        if code in ("NYS301", "NYS304")]
+    assert found == [], found
+
+
+@pytest.mark.parametrize("body", [
+    # Every class run, whatever the provider.
+    _LOOKED_UP + "\n    for cls in SYNCS.values():\n        cls(nylas).sync(grant_id)"
+    + _DECORATED,
+    # The class says Microsoft.
+    _LOOKED_UP + _DECORATED.replace('provider = "google"', 'provider = "microsoft"'),
+    # Also made for every grant, or registered by hand under another key.
+    _LOOKED_UP + "\n    GmailSync(nylas).sync(grant_id)" + _DECORATED,
+    _LOOKED_UP + _DECORATED + "\nSYNCS['microsoft'] = GmailSync\n",
+    # A decorator of the module that registers nothing, on a class of a comprehension's
+    # table: it may give another object.
+    _LOOKED_UP + _REGISTRY.replace("\nclass GmailSync", "\n@traced\nclass GmailSync")
+    + "\n\ndef traced(cls):\n    print(cls)\n    return cls\n",
+])
+def test_classes_a_decorator_registers_any_grant_may_reach_still_miss_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+@pytest.mark.parametrize("body", [
+    # A second decorator may give another object; a decorator that does more than
+    # register may change the class or register it elsewhere.
+    _LOOKED_UP + _DECORATED.replace("@register\nclass GmailSync",
+                                    "@register\n@total_ordering\nclass GmailSync"),
+    _LOOKED_UP + _DECORATED.replace("    return cls", "    cls.ready = True\n    return cls"),
+])
+def test_classes_a_decorator_registers_in_a_way_not_followed_are_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert ("cannot tell whether microsoft grants reach self.client.folders.create()"
+            in found[0][1]), found
+
+
+# The same classes, registered by their base as each is defined.
+_SUBCLASSED = _REGISTRY.replace("\nclass GmailSync:", "\nclass GmailSync(Base):").replace(
+    "\nclass GraphSync:", "\nclass GraphSync(Base):").replace(
+    "SYNCS = {cls.provider: cls for cls in (GmailSync, GraphSync)}", "").replace(
+    "    def __init__(self, client):\n        self.client = client\n\n", "").replace(
+    "\n\nclass GmailSync", """
+
+SYNCS = {}
+
+
+class Base:
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        SYNCS[cls.provider] = cls
+
+    def __init__(self, client):
+        self.client = client
+
+
+class GmailSync""", 1)
+
+
+def test_classes_their_base_registers_are_unresolved_not_missing(tmp_path: Path) -> None:
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _LOOKED_UP + _SUBCLASSED)
+        if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert ("cannot tell whether microsoft grants reach self.client.folders.create()"
+            in found[0][1]), found
+
+
+def test_classes_of_a_base_that_registers_nothing_still_miss_scopes(tmp_path: Path) -> None:
+    body = "    GmailSync(nylas).sync(grant_id)" + _SUBCLASSED.replace(
+        "SYNCS[cls.provider] = cls", "cls.seen = True")
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
 _BY_NAME = f"""
 
 class Sync:
@@ -2122,6 +2234,58 @@ def test_a_call_under_a_provider_test_that_cannot_be_read_is_unresolved_not_miss
     assert [code for code, _ in found] == ["NYS304"], found
     assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
     assert "the test of the provider at line" in found[0][1]
+
+
+@pytest.mark.parametrize("test", [
+    "grant.kind.startswith('goo')", "grant['kind'].lower().endswith(('oogle', 'mail'))",
+    "'oogle' in grant.get('kind')", "re.match(r'g(oogle|mail)', grant.kind)",
+])
+@pytest.mark.parametrize("where", ["inline", "own function", "other module"])
+def test_a_test_of_part_of_a_providers_name_is_unresolved_not_missing(
+        tmp_path: Path, test: str, where: str) -> None:
+    """A field's string tested by part of a provider's name may be the provider's
+    name: which providers pass is not followed."""
+    if where == "other module":
+        (tmp_path / "checks.py").write_text(f"import re\n\n\ndef check(grant):\n    return {test}\n")
+        body = f"    from checks import check\n    if check(grant):\n        {_LABEL}"
+    elif where == "own function":
+        body = (f"    if check(grant):\n        {_LABEL}\n\n\n"
+                f"import re\n\n\ndef check(grant):\n    return {test}")
+    else:
+        body = f"    import re\n    if {test}:\n        {_LABEL}"
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
+
+
+@pytest.mark.parametrize("test", [
+    # No part of a provider's name, too short a part, or no field's string tested.
+    "grant.subject.startswith('Re:')", "grant.kind.endswith('e')",
+    "'mail' in features", "re.match(r'\\d+', grant.kind)",
+    "grant.SETTINGS.startswith('goo')",
+])
+@pytest.mark.parametrize("where", ["inline", "other module"])
+def test_a_test_of_a_string_naming_no_provider_still_misses_scopes(
+        tmp_path: Path, test: str, where: str) -> None:
+    if where == "other module":
+        (tmp_path / "checks.py").write_text(
+            f"import re\n\n\ndef check(grant, features=()):\n    return {test}\n")
+        body = f"    from checks import check\n    if check(grant):\n        {_LABEL}"
+    else:
+        body = f"    import re\n    features = grant.features\n    if {test}:\n        {_LABEL}"
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS301"], found
+    assert "Mail.ReadWrite" in found[0][1]
+
+
+def test_a_module_testing_part_of_a_providers_name_has_its_tests_read() -> None:
+    from flake8_nylas_scopes.analysis.provider_tests import may_test_a_provider
+
+    assert may_test_a_provider("if grant.kind.startswith('goo'):\n    pass\n")
+    assert may_test_a_provider("if re.search(PATTERN, grant.kind):\n    pass\n")
+    assert not may_test_a_provider("if message.subject.startswith('Re:'):\n    pass\n")
 
 
 @pytest.mark.parametrize("body", [

@@ -116,12 +116,17 @@ def recorded(dotted: str) -> bool:
     return dotted.partition(".")[0] not in _LEFT_OUT
 
 
-def table_dict(statement: ast.stmt, classes: Container[str] = ()) -> ast.Dict | None:
+def table_dict(statement: ast.stmt, classes: Container[str] = (),
+               filled: ast.Dict | None = None) -> ast.Dict | None:
     """The dict ``NAME = {...}`` binds at module level, or the one a comprehension
-    over ``classes`` keyed by an attribute of each builds (see ``registry_dict``)."""
+    over ``classes`` keyed by an attribute of each builds (see ``registry_dict``);
+    ``filled``, when given: the one a decorator fills ``NAME = {}`` with (see
+    ``registries.decorated_registries``)."""
     if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(
             statement.targets[0], ast.Name)):
         return None
+    if filled is not None:
+        return filled
     if isinstance(statement.value, ast.Dict):
         return statement.value
     return registry_dict(statement.value, classes)
@@ -129,14 +134,14 @@ def table_dict(statement: ast.stmt, classes: Container[str] = ()) -> ast.Dict | 
 
 def table_entries(statement: ast.stmt, module: str, imports: dict[str, str],
                   own: set[str], provider_name: Callable[[ast.expr], str],
-                  classes: Container[str] = (),
+                  classes: Container[str] = (), filled: ast.Dict | None = None,
                   ) -> tuple[str, tuple[tuple[str, tuple[str, ...]], ...]] | None:
     """The name and entries of ``NAME = {"google": handler, ...}`` at module level
     (see ``ProviderTable``), each value a function or class of the module (``own``)
     or a name it imports (``gmail.sync`` too); None for any other statement.
     ``classes``: those a comprehension keyed by their attributes may make a table
-    of (see ``table_dict``)."""
-    table = table_dict(statement, classes)
+    of, ``filled`` the dict a decorator fills (see ``table_dict``)."""
+    table = table_dict(statement, classes, filled)
     if table is None:
         return None
     assert isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name)

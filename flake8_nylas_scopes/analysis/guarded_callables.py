@@ -39,7 +39,7 @@ from .guard_reaches import (
 )
 from .provider_guards import FunctionGuard, ProviderGuard
 from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
-from .registries import plain_classes, registry_dict
+from .registries import DecoratedRegistry, decorated_registries, plain_classes, registry_dict
 
 # Code whose providers a value the analysis cannot tie to a provider decides: (its
 # name, first line, last line, the line that picks it); or, reached only under tests
@@ -110,7 +110,12 @@ class _Walk:
         self.getattrs: list[ast.Call] = []
         self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
         self.classes: list[ast.ClassDef] = []
-        self.plain_classes = plain_classes(tree)
+        # Dicts the module's decorators fill with the classes they decorate: looked
+        # up as the dicts they end up holding.
+        self.registries = {id(registry.binding): registry
+                           for registry in decorated_registries(tree)}
+        self.plain_classes = plain_classes(tree, {
+            name for registry in self.registries.values() for name in registry.classes})
         annotations: list[ast.expr] = []
         for node in ast.walk(tree):
             for child in ast.iter_child_nodes(node):
@@ -148,6 +153,22 @@ class _Walk:
                 annotations.append(node.annotation)
         self.annotations = {id(node) for annotation in annotations
                             for node in ast.walk(annotation)}
+        for registry in self.registries.values():
+            self._add_registry(registry)
+
+    def _add_registry(self, registry: DecoratedRegistry) -> None:
+        """Take the dict a decorator fills as the dict it ends up holding, bound
+        where the empty one is: its values the classes' uses, its decorator's store
+        into it no lookup."""
+        self.dicts.append(registry.table)
+        self.parents[id(registry.table)] = registry.binding
+        for value in registry.table.values:
+            assert isinstance(value, ast.Name)
+            self.parents[id(value)] = registry.table
+            self.loads.setdefault(value.id, []).append(value)
+        stored_in = registry.store.id
+        self.loads[stored_in] = [
+            node for node in self.loads.get(stored_in, []) if node is not registry.store]
 
 
 @dataclass
@@ -358,14 +379,16 @@ def _provider_tables(walk: _Walk, module: str, imports: dict[str, str],
            if isinstance(node, (*_FUNCTIONS, ast.ClassDef))}
     tables: list[tuple[ProviderTable, list[ast.expr]]] = []
     for statement in walk.tree.body:
+        registry = walk.registries.get(id(statement))
+        filled = registry.table if registry is not None else None
         table = table_entries(statement, module, imports, own, tests.provider_name,
-                              walk.plain_classes)
+                              walk.plain_classes, filled)
         if table is None:
             continue
         name, entries = table
         if walk.stores[name] != 1 or name in walk.rebound or name in own:
             continue
-        built = table_dict(statement, walk.plain_classes)
+        built = table_dict(statement, walk.plain_classes, filled)
         assert isinstance(statement, ast.Assign) and built is not None
         reaches = _Reaches()
         lookups: list[int] = []
@@ -423,7 +446,8 @@ def _targets(walk: _Walk) -> list[_Target]:
     """The module's private functions (module-level ``_...``, or defined in a
     function), its public module-level functions (for tables only), the private
     methods of its classes and its classes: each defined once, undecorated (a
-    method may be a ``staticmethod`` or ``classmethod``)."""
+    method may be a ``staticmethod`` or ``classmethod``, a class may be registered
+    by a function of the module that gives it back as it is)."""
     local = {id(statement) for node in walk.functions for statement in node.body}
     top = {id(statement) for statement in walk.tree.body}
     counts = Counter(node.name for node in [*walk.functions, *walk.classes])
@@ -436,7 +460,7 @@ def _targets(walk: _Walk) -> list[_Target]:
             elif id(node) in local:
                 targets.append(_Target(node.name, node.name, node))
         elif isinstance(node, ast.ClassDef) and id(node) in top and counts[node.name] == 1:
-            if not node.decorator_list:
+            if node.name in walk.plain_classes:
                 targets.append(_Target(node.name, node.name, node))
             targets.extend(_private_methods(node))
     return targets

@@ -38,9 +38,11 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
+from .registries import decorated_registries, storing_functions, subclass_registered
 from .provider_tests import (
     PROVIDER_NAMES, Outcomes, ProviderTests, hinted_parts, mentions_a_provider,
-    names_a_provider, names_the_provider, provider_value, says_a_provider, walk_scope,
+    names_a_provider, names_the_provider, provider_value, says_a_provider,
+    tests_part_of_a_provider_name, walk_scope,
 )
 
 # (first line, last line, the providers whose grants reach those lines)
@@ -133,6 +135,13 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
     names (``scopes`` as for ``provider_guards``)."""
     tests = tests or ProviderTests(tree)
     found: list[UnreadGuard] = []
+    # A class a decorator of the module may register under its provider, in a dict
+    # not read as the table it ends up holding, or that its base registers in
+    # ``__init_subclass__`` (see ``registries``): which grants reach it is unknown.
+    storing = storing_functions(tree)
+    registered = {name for registry in decorated_registries(tree)
+                  for name in registry.classes} if storing else set()
+    subclasses = subclass_registered(tree)
     for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
         lines = _ScopeLines(scope)
@@ -155,6 +164,13 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
             if node is not scope and isinstance(
                     node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 found.extend(_decorated_for_a_provider(tests, node))
+                if isinstance(node, ast.ClassDef) and node.name in subclasses:
+                    found.append(_unread_lines(node.body, node.lineno))
+                elif isinstance(node, ast.ClassDef) and node.name not in registered:
+                    found.extend(_unread_lines(node.body, decorator.lineno)
+                                 for decorator in node.decorator_list[:1]
+                                 if any(_called_name(one) in storing
+                                        for one in node.decorator_list))
             if isinstance(node, ast.If):
                 sides = unread(node.test)
                 found.extend(_unread_lines(body, node.lineno)
@@ -265,6 +281,12 @@ def _decorated_for_a_provider(tests: ProviderTests,
                 tests.asks_a_provider(named)):
             return [_unread_lines(function.body, decorator.lineno)]
     return []
+
+
+def _called_name(decorator: ast.expr) -> str:
+    """The name a decorator is, or calls (``@register``, ``@register(...)``)."""
+    named = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return named.id if isinstance(named, ast.Name) else ""
 
 
 def _unread_cases(tests: ProviderTests, match: ast.Match) -> list[UnreadGuard]:
@@ -579,7 +601,8 @@ def _may_test(function: ast.FunctionDef | ast.AsyncFunctionDef,
             returns = True
         elif isinstance(node, ast.expr) and not reads:
             reads = _reads_a_provider(node) or (
-                isinstance(node, ast.Name) and node.id in holding)
+                isinstance(node, ast.Name) and node.id in holding) or (
+                tests_part_of_a_provider_name(node))
         if reads and returns:
             return True
     return False

@@ -27,12 +27,14 @@ may well be the provider (``hinted_parts``).
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
 from ..nylas_api import earlier_provider_names
 from .ast_names import dotted
+from .partial_names import may_test_part_of_a_name, tests_part_of_a_name
 
 # The ``Provider`` values of nylas-python 6.x (``nylas/models/auth.py``, 6.0 to 6.18).
 PROVIDER_NAMES = frozenset({
@@ -77,6 +79,8 @@ def may_test_a_provider(text: str) -> bool:
     provider's name."""
     if "provider" in text or _TEST_LINE_WITH_A_PROVIDER.search(text) is not None:
         return True
+    if may_test_part_of_a_name(text, _partial_words()):
+        return True  # ``grant.kind.startswith("goo")``
     # Each comparison's own stretch of its line, not the whole text once per word.
     for found in _COMPARISON.finditer(text):
         start, end = found.start(), found.end()
@@ -199,13 +203,8 @@ class ProviderTests:
         """The providers a display of names, or a module name bound once to a
         collection of them, holds; empty for anything else."""
         if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
-            names = [self.provider_name(element) for element in node.elts]
-            named = frozenset(filter(None, names))
-            # An earlier name of a provider the display names too adds no provider
-            # (``{"google", "gmail"}``); any other value may be one's.
-            return named if named and all(
-                name or earlier_provider_names().get(_literal(element), "") in named
-                for name, element in zip(names, node.elts)) else frozenset()
+            return _display_providers([self.provider_name(element) for element in node.elts],
+                                      [_literal(element) for element in node.elts])
         held = self._collections.get(dotted(node) or "")
         return held if held is not None else frozenset()
 
@@ -380,10 +379,26 @@ def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.e
                 provider_value(element) for element in right.elts)
         else:
             hinted = False
-        return [test] if hinted else []
-    if isinstance(test, (ast.Call, ast.Attribute, ast.Name)) and asks(test):
+        return [test] if hinted or tests_part_of_a_provider_name(test) else []
+    if isinstance(test, (ast.Call, ast.Attribute, ast.Name)) and (
+            asks(test) or tests_part_of_a_provider_name(test)):
         return [test]
     return []
+
+
+def tests_part_of_a_provider_name(node: ast.expr) -> bool:
+    """Whether ``node`` tests a field's string by part of a provider's name
+    (``grant.kind.startswith("goo")``, ``"mail" in grant.kind``: see
+    ``partial_names``)."""
+    return tests_part_of_a_name(node, _partial_words())
+
+
+@functools.cache
+def _partial_words() -> frozenset[str]:
+    """The providers' names a part may be of (those ``says_a_provider`` knows: not
+    ``virtual-calendar``, whose part ``calendar`` names a feature far more often),
+    with their earlier ones."""
+    return frozenset(_PROVIDER_WORDS | set(earlier_provider_names()))
 
 
 def provider_value(node: ast.expr) -> bool:
@@ -396,6 +411,18 @@ def provider_value(node: ast.expr) -> bool:
     if isinstance(node, ast.Name):
         return says_a_provider(node.id)
     return _provider_literal(node)
+
+
+def _display_providers(names: list[str], texts: list[str]) -> frozenset[str]:
+    """The providers a display of values holds (``names``: the provider each value
+    names, "" for none; ``texts``: each value's string, "" for none), written inline
+    or bound to a module name; empty unless each value names a provider or is an
+    earlier name of a provider the display names too (``{"google", "gmail"}``): any
+    other value may be one's."""
+    named = frozenset(filter(None, names))
+    return named if named and all(
+        name or earlier_provider_names().get(text, "") in named
+        for name, text in zip(names, texts)) else frozenset()
 
 
 def _literal(node: ast.expr) -> str:
@@ -504,7 +531,8 @@ def _bound_once(tree: ast.Module) -> tuple[dict[str, str], dict[str, frozenset[s
     """Module constants and class attributes of the module bound once to a str, by
     their dotted name (``GOOGLE``, ``Provider.GOOGLE``); module constants bound once to
     a collection of provider names that no code changes (``LABEL_PROVIDERS =
-    frozenset({"google", GOOGLE})``); and module constants bound several times, each
+    frozenset({"google", GOOGLE})``, with earlier names of those providers too:
+    ``{"google", "gmail"}``); and module constants bound several times, each
     time to a provider name (``WANTED = "google"``, then ``WANTED = "microsoft"`` under
     an ``if``), with the names they may hold."""
     values: dict[str, str] = {}
@@ -560,8 +588,11 @@ def _bound_once(tree: ast.Module) -> tuple[dict[str, str], dict[str, frozenset[s
             continue
         held = [element.value if isinstance(element, ast.Constant)
                 else names.get(dotted(element) or "") for element in value.elts]
-        if all(isinstance(item, str) and item in PROVIDER_NAMES for item in held):
-            collections[name] = frozenset(str(item) for item in held)
+        texts = [item if isinstance(item, str) else "" for item in held]
+        providers = _display_providers(
+            [text if text in PROVIDER_NAMES else "" for text in texts], texts)
+        if providers:
+            collections[name] = providers
     several = {name: frozenset(held) for name, held in choices.items()
                if stores[name] == chosen[name] > 1 and name not in changed}
     return names, collections, several

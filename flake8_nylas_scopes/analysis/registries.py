@@ -10,14 +10,21 @@ providers (``HANDLERS = {"google": GmailSync, ...}``) apply to it as written.
 from __future__ import annotations
 
 import ast
+from collections import Counter
 from collections.abc import Container
+from dataclasses import dataclass, field
+
+from .ast_names import dotted
 
 
-def plain_classes(tree: ast.Module) -> frozenset[str]:
+def plain_classes(tree: ast.Module, registered: Container[str] = ()) -> frozenset[str]:
     """The module's top-level classes with no decorator, which may give another
-    object, or change the attribute a registry reads."""
+    object, or change the attribute a registry reads; or only a registering function
+    of the module (``registered``, see ``registering_functions``), which gives the
+    class back as it is."""
     return frozenset(node.name for node in tree.body
-                     if isinstance(node, ast.ClassDef) and not node.decorator_list)
+                     if isinstance(node, ast.ClassDef) and (not node.decorator_list or (
+                         node.name in registered)))
 
 
 def registry_dict(node: ast.expr, classes: Container[str]) -> ast.Dict | None:
@@ -45,3 +52,155 @@ def registry_dict(node: ast.expr, classes: Container[str]) -> ast.Dict | None:
             ast.Name(id=name.id, ctx=ast.Load()), name), attr=key.attr, ctx=ast.Load()), name)
         for name in names]
     return ast.copy_location(ast.Dict(keys=keys, values=list(names)), node)
+
+
+@dataclass
+class DecoratedRegistry:
+    """A module-level dict a decorator of the module fills with the classes it
+    decorates, keyed by an attribute of each::
+
+        SYNCS = {}
+
+        def register(cls):
+            SYNCS[cls.provider] = cls
+            return cls
+
+        @register
+        class GmailSync:
+            provider = "google"
+
+    read as the dict it ends up holding, ``{GmailSync.provider: GmailSync}`` (``table``,
+    whose values are names made for it, each standing for its class), once every
+    class is defined."""
+
+    binding: ast.Assign  # ``SYNCS = {}``
+    table: ast.Dict
+    store: ast.Name  # ``SYNCS`` in the decorator's store, no lookup of it
+    classes: list[str] = field(default_factory=list)
+
+
+def registering_functions(tree: ast.Module) -> dict[str, tuple[str, str, ast.Name]]:
+    """The module-level functions that only store their one parameter in a module
+    name by an attribute of it and give it back (``SYNCS[cls.provider] = cls``, then
+    ``return cls``), by name: the name stored in, the attribute, and that name's node
+    in the store.  A function defined more than once, decorated, or doing anything
+    else is none of them."""
+    defined = Counter(node.name for node in tree.body
+                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))
+    found: dict[str, tuple[str, str, ast.Name]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or node.decorator_list or (
+                defined[node.name] != 1):
+            continue
+        arguments = node.args
+        if arguments.posonlyargs or arguments.vararg or arguments.kwonlyargs or (
+                arguments.kwarg) or arguments.defaults or len(arguments.args) != 1:
+            continue
+        held = arguments.args[0].arg
+        body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+        if len(body) != 2:
+            continue
+        store, give = body
+        if not (isinstance(give, ast.Return) and isinstance(give.value, ast.Name)
+                and give.value.id == held and isinstance(store, ast.Assign)
+                and len(store.targets) == 1 and isinstance(store.value, ast.Name)
+                and store.value.id == held):
+            continue
+        target = store.targets[0]
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and (
+                isinstance(target.slice, ast.Attribute)) and isinstance(
+                target.slice.value, ast.Name) and target.slice.value.id == held:
+            found[node.name] = (target.value.id, target.slice.attr, target.value)
+    return found
+
+
+def decorated_registries(tree: ast.Module) -> list[DecoratedRegistry]:
+    """The module's dicts its registering functions (see ``registering_functions``)
+    fill, bound once at module level to ``{}`` (or ``dict()``), with the top-level
+    classes each function alone decorates.  Whether the dict is only looked up, and
+    whether each class binds the attribute once, is for the caller to tell."""
+    functions = registering_functions(tree)
+    if not functions:
+        return []
+    bindings: dict[str, ast.Assign] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(
+                statement.targets[0], ast.Name) and _empty_dict(statement.value):
+            bindings[statement.targets[0].id] = statement
+    found: dict[str, DecoratedRegistry] = {}
+    for name, (stored_in, attribute, store) in functions.items():
+        binding = bindings.get(stored_in)
+        if binding is None or stored_in in found:
+            # Two functions filling one dict: read by neither.
+            found.pop(stored_in, None)
+            continue
+        registry = DecoratedRegistry(binding, ast.copy_location(ast.Dict(keys=[], values=[]),
+                                                                binding.value), store)
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and [dotted(one) for one in node.decorator_list] == [
+                    name]:
+                made = ast.copy_location(ast.Name(id=node.name, ctx=ast.Load()), node)
+                registry.table.keys.append(ast.copy_location(
+                    ast.Attribute(value=made, attr=attribute, ctx=ast.Load()), node))
+                registry.table.values.append(ast.copy_location(
+                    ast.Name(id=node.name, ctx=ast.Load()), node))
+                registry.classes.append(node.name)
+        found[stored_in] = registry
+    return [registry for registry in found.values() if registry.classes]
+
+
+def _empty_dict(node: ast.expr) -> bool:
+    return isinstance(node, ast.Dict) and not node.keys or (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        and node.func.id == "dict" and not node.args and not node.keywords)
+
+
+def storing_functions(tree: ast.Module) -> frozenset[str]:
+    """The module-level functions that store a parameter of theirs (or of a function
+    they define) in a dict keyed by an attribute of it (``SYNCS[cls.provider] =
+    cls``) anywhere in their code: decorators that may register a class under its
+    provider, read exactly or not (see ``registering_functions``)."""
+    found = set()
+    for node in tree.body:
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        parameters = {argument.arg for inner in ast.walk(node)
+                      if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef))
+                      for argument in (*inner.args.posonlyargs, *inner.args.args,
+                                       *inner.args.kwonlyargs)}
+        if any(_stores_by_its_attribute(inner, parameters) for inner in ast.walk(node)):
+            found.add(node.name)
+    return frozenset(found)
+
+
+def _stores_by_its_attribute(node: ast.AST, parameters: set[str]) -> bool:
+    """``X[p.attr] = p`` for a parameter ``p``."""
+    if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Name)
+            and node.value.id in parameters):
+        return False
+    held = node.value.id
+    return any(isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Attribute)
+               and isinstance(target.slice.value, ast.Name) and target.slice.value.id == held
+               for target in node.targets)
+
+
+def subclass_registered(tree: ast.Module) -> frozenset[str]:
+    """The module's top-level classes whose class (or an ancestor of the module's)
+    registers each subclass in ``__init_subclass__`` by an attribute of it
+    (``SYNCS[cls.provider] = cls``): which grants a lookup of that dict gives them is
+    not read."""
+    registering: set[str] = set()
+    found: set[str] = set()
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        if any(isinstance(base, ast.Name) and base.id in registering for base in node.bases):
+            found.add(node.name)
+            registering.add(node.name)
+        for item in node.body:
+            if isinstance(item, ast.FunctionDef) and item.name == "__init_subclass__" and (
+                    item.args.args) and any(
+                    _stores_by_its_attribute(inner, {item.args.args[0].arg})
+                    for inner in ast.walk(item)):
+                registering.add(node.name)
+    return frozenset(found)

@@ -1,0 +1,116 @@
+"""Tests of part of a string that a provider's name may pass.
+
+``grant.kind.startswith("goo")``, ``account["type"].endswith("soft")``, ``"mail" in
+grant.kind`` and ``re.match("g(oogle|mail)", grant.kind)`` name no provider, but each
+may well test the provider's name held in a field of another name: which providers
+pass such a test the analysis does not follow.  Only a test of a field (an attribute,
+an item, ``.get("key")``, perhaps lowered) is one, and only with a part of a
+provider's name of a few letters at least: ``name.endswith("s")`` or ``"mail" in
+features`` ask something else.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import re
+from collections.abc import Collection
+
+# Shorter parts match too many other words (``.endswith("s")``, ``"map" in
+# request.args``): a part found anywhere in the string needs a letter more than one
+# at its start or end.
+_SHORTEST_END = 3
+_SHORTEST_PART = 4
+_PART_TESTS = frozenset({"startswith", "endswith"})
+_PATTERN_TESTS = frozenset({"match", "search", "fullmatch"})
+_SAME_VALUE = frozenset({"lower", "casefold", "strip", "upper"})
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def tests_part_of_a_name(node: ast.expr, words: Collection[str]) -> bool:
+    """Whether ``node`` tests a field's string by a part of one of ``words`` (the
+    providers' names, lower-case): a prefix, a suffix, a part found in it, or a
+    regular expression written as a literal that one of them matches."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+            node.func.attr in _PART_TESTS) and len(node.args) == 1 and not node.keywords:
+        argument = node.args[0]
+        parts = argument.elts if isinstance(argument, ast.Tuple) else [argument]
+        side = str.startswith if node.func.attr == "startswith" else str.endswith
+        return _field(node.func.value) and any(
+            any(side(word, part) for word in words)
+            for part in (_part(part, _SHORTEST_END) for part in parts) if part)
+    if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(
+            node.ops[0], (ast.In, ast.NotIn)):
+        part = _part(node.left, _SHORTEST_PART)
+        return bool(part) and _field(node.comparators[0]) and any(
+            part in word for word in words)
+    if isinstance(node, ast.Call) and _called_pattern(node.func) and (
+            len(node.args) >= 2) and _field(node.args[1]):
+        pattern = node.args[0]
+        if not (isinstance(pattern, ast.Constant) and isinstance(pattern.value, str)):
+            return False
+        # A pattern naming no part of a name matches others by chance (``\\d+``).
+        if not any(part.lower() in word for part in _LETTERS.findall(pattern.value)
+                   if len(part) >= _SHORTEST_PART
+                   for word in words):
+            return False
+        try:
+            compiled = re.compile(pattern.value, re.IGNORECASE)
+        except re.error:
+            return True  # Python would raise; what the author meant is not known
+        return any(compiled.search(word) for word in words)
+    return False
+
+
+def may_test_part_of_a_name(text: str, words: Collection[str]) -> bool:
+    """Whether a module's text may hold such a test: a string literal that is such a
+    part (``"goo"``, ``'soft'``), or a regular expression's search."""
+    return _literals(frozenset(words)).search(text) is not None or (
+        _PATTERN_CALL.search(text) is not None)
+
+
+_PATTERN_CALL = re.compile(r"\bre\.(?:match|search|fullmatch)\(")
+
+
+@functools.cache
+def _literals(words: frozenset[str]) -> re.Pattern[str]:
+    """A string literal written as a part of one of ``words`` that a test may take."""
+    parts: set[str] = set()
+    for word in words:
+        parts.update(word[:end] for end in range(_SHORTEST_END, len(word) + 1))
+        parts.update(word[start:] for start in range(len(word) - _SHORTEST_END + 1))
+        parts.update(word[start:start + size] for size in range(_SHORTEST_PART, len(word) + 1)
+                     for start in range(len(word) - size + 1))
+    return re.compile(r"([\"'])(?i:" + "|".join(sorted(map(re.escape, parts), reverse=True))
+                      + r")\1")
+
+
+def _part(node: ast.expr, shortest: int) -> str:
+    """The lower-cased text of a string literal of ``shortest`` letters at least; ""
+    for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+            len(node.value) >= shortest):
+        return node.value.lower()
+    return ""
+
+
+def _called_pattern(func: ast.expr) -> bool:
+    """``re.match``, ``re.search``, ``re.fullmatch``."""
+    return isinstance(func, ast.Attribute) and func.attr in _PATTERN_TESTS and isinstance(
+        func.value, ast.Name) and func.value.id == "re"
+
+
+def _field(node: ast.expr) -> bool:
+    """An attribute, an item or ``.get("key")`` of another value (``grant.kind``,
+    ``account["type"]``), perhaps in another case (``.lower()``); not an upper-case
+    attribute, a setting the same for every grant."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+            node.func.attr in _SAME_VALUE) and not node.args and not node.keywords:
+        node = node.func.value
+    if isinstance(node, ast.Attribute):
+        return not node.attr.isupper()
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+        node.func.attr == "get") and bool(node.args) and isinstance(
+        node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
