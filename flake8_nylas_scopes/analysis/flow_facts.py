@@ -104,7 +104,6 @@ def slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ..
 
 
 _SET_KIND, _SET_NAME, _SET_INNER = slot_setters(Val, "kind", "name", "inner")
-(_SET_HANDED,) = slot_setters(HandedCall, "handed")
 
 
 class ValTable:
@@ -227,10 +226,13 @@ class ValReader:
                 value = new(Val)
                 set_name(value, intern(name) if kind == "ref" else share(name, name))
             elif type(name) is list and name and kind == "call":
-                value = new(HandedCall)
-                set_name(value, "")
+                # Made by its constructor: Python 3.10 gives a slotted dataclass's
+                # subclass slots of its own for the base's fields, which the base's
+                # setters would not fill.
                 handed = tuple(self._earlier(values, index) for index in name)
-                _SET_HANDED(value, handed[0] if len(handed) == 1 else handed)
+                append(HandedCall(kind, "", self._earlier(values, inner),
+                                  handed[0] if len(handed) == 1 else handed))
+                continue
             else:
                 raise ValueError("a value row holds no name")
             set_kind(value, kind)
