@@ -21,6 +21,7 @@ from ..analysis.facts_values import ScopeValue, ValueState
 from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..spans import Span
 from .resolver import FlowResolver
+from .site_rewrites import with_sites_read_again
 
 _AUTH_URL_USE = (AUTH_URL_METHOD,)
 
@@ -56,14 +57,8 @@ def with_confirmed_sites(
 
 
 def _confirmed(facts: ModuleFacts, confirmed: frozenset[Span]) -> ModuleFacts:
-    if not any(awaits_client(site) and site.span in confirmed for site in facts.sites):
-        return facts
-    sites = [
-        dataclasses.replace(site, confirmed=True)
-        if awaits_client(site) and site.span in confirmed else site
-        for site in facts.sites
-    ]
-    return dataclasses.replace(facts, sites=sites)
+    return with_sites_read_again(facts, lambda site: dataclasses.replace(site, confirmed=True)
+                                 if awaits_client(site) and site.span in confirmed else site)
 
 
 def lost_helper_requests(resolver: FlowResolver) -> list[ScopeSite]:

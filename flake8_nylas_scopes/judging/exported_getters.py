@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
-from ..analysis.facts import ModuleFacts
+from ..analysis.facts import ModuleFacts, ScopeSite
 from .flow_names import referenced_names
+from .site_rewrites import with_sites_read_again
 
 
 def with_used_getters(modules: Mapping[str, ModuleFacts]) -> dict[str, ModuleFacts]:
@@ -32,11 +33,9 @@ def with_used_getters(modules: Mapping[str, ModuleFacts]) -> dict[str, ModuleFac
 
 
 def _confirmed(facts: ModuleFacts, used: set[str]) -> ModuleFacts:
-    def confirmed(name: str) -> bool:
-        return bool(name) and f"{facts.module}.{name}" in used
+    def confirmed(site: ScopeSite) -> ScopeSite:
+        if site.exported_as and f"{facts.module}.{site.exported_as}" in used:
+            return dataclasses.replace(site, confirmed=True)
+        return site
 
-    if not any(confirmed(site.exported_as) for site in facts.sites):
-        return facts
-    return dataclasses.replace(facts, sites=[
-        dataclasses.replace(site, confirmed=True) if confirmed(site.exported_as) else site
-        for site in facts.sites])
+    return with_sites_read_again(facts, confirmed)

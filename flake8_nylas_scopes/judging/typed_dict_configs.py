@@ -10,10 +10,10 @@ reading hold.  A module judged alone keeps the request unread.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 
 from ..analysis.facts import ModuleFacts, ScopeSite
+from .site_rewrites import with_sites_read_again
 
 
 def with_typed_dict_configs(modules: Mapping[str, ModuleFacts]) -> dict[str, ModuleFacts]:
@@ -28,13 +28,9 @@ def with_typed_dict_configs(modules: Mapping[str, ModuleFacts]) -> dict[str, Mod
 
 
 def _read(facts: ModuleFacts, classes: set[str]) -> ModuleFacts:
-    if not any(_holds(site, classes) for site in facts.sites):
-        return facts
-    return dataclasses.replace(facts, sites=[
-        site.as_typed_dict if _holds(site, classes) and site.as_typed_dict is not None
-        else site
-        for site in facts.sites])
+    def as_dict(site: ScopeSite) -> ScopeSite:
+        if site.as_typed_dict is not None and site.typed_dict in classes:
+            return site.as_typed_dict
+        return site
 
-
-def _holds(site: ScopeSite, classes: set[str]) -> bool:
-    return site.as_typed_dict is not None and site.typed_dict in classes
+    return with_sites_read_again(facts, as_dict)
