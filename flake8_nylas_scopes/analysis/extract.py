@@ -326,9 +326,10 @@ class Extractor(FastVisitor):
         self._unnamed_changes: list[tuple[str, str]] = []
         # Per function, the names it may change or hand over (``_changes_parameter``).
         self._handed_over: dict[ast.AST, set[str]] = {}
-        # Walks for rare nodes are spared the modules whose text cannot hold them:
-        # ``yield`` and ``await`` (see ``function_returns``), augmented assignments.
-        text = "".join(lines)
+        # The module's text, joined once: walks for rare nodes are spared the modules
+        # whose text cannot hold them (here ``yield`` and ``await``, see
+        # ``function_returns``, and augmented assignments; see ``prepare`` for others).
+        self._text = text = "".join(lines)
         self._may_pause = "yield" in text or "await" in text
         self._augments = _AUGMENTED_OPERATOR.search(text) is not None
         # What each function returns (see ``function_returns``), asked for by many
@@ -704,7 +705,7 @@ class Extractor(FastVisitor):
         self._collect_imports(tree)
         # Each walk is spared the modules whose text cannot hold what it looks for:
         # most modules have no star import, ``global`` statement or ``__all__``.
-        text = "".join(self._lines)
+        text = self._text
         self._base_url_clients = any(word in text for word in BASE_URL_WORDS)
         self.body_bindings.note_assignment_expressions(tree, text)
         if _STAR_IMPORT.search(text):
