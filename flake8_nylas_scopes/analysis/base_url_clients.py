@@ -69,11 +69,18 @@ def base_url_argument(call: ast.Call, client: BaseUrlClient) -> ast.expr | None:
     return positional[client.position] if len(positional) > client.position else None
 
 
+def path_below(base: tuple[UrlPart, ...], path: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
+    """``path`` appended to ``base`` with one slash between them: how httpx joins a
+    client's base URL and a request's path, and how the URL readers join the pieces
+    of a URL built from parts."""
+    return (*_strip_end(base), UrlPart("/"), *_strip_start(path))
+
+
 def join_path(base: ClientBase, path: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
     """The URL a request to the relative ``path`` goes to on a client made with
     ``base``."""
     if not base.joins_like_urljoin:
-        return (*strip_end(base.parts), UrlPart("/"), *strip_start(path))
+        return path_below(base.parts, path)
     host = _literal_host(base.parts)
     if path and path[0].text.startswith("/"):
         # The path replaces the base's: only the host is kept.
@@ -96,7 +103,7 @@ def any_path_below(base: ClientBase) -> tuple[UrlPart, ...]:
 def _below(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
     # Two segments built at run time: one alone would read as the identifier of a
     # route below the base (``/v3/grants`` and a hole is the route of one grant).
-    return (*strip_end(parts), UrlPart("/"), UrlPart(URL_HOLE), UrlPart("/"),
+    return (*_strip_end(parts), UrlPart("/"), UrlPart(URL_HOLE), UrlPart("/"),
             UrlPart(URL_HOLE))
 
 
@@ -128,14 +135,14 @@ def _directory(parts: tuple[UrlPart, ...], host: str | None) -> tuple[UrlPart, .
     return (*parts[:-1], UrlPart(last.text[: cut + 1]))
 
 
-def strip_end(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
+def _strip_end(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
     """A URL's parts without the slashes that end its written text."""
     if parts and not parts[-1].reference:
         return (*parts[:-1], UrlPart(parts[-1].text.rstrip("/")))
     return parts
 
 
-def strip_start(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
+def _strip_start(parts: tuple[UrlPart, ...]) -> tuple[UrlPart, ...]:
     """A URL's parts without the slashes that start its written text."""
     if parts and not parts[0].reference:
         return (UrlPart(parts[0].text.lstrip("/")), *parts[1:])

@@ -56,8 +56,7 @@ from .base_url_clients import (
     any_path_below,
     base_url_argument,
     join_path,
-    strip_end,
-    strip_start,
+    path_below,
 )
 from .enum_members import enum_member_names, enum_member_value, is_enum_class
 from .record_fields import given_fields, record_fields
@@ -2954,7 +2953,7 @@ class Extractor(FastVisitor):
             if function in URLJOIN_FUNCTIONS and len(target.args) == 2:
                 base = self._url_parts(target.args[0], depth + 1) or (UrlPart(_HOLE),)
                 path = self._url_parts(target.args[1], depth + 1) or (UrlPart(_HOLE),)
-                return (*strip_end(base), UrlPart("/"), *strip_start(path))
+                return path_below(base, path)
             if function in ENV_READERS:
                 return self._env_parts(target, depth)
             if _is_str_format(target):
@@ -3020,7 +3019,7 @@ class Extractor(FastVisitor):
             read = None if isinstance(segment, ast.Starred) else self._url_parts(
                 segment, depth + 1)
             read = read or (UrlPart(_HOLE),)
-            parts = (*strip_end(parts), UrlPart("/"), *strip_start(read)) if index else read
+            parts = path_below(parts, read) if index else read
         return parts
 
     def _field_default(self, node: ast.Attribute, depth: int) -> tuple[UrlPart, ...] | None:
