@@ -501,3 +501,50 @@ def test_a_file_and_a_symlink_to_it_are_fixed_once(tmp_path: Path) -> None:
     assert result.stdout == f"{tmp_path / 'alias.py'}: fixed 2 findings (NYS102, NYS104)\n"
     assert '"Calendar"' not in real.read_text()
     assert (tmp_path / "alias.py").is_symlink()
+
+
+UNUSED_CALENDAR = textwrap.dedent(
+    """\
+    from nylas import APIClient
+
+    client = APIClient("client-id", "client-secret")
+    url = client.authentication_url("https://a/cb", scopes=["email.read_only", "calendar"])
+
+
+    def inbox(token):
+        return APIClient("client-id", "client-secret", token).messages.all()
+    """
+)
+
+
+def test_fix_says_how_many_unsafe_fixes_it_left_alone(tmp_path: Path) -> None:
+    # Removing an unused scope changes what the app is granted: not done without
+    # --unsafe-fixes, but a run that changes nothing must say why.
+    (tmp_path / "pyproject.toml").write_text("")
+    path = tmp_path / "app.py"
+    path.write_text(UNUSED_CALENDAR)
+    result = run_cli("fix", str(path))
+    assert (result.code, result.stdout) == (0, "")
+    assert path.read_text() == UNUSED_CALENDAR
+    assert result.stderr == (
+        "nylas-scopes: 1 finding has an unsafe fix (NYS303), not applied: it changes "
+        "what the app is granted; review it with --diff --unsafe-fixes, apply it "
+        "with --unsafe-fixes\n"
+    )
+
+
+def test_fix_with_unsafe_fixes_applies_them_without_the_note(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    path = tmp_path / "app.py"
+    path.write_text(UNUSED_CALENDAR)
+    result = run_cli("fix", "--unsafe-fixes", str(path))
+    assert (result.code, result.stderr) == (1, "")
+    assert '"calendar"' not in path.read_text()
+
+
+def test_a_silenced_unsafe_finding_is_not_counted(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    path = tmp_path / "app.py"
+    path.write_text(UNUSED_CALENDAR.replace('"calendar"])', '"calendar"])  # noqa: NYS303'))
+    result = run_cli("fix", str(path))
+    assert (result.code, result.stdout, result.stderr) == (0, "", "")

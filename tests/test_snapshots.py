@@ -416,6 +416,7 @@ def test_the_message_checks_find_what_they_look_for() -> None:
     assert message_problems("a.py:1:1: NYS301 msg.send() (POST /send) needs 'email.send'") == []
 
 
+UNSAFE_NOTE = re.compile(r"^nylas-scopes: \d+ findings? ha(s an|ve) unsafe fix(es)? \(NYS")
 WARNING = re.compile(r"^nylas-scopes: warning: (\S+:\d+:\d+: NYS\d{3}) not fixed: \S")
 
 
@@ -431,8 +432,13 @@ def test_fix_warnings_name_findings_check_reports(case: Case, runs: Runs) -> Non
     reported = {finding.position for finding in outputs.findings}
     for command in (outputs.fix, outputs.unsafe_fix):
         for line in command.run.stderr.splitlines():
-            assert WARNING.match(line), line
+            assert WARNING.match(line) or (
+                command is outputs.fix and UNSAFE_NOTE.match(line)), line
         assert warned(command) <= reported, command.shown
+    # The note counts the findings check offers an unsafe fix for.
+    unsafe = [finding for finding in outputs.findings if finding.fix == "unsafe"]
+    notes = [line for line in outputs.fix.run.stderr.splitlines() if UNSAFE_NOTE.match(line)]
+    assert [int(line.split()[1]) for line in notes] == ([len(unsafe)] if unsafe else [])
 
 
 def fixable(outputs: Outputs, unsafe: bool) -> set[str]:
@@ -492,9 +498,16 @@ def test_the_diff_is_what_fix_writes(case: Case, unsafe: bool, runs: Runs, tmp_p
     # the file as it is): a finding fix leaves is reported there by check.
     assert len(written.stderr.splitlines()) == len(shown.run.stderr.splitlines())
     after = nylas_scopes(root, "check", *case.arguments, case.target).stdout
+    # Besides the warnings, at most one line: how many unsafe fixes were left alone,
+    # the same with --diff as when writing, and never with --unsafe-fixes.
+    notes = [line for line in written.stderr.splitlines() if not WARNING.match(line)]
+    assert notes == [line for line in shown.run.stderr.splitlines() if not WARNING.match(line)]
+    assert len(notes) <= 1 and all(UNSAFE_NOTE.match(line) for line in notes)
+    assert not (unsafe and notes)
     for line in written.stderr.splitlines():
         match = WARNING.match(line)
-        assert match, line
+        if not match:
+            continue
         position, code = match.group(1).rsplit(": ", 1)
         assert f"{position}: {code} " in after, (line, after)
     assert diff_of_tree(outputs.root, root) == shown.run.stdout

@@ -11,9 +11,10 @@ import argparse
 import difflib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from ..findings import Finding
 from ..fix.plan import FixPolicy
 from ..places import display_path, path_namer
 from ..project.files import select_files
@@ -88,9 +89,25 @@ def run(args: argparse.Namespace) -> int:
         errors.extend(_write(result, name))
     for message in errors:
         _error(message)
+    if result.withheld and not args.unsafe_fixes:
+        print(f"nylas-scopes: {_withheld_note(result.withheld)}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
     return EXIT_CHANGED if result.changes else EXIT_CLEAN
+
+
+def _withheld_note(withheld: Sequence[Finding]) -> str:
+    """What ``fix`` left alone because its fixes are unsafe, and how to apply them."""
+    count = len(withheld)
+    codes = ", ".join(sorted({finding.code for finding in withheld}))
+    if count == 1:
+        said = "finding has an unsafe fix", "it changes", "it"
+    else:
+        said = "findings have unsafe fixes", "they change", "them"
+    noun, changes, them = said
+    return (f"{count} {noun} ({codes}), not applied: {changes} what the app is "
+            f"granted; review {them} with --diff --unsafe-fixes, apply {them} with "
+            "--unsafe-fixes")
 
 
 def _display(path: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -58,6 +59,8 @@ class FixRun:
     changes: dict[str, FileChange] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # Findings left with an unsafe fix not applied (after the last round).
+    withheld: list[Finding] = field(default_factory=list)
 
     def skipped_in_original(self) -> list[Skipped]:
         """``skipped`` with lines in the files as they are before the fixes (for a
@@ -161,6 +164,7 @@ class _Run:
         self.failed: set[str] = set()
         self.facts: dict[str, ModuleFacts] = {}
         self.skipped_by_path: dict[str, list[Skipped]] = {}
+        self.withheld_by_path: dict[str, list[Finding]] = {}
         self._noqa: dict[str, tuple[str, NoqaLines]] = {}
         self._originals: dict[str, SourceFile] = {}
 
@@ -227,6 +231,8 @@ class _Run:
             )
         for skipped in self.skipped_by_path.values():
             self.result.skipped.extend(skipped)
+        for withheld in self.withheld_by_path.values():
+            self.result.withheld.extend(withheld)
         return self.result
 
     def _affected(self, changed: set[str]) -> list[str]:
@@ -255,6 +261,12 @@ class _Run:
         for path in analysed:
             self.skipped_by_path[path] = []
         self._skip(plan.skipped)
+        # The files this round judged, or reported on, are as this round saw them
+        # (named as given in the first round, absolute in the next).
+        for path in {*analysed, *(finding.span.path for finding in findings)}:
+            self.withheld_by_path[os.path.abspath(path)] = []
+        for finding in plan.withheld:
+            self.withheld_by_path[os.path.abspath(finding.span.path)].append(finding)
         changed: set[str] = set()
         for path, planned in sorted(plan.by_path.items()):
             if path not in self.failed and self._fix_file(path, planned):

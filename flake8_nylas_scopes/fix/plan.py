@@ -79,6 +79,9 @@ class Skipped:
 class FixPlan:
     by_path: dict[str, list[PlannedFix]] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    # Findings with an unsafe fix the policy leaves out: the command says how many, or
+    # a user who ran ``fix`` without ``--unsafe-fixes`` would see nothing happen.
+    withheld: list[Finding] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -97,13 +100,14 @@ def plan_fixes(
     noqa_for: NoqaSource,
 ) -> FixPlan:
     plan = FixPlan()
-    wanted = [
-        finding
-        for finding in findings
-        if finding.fix is not None
-        and policy.allows(finding.code)
-        and not _silenced(finding, noqa_for)
-    ]
+    wanted = []
+    for finding in findings:
+        if finding.fix is None or _silenced(finding, noqa_for):
+            continue
+        if policy.allows(finding.code):
+            wanted.append(finding)
+        elif FixPolicy(unsafe=True).allows(finding.code):
+            plan.withheld.append(finding)
     if not wanted:
         return plan
     sites = _SiteIndex(facts, config, enabled, policy)
