@@ -133,6 +133,50 @@ def reply(token):
     assert found == []
 
 
+_TIERS_BY_MATCH = '''
+import os
+match os.environ.get("PLAN"):
+    case "pro" | "team":
+        SCOPES = ["email.read_only", "contacts"]
+    case _:
+        SCOPES = ["email.read_only"]
+'''
+
+
+def test_each_case_of_a_match_is_a_tier_judged_alone(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("SCOPES", _TIERS_BY_MATCH)})
+    assert [(line, code, "contacts" in message) for _, line, code, message in found] == [
+        (5, "NYS303", True)]
+
+
+@pytest.mark.parametrize("case", [
+    # The pattern binds the name itself: what it holds is the matched value's.
+    '    case {"scopes": SCOPES}:\n        pass\n',
+    # A guard binds it on its way.
+    '    case "free" if (SCOPES := load()):\n        pass\n',
+])
+def test_a_match_that_binds_the_name_otherwise_is_not_read(
+        tmp_path: Path, case: str) -> None:
+    views = _TIERS_BY_MATCH.replace("    case _:", case + "    case _:")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("SCOPES", views)})
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_condition_that_binds_the_name_is_not_a_branch(tmp_path: Path) -> None:
+    views = '''
+SCOPES = ["email.read_only", "contacts"]
+if not (SCOPES := load()):
+    pass
+else:
+    SCOPES = ["email.read_only"]
+'''
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("SCOPES", views)})
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
 def test_a_url_constant_that_cannot_be_read_stays_a_hole(tmp_path: Path) -> None:
     found = _codes(tmp_path, {
         "app/__init__.py": "",
