@@ -287,7 +287,8 @@ class _Walk:
             # ``vars(config)``, ``getattr(config, "SCOPES")``: the namespace, or the
             # member, is followed as a use of its own (see ``given_lists``).
             return KEPT
-        if keyword is None and call.args and call.args[0] is self.child and above and (
+        if keyword is None and self.child is self.root and call.args and (
+                call.args[0] is self.child) and above and (
                 isinstance(above[-1], ast.Expr)) and member_written(call) is not None:
             # ``monkeypatch.setattr(views, "client", fake)`` as a statement binds one
             # member again, which the extractor records as it does an assignment.
