@@ -133,6 +133,50 @@ def reply(token):
     assert found == []
 
 
+_TIERS_BY_MATCH = '''
+import os
+match os.environ.get("PLAN"):
+    case "pro" | "team":
+        SCOPES = ["email.read_only", "contacts"]
+    case _:
+        SCOPES = ["email.read_only"]
+'''
+
+
+def test_each_case_of_a_match_is_a_tier_judged_alone(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("SCOPES", _TIERS_BY_MATCH)})
+    assert [(line, code, "contacts" in message) for _, line, code, message in found] == [
+        (5, "NYS303", True)]
+
+
+@pytest.mark.parametrize("case", [
+    # The pattern binds the name itself: what it holds is the matched value's.
+    '    case {"scopes": SCOPES}:\n        pass\n',
+    # A guard binds it on its way.
+    '    case "free" if (SCOPES := load()):\n        pass\n',
+])
+def test_a_match_that_binds_the_name_otherwise_is_not_read(
+        tmp_path: Path, case: str) -> None:
+    views = _TIERS_BY_MATCH.replace("    case _:", case + "    case _:")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("SCOPES", views)})
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+def test_a_condition_that_binds_the_name_is_not_a_branch(tmp_path: Path) -> None:
+    views = '''
+SCOPES = ["email.read_only", "contacts"]
+if not (SCOPES := load()):
+    pass
+else:
+    SCOPES = ["email.read_only"]
+'''
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("SCOPES", views)})
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
 def test_a_url_constant_that_cannot_be_read_stays_a_hole(tmp_path: Path) -> None:
     found = _codes(tmp_path, {
         "app/__init__.py": "",
@@ -1940,6 +1984,59 @@ def test_a_list_changed_through_its_modules_namespace_grants_an_unknown_set(
         "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
         "app/views.py": FROM_CONFIG, "app/features.py": NAMESPACE_FEATURES,
         "app/plugins.py": plugin})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}
+
+
+# A statement that binds one other member of the module by its name leaves the list
+# as its assignment says: pytest's ``monkeypatch`` in a test swaps the client.
+ONE_OTHER_MEMBER_SET = {
+    "setattr of another member": (
+        "from . import config\n\nsetattr(config, 'client', None)\n"),
+    "monkeypatch.setattr of another member": (
+        "from . import config\n\n\ndef test_fake(monkeypatch):\n"
+        "    monkeypatch.setattr(config, 'client', object())\n"),
+    "monkeypatch.delattr of another member": (
+        "from . import config\n\n\ndef test_gone(monkeypatch):\n"
+        "    monkeypatch.delattr(config, 'client')\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", ONE_OTHER_MEMBER_SET.values(),
+                         ids=list(ONE_OTHER_MEMBER_SET))
+def test_a_list_beside_a_member_set_by_name_is_read(tmp_path: Path, plugin: str) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/plugins.py": plugin})
+    assert "NYS301" in {code for _, _, code, _ in found}
+    assert "NYS304" not in {code for _, _, code, _ in found}
+
+
+# The list itself set by its name, any member set by a name read at run time, a
+# method of another object than pytest's fixture, or the call's result kept: the
+# module's names may change, so none is read from its assignment.
+MEMBER_SET_UNREAD = {
+    "monkeypatch.setattr of the list": (
+        "from . import config\n\n\ndef test_more(monkeypatch):\n"
+        "    monkeypatch.setattr(config, 'SCOPES', ['calendar.read_only'])\n"),
+    "monkeypatch.setattr by a name read at run time": (
+        "from . import config\n\n\ndef test_more(monkeypatch, name):\n"
+        "    monkeypatch.setattr(config, name, ['calendar.read_only'])\n"),
+    "setattr of another object": (
+        "from . import config\nfrom tools import patcher\n\n"
+        "patcher.setattr(config, 'client', None)\n"),
+    "setattr whose result is kept": (
+        "from . import config\n\n\ndef test_fake(monkeypatch):\n"
+        "    undo = monkeypatch.setattr(config, 'client', object())\n"),
+}
+
+
+@pytest.mark.parametrize("plugin", MEMBER_SET_UNREAD.values(), ids=list(MEMBER_SET_UNREAD))
+def test_a_list_of_a_module_whose_members_may_change_grants_an_unknown_set(
+        tmp_path: Path, plugin: str) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS, "app/config.py": CONFIG_LIST,
+        "app/views.py": FROM_CONFIG, "app/plugins.py": plugin})
     assert "NYS301" not in {code for _, _, code, _ in found}
     assert "NYS304" in {code for _, _, code, _ in found}
 

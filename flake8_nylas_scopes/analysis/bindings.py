@@ -584,7 +584,34 @@ def _branch_walk(
                 raise _NotBranches
             found.append((path, statement.value))
         elif isinstance(statement, ast.If):
+            if _walrus_binds(statement.test, name):
+                raise _NotBranches
             _branch_walk(statement.body, name, (*path, (id(statement), 0)), found)
             _branch_walk(statement.orelse, name, (*path, (id(statement), 1)), found)
+        elif isinstance(statement, ast.Match):
+            # One case runs at most, as one branch of an ``if``/``elif`` chain does.
+            if _walrus_binds(statement.subject, name):
+                raise _NotBranches
+            for index, case in enumerate(statement.cases):
+                if _captures(case.pattern, name) or (
+                        case.guard is not None and _walrus_binds(case.guard, name)):
+                    raise _NotBranches
+                _branch_walk(case.body, name, (*path, (id(statement), index)), found)
         elif _binds(statement, name):
             raise _NotBranches
+
+
+def _walrus_binds(test: ast.expr, name: str) -> bool:
+    """Whether a condition binds ``name`` (``if (scopes := load()):``)."""
+    return any(isinstance(node, ast.NamedExpr) and node.target.id == name
+               for node in ast.walk(test))
+
+
+def _captures(pattern: ast.pattern, name: str) -> bool:
+    """Whether a ``case`` pattern binds ``name`` (``case {"scope": scope}:``)."""
+    for node in ast.walk(pattern):
+        if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == name:
+            return True
+        if isinstance(node, ast.MatchMapping) and node.rest == name:
+            return True
+    return False

@@ -126,7 +126,7 @@ from .given_lists import (
 from .list_fates import UNKNOWN_DEPTH, Slot
 from .flow_facts import ANY_MEMBER
 from .member_patterns import member_matches, member_pattern
-from .namespaces import namespace_owner, unnamed_module
+from .namespaces import member_written, namespace_owner, unnamed_module
 from .path_joins import joined_segments
 from .typed_dicts import TYPED_DICT_WORD, typed_dict_classes
 from .provider_tests import names_a_provider
@@ -3416,12 +3416,10 @@ def _changed_values(
         if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
                 and call.func.attr in LIST_MUTATORS | DICT_MUTATORS):
             yield _namespace_member(call.func.value) or (_container(call.func.value), "call")
-        elif (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
-              and call.func.id in ("setattr", "delattr") and len(call.args) >= 2
-              and isinstance(call.args[1], ast.Constant)
-              and isinstance(call.args[1].value, str)):
-            # ``setattr(Config, "SCOPES", [...])`` binds the attribute again.
-            yield ast.Attribute(call.args[0], call.args[1].value, ast.Store()), "rebind"
+        elif isinstance(call, ast.Call) and (written := member_written(call)) is not None:
+            # ``setattr(Config, "SCOPES", [...])`` binds the attribute again, and
+            # ``monkeypatch.setattr(views, "client", fake)`` too.
+            yield ast.Attribute(written[0], written[1], ast.Store()), "rebind"
         elif (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
               and call.func.attr in ("__setattr__", "__delattr__") and len(call.args) >= 2
               and isinstance(call.args[1], ast.Constant)

@@ -24,6 +24,7 @@ from typing import Literal, Union
 
 from .ast_names import dotted
 from .bindings import DICT_MUTATORS, LIST_MUTATORS
+from .namespaces import member_written
 
 # Where among a call's arguments a value is given: its position, its keyword, or None
 # when the argument only holds it (``tweak({"scope": SCOPES})``) or spreads it
@@ -183,7 +184,7 @@ class _Walk:
                 self.item()  # ``f(**CONFIG)`` gives its items
             return 1
         if isinstance(parent, ast.Call):
-            return self._argument(parent, reads)
+            return self._argument(parent, reads, above)
         if isinstance(parent, ast.Starred):
             self.item()  # ``f(*SCOPES)``, ``[*SCOPES]``: the items
             self.plain = False
@@ -272,7 +273,8 @@ class _Walk:
             return self.lost()
         return 2
 
-    def _argument(self, call: ast.Call, reads: Callable[[ast.Call], bool]) -> Fate | int:
+    def _argument(self, call: ast.Call, reads: Callable[[ast.Call], bool],
+                  above: Sequence[ast.AST]) -> Fate | int:
         keyword, self.keyword = self.keyword, None
         if call.func is self.child:
             # An imported name called is a function or a class, not a list.
@@ -284,6 +286,12 @@ class _Walk:
                 callee in _NAMESPACE_READS) and call.args and call.args[0] is self.child:
             # ``vars(config)``, ``getattr(config, "SCOPES")``: the namespace, or the
             # member, is followed as a use of its own (see ``given_lists``).
+            return KEPT
+        if keyword is None and self.child is self.root and call.args and (
+                call.args[0] is self.child) and above and (
+                isinstance(above[-1], ast.Expr)) and member_written(call) is not None:
+            # ``monkeypatch.setattr(views, "client", fake)`` as a statement binds one
+            # member again, which the extractor records as it does an assignment.
             return KEPT
         if keyword is None and callee in _COPIES:
             self.copy()

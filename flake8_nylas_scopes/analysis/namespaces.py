@@ -43,6 +43,33 @@ def member_key(node: ast.Subscript | ast.Call) -> str:
     return name if name.isidentifier() else ""
 
 
+def member_written(call: ast.Call) -> tuple[ast.expr, str] | None:
+    """The object and the one member a call binds again or deletes, by a constant
+    name: ``setattr(config, "SCOPES", [...])``, ``delattr(...)``, and pytest's
+    ``monkeypatch.setattr(views, "client", fake)`` (``monkeypatch.delattr``), which
+    puts the old value back after the test.  None for any other call: the object
+    given to it may have any member changed."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        named = func.id
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and (
+            func.value.id == _PYTEST_MONKEYPATCH):
+        named = func.attr
+    else:
+        return None
+    if named not in ("setattr", "delattr") or len(call.args) < 2:
+        return None
+    key = call.args[1]
+    if isinstance(key, ast.Constant) and isinstance(key.value, str) and (
+            key.value.isidentifier()):
+        return call.args[0], key.value
+    return None
+
+
+# The name pytest gives its fixture that sets attributes for one test.
+_PYTEST_MONKEYPATCH = "monkeypatch"
+
+
 def unnamed_module(node: ast.expr, qualify: Callable[[ast.expr], "str | None"]) -> bool:
     """Whether ``node`` is a module object named at run time, by a value the
     analysis cannot read: ``sys.modules[name]``, ``importlib.import_module(name)``.
