@@ -2280,11 +2280,46 @@ def test_a_test_of_a_string_naming_no_provider_still_misses_scopes(
     assert "Mail.ReadWrite" in found[0][1]
 
 
+@pytest.mark.parametrize("test, pattern", [
+    ("PATTERN.match(grant.kind)", "re.compile('goo')"),
+    ("PATTERN.fullmatch(grant['kind'].lower())", "re.compile(r'^google$')"),
+    ("not PATTERN.search(grant.kind)", "re.compile(r'gmail|google', re.I)"),
+    ("re.match('goo', grant.kind)", "None"),
+])
+def test_a_compiled_pattern_matching_part_of_a_providers_name_is_unresolved_not_missing(
+        tmp_path: Path, test: str, pattern: str) -> None:
+    """A field's string matched by a pattern the module compiles from a literal that
+    a provider's name matches may be the provider's name."""
+    body = f"    if {test}:\n        {_LABEL}\n\n\nimport re\n\nPATTERN = {pattern}\n"
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
+
+
+@pytest.mark.parametrize("test, pattern", [
+    # A pattern no provider's name matches, a part too short to search for, or a
+    # name that holds no compiled pattern of the module.
+    ("PATTERN.match(grant.kind)", "re.compile(r'\\d+')"),
+    ("PATTERN.search(grant.kind)", "re.compile('goo')"),
+    ("OTHER.match(grant.kind)", "re.compile('goo')"),
+])
+def test_a_compiled_pattern_naming_no_provider_still_misses_scopes(
+        tmp_path: Path, test: str, pattern: str) -> None:
+    body = (f"    if {test}:\n        {_LABEL}\n\n\nimport re\n\nPATTERN = {pattern}\n"
+            "OTHER = object()\n")
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS301"], found
+    assert "Mail.ReadWrite" in found[0][1]
+
+
 def test_a_module_testing_part_of_a_providers_name_has_its_tests_read() -> None:
     from flake8_nylas_scopes.analysis.provider_tests import may_test_a_provider
 
     assert may_test_a_provider("if grant.kind.startswith('goo'):\n    pass\n")
     assert may_test_a_provider("if re.search(PATTERN, grant.kind):\n    pass\n")
+    assert may_test_a_provider("P = re.compile(r'^google$')\nif P.match(grant.kind):\n    pass\n")
     assert not may_test_a_provider("if message.subject.startswith('Re:'):\n    pass\n")
 
 
