@@ -189,6 +189,17 @@ def subclass_registered(tree: ast.Module) -> frozenset[str]:
     registers each subclass in ``__init_subclass__`` by an attribute of it
     (``SYNCS[cls.provider] = cls``): which grants a lookup of that dict gives them is
     not read."""
+    return _subclass_registration(tree)[1]
+
+
+def subclass_registrars(tree: ast.Module) -> frozenset[str]:
+    """The module's top-level classes that register each subclass so (see
+    ``subclass_registered``), themselves or through a base of the module's."""
+    return _subclass_registration(tree)[0]
+
+
+def _subclass_registration(tree: ast.Module) -> tuple[frozenset[str], frozenset[str]]:
+    """The module's classes that register their subclasses, and those registered."""
     registering: set[str] = set()
     found: set[str] = set()
     for node in tree.body:
@@ -203,4 +214,4 @@ def subclass_registered(tree: ast.Module) -> frozenset[str]:
                     _stores_by_its_attribute(inner, {item.args.args[0].arg})
                     for inner in ast.walk(item)):
                 registering.add(node.name)
-    return frozenset(found)
+    return frozenset(registering), frozenset(found)
