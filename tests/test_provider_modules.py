@@ -990,3 +990,20 @@ def test_registrars_and_class_links_survive_the_cache() -> None:
     for facts in (registry, gmail):
         again = ModuleFacts.from_json(facts.to_json())
         assert (again.registrars, again.class_links) == (facts.registrars, facts.class_links)
+
+
+@pytest.mark.parametrize("choice, expected", [
+    # Both branches call on one line: the line alone cannot tell them apart.
+    ("GmailLabels(grant.id).ensure() if grant.provider == 'google' else print(grant)", []),
+    ("print(grant) if grant.provider != 'google' else gmail.archive(grant.id)", []),
+    # Made for every grant: the test is not the provider's.  The class goes with
+    # every method.
+    ("GmailLabels(grant.id).ensure() if grant.ready else print(grant)",
+     [("gmail.py", 17, "NYS301"), ("gmail.py", 21, "NYS301")]),
+    ("gmail.archive(grant.id) if grant.provider == 'microsoft' else print(grant)",
+     [("gmail.py", 25, "NYS301")]),
+])
+def test_another_modules_code_made_in_a_one_line_conditional_is_kept_to_its_providers(
+        tmp_path: Path, choice: str, expected: list[tuple[str, int, str]]) -> None:
+    found = _said(tmp_path, {"sync.py": _sync(f"    return {choice}\n")})
+    assert _codes(found) == expected, found

@@ -2280,6 +2280,61 @@ def test_a_test_of_a_string_naming_no_provider_still_misses_scopes(
     assert "Mail.ReadWrite" in found[0][1]
 
 
+_FACTORY = f"""    adapter_for(grant).label(grant_id)
+
+
+class GmailLabels:
+    def label(self, grant_id):
+        {_LABEL}
+
+
+class Graph:
+    def label(self, grant_id):
+        pass
+
+
+def adapter_for(grant):
+    return CHOICE
+"""
+
+
+@pytest.mark.parametrize("choice", [
+    "GmailLabels() if grant.provider == 'google' else Graph()",
+    "Graph() if grant.provider != 'google' else GmailLabels()",
+    "(GmailLabels() if grant.provider == 'google' else None) or Graph()",
+    "_made(GmailLabels()) if grant.provider == 'google' else Graph()\n\n\n"
+    "def _made(labels):\n    return labels",
+])
+def test_a_class_made_in_a_one_line_conditional_on_the_provider_is_kept_to_it(
+        tmp_path: Path, choice: str) -> None:
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _FACTORY.replace("CHOICE", choice))
+        if code in ("NYS301", "NYS304")]
+    assert found == [], found
+
+
+@pytest.mark.parametrize("choice, code", [
+    # Made for every grant, beside the test or after it.
+    ("GmailLabels() if grant.provider == 'microsoft' else GmailLabels()", "NYS301"),
+    ("Graph() if grant.provider == 'google' else None or GmailLabels()", "NYS301"),
+    ("GmailLabels() if grant.ready else Graph()", "NYS301"),
+    # Handed on, not made: what it is handed to may make one for any grant.
+    ("_made(GmailLabels) if grant.provider == 'google' else Graph()\n\n\n"
+     "def _made(kind):\n    return kind()", "NYS301"),
+    # A lambda made for Google's grants may be kept and called for any grant.
+    ("(lambda: GmailLabels())() if grant.provider == 'google' else Graph()", "NYS304"),
+    # A test that is not read leaves the choice unresolved.
+    ("GmailLabels() if grant.kind == 'google' else Graph()", "NYS304"),
+])
+def test_a_class_made_for_other_grants_too_in_a_conditional_still_misses_scopes(
+        tmp_path: Path, choice: str, code: str) -> None:
+    found = [(found_code, message) for _, found_code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _FACTORY.replace("CHOICE", choice))
+        if found_code in ("NYS301", "NYS304")]
+    assert [found_code for found_code, _ in found] == [code], found
+    assert "nylas.folders.create()" in found[0][1]
+
+
 @pytest.mark.parametrize("test, pattern", [
     ("PATTERN.match(grant.kind)", "re.compile('goo')"),
     ("PATTERN.fullmatch(grant['kind'].lower())", "re.compile(r'^google$')"),
