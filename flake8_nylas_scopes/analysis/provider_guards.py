@@ -140,9 +140,11 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
     # not read as the table it ends up holding, or that its base registers in
     # ``__init_subclass__`` (see ``registries``): which grants reach it is unknown.
     storing = storing_functions(tree)
-    registered = {name for registry in decorated_registries(tree)
-                  for name in registry.classes} if storing else set()
     subclasses = subclass_registered(tree)
+    # Those of a dict read as the table it ends up holding are judged by its lookups.
+    registered = {name for registry in decorated_registries(tree)
+                  for name in registry.classes} if storing or subclasses else set()
+    subclasses = subclasses.difference(registered)
     for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
         lines = _ScopeLines(scope)
