@@ -890,3 +890,120 @@ def test_a_function_decorated_for_a_provider_leaves_its_calls_unresolved(
     found = _said(tmp_path, {"only.py": _ONLY, "settings.py": "GOOGLE = 'google'\n",
                              "sync.py": sync})
     assert _codes(found) == [("gmail.py", 25, code)], found
+
+
+# A registry of provider classes spread over modules: the dict and what fills it in
+# one, the classes in another, the lookup by the grant's provider in a third.
+_REGISTRY = '''SYNCS = {}
+
+
+def register(cls):
+    SYNCS[cls.provider] = cls
+    return cls
+
+
+def wrap(cls):
+    cls.wrapped = True
+    return cls
+
+
+class Base:
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        Base.registry[cls.provider] = cls
+
+    registry = {}
+
+    @classmethod
+    def for_grant(cls, grant):
+        return cls.registry[grant.provider]()
+
+
+class Plain:
+    pass
+'''
+_LOOKUPS = '''from .registry import SYNCS, Base
+
+
+def run(grant):
+    SYNCS[grant.provider]().sync(grant.id)
+    Base.registry[grant.provider]().sync(grant.id)
+    Base.for_grant(grant).sync(grant.id)
+'''
+
+
+def _gmail_class(head: str, imports: str) -> str:
+    """A Google class of its own module, made as ``head`` says."""
+    return (f"{imports}\nfrom .clients import nylas\n\n\n{head}\n    provider = 'google'\n\n"
+            "    def sync(self, grant_id):\n"
+            "        nylas.folders.create(grant_id, request_body={'name': 'Later'})\n")
+
+
+@pytest.mark.parametrize("head, imports", [
+    ("@register\nclass GmailSync:", "from .registry import register"),
+    ("@registry.register\nclass GmailSync:", "from . import registry"),
+    ("@dataclasses.dataclass\n@register\nclass GmailSync:",
+     "import dataclasses\nfrom .registry import register"),
+    ("class GmailSync(Base):", "from .registry import Base"),
+    # Through a package that re-exports the base, and a base of the module's own
+    # deriving from it.
+    ("class Mail(Base):\n    pass\n\n\nclass GmailSync(Mail):", "from . import Base"),
+])
+def test_a_class_a_registrar_of_another_module_may_register_is_unresolved_not_missing(
+        tmp_path: Path, head: str, imports: str) -> None:
+    files = {"registry.py": _REGISTRY, "lookups.py": _LOOKUPS,
+             "gmail_sync.py": _gmail_class(head, imports)}
+    if imports == "from . import Base":
+        files["__init__.py"] = "from .registry import Base\n"
+    found = _said(tmp_path, files)
+    assert _codes(found) == [("gmail_sync.py", 9 + head.count("\n") + imports.count("\n"),
+                              "NYS304")], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][3]
+
+
+@pytest.mark.parametrize("head, imports", [
+    # Decorators and bases that store nothing keep the class for every grant.
+    ("@wrap\nclass GmailSync:", "from .registry import wrap"),
+    ("@dataclasses.dataclass\nclass GmailSync:", "import dataclasses"),
+    ("@functools.total_ordering\nclass GmailSync:", "import functools"),
+    ("class GmailSync(Plain):", "from .registry import Plain"),
+    ("class GmailSync(enum.Enum):", "import enum"),
+])
+def test_a_class_of_a_decorator_or_base_storing_nothing_still_misses_scopes(
+        tmp_path: Path, head: str, imports: str) -> None:
+    files = {"registry.py": _REGISTRY, "lookups.py": _LOOKUPS,
+             "gmail_sync.py": _gmail_class(head, imports)}
+    found = _said(tmp_path, files)
+    assert _codes(found) == [("gmail_sync.py", 9 + head.count("\n") + imports.count("\n"),
+                              "NYS301")], found
+    assert "Mail.ReadWrite" in found[0][3]
+
+
+def test_registrars_and_class_links_survive_the_cache() -> None:
+    registry = module_facts(None, "registry.py", _REGISTRY.splitlines(keepends=True),
+                            "app.registry", flow=True)
+    text = _gmail_class("@register\nclass GmailSync:", "from .registry import register")
+    gmail = module_facts(None, "gmail_sync.py", text.splitlines(keepends=True),
+                         "app.gmail_sync", flow=True)
+    assert list(registry.registrars) == ["Base", "register"]
+    assert [link[0] for link in gmail.class_links] == ["GmailSync"]
+    for facts in (registry, gmail):
+        again = ModuleFacts.from_json(facts.to_json())
+        assert (again.registrars, again.class_links) == (facts.registrars, facts.class_links)
+
+
+@pytest.mark.parametrize("choice, expected", [
+    # Both branches call on one line: the line alone cannot tell them apart.
+    ("GmailLabels(grant.id).ensure() if grant.provider == 'google' else print(grant)", []),
+    ("print(grant) if grant.provider != 'google' else gmail.archive(grant.id)", []),
+    # Made for every grant: the test is not the provider's.  The class goes with
+    # every method.
+    ("GmailLabels(grant.id).ensure() if grant.ready else print(grant)",
+     [("gmail.py", 17, "NYS301"), ("gmail.py", 21, "NYS301")]),
+    ("gmail.archive(grant.id) if grant.provider == 'microsoft' else print(grant)",
+     [("gmail.py", 25, "NYS301")]),
+])
+def test_another_modules_code_made_in_a_one_line_conditional_is_kept_to_its_providers(
+        tmp_path: Path, choice: str, expected: list[tuple[str, int, str]]) -> None:
+    found = _said(tmp_path, {"sync.py": _sync(f"    return {choice}\n")})
+    assert _codes(found) == expected, found

@@ -2120,13 +2120,60 @@ class Base:
 class GmailSync""", 1)
 
 
-def test_classes_their_base_registers_are_unresolved_not_missing(tmp_path: Path) -> None:
-    found = [(code, message) for _, code, message in _two_providers_findings(
+def test_classes_their_base_registers_by_their_provider_miss_no_other_providers_scope(
+        tmp_path: Path) -> None:
+    """The dict ends up holding each subclass under the provider it binds: read as
+    that table, as a decorator's is."""
+    found = [(line, code) for line, code, _ in _two_providers_findings(
         tmp_path, _GOOGLE_AND_LABELS, _LOOKED_UP + _SUBCLASSED)
         if code in ("NYS301", "NYS304")]
-    assert [code for code, _ in found] == ["NYS304"], found
-    assert ("cannot tell whether microsoft grants reach self.client.folders.create()"
-            in found[0][1]), found
+    assert found == [], found
+
+
+@pytest.mark.parametrize("body", [
+    # Every class run, whatever the provider.
+    _LOOKED_UP + "\n    for cls in SYNCS.values():\n        cls(nylas).sync(grant_id)"
+    + _SUBCLASSED,
+    # The class says Microsoft.
+    _LOOKED_UP + _SUBCLASSED.replace('provider = "google"', 'provider = "microsoft"'),
+    # Also made for every grant, or registered by hand under another key.
+    _LOOKED_UP + "\n    GmailSync(nylas).sync(grant_id)" + _SUBCLASSED,
+    _LOOKED_UP + _SUBCLASSED + "\nSYNCS['microsoft'] = GmailSync\n",
+])
+def test_classes_their_base_registers_any_grant_may_reach_still_miss_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+@pytest.mark.parametrize("body", [
+    # A hook that does more than store the class may change it or store it elsewhere.
+    _LOOKED_UP + _SUBCLASSED.replace(
+        "        SYNCS[cls.provider] = cls", "        SYNCS[cls.provider] = cls\n"
+        "        cls.ready = True"),
+    # A subclass inheriting the attribute is stored under its parent's provider.
+    _LOOKED_UP + _SUBCLASSED + "\n\nclass GmailBatch(GmailSync):\n    pass\n",
+    # A decorated subclass: the decorator may give another object.
+    _LOOKED_UP + _SUBCLASSED.replace("\nclass GmailSync(Base)",
+                                     "\n@total_ordering\nclass GmailSync(Base)"),
+    # A registry the base holds as its own attribute (called with the client, its
+    # calls are not followed at all).
+    _LOOKED_UP.replace("SYNCS[", "Base.registry[") + _SUBCLASSED.replace(
+        "SYNCS[cls.provider] = cls", "Base.registry[cls.provider] = cls").replace(
+        "class Base:\n", "class Base:\n    registry = {}\n\n"),
+    _LOOKED_UP.replace("SYNCS[grant.provider]", "Base.for_grant(grant)") + _SUBCLASSED.replace(
+        "SYNCS[cls.provider] = cls", "cls.registry[cls.provider] = cls").replace(
+        "class Base:\n", "class Base:\n    registry = {}\n\n    @classmethod\n"
+        "    def for_grant(cls, grant):\n        return cls.registry[grant.provider]\n\n"),
+])
+def test_classes_their_base_registers_in_a_way_not_followed_are_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert found and {code for code, _ in found} == {"NYS304"}, found
+    assert any("grants reach self.client.folders.create()" in message
+               or "nylas (a Nylas client) is passed to Base.registry" in message
+               for _, message in found), found
 
 
 def test_classes_of_a_base_that_registers_nothing_still_miss_scopes(tmp_path: Path) -> None:
@@ -2280,11 +2327,101 @@ def test_a_test_of_a_string_naming_no_provider_still_misses_scopes(
     assert "Mail.ReadWrite" in found[0][1]
 
 
+_FACTORY = f"""    adapter_for(grant).label(grant_id)
+
+
+class GmailLabels:
+    def label(self, grant_id):
+        {_LABEL}
+
+
+class Graph:
+    def label(self, grant_id):
+        pass
+
+
+def adapter_for(grant):
+    return CHOICE
+"""
+
+
+@pytest.mark.parametrize("choice", [
+    "GmailLabels() if grant.provider == 'google' else Graph()",
+    "Graph() if grant.provider != 'google' else GmailLabels()",
+    "(GmailLabels() if grant.provider == 'google' else None) or Graph()",
+    "_made(GmailLabels()) if grant.provider == 'google' else Graph()\n\n\n"
+    "def _made(labels):\n    return labels",
+])
+def test_a_class_made_in_a_one_line_conditional_on_the_provider_is_kept_to_it(
+        tmp_path: Path, choice: str) -> None:
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _FACTORY.replace("CHOICE", choice))
+        if code in ("NYS301", "NYS304")]
+    assert found == [], found
+
+
+@pytest.mark.parametrize("choice, code", [
+    # Made for every grant, beside the test or after it.
+    ("GmailLabels() if grant.provider == 'microsoft' else GmailLabels()", "NYS301"),
+    ("Graph() if grant.provider == 'google' else None or GmailLabels()", "NYS301"),
+    ("GmailLabels() if grant.ready else Graph()", "NYS301"),
+    # Handed on, not made: what it is handed to may make one for any grant.
+    ("_made(GmailLabels) if grant.provider == 'google' else Graph()\n\n\n"
+     "def _made(kind):\n    return kind()", "NYS301"),
+    # A lambda made for Google's grants may be kept and called for any grant.
+    ("(lambda: GmailLabels())() if grant.provider == 'google' else Graph()", "NYS304"),
+    # A test that is not read leaves the choice unresolved.
+    ("GmailLabels() if grant.kind == 'google' else Graph()", "NYS304"),
+])
+def test_a_class_made_for_other_grants_too_in_a_conditional_still_misses_scopes(
+        tmp_path: Path, choice: str, code: str) -> None:
+    found = [(found_code, message) for _, found_code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _FACTORY.replace("CHOICE", choice))
+        if found_code in ("NYS301", "NYS304")]
+    assert [found_code for found_code, _ in found] == [code], found
+    assert "nylas.folders.create()" in found[0][1]
+
+
+@pytest.mark.parametrize("test, pattern", [
+    ("PATTERN.match(grant.kind)", "re.compile('goo')"),
+    ("PATTERN.fullmatch(grant['kind'].lower())", "re.compile(r'^google$')"),
+    ("not PATTERN.search(grant.kind)", "re.compile(r'gmail|google', re.I)"),
+    ("re.match('goo', grant.kind)", "None"),
+])
+def test_a_compiled_pattern_matching_part_of_a_providers_name_is_unresolved_not_missing(
+        tmp_path: Path, test: str, pattern: str) -> None:
+    """A field's string matched by a pattern the module compiles from a literal that
+    a provider's name matches may be the provider's name."""
+    body = f"    if {test}:\n        {_LABEL}\n\n\nimport re\n\nPATTERN = {pattern}\n"
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
+
+
+@pytest.mark.parametrize("test, pattern", [
+    # A pattern no provider's name matches, a part too short to search for, or a
+    # name that holds no compiled pattern of the module.
+    ("PATTERN.match(grant.kind)", "re.compile(r'\\d+')"),
+    ("PATTERN.search(grant.kind)", "re.compile('goo')"),
+    ("OTHER.match(grant.kind)", "re.compile('goo')"),
+])
+def test_a_compiled_pattern_naming_no_provider_still_misses_scopes(
+        tmp_path: Path, test: str, pattern: str) -> None:
+    body = (f"    if {test}:\n        {_LABEL}\n\n\nimport re\n\nPATTERN = {pattern}\n"
+            "OTHER = object()\n")
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS301"], found
+    assert "Mail.ReadWrite" in found[0][1]
+
+
 def test_a_module_testing_part_of_a_providers_name_has_its_tests_read() -> None:
     from flake8_nylas_scopes.analysis.provider_tests import may_test_a_provider
 
     assert may_test_a_provider("if grant.kind.startswith('goo'):\n    pass\n")
     assert may_test_a_provider("if re.search(PATTERN, grant.kind):\n    pass\n")
+    assert may_test_a_provider("P = re.compile(r'^google$')\nif P.match(grant.kind):\n    pass\n")
     assert not may_test_a_provider("if message.subject.startswith('Re:'):\n    pass\n")
 
 

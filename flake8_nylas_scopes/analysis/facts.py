@@ -518,6 +518,14 @@ class ModuleFacts:
     # Its module-level ``TypedDict`` classes, by name: a call of one with keywords in
     # another module builds a dict (see ``ScopeSite.typed_dict``).
     typed_dicts: Sequence[str] = ()
+    # Its top-level functions and classes that may register other modules' classes
+    # by an attribute of each (a decorator storing its class, a base storing its
+    # subclasses in ``__init_subclass__``), and its top-level classes with a
+    # decorator or base of another module: (name, first and last line of its body,
+    # the line of that decorator or class, the decorators' dotted names, the bases'),
+    # see ``registrars``.
+    registrars: Sequence[str] = ()
+    class_links: Sequence[tuple[str, int, int, int, tuple[str, ...], tuple[str, ...]]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -573,6 +581,9 @@ class ModuleFacts:
             "unread_callables": [list(guard) for guard in self.unread_callables],
             "unread_predicates": list(self.unread_predicates),
             "typed_dicts": list(self.typed_dicts),
+            "registrars": list(self.registrars),
+            "class_links": [[name, first, last, line, list(decorators), list(bases)]
+                            for name, first, last, line, decorators, bases in self.class_links],
         }
 
     @classmethod
@@ -640,6 +651,10 @@ class ModuleFacts:
              for name, first, last, line in data.get("unread_callables", ())],
             [str(name) for name in data.get("unread_predicates", ())],
             [str(name) for name in data.get("typed_dicts", ())],
+            [str(name) for name in data.get("registrars", ())],
+            [(str(name), int(first), int(last), int(line),
+              tuple(str(one) for one in decorators), tuple(str(one) for one in bases))
+             for name, first, last, line, decorators, bases in data.get("class_links", ())],
         )
         shed_empty(facts)
         return facts

@@ -346,7 +346,11 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
                 else:
                     reaches.picked.append(table_pick)
             elif isinstance(call := walk.parents.get(id(node)), ast.Call) and call.func is node:
-                reaches.calls.append(node.lineno)
+                branch = _conditional_branch(node, walk.parents, tests)
+                if branch is not None:
+                    reaches.picked.append(branch)  # as for the module's own code
+                else:
+                    reaches.calls.append(node.lineno)
             else:
                 reaches.other = True
     return [(sys.intern(name), _reach(reaches, lookups.get(name, ())))
@@ -607,7 +611,14 @@ def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
             else:
                 reaches[name].picked.append(table_pick)
         elif _called(node, parents):
-            reaches[name].calls.append(node.lineno)
+            branch = _conditional_branch(node, parents, tests) if tests is not None and (
+                name.startswith("_") or name in walk.plain_classes) else None
+            if branch is not None:
+                # ``GmailAdapter(nylas) if grant.provider == "google" else ...``: made
+                # for those providers' grants only, as a table's value is picked.
+                reaches[name].picked.append(branch)
+            else:
+                reaches[name].calls.append(node.lineno)
         else:
             reaches[name].other = True
     # Only a name with a provider in it may be picked by a name built at run time.
@@ -620,6 +631,34 @@ def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
             elif verdict:
                 reaches[name].undecided.append(line)
     return reaches
+
+
+# Expressions climbed at most from a call to the branch of a conditional expression
+# it is in: a factory's ``A(x) if test else B(x)``, not a deep expression's every call.
+_MOST_CLIMBED = 8
+
+
+def _conditional_branch(node: ast.expr, parents: dict[int, ast.AST],
+                        tests: ProviderTests) -> frozenset[str] | None:
+    """The providers whose grants take the branch of a conditional expression
+    ``node`` is in, where its test reads the provider (``GmailAdapter(nylas) if
+    grant.provider == "google" else GraphAdapter(nylas)``): guards go by lines, and
+    both branches share one.  None when no such branch holds it, or its test is not
+    read (its lines are unresolved then, see ``unread_guards``).  A lambda or a
+    comprehension between them may run later, or for other values: none is climbed."""
+    child: ast.AST = node
+    for _ in range(_MOST_CLIMBED):
+        parent = parents.get(id(child))
+        if not isinstance(parent, ast.expr) or isinstance(
+                parent, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            return None
+        if isinstance(parent, ast.IfExp) and child is not parent.test:
+            true, false = tests.outcomes(parent.test, {})
+            if true != PROVIDER_NAMES or false != PROVIDER_NAMES:
+                taken = true if child is parent.body else false
+                return frozenset(taken)
+        child = parent
+    return None
 
 
 def _called(node: ast.Name | ast.Attribute, parents: dict[int, ast.AST]) -> bool:

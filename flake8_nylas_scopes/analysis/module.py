@@ -19,6 +19,7 @@ from .provider_guards import (
     know_the_module, provider_guards, unread_guards, unread_predicates,
 )
 from .provider_tests import ProviderTests, may_test_a_provider
+from .registrars import class_links, registrars
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
 NAMED_USES = tuple(sorted(TRIGGER_NAMES | ARGUMENT_NAMES))
@@ -90,6 +91,9 @@ def module_facts(
                 facts.flow = flow_extractor.run(tree)
             finally:
                 flow_extractor.close()
+            # A registry spread over modules (see ``registrars``).
+            facts.registrars = registrars(tree, text)
+            facts.class_links = class_links(tree, module_name, extractor.qualify)
             if may_test_a_provider(text):
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)

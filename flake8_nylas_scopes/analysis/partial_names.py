@@ -1,7 +1,8 @@
 """Tests of part of a string that a provider's name may pass.
 
 ``grant.kind.startswith("goo")``, ``account["type"].endswith("soft")``, ``"mail" in
-grant.kind`` and ``re.match("g(oogle|mail)", grant.kind)`` name no provider, but each
+grant.kind``, ``re.match("g(oogle|mail)", grant.kind)`` and ``PATTERN.match(grant.kind)``
+(with ``PATTERN = re.compile("goo")``) name no provider, but each
 may well test the provider's name held in a field of another name: which providers
 pass such a test the analysis does not follow.  Only a test of a field (an attribute,
 an item, ``.get("key")``, perhaps lowered) is one, and only with a part of a
@@ -14,7 +15,7 @@ from __future__ import annotations
 import ast
 import functools
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 
 # Shorter parts match too many other words (``.endswith("s")``, ``"map" in
 # request.args``): a part found anywhere in the string needs a letter more than one
@@ -27,10 +28,18 @@ _SAME_VALUE = frozenset({"lower", "casefold", "strip", "upper"})
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
-def tests_part_of_a_name(node: ast.expr, words: Collection[str]) -> bool:
+# Patterns compiled by the module, by the name (or class attribute) holding them:
+# the literal each binding compiles (see ``compiled_patterns``).
+Patterns = Mapping[str, Sequence[str]]
+NO_PATTERNS: Patterns = {}
+
+
+def tests_part_of_a_name(node: ast.expr, words: Collection[str],
+                         patterns: Patterns = NO_PATTERNS) -> bool:
     """Whether ``node`` tests a field's string by a part of one of ``words`` (the
     providers' names, lower-case): a prefix, a suffix, a part found in it, or a
-    regular expression written as a literal that one of them matches."""
+    regular expression written as a literal that one of them matches, given to
+    ``re.match`` or compiled into a name of ``patterns`` whose method is called."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
             node.func.attr in _PART_TESTS) and len(node.args) == 1 and not node.keywords:
         argument = node.args[0]
@@ -44,32 +53,74 @@ def tests_part_of_a_name(node: ast.expr, words: Collection[str]) -> bool:
         part = _part(node.left, _SHORTEST_PART)
         return bool(part) and _field(node.comparators[0]) and any(
             part in word for word in words)
-    if isinstance(node, ast.Call) and _called_pattern(node.func) and (
-            len(node.args) >= 2) and _field(node.args[1]):
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+            _called_pattern(node.func)) and len(node.args) >= 2 and _field(node.args[1]):
         pattern = node.args[0]
-        if not (isinstance(pattern, ast.Constant) and isinstance(pattern.value, str)):
-            return False
-        # A pattern naming no part of a name matches others by chance (``\\d+``).
-        if not any(part.lower() in word for part in _LETTERS.findall(pattern.value)
-                   if len(part) >= _SHORTEST_PART
-                   for word in words):
-            return False
-        try:
-            compiled = re.compile(pattern.value, re.IGNORECASE)
-        except re.error:
-            return True  # Python would raise; what the author meant is not known
-        return any(compiled.search(word) for word in words)
+        return isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and (
+            _may_match(pattern.value, words, node.func.attr))
+    if patterns and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+            node.func.attr in _PATTERN_TESTS) and len(node.args) == 1 and _field(node.args[0]):
+        held = node.func.value
+        name = held.id if isinstance(held, ast.Name) else (
+            held.attr if isinstance(held, ast.Attribute) else "")
+        return any(_may_match(pattern, words, node.func.attr)
+                   for pattern in patterns.get(name, ()))
     return False
+
+
+def _may_match(pattern: str, words: Collection[str], method: str) -> bool:
+    """Whether a regular expression written as a literal may match one of ``words``
+    (by ``method``, ``search`` or one anchored at the start of the string)."""
+    # A pattern naming no part of a name matches others by chance (``\\d+``); one
+    # matched at the start of the string is a prefix (``re.match("goo", kind)``),
+    # which may be as short as a tested prefix.
+    shortest = _SHORTEST_PART if method == "search" else _SHORTEST_END
+    if not any(part.lower() in word for part in _LETTERS.findall(pattern)
+               if len(part) >= shortest
+               for word in words):
+        return False
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error:
+        return True  # Python would raise; what the author meant is not known
+    return any(compiled.search(word) for word in words)
+
+
+def compiled_patterns(tree: ast.Module) -> dict[str, list[str]]:
+    """The names the module's body and its classes' bodies bind to a regular
+    expression compiled from a literal (``PATTERN = re.compile(r"^google$")``), with
+    each literal they are bound to.  Only those statements are read, once: a name
+    bound in a function is not a pattern the module holds."""
+    found: dict[str, list[str]] = {}
+    bodies = [tree.body, *(node.body for node in tree.body if isinstance(node, ast.ClassDef))]
+    for body in bodies:
+        for statement in body:
+            if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call)
+                    and _called_compile(statement.value.func) and statement.value.args):
+                continue
+            pattern = statement.value.args[0]
+            if not (isinstance(pattern, ast.Constant) and isinstance(pattern.value, str)):
+                continue
+            for target in statement.targets:
+                if isinstance(target, ast.Name):
+                    found.setdefault(target.id, []).append(pattern.value)
+    return found
+
+
+def _called_compile(func: ast.expr) -> bool:
+    """``re.compile``."""
+    return isinstance(func, ast.Attribute) and func.attr == "compile" and isinstance(
+        func.value, ast.Name) and func.value.id == "re"
 
 
 def may_test_part_of_a_name(text: str, words: Collection[str]) -> bool:
     """Whether a module's text may hold such a test: a string literal that is such a
-    part (``"goo"``, ``'soft'``), or a regular expression's search."""
+    part (``"goo"``, ``'soft'``), or a regular expression's search or compilation."""
     return _literals(frozenset(words)).search(text) is not None or (
         _PATTERN_CALL.search(text) is not None)
 
 
-_PATTERN_CALL = re.compile(r"\bre\.(?:match|search|fullmatch)\(")
+_PATTERN_CALL = re.compile(r"\bre\.(?:match|search|fullmatch|compile)\(")
 
 
 @functools.cache

@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
+from .partial_names import Patterns, compiled_patterns
 from .registries import decorated_registries, storing_functions, subclass_registered
 from .provider_tests import (
     PROVIDER_NAMES, Outcomes, ProviderTests, hinted_parts, mentions_a_provider,
@@ -139,9 +140,11 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
     # not read as the table it ends up holding, or that its base registers in
     # ``__init_subclass__`` (see ``registries``): which grants reach it is unknown.
     storing = storing_functions(tree)
-    registered = {name for registry in decorated_registries(tree)
-                  for name in registry.classes} if storing else set()
     subclasses = subclass_registered(tree)
+    # Those of a dict read as the table it ends up holding are judged by its lookups.
+    registered = {name for registry in decorated_registries(tree)
+                  for name in registry.classes} if storing or subclasses else set()
+    subclasses = subclasses.difference(registered)
     for scope in guard_scopes(tree) if scopes is None else scopes:
         flags = tests.flags(scope)
         lines = _ScopeLines(scope)
@@ -248,7 +251,7 @@ def _hinted_sides(tests: ProviderTests, test: ast.expr, flags: dict[str, ast.exp
     combination at a time: as for a function of another module (see
     ``imported_predicate_guards``), a side no combination narrows runs for every
     provider whatever the parts test (``account.is_google or grant.ready``)."""
-    parts = hinted_parts(test, asks)
+    parts = hinted_parts(test, asks, tests.patterns)
     if not parts:
         return False, False
     if len(parts) > _MOST_HINTED_PARTS:
@@ -563,11 +566,12 @@ def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str
                          for alias in statement.names)
     exact = {name for name, *_ in tests.module_predicates(tree)} if tests else set()
     holding = _names_holding_a_provider(tree) if functions else frozenset()
+    patterns = (tests.patterns if tests else compiled_patterns(tree)) if functions else {}
     found = []
     for function in functions:
         if bound[function.name] != 1 or function.name in exact:
             continue
-        if says_a_provider(function.name) or _may_test(function, holding):
+        if says_a_provider(function.name) or _may_test(function, holding, patterns):
             found.append(function.name)
     return sorted(found)
 
@@ -590,7 +594,7 @@ def _names_holding_a_provider(tree: ast.Module) -> frozenset[str]:
 
 
 def _may_test(function: ast.FunctionDef | ast.AsyncFunctionDef,
-              holding: frozenset[str]) -> bool:
+              holding: frozenset[str], patterns: Patterns) -> bool:
     """Whether a function reads the provider or a provider's name (itself or through
     a module name ``holding`` one) and returns a value: one that returns none
     (``def work(grant): ...``) tests nothing."""
@@ -602,7 +606,7 @@ def _may_test(function: ast.FunctionDef | ast.AsyncFunctionDef,
         elif isinstance(node, ast.expr) and not reads:
             reads = _reads_a_provider(node) or (
                 isinstance(node, ast.Name) and node.id in holding) or (
-                tests_part_of_a_provider_name(node))
+                tests_part_of_a_provider_name(node, patterns))
         if reads and returns:
             return True
     return False

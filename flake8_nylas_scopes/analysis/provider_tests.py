@@ -34,7 +34,9 @@ from collections.abc import Callable, Iterator
 
 from ..nylas_api import earlier_provider_names
 from .ast_names import dotted
-from .partial_names import may_test_part_of_a_name, tests_part_of_a_name
+from .partial_names import (
+    NO_PATTERNS, Patterns, compiled_patterns, may_test_part_of_a_name, tests_part_of_a_name,
+)
 
 # The ``Provider`` values of nylas-python 6.x (``nylas/models/auth.py``, 6.0 to 6.18).
 PROVIDER_NAMES = frozenset({
@@ -99,6 +101,9 @@ class ProviderTests:
         functions then test none (see ``assumed``)."""
         self._names, self._collections, self._choices = (
             _bound_once(tree) if tree is not None else ({}, {}, {}))
+        # The regular expressions the module compiles, which a test may match a
+        # field's string with (``PATTERN.match(grant.kind)``).
+        self.patterns: Patterns = compiled_patterns(tree) if tree is not None else NO_PATTERNS
         self._predicates: dict[str, Outcomes] = {}
         # What calls of another module's functions are taken to test, by the call's
         # text (``is_google``, ``grants.is_google``): see ``imported_predicate_guards``.
@@ -315,7 +320,7 @@ class ProviderTests:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
                     node.targets[0], ast.Name):
                 if names_a_provider(node.value) or self.outcomes(node.value, {}) != _UNTOLD or (
-                        hinted_parts(node.value, self.asks_a_provider)):
+                        hinted_parts(node.value, self.asks_a_provider, self.patterns)):
                     tests[node.targets[0].id] = node.value
         return {name: test for name, test in tests.items() if stores[name] == 1}
 
@@ -357,7 +362,8 @@ def names_the_provider(node: ast.expr, flags: dict[str, ast.expr]) -> bool:
     return isinstance(node, ast.Name) and node.id in flags and names_a_provider(flags[node.id])
 
 
-def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.expr]:
+def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool],
+                 patterns: Patterns = NO_PATTERNS) -> list[ast.expr]:
     """The parts of a test (under ``not``, ``and`` and ``or``) that may pick
     providers by a value not named for the provider: a comparison with a provider's
     name (``grant.kind == "google"``, ``kind is Kind.GOOGLE``, ``account.kind in
@@ -365,9 +371,9 @@ def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.e
     named for one (``account.is_google``, ``is_gmail(grant)``, a parameter
     ``google``)."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        return hinted_parts(test.operand, asks)
+        return hinted_parts(test.operand, asks, patterns)
     if isinstance(test, ast.BoolOp):
-        return [part for value in test.values for part in hinted_parts(value, asks)]
+        return [part for value in test.values for part in hinted_parts(value, asks, patterns)]
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         left, right, op = test.left, test.comparators[0], test.ops[0]
         if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
@@ -379,18 +385,18 @@ def hinted_parts(test: ast.expr, asks: Callable[[ast.expr], bool]) -> list[ast.e
                 provider_value(element) for element in right.elts)
         else:
             hinted = False
-        return [test] if hinted or tests_part_of_a_provider_name(test) else []
+        return [test] if hinted or tests_part_of_a_provider_name(test, patterns) else []
     if isinstance(test, (ast.Call, ast.Attribute, ast.Name)) and (
-            asks(test) or tests_part_of_a_provider_name(test)):
+            asks(test) or tests_part_of_a_provider_name(test, patterns)):
         return [test]
     return []
 
 
-def tests_part_of_a_provider_name(node: ast.expr) -> bool:
+def tests_part_of_a_provider_name(node: ast.expr, patterns: Patterns = NO_PATTERNS) -> bool:
     """Whether ``node`` tests a field's string by part of a provider's name
-    (``grant.kind.startswith("goo")``, ``"mail" in grant.kind``: see
-    ``partial_names``)."""
-    return tests_part_of_a_name(node, _partial_words())
+    (``grant.kind.startswith("goo")``, ``"mail" in grant.kind``, with one of the
+    module's compiled ``patterns``: see ``partial_names``)."""
+    return tests_part_of_a_name(node, _partial_words(), patterns)
 
 
 @functools.cache

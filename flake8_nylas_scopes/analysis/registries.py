@@ -1,5 +1,6 @@
 """A table of classes keyed by an attribute each class binds to its provider, built
-by a comprehension: ``{cls.provider: cls for cls in (GmailSync, GraphSync)}``.
+by a comprehension: ``{cls.provider: cls for cls in (GmailSync, GraphSync)}``, or
+filled by a decorator or a base's ``__init_subclass__`` of the module.
 
 Read as the dict it builds, ``{GmailSync.provider: GmailSync, GraphSync.provider:
 GraphSync}``, whose keys name providers where each class binds that attribute once
@@ -117,10 +118,14 @@ def registering_functions(tree: ast.Module) -> dict[str, tuple[str, str, ast.Nam
 def decorated_registries(tree: ast.Module) -> list[DecoratedRegistry]:
     """The module's dicts its registering functions (see ``registering_functions``)
     fill, bound once at module level to ``{}`` (or ``dict()``), with the top-level
-    classes each function alone decorates.  Whether the dict is only looked up, and
-    whether each class binds the attribute once, is for the caller to tell."""
+    classes each function alone decorates; and those a class of the module fills so
+    with each of its subclasses in ``__init_subclass__`` (see ``_registering_bases``),
+    with the module's subclasses, when each binds the attribute itself.  Whether the
+    dict is only looked up, and whether each class binds the attribute once, is for
+    the caller to tell."""
     functions = registering_functions(tree)
-    if not functions:
+    subclassed = _registering_bases(tree)
+    if not (functions or subclassed):
         return []
     bindings: dict[str, ast.Assign] = {}
     for statement in tree.body:
@@ -146,7 +151,85 @@ def decorated_registries(tree: ast.Module) -> list[DecoratedRegistry]:
                     ast.Name(id=node.name, ctx=ast.Load()), node))
                 registry.classes.append(node.name)
         found[stored_in] = registry
+    for base, (stored_in, attribute, store) in subclassed.items():
+        binding = bindings.get(stored_in)
+        if binding is None or stored_in in found:
+            found.pop(stored_in, None)
+            continue
+        subclasses = _subclasses_binding(tree, base, attribute)
+        if subclasses is None:
+            continue
+        registry = DecoratedRegistry(binding, ast.copy_location(ast.Dict(keys=[], values=[]),
+                                                                binding.value), store)
+        for node in subclasses:
+            made = ast.copy_location(ast.Name(id=node.name, ctx=ast.Load()), node)
+            registry.table.keys.append(ast.copy_location(
+                ast.Attribute(value=made, attr=attribute, ctx=ast.Load()), node))
+            registry.table.values.append(ast.copy_location(
+                ast.Name(id=node.name, ctx=ast.Load()), node))
+            registry.classes.append(node.name)
+        found[stored_in] = registry
     return [registry for registry in found.values() if registry.classes]
+
+
+def _registering_bases(tree: ast.Module) -> dict[str, tuple[str, str, ast.Name]]:
+    """The module's top-level classes whose ``__init_subclass__`` only stores each
+    subclass in a module name by an attribute of it (``SYNCS[cls.provider] = cls``),
+    after calling the next one (``super().__init_subclass__(**kwargs)``), by name:
+    the name stored in, the attribute, and that name's node in the store."""
+    found: dict[str, tuple[str, str, ast.Name]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        hooks = [item for item in node.body if isinstance(item, (
+            ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == "__init_subclass__"]
+        if len(hooks) != 1 or not isinstance(hooks[0], ast.FunctionDef) or (
+                hooks[0].decorator_list) or not hooks[0].args.args:
+            continue
+        hook = hooks[0]
+        held = hook.args.args[0].arg
+        body = hook.body[1:] if ast.get_docstring(hook) is not None else hook.body
+        stores = [statement for statement in body if not _calls_the_next_hook(statement)]
+        if len(stores) != 1 or not _stores_by_its_attribute(stores[0], {held}):
+            continue
+        store = stores[0]
+        assert isinstance(store, ast.Assign)
+        target = store.targets[0]
+        if len(store.targets) == 1 and isinstance(target, ast.Subscript) and isinstance(
+                target.value, ast.Name) and isinstance(target.slice, ast.Attribute):
+            found[node.name] = (target.value.id, target.slice.attr, target.value)
+    return found
+
+
+def _calls_the_next_hook(statement: ast.stmt) -> bool:
+    """``super().__init_subclass__(**kwargs)``, which stores nothing of this class's."""
+    call = statement.value if isinstance(statement, ast.Expr) else None
+    return isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and (
+        call.func.attr == "__init_subclass__") and isinstance(call.func.value, ast.Call) and (
+        isinstance(call.func.value.func, ast.Name)) and call.func.value.func.id == "super" and (
+        not call.func.value.args) and not call.args
+
+
+def _subclasses_binding(tree: ast.Module, base: str,
+                        attribute: str) -> list[ast.ClassDef] | None:
+    """The module's top-level classes deriving from ``base`` (through its classes),
+    each stored by ``attribute``; None unless every one is undecorated and binds
+    ``attribute`` in its own body (one inheriting it is stored under its parent's
+    value, which the table would not read)."""
+    deriving = {base}
+    found: list[ast.ClassDef] = []
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef) or not any(
+                isinstance(one, ast.Name) and one.id in deriving for one in node.bases):
+            continue
+        deriving.add(node.name)
+        binds = any(isinstance(item, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == attribute for target in item.targets)
+            for item in node.body)
+        if node.decorator_list or not binds:
+            return None
+        found.append(node)
+    return found
 
 
 def _empty_dict(node: ast.expr) -> bool:
@@ -189,6 +272,17 @@ def subclass_registered(tree: ast.Module) -> frozenset[str]:
     registers each subclass in ``__init_subclass__`` by an attribute of it
     (``SYNCS[cls.provider] = cls``): which grants a lookup of that dict gives them is
     not read."""
+    return _subclass_registration(tree)[1]
+
+
+def subclass_registrars(tree: ast.Module) -> frozenset[str]:
+    """The module's top-level classes that register each subclass so (see
+    ``subclass_registered``), themselves or through a base of the module's."""
+    return _subclass_registration(tree)[0]
+
+
+def _subclass_registration(tree: ast.Module) -> tuple[frozenset[str], frozenset[str]]:
+    """The module's classes that register their subclasses, and those registered."""
     registering: set[str] = set()
     found: set[str] = set()
     for node in tree.body:
@@ -203,4 +297,4 @@ def subclass_registered(tree: ast.Module) -> frozenset[str]:
                     _stores_by_its_attribute(inner, {item.args.args[0].arg})
                     for inner in ast.walk(item)):
                 registering.add(node.name)
-    return frozenset(found)
+    return frozenset(registering), frozenset(found)

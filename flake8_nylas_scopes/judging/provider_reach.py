@@ -28,6 +28,7 @@ from ..analysis.provider_tests import PROVIDER_NAMES, says_a_provider
 from .flow_names import attribute_names, referenced_names
 from .held_methods import ReadNames, held_method_reaches
 from .reexports import defined_as
+from .registered_classes import registered_elsewhere
 
 # By path: (first line, last line, the providers whose grants reach those lines).
 Guards = dict[str, list[tuple[int, int, tuple[str, ...]]]]
@@ -42,6 +43,9 @@ def provider_guards(modules: Mapping[str, ModuleFacts]) -> tuple[Guards, Undecid
     name or key not tied to a provider picks, for grants it cannot tell, and those
     that run only under a test of the provider it cannot read."""
     guards, undecided, unread, settled = _within_modules(modules)
+    # A class another module's decorator or base may register under its provider.
+    for path, registered in registered_elsewhere(modules).items():
+        unread.setdefault(path, []).extend(registered)
     _across_modules(modules, guards, undecided, unread, settled)
     return guards, undecided, unread
 

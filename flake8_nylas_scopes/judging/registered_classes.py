@@ -1,0 +1,59 @@
+"""Classes that a decorator or base of another module may register by an attribute.
+
+``@register`` on a class of ``app/gmail.py``, with ``register`` imported from
+``app/registry.py`` where it stores each class it decorates in a dict by
+``cls.provider``, or ``class GmailSync(Base):`` with ``Base`` imported and storing
+each subclass so in ``__init_subclass__``: a lookup of that dict by the grant's
+provider may give the class only for some providers' grants, which the analysis
+does not follow across modules.  The class's calls are then unresolved for the
+providers whose requests do not grant them (NYS304), neither reported missing a
+scope (NYS301) nor taken for every provider's.  A decorator or base that stores
+nothing (``dataclasses.dataclass``, a project decorator that only wraps) keeps
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..analysis.facts import ModuleFacts
+from .reexports import defined_as
+
+# By path: (first line, last line, the line of the decorator or class, "").
+Registered = dict[str, list[tuple[int, int, int, str]]]
+
+
+def registered_elsewhere(modules: Mapping[str, ModuleFacts]) -> Registered:
+    """By path, the bodies of the classes a registrar of another module (see
+    ``analysis.registrars``) may register: decorated by one, or deriving from one,
+    through any chain of bases of the project."""
+    if not any(facts.registrars for facts in modules.values()):
+        return {}
+    by_module = {facts.module: facts for facts in modules.values()}
+    registering = {f"{facts.module}.{name}" for facts in modules.values()
+                   for name in facts.registrars}
+    links = [(path, f"{facts.module}.{link[0]}", link) for path, facts in modules.items()
+             for link in facts.class_links]
+    if not links:
+        return {}
+    resolved: dict[str, str] = {}
+
+    def meant(name: str) -> str:
+        """What ``name`` stands for once re-exports are followed."""
+        if name not in resolved:
+            resolved[name] = defined_as(by_module, name)
+        return resolved[name]
+
+    # A class deriving from one that registers its subclasses registers its own:
+    # one more class of a chain each round.
+    for _ in range(len(links)):
+        added = [dotted for _, dotted, (*_, bases) in links if dotted not in registering
+                 and any(meant(base) in registering for base in bases)]
+        if not added:
+            break
+        registering.update(added)
+    found: Registered = {}
+    for path, _, (_, first, last, line, decorators, bases) in links:
+        if any(meant(name) in registering for name in (*decorators, *bases)):
+            found.setdefault(path, []).append((first, last, line, ""))
+    return found
