@@ -1580,6 +1580,19 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
     assert _two_providers(tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]', body) == []
 
 
+@pytest.mark.parametrize("body", [
+    f"    match grant.provider:\n        case 'google' | 'gmail':\n            {_LABEL}",
+    f"    match grant.provider:\n        case 'gmail' | 'google' | 'imap':\n            {_LABEL}",
+    f"    match grant:\n        case Grant(provider='gmail' | 'google'):\n            {_LABEL}",
+])
+def test_a_case_of_google_beside_its_earlier_name_is_read_exactly(
+        tmp_path: Path, body: str) -> None:
+    # Read as ``in {"google", "gmail"}`` is: no NYS301, and not unresolved either.
+    assert _two_providers(tmp_path, f'["{G}gmail.labels", "{G}calendar.readonly"]', body) == []
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    assert [f.message for f in result.findings if f.code == "NYS304"] == []
+
+
 @pytest.mark.parametrize(("google", "body", "missing"), [
     # Made for every grant: Microsoft's request misses the mail scope.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]', f"    {_LABEL}", "Mail.ReadWrite"),
@@ -1588,6 +1601,10 @@ def test_a_call_kept_to_google_grants_misses_no_microsoft_scope(
      "gmail.labels"),
     # A test that names no provider keeps nothing out.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]', f"    if grant.ready:\n        {_LABEL}",
+     "Mail.ReadWrite"),
+    # An earlier name of Microsoft's beside Google's own is no Google case.
+    (f'["{G}gmail.labels", "{G}calendar.readonly"]',
+     f"    match grant.provider:\n        case 'google' | 'office365':\n            {_LABEL}",
      "Mail.ReadWrite"),
     # Kept from Google grants, or after a branch for other grants that does not leave.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',

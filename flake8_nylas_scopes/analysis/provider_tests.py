@@ -251,9 +251,17 @@ class ProviderTests:
         Provider.GOOGLE:``; () for a case that may take another value (a capture, a
         wildcard, another literal)."""
         options = pattern.patterns if isinstance(pattern, ast.MatchOr) else [pattern]
-        names = [self.provider_name(option.value) if isinstance(option, ast.MatchValue)
-                 else "" for option in options]
-        return tuple(sorted(set(names))) if names and all(names) else ()
+        return tuple(sorted(self._values_providers(options)))
+
+    def _values_providers(self, options: list[ast.pattern]) -> frozenset[str]:
+        """The providers the values of an or-pattern name, an earlier name of one of
+        them allowed beside it (``case "google" | "gmail":``, as ``in {"google",
+        "gmail"}``); empty when an option is no such value."""
+        if not all(isinstance(option, ast.MatchValue) for option in options):
+            return frozenset()
+        values = [option.value for option in options if isinstance(option, ast.MatchValue)]
+        return _display_providers([self.provider_name(value) for value in values],
+                                  [_literal(value) for value in values])
 
     def object_case_providers(self, pattern: ast.pattern) -> frozenset[str] | None:
         """For a ``match`` on an object (``match grant:``): the providers whose grants
@@ -294,7 +302,8 @@ class ProviderTests:
             return PROVIDER_NAMES if pattern.pattern is None else self._provider_pattern(
                 pattern.pattern)
         if isinstance(pattern, ast.MatchOr):
-            return _union([self._provider_pattern(option) for option in pattern.patterns])
+            return self._values_providers(pattern.patterns) or _union(
+                [self._provider_pattern(option) for option in pattern.patterns])
         if isinstance(pattern, ast.MatchValue) and (name := self.provider_name(pattern.value)):
             return frozenset({name})
         return None
