@@ -237,6 +237,27 @@ class RawTemplate:
 
 
 @dataclass(frozen=True, slots=True)
+class SharedClient:
+    """A module-level name bound once to an HTTP client made with a base URL
+    (``HTTP = httpx.Client(base_url=...)``).  Other modules may import it and send
+    requests the module's own reading never sees: ``request`` is what such a request
+    may be (any path below the base), counted by the project index where another
+    module refers to the name, or where the module itself never uses the client
+    (then it is there for code elsewhere)."""
+
+    name: str
+    request: RawTemplate
+    used_here: bool = False
+
+    def to_json(self) -> Any:
+        return [self.name, self.request.to_json(), self.used_here]
+
+    @classmethod
+    def from_json(cls, data: Any) -> SharedClient:
+        return cls(str(data[0]), RawTemplate.from_json(data[1]), bool(data[2]))
+
+
+@dataclass(frozen=True, slots=True)
 class BodyArg:
     """A native-auth body passed to a call, for a helper that posts its parameter.
 
@@ -518,6 +539,8 @@ class ModuleFacts:
     # Its module-level ``TypedDict`` classes, by name: a call of one with keywords in
     # another module builds a dict (see ``ScopeSite.typed_dict``).
     typed_dicts: Sequence[str] = ()
+    # Its module-level HTTP clients with a base URL, which other modules may use.
+    shared_clients: Sequence[SharedClient] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -573,6 +596,7 @@ class ModuleFacts:
             "unread_callables": [list(guard) for guard in self.unread_callables],
             "unread_predicates": list(self.unread_predicates),
             "typed_dicts": list(self.typed_dicts),
+            "shared_clients": [client.to_json() for client in self.shared_clients],
         }
 
     @classmethod
@@ -640,6 +664,7 @@ class ModuleFacts:
              for name, first, last, line in data.get("unread_callables", ())],
             [str(name) for name in data.get("unread_predicates", ())],
             [str(name) for name in data.get("typed_dicts", ())],
+            [SharedClient.from_json(client) for client in data.get("shared_clients", ())],
         )
         shed_empty(facts)
         return facts
