@@ -56,12 +56,16 @@ EVENTS_THROUGH_MODULE = '''from app import http
 def events():
     return http.HTTP.get("events", params={"calendar_id": "work"}).json()
 '''
-EVENTS_HANDED_ON = '''import app.http
-from app.tasks import run
+EVENTS_IMPORTED_IN_A_FUNCTION = '''def events():
+    from app.http import HTTP as client
+    return client.get("events", params={"calendar_id": "work"}).json()
+'''
+# ``app.main`` imports the client, ``app.jobs`` takes it from there.
+EVENTS_THROUGH_ANOTHER_MODULE = '''from app.main import HTTP
 
 
 def events():
-    return run(app.http)
+    return HTTP.request("GET", "/events").json()
 '''
 
 
@@ -80,10 +84,72 @@ def _found(tmp_path: Path, modules: dict[str, str]) -> list[tuple[str, str, str]
 
 
 @pytest.mark.parametrize("client", [HTTPX, TOOLBELT])
-@pytest.mark.parametrize("events", [EVENTS, EVENTS_THROUGH_MODULE, EVENTS_HANDED_ON])
-def test_a_client_another_module_uses_is_an_unresolved_request(
+@pytest.mark.parametrize("events", [EVENTS, EVENTS_THROUGH_MODULE,
+                                    EVENTS_IMPORTED_IN_A_FUNCTION])
+def test_a_request_another_module_sends_with_the_client_is_read_exactly(
         tmp_path: Path, client: str, events: str) -> None:
-    found = _found(tmp_path, {"http": client, "main": events, "tasks": "def run(x): ...\n"})
+    # Not "calendar.events.readonly is unused": the events are read.
+    assert _found(tmp_path, {"http": client, "main": events}) == []
+
+
+def test_a_client_imported_from_a_module_that_imports_it_is_read_exactly(
+        tmp_path: Path) -> None:
+    modules = {"http": HTTPX, "main": "from app.http import HTTP\n",
+               "jobs": EVENTS_THROUGH_ANOTHER_MODULE}
+    assert _found(tmp_path, modules) == []
+
+
+def test_the_path_another_module_sends_is_the_one_read(tmp_path: Path) -> None:
+    # The other module reads messages, not events: the calendar scope is unused.
+    messages = EVENTS.replace('"events", params={"calendar_id": "work"}', '"messages"')
+    found = _found(tmp_path, {"http": HTTPX, "main": messages})
+    assert [(code, where) for code, where, _ in found] == [("NYS303", "auth.py")]
+    assert "calendar.events.readonly" in found[0][2]
+
+
+@pytest.mark.parametrize("client", [HTTPX, TOOLBELT])
+@pytest.mark.parametrize("events", [
+    # The module handed on.
+    '''import app.http
+from app.tasks import run
+
+
+def events():
+    return run(app.http)
+''',
+    # A path built at run time.
+    '''from app.http import HTTP
+
+
+def events(kind):
+    return HTTP.get(kind).json()
+''',
+    # A method with no rule of its own, and the method as a value.
+    '''from app.http import HTTP
+from app.tasks import run
+
+
+def events():
+    with HTTP.stream("GET", "events") as response:
+        return list(response.iter_lines())
+
+
+def later():
+    return run(HTTP.get, "events")
+''',
+    # Bound to another name.
+    '''from app.http import HTTP
+
+http = HTTP
+
+
+def events():
+    return http.get("events").json()
+''',
+])
+def test_a_client_another_module_uses_otherwise_is_an_unresolved_request(
+        tmp_path: Path, client: str, events: str) -> None:
+    found = _found(tmp_path, {"http": client, "main": events, "tasks": "def run(*x): ...\n"})
     # Not "calendar.events.readonly is unused": the other module's request may need it.
     assert [code for code, _, _ in found] == ["NYS304"]
     assert found[0][1] == "http.py"

@@ -1796,9 +1796,8 @@ class Extractor(FastVisitor):
         if len(self._scopes) == 1 and base is not None:
             # A module's client: other modules may import it and send any request
             # below its base, which the project index counts where they refer to it.
-            self.shared_clients.append(SharedClient(name.id, RawTemplate(
-                ANY_METHOD, any_path_below(base), self.source.span(made), name.id,
-                sends_http=True)))
+            self.shared_clients.append(SharedClient(
+                name.id, base.parts, base.joins_like_urljoin, self.source.span(made)))
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         self._receivers.add(node.value)

@@ -239,22 +239,27 @@ class RawTemplate:
 @dataclass(frozen=True, slots=True)
 class SharedClient:
     """A module-level name bound once to an HTTP client made with a base URL
-    (``HTTP = httpx.Client(base_url=...)``).  Other modules may import it and send
-    requests the module's own reading never sees: ``request`` is what such a request
-    may be (any path below the base), counted by the project index where another
-    module refers to the name, or where the module itself never uses the client
-    (then it is there for code elsewhere)."""
+    (``HTTP = httpx.Client(base_url=...)``), made at ``span``.  Other modules may
+    import it and send requests the module's own reading never sees: the project
+    index joins the paths they spell to ``base`` as the client's library does
+    (``joins_like_urljoin``), and counts any request below the base where they use it
+    otherwise, or where the module itself never uses the client (then it is there for
+    code elsewhere)."""
 
     name: str
-    request: RawTemplate
+    base: tuple[UrlPart, ...]
+    joins_like_urljoin: bool
+    span: Span
     used_here: bool = False
 
     def to_json(self) -> Any:
-        return [self.name, self.request.to_json(), self.used_here]
+        return [self.name, [part.to_json() for part in self.base], self.joins_like_urljoin,
+                self.span.to_json(), self.used_here]
 
     @classmethod
     def from_json(cls, data: Any) -> SharedClient:
-        return cls(str(data[0]), RawTemplate.from_json(data[1]), bool(data[2]))
+        return cls(str(data[0]), tuple(UrlPart.from_json(part) for part in data[1]),
+                   bool(data[2]), Span.from_json(data[3]), bool(data[4]))
 
 
 @dataclass(frozen=True, slots=True)
