@@ -107,8 +107,27 @@ def test_the_path_another_module_sends_is_the_one_read(tmp_path: Path) -> None:
     assert "calendar.events.readonly" in found[0][2]
 
 
+def test_a_path_with_parts_built_at_run_time_is_read_below_the_base(
+        tmp_path: Path) -> None:
+    client = HTTPX.replace("/v3/grants/abc", "").replace('"threads"', '"/v3/grants/g/threads"')
+    events = '''from app.http import HTTP
+
+
+def events(grant_id):
+    return HTTP.get(f"/v3/grants/{grant_id}/events").json()
+'''
+    assert _found(tmp_path, {"http": client, "main": events}) == []
+
+
 @pytest.mark.parametrize("client", [HTTPX, TOOLBELT])
 @pytest.mark.parametrize("events", [
+    # A path whose start is built at run time.
+    '''from app.http import HTTP
+
+
+def events(prefix):
+    return HTTP.get(f"{prefix}/events").json()
+''',
     # The module handed on.
     '''import app.http
 from app.tasks import run

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..nylas_api import API_VERSIONS
-from ..nylas_api.http import ANY_METHOD, HTTP_METHODS
+from ..nylas_api.http import ANY_METHOD, HTTP_METHODS, URL_HOLE
 from ..spans import Span
 from .app_items import (
     ANY_ITEM_SLOT,
@@ -1611,7 +1611,8 @@ class FlowExtractor:
             spelled = _string(_keyword_value(node, "method") or (
                 arguments.pop(0) if arguments else None))
             method = spelled.upper() if spelled else ANY_METHOD
-        path = _string(_keyword_value(node, "url") or (arguments[0] if arguments else None))
+        path = _spelled_path(_keyword_value(node, "url") or (
+            arguments[0] if arguments else None))
         self.facts.imported_requests.append(ImportedRequest(
             self._table.text(name), method, path or "", self.source.span(node)))
 
@@ -2068,3 +2069,15 @@ def _string(node: ast.expr | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     return None
+
+
+def _spelled_path(node: ast.expr | None) -> str | None:
+    """The path a string or an f-string spells, each part built at run time a hole
+    (``f"/v3/grants/{gid}/events"``)."""
+    if not isinstance(node, ast.JoinedStr):
+        return _string(node)
+    pieces: list[str] = []
+    for value in node.values:
+        text = _string(value)
+        pieces.append(text if text is not None else URL_HOLE)
+    return "".join(pieces)

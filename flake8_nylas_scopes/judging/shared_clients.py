@@ -26,7 +26,7 @@ from ..analysis.flow_facts import (
 )
 from ..analysis.member_patterns import is_pattern, member_matches
 from ..analysis.symbols import GLOBAL
-from ..nylas_api.http import ANY_METHOD
+from ..nylas_api.http import ANY_METHOD, URL_HOLE
 
 
 def shared_client_requests(modules: Mapping[str, ModuleFacts]) -> dict[str, list[RawTemplate]]:
@@ -189,8 +189,9 @@ def _method_requests(view: _ModuleView, ref: Val, method: str, base: ClientBase
 
 
 def _relative(path: str) -> bool:
-    """Whether a spelled path goes below the base (not a URL of its own)."""
-    return bool(path) and "://" not in path and not path.startswith("//")
+    """Whether a spelled path goes below the base (not a URL of its own, nor one
+    whose start is built at run time and may be one)."""
+    return bool(path) and "://" not in path and not path.startswith(("//", URL_HOLE))
 
 
 def _may_name(name: list[str], target: list[str]) -> bool:
