@@ -88,6 +88,7 @@ from .facts import (
     ReadParameters,
     RawTemplate,
     RawUse,
+    SharedClient,
     UrlPart,
     ItemForm,
     ModuleFacts,
@@ -294,12 +295,17 @@ class Extractor(FastVisitor):
         self.given_away: list[str] = []
         self.given_to: list[GivenTo] = []
         self.config_loads: list[str] = []
+        self.shared_clients: list[SharedClient] = []
+        # The names the module reads, in a module that may make a client with a base
+        # URL: whether it uses its own clients.
+        self._loaded_names: set[str] = set()
         self.facts = ModuleFacts(
             path, mentions_nylas=True, sites=self.sites, raw_uses=self.raw_uses,
             param_defaults=self.param_defaults, mutated=self.mutated,
             raw_templates=self.raw_templates, body_args=self.body_args,
             call_arguments=self.call_arguments, given_away=self.given_away,
-            given_to=self.given_to, config_loads=self.config_loads)
+            given_to=self.given_to, config_loads=self.config_loads,
+            shared_clients=self.shared_clients)
         self._module_name = module_name
         self._imports: dict[str, str] = {}
         # The lines of the module's import statements.
@@ -1302,6 +1308,9 @@ class Extractor(FastVisitor):
             name for name, value in self.module_bindings.values.items()
             if self._v3.is_request_object(value)}
         self.generic_visit(tree)
+        self.shared_clients[:] = [
+            dataclasses.replace(client, used_here=client.name in self._loaded_names)
+            for client in self.shared_clients]
         self._unread_getters()
         self._unsent_v3_paths()
         self.facts.constants = self.scope_constants()
@@ -1777,12 +1786,18 @@ class Extractor(FastVisitor):
         nothing, so its base URL is read here, as the base of the client's requests,
         not as a request of its own.  Only for a function's name bound once, whose
         every use the analysis reads (a request joins the base, anything else hands
-        the client on); a module's client may be imported and used elsewhere."""
-        if not (self._base_url_clients and len(self._scopes) > 1 and isinstance(made, ast.Call)
+        the client on).  A module's client bound once is read the same way, and kept
+        as one other modules may import and use (``shared_clients``)."""
+        if not (self._base_url_clients and isinstance(made, ast.Call)
                 and self.qualify(made.func) in BASE_URL_CLIENTS
                 and self._binding_scope(name.id) is self._scopes[-1]):
             return
-        self._receiver_base(name)
+        base = self._receiver_base(name)
+        if len(self._scopes) == 1 and base is not None:
+            # A module's client: other modules may import it and send any request
+            # below its base, which the project index counts where they refer to it.
+            self.shared_clients.append(SharedClient(
+                name.id, base.parts, base.joins_like_urljoin, self.source.span(made)))
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         self._receivers.add(node.value)
@@ -1843,6 +1858,8 @@ class Extractor(FastVisitor):
     def visit_Name(self, node: ast.Name) -> None:
         if self._base_url_clients:
             self._http_client_handed_on(node)
+            if isinstance(node.ctx, ast.Load):
+                self._loaded_names.add(node.id)
         if node.id in self._grant_object_names and node not in self._receivers and (
                 isinstance(node.ctx, ast.Load)):
             # Bound more than once (``a = nylas.auth`` then ``a = None`` in a branch),

@@ -237,6 +237,32 @@ class RawTemplate:
 
 
 @dataclass(frozen=True, slots=True)
+class SharedClient:
+    """A module-level name bound once to an HTTP client made with a base URL
+    (``HTTP = httpx.Client(base_url=...)``), made at ``span``.  Other modules may
+    import it and send requests the module's own reading never sees: the project
+    index joins the paths they spell to ``base`` as the client's library does
+    (``joins_like_urljoin``), and counts any request below the base where they use it
+    otherwise, or where the module itself never uses the client (then it is there for
+    code elsewhere)."""
+
+    name: str
+    base: tuple[UrlPart, ...]
+    joins_like_urljoin: bool
+    span: Span
+    used_here: bool = False
+
+    def to_json(self) -> Any:
+        return [self.name, [part.to_json() for part in self.base], self.joins_like_urljoin,
+                self.span.to_json(), self.used_here]
+
+    @classmethod
+    def from_json(cls, data: Any) -> SharedClient:
+        return cls(str(data[0]), tuple(UrlPart.from_json(part) for part in data[1]),
+                   bool(data[2]), Span.from_json(data[3]), bool(data[4]))
+
+
+@dataclass(frozen=True, slots=True)
 class BodyArg:
     """A native-auth body passed to a call, for a helper that posts its parameter.
 
@@ -526,6 +552,8 @@ class ModuleFacts:
     # see ``registrars``.
     registrars: Sequence[str] = ()
     class_links: Sequence[tuple[str, int, int, int, tuple[str, ...], tuple[str, ...]]] = ()
+    # Its module-level HTTP clients with a base URL, which other modules may use.
+    shared_clients: Sequence[SharedClient] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -584,6 +612,7 @@ class ModuleFacts:
             "registrars": list(self.registrars),
             "class_links": [[name, first, last, line, list(decorators), list(bases)]
                             for name, first, last, line, decorators, bases in self.class_links],
+            "shared_clients": [client.to_json() for client in self.shared_clients],
         }
 
     @classmethod
@@ -655,6 +684,7 @@ class ModuleFacts:
             [(str(name), int(first), int(last), int(line),
               tuple(str(one) for one in decorators), tuple(str(one) for one in bases))
              for name, first, last, line, decorators, bases in data.get("class_links", ())],
+            [SharedClient.from_json(client) for client in data.get("shared_clients", ())],
         )
         shed_empty(facts)
         return facts

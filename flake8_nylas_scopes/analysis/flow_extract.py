@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..nylas_api import API_VERSIONS
+from ..nylas_api.http import ANY_METHOD, HTTP_METHODS, URL_HOLE
 from ..spans import Span
 from .app_items import (
     ANY_ITEM_SLOT,
@@ -68,6 +70,7 @@ from .flow_facts import (
     Edge,
     FlowFacts,
     Function,
+    ImportedRequest,
     Read,
     ScopeArg,
     Sink,
@@ -118,6 +121,9 @@ NYLAS_ATTRIBUTES: frozenset[str] = frozenset(
     | {name for model in MODELS.values() for name in (*model.methods, *model.children)}
 )
 
+
+# The methods of an HTTP client that send a request (see ``ImportedRequest``).
+_SENDING_METHODS = HTTP_METHODS | {"request"}
 
 # Framework objects that hold app-wide or request-wide state by attribute.
 _STATE_ROOTS = {"app": "app", "current_app": "app", "g": "g"}
@@ -253,10 +259,12 @@ class _Records:
     scope_args: list[ScopeArg] = field(default_factory=list)
     reads: list[Read] = field(default_factory=list)
     stores: list[Store] = field(default_factory=list)
+    imported_requests: list[ImportedRequest] = field(default_factory=list)
 
     def facts(self) -> FlowFacts:
         found = FlowFacts(self.functions, self.classes, self.edges, self.uses, self.calls,
-                          self.sinks, self.scope_args, self.reads, self.stores)
+                          self.sinks, self.scope_args, self.reads, self.stores,
+                          self.imported_requests)
         shed_empty(found)
         return found
 
@@ -1502,6 +1510,8 @@ class FlowExtractor:
 
     def visit_Call(self, node: ast.Call) -> bool:
         func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _SENDING_METHODS:
+            self._imported_request(node, func)
         used = False
         if isinstance(func, ast.Attribute):
             attrs, root = self._chain(func)
@@ -1586,6 +1596,25 @@ class FlowExtractor:
             _names_its_attribute(node) or self._loop_names(node) is not None)
         ) or self._reads_attributes(node))
         return False
+
+    def _imported_request(self, node: ast.Call, func: ast.Attribute) -> None:
+        """``HTTP.get("events")``, ``http.HTTP.request("GET", "events")`` on a name
+        another module of the project may bind to an HTTP client with a base URL:
+        its path, for the project index to join to that base."""
+        name = self.callee_name(func)
+        if name.count(".") < 2 or name.partition(".")[0] in sys.stdlib_module_names:
+            return  # ``requests.get``, ``os.environ.get``: no module's own client
+        arguments = [argument for argument in node.args
+                     if not isinstance(argument, ast.Starred)]
+        method = func.attr.upper()
+        if func.attr == "request":
+            spelled = _string(_keyword_value(node, "method") or (
+                arguments.pop(0) if arguments else None))
+            method = spelled.upper() if spelled else ANY_METHOD
+        path = _spelled_path(_keyword_value(node, "url") or (
+            arguments[0] if arguments else None))
+        self.facts.imported_requests.append(ImportedRequest(
+            self._table.text(name), method, path or "", self.source.span(node)))
 
     def _read_by_name(self, node: ast.Call, name: str) -> ast.Attribute | None:
         """The attribute ``getattr(obj, "name")`` or ``operator.attrgetter("a.b")(obj)``
@@ -2029,3 +2058,26 @@ _TYPE_COMMENT = re.compile(r"#\s*type:\s*(?!ignore\b)([^#]+?)\s*(?:#.*)?$")
 # Model properties and client attributes whose mere read sends a request
 # (``message.raw``, ``client.account``); the endpoint map says which request.
 _REQUESTING_PROPERTIES: frozenset[str] = frozenset({"raw", "account"})
+
+
+def _keyword_value(node: ast.Call, name: str) -> ast.expr | None:
+    return next((keyword.value for keyword in node.keywords if keyword.arg == name), None)
+
+
+def _string(node: ast.expr | None) -> str | None:
+    """The text of a string written in place."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _spelled_path(node: ast.expr | None) -> str | None:
+    """The path a string or an f-string spells, each part built at run time a hole
+    (``f"/v3/grants/{gid}/events"``)."""
+    if not isinstance(node, ast.JoinedStr):
+        return _string(node)
+    pieces: list[str] = []
+    for value in node.values:
+        text = _string(value)
+        pieces.append(text if text is not None else URL_HOLE)
+    return "".join(pieces)

@@ -344,6 +344,28 @@ INVOKES, MODELLED, REGISTERS = 1, 2, 4
 
 
 @dataclass(frozen=True, slots=True)
+class ImportedRequest:
+    """A call of a request method on a name another module binds (``HTTP.get(
+    "events")`` with ``HTTP`` imported): the callee as a dotted name through imports,
+    the request's method in upper case, and its path where one string spells it (""
+    otherwise).  Whether the callee is an HTTP client made with a base URL, only the
+    project index knows (see ``ModuleFacts.shared_clients``)."""
+
+    callee: str
+    method: str
+    path: str
+    span: Span
+
+    def to_json(self, values: ValWriter) -> Any:
+        return [self.callee, self.method, self.path, values.span(self.span)]
+
+    @classmethod
+    def from_json(cls, data: Any, values: ValReader) -> ImportedRequest:
+        return cls(values.text(str(data[0])), str(data[1]), str(data[2]),
+                   values.span(data[3]))
+
+
+@dataclass(frozen=True, slots=True)
 class CallSite:
     """A call passing symbolic values, or calling one: to a project function
     (parameter edges), a bound Nylas method (a request), a known data sink, or
@@ -542,6 +564,7 @@ class FlowFacts:
     scope_args: Sequence[ScopeArg] = ()
     reads: Sequence[Read] = ()
     stores: Sequence[Store] = ()
+    imported_requests: Sequence[ImportedRequest] = ()
 
     def to_json(self, path: str = "") -> Any:
         """``path``: the module's, whose spans are written without it."""
@@ -556,6 +579,7 @@ class FlowFacts:
             "scope_args": [a.to_json(values) for a in self.scope_args],
             "reads": [r.to_json(values) for r in self.reads],
             "stores": [s.to_json(values) for s in self.stores],
+            "imported_requests": [r.to_json(values) for r in self.imported_requests],
         }
         return {"values": values.rows, "span_path": path, **records}
 
@@ -575,6 +599,8 @@ class FlowFacts:
             [ScopeArg.from_json(a, values) for a in data["scope_args"]],
             [Read.from_json(r, values) for r in data["reads"]],
             [Store.from_json(s, values) for s in data["stores"]],
+            [ImportedRequest.from_json(r, values)
+             for r in data.get("imported_requests", ())],
         )
         shed_empty(facts)
         return facts

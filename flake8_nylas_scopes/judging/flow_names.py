@@ -4,12 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..analysis.flow_facts import FlowFacts, Val
+from ..analysis.flow_facts import UNREAD_MODULE, FlowFacts, Val
 
 
 def referenced_names(flow: FlowFacts) -> Iterator[str]:
     """The dotted names (resolved through imports) a module's code refers to, some
     perhaps more than once."""
+    for value in _links(flow):
+        if value.kind == "ref":
+            yield value.name
+
+
+def refers_to_unread_module(flow: FlowFacts) -> bool:
+    """Whether a module's code imports a module by a name the analysis cannot read
+    (``importlib.import_module(name)``), which may be any module of the project."""
+    return any(value.kind == "unknown" and value.name == UNREAD_MODULE
+               for value in _links(flow))
+
+
+def _links(flow: FlowFacts) -> Iterator[Val]:
+    """Each value a module's flow records hold, and each value they are made from,
+    once."""
     values: list[Val | None] = [edge.value for edge in flow.edges]
     for call in flow.calls:
         values += [call.callee, *call.args, *(value for _, value in call.kwargs),
@@ -25,8 +40,7 @@ def referenced_names(flow: FlowFacts) -> Iterator[str]:
     for value in values:
         while value is not None and id(value) not in seen:
             seen.add(id(value))
-            if value.kind == "ref":
-                yield value.name
+            yield value
             value = value.inner
 
 

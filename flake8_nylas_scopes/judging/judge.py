@@ -11,6 +11,7 @@ from ..analysis.facts import (
     Generation,
     ItemForm,
     ModuleFacts,
+    RawTemplate,
     RawUse,
     ScopeItem,
     ScopeSite,
@@ -37,6 +38,7 @@ from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .sdk_view import SdkView
+from .shared_clients import shared_client_requests
 from .results import FileError, ProjectResult
 from .scope_checks import scope_check_uses
 from .test_code import is_test_library, is_test_module
@@ -276,10 +278,12 @@ def _resolve_sites(
     return sites, unresolved, partial
 
 
-def _raw_uses(facts: ModuleFacts, index: ConstantIndex) -> Iterator[RawUse]:
-    """A module's raw HTTP calls, those built from other modules' constants read in."""
+def _raw_uses(facts: ModuleFacts, index: ConstantIndex,
+              shared: Sequence[RawTemplate] = ()) -> Iterator[RawUse]:
+    """A module's raw HTTP calls, those built from other modules' constants read in,
+    and those other modules may send with its clients (``shared``)."""
     yield from facts.raw_uses
-    for template in facts.raw_templates:
+    for template in (*facts.raw_templates, *shared):
         use = sent_raw_use(template.method, index.url_text(template.url), template.span,
                            template.text, template.sends_http)
         if use is not None:
@@ -337,7 +341,9 @@ def _usage(
     sdk = resolver.sdk
     # The endpoint map's verdict on each raw request, once per method, host and path.
     routes = RawRoutes.of_registry()
-    raw_uses = {path: list(_raw_uses(facts, index)) for path, facts in modules.items()}
+    shared = shared_client_requests(modules)
+    raw_uses = {path: list(_raw_uses(facts, index, shared.get(path, ())))
+                for path, facts in modules.items()}
     # A request to a URL the analysis cannot read may be a Nylas request where the
     # project asks for API v2 scopes and sends raw HTTP requests to API v2: left out,
     # its scopes would look unused.

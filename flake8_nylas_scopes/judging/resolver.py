@@ -151,6 +151,21 @@ class UnresolvedUse:
     origin: str = ""
 
 
+_CALLED = "()"
+
+
+def _written_members(use: Use) -> tuple[str, ...]:
+    """The members a use's chain reads, and ``()`` for each call between them, as
+    written, from the first the analysis sees (``box.connection().drafts.create()
+    .send`` gives ``connection``, ``()``, ``drafts``, ``create``, ``()``, ``send``)."""
+    found: list[str] = []
+    value = use.root
+    while value is not None and value.kind in ("attr", "call"):
+        found.append(value.name if value.kind == "attr" else _CALLED)
+        value = value.inner
+    return (*found[::-1], *use.attrs)
+
+
 def _listing(names: list[str], shown: int = 3) -> str:
     """``a``, ``a and b``, ``a, b and c``; beyond ``shown``, ``a, b and 3 more``."""
     if len(names) > shown:
@@ -1480,6 +1495,8 @@ class FlowResolver:
                                and self._lacks(objs, first))
         if unknown and self._may_be_nylas(use.root, use.root, nylas_module):
             unresolved += self._unknown_receiver(use)
+        elif unknown:
+            unresolved += self._distinctive_chain(use)
         if not objs and first not in self._lost_names:
             # ``box.outbox()`` may also run a project method of that name.  (Where
             # the name makes a lost object, the resolver carries on what it returns.)
@@ -1633,6 +1650,26 @@ class FlowResolver:
             return []
         return [UnresolvedUse(use.span, f"cannot tell whether {use.text}() is a Nylas call",
                               scopes)]
+
+    def _distinctive_chain(self, use: Use) -> list[UnresolvedUse]:
+        """A chain only the SDK's objects are known to have, ending at this use
+        (``box.connection().drafts.create(...).send()``), on an object the analysis
+        cannot tell in a module that does not mention Nylas: a client the project got
+        from code it does not see may be sending it, so the scopes of its collection
+        stay silent."""
+        chains = self.sdk.distinctive_chains
+        if not chains or use.attrs[-1] not in {chain[-1] for chain in chains}:
+            return []
+        written = _written_members(use)
+        for chain in chains:
+            # The collection read as an attribute, each member after it called.
+            pattern = (chain[0], *(part for name in chain[1:-1] for part in (name, _CALLED)),
+                       chain[-1])
+            if written[-len(pattern):] == pattern and not self._external(use.root):
+                return [UnresolvedUse(
+                    use.span, f"cannot tell whether {use.text}() is a Nylas call",
+                    self.sdk.collection_scopes(chain[0]))]
+        return []
 
     def _resource_guess(self, attrs: tuple[str, ...]) -> frozenset[str]:
         """What ``<unknown>.messages.send`` could request if the unknown object is an

@@ -206,6 +206,12 @@ class SdkSurface:
     # The attribute by which a model object holds the client that made it ("" where
     # models hold none).
     model_client_attribute: str = ""
+    # Chains of members (a collection, its operation, a method of what that gives)
+    # that no other library's objects are known to have: on an object the analysis
+    # cannot tell, in a module that does not mention Nylas, such a chain may still be
+    # a Nylas call, where a chain of one generic name (``obj.events.all()``,
+    # ``x.send()``) is not taken for one.
+    distinctive_chains: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,12 @@ CLIENT_DATA = frozenset({
 # a call on a client.
 MODEL_CLIENT_ATTRIBUTE = "api"
 
+# ``x.drafts.create(...).send()``: a draft made in a collection of drafts and sent at
+# once.  Other libraries name their drafts' collection as a method
+# (``service.users().drafts().create(...)`` of Google's API client) and Django's
+# managers give no ``send``.
+DISTINCTIVE_CHAINS = frozenset({("drafts", "create", "send")})
+
 SURFACE = SdkSurface(
     "v2",
     NYLAS_CLIENT_CLASSES,
@@ -70,4 +76,5 @@ SURFACE = SdkSurface(
     auth_url_helpers=AUTH_URL_HELPERS,
     client_data=CLIENT_DATA,
     model_client_attribute=MODEL_CLIENT_ATTRIBUTE,
+    distinctive_chains=DISTINCTIVE_CHAINS,
 )
