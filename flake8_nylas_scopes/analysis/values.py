@@ -1,7 +1,8 @@
 """Reading a scopes value from the expression that builds it, without running it.
 
 Understood shapes: list/tuple/set literals; a bare comma-joined string (the wire
-format); lists holding comma-joined strings; ``",".join([...])``; ``+`` of literals;
+format); lists holding comma-joined strings; ``",".join([...])``; a constant string
+split on whitespace or commas (``"a b".split()``); ``+`` of literals;
 ``|`` of sets (``set(A) | set(B)``); starred splices; names bound once in the
 enclosing scopes (module constants included); ``getattr(settings, "NAME", default)``
 read as ``settings.NAME``; a member's value of an ``Enum`` class of the module.
@@ -296,6 +297,8 @@ class ValueReader:
             return parts
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return self._concatenation(node, depth)
+        if isinstance(node, ast.Call) and _split_separator(node) is not None:
+            return self._split(node, depth)
         if isinstance(node, ast.Call) and self._is_chain(node):
             # ``itertools.chain(BASE, EXTRA)``: the lists one after the other, as
             # ``BASE + EXTRA`` is.
@@ -316,6 +319,22 @@ class ValueReader:
             parts = self._sequence_or_string(inner, depth + 1) if inner is not None else None
             return None if parts is None or parts.is_string else parts
         return None
+
+    def _split(self, node: ast.Call, depth: int) -> _Parts | None:
+        """``"email.read_only email.send".split()`` (or ``.split(",")``) of a str made
+        only of constants: the list Python makes, each element an item.  The items
+        share the string's span, so a fix that must edit one of several leaves it to
+        be done by hand; an element holding a comma is one item holding several, as
+        in a list literal."""
+        assert isinstance(node.func, ast.Attribute)
+        written = self._follow(node.func.value)
+        text = self._folded(written, depth + 1) if written is not None else None
+        if written is None or text is None:
+            return None
+        span = self._source.span(written)
+        separator = _split_separator(node) or None
+        return _Parts(tuple(ScopeItem(part, span, ItemForm.LIST_ITEM, index)
+                            for index, part in enumerate(text.split(separator))), True)
 
     def _enum_members(
             self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp) -> list[ast.expr] | None:
@@ -517,6 +536,20 @@ def _keeps_once(node: ast.Call) -> bool:
     """Whether a call of ``_same_items`` or ``_from_keys`` drops repeated elements."""
     return _from_keys(node) or (
         isinstance(node.func, ast.Name) and node.func.id in {"set", "frozenset"})
+
+
+def _split_separator(node: ast.Call) -> str | None:
+    """The separator of ``text.split()`` ("" for whitespace) or ``text.split(",")``;
+    None for any other call (a limit, another separator)."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "split" and not node.keywords):
+        return None
+    if not node.args:
+        return ""
+    separator = node.args[0]
+    if len(node.args) == 1 and isinstance(separator, ast.Constant) and separator.value == ",":
+        return ","
+    return None
 
 
 def _is_comma_join(node: ast.Call) -> bool:
