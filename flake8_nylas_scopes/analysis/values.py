@@ -107,6 +107,11 @@ class ValueReader:
         if isinstance(target, ast.IfExp) and depth < 4:
             return self._either([self.read(target.body, depth + 1),
                                  self.read(target.orelse, depth + 1)])
+        chosen = self._conditional_part(target, 0) if depth < 4 else None
+        if chosen is not None:
+            # ``BASE + (CALENDAR if FEATURE else [])`` is ``BASE + CALENDAR`` or
+            # ``BASE + []``, as ``A if pro else B`` is one of two requests.
+            return self._either([self.read(option, depth + 1) for option in chosen])
         if isinstance(target, ast.Subscript):
             inner = self._subscript(target)
             if inner is not None and depth < 4:
@@ -153,6 +158,31 @@ class ValueReader:
         return ScopeValue(
             ValueState.ITEMS, parts.items, parts.complete, span=self._source.span(target)
         )
+
+    def _conditional_part(self, node: ast.expr, depth: int) -> tuple[ast.expr, ast.expr] | None:
+        """A list built with ``+`` or starred splices one part of which is a
+        conditional expression (``BASE + (CAL if X else [])``, ``[*BASE, *(CAL if X
+        else [])]``), written out once with each of its branches; None for any other
+        value."""
+        target = self._follow(node) if depth else node
+        if target is None or depth > _MAX_DEPTH:
+            return None
+        if isinstance(target, ast.IfExp):
+            return (target.body, target.orelse) if depth else None
+        if isinstance(target, ast.BinOp) and isinstance(target.op, ast.Add):
+            for side in ("left", "right"):
+                inner = self._conditional_part(getattr(target, side), depth + 1)
+                if inner is not None:
+                    return (_with(target, side, inner[0]), _with(target, side, inner[1]))
+            return None
+        if isinstance(target, (ast.List, ast.Tuple, ast.Set)):
+            for index, element in enumerate(target.elts):
+                inner = self._conditional_part(element.value, depth + 1) if isinstance(
+                    element, ast.Starred) else None
+                if inner is not None:
+                    return (_with_element(target, index, inner[0]),
+                            _with_element(target, index, inner[1]))
+        return None
 
     def _getattr_attribute(self, call: ast.Call) -> ast.Attribute | None:
         """``getattr(settings, "NYLAS_SCOPES", [])`` as ``settings.NYLAS_SCOPES``: the
@@ -501,6 +531,23 @@ class ValueReader:
             ScopeItem(part, span, ItemForm.STRING_PART, index)
             for index, part in enumerate(text.split(","))
         )
+
+
+def _with(node: ast.BinOp, side: str, value: ast.expr) -> ast.BinOp:
+    """``node`` with ``value`` for its ``side`` operand, where ``node`` is written."""
+    left, right = (value, node.right) if side == "left" else (node.left, value)
+    return ast.copy_location(ast.BinOp(left=left, op=node.op, right=right), node)
+
+
+def _with_element(node: ast.List | ast.Tuple | ast.Set, index: int,
+                  value: ast.expr) -> ast.expr:
+    """The display ``node`` with ``*value`` for its element ``index``."""
+    elements = list(node.elts)
+    elements[index] = ast.copy_location(ast.Starred(value=value, ctx=ast.Load()),
+                                        elements[index])
+    made: ast.expr = ast.Set(elts=elements) if isinstance(node, ast.Set) else type(node)(
+        elts=elements, ctx=ast.Load())
+    return ast.copy_location(made, node)
 
 
 def _is_empty_literal(node: ast.expr) -> bool:
