@@ -2230,7 +2230,15 @@ class Extractor(FastVisitor):
             return
         # Read as a URL only where its text spells the authentication's path: reading
         # another URL would take it for one a request sends.
-        written = self.reader.follow(url_node) or url_node
+        written = self.reader.follow(url_node)
+        if written is None:
+            # ``httpx.URL(AUTH_URL, params=...)`` with ``AUTH_URL`` from another module:
+            # a request only if the URL reads so across modules (see ``ScopeSite.url``).
+            reference = self.qualify(url_node)
+            if reference:
+                self._v3.hosted_params(node, V3_HOSTED_AUTH_PATH, params,
+                                       url=(UrlPart(_HOLE, reference),))
+            return
         if not any(isinstance(piece, ast.Constant) and isinstance(piece.value, str)
                    and V3_HOSTED_AUTH_PATH in piece.value for piece in ast.walk(written)):
             return

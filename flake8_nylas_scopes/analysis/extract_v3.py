@@ -40,6 +40,7 @@ from .facts import (
     ScopeSite,
     ScopeValue,
     SiteKind,
+    UrlPart,
     ValueState,
 )
 from .own_methods import is_own_method
@@ -843,21 +844,24 @@ class V3Requests:
             return target.args[0]
         return hole
 
-    def hosted_params(self, node: ast.Call, path: str, params: ast.expr) -> None:
+    def hosted_params(self, node: ast.Call, path: str, params: ast.expr,
+                      url: tuple[UrlPart, ...] = ()) -> None:
         """A ``/v3/connect/auth`` URL given its query as a dict to encode
         (``httpx.URL(AUTH_URL, params={...})``, ``requests.Request("GET", AUTH_URL,
         params={...})``): a scope request, read as ``urlencode(params)`` in the URL
-        is.  A dict the analysis cannot read requests scopes it cannot tell."""
+        is.  A dict the analysis cannot read requests scopes it cannot tell.  ``url``:
+        the URL's parts where other modules' constants must say it is that path."""
         if not path.rstrip("/").endswith(sdk.HOSTED_AUTH_PATH):
             return
         view = self._view(params)
         if view is not None and _SCOPE_KEY not in view.keys:
             return
-        if view is None:
-            self._ext.sites.append(_url_site(self._ext.source.span(node), ScopeValue(
-                ValueState.UNRESOLVED, complete=False, reason="query built at run time")))
-            return
-        self._ext.sites.append(self._query_site(view))
+        site = _url_site(self._ext.source.span(node), ScopeValue(
+            ValueState.UNRESOLVED, complete=False, reason="query built at run time",
+        )) if view is None else self._query_site(view)
+        if url:
+            site = dataclasses.replace(site, url=url, url_path=sdk.HOSTED_AUTH_PATH)
+        self._ext.sites.append(site)
 
     def _query_site(self, view: _View) -> ScopeSite:
         """The scope request of a query dict with a ``scope`` key."""
