@@ -1,7 +1,7 @@
 """HTTP clients made with a Nylas base URL: making one sends nothing, and each request
 on it goes to the base joined with its relative path, as the client's library joins
-them (httpx appends the path; requests_toolbelt's ``BaseUrlSession`` follows
-``urljoin``)."""
+them (httpx appends the path; requests_toolbelt's ``BaseUrlSession`` and aiohttp's
+``ClientSession`` follow ``urljoin``)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ G = "https://www.googleapis.com/auth/"
 APP = f'''import os
 from urllib.parse import urlencode
 
+import aiohttp
 import httpx
 import requests
 from requests_toolbelt.sessions import BaseUrlSession
@@ -72,6 +73,17 @@ def _found(tmp_path: Path, messages: str) -> list[tuple[str, str]]:
     async with httpx.AsyncClient(base_url=base, timeout=10) as http:
         return (await http.get("/messages")).json()
 ''',
+    # aiohttp joins as ``urljoin`` does: below a base ending in "/", or from its root.
+    '''async def messages(grant_id):
+    async with aiohttp.ClientSession(base_url="https://api.us.nylas.com/v3/") as session:
+        async with session.get(f"grants/{grant_id}/messages") as response:
+            return await response.json()
+''',
+    '''async def messages(grant_id):
+    async with aiohttp.ClientSession(API) as session:
+        async with session.get(f"/v3/grants/{grant_id}/messages") as response:
+            return await response.json()
+''',
 ])
 def test_a_request_on_a_client_with_a_nylas_base_url_is_read_exactly(
         tmp_path: Path, messages: str) -> None:
@@ -119,6 +131,13 @@ def test_a_client_with_a_base_url_and_no_request_sends_nothing(tmp_path: Path) -
     if other:
         session = other
     return session.get("messages").json()
+''',
+    # Another host's client: its path may name a Nylas route, but is no Nylas call
+    # the analysis can claim.
+    '''async def messages(grant_id):
+    async with aiohttp.ClientSession("https://mail-proxy.example.com") as session:
+        async with session.get(f"/v3/grants/{grant_id}/messages") as response:
+            return await response.json()
 ''',
     # A module's client may be used by the modules that import it.
     '''SESSION = BaseUrlSession("https://api.us.nylas.com/v3/")

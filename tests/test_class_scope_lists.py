@@ -176,10 +176,66 @@ def test_a_subclass_that_inherits_the_attribute_is_not_read(tmp_path: Path) -> N
 
 def test_an_instance_attribute_is_not_read(tmp_path: Path) -> None:
     # ``__init__`` may set what an instance holds.
-    config = CONFIG + "\n\nsettings = Config()\n"
+    config = CONFIG + (
+        "\n    def __init__(self, **overrides):\n        self.__dict__.update(overrides)\n"
+        "\n\nsettings = Config()\n")
     auth = AUTH.replace("Config.NYLAS_SCOPES", "settings.NYLAS_SCOPES").replace(
         "import Config", "import Config, settings")
     findings = _findings(tmp_path, {"app/config.py": config, "app/auth.py": auth})
+    assert _codes(findings) == {("auth.py", 10, "NYS304")}
+
+
+INSTANCE_READS = {
+    "a module-level instance": ("settings = Config()\n", "settings.NYLAS_SCOPES"),
+    "an instance made where it is read": ("settings = None\n", "Config().NYLAS_SCOPES"),
+}
+
+
+@pytest.mark.parametrize("made, read", INSTANCE_READS.values(), ids=list(INSTANCE_READS))
+def test_an_instance_of_a_plain_class_reads_the_class_attribute(
+    tmp_path: Path, made: str, read: str,
+) -> None:
+    # No ``__init__``, base, metaclass or decorator: the instance has no attribute of
+    # its own, so it reads the class's list.
+    auth = AUTH.replace("Config.NYLAS_SCOPES", read)
+    findings = _findings(tmp_path, {"app/config.py": CONFIG + "\n\n" + made,
+                                    "app/auth.py": auth.replace(
+                                        "import Config", "import Config, settings")})
+    assert _codes(findings) == {("config.py", 6, "NYS303")}
+
+
+def test_a_local_instance_of_a_plain_class_of_the_module_is_read(tmp_path: Path) -> None:
+    auth = AUTH.replace("from .config import Config\n", CONFIG).replace(
+        "    return client.authentication_url(",
+        "    config = Config()\n    return client.authentication_url(").replace(
+        "scopes=Config.NYLAS_SCOPES", "scopes=config.NYLAS_SCOPES")
+    findings = _findings(tmp_path, {"app/auth.py": auth})
+    assert ("auth.py", 9, "NYS303") in _codes(findings)
+    assert not any(code == "NYS304" for _, _, code in _codes(findings))
+
+
+@pytest.mark.parametrize("made, read", INSTANCE_READS.values(), ids=list(INSTANCE_READS))
+def test_any_change_to_the_attribute_leaves_an_instance_read_unread(
+    tmp_path: Path, made: str, read: str,
+) -> None:
+    # The instance reads the class's attribute as it is when read: a change through
+    # the class, an instance or ``self`` changes what it holds.
+    auth = AUTH.replace("Config.NYLAS_SCOPES", read)
+    for number, (name, text) in enumerate(CHANGES.values()):
+        root = tmp_path / str(number)
+        root.mkdir()
+        findings = _findings(root, {"app/config.py": CONFIG + "\n\n" + made,
+                                    "app/auth.py": auth.replace("import Config", "import Config, settings"),
+                                    name: text})
+        assert _codes(findings) == {("auth.py", 10, "NYS304")}, (number, findings)
+
+
+def test_an_instance_of_a_class_with_a_base_is_not_read(tmp_path: Path) -> None:
+    # The base may give instances attributes of their own (``__init__``, ``__getattr__``).
+    config = "from .base import Base\n" + CONFIG.replace("class Config:", "class Config(Base):")
+    auth = AUTH.replace("Config.NYLAS_SCOPES", "Config().NYLAS_SCOPES")
+    findings = _findings(tmp_path, {"app/config.py": config, "app/auth.py": auth,
+                                    "app/base.py": "class Base:\n    pass\n"})
     assert _codes(findings) == {("auth.py", 10, "NYS304")}
 
 

@@ -64,3 +64,37 @@ def test_another_url_with_a_query_dict_is_no_scope_request(tmp_path: Path) -> No
     found = _found(tmp_path, 'httpx.URL(f"https://api.us.nylas.com/v3/grants/{build}/events", '
                              'params={"calendar_id": "primary"})')
     assert {code for code, _ in found} == {"NYS304"}, found
+
+
+IMPORTED = {
+    "httpx.URL": f"str(httpx.URL(AUTH_URL, params={PARAMS}))",
+    "a keyword": f"str(httpx.URL(url=AUTH_URL, params={PARAMS}))",
+}
+
+
+def _found_imported(tmp_path: Path, url: str, auth_url: str) -> list[tuple[str, str]]:
+    (tmp_path / "urls.py").write_text(f'AUTH_URL = "{auth_url}"\n')
+    app = APP.replace('AUTH_URL = "https://api.us.nylas.com/v3/connect/auth"',
+                      "from urls import AUTH_URL")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(app.replace("<URL>", url))
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.code, f.message) for f in result.findings
+                  if f.code in {"NYS301", "NYS302", "NYS303", "NYS304", "NYS405"})
+
+
+@pytest.mark.parametrize("url", IMPORTED.values(), ids=list(IMPORTED))
+def test_a_hosted_auth_url_of_another_module_with_a_query_dict_is_a_scope_request(
+        tmp_path: Path, url: str) -> None:
+    found = _found_imported(tmp_path, url, "https://api.us.nylas.com/v3/connect/auth")
+    assert [code for code, _ in found] == ["NYS303"], found
+    assert "calendar.readonly" in found[0][1]
+
+
+@pytest.mark.parametrize("auth_url", ["https://accounts.example.com/v3/connect/auth",
+                                      "https://api.us.nylas.com/v3/connect/token"])
+@pytest.mark.parametrize("url", IMPORTED.values(), ids=list(IMPORTED))
+def test_another_url_of_another_module_with_a_query_dict_is_no_scope_request(
+        tmp_path: Path, url: str, auth_url: str) -> None:
+    # The control: another host's URL, or another Nylas path, asks for no grant.
+    assert _found_imported(tmp_path, url, auth_url) == []

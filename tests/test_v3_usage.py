@@ -283,6 +283,38 @@ def test_a_calendar_id_that_may_be_primary_keeps_the_full_calendar_scope(
     assert found == []
 
 
+FOLLOWED_LISTS = {
+    "a local name": "    events = nylas.events\n    events.list(grant_id, query_params={q})",
+    "an attribute of an object": (
+        "    Agenda(nylas).day(grant_id)\n\n\nclass Agenda:\n"
+        "    def __init__(self, client):\n        self.calendar = client.events\n\n"
+        "    def day(self, grant_id):\n        return self.calendar.list(grant_id, {q})"),
+    "a parameter": (
+        "    day(nylas.events, grant_id)\n\n\n"
+        "def day(resource, grant_id, calendar_id=None):\n"
+        "    return resource.list(grant_id, query_params={q})"),
+}
+
+
+@pytest.mark.parametrize("body", FOLLOWED_LISTS.values(), ids=list(FOLLOWED_LISTS))
+def test_the_arguments_of_a_call_reached_through_a_name_are_read(
+        tmp_path: Path, body: str) -> None:
+    # Another calendar than "primary": the full calendar scope is broader than needed.
+    found = _usage(tmp_path, body.format(q="{'calendar_id': 'team'}"), f'["{G}calendar"]')
+    assert [(code, "'{G}calendar' is broader".format(G=G) in message)
+            for _, code, message in found] == [("NYS302", True)], found
+
+
+@pytest.mark.parametrize("query", ["{'calendar_id': 'primary'}",
+                                   "{'calendar_id': calendar_id}"])
+@pytest.mark.parametrize("body", FOLLOWED_LISTS.values(), ids=list(FOLLOWED_LISTS))
+def test_a_call_reached_through_a_name_that_may_read_primary_keeps_the_calendar_scope(
+        tmp_path: Path, body: str, query: str) -> None:
+    # The control: "primary", or an id the analysis cannot read, needs the full scope.
+    body = body.replace("def day(self, grant_id)", "def day(self, grant_id, calendar_id=None)")
+    assert _usage(tmp_path, body.format(q=query), f'["{G}calendar"]') == []
+
+
 # Whether a Teams meeting made with the event needs OnlineMeetings.ReadWrite besides
 # Calendars.ReadWrite is disputed (V3-24): the body may ask for one here.
 _MEETING = ("    nylas.events.create(grant_id, request_body=calendar_id, "

@@ -5,7 +5,8 @@ Making such a client sends nothing; its requests go to the base joined with the 
 each names.  Two joins exist among the libraries read here: httpx keeps the whole base
 path and appends the relative path to it (``base_url="https://h/v3/grants/g"`` with
 ``"messages"`` or ``"/messages"`` is ``/v3/grants/g/messages``), while
-requests_toolbelt's ``BaseUrlSession`` follows ``urllib.parse.urljoin``: a path that
+requests_toolbelt's ``BaseUrlSession`` and aiohttp's ``ClientSession`` follow
+``urllib.parse.urljoin``: a path that
 starts with ``/`` replaces the base's whole path, and any other replaces the base's
 last segment unless the base ends with ``/``.  Where a join depends on text built at
 run time, the result is no guess: some path below the base, which names no route.
@@ -35,10 +36,15 @@ BASE_URL_CLIENTS: dict[str, BaseUrlClient] = {
     "httpx.AsyncClient": BaseUrlClient(-1, False),
     "requests_toolbelt.BaseUrlSession": BaseUrlClient(0, True),
     "requests_toolbelt.sessions.BaseUrlSession": BaseUrlClient(0, True),
+    # ``ClientSession(base_url=None, *, ...)`` joins with ``yarl.URL.join``, RFC
+    # 3986's resolution as ``urljoin`` does (aiohttp 3.8 takes a bare origin only,
+    # later releases also a path ending in ``/``).
+    "aiohttp.ClientSession": BaseUrlClient(0, True),
+    "aiohttp.client.ClientSession": BaseUrlClient(0, True),
 }
 # Words a module's text holds when it may make one of these clients: a module without
 # any is spared looking for them.
-BASE_URL_WORDS = ("base_url", "BaseUrlSession")
+BASE_URL_WORDS = ("base_url", "BaseUrlSession", "ClientSession")
 # Methods of these clients that send no request (closing it, adding a transport).
 QUIET_METHODS = frozenset({
     "close", "aclose", "mount", "__enter__", "__exit__", "__aenter__", "__aexit__",

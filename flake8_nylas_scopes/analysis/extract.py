@@ -573,12 +573,36 @@ class Extractor(FastVisitor):
             and self._module_name
             and self._binding_scope(node.value.id) is self.module_bindings
             and (node.value.id in self._module_classes
-                 or self._dataclass_made(node.value.id) is not None)
+                 or self._instance_made(node.value.id) is not None)
         ):
             return f"{self._module_name}.{node.value.id}.{node.attr}"
+        made_by = self._made_bare(node.value) if isinstance(node, ast.Attribute) else None
+        if made_by is not None:
+            # ``Settings().SCOPES`` (or ``cfg.SCOPES`` after ``cfg = Settings()``): kept
+            # as ``Settings().SCOPES`` by the class's module when an instance made so
+            # reads what the class body binds.
+            assert isinstance(node, ast.Attribute)
+            func = made_by.func
+            made = f"{self._module_name}.{func.id}" if (
+                isinstance(func, ast.Name) and self._module_name
+                and func.id in self._module_classes
+                and self._binding_scope(func.id) is self.module_bindings
+            ) else self.qualify(func)
+            return f"{made}().{node.attr}" if made else None
         if self._flask_app_config(node):
             return APP_CONFIG
         return self.qualify(node)
+
+    def _made_bare(self, node: ast.expr) -> ast.Call | None:
+        """``Settings()``, a class (or other callable) named and called without
+        arguments, written here or held by a name bound once to it."""
+        if isinstance(node, ast.Name):
+            bound = self.lookup(node.id)
+            node = bound if bound is not None else node
+        if (isinstance(node, ast.Call) and not node.args and not node.keywords
+                and isinstance(node.func, (ast.Name, ast.Attribute))):
+            return node
+        return None
 
     def _flask_app_config(self, node: ast.expr) -> bool:
         """Whether ``node`` is the configuration of a Flask (or Quart) application a
@@ -590,11 +614,13 @@ class Extractor(FastVisitor):
         made = self.lookup(node.value.id)
         return isinstance(made, ast.Call) and self.qualify(made.func) in APP_CLASSES
 
-    def _dataclass_made(self, name: str) -> ast.ClassDef | None:
-        """The record class of this module (a dataclass, a ``NamedTuple``, an attrs
-        class) that a module-level name is bound to an instance of: made without
-        arguments (``settings = Settings()``) its fields hold their defaults, made
-        with them (``CFG = Cfg(scopes=[...])``) what the arguments give."""
+    def _instance_made(self, name: str) -> ast.ClassDef | None:
+        """The class of this module that a module-level name is bound to an instance
+        of, where what the instance's attributes hold is read from the class body: a
+        record class (a dataclass, a ``NamedTuple``, an attrs class) made without
+        arguments (``settings = Settings()``) holds its fields' defaults, made with
+        them (``CFG = Cfg(scopes=[...])``) what the arguments give; an instance of a
+        plain class (see ``_plain_class``) reads the class's attributes."""
         made = self.module_bindings.values.get(name)
         if not (isinstance(made, ast.Call) and isinstance(made.func, ast.Name)):
             return None
@@ -602,12 +628,15 @@ class Extractor(FastVisitor):
         if cls is None:
             return None
         if not made.args and not made.keywords:
-            # An attrs class or a ``NamedTuple`` whose body alone decides its fields
-            # (no converter, no hook that sets them) holds its defaults too.
-            plain = (_plain_dataclass(cls) or self._plain_model(cls)
-                     or record_fields(cls) is not None)
-            return cls if plain else None
+            return cls if self._holds_defaults(cls) else None
         return cls if record_fields(cls) is not None else None
+
+    def _holds_defaults(self, cls: ast.ClassDef) -> bool:
+        """Whether an instance made without arguments holds what the class body
+        binds.  An attrs class or a ``NamedTuple`` whose body alone decides its fields
+        (no converter, no hook that sets them) holds its defaults too."""
+        return (_plain_dataclass(cls) or self._plain_model(cls)
+                or record_fields(cls) is not None or _plain_class(cls))
 
     def _plain_model(self, cls: ast.ClassDef) -> bool:
         """A pydantic model whose only base is ``BaseModel`` and whose body holds
@@ -629,7 +658,7 @@ class Extractor(FastVisitor):
     def _field_values(self, name: str, cls: ast.ClassDef) -> dict[str, ast.expr]:
         """What the fields of the instance ``name`` is bound to hold where they may
         hold scopes: their defaults, then what the call that made it gives them."""
-        found = _class_values(cls, field_defaults=True)
+        found = _class_values(cls, field_defaults=not _plain_class(cls))
         made = self.module_bindings.values.get(name)
         if not isinstance(made, ast.Call) or not (made.args or made.keywords):
             return found
@@ -1400,10 +1429,14 @@ class Extractor(FastVisitor):
                 value = self.reader.read(node)
                 if _kept_as_scopes(attribute, value):
                     constants[f"{class_name}.{attribute}"] = value
+                    if _plain_class(cls):
+                        # ``Settings().SCOPES``, read by another module too: the
+                        # class's attribute.
+                        constants[f"{class_name}().{attribute}"] = value
         for name in self.module_bindings.values:
             # ``settings = Settings()`` of a dataclass: ``settings.scopes`` holds the
-            # field's default.
-            made = self._dataclass_made(name)
+            # field's default; of a plain class, the class's attribute.
+            made = self._instance_made(name)
             for attribute, node in self._field_values(name, made).items() if (
                 made is not None
             ) else ():
@@ -2214,7 +2247,15 @@ class Extractor(FastVisitor):
             return
         # Read as a URL only where its text spells the authentication's path: reading
         # another URL would take it for one a request sends.
-        written = self.reader.follow(url_node) or url_node
+        written = self.reader.follow(url_node)
+        if written is None:
+            # ``httpx.URL(AUTH_URL, params=...)`` with ``AUTH_URL`` from another module:
+            # a request only if the URL reads so across modules (see ``ScopeSite.url``).
+            reference = self.qualify(url_node)
+            if reference:
+                self._v3.hosted_params(node, V3_HOSTED_AUTH_PATH, params,
+                                       url=(UrlPart(_HOLE, reference),))
+            return
         if not any(isinstance(piece, ast.Constant) and isinstance(piece.value, str)
                    and V3_HOSTED_AUTH_PATH in piece.value for piece in ast.walk(written)):
             return
@@ -3308,6 +3349,18 @@ def _plain_dataclass(cls: ast.ClassDef) -> bool:
         for decorator in cls.decorator_list
     )
     return decorated and not any(
+        isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and statement.name in _INSTANCE_HOOKS
+        for statement in cls.body
+    )
+
+
+def _plain_class(cls: ast.ClassDef) -> bool:
+    """A class with no base, metaclass or decorator, and no method that gives an
+    instance attributes of its own when it is made or read (``__init__``,
+    ``__getattr__``): an instance reads the attributes the class body binds, unless
+    code sets one on it, which the project index sees as a change of the attribute."""
+    return not (cls.bases or cls.keywords or cls.decorator_list) and not any(
         isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
         and statement.name in _INSTANCE_HOOKS
         for statement in cls.body

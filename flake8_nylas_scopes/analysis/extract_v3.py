@@ -20,7 +20,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import urllib.parse
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,7 @@ from .facts import (
     ScopeSite,
     ScopeValue,
     SiteKind,
+    UrlPart,
     ValueState,
 )
 from .own_methods import is_own_method
@@ -72,6 +73,25 @@ _MODELS_PACKAGE = "nylas.models."
 _ARGUMENT_METHODS: dict[str, list[str]] = {}
 for _resource, _method in sdk.ARGUMENT_POSITIONS:
     _ARGUMENT_METHODS.setdefault(_method, []).append(_resource)
+
+
+def _shared_positions() -> dict[str, dict[str, int]]:
+    """By method name, the parameters every resource with that method takes at one
+    position (a parameter two of them take in different places is left out)."""
+    shared: dict[str, dict[str, int]] = {}
+    conflicting: set[tuple[str, str]] = set()
+    for (_, method), positions in sdk.ARGUMENT_POSITIONS.items():
+        taken = shared.setdefault(method, {})
+        for parameter, position in positions.items():
+            if taken.setdefault(parameter, position) != position:
+                conflicting.add((method, parameter))
+    for method, parameter in conflicting:
+        del shared[method][parameter]
+    return shared
+
+
+# The places of a call's query parameters and body whatever resource it is made on.
+_SHARED_POSITIONS = _shared_positions()
 _REQUEST_TYPE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in sdk.REQUEST_TYPES)
 _SCOPE_KEY = "scope"
 
@@ -269,23 +289,46 @@ class V3Requests:
     def _call_arguments(self, node: ast.Call, func: ast.Attribute) -> None:
         """Record the query parameters and body of a call whose scopes depend on them
         (``events.list(grant, query_params={"calendar_id": "primary"})``).  Which call
-        it is, the resolver decides; the judge matches the two by the call's span."""
+        it is, the resolver decides; the judge matches the two by the call's span.
+
+        A call on a receiver that names no resource (``r.list(grant, query_params=
+        {...})`` after ``r = holder.events``, ``self.events.list(...)``) may still be
+        one the resolver follows there: its arguments are recorded where they are
+        given and every resource with a method of that name takes them in the same
+        places, so that they read alike whichever it is."""
+        receiver = self._receiver(func.value)
         for resource in _ARGUMENT_METHODS[func.attr]:
-            if _resource_root(func.value, resource) is None:
+            if _resource_root(receiver, resource) is None:
                 continue
-            found: dict[str, ArgumentDict | None] = {}
-            for parameter, position in sdk.ARGUMENT_POSITIONS[(resource, func.attr)].items():
-                location = sdk.ARGUMENT_LOCATIONS[parameter]
-                if any(isinstance(arg, ast.Starred) for arg in node.args) or any(
-                        keyword.arg is None for keyword in node.keywords):
-                    found[location] = None
-                    continue
-                argument = _argument(node, parameter, position)
-                found[location] = ArgumentDict((), True) if argument is None else (
-                    self._argument_dict(argument))
+            found = self._arguments_found(node, sdk.ARGUMENT_POSITIONS[(resource, func.attr)])
             self._ext.call_arguments.append(CallArguments(
                 self._ext.source.span(node), found.get("query"), found.get("body")))
             return
+        positions = _SHARED_POSITIONS.get(func.attr, {})
+        given = {parameter: position for parameter, position in positions.items()
+                 if _argument(node, parameter, position) is not None}
+        found = self._arguments_found(node, given)
+        if any(value is not None for value in found.values()):
+            # Only a dict that is read: an unread one keeps every case possible, as
+            # no record does, and the facts stay small.
+            self._ext.call_arguments.append(CallArguments(
+                self._ext.source.span(node), found.get("query"), found.get("body")))
+
+    def _arguments_found(self, node: ast.Call, positions: Mapping[str, int],
+                         ) -> dict[str, ArgumentDict | None]:
+        """The dict each location of ``positions`` is given (empty where the call
+        gives none), or None where it cannot be read."""
+        found: dict[str, ArgumentDict | None] = {}
+        for parameter, position in positions.items():
+            location = sdk.ARGUMENT_LOCATIONS[parameter]
+            if any(isinstance(arg, ast.Starred) for arg in node.args) or any(
+                    keyword.arg is None for keyword in node.keywords):
+                found[location] = None
+                continue
+            argument = _argument(node, parameter, position)
+            found[location] = ArgumentDict((), True) if argument is None else (
+                self._argument_dict(argument))
+        return found
 
     def argument_dict(self, node: ast.expr) -> ArgumentDict | None:
         """The keys and literal values of a dict argument; None when unreadable."""
@@ -801,21 +844,24 @@ class V3Requests:
             return target.args[0]
         return hole
 
-    def hosted_params(self, node: ast.Call, path: str, params: ast.expr) -> None:
+    def hosted_params(self, node: ast.Call, path: str, params: ast.expr,
+                      url: tuple[UrlPart, ...] = ()) -> None:
         """A ``/v3/connect/auth`` URL given its query as a dict to encode
         (``httpx.URL(AUTH_URL, params={...})``, ``requests.Request("GET", AUTH_URL,
         params={...})``): a scope request, read as ``urlencode(params)`` in the URL
-        is.  A dict the analysis cannot read requests scopes it cannot tell."""
+        is.  A dict the analysis cannot read requests scopes it cannot tell.  ``url``:
+        the URL's parts where other modules' constants must say it is that path."""
         if not path.rstrip("/").endswith(sdk.HOSTED_AUTH_PATH):
             return
         view = self._view(params)
         if view is not None and _SCOPE_KEY not in view.keys:
             return
-        if view is None:
-            self._ext.sites.append(_url_site(self._ext.source.span(node), ScopeValue(
-                ValueState.UNRESOLVED, complete=False, reason="query built at run time")))
-            return
-        self._ext.sites.append(self._query_site(view))
+        site = _url_site(self._ext.source.span(node), ScopeValue(
+            ValueState.UNRESOLVED, complete=False, reason="query built at run time",
+        )) if view is None else self._query_site(view)
+        if url:
+            site = dataclasses.replace(site, url=url, url_path=sdk.HOSTED_AUTH_PATH)
+        self._ext.sites.append(site)
 
     def _query_site(self, view: _View) -> ScopeSite:
         """The scope request of a query dict with a ``scope`` key."""

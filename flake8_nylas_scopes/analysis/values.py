@@ -1,7 +1,8 @@
 """Reading a scopes value from the expression that builds it, without running it.
 
 Understood shapes: list/tuple/set literals; a bare comma-joined string (the wire
-format); lists holding comma-joined strings; ``",".join([...])``; ``+`` of literals;
+format); lists holding comma-joined strings; ``",".join([...])``; a constant string
+split on whitespace or commas (``"a b".split()``); ``+`` of literals;
 ``|`` of sets (``set(A) | set(B)``); starred splices; names bound once in the
 enclosing scopes (module constants included); ``getattr(settings, "NAME", default)``
 read as ``settings.NAME``; a member's value of an ``Enum`` class of the module.
@@ -106,6 +107,11 @@ class ValueReader:
         if isinstance(target, ast.IfExp) and depth < 4:
             return self._either([self.read(target.body, depth + 1),
                                  self.read(target.orelse, depth + 1)])
+        chosen = self._conditional_part(target, 0) if depth < 4 else None
+        if chosen is not None:
+            # ``BASE + (CALENDAR if FEATURE else [])`` is ``BASE + CALENDAR`` or
+            # ``BASE + []``, as ``A if pro else B`` is one of two requests.
+            return self._either([self.read(option, depth + 1) for option in chosen])
         if isinstance(target, ast.Subscript):
             inner = self._subscript(target)
             if inner is not None and depth < 4:
@@ -152,6 +158,31 @@ class ValueReader:
         return ScopeValue(
             ValueState.ITEMS, parts.items, parts.complete, span=self._source.span(target)
         )
+
+    def _conditional_part(self, node: ast.expr, depth: int) -> tuple[ast.expr, ast.expr] | None:
+        """A list built with ``+`` or starred splices one part of which is a
+        conditional expression (``BASE + (CAL if X else [])``, ``[*BASE, *(CAL if X
+        else [])]``), written out once with each of its branches; None for any other
+        value."""
+        target = self._follow(node) if depth else node
+        if target is None or depth > _MAX_DEPTH:
+            return None
+        if isinstance(target, ast.IfExp):
+            return (target.body, target.orelse) if depth else None
+        if isinstance(target, ast.BinOp) and isinstance(target.op, ast.Add):
+            for side in ("left", "right"):
+                inner = self._conditional_part(getattr(target, side), depth + 1)
+                if inner is not None:
+                    return (_with(target, side, inner[0]), _with(target, side, inner[1]))
+            return None
+        if isinstance(target, (ast.List, ast.Tuple, ast.Set)):
+            for index, element in enumerate(target.elts):
+                inner = self._conditional_part(element.value, depth + 1) if isinstance(
+                    element, ast.Starred) else None
+                if inner is not None:
+                    return (_with_element(target, index, inner[0]),
+                            _with_element(target, index, inner[1]))
+        return None
 
     def _getattr_attribute(self, call: ast.Call) -> ast.Attribute | None:
         """``getattr(settings, "NYLAS_SCOPES", [])`` as ``settings.NYLAS_SCOPES``: the
@@ -296,6 +327,8 @@ class ValueReader:
             return parts
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return self._concatenation(node, depth)
+        if isinstance(node, ast.Call) and _split_separator(node) is not None:
+            return self._split(node, depth)
         if isinstance(node, ast.Call) and self._is_chain(node):
             # ``itertools.chain(BASE, EXTRA)``: the lists one after the other, as
             # ``BASE + EXTRA`` is.
@@ -316,6 +349,22 @@ class ValueReader:
             parts = self._sequence_or_string(inner, depth + 1) if inner is not None else None
             return None if parts is None or parts.is_string else parts
         return None
+
+    def _split(self, node: ast.Call, depth: int) -> _Parts | None:
+        """``"email.read_only email.send".split()`` (or ``.split(",")``) of a str made
+        only of constants: the list Python makes, each element an item.  The items
+        share the string's span, so a fix that must edit one of several leaves it to
+        be done by hand; an element holding a comma is one item holding several, as
+        in a list literal."""
+        assert isinstance(node.func, ast.Attribute)
+        written = self._follow(node.func.value)
+        text = self._folded(written, depth + 1) if written is not None else None
+        if written is None or text is None:
+            return None
+        span = self._source.span(written)
+        separator = _split_separator(node) or None
+        return _Parts(tuple(ScopeItem(part, span, ItemForm.LIST_ITEM, index)
+                            for index, part in enumerate(text.split(separator))), True)
 
     def _enum_members(
             self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp) -> list[ast.expr] | None:
@@ -484,6 +533,23 @@ class ValueReader:
         )
 
 
+def _with(node: ast.BinOp, side: str, value: ast.expr) -> ast.BinOp:
+    """``node`` with ``value`` for its ``side`` operand, where ``node`` is written."""
+    left, right = (value, node.right) if side == "left" else (node.left, value)
+    return ast.copy_location(ast.BinOp(left=left, op=node.op, right=right), node)
+
+
+def _with_element(node: ast.List | ast.Tuple | ast.Set, index: int,
+                  value: ast.expr) -> ast.expr:
+    """The display ``node`` with ``*value`` for its element ``index``."""
+    elements = list(node.elts)
+    elements[index] = ast.copy_location(ast.Starred(value=value, ctx=ast.Load()),
+                                        elements[index])
+    made: ast.expr = ast.Set(elts=elements) if isinstance(node, ast.Set) else type(node)(
+        elts=elements, ctx=ast.Load())
+    return ast.copy_location(made, node)
+
+
 def _is_empty_literal(node: ast.expr) -> bool:
     if isinstance(node, ast.Constant):
         return node.value is None or node.value == "" or node.value is False
@@ -517,6 +583,20 @@ def _keeps_once(node: ast.Call) -> bool:
     """Whether a call of ``_same_items`` or ``_from_keys`` drops repeated elements."""
     return _from_keys(node) or (
         isinstance(node.func, ast.Name) and node.func.id in {"set", "frozenset"})
+
+
+def _split_separator(node: ast.Call) -> str | None:
+    """The separator of ``text.split()`` ("" for whitespace) or ``text.split(",")``;
+    None for any other call (a limit, another separator)."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "split" and not node.keywords):
+        return None
+    if not node.args:
+        return ""
+    separator = node.args[0]
+    if len(node.args) == 1 and isinstance(separator, ast.Constant) and separator.value == ",":
+        return ","
+    return None
 
 
 def _is_comma_join(node: ast.Call) -> bool:
