@@ -1634,10 +1634,10 @@ def test_a_case_of_google_beside_its_earlier_name_is_read_exactly(
     # A test that names no provider keeps nothing out.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]', f"    if grant.ready:\n        {_LABEL}",
      "Mail.ReadWrite"),
-    # An earlier name of Microsoft's beside Google's own is no Google case.
+    # A case of Google's names and Microsoft's is no Google case.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
-     f"    match grant.provider:\n        case 'google' | 'office365':\n            {_LABEL}",
-     "Mail.ReadWrite"),
+     f"    match grant.provider:\n        case 'google' | 'gmail' | 'microsoft':\n"
+     f"            {_LABEL}", "Mail.ReadWrite"),
     # Kept from Google grants, or after a branch for other grants that does not leave.
     (f'["{G}gmail.labels", "{G}calendar.readonly"]',
      f"    if grant.provider == 'google':\n        return\n    {_LABEL}", "Mail.ReadWrite"),
