@@ -4,6 +4,7 @@ request below its base wherever another module refers to it."""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,34 @@ def inbox():
     found = _found(tmp_path, {"http": HTTPX, "main": other})
     assert [(code, where) for code, where, _ in found] == [("NYS303", "auth.py")]
     assert "calendar.events.readonly" in found[0][2]
+
+
+@pytest.mark.parametrize("call", [
+    'HTTP.get(url="events", params={"calendar_id": "work"})',
+    'HTTP.request(method="GET", url="events")',
+])
+def test_a_request_naming_its_url_by_keyword_is_read(tmp_path: Path, call: str) -> None:
+    events = f"from app.http import HTTP\n\n\ndef events():\n    return {call}.json()\n"
+    assert _found(tmp_path, {"http": HTTPX, "main": events}) == []
+
+
+def test_a_request_with_spread_arguments_is_an_unresolved_request(tmp_path: Path) -> None:
+    events = ("from app.http import HTTP\n\n\ndef events(options):\n"
+              "    return HTTP.get(**options).json()\n")
+    found = _found(tmp_path, {"http": HTTPX, "main": events})
+    assert [(code, where) for code, where, _ in found] == [("NYS304", "http.py")]
+
+
+def test_a_call_given_no_url_is_no_request_on_record() -> None:
+    # ``Account.objects.get(pk=pk)`` of an ORM (hundreds in a large project) sends no
+    # HTTP request: kept out of the module's records.
+    from flake8_nylas_scopes.analysis.module import module_facts
+
+    source = ("from app.models import Account\nfrom app.http import HTTP\n\n\n"
+              "def load(pk):\n    return Account.objects.get(pk=pk)\n\n\n"
+              "def events():\n    return HTTP.get('events')\n")
+    facts = module_facts(ast.parse(source), "app/main.py", source.splitlines(keepends=True),
+                         module_name="app.main", flow=True)
+    assert facts.flow is not None
+    assert [request.callee for request in facts.flow.imported_requests] == [
+        "app.http.HTTP.get"]

@@ -1601,6 +1601,10 @@ class FlowExtractor:
         """``HTTP.get("events")``, ``http.HTTP.request("GET", "events")`` on a name
         another module of the project may bind to an HTTP client with a base URL:
         its path, for the project index to join to that base."""
+        if not node.args and all(keyword.arg not in ("url", None) for keyword in node.keywords):
+            # An HTTP client's request needs its URL: ``Account.objects.get(pk=pk)``
+            # sends none (a large project has hundreds of such calls).
+            return
         name = self.callee_name(func)
         if name.count(".") < 2 or name.partition(".")[0] in sys.stdlib_module_names:
             return  # ``requests.get``, ``os.environ.get``: no module's own client
