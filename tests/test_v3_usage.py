@@ -2465,6 +2465,54 @@ def test_a_compiled_pattern_naming_no_provider_still_misses_scopes(
     assert "Mail.ReadWrite" in found[0][1]
 
 
+@pytest.mark.parametrize("imports, test, patterns", [
+    ("from patterns import PATTERN", "PATTERN.match(grant.kind)", "PATTERN = re.compile('goo')"),
+    ("import patterns", "patterns.PATTERN.search(grant.kind)",
+     "PATTERN = re.compile('gmail')"),
+    ("from patterns import PATTERN", "PATTERN.match(grant['kind'].lower())",
+     "PATTERN = re.compile('google')"),
+    # A pattern not written as a literal may match any provider's name.
+    ("from patterns import PATTERN", "PATTERN.match(grant.kind)",
+     "from settings import KIND\nPATTERN = re.compile(KIND)"),
+])
+def test_a_pattern_compiled_in_another_module_matching_a_providers_name_is_unresolved(
+        tmp_path: Path, imports: str, test: str, patterns: str) -> None:
+    (tmp_path / "patterns.py").write_text(f"import re\n\n{patterns}\n")
+    body = f"    {imports}\n    if {test}:\n        {_LABEL}"
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
+
+
+@pytest.mark.parametrize("body", [
+    f"    if PATTERN.match(grant.kind):\n        {_LABEL}\n\n\n"
+    "import re\nfrom settings import KIND\n\nPATTERN = re.compile(KIND)\n",
+    f"    import re\n    from settings import KIND\n    if re.match(KIND, grant.kind):\n"
+    f"        {_LABEL}",
+])
+def test_a_pattern_not_written_as_a_literal_is_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+
+
+@pytest.mark.parametrize("patterns", [
+    # No provider's name matches it, or it is no compiled pattern.
+    "PATTERN = re.compile(r'\\d+')", "PATTERN = object()",
+    "PATTERN = re.compile(b'goo')",
+])
+def test_a_pattern_of_another_module_naming_no_provider_still_misses_scopes(
+        tmp_path: Path, patterns: str) -> None:
+    (tmp_path / "patterns.py").write_text(f"import re\n\n{patterns}\n")
+    body = f"    from patterns import PATTERN\n    if PATTERN.match(grant.kind):\n        {_LABEL}"
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS301"], found
+    assert "Mail.ReadWrite" in found[0][1]
+
+
 def test_a_module_testing_part_of_a_providers_name_has_its_tests_read() -> None:
     from flake8_nylas_scopes.analysis.provider_tests import may_test_a_provider
 

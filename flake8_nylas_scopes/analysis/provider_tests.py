@@ -35,7 +35,8 @@ from collections.abc import Callable, Iterator
 from ..nylas_api import earlier_provider_names
 from .ast_names import dotted
 from .partial_names import (
-    NO_PATTERNS, Patterns, compiled_patterns, may_test_part_of_a_name, tests_part_of_a_name,
+    NO_PATTERNS, Patterns, compiled_patterns, may_test_part_of_a_name, pattern_tests,
+    tests_part_of_a_name,
 )
 
 # The ``Provider`` values of nylas-python 6.x (``nylas/models/auth.py``, 6.0 to 6.18).
@@ -406,6 +407,14 @@ def tests_part_of_a_provider_name(node: ast.expr, patterns: Patterns = NO_PATTER
     (``grant.kind.startswith("goo")``, ``"mail" in grant.kind``, with one of the
     module's compiled ``patterns``: see ``partial_names``)."""
     return tests_part_of_a_name(node, _partial_words(), patterns)
+
+
+def exported_pattern_tests(tree: ast.Module) -> list[str]:
+    """The methods of the patterns the module compiles at its top level that may test
+    a field by part of a provider's name (``GOOGLE.match``, with ``GOOGLE =
+    re.compile("goo")``): another module importing the pattern may test the provider
+    with them."""
+    return pattern_tests(compiled_patterns(tree, classes=False), _partial_words())
 
 
 @functools.cache
