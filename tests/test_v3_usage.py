@@ -2431,6 +2431,41 @@ def test_a_class_made_for_other_grants_too_in_a_conditional_still_misses_scopes(
     assert "nylas.folders.create()" in found[0][1]
 
 
+@pytest.mark.parametrize("binding, test", [
+    ("kind = grant.provider", "kind == 'google'"),
+    ("kind = grant.provider.lower()", "kind != 'microsoft'"),
+    ("is_google = grant.provider == 'google'", "is_google"),
+])
+def test_a_class_made_in_a_conditional_on_a_local_name_for_the_provider_is_kept_to_it(
+        tmp_path: Path, binding: str, test: str) -> None:
+    choice = f"_pick(grant)\n\n\ndef _pick(grant):\n    {binding}\n    " + (
+        f"return GmailLabels() if {test} else Graph()")
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _FACTORY.replace("CHOICE", choice))
+        if code in ("NYS301", "NYS304")]
+    assert found == [], found
+
+
+@pytest.mark.parametrize("binding, test, code", [
+    # Bound twice: which value the test reads is not followed.
+    ("kind = grant.provider\n    kind = kind or 'google'", "kind == 'google'", "NYS304"),
+    # Not the provider.
+    ("kind = grant.kind", "kind == 'google'", "NYS304"),
+    ("kind = grant.provider", "kind == 'microsoft'", "NYS301"),
+    # A test not read as one of the provider.
+    ("kind = grant.provider", "(lambda kind: kind == 'google')('google')", "NYS304"),
+])
+def test_a_class_made_in_a_conditional_on_a_local_name_not_for_its_provider_still_counts(
+        tmp_path: Path, binding: str, test: str, code: str) -> None:
+    choice = f"_pick(grant)\n\n\ndef _pick(grant):\n    {binding}\n    " + (
+        f"return GmailLabels() if {test} else Graph()")
+    found = [(found_code, message) for _, found_code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _FACTORY.replace("CHOICE", choice))
+        if found_code in ("NYS301", "NYS304")]
+    assert [found_code for found_code, _ in found] == [code], found
+    assert "nylas.folders.create()" in found[0][1]
+
+
 @pytest.mark.parametrize("test, pattern", [
     ("PATTERN.match(grant.kind)", "re.compile('goo')"),
     ("PATTERN.fullmatch(grant['kind'].lower())", "re.compile(r'^google$')"),

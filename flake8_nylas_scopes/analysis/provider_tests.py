@@ -115,6 +115,8 @@ class ProviderTests:
         # The names whose tests are being read: a name bound once to a test that
         # reads that name again is read no further.
         self._expanding: set[str] = set()
+        # ``flags`` by the scope's id (see ``scope_flags``).
+        self._scope_flags: dict[int, dict[str, ast.expr]] = {}
         # The names the module imports, its module-level functions and those of them
         # that may test the provider without being read as such a test: set by the
         # module's reading (see ``asks_a_provider``).
@@ -318,6 +320,13 @@ class ProviderTests:
         else:
             value = self._names.get(dotted(node) or "")
         return value if isinstance(value, str) and value in PROVIDER_NAMES else ""
+
+    def scope_flags(self, scope: ast.AST) -> dict[str, ast.expr]:
+        """``flags`` of ``scope``, read once for the module's every question."""
+        found = self._scope_flags.get(id(scope))
+        if found is None:
+            found = self._scope_flags[id(scope)] = self.flags(scope)
+        return found
 
     def flags(self, scope: ast.AST) -> dict[str, ast.expr]:
         """The names a function (or the module) binds once, to a provider test or to
