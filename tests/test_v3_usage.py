@@ -2431,6 +2431,41 @@ def test_a_class_made_for_other_grants_too_in_a_conditional_still_misses_scopes(
     assert "nylas.folders.create()" in found[0][1]
 
 
+@pytest.mark.parametrize("binding, test", [
+    ("kind = grant.provider", "kind == 'google'"),
+    ("kind = grant.provider.lower()", "kind != 'microsoft'"),
+    ("is_google = grant.provider == 'google'", "is_google"),
+])
+def test_a_class_made_in_a_conditional_on_a_local_name_for_the_provider_is_kept_to_it(
+        tmp_path: Path, binding: str, test: str) -> None:
+    choice = f"_pick(grant)\n\n\ndef _pick(grant):\n    {binding}\n    " + (
+        f"return GmailLabels() if {test} else Graph()")
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _FACTORY.replace("CHOICE", choice))
+        if code in ("NYS301", "NYS304")]
+    assert found == [], found
+
+
+@pytest.mark.parametrize("binding, test, code", [
+    # Bound twice: which value the test reads is not followed.
+    ("kind = grant.provider\n    kind = kind or 'google'", "kind == 'google'", "NYS304"),
+    # Not the provider.
+    ("kind = grant.kind", "kind == 'google'", "NYS304"),
+    ("kind = grant.provider", "kind == 'microsoft'", "NYS301"),
+    # A test not read as one of the provider.
+    ("kind = grant.provider", "(lambda kind: kind == 'google')('google')", "NYS304"),
+])
+def test_a_class_made_in_a_conditional_on_a_local_name_not_for_its_provider_still_counts(
+        tmp_path: Path, binding: str, test: str, code: str) -> None:
+    choice = f"_pick(grant)\n\n\ndef _pick(grant):\n    {binding}\n    " + (
+        f"return GmailLabels() if {test} else Graph()")
+    found = [(found_code, message) for _, found_code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _FACTORY.replace("CHOICE", choice))
+        if found_code in ("NYS301", "NYS304")]
+    assert [found_code for found_code, _ in found] == [code], found
+    assert "nylas.folders.create()" in found[0][1]
+
+
 @pytest.mark.parametrize("test, pattern", [
     ("PATTERN.match(grant.kind)", "re.compile('goo')"),
     ("PATTERN.fullmatch(grant['kind'].lower())", "re.compile(r'^google$')"),
@@ -2459,6 +2494,54 @@ def test_a_compiled_pattern_naming_no_provider_still_misses_scopes(
         tmp_path: Path, test: str, pattern: str) -> None:
     body = (f"    if {test}:\n        {_LABEL}\n\n\nimport re\n\nPATTERN = {pattern}\n"
             "OTHER = object()\n")
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS301"], found
+    assert "Mail.ReadWrite" in found[0][1]
+
+
+@pytest.mark.parametrize("imports, test, patterns", [
+    ("from patterns import PATTERN", "PATTERN.match(grant.kind)", "PATTERN = re.compile('goo')"),
+    ("import patterns", "patterns.PATTERN.search(grant.kind)",
+     "PATTERN = re.compile('gmail')"),
+    ("from patterns import PATTERN", "PATTERN.match(grant['kind'].lower())",
+     "PATTERN = re.compile('google')"),
+    # A pattern not written as a literal may match any provider's name.
+    ("from patterns import PATTERN", "PATTERN.match(grant.kind)",
+     "from settings import KIND\nPATTERN = re.compile(KIND)"),
+])
+def test_a_pattern_compiled_in_another_module_matching_a_providers_name_is_unresolved(
+        tmp_path: Path, imports: str, test: str, patterns: str) -> None:
+    (tmp_path / "patterns.py").write_text(f"import re\n\n{patterns}\n")
+    body = f"    {imports}\n    if {test}:\n        {_LABEL}"
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
+
+
+@pytest.mark.parametrize("body", [
+    f"    if PATTERN.match(grant.kind):\n        {_LABEL}\n\n\n"
+    "import re\nfrom settings import KIND\n\nPATTERN = re.compile(KIND)\n",
+    f"    import re\n    from settings import KIND\n    if re.match(KIND, grant.kind):\n"
+    f"        {_LABEL}",
+])
+def test_a_pattern_not_written_as_a_literal_is_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+
+
+@pytest.mark.parametrize("patterns", [
+    # No provider's name matches it, or it is no compiled pattern.
+    "PATTERN = re.compile(r'\\d+')", "PATTERN = object()",
+    "PATTERN = re.compile(b'goo')",
+])
+def test_a_pattern_of_another_module_naming_no_provider_still_misses_scopes(
+        tmp_path: Path, patterns: str) -> None:
+    (tmp_path / "patterns.py").write_text(f"import re\n\n{patterns}\n")
+    body = f"    from patterns import PATTERN\n    if PATTERN.match(grant.kind):\n        {_LABEL}"
     found = [(code, message) for _, code, message in _two_providers_findings(
         tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
     assert [code for code, _ in found] == ["NYS301"], found

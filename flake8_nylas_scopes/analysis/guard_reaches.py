@@ -104,7 +104,12 @@ _CHAIN = re.compile(r"(?:\.[A-Za-z_]\w*)*")
 # one plain argument.  Not a name bound to a test (``google = is_google(grant)``):
 # that would take every call of a factory for a test.
 _TESTED_BEFORE = re.compile(r"\b(?:if|elif|while|and|or|not)\s+(?:not\s+)?$")
-_ONE_ARGUMENT = re.compile(r"\(\s*[\w.]+\s*\)")
+# The argument: a name or an attribute chain, perhaps an item or ``.get()`` of it by a
+# literal key and lowered (``grant["kind"].lower()``), as a pattern imported from
+# another module tests a field (``GOOGLE.match(grant["kind"])``).
+ONE_ARGUMENT = (r"\(\s*[\w.]+(?:\[\s*[\"'][\w-]*[\"']\s*\]|\.get\(\s*[\"'][\w-]*[\"']\s*\))?"
+                r"(?:\.(?:lower|casefold|strip|upper)\(\s*\))?\s*\)")
+_ONE_ARGUMENT = re.compile(ONE_ARGUMENT)
 # More would cost two readings of the module's guards each.
 MOST_PREDICATES = 4
 # Calls of imported functions a module's tests make: see ``_TextUses.tested``.

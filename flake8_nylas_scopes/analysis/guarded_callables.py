@@ -653,12 +653,27 @@ def _conditional_branch(node: ast.expr, parents: dict[int, ast.AST],
                 parent, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
             return None
         if isinstance(parent, ast.IfExp) and child is not parent.test:
-            true, false = tests.outcomes(parent.test, {})
+            true, false = tests.outcomes(parent.test, _enclosing_flags(parent, parents, tests))
             if true != PROVIDER_NAMES or false != PROVIDER_NAMES:
                 taken = true if child is parent.body else false
                 return frozenset(taken)
         child = parent
     return None
+
+
+def _enclosing_flags(node: ast.expr, parents: dict[int, ast.AST],
+                     tests: ProviderTests) -> dict[str, ast.expr]:
+    """The names the function (or the module) around ``node`` binds once to a
+    provider test or to the provider (``kind = grant.provider`` before ``A(nylas) if
+    kind == "google" else B(nylas)``); none inside a lambda, whose parameters may
+    hide them, or in a class's body, whose names may."""
+    scope: ast.AST | None = parents.get(id(node))
+    while scope is not None and not isinstance(
+            scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module, ast.Lambda, ast.ClassDef)):
+        scope = parents.get(id(scope))
+    if scope is None or isinstance(scope, (ast.Lambda, ast.ClassDef)):
+        return {}
+    return tests.scope_flags(scope)
 
 
 def _called(node: ast.Name | ast.Attribute, parents: dict[int, ast.AST]) -> bool:

@@ -4,7 +4,9 @@
 grant.kind``, ``re.match("g(oogle|mail)", grant.kind)`` and ``PATTERN.match(grant.kind)``
 (with ``PATTERN = re.compile("goo")``) name no provider, but each
 may well test the provider's name held in a field of another name: which providers
-pass such a test the analysis does not follow.  Only a test of a field (an attribute,
+pass such a test the analysis does not follow.  Nor does it follow a pattern that is
+not written as a literal (``re.match(settings.KIND, grant.kind)``, ``re.compile(KIND)``):
+whatever it matches, it may be a provider's name.  Only a test of a field (an attribute,
 an item, ``.get("key")``, perhaps lowered) is one, and only with a part of a
 provider's name of a few letters at least: ``name.endswith("s")`` or ``"mail" in
 features`` ask something else.
@@ -29,8 +31,9 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 
 
 # Patterns compiled by the module, by the name (or class attribute) holding them:
-# the literal each binding compiles (see ``compiled_patterns``).
-Patterns = Mapping[str, Sequence[str]]
+# the literal each binding compiles, None for one not written as a literal (see
+# ``compiled_patterns``).
+Patterns = Mapping[str, Sequence[str | None]]
 NO_PATTERNS: Patterns = {}
 
 
@@ -56,14 +59,16 @@ def tests_part_of_a_name(node: ast.expr, words: Collection[str],
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
             _called_pattern(node.func)) and len(node.args) >= 2 and _field(node.args[1]):
         pattern = node.args[0]
-        return isinstance(pattern, ast.Constant) and isinstance(pattern.value, str) and (
-            _may_match(pattern.value, words, node.func.attr))
+        if isinstance(pattern, ast.Constant):
+            return isinstance(pattern.value, str) and _may_match(
+                pattern.value, words, node.func.attr)
+        return True  # a pattern held elsewhere may match any of them
     if patterns and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
             node.func.attr in _PATTERN_TESTS) and len(node.args) == 1 and _field(node.args[0]):
         held = node.func.value
         name = held.id if isinstance(held, ast.Name) else (
             held.attr if isinstance(held, ast.Attribute) else "")
-        return any(_may_match(pattern, words, node.func.attr)
+        return any(pattern is None or _may_match(pattern, words, node.func.attr)
                    for pattern in patterns.get(name, ()))
     return False
 
@@ -86,25 +91,42 @@ def _may_match(pattern: str, words: Collection[str], method: str) -> bool:
     return any(compiled.search(word) for word in words)
 
 
-def compiled_patterns(tree: ast.Module) -> dict[str, list[str]]:
-    """The names the module's body and its classes' bodies bind to a regular
-    expression compiled from a literal (``PATTERN = re.compile(r"^google$")``), with
-    each literal they are bound to.  Only those statements are read, once: a name
-    bound in a function is not a pattern the module holds."""
-    found: dict[str, list[str]] = {}
-    bodies = [tree.body, *(node.body for node in tree.body if isinstance(node, ast.ClassDef))]
+def compiled_patterns(tree: ast.Module, classes: bool = True,
+                      ) -> dict[str, list[str | None]]:
+    """The names the module's body (and its classes' bodies, with ``classes``) bind
+    to a compiled regular expression (``PATTERN = re.compile(r"^google$")``), with
+    each literal they are bound to, None for a pattern not written as one
+    (``re.compile(KIND)``).  Only those statements are read, once: a name bound in a
+    function is not a pattern the module holds."""
+    found: dict[str, list[str | None]] = {}
+    bodies = [tree.body]
+    if classes:
+        bodies += [node.body for node in tree.body if isinstance(node, ast.ClassDef)]
     for body in bodies:
         for statement in body:
             if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call)
                     and _called_compile(statement.value.func) and statement.value.args):
                 continue
             pattern = statement.value.args[0]
-            if not (isinstance(pattern, ast.Constant) and isinstance(pattern.value, str)):
-                continue
+            literal: str | None = None
+            if isinstance(pattern, ast.Constant):
+                if not isinstance(pattern.value, str):
+                    continue  # bytes: never a provider's name
+                literal = pattern.value
             for target in statement.targets:
                 if isinstance(target, ast.Name):
-                    found.setdefault(target.id, []).append(pattern.value)
+                    found.setdefault(target.id, []).append(literal)
     return found
+
+
+def pattern_tests(patterns: Patterns, words: Collection[str]) -> list[str]:
+    """The methods of ``patterns`` (``PATTERN.match``) that may test a field's string
+    by part of one of ``words``, as ``tests_part_of_a_name`` reads them: what another
+    module importing the pattern may test the provider with."""
+    return sorted(f"{name}.{method}" for name, held in patterns.items()
+                  for method in _PATTERN_TESTS
+                  if any(pattern is None or _may_match(pattern, words, method)
+                         for pattern in held))
 
 
 def _called_compile(func: ast.expr) -> bool:

@@ -37,13 +37,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from .bindings import all_statements
-from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
+from .guard_reaches import MOST_PREDICATES, ONE_ARGUMENT, TestedCalls, recorded
 from .partial_names import Patterns, compiled_patterns
 from .registries import decorated_registries, storing_functions, subclass_registered
 from .provider_tests import (
     PROVIDER_NAMES, Outcomes, ProviderTests, hinted_parts, mentions_a_provider,
-    names_a_provider, names_the_provider, provider_value, says_a_provider,
-    tests_part_of_a_provider_name, walk_scope,
+    exported_pattern_tests, names_a_provider, names_the_provider, provider_value,
+    says_a_provider, tests_part_of_a_provider_name, walk_scope,
 )
 
 # (first line, last line, the providers whose grants reach those lines)
@@ -66,7 +66,7 @@ PredicateGuard = tuple[int, int, str, tuple[str, ...], tuple[str, ...], int]
 # ``if is_google(grant):``, ``elif not grants.is_google(grant):``, ``and
 # is_google(grant)``, as ``guard_reaches`` finds them in the text of other modules.
 _CALL_IN_TEST = re.compile(
-    r"\b(?:if|elif|while|and|or|not)\s+(?:not\s+)?([A-Za-z_][\w.]*)\(\s*[\w.]+\s*\)")
+    r"\b(?:if|elif|while|and|or|not)\s+(?:not\s+)?([A-Za-z_][\w.]*)" + ONE_ARGUMENT)
 
 # A name a test reads as a whole (``if google:``, ``and not google``), not an
 # attribute, call, item or keyword argument of it.
@@ -547,8 +547,10 @@ def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str
     provider, or reading the provider or a provider's name anywhere in their body
     (``return provider_of(grant) == "google"``, ``return grant.provider ==
     settings.GOOGLE``, ``wanted = "google"`` then ``return grant.kind == wanted``),
-    or a module name bound to one (``return grant.kind in KINDS``).  Which
-    providers such a test picks is unknown."""
+    or a module name bound to one (``return grant.kind in KINDS``); and the methods
+    of a pattern the module compiles that a provider's name may match
+    (``GOOGLE.match``, with ``GOOGLE = re.compile("goo")``).  Which providers such a
+    test picks is unknown."""
     bound: Counter[str] = Counter()
     functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
     for statement in _module_level(tree.body):
@@ -573,6 +575,7 @@ def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str
             continue
         if says_a_provider(function.name) or _may_test(function, holding, patterns):
             found.append(function.name)
+    found.extend(exported_pattern_tests(tree))
     return sorted(found)
 
 

@@ -35,7 +35,8 @@ from collections.abc import Callable, Iterator
 from ..nylas_api import earlier_provider_names
 from .ast_names import dotted
 from .partial_names import (
-    NO_PATTERNS, Patterns, compiled_patterns, may_test_part_of_a_name, tests_part_of_a_name,
+    NO_PATTERNS, Patterns, compiled_patterns, may_test_part_of_a_name, pattern_tests,
+    tests_part_of_a_name,
 )
 
 # The ``Provider`` values of nylas-python 6.x (``nylas/models/auth.py``, 6.0 to 6.18).
@@ -114,6 +115,8 @@ class ProviderTests:
         # The names whose tests are being read: a name bound once to a test that
         # reads that name again is read no further.
         self._expanding: set[str] = set()
+        # ``flags`` by the scope's id (see ``scope_flags``).
+        self._scope_flags: dict[int, dict[str, ast.expr]] = {}
         # The names the module imports, its module-level functions and those of them
         # that may test the provider without being read as such a test: set by the
         # module's reading (see ``asks_a_provider``).
@@ -318,6 +321,13 @@ class ProviderTests:
             value = self._names.get(dotted(node) or "")
         return value if isinstance(value, str) and value in PROVIDER_NAMES else ""
 
+    def scope_flags(self, scope: ast.AST) -> dict[str, ast.expr]:
+        """``flags`` of ``scope``, read once for the module's every question."""
+        found = self._scope_flags.get(id(scope))
+        if found is None:
+            found = self._scope_flags[id(scope)] = self.flags(scope)
+        return found
+
     def flags(self, scope: ast.AST) -> dict[str, ast.expr]:
         """The names a function (or the module) binds once, to a provider test or to
         the provider itself (``p = grant.provider``)."""
@@ -406,6 +416,14 @@ def tests_part_of_a_provider_name(node: ast.expr, patterns: Patterns = NO_PATTER
     (``grant.kind.startswith("goo")``, ``"mail" in grant.kind``, with one of the
     module's compiled ``patterns``: see ``partial_names``)."""
     return tests_part_of_a_name(node, _partial_words(), patterns)
+
+
+def exported_pattern_tests(tree: ast.Module) -> list[str]:
+    """The methods of the patterns the module compiles at its top level that may test
+    a field by part of a provider's name (``GOOGLE.match``, with ``GOOGLE =
+    re.compile("goo")``): another module importing the pattern may test the provider
+    with them."""
+    return pattern_tests(compiled_patterns(tree, classes=False), _partial_words())
 
 
 @functools.cache
