@@ -79,6 +79,14 @@ class DecoratedRegistry:
     store: ast.Name  # ``SYNCS`` in the decorator's store, no lookup of it
     classes: list[str] = field(default_factory=list)
 
+    def add(self, cls: ast.ClassDef, attribute: str) -> None:
+        """``cls`` stored under its ``attribute``: ``GmailSync.provider: GmailSync``."""
+        made = ast.copy_location(ast.Name(id=cls.name, ctx=ast.Load()), cls)
+        self.table.keys.append(ast.copy_location(
+            ast.Attribute(value=made, attr=attribute, ctx=ast.Load()), cls))
+        self.table.values.append(ast.copy_location(ast.Name(id=cls.name, ctx=ast.Load()), cls))
+        self.classes.append(cls.name)
+
 
 def registering_functions(tree: ast.Module) -> dict[str, tuple[str, str, ast.Name]]:
     """The module-level functions that only store their one parameter in a module
@@ -144,12 +152,7 @@ def decorated_registries(tree: ast.Module) -> list[DecoratedRegistry]:
         for node in tree.body:
             if isinstance(node, ast.ClassDef) and [dotted(one) for one in node.decorator_list] == [
                     name]:
-                made = ast.copy_location(ast.Name(id=node.name, ctx=ast.Load()), node)
-                registry.table.keys.append(ast.copy_location(
-                    ast.Attribute(value=made, attr=attribute, ctx=ast.Load()), node))
-                registry.table.values.append(ast.copy_location(
-                    ast.Name(id=node.name, ctx=ast.Load()), node))
-                registry.classes.append(node.name)
+                registry.add(node, attribute)
         found[stored_in] = registry
     for base, (stored_in, attribute, store) in subclassed.items():
         binding = bindings.get(stored_in)
@@ -162,12 +165,7 @@ def decorated_registries(tree: ast.Module) -> list[DecoratedRegistry]:
         registry = DecoratedRegistry(binding, ast.copy_location(ast.Dict(keys=[], values=[]),
                                                                 binding.value), store)
         for node in subclasses:
-            made = ast.copy_location(ast.Name(id=node.name, ctx=ast.Load()), node)
-            registry.table.keys.append(ast.copy_location(
-                ast.Attribute(value=made, attr=attribute, ctx=ast.Load()), node))
-            registry.table.values.append(ast.copy_location(
-                ast.Name(id=node.name, ctx=ast.Load()), node))
-            registry.classes.append(node.name)
+            registry.add(node, attribute)
         found[stored_in] = registry
     return [registry for registry in found.values() if registry.classes]
 
