@@ -153,6 +153,11 @@ def _calendar_unused(found: list[tuple[str, str, str]]) -> bool:
     pytest.param({"http": HTTP, "main": SUBCLASS}, id="subclass"),
     pytest.param({"http": TOOLBELT, "main": EVENTS}, id="joined-like-urljoin"),
     pytest.param({"http": DATACLASS, "main": USES_API}, id="dataclass-field"),
+    pytest.param({"http": DATACLASS.replace(
+        "= httpx.Client(base_url=\"https://api.us.nylas.com/v3/grants/abc\")",
+        "= dataclasses.field(\n        default_factory=lambda: httpx.Client("
+        "base_url=\"https://api.us.nylas.com/v3/grants/abc\"))"),
+        "main": USES_API}, id="dataclass-default-factory"),
     pytest.param({"http": CACHED_PROPERTY, "main": USES_API}, id="cached-property"),
     pytest.param({"http": ASYNC_WITH}, id="entered-with-async-with"),
     pytest.param({"http": OPENED_LATER}, id="assigned-twice"),
@@ -212,6 +217,10 @@ def test_a_held_client_used_otherwise_is_an_unresolved_request(
     def __init__(self, grant_id):
         self.http = {"grant": grant_id}
 ''', "main": EVENTS}, id="not-a-client"),
+    # The client only read, by a builtin that sends nothing.
+    pytest.param({"http": HTTP, "main": EVENTS.replace(
+        'return NylasHttp(grant_id).http.get("events", params={"calendar_id": "work"}).json()',
+        'return isinstance(NylasHttp(grant_id).http, dict)')}, id="only-read"),
     # Another class's ``http``, of the same name.
     pytest.param({"http": HTTP, "main": '''import httpx
 

@@ -1636,7 +1636,8 @@ class Extractor(FastVisitor):
                 targets = statement.targets if isinstance(statement, ast.Assign) else [
                     statement.target]
                 if len(targets) == 1 and isinstance(targets[0], ast.Name):
-                    self._held_client(f"{owner}.{targets[0].id}", statement.value)
+                    self._held_client(f"{owner}.{targets[0].id}",
+                                      _field_default(statement.value))
 
     def _held_client(self, symbol: str, made: ast.expr) -> None:
         """``made``, where it makes an HTTP client with a base URL the analysis reads,
@@ -3235,6 +3236,21 @@ def _may_be_nylas_url(text: str) -> bool:
     return len(text) <= _MAX_URL_CONSTANT and (
         _names_nylas(text) or text.startswith(("https://", "http://")) or any(
             segment.strip(_HOLE) in URL_SEGMENTS for segment in text.split("/")))
+
+
+def _field_default(value: ast.expr) -> ast.expr:
+    """What a class body's value gives instances: the default a dataclass or attrs
+    field makes (``field(default_factory=lambda: httpx.Client(...))``,
+    ``attrs.field(factory=...)``, ``field(default=...)``), else the value itself."""
+    if not isinstance(value, ast.Call):
+        return value
+    for keyword in value.keywords:
+        if keyword.arg in ("default_factory", "factory") and isinstance(
+                keyword.value, ast.Lambda):
+            return keyword.value.body
+        if keyword.arg == "default":
+            return keyword.value
+    return value
 
 
 def _names_http_session(name: str) -> bool:

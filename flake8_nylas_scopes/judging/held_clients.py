@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from ..analysis.base_url_clients import QUIET_METHODS, ClientBase, any_path_below, join_path
 from ..analysis.facts import HeldClient, ModuleFacts, RawTemplate
 from ..analysis.facts_values import UrlPart
+from ..analysis.flow_calls import DATA_FUNCTIONS, DATA_METHODS
 from ..analysis.flow_facts import CallSite, FlowFacts, ImportedRequest, Val
 from ..analysis.symbols import qualified_name
 from ..nylas_api.http import ANY_METHOD, HTTP_METHODS, URL_HOLE
@@ -121,8 +122,14 @@ def _handed_to_library(call: CallSite, resolver: FlowResolver,
     send any request below their base there; the project's own code is followed."""
     arguments = [*call.args, *(value for _, value in call.kwargs), call.star,
                  call.double_star]
-    if not any(argument is not None for argument in arguments):
-        return
+    if call.modelled or not any(argument is not None for argument in arguments):
+        return  # its arguments' fate is recorded elsewhere (``partial``, ``list``)
+    callee = call.callee
+    qualified = callee.name if callee is not None and callee.kind == "ref" else (
+        call.callee_text)
+    if qualified in DATA_FUNCTIONS or (
+            "." in qualified and qualified.rpartition(".")[2] in DATA_METHODS):
+        return  # ``isinstance(api.http, httpx.Client)``, ``log.info(...)``: only read
     if any(kind in _PROJECT_CALLEES for kind, _ in resolver.resolve(call.callee)):
         return
     for argument in arguments:
