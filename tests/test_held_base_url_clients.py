@@ -267,3 +267,24 @@ def test_a_held_client_its_class_uses_otherwise_is_one_unresolved_request(
     http = http.replace("import httpx\n", "import httpx\nfrom library import run\n")
     found = _found(tmp_path, {"http": http})
     assert [(code, where) for code, where, _ in found] == [("NYS304", "http.py")]
+
+
+@pytest.mark.parametrize("use, where", [
+    # Bound to a name, then called with a path the analysis does not follow there.
+    ('get = NylasHttp(grant_id).http.get\n    return get("events")', "http.py"),
+    # Handed to a library that calls it.
+    ('return retry(NylasHttp(grant_id).http.get, "events")', "main.py"),
+])
+def test_a_held_client_s_method_taken_as_a_value_is_an_unresolved_request(
+        tmp_path: Path, use: str, where: str) -> None:
+    main = ("from app.http import NylasHttp\nfrom library import retry\n\n\n"
+            f"def events(grant_id):\n    {use}\n")
+    found = _found(tmp_path, {"http": HTTP, "main": main})
+    assert [(code, file) for code, file, _ in found] == [("NYS304", where)]
+
+
+def test_a_held_client_s_data_read_as_a_value_sends_nothing(tmp_path: Path) -> None:
+    main = ("from app.http import NylasHttp\n\n\n"
+            "def token(grant_id):\n    headers = NylasHttp(grant_id).http.headers\n"
+            "    return headers\n")
+    assert _calendar_unused(_found(tmp_path, {"http": HTTP, "main": main}))

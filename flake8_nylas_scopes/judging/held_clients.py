@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from ..analysis.base_url_clients import QUIET_METHODS, ClientBase, any_path_below, join_path
+from ..analysis.base_url_clients import (
+    DATA_MEMBERS, QUIET_METHODS, ClientBase, any_path_below, join_path,
+)
 from ..analysis.facts import HeldClient, ModuleFacts, RawTemplate
 from ..analysis.facts_values import UrlPart
 from ..analysis.flow_calls import DATA_FUNCTIONS, DATA_METHODS
@@ -47,6 +49,9 @@ def held_client_requests(modules: Mapping[str, ModuleFacts], resolver: FlowResol
         return {}
     found: dict[str, list[RawTemplate]] = {}
     reached: set[str] = set()
+    # The clients a method of which is bound to a name: called where the analysis
+    # does not read which path it is given.
+    unseen: set[str] = set()
     for path, facts in modules.items():
         flow = facts.flow
         if flow is None:
@@ -56,9 +61,11 @@ def held_client_requests(modules: Mapping[str, ModuleFacts], resolver: FlowResol
                 reached.add(client.symbol)
                 if request is not None:
                     found.setdefault(path, []).append(request)
+            unseen.update(client.symbol for client in _methods_bound(flow, resolver, held))
     for path, facts in modules.items():
         for client in facts.held_clients:
-            if client.symbol not in reached and not client.read_where_made:
+            if client.symbol in unseen or (
+                    client.symbol not in reached and not client.read_where_made):
                 found.setdefault(path, []).append(
                     _any_request(client, client.span, _held_at(client.symbol)))
     return found
@@ -83,6 +90,40 @@ def _module_requests(flow: FlowFacts, resolver: FlowResolver,
     for sink in flow.sinks:
         for client in _clients(resolver.resolve(sink.value), held):
             yield client, _any_request(client, sink.span, sink.what)
+    # A method handed on as a value (``retry(api.http.get, "events")``), which the
+    # code it goes to calls with any path.
+    for call in flow.calls:
+        for argument in (*call.args, *(value for _, value in call.kwargs), call.star,
+                         call.double_star):
+            for client in _method_of(argument, resolver, held):
+                yield client, _any_request(client, call.span, call.callee_text)
+    for sink in flow.sinks:
+        for client in _method_of(sink.value, resolver, held):
+            yield client, _any_request(client, sink.span, sink.what)
+    for store in flow.stores:
+        for client in _method_of(store.value, resolver, held):
+            yield client, _any_request(client, store.span, store.attr)
+
+
+def _methods_bound(flow: FlowFacts, resolver: FlowResolver,
+                   held: Mapping[str, list[HeldClient]]) -> Iterator[HeldClient]:
+    """The held clients a method of which a module binds to a name or returns
+    (``get = api.http.get``)."""
+    for edge in flow.edges:
+        yield from _method_of(edge.value, resolver, held)
+
+
+def _method_of(value: Val | None, resolver: FlowResolver,
+               held: Mapping[str, list[HeldClient]]) -> Iterator[HeldClient]:
+    """The held clients ``value`` may be a method of that may send a request (not
+    ``close``, nor data such as ``headers``), where the module holding the client
+    does not read it itself."""
+    if value is None or value.kind != "attr" or value.name in QUIET_METHODS or (
+            value.name in DATA_MEMBERS):
+        return
+    for client in _clients(resolver.resolve(value.inner), held):
+        if not _read_where_made(value.inner, client):
+            yield client
 
 
 def _clients(objs: Objs, held: Mapping[str, list[HeldClient]]) -> Iterator[HeldClient]:
