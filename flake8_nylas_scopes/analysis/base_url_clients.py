@@ -49,6 +49,11 @@ BASE_URL_WORDS = ("base_url", "BaseUrlSession", "ClientSession")
 QUIET_METHODS = frozenset({
     "close", "aclose", "mount", "__enter__", "__exit__", "__aenter__", "__aexit__",
 })
+# Members of these clients that hold data and send nothing when read.
+DATA_MEMBERS = frozenset({
+    "headers", "cookies", "params", "auth", "base_url", "timeout", "event_hooks",
+    "is_closed", "trust_env",
+})
 # ``scheme://host`` at the start of a base URL's first piece, with no part built at
 # run time in it.
 _LITERAL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\x00]+", re.I)

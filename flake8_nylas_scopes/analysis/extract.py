@@ -85,6 +85,7 @@ from .facts import (
     CallArguments,
     Generation,
     GivenTo,
+    HeldClient,
     ReadParameters,
     RawTemplate,
     RawUse,
@@ -111,7 +112,7 @@ from .flask_config import (
     flask_reference,
     owns_its_config,
 )
-from .flow_extract import call_parameters
+from .flow_extract import call_parameters, state_key
 from .handed_calls import (
     attrgetter_call, attrgetter_read, handed_call, hands_back_function, named_attribute,
 )
@@ -134,6 +135,7 @@ from .provider_tests import names_a_provider
 from .raw_arguments import raw_call_arguments
 from .sole_bindings import sole_bindings
 from .source import SourceMap
+from .symbols import ATTRIBUTE, RETURNED
 from .star_names import (
     CONSTANT_NAME, bound_names, exports, names_unbound, star_imports, upper_names,
 )
@@ -296,6 +298,7 @@ class Extractor(FastVisitor):
         self.given_to: list[GivenTo] = []
         self.config_loads: list[str] = []
         self.shared_clients: list[SharedClient] = []
+        self.held_clients: list[HeldClient] = []
         # The names the module reads, in a module that may make a client with a base
         # URL: whether it uses its own clients.
         self._loaded_names: set[str] = set()
@@ -305,7 +308,7 @@ class Extractor(FastVisitor):
             raw_templates=self.raw_templates, body_args=self.body_args,
             call_arguments=self.call_arguments, given_away=self.given_away,
             given_to=self.given_to, config_loads=self.config_loads,
-            shared_clients=self.shared_clients)
+            shared_clients=self.shared_clients, held_clients=self.held_clients)
         self._module_name = module_name
         self._imports: dict[str, str] = {}
         # The lines of the module's import statements.
@@ -1501,12 +1504,22 @@ class Extractor(FastVisitor):
         self._functions.append((node, call_parameters(node, is_method)))
         self._scopes.append(self._function_bindings(node))
         self._bodies.append(node.body)
+        if self._base_url_clients:
+            self._returned_clients(node)
         for statement in node.body:
             self.visit(statement)
         self._bodies.pop()
         self._scopes.pop()
         self._functions.pop()
         self._qual.pop()
+
+    def _returned_clients(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        """``return httpx.Client(base_url=...)`` in a function, a property or a
+        ``cached_property``: a client its callers (or readers) hold."""
+        symbol = f"{RETURNED}{self._module_name}.{'.'.join(name for name, _ in self._qual)}"
+        for statement in statements_in_scope(node.body):
+            if isinstance(statement, ast.Return) and statement.value is not None:
+                self._held_client(symbol, statement.value)
 
     def _function_bindings(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Bindings:
         """A function's bindings, parameters included; a method's are read twice (for the
@@ -1554,8 +1567,11 @@ class Extractor(FastVisitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         info = _ClassInfo()
         self._classes.append(info)
-        info.http_bases, info.http_sessions, info.assigned = self._http_attributes(node)
+        made: list[tuple[str, ast.expr, ClientBase]] = []
+        info.http_bases, info.http_sessions, info.assigned = self._http_attributes(node, made)
         self._qual.append((node.name, "class"))
+        if self._base_url_clients:
+            self._held_attribute_clients(node, info, made)
         self._visit_decorators(node)
         for child in ast.iter_child_nodes(node):
             if child not in node.decorator_list:
@@ -1564,11 +1580,12 @@ class Extractor(FastVisitor):
         self._classes.pop()
 
     def _http_attributes(
-        self, node: ast.ClassDef
+        self, node: ast.ClassDef, made_clients: list[tuple[str, ast.expr, ClientBase]]
     ) -> tuple[dict[str, ClientBase], frozenset[str], frozenset[str]]:
         """``self.<attr>`` names assigned once in the class, an HTTP client with a base
         URL, each base read in the method that makes the client; those assigned
-        once, an HTTP library's session or client; and every name assigned."""
+        once, an HTTP library's session or client; and every name assigned.  Each
+        assignment of such a client (once or not) is added to ``made_clients``."""
         assigned: dict[str, list[ClientBase | None]] = {}
         sessions: dict[str, list[bool]] = {}
         for method in node.body:
@@ -1592,6 +1609,8 @@ class Extractor(FastVisitor):
                             and isinstance(value, ast.expr)) else None
                         base = self._client_base(made) if made is not None else None
                         assigned.setdefault(target.attr, []).append(base)
+                        if base is not None and made is not None:
+                            made_clients.append((target.attr, made, base))
                         sessions.setdefault(target.attr, []).append(
                             made is not None and self._is_session(made))
             self._bodies.pop()
@@ -1600,6 +1619,38 @@ class Extractor(FastVisitor):
                  if len(bases) == 1 and bases[0] is not None},
                 frozenset(name for name, made in sessions.items() if made == [True]),
                 frozenset(assigned))
+
+    def _held_attribute_clients(self, node: ast.ClassDef, info: _ClassInfo,
+                                made: list[tuple[str, ast.expr, ClientBase]]) -> None:
+        """The HTTP clients with a base URL the class's instances hold: assigned to
+        ``self.<attr>`` in a method (``made``, read by ``_http_attributes``), or to a
+        name in the class body (a class attribute, a dataclass field's default),
+        which instances read too.  An attribute assigned once is read where the
+        class's own methods use it."""
+        owner = f"{ATTRIBUTE}{self._module_name}.{'.'.join(name for name, _ in self._qual)}"
+        for attribute, client, base in made:
+            self._add_held_client(f"{owner}.{attribute}", client, base,
+                                  attribute in info.http_bases)
+        for statement in node.body:
+            if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value:
+                targets = statement.targets if isinstance(statement, ast.Assign) else [
+                    statement.target]
+                if len(targets) == 1 and isinstance(targets[0], ast.Name):
+                    self._held_client(f"{owner}.{targets[0].id}",
+                                      _field_default(statement.value))
+
+    def _held_client(self, symbol: str, made: ast.expr) -> None:
+        """``made``, where it makes an HTTP client with a base URL the analysis reads,
+        as one held in the place ``symbol`` names (see ``HeldClient``)."""
+        base = self._client_base(made)
+        if base is not None:
+            self._add_held_client(symbol, made, base, False)
+
+    def _add_held_client(self, symbol: str, made: ast.expr, base: ClientBase,
+                         read_where_made: bool) -> None:
+        self.held_clients.append(HeldClient(
+            symbol, base.parts, base.joins_like_urljoin, self.source.span(made),
+            read_where_made))
 
     def _is_session(self, node: ast.expr) -> bool:
         return isinstance(node, ast.Call) and self.qualify(node.func) in HTTP_SESSIONS
@@ -1812,6 +1863,11 @@ class Extractor(FastVisitor):
             self._grant_object_names.add(node.targets[0].id)
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             self._client_made(node.targets[0], node.value)
+        elif self._base_url_clients and len(node.targets) == 1:
+            # ``app.state.http = httpx.AsyncClient(base_url=...)`` at start-up.
+            key = state_key(node.targets[0])
+            if key:
+                self._held_client(key, node.value)
         self.generic_visit(node)
 
     def _client_made(self, name: ast.Name, made: ast.expr) -> None:
@@ -3180,6 +3236,21 @@ def _may_be_nylas_url(text: str) -> bool:
     return len(text) <= _MAX_URL_CONSTANT and (
         _names_nylas(text) or text.startswith(("https://", "http://")) or any(
             segment.strip(_HOLE) in URL_SEGMENTS for segment in text.split("/")))
+
+
+def _field_default(value: ast.expr) -> ast.expr:
+    """What a class body's value gives instances: the default a dataclass or attrs
+    field makes (``field(default_factory=lambda: httpx.Client(...))``,
+    ``attrs.field(factory=...)``, ``field(default=...)``), else the value itself."""
+    if not isinstance(value, ast.Call):
+        return value
+    for keyword in value.keywords:
+        if keyword.arg in ("default_factory", "factory") and isinstance(
+                keyword.value, ast.Lambda):
+            return keyword.value.body
+        if keyword.arg == "default":
+            return keyword.value
+    return value
 
 
 def _names_http_session(name: str) -> bool:

@@ -263,6 +263,34 @@ class SharedClient:
 
 
 @dataclass(frozen=True, slots=True)
+class HeldClient:
+    """An HTTP client made with a base URL and held where the value flow names it,
+    not by a module-level name: an attribute of a class's instances
+    (``self.http = httpx.Client(base_url=...)``, ``a:app.http.Api.http``), framework
+    state (``app.state.http = ...``, ``s:state.http``) or what a function returns
+    (``r:app.http.Api.http`` of a property).  Made at ``span``.  Wherever the resolver
+    finds a request method called on what that place holds, the request goes to
+    ``base`` joined with its path as the client's library joins them
+    (``joins_like_urljoin``).  ``read_where_made``: the requests the class's own
+    methods send with ``self.<attr>`` are read by the module already."""
+
+    symbol: str
+    base: tuple[UrlPart, ...]
+    joins_like_urljoin: bool
+    span: Span
+    read_where_made: bool = False
+
+    def to_json(self) -> Any:
+        return [self.symbol, [part.to_json() for part in self.base], self.joins_like_urljoin,
+                self.span.to_json(), self.read_where_made]
+
+    @classmethod
+    def from_json(cls, data: Any) -> HeldClient:
+        return cls(str(data[0]), tuple(UrlPart.from_json(part) for part in data[1]),
+                   bool(data[2]), Span.from_json(data[3]), bool(data[4]))
+
+
+@dataclass(frozen=True, slots=True)
 class BodyArg:
     """A native-auth body passed to a call, for a helper that posts its parameter.
 
@@ -554,6 +582,9 @@ class ModuleFacts:
     class_links: Sequence[tuple[str, int, int, int, tuple[str, ...], tuple[str, ...]]] = ()
     # Its module-level HTTP clients with a base URL, which other modules may use.
     shared_clients: Sequence[SharedClient] = ()
+    # Its HTTP clients with a base URL held on instances, framework state or what a
+    # function returns (only in a module that makes one).
+    held_clients: Sequence[HeldClient] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -613,6 +644,7 @@ class ModuleFacts:
             "class_links": [[name, first, last, line, list(decorators), list(bases)]
                             for name, first, last, line, decorators, bases in self.class_links],
             "shared_clients": [client.to_json() for client in self.shared_clients],
+            "held_clients": [client.to_json() for client in self.held_clients],
         }
 
     @classmethod
@@ -685,6 +717,7 @@ class ModuleFacts:
               tuple(str(one) for one in decorators), tuple(str(one) for one in bases))
              for name, first, last, line, decorators, bases in data.get("class_links", ())],
             [SharedClient.from_json(client) for client in data.get("shared_clients", ())],
+            [HeldClient.from_json(client) for client in data.get("held_clients", ())],
         )
         shed_empty(facts)
         return facts

@@ -124,6 +124,12 @@ NYLAS_ATTRIBUTES: frozenset[str] = frozenset(
 
 # The methods of an HTTP client that send a request (see ``ImportedRequest``).
 _SENDING_METHODS = HTTP_METHODS | {"request"}
+# The words of the paths of Nylas's routes (``events``, ``grants``, ``v3``): a request
+# on a receiver only the resolver can tell is kept only where its path spells one,
+# not for every ``cache.get("key")`` of a project.
+_ROUTE_WORDS = frozenset(
+    segment for version in ("v2", "v3") for route in API_VERSIONS[version].surface().raw_routes
+    for segment in route.path.split("/") if segment and "{" not in segment)
 
 # Framework objects that hold app-wide or request-wide state by attribute.
 _STATE_ROOTS = {"app": "app", "current_app": "app", "g": "g"}
@@ -1599,14 +1605,15 @@ class FlowExtractor:
 
     def _imported_request(self, node: ast.Call, func: ast.Attribute) -> None:
         """``HTTP.get("events")``, ``http.HTTP.request("GET", "events")`` on a name
-        another module of the project may bind to an HTTP client with a base URL:
-        its path, for the project index to join to that base."""
+        another module of the project may bind to an HTTP client with a base URL, or
+        ``self.http.get("events")`` on a receiver the resolver may find to hold one
+        (see ``HeldClient``): its path, for the project index to join to that base."""
         if not node.args and all(keyword.arg not in ("url", None) for keyword in node.keywords):
             # An HTTP client's request needs its URL: ``Account.objects.get(pk=pk)``
             # sends none (a large project has hundreds of such calls).
             return
         name = self.callee_name(func)
-        if name.count(".") < 2 or name.partition(".")[0] in sys.stdlib_module_names:
+        if name and (name.count(".") < 2 or name.partition(".")[0] in sys.stdlib_module_names):
             return  # ``requests.get``, ``os.environ.get``: no module's own client
         arguments = [argument for argument in node.args
                      if not isinstance(argument, ast.Starred)]
@@ -1617,6 +1624,12 @@ class FlowExtractor:
             method = spelled.upper() if spelled else ANY_METHOD
         path = _spelled_path(_keyword_value(node, "url") or (
             arguments[0] if arguments else None))
+        if not name and (path is None or _ROUTE_WORDS.isdisjoint(
+                path.partition("?")[0].split("/"))):
+            # A receiver no import names (``self.http``, ``api.client``): only the
+            # resolver can tell whether it holds a client with a base URL, which then
+            # sends a request below its base with any path the analysis cannot read.
+            return
         self.facts.imported_requests.append(ImportedRequest(
             self._table.text(name), method, path or "", self.source.span(node)))
 

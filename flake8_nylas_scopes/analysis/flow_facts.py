@@ -349,7 +349,10 @@ class ImportedRequest:
     "events")`` with ``HTTP`` imported): the callee as a dotted name through imports,
     the request's method in upper case, and its path where one string spells it (""
     otherwise).  Whether the callee is an HTTP client made with a base URL, only the
-    project index knows (see ``ModuleFacts.shared_clients``)."""
+    project index knows (see ``ModuleFacts.shared_clients``).  A callee of "" is a
+    receiver no import names (``self.http.get("events")``), kept only where the path
+    spells a word of a Nylas route: the call site at ``span`` tells the resolver's
+    reading of it (see ``ModuleFacts.held_clients``)."""
 
     callee: str
     method: str

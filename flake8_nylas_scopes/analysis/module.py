@@ -62,6 +62,7 @@ def module_facts(
                     facts.raw_uses = extracted.raw_uses
                     facts.raw_templates = extracted.raw_templates
                     facts.shared_clients = extracted.shared_clients
+                    facts.held_clients = extracted.held_clients
                     facts.call_arguments = extracted.call_arguments
                     facts.constants, facts.strings = extracted.constants, extracted.strings
                 else:

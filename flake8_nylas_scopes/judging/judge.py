@@ -38,6 +38,7 @@ from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .sdk_view import SdkView
+from .held_clients import held_client_requests
 from .shared_clients import shared_client_requests
 from .results import FileError, ProjectResult
 from .scope_checks import scope_check_uses
@@ -342,6 +343,8 @@ def _usage(
     # The endpoint map's verdict on each raw request, once per method, host and path.
     routes = RawRoutes.of_registry()
     shared = shared_client_requests(modules)
+    for path, requests in held_client_requests(modules, resolver).items():
+        shared[path] = [*shared.get(path, ()), *requests]
     raw_uses = {path: list(_raw_uses(facts, index, shared.get(path, ())))
                 for path, facts in modules.items()}
     # A request to a URL the analysis cannot read may be a Nylas request where the

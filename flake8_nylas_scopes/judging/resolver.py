@@ -71,11 +71,13 @@ from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 # attribute of that name read on an object the analysis cannot tell gives, and
 # everything made from it: see ``_follow_unknown_objects``), helper_class / helper (an
 # SDK helper class that builds the authentication URL, ``Routes``, and an instance of
-# it, by qualified class name).
+# it, by qualified class name), http (an HTTP client with a base URL held where the
+# symbol it is named by says, see ``HeldClient``: not a Nylas value, followed so that
+# the requests sent with it are read where they are made).
 ObjKind = Literal[
     "client", "coll", "model", "models", "method", "box", "inst", "super", "func",
     "class", "nylas_class", "model_class", "module", "unmapped", "lost",
-    "helper_class", "helper",
+    "helper_class", "helper", "http",
 ]
 Obj = tuple[ObjKind, str]
 CLIENT_OBJ: Obj = ("client", "")
@@ -411,6 +413,9 @@ class FlowResolver:
         # Project classes deriving from an SDK helper class (``Routes``), with it.
         self._helper_bases: dict[str, str] = {}
         self._client_names = frozenset(client_names)
+        # The places that hold an HTTP client with a base URL (see ``HeldClient``).
+        self._held_clients = frozenset(
+            client.symbol for module in modules for client in module.held_clients)
         # Filled once the fixpoint is reached: what an escaping object could need.
         self._reached: dict[Obj, frozenset[str] | None] = {}
         # The same for the helpers (see ``helpers_reached``), once any is held.
@@ -1278,6 +1283,10 @@ class FlowResolver:
                 # Configured client names hold a client of either generation.
                 self._growing[target] = self._shared(
                     {*self._growing.get(target, _NOTHING), CLIENT_OBJ, _V3_CLIENT})
+        for symbol in self._held_clients:
+            # Named by the place that holds it: what reads that place gets it.
+            self._growing[symbol] = self._shared(
+                {*self._growing.get(symbol, _NOTHING), ("http", symbol)})
         converged = self._rounds(budget)
         self._foreign = self._foreign_clients()
         if converged:

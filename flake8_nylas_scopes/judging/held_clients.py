@@ -1,0 +1,196 @@
+"""The requests sent with HTTP clients held on objects.
+
+``self.http = httpx.Client(base_url="https://api.us.nylas.com/v3/grants/abc")`` in a
+class is read by its module where the class's own methods send requests with it.
+Code elsewhere reaches the same client through an instance (``Api(gid).http.get(
+"events")``), a subclass's ``self.http``, a property that returns it, framework state
+(``request.app.state.http``) or a name it was handed to (``async with self.http as
+c``).  The resolver follows the client from the place that holds it (see
+``HeldClient``) to each of those calls: a request method given a path that is spelled
+goes to the base joined with it, as the client's library joins them; any other use
+that may send a request (a path built at run time, a method with no rule of its own,
+the client handed to a library) may send any request below the base, which is then an
+unresolved request: left out, the scopes it may need would look unused.  So is a
+client no code the analysis reads reaches, unless its class's own methods use it: it
+is there for code elsewhere (a script, a module outside the project).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from ..analysis.base_url_clients import (
+    DATA_MEMBERS, QUIET_METHODS, ClientBase, any_path_below, join_path,
+)
+from ..analysis.facts import HeldClient, ModuleFacts, RawTemplate
+from ..analysis.facts_values import UrlPart
+from ..analysis.flow_calls import DATA_FUNCTIONS, DATA_METHODS
+from ..analysis.flow_facts import CallSite, FlowFacts, ImportedRequest, Val
+from ..analysis.symbols import qualified_name
+from ..nylas_api.http import ANY_METHOD, HTTP_METHODS, URL_HOLE
+from ..spans import Span
+from .resolver import FlowResolver, Objs
+
+# The request methods whose path a call spells (see ``ImportedRequest``).
+_SENDING_METHODS = HTTP_METHODS | {"request"}
+# What a call may hand a held client to and still be followed: the project's code.
+_PROJECT_CALLEES = frozenset({"func", "class", "inst", "super"})
+
+
+def held_client_requests(modules: Mapping[str, ModuleFacts], resolver: FlowResolver
+                         ) -> dict[str, list[RawTemplate]]:
+    """By module path, the requests sent with the project's held clients where the
+    module holding each does not read them itself."""
+    held: dict[str, list[HeldClient]] = {}
+    for facts in modules.values():
+        for client in facts.held_clients:
+            held.setdefault(client.symbol, []).append(client)
+    if not held:
+        return {}
+    found: dict[str, list[RawTemplate]] = {}
+    reached: set[str] = set()
+    # The clients a method of which is bound to a name: called where the analysis
+    # does not read which path it is given.
+    unseen: set[str] = set()
+    for path, facts in modules.items():
+        flow = facts.flow
+        if flow is None:
+            continue
+        with resolver.module_records(flow.edges):
+            for client, request in _module_requests(flow, resolver, held):
+                reached.add(client.symbol)
+                if request is not None:
+                    found.setdefault(path, []).append(request)
+            unseen.update(client.symbol for client in _methods_bound(flow, resolver, held))
+    for path, facts in modules.items():
+        for client in facts.held_clients:
+            if client.symbol in unseen or (
+                    client.symbol not in reached and not client.read_where_made):
+                found.setdefault(path, []).append(
+                    _any_request(client, client.span, _held_at(client.symbol)))
+    return found
+
+
+def _module_requests(flow: FlowFacts, resolver: FlowResolver,
+                     held: Mapping[str, list[HeldClient]]
+                     ) -> Iterator[tuple[HeldClient, RawTemplate | None]]:
+    """The held clients one module's calls and sinks use, each with the request
+    that use sends (None: none, as ``close()``, or one its module reads)."""
+    spelled = {request.span: request for request in flow.imported_requests
+               if not request.callee}
+    for call in flow.calls:
+        callee = call.callee
+        if callee is not None and callee.kind == "attr" and call.invokes:
+            for client in _clients(resolver.resolve(callee.inner), held):
+                request = None if _read_where_made(callee.inner, client) else (
+                    _method_request(call, callee.name, client, spelled.get(call.span)))
+                yield client, request
+        for client in _handed_to_library(call, resolver, held):
+            yield client, _any_request(client, call.span, call.callee_text)
+    for sink in flow.sinks:
+        for client in _clients(resolver.resolve(sink.value), held):
+            yield client, _any_request(client, sink.span, sink.what)
+    # A method handed on as a value (``retry(api.http.get, "events")``), which the
+    # code it goes to calls with any path.
+    for call in flow.calls:
+        for argument in (*call.args, *(value for _, value in call.kwargs), call.star,
+                         call.double_star):
+            for client in _method_of(argument, resolver, held):
+                yield client, _any_request(client, call.span, call.callee_text)
+    for sink in flow.sinks:
+        for client in _method_of(sink.value, resolver, held):
+            yield client, _any_request(client, sink.span, sink.what)
+    for store in flow.stores:
+        for client in _method_of(store.value, resolver, held):
+            yield client, _any_request(client, store.span, store.attr)
+
+
+def _methods_bound(flow: FlowFacts, resolver: FlowResolver,
+                   held: Mapping[str, list[HeldClient]]) -> Iterator[HeldClient]:
+    """The held clients a method of which a module binds to a name or returns
+    (``get = api.http.get``)."""
+    for edge in flow.edges:
+        yield from _method_of(edge.value, resolver, held)
+
+
+def _method_of(value: Val | None, resolver: FlowResolver,
+               held: Mapping[str, list[HeldClient]]) -> Iterator[HeldClient]:
+    """The held clients ``value`` may be a method of that may send a request (not
+    ``close``, nor data such as ``headers``), where the module holding the client
+    does not read it itself."""
+    if value is None or value.kind != "attr" or value.name in QUIET_METHODS or (
+            value.name in DATA_MEMBERS):
+        return
+    for client in _clients(resolver.resolve(value.inner), held):
+        if not _read_where_made(value.inner, client):
+            yield client
+
+
+def _clients(objs: Objs, held: Mapping[str, list[HeldClient]]) -> Iterator[HeldClient]:
+    for kind, name in objs:
+        if kind == "http":
+            yield from held.get(name, ())
+
+
+def _read_where_made(receiver: Val | None, client: HeldClient) -> bool:
+    """Whether a call's receiver is ``self.<attr>`` in a method of the class that
+    makes the client there, whose module reads its requests already."""
+    # The value flow names ``self.<attr>`` in a method of a class by that class's
+    # attribute: in a subclass's method, by the subclass's.
+    return client.read_where_made and receiver is not None and receiver.kind == "sym" and (
+        receiver.name == client.symbol)
+
+
+def _method_request(call: CallSite, method: str, client: HeldClient,
+                    request: ImportedRequest | None) -> RawTemplate | None:
+    """The request one method of a held client sends: where its path is spelled
+    and goes below the base, there; otherwise anywhere below the base."""
+    if method in QUIET_METHODS:
+        return None
+    base = ClientBase(client.base, client.joins_like_urljoin)
+    if method in _SENDING_METHODS and request is not None and _relative(request.path):
+        return RawTemplate(request.method, join_path(base, (UrlPart(request.path),)),
+                           call.span, call.callee_text, sends_http=True)
+    # ``http.get(path)``, ``http.stream("GET", "events")``, ``http.send(request)``.
+    verb = method.upper() if method in HTTP_METHODS else ANY_METHOD
+    return RawTemplate(verb, any_path_below(base), call.span, call.callee_text,
+                       sends_http=True)
+
+
+def _handed_to_library(call: CallSite, resolver: FlowResolver,
+                       held: Mapping[str, list[HeldClient]]) -> Iterator[HeldClient]:
+    """The held clients a call passes to code the analysis does not read, which may
+    send any request below their base there; the project's own code is followed."""
+    arguments = [*call.args, *(value for _, value in call.kwargs), call.star,
+                 call.double_star]
+    if call.modelled or not any(argument is not None for argument in arguments):
+        return  # its arguments' fate is recorded elsewhere (``partial``, ``list``)
+    callee = call.callee
+    qualified = callee.name if callee is not None and callee.kind == "ref" else (
+        call.callee_text)
+    if qualified in DATA_FUNCTIONS or (
+            "." in qualified and qualified.rpartition(".")[2] in DATA_METHODS):
+        return  # ``isinstance(api.http, httpx.Client)``, ``log.info(...)``: only read
+    if any(kind in _PROJECT_CALLEES for kind, _ in resolver.resolve(call.callee)):
+        return
+    for argument in arguments:
+        if argument is not None:
+            # ``run(self.http)`` in the class that makes it: its module reads that.
+            yield from (client for client in _clients(resolver.resolve(argument), held)
+                        if not _read_where_made(argument, client))
+
+
+def _any_request(client: HeldClient, span: Span, text: str) -> RawTemplate:
+    base = ClientBase(client.base, client.joins_like_urljoin)
+    return RawTemplate(ANY_METHOD, any_path_below(base), span, text, sends_http=True)
+
+
+def _held_at(symbol: str) -> str:
+    """The place a held client is kept, as code names it (``Api.http``)."""
+    return ".".join(qualified_name(symbol).rsplit(".", 2)[-2:])
+
+
+def _relative(path: str) -> bool:
+    """Whether a spelled path goes below the base (not a URL of its own, nor one
+    whose start is built at run time and may be one)."""
+    return bool(path) and "://" not in path and not path.startswith(("//", URL_HOLE))

@@ -1,0 +1,290 @@
+"""An HTTP client made with a Nylas base URL and held on an object (an instance's
+attribute, a class attribute, a property, framework state): the requests code
+elsewhere sends with it are read against its base, and where they cannot be placed
+they are unresolved requests below it, never left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+G = "https://www.googleapis.com/auth/"
+AUTH = f'''from nylas import Client
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "c", "redirect_uri": "r", "provider": "google",
+        "scope": ["{G}calendar", "{G}gmail.readonly"],
+    }})
+
+
+def messages(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+HTTP = '''import httpx
+
+
+class NylasHttp:
+    def __init__(self, grant_id):
+        self.http = httpx.Client(base_url=f"https://api.us.nylas.com/v3/grants/{grant_id}",
+                                 headers={"Authorization": "Bearer k"})
+
+    def threads(self):
+        return self.http.get("threads").json()
+'''
+TOOLBELT = '''from requests_toolbelt.sessions import BaseUrlSession
+
+
+class NylasHttp:
+    def __init__(self, grant_id):
+        self.http = BaseUrlSession(f"https://api.us.nylas.com/v3/grants/{grant_id}/")
+'''
+EVENTS = '''from app.http import NylasHttp
+
+
+def events(grant_id):
+    return NylasHttp(grant_id).http.get("events", params={"calendar_id": "work"}).json()
+'''
+SUBCLASS = '''from app.http import NylasHttp
+
+
+class Calendar(NylasHttp):
+    def events(self):
+        return self.http.get("events").json()
+'''
+DATACLASS = '''import dataclasses
+
+import httpx
+
+
+@dataclasses.dataclass
+class Api:
+    http: httpx.Client = httpx.Client(base_url="https://api.us.nylas.com/v3/grants/abc")
+'''
+CACHED_PROPERTY = '''import functools
+
+import httpx
+
+
+class Api:
+    @functools.cached_property
+    def http(self):
+        return httpx.Client(base_url="https://api.us.nylas.com/v3/grants/abc")
+'''
+USES_API = '''from app.http import Api
+
+
+def events():
+    return Api().http.get("events").json()
+'''
+ASYNC_WITH = '''import httpx
+
+
+class Api:
+    def __init__(self):
+        self._client = httpx.AsyncClient(base_url="https://api.us.nylas.com/v3/grants/abc")
+
+    async def events(self):
+        async with self._client as c:
+            return (await c.get("events")).json()
+'''
+OPENED_LATER = '''import httpx
+
+
+class Api:
+    def __init__(self):
+        self.http = None
+
+    def open(self):
+        self.http = httpx.Client(base_url="https://api.us.nylas.com/v3/grants/abc")
+
+    def events(self):
+        return self.http.get("events").json()
+'''
+LIFESPAN = '''import contextlib
+
+import httpx
+from fastapi import FastAPI
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app):
+    app.state.http = httpx.AsyncClient(base_url="https://api.us.nylas.com/v3/grants/abc")
+    yield
+
+
+app = FastAPI(lifespan=lifespan)
+'''
+ROUTES = '''from fastapi import Request
+
+
+async def events(request: Request):
+    return (await request.app.state.http.get("events")).json()
+'''
+
+
+def _found(tmp_path: Path, modules: dict[str, str]) -> list[tuple[str, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "auth.py").write_text(AUTH)
+    for name, text in modules.items():
+        (package / f"{name}.py").write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.code, Path(f.span.path).name, f.message) for f in result.findings
+                  if f.code in {"NYS301", "NYS302", "NYS303", "NYS304", "NYS405"})
+
+
+def _calendar_unused(found: list[tuple[str, str, str]]) -> bool:
+    return [(code, where) for code, where, _ in found] == [("NYS303", "auth.py")] and (
+        f"{G}calendar'" in found[0][2])
+
+
+@pytest.mark.parametrize("modules", [
+    pytest.param({"http": HTTP, "main": EVENTS}, id="instance-attribute"),
+    pytest.param({"http": HTTP, "main": SUBCLASS}, id="subclass"),
+    pytest.param({"http": TOOLBELT, "main": EVENTS}, id="joined-like-urljoin"),
+    pytest.param({"http": DATACLASS, "main": USES_API}, id="dataclass-field"),
+    pytest.param({"http": DATACLASS.replace(
+        "= httpx.Client(base_url=\"https://api.us.nylas.com/v3/grants/abc\")",
+        "= dataclasses.field(\n        default_factory=lambda: httpx.Client("
+        "base_url=\"https://api.us.nylas.com/v3/grants/abc\"))"),
+        "main": USES_API}, id="dataclass-default-factory"),
+    pytest.param({"http": CACHED_PROPERTY, "main": USES_API}, id="cached-property"),
+    pytest.param({"http": ASYNC_WITH}, id="entered-with-async-with"),
+    pytest.param({"http": OPENED_LATER}, id="assigned-twice"),
+    pytest.param({"http": LIFESPAN, "routes": ROUTES}, id="framework-state"),
+])
+def test_a_request_sent_with_a_held_client_is_read_exactly(
+        tmp_path: Path, modules: dict[str, str]) -> None:
+    # Not "calendar is unused": the events are read below the client's base.
+    assert _found(tmp_path, modules) == []
+
+
+@pytest.mark.parametrize("modules", [
+    pytest.param({"http": HTTP, "main": EVENTS.replace(
+        '"events", params={"calendar_id": "work"}', '"messages"')}, id="instance-attribute"),
+    pytest.param({"http": HTTP, "main": SUBCLASS.replace('"events"', '"messages"')},
+                 id="subclass"),
+    pytest.param({"http": LIFESPAN, "routes": ROUTES.replace('"events"', '"messages"')},
+                 id="framework-state"),
+])
+def test_the_path_sent_with_a_held_client_is_the_one_read(
+        tmp_path: Path, modules: dict[str, str]) -> None:
+    # Messages, not events: the calendar scope is unused still.
+    assert _calendar_unused(_found(tmp_path, modules))
+
+
+@pytest.mark.parametrize("main", [
+    # A path built at run time.
+    EVENTS.replace('"events", params={"calendar_id": "work"}', "path"),
+    # A method with no rule of its own.
+    EVENTS.replace('.get("events", params={"calendar_id": "work"})',
+                   '.stream("GET", "events")'),
+    # A path that spells no word of a Nylas route, read as such nowhere.
+    EVENTS.replace('"events", params={"calendar_id": "work"}', '"calendario"'),
+    # Handed to a library.
+    EVENTS.replace('return NylasHttp(grant_id).http.get("events", params={"calendar_id": '
+                   '"work"}).json()', 'return run(NylasHttp(grant_id).http)').replace(
+        "\n\n\n", "\nfrom library import run\n\n\n", 1),
+])
+def test_a_held_client_used_otherwise_is_an_unresolved_request(
+        tmp_path: Path, main: str) -> None:
+    main = main.replace("def events(grant_id):", "def events(grant_id, path=None):")
+    found = _found(tmp_path, {"http": HTTP, "main": main})
+    assert [(code, where) for code, where, _ in found] == [("NYS304", "main.py")]
+    assert "/v3/grants/{...}/{...}" in found[0][2]
+
+
+@pytest.mark.parametrize("modules", [
+    # A client with no base URL.
+    pytest.param({"http": HTTP.replace(
+        'base_url=f"https://api.us.nylas.com/v3/grants/{grant_id}",\n', "\n"),
+        "main": EVENTS}, id="no-base-url"),
+    # A client of another host.
+    pytest.param({"http": HTTP.replace("api.us.nylas.com/v3/grants/", "example.com/"),
+                  "main": EVENTS}, id="another-host"),
+    # An attribute of the same name that holds no client.
+    pytest.param({"http": '''class NylasHttp:
+    def __init__(self, grant_id):
+        self.http = {"grant": grant_id}
+''', "main": EVENTS}, id="not-a-client"),
+    # The client only read, by a builtin that sends nothing.
+    pytest.param({"http": HTTP, "main": EVENTS.replace(
+        'return NylasHttp(grant_id).http.get("events", params={"calendar_id": "work"}).json()',
+        'return isinstance(NylasHttp(grant_id).http, dict)')}, id="only-read"),
+    # Another class's ``http``, of the same name.
+    pytest.param({"http": HTTP, "main": '''import httpx
+
+
+class Other:
+    def __init__(self):
+        self.http = httpx.Client()
+
+    def events(self):
+        return self.http.get("events").json()
+'''}, id="another-class"),
+])
+def test_a_request_on_no_held_nylas_client_stays_quiet(
+        tmp_path: Path, modules: dict[str, str]) -> None:
+    assert _calendar_unused(_found(tmp_path, modules))
+
+
+def test_the_client_s_own_requests_are_read_once(tmp_path: Path) -> None:
+    # ``self.http.get("threads")`` in the class that makes the client: read by its
+    # module, not a second time (the calendar scope stays unused).
+    found = _found(tmp_path, {"http": HTTP})
+    assert _calendar_unused(found)
+
+
+@pytest.mark.parametrize("http", [
+    pytest.param(DATACLASS, id="dataclass-field"),
+    pytest.param(CACHED_PROPERTY, id="cached-property"),
+    pytest.param(LIFESPAN, id="framework-state"),
+])
+def test_a_held_client_no_code_reaches_is_an_unresolved_request(
+        tmp_path: Path, http: str) -> None:
+    # Made for code elsewhere: any request below its base.
+    found = _found(tmp_path, {"http": http})
+    assert [(code, where) for code, where, _ in found] == [("NYS304", "http.py")]
+    assert "/v3/grants/abc/{...}/{...}" in found[0][2]
+
+
+@pytest.mark.parametrize("use", ["run(self.http)", "self.http.get(path).json()"])
+def test_a_held_client_its_class_uses_otherwise_is_one_unresolved_request(
+        tmp_path: Path, use: str) -> None:
+    # Read by the class's own module: not a second time.
+    http = HTTP.replace('return self.http.get("threads").json()', f"return {use}")
+    http = http.replace("def threads(self):", "def threads(self, path):")
+    http = http.replace("import httpx\n", "import httpx\nfrom library import run\n")
+    found = _found(tmp_path, {"http": http})
+    assert [(code, where) for code, where, _ in found] == [("NYS304", "http.py")]
+
+
+@pytest.mark.parametrize("use, where", [
+    # Bound to a name, then called with a path the analysis does not follow there.
+    ('get = NylasHttp(grant_id).http.get\n    return get("events")', "http.py"),
+    # Handed to a library that calls it.
+    ('return retry(NylasHttp(grant_id).http.get, "events")', "main.py"),
+])
+def test_a_held_client_s_method_taken_as_a_value_is_an_unresolved_request(
+        tmp_path: Path, use: str, where: str) -> None:
+    main = ("from app.http import NylasHttp\nfrom library import retry\n\n\n"
+            f"def events(grant_id):\n    {use}\n")
+    found = _found(tmp_path, {"http": HTTP, "main": main})
+    assert [(code, file) for code, file, _ in found] == [("NYS304", where)]
+
+
+def test_a_held_client_s_data_read_as_a_value_sends_nothing(tmp_path: Path) -> None:
+    main = ("from app.http import NylasHttp\n\n\n"
+            "def token(grant_id):\n    headers = NylasHttp(grant_id).http.headers\n"
+            "    return headers\n")
+    assert _calendar_unused(_found(tmp_path, {"http": HTTP, "main": main}))
