@@ -389,6 +389,24 @@ APPS: dict[str, dict[str, str]] = {
                 return await asyncio.to_thread(client.calendars.all)
         """,
     },
+    "client handed to the function atexit runs": {
+        "auth.py": _auth("['email.read_only', 'email.send']"),
+        "inbox.py": INBOX,
+        "outbox.py": """\
+            import atexit
+
+            from nylas import APIClient
+
+
+            def flush(client):
+                for draft in client.drafts.all():
+                    draft.send()
+
+
+            def install(token):
+                atexit.register(flush, APIClient("id", "secret", token))
+        """,
+    },
     "classmethod constructor and a property building the client": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
         "inbox.py": INBOX,
@@ -871,6 +889,16 @@ def test_no_false_usage_finding(tmp_path: Path, files: dict[str, str]) -> None:
     assert [f for f in result.findings if f.code in ("NYS301", "NYS302", "NYS303")] == []
 
 
+def test_the_function_atexit_runs_is_judged_with_its_client(tmp_path: Path) -> None:
+    # Control: what the function given the client does is read, so a scope it does
+    # not need is still reported.
+    files = dict(APPS["client handed to the function atexit runs"])
+    files["auth.py"] = _auth("['email.read_only', 'email.send', 'contacts.read_only']")
+    result = analyse([str(_project(tmp_path, files))], make_config(), lambda code: True,
+                     use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS303"]
+
+
 def test_setattr_on_a_message_is_not_an_escape(tmp_path: Path) -> None:
     # Setting a field on a message changes nothing at Nylas: the read-only app still
     # asks for more than it needs.
@@ -920,6 +948,7 @@ FOLLOWED = {
     "raw PUT to a URL built with str.format": "email.modify",
     "raw PUT to a URL built with posixpath.join": "email.modify",
     "async session class whose __aenter__ gives the client": "email.modify",
+    "client handed to the function atexit runs": "email.send",
 }
 
 
