@@ -407,6 +407,22 @@ APPS: dict[str, dict[str, str]] = {
                 atexit.register(flush, APIClient("id", "secret", token))
         """,
     },
+    "method caller held by a name, then called on each draft": {
+        "auth.py": _auth("['email.read_only', 'email.send']"),
+        "inbox.py": INBOX,
+        "outbox.py": """\
+            import operator
+
+            from nylas import APIClient
+
+            SEND = operator.methodcaller("send")
+
+
+            def flush(token):
+                for draft in APIClient("id", "secret", token).drafts.all():
+                    SEND(draft)
+        """,
+    },
     "classmethod constructor and a property building the client": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
         "inbox.py": INBOX,
@@ -889,10 +905,14 @@ def test_no_false_usage_finding(tmp_path: Path, files: dict[str, str]) -> None:
     assert [f for f in result.findings if f.code in ("NYS301", "NYS302", "NYS303")] == []
 
 
-def test_the_function_atexit_runs_is_judged_with_its_client(tmp_path: Path) -> None:
-    # Control: what the function given the client does is read, so a scope it does
-    # not need is still reported.
-    files = dict(APPS["client handed to the function atexit runs"])
+@pytest.mark.parametrize("name", [
+    "client handed to the function atexit runs",
+    "method caller held by a name, then called on each draft",
+])
+def test_a_followed_hand_over_keeps_the_unused_scope_finding(tmp_path: Path, name: str) -> None:
+    # Control: what the function given the client does, or the method a caller
+    # calls, is read, so a scope nothing needs is still reported.
+    files = dict(APPS[name])
     files["auth.py"] = _auth("['email.read_only', 'email.send', 'contacts.read_only']")
     result = analyse([str(_project(tmp_path, files))], make_config(), lambda code: True,
                      use_cache=False)
@@ -949,6 +969,7 @@ FOLLOWED = {
     "raw PUT to a URL built with posixpath.join": "email.modify",
     "async session class whose __aenter__ gives the client": "email.modify",
     "client handed to the function atexit runs": "email.send",
+    "method caller held by a name, then called on each draft": "email.send",
 }
 
 
