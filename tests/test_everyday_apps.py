@@ -389,6 +389,40 @@ APPS: dict[str, dict[str, str]] = {
                 return await asyncio.to_thread(client.calendars.all)
         """,
     },
+    "client handed to the function atexit runs": {
+        "auth.py": _auth("['email.read_only', 'email.send']"),
+        "inbox.py": INBOX,
+        "outbox.py": """\
+            import atexit
+
+            from nylas import APIClient
+
+
+            def flush(client):
+                for draft in client.drafts.all():
+                    draft.send()
+
+
+            def install(token):
+                atexit.register(flush, APIClient("id", "secret", token))
+        """,
+    },
+    "method caller held by a name, then called on each draft": {
+        "auth.py": _auth("['email.read_only', 'email.send']"),
+        "inbox.py": INBOX,
+        "outbox.py": """\
+            import operator
+
+            from nylas import APIClient
+
+            SEND = operator.methodcaller("send")
+
+
+            def flush(token):
+                for draft in APIClient("id", "secret", token).drafts.all():
+                    SEND(draft)
+        """,
+    },
     "classmethod constructor and a property building the client": {
         "auth.py": _auth("['email.read_only', 'calendar.read_only']"),
         "inbox.py": INBOX,
@@ -871,6 +905,20 @@ def test_no_false_usage_finding(tmp_path: Path, files: dict[str, str]) -> None:
     assert [f for f in result.findings if f.code in ("NYS301", "NYS302", "NYS303")] == []
 
 
+@pytest.mark.parametrize("name", [
+    "client handed to the function atexit runs",
+    "method caller held by a name, then called on each draft",
+])
+def test_a_followed_hand_over_keeps_the_unused_scope_finding(tmp_path: Path, name: str) -> None:
+    # Control: what the function given the client does, or the method a caller
+    # calls, is read, so a scope nothing needs is still reported.
+    files = dict(APPS[name])
+    files["auth.py"] = _auth("['email.read_only', 'email.send', 'contacts.read_only']")
+    result = analyse([str(_project(tmp_path, files))], make_config(), lambda code: True,
+                     use_cache=False)
+    assert [f.code for f in result.findings] == ["NYS303"]
+
+
 def test_setattr_on_a_message_is_not_an_escape(tmp_path: Path) -> None:
     # Setting a field on a message changes nothing at Nylas: the read-only app still
     # asks for more than it needs.
@@ -920,6 +968,8 @@ FOLLOWED = {
     "raw PUT to a URL built with str.format": "email.modify",
     "raw PUT to a URL built with posixpath.join": "email.modify",
     "async session class whose __aenter__ gives the client": "email.modify",
+    "client handed to the function atexit runs": "email.send",
+    "method caller held by a name, then called on each draft": "email.send",
 }
 
 

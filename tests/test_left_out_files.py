@@ -151,3 +151,40 @@ def test_the_flake8_plugin_counts_a_left_out_script_using_the_app_s_client(
     session = ProjectSession(make_config(), lambda code: True, ("scripts",), from_stdin=False)
     auth = root / "app" / "auth.py"
     assert session.findings_for(str(auth), auth.read_text()) == []
+
+
+# An installed command or a cron job kept without an extension (``bin/export``),
+# run by its first line: flake8 lints ``.py`` files only, but it runs with the
+# project's grants.
+SHEBANG = "#!/usr/bin/env python3\n"
+
+
+def test_uses_in_a_script_without_an_extension_count(tmp_path: Path) -> None:
+    root = _project(tmp_path / "uses", {"bin/export": SHEBANG + CONTACTS})
+    assert _codes(root, exclude=()) == []
+    # Control: the same file with no Python first line is no script, and a script
+    # that calls something else is no use of contacts.
+    plain = _project(tmp_path / "plain", {"bin/export": CONTACTS})
+    assert _codes(plain, exclude=()) == UNUSED_CONTACTS
+    other = _project(tmp_path / "other", {"bin/export": SHEBANG + MESSAGES})
+    assert _codes(other, exclude=()) == UNUSED_CONTACTS
+
+
+def test_the_flake8_plugin_counts_uses_in_a_script_without_an_extension(
+    tmp_path: Path
+) -> None:
+    root = _project(tmp_path, {"bin/export": "#!/opt/venv/bin/python\n" + CONTACTS})
+    session = ProjectSession(make_config(), lambda code: True, (), from_stdin=False)
+    auth = root / "app" / "auth.py"
+    assert session.findings_for(str(auth), auth.read_text()) == []
+
+
+def test_nothing_is_reported_on_a_script_without_an_extension(tmp_path: Path) -> None:
+    script = SHEBANG + AUTH.replace('"contacts.read_only"', '"contacts.read_only", "email"')
+    root = _project(tmp_path, {"bin/login": script})
+    assert all(path != "bin/login" for path, _, _ in _codes(root, exclude=()))
+
+
+def test_the_scripts_of_a_virtual_environment_stay_out(tmp_path: Path) -> None:
+    root = _project(tmp_path, {"env/bin/export": SHEBANG + CONTACTS, "env/pyvenv.cfg": ""})
+    assert _codes(root, exclude=()) == UNUSED_CONTACTS

@@ -192,3 +192,37 @@ def test_a_method_getattr_reads_by_a_name_built_at_run_time_may_choose_a_request
     # The URL, a name imported, is read once the module it comes from is known.
     uses = [*facts.raw_uses, *facts.raw_templates]
     assert bool(uses) is sends, uses
+
+
+NOT_URLS = '''import functools
+import queue
+
+import redis
+from nylas import Client
+
+nylas = Client("key")
+cache = redis.Redis()
+jobs = queue.Queue()
+
+
+def unread(user, settings, grant_id, draft_id):
+    cache.get(user.nylas_grant_id)
+    cache.delete(settings.NYLAS_API_KEY)
+    cache.get(nylasAccountId)
+    jobs.put(functools.partial(nylas.drafts.send, grant_id, draft_id))
+    jobs.put(nylas.messages.list)
+'''
+
+
+def test_an_identifier_or_a_client_member_named_for_nylas_is_no_url() -> None:
+    # A key or a job handed to a cache or a queue (``get``, ``put``, ``delete``) is no
+    # request to a Nylas host: the name says it holds an identifier, a credential or
+    # a member of the client.
+    assert not facts_for_source("app/cache.py", NOT_URLS).raw_uses
+    # Control: a name that may hold a Nylas URL, the client's own URL among them,
+    # handed to a method of a request's name may still be one.
+    may_be_urls = NOT_URLS.replace("user.nylas_grant_id", "user.nylas_url").replace(
+        "nylas.messages.list)", "nylas.api_uri)")
+    uses = facts_for_source("app/cache.py", may_be_urls).raw_uses
+    assert [(use.method, use.host, use.span.line) for use in uses] == [
+        ("GET", http.NYLAS_HOST, 13), ("PUT", http.NYLAS_HOST, 17)]

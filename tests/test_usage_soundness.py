@@ -213,8 +213,44 @@ def test_a_module_that_calls_a_test_library_is_a_test_unless_the_app_imports_it(
                               imported_by_app=True)
     for name in ("pytest", "pytest.fixture", "unittest.mock.patch.object"):
         assert is_test_library(name), name
-    for name in ("pytester", "unittest.TestCase", "mock.patch", "app.pytest_tools"):
+    for name in ("pytester", "unittest.TestCase", "mock.patch", "app.pytest_tools",
+                 "unittest.mock.MagicMock", "unittest.mock.create_autospec",
+                 "unittest.mock.patcher"):
         assert not is_test_library(name), name
+
+
+# A task module the worker finds by name (no module of the app imports it), with an
+# offline mode that stands a mock in for the client.
+OFFLINE_TASKS = """\
+import os
+from unittest.mock import MagicMock
+
+from nylas import APIClient
+
+
+def _client(token):
+    if os.environ.get("NYLAS_OFFLINE"):
+        return MagicMock()
+    return APIClient("id", "secret", token)
+
+
+def sync_events(token):
+    return [event.title for event in _client(token).events.where(starts_after=0)]
+"""
+
+
+def test_a_module_that_only_makes_a_mock_is_app_code(tmp_path: Path) -> None:
+    root = _write(tmp_path, {"auth.py": AUTH.format(scopes='["email.read_only"]'),
+                             "views.py": INBOX_VIEW, "tasks.py": OFFLINE_TASKS})
+    assert _codes(_findings(root)) == [("tasks.py", 14, "NYS301")]
+    # Control: a module that patches what it calls is a test's.
+    patched = OFFLINE_TASKS.replace("from unittest.mock import MagicMock",
+                                    "from unittest.mock import MagicMock, patch").replace(
+        "        return MagicMock()", '        with patch.object(APIClient, "_get_resources"):\n'
+                                     "            return MagicMock()")
+    root = _write(tmp_path / "patched", {"auth.py": AUTH.format(scopes='["email.read_only"]'),
+                                         "views.py": INBOX_VIEW, "tasks.py": patched})
+    assert _codes(_findings(root)) == []
 
 
 # Fixtures the package ships for its own tests and for projects that use it; the

@@ -3042,6 +3042,8 @@ class Extractor(FastVisitor):
             return None
         target = self.reader.follow(node)
         if target is None:
+            if self._reads_client_member(node):
+                return None
             reference = self.qualify(node) if isinstance(node, ast.Name) else None
             # A name bound elsewhere: its spelling may still say it is a Nylas URL.
             return (UrlPart(_hole_for(dotted(node)), reference or ""),)
@@ -3080,8 +3082,25 @@ class Extractor(FastVisitor):
             if default is not None:
                 return default
         if isinstance(target, (ast.Attribute, ast.Name)):
+            if self._reads_client_member(target):
+                return None
             return (UrlPart(_hole_for(dotted(target)), self.qualify(target) or ""),)
         return None
+
+    def _reads_client_member(self, node: ast.expr) -> bool:
+        """Whether an attribute chain reads a member of a Nylas client the module makes
+        that is no URL (``nylas.drafts.send`` with ``nylas = Client(...)``, handed to
+        ``queue.put``): an SDK object.  What a client holds under a name that says URL
+        (``nylas.api_uri``) may still be one."""
+        if not isinstance(node, ast.Attribute) or _may_name_a_url(node.attr):
+            return False
+        root = node.value
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name):
+            return False
+        made = self.reader.follow(root)
+        return isinstance(made, ast.Call) and self.qualify(made.func) in _CLIENT_CLASSES
 
     def _names_nylas_host(self, url: ast.expr) -> bool:
         """Whether an unreadable URL is built from a string, or a name of this module
@@ -3392,8 +3411,30 @@ def _is_relative(parts: tuple[UrlPart, ...]) -> bool:
 
 def _hole_for(spelled: str) -> str:
     """What stands for a part built elsewhere: a hole, with the name when it names
-    Nylas (so that ``settings.NYLAS_API_SERVER`` reads as a Nylas host)."""
-    return _HOLE + (spelled if _names_nylas(spelled) else "")
+    Nylas (so that ``settings.NYLAS_API_SERVER`` reads as a Nylas host), unless the
+    name says it holds an identifier or a credential (``user.nylas_grant_id``,
+    ``NYLAS_API_KEY``), which is no host: ``cache.get(user.nylas_grant_id)`` is
+    no request."""
+    named = _names_nylas(spelled) and not _names_an_identifier(spelled)
+    return _HOLE + (spelled if named else "")
+
+
+# The last word of a name that holds an identifier or a credential, not a URL.
+_IDENTIFIER_WORDS = frozenset({"id", "ids", "token", "key", "secret"})
+_WORD_BREAK = re.compile(r"[_.]+|(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _names_an_identifier(spelled: str) -> bool:
+    """Whether a dotted name's last word says it holds an identifier or a
+    credential (``nylas_grant_id``, ``NYLAS_CLIENT_SECRET``, ``nylasAccountId``)."""
+    words = [word for word in _WORD_BREAK.split(spelled) if word]
+    return bool(words) and words[-1].lower() in _IDENTIFIER_WORDS
+
+
+def _may_name_a_url(name: str) -> bool:
+    """Whether a name says it may hold a URL (``api_uri``, ``SEND_ENDPOINT``)."""
+    lowered = name.lower()
+    return any(word in lowered for word in _URL_WORDS)
 
 
 # Methods that may set what an instance's fields hold when it is made or later.

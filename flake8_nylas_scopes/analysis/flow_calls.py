@@ -120,6 +120,9 @@ HAND_OVERS: Mapping[str, HandOver] = {
     "threading.Thread": _THREAD,
     "multiprocessing.Process": _THREAD,
     "threading.Timer": HandOver(1, "function", "args", "kwargs", "none"),
+    # Runs the function with the arguments after it when the interpreter exits, and
+    # gives the function back (so it serves as a decorator too).
+    "atexit.register": HandOver(0, result="function"),
 }
 
 # Hand-overs reached as a method of an object the analysis does not know

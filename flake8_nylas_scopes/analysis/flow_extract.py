@@ -1656,8 +1656,12 @@ class FlowExtractor:
 
     def _method_called(self, node: ast.Call) -> ast.Call | None:
         """``operator.methodcaller("pending", limit)(box)`` as the call it makes,
-        ``box.pending(limit)``: the method gets the arguments, not the caller."""
-        caller = node.func
+        ``box.pending(limit)``: the method gets the arguments, not the caller.  The
+        caller may be held by a name bound to nothing else (``SEND =
+        operator.methodcaller("send")``, then ``SEND(draft)``), as a getter may."""
+        caller: ast.expr | None = node.func
+        if isinstance(caller, ast.Name):
+            caller = self._bound_value(caller.id)
         if not (isinstance(caller, ast.Call) and len(node.args) == 1 and not node.keywords
                 and not isinstance(node.args[0], ast.Starred) and caller.args
                 and self.callee_name(caller.func) == "operator.methodcaller"):

@@ -11,12 +11,14 @@ A test file is one pytest or unittest would collect by their usual patterns: a
 ``conftest.py``, a module inside a package or directory of the project named
 ``tests`` or ``test``, or a ``test_*.py``, ``*_test.py`` or ``tests.py``
 module that defines a test (a ``test*`` function or a ``Test*`` class) and that
-the app's own code does not import.  So is a module that calls pytest's or
-``unittest.mock``'s API (``@pytest.fixture``, ``pytest.raises``, ``mock.patch``,
-``create_autospec``) and that the app's own code does not import: the tests load it (a
-fixtures module a conftest names in ``pytest_plugins``, a plugin registered under
+the app's own code does not import.  So is a module that calls pytest's API or
+``unittest.mock``'s patchers (``@pytest.fixture``, ``pytest.raises``, ``mock.patch``,
+``mock.patch.object``) and that the app's own code does not import: the tests load it
+(a fixtures module a conftest names in ``pytest_plugins``, a plugin registered under
 ``pytest11``, a ``testutils.py`` of fakes), and an app does not run code that needs
-pytest or patches what it calls.
+pytest or patches what it calls.  Making a mock is not enough: a Celery tasks module
+the worker finds by name may fall back to ``MagicMock(spec=APIClient)`` in an
+offline mode, and its other calls are the app's.
 Paths are read from the project root, so a project that itself lives under
 ``/srv/test/`` is not all tests; a Django command
 ``management/commands/test_email.py`` that defines no test is app code, and so is a
@@ -29,12 +31,13 @@ import os
 from collections.abc import Iterable
 
 _TEST_DIRECTORIES = frozenset({"tests", "test"})
-_TEST_LIBRARIES = ("pytest", "unittest.mock")
+# pytest, and ``unittest.mock.patch`` with its forms (``patch.object``, ``patch.dict``).
+_TEST_LIBRARIES = ("pytest", "unittest.mock.patch")
 
 
 def is_test_library(name: str) -> bool:
-    """Whether a dotted name (resolved through imports) is pytest's or
-    ``unittest.mock``'s."""
+    """Whether a dotted name (resolved through imports) is pytest's or one of
+    ``unittest.mock``'s patchers."""
     return any(name == library or name.startswith(library + ".")
                for library in _TEST_LIBRARIES)
 

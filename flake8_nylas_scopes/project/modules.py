@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from .walk import is_script_name
+
 
 def module_name_for_path(path: str, packages: dict[str, str] | None = None) -> str:
     """The dotted module name of ``path``, climbing while ``__init__.py`` exists.
@@ -13,7 +15,8 @@ def module_name_for_path(path: str, packages: dict[str, str] | None = None) -> s
     remembers each directory's package name across the calls of one project walk,
     where thousands of files share a few directories.
     """
-    if not path or path in {"-", "stdin"} or not path.endswith((".py", ".pyi")):
+    if not path or path in {"-", "stdin"} or not path.endswith((".py", ".pyi")) and (
+            not is_script_name(os.path.basename(path))):
         return ""
     directory, filename = os.path.split(os.path.abspath(path))
     stem = os.path.splitext(filename)[0]

@@ -35,7 +35,7 @@ class Listing(NamedTuple):
 
     mtime_ns: int  # -1: not to be trusted next time
     directories: list[str]
-    python_files: list[str]
+    python_files: list[str]  # with the scripts (see ``is_script_name``)
 
 
 WalkIndex = dict[str, Listing]
@@ -47,9 +47,11 @@ def python_files(
     before: WalkIndex | None = None,
     after: WalkIndex | None = None,
     skip: Callable[[str], bool] | None = None,
+    scripts: bool = False,
 ) -> list[str]:
     """The ``.py`` files under ``directory``, as ``os.walk`` finds them (symbolic links
-    to directories are not followed), minus skipped and excluded directories and files.
+    to directories are not followed), minus skipped and excluded directories and files;
+    with ``scripts``, the Python scripts too (see ``is_script_name``).
 
     ``before`` holds listings from an earlier walk with the same exclusions; the
     listings of this walk are put in ``after``.  A directory that cannot be listed is
@@ -82,7 +84,8 @@ def python_files(
         if current != directory and os.path.basename(current) in OUTPUT_DIRECTORIES and (
                 "__init__.py" not in listing.python_files):
             continue
-        found.extend(os.path.normpath(os.path.join(current, n)) for n in listing.python_files)
+        found.extend(os.path.normpath(os.path.join(current, n)) for n in listing.python_files
+                     if scripts or not is_script_name(n))
         pending.extend(os.path.join(current, n) for n in reversed(listing.directories))
     return found
 
@@ -106,8 +109,34 @@ def _list(directory: str, exclude: Sequence[str]) -> Listing:
                     and not excluded(os.path.join(directory, name), exclude)
                 ):
                     directories.append(name)
-            elif entry.name.endswith(".py"):
+            elif entry.name.endswith(".py") or (
+                    is_script_name(entry.name) and _is_python_script(entry)):
                 path = os.path.normpath(os.path.join(directory, entry.name))
                 if not excluded(path, exclude):
                     files.append(entry.name)
     return Listing(0, sorted(directories), sorted(files))
+
+
+# What a Python script's first line starts with: ``#!/usr/bin/env python3``.
+_SHEBANG = b"#!"
+_FIRST_LINE_BYTES = 128
+
+
+def is_script_name(name: str) -> bool:
+    """Whether a file's name may be a Python script's: one without an extension
+    (``bin/sync-events``), which an installed command or a cron job runs with the
+    grants the project asks for."""
+    return "." not in name
+
+
+def _is_python_script(entry: os.DirEntry[str]) -> bool:
+    """Whether a file without an extension is a Python script by its first line
+    (``#!/usr/bin/env python3``, ``#!/opt/venv/bin/python``)."""
+    try:
+        if not entry.is_file():
+            return False
+        with open(entry.path, "rb") as file:
+            first = file.read(_FIRST_LINE_BYTES)
+    except OSError:
+        return False
+    return first.startswith(_SHEBANG) and b"python" in first.split(b"\n", 1)[0]
