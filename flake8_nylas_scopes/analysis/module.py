@@ -98,7 +98,7 @@ def module_facts(
             if may_test_a_provider(text):
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)
-                facts.unread_predicates = know_the_module(tests, tree, extractor.imports)
+                facts.unread_predicates = know_the_module(tests, tree, extractor.imports, text)
                 blocks = guard_scopes(tree)
                 facts.provider_guards = provider_guards(tree, tests, blocks)
                 facts.unread_guards = unread_guards(tree, tests, blocks)
@@ -129,7 +129,7 @@ def module_facts(
                 predicate_calls = held_predicate_calls(text, extractor.imports,
                                                        predicate_calls)
                 # Functions named for a provider that other modules' tests may call.
-                facts.unread_predicates = unread_predicates(tree, None)
+                facts.unread_predicates = unread_predicates(tree, None, text)
                 if predicate_calls:
                     # A module whose tests name no provider tests none itself: only
                     # what the functions it imports test may guard its code.

@@ -38,7 +38,9 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, TestedCalls, recorded
+from ..spans import source_lines
 from .partial_names import Patterns, compiled_patterns
+from .predicate_text import may_read_a_provider
 from .registries import decorated_registries, storing_functions, subclass_registered
 from .provider_tests import (
     PROVIDER_NAMES, Outcomes, ProviderTests, hinted_parts, mentions_a_provider,
@@ -527,11 +529,12 @@ def _by_lines(guards: list[ProviderGuard]) -> dict[tuple[int, int], tuple[str, .
 
 
 def know_the_module(tests: ProviderTests, tree: ast.Module, imported: Iterable[str],
-                    ) -> list[str]:
+                    text: str | None = None) -> list[str]:
     """Tell ``tests`` the names the module imports and its module-level functions,
     and which of them may test the provider without being read as such a test (see
-    ``ProviderTests.asks_a_provider``); those are returned, for other modules."""
-    unread = unread_predicates(tree, tests)
+    ``ProviderTests.asks_a_provider``); those are returned, for other modules.
+    ``text``, the module's, spares reading the functions whose text cannot test."""
+    unread = unread_predicates(tree, tests, text)
     tests.imported = frozenset(imported)
     tests.own_functions = frozenset(
         statement.name for statement in _module_level(tree.body)
@@ -540,7 +543,8 @@ def know_the_module(tests: ProviderTests, tree: ast.Module, imported: Iterable[s
     return unread
 
 
-def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str]:
+def unread_predicates(tree: ast.Module, tests: ProviderTests | None,
+                      text: str | None = None) -> list[str]:
     """The module-level functions, each bound once, that another module's test may
     call to test the provider (``if is_google(grant):``) but that are not read as
     one (with ``tests``, in a module that reads the provider): named for a
@@ -548,7 +552,9 @@ def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str
     (``return provider_of(grant) == "google"``, ``return grant.provider ==
     settings.GOOGLE``, ``wanted = "google"`` then ``return grant.kind == wanted``),
     or a module name bound to one (``return grant.kind in KINDS``).  Which
-    providers such a test picks is unknown."""
+    providers such a test picks is unknown.  With the module's ``text``, only the
+    bodies of functions whose text may hold such a reading are walked (see
+    ``predicate_text``)."""
     bound: Counter[str] = Counter()
     functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
     for statement in _module_level(tree.body):
@@ -567,13 +573,35 @@ def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str
     exact = {name for name, *_ in tests.module_predicates(tree)} if tests else set()
     holding = _names_holding_a_provider(tree) if functions else frozenset()
     patterns = (tests.patterns if tests else compiled_patterns(tree)) if functions else {}
+    texts = _FunctionTexts(text, holding) if text is not None and functions else None
     found = []
     for function in functions:
         if bound[function.name] != 1 or function.name in exact:
             continue
-        if says_a_provider(function.name) or _may_test(function, holding, patterns):
+        if says_a_provider(function.name) or (
+                (texts is None or texts.may_test(function))
+                and _may_test(function, holding, patterns)):
             found.append(function.name)
     return sorted(found)
+
+
+class _FunctionTexts:
+    """The text of each function of a module, for ``may_read_a_provider``."""
+
+    def __init__(self, text: str, holding: frozenset[str]) -> None:
+        self._holding = holding
+        self._text = text
+        self._lines: list[str] | None = None
+
+    def may_test(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        if self._lines is None:
+            # Lines as the parser numbers them (``str.splitlines`` breaks at more).
+            self._lines = source_lines(self._text)
+        # A walk of the function reads its decorators too, on the lines above it.
+        first = min((decorator.lineno for decorator in function.decorator_list),
+                    default=function.lineno)
+        last = function.end_lineno or len(self._lines)
+        return may_read_a_provider("".join(self._lines[first - 1:last]), self._holding)
 
 
 def _names_holding_a_provider(tree: ast.Module) -> frozenset[str]:

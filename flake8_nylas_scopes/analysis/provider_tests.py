@@ -54,7 +54,7 @@ _SAME_NAME = frozenset({"lower", "casefold", "strip"})
 # The words of a name that say a provider (``is_google``, ``uses_gmail``, ``GOOGLE``,
 # ``isOutlook``): a test naming one may pick providers where the analysis cannot
 # read it.  Not ``nylas``, which names the client in every module.
-_PROVIDER_WORDS = frozenset(
+PROVIDER_WORDS = frozenset(
     name for name in PROVIDER_NAMES if name.isidentifier() and name != "nylas") | {
     "gmail", "outlook"}
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
@@ -62,8 +62,8 @@ _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 # of a provider's name in it, in a module's text: its tests are then worth reading.
 _TEST_LINE_WITH_A_PROVIDER = re.compile(
     r"^[ \t]*(?:(?:if|elif|while|case)\b|@)[^\n]*?(?:(?<![A-Za-z])(?i:"
-    + "|".join(sorted(_PROVIDER_WORDS)) + r")|(?:"
-    + "|".join(sorted(word.capitalize() for word in _PROVIDER_WORDS)) + r"))(?![a-z])",
+    + "|".join(sorted(PROVIDER_WORDS)) + r")|(?:"
+    + "|".join(sorted(word.capitalize() for word in PROVIDER_WORDS)) + r"))(?![a-z])",
     re.MULTILINE)
 # A comparison (``==``, ``!=``) and the text either side of it on its line, where a
 # provider's name may be compared (``== GOOGLE``, ``!= Kind.GOOGLE``, ``"gmail" ==``):
@@ -71,7 +71,7 @@ _TEST_LINE_WITH_A_PROVIDER = re.compile(
 _COMPARISON = re.compile(r"[=!]=")
 _NEAR = 40
 _PROVIDER_WORD = re.compile(
-    r"(?<![A-Za-z])(?i:" + "|".join(sorted(_PROVIDER_WORDS)) + r")(?![a-z])")
+    r"(?<![A-Za-z])(?i:" + "|".join(sorted(PROVIDER_WORDS)) + r")(?![a-z])")
 
 
 def may_test_a_provider(text: str) -> bool:
@@ -81,7 +81,7 @@ def may_test_a_provider(text: str) -> bool:
     provider's name."""
     if "provider" in text or _TEST_LINE_WITH_A_PROVIDER.search(text) is not None:
         return True
-    if may_test_part_of_a_name(text, _partial_words()):
+    if may_test_part_of_a_name(text, partial_words()):
         return True  # ``grant.kind.startswith("goo")``
     # Each comparison's own stretch of its line, not the whole text once per word.
     for found in _COMPARISON.finditer(text):
@@ -405,15 +405,15 @@ def tests_part_of_a_provider_name(node: ast.expr, patterns: Patterns = NO_PATTER
     """Whether ``node`` tests a field's string by part of a provider's name
     (``grant.kind.startswith("goo")``, ``"mail" in grant.kind``, with one of the
     module's compiled ``patterns``: see ``partial_names``)."""
-    return tests_part_of_a_name(node, _partial_words(), patterns)
+    return tests_part_of_a_name(node, partial_words(), patterns)
 
 
 @functools.cache
-def _partial_words() -> frozenset[str]:
+def partial_words() -> frozenset[str]:
     """The providers' names a part may be of (those ``says_a_provider`` knows: not
     ``virtual-calendar``, whose part ``calendar`` names a feature far more often),
     with their earlier ones."""
-    return frozenset(_PROVIDER_WORDS | set(earlier_provider_names()))
+    return frozenset(PROVIDER_WORDS | set(earlier_provider_names()))
 
 
 def provider_value(node: ast.expr) -> bool:
@@ -447,12 +447,12 @@ def _literal(node: ast.expr) -> str:
 
 def _provider_literal(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and (
-        node.value.lower() in _PROVIDER_WORDS)
+        node.value.lower() in PROVIDER_WORDS)
 
 
 def says_a_provider(name: str) -> bool:
     """Whether a word of ``name`` is a provider's (``is_google``, ``GMAIL_KIND``)."""
-    return any(word.lower() in _PROVIDER_WORDS for word in _WORDS.findall(name))
+    return any(word.lower() in PROVIDER_WORDS for word in _WORDS.findall(name))
 
 
 def names_a_provider(node: ast.expr) -> bool:
