@@ -91,15 +91,25 @@ def guard_scopes(tree: ast.Module) -> list[ast.AST]:
     return [tree, *(node for node in ast.walk(tree) if isinstance(node, _SCOPES))]
 
 
+def scope_flags(tests: ProviderTests, scopes: list[ast.AST]) -> list[dict[str, ast.expr]]:
+    """``tests.flags`` of each of ``scopes``, for ``provider_guards`` and
+    ``unread_guards`` to share: each is a walk of the scope, and neither changes what
+    ``tests`` assumes."""
+    return [tests.flags(scope) for scope in scopes]
+
+
 def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
-                    scopes: list[ast.AST] | None = None) -> list[ProviderGuard]:
+                    scopes: list[ast.AST] | None = None,
+                    flags_of_scopes: list[dict[str, ast.expr]] | None = None,
+                    ) -> list[ProviderGuard]:
     """The branches of the module that run only for the grants of some providers
     (those of ``scopes`` alone, the module's body or its functions and classes, when
-    given)."""
+    given, with their ``scope_flags`` when known)."""
     tests = tests or ProviderTests(tree)
     guards: list[ProviderGuard] = []
-    for scope in guard_scopes(tree) if scopes is None else scopes:
-        flags = tests.flags(scope)
+    scopes = guard_scopes(tree) if scopes is None else scopes
+    for index, scope in enumerate(scopes):
+        flags = tests.flags(scope) if flags_of_scopes is None else flags_of_scopes[index]
         lines = _ScopeLines(scope)
         for node in (scope, *walk_scope(scope)):
             if isinstance(node, ast.If):
@@ -129,13 +139,15 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
 
 
 def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
-                  scopes: list[ast.AST] | None = None) -> list[UnreadGuard]:
+                  scopes: list[ast.AST] | None = None,
+                  flags_of_scopes: list[dict[str, ast.expr]] | None = None,
+                  ) -> list[UnreadGuard]:
     """The branches of the module under a test that reads the provider but that
     ``provider_tests`` cannot tell, or that may read it by a value not named for it
     (``grant.kind == GOOGLE``, ``account.is_google``: see ``hinted_parts``), and the
     rest of a block after such a branch that leaves it; and the cases of a ``match``
     on the provider it cannot tell, or on a value its cases compare with providers'
-    names (``scopes`` as for ``provider_guards``)."""
+    names (``scopes`` and ``flags_of_scopes`` as for ``provider_guards``)."""
     tests = tests or ProviderTests(tree)
     found: list[UnreadGuard] = []
     # A class a decorator of the module may register under its provider, in a dict
@@ -147,8 +159,9 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
     registered = {name for registry in decorated_registries(tree)
                   for name in registry.classes} if storing or subclasses else set()
     subclasses = subclasses.difference(registered)
-    for scope in guard_scopes(tree) if scopes is None else scopes:
-        flags = tests.flags(scope)
+    scopes = guard_scopes(tree) if scopes is None else scopes
+    for index, scope in enumerate(scopes):
+        flags = tests.flags(scope) if flags_of_scopes is None else flags_of_scopes[index]
         lines = _ScopeLines(scope)
         passed = _provider_parameters(scope)
 
