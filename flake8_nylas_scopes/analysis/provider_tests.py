@@ -31,6 +31,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from ..nylas_api import earlier_provider_names
 from .ast_names import dotted
@@ -99,8 +100,9 @@ class ProviderTests:
     def __init__(self, tree: ast.Module | None) -> None:
         """``tree`` None: a module that names no provider, whose own names and
         functions then test none (see ``assumed``)."""
+        walked = _walk_module(tree) if tree is not None else _ModuleWalk([], set(), set())
         self._names, self._collections, self._choices = (
-            _bound_once(tree) if tree is not None else ({}, {}, {}))
+            _bound_once(tree, walked) if tree is not None else ({}, {}, {}))
         # The regular expressions the module compiles, which a test may match a
         # field's string with (``PATTERN.match(grant.kind)``).
         self.patterns: Patterns = compiled_patterns(tree) if tree is not None else NO_PATTERNS
@@ -121,7 +123,7 @@ class ProviderTests:
         self.own_functions: frozenset[str] = frozenset()
         self.own_unread: frozenset[str] = frozenset()
         # Read before any is known, so that a predicate stands only for its own test.
-        predicates, properties = _predicates(tree) if tree is not None else ({}, {})
+        predicates, properties = _predicates(walked.functions)
         self._predicates = {name: self.outcomes(test, local)
                             for name, (test, local) in predicates.items()}
         self._properties = {name: self.outcomes(test, local)
@@ -480,13 +482,38 @@ def names_a_provider(node: ast.expr) -> bool:
 _Returned = tuple[ast.expr, dict[str, ast.expr]]
 
 
-def _predicates(tree: ast.Module) -> tuple[dict[str, _Returned], dict[str, _Returned]]:
-    """The module's functions and methods that only bind names, each once, and then
-    return an expression (after a docstring), by name, defined once in the module:
-    plain ones (or static and class methods), then properties.  Whether the
-    expression tests a provider is for the caller to read."""
-    functions = [node for node in ast.walk(tree)
-                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+class _ModuleWalk(NamedTuple):
+    """What ``ProviderTests`` needs of the whole module, found in one walk of it."""
+
+    # Every function and method, in the order ``ast.walk`` meets them.
+    functions: list[ast.FunctionDef | ast.AsyncFunctionDef]
+    # The names declared ``global`` and the attributes set on anything.
+    changed: set[str]
+    # The names an attribute is read of (``KINDS.add``).
+    reached_into: set[str]
+
+
+def _walk_module(tree: ast.Module) -> _ModuleWalk:
+    walked = _ModuleWalk([], set(), set())
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            walked.functions.append(node)
+        elif isinstance(node, ast.Global):
+            walked.changed.update(node.names)
+        elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
+            walked.changed.add(node.attr)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            walked.reached_into.add(node.value.id)
+    return walked
+
+
+def _predicates(functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
+                ) -> tuple[dict[str, _Returned], dict[str, _Returned]]:
+    """The module's functions and methods (all of ``functions``) that only bind
+    names, each once, and then return an expression (after a docstring), by name,
+    defined once in the module: plain ones (or static and class methods), then
+    properties.  Whether the expression tests a provider is for the caller to
+    read."""
     counts = Counter(node.name for node in functions)
     plain: dict[str, _Returned] = {}
     properties: dict[str, _Returned] = {}
@@ -541,8 +568,8 @@ def walk_scope(scope: ast.AST) -> Iterator[ast.AST]:
             pending.extend(ast.iter_child_nodes(node))
 
 
-def _bound_once(tree: ast.Module) -> tuple[dict[str, str], dict[str, frozenset[str]],
-                                           dict[str, frozenset[str]]]:
+def _bound_once(tree: ast.Module, walked: _ModuleWalk,
+                ) -> tuple[dict[str, str], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Module constants and class attributes of the module bound once to a str, by
     their dotted name (``GOOGLE``, ``Provider.GOOGLE``); module constants bound once to
     a collection of provider names that no code changes (``LABEL_PROVIDERS =
@@ -580,15 +607,7 @@ def _bound_once(tree: ast.Module) -> tuple[dict[str, str], dict[str, frozenset[s
     # Bound again in a function (``global GOOGLE``), or an attribute of that name set
     # on anything: it may hold another value when the test runs.  A collection whose
     # methods are called (``LABEL_PROVIDERS.add(...)``) may hold others too.
-    changed: set[str] = set()
-    reached_into: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Global):
-            changed.update(node.names)
-        elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
-            changed.add(node.attr)
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            reached_into.add(node.value.id)
+    changed, reached_into = walked.changed, walked.reached_into
     names = {name: value for name, value in values.items()
              if stores[name] == 1 and name.rpartition(".")[2] not in changed}
     collections: dict[str, frozenset[str]] = {}
