@@ -28,7 +28,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -117,9 +117,14 @@ class _Walk:
         self.plain_classes = plain_classes(tree, {
             name for registry in self.registries.values() for name in registry.classes})
         annotations: list[ast.expr] = []
-        for node in ast.walk(tree):
+        # ``ast.walk``'s order, each node's children listed once: for the walk and
+        # for their parent.
+        pending: deque[ast.AST] = deque([tree])
+        while pending:
+            node = pending.popleft()
             for child in ast.iter_child_nodes(node):
                 self.parents[id(child)] = node
+                pending.append(child)
             if isinstance(node, ast.Name):
                 if isinstance(node.ctx, ast.Load):
                     self.loads.setdefault(node.id, []).append(node)

@@ -16,7 +16,7 @@ from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
 from .provider_guards import (
     guard_scopes, held_predicate_calls, imported_predicate_calls, imported_predicate_guards,
-    know_the_module, provider_guards, unread_guards, unread_predicates,
+    know_the_module, provider_guards, scope_flags, unread_guards, unread_predicates,
 )
 from .provider_tests import ProviderTests, may_test_a_provider
 from .registrars import class_links, registrars
@@ -99,10 +99,11 @@ def module_facts(
             if may_test_a_provider(text):
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)
-                facts.unread_predicates = know_the_module(tests, tree, extractor.imports)
+                facts.unread_predicates = know_the_module(tests, tree, extractor.imports, text)
                 blocks = guard_scopes(tree)
-                facts.provider_guards = provider_guards(tree, tests, blocks)
-                facts.unread_guards = unread_guards(tree, tests, blocks)
+                flags = scope_flags(tests, blocks)
+                facts.provider_guards = provider_guards(tree, tests, blocks, flags)
+                facts.unread_guards = unread_guards(tree, tests, blocks, flags)
                 facts.provider_predicates = tests.module_predicates(tree)
                 predicate_calls = imported_predicate_calls(text, extractor.imports)
                 if predicate_calls:
@@ -130,7 +131,7 @@ def module_facts(
                 predicate_calls = held_predicate_calls(text, extractor.imports,
                                                        predicate_calls)
                 # Functions named for a provider that other modules' tests may call.
-                facts.unread_predicates = unread_predicates(tree, None)
+                facts.unread_predicates = unread_predicates(tree, None, text)
                 if predicate_calls:
                     # A module whose tests name no provider tests none itself: only
                     # what the functions it imports test may guard its code.

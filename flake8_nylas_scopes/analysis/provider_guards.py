@@ -38,7 +38,9 @@ from collections.abc import Callable, Iterable, Iterator
 
 from .bindings import all_statements
 from .guard_reaches import MOST_PREDICATES, ONE_ARGUMENT, TestedCalls, recorded
+from ..spans import source_lines
 from .partial_names import Patterns, compiled_patterns
+from .predicate_text import may_read_a_provider
 from .registries import decorated_registries, storing_functions, subclass_registered
 from .provider_tests import (
     PROVIDER_NAMES, Outcomes, ProviderTests, hinted_parts, mentions_a_provider,
@@ -89,15 +91,25 @@ def guard_scopes(tree: ast.Module) -> list[ast.AST]:
     return [tree, *(node for node in ast.walk(tree) if isinstance(node, _SCOPES))]
 
 
+def scope_flags(tests: ProviderTests, scopes: list[ast.AST]) -> list[dict[str, ast.expr]]:
+    """``tests.flags`` of each of ``scopes``, for ``provider_guards`` and
+    ``unread_guards`` to share: each is a walk of the scope, and neither changes what
+    ``tests`` assumes."""
+    return [tests.flags(scope) for scope in scopes]
+
+
 def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
-                    scopes: list[ast.AST] | None = None) -> list[ProviderGuard]:
+                    scopes: list[ast.AST] | None = None,
+                    flags_of_scopes: list[dict[str, ast.expr]] | None = None,
+                    ) -> list[ProviderGuard]:
     """The branches of the module that run only for the grants of some providers
     (those of ``scopes`` alone, the module's body or its functions and classes, when
-    given)."""
+    given, with their ``scope_flags`` when known)."""
     tests = tests or ProviderTests(tree)
     guards: list[ProviderGuard] = []
-    for scope in guard_scopes(tree) if scopes is None else scopes:
-        flags = tests.flags(scope)
+    scopes = guard_scopes(tree) if scopes is None else scopes
+    for index, scope in enumerate(scopes):
+        flags = tests.flags(scope) if flags_of_scopes is None else flags_of_scopes[index]
         lines = _ScopeLines(scope)
         for node in (scope, *walk_scope(scope)):
             if isinstance(node, ast.If):
@@ -127,13 +139,15 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
 
 
 def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
-                  scopes: list[ast.AST] | None = None) -> list[UnreadGuard]:
+                  scopes: list[ast.AST] | None = None,
+                  flags_of_scopes: list[dict[str, ast.expr]] | None = None,
+                  ) -> list[UnreadGuard]:
     """The branches of the module under a test that reads the provider but that
     ``provider_tests`` cannot tell, or that may read it by a value not named for it
     (``grant.kind == GOOGLE``, ``account.is_google``: see ``hinted_parts``), and the
     rest of a block after such a branch that leaves it; and the cases of a ``match``
     on the provider it cannot tell, or on a value its cases compare with providers'
-    names (``scopes`` as for ``provider_guards``)."""
+    names (``scopes`` and ``flags_of_scopes`` as for ``provider_guards``)."""
     tests = tests or ProviderTests(tree)
     found: list[UnreadGuard] = []
     # A class a decorator of the module may register under its provider, in a dict
@@ -145,8 +159,9 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
     registered = {name for registry in decorated_registries(tree)
                   for name in registry.classes} if storing or subclasses else set()
     subclasses = subclasses.difference(registered)
-    for scope in guard_scopes(tree) if scopes is None else scopes:
-        flags = tests.flags(scope)
+    scopes = guard_scopes(tree) if scopes is None else scopes
+    for index, scope in enumerate(scopes):
+        flags = tests.flags(scope) if flags_of_scopes is None else flags_of_scopes[index]
         lines = _ScopeLines(scope)
         passed = _provider_parameters(scope)
 
@@ -527,11 +542,12 @@ def _by_lines(guards: list[ProviderGuard]) -> dict[tuple[int, int], tuple[str, .
 
 
 def know_the_module(tests: ProviderTests, tree: ast.Module, imported: Iterable[str],
-                    ) -> list[str]:
+                    text: str | None = None) -> list[str]:
     """Tell ``tests`` the names the module imports and its module-level functions,
     and which of them may test the provider without being read as such a test (see
-    ``ProviderTests.asks_a_provider``); those are returned, for other modules."""
-    unread = unread_predicates(tree, tests)
+    ``ProviderTests.asks_a_provider``); those are returned, for other modules.
+    ``text``, the module's, spares reading the functions whose text cannot test."""
+    unread = unread_predicates(tree, tests, text)
     tests.imported = frozenset(imported)
     tests.own_functions = frozenset(
         statement.name for statement in _module_level(tree.body)
@@ -540,7 +556,8 @@ def know_the_module(tests: ProviderTests, tree: ast.Module, imported: Iterable[s
     return unread
 
 
-def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str]:
+def unread_predicates(tree: ast.Module, tests: ProviderTests | None,
+                      text: str | None = None) -> list[str]:
     """The module-level functions, each bound once, that another module's test may
     call to test the provider (``if is_google(grant):``) but that are not read as
     one (with ``tests``, in a module that reads the provider): named for a
@@ -550,7 +567,8 @@ def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str
     or a module name bound to one (``return grant.kind in KINDS``); and the methods
     of a pattern the module compiles that a provider's name may match
     (``GOOGLE.match``, with ``GOOGLE = re.compile("goo")``).  Which providers such a
-    test picks is unknown."""
+    test picks is unknown.  With the module's ``text``, only the bodies of functions
+    whose text may hold such a reading are walked (see ``predicate_text``)."""
     bound: Counter[str] = Counter()
     functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
     for statement in _module_level(tree.body):
@@ -569,14 +587,36 @@ def unread_predicates(tree: ast.Module, tests: ProviderTests | None) -> list[str
     exact = {name for name, *_ in tests.module_predicates(tree)} if tests else set()
     holding = _names_holding_a_provider(tree) if functions else frozenset()
     patterns = (tests.patterns if tests else compiled_patterns(tree)) if functions else {}
+    texts = _FunctionTexts(text, holding) if text is not None and functions else None
     found = []
     for function in functions:
         if bound[function.name] != 1 or function.name in exact:
             continue
-        if says_a_provider(function.name) or _may_test(function, holding, patterns):
+        if says_a_provider(function.name) or (
+                (texts is None or texts.may_test(function))
+                and _may_test(function, holding, patterns)):
             found.append(function.name)
     found.extend(exported_pattern_tests(tree))
     return sorted(found)
+
+
+class _FunctionTexts:
+    """The text of each function of a module, for ``may_read_a_provider``."""
+
+    def __init__(self, text: str, holding: frozenset[str]) -> None:
+        self._holding = holding
+        self._text = text
+        self._lines: list[str] | None = None
+
+    def may_test(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        if self._lines is None:
+            # Lines as the parser numbers them (``str.splitlines`` breaks at more).
+            self._lines = source_lines(self._text)
+        # A walk of the function reads its decorators too, on the lines above it.
+        first = min((decorator.lineno for decorator in function.decorator_list),
+                    default=function.lineno)
+        last = function.end_lineno or len(self._lines)
+        return may_read_a_provider("".join(self._lines[first - 1:last]), self._holding)
 
 
 def _names_holding_a_provider(tree: ast.Module) -> frozenset[str]:

@@ -31,6 +31,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from ..nylas_api import earlier_provider_names
 from .ast_names import dotted
@@ -55,7 +56,7 @@ _SAME_NAME = frozenset({"lower", "casefold", "strip"})
 # The words of a name that say a provider (``is_google``, ``uses_gmail``, ``GOOGLE``,
 # ``isOutlook``): a test naming one may pick providers where the analysis cannot
 # read it.  Not ``nylas``, which names the client in every module.
-_PROVIDER_WORDS = frozenset(
+PROVIDER_WORDS = frozenset(
     name for name in PROVIDER_NAMES if name.isidentifier() and name != "nylas") | {
     "gmail", "outlook"}
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
@@ -63,8 +64,8 @@ _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 # of a provider's name in it, in a module's text: its tests are then worth reading.
 _TEST_LINE_WITH_A_PROVIDER = re.compile(
     r"^[ \t]*(?:(?:if|elif|while|case)\b|@)[^\n]*?(?:(?<![A-Za-z])(?i:"
-    + "|".join(sorted(_PROVIDER_WORDS)) + r")|(?:"
-    + "|".join(sorted(word.capitalize() for word in _PROVIDER_WORDS)) + r"))(?![a-z])",
+    + "|".join(sorted(PROVIDER_WORDS)) + r")|(?:"
+    + "|".join(sorted(word.capitalize() for word in PROVIDER_WORDS)) + r"))(?![a-z])",
     re.MULTILINE)
 # A comparison (``==``, ``!=``) and the text either side of it on its line, where a
 # provider's name may be compared (``== GOOGLE``, ``!= Kind.GOOGLE``, ``"gmail" ==``):
@@ -72,7 +73,7 @@ _TEST_LINE_WITH_A_PROVIDER = re.compile(
 _COMPARISON = re.compile(r"[=!]=")
 _NEAR = 40
 _PROVIDER_WORD = re.compile(
-    r"(?<![A-Za-z])(?i:" + "|".join(sorted(_PROVIDER_WORDS)) + r")(?![a-z])")
+    r"(?<![A-Za-z])(?i:" + "|".join(sorted(PROVIDER_WORDS)) + r")(?![a-z])")
 
 
 def may_test_a_provider(text: str) -> bool:
@@ -82,7 +83,7 @@ def may_test_a_provider(text: str) -> bool:
     provider's name."""
     if "provider" in text or _TEST_LINE_WITH_A_PROVIDER.search(text) is not None:
         return True
-    if may_test_part_of_a_name(text, _partial_words()):
+    if may_test_part_of_a_name(text, partial_words()):
         return True  # ``grant.kind.startswith("goo")``
     # Each comparison's own stretch of its line, not the whole text once per word.
     for found in _COMPARISON.finditer(text):
@@ -100,8 +101,9 @@ class ProviderTests:
     def __init__(self, tree: ast.Module | None) -> None:
         """``tree`` None: a module that names no provider, whose own names and
         functions then test none (see ``assumed``)."""
+        walked = _walk_module(tree) if tree is not None else _ModuleWalk([], set(), set())
         self._names, self._collections, self._choices = (
-            _bound_once(tree) if tree is not None else ({}, {}, {}))
+            _bound_once(tree, walked) if tree is not None else ({}, {}, {}))
         # The regular expressions the module compiles, which a test may match a
         # field's string with (``PATTERN.match(grant.kind)``).
         self.patterns: Patterns = compiled_patterns(tree) if tree is not None else NO_PATTERNS
@@ -124,7 +126,7 @@ class ProviderTests:
         self.own_functions: frozenset[str] = frozenset()
         self.own_unread: frozenset[str] = frozenset()
         # Read before any is known, so that a predicate stands only for its own test.
-        predicates, properties = _predicates(tree) if tree is not None else ({}, {})
+        predicates, properties = _predicates(walked.functions)
         self._predicates = {name: self.outcomes(test, local)
                             for name, (test, local) in predicates.items()}
         self._properties = {name: self.outcomes(test, local)
@@ -415,7 +417,7 @@ def tests_part_of_a_provider_name(node: ast.expr, patterns: Patterns = NO_PATTER
     """Whether ``node`` tests a field's string by part of a provider's name
     (``grant.kind.startswith("goo")``, ``"mail" in grant.kind``, with one of the
     module's compiled ``patterns``: see ``partial_names``)."""
-    return tests_part_of_a_name(node, _partial_words(), patterns)
+    return tests_part_of_a_name(node, partial_words(), patterns)
 
 
 def exported_pattern_tests(tree: ast.Module) -> list[str]:
@@ -423,15 +425,15 @@ def exported_pattern_tests(tree: ast.Module) -> list[str]:
     a field by part of a provider's name (``GOOGLE.match``, with ``GOOGLE =
     re.compile("goo")``): another module importing the pattern may test the provider
     with them."""
-    return pattern_tests(compiled_patterns(tree, classes=False), _partial_words())
+    return pattern_tests(compiled_patterns(tree, classes=False), partial_words())
 
 
 @functools.cache
-def _partial_words() -> frozenset[str]:
+def partial_words() -> frozenset[str]:
     """The providers' names a part may be of (those ``says_a_provider`` knows: not
     ``virtual-calendar``, whose part ``calendar`` names a feature far more often),
     with their earlier ones."""
-    return frozenset(_PROVIDER_WORDS | set(earlier_provider_names()))
+    return frozenset(PROVIDER_WORDS | set(earlier_provider_names()))
 
 
 def provider_value(node: ast.expr) -> bool:
@@ -465,12 +467,12 @@ def _literal(node: ast.expr) -> str:
 
 def _provider_literal(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and (
-        node.value.lower() in _PROVIDER_WORDS)
+        node.value.lower() in PROVIDER_WORDS)
 
 
 def says_a_provider(name: str) -> bool:
     """Whether a word of ``name`` is a provider's (``is_google``, ``GMAIL_KIND``)."""
-    return any(word.lower() in _PROVIDER_WORDS for word in _WORDS.findall(name))
+    return any(word.lower() in PROVIDER_WORDS for word in _WORDS.findall(name))
 
 
 def names_a_provider(node: ast.expr) -> bool:
@@ -498,13 +500,38 @@ def names_a_provider(node: ast.expr) -> bool:
 _Returned = tuple[ast.expr, dict[str, ast.expr]]
 
 
-def _predicates(tree: ast.Module) -> tuple[dict[str, _Returned], dict[str, _Returned]]:
-    """The module's functions and methods that only bind names, each once, and then
-    return an expression (after a docstring), by name, defined once in the module:
-    plain ones (or static and class methods), then properties.  Whether the
-    expression tests a provider is for the caller to read."""
-    functions = [node for node in ast.walk(tree)
-                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+class _ModuleWalk(NamedTuple):
+    """What ``ProviderTests`` needs of the whole module, found in one walk of it."""
+
+    # Every function and method, in the order ``ast.walk`` meets them.
+    functions: list[ast.FunctionDef | ast.AsyncFunctionDef]
+    # The names declared ``global`` and the attributes set on anything.
+    changed: set[str]
+    # The names an attribute is read of (``KINDS.add``).
+    reached_into: set[str]
+
+
+def _walk_module(tree: ast.Module) -> _ModuleWalk:
+    walked = _ModuleWalk([], set(), set())
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            walked.functions.append(node)
+        elif isinstance(node, ast.Global):
+            walked.changed.update(node.names)
+        elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
+            walked.changed.add(node.attr)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            walked.reached_into.add(node.value.id)
+    return walked
+
+
+def _predicates(functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
+                ) -> tuple[dict[str, _Returned], dict[str, _Returned]]:
+    """The module's functions and methods (all of ``functions``) that only bind
+    names, each once, and then return an expression (after a docstring), by name,
+    defined once in the module: plain ones (or static and class methods), then
+    properties.  Whether the expression tests a provider is for the caller to
+    read."""
     counts = Counter(node.name for node in functions)
     plain: dict[str, _Returned] = {}
     properties: dict[str, _Returned] = {}
@@ -559,8 +586,8 @@ def walk_scope(scope: ast.AST) -> Iterator[ast.AST]:
             pending.extend(ast.iter_child_nodes(node))
 
 
-def _bound_once(tree: ast.Module) -> tuple[dict[str, str], dict[str, frozenset[str]],
-                                           dict[str, frozenset[str]]]:
+def _bound_once(tree: ast.Module, walked: _ModuleWalk,
+                ) -> tuple[dict[str, str], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Module constants and class attributes of the module bound once to a str, by
     their dotted name (``GOOGLE``, ``Provider.GOOGLE``); module constants bound once to
     a collection of provider names that no code changes (``LABEL_PROVIDERS =
@@ -598,15 +625,7 @@ def _bound_once(tree: ast.Module) -> tuple[dict[str, str], dict[str, frozenset[s
     # Bound again in a function (``global GOOGLE``), or an attribute of that name set
     # on anything: it may hold another value when the test runs.  A collection whose
     # methods are called (``LABEL_PROVIDERS.add(...)``) may hold others too.
-    changed: set[str] = set()
-    reached_into: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Global):
-            changed.update(node.names)
-        elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
-            changed.add(node.attr)
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            reached_into.add(node.value.id)
+    changed, reached_into = walked.changed, walked.reached_into
     names = {name: value for name, value in values.items()
              if stores[name] == 1 and name.rpartition(".")[2] not in changed}
     collections: dict[str, frozenset[str]] = {}

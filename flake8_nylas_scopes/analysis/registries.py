@@ -245,11 +245,17 @@ def storing_functions(tree: ast.Module) -> frozenset[str]:
     for node in tree.body:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        parameters = {argument.arg for inner in ast.walk(node)
-                      if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef))
-                      for argument in (*inner.args.posonlyargs, *inner.args.args,
-                                       *inner.args.kwonlyargs)}
-        if any(_stores_by_its_attribute(inner, parameters) for inner in ast.walk(node)):
+        # One walk for both: the parameters of the function and those it defines, and
+        # the assignments of a name, which may store one of them.
+        parameters: set[str] = set()
+        stores: list[ast.Assign] = []
+        for inner in ast.walk(node):
+            if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                parameters.update(argument.arg for argument in (
+                    *inner.args.posonlyargs, *inner.args.args, *inner.args.kwonlyargs))
+            elif isinstance(inner, ast.Assign) and isinstance(inner.value, ast.Name):
+                stores.append(inner)
+        if any(_stores_by_its_attribute(store, parameters) for store in stores):
             found.add(node.name)
     return frozenset(found)
 
