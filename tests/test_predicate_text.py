@@ -39,7 +39,9 @@ from flake8_nylas_scopes.analysis.provider_tests import ProviderTests
 def test_a_function_whose_text_barely_may_test_is_walked(source: str) -> None:
     tree = ast.parse(source)
     walked = unread_predicates(tree, None)
-    assert walked == ["kind_of"]
+    # The function, beside the methods of a pattern the module compiles (which
+    # another module may test the provider with).
+    assert [name for name in walked if "." not in name] == ["kind_of"]
     assert unread_predicates(tree, None, source) == walked
     tests = ProviderTests(tree)
     assert unread_predicates(tree, tests, source) == unread_predicates(tree, tests)
