@@ -288,3 +288,27 @@ def test_a_held_client_s_data_read_as_a_value_sends_nothing(tmp_path: Path) -> N
             "def token(grant_id):\n    headers = NylasHttp(grant_id).http.headers\n"
             "    return headers\n")
     assert _calendar_unused(_found(tmp_path, {"http": HTTP, "main": main}))
+
+
+@pytest.mark.parametrize("use", [
+    # The instance holding the client handed to a library, which may send with it.
+    "from library import run\n\n\ndef events(grant_id):\n    return run(NylasHttp(grant_id))\n",
+    # In a container handed on.
+    "from library import run\n\n\ndef events(grant_id):\n"
+    "    return run([NylasHttp(grant_id)])\n",
+    # Kept where the analysis does not follow it.
+    "from flask import session\n\n\ndef events(grant_id):\n"
+    "    session['api'] = NylasHttp(grant_id)\n",
+])
+def test_an_object_holding_a_held_client_given_away_is_an_unresolved_request(
+        tmp_path: Path, use: str) -> None:
+    found = _found(tmp_path, {"http": HTTP, "main": "from app.http import NylasHttp\n" + use})
+    # Not "calendar is unused": the library may send any request below the base.
+    assert [(code, where) for code, where, _ in found] == [("NYS304", "main.py")]
+    assert "/v3/grants/{...}/{...}" in found[0][2]
+
+
+def test_an_object_holding_a_held_client_only_printed_sends_nothing(tmp_path: Path) -> None:
+    main = ("from app.http import NylasHttp\n\n\n"
+            "def show(grant_id):\n    print(NylasHttp(grant_id))\n")
+    assert _calendar_unused(_found(tmp_path, {"http": HTTP, "main": main}))

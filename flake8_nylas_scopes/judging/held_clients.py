@@ -90,6 +90,8 @@ def _module_requests(flow: FlowFacts, resolver: FlowResolver,
     for sink in flow.sinks:
         for client in _clients(resolver.resolve(sink.value), held):
             yield client, _any_request(client, sink.span, sink.what)
+        for client in _held_through(sink.value, resolver, held):
+            yield client, _any_request(client, sink.span, sink.what)
     # A method handed on as a value (``retry(api.http.get, "events")``), which the
     # code it goes to calls with any path.
     for call in flow.calls:
@@ -178,6 +180,17 @@ def _handed_to_library(call: CallSite, resolver: FlowResolver,
             # ``run(self.http)`` in the class that makes it: its module reads that.
             yield from (client for client in _clients(resolver.resolve(argument), held)
                         if not _read_where_made(argument, client))
+            yield from _held_through(argument, resolver, held)
+
+
+def _held_through(value: Val, resolver: FlowResolver,
+                  held: Mapping[str, list[HeldClient]]) -> Iterator[HeldClient]:
+    """The held clients an object ``value`` may be holds (``run(NylasHttp(gid))``,
+    an instance whose ``http`` is one): code given it may send any request with them."""
+    for obj in resolver.resolve(value):
+        if obj[0] != "http":
+            for symbol in resolver.held_clients_reached(obj):
+                yield from held.get(symbol, ())
 
 
 def _any_request(client: HeldClient, span: Span, text: str) -> RawTemplate:

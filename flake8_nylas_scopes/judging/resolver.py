@@ -420,6 +420,8 @@ class FlowResolver:
         self._reached: dict[Obj, frozenset[str] | None] = {}
         # The same for the helpers (see ``helpers_reached``), once any is held.
         self._helpers: dict[Obj, frozenset[str] | None] = {}
+        # The same for the HTTP clients with a base URL (see ``held_clients_reached``).
+        self._held_reached: dict[Obj, frozenset[str] | None] = {}
         self._helper_held: bool | None = None
         # Where an instance of an SDK helper that requests scopes (``Routes``)
         # reaches code the analysis does not follow: the helper's class and how.
@@ -1823,6 +1825,23 @@ class FlowResolver:
         if not self._helper_held:
             return frozenset()
         return self._closure(obj, self._helpers, self._helper_step) or frozenset()
+
+    def held_clients_reached(self, obj: Obj) -> frozenset[str]:
+        """The places of the HTTP clients with a base URL (see ``HeldClient``) that
+        code getting ``obj`` could get to, along the paths ``reach`` follows (an
+        instance of the project holding one in an attribute, a container of such
+        instances): that code may send any request with them."""
+        if not self._held_clients:
+            return frozenset()
+        return self._closure(obj, self._held_reached, self._held_client_step) or frozenset()
+
+    def _held_client_step(self, obj: Obj) -> tuple[frozenset[str] | None, Iterable[Obj]]:
+        """``_reach_step`` for ``held_clients_reached``: a held client is its place."""
+        if obj[0] == "http":
+            return frozenset({obj[1]}), ()
+        if obj[0] == "method":
+            return frozenset(), ()
+        return frozenset(), self._reach_step(obj)[1]
 
     def _helper_step(self, obj: Obj) -> tuple[frozenset[str] | None, Iterable[Obj]]:
         """``_reach_step`` for ``helpers_reached``: a helper is itself, and what the
