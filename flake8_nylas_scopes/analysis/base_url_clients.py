@@ -18,7 +18,7 @@ import ast
 import re
 from dataclasses import dataclass
 
-from ..nylas_api.http import URL_HOLE
+from ..nylas_api.http import HTTP_METHODS, URL_HOLE
 from .facts_values import UrlPart
 
 
@@ -45,6 +45,8 @@ BASE_URL_CLIENTS: dict[str, BaseUrlClient] = {
 # Words a module's text holds when it may make one of these clients: a module without
 # any is spared looking for them.
 BASE_URL_WORDS = ("base_url", "BaseUrlSession", "ClientSession")
+# Methods of these clients that send a request to the path they are given.
+SENDING_METHODS = HTTP_METHODS | {"request"}
 # Methods of these clients that send no request (closing it, adding a transport).
 QUIET_METHODS = frozenset({
     "close", "aclose", "mount", "__enter__", "__exit__", "__aenter__", "__aexit__",
@@ -102,6 +104,12 @@ def join_path(base: ClientBase, path: tuple[UrlPart, ...]) -> tuple[UrlPart, ...
     # The join depends on text built at run time: a request the analysis cannot name,
     # still shown to go where the base URL says.
     return joined if joined is not None else _below(base.parts)
+
+
+def goes_below_base(path: str) -> bool:
+    """Whether a spelled path goes below a client's base (not a URL of its own, nor
+    one whose start is built at run time and may be one)."""
+    return bool(path) and "://" not in path and not path.startswith(("//", URL_HOLE))
 
 
 def any_path_below(base: ClientBase) -> tuple[UrlPart, ...]:

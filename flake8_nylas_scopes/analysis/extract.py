@@ -52,6 +52,7 @@ from .base_url_clients import (
     BASE_URL_CLIENTS,
     BASE_URL_WORDS,
     QUIET_METHODS,
+    SENDING_METHODS,
     ClientBase,
     any_path_below,
     base_url_argument,
@@ -237,7 +238,7 @@ HTTP_SESSIONS = frozenset({
 })
 # The methods of a client with a base URL whose requests are read where they are
 # called, and those that send none.
-_CLIENT_REQUESTS = HTTP_METHODS | {"request"} | QUIET_METHODS
+_CLIENT_REQUESTS = SENDING_METHODS | QUIET_METHODS
 # Calls that only read a URL they are given (print it, log it, measure it).
 _READING_CALLEES = frozenset({
     "print", "len", "str", "repr", "debug", "info", "warning", "warn", "error",

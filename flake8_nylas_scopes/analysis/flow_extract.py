@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..nylas_api import API_VERSIONS
-from ..nylas_api.http import ANY_METHOD, HTTP_METHODS, URL_HOLE
+from ..nylas_api.http import ANY_METHOD, URL_HOLE
 from ..spans import Span
 from .app_items import (
     ANY_ITEM_SLOT,
@@ -41,6 +41,7 @@ from .command_contexts import (
     imports_click,
     names_context_object,
 )
+from .base_url_clients import SENDING_METHODS
 from .bindings import BodyBindings, Bindings, hand_overs, is_container, loop_iterable
 from .context_vars import (
     CONTEXT_VAR_CLASSES,
@@ -122,8 +123,6 @@ NYLAS_ATTRIBUTES: frozenset[str] = frozenset(
 )
 
 
-# The methods of an HTTP client that send a request (see ``ImportedRequest``).
-_SENDING_METHODS = HTTP_METHODS | {"request"}
 # The words of the paths of Nylas's routes (``events``, ``grants``, ``v3``): a request
 # on a receiver only the resolver can tell is kept only where its path spells one,
 # not for every ``cache.get("key")`` of a project.
@@ -1516,7 +1515,7 @@ class FlowExtractor:
 
     def visit_Call(self, node: ast.Call) -> bool:
         func = node.func
-        if isinstance(func, ast.Attribute) and func.attr in _SENDING_METHODS:
+        if isinstance(func, ast.Attribute) and func.attr in SENDING_METHODS:
             self._imported_request(node, func)
         used = False
         if isinstance(func, ast.Attribute):

@@ -20,19 +20,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..analysis.base_url_clients import (
-    DATA_MEMBERS, QUIET_METHODS, ClientBase, any_path_below, join_path,
+    DATA_MEMBERS, QUIET_METHODS, SENDING_METHODS, ClientBase, any_path_below,
 )
 from ..analysis.facts import HeldClient, ModuleFacts, RawTemplate
-from ..analysis.facts_values import UrlPart
 from ..analysis.flow_calls import DATA_FUNCTIONS, DATA_METHODS
 from ..analysis.flow_facts import CallSite, FlowFacts, ImportedRequest, Val
 from ..analysis.symbols import qualified_name
-from ..nylas_api.http import ANY_METHOD, HTTP_METHODS, URL_HOLE
+from ..nylas_api.http import ANY_METHOD, HTTP_METHODS
 from ..spans import Span
 from .resolver import FlowResolver, Objs
+from .shared_clients import any_request_below, request_below
 
-# The request methods whose path a call spells (see ``ImportedRequest``).
-_SENDING_METHODS = HTTP_METHODS | {"request"}
 # What a call may hand a held client to and still be followed: the project's code.
 _PROJECT_CALLEES = frozenset({"func", "class", "inst", "super"})
 
@@ -150,9 +148,10 @@ def _method_request(call: CallSite, method: str, client: HeldClient,
     if method in QUIET_METHODS:
         return None
     base = ClientBase(client.base, client.joins_like_urljoin)
-    if method in _SENDING_METHODS and request is not None and _relative(request.path):
-        return RawTemplate(request.method, join_path(base, (UrlPart(request.path),)),
-                           call.span, call.callee_text, sends_http=True)
+    spelled = request_below(base, request, call.callee_text) if (
+        method in SENDING_METHODS and request is not None) else None
+    if spelled is not None:
+        return spelled
     # ``http.get(path)``, ``http.stream("GET", "events")``, ``http.send(request)``.
     verb = method.upper() if method in HTTP_METHODS else ANY_METHOD
     return RawTemplate(verb, any_path_below(base), call.span, call.callee_text,
@@ -194,16 +193,9 @@ def _held_through(value: Val, resolver: FlowResolver,
 
 
 def _any_request(client: HeldClient, span: Span, text: str) -> RawTemplate:
-    base = ClientBase(client.base, client.joins_like_urljoin)
-    return RawTemplate(ANY_METHOD, any_path_below(base), span, text, sends_http=True)
+    return any_request_below(ClientBase(client.base, client.joins_like_urljoin), span, text)
 
 
 def _held_at(symbol: str) -> str:
     """The place a held client is kept, as code names it (``Api.http``)."""
     return ".".join(qualified_name(symbol).rsplit(".", 2)[-2:])
-
-
-def _relative(path: str) -> bool:
-    """Whether a spelled path goes below the base (not a URL of its own, nor one
-    whose start is built at run time and may be one)."""
-    return bool(path) and "://" not in path and not path.startswith(("//", URL_HOLE))

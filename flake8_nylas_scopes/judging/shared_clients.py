@@ -18,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ..analysis.base_url_clients import QUIET_METHODS, ClientBase, any_path_below, join_path
+from ..analysis.base_url_clients import (
+    QUIET_METHODS, ClientBase, any_path_below, goes_below_base, join_path,
+)
 from ..analysis.facts import ModuleFacts, RawTemplate, SharedClient
 from ..analysis.facts_values import UrlPart
 from ..analysis.flow_facts import (
@@ -26,7 +28,8 @@ from ..analysis.flow_facts import (
 )
 from ..analysis.member_patterns import is_pattern, member_matches
 from ..analysis.symbols import GLOBAL
-from ..nylas_api.http import ANY_METHOD, URL_HOLE
+from ..nylas_api.http import ANY_METHOD
+from ..spans import Span
 
 
 def shared_client_requests(modules: Mapping[str, ModuleFacts]) -> dict[str, list[RawTemplate]]:
@@ -49,9 +52,8 @@ def shared_client_requests(modules: Mapping[str, ModuleFacts]) -> dict[str, list
                 else:
                     found.setdefault(path, []).append(request)
             if unseen:
-                found.setdefault(facts.path, []).append(RawTemplate(
-                    ANY_METHOD, any_path_below(base), client.span, client.name,
-                    sends_http=True))
+                found.setdefault(facts.path, []).append(
+                    any_request_below(base, client.span, client.name))
     return found
 
 
@@ -180,18 +182,22 @@ def _method_requests(view: _ModuleView, ref: Val, method: str, base: ClientBase
         yield path, None  # a method with no rule of its own (``HTTP.stream(...)``)
     text = ".".join(ref.name.split(".")[-2:])
     for request in requests:
-        if not _relative(request.path):
-            yield path, None
-            continue
-        yield path, RawTemplate(
-            request.method, join_path(base, (UrlPart(request.path),)), request.span,
-            text, sends_http=True)
+        yield path, request_below(base, request, text)
 
 
-def _relative(path: str) -> bool:
-    """Whether a spelled path goes below the base (not a URL of its own, nor one
-    whose start is built at run time and may be one)."""
-    return bool(path) and "://" not in path and not path.startswith(("//", URL_HOLE))
+def request_below(base: ClientBase, request: ImportedRequest, text: str
+                  ) -> RawTemplate | None:
+    """The request a call with a spelled path sends below a client's base, joined
+    as the client's library joins them; None where the path may go elsewhere."""
+    if not goes_below_base(request.path):
+        return None
+    return RawTemplate(request.method, join_path(base, (UrlPart(request.path),)),
+                       request.span, text, sends_http=True)
+
+
+def any_request_below(base: ClientBase, span: Span, text: str) -> RawTemplate:
+    """A request to any path below a client's base, sent at ``span``."""
+    return RawTemplate(ANY_METHOD, any_path_below(base), span, text, sends_http=True)
 
 
 def _may_name(name: list[str], target: list[str]) -> bool:
