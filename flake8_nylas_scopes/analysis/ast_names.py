@@ -18,6 +18,11 @@ def dotted(node: ast.expr) -> str:
     return ""
 
 
+def keyword_value(node: ast.Call, name: str) -> ast.expr | None:
+    """The value of a call's keyword argument ``name`` (None when not given)."""
+    return next((keyword.value for keyword in node.keywords if keyword.arg == name), None)
+
+
 def structure(node: object) -> object:
     """A node's structure without its positions, as nested tuples that compare and
     hash.  (``ast.dump`` would do, but each call leaves a reference cycle behind, its

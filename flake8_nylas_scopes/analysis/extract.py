@@ -47,7 +47,7 @@ from ..nylas_api.http import (
     nylas_v2_path,
     unknown_host_path,
 )
-from .ast_names import dotted
+from .ast_names import dotted, keyword_value
 from .base_url_clients import (
     BASE_URL_CLIENTS,
     BASE_URL_WORDS,
@@ -2129,7 +2129,7 @@ class Extractor(FastVisitor):
         return self._dict_view(spread[0])
 
     def _flask_dance(self, node: ast.Call) -> None:
-        scope = _keyword(node, "scope")
+        scope = keyword_value(node, "scope")
         ignored = self.source.span(scope) if scope is not None else None
         self._add(
             ScopeSite(
@@ -2173,7 +2173,7 @@ class Extractor(FastVisitor):
         args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
         http_method = method
         chosen_at_run_time = False
-        method_node = _keyword(node, "method") if method == "request" else None
+        method_node = keyword_value(node, "method") if method == "request" else None
         if method == "request" and (args or method_node is not None):
             # ``request("PUT", url)``, or ``request(method="PUT", url=url)``.
             if method_node is None:
@@ -2184,7 +2184,7 @@ class Extractor(FastVisitor):
             chosen_at_run_time = named is None
         if http_method not in HTTP_METHODS and not chosen_at_run_time:
             return
-        url_node = _keyword(node, "url") or (args[0] if args else None)
+        url_node = keyword_value(node, "url") or (args[0] if args else None)
         if url_node is None:
             return
         self._raw_request(node, http_method, chosen_at_run_time, url_node)
@@ -2277,7 +2277,7 @@ class Extractor(FastVisitor):
         if url_node is None or self._is_request_object(url_node):
             return  # ``urlopen(req)``: read where ``req`` is built
         method_node = (_argument(node, "method", shape.method_position)
-                       if shape.method_position >= 0 else _keyword(node, "method"))
+                       if shape.method_position >= 0 else keyword_value(node, "method"))
         if method_node is not None:
             named = self.reader.read_string(method_node)
             http_method, chosen_at_run_time = (named or "").lower(), named is None
@@ -2299,7 +2299,7 @@ class Extractor(FastVisitor):
         """``httpx.URL(AUTH_URL, params={...})``: a URL with its query given as a dict,
         which sends nothing; a hosted authentication URL is a scope request."""
         url_node = _argument(node, "url", 0)
-        params = _keyword(node, "params")
+        params = keyword_value(node, "params")
         if url_node is None or params is None:
             return
         # Read as a URL only where its text spells the authentication's path: reading
@@ -2447,8 +2447,8 @@ class Extractor(FastVisitor):
                 return
         url = url_fallback_text(parts)
         path = url.split("?")[0].rstrip("/")
-        body = _keyword(node, "json") or _keyword(node, "data")
-        params = _keyword(node, "params")
+        body = keyword_value(node, "json") or keyword_value(node, "data")
+        params = keyword_value(node, "params")
         self._v3.raw_request(node, path, verb, body)
         if params is not None:
             # ``requests.Request("GET", AUTH_URL, params={...})``: the hosted
@@ -3194,7 +3194,7 @@ class Extractor(FastVisitor):
         """``os.getenv("NYLAS_API_URI", "https://api.nylas.com")``: a host given by
         configuration, a Nylas host when its default or its variable names one."""
         names = [self.reader.read_string(arg) or "" for arg in call.args[:1]]
-        default = call.args[1] if len(call.args) > 1 else _keyword(call, "default")
+        default = call.args[1] if len(call.args) > 1 else keyword_value(call, "default")
         default_text = ""
         if default is not None:
             parts = self._url_parts(default, depth + 1)
@@ -3784,15 +3784,8 @@ def _is_true(node: ast.expr | None) -> bool:
     return isinstance(node, ast.Constant) and node.value is True
 
 
-def _keyword(node: ast.Call, name: str) -> ast.expr | None:
-    for keyword in node.keywords:
-        if keyword.arg == name:
-            return keyword.value
-    return None
-
-
 def _argument(node: ast.Call, name: str, position: int) -> ast.expr | None:
-    value = _keyword(node, name)
+    value = keyword_value(node, name)
     if value is not None:
         return value
     positional = node.args

@@ -29,7 +29,7 @@ from ..nylas_api.v3 import sdk
 from ..nylas_api.v3.types import ProviderFrom, Serialisation
 from ..nylas_api.v3.types import ScopeSite as SdkSite
 from ..spans import Span
-from .ast_names import dotted
+from .ast_names import dotted, keyword_value
 from .facts import (
     ArgumentDict,
     ArgumentValue,
@@ -967,9 +967,9 @@ def _is_str_join(node: ast.Call, separator: str | None = None) -> bool:
 
 
 def _argument(node: ast.Call, name: str, position: int) -> ast.expr | None:
-    for keyword in node.keywords:
-        if keyword.arg == name:
-            return keyword.value
+    given = keyword_value(node, name)
+    if given is not None:
+        return given
     positional = node.args
     if any(isinstance(arg, ast.Starred) for arg in positional[: position + 1]):
         return None

@@ -32,7 +32,7 @@ from .app_items import (
     item_slot,
     names_an_application,
 )
-from .ast_names import dotted
+from .ast_names import dotted, keyword_value
 from .command_contexts import (
     OBJECT_KEYWORD,
     OBJECT_SLOT,
@@ -1618,10 +1618,10 @@ class FlowExtractor:
                      if not isinstance(argument, ast.Starred)]
         method = func.attr.upper()
         if func.attr == "request":
-            spelled = _string(_keyword_value(node, "method") or (
+            spelled = _string(keyword_value(node, "method") or (
                 arguments.pop(0) if arguments else None))
             method = spelled.upper() if spelled else ANY_METHOD
-        path = _spelled_path(_keyword_value(node, "url") or (
+        path = _spelled_path(keyword_value(node, "url") or (
             arguments[0] if arguments else None))
         if not name and (path is None or _ROUTE_WORDS.isdisjoint(
                 path.partition("?")[0].split("/"))):
@@ -2078,10 +2078,6 @@ _TYPE_COMMENT = re.compile(r"#\s*type:\s*(?!ignore\b)([^#]+?)\s*(?:#.*)?$")
 # Model properties and client attributes whose mere read sends a request
 # (``message.raw``, ``client.account``); the endpoint map says which request.
 _REQUESTING_PROPERTIES: frozenset[str] = frozenset({"raw", "account"})
-
-
-def _keyword_value(node: ast.Call, name: str) -> ast.expr | None:
-    return next((keyword.value for keyword in node.keywords if keyword.arg == name), None)
 
 
 def _string(node: ast.expr | None) -> str | None:
