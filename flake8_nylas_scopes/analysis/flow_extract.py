@@ -1386,13 +1386,8 @@ class FlowExtractor:
         value = self.value(node.value)
         for target in node.targets:
             self._bind(target, value, node, node.value)
-        if not self.frames[-1].is_function and _is_type_alias(node.value):
-            # ``Nylas = Annotated[APIClient, Depends(get_client)]``: another module that
-            # imports the alias to annotate a parameter gets what the alias says.
-            for target in node.targets:
-                key = self.target_key(target) if isinstance(target, ast.Name) else ""
-                for annotated in self._annotated(node.value):
-                    self._edge(key, annotated)
+        for target in node.targets:
+            self._alias(target, node.value)
         comment = _TYPE_COMMENT.search(self.source.line(node.end_lineno or node.lineno))
         if comment is not None and len(node.targets) == 1:
             # ``client = make()  # type: APIClient``: the comment is an annotation.
@@ -1417,6 +1412,16 @@ class FlowExtractor:
                 self._edge(f"{GLOBAL}{self.module}.{local}", self._val("ref", self.imports[local]))
         return False
 
+    def _alias(self, target: ast.expr, value: ast.expr) -> None:
+        """``Nylas = Annotated[APIClient, Depends(get_client)]`` (or ``Nylas: TypeAlias =
+        ...``) outside a function: another module that imports the alias to annotate a
+        parameter gets what the alias says."""
+        if self.frames[-1].is_function or not _is_type_alias(value):
+            return
+        key = self.target_key(target) if isinstance(target, ast.Name) else ""
+        for annotated in self._annotated(value):
+            self._edge(key, annotated)
+
     def visit_TypeAlias(self, node: Any) -> bool:
         """``type Nylas = Annotated[APIClient, Depends(get_client)]`` (Python 3.12): the
         alias holds what it annotates, as an assigned one does."""
@@ -1431,6 +1436,7 @@ class FlowExtractor:
             return False  # a field: read with the class (see ``_fields``)
         if node.value is not None:
             self._bind(node.target, self.value(node.value), node, node.value)
+            self._alias(node.target, node.value)
         if self.frames[-1].is_function and isinstance(node.target, ast.Name):
             key = self.target_key(node.target)
             for value in self._annotated(node.annotation):
