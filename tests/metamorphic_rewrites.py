@@ -65,6 +65,7 @@ VALUE_KINDS: dict[str, str] = {
     "value-or": "None or {e}",
     "value-ternary": "{e} if _mm_same(True) else None",
     "value-list-pop": "[{e}].pop()",
+    "value-dispatch": "_mm_dispatch({e})",
 }
 
 # ``R.m(ARGS)``: a method call.
@@ -96,6 +97,12 @@ HELPERS: dict[str, tuple[str, str]] = {
     "_mm_timed": ("time", "def _mm_timed(f, /, *a, **k):\n    start = time.monotonic()\n"
                           "    try:\n        return f(*a, **k)\n    finally:\n"
                           "        print(time.monotonic() - start)\n"),
+    # A generic function whose implementation for any type gives its argument (the
+    # generic one never runs).
+    "_mm_dispatch": ("functools", "@functools.singledispatch\ndef _mm_dispatch(v):\n"
+                                  "    return None\n\n\n"
+                                  "@_mm_dispatch.register(object)\n"
+                                  "def _mm_dispatch_any(v):\n    return v\n"),
     "_MmBox": ("dataclasses", "@dataclasses.dataclass\nclass _MmBox:\n    value: object\n"),
     "_MmTuple": ("typing", "class _MmTuple(typing.NamedTuple):\n    value: object\n"),
 }
@@ -544,6 +551,8 @@ class ModuleRewriter:
                 helpers.append("_mm_same")
             elif kind == "value-namedtuple":
                 helpers.append("_MmTuple")
+            elif kind == "value-dispatch":
+                helpers.append("_mm_dispatch")
         elif kind in CALL_KINDS:
             assert isinstance(site, MethodCall)
             splices.append(self._call(kind, site.call))

@@ -328,3 +328,51 @@ def test_a_chain_of_star_imports_that_may_not_bring_the_client_stays_unresolved(
     main = STARRED.format(imports="from .deps import *")
     found = _findings(tmp_path, main, {"connection.py": CONNECTION + more, "deps.py": deps})
     assert _unresolved(found)
+
+
+# -- a dependency alias of another module -----------------------------------------------
+
+ALIAS_DEPS = '''import os
+from typing import Annotated{extra}
+
+from fastapi import Depends
+from nylas import Client
+
+
+def get_nylas() -> Client:
+    return Client(os.environ["NYLAS_API_KEY"])
+
+
+{alias}
+'''
+
+ALIAS_USER = '''from .deps import NylasDep
+
+
+def agenda(grant_id: str, nylas: NylasDep):
+    return nylas.events.list(grant_id, query_params={"calendar_id": "work"})
+'''
+
+
+@pytest.mark.parametrize(("extra", "alias"), [
+    ("", "NylasDep = Annotated[Client, Depends(get_nylas)]"),
+    (", TypeAlias", "NylasDep: TypeAlias = Annotated[Client, Depends(get_nylas)]"),
+    ("\nfrom typing_extensions import TypeAlias",
+     'NylasDep: "TypeAlias" = Annotated[Client, Depends(get_nylas)]'),
+], ids=["assigned", "annotated TypeAlias", "quoted annotation"])
+def test_an_imported_dependency_alias_gives_what_the_dependency_returns(
+        tmp_path: Path, extra: str, alias: str) -> None:
+    deps = ALIAS_DEPS.format(extra=extra, alias=alias)
+    found = _findings(tmp_path, ALIAS_USER, {"deps.py": deps})
+    assert found == EVENTS_ONLY
+
+
+def test_an_imported_alias_annotated_in_a_function_is_no_alias(tmp_path: Path) -> None:
+    # Only a module's alias is the one another module imports; the parameter then
+    # holds what the analysis cannot tell, and the call stays unresolved.
+    alias = ("def aliases():\n"
+             "    NylasDep: TypeAlias = Annotated[Client, Depends(get_nylas)]\n"
+             "    return NylasDep\n\n\nNylasDep = aliases()")
+    found = _findings(tmp_path, ALIAS_USER,
+                      {"deps.py": ALIAS_DEPS.format(extra=", TypeAlias", alias=alias)})
+    assert _unresolved(found)

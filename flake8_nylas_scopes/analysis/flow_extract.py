@@ -50,6 +50,7 @@ from .context_vars import (
     context_var_slot,
     default_of,
 )
+from .dispatch_functions import DISPATCHERS, registered_by_call, registered_on
 from .empty_records import shed_empty
 from .facts_values import ValueState
 from .flow_calls import (
@@ -142,6 +143,19 @@ _UNKNOWN = Val("unknown")  # not computed yet (None is a computed "no value")
 _DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
 # Typing wrappers whose arguments are the types a value may have.
 _TYPE_WRAPPERS = frozenset({"Optional", "Union", "Annotated", "Final", "ClassVar"})
+
+
+@dataclass(frozen=True)
+class _GenericCall:
+    """What a generic function (``@singledispatch``) passes to each implementation
+    registered on it, where it is defined, and where what they return goes."""
+
+    args: tuple[Val | None, ...]
+    kwargs: tuple[tuple[str, Val], ...]
+    star: Val | None
+    double_star: Val | None
+    span: Span
+    returned: str  # the generic function's result: what an implementation returns
 
 
 @dataclass
@@ -312,6 +326,9 @@ class FlowExtractor:
         self._loop_iterables: dict[tuple[int, str], ast.expr | None] = {}
         # Asked several times per call (its value, its record, hand-overs).
         self._callee_names: dict[ast.expr, str] = {}
+        # The generic functions (``@singledispatch``) by the frame that binds them and
+        # their name: the call that hands their arguments to an implementation.
+        self._generics: dict[tuple[str, str], _GenericCall] = {}
         # Whether a function's list is handed over at more than one place, by body
         # and name: shared with the module's other extractor, which asks the same.
         self._handed = handed_over_twice if handed_over_twice is not None else {}
@@ -1137,6 +1154,9 @@ class FlowExtractor:
             body=node.body,
             tuple_size=tuple_size,
         )
+        self._register_implementation(node, parent, f"{self.module}.{qualname}")
+        if any(self.callee_name(d) in DISPATCHERS for d in node.decorator_list):
+            self._generics[(parent.qualname, node.name)] = self._generic_call(node, frame)
         # Defaults and annotations are evaluated where the function is defined.
         self._parameters(args, frame)
         self._passed_object(node, every, frame)
@@ -1147,6 +1167,43 @@ class FlowExtractor:
             self.walk(statement)
         self.frames.pop()
         return True
+
+    def _generic_call(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
+                      frame: _Frame) -> _GenericCall:
+        """The call a generic function makes of each implementation registered on
+        it: its own parameters, passed on as they came."""
+        args = node.args
+        positional = [*args.posonlyargs, *args.args]
+        if frame.self_name:
+            positional = positional[1:]
+
+        def parameter(arg: ast.arg | None) -> Val | None:
+            return None if arg is None else self._val(
+                "sym", PARAMETER + self._qual(frame, arg.arg))
+
+        return _GenericCall(
+            tuple(parameter(arg) for arg in positional),
+            tuple((arg.arg, self._val("sym", PARAMETER + self._qual(frame, arg.arg)))
+                  for arg in args.kwonlyargs),
+            parameter(args.vararg), parameter(args.kwarg), self.source.span(node),
+            f"{RETURNED}{self.module}.{frame.qualname}")
+
+    def _register_implementation(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
+                                 parent: _Frame, full: str) -> None:
+        """``@handle.register`` on a function: ``handle(x)`` may run it (see
+        ``dispatch_functions``)."""
+        for decorator in node.decorator_list:
+            self._dispatch_to(registered_on(decorator), parent, self._val("ref", full))
+
+    def _dispatch_to(self, generic: str, frame: _Frame, implementation: Val | None) -> None:
+        call = self._generics.get((frame.qualname, generic)) if generic else None
+        if call is None and generic and not frame.is_class and not frame.bindings.binds(generic):
+            call = self._generics.get(("", generic))
+        if call is not None:
+            self.facts.calls.append(CallSite(
+                implementation, f"{generic}.register", call.args, call.kwargs, call.span,
+                call.star, call.double_star, flags=call_flags(modelled=True)))
+            self._edge(call.returned, self._call_of(implementation))
 
     def _passed_object(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
                        every: list[ast.arg], frame: _Frame) -> None:
@@ -1386,13 +1443,8 @@ class FlowExtractor:
         value = self.value(node.value)
         for target in node.targets:
             self._bind(target, value, node, node.value)
-        if not self.frames[-1].is_function and _is_type_alias(node.value):
-            # ``Nylas = Annotated[APIClient, Depends(get_client)]``: another module that
-            # imports the alias to annotate a parameter gets what the alias says.
-            for target in node.targets:
-                key = self.target_key(target) if isinstance(target, ast.Name) else ""
-                for annotated in self._annotated(node.value):
-                    self._edge(key, annotated)
+        for target in node.targets:
+            self._alias(target, node.value)
         comment = _TYPE_COMMENT.search(self.source.line(node.end_lineno or node.lineno))
         if comment is not None and len(node.targets) == 1:
             # ``client = make()  # type: APIClient``: the comment is an annotation.
@@ -1417,6 +1469,16 @@ class FlowExtractor:
                 self._edge(f"{GLOBAL}{self.module}.{local}", self._val("ref", self.imports[local]))
         return False
 
+    def _alias(self, target: ast.expr, value: ast.expr) -> None:
+        """``Nylas = Annotated[APIClient, Depends(get_client)]`` (or ``Nylas: TypeAlias =
+        ...``) outside a function: another module that imports the alias to annotate a
+        parameter gets what the alias says."""
+        if self.frames[-1].is_function or not _is_type_alias(value):
+            return
+        key = self.target_key(target) if isinstance(target, ast.Name) else ""
+        for annotated in self._annotated(value):
+            self._edge(key, annotated)
+
     def visit_TypeAlias(self, node: Any) -> bool:
         """``type Nylas = Annotated[APIClient, Depends(get_client)]`` (Python 3.12): the
         alias holds what it annotates, as an assigned one does."""
@@ -1431,6 +1493,7 @@ class FlowExtractor:
             return False  # a field: read with the class (see ``_fields``)
         if node.value is not None:
             self._bind(node.target, self.value(node.value), node, node.value)
+            self._alias(node.target, node.value)
         if self.frames[-1].is_function and isinstance(node.target, ast.Name):
             key = self.target_key(node.target)
             for value in self._annotated(node.annotation):
@@ -1526,6 +1589,10 @@ class FlowExtractor:
             if func.attr in AUTH_URL_HELPER_METHODS:
                 self._helper_use(func, node)
         self._scope_arguments(node)
+        registered = registered_by_call(node) if self._generics else None
+        if registered is not None:
+            # ``handle.register(Event, on_event)``: ``handle(x)`` may run ``on_event``.
+            self._dispatch_to(registered[0], self.frames[-1], self.value(registered[1]))
         for keyword in node.keywords:
             if keyword.arg == OBJECT_KEYWORD:
                 # ``cli(obj=...)``, ``runner.invoke(cli, obj=...)``: a command's object.

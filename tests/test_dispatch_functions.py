@@ -1,0 +1,123 @@
+"""A value handed to a generic function of ``functools`` (``@singledispatch``) reaches
+every implementation registered on it: what they do with it counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+JUDGED = frozenset({"NYS301", "NYS302", "NYS303", "NYS304", "NYS405"})
+
+CLIENT = '''import os
+from nylas import APIClient
+
+nylas = APIClient(os.environ["ID"], os.environ["SECRET"])
+
+
+def login():
+    return nylas.authentication_url("https://a.example/cb", scopes=["email.modify", "calendar"])
+
+
+def on_delta(kind, object_id):
+    from .handlers import handle
+    if kind == "message":
+        return handle(nylas.messages.get(object_id))
+    return handle(nylas.events.get(object_id))
+'''
+
+GENERIC = '''from functools import singledispatch
+from nylas.client.restful_models import Event, Message
+
+
+@singledispatch
+def handle(obj):
+    raise TypeError(type(obj))
+
+
+@handle.register
+def _(obj: Message):
+    obj.mark_as_read()
+    return obj.subject
+
+'''
+
+# How an implementation for events is registered, and what it does with the event.
+SAVING = "obj.title = obj.title.upper()\n    obj.save()\n    return obj.title"
+REGISTERED = {
+    "decorator with the type": f"@handle.register(Event)\ndef _event(obj):\n    {SAVING}\n",
+    "call with the function": (
+        f"def on_event(obj):\n    {SAVING}\n\n\nhandle.register(Event, on_event)\n"),
+}
+
+
+def _findings(tmp_path: Path, handlers: str, client: str = CLIENT) -> list[tuple[str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "client.py").write_text(client)
+    (package / "handlers.py").write_text(handlers)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.code, f.message.split("'")[1]) for f in result.findings
+                  if f.code in JUDGED)
+
+
+@pytest.mark.parametrize("implementation", REGISTERED.values(), ids=list(REGISTERED))
+def test_an_implementation_registered_on_a_generic_function_gets_its_arguments(
+        tmp_path: Path, implementation: str) -> None:
+    # The event's save needs ``calendar``, which was called broader than needed.
+    assert _findings(tmp_path, GENERIC + implementation) == []
+
+
+def test_an_implementation_that_only_reads_needs_no_more(tmp_path: Path) -> None:
+    reading = "@handle.register(Event)\ndef _event(obj):\n    return obj.title\n"
+    assert _findings(tmp_path, GENERIC + reading) == [("NYS302", "calendar")]
+
+
+def test_a_generic_method_hands_its_arguments_to_its_implementations(tmp_path: Path) -> None:
+    handlers = f'''from functools import singledispatchmethod
+from nylas.client.restful_models import Event, Message
+
+
+class Handler:
+    @singledispatchmethod
+    def handle(self, obj):
+        raise TypeError(type(obj))
+
+    @handle.register
+    def _(self, obj: Message):
+        obj.mark_as_read()
+
+    @handle.register(Event)
+    def _event(self, obj):
+        {SAVING.replace(chr(10), chr(10) + "    ")}
+
+
+handle = Handler().handle
+'''
+    assert _findings(tmp_path, handlers) == []
+
+
+def test_register_on_a_function_that_is_not_generic_hands_it_nothing(tmp_path: Path) -> None:
+    # ``handle.register`` of a plain function is no dispatch: the event stays where
+    # ``handle`` puts it, read, and ``calendar`` is broader than needed.
+    plain = GENERIC.replace("@singledispatch\n", "") + (
+        "handle.register = lambda kind: (lambda f: f)\n\n\n"
+        "@handle.register(Event)\ndef _event(obj):\n    " + SAVING + "\n")
+    assert _findings(tmp_path, plain) == [("NYS302", "calendar")]
+
+
+def test_what_an_implementation_returns_is_what_the_generic_function_returns(
+        tmp_path: Path) -> None:
+    # ``unwrap`` gives the event back: saving it afterwards needs ``calendar``.
+    handlers = GENERIC + (
+        "@singledispatch\ndef unwrap(obj):\n    raise TypeError(type(obj))\n\n\n"
+        "@unwrap.register(Event)\ndef _unwrap_event(obj):\n    return obj\n\n\n"
+        "def touch(obj):\n    unwrap(obj).save()\n")
+    client = CLIENT.replace("return handle(nylas.events", "from .handlers import touch\n"
+                            "    return touch(nylas.events")
+    assert _findings(tmp_path, handlers, client) == []
