@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import ast
 
+from flake8_nylas_scopes.analysis.bindings import hand_overs, handed_over_names
 from flake8_nylas_scopes.analysis.provider_guards import (
     guard_scopes, provider_guards, scope_flags, scope_nodes, unread_guards,
 )
 from flake8_nylas_scopes.analysis.provider_tests import ProviderTests, walk_scope
-from flake8_nylas_scopes.analysis.tree_walk import child_nodes, walk_nodes
+from flake8_nylas_scopes.analysis.tree_walk import child_nodes, code_children, walk_nodes
 
 # Fields holding lists with non-nodes (``None`` among a dict display's keys, names of
 # ``global``), optional fields left empty, nested scopes and ``match``.
@@ -91,3 +92,45 @@ def test_guards_read_from_scopes_walked_once_are_those_read_walking_each_time() 
     assert shared == provider_guards(tree, tests, scopes, flags)
     assert unread_guards(tree, tests, scopes, flags, nodes) == unread_guards(
         tree, tests, scopes, flags)
+
+
+def test_code_children_leave_out_only_contexts_and_operators() -> None:
+    marks = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+    for node in ast.walk(ast.parse(ODD_FIELDS)):
+        assert list(map(id, code_children(node))) == [
+            id(child) for child in ast.iter_child_nodes(node) if not isinstance(child, marks)]
+
+
+def test_scope_walks_keep_every_node_but_contexts_and_operators() -> None:
+    tree = ast.parse(ODD_FIELDS)
+    method = next(node for node in ast.walk(tree)
+                  if isinstance(node, ast.FunctionDef) and node.name == "run")
+    walked = list(walk_scope(method))
+    assert not any(isinstance(node, (ast.expr_context, ast.cmpop)) for node in walked)
+    # Control: the names, the comparisons and the ``match`` are all there.
+    assert sum(isinstance(node, ast.Compare) for node in walked) == 2
+    assert any(isinstance(node, ast.Match) for node in walked)
+    assert {node.id for node in walked if isinstance(node, ast.Name)} >= {"grant", "GOOGLE"}
+
+
+HANDED = """\
+def work(params, scopes, seen):
+    extra = scopes
+    if not params and params is None:
+        pass
+    seen["k"] = 1
+    tweak(params)
+    send(params)
+    return -len(seen) + 1
+"""
+
+
+def test_hand_overs_counted_without_contexts_and_operators() -> None:
+    body = ast.parse(HANDED).body[0].body  # type: ignore[attr-defined]
+    # Tests, comparisons and ``not`` only look at ``params``: two calls hand it over.
+    assert hand_overs(body, "params") == 2
+    assert hand_overs(body, "scopes") == 1
+    # ``seen``: a key write and a length, no hand-over (control for the unary minus).
+    assert hand_overs(body, "seen") == 0
+    handed = handed_over_names(body)
+    assert {"params", "scopes"} <= handed and "seen" not in handed

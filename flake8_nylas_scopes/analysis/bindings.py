@@ -12,7 +12,7 @@ import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .tree_walk import child_nodes, walk_nodes
+from .tree_walk import child_nodes, code_children, walk_nodes
 
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -170,7 +170,8 @@ def hand_overs(body: list[ast.stmt], name: str,
                     reads is not None and _read_by(node, parents, reads))):
                 count += 1
         inner = nested or isinstance(node, _CLOSURES)
-        for child in child_nodes(node):
+        # Contexts and operators are neither a name nor a place a name passes through.
+        for child in code_children(node):
             parents[child] = node
             stack.append((child, inner))
     return count
@@ -191,7 +192,8 @@ def handed_over_names(body: list[ast.stmt],
                     reads is not None and _read_by(node, parents, reads))):
                 found.add(node.id)
         inner = nested or isinstance(node, _CLOSURES)
-        for child in child_nodes(node):
+        # Contexts and operators are neither a name nor a place a name passes through.
+        for child in code_children(node):
             parents[child] = node
             stack.append((child, inner))
     return found

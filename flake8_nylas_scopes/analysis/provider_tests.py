@@ -39,7 +39,7 @@ from .partial_names import (
     NO_PATTERNS, Patterns, compiled_patterns, may_test_part_of_a_name, pattern_tests,
     tests_part_of_a_name,
 )
-from .tree_walk import child_nodes, walk_nodes
+from .tree_walk import code_children, walk_nodes
 
 # The ``Provider`` values of nylas-python 6.x (``nylas/models/auth.py``, 6.0 to 6.18).
 PROVIDER_NAMES = frozenset({
@@ -590,14 +590,15 @@ def _returned(body: list[ast.stmt], arguments: ast.arguments) -> _Returned | Non
 
 def walk_scope(scope: ast.AST) -> Iterator[ast.AST]:
     """The nodes of a function's (or the module's) own code: not those of the
-    functions, lambdas and classes defined in it."""
-    pending = list(child_nodes(scope))
+    functions, lambdas and classes defined in it, nor contexts and operators, which
+    no reading of a scope looks at."""
+    pending = code_children(scope)
     while pending:
         node = pending.pop()
         yield node
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
                                  ast.ClassDef)):
-            pending.extend(child_nodes(node))
+            pending.extend(code_children(node))
 
 
 def _bound_once(tree: ast.Module, walked: _ModuleWalk,

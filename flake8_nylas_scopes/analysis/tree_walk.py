@@ -33,6 +33,38 @@ def child_nodes(node: ast.AST) -> list[ast.AST]:
     return children
 
 
+def _concrete(bases: tuple[type[ast.AST], ...]) -> frozenset[type[ast.AST]]:
+    found: set[type[ast.AST]] = set()
+    pending = list(bases)
+    while pending:
+        kind = pending.pop()
+        found.add(kind)
+        pending.extend(kind.__subclasses__())
+    return frozenset(found)
+
+
+# Contexts and operators (``Load``, ``Add``, ``Eq``, ``Not``): nodes without children
+# or a place in the text, a third of a typical tree.
+_MARKS = _concrete((ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop))
+
+
+def code_children(node: ast.AST) -> list[ast.AST]:
+    """``child_nodes`` without the contexts and operators, for walks that look only
+    at the code's other nodes and where each of them stands."""
+    children: list[ast.AST] = []
+    append = children.append
+    marks = _MARKS
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if value.__class__ is list:
+            for item in value:
+                if isinstance(item, _AST) and item.__class__ not in marks:
+                    append(item)
+        elif isinstance(value, _AST) and value.__class__ not in marks:
+            append(value)
+    return children
+
+
 def walk_nodes(node: ast.AST) -> Iterator[ast.AST]:
     """``node`` and every node under it, in ``ast.walk``'s order."""
     pending = deque([node])
