@@ -12,6 +12,8 @@ import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from .tree_walk import child_nodes, code_children, walk_nodes
+
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 # The statement ``type X = ...`` of Python 3.12 and later; None before.
@@ -53,10 +55,10 @@ def statements_in_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
             continue  # the definition binds its name here; its body is another scope
         if isinstance(node, (ast.If, ast.While)):
             # ``if (client := make()):`` binds in the enclosing scope.
-            yield from (n for n in ast.walk(node.test) if isinstance(n, ast.NamedExpr))
+            yield from (n for n in walk_nodes(node.test) if isinstance(n, ast.NamedExpr))
         if isinstance(node, (ast.For, ast.AsyncFor)):
             # So does ``for d in (drafts := list(api.drafts.all())):``.
-            yield from (n for n in ast.walk(node.iter) if isinstance(n, ast.NamedExpr))
+            yield from (n for n in walk_nodes(node.iter) if isinstance(n, ast.NamedExpr))
         if isinstance(node, (ast.With, ast.AsyncWith)):
             yield from node.items
         children: list[ast.AST] = []
@@ -168,7 +170,8 @@ def hand_overs(body: list[ast.stmt], name: str,
                     reads is not None and _read_by(node, parents, reads))):
                 count += 1
         inner = nested or isinstance(node, _CLOSURES)
-        for child in ast.iter_child_nodes(node):
+        # Contexts and operators are neither a name nor a place a name passes through.
+        for child in code_children(node):
             parents[child] = node
             stack.append((child, inner))
     return count
@@ -189,7 +192,8 @@ def handed_over_names(body: list[ast.stmt],
                     reads is not None and _read_by(node, parents, reads))):
                 found.add(node.id)
         inner = nested or isinstance(node, _CLOSURES)
-        for child in ast.iter_child_nodes(node):
+        # Contexts and operators are neither a name nor a place a name passes through.
+        for child in code_children(node):
             parents[child] = node
             stack.append((child, inner))
     return found
@@ -369,10 +373,10 @@ def assignment_expression_targets(tree: ast.Module) -> dict[ast.AST, list[ast.ex
             # The body is the definition's own scope; the rest is evaluated here.
             stack += [(child, node) for child in body]
             own = {id(child) for child in body}
-            stack += [(child, scope) for child in ast.iter_child_nodes(node)
+            stack += [(child, scope) for child in child_nodes(node)
                       if id(child) not in own]
             continue
-        stack += [(child, scope) for child in ast.iter_child_nodes(node)]
+        stack += [(child, scope) for child in child_nodes(node)]
     return found
 
 
@@ -474,7 +478,7 @@ def _stores(node: ast.AST, name: str) -> bool:
         return _binds_directly(node, name)
     return any(isinstance(found, ast.Name) and found.id == name
                and not isinstance(found.ctx, ast.Load)
-               for target in targets for found in ast.walk(target))
+               for target in targets for found in walk_nodes(target))
 
 
 def _binds_directly(node: ast.AST, name: str) -> bool:
@@ -497,7 +501,7 @@ def _binds_directly(node: ast.AST, name: str) -> bool:
         return name in node.names
     elif isinstance(node, ast.Delete):
         targets = node.targets
-    return any(isinstance(n, ast.Name) and n.id == name for t in targets for n in ast.walk(t))
+    return any(isinstance(n, ast.Name) and n.id == name for t in targets for n in walk_nodes(t))
 
 
 _Path = tuple[tuple[int, int], ...]
@@ -564,7 +568,7 @@ def _binds(node: ast.AST, name: str) -> bool:
                 return True
         elif isinstance(inner, (ast.Global, ast.Nonlocal, ast.Delete)):
             return True
-        if any(isinstance(n, ast.Name) and n.id == name for t in targets for n in ast.walk(t)):
+        if any(isinstance(n, ast.Name) and n.id == name for t in targets for n in walk_nodes(t)):
             return True
     return False
 
@@ -575,7 +579,7 @@ def _branch_walk(
     for statement in body:
         if isinstance(statement, ast.Assign) and any(
             isinstance(n, ast.Name) and n.id == name
-            for t in statement.targets for n in ast.walk(t)
+            for t in statement.targets for n in walk_nodes(t)
         ):
             target = statement.targets[0]
             if len(statement.targets) != 1 or not (
@@ -604,12 +608,12 @@ def _branch_walk(
 def _walrus_binds(test: ast.expr, name: str) -> bool:
     """Whether a condition binds ``name`` (``if (scopes := load()):``)."""
     return any(isinstance(node, ast.NamedExpr) and node.target.id == name
-               for node in ast.walk(test))
+               for node in walk_nodes(test))
 
 
 def _captures(pattern: ast.pattern, name: str) -> bool:
     """Whether a ``case`` pattern binds ``name`` (``case {"scope": scope}:``)."""
-    for node in ast.walk(pattern):
+    for node in walk_nodes(pattern):
         if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name == name:
             return True
         if isinstance(node, ast.MatchMapping) and node.rest == name:

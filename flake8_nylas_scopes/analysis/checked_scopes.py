@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..nylas_api import API_VERSIONS
+from .tree_walk import walk_nodes
 
 _COMPARISONS = (ast.In, ast.NotIn, ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _SET_TESTS = frozenset({"issubset", "issuperset", "isdisjoint", "intersection",
@@ -102,7 +103,7 @@ def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str
     # What names are bound to anywhere (a function's ``required = {...}``): a name
     # bound to several values may hold any of them.
     bound: dict[str, list[ast.expr]] = {}
-    for node in ast.walk(tree):
+    for node in walk_nodes(tree):
         compared.extend(_compared(node))
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(
                 node.value, (ast.List, ast.Tuple, ast.Set, ast.Constant)):
@@ -221,4 +222,4 @@ def _says_scope(node: ast.expr) -> bool:
     """Whether an operand's names say scope (``token.scope``, ``granted_scopes``)."""
     return any(isinstance(part, ast.Name) and "scope" in part.id.lower()
                or isinstance(part, ast.Attribute) and "scope" in part.attr.lower()
-               for part in ast.walk(node))
+               for part in walk_nodes(node))

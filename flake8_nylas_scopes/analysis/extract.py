@@ -141,6 +141,7 @@ from .star_names import (
     CONSTANT_NAME, bound_names, exports, names_unbound, star_imports, upper_names,
 )
 from ..spans import Span
+from .tree_walk import child_nodes, walk_nodes
 from .values import SCOPE_WORD, ValueReader
 from .web_routes import (
     handler_table_routes,
@@ -1574,7 +1575,7 @@ class Extractor(FastVisitor):
         if self._base_url_clients:
             self._held_attribute_clients(node, info, made)
         self._visit_decorators(node)
-        for child in ast.iter_child_nodes(node):
+        for child in child_nodes(node):
             if child not in node.decorator_list:
                 self.visit(child)
         self._qual.pop()
@@ -2050,7 +2051,7 @@ class Extractor(FastVisitor):
         saying Nylas: a webhook handler that dispatches on ``event["type"] ==
         "message.created"`` needs no import of the SDK (its subscription is often made
         in the Dashboard), nor does a function building a reply's request body."""
-        for node in ast.walk(tree):
+        for node in walk_nodes(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 if node.value in TRIGGER_NAMES:
                     self._notification(node, node.value)
@@ -2151,7 +2152,7 @@ class Extractor(FastVisitor):
             # ``respx.post(url)``, ``router.get(url)``: a route a mock answers.  Its
             # URL strings are sent to no one either.
             for argument in (*node.args, *(keyword.value for keyword in node.keywords)):
-                self._route_strings.update(id(part) for part in ast.walk(argument))
+                self._route_strings.update(id(part) for part in walk_nodes(argument))
             return
         if method in HTTP_METHODS and (
                 is_route_callable(self.qualify(func))
@@ -2314,7 +2315,7 @@ class Extractor(FastVisitor):
                                        url=(UrlPart(_HOLE, reference),))
             return
         if not any(isinstance(piece, ast.Constant) and isinstance(piece.value, str)
-                   and V3_HOSTED_AUTH_PATH in piece.value for piece in ast.walk(written)):
+                   and V3_HOSTED_AUTH_PATH in piece.value for piece in walk_nodes(written)):
             return
         parts = self._url_parts(url_node)
         if parts is None:
@@ -2743,11 +2744,11 @@ class Extractor(FastVisitor):
             route = self._only_read_here(argument) if isinstance(argument, ast.Name) else (
                 argument)
             if route is not None and (route is argument or is_route_path(route)):
-                self._route_strings.update(id(part) for part in ast.walk(route))
+                self._route_strings.update(id(part) for part in walk_nodes(route))
         for table in handler_tables(node, qualified, self._imported_packages):
             rules = self._only_read_here(table) if isinstance(table, ast.Name) else table
             for pattern in handler_table_routes(rules) if rules is not None else ():
-                self._route_strings.update(id(part) for part in ast.walk(pattern))
+                self._route_strings.update(id(part) for part in walk_nodes(pattern))
 
     def _route_callee(self, node: ast.Call) -> str | None:
         """What a call names through imports; ``super().__init__(...)`` in a class
@@ -2771,7 +2772,7 @@ class Extractor(FastVisitor):
         if depth < 1 or not self._scopes[depth].binds(name.id):
             return None
         value = self.lookup(name.id)
-        reads = sum(1 for node in ast.walk(ast.Module(body=self._bodies[depth], type_ignores=[]))
+        reads = sum(1 for node in walk_nodes(ast.Module(body=self._bodies[depth], type_ignores=[]))
                     if isinstance(node, ast.Name) and node.id == name.id
                     and isinstance(node.ctx, ast.Load))
         return value if reads == 1 else None
@@ -2813,7 +2814,7 @@ class Extractor(FastVisitor):
                          if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)))
         for function in functions:
             found.update(id(value) for value in self._returns_of(function) or ())
-        for node in ast.walk(self._tree) if self._tree is not None else ():
+        for node in walk_nodes(self._tree) if self._tree is not None else ():
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
                     node.func.id in self._module_functions):
                 found.update(id(value) for value in (
@@ -3118,7 +3119,7 @@ class Extractor(FastVisitor):
                     template.id in self._imports
                     or _is_str_constant(self.reader.follow(template) or template)):
                 return False
-        for piece in ast.walk(url):
+        for piece in walk_nodes(url):
             if isinstance(piece, ast.Constant):
                 texts = [piece.value] if isinstance(piece.value, str) else []
             elif isinstance(piece, (ast.Name, ast.Attribute)):
@@ -3350,7 +3351,7 @@ def function_returns(function: ast.FunctionDef | ast.AsyncFunctionDef,
     # The walk for a ``yield`` last: most functions fail the cheaper tests first.
     if not values or not _always_returns(function.body):
         return None
-    for node in ast.walk(function) if may_pause else ():
+    for node in walk_nodes(function) if may_pause else ():
         if isinstance(node, (ast.Yield, ast.YieldFrom, ast.Await)):
             return None
     return values
@@ -3499,7 +3500,7 @@ def _class_values(cls: ast.ClassDef, field_defaults: bool) -> dict[str, ast.expr
         if not isinstance(node, _SCOPE_VALUE_NODES):
             continue
         if any(isinstance(inner, ast.Name) and own.binds(inner.id)
-               for inner in ast.walk(node)):
+               for inner in walk_nodes(node)):
             continue
         found[attribute] = node
     return found
@@ -3669,7 +3670,7 @@ def _namespace_member(node: ast.expr) -> tuple[ast.expr, str] | None:
 def _reads_name(value: ast.expr | None, name: str) -> bool:
     return value is not None and any(
         isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)
-        for node in ast.walk(value)
+        for node in walk_nodes(value)
     )
 
 
@@ -3677,7 +3678,7 @@ def _changed_lists(tree: ast.Module) -> set[str]:
     """The names a module calls a method on (``TRIGGERS.append(...)``), adds to with
     ``+=`` or declares ``global``."""
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk_nodes(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(
                 node.func.value, ast.Name):
             found.add(node.func.value.id)
@@ -3699,7 +3700,7 @@ def _trigger_text(node: ast.expr) -> str:
 
 def _augmented_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     """The names ``function`` extends in place (``scopes += [...]``)."""
-    return {node.target.id for node in ast.walk(function)
+    return {node.target.id for node in walk_nodes(function)
             if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)}
 
 
@@ -3767,7 +3768,7 @@ def _is_url_text(node: ast.expr) -> bool:
 def _literal_string_free_of_query(node: ast.BinOp) -> bool:
     return not any(
         isinstance(part, ast.Constant) and isinstance(part.value, str) and "?" in part.value
-        for part in ast.walk(node)
+        for part in walk_nodes(node)
     )
 
 

@@ -44,6 +44,7 @@ from .facts import (
     ValueState,
 )
 from .own_methods import is_own_method
+from .tree_walk import walk_nodes
 from .typed_dicts import made_with_keywords
 
 if TYPE_CHECKING:
@@ -459,7 +460,7 @@ class V3Requests:
             return False
         if function.returns is not None:
             return self._is_client_class(function.returns)
-        returns = [statement.value for statement in ast.walk(function)
+        returns = [statement.value for statement in walk_nodes(function)
                    if isinstance(statement, ast.Return)]
         return bool(returns) and all(
             value is not None and isinstance(value, ast.Call)
@@ -486,7 +487,7 @@ class V3Requests:
                 continue
             parameters = {arg.arg: arg.annotation for arg in
                           (*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs)}
-            for inner in ast.walk(method):
+            for inner in walk_nodes(method):
                 targets: list[ast.expr] = []
                 value: ast.expr | None = None
                 if isinstance(inner, ast.Assign):

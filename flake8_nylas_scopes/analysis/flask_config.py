@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable
 from typing import Optional, Union
 
+from .tree_walk import child_nodes, walk_nodes
+
 # The name under which a module's Flask configuration values are kept among its
 # constants (the brackets keep it apart from any Python name).
 FLASK_CONFIG = "flask.config"
@@ -62,7 +64,7 @@ def owns_its_config(cls: ast.ClassDef) -> bool:
     a new dict wherever it sets it (``self.config = {}``, ``dict(...)``), and sets it
     somewhere: a settings holder's dict, not an application's configuration kept."""
     given = False
-    for node in ast.walk(cls):
+    for node in walk_nodes(cls):
         targets: list[ast.expr] = []
         value: ast.expr | None = None
         if isinstance(node, ast.Assign):
@@ -70,7 +72,7 @@ def owns_its_config(cls: ast.ClassDef) -> bool:
         elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
             targets, value = [node.target], node.value
         for target in targets:
-            for part in ast.walk(target):
+            for part in walk_nodes(target):
                 if isinstance(part, ast.Attribute) and part.attr == "config" and not (
                         isinstance(part.ctx, ast.Load)):
                     if part is not target or not _new_dict(value):
@@ -110,7 +112,7 @@ def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]],
         if isinstance(key, str) and "scope" in key.lower():
             written.append((receiver, key, value))
 
-    for node in ast.walk(tree):
+    for node in walk_nodes(tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
             if (
@@ -175,7 +177,7 @@ def _places(tree: ast.Module, wanted: set[int]) -> dict[int, tuple[Def | None, i
             own_names = own_names or isinstance(node, ast.Lambda)
         elif isinstance(node, _OWN_NAMES):
             own_names = True
-        for child in ast.iter_child_nodes(node):
+        for child in child_nodes(node):
             todo.append((child, function, definitions, own_names))
     return places
 

@@ -100,6 +100,7 @@ from .symbols import (
     TEMPORARY,
     returned_element,
 )
+from .tree_walk import child_nodes, walk_nodes
 from .values import SCOPE_WORD, ValueReader
 
 # The v2 SDK, whose collections and model methods start the chains recorded as uses.
@@ -1380,7 +1381,7 @@ class FlowExtractor:
                 assert isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp,
                                          ast.DictComp))
                 for generator in node.generators:
-                    for target in ast.walk(generator.target):
+                    for target in walk_nodes(generator.target):
                         if isinstance(target, ast.Name):
                             bindings.bind(target.id, None)
             # A class body's names are not visible inside: no ``self`` there.
@@ -2083,7 +2084,7 @@ def _returned_tuple_size(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
         if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
                                 ast.Lambda)):
             continue  # a nested scope's returns are its own
-        pending.extend(ast.iter_child_nodes(current))
+        pending.extend(child_nodes(current))
     return sizes.pop() if len(sizes) == 1 else 0
 
 

@@ -14,6 +14,7 @@ import ast
 from collections.abc import Callable, Iterator
 
 from ..nylas_api import API_VERSIONS
+from .tree_walk import walk_nodes
 
 # Keywords under which OAuth libraries take scopes (google-auth, requests-oauthlib,
 # Authlib, MSAL).
@@ -48,7 +49,7 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
     """
     foreign: list[str] = []
     tested: list[str] = []
-    for node in ast.walk(tree):
+    for node in walk_nodes(tree):
         if isinstance(node, ast.Call):
             if _nylas_call(node, qualify):
                 continue

@@ -30,6 +30,7 @@ from .flask_config import (
 from .list_fates import UNKNOWN_DEPTH, Fate, Slot, follow
 from .namespaces import member_key, namespace_owner
 from .star_names import CONSTANT_NAME
+from .tree_walk import walk_nodes
 
 # The dotted name an expression refers to through imports (None when it names none).
 Qualify = Callable[[ast.expr], "str | None"]
@@ -719,7 +720,7 @@ def changes_items(function: Def, name: str, reads: Callable[[ast.Call], bool]) -
     container."""
     return hand_overs(function.body, name, reads) > 0 or any(
         isinstance(node, ast.AugAssign) and _rooted_at(node.target, name)
-        for node in ast.walk(function))
+        for node in walk_nodes(function))
 
 
 def _rooted_at(target: ast.expr, name: str) -> bool:

@@ -40,6 +40,7 @@ from .guard_reaches import (
 from .provider_guards import FunctionGuard, ProviderGuard
 from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
 from .registries import DecoratedRegistry, decorated_registries, plain_classes, registry_dict
+from .tree_walk import child_nodes, walk_nodes
 
 # Code whose providers a value the analysis cannot tie to a provider decides: (its
 # name, first line, last line, the line that picks it); or, reached only under tests
@@ -122,7 +123,7 @@ class _Walk:
         pending: deque[ast.AST] = deque([tree])
         while pending:
             node = pending.popleft()
-            for child in ast.iter_child_nodes(node):
+            for child in child_nodes(node):
                 self.parents[id(child)] = node
                 pending.append(child)
             if isinstance(node, ast.Name):
@@ -157,7 +158,7 @@ class _Walk:
             elif isinstance(node, ast.AnnAssign):
                 annotations.append(node.annotation)
         self.annotations = {id(node) for annotation in annotations
-                            for node in ast.walk(annotation)}
+                            for node in walk_nodes(annotation)}
         for registry in self.registries.values():
             self._add_registry(registry)
 
@@ -512,7 +513,7 @@ def _held_methods(walk: _Walk) -> list[_Target]:
         calls = _held_uses(walk, targets, set(methods))
         if name in failed or calls is None:
             continue
-        for item in ast.walk(classes[name]):
+        for item in walk_nodes(classes[name]):
             # ``self.method(...)`` in the class's own code.
             if isinstance(item, ast.Call) and isinstance(item.func, ast.Attribute) and (
                     isinstance(item.func.value, ast.Name)) and item.func.value.id == "self" and (

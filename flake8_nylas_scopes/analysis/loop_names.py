@@ -17,6 +17,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from .tree_walk import walk_nodes
+
 # The one value a name is bound to, or None.
 Bound = Callable[[str], "ast.expr | None"]
 
@@ -45,7 +47,7 @@ def comprehension_loops(generators: list[ast.comprehension]) -> dict[str, ast.ex
     names no other of its targets binds."""
     counts: dict[str, int] = {}
     for generator in generators:
-        for node in ast.walk(generator.target):
+        for node in walk_nodes(generator.target):
             if isinstance(node, ast.Name):
                 counts[node.id] = counts.get(node.id, 0) + 1
     return {generator.target.id: generator.iter for generator in generators

@@ -16,7 +16,8 @@ from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
 from .provider_guards import (
     guard_scopes, held_predicate_calls, imported_predicate_calls, imported_predicate_guards,
-    know_the_module, provider_guards, scope_flags, unread_guards, unread_predicates,
+    know_the_module, provider_guards, scope_flags, scope_nodes, unread_guards,
+    unread_predicates,
 )
 from .provider_tests import ProviderTests, may_test_a_provider
 from .registrars import class_links, registrars
@@ -100,10 +101,11 @@ def module_facts(
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)
                 facts.unread_predicates = know_the_module(tests, tree, extractor.imports, text)
-                blocks = guard_scopes(tree)
-                flags = scope_flags(tests, blocks)
-                facts.provider_guards = provider_guards(tree, tests, blocks, flags)
-                facts.unread_guards = unread_guards(tree, tests, blocks, flags)
+                blocks = guard_scopes(tree, tests)
+                nodes = scope_nodes(blocks)
+                flags = scope_flags(tests, blocks, nodes)
+                facts.provider_guards = provider_guards(tree, tests, blocks, flags, nodes)
+                facts.unread_guards = unread_guards(tree, tests, blocks, flags, nodes)
                 facts.provider_predicates = tests.module_predicates(tree)
                 predicate_calls = imported_predicate_calls(text, extractor.imports)
                 if predicate_calls:

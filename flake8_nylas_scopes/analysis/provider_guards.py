@@ -47,6 +47,7 @@ from .provider_tests import (
     exported_pattern_tests, names_a_provider, names_the_provider, provider_value,
     says_a_provider, tests_part_of_a_provider_name, walk_scope,
 )
+from .tree_walk import walk_nodes
 
 # (first line, last line, the providers whose grants reach those lines)
 ProviderGuard = tuple[int, int, tuple[str, ...]]
@@ -85,33 +86,49 @@ _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
-def guard_scopes(tree: ast.Module) -> list[ast.AST]:
+def guard_scopes(tree: ast.Module, tests: ProviderTests | None = None) -> list[ast.AST]:
     """The module's body and each of its functions and classes: the scopes whose
-    blocks the guards are read in, one walk of the module for every reading."""
-    return [tree, *(node for node in ast.walk(tree) if isinstance(node, _SCOPES))]
+    blocks the guards are read in, one walk of the module for every reading (the
+    walk that made ``tests`` of ``tree``, when given)."""
+    walked = tests.scopes if tests is not None else None
+    if walked is None:
+        return [tree, *(node for node in walk_nodes(tree) if isinstance(node, _SCOPES))]
+    return [tree, *walked]
 
 
-def scope_flags(tests: ProviderTests, scopes: list[ast.AST]) -> list[dict[str, ast.expr]]:
+def scope_nodes(scopes: list[ast.AST]) -> list[list[ast.AST]]:
+    """``walk_scope`` of each of ``scopes``, walked once for the flags, the guards and
+    the unread guards, which each read every node of every scope."""
+    return [list(walk_scope(scope)) for scope in scopes]
+
+
+def scope_flags(tests: ProviderTests, scopes: list[ast.AST],
+                nodes_of_scopes: list[list[ast.AST]] | None = None,
+                ) -> list[dict[str, ast.expr]]:
     """``tests.flags`` of each of ``scopes``, for ``provider_guards`` and
     ``unread_guards`` to share: each is a walk of the scope, and neither changes what
-    ``tests`` assumes."""
-    return [tests.flags(scope) for scope in scopes]
+    ``tests`` assumes (``nodes_of_scopes``: their ``scope_nodes``, when known)."""
+    if nodes_of_scopes is None:
+        return [tests.flags(scope) for scope in scopes]
+    return [tests.flags(scope, nodes) for scope, nodes in zip(scopes, nodes_of_scopes)]
 
 
 def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
                     scopes: list[ast.AST] | None = None,
                     flags_of_scopes: list[dict[str, ast.expr]] | None = None,
+                    nodes_of_scopes: list[list[ast.AST]] | None = None,
                     ) -> list[ProviderGuard]:
     """The branches of the module that run only for the grants of some providers
     (those of ``scopes`` alone, the module's body or its functions and classes, when
-    given, with their ``scope_flags`` when known)."""
+    given, with their ``scope_flags`` and ``scope_nodes`` when known)."""
     tests = tests or ProviderTests(tree)
     guards: list[ProviderGuard] = []
     scopes = guard_scopes(tree) if scopes is None else scopes
     for index, scope in enumerate(scopes):
         flags = tests.flags(scope) if flags_of_scopes is None else flags_of_scopes[index]
-        lines = _ScopeLines(scope)
-        for node in (scope, *walk_scope(scope)):
+        known = None if nodes_of_scopes is None else nodes_of_scopes[index]
+        lines = _ScopeLines(scope, known)
+        for node in (scope, *(walk_scope(scope) if known is None else known)):
             if isinstance(node, ast.If):
                 branches = _branch_providers(tests, node.test, flags)
                 if branches is not None:
@@ -141,6 +158,7 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
 def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
                   scopes: list[ast.AST] | None = None,
                   flags_of_scopes: list[dict[str, ast.expr]] | None = None,
+                  nodes_of_scopes: list[list[ast.AST]] | None = None,
                   ) -> list[UnreadGuard]:
     """The branches of the module under a test that reads the provider but that
     ``provider_tests`` cannot tell, or that may read it by a value not named for it
@@ -162,8 +180,9 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
     scopes = guard_scopes(tree) if scopes is None else scopes
     for index, scope in enumerate(scopes):
         flags = tests.flags(scope) if flags_of_scopes is None else flags_of_scopes[index]
-        lines = _ScopeLines(scope)
-        passed = _provider_parameters(scope)
+        nodes = list(walk_scope(scope)) if nodes_of_scopes is None else nodes_of_scopes[index]
+        lines = _ScopeLines(scope, nodes)
+        passed = _provider_parameters(scope, nodes)
 
         def asks(node: ast.expr) -> bool:
             return tests.asks_a_provider(node) or (
@@ -178,7 +197,7 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
                 return True, True
             return _hinted_sides(tests, test, flags, asks)
 
-        for node in (scope, *walk_scope(scope)):
+        for node in (scope, *nodes):
             if node is not scope and isinstance(
                     node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 found.extend(_decorated_for_a_provider(tests, node))
@@ -239,7 +258,7 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
 _MOST_HINTED_PARTS = 3
 
 
-def _provider_parameters(scope: ast.AST) -> frozenset[str]:
+def _provider_parameters(scope: ast.AST, nodes: list[ast.AST]) -> frozenset[str]:
     """The parameters of a function named for a provider that its code never binds
     again (``def work(grant_id, google: bool):``): flags its callers set, perhaps to
     a test of the provider (``work(grant.id, grant.provider == "google")``), which
@@ -253,7 +272,7 @@ def _provider_parameters(scope: ast.AST) -> frozenset[str]:
         if says_a_provider(argument.arg) and not argument.arg.isupper()}
     if not named:
         return frozenset()
-    bound = {node.id for node in walk_scope(scope)
+    bound = {node.id for node in nodes
              if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load)}
     return frozenset(named - bound)
 
@@ -378,7 +397,7 @@ _INERT = (ast.Name, ast.Constant, ast.Attribute, ast.Compare, ast.BoolOp, ast.Un
 
 
 def _inert(expression: ast.expr) -> bool:
-    return all(isinstance(node, _INERT) for node in ast.walk(expression))
+    return all(isinstance(node, _INERT) for node in walk_nodes(expression))
 
 
 class _ScopeLines:
@@ -386,8 +405,10 @@ class _ScopeLines:
     kept to providers by the line it starts on, so a branch of a conditional
     expression is a guard only where nothing else starts on its lines."""
 
-    def __init__(self, scope: ast.AST) -> None:
+    def __init__(self, scope: ast.AST, nodes: list[ast.AST] | None = None) -> None:
+        """``nodes``: the scope's ``walk_scope``, when known."""
         self._scope = scope
+        self._nodes = nodes
         self._starting: dict[int, list[ast.AST]] | None = None
 
     def alone(self, part: ast.expr, choice: ast.IfExp) -> bool:
@@ -397,14 +418,15 @@ class _ScopeLines:
         grant.provider == "microsoft" else []``)."""
         if self._starting is None:
             self._starting = {}
-            for node in walk_scope(self._scope):
+            nodes = walk_scope(self._scope) if self._nodes is None else self._nodes
+            for node in nodes:
                 line = getattr(node, "lineno", None)
                 if isinstance(line, int):
                     self._starting.setdefault(line, []).append(node)
-        inside = set(map(id, ast.walk(part)))
+        inside = set(map(id, walk_nodes(part)))
         for other in (choice.test, choice.body, choice.orelse):
             if other is not part and _inert(other):
-                inside.update(map(id, ast.walk(other)))
+                inside.update(map(id, walk_nodes(other)))
         last = part.end_lineno or part.lineno
         return all(id(node) in inside or isinstance(node, _PASSING_ON)
                    for line in range(part.lineno, last + 1)
@@ -579,7 +601,7 @@ def unread_predicates(tree: ast.Module, tests: ProviderTests | None,
         elif isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = statement.targets if isinstance(statement, ast.Assign) else [
                 statement.target]
-            bound.update(node.id for target in targets for node in ast.walk(target)
+            bound.update(node.id for target in targets for node in walk_nodes(target)
                          if isinstance(node, ast.Name))
         elif isinstance(statement, (ast.Import, ast.ImportFrom)):
             bound.update((alias.asname or alias.name).partition(".")[0]
@@ -628,10 +650,10 @@ def _names_holding_a_provider(tree: ast.Module) -> frozenset[str]:
         if not isinstance(statement, (ast.Assign, ast.AnnAssign)) or statement.value is None:
             continue
         if any(isinstance(node, ast.expr) and _reads_a_provider(node)
-               for node in ast.walk(statement.value)):
+               for node in walk_nodes(statement.value)):
             targets = statement.targets if isinstance(statement, ast.Assign) else [
                 statement.target]
-            found.update(node.id for target in targets for node in ast.walk(target)
+            found.update(node.id for target in targets for node in walk_nodes(target)
                          if isinstance(node, ast.Name))
     return frozenset(found)
 
@@ -642,7 +664,7 @@ def _may_test(function: ast.FunctionDef | ast.AsyncFunctionDef,
     a module name ``holding`` one) and returns a value: one that returns none
     (``def work(grant): ...``) tests nothing."""
     reads = returns = False
-    for node in ast.walk(function):
+    for node in walk_nodes(function):
         if isinstance(node, ast.Return) and node.value is not None and not (
                 isinstance(node.value, ast.Constant) and node.value.value is None):
             returns = True

@@ -30,7 +30,7 @@ import ast
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from ..nylas_api import earlier_provider_names
@@ -39,6 +39,7 @@ from .partial_names import (
     NO_PATTERNS, Patterns, compiled_patterns, may_test_part_of_a_name, pattern_tests,
     tests_part_of_a_name,
 )
+from .tree_walk import code_children, walk_nodes
 
 # The ``Provider`` values of nylas-python 6.x (``nylas/models/auth.py``, 6.0 to 6.18).
 PROVIDER_NAMES = frozenset({
@@ -101,9 +102,14 @@ class ProviderTests:
     def __init__(self, tree: ast.Module | None) -> None:
         """``tree`` None: a module that names no provider, whose own names and
         functions then test none (see ``assumed``)."""
-        walked = _walk_module(tree) if tree is not None else _ModuleWalk([], set(), set())
+        walked = _walk_module(tree) if tree is not None else _ModuleWalk(
+            [], set(), set(), [])
         self._names, self._collections, self._choices = (
             _bound_once(tree, walked) if tree is not None else ({}, {}, {}))
+        # The module's functions, methods and classes as ``ast.walk`` meets them (None
+        # without a tree): the scopes guards are read in, found by the same walk.
+        self.scopes: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] | None = (
+            walked.scopes if tree is not None else None)
         # The regular expressions the module compiles, which a test may match a
         # field's string with (``PATTERN.match(grant.kind)``).
         self.patterns: Patterns = compiled_patterns(tree) if tree is not None else NO_PATTERNS
@@ -330,12 +336,14 @@ class ProviderTests:
             found = self._scope_flags[id(scope)] = self.flags(scope)
         return found
 
-    def flags(self, scope: ast.AST) -> dict[str, ast.expr]:
+    def flags(self, scope: ast.AST, nodes: Iterable[ast.AST] | None = None,
+              ) -> dict[str, ast.expr]:
         """The names a function (or the module) binds once, to a provider test or to
-        the provider itself (``p = grant.provider``)."""
+        the provider itself (``p = grant.provider``); ``nodes``: the scope's
+        ``walk_scope``, when known."""
         stores: Counter[str] = Counter()
         tests: dict[str, ast.expr] = {}
-        for node in walk_scope(scope):
+        for node in walk_scope(scope) if nodes is None else nodes:
             if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
                 stores[node.id] += 1
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
@@ -369,7 +377,7 @@ def mentions_a_provider(test: ast.expr, flags: dict[str, ast.expr] | None = None
             test.comparators[0].value is None):
         return False
     return any(isinstance(node, ast.expr) and names_the_provider(node, flags)
-               for node in ast.walk(test))
+               for node in walk_nodes(test))
 
 
 def names_the_provider(node: ast.expr, flags: dict[str, ast.expr]) -> bool:
@@ -509,13 +517,19 @@ class _ModuleWalk(NamedTuple):
     changed: set[str]
     # The names an attribute is read of (``KINDS.add``).
     reached_into: set[str]
+    # Every function, method and class, in the order ``ast.walk`` meets them: the
+    # scopes guards are read in (see ``provider_guards.guard_scopes``).
+    scopes: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef]
 
 
 def _walk_module(tree: ast.Module) -> _ModuleWalk:
-    walked = _ModuleWalk([], set(), set())
-    for node in ast.walk(tree):
+    walked = _ModuleWalk([], set(), set(), [])
+    for node in walk_nodes(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             walked.functions.append(node)
+            walked.scopes.append(node)
+        elif isinstance(node, ast.ClassDef):
+            walked.scopes.append(node)
         elif isinstance(node, ast.Global):
             walked.changed.update(node.names)
         elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
@@ -576,14 +590,15 @@ def _returned(body: list[ast.stmt], arguments: ast.arguments) -> _Returned | Non
 
 def walk_scope(scope: ast.AST) -> Iterator[ast.AST]:
     """The nodes of a function's (or the module's) own code: not those of the
-    functions, lambdas and classes defined in it."""
-    pending = list(ast.iter_child_nodes(scope))
+    functions, lambdas and classes defined in it, nor contexts and operators, which
+    no reading of a scope looks at."""
+    pending = code_children(scope)
     while pending:
         node = pending.pop()
         yield node
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
                                  ast.ClassDef)):
-            pending.extend(ast.iter_child_nodes(node))
+            pending.extend(code_children(node))
 
 
 def _bound_once(tree: ast.Module, walked: _ModuleWalk,

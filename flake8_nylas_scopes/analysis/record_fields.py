@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 
 from .ast_names import dotted
+from .tree_walk import walk_nodes
 
 # Decorators that make a class's annotated names its fields (by their last part:
 # ``dataclasses.dataclass``, ``attr.s``, ``attrs.define``).
@@ -48,7 +49,7 @@ def record_fields(cls: ast.ClassDef) -> list[str] | None:
             continue
         if not isinstance(statement.target, ast.Name) or any(
                 (dotted(node) or "").rpartition(".")[2] in _NOT_PLAIN
-                for node in ast.walk(statement.annotation) if isinstance(node, ast.expr)):
+                for node in walk_nodes(statement.annotation) if isinstance(node, ast.expr)):
             return None
         default = statement.value
         if isinstance(default, ast.Call) and not _plain_specifier(default):

@@ -16,6 +16,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from .ast_names import dotted
+from .tree_walk import walk_nodes
 
 
 def plain_classes(tree: ast.Module, registered: Container[str] = ()) -> frozenset[str]:
@@ -249,7 +250,7 @@ def storing_functions(tree: ast.Module) -> frozenset[str]:
         # the assignments of a name, which may store one of them.
         parameters: set[str] = set()
         stores: list[ast.Assign] = []
-        for inner in ast.walk(node):
+        for inner in walk_nodes(node):
             if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 parameters.update(argument.arg for argument in (
                     *inner.args.posonlyargs, *inner.args.args, *inner.args.kwonlyargs))
@@ -299,6 +300,6 @@ def _subclass_registration(tree: ast.Module) -> tuple[frozenset[str], frozenset[
             if isinstance(item, ast.FunctionDef) and item.name == "__init_subclass__" and (
                     item.args.args) and any(
                     _stores_by_its_attribute(inner, {item.args.args[0].arg})
-                    for inner in ast.walk(item)):
+                    for inner in walk_nodes(item)):
                 registering.add(node.name)
     return frozenset(registering), frozenset(found)

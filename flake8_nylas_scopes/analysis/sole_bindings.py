@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from .tree_walk import walk_nodes
+
 # Statements and expressions that bind a name other than through an ``ast.Name``.
 _NAMED_BINDERS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler,
                   ast.MatchAs, ast.MatchStar)
@@ -26,7 +28,7 @@ def sole_bindings(tree: ast.AST, kind: Callable[[ast.expr], str]) -> dict[str, s
     assigned: dict[int, str] = {}
     kinds: dict[str, str] = {}
     unknown: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk_nodes(tree):
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
             # ``ast.walk`` gives a node before its children: the target comes later.
             if node.value is not None:

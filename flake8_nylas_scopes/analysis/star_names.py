@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 
 from .bindings import all_statements, statements_in_scope
 from .facts import StarImport
+from .tree_walk import walk_nodes
 
 CONSTANT_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 # A binding through ``global NAME`` in a function happens when the function runs:
@@ -111,7 +112,7 @@ def _bound_names(node: ast.AST) -> Iterator[str]:
         if node.name:
             yield node.name
     elif isinstance(node, ast.match_case):
-        for part in ast.walk(node.pattern):
+        for part in walk_nodes(node.pattern):
             if isinstance(part, (ast.MatchAs, ast.MatchStar)) and part.name:
                 yield part.name
             elif isinstance(part, ast.MatchMapping) and part.rest:
@@ -124,7 +125,7 @@ def _bound_names(node: ast.AST) -> Iterator[str]:
 
 
 def _target_names(target: ast.expr) -> Iterator[str]:
-    for node in ast.walk(target):
+    for node in walk_nodes(target):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             yield node.id
 
@@ -135,7 +136,7 @@ def names_unbound(tree: ast.Module) -> frozenset[str]:
     import, what it brings.  Only asked of modules with a star import."""
     read: set[str] = set()
     bound: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk_nodes(tree):
         if isinstance(node, ast.Name):
             (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
         elif isinstance(node, ast.arg):

@@ -1,0 +1,136 @@
+"""The cheaper tree walks give the nodes ``ast``'s own walks give, in the same order.
+
+Every reading that keeps the first or last of several findings, or builds a dict in
+the order it meets nodes, depends on that order; and the guards read from scopes
+walked once must be those read from scopes walked for each reading.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from flake8_nylas_scopes.analysis.bindings import hand_overs, handed_over_names
+from flake8_nylas_scopes.analysis.provider_guards import (
+    guard_scopes, provider_guards, scope_flags, scope_nodes, unread_guards,
+)
+from flake8_nylas_scopes.analysis.provider_tests import ProviderTests, walk_scope
+from flake8_nylas_scopes.analysis.tree_walk import child_nodes, code_children, walk_nodes
+
+# Fields holding lists with non-nodes (``None`` among a dict display's keys, names of
+# ``global``), optional fields left empty, nested scopes and ``match``.
+ODD_FIELDS = '''\
+import os, sys as system
+from . import sibling
+GOOGLE = "google"
+
+
+def merged(extra, *args, key=None, **kwargs):
+    global COUNTER
+    merged = {**extra, "a": 1, **kwargs}
+    lam = lambda x, /, y=2: x + y
+    try:
+        pass
+    except (ValueError, TypeError) as error:
+        raise RuntimeError() from error
+    finally:
+        del merged["a"]
+    return [v for k, v in merged.items() if k if v], f"{key!r:>10}"
+
+
+class Sync:
+    provider: str = "google"
+
+    def run(self, grant):
+        if grant.provider == GOOGLE:
+            return 1
+        match grant.provider:
+            case "microsoft" | "imap":
+                return 2
+            case {"kind": kind, **rest}:
+                return kind
+            case [first, *_]:
+                return first
+        return 3 if grant.provider == "icloud" else 4
+'''
+
+
+def test_walk_nodes_gives_ast_walks_nodes_in_its_order() -> None:
+    tree = ast.parse(ODD_FIELDS)
+    assert [id(node) for node in walk_nodes(tree)] == [id(node) for node in ast.walk(tree)]
+
+
+def test_child_nodes_gives_iter_child_nodes_of_every_node() -> None:
+    for node in ast.walk(ast.parse(ODD_FIELDS)):
+        assert list(map(id, child_nodes(node))) == list(map(id, ast.iter_child_nodes(node)))
+
+
+def test_dict_display_keys_left_out_are_no_children() -> None:
+    # ``{**extra}`` has ``None`` among its keys: control, it is not a node.
+    display = ast.parse("{**extra, 'a': 1}", mode="eval").body
+    assert [type(node).__name__ for node in child_nodes(display)] == [
+        "Constant", "Name", "Constant"]
+
+
+def test_scopes_of_the_provider_tests_walk_are_those_of_a_walk_of_their_own() -> None:
+    tree = ast.parse(ODD_FIELDS)
+    tests = ProviderTests(tree)
+    assert guard_scopes(tree, tests) == guard_scopes(tree)
+    # A ``ProviderTests`` made without a tree knows no scopes: the module is walked.
+    assert guard_scopes(tree, ProviderTests(None)) == guard_scopes(tree)
+
+
+def test_guards_read_from_scopes_walked_once_are_those_read_walking_each_time() -> None:
+    tree = ast.parse(ODD_FIELDS)
+    tests = ProviderTests(tree)
+    scopes = guard_scopes(tree, tests)
+    nodes = scope_nodes(scopes)
+    assert nodes == [list(walk_scope(scope)) for scope in scopes]
+    flags = scope_flags(tests, scopes, nodes)
+    assert flags == scope_flags(tests, scopes)
+    shared = provider_guards(tree, tests, scopes, flags, nodes)
+    assert shared  # control: the module has guards to read
+    assert shared == provider_guards(tree, tests, scopes, flags)
+    assert unread_guards(tree, tests, scopes, flags, nodes) == unread_guards(
+        tree, tests, scopes, flags)
+
+
+def test_code_children_leave_out_only_contexts_and_operators() -> None:
+    marks = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+    for node in ast.walk(ast.parse(ODD_FIELDS)):
+        assert list(map(id, code_children(node))) == [
+            id(child) for child in ast.iter_child_nodes(node) if not isinstance(child, marks)]
+
+
+def test_scope_walks_keep_every_node_but_contexts_and_operators() -> None:
+    tree = ast.parse(ODD_FIELDS)
+    method = next(node for node in ast.walk(tree)
+                  if isinstance(node, ast.FunctionDef) and node.name == "run")
+    walked = list(walk_scope(method))
+    assert not any(isinstance(node, (ast.expr_context, ast.cmpop)) for node in walked)
+    # Control: the names, the comparisons and the ``match`` are all there.
+    assert sum(isinstance(node, ast.Compare) for node in walked) == 2
+    assert any(isinstance(node, ast.Match) for node in walked)
+    assert {node.id for node in walked if isinstance(node, ast.Name)} >= {"grant", "GOOGLE"}
+
+
+HANDED = """\
+def work(params, scopes, seen):
+    extra = scopes
+    if not params and params is None:
+        pass
+    seen["k"] = 1
+    tweak(params)
+    send(params)
+    return -len(seen) + 1
+"""
+
+
+def test_hand_overs_counted_without_contexts_and_operators() -> None:
+    body = ast.parse(HANDED).body[0].body  # type: ignore[attr-defined]
+    # Tests, comparisons and ``not`` only look at ``params``: two calls hand it over.
+    assert hand_overs(body, "params") == 2
+    assert hand_overs(body, "scopes") == 1
+    # ``seen``: a key write and a length, no hand-over (control for the unary minus).
+    assert hand_overs(body, "seen") == 0
+    handed = handed_over_names(body)
+    assert {"params", "scopes"} <= handed and "seen" not in handed
