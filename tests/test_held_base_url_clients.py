@@ -312,3 +312,76 @@ def test_an_object_holding_a_held_client_only_printed_sends_nothing(tmp_path: Pa
     main = ("from app.http import NylasHttp\n\n\n"
             "def show(grant_id):\n    print(NylasHttp(grant_id))\n")
     assert _calendar_unused(_found(tmp_path, {"http": HTTP, "main": main}))
+
+
+# A route that reaches the state's client directly, beside one that reads ``events``
+# with it through a name.
+ALIASED_ROUTES = '''from fastapi import Request
+
+
+async def messages(request: Request):
+    return (await request.app.state.http.get("messages")).json()
+
+
+async def events(request: Request):
+    {bind}
+    return (await {owner}.http.get("events")).json()
+'''
+SANIC = '''import httpx
+from sanic import Sanic
+
+app = Sanic("app")
+
+
+@app.before_server_start
+async def setup(app):
+    app.ctx.http = httpx.AsyncClient(base_url="https://api.us.nylas.com/v3/grants/abc")
+
+
+@app.get("/messages")
+async def messages(request):
+    return (await request.app.ctx.http.get("messages")).json()
+
+
+@app.get("/events")
+async def events(request):
+    {bind}
+    return (await {owner}.http.get("events")).json()
+'''
+
+
+@pytest.mark.parametrize("modules", [
+    pytest.param({"http": LIFESPAN, "routes": ALIASED_ROUTES.format(
+        bind="state = request.app.state", owner="state")}, id="app-state"),
+    pytest.param({"http": LIFESPAN, "routes": ALIASED_ROUTES.format(
+        bind="st = request.state", owner="st")}, id="request-state"),
+    pytest.param({"http": SANIC.format(bind="ctx = request.app.ctx", owner="ctx")},
+                 id="sanic-app-ctx"),
+    pytest.param({"http": SANIC.format(bind="ctx = request.ctx", owner="ctx")},
+                 id="sanic-request-ctx"),
+])
+def test_framework_state_read_through_a_name_is_read_as_the_state(
+        tmp_path: Path, modules: dict[str, str]) -> None:
+    # ``state.http.get("events")`` is ``request.app.state.http.get("events")``.
+    assert _found(tmp_path, modules) == []
+
+
+@pytest.mark.parametrize("modules", [
+    pytest.param({"http": LIFESPAN, "routes": ALIASED_ROUTES.format(
+        bind="state = load_state()", owner="state").replace(
+        "from fastapi import Request\n", "from fastapi import Request\n"
+        "from app.store import load_state\n")}, id="bound-to-a-call"),
+    pytest.param({"http": LIFESPAN, "routes": ALIASED_ROUTES.format(
+        bind="state = request.app.state\n    state = request.app.other", owner="state")},
+                 id="bound-twice"),
+    pytest.param({"http": LIFESPAN, "routes": ALIASED_ROUTES.format(
+        bind="pass", owner="state").replace(
+        "events(request: Request)", "events(request: Request, state)")}, id="parameter"),
+    pytest.param({"http": SANIC.format(bind="ctx = request.app.config", owner="ctx")},
+                 id="another-object"),
+])
+def test_a_name_not_bound_once_to_framework_state_is_not_read_as_it(
+        tmp_path: Path, modules: dict[str, str]) -> None:
+    # Only the messages are read: the events request is on an object not known.
+    assert _calendar_unused(_found(tmp_path, modules))
+
