@@ -441,11 +441,12 @@ def test_a_held_client_s_attribute_on_an_unknown_object_is_an_unresolved_request
         message)
 
 
+@pytest.mark.parametrize("path", ["path", 'f"{path}"', 'url=path'])
 def test_a_path_built_at_run_time_on_an_unknown_holder_may_be_any_request(
-        tmp_path: Path) -> None:
+        tmp_path: Path, path: str) -> None:
     found = _found(tmp_path, {"http": HTTP, "main": UNTYPED.format(
         receiver="api, path", bind="pass", owner="api", attribute="http", method="get",
-    ).replace('("events")', "(path)")})
+    ).replace('("events")', f"({path})")})
     assert [(code, where) for code, where, _ in found] == [("NYS304", "main.py")]
     assert "/v3/grants/{...}/{...}/{...} is not in the endpoint map" in found[0][2]
 

@@ -1657,11 +1657,13 @@ class FlowExtractor:
             method = spelled.upper() if spelled else ANY_METHOD
         path = _spelled_path(keyword_value(node, "url") or (
             arguments[0] if arguments else None))
-        if not name and (path is None or _ROUTE_WORDS.isdisjoint(
-                path.partition("?")[0].split("/"))):
+        if not name and (path is None or (URL_HOLE not in path and _ROUTE_WORDS.isdisjoint(
+                path.partition("?")[0].split("/")))):
             # A receiver no import names (``self.http``, ``api.client``): only the
             # resolver can tell whether it holds a client with a base URL, which then
             # sends a request below its base with any path the analysis cannot read.
+            # A path with a part built at run time (``f"{resource}"``) is kept: it
+            # may name any route.
             return
         self.facts.imported_requests.append(ImportedRequest(
             self._table.text(name), method, path or "", self.source.span(node)))
