@@ -312,3 +312,182 @@ def test_an_object_holding_a_held_client_only_printed_sends_nothing(tmp_path: Pa
     main = ("from app.http import NylasHttp\n\n\n"
             "def show(grant_id):\n    print(NylasHttp(grant_id))\n")
     assert _calendar_unused(_found(tmp_path, {"http": HTTP, "main": main}))
+
+
+# A route that reaches the state's client directly, beside one that reads ``events``
+# with it through a name.
+ALIASED_ROUTES = '''from fastapi import Request
+
+
+async def messages(request: Request):
+    return (await request.app.state.http.get("messages")).json()
+
+
+async def events(request: Request):
+    {bind}
+    return (await {owner}.http.get("events")).json()
+'''
+SANIC = '''import httpx
+from sanic import Sanic
+
+app = Sanic("app")
+
+
+@app.before_server_start
+async def setup(app):
+    app.ctx.http = httpx.AsyncClient(base_url="https://api.us.nylas.com/v3/grants/abc")
+
+
+@app.get("/messages")
+async def messages(request):
+    return (await request.app.ctx.http.get("messages")).json()
+
+
+@app.get("/events")
+async def events(request):
+    {bind}
+    return (await {owner}.http.get("events")).json()
+'''
+
+
+@pytest.mark.parametrize("modules", [
+    pytest.param({"http": LIFESPAN, "routes": ALIASED_ROUTES.format(
+        bind="state = request.app.state", owner="state")}, id="app-state"),
+    pytest.param({"http": LIFESPAN, "routes": ALIASED_ROUTES.format(
+        bind="st = request.state", owner="st")}, id="request-state"),
+    pytest.param({"http": SANIC.format(bind="ctx = request.app.ctx", owner="ctx")},
+                 id="sanic-app-ctx"),
+    pytest.param({"http": SANIC.format(bind="ctx = request.ctx", owner="ctx")},
+                 id="sanic-request-ctx"),
+])
+def test_framework_state_read_through_a_name_is_read_as_the_state(
+        tmp_path: Path, modules: dict[str, str]) -> None:
+    # ``state.http.get("events")`` is ``request.app.state.http.get("events")``.
+    assert _found(tmp_path, modules) == []
+
+
+@pytest.mark.parametrize("modules", [
+    pytest.param({"http": LIFESPAN, "routes": ALIASED_ROUTES.format(
+        bind="state = load_state()", owner="state").replace(
+        "from fastapi import Request\n", "from fastapi import Request\n"
+        "from app.store import load_state\n")}, id="bound-to-a-call"),
+    pytest.param({"http": LIFESPAN, "routes": ALIASED_ROUTES.format(
+        bind="state = request.app.state\n    state = request.app.other", owner="state")},
+                 id="bound-twice"),
+    pytest.param({"http": LIFESPAN, "routes": ALIASED_ROUTES.format(
+        bind="pass", owner="state").replace(
+        "events(request: Request)", "events(request: Request, state)")}, id="parameter"),
+    pytest.param({"http": SANIC.format(bind="ctx = request.app.config", owner="ctx")},
+                 id="another-object"),
+])
+def test_a_name_not_bound_once_to_framework_state_is_not_read_as_it(
+        tmp_path: Path, modules: dict[str, str]) -> None:
+    # Only the messages are read: the events request is on an object not known.
+    assert _calendar_unused(_found(tmp_path, modules))
+
+
+# ``api.http`` on objects the analysis cannot tell, beside a use it reads exactly.
+UNTYPED = '''import requests
+
+from app.http import NylasHttp
+from app.other import Other, load
+
+
+def messages(grant_id):
+    return NylasHttp(grant_id).http.get("messages").json()
+
+
+def events({receiver}):
+    {bind}
+    return {owner}.{attribute}.{method}("events").json()
+'''
+OTHER = '''import httpx
+
+
+class Other:
+    def __init__(self):
+        self.http = httpx.Client(base_url="https://example.com")
+
+
+def load():
+    return None
+'''
+
+
+def _untyped(tmp_path: Path, receiver: str = "api", bind: str = "pass", owner: str = "api",
+             attribute: str = "http", method: str = "get") -> list[tuple[str, str, str]]:
+    main = UNTYPED.format(receiver=receiver, bind=bind, owner=owner, attribute=attribute,
+                          method=method)
+    return _found(tmp_path, {"http": HTTP, "other": OTHER, "main": main})
+
+
+@pytest.mark.parametrize("receiver, bind, owner, method", [
+    pytest.param("api", "pass", "api", "get", id="untyped-parameter"),
+    pytest.param("api", "pass", "api", "post", id="another-sending-method"),
+    # What a call the analysis cannot follow returns.
+    pytest.param("grant_id", "pass", "load()", "get", id="unknown-call-result"),
+    pytest.param("grant_id", "api = load()", "api", "get", id="name-of-unknown-call-result"),
+])
+def test_a_held_client_s_attribute_on_an_unknown_object_is_an_unresolved_request(
+        tmp_path: Path, receiver: str, bind: str, owner: str, method: str) -> None:
+    found = _untyped(tmp_path, receiver=receiver, bind=bind, owner=owner, method=method)
+    # Not "calendar is unused": the object may be a ``NylasHttp``.  Nor a request
+    # read as sent with its client: the object may be another.
+    assert [(code, where) for code, where, _ in found] == [("NYS304", "main.py")]
+    message = found[0][2]
+    assert f"cannot tell whether {method.upper()} /v3/grants/{{...}}/events goes to Nylas" in (
+        message)
+    assert f"{owner}.http.{method}() is called on an object the analysis cannot tell" in (
+        message)
+
+
+@pytest.mark.parametrize("path", ["path", 'f"{path}"', 'url=path'])
+def test_a_path_built_at_run_time_on_an_unknown_holder_may_be_any_request(
+        tmp_path: Path, path: str) -> None:
+    found = _found(tmp_path, {"http": HTTP, "main": UNTYPED.format(
+        receiver="api, path", bind="pass", owner="api", attribute="http", method="get",
+    ).replace('("events")', f"({path})")})
+    assert [(code, where) for code, where, _ in found] == [("NYS304", "main.py")]
+    assert "/v3/grants/{...}/{...}/{...} is not in the endpoint map" in found[0][2]
+
+
+def test_an_unknown_holder_s_request_leaves_other_scopes_judged(tmp_path: Path) -> None:
+    # A request that may be ``GET messages`` holds back the judgement of the
+    # messages scopes only: the calendar scope is unused still.
+    found = _found(tmp_path, {"http": HTTP, "main": UNTYPED.format(
+        receiver="api", bind="pass", owner="api", attribute="http", method="get",
+    ).replace('("events")', '("messages")')})
+    assert [(code, where) for code, where, _ in found] == [
+        ("NYS303", "auth.py"), ("NYS304", "main.py")]
+    assert f"{G}calendar'" in found[0][2]
+
+
+@pytest.mark.parametrize("receiver, bind, owner, attribute", [
+    # Objects the analysis knows to be something else.
+    pytest.param("grant_id", "pass", "requests.Session()", "http", id="library-object"),
+    pytest.param("grant_id", "api = requests.Session()", "api", "http",
+                 id="name-of-library-object"),
+    pytest.param("grant_id", "pass", "Other()", "http", id="project-object"),
+    pytest.param("grant_id", "api = Other()", "api", "http", id="name-of-project-object"),
+    # An attribute under which no class holds a Nylas client.
+    pytest.param("api", "pass", "api", "session", id="another-attribute"),
+])
+def test_a_request_on_an_object_known_not_to_hold_the_client_stays_quiet(
+        tmp_path: Path, receiver: str, bind: str, owner: str, attribute: str) -> None:
+    found = _untyped(tmp_path, receiver=receiver, bind=bind, owner=owner,
+                     attribute=attribute)
+    assert _calendar_unused(found)
+
+
+def test_a_parameter_annotated_with_the_holding_class_is_read_exactly(tmp_path: Path) -> None:
+    found = _untyped(tmp_path, receiver="api: NylasHttp")
+    assert found == []
+
+
+def test_a_path_spelling_no_nylas_route_on_an_unknown_holder_stays_quiet(
+        tmp_path: Path) -> None:
+    # ``request.session.get("user_id")``: no Nylas route, whichever object it is.
+    found = _found(tmp_path, {"http": HTTP, "main": UNTYPED.format(
+        receiver="api", bind="pass", owner="api", attribute="http", method="get",
+    ).replace('("events")', '("user_id")')})
+    assert _calendar_unused(found)

@@ -987,3 +987,104 @@ def test_resources_read_by_names_in_a_loop_make_no_claim_appear(
     # The loop's calls are read: the unused contacts scope is still claimed.
     assert "NYS303 https://www.googleapis.com/auth/contacts" in after, after
     assert not after - before, after - before
+
+
+# ------------------------------------------------------- framework state read through a name
+
+_STATE_APP = '''import contextlib
+import os
+
+import httpx
+from fastapi import FastAPI, Request
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+G = "https://www.googleapis.com/auth/"
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app):
+    app.state.http = httpx.AsyncClient(base_url="https://api.us.nylas.com/v3/grants/abc")
+    yield
+
+
+app = FastAPI(lifespan=lifespan)
+
+
+def login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": [G + "gmail.readonly", G + "calendar.events.readonly",
+                  G + "contacts.readonly"],
+    })
+
+
+async def messages(request: Request):
+    return (await request.app.state.http.get("messages")).json()
+
+
+async def events(request: Request):
+    return (await request.app.state.http.get("events")).json()
+'''
+
+
+@pytest.mark.parametrize("state", ["request.app.state", "request.state"])
+def test_framework_state_held_in_a_name_makes_no_claim_appear(
+        state: str, tmp_path: Path) -> None:
+    direct = _STATE_APP.replace("request.app.state", state)
+    before, _ = _claims_and_caution(tmp_path / "direct", {"app/main.py": direct})
+    # Both requests are read: only the contacts scope is claimed unused.
+    assert before == Counter({"NYS303 https://www.googleapis.com/auth/contacts.readonly": 1})
+    aliased = direct.replace(
+        f"    return (await {state}.http.get(\"events\")).json()",
+        f"    held = {state}\n    return (await held.http.get(\"events\")).json()")
+    assert aliased != direct
+    after, _ = _claims_and_caution(tmp_path / "aliased", {"app/main.py": aliased})
+    assert not after - before, after - before
+
+
+# ------------------------------------------------------- a held client's holder left untyped
+
+_HOLDER_CLASS = '''import httpx
+
+
+class NylasHttp:
+    def __init__(self, grant_id):
+        self.http = httpx.Client(base_url=f"https://api.us.nylas.com/v3/grants/{grant_id}")
+'''
+_HOLDER_USES = '''import os
+
+from nylas import Client
+
+from .http import NylasHttp
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+G = "https://www.googleapis.com/auth/"
+
+
+def login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": [G + "gmail.readonly", G + "calendar.events.readonly",
+                  G + "contacts.readonly"],
+    })
+
+
+def messages(grant_id):
+    return NylasHttp(grant_id).http.get("messages").json()
+
+
+def events(api: NylasHttp):
+    return api.http.get("events").json()
+'''
+
+
+def test_a_held_client_s_holder_left_untyped_makes_no_claim_appear(tmp_path: Path) -> None:
+    typed = {"app/http.py": _HOLDER_CLASS, "app/main.py": _HOLDER_USES}
+    before, _ = _claims_and_caution(tmp_path / "typed", typed)
+    # Both requests are read: only the contacts scope is claimed unused.
+    assert before == Counter({"NYS303 https://www.googleapis.com/auth/contacts.readonly": 1})
+    untyped = {**typed, "app/main.py": _HOLDER_USES.replace("api: NylasHttp", "api")}
+    after, cautious = _claims_and_caution(tmp_path / "untyped", untyped)
+    assert not after - before, after - before
+    assert cautious

@@ -225,6 +225,11 @@ class RawTemplate:
     # Whether an HTTP library sends it (``requests.put``, a session's ``put``): then a
     # URL of which nothing can be read is still a request that may go to Nylas.
     sends_http: bool = False
+    # Why the analysis cannot tell that the request is sent to this URL at all (its
+    # receiver may be another object than the client whose base the URL joins): the
+    # judge then reads it as one that may not go to Nylas, and its finding says why.
+    # Set by the project index on the requests it adds, never part of a module's facts.
+    unsure: str = ""
 
     def to_json(self) -> Any:
         return [self.method, [part.to_json() for part in self.url], self.span.to_json(),

@@ -193,20 +193,25 @@ def state_key(node: ast.expr) -> str:
     """
     if not isinstance(node, ast.Attribute):
         return ""
-    owner = node.value
+    return state_key_of(node.value, node.attr)
+
+
+def state_key_of(owner: ast.expr, attr: str) -> str:
+    """The framework-state symbol for attribute ``attr`` of the object ``owner``
+    spells (``request.app.state`` and ``http``), or ""."""
     if isinstance(owner, ast.Attribute):
         if owner.attr == "state" and _spellable(owner.value):
-            return f"{STATE}state.{node.attr}"
+            return f"{STATE}state.{attr}"
         if owner.attr == "ctx" and _sanic_owner(owner.value):
-            return f"{STATE}ctx.{node.attr}"
+            return f"{STATE}ctx.{attr}"
         inner = owner.value
         if owner.attr == "app" and isinstance(inner, ast.Name) and inner.id in _APP_HOLDERS:
-            return f"{STATE}app.{node.attr}"
+            return f"{STATE}app.{attr}"
         return ""
     if isinstance(owner, ast.Name):
         root = _STATE_ROOTS.get(owner.id)
         if root is not None:
-            return f"{STATE}{root}.{node.attr}"
+            return f"{STATE}{root}.{attr}"
     return ""
 
 
@@ -460,6 +465,35 @@ class FlowExtractor:
             return state_key(target)
         return ""
 
+    def _aliased_state_key(self, node: ast.Attribute) -> str:
+        """The framework-state symbol ``state.http`` reads where ``state`` is a
+        function's name bound once to a state object (``state = request.app.state``):
+        the same slot as ``request.app.state.http``.  Only for reads: a name bound
+        more than once, to anything else, or a parameter is not followed."""
+        owner = node.value
+        if not isinstance(owner, ast.Name):
+            return ""
+        bound = self._function_binding(owner.id)
+        return state_key_of(bound, node.attr) if bound is not None else ""
+
+    def _function_binding(self, name: str) -> ast.expr | None:
+        """The one value a function binds ``name`` to where a read of the name in
+        this scope sees it; None for a parameter, an import, a name bound more than
+        once or declared global, or one the module binds."""
+        frames = self.frames
+        if name in frames[-1].bindings.declared_global:
+            return None
+        for frame in reversed(frames):
+            if not frame.is_function:
+                continue
+            if name == frame.self_name or name in frame.params or name in frame.loops:
+                return None
+            if frame.bindings.binds(name):
+                if name in frame.bindings.imported:
+                    return None
+                return frame.bindings.lookup(name)
+        return None
+
     def _imported_module_root(self, node: ast.Attribute) -> bool:
         """Whether an attribute chain starts at a name that ``import <name>`` binds
         (a package of the project named ``app``, not a framework's app object)."""
@@ -500,7 +534,7 @@ class FlowExtractor:
             return self.name_value(node.id)
         if isinstance(node, ast.Attribute):
             # For an attribute, target_key is ``self.<attr>`` or framework state.
-            key = self.target_key(node)
+            key = self.target_key(node) or self._aliased_state_key(node)
             if key.startswith(STATE):
                 # ``app.nylas`` is the app's state, unless ``app`` is itself a client
                 # (a variable named ``app``): read both.
@@ -1691,11 +1725,13 @@ class FlowExtractor:
             method = spelled.upper() if spelled else ANY_METHOD
         path = _spelled_path(keyword_value(node, "url") or (
             arguments[0] if arguments else None))
-        if not name and (path is None or _ROUTE_WORDS.isdisjoint(
-                path.partition("?")[0].split("/"))):
+        if not name and (path is None or (URL_HOLE not in path and _ROUTE_WORDS.isdisjoint(
+                path.partition("?")[0].split("/")))):
             # A receiver no import names (``self.http``, ``api.client``): only the
             # resolver can tell whether it holds a client with a base URL, which then
             # sends a request below its base with any path the analysis cannot read.
+            # A path with a part built at run time (``f"{resource}"``) is kept: it
+            # may name any route.
             return
         self.facts.imported_requests.append(ImportedRequest(
             self._table.text(name), method, path or "", self.source.span(node)))

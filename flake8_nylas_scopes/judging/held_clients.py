@@ -12,11 +12,15 @@ that may send a request (a path built at run time, a method with no rule of its 
 the client handed to a library) may send any request below the base, which is then an
 unresolved request: left out, the scopes it may need would look unused.  So is a
 client no code the analysis reads reaches, unless its class's own methods use it: it
-is there for code elsewhere (a script, a module outside the project).
+is there for code elsewhere (a script, a module outside the project).  A request
+method called on an attribute of that name of an object the resolver cannot tell
+(``def events(api): api.http.get("events")``) may use the client or another object's:
+a request the analysis cannot tell goes to Nylas.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 
 from ..analysis.base_url_clients import (
@@ -25,7 +29,7 @@ from ..analysis.base_url_clients import (
 from ..analysis.facts import HeldClient, ModuleFacts, RawTemplate
 from ..analysis.flow_calls import DATA_FUNCTIONS, DATA_METHODS
 from ..analysis.flow_facts import CallSite, FlowFacts, ImportedRequest, Val
-from ..analysis.symbols import qualified_name
+from ..analysis.symbols import kind_of, qualified_name
 from ..nylas_api.http import ANY_METHOD, HTTP_METHODS
 from ..spans import Span
 from .resolver import FlowResolver, Objs
@@ -45,6 +49,7 @@ def held_client_requests(modules: Mapping[str, ModuleFacts], resolver: FlowResol
             held.setdefault(client.symbol, []).append(client)
     if not held:
         return {}
+    by_attribute = _held_by_attribute(held, resolver)
     found: dict[str, list[RawTemplate]] = {}
     reached: set[str] = set()
     # The clients a method of which is bound to a name: called where the analysis
@@ -60,6 +65,9 @@ def held_client_requests(modules: Mapping[str, ModuleFacts], resolver: FlowResol
                 if request is not None:
                     found.setdefault(path, []).append(request)
             unseen.update(client.symbol for client in _methods_bound(flow, resolver, held))
+            if by_attribute:
+                found.setdefault(path, []).extend(
+                    _unknown_holders_requests(flow, resolver, by_attribute))
     for path, facts in modules.items():
         for client in facts.held_clients:
             if client.symbol in unseen or (
@@ -103,6 +111,64 @@ def _module_requests(flow: FlowFacts, resolver: FlowResolver,
     for store in flow.stores:
         for client in _method_of(store.value, resolver, held):
             yield client, _any_request(client, store.span, store.attr)
+
+
+def _held_by_attribute(held: Mapping[str, list[HeldClient]], resolver: FlowResolver
+                       ) -> dict[str, list[HeldClient]]:
+    """The clients the project's classes hold, by the attribute instances read them
+    through: an attribute of the instances or the class, or a property."""
+    found: dict[str, list[HeldClient]] = {}
+    for symbol, clients in held.items():
+        kind = kind_of(symbol)
+        place = qualified_name(symbol)
+        if kind == "attribute" or (kind == "returned" and resolver.is_property(place)):
+            found.setdefault(place.rpartition(".")[2], []).extend(clients)
+    return found
+
+
+def _unknown_holders_requests(flow: FlowFacts, resolver: FlowResolver,
+                              by_attribute: Mapping[str, list[HeldClient]]
+                              ) -> Iterator[RawTemplate]:
+    """``api.http.get("events")`` where ``api`` is an object the resolver cannot
+    tell (a parameter a framework fills, what an unknown call returns) and ``http``
+    is the name under which a class of the project holds a client: the call may be a
+    request with that client, or with any other object's ``http``.  Read as sent with
+    the client, a request to another object would be taken for a Nylas call; left
+    out, the scopes the client's request needs would look unused.  So it is a
+    request the analysis cannot tell goes to Nylas: to the path it spells below the
+    base, or anywhere below it for a path built at run time.  A path spelled with no
+    word of a Nylas route (``request.session.get("user_id")``) is left alone."""
+    spelled = {request.span: request for request in flow.imported_requests
+               if not request.callee}
+    for call in flow.calls:
+        callee = call.callee
+        if callee is None or callee.kind != "attr" or not call.invokes or (
+                callee.name not in SENDING_METHODS):
+            continue
+        holder = callee.inner
+        if holder is None or holder.kind != "attr":
+            continue
+        clients = by_attribute.get(holder.name)
+        request = spelled.get(call.span)
+        if not clients or (request is None and not _path_built_at_run_time(call)) or any(
+                kind != "lost" for kind, _ in resolver.resolve(holder)) or (
+                not resolver.tells_nothing_of(holder.inner)):
+            continue
+        unsure = (f"{call.callee_text}() is called on an object the analysis cannot "
+                  f"tell; a class of the project holds a client as {holder.name}")
+        for client in clients:
+            template = _method_request(call, callee.name, client, request)
+            if template is not None:
+                yield dataclasses.replace(template, unsure=unsure)
+
+
+def _path_built_at_run_time(call: CallSite) -> bool:
+    """Whether a request method's URL is a value built at run time (a name, a call,
+    ``*args``), not a literal string or nothing."""
+    position = 1 if call.callee is not None and call.callee.name == "request" else 0
+    url = call.args[position] if len(call.args) > position else None
+    return url is not None or call.star is not None or call.double_star is not None or any(
+        name == "url" for name, _ in call.kwargs)
 
 
 def _methods_bound(flow: FlowFacts, resolver: FlowResolver,

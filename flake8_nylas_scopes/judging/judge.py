@@ -280,15 +280,17 @@ def _resolve_sites(
 
 
 def _raw_uses(facts: ModuleFacts, index: ConstantIndex,
-              shared: Sequence[RawTemplate] = ()) -> Iterator[RawUse]:
+              shared: Sequence[RawTemplate] = ()) -> Iterator[tuple[RawUse, str]]:
     """A module's raw HTTP calls, those built from other modules' constants read in,
-    and those other modules may send with its clients (``shared``)."""
-    yield from facts.raw_uses
+    and those other modules may send with its clients (``shared``), each with why
+    the analysis cannot tell it goes where its URL says ("" where it can)."""
+    for raw in facts.raw_uses:
+        yield raw, ""
     for template in (*facts.raw_templates, *shared):
         use = sent_raw_use(template.method, index.url_text(template.url), template.span,
                            template.text, template.sends_http)
         if use is not None:
-            yield use
+            yield use, template.unsure
 
 
 def _request_words(method: str, path: str) -> str:
@@ -352,10 +354,11 @@ def _usage(
     # its scopes would look unused.
     over_http = any(site.generation is Generation.V2 for facts in modules.values()
                     for site in facts.sites) and reaches_nylas_v2_over_http(
-        (raw for uses in raw_uses.values() for raw in uses),
+        (raw for uses in raw_uses.values() for raw, _ in uses),
         (parts for facts in modules.values() for parts in facts.strings.values()))
     for path, facts in modules.items():
-        for raw in raw_uses[path]:
+        for raw, unsure in raw_uses[path]:
+            because = f" ({unsure})" if unsure else ""
             if is_unread(raw):
                 if over_http:
                     unresolved.append(UnresolvedUse(
@@ -365,9 +368,9 @@ def _usage(
             for target in routes.targets(raw):
                 # Parts of the path built at run time are shown as ``{...}``.
                 sent = _request_words(target.method or raw.method, raw.shown_path)
-                if target.maybe:
+                if target.maybe or (unsure and target.endpoint):
                     unresolved.append(UnresolvedUse(
-                        raw.span, f"cannot tell whether {sent} goes to Nylas",
+                        raw.span, f"cannot tell whether {sent} goes to Nylas{because}",
                         frozenset(sdk.endpoint_scopes([target.endpoint]))))
                 elif target.endpoint:
                     # A name in the code (a trigger, an argument) is shown as written,
@@ -385,7 +388,7 @@ def _usage(
                         frozenset(sdk.endpoint_scopes(_notification_keys(sdk)))))
                 else:
                     unresolved.append(UnresolvedUse(
-                        raw.span, f"{sent} {_unmatched(raw.shown_path)}", None))
+                        raw.span, f"{sent} {_unmatched(raw.shown_path)}{because}", None))
         flow = facts.flow
         if flow is None:
             continue

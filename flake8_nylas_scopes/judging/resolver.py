@@ -359,6 +359,7 @@ class FlowResolver:
         # client (see ``_symbols_reading``), found once that module asks.
         self._module_edges: Sequence[Edge] = ()
         self._model_client_symbols: frozenset[str] | None = None
+        self._outside_symbols: frozenset[str] | None = None
         # What each symbol may hold, in the order the edges were added: most symbols
         # have one edge, kept as its node rather than a list of one.
         self.edges: dict[str, Node | list[Node]] = {}
@@ -774,6 +775,7 @@ class FlowResolver:
             self._sharing = False
             self._interned.clear()
             self._module_edges, self._model_client_symbols = (), None
+            self._outside_symbols = None
 
     def _resolve_node(self, node: Node, depth: int) -> Objs:
         if node == NO_NODE or depth > 30:
@@ -1746,6 +1748,37 @@ class FlowResolver:
         if value is None or value.kind != "ref":
             return False
         return self._external_name(value.name)
+
+    def tells_nothing_of(self, value: Val | None) -> bool:
+        """Whether ``value`` is an object the analysis cannot tell: it resolves to
+        nothing (or only to what unknown objects' attributes give, see
+        ``_follow_unknown_objects``), as a parameter no project code fills or what an
+        unknown call returns; not another library's object (``requests.Session()``,
+        a name the module being judged binds only to such objects), nor one of the
+        project's or a Nylas value."""
+        if value is None or self._external(value) or any(
+                kind != "lost" for kind, _ in self.resolve(value)):
+            return False
+        return value.kind != "sym" or value.name not in self._bound_outside()
+
+    def is_property(self, function: str) -> bool:
+        """Whether the project's function of that qualified name is read as a
+        property (``@property``, ``functools.cached_property``)."""
+        return function in self._properties
+
+    def _bound_outside(self) -> frozenset[str]:
+        """The symbols every binding of which in the module being judged is another
+        library's object (``session = requests.Session()``): found in one pass over
+        its bindings, the first time a use asks."""
+        found = self._outside_symbols
+        if found is None:
+            outside: dict[str, bool] = {}
+            for edge in self._module_edges:
+                outside[edge.target] = outside.get(edge.target, True) and self._external(
+                    edge.value)
+            found = self._outside_symbols = frozenset(
+                target for target, only_outside in outside.items() if only_outside)
+        return found
 
     def _external_name(self, name: str) -> bool:
         top = name.split(".", 1)[0]
