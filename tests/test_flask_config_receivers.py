@@ -271,3 +271,24 @@ def test_the_configuration_of_an_object_not_known_for_an_application_is_unread(
     found = _codes(tmp_path, {"app/web.py": web})
     assert _claims(found) == set()
     assert ("web.py", 10, "NYS304") in found
+
+
+_ITEM_HANDED = "def connect():\n    return configure({\"key\": current_app.config[%s]})"
+
+
+@pytest.mark.parametrize("key", ['"NYLAS_API_KEY"', '"NYLAS_CLIENT_ID"'])
+def test_an_item_of_another_key_handed_on_leaves_the_list_read(
+    tmp_path: Path, key: str,
+) -> None:
+    found = _codes(tmp_path, {"app/web.py": f"{_WEB}\n\n{_ITEM_HANDED % key}\n"})
+    assert _claims(found) == _CLAIMS
+
+
+@pytest.mark.parametrize("key", ['"NYLAS_SCOPES"', "KEY"],
+                         ids=["the-list", "a-key-read-at-run-time"])
+def test_an_item_that_may_be_the_list_handed_on_leaves_it_unread(
+    tmp_path: Path, key: str,
+) -> None:
+    found = _codes(tmp_path, {"app/web.py": f"{_WEB}\n\n{_ITEM_HANDED % key}\n"})
+    assert _claims(found) == set()
+    assert ("web.py", 10, "NYS304") in found

@@ -1915,9 +1915,10 @@ def test_a_v3_config_dict_of_another_module_is_read(
         "app.py": _V3_APP.format(imports=imports, config=config),
     })
     # Its list is judged as written there; what else the dict holds (whether it keeps
-    # the grant's earlier scopes) is not read, so no usage finding is made on it.
+    # the grant's earlier scopes) is not read, so no usage finding is made on it, and
+    # the request says why (NYS304).
     assert [(name, line, code) for name, line, code, _ in found] == [
-        ("nylas_conf.py", 8, "NYS403")]
+        ("app.py", 9, "NYS304"), ("nylas_conf.py", 8, "NYS403")]
 
 
 def test_a_v3_config_another_module_builds_by_a_call_is_unresolved(tmp_path: Path) -> None:

@@ -1009,6 +1009,51 @@ def test_include_grant_scopes_leaves_the_grant_unknown(tmp_path: Path) -> None:
     assert found == []
 
 
+def _all_codes(tmp_path: Path, modules: dict[str, str]) -> list[tuple[str, int, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    for name, text in modules.items():
+        (tmp_path / name).write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.path.rpartition("/")[2], f.span.line, f.code)
+                  for f in result.findings)
+
+
+_ONE_LOGIN = '''import os
+from nylas import Client
+{imports}
+nylas = Client(os.environ["NYLAS_API_KEY"])
+
+
+def login():
+    return nylas.auth.url_for_oauth2({config})
+
+
+def read(grant_id, message_id):
+    return nylas.messages.find(grant_id, message_id)
+'''
+_MICROSOFT = '{"client_id": "id", "provider": "microsoft", "scope": ["Mail.Read", "Mail.Send"]}'
+
+
+@pytest.mark.parametrize("imports, config, settings", [
+    ("from settings import AUTH\n", "AUTH", f"AUTH = {_MICROSOFT}\n"),
+    ("import logging\n", _MICROSOFT.replace("}", ', "include_grant_scopes": True}'), ""),
+], ids=["another-modules-config", "include-grant-scopes"])
+def test_the_only_request_whose_grant_is_unknown_says_so(
+    tmp_path: Path, imports: str, config: str, settings: str,
+) -> None:
+    # The usage rules are silent (the grant may hold more than the list): the request
+    # itself is where NYS304 tells why, as no other request could name it.
+    modules = {"app.py": _ONE_LOGIN.format(imports=imports, config=config)}
+    if settings:
+        modules["settings.py"] = settings
+    assert _all_codes(tmp_path, modules) == [("app.py", 9, "NYS304")]
+
+
+def test_the_only_request_whose_grant_is_read_is_judged(tmp_path: Path) -> None:
+    text = _ONE_LOGIN.format(imports="import logging\n", config=_MICROSOFT)
+    assert _all_codes(tmp_path, {"app.py": text}) == [("app.py", 9, "NYS303")]
+
+
 def test_the_primary_calendar_read_literally_needs_the_full_scope(tmp_path: Path) -> None:
     found = _usage(tmp_path, "    nylas.events.list(grant_id, query_params={'calendar_id': "
                    "'primary'})", f'["{G}calendar.events.readonly"]')

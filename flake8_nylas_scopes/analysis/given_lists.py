@@ -398,6 +398,14 @@ class _GivenFinder(FastVisitor):
         else:
             self.found.namespaces.append(node.value)
 
+    def _items_followed(self, node: ast.expr) -> bool:
+        """Whether an item of ``node`` given to a call is followed by itself, not as a
+        part of the whole: an application's configuration, whose items
+        ``_config_item`` follows by key (``Client(api_key=current_app.config["KEY"])``
+        gives away the one key, which holds no scopes)."""
+        return isinstance(node, ast.Attribute) and node.attr == "config" and (
+            self._app_config_use(node))
+
     def _app_config_use(self, node: ast.expr) -> bool:
         """Whether ``node`` may be an application's configuration (see
         ``is_app_config``), asking ``not_an_app`` with the function whose body holds
@@ -549,10 +557,11 @@ class _GivenFinder(FastVisitor):
                 # ``f(*SCOPES)`` gives the items, strings no code can change.
                 continue
             given.extend((value, node, position if direct else None)
-                         for value, direct in _held(argument, watched))
+                         for value, direct in _held(argument, watched, self._items_followed))
         for keyword in node.keywords:
             given.extend((value, node, keyword.arg if direct and keyword.arg else None)
-                         for value, direct in _held(keyword.value, watched))
+                         for value, direct in _held(keyword.value, watched,
+                                                    self._items_followed))
         if given and not self.reads(node):
             self.found.given.extend(given)
         self.generic_visit(node)
@@ -634,18 +643,21 @@ def _targets(node: ast.Assign | ast.AnnAssign | ast.NamedExpr) -> list[ast.expr]
     return node.targets if isinstance(node, ast.Assign) else [node.target]
 
 
-def _held(node: ast.expr, watched: Callable[[ast.expr], bool]
-          ) -> Iterator[tuple[ast.expr, bool]]:
+def _held(node: ast.expr, watched: Callable[[ast.expr], bool],
+          items_followed: Callable[[ast.expr], bool]) -> Iterator[tuple[ast.expr, bool]]:
     """The watched values an argument gives its callee: itself, or the values a
     display or a choice holds (``[SCOPES]``, ``{"scope": SCOPES}``, ``A if x else B``);
     each with whether it is the argument itself.  An item of a watched dict or list
-    (``CONFIG["scope"]``) gives away the whole, whose part it is."""
+    (``CONFIG["scope"]``) gives away the whole, whose part it is, unless the items of
+    that whole are followed by themselves (``items_followed``)."""
     stack: list[tuple[ast.expr, bool]] = [(node, True)]
     while stack:
         value, direct = stack.pop()
         whole = value
         while isinstance(whole, ast.Subscript):
             whole = whole.value
+        if whole is not value and items_followed(whole):
+            continue
         if watched(whole):
             if isinstance(whole, ast.Attribute) and not followed_attribute(whole):
                 yield whole, direct and whole is value

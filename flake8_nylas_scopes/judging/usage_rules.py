@@ -331,7 +331,9 @@ def _granted(state: _DialectState, config: Config) -> frozenset[str] | None:
 def usage_findings(state: ProjectState, config: Config, enabled: CodeFilter) -> Iterator[Finding]:
     if enabled("NYS304"):
         yield from _unresolved_findings(state)
+    judged_v3 = False
     for dialect in _dialects(state, bool(config.granted_scopes)):
+        judged_v3 = judged_v3 or dialect.dialect != V2
         granted, whole = _read_grant(dialect, config)
         if granted is None:
             if enabled("NYS304"):
@@ -343,6 +345,10 @@ def usage_findings(state: ProjectState, config: Config, enabled: CodeFilter) -> 
                 dialect, config):
             yield from _missing(dialect, granted, state, enabled("NYS304"))
         yield from _overbroad_or_unused(dialect, config, enabled)
+    if enabled("NYS304") and not judged_v3:
+        # Only requests of a provider that cannot be told: no dialect names them.
+        yield from _untold_alone(site for site in state.sites
+                                 if site_dialect(site) == V3_UNKNOWN)
 
 
 def _read_grant(state: _DialectState, config: Config) -> tuple[frozenset[str] | None, bool]:
@@ -428,6 +434,9 @@ def _untold_grants(dialect: _DialectState, state: ProjectState, config: Config
             judged.append(site)
     if not untold:
         return
+    if not judged:
+        yield from _untold_alone(site for site, _ in untold)
+        return
     for site in judged:
         places = PlaceMarks()
         named = "; ".join(f"the request at {places.mark(other.span)} ({why})"
@@ -435,6 +444,18 @@ def _untold_grants(dialect: _DialectState, state: ProjectState, config: Config
         what = f"cannot tell what the grants hold: {named}"
         yield Finding("NYS304", site.span, CODES["NYS304"].message(what=what),
                       places=tuple(places.spans))
+
+
+def _untold_alone(sites: Iterable[ScopeSite]) -> Iterator[Finding]:
+    """NYS304 at each request whose scopes are read in full but whose grant cannot be
+    told (``include_grant_scopes``, a config of another module, no provider the
+    scopes tell), when no request could be judged to name it at: nothing else would
+    say why the usage rules are silent.  (A request read only in part, or not at
+    all, has its own NYS304; one taking the connector's defaults names no scopes.)"""
+    for site in sites:
+        if site.value.state is ValueState.ITEMS and site.value.complete:
+            yield Finding("NYS304", site.span, CODES["NYS304"].message(
+                what=f"cannot tell what the grant holds: {_why_untold(site)}"))
 
 
 def _why_untold(site: ScopeSite) -> str:
