@@ -95,3 +95,38 @@ def test_calls_handed_the_same_values_share_one_tuple() -> None:
         # Control: calls handed other values keep tuples of their own.
         others = [call.args for call in flow.calls if call.args != logged[0].args]
         assert all(args is not logged[0].args for args in others)
+
+
+VIEW = '''\
+from flask_login import login_required
+from nylas import APIClient
+
+client = APIClient("id", "secret", "token")
+
+
+@login_required
+def view():
+    return client.messages.all()
+'''
+
+
+def _given_away(facts: ModuleFacts) -> str:
+    found = [name for name in facts.given_away if name == "flask_login.login_required"]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_what_modules_of_one_project_give_away_is_one_text(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    for name in ("inbox", "outbox"):
+        (tmp_path / f"{name}.py").write_text(VIEW)
+    result = analyse([str(tmp_path)], Config(), default_code_filter, use_cache=False)
+    inbox, outbox = (result.facts[str(tmp_path / f"{name}.py")] for name in ("inbox", "outbox"))
+    assert _given_away(inbox) is _given_away(outbox)
+    with project_texts_shared():
+        first, second = (ModuleFacts.from_json(json.loads(json.dumps(inbox.to_json())))
+                         for _ in range(2))
+    assert _given_away(first) is _given_away(second)
+    # Control: modules read on their own keep their own.
+    alone = [facts_for_source(f"{name}.py", VIEW, flow=True) for name in ("inbox", "outbox")]
+    assert _given_away(alone[0]) is not _given_away(alone[1])
