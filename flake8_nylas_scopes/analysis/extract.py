@@ -127,6 +127,7 @@ from .given_lists import (
     only_reads,
 )
 from .list_fates import UNKNOWN_DEPTH, Slot
+from .shared_texts import shared_texts
 from .flow_facts import ANY_MEMBER
 from .member_patterns import member_matches, member_pattern
 from .namespaces import member_written, namespace_owner, unnamed_module
@@ -304,6 +305,8 @@ class Extractor(FastVisitor):
         # The names the module reads, in a module that may make a client with a base
         # URL: whether it uses its own clients.
         self._loaded_names: set[str] = set()
+        # What is given away recurs across modules (``flask.jsonify()``): one copy.
+        self._shared = shared_texts()
         self.facts = ModuleFacts(
             path, mentions_nylas=True, sites=self.sites, raw_uses=self.raw_uses,
             param_defaults=self.param_defaults, mutated=self.mutated,
@@ -1144,7 +1147,7 @@ class Extractor(FastVisitor):
             bindings.opaque_writes.add(node.id)
         for reference in self._given_references(node, bindings):
             if reference not in self.facts.given_away:
-                self.given_away.append(reference)
+                self.given_away.append(self._shared.text(reference))
 
     def _note_parts_given_away(self, node: ast.expr, bindings: Bindings) -> None:
         """A list or dict only whose items go to code that may change them
@@ -1156,7 +1159,7 @@ class Extractor(FastVisitor):
             # to the values it returns.
             for reference in self._given_references(node, bindings):
                 if reference + ITEMS not in self.facts.given_away:
-                    self.given_away.append(reference + ITEMS)
+                    self.given_away.append(self._shared.text(reference + ITEMS))
             return
         star = isinstance(node, ast.Name) and node.id in self._star_brought
         if not (isinstance(node, ast.Name) and node.id in bindings.imported) and not star:
@@ -1166,7 +1169,7 @@ class Extractor(FastVisitor):
         reference = f"{self._module_name}.{node.id}" if star else (
             self._imports.get(node.id, ""))
         if reference and reference + ITEMS not in self.facts.given_away:
-            self.given_away.append(reference + ITEMS)
+            self.given_away.append(self._shared.text(reference + ITEMS))
 
     def _read_parameters(self) -> dict[str, ReadParameters]:
         """The parameters each function of the module only reads, for the modules

@@ -17,6 +17,7 @@ from .facts_values import ItemForm, ScopeItem, ScopeValue, Splice, UrlPart, Valu
 from .empty_records import no_entries, shed_empty
 from .flow_facts import FlowFacts
 from .guard_reaches import CallableReach, ImportReach, ProviderTable, Reach
+from .shared_texts import shared_texts
 
 # Re-exported: the value types are part of the facts vocabulary.
 __all__ = [
@@ -655,6 +656,7 @@ class ModuleFacts:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ModuleFacts:
         flow = data["flow"]
+        shared = shared_texts()
         facts = cls(
             str(data["path"]),
             str(data["module"]),
@@ -700,7 +702,7 @@ class ModuleFacts:
              for first, last, name, true, false, line in data.get("predicate_guards", ())],
             [str(name) for name in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
-            [str(name) for name in data.get("given_away", ())],
+            [shared.text(str(name)) for name in data.get("given_away", ())],
             [GivenTo.from_json(given) for given in data.get("given_to", ())],
             {str(name): ReadParameters.from_json(read)
              for name, read in data.get("read_parameters", {}).items()},

@@ -1096,7 +1096,8 @@ class FlowExtractor:
         if root_value is None and attrs[0] not in COLLECTIONS:
             return False
         self.facts.uses.append(
-            Use(root_value, tuple(attrs), self.source.span(anchor), self._text(node))
+            Use(root_value, self._table.names(attrs), self.source.span(anchor),
+                self._text(node))
         )
         return True
 
@@ -1261,7 +1262,7 @@ class FlowExtractor:
                   is_property: bool = False, tuple_size: int = 0) -> None:
         args = node.args
         self.facts.functions.append(Function(
-            qualname, tuple(params),
+            qualname, self._table.names(params),
             args.vararg.arg if args.vararg else "", args.kwarg.arg if args.kwarg else "",
             self.source.span(node), is_property, tuple_size,
         ))
@@ -1390,7 +1391,7 @@ class FlowExtractor:
                 for value in self._annotated(statement.annotation):
                     self._edge(f"{ATTRIBUTE}{full}.{name}", value)
         if fields and not has_init:
-            self.facts.functions.append(Function(f"{full}.__init__", tuple(fields)))
+            self.facts.functions.append(Function(f"{full}.__init__", self._table.names(fields)))
             for name in fields:
                 parameter = self._val("sym", f"{PARAMETER}{full}.__init__.{name}")
                 self._edge(f"{ATTRIBUTE}{full}.{name}", parameter)
@@ -1807,7 +1808,7 @@ class FlowExtractor:
         if not worth and (callee is None or callee.kind == "ref" or not invokes):
             return  # nothing passed, and nothing but a named function called
         self.facts.calls.append(CallSite(
-            callee, self._text(node.func), tuple(args), tuple(kwargs), span,
+            callee, self._text(node.func), self._table.arguments(args), tuple(kwargs), span,
             star_value, double_value, call_flags(invokes, modelled),
         ))
 
@@ -1949,7 +1950,8 @@ class FlowExtractor:
         receiver = self.value(method.value)
         if receiver is not None:
             self.facts.uses.append(Use(
-                receiver, (method.attr,), self.source.span(anchor), self._text(method)))
+                receiver, self._table.names((method.attr,)), self.source.span(anchor),
+                self._text(method)))
 
 
 _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {

@@ -31,6 +31,7 @@ from typing import Any, Literal, get_args
 from ..spans import Span
 from .empty_records import shed_empty
 from .facts_values import ScopeValue
+from .shared_texts import shared_texts
 
 
 # What a symbolic value is (see :class:`Val`).
@@ -119,12 +120,15 @@ class ValTable:
     identity stands for it.
     """
 
-    __slots__ = ("_values", "_handed", "_texts")
+    __slots__ = ("_values", "_handed", "_shared", "_arguments")
 
     def __init__(self) -> None:
         self._values: dict[tuple[str, str, int], Val] = {}
         self._handed: dict[tuple[str, tuple[int, ...], int], Val] = {}
-        self._texts: dict[str, str] = {}
+        self._shared = shared_texts()
+        # Calls handed the same values (``log(user)`` again and again) share one tuple
+        # of arguments, found by the identities of the table's values.
+        self._arguments: dict[tuple[int, ...], tuple[Val | None, ...]] = {}
 
     def get(self, kind: ValKind, name: str = "", inner: Val | None = None) -> Val:
         key = (kind, name, id(inner))
@@ -152,8 +156,21 @@ class ValTable:
         return self.get("sym", key).name
 
     def text(self, text: str) -> str:
-        """The table's copy of a text (a call or attribute chain as written)."""
-        return self._texts.setdefault(text, text)
+        """The shared copy of a text (a call or attribute chain as written), the same
+        in every module of a project (see ``shared_texts``)."""
+        return self._shared.text(text)
+
+    def names(self, names: Sequence[str]) -> tuple[str, ...]:
+        """The shared copy of a tuple of names (attributes, parameters)."""
+        return self._shared.names(tuple(names))
+
+    def arguments(self, values: Sequence[Val | None]) -> tuple[Val | None, ...]:
+        """One tuple for the same values of this table handed to several calls."""
+        key = tuple(map(id, values))
+        found = self._arguments.get(key)
+        if found is None:
+            found = self._arguments[key] = tuple(values)
+        return found
 
 
 # In JSON, a module's values are rows ``[kind, name, inner]`` of one list, each value
@@ -205,10 +222,14 @@ class ValReader:
     """The values of one module read back from their rows; a damaged row or index is
     a ``ValueError``, so the cache entry is rebuilt."""
 
-    __slots__ = ("_values", "_texts", "_path", "_spans")
+    __slots__ = ("_values", "_texts", "_path", "_spans", "_shared", "_arguments")
 
     def __init__(self, rows: Any, path: str = "") -> None:
         self._path = path
+        # As ``ValTable`` shares them: texts and names across the project, arguments
+        # within the module (by their rows).
+        self._shared = shared_texts()
+        self._arguments: dict[tuple[Any, ...], tuple[Val | None, ...]] = {}
         # One span per range of the module, as ``SourceMap`` made them.
         self._spans: dict[tuple[int, int, int, int], Span] = {}
         # One loop with local names: a large project has tens of thousands of rows.
@@ -269,6 +290,22 @@ class ValReader:
     def text(self, text: str) -> str:
         """One string for equal texts: paths, symbols, attribute names, calls."""
         return self._texts.setdefault(text, text)
+
+    def shared_text(self, text: str) -> str:
+        """The project's copy of a text that recurs across modules (see ``ValTable``)."""
+        return self._shared.text(text)
+
+    def names(self, names: Any) -> tuple[str, ...]:
+        """The project's copy of a tuple of names (attributes, parameters)."""
+        return self._shared.names(tuple(str(name) for name in names))
+
+    def arguments(self, indexes: Any) -> tuple[Val | None, ...]:
+        """``optionals`` of a call site's arguments, one tuple for equal rows."""
+        key = tuple(indexes)
+        found = self._arguments.get(key)
+        if found is None:
+            found = self._arguments[key] = self.optionals(key)
+        return found
 
     def optionals(self, indexes: Any) -> tuple[Val | None, ...]:
         """``optional`` of each of ``indexes``, in one call: a call site's arguments."""
@@ -335,8 +372,8 @@ class Use:
 
     @classmethod
     def from_json(cls, data: Any, values: ValReader) -> Use:
-        return cls(values.optional(data[0]), tuple(values.text(str(a)) for a in data[1]),
-                   values.span(data[2]), values.text(str(data[3])))
+        return cls(values.optional(data[0]), values.names(data[1]),
+                   values.span(data[2]), values.shared_text(str(data[3])))
 
 
 # The flags of a :class:`CallSite`.
@@ -433,8 +470,8 @@ class CallSite:
         optional, text = values.optional, values.text
         call = object.__new__(cls)
         set_callee(call, optional(data[0]))
-        set_callee_text(call, text(str(data[1])))
-        set_args(call, values.optionals(data[2]))
+        set_callee_text(call, values.shared_text(str(data[1])))
+        set_args(call, values.arguments(data[2]))
         set_kwargs(call, tuple((text(str(name)), values.value(value)) for name, value in data[3]))
         set_span(call, values.span(data[4]))
         set_star(call, optional(data[5]))
@@ -530,7 +567,7 @@ class Function:
 
     @classmethod
     def from_json(cls, data: Any, values: ValReader) -> Function:
-        return cls(str(data[0]), tuple(str(p) for p in data[1]), str(data[2]), str(data[3]),
+        return cls(str(data[0]), values.names(data[1]), str(data[2]), str(data[3]),
                    values.span(data[4]) if data[4] is not None else None, bool(data[5]),
                    int(data[6]))
 

@@ -380,20 +380,24 @@ class _Facts:
     def read_all(self, paths: Sequence[str]) -> None:
         """Facts of each of ``paths`` into ``modules``, an unreadable file into
         ``errors``, in the order of ``paths``."""
+        from ..analysis.shared_texts import project_texts_shared
         from .workers import Work, facts_texts
 
-        pending = [Work(path, module_name_for_path(path, self.packages),
-                        self.survey.texts.get(path))
-                   for path in paths if not self._known(path)]
-        # Taken out: the facts hold all that is needed of the texts, and a project's
-        # texts would otherwise stay in memory while it is judged.
-        for work in pending:
-            self.survey.texts.pop(work.path, None)
-        for read in facts_texts(pending, self.jobs):
-            if read.error:
-                self.errors.append(FileError(read.path, read.error))
-            else:
-                self._add(read)
+        # The modules' records share the texts they have in common; the table that
+        # finds them is let go once they are read.
+        with project_texts_shared():
+            pending = [Work(path, module_name_for_path(path, self.packages),
+                            self.survey.texts.get(path))
+                       for path in paths if not self._known(path)]
+            # Taken out: the facts hold all that is needed of the texts, and a
+            # project's texts would otherwise stay in memory while it is judged.
+            for work in pending:
+                self.survey.texts.pop(work.path, None)
+            for read in facts_texts(pending, self.jobs):
+                if read.error:
+                    self.errors.append(FileError(read.path, read.error))
+                else:
+                    self._add(read)
 
     def _known(self, path: str) -> bool:
         """Whether the facts of ``path`` need no extraction: read already, a project
