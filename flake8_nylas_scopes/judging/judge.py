@@ -33,6 +33,7 @@ from .exported_getters import with_used_getters
 from .typed_dict_configs import with_typed_dict_configs
 from .flow_names import referenced_names
 from .provider_reach import provider_guards
+from .redundancy_advice import with_coherent_advice
 from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
 from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .references import DJANGO_SETTINGS, ConstantIndex
@@ -599,6 +600,8 @@ def judge_project(
     shared = _item_spans(app_modules, index, lambda facts: facts.foreign_scopes)
     findings = {finding for finding in findings
                 if finding.code not in _NOT_NEEDED_CLAIMS or finding.span not in shared}
+    # Before fixes are withheld from tested lists: the advice follows the rules' fixes.
+    findings = with_coherent_advice(findings, every_site)
     tested = _item_spans(app_modules, index, lambda facts: facts.tested_scopes)
     findings = {_without_item_fix(finding) if finding.span in tested else finding
                 for finding in findings}

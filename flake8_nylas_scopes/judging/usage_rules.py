@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..analysis.facts import Generation, ScopeSite, SiteKind, ValueState
+from ..analysis.facts import Generation, ScopeItem, ScopeSite, SiteKind, ValueState
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
@@ -548,17 +548,23 @@ def _kept_items(site: ScopeSite, config: Config, catalogue: Catalogue
     for item in site.value.items:
         if (item.span, item.part) in removed:
             continue
-        if site.generation is Generation.V3:
-            if not names_one_scope(site, item):
-                continue
-            scope = catalogue.canonical(item.text.strip())
-            if scope is not None and scope not in catalogue.identity:
-                kept.append((scope, item.span, item.part, item.text))
-            continue
-        entry = read_entry(item)
-        if len(entry.scopes) == 1 and entry.scope in catalogue.scopes:
-            kept.append((entry.scope, item.span, item.part, item.text))
+        scope = item_scope(site, item, catalogue)
+        if scope is not None:
+            kept.append((scope, item.span, item.part, item.text))
     return kept
+
+
+def item_scope(site: ScopeSite, item: ScopeItem, catalogue: Catalogue) -> str | None:
+    """The one known scope an item of ``site`` names, canonical, in the catalogue of
+    the request's dialect; None for anything else (identity scopes, which no call
+    needs, included)."""
+    if site.generation is Generation.V3:
+        if not names_one_scope(site, item):
+            return None
+        scope = catalogue.canonical(item.text.strip())
+        return scope if scope is not None and scope not in catalogue.identity else None
+    entry = read_entry(item)
+    return entry.scope if len(entry.scopes) == 1 and entry.scope in catalogue.scopes else None
 
 
 def _overbroad_or_unused(
