@@ -598,7 +598,7 @@ class _UnneededClaims:
         if state.dialect != V2:
             assumed = {canonical for scope in config.assume_used
                        if (canonical := catalogue.canonical(scope.strip())) is not None}
-        self.assumed = assumed
+        self.assumed = frozenset(assumed)
         # Thousands of calls reach a few dozen endpoints: judge each endpoint once.
         self.by_endpoint: dict[Endpoint, list[EndpointUse]] = {}
         for use in user_uses:
@@ -626,8 +626,10 @@ class _UnneededClaims:
         kept = _kept_items(site, config, catalogue)
         kept_scopes = [scope for scope, *_ in kept]
         for scope, span, part, text in kept:
-            if scope in self.assumed or any(catalogue.may_include(scope, t)
-                                            for t in self.touched):
+            # A scope that may grant one an unresolved use touches, or one the user
+            # says unseen code uses, may be what grants it: removing or narrowing it
+            # could take that away (``email.modify`` with ``email.read_only`` assumed).
+            if any(catalogue.may_include(scope, t) for t in self.touched | self.assumed):
                 continue
             serving, used_by = self._serving(scope)
             remove = Fix(FixAction.REMOVE, span, part, text)
