@@ -303,12 +303,16 @@ def _notification_keys(sdk: SdkView) -> list[str]:
     return [key for key in sdk.endpoints if key.startswith(f"{NOTIFY} ")]
 
 
+# A raw request's path as shown when none of it can be read.
+_UNREAD_PATH = "/{...}"
+
+
 def _unmatched(path: str) -> str:
     """Why a raw request's endpoint is not known: a path built at run time, or with
     a part built at run time that is not a whole segment (``/v3{...}``, where the
     rest of the path may be anything), may be any route; another path (an id built at
     run time is a whole segment) is none the endpoint map knows."""
-    if path == "/{...}":
+    if path == _UNREAD_PATH:
         return "cannot be matched to an endpoint (its path is built at run time)"
     if any("{...}" in segment and segment != "{...}" for segment in path.split("/")):
         return "cannot be matched to an endpoint (part of its path is built at run time)"
@@ -385,6 +389,9 @@ def _usage(
                         raw.span, f"cannot read {raw.text}",
                         frozenset(sdk.endpoint_scopes(_notification_keys(sdk)))))
                 else:
+                    if raw.text and raw.shown_path == _UNREAD_PATH:
+                        # Nothing of the request is spelt: say what sends it.
+                        sent = f"{sent} sent by {raw.text}(...)"
                     unresolved.append(UnresolvedUse(
                         raw.span, f"{sent} {_unmatched(raw.shown_path)}", None))
         flow = facts.flow
