@@ -351,6 +351,10 @@ class Extractor(FastVisitor):
         # Flask configuration keys that name scopes, with each value written for them.
         self._flask_config: dict[str, list[ast.expr]] = {}
         self._module_classes: dict[str, ast.ClassDef] = {}
+        # A callable chosen at run time (``SEND[op]``) spelt as a ``request`` method
+        # of it, by that method: what the code calls, for messages.
+        self._chosen_callees: dict[int, ast.expr] = {}
+        self._text_hooks: bool | None = None
         self._reading: set[ast.AST] = set()
         # The names whose lists the module changes, found when a trigger list is read.
         self._changed_lists: set[str] | None = None
@@ -2244,11 +2248,29 @@ class Extractor(FastVisitor):
             # ``SEND[op](url)``, ``pick(op)(url)``: a callable chosen at run time, given
             # what may be a URL; only a URL that may reach Nylas makes it a request.
             chooser = ast.Attribute(value=func, attr="request", ctx=ast.Load())
+            self._chosen_callees[id(chooser)] = func
             unknown = ast.copy_location(ast.Constant(value=None), func)
             return ast.copy_location(ast.Call(
                 func=ast.copy_location(chooser, func), args=[unknown, *node.args],
                 keywords=node.keywords), node)
         return None
+
+    def _names_text_hooks(self) -> bool:
+        """Whether the module names a method by which an object may be or make text
+        (``__new__``, ``__str__``, ...), in a class body or set on a class later:
+        read once, the first time a call chosen at run time asks."""
+        if self._text_hooks is None:
+            self._text_hooks = any(hook in self._text for hook in _TEXT_HOOKS)
+        return self._text_hooks
+
+    def _callee_text(self, func: ast.expr) -> str:
+        """What a request's call names, for messages: ``requests.get``, or the
+        callable chosen at run time as written (``COMMANDS[args.command]``)."""
+        chosen = self._chosen_callees.get(id(func))
+        if chosen is None:
+            return dotted(func)
+        text = ast.unparse(chosen)
+        return text if len(text) <= _MAX_CALLEE_TEXT else f"{text[:_MAX_CALLEE_TEXT]}..."
 
     def _may_be_url(self, node: ast.expr) -> bool:
         """Whether the first argument of a callable chosen at run time may be a URL:
@@ -2261,9 +2283,12 @@ class Extractor(FastVisitor):
                 node.attr if isinstance(node, ast.Attribute) else "")
             return any(word in named.lower() for word in _URL_WORDS)
         if isinstance(followed, ast.Call):
-            # ``APIClient(...)``, ``Client(...)``: an object; ``urljoin(...)``, a
-            # format: maybe text.
-            return self.qualify(followed.func) not in _CLIENT_CLASSES
+            # ``APIClient(...)``, ``Client(...)``, an instance of a plain class of the
+            # module (``NylasGateway()``): an object; ``urljoin(...)``, a format:
+            # maybe text.
+            return self.qualify(followed.func) not in _CLIENT_CLASSES and not (
+                isinstance(followed.func, ast.Name) and not self._names_text_hooks()
+                and _never_text(self._module_classes.get(followed.func.id)))
         return not isinstance(followed, (ast.Dict, ast.List, ast.Tuple, ast.Set, ast.Lambda))
 
     def _request_object(self, node: ast.Call) -> None:
@@ -2437,15 +2462,15 @@ class Extractor(FastVisitor):
                 # ``"https://api.nylas.com" + path``: a Nylas request to a path the
                 # analysis cannot read.
                 self.raw_uses.append(RawUse(
-                    http_method.upper(), NYLAS_HOST, UNREAD_PATH, self.source.span(node),
-                    dotted(func)))
+                    verb, NYLAS_HOST, UNREAD_PATH, self.source.span(node),
+                    self._callee_text(func)))
                 return
             if self._path_handed_to_builder(node, url_node, verb):
                 return
             parts = self._returned_url(url_node)
             if parts is None:
-                unread = sent_raw_use(verb, _HOLE, self.source.span(node), dotted(func),
-                                      sends_http)
+                unread = sent_raw_use(verb, _HOLE, self.source.span(node),
+                                      self._callee_text(func), sends_http)
                 if unread is not None:
                     self.raw_uses.append(unread)
                 return
@@ -3472,6 +3497,14 @@ def _plain_dataclass(cls: ast.ClassDef) -> bool:
     )
 
 
+def _never_text(cls: ast.ClassDef | None) -> bool:
+    """Whether an instance of ``cls`` can be no URL, in a module that never names a
+    method making an object's text (``_TEXT_HOOKS``, see ``_may_be_url``): no base
+    (``str``), metaclass or decorator, so ``str(gateway)``, which requests takes for
+    the URL, is object's ``<app.NylasGateway object at ...>``."""
+    return cls is not None and not (cls.bases or cls.keywords or cls.decorator_list)
+
+
 def _plain_class(cls: ast.ClassDef) -> bool:
     """A class with no base, metaclass or decorator, and no method that gives an
     instance attributes of its own when it is made or read (``__init__``,
@@ -3540,6 +3573,10 @@ def _field_default_value(call: ast.Call) -> ast.expr | None:
 
 # The SDK's client classes, of every API version.
 _CLIENT_CLASSES = _V2.client_classes | API_VERSIONS["v3"].surface().client_classes
+# Methods by which a class's instance may be or make text (or a URL object).
+_TEXT_HOOKS = frozenset({"__new__", "__str__", "__repr__", "__format__", "__fspath__"})
+# A callable chosen at run time longer than this is cut in messages.
+_MAX_CALLEE_TEXT = 60
 # Words in a name that may hold a URL (``url``, ``base_uri``, ``SEND_ENDPOINT``).
 _URL_WORDS = ("url", "uri", "endpoint", "path", "host", "base", "link", "route", "server")
 

@@ -134,7 +134,12 @@ class _Tree:
         self._positions = positions
         self._at: dict[SpanKey, list[cst.CSTNode]] = {}
         self._element_of: dict[int, tuple[SequenceNode, int]] = {}
+        # Strings bound whole to a name (``CAL: Final = "...calendar.readonly"``).
+        self._bound: set[int] = set()
         for node, code_range in positions.items():
+            if isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(
+                    node.value, cst.SimpleString):
+                self._bound.add(id(node.value))
             if isinstance(node, (cst.SimpleString, cst.Call, *_SEQUENCES, *_NOT_PLAIN)):
                 self._at.setdefault(_key(code_range), []).append(node)
                 if isinstance(node, cst.Tuple) and node.lpar:
@@ -187,6 +192,13 @@ class _Tree:
         form = planned.form
         if form is None:
             whole = isinstance(string.evaluated_value, str) and string.evaluated_value == fix.text
+            if fix.action is FixAction.REMOVE and whole and container is None \
+                    and fix.part == 0 and id(string) in self._bound:
+                # A name's whole value, which a request elsewhere reads: as one item of
+                # a list naming it (``{A, B, CAL}``) or as its only scope.  Removing it
+                # is no edit of this string, which would hold no scope at all.
+                return ("the item is the whole value of a name that a request elsewhere "
+                        "reads; remove it where the name is used")
             form = (
                 ItemForm.LIST_ITEM
                 if container is not None and whole and fix.part == 0

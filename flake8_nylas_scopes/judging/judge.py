@@ -33,6 +33,7 @@ from .exported_getters import with_used_getters
 from .typed_dict_configs import with_typed_dict_configs
 from .flow_names import referenced_names
 from .provider_reach import provider_guards
+from .redundancy_advice import with_coherent_advice
 from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
 from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .references import DJANGO_SETTINGS, ConstantIndex
@@ -304,12 +305,16 @@ def _notification_keys(sdk: SdkView) -> list[str]:
     return [key for key in sdk.endpoints if key.startswith(f"{NOTIFY} ")]
 
 
+# A raw request's path as shown when none of it can be read.
+_UNREAD_PATH = "/{...}"
+
+
 def _unmatched(path: str) -> str:
     """Why a raw request's endpoint is not known: a path built at run time, or with
     a part built at run time that is not a whole segment (``/v3{...}``, where the
     rest of the path may be anything), may be any route; another path (an id built at
     run time is a whole segment) is none the endpoint map knows."""
-    if path == "/{...}":
+    if path == _UNREAD_PATH:
         return "cannot be matched to an endpoint (its path is built at run time)"
     if any("{...}" in segment and segment != "{...}" for segment in path.split("/")):
         return "cannot be matched to an endpoint (part of its path is built at run time)"
@@ -387,6 +392,9 @@ def _usage(
                         raw.span, f"cannot read {raw.text}",
                         frozenset(sdk.endpoint_scopes(_notification_keys(sdk)))))
                 else:
+                    if raw.text and raw.shown_path == _UNREAD_PATH:
+                        # Nothing of the request is spelt: say what sends it.
+                        sent = f"{sent} sent by {raw.text}(...)"
                     unresolved.append(UnresolvedUse(
                         raw.span, f"{sent} {_unmatched(raw.shown_path)}{because}", None))
         flow = facts.flow
@@ -602,6 +610,8 @@ def judge_project(
     shared = _item_spans(app_modules, index, lambda facts: facts.foreign_scopes)
     findings = {finding for finding in findings
                 if finding.code not in _NOT_NEEDED_CLAIMS or finding.span not in shared}
+    # Before fixes are withheld from tested lists: the advice follows the rules' fixes.
+    findings = with_coherent_advice(findings, every_site)
     tested = _item_spans(app_modules, index, lambda facts: facts.tested_scopes)
     findings = {_without_item_fix(finding) if finding.span in tested else finding
                 for finding in findings}

@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..analysis.facts import Generation, ScopeSite, SiteKind, ValueState
+from ..analysis.facts import Generation, ScopeItem, ScopeSite, SiteKind, ValueState
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
@@ -569,17 +569,23 @@ def _kept_items(site: ScopeSite, config: Config, catalogue: Catalogue
     for item in site.value.items:
         if (item.span, item.part) in removed:
             continue
-        if site.generation is Generation.V3:
-            if not names_one_scope(site, item):
-                continue
-            scope = catalogue.canonical(item.text.strip())
-            if scope is not None and scope not in catalogue.identity:
-                kept.append((scope, item.span, item.part, item.text))
-            continue
-        entry = read_entry(item)
-        if len(entry.scopes) == 1 and entry.scope in catalogue.scopes:
-            kept.append((entry.scope, item.span, item.part, item.text))
+        scope = item_scope(site, item, catalogue)
+        if scope is not None:
+            kept.append((scope, item.span, item.part, item.text))
     return kept
+
+
+def item_scope(site: ScopeSite, item: ScopeItem, catalogue: Catalogue) -> str | None:
+    """The one known scope an item of ``site`` names, canonical, in the catalogue of
+    the request's dialect; None for anything else (identity scopes, which no call
+    needs, included)."""
+    if site.generation is Generation.V3:
+        if not names_one_scope(site, item):
+            return None
+        scope = catalogue.canonical(item.text.strip())
+        return scope if scope is not None and scope not in catalogue.identity else None
+    entry = read_entry(item)
+    return entry.scope if len(entry.scopes) == 1 and entry.scope in catalogue.scopes else None
 
 
 def _overbroad_or_unused(
@@ -613,7 +619,7 @@ class _UnneededClaims:
         if state.dialect != V2:
             assumed = {canonical for scope in config.assume_used
                        if (canonical := catalogue.canonical(scope.strip())) is not None}
-        self.assumed = assumed
+        self.assumed = frozenset(assumed)
         # Thousands of calls reach a few dozen endpoints: judge each endpoint once.
         self.by_endpoint: dict[Endpoint, list[EndpointUse]] = {}
         for use in user_uses:
@@ -641,8 +647,10 @@ class _UnneededClaims:
         kept = _kept_items(site, config, catalogue)
         kept_scopes = [scope for scope, *_ in kept]
         for scope, span, part, text in kept:
-            if scope in self.assumed or any(catalogue.may_include(scope, t)
-                                            for t in self.touched):
+            # A scope that may grant one an unresolved use touches, or one the user
+            # says unseen code uses, may be what grants it: removing or narrowing it
+            # could take that away (``email.modify`` with ``email.read_only`` assumed).
+            if any(catalogue.may_include(scope, t) for t in self.touched | self.assumed):
                 continue
             serving, used_by = self._serving(scope)
             remove = Fix(FixAction.REMOVE, span, part, text)
