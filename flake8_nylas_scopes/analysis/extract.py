@@ -3558,7 +3558,9 @@ def _kept_as_scopes(name: str, value: ScopeValue) -> bool:
     whatever its name).  Only these are kept, so that the cached facts stay small."""
     named = "scope" in name.lower()
     if value.state is ValueState.ITEMS:
-        return named or any(_names_a_scope(item.text.strip()) for item in value.items)
+        # A string of scopes split on whitespace by its readers names them word by word.
+        return named or any(_names_a_scope(word) for item in value.items
+                            for word in item.text.split())
     return named and (value.state is ValueState.EMPTY
                       or bool(value.alternatives or value.splices))
 
