@@ -196,9 +196,8 @@ UNREAD_ACROSS = {
 @pytest.mark.parametrize("conf", UNREAD_ACROSS.values(), ids=list(UNREAD_ACROSS))
 def test_a_split_of_another_modules_unread_string_stays_unresolved(
         tmp_path: Path, conf: str) -> None:
-    found = _codes(tmp_path, {"conf.py": conf, "auth.py": _auth("conf.SCOPES.split(',')",
-                                                                 "import conf"),
-                              "calls.py": CALLS})
+    auth = _auth("conf.SCOPES.split(',')", "import conf")
+    found = _codes(tmp_path, {"conf.py": conf, "auth.py": auth, "calls.py": CALLS})
     assert [(name, code) for name, _, code, _ in found] == [("auth.py", "NYS304")], found
     assert "conf.SCOPES" in found[0][3]
 

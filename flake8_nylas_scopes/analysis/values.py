@@ -205,13 +205,7 @@ class ValueReader:
 
     @staticmethod
     def _either(options: list[ScopeValue]) -> ScopeValue:
-        flat = [alt for option in options for alt in (option.alternatives or (option,))]
-        if len(flat) == 1:
-            return flat[0]
-        if len(flat) > _MAX_ALTERNATIVES:
-            return _unresolved(f"the scopes may take more than {_MAX_ALTERNATIVES} values")
-        return ScopeValue(ValueState.UNRESOLVED, complete=False, alternatives=tuple(flat),
-                          reason=f"the scopes are one of {len(flat)} values")
+        return one_of(options)
 
     def _subscript(self, node: ast.Subscript) -> ast.expr | None:
         """``CONFIG["scopes"]`` for a dict this module builds."""
@@ -576,6 +570,17 @@ def _same_items(node: ast.Call) -> bool:
         and len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
         and all(keyword.arg in {"key", "reverse"} for keyword in node.keywords)
     )
+
+
+def one_of(options: list[ScopeValue]) -> ScopeValue:
+    """A value that is one of ``options``, each a request of its own."""
+    flat = [alt for option in options for alt in (option.alternatives or (option,))]
+    if len(flat) == 1:
+        return flat[0]
+    if len(flat) > _MAX_ALTERNATIVES:
+        return _unresolved(f"the scopes may take more than {_MAX_ALTERNATIVES} values")
+    return ScopeValue(ValueState.UNRESOLVED, complete=False, alternatives=tuple(flat),
+                      reason=f"the scopes are one of {len(flat)} values")
 
 
 def _from_keys(node: ast.Call) -> bool:
