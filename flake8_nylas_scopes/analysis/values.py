@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .facts import ItemForm, ScopeItem, ScopeValue, Splice, ValueState
+from .facts import ItemForm, ScopeItem, ScopeValue, Splice, ValueState, shown_reference
 from .flask_config import APP_CONFIG, config_get_key
 from .prefilter import SCOPE_FAMILIES
 from .source import SourceMap
@@ -278,7 +278,7 @@ class ValueReader:
         else:
             reference = self._qualify(node) or ""
         if reference:
-            return _unresolved(f"scopes come from {reference}", reference)
+            return _unresolved(f"scopes come from {shown_reference(reference)}", reference)
         return _unresolved(f"cannot read a scopes value from {_describe(node)}")
 
     def _follow(self, node: ast.expr, depth: int = 0) -> ast.expr | None:

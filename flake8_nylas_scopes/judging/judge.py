@@ -17,6 +17,7 @@ from ..analysis.facts import (
     ScopeSite,
     ScopeValue,
     ValueState,
+    shown_reference,
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
 from ..analysis.flow_facts import FlowFacts, Val
@@ -80,7 +81,8 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
                     f"({where}) defines as a list"))]
             if index.changed_elsewhere(value.reference):
                 return [dataclasses.replace(value, reason=(
-                    f"scopes come from {value.reference}, which other code may change"))]
+                    f"scopes come from {shown_reference(value.reference)}, which other "
+                    "code may change"))]
             return [value]
         found = [
             _from(index, value.reference, one.module, alt)
