@@ -79,6 +79,7 @@ from .bindings import (
 from .facts import (
     ITEMS,
     any_attribute,
+    through_instance,
     any_member,
     any_module_member,
     ANY_MODULE,
@@ -578,7 +579,10 @@ class Extractor(FastVisitor):
         """Where a scopes value the reader cannot read here is defined: what
         :meth:`qualify` says, and ``Config.SCOPES`` of a class this module defines
         (read, like another module's constant, by the project index, which knows
-        whether any code changes it)."""
+        whether any code changes it), also read as ``self.SCOPES`` in its methods."""
+        own = self._own_class_attribute(node)
+        if own is not None:
+            return own
         if (
             isinstance(node, ast.Attribute)
             and isinstance(node.value, ast.Name)
@@ -604,6 +608,40 @@ class Extractor(FastVisitor):
         if self._flask_app_config(node):
             return APP_CONFIG
         return self.qualify(node)
+
+    def _own_class_attribute(self, node: ast.expr) -> str | None:
+        """``self.SCOPES`` (or ``cls.SCOPES`` in a class method) in a method of a
+        module-level class whose body binds ``SCOPES`` where an instance reads that
+        binding: no decorator or metaclass that may make fields, no hook that reads
+        attributes otherwise, and with a base only an attribute no base may read as
+        a field of its instances (a plain or ``ClassVar`` assignment).  Whether a
+        subclass or other code binds it again is the project index's to say."""
+        if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and self._module_name and len(self._qual) == 2 and self._functions
+                and self._qual[0][1] == "class" and self._qual[1][1] == "function"):
+            return None
+        cls = self._module_classes.get(self._qual[0][0])
+        method, _ = self._functions[-1]
+        if cls is None or not any(statement is method for statement in cls.body):
+            return None
+        positional = [*method.args.posonlyargs, *method.args.args]
+        decorators = {dotted(decorator) for decorator in method.decorator_list}
+        if not positional or positional[0].arg != node.value.id or (
+                decorators - _SELF_TAKING_DECORATORS) or (
+                self.body_bindings.of(method).binds(node.value.id)):
+            return None
+        if cls.decorator_list or cls.keywords or is_enum_class(cls) or any(
+                isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and statement.name in _ATTRIBUTE_HOOKS for statement in cls.body):
+            return None
+        if node.attr not in _class_values(cls, field_defaults=False):
+            return None
+        if cls.bases and any(
+                isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
+                and statement.target.id == node.attr and not _is_class_var(statement.annotation)
+                for statement in cls.body):
+            return None  # a field of a model or record class its base may make
+        return through_instance(f"{self._module_name}.{cls.name}.{node.attr}")
 
     def _made_bare(self, node: ast.expr) -> ast.Call | None:
         """``Settings()``, a class (or other callable) named and called without
@@ -3505,6 +3543,20 @@ def _never_text(cls: ast.ClassDef | None) -> bool:
     return cls is not None and not (cls.bases or cls.keywords or cls.decorator_list)
 
 
+# Methods whose first parameter is the instance (or, for ``classmethod``, the class).
+_SELF_TAKING_DECORATORS = frozenset({
+    "classmethod", "property", "functools.cached_property", "cached_property",
+})
+# Methods that make an instance read its attributes other than from its class.
+_ATTRIBUTE_HOOKS = frozenset({"__getattr__", "__getattribute__"})
+
+
+def _is_class_var(annotation: ast.expr) -> bool:
+    """``ClassVar[...]`` (or ``typing.ClassVar``, bare or subscripted)."""
+    named = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    return dotted(named).rsplit(".", 1)[-1] == "ClassVar"
+
+
 def _plain_class(cls: ast.ClassDef) -> bool:
     """A class with no base, metaclass or decorator, and no method that gives an
     instance attributes of its own when it is made or read (``__init__``,
@@ -3595,7 +3647,9 @@ def _kept_as_scopes(name: str, value: ScopeValue) -> bool:
     whatever its name).  Only these are kept, so that the cached facts stay small."""
     named = "scope" in name.lower()
     if value.state is ValueState.ITEMS:
-        return named or any(_names_a_scope(item.text.strip()) for item in value.items)
+        # A string of scopes split on whitespace by its readers names them word by word.
+        return named or any(_names_a_scope(word) for item in value.items
+                            for word in item.text.split())
     return named and (value.state is ValueState.EMPTY
                       or bool(value.alternatives or value.splices))
 

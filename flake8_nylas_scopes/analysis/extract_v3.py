@@ -30,6 +30,7 @@ from ..nylas_api.v3.types import ProviderFrom, Serialisation
 from ..nylas_api.v3.types import ScopeSite as SdkSite
 from ..spans import Span
 from .ast_names import dotted, keyword_value
+from .branch_keys import branch_key_values
 from .facts import (
     ArgumentDict,
     ArgumentValue,
@@ -46,6 +47,7 @@ from .facts import (
 from .own_methods import is_own_method
 from .tree_walk import walk_nodes
 from .typed_dicts import made_with_keywords
+from .values import one_of
 
 if TYPE_CHECKING:
     from .extract import Extractor
@@ -125,6 +127,8 @@ class _View:
     values: dict[str, ast.expr]
     keys: frozenset[str]
     complete: bool
+    # A key each branch of an ``if`` writes before the call: the values it may hold.
+    either: Mapping[str, tuple[ast.expr, ...]] = dataclasses.field(default_factory=dict)
 
 
 def sdk_reads_arguments(node: ast.Call, held_object: Callable[[str], str]) -> bool:
@@ -572,7 +576,7 @@ class V3Requests:
     def _request_read(
         self, node: ast.Call, argument: ast.expr, site: SdkSite, description: str
     ) -> ScopeSite | None:
-        view = self._view(argument)
+        view = self._view(argument, at=node)
         granted_unknown = ""
         elsewhere = self._scope_of_other_modules_config(argument) if view is None else None
         if elsewhere is not None:
@@ -598,7 +602,12 @@ class V3Requests:
             view = view or _View(argument, {}, frozenset(), False)
         else:
             scope = view.values.get(_SCOPE_KEY)
-            if scope is None:
+            options = view.either.get(_SCOPE_KEY, ())
+            if options:
+                # ``request["scope"] = A`` in one branch, ``= B`` in the other: one of
+                # two requests, as ``"scope": A if cond else B`` is.
+                value = one_of([self.read_scope(option) for option in options])
+            elif scope is None:
                 value = ScopeValue(ValueState.UNRESOLVED, complete=False,
                                    reason="cannot tell which 'scope' the config holds")
             else:
@@ -690,9 +699,10 @@ class V3Requests:
             return ""
         return _INCLUDE_GRANT_SCOPES
 
-    def _view(self, node: ast.expr, depth: int = 0) -> _View | None:
+    def _view(self, node: ast.expr, depth: int = 0, at: ast.expr | None = None) -> _View | None:
         """The dict ``node`` holds: a literal, ``dict(...)`` or a request TypedDict
-        called with keywords or with one dict, plus ``name["key"] = v`` writes."""
+        called with keywords or with one dict, plus ``name["key"] = v`` writes (those
+        in each branch of an ``if`` before the call ``at``, read as alternatives)."""
         ext = self._ext
         target = ext.reader.follow(node)
         view: _View | None = None
@@ -716,14 +726,33 @@ class V3Requests:
         values = dict(view.values)
         keys = set(view.keys)
         complete = view.complete and node.id not in bindings.opaque_writes
+        either: dict[str, tuple[ast.expr, ...]] = {}
         for key_name, writes in bindings.key_writes.get(node.id, {}).items():
             keys.add(key_name)
             if len(writes) == 1 and key_name not in values:
                 values[key_name] = writes[0]
+                continue
+            options = self._branch_written(node, key_name, writes, values.get(key_name), at)
+            values.pop(key_name, None)
+            if options:
+                either[key_name] = tuple(options)
             else:
-                values.pop(key_name, None)
                 complete = False
-        return _View(view.node, values, frozenset(keys), complete)
+        return _View(view.node, values, frozenset(keys), complete, either)
+
+    def _branch_written(
+        self, node: ast.Name, key: str, writes: Sequence[ast.expr],
+        made_with: ast.expr | None, at: ast.expr | None,
+    ) -> list[ast.expr] | None:
+        """The values ``node[key]`` may hold at the call ``at``, each written in a
+        branch of one ``if`` of the body that makes the dict and makes the call."""
+        ext = self._ext
+        if at is None or not ext._scopes or ext._binding_scope(node.id) is not ext._scopes[-1]:
+            return None
+        bindings = ext._scopes[-1]
+        if node.id in bindings.opaque_writes or node.id in bindings.mutated:
+            return None
+        return branch_key_values(ext._bodies[-1], node.id, key, writes, made_with, at)
 
     def _merged(
         self, target: ast.expr, entries: Sequence[tuple[str | _Merge | None, ast.expr]],

@@ -433,6 +433,33 @@ class ReadParameters:
         return keyword in self.keywords
 
 
+# A class attribute read through ``self`` or ``cls`` in a method of the class.
+_THROUGH_INSTANCE = "self:"
+
+
+def through_instance(reference: str) -> str:
+    """The reference of ``self.SCOPES`` in a method of the class ``reference`` names
+    the attribute of (``pkg.auth.Auth.SCOPES``): the class's attribute, unless a
+    subclass may bind it again (see ``ModuleFacts.subclass_bindings``)."""
+    return _THROUGH_INSTANCE + reference
+
+
+def instance_read(reference: str) -> str | None:
+    """The class attribute a reference of :func:`through_instance` names; None for any
+    other reference."""
+    return reference[len(_THROUGH_INSTANCE):] if reference.startswith(
+        _THROUGH_INSTANCE) else None
+
+
+def shown_reference(reference: str) -> str:
+    """A reference as a message names it: ``self.SCOPES of pkg.auth.Auth``."""
+    read = instance_read(reference)
+    if read is None:
+        return reference
+    holder, _, attribute = read.rpartition(".")
+    return f"self.{attribute} of {holder}"
+
+
 def any_attribute(attribute: str) -> str:
     """The entry of ``ModuleFacts.mutated`` for a change to an attribute of an object
     the analysis cannot name (``self.SCOPES.append(...)``): a change to that
@@ -591,6 +618,10 @@ class ModuleFacts:
     # Its HTTP clients with a base URL held on instances, framework state or what a
     # function returns (only in a module that makes one).
     held_clients: Sequence[HeldClient] = ()
+    # The attributes that may hold scopes bound in the body of its classes with a
+    # base, by the class's dotted name: ``self.SCOPES`` of another class may read
+    # them (see ``subclass_bindings``).
+    subclass_bindings: Sequence[tuple[str, str]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -651,6 +682,7 @@ class ModuleFacts:
                             for name, first, last, line, decorators, bases in self.class_links],
             "shared_clients": [client.to_json() for client in self.shared_clients],
             "held_clients": [client.to_json() for client in self.held_clients],
+            "subclass_bindings": [list(bound) for bound in self.subclass_bindings],
         }
 
     @classmethod
@@ -725,6 +757,8 @@ class ModuleFacts:
              for name, first, last, line, decorators, bases in data.get("class_links", ())],
             [SharedClient.from_json(client) for client in data.get("shared_clients", ())],
             [HeldClient.from_json(client) for client in data.get("held_clients", ())],
+            [(str(cls_name), str(attribute))
+             for cls_name, attribute in data.get("subclass_bindings", ())],
         )
         shed_empty(facts)
         return facts

@@ -42,11 +42,14 @@ class ScopeItem:
 class Splice(NamedTuple):
     """Another module's constant read into a value's items at ``at`` (by the project
     index): a list spliced in (``[*BASE, "x"]``, ``BASE + [...]``), or with
-    ``one_item`` a string standing as one item (``[consts.SCOPE_SEND, "calendar"]``)."""
+    ``one_item`` a string standing as one item (``[consts.SCOPE_SEND, "calendar"]``),
+    or with ``split`` a string split on that separator ("" for whitespace:
+    ``conf.SCOPES.split(",")``, ``conf.SCOPES.split()``)."""
 
     at: int
     reference: str
     one_item: bool = False
+    split: str | None = None
 
 
 class ValueState(enum.Enum):
@@ -104,8 +107,7 @@ class ScopeValue:
         if self.alternatives:
             data["alternatives"] = [value.to_json() for value in self.alternatives]
         if self.splices:
-            data["splices"] = [[at, reference, 1] if one_item else [at, reference]
-                               for at, reference, one_item in self.splices]
+            data["splices"] = [_splice_json(splice) for splice in self.splices]
             data["rest_complete"] = self.rest_complete
         if self.distinct:
             data["distinct"] = True
@@ -121,8 +123,7 @@ class ScopeValue:
             str(data["reason"]),
             Span.from_json(data["span"]) if data["span"] is not None else None,
             tuple(cls.from_json(value) for value in data.get("alternatives", ())),
-            tuple(Splice(int(splice[0]), str(splice[1]), len(splice) > 2)
-                  for splice in data.get("splices", ())),
+            tuple(_splice_from_json(splice) for splice in data.get("splices", ())),
             bool(data.get("rest_complete", True)),
             distinct=bool(data.get("distinct", False)),
         )
@@ -133,6 +134,20 @@ class ScopeValue:
         request of a scope."""
         return replace(self, distinct=True, alternatives=tuple(
             value.as_set() for value in self.alternatives))
+
+
+def _splice_json(splice: Splice) -> list[Any]:
+    """``[at, reference]``, with ``1`` after it for one item, or ``0`` and the
+    separator for a split string."""
+    at, reference, one_item, split = splice
+    if split is not None:
+        return [at, reference, 0, split]
+    return [at, reference, 1] if one_item else [at, reference]
+
+
+def _splice_from_json(data: list[Any]) -> Splice:
+    split = str(data[3]) if len(data) > 3 else None
+    return Splice(int(data[0]), str(data[1]), len(data) > 2 and bool(data[2]), split)
 
 
 @dataclass(frozen=True, slots=True)

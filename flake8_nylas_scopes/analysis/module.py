@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from .checked_scopes import checked_scopes, may_check_scopes
 from .empty_records import shed_empty
-from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor
+from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor, may_hold_class_scopes
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
 from .foreign_scopes import scope_list_readers
@@ -21,6 +21,7 @@ from .provider_guards import (
 )
 from .provider_tests import ProviderTests, may_test_a_provider
 from .registrars import class_links, registrars
+from .subclass_bindings import subclass_bindings
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
 NAMED_USES = tuple(sorted(TRIGGER_NAMES | ARGUMENT_NAMES))
@@ -97,6 +98,9 @@ def module_facts(
             # A registry spread over modules (see ``registrars``).
             facts.registrars = registrars(tree, text)
             facts.class_links = class_links(tree, module_name, extractor.qualify)
+            if "class " in text:
+                facts.subclass_bindings = subclass_bindings(
+                    tree, module_name, may_hold_class_scopes)
             if may_test_a_provider(text):
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)

@@ -2,7 +2,8 @@
 
 Understood shapes: list/tuple/set literals; a bare comma-joined string (the wire
 format); lists holding comma-joined strings; ``",".join([...])``; a constant string
-split on whitespace or commas (``"a b".split()``); ``+`` of literals;
+split on whitespace, commas or spaces (``"a b".split()``), also another module's;
+``+`` of literals;
 ``|`` of sets (``set(A) | set(B)``); starred splices; names bound once in the
 enclosing scopes (module constants included); ``getattr(settings, "NAME", default)``
 read as ``settings.NAME``; a member's value of an ``Enum`` class of the module.
@@ -16,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .facts import ItemForm, ScopeItem, ScopeValue, Splice, ValueState
+from .facts import ItemForm, ScopeItem, ScopeValue, Splice, ValueState, shown_reference
 from .flask_config import APP_CONFIG, config_get_key
 from .prefilter import SCOPE_FAMILIES
 from .source import SourceMap
@@ -204,13 +205,7 @@ class ValueReader:
 
     @staticmethod
     def _either(options: list[ScopeValue]) -> ScopeValue:
-        flat = [alt for option in options for alt in (option.alternatives or (option,))]
-        if len(flat) == 1:
-            return flat[0]
-        if len(flat) > _MAX_ALTERNATIVES:
-            return _unresolved(f"the scopes may take more than {_MAX_ALTERNATIVES} values")
-        return ScopeValue(ValueState.UNRESOLVED, complete=False, alternatives=tuple(flat),
-                          reason=f"the scopes are one of {len(flat)} values")
+        return one_of(options)
 
     def _subscript(self, node: ast.Subscript) -> ast.expr | None:
         """``CONFIG["scopes"]`` for a dict this module builds."""
@@ -283,7 +278,7 @@ class ValueReader:
         else:
             reference = self._qualify(node) or ""
         if reference:
-            return _unresolved(f"scopes come from {reference}", reference)
+            return _unresolved(f"scopes come from {shown_reference(reference)}", reference)
         return _unresolved(f"cannot read a scopes value from {_describe(node)}")
 
     def _follow(self, node: ast.expr, depth: int = 0) -> ast.expr | None:
@@ -357,12 +352,19 @@ class ValueReader:
         be done by hand; an element holding a comma is one item holding several, as
         in a list literal."""
         assert isinstance(node.func, ast.Attribute)
+        split = _split_separator(node)
         written = self._follow(node.func.value)
         text = self._folded(written, depth + 1) if written is not None else None
+        if text is None and (written is None or isinstance(written, ast.Attribute)):
+            # ``conf.SCOPES.split(",")``, or an imported ``SCOPES``: the string another
+            # module's constant holds, split by the project index as Python splits it.
+            reference = self._qualify(node.func.value)
+            return _Parts((), True, splices=(Splice(0, reference, split=split),)) if (
+                reference) else None
         if written is None or text is None:
             return None
         span = self._source.span(written)
-        separator = _split_separator(node) or None
+        separator = split or None
         return _Parts(tuple(ScopeItem(part, span, ItemForm.LIST_ITEM, index)
                             for index, part in enumerate(text.split(separator))), True)
 
@@ -570,6 +572,17 @@ def _same_items(node: ast.Call) -> bool:
     )
 
 
+def one_of(options: list[ScopeValue]) -> ScopeValue:
+    """A value that is one of ``options``, each a request of its own."""
+    flat = [alt for option in options for alt in (option.alternatives or (option,))]
+    if len(flat) == 1:
+        return flat[0]
+    if len(flat) > _MAX_ALTERNATIVES:
+        return _unresolved(f"the scopes may take more than {_MAX_ALTERNATIVES} values")
+    return ScopeValue(ValueState.UNRESOLVED, complete=False, alternatives=tuple(flat),
+                      reason=f"the scopes are one of {len(flat)} values")
+
+
 def _from_keys(node: ast.Call) -> bool:
     """``dict.fromkeys(x)``: the elements of ``x``, each once, in order."""
     func = node.func
@@ -586,16 +599,17 @@ def _keeps_once(node: ast.Call) -> bool:
 
 
 def _split_separator(node: ast.Call) -> str | None:
-    """The separator of ``text.split()`` ("" for whitespace) or ``text.split(",")``;
-    None for any other call (a limit, another separator)."""
+    """The separator of ``text.split()`` ("" for whitespace), ``text.split(",")`` or
+    ``text.split(" ")``; None for any other call (a limit, another separator)."""
     func = node.func
     if not (isinstance(func, ast.Attribute) and func.attr == "split" and not node.keywords):
         return None
     if not node.args:
         return ""
     separator = node.args[0]
-    if len(node.args) == 1 and isinstance(separator, ast.Constant) and separator.value == ",":
-        return ","
+    if len(node.args) == 1 and isinstance(separator, ast.Constant) and separator.value in (
+            ",", " "):
+        return str(separator.value)
     return None
 
 

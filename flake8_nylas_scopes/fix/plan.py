@@ -26,6 +26,7 @@ from ..judging.module_findings import module_findings
 from ..places import display_path
 from ..settings.config import CodeFilter, Config
 from ..settings.noqa import NoqaLines
+from .split_strings import strings_split_elsewhere
 
 ItemKey = tuple[Span, int]
 
@@ -164,8 +165,13 @@ class _SiteIndex:
                     )
                     self.string_parts.setdefault(span, set()).add(texts)
         self._judged: dict[int, list[Finding]] = {}
+        self._split_elsewhere = strings_split_elsewhere(facts)
 
     def form(self, fix: Fix) -> ItemForm | None:
+        if fix.span in self._split_elsewhere:
+            # Its scopes are elements of the list the split makes: whatever else
+            # reads the string, it is edited only where it holds one scope.
+            return ItemForm.LIST_ITEM
         forms = self.forms.get((fix.span, fix.part), set())
         return next(iter(forms)) if len(forms) == 1 else None
 

@@ -17,6 +17,7 @@ from ..analysis.facts import (
     ScopeSite,
     ScopeValue,
     ValueState,
+    shown_reference,
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
 from ..analysis.flow_facts import FlowFacts, Val
@@ -81,7 +82,8 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
                     f"({where}) defines as a list"))]
             if index.changed_elsewhere(value.reference):
                 return [dataclasses.replace(value, reason=(
-                    f"scopes come from {value.reference}, which other code may change"))]
+                    f"scopes come from {shown_reference(value.reference)}, which other "
+                    "code may change"))]
             return [value]
         found = [
             _from(index, value.reference, one.module, alt)
@@ -108,9 +110,16 @@ def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
     complete = value.rest_complete
     # From the last, so that each position is still the one it was read at; in the
     # order written where two stand at one position.
-    for order, (at, reference, one_item) in sorted(
+    for order, (at, reference, one_item, split) in sorted(
             enumerate(value.splices), key=lambda entry: (entry[1].at, entry[0]), reverse=True):
         inner = _expand(index, ScopeValue(ValueState.UNRESOLVED, reference=reference), depth + 1)
+        if split is not None:
+            parts = _split_string(inner, split)
+            if parts is None:
+                complete = False
+            else:
+                items[at:at] = parts
+            continue
         if one_item:
             item = _one_string(inner)
             if item is None:
@@ -130,8 +139,11 @@ def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
         else:
             complete = False
     if not items:
-        return ScopeValue(ValueState.UNRESOLVED, complete=False,
-                          reason="the scopes are built from lists that cannot be read")
+        (first, *more) = value.splices
+        reason = f"scopes come from {first.reference}.split()" if (
+            first.split is not None and not more and not value.items) else (
+                "the scopes are built from lists that cannot be read")
+        return ScopeValue(ValueState.UNRESOLVED, complete=False, reason=reason)
     return dataclasses.replace(value, state=ValueState.ITEMS, items=tuple(items),
                                complete=complete, splices=(), reason="")
 
@@ -150,6 +162,27 @@ def _one_string(values: list[ScopeValue]) -> ScopeItem | None:
     if item.form is not ItemForm.STRING_PART or "," in item.text:
         return None
     return ScopeItem(item.text, item.span, ItemForm.LIST_ITEM)
+
+
+def _split_string(values: list[ScopeValue], separator: str) -> list[ScopeItem] | None:
+    """The items ``conf.SCOPES.split(separator)`` makes of the one string another
+    module's constant certainly holds, each written where the string is (as a split of
+    the module's own string is read); None for anything else (a list, one of several
+    values, a string built at run time)."""
+    if len(values) != 1:
+        return None
+    value = values[0]
+    if value.state is not ValueState.ITEMS or not value.complete or value.alternatives or (
+            value.splices or value.span is None or not value.items):
+        return None
+    # A string is read as its comma-separated parts, each at the string's span, in
+    # order: joined again they are the string as written.
+    if any(item.form is not ItemForm.STRING_PART or item.span != value.span
+           or item.part != order for order, item in enumerate(value.items)):
+        return None
+    text = ",".join(item.text for item in value.items)
+    return [ScopeItem(part, value.span, ItemForm.LIST_ITEM, order)
+            for order, part in enumerate(text.split(separator or None))]
 
 
 def _too_many(value: ScopeValue) -> ScopeValue:

@@ -18,7 +18,7 @@ from typing import Literal, TypeVar, Union
 from ..analysis.flask_config import CONFIG_CLASS_SUFFIX, FLASK_CONFIG
 from ..analysis.facts import (
     ANY_MODULE, ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member,
-    any_module_member,
+    any_module_member, instance_read,
 )
 from ..analysis.star_names import CONSTANT_NAME
 from .reexports import imported_as
@@ -90,6 +90,11 @@ class ConstantIndex:
                 break
             changed = grown
         self._changed = changed
+        # The classes with a base that bind each attribute (see ``subclass_bindings``).
+        self._bound_in_subclasses: dict[str, set[str]] = {}
+        for facts in self.by_module.values():
+            for class_name, attribute in facts.subclass_bindings:
+                self._bound_in_subclasses.setdefault(attribute, set()).add(class_name)
 
     def _given_to_changing_functions(self) -> frozenset[str]:
         """The lists given to a function of another module (``GivenTo``) that may
@@ -287,6 +292,13 @@ class ConstantIndex:
     def scopes(self, reference: str, depth: int = 0) -> list[Found]:
         """The scopes values a reference may hold: one per module that defines it (the
         settings modules may each set it)."""
+        own = instance_read(reference)
+        if own is not None:
+            # ``self.SCOPES`` in a method of ``Auth``: ``Auth.SCOPES``, unless another
+            # class, which may be a subclass, binds it too.
+            if self._bound_elsewhere(own):
+                return []
+            reference = own
         if self._changed_here(reference) or self._configuration_changed(reference):
             return []
         imported = self._imported_as(reference)
@@ -325,9 +337,21 @@ class ConstantIndex:
         """Whether :meth:`scopes` gives nothing for ``reference`` because code other
         than its assignment may change it (appends to it, binds it again, gives it to
         a function that may): said in NYS304's reason."""
+        own = instance_read(reference)
+        if own is not None:
+            reference = own
+            if self._bound_elsewhere(own):
+                return True
         return self._changed_here(reference) or self._configuration_changed(reference) or any(
             self._changed_here(f"{module}.{name}") or any_member(module) in self._changed
             for module, name in self._owners(reference))
+
+    def _bound_elsewhere(self, attribute_reference: str) -> bool:
+        """Whether a class with a base other than the one ``pkg.auth.Auth.SCOPES``
+        names binds the attribute: it may be a subclass, whose instances read its
+        own."""
+        holder, _, attribute = _whole(attribute_reference).rpartition(".")
+        return bool(self._bound_in_subclasses.get(attribute, set()) - {holder})
 
     def _configuration_changed(self, reference: str) -> bool:
         """Whether code may change the key of Flask's configuration ``reference``
