@@ -20,7 +20,7 @@ from .provider_guards import (
     unread_predicates,
 )
 from .provider_tests import ProviderTests, may_test_a_provider
-from .registrars import class_links, registrars
+from .registrars import class_links, filled_registries, registrars
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
 NAMED_USES = tuple(sorted(TRIGGER_NAMES | ARGUMENT_NAMES))
@@ -96,7 +96,8 @@ def module_facts(
                 flow_extractor.close()
             # A registry spread over modules (see ``registrars``).
             facts.registrars = registrars(tree, text)
-            facts.class_links = class_links(tree, module_name, extractor.qualify)
+            facts.filled_registries = filled_registries(tree, text) if facts.registrars else []
+            facts.class_links = class_links(tree, module_name, extractor.qualify, text)
             if may_test_a_provider(text):
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)
