@@ -40,6 +40,7 @@ from collections.abc import Callable
 
 from .provider_tests import PROVIDER_NAMES
 from .registries import decorated_registries, storing_functions, subclass_registrars
+from .tree_walk import walk_nodes
 
 # (class name, first line of its body, last line, the line of the decorator or class
 # that may register it, the dotted names of its decorators, those of its bases, the
@@ -127,21 +128,24 @@ def class_links(tree: ast.Module, module: str,
 def _providers_bound(node: ast.ClassDef) -> tuple[str, ...]:
     """The attributes ``node``'s body binds once, to a provider's name given as a
     literal (``provider = "google"``), each followed by that name."""
-    stores: Counter[str] = Counter()
     literal: dict[str, str] = {}
     for statement in node.body:
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            stores[statement.name] += 1
-            continue
-        for inner in ast.walk(statement):
-            if isinstance(inner, ast.Name) and not isinstance(inner.ctx, ast.Load):
-                stores[inner.id] += 1
         value = statement.value if isinstance(statement, (ast.Assign, ast.AnnAssign)) else None
         targets = statement.targets if isinstance(statement, ast.Assign) else (
             [statement.target] if isinstance(statement, ast.AnnAssign) else [])
         if isinstance(value, ast.Constant) and value.value in PROVIDER_NAMES and len(
                 targets) == 1 and isinstance(targets[0], ast.Name):
             literal[targets[0].id] = str(value.value)
+    if not literal:
+        return ()  # most classes: nothing to count
+    stores: Counter[str] = Counter()
+    for statement in node.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            stores[statement.name] += 1
+            continue
+        for inner in walk_nodes(statement):
+            if isinstance(inner, ast.Name) and not isinstance(inner.ctx, ast.Load):
+                stores[inner.id] += 1
     return tuple(part for name, provider in sorted(literal.items()) if stores[name] == 1
                  for part in (name, provider))
 
