@@ -52,7 +52,8 @@ def provider_guards(modules: Mapping[str, ModuleFacts]) -> tuple[Guards, Undecid
     kept = _across_modules(modules, guards, undecided, unread, settled, entries)
     for entry in entries:
         if entry.dotted in kept:
-            unread[entry.path].remove((entry.first, entry.last, entry.line, ""))
+            unread[entry.path] = [lines for lines in unread.get(entry.path, ())
+                                  if lines != (entry.first, entry.last, entry.line, "")]
     return guards, undecided, unread
 
 
