@@ -942,6 +942,18 @@ def _gmail_class(head: str, imports: str) -> str:
 @pytest.mark.parametrize("head, imports", [
     ("@register\nclass GmailSync:", "from .registry import register"),
     ("@registry.register\nclass GmailSync:", "from . import registry"),
+])
+def test_a_class_a_registrar_of_another_module_registers_exactly_needs_its_providers_only(
+        tmp_path: Path, head: str, imports: str) -> None:
+    # ``SYNCS`` holds ``{"google": GmailSync}`` once every module is read, looked up
+    # by the grant's provider only.
+    files = {"registry.py": _REGISTRY, "lookups.py": _LOOKUPS,
+             "gmail_sync.py": _gmail_class(head, imports)}
+    assert _said(tmp_path, files) == []
+
+
+@pytest.mark.parametrize("head, imports", [
+    # A second decorator, and bases filling a dict held as the base's attribute.
     ("@dataclasses.dataclass\n@register\nclass GmailSync:",
      "import dataclasses\nfrom .registry import register"),
     ("class GmailSync(Base):", "from .registry import Base"),

@@ -612,7 +612,11 @@ class ModuleFacts:
     # the line of that decorator or class, the decorators' dotted names, the bases'),
     # see ``registrars``.
     registrars: Sequence[str] = ()
-    class_links: Sequence[tuple[str, int, int, int, tuple[str, ...], tuple[str, ...]]] = ()
+    class_links: Sequence[tuple[str, int, int, int, tuple[str, ...], tuple[str, ...],
+                                tuple[str, ...]]] = ()
+    # Of its registrars, those read exactly, each with the module-level dict it fills
+    # and the attribute it stores classes by (see ``registrars.filled_registries``).
+    filled_registries: Sequence[tuple[str, str, str]] = ()
     # Its module-level HTTP clients with a base URL, which other modules may use.
     shared_clients: Sequence[SharedClient] = ()
     # Its HTTP clients with a base URL held on instances, framework state or what a
@@ -678,8 +682,10 @@ class ModuleFacts:
             "unread_predicates": list(self.unread_predicates),
             "typed_dicts": list(self.typed_dicts),
             "registrars": list(self.registrars),
-            "class_links": [[name, first, last, line, list(decorators), list(bases)]
-                            for name, first, last, line, decorators, bases in self.class_links],
+            "class_links": [[name, first, last, line, list(decorators), list(bases), list(bound)]
+                            for name, first, last, line, decorators, bases, bound
+                            in self.class_links],
+            "filled_registries": [list(filled) for filled in self.filled_registries],
             "shared_clients": [client.to_json() for client in self.shared_clients],
             "held_clients": [client.to_json() for client in self.held_clients],
             "subclass_bindings": [list(bound) for bound in self.subclass_bindings],
@@ -753,8 +759,12 @@ class ModuleFacts:
             [str(name) for name in data.get("typed_dicts", ())],
             [str(name) for name in data.get("registrars", ())],
             [(str(name), int(first), int(last), int(line),
-              tuple(str(one) for one in decorators), tuple(str(one) for one in bases))
-             for name, first, last, line, decorators, bases in data.get("class_links", ())],
+              tuple(str(one) for one in decorators), tuple(str(one) for one in bases),
+              tuple(str(one) for one in bound))
+             for name, first, last, line, decorators, bases, bound
+             in data.get("class_links", ())],
+            [(str(registrar), str(stored_in), str(attribute))
+             for registrar, stored_in, attribute in data.get("filled_registries", ())],
             [SharedClient.from_json(client) for client in data.get("shared_clients", ())],
             [HeldClient.from_json(client) for client in data.get("held_clients", ())],
             [(str(cls_name), str(attribute))

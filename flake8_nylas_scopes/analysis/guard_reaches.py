@@ -150,7 +150,9 @@ def table_entries(statement: ast.stmt, module: str, imports: dict[str, str],
     if table is None:
         return None
     assert isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name)
-    if not table.keys:
+    if not table.keys and filled is None:
+        # A dict a registrar fills may hold only other modules' classes, which the
+        # judge adds (see ``judging/spread_registries.py``).
         return None
     entries: dict[str, set[str]] = {}
     for key, value in zip(table.keys, table.values):

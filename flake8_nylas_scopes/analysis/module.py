@@ -20,7 +20,7 @@ from .provider_guards import (
     unread_predicates,
 )
 from .provider_tests import ProviderTests, may_test_a_provider
-from .registrars import class_links, registrars
+from .registrars import class_links, filled_registries, registrars
 from .subclass_bindings import subclass_bindings
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
@@ -97,7 +97,8 @@ def module_facts(
                 flow_extractor.close()
             # A registry spread over modules (see ``registrars``).
             facts.registrars = registrars(tree, text)
-            facts.class_links = class_links(tree, module_name, extractor.qualify)
+            facts.filled_registries = filled_registries(tree, text) if facts.registrars else []
+            facts.class_links = class_links(tree, module_name, extractor.qualify, text)
             if "class " in text:
                 facts.subclass_bindings = subclass_bindings(
                     tree, module_name, may_hold_class_scopes)

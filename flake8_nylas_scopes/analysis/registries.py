@@ -78,6 +78,9 @@ class DecoratedRegistry:
     binding: ast.Assign  # ``SYNCS = {}``
     table: ast.Dict
     store: ast.Name  # ``SYNCS`` in the decorator's store, no lookup of it
+    # The function or base that fills it, and the attribute it stores classes by.
+    registrar: str
+    attribute: str
     classes: list[str] = field(default_factory=list)
 
     def add(self, cls: ast.ClassDef, attribute: str) -> None:
@@ -129,9 +132,10 @@ def decorated_registries(tree: ast.Module) -> list[DecoratedRegistry]:
     fill, bound once at module level to ``{}`` (or ``dict()``), with the top-level
     classes each function alone decorates; and those a class of the module fills so
     with each of its subclasses in ``__init_subclass__`` (see ``_registering_bases``),
-    with the module's subclasses, when each binds the attribute itself.  Whether the
-    dict is only looked up, and whether each class binds the attribute once, is for
-    the caller to tell."""
+    with the module's subclasses, when each binds the attribute itself.  A dict may
+    hold none of the module's classes: other modules' classes may use its registrar
+    (see ``registrars.filled_registries``).  Whether the dict is only looked up, and
+    whether each class binds the attribute once, is for the caller to tell."""
     functions = registering_functions(tree)
     subclassed = _registering_bases(tree)
     if not (functions or subclassed):
@@ -149,7 +153,8 @@ def decorated_registries(tree: ast.Module) -> list[DecoratedRegistry]:
             found.pop(stored_in, None)
             continue
         registry = DecoratedRegistry(binding, ast.copy_location(ast.Dict(keys=[], values=[]),
-                                                                binding.value), store)
+                                                                binding.value), store,
+                                     name, attribute)
         for node in tree.body:
             if isinstance(node, ast.ClassDef) and [dotted(one) for one in node.decorator_list] == [
                     name]:
@@ -164,11 +169,12 @@ def decorated_registries(tree: ast.Module) -> list[DecoratedRegistry]:
         if subclasses is None:
             continue
         registry = DecoratedRegistry(binding, ast.copy_location(ast.Dict(keys=[], values=[]),
-                                                                binding.value), store)
+                                                                binding.value), store,
+                                     base, attribute)
         for node in subclasses:
             registry.add(node, attribute)
         found[stored_in] = registry
-    return [registry for registry in found.values() if registry.classes]
+    return list(found.values())
 
 
 def _registering_bases(tree: ast.Module) -> dict[str, tuple[str, str, ast.Name]]:

@@ -19,16 +19,17 @@ every provider.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..analysis.facts import ModuleFacts
-from ..analysis.guard_reaches import Reach, recorded
+from ..analysis.guard_reaches import NO_USE, Reach, recorded
 from ..analysis.provider_tests import PROVIDER_NAMES, says_a_provider
 from .flow_names import attribute_names, referenced_names
 from .held_methods import ReadNames, held_method_reaches
 from .reexports import defined_as
 from .registered_classes import registered_elsewhere
+from .spread_registries import RegisteredClass, spread_registry_entries
 
 # By path: (first line, last line, the providers whose grants reach those lines).
 Guards = dict[str, list[tuple[int, int, tuple[str, ...]]]]
@@ -46,7 +47,13 @@ def provider_guards(modules: Mapping[str, ModuleFacts]) -> tuple[Guards, Undecid
     # A class another module's decorator or base may register under its provider.
     for path, registered in registered_elsewhere(modules).items():
         unread.setdefault(path, []).extend(registered)
-    _across_modules(modules, guards, undecided, unread, settled)
+    # Unless the registry it is in is read as the table it ends up holding.
+    entries = spread_registry_entries(modules)
+    kept = _across_modules(modules, guards, undecided, unread, settled, entries)
+    for entry in entries:
+        if entry.dotted in kept:
+            unread[entry.path] = [lines for lines in unread.get(entry.path, ())
+                                  if lines != (entry.first, entry.last, entry.line, "")]
     return guards, undecided, unread
 
 
@@ -189,17 +196,20 @@ class _Callable:
 
 
 def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
-                    undecided: Undecided, unread: Undecided, settled: set[str]) -> None:
+                    undecided: Undecided, unread: Undecided, settled: set[str],
+                    entries: Sequence[RegisteredClass] = ()) -> set[str]:
     """Add the top-level functions and classes reached only under guards once every
     module's reaches are joined: another module's guarded calls and its tables keyed
-    by providers count as the module's own do (see ``guarded_callables``)."""
+    by providers count as the module's own do (see ``guarded_callables``), and so do
+    the registries their registrars fill with other modules' classes (``entries``).
+    Return the dotted names of those kept to some providers."""
     if not (guards or undecided or unread
             or any(facts.provider_tables for facts in modules.values())
             or any(reach.picked for facts in modules.values()
                    for _, reach in facts.import_reaches or ())):
         # Nothing keeps any code to some providers (a member of another module that
         # ``getattr`` picks by the grant's provider is picked in an import reach).
-        return
+        return set()
     callables: dict[str, _Callable] = {}
     for path, facts in modules.items():
         for name, first, last, reach in facts.callable_reaches:
@@ -207,12 +217,20 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
             if dotted not in settled:
                 callables[dotted] = _Callable(path, first, last, not name.startswith("_"),
                                               [(path, reach)])
-    if not callables:
-        return
     tables: dict[str, _Table] = {}
     for path, facts in modules.items():
-        for name, _, _, entries, reach in facts.provider_tables:
-            tables[f"{facts.module}.{name}"] = _Table(path, entries, [(path, reach)])
+        for name, _, _, table_entries, reach in facts.provider_tables:
+            tables[f"{facts.module}.{name}"] = _Table(path, table_entries, [(path, reach)])
+    for entry in entries:
+        table = tables.get(entry.table)
+        if table is None or entry.dotted in settled:
+            continue
+        table.entries += ((entry.dotted, (entry.provider,)),)
+        # Its own module names it nowhere but where it is defined.
+        callables.setdefault(entry.dotted, _Callable(entry.path, entry.first, entry.last,
+                                                     True, [(entry.path, NO_USE)]))
+    if not callables:
+        return set()
     names = sorted([*callables, *tables])
     # Modules named like the standard library's: what others import of them is left
     # to the flow records (see ``recorded``).
@@ -260,6 +278,7 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
                 name, found.path, found.reaches, found.members, modules, read).items():
             pending[method] = _Callable(path, first, last, True, reaches)
     # Code reached only from code kept to providers is kept too: one more round each.
+    kept: set[str] = set()
     for _ in range(len(pending)):
         added = False
         for name, found in list(pending.items()):
@@ -274,8 +293,10 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
                      "" if verdict.path == found.path else verdict.path))
             else:
                 guards.setdefault(found.path, []).append((found.first, found.last, verdict))
+                kept.add(name)
         if not added:
             break
+    return kept
 
 
 @dataclass

@@ -14,7 +14,7 @@ nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ..analysis.facts import ModuleFacts
 from .reexports import defined_as
@@ -30,12 +30,6 @@ def registered_elsewhere(modules: Mapping[str, ModuleFacts]) -> Registered:
     if not any(facts.registrars for facts in modules.values()):
         return {}
     by_module = {facts.module: facts for facts in modules.values()}
-    registering = {f"{facts.module}.{name}" for facts in modules.values()
-                   for name in facts.registrars}
-    links = [(path, f"{facts.module}.{link[0]}", link) for path, facts in modules.items()
-             for link in facts.class_links]
-    if not links:
-        return {}
     resolved: dict[str, str] = {}
 
     def meant(name: str) -> str:
@@ -44,16 +38,30 @@ def registered_elsewhere(modules: Mapping[str, ModuleFacts]) -> Registered:
             resolved[name] = defined_as(by_module, name)
         return resolved[name]
 
+    registering = registering_names(modules, meant)
+    found: Registered = {}
+    for path, facts in modules.items():
+        for _, first, last, line, decorators, bases, _ in facts.class_links:
+            if any(meant(name) in registering for name in (*decorators, *bases)):
+                found.setdefault(path, []).append((first, last, line, ""))
+    return found
+
+
+def registering_names(modules: Mapping[str, ModuleFacts],
+                      meant: Callable[[str], str]) -> set[str]:
+    """The dotted names of the registrars of the project, and of the classes that
+    derive from a registering base (``meant``: what a name stands for once
+    re-exports are followed)."""
+    registering = {f"{facts.module}.{name}" for facts in modules.values()
+                   for name in facts.registrars}
+    links = [(f"{facts.module}.{link[0]}", link[5]) for facts in modules.values()
+             for link in facts.class_links]
     # A class deriving from one that registers its subclasses registers its own:
     # one more class of a chain each round.
     for _ in range(len(links)):
-        added = [dotted for _, dotted, (*_, bases) in links if dotted not in registering
+        added = [dotted for dotted, bases in links if dotted not in registering
                  and any(meant(base) in registering for base in bases)]
         if not added:
             break
         registering.update(added)
-    found: Registered = {}
-    for path, _, (_, first, last, line, decorators, bases) in links:
-        if any(meant(name) in registering for name in (*decorators, *bases)):
-            found.setdefault(path, []).append((first, last, line, ""))
-    return found
+    return registering
