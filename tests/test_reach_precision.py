@@ -2459,3 +2459,55 @@ def test_an_admin_consent_handed_to_a_thread_still_grants_its_scopes(
         consent=consent.format(config=config))})
     assert "NYS302" not in {code for _, _, code, _ in found}, found
     assert "NYS304" in {code for _, _, code, _ in found}, found
+
+
+def _defaulting_wrapper(body: str) -> str:
+    return f'''
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+DEFAULT = ["email.read_only", "calendar.read_only"]
+
+
+def ask(scopes=None):
+{body}
+    return client.authentication_url("https://a.example/cb", scopes=scopes)
+
+
+def login():
+    return ask()
+
+
+def narrow_login():
+    return ask(["email.read_only"])
+'''
+
+
+# A wrapper that changes its parameter before the request: what its callers pass
+# (``None``, a list without the calendar) is not what the request asks for.
+CHANGED_PARAMETERS = {
+    "or a default": "    scopes = scopes or DEFAULT",
+    "replaced when None": "    if scopes is None:\n        scopes = DEFAULT",
+    "extended in place": "    scopes.append('calendar.read_only')",
+    "extended by a new list": "    scopes = scopes + ['calendar.read_only']",
+}
+
+
+@pytest.mark.parametrize("body", CHANGED_PARAMETERS.values(), ids=list(CHANGED_PARAMETERS))
+def test_a_wrapper_that_changes_its_scopes_parameter_is_not_read_from_its_callers(
+    tmp_path: Path, body: str
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              "app/views.py": _defaulting_wrapper(body)})
+    codes = {code for _, _, code, _ in found}
+    assert not codes & {"NYS107", "NYS301", "NYS302", "NYS303"}, found
+    assert ("views.py", "NYS304") in {(name, code) for name, _, code, _ in found}
+
+
+def test_a_wrapper_that_only_reads_its_scopes_parameter_is_read_from_its_callers(
+    tmp_path: Path
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              "app/views.py": _defaulting_wrapper("    print(scopes)")})
+    # ``ask()`` sends no scopes: the server default applies.
+    assert [code for _, _, code, _ in found] == ["NYS107"], found

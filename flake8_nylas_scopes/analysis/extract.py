@@ -1595,6 +1595,11 @@ class Extractor(FastVisitor):
         function, params = self._functions[-1]
         if node.id not in params or self._binding_scope(node.id) is not self._scopes[-1]:
             return None
+        own = self.body_bindings.of(function)
+        if own.binds(node.id) or node.id in own.mutated or node.id in own.opaque_writes:
+            # ``scopes = scopes or DEFAULT``, ``scopes.append(...)``: the body changes
+            # the parameter, so the callers' arguments are not what reaches the request.
+            return None
         qualname = ".".join(name for name, _ in self._qual)
         module = self._module_name or "__main__"
         reference = ParameterReference(
