@@ -5,7 +5,7 @@ is_google``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ..analysis.facts import ModuleFacts
 from ..analysis.symbols import GLOBAL
@@ -40,3 +40,18 @@ def defined_as(by_module: Mapping[str, ModuleFacts], reference: str) -> str:
             break
         reference = imported
     return reference
+
+
+def definitions(modules: Mapping[str, ModuleFacts]) -> Callable[[str], str]:
+    """``defined_as`` over the project's modules (given by path), each name looked up
+    once: the registry readings ask it of the same decorators and bases many times."""
+    by_module = {facts.module: facts for facts in modules.values()}
+    resolved: dict[str, str] = {}
+
+    def meant(name: str) -> str:
+        """What ``name`` stands for once re-exports are followed."""
+        if name not in resolved:
+            resolved[name] = defined_as(by_module, name)
+        return resolved[name]
+
+    return meant

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ..analysis.facts import ModuleFacts
-from .reexports import defined_as
+from .reexports import definitions
 
 # By path: (first line, last line, the line of the decorator or class, "").
 Registered = dict[str, list[tuple[int, int, int, str]]]
@@ -29,14 +29,7 @@ def registered_elsewhere(modules: Mapping[str, ModuleFacts]) -> Registered:
     through any chain of bases of the project."""
     if not any(facts.registrars for facts in modules.values()):
         return {}
-    by_module = {facts.module: facts for facts in modules.values()}
-    resolved: dict[str, str] = {}
-
-    def meant(name: str) -> str:
-        """What ``name`` stands for once re-exports are followed."""
-        if name not in resolved:
-            resolved[name] = defined_as(by_module, name)
-        return resolved[name]
+    meant = definitions(modules)
 
     registering = registering_names(modules, meant)
     found: Registered = {}

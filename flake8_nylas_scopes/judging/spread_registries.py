@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from ..analysis.facts import ModuleFacts
 from .registered_classes import registering_names
-from .reexports import defined_as
+from .reexports import definitions
 
 
 @dataclass(frozen=True)
@@ -65,13 +65,7 @@ def spread_registry_entries(modules: Mapping[str, ModuleFacts]) -> list[Register
               for registrar, stored_in, attribute in facts.filled_registries}
     if not filled:
         return []
-    by_module = {facts.module: facts for facts in modules.values()}
-    resolved: dict[str, str] = {}
-
-    def meant(name: str) -> str:
-        if name not in resolved:
-            resolved[name] = defined_as(by_module, name)
-        return resolved[name]
+    meant = definitions(modules)
 
     public = _exported(modules, filled, meant)
     registering = registering_names(modules, meant)
