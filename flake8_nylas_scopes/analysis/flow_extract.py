@@ -50,7 +50,7 @@ from .context_vars import (
     context_var_slot,
     default_of,
 )
-from .dispatch_functions import DISPATCHERS, registered_by_call, registered_on
+from .dispatch_functions import DISPATCHERS, REGISTERS_ON, registered_by_call, registered_on
 from .empty_records import shed_empty
 from .facts_values import ValueState
 from .flow_calls import (
@@ -95,6 +95,7 @@ from .symbols import (
     GLOBAL,
     LOCAL,
     PARAMETER,
+    REGISTERED,
     RETURNED,
     STATE,
     TEMPORARY,
@@ -1192,7 +1193,9 @@ class FlowExtractor:
         )
         self._register_implementation(node, parent, f"{self.module}.{qualname}")
         if any(self.callee_name(d) in DISPATCHERS for d in node.decorator_list):
-            self._generics[(parent.qualname, node.name)] = self._generic_call(node, frame)
+            generic = self._generics[(parent.qualname, node.name)] = self._generic_call(
+                node, frame)
+            self._run_registered_elsewhere(generic, f"{self.module}.{qualname}", frame)
         # Defaults and annotations are evaluated where the function is defined.
         self._parameters(args, frame)
         self._passed_object(node, every, frame)
@@ -1224,22 +1227,50 @@ class FlowExtractor:
             parameter(args.vararg), parameter(args.kwarg), self.source.span(node),
             f"{RETURNED}{self.module}.{frame.qualname}")
 
+    def _run_registered_elsewhere(self, generic: _GenericCall, full: str,
+                                  frame: _Frame) -> None:
+        """A generic function runs what other modules register on it (see
+        ``dispatch_functions``).  They register functions of their own, not methods:
+        a ``singledispatchmethod`` passes them the instance first."""
+        args = generic.args
+        if frame.self_name:
+            args = (self._val("self", f"{self.module}.{frame.class_name}"), *args)
+        registered = self._val("sym", REGISTERED + full)
+        self.facts.calls.append(CallSite(
+            registered, f"{full.rpartition('.')[2]}.register", args, generic.kwargs,
+            generic.span, generic.star, generic.double_star, flags=call_flags(modelled=True)))
+        self._edge(generic.returned, self._call_of(registered))
+
     def _register_implementation(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
                                  parent: _Frame, full: str) -> None:
         """``@handle.register`` on a function: ``handle(x)`` may run it (see
         ``dispatch_functions``)."""
         for decorator in node.decorator_list:
-            self._dispatch_to(registered_on(decorator), parent, self._val("ref", full))
+            generic = registered_on(decorator)
+            if generic is not None:
+                self._dispatch_to(generic, parent, self._val("ref", full), decorator)
 
-    def _dispatch_to(self, generic: str, frame: _Frame, implementation: Val | None) -> None:
-        call = self._generics.get((frame.qualname, generic)) if generic else None
-        if call is None and generic and not frame.is_class and not frame.bindings.binds(generic):
-            call = self._generics.get(("", generic))
+    def _dispatch_to(self, generic: ast.expr, frame: _Frame, implementation: Val | None,
+                     node: ast.AST) -> None:
+        name = generic.id if isinstance(generic, ast.Name) else ""
+        call = self._generics.get((frame.qualname, name)) if name else None
+        if call is None and name and not frame.is_class and not frame.bindings.binds(name):
+            call = self._generics.get(("", name))
         if call is not None:
             self.facts.calls.append(CallSite(
-                implementation, f"{generic}.register", call.args, call.kwargs, call.span,
+                implementation, f"{name}.register", call.args, call.kwargs, call.span,
                 call.star, call.double_star, flags=call_flags(modelled=True)))
             self._edge(call.returned, self._call_of(implementation))
+            return
+        owner = self.value(generic)
+        if owner is not None and implementation is not None and not frame.is_class:
+            # A generic function this module does not define: the project index tells
+            # which, and joins the implementation to the call it makes.  (A method of
+            # a class body is registered as a plain function, which would take the
+            # instance the analysis gives its methods for the first argument: left
+            # with parameters the analysis cannot tell.)
+            self.facts.stores.append(
+                Store(owner, REGISTERS_ON, implementation, self.source.span(node)))
 
     def _passed_object(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
                        every: list[ast.arg], frame: _Frame) -> None:
@@ -1625,10 +1656,10 @@ class FlowExtractor:
             if func.attr in AUTH_URL_HELPER_METHODS:
                 self._helper_use(func, node)
         self._scope_arguments(node)
-        registered = registered_by_call(node) if self._generics else None
+        registered = registered_by_call(node)
         if registered is not None:
             # ``handle.register(Event, on_event)``: ``handle(x)`` may run ``on_event``.
-            self._dispatch_to(registered[0], self.frames[-1], self.value(registered[1]))
+            self._dispatch_to(registered[0], self.frames[-1], self.value(registered[1]), node)
         for keyword in node.keywords:
             if keyword.arg == OBJECT_KEYWORD:
                 # ``cli(obj=...)``, ``runner.invoke(cli, obj=...)``: a command's object.

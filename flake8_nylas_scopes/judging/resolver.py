@@ -20,6 +20,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from ..analysis.dispatch_functions import REGISTERS_ON
 from ..analysis.facts import ModuleFacts
 from ..analysis.flow_calls import (
     DATA_FUNCTIONS,
@@ -42,6 +43,7 @@ from ..analysis.symbols import (
     LOCAL,
     NAMED_VARIABLES,
     PARAMETER,
+    REGISTERED,
     RETURNED,
     STATE,
     qualified_name,
@@ -1322,9 +1324,14 @@ class FlowResolver:
                 changed |= self._bind_parameters(callee, call)
             for owner, attribute, stored in self._stores:
                 for kind, name in self._resolve_node(owner, 0):
+                    if attribute == REGISTERS_ON:
+                        # ``@handle.register`` on a generic function of another module:
+                        # its call runs what it holds (see ``dispatch_functions``).
+                        if kind == "func":
+                            changed |= self._add_edge(f"{REGISTERED}{name}", stored)
                     # ``Service.client = client`` at start-up: a class attribute is
                     # what its instances (``self.client``, ``cls.client``) read.
-                    if kind in ("inst", "class"):
+                    elif kind in ("inst", "class"):
                         changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
             if not changed:
                 return True
@@ -2521,6 +2528,10 @@ class FlowResolver:
     def store_effects(self, store: Store) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """A store on an object that is not a project instance or class loses the
         value."""
+        if store.attr == REGISTERS_ON:
+            # A registration, not a store: the implementation goes where the decorator
+            # or the ``register`` call hands it, which is judged as that call.
+            return [], []
         owners = self.resolve(store.owner)
         if any(kind in ("inst", "class") for kind, _ in owners):
             return [], []
