@@ -491,3 +491,34 @@ def test_a_path_spelling_no_nylas_route_on_an_unknown_holder_stays_quiet(
         receiver="api", bind="pass", owner="api", attribute="http", method="get",
     ).replace('("events")', '("user_id")')})
     assert _calendar_unused(found)
+
+
+@pytest.mark.parametrize("use", [
+    pytest.param('with api.http.stream("GET", "events") as response:\n'
+                 '        return response.read()', id="stream"),
+    pytest.param('return api.http.send(request)', id="send"),
+    pytest.param('request = api.http.build_request("GET", "events")\n'
+                 '    return api.http.send(request).json()', id="build-request-then-send"),
+])
+def test_another_method_of_a_held_client_on_an_unknown_object_may_be_any_request(
+        tmp_path: Path, use: str) -> None:
+    main = f"def events(api, request):\n    {use}\n"
+    found = _found(tmp_path, {"http": HTTP, "main": main})
+    # Not "calendar is unused": the object may be a ``NylasHttp``, whose client may
+    # send any request below its base with these.
+    assert {(code, where) for code, where, _ in found} == {("NYS304", "main.py")}
+    assert all("/v3/grants/{...}/{...}/{...} is not in the endpoint map" in message
+               for _, _, message in found)
+
+
+@pytest.mark.parametrize("use", [
+    pytest.param("api.http.close()", id="close"),
+    pytest.param("return await api.http.aclose()", id="aclose"),
+    pytest.param("return api.http.headers", id="data-member"),
+    pytest.param('return api.http.headers.get("Authorization")', id="data-member-method"),
+    pytest.param('api.http.info("events")', id="logging-method"),
+])
+def test_a_held_client_s_method_that_sends_nothing_on_an_unknown_object_stays_quiet(
+        tmp_path: Path, use: str) -> None:
+    main = f"async def events(api):\n    {use}\n"
+    assert _calendar_unused(_found(tmp_path, {"http": HTTP, "main": main}))
