@@ -469,8 +469,10 @@ class FlowExtractor:
     def _aliased_state_key(self, node: ast.Attribute) -> str:
         """The framework-state symbol ``state.http`` reads where ``state`` is a
         function's name bound once to a state object (``state = request.app.state``):
-        the same slot as ``request.app.state.http``.  Only for reads: a name bound
-        more than once, to anything else, or a parameter is not followed."""
+        the same slot as ``request.app.state.http``, read or written (``st.http =
+        client`` in a lifespan).  A name bound more than once, to anything else, or a
+        parameter is not followed (``analysis.extract`` reads the held clients written
+        so with the same limits)."""
         owner = node.value
         if not isinstance(owner, ast.Name):
             return ""
@@ -983,6 +985,9 @@ class FlowExtractor:
                 self._bind(element, self._iter(value), node)
             return
         key = self.target_key(target)
+        if not key and isinstance(target, ast.Attribute):
+            # ``st.http = ...`` with ``st = app.state``: the state, as read through it.
+            key = self._aliased_state_key(target)
         if key:
             self._edge(key, value)
             return
