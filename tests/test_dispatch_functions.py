@@ -152,9 +152,10 @@ CALLS_GENERIC = CLIENT.replace("from .handlers import handle", (
 
 
 def _findings_again(tmp_path: Path) -> list[tuple[str, str]]:
+    """Each finding's code and the scope it names ("" for none)."""
     result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
-    return sorted((f.code, f.message.split("'")[1]) for f in result.findings
-                  if f.code in JUDGED)
+    return sorted((f.code, f.message.partition("'")[2].partition("'")[0])
+                  for f in result.findings if f.code in JUDGED)
 
 
 def _project(tmp_path: Path, handlers: str, generic: str = GENERIC_ONLY,
@@ -222,3 +223,41 @@ def test_what_an_implementation_of_another_module_returns_is_what_the_call_retur
     client = CLIENT.replace("from .handlers import handle", "from .generic import handle, touch"
                             ).replace("return handle(nylas.events", "return touch(nylas.events")
     assert _project(tmp_path, handlers, generic, client) == []
+
+
+UNTOLD = {
+    "curried call": (
+        "from nylas.client.restful_models import Event\n"
+        "from .generic import handle\n\n\n"
+        f"def on_event(obj):\n    {SAVING}\n\n\nhandle.register(Event)(on_event)\n"),
+    "register bound to a name": (
+        "from nylas.client.restful_models import Event\n"
+        "from .generic import handle\n\nregister = handle.register\n\n\n"
+        f"@register(Event)\ndef _event(obj):\n    {SAVING}\n"),
+}
+
+
+@pytest.mark.parametrize("handlers", UNTOLD.values(), ids=list(UNTOLD))
+def test_a_registration_with_no_rule_leaves_the_generic_function_s_arguments_untold(
+        tmp_path: Path, handlers: str) -> None:
+    # The implementation it registers is not known: what ``handle`` is given goes to
+    # code the analysis cannot tell, and no scope of it is called broader.
+    found = _project(tmp_path, handlers)
+    assert [code for code, _ in found] == ["NYS304"]
+
+
+def test_a_registration_with_no_rule_in_the_generic_function_s_module_too(
+        tmp_path: Path) -> None:
+    generic = GENERIC_ONLY + UNTOLD["curried call"].replace(
+        "from .generic import handle\n", "")
+    assert [code for code, _ in _project(tmp_path, "", generic)] == ["NYS304"]
+
+
+def test_register_of_an_object_that_is_no_generic_function_changes_nothing(
+        tmp_path: Path) -> None:
+    # ``atexit.register(flush)``, a library's registry: no generic function of the
+    # project, so the event stays only read and ``calendar`` is broader than needed.
+    handlers = IMPORTED["decorator on the imported name"].replace(SAVING, "return obj.title")
+    handlers += ("\n\nimport atexit\n\n\ndef flush():\n    pass\n\n\n"
+                 "atexit.register(flush)\nregister = atexit.register\n")
+    assert _project(tmp_path, handlers) == [("NYS302", "calendar"), ("NYS302", "email.modify")]

@@ -24,6 +24,11 @@ DISPATCHERS = frozenset({"functools.singledispatch", "functools.singledispatchme
 # The attribute a store of an implementation on a generic function names: no
 # assignment can write it, so it is told from ``obj.register = ...``.
 REGISTERS_ON = "register()"
+# The attribute of a store that says a generic function's ``register`` is used in a
+# way the analysis has no rule for (``register = handle.register``,
+# ``handle.register(Event)(on_event)``): it may get implementations the analysis
+# cannot tell, to which what the generic function is called with goes unfollowed.
+REGISTERS_UNTOLD = "register(?)"
 
 
 def registered_on(decorator: ast.expr) -> ast.expr | None:
@@ -46,6 +51,18 @@ def registered_by_call(call: ast.Call) -> tuple[ast.expr, ast.expr] | None:
             isinstance(arg, ast.Starred) for arg in call.args):
         return func.value, call.args[1]
     return None
+
+
+def registration_target(decorator: ast.expr) -> ast.expr | None:
+    """The ``<generic>.register`` attribute of a decorator that registers on a
+    generic function (see ``registered_on``), for telling other uses of it apart."""
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return target if registered_on(decorator) is not None else None
+
+
+def names_register(node: ast.Attribute) -> bool:
+    """Whether an attribute is ``register`` of a name or dotted chain of names."""
+    return node.attr == "register" and _names_something(node.value)
 
 
 def _names_something(node: ast.expr) -> bool:

@@ -50,7 +50,15 @@ from .context_vars import (
     context_var_slot,
     default_of,
 )
-from .dispatch_functions import DISPATCHERS, REGISTERS_ON, registered_by_call, registered_on
+from .dispatch_functions import (
+    DISPATCHERS,
+    REGISTERS_ON,
+    REGISTERS_UNTOLD,
+    names_register,
+    registered_by_call,
+    registered_on,
+    registration_target,
+)
 from .empty_records import shed_empty
 from .facts_values import ValueState
 from .flow_calls import (
@@ -343,6 +351,9 @@ class FlowExtractor:
         # any other is the method used as a value, recorded too (see
         # ``visit_Attribute``).
         self._auth_url_callees: set[ast.expr] = set()
+        # The ``<generic>.register`` attributes of the registrations read (see
+        # ``dispatch_functions``): any other use of one is recorded as untold.
+        self._registrations: set[ast.expr] = set()
         self.reader = ValueReader(source, self._scope_value, self._reference)
 
     def close(self) -> None:
@@ -1178,6 +1189,10 @@ class FlowExtractor:
         tuple_size = _returned_tuple_size(node)
         self._function(f"{self.module}.{qualname}", params, node,
                        any(_is_property(d) for d in node.decorator_list), tuple_size)
+        for decorator in node.decorator_list:
+            target = registration_target(decorator)
+            if target is not None:
+                self._registrations.add(target)
         self._decorate(node, self._val("ref", f"{self.module}.{qualname}"))
         self._bind_local_definition(node.name, f"{self.module}.{qualname}")
         names = {arg.arg for arg in every}
@@ -1663,6 +1678,7 @@ class FlowExtractor:
         self._scope_arguments(node)
         registered = registered_by_call(node)
         if registered is not None:
+            self._registrations.add(func)
             # ``handle.register(Event, on_event)``: ``handle(x)`` may run ``on_event``.
             self._dispatch_to(registered[0], self.frames[-1], self.value(registered[1]), node)
         for keyword in node.keywords:
@@ -1976,7 +1992,19 @@ class FlowExtractor:
             # ``build = ROUTES.build_auth_url``: likewise, where the receiver is the
             # SDK's helper.
             self._helper_use(node, node)
+        elif node.attr == "register" and isinstance(node.ctx, ast.Load) and (
+                node not in self._registrations) and names_register(node):
+            self._untold_registration(node)
         return False
+
+    def _untold_registration(self, node: ast.Attribute) -> None:
+        """``register = handle.register``, ``handle.register(Event)(on_event)``: if
+        ``handle`` is a generic function of the project, it may run implementations
+        the analysis cannot tell (see ``dispatch_functions``)."""
+        owner = self.value(node.value)
+        if owner is not None:
+            self.facts.stores.append(
+                Store(owner, REGISTERS_UNTOLD, owner, self.source.span(node)))
 
     def _helper_use(self, method: ast.Attribute, anchor: ast.AST) -> None:
         """The helper's request method read or called on a receiver (any name can

@@ -20,7 +20,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from ..analysis.dispatch_functions import REGISTERS_ON
+from ..analysis.dispatch_functions import REGISTERS_ON, REGISTERS_UNTOLD
 from ..analysis.facts import ModuleFacts
 from ..analysis.flow_calls import (
     DATA_FUNCTIONS,
@@ -381,6 +381,10 @@ class FlowResolver:
         # ``owner.attr = value`` stores as (owner, attr, value), followed into
         # instances every round.
         self._stores: list[tuple[Node, str, Node]] = []
+        # The generic functions whose ``register`` some module uses in a way the
+        # analysis has no rule for: what they are called with may reach code it
+        # cannot tell (see ``dispatch_functions``).
+        self._untold_dispatch: set[str] = set()
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
@@ -1329,6 +1333,9 @@ class FlowResolver:
                         # its call runs what it holds (see ``dispatch_functions``).
                         if kind == "func":
                             changed |= self._add_edge(f"{REGISTERED}{name}", stored)
+                    elif attribute == REGISTERS_UNTOLD:
+                        if kind == "func":
+                            self._untold_dispatch.add(name)
                     # ``Service.client = client`` at start-up: a class attribute is
                     # what its instances (``self.client``, ``cls.client``) read.
                     elif kind in ("inst", "class"):
@@ -2332,6 +2339,10 @@ class FlowResolver:
             found, lost = self._returned_to_library(call)
             endpoints += found
             unresolved += lost
+        if self._untold_dispatch:
+            found, lost = self._untold_implementations(call)
+            endpoints += found
+            unresolved += lost
         if project or nylas_call or call.modelled:
             # Project code binds its parameters; a Nylas call sends its arguments to
             # Nylas; a modelled call's arguments are followed by other records.
@@ -2389,6 +2400,30 @@ class FlowResolver:
             found, lost = self._lost(objs, call.span, how, _describe_value(argument))
             endpoints += found
             unresolved += lost
+        return endpoints, unresolved
+
+    def _untold_implementations(self, call: CallSite) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """A generic function's call of what is registered on it, where some module
+        registers on it in a way the analysis cannot read: its arguments go to code
+        it cannot tell."""
+        callee = call.callee
+        if callee is None or callee.kind != "sym" or not callee.name.startswith(REGISTERED):
+            return [], []
+        generic = qualified_name(callee.name)
+        if generic not in self._untold_dispatch:
+            return [], []
+        how = (f"passed to {generic.rpartition('.')[2]}(), on which an implementation "
+               "the analysis cannot tell is registered")
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
+        for argument in (*call.args, *(value for _, value in call.kwargs), call.star,
+                         call.double_star):
+            if argument is not None:
+                found, lost = self._lost(self.resolve(argument), call.span, how,
+                                         _describe_value(argument))
+                endpoints += found
+                unresolved += lost
         return endpoints, unresolved
 
     def _unknown_method_result(self, call: CallSite) -> tuple[
@@ -2528,7 +2563,7 @@ class FlowResolver:
     def store_effects(self, store: Store) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """A store on an object that is not a project instance or class loses the
         value."""
-        if store.attr == REGISTERS_ON:
+        if store.attr in (REGISTERS_ON, REGISTERS_UNTOLD):
             # A registration, not a store: the implementation goes where the decorator
             # or the ``register`` call hands it, which is judged as that call.
             return [], []
