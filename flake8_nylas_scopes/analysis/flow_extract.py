@@ -1676,7 +1676,8 @@ class FlowExtractor:
             if func.attr in AUTH_URL_HELPER_METHODS:
                 self._helper_use(func, node)
         self._scope_arguments(node)
-        registered = registered_by_call(node)
+        registered = registered_by_call(node) if isinstance(func, ast.Attribute) and (
+            func.attr == "register") else None
         if registered is not None:
             self._registrations.add(func)
             # ``handle.register(Event, on_event)``: ``handle(x)`` may run ``on_event``.

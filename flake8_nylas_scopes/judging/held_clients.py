@@ -148,15 +148,15 @@ def _unknown_holders_requests(flow: FlowFacts, resolver: FlowResolver,
         callee = call.callee
         if callee is None or callee.kind != "attr" or not call.invokes:
             continue
-        sends = callee.name in SENDING_METHODS
-        if not sends and not _may_send(callee.name):
-            continue
         holder = callee.inner
         if holder is None or holder.kind != "attr":
             continue
         clients = by_attribute.get(holder.name)
+        sends = callee.name in SENDING_METHODS
+        if not clients or not (sends or _may_send(callee.name)):
+            continue
         request = spelled.get(call.span)
-        if not clients or (sends and request is None and not _path_built_at_run_time(call)) or (
+        if (sends and request is None and not _path_built_at_run_time(call)) or (
                 any(kind != "lost" for kind, _ in resolver.resolve(holder))) or (
                 not resolver.tells_nothing_of(holder.inner)):
             continue

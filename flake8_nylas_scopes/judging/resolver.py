@@ -184,6 +184,9 @@ def box(obj: Obj) -> Obj:
     return ("box", f"{kind}|{name}")
 
 
+# The attributes of stores that register on a generic function (see
+# ``dispatch_functions``): no assignment writes them.
+_REGISTRATIONS = frozenset({REGISTERS_ON, REGISTERS_UNTOLD})
 _OBJ_KINDS: Mapping[str, ObjKind] = {kind: kind for kind in get_args(ObjKind)}
 
 
@@ -1328,18 +1331,19 @@ class FlowResolver:
                 changed |= self._bind_parameters(callee, call)
             for owner, attribute, stored in self._stores:
                 for kind, name in self._resolve_node(owner, 0):
-                    if attribute == REGISTERS_ON:
-                        # ``@handle.register`` on a generic function of another module:
-                        # its call runs what it holds (see ``dispatch_functions``).
-                        if kind == "func":
-                            changed |= self._add_edge(f"{REGISTERED}{name}", stored)
-                    elif attribute == REGISTERS_UNTOLD:
-                        if kind == "func":
-                            self._untold_dispatch.add(name)
                     # ``Service.client = client`` at start-up: a class attribute is
                     # what its instances (``self.client``, ``cls.client``) read.
-                    elif kind in ("inst", "class"):
-                        changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
+                    if kind in ("inst", "class"):
+                        if attribute not in _REGISTRATIONS:
+                            changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
+                    elif kind != "func":
+                        continue
+                    elif attribute == REGISTERS_ON:
+                        # ``@handle.register`` on a generic function of another module:
+                        # its call runs what it holds (see ``dispatch_functions``).
+                        changed |= self._add_edge(f"{REGISTERED}{name}", stored)
+                    elif attribute == REGISTERS_UNTOLD:
+                        self._untold_dispatch.add(name)
             if not changed:
                 return True
             if sum(map(len, values.values())) > budget:
@@ -2563,7 +2567,7 @@ class FlowResolver:
     def store_effects(self, store: Store) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """A store on an object that is not a project instance or class loses the
         value."""
-        if store.attr in (REGISTERS_ON, REGISTERS_UNTOLD):
+        if store.attr in _REGISTRATIONS:
             # A registration, not a store: the implementation goes where the decorator
             # or the ``register`` call hands it, which is judged as that call.
             return [], []
