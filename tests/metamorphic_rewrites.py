@@ -66,6 +66,8 @@ VALUE_KINDS: dict[str, str] = {
     "value-ternary": "{e} if _mm_same(True) else None",
     "value-list-pop": "[{e}].pop()",
     "value-dispatch": "_mm_dispatch({e})",
+    # The generic function in the helper module, its implementation registered here.
+    "value-dispatch-module": "_mm_dispatch_far({e})",
 }
 
 # ``R.m(ARGS)``: a method call.
@@ -103,6 +105,9 @@ HELPERS: dict[str, tuple[str, str]] = {
                                   "    return None\n\n\n"
                                   "@_mm_dispatch.register(object)\n"
                                   "def _mm_dispatch_any(v):\n    return v\n"),
+    # The same without implementations: the module that calls it registers one.
+    "_mm_dispatch_far": ("functools", "@functools.singledispatch\ndef _mm_dispatch_far(v):\n"
+                                      "    return None\n"),
     "_MmBox": ("dataclasses", "@dataclasses.dataclass\nclass _MmBox:\n    value: object\n"),
     "_MmTuple": ("typing", "class _MmTuple(typing.NamedTuple):\n    value: object\n"),
 }
@@ -553,6 +558,9 @@ class ModuleRewriter:
                 helpers.append("_MmTuple")
             elif kind == "value-dispatch":
                 helpers.append("_mm_dispatch")
+            elif kind == "value-dispatch-module":
+                helpers.append("_mm_dispatch_far")
+                module_helpers = True
         elif kind in CALL_KINDS:
             assert isinstance(site, MethodCall)
             splices.append(self._call(kind, site.call))
@@ -574,9 +582,14 @@ class ModuleRewriter:
 
         helper_module: str | None = None
         if module_helpers:
-            helper_module = "\n\n".join(HELPERS[name][1] for name in helpers)
+            needed = sorted({HELPERS[n][0] for n in helpers if HELPERS[n][0]})
+            parts = ["".join(f"import {module}\n" for module in needed)] if needed else []
+            helper_module = "\n\n".join([*parts, *(HELPERS[name][1] for name in helpers)])
             dot = "." if self.package else ""
             block = f"from {dot}{HELPER_MODULE} import {', '.join(helpers)}\n"
+            if "_mm_dispatch_far" in helpers:
+                block += ("\n\n@_mm_dispatch_far.register(object)\n"
+                          "def _mm_dispatch_far_any(v):\n    return v\n\n\n")
             splices.append(self._insertion(site.top, block))
         elif helpers or imports:
             needed = sorted({*imports, *(HELPERS[n][0] for n in helpers if HELPERS[n][0])})

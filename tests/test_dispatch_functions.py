@@ -121,3 +121,143 @@ def test_what_an_implementation_returns_is_what_the_generic_function_returns(
     client = CLIENT.replace("return handle(nylas.events", "from .handlers import touch\n"
                             "    return touch(nylas.events")
     assert _findings(tmp_path, handlers, client) == []
+
+
+# The generic function in a module of its own; ``handlers`` registers on it.
+GENERIC_ONLY = '''from functools import singledispatch
+
+
+@singledispatch
+def handle(obj):
+    raise TypeError(type(obj))
+'''
+IMPORTED = {
+    "decorator on the imported name": (
+        "from nylas.client.restful_models import Event\n"
+        "from .generic import handle\n\n\n"
+        f"@handle.register(Event)\ndef _event(obj):\n    {SAVING}\n"),
+    "call on the imported name": (
+        "from nylas.client.restful_models import Event\n"
+        "from .generic import handle\n\n\n"
+        f"def on_event(obj):\n    {SAVING}\n\n\nhandle.register(Event, on_event)\n"),
+    "decorator through the module": (
+        "from nylas.client.restful_models import Event\n"
+        "import app.generic as generic\n\n\n"
+        f"@generic.handle.register(Event)\ndef _event(obj):\n    {SAVING}\n"),
+}
+# ``on_delta`` calls the generic function of ``generic``; ``handlers`` is imported
+# for what it registers.
+CALLS_GENERIC = CLIENT.replace("from .handlers import handle", (
+    "from .generic import handle\n    from . import handlers  # noqa: F401"))
+
+
+def _findings_again(tmp_path: Path) -> list[tuple[str, str]]:
+    """Each finding's code and the scope it names ("" for none)."""
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.code, f.message.partition("'")[2].partition("'")[0])
+                  for f in result.findings if f.code in JUDGED)
+
+
+def _project(tmp_path: Path, handlers: str, generic: str = GENERIC_ONLY,
+             client: str = CALLS_GENERIC) -> list[tuple[str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "client.py").write_text(client)
+    (package / "generic.py").write_text(generic)
+    (package / "handlers.py").write_text(handlers)
+    return _findings_again(tmp_path)
+
+
+@pytest.mark.parametrize("handlers", IMPORTED.values(), ids=list(IMPORTED))
+def test_an_implementation_registered_from_another_module_gets_the_arguments(
+        tmp_path: Path, handlers: str) -> None:
+    # The event's save, in the module that registers on ``handle``, needs
+    # ``calendar``: it was called broader than needed.
+    assert _project(tmp_path, handlers) == []
+
+
+def test_an_implementation_from_another_module_that_only_reads_needs_no_more(
+        tmp_path: Path) -> None:
+    # Nothing saves the message or the event: both read scopes would do.
+    reading = IMPORTED["decorator on the imported name"].replace(SAVING, "return obj.title")
+    assert _project(tmp_path, reading) == [("NYS302", "calendar"), ("NYS302", "email.modify")]
+
+
+def test_register_on_an_imported_function_that_is_not_generic_hands_it_nothing(
+        tmp_path: Path) -> None:
+    plain = GENERIC_ONLY.replace("@singledispatch\n", "") + (
+        "\n\nhandle.register = lambda kind: (lambda f: f)\n")
+    assert _project(tmp_path, IMPORTED["decorator on the imported name"], plain) == [
+        ("NYS302", "calendar"), ("NYS302", "email.modify")]
+
+
+def test_a_generic_method_of_another_module_hands_the_instance_and_its_arguments(
+        tmp_path: Path) -> None:
+    generic = '''from functools import singledispatchmethod
+
+
+class Handler:
+    @singledispatchmethod
+    def handle(self, obj):
+        raise TypeError(type(obj))
+
+
+handle = Handler().handle
+'''
+    handlers = ("from nylas.client.restful_models import Event\n"
+                "from .generic import Handler\n\n\n"
+                f"@Handler.handle.register(Event)\ndef _event(self, obj):\n    {SAVING}\n")
+    assert _project(tmp_path, handlers, generic) == []
+
+
+def test_what_an_implementation_of_another_module_returns_is_what_the_call_returns(
+        tmp_path: Path) -> None:
+    generic = GENERIC_ONLY + (
+        "\n\ndef touch(obj):\n    from . import handlers  # noqa: F401\n"
+        "    handle(obj).save()\n")
+    handlers = ("from nylas.client.restful_models import Event\n"
+                "from .generic import handle\n\n\n"
+                "@handle.register(Event)\ndef _event(obj):\n    return obj\n")
+    client = CLIENT.replace("from .handlers import handle", "from .generic import handle, touch"
+                            ).replace("return handle(nylas.events", "return touch(nylas.events")
+    assert _project(tmp_path, handlers, generic, client) == []
+
+
+UNTOLD = {
+    "curried call": (
+        "from nylas.client.restful_models import Event\n"
+        "from .generic import handle\n\n\n"
+        f"def on_event(obj):\n    {SAVING}\n\n\nhandle.register(Event)(on_event)\n"),
+    "register bound to a name": (
+        "from nylas.client.restful_models import Event\n"
+        "from .generic import handle\n\nregister = handle.register\n\n\n"
+        f"@register(Event)\ndef _event(obj):\n    {SAVING}\n"),
+}
+
+
+@pytest.mark.parametrize("handlers", UNTOLD.values(), ids=list(UNTOLD))
+def test_a_registration_with_no_rule_leaves_the_generic_function_s_arguments_untold(
+        tmp_path: Path, handlers: str) -> None:
+    # The implementation it registers is not known: what ``handle`` is given goes to
+    # code the analysis cannot tell, and no scope of it is called broader.
+    found = _project(tmp_path, handlers)
+    assert [code for code, _ in found] == ["NYS304"]
+
+
+def test_a_registration_with_no_rule_in_the_generic_function_s_module_too(
+        tmp_path: Path) -> None:
+    generic = GENERIC_ONLY + UNTOLD["curried call"].replace(
+        "from .generic import handle\n", "")
+    assert [code for code, _ in _project(tmp_path, "", generic)] == ["NYS304"]
+
+
+def test_register_of_an_object_that_is_no_generic_function_changes_nothing(
+        tmp_path: Path) -> None:
+    # ``atexit.register(flush)``, a library's registry: no generic function of the
+    # project, so the event stays only read and ``calendar`` is broader than needed.
+    handlers = IMPORTED["decorator on the imported name"].replace(SAVING, "return obj.title")
+    handlers += ("\n\nimport atexit\n\n\ndef flush():\n    pass\n\n\n"
+                 "atexit.register(flush)\nregister = atexit.register\n")
+    assert _project(tmp_path, handlers) == [("NYS302", "calendar"), ("NYS302", "email.modify")]

@@ -491,3 +491,76 @@ def test_a_path_spelling_no_nylas_route_on_an_unknown_holder_stays_quiet(
         receiver="api", bind="pass", owner="api", attribute="http", method="get",
     ).replace('("events")', '("user_id")')})
     assert _calendar_unused(found)
+
+
+@pytest.mark.parametrize("use", [
+    pytest.param('with api.http.stream("GET", "events") as response:\n'
+                 '        return response.read()', id="stream"),
+    pytest.param('return api.http.send(request)', id="send"),
+    pytest.param('request = api.http.build_request("GET", "events")\n'
+                 '    return api.http.send(request).json()', id="build-request-then-send"),
+])
+def test_another_method_of_a_held_client_on_an_unknown_object_may_be_any_request(
+        tmp_path: Path, use: str) -> None:
+    main = f"def events(api, request):\n    {use}\n"
+    found = _found(tmp_path, {"http": HTTP, "main": main})
+    # Not "calendar is unused": the object may be a ``NylasHttp``, whose client may
+    # send any request below its base with these.
+    assert {(code, where) for code, where, _ in found} == {("NYS304", "main.py")}
+    assert all("/v3/grants/{...}/{...}/{...} is not in the endpoint map" in message
+               for _, _, message in found)
+
+
+@pytest.mark.parametrize("use", [
+    pytest.param("api.http.close()", id="close"),
+    pytest.param("return await api.http.aclose()", id="aclose"),
+    pytest.param("return api.http.headers", id="data-member"),
+    pytest.param('return api.http.headers.get("Authorization")', id="data-member-method"),
+    pytest.param('api.http.info("events")', id="logging-method"),
+])
+def test_a_held_client_s_method_that_sends_nothing_on_an_unknown_object_stays_quiet(
+        tmp_path: Path, use: str) -> None:
+    main = f"async def events(api):\n    {use}\n"
+    assert _calendar_unused(_found(tmp_path, {"http": HTTP, "main": main}))
+
+
+# The lifespan writes the state's client through a name.
+LIFESPAN_THROUGH_A_NAME = LIFESPAN.replace(
+    "    app.state.http = ", "    {bind}\n    {owner}.http = ")
+
+
+@pytest.mark.parametrize("bind, owner", [
+    pytest.param("st = app.state", "st", id="app-state"),
+    pytest.param("ctx = app.state", "ctx", id="another-name"),
+])
+def test_framework_state_written_through_a_name_holds_the_client(
+        tmp_path: Path, bind: str, owner: str) -> None:
+    lifespan = LIFESPAN_THROUGH_A_NAME.format(bind=bind, owner=owner)
+    # The route's events are read below the client's base: no scope unused, and no
+    # request to the base where the client is made.
+    assert _found(tmp_path, {"http": lifespan, "routes": ROUTES}) == []
+
+
+def test_a_client_written_to_state_through_a_name_and_unused_leaves_scopes_judged(
+        tmp_path: Path) -> None:
+    # Only messages are read with the state's client: calendar is unused.
+    lifespan = LIFESPAN_THROUGH_A_NAME.format(bind="st = app.state", owner="st")
+    routes = ROUTES.replace('"events"', '"messages"')
+    assert _calendar_unused(_found(tmp_path, {"http": lifespan, "routes": routes}))
+
+
+@pytest.mark.parametrize("lifespan", [
+    pytest.param(LIFESPAN_THROUGH_A_NAME.format(
+        bind="st = app.state\n    st = app.extra", owner="st"), id="bound-twice"),
+    pytest.param(LIFESPAN_THROUGH_A_NAME.format(bind="pass", owner="st").replace(
+        "lifespan(app)", "lifespan(app, st=None)"), id="parameter"),
+    pytest.param(LIFESPAN_THROUGH_A_NAME.format(bind="st = app.config", owner="st"),
+                 id="another-object"),
+])
+def test_a_name_not_bound_once_to_framework_state_is_not_written_as_it(
+        tmp_path: Path, lifespan: str) -> None:
+    # The client is not known to be the state's: the route's request is not read as
+    # sent with it, and making it stays a request the analysis cannot place, which
+    # keeps every scope from being called unused.
+    found = _found(tmp_path, {"http": lifespan, "routes": ROUTES})
+    assert [(code, where) for code, where, _ in found] == [("NYS304", "http.py")]

@@ -114,7 +114,7 @@ from .flask_config import (
     flask_reference,
     owns_its_config,
 )
-from .flow_extract import call_parameters, state_key
+from .flow_extract import call_parameters, state_key, state_key_of
 from .handed_calls import (
     attrgetter_call, attrgetter_read, handed_call, hands_back_function, named_attribute,
 )
@@ -1917,10 +1917,25 @@ class Extractor(FastVisitor):
             self._client_made(node.targets[0], node.value)
         elif self._base_url_clients and len(node.targets) == 1:
             # ``app.state.http = httpx.AsyncClient(base_url=...)`` at start-up.
-            key = state_key(node.targets[0])
+            key = self._state_slot(node.targets[0])
             if key:
                 self._held_client(key, node.value)
         self.generic_visit(node)
+
+    def _state_slot(self, target: ast.expr) -> str:
+        """The framework-state symbol an assignment target writes: ``app.state.http``,
+        or ``st.http`` where ``st`` is a function's name bound once, by ``=``, to a
+        state object (``st = app.state``), as the value flow reads it; ""."""
+        key = state_key(target)
+        if key or not isinstance(target, ast.Attribute) or not isinstance(
+                target.value, ast.Name):
+            return key
+        name = target.value.id
+        bindings = self._binding_scope(name)
+        if bindings is None or bindings is self.module_bindings or name in bindings.imported:
+            return ""
+        bound = bindings.lookup(name)
+        return state_key_of(bound, target.attr) if bound is not None else ""
 
     def _client_made(self, name: ast.Name, made: ast.expr) -> None:
         """``http = httpx.Client(base_url=...)`` in a function: making the client sends

@@ -50,7 +50,15 @@ from .context_vars import (
     context_var_slot,
     default_of,
 )
-from .dispatch_functions import DISPATCHERS, registered_by_call, registered_on
+from .dispatch_functions import (
+    DISPATCHERS,
+    REGISTERS_ON,
+    REGISTERS_UNTOLD,
+    names_register,
+    registered_by_call,
+    registered_on,
+    registration_target,
+)
 from .empty_records import shed_empty
 from .facts_values import ValueState
 from .flow_calls import (
@@ -95,6 +103,7 @@ from .symbols import (
     GLOBAL,
     LOCAL,
     PARAMETER,
+    REGISTERED,
     RETURNED,
     STATE,
     TEMPORARY,
@@ -342,6 +351,9 @@ class FlowExtractor:
         # any other is the method used as a value, recorded too (see
         # ``visit_Attribute``).
         self._auth_url_callees: set[ast.expr] = set()
+        # The ``<generic>.register`` attributes of the registrations read (see
+        # ``dispatch_functions``): any other use of one is recorded as untold.
+        self._registrations: set[ast.expr] = set()
         self.reader = ValueReader(source, self._scope_value, self._reference)
 
     def close(self) -> None:
@@ -468,8 +480,10 @@ class FlowExtractor:
     def _aliased_state_key(self, node: ast.Attribute) -> str:
         """The framework-state symbol ``state.http`` reads where ``state`` is a
         function's name bound once to a state object (``state = request.app.state``):
-        the same slot as ``request.app.state.http``.  Only for reads: a name bound
-        more than once, to anything else, or a parameter is not followed."""
+        the same slot as ``request.app.state.http``, read or written (``st.http =
+        client`` in a lifespan).  A name bound more than once, to anything else, or a
+        parameter is not followed (``analysis.extract`` reads the held clients written
+        so with the same limits)."""
         owner = node.value
         if not isinstance(owner, ast.Name):
             return ""
@@ -982,6 +996,9 @@ class FlowExtractor:
                 self._bind(element, self._iter(value), node)
             return
         key = self.target_key(target)
+        if not key and isinstance(target, ast.Attribute):
+            # ``st.http = ...`` with ``st = app.state``: the state, as read through it.
+            key = self._aliased_state_key(target)
         if key:
             self._edge(key, value)
             return
@@ -1172,6 +1189,10 @@ class FlowExtractor:
         tuple_size = _returned_tuple_size(node)
         self._function(f"{self.module}.{qualname}", params, node,
                        any(_is_property(d) for d in node.decorator_list), tuple_size)
+        for decorator in node.decorator_list:
+            target = registration_target(decorator)
+            if target is not None:
+                self._registrations.add(target)
         self._decorate(node, self._val("ref", f"{self.module}.{qualname}"))
         self._bind_local_definition(node.name, f"{self.module}.{qualname}")
         names = {arg.arg for arg in every}
@@ -1192,7 +1213,9 @@ class FlowExtractor:
         )
         self._register_implementation(node, parent, f"{self.module}.{qualname}")
         if any(self.callee_name(d) in DISPATCHERS for d in node.decorator_list):
-            self._generics[(parent.qualname, node.name)] = self._generic_call(node, frame)
+            generic = self._generics[(parent.qualname, node.name)] = self._generic_call(
+                node, frame)
+            self._run_registered_elsewhere(generic, f"{self.module}.{qualname}", frame)
         # Defaults and annotations are evaluated where the function is defined.
         self._parameters(args, frame)
         self._passed_object(node, every, frame)
@@ -1224,22 +1247,50 @@ class FlowExtractor:
             parameter(args.vararg), parameter(args.kwarg), self.source.span(node),
             f"{RETURNED}{self.module}.{frame.qualname}")
 
+    def _run_registered_elsewhere(self, generic: _GenericCall, full: str,
+                                  frame: _Frame) -> None:
+        """A generic function runs what other modules register on it (see
+        ``dispatch_functions``).  They register functions of their own, not methods:
+        a ``singledispatchmethod`` passes them the instance first."""
+        args = generic.args
+        if frame.self_name:
+            args = (self._val("self", f"{self.module}.{frame.class_name}"), *args)
+        registered = self._val("sym", REGISTERED + full)
+        self.facts.calls.append(CallSite(
+            registered, f"{full.rpartition('.')[2]}.register", args, generic.kwargs,
+            generic.span, generic.star, generic.double_star, flags=call_flags(modelled=True)))
+        self._edge(generic.returned, self._call_of(registered))
+
     def _register_implementation(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
                                  parent: _Frame, full: str) -> None:
         """``@handle.register`` on a function: ``handle(x)`` may run it (see
         ``dispatch_functions``)."""
         for decorator in node.decorator_list:
-            self._dispatch_to(registered_on(decorator), parent, self._val("ref", full))
+            generic = registered_on(decorator)
+            if generic is not None:
+                self._dispatch_to(generic, parent, self._val("ref", full), decorator)
 
-    def _dispatch_to(self, generic: str, frame: _Frame, implementation: Val | None) -> None:
-        call = self._generics.get((frame.qualname, generic)) if generic else None
-        if call is None and generic and not frame.is_class and not frame.bindings.binds(generic):
-            call = self._generics.get(("", generic))
+    def _dispatch_to(self, generic: ast.expr, frame: _Frame, implementation: Val | None,
+                     node: ast.AST) -> None:
+        name = generic.id if isinstance(generic, ast.Name) else ""
+        call = self._generics.get((frame.qualname, name)) if name else None
+        if call is None and name and not frame.is_class and not frame.bindings.binds(name):
+            call = self._generics.get(("", name))
         if call is not None:
             self.facts.calls.append(CallSite(
-                implementation, f"{generic}.register", call.args, call.kwargs, call.span,
+                implementation, f"{name}.register", call.args, call.kwargs, call.span,
                 call.star, call.double_star, flags=call_flags(modelled=True)))
             self._edge(call.returned, self._call_of(implementation))
+            return
+        owner = self.value(generic)
+        if owner is not None and implementation is not None and not frame.is_class:
+            # A generic function this module does not define: the project index tells
+            # which, and joins the implementation to the call it makes.  (A method of
+            # a class body is registered as a plain function, which would take the
+            # instance the analysis gives its methods for the first argument: left
+            # with parameters the analysis cannot tell.)
+            self.facts.stores.append(
+                Store(owner, REGISTERS_ON, implementation, self.source.span(node)))
 
     def _passed_object(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
                        every: list[ast.arg], frame: _Frame) -> None:
@@ -1625,10 +1676,12 @@ class FlowExtractor:
             if func.attr in AUTH_URL_HELPER_METHODS:
                 self._helper_use(func, node)
         self._scope_arguments(node)
-        registered = registered_by_call(node) if self._generics else None
+        registered = registered_by_call(node) if isinstance(func, ast.Attribute) and (
+            func.attr == "register") else None
         if registered is not None:
+            self._registrations.add(func)
             # ``handle.register(Event, on_event)``: ``handle(x)`` may run ``on_event``.
-            self._dispatch_to(registered[0], self.frames[-1], self.value(registered[1]))
+            self._dispatch_to(registered[0], self.frames[-1], self.value(registered[1]), node)
         for keyword in node.keywords:
             if keyword.arg == OBJECT_KEYWORD:
                 # ``cli(obj=...)``, ``runner.invoke(cli, obj=...)``: a command's object.
@@ -1940,7 +1993,19 @@ class FlowExtractor:
             # ``build = ROUTES.build_auth_url``: likewise, where the receiver is the
             # SDK's helper.
             self._helper_use(node, node)
+        elif node.attr == "register" and isinstance(node.ctx, ast.Load) and (
+                node not in self._registrations) and names_register(node):
+            self._untold_registration(node)
         return False
+
+    def _untold_registration(self, node: ast.Attribute) -> None:
+        """``register = handle.register``, ``handle.register(Event)(on_event)``: if
+        ``handle`` is a generic function of the project, it may run implementations
+        the analysis cannot tell (see ``dispatch_functions``)."""
+        owner = self.value(node.value)
+        if owner is not None:
+            self.facts.stores.append(
+                Store(owner, REGISTERS_UNTOLD, owner, self.source.span(node)))
 
     def _helper_use(self, method: ast.Attribute, anchor: ast.AST) -> None:
         """The helper's request method read or called on a receiver (any name can

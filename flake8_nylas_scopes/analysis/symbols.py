@@ -14,7 +14,7 @@ from typing import Final, Literal
 
 SymbolKind = Literal[
     "parameter", "local", "global", "attribute", "state", "temporary", "returned", "bases",
-    "element", "bare_class",
+    "element", "bare_class", "registered",
 ]
 
 # A function's parameter: ``module.function.name`` (methods: ``module.Class.method.name``).
@@ -42,11 +42,15 @@ ELEMENT: Final = "e:"
 # pass``: no decorator, keyword or body but a docstring), holding that base:
 # ``module.Class``.  Its instances are the base's.
 BARE_CLASS: Final = "k:"
+# The implementations another module registers on a generic function of
+# ``functools`` (``@handle.register`` with ``handle`` imported), which a call of the
+# generic function runs: ``module.function``.
+REGISTERED: Final = "d:"
 
 PREFIXES: Final[Mapping[SymbolKind, str]] = {
     "parameter": PARAMETER, "local": LOCAL, "global": GLOBAL, "attribute": ATTRIBUTE,
     "state": STATE, "temporary": TEMPORARY, "returned": RETURNED, "bases": BASES,
-    "element": ELEMENT, "bare_class": BARE_CLASS,
+    "element": ELEMENT, "bare_class": BARE_CLASS, "registered": REGISTERED,
 }
 _KINDS: Final[Mapping[str, SymbolKind]] = {prefix: kind for kind, prefix in PREFIXES.items()}
 # Keys that name a variable the user wrote (for messages: ``client``).

@@ -137,21 +137,27 @@ def _unknown_holders_requests(flow: FlowFacts, resolver: FlowResolver,
     out, the scopes the client's request needs would look unused.  So it is a
     request the analysis cannot tell goes to Nylas: to the path it spells below the
     base, or anywhere below it for a path built at run time.  A path spelled with no
-    word of a Nylas route (``request.session.get("user_id")``) is left alone."""
+    word of a Nylas route (``request.session.get("user_id")``) is left alone.  Any
+    other method of the client that may send (``api.http.stream("GET", "events")``,
+    ``api.http.send(request)``) may send any request below the base, as it does on a
+    client the resolver tells; one that sends nothing (``close``, a logging or
+    formatting method) is left alone."""
     spelled = {request.span: request for request in flow.imported_requests
                if not request.callee}
     for call in flow.calls:
         callee = call.callee
-        if callee is None or callee.kind != "attr" or not call.invokes or (
-                callee.name not in SENDING_METHODS):
+        if callee is None or callee.kind != "attr" or not call.invokes:
             continue
         holder = callee.inner
         if holder is None or holder.kind != "attr":
             continue
         clients = by_attribute.get(holder.name)
+        sends = callee.name in SENDING_METHODS
+        if not clients or not (sends or _may_send(callee.name)):
+            continue
         request = spelled.get(call.span)
-        if not clients or (request is None and not _path_built_at_run_time(call)) or any(
-                kind != "lost" for kind, _ in resolver.resolve(holder)) or (
+        if (sends and request is None and not _path_built_at_run_time(call)) or (
+                any(kind != "lost" for kind, _ in resolver.resolve(holder))) or (
                 not resolver.tells_nothing_of(holder.inner)):
             continue
         unsure = (f"{call.callee_text}() is called on an object the analysis cannot "
@@ -160,6 +166,13 @@ def _unknown_holders_requests(flow: FlowFacts, resolver: FlowResolver,
             template = _method_request(call, callee.name, client, request)
             if template is not None:
                 yield dataclasses.replace(template, unsure=unsure)
+
+
+def _may_send(method: str) -> bool:
+    """Whether calling a method of a held client may send a request: any but those
+    that close it and those that only log or format."""
+    return method not in QUIET_METHODS and method not in DATA_MEMBERS and (
+        method not in DATA_METHODS)
 
 
 def _path_built_at_run_time(call: CallSite) -> bool:

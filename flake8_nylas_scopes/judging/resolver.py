@@ -20,6 +20,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from ..analysis.dispatch_functions import REGISTERS_ON, REGISTERS_UNTOLD
 from ..analysis.facts import ModuleFacts
 from ..analysis.flow_calls import (
     DATA_FUNCTIONS,
@@ -42,6 +43,7 @@ from ..analysis.symbols import (
     LOCAL,
     NAMED_VARIABLES,
     PARAMETER,
+    REGISTERED,
     RETURNED,
     STATE,
     qualified_name,
@@ -182,6 +184,9 @@ def box(obj: Obj) -> Obj:
     return ("box", f"{kind}|{name}")
 
 
+# The attributes of stores that register on a generic function (see
+# ``dispatch_functions``): no assignment writes them.
+_REGISTRATIONS = frozenset({REGISTERS_ON, REGISTERS_UNTOLD})
 _OBJ_KINDS: Mapping[str, ObjKind] = {kind: kind for kind in get_args(ObjKind)}
 
 
@@ -379,6 +384,10 @@ class FlowResolver:
         # ``owner.attr = value`` stores as (owner, attr, value), followed into
         # instances every round.
         self._stores: list[tuple[Node, str, Node]] = []
+        # The generic functions whose ``register`` some module uses in a way the
+        # analysis has no rule for: what they are called with may reach code it
+        # cannot tell (see ``dispatch_functions``).
+        self._untold_dispatch: set[str] = set()
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
@@ -1325,7 +1334,16 @@ class FlowResolver:
                     # ``Service.client = client`` at start-up: a class attribute is
                     # what its instances (``self.client``, ``cls.client``) read.
                     if kind in ("inst", "class"):
-                        changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
+                        if attribute not in _REGISTRATIONS:
+                            changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
+                    elif kind != "func":
+                        continue
+                    elif attribute == REGISTERS_ON:
+                        # ``@handle.register`` on a generic function of another module:
+                        # its call runs what it holds (see ``dispatch_functions``).
+                        changed |= self._add_edge(f"{REGISTERED}{name}", stored)
+                    elif attribute == REGISTERS_UNTOLD:
+                        self._untold_dispatch.add(name)
             if not changed:
                 return True
             if sum(map(len, values.values())) > budget:
@@ -2325,6 +2343,10 @@ class FlowResolver:
             found, lost = self._returned_to_library(call)
             endpoints += found
             unresolved += lost
+        if self._untold_dispatch:
+            found, lost = self._untold_implementations(call)
+            endpoints += found
+            unresolved += lost
         if project or nylas_call or call.modelled:
             # Project code binds its parameters; a Nylas call sends its arguments to
             # Nylas; a modelled call's arguments are followed by other records.
@@ -2382,6 +2404,30 @@ class FlowResolver:
             found, lost = self._lost(objs, call.span, how, _describe_value(argument))
             endpoints += found
             unresolved += lost
+        return endpoints, unresolved
+
+    def _untold_implementations(self, call: CallSite) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """A generic function's call of what is registered on it, where some module
+        registers on it in a way the analysis cannot read: its arguments go to code
+        it cannot tell."""
+        callee = call.callee
+        if callee is None or callee.kind != "sym" or not callee.name.startswith(REGISTERED):
+            return [], []
+        generic = qualified_name(callee.name)
+        if generic not in self._untold_dispatch:
+            return [], []
+        how = (f"passed to {generic.rpartition('.')[2]}(), on which an implementation "
+               "the analysis cannot tell is registered")
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
+        for argument in (*call.args, *(value for _, value in call.kwargs), call.star,
+                         call.double_star):
+            if argument is not None:
+                found, lost = self._lost(self.resolve(argument), call.span, how,
+                                         _describe_value(argument))
+                endpoints += found
+                unresolved += lost
         return endpoints, unresolved
 
     def _unknown_method_result(self, call: CallSite) -> tuple[
@@ -2521,6 +2567,10 @@ class FlowResolver:
     def store_effects(self, store: Store) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """A store on an object that is not a project instance or class loses the
         value."""
+        if store.attr in _REGISTRATIONS:
+            # A registration, not a store: the implementation goes where the decorator
+            # or the ``register`` call hands it, which is judged as that call.
+            return [], []
         owners = self.resolve(store.owner)
         if any(kind in ("inst", "class") for kind, _ in owners):
             return [], []
