@@ -258,6 +258,16 @@ def test_a_held_client_no_code_reaches_is_an_unresolved_request(
     assert "/v3/grants/abc/{...}/{...}" in found[0][2]
 
 
+def test_an_instance_s_client_its_class_never_reads_is_an_unresolved_request(
+        tmp_path: Path) -> None:
+    # ``self.http = httpx.Client(base_url=...)`` and nothing reads ``http``: the
+    # client is there for code elsewhere, which may send any request below its base.
+    unread = HTTP.split("\n\n    def threads")[0] + "\n"
+    found = _found(tmp_path, {"http": unread})
+    assert [(code, where) for code, where, _ in found] == [("NYS304", "http.py")]
+    assert "/v3/grants/{...}/{...}/{...}" in found[0][2]
+
+
 @pytest.mark.parametrize("use", ["run(self.http)", "self.http.get(path).json()"])
 def test_a_held_client_its_class_uses_otherwise_is_one_unresolved_request(
         tmp_path: Path, use: str) -> None:

@@ -1678,11 +1678,13 @@ class Extractor(FastVisitor):
         ``self.<attr>`` in a method (``made``, read by ``_http_attributes``), or to a
         name in the class body (a class attribute, a dataclass field's default),
         which instances read too.  An attribute assigned once is read where the
-        class's own methods use it."""
+        class's own methods use it; one they never read is there for code elsewhere,
+        which the project index looks for."""
         owner = f"{ATTRIBUTE}{self._module_name}.{'.'.join(name for name, _ in self._qual)}"
+        read = _attributes_read(node) if made else frozenset()
         for attribute, client, base in made:
             self._add_held_client(f"{owner}.{attribute}", client, base,
-                                  attribute in info.http_bases)
+                                  attribute in info.http_bases and attribute in read)
         for statement in node.body:
             if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value:
                 targets = statement.targets if isinstance(statement, ast.Assign) else [
@@ -3553,6 +3555,14 @@ def _plain_dataclass(cls: ast.ClassDef) -> bool:
         and statement.name in _INSTANCE_HOOKS
         for statement in cls.body
     )
+
+
+def _attributes_read(cls: ast.ClassDef) -> frozenset[str]:
+    """The attributes the class's body reads (``self.http.get(...)``, ``return
+    self.http``), by name whatever the object: a client held under a name the
+    class never reads is for code elsewhere."""
+    return frozenset(node.attr for node in walk_nodes(cls)
+                     if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load))
 
 
 def _never_text(cls: ast.ClassDef | None) -> bool:
