@@ -447,6 +447,13 @@ class CallSite:
         a template context processor): the library calls it and gets what it returns."""
         return bool(self.flags & REGISTERS)
 
+    @property
+    def passed(self) -> tuple[Val | None, ...]:
+        """Every value the call passes: positional, keyword, ``*args`` and
+        ``**kwargs`` (None where there is none)."""
+        return (*self.args, *(value for _, value in self.kwargs), self.star,
+                self.double_star)
+
     def to_json(self, values: ValWriter) -> Any:
         return [
             values.index(self.callee),

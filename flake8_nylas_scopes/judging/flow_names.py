@@ -27,8 +27,7 @@ def _links(flow: FlowFacts) -> Iterator[Val]:
     once."""
     values: list[Val | None] = [edge.value for edge in flow.edges]
     for call in flow.calls:
-        values += [call.callee, *call.args, *(value for _, value in call.kwargs),
-                   call.star, call.double_star]
+        values += [call.callee, *call.passed]
     values += [use.root for use in flow.uses]
     values += [sink.value for sink in flow.sinks]
     values += [read.value for read in flow.reads]

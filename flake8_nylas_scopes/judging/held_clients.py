@@ -101,8 +101,7 @@ def _module_requests(flow: FlowFacts, resolver: FlowResolver,
     # A method handed on as a value (``retry(api.http.get, "events")``), which the
     # code it goes to calls with any path.
     for call in flow.calls:
-        for argument in (*call.args, *(value for _, value in call.kwargs), call.star,
-                         call.double_star):
+        for argument in call.passed:
             for client in _method_of(argument, resolver, held):
                 yield client, _any_request(client, call.span, call.callee_text)
     for sink in flow.sinks:
@@ -168,11 +167,15 @@ def _unknown_holders_requests(flow: FlowFacts, resolver: FlowResolver,
                 yield dataclasses.replace(template, unsure=unsure)
 
 
+# Members of a held client that send nothing: those that close it, and its data
+# (``headers``), called or taken as a value.
+_SENDS_NOTHING = QUIET_METHODS | DATA_MEMBERS
+
+
 def _may_send(method: str) -> bool:
     """Whether calling a method of a held client may send a request: any but those
-    that close it and those that only log or format."""
-    return method not in QUIET_METHODS and method not in DATA_MEMBERS and (
-        method not in DATA_METHODS)
+    that close it, its data, and those that only log or format."""
+    return method not in _SENDS_NOTHING and method not in DATA_METHODS
 
 
 def _path_built_at_run_time(call: CallSite) -> bool:
@@ -197,8 +200,7 @@ def _method_of(value: Val | None, resolver: FlowResolver,
     """The held clients ``value`` may be a method of that may send a request (not
     ``close``, nor data such as ``headers``), where the module holding the client
     does not read it itself."""
-    if value is None or value.kind != "attr" or value.name in QUIET_METHODS or (
-            value.name in DATA_MEMBERS):
+    if value is None or value.kind != "attr" or value.name in _SENDS_NOTHING:
         return
     for client in _clients(resolver.resolve(value.inner), held):
         if not _read_where_made(value.inner, client):
@@ -241,8 +243,7 @@ def _handed_to_library(call: CallSite, resolver: FlowResolver,
                        held: Mapping[str, list[HeldClient]]) -> Iterator[HeldClient]:
     """The held clients a call passes to code the analysis does not read, which may
     send any request below their base there; the project's own code is followed."""
-    arguments = [*call.args, *(value for _, value in call.kwargs), call.star,
-                 call.double_star]
+    arguments = call.passed
     if call.modelled or not any(argument is not None for argument in arguments):
         return  # its arguments' fate is recorded elsewhere (``partial``, ``list``)
     callee = call.callee

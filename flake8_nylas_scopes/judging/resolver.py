@@ -2364,8 +2364,7 @@ class FlowResolver:
             "." in qualified and last in TEMPLATE_METHODS
         )
         how = f"passed to {call.callee_text}()"
-        arguments = [*call.args, *(value for _, value in call.kwargs), call.star,
-                     call.double_star]
+        arguments = call.passed
         if qualified == "setattr":
             # ``setattr(obj, name, value)`` changes ``obj``; only ``value`` goes on.
             arguments = arguments[2:]
@@ -2421,8 +2420,7 @@ class FlowResolver:
                "the analysis cannot tell is registered")
         endpoints: list[EndpointUse] = []
         unresolved: list[UnresolvedUse] = []
-        for argument in (*call.args, *(value for _, value in call.kwargs), call.star,
-                         call.double_star):
+        for argument in call.passed:
             if argument is not None:
                 found, lost = self._lost(self.resolve(argument), call.span, how,
                                          _describe_value(argument))

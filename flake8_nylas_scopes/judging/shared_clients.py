@@ -78,8 +78,7 @@ class _ModuleView:
             (edge.value, edge.target) for edge in flow.edges]
         for call in flow.calls:
             direct += [(value, "") for value in (
-                call.callee, *call.args, *(value for _, value in call.kwargs),
-                call.star, call.double_star)]
+                call.callee, *call.passed)]
         direct += [(use.root, "") for use in flow.uses]
         direct += [(sink.value, "") for sink in flow.sinks]
         direct += [(read.value, "") for read in flow.reads]
