@@ -81,3 +81,10 @@ def test_a_parametrised_base_the_project_does_not_define_stays_unresolved(
     inbox = INBOX.replace("from base import Repo", "from storelib import Repo")
     found = _codes(tmp_path, inbox)
     assert found and all(line.startswith("NYS304") for line in found), found
+
+
+def test_a_base_taken_from_a_mapping_of_classes_is_still_read(tmp_path: Path) -> None:
+    inbox = INBOX.replace("from base import Repo",
+                          "from base import Repo\n\nBASES = {'repo': Repo}")
+    inbox = inbox.replace("class Inbox(Repo[Message]):", "class Inbox(BASES['repo']):")
+    assert _codes(tmp_path, inbox) == [UNUSED]

@@ -1407,9 +1407,13 @@ class FlowExtractor:
         self._bind_local_definition(node.name, full)
         for base in node.bases:
             self.walk(base)
-            self._edge(f"{BASES}{full}", self.value(_generic_origin(base)))
+            self._edge(f"{BASES}{full}", self.value(base))
+            if isinstance(base, ast.Subscript):
+                # ``Repo[Message]`` derives from ``Repo``; ``BASES["repo"]`` from what
+                # the mapping holds: both are read, only a class counts as a base.
+                self._edge(f"{BASES}{full}", self.value(_generic_origin(base)))
         if _adds_nothing(node):
-            self._edge(f"{BARE_CLASS}{full}", self.value(_generic_origin(node.bases[0])))
+            self._edge(f"{BARE_CLASS}{full}", self.value(node.bases[0]))
         for keyword in node.keywords:
             self._read(keyword.value)
             self.walk(keyword.value)
