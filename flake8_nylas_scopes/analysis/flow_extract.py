@@ -1408,6 +1408,10 @@ class FlowExtractor:
         for base in node.bases:
             self.walk(base)
             self._edge(f"{BASES}{full}", self.value(base))
+            if isinstance(base, ast.Subscript):
+                # ``Repo[Message]`` derives from ``Repo``; ``BASES["repo"]`` from what
+                # the mapping holds: both are read, only a class counts as a base.
+                self._edge(f"{BASES}{full}", self.value(_generic_origin(base)))
         if _adds_nothing(node):
             self._edge(f"{BARE_CLASS}{full}", self.value(node.bases[0]))
         for keyword in node.keywords:
@@ -2133,6 +2137,14 @@ def _type_parts(annotation: ast.expr) -> Iterator[ast.expr]:
 
 # Decorators that make a method read as an attribute.
 _PROPERTIES = frozenset({"property", "cached_property"})
+
+
+def _generic_origin(base: ast.expr) -> ast.expr:
+    """The class a parametrised base names: ``class Inbox(Repo[Message])`` derives
+    from ``Repo`` (a generic alias gives its origin class to the class statement)."""
+    while isinstance(base, ast.Subscript):
+        base = base.value
+    return base
 
 
 def _adds_nothing(node: ast.ClassDef) -> bool:

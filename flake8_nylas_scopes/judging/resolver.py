@@ -414,6 +414,7 @@ class FlowResolver:
         self._written_bases: dict[str, list[str]] = {}
         self._orders: dict[str, list[str]] = {}
         self._families: dict[str, list[str]] = {}
+        self._storing: dict[str, list[str]] = {}
         self._methods_run: dict[tuple[str, str, bool], list[str]] = {}
         # Each class's direct subclasses, and the order ``_bases`` met the classes in.
         self._subclasses: dict[str, list[str]] | None = None
@@ -656,6 +657,23 @@ class FlowResolver:
             self._families[name] = family
         return family
 
+    def _storing_classes(self, name: str) -> list[str]:
+        """The classes whose methods may store on an instance that a method of ``name``
+        reads: its family and what each descendant derives from besides.  A mixin's
+        ``self.client`` is what another base of the class combining them stores
+        (``class Service(CalendarMixin, NylasBase)``, ``NylasBase.__init__`` sets it)."""
+        storing = self._storing.get(name)
+        if storing is None:
+            storing = list(self._family(name))
+            known = set(storing)
+            for descendant in sorted(self._descendants(name)):
+                for other in self.ancestors(descendant):
+                    if other not in known:
+                        known.add(other)
+                        storing.append(other)
+            self._storing[name] = storing
+        return storing
+
     def _descendants(self, name: str) -> set[str]:
         """The project classes deriving from a class, directly or not.  Found from
         each class's subclasses, built once: asking every class for its ancestors, for
@@ -724,7 +742,7 @@ class FlowResolver:
                 found |= self.values.get(f"{RETURNED}{function}", _NOTHING)
             else:
                 found.add(("func", function))
-        for klass in self._family(owner):
+        for klass in self._storing_classes(owner):
             found |= self.values.get(f"{ATTRIBUTE}{klass}.{name}", _NOTHING)
         if owner in self._client_classes:
             found |= self._attribute(("client", self._client_classes[owner]), name,
@@ -1314,6 +1332,7 @@ class FlowResolver:
             if changed:
                 self._memo.clear()
                 self._families.clear()
+                self._storing.clear()
                 self._orders.clear()
                 self._methods_run.clear()
                 self._subclasses = None
