@@ -1088,3 +1088,40 @@ def test_a_held_client_s_holder_left_untyped_makes_no_claim_appear(tmp_path: Pat
     after, cautious = _claims_and_caution(tmp_path / "untyped", untyped)
     assert not after - before, after - before
     assert cautious
+
+
+# ------------------------------------------------------- a wrapper's fallback for its scopes
+
+_WRAPPED_LOGIN = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+DEFAULT = ["email.read_only", "calendar", "contacts.read_only"]
+
+
+def ask(scopes{signature}):
+{fallback}    return client.authentication_url("https://a.example/cb", scopes=scopes)
+
+
+def login():
+    return ask({argument})
+
+
+def inbox(token):
+    return list(APIClient("id", "secret", token).messages.all())
+'''
+
+
+@pytest.mark.parametrize("fallback", [
+    "    scopes = scopes or DEFAULT\n",
+    "    if scopes is None:\n        scopes = DEFAULT\n",
+    "    if not scopes:\n        scopes = DEFAULT\n",
+    "    scopes = DEFAULT if scopes is None else scopes\n",
+], ids=["or", "if-none", "if-not", "conditional"])
+def test_a_default_moved_into_a_wrapper_makes_no_claim_appear(
+        fallback: str, tmp_path: Path) -> None:
+    passed = _WRAPPED_LOGIN.format(signature="", fallback="", argument="DEFAULT")
+    defaulted = _WRAPPED_LOGIN.format(signature="=None", fallback=fallback, argument="")
+    before, _ = _claims_and_caution(tmp_path / "passed", {"app/main.py": passed})
+    after, caution = _claims_and_caution(tmp_path / "defaulted", {"app/main.py": defaulted})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before and not caution, after

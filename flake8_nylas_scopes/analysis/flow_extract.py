@@ -110,7 +110,7 @@ from .symbols import (
     returned_element,
 )
 from .tree_walk import child_nodes, walk_nodes
-from .values import SCOPE_WORD, ValueReader
+from .values import ValueReader, names_a_scope
 
 # The v2 SDK, whose collections and model methods start the chains recorded as uses.
 # A client of either generation is recorded as the call of its class (or an instance
@@ -1966,7 +1966,7 @@ class FlowExtractor:
                 continue  # a plain string (most arguments): no item can be a scope
             value = self.reader.read(argument)
             if value.state is ValueState.ITEMS and any(
-                SCOPE_WORD.match(item.text.strip().lower()) for item in value.items
+                names_a_scope(item.text.strip()) for item in value.items
             ):
                 callee = callee or self.value(node.func)
                 if callee is None:
