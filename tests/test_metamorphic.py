@@ -1125,3 +1125,57 @@ def test_a_default_moved_into_a_wrapper_makes_no_claim_appear(
     after, caution = _claims_and_caution(tmp_path / "defaulted", {"app/main.py": defaulted})
     assert "NYS303 contacts.read_only" in before, before
     assert after == before and not caution, after
+
+
+# ------------------------------------------------------- a table of classes run in a loop
+
+_SYNC_CLASSES = '''import os
+
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+G = "https://www.googleapis.com/auth/"
+
+
+def login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": [G + "gmail.readonly", G + "calendar.readonly", G + "contacts.readonly"]})
+
+
+class MailSync:
+    def __init__(self, client):
+        self.client = client
+
+    def run(self, grant_id):
+        return self.client.messages.list(grant_id)
+
+
+class CalendarSync:
+    def __init__(self, client):
+        self.client = client
+
+    def run(self, grant_id):
+        return self.client.calendars.list(grant_id)
+
+
+{table}
+def sync_all(grant_id):
+{calls}
+'''
+
+
+@pytest.mark.parametrize(("table", "looped"), [
+    ('SYNCS = {"mail": MailSync, "calendar": CalendarSync}\n',
+     "    for cls in SYNCS.values():\n        cls(nylas).run(grant_id)"),
+    ("", "    for cls in (MailSync, CalendarSync):\n        cls(nylas).run(grant_id)"),
+], ids=["dict-values", "tuple"])
+def test_classes_run_in_a_loop_over_a_table_make_no_claim_appear(
+        table: str, looped: str, tmp_path: Path) -> None:
+    plain = "    MailSync(nylas).run(grant_id)\n    CalendarSync(nylas).run(grant_id)"
+    before, _ = _claims_and_caution(tmp_path / "plain", {"app/main.py": _SYNC_CLASSES.replace(
+        "{table}", "").replace("{calls}", plain)})
+    after, _ = _claims_and_caution(tmp_path / "looped", {"app/main.py": _SYNC_CLASSES.replace(
+        "{table}", table).replace("{calls}", looped)})
+    assert "NYS303 https://www.googleapis.com/auth/contacts.readonly" in before, before
+    assert after == before, after
