@@ -261,3 +261,58 @@ def test_register_of_an_object_that_is_no_generic_function_changes_nothing(
     handlers += ("\n\nimport atexit\n\n\ndef flush():\n    pass\n\n\n"
                  "atexit.register(flush)\nregister = atexit.register\n")
     assert _project(tmp_path, handlers) == [("NYS302", "calendar"), ("NYS302", "email.modify")]
+
+
+# A function of another class's body registered on a generic function: the analysis
+# reads it as a method of that class, while the generic function hands it its own
+# instance (``singledispatchmethod``) or its first argument (``singledispatch``).
+IN_A_CLASS_BODY = {
+    "on a generic method": (
+        "from functools import singledispatchmethod\n"
+        "from nylas.client.restful_models import Event\n\n\n"
+        "class Handler:\n    @singledispatchmethod\n    def handle(self, obj):\n"
+        "        raise TypeError(type(obj))\n\n\n"
+        "class Extra:\n    @Handler.handle.register(Event)\n    def _event(self, obj):\n"
+        "        " + SAVING.replace("\n", "\n    ") + "\n\n\n"
+        "handle = Handler().handle\n"),
+    "on a generic function": GENERIC + (
+        "class Extra:\n    @handle.register(Event)\n    def _event(obj):\n"
+        "        " + SAVING.replace("\n", "\n    ") + "\n"),
+}
+
+
+@pytest.mark.parametrize("handlers", IN_A_CLASS_BODY.values(), ids=list(IN_A_CLASS_BODY))
+def test_an_implementation_in_a_class_body_leaves_the_generic_function_s_arguments_untold(
+        tmp_path: Path, handlers: str) -> None:
+    # The event's save needs ``calendar``, which was called broader than needed.
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app").mkdir()
+    for name, text in {"__init__": "", "client": CLIENT, "handlers": handlers}.items():
+        (tmp_path / "app" / f"{name}.py").write_text(text)
+    found = _findings_again(tmp_path)
+    assert [code for code, _ in found] == ["NYS304"], found
+
+
+def test_an_implementation_in_a_class_body_of_another_module_leaves_the_arguments_untold(
+        tmp_path: Path) -> None:
+    generic = ("from functools import singledispatchmethod\n\n\n"
+               "class Handler:\n    @singledispatchmethod\n    def handle(self, obj):\n"
+               "        raise TypeError(type(obj))\n\n\nhandle = Handler().handle\n")
+    handlers = ("from nylas.client.restful_models import Event\n"
+                "from .generic import Handler\n\n\n"
+                "class Extra:\n    @Handler.handle.register(Event)\n    def _event(self, obj):\n"
+                "        " + SAVING.replace("\n", "\n    ") + "\n")
+    found = _project(tmp_path, handlers, generic)
+    assert [code for code, _ in found] == ["NYS304"], found
+
+
+def test_an_implementation_in_the_generic_method_s_own_class_body_is_read(
+        tmp_path: Path) -> None:
+    # The control: registered in its own class, the implementation gets the event,
+    # and one that only reads it needs no more than the read scope.
+    handlers = IN_A_CLASS_BODY["on a generic method"].replace(
+        "\n\n\nclass Extra:\n    @Handler.handle", "\n\n    @handle").replace(
+            SAVING.replace("\n", "\n    "), "return obj.title")
+    assert "class Extra" not in handlers and "return obj.title" in handlers
+    # Nothing marks the message read: ``email.modify`` is broader than needed too.
+    assert _findings(tmp_path, handlers) == [("NYS302", "calendar"), ("NYS302", "email.modify")]

@@ -1088,3 +1088,94 @@ def test_a_held_client_s_holder_left_untyped_makes_no_claim_appear(tmp_path: Pat
     after, cautious = _claims_and_caution(tmp_path / "untyped", untyped)
     assert not after - before, after - before
     assert cautious
+
+
+# ------------------------------------------------------- a wrapper's fallback for its scopes
+
+_WRAPPED_LOGIN = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+DEFAULT = ["email.read_only", "calendar", "contacts.read_only"]
+
+
+def ask(scopes{signature}):
+{fallback}    return client.authentication_url("https://a.example/cb", scopes=scopes)
+
+
+def login():
+    return ask({argument})
+
+
+def inbox(token):
+    return list(APIClient("id", "secret", token).messages.all())
+'''
+
+
+@pytest.mark.parametrize("fallback", [
+    "    scopes = scopes or DEFAULT\n",
+    "    if scopes is None:\n        scopes = DEFAULT\n",
+    "    if not scopes:\n        scopes = DEFAULT\n",
+    "    scopes = DEFAULT if scopes is None else scopes\n",
+], ids=["or", "if-none", "if-not", "conditional"])
+def test_a_default_moved_into_a_wrapper_makes_no_claim_appear(
+        fallback: str, tmp_path: Path) -> None:
+    passed = _WRAPPED_LOGIN.format(signature="", fallback="", argument="DEFAULT")
+    defaulted = _WRAPPED_LOGIN.format(signature="=None", fallback=fallback, argument="")
+    before, _ = _claims_and_caution(tmp_path / "passed", {"app/main.py": passed})
+    after, caution = _claims_and_caution(tmp_path / "defaulted", {"app/main.py": defaulted})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before and not caution, after
+
+
+# ------------------------------------------------------- a table of classes run in a loop
+
+_SYNC_CLASSES = '''import os
+
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+G = "https://www.googleapis.com/auth/"
+
+
+def login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": [G + "gmail.readonly", G + "calendar.readonly", G + "contacts.readonly"]})
+
+
+class MailSync:
+    def __init__(self, client):
+        self.client = client
+
+    def run(self, grant_id):
+        return self.client.messages.list(grant_id)
+
+
+class CalendarSync:
+    def __init__(self, client):
+        self.client = client
+
+    def run(self, grant_id):
+        return self.client.calendars.list(grant_id)
+
+
+{table}
+def sync_all(grant_id):
+{calls}
+'''
+
+
+@pytest.mark.parametrize(("table", "looped"), [
+    ('SYNCS = {"mail": MailSync, "calendar": CalendarSync}\n',
+     "    for cls in SYNCS.values():\n        cls(nylas).run(grant_id)"),
+    ("", "    for cls in (MailSync, CalendarSync):\n        cls(nylas).run(grant_id)"),
+], ids=["dict-values", "tuple"])
+def test_classes_run_in_a_loop_over_a_table_make_no_claim_appear(
+        table: str, looped: str, tmp_path: Path) -> None:
+    plain = "    MailSync(nylas).run(grant_id)\n    CalendarSync(nylas).run(grant_id)"
+    before, _ = _claims_and_caution(tmp_path / "plain", {"app/main.py": _SYNC_CLASSES.replace(
+        "{table}", "").replace("{calls}", plain)})
+    after, _ = _claims_and_caution(tmp_path / "looped", {"app/main.py": _SYNC_CLASSES.replace(
+        "{table}", table).replace("{calls}", looped)})
+    assert "NYS303 https://www.googleapis.com/auth/contacts.readonly" in before, before
+    assert after == before, after

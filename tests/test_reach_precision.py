@@ -2486,10 +2486,18 @@ def narrow_login():
 # A wrapper that changes its parameter before the request: what its callers pass
 # (``None``, a list without the calendar) is not what the request asks for.
 CHANGED_PARAMETERS = {
-    "or a default": "    scopes = scopes or DEFAULT",
-    "replaced when None": "    if scopes is None:\n        scopes = DEFAULT",
     "extended in place": "    scopes.append('calendar.read_only')",
     "extended by a new list": "    scopes = scopes + ['calendar.read_only']",
+    "or a default in a loop": "    for extra in (DEFAULT,):\n        scopes = scopes or extra",
+    "or a default in a branch": "    if DEFAULT:\n        scopes = scopes or DEFAULT",
+    "or a default read at run time": "    scopes = scopes or load_scopes()",
+    "a default and more": "    scopes = scopes or DEFAULT\n    scopes = scopes + ['contacts']",
+    "or a default, then extended": "    scopes = scopes or DEFAULT\n    scopes.append('contacts')",
+    "replaced when None, else more": (
+        "    if scopes is None:\n        scopes = DEFAULT\n    else:\n"
+        "        scopes = scopes + ['contacts']"),
+    "replaced when not None": "    if scopes is not None:\n        scopes = DEFAULT",
+    "or itself": "    scopes = scopes or scopes",
 }
 
 
@@ -2511,3 +2519,113 @@ def test_a_wrapper_that_only_reads_its_scopes_parameter_is_read_from_its_callers
                               "app/views.py": _defaulting_wrapper("    print(scopes)")})
     # ``ask()`` sends no scopes: the server default applies.
     assert [code for _, _, code, _ in found] == ["NYS107"], found
+
+
+def _falling_back(body: str, signature: str = "scopes=None", default: str = "DEFAULT",
+                  header: str = "") -> str:
+    return f'''{header}
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+DEFAULT = ["email.read_only", "calendar.read_only", "contacts.read_only"]
+
+
+def ask({signature}):
+{body.replace("DEFAULT", default)}
+    return client.authentication_url("https://a.example/cb", scopes=scopes)
+
+
+def login():
+    return ask()
+
+
+def narrow_login():
+    return ask(scopes=["email.read_only", "calendar"])
+'''
+
+
+# What a wrapper's body gives its parameter when the callers pass nothing.
+FALLBACKS = {
+    "or": "    scopes = scopes or DEFAULT",
+    "if None": "    if scopes is None:\n        scopes = DEFAULT",
+    "if not": "    if not scopes:\n        scopes = DEFAULT",
+    "conditional": "    scopes = DEFAULT if scopes is None else scopes",
+    "conditional kept": "    scopes = scopes if scopes is not None else DEFAULT",
+}
+
+
+@pytest.mark.parametrize(("body", "signature"), [
+    *((body, "scopes=None") for body in FALLBACKS.values()),
+    (FALLBACKS["if None"], "scopes: list[str] | None = None"),
+    (FALLBACKS["or"], "*, scopes=None"),
+], ids=[*FALLBACKS, "annotated", "keyword-only"])
+def test_a_wrapper_s_fallback_is_what_callers_passing_nothing_request(
+    tmp_path: Path, body: str, signature: str
+) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              "app/views.py": _falling_back(body, signature)})
+    # ``login()`` asks for DEFAULT, whose contacts no call needs; ``narrow_login``
+    # asks for its own list, whose calendar is broader than the calls need.
+    assert [(line, code) for _, line, code, _ in found[:1]] == [(5, "NYS303")], found
+    assert [code for _, _, code, _ in found] == ["NYS303", "NYS302"], found
+    assert "'contacts.read_only'" in found[0][3] and "'calendar'" in found[1][3], found
+
+
+def test_a_wrapper_s_fallback_from_a_settings_module_is_read(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/settings.py": 'DEFAULT_SCOPES = ["email.read_only", "calendar.read_only",'
+                           ' "contacts.read_only"]\n',
+        "app/views.py": _falling_back(FALLBACKS["or"], default="settings.DEFAULT_SCOPES",
+                                      header="from app import settings")})
+    assert [(name, code) for name, _, code, _ in found] == [
+        ("settings.py", "NYS303"), ("views.py", "NYS302")], found
+
+
+def test_a_wrapper_s_own_default_other_than_none_is_what_callers_passing_nothing_request(
+    tmp_path: Path
+) -> None:
+    # ``is None`` keeps an empty list: ``ask()`` sends no scopes.
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              "app/views.py": _falling_back(FALLBACKS["if None"], "scopes=()")})
+    assert ("views.py", "NYS107") in {(name, code) for name, _, code, _ in found}, found
+    assert "NYS303" not in {code for _, _, code, _ in found}, found
+
+
+def test_a_v3_wrapper_s_fallback_is_what_callers_passing_nothing_request(
+    tmp_path: Path
+) -> None:
+    wrapper = '''
+import os
+
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+G = "https://www.googleapis.com/auth/"
+DEFAULT = [G + "gmail.readonly", G + "contacts.readonly"]
+
+
+def ask(scopes=None):
+    {fallback}
+    return nylas.auth.url_for_oauth2({"client_id": "c", "redirect_uri": "https://a.example/cb",
+                                      "provider": "google", "scope": scopes})
+
+
+def login():
+    return ask()
+
+
+def send_login():
+    return ask(["https://www.googleapis.com/auth/gmail.send"])
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+    read = _codes(tmp_path / "read", {"app/__init__.py": "", "app/views.py": wrapper.replace(
+        "{fallback}", "scopes = scopes or DEFAULT")})
+    assert [(line, code) for _, line, code, _ in read] == [(8, "NYS303"), (22, "NYS303")], read
+    assert "contacts" in read[0][3] and "gmail.send" in read[1][3], read
+    changed = _codes(tmp_path / "changed", {"app/__init__.py": "", "app/views.py": wrapper.replace(
+        "{fallback}", "scopes = (scopes or DEFAULT) + [G + 'calendar']")})
+    assert [code for _, _, code, _ in changed] == ["NYS304"], changed

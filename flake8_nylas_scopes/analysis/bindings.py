@@ -211,6 +211,8 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
         return _passes_on(parent, name, parents)
     if isinstance(parent, (ast.Compare, ast.FormattedValue)):
         return False
+    if isinstance(parent, (ast.BoolOp, ast.IfExp)) and _bound_to_itself(parent, name, parents):
+        return False
     if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is node:
         return False
     if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
@@ -238,6 +240,16 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
                 above.iter is call) or isinstance(above, _HOLDERS) and above.value is call
         return parent.attr not in _READING_METHODS
     return True
+
+
+def _bound_to_itself(value: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]
+                     ) -> bool:
+    """``scopes = scopes or DEFAULT``, ``scopes = DEFAULT if scopes is None else
+    scopes``: the object goes back to the name that held it, to no other place."""
+    statement = parents.get(value)
+    return isinstance(statement, ast.Assign) and statement.value is value and len(
+        statement.targets) == 1 and isinstance(statement.targets[0], ast.Name) and (
+            statement.targets[0].id == name.id)
 
 
 def _read_by(node: ast.expr, parents: dict[ast.AST, ast.AST],

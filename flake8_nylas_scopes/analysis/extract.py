@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ..nylas_api import API_VERSIONS, PROVIDER_SCOPE_PREFIXES
+from ..nylas_api import API_VERSIONS
 from ..nylas_api.http import (
     ANY_METHOD,
     ARGUMENT,
@@ -102,6 +102,7 @@ from .facts import (
     ValueState,
 )
 from .extract_v3 import V3Requests, grant_object_attribute, sdk_reads_arguments
+from .defaulted_parameters import Fallback, parameter_fallback
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
@@ -144,7 +145,7 @@ from .star_names import (
 )
 from ..spans import Span
 from .tree_walk import child_nodes, walk_nodes
-from .values import SCOPE_WORD, ValueReader
+from .values import ValueReader, names_a_scope
 from .web_routes import (
     handler_table_routes,
     handler_tables,
@@ -1596,10 +1597,17 @@ class Extractor(FastVisitor):
         if node.id not in params or self._binding_scope(node.id) is not self._scopes[-1]:
             return None
         own = self.body_bindings.of(function)
-        if own.binds(node.id) or node.id in own.mutated or node.id in own.opaque_writes:
-            # ``scopes = scopes or DEFAULT``, ``scopes.append(...)``: the body changes
-            # the parameter, so the callers' arguments are not what reaches the request.
+        fallback: Fallback | None = None
+        if node.id in own.mutated or node.id in own.opaque_writes:
+            # ``scopes.append(...)``: the callers' arguments are not what is sent.
             return None
+        if own.binds(node.id):
+            # ``scopes = scopes or DEFAULT`` before the request: what the callers pass,
+            # or DEFAULT; any other change leaves the request unresolved.
+            bound = own.lookup(node.id)
+            fallback = parameter_fallback(function, node.id, bound) if bound else None
+            if fallback is None or node.lineno <= (fallback.statement.end_lineno or 0):
+                return None
         qualname = ".".join(name for name, _ in self._qual)
         module = self._module_name or "__main__"
         reference = ParameterReference(
@@ -1607,6 +1615,8 @@ class Extractor(FastVisitor):
         ).text()
         default = _parameter_default(function, node.id)
         if default is not None:
+            if fallback is not None and _takes_fallback(default, fallback.any_false):
+                default = fallback.value
             self.param_defaults[reference] = self.reader.read(default)
         return ScopeValue(
             ValueState.UNRESOLVED, complete=False, reference=reference,
@@ -3400,20 +3410,6 @@ def unsent_v3_uses(url: str, span: Span) -> list[RawUse]:
                    "a /v3 path sent where the analysis cannot see", False)]
 
 
-# The shape of a Microsoft Graph permission (``Mail.Read``, ``Calendars.ReadWrite.Shared``).
-_GRAPH_PERMISSION = re.compile(r"^[A-Z][A-Za-z]*(\.[A-Z][A-Za-z]*)+$")
-
-
-def _names_a_scope(text: str) -> bool:
-    """Whether a string is a scope of a version whatever the list's name: a v2 scope,
-    a provider scope URI, or a Microsoft Graph permission written short
-    (``MICROSOFT = ["Mail.Read", ...]``), which the API accepts."""
-    if SCOPE_WORD.match(text.lower()) or text.startswith(PROVIDER_SCOPE_PREFIXES):
-        return True
-    return bool(_GRAPH_PERMISSION.match(text)) and (
-        API_VERSIONS["v3"].catalogue("microsoft").canonical(text) is not None)
-
-
 # Decorators that leave what a function returns as it is.
 _TRANSPARENT_DECORATORS = frozenset({
     "functools.cache", "functools.lru_cache", "cache", "lru_cache", "staticmethod",
@@ -3678,7 +3674,7 @@ def _kept_as_scopes(name: str, value: ScopeValue) -> bool:
     named = "scope" in name.lower()
     if value.state is ValueState.ITEMS:
         # A string of scopes split on whitespace by its readers names them word by word.
-        return named or any(_names_a_scope(word) for item in value.items
+        return named or any(names_a_scope(word) for item in value.items
                             for word in item.text.split())
     return named and (value.state is ValueState.EMPTY
                       or bool(value.alternatives or value.splices))
@@ -3833,6 +3829,16 @@ def _container(node: ast.expr) -> ast.expr:
     while isinstance(node, ast.Subscript):
         node = node.value
     return node
+
+
+def _takes_fallback(default: ast.expr, any_false: bool) -> bool:
+    """Whether a parameter's own default is replaced by the body's fallback: None, or
+    an empty literal where every false value is."""
+    if isinstance(default, ast.Constant):
+        return default.value is None or (any_false and default.value in ("", b""))
+    empty = isinstance(default, (ast.List, ast.Tuple, ast.Set, ast.Dict)) and not (
+        default.keys if isinstance(default, ast.Dict) else default.elts)
+    return any_false and empty
 
 
 def _parameter_default(

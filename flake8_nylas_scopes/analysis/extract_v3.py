@@ -611,7 +611,8 @@ class V3Requests:
                 value = ScopeValue(ValueState.UNRESOLVED, complete=False,
                                    reason="cannot tell which 'scope' the config holds")
             else:
-                value = self.read_scope(scope)
+                # ``{"scope": scopes}`` in a wrapper: what its callers pass.
+                value = self._ext._parameter_reference(scope) or self.read_scope(scope)
             if site.creates_grant:
                 granted_unknown = self._includes_grant_scopes(view)
         provider = ""

@@ -110,7 +110,7 @@ from .symbols import (
     returned_element,
 )
 from .tree_walk import child_nodes, walk_nodes
-from .values import SCOPE_WORD, ValueReader
+from .values import ValueReader, names_a_scope
 
 # The v2 SDK, whose collections and model methods start the chains recorded as uses.
 # A client of either generation is recorded as the call of its class (or an instance
@@ -1283,14 +1283,21 @@ class FlowExtractor:
             self._edge(call.returned, self._call_of(implementation))
             return
         owner = self.value(generic)
-        if owner is not None and implementation is not None and not frame.is_class:
-            # A generic function this module does not define: the project index tells
-            # which, and joins the implementation to the call it makes.  (A method of
-            # a class body is registered as a plain function, which would take the
-            # instance the analysis gives its methods for the first argument: left
-            # with parameters the analysis cannot tell.)
+        if owner is None or implementation is None:
+            return
+        if frame.is_class:
+            # A function of another class's body: the analysis reads it as a method
+            # of that class, whose first parameter is its own instance, where the
+            # generic function gives it its own instance or its first argument.
+            # What the generic function is called with goes to code the analysis
+            # cannot follow.
             self.facts.stores.append(
-                Store(owner, REGISTERS_ON, implementation, self.source.span(node)))
+                Store(owner, REGISTERS_UNTOLD, owner, self.source.span(node)))
+            return
+        # A generic function this module does not define: the project index tells
+        # which, and joins the implementation to the call it makes.
+        self.facts.stores.append(
+            Store(owner, REGISTERS_ON, implementation, self.source.span(node)))
 
     def _passed_object(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
                        every: list[ast.arg], frame: _Frame) -> None:
@@ -1970,7 +1977,7 @@ class FlowExtractor:
                 continue  # a plain string (most arguments): no item can be a scope
             value = self.reader.read(argument)
             if value.state is ValueState.ITEMS and any(
-                SCOPE_WORD.match(item.text.strip().lower()) for item in value.items
+                names_a_scope(item.text.strip()) for item in value.items
             ):
                 callee = callee or self.value(node.func)
                 if callee is None:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..nylas_api import API_VERSIONS, PROVIDER_SCOPE_PREFIXES
 from .facts import ItemForm, ScopeItem, ScopeValue, Splice, ValueState, shown_reference
 from .flask_config import APP_CONFIG, config_get_key
 from .prefilter import SCOPE_FAMILIES
@@ -24,6 +25,20 @@ from .source import SourceMap
 
 # What a Nylas v2 scope name looks like, to tell scope lists from other string lists.
 SCOPE_WORD = re.compile(rf"^({'|'.join(SCOPE_FAMILIES)})(\.[a-z_]+)?$")
+
+
+# The shape of a Microsoft Graph permission (``Mail.Read``, ``Calendars.ReadWrite.Shared``).
+_GRAPH_PERMISSION = re.compile(r"^[A-Z][A-Za-z]*(\.[A-Z][A-Za-z]*)+$")
+
+
+def names_a_scope(text: str) -> bool:
+    """Whether a string is a scope of a version whatever the list's name: a v2 scope,
+    a provider scope URI, or a Microsoft Graph permission written short
+    (``MICROSOFT = ["Mail.Read", ...]``), which the API accepts."""
+    if SCOPE_WORD.match(text.lower()) or text.startswith(PROVIDER_SCOPE_PREFIXES):
+        return True
+    return bool(_GRAPH_PERMISSION.match(text)) and (
+        API_VERSIONS["v3"].catalogue("microsoft").canonical(text) is not None)
 
 
 # Names are followed through at most this many assignments; deeper chains are

@@ -60,6 +60,7 @@ from .lost_uses import (
 from .request_proxies import app_object_proxy
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 from .star_origins import StarOrigins
+from .untold_callees import bindings_by_symbol, may_be_untold
 from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 
 
@@ -365,6 +366,7 @@ class FlowResolver:
         self._module_edges: Sequence[Edge] = ()
         self._model_client_symbols: frozenset[str] | None = None
         self._outside_symbols: frozenset[str] | None = None
+        self._module_bindings: Mapping[str, list[Val]] | None = None
         # What each symbol may hold, in the order the edges were added: most symbols
         # have one edge, kept as its node rather than a list of one.
         self.edges: dict[str, Node | list[Node]] = {}
@@ -802,7 +804,7 @@ class FlowResolver:
             self._sharing = False
             self._interned.clear()
             self._module_edges, self._model_client_symbols = (), None
-            self._outside_symbols = None
+            self._outside_symbols = self._module_bindings = None
 
     def _resolve_node(self, node: Node, depth: int) -> Objs:
         if node == NO_NODE or depth > 30:
@@ -2366,6 +2368,10 @@ class FlowResolver:
             found, lost = self._untold_implementations(call)
             endpoints += found
             unresolved += lost
+        if project and not nylas_call and not call.modelled and call.invokes:
+            found, lost = self._maybe_another_library(call)
+            endpoints += found
+            unresolved += lost
         if project or nylas_call or call.modelled:
             # Project code binds its parameters; a Nylas call sends its arguments to
             # Nylas; a modelled call's arguments are followed by other records.
@@ -2422,6 +2428,30 @@ class FlowResolver:
             found, lost = self._lost(objs, call.span, how, _describe_value(argument))
             endpoints += found
             unresolved += lost
+        return endpoints, unresolved
+
+    def _maybe_another_library(self, call: CallSite) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """A call of the project's code that may run another library's callable
+        instead, taken from the same table (see ``untold_callees``): what it is
+        given goes there too."""
+        if call.callee is None or call.callee.kind in ("ref", "attr") or not (
+                self._module_edges):
+            return [], []
+        bindings = self._module_bindings
+        if bindings is None:
+            bindings = self._module_bindings = bindings_by_symbol(self._module_edges)
+        if not may_be_untold(call.callee, bindings, self._external_name):
+            return [], []
+        how = f"passed to {call.callee_text}(), which may be another library's callable"
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
+        for argument in call.passed:
+            if argument is not None:
+                found, lost = self._lost(self.resolve(argument), call.span, how,
+                                         _describe_value(argument))
+                endpoints += found
+                unresolved += lost
         return endpoints, unresolved
 
     def _untold_implementations(self, call: CallSite) -> tuple[

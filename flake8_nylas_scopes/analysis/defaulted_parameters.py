@@ -1,0 +1,115 @@
+"""A wrapper's parameter given a fallback in its body before it is used.
+
+``def build_url(uri, scopes=None): scopes = scopes or DEFAULT`` sends what its callers
+pass, and ``DEFAULT`` where they pass nothing.  Only the plain shapes are read:
+
+* ``scopes = scopes or DEFAULT`` and ``if not scopes: scopes = DEFAULT`` (any false
+  value is replaced),
+* ``if scopes is None: scopes = DEFAULT``, ``scopes = DEFAULT if scopes is None else
+  scopes`` (only None is replaced),
+
+each a statement of the function's own body (not under a loop or a branch), the only
+one binding the name.  Anything else that changes the parameter is not read here.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """What replaces a parameter, and whether every false value is replaced (``or``,
+    ``not``) or None alone (``is None``)."""
+
+    value: ast.expr
+    # The value the statement binds the name to (the whole ``scopes or DEFAULT``).
+    assigned: ast.expr
+    statement: ast.stmt
+    any_false: bool
+
+
+def parameter_fallback(
+    function: ast.FunctionDef | ast.AsyncFunctionDef, name: str, bound: ast.expr
+) -> Fallback | None:
+    """The fallback ``function``'s body gives parameter ``name``, whose one binding in
+    the body is ``bound``; None where that binding is not one of the plain shapes."""
+    for statement in function.body:
+        found = _fallback_of(statement, name)
+        if found is not None and found.assigned is bound:
+            return found if not _mentions(found.value, name) else None
+    return None
+
+
+def _fallback_of(statement: ast.stmt, name: str) -> Fallback | None:
+    if isinstance(statement, ast.Assign):
+        if not _assigns(statement, name):
+            return None
+        value = statement.value
+        if (isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or)
+                and len(value.values) == 2 and _is_name(value.values[0], name)):
+            return Fallback(value.values[1], value, statement, any_false=True)
+        if isinstance(value, ast.IfExp):
+            return _conditional_fallback(value, statement, name)
+        return None
+    if isinstance(statement, ast.If) and not statement.orelse and len(statement.body) == 1:
+        (inner,) = statement.body
+        if not isinstance(inner, ast.Assign) or not _assigns(inner, name):
+            return None
+        replaced = _replaced_when(statement.test, name)
+        if not replaced:
+            return None
+        return Fallback(inner.value, inner.value, statement, any_false=replaced == "false")
+    return None
+
+
+def _conditional_fallback(value: ast.IfExp, statement: ast.stmt, name: str
+                          ) -> Fallback | None:
+    """``DEFAULT if scopes is None else scopes``, ``scopes if scopes else DEFAULT`` and
+    the like."""
+    replaced = _replaced_when(value.test, name)
+    if replaced and _is_name(value.orelse, name):
+        return Fallback(value.body, value, statement, any_false=replaced == "false")
+    kept = _kept_when(value.test, name)
+    if kept and _is_name(value.body, name):
+        return Fallback(value.orelse, value, statement, any_false=kept == "false")
+    return None
+
+
+def _replaced_when(test: ast.expr, name: str) -> str:
+    """"none" for ``name is None``, "false" for ``not name``; "" otherwise."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and _is_name(
+            test.operand, name):
+        return "false"
+    if _compares_none(test, name, ast.Is):
+        return "none"
+    return ""
+
+
+def _kept_when(test: ast.expr, name: str) -> str:
+    """"none" for ``name is not None``, "false" for ``name``; "" otherwise."""
+    if _is_name(test, name):
+        return "false"
+    if _compares_none(test, name, ast.IsNot):
+        return "none"
+    return ""
+
+
+def _compares_none(test: ast.expr, name: str, operator: type[ast.cmpop]) -> bool:
+    return (isinstance(test, ast.Compare) and _is_name(test.left, name)
+            and len(test.ops) == 1 and isinstance(test.ops[0], operator)
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value is None)
+
+
+def _assigns(statement: ast.Assign, name: str) -> bool:
+    return len(statement.targets) == 1 and _is_name(statement.targets[0], name)
+
+
+def _is_name(node: ast.expr, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
+def _mentions(node: ast.expr, name: str) -> bool:
+    return any(isinstance(one, ast.Name) and one.id == name for one in ast.walk(node))
