@@ -95,3 +95,26 @@ def test_a_table_holding_another_library_s_callable_hands_the_client_to_it(
     found = _findings(tmp_path, table)
     assert "NYS303" not in {code for code, _ in found}, found
     assert ("NYS304", "") in found, found
+
+
+def test_a_table_too_large_to_walk_may_hold_another_library_s_callable() -> None:
+    """The walk over a table's bindings is bounded; bindings it has not reached are
+    not known to be the project's, so a table larger than the bound counts as one
+    that may hold another library's callable.  A small table of the project's own
+    classes does not."""
+    from flake8_nylas_scopes.analysis.flow_facts import Val
+    from flake8_nylas_scopes.judging.untold_callees import may_be_untold
+
+    def table(size: int) -> tuple[Val, dict[str, list[Val]]]:
+        bindings = {"app.SYNCS": [Val("sym", f"app.Sync{index}") for index in range(size)]}
+        for index in range(size):
+            bindings[f"app.Sync{index}"] = [Val("ref", f"app.Sync{index}")]
+        return Val("sym", "app.SYNCS"), bindings
+
+    def external(name: str) -> bool:
+        return not name.startswith("app.")
+
+    small_callee, small = table(3)
+    large_callee, large = table(200)
+    assert not may_be_untold(small_callee, small, external)
+    assert may_be_untold(large_callee, large, external)

@@ -24,7 +24,8 @@ from ..analysis.flow_facts import Edge, Val
 _THROUGH = frozenset({"iter", "item", "box", "part"})
 # A mapping's or a sequence's methods that give its own elements.
 _ELEMENT_METHODS = frozenset({"values", "items", "copy", "get"})
-# Bindings walked from one callee, at most: tables of callables are small.
+# Bindings walked from one callee, at most: tables of callables are small, and a larger
+# one is taken as holding what the walk could not reach.
 _MAX_STEPS = 64
 
 
@@ -39,7 +40,9 @@ def bindings_by_symbol(edges: Sequence[Edge]) -> Mapping[str, list[Val]]:
 def may_be_untold(callee: Val, bindings: Mapping[str, list[Val]],
                   external: Callable[[str], bool]) -> bool:
     """Whether ``callee`` may hold a callable of a name ``external`` says the project
-    does not define, through the module's bindings."""
+    does not define, through the module's bindings.  A walk that runs out of steps
+    before it has seen every binding says it may: what it has not seen is not known
+    to be the project's."""
     pending = [callee]
     seen: set[int] = set()
     steps = 0
@@ -60,4 +63,4 @@ def may_be_untold(callee: Val, bindings: Mapping[str, list[Val]],
         elif kind == "call" and value.inner is not None and value.inner.kind == "attr" and (
                 value.inner.name in _ELEMENT_METHODS) and value.inner.inner is not None:
             pending.append(value.inner.inner)
-    return False
+    return bool(pending)
