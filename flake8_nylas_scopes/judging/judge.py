@@ -6,7 +6,6 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from ..analysis.extract import sent_raw_use
 from ..analysis.facts import (
     Generation,
     ItemForm,
@@ -20,6 +19,7 @@ from ..analysis.facts import (
     shown_reference,
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
+from ..analysis.raw_uses import sent_raw_use
 from ..analysis.flow_facts import FlowFacts, Val
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
