@@ -71,6 +71,16 @@ _OTHER_CLIENTS = {
         def text(to):
             SMS.messages.create(to=to, body="New mail")
     """,
+    "a local bound twice, each time to one": """\
+        from twilio.rest import Client
+
+
+        def text(sid, token, backup_sid, to, failed):
+            sms = Client(sid, token)
+            if failed:
+                sms = Client(backup_sid, token)
+            sms.messages.create(to=to, body="New mail")
+    """,
 }
 
 

@@ -32,14 +32,10 @@ from ..nylas_api.http import (
     NO_HOST,
     NOTIFY,
     NYLAS_HOST,
-    OTHER_HOST,
     SPELLED_HOST,
-    UNKNOWN_HOST,
-    UNREAD_HOST,
     UNREAD_PATH,
     URL_HOLE,
     is_v3_path,
-    names_v3,
     nylas_path,
     relative_v3_path,
     spells_grants,
@@ -137,6 +133,14 @@ from .path_joins import joined_segments
 from .typed_dicts import TYPED_DICT_WORD, typed_dict_classes
 from .provider_tests import names_a_provider
 from .raw_arguments import raw_call_arguments
+from .raw_uses import (
+    HOSTED_AUTH_PATH,
+    NATIVE_AUTH_PATH,
+    URL_SCHEME,
+    V3_HOSTED_AUTH_PATH,
+    raw_use,
+    sent_raw_use,
+)
 from .sole_bindings import sole_bindings
 from .source import SourceMap
 from .symbols import ATTRIBUTE, RETURNED
@@ -216,10 +220,6 @@ AUTH_URL_HELPER_METHODS = {
 # API v2's methods that take the scopes of a request: they only read them.
 _AUTH_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
 
-NATIVE_AUTH_PATH = _V2.authorize_paths["native"]
-HOSTED_AUTH_PATH = _V2.authorize_paths["hosted"]
-# The browser's request of API v3's hosted authentication: a scope request, not a call.
-V3_HOSTED_AUTH_PATH = _V3.authorize_paths["hosted"]
 # Keys that together mark a dict as a Nylas native-auth body even when the URL it is
 # sent to cannot be shown to be a Nylas host.
 NATIVE_BODY_KEYS = frozenset({"client_id", "name", "email_address", "provider", "settings"})
@@ -232,7 +232,6 @@ _STAR_IMPORT = re.compile(r"import[\s\\]*\*")
 # An augmented assignment's operator (``+=``, ``<<=``): a module without one in its
 # text extends no name in place.  ``<=``, ``>=``, ``==`` and ``!=`` compare.
 _AUGMENTED_OPERATOR = re.compile(r"[-+*/%&|^@]=|<<=|>>=")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 # HTTP libraries whose module functions send a request (``requests.get(url)``).
 _HTTP_LIBRARIES = frozenset({"requests", "httpx"})
 # The sessions and clients of HTTP libraries, whose request methods send a request.
@@ -3303,51 +3302,6 @@ class Extractor(FastVisitor):
         return None
 
 
-def raw_use(verb: str, url: str, span: Span, text: str, sent: bool = True) -> RawUse | None:
-    """The raw request ``verb url`` as the code makes it, when its URL says it goes, or
-    may go, to Nylas: a Nylas host, a host built at run time or given elsewhere (a
-    relative path), or another literal host with a path that names API v3.  None for
-    an authorization URL (a scope request, not a call) and for other URLs.  Whether a
-    route matches is the judge's question (``judging/raw_requests.py``)."""
-    path = url.split("?")[0].rstrip("/")
-    if path.endswith((NATIVE_AUTH_PATH, HOSTED_AUTH_PATH, V3_HOSTED_AUTH_PATH)):
-        return None
-    api_path = nylas_path(url, _HOLE)
-    if api_path is not None:
-        return RawUse(verb, NYLAS_HOST, api_path, span, text, sent)
-    other_path = unknown_host_path(url, _HOLE)
-    if other_path is not None:
-        if not sent and not names_v3(other_path):
-            # Not made here, and not sure to be a Nylas request whatever it matches:
-            # ``@app.post("/events")``, every route of a web app.
-            return None
-        return RawUse(verb, UNKNOWN_HOST, other_path, span, text, sent)
-    scheme = _SCHEME.match(url)
-    if scheme is None:
-        return None
-    path = "/" + url[scheme.end():].split("?", 1)[0].partition("/")[2]
-    if not names_v3(path):
-        return None
-    # ``https://proxy.example.com/v3/...``: a Nylas v3 path on another host.
-    return RawUse(verb, OTHER_HOST, path, span, text, sent)
-
-
-def sent_raw_use(verb: str, url: str, span: Span, text: str, sends_http: bool,
-                 sent: bool = True) -> RawUse | None:
-    """``raw_use``; or, for a URL with no host or path that can be read which an HTTP
-    library sends (``requests.put(url)`` in a wrapper, ``requests.put(make_url(m))``),
-    a request that may go anywhere: whether it may be a Nylas request is the judge's
-    question, which looks at the project."""
-    use = raw_use(verb, url, span, text, sent)
-    if not sends_http or (use is not None and use.host != UNKNOWN_HOST):
-        return use
-    path = unknown_host_path(url, _HOLE)
-    spelled = url.split("?", 1)[0] if path is None else path
-    if spelled.replace(_HOLE, "").strip("/"):
-        return use
-    return RawUse(verb, UNREAD_HOST, UNREAD_PATH, span, text, sent)
-
-
 def _may_be_nylas_url(text: str) -> bool:
     """Whether a string another module may read as a URL could be part of a Nylas
     one: a host that names Nylas, a path whose segments are those of a Nylas route.
@@ -3483,7 +3437,7 @@ def _is_absolute(parts: tuple[UrlPart, ...]) -> bool:
     """Whether a URL's text starts with its scheme or host (``"https://..."``)."""
     first = parts[0] if parts else None
     return first is not None and not first.reference and (
-        _SCHEME.match(first.text) is not None or first.text.startswith("//"))
+        URL_SCHEME.match(first.text) is not None or first.text.startswith("//"))
 
 
 def _is_relative(parts: tuple[UrlPart, ...]) -> bool:

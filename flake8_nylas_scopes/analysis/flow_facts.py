@@ -105,6 +105,8 @@ def slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ..
 
 
 _SET_KIND, _SET_NAME, _SET_INNER = slot_setters(Val, "kind", "name", "inner")
+_SPAN_SETTERS = slot_setters(Span, "path", "line", "col", "end_line", "end_col")
+new_object = object.__new__
 
 
 class ValTable:
@@ -333,7 +335,15 @@ class ValReader:
             key = (int(line), int(col), int(end_line), int(end_col))
             span = self._spans.get(key)
             if span is None:
-                span = self._spans[key] = Span(self._path, *key)
+                # Its slots set directly (see ``slot_setters``): a large project's
+                # cache holds a hundred and fifty thousand ranges.
+                span = self._spans[key] = new_object(Span)
+                set_path, set_line, set_col, set_end_line, set_end_col = _SPAN_SETTERS
+                set_path(span, self._path)
+                set_line(span, key[0])
+                set_col(span, key[1])
+                set_end_line(span, key[2])
+                set_end_col(span, key[3])
             return span
         return Span.from_json(data, self.text)
 
@@ -350,7 +360,14 @@ class Edge:
 
     @classmethod
     def from_json(cls, data: Any, values: ValReader) -> Edge:
-        return cls(values.text(str(data[0])), values.value(data[1]))
+        # Its slots set directly (see ``slot_setters``): a hundred thousand edges.
+        edge = new_object(cls)
+        _SET_TARGET(edge, values.text(str(data[0])))
+        _SET_VALUE(edge, values.value(data[1]))
+        return edge
+
+
+_SET_TARGET, _SET_VALUE = slot_setters(Edge, "target", "value")
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,15 +492,19 @@ class CallSite:
         (set_callee, set_callee_text, set_args, set_kwargs, set_span, set_star,
          set_double_star, set_flags) = _CALL_SITE_SETTERS
         optional, text = values.optional, values.text
-        call = object.__new__(cls)
+        call = new_object(cls)
         set_callee(call, optional(data[0]))
         set_callee_text(call, values.shared_text(str(data[1])))
         set_args(call, values.arguments(data[2]))
-        set_kwargs(call, tuple((text(str(name)), values.value(value)) for name, value in data[3]))
+        # Most calls pass no keyword: no generator for them.
+        kwargs = data[3]
+        set_kwargs(call, () if kwargs == [] else tuple(
+            (text(str(name)), values.value(value)) for name, value in kwargs))
         set_span(call, values.span(data[4]))
         set_star(call, optional(data[5]))
         set_double_star(call, optional(data[6]))
-        set_flags(call, call_flags(bool(data[7]), bool(data[8]), bool(data[9])))
+        set_flags(call, (INVOKES if data[7] else 0) | (MODELLED if data[8] else 0)
+                  | (REGISTERS if data[9] else 0))
         return call
 
 

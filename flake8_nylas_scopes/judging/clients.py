@@ -18,12 +18,13 @@ from collections.abc import Iterable, Mapping
 
 from ..analysis.facts import Generation, ModuleFacts, ScopeSite, SiteKind
 from ..analysis.facts_values import ScopeValue, ValueState
-from ..analysis.flow_extract import AUTH_URL_METHOD
 from ..spans import Span
 from .resolver import FlowResolver
+from .sdk_view import sdk_view
 from .site_rewrites import with_sites_read_again
 
-_AUTH_URL_USE = (AUTH_URL_METHOD,)
+# The v2 client method that builds an authorization URL, as a use records it.
+_AUTH_URL_USE = (sdk_view().auth_url_method,)
 
 
 def awaits_client(site: ScopeSite) -> bool:

@@ -6,7 +6,6 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from ..analysis.extract import sent_raw_use
 from ..analysis.facts import (
     Generation,
     ItemForm,
@@ -20,6 +19,7 @@ from ..analysis.facts import (
     shown_reference,
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
+from ..analysis.raw_uses import sent_raw_use
 from ..analysis.flow_facts import FlowFacts, Val
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
@@ -505,14 +505,15 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
     found = {path for path in paths
              if is_test_module(relative[path], defined[path],
                                calls_test_library=path in test_library_callers)}
-    while True:
+    while found:
         # A module the app imports is app code, and so is what it imports in turn.
         imported = _imported_modules(modules, found)
         app = {path for path in found if path in modules and modules[path].module in imported
                and not is_test_module(relative[path], defined[path], imported_by_app=True)}
         if not app:
-            return found
+            break
         found -= app
+    return found
 
 
 def _names_test_library(value: Val | None) -> bool:
