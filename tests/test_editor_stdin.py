@@ -1,7 +1,8 @@
 """Editors lint unsaved buffers through stdin: same findings as for the saved file.
 
 VS Code's flake8 extension and python-lsp-server run
-``flake8 --stdin-display-name PATH -`` with the buffer on stdin.
+``flake8 --stdin-display-name PATH -`` with the buffer on stdin.  The fixtures are
+linted from a copy (``lint_fixtures_copy``), under the same relative paths.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from tool_runs import ROOT, fixture_options, flake8, lint_fixtures, relative
 
 
 @pytest.mark.parametrize("fixture", lint_fixtures(), ids=lambda path: path.name)
-def test_stdin_matches_the_saved_file(fixture: Path) -> None:
+def test_stdin_matches_the_saved_file(fixture: Path, lint_fixtures_copy: Path) -> None:
     options, _ = fixture_options(fixture)
     path = relative(fixture)
-    saved = flake8(ROOT, "--isolated", "--select", "NYS", *options, path)
+    saved = flake8(lint_fixtures_copy, "--isolated", "--select", "NYS", *options, path)
     buffer = flake8(
-        ROOT,
+        lint_fixtures_copy,
         "--isolated", "--select", "NYS", *options, "--stdin-display-name", path, "-",
         stdin=fixture.read_text(encoding="utf-8"),
     )
@@ -27,10 +28,11 @@ def test_stdin_matches_the_saved_file(fixture: Path) -> None:
     assert buffer.returncode == saved.returncode
 
 
-def test_stdin_findings_are_not_vacuous() -> None:
+def test_stdin_findings_are_not_vacuous(lint_fixtures_copy: Path) -> None:
     fixture = ROOT / "fixtures" / "lint" / "nys104_redundant_scope.py"
     result = flake8(
-        ROOT, "--isolated", "--select", "NYS", "--stdin-display-name", relative(fixture), "-",
+        lint_fixtures_copy,
+        "--isolated", "--select", "NYS", "--stdin-display-name", relative(fixture), "-",
         stdin=fixture.read_text(encoding="utf-8"),
     )
     assert result.stdout.count(": NYS104 ") == 5

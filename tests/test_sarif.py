@@ -11,7 +11,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from tool_runs import ROOT, lint_fixtures, nylas_scopes, relative
+from tool_runs import lint_fixtures, nylas_scopes, relative
 
 from flake8_nylas_scopes.codes import CODES, IMPLEMENTED
 from flake8_nylas_scopes.rule_docs import rule_doc
@@ -53,8 +53,9 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_fixtures_log_is_valid() -> None:
-    code, log = sarif(ROOT, "--select", "NYS", *(relative(p) for p in lint_fixtures()))
+def test_fixtures_log_is_valid(lint_fixtures_copy: Path) -> None:
+    paths = [relative(path) for path in lint_fixtures()]
+    code, log = sarif(lint_fixtures_copy, "--select", "NYS", *paths)
     assert code == 1
     validate(log)
     assert len(log["runs"][0]["results"]) > 50
