@@ -77,6 +77,7 @@ from .bindings import (
     with_parameters,
 )
 from .facts import (
+    ANY_KEY,
     ITEMS,
     any_attribute,
     through_instance,
@@ -936,7 +937,8 @@ class Extractor(FastVisitor):
                                      if may_hold_lists(value)) | frozenset(
                                name for name in bindings.imported if name in self._imports)
                            | star, self._another_packages,
-                           lambda node: unnamed_module(node, self.qualify), self._not_an_app)
+                           lambda node: unnamed_module(node, self.qualify), self._not_an_app,
+                           lambda call: self._scope_dict_get(call, bindings))
         self._module_aliases = found.module_names
         for holder, attribute in self._unnamed_changes:
             if holder in found.module_names:
@@ -975,6 +977,18 @@ class Extractor(FastVisitor):
                     given.append((value, None, None))
         found.given = given
         return found
+
+    def _scope_dict_get(self, call: ast.Call, bindings: Bindings) -> bool:
+        """Whether ``call`` (``X.get(key, default)``) is the ``get`` of a dict of
+        scope lists, which gives back its default as it is: a dict display this
+        module binds once, or a name it imports that says it holds scopes (read as
+        scopes only where the project index shows it to be such a dict)."""
+        receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+        if not isinstance(receiver, ast.Name):
+            return False
+        if receiver.id in bindings.imported:
+            return "scope" in receiver.id.lower() and receiver.id in self._imports
+        return isinstance(bindings.values.get(receiver.id), ast.Dict)
 
     def _note_held_given_away(self, found: GivenLists, bindings: Bindings) -> None:
         """A module-level container holding a watched value (``CONFIG = {**BASE,
@@ -1427,6 +1441,13 @@ class Extractor(FastVisitor):
             # A list of a dict named otherwise counts when it names scopes.
             if isinstance(node, ast.Dict):
                 named_lists = "scope" in name.lower()
+                if named_lists:
+                    # ``scopes.SCOPES[provider]`` in another module: any of the values.
+                    any_value = self.reader.read(ast.Subscript(
+                        value=ast.Name(id=name, ctx=ast.Load()),
+                        slice=ast.Name(id="_", ctx=ast.Load()), ctx=ast.Load()))
+                    if any_value.alternatives or any_value.state is ValueState.ITEMS:
+                        constants[name + ANY_KEY] = any_value
                 for key, item in zip(node.keys, node.values):
                     if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                         continue

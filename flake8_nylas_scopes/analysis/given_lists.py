@@ -175,6 +175,7 @@ def given_away(
     foreign: Callable[[ast.Call], bool] = lambda call: False,
     unnamed: Callable[[ast.expr], bool] = lambda node: False,
     not_an_app: NotAnApp = lambda receiver, function, top: False,
+    gives_back: Callable[[ast.Call], bool] = lambda call: False,
 ) -> GivenLists:
     """Where ``tree`` gives the watched values to code that may change them.  One
     pass of a ``FastVisitor``: this runs on every module of a project that uses
@@ -191,9 +192,11 @@ def given_away(
     ``unnamed``: whether a value is a module object named at run time, any of whose
     names a use of its namespace may change.  ``not_an_app``: whether the object of
     ``X.config`` is known to be no Flask application (see ``NotAnApp``); any other
-    may be one."""
+    may be one.  ``gives_back``: whether a ``get`` call with a default is a dict's
+    (``SCOPES.get(plan, DEFAULT)``), whose value may be the default itself."""
     finder = _GivenFinder(watched, reads, depth, known, functions, results, names)
     finder.foreign, finder.unnamed, finder.not_an_app = foreign, unnamed, not_an_app
+    finder.gives_back = gives_back
     finder.visit(tree)
     return finder.found
 
@@ -233,6 +236,8 @@ class _GivenFinder(FastVisitor):
         self.kept_results: dict[str, list[ast.Call]] = {}
         self.closures = False
         self.not_an_app: NotAnApp = lambda receiver, function, top: False
+        # Whether a ``get`` call is a dict's, which gives back its default as it is.
+        self.gives_back: Callable[[ast.Call], bool] = lambda call: False
         # How many definitions (functions, classes, lambdas) hold the node visited.
         self.definitions = 0
 
@@ -311,7 +316,8 @@ class _GivenFinder(FastVisitor):
         self.generic_visit(node)
 
     def _follow(self, node: ast.Name | ast.Attribute, known: bool) -> None:
-        fate = follow(node, self.ancestors, self.depth(node), self.reads, known)
+        fate = follow(node, self.ancestors, self.depth(node), self.reads, known,
+                      gives_back=self.gives_back)
         if fate.kind == "called":
             self._follow_result()
             return

@@ -17,7 +17,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .facts import ItemForm, ScopeItem, ScopeValue, Splice, ValueState, shown_reference
+from .facts import (
+    ANY_KEY, ItemForm, ScopeItem, ScopeValue, Splice, ValueState, shown_reference,
+)
 from .flask_config import APP_CONFIG, config_get_key
 from .prefilter import SCOPE_FAMILIES
 from .source import SourceMap
@@ -124,6 +126,10 @@ class ValueReader:
             reference = self._subscript_reference(target)
             if reference:
                 return _unresolved(f"scopes come from {reference}", reference)
+        if isinstance(target, ast.Call) and depth < 4:
+            looked_up = self._get_with_default(target, depth)
+            if looked_up is not None:
+                return looked_up
         if isinstance(target, ast.Call):
             key = config_get_key(target, self._qualify)
             if key:
@@ -252,13 +258,39 @@ class ValueReader:
             return []
         return values
 
+    def _get_with_default(self, call: ast.Call, depth: int) -> ScopeValue | None:
+        """``SCOPES.get(provider, DEFAULT)`` of a dict of scope lists read by a key
+        that is not read: one of the dict's values, or the default.  None where the
+        dict's values are not known (then the call is read as any other)."""
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and func.attr == "get"
+                and len(call.args) == 2 and not call.keywords
+                and not any(isinstance(arg, ast.Starred) for arg in call.args)):
+            return None
+        key, default = call.args
+        if isinstance(key, ast.Constant):
+            return None  # a missing key gives the default: not read
+        lookup = ast.copy_location(
+            ast.Subscript(value=func.value, slice=key, ctx=ast.Load()), call)
+        value = self.read(lookup, depth + 1)
+        if not (value.alternatives or value.reference or value.state is ValueState.ITEMS):
+            return None
+        return self._either([value, self.read(default, depth + 1)])
+
     def _subscript_reference(self, node: ast.Subscript) -> str:
-        """``settings.NYLAS["SCOPES"]`` with ``settings`` from another module."""
+        """``settings.NYLAS["SCOPES"]`` with ``settings`` from another module; and
+        ``scopes.SCOPES[provider]``, with a key that is not read, of a dict whose name
+        says it holds scopes: any of its values, read by the project index."""
         key = node.slice
-        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
-            return ""
         base = self._qualify(node.value)
-        return f"{base}[{key.value!r}]" if base else ""
+        if not base:
+            return ""
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            return f"{base}[{key.value!r}]"
+        if isinstance(key, (ast.Constant, ast.Slice)) or "scope" not in _name_of(
+                node.value).lower():
+            return ""
+        return base + ANY_KEY
 
     def read_string(self, node: ast.expr) -> str | None:
         """A string constant, following names; None when not a known string."""
