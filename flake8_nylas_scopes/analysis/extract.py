@@ -76,6 +76,7 @@ from .bindings import (
     is_container,
     with_parameters,
 )
+from .grown_lists import BodyMentions, grown_lists
 from .facts import (
     ANY_KEY,
     ITEMS,
@@ -364,8 +365,10 @@ class Extractor(FastVisitor):
         self.reader = ValueReader(
             self.source, self.lookup, self.value_reference, self._branch_values,
             self._returns, self._key_value, self._enum_member_value, self._rewritten,
-            self._enum_members,
+            self._enum_members, self._grown_lists,
         )
+        # Where each name is named in a body, for lists grown behind flags.
+        self._mentions: dict[int, BodyMentions] = {}
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
         self._called: set[ast.expr] = set()
@@ -487,6 +490,22 @@ class Extractor(FastVisitor):
                 if bindings.changed_in_place(name) or name in bindings.imported:
                     return None
                 return branch_values(body, name)
+        return None
+
+    def _grown_lists(self, node: ast.Name) -> list[ast.expr] | None:
+        """The lists a function's local name may hold where ``node`` reads it, when
+        the function adds to it behind flags (see ``grown_lists``)."""
+        name = node.id
+        for index in range(len(self._scopes) - 1, 0, -1):
+            bindings = self._scopes[index]
+            if name in bindings.declared_global:
+                return None
+            if bindings.binds(name):
+                body = self._bodies[index]
+                mentions = self._mentions.get(id(body))
+                if mentions is None:
+                    mentions = self._mentions[id(body)] = BodyMentions(body)
+                return grown_lists(mentions, node)
         return None
 
     def _returns(self, call: ast.Call) -> list[ScopeValue] | None:

@@ -38,6 +38,9 @@ Qualify = Callable[[ast.expr], "str | None"]
 Branches = Callable[[str], "list[ast.expr] | None"]
 # What a call to a function of this module may return, each read as scopes.
 Returns = Callable[[ast.Call], "list[ScopeValue] | None"]
+# The lists a name bound once and then added to behind flags may hold where it is
+# read (see ``grown_lists``), each a list display; None when not such a list.
+Grown = Callable[[ast.Name], "list[ast.expr] | None"]
 # The value of ``name["key"]`` for a dict this module builds and fills.
 KeyValue = Callable[[ast.expr, str], "ast.expr | None"]
 # The value an attribute certainly holds (an ``Enum`` member's ``.value``), or None.
@@ -77,6 +80,7 @@ class ValueReader:
         branches: Branches | None = None, returns: Returns | None = None,
         key_value: KeyValue | None = None, member_value: MemberValue | None = None,
         rewritten: Rewritten | None = None, members: Members | None = None,
+        grown: Grown | None = None,
     ) -> None:
         self._source = source
         self._lookup = lookup
@@ -87,6 +91,7 @@ class ValueReader:
         self._member_value = member_value
         self._rewritten = rewritten
         self._members = members
+        self._grown = grown
 
     def read(self, node: ast.expr, depth: int = 0) -> ScopeValue:
         """Resolve ``node`` as a v2 scopes value (the SDK's ``scopes`` argument).
@@ -101,9 +106,14 @@ class ValueReader:
             if attribute is not None:
                 return self.read(attribute, depth + 1)
         if target is None:
-            options = self._branches(node.id) if (
-                self._branches is not None and isinstance(node, ast.Name) and depth < 4
+            # ``scopes.append("calendar")`` or ``scopes = scopes + [...]`` behind a
+            # flag: each list it may be; else a name bound in each branch of an ``if``.
+            options = self._grown(node) if (
+                self._grown is not None and isinstance(node, ast.Name) and depth < 4
             ) else None
+            if not options and self._branches is not None and isinstance(
+                    node, ast.Name) and depth < 4:
+                options = self._branches(node.id)
             if options:
                 return self._either([self.read(option, depth + 1) for option in options])
             return self._reference_or_unresolved(node)
