@@ -957,7 +957,8 @@ class Extractor(FastVisitor):
                                name for name in bindings.imported if name in self._imports)
                            | star, self._another_packages,
                            lambda node: unnamed_module(node, self.qualify), self._not_an_app,
-                           lambda call: self._scope_dict_get(call, bindings))
+                           lambda call: self._scope_dict_get(call, bindings),
+                           lambda item: _immutable_item(item, bindings))
         self._module_aliases = found.module_names
         for holder, attribute in self._unnamed_changes:
             if holder in found.module_names:
@@ -3984,3 +3985,24 @@ def _may_name_a_request_method(node: ast.expr) -> bool:
     if pattern == ANY_MEMBER:
         return not names_a_provider(node)
     return any(member_matches(pattern, name) for name in (*HTTP_METHODS, "request"))
+
+
+def _immutable_item(item: ast.Subscript, bindings: Bindings) -> bool:
+    """Whether ``item`` (``CONFIG["redirect_uri"]``) reads, by a constant key, a value
+    no code can change from a dict display the module binds once: a string or a
+    number written at that key after every spread (``{**BASE, "key": ...}``) and
+    written nowhere else (no item store at the key, no ``update``).  Handing it to a
+    call gives no part of the dict away."""
+    name, key = item.value, item.slice
+    if not (isinstance(name, ast.Name) and isinstance(key, ast.Constant)
+            and isinstance(key.value, str)) or name.id in bindings.imported:
+        return False
+    value = bindings.values.get(name.id)
+    if not isinstance(value, ast.Dict) or name.id in bindings.opaque_writes or (
+            key.value in bindings.key_writes.get(name.id, {})):
+        return False
+    at = [index for index, written in enumerate(value.keys)
+          if isinstance(written, ast.Constant) and written.value == key.value]
+    if len(at) != 1 or any(written is None for written in value.keys[at[0]:]):
+        return False
+    return mutable_levels(value.values[at[0]], bindings.values) == 0
