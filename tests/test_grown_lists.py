@@ -110,3 +110,38 @@ def inbox(grant_id):
     return nylas.messages.list(grant_id)
 '''
     assert _codes(tmp_path, text) == [(10, "NYS303")]
+
+
+def test_a_list_read_later_by_a_closure_stays_unresolved(tmp_path: Path) -> None:
+    text = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def auth_url(settings):
+    scopes = ["email.read_only"]
+    if settings.A:
+        scopes.append("email.send")
+
+    def build():
+        return client.authentication_url("http://cb", scopes=scopes)
+
+    scopes.append("calendar")
+    return build
+
+
+def later(settings):
+    scopes = ["email.read_only"]
+    if settings.A:
+        scopes.append("email.send")
+    build = lambda: client.authentication_url("http://cb", scopes=scopes)  # noqa: E731
+    scopes.append("calendar")
+    return build
+
+
+def inbox():
+    return client.messages.all()
+'''
+    found = _codes(tmp_path, text)
+    assert (12, "NYS304") in found and (22, "NYS304") in found
+    assert "NYS303" not in {code for _, code in found}

@@ -496,17 +496,16 @@ class Extractor(FastVisitor):
         """The lists a function's local name may hold where ``node`` reads it, when
         the function adds to it behind flags (see ``grown_lists``)."""
         name = node.id
-        for index in range(len(self._scopes) - 1, 0, -1):
-            bindings = self._scopes[index]
-            if name in bindings.declared_global:
-                return None
-            if bindings.binds(name):
-                body = self._bodies[index]
-                mentions = self._mentions.get(id(body))
-                if mentions is None:
-                    mentions = self._mentions[id(body)] = BodyMentions(body)
-                return grown_lists(mentions, node)
-        return None
+        if len(self._scopes) < 2:
+            return None  # a module's own list: other code may read it at any time
+        bindings, body = self._scopes[-1], self._bodies[-1]
+        # Only the function's own name: a closure's read may come after any change.
+        if name in bindings.declared_global or not bindings.binds(name):
+            return None
+        mentions = self._mentions.get(id(body))
+        if mentions is None:
+            mentions = self._mentions[id(body)] = BodyMentions(body)
+        return grown_lists(mentions, node)
 
     def _returns(self, call: ast.Call) -> list[ScopeValue] | None:
         """What a function of this module may return, each value read as scopes in

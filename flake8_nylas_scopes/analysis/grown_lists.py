@@ -83,7 +83,8 @@ def grown_lists(mentions: BodyMentions, read: ast.Name) -> list[ast.expr] | None
     if request is None or not indices or request not in indices:
         return None
     before = indices[:indices.index(request)]
-    if not before or _names(mentions.body[request], name) != 1:
+    if not before or _names(mentions.body[request], name) != 1 or _deferred(
+            mentions.body[request], name):
         return None
     bound = mentions.body[before[0]]
     start = _start(bound, name)
@@ -201,6 +202,18 @@ def _name_nodes(node: ast.AST, name: str) -> Iterator[ast.Name]:
 def _names(node: ast.AST, name: str) -> int:
     """How many times ``node`` names ``name``."""
     return sum(1 for _ in _name_nodes(node, name))
+
+
+# Code that runs after the statement that holds it, if at all.
+_DEFERRED = (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+             ast.GeneratorExp)
+
+
+def _deferred(statement: ast.stmt, name: str) -> bool:
+    """Whether the statement of the request reads the list in code that may run
+    later (``lambda: url(scopes=scopes)``), after changes this reading does not see."""
+    return any(isinstance(node, _DEFERRED) and _names(node, name)
+               for node in walk_nodes(statement))
 
 
 def _only_tested(test: ast.expr, name: str) -> bool:
