@@ -638,6 +638,19 @@ CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
             f'SCOPES = {{"google": [{_GMAIL}], "microsoft": ["Mail.Read"]}}\n'
             f'SCOPES["google"].append({_CALENDAR})  # the change')),
     }),
+    "a dict of provider lists read by a key not known, one appended to": ("SCOPES", {
+        "app/views.py": _V3_LOGIN.format(
+            asked='{**BASE, "scope": SCOPES[os.environ["PROVIDER"]]}', values=(
+                f'SCOPES = {{"google": [{_GMAIL}], "microsoft": ["Mail.Read"]}}\n'
+                f'SCOPES["google"].append({_CALENDAR})  # the change')),
+    }),
+    "the default of a dict's get, appended to": ("DEFAULT", {
+        "app/views.py": _V3_LOGIN.format(
+            asked='{**BASE, "scope": SCOPES.get(os.environ["PROVIDER"], DEFAULT)}', values=(
+                f'SCOPES = {{"google": [{_GMAIL}], "microsoft": ["Mail.Read"]}}\n'
+                f'DEFAULT = [{_GMAIL}]\n'
+                f'DEFAULT.append({_CALENDAR})  # the change')),
+    }),
     "a dict of provider lists, one extended by key": ("SCOPES", {
         "app/views.py": _V3_LOGIN.format(asked='{**BASE, "scope": SCOPES["google"]}', values=(
             f'SCOPES = {{"google": [{_GMAIL}], "microsoft": ["Mail.Read"]}}\n'

@@ -72,7 +72,9 @@ from .bindings import (
     is_container,
     with_parameters,
 )
+from .grown_lists import BodyMentions, grown_lists
 from .facts import (
+    ANY_KEY,
     ITEMS,
     any_attribute,
     through_instance,
@@ -363,8 +365,10 @@ class Extractor(FastVisitor):
         self.reader = ValueReader(
             self.source, self.lookup, self.value_reference, self._branch_values,
             self._returns, self._key_value, self._enum_member_value, self._rewritten,
-            self._enum_members,
+            self._enum_members, self._grown_lists,
         )
+        # Where each name is named in a body, for lists grown behind flags.
+        self._mentions: dict[int, BodyMentions] = {}
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
         self._called: set[ast.expr] = set()
@@ -487,6 +491,21 @@ class Extractor(FastVisitor):
                     return None
                 return branch_values(body, name)
         return None
+
+    def _grown_lists(self, node: ast.Name) -> list[ast.expr] | None:
+        """The lists a function's local name may hold where ``node`` reads it, when
+        the function adds to it behind flags (see ``grown_lists``)."""
+        name = node.id
+        if len(self._scopes) < 2:
+            return None  # a module's own list: other code may read it at any time
+        bindings, body = self._scopes[-1], self._bodies[-1]
+        # Only the function's own name: a closure's read may come after any change.
+        if name in bindings.declared_global or not bindings.binds(name):
+            return None
+        mentions = self._mentions.get(id(body))
+        if mentions is None:
+            mentions = self._mentions[id(body)] = BodyMentions(body)
+        return grown_lists(mentions, node)
 
     def _returns(self, call: ast.Call) -> list[ScopeValue] | None:
         """What a function of this module may return, each value read as scopes in
@@ -936,7 +955,9 @@ class Extractor(FastVisitor):
                                      if may_hold_lists(value)) | frozenset(
                                name for name in bindings.imported if name in self._imports)
                            | star, self._another_packages,
-                           lambda node: unnamed_module(node, self.qualify), self._not_an_app)
+                           lambda node: unnamed_module(node, self.qualify), self._not_an_app,
+                           lambda call: self._scope_dict_get(call, bindings),
+                           lambda item: _immutable_item(item, bindings))
         self._module_aliases = found.module_names
         for holder, attribute in self._unnamed_changes:
             if holder in found.module_names:
@@ -975,6 +996,18 @@ class Extractor(FastVisitor):
                     given.append((value, None, None))
         found.given = given
         return found
+
+    def _scope_dict_get(self, call: ast.Call, bindings: Bindings) -> bool:
+        """Whether ``call`` (``X.get(key, default)``) is the ``get`` of a dict of
+        scope lists, which gives back its default as it is: a dict display this
+        module binds once, or a name it imports that says it holds scopes (read as
+        scopes only where the project index shows it to be such a dict)."""
+        receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+        if not isinstance(receiver, ast.Name):
+            return False
+        if receiver.id in bindings.imported:
+            return "scope" in receiver.id.lower() and receiver.id in self._imports
+        return isinstance(bindings.values.get(receiver.id), ast.Dict)
 
     def _note_held_given_away(self, found: GivenLists, bindings: Bindings) -> None:
         """A module-level container holding a watched value (``CONFIG = {**BASE,
@@ -1427,6 +1460,13 @@ class Extractor(FastVisitor):
             # A list of a dict named otherwise counts when it names scopes.
             if isinstance(node, ast.Dict):
                 named_lists = "scope" in name.lower()
+                if named_lists:
+                    # ``scopes.SCOPES[provider]`` in another module: any of the values.
+                    any_value = self.reader.read(ast.Subscript(
+                        value=ast.Name(id=name, ctx=ast.Load()),
+                        slice=ast.Name(id="_", ctx=ast.Load()), ctx=ast.Load()))
+                    if any_value.alternatives or any_value.state is ValueState.ITEMS:
+                        constants[name + ANY_KEY] = any_value
                 for key, item in zip(node.keys, node.values):
                     if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                         continue
@@ -3904,3 +3944,24 @@ def _may_name_a_request_method(node: ast.expr) -> bool:
     if pattern == ANY_MEMBER:
         return not names_a_provider(node)
     return any(member_matches(pattern, name) for name in (*HTTP_METHODS, "request"))
+
+
+def _immutable_item(item: ast.Subscript, bindings: Bindings) -> bool:
+    """Whether ``item`` (``CONFIG["redirect_uri"]``) reads, by a constant key, a value
+    no code can change from a dict display the module binds once: a string or a
+    number written at that key after every spread (``{**BASE, "key": ...}``) and
+    written nowhere else (no item store at the key, no ``update``).  Handing it to a
+    call gives no part of the dict away."""
+    name, key = item.value, item.slice
+    if not (isinstance(name, ast.Name) and isinstance(key, ast.Constant)
+            and isinstance(key.value, str)) or name.id in bindings.imported:
+        return False
+    value = bindings.values.get(name.id)
+    if not isinstance(value, ast.Dict) or name.id in bindings.opaque_writes or (
+            key.value in bindings.key_writes.get(name.id, {})):
+        return False
+    at = [index for index, written in enumerate(value.keys)
+          if isinstance(written, ast.Constant) and written.value == key.value]
+    if len(at) != 1 or any(written is None for written in value.keys[at[0]:]):
+        return False
+    return mutable_levels(value.values[at[0]], bindings.values) == 0

@@ -484,6 +484,10 @@ def any_module_member(name: str) -> str:
 # Stands for a module the analysis cannot name, in ``any_module_member``.
 ANY_MODULE = "*"
 
+# The end of a reference to the value a dict of scope lists holds at a key the
+# analysis cannot tell (``SCOPES[provider]``): any one of its values.
+ANY_KEY = "[...]"
+
 # The end of a ``ModuleFacts.given_away`` entry for a list or dict only whose items
 # go to code that may change them (``dict(CONFIG)["scope"].append(...)``): a key of
 # it (``CONFIG["scope"]``) is not what it says, a list of strings still is.

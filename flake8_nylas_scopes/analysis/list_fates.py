@@ -93,6 +93,7 @@ KEPT = Fate("kept")
 def follow(
     root: ast.expr, ancestors: Sequence[ast.AST], depth: int,
     reads: Callable[[ast.Call], bool], known: bool = True, recorded: bool = True,
+    gives_back: Callable[[ast.Call], bool] | None = None,
 ) -> Fate:
     """Where the use ``root`` (a name or an attribute naming a watched value) takes
     the object; ``ancestors``: the nodes above it, the nearest last; ``depth``: how
@@ -100,10 +101,13 @@ def follow(
     the root is known to be a list or dict (this module's), rather than any
     imported name or attribute, which may be a module, a class or a function;
     ``recorded``: a change of the root by name (``SCOPES.append(x)``) is one the
-    extractor records, rather than one of a name it does not follow."""
+    extractor records, rather than one of a name it does not follow;
+    ``gives_back``: whether a ``get`` call is a dict's, which gives back its default
+    as it is (see ``_Walk._default``)."""
     if depth <= 0:
         return KEPT  # a string, or a tuple of them
     walk = _Walk(root, depth, known)
+    walk.gives_back = gives_back
     walk.plain = walk.plain and recorded
     index = len(ancestors) - 1
     while index >= 0:
@@ -137,6 +141,7 @@ class _Walk:
         self.keyword: ast.keyword | None = None
         # The node walked is the value itself, not an item, a copy or a holder of it.
         self.direct = True
+        self.gives_back: Callable[[ast.Call], bool] | None = None
 
     # -- what an operation does to the part that reaches it -------------------------
 
@@ -303,6 +308,8 @@ class _Walk:
         if callee in _ITEM_PICKS:
             self.item()
             return 1
+        if keyword is None and self._default(call):
+            return 1  # the call's value may be the very object: followed on from there
         if short.endswith(_CONTAINER_SUFFIXES) and not reads(call):
             self.hold()
             return 1
@@ -315,6 +322,15 @@ class _Walk:
             slot = next((at for at, argument in enumerate(call.args)
                          if argument is self.child), None)
         return self.lost(call, slot)
+
+    def _default(self, call: ast.Call) -> bool:
+        """Whether the node walked is the default of a dict's ``get``
+        (``SCOPES.get(plan, DEFAULT)``): the dict keeps no hold of it, and the call
+        gives back either one of its values or the default itself."""
+        func = call.func
+        return self.gives_back is not None and isinstance(func, ast.Attribute) and (
+            func.attr == "get") and len(call.args) == 2 and not call.keywords and (
+                call.args[1] is self.child) and self.gives_back(call)
 
     def _dict(self, parent: ast.Dict) -> Fate | int:
         for key, value in zip(parent.keys, parent.values):

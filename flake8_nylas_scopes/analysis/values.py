@@ -18,7 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..nylas_api import API_VERSIONS, PROVIDER_SCOPE_PREFIXES
-from .facts import ItemForm, ScopeItem, ScopeValue, Splice, ValueState, shown_reference
+from .facts import (
+    ANY_KEY, ItemForm, ScopeItem, ScopeValue, Splice, ValueState, shown_reference,
+)
 from .flask_config import APP_CONFIG, config_get_key
 from .prefilter import SCOPE_FAMILIES
 from .source import SourceMap
@@ -51,6 +53,9 @@ Qualify = Callable[[ast.expr], "str | None"]
 Branches = Callable[[str], "list[ast.expr] | None"]
 # What a call to a function of this module may return, each read as scopes.
 Returns = Callable[[ast.Call], "list[ScopeValue] | None"]
+# The lists a name bound once and then added to behind flags may hold where it is
+# read (see ``grown_lists``), each a list display; None when not such a list.
+Grown = Callable[[ast.Name], "list[ast.expr] | None"]
 # The value of ``name["key"]`` for a dict this module builds and fills.
 KeyValue = Callable[[ast.expr, str], "ast.expr | None"]
 # The value an attribute certainly holds (an ``Enum`` member's ``.value``), or None.
@@ -90,6 +95,7 @@ class ValueReader:
         branches: Branches | None = None, returns: Returns | None = None,
         key_value: KeyValue | None = None, member_value: MemberValue | None = None,
         rewritten: Rewritten | None = None, members: Members | None = None,
+        grown: Grown | None = None,
     ) -> None:
         self._source = source
         self._lookup = lookup
@@ -100,6 +106,7 @@ class ValueReader:
         self._member_value = member_value
         self._rewritten = rewritten
         self._members = members
+        self._grown = grown
 
     def read(self, node: ast.expr, depth: int = 0) -> ScopeValue:
         """Resolve ``node`` as a v2 scopes value (the SDK's ``scopes`` argument).
@@ -114,9 +121,14 @@ class ValueReader:
             if attribute is not None:
                 return self.read(attribute, depth + 1)
         if target is None:
-            options = self._branches(node.id) if (
-                self._branches is not None and isinstance(node, ast.Name) and depth < 4
+            # ``scopes.append("calendar")`` or ``scopes = scopes + [...]`` behind a
+            # flag: each list it may be; else a name bound in each branch of an ``if``.
+            options = self._grown(node) if (
+                self._grown is not None and isinstance(node, ast.Name) and depth < 4
             ) else None
+            if not options and self._branches is not None and isinstance(
+                    node, ast.Name) and depth < 4:
+                options = self._branches(node.id)
             if options:
                 return self._either([self.read(option, depth + 1) for option in options])
             return self._reference_or_unresolved(node)
@@ -139,6 +151,10 @@ class ValueReader:
             reference = self._subscript_reference(target)
             if reference:
                 return _unresolved(f"scopes come from {reference}", reference)
+        if isinstance(target, ast.Call) and depth < 4:
+            looked_up = self._get_with_default(target, depth)
+            if looked_up is not None:
+                return looked_up
         if isinstance(target, ast.Call):
             key = config_get_key(target, self._qualify)
             if key:
@@ -267,13 +283,39 @@ class ValueReader:
             return []
         return values
 
+    def _get_with_default(self, call: ast.Call, depth: int) -> ScopeValue | None:
+        """``SCOPES.get(provider, DEFAULT)`` of a dict of scope lists read by a key
+        that is not read: one of the dict's values, or the default.  None where the
+        dict's values are not known (then the call is read as any other)."""
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and func.attr == "get"
+                and len(call.args) == 2 and not call.keywords
+                and not any(isinstance(arg, ast.Starred) for arg in call.args)):
+            return None
+        key, default = call.args
+        if isinstance(key, ast.Constant):
+            return None  # a missing key gives the default: not read
+        lookup = ast.copy_location(
+            ast.Subscript(value=func.value, slice=key, ctx=ast.Load()), call)
+        value = self.read(lookup, depth + 1)
+        if not (value.alternatives or value.reference or value.state is ValueState.ITEMS):
+            return None
+        return self._either([value, self.read(default, depth + 1)])
+
     def _subscript_reference(self, node: ast.Subscript) -> str:
-        """``settings.NYLAS["SCOPES"]`` with ``settings`` from another module."""
+        """``settings.NYLAS["SCOPES"]`` with ``settings`` from another module; and
+        ``scopes.SCOPES[provider]``, with a key that is not read, of a dict whose name
+        says it holds scopes: any of its values, read by the project index."""
         key = node.slice
-        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
-            return ""
         base = self._qualify(node.value)
-        return f"{base}[{key.value!r}]" if base else ""
+        if not base:
+            return ""
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            return f"{base}[{key.value!r}]"
+        if isinstance(key, (ast.Constant, ast.Slice)) or "scope" not in _name_of(
+                node.value).lower():
+            return ""
+        return base + ANY_KEY
 
     def read_string(self, node: ast.expr) -> str | None:
         """A string constant, following names; None when not a known string."""

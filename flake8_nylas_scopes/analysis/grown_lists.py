@@ -1,0 +1,229 @@
+"""A function's list grown behind flags: the lists it may be where a request reads it.
+
+```
+scopes = ["email.read_only", "email.send"]
+if settings.CALENDAR_ENABLED:
+    scopes.append("calendar")
+return client.authentication_url(cb, scopes=scopes)
+```
+
+holds one of two lists at the request: without and with ``calendar``.  Read so where
+the name is bound once in the function's body, before the request and outside any
+block, to a list display or a copy of a list (``list(BASE)``, ``BASE.copy()``,
+``BASE[:]``, ``[*BASE]``); and every other statement before the request that names it
+only adds to it (``append``, ``extend``, ``+=``, ``scopes = scopes + [...]``), at the
+top of the body or in ``if`` statements (not loops, ``try``, ``with`` or nested
+definitions), with items that do not name the list.  The statement of the request
+names the list once, there.  Anything else (another name for the list, a call it is
+handed to, a change of another kind) leaves the name unread: the caller stays
+unresolved.
+
+Each possible list is written out as a list display of the items as written, so that
+its items keep their places in the source.  Finding the statements that name the list
+costs one walk of the body, shared by every name read in it.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+from collections.abc import Iterator
+
+from .tree_walk import walk_nodes
+
+# At most this many lists are read for one name; more is not read.
+_MAX_LISTS = 16
+# Methods that add the items of their argument, or the argument itself.
+_EXTENDS = "extend"
+_APPENDS = "append"
+# A list so far: the items written, each an expression (a ``Starred`` for the items
+# of another list).
+_Items = tuple[ast.expr, ...]
+
+
+class _NotRead(Exception):
+    """The list is used in a way that is not read."""
+
+
+class BodyMentions:
+    """Where each name is named in one body of statements: the indices of its
+    top-level statements that name it, found with one walk."""
+
+    def __init__(self, body: list[ast.stmt]) -> None:
+        self.body = body
+        self.starts = [(statement.lineno, statement.col_offset) for statement in body]
+        self.by_name: dict[str, list[int]] = {}
+        for index, statement in enumerate(body):
+            for node in walk_nodes(statement):
+                if isinstance(node, ast.Name):
+                    found = self.by_name.setdefault(node.id, [])
+                    if not found or found[-1] != index:
+                        found.append(index)
+
+    def statement_at(self, node: ast.expr) -> int | None:
+        """The index of the top-level statement that holds ``node``."""
+        line = getattr(node, "lineno", None)
+        if line is None:
+            return None
+        at = bisect.bisect_right(self.starts, (line, node.col_offset)) - 1
+        if at < 0:
+            return None
+        statement = self.body[at]
+        end = (statement.end_lineno or statement.lineno, statement.end_col_offset or 0)
+        return at if (line, node.col_offset) <= end else None
+
+
+def grown_lists(mentions: BodyMentions, read: ast.Name) -> list[ast.expr] | None:
+    """The list displays ``read`` (a use of a name bound in ``mentions``'s body) may
+    hold, one per way through the ``if`` statements that add to it; None where the
+    name is not such a list or more than a few lists are possible."""
+    name = read.id
+    request = mentions.statement_at(read)
+    indices = mentions.by_name.get(name, [])
+    if request is None or not indices or request not in indices:
+        return None
+    before = indices[:indices.index(request)]
+    if not before or _names(mentions.body[request], name) != 1 or _deferred(
+            mentions.body[request], name):
+        return None
+    bound = mentions.body[before[0]]
+    start = _start(bound, name)
+    if start is None:
+        return None
+    lists: list[_Items] = [start]
+    try:
+        for index in before[1:]:
+            lists = _after(mentions.body[index], name, lists)
+    except _NotRead:
+        return None
+    if len(lists) < 2 and lists == [start]:
+        return None  # nothing added: the name is not bound once for another reason
+    return [ast.copy_location(ast.List(elts=list(items), ctx=ast.Load()), bound)
+            for items in lists]
+
+
+def _start(statement: ast.stmt, name: str) -> _Items | None:
+    """The items of the list ``statement`` binds ``name`` to: a display, or a copy of
+    another list; None for any other statement."""
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        target, value = statement.targets[0], statement.value
+    elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+        target, value = statement.target, statement.value
+    else:
+        return None
+    if not (isinstance(target, ast.Name) and target.id == name) or _names(value, name):
+        return None
+    if isinstance(value, ast.List):
+        return tuple(value.elts)
+    copied = _copied(value)
+    return None if copied is None else (_starred(copied),)
+
+
+def _copied(value: ast.expr) -> ast.expr | None:
+    """``X`` of ``list(X)``, ``X.copy()``, ``X[:]``: a new list of its items."""
+    if isinstance(value, ast.Call) and not value.keywords:
+        func = value.func
+        if isinstance(func, ast.Name) and func.id == "list" and len(value.args) == 1 and (
+                not isinstance(value.args[0], ast.Starred)):
+            return value.args[0]
+        if isinstance(func, ast.Attribute) and func.attr == "copy" and not value.args:
+            return func.value
+    if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice) and (
+            value.slice.lower is None and value.slice.upper is None
+            and value.slice.step is None):
+        return value.value
+    return None
+
+
+def _after(statement: ast.stmt, name: str, lists: list[_Items]) -> list[_Items]:
+    """The lists after ``statement``, a statement that names the list."""
+    if isinstance(statement, ast.If):
+        if not _only_tested(statement.test, name):
+            raise _NotRead
+        found = _through(statement.body, name, lists) + _through(
+            statement.orelse, name, lists)
+        unique = list({tuple(id(item) for item in items): items for items in found}.values())
+        if len(unique) > _MAX_LISTS:
+            raise _NotRead
+        return unique
+    added = _added(statement, name)
+    return [items + added for items in lists]
+
+
+def _through(body: list[ast.stmt], name: str, lists: list[_Items]) -> list[_Items]:
+    for statement in body:
+        if _names(statement, name):
+            lists = _after(statement, name, lists)
+    return lists
+
+
+def _added(statement: ast.stmt, name: str) -> _Items:
+    """The items a statement adds to the list: ``scopes.append(x)``,
+    ``scopes.extend(xs)``, ``scopes += xs``, ``scopes = scopes + xs``."""
+    added: ast.expr | None = None
+    one = False
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+        call = statement.value
+        func = call.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and (
+                func.value.id == name and func.attr in (_APPENDS, _EXTENDS)
+                and len(call.args) == 1 and not call.keywords
+                and not isinstance(call.args[0], ast.Starred)):
+            added, one = call.args[0], func.attr == _APPENDS
+    elif isinstance(statement, ast.AugAssign) and isinstance(statement.op, ast.Add) and (
+            isinstance(statement.target, ast.Name) and statement.target.id == name):
+        added = statement.value
+    elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 and (
+            isinstance(statement.targets[0], ast.Name)
+            and statement.targets[0].id == name):
+        value = statement.value
+        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) and (
+                isinstance(value.left, ast.Name) and value.left.id == name):
+            added = value.right
+    if added is None or _names(added, name):
+        raise _NotRead
+    if one:
+        return (added,)
+    if isinstance(added, (ast.List, ast.Tuple)):
+        return tuple(added.elts)
+    return (_starred(added),)
+
+
+def _starred(node: ast.expr) -> ast.expr:
+    return ast.copy_location(ast.Starred(value=node, ctx=ast.Load()), node)
+
+
+def _name_nodes(node: ast.AST, name: str) -> Iterator[ast.Name]:
+    for inner in walk_nodes(node):
+        if isinstance(inner, ast.Name) and inner.id == name:
+            yield inner
+
+
+def _names(node: ast.AST, name: str) -> int:
+    """How many times ``node`` names ``name``."""
+    return sum(1 for _ in _name_nodes(node, name))
+
+
+# Code that runs after the statement that holds it, if at all.
+_DEFERRED = (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+             ast.GeneratorExp)
+
+
+def _deferred(statement: ast.stmt, name: str) -> bool:
+    """Whether the statement of the request reads the list in code that may run
+    later (``lambda: url(scopes=scopes)``), after changes this reading does not see."""
+    return any(isinstance(node, _DEFERRED) and _names(node, name)
+               for node in walk_nodes(statement))
+
+
+def _only_tested(test: ast.expr, name: str) -> bool:
+    """Whether an ``if`` test names the list only to ask whether it holds an item
+    (``if "calendar" not in scopes:``), where no code gets it."""
+    named = _names(test, name)
+    if not named:
+        return True
+    tested = sum(
+        1 for node in walk_nodes(test) if isinstance(node, ast.Compare)
+        and all(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops)
+        for side in node.comparators if isinstance(side, ast.Name) and side.id == name)
+    return tested == named

@@ -1,0 +1,181 @@
+"""A dict of scope lists read by a key the analysis cannot tell (``SCOPES[provider]``,
+``SCOPES.get(plan, DEFAULT)``) is one of its values (or the default), each judged as a
+request of its own, where another module or Django's settings define the dict, as in
+its own module.  Only a dict display of the project whose values are all lists and
+that nothing changes: anything else stays unresolved (NYS304)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+GMAIL_READ = "https://www.googleapis.com/auth/gmail.readonly"
+CALENDAR = "https://www.googleapis.com/auth/calendar"
+
+_SCOPES = f'''SCOPES = {{
+    "google": ["{GMAIL_READ}", "{CALENDAR}"],
+    "microsoft": ["Mail.Read", "Calendars.ReadWrite"],
+}}
+'''
+_V3_AUTH = '''from nylas import Client
+from app.scopes import SCOPES
+
+nylas = Client(api_key="k")
+
+
+def login(provider: str):
+    return nylas.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "r", "provider": provider,
+        "scope": SCOPES[provider],
+    })
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+_PLANS = '''PLAN_SCOPES = {
+    "free": ["email.read_only"],
+    "pro": ["email.read_only", "email.send", "calendar"],
+}
+DEFAULT_SCOPES = ["email.read_only", "contacts.read_only"]
+'''
+
+
+def _codes(root: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    (root / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = analyse([str(root)], make_config(),
+                     lambda code: True, use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings)
+
+
+def _unused_lines(found: list[tuple[str, int, str]]) -> set[tuple[str, int]]:
+    return {(name, line) for name, line, code in found if code == "NYS303"}
+
+
+def test_an_imported_dict_read_by_provider_is_each_of_its_lists(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/scopes.py": _SCOPES,
+                              "app/auth.py": _V3_AUTH})
+    assert "NYS304" not in {code for _, _, code in found}
+    # Calendar of each provider is unused; the read scopes are not.
+    assert _unused_lines(found) == {("scopes.py", 2), ("scopes.py", 3)}
+
+
+def test_an_imported_dict_written_elsewhere_stays_unresolved(tmp_path: Path) -> None:
+    writer = 'from app.scopes import SCOPES\n\n\ndef enable():\n' \
+             '    SCOPES["google"].append("https://www.googleapis.com/auth/contacts")\n'
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/scopes.py": _SCOPES,
+                              "app/auth.py": _V3_AUTH, "app/writer.py": writer})
+    assert ("auth.py", 8, "NYS304") in found
+    assert not _unused_lines(found)
+
+
+def test_an_imported_dict_with_a_value_not_read_stays_unresolved(tmp_path: Path) -> None:
+    scopes = 'import os\n\nSCOPES = {"google": os.environ["SCOPES"].split(),\n' \
+             '          "microsoft": ["Mail.Read", "Calendars.ReadWrite"]}\n'
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/scopes.py": scopes,
+                              "app/auth.py": _V3_AUTH})
+    assert ("auth.py", 8, "NYS304") in found
+    assert not _unused_lines(found)
+
+
+def test_a_dict_built_at_run_time_stays_unresolved(tmp_path: Path) -> None:
+    scopes = 'import json\n\nSCOPES = json.loads(open("scopes.json").read())\n'
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/scopes.py": scopes,
+                              "app/auth.py": _V3_AUTH})
+    assert ("auth.py", 8, "NYS304") in found
+
+
+def test_a_list_of_lists_read_by_index_stays_unresolved(tmp_path: Path) -> None:
+    auth = '''from nylas import APIClient
+
+SCOPE_SETS = [["email.read_only"], ["email.read_only", "calendar"]]
+client = APIClient("id", "secret")
+
+
+def auth(plan: int):
+    return client.authentication_url("http://cb", scopes=SCOPE_SETS[plan])
+
+
+def inbox():
+    return client.messages.all()
+'''
+    found = _codes(tmp_path, {"auth.py": auth})
+    assert ("auth.py", 8, "NYS304") in found
+    assert not _unused_lines(found)
+
+
+def test_django_settings_read_by_plan_is_each_of_its_lists(tmp_path: Path) -> None:
+    views = '''from django.conf import settings
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def auth(plan):
+    return client.authentication_url("http://cb", scopes=settings.NYLAS_SCOPES[plan])
+
+
+def inbox():
+    return client.messages.all()
+'''
+    found = _codes(tmp_path, {
+        "proj/__init__.py": "",
+        "proj/settings.py": 'NYLAS_SCOPES = {"free": ["email.read_only"],\n'
+                            '                "pro": ["email.read_only", "calendar"]}\n',
+        "proj/views.py": views})
+    assert "NYS304" not in {code for _, _, code in found}
+    assert ("settings.py", 2, "NYS303") in found
+
+
+def _get_app(call: str) -> str:
+    return f'''from nylas import APIClient
+from app.plans import PLAN_SCOPES, DEFAULT_SCOPES
+
+client = APIClient("id", "secret")
+
+
+def auth(plan):
+    return client.authentication_url("http://cb", scopes={call})
+
+
+def inbox():
+    return client.messages.all()
+'''
+
+
+def test_get_with_a_default_is_each_value_or_the_default(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/plans.py": _PLANS,
+        "app/views.py": _get_app("PLAN_SCOPES.get(plan, DEFAULT_SCOPES)")})
+    assert "NYS304" not in {code for _, _, code in found}
+    # email.send and calendar of "pro", contacts.read_only of the default.
+    assert _unused_lines(found) == {("plans.py", 3), ("plans.py", 5)}
+
+
+def test_a_default_changed_through_the_result_of_get_stays_unresolved(
+        tmp_path: Path) -> None:
+    views = _get_app("DEFAULT_SCOPES").replace(
+        "def auth(plan):\n",
+        "def auth(plan):\n    chosen = PLAN_SCOPES.get(plan, DEFAULT_SCOPES)\n"
+        "    chosen.append('calendar')\n")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/plans.py": _PLANS,
+                              "app/views.py": views})
+    assert ("views.py", 10, "NYS304") in found
+    assert not _unused_lines(found)
+
+
+def test_a_default_given_to_another_objects_get_stays_unresolved(tmp_path: Path) -> None:
+    views = _get_app("DEFAULT_SCOPES").replace(
+        "def auth(plan):\n", "def auth(plan):\n    registry.get(plan, DEFAULT_SCOPES)\n"
+    ).replace("from nylas import APIClient\n", "from nylas import APIClient\n"
+              "from lib import registry\n")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/plans.py": _PLANS,
+                              "app/views.py": views})
+    assert ("views.py", 10, "NYS304") in found
