@@ -315,6 +315,28 @@ def test_a_call_reached_through_a_name_that_may_read_primary_keeps_the_calendar_
     assert _usage(tmp_path, body.format(q=query), f'["{G}calendar"]') == []
 
 
+# A module that never names Nylas, calling the client another module made.
+_CLIENTS = {"clients.py": "from app.main import nylas as api\n"}
+_AGENDA = ("from app.clients import api\n\n\n"
+           "def day(grant_id):\n"
+           "    return api.events.list(grant_id, query_params={q})\n")
+
+
+def test_the_arguments_of_a_call_in_a_module_not_naming_nylas_are_read(
+        tmp_path: Path) -> None:
+    found = _usage(tmp_path, "    pass", f'["{G}calendar"]',
+                   modules={**_CLIENTS, "agenda.py": _AGENDA.format(q="{'calendar_id': 'team'}")})
+    assert [(code, f"'{G}calendar' is broader" in message)
+            for _, code, message in found] == [("NYS302", True)], found
+
+
+@pytest.mark.parametrize("query", ["{'calendar_id': 'primary'}", "{'calendar_id': cid}"])
+def test_a_call_in_a_module_not_naming_nylas_that_may_read_primary_keeps_calendar(
+        tmp_path: Path, query: str) -> None:
+    agenda = _AGENDA.format(q=query).replace("def day(grant_id)", "def day(grant_id, cid)")
+    assert _usage(tmp_path, "    pass", f'["{G}calendar"]', modules={**_CLIENTS, "agenda.py": agenda}) == []
+
+
 # Whether a Teams meeting made with the event needs OnlineMeetings.ReadWrite besides
 # Calendars.ReadWrite is disputed (V3-24): the body may ask for one here.
 _MEETING = ("    nylas.events.create(grant_id, request_body=calendar_id, "

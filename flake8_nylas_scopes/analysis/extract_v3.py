@@ -99,6 +99,14 @@ _REQUEST_TYPE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in sdk.REQUEST_T
 _SCOPE_KEY = "scope"
 
 
+def may_give_sdk_arguments(text: str) -> bool:
+    """Whether a module may pass an SDK call the dict that decides its scopes by
+    keyword (``events.list(grant, query_params={"calendar_id": "team"})``): it need
+    not name Nylas when the client comes from another module.  A dict passed by
+    position there stays unread, which keeps every case of the endpoint possible."""
+    return any(parameter in text for parameter in sdk.ARGUMENT_LOCATIONS)
+
+
 class _Merge:
     """In a dict's entries (see ``V3Requests._merged``): a dict merged in, ``**BASE``."""
 

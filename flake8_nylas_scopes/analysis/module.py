@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from .checked_scopes import checked_scopes, may_check_scopes
 from .empty_records import shed_empty
 from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor, may_hold_class_scopes
+from .extract_v3 import may_give_sdk_arguments
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
 from .foreign_scopes import scope_list_readers
@@ -57,9 +58,10 @@ def module_facts(
         if flow or mentions:
             if not mentions:
                 # Constants matter even here: a settings module defines the scopes list.
-                if sends_http_requests(text):
+                if sends_http_requests(text) or may_give_sdk_arguments(text):
                     # ``requests.put(message_url(mid))`` with the URL built in another
-                    # module: a Nylas request that need not say Nylas.
+                    # module: a Nylas request that need not say Nylas; so is a call on
+                    # a client imported under another name, whose arguments are read.
                     extracted = extractor.extract(tree)
                     facts.raw_uses = extracted.raw_uses
                     facts.raw_templates = extracted.raw_templates
