@@ -78,7 +78,8 @@ EXACT = {
 
 # Writes it does not follow: what the registry then holds is not known.
 UNTOLD = {
-    "update with keywords": "from app import SYNCS\n{classes}\nSYNCS.update(contacts=ContactSync)\n",
+    "update with keywords":
+        "from app import SYNCS\n{classes}\nSYNCS.update(contacts=ContactSync)\n",
     "handed to a loader": "from app import SYNCS\nimport plugins\n\nplugins.load_into(SYNCS)\n",
     "handed to a function of the project":
         "from app import SYNCS\n{classes}\n\ndef fill(registry):\n"
