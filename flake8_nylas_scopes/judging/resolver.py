@@ -2551,8 +2551,8 @@ class FlowResolver:
         """A call of an element of a module-level container that code the analysis
         does not follow may write into (see ``written_registries``): what it is
         given may go to whatever was put there."""
-        if call.callee is None or not self._module_edges:
-            return [], []
+        if call.callee is None or call.callee.kind == "ref" or not self._module_edges:
+            return [], []  # (a name called is no element of a container)
         bindings = self._module_bindings
         if bindings is None:
             bindings = self._module_bindings = bindings_by_symbol(self._module_edges)
