@@ -1192,3 +1192,45 @@ def test_classes_run_in_a_loop_over_a_table_make_no_claim_appear(
         "{table}", table).replace("{calls}", looped)})
     assert "NYS303 https://www.googleapis.com/auth/contacts.readonly" in before, before
     assert after == before, after
+
+
+# ------------------------------------------------------- a registry write moved elsewhere
+
+# A registry of the module's classes filled after it is bound, by the line ending with
+# ``# the write``.  Moving that line into a module that imports the registry keeps the
+# meaning (the same object gets the same class before any call), and the analysis must
+# get no less cautious: no claim may appear, and a registry it reads as unresolved here
+# stays so there.
+_REGISTRIES = {
+    "item": ('SYNCS = {"mail": MailSync}\nSYNCS["calendar"] = CalendarSync  # the write\n',
+             "    for cls in SYNCS.values():\n        cls(nylas).run(grant_id)"),
+    "update": ('SYNCS = {"mail": MailSync}\n'
+               'SYNCS.update({"calendar": CalendarSync})  # the write\n',
+               "    SYNCS[grant_id](nylas).run(grant_id)"),
+    "update-keywords": ('SYNCS = {"mail": MailSync}\n'
+                        'SYNCS.update(calendar=CalendarSync)  # the write\n',
+                        "    SYNCS[grant_id](nylas).run(grant_id)"),
+    "append": ("SYNCS = [MailSync]\nSYNCS.append(CalendarSync)  # the write\n",
+               "    for cls in SYNCS:\n        cls(nylas).run(grant_id)"),
+    "augmented": ("SYNCS = [MailSync]\nSYNCS += [CalendarSync]  # the write\n",
+                  "    for cls in SYNCS:\n        cls(nylas).run(grant_id)"),
+}
+_WRITE = re.compile(r"^(?P<statement>.*?)  # the write$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("registry", list(_REGISTRIES))
+def test_a_registry_write_moved_to_another_module_makes_no_claim_appear(
+        registry: str, tmp_path: Path) -> None:
+    table, calls = _REGISTRIES[registry]
+    here = _SYNC_CLASSES.replace("{table}", table).replace("{calls}", calls)
+    found = _WRITE.search(here)
+    assert found is not None
+    moved = here.replace(found[0], "") + "\n\nfrom . import plug  # noqa: E402,F401\n"
+    plug = f"from .main import SYNCS, CalendarSync\n\n{found['statement']}\n"
+    before, cautious_before = _claims_and_caution(tmp_path / "here", {"app/main.py": here})
+    after, cautious_after = _claims_and_caution(
+        tmp_path / "moved", {"app/main.py": moved, "app/plug.py": plug})
+    # Not vacuous: only the registry's classes make calendar needed.
+    assert "NYS303 https://www.googleapis.com/auth/calendar.readonly" not in before, before
+    assert not after - before, (registry, sorted(after - before))
+    assert cautious_after or not cautious_before, registry

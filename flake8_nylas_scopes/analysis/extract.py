@@ -134,6 +134,7 @@ from .namespaces import member_written, namespace_owner, unnamed_module
 from .path_joins import joined_segments
 from .typed_dicts import TYPED_DICT_WORD, typed_dict_classes
 from .provider_tests import names_a_provider
+from .registry_writes import told_write
 from .raw_arguments import raw_call_arguments
 from .raw_uses import (
     HOSTED_AUTH_PATH,
@@ -302,6 +303,12 @@ class Extractor(FastVisitor):
         self.call_arguments: list[CallArguments] = []
         self.given_away: list[str] = []
         self.given_to: list[GivenTo] = []
+        # The references ``mutated`` and ``given_away`` note for statements the
+        # value flow follows exactly (see ``registry_writes``) or hand on only items
+        # of the object, and for any other change.
+        self._told_changes: set[str] = set()
+        self._untold_changes: set[str] = set()
+        self._noting_told = False
         self.config_loads: list[str] = []
         self.shared_clients: list[SharedClient] = []
         self.held_clients: list[HeldClient] = []
@@ -856,8 +863,16 @@ class Extractor(FastVisitor):
                     self.qualify(statement.value.func) == _DJANGO_SETTINGS_CONFIGURE):
                 # ``settings.configure(NYLAS_SCOPES=[...])`` sets any of the settings.
                 self._note_given_away(statement.value.func.value, bindings)
-            for changed, how in _changed_values(statement, nested):
-                self._note_change(changed, nested, how, bindings)
+            changes = list(_changed_values(statement, nested))
+            if changes:
+                # (Most changes bind an attribute again, which writes no item;
+                # ``app.HANDLERS += [...]`` binds the list it extends.)
+                self._noting_told = (isinstance(statement, ast.AugAssign) or any(
+                    how in _ITEM_CHANGES for _, how in changes)) and (
+                    self._told_write(statement, bindings))
+                for changed, how in changes:
+                    self._note_change(changed, nested, how, bindings)
+                self._noting_told = False
         found = self._lists_given_away(tree, bindings)
         for value, call, slot in found.given:
             callee = self._other_module_function(call, bindings) if (
@@ -911,7 +926,24 @@ class Extractor(FastVisitor):
         else:
             self._note_mutated(any_member(FLASK_CONFIG))
 
+    def _told_write(self, statement: ast.stmt, bindings: Bindings) -> bool:
+        """Whether a statement writes items into a module-level container in a way
+        the value flow joins to the container's bindings (see ``registry_writes``):
+        through an import of it, another module's attribute, or a name its own
+        module binds (whether those bindings say what it holds, the project index
+        tells)."""
+        container = told_write(statement)
+        if isinstance(container, ast.Attribute):
+            return self.qualify(container) is not None
+        if not isinstance(container, ast.Name):
+            return False
+        name = container.id
+        if name in bindings.imported:
+            return name in self._imports
+        return bindings.binds(name)
+
     def _note_mutated(self, reference: str) -> None:
+        (self._told_changes if self._noting_told else self._untold_changes).add(reference)
         # Each once: whether another module's list is changed is all the judge asks,
         # and a module may change one in hundreds of statements.
         if reference not in self.facts.mutated:
@@ -1220,7 +1252,9 @@ class Extractor(FastVisitor):
         if isinstance(node, ast.Name) and node.id not in bindings.imported:
             bindings.mutated.add(node.id)
             bindings.opaque_writes.add(node.id)
+        noted = self._told_changes if self._noting_told else self._untold_changes
         for reference in self._given_references(node, bindings):
+            noted.add(reference)
             if reference not in self.facts.given_away:
                 self.given_away.append(self._shared.text(reference))
 
@@ -1238,7 +1272,11 @@ class Extractor(FastVisitor):
             return
         star = isinstance(node, ast.Name) and node.id in self._star_brought
         if not (isinstance(node, ast.Name) and node.id in bindings.imported) and not star:
-            self._note_given_away(node, bindings)  # known whole, or any attribute's
+            # Known whole, or any attribute's; still holding what it held (see
+            # ``told_changes``).
+            told, self._noting_told = self._noting_told, True
+            self._note_given_away(node, bindings)
+            self._noting_told = told
             return
         assert isinstance(node, ast.Name)
         reference = f"{self._module_name}.{node.id}" if star else (
@@ -1427,7 +1465,14 @@ class Extractor(FastVisitor):
         self._unsent_v3_paths()
         self.facts.constants = self.scope_constants()
         self.facts.strings = self.url_strings()
+        self.facts.told_changes = self.told_changes()
         return self.facts
+
+    def told_changes(self) -> list[str]:
+        """The references of ``mutated`` and ``given_away`` only changed by writes
+        the value flow joins, or whose items only are handed on (see
+        ``ModuleFacts.told_changes``)."""
+        return sorted(self._told_changes - self._untold_changes)
 
     @property
     def imports(self) -> dict[str, str]:
@@ -3697,6 +3742,8 @@ def _statements_with_depth(body: list[ast.stmt]) -> Iterator[tuple[ast.stmt, boo
 
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# How ``_changed_values`` says a statement changes a container's items.
+_ITEM_CHANGES = frozenset({"item", "call", "augment"})
 
 
 def _changed_values(

@@ -630,6 +630,11 @@ class ModuleFacts:
     # base, by the class's dotted name: ``self.SCOPES`` of another class may read
     # them (see ``subclass_bindings``).
     subclass_bindings: Sequence[tuple[str, str]] = ()
+    # Of ``mutated`` and ``given_away``, the lists and dicts this module changes only
+    # by writing items the value flow joins to them (``SYNCS["contacts"] =
+    # ContactSync``, see ``registry_writes``), or of which it hands on only items
+    # (``SYNCS[kind](nylas)``): a call through one still reads what it holds.
+    told_changes: Sequence[str] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -693,6 +698,7 @@ class ModuleFacts:
             "shared_clients": [client.to_json() for client in self.shared_clients],
             "held_clients": [client.to_json() for client in self.held_clients],
             "subclass_bindings": [list(bound) for bound in self.subclass_bindings],
+            "told_changes": list(self.told_changes),
         }
 
     @classmethod
@@ -773,6 +779,7 @@ class ModuleFacts:
             [HeldClient.from_json(client) for client in data.get("held_clients", ())],
             [(str(cls_name), str(attribute))
              for cls_name, attribute in data.get("subclass_bindings", ())],
+            [str(name) for name in data.get("told_changes", ())],
         )
         shed_empty(facts)
         return facts

@@ -95,6 +95,7 @@ from .handed_calls import attrgetter_call, attrgetter_read
 from .loop_names import comprehension_loops, names_run_over
 from .member_patterns import member_pattern
 from .prefilter import names_a_scope_family
+from .registry_writes import ITEM_WRITE
 from .source import SourceMap
 from .symbols import (
     ATTRIBUTE,
@@ -1036,6 +1037,24 @@ class FlowExtractor:
             self._edge(key, self._box(value))
         else:
             self._sink(value, f"stored in {_text(container)}", node)
+            self._write_elsewhere(container, value, node)
+
+    def _write_elsewhere(self, container: ast.expr, value: Val | None, node: ast.AST) -> None:
+        """``SYNCS[key] = value`` (``SYNCS.append(value)``, ``app.SYNCS.update(...)``)
+        into a container this module does not make: recorded against the name it
+        holds (an import, another module's attribute, a name bound to one), which
+        the project index joins to the container's own module's binding (see
+        ``registry_writes``).  What else may happen to the value stays a sink."""
+        if value is None or not isinstance(container, (ast.Name, ast.Attribute)):
+            return
+        # (The target of ``HANDLERS += [...]`` is no name read.)
+        owner = self.name_value(container.id) if isinstance(container, ast.Name) else (
+            self.value(container))
+        stored = self._box(value)
+        if owner is not None and stored is not None and (owner.kind == "ref" or (
+                owner.kind == "sym" and owner.name.startswith((GLOBAL, LOCAL)))):
+            self.facts.stores.append(
+                Store(owner, ITEM_WRITE, stored, self.source.span(node)))
 
     def _context_var(self, holder: ast.expr) -> ast.Call | None:
         """The ``ContextVar(...)`` call the name ``holder`` is bound to, alone."""
@@ -1606,6 +1625,10 @@ class FlowExtractor:
                 self._store_item(node.target.value, self._iter(value), node)
             else:
                 self._bind(node.target, value, node)
+                if isinstance(node.op, ast.Add) and not self.target_key(node.target):
+                    # ``HANDLERS += [...]`` with ``HANDLERS`` imported extends that
+                    # list: no name of this module holds it.
+                    self._write_elsewhere(node.target, self._iter(value), node)
         elif value is not None:
             self._read(node.value)
         return False
@@ -1739,6 +1762,12 @@ class FlowExtractor:
                 found = self.value(given)
                 self._edge(ANY_ITEM_SLOT, found)
                 self._edge(ANY_ITEM_SLOT, self._iter(found))
+        if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
+                node.args) and not self._owned(func.value):
+            # Another module's list or dict (the call is still handled below).
+            added = self.value(node.args[-1])
+            self._write_elsewhere(func.value, self._iter(added) if (
+                func.attr in EXTENDERS) else added, node)
         if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
             self._owned(func.value)
         ) and node.args:

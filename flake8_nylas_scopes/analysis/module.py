@@ -82,6 +82,7 @@ def module_facts(
                 facts.exports, facts.exports_known = prepared.exports, prepared.exports_known
                 # ``SCOPES.append(...)`` on another module's list, wherever it is.
                 facts.mutated = extractor.facts.mutated
+                facts.told_changes = extractor.told_changes()
                 facts.given_away = extractor.facts.given_away
                 facts.given_to = extractor.facts.given_to
                 facts.read_parameters = extractor.facts.read_parameters

@@ -37,6 +37,7 @@ from .provider_reach import provider_guards
 from .redundancy_advice import with_coherent_advice
 from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
 from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
+from .written_registries import changed_registries
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .sdk_view import SdkView
@@ -579,6 +580,9 @@ def judge_project(
         (facts.django_settings for facts in modules.values() if facts.django_settings),
         frozenset(reference for facts in modules.values() for reference in facts.given_away),
     )
+    resolver.changed_registry = changed_registries(
+        modules.values(),
+        (facts.django_settings for facts in modules.values() if facts.django_settings))
     every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index)
     # Tests take no part in the usage rules (see ``test_code``).
     tests = _test_modules(modules, errors)

@@ -35,6 +35,7 @@ from ..analysis.flow_facts import (
     ANY_MEMBER, UNREAD_MODULE, CallSite, Edge, HandedCall, Read, Sink, Store, Use, Val,
 )
 from ..analysis.member_patterns import is_pattern, member_matches
+from ..analysis.registry_writes import ITEM_WRITE
 from ..analysis.symbols import (
     ATTRIBUTE,
     BARE_CLASS,
@@ -61,6 +62,7 @@ from .request_proxies import app_object_proxy
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 from .star_origins import StarOrigins
 from .untold_callees import bindings_by_symbol, may_be_untold
+from .written_registries import registries_called, written_symbols
 from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 
 
@@ -188,6 +190,13 @@ def box(obj: Obj) -> Obj:
 # The attributes of stores that register on a generic function (see
 # ``dispatch_functions``): no assignment writes them.
 _REGISTRATIONS = frozenset({REGISTERS_ON, REGISTERS_UNTOLD})
+
+
+def _never_changed(name: str) -> bool:
+    """``FlowResolver.changed_registry`` until the judge tells it."""
+    return False
+
+
 _OBJ_KINDS: Mapping[str, ObjKind] = {kind: kind for kind in get_args(ObjKind)}
 
 
@@ -390,6 +399,16 @@ class FlowResolver:
         # analysis has no rule for: what they are called with may reach code it
         # cannot tell (see ``dispatch_functions``).
         self._untold_dispatch: set[str] = set()
+        # Items written into a container through a name (see ``registry_writes``):
+        # the writing module, the name, the value written and its node.
+        writes: list[tuple[ModuleFacts, Val, Val, Node]] = []
+        # The module-level containers (as the symbols of their own modules) that hold
+        # a value written from elsewhere that the analysis cannot tell.
+        self._untold_registries: set[str] = set()
+        # Whether code the analysis does not follow may write into a module-level
+        # container, by dotted name: told by the judge, which reads every module's
+        # changes (see ``written_registries``).
+        self.changed_registry: Callable[[str], bool] = _never_changed
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
@@ -404,9 +423,13 @@ class FlowResolver:
             for edge in module.flow.edges:
                 self._add_edge(edge.target, self._intern_shared(edge.value))
             self._callees.extend(self._intern_shared(call.callee) for call in module.flow.calls)
-            self._stores.extend(
-                (self._intern_shared(store.owner), store.attr, self._intern_shared(store.value))
-                for store in module.flow.stores)
+            for store in module.flow.stores:
+                if store.attr == ITEM_WRITE:
+                    writes.append((module, store.owner, store.value,
+                                   self._intern_shared(store.value)))
+                else:
+                    self._stores.append((self._intern_shared(store.owner), store.attr,
+                                         self._intern_shared(store.value)))
             self._interned.clear()
         # The project classes each class derives from, directly; and which classes
         # derive from the SDK's client.
@@ -469,8 +492,73 @@ class FlowResolver:
         # The names that only ever hold another library's client (see
         # ``_foreign_clients``), known once the project's values are solved.
         self._foreign: frozenset[str] = frozenset()
+        self._join_item_writes(writes)
         self._solve()
         self._drop_fixpoint_state()
+
+    def _join_item_writes(self, writes: Sequence[tuple[ModuleFacts, Val, Val, Node]]) -> None:
+        """Join each item written into a container through a name (``SYNCS[key] =
+        ContactSync`` with ``SYNCS`` imported) to every name that may hold the
+        container, its own module's binding included.  A written value the analysis
+        cannot tell (another library's class, what a call gives) leaves the
+        container holding what it does not know."""
+        bindings: dict[str, Mapping[str, list[Val]]] = {}
+        ref_code, sym_code = KIND_NAMES.index("ref"), KIND_NAMES.index("sym")
+        kinds, names = self._kinds, self._names
+
+        def bound_names(symbol: str) -> Iterator[tuple[str, str]]:
+            nodes = self.edges.get(symbol)
+            if nodes is None:
+                return
+            for node in nodes if isinstance(nodes, list) else (nodes,):
+                if kinds[node] in (ref_code, sym_code):
+                    yield KIND_NAMES[kinds[node]], names[node]
+
+        by_name = {module.module: module for module in self.modules}
+
+        def module_bindings(module: ModuleFacts) -> Mapping[str, list[Val]]:
+            table = bindings.get(module.path)
+            if table is None:
+                assert module.flow is not None
+                table = bindings[module.path] = bindings_by_symbol(module.flow.edges)
+            return table
+
+        def holds_untold(symbol: str) -> bool:
+            """Whether a module global's own bindings may put in it what the
+            analysis cannot tell (``SYNCS = plugins.Registry()``)."""
+            module = by_name.get(qualified_name(symbol).rpartition(".")[0])
+            return module is None or may_be_untold(
+                Val("sym", symbol), module_bindings(module), self._external_name, strict=True)
+
+        for module, owner, value, node in writes:
+            targets = written_symbols((owner.kind, owner.name), self._global_symbol,
+                                      bound_names)
+            for target in targets:
+                self._add_edge(target, node)
+            registries = [target for target in targets if target.startswith(GLOBAL)]
+            if not targets or may_be_untold(value, module_bindings(module),
+                                            self._external_name, strict=True):
+                self._untold_registries.update(registries)
+                if owner.kind == "ref":
+                    self._untold_registries.add(f"{GLOBAL}{owner.name}")
+            else:
+                self._untold_registries.update(
+                    target for target in registries if holds_untold(target))
+
+    def _global_symbol(self, name: str) -> str | None:
+        """The module global a dotted name is, through a namespace package's other
+        names for its module; None for a name no module of the project binds."""
+        parts = name.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            module = self._aliases.get(".".join(parts[:cut]))
+            if module is not None:
+                name = ".".join((module, *parts[cut:]))
+                break
+        symbol = f"{GLOBAL}{name}"
+        if symbol in self.edges or name.rpartition(".")[0] in self.module_names:
+            # (A module's ``SYNCS = {}`` gives the name no value to hold.)
+            return symbol
+        return None
 
     # -- interning ---------------------------------------------------------------------
 
@@ -2379,6 +2467,10 @@ class FlowResolver:
             found, lost = self._maybe_another_library(call)
             endpoints += found
             unresolved += lost
+        if project and not nylas_call and call.invokes:
+            found, lost = self._through_changed_registry(call)
+            endpoints += found
+            unresolved += lost
         if project or nylas_call or call.modelled:
             # Project code binds its parameters; a Nylas call sends its arguments to
             # Nylas; a modelled call's arguments are followed by other records.
@@ -2460,6 +2552,39 @@ class FlowResolver:
                 endpoints += found
                 unresolved += lost
         return endpoints, unresolved
+
+    def _through_changed_registry(self, call: CallSite) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """A call of an element of a module-level container that code the analysis
+        does not follow may write into (see ``written_registries``): what it is
+        given may go to whatever was put there."""
+        if call.callee is None or call.callee.kind == "ref" or not self._module_edges:
+            return [], []  # (a name called is no element of a container)
+        bindings = self._module_bindings
+        if bindings is None:
+            bindings = self._module_bindings = bindings_by_symbol(self._module_edges)
+        changed = next((name for name in registries_called(call.callee, bindings)
+                        if self._registry_changed(name)), None)
+        if changed is None:
+            return [], []
+        shown = qualified_name(changed) if changed.startswith(GLOBAL) else changed
+        how = (f"passed to {call.callee_text}(), taken from {shown}, which code the "
+               "analysis does not follow may fill")
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
+        for argument in call.passed:
+            if argument is not None:
+                found, lost = self._lost(self.resolve(argument), call.span, how,
+                                         _describe_value(argument))
+                endpoints += found
+                unresolved += lost
+        return endpoints, unresolved
+
+    def _registry_changed(self, name: str) -> bool:
+        """Whether the container a module reads by ``name`` (its global's symbol, or
+        a dotted name through imports) may hold what the analysis cannot tell."""
+        dotted = qualified_name(name) if name.startswith(GLOBAL) else name
+        return f"{GLOBAL}{dotted}" in self._untold_registries or self.changed_registry(dotted)
 
     def _untold_implementations(self, call: CallSite) -> tuple[
             list[EndpointUse], list[UnresolvedUse]]:

@@ -38,11 +38,12 @@ def bindings_by_symbol(edges: Sequence[Edge]) -> Mapping[str, list[Val]]:
 
 
 def may_be_untold(callee: Val, bindings: Mapping[str, list[Val]],
-                  external: Callable[[str], bool]) -> bool:
+                  external: Callable[[str], bool], strict: bool = False) -> bool:
     """Whether ``callee`` may hold a callable of a name ``external`` says the project
     does not define, through the module's bindings.  A walk that runs out of steps
     before it has seen every binding says it may: what it has not seen is not known
-    to be the project's."""
+    to be the project's.  ``strict``: so may a value the walk does not follow (what
+    a call gives, an attribute of an object)."""
     pending = [callee]
     seen: set[int] = set()
     steps = 0
@@ -63,4 +64,6 @@ def may_be_untold(callee: Val, bindings: Mapping[str, list[Val]],
         elif kind == "call" and value.inner is not None and value.inner.kind == "attr" and (
                 value.inner.name in _ELEMENT_METHODS) and value.inner.inner is not None:
             pending.append(value.inner.inner)
+        elif strict:
+            return True
     return bool(pending)
