@@ -596,6 +596,7 @@ def digest(grant):
 '''
 _GMAIL = '"https://www.googleapis.com/auth/gmail.readonly"'
 _CALENDAR = '"https://www.googleapis.com/auth/calendar.readonly"'
+_CONTACTS = '"https://www.googleapis.com/auth/contacts.readonly"'
 CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
     "a list appended to at import time": ("SCOPES", {
         "app/calls.py": _V2_CALLS,
@@ -1234,3 +1235,29 @@ def test_a_registry_write_moved_to_another_module_makes_no_claim_appear(
     assert "NYS303 https://www.googleapis.com/auth/calendar.readonly" not in before, before
     assert not after - before, (registry, sorted(after - before))
     assert cautious_after or not cautious_before, registry
+
+
+# ------------------------------------------------------- someone else's code in the tree
+
+# A virtual environment created inside the project and a copy of the SDK kept in the
+# repository hold a library's calls and scope lists: adding them changes no finding.
+_OTHERS_CODE = {
+    "env/pyvenv.cfg": "home = /usr/bin\n",
+    "env/lib/python3.11/site-packages/nylas/_client_sdk_version.py": '__VERSION__ = "6.4.0"\n',
+    "env/lib/python3.11/site-packages/nylas/resources/messages.py": (
+        "import requests\n\n\ndef send(grant, body):\n    return requests.post("
+        "f'https://api.us.nylas.com/v3/grants/{grant}/messages/send', json=body)\n"),
+    "vendor/nylas/_client_sdk_version.py": '__VERSION__ = "6.4.0"\n',
+    "vendor/nylas/resources/auth.py": (
+        "import requests\n\n\ndef custom(api_server, body):\n"
+        "    return requests.post(api_server + '/v3/connect/custom', json=body)\n"),
+}
+
+
+def test_a_virtual_environment_or_a_copy_of_the_sdk_changes_no_finding(tmp_path: Path) -> None:
+    login = _V3_LOGIN.format(values="", asked=(
+        '{**BASE, "scope": [' + ", ".join((_GMAIL, _CALENDAR, _CONTACTS)) + "]}"))
+    before = _claims_and_caution(tmp_path / "plain", {"app/main.py": login})
+    after = _claims_and_caution(tmp_path / "cluttered", {"app/main.py": login, **_OTHERS_CODE})
+    assert "NYS303 https://www.googleapis.com/auth/contacts.readonly" in before[0], before
+    assert after == before

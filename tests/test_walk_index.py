@@ -125,3 +125,41 @@ def test_a_broken_walk_index_is_ignored(tree: Path, damage: Callable[[str], str]
     index = Path(FactsCache(str(tree), "").entries) / WALK_INDEX
     index.write_text(damage(index.read_text()))
     assert project_files(str(tree), [], cache).linted == first
+
+
+def test_a_virtual_environment_of_any_name_is_not_walked(tree: Path) -> None:
+    # ``python -m venv env`` puts the SDK's modules, and the scripts of every package
+    # installed, inside the project: none of them is the app's code.
+    for file in ("env/pyvenv.cfg", "env/bin/activate_this.py",
+                 "env/lib/python3.11/site-packages/nylas/client.py",
+                 "conda/lib/python3.11/site-packages/flask_nylas/auth.py"):
+        (tree / file).parent.mkdir(parents=True, exist_ok=True)
+        (tree / file).write_text("x = 1\n")
+    found = project_files(str(tree), [], None)
+    assert [path for path in found.linted + found.left_out
+            if "env/" in path or "conda/" in path] == []
+
+
+def test_a_directory_named_env_without_pyvenv_cfg_is_walked(tree: Path) -> None:
+    (tree / "env").mkdir()
+    (tree / "env" / "settings.py").write_text("x = 1\n")
+    assert "env/settings.py" in _names(tree, project_files(str(tree), [], None).linted)
+
+
+def test_a_copy_of_the_sdk_is_not_walked(tree: Path) -> None:
+    for file in ("vendor/nylas/__init__.py", "vendor/nylas/_client_sdk_version.py",
+                 "vendor/nylas/resources/messages.py"):
+        (tree / file).parent.mkdir(parents=True, exist_ok=True)
+        (tree / file).write_text("x = 1\n")
+    found = project_files(str(tree), [], None)
+    assert [path for path in found.linted + found.left_out if "vendor" in path] == []
+
+
+def test_a_package_of_the_app_named_nylas_is_walked(tree: Path) -> None:
+    # The app's own wrapper of the SDK, imported as ``pkg.nylas``, has no version
+    # module of the SDK: its calls are the app's.
+    for file in ("pkg/nylas/__init__.py", "pkg/nylas/client.py"):
+        (tree / file).parent.mkdir(parents=True, exist_ok=True)
+        (tree / file).write_text("x = 1\n")
+    found = _names(tree, project_files(str(tree), [], None).linted)
+    assert {"pkg/nylas/__init__.py", "pkg/nylas/client.py"} <= set(found)

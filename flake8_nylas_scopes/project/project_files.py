@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..settings.patterns import excluded
 from .cache import FactsCache
-from .own_code import holds_others_code
+from .own_code import holds_others_code, under_others_code
 from .walk import WalkIndex, is_script_name, python_files
 
 
@@ -51,24 +51,11 @@ def project_files(root: str, exclude: Sequence[str], cache: FactsCache | None) -
     for path in sorted(dict.fromkeys(found)):
         if not is_script_name(os.path.basename(path)):
             (others if left_out.file(path) else linted).append(path)
-        elif not _in_others_code(root, path):
+        elif not under_others_code(root, path):
             # A script (``bin/sync-events``) is not linted, as flake8 lints ``.py``
             # files only, but its uses count as an excluded file's do.
             others.append(path)
     return ProjectFiles(linted, others)
-
-
-def _in_others_code(root: str, path: str) -> bool:
-    """Whether a directory between ``root`` and ``path`` holds code that is not the
-    project's own: a virtual environment's ``bin/`` holds the scripts of every
-    package installed in it."""
-    top = os.path.normpath(root)
-    directory = os.path.dirname(os.path.normpath(path))
-    while directory != top and directory.startswith(top):
-        if holds_others_code(directory):
-            return True
-        directory = os.path.dirname(directory)
-    return False
 
 
 class _LeftOut:

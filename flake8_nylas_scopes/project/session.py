@@ -23,6 +23,7 @@ from ..settings.config import CodeFilter, Config
 from .cache import FactsCache, FileMention, FileStamp
 from .gc_pause import collector_paused
 from .modules import module_name_for_path
+from .own_code import under_others_code
 from .roots import project_root
 from .project_files import project_files
 from .walk import python_files
@@ -192,7 +193,10 @@ def analyse(
         # project on its own, as it does when flake8 checks it: both front ends then
         # see the same project for it.
         inside = [path for path in group if path in walked or path in overrides]
-        outside = [path for path in group if path not in inside]
+        # Except one in someone else's code (a virtual environment, a copy of the
+        # SDK): no part of the app, it gets no findings, as under flake8.
+        outside = [path for path in group if path not in inside
+                   and not (is_project and under_others_code(root, path))]
         around = _Around(root, config, cache, sorted(walked | left_out))
         neighbours = around.outside() if is_project else []
         for members in ([inside] if inside else []) + [[path] for path in outside]:
@@ -679,10 +683,13 @@ class ProjectSession:
                 self._results[root] = self._build(root, {}, path)
             result = self._results[root]
             if path not in result.covered:
-                # flake8 was given a file the project's own walk excludes (a build or
-                # venv directory): it joins the project on its own, which costs a
-                # whole build, unless it cannot hold a finding of its own.
-                if not self._may_hold_findings(text, result):
+                # flake8 was given a file the project's own walk excludes (a build
+                # directory): it joins the project on its own, which costs a whole
+                # build, unless it cannot hold a finding of its own.  One in someone
+                # else's code (``flake8 .`` goes into ``.venv``) is no part of the
+                # app: its calls and scope lists are the SDK's or a library's.
+                if under_others_code(root, path) or not self._may_hold_findings(
+                        text, result):
                     return []
                 result = self._build(root, {}, path)
         else:
@@ -712,7 +719,11 @@ class ProjectSession:
         cache = FactsCache(root, _settings_key(self.config))
         found = project_files(root, self.exclude, cache)
         walked = {os.path.abspath(p) for p in found.linted}
-        files = sorted(walked | set(overrides) | {current})
+        # The file flake8 asks about joins the project, unless it lies in someone
+        # else's code (``.venv``): its findings are then none, and the project's
+        # result, reused for the other files, must not hold its calls.
+        joining = {current} if current in walked or not under_others_code(root, current) else set()
+        files = sorted(walked | set(overrides) | joining)
         left_out = sorted({os.path.abspath(p) for p in found.left_out} - set(files))
         from .workers import available_cpus
 

@@ -15,10 +15,12 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..settings.patterns import excluded
+from .own_code import holds_others_code_by_entries
 
 SKIPPED_DIRECTORIES = frozenset(
     {".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "__pycache__", "node_modules",
-     ".mypy_cache", ".pytest_cache", ".nylas-scopes-cache", ".eggs"}
+     ".mypy_cache", ".pytest_cache", ".nylas-scopes-cache", ".eggs", "site-packages",
+     "dist-packages"}
 )
 
 # Where packaging tools write copies of the project's modules: skipped, unless the
@@ -91,11 +93,16 @@ def python_files(
 
 
 def _list(directory: str, exclude: Sequence[str]) -> Listing:
-    """The entries of ``directory``; OSError when it cannot be listed."""
+    """The entries of ``directory``; OSError when it cannot be listed.  A virtual
+    environment of any name (``env/``) or a copy of the SDK (``vendor/nylas/``) lists
+    as empty: its modules are not the project's, and its calls and scope lists are
+    not the app's."""
     directories: list[str] = []
     files: list[str] = []
+    names: set[str] = set()
     with os.scandir(directory) as entries:
         for entry in entries:
+            names.add(entry.name)
             try:
                 is_directory = entry.is_dir()
             except OSError:
@@ -114,6 +121,8 @@ def _list(directory: str, exclude: Sequence[str]) -> Listing:
                 path = os.path.normpath(os.path.join(directory, entry.name))
                 if not excluded(path, exclude):
                     files.append(entry.name)
+    if holds_others_code_by_entries(directory, names):
+        return Listing(0, [], [])
     return Listing(0, sorted(directories), sorted(files))
 
 
