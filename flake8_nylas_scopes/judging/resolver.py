@@ -1621,14 +1621,16 @@ class FlowResolver:
                     unresolved.append(UnresolvedUse(
                         use.span, f"cannot tell what {use.text}() does with "
                         f"{describe((kind, name))}", scopes))
-            elif kind in _HOLDERS and len(attrs) > 1 and depth < _MAX_HOLDER_DEPTH:
+            elif kind in _HOLDERS and len(attrs) > 1:
                 # ``deps.messages.list(gid)``, ``core.messages.list(gid)``: an object or
                 # module of the project holds the resource the chain goes on from.
                 held = self._attribute((kind, name), first)
-                if held:
+                if held and depth < _MAX_HOLDER_DEPTH:
                     found, lost = self._interpret_on(held, attrs[1:], use, depth + 1)
                     endpoints += found
                     unresolved += lost
+                elif held:
+                    unresolved += self._too_deep(held, use)
         if either and not endpoints:
             # Neither reading found a request: a v3 one replaces what v2 could not map.
             v3_endpoints: list[EndpointUse] = []
@@ -1639,6 +1641,19 @@ class FlowResolver:
             else:
                 unresolved += v3_unresolved
         return endpoints, unresolved
+
+    def _too_deep(self, held: Objs, use: Use) -> list[UnresolvedUse]:
+        """A chain that goes on through more holders than are followed: the rest of
+        it may make any request that what the last one holds can make."""
+        reached: set[str] | None = set()
+        for obj in held:
+            scopes = self.reach(obj)
+            reached = None if scopes is None or reached is None else reached | scopes
+        if reached is not None and not reached:
+            return []  # nothing it holds is, or leads to, a Nylas object
+        return [UnresolvedUse(
+            use.span, f"cannot follow {use.text}() through more than {_MAX_HOLDER_DEPTH} "
+            "objects holding one another", None if reached is None else frozenset(reached))]
 
     def _lacks(self, objs: Objs, name: str) -> bool:
         """Whether each object is a function, class or instance of the project on which

@@ -1,0 +1,80 @@
+"""The analysis bounds its own work (depths, hops, rounds, alternatives): what a bound
+cuts off is unresolved (NYS304, the usage rules silent for the scopes involved), never
+read as "nothing there".  Each test reaches a bound with a small generated program and
+checks the cautious reading past it, and the exact reading just under it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+_AUTH = '''
+from nylas import APIClient
+
+
+def auth(api):
+    return api.authentication_url("u", scopes=["email.read_only", "calendar.read_only"])
+'''
+
+
+def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.code, f.span.line, f.message) for f in result.findings)
+
+
+def _codes(found: list[tuple[str, int, str]]) -> list[str]:
+    return [code for code, _, _ in found]
+
+
+# -- objects holding one another: ``root.events.calendars....messages.all()`` ---------
+
+# Each holder is reached by a name the chain reads as a possible Nylas attribute, so
+# the whole chain is one use the resolver follows holder by holder.
+_HOLDER_NAMES = ("events", "calendars", "drafts", "threads", "contacts", "labels")
+
+
+def _holders_app(levels: int) -> str:
+    """``levels`` classes, each holding the next; the last holds the client's
+    messages collection, which the chain at the end lists."""
+    names = _HOLDER_NAMES[:levels]
+    classes = [f"class Holder{levels}:\n    def __init__(self, c):\n"
+               "        self.messages = c.messages\n"]
+    for level in range(levels - 1, 0, -1):
+        classes.append(f"class Holder{level}:\n    def __init__(self, c):\n"
+                       f"        self.{names[level]} = Holder{level + 1}(c)\n")
+    chain = ".".join(("root", *names[1:], "messages", "all()"))
+    return _AUTH + "\n\n" + "\n\n".join(classes) + f'''
+
+def main():
+    c = APIClient("a", "b", "t")
+    root = Holder1(c)
+    {chain}
+    c.events.all()
+    auth(c)
+'''
+
+
+def test_a_chain_through_more_holders_than_followed_is_unresolved(tmp_path: Path) -> None:
+    found = _findings(tmp_path, {"app.py": _holders_app(5)})
+    assert "NYS303" not in _codes(found), found  # email.read_only is needed
+    unresolved = [message for code, _, message in found if code == "NYS304"]
+    assert len(unresolved) == 1, found
+    assert "through more than 4 objects holding one another" in unresolved[0]
+
+
+def test_a_chain_through_as_many_holders_as_followed_is_read(tmp_path: Path) -> None:
+    assert _findings(tmp_path, {"app.py": _holders_app(4)}) == []
+
+
+def test_a_deep_chain_of_holders_without_nylas_objects_says_nothing(tmp_path: Path) -> None:
+    # The last holder holds a list, not the client's collection: a chain of
+    # holders that leads to no Nylas object needs no NYS304.
+    app = _holders_app(5).replace("self.messages = c.messages", "self.messages = []")
+    found = _findings(tmp_path, {"app.py": app})
+    assert _codes(found) == ["NYS303"], found
