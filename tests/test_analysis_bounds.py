@@ -78,3 +78,86 @@ def test_a_deep_chain_of_holders_without_nylas_objects_says_nothing(tmp_path: Pa
     app = _holders_app(5).replace("self.messages = c.messages", "self.messages = []")
     found = _findings(tmp_path, {"app.py": app})
     assert _codes(found) == ["NYS303"], found
+
+
+# -- expressions nested deeper than the extractor reads in one go ---------------------
+
+
+def _nested_app(levels: int, nest: str) -> str:
+    """The client nested ``levels`` deep in an expression (``nest`` wraps one level:
+    ``[{}]``), the whole given to another library's function."""
+    expression = "c"
+    for level in range(levels):
+        expression = nest.format(expression, level=level)
+    return _AUTH + f'''
+
+def main(flags):
+    c = APIClient("a", "b", "t")
+    other = None
+    lib.keep({expression})
+    c.events.all()
+    auth(c)
+'''
+
+
+_CONDITIONAL = "(other if flags[{level}] else {})"
+
+
+def test_a_client_deep_in_a_conditional_expression_is_read(tmp_path: Path) -> None:
+    # Sixty conditional expressions: the client in the last one escapes to lib.keep().
+    found = _findings(tmp_path, {"app.py": "import lib\n" + _nested_app(60, _CONDITIONAL)})
+    assert [(code, message) for code, _, message in found] == [
+        ("NYS304", "NYS304 a Nylas client is passed to lib.keep(); usage rules stay silent "
+                   "for the scopes it could touch")], found
+
+
+def test_a_client_in_a_short_conditional_expression_is_read_alike(tmp_path: Path) -> None:
+    found = _findings(tmp_path, {"app.py": "import lib\n" + _nested_app(3, _CONDITIONAL)})
+    assert [code for code, _, _ in found] == ["NYS304"], found
+    assert "a Nylas client is passed to lib.keep()" in found[0][2]
+
+
+def test_a_client_in_containers_nested_too_deep_stops_the_usage_rules(
+        tmp_path: Path) -> None:
+    found = _findings(tmp_path, {"app.py": "import lib\n" + _nested_app(45, "[{}]")})
+    assert "NYS303" not in _codes(found), found
+    assert any("(a value is nested more than 30 levels deep)" in message
+               for _, _, message in found), found
+
+
+def test_a_client_in_containers_nested_less_deep_is_read(tmp_path: Path) -> None:
+    found = _findings(tmp_path, {"app.py": "import lib\n" + _nested_app(20, "[{}]")})
+    assert [code for code, _, _ in found] == ["NYS304"], found
+    assert "a Nylas client is passed to lib.keep()" in found[0][2]
+
+
+# -- rounds of the fixpoint: a client handed down a chain of functions -----------------
+
+
+def _handed_down_app(functions: int) -> str:
+    """``f1(c)`` calls ``f2(c)`` ... the last lists messages; defined last first, so
+    each round of the fixpoint takes the client one function further."""
+    definitions = [f"def f{functions}(c):\n    c.messages.all()\n"]
+    definitions += [f"def f{n}(c):\n    f{n + 1}(c)\n" for n in range(functions - 1, 0, -1)]
+    return _AUTH.replace('"calendar.read_only"', '"email.send"') + "\n\n" + "\n\n".join(
+        definitions) + '''
+
+def main():
+    c = APIClient("a", "b", "t")
+    f1(c)
+    auth(c)
+'''
+
+
+def test_a_fixpoint_out_of_rounds_stops_the_usage_rules(tmp_path: Path) -> None:
+    found = _findings(tmp_path, {"app.py": _handed_down_app(60)})
+    assert "NYS303" not in _codes(found), found
+    assert any("(values still changed after 50 rounds of following them)" in message
+               for _, _, message in found), found
+
+
+def test_a_fixpoint_within_its_rounds_judges_the_scopes(tmp_path: Path) -> None:
+    found = _findings(tmp_path, {"app.py": _handed_down_app(40)})
+    assert [(code, message) for code, _, message in found] == [
+        ("NYS303", "NYS303 'email.send' is requested but no Nylas call in the project "
+                   "needs it; remove it")], found
