@@ -161,3 +161,37 @@ def test_a_fixpoint_within_its_rounds_judges_the_scopes(tmp_path: Path) -> None:
     assert [(code, message) for code, _, message in found] == [
         ("NYS303", "NYS303 'email.send' is requested but no Nylas call in the project "
                    "needs it; remove it")], found
+
+
+# -- star imports: ``from .m1 import *`` in m0, ``from .m2 import *`` in m1, ... -------
+
+
+def _star_chain(modules: int) -> dict[str, str]:
+    """A client made in the last of ``modules`` modules, each star-importing the
+    next; the app module reaches it through the first and hands it to a function
+    the last one defines."""
+    files = {"pkg/__init__.py": "",
+             f"pkg/m{modules}.py": "def fetch(api):\n    return api.messages.all()\n"}
+    files.update({f"pkg/m{n}.py": f"from .m{n + 1} import *\n" for n in range(modules)})
+    files["pkg/app.py"] = _AUTH + '''from .m0 import *
+
+api = APIClient("a", "b", "t")
+
+
+def main():
+    fetch(api)
+    api.events.all()
+    auth(api)
+'''
+    return files
+
+
+def test_a_name_star_imported_past_the_last_hop_followed_is_unresolved(
+        tmp_path: Path) -> None:
+    found = _findings(tmp_path, _star_chain(10))
+    assert _codes(found) == ["NYS304"], found
+    assert "api (a Nylas client) is passed to fetch()" in found[0][2]
+
+
+def test_a_name_star_imported_within_the_hops_followed_is_read(tmp_path: Path) -> None:
+    assert _findings(tmp_path, _star_chain(6)) == []
