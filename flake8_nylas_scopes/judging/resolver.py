@@ -119,9 +119,9 @@ _MAX_HOLDER_DEPTH = 4
 # Containers nested deeper than this are followed as this deep.
 _MAX_BOX_DEPTH = 4
 _MAX_ROUNDS = 50
-# A value's parts are followed this many levels down; the extractor keeps deeper
-# expressions apart (see ``flow_extract``), so only a container nested in containers
-# this deep meets it.
+# A value's parts are followed this many levels down (it bounds the resolver's
+# recursion).  A deeper value (a container nested in containers this deep) stops the
+# usage rules: what its cut-off part holds is not known.
 _MAX_VALUE_DEPTH = 30
 # The fixpoint gives up once its symbols hold this many objects per edge, and this
 # many more: a project whose classes all flow into the same places (a framework's
