@@ -421,6 +421,30 @@ def test_a_provider_test_a_package_re_exports_is_read_as_what_it_tests(
     assert _codes(found) == [("gmail.py", 25, "NYS304")], found
 
 
+def _through_re_exports(tmp_path: Path, steps: int) -> list[tuple[str, int, str, str]]:
+    """``is_google`` from grants.py, imported through ``steps`` modules each
+    re-exporting it from the one before."""
+    files = {"grants.py": _PREDICATES, "r1.py": "from .grants import is_google\n"}
+    files.update({f"r{step}.py": f"from .r{step - 1} import is_google\n"
+                  for step in range(2, steps + 1)})
+    files["sync.py"] = (f"from .gmail import archive\nfrom .r{steps} import is_google\n\n\n"
+                        "def work(grant):\n    if is_google(grant):\n        archive(grant.id)\n")
+    return _said(tmp_path, files)
+
+
+def test_a_provider_test_re_exported_past_the_last_followed_is_unresolved(
+        tmp_path: Path) -> None:
+    # Nine re-exports, one more than are followed: the test may keep the call to
+    # Google's grants, so Microsoft's request is not said to miss its scope.
+    found = _through_re_exports(tmp_path, 9)
+    assert _codes(found) == [("gmail.py", 25, "NYS304")], found
+
+
+def test_a_provider_test_re_exported_as_often_as_followed_keeps_code_to_its_providers(
+        tmp_path: Path) -> None:
+    assert _through_re_exports(tmp_path, 8) == []
+
+
 @pytest.mark.parametrize("body", [
     # A test of the other provider, of no provider, or one any grant may pass.
     "    if is_microsoft(grant):\n        archive(grant.id)\n",

@@ -135,6 +135,30 @@ def test_a_class_of_a_spread_registry_still_needs_its_own_providers_scope(
     assert "gmail.readonly" in found[1][2]
 
 
+def _registrar_re_exported(steps: int) -> dict[str, str]:
+    """The registrar reaches gmail.py through ``steps`` modules each re-exporting it
+    from the one before."""
+    changed = {"r1": "from .registry import register\n"}
+    changed.update({f"r{step}": f"from .r{step - 1} import register\n"
+                    for step in range(2, steps + 1)})
+    changed["gmail"] = _provider_class("GmailSync", "google", _GMAIL_CALL,
+                                       imports=f"from .r{steps} import register")
+    return _files(**changed)
+
+
+def test_a_registrar_re_exported_past_the_last_followed_leaves_its_class_unresolved(
+        tmp_path: Path) -> None:
+    # Nine re-exports, one more than are followed: the decorator may register the
+    # class for Google's grants only, so Microsoft's request is not said to miss a
+    # scope its call needs.
+    found = _said(tmp_path, _registrar_re_exported(9))
+    assert _codes(found) == [("gmail.py", "NYS304")], found
+
+
+def test_a_registrar_re_exported_as_often_as_followed_is_read(tmp_path: Path) -> None:
+    assert _said(tmp_path, _registrar_re_exported(8)) == []
+
+
 _MAIL_BASE = "class Mail:\n    provider = 'google'\n\n\n"
 
 

@@ -331,6 +331,10 @@ class FlowExtractor:
         self.module_classes: set[str] = set()
         self._depth = 0
         self._values: dict[ast.AST, Val | None] = {}
+        # Expressions met deeper than ``_MAX_DEPTH``, each read once the expression
+        # around it is (see ``value``), and the symbol that stands for each meanwhile.
+        self._deferred: dict[ast.AST, str] = {}
+        self._reading_deferred = False
         self._table = ValTable()
         self._val = self._table.get
         self._temporaries = 0
@@ -533,14 +537,41 @@ class FlowExtractor:
         if known is not _UNKNOWN:
             return known
         if self._depth >= _MAX_DEPTH:
-            return None
+            return self._defer(node)
         self._depth += 1
         try:
             found = self._value(node)
         finally:
             self._depth -= 1
         self._values[node] = found
+        if self._depth == 0 and self._deferred and not self._reading_deferred:
+            self._read_deferred()
         return found
+
+    def _defer(self, node: ast.AST) -> Val:
+        """A symbol standing for an expression nested too deeply to read now: the
+        expression is read on its own once the one around it is, and the symbol gets
+        its value.  (Cutting it off would lose a client held or passed in it.)"""
+        key = self._deferred.get(node)
+        if key is None:
+            self._temporaries += 1
+            key = self._deferred[node] = self._table.symbol(
+                f"{TEMPORARY}{self.module}.{self._temporaries}")
+        return self._val("sym", key)
+
+    def _read_deferred(self) -> None:
+        """Read each deferred expression from depth 0, one after another (reading one
+        may defer more): as deep a tree as the parser accepts costs no deeper stack."""
+        self._reading_deferred = True
+        try:
+            while self._deferred:
+                node, key = next(iter(self._deferred.items()))
+                del self._deferred[node]
+                found = self.value(node)
+                if found is not None:
+                    self.facts.edges.append(Edge(key, found))
+        finally:
+            self._reading_deferred = False
 
     def _value(self, node: ast.AST) -> Val | None:
         if isinstance(node, ast.Name):

@@ -602,7 +602,8 @@ def judge_project(
     if not resolver.converged:
         # What was found is true, but calls the analysis did not reach yet may need
         # any scope: no claim that a scope is unneeded can stand.
-        unresolved.extend(UnresolvedUse(site.span, _GAVE_UP, None) for site in sites)
+        gave_up = _GAVE_UP.format(reason=resolver.gave_up)
+        unresolved.extend(UnresolvedUse(site.span, gave_up, None) for site in sites)
     # Nothing below resolves a value: the rules run with the resolver's tables freed.
     del resolver
     for error in (error for error in errors if error.path not in tests):
@@ -658,8 +659,7 @@ def judge_project(
 
 
 _GAVE_UP = ("the analysis stopped following values through this project before the end "
-            "(too many of the project's objects flow into the same places), so its Nylas "
-            "calls may be more than it found")
+            "({reason}), so its Nylas calls may be more than it found")
 
 
 def _outside_reason(outside: Sequence[str], alone: bool) -> str:

@@ -27,7 +27,7 @@ from ..analysis.guard_reaches import NO_USE, Reach, recorded
 from ..analysis.provider_tests import PROVIDER_NAMES, says_a_provider
 from .flow_names import attribute_names, referenced_names
 from .held_methods import ReadNames, held_method_reaches
-from .reexports import defined_as
+from .reexports import UNFOLLOWED, defined_as
 from .registered_classes import registered_elsewhere
 from .spread_registries import RegisteredClass, spread_registry_entries
 
@@ -122,6 +122,8 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
         project (a method of a class, another library's), one named for a
         provider."""
         owner, _, called = name.rpartition(".")
+        if name == UNFOLLOWED:
+            return True  # re-exported past the last re-export followed: may be one
         return name in unread_predicates or name not in predicates and (
             owner not in module_names and says_a_provider(called))
 

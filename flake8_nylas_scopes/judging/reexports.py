@@ -12,6 +12,9 @@ from ..analysis.symbols import GLOBAL
 
 # Re-exports followed at most: a chain longer than this is not seen in practice.
 _MOST_STEPS = 8
+# What ``defined_as`` gives for a name re-exported more times than are followed: no
+# name of the project, so nothing read exactly is taken for it.
+UNFOLLOWED = "<re-exported too many times>"
 
 
 def imported_as(by_module: Mapping[str, ModuleFacts], reference: str) -> str | None:
@@ -33,13 +36,14 @@ def imported_as(by_module: Mapping[str, ModuleFacts], reference: str) -> str | N
 
 def defined_as(by_module: Mapping[str, ModuleFacts], reference: str) -> str:
     """The name ``reference`` stands for once every re-export on the way is
-    followed: itself when its module binds it some other way."""
+    followed: itself when its module binds it some other way; ``UNFOLLOWED`` when
+    the re-exports go on past the last one followed."""
     for _ in range(_MOST_STEPS):
         imported = imported_as(by_module, reference)
         if imported is None:
-            break
+            return reference
         reference = imported
-    return reference
+    return reference if imported_as(by_module, reference) is None else UNFOLLOWED
 
 
 def definitions(modules: Mapping[str, ModuleFacts]) -> Callable[[str], str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ..analysis.facts import ModuleFacts
-from .reexports import definitions
+from .reexports import UNFOLLOWED, definitions
 
 # By path: (first line, last line, the line of the decorator or class, "").
 Registered = dict[str, list[tuple[int, int, int, str]]]
@@ -35,7 +35,7 @@ def registered_elsewhere(modules: Mapping[str, ModuleFacts]) -> Registered:
     found: Registered = {}
     for path, facts in modules.items():
         for _, first, last, line, decorators, bases, _ in facts.class_links:
-            if any(meant(name) in registering for name in (*decorators, *bases)):
+            if any(_may_register(meant(name), registering) for name in (*decorators, *bases)):
                 found.setdefault(path, []).append((first, last, line, ""))
     return found
 
@@ -53,8 +53,15 @@ def registering_names(modules: Mapping[str, ModuleFacts],
     # one more class of a chain each round.
     for _ in range(len(links)):
         added = [dotted for dotted, bases in links if dotted not in registering
-                 and any(meant(base) in registering for base in bases)]
+                 and any(_may_register(meant(base), registering) for base in bases)]
         if not added:
             break
         registering.update(added)
     return registering
+
+
+def _may_register(meant: str, registering: set[str]) -> bool:
+    """Whether a decorator or base standing for ``meant`` may register a class: a
+    registrar, or a name re-exported past the last re-export followed, which may be
+    one."""
+    return meant in registering or meant == UNFOLLOWED

@@ -121,6 +121,10 @@ _MAX_HOLDER_DEPTH = 4
 # Containers nested deeper than this are followed as this deep.
 _MAX_BOX_DEPTH = 4
 _MAX_ROUNDS = 50
+# A value's parts are followed this many levels down (it bounds the resolver's
+# recursion).  A deeper value (a container nested in containers this deep) stops the
+# usage rules: what its cut-off part holds is not known.
+_MAX_VALUE_DEPTH = 30
 # The fixpoint gives up once its symbols hold this many objects per edge, and this
 # many more: a project whose classes all flow into the same places (a framework's
 # expression trees) grows hundreds of objects per symbol, costs minutes and gigabytes
@@ -483,8 +487,9 @@ class FlowResolver:
         self._results: dict[Objs, Objs] = {}
         # The module globals some edge gives a value (``edges`` while solving).
         self._globals: AbstractSet[str] = self.edges.keys()
-        # Whether the fixpoint was reached (see ``_solve``).
-        self.converged = False
+        # Why the analysis stopped following values before the end, in words for a
+        # message; "" while it has not (see ``converged``).
+        self.gave_up = ""
         # The attribute names whose reading on an object the analysis cannot tell
         # makes a ``lost`` object (see ``_follow_unknown_objects``); empty while the
         # project's own values are solved.
@@ -895,7 +900,11 @@ class FlowResolver:
             self._outside_symbols = self._module_bindings = None
 
     def _resolve_node(self, node: Node, depth: int) -> Objs:
-        if node == NO_NODE or depth > 30:
+        if node == NO_NODE:
+            return _NOTHING
+        if depth > _MAX_VALUE_DEPTH:
+            # What the value holds below is not read: it may hold a client.
+            self._give_up(f"a value is nested more than {_MAX_VALUE_DEPTH} levels deep")
             return _NOTHING
         # Cleared at the start of each round of the fixpoint: a round that changes
         # nothing sees exactly what fresh resolution would, so the result is the same.
@@ -1392,10 +1401,8 @@ class FlowResolver:
         return set()
 
     def _solve(self) -> None:
-        """Grow what each symbol holds until nothing changes.  ``converged`` stays
-        False when the rounds or the size run out first: what was found is then a part
-        of what the code does, true as far as it goes (its calls are made), but a call
-        it did not reach yet may need any scope."""
+        """Grow what each symbol holds until nothing changes, or until the rounds or
+        the size run out (see ``converged``)."""
         budget = _OBJECTS_PER_EDGE * len(self.edges) + _OBJECTS_ALWAYS_ALLOWED
         for target in self.edges:
             if target.rsplit(".", 1)[-1] in self._client_names or (
@@ -1411,7 +1418,18 @@ class FlowResolver:
         converged = self._rounds(budget)
         self._foreign = self._foreign_clients()
         if converged:
-            self.converged = self._follow_unknown_objects(budget)
+            self._follow_unknown_objects(budget)
+
+    @property
+    def converged(self) -> bool:
+        """Whether every value was followed to the end: False when the fixpoint ran
+        out of rounds or size, or a value was cut off.  What was found is then a part
+        of what the code does, true as far as it goes (its calls are made), but a call
+        it did not reach may need any scope."""
+        return not self.gave_up
+
+    def _give_up(self, reason: str) -> None:
+        self.gave_up = self.gave_up or reason
 
     def _rounds(self, budget: int) -> bool:
         """Rounds of the fixpoint until nothing changes (True), or until the rounds
@@ -1456,10 +1474,12 @@ class FlowResolver:
             if not changed:
                 return True
             if sum(map(len, values.values())) > budget:
+                self._give_up("too many of the project's objects flow into the same places")
                 return False
+        self._give_up(f"values still changed after {_MAX_ROUNDS} rounds of following them")
         return False
 
-    def _follow_unknown_objects(self, budget: int) -> bool:
+    def _follow_unknown_objects(self, budget: int) -> None:
         """Once the project's own values are solved: follow what attributes of
         objects the analysis cannot tell may give.
 
@@ -1482,12 +1502,11 @@ class FlowResolver:
                 (code == attribute_code and name in names) or (
                     code == ref_code and not names.isdisjoint(name.split(".")))
                 for code, name in zip(nodes.kinds, nodes.names)):
-            return True
+            return
         self._lost_names = names
-        converged = self._rounds(budget)
+        self._rounds(budget)
         # Built from the values before this run: what they hold may have grown.
         self._method_returns = self._attribute_values = self._unknown_values = None
-        return converged
 
     def _foreign_clients(self) -> frozenset[str]:
         """The locals and module globals every binding of which makes a client of
@@ -1709,14 +1728,16 @@ class FlowResolver:
                     unresolved.append(UnresolvedUse(
                         use.span, f"cannot tell what {use.text}() does with "
                         f"{describe((kind, name))}", scopes))
-            elif kind in _HOLDERS and len(attrs) > 1 and depth < _MAX_HOLDER_DEPTH:
+            elif kind in _HOLDERS and len(attrs) > 1:
                 # ``deps.messages.list(gid)``, ``core.messages.list(gid)``: an object or
                 # module of the project holds the resource the chain goes on from.
                 held = self._attribute((kind, name), first)
-                if held:
+                if held and depth < _MAX_HOLDER_DEPTH:
                     found, lost = self._interpret_on(held, attrs[1:], use, depth + 1)
                     endpoints += found
                     unresolved += lost
+                elif held:
+                    unresolved += self._too_deep(held, use)
         if either and not endpoints:
             # Neither reading found a request: a v3 one replaces what v2 could not map.
             v3_endpoints: list[EndpointUse] = []
@@ -1727,6 +1748,19 @@ class FlowResolver:
             else:
                 unresolved += v3_unresolved
         return endpoints, unresolved
+
+    def _too_deep(self, held: Objs, use: Use) -> list[UnresolvedUse]:
+        """A chain that goes on through more holders than are followed: the rest of
+        it may make any request that what the last one holds can make."""
+        reached: set[str] | None = set()
+        for obj in held:
+            scopes = self.reach(obj)
+            reached = None if scopes is None or reached is None else reached | scopes
+        if reached is not None and not reached:
+            return []  # nothing it holds is, or leads to, a Nylas object
+        return [UnresolvedUse(
+            use.span, f"cannot follow {use.text}() through more than {_MAX_HOLDER_DEPTH} "
+            "objects holding one another", None if reached is None else frozenset(reached))]
 
     def _lacks(self, objs: Objs, name: str) -> bool:
         """Whether each object is a function, class or instance of the project on which
