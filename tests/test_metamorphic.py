@@ -603,6 +603,13 @@ CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
             'SCOPES = ["email.read_only", "contacts"]\n'
             'SCOPES.append("calendar.read_only")  # the change')),
     }),
+    "a list appended to behind a flag at import time": ("SCOPES", {
+        "app/calls.py": _V2_CALLS,
+        "app/views.py": _V2_LOGIN.format(asked="SCOPES", values=(
+            'import os\n\nSCOPES = ["email.read_only", "contacts"]\n'
+            'if os.environ.get("CALENDAR"):\n'
+            '    SCOPES.append("calendar.read_only")  # the change')),
+    }),
     "a list extended in place by a function": ("SCOPES", {
         "app/calls.py": _V2_CALLS,
         "app/views.py": _V2_LOGIN.format(asked="SCOPES", values=(

@@ -60,7 +60,7 @@ class BodyMentions:
                     if not found or found[-1] != index:
                         found.append(index)
 
-    def statement_at(self, node: ast.expr) -> int | None:
+    def statement_at(self, node: ast.expr | ast.stmt) -> int | None:
         """The index of the top-level statement that holds ``node``."""
         line = getattr(node, "lineno", None)
         if line is None:
@@ -100,6 +100,66 @@ def grown_lists(mentions: BodyMentions, read: ast.Name) -> list[ast.expr] | None
         return None  # nothing added: the name is not bound once for another reason
     return [ast.copy_location(ast.List(elts=list(items), ctx=ast.Load()), bound)
             for items in lists]
+
+
+def module_lists(mentions: BodyMentions, name: str) -> tuple[list[ast.expr], int] | None:
+    """The lists a module's list may hold once the module's body has run, where other
+    modules read it: bound by the first top-level statement that names it, then
+    added to (at the top of the module or in its ``if`` statements) by each statement
+    that names it up to the first that does something else with it.  With the list
+    displays, the index of that first other statement (the length of the body when
+    there is none): the caller knows which statements change the list, and reads the
+    lists only where every change comes before it.  None where the name is bound
+    again after that statement, or is not such a list."""
+    indices = mentions.by_name.get(name, [])
+    if len(indices) < 2:
+        return None
+    bound = mentions.body[indices[0]]
+    start = _start(bound, name)
+    if start is None:
+        return None
+    lists: list[_Items] = [start]
+    end = len(mentions.body)
+    for at, index in enumerate(indices[1:], 1):
+        try:
+            lists = _after(mentions.body[index], name, lists)
+        except _NotRead:
+            end = index
+            if any(_stores(mentions.body[later], name) for later in indices[at:]):
+                return None
+            break
+    if lists == [start]:
+        return None
+    return [ast.copy_location(ast.List(elts=list(items), ctx=ast.Load()), bound)
+            for items in lists], end
+
+
+def _stores(statement: ast.stmt, name: str) -> bool:
+    """Whether the statement binds or deletes ``name`` anywhere in it (a function's
+    own local of that name too: counted, to keep the reading simple)."""
+    return any(not isinstance(node.ctx, ast.Load) for node in _name_nodes(statement, name))
+
+
+def bound_without_names(body: list[ast.stmt]) -> set[str]:
+    """The names statements of ``body`` bind other than as a name node (a ``def``, a
+    ``class``, an import, ``except ... as``, a ``match`` capture, ``global``): a list
+    of one of these names is not only what its assignments say.  One walk."""
+    found: set[str] = set()
+    for statement in body:
+        for node in walk_nodes(statement):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                found.add(node.name)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                found.update((alias.asname or alias.name).split(".")[0]
+                             for alias in node.names)
+            elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)):
+                if node.name:
+                    found.add(node.name)
+            elif isinstance(node, ast.MatchMapping) and node.rest:
+                found.add(node.rest)
+            elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                found.update(node.names)
+    return found
 
 
 def _start(statement: ast.stmt, name: str) -> _Items | None:
