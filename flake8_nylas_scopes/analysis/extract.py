@@ -72,7 +72,13 @@ from .bindings import (
     is_container,
     with_parameters,
 )
-from .grown_lists import BodyMentions, bound_without_names, grown_lists, module_lists
+from .grown_lists import (
+    BodyMentions,
+    bound_without_names,
+    grown_key_lists,
+    grown_lists,
+    module_lists,
+)
 from .facts import (
     ANY_KEY,
     ITEMS,
@@ -511,6 +517,21 @@ class Extractor(FastVisitor):
         if mentions is None:
             mentions = self._mentions[id(body)] = BodyMentions(body)
         return grown_lists(mentions, node)
+
+    def grown_key_lists(self, node: ast.Name, key: str) -> tuple[ast.Dict, list[ast.expr]] | None:
+        """A function's local dict whose list at ``key`` it adds to behind flags
+        before ``node`` reads the dict: the dict display and the lists the item may
+        be (see ``grown_key_lists``)."""
+        name = node.id
+        if len(self._scopes) < 2:
+            return None  # a module's own dict: other code may read it at any time
+        bindings, body = self._scopes[-1], self._bodies[-1]
+        if name in bindings.declared_global or not bindings.binds(name):
+            return None
+        mentions = self._mentions.get(id(body))
+        if mentions is None:
+            mentions = self._mentions[id(body)] = BodyMentions(body)
+        return grown_key_lists(mentions, node, key)
 
     def _returns(self, call: ast.Call) -> list[ScopeValue] | None:
         """What a function of this module may return, each value read as scopes in
