@@ -1147,6 +1147,20 @@ def test_a_default_moved_into_a_wrapper_makes_no_claim_appear(
     assert after == before and not caution, after
 
 
+@pytest.mark.parametrize("inline", [
+    "scopes or DEFAULT", "DEFAULT if scopes is None else scopes",
+], ids=["or", "conditional"])
+def test_a_default_moved_into_the_request_of_a_wrapper_makes_no_claim_appear(
+        inline: str, tmp_path: Path) -> None:
+    passed = _WRAPPED_LOGIN.format(signature="", fallback="", argument="DEFAULT")
+    defaulted = _WRAPPED_LOGIN.format(signature="=None", fallback="", argument="").replace(
+        "scopes=scopes)", f"scopes={inline})")
+    before, _ = _claims_and_caution(tmp_path / "passed", {"app/main.py": passed})
+    after, caution = _claims_and_caution(tmp_path / "defaulted", {"app/main.py": defaulted})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before and not caution, after
+
+
 # ------------------------------------------------------- a table of classes run in a loop
 
 _SYNC_CLASSES = '''import os

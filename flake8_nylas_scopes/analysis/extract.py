@@ -106,7 +106,7 @@ from .facts import (
     ValueState,
 )
 from .extract_v3 import V3Requests, grant_object_attribute, sdk_reads_arguments
-from .defaulted_parameters import Fallback, parameter_fallback
+from .defaulted_parameters import Fallback, inline_fallback, parameter_fallback
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
@@ -1702,17 +1702,26 @@ class Extractor(FastVisitor):
 
         The project index reads it from the callers' arguments and the default.
         """
-        if not isinstance(node, ast.Name) or not self._functions:
+        if not self._functions:
+            return None
+        fallback: Fallback | None = None
+        inline = inline_fallback(node, self._functions[-1][0]) if isinstance(
+            node, (ast.BoolOp, ast.IfExp)) else None
+        if inline is not None:
+            # ``scopes=scopes or DEFAULT`` in the request: as the statement form.
+            node, fallback = inline
+        if not isinstance(node, ast.Name):
             return None
         function, params = self._functions[-1]
         if node.id not in params or self._binding_scope(node.id) is not self._scopes[-1]:
             return None
         own = self.body_bindings.of(function)
-        fallback: Fallback | None = None
         if node.id in own.mutated or node.id in own.opaque_writes:
             # ``scopes.append(...)``: the callers' arguments are not what is sent.
             return None
         if own.binds(node.id):
+            if inline is not None:
+                return None  # bound again in the body: the parameter is not what is read
             # ``scopes = scopes or DEFAULT`` before the request: what the callers pass,
             # or DEFAULT; any other change leaves the request unresolved.
             bound = own.lookup(node.id)
