@@ -604,6 +604,13 @@ CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
             'SCOPES = ["email.read_only", "contacts"]\n'
             'SCOPES.append("calendar.read_only")  # the change')),
     }),
+    "a list appended to behind a flag at import time": ("SCOPES", {
+        "app/calls.py": _V2_CALLS,
+        "app/views.py": _V2_LOGIN.format(asked="SCOPES", values=(
+            'import os\n\nSCOPES = ["email.read_only", "contacts"]\n'
+            'if os.environ.get("CALENDAR"):\n'
+            '    SCOPES.append("calendar.read_only")  # the change')),
+    }),
     "a list extended in place by a function": ("SCOPES", {
         "app/calls.py": _V2_CALLS,
         "app/views.py": _V2_LOGIN.format(asked="SCOPES", values=(
@@ -1135,6 +1142,20 @@ def test_a_default_moved_into_a_wrapper_makes_no_claim_appear(
         fallback: str, tmp_path: Path) -> None:
     passed = _WRAPPED_LOGIN.format(signature="", fallback="", argument="DEFAULT")
     defaulted = _WRAPPED_LOGIN.format(signature="=None", fallback=fallback, argument="")
+    before, _ = _claims_and_caution(tmp_path / "passed", {"app/main.py": passed})
+    after, caution = _claims_and_caution(tmp_path / "defaulted", {"app/main.py": defaulted})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before and not caution, after
+
+
+@pytest.mark.parametrize("inline", [
+    "scopes or DEFAULT", "DEFAULT if scopes is None else scopes",
+], ids=["or", "conditional"])
+def test_a_default_moved_into_the_request_of_a_wrapper_makes_no_claim_appear(
+        inline: str, tmp_path: Path) -> None:
+    passed = _WRAPPED_LOGIN.format(signature="", fallback="", argument="DEFAULT")
+    defaulted = _WRAPPED_LOGIN.format(signature="=None", fallback="", argument="").replace(
+        "scopes=scopes)", f"scopes={inline})")
     before, _ = _claims_and_caution(tmp_path / "passed", {"app/main.py": passed})
     after, caution = _claims_and_caution(tmp_path / "defaulted", {"app/main.py": defaulted})
     assert "NYS303 contacts.read_only" in before, before

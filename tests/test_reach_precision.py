@@ -2582,6 +2582,67 @@ def test_a_wrapper_s_fallback_from_a_settings_module_is_read(tmp_path: Path) -> 
         ("settings.py", "NYS303"), ("views.py", "NYS302")], found
 
 
+# The same fallbacks written in the request itself.
+INLINE_FALLBACKS = {
+    "or": "scopes or DEFAULT",
+    "conditional": "DEFAULT if scopes is None else scopes",
+    "conditional kept": "scopes if scopes else DEFAULT",
+}
+
+
+@pytest.mark.parametrize("inline", INLINE_FALLBACKS.values(), ids=list(INLINE_FALLBACKS))
+def test_a_fallback_written_in_the_request_is_read_as_the_statement_form(
+    tmp_path: Path, inline: str
+) -> None:
+    views = _falling_back("    pass").replace("scopes=scopes)", f"scopes={inline})")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              "app/views.py": views})
+    assert [code for _, _, code, _ in found] == ["NYS303", "NYS302"], found
+    assert "'contacts.read_only'" in found[0][3] and "'calendar'" in found[1][3], found
+
+
+@pytest.mark.parametrize(("body", "inline"), [
+    ("    pass", "scopes or load_scopes()"),
+    ("    pass", "scopes or scopes"),
+    ("    pass", "scopes or DEFAULT + scopes"),
+    ("    scopes.append('contacts')", "scopes or DEFAULT"),
+    ("    scopes = scopes + ['contacts']", "scopes or DEFAULT"),
+    ("    if DEFAULT:\n        scopes = DEFAULT", "scopes or DEFAULT"),
+], ids=["read at run time", "itself", "naming it", "extended in place", "rebound",
+        "rebound in a branch"])
+def test_a_fallback_in_the_request_over_a_changed_or_unread_value_stays_unresolved(
+    tmp_path: Path, body: str, inline: str
+) -> None:
+    views = _falling_back(body).replace("scopes=scopes)", f"scopes={inline})")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              "app/views.py": views})
+    codes = {code for _, _, code, _ in found}
+    assert not codes & {"NYS301", "NYS302", "NYS303"}, found
+    assert "NYS304" in codes, found
+
+
+def test_a_v3_fallback_written_in_the_config_is_read(tmp_path: Path) -> None:
+    views = V3_CALLS + '''
+from app import settings
+
+
+def ask(scopes=None):
+    return nylas.auth.url_for_oauth2({"client_id": "c", "redirect_uri": "r",
+                                      "provider": "google",
+                                      "scope": scopes or settings.DEFAULT_SCOPES})
+
+
+def default_login():
+    return ask()
+'''
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/views.py": views,
+        "app/settings.py": 'DEFAULT_SCOPES = ["https://www.googleapis.com/auth/gmail.readonly",'
+                           ' "https://www.googleapis.com/auth/contacts.readonly"]\n'})
+    assert ("settings.py", "NYS303") in {(name, code) for name, _, code, _ in found}, found
+    assert "NYS304" not in {code for _, _, code, _ in found}, found
+
+
 def test_a_wrapper_s_own_default_other_than_none_is_what_callers_passing_nothing_request(
     tmp_path: Path
 ) -> None:

@@ -9,7 +9,9 @@ pass, and ``DEFAULT`` where they pass nothing.  Only the plain shapes are read:
   scopes`` (only None is replaced),
 
 each a statement of the function's own body (not under a loop or a branch), the only
-one binding the name.  Anything else that changes the parameter is not read here.
+one binding the name; or the same ``or`` and conditional expressions written in the
+request itself (``authentication_url(uri, scopes=scopes or DEFAULT)``).  Anything
+else that changes the parameter is not read here.
 """
 
 from __future__ import annotations
@@ -40,6 +42,28 @@ def parameter_fallback(
         if found is not None and found.assigned is bound:
             return found if not _mentions(found.value, name) else None
     return None
+
+
+def inline_fallback(value: ast.expr, statement: ast.stmt) -> tuple[ast.Name, Fallback] | None:
+    """The parameter and its fallback where the request itself writes the fallback
+    (``scopes=scopes or DEFAULT``, ``"scope": DEFAULT if scopes is None else
+    scopes``), as the statement forms do; ``statement``: the one that holds it."""
+    if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or) and (
+            len(value.values) == 2 and isinstance(value.values[0], ast.Name)):
+        name = value.values[0]
+        fallback: Fallback | None = Fallback(value.values[1], value, statement, any_false=True)
+    elif isinstance(value, ast.IfExp):
+        found = [(side, fallback) for side in (value.body, value.orelse)
+                 if isinstance(side, ast.Name)
+                 and (fallback := _conditional_fallback(value, statement, side.id))]
+        if len(found) != 1:
+            return None
+        name, fallback = found[0]
+    else:
+        return None
+    if fallback is None or _mentions(fallback.value, name.id):
+        return None
+    return name, fallback
 
 
 def _fallback_of(statement: ast.stmt, name: str) -> Fallback | None:

@@ -72,7 +72,13 @@ from .bindings import (
     is_container,
     with_parameters,
 )
-from .grown_lists import BodyMentions, grown_lists
+from .grown_lists import (
+    BodyMentions,
+    bound_without_names,
+    grown_key_lists,
+    grown_lists,
+    module_lists,
+)
 from .facts import (
     ANY_KEY,
     ITEMS,
@@ -100,7 +106,7 @@ from .facts import (
     ValueState,
 )
 from .extract_v3 import V3Requests, grant_object_attribute, sdk_reads_arguments
-from .defaulted_parameters import Fallback, parameter_fallback
+from .defaulted_parameters import Fallback, inline_fallback, parameter_fallback
 from .facts_values import ParameterKind, ParameterReference, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
@@ -152,7 +158,7 @@ from .star_names import (
 )
 from ..spans import Span
 from .tree_walk import child_nodes, walk_nodes
-from .values import ValueReader, names_a_scope
+from .values import ValueReader, names_a_scope, one_of
 from .web_routes import (
     handler_table_routes,
     handler_tables,
@@ -376,6 +382,11 @@ class Extractor(FastVisitor):
         )
         # Where each name is named in a body, for lists grown behind flags.
         self._mentions: dict[int, BodyMentions] = {}
+        # The statements that change or bind again each name, with whether each sits
+        # in a function or a class; and the references of this module's names noted
+        # as changed for other reasons than their growth at the top of the module.
+        self._changes: dict[str, list[tuple[ast.stmt, bool]]] = {}
+        self._changed_otherwise: set[str] = set()
         self._decorators: set[ast.expr] = set()
         # The callees of the calls seen: an HTTP client's method not among them escapes.
         self._called: set[ast.expr] = set()
@@ -513,6 +524,21 @@ class Extractor(FastVisitor):
         if mentions is None:
             mentions = self._mentions[id(body)] = BodyMentions(body)
         return grown_lists(mentions, node)
+
+    def grown_key_lists(self, node: ast.Name, key: str) -> tuple[ast.Dict, list[ast.expr]] | None:
+        """A function's local dict whose list at ``key`` it adds to behind flags
+        before ``node`` reads the dict: the dict display and the lists the item may
+        be (see ``grown_key_lists``)."""
+        name = node.id
+        if len(self._scopes) < 2:
+            return None  # a module's own dict: other code may read it at any time
+        bindings, body = self._scopes[-1], self._bodies[-1]
+        if name in bindings.declared_global or not bindings.binds(name):
+            return None
+        mentions = self._mentions.get(id(body))
+        if mentions is None:
+            mentions = self._mentions[id(body)] = BodyMentions(body)
+        return grown_key_lists(mentions, node, key)
 
     def _returns(self, call: ast.Call) -> list[ScopeValue] | None:
         """What a function of this module may return, each value read as scopes in
@@ -871,6 +897,8 @@ class Extractor(FastVisitor):
                     how in _ITEM_CHANGES for _, how in changes)) and (
                     self._told_write(statement, bindings))
                 for changed, how in changes:
+                    if isinstance(changed, ast.Name):
+                        self._changes.setdefault(changed.id, []).append((statement, nested))
                     self._note_change(changed, nested, how, bindings)
                 self._noting_told = False
         found = self._lists_given_away(tree, bindings)
@@ -907,6 +935,46 @@ class Extractor(FastVisitor):
                 bindings.opaque_writes.add(name)
                 self._note_mutated(f"{self._module_name}.{name}")
 
+    def _grown_constants(self) -> dict[str, ScopeValue]:
+        """The module's scope lists grown at its top (``NYLAS_SCOPES.append(...)``
+        under ``if os.environ.get(...)``), read as the lists they may be once the
+        module has run, which is when other modules read them (see
+        ``module_lists``): where every change of the name is such an addition
+        before any other statement that names it, none in a function, and nothing
+        else hands the list on.  Those noted as changed for other modules only
+        because of these additions are then not."""
+        bindings = self.module_bindings
+        candidates = [
+            name for name, changes in self._changes.items()
+            if "scope" in name.lower() and not any(nested for _, nested in changes)
+            and name not in bindings.opaque_writes and name not in bindings.key_writes
+            and name not in bindings.imported and name not in bindings.declared_global
+            and name not in self._star_brought]
+        if not candidates or self.facts.star_imports:
+            return {}
+        body = self._bodies[0]
+        mentions = self._mentions.get(id(body))
+        if mentions is None:
+            mentions = self._mentions[id(body)] = BodyMentions(body)
+        bound_otherwise = bound_without_names(body)
+        grown: dict[str, ScopeValue] = {}
+        for name in candidates:
+            found = module_lists(mentions, name) if name not in bound_otherwise else None
+            if found is None:
+                continue
+            lists, end = found
+            if any((mentions.statement_at(statement) or end) >= end
+                   for statement, _ in self._changes[name]):
+                continue  # changed again after it is handed on, or in a loop
+            value = one_of([self.reader.read(option) for option in lists])
+            if not _kept_as_scopes(name, value):
+                continue
+            grown[name] = value
+            reference = f"{self._module_name}.{name}"
+            if reference not in self._changed_otherwise and reference in self.mutated:
+                self.mutated.remove(reference)
+        return grown
+
     def _note_config_load(self, call: ast.Call, bindings: Bindings) -> None:
         """``app.config.from_object(...)``: the object it names, for the judge, which
         knows whether it is a configuration class of the project (whose keys are
@@ -942,10 +1010,12 @@ class Extractor(FastVisitor):
             return name in self._imports
         return bindings.binds(name)
 
-    def _note_mutated(self, reference: str) -> None:
+    def _note_mutated(self, reference: str, growth: bool = False) -> None:
         (self._told_changes if self._noting_told else self._untold_changes).add(reference)
         # Each once: whether another module's list is changed is all the judge asks,
         # and a module may change one in hundreds of statements.
+        if not growth:
+            self._changed_otherwise.add(reference)
         if reference not in self.facts.mutated:
             self.mutated.append(reference)
 
@@ -1411,7 +1481,7 @@ class Extractor(FastVisitor):
             # a function the name read is a parameter, bound twice and not read, or a
             # global the function cannot read before binding it: not looked for.)
             bindings.mutated.add(name)
-            self._note_mutated(f"{self._module_name}.{name}")
+            self._note_mutated(f"{self._module_name}.{name}", growth=not nested)
             return
         imported = self._imports.get(name) if name in bindings.imported else None
         if imported and how != "global":
@@ -1430,8 +1500,9 @@ class Extractor(FastVisitor):
             bindings.mutated.add(name)
         if nested or how == "augment":
             # Read from another module, the constant is not what its assignment says
-            # either (``NYLAS_SCOPES += [...]`` in a settings module over the base).
-            self._note_mutated(f"{self._module_name}.{name}")
+            # either (``NYLAS_SCOPES += [...]`` in a settings module over the base),
+            # unless it is only grown at the top of the module (``_grown_constants``).
+            self._note_mutated(f"{self._module_name}.{name}", growth=not nested)
 
     def _module_member(self, node: ast.Attribute) -> str | None:
         """The dotted name of an attribute of a module object named by a string
@@ -1496,6 +1567,7 @@ class Extractor(FastVisitor):
             if _kept_as_scopes(name, value):
                 constants[name] = dataclasses.replace(value, span=self.source.span(node)) if (
                     value.state is ValueState.EMPTY) else value
+        constants.update(self._grown_constants())
         constants.update(self._class_scope_constants())
         for name, node in self.module_bindings.values.items():
             # ``NYLAS = {"SCOPES": [...]}``: read as ``settings.NYLAS["SCOPES"]``; and
@@ -1675,17 +1747,26 @@ class Extractor(FastVisitor):
 
         The project index reads it from the callers' arguments and the default.
         """
-        if not isinstance(node, ast.Name) or not self._functions:
+        if not self._functions:
+            return None
+        fallback: Fallback | None = None
+        inline = inline_fallback(node, self._functions[-1][0]) if isinstance(
+            node, (ast.BoolOp, ast.IfExp)) else None
+        if inline is not None:
+            # ``scopes=scopes or DEFAULT`` in the request: as the statement form.
+            node, fallback = inline
+        if not isinstance(node, ast.Name):
             return None
         function, params = self._functions[-1]
         if node.id not in params or self._binding_scope(node.id) is not self._scopes[-1]:
             return None
         own = self.body_bindings.of(function)
-        fallback: Fallback | None = None
         if node.id in own.mutated or node.id in own.opaque_writes:
             # ``scopes.append(...)``: the callers' arguments are not what is sent.
             return None
         if own.binds(node.id):
+            if inline is not None:
+                return None  # bound again in the body: the parameter is not what is read
             # ``scopes = scopes or DEFAULT`` before the request: what the callers pass,
             # or DEFAULT; any other change leaves the request unresolved.
             bound = own.lookup(node.id)

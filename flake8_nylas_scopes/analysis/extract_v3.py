@@ -715,6 +715,19 @@ class V3Requests:
         ext = self._ext
         target = ext.reader.follow(node)
         view: _View | None = None
+        if at is not None and isinstance(node, ast.Name):
+            grown = ext.grown_key_lists(node, _SCOPE_KEY)
+            if grown is not None:
+                # ``config["scope"].append(CAL)`` behind a flag: one request per list.
+                display, lists = grown
+                view = self._merged(display, [
+                    (key.value if isinstance(key, ast.Constant) and isinstance(key.value, str)
+                     else None, value) for key, value in zip(display.keys, display.values)],
+                    depth)
+                values = {key: value for key, value in view.values.items()
+                          if key != _SCOPE_KEY}
+                return _View(view.node, values, view.keys, view.complete,
+                             {_SCOPE_KEY: tuple(lists)})
         if isinstance(target, ast.Dict):
             view = self._merged(target, [
                 (key.value if isinstance(key, ast.Constant) and isinstance(key.value, str)

@@ -285,22 +285,48 @@ class ValueReader:
 
     def _get_with_default(self, call: ast.Call, depth: int) -> ScopeValue | None:
         """``SCOPES.get(provider, DEFAULT)`` of a dict of scope lists read by a key
-        that is not read: one of the dict's values, or the default.  None where the
-        dict's values are not known (then the call is read as any other)."""
+        that is not read: one of the dict's values, or the default (None when no
+        default is given: read as a ``None`` written there, a request with no scope
+        list).  ``SCOPES.get("google", DEFAULT)``: the value at that key of a dict
+        this module writes whole, or the default where it has no such key.  None where
+        the dict's values are not known (then the call is read as any other)."""
         func = call.func
         if not (isinstance(func, ast.Attribute) and func.attr == "get"
-                and len(call.args) == 2 and not call.keywords
+                and len(call.args) in (1, 2) and not call.keywords
                 and not any(isinstance(arg, ast.Starred) for arg in call.args)):
             return None
-        key, default = call.args
-        if isinstance(key, ast.Constant):
-            return None  # a missing key gives the default: not read
+        key = call.args[0]
+        default = call.args[1] if len(call.args) == 2 else ast.copy_location(
+            ast.Constant(None), call)
         lookup = ast.copy_location(
             ast.Subscript(value=func.value, slice=key, ctx=ast.Load()), call)
+        if isinstance(key, ast.Constant):
+            return self._get_by_constant(lookup, default, depth)
         value = self.read(lookup, depth + 1)
         if not (value.alternatives or value.reference or value.state is ValueState.ITEMS):
             return None
         return self._either([value, self.read(default, depth + 1)])
+
+    def _get_by_constant(self, lookup: ast.Subscript, default: ast.expr,
+                         depth: int) -> ScopeValue | None:
+        """``SCOPES.get("google", DEFAULT)``: what the dict display this module binds
+        (and never writes again) holds at the key, or the default where the display,
+        which names every key it has, has none there."""
+        key = lookup.slice
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            return None
+        if self._rewritten is not None and self._rewritten(lookup.value, None):
+            return None
+        base = self._follow(lookup.value)
+        if not isinstance(base, ast.Dict) or any(written is None for written in base.keys):
+            return None
+        at = [value for written, value in zip(base.keys, base.values)
+              if isinstance(written, ast.Constant) and written.value == key.value]
+        if any(not isinstance(written, ast.Constant) for written in base.keys):
+            return None
+        if len(at) > 1:
+            return None
+        return self.read(at[0] if at else default, depth + 1)
 
     def _subscript_reference(self, node: ast.Subscript) -> str:
         """``settings.NYLAS["SCOPES"]`` with ``settings`` from another module; and

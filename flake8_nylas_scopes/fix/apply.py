@@ -13,6 +13,7 @@ items of one list, or two parts of one string, composes.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -111,7 +112,7 @@ def apply_fixes(module: cst.Module, planned: Sequence[PlannedFix]) -> ApplyResul
         else:
             ops.append(resolved)
     ops = _drop_conflicts(ops, result.skipped)
-    ops = _drop_emptying(ops, result.skipped)
+    ops = _drop_emptying(ops, result.skipped, tree.added)
     if not ops:
         return result
     rewriter = _Rewriter()
@@ -136,10 +137,14 @@ class _Tree:
         self._element_of: dict[int, tuple[SequenceNode, int]] = {}
         # Strings bound whole to a name (``CAL: Final = "...calendar.readonly"``).
         self._bound: set[int] = set()
+        # Strings and lists a statement adds to a list (``SCOPES.append("calendar")``,
+        # ``SCOPES += ["contacts"]``): emptying one is an edit of that statement.
+        self.added: set[int] = set()
         for node, code_range in positions.items():
             if isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(
                     node.value, cst.SimpleString):
                 self._bound.add(id(node.value))
+            self.added.update(map(id, _added_values(node)))
             if isinstance(node, (cst.SimpleString, cst.Call, *_SEQUENCES, *_NOT_PLAIN)):
                 self._at.setdefault(_key(code_range), []).append(node)
                 if isinstance(node, cst.Tuple) and node.lpar:
@@ -190,8 +195,8 @@ class _Tree:
         fix = planned.fix
         container = self._element_of.get(id(string))
         form = planned.form
+        whole = isinstance(string.evaluated_value, str) and string.evaluated_value == fix.text
         if form is None:
-            whole = isinstance(string.evaluated_value, str) and string.evaluated_value == fix.text
             if fix.action is FixAction.REMOVE and whole and container is None \
                     and fix.part == 0 and id(string) in self._bound:
                 # A name's whole value, which a request elsewhere reads: as one item of
@@ -213,6 +218,8 @@ class _Tree:
             if unsafe:
                 return unsafe
             return _Op("string_whole", planned, string, values=fix.replacement)
+        if fix.action is FixAction.REMOVE and whole and id(string) in self.added:
+            return _ADDED_BY_STATEMENT
         if container is None:
             return (
                 "the item is not written as an element of a list, tuple or set "
@@ -360,8 +367,35 @@ def _drop_conflicts(ops: list[_Op], skipped: list[Skipped]) -> list[_Op]:
     return [op for op in ops if id(op) not in conflicting]
 
 
-def _drop_emptying(ops: list[_Op], skipped: list[Skipped]) -> list[_Op]:
-    """Never leave a list or string with no scopes at all."""
+_ADDED_BY_STATEMENT = (
+    "the scope is added by a statement the fix does not edit (an append, extend or "
+    "+= of the list); remove that statement by hand")
+# Methods whose argument is added to the list they are called on, whole or its items.
+_ADDING_METHODS = frozenset({"append", "insert", "extend"})
+
+
+def _added_values(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The strings or lists ``node`` adds to another list, if it is such a statement
+    or expression: the argument of ``append``, ``insert`` or ``extend``, the value of
+    ``+=``, the right side of ``SCOPES = SCOPES + [...]``."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and (
+            node.func.attr.value in _ADDING_METHODS and node.args):
+        return [node.args[-1].value]
+    if isinstance(node, cst.AugAssign) and isinstance(node.operator, cst.AddAssign):
+        return [node.value]
+    if isinstance(node, cst.Assign) and len(node.targets) == 1:
+        target, value = node.targets[0].target, node.value
+        if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add) and (
+                isinstance(target, cst.Name) and isinstance(value.left, cst.Name)
+                and value.left.value == target.value):
+            return [value.right]
+    return []
+
+
+def _drop_emptying(ops: list[_Op], skipped: list[Skipped],
+                   added: AbstractSet[int] = frozenset()) -> list[_Op]:
+    """Never leave a list or string with no scopes at all; nor edit a statement that
+    adds scopes to a list down to adding none (``added``: see ``_Tree.added``)."""
     removals: dict[int, set[int]] = {}
     grows: set[int] = set()
     sizes: dict[int, int] = {}
@@ -387,8 +421,9 @@ def _drop_emptying(ops: list[_Op], skipped: list[Skipped]) -> list[_Op]:
                 Skipped(
                     op.planned.findings,
                     op.planned.fix.span,
-                    "it is the last scope left in this list or string; "
-                    "removing it would leave it empty",
+                    _ADDED_BY_STATEMENT if id(op.node) in added else (
+                        "it is the last scope left in this list or string; "
+                        "removing it would leave it empty"),
                 )
             )
         else:

@@ -54,6 +54,9 @@ def _changed_own_lists(facts: ModuleFacts, index: ConstantIndex) -> dict[Span, s
     found: dict[Span, str] = {}
     for name, value in facts.constants.items():
         reference = f"{facts.module}.{name}"
-        if value.state is ValueState.ITEMS and index.changed_elsewhere(reference):
-            found.update((item.span, reference) for item in value.items)
+        # A list grown behind flags is read as the lists it may be, each with items.
+        lists = value.alternatives or (value,)
+        if any(one.state is ValueState.ITEMS for one in lists) and (
+                index.changed_elsewhere(reference)):
+            found.update((item.span, reference) for one in lists for item in one.items)
     return found
