@@ -513,32 +513,30 @@ class Extractor(FastVisitor):
     def _grown_lists(self, node: ast.Name) -> list[ast.expr] | None:
         """The lists a function's local name may hold where ``node`` reads it, when
         the function adds to it behind flags (see ``grown_lists``)."""
-        name = node.id
-        if len(self._scopes) < 2:
-            return None  # a module's own list: other code may read it at any time
-        bindings, body = self._scopes[-1], self._bodies[-1]
-        # Only the function's own name: a closure's read may come after any change.
-        if name in bindings.declared_global or not bindings.binds(name):
-            return None
-        mentions = self._mentions.get(id(body))
-        if mentions is None:
-            mentions = self._mentions[id(body)] = BodyMentions(body)
-        return grown_lists(mentions, node)
+        mentions = self._local_mentions(node)
+        return None if mentions is None else grown_lists(mentions, node)
 
     def grown_key_lists(self, node: ast.Name, key: str) -> tuple[ast.Dict, list[ast.expr]] | None:
         """A function's local dict whose list at ``key`` it adds to behind flags
         before ``node`` reads the dict: the dict display and the lists the item may
         be (see ``grown_key_lists``)."""
-        name = node.id
+        mentions = self._local_mentions(node)
+        return None if mentions is None else grown_key_lists(mentions, node, key)
+
+    def _local_mentions(self, node: ast.Name) -> BodyMentions | None:
+        """Where each name is named in the body of the function that reads ``node``,
+        when ``node`` names one of that function's own locals; None for a module's
+        own name (other code may read it at any time) and for a closure's read (it
+        may come after any change)."""
         if len(self._scopes) < 2:
-            return None  # a module's own dict: other code may read it at any time
+            return None
         bindings, body = self._scopes[-1], self._bodies[-1]
-        if name in bindings.declared_global or not bindings.binds(name):
+        if node.id in bindings.declared_global or not bindings.binds(node.id):
             return None
         mentions = self._mentions.get(id(body))
         if mentions is None:
             mentions = self._mentions[id(body)] = BodyMentions(body)
-        return grown_key_lists(mentions, node, key)
+        return mentions
 
     def _returns(self, call: ast.Call) -> list[ScopeValue] | None:
         """What a function of this module may return, each value read as scopes in

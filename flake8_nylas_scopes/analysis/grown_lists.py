@@ -138,14 +138,7 @@ def grown_key_lists(
 def _dict_bound(statement: ast.stmt, name: str) -> ast.Dict | None:
     """The dict display ``statement`` binds ``name`` to, when it names no other
     dict (no ``**`` spread) and not the name itself."""
-    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
-        target, value = statement.targets[0], statement.value
-    elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
-        target, value = statement.target, statement.value
-    else:
-        return None
-    if not (isinstance(target, ast.Name) and target.id == name) or _names(value, name):
-        return None
+    value = _bound_value(statement, name)
     if not isinstance(value, ast.Dict) or any(key is None for key in value.keys):
         return None
     return value
@@ -223,9 +216,9 @@ def bound_without_names(body: list[ast.stmt]) -> set[str]:
     return found
 
 
-def _start(statement: ast.stmt, name: str) -> _Items | None:
-    """The items of the list ``statement`` binds ``name`` to: a display, or a copy of
-    another list; None for any other statement."""
+def _bound_value(statement: ast.stmt, name: str) -> ast.expr | None:
+    """The value ``statement`` binds ``name`` to, when it is a plain (or annotated)
+    assignment of that name alone whose value does not name it."""
     if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
         target, value = statement.targets[0], statement.value
     elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
@@ -233,6 +226,15 @@ def _start(statement: ast.stmt, name: str) -> _Items | None:
     else:
         return None
     if not (isinstance(target, ast.Name) and target.id == name) or _names(value, name):
+        return None
+    return value
+
+
+def _start(statement: ast.stmt, name: str) -> _Items | None:
+    """The items of the list ``statement`` binds ``name`` to: a display, or a copy of
+    another list; None for any other statement."""
+    value = _bound_value(statement, name)
+    if value is None:
         return None
     if isinstance(value, ast.List):
         return tuple(value.elts)
