@@ -53,7 +53,7 @@ from ..analysis.symbols import (
 from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
 from .class_order import linearize
-from .module_aliases import namespace_aliases
+from .module_aliases import DeepNames, namespace_aliases
 from .lost_uses import (
     attribute_may_request, call_may_request, is_made, lost_base, made, made_from,
     read_may_fetch,
@@ -351,6 +351,8 @@ class FlowResolver:
         self.module_names = {m.module for m in self.modules if m.module}
         # ``acme.web.login`` for the module ``login`` of a namespace package.
         self._aliases = namespace_aliases(self.modules)
+        # ``a.b.c.d.e.pkg.conn``: more directories in front than the aliases hold.
+        self._deep_names = DeepNames(self._aliases, self.modules)
         self._top_packages = {
             name.split(".", 1)[0] for name in (*self.module_names, *self._aliases)}
         self.functions: dict[str, tuple[str, ...]] = {}
@@ -559,6 +561,8 @@ class FlowResolver:
             if module is not None:
                 name = ".".join((module, *parts[cut:]))
                 break
+        else:
+            name = self._deep_names.place(name) or name
         symbol = f"{GLOBAL}{name}"
         if symbol in self.edges or name.rpartition(".")[0] in self.module_names:
             # (A module's ``SYNCS = {}`` gives the name no value to hold.)
@@ -1086,6 +1090,9 @@ class FlowResolver:
             module = self._aliases.get(".".join(parts[:cut]))
             if module is not None:
                 return self._resolve_ref(".".join((module, *parts[cut:])))
+        placed = self._deep_names.place(name)
+        if placed is not None:
+            return self._resolve_ref(placed)
         for cut in range(len(parts) - 1, 0, -1):
             objs = self._resolve_exact(".".join(parts[:cut]))
             if objs:
@@ -1951,7 +1958,7 @@ class FlowResolver:
     def _external_name(self, name: str) -> bool:
         top = name.split(".", 1)[0]
         return top != "nylas" and top not in self._top_packages and not self._resolve_ref(
-            name)
+            name) and self._deep_names.place(name) is None
 
     def _collection_op(
         self,
