@@ -78,11 +78,13 @@ from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 # SDK helper class that builds the authentication URL, ``Routes``, and an instance of
 # it, by qualified class name), http (an HTTP client with a base URL held where the
 # symbol it is named by says, see ``HeldClient``: not a Nylas value, followed so that
-# the requests sent with it are read where they are made).
+# the requests sent with it are read where they are made), untold (what code the
+# analysis does not follow may have put in a module-level container, by the
+# container's dotted name: see ``_seed_untold_entries``).
 ObjKind = Literal[
     "client", "coll", "model", "models", "method", "box", "inst", "super", "func",
     "class", "nylas_class", "model_class", "module", "unmapped", "lost",
-    "helper_class", "helper", "http",
+    "helper_class", "helper", "http", "untold",
 ]
 Obj = tuple[ObjKind, str]
 CLIENT_OBJ: Obj = ("client", "")
@@ -342,7 +344,8 @@ class _Arguments:
 
 
 class FlowResolver:
-    def __init__(self, modules: Iterable[ModuleFacts], client_names: Iterable[str] = ()) -> None:
+    def __init__(self, modules: Iterable[ModuleFacts], client_names: Iterable[str] = (),
+                 changed_registry: Callable[[str], bool] = _never_changed) -> None:
         self.sdk = sdk_view()
         modules = list(modules)
         self.modules = [m for m in modules if m.flow is not None]
@@ -414,7 +417,7 @@ class FlowResolver:
         # Whether code the analysis does not follow may write into a module-level
         # container, by dotted name: told by the judge, which reads every module's
         # changes (see ``written_registries``).
-        self.changed_registry: Callable[[str], bool] = _never_changed
+        self.changed_registry = changed_registry
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
@@ -1423,9 +1426,28 @@ class FlowResolver:
             self._growing[symbol] = self._shared(
                 {*self._growing.get(symbol, _NOTHING), ("http", symbol)})
         converged = self._rounds(budget)
+        if converged:
+            converged = self._seed_untold_entries(budget)
         self._foreign = self._foreign_clients()
         if converged:
             self._follow_unknown_objects(budget)
+
+    def _seed_untold_entries(self, budget: int) -> bool:
+        """Once the project's own values are solved: put in each module-level
+        container of the project's classes or functions that code the analysis does
+        not follow may fill an ``untold`` entry, which the fixpoint carries wherever
+        an element goes (a parameter, a local name, a return value).  Calling it then
+        hands its arguments to that code (see ``call_effects``), also far from the
+        container.  False when the fixpoint then runs out."""
+        seeded = False
+        for symbol, held in list(self._growing.items()):
+            if symbol.startswith(GLOBAL) and any(
+                    kind == "box" and name.startswith(("class|", "func|"))
+                    for kind, name in held) and self._registry_changed(symbol):
+                entry = box(("untold", qualified_name(symbol)))
+                self._growing[symbol] = self._shared({*held, entry})
+                seeded = True
+        return self._rounds(budget) if seeded else True
 
     @property
     def converged(self) -> bool:
@@ -2508,8 +2530,14 @@ class FlowResolver:
             found, lost = self._maybe_another_library(call)
             endpoints += found
             unresolved += lost
+        registry_lost: list[UnresolvedUse] = []
         if project and not nylas_call and call.invokes:
-            found, lost = self._through_changed_registry(call)
+            found, registry_lost = self._through_changed_registry(call)
+            endpoints += found
+            unresolved += registry_lost
+        untold = sorted(name for kind, name in callees if kind == "untold")
+        if untold and call.invokes and not registry_lost:
+            found, lost = self._passed_to_untold(call, untold[0])
             endpoints += found
             unresolved += lost
         if project or nylas_call or call.modelled:
@@ -2611,6 +2639,23 @@ class FlowResolver:
         shown = qualified_name(changed) if changed.startswith(GLOBAL) else changed
         how = (f"passed to {call.callee_text}(), taken from {shown}, which code the "
                "analysis does not follow may fill")
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
+        for argument in call.passed:
+            if argument is not None:
+                found, lost = self._lost(self.resolve(argument), call.span, how,
+                                         _describe_value(argument))
+                endpoints += found
+                unresolved += lost
+        return endpoints, unresolved
+
+    def _passed_to_untold(self, call: CallSite, registry: str) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """A call of what may be an element of a container code the analysis does
+        not follow may fill, reached through a parameter, a local or a return value:
+        what it is given may go to whatever was put there."""
+        how = (f"passed to {call.callee_text}(), possibly an element of {registry}, "
+               "which code the analysis does not follow may fill")
         endpoints: list[EndpointUse] = []
         unresolved: list[UnresolvedUse] = []
         for argument in call.passed:
