@@ -61,6 +61,7 @@ from .lost_uses import (
 from .request_proxies import app_object_proxy
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 from .star_origins import StarOrigins
+from .untold_attributes import untold_attribute_containers
 from .untold_callees import bindings_by_symbol, may_be_untold
 from .written_registries import registries_called, written_symbols
 from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
@@ -196,6 +197,16 @@ def box(obj: Obj) -> Obj:
 # The attributes of stores that register on a generic function (see
 # ``dispatch_functions``): no assignment writes them.
 _REGISTRATIONS = frozenset({REGISTERS_ON, REGISTERS_UNTOLD})
+
+
+# How many values ``_given_untold`` looks at for one container before it says the
+# container may hold anything.
+_MOST_UNTOLD_STEPS = 256
+
+
+def _holds_callables(held: Objs) -> bool:
+    """Whether a container holds classes or functions of the project."""
+    return any(kind == "box" and name.startswith(("class|", "func|")) for kind, name in held)
 
 
 def _never_changed(name: str) -> bool:
@@ -1426,9 +1437,9 @@ class FlowResolver:
             self._growing[symbol] = self._shared(
                 {*self._growing.get(symbol, _NOTHING), ("http", symbol)})
         converged = self._rounds(budget)
+        self._foreign = self._foreign_clients()
         if converged:
             converged = self._seed_untold_entries(budget)
-        self._foreign = self._foreign_clients()
         if converged:
             self._follow_unknown_objects(budget)
 
@@ -1439,15 +1450,53 @@ class FlowResolver:
         an element goes (a parameter, a local name, a return value).  Calling it then
         hands its arguments to that code (see ``call_effects``), also far from the
         container.  False when the fixpoint then runs out."""
-        seeded = False
-        for symbol, held in list(self._growing.items()):
-            if symbol.startswith(GLOBAL) and any(
-                    kind == "box" and name.startswith(("class|", "func|"))
-                    for kind, name in held) and self._registry_changed(symbol):
-                entry = box(("untold", qualified_name(symbol)))
-                self._growing[symbol] = self._shared({*held, entry})
-                seeded = True
-        return self._rounds(budget) if seeded else True
+        holding = {symbol: held for symbol, held in self._growing.items()
+                   if symbol.startswith((GLOBAL, ATTRIBUTE)) and _holds_callables(held)}
+        untold = {symbol for symbol in holding
+                  if symbol.startswith(GLOBAL) and self._registry_changed(symbol)}
+        untold |= untold_attribute_containers(
+            (symbol for symbol in holding if symbol.startswith(ATTRIBUTE)), self.modules,
+            self.resolve, self._another_library_call)
+        untold.update(symbol for symbol in holding
+                      if symbol.startswith(ATTRIBUTE) and self._given_untold(symbol))
+        for symbol in untold:
+            # (Shown as the class's attribute, or the module's global.)
+            entry = box(("untold", qualified_name(symbol)))
+            self._growing[symbol] = self._shared({*holding[symbol], entry})
+        return self._rounds(budget) if untold else True
+
+    def _another_library_call(self, callee: Val) -> bool:
+        """Whether a call runs another library's code, which may change what it is
+        given (``somelib.fill(REGISTRY)``; not ``print`` nor ``json.dumps``)."""
+        named = callee.name if callee.kind == "ref" else None
+        return callee.kind in ("ref", "attr") and (named is None or (
+            "." in named and named not in DATA_FUNCTIONS)) and self._external(callee)
+
+    def _given_untold(self, symbol: str) -> bool:
+        """Whether an attribute's container is given what the analysis cannot tell:
+        another library's value, in its class (``self._items.update(somelib.load())``)
+        or through a few names and parameters (``register(key, cls)`` called with
+        ``somelib.Thing``)."""
+        box_code, sym_code = KIND_NAMES.index("box"), KIND_NAMES.index("sym")
+        kinds, inners, names = self._kinds, self._inners, self._names
+
+        def bound(name: str) -> list[Node]:
+            nodes = self.edges.get(name)
+            return [] if nodes is None else nodes if isinstance(nodes, list) else [nodes]
+
+        pending = [inners[node] for node in bound(symbol) if kinds[node] == box_code]
+        seen: set[Node] = set()
+        while pending and len(seen) < _MOST_UNTOLD_STEPS:
+            node = pending.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            if kinds[node] == sym_code:
+                pending += bound(names[node])
+            elif self._external_node(node):
+                return True
+        # (A walk cut short has not seen every value: any of the rest may be one.)
+        return bool(pending)
 
     @property
     def converged(self) -> bool:
