@@ -106,4 +106,3 @@ def test_a_registry_object_only_the_project_fills_stays_exact(tmp_path: Path) ->
         found = _findings(tmp_path, plugins)
         assert [(code, "'email.read_only'" in message) for code, message in found] == [
             ("NYS303", True)], found
-
