@@ -1049,6 +1049,71 @@ def test_a_namespace_package_that_only_reads_keeps_the_finding(tmp_path: Path) -
     assert codes == ["NYS302"]
 
 
+# A package whose directories above are namespace packages many levels deep.
+DEEP_CONN = """\
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+SCOPES = ["email.read_only", "calendar.read_only"]
+
+
+def login_url(uri):
+    return client.authentication_url(uri, scopes=SCOPES)
+
+
+def agenda():
+    return [event.title for event in client.events.all()]
+"""
+
+
+def _deep_namespace_app(root: Path, package: str, read: str) -> list[tuple[str, str]]:
+    (root / "pyproject.toml").write_text("[project]\nname = 'acme'\n")
+    files = {f"src/{package.replace('.', '/')}/__init__.py": "",
+             f"src/{package.replace('.', '/')}/conn.py": DEEP_CONN,
+             "src/web/inbox.py": f"""\
+                 from {package}.conn import client
+
+
+                 def inbox():
+                     box = client
+                     return [item.id for item in box.{read}.all()]
+             """}
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text))
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return [(f.code, f.message.split("'")[1]) for f in result.findings]
+
+
+@pytest.mark.parametrize("package", ["a.b.c.d.pkg", "a.b.c.d.e.pkg", "a.b.c.d.e.f.g.pkg"])
+def test_a_client_of_a_package_deep_in_namespace_directories_is_followed(
+        tmp_path: Path, package: str) -> None:
+    # Five directories and more above the package: the import was taken for another
+    # library's, the thread read went unseen and 'email.read_only' was called unused.
+    assert _deep_namespace_app(tmp_path, package, "threads") == []
+
+
+@pytest.mark.parametrize("package", ["a.b.c.d.pkg", "a.b.c.d.e.pkg"])
+def test_a_deep_namespace_package_that_only_reads_events_keeps_the_finding(
+        tmp_path: Path, package: str) -> None:
+    assert _deep_namespace_app(tmp_path, package, "events") == [
+        ("NYS303", "email.read_only")]
+
+
+def test_a_name_whose_directories_above_differ_is_not_the_deep_package(
+        tmp_path: Path) -> None:
+    # ``z.b.c.d.e.pkg`` ends like the project's package, but no directory ``z`` holds
+    # it: another library's module, whose client is none of the project's.
+    root = tmp_path
+    _deep_namespace_app(root, "a.b.c.d.e.pkg", "threads")
+    inbox = root / "src/web/inbox.py"
+    inbox.write_text(inbox.read_text().replace("from a.b.", "from z.b."))
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert [(f.code, f.message.split("'")[1]) for f in result.findings] == [
+        ("NYS303", "email.read_only")]
+
+
 @pytest.mark.parametrize("url", [
     '"/".join([API, "messages", message_id])',
     '"%s/messages/%s" % (API, message_id)',

@@ -1258,6 +1258,38 @@ def test_a_registry_write_moved_to_another_module_makes_no_claim_appear(
     assert cautious_after or not cautious_before, registry
 
 
+# ------------------------------------------------------- a registry's call moved into a function
+
+# A registry that a loader may fill, called directly, then through a function of the
+# module that is handed an element: the same call, so no claim may appear, and the
+# analysis stays as cautious.
+_LOADED = 'import plugins\n\nSYNCS = {"mail": MailSync}\nplugins.load_into(SYNCS)\n\n\n'
+_CALLED_THROUGH = {
+    "parameter": ("def _run(cls, grant_id):\n    return cls(nylas).run(grant_id)\n\n\n",
+                  "    return _run(SYNCS[grant_id], grant_id)"),
+    "loop": ("def _run(cls, grant_id):\n    return cls(nylas).run(grant_id)\n\n\n",
+             "    for cls in SYNCS.values():\n        _run(cls, grant_id)"),
+    "returned": ("def _pick(kind):\n    return SYNCS[kind]\n\n\n",
+                 "    return _pick(grant_id)(nylas).run(grant_id)"),
+}
+
+
+@pytest.mark.parametrize("through", list(_CALLED_THROUGH))
+def test_a_registry_call_moved_into_a_function_makes_no_claim_appear(
+        through: str, tmp_path: Path) -> None:
+    helper, calls = _CALLED_THROUGH[through]
+    direct = _SYNC_CLASSES.replace("{table}", _LOADED).replace(
+        "{calls}", "    return SYNCS[grant_id](nylas).run(grant_id)")
+    moved = _SYNC_CLASSES.replace("{table}", _LOADED + helper).replace("{calls}", calls)
+    before, cautious_before = _claims_and_caution(tmp_path / "direct", {"app/main.py": direct})
+    after, cautious_after = _claims_and_caution(tmp_path / "moved", {"app/main.py": moved})
+    # Not vacuous: only what the loader puts in the registry could need contacts.
+    assert cautious_before and "NYS303 https://www.googleapis.com/auth/contacts.readonly" not in (
+        before), before
+    assert not after - before, (through, sorted(after - before))
+    assert cautious_after, through
+
+
 # ------------------------------------------------------- someone else's code in the tree
 
 # A virtual environment created inside the project and a copy of the SDK kept in the

@@ -164,3 +164,46 @@ def test_a_library_s_registry_filled_by_the_project_may_hold_more(tmp_path: Path
     found = _findings(tmp_path, "from app import SYNCS\n{classes}\n"
                       "SYNCS['contacts'] = ContactSync\n", app)
     assert {code for code, _, _ in found} == {"NYS304"}, found
+
+
+# An element of the registry called away from it: through a parameter, a return value
+# and a local name, and from a loop over it.
+HANDED_ON = {
+    "parameter": "def run_it(cls, grant_id):\n    return cls(nylas).run(grant_id)\n\n\n"
+                 "def sync_via(kind, grant_id):\n    return run_it(SYNCS[kind], grant_id)\n",
+    "loop": "def run_it(cls, grant_id):\n    return cls(nylas).run(grant_id)\n\n\n"
+            "def sync_each(grant_id):\n    for cls in SYNCS.values():\n"
+            "        run_it(cls, grant_id)\n",
+    "returned": "def pick(kind):\n    return SYNCS[kind]\n\n\n"
+                "def sync_picked(kind, grant_id):\n    chosen = pick(kind)\n"
+                "    return chosen(nylas).run(grant_id)\n",
+}
+
+
+def _handed_on_app(use: str) -> str:
+    # The registry's only calls are the ones handed on.
+    head = APP.split("\n\ndef sync_all")[0]
+    assert "SYNCS[kind](" not in head and "for cls in" not in head
+    return f"{head}\n\n{use}"
+
+
+@pytest.mark.parametrize("use", HANDED_ON.values(), ids=list(HANDED_ON))
+def test_an_element_of_a_registry_filled_by_a_loader_is_unresolved_where_called(
+        tmp_path: Path, use: str) -> None:
+    # Before, the call in ``run_it`` was read as calling MailSync alone, and the
+    # scope only the loaded classes may need was reported unused.
+    found = _findings(tmp_path, UNTOLD["handed to a loader"], _handed_on_app(use))
+    assert not [finding for finding in found if finding[0] == "NYS303"], found
+    unresolved = [message for code, message, _ in found if code == "NYS304"]
+    assert unresolved and all("app.SYNCS" in message and "may fill" in message
+                              for message in unresolved), found
+
+
+@pytest.mark.parametrize("use", HANDED_ON.values(), ids=list(HANDED_ON))
+def test_an_element_of_a_registry_nothing_else_fills_stays_exact_where_called(
+        tmp_path: Path, use: str) -> None:
+    found = _findings(tmp_path, "{classes}", _handed_on_app(use))
+    assert [(code, G + "contacts.readonly" in message) for code, message, _ in found] == [
+        ("NYS303", True)]
+    # A class another module writes in is called there too.
+    assert _findings(tmp_path, EXACT["item"], _handed_on_app(use)) == []

@@ -33,6 +33,7 @@ from .app_items import (
     names_an_application,
 )
 from .ast_names import dotted, keyword_value
+from .field_factories import field_factory
 from .command_contexts import (
     OBJECT_KEYWORD,
     OBJECT_SLOT,
@@ -359,6 +360,9 @@ class FlowExtractor:
         # The ``<generic>.register`` attributes of the registrations read (see
         # ``dispatch_functions``): any other use of one is recorded as untold.
         self._registrations: set[ast.expr] = set()
+        # The calls that make a dataclass or attrs field from a factory the class's
+        # attribute is bound to (see ``_fields``).
+        self._field_calls: set[ast.expr] = set()
         self.reader = ValueReader(source, self._scope_value, self._reference)
 
     def close(self) -> None:
@@ -1489,12 +1493,9 @@ class FlowExtractor:
         a dataclass, attrs class, NamedTuple or pydantic model (any class with
         annotated fields and no ``__init__`` of its own)."""
         fields: list[str] = []
-        has_init = False
+        has_init = any(isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
+            statement.name == "__init__") for statement in node.body)
         for statement in node.body:
-            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
-                statement.name == "__init__"
-            ):
-                has_init = True
             if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
                 name = statement.target.id
                 if _is_class_var(statement.annotation):
@@ -1502,6 +1503,17 @@ class FlowExtractor:
                 fields.append(name)
                 for value in self._annotated(statement.annotation):
                     self._edge(f"{ATTRIBUTE}{full}.{name}", value)
+                factory = None if has_init or statement.value is None else field_factory(
+                    statement.value, self.callee_name)
+                if factory is not None:
+                    # The generated ``__init__`` stores what the factory returns; the
+                    # field maker only keeps the factory for it.
+                    made, calls = factory
+                    self._field_calls.update(calls)
+                    called = self.value(made)
+                    if called is not None:
+                        self._edge(f"{ATTRIBUTE}{full}.{name}",
+                                   self._val("call", "", called))
         if fields and not has_init:
             self.facts.functions.append(Function(f"{full}.__init__", self._table.names(fields)))
             for name in fields:
@@ -1766,6 +1778,10 @@ class FlowExtractor:
                 self._edge(context_var_slot(self.module, made), self.value(node.args[0]))
                 self._call_site(node, span, not used, modelled=True)
                 return False
+        if node in self._field_calls:
+            # ``field(default_factory=make)``: see ``_fields``.
+            self._call_site(node, span, not used, modelled=True)
+            return False
         if _marker(func):
             # ``Depends(get_client)``: the parameter it fills gets what the function
             # gives (see ``_dependency``).

@@ -569,7 +569,12 @@ def judge_project(
     result.mentions_nylas = any(facts.mentions_nylas for facts in modules.values())
     if not result.mentions_nylas:
         return result
-    resolver = FlowResolver(modules.values(), config.client_names)
+    # (Asked while the values are solved: an element of such a container may be
+    # called far from it.)
+    changed = changed_registries(
+        modules.values(),
+        (facts.django_settings for facts in modules.values() if facts.django_settings))
+    resolver = FlowResolver(modules.values(), config.client_names, changed)
     # The facts as judged: each request's ``confirmed`` is the resolver's verdict, for
     # the rules here and for the fix plan, which judges requests one by one.
     modules = result.facts = with_used_getters(
@@ -580,9 +585,6 @@ def judge_project(
         (facts.django_settings for facts in modules.values() if facts.django_settings),
         frozenset(reference for facts in modules.values() for reference in facts.given_away),
     )
-    resolver.changed_registry = changed_registries(
-        modules.values(),
-        (facts.django_settings for facts in modules.values() if facts.django_settings))
     every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index)
     # Tests take no part in the usage rules (see ``test_code``).
     tests = _test_modules(modules, errors)

@@ -53,7 +53,7 @@ from ..analysis.symbols import (
 from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
 from .class_order import linearize
-from .module_aliases import namespace_aliases
+from .module_aliases import DeepNames, namespace_aliases
 from .lost_uses import (
     attribute_may_request, call_may_request, is_made, lost_base, made, made_from,
     read_may_fetch,
@@ -61,6 +61,7 @@ from .lost_uses import (
 from .request_proxies import app_object_proxy
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 from .star_origins import StarOrigins
+from .untold_attributes import untold_attribute_containers
 from .untold_callees import bindings_by_symbol, may_be_untold
 from .written_registries import registries_called, written_symbols
 from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
@@ -78,11 +79,13 @@ from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
 # SDK helper class that builds the authentication URL, ``Routes``, and an instance of
 # it, by qualified class name), http (an HTTP client with a base URL held where the
 # symbol it is named by says, see ``HeldClient``: not a Nylas value, followed so that
-# the requests sent with it are read where they are made).
+# the requests sent with it are read where they are made), untold (what code the
+# analysis does not follow may have put in a module-level container, by the
+# container's dotted name: see ``_seed_untold_entries``).
 ObjKind = Literal[
     "client", "coll", "model", "models", "method", "box", "inst", "super", "func",
     "class", "nylas_class", "model_class", "module", "unmapped", "lost",
-    "helper_class", "helper", "http",
+    "helper_class", "helper", "http", "untold",
 ]
 Obj = tuple[ObjKind, str]
 CLIENT_OBJ: Obj = ("client", "")
@@ -194,6 +197,16 @@ def box(obj: Obj) -> Obj:
 # The attributes of stores that register on a generic function (see
 # ``dispatch_functions``): no assignment writes them.
 _REGISTRATIONS = frozenset({REGISTERS_ON, REGISTERS_UNTOLD})
+
+
+# How many values ``_given_untold`` looks at for one container before it says the
+# container may hold anything.
+_MOST_UNTOLD_STEPS = 256
+
+
+def _holds_callables(held: Objs) -> bool:
+    """Whether a container holds classes or functions of the project."""
+    return any(kind == "box" and name.startswith(("class|", "func|")) for kind, name in held)
 
 
 def _never_changed(name: str) -> bool:
@@ -342,7 +355,8 @@ class _Arguments:
 
 
 class FlowResolver:
-    def __init__(self, modules: Iterable[ModuleFacts], client_names: Iterable[str] = ()) -> None:
+    def __init__(self, modules: Iterable[ModuleFacts], client_names: Iterable[str] = (),
+                 changed_registry: Callable[[str], bool] = _never_changed) -> None:
         self.sdk = sdk_view()
         modules = list(modules)
         self.modules = [m for m in modules if m.flow is not None]
@@ -351,6 +365,8 @@ class FlowResolver:
         self.module_names = {m.module for m in self.modules if m.module}
         # ``acme.web.login`` for the module ``login`` of a namespace package.
         self._aliases = namespace_aliases(self.modules)
+        # ``a.b.c.d.e.pkg.conn``: more directories in front than the aliases hold.
+        self._deep_names = DeepNames(self._aliases, self.modules)
         self._top_packages = {
             name.split(".", 1)[0] for name in (*self.module_names, *self._aliases)}
         self.functions: dict[str, tuple[str, ...]] = {}
@@ -412,7 +428,7 @@ class FlowResolver:
         # Whether code the analysis does not follow may write into a module-level
         # container, by dotted name: told by the judge, which reads every module's
         # changes (see ``written_registries``).
-        self.changed_registry: Callable[[str], bool] = _never_changed
+        self.changed_registry = changed_registry
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
@@ -559,6 +575,8 @@ class FlowResolver:
             if module is not None:
                 name = ".".join((module, *parts[cut:]))
                 break
+        else:
+            name = self._deep_names.place(name) or name
         symbol = f"{GLOBAL}{name}"
         if symbol in self.edges or name.rpartition(".")[0] in self.module_names:
             # (A module's ``SYNCS = {}`` gives the name no value to hold.)
@@ -1086,6 +1104,9 @@ class FlowResolver:
             module = self._aliases.get(".".join(parts[:cut]))
             if module is not None:
                 return self._resolve_ref(".".join((module, *parts[cut:])))
+        placed = self._deep_names.place(name)
+        if placed is not None:
+            return self._resolve_ref(placed)
         for cut in range(len(parts) - 1, 0, -1):
             objs = self._resolve_exact(".".join(parts[:cut]))
             if objs:
@@ -1418,7 +1439,64 @@ class FlowResolver:
         converged = self._rounds(budget)
         self._foreign = self._foreign_clients()
         if converged:
+            converged = self._seed_untold_entries(budget)
+        if converged:
             self._follow_unknown_objects(budget)
+
+    def _seed_untold_entries(self, budget: int) -> bool:
+        """Once the project's own values are solved: put in each module-level
+        container of the project's classes or functions that code the analysis does
+        not follow may fill an ``untold`` entry, which the fixpoint carries wherever
+        an element goes (a parameter, a local name, a return value).  Calling it then
+        hands its arguments to that code (see ``call_effects``), also far from the
+        container.  False when the fixpoint then runs out."""
+        holding = {symbol: held for symbol, held in self._growing.items()
+                   if symbol.startswith((GLOBAL, ATTRIBUTE)) and _holds_callables(held)}
+        untold = {symbol for symbol in holding
+                  if symbol.startswith(GLOBAL) and self._registry_changed(symbol)}
+        untold |= untold_attribute_containers(
+            (symbol for symbol in holding if symbol.startswith(ATTRIBUTE)), self.modules,
+            self.resolve, self._another_library_call)
+        untold.update(symbol for symbol in holding
+                      if symbol.startswith(ATTRIBUTE) and self._given_untold(symbol))
+        for symbol in untold:
+            # (Shown as the class's attribute, or the module's global.)
+            entry = box(("untold", qualified_name(symbol)))
+            self._growing[symbol] = self._shared({*holding[symbol], entry})
+        return self._rounds(budget) if untold else True
+
+    def _another_library_call(self, callee: Val) -> bool:
+        """Whether a call runs another library's code, which may change what it is
+        given (``somelib.fill(REGISTRY)``; not ``print`` nor ``json.dumps``)."""
+        named = callee.name if callee.kind == "ref" else None
+        return callee.kind in ("ref", "attr") and (named is None or (
+            "." in named and named not in DATA_FUNCTIONS)) and self._external(callee)
+
+    def _given_untold(self, symbol: str) -> bool:
+        """Whether an attribute's container is given what the analysis cannot tell:
+        another library's value, in its class (``self._items.update(somelib.load())``)
+        or through a few names and parameters (``register(key, cls)`` called with
+        ``somelib.Thing``)."""
+        box_code, sym_code = KIND_NAMES.index("box"), KIND_NAMES.index("sym")
+        kinds, inners, names = self._kinds, self._inners, self._names
+
+        def bound(name: str) -> list[Node]:
+            nodes = self.edges.get(name)
+            return [] if nodes is None else nodes if isinstance(nodes, list) else [nodes]
+
+        pending = [inners[node] for node in bound(symbol) if kinds[node] == box_code]
+        seen: set[Node] = set()
+        while pending and len(seen) < _MOST_UNTOLD_STEPS:
+            node = pending.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            if kinds[node] == sym_code:
+                pending += bound(names[node])
+            elif self._external_node(node):
+                return True
+        # (A walk cut short has not seen every value: any of the rest may be one.)
+        return bool(pending)
 
     @property
     def converged(self) -> bool:
@@ -1951,7 +2029,7 @@ class FlowResolver:
     def _external_name(self, name: str) -> bool:
         top = name.split(".", 1)[0]
         return top != "nylas" and top not in self._top_packages and not self._resolve_ref(
-            name)
+            name) and self._deep_names.place(name) is None
 
     def _collection_op(
         self,
@@ -2501,8 +2579,14 @@ class FlowResolver:
             found, lost = self._maybe_another_library(call)
             endpoints += found
             unresolved += lost
+        registry_lost: list[UnresolvedUse] = []
         if project and not nylas_call and call.invokes:
-            found, lost = self._through_changed_registry(call)
+            found, registry_lost = self._through_changed_registry(call)
+            endpoints += found
+            unresolved += registry_lost
+        untold = sorted(name for kind, name in callees if kind == "untold")
+        if untold and call.invokes and not registry_lost:
+            found, lost = self._passed_to_untold(call, untold[0])
             endpoints += found
             unresolved += lost
         if project or nylas_call or call.modelled:
@@ -2604,6 +2688,23 @@ class FlowResolver:
         shown = qualified_name(changed) if changed.startswith(GLOBAL) else changed
         how = (f"passed to {call.callee_text}(), taken from {shown}, which code the "
                "analysis does not follow may fill")
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
+        for argument in call.passed:
+            if argument is not None:
+                found, lost = self._lost(self.resolve(argument), call.span, how,
+                                         _describe_value(argument))
+                endpoints += found
+                unresolved += lost
+        return endpoints, unresolved
+
+    def _passed_to_untold(self, call: CallSite, registry: str) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """A call of what may be an element of a container code the analysis does
+        not follow may fill, reached through a parameter, a local or a return value:
+        what it is given may go to whatever was put there."""
+        how = (f"passed to {call.callee_text}(), possibly an element of {registry}, "
+               "which code the analysis does not follow may fill")
         endpoints: list[EndpointUse] = []
         unresolved: list[UnresolvedUse] = []
         for argument in call.passed:
