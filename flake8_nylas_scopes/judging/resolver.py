@@ -2661,6 +2661,12 @@ class FlowResolver:
         if not may_be_untold(call.callee, bindings, self._external_name):
             return [], []
         how = f"passed to {call.callee_text}(), which may be another library's callable"
+        return self._arguments_lost(call, how)
+
+    def _arguments_lost(self, call: CallSite, how: str) -> tuple[
+            list[EndpointUse], list[UnresolvedUse]]:
+        """Every value ``call`` passes goes to code the analysis does not follow
+        (``how`` says which): the Nylas values among them are lost there."""
         endpoints: list[EndpointUse] = []
         unresolved: list[UnresolvedUse] = []
         for argument in call.passed:
@@ -2688,15 +2694,7 @@ class FlowResolver:
         shown = qualified_name(changed) if changed.startswith(GLOBAL) else changed
         how = (f"passed to {call.callee_text}(), taken from {shown}, which code the "
                "analysis does not follow may fill")
-        endpoints: list[EndpointUse] = []
-        unresolved: list[UnresolvedUse] = []
-        for argument in call.passed:
-            if argument is not None:
-                found, lost = self._lost(self.resolve(argument), call.span, how,
-                                         _describe_value(argument))
-                endpoints += found
-                unresolved += lost
-        return endpoints, unresolved
+        return self._arguments_lost(call, how)
 
     def _passed_to_untold(self, call: CallSite, registry: str) -> tuple[
             list[EndpointUse], list[UnresolvedUse]]:
@@ -2705,15 +2703,7 @@ class FlowResolver:
         what it is given may go to whatever was put there."""
         how = (f"passed to {call.callee_text}(), possibly an element of {registry}, "
                "which code the analysis does not follow may fill")
-        endpoints: list[EndpointUse] = []
-        unresolved: list[UnresolvedUse] = []
-        for argument in call.passed:
-            if argument is not None:
-                found, lost = self._lost(self.resolve(argument), call.span, how,
-                                         _describe_value(argument))
-                endpoints += found
-                unresolved += lost
-        return endpoints, unresolved
+        return self._arguments_lost(call, how)
 
     def _registry_changed(self, name: str) -> bool:
         """Whether the container a module reads by ``name`` (its global's symbol, or
@@ -2734,15 +2724,7 @@ class FlowResolver:
             return [], []
         how = (f"passed to {generic.rpartition('.')[2]}(), on which an implementation "
                "the analysis cannot tell is registered")
-        endpoints: list[EndpointUse] = []
-        unresolved: list[UnresolvedUse] = []
-        for argument in call.passed:
-            if argument is not None:
-                found, lost = self._lost(self.resolve(argument), call.span, how,
-                                         _describe_value(argument))
-                endpoints += found
-                unresolved += lost
-        return endpoints, unresolved
+        return self._arguments_lost(call, how)
 
     def _unknown_method_result(self, call: CallSite) -> tuple[
             list[EndpointUse], list[UnresolvedUse]]:
