@@ -78,13 +78,8 @@ def grown_lists(mentions: BodyMentions, read: ast.Name) -> list[ast.expr] | None
     hold, one per way through the ``if`` statements that add to it; None where the
     name is not such a list or more than a few lists are possible."""
     name = read.id
-    request = mentions.statement_at(read)
-    indices = mentions.by_name.get(name, [])
-    if request is None or not indices or request not in indices:
-        return None
-    before = indices[:indices.index(request)]
-    if not before or _names(mentions.body[request], name) != 1 or _deferred(
-            mentions.body[request], name):
+    before = _named_before(mentions, read)
+    if not before:
         return None
     bound = mentions.body[before[0]]
     start = _start(bound, name)
@@ -102,6 +97,21 @@ def grown_lists(mentions: BodyMentions, read: ast.Name) -> list[ast.expr] | None
             for items in lists]
 
 
+def _named_before(mentions: BodyMentions, read: ast.Name) -> list[int] | None:
+    """The indices of the statements before the one that holds ``read`` which name
+    its name; None where that statement names it more than once, or reads it in code
+    that may run later (``lambda: url(scopes=scopes)``)."""
+    name = read.id
+    request = mentions.statement_at(read)
+    indices = mentions.by_name.get(name, [])
+    if request is None or request not in indices:
+        return None
+    statement = mentions.body[request]
+    if _names(statement, name) != 1 or _deferred(statement, name):
+        return None
+    return indices[:indices.index(request)]
+
+
 def grown_key_lists(
     mentions: BodyMentions, read: ast.Name, key: str,
 ) -> tuple[ast.Dict, list[ast.expr]] | None:
@@ -112,13 +122,8 @@ def grown_key_lists(
     statement before the request that names the dict adding to that item.  None
     where the dict is not such a dict."""
     name = read.id
-    request = mentions.statement_at(read)
-    indices = mentions.by_name.get(name, [])
-    if request is None or not indices or request not in indices:
-        return None
-    before = indices[:indices.index(request)]
-    if len(before) < 2 or _names(mentions.body[request], name) != 1 or _deferred(
-            mentions.body[request], name):
+    before = _named_before(mentions, read)
+    if before is None or len(before) < 2:
         return None
     bound = mentions.body[before[0]]
     display = _dict_bound(bound, name)
