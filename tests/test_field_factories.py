@@ -102,3 +102,59 @@ def test_a_field_of_a_class_with_its_own_init_is_not_made_by_the_factory(
     found = _findings(tmp_path, "dataclass",
                       "field(default_factory=lambda: Client(api_key=KEY))", init)
     assert [code for code, _ in found] == ["NYS304"], found
+
+
+UNANNOTATED = f'''import attr
+import somelib
+from nylas import Client
+
+
+def make_client():
+    return Client(api_key="k")
+
+
+def login():
+    return make_client().auth.url_for_oauth2({{
+        "client_id": "c", "redirect_uri": "r", "provider": "google",
+        "scope": ["{G}gmail.readonly", "{G}contacts.readonly"]}})
+
+
+@attr.s
+class Service:
+    grant_id = attr.ib()
+    nylas = FIELD
+
+    def inbox(self):
+        return self.nylas.messages.list(self.grant_id)
+
+
+def run(grant_id):
+    return Service(grant_id).inbox()
+'''
+
+
+def _unannotated(tmp_path: Path, made: str) -> list[tuple[str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\n')
+    (tmp_path / "app.py").write_text(UNANNOTATED.replace("FIELD", made))
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return sorted((f.code, f.message) for f in result.findings)
+
+
+@pytest.mark.parametrize("made", ["attr.ib(factory=make_client)",
+                                  "attr.attrib(default=attr.Factory(make_client))"])
+def test_an_unannotated_attrs_field_made_by_a_factory_holds_what_it_returns(
+        tmp_path: Path, made: str) -> None:
+    # ``@attr.s`` fields carry no annotation; before, the factory counted as handed
+    # to attrs (NYS304) and the usage rules stayed silent.
+    found = _unannotated(tmp_path, made)
+    assert [(code, f"'{G}contacts.readonly'" in message) for code, message in found] == [
+        ("NYS303", True)], found
+
+
+def test_an_unannotated_attrs_field_from_another_librarys_factory_stays_unresolved(
+        tmp_path: Path) -> None:
+    # Nothing says what ``somelib.make`` returns, and no annotation says a client.
+    found = _unannotated(tmp_path, "attr.ib(factory=somelib.make)")
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "self.nylas.messages.list()" in found[0][1]

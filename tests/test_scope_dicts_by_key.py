@@ -159,6 +159,29 @@ def test_get_with_a_default_is_each_value_or_the_default(tmp_path: Path) -> None
     assert _unused_lines(found) == {("plans.py", 3), ("plans.py", 5)}
 
 
+def test_get_on_a_dict_of_an_imported_module_is_each_value_or_the_default(
+        tmp_path: Path) -> None:
+    views = _get_app("plans.PLAN_SCOPES.get(plan, plans.DEFAULT_SCOPES)").replace(
+        "from app.plans import", "from app import plans\nfrom app.plans import")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/plans.py": _PLANS,
+                              "app/views.py": views})
+    assert "NYS304" not in {code for _, _, code in found}
+    assert _unused_lines(found) == {("plans.py", 3), ("plans.py", 5)}
+
+
+def test_get_on_an_imported_module_member_not_named_for_scopes_stays_unresolved(
+        tmp_path: Path) -> None:
+    # ``plans.registry`` may be any object, whose ``get`` may keep its default.
+    plans = _PLANS + "registry = {}\n"
+    views = _get_app("DEFAULT_SCOPES").replace(
+        "def auth(plan):\n", "def auth(plan):\n    plans.registry.get(plan, DEFAULT_SCOPES)\n"
+    ).replace("from app.plans import", "from app import plans\nfrom app.plans import")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/plans.py": plans,
+                              "app/views.py": views})
+    assert ("views.py", 10, "NYS304") in found
+    assert not _unused_lines(found)
+
+
 def test_a_default_changed_through_the_result_of_get_stays_unresolved(
         tmp_path: Path) -> None:
     views = _get_app("DEFAULT_SCOPES").replace(

@@ -1101,8 +1101,13 @@ class Extractor(FastVisitor):
         """Whether ``call`` (``X.get(key, default)``) is the ``get`` of a dict of
         scope lists, which gives back its default as it is: a dict display this
         module binds once, or a name it imports that says it holds scopes (read as
-        scopes only where the project index shows it to be such a dict)."""
+        scopes only where the project index shows it to be such a dict), also
+        reached through an imported module (``settings.PLAN_SCOPES``)."""
         receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+        if isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name):
+            module = receiver.value.id
+            return "scope" in receiver.attr.lower() and module in bindings.imported and (
+                module in self._imports)
         if not isinstance(receiver, ast.Name):
             return False
         if receiver.id in bindings.imported:

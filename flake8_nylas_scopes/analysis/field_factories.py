@@ -18,6 +18,9 @@ from collections.abc import Callable
 _FIELD_MAKERS = frozenset({
     "dataclasses.field", "attrs.field", "attr.ib", "attr.attrib", "attr.field",
 })
+# The field makers whose field needs no annotation (``client = attr.ib(...)`` in an
+# ``@attr.s`` class): ``dataclasses.field`` without one is no field.
+_UNANNOTATED_MAKERS = _FIELD_MAKERS - {"dataclasses.field"}
 # The calls that wrap a factory as a default (``default=Factory(make)``).
 _FACTORY_WRAPPERS = frozenset({"attrs.Factory", "attr.Factory"})
 _FACTORY_KEYWORDS = ("default_factory", "factory")
@@ -62,3 +65,9 @@ def _called_bare(factory: ast.expr) -> bool:
         return not (args.posonlyargs or args.args or args.vararg or args.kwonlyargs
                     or args.kwarg)
     return isinstance(factory, (ast.Name, ast.Attribute))
+
+
+def unannotated_field(value: ast.expr, callee_name: Callable[[ast.expr], str]) -> bool:
+    """Whether a class body's unannotated value (``client = attr.ib(...)``) makes a
+    field of the generated ``__init__``, in its place among the others."""
+    return isinstance(value, ast.Call) and callee_name(value.func) in _UNANNOTATED_MAKERS

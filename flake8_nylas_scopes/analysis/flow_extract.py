@@ -33,7 +33,7 @@ from .app_items import (
     names_an_application,
 )
 from .ast_names import dotted, keyword_value
-from .field_factories import field_factory
+from .field_factories import field_factory, unannotated_field
 from .command_contexts import (
     OBJECT_KEYWORD,
     OBJECT_SLOT,
@@ -1496,24 +1496,35 @@ class FlowExtractor:
         has_init = any(isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
             statement.name == "__init__") for statement in node.body)
         for statement in node.body:
-            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and (
+                    isinstance(statement.targets[0], ast.Name)) and unannotated_field(
+                        statement.value, self.callee_name):
+                # ``client = attr.ib(factory=make_client)``: attrs' field without an
+                # annotation, a parameter of the generated ``__init__`` as one with.
+                name = statement.targets[0].id
+                fields.append(name)
+                value: ast.expr | None = statement.value
+            elif isinstance(statement, ast.AnnAssign) and isinstance(
+                    statement.target, ast.Name):
                 name = statement.target.id
                 if _is_class_var(statement.annotation):
                     continue
                 fields.append(name)
-                for value in self._annotated(statement.annotation):
-                    self._edge(f"{ATTRIBUTE}{full}.{name}", value)
-                factory = None if has_init or statement.value is None else field_factory(
-                    statement.value, self.callee_name)
-                if factory is not None:
-                    # The generated ``__init__`` stores what the factory returns; the
-                    # field maker only keeps the factory for it.
-                    made, calls = factory
-                    self._field_calls.update(calls)
-                    called = self.value(made)
-                    if called is not None:
-                        self._edge(f"{ATTRIBUTE}{full}.{name}",
-                                   self._val("call", "", called))
+                for annotated in self._annotated(statement.annotation):
+                    self._edge(f"{ATTRIBUTE}{full}.{name}", annotated)
+                value = statement.value
+            else:
+                continue
+            factory = None if has_init or value is None else field_factory(
+                value, self.callee_name)
+            if factory is not None:
+                # The generated ``__init__`` stores what the factory returns; the
+                # field maker only keeps the factory for it.
+                made, calls = factory
+                self._field_calls.update(calls)
+                called = self.value(made)
+                if called is not None:
+                    self._edge(f"{ATTRIBUTE}{full}.{name}", self._val("call", "", called))
         if fields and not has_init:
             self.facts.functions.append(Function(f"{full}.__init__", self._table.names(fields)))
             for name in fields:
