@@ -681,6 +681,13 @@ CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
             f'SCOPES = [{_GMAIL}, "https://www.googleapis.com/auth/contacts.readonly"]\n'
             f'SCOPES += [{_CALENDAR}]  # the change')),
     }),
+    "another module's v3 config merged into the request, its list appended to": (
+        "CONFIG", {
+            "app/settings.py": f'CONFIG = {{"provider": "google", "scope": [{_GMAIL}]}}\n',
+            "app/views.py": _V3_LOGIN.format(asked='{**CONFIG, "state": "s"}', values=(
+                'from .settings import CONFIG\n'
+                f'CONFIG["scope"].append({_CALENDAR})  # the change')),
+        }),
 }
 _CHANGE = re.compile(r"^(?P<indent>[ ]*)(?P<statement>.*?)  # the change$", re.MULTILINE)
 
