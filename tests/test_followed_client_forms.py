@@ -214,6 +214,75 @@ def test_a_context_manager_of_another_shape_loses_the_client(tmp_path: Path) -> 
     assert _unresolved(_findings(tmp_path, main))
 
 
+# -- context managers entered on an exit stack ----------------------------------------
+
+STACKED = '''import os
+from contextlib import AsyncExitStack, ExitStack, asynccontextmanager, contextmanager
+
+from nylas import Client
+
+
+@contextmanager
+def nylas_client():
+    yield Client(os.environ["NYLAS_API_KEY"])
+
+
+@asynccontextmanager
+async def async_nylas_client():
+    yield Client(os.environ["NYLAS_API_KEY"])
+
+
+{function}
+'''
+_AGENDA = "nylas.events.list(grant_id, query_params={'calendar_id': 'work'})"
+
+
+@pytest.mark.parametrize("function", [
+    ("def agenda(grant_id):\n"
+     "    with ExitStack() as stack:\n"
+     "        nylas = stack.enter_context(nylas_client())\n"
+     f"        return {_AGENDA}"),
+    ("def agenda(grant_id):\n"
+     "    stack = ExitStack()\n"
+     "    nylas = stack.enter_context(nylas_client())\n"
+     f"    return {_AGENDA}"),
+    ("async def agenda(grant_id):\n"
+     "    async with AsyncExitStack() as stack:\n"
+     "        nylas = await stack.enter_async_context(async_nylas_client())\n"
+     f"        return {_AGENDA}"),
+], ids=["with", "assigned", "async"])
+def test_an_exit_stack_gives_what_its_context_manager_yields(
+        tmp_path: Path, function: str) -> None:
+    assert _findings(tmp_path, STACKED.format(function=function)) == EVENTS_ONLY
+
+
+@pytest.mark.parametrize("function", [
+    # A stack handed in may be any object with a method of that name.
+    ("def agenda(grant_id, stack):\n"
+     "    nylas = stack.enter_context(nylas_client())\n"
+     f"    return {_AGENDA}"),
+    # The name holds something else too.
+    ("def agenda(grant_id, other):\n"
+     "    with ExitStack() as stack:\n"
+     "        if other:\n"
+     "            stack = other\n"
+     "        nylas = stack.enter_context(nylas_client())\n"
+     f"        return {_AGENDA}"),
+    # Rebound by a nested function.
+    ("def agenda(grant_id, other):\n"
+     "    stack = ExitStack()\n\n"
+     "    def swap():\n"
+     "        nonlocal stack\n"
+     "        stack = other\n"
+     "    swap()\n"
+     "    nylas = stack.enter_context(nylas_client())\n"
+     f"    return {_AGENDA}"),
+], ids=["parameter", "rebound", "rebound-nonlocal"])
+def test_an_enter_context_on_what_may_be_no_exit_stack_stays_unresolved(
+        tmp_path: Path, function: str) -> None:
+    assert _unresolved(_findings(tmp_path, STACKED.format(function=function)))
+
+
 # -- a client and a grant returned together ----------------------------------------------
 
 DEPS = '''import os

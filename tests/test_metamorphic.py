@@ -681,6 +681,13 @@ CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
             f'SCOPES = [{_GMAIL}, "https://www.googleapis.com/auth/contacts.readonly"]\n'
             f'SCOPES += [{_CALENDAR}]  # the change')),
     }),
+    "another module's v3 config merged into the request, its list appended to": (
+        "CONFIG", {
+            "app/settings.py": f'CONFIG = {{"provider": "google", "scope": [{_GMAIL}]}}\n',
+            "app/views.py": _V3_LOGIN.format(asked='{**CONFIG, "state": "s"}', values=(
+                'from .settings import CONFIG\n'
+                f'CONFIG["scope"].append({_CALENDAR})  # the change')),
+        }),
 }
 _CHANGE = re.compile(r"^(?P<indent>[ ]*)(?P<statement>.*?)  # the change$", re.MULTILINE)
 
@@ -1314,3 +1321,51 @@ def test_a_virtual_environment_or_a_copy_of_the_sdk_changes_no_finding(tmp_path:
     after = _claims_and_caution(tmp_path / "cluttered", {"app/main.py": login, **_OTHERS_CODE})
     assert "NYS303 https://www.googleapis.com/auth/contacts.readonly" in before[0], before
     assert after == before
+
+
+# ------------------------------------------------------- a with statement on an exit stack
+
+# ``with cm as nylas`` and ``nylas = stack.enter_context(cm)`` on an exit stack give the
+# same client; so does a helper the stack is handed to.  The analysis may follow fewer
+# of these forms, and then only get more cautious.
+_ENTERED = '''from contextlib import ExitStack, contextmanager
+
+from nylas import Client
+
+
+@contextmanager
+def nylas_client():
+    yield Client("key")
+
+
+def enter(stack, manager):
+    return stack.enter_context(manager)
+
+
+def digest(grant):
+{body}
+        return nylas.messages.list(grant).data
+'''
+_ENTERED_FORMS = {
+    "a with statement": "    with nylas_client() as nylas:",
+    "an exit stack": ("    with ExitStack() as stack:\n"
+                      "        nylas = stack.enter_context(nylas_client())"),
+    "an exit stack handed to a helper": ("    with ExitStack() as stack:\n"
+                                         "        nylas = enter(stack, nylas_client())"),
+}
+
+
+@pytest.mark.parametrize("form", [form for form in _ENTERED_FORMS if form != "a with statement"])
+def test_a_client_entered_on_an_exit_stack_makes_no_claim_appear(
+        form: str, tmp_path: Path) -> None:
+    login = _V3_LOGIN.format(values="", asked=(
+        '{**BASE, "scope": [' + ", ".join((_GMAIL, _CALENDAR, _CONTACTS)) + "]}"))
+    # Only the module below calls Nylas.
+    files = {"app/views.py": login.partition("\n\ndef digest(grant):")[0]}
+    before, _ = _claims_and_caution(tmp_path / "with", {**files, "app/work.py": _ENTERED.format(
+        body=_ENTERED_FORMS["a with statement"])})
+    after, _ = _claims_and_caution(tmp_path / "stack", {**files, "app/work.py": _ENTERED.format(
+        body=_ENTERED_FORMS[form])})
+    # Not vacuous: the plain form lists messages only, and the calendar is unused.
+    assert "NYS303 https://www.googleapis.com/auth/calendar.readonly" in before, before
+    assert not after - before, sorted(after - before)

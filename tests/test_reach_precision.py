@@ -1907,6 +1907,10 @@ def book(grant_id, body):
 @pytest.mark.parametrize("imports, config", [
     ("from nylas_conf import AUTH_CONFIG", "AUTH_CONFIG"),
     ("import nylas_conf", "nylas_conf.AUTH_CONFIG"),
+    # Merged into a dict whose own entries set no 'scope': the scope is the other's.
+    ("from nylas_conf import AUTH_CONFIG", '{**AUTH_CONFIG, "state": "s"}'),
+    ("import nylas_conf", '{"state": "s", **nylas_conf.AUTH_CONFIG}'),
+    ("from nylas_conf import AUTH_CONFIG", "dict(AUTH_CONFIG, state='s')"),
 ])
 def test_a_v3_config_dict_of_another_module_is_read(
         tmp_path: Path, imports: str, config: str) -> None:
@@ -1919,6 +1923,28 @@ def test_a_v3_config_dict_of_another_module_is_read(
     # the request says why (NYS304).
     assert [(name, line, code) for name, line, code, _ in found] == [
         ("app.py", 9, "NYS304"), ("nylas_conf.py", 8, "NYS403")]
+
+
+@pytest.mark.parametrize("config", [
+    # A 'scope' written before the merge may be replaced by the merged dict's.
+    '{"scope": ["https://www.googleapis.com/auth/calendar.events"], **AUTH_CONFIG}',
+    # Two dicts merged in: either may hold the 'scope' sent.
+    "{**AUTH_CONFIG, **OTHER}",
+    # A key read at run time may be 'scope'.
+    "{**AUTH_CONFIG, key: 's'}",
+    # A parameter's dict: what callers pass is not read here.
+    "{**passed, 'state': 's'}",
+])
+def test_a_merged_config_whose_scope_cannot_be_told_is_unresolved(
+        tmp_path: Path, config: str) -> None:
+    app = _V3_APP.format(imports="from nylas_conf import AUTH_CONFIG, OTHER", config=config)
+    app = app.replace("def login():", "def login(key, passed):")
+    found = _codes(tmp_path, {
+        "nylas_conf.py": _V3_CONFIG_MODULE + "OTHER = {'state': 's'}\n",
+        "app.py": app,
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("app.py", "NYS304")]
+    assert "cannot" in found[0][3] and "grant holds" not in found[0][3]
 
 
 def test_a_v3_config_another_module_builds_by_a_call_is_unresolved(tmp_path: Path) -> None:

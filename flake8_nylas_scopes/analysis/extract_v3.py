@@ -137,6 +137,10 @@ class _View:
     complete: bool
     # A key each branch of an ``if`` writes before the call: the values it may hold.
     either: Mapping[str, tuple[ast.expr, ...]] = dataclasses.field(default_factory=dict)
+    # The one dict merged in that this module cannot read (``{**BASE, ...}`` with
+    # ``BASE`` imported), when nothing else about the dict is unknown: a key the
+    # dict's own entries do not set is that dict's.
+    merged_from: ast.expr | None = None
 
 
 def sdk_reads_arguments(node: ast.Call, held_object: Callable[[str], str]) -> bool:
@@ -586,13 +590,19 @@ class V3Requests:
     ) -> ScopeSite | None:
         view = self._view(argument, at=node)
         granted_unknown = ""
-        elsewhere = self._scope_of_other_modules_config(argument) if view is None else None
+        elsewhere = None
+        if view is None:
+            elsewhere = self._scope_of_other_modules_config(argument)
+        elif _SCOPE_KEY not in view.keys and view.merged_from is not None:
+            # ``{**AUTH_CONFIG, "redirect_uri": uri}``: no entry of its own sets
+            # ``scope``, so it is the imported dict's, read as if given whole.
+            elsewhere = self._scope_of_other_modules_config(view.merged_from)
         if elsewhere is not None:
             # ``url_for_oauth2(AUTH_CONFIG)`` with the dict imported: its ``scope`` is
             # a constant of that module, which the project index reads.
             value = elsewhere
             granted_unknown = _OTHER_MODULES_CONFIG if site.creates_grant else ""
-            view = _View(argument, {}, frozenset(), False)
+            view = view or _View(argument, {}, frozenset(), False)
         elif view is None or _SCOPE_KEY not in view.keys:
             # No ``scope`` the analysis can see.  A request that makes a grant then
             # gets the connector's default scopes (or ones the unread dict holds): it
@@ -748,6 +758,8 @@ class V3Requests:
         values = dict(view.values)
         keys = set(view.keys)
         complete = view.complete and node.id not in bindings.opaque_writes
+        # Written through whole (``config.update(...)``): a key may come from anywhere.
+        merged_from = None if node.id in bindings.opaque_writes else view.merged_from
         either: dict[str, tuple[ast.expr, ...]] = {}
         for key_name, writes in bindings.key_writes.get(node.id, {}).items():
             keys.add(key_name)
@@ -760,7 +772,7 @@ class V3Requests:
                 either[key_name] = tuple(options)
             else:
                 complete = False
-        return _View(view.node, values, frozenset(keys), complete, either)
+        return _View(view.node, values, frozenset(keys), complete, either, merged_from)
 
     def _branch_written(
         self, node: ast.Name, key: str, writes: Sequence[ast.expr],
@@ -788,9 +800,15 @@ class V3Requests:
         values: dict[str, ast.expr] = {}
         keys: set[str] = set()
         complete = True
+        unread: list[ast.expr] = []
+        other_unknowns = False
         for key, value in entries:
             if not isinstance(key, str):
                 inner = self._view(value, depth + 1) if key is _UNPACKED and depth < 4 else None
+                if inner is None and key is _UNPACKED:
+                    unread.append(value)
+                elif inner is None or not inner.complete:
+                    other_unknowns = True
                 if inner is None or not inner.complete:
                     values.clear()
                     complete = False
@@ -802,7 +820,8 @@ class V3Requests:
                 continue
             keys.add(key)
             values[key] = value
-        return _View(target, values, frozenset(keys), complete)
+        merged_from = unread[0] if len(unread) == 1 and not other_unknowns else None
+        return _View(target, values, frozenset(keys), complete, merged_from=merged_from)
 
     def _builds_dict(self, call: ast.Call) -> bool:
         func = call.func

@@ -62,6 +62,7 @@ from .dispatch_functions import (
 )
 from .empty_records import shed_empty
 from .facts_values import ValueState
+from .exit_stacks import EXIT_STACK_CLASSES, exit_stack_names, stack_call
 from .flow_calls import (
     ADDERS,
     BUILTINS,
@@ -186,6 +187,8 @@ class _Frame:
     tuple_size: int = 0
     # A comprehension's targets by the iterable each runs over (see ``loop_names``).
     loops: dict[str, ast.expr] = field(default_factory=dict)
+    # The names that only ever hold an exit stack (see ``exit_stacks``), found once.
+    exit_stacks: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         # What each name read in this frame stands for.  A frame always sits on the
@@ -728,6 +731,10 @@ class FlowExtractor:
         if name in GIVEN_BACK:
             given = _given_back(node, GIVEN_BACK[name])
             return self.value(given) if given is not None else None
+        entering = self._stack_entered(node)
+        if entering is not None:
+            # ``stack.enter_context(cm)`` gives what ``with cm as x`` binds.
+            return self._entered(self.value(entering[0]), entering[1], node)
         if name in _MODULE_IMPORTERS:
             return self._imported_module(node, name)
         if self._click and ensures_object(node):
@@ -1737,12 +1744,34 @@ class FlowExtractor:
             # ``with APIClient(...) as c`` gives the object itself (its ``__enter__``
             # returns self); a ``@contextmanager`` function gives what it yields; a
             # class of the project gives what its ``__enter__`` returns.
-            enter = "__aenter__" if isinstance(node, ast.AsyncWith) else "__enter__"
-            entered = (self._call_of(self._val("attr", enter, managed))
-                       if managed is not None else None)
-            self._bind(item.optional_vars, self._temporary(
-                [managed, self._iter(managed), entered], item), node)
+            self._bind(item.optional_vars, self._entered(
+                managed, isinstance(node, ast.AsyncWith), item), node)
         return False
+
+    def _entered(self, managed: Val | None, asynchronous: bool, anchor: ast.AST) -> Val | None:
+        """What entering the context manager ``managed`` gives."""
+        enter = "__aenter__" if asynchronous else "__enter__"
+        entered = (self._call_of(self._val("attr", enter, managed))
+                   if managed is not None else None)
+        return self._temporary([managed, self._iter(managed), entered], anchor)
+
+    def _stack_entered(self, node: ast.Call) -> tuple[ast.expr, bool] | None:
+        """``stack.enter_context(cm)`` on a name of this function that only ever holds
+        an exit stack: the context manager entered and whether asynchronously."""
+        call = stack_call(node)
+        frame = self.frames[-1]
+        if call is None or not frame.is_function or frame.body is None:
+            return None
+        receiver, managed, asynchronous = call
+        if frame.exit_stacks is None:
+            frame.exit_stacks = exit_stack_names(frame.body, self._makes_exit_stack)
+        if receiver.id not in frame.exit_stacks or receiver.id in frame.params:
+            return None
+        return managed, asynchronous
+
+    def _makes_exit_stack(self, node: ast.expr) -> bool:
+        return isinstance(node, ast.Call) and not node.args and not node.keywords and (
+            self.callee_name(node.func) in EXIT_STACK_CLASSES)
 
     def visit_BinOp(self, node: ast.BinOp) -> bool:
         if not isinstance(node.op, (ast.Add, ast.Mult)):
@@ -1803,7 +1832,7 @@ class FlowExtractor:
             self._builtin_call(node, builtin.key, builtin.shape, span)
             return False
         if name in PASS_THROUGH or (name in GIVEN_BACK and _given_back(
-                node, GIVEN_BACK[name]) is not None):
+                node, GIVEN_BACK[name]) is not None) or self._stack_entered(node) is not None:
             return False  # the value passes on; the call's context decides
         over = self._hand_over(node)
         if over is not None:

@@ -1737,7 +1737,18 @@ class FlowResolver:
         endpoints, unresolved = self._interpret_on(objs, attrs, use)
         unknown = not objs or (not endpoints and not unresolved
                                and self._lacks(objs, first))
-        if unknown and self._may_be_nylas(use.root, use.root, nylas_module):
+        if unknown and self._unmapped_client_result(use.root):
+            # ``client.nonexistent().messages.all()``: the call that gave the receiver
+            # is reported, with every scope silent; this use says nothing more.
+            pass
+        elif any(_sends_anything(obj) for obj in objs) and not unresolved:
+            # ``member = client.nonexistent`` then ``member.events.all()``: what a
+            # member the map lacks holds may send any request.
+            name = min(name for kind, name in objs if _sends_anything((kind, name)))
+            unresolved.append(UnresolvedUse(
+                use.span, f"{use.text}() uses {name}, which is not in the endpoint map",
+                None))
+        elif unknown and self._may_be_nylas(use.root, use.root, nylas_module):
             unresolved += self._unknown_receiver(use)
         elif unknown:
             unresolved += self._distinctive_chain(use)
@@ -1751,6 +1762,17 @@ class FlowResolver:
                 use.root, attrs):
             unresolved += self._lost_objects(objs, use.span, f"used by {use.text}()")
         return endpoints, unresolved
+
+    def _unmapped_client_result(self, root: Val | None) -> bool:
+        """Whether ``root`` is what calling a member of a Nylas client that the
+        endpoint map does not hold gives (``client.nonexistent()``): that call is
+        unresolved already, with every scope silent."""
+        if root is None or root.kind != "call" or root.inner is None or (
+                root.inner.kind != "attr"):
+            return False
+        member = root.inner
+        return any(kind == "unmapped" for kind, _ in self.resolve(member)) and any(
+            kind == "client" for kind, _ in self.resolve(member.inner))
 
     def _interpret_on(self, objs: Objs, attrs: tuple[str, ...], use: Use, depth: int = 0
                       ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:

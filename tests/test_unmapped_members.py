@@ -1,0 +1,90 @@
+"""A client member the endpoint map lacks (``client.nonexistent()``) is one NYS304,
+which silences every scope: what its result is used for afterwards adds no second
+finding.  A receiver that is not such a result keeps its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+_V2 = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login(redirect):
+    return client.authentication_url(redirect, scopes=["email.read_only", "calendar"])
+
+
+def work(grant_id):
+    client.messages.all()
+{body}
+'''
+_V3 = '''from nylas import Client
+
+client = Client("key")
+G = "https://www.googleapis.com/auth/"
+
+
+def login():
+    return client.auth.url_for_oauth2({"client_id": "c", "redirect_uri": "r",
+                                       "provider": "google",
+                                       "scope": [G + "gmail.readonly", G + "calendar"]})
+
+
+def work(grant_id):
+    client.messages.list(grant_id)
+{body}
+'''
+
+
+def _findings(tmp_path: Path, text: str) -> list[tuple[int, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings
+                  if f.code in {"NYS301", "NYS302", "NYS303", "NYS304"})
+
+
+@pytest.mark.parametrize("app, body", [
+    (_V2, "    client.nonexistent().events.all()"),
+    (_V2, "    client.nonexistent(grant_id).events.all()"),
+    (_V3, "    client.nonexistent().events.list(grant_id)"),
+], ids=["v2", "v2-with-arguments", "v3"])
+def test_a_result_of_an_unmapped_client_member_is_reported_once(
+        tmp_path: Path, app: str, body: str) -> None:
+    found = _findings(tmp_path, app.replace("{body}", body))
+    # The one finding names the member; the calendar scope is not called unused.
+    assert [(code, "nonexistent() is not in the endpoint map" in message)
+            for _, code, message in found] == [("NYS304", True)], found
+
+
+def test_a_use_of_an_unmapped_member_held_in_a_name_silences_every_scope(
+        tmp_path: Path) -> None:
+    # The member may be a resource a later release added: its calls may need any
+    # scope, the calendar's too.
+    found = _findings(tmp_path, _V2.replace(
+        "{body}", "    member = client.nonexistent\n    member.events.all()"))
+    assert [(code, "uses nonexistent, which is not in the endpoint map" in message)
+            for _, code, message in found] == [("NYS304", True)], found
+
+
+def test_a_use_of_a_mapped_member_held_in_a_name_is_judged(tmp_path: Path) -> None:
+    found = _findings(tmp_path, _V2.replace(
+        "{body}", "    member = client.events\n    member.all()"))
+    # Listing events needs calendar.read_only only.
+    assert [(code, "'calendar' is broader" in message)
+            for _, code, message in found] == [("NYS302", True)], found
+
+
+def test_a_receiver_of_another_origin_keeps_its_own_finding(tmp_path: Path) -> None:
+    # A collection's method the map lacks silences that collection's scopes only:
+    # what its result is used for is said on its own.
+    found = _findings(tmp_path, _V2.replace(
+        "{body}", "    client.messages.nonexistent().events.all()"))
+    assert any(code == "NYS304" and "cannot tell whether" in message
+               for _, code, message in found), found
