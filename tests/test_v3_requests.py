@@ -259,3 +259,59 @@ def test_a_merged_config_is_read_where_later_keys_win() -> None:
         (unread, (), "", True),
         (unread, (), "", True),
     ]
+
+
+def test_a_config_a_function_of_the_module_returns_is_read_in_its_own_scope() -> None:
+    sites = sites_of(
+        "SCOPES = {'google': ['https://www.googleapis.com/auth/gmail.readonly'],\n"
+        "          'microsoft': ['Mail.Read', 'offline_access']}\n"
+        "def oauth_config(provider):\n"
+        "    return {'client_id': 'c', 'redirect_uri': 'r', 'provider': provider,\n"
+        "            'scope': SCOPES[provider]}\n"
+        "def per_provider(provider):\n"
+        "    if provider == 'google':\n"
+        "        return {'provider': 'google', 'scope': ['Mail.Send']}\n"
+        "    return {'provider': 'microsoft', 'scope': ['Mail.Read']}\n"
+        "def login(provider):\n"
+        "    return n.auth.url_for_oauth2(oauth_config(provider))\n"
+        "def login_by_keyword():\n"
+        "    return n.auth.url_for_oauth2(config=per_provider('google'))\n"
+    )
+    seen = [(site.span.line, site.value.state, site.provider,
+             [tuple(item.text for item in option.items) for option in site.value.alternatives])
+            for site in sites]
+    assert seen == [
+        (13, ValueState.UNRESOLVED, "",
+         [("https://www.googleapis.com/auth/gmail.readonly",), ("Mail.Read", "offline_access")]),
+        # Several returns are several requests; their providers differ.
+        (15, ValueState.UNRESOLVED, "", [("Mail.Send",), ("Mail.Read",)]),
+    ]
+    assert not any(site.granted_unknown for site in sites)
+
+
+def test_a_returned_config_that_the_caller_fills_or_changes_stays_unread() -> None:
+    sites = sites_of(
+        "def config_with(scopes, **extra):\n"
+        "    return {'client_id': 'c', 'scope': scopes, **extra}\n"
+        "def config():\n"
+        "    return {'client_id': 'c', 'scope': ['Mail.Read']}\n"
+        # The parameter holds the caller's list, which the request does not name.
+        "def login(scopes):\n"
+        "    return n.auth.url_for_oauth2(config_with(scopes))\n"
+        # A later key may replace the scope.
+        "n.auth.url_for_oauth2(config_with(['Mail.Read'], scope=['Mail.Send']))\n"
+        # Bound to a name first: the caller may change it before the request.
+        "def login_later():\n"
+        "    made = config()\n"
+        "    made['scope'] = ['Mail.Send']\n"
+        "    return n.auth.url_for_oauth2(made)\n"
+    )
+    assert [(site.span.line, site.value.state) for site in sites] == [
+        (8, ValueState.UNRESOLVED), (9, ValueState.UNRESOLVED), (13, ValueState.UNRESOLVED)]
+    # Control: the config written as the argument is read.
+    [site] = sites_of(
+        "def config():\n"
+        "    return {'client_id': 'c', 'scope': ['Mail.Read']}\n"
+        "n.auth.url_for_oauth2(config())\n")
+    assert site.value.state is ValueState.ITEMS
+    assert [item.text for item in site.value.items] == ["Mail.Read"]

@@ -180,6 +180,9 @@ class V3Requests:
         # The call of another module's class read as a dict display while a request's
         # reading that holds only if the class is a ``TypedDict`` is made.
         self._imported_dict_call: ast.Call | None = None
+        # Reading the config a function of this module returns (``_returned_config``):
+        # its parameters are not the request's.
+        self._in_returned_config = False
 
     # -- SDK calls --------------------------------------------------------------------
 
@@ -552,6 +555,9 @@ class V3Requests:
         if request is None or request.value.state is not ValueState.UNRESOLVED:
             return request
         made = self._ext.reader.follow(argument)
+        returned = self._returned_config(node, argument, made, site, description)
+        if returned is not None:
+            return returned
         typed_dict = self._imported_class(made) if isinstance(made, ast.Call) else ""
         if not typed_dict:
             return request
@@ -568,6 +574,62 @@ class V3Requests:
             return request
         return dataclasses.replace(request, typed_dict=typed_dict, as_typed_dict=as_dict)
 
+    def _returned_config(
+        self, node: ast.Call, argument: ast.expr, made: ast.expr | None, site: SdkSite,
+        description: str,
+    ) -> ScopeSite | None:
+        """The request read from the config a function of this module returns, written
+        as the argument (``url_for_oauth2(oauth_config(provider))`` with ``def
+        oauth_config(provider): return {..., "scope": SCOPES[provider]}``); None where
+        it is not such a call or a return cannot be read.
+
+        Each return is read in the function's own scope: its parameters hold what no
+        caller is asked about (``"provider": provider`` names no provider), so a
+        config that copies a parameter's scopes stays unresolved.  Several returns
+        are several requests, as ``A if pro else B`` is.  A config bound to a name
+        first is not read so: the caller may change it before the request.
+        """
+        ext = self._ext
+        if made is not argument or not isinstance(made, ast.Call) or made.args and any(
+                isinstance(arg, ast.Starred) for arg in made.args):
+            return None
+        func = made.func
+        if not isinstance(func, ast.Name) or ext._binding_scope(func.id) not in (
+                None, ext._scopes[0] if ext._scopes else None):
+            return None
+        function = ext._module_functions.get(func.id)
+        if function is None or function in ext._reading:
+            return None
+        returns = ext._returns_of(function)
+        if returns is None:
+            return None
+        saved_scopes, saved_bodies = ext._scopes, ext._bodies
+        ext._scopes = [saved_scopes[0], ext._function_bindings(function)]
+        ext._bodies = [saved_bodies[0], function.body]
+        ext._reading.add(function)
+        self._in_returned_config = True
+        try:
+            read = [self._request_read(node, value, site, description, at=value)
+                    for value in returns]
+        finally:
+            self._in_returned_config = False
+            ext._reading.discard(function)
+            ext._scopes, ext._bodies = saved_scopes, saved_bodies
+        sites = [request for request in read if request is not None]
+        if len(sites) != len(read) or not sites:
+            return None
+        if len(sites) == 1:
+            return sites[0]
+        providers = {request.provider for request in sites}
+        return dataclasses.replace(
+            sites[0],
+            value=one_of([request.value for request in sites]),
+            provider=providers.pop() if len(providers) == 1 else "",
+            granted_unknown=next(
+                (request.granted_unknown for request in sites if request.granted_unknown), ""),
+            joined_at=None,
+        )
+
     def _imported_class(self, call: ast.Call) -> str:
         """The qualified name of the class of another module a call with keywords
         only names (``OAuthConfig(...)``, ``types.OAuthConfig(...)``); "" otherwise."""
@@ -582,9 +644,10 @@ class V3Requests:
         return qualified
 
     def _request_read(
-        self, node: ast.Call, argument: ast.expr, site: SdkSite, description: str
+        self, node: ast.Call, argument: ast.expr, site: SdkSite, description: str,
+        at: ast.expr | None = None,
     ) -> ScopeSite | None:
-        view = self._view(argument, at=node)
+        view = self._view(argument, at=node if at is None else at)
         granted_unknown = ""
         elsewhere = self._scope_of_other_modules_config(argument) if view is None else None
         if elsewhere is not None:
@@ -620,7 +683,8 @@ class V3Requests:
                                    reason="cannot tell which 'scope' the config holds")
             else:
                 # ``{"scope": scopes}`` in a wrapper: what its callers pass.
-                value = self._ext._parameter_reference(scope) or self.read_scope(scope)
+                value = (None if self._in_returned_config
+                         else self._ext._parameter_reference(scope)) or self.read_scope(scope)
             if site.creates_grant:
                 granted_unknown = self._includes_grant_scopes(view)
         provider = ""
