@@ -300,18 +300,34 @@ def test_a_returned_config_that_the_caller_fills_or_changes_stays_unread() -> No
         "    return n.auth.url_for_oauth2(config_with(scopes))\n"
         # A later key may replace the scope.
         "n.auth.url_for_oauth2(config_with(['Mail.Read'], scope=['Mail.Send']))\n"
-        # Bound to a name first: the caller may change it before the request.
+        # Bound to a name first and changed, or handed to other code, before the
+        # request; or reached through a second name.
         "def login_later():\n"
         "    made = config()\n"
         "    made['scope'] = ['Mail.Send']\n"
         "    return n.auth.url_for_oauth2(made)\n"
+        "def login_handed():\n"
+        "    made = config()\n"
+        "    tweak(made)\n"
+        "    return n.auth.url_for_oauth2(made)\n"
+        "def login_aliased():\n"
+        "    made = config()\n"
+        "    alias = made\n"
+        "    made['scope'].append('Mail.Send')\n"
+        "    return n.auth.url_for_oauth2(alias)\n"
     )
     assert [(site.span.line, site.value.state) for site in sites] == [
-        (8, ValueState.UNRESOLVED), (9, ValueState.UNRESOLVED), (13, ValueState.UNRESOLVED)]
-    # Control: the config written as the argument is read.
-    [site] = sites_of(
+        (8, ValueState.UNRESOLVED), (9, ValueState.UNRESOLVED), (13, ValueState.UNRESOLVED),
+        (17, ValueState.UNRESOLVED), (22, ValueState.UNRESOLVED)]
+    # Control: the config written as the argument, or bound to a name only the
+    # request is given, is read.
+    sites = sites_of(
         "def config():\n"
         "    return {'client_id': 'c', 'scope': ['Mail.Read']}\n"
-        "n.auth.url_for_oauth2(config())\n")
-    assert site.value.state is ValueState.ITEMS
-    assert [item.text for item in site.value.items] == ["Mail.Read"]
+        "n.auth.url_for_oauth2(config())\n"
+        "def login():\n"
+        "    made = config()\n"
+        "    print(made)\n"
+        "    return n.auth.url_for_oauth2(made)\n")
+    assert [(site.value.state, [item.text for item in site.value.items])
+            for site in sites] == [(ValueState.ITEMS, ["Mail.Read"])] * 2

@@ -587,11 +587,14 @@ class V3Requests:
         caller is asked about (``"provider": provider`` names no provider), so a
         config that copies a parameter's scopes stays unresolved.  Several returns
         are several requests, as ``A if pro else B`` is.  A config bound to a name
-        first is not read so: the caller may change it before the request.
+        first is read so only while nothing but the request is given it.
         """
         ext = self._ext
-        if made is not argument or not isinstance(made, ast.Call) or made.args and any(
+        if not isinstance(made, ast.Call) or any(
                 isinstance(arg, ast.Starred) for arg in made.args):
+            return None
+        if made is not argument and not (
+                isinstance(argument, ast.Name) and self._kept_as_made(argument, made)):
             return None
         func = made.func
         if not isinstance(func, ast.Name) or ext._binding_scope(func.id) not in (
@@ -629,6 +632,23 @@ class V3Requests:
                 (request.granted_unknown for request in sites if request.granted_unknown), ""),
             joined_at=None,
         )
+
+    def _kept_as_made(self, name: ast.Name, made: ast.Call) -> bool:
+        """Whether the function-local ``name``, bound to the call ``made`` itself (not
+        through another name), still holds the dict it returned at the request: no key
+        of it written, nothing changed in it in place, and handed to no code but the
+        request, as a dict display bound to a name must be."""
+        ext = self._ext
+        bindings = ext._binding_scope(name.id)
+        if bindings is None or bindings is ext.module_bindings or not ext._scopes or (
+                bindings is not ext._scopes[-1] or bindings.lookup(name.id) is not made):
+            return False
+        if (name.id in bindings.key_writes or name.id in bindings.opaque_writes
+                or bindings.changed_in_place(name.id)):
+            return False
+        if ext.grown_key_lists(name, _SCOPE_KEY) is not None:
+            return False
+        return not ext._shared_in_function(name.id, bindings)
 
     def _imported_class(self, call: ast.Call) -> str:
         """The qualified name of the class of another module a call with keywords
