@@ -1369,3 +1369,38 @@ def test_a_client_entered_on_an_exit_stack_makes_no_claim_appear(
     # Not vacuous: the plain form lists messages only, and the calendar is unused.
     assert "NYS303 https://www.googleapis.com/auth/calendar.readonly" in before, before
     assert not after - before, sorted(after - before)
+
+
+# ------------------------------------------------ a config moved into a returning function
+
+_CONFIG_LOGIN = '''import os
+
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+G = "https://www.googleapis.com/auth/"
+SCOPES = {{"google": [G + "gmail.readonly", G + "contacts.readonly"],
+          "microsoft": ["Mail.Read", "offline_access"]}}
+
+{helper}
+def login(provider):
+    return nylas.auth.url_for_oauth2({argument})
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+_CONFIG_DISPLAY = ('{"client_id": "c", "redirect_uri": "https://a.example/cb", '
+                   '"provider": provider, "scope": SCOPES[provider]}')
+
+
+def test_a_config_moved_into_a_function_that_returns_it_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    written = _CONFIG_LOGIN.format(helper="", argument=_CONFIG_DISPLAY)
+    returned = _CONFIG_LOGIN.format(
+        helper=f"def oauth_config(provider):\n    return {_CONFIG_DISPLAY}\n\n",
+        argument="oauth_config(provider)")
+    before, _ = _claims_and_caution(tmp_path / "written", {"app/main.py": written})
+    after, caution = _claims_and_caution(tmp_path / "returned", {"app/main.py": returned})
+    assert any("NYS303" in claim and "contacts.readonly" in claim for claim in before), before
+    assert after == before and not caution, after

@@ -259,3 +259,75 @@ def test_a_merged_config_is_read_where_later_keys_win() -> None:
         (unread, (), "", True),
         (unread, (), "", True),
     ]
+
+
+def test_a_config_a_function_of_the_module_returns_is_read_in_its_own_scope() -> None:
+    sites = sites_of(
+        "SCOPES = {'google': ['https://www.googleapis.com/auth/gmail.readonly'],\n"
+        "          'microsoft': ['Mail.Read', 'offline_access']}\n"
+        "def oauth_config(provider):\n"
+        "    return {'client_id': 'c', 'redirect_uri': 'r', 'provider': provider,\n"
+        "            'scope': SCOPES[provider]}\n"
+        "def per_provider(provider):\n"
+        "    if provider == 'google':\n"
+        "        return {'provider': 'google', 'scope': ['Mail.Send']}\n"
+        "    return {'provider': 'microsoft', 'scope': ['Mail.Read']}\n"
+        "def login(provider):\n"
+        "    return n.auth.url_for_oauth2(oauth_config(provider))\n"
+        "def login_by_keyword():\n"
+        "    return n.auth.url_for_oauth2(config=per_provider('google'))\n"
+    )
+    seen = [(site.span.line, site.value.state, site.provider,
+             [tuple(item.text for item in option.items) for option in site.value.alternatives])
+            for site in sites]
+    assert seen == [
+        (13, ValueState.UNRESOLVED, "",
+         [("https://www.googleapis.com/auth/gmail.readonly",), ("Mail.Read", "offline_access")]),
+        # Several returns are several requests; their providers differ.
+        (15, ValueState.UNRESOLVED, "", [("Mail.Send",), ("Mail.Read",)]),
+    ]
+    assert not any(site.granted_unknown for site in sites)
+
+
+def test_a_returned_config_that_the_caller_fills_or_changes_stays_unread() -> None:
+    sites = sites_of(
+        "def config_with(scopes, **extra):\n"
+        "    return {'client_id': 'c', 'scope': scopes, **extra}\n"
+        "def config():\n"
+        "    return {'client_id': 'c', 'scope': ['Mail.Read']}\n"
+        # The parameter holds the caller's list, which the request does not name.
+        "def login(scopes):\n"
+        "    return n.auth.url_for_oauth2(config_with(scopes))\n"
+        # A later key may replace the scope.
+        "n.auth.url_for_oauth2(config_with(['Mail.Read'], scope=['Mail.Send']))\n"
+        # Bound to a name first and changed, or handed to other code, before the
+        # request; or reached through a second name.
+        "def login_later():\n"
+        "    made = config()\n"
+        "    made['scope'] = ['Mail.Send']\n"
+        "    return n.auth.url_for_oauth2(made)\n"
+        "def login_handed():\n"
+        "    made = config()\n"
+        "    tweak(made)\n"
+        "    return n.auth.url_for_oauth2(made)\n"
+        "def login_aliased():\n"
+        "    made = config()\n"
+        "    alias = made\n"
+        "    made['scope'].append('Mail.Send')\n"
+        "    return n.auth.url_for_oauth2(alias)\n"
+    )
+    assert [(site.span.line, site.value.state) for site in sites] == [
+        (8, ValueState.UNRESOLVED), (9, ValueState.UNRESOLVED), (13, ValueState.UNRESOLVED),
+        (17, ValueState.UNRESOLVED), (22, ValueState.UNRESOLVED)]
+    # Control: the config written as the argument, or bound to a name only the
+    # request is given, is read.
+    sites = sites_of(
+        "def config():\n"
+        "    return {'client_id': 'c', 'scope': ['Mail.Read']}\n"
+        "n.auth.url_for_oauth2(config())\n"
+        "def login():\n"
+        "    made = config()\n"
+        "    print(made)\n"
+        "    return n.auth.url_for_oauth2(made)\n")
+    assert [(site.value.state, [item.text for item in site.value.items])
+            for site in sites] == [(ValueState.ITEMS, ["Mail.Read"])] * 2

@@ -2814,3 +2814,39 @@ def work(grant_id):
 ''')
     result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
     assert [f.code for f in result.findings].count("NYS103") == duplicates, result.findings
+
+
+def _returned_config_project(tmp_path: Path, work: str) -> list[tuple[int, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "scopes.py").write_text(
+        f'SCOPES = {{"google": ["{G}gmail.modify"],\n'
+        '          "microsoft": ["Mail.ReadWrite", "Mail.Send", "offline_access"]}\n')
+    (tmp_path / "auth.py").write_text(
+        "from nylas import Client\n"
+        "from scopes import SCOPES\n"
+        "nylas = Client('key')\n\n"
+        "def oauth_config(provider):\n"
+        "    return {'client_id': 'c', 'redirect_uri': 'r', 'provider': provider,\n"
+        "            'scope': SCOPES[provider]}\n\n"
+        "def login(provider):\n"
+        "    return nylas.auth.url_for_oauth2(oauth_config(provider))\n\n"
+        "def work(grant_id, message_id):\n"
+        "    nylas.messages.update(grant_id, message_id, {'unread': False})\n"
+        f"{work}\n")
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings
+                  if f.code in USAGE or f.code == "NYS304")
+
+
+def test_a_config_built_by_a_function_per_provider_is_judged(tmp_path: Path) -> None:
+    # ``url_for_oauth2(oauth_config(provider))``: each provider's list is requested.
+    found = _returned_config_project(tmp_path, "")
+    assert [(line, code) for line, code, _ in found] == [(2, "NYS303")]
+    assert "'Mail.Send'" in found[0][2]
+
+
+def test_a_config_built_by_a_function_keeps_what_a_call_needs(tmp_path: Path) -> None:
+    # Control: a send needs Mail.Send, and gmail.modify grants it on Google.
+    found = _returned_config_project(
+        tmp_path, "    nylas.messages.send(grant_id, {'to': []})")
+    assert found == []

@@ -184,6 +184,9 @@ class V3Requests:
         # The call of another module's class read as a dict display while a request's
         # reading that holds only if the class is a ``TypedDict`` is made.
         self._imported_dict_call: ast.Call | None = None
+        # Reading the config a function of this module returns (``_returned_config``):
+        # its parameters are not the request's.
+        self._in_returned_config = False
 
     # -- SDK calls --------------------------------------------------------------------
 
@@ -556,6 +559,9 @@ class V3Requests:
         if request is None or request.value.state is not ValueState.UNRESOLVED:
             return request
         made = self._ext.reader.follow(argument)
+        returned = self._returned_config(node, argument, made, site, description)
+        if returned is not None:
+            return returned
         typed_dict = self._imported_class(made) if isinstance(made, ast.Call) else ""
         if not typed_dict:
             return request
@@ -572,6 +578,82 @@ class V3Requests:
             return request
         return dataclasses.replace(request, typed_dict=typed_dict, as_typed_dict=as_dict)
 
+    def _returned_config(
+        self, node: ast.Call, argument: ast.expr, made: ast.expr | None, site: SdkSite,
+        description: str,
+    ) -> ScopeSite | None:
+        """The request read from the config a function of this module returns, written
+        as the argument (``url_for_oauth2(oauth_config(provider))`` with ``def
+        oauth_config(provider): return {..., "scope": SCOPES[provider]}``); None where
+        it is not such a call or a return cannot be read.
+
+        Each return is read in the function's own scope: its parameters hold what no
+        caller is asked about (``"provider": provider`` names no provider), so a
+        config that copies a parameter's scopes stays unresolved.  Several returns
+        are several requests, as ``A if pro else B`` is.  A config bound to a name
+        first is read so only while nothing but the request is given it.
+        """
+        ext = self._ext
+        if not isinstance(made, ast.Call) or any(
+                isinstance(arg, ast.Starred) for arg in made.args):
+            return None
+        if made is not argument and not (
+                isinstance(argument, ast.Name) and self._kept_as_made(argument, made)):
+            return None
+        func = made.func
+        if not isinstance(func, ast.Name) or ext._binding_scope(func.id) not in (
+                None, ext._scopes[0] if ext._scopes else None):
+            return None
+        function = ext._module_functions.get(func.id)
+        if function is None or function in ext._reading:
+            return None
+        returns = ext._returns_of(function)
+        if returns is None:
+            return None
+        saved_scopes, saved_bodies = ext._scopes, ext._bodies
+        ext._scopes = [saved_scopes[0], ext._function_bindings(function)]
+        ext._bodies = [saved_bodies[0], function.body]
+        ext._reading.add(function)
+        self._in_returned_config = True
+        try:
+            read = [self._request_read(node, value, site, description, at=value)
+                    for value in returns]
+        finally:
+            self._in_returned_config = False
+            ext._reading.discard(function)
+            ext._scopes, ext._bodies = saved_scopes, saved_bodies
+        sites = [request for request in read if request is not None]
+        if len(sites) != len(read) or not sites:
+            return None
+        if len(sites) == 1:
+            return sites[0]
+        providers = {request.provider for request in sites}
+        return dataclasses.replace(
+            sites[0],
+            value=one_of([request.value for request in sites]),
+            provider=providers.pop() if len(providers) == 1 else "",
+            granted_unknown=next(
+                (request.granted_unknown for request in sites if request.granted_unknown), ""),
+            joined_at=None,
+        )
+
+    def _kept_as_made(self, name: ast.Name, made: ast.Call) -> bool:
+        """Whether the function-local ``name``, bound to the call ``made`` itself (not
+        through another name), still holds the dict it returned at the request: no key
+        of it written, nothing changed in it in place, and handed to no code but the
+        request, as a dict display bound to a name must be."""
+        ext = self._ext
+        bindings = ext._binding_scope(name.id)
+        if bindings is None or bindings is ext.module_bindings or not ext._scopes or (
+                bindings is not ext._scopes[-1] or bindings.lookup(name.id) is not made):
+            return False
+        if (name.id in bindings.key_writes or name.id in bindings.opaque_writes
+                or bindings.changed_in_place(name.id)):
+            return False
+        if ext.grown_key_lists(name, _SCOPE_KEY) is not None:
+            return False
+        return not ext._shared_in_function(name.id, bindings)
+
     def _imported_class(self, call: ast.Call) -> str:
         """The qualified name of the class of another module a call with keywords
         only names (``OAuthConfig(...)``, ``types.OAuthConfig(...)``); "" otherwise."""
@@ -586,9 +668,10 @@ class V3Requests:
         return qualified
 
     def _request_read(
-        self, node: ast.Call, argument: ast.expr, site: SdkSite, description: str
+        self, node: ast.Call, argument: ast.expr, site: SdkSite, description: str,
+        at: ast.expr | None = None,
     ) -> ScopeSite | None:
-        view = self._view(argument, at=node)
+        view = self._view(argument, at=node if at is None else at)
         granted_unknown = ""
         elsewhere = None
         if view is None:
@@ -630,7 +713,8 @@ class V3Requests:
                                    reason="cannot tell which 'scope' the config holds")
             else:
                 # ``{"scope": scopes}`` in a wrapper: what its callers pass.
-                value = self._ext._parameter_reference(scope) or self.read_scope(scope)
+                value = (None if self._in_returned_config
+                         else self._ext._parameter_reference(scope)) or self.read_scope(scope)
             if site.creates_grant:
                 granted_unknown = self._includes_grant_scopes(view)
         provider = ""
