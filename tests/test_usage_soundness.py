@@ -253,6 +253,51 @@ def test_a_module_that_only_makes_a_mock_is_app_code(tmp_path: Path) -> None:
     assert _codes(_findings(root)) == []
 
 
+# A handler the platform runs by name (no module imports it), whose dry run patches
+# the client's send with ``unittest.mock``; otherwise it sends for real.
+DRY_RUN_HANDLER = """\
+import os
+from unittest import mock
+
+from nylas import APIClient
+
+
+def _send(token):
+    APIClient("id", "secret", token).drafts.create(to=[{"email": "a@b.c"}]).send()
+
+
+def handler(event, context):
+    if os.environ.get("DRY_RUN"):
+        with mock.patch.object(APIClient, "_post_resource"):
+            return _send(event["token"])
+    return _send(event["token"])
+"""
+
+
+def _dry_run(root: Path, tests_import_it: bool, every: bool = False,
+             ) -> list[tuple[str, int, str]]:
+    files = {"auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+             "views.py": INBOX_VIEW, "handler.py": DRY_RUN_HANDLER}
+    if tests_import_it:
+        files["tests/test_handler.py"] = ("from handler import handler\n\n\n"
+                                          "def test_dry_run():\n    handler({}, None)\n")
+    return _codes(_findings(_write(root, files), every=every))
+
+
+def test_a_module_that_patches_and_that_nothing_imports_may_be_the_apps(
+        tmp_path: Path) -> None:
+    # Its send may be the app's: 'email.send' is not called unused.
+    assert _dry_run(tmp_path / "a", tests_import_it=False) == []
+    # Said at the send, and where the client class is handed to the patcher.
+    assert _dry_run(tmp_path / "b", tests_import_it=False, every=True) == [
+        ("handler.py", 8, "NYS304"), ("handler.py", 13, "NYS304")]
+
+
+def test_a_module_that_patches_and_that_the_tests_import_is_theirs(tmp_path: Path) -> None:
+    # Control: the tests load it, so it is a test helper and its send needs nothing.
+    assert _dry_run(tmp_path, tests_import_it=True) == [("auth.py", 3, "NYS303")]
+
+
 # Fixtures the package ships for its own tests and for projects that use it; the
 # conftest loads them by name, so no import of the app reaches them.
 SHIPPED_FIXTURES = """\
