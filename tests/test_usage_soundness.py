@@ -274,28 +274,29 @@ def handler(event, context):
 """
 
 
-def _dry_run(root: Path, tests_import_it: bool, every: bool = False,
-             ) -> list[tuple[str, int, str]]:
+def _dry_run(root: Path, handler: str = "handler.py", tests_import_it: bool = False,
+             every: bool = False) -> list[tuple[str, int, str]]:
     files = {"auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
-             "views.py": INBOX_VIEW, "handler.py": DRY_RUN_HANDLER}
+             "views.py": INBOX_VIEW, handler: DRY_RUN_HANDLER}
     if tests_import_it:
         files["tests/test_handler.py"] = ("from handler import handler\n\n\n"
                                           "def test_dry_run():\n    handler({}, None)\n")
     return _codes(_findings(_write(root, files), every=every))
 
 
-def test_a_module_that_patches_and_that_nothing_imports_may_be_the_apps(
-        tmp_path: Path) -> None:
-    # Its send may be the app's: 'email.send' is not called unused.
-    assert _dry_run(tmp_path / "a", tests_import_it=False) == []
+def test_a_module_that_patches_may_be_the_apps_run_by_name(tmp_path: Path) -> None:
+    # Its send may be the app's: 'email.send' is not called unused, also when the
+    # handler's tests import it.
+    assert _dry_run(tmp_path / "a") == []
+    assert _dry_run(tmp_path / "b", tests_import_it=True) == []
     # Said at the send, and where the client class is handed to the patcher.
-    assert _dry_run(tmp_path / "b", tests_import_it=False, every=True) == [
+    assert _dry_run(tmp_path / "c", every=True) == [
         ("handler.py", 8, "NYS304"), ("handler.py", 13, "NYS304")]
 
 
-def test_a_module_that_patches_and_that_the_tests_import_is_theirs(tmp_path: Path) -> None:
-    # Control: the tests load it, so it is a test helper and its send needs nothing.
-    assert _dry_run(tmp_path, tests_import_it=True) == [("auth.py", 3, "NYS303")]
+def test_a_module_that_patches_among_the_tests_is_theirs(tmp_path: Path) -> None:
+    # Control: placed with the tests, it is a test's helper and its send needs nothing.
+    assert _dry_run(tmp_path, handler="tests/helpers.py") == [("auth.py", 3, "NYS303")]
 
 
 # Fixtures the package ships for its own tests and for projects that use it; the

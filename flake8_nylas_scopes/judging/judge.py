@@ -488,7 +488,7 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
                   ) -> tuple[set[str], set[str]]:
     """The paths of the project's tests, read from the project's top directory, and
     of the modules among them that may be the app's as well (see ``test_code``): they
-    only patch with ``unittest.mock`` and no module imports them."""
+    are tests only because they patch with ``unittest.mock``."""
     paths = [*modules, *(error.path for error in errors)]
     if not paths:
         return set(), set()
@@ -524,12 +524,10 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
         if not app:
             break
         found -= app
-    candidates = {path for path in found & only_patching
-                  if not is_test_module(relative[path], defined[path])}
-    # A helper the tests import is theirs; one nothing imports may be run by name.
-    loaded = _referenced_modules(
-        {path: facts for path, facts in modules.items() if path in found - candidates})
-    unsure = {path for path in candidates if modules[path].module not in loaded}
+    # Tests only by patching: a test's helper or code run by name, that the tests may
+    # import too (a handler and its tests).
+    unsure = {path for path in found & only_patching
+              if not is_test_module(relative[path], defined[path])}
     return found, unsure
 
 
@@ -540,15 +538,9 @@ def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> se
     lazily inside a function (``from .test_email import test_email_settings``), or
     imports the module itself and calls through it (``import test_email``, then
     ``test_email.test_email_settings(token)``)."""
-    return _referenced_modules(
-        {path: facts for path, facts in modules.items() if path not in tests})
-
-
-def _referenced_modules(modules: Mapping[str, ModuleFacts]) -> set[str]:
-    """The modules (and their packages) that the code of ``modules`` refers to."""
     referenced: set[str] = set()
-    for facts in modules.values():
-        if facts.flow is None:
+    for path, facts in modules.items():
+        if path in tests or facts.flow is None:
             continue
         referenced.update(referenced_names(facts.flow))
     named: set[str] = set()
@@ -698,8 +690,9 @@ def _unsure_test_uses(
         for (span, shown), scopes in unsure.items() if scopes)]
 
 
-_UNSURE_TEST = ("{call} is in a module that patches with unittest.mock and that no module "
-                "imports: it may be a test's, or the app's run by name (a handler, a task)")
+_UNSURE_TEST = ("{call} is in a module that patches with unittest.mock and that the app "
+                "does not import: it may be a test's, or the app's run by name (a handler, "
+                "a task)")
 
 
 _GAVE_UP = ("the analysis stopped following values through this project before the end "
