@@ -880,6 +880,46 @@ def test_data_returned_to_a_library_and_a_cached_client_read_no_more(tmp_path: P
         tmp_path, "@app.context_processor", '{"year": 2026}') == [("app.py", 9, "NYS303")]
 
 
+STREAMLIT_PAGE = """\
+import streamlit as st
+from nylas import Client
+
+SCOPES = [
+    "https://www.googleapis.com/auth/calendar.readonly",
+    "https://www.googleapis.com/auth/gmail.readonly",
+]
+
+
+{decorator}
+def get_client():
+    return Client(st.secrets["NYLAS_API_KEY"])
+
+
+if "grant_id" not in st.session_state:
+    st.link_button("Connect", get_client().auth.url_for_oauth2({{
+        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": SCOPES,
+    }}))
+else:
+    st.write(get_client().messages.list(st.session_state["grant_id"]).data)
+"""
+
+
+def test_a_client_cached_by_streamlit_goes_only_to_the_scripts_callers(
+        tmp_path: Path) -> None:
+    for decorator in ("@st.cache_resource", "@st.cache_resource(ttl=3600)"):
+        root = _write(tmp_path / decorator[-1], {
+            "Home.py": STREAMLIT_PAGE.format(decorator=decorator)})
+        assert _codes(_findings(root)) == [("Home.py", 5, "NYS303")], decorator
+
+
+def test_a_client_returned_to_another_streamlit_decorator_may_make_requests(
+        tmp_path: Path) -> None:
+    # Control: a decorator that registers the function hands what it returns on.
+    root = _write(tmp_path, {"Home.py": STREAMLIT_PAGE.format(decorator="@st.fragment")})
+    assert _codes(_findings(root)) == []
+
+
 CONN = """\
 from nylas import Client
 
