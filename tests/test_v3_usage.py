@@ -2292,6 +2292,39 @@ def test_classes_their_base_registers_in_a_way_not_followed_are_unresolved_not_m
                for _, message in found), found
 
 
+# The same classes, their base registering each under the provider its class
+# statement names (``class GmailSync(Base, provider="google"):``).
+_KEYWORDED = _SUBCLASSED.replace(
+    "    def __init_subclass__(cls, **kwargs):\n        super().__init_subclass__(**kwargs)\n"
+    "        SYNCS[cls.provider] = cls",
+    "    def __init_subclass__(cls, provider, **kwargs):\n"
+    "        super().__init_subclass__(**kwargs)\n        SYNCS[provider] = cls").replace(
+    'class GmailSync(Base):\n    provider = "google"\n',
+    'class GmailSync(Base, provider="google"):\n').replace(
+    'class GraphSync(Base):\n    provider = "microsoft"\n',
+    'class GraphSync(Base, provider="microsoft"):\n')
+
+
+def test_classes_their_base_registers_by_a_keyword_naming_a_provider_are_unresolved(
+        tmp_path: Path) -> None:
+    assert 'GmailSync(Base, provider="google")' in _KEYWORDED
+    assert "SYNCS[provider] = cls" in _KEYWORDED
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _LOOKED_UP + _KEYWORDED)
+        if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert ("cannot tell whether microsoft grants reach self.client.folders.create()"
+            in found[0][1]), found
+
+
+def test_classes_their_base_gets_a_keyword_naming_no_provider_still_miss_scopes(
+        tmp_path: Path) -> None:
+    body = _LOOKED_UP + _KEYWORDED.replace('provider="google"', 'provider="mail"').replace(
+        'provider="microsoft"', 'provider="calendar"')
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
 def test_classes_of_a_base_that_registers_nothing_still_miss_scopes(tmp_path: Path) -> None:
     body = "    GmailSync(nylas).sync(grant_id)" + _SUBCLASSED.replace(
         "SYNCS[cls.provider] = cls", "cls.seen = True")

@@ -308,7 +308,13 @@ def _decorated_for_a_provider(tests: ProviderTests,
     ``@for_provider(Provider.GOOGLE)``, ``@google_only``): the wrapper it gives may
     run the body only for some providers' grants, or not.  So too a class's
     (``@register("google") class GmailSync:``): a registry the decorator fills may
-    give the class only for some providers' grants, or not."""
+    give the class only for some providers' grants, or not; and a class that names one
+    in a keyword of its statement (``class GmailSync(Base, provider="google"):``),
+    which its base's ``__init_subclass__`` or metaclass gets and may register it by."""
+    if isinstance(function, ast.ClassDef):
+        for keyword in function.keywords:
+            if keyword.arg != "metaclass" and provider_value(keyword.value):
+                return [_unread_lines(function.body, keyword.value.lineno)]
     for decorator in function.decorator_list:
         arguments = [*decorator.args, *(keyword.value for keyword in decorator.keywords)] if (
             isinstance(decorator, ast.Call)) else []
