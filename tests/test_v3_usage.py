@@ -2325,6 +2325,88 @@ def test_classes_their_base_gets_a_keyword_naming_no_provider_still_miss_scopes(
     assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
 
 
+# The same classes, their base's metaclass registering each class it makes.
+_METACLASSED = _REGISTRY.replace("\nclass GmailSync:", "\nclass GmailSync(Base):").replace(
+    "\nclass GraphSync:", "\nclass GraphSync(Base):").replace(
+    "SYNCS = {cls.provider: cls for cls in (GmailSync, GraphSync)}", "").replace(
+    "\n\nclass GmailSync", """
+
+SYNCS = {}
+
+
+class Registered(type):
+    def __new__(mcs, name, bases, namespace):
+        cls = super().__new__(mcs, name, bases, namespace)
+        SYNCS[namespace.get("provider")] = cls
+        return cls
+
+
+class Base(metaclass=Registered):
+    pass
+
+
+class GmailSync""", 1)
+
+# The same classes, registered by a method of a registry object.
+_REGISTRY_OBJECT = _REGISTRY.replace(
+    "\nclass GmailSync", "\n@syncs.register\nclass GmailSync").replace(
+    "\nclass GraphSync", "\n@syncs.register\nclass GraphSync").replace(
+    "SYNCS = {cls.provider: cls for cls in (GmailSync, GraphSync)}", "").replace(
+    "\n\n@syncs.register\nclass GmailSync", """
+
+class Registry:
+    def __init__(self):
+        self.items = {}
+
+    def register(self, cls):
+        self.items[cls.provider] = cls
+        return cls
+
+    def get(self, key):
+        return self.items[key]
+
+
+syncs = Registry()
+
+
+@syncs.register
+class GmailSync""", 1)
+
+
+def _with_the_modules_client(body: str) -> str:
+    """The classes calling with the module's client, not one they are handed (which
+    a registry not followed would leave unresolved everywhere)."""
+    return body.replace("self.client.", "nylas.").replace("(nylas).sync", "(None).sync")
+
+
+@pytest.mark.parametrize("body", [
+    _with_the_modules_client(_LOOKED_UP + _METACLASSED),
+    _with_the_modules_client(_LOOKED_UP.replace(
+        "SYNCS[grant.provider]", "syncs.get(grant.provider)") + _REGISTRY_OBJECT),
+])
+def test_classes_a_metaclass_or_a_registry_object_registers_are_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert ("cannot tell whether microsoft grants reach nylas.folders.create()"
+            in found[0][1]), found
+
+
+@pytest.mark.parametrize("body", [
+    # A metaclass, and a registry's method, that store nothing: each class is made
+    # for every grant.
+    _with_the_modules_client("    GmailSync(nylas).sync(grant_id)" + _METACLASSED.replace(
+        '        SYNCS[namespace.get("provider")] = cls\n', "        cls.seen = True\n")),
+    _with_the_modules_client("    GmailSync(nylas).sync(grant_id)" + _REGISTRY_OBJECT.replace(
+        "        self.items[cls.provider] = cls\n", "        print(cls)\n")),
+])
+def test_classes_a_metaclass_or_a_registry_object_does_not_store_still_miss_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
 def test_classes_of_a_base_that_registers_nothing_still_miss_scopes(tmp_path: Path) -> None:
     body = "    GmailSync(nylas).sync(grant_id)" + _SUBCLASSED.replace(
         "SYNCS[cls.provider] = cls", "cls.seen = True")
