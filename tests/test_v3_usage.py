@@ -2031,6 +2031,31 @@ def sync_microsoft(grant_id):
 HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}
 """
 
+# The same handlers in a table a class holds, looked up through an instance.
+_CLASS_TABLE = _HANDLERS.replace(
+    'HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}'.replace("{{", "{")
+    .replace("}}", "}"),
+    'class Dispatcher:\n    handlers = {"google": sync_google, "microsoft": sync_microsoft}\n\n'
+    '    def run(self, grant, grant_id):\n        self.handlers[grant.provider](grant_id)\n')
+
+
+def test_a_handler_of_a_class_table_is_unresolved_not_missing(tmp_path: Path) -> None:
+    assert "    handlers = {" in _CLASS_TABLE
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, "    Dispatcher().run(grant, grant_id)" + _CLASS_TABLE)
+        if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
+
+
+def test_a_handler_of_a_class_table_also_called_for_every_grant_still_misses_scopes(
+        tmp_path: Path) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS,
+                           "    Dispatcher().run(grant, grant_id)\n    sync_google(grant_id)"
+                           + _CLASS_TABLE)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
 # Classes that each say their provider, in a table a comprehension builds of them.
 _REGISTRY = f"""
 
