@@ -253,6 +253,52 @@ def test_a_module_that_only_makes_a_mock_is_app_code(tmp_path: Path) -> None:
     assert _codes(_findings(root)) == []
 
 
+# A handler the platform runs by name (no module imports it), whose dry run patches
+# the client's send with ``unittest.mock``; otherwise it sends for real.
+DRY_RUN_HANDLER = """\
+import os
+from unittest import mock
+
+from nylas import APIClient
+
+
+def _send(token):
+    APIClient("id", "secret", token).drafts.create(to=[{"email": "a@b.c"}]).send()
+
+
+def handler(event, context):
+    if os.environ.get("DRY_RUN"):
+        with mock.patch.object(APIClient, "_post_resource"):
+            return _send(event["token"])
+    return _send(event["token"])
+"""
+
+
+def _dry_run(root: Path, handler: str = "handler.py", tests_import_it: bool = False,
+             every: bool = False) -> list[tuple[str, int, str]]:
+    files = {"auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+             "views.py": INBOX_VIEW, handler: DRY_RUN_HANDLER}
+    if tests_import_it:
+        files["tests/test_handler.py"] = ("from handler import handler\n\n\n"
+                                          "def test_dry_run():\n    handler({}, None)\n")
+    return _codes(_findings(_write(root, files), every=every))
+
+
+def test_a_module_that_patches_may_be_the_apps_run_by_name(tmp_path: Path) -> None:
+    # Its send may be the app's: 'email.send' is not called unused, also when the
+    # handler's tests import it.
+    assert _dry_run(tmp_path / "a") == []
+    assert _dry_run(tmp_path / "b", tests_import_it=True) == []
+    # Said at the send, and where the client class is handed to the patcher.
+    assert _dry_run(tmp_path / "c", every=True) == [
+        ("handler.py", 8, "NYS304"), ("handler.py", 13, "NYS304")]
+
+
+def test_a_module_that_patches_among_the_tests_is_theirs(tmp_path: Path) -> None:
+    # Control: placed with the tests, it is a test's helper and its send needs nothing.
+    assert _dry_run(tmp_path, handler="tests/helpers.py") == [("auth.py", 3, "NYS303")]
+
+
 # Fixtures the package ships for its own tests and for projects that use it; the
 # conftest loads them by name, so no import of the app reaches them.
 SHIPPED_FIXTURES = """\
@@ -832,6 +878,46 @@ def test_data_returned_to_a_library_and_a_cached_client_read_no_more(tmp_path: P
     # where the project sends it: the calendar scope is still unused.
     assert _shared_with_templates(
         tmp_path, "@app.context_processor", '{"year": 2026}') == [("app.py", 9, "NYS303")]
+
+
+STREAMLIT_PAGE = """\
+import streamlit as st
+from nylas import Client
+
+SCOPES = [
+    "https://www.googleapis.com/auth/calendar.readonly",
+    "https://www.googleapis.com/auth/gmail.readonly",
+]
+
+
+{decorator}
+def get_client():
+    return Client(st.secrets["NYLAS_API_KEY"])
+
+
+if "grant_id" not in st.session_state:
+    st.link_button("Connect", get_client().auth.url_for_oauth2({{
+        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": SCOPES,
+    }}))
+else:
+    st.write(get_client().messages.list(st.session_state["grant_id"]).data)
+"""
+
+
+def test_a_client_cached_by_streamlit_goes_only_to_the_scripts_callers(
+        tmp_path: Path) -> None:
+    for decorator in ("@st.cache_resource", "@st.cache_resource(ttl=3600)"):
+        root = _write(tmp_path / decorator[-1], {
+            "Home.py": STREAMLIT_PAGE.format(decorator=decorator)})
+        assert _codes(_findings(root)) == [("Home.py", 5, "NYS303")], decorator
+
+
+def test_a_client_returned_to_another_streamlit_decorator_may_make_requests(
+        tmp_path: Path) -> None:
+    # Control: a decorator that registers the function hands what it returns on.
+    root = _write(tmp_path, {"Home.py": STREAMLIT_PAGE.format(decorator="@st.fragment")})
+    assert _codes(_findings(root)) == []
 
 
 CONN = """\

@@ -2031,6 +2031,31 @@ def sync_microsoft(grant_id):
 HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}
 """
 
+# The same handlers in a table a class holds, looked up through an instance.
+_CLASS_TABLE = _HANDLERS.replace(
+    'HANDLERS = {{"google": sync_google, "microsoft": sync_microsoft}}'.replace("{{", "{")
+    .replace("}}", "}"),
+    'class Dispatcher:\n    handlers = {"google": sync_google, "microsoft": sync_microsoft}\n\n'
+    '    def run(self, grant, grant_id):\n        self.handlers[grant.provider](grant_id)\n')
+
+
+def test_a_handler_of_a_class_table_is_unresolved_not_missing(tmp_path: Path) -> None:
+    assert "    handlers = {" in _CLASS_TABLE
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, "    Dispatcher().run(grant, grant_id)" + _CLASS_TABLE)
+        if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
+
+
+def test_a_handler_of_a_class_table_also_called_for_every_grant_still_misses_scopes(
+        tmp_path: Path) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS,
+                           "    Dispatcher().run(grant, grant_id)\n    sync_google(grant_id)"
+                           + _CLASS_TABLE)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
 # Classes that each say their provider, in a table a comprehension builds of them.
 _REGISTRY = f"""
 
@@ -2290,6 +2315,121 @@ def test_classes_their_base_registers_in_a_way_not_followed_are_unresolved_not_m
     assert any("grants reach self.client.folders.create()" in message
                or "nylas (a Nylas client) is passed to Base.registry" in message
                for _, message in found), found
+
+
+# The same classes, their base registering each under the provider its class
+# statement names (``class GmailSync(Base, provider="google"):``).
+_KEYWORDED = _SUBCLASSED.replace(
+    "    def __init_subclass__(cls, **kwargs):\n        super().__init_subclass__(**kwargs)\n"
+    "        SYNCS[cls.provider] = cls",
+    "    def __init_subclass__(cls, provider, **kwargs):\n"
+    "        super().__init_subclass__(**kwargs)\n        SYNCS[provider] = cls").replace(
+    'class GmailSync(Base):\n    provider = "google"\n',
+    'class GmailSync(Base, provider="google"):\n').replace(
+    'class GraphSync(Base):\n    provider = "microsoft"\n',
+    'class GraphSync(Base, provider="microsoft"):\n')
+
+
+def test_classes_their_base_registers_by_a_keyword_naming_a_provider_are_unresolved(
+        tmp_path: Path) -> None:
+    assert 'GmailSync(Base, provider="google")' in _KEYWORDED
+    assert "SYNCS[provider] = cls" in _KEYWORDED
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, _LOOKED_UP + _KEYWORDED)
+        if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert ("cannot tell whether microsoft grants reach self.client.folders.create()"
+            in found[0][1]), found
+
+
+def test_classes_their_base_gets_a_keyword_naming_no_provider_still_miss_scopes(
+        tmp_path: Path) -> None:
+    body = _LOOKED_UP + _KEYWORDED.replace('provider="google"', 'provider="mail"').replace(
+        'provider="microsoft"', 'provider="calendar"')
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+# The same classes, their base's metaclass registering each class it makes.
+_METACLASSED = _REGISTRY.replace("\nclass GmailSync:", "\nclass GmailSync(Base):").replace(
+    "\nclass GraphSync:", "\nclass GraphSync(Base):").replace(
+    "SYNCS = {cls.provider: cls for cls in (GmailSync, GraphSync)}", "").replace(
+    "\n\nclass GmailSync", """
+
+SYNCS = {}
+
+
+class Registered(type):
+    def __new__(mcs, name, bases, namespace):
+        cls = super().__new__(mcs, name, bases, namespace)
+        SYNCS[namespace.get("provider")] = cls
+        return cls
+
+
+class Base(metaclass=Registered):
+    pass
+
+
+class GmailSync""", 1)
+
+# The same classes, registered by a method of a registry object.
+_REGISTRY_OBJECT = _REGISTRY.replace(
+    "\nclass GmailSync", "\n@syncs.register\nclass GmailSync").replace(
+    "\nclass GraphSync", "\n@syncs.register\nclass GraphSync").replace(
+    "SYNCS = {cls.provider: cls for cls in (GmailSync, GraphSync)}", "").replace(
+    "\n\n@syncs.register\nclass GmailSync", """
+
+class Registry:
+    def __init__(self):
+        self.items = {}
+
+    def register(self, cls):
+        self.items[cls.provider] = cls
+        return cls
+
+    def get(self, key):
+        return self.items[key]
+
+
+syncs = Registry()
+
+
+@syncs.register
+class GmailSync""", 1)
+
+
+def _with_the_modules_client(body: str) -> str:
+    """The classes calling with the module's client, not one they are handed (which
+    a registry not followed would leave unresolved everywhere)."""
+    return body.replace("self.client.", "nylas.").replace("(nylas).sync", "(None).sync")
+
+
+@pytest.mark.parametrize("body", [
+    _with_the_modules_client(_LOOKED_UP + _METACLASSED),
+    _with_the_modules_client(_LOOKED_UP.replace(
+        "SYNCS[grant.provider]", "syncs.get(grant.provider)") + _REGISTRY_OBJECT),
+])
+def test_classes_a_metaclass_or_a_registry_object_registers_are_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS, body) if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert ("cannot tell whether microsoft grants reach nylas.folders.create()"
+            in found[0][1]), found
+
+
+@pytest.mark.parametrize("body", [
+    # A metaclass, and a registry's method, that store nothing: each class is made
+    # for every grant.
+    _with_the_modules_client("    GmailSync(nylas).sync(grant_id)" + _METACLASSED.replace(
+        '        SYNCS[namespace.get("provider")] = cls\n', "        cls.seen = True\n")),
+    _with_the_modules_client("    GmailSync(nylas).sync(grant_id)" + _REGISTRY_OBJECT.replace(
+        "        self.items[cls.provider] = cls\n", "        print(cls)\n")),
+])
+def test_classes_a_metaclass_or_a_registry_object_does_not_store_still_miss_scopes(
+        tmp_path: Path, body: str) -> None:
+    found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
+    assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
 
 
 def test_classes_of_a_base_that_registers_nothing_still_miss_scopes(tmp_path: Path) -> None:

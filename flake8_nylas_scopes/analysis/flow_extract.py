@@ -2293,6 +2293,8 @@ _KEEPS_FUNCTION = frozenset({
     "abstractmethod", "cache", "lru_cache", "cached", "ttl_cache", "alru_cache", "wraps",
     "contextmanager", "asynccontextmanager", "overload", "override", "final", "deprecated",
     "retry",
+    # Streamlit's caches hand what the function returns back to the script's callers.
+    "cache_resource", "cache_data",
 })
 
 

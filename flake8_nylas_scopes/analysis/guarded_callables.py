@@ -711,6 +711,14 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None,
         if not all(keys):
             continue
         parent = parents.get(id(table))
+        if isinstance(parent, ast.Assign) and isinstance(parents.get(id(parent)), ast.ClassDef):
+            # A class's table (``handlers = {"google": GmailHandler, ...}``), looked up
+            # through its instances or the class (``self.handlers[grant.provider]``),
+            # which the lookups of names here do not follow: it may give each value
+            # only for some providers' grants, or not.
+            picked.update((id(value), table.lineno) for value in table.values
+                          if isinstance(value, (ast.Name, ast.Attribute)))
+            continue
         if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(
                 target := parent.targets[0], ast.Name):
             if walk.stores[target.id] != 1 or target.id in walk.rebound:

@@ -41,7 +41,9 @@ from .guard_reaches import MOST_PREDICATES, ONE_ARGUMENT, TestedCalls, recorded
 from ..spans import source_lines
 from .partial_names import Patterns, compiled_patterns
 from .predicate_text import may_read_a_provider
-from .registries import decorated_registries, storing_functions, subclass_registered
+from .registries import (
+    decorated_registries, storing_functions, storing_methods, subclass_registered,
+)
 from .provider_tests import (
     PROVIDER_NAMES, Outcomes, ProviderTests, hinted_parts, mentions_a_provider,
     exported_pattern_tests, names_a_provider, names_the_provider, provider_value,
@@ -172,6 +174,11 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
     # not read as the table it ends up holding, or that its base registers in
     # ``__init_subclass__`` (see ``registries``): which grants reach it is unknown.
     storing = storing_functions(tree)
+    # ``@services.register``: a method of the module's classes that stores so (looked
+    # for only where a top-level class has such a decorator).
+    methods = storing_methods(tree) if any(
+        isinstance(node, ast.ClassDef) and any(map(_called_method, node.decorator_list))
+        for node in tree.body) else frozenset()
     subclasses = subclass_registered(tree)
     # Those of a dict read as the table it ends up holding are judged by its lookups.
     registered = {name for registry in decorated_registries(tree)
@@ -207,6 +214,7 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
                     found.extend(_unread_lines(node.body, decorator.lineno)
                                  for decorator in node.decorator_list[:1]
                                  if any(_called_name(one) in storing
+                                        or _called_method(one) in methods
                                         for one in node.decorator_list))
             if isinstance(node, ast.If):
                 sides = unread(node.test)
@@ -308,7 +316,13 @@ def _decorated_for_a_provider(tests: ProviderTests,
     ``@for_provider(Provider.GOOGLE)``, ``@google_only``): the wrapper it gives may
     run the body only for some providers' grants, or not.  So too a class's
     (``@register("google") class GmailSync:``): a registry the decorator fills may
-    give the class only for some providers' grants, or not."""
+    give the class only for some providers' grants, or not; and a class that names one
+    in a keyword of its statement (``class GmailSync(Base, provider="google"):``),
+    which its base's ``__init_subclass__`` or metaclass gets and may register it by."""
+    if isinstance(function, ast.ClassDef):
+        for keyword in function.keywords:
+            if keyword.arg != "metaclass" and provider_value(keyword.value):
+                return [_unread_lines(function.body, keyword.value.lineno)]
     for decorator in function.decorator_list:
         arguments = [*decorator.args, *(keyword.value for keyword in decorator.keywords)] if (
             isinstance(decorator, ast.Call)) else []
@@ -324,6 +338,12 @@ def _called_name(decorator: ast.expr) -> str:
     """The name a decorator is, or calls (``@register``, ``@register(...)``)."""
     named = decorator.func if isinstance(decorator, ast.Call) else decorator
     return named.id if isinstance(named, ast.Name) else ""
+
+
+def _called_method(decorator: ast.expr) -> str:
+    """The method a decorator is, or calls, on an object (``@services.register``)."""
+    named = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return named.attr if isinstance(named, ast.Attribute) else ""
 
 
 def _unread_cases(tests: ProviderTests, match: ast.Match) -> list[UnreadGuard]:

@@ -248,8 +248,21 @@ def storing_functions(tree: ast.Module) -> frozenset[str]:
     they define) in a dict keyed by an attribute of it (``SYNCS[cls.provider] =
     cls``) anywhere in their code: decorators that may register a class under its
     provider, read exactly or not (see ``registering_functions``)."""
+    return _storing(tree.body)
+
+
+def storing_methods(tree: ast.Module) -> frozenset[str]:
+    """The names of the methods of the module's top-level classes that store so
+    (``self._items[cls.provider] = cls``): ``@services.register``, with ``services``
+    an instance of such a class, may register a class under its provider."""
+    return _storing([item for node in tree.body if isinstance(node, ast.ClassDef)
+                     for item in node.body])
+
+
+def _storing(statements: list[ast.stmt]) -> frozenset[str]:
+    """The functions among ``statements`` that store a parameter by its attribute."""
     found = set()
-    for node in tree.body:
+    for node in statements:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         # One walk for both: the parameters of the function and those it defines, and
@@ -278,6 +291,26 @@ def _stores_by_its_attribute(node: ast.AST, parameters: set[str]) -> bool:
                for target in node.targets)
 
 
+# Bases that make a class a metaclass.
+_METACLASS_BASES = frozenset({"type", "ABCMeta", "abc.ABCMeta"})
+
+
+def _is_storing_metaclass(node: ast.ClassDef, metaclasses: set[str]) -> bool:
+    """A metaclass (deriving from ``type``, or from one of the module's) whose
+    ``__new__`` or ``__init__`` stores a name in an item of something
+    (``SERVICES[key] = cls``): it may register each class it makes, by any key."""
+    if not any(dotted(base) in _METACLASS_BASES or dotted(base) in metaclasses
+               for base in node.bases):
+        return False
+    return any(
+        isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and item.name in ("__new__", "__init__")
+        and any(isinstance(inner, ast.Assign) and isinstance(inner.value, ast.Name)
+                and any(isinstance(target, ast.Subscript) for target in inner.targets)
+                for inner in walk_nodes(item))
+        for item in node.body)
+
+
 def subclass_registered(tree: ast.Module) -> frozenset[str]:
     """The module's top-level classes whose class (or an ancestor of the module's)
     registers each subclass in ``__init_subclass__`` by an attribute of it
@@ -293,15 +326,25 @@ def subclass_registrars(tree: ast.Module) -> frozenset[str]:
 
 
 def _subclass_registration(tree: ast.Module) -> tuple[frozenset[str], frozenset[str]]:
-    """The module's classes that register their subclasses, and those registered."""
+    """The module's classes that register their subclasses, and those registered.
+
+    So too a class made by a metaclass of the module that stores what it makes
+    (``SERVICES[namespace["provider"]] = cls`` in its ``__new__`` or ``__init__``),
+    and the classes deriving from it: the metaclass registers each of them."""
     registering: set[str] = set()
     found: set[str] = set()
+    storing_metaclasses: set[str] = set()
     for node in tree.body:
         if not isinstance(node, ast.ClassDef):
             continue
-        if any(isinstance(base, ast.Name) and base.id in registering for base in node.bases):
+        if any(isinstance(base, ast.Name) and base.id in registering for base in node.bases) or (
+                any(keyword.arg == "metaclass" and isinstance(keyword.value, ast.Name)
+                    and keyword.value.id in storing_metaclasses
+                    for keyword in node.keywords)):
             found.add(node.name)
             registering.add(node.name)
+        if _is_storing_metaclass(node, storing_metaclasses):
+            storing_metaclasses.add(node.name)
         for item in node.body:
             if isinstance(item, ast.FunctionDef) and item.name == "__init_subclass__" and (
                     item.args.args) and any(

@@ -45,7 +45,7 @@ from .held_clients import held_client_requests
 from .shared_clients import shared_client_requests
 from .results import FileError, ProjectResult
 from .scope_checks import scope_check_uses
-from .test_code import is_test_library, is_test_module
+from .test_code import is_patcher, is_test_library, is_test_module
 from .usage_rules import Inference, ProjectState, infer, unneeded_claims_alone, usage_findings
 from .v3_requests import site_dialect
 
@@ -484,25 +484,35 @@ def _first_of_each_origin(unresolved: list[UnresolvedUse]) -> list[UnresolvedUse
             if not use.origin or first[(use.span.path, use.origin)] is use]
 
 
-def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -> set[str]:
-    """The paths of the project's tests, read from the project's top directory."""
+def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
+                  ) -> tuple[set[str], set[str]]:
+    """The paths of the project's tests, read from the project's top directory, and
+    of the modules among them that may be the app's as well (see ``test_code``): they
+    are tests only because they patch with ``unittest.mock``."""
     paths = [*modules, *(error.path for error in errors)]
     if not paths:
-        return set()
+        return set(), set()
     top = os.path.commonpath([os.path.abspath(path) for path in paths])
     if len(paths) == 1:
         top = os.path.dirname(top)
     relative = {path: os.path.relpath(os.path.abspath(path), top) for path in paths}
     defined: dict[str, list[str]] = {}
     test_library_callers: set[str] = set()
+    only_patching: set[str] = set()
     for path in paths:
         facts = modules.get(path)
         flow = facts.flow if facts is not None else None
         defined[path] = [*flow.classes, *(f.qualname for f in flow.functions)] if flow else []
+        if flow is None:
+            continue
         # Many calls share a callee (records share their values): each is looked at once.
-        if flow is not None and any(_names_test_library(callee) for callee in
-                                    {id(call.callee): call.callee for call in flow.calls}.values()):
+        called = {name for callee in {id(call.callee): call.callee
+                                      for call in flow.calls}.values()
+                  for name in _refs_in(callee) if is_test_library(name)}
+        if called:
             test_library_callers.add(path)
+            if all(is_patcher(name) for name in called):
+                only_patching.add(path)
     found = {path for path in paths
              if is_test_module(relative[path], defined[path],
                                calls_test_library=path in test_library_callers)}
@@ -514,14 +524,11 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError]) -
         if not app:
             break
         found -= app
-    return found
-
-
-def _names_test_library(value: Val | None) -> bool:
-    """Whether a callee is pytest's or ``unittest.mock``'s (``pytest.fixture``,
-    ``fixture`` imported from pytest, ``mock.patch.object``), or an attribute or call
-    of it."""
-    return any(is_test_library(name) for name in _refs_in(value))
+    # Tests only by patching: a test's helper or code run by name, that the tests may
+    # import too (a handler and its tests).
+    unsure = {path for path in found & only_patching
+              if not is_test_module(relative[path], defined[path])}
+    return found, unsure
 
 
 def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> set[str]:
@@ -587,12 +594,15 @@ def judge_project(
     )
     every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index)
     # Tests take no part in the usage rules (see ``test_code``).
-    tests = _test_modules(modules, errors)
+    tests, unsure_tests = _test_modules(modules, errors)
     sites = [site for site in every_site if site.span.path not in tests]
     unresolved_sites = [site for site in unresolved_sites if site.span.path not in tests]
     endpoint_uses, unresolved = _usage(
-        {path: facts for path, facts in modules.items() if path not in tests}, resolver, index
+        {path: facts for path, facts in modules.items()
+         if path not in tests or path in unsure_tests}, resolver, index
     )
+    if unsure_tests:
+        endpoint_uses, unresolved = _unsure_test_uses(endpoint_uses, unresolved, unsure_tests)
     # A helper that requests scopes, handed to code the analysis does not follow.
     unresolved_sites += lost_helper_requests(resolver)
     # ``if "email.send" not in granted: raise ...``: the app checks its grant itself.
@@ -658,6 +668,31 @@ def judge_project(
                 for finding in findings}
     result.findings = sorted(findings, key=lambda finding: finding.sort_key)
     return result
+
+
+def _unsure_test_uses(
+    endpoint_uses: list[EndpointUse], unresolved: list[UnresolvedUse], unsure_tests: set[str],
+) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+    """The uses of the app, where a call in a module that may be a test's or the app's
+    is unresolved for the scopes of its endpoint: counted as a need, a test's mocked
+    call would ask for a scope; left out, the app's call would make one look unused."""
+    kept: list[EndpointUse] = []
+    # One finding per call: each provider's endpoint of it adds its scopes.
+    unsure: dict[tuple[Span, str], set[str]] = {}
+    for use in endpoint_uses:
+        if use.span.path not in unsure_tests:
+            kept.append(use)
+        elif use.endpoint.user_scoped:
+            unsure.setdefault((use.span, use.shown), set()).update(
+                scope for option in use.endpoint.options for scope in option.scopes)
+    return kept, [*unresolved, *(
+        UnresolvedUse(span, _UNSURE_TEST.format(call=shown), frozenset(scopes))
+        for (span, shown), scopes in unsure.items() if scopes)]
+
+
+_UNSURE_TEST = ("{call} is in a module that patches with unittest.mock and that the app "
+                "does not import: it may be a test's, or the app's run by name (a handler, "
+                "a task)")
 
 
 _GAVE_UP = ("the analysis stopped following values through this project before the end "

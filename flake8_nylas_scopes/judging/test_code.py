@@ -16,9 +16,13 @@ the app's own code does not import.  So is a module that calls pytest's API or
 ``mock.patch.object``) and that the app's own code does not import: the tests load it
 (a fixtures module a conftest names in ``pytest_plugins``, a plugin registered under
 ``pytest11``, a ``testutils.py`` of fakes), and an app does not run code that needs
-pytest or patches what it calls.  Making a mock is not enough: a Celery tasks module
-the worker finds by name may fall back to ``MagicMock(spec=APIClient)`` in an
-offline mode, and its other calls are the app's.
+pytest.  One that only patches with ``unittest.mock`` (no pytest), outside the
+tests' places and names, is not known for one: a test's helper, or code run by name
+that patches in a mode of its own (a Lambda handler whose dry run patches
+``nylas.messages.send``, which the tests import as they import a helper).  Its calls
+neither count as needs nor may be taken for a test's: they are unresolved.  Making a
+mock is not enough: a Celery tasks module the worker finds by name may fall back to
+``MagicMock(spec=APIClient)`` in an offline mode, and its other calls are the app's.
 Paths are read from the project root, so a project that itself lives under
 ``/srv/test/`` is not all tests; a Django command
 ``management/commands/test_email.py`` that defines no test is app code, and so is a
@@ -32,7 +36,8 @@ from collections.abc import Iterable
 
 _TEST_DIRECTORIES = frozenset({"tests", "test"})
 # pytest, and ``unittest.mock.patch`` with its forms (``patch.object``, ``patch.dict``).
-_TEST_LIBRARIES = ("pytest", "unittest.mock.patch")
+_PATCHER = "unittest.mock.patch"
+_TEST_LIBRARIES = ("pytest", _PATCHER)
 
 
 def is_test_library(name: str) -> bool:
@@ -40,6 +45,12 @@ def is_test_library(name: str) -> bool:
     ``unittest.mock``'s patchers."""
     return any(name == library or name.startswith(library + ".")
                for library in _TEST_LIBRARIES)
+
+
+def is_patcher(name: str) -> bool:
+    """Whether a dotted name (resolved through imports) is one of ``unittest.mock``'s
+    patchers (``patch``, ``patch.object``, ``patch.dict``)."""
+    return name == _PATCHER or name.startswith(_PATCHER + ".")
 
 
 def is_test_module(relative_path: str, defined: Iterable[str] = (),
