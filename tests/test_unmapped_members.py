@@ -88,3 +88,40 @@ def test_a_receiver_of_another_origin_keeps_its_own_finding(tmp_path: Path) -> N
         "{body}", "    client.messages.nonexistent().events.all()"))
     assert any(code == "NYS304" and "cannot tell whether" in message
                for _, code, message in found), found
+
+
+_V2_MODEL = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login(redirect):
+    return client.authentication_url(redirect, scopes=["email.modify", "calendar"])
+
+
+def work(message_id):
+    message = client.messages.get(message_id)
+{body}
+'''
+
+
+def test_a_model_method_the_map_lacks_silences_the_model_scopes(tmp_path: Path) -> None:
+    # ``move_to_trash`` is no method of nylas-python 4.x or 5.x: it may be a later
+    # release's, and may modify the message, so email.modify is not called broader
+    # than needed.  A Message method needs no calendar scope: that one stays unused.
+    found = _findings(tmp_path, _V2_MODEL.replace("{body}", "    message.move_to_trash()"))
+    assert [message.split(" is ")[0] for _, _, message in found] == [
+        "NYS303 'calendar'", "NYS304 message.move_to_trash()"], found
+
+
+@pytest.mark.parametrize("body", [
+    "    message.get('subject')",
+    "    message.as_json()",
+    "    message.subject.lower()",
+    "    message.create_reply()",
+], ids=["dict-method", "local-method", "field", "result"])
+def test_model_methods_that_send_nothing_leave_the_scopes_judged(
+        tmp_path: Path, body: str) -> None:
+    found = _findings(tmp_path, _V2_MODEL.replace("{body}", body))
+    assert [message.split(" is ")[0] for _, _, message in found] == [
+        "NYS302 'email.modify'", "NYS303 'calendar'"], found

@@ -2534,6 +2534,38 @@ class FlowResolver:
                       for inner in self.values.get(f"{RETURNED}{function}", _NOTHING))]
         return None
 
+    def _unmapped_model_method(self, call: CallSite) -> list[UnresolvedUse]:
+        """``message.move_to_trash()``: a public method the endpoint map does not name,
+        called on an API v2 model object.  A model's fields are data, never called,
+        and the SDK's methods that send nothing are listed; any other name is a
+        method of a release the map does not know, which may send any request of the
+        model's collection and of the model itself."""
+        callee = call.callee
+        if callee is None or callee.kind != "attr" or callee.inner is None:
+            return []
+        name = callee.name
+        sdk = self.sdk
+        if name.startswith("_") or is_pattern(name) or name in sdk.model_local_methods:
+            # (``getattr(thread, action)()`` is weighed as the escape it is.)
+            return []
+        scopes: set[str] = set()
+        found = False
+        for kind, owner in self.resolve(callee.inner):
+            model = sdk.models.get(owner) if kind == "model" else None
+            if model is None or name == sdk.model_client_attribute or any(
+                    name in table for table in (
+                        model.methods, model.children, model.members, model.results)):
+                continue
+            found = True
+            scopes |= sdk.model_scopes(owner)
+            attribute = sdk.collection_of_model.get(owner)
+            if attribute is not None:
+                scopes |= sdk.collection_scopes(attribute)
+        if not found:
+            return []
+        return [UnresolvedUse(call.span, f"{call.callee_text}() is not in the endpoint map",
+                              frozenset(scopes))]
+
     def _methods_named_as(self, name: str) -> list[str]:
         """The methods of the project's classes called ``name``, properties too."""
         self._methods_of("")
@@ -2581,6 +2613,8 @@ class FlowResolver:
                 unresolved += lost
             elif kind == "lost" and call.invokes and self._lost_call_may_request(call.callee):
                 unresolved += self._lost_track(name, call.span, f"called as {call.callee_text}()")
+        if call.invokes:
+            unresolved += self._unmapped_model_method(call)
         if not callees and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
             if use is not None and self._may_be_nylas(use.root, call.callee, nylas_module):
