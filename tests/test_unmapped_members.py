@@ -125,3 +125,15 @@ def test_model_methods_that_send_nothing_leave_the_scopes_judged(
     found = _findings(tmp_path, _V2_MODEL.replace("{body}", body))
     assert [message.split(" is ")[0] for _, _, message in found] == [
         "NYS302 'email.modify'", "NYS303 'calendar'"], found
+
+
+@pytest.mark.parametrize("app, body", [
+    (_V2, "    client.send_raw(grant_id)"),
+    (_V3, "    client.send_raw(grant_id)"),
+], ids=["v2", "v3"])
+def test_a_call_of_an_unmapped_client_member_is_reported_once(
+        tmp_path: Path, app: str, body: str) -> None:
+    # nylas-python has no ``send_raw`` on either client (only ``Draft.send_raw``).
+    found = _findings(tmp_path, app.replace("{body}", body))
+    assert [(code, "send_raw" in message) for _, code, message in found] == [
+        ("NYS304", True)], found

@@ -2534,6 +2534,13 @@ class FlowResolver:
                       for inner in self.values.get(f"{RETURNED}{function}", _NOTHING))]
         return None
 
+    def _said_by_use(self, callee: Val | None) -> bool:
+        """Whether the call of ``callee``, recorded as a use already, is reported by
+        that use: a member of an API v2 client outside the map (``api.send_raw()``)
+        is, with every scope silent, and once is enough."""
+        return callee is not None and callee.kind == "attr" and (
+            CLIENT_OBJ in self.resolve(callee.inner))
+
     def _unmapped_model_method(self, call: CallSite) -> list[UnresolvedUse]:
         """``message.move_to_trash()``: a public method the endpoint map does not name,
         called on an API v2 model object.  A model's fields are data, never called,
@@ -2602,6 +2609,8 @@ class FlowResolver:
                             call.span, f"{call.callee_text}() is not in the endpoint map",
                             later))
             elif kind == "unmapped":
+                if not call.invokes and self._said_by_use(call.callee):
+                    continue
                 unresolved.append(UnresolvedUse(call.span, f"{call.callee_text}() " + (
                     "comes from a module imported by a name the analysis cannot read"
                     if name == UNREAD_MODULE else "is not in the endpoint map"), None))
