@@ -137,3 +137,19 @@ def test_a_call_of_an_unmapped_client_member_is_reported_once(
     found = _findings(tmp_path, app.replace("{body}", body))
     assert [(code, "send_raw" in message) for _, code, message in found] == [
         ("NYS304", True)], found
+
+
+def test_another_model_s_method_called_on_a_model_silences_its_scopes(
+        tmp_path: Path) -> None:
+    # ``delete`` is a method of drafts, not of messages (5.x has no DELETE /messages).
+    found = _findings(tmp_path, _V2_MODEL.replace("{body}", "    message.delete()"))
+    assert [message.split(" is ")[0] for _, _, message in found] == [
+        "NYS303 'calendar'", "NYS304 message.delete()"], found
+
+
+def test_a_field_named_like_a_collection_leaves_the_scopes_judged(tmp_path: Path) -> None:
+    # ``Message.files`` and ``Message.events`` are lists of the message's data.
+    found = _findings(tmp_path, _V2_MODEL.replace(
+        "{body}", "    for f in message.files:\n        print(f)\n    message.events.append(1)"))
+    assert [message.split(" is ")[0] for _, _, message in found] == [
+        "NYS302 'email.modify'", "NYS303 'calendar'"], found

@@ -1816,6 +1816,12 @@ class FlowResolver:
                 elif first in model.children:
                     self._collection_op(model.children[first], attrs[1:], use, endpoints,
                                         unresolved)
+                elif len(attrs) == 1 and self._model_lacks(name, first):
+                    # ``message.delete()``: another model's method, not this one's.
+                    # (A longer chain starts at a field: ``message.files`` is data.)
+                    unresolved.append(UnresolvedUse(
+                        use.span, f"{use.text}() is not in the endpoint map",
+                        self._unmapped_model_scopes(name)))
             elif kind == "box" and first not in _CONTAINER_METHODS and all(
                 other[0] == "box" or other[0] not in _NYLAS_KINDS for other in objs
             ):
@@ -2543,35 +2549,45 @@ class FlowResolver:
 
     def _unmapped_model_method(self, call: CallSite) -> list[UnresolvedUse]:
         """``message.move_to_trash()``: a public method the endpoint map does not name,
-        called on an API v2 model object.  A model's fields are data, never called,
-        and the SDK's methods that send nothing are listed; any other name is a
-        method of a release the map does not know, which may send any request of the
-        model's collection and of the model itself."""
+        called on an API v2 model object (see ``_model_lacks``)."""
         callee = call.callee
-        if callee is None or callee.kind != "attr" or callee.inner is None:
-            return []
-        name = callee.name
-        sdk = self.sdk
-        if name.startswith("_") or is_pattern(name) or name in sdk.model_local_methods:
+        if callee is None or callee.kind != "attr" or callee.inner is None or (
+                is_pattern(callee.name)):
             # (``getattr(thread, action)()`` is weighed as the escape it is.)
             return []
         scopes: set[str] = set()
         found = False
         for kind, owner in self.resolve(callee.inner):
-            model = sdk.models.get(owner) if kind == "model" else None
-            if model is None or name == sdk.model_client_attribute or any(
-                    name in table for table in (
-                        model.methods, model.children, model.members, model.results)):
-                continue
-            found = True
-            scopes |= sdk.model_scopes(owner)
-            attribute = sdk.collection_of_model.get(owner)
-            if attribute is not None:
-                scopes |= sdk.collection_scopes(attribute)
+            if kind == "model" and self._model_lacks(owner, callee.name):
+                found = True
+                scopes |= self._unmapped_model_scopes(owner)
         if not found:
             return []
         return [UnresolvedUse(call.span, f"{call.callee_text}() is not in the endpoint map",
                               frozenset(scopes))]
+
+    def _model_lacks(self, model_name: str, name: str) -> bool:
+        """Whether calling ``name`` on an API v2 model object calls a method the
+        endpoint map does not know.  A model's fields are data, never called, and the
+        SDK's methods that send nothing are listed; any other public name is a method
+        of an SDK the map does not describe, which may send any request of the model
+        and its collection."""
+        sdk = self.sdk
+        model = sdk.models.get(model_name)
+        if model is None or name.startswith("_") or name in sdk.model_local_methods or (
+                name == sdk.model_client_attribute):
+            return False
+        return not any(name in table for table in (
+            model.methods, model.children, model.members, model.results))
+
+    def _unmapped_model_scopes(self, model_name: str) -> frozenset[str]:
+        """What a method of a model object that the map does not know may need: any
+        scope of the model's requests and of its collection's."""
+        scopes = set(self.sdk.model_scopes(model_name))
+        attribute = self.sdk.collection_of_model.get(model_name)
+        if attribute is not None:
+            scopes |= self.sdk.collection_scopes(attribute)
+        return frozenset(scopes)
 
     def _methods_named_as(self, name: str) -> list[str]:
         """The methods of the project's classes called ``name``, properties too."""
