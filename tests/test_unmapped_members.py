@@ -88,3 +88,68 @@ def test_a_receiver_of_another_origin_keeps_its_own_finding(tmp_path: Path) -> N
         "{body}", "    client.messages.nonexistent().events.all()"))
     assert any(code == "NYS304" and "cannot tell whether" in message
                for _, code, message in found), found
+
+
+_V2_MODEL = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login(redirect):
+    return client.authentication_url(redirect, scopes=["email.modify", "calendar"])
+
+
+def work(message_id):
+    message = client.messages.get(message_id)
+{body}
+'''
+
+
+def test_a_model_method_the_map_lacks_silences_the_model_scopes(tmp_path: Path) -> None:
+    # ``move_to_trash`` is no method of nylas-python 4.x or 5.x: it may be a later
+    # release's, and may modify the message, so email.modify is not called broader
+    # than needed.  A Message method needs no calendar scope: that one stays unused.
+    found = _findings(tmp_path, _V2_MODEL.replace("{body}", "    message.move_to_trash()"))
+    assert [message.split(" is ")[0] for _, _, message in found] == [
+        "NYS303 'calendar'", "NYS304 message.move_to_trash()"], found
+
+
+@pytest.mark.parametrize("body", [
+    "    message.get('subject')",
+    "    message.as_json()",
+    "    message.subject.lower()",
+    "    message.create_reply()",
+], ids=["dict-method", "local-method", "field", "result"])
+def test_model_methods_that_send_nothing_leave_the_scopes_judged(
+        tmp_path: Path, body: str) -> None:
+    found = _findings(tmp_path, _V2_MODEL.replace("{body}", body))
+    assert [message.split(" is ")[0] for _, _, message in found] == [
+        "NYS302 'email.modify'", "NYS303 'calendar'"], found
+
+
+@pytest.mark.parametrize("app, body", [
+    (_V2, "    client.send_raw(grant_id)"),
+    (_V3, "    client.send_raw(grant_id)"),
+], ids=["v2", "v3"])
+def test_a_call_of_an_unmapped_client_member_is_reported_once(
+        tmp_path: Path, app: str, body: str) -> None:
+    # nylas-python has no ``send_raw`` on either client (only ``Draft.send_raw``).
+    found = _findings(tmp_path, app.replace("{body}", body))
+    assert [(code, "send_raw" in message) for _, code, message in found] == [
+        ("NYS304", True)], found
+
+
+def test_another_model_s_method_called_on_a_model_silences_its_scopes(
+        tmp_path: Path) -> None:
+    # ``delete`` is a method of drafts, not of messages (5.x has no DELETE /messages).
+    found = _findings(tmp_path, _V2_MODEL.replace("{body}", "    message.delete()"))
+    assert [message.split(" is ")[0] for _, _, message in found] == [
+        "NYS303 'calendar'", "NYS304 message.delete()"], found
+
+
+def test_a_field_named_like_a_collection_leaves_the_scopes_judged(tmp_path: Path) -> None:
+    # ``Message.files`` and ``Message.events`` are lists of the message's data.
+    found = _findings(tmp_path, _V2_MODEL.replace(
+        "{body}", "    for f in message.files:\n        print(f)\n    message.events.append(1)"))
+    assert [message.split(" is ")[0] for _, _, message in found] == [
+        "NYS302 'email.modify'", "NYS303 'calendar'"], found

@@ -1816,6 +1816,12 @@ class FlowResolver:
                 elif first in model.children:
                     self._collection_op(model.children[first], attrs[1:], use, endpoints,
                                         unresolved)
+                elif len(attrs) == 1 and self._model_lacks(name, first):
+                    # ``message.delete()``: another model's method, not this one's.
+                    # (A longer chain starts at a field: ``message.files`` is data.)
+                    unresolved.append(UnresolvedUse(
+                        use.span, f"{use.text}() is not in the endpoint map",
+                        self._unmapped_model_scopes(name)))
             elif kind == "box" and first not in _CONTAINER_METHODS and all(
                 other[0] == "box" or other[0] not in _NYLAS_KINDS for other in objs
             ):
@@ -2534,6 +2540,55 @@ class FlowResolver:
                       for inner in self.values.get(f"{RETURNED}{function}", _NOTHING))]
         return None
 
+    def _said_by_use(self, callee: Val | None) -> bool:
+        """Whether the call of ``callee``, recorded as a use already, is reported by
+        that use: a member of an API v2 client outside the map (``api.send_raw()``)
+        is, with every scope silent, and once is enough."""
+        return callee is not None and callee.kind == "attr" and (
+            CLIENT_OBJ in self.resolve(callee.inner))
+
+    def _unmapped_model_method(self, call: CallSite) -> list[UnresolvedUse]:
+        """``message.move_to_trash()``: a public method the endpoint map does not name,
+        called on an API v2 model object (see ``_model_lacks``)."""
+        callee = call.callee
+        if callee is None or callee.kind != "attr" or callee.inner is None or (
+                is_pattern(callee.name)):
+            # (``getattr(thread, action)()`` is weighed as the escape it is.)
+            return []
+        scopes: set[str] = set()
+        found = False
+        for kind, owner in self.resolve(callee.inner):
+            if kind == "model" and self._model_lacks(owner, callee.name):
+                found = True
+                scopes |= self._unmapped_model_scopes(owner)
+        if not found:
+            return []
+        return [UnresolvedUse(call.span, f"{call.callee_text}() is not in the endpoint map",
+                              frozenset(scopes))]
+
+    def _model_lacks(self, model_name: str, name: str) -> bool:
+        """Whether calling ``name`` on an API v2 model object calls a method the
+        endpoint map does not know.  A model's fields are data, never called, and the
+        SDK's methods that send nothing are listed; any other public name is a method
+        of an SDK the map does not describe, which may send any request of the model
+        and its collection."""
+        sdk = self.sdk
+        model = sdk.models.get(model_name)
+        if model is None or name.startswith("_") or name in sdk.model_local_methods or (
+                name == sdk.model_client_attribute):
+            return False
+        return not any(name in table for table in (
+            model.methods, model.children, model.members, model.results))
+
+    def _unmapped_model_scopes(self, model_name: str) -> frozenset[str]:
+        """What a method of a model object that the map does not know may need: any
+        scope of the model's requests and of its collection's."""
+        scopes = set(self.sdk.model_scopes(model_name))
+        attribute = self.sdk.collection_of_model.get(model_name)
+        if attribute is not None:
+            scopes |= self.sdk.collection_scopes(attribute)
+        return frozenset(scopes)
+
     def _methods_named_as(self, name: str) -> list[str]:
         """The methods of the project's classes called ``name``, properties too."""
         self._methods_of("")
@@ -2570,6 +2625,8 @@ class FlowResolver:
                             call.span, f"{call.callee_text}() is not in the endpoint map",
                             later))
             elif kind == "unmapped":
+                if not call.invokes and self._said_by_use(call.callee):
+                    continue
                 unresolved.append(UnresolvedUse(call.span, f"{call.callee_text}() " + (
                     "comes from a module imported by a name the analysis cannot read"
                     if name == UNREAD_MODULE else "is not in the endpoint map"), None))
@@ -2581,6 +2638,8 @@ class FlowResolver:
                 unresolved += lost
             elif kind == "lost" and call.invokes and self._lost_call_may_request(call.callee):
                 unresolved += self._lost_track(name, call.span, f"called as {call.callee_text}()")
+        if call.invokes:
+            unresolved += self._unmapped_model_method(call)
         if not callees and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
             if use is not None and self._may_be_nylas(use.root, call.callee, nylas_module):

@@ -29,6 +29,8 @@ class SdkView:
         self.auth_url_method = v2.auth_url_method
         # What a model object holds its client as (``draft.api``).
         self.model_client_attribute = v2.model_client_attribute
+        # The public methods of model objects that send no request.
+        self.model_local_methods = v2.model_local_methods
         self.distinctive_chains = v2.distinctive_chains | v3.distinctive_chains
         self.app_level_helpers = v2.app_level_helpers | v3.app_level_helpers
         # The SDK helper classes whose instances build the hosted-authentication URL

@@ -206,6 +206,10 @@ class SdkSurface:
     # The attribute by which a model object holds the client that made it ("" where
     # models hold none).
     model_client_attribute: str = ""
+    # The public methods of model objects that send no request (building, copying,
+    # checking values).  A model's fields are data; a call of any other name on a
+    # model object is a method these tables do not know, which may send a request.
+    model_local_methods: frozenset[str] = frozenset()
     # Chains of members (a collection, its operation, a method of what that gives)
     # that no other library's objects are known to have: on an object the analysis
     # cannot tell, in a module that does not mention Nylas, such a chain may still be

@@ -53,6 +53,22 @@ CLIENT_DATA = frozenset({
 # a call on a client.
 MODEL_CLIENT_ATTRIBUTE = "api"
 
+# The public methods of the model classes that send no request (PY4: 4.12.1, PY5:
+# 5.14.1, ``nylas/client/restful_models.py`` and the other model modules): what
+# ``RestfulModel`` (``NylasAPIObject`` in 4.x) gives every model (``create`` builds
+# one, ``as_json`` its body, ``child_collection`` a filtered collection), the checks
+# and setters of single classes (``Draft.detach`` drops a file id, ``Event.validate``,
+# ``JobStatus.is_successful``, ``Webhook.verify_webhook_signature``,
+# ``Integration.set_client_id``/``set_client_secret``), and the methods of ``dict``,
+# every model's base class (its ``update`` is the model's request, mapped per model).
+MODEL_LOCAL_METHODS = frozenset({
+    "create", "as_json", "child_collection",
+    "detach", "validate", "is_successful", "verify_webhook_signature",
+    "set_client_id", "set_client_secret",
+    "clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem",
+    "setdefault", "values",
+})
+
 # ``x.drafts.create(...).send()``: a draft made in a collection of drafts and sent at
 # once.  Other libraries name their drafts' collection as a method
 # (``service.users().drafts().create(...)`` of Google's API client) and Django's
@@ -76,5 +92,6 @@ SURFACE = SdkSurface(
     auth_url_helpers=AUTH_URL_HELPERS,
     client_data=CLIENT_DATA,
     model_client_attribute=MODEL_CLIENT_ATTRIBUTE,
+    model_local_methods=MODEL_LOCAL_METHODS,
     distinctive_chains=DISTINCTIVE_CHAINS,
 )
