@@ -106,8 +106,8 @@ from .facts import (
     ValueState,
 )
 from .extract_v3 import V3Requests, grant_object_attribute, sdk_reads_arguments
-from .defaulted_parameters import Fallback, inline_fallback, parameter_fallback
-from .facts_values import ParameterKind, ParameterReference, url_fallback_text
+from .defaulted_parameters import Copy, Fallback, inline_fallback, parameter_fallback
+from .facts_values import ParameterKind, ParameterReference, Splice, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
 from .flask_config import (
@@ -1781,15 +1781,39 @@ class Extractor(FastVisitor):
         reference = ParameterReference(
             ParameterKind.SCOPES, f"{module}.{qualname}", params.index(node.id), node.id
         ).text()
+        copied = ScopeValue(ValueState.UNRESOLVED)
+        if fallback is not None and fallback.copy is not None:
+            # ``scopes = [*(scopes or DEFAULT), "openid"]``: what the callers pass (or
+            # the fallback) spliced in among the list's own items.
+            found = self._copy_items(fallback.copy, fallback.assigned, reference)
+            if found is None:
+                return None
+            copied = found
         default = _parameter_default(function, node.id)
         if default is not None:
             if fallback is not None and _takes_fallback(default, fallback.any_false):
                 default = fallback.value
             self.param_defaults[reference] = self.reader.read(default)
-        return ScopeValue(
-            ValueState.UNRESOLVED, complete=False, reference=reference,
+        return dataclasses.replace(
+            copied, complete=False, reference=reference,
             reason=f"scopes come from the callers of {qualname}()",
         )
+
+    def _copy_items(self, copy: Copy, written: ast.expr, reference: str) -> ScopeValue | None:
+        """The value a copy of the parameter makes, the parameter standing as a splice
+        of ``reference`` among the copy's own items; None where one of them cannot be
+        read as one scope (a call, a name bound at run time)."""
+        items: tuple[ScopeItem, ...] = ()
+        if copy.added:
+            added = self.reader.read(ast.copy_location(
+                ast.List(elts=list(copy.added), ctx=ast.Load()), written))
+            if added.state is not ValueState.ITEMS or not added.complete or (
+                    added.splices or added.alternatives or len(added.items) != len(copy.added)
+                    or any(item.form is not ItemForm.LIST_ITEM for item in added.items)):
+                return None
+            items = added.items
+        return ScopeValue(ValueState.UNRESOLVED, items, splices=(Splice(copy.at, reference),),
+                          rest_complete=True, span=self.source.span(written))
 
     visit_FunctionDef = _visit_function
     visit_AsyncFunctionDef = _visit_function
