@@ -106,6 +106,7 @@ from .facts import (
     ValueState,
 )
 from .extract_v3 import V3Requests, grant_object_attribute, sdk_reads_arguments
+from .instance_attributes import instance_attributes
 from .defaulted_parameters import Copy, Fallback, inline_fallback, parameter_fallback
 from .facts_values import ParameterKind, ParameterReference, Splice, url_fallback_text
 from .fast_visit import FastVisitor
@@ -780,6 +781,11 @@ class Extractor(FastVisitor):
         if len(stars) != 1 or stars[0].conditional or not stars[0].module:
             return {}
         return {name: f"{stars[0].module}.{name}" for name in self._star_brought}
+
+    def _is_builtin(self, name: str) -> bool:
+        """Whether ``name`` in the module's scope is the builtin of that name: nothing
+        binds or imports it, and no star import may bring it."""
+        return not self.facts.star_imports and not self.module_bindings.binds(name)
 
     def _from_star_import(self, name: str) -> bool:
         return bool(
@@ -1643,6 +1649,16 @@ class Extractor(FastVisitor):
                         # ``Settings().SCOPES``, read by another module too: the
                         # class's attribute.
                         constants[f"{class_name}().{attribute}"] = value
+        for (class_name, attribute), nodes in instance_attributes(
+                self._module_classes, may_hold_class_scopes,
+                lambda cls, attribute: _class_values(cls, field_defaults=False).get(attribute),
+                self._is_builtin).items():
+            # ``Google().scopes`` where ``Google`` inherits ``scopes`` from a class of
+            # the module, or a property returns it: each list it may read.
+            key = f"{class_name}().{attribute}"
+            value = one_of([self.reader.read(node) for node in nodes])
+            if key not in constants and _kept_as_scopes(attribute, value):
+                constants[key] = value
         for name in self.module_bindings.values:
             # ``settings = Settings()`` of a dataclass: ``settings.scopes`` holds the
             # field's default; of a plain class, the class's attribute.
