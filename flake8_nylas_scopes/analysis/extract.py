@@ -1649,9 +1649,17 @@ class Extractor(FastVisitor):
                         # ``Settings().SCOPES``, read by another module too: the
                         # class's attribute.
                         constants[f"{class_name}().{attribute}"] = value
+        # Each class's plain values, read once however many attributes it binds.
+        class_values: dict[str, dict[str, ast.expr]] = {}
+
+        def plain_value(cls: ast.ClassDef, attribute: str) -> ast.expr | None:
+            values = class_values.get(cls.name)
+            if values is None:
+                values = class_values[cls.name] = _class_values(cls, field_defaults=False)
+            return values.get(attribute)
+
         for (class_name, attribute), nodes in instance_attributes(
-                self._module_classes, may_hold_class_scopes,
-                lambda cls, attribute: _class_values(cls, field_defaults=False).get(attribute),
+                self._module_classes, may_hold_class_scopes, plain_value,
                 self._is_builtin).items():
             # ``Google().scopes`` where ``Google`` inherits ``scopes`` from a class of
             # the module, or a property returns it: each list it may read.

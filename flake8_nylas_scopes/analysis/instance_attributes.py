@@ -41,17 +41,40 @@ def instance_attributes(
     ``is_builtin``: whether a name is the builtin of that name (``property``,
     ``object``) where the module uses it."""
     found: dict[tuple[str, str], list[ast.expr]] = {}
+    # Each class body's bindings by name, built once: a class may bind thousands.
+    bound: dict[str, dict[str, list[ast.stmt]]] = {}
     for name, cls in classes.items():
         order = _method_order(cls, classes, is_builtin)
-        if order is None:
-            continue
-        for attribute in {bound for one in order for bound in _bound_names(one)}:
+        if order is None or (len(order) == 1 and not _has_property(cls)):
+            continue  # the class's own plain values are read with the class's
+        owners: dict[str, ast.ClassDef] = {}
+        for one in order:
+            names = bound.get(one.name)
+            if names is None:
+                names = bound[one.name] = _bindings_by_name(one)
+            for attribute in names:
+                owners.setdefault(attribute, one)
+        for attribute, owner in owners.items():
             if not may_hold(attribute):
                 continue
-            owner = next(one for one in order if attribute in _bound_names(one))
-            values = _attribute_values(owner, attribute, plain_value, is_builtin)
+            values = _attribute_values(owner, bound[owner.name][attribute], attribute,
+                                       plain_value, is_builtin)
             if values:
                 found[(name, attribute)] = values
+    return found
+
+
+def _has_property(cls: ast.ClassDef) -> bool:
+    return any(isinstance(statement, ast.FunctionDef) and statement.decorator_list
+               for statement in cls.body)
+
+
+def _bindings_by_name(cls: ast.ClassDef) -> dict[str, list[ast.stmt]]:
+    """The statements of the class body binding (or declaring) each name."""
+    found: dict[str, list[ast.stmt]] = {}
+    for statement in cls.body:
+        for name in _statement_names(statement):
+            found.setdefault(name, []).append(statement)
     return found
 
 
@@ -112,12 +135,6 @@ def _plain(cls: ast.ClassDef) -> bool:
         for statement in cls.body)
 
 
-def _bound_names(cls: ast.ClassDef) -> set[str]:
-    """The names the class body binds, or declares (``scopes: list[str]`` alone binds
-    nothing, but says an instance may hold one of its own)."""
-    return {name for statement in cls.body for name in _statement_names(statement)}
-
-
 def _statement_names(statement: ast.stmt) -> set[str]:
     if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return {statement.name}
@@ -128,13 +145,12 @@ def _statement_names(statement: ast.stmt) -> set[str]:
             if isinstance(inner, ast.Name)}
 
 
-def _attribute_values(owner: ast.ClassDef, attribute: str,
+def _attribute_values(owner: ast.ClassDef, bindings: list[ast.stmt], attribute: str,
                       plain_value: Callable[[ast.ClassDef, str], ast.expr | None],
                       is_builtin: Callable[[str], bool]) -> list[ast.expr]:
     """What an instance reads for ``attribute``, which ``owner`` is the first class
-    to bind: its one plain value, or the lists a property returns; [] otherwise."""
-    bindings = [statement for statement in owner.body
-                if attribute in _statement_names(statement)]
+    to bind (by ``bindings``): its one plain value, or the lists a property returns;
+    [] otherwise."""
     if len(bindings) != 1:
         return []
     (binding,) = bindings
