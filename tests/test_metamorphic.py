@@ -1169,6 +1169,43 @@ def test_a_default_moved_into_the_request_of_a_wrapper_makes_no_claim_appear(
     assert after == before and not caution, after
 
 
+# ------------------------------------------------------- a provider class's scopes
+
+_PROVIDER_LOGIN = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+SCOPES = ["email.read_only", "calendar", "contacts.read_only"]
+{classes}
+
+def login():
+    return client.authentication_url("https://a.example/cb", scopes={scopes})
+
+
+def inbox(token):
+    return list(APIClient("id", "secret", token).messages.all())
+'''
+
+_PROVIDER_CLASSES = {
+    "inherited": (
+        "class Base:\n    scopes = [\"email.read_only\", \"calendar\", \"contacts.read_only\"]\n"
+        "\n\nclass Google(Base):\n    pass\n"),
+    "property": (
+        "class Google:\n    @property\n    def scopes(self):\n"
+        "        return [\"email.read_only\", \"calendar\", \"contacts.read_only\"]\n"),
+}
+
+
+@pytest.mark.parametrize("classes", _PROVIDER_CLASSES.values(), ids=list(_PROVIDER_CLASSES))
+def test_a_list_moved_into_a_provider_class_makes_no_claim_appear(
+        classes: str, tmp_path: Path) -> None:
+    constant = _PROVIDER_LOGIN.format(classes="", scopes="SCOPES")
+    held = _PROVIDER_LOGIN.format(classes="\n\n" + classes + "\n", scopes="Google().scopes")
+    before, _ = _claims_and_caution(tmp_path / "constant", {"app/main.py": constant})
+    after, caution = _claims_and_caution(tmp_path / "held", {"app/main.py": held})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before and not caution, after
+
+
 # ------------------------------------------------------- a table of classes run in a loop
 
 _SYNC_CLASSES = '''import os

@@ -10,13 +10,17 @@ pass, and ``DEFAULT`` where they pass nothing.  Only the plain shapes are read:
 
 each a statement of the function's own body (not under a loop or a branch), the only
 one binding the name; or the same ``or`` and conditional expressions written in the
-request itself (``authentication_url(uri, scopes=scopes or DEFAULT)``).  Anything
-else that changes the parameter is not read here.
+request itself (``authentication_url(uri, scopes=scopes or DEFAULT)``).  The ``or``
+and conditional statements may copy what they pick into a new list:
+``scopes = list(scopes or DEFAULT)`` (also ``tuple``, ``sorted``) or
+``scopes = [*(scopes or DEFAULT), "openid"]``, which adds its other elements.
+Anything else that changes the parameter is not read here.
 """
 
 from __future__ import annotations
 
 import ast
+import dataclasses
 from dataclasses import dataclass
 
 
@@ -30,6 +34,17 @@ class Fallback:
     assigned: ast.expr
     statement: ast.stmt
     any_false: bool
+    copy: Copy | None = None
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A new list made of what the fallback picks: ``list(scopes or DEFAULT)`` or
+    ``[*(scopes or DEFAULT), "openid"]``.  ``added`` are the other elements of a list
+    display, ``at`` how many of them stand before the picked list."""
+
+    added: tuple[ast.expr, ...] = ()
+    at: int = 0
 
 
 def parameter_fallback(
@@ -40,7 +55,9 @@ def parameter_fallback(
     for statement in function.body:
         found = _fallback_of(statement, name)
         if found is not None and found.assigned is bound:
-            return found if not _mentions(found.value, name) else None
+            added = found.copy.added if found.copy is not None else ()
+            return found if not any(_mentions(one, name) for one in (found.value, *added)
+                                    ) else None
     return None
 
 
@@ -70,13 +87,12 @@ def _fallback_of(statement: ast.stmt, name: str) -> Fallback | None:
     if isinstance(statement, ast.Assign):
         if not _assigns(statement, name):
             return None
-        value = statement.value
-        if (isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or)
-                and len(value.values) == 2 and _is_name(value.values[0], name)):
-            return Fallback(value.values[1], value, statement, any_false=True)
-        if isinstance(value, ast.IfExp):
-            return _conditional_fallback(value, statement, name)
-        return None
+        value, copy = _copied(statement.value)
+        if copy is not None:
+            picked = _picked(value, statement, name)
+            return dataclasses.replace(picked, assigned=statement.value, copy=copy) if (
+                picked is not None) else None
+        return _picked(value, statement, name)
     if isinstance(statement, ast.If) and not statement.orelse and len(statement.body) == 1:
         (inner,) = statement.body
         if not isinstance(inner, ast.Assign) or not _assigns(inner, name):
@@ -85,6 +101,39 @@ def _fallback_of(statement: ast.stmt, name: str) -> Fallback | None:
         if not replaced:
             return None
         return Fallback(inner.value, inner.value, statement, any_false=replaced == "false")
+    return None
+
+
+# Builtins that make a new list (or tuple) of the same elements.
+_COPIES = frozenset({"list", "tuple", "sorted"})
+
+
+def _copied(value: ast.expr) -> tuple[ast.expr, Copy | None]:
+    """What ``list(x)``, ``tuple(x)``, ``sorted(x)`` and a list display with one
+    starred ``*x`` copy (``x``), and how; ``value`` itself where it is no copy."""
+    if (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+            and value.func.id in _COPIES and len(value.args) == 1 and not value.keywords
+            and not isinstance(value.args[0], ast.Starred)):
+        return value.args[0], Copy()
+    if isinstance(value, ast.List):
+        starred = [at for at, element in enumerate(value.elts)
+                   if isinstance(element, ast.Starred)]
+        if len(starred) == 1:
+            (at,) = starred
+            element = value.elts[at]
+            assert isinstance(element, ast.Starred)
+            added = tuple(one for one in value.elts if one is not element)
+            return element.value, Copy(added, at)
+    return value, None
+
+
+def _picked(value: ast.expr, statement: ast.stmt, name: str) -> Fallback | None:
+    """``scopes or DEFAULT`` and the conditional forms, as bound by ``statement``."""
+    if (isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or)
+            and len(value.values) == 2 and _is_name(value.values[0], name)):
+        return Fallback(value.values[1], value, statement, any_false=True)
+    if isinstance(value, ast.IfExp):
+        return _conditional_fallback(value, statement, name)
     return None
 
 

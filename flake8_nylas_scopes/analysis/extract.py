@@ -106,8 +106,9 @@ from .facts import (
     ValueState,
 )
 from .extract_v3 import V3Requests, grant_object_attribute, sdk_reads_arguments
-from .defaulted_parameters import Fallback, inline_fallback, parameter_fallback
-from .facts_values import ParameterKind, ParameterReference, url_fallback_text
+from .instance_attributes import instance_attributes
+from .defaulted_parameters import Copy, Fallback, inline_fallback, parameter_fallback
+from .facts_values import ParameterKind, ParameterReference, Splice, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
 from .flask_config import (
@@ -780,6 +781,11 @@ class Extractor(FastVisitor):
         if len(stars) != 1 or stars[0].conditional or not stars[0].module:
             return {}
         return {name: f"{stars[0].module}.{name}" for name in self._star_brought}
+
+    def _is_builtin(self, name: str) -> bool:
+        """Whether ``name`` in the module's scope is the builtin of that name: nothing
+        binds or imports it, and no star import may bring it."""
+        return not self.facts.star_imports and not self.module_bindings.binds(name)
 
     def _from_star_import(self, name: str) -> bool:
         return bool(
@@ -1643,6 +1649,24 @@ class Extractor(FastVisitor):
                         # ``Settings().SCOPES``, read by another module too: the
                         # class's attribute.
                         constants[f"{class_name}().{attribute}"] = value
+        # Each class's plain values, read once however many attributes it binds.
+        class_values: dict[str, dict[str, ast.expr]] = {}
+
+        def plain_value(cls: ast.ClassDef, attribute: str) -> ast.expr | None:
+            values = class_values.get(cls.name)
+            if values is None:
+                values = class_values[cls.name] = _class_values(cls, field_defaults=False)
+            return values.get(attribute)
+
+        for (class_name, attribute), nodes in instance_attributes(
+                self._module_classes, may_hold_class_scopes, plain_value,
+                self._is_builtin).items():
+            # ``Google().scopes`` where ``Google`` inherits ``scopes`` from a class of
+            # the module, or a property returns it: each list it may read.
+            key = f"{class_name}().{attribute}"
+            value = one_of([self.reader.read(node) for node in nodes])
+            if key not in constants and _kept_as_scopes(attribute, value):
+                constants[key] = value
         for name in self.module_bindings.values:
             # ``settings = Settings()`` of a dataclass: ``settings.scopes`` holds the
             # field's default; of a plain class, the class's attribute.
@@ -1781,15 +1805,39 @@ class Extractor(FastVisitor):
         reference = ParameterReference(
             ParameterKind.SCOPES, f"{module}.{qualname}", params.index(node.id), node.id
         ).text()
+        copied = ScopeValue(ValueState.UNRESOLVED)
+        if fallback is not None and fallback.copy is not None:
+            # ``scopes = [*(scopes or DEFAULT), "openid"]``: what the callers pass (or
+            # the fallback) spliced in among the list's own items.
+            found = self._copy_items(fallback.copy, fallback.assigned, reference)
+            if found is None:
+                return None
+            copied = found
         default = _parameter_default(function, node.id)
         if default is not None:
             if fallback is not None and _takes_fallback(default, fallback.any_false):
                 default = fallback.value
             self.param_defaults[reference] = self.reader.read(default)
-        return ScopeValue(
-            ValueState.UNRESOLVED, complete=False, reference=reference,
+        return dataclasses.replace(
+            copied, complete=False, reference=reference,
             reason=f"scopes come from the callers of {qualname}()",
         )
+
+    def _copy_items(self, copy: Copy, written: ast.expr, reference: str) -> ScopeValue | None:
+        """The value a copy of the parameter makes, the parameter standing as a splice
+        of ``reference`` among the copy's own items; None where one of them cannot be
+        read as one scope (a call, a name bound at run time)."""
+        items: tuple[ScopeItem, ...] = ()
+        if copy.added:
+            added = self.reader.read(ast.copy_location(
+                ast.List(elts=list(copy.added), ctx=ast.Load()), written))
+            if added.state is not ValueState.ITEMS or not added.complete or (
+                    added.splices or added.alternatives or len(added.items) != len(copy.added)
+                    or any(item.form is not ItemForm.LIST_ITEM for item in added.items)):
+                return None
+            items = added.items
+        return ScopeValue(ValueState.UNRESOLVED, items, splices=(Splice(copy.at, reference),),
+                          rest_complete=True, span=self.source.span(written))
 
     visit_FunctionDef = _visit_function
     visit_AsyncFunctionDef = _visit_function

@@ -205,12 +205,34 @@ def _callers_scopes(
                 continue
             if argument.position != parameter.position and argument.keyword != parameter.name:
                 continue
-            found.extend(dataclasses.replace(site, value=value)
+            found.extend(dataclasses.replace(site, value=_copied(site.value, value))
                          for value in _expand(index, argument.value))
     default = defaults.get(site.value.reference)
     if default is not None:
-        found.extend(dataclasses.replace(site, value=value) for value in _expand(index, default))
+        found.extend(dataclasses.replace(site, value=_copied(site.value, value))
+                     for value in _expand(index, default))
     return found
+
+
+def _copied(wrapper: ScopeValue, passed: ScopeValue) -> ScopeValue:
+    """What a wrapper that copies its parameter into a new list sends for ``passed``
+    (``scopes = [*(scopes or DEFAULT), "openid"]``); ``passed`` itself where the
+    wrapper sends its parameter as it is."""
+    if not wrapper.splices:
+        return passed
+    (splice,) = wrapper.splices
+    if passed.state is ValueState.EMPTY and not wrapper.items:
+        # ``list(scopes or DEFAULT)`` given ``None``: the fallback, which is read as
+        # the request where callers pass nothing, as the plain form is.
+        return passed
+    if passed.state is not ValueState.ITEMS or passed.alternatives or passed.splices or any(
+            item.form is not ItemForm.LIST_ITEM for item in passed.items):
+        # A string is copied character by character; an empty value may be replaced by
+        # the fallback or not (``or`` against ``is None``); anything unresolved stays so.
+        return ScopeValue(ValueState.UNRESOLVED, complete=False, reason=passed.reason or (
+            "cannot read the scopes a wrapper copies into a new list"))
+    items = (*wrapper.items[:splice.at], *passed.items, *wrapper.items[splice.at:])
+    return dataclasses.replace(passed, items=items)
 
 
 # A body is followed through at most this many helpers passing it on.
@@ -290,7 +312,10 @@ def _resolve_sites(
                 if from_callers:
                     for one in from_callers:
                         value = changed.unless_changed(one.value)
-                        if value is one.value:
+                        # A caller's value that cannot be read is an unresolved request
+                        # where the wrapper asks, as any request's is.
+                        if value is one.value and (value.state is not ValueState.UNRESOLVED
+                                                   or one.ignored_key):
                             sites.append(one)
                         else:
                             unresolved.append(dataclasses.replace(one, value=value))
