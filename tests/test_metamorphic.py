@@ -1206,6 +1206,45 @@ def test_a_list_moved_into_a_provider_class_makes_no_claim_appear(
     assert after == before and not caution, after
 
 
+# ------------------------------------------------------- a grant update in a wrapper
+
+_GRANT_UPDATE = '''import os
+
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+G = "https://www.googleapis.com/auth/"
+
+
+def login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": [G + "gmail.readonly"]})
+
+
+{update}
+
+
+def send(grant_id):
+    return nylas.messages.send(grant_id, request_body={"to": [{"email": "a@b.example"}]})
+'''
+
+
+def test_a_grant_update_moved_into_a_wrapper_makes_no_claim_appear(tmp_path: Path) -> None:
+    inline = _GRANT_UPDATE.replace("{update}", (
+        "def widen(grant_id):\n"
+        "    nylas.grants.update(grant_id, {\"scope\": [G + \"gmail.send\"]})"))
+    wrapped = _GRANT_UPDATE.replace("{update}", (
+        "def update(grant_id, request_body):\n"
+        "    nylas.grants.update(grant_id, request_body)\n\n\n"
+        "def widen(grant_id):\n"
+        "    update(grant_id, {\"scope\": [G + \"gmail.send\"]})"))
+    before, _ = _claims_and_caution(tmp_path / "inline", {"app/main.py": inline})
+    after, caution = _claims_and_caution(tmp_path / "wrapped", {"app/main.py": wrapped})
+    assert not [claim for claim in before if claim.startswith("NYS301")], before
+    assert not after - before and caution, after
+
+
 # ------------------------------------------------------- a table of classes run in a loop
 
 _SYNC_CLASSES = '''import os

@@ -132,6 +132,62 @@ def test_a_grant_request_without_scope_is_recorded_with_its_granted_set_unknown(
     assert not [f for site in sites for f in list_findings(site, config, lambda code: True)]
 
 
+def test_a_grant_update_whose_body_cannot_be_read_is_an_unresolved_request() -> None:
+    sites = sites_of(
+        "def widen(grant_id, request_body):\n"
+        "    n.grants.update(grant_id, request_body)\n"
+        "n.grants.update('id', body_from_elsewhere())\n"
+        "n.connectors.update('google', dict(**defaults))\n"
+        # Read in full: the settings only, no scope request.
+        "n.grants.update('id', {'settings': {}})\n"
+    )
+    seen = [(site.span.line, site.value.state, site.description) for site in sites]
+    assert seen == [
+        (4, ValueState.UNRESOLVED, "grants.update()"),
+        (5, ValueState.UNRESOLVED, "grants.update()"),
+        (6, ValueState.UNRESOLVED, "connectors.update()"),
+    ]
+
+
+GRANT_WIDENED_IN_A_WRAPPER = """\
+from nylas import Client
+
+client = Client("key")
+
+
+def login():
+    return client.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "r", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly"],
+    })
+
+
+def widen(grant_id, request_body):
+    client.grants.update(grant_id, {BODY})
+
+
+def send(grant_id):
+    client.messages.send(grant_id, request_body={"to": [{"email": "a@b.c"}]})
+"""
+
+
+def test_a_grant_update_the_analysis_cannot_read_keeps_missing_scopes_silent(
+        tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\n')
+    app = tmp_path / "app.py"
+    app.write_text(GRANT_WIDENED_IN_A_WRAPPER.replace("{BODY}", "request_body"))
+    result = nylas_scopes(tmp_path, "check", "--extend-select", "NYS304", ".")
+    assert "NYS301" not in result.stdout
+    assert ("app.py:14:5: NYS304 cannot follow the scopes: cannot read the request_body "
+            "of grants.update()") in result.stdout
+    # Control: an update of the settings alone grants nothing, so the send still
+    # misses a scope.
+    app.write_text(GRANT_WIDENED_IN_A_WRAPPER.replace("{BODY}", '{"settings": {}}'))
+    result = nylas_scopes(tmp_path, "check", "--extend-select", "NYS304", ".")
+    assert "app.py:18:5: NYS301 client.messages.send()" in result.stdout
+    assert "NYS304" not in result.stdout
+
+
 def test_include_grant_scopes_makes_the_granted_set_unknown_unless_false() -> None:
     sites = sites_of(
         "n.auth.url_for_oauth2({'scope': ['Mail.Read'], 'include_grant_scopes': True})\n"

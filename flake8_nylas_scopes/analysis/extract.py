@@ -2945,7 +2945,7 @@ class Extractor(FastVisitor):
         span = self.source.span(view.node)
         if scopes is not None:
             site = ScopeSite(
-                SiteKind.HOSTED_URL, Generation.V2, span, self.reader.read(scopes),
+                SiteKind.HOSTED_URL, Generation.V2, span, self._hosted_scopes(scopes),
                 provider=provider or "", description="/oauth/authorize parameters",
             )
         elif "scope" in view.keys:
@@ -3269,6 +3269,18 @@ class Extractor(FastVisitor):
             else:
                 yield from self._url_leaves(value, False)
 
+    def _hosted_scopes(self, scopes: ast.expr) -> ScopeValue:
+        """The ``scopes`` of /oauth/authorize parameters built by hand.  A parameter of
+        the function building them (``def auth_url(email, scopes=DEFAULT)``) is what
+        its callers pass, or its default, as for ``authentication_url(scopes=scopes)``;
+        only where the value is written inside that function, so that a module-level
+        dict naming a global of the same name is not taken for it."""
+        function = self._functions[-1][0] if self._functions else None
+        inside = function is not None and (
+            function.lineno <= scopes.lineno <= (function.end_lineno or function.lineno))
+        return (self._parameter_reference(scopes) if inside else None) or self.reader.read(
+            scopes)
+
     def _query_sites(
         self, node: ast.expr, text: str, holes: list[ast.expr], url: tuple[UrlPart, ...] = ()
     ) -> None:
@@ -3305,7 +3317,7 @@ class Extractor(FastVisitor):
                 )
                 scope_value = ScopeValue(ValueState.ITEMS, items, True, span=span)
             elif raw == _HOLE and key_holes and key_holes[0] is not None:
-                scope_value = self.reader.read(key_holes[0])
+                scope_value = self._hosted_scopes(key_holes[0])
             else:
                 scope_value = ScopeValue(
                     ValueState.UNRESOLVED, complete=False, reason="scopes built at run time"

@@ -690,16 +690,19 @@ class V3Requests:
             # No ``scope`` the analysis can see.  A request that makes a grant then
             # gets the connector's default scopes (or ones the unread dict holds): it
             # is recorded so that nothing is judged missing on its strength.  Other
-            # sites (``grants.update`` of the settings only) request no scopes.
-            if not site.creates_grant:
+            # sites (``grants.update`` of the settings only) request no scopes, which
+            # only a body read in full shows: one the analysis cannot read
+            # (``grants.update(grant_id, request_body)`` in a wrapper) may set them.
+            read_in_full = view is not None and view.complete
+            if not site.creates_grant and read_in_full:
                 return None
-            if view is not None and view.complete:
+            if read_in_full:
                 value = ScopeValue(ValueState.MISSING, span=self._ext.source.span(node))
                 granted_unknown = _CONNECTOR_DEFAULTS
             else:
                 value = ScopeValue(ValueState.UNRESOLVED, complete=False,
                                    reason=f"cannot read the {site.argument} of {description}")
-                granted_unknown = value.reason
+                granted_unknown = value.reason if site.creates_grant else ""
             view = view or _View(argument, {}, frozenset(), False)
         else:
             scope = view.values.get(_SCOPE_KEY)

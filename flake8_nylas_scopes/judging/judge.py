@@ -312,10 +312,11 @@ def _resolve_sites(
                 if from_callers:
                     for one in from_callers:
                         value = changed.unless_changed(one.value)
-                        # A caller's value that cannot be read is an unresolved request
-                        # where the wrapper asks, as any request's is.
-                        if value is one.value and (value.state is not ValueState.UNRESOLVED
-                                                   or one.ignored_key):
+                        # A caller's argument or the default read no better than the
+                        # request itself (another module's ``", ".join(SCOPES)``) is
+                        # unresolved there, as it is written at the request.
+                        if value is one.value and (
+                                value.state is not ValueState.UNRESOLVED or one.ignored_key):
                             sites.append(one)
                         else:
                             unresolved.append(dataclasses.replace(one, value=value))
