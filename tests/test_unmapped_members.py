@@ -153,3 +153,19 @@ def test_a_field_named_like_a_collection_leaves_the_scopes_judged(tmp_path: Path
         "{body}", "    for f in message.files:\n        print(f)\n    message.events.append(1)"))
     assert [message.split(" is ")[0] for _, _, message in found] == [
         "NYS302 'email.modify'", "NYS303 'calendar'"], found
+
+
+@pytest.mark.parametrize("body, unresolved", [
+    # ``mark_as_read`` is a method of messages: on an event the SDK has none to send.
+    ("    either.mark_as_read()", False),
+    # Neither a message nor an event has ``move_to_trash``.
+    ("    either.move_to_trash()", True),
+], ids=["one-model-has-it", "neither-has-it"])
+def test_a_receiver_that_may_be_one_of_several_models_is_judged_by_their_methods(
+        tmp_path: Path, body: str, unresolved: bool) -> None:
+    text = _V2_MODEL.replace("{body}", "    either = message if message_id else "
+                             "client.events.get(message_id)\n" + body)
+    found = _findings(tmp_path, text)
+    assert any(code == "NYS304" for _, code, _ in found) is unresolved, found
+    # Not vacuous: the calendar is read (events.get), so nothing calls it unused.
+    assert not any(code == "NYS303" for _, code, _ in found), found

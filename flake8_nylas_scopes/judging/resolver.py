@@ -1816,7 +1816,8 @@ class FlowResolver:
                 elif first in model.children:
                     self._collection_op(model.children[first], attrs[1:], use, endpoints,
                                         unresolved)
-                elif len(attrs) == 1 and self._model_lacks(name, first):
+                elif len(attrs) == 1 and self._model_lacks(name, first) and not (
+                        self._another_model_has(objs, first)):
                     # ``message.delete()``: another model's method, not this one's.
                     # (A longer chain starts at a field: ``message.files`` is data.)
                     unresolved.append(UnresolvedUse(
@@ -2557,7 +2558,10 @@ class FlowResolver:
             return []
         scopes: set[str] = set()
         found = False
-        for kind, owner in self.resolve(callee.inner):
+        receivers = self.resolve(callee.inner)
+        if self._another_model_has(receivers, callee.name):
+            return []
+        for kind, owner in receivers:
             if kind == "model" and self._model_lacks(owner, callee.name):
                 found = True
                 scopes |= self._unmapped_model_scopes(owner)
@@ -2565,6 +2569,17 @@ class FlowResolver:
             return []
         return [UnresolvedUse(call.span, f"{call.callee_text}() is not in the endpoint map",
                               frozenset(scopes))]
+
+    def _another_model_has(self, objs: Objs, name: str) -> bool:
+        """Whether one of the API v2 model objects a receiver may be has the method
+        ``name`` in the map (``handle(obj)`` of a generic function given a message or
+        an event, calling ``obj.mark_as_read()``): that call's request is counted for
+        the model that has it, and on the others the SDK has no such method to send
+        anything with."""
+        models = self.sdk.models
+        return any(kind == "model" and owner in models and (
+            name in models[owner].methods or name in models[owner].children)
+            for kind, owner in objs)
 
     def _model_lacks(self, model_name: str, name: str) -> bool:
         """Whether calling ``name`` on an API v2 model object calls a method the
