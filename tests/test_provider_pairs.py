@@ -102,6 +102,38 @@ def work(grant):
 def work(grant, dispatch):
     return dispatch({"google": GmailHandler, "microsoft": OutlookHandler}, grant)
 ''',
+    "item-written": '''
+HANDLERS = {}
+HANDLERS["google"] = GmailHandler
+HANDLERS["microsoft"] = OutlookHandler
+
+
+def work(grant):
+    return HANDLERS[grant.provider](grant.id).labels()
+''',
+    "registered": '''
+HANDLERS = {}
+
+
+def register(provider, handler):
+    HANDLERS[provider] = handler
+
+
+register("google", GmailHandler)
+register("microsoft", OutlookHandler)
+
+
+def work(grant):
+    return HANDLERS[grant.provider](grant.id).labels()
+''',
+    "updated-by-keywords": '''
+HANDLERS = {}
+HANDLERS.update(google=GmailHandler, microsoft=OutlookHandler)
+
+
+def work(grant):
+    return HANDLERS[grant.provider](grant.id).labels()
+''',
     "keywords-merged": '''
 BASE = {}
 HANDLERS = dict(BASE, google=GmailHandler, microsoft=OutlookHandler)
@@ -137,6 +169,22 @@ HANDLERS = dict(google=GmailHandler, microsoft=OutlookHandler)
 def work(grant):
     return HANDLERS[grant.provider](grant.id).labels()
 ''',
+    # What a value holds without running anything is picked with it.
+    "tuple-values": '''
+HANDLERS = {"google": (GmailHandler, "gmail"), "microsoft": (OutlookHandler, "graph")}
+
+
+def work(grant):
+    return HANDLERS[grant.provider][0](grant.id).labels()
+''',
+    "lambda-values": '''
+HANDLERS = {"google": lambda grant_id: GmailHandler(grant_id),
+            "microsoft": lambda grant_id: OutlookHandler(grant_id)}
+
+
+def work(grant):
+    return HANDLERS[grant.provider](grant.id).labels()
+''',
 }
 
 
@@ -152,6 +200,8 @@ def test_a_table_only_looked_up_by_the_grants_provider_stays_exact(
     _UNREAD["returned"] + "\n\ndef every(grant):\n    return OutlookHandler(grant.id).labels()\n",
     # Read exactly, and Google's key gives Outlook's handler.
     _EXACT["keywords"].replace("google=GmailHandler", "google=OutlookHandler"),
+    _EXACT["lambda-values"].replace("lambda grant_id: GmailHandler",
+                                    "lambda grant_id: OutlookHandler"),
     # Every handler run, whatever the provider.
     _EXACT["keywords"] + "\n\ndef every(grant):\n    for handler in HANDLERS.values():\n"
     "        handler(grant.id).labels()\n",
@@ -208,3 +258,30 @@ def test_pairs_of_a_module_that_never_says_provider_are_unresolved(tmp_path: Pat
                    "            return handler(grant.id).labels()\n"})
     assert "provider" not in classes
     assert [(path, code) for path, code, _ in found] == [("handlers.py", "NYS304")], found
+
+
+_WRITTEN = '''
+HANDLERS = {"google": GmailHandler}
+HANDLERS["microsoft"] = OutlookHandler
+
+
+def work(grant):
+    return HANDLERS[grant.provider](grant.id).labels()
+'''
+
+
+def test_an_item_written_into_a_table_looked_up_by_the_grants_provider_is_exact(
+        tmp_path: Path) -> None:
+    assert _one_module(tmp_path, _WRITTEN) == []
+
+
+@pytest.mark.parametrize("write", [
+    'HANDLERS["google"] = OutlookHandler',  # Google's grants get Outlook's handler
+    "def add(kind):\n    HANDLERS[kind] = OutlookHandler",  # any grant may
+])
+def test_an_item_written_under_google_or_another_key_is_not_kept_from_google(
+        tmp_path: Path, write: str) -> None:
+    found = _one_module(tmp_path, _WRITTEN.replace(
+        'HANDLERS["microsoft"] = OutlookHandler', write))
+    codes = [code for _, code, _ in found]
+    assert codes == (["NYS301"] if "google" in write else ["NYS304"]), found

@@ -115,9 +115,9 @@ class _Walk:
         # instances), and a ``dict(...)`` call that merges another mapping too or
         # calls a ``dict`` of the module's own.
         self.loose: set[int] = set()
-        # Tuples and lists that may pair a provider's name with a value
-        # (``("google", GmailHandler)``): any other code may pick the value by it.
-        self.pairs: list[ast.Tuple | ast.List] = []
+        # What may store or hand on a value next to a provider's name (see
+        # ``_pair_parts``): any other code may pick the value by it.
+        self.pairs: list[ast.AST] = []
         # Module-level tables the judge follows across modules (see
         # ``_provider_tables``): their statements.
         self.recorded: set[int] = set()
@@ -167,9 +167,6 @@ class _Walk:
                     self.loose.add(id(built))
                 if id(node) in self.parents:
                     self.parents[id(built)] = self.parents[id(node)]
-            elif isinstance(node, (ast.Tuple, ast.List)) and isinstance(
-                    node.ctx, ast.Load) and len(node.elts) >= 2:
-                self.pairs.append(node)
             elif isinstance(node, ast.alias) and (
                     node.asname or node.name.partition(".")[0]) == "dict":
                 self.stores["dict"] += 1
@@ -185,6 +182,8 @@ class _Walk:
                 annotations.append(node.annotation)
             elif isinstance(node, ast.AnnAssign):
                 annotations.append(node.annotation)
+            if _may_pair(node):
+                self.pairs.append(node)
         self.annotations = {id(node) for annotation in annotations
                             for node in walk_nodes(annotation)}
         self.dicts += keyword_dicts
@@ -440,6 +439,8 @@ def _provider_tables(walk: _Walk, module: str, imports: dict[str, str],
         looped = False
         for load in walk.loads.get(name, ()):
             key = _lookup_key(load, walk.parents)
+            if key is None and _item_written(load, walk.parents) is not None:
+                continue  # the value written is picked where it is written
             if key is None:
                 reaches.other = True
                 looped = looped or _loop_calling_each_value(load, walk.parents) is not None
@@ -736,6 +737,14 @@ def _called(node: ast.Name | ast.Attribute, parents: dict[int, ast.AST]) -> bool
     return False
 
 
+class _TableUses(NamedTuple):
+    """What the code does with a dict keyed by providers (see ``_table_uses``)."""
+
+    lookups: list[ast.expr]  # the keys it is looked up by
+    loops: list[int]  # the lines of loops calling each of its values
+    writes: list[tuple[ast.expr, ast.expr]]  # items written: key, value
+
+
 class _TablePicks(NamedTuple):
     """How the module's dicts keyed by providers, and its pairs of a provider's name
     and a value, give their values, by node: the providers whose keys give one, or
@@ -773,37 +782,89 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None) -> _TablePicks:
             # that looks it up may give each value only for some providers' grants,
             # or not.  Never for every provider: that would report the other
             # providers' requests missing the scopes only one value needs.
-            _undecided(picked, table.values, table.lineno)
+            _undecided(picked, [node for value in table.values for node in _stored(value)],
+                       table.lineno)
             continue
-        lookups, loops = uses
-        values = [value for value in table.values if isinstance(value, (ast.Name, ast.Attribute))]
-        if loops:
-            for value in values:
+        lookups, loops, writes = uses
+        values = [node for value in table.values for node in _stored(value)]
+        for value in table.values if loops else ():
+            if isinstance(value, (ast.Name, ast.Attribute)):
                 found.called[id(value)] = loops
         if not lookups:
             continue  # looked up in other modules only: the judge follows it there
         unknown = [key.lineno for key in lookups if not names_a_provider(key)]
         by_value: dict[object, set[str]] = {}
         for key, written in zip(keys, table.values):
-            by_value.setdefault(structure(written), set()).add(key)
+            for node in _stored(written):
+                by_value.setdefault(structure(node), set()).add(key)
         for value in values:
             picked[id(value)] = min(unknown) if unknown else frozenset(
                 by_value[structure(value)])
+        for written_key, written in writes:
+            # ``HANDLERS["microsoft"] = GmailHandler``: given for that key too.
+            provider = tests.provider_name(written_key)
+            for node in _stored(written):
+                picked[id(node)] = min(unknown) if unknown else (
+                    frozenset({provider}) if provider else written_key.lineno)
     for pair in walk.pairs:
-        named = [bool(tests.provider_name(element)) for element in pair.elts]
-        if any(named):
-            _undecided(picked, [element for element, provider in zip(pair.elts, named)
-                                if not provider], pair.lineno)
+        names, held = _pair_parts(pair)
+        if any(tests.provider_name(name) for name in names):
+            _undecided(picked, [node for value in held if not tests.provider_name(value)
+                                for node in _stored(value)], getattr(pair, "lineno", 0))
     return found
 
 
-def _table_uses(walk: _Walk, table: ast.Dict, parent: ast.AST | None,
-                ) -> tuple[list[ast.expr], list[int]] | None:
-    """The keys a dict keyed by providers is looked up by, and the lines of the
-    loops calling each of its values, when the code does nothing else with it:
-    bound once to a name (``HANDLERS = {...}``) that is only used so, or used so
-    where it is written.  Nothing for a module-level table the module never reads,
-    which other modules may look up; None for a dict used any other way."""
+def _may_pair(node: ast.AST) -> bool:
+    """Whether ``node`` may store or hand on a value next to a provider's name (see
+    ``_pair_parts``): cheap, for the walk."""
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return isinstance(node.ctx, ast.Load) and len(node.elts) >= 2
+    if isinstance(node, ast.Call):
+        return len(node.args) + len(node.keywords) >= 2 or any(
+            keyword.arg in PROVIDER_NAMES for keyword in node.keywords)
+    return isinstance(node, ast.Assign) and any(
+        isinstance(target, ast.Subscript) for target in node.targets)
+
+
+def _pair_parts(node: ast.AST) -> tuple[list[ast.expr], list[ast.expr]]:
+    """What may name a provider, and the values stored or handed on next to it: a
+    tuple's or list's elements (``("google", GmailHandler)``), a call's arguments
+    and keywords (``register("google", GmailHandler)``, ``HANDLERS.update(
+    google=GmailHandler)``), an item written (``HANDLERS["google"] = GmailHandler``)."""
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return node.elts, node.elts
+    if isinstance(node, ast.Call):
+        named: list[ast.expr] = [ast.Constant(keyword.arg) for keyword in node.keywords
+                                 if keyword.arg is not None]
+        return [*node.args, *named], [*node.args, *(keyword.value for keyword in node.keywords)]
+    if isinstance(node, ast.Assign):
+        return [target.slice for target in node.targets
+                if isinstance(target, ast.Subscript)], [node.value]
+    return [], []
+
+
+def _stored(value: ast.expr) -> Iterator[ast.Name | ast.Attribute]:
+    """The functions and classes ``value`` holds without running anything: itself, the
+    elements of a tuple or list it is (``(GmailHandler, "gmail")``), and what a
+    lambda it is names (``lambda grant_id: GmailHandler(grant_id)``), which runs
+    only when it is called."""
+    if isinstance(value, (ast.Name, ast.Attribute)):
+        yield value
+    elif isinstance(value, (ast.Tuple, ast.List)):
+        for element in value.elts:
+            yield from _stored(element)
+    elif isinstance(value, ast.Lambda):
+        yield from (node for node in walk_nodes(value.body)
+                    if isinstance(node, (ast.Name, ast.Attribute)))
+
+
+def _table_uses(walk: _Walk, table: ast.Dict, parent: ast.AST | None) -> _TableUses | None:
+    """The keys a dict keyed by providers is looked up by, the lines of the loops
+    calling each of its values, and the items written into it, when the code does
+    nothing else with it: bound once to a name (``HANDLERS = {...}``) that is only
+    used so, or used so where it is written.  Nothing for a module-level table the
+    module never reads, which other modules may look up; None for a dict used any
+    other way."""
     if id(table) in walk.loose or (isinstance(parent, ast.Assign) and isinstance(
             walk.parents.get(id(parent)), ast.ClassDef)):
         return None
@@ -815,18 +876,31 @@ def _table_uses(walk: _Walk, table: ast.Dict, parent: ast.AST | None,
         uses = list(walk.loads.get(target.id, []))
         if not uses and id(parent) not in walk.recorded:
             return None
-    keys: list[ast.expr] = []
-    loops: list[int] = []
+    found = _TableUses([], [], [])
     for use in uses:
         key = _lookup_key(use, walk.parents)
         line = _loop_calling_each_value(use, walk.parents) if key is None else None
+        written = _item_written(use, walk.parents) if key is None and line is None else None
         if key is not None:
-            keys.append(key)
+            found.lookups.append(key)
         elif line is not None:
-            loops.append(line)
+            found.loops.append(line)
+        elif written is not None:
+            found.writes.append(written)
         else:
             return None
-    return keys, loops
+    return found
+
+
+def _item_written(node: ast.expr, parents: dict[int, ast.AST],
+                  ) -> tuple[ast.expr, ast.expr] | None:
+    """The key and the value of ``node[key] = value``; None for any other use."""
+    item = parents.get(id(node))
+    assign = parents.get(id(item))
+    if isinstance(item, ast.Subscript) and item.value is node and isinstance(
+            item.ctx, ast.Store) and isinstance(assign, ast.Assign) and assign.targets == [item]:
+        return item.slice, assign.value
+    return None
 
 
 def _loop_calling_each_value(node: ast.expr, parents: dict[int, ast.AST]) -> int | None:
