@@ -1480,3 +1480,64 @@ def test_a_config_moved_into_a_function_that_returns_it_makes_no_claim_appear(
     after, caution = _claims_and_caution(tmp_path / "returned", {"app/main.py": returned})
     assert any("NYS303" in claim and "contacts.readonly" in claim for claim in before), before
     assert after == before and not caution, after
+
+
+# --------------------------------------------- a provider table moved into another shape
+
+_PROVIDER_HANDLERS = '''import os
+from nylas import Client
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+G = "https://www.googleapis.com/auth/"
+
+
+def login(provider):
+    scope = ([G + "gmail.labels", G + "contacts.readonly"] if provider == "google"
+             else ["Mail.Read"])
+    return nylas.auth.url_for_oauth2({"client_id": "c", "redirect_uri": "https://a.example/cb",
+                                      "provider": provider, "scope": scope})
+
+
+class GmailHandler:
+    def run(self, grant_id):
+        return nylas.folders.list(grant_id)
+
+
+class OutlookHandler:
+    def run(self, grant_id):
+        return nylas.messages.list(grant_id)
+
+
+{table}
+def work(grant):
+    return {picked}(grant.id)
+'''
+# The same table, and the handler the grant's provider picks from it.
+_TABLE_SHAPES = {
+    "written": ('HANDLERS = {"google": GmailHandler, "microsoft": OutlookHandler}\n',
+                "HANDLERS[grant.provider]().run"),
+    "returned": ('def handlers():\n'
+                 '    return {"google": GmailHandler, "microsoft": OutlookHandler}\n\n',
+                 "handlers()[grant.provider]().run"),
+    "pairs": ('HANDLERS = [("google", GmailHandler), ("microsoft", OutlookHandler)]\n',
+              "next(h for p, h in HANDLERS if p == grant.provider)().run"),
+    "keywords": ("HANDLERS = dict(google=GmailHandler, microsoft=OutlookHandler)\n",
+                 "HANDLERS[grant.provider]().run"),
+}
+
+
+@pytest.mark.parametrize("shape", [shape for shape in _TABLE_SHAPES if shape != "written"])
+def test_a_provider_table_moved_into_another_shape_makes_no_claim_appear(
+        shape: str, tmp_path: Path) -> None:
+    """Returned by a function, written as pairs or as ``dict(...)``'s keywords, the
+    table means the same: the verdict may only get more cautious."""
+    def program(name: str) -> dict[str, str]:
+        table, picked = _TABLE_SHAPES[name]
+        return {"app/main.py": _PROVIDER_HANDLERS.replace("{table}", table).replace(
+            "{picked}", picked)}
+    before, caution = _claims_and_caution(tmp_path / "written", program("written"))
+    after, _ = _claims_and_caution(tmp_path / shape, program(shape))
+    # Read exactly where written: Google's handler needs no more than it is given.
+    assert before == Counter(
+        {"NYS303 https://www.googleapis.com/auth/contacts.readonly": 1}) and not caution, before
+    assert not after - before, after

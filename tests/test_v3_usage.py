@@ -2108,10 +2108,6 @@ def test_a_handler_picked_by_the_grants_provider_misses_no_other_providers_scope
     # Every handler run, whatever the provider.
     "    HANDLERS[grant.provider](grant_id)\n    for handler in HANDLERS.values():\n"
     "        handler(grant_id)" + _HANDLERS,
-    # The table bound again, or handed on.
-    "    HANDLERS[grant.provider](grant_id)\n    return HANDLERS" + _HANDLERS,
-    "    HANDLERS[grant.provider](grant_id)" + _HANDLERS
-    + "HANDLERS = {'google': sync_microsoft, 'microsoft': sync_google}\n",
     # The same handler for Microsoft grants.
     "    HANDLERS[grant.provider](grant_id)"
     + _HANDLERS.replace('"microsoft": sync_microsoft', '"microsoft": sync_google'),
@@ -2130,6 +2126,23 @@ def test_a_handler_any_grant_may_reach_still_misses_scopes(
         tmp_path: Path, body: str) -> None:
     found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
     assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+@pytest.mark.parametrize("body", [
+    # The table handed on, or bound again: which grants the code that gets it, or
+    # the binding a lookup sees, gives each handler to is not followed.
+    "    HANDLERS[grant.provider](grant_id)\n    return HANDLERS" + _HANDLERS,
+    "    HANDLERS[grant.provider](grant_id)" + _HANDLERS
+    + "HANDLERS = {'google': sync_microsoft, 'microsoft': sync_google}\n",
+])
+def test_a_handler_of_a_table_handed_on_or_bound_again_is_unresolved_not_missing(
+        tmp_path: Path, body: str) -> None:
+    found = [(code, message) for _, code, message
+             in _two_providers_findings(tmp_path, _GOOGLE_AND_LABELS, body)
+             if code in USAGE | {"NYS304"}]
+    # Not missing, and the scopes the handlers need are not unused either.
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach nylas.folders.create()" in found[0][1]
 
 
 @pytest.mark.parametrize("body", [

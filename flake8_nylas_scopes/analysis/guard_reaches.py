@@ -30,6 +30,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import Any
 
+from .keyword_dicts import keyword_dict
 from .provider_tests import PROVIDER_NAMES
 from .registries import registry_dict
 
@@ -123,8 +124,9 @@ def recorded(dotted: str) -> bool:
 
 def table_dict(statement: ast.stmt, classes: Container[str] = (),
                filled: ast.Dict | None = None) -> ast.Dict | None:
-    """The dict ``NAME = {...}`` binds at module level, or the one a comprehension
-    over ``classes`` keyed by an attribute of each builds (see ``registry_dict``);
+    """The dict ``NAME = {...}`` (or ``dict(...)`` of keywords, see ``keyword_dict``)
+    binds at module level, or the one a comprehension over ``classes`` keyed by an
+    attribute of each builds (see ``registry_dict``);
     ``filled``, when given: the one a decorator fills ``NAME = {}`` with (see
     ``registries.decorated_registries``)."""
     if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(
@@ -134,7 +136,7 @@ def table_dict(statement: ast.stmt, classes: Container[str] = (),
         return filled
     if isinstance(statement.value, ast.Dict):
         return statement.value
-    return registry_dict(statement.value, classes)
+    return keyword_dict(statement.value) or registry_dict(statement.value, classes)
 
 
 def table_entries(statement: ast.stmt, module: str, imports: dict[str, str],

@@ -18,9 +18,11 @@ Such code then runs only for those providers' grants.  Any other use of its name
 the module (handed on, stored, called unguarded, a subclass) leaves it unguarded;
 whether other modules name it is for the judge to tell.  A name built at run time
 from something else that may pick a function named for a provider
-(``getattr(self, "_sync_" + kind)``), or a lookup of such a table by something else
-(``HANDLERS[kind]``), leaves undecided which grants reach it: its calls are then
-said to be unresolved rather than missing a scope.
+(``getattr(self, "_sync_" + kind)``), a lookup of such a table by something else
+(``HANDLERS[kind]``), any other use of the table (returned, handed on, iterated),
+and a pair of a provider's name and the function (``("google", sync_google)``)
+leave undecided which grants reach it: its calls are then said to be unresolved
+rather than missing a scope.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from .ast_names import dotted, structure
 from .guard_reaches import (
     CallableReach, ImportReach, ProviderTable, Reach, recorded, table_dict, table_entries,
 )
+from .keyword_dicts import keyword_dict
 from .provider_guards import FunctionGuard, ProviderGuard
 from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
 from .registries import DecoratedRegistry, decorated_registries, plain_classes, registry_dict
@@ -108,6 +111,16 @@ class _Walk:
         self.stores: Counter[str] = Counter()
         self.rebound: set[str] = set()
         self.dicts: list[ast.Dict] = []
+        # Dicts no lookup may read exactly: a class's (looked up through its
+        # instances), and a ``dict(...)`` call that merges another mapping too or
+        # calls a ``dict`` of the module's own.
+        self.loose: set[int] = set()
+        # What may store or hand on a value next to a provider's name (see
+        # ``_pair_parts``): any other code may pick the value by it.
+        self.pairs: list[ast.AST] = []
+        # Module-level tables the judge follows across modules (see
+        # ``_provider_tables``): their statements.
+        self.recorded: set[int] = set()
         self.getattrs: list[ast.Call] = []
         self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
         self.classes: list[ast.ClassDef] = []
@@ -118,6 +131,7 @@ class _Walk:
         self.plain_classes = plain_classes(tree, {
             name for registry in self.registries.values() for name in registry.classes})
         annotations: list[ast.expr] = []
+        keyword_dicts: list[ast.Dict] = []
         # ``ast.walk``'s order, each node's children listed once: for the walk and
         # for their parent.
         pending: deque[ast.AST] = deque([tree])
@@ -145,6 +159,17 @@ class _Walk:
                     node.func.id == "getattr") and len(node.args) >= 2 and not isinstance(
                     node.args[1], ast.Constant):
                 self.getattrs.append(node)
+            elif isinstance(node, ast.Call) and (
+                    built := keyword_dict(node, complete=False)) is not None:
+                # ``dict(google=GmailHandler, ...)``: looked up as the display it builds.
+                keyword_dicts.append(built)
+                if keyword_dict(node) is None:
+                    self.loose.add(id(built))
+                if id(node) in self.parents:
+                    self.parents[id(built)] = self.parents[id(node)]
+            elif isinstance(node, ast.alias) and (
+                    node.asname or node.name.partition(".")[0]) == "dict":
+                self.stores["dict"] += 1
             elif isinstance(node, (ast.Global, ast.Nonlocal)):
                 self.rebound.update(node.names)
             elif isinstance(node, _FUNCTIONS):
@@ -157,8 +182,14 @@ class _Walk:
                 annotations.append(node.annotation)
             elif isinstance(node, ast.AnnAssign):
                 annotations.append(node.annotation)
+            if _may_pair(node):
+                self.pairs.append(node)
         self.annotations = {id(node) for annotation in annotations
                             for node in walk_nodes(annotation)}
+        self.dicts += keyword_dicts
+        if self.stores["dict"] or "dict" in self.rebound:
+            # Not the builtin: what it builds of its keywords is anyone's guess.
+            self.loose.update(id(built) for built in keyword_dicts)
         for registry in self.registries.values():
             self._add_registry(registry)
 
@@ -296,7 +327,7 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
     to a lookup: ``handlers.TABLE[grant.provider]``).  A name the module also binds
     itself may hold anything: every use is ``other``.  The values of the module's
     tables (``in_tables``) are followed through the tables."""
-    picked = _picked_by_tables(walk, tests)
+    picked, called = _picked_by_tables(walk, tests)
     found: dict[str, _Reaches] = {}
     lookups: dict[str, list[int]] = {}
     for local, imported in imports.items():
@@ -345,11 +376,12 @@ def _import_reaches(walk: _Walk, imports: dict[str, str], tests: ProviderTests,
                     lookups.setdefault(name, []).append(key.lineno)
                 else:
                     reaches.undecided.append(key.lineno)
-            elif id(node) in picked:
-                table_pick = picked[id(node)]
+            elif id(node) in picked or id(node) in called:
+                reaches.calls += called.get(id(node), ())
+                table_pick = picked.get(id(node))
                 if isinstance(table_pick, int):
                     reaches.undecided.append(table_pick)
-                else:
+                elif table_pick is not None:
                     reaches.picked.append(table_pick)
             elif isinstance(call := walk.parents.get(id(node)), ast.Call) and call.func is node:
                 branch = _conditional_branch(node, walk.parents, tests)
@@ -396,22 +428,31 @@ def _provider_tables(walk: _Walk, module: str, imports: dict[str, str],
         if table is None:
             continue
         name, entries = table
-        if walk.stores[name] != 1 or name in walk.rebound or name in own:
+        if walk.stores[name] != 1 or name in walk.rebound or name in own or (
+                isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call)
+                and walk.stores["dict"]):
             continue
         built = table_dict(statement, walk.plain_classes, filled)
         assert isinstance(statement, ast.Assign) and built is not None
         reaches = _Reaches()
         lookups: list[int] = []
+        looped = False
         for load in walk.loads.get(name, ()):
             key = _lookup_key(load, walk.parents)
+            if key is None and _item_written(load, walk.parents) is not None:
+                continue  # the value written is picked where it is written
             if key is None:
                 reaches.other = True
+                looped = looped or _loop_calling_each_value(load, walk.parents) is not None
             elif names_a_provider(key):
                 lookups.append(key.lineno)
             else:
                 reaches.undecided.append(key.lineno)
+        walk.recorded.add(id(statement))
+        # A loop here calling every value: its values' calls are read here, with
+        # the picks of the lookups here; the judge leaves them to this module.
         tables.append(((name, statement.lineno, statement.end_lineno or statement.lineno,
-                        entries, _reach(reaches, lookups)), built.values))
+                        entries, _reach(reaches, lookups)), [] if looped else built.values))
     return tables
 
 
@@ -600,7 +641,7 @@ def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
     that name (``_label``, ``self._label``, ``Labels.create``); annotations and the
     nodes ``skipped`` aside."""
     parents = walk.parents
-    picked = _picked_by_tables(walk, tests)
+    picked, called = _picked_by_tables(walk, tests)
     reaches: dict[str, _Reaches] = {name: _Reaches() for name in names}
     nodes: list[ast.Name | ast.Attribute] = []
     for name in names:
@@ -610,12 +651,15 @@ def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
         name = node.id if isinstance(node, ast.Name) else node.attr
         if id(node) in walk.annotations or id(node) in skipped:
             continue
+        reaches[name].calls += called.get(id(node), ())
         if id(node) in picked:
             table_pick = picked[id(node)]
             if isinstance(table_pick, int):
                 reaches[name].undecided.append(table_pick)
             else:
                 reaches[name].picked.append(table_pick)
+        elif id(node) in called:
+            pass  # a value of a table a loop calls every value of
         elif _called(node, parents):
             branch = _conditional_branch(node, parents, tests) if tests is not None and (
                 name.startswith("_") or name in walk.plain_classes) else None
@@ -693,50 +737,203 @@ def _called(node: ast.Name | ast.Attribute, parents: dict[int, ast.AST]) -> bool
     return False
 
 
-def _picked_by_tables(walk: _Walk, tests: ProviderTests | None,
-                      ) -> dict[int, frozenset[str] | int]:
-    """The values of dicts keyed by providers that the code only looks up
-    (``HANDLERS[grant.provider]``, ``HANDLERS.get(provider)``), by node: the providers
-    whose keys give them when every lookup is by a grant's provider, else the line of
-    a lookup by something else (``HANDLERS[kind]``), which may pick any of them."""
-    if not walk.dicts:
-        return {}
+class _TableUses(NamedTuple):
+    """What the code does with a dict keyed by providers (see ``_table_uses``)."""
+
+    lookups: list[ast.expr]  # the keys it is looked up by
+    loops: list[int]  # the lines of loops calling each of its values
+    writes: list[tuple[ast.expr, ast.expr]]  # items written: key, value
+
+
+class _TablePicks(NamedTuple):
+    """How the module's dicts keyed by providers, and its pairs of a provider's name
+    and a value, give their values, by node: the providers whose keys give one, or
+    the line that may pick it for grants the analysis cannot tell (``picked``); the
+    lines of loops that call every value of its dict (``called``)."""
+
+    picked: dict[int, frozenset[str] | int]
+    called: dict[int, list[int]]
+
+
+def _picked_by_tables(walk: _Walk, tests: ProviderTests | None) -> _TablePicks:
+    """The values of dicts keyed by providers, by node: the providers whose keys give
+    them where the code only looks the dict up by a grant's provider
+    (``HANDLERS[grant.provider]``, ``HANDLERS.get(provider)``), and the lines where
+    a loop calls each of them (``for handler in HANDLERS.values(): handler(grant_id)``);
+    else the line of the dict, or of a lookup by something else (``HANDLERS[kind]``),
+    which may pick any of them for any grant.  So too a value a tuple or list pairs
+    with a provider's name (``("google", GmailHandler)``): which grants the code
+    that reads the pair picks it for is not followed."""
+    found = _TablePicks({}, {})
+    if not walk.dicts and not walk.pairs:
+        return found
     tests = tests or ProviderTests(walk.tree)
-    parents = walk.parents
-    picked: dict[int, frozenset[str] | int] = {}
+    picked = found.picked
     for table in walk.dicts:
         if not table.keys:
             continue
         keys = [tests.provider_name(key) if key is not None else "" for key in table.keys]
         if not all(keys):
             continue
-        parent = parents.get(id(table))
-        if isinstance(parent, ast.Assign) and isinstance(parents.get(id(parent)), ast.ClassDef):
-            # A class's table (``handlers = {"google": GmailHandler, ...}``), looked up
-            # through its instances or the class (``self.handlers[grant.provider]``),
-            # which the lookups of names here do not follow: it may give each value
-            # only for some providers' grants, or not.
-            picked.update((id(value), table.lineno) for value in table.values
-                          if isinstance(value, (ast.Name, ast.Attribute)))
+        uses = _table_uses(walk, table, walk.parents.get(id(table)))
+        if uses is None:
+            # Returned, handed on, iterated, bound again, held by a class (looked up
+            # through its instances, ``self.handlers[grant.provider]``): the code
+            # that looks it up may give each value only for some providers' grants,
+            # or not.  Never for every provider: that would report the other
+            # providers' requests missing the scopes only one value needs.
+            _undecided(picked, [node for value in table.values for node in _stored(value)],
+                       table.lineno)
             continue
-        if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(
-                target := parent.targets[0], ast.Name):
-            if walk.stores[target.id] != 1 or target.id in walk.rebound:
-                continue
-            lookups = [_lookup_key(load, parents) for load in walk.loads.get(target.id, [])]
-        else:
-            lookups = [_lookup_key(table, parents)]
-        if not lookups or any(key is None for key in lookups):
-            continue
-        unknown = [key.lineno for key in lookups if key is not None and not names_a_provider(key)]
-        by_value: dict[object, set[str]] = {}
-        for key, value in zip(keys, table.values):
-            by_value.setdefault(structure(value), set()).add(key)
-        for value in table.values:
+        lookups, loops, writes = uses
+        values = [node for value in table.values for node in _stored(value)]
+        for value in table.values if loops else ():
             if isinstance(value, (ast.Name, ast.Attribute)):
-                picked[id(value)] = min(unknown) if unknown else frozenset(
-                    by_value[structure(value)])
-    return picked
+                found.called[id(value)] = loops
+        if not lookups:
+            continue  # looked up in other modules only: the judge follows it there
+        unknown = [key.lineno for key in lookups if not names_a_provider(key)]
+        by_value: dict[object, set[str]] = {}
+        for key, written in zip(keys, table.values):
+            for node in _stored(written):
+                by_value.setdefault(structure(node), set()).add(key)
+        for value in values:
+            picked[id(value)] = min(unknown) if unknown else frozenset(
+                by_value[structure(value)])
+        for written_key, written in writes:
+            # ``HANDLERS["microsoft"] = GmailHandler``: given for that key too.
+            provider = tests.provider_name(written_key)
+            for node in _stored(written):
+                picked[id(node)] = min(unknown) if unknown else (
+                    frozenset({provider}) if provider else written_key.lineno)
+    for pair in walk.pairs:
+        names, held = _pair_parts(pair)
+        if any(tests.provider_name(name) for name in names):
+            _undecided(picked, [node for value in held if not tests.provider_name(value)
+                                for node in _stored(value)], getattr(pair, "lineno", 0))
+    return found
+
+
+def _may_pair(node: ast.AST) -> bool:
+    """Whether ``node`` may store or hand on a value next to a provider's name (see
+    ``_pair_parts``): cheap, for the walk."""
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return isinstance(node.ctx, ast.Load) and len(node.elts) >= 2
+    if isinstance(node, ast.Call):
+        return len(node.args) + len(node.keywords) >= 2 or any(
+            keyword.arg in PROVIDER_NAMES for keyword in node.keywords)
+    return isinstance(node, ast.Assign) and any(
+        isinstance(target, ast.Subscript) for target in node.targets)
+
+
+def _pair_parts(node: ast.AST) -> tuple[list[ast.expr], list[ast.expr]]:
+    """What may name a provider, and the values stored or handed on next to it: a
+    tuple's or list's elements (``("google", GmailHandler)``), a call's arguments
+    and keywords (``register("google", GmailHandler)``, ``HANDLERS.update(
+    google=GmailHandler)``), an item written (``HANDLERS["google"] = GmailHandler``)."""
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return node.elts, node.elts
+    if isinstance(node, ast.Call):
+        named: list[ast.expr] = [ast.Constant(keyword.arg) for keyword in node.keywords
+                                 if keyword.arg is not None]
+        return [*node.args, *named], [*node.args, *(keyword.value for keyword in node.keywords)]
+    if isinstance(node, ast.Assign):
+        return [target.slice for target in node.targets
+                if isinstance(target, ast.Subscript)], [node.value]
+    return [], []
+
+
+def _stored(value: ast.expr) -> Iterator[ast.Name | ast.Attribute]:
+    """The functions and classes ``value`` holds without running anything: itself, the
+    elements of a tuple or list it is (``(GmailHandler, "gmail")``), and what a
+    lambda it is names (``lambda grant_id: GmailHandler(grant_id)``), which runs
+    only when it is called."""
+    if isinstance(value, (ast.Name, ast.Attribute)):
+        yield value
+    elif isinstance(value, (ast.Tuple, ast.List)):
+        for element in value.elts:
+            yield from _stored(element)
+    elif isinstance(value, ast.Lambda):
+        yield from (node for node in walk_nodes(value.body)
+                    if isinstance(node, (ast.Name, ast.Attribute)))
+
+
+def _table_uses(walk: _Walk, table: ast.Dict, parent: ast.AST | None) -> _TableUses | None:
+    """The keys a dict keyed by providers is looked up by, the lines of the loops
+    calling each of its values, and the items written into it, when the code does
+    nothing else with it: bound once to a name (``HANDLERS = {...}``) that is only
+    used so, or used so where it is written.  Nothing for a module-level table the
+    module never reads, which other modules may look up; None for a dict used any
+    other way."""
+    if id(table) in walk.loose or (isinstance(parent, ast.Assign) and isinstance(
+            walk.parents.get(id(parent)), ast.ClassDef)):
+        return None
+    uses: list[ast.expr] = [table]
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(
+            target := parent.targets[0], ast.Name):
+        if walk.stores[target.id] != 1 or target.id in walk.rebound:
+            return None
+        uses = list(walk.loads.get(target.id, []))
+        if not uses and id(parent) not in walk.recorded:
+            return None
+    found = _TableUses([], [], [])
+    for use in uses:
+        key = _lookup_key(use, walk.parents)
+        line = _loop_calling_each_value(use, walk.parents) if key is None else None
+        written = _item_written(use, walk.parents) if key is None and line is None else None
+        if key is not None:
+            found.lookups.append(key)
+        elif line is not None:
+            found.loops.append(line)
+        elif written is not None:
+            found.writes.append(written)
+        else:
+            return None
+    return found
+
+
+def _item_written(node: ast.expr, parents: dict[int, ast.AST],
+                  ) -> tuple[ast.expr, ast.expr] | None:
+    """The key and the value of ``node[key] = value``; None for any other use."""
+    item = parents.get(id(node))
+    assign = parents.get(id(item))
+    if isinstance(item, ast.Subscript) and item.value is node and isinstance(
+            item.ctx, ast.Store) and isinstance(assign, ast.Assign) and assign.targets == [item]:
+        return item.slice, assign.value
+    return None
+
+
+def _loop_calling_each_value(node: ast.expr, parents: dict[int, ast.AST]) -> int | None:
+    """The line where ``for value in node.values():`` calls each value first thing
+    (``value(grant_id)``, ``value(nylas).sync(grant_id)``): every value runs for
+    whatever grant reaches that loop.  None for any other use of ``node``."""
+    values = parents.get(id(node))
+    call = parents.get(id(values))
+    loop = parents.get(id(call))
+    if not (isinstance(values, ast.Attribute) and values.attr == "values"
+            and isinstance(call, ast.Call) and call.func is values
+            and not call.args and not call.keywords
+            and isinstance(loop, ast.For) and loop.iter is call
+            and isinstance(loop.target, ast.Name)):
+        return None
+    first = loop.body[0]
+    made = first.value if isinstance(first, ast.Expr) else None
+    if isinstance(made, ast.Call) and isinstance(made.func, ast.Attribute) and isinstance(
+            made.func.value, ast.Call):
+        made = made.func.value  # ``value(nylas).sync(...)``: the value called first
+    if isinstance(made, ast.Call) and isinstance(made.func, ast.Name) and (
+            made.func.id == loop.target.id):
+        return made.lineno
+    return None
+
+
+def _undecided(picked: dict[int, frozenset[str] | int], values: Iterable[ast.expr | None],
+               line: int) -> None:
+    """Leave which grants reach ``values`` to the code that picks them by ``line``,
+    where nothing has read it already."""
+    for value in values:
+        if isinstance(value, (ast.Name, ast.Attribute)):
+            picked.setdefault(id(value), line)
 
 
 def _lookup_key(node: ast.expr, parents: dict[int, ast.AST]) -> ast.expr | None:

@@ -221,8 +221,9 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
                                               [(path, reach)])
     tables: dict[str, _Table] = {}
     for path, facts in modules.items():
-        for name, _, _, table_entries, reach in facts.provider_tables:
-            tables[f"{facts.module}.{name}"] = _Table(path, table_entries, [(path, reach)])
+        for name, line, _, table_entries, reach in facts.provider_tables:
+            tables[f"{facts.module}.{name}"] = _Table(path, line, table_entries,
+                                                      [(path, reach)])
     for entry in entries:
         table = tables.get(entry.table)
         if table is None or entry.dotted in settled:
@@ -307,6 +308,7 @@ class _Table:
     and every way the project reaches it."""
 
     path: str
+    line: int
     entries: tuple[tuple[str, tuple[str, ...]], ...]
     reaches: list[tuple[str, Reach]] = field(default_factory=list)
     unknown_use: bool = False
@@ -316,7 +318,9 @@ def _pick_through(table: _Table, callables: dict[str, _Callable], names: list[st
     """Give each value of ``table`` the picks its lookups make: a lookup by a grant's
     provider picks it for the providers whose keys give it, one by anything else
     for grants the analysis cannot tell.  A table used any other way (called,
-    iterated, handed on) may run any value for any grant."""
+    iterated, handed on) may give any value only for some providers' grants, or for
+    every grant: which grants reach its values is not known, and the table's line
+    picks them."""
     known = not table.unknown_use and not any(
         reach.other or reach.calls or reach.picked for _, reach in table.reaches)
     for value, providers in table.entries:
@@ -325,7 +329,7 @@ def _pick_through(table: _Table, callables: dict[str, _Callable], names: list[st
             if found is None:
                 continue
             if not known or name != value:
-                found.unknown_use = True
+                found.reaches.append((table.path, Reach(undecided=(table.line,))))
                 continue
             for path, reach in table.reaches:
                 if reach.lookups or reach.undecided:
