@@ -322,11 +322,14 @@ def test_a_table_of_another_module_looked_up_by_the_grants_provider_keeps_its_ha
 
 
 @pytest.mark.parametrize(("lookup", "code"), [
-    # Every handler run, whatever the provider.
+    # Used by another module other than by a lookup (iterated, handed on): how that
+    # module's code gives the handlers to grants is not followed across modules, so
+    # which providers reach them is unknown (NYS304), not every provider (a NYS301 the
+    # Google request may not deserve).  Not missing, and not unused either.
     ("from .handlers import ARCHIVERS\n\n\ndef work(grant):\n"
      "    ARCHIVERS[grant.provider](grant.id)\n    for run in ARCHIVERS.values():\n"
-     "        run(grant.id)\n", "NYS301"),
-    ("from .handlers import ARCHIVERS\n\n\ndef hooks():\n    return ARCHIVERS\n", "NYS301"),
+     "        run(grant.id)\n", "NYS304"),
+    ("from .handlers import ARCHIVERS\n\n\ndef hooks():\n    return ARCHIVERS\n", "NYS304"),
     # Looked up by a key not tied to the provider: which grants it runs for is unknown.
     ("from .handlers import ARCHIVERS\n\n\ndef work(grant):  # by provider\n"
      "    ARCHIVERS[grant.kind](grant.id)\n", "NYS304"),
