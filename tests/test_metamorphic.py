@@ -1192,6 +1192,7 @@ _PROVIDER_CLASSES = {
     "property": (
         "class Google:\n    @property\n    def scopes(self):\n"
         "        return [\"email.read_only\", \"calendar\", \"contacts.read_only\"]\n"),
+    "module-list-held": "class Google:\n    scopes = SCOPES\n",
 }
 
 

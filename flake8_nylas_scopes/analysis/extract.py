@@ -215,6 +215,8 @@ URL_SEGMENTS = frozenset(
     {route.path.strip("/").split("/")[0] for route in _V2.raw_routes} | {"oauth", "connect", "v3"}
 ) - {"", "{id}"}
 _MAX_URL_CONSTANT = 300
+# A hierarchy of classes deeper than this is not followed.
+_MAX_CLASS_DEPTH = 16
 # What stands in for a host given by configuration that names Nylas.
 NYLAS_HOST_MARK = "nylas-host"
 
@@ -310,6 +312,7 @@ class Extractor(FastVisitor):
         self.call_arguments: list[CallArguments] = []
         self.given_away: list[str] = []
         self.given_to: list[GivenTo] = []
+        self.class_lists: list[tuple[str, str]] = []
         # The references ``mutated`` and ``given_away`` note for statements the
         # value flow follows exactly (see ``registry_writes``) or hand on only items
         # of the object, and for any other change.
@@ -329,7 +332,8 @@ class Extractor(FastVisitor):
             param_defaults=self.param_defaults, mutated=self.mutated,
             raw_templates=self.raw_templates, body_args=self.body_args,
             call_arguments=self.call_arguments, given_away=self.given_away,
-            given_to=self.given_to, config_loads=self.config_loads,
+            given_to=self.given_to, class_lists=self.class_lists,
+            config_loads=self.config_loads,
             shared_clients=self.shared_clients, held_clients=self.held_clients)
         self._module_name = module_name
         self._imports: dict[str, str] = {}
@@ -921,6 +925,15 @@ class Extractor(FastVisitor):
                     slot if isinstance(slot, str) else ""))
             else:
                 self._note_given_away(value, bindings)
+        for value, class_name, attribute in found.class_held:
+            if self._closed_class(class_name):
+                # ``class Google: scopes = SCOPES``: the class attribute is the list
+                # itself, changed wherever the project index sees the attribute be.
+                holder = f"{self._module_name}.{class_name}.{attribute}"
+                self.class_lists.extend((holder, reference) for reference in (
+                    self._given_references(value, bindings)))
+            else:
+                self._note_given_away(value, bindings)
         for value in found.parts:
             self._note_parts_given_away(value, bindings)
         for owner in found.namespaces:
@@ -1102,6 +1115,20 @@ class Extractor(FastVisitor):
                     given.append((value, None, None))
         found.given = given
         return found
+
+    def _closed_class(self, name: str, depth: int = 0) -> bool:
+        """Whether only code of the project gets the class of the module ``name``
+        when it is made: no decorator, no metaclass or class keyword, and bases only
+        plain classes of the module (a library's base, decorator or metaclass may
+        change what the class body binds, where the analysis does not look)."""
+        cls = self._module_classes.get(name)
+        if cls is None or cls.keywords or cls.decorator_list or depth > _MAX_CLASS_DEPTH:
+            return False
+        return all(
+            isinstance(base, ast.Name) and (
+                (base.id == "object" and self._is_builtin("object"))
+                or (base.id != name and self._closed_class(base.id, depth + 1)))
+            for base in cls.bases)
 
     def _scope_dict_get(self, call: ast.Call, bindings: Bindings) -> bool:
         """Whether ``call`` (``X.get(key, default)``) is the ``get`` of a dict of
@@ -1643,7 +1670,8 @@ class Extractor(FastVisitor):
                         continue
                     node = member
                 value = self.reader.read(node)
-                if _kept_as_scopes(attribute, value):
+                if _kept_as_scopes(attribute, value) or _names_scopes_elsewhere(
+                        attribute, node, value):
                     constants[f"{class_name}.{attribute}"] = value
                     if _plain_class(cls):
                         # ``Settings().SCOPES``, read by another module too: the
@@ -1665,7 +1693,8 @@ class Extractor(FastVisitor):
             # the module, or a property returns it: each list it may read.
             key = f"{class_name}().{attribute}"
             value = one_of([self.reader.read(node) for node in nodes])
-            if key not in constants and _kept_as_scopes(attribute, value):
+            if key not in constants and (_kept_as_scopes(attribute, value) or (
+                    len(nodes) == 1 and _names_scopes_elsewhere(attribute, nodes[0], value))):
                 constants[key] = value
         for name in self.module_bindings.values:
             # ``settings = Settings()`` of a dataclass: ``settings.scopes`` holds the
@@ -3782,7 +3811,7 @@ def _class_values(cls: ast.ClassDef, field_defaults: bool) -> dict[str, ast.expr
             if default is None:
                 continue
             node = default
-        if not isinstance(node, _SCOPE_VALUE_NODES):
+        if not isinstance(node, _CLASS_VALUE_NODES):
             continue
         if any(isinstance(inner, ast.Name) and own.binds(inner.id)
                for inner in walk_nodes(node)):
@@ -3835,6 +3864,9 @@ _ITEM_GETTERS = frozenset({"setdefault", "get", "pop"})
 
 # The expressions a constant or class attribute read as scopes may be bound to.
 _SCOPE_VALUE_NODES = (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call)
+# A class body may bind a module's list as it is (``scopes = SCOPES``): the very
+# object, which the module's facts follow as the class's (``ModuleFacts.class_lists``).
+_CLASS_VALUE_NODES = (*_SCOPE_VALUE_NODES, ast.Name, ast.Attribute)
 
 
 def _kept_as_scopes(name: str, value: ScopeValue) -> bool:
@@ -3849,6 +3881,14 @@ def _kept_as_scopes(name: str, value: ScopeValue) -> bool:
                             for word in item.text.split())
     return named and (value.state is ValueState.EMPTY
                       or bool(value.alternatives or value.splices))
+
+
+def _names_scopes_elsewhere(attribute: str, node: ast.expr, value: ScopeValue) -> bool:
+    """Whether a class attribute named for scopes is bound to another module's name
+    as it is (``scopes = GOOGLE_SCOPES`` imported, ``scopes = settings.GOOGLE``):
+    kept as that reference, which the project index reads."""
+    return "scope" in attribute.lower() and isinstance(node, (ast.Name, ast.Attribute)) and (
+        value.state is ValueState.UNRESOLVED and bool(value.reference))
 
 
 def may_hold_class_scopes(attribute: str) -> bool:

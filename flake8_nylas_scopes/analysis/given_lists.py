@@ -27,7 +27,7 @@ from .flask_config import (
     CONFIG_SETTERS, FLASK_CONFIG_METHODS, config_key, is_app_config, names_scopes,
     settings_read,
 )
-from .list_fates import UNKNOWN_DEPTH, Fate, Slot, follow
+from .list_fates import FORWARDS, UNKNOWN_DEPTH, Fate, Slot, follow
 from .namespaces import member_key, namespace_owner
 from .star_names import CONSTANT_NAME
 from .tree_walk import walk_nodes
@@ -149,6 +149,10 @@ class GivenLists:
     # The same for a container a module-level name holds (``CONFIG = {**BASE,
     # "scope": SCOPES}``): the value is changed wherever that name's is.
     held: list[tuple[ast.expr, str, bool]] = field(default_factory=list)
+    # The watched values a top-level class body binds as they are to one of its
+    # names (``class Google: scopes = SCOPES``), with the class and the name: the
+    # class attribute is the very object, changed wherever the attribute may be.
+    class_held: list[tuple[ast.expr, str, str]] = field(default_factory=list)
     # The watched values a module-level function returns, with its name and whether
     # only their items: changed wherever code may change what the function returns.
     returned: list[tuple[ast.expr, str, bool]] = field(default_factory=list)
@@ -363,8 +367,12 @@ class _GivenFinder(FastVisitor):
             else:
                 found.held.append((node, fate.name, fate.part))
         elif self.function is None:
-            # A class body's name is an attribute any code may reach.
-            if fate.part:
+            # A class body's name is an attribute any code may reach: the project
+            # index follows it as such where the class is a top-level one.
+            cls = self._class_binding(fate)
+            if cls is not None:
+                found.class_held.append((node, cls.name, fate.name))
+            elif fate.part:
                 found.parts.append(node)
             else:
                 found.given.append((node, None, None))
@@ -376,6 +384,27 @@ class _GivenFinder(FastVisitor):
             found.local_names.append((node, self.function, fate.name))
         else:
             found.local_holders.append((node, self.function, fate.name, fate.part))
+
+    def _class_binding(self, fate: Fate) -> ast.ClassDef | None:
+        """The top-level class whose body binds the very object to one name by a
+        statement of its own (``scopes = SCOPES``, ``scopes = A if pro else B``):
+        None for any other binding (in a nested class, an unpacking, a walrus)."""
+        ancestors = self.ancestors
+        if not (fate.alias and fate.name and not fate.stored and len(ancestors) >= 3
+                and isinstance(ancestors[0], ast.Module)):
+            return None
+        cls, statement = ancestors[1], ancestors[2]
+        if not (isinstance(cls, ast.ClassDef) and isinstance(statement, (
+                ast.Assign, ast.AnnAssign))):
+            return None
+        targets = statement.targets if isinstance(statement, ast.Assign) else [
+            statement.target]
+        if len(targets) != 1 or not isinstance(targets[0], ast.Name) or (
+                targets[0].id != fate.name):
+            return None
+        # Only a choice between values (``A if pro else B``, ``A or B``) between the
+        # statement and the use: each may be the very object the name binds.
+        return cls if all(isinstance(above, FORWARDS) for above in ancestors[3:]) else None
 
     # -- Flask's configuration -----------------------------------------------------
 

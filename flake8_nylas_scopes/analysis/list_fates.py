@@ -57,7 +57,8 @@ _CONTAINER_SUFFIXES = ("Params", "Request", "Config")
 # Builtins that give a module's (or an object's) namespace or one of its members,
 # which the finder of given lists follows on their own.
 _NAMESPACE_READS = frozenset({"vars", "getattr"})
-_FORWARDS = (ast.IfExp, ast.BoolOp)
+# Where the value may be what the expression gives, as it is.
+FORWARDS = (ast.IfExp, ast.BoolOp)
 _LOOKS = (ast.Compare, ast.FormattedValue, ast.JoinedStr, ast.UnaryOp, ast.Expr, ast.If,
           ast.While, ast.Assert)
 
@@ -201,7 +202,7 @@ class _Walk:
             return 1
         if isinstance(parent, ast.Dict):
             return self._dict(parent)
-        if isinstance(parent, _FORWARDS):
+        if isinstance(parent, FORWARDS):
             return KEPT if isinstance(parent, ast.IfExp) and parent.test is child else 1
         if isinstance(parent, ast.BinOp):
             if isinstance(parent.op, ast.Mod) and isinstance(parent.left, ast.Constant):
