@@ -1207,6 +1207,23 @@ def test_a_list_moved_into_a_provider_class_makes_no_claim_appear(
     assert after == before and not caution, after
 
 
+@pytest.mark.parametrize("classes", _PROVIDER_CLASSES.values(), ids=list(_PROVIDER_CLASSES))
+def test_a_provider_class_moved_to_another_module_makes_no_claim_appear(
+        classes: str, tmp_path: Path) -> None:
+    # The class (and the list it holds) in a module of its own, its instance held in
+    # a local name by the module that makes the request.
+    held = _PROVIDER_LOGIN.format(classes="\n\n" + classes + "\n", scopes="Google().scopes")
+    moved = _PROVIDER_LOGIN.format(classes="from app.providers import Google\n",
+                                   scopes="provider.scopes").replace(
+        "def login():\n", "def login():\n    provider = Google()\n")
+    providers = 'SCOPES = ["email.read_only", "calendar", "contacts.read_only"]\n\n\n' + classes
+    before, _ = _claims_and_caution(tmp_path / "one", {"app/main.py": held})
+    after, _ = _claims_and_caution(
+        tmp_path / "moved", {"app/main.py": moved, "app/providers.py": providers})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before, after
+
+
 # ------------------------------------------------------- a table of classes run in a loop
 
 _SYNC_CLASSES = '''import os

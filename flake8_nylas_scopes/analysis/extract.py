@@ -1073,7 +1073,7 @@ class Extractor(FastVisitor):
                            frozenset(name for name, value in values.items()
                                      if may_hold_lists(value)) | frozenset(
                                name for name in bindings.imported if name in self._imports)
-                           | star, self._another_packages,
+                           | star, self._another_modules,
                            lambda node: unnamed_module(node, self.qualify), self._not_an_app,
                            lambda call: self._scope_dict_get(call, bindings),
                            lambda item: _immutable_item(item, bindings))
@@ -1304,20 +1304,15 @@ class Extractor(FastVisitor):
         return unnamed_module(node, self.qualify) or (
             isinstance(node, ast.Name) and node.id in self._module_aliases)
 
-    def _another_packages(self, call: ast.Call) -> bool:
-        """Whether ``call`` runs a function of another top-level package than this
-        module's (of the project or not): what it returns, a local name holds, is
-        followed as that name is used, in the walk that finds given lists."""
+    def _another_modules(self, call: ast.Call) -> bool:
+        """Whether ``call`` runs a function or class of another module (of the
+        project or not): what it returns, a local name holds, is followed as that
+        name is used, in the walk that finds given lists, as where the call is
+        written in its place (``provider = GoogleProvider()`` then
+        ``provider.scopes`` reads as ``GoogleProvider().scopes``)."""
         bindings = self.module_bindings
-        function = self._function_of(call.func, bindings)
-        return bool(function) and not self._own_function(call.func, bindings) and not (
-            self._same_package(function))
-
-    def _same_package(self, function: str) -> bool:
-        """Whether the dotted name ``function`` is in this module's top-level package
-        (any when this module is not in a package)."""
-        package = self._module_name.partition(".")[0] if "." in self._module_name else ""
-        return bool(function) and (not package or function.startswith(package + "."))
+        return bool(self._function_of(call.func, bindings)) and not self._own_function(
+            call.func, bindings)
 
     def _own_function(self, func: ast.expr, bindings: Bindings) -> str:
         """The name of this module's function ``func`` names; "" for another."""

@@ -191,8 +191,8 @@ def given_away(
     of a watched name (an imported function) is followed too: the root of an entry
     may be that call, when ``results`` says the function called may be one of the
     project's (not the standard library's).  ``names``: every name ``watched`` may
-    say yes to.  ``foreign``: whether a call's function is another top-level
-    package's, whose result a function's local name takes: its uses are followed in
+    say yes to.  ``foreign``: whether a call's function (or class) is another
+    module's, whose result a function's local name takes: its uses are followed in
     this walk (see ``_GivenFinder._kept_result``), sparing a walk of the function.
     ``unnamed``: whether a value is a module object named at run time, any of whose
     names a use of its namespace may change.  ``not_an_app``: whether the object of
@@ -236,7 +236,7 @@ class _GivenFinder(FastVisitor):
         self.foreign: Callable[[ast.Call], bool] = lambda call: False
         # Whether a value is a module object named at run time (see ``namespaces``).
         self.unnamed: Callable[[ast.expr], bool] = lambda node: False
-        # The function's local names that hold what another package's function
+        # The function's local names that hold what another module's function
         # returns, each with those calls (see ``_kept_result``), and whether the
         # function defines closures or declares names global, which may use the names
         # where this walk does not follow them.
@@ -540,13 +540,14 @@ class _GivenFinder(FastVisitor):
         if self.watched(member):
             self._take(member, Fate("given") if fate.kind == "called" else fate)
 
-    # -- results of another package's functions held by a local name ------------------
+    # -- results of another module's functions held by a local name -------------------
 
     def _kept_result(self, node: ast.expr, name: str) -> bool:
-        """``scopes = other_pkg.get_scopes()`` in a function: whether the uses of
-        ``scopes`` are followed in this walk, as they come, rather than by a walk of
-        the function (which every local name of another package's result would
-        cost).  Not in a loop, where a use written before may run after."""
+        """``scopes = other.get_scopes()`` (or ``provider = GoogleProvider()``) in a
+        function: whether the uses of the name are followed in this walk, as they
+        come, rather than by a walk of the function (which every local name of
+        another module's result would cost).  Not in a loop, where a use written
+        before may run after."""
         if not (isinstance(node, ast.Call) and self.foreign(node)):
             return False
         for ancestor in reversed(self.ancestors):
