@@ -169,3 +169,51 @@ def test_an_instance_made_in_a_loop_stays_unresolved(tmp_path: Path) -> None:
     found = _findings(tmp_path, {"app/providers.py": PROVIDERS, "app/views.py": views})
     assert not _codes(found) & {"NYS301", "NYS302", "NYS303"}, found
     assert "NYS304" in _codes(found), found
+
+
+# The provider class in the module of the request, handed to other code there.
+OWN = 'class Google:\n    scopes = ["email.read_only", "contacts"]\n' + LOGIN.replace(
+    "provider = Google()\n    return", "return").replace("provider.scopes", "Google().scopes")
+
+HANDED_IN_ITS_MODULE = {
+    "the class": "\n\nenable(Google)\n",
+    "an instance": "\n\nenable(Google())\n",
+    "an instance held in a local": "\n\ndef setup():\n    provider = Google()\n    enable(provider)\n",
+    "an instance stored at module level": "\n\nPROVIDER = Google()\n",
+}
+
+
+@pytest.mark.parametrize("handed", HANDED_IN_ITS_MODULE.values(), ids=list(HANDED_IN_ITS_MODULE))
+def test_a_class_handed_to_other_code_in_its_own_module_stays_unresolved(
+        tmp_path: Path, handed: str) -> None:
+    found = _findings(tmp_path, {"app/views.py": HEADER + OWN + handed})
+    assert not _codes(found) & {"NYS301", "NYS302", "NYS303"}, found
+    assert "NYS304" in _codes(found), found
+
+
+LOOKED_AT = {
+    "an annotation": "\n\ndef show(provider: Google) -> Google:\n    return provider\n",
+    "a test of the type": "\n\ndef is_google(provider):\n    return isinstance(provider, Google)\n",
+    "a plain subclass": "\n\nclass Workspace(Google):\n    pass\n",
+}
+
+
+@pytest.mark.parametrize("use", LOOKED_AT.values(), ids=list(LOOKED_AT))
+def test_a_class_only_looked_at_in_its_module_is_still_read(tmp_path: Path, use: str) -> None:
+    found = _findings(tmp_path, {"app/views.py": HEADER + OWN + use})
+    assert [code for _, _, code, _ in found] == ["NYS303"], found
+
+
+def test_an_annotation_with_another_module_s_class_leaves_it_read(tmp_path: Path) -> None:
+    views = HEADER + HELD_LOGIN.format(before="") + (
+        "\n\ndef show(provider: Google) -> Google:\n    return provider\n")
+    found = _findings(tmp_path, {"app/providers.py": PROVIDERS, "app/views.py": views})
+    assert [(name, code) for name, _, code, _ in found] == [("providers.py", "NYS303")], found
+
+
+def test_a_decorated_subclass_in_the_module_stays_unresolved(tmp_path: Path) -> None:
+    # A decorator of a library may change what the subclass inherits.
+    use = "\n\n@library.register\nclass Workspace(Google):\n    pass\n"
+    found = _findings(tmp_path, {"app/views.py": "import library\n" + HEADER + OWN + use})
+    assert not _codes(found) & {"NYS301", "NYS302", "NYS303"}, found
+    assert "NYS304" in _codes(found), found

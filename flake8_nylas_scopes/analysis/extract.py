@@ -1048,13 +1048,17 @@ class Extractor(FastVisitor):
         and where among its arguments."""
         values = bindings.values
         star = self._star_brought
+        # The module's classes: one handed to other code takes along what its body
+        # binds, which ``Google().scopes`` reads (``enable(Google)``, ``enable(
+        # Google())``).
+        classes = frozenset(self._own_classes(bindings))
 
         def watched(node: ast.expr) -> bool:
             if isinstance(node, ast.Name):
                 value = values.get(node.id)
                 return (value is not None and may_hold_lists(value)) or (
                     node.id in bindings.imported and node.id in self._imports) or (
-                        node.id in star)
+                        node.id in star) or node.id in classes
             if isinstance(node, ast.Attribute):
                 return may_hold_class_scopes(node.attr) or self.qualify(node) is not None
             return False
@@ -1067,16 +1071,18 @@ class Extractor(FastVisitor):
 
         found = given_away(tree, watched, self._only_reads, depth,
                            lambda node: node.id not in bindings.imported and (
-                               node.id not in star),
+                               node.id not in star) and node.id not in classes,
                            frozenset(self._module_functions),
                            lambda func: bool(self._function_of(func, bindings)),
                            frozenset(name for name, value in values.items()
                                      if may_hold_lists(value)) | frozenset(
                                name for name in bindings.imported if name in self._imports)
-                           | star, self._another_modules,
+                           | star | classes, self._another_modules,
                            lambda node: unnamed_module(node, self.qualify), self._not_an_app,
                            lambda call: self._scope_dict_get(call, bindings),
-                           lambda item: _immutable_item(item, bindings))
+                           lambda item: _immutable_item(item, bindings),
+                           lambda cls: self._module_classes.get(cls.name) is cls and (
+                               self._closed_class(cls.name)))
         self._module_aliases = found.module_names
         for holder, attribute in self._unnamed_changes:
             if holder in found.module_names:
@@ -1306,13 +1312,29 @@ class Extractor(FastVisitor):
 
     def _another_modules(self, call: ast.Call) -> bool:
         """Whether ``call`` runs a function or class of another module (of the
-        project or not): what it returns, a local name holds, is followed as that
-        name is used, in the walk that finds given lists, as where the call is
-        written in its place (``provider = GoogleProvider()`` then
-        ``provider.scopes`` reads as ``GoogleProvider().scopes``)."""
+        project or not), or a class of this one: what it returns, a local name
+        holds, is followed as that name is used, in the walk that finds given lists,
+        as where the call is written in its place (``provider = GoogleProvider()``
+        then ``provider.scopes`` reads as ``GoogleProvider().scopes``)."""
         bindings = self.module_bindings
         return bool(self._function_of(call.func, bindings)) and not self._own_function(
             call.func, bindings)
+
+    def _own_classes(self, bindings: Bindings) -> set[str]:
+        """The names of the module's top-level classes that may hold scopes for
+        ``Google().scopes`` to read, and that the module binds to nothing else: a
+        class whose body binds a name that may hold them (an attribute, a
+        property), or that derives from such a class of the module."""
+        holders: set[str] = set()
+        for name, cls in self._module_classes.items():
+            if name in bindings.imported or name in self._star_brought:
+                continue
+            inherits = any(isinstance(base, ast.Name) and base.id in holders
+                           for base in cls.bases)
+            if inherits or any(may_hold_class_scopes(bound) for statement in cls.body
+                               for bound in _class_statement_names(statement)):
+                holders.add(name)
+        return holders
 
     def _own_function(self, func: ast.expr, bindings: Bindings) -> str:
         """The name of this module's function ``func`` names; "" for another."""
@@ -1331,6 +1353,11 @@ class Extractor(FastVisitor):
         own = self._own_function(func, bindings)
         if own:
             return f"{self._module_name}.{own}"
+        if isinstance(func, ast.Name) and func.id in self._module_classes and (
+                func.id not in bindings.imported):
+            # What the module's class makes: ``Google()`` handed on takes its
+            # attributes along.
+            return f"{self._module_name}.{func.id}"
         name = (self._imports.get(func.id, "") if isinstance(func, ast.Name) else
                 self.qualify(func) or "")
         if isinstance(func, ast.Name) and func.id in self._star_brought:
@@ -3876,6 +3903,17 @@ def _kept_as_scopes(name: str, value: ScopeValue) -> bool:
                             for word in item.text.split())
     return named and (value.state is ValueState.EMPTY
                       or bool(value.alternatives or value.splices))
+
+
+def _class_statement_names(statement: ast.stmt) -> Iterator[str]:
+    """The names a statement of a class body binds: a definition's, or the plain
+    names its targets bind."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        yield statement.name
+    elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
+        targets = statement.targets if isinstance(statement, ast.Assign) else [
+            statement.target]
+        yield from (target.id for target in targets if isinstance(target, ast.Name))
 
 
 def _names_scopes_elsewhere(attribute: str, node: ast.expr, value: ScopeValue) -> bool:

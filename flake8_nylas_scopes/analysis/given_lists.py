@@ -181,6 +181,7 @@ def given_away(
     not_an_app: NotAnApp = lambda receiver, function, top: False,
     gives_back: Callable[[ast.Call], bool] = lambda call: False,
     immutable_item: Callable[[ast.Subscript], bool] = lambda item: False,
+    closed_class: Callable[[ast.ClassDef], bool] = lambda cls: False,
 ) -> GivenLists:
     """Where ``tree`` gives the watched values to code that may change them.  One
     pass of a ``FastVisitor``: this runs on every module of a project that uses
@@ -200,10 +201,14 @@ def given_away(
     may be one.  ``gives_back``: whether a ``get`` call with a default is a dict's
     (``SCOPES.get(plan, DEFAULT)``), whose value may be the default itself.
     ``immutable_item``: whether an item read by a constant key holds a value no code
-    can change (a dict display's string), which gives no part of the dict away."""
+    can change (a dict display's string), which gives no part of the dict away.
+    ``closed_class``: whether a class only code of the project gets when it is
+    made (see ``Extractor._closed_class``): one deriving from a watched class takes
+    nothing from it that the project's code does not show."""
     finder = _GivenFinder(watched, reads, depth, known, functions, results, names)
     finder.foreign, finder.unnamed, finder.not_an_app = foreign, unnamed, not_an_app
     finder.gives_back, finder.immutable_item = gives_back, immutable_item
+    finder.closed_class = closed_class
     finder.visit(tree)
     return finder.found
 
@@ -249,6 +254,7 @@ class _GivenFinder(FastVisitor):
         self.immutable_item: Callable[[ast.Subscript], bool] = lambda item: False
         # How many definitions (functions, classes, lambdas) hold the node visited.
         self.definitions = 0
+        self.closed_class: Callable[[ast.ClassDef], bool] = lambda cls: False
 
     def generic_visit(self, node: ast.AST) -> None:
         # ``FastVisitor.generic_visit``, keeping the nodes above the one visited.  Its
@@ -329,6 +335,9 @@ class _GivenFinder(FastVisitor):
         if isinstance(parent, ast.Subscript) and parent.value is node and (
                 parent.ctx.__class__ is ast.Load) and self.immutable_item(parent):
             return  # ``CONFIG["redirect_uri"]``: a string, which no code can change
+        if isinstance(parent, ast.ClassDef) and any(base is node for base in parent.bases) and (
+                self.closed_class(parent)):
+            return  # a subclass whose own code the walk follows
         fate = follow(node, self.ancestors, self.depth(node), self.reads, known,
                       gives_back=self.gives_back)
         if fate.kind == "called":

@@ -222,6 +222,14 @@ class _Walk:
             # ``for provider, scopes in SCOPES.items():``: the names hold the items,
             # where the function's code may change them or not.
             return Fate("bound", self.part, loop_names=names) if names else self.lost()
+        if isinstance(parent, ast.arg) or (
+                isinstance(parent, (ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef))
+                and child is (parent.annotation if isinstance(parent, ast.AnnAssign)
+                              else parent.returns)):
+            # An annotation (``def login(provider: Google)``): the object is kept in
+            # ``__annotations__`` for type checkers and for libraries that make
+            # instances of what they read there, not to be changed.
+            return KEPT
         if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
             return self._bound(parent)
         if isinstance(parent, ast.AugAssign) and parent.value is child:
