@@ -1192,6 +1192,7 @@ _PROVIDER_CLASSES = {
     "property": (
         "class Google:\n    @property\n    def scopes(self):\n"
         "        return [\"email.read_only\", \"calendar\", \"contacts.read_only\"]\n"),
+    "module-list-held": "class Google:\n    scopes = SCOPES\n",
 }
 
 
@@ -1243,6 +1244,23 @@ def test_a_grant_update_moved_into_a_wrapper_makes_no_claim_appear(tmp_path: Pat
     after, caution = _claims_and_caution(tmp_path / "wrapped", {"app/main.py": wrapped})
     assert not [claim for claim in before if claim.startswith("NYS301")], before
     assert not after - before and caution, after
+
+
+@pytest.mark.parametrize("classes", _PROVIDER_CLASSES.values(), ids=list(_PROVIDER_CLASSES))
+def test_a_provider_class_moved_to_another_module_makes_no_claim_appear(
+        classes: str, tmp_path: Path) -> None:
+    # The class (and the list it holds) in a module of its own, its instance held in
+    # a local name by the module that makes the request.
+    held = _PROVIDER_LOGIN.format(classes="\n\n" + classes + "\n", scopes="Google().scopes")
+    moved = _PROVIDER_LOGIN.format(classes="from app.providers import Google\n",
+                                   scopes="provider.scopes").replace(
+        "def login():\n", "def login():\n    provider = Google()\n")
+    providers = 'SCOPES = ["email.read_only", "calendar", "contacts.read_only"]\n\n\n' + classes
+    before, _ = _claims_and_caution(tmp_path / "one", {"app/main.py": held})
+    after, _ = _claims_and_caution(
+        tmp_path / "moved", {"app/main.py": moved, "app/providers.py": providers})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before, after
 
 
 # ------------------------------------------------------- a table of classes run in a loop

@@ -215,6 +215,8 @@ URL_SEGMENTS = frozenset(
     {route.path.strip("/").split("/")[0] for route in _V2.raw_routes} | {"oauth", "connect", "v3"}
 ) - {"", "{id}"}
 _MAX_URL_CONSTANT = 300
+# A hierarchy of classes deeper than this is not followed.
+_MAX_CLASS_DEPTH = 16
 # What stands in for a host given by configuration that names Nylas.
 NYLAS_HOST_MARK = "nylas-host"
 
@@ -310,6 +312,7 @@ class Extractor(FastVisitor):
         self.call_arguments: list[CallArguments] = []
         self.given_away: list[str] = []
         self.given_to: list[GivenTo] = []
+        self.class_lists: list[tuple[str, str]] = []
         # The references ``mutated`` and ``given_away`` note for statements the
         # value flow follows exactly (see ``registry_writes``) or hand on only items
         # of the object, and for any other change.
@@ -329,7 +332,8 @@ class Extractor(FastVisitor):
             param_defaults=self.param_defaults, mutated=self.mutated,
             raw_templates=self.raw_templates, body_args=self.body_args,
             call_arguments=self.call_arguments, given_away=self.given_away,
-            given_to=self.given_to, config_loads=self.config_loads,
+            given_to=self.given_to, class_lists=self.class_lists,
+            config_loads=self.config_loads,
             shared_clients=self.shared_clients, held_clients=self.held_clients)
         self._module_name = module_name
         self._imports: dict[str, str] = {}
@@ -921,6 +925,15 @@ class Extractor(FastVisitor):
                     slot if isinstance(slot, str) else ""))
             else:
                 self._note_given_away(value, bindings)
+        for value, class_name, attribute in found.class_held:
+            if self._closed_class(class_name):
+                # ``class Google: scopes = SCOPES``: the class attribute is the list
+                # itself, changed wherever the project index sees the attribute be.
+                holder = f"{self._module_name}.{class_name}.{attribute}"
+                self.class_lists.extend((holder, reference) for reference in (
+                    self._given_references(value, bindings)))
+            else:
+                self._note_given_away(value, bindings)
         for value in found.parts:
             self._note_parts_given_away(value, bindings)
         for owner in found.namespaces:
@@ -1035,13 +1048,17 @@ class Extractor(FastVisitor):
         and where among its arguments."""
         values = bindings.values
         star = self._star_brought
+        # The module's classes: one handed to other code takes along what its body
+        # binds, which ``Google().scopes`` reads (``enable(Google)``, ``enable(
+        # Google())``).
+        classes = frozenset(self._own_classes(bindings))
 
         def watched(node: ast.expr) -> bool:
             if isinstance(node, ast.Name):
                 value = values.get(node.id)
                 return (value is not None and may_hold_lists(value)) or (
                     node.id in bindings.imported and node.id in self._imports) or (
-                        node.id in star)
+                        node.id in star) or node.id in classes
             if isinstance(node, ast.Attribute):
                 return may_hold_class_scopes(node.attr) or self.qualify(node) is not None
             return False
@@ -1054,16 +1071,18 @@ class Extractor(FastVisitor):
 
         found = given_away(tree, watched, self._only_reads, depth,
                            lambda node: node.id not in bindings.imported and (
-                               node.id not in star),
+                               node.id not in star) and node.id not in classes,
                            frozenset(self._module_functions),
                            lambda func: bool(self._function_of(func, bindings)),
                            frozenset(name for name, value in values.items()
                                      if may_hold_lists(value)) | frozenset(
                                name for name in bindings.imported if name in self._imports)
-                           | star, self._another_packages,
+                           | star | classes, self._another_modules,
                            lambda node: unnamed_module(node, self.qualify), self._not_an_app,
                            lambda call: self._scope_dict_get(call, bindings),
-                           lambda item: _immutable_item(item, bindings))
+                           lambda item: _immutable_item(item, bindings),
+                           lambda cls: self._module_classes.get(cls.name) is cls and (
+                               self._closed_class(cls.name)))
         self._module_aliases = found.module_names
         for holder, attribute in self._unnamed_changes:
             if holder in found.module_names:
@@ -1102,6 +1121,20 @@ class Extractor(FastVisitor):
                     given.append((value, None, None))
         found.given = given
         return found
+
+    def _closed_class(self, name: str, depth: int = 0) -> bool:
+        """Whether only code of the project gets the class of the module ``name``
+        when it is made: no decorator, no metaclass or class keyword, and bases only
+        plain classes of the module (a library's base, decorator or metaclass may
+        change what the class body binds, where the analysis does not look)."""
+        cls = self._module_classes.get(name)
+        if cls is None or cls.keywords or cls.decorator_list or depth > _MAX_CLASS_DEPTH:
+            return False
+        return all(
+            isinstance(base, ast.Name) and (
+                (base.id == "object" and self._is_builtin("object"))
+                or (base.id != name and self._closed_class(base.id, depth + 1)))
+            for base in cls.bases)
 
     def _scope_dict_get(self, call: ast.Call, bindings: Bindings) -> bool:
         """Whether ``call`` (``X.get(key, default)``) is the ``get`` of a dict of
@@ -1277,20 +1310,31 @@ class Extractor(FastVisitor):
         return unnamed_module(node, self.qualify) or (
             isinstance(node, ast.Name) and node.id in self._module_aliases)
 
-    def _another_packages(self, call: ast.Call) -> bool:
-        """Whether ``call`` runs a function of another top-level package than this
-        module's (of the project or not): what it returns, a local name holds, is
-        followed as that name is used, in the walk that finds given lists."""
+    def _another_modules(self, call: ast.Call) -> bool:
+        """Whether ``call`` runs a function or class of another module (of the
+        project or not), or a class of this one: what it returns, a local name
+        holds, is followed as that name is used, in the walk that finds given lists,
+        as where the call is written in its place (``provider = GoogleProvider()``
+        then ``provider.scopes`` reads as ``GoogleProvider().scopes``)."""
         bindings = self.module_bindings
-        function = self._function_of(call.func, bindings)
-        return bool(function) and not self._own_function(call.func, bindings) and not (
-            self._same_package(function))
+        return bool(self._function_of(call.func, bindings)) and not self._own_function(
+            call.func, bindings)
 
-    def _same_package(self, function: str) -> bool:
-        """Whether the dotted name ``function`` is in this module's top-level package
-        (any when this module is not in a package)."""
-        package = self._module_name.partition(".")[0] if "." in self._module_name else ""
-        return bool(function) and (not package or function.startswith(package + "."))
+    def _own_classes(self, bindings: Bindings) -> set[str]:
+        """The names of the module's top-level classes that may hold scopes for
+        ``Google().scopes`` to read, and that the module binds to nothing else: a
+        class whose body binds a name that may hold them (an attribute, a
+        property), or that derives from such a class of the module."""
+        holders: set[str] = set()
+        for name, cls in self._module_classes.items():
+            if name in bindings.imported or name in self._star_brought:
+                continue
+            inherits = any(isinstance(base, ast.Name) and base.id in holders
+                           for base in cls.bases)
+            if inherits or any(may_hold_class_scopes(bound) for statement in cls.body
+                               for bound in _class_statement_names(statement)):
+                holders.add(name)
+        return holders
 
     def _own_function(self, func: ast.expr, bindings: Bindings) -> str:
         """The name of this module's function ``func`` names; "" for another."""
@@ -1309,6 +1353,11 @@ class Extractor(FastVisitor):
         own = self._own_function(func, bindings)
         if own:
             return f"{self._module_name}.{own}"
+        if isinstance(func, ast.Name) and func.id in self._module_classes and (
+                func.id not in bindings.imported):
+            # What the module's class makes: ``Google()`` handed on takes its
+            # attributes along.
+            return f"{self._module_name}.{func.id}"
         name = (self._imports.get(func.id, "") if isinstance(func, ast.Name) else
                 self.qualify(func) or "")
         if isinstance(func, ast.Name) and func.id in self._star_brought:
@@ -1643,7 +1692,8 @@ class Extractor(FastVisitor):
                         continue
                     node = member
                 value = self.reader.read(node)
-                if _kept_as_scopes(attribute, value):
+                if _kept_as_scopes(attribute, value) or _names_scopes_elsewhere(
+                        attribute, node, value):
                     constants[f"{class_name}.{attribute}"] = value
                     if _plain_class(cls):
                         # ``Settings().SCOPES``, read by another module too: the
@@ -1665,7 +1715,8 @@ class Extractor(FastVisitor):
             # the module, or a property returns it: each list it may read.
             key = f"{class_name}().{attribute}"
             value = one_of([self.reader.read(node) for node in nodes])
-            if key not in constants and _kept_as_scopes(attribute, value):
+            if key not in constants and (_kept_as_scopes(attribute, value) or (
+                    len(nodes) == 1 and _names_scopes_elsewhere(attribute, nodes[0], value))):
                 constants[key] = value
         for name in self.module_bindings.values:
             # ``settings = Settings()`` of a dataclass: ``settings.scopes`` holds the
@@ -3794,7 +3845,7 @@ def _class_values(cls: ast.ClassDef, field_defaults: bool) -> dict[str, ast.expr
             if default is None:
                 continue
             node = default
-        if not isinstance(node, _SCOPE_VALUE_NODES):
+        if not isinstance(node, _CLASS_VALUE_NODES):
             continue
         if any(isinstance(inner, ast.Name) and own.binds(inner.id)
                for inner in walk_nodes(node)):
@@ -3847,6 +3898,9 @@ _ITEM_GETTERS = frozenset({"setdefault", "get", "pop"})
 
 # The expressions a constant or class attribute read as scopes may be bound to.
 _SCOPE_VALUE_NODES = (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call)
+# A class body may bind a module's list as it is (``scopes = SCOPES``): the very
+# object, which the module's facts follow as the class's (``ModuleFacts.class_lists``).
+_CLASS_VALUE_NODES = (*_SCOPE_VALUE_NODES, ast.Name, ast.Attribute)
 
 
 def _kept_as_scopes(name: str, value: ScopeValue) -> bool:
@@ -3861,6 +3915,25 @@ def _kept_as_scopes(name: str, value: ScopeValue) -> bool:
                             for word in item.text.split())
     return named and (value.state is ValueState.EMPTY
                       or bool(value.alternatives or value.splices))
+
+
+def _class_statement_names(statement: ast.stmt) -> Iterator[str]:
+    """The names a statement of a class body binds: a definition's, or the plain
+    names its targets bind."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        yield statement.name
+    elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
+        targets = statement.targets if isinstance(statement, ast.Assign) else [
+            statement.target]
+        yield from (target.id for target in targets if isinstance(target, ast.Name))
+
+
+def _names_scopes_elsewhere(attribute: str, node: ast.expr, value: ScopeValue) -> bool:
+    """Whether a class attribute named for scopes is bound to another module's name
+    as it is (``scopes = GOOGLE_SCOPES`` imported, ``scopes = settings.GOOGLE``):
+    kept as that reference, which the project index reads."""
+    return "scope" in attribute.lower() and isinstance(node, (ast.Name, ast.Attribute)) and (
+        value.state is ValueState.UNRESOLVED and bool(value.reference))
 
 
 def may_hold_class_scopes(attribute: str) -> bool:

@@ -635,6 +635,11 @@ class ModuleFacts:
     # ContactSync``, see ``registry_writes``), or of which it hands on only items
     # (``SYNCS[kind](nylas)``): a call through one still reads what it holds.
     told_changes: Sequence[str] = ()
+    # The lists a top-level class body binds as they are to one of its names
+    # (``class Google: scopes = SCOPES``): (the class attribute, ``pkg.mod.Google.
+    # scopes``, the list's dotted name).  The list is changed wherever the class
+    # attribute may be, rather than given away.
+    class_lists: Sequence[tuple[str, str]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -699,6 +704,7 @@ class ModuleFacts:
             "held_clients": [client.to_json() for client in self.held_clients],
             "subclass_bindings": [list(bound) for bound in self.subclass_bindings],
             "told_changes": list(self.told_changes),
+            "class_lists": [list(held) for held in self.class_lists],
         }
 
     @classmethod
@@ -780,6 +786,8 @@ class ModuleFacts:
             [(str(cls_name), str(attribute))
              for cls_name, attribute in data.get("subclass_bindings", ())],
             [str(name) for name in data.get("told_changes", ())],
+            [(str(holder), str(reference))
+             for holder, reference in data.get("class_lists", ())],
         )
         shed_empty(facts)
         return facts

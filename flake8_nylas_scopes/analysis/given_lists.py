@@ -27,7 +27,7 @@ from .flask_config import (
     CONFIG_SETTERS, FLASK_CONFIG_METHODS, config_key, is_app_config, names_scopes,
     settings_read,
 )
-from .list_fates import UNKNOWN_DEPTH, Fate, Slot, follow
+from .list_fates import FORWARDS, UNKNOWN_DEPTH, Fate, Slot, follow
 from .namespaces import member_key, namespace_owner
 from .star_names import CONSTANT_NAME
 from .tree_walk import walk_nodes
@@ -149,6 +149,10 @@ class GivenLists:
     # The same for a container a module-level name holds (``CONFIG = {**BASE,
     # "scope": SCOPES}``): the value is changed wherever that name's is.
     held: list[tuple[ast.expr, str, bool]] = field(default_factory=list)
+    # The watched values a top-level class body binds as they are to one of its
+    # names (``class Google: scopes = SCOPES``), with the class and the name: the
+    # class attribute is the very object, changed wherever the attribute may be.
+    class_held: list[tuple[ast.expr, str, str]] = field(default_factory=list)
     # The watched values a module-level function returns, with its name and whether
     # only their items: changed wherever code may change what the function returns.
     returned: list[tuple[ast.expr, str, bool]] = field(default_factory=list)
@@ -177,6 +181,7 @@ def given_away(
     not_an_app: NotAnApp = lambda receiver, function, top: False,
     gives_back: Callable[[ast.Call], bool] = lambda call: False,
     immutable_item: Callable[[ast.Subscript], bool] = lambda item: False,
+    closed_class: Callable[[ast.ClassDef], bool] = lambda cls: False,
 ) -> GivenLists:
     """Where ``tree`` gives the watched values to code that may change them.  One
     pass of a ``FastVisitor``: this runs on every module of a project that uses
@@ -187,8 +192,8 @@ def given_away(
     of a watched name (an imported function) is followed too: the root of an entry
     may be that call, when ``results`` says the function called may be one of the
     project's (not the standard library's).  ``names``: every name ``watched`` may
-    say yes to.  ``foreign``: whether a call's function is another top-level
-    package's, whose result a function's local name takes: its uses are followed in
+    say yes to.  ``foreign``: whether a call's function (or class) is another
+    module's, whose result a function's local name takes: its uses are followed in
     this walk (see ``_GivenFinder._kept_result``), sparing a walk of the function.
     ``unnamed``: whether a value is a module object named at run time, any of whose
     names a use of its namespace may change.  ``not_an_app``: whether the object of
@@ -196,10 +201,14 @@ def given_away(
     may be one.  ``gives_back``: whether a ``get`` call with a default is a dict's
     (``SCOPES.get(plan, DEFAULT)``), whose value may be the default itself.
     ``immutable_item``: whether an item read by a constant key holds a value no code
-    can change (a dict display's string), which gives no part of the dict away."""
+    can change (a dict display's string), which gives no part of the dict away.
+    ``closed_class``: whether a class only code of the project gets when it is
+    made (see ``Extractor._closed_class``): one deriving from a watched class takes
+    nothing from it that the project's code does not show."""
     finder = _GivenFinder(watched, reads, depth, known, functions, results, names)
     finder.foreign, finder.unnamed, finder.not_an_app = foreign, unnamed, not_an_app
     finder.gives_back, finder.immutable_item = gives_back, immutable_item
+    finder.closed_class = closed_class
     finder.visit(tree)
     return finder.found
 
@@ -232,7 +241,7 @@ class _GivenFinder(FastVisitor):
         self.foreign: Callable[[ast.Call], bool] = lambda call: False
         # Whether a value is a module object named at run time (see ``namespaces``).
         self.unnamed: Callable[[ast.expr], bool] = lambda node: False
-        # The function's local names that hold what another package's function
+        # The function's local names that hold what another module's function
         # returns, each with those calls (see ``_kept_result``), and whether the
         # function defines closures or declares names global, which may use the names
         # where this walk does not follow them.
@@ -245,6 +254,7 @@ class _GivenFinder(FastVisitor):
         self.immutable_item: Callable[[ast.Subscript], bool] = lambda item: False
         # How many definitions (functions, classes, lambdas) hold the node visited.
         self.definitions = 0
+        self.closed_class: Callable[[ast.ClassDef], bool] = lambda cls: False
 
     def generic_visit(self, node: ast.AST) -> None:
         # ``FastVisitor.generic_visit``, keeping the nodes above the one visited.  Its
@@ -325,6 +335,9 @@ class _GivenFinder(FastVisitor):
         if isinstance(parent, ast.Subscript) and parent.value is node and (
                 parent.ctx.__class__ is ast.Load) and self.immutable_item(parent):
             return  # ``CONFIG["redirect_uri"]``: a string, which no code can change
+        if isinstance(parent, ast.ClassDef) and any(base is node for base in parent.bases) and (
+                self.closed_class(parent)):
+            return  # a subclass whose own code the walk follows
         fate = follow(node, self.ancestors, self.depth(node), self.reads, known,
                       gives_back=self.gives_back)
         if fate.kind == "called":
@@ -363,8 +376,12 @@ class _GivenFinder(FastVisitor):
             else:
                 found.held.append((node, fate.name, fate.part))
         elif self.function is None:
-            # A class body's name is an attribute any code may reach.
-            if fate.part:
+            # A class body's name is an attribute any code may reach: the project
+            # index follows it as such where the class is a top-level one.
+            cls = self._class_binding(fate)
+            if cls is not None:
+                found.class_held.append((node, cls.name, fate.name))
+            elif fate.part:
                 found.parts.append(node)
             else:
                 found.given.append((node, None, None))
@@ -376,6 +393,27 @@ class _GivenFinder(FastVisitor):
             found.local_names.append((node, self.function, fate.name))
         else:
             found.local_holders.append((node, self.function, fate.name, fate.part))
+
+    def _class_binding(self, fate: Fate) -> ast.ClassDef | None:
+        """The top-level class whose body binds the very object to one name by a
+        statement of its own (``scopes = SCOPES``, ``scopes = A if pro else B``):
+        None for any other binding (in a nested class, an unpacking, a walrus)."""
+        ancestors = self.ancestors
+        if not (fate.alias and fate.name and not fate.stored and len(ancestors) >= 3
+                and isinstance(ancestors[0], ast.Module)):
+            return None
+        cls, statement = ancestors[1], ancestors[2]
+        if not (isinstance(cls, ast.ClassDef) and isinstance(statement, (
+                ast.Assign, ast.AnnAssign))):
+            return None
+        targets = statement.targets if isinstance(statement, ast.Assign) else [
+            statement.target]
+        if len(targets) != 1 or not isinstance(targets[0], ast.Name) or (
+                targets[0].id != fate.name):
+            return None
+        # Only a choice between values (``A if pro else B``, ``A or B``) between the
+        # statement and the use: each may be the very object the name binds.
+        return cls if all(isinstance(above, FORWARDS) for above in ancestors[3:]) else None
 
     # -- Flask's configuration -----------------------------------------------------
 
@@ -511,13 +549,14 @@ class _GivenFinder(FastVisitor):
         if self.watched(member):
             self._take(member, Fate("given") if fate.kind == "called" else fate)
 
-    # -- results of another package's functions held by a local name ------------------
+    # -- results of another module's functions held by a local name -------------------
 
     def _kept_result(self, node: ast.expr, name: str) -> bool:
-        """``scopes = other_pkg.get_scopes()`` in a function: whether the uses of
-        ``scopes`` are followed in this walk, as they come, rather than by a walk of
-        the function (which every local name of another package's result would
-        cost).  Not in a loop, where a use written before may run after."""
+        """``scopes = other.get_scopes()`` (or ``provider = GoogleProvider()``) in a
+        function: whether the uses of the name are followed in this walk, as they
+        come, rather than by a walk of the function (which every local name of
+        another module's result would cost).  Not in a loop, where a use written
+        before may run after."""
         if not (isinstance(node, ast.Call) and self.foreign(node)):
             return False
         for ancestor in reversed(self.ancestors):

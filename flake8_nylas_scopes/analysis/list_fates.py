@@ -57,7 +57,8 @@ _CONTAINER_SUFFIXES = ("Params", "Request", "Config")
 # Builtins that give a module's (or an object's) namespace or one of its members,
 # which the finder of given lists follows on their own.
 _NAMESPACE_READS = frozenset({"vars", "getattr"})
-_FORWARDS = (ast.IfExp, ast.BoolOp)
+# Where the value may be what the expression gives, as it is.
+FORWARDS = (ast.IfExp, ast.BoolOp)
 _LOOKS = (ast.Compare, ast.FormattedValue, ast.JoinedStr, ast.UnaryOp, ast.Expr, ast.If,
           ast.While, ast.Assert)
 
@@ -201,7 +202,7 @@ class _Walk:
             return 1
         if isinstance(parent, ast.Dict):
             return self._dict(parent)
-        if isinstance(parent, _FORWARDS):
+        if isinstance(parent, FORWARDS):
             return KEPT if isinstance(parent, ast.IfExp) and parent.test is child else 1
         if isinstance(parent, ast.BinOp):
             if isinstance(parent.op, ast.Mod) and isinstance(parent.left, ast.Constant):
@@ -221,6 +222,14 @@ class _Walk:
             # ``for provider, scopes in SCOPES.items():``: the names hold the items,
             # where the function's code may change them or not.
             return Fate("bound", self.part, loop_names=names) if names else self.lost()
+        if isinstance(parent, ast.arg) or (
+                isinstance(parent, (ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef))
+                and child is (parent.annotation if isinstance(parent, ast.AnnAssign)
+                              else parent.returns)):
+            # An annotation (``def login(provider: Google)``): the object is kept in
+            # ``__annotations__`` for type checkers and for libraries that make
+            # instances of what they read there, not to be changed.
+            return KEPT
         if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
             return self._bound(parent)
         if isinstance(parent, ast.AugAssign) and parent.value is child:

@@ -85,6 +85,7 @@ def module_facts(
                 facts.told_changes = extractor.told_changes()
                 facts.given_away = extractor.facts.given_away
                 facts.given_to = extractor.facts.given_to
+                facts.class_lists = extractor.facts.class_lists
                 facts.read_parameters = extractor.facts.read_parameters
                 facts.returned = extractor.facts.returned
                 facts.config_loads = extractor.facts.config_loads

@@ -84,8 +84,8 @@ class ConstantIndex:
             self._unread_configuration_loads())
         while True:
             # Each step may reach what another follows: until nothing more is found.
-            grown = self._with_namespaces(self._with_configuration(self._with_results(
-                self._with_star_imports(changed))))
+            grown = self._with_class_lists(self._with_namespaces(self._with_configuration(
+                self._with_results(self._with_star_imports(changed)))))
             if grown == changed:
                 break
             changed = grown
@@ -95,6 +95,18 @@ class ConstantIndex:
         for facts in self.by_module.values():
             for class_name, attribute in facts.subclass_bindings:
                 self._bound_in_subclasses.setdefault(attribute, set()).add(class_name)
+
+    def _with_class_lists(self, changed: frozenset[str]) -> frozenset[str]:
+        """``changed`` with the lists a class body binds as they are (``class
+        Google: scopes = SCOPES``, ``ModuleFacts.class_lists``) where code may change
+        the class attribute: through the class or an instance, by the attribute's
+        dotted name, or as any object's attribute of that name."""
+        found = set(changed)
+        for facts in self.by_module.values():
+            for holder, reference in facts.class_lists:
+                if reference not in found and _class_attribute_changed(holder, changed):
+                    found.add(reference)
+        return frozenset(found)
 
     def _given_to_changing_functions(self) -> frozenset[str]:
         """The lists given to a function of another module (``GivenTo``) that may
@@ -431,6 +443,19 @@ class ConstantIndex:
         if facts.exports is not None and name.split("[", 1)[0] not in facts.exports:
             return ABSENT
         return self.lookup(module, name, table, depth)
+
+
+def _class_attribute_changed(holder: str, changed: frozenset[str]) -> bool:
+    """Whether code may change the class attribute ``holder`` (``pkg.mod.Google.
+    scopes``) or what it holds, by ``changed``."""
+    cls, _, attribute = holder.rpartition(".")
+    module = cls.rpartition(".")[0]
+    instance = cls + "()"
+    return any(reference in changed for reference in (
+        holder, holder + ITEMS, f"{instance}.{attribute}", f"{instance}.{attribute}{ITEMS}",
+        cls, instance, any_attribute(attribute), any_member(cls), any_member(instance),
+        any_member(module), any_module_member(cls.rpartition(".")[2]),
+        _ANY_NAME_OF_ANY_MODULE))
 
 
 def _lists_held(facts: ModuleFacts, value: ScopeValue) -> Iterator[str]:
