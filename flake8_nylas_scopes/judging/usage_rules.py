@@ -18,7 +18,7 @@ from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
 from ..nylas_api.catalogue import Catalogue
-from ..nylas_api.types import Endpoint, ScopeOption
+from ..nylas_api.types import Certainty, Endpoint, ScopeOption
 from ..places import PlaceMarks, display_path
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
@@ -44,8 +44,22 @@ def may_grant(catalogue: Catalogue, granted: Iterable[str], scope: str) -> bool:
     return any(catalogue.may_include(have, scope) for have in granted)
 
 
-def certainly_grants(catalogue: Catalogue, granted: Iterable[str], scope: str) -> bool:
-    return any(have == scope or catalogue.includes(have, scope) for have in granted)
+def certainly_grants(catalogue: Catalogue, granted: Iterable[str], scope: str,
+                     doubted: frozenset[str] = frozenset()) -> bool:
+    """Whether ``granted`` certainly holds ``scope``: itself, or a scope certainly
+    including it that is not one of ``doubted`` (see ``doubted_alone``)."""
+    return any(have == scope or (have not in doubted and catalogue.includes(have, scope))
+               for have in granted)
+
+
+def doubted_alone(endpoint: Endpoint) -> frozenset[str]:
+    """The scopes the endpoint table says it does not know to serve the call alone
+    (``email.read_only`` for ``GET /folders``, though it includes ``email.metadata``,
+    which does).  The table speaks of this call, the order of scopes in general: no
+    inclusion makes such a scope certain to serve it."""
+    return frozenset(scope for option in endpoint.options
+                     if len(option.scopes) == 1 and option.certainty is Certainty.UNKNOWN
+                     for scope in option.scopes)
 
 
 def may_satisfy(catalogue: Catalogue, granted: frozenset[str], endpoint: Endpoint) -> bool:
@@ -121,10 +135,18 @@ def infer(uses: Sequence[EndpointUse], dialect: str = V2) -> Inference:
                                   use.span.line))
     chosen: list[str] = []
     served_by = [_serve(use.endpoint, chosen, ranked) for use in needing]
-    minimal = [
-        scope for scope in chosen
-        if not any(other != scope and catalogue.includes(other, scope) for other in chosen)
-    ]
+    minimal = _minimal(catalogue, chosen)
+    # A scope chosen for one call may be dropped inside a broader one chosen for
+    # another, which the table doubts for the first call (``email.metadata`` for
+    # ``GET /folders`` inside ``email.read_only`` for ``GET /messages``): serve such
+    # calls again with a scope that stays.  ``chosen`` only grows, so this ends.
+    while unserved := _unserved(catalogue, minimal, needing):
+        for number in unserved:
+            served_by[number] = _serve_beside(needing[number].endpoint, minimal, chosen, ranked)
+        grown = _minimal(catalogue, chosen)
+        if grown == minimal:
+            break  # no option of the call's serves it beside the others: as it is
+        minimal = grown
     result.scopes = sorted(
         minimal, key=lambda s: (s.split(".")[0], catalogue.rank.get(s, 5), s)
     )
@@ -140,6 +162,27 @@ def infer(uses: Sequence[EndpointUse], dialect: str = V2) -> Inference:
     result.evidence = {scope: result.evidence[scope] for scope in result.scopes
                        if scope in result.evidence}
     return result
+
+
+def _unserved(catalogue: Catalogue, scopes: Sequence[str], uses: Sequence[EndpointUse]
+              ) -> list[int]:
+    """The positions of the uses ``scopes`` do not certainly serve (each endpoint
+    judged once: thousands of calls reach a few dozen endpoints)."""
+    served: dict[int, bool] = {}
+    unserved = []
+    for number, use in enumerate(uses):
+        known = served.get(id(use.endpoint))
+        if known is None:
+            known = served[id(use.endpoint)] = _certainly_served(catalogue, scopes, use.endpoint)
+        if not known:
+            unserved.append(number)
+    return unserved
+
+
+def _minimal(catalogue: Catalogue, chosen: Sequence[str]) -> list[str]:
+    """The chosen scopes no other chosen scope certainly includes."""
+    return [scope for scope in chosen
+            if not any(other != scope and catalogue.includes(other, scope) for other in chosen)]
 
 
 class _RankedOptions:
@@ -197,14 +240,26 @@ def _serve(endpoint: Endpoint, chosen: list[str], ranked: _RankedOptions) -> Sco
     option = ranked.served.get(key)
     if option is not None:
         return option
+    option = ranked.served[key] = _serve_beside(endpoint, chosen, chosen, ranked)
+    return option
+
+
+def _serve_beside(endpoint: Endpoint, held: Sequence[str], chosen: list[str],
+                  ranked: _RankedOptions) -> ScopeOption:
+    """The option serving a call to ``endpoint`` beside the scopes ``held``: one they
+    already certainly serve it through, else the best one they do not hold inside a
+    scope the table doubts for the call (which would drop it again); add its scopes
+    ``chosen`` lacks."""
     options = ranked.options(endpoint)
     catalogue = ranked.catalogue
-    working = [o for o in options if all(certainly_grants(catalogue, chosen, s) for s in o.scopes)]
-    option = working[0] if working else options[0]
+    doubted = doubted_alone(endpoint)
+    working = [o for o in options
+               if all(certainly_grants(catalogue, held, s, doubted) for s in o.scopes)]
+    kept = [o for o in options if not all(certainly_grants(catalogue, held, s) for s in o.scopes)]
+    option = (working or kept or options)[0]
     for scope in sorted(option.scopes):
         if not certainly_grants(catalogue, chosen, scope):
             chosen.append(scope)
-    ranked.served[key] = option
     return option
 
 
@@ -820,8 +875,9 @@ def _certainly_served(catalogue: Catalogue, pool: Sequence[str], endpoint: Endpo
     """Whether ``pool`` certainly makes the endpoint work, in each case its arguments
     may make."""
     cases = tuple(case.options for case in endpoint.variants) or (endpoint.options,)
+    doubted = doubted_alone(endpoint)
     return all(
-        any(all(certainly_grants(catalogue, pool, s) for s in option.scopes)
+        any(all(certainly_grants(catalogue, pool, s, doubted) for s in option.scopes)
             for option in case if option.certainty.is_certain)
         for case in cases
     )
