@@ -1426,6 +1426,44 @@ def test_a_logging_name_no_project_method_has_only_reads(tmp_path: Path) -> None
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
 
 
+_PRETTY_PRINTED = """\
+    import pprint
+
+    from nylas import APIClient
+
+    printer = pprint.PrettyPrinter(indent=4)
+
+
+    def show(token):
+        for draft in APIClient("id", "secret", token).drafts.all():
+            printer.pprint(draft)
+            print(printer.pformat(draft))
+"""
+
+
+def test_a_pretty_printers_methods_only_read_what_they_get(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "jobs.py": _PRETTY_PRINTED,
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+def test_a_pretty_printing_name_may_be_a_project_method_that_uses_what_it_gets(
+        tmp_path: Path) -> None:
+    # ``printer`` may be an ``Outbox`` whose ``pprint`` sends the draft.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "audit.py": """\
+            class Outbox:
+                def pprint(self, item):
+                    item.send()
+        """,
+        "jobs.py": _LOGGED.replace("outbox.log(draft)", "outbox.pprint(draft)"),
+    })
+    assert _codes(_findings(root, every=True)) == [("jobs.py", 6, "NYS304")]
+
+
 _HELD_ON_ROWS = """\
     from nylas import APIClient
 

@@ -206,6 +206,9 @@ PARSED_DATA: frozenset[str] = frozenset({
 DATA_METHODS: frozenset[str] = frozenset({
     "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
     "format", "join",
+    # ``pprint.PrettyPrinter(indent=4).pprint(contact)``: the instance's methods, as
+    # the module's functions of the same names.
+    "pprint", "pformat",
     # Template rendering: Tornado's and Django's ``render``, Starlette's
     # ``templates.TemplateResponse``.
     "render", "render_to_string", "TemplateResponse",
