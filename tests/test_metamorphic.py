@@ -1559,3 +1559,58 @@ def test_a_provider_table_moved_into_another_shape_makes_no_claim_appear(
     assert before == Counter(
         {"NYS303 https://www.googleapis.com/auth/contacts.readonly": 1}) and not caution, before
     assert not after - before, after
+
+
+# --------------------------------------------- a module's list reached through a local name
+
+_ALIASED_V3 = '''from nylas import Client
+
+nylas = Client("key")
+SCOPES = ["https://graph.microsoft.com/Mail.Read", "https://graph.microsoft.com/Contacts.Read"]
+
+
+def login():
+    config = {{"client_id": "c", "redirect_uri": "https://a.example/cb",
+              "provider": "microsoft"}}
+    config["scope"] = SCOPES
+    return nylas.auth.url_for_oauth2(config)
+
+
+def widen():
+{change}
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id), nylas.calendars.list(grant_id)
+'''
+# The same change of the module's list, written on it and on another name for it.
+_ALIASED_CHANGES = {
+    "appended to": ("    SCOPES.append('https://graph.microsoft.com/Calendars.Read')",
+                    "    scopes = SCOPES\n"
+                    "    scopes.append('https://graph.microsoft.com/Calendars.Read')"),
+    "appended to through a dict": (
+        "    held = {'scope': SCOPES}\n"
+        "    held['scope'].append('https://graph.microsoft.com/Calendars.Read')",
+        "    held = {}\n    scopes = SCOPES\n    held['scope'] = scopes\n"
+        "    held['scope'].append('https://graph.microsoft.com/Calendars.Read')"),
+    "handed on": ("    register(SCOPES)", "    scopes = SCOPES\n    register(scopes)"),
+    "only looked at": ("    print(len(SCOPES))",
+                       "    scopes = SCOPES\n    held = {}\n    held['scope'] = scopes\n"
+                       "    print(len(scopes), held)"),
+}
+
+
+@pytest.mark.parametrize("change", _ALIASED_CHANGES, ids=list(_ALIASED_CHANGES))
+def test_a_list_reached_through_a_local_name_makes_no_claim_appear(
+    change: str, tmp_path: Path
+) -> None:
+    direct, aliased = _ALIASED_CHANGES[change]
+    before, _ = _claims_and_caution(
+        tmp_path / "direct", {"app/views.py": _ALIASED_V3.format(change=direct)})
+    after, _ = _claims_and_caution(
+        tmp_path / "aliased", {"app/views.py": _ALIASED_V3.format(change=aliased)})
+    appeared = after - before
+    assert not appeared, (change, sorted(appeared))
+    # Only looked at, the list is read either way: the calendar call misses its scope.
+    if change == "only looked at":
+        assert after == before and any(claim.startswith("NYS301") for claim in after), after

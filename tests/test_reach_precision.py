@@ -805,6 +805,64 @@ def enable_calendar():
     SCOPES[:] = ["email.read_only", "calendar.read_only"]
 '''),
     },
+    "stored through another name in a function's dict whose list is appended to": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar():
+    holder = {}
+    scopes = SCOPES
+    holder["scopes"] = scopes
+    holder["scopes"].append("calendar.read_only")
+'''),
+    },
+    "extended in place through another name in a function": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar():
+    scopes = SCOPES
+    print(scopes)
+    scopes += ["calendar.read_only"]
+'''),
+    },
+    "handed on through two more names in a function": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar():
+    scopes = SCOPES
+    more = scopes
+    add_calendar(more)
+'''),
+    },
+    "appended to through another name a closure of the function reads": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar():
+    scopes = SCOPES
+
+    def add():
+        scopes.append("calendar.read_only")
+    return add
+'''),
+    },
+    "appended to through another name bound in a loop": {
+        "app/views.py": _auth("SCOPES", '''
+SCOPES = ["email.read_only"]
+
+
+def enable_calendar(extra):
+    for scope in extra:
+        scopes = SCOPES
+        scopes.append(scope)
+'''),
+    },
     "appended to through another name in a function": {
         "app/views.py": _auth("SCOPES", '''
 SCOPES = ["email.read_only"]
@@ -1424,6 +1482,14 @@ READ_THROUGH_ANOTHER_VALUE = {
         "app/views.py": _auth("SCOPES", CONFIG_LIST + (
             "\n\ndef show():\n    holder = {}\n    holder['scopes'] = SCOPES\n"
             "    holder['state'] = 'x'\n    print(holder)\n"))},
+    "stored through another name in a function's dict given a new item": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "\n\ndef show():\n    holder = {}\n    scopes = SCOPES\n"
+            "    holder['scopes'] = scopes\n    print(holder)\n"))},
+    "held through two more names in a function that only looks at them": {
+        "app/views.py": _auth("SCOPES", CONFIG_LIST + (
+            "\n\ndef show():\n    scopes = SCOPES\n    shown = scopes\n"
+            "    if 'contacts' in shown:\n        print(len(scopes))\n"))},
     "stored in Flask's configuration": {
         "app/views.py": _auth("SCOPES", "from flask import Flask\n" + CONFIG_LIST + (
             "app = Flask(__name__)\napp.config['NYLAS_SCOPES'] = SCOPES\n"))},
@@ -2519,9 +2585,6 @@ CHANGED_PARAMETERS = {
     "or a default read at run time": "    scopes = scopes or load_scopes()",
     "a default and more": "    scopes = scopes or DEFAULT\n    scopes = scopes + ['contacts']",
     "or a default, then extended": "    scopes = scopes or DEFAULT\n    scopes.append('contacts')",
-    "replaced when None, else more": (
-        "    if scopes is None:\n        scopes = DEFAULT\n    else:\n"
-        "        scopes = scopes + ['contacts']"),
     "replaced when not None": "    if scopes is not None:\n        scopes = DEFAULT",
     "or itself": "    scopes = scopes or scopes",
 }
@@ -2536,6 +2599,21 @@ def test_a_wrapper_that_changes_its_scopes_parameter_is_not_read_from_its_caller
     codes = {code for _, _, code, _ in found}
     assert not codes & {"NYS107", "NYS301", "NYS302", "NYS303"}, found
     assert ("views.py", "NYS304") in {(name, code) for name, _, code, _ in found}
+
+
+def test_a_wrapper_that_replaces_its_scopes_parameter_or_adds_to_it_is_not_read_from_callers(
+    tmp_path: Path
+) -> None:
+    # Not read from its callers (NYS304 where the list is extended); the default it
+    # may take instead is read, and the scope the wrapper adds itself, which no call
+    # needs, is unused whatever the callers pass.
+    body = ("    if scopes is None:\n        scopes = DEFAULT\n    else:\n"
+            "        scopes = scopes + ['contacts']")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+                              "app/views.py": _defaulting_wrapper(body)})
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("views.py", 12, "NYS303"), ("views.py", 12, "NYS304")], found
+    assert "'contacts'" in found[0][3]
 
 
 def test_a_wrapper_that_only_reads_its_scopes_parameter_is_read_from_its_callers(
@@ -2716,3 +2794,28 @@ def inbox(grant_id):
     changed = _codes(tmp_path / "changed", {"app/__init__.py": "", "app/views.py": wrapper.replace(
         "{fallback}", "scopes = (scopes or DEFAULT) + [G + 'calendar']")})
     assert [code for _, _, code, _ in changed] == ["NYS304"], changed
+
+
+def test_a_v3_scope_list_stored_through_another_name_is_read(tmp_path: Path) -> None:
+    # Both requests read: the calendar call is granted, the mail call is not.
+    login = '''
+def {name}():
+    config = {{"client_id": "c", "redirect_uri": "https://a.example/cb",
+              "provider": "microsoft"}}
+{store}
+    return nylas.auth.url_for_oauth2(config)
+'''
+    views = ('from nylas import Client\n\nnylas = Client("key")\n'
+             'SCOPES = ["https://graph.microsoft.com/Calendars.Read"]\n'
+             + login.format(name="login", store="    scopes = SCOPES\n    config['scope'] = scopes")
+             + login.format(name="other_login", store="    config['scope'] = SCOPES")
+             + "\n\ndef digest(grant):\n"
+               "    return nylas.events.list(grant), nylas.messages.list(grant)\n")
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/views.py": views})
+    assert [code for _, _, code, _ in found] == ["NYS301"], found
+    # The control: the other name's list appended to after it is stored.
+    changed = views.replace("config['scope'] = scopes",
+                            "config['scope'] = scopes\n    scopes.append('x')")
+    found = _codes(tmp_path / "changed", {"app/__init__.py": "", "app/views.py": changed})
+    assert "NYS301" not in {code for _, _, code, _ in found}
+    assert "NYS304" in {code for _, _, code, _ in found}

@@ -1426,6 +1426,105 @@ def test_a_logging_name_no_project_method_has_only_reads(tmp_path: Path) -> None
     assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
 
 
+_PRETTY_PRINTED = """\
+    import pprint
+
+    from nylas import APIClient
+
+    printer = pprint.PrettyPrinter(indent=4)
+
+
+    def show(token):
+        for draft in APIClient("id", "secret", token).drafts.all():
+            printer.pprint(draft)
+            print(printer.pformat(draft))
+"""
+
+
+def test_a_pretty_printers_methods_only_read_what_they_get(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "jobs.py": _PRETTY_PRINTED,
+    })
+    assert _codes(_findings(root)) == [("auth.py", 3, "NYS303")]
+
+
+def test_a_pretty_printing_name_may_be_a_project_method_that_uses_what_it_gets(
+        tmp_path: Path) -> None:
+    # ``printer`` may be an ``Outbox`` whose ``pprint`` sends the draft.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "audit.py": """\
+            class Outbox:
+                def pprint(self, item):
+                    item.send()
+        """,
+        "jobs.py": _LOGGED.replace("outbox.log(draft)", "outbox.pprint(draft)"),
+    })
+    assert _codes(_findings(root, every=True)) == [("jobs.py", 6, "NYS304")]
+
+
+# A class of the project whose ``__enter__`` gives a client: any object the analysis
+# cannot tell that is entered in a ``with`` may be one of its instances.
+_SESSION = """\
+    from nylas import APIClient
+
+
+    class Session:
+        def __init__(self, token):
+            self.token = token
+
+        def __enter__(self):
+            return APIClient("id", "secret", self.token)
+
+        def __exit__(self, *exc):
+            return None
+
+
+    def inbox(token):
+        with Session(token) as nylas:
+            return [m.subject for m in nylas.messages.all()]
+"""
+
+
+@pytest.mark.parametrize("opener", [
+    "codecs.open(name, 'r', 'utf8')", "io.open(name)", "gzip.open(name)",
+    "zipfile.ZipFile(name)", "tarfile.open(name)"])
+def test_a_file_the_standard_library_opens_is_no_project_object(
+        tmp_path: Path, opener: str) -> None:
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "session.py": _SESSION,
+        "files.py": f"""\
+            import codecs, gzip, io, tarfile, zipfile
+
+
+            def read_file(name):
+                with {opener} as f:
+                    return f.read()
+        """,
+    })
+    assert _codes(_findings(root, every=True)) == [("auth.py", 3, "NYS303")]
+
+
+def test_what_another_library_opens_may_be_a_project_object(tmp_path: Path) -> None:
+    # ``store.open(name)`` may give back what it is handed, or call the project.
+    root = _write(tmp_path, {
+        "auth.py": AUTH.format(scopes='["email.read_only", "email.send"]'),
+        "session.py": _SESSION,
+        "files.py": """\
+            import store
+
+
+            def read_file(name):
+                with store.open(name) as f:
+                    return f.read()
+        """,
+    })
+    assert ("files.py", 6, "NYS304") in _codes(_findings(root, every=True))
+    assert "NYS303" not in {f.code for f in _findings(root)}
+
+
 _HELD_ON_ROWS = """\
     from nylas import APIClient
 

@@ -201,11 +201,21 @@ PARSED_DATA: frozenset[str] = frozenset({
     "urllib.parse.parse_qs", "urllib.parse.parse_qsl", "urllib.parse.urlparse",
     "urllib.parse.urlsplit", "urllib.parse.unquote",
 })
+# Openers of the standard library that make a file (or archive) object of their own
+# from a path or a file they are given: what they give back, and what entering it in
+# a ``with`` gives, is never an object of the project, whatever they are handed.
+FILE_OPENERS: frozenset[str] = frozenset({
+    "codecs.open", "io.open", "gzip.open", "bz2.open", "lzma.open", "tarfile.open",
+    "zipfile.ZipFile", "io.StringIO", "io.BytesIO",
+})
 # Methods of the same kind, matched by name on objects the analysis does not know:
 # logging calls, and ``str.format``/``str.join``.
 DATA_METHODS: frozenset[str] = frozenset({
     "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
     "format", "join",
+    # ``pprint.PrettyPrinter(indent=4).pprint(contact)``: the instance's methods, as
+    # the module's functions of the same names.
+    "pprint", "pformat",
     # Template rendering: Tornado's and Django's ``render``, Starlette's
     # ``templates.TemplateResponse``.
     "render", "render_to_string", "TemplateResponse",

@@ -67,6 +67,7 @@ from .flow_calls import (
     ADDERS,
     BUILTINS,
     EXTENDERS,
+    FILE_OPENERS,
     GIVEN_BACK,
     HAND_OVER_METHODS,
     HAND_OVERS,
@@ -777,7 +778,7 @@ class FlowExtractor:
         callee = self.value(node.func)
         if callee is None:
             return None
-        if name in PARSED_DATA:
+        if name in PARSED_DATA or name in FILE_OPENERS:
             return self._val("call", "", callee)
         return self._table.handed_call(callee, self._handed_values(node))
 

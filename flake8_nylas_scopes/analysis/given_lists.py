@@ -246,6 +246,10 @@ class _GivenFinder(FastVisitor):
         # function defines closures or declares names global, which may use the names
         # where this walk does not follow them.
         self.kept_results: dict[str, list[ast.Call]] = {}
+        # The function's local names that are another name for a watched list or
+        # dict of this module (``scopes = SCOPES``), each with the watched uses they
+        # took: their own uses are followed in this walk as the watched name's are.
+        self.kept_aliases: dict[str, list[ast.Name]] = {}
         self.closures = False
         self.not_an_app: NotAnApp = lambda receiver, function, top: False
         # Whether a ``get`` call is a dict's, which gives back its default as it is.
@@ -284,6 +288,9 @@ class _GivenFinder(FastVisitor):
             fate = follow(node, self.ancestors, UNKNOWN_DEPTH, self.reads, False, False)
             if fate.kind != "kept":
                 self._results_given(name, fate.part)
+        if self.kept_aliases and name in self.kept_aliases and (
+                node.ctx.__class__ is ast.Load):
+            self._alias_use(node, self.kept_aliases[name])
         if name in self.names and node.ctx.__class__ is ast.Load:
             if name in self.functions:
                 self._function_use(node)
@@ -386,6 +393,8 @@ class _GivenFinder(FastVisitor):
             else:
                 found.given.append((node, None, None))
         elif fate.alias and self._kept_result(node, fate.name):
+            pass
+        elif fate.alias and self._kept_alias(node, fate.name):
             pass
         elif fate.alias:
             # ``scopes = SCOPES``: another name for the same object.
@@ -567,6 +576,36 @@ class _GivenFinder(FastVisitor):
         self.kept_results.setdefault(name, []).append(node)
         return True
 
+    def _kept_alias(self, node: ast.expr, name: str) -> bool:
+        """``scopes = SCOPES`` in a function, with ``SCOPES`` a list or dict of this
+        module: whether the uses of ``scopes`` are followed in this walk, as they
+        come, each taking the object where a use of ``SCOPES`` would (``config[
+        "scope"] = scopes`` stores it in a container the function holds).  Not in a
+        loop, where a use written before may run after; not for an imported name,
+        which may be a module whose attributes are followed on their own."""
+        if not (isinstance(node, ast.Name) and self.known(node)):
+            return False
+        for ancestor in reversed(self.ancestors):
+            if ancestor is self.function:
+                break
+            if isinstance(ancestor, _LOOPS):
+                return False
+        originals = self.kept_aliases.setdefault(name, [])
+        if node not in originals:  # ``scopes = scopes or DEFAULT`` takes it again
+            originals.append(node)
+        return True
+
+    def _alias_use(self, use: ast.Name, originals: list[ast.Name]) -> None:
+        """A use of a local name holding watched values: each goes where the use
+        takes it.  Changes by the local name (``scopes.append(x)``) are not ones
+        the extractor records of the module's name, so they give the object away."""
+        for original in tuple(originals):
+            fate = follow(use, self.ancestors, self.depth(original), self.reads,
+                          recorded=False, gives_back=self.gives_back)
+            if fate.kind == "called":
+                fate = Fate("given")
+            self._take(original, fate)
+
     def _results_given(self, name: str, part: bool = False) -> None:
         """A use of a local name holding such results that no rule follows: the
         results (``part``: only their items, as ``for scope in scopes`` takes them)
@@ -581,6 +620,10 @@ class _GivenFinder(FastVisitor):
         if self.kept_results and isinstance(target, ast.Name) and (
                 target.id in self.kept_results):
             self._results_given(target.id)  # ``scopes += [...]`` extends it in place
+        if self.kept_aliases and isinstance(target, ast.Name) and (
+                target.id in self.kept_aliases):
+            self.found.given.extend(
+                (original, None, None) for original in self.kept_aliases.pop(target.id))
         self.generic_visit(node)
 
     def visit_Global(self, node: ast.Global | ast.Nonlocal) -> None:
@@ -597,6 +640,10 @@ class _GivenFinder(FastVisitor):
             for name, calls in self.kept_results.items():
                 self.found.given.extend((call, None, None) for call in calls)
                 self.found.local_names.extend((call, function, name) for call in calls)
+            for name, originals in self.kept_aliases.items():
+                self.found.given.extend((original, None, None) for original in originals)
+                self.found.local_names.extend(
+                    (original, function, name) for original in originals)
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
@@ -668,12 +715,14 @@ class _GivenFinder(FastVisitor):
         self.module_level = False
         self.definitions += 1
         self.closures = True  # the outer function's: it defines one
-        outer_kept, outer_closures = self.kept_results, self.closures
-        self.kept_results, self.closures = {}, False
+        outer_kept, outer_aliases, outer_closures = (
+            self.kept_results, self.kept_aliases, self.closures)
+        self.kept_results, self.kept_aliases, self.closures = {}, {}, False
         self.generic_visit(node)
-        if self.kept_results and self.function is not None:
+        if (self.kept_results or self.kept_aliases) and self.function is not None:
             self._end_kept_results(self.function)
-        self.kept_results, self.closures = outer_kept, outer_closures
+        self.kept_results, self.kept_aliases, self.closures = (
+            outer_kept, outer_aliases, outer_closures)
         self.function, self.module_level, self.top_function = (
             outer, outer_level, outer_top)
         self.definitions -= 1
