@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flake8_nylas_scopes.judging.class_order import linearize
+from flake8_nylas_scopes.analysis.class_order import linearize
 
 
 # The example of Python's documentation of the C3 order.

@@ -566,15 +566,20 @@ class _GivenFinder(FastVisitor):
         come, rather than by a walk of the function (which every local name of
         another module's result would cost).  Not in a loop, where a use written
         before may run after."""
-        if not (isinstance(node, ast.Call) and self.foreign(node)):
+        if not (isinstance(node, ast.Call) and self.foreign(node)) or self._in_a_loop():
             return False
-        for ancestor in reversed(self.ancestors):
-            if ancestor is self.function:
-                break
-            if isinstance(ancestor, _LOOPS):
-                return False
         self.kept_results.setdefault(name, []).append(node)
         return True
+
+    def _in_a_loop(self) -> bool:
+        """Whether the node being walked is in a loop of the function, where a use
+        written before a binding may run after it."""
+        for ancestor in reversed(self.ancestors):
+            if ancestor is self.function:
+                return False
+            if isinstance(ancestor, _LOOPS):
+                return True
+        return False
 
     def _kept_alias(self, node: ast.expr, name: str) -> bool:
         """``scopes = SCOPES`` in a function, with ``SCOPES`` a list or dict of this
@@ -583,13 +588,8 @@ class _GivenFinder(FastVisitor):
         "scope"] = scopes`` stores it in a container the function holds).  Not in a
         loop, where a use written before may run after; not for an imported name,
         which may be a module whose attributes are followed on their own."""
-        if not (isinstance(node, ast.Name) and self.known(node)):
+        if not (isinstance(node, ast.Name) and self.known(node)) or self._in_a_loop():
             return False
-        for ancestor in reversed(self.ancestors):
-            if ancestor is self.function:
-                break
-            if isinstance(ancestor, _LOOPS):
-                return False
         originals = self.kept_aliases.setdefault(name, [])
         if node not in originals:  # ``scopes = scopes or DEFAULT`` takes it again
             originals.append(node)

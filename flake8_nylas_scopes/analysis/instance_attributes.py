@@ -17,6 +17,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Mapping
 
+from .class_order import c3_merge
+
 # Methods that give an instance attributes of its own when it is made or read, or
 # that change what a subclass binds.
 _HOOKS = frozenset({
@@ -106,25 +108,10 @@ def _linearize(cls: ast.ClassDef, classes: Mapping[str, ast.ClassDef],
             return None
         orders.append(order)
         bases.append(inner)
-    merged = _merge([*orders, bases])
+    merged = c3_merge([*orders, bases])
     result = None if merged is None else [cls, *merged]
     seen[cls.name] = result
     return result
-
-
-def _merge(sequences: list[list[ast.ClassDef]]) -> list[ast.ClassDef] | None:
-    """C3's merge; None where no order exists (Python refuses such a class)."""
-    pending = [list(sequence) for sequence in sequences if sequence]
-    merged: list[ast.ClassDef] = []
-    while pending:
-        head = next((sequence[0] for sequence in pending
-                     if not any(sequence[0] in other[1:] for other in pending)), None)
-        if head is None:
-            return None
-        merged.append(head)
-        pending = [rest for sequence in pending
-                   if (rest := [one for one in sequence if one is not head])]
-    return merged
 
 
 def _plain(cls: ast.ClassDef) -> bool:

@@ -52,7 +52,7 @@ from ..analysis.symbols import (
 )
 from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
-from .class_order import linearize
+from ..analysis.class_order import linearize
 from .module_aliases import DeepNames, namespace_aliases
 from .lost_uses import (
     attribute_may_request, call_may_request, is_made, lost_base, made, made_from,

@@ -10,6 +10,10 @@ no method the analysis could follow).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TypeVar
+
+# A class as an order holds it: its name, or its statement.
+_Class = TypeVar("_Class")
 
 
 def linearize(name: str, bases: Mapping[str, Sequence[str]]) -> list[str] | None:
@@ -36,20 +40,23 @@ def _linearize(name: str, bases: Mapping[str, Sequence[str]],
             return None
         sequences.append(list(order))
     sequences.append(direct)
-    merged = _merge(sequences)
+    merged = c3_merge(sequences)
     found[name] = [name, *merged] if merged is not None else None
     return found[name]
 
 
-def _merge(sequences: list[list[str]]) -> list[str] | None:
-    merged: list[str] = []
-    pending = [sequence for sequence in sequences if sequence]
+def c3_merge(sequences: Sequence[Sequence[_Class]]) -> list[_Class] | None:
+    """C3's merge of the bases' orders and the bases themselves; None where no order
+    exists (Python refuses such a class).  Shared by the project's classes by name
+    and by a module's class statements."""
+    merged: list[_Class] = []
+    pending = [list(sequence) for sequence in sequences if sequence]
     while pending:
         head = next((sequence[0] for sequence in pending
                      if not any(sequence[0] in other[1:] for other in pending)), None)
         if head is None:
             return None
         merged.append(head)
-        pending = [[item for item in sequence if item != head] for sequence in pending]
-        pending = [sequence for sequence in pending if sequence]
+        pending = [rest for sequence in pending
+                   if (rest := [item for item in sequence if item != head])]
     return merged
