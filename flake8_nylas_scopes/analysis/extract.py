@@ -547,6 +547,13 @@ class Extractor(FastVisitor):
         """What a function of this module may return, each value read as scopes in
         the function's own scope; None when it is not such a function or may end
         without a return."""
+        return self.read_returns(call, self.reader.read)
+
+    def read_returns(self, call: ast.Call, read: Callable[[ast.expr], _Read]
+                     ) -> list[_Read] | None:
+        """``read`` of each value the function of this module ``call`` calls may
+        return, in the function's own scope (its names, its body); None when it is
+        not such a function, is being read already, or may end without a return."""
         func = call.func
         if not isinstance(func, ast.Name) or self._binding_scope(func.id) not in (
             None, self._scopes[0] if self._scopes else None
@@ -563,7 +570,7 @@ class Extractor(FastVisitor):
         self._bodies = [saved_bodies[0], function.body]
         self._reading.add(function)
         try:
-            return [self.reader.read(value) for value in returns]
+            return [read(value) for value in returns]
         finally:
             self._reading.discard(function)
             self._scopes, self._bodies = saved_scopes, saved_bodies

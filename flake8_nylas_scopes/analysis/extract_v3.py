@@ -600,28 +600,14 @@ class V3Requests:
         if made is not argument and not (
                 isinstance(argument, ast.Name) and self._kept_as_made(argument, made)):
             return None
-        func = made.func
-        if not isinstance(func, ast.Name) or ext._binding_scope(func.id) not in (
-                None, ext._scopes[0] if ext._scopes else None):
-            return None
-        function = ext._module_functions.get(func.id)
-        if function is None or function in ext._reading:
-            return None
-        returns = ext._returns_of(function)
-        if returns is None:
-            return None
-        saved_scopes, saved_bodies = ext._scopes, ext._bodies
-        ext._scopes = [saved_scopes[0], ext._function_bindings(function)]
-        ext._bodies = [saved_bodies[0], function.body]
-        ext._reading.add(function)
         self._in_returned_config = True
         try:
-            read = [self._request_read(node, value, site, description, at=value)
-                    for value in returns]
+            read = ext.read_returns(made, lambda value: self._request_read(
+                node, value, site, description, at=value))
         finally:
             self._in_returned_config = False
-            ext._reading.discard(function)
-            ext._scopes, ext._bodies = saved_scopes, saved_bodies
+        if read is None:
+            return None
         sites = [request for request in read if request is not None]
         if len(sites) != len(read) or not sites:
             return None
