@@ -214,6 +214,61 @@ def test_a_v2_authentication_url_called_on_the_client_is_read(
     assert [(name, code) for name, _, code, _ in found] == [("auth.py", "NYS303")], found
 
 
+_SIGN_IN = '''
+from authlib_wrapper import OAuthProvider
+
+provider = OAuthProvider("x")
+
+
+def login_url(redirect):
+    return provider.authentication_url(redirect, scopes={scopes})
+'''
+_V2_LOGIN = '''
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def connect_url(redirect):
+    return client.authentication_url(redirect, scopes=["email.read_only", "calendar"])
+'''
+
+
+@pytest.mark.parametrize("scopes", [
+    '["openid", "email", "profile"]',
+    '["email", "offline_access"]',
+    '["email", "https://www.googleapis.com/auth/calendar"]',
+], ids=["openid", "offline-access", "scope-uri"])
+def test_another_librarys_sign_in_scopes_are_no_nylas_request(
+        tmp_path: Path, scopes: str) -> None:
+    # ``email`` is a Nylas v2 scope too, but beside ``openid`` or a scope URI on a
+    # receiver that is not shown to be a client, the list is another library's:
+    # narrowing its ``email`` to ``email.read_only`` would break that sign-in.
+    found = _codes(tmp_path, {"sso.py": _SIGN_IN.format(scopes=scopes),
+                              "auth.py": _V2_LOGIN, "calls.py": _V2_CALLS})
+    assert [(name, code) for name, _, code, _ in found] == [("auth.py", "NYS303")], found
+
+
+@pytest.mark.parametrize(("scopes", "codes"), [
+    # A Nylas scope misspelt beside another: still a request on an unknown receiver.
+    ('["email.read_only", "calender"]', ["NYS101"]),
+    # Nothing but Nylas names: read as before (only mail is read, by calls.py).
+    ('["email"]', ["NYS106", "NYS302"]),
+], ids=["misspelt", "legacy-email"])
+def test_an_unknown_receivers_nylas_scopes_are_still_judged(
+        tmp_path: Path, scopes: str, codes: list[str]) -> None:
+    found = _codes(tmp_path, {"sso.py": _SIGN_IN.format(scopes=scopes),
+                              "auth.py": _V2_LOGIN, "calls.py": _V2_CALLS})
+    assert sorted(code for name, _, code, _ in found if name == "sso.py") == codes, found
+
+
+def test_sign_in_scopes_on_the_client_are_still_reported(tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"auth.py": _V2_LOGIN.replace(
+        '"calendar"]', '"calendar", "openid"]'), "calls.py": _V2_CALLS})
+    assert [(name, code) for name, _, code, _ in found] == [
+        ("auth.py", "NYS101"), ("auth.py", "NYS303")], found
+
+
 _V2_ROUTES = '''
 import functools
 

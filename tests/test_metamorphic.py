@@ -611,6 +611,12 @@ CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
             'if os.environ.get("CALENDAR"):\n'
             '    SCOPES.append("calendar.read_only")  # the change')),
     }),
+    "a list joined into the request, appended to at import time": ("SCOPES", {
+        "app/calls.py": _V2_CALLS,
+        "app/views.py": _V2_LOGIN.format(asked='",".join(SCOPES)', values=(
+            'SCOPES = ["email.read_only", "contacts"]\n'
+            'SCOPES.append("calendar.read_only")  # the change')),
+    }),
     "a list extended in place by a function": ("SCOPES", {
         "app/calls.py": _V2_CALLS,
         "app/views.py": _V2_LOGIN.format(asked="SCOPES", values=(

@@ -265,6 +265,56 @@ def test_a_string_from_another_module_is_not_joined_as_a_list(tmp_path: Path) ->
     assert [code for _, _, code, _ in found] == ["NYS304"]
 
 
+def test_a_list_joined_through_its_module_is_read(tmp_path: Path) -> None:
+    # ``",".join(config.SCOPES)`` with ``from app import config``: the same list as
+    # ``",".join(SCOPES)`` with the name imported.
+    url = JOINED_URL.replace("from .config import SCOPES", "from app import config")
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/config.py": SCOPES_MODULE,
+        "app/auth.py": url.replace('",".join(SCOPES)', '",".join(config.SCOPES)'),
+        "app/views.py": CALLS,
+    })
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("config.py", 1, "NYS104"), ("config.py", 1, "NYS302"), ("config.py", 1, "NYS303"),
+    ]
+
+
+def test_a_list_joined_through_its_module_and_changed_there_is_not_judged(
+        tmp_path: Path) -> None:
+    url = JOINED_URL.replace("from .config import SCOPES", "from app import config")
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/config.py": SCOPES_MODULE.replace("(", "[").replace(
+            ")", "]"),
+        "app/auth.py": url.replace('",".join(SCOPES)', '",".join(config.SCOPES)'),
+        "app/grow.py": 'from app import config\n\nconfig.SCOPES.append("contacts")\n',
+        "app/views.py": CALLS,
+    })
+    assert [(name, code) for name, _, code, _ in found] == [("auth.py", "NYS304")]
+
+
+def test_a_string_joined_through_its_module_is_not_read_as_a_list(tmp_path: Path) -> None:
+    url = JOINED_URL.replace("from .config import SCOPES", "from app import config")
+    found = _codes(tmp_path, {
+        "app/__init__.py": "",
+        "app/config.py": 'SCOPES = "email.read_only,email.modify,contacts.read_only"\n',
+        "app/auth.py": url.replace('",".join(SCOPES)', '",".join(config.SCOPES)'),
+        "app/views.py": CALLS,
+    })
+    assert [code for _, _, code, _ in found] == ["NYS304"]
+
+
+def test_a_list_joined_from_an_object_is_not_read(tmp_path: Path) -> None:
+    # ``user`` is a parameter: its ``scopes`` may be anything.
+    url = JOINED_URL.replace("def authorize_url(redirect_uri):",
+                             "def authorize_url(redirect_uri, user):")
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/config.py": SCOPES_MODULE,
+        "app/auth.py": url.replace('",".join(SCOPES)', '",".join(user.scopes)'),
+        "app/views.py": CALLS,
+    })
+    assert [code for _, _, code, _ in found] == ["NYS304"]
+
+
 def test_a_list_made_only_of_another_modules_list_is_read(tmp_path: Path) -> None:
     found = _codes(tmp_path, {
         "app/__init__.py": "", "app/config.py": SCOPES_MODULE,

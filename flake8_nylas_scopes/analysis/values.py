@@ -394,9 +394,10 @@ class ValueReader:
             return self._elements(members, depth) if members is not None else None
         if isinstance(node, ast.Call) and _is_comma_join(node):
             inner = self._follow(node.args[0])
-            if inner is None:
-                # ``",".join(SCOPES)`` with ``SCOPES`` from another module: its items
-                # are read in where it is defined (a string there is refused).
+            if inner is None or isinstance(inner, ast.Attribute):
+                # ``",".join(SCOPES)`` with ``SCOPES`` from another module, or
+                # ``",".join(settings.SCOPES)`` through that module: its items are read
+                # in where it is defined (a string there is refused).
                 reference = self._qualify(node.args[0])
                 return _Parts((), True, splices=(Splice(0, reference),)) if reference else None
             parts = self._sequence_or_string(inner, depth + 1)

@@ -329,7 +329,10 @@ def is_nylas_request(site: ScopeSite) -> bool:
 
     An ``authentication_url`` call whose receiver the resolver could not show to be
     a client (see ``clients``) counts only when its scopes name at least one Nylas
-    scope: the method name alone is not proof.  A helper's method called in a module
+    scope and no scope of another OAuth vocabulary (a sign-in scope such as
+    ``openid``, or a provider's scope URI): the method name alone is not proof, and
+    ``["openid", "email", "profile"]`` is another library's sign-in, whose ``email``
+    no Nylas rule may narrow.  A helper's method called in a module
     that does not import the helper counts only once its receiver is shown to be
     the helper: a project class's method of that name may well take Nylas scopes.
     A getter of a request method that its module only holds counts once another
@@ -339,11 +342,9 @@ def is_nylas_request(site: ScopeSite) -> bool:
         return True
     if site.helper_class or site.exported_as:
         return False
-    return any(
-        scope in cat.V2_SCOPES
-        for item in site.value.items
-        for scope in read_entry(item).scopes
-    )
+    named = [scope for item in site.value.items for scope in read_entry(item).scopes]
+    return any(scope in cat.V2_SCOPES for scope in named) and not any(
+        scope in cat.SIGN_IN_ONLY_SCOPES or "://" in scope for scope in named)
 
 
 def with_inferred_scopes(finding: Finding, inferred: tuple[str, ...], site: ScopeSite,

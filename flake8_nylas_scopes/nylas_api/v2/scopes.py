@@ -16,6 +16,9 @@ Source keys:
 * ``JS6``: nylas-nodejs 6.x ``NativeAuthenticationProvider``.
 * ``NODE-776f02a``: the Node SDK commit that dropped the singular ``scope`` parameter
   because the server ignores it.
+* ``OIDC``: OpenID Connect Core 1.0, section 5.4 (the standard scopes ``profile``,
+  ``email``, ``address``, ``phone``) and section 11 (``offline_access``), and section
+  3.1.2.1 (``openid``): https://openid.net/specs/openid-connect-core-1_0.html
 """
 
 from __future__ import annotations
@@ -189,6 +192,16 @@ V2_SDK_DEFAULT_SCOPES = SdkDefault(
 V2_SERVER_DEFAULT_SCOPES = SdkDefault(
     "server", ("email", "calendar", "contacts"), "NODE-README, NODE-776f02a"
 )
+
+
+# Sign-in scopes of OpenID Connect that are no Nylas v2 scope (``email`` is both, so it
+# is left out): a list naming one is another OAuth library's, not a Nylas request
+# (OIDC).  Used only where the receiver of ``authentication_url`` was not shown to be
+# a Nylas client.
+SIGN_IN_ONLY_SCOPES: frozenset[str] = frozenset(
+    {"openid", "profile", "address", "phone", "offline_access"}
+)
+assert not SIGN_IN_ONLY_SCOPES & set(V2_SCOPES)
 
 
 def v2_may_include(broader: str, narrower: str) -> bool:
