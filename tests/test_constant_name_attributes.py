@@ -83,6 +83,8 @@ CHANGES = {
         f'def enable(p):\n    attrgetter("scopes.append")(p)({CALENDAR})\n'),
     "setattr on a parameter": f'def enable(p):\n    setattr(p, "scopes", [{CALENDAR}])\n',
     "setattr on the class": f'setattr(Google, "scopes", [{CALENDAR}])\n',
+    "setattr in a lambda": f'HOOKS = [lambda p: setattr(p, "scopes", [{CALENDAR}])]\n',
+    "setattr returned": f'def enable(p):\n    return setattr(p, "scopes", [{CALENDAR}])\n',
     "getattr on the class": f'getattr(Google, "scopes").append({CALENDAR})\n',
     "handed the class it changes": (
         f'def enable(p):\n    getattr(p, "scopes").append({CALENDAR})\n\n\nenable(Google)\n'),
@@ -119,6 +121,7 @@ READS = {
     "attrgetter printed": 'def show(p):\n    print(operator.attrgetter("scopes")(p))\n',
     "another attribute changed": 'def rename(p):\n    getattr(p, "name").append("x")\n',
     "another attribute set": 'def rename(p):\n    setattr(p, "name", "google")\n',
+    "another attribute set in a lambda": 'HOOKS = [lambda p: setattr(p, "name", "google")]\n',
 }
 
 

@@ -714,10 +714,18 @@ class _GivenFinder(FastVisitor):
                 self._unnamed(node.args[0]) and not member_key(node)):
             # ``setattr(sys.modules[name], attribute, value)``: any name of any module.
             self.found.namespaces.append(node.args[0])
+        elif name in ("setattr", "delattr") and self._names_followed(node) and not (
+                self.ancestors and self.ancestors[-1].__class__ is ast.Expr):
+            # ``lambda p: setattr(p, "scopes", [...])``, ``return setattr(...)``: a
+            # binding of the attribute no statement of the extractor's records (it
+            # reads ``setattr`` as a statement only), so the attribute may be anything.
+            attribute = ast.Attribute(node.args[0], member_key(node), ast.Load())
+            self._take(ast.copy_location(attribute, node), Fate("given"))
 
     def _names_followed(self, node: ast.Call) -> bool:
-        """Whether ``getattr(owner, "name")`` names by a constant an attribute whose
-        every use is followed (see ``followed_attribute``): one that may hold scopes."""
+        """Whether ``getattr(owner, "name")`` (or ``setattr``) names by a constant an
+        attribute whose every use is followed (see ``followed_attribute``): one that
+        may hold scopes."""
         key = member_key(node)
         if not key or isinstance(node.args[0], ast.Starred):
             return False
