@@ -1213,6 +1213,33 @@ def test_a_list_moved_into_a_provider_class_makes_no_claim_appear(
     assert after == before and not caution, after
 
 
+_PROVIDER_CHANGE = 'def widen(provider):\n    {change}\n'
+
+
+@pytest.mark.parametrize("spelled", [
+    'getattr(provider, "scopes").append("contacts.read_only")',
+    'operator.attrgetter("scopes")(provider).append("contacts.read_only")',
+    'getattr(provider.scopes, "append")("contacts.read_only")',
+    'getattr(provider, "scopes")[0] = "contacts.read_only"',
+], ids=["getattr", "attrgetter", "getattr-of-the-method", "getattr-item-store"])
+def test_an_attribute_named_by_a_constant_string_makes_no_claim_appear(
+        spelled: str, tmp_path: Path) -> None:
+    # ``provider.scopes`` changed in a function of another module, then the same
+    # change with the attribute named by a string constant: the same code.
+    classes = "\n\nclass Google:\n    scopes = [\"email.read_only\", \"calendar\"]\n\n"
+    login = _PROVIDER_LOGIN.format(classes=classes, scopes="Google().scopes")
+    plain = spelled.replace('getattr(provider, "scopes")', "provider.scopes").replace(
+        'operator.attrgetter("scopes")(provider)', "provider.scopes").replace(
+        'getattr(provider.scopes, "append")', "provider.scopes.append")
+    before, cautious = _claims_and_caution(tmp_path / "plain", {
+        "app/main.py": login, "app/more.py": _PROVIDER_CHANGE.format(change=plain)})
+    after, _ = _claims_and_caution(tmp_path / "named", {
+        "app/main.py": login,
+        "app/more.py": "import operator\n\n\n" + _PROVIDER_CHANGE.format(change=spelled)})
+    assert cautious, before
+    assert not after - before, after
+
+
 # ------------------------------------------------------- a grant update in a wrapper
 
 _GRANT_UPDATE = '''import os

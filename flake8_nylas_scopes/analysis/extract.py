@@ -1043,6 +1043,18 @@ class Extractor(FastVisitor):
         if reference not in self.facts.mutated:
             self.mutated.append(reference)
 
+    def _attribute_getter_reads(self) -> Callable[[ast.Call], ast.Attribute | None] | None:
+        """What ``operator.attrgetter("scopes")(provider)`` reads (``provider.scopes``),
+        for the finder of given lists; None in a module that never names
+        ``attrgetter`` (most), sparing it a test of every call."""
+        if not any("attrgetter" in line for line in self._lines):
+            return None
+
+        def read(node: ast.Call) -> ast.Attribute | None:
+            found = attrgetter_read(node, self.qualify, self.lookup)
+            return found[1] if found is not None else None
+        return read
+
     def _lists_given_away(self, tree: ast.Module, bindings: Bindings) -> GivenLists:
         """The lists and dicts this module gives to code that may change them: its own
         and those it imports (``from config import SCOPES``, ``config.SCOPES``), which
@@ -1089,7 +1101,8 @@ class Extractor(FastVisitor):
                            lambda call: self._scope_dict_get(call, bindings),
                            lambda item: _immutable_item(item, bindings),
                            lambda cls: self._module_classes.get(cls.name) is cls and (
-                               self._closed_class(cls.name)))
+                               self._closed_class(cls.name)),
+                           self._attribute_getter_reads())
         self._module_aliases = found.module_names
         for holder, attribute in self._unnamed_changes:
             if holder in found.module_names:

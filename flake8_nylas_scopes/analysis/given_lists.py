@@ -22,7 +22,7 @@ from typing import Union
 
 from .ast_names import dotted
 from .fast_visit import FastVisitor
-from .bindings import DICT_MUTATORS, hand_overs, is_container
+from .bindings import DICT_MUTATORS, LIST_MUTATORS, hand_overs, is_container
 from .flask_config import (
     CONFIG_SETTERS, FLASK_CONFIG_METHODS, config_key, is_app_config, names_scopes,
     settings_read,
@@ -110,6 +110,12 @@ _LOOPS = (ast.For, ast.AsyncFor, ast.While)
 # Builtins that give or change a namespace or one of its members (``vars(config)``,
 # ``getattr(config, name)``): the calls ``_GivenFinder._namespace_call`` looks at.
 _NAMESPACE_BUILTINS = frozenset({"vars", "globals", "getattr", "setattr", "delattr"})
+# Members that, read by a constant name and called, change their owner in place:
+# a list's or dict's changing methods and the operators' own (``__iadd__``).
+_OWN_CHANGES = LIST_MUTATORS | DICT_MUTATORS | frozenset({
+    "__iadd__", "__ior__", "__imul__", "__setitem__", "__delitem__"})
+# The attribute a call reads by a constant name (see ``given_away``).
+AttributeRead = Callable[[ast.Call], "ast.Attribute | None"]
 # The values that may be a module object named at run time.
 _MODULE_VALUES = (ast.Subscript, ast.Call)
 Def = Union[ast.FunctionDef, ast.AsyncFunctionDef]
@@ -182,6 +188,7 @@ def given_away(
     gives_back: Callable[[ast.Call], bool] = lambda call: False,
     immutable_item: Callable[[ast.Subscript], bool] = lambda item: False,
     closed_class: Callable[[ast.ClassDef], bool] = lambda cls: False,
+    attribute_read: AttributeRead | None = None,
 ) -> GivenLists:
     """Where ``tree`` gives the watched values to code that may change them.  One
     pass of a ``FastVisitor``: this runs on every module of a project that uses
@@ -204,11 +211,14 @@ def given_away(
     can change (a dict display's string), which gives no part of the dict away.
     ``closed_class``: whether a class only code of the project gets when it is
     made (see ``Extractor._closed_class``): one deriving from a watched class takes
-    nothing from it that the project's code does not show."""
+    nothing from it that the project's code does not show.  ``attribute_read``: the
+    attribute a call reads by a constant name (``operator.attrgetter("scopes")(p)``
+    reads ``p.scopes``), None for any other call; None where no call can be one."""
     finder = _GivenFinder(watched, reads, depth, known, functions, results, names)
     finder.foreign, finder.unnamed, finder.not_an_app = foreign, unnamed, not_an_app
     finder.gives_back, finder.immutable_item = gives_back, immutable_item
     finder.closed_class = closed_class
+    finder.attribute_read = attribute_read
     finder.visit(tree)
     return finder.found
 
@@ -259,6 +269,10 @@ class _GivenFinder(FastVisitor):
         # How many definitions (functions, classes, lambdas) hold the node visited.
         self.definitions = 0
         self.closed_class: Callable[[ast.ClassDef], bool] = lambda cls: False
+        # The attribute a call reads by a constant name other than ``getattr``'s
+        # (``operator.attrgetter("scopes")(provider)``); None where the module
+        # makes no such call.
+        self.attribute_read: AttributeRead | None = None
 
     def generic_visit(self, node: ast.AST) -> None:
         # ``FastVisitor.generic_visit``, keeping the nodes above the one visited.  Its
@@ -545,16 +559,30 @@ class _GivenFinder(FastVisitor):
         ``getattr(config, "SCOPES")``), the ``up``-th of the nodes above the one
         visited (0: that node): it goes where a use of ``config.SCOPES`` would.
         With no key it can read, any member."""
+        if not key:
+            if follow(use, self.ancestors[:len(self.ancestors) - up], UNKNOWN_DEPTH,
+                      self.reads, False).kind != "kept":
+                self.found.namespaces.append(owner)
+            return
+        # ``globals()["SCOPES"]`` is the module's name; any other owner's member is
+        # its attribute (``getattr(Google(), "scopes")`` is ``Google().scopes``).
+        member: ast.Name | ast.Attribute = ast.Name(key, ast.Load()) if (
+            namespace_owner(owner) is owner) else ast.Attribute(owner, key, ast.Load())
+        self._member_use(use, ast.copy_location(member, use), up)
+
+    def _member_use(self, use: ast.expr, member: ast.Name | ast.Attribute, up: int) -> None:
+        """``use`` reads ``member``, the ``up``-th of the nodes above the one visited:
+        the member goes where the use takes it.  A method of the owner that changes
+        it in place, read by name (``getattr(provider.scopes, "append")(x)``), is a
+        change of the owner: given to code the reading does not follow."""
         ancestors = self.ancestors[:len(self.ancestors) - up]
         fate = follow(use, ancestors, UNKNOWN_DEPTH, self.reads, False)
         if fate.kind == "kept":
             return
-        if not key:
-            self.found.namespaces.append(owner)
-            return
-        member: ast.expr = ast.Name(key, ast.Load()) if isinstance(owner, ast.Call) else (
-            ast.Attribute(owner, key, ast.Load()))
-        ast.copy_location(member, use)
+        if isinstance(member, ast.Attribute) and member.attr in _OWN_CHANGES:
+            owner = self._read_by_name(member.value)
+            if self.watched(owner):
+                self._take(owner, Fate("given"))
         if self.watched(member):
             self._take(member, Fate("given") if fate.kind == "called" else fate)
 
@@ -649,6 +677,8 @@ class _GivenFinder(FastVisitor):
         func = node.func
         if isinstance(func, ast.Name) and func.id in _NAMESPACE_BUILTINS:
             self._namespace_call(node)
+        elif self.attribute_read is not None and func.__class__ in (ast.Call, ast.Name):
+            self._attribute_getter(node)
         # A watched value that only some uses are followed for (an attribute
         # ``qualify`` names, such as ``config.api_settings``): given to a call.
         watched = self.watched
@@ -674,12 +704,55 @@ class _GivenFinder(FastVisitor):
         if owner is not None and (owner is node or self.watched(owner) or self._unnamed(
                 owner)):
             self._namespace(node, owner)
-        elif name == "getattr" and len(node.args) >= 2 and self.watched(node.args[0]):
+        elif name == "getattr" and len(node.args) >= 2 and (
+                self.watched(node.args[0]) or self._names_followed(node)
+                or member_key(node) in _OWN_CHANGES):
+            # ``getattr(provider, "scopes")`` is ``provider.scopes``, whatever object
+            # ``provider`` is: followed as a use of that attribute would be.
             self._member(node, node.args[0], member_key(node), 0)
         elif name in ("setattr", "delattr") and len(node.args) >= 2 and (
                 self._unnamed(node.args[0]) and not member_key(node)):
             # ``setattr(sys.modules[name], attribute, value)``: any name of any module.
             self.found.namespaces.append(node.args[0])
+        elif name in ("setattr", "delattr") and self._names_followed(node) and not (
+                self.ancestors and self.ancestors[-1].__class__ is ast.Expr):
+            # ``lambda p: setattr(p, "scopes", [...])``, ``return setattr(...)``: a
+            # binding of the attribute no statement of the extractor's records (it
+            # reads ``setattr`` as a statement only), so the attribute may be anything.
+            attribute = ast.Attribute(node.args[0], member_key(node), ast.Load())
+            self._take(ast.copy_location(attribute, node), Fate("given"))
+
+    def _names_followed(self, node: ast.Call) -> bool:
+        """Whether ``getattr(owner, "name")`` (or ``setattr``) names by a constant an
+        attribute whose every use is followed (see ``followed_attribute``): one that
+        may hold scopes."""
+        key = member_key(node)
+        if not key or isinstance(node.args[0], ast.Starred):
+            return False
+        attribute = ast.Attribute(node.args[0], key, ast.Load())
+        return followed_attribute(attribute) and self.watched(attribute)
+
+    def _read_by_name(self, node: ast.expr) -> ast.expr:
+        """``node``, or the attribute it reads when it is a call reading one by a
+        constant name (``getattr(provider, "scopes")`` is ``provider.scopes``)."""
+        if not isinstance(node, ast.Call):
+            return node
+        read: ast.expr | None = None
+        if isinstance(node.func, ast.Name) and node.func.id == "getattr" and (
+                len(node.args) >= 2 and member_key(node)):
+            read = ast.Attribute(node.args[0], member_key(node), ast.Load())
+        elif self.attribute_read is not None:
+            read = self.attribute_read(node)
+        return ast.copy_location(read, node) if read is not None else node
+
+    def _attribute_getter(self, node: ast.Call) -> None:
+        """``operator.attrgetter("scopes")(provider)`` reads ``provider.scopes``: a
+        use followed as one of that attribute (the last of a dotted name) would be."""
+        read = self.attribute_read(node) if self.attribute_read is not None else None
+        if read is None:
+            return
+        if (followed_attribute(read) and self.watched(read)) or read.attr in _OWN_CHANGES:
+            self._member_use(node, read, 0)
 
     def _unnamed(self, node: ast.expr) -> bool:
         """A module object named at run time, or a name bound to one."""
