@@ -76,12 +76,23 @@ _NEAR = 40
 _PROVIDER_WORD = re.compile(
     r"(?<![A-Za-z])(?i:" + "|".join(sorted(PROVIDER_WORDS)) + r")(?![a-z])")
 
+# A name spelt as a provider's constant or member (``GOOGLE``, ``KIND_GMAIL``,
+# ``Provider.google``) next to a comma or before a colon: a pair's element or a dict's
+# key, which may name a provider the module does not bind (see
+# ``ProviderTests.may_name_a_provider``).
+_UPPER_WORDS = "|".join(sorted(word.upper() for word in PROVIDER_WORDS))
+_MEMBER_WORDS = r"\.(?:" + "|".join(sorted(PROVIDER_WORDS)) + r")(?!\w)"
+_PAIRED_PROVIDER_NAME = re.compile(
+    rf"(?:(?<![A-Za-z0-9])(?:{_UPPER_WORDS})[A-Z0-9_]*(?![a-z])|{_MEMBER_WORDS})\s*[,:]"
+    rf"|,\s*[\w.]*?(?:(?<![A-Za-z0-9])(?:{_UPPER_WORDS})(?![a-z])|{_MEMBER_WORDS})")
+
 
 def may_test_a_provider(text: str) -> bool:
     """Whether a module's text may test the provider: it says "provider", one of its
     tests or decorators names a provider (``if grant.kind == GOOGLE:``, ``if
-    account.is_google:``, ``@only("google")``), or it compares something with a
-    provider's name."""
+    account.is_google:``, ``@only("google")``), it compares something with a
+    provider's name, or pairs something with a name spelt as a provider's
+    (``(GOOGLE, GmailHandler)``)."""
     if "provider" in text or _TEST_LINE_WITH_A_PROVIDER.search(text) is not None:
         return True
     if may_test_part_of_a_name(text, partial_words()):
@@ -93,7 +104,9 @@ def may_test_a_provider(text: str) -> bool:
         after = text[end:end + _NEAR].partition("\n")[0]
         if _PROVIDER_WORD.search(before) or _PROVIDER_WORD.search(after):
             return True
-    return False
+    # A pair or a dict keyed by a provider's name another module binds
+    # (``(GOOGLE, GmailHandler)``, ``{Provider.GOOGLE: GmailHandler}``).
+    return _PAIRED_PROVIDER_NAME.search(text) is not None
 
 
 class ProviderTests:
@@ -328,6 +341,29 @@ class ProviderTests:
         else:
             value = self._names.get(dotted(node) or "")
         return value if isinstance(value, str) and value in PROVIDER_NAMES else ""
+
+    def may_name_a_provider(self, node: ast.expr) -> bool:
+        """Whether ``node`` gives a provider's name, or may give one the module does
+        not bind it to once: a name another module binds (``GOOGLE``, ``Provider.GOOGLE``,
+        ``constants.MICROSOFT`` imported), one bound again or computed at run time,
+        when it says a provider, and one bound several times to providers' names.  A
+        name bound once to another string names none, and so does a class or function
+        named for a provider."""
+        if self.provider_name(node):
+            return True
+        if isinstance(node, ast.Attribute) and node.attr == "value":
+            node = node.value
+        if not isinstance(node, (ast.Name, ast.Attribute)):
+            return False
+        name = dotted(node) or ""
+        if name in self._names:
+            return False  # bound once to a string that is no provider's name
+        if name in self._choices:
+            return True
+        # Spelt as a constant or a member of one (``GOOGLE``, ``Provider.google``), not
+        # as a class or function named for a provider (``GmailHandler``).
+        last = node.attr if isinstance(node, ast.Attribute) else node.id
+        return says_a_provider(last) and (last.isupper() or last.lower() in PROVIDER_WORDS)
 
     def scope_flags(self, scope: ast.AST) -> dict[str, ast.expr]:
         """``flags`` of ``scope``, read once for the module's every question."""
