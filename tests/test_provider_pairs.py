@@ -380,15 +380,18 @@ def test_a_handler_every_grant_reaches_still_misses_the_scope_with_imported_name
 @pytest.mark.parametrize("table", [
     "PAIRS = [(GOOGLE, GmailHandler), (MICROSOFT, OutlookHandler)]\n",
     "PAIRS = [(KIND_GMAIL, GmailHandler), (KIND_OUTLOOK, OutlookHandler)]\n",
+    "PAIRS = [(google, GmailHandler), (microsoft, OutlookHandler)]\n",
 ])
 def test_pairs_of_imported_names_in_a_module_that_never_says_provider_are_unresolved(
         tmp_path: Path, table: str) -> None:
     logins, classes = _APP.split("class GmailHandler", 1)
     found = _findings(tmp_path, {
-        "constants.py": _CONSTANTS + 'KIND_GMAIL = "google"\nKIND_OUTLOOK = "microsoft"\n',
+        "constants.py": _CONSTANTS + 'KIND_GMAIL = "google"\nKIND_OUTLOOK = "microsoft"\n'
+        'google = "google"\nmicrosoft = "microsoft"\n',
         "login.py": logins,
         "handlers.py": "from login import nylas\n"
-        "from constants import GOOGLE, MICROSOFT, KIND_GMAIL, KIND_OUTLOOK\n\n\n"
+        "from constants import GOOGLE, MICROSOFT, KIND_GMAIL, KIND_OUTLOOK, google, microsoft\n"
+        "\n\n"
         "class GmailHandler" + classes + "\n" + table,
         "work.py": "from handlers import PAIRS\n\n\ndef work(grant):\n"
                    "    for kind, handler in PAIRS:\n        if kind == grant.provider:\n"
@@ -415,10 +418,12 @@ def test_pairs_of_another_modules_handlers_are_unresolved(
     ("PAIRS = [(GmailHandler, KIND_GMAIL)]\n", True),
     ("HANDLERS = {\n    Provider.google: GmailHandler,\n}\n", True),
     ("register(constants.MICROSOFT, OutlookHandler)\n", True),
+    ("HANDLERS = {google: GmailHandler}\n", True),
     # No provider's name spelt as a constant or a member next to a comma or a colon.
     ("GOOGLE_API_KEY = os.environ['KEY']\n", False),
     ("HANDLERS = [GmailHandler, OutlookHandler]\n", False),
     ("NEWS, VIEWS = load()\n", False),
+    ("URLS = (base.googleapis, mygoogle)\n", False),
 ])
 def test_a_module_pairing_a_name_spelt_as_a_providers_has_its_tables_read(
         text: str, read: bool) -> None:

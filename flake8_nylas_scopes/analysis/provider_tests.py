@@ -77,11 +77,12 @@ _PROVIDER_WORD = re.compile(
     r"(?<![A-Za-z])(?i:" + "|".join(sorted(PROVIDER_WORDS)) + r")(?![a-z])")
 
 # A name spelt as a provider's constant or member (``GOOGLE``, ``KIND_GMAIL``,
-# ``Provider.google``) next to a comma or before a colon: a pair's element or a dict's
+# ``Provider.google``, ``google``) next to a comma or before a colon: a pair's element or a dict's
 # key, which may name a provider the module does not bind (see
 # ``ProviderTests.may_name_a_provider``).
 _UPPER_WORDS = "|".join(sorted(word.upper() for word in PROVIDER_WORDS))
-_MEMBER_WORDS = r"\.(?:" + "|".join(sorted(PROVIDER_WORDS)) + r")(?!\w)"
+# A member (``Provider.google``) or a name of its own (``google`` imported).
+_MEMBER_WORDS = r"(?:\.|(?<![\w.]))(?:" + "|".join(sorted(PROVIDER_WORDS)) + r")(?!\w)"
 _PAIRED_PROVIDER_NAME = re.compile(
     rf"(?:(?<![A-Za-z0-9])(?:{_UPPER_WORDS})[A-Z0-9_]*(?![a-z])|{_MEMBER_WORDS})\s*[,:]"
     rf"|,\s*[\w.]*?(?:(?<![A-Za-z0-9])(?:{_UPPER_WORDS})(?![a-z])|{_MEMBER_WORDS})")
