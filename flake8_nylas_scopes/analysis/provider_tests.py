@@ -76,16 +76,51 @@ _NEAR = 40
 _PROVIDER_WORD = re.compile(
     r"(?<![A-Za-z])(?i:" + "|".join(sorted(PROVIDER_WORDS)) + r")(?![a-z])")
 
-# A name spelt as a provider's constant or member (``GOOGLE``, ``KIND_GMAIL``,
-# ``Provider.google``, ``google``) next to a comma or before a colon: a pair's element or a dict's
-# key, which may name a provider the module does not bind (see
-# ``ProviderTests.may_name_a_provider``).
-_UPPER_WORDS = "|".join(sorted(word.upper() for word in PROVIDER_WORDS))
-# A member (``Provider.google``) or a name of its own (``google`` imported).
-_MEMBER_WORDS = r"(?:\.|(?<![\w.]))(?:" + "|".join(sorted(PROVIDER_WORDS)) + r")(?!\w)"
-_PAIRED_PROVIDER_NAME = re.compile(
-    rf"(?:(?<![A-Za-z0-9])(?:{_UPPER_WORDS})[A-Z0-9_]*(?![a-z])|{_MEMBER_WORDS})\s*[,:]"
-    rf"|,\s*[\w.]*?(?:(?<![A-Za-z0-9])(?:{_UPPER_WORDS})(?![a-z])|{_MEMBER_WORDS})")
+# A provider's name spelt as a constant (``GOOGLE``, ``KIND_GMAIL``), a member
+# (``Provider.google``) or a name of its own (``google`` imported): each spelling
+# found with ``str.find``, far faster than a pattern of alternatives, then read
+# around.
+_SPELLINGS = tuple(sorted({word.upper() for word in PROVIDER_WORDS} | set(PROVIDER_WORDS)))
+_CONSTANT_REST = re.compile(r"[A-Z0-9_]*")
+_NAME_BEFORE = re.compile(r"[\w.]*\s*$")
+# How far around a name a comma or a colon is looked for (``, constants.GOOGLE``).
+_AROUND = 80
+
+
+def _pairs_a_spelt_provider(text: str) -> bool:
+    """Whether a name spelt as a provider's is next to a comma or before a colon: a
+    pair's element or a dict's key, which may name a provider the module does not
+    bind (``(GOOGLE, GmailHandler)``, ``{Provider.google: GmailHandler}``; see
+    ``ProviderTests.may_name_a_provider``)."""
+    for spelling in _SPELLINGS:
+        start = text.find(spelling)
+        while start >= 0:
+            if _paired_at(text, start, start + len(spelling), spelling.isupper()):
+                return True
+            start = text.find(spelling, start + 1)
+    return False
+
+
+def _paired_at(text: str, start: int, end: int, upper: bool) -> bool:
+    """Whether the spelling at ``start:end`` is a name of its own (or a constant's
+    word) with a comma before it or a comma or a colon after it."""
+    before = text[start - 1:start] if start else ""
+    if upper:
+        if before.isalnum():
+            return False  # a word of another name (``NEWS``)
+        rest = _CONSTANT_REST.match(text, end)
+        end = rest.end() if rest is not None else end
+        if text[end:end + 1].islower():
+            return False  # ``GOOGLEs``
+    elif before.isalnum() or before == "_" or text[end:end + 1].isalnum() or (
+            text[end:end + 1] == "_"):
+        return False  # ``googleapis``, ``news``
+    after = text[end:end + _AROUND].lstrip(" \t")
+    if after[:1] in (",", ":") and after:
+        return True
+    lead = text[max(0, start - _AROUND):start]
+    held = _NAME_BEFORE.search(lead)
+    return held is not None and lead[:held.start()].rstrip(" \t\n").endswith(",")
 
 
 def may_test_a_provider(text: str) -> bool:
@@ -107,7 +142,7 @@ def may_test_a_provider(text: str) -> bool:
             return True
     # A pair or a dict keyed by a provider's name another module binds
     # (``(GOOGLE, GmailHandler)``, ``{Provider.GOOGLE: GmailHandler}``).
-    return _PAIRED_PROVIDER_NAME.search(text) is not None
+    return _pairs_a_spelt_provider(text)
 
 
 class ProviderTests:
