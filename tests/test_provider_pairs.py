@@ -430,3 +430,16 @@ def test_a_module_pairing_a_name_spelt_as_a_providers_has_its_tables_read(
     from flake8_nylas_scopes.analysis.provider_tests import may_test_a_provider
 
     assert may_test_a_provider(text) is read
+
+
+@pytest.mark.parametrize("table", [
+    "HANDLERS = [(GOOGLE, GmailHandler)]\nHANDLERS.append((MICROSOFT, OutlookHandler))\n"
+    + _BY_PAIRS,
+    "HANDLERS = {GOOGLE: GmailHandler}\nHANDLERS[MICROSOFT] = OutlookHandler\n" + _BY_LOOKUP,
+])
+def test_a_structure_of_imported_names_changed_elsewhere_stays_unresolved(
+        tmp_path: Path, table: str) -> None:
+    found = _findings(tmp_path, {
+        "constants.py": _CONSTANTS,
+        "app.py": "from constants import GOOGLE, MICROSOFT\n" + _APP + table})
+    assert [code for _, code, _ in found] == ["NYS304"], found
