@@ -1594,6 +1594,22 @@ def test_a_provider_table_moved_into_another_shape_makes_no_claim_appear(
     assert not after - before, after
 
 
+@pytest.mark.parametrize("shape", ["written", "pairs"])
+def test_provider_names_moved_into_another_module_make_no_claim_appear(
+        shape: str, tmp_path: Path) -> None:
+    """The table's provider names bound in another module and imported (``{GOOGLE:
+    GmailHandler}``) mean the same: the verdict may only get more cautious."""
+    table, picked = _TABLE_SHAPES[shape]
+    program = _PROVIDER_HANDLERS.replace("{picked}", picked)
+    before, _ = _claims_and_caution(tmp_path / "literals", {
+        "app/main.py": program.replace("{table}", table)})
+    after, _ = _claims_and_caution(tmp_path / "imported", {
+        "app/names.py": 'GOOGLE = "google"\nMICROSOFT = "microsoft"\n',
+        "app/main.py": "from app.names import GOOGLE, MICROSOFT\n" + program.replace(
+            "{table}", table.replace('"google"', "GOOGLE").replace('"microsoft"', "MICROSOFT"))})
+    assert not after - before, after
+
+
 # --------------------------------------------- a module's list reached through a local name
 
 _ALIASED_V3 = '''from nylas import Client

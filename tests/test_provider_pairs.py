@@ -285,3 +285,161 @@ def test_an_item_written_under_google_or_another_key_is_not_kept_from_google(
         'HANDLERS["microsoft"] = OutlookHandler', write))
     codes = [code for _, code, _ in found]
     assert codes == (["NYS301"] if "google" in write else ["NYS304"]), found
+
+
+# Provider names bound by another module: which grants pick each handler is not read.
+_CONSTANTS = 'GOOGLE = "google"\nMICROSOFT = "microsoft"\n'
+_ENUM = ("import enum\n\n\nclass Provider(str, enum.Enum):\n"
+         '    GOOGLE = "google"\n    MICROSOFT = "microsoft"\n')
+_BY_PAIRS = '''
+def work(grant):
+    return next(h for p, h in HANDLERS if p == grant.provider)(grant.id).labels()
+'''
+_BY_LOOKUP = '''
+def work(grant):
+    return HANDLERS[grant.provider](grant.id).labels()
+'''
+_IMPORTED_NAMES = {
+    "pairs": ("from constants import GOOGLE, MICROSOFT\n",
+              "HANDLERS = [(GOOGLE, GmailHandler), (MICROSOFT, OutlookHandler)]\n" + _BY_PAIRS),
+    "pairs-of-the-module": (
+        "import constants\n",
+        "HANDLERS = [(constants.GOOGLE, GmailHandler), (constants.MICROSOFT, OutlookHandler)]\n"
+        + _BY_PAIRS),
+    "pairs-of-members": (
+        "from members import Provider\n",
+        "HANDLERS = ((Provider.GOOGLE, GmailHandler), (Provider.MICROSOFT, OutlookHandler))\n"
+        + _BY_PAIRS),
+    "display": ("from constants import GOOGLE, MICROSOFT\n",
+                "HANDLERS = {GOOGLE: GmailHandler, MICROSOFT: OutlookHandler}\n" + _BY_LOOKUP),
+    "display-of-members": (
+        "from members import Provider\n",
+        "HANDLERS = {Provider.GOOGLE.value: GmailHandler, Provider.MICROSOFT: OutlookHandler}\n"
+        + _BY_LOOKUP),
+    "registered-by-attribute": (
+        "from constants import GOOGLE, MICROSOFT\n",
+        "HANDLERS = {cls.provider: cls for cls in (GmailHandler, OutlookHandler)}\n"
+        + _BY_LOOKUP),
+}
+
+
+def _app(shape: str) -> str:
+    """``_APP`` whose handlers bind their provider to a name, for a table built by it."""
+    if shape != "registered-by-attribute":
+        return _APP
+    return _APP.replace("class GmailHandler:\n", "class GmailHandler:\n    provider = GOOGLE\n\n"
+                        ).replace("class OutlookHandler:\n",
+                                  "class OutlookHandler:\n    provider = MICROSOFT\n\n")
+
+
+@pytest.mark.parametrize("shape", list(_IMPORTED_NAMES))
+def test_handlers_keyed_by_provider_names_another_module_binds_are_unresolved(
+        tmp_path: Path, shape: str) -> None:
+    imports, dispatch = _IMPORTED_NAMES[shape]
+    found = _findings(tmp_path, {"constants.py": _CONSTANTS, "members.py": _ENUM,
+                                 "app.py": imports + _app(shape) + dispatch})
+    # Not missing from the Google request, and no scope a handler needs is unused.
+    assert [(path, code) for path, code, _ in found] == [("app.py", "NYS304")], found
+    assert "cannot tell whether google grants reach nylas.messages.list()" in found[0][2]
+
+
+@pytest.mark.parametrize("binding", [
+    'GOOGLE = "google"\nGOOGLE = "google"\n',  # bound twice: may hold another name
+    'import os\nGOOGLE = os.environ["GOOGLE_KIND"]\n',  # computed at run time
+])
+def test_handlers_keyed_by_a_name_the_module_cannot_read_stay_unresolved(
+        tmp_path: Path, binding: str) -> None:
+    found = _findings(tmp_path, {"app.py": binding + 'MICROSOFT = "microsoft"\n' + _APP
+                                 + "HANDLERS = {GOOGLE: GmailHandler, MICROSOFT: OutlookHandler}\n"
+                                 + _BY_LOOKUP})
+    assert [code for _, code, _ in found] == ["NYS304"], found
+
+
+def test_handlers_keyed_by_constants_the_module_binds_once_stay_exact(tmp_path: Path) -> None:
+    assert _one_module(tmp_path, _CONSTANTS + "HANDLERS = {GOOGLE: GmailHandler, "
+                       "MICROSOFT: OutlookHandler}\n" + _BY_LOOKUP) == []
+
+
+@pytest.mark.parametrize("dispatch", [
+    # Paired with imported names, and also made for every grant.
+    "HANDLERS = [(GOOGLE, GmailHandler), (MICROSOFT, OutlookHandler)]\n" + _BY_PAIRS
+    + "\n\ndef every(grant):\n    return OutlookHandler(grant.id).labels()\n",
+    # A tuple of classes named for providers pairs no provider's name with them.
+    "def every(grant, handler):\n    if isinstance(handler, (GmailHandler, OutlookHandler)):\n"
+    "        return OutlookHandler(grant.id).labels()\n",
+])
+def test_a_handler_every_grant_reaches_still_misses_the_scope_with_imported_names(
+        tmp_path: Path, dispatch: str) -> None:
+    found = _findings(tmp_path, {
+        "constants.py": _CONSTANTS,
+        "app.py": "from constants import GOOGLE, MICROSOFT\n" + _APP + dispatch})
+    assert [code for _, code, _ in found] == ["NYS301"], found
+    assert f"{G}gmail.readonly" in found[0][2]
+
+
+@pytest.mark.parametrize("table", [
+    "PAIRS = [(GOOGLE, GmailHandler), (MICROSOFT, OutlookHandler)]\n",
+    "PAIRS = [(KIND_GMAIL, GmailHandler), (KIND_OUTLOOK, OutlookHandler)]\n",
+    "PAIRS = [(google, GmailHandler), (microsoft, OutlookHandler)]\n",
+])
+def test_pairs_of_imported_names_in_a_module_that_never_says_provider_are_unresolved(
+        tmp_path: Path, table: str) -> None:
+    logins, classes = _APP.split("class GmailHandler", 1)
+    found = _findings(tmp_path, {
+        "constants.py": _CONSTANTS + 'KIND_GMAIL = "google"\nKIND_OUTLOOK = "microsoft"\n'
+        'google = "google"\nmicrosoft = "microsoft"\n',
+        "login.py": logins,
+        "handlers.py": "from login import nylas\n"
+        "from constants import GOOGLE, MICROSOFT, KIND_GMAIL, KIND_OUTLOOK, google, microsoft\n"
+        "\n\n"
+        "class GmailHandler" + classes + "\n" + table,
+        "work.py": "from handlers import PAIRS\n\n\ndef work(grant):\n"
+                   "    for kind, handler in PAIRS:\n        if kind == grant.provider:\n"
+                   "            return handler(grant.id).labels()\n"})
+    assert [(path, code) for path, code, _ in found] == [("handlers.py", "NYS304")], found
+
+
+@pytest.mark.parametrize("names", [('"google"', '"microsoft"'), ("GOOGLE", "MICROSOFT")])
+def test_pairs_of_another_modules_handlers_are_unresolved(
+        tmp_path: Path, names: tuple[str, str]) -> None:
+    logins, classes = _APP.split("class GmailHandler", 1)
+    found = _findings(tmp_path, {
+        "constants.py": _CONSTANTS, "login.py": logins,
+        "handlers.py": "from login import nylas\n\n\nclass GmailHandler" + classes,
+        "work.py": "from constants import GOOGLE, MICROSOFT\n"
+                   "from handlers import GmailHandler, OutlookHandler\n\n"
+                   f"HANDLERS = [({names[0]}, GmailHandler), ({names[1]}, OutlookHandler)]\n"
+                   + _BY_PAIRS})
+    assert [(path, code) for path, code, _ in found] == [("handlers.py", "NYS304")], found
+
+
+@pytest.mark.parametrize("text, read", [
+    ("PAIRS = [(GOOGLE, GmailHandler), (MICROSOFT, OutlookHandler)]\n", True),
+    ("PAIRS = [(GmailHandler, KIND_GMAIL)]\n", True),
+    ("HANDLERS = {\n    Provider.google: GmailHandler,\n}\n", True),
+    ("register(constants.MICROSOFT, OutlookHandler)\n", True),
+    ("HANDLERS = {google: GmailHandler}\n", True),
+    # No provider's name spelt as a constant or a member next to a comma or a colon.
+    ("GOOGLE_API_KEY = os.environ['KEY']\n", False),
+    ("HANDLERS = [GmailHandler, OutlookHandler]\n", False),
+    ("NEWS, VIEWS = load()\n", False),
+    ("URLS = (base.googleapis, mygoogle)\n", False),
+])
+def test_a_module_pairing_a_name_spelt_as_a_providers_has_its_tables_read(
+        text: str, read: bool) -> None:
+    from flake8_nylas_scopes.analysis.provider_tests import may_test_a_provider
+
+    assert may_test_a_provider(text) is read
+
+
+@pytest.mark.parametrize("table", [
+    "HANDLERS = [(GOOGLE, GmailHandler)]\nHANDLERS.append((MICROSOFT, OutlookHandler))\n"
+    + _BY_PAIRS,
+    "HANDLERS = {GOOGLE: GmailHandler}\nHANDLERS[MICROSOFT] = OutlookHandler\n" + _BY_LOOKUP,
+])
+def test_a_structure_of_imported_names_changed_elsewhere_stays_unresolved(
+        tmp_path: Path, table: str) -> None:
+    found = _findings(tmp_path, {
+        "constants.py": _CONSTANTS,
+        "app.py": "from constants import GOOGLE, MICROSOFT\n" + _APP + table})
+    assert [code for _, code, _ in found] == ["NYS304"], found

@@ -774,6 +774,17 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None) -> _TablePicks:
             continue
         keys = [tests.provider_name(key) if key is not None else "" for key in table.keys]
         if not all(keys):
+            if all(key is not None and (tests.may_name_a_provider(key) or names_a_provider(
+                    key)) for key in table.keys):
+                # Keyed by names another module binds (``{GOOGLE: GmailHandler}`` with
+                # ``GOOGLE`` imported), bound at run time, or by an attribute named
+                # for the provider that a class binds to one of those
+                # (``{cls.provider: cls for cls in (GmailSync, GraphSync)}``): which
+                # provider's key gives each value is not read.  Never every
+                # provider's: that would report the other providers' requests
+                # missing a scope only one value needs.
+                _undecided(picked, [node for value in table.values for node in _stored(value)],
+                           table.lineno)
             continue
         uses = _table_uses(walk, table, walk.parents.get(id(table)))
         if uses is None:
@@ -808,8 +819,8 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None) -> _TablePicks:
                     frozenset({provider}) if provider else written_key.lineno)
     for pair in walk.pairs:
         names, held = _pair_parts(pair)
-        if any(tests.provider_name(name) for name in names):
-            _undecided(picked, [node for value in held if not tests.provider_name(value)
+        if any(tests.may_name_a_provider(name) for name in names):
+            _undecided(picked, [node for value in held if not tests.may_name_a_provider(value)
                                 for node in _stored(value)], getattr(pair, "lineno", 0))
     return found
 

@@ -76,12 +76,59 @@ _NEAR = 40
 _PROVIDER_WORD = re.compile(
     r"(?<![A-Za-z])(?i:" + "|".join(sorted(PROVIDER_WORDS)) + r")(?![a-z])")
 
+# A provider's name spelt as a constant (``GOOGLE``, ``KIND_GMAIL``), a member
+# (``Provider.google``) or a name of its own (``google`` imported): each spelling
+# found with ``str.find``, far faster than a pattern of alternatives, then read
+# around.
+_SPELLINGS = tuple(sorted({word.upper() for word in PROVIDER_WORDS} | set(PROVIDER_WORDS)))
+_CONSTANT_REST = re.compile(r"[A-Z0-9_]*")
+_NAME_BEFORE = re.compile(r"[\w.]*\s*$")
+# How far around a name a comma or a colon is looked for (``, constants.GOOGLE``).
+_AROUND = 80
+
+
+def _pairs_a_spelt_provider(text: str) -> bool:
+    """Whether a name spelt as a provider's is next to a comma or before a colon: a
+    pair's element or a dict's key, which may name a provider the module does not
+    bind (``(GOOGLE, GmailHandler)``, ``{Provider.google: GmailHandler}``; see
+    ``ProviderTests.may_name_a_provider``)."""
+    for spelling in _SPELLINGS:
+        start = text.find(spelling)
+        while start >= 0:
+            if _paired_at(text, start, start + len(spelling), spelling.isupper()):
+                return True
+            start = text.find(spelling, start + 1)
+    return False
+
+
+def _paired_at(text: str, start: int, end: int, upper: bool) -> bool:
+    """Whether the spelling at ``start:end`` is a name of its own (or a constant's
+    word) with a comma before it or a comma or a colon after it."""
+    before = text[start - 1:start] if start else ""
+    if upper:
+        if before.isalnum():
+            return False  # a word of another name (``NEWS``)
+        rest = _CONSTANT_REST.match(text, end)
+        end = rest.end() if rest is not None else end
+        if text[end:end + 1].islower():
+            return False  # ``GOOGLEs``
+    elif before.isalnum() or before == "_" or text[end:end + 1].isalnum() or (
+            text[end:end + 1] == "_"):
+        return False  # ``googleapis``, ``news``
+    after = text[end:end + _AROUND].lstrip(" \t")
+    if after[:1] in (",", ":") and after:
+        return True
+    lead = text[max(0, start - _AROUND):start]
+    held = _NAME_BEFORE.search(lead)
+    return held is not None and lead[:held.start()].rstrip(" \t\n").endswith(",")
+
 
 def may_test_a_provider(text: str) -> bool:
     """Whether a module's text may test the provider: it says "provider", one of its
     tests or decorators names a provider (``if grant.kind == GOOGLE:``, ``if
-    account.is_google:``, ``@only("google")``), or it compares something with a
-    provider's name."""
+    account.is_google:``, ``@only("google")``), it compares something with a
+    provider's name, or pairs something with a name spelt as a provider's
+    (``(GOOGLE, GmailHandler)``)."""
     if "provider" in text or _TEST_LINE_WITH_A_PROVIDER.search(text) is not None:
         return True
     if may_test_part_of_a_name(text, partial_words()):
@@ -93,7 +140,9 @@ def may_test_a_provider(text: str) -> bool:
         after = text[end:end + _NEAR].partition("\n")[0]
         if _PROVIDER_WORD.search(before) or _PROVIDER_WORD.search(after):
             return True
-    return False
+    # A pair or a dict keyed by a provider's name another module binds
+    # (``(GOOGLE, GmailHandler)``, ``{Provider.GOOGLE: GmailHandler}``).
+    return _pairs_a_spelt_provider(text)
 
 
 class ProviderTests:
@@ -328,6 +377,29 @@ class ProviderTests:
         else:
             value = self._names.get(dotted(node) or "")
         return value if isinstance(value, str) and value in PROVIDER_NAMES else ""
+
+    def may_name_a_provider(self, node: ast.expr) -> bool:
+        """Whether ``node`` gives a provider's name, or may give one the module does
+        not bind it to once: a name another module binds (``GOOGLE``, ``Provider.GOOGLE``,
+        ``constants.MICROSOFT`` imported), one bound again or computed at run time,
+        when it says a provider, and one bound several times to providers' names.  A
+        name bound once to another string names none, and so does a class or function
+        named for a provider."""
+        if self.provider_name(node):
+            return True
+        if isinstance(node, ast.Attribute) and node.attr == "value":
+            node = node.value
+        if not isinstance(node, (ast.Name, ast.Attribute)):
+            return False
+        name = dotted(node) or ""
+        if name in self._names:
+            return False  # bound once to a string that is no provider's name
+        if name in self._choices:
+            return True
+        # Spelt as a constant or a member of one (``GOOGLE``, ``Provider.google``), not
+        # as a class or function named for a provider (``GmailHandler``).
+        last = node.attr if isinstance(node, ast.Attribute) else node.id
+        return says_a_provider(last) and (last.isupper() or last.lower() in PROVIDER_WORDS)
 
     def scope_flags(self, scope: ast.AST) -> dict[str, ast.expr]:
         """``flags`` of ``scope``, read once for the module's every question."""

@@ -207,10 +207,12 @@ def _across_modules(modules: Mapping[str, ModuleFacts], guards: Guards,
     Return the dotted names of those kept to some providers."""
     if not (guards or undecided or unread
             or any(facts.provider_tables for facts in modules.values())
-            or any(reach.picked for facts in modules.values()
+            or any(reach.picked or reach.undecided for facts in modules.values()
                    for _, reach in facts.import_reaches or ())):
         # Nothing keeps any code to some providers (a member of another module that
-        # ``getattr`` picks by the grant's provider is picked in an import reach).
+        # ``getattr`` picks by the grant's provider is picked in an import reach), nor
+        # leaves which grants reach it to a line that picks it (a class another
+        # module pairs with a provider's name, ``("google", GmailHandler)``).
         return set()
     callables: dict[str, _Callable] = {}
     for path, facts in modules.items():
