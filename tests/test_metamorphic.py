@@ -1169,6 +1169,48 @@ def test_a_default_moved_into_the_request_of_a_wrapper_makes_no_claim_appear(
     assert after == before and not caution, after
 
 
+_PICKED_LOGIN = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def pick(plan):
+{body}
+
+def login(plan):
+    return client.authentication_url("https://a.example/cb", scopes=pick(plan))
+
+
+def inbox(token):
+    return list(APIClient("id", "secret", token).messages.all())
+'''
+
+_PICKED_BY_IF = '''    if plan == "pro":
+        return ["email.read_only", "contacts.read_only"]
+    elif plan == "team":
+        return ["email.read_only", "calendar"]
+    raise ValueError(plan)
+'''
+
+_PICKED_BY_MATCH = '''    match plan:
+        case "pro":
+            return ["email.read_only", "contacts.read_only"]
+        case "team":
+            return ["email.read_only", "calendar"]
+        case _:
+            raise ValueError(plan)
+'''
+
+
+def test_an_if_chain_rewritten_as_a_match_makes_no_claim_appear(tmp_path: Path) -> None:
+    before, _ = _claims_and_caution(
+        tmp_path / "if", {"app/main.py": _PICKED_LOGIN.format(body=_PICKED_BY_IF)})
+    after, caution = _claims_and_caution(
+        tmp_path / "match", {"app/main.py": _PICKED_LOGIN.format(body=_PICKED_BY_MATCH)})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before and not caution, after
+
+
 # ------------------------------------------------------- a provider class's scopes
 
 _PROVIDER_LOGIN = '''from nylas import APIClient

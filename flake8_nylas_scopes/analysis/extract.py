@@ -3690,7 +3690,20 @@ def _always_returns(body: list[ast.stmt]) -> bool:
         return True
     if isinstance(last, ast.If):
         return _always_returns(last.body) and _always_returns(last.orelse)
+    if isinstance(last, ast.Match):
+        # ``match provider: case "google": return GOOGLE ... case _: raise``: a match
+        # leaves no way past it only when some case takes every subject.
+        return any(_takes_every_subject(case) for case in last.cases) and all(
+            _always_returns(case.body) for case in last.cases)
     return False
+
+
+def _takes_every_subject(case: ast.match_case) -> bool:
+    """``case _:`` or ``case other:`` without a guard: no subject falls through."""
+    pattern = case.pattern
+    while isinstance(pattern, ast.MatchAs) and pattern.pattern is not None:
+        pattern = pattern.pattern  # ``case (_ as other):``
+    return case.guard is None and isinstance(pattern, ast.MatchAs) and pattern.pattern is None
 
 
 # Django's call that sets the settings without a settings module.
