@@ -1211,6 +1211,45 @@ def test_an_if_chain_rewritten_as_a_match_makes_no_claim_appear(tmp_path: Path) 
     assert after == before and not caution, after
 
 
+_ENUM_SCOPES = '''from enum import Enum
+
+
+class Scope(str, Enum):
+    READ = "email.read_only"
+    CONTACTS = "contacts.read_only"
+
+
+SCOPES = {scopes}
+'''
+
+_ENUM_LOGIN = '''from nylas import APIClient
+
+from app.scopes import SCOPES
+
+client = APIClient("id", "secret")
+
+
+def login():
+    return client.authentication_url("https://a.example/cb", scopes=SCOPES)
+
+
+def inbox(token):
+    return list(APIClient("id", "secret", token).messages.all())
+'''
+
+
+def test_an_enum_list_written_as_a_comprehension_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    written = _ENUM_SCOPES.format(scopes="[Scope.READ.value, Scope.CONTACTS.value]")
+    looped = _ENUM_SCOPES.format(scopes="[s.value for s in Scope]")
+    before, _ = _claims_and_caution(
+        tmp_path / "written", {"app/scopes.py": written, "app/main.py": _ENUM_LOGIN})
+    after, caution = _claims_and_caution(
+        tmp_path / "looped", {"app/scopes.py": looped, "app/main.py": _ENUM_LOGIN})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before and not caution, after
+
+
 # ------------------------------------------------------- a provider class's scopes
 
 _PROVIDER_LOGIN = '''from nylas import APIClient

@@ -3917,7 +3917,8 @@ _URL_WORDS = ("url", "uri", "endpoint", "path", "host", "base", "link", "route",
 _ITEM_GETTERS = frozenset({"setdefault", "get", "pop"})
 
 # The expressions a constant or class attribute read as scopes may be bound to.
-_SCOPE_VALUE_NODES = (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call)
+_SCOPE_VALUE_NODES = (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call,
+                      ast.ListComp, ast.SetComp)
 # A class body may bind a module's list as it is (``scopes = SCOPES``): the very
 # object, which the module's facts follow as the class's (``ModuleFacts.class_lists``).
 _CLASS_VALUE_NODES = (*_SCOPE_VALUE_NODES, ast.Name, ast.Attribute)
