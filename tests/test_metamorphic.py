@@ -1211,6 +1211,23 @@ def test_an_if_chain_rewritten_as_a_match_makes_no_claim_appear(tmp_path: Path) 
     assert after == before and not caution, after
 
 
+_PLAN_SCOPES = (
+    'PLAN_SCOPES = {"pro": ["email.read_only", "contacts.read_only"], "team": ["calendar"]}\n')
+
+
+def test_a_lookup_rewritten_as_a_try_makes_no_claim_appear(tmp_path: Path) -> None:
+    tested = ("    if plan in PLAN_SCOPES:\n        return PLAN_SCOPES[plan]\n"
+              "    return ['email.read_only']\n")
+    tried = ("    try:\n        return PLAN_SCOPES[plan]\n    except KeyError:\n"
+             "        return ['email.read_only']\n")
+    before, _ = _claims_and_caution(
+        tmp_path / "if", {"app/main.py": _PLAN_SCOPES + _PICKED_LOGIN.format(body=tested)})
+    after, caution = _claims_and_caution(
+        tmp_path / "try", {"app/main.py": _PLAN_SCOPES + _PICKED_LOGIN.format(body=tried)})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before and not caution, after
+
+
 _ENUM_SCOPES = '''from enum import Enum
 
 

@@ -126,6 +126,48 @@ def test_a_match_that_may_let_a_subject_through_is_not_read(
     assert {code for _, _, code, _ in found} == {"NYS304"}
 
 
+_PICK_BY_TRY = '''
+PLAN_SCOPES = {"pro": ["email.read_only", "contacts"], "basic": ["email.read_only"]}
+
+
+def pick(plan):
+    try:
+%s
+'''
+
+
+@pytest.mark.parametrize("rest", [
+    "        return PLAN_SCOPES[plan]\n    except KeyError:\n        return ['email.read_only']",
+    "        return PLAN_SCOPES[plan]\n    except (KeyError, TypeError):\n        raise ValueError(plan)",
+    "        check(plan)\n    except ValueError:\n        return ['email.read_only']\n"
+    "    else:\n        return PLAN_SCOPES[plan]",
+], ids=["handler-returns", "handler-raises", "else-returns"])
+def test_a_try_whose_body_and_handlers_all_return_is_read(
+        tmp_path: Path, rest: str) -> None:
+    # Each way out of the ``try`` returns a list of PLAN_SCOPES or the fallback: the pro
+    # plan's contacts is asked for and no call needs it.
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("pick(plan)", _PICK_BY_TRY % rest)})
+    assert [(code, "contacts" in message) for _, _, code, message in found] == [
+        ("NYS303", True)]
+
+
+@pytest.mark.parametrize("rest", [
+    # The handler lets the function end, returning None.
+    "        return PLAN_SCOPES[plan]\n    except KeyError:\n        print(plan)",
+    # The body may end without returning, and there is no ``else``.
+    "        chosen = PLAN_SCOPES[plan]\n    except KeyError:\n        return ['email.read_only']",
+    # One handler of two returns.
+    "        return PLAN_SCOPES[plan]\n    except KeyError:\n        return ['email.read_only']\n"
+    "    except TypeError:\n        pass",
+], ids=["handler-ends", "body-ends", "one-handler-ends"])
+def test_a_try_with_a_way_out_that_does_not_return_is_not_read(
+        tmp_path: Path, rest: str) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("pick(plan)", _PICK_BY_TRY % rest)})
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
 _OVERLOADED = '''
 from typing import overload
 

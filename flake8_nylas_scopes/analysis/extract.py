@@ -3690,6 +3690,13 @@ def _always_returns(body: list[ast.stmt]) -> bool:
         return True
     if isinstance(last, ast.If):
         return _always_returns(last.body) and _always_returns(last.orelse)
+    if isinstance(last, ast.Try):
+        # ``try: return PLANS[plan]`` / ``except KeyError: return DEFAULT``: the body
+        # (or its ``else``) and every handler return, or the ``finally`` does; an
+        # exception no handler takes leaves by raising.
+        return _always_returns(last.finalbody) or (
+            (_always_returns(last.body) or _always_returns(last.orelse))
+            and all(_always_returns(handler.body) for handler in last.handlers))
     if isinstance(last, ast.Match):
         # ``match provider: case "google": return GOOGLE ... case _: raise``: a match
         # leaves no way past it only when some case takes every subject.
