@@ -73,3 +73,65 @@ def test_another_comprehension_over_an_enum_stays_unresolved(
     found = _codes(tmp_path, scopes, bases, more)
     assert any(code == "NYS304" for _, code in found), found
     assert [code for _, code in found if code in ("NYS302", "NYS303", "NYS405")] == [], found
+
+
+_SCOPES_MODULE = '''from enum import Enum
+
+
+class Scope(str, Enum):
+    MAIL = "https://www.googleapis.com/auth/gmail.readonly"
+    CALENDAR = "https://www.googleapis.com/auth/calendar"
+
+
+SCOPES = {scopes}
+'''
+_IMPORTING_APP = '''import os
+
+from nylas import Client
+
+from app.scopes import SCOPES
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+
+
+def login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "id", "provider": "google", "redirect_uri": "https://a.example/cb",
+        "scope": SCOPES,
+    })
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+
+
+def _project_codes(tmp_path: Path, scopes: str, more: str = "") -> list[tuple[str, int, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "scopes.py").write_text(_SCOPES_MODULE.format(scopes=scopes))
+    (package / "main.py").write_text(_IMPORTING_APP + more)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings)
+
+
+@pytest.mark.parametrize("scopes", ["[s.value for s in Scope]", "{s for s in Scope}"])
+def test_a_module_constant_made_by_a_comprehension_is_read_where_it_is_imported(
+        tmp_path: Path, scopes: str) -> None:
+    # The constant is the enum's members, CALENDAR (line 6) among them, and no
+    # call needs it; before, the importing module's request was unresolved.
+    assert _project_codes(tmp_path, scopes) == [("scopes.py", 6, "NYS303")]
+
+
+@pytest.mark.parametrize(("scopes", "more"), [
+    ("[s.name for s in Scope]", ""),
+    ("[s.value for s in Scope if s is not Scope.MAIL]", ""),
+    ("[s.value for s in Scope]", "\nSCOPES.append(os.environ['EXTRA_SCOPE'])\n"),
+], ids=["names", "filtered", "appended-to-by-the-importer"])
+def test_a_module_constant_made_by_another_comprehension_stays_unresolved(
+        tmp_path: Path, scopes: str, more: str) -> None:
+    found = _project_codes(tmp_path, scopes, more)
+    assert ("main.py", 11, "NYS304") in found, found
+    assert [code for _, _, code in found if code in ("NYS302", "NYS303", "NYS405")] == [], found

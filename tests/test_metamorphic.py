@@ -1175,6 +1175,104 @@ def test_a_default_moved_into_the_request_of_a_wrapper_makes_no_claim_appear(
     assert after == before and not caution, after
 
 
+_PICKED_LOGIN = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def pick(plan):
+{body}
+
+def login(plan):
+    return client.authentication_url("https://a.example/cb", scopes=pick(plan))
+
+
+def inbox(token):
+    return list(APIClient("id", "secret", token).messages.all())
+'''
+
+_PICKED_BY_IF = '''    if plan == "pro":
+        return ["email.read_only", "contacts.read_only"]
+    elif plan == "team":
+        return ["email.read_only", "calendar"]
+    raise ValueError(plan)
+'''
+
+_PICKED_BY_MATCH = '''    match plan:
+        case "pro":
+            return ["email.read_only", "contacts.read_only"]
+        case "team":
+            return ["email.read_only", "calendar"]
+        case _:
+            raise ValueError(plan)
+'''
+
+
+def test_an_if_chain_rewritten_as_a_match_makes_no_claim_appear(tmp_path: Path) -> None:
+    before, _ = _claims_and_caution(
+        tmp_path / "if", {"app/main.py": _PICKED_LOGIN.format(body=_PICKED_BY_IF)})
+    after, caution = _claims_and_caution(
+        tmp_path / "match", {"app/main.py": _PICKED_LOGIN.format(body=_PICKED_BY_MATCH)})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before and not caution, after
+
+
+_PLAN_SCOPES = (
+    'PLAN_SCOPES = {"pro": ["email.read_only", "contacts.read_only"], "team": ["calendar"]}\n')
+
+
+def test_a_lookup_rewritten_as_a_try_makes_no_claim_appear(tmp_path: Path) -> None:
+    tested = ("    if plan in PLAN_SCOPES:\n        return PLAN_SCOPES[plan]\n"
+              "    return ['email.read_only']\n")
+    tried = ("    try:\n        return PLAN_SCOPES[plan]\n    except KeyError:\n"
+             "        return ['email.read_only']\n")
+    before, _ = _claims_and_caution(
+        tmp_path / "if", {"app/main.py": _PLAN_SCOPES + _PICKED_LOGIN.format(body=tested)})
+    after, caution = _claims_and_caution(
+        tmp_path / "try", {"app/main.py": _PLAN_SCOPES + _PICKED_LOGIN.format(body=tried)})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before and not caution, after
+
+
+_ENUM_SCOPES = '''from enum import Enum
+
+
+class Scope(str, Enum):
+    READ = "email.read_only"
+    CONTACTS = "contacts.read_only"
+
+
+SCOPES = {scopes}
+'''
+
+_ENUM_LOGIN = '''from nylas import APIClient
+
+from app.scopes import SCOPES
+
+client = APIClient("id", "secret")
+
+
+def login():
+    return client.authentication_url("https://a.example/cb", scopes=SCOPES)
+
+
+def inbox(token):
+    return list(APIClient("id", "secret", token).messages.all())
+'''
+
+
+def test_an_enum_list_written_as_a_comprehension_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    written = _ENUM_SCOPES.format(scopes="[Scope.READ.value, Scope.CONTACTS.value]")
+    looped = _ENUM_SCOPES.format(scopes="[s.value for s in Scope]")
+    before, _ = _claims_and_caution(
+        tmp_path / "written", {"app/scopes.py": written, "app/main.py": _ENUM_LOGIN})
+    after, caution = _claims_and_caution(
+        tmp_path / "looped", {"app/scopes.py": looped, "app/main.py": _ENUM_LOGIN})
+    assert "NYS303 contacts.read_only" in before, before
+    assert after == before and not caution, after
+
+
 # ------------------------------------------------------- a provider class's scopes
 
 _PROVIDER_LOGIN = '''from nylas import APIClient

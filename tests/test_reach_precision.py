@@ -74,6 +74,100 @@ def pick(plan):
     assert {code for _, _, code, _ in found} == {"NYS304"}
 
 
+_PICK_BY_MATCH = '''
+def pick(plan):
+    match plan:
+        case "pro":
+            return ["email.read_only", "contacts"]
+        case "basic" | "free":
+            return ["email.read_only"]
+        case _:
+            raise ValueError(plan)
+'''
+
+
+@pytest.mark.parametrize("last_case", [
+    "        case _:\n            raise ValueError(plan)\n",
+    "        case other:\n            raise ValueError(other)\n",
+    "        case (_ as other):\n            return [other]\n",
+])
+def test_a_match_with_a_case_taking_every_subject_is_read_case_by_case(
+        tmp_path: Path, last_case: str) -> None:
+    # Every case returns or raises and the last takes what the others leave: the
+    # function gives one of the lists its cases return, each a request of its own.
+    views = _PICK_BY_MATCH.replace("        case _:\n            raise ValueError(plan)\n",
+                                   last_case)
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("pick(plan)", views)})
+    codes = [(code, "contacts" in message) for _, _, code, message in found]
+    if "return [other]" in last_case:
+        # That case returns the plan itself, a list the analysis cannot read.
+        assert {code for code, _ in codes} == {"NYS304"}
+    else:
+        assert codes == [("NYS303", True)]
+
+
+@pytest.mark.parametrize("last_case", [
+    # No case for the plans the others leave: the function may end returning None.
+    "",
+    # A guard may refuse the subject the last case would take.
+    "        case _ if plan:\n            raise ValueError(plan)\n",
+    # A value pattern takes only its value.
+    "        case \"team\":\n            raise ValueError(plan)\n",
+    # A case that takes everything but may end without returning.
+    "        case _:\n            print(plan)\n",
+])
+def test_a_match_that_may_let_a_subject_through_is_not_read(
+        tmp_path: Path, last_case: str) -> None:
+    views = _PICK_BY_MATCH.replace("        case _:\n            raise ValueError(plan)\n",
+                                   last_case)
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("pick(plan)", views)})
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
+_PICK_BY_TRY = '''
+PLAN_SCOPES = {"pro": ["email.read_only", "contacts"], "basic": ["email.read_only"]}
+
+
+def pick(plan):
+    try:
+%s
+'''
+
+
+@pytest.mark.parametrize("rest", [
+    "        return PLAN_SCOPES[plan]\n    except KeyError:\n        return ['email.read_only']",
+    "        return PLAN_SCOPES[plan]\n    except (KeyError, TypeError):\n        raise ValueError(plan)",
+    "        check(plan)\n    except ValueError:\n        return ['email.read_only']\n"
+    "    else:\n        return PLAN_SCOPES[plan]",
+], ids=["handler-returns", "handler-raises", "else-returns"])
+def test_a_try_whose_body_and_handlers_all_return_is_read(
+        tmp_path: Path, rest: str) -> None:
+    # Each way out of the ``try`` returns a list of PLAN_SCOPES or the fallback: the pro
+    # plan's contacts is asked for and no call needs it.
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("pick(plan)", _PICK_BY_TRY % rest)})
+    assert [(code, "contacts" in message) for _, _, code, message in found] == [
+        ("NYS303", True)]
+
+
+@pytest.mark.parametrize("rest", [
+    # The handler lets the function end, returning None.
+    "        return PLAN_SCOPES[plan]\n    except KeyError:\n        print(plan)",
+    # The body may end without returning, and there is no ``else``.
+    "        chosen = PLAN_SCOPES[plan]\n    except KeyError:\n        return ['email.read_only']",
+    # One handler of two returns.
+    "        return PLAN_SCOPES[plan]\n    except KeyError:\n        return ['email.read_only']\n"
+    "    except TypeError:\n        pass",
+], ids=["handler-ends", "body-ends", "one-handler-ends"])
+def test_a_try_with_a_way_out_that_does_not_return_is_not_read(
+        tmp_path: Path, rest: str) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/calls.py": CALLS,
+                              "app/views.py": _auth("pick(plan)", _PICK_BY_TRY % rest)})
+    assert {code for _, _, code, _ in found} == {"NYS304"}
+
+
 _OVERLOADED = '''
 from typing import overload
 

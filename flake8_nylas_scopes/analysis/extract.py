@@ -3703,7 +3703,27 @@ def _always_returns(body: list[ast.stmt]) -> bool:
         return True
     if isinstance(last, ast.If):
         return _always_returns(last.body) and _always_returns(last.orelse)
+    if isinstance(last, ast.Try):
+        # ``try: return PLANS[plan]`` / ``except KeyError: return DEFAULT``: the body
+        # (or its ``else``) and every handler return, or the ``finally`` does; an
+        # exception no handler takes leaves by raising.
+        return _always_returns(last.finalbody) or (
+            (_always_returns(last.body) or _always_returns(last.orelse))
+            and all(_always_returns(handler.body) for handler in last.handlers))
+    if isinstance(last, ast.Match):
+        # ``match provider: case "google": return GOOGLE ... case _: raise``: a match
+        # leaves no way past it only when some case takes every subject.
+        return any(_takes_every_subject(case) for case in last.cases) and all(
+            _always_returns(case.body) for case in last.cases)
     return False
+
+
+def _takes_every_subject(case: ast.match_case) -> bool:
+    """``case _:`` or ``case other:`` without a guard: no subject falls through."""
+    pattern = case.pattern
+    while isinstance(pattern, ast.MatchAs) and pattern.pattern is not None:
+        pattern = pattern.pattern  # ``case (_ as other):``
+    return case.guard is None and isinstance(pattern, ast.MatchAs) and pattern.pattern is None
 
 
 # Django's call that sets the settings without a settings module.
@@ -3917,7 +3937,8 @@ _URL_WORDS = ("url", "uri", "endpoint", "path", "host", "base", "link", "route",
 _ITEM_GETTERS = frozenset({"setdefault", "get", "pop"})
 
 # The expressions a constant or class attribute read as scopes may be bound to.
-_SCOPE_VALUE_NODES = (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call)
+_SCOPE_VALUE_NODES = (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call,
+                      ast.ListComp, ast.SetComp)
 # A class body may bind a module's list as it is (``scopes = SCOPES``): the very
 # object, which the module's facts follow as the class's (``ModuleFacts.class_lists``).
 _CLASS_VALUE_NODES = (*_SCOPE_VALUE_NODES, ast.Name, ast.Attribute)
