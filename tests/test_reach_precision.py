@@ -2830,6 +2830,66 @@ def test_a_wrapper_s_fallback_from_a_settings_module_is_read(tmp_path: Path) -> 
         ("settings.py", "NYS303"), ("views.py", "NYS302")], found
 
 
+# A caller of the wrapper passing another module's list, by each spelling.
+_PASSED_FROM_SETTINGS = {
+    "module attribute": ("from app import settings", "settings.SUPERVISOR_SCOPES"),
+    "imported name": ("from app.settings import SUPERVISOR_SCOPES", "SUPERVISOR_SCOPES"),
+}
+
+
+def _supervisor_views(spelling: str) -> str:
+    header, passed = _PASSED_FROM_SETTINGS[spelling]
+    return _falling_back(FALLBACKS["or"], header=header) + f'''
+
+def supervisor_login():
+    return ask(scopes={passed})
+'''
+
+
+@pytest.mark.parametrize("spelling", _PASSED_FROM_SETTINGS)
+def test_a_caller_passing_another_modules_list_to_a_wrapper_is_judged(
+        tmp_path: Path, spelling: str) -> None:
+    # ``email.read_only`` is already granted by ``email.modify`` in the list the
+    # supervisor's request sends: judged where the list is written.  (Before, the
+    # argument was left out, and that request was never judged.)
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/settings.py": 'SUPERVISOR_SCOPES = ["email.read_only", "email.modify"]\n',
+        "app/views.py": _supervisor_views(spelling)})
+    assert ("settings.py", 1, "NYS104") in {(name, line, code) for name, line, code, _ in found}
+    assert "'email.read_only' is already granted by 'email.modify'" in " ".join(
+        message for name, _, _, message in found if name == "settings.py"), found
+
+
+@pytest.mark.parametrize("spelling", _PASSED_FROM_SETTINGS)
+def test_a_caller_passing_another_modules_list_that_cannot_be_read_is_unresolved(
+        tmp_path: Path, spelling: str) -> None:
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/settings.py": 'import json\n\nSUPERVISOR_SCOPES = json.load(open("s.json"))\n',
+        "app/views.py": _supervisor_views(spelling)})
+    codes = {(name, code) for name, _, code, _ in found}
+    assert ("views.py", "NYS304") in codes, found
+    # Its scopes may be any: the usage rules claim nothing.
+    assert not {code for _, code in codes} & {"NYS301", "NYS302", "NYS303"}, found
+
+
+def test_a_caller_passing_another_modules_list_under_another_name_is_not_a_scope_list(
+        tmp_path: Path) -> None:
+    # ``roles=`` says nothing of scopes: what the wrapper sends is its fallback.
+    views = _falling_back(FALLBACKS["or"], "scopes=None, roles=()",
+                          header="from app import settings") + '''
+
+def supervisor_login():
+    return ask(roles=settings.SUPERVISOR_ROLES)
+'''
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/settings.py": 'import json\n\nSUPERVISOR_ROLES = json.load(open("s.json"))\n',
+        "app/views.py": views})
+    assert [code for _, _, code, _ in found] == ["NYS303", "NYS302"], found
+
+
 # The same fallbacks written in the request itself.
 INLINE_FALLBACKS = {
     "or": "scopes or DEFAULT",

@@ -61,7 +61,7 @@ from .dispatch_functions import (
     registration_target,
 )
 from .empty_records import shed_empty
-from .facts_values import ValueState
+from .facts_values import ScopeValue, ValueState
 from .exit_stacks import EXIT_STACK_CLASSES, exit_stack_names, stack_call
 from .flow_calls import (
     ADDERS,
@@ -2088,14 +2088,15 @@ class FlowExtractor:
             if not _may_hold_scopes(argument):
                 continue
             target = self.reader.follow(argument) if isinstance(argument, ast.Name) else argument
-            if target is None:
+            if target is None and not _names_scopes(argument.id if isinstance(
+                    argument, ast.Name) else ""):
                 continue  # read() would find nothing to read: a parameter, an import
             if isinstance(target, ast.Constant) and not names_a_scope_family(target.value):
                 continue  # a plain string (most arguments): no item can be a scope
             value = self.reader.read(argument)
             if value.state is ValueState.ITEMS and any(
                 names_a_scope(item.text.strip()) for item in value.items
-            ):
+            ) or _read_elsewhere(value):
                 callee = callee or self.value(node.func)
                 if callee is None:
                     return
@@ -2194,15 +2195,28 @@ _STORING_METHODS: frozenset[str] = ADDERS | EXTENDERS
 
 # The classes of the arguments ``_may_hold_scopes`` may accept.
 _SCOPE_HOLDERS: frozenset[type[ast.AST]] = frozenset(
-    {ast.List, ast.Tuple, ast.Set, ast.Name, ast.Constant})
+    {ast.List, ast.Tuple, ast.Set, ast.Name, ast.Constant, ast.Attribute})
 
 
 def _may_hold_scopes(node: ast.expr) -> bool:
-    # An attribute is never read as a list of items (``ValueReader`` follows names
-    # only), so it is not worth reading here.
+    # An attribute is read only where it names scopes (``settings.SUPERVISOR_SCOPES``,
+    # read in where another module defines it).
     return isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Name)) or (
         isinstance(node, ast.Constant) and isinstance(node.value, str)
-    )
+    ) or (isinstance(node, ast.Attribute) and _names_scopes(node.attr))
+
+
+def _read_elsewhere(value: ScopeValue) -> bool:
+    """Whether a value named for scopes is another module's list, or made of one
+    (``SUPERVISOR_SCOPES`` imported, ``settings.SUPERVISOR_SCOPES``): read in by the
+    project index where the wrapper it is passed to makes its request, rather than
+    left out of the requests judged."""
+    return bool(value.reference) or bool(value.splices)
+
+
+def _names_scopes(name: str) -> bool:
+    """Whether a name says it holds scopes (``SUPERVISOR_SCOPES``, ``scope_list``)."""
+    return "scope" in name.lower()
 
 
 # The expressions ``FlowExtractor._value`` can give a value.
