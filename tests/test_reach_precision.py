@@ -2874,6 +2874,41 @@ def test_a_caller_passing_another_modules_list_that_cannot_be_read_is_unresolved
     assert not {code for _, code in codes} & {"NYS301", "NYS302", "NYS303"}, found
 
 
+@pytest.mark.parametrize("copy", [
+    "    scopes = list(scopes or DEFAULT)",
+    "    scopes = sorted(scopes if scopes else DEFAULT)",
+], ids=["list", "sorted"])
+def test_a_wrapper_copying_a_callers_list_leaves_it_unchanged(
+        tmp_path: Path, copy: str) -> None:
+    # The wrapper's copy is bound back to its parameter's name: the caller's list is
+    # only read, and its request is judged (not "which other code may change").
+    views = _supervisor_views("module attribute").replace(
+        FALLBACKS["or"], copy)
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/settings.py": 'SUPERVISOR_SCOPES = ["email.read_only", "email.modify"]\n',
+        "app/views.py": views})
+    codes = {(name, code) for name, _, code, _ in found}
+    assert ("settings.py", "NYS104") in codes and "NYS304" not in {c for _, c in codes}, found
+
+
+def test_a_wrapper_handing_on_a_callers_list_through_or_may_change_it(
+        tmp_path: Path) -> None:
+    # ``scopes or DEFAULT`` is the caller's list when it passes one: kept in a
+    # module list, which any code may change later.
+    views = _supervisor_views("module attribute").replace(
+        FALLBACKS["or"], "    KEPT.append(scopes or DEFAULT)\n" + FALLBACKS["or"]).replace(
+        "client = APIClient", "KEPT = []\nclient = APIClient")
+    found = _codes(tmp_path, {
+        "app/__init__.py": "", "app/agenda.py": AGENDA_CALLS,
+        "app/settings.py": 'SUPERVISOR_SCOPES = ["email.read_only", "email.modify"]\n',
+        "app/views.py": views})
+    # (The wrapper's own DEFAULT is handed on too: unresolved as well.)
+    assert {(name, code) for name, _, code, _ in found} == {("views.py", "NYS304")}, found
+    assert any("app.settings.SUPERVISOR_SCOPES, which other code may change" in message
+               for _, _, _, message in found), found
+
+
 def test_a_caller_passing_another_modules_list_under_another_name_is_not_a_scope_list(
         tmp_path: Path) -> None:
     # ``roles=`` says nothing of scopes: what the wrapper sends is its fallback.

@@ -139,6 +139,8 @@ _SEQUENCE_BUILDERS = frozenset({"list", "set", "sorted"})
 # handing a value to them lets no other code keep or change it.
 _READING_CALLS = frozenset({"print", "len", "repr", "bool", "isinstance", "id", "hash",
                             "debug", "info", "warning", "error", "exception", "critical"})
+# Builtins that make a new container of the items they are given.
+_COPYING_CALLS = frozenset({"list", "tuple", "sorted"})
 # Methods of a dict or list that read it without changing it.
 _READING_METHODS = frozenset({"keys", "count", "index"})
 # Methods of a dict or list that give its items (or a new container of them).
@@ -215,12 +217,22 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
         return False
     if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is node:
         return False
+    if isinstance(parent, (ast.BoolOp, ast.IfExp)):
+        # ``list(scopes or DEFAULT)``: the object may be the value of the whole, and
+        # goes wherever that goes.
+        return _passes_on(parent, name, parents)
     if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
         return False
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
         return False
     if isinstance(parent, ast.Call) and any(arg is node for arg in parent.args) and (
             _callee_name(parent.func) in _READING_CALLS):
+        return False
+    if isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords and (
+            isinstance(parent.func, ast.Name) and parent.func.id in _COPYING_CALLS) and (
+            _bound_to_itself(parent, name, parents)):
+        # ``scopes = list(scopes or DEFAULT)``: a copy bound back to the name, whose
+        # every later use is one of the name's own (and so looked at here too).
         return False
     if isinstance(parent, ast.Attribute) and parent.value is node:
         call = parents.get(parent)
