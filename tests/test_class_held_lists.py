@@ -151,7 +151,8 @@ RESULT_CHANGED = {
         "def scopes_of(p):\n    held = p.scopes\n    return held\n",
         f"scopes_of(Google).append({_CALENDAR})\n"),
     "an instance's attribute returned, the result held": (
-        _ATTRIBUTE_OF, f"def setup():\n    held = scopes_of(Google())\n    held += [{_CALENDAR}]\n"),
+        _ATTRIBUTE_OF,
+        f"def setup():\n    held = scopes_of(Google())\n    held += [{_CALENDAR}]\n"),
     "the parameter returned": (
         "def scopes_of(p):\n    return p\n", f"scopes_of(Google).scopes.append({_CALENDAR})\n"),
     "the list returned as it was given": (
