@@ -243,6 +243,21 @@ def test_a_table_keyed_by_an_attribute_set_after_the_class_is_unresolved(
     assert "cannot tell whether google grants reach nylas.messages.list()" in found[0][2]
 
 
+@pytest.mark.parametrize(("base", "codes"), [
+    # A base of a library is trusted as where the class body binds the provider.
+    ("library.Handler", ["NYS304"]),
+    # A metaclass may run anything as the attribute is set: a use for every grant.
+    ("metaclass=library.Meta", ["NYS301"]),
+])
+def test_a_class_with_a_base_given_its_provider_after_its_body(
+        tmp_path: Path, base: str, codes: list[str]) -> None:
+    app = "import library\n" + _APP.replace("class GmailHandler:", f"class GmailHandler({base}):")
+    found = _findings(tmp_path, {"app.py": app.replace(
+        "class OutlookHandler:", f"class OutlookHandler({base}):")
+        + "\n" + _SET_AFTER["literals"] + _KEYED_BY_ATTRIBUTE})
+    assert [code for _, code, _ in found] == codes, found
+
+
 def test_a_table_keyed_by_an_attribute_of_the_class_body_stays_exact(tmp_path: Path) -> None:
     app = _APP.replace("class GmailHandler:\n", 'class GmailHandler:\n    provider = "google"\n')
     app = app.replace("class OutlookHandler:\n",

@@ -648,8 +648,7 @@ def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
     parents = walk.parents
     picked, called = _picked_by_tables(walk, tests)
     reaches: dict[str, _Reaches] = {name: _Reaches() for name in names}
-    # Plain classes no metaclass makes: setting their attributes runs none of their code.
-    settable = walk.plain_classes & {node.name for node in walk.classes if not node.keywords}
+    settable = _settable_classes(walk)
     nodes: list[ast.Name | ast.Attribute] = []
     for name in names:
         nodes += walk.loads.get(name, [])
@@ -689,6 +688,14 @@ def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
             elif verdict:
                 reaches[name].undecided.append(line)
     return reaches
+
+
+def _settable_classes(walk: _Walk) -> frozenset[str]:
+    """The module's plain classes whose attributes code may set without running any
+    code of theirs: no decorator, no metaclass named.  (A base from elsewhere is
+    trusted as it is where the class body binds the attribute.)"""
+    return walk.plain_classes & {node.name for node in walk.tree.body
+                                 if isinstance(node, ast.ClassDef) and not node.keywords}
 
 
 def _attribute_set_on(node: ast.Name | ast.Attribute, parents: dict[int, ast.AST],
