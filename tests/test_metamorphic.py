@@ -1672,6 +1672,11 @@ _TABLE_SHAPES = {
               "next(h for p, h in HANDLERS if p == grant.provider)().run"),
     "keywords": ("HANDLERS = dict(google=GmailHandler, microsoft=OutlookHandler)\n",
                  "HANDLERS[grant.provider]().run"),
+    # Keyed by an attribute each class is given after its body.
+    "attributes-set-after": (
+        'GmailHandler.provider = "google"\nOutlookHandler.provider = "microsoft"\n'
+        "HANDLERS = {cls.provider: cls for cls in (GmailHandler, OutlookHandler)}\n",
+        "HANDLERS[grant.provider]().run"),
 }
 
 

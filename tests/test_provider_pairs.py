@@ -219,6 +219,60 @@ def test_a_keywords_dict_of_a_module_that_binds_dict_is_unresolved(tmp_path: Pat
     assert [code for _, code, _ in found] == ["NYS304"], found
 
 
+# Each handler given its provider after its class body, then a table keyed by it.
+_SET_AFTER = {
+    "literals": 'GmailHandler.provider = "google"\nOutlookHandler.provider = "microsoft"\n',
+    "constants": 'GOOGLE = "google"\nMICROSOFT = "microsoft"\n'
+                 "GmailHandler.provider = GOOGLE\nOutlookHandler.provider = MICROSOFT\n",
+}
+_KEYED_BY_ATTRIBUTE = '''HANDLERS = {cls.provider: cls for cls in (GmailHandler, OutlookHandler)}
+
+
+def work(grant):
+    return HANDLERS[grant.provider](grant.id).labels()
+'''
+
+
+@pytest.mark.parametrize("given", list(_SET_AFTER))
+def test_a_table_keyed_by_an_attribute_set_after_the_class_is_unresolved(
+        tmp_path: Path, given: str) -> None:
+    # Setting the attribute runs no handler; which key each class gets is not read,
+    # so Outlook's handler is not taken to be reached by Google's grants.
+    found = _one_module(tmp_path, "\n" + _SET_AFTER[given] + _KEYED_BY_ATTRIBUTE)
+    assert [code for _, code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether google grants reach nylas.messages.list()" in found[0][2]
+
+
+@pytest.mark.parametrize(("base", "codes"), [
+    # A base of a library is trusted as where the class body binds the provider.
+    ("library.Handler", ["NYS304"]),
+    # A metaclass may run anything as the attribute is set: a use for every grant.
+    ("metaclass=library.Meta", ["NYS301"]),
+])
+def test_a_class_with_a_base_given_its_provider_after_its_body(
+        tmp_path: Path, base: str, codes: list[str]) -> None:
+    app = "import library\n" + _APP.replace("class GmailHandler:", f"class GmailHandler({base}):")
+    found = _findings(tmp_path, {"app.py": app.replace(
+        "class OutlookHandler:", f"class OutlookHandler({base}):")
+        + "\n" + _SET_AFTER["literals"] + _KEYED_BY_ATTRIBUTE})
+    assert [code for _, code, _ in found] == codes, found
+
+
+def test_a_table_keyed_by_an_attribute_of_the_class_body_stays_exact(tmp_path: Path) -> None:
+    app = _APP.replace("class GmailHandler:\n", 'class GmailHandler:\n    provider = "google"\n')
+    app = app.replace("class OutlookHandler:\n",
+                      'class OutlookHandler:\n    provider = "microsoft"\n')
+    assert _findings(tmp_path, {"app.py": app + "\n" + _KEYED_BY_ATTRIBUTE}) == []
+
+
+def test_a_handler_given_its_provider_after_its_body_and_made_for_every_grant_is_missing(
+        tmp_path: Path) -> None:
+    found = _one_module(tmp_path, "\n" + _SET_AFTER["literals"] + _KEYED_BY_ATTRIBUTE
+                        + "\n\ndef every(grant):\n    return OutlookHandler(grant.id).labels()\n")
+    assert [code for _, code, _ in found] == ["NYS301"], found
+    assert f"{G}gmail.readonly" in found[0][2]
+
+
 # The handlers' module names a provider only in its table; another module dispatches.
 _HANDLERS_MODULE = _APP + '''
 HANDLERS = {"google": GmailHandler, "microsoft": OutlookHandler}

@@ -2115,10 +2115,9 @@ def test_a_handler_picked_by_the_grants_provider_misses_no_other_providers_scope
     "    HANDLERS[grant.provider](grant_id)\n    sync_google(grant_id)" + _HANDLERS,
     # A public function called under a guard but in no table: a queue may run it.
     "    if grant.provider == 'google':\n        sync_google(grant_id)" + _HANDLERS,
-    # A class of a comprehension's table also made for every grant, one whose
-    # provider other code may change, one decorated, one whose provider is Microsoft.
+    # A class of a comprehension's table also made for every grant, one decorated,
+    # one whose provider is Microsoft.
     _LOOKED_UP + "\n    GmailSync(nylas).sync(grant_id)" + _REGISTRY,
-    _LOOKED_UP + _REGISTRY + "\nGmailSync.provider = 'microsoft'\n",
     _LOOKED_UP + _REGISTRY.replace("\nclass GmailSync", "\n@total_ordering\nclass GmailSync"),
     _LOOKED_UP + _REGISTRY.replace('provider = "google"', 'provider = "microsoft"'),
 ])
@@ -2126,6 +2125,19 @@ def test_a_handler_any_grant_may_reach_still_misses_scopes(
         tmp_path: Path, body: str) -> None:
     found = _two_providers(tmp_path, _GOOGLE_AND_LABELS, body)
     assert len(found) == 1 and "Mail.ReadWrite" in found[0][2], found
+
+
+def test_a_class_of_a_comprehension_s_table_whose_provider_code_sets_is_unresolved(
+        tmp_path: Path) -> None:
+    # Setting the attribute runs none of the class's code; which key the table gives
+    # the class is no longer read, so neither provider's request is said to miss a scope.
+    found = [(code, message) for _, code, message in _two_providers_findings(
+        tmp_path, _GOOGLE_AND_LABELS,
+        _LOOKED_UP + _REGISTRY + "\nGmailSync.provider = 'microsoft'\n")
+        if code in ("NYS301", "NYS304")]
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "cannot tell whether microsoft grants reach self.client.folders.create()" in (
+        found[0][1])
 
 
 @pytest.mark.parametrize("body", [

@@ -111,6 +111,9 @@ class _Walk:
         self.stores: Counter[str] = Counter()
         self.rebound: set[str] = set()
         self.dicts: list[ast.Dict] = []
+        # The dicts built of classes keyed by an attribute of each (``{cls.provider:
+        # cls for cls in (...)}``, or filled by a decorator), by id.
+        self.class_keyed: set[int] = set()
         # Dicts no lookup may read exactly: a class's (looked up through its
         # instances), and a ``dict(...)`` call that merges another mapping too or
         # calls a ``dict`` of the module's own.
@@ -153,6 +156,7 @@ class _Walk:
                     built := registry_dict(node, self.plain_classes)) is not None:
                 # Looked up as the dict it builds: it stands where the comprehension is.
                 self.dicts.append(built)
+                self.class_keyed.add(id(built))
                 if id(node) in self.parents:
                     self.parents[id(built)] = self.parents[id(node)]
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
@@ -198,6 +202,7 @@ class _Walk:
         where the empty one is: its values the classes' uses, its decorator's store
         into it no lookup."""
         self.dicts.append(registry.table)
+        self.class_keyed.add(id(registry.table))
         self.parents[id(registry.table)] = registry.binding
         for value in registry.table.values:
             assert isinstance(value, ast.Name)
@@ -643,13 +648,15 @@ def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
     parents = walk.parents
     picked, called = _picked_by_tables(walk, tests)
     reaches: dict[str, _Reaches] = {name: _Reaches() for name in names}
+    settable = _settable_classes(walk)
     nodes: list[ast.Name | ast.Attribute] = []
     for name in names:
         nodes += walk.loads.get(name, [])
         nodes += walk.attributes.get(name, [])
     for node in nodes:
         name = node.id if isinstance(node, ast.Name) else node.attr
-        if id(node) in walk.annotations or id(node) in skipped:
+        if id(node) in walk.annotations or id(node) in skipped or _attribute_set_on(
+                node, parents, settable):
             continue
         reaches[name].calls += called.get(id(node), ())
         if id(node) in picked:
@@ -681,6 +688,25 @@ def _references(walk: _Walk, names: set[str], tests: ProviderTests | None,
             elif verdict:
                 reaches[name].undecided.append(line)
     return reaches
+
+
+def _settable_classes(walk: _Walk) -> frozenset[str]:
+    """The module's plain classes whose attributes code may set without running any
+    code of theirs: no decorator, no metaclass named.  (A base from elsewhere is
+    trusted as it is where the class body binds the attribute.)"""
+    return walk.plain_classes & {node.name for node in walk.tree.body
+                                 if isinstance(node, ast.ClassDef) and not node.keywords}
+
+
+def _attribute_set_on(node: ast.Name | ast.Attribute, parents: dict[int, ast.AST],
+                      classes: frozenset[str]) -> bool:
+    """Whether ``node`` names one of ``classes`` that an attribute is set on
+    (``GmailHandler.provider = "google"``): that runs none of its code, nor hands the
+    class to any, so it reaches none of its methods.  (A class with a decorator may
+    be another object, one with a metaclass may run anything on ``__setattr__``.)"""
+    parent = parents.get(id(node))
+    return isinstance(node, ast.Name) and node.id in classes and isinstance(
+        parent, ast.Attribute) and parent.value is node and isinstance(parent.ctx, ast.Store)
 
 
 # Expressions climbed at most from a call to the branch of a conditional expression
@@ -775,14 +801,14 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None) -> _TablePicks:
         keys = [tests.provider_name(key) if key is not None else "" for key in table.keys]
         if not all(keys):
             if all(key is not None and (tests.may_name_a_provider(key) or names_a_provider(
-                    key)) for key in table.keys):
+                    key)) for key in table.keys) or _may_key_by_provider(walk, table, keys):
                 # Keyed by names another module binds (``{GOOGLE: GmailHandler}`` with
                 # ``GOOGLE`` imported), bound at run time, or by an attribute named
                 # for the provider that a class binds to one of those
-                # (``{cls.provider: cls for cls in (GmailSync, GraphSync)}``): which
-                # provider's key gives each value is not read.  Never every
-                # provider's: that would report the other providers' requests
-                # missing a scope only one value needs.
+                # (``{cls.provider: cls for cls in (GmailSync, GraphSync)}``), also
+                # one set outside the class bodies: which provider's key gives each
+                # value is not read.  Never every provider's: that would report the
+                # other providers' requests missing a scope only one value needs.
                 _undecided(picked, [node for value in table.values for node in _stored(value)],
                            table.lineno)
             continue
@@ -823,6 +849,16 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None) -> _TablePicks:
             _undecided(picked, [node for value in held if not tests.may_name_a_provider(value)
                                 for node in _stored(value)], getattr(pair, "lineno", 0))
     return found
+
+
+def _may_key_by_provider(walk: _Walk, table: ast.Dict, keys: list[str]) -> bool:
+    """Whether a dict of classes keyed by an attribute of each, some of whose keys
+    the module does not show to be providers' names, may still be keyed by them:
+    the attribute says provider, or some key is one.  An attribute set outside the
+    class bodies (``GmailHandler.provider = "google"``) or set again anywhere is not
+    read; the lookup may give each class only for some providers' grants."""
+    return id(table) in walk.class_keyed and (any(keys) or any(
+        key is not None and names_a_provider(key) for key in table.keys))
 
 
 def _may_pair(node: ast.AST) -> bool:
