@@ -20,6 +20,7 @@ from ..analysis.facts import (
     ANY_MODULE, ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member,
     any_module_member, instance_read,
 )
+from ..analysis.facts_values import ParameterReference
 from ..analysis.star_names import CONSTANT_NAME
 from .reexports import imported_as
 
@@ -69,11 +70,15 @@ class ConstantIndex:
     def __init__(
         self, modules: Iterable[ModuleFacts], mutated: frozenset[str] = frozenset(),
         settings_modules: Iterable[str] = (), given_away: frozenset[str] = frozenset(),
+        read_factory_loads: frozenset[str] = frozenset(),
     ) -> None:
         self.by_module: Mapping[str, ModuleFacts] = {
             facts.module: facts for facts in modules if facts.module
         }
         self._mutated = mutated
+        # The loads of an application factory's parameter whose every caller passes
+        # a configuration class of the project (see ``factory_configs``).
+        self._read_factory_loads = read_factory_loads
         named = set(settings_modules) & set(self.by_module)
         self.settings_modules: tuple[str, ...] = tuple(sorted(
             named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
@@ -128,9 +133,14 @@ class ConstantIndex:
         """Every key of Flask's configuration, when code loads it from an object
         whose keys are not read: only the configuration classes of the project's
         modules are (``"shop.config.ProductionConfig"``), not a module's names, nor
-        a class outside the project."""
+        a class outside the project; a factory's parameter only where its every
+        caller passes one of them (``read_factory_loads``)."""
         for facts in self.by_module.values():
             for loaded in facts.config_loads:
+                if ParameterReference.parse(loaded) is not None:
+                    if loaded in self._read_factory_loads:
+                        continue
+                    return frozenset({any_member(FLASK_CONFIG)})
                 module, _, name = loaded.rpartition(".")
                 if loaded in self.by_module or module not in self.by_module or not (
                         name.endswith(CONFIG_CLASS_SUFFIX)):
