@@ -124,3 +124,72 @@ def test_a_factory_not_of_the_plain_shape_keeps_every_key_unresolved(
     factory = _FACTORY.replace(*change)
     assert factory != _FACTORY
     assert _codes(tmp_path, _IMPORTS + "app = create_app(TestConfig)\n", factory) == _UNREAD
+
+
+# ---------------------------------------------- a configuration class's list changed
+
+_WEB = '''from flask import Flask, current_app
+from nylas import APIClient
+
+from app.settings import Config
+
+server = Flask(__name__)
+server.config.from_object(Config)
+
+
+def login():
+    client = APIClient("id", "secret")
+    return client.authentication_url(
+        "https://a.example/cb", scopes=current_app.config["NYLAS_SCOPES"])
+
+
+def inbox(token):
+    api = APIClient("id", "secret", token)
+    return [m.subject for m in api.messages.where(limit=5)]
+'''
+_SETTINGS = '''class Config:
+    NYLAS_SCOPES = ["email.read_only", "contacts"]
+
+
+class TestConfig(Config):
+    TESTING = True
+'''
+_WIDEN = 'def widen(c):\n    c.NYLAS_SCOPES.append("calendar")\n'
+
+
+def _changed_codes(root: Path, files: dict[str, str]) -> set[tuple[str, int, str]]:
+    result = analyse_package(root, {"app/__init__.py": "", "app/settings.py": _SETTINGS,
+                                    "app/web.py": _WEB, **files})
+    assert result.errors == []
+    return {(Path(f.span.path).name, f.span.line, f.code) for f in result.findings
+            if f.code in {"NYS301", "NYS302", "NYS303", "NYS304"}}
+
+
+_CLASS_CHANGES = {
+    "in-its-own-module": {
+        "app/settings.py": f'{_SETTINGS}\n\nConfig.NYLAS_SCOPES.append("calendar")\n'},
+    "handed-to-a-function": {
+        "app/more.py": f"from app.settings import Config\n\n\n{_WIDEN}\n\nwiden(Config)\n"},
+    "a-subclass-handed-on": {"app/more.py": "from app.settings import TestConfig\n\n"
+                                            "somelib.widen(TestConfig)\n"},
+    "through-a-module-importing-it": {
+        "app/more.py": 'from app.web import Config\n\nConfig.NYLAS_SCOPES.append("calendar")\n'},
+}
+
+
+@pytest.mark.parametrize("files", _CLASS_CHANGES.values(), ids=list(_CLASS_CHANGES))
+def test_a_configuration_class_whose_list_may_change_leaves_the_key_unresolved(
+    tmp_path: Path, files: dict[str, str],
+) -> None:
+    assert _changed_codes(tmp_path, files) == {("web.py", 12, "NYS304")}
+
+
+@pytest.mark.parametrize("more", [
+    "from app.settings import Config\n\nprint(Config.NYLAS_SCOPES, sorted(Config.NYLAS_SCOPES))\n",
+    'from app.settings import Config\n\nConfig.OTHER_SCOPES.append("x")\n',
+], ids=["only-read", "another-attribute-changed"])
+def test_a_configuration_class_only_read_keeps_its_list_judged(
+    tmp_path: Path, more: str,
+) -> None:
+    # The list asks for contacts, which no call needs (settings.py, line 2).
+    assert _changed_codes(tmp_path, {"app/more.py": more}) == {("settings.py", 2, "NYS303")}

@@ -79,6 +79,9 @@ class ConstantIndex:
         # The loads of an application factory's parameter whose every caller passes
         # a configuration class of the project (see ``factory_configs``).
         self._read_factory_loads = read_factory_loads
+        # Whether a configuration class's list for a key may be changed, by key
+        # (asked once every set of changes is known).
+        self._class_changes: dict[str, bool] = {}
         named = set(settings_modules) & set(self.by_module)
         self.settings_modules: tuple[str, ...] = tuple(sorted(
             named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
@@ -383,8 +386,38 @@ class ConstantIndex:
         if flask is None:
             return False
         changed = self._changed
-        return f"{FLASK_CONFIG}[{flask.group('key')!r}]" in changed or (
-            any_member(FLASK_CONFIG) in changed)
+        key = flask.group('key')
+        return f"{FLASK_CONFIG}[{key!r}]" in changed or (
+            any_member(FLASK_CONFIG) in changed) or self._configuration_class_changed(key)
+
+    def _configuration_class_changed(self, key: str) -> bool:
+        """Whether code may change the list a configuration class of the project
+        binds for ``key`` (which ``from_object`` copies into the configuration): the
+        class attribute itself (``Config.NYLAS_SCOPES.append(...)``, also in the
+        class's own module), an attribute of that name on an object the analysis
+        cannot name (``c.NYLAS_SCOPES.append(...)`` in a function handed the class),
+        or the class (or a subclass of its module inheriting the list) handed to code
+        that may change it."""
+        known = self._class_changes.get(key)
+        if known is None:
+            known = self._class_changes[key] = self._class_binding_changed(key)
+        return known
+
+    def _class_binding_changed(self, key: str) -> bool:
+        changed = self._changed
+        for module, facts in self.by_module.items():
+            for name in facts.constants:
+                holder, _, attribute = name.rpartition(".")
+                holder = holder.removesuffix("()")
+                if attribute != key or not holder.endswith(CONFIG_CLASS_SUFFIX):
+                    continue
+                if any_attribute(key) in changed:
+                    return True
+                owner = f"{module}.{holder}"
+                if owner in changed or self._changed_here(f"{owner}.{key}") or (
+                        f"{owner}().{key}" in changed):
+                    return True
+        return False
 
     def _changed_here(self, reference: str) -> bool:
         """Whether code may change what ``reference`` reads: the name it reads, or
