@@ -193,3 +193,60 @@ def test_a_configuration_class_only_read_keeps_its_list_judged(
 ) -> None:
     # The list asks for contacts, which no call needs (settings.py, line 2).
     assert _changed_codes(tmp_path, {"app/more.py": more}) == {("settings.py", 2, "NYS303")}
+
+
+# ---------------------------------------------- a key chosen by a conditional expression
+
+_CHOSEN = '''from flask import current_app
+from nylas import APIClient
+
+
+def login(provider):
+    client = APIClient("id", "secret")
+    {choice}
+    return client.authentication_url("https://a.example/cb", scopes={asked})
+
+
+def inbox(token):
+    api = APIClient("id", "secret", token)
+    return [m.subject for m in api.messages.where(limit=5)]
+'''
+_PROVIDER_SETTINGS = '''class Config:
+    GOOGLE_SCOPES = ["email.read_only", "contacts"]
+    MICROSOFT_SCOPES = ["email.read_only"]
+'''
+_WRITTEN_OUT = ('pass', 'current_app.config["GOOGLE_SCOPES"] if provider == "google" '
+                'else current_app.config["MICROSOFT_SCOPES"]')
+
+
+def _chosen_codes(root: Path, choice: str, asked: str = "current_app.config[key]",
+                  ) -> set[tuple[str, int, str]]:
+    result = analyse_package(root, {
+        "app/__init__.py": "", "app/settings.py": _PROVIDER_SETTINGS,
+        "app/auth.py": _CHOSEN.format(choice=choice, asked=asked)})
+    assert result.errors == []
+    return {(Path(f.span.path).name, f.span.line, f.code) for f in result.findings
+            if f.code in {"NYS301", "NYS302", "NYS303", "NYS304"}}
+
+
+def test_a_key_chosen_by_a_conditional_is_read_as_each_key(tmp_path: Path) -> None:
+    chosen = _chosen_codes(
+        tmp_path / "chosen",
+        'key = "GOOGLE_SCOPES" if provider == "google" else "MICROSOFT_SCOPES"')
+    # Google's list asks for contacts, which no call needs (settings.py, line 2), as
+    # where the two items are written out.
+    assert chosen == {("settings.py", 2, "NYS303")}
+    assert chosen == _chosen_codes(tmp_path / "written-out", *_WRITTEN_OUT)
+
+
+@pytest.mark.parametrize("choice", [
+    'key = "GOOGLE_SCOPES" if provider == "google" else pick()',
+    'key = f"{provider.upper()}_SCOPES"',
+    'key = "GOOGLE_SCOPES" if provider == "google" else "MICROSOFT_SCOPES"\n'
+    '    if provider == "imap":\n        key = "IMAP_SCOPES"',
+], ids=["a-branch-read-at-run-time", "a-string-built-at-run-time", "bound-again"])
+def test_a_key_not_chosen_among_constants_stays_unresolved(
+    tmp_path: Path, choice: str,
+) -> None:
+    found = _chosen_codes(tmp_path, choice)
+    assert {code for _, _, code in found} == {"NYS304"}
