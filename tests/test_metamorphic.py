@@ -675,6 +675,23 @@ CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
             f'SCOPES = {{"google": [{_GMAIL}], "microsoft": ["Mail.Read"]}}\n'
             f'[scopes.append({_CALENDAR}) for scopes in SCOPES.values()]  # the change')),
     }),
+    "a Flask configuration class's list appended to": ("Config", {
+        "app/calls.py": _V2_CALLS,
+        "app/views.py": _V2_LOGIN.format(asked='current_app.config["NYLAS_SCOPES"]', values=(
+            'from flask import Flask, current_app\n\nserver = Flask(__name__)\n\n\n'
+            'class Config:\n    NYLAS_SCOPES = ["email.read_only", "contacts"]\n\n\n'
+            'server.config.from_object(Config)\n'
+            'Config.NYLAS_SCOPES.append("calendar.read_only")  # the change')),
+    }),
+    "a Flask configuration class of another module, its list appended to": ("Config", {
+        "app/calls.py": _V2_CALLS,
+        "app/settings.py": (
+            'class Config:\n    NYLAS_SCOPES = ["email.read_only", "contacts"]\n'),
+        "app/views.py": _V2_LOGIN.format(asked='current_app.config["NYLAS_SCOPES"]', values=(
+            'from flask import Flask, current_app\n\nfrom .settings import Config\n\n'
+            'server = Flask(__name__)\nserver.config.from_object(Config)\n'
+            'Config.NYLAS_SCOPES.append("calendar.read_only")  # the change')),
+    }),
     "a Flask configuration loaded again through an app named otherwise": ("server", {
         "app/calls.py": _V2_CALLS,
         "app/views.py": _V2_LOGIN.format(asked='current_app.config["NYLAS_SCOPES"]', values=(

@@ -108,6 +108,7 @@ from .facts import (
 from .extract_v3 import V3Requests, grant_object_attribute, sdk_reads_arguments
 from .instance_attributes import instance_attributes
 from .defaulted_parameters import Copy, Fallback, inline_fallback, parameter_fallback
+from .factory_configs import loaded_parameter
 from .facts_values import ParameterKind, ParameterReference, Splice, url_fallback_text
 from .fast_visit import FastVisitor
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
@@ -946,9 +947,11 @@ class Extractor(FastVisitor):
         for owner in found.namespaces:
             self._note_change(owner, True, "namespace", bindings)
         for load in found.config_loads:
-            self._note_config_load(load, bindings)
+            self._note_config_load(load, bindings, tree)
         self._note_held_given_away(found, bindings)
-        if "scope" in text.lower():
+        if "scope" in text.lower() or found.config_loads:
+            # (An application factory hands its callers' configuration classes to
+            # ``from_object``, which only reads them.)
             self.facts.read_parameters = self._read_parameters()
         star_line = max((star.line for star in self.facts.star_imports), default=0)
         # ``from .local_settings import *`` at the end of Django's settings may bind
@@ -999,24 +1002,39 @@ class Extractor(FastVisitor):
                 self.mutated.remove(reference)
         return grown
 
-    def _note_config_load(self, call: ast.Call, bindings: Bindings) -> None:
+    def _note_config_load(self, call: ast.Call, bindings: Bindings, tree: ast.Module) -> None:
         """``app.config.from_object(...)``: the object it names, for the judge, which
         knows whether it is a configuration class of the project (whose keys are
-        read); any key when the object cannot be named."""
+        read); any key when the object cannot be named.  A parameter of the factory
+        that loads it is read as its default and what its callers pass."""
         argument = call.args[0] if len(call.args) == 1 and not call.keywords else None
-        loaded = ""
-        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-            loaded = argument.value.replace(":", ".")
-        elif isinstance(argument, ast.Name) and argument.id in self._module_classes and (
-                argument.id not in bindings.imported):
-            loaded = f"{self._module_name}.{argument.id}"
-        elif argument is not None:
-            loaded = self.qualify(argument) or ""
-        if loaded:
-            if loaded not in self.facts.config_loads:
-                self.config_loads.append(loaded)
+        loaded = [self._loaded_name(argument, bindings)]
+        parameter = loaded_parameter(tree, call, argument.id, self.body_bindings) if (
+            isinstance(argument, ast.Name)) else None
+        if parameter is not None:
+            default = parameter.default
+            loaded = [self._loaded_name(default, bindings), ParameterReference(
+                ParameterKind.CONFIG, f"{self._module_name or '__main__'}.{parameter.function}",
+                parameter.position, argument.id if isinstance(argument, ast.Name) else "",
+            ).text()] if default is not None else [""]
+        if all(loaded):
+            self.config_loads.extend(
+                name for name in loaded
+                if name not in self.facts.config_loads and name not in self.config_loads)
         else:
             self._note_mutated(any_member(FLASK_CONFIG))
+
+    def _loaded_name(self, argument: ast.expr | None, bindings: Bindings) -> str:
+        """The dotted name of the object ``from_object`` is given (a string path, a
+        class of this module, an import); "" when it cannot be named."""
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+            return argument.value.replace(":", ".")
+        if isinstance(argument, ast.Name) and argument.id in self._module_classes and (
+                argument.id not in bindings.imported):
+            return f"{self._module_name}.{argument.id}"
+        if argument is not None:
+            return self.qualify(argument) or ""
+        return ""
 
     def _told_write(self, statement: ast.stmt, bindings: Bindings) -> bool:
         """Whether a statement writes items into a module-level container in a way

@@ -181,6 +181,9 @@ class ParameterKind(enum.Enum):
 
     SCOPES = "param"  # the scopes a wrapper passes on to the SDK
     BODY = "body"  # a native-auth body a helper posts
+    # The object an application factory loads Flask's configuration from
+    # (``def create_app(config_class=Config): app.config.from_object(config_class)``).
+    CONFIG = "config"
 
 
 @dataclass(frozen=True)

@@ -78,12 +78,16 @@ from .flow_calls import (
     Shape,
 )
 from .flow_contexts import Role, roles_of
+from .factory_configs import configuration_path
 from .flow_facts import (
     CallSite,
     Edge,
     FlowFacts,
     Function,
     ImportedRequest,
+    NAMED_CALLEES,
+    SPREAD,
+    PlainArguments,
     Read,
     ScopeArg,
     Sink,
@@ -300,11 +304,12 @@ class _Records:
     reads: list[Read] = field(default_factory=list)
     stores: list[Store] = field(default_factory=list)
     imported_requests: list[ImportedRequest] = field(default_factory=list)
+    plain_arguments: list[PlainArguments] = field(default_factory=list)
 
     def facts(self) -> FlowFacts:
         found = FlowFacts(self.functions, self.classes, self.edges, self.uses, self.calls,
                           self.sinks, self.scope_args, self.reads, self.stores,
-                          self.imported_requests)
+                          self.imported_requests, self.plain_arguments)
         shed_empty(found)
         return found
 
@@ -331,6 +336,9 @@ class FlowExtractor:
         # ``from .deps import *``: the qualified name of each name it must bring.
         self.star_imported = star_imported or {}
         self.facts = _Records()
+        # The callees and slots of the ``PlainArguments`` recorded (by the callee's
+        # identity: the table shares its values).
+        self._plain_seen: set[tuple[int, tuple[tuple[int, str, str], ...]]] = set()
         self.frames: list[_Frame] = [_Frame("", module_bindings)]
         self.module_functions: set[str] = set()
         self.module_classes: set[str] = set()
@@ -1971,13 +1979,19 @@ class FlowExtractor:
                 args.append(self.value(arg))
         double_star: list[Val | None] = []
         kwargs: list[tuple[str, Val]] = []
+        plain_keywords: list[ast.keyword] = []
         for keyword in node.keywords:
             value = self.value(keyword.value)
             if keyword.arg is None:
                 double_star.append(value)
             elif value is not None:
                 kwargs.append((keyword.arg, value))
+            if value is None:
+                plain_keywords.append(keyword)
         callee = self.value(node.func)
+        if callee is not None and callee.kind in NAMED_CALLEES and (
+                plain_keywords or None in args):
+            self._plain_arguments(node, callee, args, plain_keywords)
         star_value = self._temporary(star, node) if star else None
         double_value = self._temporary(double_star, node) if double_star else None
         worth = bool(kwargs) or star_value is not None or double_value is not None
@@ -1992,6 +2006,20 @@ class FlowExtractor:
             callee, self._text(node.func), self._table.arguments(args), tuple(kwargs), span,
             star_value, double_value, call_flags(invokes, modelled),
         ))
+
+    def _plain_arguments(self, node: ast.Call, callee: Val, args: list[Val | None],
+                         keywords: list[ast.keyword]) -> None:
+        """The arguments of a call by name the flow does not follow (see
+        ``PlainArguments``), once per callee and slots in the module."""
+        slots = [(position, SPREAD, "") if isinstance(given, ast.Starred) else (
+            position, "", configuration_path(given))
+            for position, (given, value) in enumerate(zip(node.args, args)) if value is None]
+        slots += [(-1, keyword.arg or SPREAD, configuration_path(keyword.value))
+                  for keyword in keywords]
+        key = (id(callee), tuple(slots))
+        if slots and key not in self._plain_seen:
+            self._plain_seen.add(key)
+            self.facts.plain_arguments.append(PlainArguments(callee, tuple(slots)))
 
     def _builtin_call(self, node: ast.Call, key: str, shape: Shape, span: Span) -> None:
         """A modelled builtin: it iterates its arguments (reading a query fetches it)

@@ -621,6 +621,36 @@ class ScopeArg:
                    ScopeValue.from_json(data[3]), values.span(data[4]))
 
 
+# The kinds of callee named through imports or the module's own names, as a function
+# is called: those whose arguments ``PlainArguments`` keeps.
+NAMED_CALLEES = frozenset({"ref", "sym"})
+# The keyword of a ``PlainArguments`` slot spread from ``*args`` or ``**kwargs``.
+SPREAD = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class PlainArguments:
+    """Calls of a function by name (``create_app("app.config.TestConfig")``,
+    ``create_app(os.environ["APP_CONFIG"])``) handed, in some of their arguments,
+    values the flow does not follow, which no :class:`CallSite` shows: ``slots`` are
+    those arguments, each ``(position, "", path)`` or ``(-1, keyword, path)`` (the
+    keyword ``SPREAD`` for ``*args`` or ``**kwargs``, which may fill any), where
+    ``path`` is the dotted name a string constant spells when it ends as a Flask
+    configuration class's name does ("" for any other value).  One record per callee
+    and slots in a module, however many calls share them."""
+
+    callee: Val
+    slots: tuple[tuple[int, str, str], ...]
+
+    def to_json(self, values: ValWriter) -> Any:
+        return [values.index(self.callee), [list(slot) for slot in self.slots]]
+
+    @classmethod
+    def from_json(cls, data: Any, values: ValReader) -> PlainArguments:
+        return cls(values.value(data[0]), tuple(
+            (int(position), str(keyword), str(path)) for position, keyword, path in data[1]))
+
+
 @dataclass(slots=True)
 class FlowFacts:
     functions: Sequence[Function] = ()
@@ -633,6 +663,7 @@ class FlowFacts:
     reads: Sequence[Read] = ()
     stores: Sequence[Store] = ()
     imported_requests: Sequence[ImportedRequest] = ()
+    plain_arguments: Sequence[PlainArguments] = ()
 
     def to_json(self, path: str = "") -> Any:
         """``path``: the module's, whose spans are written without it."""
@@ -648,6 +679,7 @@ class FlowFacts:
             "reads": [r.to_json(values) for r in self.reads],
             "stores": [s.to_json(values) for s in self.stores],
             "imported_requests": [r.to_json(values) for r in self.imported_requests],
+            "plain_arguments": [a.to_json(values) for a in self.plain_arguments],
         }
         return {"values": values.rows, "span_path": path, **records}
 
@@ -669,6 +701,7 @@ class FlowFacts:
             [Store.from_json(s, values) for s in data["stores"]],
             [ImportedRequest.from_json(r, values)
              for r in data.get("imported_requests", ())],
+            [PlainArguments.from_json(a, values) for a in data.get("plain_arguments", ())],
         )
         shed_empty(facts)
         return facts

@@ -140,6 +140,11 @@ class ValueReader:
             # ``BASE + (CALENDAR if FEATURE else [])`` is ``BASE + CALENDAR`` or
             # ``BASE + []``, as ``A if pro else B`` is one of two requests.
             return self._either([self.read(option, depth + 1) for option in chosen])
+        keyed = self._keyed_alternatives(target) if depth < 4 else None
+        if keyed:
+            # ``key = "GOOGLE_SCOPES" if google else "MICROSOFT_SCOPES"`` then
+            # ``config[key]``: as ``config["GOOGLE_SCOPES"] if google else ...``.
+            return self._either([self.read(option, depth + 1) for option in keyed])
         if isinstance(target, ast.Subscript):
             inner = self._subscript(target)
             if inner is not None and depth < 4:
@@ -237,6 +242,19 @@ class ValueReader:
     @staticmethod
     def _either(options: list[ScopeValue]) -> ScopeValue:
         return one_of(options)
+
+    def _keyed_alternatives(self, node: ast.expr) -> list[ast.expr] | None:
+        """``X[key]`` with ``key`` a once-bound name holding a conditional expression
+        of string constants: ``X["A"]``, ``X["B"]``, one per string; None for any
+        other value."""
+        if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Name)):
+            return None
+        chosen = self._follow(node.slice)
+        if not isinstance(chosen, ast.IfExp):
+            return None
+        keys = _string_choices(chosen)
+        return None if keys is None else [
+            ast.copy_location(ast.Subscript(node.value, key, ast.Load()), node) for key in keys]
 
     def _subscript(self, node: ast.Subscript) -> ast.expr | None:
         """``CONFIG["scopes"]`` for a dict this module builds."""
@@ -748,3 +766,14 @@ def _describe(node: ast.expr) -> str:
         return "an expression"
     text = " ".join(text.split())
     return repr(text if len(text) <= 50 else text[:47] + "...")
+
+
+def _string_choices(node: ast.expr, depth: int = 0) -> list[ast.Constant] | None:
+    """The string constants a conditional expression of them may give (``"A" if x
+    else "B" if y else "C"``); None where any branch is something else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node]
+    if not isinstance(node, ast.IfExp) or depth > _MAX_DEPTH:
+        return None
+    body, orelse = _string_choices(node.body, depth + 1), _string_choices(node.orelse, depth + 1)
+    return None if body is None or orelse is None else [*body, *orelse]

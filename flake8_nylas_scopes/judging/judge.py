@@ -31,6 +31,7 @@ from .argument_cases import ArgumentCases
 from .changed_lists import ChangedLists
 from .clients import lost_helper_requests, with_confirmed_sites
 from .exported_getters import with_used_getters
+from .factory_configs import read_factory_loads
 from .typed_dict_configs import with_typed_dict_configs
 from .flow_names import referenced_names
 from .provider_reach import provider_guards
@@ -617,6 +618,7 @@ def judge_project(
         frozenset(reference for facts in modules.values() for reference in facts.mutated),
         (facts.django_settings for facts in modules.values() if facts.django_settings),
         frozenset(reference for facts in modules.values() for reference in facts.given_away),
+        read_factory_loads(modules, resolver),
     )
     every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index)
     # Tests take no part in the usage rules (see ``test_code``).

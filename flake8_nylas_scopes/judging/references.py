@@ -20,6 +20,7 @@ from ..analysis.facts import (
     ANY_MODULE, ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member,
     any_module_member, instance_read,
 )
+from ..analysis.facts_values import ParameterReference
 from ..analysis.star_names import CONSTANT_NAME
 from .reexports import imported_as
 
@@ -69,11 +70,18 @@ class ConstantIndex:
     def __init__(
         self, modules: Iterable[ModuleFacts], mutated: frozenset[str] = frozenset(),
         settings_modules: Iterable[str] = (), given_away: frozenset[str] = frozenset(),
+        read_factory_loads: frozenset[str] = frozenset(),
     ) -> None:
         self.by_module: Mapping[str, ModuleFacts] = {
             facts.module: facts for facts in modules if facts.module
         }
         self._mutated = mutated
+        # The loads of an application factory's parameter whose every caller passes
+        # a configuration class of the project (see ``factory_configs``).
+        self._read_factory_loads = read_factory_loads
+        # Whether a configuration class's list for a key may be changed, by key
+        # (asked once every set of changes is known).
+        self._class_changes: dict[str, bool] = {}
         named = set(settings_modules) & set(self.by_module)
         self.settings_modules: tuple[str, ...] = tuple(sorted(
             named or {name for name in self.by_module if _SETTINGS_MODULE.search(name)}
@@ -128,9 +136,14 @@ class ConstantIndex:
         """Every key of Flask's configuration, when code loads it from an object
         whose keys are not read: only the configuration classes of the project's
         modules are (``"shop.config.ProductionConfig"``), not a module's names, nor
-        a class outside the project."""
+        a class outside the project; a factory's parameter only where its every
+        caller passes one of them (``read_factory_loads``)."""
         for facts in self.by_module.values():
             for loaded in facts.config_loads:
+                if ParameterReference.parse(loaded) is not None:
+                    if loaded in self._read_factory_loads:
+                        continue
+                    return frozenset({any_member(FLASK_CONFIG)})
                 module, _, name = loaded.rpartition(".")
                 if loaded in self.by_module or module not in self.by_module or not (
                         name.endswith(CONFIG_CLASS_SUFFIX)):
@@ -373,8 +386,38 @@ class ConstantIndex:
         if flask is None:
             return False
         changed = self._changed
-        return f"{FLASK_CONFIG}[{flask.group('key')!r}]" in changed or (
-            any_member(FLASK_CONFIG) in changed)
+        key = flask.group('key')
+        return f"{FLASK_CONFIG}[{key!r}]" in changed or (
+            any_member(FLASK_CONFIG) in changed) or self._configuration_class_changed(key)
+
+    def _configuration_class_changed(self, key: str) -> bool:
+        """Whether code may change the list a configuration class of the project
+        binds for ``key`` (which ``from_object`` copies into the configuration): the
+        class attribute itself (``Config.NYLAS_SCOPES.append(...)``, also in the
+        class's own module), an attribute of that name on an object the analysis
+        cannot name (``c.NYLAS_SCOPES.append(...)`` in a function handed the class),
+        or the class (or a subclass of its module inheriting the list) handed to code
+        that may change it."""
+        known = self._class_changes.get(key)
+        if known is None:
+            known = self._class_changes[key] = self._class_binding_changed(key)
+        return known
+
+    def _class_binding_changed(self, key: str) -> bool:
+        changed = self._changed
+        for module, facts in self.by_module.items():
+            for name in facts.constants:
+                holder, _, attribute = name.rpartition(".")
+                holder = holder.removesuffix("()")
+                if attribute != key or not holder.endswith(CONFIG_CLASS_SUFFIX):
+                    continue
+                if any_attribute(key) in changed:
+                    return True
+                owner = f"{module}.{holder}"
+                if owner in changed or self._changed_here(f"{owner}.{key}") or (
+                        f"{owner}().{key}" in changed):
+                    return True
+        return False
 
     def _changed_here(self, reference: str) -> bool:
         """Whether code may change what ``reference`` reads: the name it reads, or
