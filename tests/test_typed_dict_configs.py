@@ -123,3 +123,45 @@ def test_the_reading_as_a_dict_survives_the_facts_cache() -> None:
         assert list(stored.typed_dicts) == list(read.typed_dicts)
         assert [(site.typed_dict, site.as_typed_dict) for site in stored.sites] == [
             (site.typed_dict, site.as_typed_dict) for site in read.sites]
+
+
+NAMED_LIST = f'''import os
+from typing import TypedDict
+
+from nylas import Client
+
+{CLASS.format(base="TypedDict")}
+
+nylas = Client(os.environ["NYLAS_API_KEY"])
+SCOPES = ["{G}gmail.readonly", "{G}calendar.readonly"]
+CONFIG = OAuthConfig(client_id="c", redirect_uri="r", provider="google", scope=SCOPES)
+{{other}}
+
+def auth_url():
+    return nylas.auth.url_for_oauth2(CONFIG)
+
+
+def messages(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+
+
+def test_a_named_list_given_to_the_module_s_typed_dict_is_judged(tmp_path: Path) -> None:
+    # Calling the class builds a dict, as ``dict(scope=SCOPES)`` does: the list is not
+    # given to another library's OAuth request, so its unneeded scope is reported.
+    found = _found(tmp_path, NAMED_LIST.format(other=""))
+    assert _calendar_unused(found), found
+
+
+@pytest.mark.parametrize("other", [
+    # A plain class of the module, which may be another OAuth library's request.
+    'class OAuthSession:\n    def __init__(self, scope):\n        self.scope = scope\n\n\n'
+    'SESSION = OAuthSession(scope=SCOPES)\n',
+    # Another library's OAuth session, called as the TypedDict is.
+    'from authlib.integrations.requests_client import OAuth2Session\n\n'
+    'SESSION = OAuth2Session(client_id="c", scope=SCOPES)\n',
+])
+def test_a_named_list_given_to_another_call_gets_no_unused_claim(
+        tmp_path: Path, other: str) -> None:
+    found = _found(tmp_path, NAMED_LIST.format(other=other))
+    assert not [code for _, code, _ in found if code in {"NYS302", "NYS303"}], found

@@ -11,10 +11,11 @@ judge can keep the claims that a scope is not needed off their items.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from ..nylas_api import API_VERSIONS
 from .tree_walk import walk_nodes
+from .typed_dicts import made_with_keywords
 
 # Keywords under which OAuth libraries take scopes (google-auth, requests-oauthlib,
 # Authlib, MSAL).
@@ -37,12 +38,14 @@ Qualify = Callable[[ast.expr], "str | None"]
 
 
 def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], bool],
-                       module: str, list_reference: Qualify) -> tuple[list[str], list[str]]:
+                       module: str, list_reference: Qualify,
+                       typed_dicts: Collection[str] = ()) -> tuple[list[str], list[str]]:
     """The constants given as scopes to calls other than Nylas requests, and those the
     code asks whether they hold a scope (``if "calendar" in SCOPES:``), by dotted name;
     ``own`` says whether a name is bound in this module, ``list_reference`` names
     where a scopes value is defined (as the scope lists themselves are named, a class
-    attribute of this module's included).
+    attribute of this module's included); ``typed_dicts`` are this module's
+    ``TypedDict`` classes, whose calls with keywords build a dict as ``dict(...)`` does.
 
     Taking an item out of a tested list changes what the code does, not only what it
     asks for.  One walk finds both.
@@ -51,7 +54,7 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
     tested: list[str] = []
     for node in walk_nodes(tree):
         if isinstance(node, ast.Call):
-            if _nylas_call(node, qualify):
+            if _nylas_call(node, qualify) or _builds_typed_dict(node, typed_dicts):
                 continue
             for argument in _scope_arguments(node):
                 _note(foreign, _reference(_unwrapped(argument), list_reference, own, module))
@@ -84,6 +87,14 @@ def _nylas_call(node: ast.Call, qualify: Qualify) -> bool:
         return True
     name = qualify(func) or ast.unparse(func)
     return "nylas" in name.lower()
+
+
+def _builds_typed_dict(node: ast.Call, typed_dicts: Collection[str]) -> bool:
+    """``OAuthConfig(client_id=..., scope=SCOPES)`` with ``class OAuthConfig(TypedDict)``
+    in this module: a plain dict, which requests nothing, as ``dict(scope=SCOPES)``.
+    Where the dict goes is judged where it is given (``url_for_oauth2(config)``)."""
+    func = node.func
+    return isinstance(func, ast.Name) and func.id in typed_dicts and made_with_keywords(node)
 
 
 def _unwrapped(node: ast.expr) -> ast.expr:

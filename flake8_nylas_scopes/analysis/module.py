@@ -163,7 +163,7 @@ def module_facts(
                 # asks whether it holds a scope.
                 facts.foreign_scopes, facts.tested_scopes = scope_list_readers(
                     tree, extractor.qualify, extractor.module_bindings.binds, module_name,
-                    extractor.value_reference)
+                    extractor.value_reference, extractor.facts.typed_dicts)
             if may_check_scopes(text):
                 # ``if "email.send" not in granted: raise ...``: the app checks its grant.
                 bindings = extractor.module_bindings
