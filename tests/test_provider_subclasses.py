@@ -107,6 +107,17 @@ def test_an_overridden_method_of_a_base_runs_for_the_bases_grants_only(
                         "        return nylas.messages.list(self.grant_id)"),
     # Overridden, then the override deleted.
     _OVERRIDING + "\ndelattr(OutlookHandler, 'labels')\n",
+    # Called by the base's name.
+    _OVERRIDING.replace("        return nylas.messages.list(self.grant_id)",
+                        "        GmailHandler.labels(self)\n"
+                        "        return nylas.messages.list(self.grant_id)"),
+    # A base that runs code as a subclass is made (which may register it anywhere).
+    "    def __init_subclass__(cls, **kwargs):\n        super().__init_subclass__(**kwargs)\n"
+    + _OVERRIDING,
+    # Not overridden by a class between: its subclass reads the base's through super().
+    _OVERRIDING.replace("class OutlookHandler(GmailHandler)", "class OutlookHandler(Middle)")
+    .replace("def labels(self):", "def labels(self):\n        super().labels()", 1)
+    .replace("\nclass", "\nclass Middle(GmailHandler):\n    pass\n\n\nclass", 1),
 ])
 def test_a_base_method_a_subclass_runs_is_reached_by_its_grants(
         tmp_path: Path, dispatch: str, reached: str) -> None:
