@@ -161,10 +161,15 @@ def test_a_base_also_used_for_every_grant_stays_reached_by_every_grant(
     # Control: another module naming neither class.
     ("def job(grant_id):\n    return grant_id\n", False),
 ])
+@pytest.mark.parametrize("loads", [
+    "nylas.contacts.list(grant_id)",
+    # Kept to providers by the base's ``__init__`` only, itself kept by its subclass.
+    "self._load()\n\n    def _load(self):\n        return nylas.contacts.list(self.grant_id)",
+])
 def test_a_subclass_another_module_uses_leaves_the_base_for_every_grant(
-        tmp_path: Path, jobs: str, missing: bool) -> None:
+        tmp_path: Path, jobs: str, missing: bool, loads: str) -> None:
     base = _BASE.replace("        self.grant_id = grant_id",
-                         "        self.grant_id = grant_id\n        nylas.contacts.list(grant_id)")
+                         "        self.grant_id = grant_id\n        " + loads)
     # Here Outlook's handler runs for Google's grants only.
     dispatch = ("\ndef work(grant):\n    if grant.provider == 'google':\n"
                 "        return OutlookHandler(grant.id).labels()\n")

@@ -640,9 +640,10 @@ class ModuleFacts:
     # scopes``, the list's dotted name).  The list is changed wherever the class
     # attribute may be, rather than given away.
     class_lists: Sequence[tuple[str, str]] = ()
-    # (a class, a subclass of it in the module) for each class whose guards above
-    # count its subclasses' reaches (``class OutlookHandler(GmailHandler):``):
-    # another module naming the subclass may run the class's code for any grant.
+    # (a guard's name, a subclass of the module) for each guard above that counts
+    # the subclass's reach: a base's (``class OutlookHandler(GmailHandler):``), or
+    # one of code only such code calls.  Another module naming the subclass may run
+    # that code for any grant.
     inherited_guards: Sequence[tuple[str, str]] = ()
 
     def to_json(self) -> dict[str, Any]:

@@ -296,6 +296,9 @@ def _keep_own_code(result: GuardedCode, walk: _Walk, tree: ast.Module,
     found: dict[str, FunctionGuard] = {}
     undecided: dict[str, UndecidedGuard] = {}
     untested: dict[str, UndecidedGuard] = {}
+    # The calls that reach each target kept: code kept by a base's guard depends on
+    # the base's subclasses as that guard does.
+    kept_calls: list[tuple[str, int, int, list[int]]] = []
     # Code reached only from guarded code is guarded too: one more round each.
     for _ in range(len(targets)):
         known = [*guards, *((first, last, names) for _, first, last, names in found.values())]
@@ -324,15 +327,39 @@ def _keep_own_code(result: GuardedCode, walk: _Walk, tree: ast.Module,
                 into[target.key] = (name, first, last, verdict.line)
             else:
                 found[target.key] = (name, first, last, verdict)
+            kept_calls.append((name, first, last, reached.calls))
             added = True
         if not added:
             break
     result.function_guards = sorted(found.values())
     result.undecided_guards = sorted(undecided.values())
     result.unread_callables = sorted(untested.values())
-    kept = {name for name, *_ in (*found.values(), *undecided.values(), *untested.values())}
-    result.inherited = sorted((base, subclass) for base in kept
-                              for subclass in family.descendants(base))
+    if family.subclasses:
+        result.inherited = _inherited_guards(family, kept_calls)
+
+
+def _inherited_guards(family: _Family, kept: list[tuple[str, int, int, list[int]]],
+                      ) -> list[tuple[str, str]]:
+    """(a guard's name, a subclass) for each guard that counts the subclass's reach:
+    a base's (named as the base), and one of code whose calls lie in code so kept
+    (``self._load()`` in the base's ``__init__``), however far down."""
+    depends: dict[int, set[str]] = {}
+    for index, (name, *_) in enumerate(kept):
+        if below := family.descendants(name):
+            depends[index] = set(below)
+    for _ in range(len(kept)):
+        grown = False
+        for index, (_, _, _, calls) in enumerate(kept):
+            for other, counted in list(depends.items()):
+                _, first, last, _ = kept[other]
+                if other != index and not counted <= depends.get(index, set()) and any(
+                        first <= line <= last for line in calls):
+                    depends.setdefault(index, set()).update(counted)
+                    grown = True
+        if not grown:
+            break
+    return sorted({(kept[index][0], subclass)
+                   for index, subclasses in depends.items() for subclass in subclasses})
 
 
 def _joined(own: _Reaches, subclasses: Sequence[_Reaches]) -> _Reaches:

@@ -65,10 +65,11 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
     guarded = {f"{facts.module}.{name}" for facts in modules.values()
                for name, *_ in (*facts.function_guards, *facts.undecided_guards,
                                 *facts.unread_callables)}
-    # A class's guards that count its subclasses' reaches hold only while no other
-    # module names those subclasses either: their instances may run its code.
-    inherited = [(f"{facts.module}.{subclass}", f"{facts.module}.{base}")
-                 for facts in modules.values() for base, subclass in facts.inherited_guards]
+    # The guards that count a subclass's reach (a base's, see ``inherited_guards``)
+    # hold only while no other module names the subclass: its instances may run the
+    # code they keep.
+    inherited = [(f"{facts.module}.{subclass}", f"{facts.module}.{name}")
+                 for facts in modules.values() for name, subclass in facts.inherited_guards]
     subclasses = {subclass for subclass, _ in inherited}
     # A table keyed by providers that another module names may be looked up there by
     # anything: its values are judged with every lookup (see ``_across_modules``).
@@ -107,7 +108,7 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
             for dotted, _ in facts.import_reaches or ():
                 named_elsewhere.update(name for name in _reached(top_level, dotted)
                                        if name.rpartition(".")[0] != facts.module)
-        named_elsewhere.update(base for subclass, base in inherited
+        named_elsewhere.update(name for subclass, name in inherited
                                if subclass in named_elsewhere)
     guards: Guards = {}
     undecided: Undecided = {}
