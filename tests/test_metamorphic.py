@@ -1714,6 +1714,36 @@ def test_a_provider_table_moved_into_another_shape_makes_no_claim_appear(
     assert not after - before, after
 
 
+# The same handlers, one written as a subclass of the other or both of a shared base:
+# each overrides ``run``, so neither runs the other's.
+_SUBCLASSED = {
+    "one of the other": ("class OutlookHandler:", "class OutlookHandler(GmailHandler):"),
+    "both of a base": ("class GmailHandler:",
+                       "class Handler:\n    def __init__(self):\n        self.ready = True\n\n\n"
+                       "class GmailHandler(Handler):"),
+}
+
+
+@pytest.mark.parametrize("shape", list(_SUBCLASSED))
+def test_a_handler_written_as_a_subclass_makes_no_claim_appear(
+        shape: str, tmp_path: Path) -> None:
+    """A handler class written as a subclass of another that it overrides: the verdict
+    may only get more cautious."""
+    table, picked = _TABLE_SHAPES["written"]
+    # Gmail's handler lists contacts, which Microsoft's request does not grant.
+    program = _PROVIDER_HANDLERS.replace("{table}", table).replace("{picked}", picked).replace(
+        "nylas.folders.list(grant_id)", "nylas.contacts.list(grant_id)")
+    before, _ = _claims_and_caution(tmp_path / "apart", {"app/main.py": program})
+    assert not any(claim.startswith("NYS301") for claim in before), before
+    old, new = _SUBCLASSED[shape]
+    rewritten = program.replace(old, new)
+    if shape == "both of a base":
+        rewritten = rewritten.replace("class OutlookHandler:", "class OutlookHandler(Handler):")
+    assert rewritten.count("Handler)") == (1 if shape == "one of the other" else 2)
+    after, _ = _claims_and_caution(tmp_path / "subclassed", {"app/main.py": rewritten})
+    assert not after - before, after
+
+
 @pytest.mark.parametrize("shape", ["written", "pairs"])
 def test_provider_names_moved_into_another_module_make_no_claim_appear(
         shape: str, tmp_path: Path) -> None:

@@ -640,6 +640,11 @@ class ModuleFacts:
     # scopes``, the list's dotted name).  The list is changed wherever the class
     # attribute may be, rather than given away.
     class_lists: Sequence[tuple[str, str]] = ()
+    # (a guard's name, a subclass of the module) for each guard above that counts
+    # the subclass's reach: a base's (``class OutlookHandler(GmailHandler):``), or
+    # one of code only such code calls.  Another module naming the subclass may run
+    # that code for any grant.
+    inherited_guards: Sequence[tuple[str, str]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -705,6 +710,7 @@ class ModuleFacts:
             "subclass_bindings": [list(bound) for bound in self.subclass_bindings],
             "told_changes": list(self.told_changes),
             "class_lists": [list(held) for held in self.class_lists],
+            "inherited_guards": [list(pair) for pair in self.inherited_guards],
         }
 
     @classmethod
@@ -788,6 +794,8 @@ class ModuleFacts:
             [str(name) for name in data.get("told_changes", ())],
             [(str(holder), str(reference))
              for holder, reference in data.get("class_lists", ())],
+            [(str(base), str(subclass))
+             for base, subclass in data.get("inherited_guards", ())],
         )
         shed_empty(facts)
         return facts

@@ -85,6 +85,9 @@ class _Target:
     # A public function is kept to providers only through a table keyed by them:
     # called by its name, a task queue may run it for any grant.
     by_table_only: bool = False
+    # A class of the module's subclasses, or a method of it: the subclasses whose
+    # instances may run its code, whose reaches join its own (see ``_Family``).
+    run_by: tuple[str, ...] = ()
 
 
 @dataclass
@@ -228,6 +231,9 @@ class GuardedCode:
     callables: list[CallableReach] = field(default_factory=list)
     imported: list[ImportReach] = field(default_factory=list)
     tables: list[ProviderTable] = field(default_factory=list)
+    # (a class, a subclass of it in the module) whose reach the class's guards
+    # count: another module naming the subclass may run the class's code too.
+    inherited: list[tuple[str, str]] = field(default_factory=list)
 
 
 def guarded_callables(tree: ast.Module, guards: list[ProviderGuard],
@@ -272,18 +278,27 @@ def _keep_own_code(result: GuardedCode, walk: _Walk, tree: ast.Module,
     """Set how the module reaches its own functions and classes, and those it keeps
     to providers or leaves undecided."""
     names = {target.name for target in targets}
-    reaches = _references(walk, names, tests)
-    recorded_reaches = _references(walk, names, tests, in_tables) if in_tables else reaches
+    family = _Family.of(walk, targets)
+    reaches = _references(walk, names, tests, family.base_uses)
+    recorded_reaches = _references(
+        walk, names, tests, in_tables | family.base_uses) if in_tables else reaches
     top = {id(statement) for statement in tree.body}
+    # A class with subclasses here is left to this module: the judge does not join
+    # what other modules do with its subclasses to its reach.
     result.callables = [
         (target.name, target.node.lineno, target.node.end_lineno or target.node.lineno,
          _reach(recorded_reaches[target.name]))
         for target in targets
-        if id(target.node) in top and not recorded_reaches[target.name].other]
+        if id(target.node) in top and not recorded_reaches[target.name].other
+        and target.name not in family.subclasses]
     targets += _held_methods(walk)
+    targets += family.inherited_targets(targets, reaches)
     found: dict[str, FunctionGuard] = {}
     undecided: dict[str, UndecidedGuard] = {}
     untested: dict[str, UndecidedGuard] = {}
+    # The calls that reach each target kept: code kept by a base's guard depends on
+    # the base's subclasses as that guard does.
+    kept_calls: list[tuple[str, int, int, list[int]]] = []
     # Code reached only from guarded code is guarded too: one more round each.
     for _ in range(len(targets)):
         known = [*guards, *((first, last, names) for _, first, last, names in found.values())]
@@ -298,6 +313,9 @@ def _keep_own_code(result: GuardedCode, walk: _Walk, tree: ast.Module,
                 continue
             reached = reaches.get(target.name, _Reaches()) if target.held_calls is None else (
                 _Reaches(calls=target.held_calls))
+            if target.run_by:
+                reached = _joined(reached, [reaches.get(name, _Reaches())
+                                            for name in target.run_by])
             verdict = _verdict(target, reached, known, unknown)
             if verdict is None:
                 continue
@@ -309,12 +327,53 @@ def _keep_own_code(result: GuardedCode, walk: _Walk, tree: ast.Module,
                 into[target.key] = (name, first, last, verdict.line)
             else:
                 found[target.key] = (name, first, last, verdict)
+            kept_calls.append((name, first, last, reached.calls))
             added = True
         if not added:
             break
     result.function_guards = sorted(found.values())
     result.undecided_guards = sorted(undecided.values())
     result.unread_callables = sorted(untested.values())
+    if family.subclasses:
+        result.inherited = _inherited_guards(family, kept_calls)
+
+
+def _inherited_guards(family: _Family, kept: list[tuple[str, int, int, list[int]]],
+                      ) -> list[tuple[str, str]]:
+    """(a guard's name, a subclass) for each guard that counts the subclass's reach:
+    a base's (named as the base), and one of code whose calls lie in code so kept
+    (``self._load()`` in the base's ``__init__``), however far down."""
+    depends: dict[int, set[str]] = {}
+    for index, (name, *_) in enumerate(kept):
+        if below := family.descendants(name):
+            depends[index] = set(below)
+    for _ in range(len(kept)):
+        grown = False
+        for index, (_, _, _, calls) in enumerate(kept):
+            for other, counted in list(depends.items()):
+                _, first, last, _ = kept[other]
+                if other != index and not counted <= depends.get(index, set()) and any(
+                        first <= line <= last for line in calls):
+                    depends.setdefault(index, set()).update(counted)
+                    grown = True
+        if not grown:
+            break
+    return sorted({(kept[index][0], subclass)
+                   for index, subclasses in depends.items() for subclass in subclasses})
+
+
+def _joined(own: _Reaches, subclasses: Sequence[_Reaches]) -> _Reaches:
+    """The reach of a class's code that its subclasses' instances may run too: its
+    own and theirs.  A subclass the module never names may be made elsewhere, for
+    any grant (registered by a metaclass, named by another module): any grant."""
+    joined = _Reaches(list(own.calls), list(own.picked), list(own.undecided), own.other)
+    for reach in subclasses:
+        joined.calls += reach.calls
+        joined.picked += reach.picked
+        joined.undecided += reach.undecided
+        joined.other = joined.other or reach.other or not (
+            reach.calls or reach.picked or reach.undecided)
+    return joined
 
 
 def _reach(reaches: _Reaches, lookups: Iterable[int] = ()) -> Reach:
@@ -530,6 +589,158 @@ def _private_methods(node: ast.ClassDef) -> Iterator[_Target]:
                 dotted(decorator) in _PLAIN_METHOD_DECORATORS
                 for decorator in item.decorator_list):
             yield _Target(f"{node.name}.{item.name}", item.name, item)
+
+
+# Reads of a class's bases or order of bases: code may reach a base's method past
+# the subclass that overrides it, without naming the base or ``super``.
+_BASE_READS = ("__bases__", "__base__", "__mro__", "mro", "__subclasses__")
+
+
+@dataclass
+class _Subclass:
+    """A class of the module with a base of the module: what it binds in its body,
+    the methods it reads through ``super().name``, and whether it may reach any
+    method of its bases past its own (``super`` read any other way, several bases,
+    whose order decides what ``super()`` gives)."""
+
+    bound: frozenset[str]
+    through_super: frozenset[str]
+    loose: bool
+
+
+@dataclass
+class _Family:
+    """The module's classes used as a base by another class of the module.
+
+    Such a use (``class OutlookHandler(GmailHandler):``) makes no instance and runs
+    none of the base's code: the base's code runs for the grants that reach the base
+    or its subclasses, each of its methods for those reaching the classes that do
+    not override it, or that read it through ``super()``."""
+
+    subclasses: dict[str, list[str]] = field(default_factory=dict)
+    classes: dict[str, _Subclass] = field(default_factory=dict)
+    # The base's names in the subclasses' ``class`` lines.
+    base_uses: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, walk: _Walk, targets: Sequence[_Target]) -> _Family:
+        """The module's plain classes (``targets``) used as bases of one another; none
+        when the module reads a class's bases, or where a base may run code as a
+        subclass is made (``__init_subclass__``, a metaclass)."""
+        family = cls()
+        if not walk.classes or any(walk.attributes.get(name) for name in _BASE_READS):
+            return family
+        nodes: dict[str, ast.ClassDef] = {}
+        for target in targets:
+            if isinstance(target.node, ast.ClassDef) and not target.node.keywords and not (
+                    walk.stores[target.name] or target.name in walk.rebound):
+                nodes[target.name] = target.node
+        uses: set[int] = set()
+        for name, node in nodes.items():
+            bases = [base for base in node.bases if isinstance(base, ast.Name)
+                     and base.id in nodes and base.id != name and not _runs_on_subclassing(
+                         nodes[base.id])]
+            if not bases:
+                continue
+            uses.update(id(base) for base in bases)
+            for base in bases:
+                family.subclasses.setdefault(base.id, []).append(name)
+            family.classes[name] = _subclass(node, walk)
+        family.base_uses = frozenset(uses)
+        return family
+
+    def descendants(self, base: str) -> list[str]:
+        """The module's classes with ``base`` among their bases, however far down."""
+        found: list[str] = []
+        pending = list(self.subclasses.get(base, ()))
+        while pending:
+            name = pending.pop()
+            if name not in found and name != base:
+                found.append(name)
+                pending += self.subclasses.get(name, ())
+        return sorted(found)
+
+    def running(self, base: str, method: str, reaches: dict[str, _Reaches]) -> list[str]:
+        """The subclasses whose instances may run ``base``'s ``method``: those below
+        classes none of which binds ``method`` again, or below one that reads it
+        through ``super()``, or may reach past its own (see ``_Subclass``), or that the
+        module uses in a way not read (``delattr(OutlookHandler, "labels")``)."""
+        found: list[str] = []
+        pending = [(name, False) for name in self.subclasses.get(base, ())]
+        seen: set[str] = set()
+        while pending:
+            name, hidden = pending.pop()
+            if name in seen or name == base:
+                continue
+            seen.add(name)
+            shape = self.classes[name]
+            if shape.loose or reaches.get(name, _Reaches()).other:
+                found += [name, *self.descendants(name)]
+                continue
+            hidden = hidden or (method in shape.bound and method not in shape.through_super)
+            if not hidden:
+                found.append(name)
+            pending += [(sub, hidden) for sub in self.subclasses.get(name, ())]
+        return sorted(set(found))
+
+    def inherited_targets(self, targets: Sequence[_Target],
+                          reaches: dict[str, _Reaches]) -> list[_Target]:
+        """Give each base its subclasses' reaches, and make a target of each of its
+        methods that some subclass's instances cannot run (it binds the name again),
+        reached by the others only."""
+        keys = {target.key for target in targets}
+        added: list[_Target] = []
+        for target in targets:
+            node = target.node
+            if not isinstance(node, ast.ClassDef) or target.name not in self.subclasses:
+                continue
+            target.run_by = tuple(self.descendants(target.name))
+            defined = Counter(item.name for item in node.body if isinstance(item, _FUNCTIONS))
+            for item in node.body:
+                if not isinstance(item, _FUNCTIONS) or not all(
+                        dotted(decorator) in _PLAIN_METHOD_DECORATORS
+                        for decorator in item.decorator_list):
+                    continue  # a decorator may hand the method to other code
+                key = f"{target.name}.{item.name}"
+                if defined[item.name] != 1 or key in keys:
+                    continue
+                running = tuple(self.running(target.name, item.name, reaches))
+                if running != target.run_by:
+                    added.append(_Target(key, target.name, item, owner=target.name,
+                                         run_by=running))
+        return added
+
+
+def _runs_on_subclassing(base: ast.ClassDef) -> bool:
+    """Whether making a subclass of ``base`` runs its code: ``__init_subclass__``."""
+    return any(isinstance(item, _FUNCTIONS) and item.name == "__init_subclass__"
+               for item in base.body)
+
+
+def _subclass(node: ast.ClassDef, walk: _Walk) -> _Subclass:
+    """What a subclass binds in its body, and how its code reads ``super``."""
+    bound: set[str] = set()
+    for statement in node.body:
+        if isinstance(statement, (*_FUNCTIONS, ast.ClassDef)):
+            bound.add(statement.name)
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [
+                statement.target]
+            bound.update(target.id for target in targets if isinstance(target, ast.Name))
+    through_super: set[str] = set()
+    loose = len(node.bases) > 1
+    last = node.end_lineno or node.lineno
+    for item in walk.loads.get("super", ()):
+        if not node.lineno <= item.lineno <= last:
+            continue
+        call = walk.parents.get(id(item))
+        read = walk.parents.get(id(call))
+        if isinstance(call, ast.Call) and call.func is item and not call.args and (
+                not call.keywords) and isinstance(read, ast.Attribute) and read.value is call:
+            through_super.add(read.attr)
+        else:
+            loose = True  # ``super(Base, self)``, ``getattr(super(), name)``
+    return _Subclass(frozenset(bound), frozenset(through_super), loose)
 
 
 def _held_methods(walk: _Walk) -> list[_Target]:

@@ -130,6 +130,7 @@ def module_facts(
                 facts.function_guards = guarded.function_guards
                 facts.undecided_guards = guarded.undecided_guards
                 facts.unread_callables = guarded.unread_callables
+                facts.inherited_guards = guarded.inherited
                 facts.callable_reaches = guarded.callables
                 facts.import_reaches = guarded.imported
                 facts.provider_tables = guarded.tables

@@ -65,6 +65,12 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
     guarded = {f"{facts.module}.{name}" for facts in modules.values()
                for name, *_ in (*facts.function_guards, *facts.undecided_guards,
                                 *facts.unread_callables)}
+    # The guards that count a subclass's reach (a base's, see ``inherited_guards``)
+    # hold only while no other module names the subclass: its instances may run the
+    # code they keep.
+    inherited = [(f"{facts.module}.{subclass}", f"{facts.module}.{name}")
+                 for facts in modules.values() for name, subclass in facts.inherited_guards]
+    subclasses = {subclass for subclass, _ in inherited}
     # A table keyed by providers that another module names may be looked up there by
     # anything: its values are judged with every lookup (see ``_across_modules``).
     tables = {f"{facts.module}.{name}": [value for value, _ in entries]
@@ -90,16 +96,20 @@ def _within_modules(modules: Mapping[str, ModuleFacts],
                                     *facts.unread_callables)}
             named_elsewhere.update(
                 name for name in referenced_names(facts.flow)
-                if name in guarded and name not in own)
+                if name in guarded and name not in own
+                or name in subclasses and name.rpartition(".")[0] != facts.module)
             for attribute in set(attribute_names(facts.flow)).intersection(methods):
                 named_elsewhere.update(methods[attribute].difference(own))
         # Reached through a module imported whole (``sync._label(...)``), which the
         # flow records name only as the module.
-        top_level = sorted(name for name in guarded if name.rpartition(".")[0] in module_names)
+        top_level = sorted({name for name in guarded if name.rpartition(".")[0] in module_names}
+                           | subclasses)
         for facts in modules.values():
             for dotted, _ in facts.import_reaches or ():
                 named_elsewhere.update(name for name in _reached(top_level, dotted)
                                        if name.rpartition(".")[0] != facts.module)
+        named_elsewhere.update(name for subclass, name in inherited
+                               if subclass in named_elsewhere)
     guards: Guards = {}
     undecided: Undecided = {}
     unread: Undecided = {}
