@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from ..nylas_api import API_VERSIONS, PROVIDER_SCOPE_PREFIXES
 from .facts import (
-    ANY_KEY, ItemForm, ScopeItem, ScopeValue, Splice, ValueState, shown_reference,
+    ANY_KEY, ENUM_MEMBERS, ENUM_VALUES, ItemForm, ScopeItem, ScopeValue, Splice, ValueState,
+    shown_reference,
 )
 from .flask_config import APP_CONFIG, config_get_key
 from .prefilter import SCOPE_FAMILIES
@@ -167,7 +168,7 @@ class ValueReader:
                 return _unresolved(f"scopes come from {reference}", reference)
         if isinstance(target, ast.Call) and (_same_items(target) or _from_keys(target)) and (
                 depth < 4):
-            inner_value = self.read(target.args[0], depth + 1)
+            inner_value = self.read(self._enum_list(target.args[0]) or target.args[0], depth + 1)
             if inner_value.state is not ValueState.ITEMS or all(
                 item.form is ItemForm.LIST_ITEM for item in inner_value.items
             ):
@@ -409,7 +410,11 @@ class ValueReader:
             return self._elements(node.elts, depth)
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
             members = self._enum_members(node)
-            return self._elements(members, depth) if members is not None else None
+            if members is not None:
+                return self._elements(members, depth)
+            loop = _enum_loop(node)
+            splice = self._enum_reference(*loop) if loop is not None else None
+            return _Parts((), True, splices=(splice,)) if splice is not None else None
         if isinstance(node, ast.Call) and _is_comma_join(node):
             inner = self._follow(node.args[0])
             if inner is None or isinstance(inner, ast.Attribute):
@@ -475,31 +480,49 @@ class ValueReader:
         """``[s.value for s in Scope]`` (or ``[s for s in Scope]``) over an ``Enum``
         class of this module: each member written out, ``Scope.READ.value``, to be
         read as such.  None for any other comprehension."""
-        if self._members is None or len(node.generators) != 1:
+        loop = _enum_loop(node)
+        if loop is None:
             return None
-        loop = node.generators[0]
-        if loop.ifs or loop.is_async or not (
-                isinstance(loop.target, ast.Name) and isinstance(loop.iter, ast.Name)):
+        enum, wants_value = loop
+        members = self._member_attributes(enum)
+        if members is None:
             return None
-        element, variable = node.elt, loop.target.id
-        wants_value = isinstance(element, ast.Attribute) and element.attr == "value"
-        if wants_value:
-            assert isinstance(element, ast.Attribute)
-            element = element.value
-        if not (isinstance(element, ast.Name) and element.id == variable):
-            return None
-        names = self._members(loop.iter)
+        return [ast.copy_location(ast.Attribute(value=member, attr="value", ctx=ast.Load()),
+                                  node) for member in members] if wants_value else members
+
+    def _member_attributes(self, enum: ast.expr) -> list[ast.expr] | None:
+        """``Scope.READ``, ``Scope.SEND``, ...: every member of the ``Enum`` class of
+        this module ``enum`` names, in order; None when they are not all known."""
+        names = self._members(enum) if self._members is not None else None
         if names is None:
             return None
-        members: list[ast.expr] = []
-        for name in names:
-            member: ast.expr = ast.copy_location(
-                ast.Attribute(value=loop.iter, attr=name, ctx=ast.Load()), node)
-            if wants_value:
-                member = ast.copy_location(
-                    ast.Attribute(value=member, attr="value", ctx=ast.Load()), node)
-            members.append(member)
-        return members
+        return [ast.copy_location(ast.Attribute(value=enum, attr=name, ctx=ast.Load()), enum)
+                for name in names]
+
+    def _enum_list(self, node: ast.expr) -> ast.List | None:
+        """``[Scope.READ, Scope.SEND]``: what iterating the ``Enum`` class of this
+        module ``node`` names gives (``list(Scope)``, ``[*Scope]``), each member, read
+        as a string only where the class is a ``str``; None for any other value."""
+        members = self._member_attributes(node) if isinstance(node, ast.Name) else None
+        if members is None:
+            return None
+        return ast.copy_location(ast.List(elts=members, ctx=ast.Load()), node)
+
+    def _enum_reference(self, node: ast.expr, wants_value: bool) -> Splice | None:
+        """The strings iterating an ``Enum`` class of another module gives
+        (``from app.scopes import Scope``, then ``[s.value for s in Scope]``): read by
+        the project index where the class is written, which keeps them only for a
+        class whose every member is a string written in its body (each member's
+        ``.value``, or each member itself for a ``str`` class).  None for a name this
+        module binds or one not imported, and for a reader told no ``Enum`` classes
+        (whose references may name a class of this module)."""
+        if self._members is None or not isinstance(node, (ast.Name, ast.Attribute)) or (
+                isinstance(node, ast.Name) and self._lookup(node.id) is not None):
+            return None
+        reference = self._qualify(node)
+        if not reference:
+            return None
+        return Splice(0, reference + (ENUM_VALUES if wants_value else ENUM_MEMBERS))
 
     def _is_chain(self, node: ast.Call) -> bool:
         return bool(node.args) and not node.keywords and not any(
@@ -566,7 +589,7 @@ class ValueReader:
         complete = True
         for element in elements:
             if isinstance(element, ast.Starred):
-                inner = self._follow(element.value)
+                inner = self._enum_list(element.value) or self._follow(element.value)
                 parts = self._sequence_or_string(inner, depth + 1) if inner is not None else None
                 reference = self._qualify(element.value) if inner is None or (
                     # ``*settings.SCOPES`` with ``settings`` an imported module.
@@ -635,6 +658,24 @@ class ValueReader:
             ScopeItem(part, span, ItemForm.STRING_PART, index)
             for index, part in enumerate(text.split(","))
         )
+
+
+def _enum_loop(node: ast.ListComp | ast.SetComp | ast.GeneratorExp) -> tuple[ast.expr, bool] | None:
+    """What ``[s.value for s in Scope]`` (or ``[s for s in Scope]``) iterates, and
+    whether it keeps each member's ``.value``; None for any other comprehension (a
+    filter, another element, more loops)."""
+    if len(node.generators) != 1:
+        return None
+    loop = node.generators[0]
+    if loop.ifs or loop.is_async or not isinstance(loop.target, ast.Name):
+        return None
+    element = node.elt
+    wants_value = isinstance(element, ast.Attribute) and element.attr == "value"
+    if isinstance(element, ast.Attribute) and wants_value:
+        element = element.value
+    if not (isinstance(element, ast.Name) and element.id == loop.target.id):
+        return None
+    return loop.iter, wants_value
 
 
 def _with(node: ast.BinOp, side: str, value: ast.expr) -> ast.BinOp:
