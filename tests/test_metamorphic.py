@@ -1842,3 +1842,36 @@ def test_an_enum_moved_to_another_module_makes_no_claim_appear(
     after, _ = _claims_and_caution(tmp_path / "moved", moved)
     appeared = after - before
     assert not appeared, (program, sorted(appeared), moved)
+
+
+# ------------------------------------------------------- a dict of scope lists renamed
+
+# A dict of lists looked up by a key not read, named for scopes.  Another name keeps
+# the meaning (Python reads no name); the reading may only get more cautious.
+_PLAN_DICTS = {
+    "v2 scope lists": '{"free": ["email.read_only"], "pro": ["email.read_only", "calendar"]}',
+    "a list of other strings": '{"free": ["email.read_only"], "pro": ["basic"]}',
+    "an empty list": '{"free": [], "pro": ["email.read_only", "calendar"]}',
+    "v3 scope lists": f'{{"free": [{_GMAIL}], "pro": [{_GMAIL}, {_CALENDAR}, {_CONTACTS}]}}',
+}
+
+
+@pytest.mark.parametrize("plans", _PLAN_DICTS, ids=list(_PLAN_DICTS))
+def test_a_dict_of_scope_lists_renamed_makes_no_claim_appear(
+    plans: str, tmp_path: Path
+) -> None:
+    v3 = plans.startswith("v3")
+    template = _V3_LOGIN if v3 else _V2_LOGIN
+    asked = '{**BASE, "scope": NAME[os.environ["PLAN"]]}' if v3 else 'NAME[os.environ["PLAN"]]'
+    values = ("" if v3 else "import os\n") + "NAME = " + _PLAN_DICTS[plans]
+
+    def program(name: str) -> dict[str, str]:
+        views = template.format(asked=asked.replace("NAME", name),
+                                values=values.replace("NAME", name))
+        return {"app/calls.py": _V2_CALLS, "app/views.py": views} if not v3 else {
+            "app/views.py": views}
+
+    before, _ = _claims_and_caution(tmp_path / "named", program("PLAN_SCOPES"))
+    after, _ = _claims_and_caution(tmp_path / "renamed", program("PLANS"))
+    appeared = after - before
+    assert not appeared, (plans, sorted(appeared))

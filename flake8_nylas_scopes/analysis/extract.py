@@ -1691,7 +1691,9 @@ class Extractor(FastVisitor):
             # A list of a dict named otherwise counts when it names scopes.
             if isinstance(node, ast.Dict):
                 named_lists = "scope" in name.lower()
-                if named_lists:
+                if named_lists or self.reader.holds_scope_lists(node):
+                    # (``PLANS = {"free": ["email.read_only"], ...}``: lists of
+                    # scopes whatever the dict's name.)
                     # ``scopes.SCOPES[provider]`` in another module: any of the values.
                     any_value = self.reader.read(ast.Subscript(
                         value=ast.Name(id=name, ctx=ast.Load()),

@@ -284,11 +284,13 @@ class ValueReader:
         changes, indexed by a key that is not read (``SCOPES[provider]``): the value is
         one of them (or the lookup fails).
 
-        Only a dict whose name says it holds scopes, and whose values are all written
-        as lists, tuples or sets: a settings dict read by a key not known
-        (``SETTINGS[name]``) holds other lists too, which are no scopes at all.
+        Only a dict whose values are all written as lists, tuples or sets, and that
+        holds scopes: its name says so, or each of its lists holds only strings and
+        names a scope (``PLANS = {"free": ["email.read_only"], ...}``).  A settings
+        dict read by a key not known (``SETTINGS[name]``) holds other lists too, which
+        are no scopes at all.
         """
-        if isinstance(node.slice, ast.Slice) or "scope" not in _name_of(node.value).lower():
+        if isinstance(node.slice, ast.Slice):
             return []
         if self._rewritten is not None and self._rewritten(node.value, None):
             return []  # a value written since, or a key added, is one more option
@@ -300,7 +302,29 @@ class ValueReader:
         if not all(isinstance(self._follow(value), (ast.List, ast.Tuple, ast.Set))
                    for value in values):
             return []
+        if "scope" not in _name_of(node.value).lower() and not self.holds_scope_lists(base):
+            return []
         return values
+
+    def holds_scope_lists(self, node: ast.Dict) -> bool:
+        """Whether every value of a dict display is a list, tuple or set of strings
+        written whole (``["email.read_only", GMAIL]``) that names a scope of some API
+        version, an empty one aside, and one does: a dict of scope lists whatever its
+        name (``PLANS``).  A list of other strings (``{"free": ["basic"]}``), or one
+        holding anything not read as a string, is no scope list."""
+        named = False
+        for value in node.values:
+            held = self._follow(value)
+            if not isinstance(held, (ast.List, ast.Tuple, ast.Set)):
+                return False
+            texts = [self._folded(target, 0) if target is not None else None
+                     for target in map(self._follow, held.elts)]
+            if any(text is None for text in texts):
+                return False
+            if texts and not any(names_a_scope(text) for text in texts if text is not None):
+                return False
+            named = named or bool(texts)
+        return named
 
     def _get_with_default(self, call: ast.Call, depth: int) -> ScopeValue | None:
         """``SCOPES.get(provider, DEFAULT)`` of a dict of scope lists read by a key
@@ -349,17 +373,18 @@ class ValueReader:
 
     def _subscript_reference(self, node: ast.Subscript) -> str:
         """``settings.NYLAS["SCOPES"]`` with ``settings`` from another module; and
-        ``scopes.SCOPES[provider]``, with a key that is not read, of a dict whose name
-        says it holds scopes: any of its values, read by the project index."""
+        ``scopes.SCOPES[provider]``, with a key that is not read: any of its values,
+        read by the project index."""
         key = node.slice
         base = self._qualify(node.value)
         if not base:
             return ""
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             return f"{base}[{key.value!r}]"
-        if isinstance(key, (ast.Constant, ast.Slice)) or "scope" not in _name_of(
-                node.value).lower():
+        if isinstance(key, (ast.Constant, ast.Slice)):
             return ""
+        # Any dict of another module: the index reads only one it keeps as scope
+        # lists, by its name or its lists (``scopes.PLANS[plan]``).
         return base + ANY_KEY
 
     def read_string(self, node: ast.expr) -> str | None:
