@@ -1813,3 +1813,95 @@ def test_a_list_reached_through_a_local_name_makes_no_claim_appear(
     # Only looked at, the list is read either way: the calendar call misses its scope.
     if change == "only looked at":
         assert after == before and any(claim.startswith("NYS301") for claim in after), after
+
+
+# ------------------------------------------------------- an Enum moved to another module
+
+# A scope list made of a string ``Enum``'s members, the class written in the module of
+# the request.  Moving the class to another module that the request's module imports
+# keeps the meaning; the reading may only get more cautious there.
+_ENUM_CLASS = '''
+
+class Scope({bases}):
+    MAIL = "https://www.googleapis.com/auth/gmail.readonly"
+    CALENDAR = "https://www.googleapis.com/auth/calendar"
+    CONTACTS = "https://www.googleapis.com/auth/contacts.readonly"
+{more}
+'''
+_ENUM_REQUEST = '''import os
+from enum import Enum, StrEnum
+
+from nylas import Client
+{enum}
+nylas = Client(os.environ["NYLAS_API_KEY"])
+BASE = {{"client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google"}}
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{**BASE, "scope": {asked}}})
+
+
+def digest(grant):
+    return nylas.messages.list(grant).data, nylas.calendars.list(grant).data
+'''
+_ENUM_PROGRAMS = {
+    "values": ("str, Enum", "", "[s.value for s in Scope]"),
+    "members of a set": ("StrEnum", "", "{s for s in Scope}"),
+    "values of a plain enum": ("Enum", "", "[s.value for s in Scope]"),
+    "members of a plain enum": ("Enum", "", "[s for s in Scope]"),
+    "a list of the class": ("str, Enum", "", "list(Scope)"),
+    "the class spread": ("str, Enum", "", "[*Scope, 'openid']"),
+    "a member not read": ("str, Enum", "    OTHER = os.environ['SCOPE']",
+                          "[s.value for s in Scope]"),
+    "bound again": ("str, Enum", "\n\nScope = os.environ['SCOPE_CLASS']",
+                    "[s.value for s in Scope]"),
+}
+
+
+@pytest.mark.parametrize("program", _ENUM_PROGRAMS, ids=list(_ENUM_PROGRAMS))
+def test_an_enum_moved_to_another_module_makes_no_claim_appear(
+    program: str, tmp_path: Path
+) -> None:
+    bases, more, asked = _ENUM_PROGRAMS[program]
+    enum = _ENUM_CLASS.format(bases=bases, more=more)
+    here = {"app/views.py": _ENUM_REQUEST.format(enum=enum, asked=asked)}
+    before, _ = _claims_and_caution(tmp_path / "here", here)
+    moved = {"app/scopes.py": "import os\nfrom enum import Enum, StrEnum\n" + enum,
+             "app/views.py": _ENUM_REQUEST.format(enum="from .scopes import Scope\n",
+                                                  asked=asked)}
+    after, _ = _claims_and_caution(tmp_path / "moved", moved)
+    appeared = after - before
+    assert not appeared, (program, sorted(appeared), moved)
+
+
+# ------------------------------------------------------- a dict of scope lists renamed
+
+# A dict of lists looked up by a key not read, named for scopes.  Another name keeps
+# the meaning (Python reads no name); the reading may only get more cautious.
+_PLAN_DICTS = {
+    "v2 scope lists": '{"free": ["email.read_only"], "pro": ["email.read_only", "calendar"]}',
+    "a list of other strings": '{"free": ["email.read_only"], "pro": ["basic"]}',
+    "an empty list": '{"free": [], "pro": ["email.read_only", "calendar"]}',
+    "v3 scope lists": f'{{"free": [{_GMAIL}], "pro": [{_GMAIL}, {_CALENDAR}, {_CONTACTS}]}}',
+}
+
+
+@pytest.mark.parametrize("plans", _PLAN_DICTS, ids=list(_PLAN_DICTS))
+def test_a_dict_of_scope_lists_renamed_makes_no_claim_appear(
+    plans: str, tmp_path: Path
+) -> None:
+    v3 = plans.startswith("v3")
+    template = _V3_LOGIN if v3 else _V2_LOGIN
+    asked = '{**BASE, "scope": NAME[os.environ["PLAN"]]}' if v3 else 'NAME[os.environ["PLAN"]]'
+    values = ("" if v3 else "import os\n") + "NAME = " + _PLAN_DICTS[plans]
+
+    def program(name: str) -> dict[str, str]:
+        views = template.format(asked=asked.replace("NAME", name),
+                                values=values.replace("NAME", name))
+        return {"app/calls.py": _V2_CALLS, "app/views.py": views} if not v3 else {
+            "app/views.py": views}
+
+    before, _ = _claims_and_caution(tmp_path / "named", program("PLAN_SCOPES"))
+    after, _ = _claims_and_caution(tmp_path / "renamed", program("PLANS"))
+    appeared = after - before
+    assert not appeared, (plans, sorted(appeared))

@@ -76,3 +76,22 @@ def enum_member_names(cls: ast.ClassDef) -> list[str] | None:
         names.append(name)
         values.add(value)
     return names
+
+
+def bound_again(tree: ast.Module, cls: ast.ClassDef) -> bool:
+    """Whether any statement of the module other than the class statement binds the
+    class's name (an assignment, an import, a loop, another definition, ``del``), in
+    any scope: the name may then hold something else where it is read."""
+    name = cls.name
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
+                node.name == name and node is not cls):
+            return True
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
+                (alias.asname or alias.name).split(".")[0] == name for alias in node.names):
+            return True
+        if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            return True
+    return False

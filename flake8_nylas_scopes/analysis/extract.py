@@ -55,7 +55,7 @@ from .base_url_clients import (
     join_path,
     path_below,
 )
-from .enum_members import enum_member_names, enum_member_value, is_enum_class
+from .enum_members import bound_again, enum_member_names, enum_member_value, is_enum_class
 from .record_fields import given_fields, record_fields
 from .bindings import (
     all_statements,
@@ -81,6 +81,8 @@ from .grown_lists import (
 )
 from .facts import (
     ANY_KEY,
+    ENUM_MEMBERS,
+    ENUM_VALUES,
     ITEMS,
     any_attribute,
     through_instance,
@@ -373,6 +375,10 @@ class Extractor(FastVisitor):
         # Flask configuration keys that name scopes, with each value written for them.
         self._flask_config: dict[str, list[ast.expr]] = {}
         self._module_classes: dict[str, ast.ClassDef] = {}
+        # Whether each ``Enum`` class's name is bound again, by name (``_enum_bound_again``).
+        self._enums_bound_again: dict[str, bool] = {}
+        # The module as ``prepare`` read it.
+        self._prepared: ast.Module | None = None
         # A callable chosen at run time (``SEND[op]``) spelt as a ``request`` method
         # of it, by that method: what the code calls, for messages.
         self._chosen_callees: dict[int, ast.expr] = {}
@@ -597,7 +603,17 @@ class Extractor(FastVisitor):
         cls = self._module_classes.get(node.id)
         if cls is None or self._binding_scope(node.id) not in (None, self._scopes[0]):
             return None
-        return enum_member_names(cls)
+        names = enum_member_names(cls)
+        return None if names is None or self._enum_bound_again(cls) else names
+
+    def _enum_bound_again(self, cls: ast.ClassDef) -> bool:
+        """Whether the module binds an ``Enum`` class's name again (asked once per
+        class, and only of a class whose members are all known)."""
+        known = self._enums_bound_again.get(cls.name)
+        if known is None:
+            known = self._enums_bound_again[cls.name] = (
+                self._prepared is None or bound_again(self._prepared, cls))
+        return known
 
     def _key_value(self, base: ast.expr, key: str) -> ast.expr | None:
         """``cfg["scopes"]`` for a dict this module builds and fills by key."""
@@ -854,6 +870,7 @@ class Extractor(FastVisitor):
 
     def prepare(self, tree: ast.Module) -> None:
         """Read the imports and module bindings without looking for scope requests."""
+        self._prepared = tree
         self._collect_imports(tree)
         # Each walk is spared the modules whose text cannot hold what it looks for:
         # most modules have no star import, ``global`` statement or ``__all__``.
@@ -1665,6 +1682,7 @@ class Extractor(FastVisitor):
                     value.state is ValueState.EMPTY) else value
         constants.update(self._grown_constants())
         constants.update(self._class_scope_constants())
+        constants.update(self._enum_constants())
         for name, node in self.module_bindings.values.items():
             # ``NYLAS = {"SCOPES": [...]}``: read as ``settings.NYLAS["SCOPES"]``; and
             # ``SCOPES = {"google": [...]}``, a dict of scope lists, by every key: read
@@ -1673,7 +1691,9 @@ class Extractor(FastVisitor):
             # A list of a dict named otherwise counts when it names scopes.
             if isinstance(node, ast.Dict):
                 named_lists = "scope" in name.lower()
-                if named_lists:
+                if named_lists or self.reader.holds_scope_lists(node):
+                    # (``PLANS = {"free": ["email.read_only"], ...}``: lists of
+                    # scopes whatever the dict's name.)
                     # ``scopes.SCOPES[provider]`` in another module: any of the values.
                     any_value = self.reader.read(ast.Subscript(
                         value=ast.Name(id=name, ctx=ast.Load()),
@@ -1710,6 +1730,24 @@ class Extractor(FastVisitor):
                     func=ast.Name(id=name, ctx=ast.Load()), args=[], keywords=[]))
                 if value.state is not ValueState.UNRESOLVED or value.alternatives:
                     constants[f"{name}()"] = value
+        return constants
+
+    def _enum_constants(self) -> dict[str, ScopeValue]:
+        """The strings iterating an ``Enum`` class of this module gives, read as
+        another module iterates it (``[s.value for s in Scope]``, kept as
+        ``Scope[values]``; ``[s for s in Scope]``, as ``Scope[members]``), for a class
+        whose every member is a string written in its body and one of which names a
+        scope (or whose name says scopes)."""
+        constants: dict[str, ScopeValue] = {}
+        for class_name, cls in self._module_classes.items():
+            if self._binding_scope(class_name) not in (None, self.module_bindings) or (
+                    enum_member_names(cls) is None) or self._enum_bound_again(cls):
+                continue
+            for suffix, wants_value in ((ENUM_VALUES, True), (ENUM_MEMBERS, False)):
+                value = self.reader.read(_iterated_enum(cls, wants_value))
+                if value.state is ValueState.ITEMS and value.complete and _kept_as_scopes(
+                        class_name, value):
+                    constants[class_name + suffix] = value
         return constants
 
     def _class_scope_constants(self) -> dict[str, ScopeValue]:
@@ -3960,6 +3998,20 @@ _SCOPE_VALUE_NODES = (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast
 # A class body may bind a module's list as it is (``scopes = SCOPES``): the very
 # object, which the module's facts follow as the class's (``ModuleFacts.class_lists``).
 _CLASS_VALUE_NODES = (*_SCOPE_VALUE_NODES, ast.Name, ast.Attribute)
+
+
+def _iterated_enum(cls: ast.ClassDef, wants_value: bool) -> ast.ListComp:
+    """``[s.value for s in Scope]`` (or ``[s for s in Scope]``), written where the
+    class is."""
+    member: ast.expr = ast.Name(id="s", ctx=ast.Load())
+    if wants_value:
+        member = ast.Attribute(value=member, attr="value", ctx=ast.Load())
+    loop = ast.comprehension(target=ast.Name(id="s", ctx=ast.Store()),
+                             iter=ast.Name(id=cls.name, ctx=ast.Load()), ifs=[], is_async=0)
+    made = ast.ListComp(elt=member, generators=[loop])
+    for node in ast.walk(made):
+        ast.copy_location(node, cls)
+    return made
 
 
 def _kept_as_scopes(name: str, value: ScopeValue) -> bool:

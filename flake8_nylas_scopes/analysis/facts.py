@@ -488,6 +488,14 @@ ANY_MODULE = "*"
 # analysis cannot tell (``SCOPES[provider]``): any one of its values.
 ANY_KEY = "[...]"
 
+# The ends of a reference to the strings iterating an ``Enum`` class of str members
+# gives, read where the class is written: each member's ``.value`` (``[s.value for
+# s in Scope]``), and each member itself, which a ``str`` class's members are
+# (``[s for s in Scope]``, ``list(Scope)``).  Kept only for a class whose body says
+# every member for certain (``enum_members.enum_member_names``).
+ENUM_VALUES = "[values]"
+ENUM_MEMBERS = "[members]"
+
 # The end of a ``ModuleFacts.given_away`` entry for a list or dict only whose items
 # go to code that may change them (``dict(CONFIG)["scope"].append(...)``): a key of
 # it (``CONFIG["scope"]``) is not what it says, a list of strings still is.

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from ..nylas_api import API_VERSIONS, PROVIDER_SCOPE_PREFIXES
 from .facts import (
-    ANY_KEY, ItemForm, ScopeItem, ScopeValue, Splice, ValueState, shown_reference,
+    ANY_KEY, ENUM_MEMBERS, ENUM_VALUES, ItemForm, ScopeItem, ScopeValue, Splice, ValueState,
+    shown_reference,
 )
 from .flask_config import APP_CONFIG, config_get_key
 from .prefilter import SCOPE_FAMILIES
@@ -167,7 +168,7 @@ class ValueReader:
                 return _unresolved(f"scopes come from {reference}", reference)
         if isinstance(target, ast.Call) and (_same_items(target) or _from_keys(target)) and (
                 depth < 4):
-            inner_value = self.read(target.args[0], depth + 1)
+            inner_value = self.read(self._enum_list(target.args[0]) or target.args[0], depth + 1)
             if inner_value.state is not ValueState.ITEMS or all(
                 item.form is ItemForm.LIST_ITEM for item in inner_value.items
             ):
@@ -283,11 +284,13 @@ class ValueReader:
         changes, indexed by a key that is not read (``SCOPES[provider]``): the value is
         one of them (or the lookup fails).
 
-        Only a dict whose name says it holds scopes, and whose values are all written
-        as lists, tuples or sets: a settings dict read by a key not known
-        (``SETTINGS[name]``) holds other lists too, which are no scopes at all.
+        Only a dict whose values are all written as lists, tuples or sets, and that
+        holds scopes: its name says so, or each of its lists holds only strings and
+        names a scope (``PLANS = {"free": ["email.read_only"], ...}``).  A settings
+        dict read by a key not known (``SETTINGS[name]``) holds other lists too, which
+        are no scopes at all.
         """
-        if isinstance(node.slice, ast.Slice) or "scope" not in _name_of(node.value).lower():
+        if isinstance(node.slice, ast.Slice):
             return []
         if self._rewritten is not None and self._rewritten(node.value, None):
             return []  # a value written since, or a key added, is one more option
@@ -299,7 +302,29 @@ class ValueReader:
         if not all(isinstance(self._follow(value), (ast.List, ast.Tuple, ast.Set))
                    for value in values):
             return []
+        if "scope" not in _name_of(node.value).lower() and not self.holds_scope_lists(base):
+            return []
         return values
+
+    def holds_scope_lists(self, node: ast.Dict) -> bool:
+        """Whether every value of a dict display is a list, tuple or set of strings
+        written whole (``["email.read_only", GMAIL]``) that names a scope of some API
+        version, an empty one aside, and one does: a dict of scope lists whatever its
+        name (``PLANS``).  A list of other strings (``{"free": ["basic"]}``), or one
+        holding anything not read as a string, is no scope list."""
+        named = False
+        for value in node.values:
+            held = self._follow(value)
+            if not isinstance(held, (ast.List, ast.Tuple, ast.Set)):
+                return False
+            texts = [self._folded(target, 0) if target is not None else None
+                     for target in map(self._follow, held.elts)]
+            if any(text is None for text in texts):
+                return False
+            if texts and not any(names_a_scope(text) for text in texts if text is not None):
+                return False
+            named = named or bool(texts)
+        return named
 
     def _get_with_default(self, call: ast.Call, depth: int) -> ScopeValue | None:
         """``SCOPES.get(provider, DEFAULT)`` of a dict of scope lists read by a key
@@ -348,17 +373,18 @@ class ValueReader:
 
     def _subscript_reference(self, node: ast.Subscript) -> str:
         """``settings.NYLAS["SCOPES"]`` with ``settings`` from another module; and
-        ``scopes.SCOPES[provider]``, with a key that is not read, of a dict whose name
-        says it holds scopes: any of its values, read by the project index."""
+        ``scopes.SCOPES[provider]``, with a key that is not read: any of its values,
+        read by the project index."""
         key = node.slice
         base = self._qualify(node.value)
         if not base:
             return ""
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             return f"{base}[{key.value!r}]"
-        if isinstance(key, (ast.Constant, ast.Slice)) or "scope" not in _name_of(
-                node.value).lower():
+        if isinstance(key, (ast.Constant, ast.Slice)):
             return ""
+        # Any dict of another module: the index reads only one it keeps as scope
+        # lists, by its name or its lists (``scopes.PLANS[plan]``).
         return base + ANY_KEY
 
     def read_string(self, node: ast.expr) -> str | None:
@@ -409,7 +435,11 @@ class ValueReader:
             return self._elements(node.elts, depth)
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
             members = self._enum_members(node)
-            return self._elements(members, depth) if members is not None else None
+            if members is not None:
+                return self._elements(members, depth)
+            loop = _enum_loop(node)
+            splice = self._enum_reference(*loop) if loop is not None else None
+            return _Parts((), True, splices=(splice,)) if splice is not None else None
         if isinstance(node, ast.Call) and _is_comma_join(node):
             inner = self._follow(node.args[0])
             if inner is None or isinstance(inner, ast.Attribute):
@@ -475,31 +505,49 @@ class ValueReader:
         """``[s.value for s in Scope]`` (or ``[s for s in Scope]``) over an ``Enum``
         class of this module: each member written out, ``Scope.READ.value``, to be
         read as such.  None for any other comprehension."""
-        if self._members is None or len(node.generators) != 1:
+        loop = _enum_loop(node)
+        if loop is None:
             return None
-        loop = node.generators[0]
-        if loop.ifs or loop.is_async or not (
-                isinstance(loop.target, ast.Name) and isinstance(loop.iter, ast.Name)):
+        enum, wants_value = loop
+        members = self._member_attributes(enum)
+        if members is None:
             return None
-        element, variable = node.elt, loop.target.id
-        wants_value = isinstance(element, ast.Attribute) and element.attr == "value"
-        if wants_value:
-            assert isinstance(element, ast.Attribute)
-            element = element.value
-        if not (isinstance(element, ast.Name) and element.id == variable):
-            return None
-        names = self._members(loop.iter)
+        return [ast.copy_location(ast.Attribute(value=member, attr="value", ctx=ast.Load()),
+                                  node) for member in members] if wants_value else members
+
+    def _member_attributes(self, enum: ast.expr) -> list[ast.expr] | None:
+        """``Scope.READ``, ``Scope.SEND``, ...: every member of the ``Enum`` class of
+        this module ``enum`` names, in order; None when they are not all known."""
+        names = self._members(enum) if self._members is not None else None
         if names is None:
             return None
-        members: list[ast.expr] = []
-        for name in names:
-            member: ast.expr = ast.copy_location(
-                ast.Attribute(value=loop.iter, attr=name, ctx=ast.Load()), node)
-            if wants_value:
-                member = ast.copy_location(
-                    ast.Attribute(value=member, attr="value", ctx=ast.Load()), node)
-            members.append(member)
-        return members
+        return [ast.copy_location(ast.Attribute(value=enum, attr=name, ctx=ast.Load()), enum)
+                for name in names]
+
+    def _enum_list(self, node: ast.expr) -> ast.List | None:
+        """``[Scope.READ, Scope.SEND]``: what iterating the ``Enum`` class of this
+        module ``node`` names gives (``list(Scope)``, ``[*Scope]``), each member, read
+        as a string only where the class is a ``str``; None for any other value."""
+        members = self._member_attributes(node) if isinstance(node, ast.Name) else None
+        if members is None:
+            return None
+        return ast.copy_location(ast.List(elts=members, ctx=ast.Load()), node)
+
+    def _enum_reference(self, node: ast.expr, wants_value: bool) -> Splice | None:
+        """The strings iterating an ``Enum`` class of another module gives
+        (``from app.scopes import Scope``, then ``[s.value for s in Scope]``): read by
+        the project index where the class is written, which keeps them only for a
+        class whose every member is a string written in its body (each member's
+        ``.value``, or each member itself for a ``str`` class).  None for a name this
+        module binds or one not imported, and for a reader told no ``Enum`` classes
+        (whose references may name a class of this module)."""
+        if self._members is None or not isinstance(node, (ast.Name, ast.Attribute)) or (
+                isinstance(node, ast.Name) and self._lookup(node.id) is not None):
+            return None
+        reference = self._qualify(node)
+        if not reference:
+            return None
+        return Splice(0, reference + (ENUM_VALUES if wants_value else ENUM_MEMBERS))
 
     def _is_chain(self, node: ast.Call) -> bool:
         return bool(node.args) and not node.keywords and not any(
@@ -566,7 +614,7 @@ class ValueReader:
         complete = True
         for element in elements:
             if isinstance(element, ast.Starred):
-                inner = self._follow(element.value)
+                inner = self._enum_list(element.value) or self._follow(element.value)
                 parts = self._sequence_or_string(inner, depth + 1) if inner is not None else None
                 reference = self._qualify(element.value) if inner is None or (
                     # ``*settings.SCOPES`` with ``settings`` an imported module.
@@ -635,6 +683,24 @@ class ValueReader:
             ScopeItem(part, span, ItemForm.STRING_PART, index)
             for index, part in enumerate(text.split(","))
         )
+
+
+def _enum_loop(node: ast.ListComp | ast.SetComp | ast.GeneratorExp) -> tuple[ast.expr, bool] | None:
+    """What ``[s.value for s in Scope]`` (or ``[s for s in Scope]``) iterates, and
+    whether it keeps each member's ``.value``; None for any other comprehension (a
+    filter, another element, more loops)."""
+    if len(node.generators) != 1:
+        return None
+    loop = node.generators[0]
+    if loop.ifs or loop.is_async or not isinstance(loop.target, ast.Name):
+        return None
+    element = node.elt
+    wants_value = isinstance(element, ast.Attribute) and element.attr == "value"
+    if isinstance(element, ast.Attribute) and wants_value:
+        element = element.value
+    if not (isinstance(element, ast.Name) and element.id == loop.target.id):
+        return None
+    return loop.iter, wants_value
 
 
 def _with(node: ast.BinOp, side: str, value: ast.expr) -> ast.BinOp:

@@ -20,7 +20,8 @@ from ..analysis.facts import (
 )
 from ..analysis.facts_values import ParameterKind, ParameterReference
 from ..analysis.raw_uses import sent_raw_use
-from ..analysis.flow_facts import FlowFacts, Val
+from ..analysis.registry_writes import ITEM_WRITE
+from ..analysis.flow_facts import FlowFacts, Store, Val
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
@@ -392,14 +393,33 @@ def _flow_effects(flow: FlowFacts, resolver: FlowResolver, nylas_module: bool
         found, lost = resolver.interpret(use, nylas_module)
         endpoints.extend(found)
         unresolved.extend(lost)
+    sunk = {sink.span for sink in flow.sinks}
+    # ``context["events"] = nylas.events.where(...)`` into a dict the analysis does
+    # not follow is a sink of the value and a write recorded for the project index
+    # (``registry_writes``), at one place: the write's loss is said once, by the sink.
+    stores: list[Store] = []
+    echoes: list[Store] = []
+    for store in flow.stores:
+        (echoes if store.attr == ITEM_WRITE and store.span in sunk else stores).append(store)
     for effects in (
         *(resolver.call_effects(call, nylas_module) for call in flow.calls),
         *(resolver.sink_effects(sink) for sink in flow.sinks),
-        *(resolver.store_effects(store) for store in flow.stores),
+        *(resolver.store_effects(store) for store in stores),
     ):
         endpoints.extend(effects[0])
         unresolved.extend(effects[1])
+    for echo in echoes:
+        found, lost = resolver.store_effects(echo)
+        endpoints.extend(found)
+        unresolved.extend(use for use in lost if not _said_already(use, unresolved))
     return endpoints, unresolved
+
+
+def _said_already(use: UnresolvedUse, unresolved: list[UnresolvedUse]) -> bool:
+    """Whether another unresolved use at the same place leaves every scope ``use``
+    could touch unjudged: then ``use`` says nothing more."""
+    return any(other.span == use.span and (other.scopes is None or (
+        use.scopes is not None and use.scopes <= other.scopes)) for other in unresolved)
 
 
 def _usage(

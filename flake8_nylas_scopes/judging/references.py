@@ -17,8 +17,8 @@ from typing import Literal, TypeVar, Union
 
 from ..analysis.flask_config import CONFIG_CLASS_SUFFIX, FLASK_CONFIG
 from ..analysis.facts import (
-    ANY_MODULE, ITEMS, ModuleFacts, ScopeValue, UrlPart, any_attribute, any_member,
-    any_module_member, instance_read,
+    ANY_MODULE, ENUM_MEMBERS, ENUM_VALUES, ITEMS, ModuleFacts, ScopeValue, UrlPart,
+    any_attribute, any_member, any_module_member, instance_read,
 )
 from ..analysis.facts_values import ParameterReference
 from ..analysis.star_names import CONSTANT_NAME
@@ -424,6 +424,11 @@ class ConstantIndex:
         (for a key, ``AUTH['scope']``) the items of that name."""
         whole = _whole(reference)
         changed = self._changed
+        if reference.endswith((ENUM_VALUES, ENUM_MEMBERS)):
+            # An ``Enum`` class's members are what its body says whatever code it is
+            # handed to, or its members are handed to, does (a class attribute set
+            # on it is no member): only the name bound again is a change.
+            changed = self._mutated
         return reference in changed or whole in changed or (
             whole != reference and whole + ITEMS in changed) or (
                 any_module_member(whole.rpartition(".")[2]) in changed) or (
