@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Optional, Union
 
 from .tree_walk import child_nodes, walk_nodes
@@ -209,9 +209,20 @@ def config_key(node: ast.Subscript | ast.Call) -> str:
     return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
 
 
-def names_scopes(key: str) -> bool:
-    """Whether a configuration key is read as scopes (see ``flask_config_values``)."""
-    return "scope" in key.lower()
+def names_scopes(name: str) -> bool:
+    """Whether a name says it holds scopes: a configuration key read as scopes (see
+    ``flask_config_values``), or a constant or attribute passed as a scope list
+    (``SUPERVISOR_SCOPES``, ``settings.scope_list``)."""
+    return "scope" in name.lower()
+
+
+def names_configuration_class(name: str, modules: Container[str]) -> bool:
+    """Whether a dotted name is a ``...Config`` class of one of the project's
+    ``modules`` (not a module itself): one whose upper-case attributes are read as
+    the configuration's keys when ``from_object`` loads it."""
+    module, _, class_name = name.rpartition(".")
+    return module in modules and name not in modules and class_name.endswith(
+        CONFIG_CLASS_SUFFIX)
 
 
 def settings_read(call: ast.Call) -> bool:

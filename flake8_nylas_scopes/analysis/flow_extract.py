@@ -79,6 +79,7 @@ from .flow_calls import (
 )
 from .flow_contexts import Role, roles_of
 from .factory_configs import configuration_path
+from .flask_config import names_scopes
 from .flow_facts import (
     CallSite,
     Edge,
@@ -2116,7 +2117,7 @@ class FlowExtractor:
             if not _may_hold_scopes(argument):
                 continue
             target = self.reader.follow(argument) if isinstance(argument, ast.Name) else argument
-            if target is None and not _names_scopes(argument.id if isinstance(
+            if target is None and not names_scopes(argument.id if isinstance(
                     argument, ast.Name) else ""):
                 continue  # read() would find nothing to read: a parameter, an import
             if isinstance(target, ast.Constant) and not names_a_scope_family(target.value):
@@ -2231,7 +2232,7 @@ def _may_hold_scopes(node: ast.expr) -> bool:
     # read in where another module defines it).
     return isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Name)) or (
         isinstance(node, ast.Constant) and isinstance(node.value, str)
-    ) or (isinstance(node, ast.Attribute) and _names_scopes(node.attr))
+    ) or (isinstance(node, ast.Attribute) and names_scopes(node.attr))
 
 
 def _read_elsewhere(value: ScopeValue) -> bool:
@@ -2240,11 +2241,6 @@ def _read_elsewhere(value: ScopeValue) -> bool:
     project index where the wrapper it is passed to makes its request, rather than
     left out of the requests judged."""
     return bool(value.reference) or bool(value.splices)
-
-
-def _names_scopes(name: str) -> bool:
-    """Whether a name says it holds scopes (``SUPERVISOR_SCOPES``, ``scope_list``)."""
-    return "scope" in name.lower()
 
 
 # The expressions ``FlowExtractor._value`` can give a value.

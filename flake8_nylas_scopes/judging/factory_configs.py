@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 
 from ..analysis.facts import ModuleFacts
 from ..analysis.facts_values import ParameterKind, ParameterReference
-from ..analysis.flask_config import CONFIG_CLASS_SUFFIX
+from ..analysis.flask_config import names_configuration_class
 from ..analysis.flow_facts import NAMED_CALLEES, SPREAD, CallSite, FlowFacts, PlainArguments, Val
 from ..analysis.symbols import GLOBAL, LOCAL
 from .resolver import FlowResolver
@@ -49,9 +49,7 @@ class _ConfigClasses:
         self._modules = {facts.module for facts in modules.values() if facts.module}
 
     def named(self, name: str) -> bool:
-        module, _, class_name = name.rpartition(".")
-        return module in self._modules and name not in self._modules and (
-            class_name.endswith(CONFIG_CLASS_SUFFIX))
+        return names_configuration_class(name, self._modules)
 
 
 def _callers_pass_classes(modules: Iterable[ModuleFacts], resolver: FlowResolver,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar, Union
 
-from ..analysis.flask_config import CONFIG_CLASS_SUFFIX, FLASK_CONFIG
+from ..analysis.flask_config import CONFIG_CLASS_SUFFIX, FLASK_CONFIG, names_configuration_class
 from ..analysis.facts import (
     ANY_MODULE, ENUM_MEMBERS, ENUM_VALUES, ITEMS, ModuleFacts, ScopeValue, UrlPart,
     any_attribute, any_member, any_module_member, instance_read,
@@ -144,9 +144,7 @@ class ConstantIndex:
                     if loaded in self._read_factory_loads:
                         continue
                     return frozenset({any_member(FLASK_CONFIG)})
-                module, _, name = loaded.rpartition(".")
-                if loaded in self.by_module or module not in self.by_module or not (
-                        name.endswith(CONFIG_CLASS_SUFFIX)):
+                if not names_configuration_class(loaded, self.by_module):
                     return frozenset({any_member(FLASK_CONFIG)})
         return frozenset()
 
