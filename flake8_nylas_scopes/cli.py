@@ -28,7 +28,7 @@ from .commands.options import (
     file_name_argument,
 )
 from .project.atomic import write_text_atomically
-from .project.session import InputError, decode_source
+from .project.reading import InputError, decode_source
 from .reporters import REPORTERS
 from .rule_docs import UnknownCode, rule_doc, rule_url
 from .settings.config import ConfigError

@@ -12,7 +12,7 @@ import ast
 import pytest
 
 from flake8_nylas_scopes.analysis import flow_extract
-from flake8_nylas_scopes.project.session import facts_for_source
+from flake8_nylas_scopes.project.reading import facts_for_source
 
 
 def _chained_module(links: int) -> str:

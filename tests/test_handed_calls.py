@@ -17,7 +17,7 @@ from flake8_nylas_scopes.analysis.flow_facts import FlowFacts, HandedCall, Val, 
 from flake8_nylas_scopes.analysis.symbols import TEMPORARY
 from flake8_nylas_scopes.judging.resolver import FlowResolver
 from flake8_nylas_scopes.judging.value_nodes import NO_NODE, ValueNodes
-from flake8_nylas_scopes.project.session import facts_for_source
+from flake8_nylas_scopes.project.reading import facts_for_source
 
 MODULE = '''\
 from django.shortcuts import get_object_or_404

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from tool_runs import nylas_scopes, project_fixtures
 
-from flake8_nylas_scopes.project import session, workers
+from flake8_nylas_scopes.project import reading, workers
 from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
 from flake8_nylas_scopes.project.session import analyse, discover
 from flake8_nylas_scopes.project.workers import Work, facts_texts
@@ -156,14 +156,14 @@ def test_a_crash_in_a_worker_names_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = _project(tmp_path / "app")
-    real = session.facts_or_error
+    real = reading.facts_or_error
 
     def failing(path: str, source: str, module: str) -> object:
         if path.endswith("helper_7.py"):
             raise KeyError("a defect")
         return real(path, source, module)
 
-    monkeypatch.setattr(session, "facts_or_error", failing)
+    monkeypatch.setattr(reading, "facts_or_error", failing)
     with pytest.raises(workers.WorkerCrash) as raised:
         _run(root, jobs=2, cache=False)
     message = str(raised.value)
@@ -178,14 +178,14 @@ def test_modules_left_by_a_dead_worker_are_read_here(
     root = _project(tmp_path / "app")
     expected = _run(root, jobs=1, cache=False)
     parent = os.getpid()
-    real = session.facts_or_error
+    real = reading.facts_or_error
 
     def dying(path: str, source: str, module: str) -> object:
         if os.getpid() != parent and path.endswith("helper_5.py"):
             os._exit(9)  # as the kernel's out-of-memory killer would end it
         return real(path, source, module)
 
-    monkeypatch.setattr(session, "facts_or_error", dying)
+    monkeypatch.setattr(reading, "facts_or_error", dying)
     assert _run(root, jobs=2, cache=False) == expected
 
 

@@ -13,7 +13,7 @@ import json
 import pytest
 
 from flake8_nylas_scopes.analysis.flow_facts import FlowFacts, Val
-from flake8_nylas_scopes.project.session import facts_for_source
+from flake8_nylas_scopes.project.reading import facts_for_source
 from flake8_nylas_scopes.judging.resolver import CLIENT_OBJ, FlowResolver
 
 MODULE = '''\

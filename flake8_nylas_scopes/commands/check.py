@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from ..findings import Finding
 from ..spans import source_lines
 from ..project.files import select_files
-from ..project.session import FileError, InputError, analyse, read_source
+from ..project.reading import InputError, read_source
+from ..project.session import FileError, analyse
 from ..settings.config import DEFAULT_CONFIG, Config
 from ..settings.noqa import NoqaLines
 from ..settings.patterns import matches

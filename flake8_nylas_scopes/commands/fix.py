@@ -18,7 +18,7 @@ from ..findings import Finding
 from ..fix.plan import FixPolicy
 from ..places import display_path, path_namer
 from ..project.files import select_files
-from ..project.session import InputError
+from ..project.reading import InputError
 from ..project.source_file import SourceFileError, replace_unless_changed
 from ..settings.config import ConfigError
 from .check import PerFileSelection

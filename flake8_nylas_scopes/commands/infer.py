@@ -14,7 +14,8 @@ from ..judging.usage_rules import Inference, certain_options
 from ..nylas_api import dialect_catalogue
 from ..places import display_path
 from ..project.files import select_files
-from ..project.session import InputError, analyse
+from ..project.reading import InputError
+from ..project.session import analyse
 from ..settings.config import ConfigError, all_codes
 from ..spans import Span
 from .check import say_rootless_note

@@ -13,7 +13,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..project.session import InputError
+from ..project.reading import InputError
 from ..project.workers import available_cpus
 from ..settings.config import CodeFilter, code_problem, make_config
 from ..settings.config_file import FileSettings, find_settings, load_settings

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import io
 import json
 import os
-import re
-import stat
-import sys
-import tokenize
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -26,6 +21,7 @@ from .modules import module_name_for_path
 from .own_code import under_others_code
 from .roots import project_root
 from .project_files import project_files
+from .reading import InputError, read_source
 from .walk import python_files
 
 if TYPE_CHECKING:
@@ -39,10 +35,6 @@ if TYPE_CHECKING:
 # and most of them never need it.
 
 __all__ = ["FileError", "InputError", "ProjectAnalysis", "analyse", "discover", "read_source"]
-
-
-class InputError(Exception):
-    """A path the user named cannot be analysed (missing, not Python)."""
 
 
 @dataclass
@@ -68,75 +60,6 @@ def discover(paths: Iterable[str], exclude: Sequence[str] = ()) -> list[str]:
         else:
             raise InputError(f"{path or repr(path)}: no such file or directory")
     return sorted(dict.fromkeys(found))
-
-
-def decode_source(data: bytes) -> str:
-    """Decode Python source as the interpreter would (PEP 263 cookie, BOM, UTF-8)."""
-    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    text = data.decode(encoding)
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def read_source(path: str) -> str:
-    try:
-        # Opening a FIFO would wait for a writer forever; devices and directories are
-        # not source files either.
-        mode = os.stat(path).st_mode
-        if stat.S_ISDIR(mode):
-            _list_directory(path)  # the walk's only directories are those it could not list
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{path}: not a regular file")
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
-    if b"\x00" in data:
-        raise InputError(f"{path}: binary file, not Python source")
-    try:
-        return decode_source(data)
-    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
-        raise InputError(f"{path}: cannot decode ({error})") from None
-
-
-def _list_directory(path: str) -> None:
-    """Raise the :class:`InputError` that says why ``path`` cannot be listed."""
-    try:
-        with os.scandir(path):
-            pass
-    except OSError as error:
-        reason = error.strerror or error
-        raise InputError(f"{path}: cannot list the directory ({reason})") from None
-
-
-def facts_for_source(
-    path: str, source: str, flow: bool = False, packages: dict[str, str] | None = None
-) -> ModuleFacts:
-    """The facts of one module's text; a ``SyntaxError`` and the like propagate."""
-    return _module_facts(path, source, module_name_for_path(path, packages), flow)
-
-
-def _module_facts(path: str, source: str, module: str, flow: bool) -> ModuleFacts:
-    from ..analysis.module import module_facts
-
-    # Lines as Python and flake8 count them: str.splitlines also breaks at form feeds,
-    # \x1c-\x1e, \x85 and \u2028, which would shift every later line.
-    lines = io.StringIO(source, newline="").readlines()
-    return module_facts(None, path, lines, module, flow=flow)
-
-
-def facts_or_error(path: str, source: str, module: str) -> ModuleFacts | str:
-    """The facts of a module of a project that uses Nylas, or the message that says
-    why its text cannot be analysed."""
-    try:
-        return _module_facts(path, source, module, flow=True)
-    except SyntaxError as error:
-        line = f":{error.lineno}" if error.lineno else ""
-        return f"{path}{line}: {_syntax_message(error)}"
-    except (RecursionError, MemoryError) as error:
-        # The parser gives up on expressions nested thousands deep.
-        return f"{path}: cannot parse (nested too deeply: {type(error).__name__})"
-    except ValueError as error:
-        return f"{path}: cannot parse ({error})"
 
 
 def analyse(
@@ -441,26 +364,6 @@ class _Facts:
             self.digests[read.path] = (
                 cache.store_json(read.path, stat, True, read.json) if read.json
                 else cache.store(read.path, stat, True, facts))
-
-
-# Type parameters and the ``type`` statement: Python 3.12 syntax, which an older
-# interpreter running the tool calls invalid in a file that is fine; a type
-# parameter's default (``def first[T = str]()``) is Python 3.13's.
-_TYPE_PARAMETER_SYNTAX = re.compile(
-    r"\s*(type\s+\w+\s*[\[=]|(async\s+)?def\s+\w+\s*\[|class\s+\w+\s*\[)")
-_TYPE_PARAMETER_DEFAULT = re.compile(r"\s*((async\s+)?def|class|type)\s+\w+\s*\[[^\]]*=")
-
-
-def _syntax_message(error: SyntaxError) -> str:
-    message = f"syntax error: {error.msg}"
-    line = error.text or ""
-    newer = (3, 13) if _TYPE_PARAMETER_DEFAULT.match(line) else (
-        (3, 12) if _TYPE_PARAMETER_SYNTAX.match(line) else None)
-    if newer is not None and sys.version_info < newer:
-        running = f"{sys.version_info.major}.{sys.version_info.minor}"
-        message += (f" (Python {newer[0]}.{newer[1]} syntax; the tool runs on Python"
-                    f" {running})")
-    return message
 
 
 def _load_facts(

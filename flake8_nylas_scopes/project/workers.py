@@ -22,6 +22,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import reading
+
 if TYPE_CHECKING:
     from ..analysis.facts import ModuleFacts
 
@@ -78,16 +80,13 @@ def available_cpus() -> int:
 def facts_text(work: Work, as_json: bool = False) -> FactsText:
     """Read and analyse one module; errors of the input become the message the run
     reports for the file.  ``as_json`` hands the facts back as JSON (from a worker)."""
-    # Imported here: a worker started with ``spawn`` imports only what it needs.
-    from .session import InputError, facts_or_error, read_source
-
     text = work.text
     if text is None:
         try:
-            text = read_source(work.path)
-        except InputError as error:
+            text = reading.read_source(work.path)
+        except reading.InputError as error:
             return FactsText(work.path, error=str(error))
-    facts = facts_or_error(work.path, text, work.module)
+    facts = reading.facts_or_error(work.path, text, work.module)
     if isinstance(facts, str):
         return FactsText(work.path, error=facts)
     if not as_json:
