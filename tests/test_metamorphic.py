@@ -1905,3 +1905,19 @@ def test_a_dict_of_scope_lists_renamed_makes_no_claim_appear(
     after, _ = _claims_and_caution(tmp_path / "renamed", program("PLANS"))
     appeared = after - before
     assert not appeared, (plans, sorted(appeared))
+
+
+def test_a_returning_function_moved_to_another_module_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    helper = f"def oauth_config(provider):\n    return {_CONFIG_DISPLAY}\n\n"
+    here = _CONFIG_LOGIN.format(helper=helper, argument="oauth_config(provider)")
+    moved = _CONFIG_LOGIN.format(helper="", argument="oauth_config(provider)").replace(
+        "nylas = Client(", "from app.conf import oauth_config\n\nnylas = Client(")
+    conf = ('G = "https://www.googleapis.com/auth/"\n'
+            'SCOPES = {"google": [G + "gmail.readonly", G + "contacts.readonly"],\n'
+            '          "microsoft": ["Mail.Read", "offline_access"]}\n\n\n' + helper)
+    before, _ = _claims_and_caution(tmp_path / "here", {"app/main.py": here})
+    after, caution = _claims_and_caution(
+        tmp_path / "moved", {"app/main.py": moved, "app/conf.py": conf})
+    assert any("NYS303" in claim and "contacts.readonly" in claim for claim in before), before
+    assert after == before and not caution, after

@@ -3015,3 +3015,75 @@ def test_a_config_built_by_a_function_keeps_what_a_call_needs(tmp_path: Path) ->
     found = _returned_config_project(
         tmp_path, "    nylas.messages.send(grant_id, {'to': []})")
     assert found == []
+
+
+_CONF_MODULE = '''G = "https://www.googleapis.com/auth/"
+SCOPES = {{"google": [G + "gmail.modify"],
+          "microsoft": ["Mail.ReadWrite", "Mail.Send", "offline_access"]}}
+
+
+def oauth_config(provider{parameters}):
+    return {{"client_id": "c", "redirect_uri": "r", "provider": provider,
+            "scope": {scope}{extra}}}
+'''
+
+
+def _other_modules_config_project(
+        tmp_path: Path, call: str, work: str = "", conf: str = "", boot: str = "",
+) -> list[tuple[str, int, str]]:
+    """``url_for_oauth2(<call>)`` in ``auth.py``, with the config function in
+    ``conf.py`` (which never names Nylas); the findings of the usage rules."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "conf.py").write_text(conf or _CONF_MODULE.format(
+        parameters="", scope="SCOPES[provider]", extra=""))
+    (tmp_path / "boot.py").write_text(boot)
+    (tmp_path / "auth.py").write_text(
+        "from nylas import Client\n"
+        "import conf\n"
+        "from conf import oauth_config\n"
+        "nylas = Client('key')\n\n"
+        "def login(provider):\n"
+        f"    return nylas.auth.url_for_oauth2({call})\n\n"
+        "def work(grant_id, message_id):\n"
+        "    nylas.messages.update(grant_id, message_id, {'unread': False})\n"
+        f"{work}\n")
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings
+                  if f.code in USAGE or f.code == "NYS304")
+
+
+@pytest.mark.parametrize("call", [
+    "oauth_config(provider)", "conf.oauth_config(provider)", "config=oauth_config(provider)",
+])
+def test_a_config_another_module_builds_by_a_function_is_judged(
+        tmp_path: Path, call: str) -> None:
+    # Each provider's list is a request; nothing needs Mail.Send (conf.py line 3).
+    found = _other_modules_config_project(tmp_path, call)
+    assert found == [("conf.py", 3, "NYS303")]
+
+
+def test_a_config_another_module_builds_keeps_what_a_call_needs(tmp_path: Path) -> None:
+    # Control: a send needs Mail.Send, and gmail.modify grants it on Google.
+    found = _other_modules_config_project(
+        tmp_path, "oauth_config(provider)", "    nylas.messages.send(grant_id, {'to': []})")
+    assert found == []
+
+
+@pytest.mark.parametrize("conf, boot", [
+    # The config copies its caller's scopes: what callers pass is not read there.
+    (_CONF_MODULE.format(parameters=", scopes=()", scope="scopes", extra=""), ""),
+    # The grant may keep the scopes it had.
+    (_CONF_MODULE.format(parameters="", scope="SCOPES[provider]",
+                         extra=', "include_grant_scopes": True'), ""),
+    # Other code changes the list the config holds, through what the call returns.
+    ("", "import conf\n\nconf.oauth_config('microsoft')['scope'].append('Mail.Read')\n"),
+    ("", "from conf import oauth_config\n\n"
+         "def extend():\n    cfg = oauth_config('google')\n    cfg['scope'] += ['x']\n"),
+    # Other code binds the function again.
+    ("", "import conf\n\nconf.oauth_config = lambda provider: {'scope': []}\n"),
+])
+def test_a_config_another_module_builds_that_cannot_be_told_is_unresolved(
+        tmp_path: Path, conf: str, boot: str) -> None:
+    found = _other_modules_config_project(tmp_path, "oauth_config(provider)", conf=conf,
+                                          boot=boot)
+    assert found == [("auth.py", 7, "NYS304")]

@@ -1730,6 +1730,9 @@ class Extractor(FastVisitor):
                     func=ast.Name(id=name, ctx=ast.Load()), args=[], keywords=[]))
                 if value.state is not ValueState.UNRESOLVED or value.alternatives:
                     constants[f"{name}()"] = value
+        # ``def oauth_config(uri): return {..., "scope": SCOPES}``, passed by another
+        # module as a v3 request's config.
+        constants.update(self._v3.returned_config_scopes())
         return constants
 
     def _enum_constants(self) -> dict[str, ScopeValue]:

@@ -143,6 +143,12 @@ class _View:
     merged_from: ast.expr | None = None
 
 
+def _displays_scope(value: ast.expr) -> bool:
+    """Whether ``value`` is a dict display with a ``"scope"`` key written in it."""
+    return isinstance(value, ast.Dict) and any(
+        isinstance(key, ast.Constant) and key.value == _SCOPE_KEY for key in value.keys)
+
+
 def sdk_reads_arguments(node: ast.Call, held_object: Callable[[str], str]) -> bool:
     """Whether ``node`` calls, by its name and resource, a method of the SDK that takes
     the scopes of a request (``<x>.auth.url_for_oauth2(config)``,
@@ -670,7 +676,10 @@ class V3Requests:
             # ``url_for_oauth2(AUTH_CONFIG)`` with the dict imported: its ``scope`` is
             # a constant of that module, which the project index reads.
             value = elsewhere
-            granted_unknown = _OTHER_MODULES_CONFIG if site.creates_grant else ""
+            # A function's config is kept only where its grant is told (see
+            # ``returned_config_scopes``); a dict's other keys are not read.
+            granted_unknown = _OTHER_MODULES_CONFIG if site.creates_grant and not (
+                view is None and isinstance(argument, ast.Call)) else ""
             view = view or _View(argument, {}, frozenset(), False)
         elif view is None or _SCOPE_KEY not in view.keys:
             # No ``scope`` the analysis can see.  A request that makes a grant then
@@ -732,8 +741,11 @@ class V3Requests:
 
     def _scope_of_other_modules_config(self, argument: ast.expr) -> ScopeValue | None:
         """The ``scope`` of a config dict named by a constant of another module
-        (``AUTH_CONFIG`` imported, ``settings.AUTH_CONFIG``), as a reference to it for
+        (``AUTH_CONFIG`` imported, ``settings.AUTH_CONFIG``), or returned by a function
+        of another module (``oauth_config(uri)`` imported), as a reference to it for
         the project index; None where the argument is not one."""
+        if isinstance(argument, ast.Call):
+            return self._scope_of_other_modules_function(argument)
         if not isinstance(argument, (ast.Name, ast.Attribute)):
             return None
         # Located by hand: ``ast.fix_missing_locations`` leaves a reference cycle per
@@ -743,6 +755,67 @@ class V3Requests:
             ast.Subscript(value=argument, slice=key, ctx=ast.Load()), argument)
         value = self.read_scope(keyed)
         return value if value.reference else None
+
+    def _scope_of_other_modules_function(self, call: ast.Call) -> ScopeValue | None:
+        """``oauth_config(uri)`` with ``oauth_config`` imported: the ``scope`` of the
+        config it returns, which its own module keeps (``returned_config_scopes``) as
+        ``pkg.auth.oauth_config()['scope']`` for the project index; None for a call
+        of anything else."""
+        ext = self._ext
+        func = call.func
+        head = func
+        while isinstance(head, ast.Attribute):
+            head = head.value
+        if not isinstance(head, ast.Name) or ext._binding_scope(head.id) not in (
+                None, ext.module_bindings):
+            # A local name of the same spelling may hold another function.
+            return None
+        function = ext._other_module_function(call, ext.module_bindings)
+        if not function:
+            return None
+        reference = f"{function}(){[_SCOPE_KEY]}"
+        return ScopeValue(ValueState.UNRESOLVED, complete=False, reference=reference,
+                          reason=f"scopes come from {reference}")
+
+    def returned_config_scopes(self) -> dict[str, ScopeValue]:
+        """The ``scope`` of the config each function of this module returns, read as
+        a request given the call is (see ``_returned_config``), kept as
+        ``oauth_config()['scope']`` for another module that passes
+        ``oauth_config(uri)`` to a request.  Only a function each of whose returns
+        is a dict display with a ``scope`` key counts: the test is cheap, and the
+        facts stay small.  A config that may set ``include_grant_scopes`` is not
+        kept: the caller's request then stays unresolved, as its grant cannot be
+        told."""
+        ext = self._ext
+        kept: dict[str, ScopeValue] = {}
+        for name, function in ext._module_functions.items():
+            returns = ext._returns_of(function)
+            if not returns or not all(_displays_scope(value) for value in returns):
+                continue
+            call = ast.Call(func=ast.Name(id=name, ctx=ast.Load()), args=[], keywords=[])
+            self._in_returned_config = True
+            try:
+                read = ext.read_returns(call, self._returned_scope)
+            finally:
+                self._in_returned_config = False
+            if read is None or any(value is None for value in read):
+                continue
+            kept[f"{name}(){[_SCOPE_KEY]}"] = one_of(
+                [value for value in read if value is not None])
+        return kept
+
+    def _returned_scope(self, value: ast.expr) -> ScopeValue | None:
+        """The ``scope`` of one returned dict display, read in the function's own
+        scope, as ``_request_read`` reads it; None where it cannot tell the key's
+        value (a key written by a merge it cannot read)."""
+        view = self._view(value, at=value)
+        if view is None or _SCOPE_KEY not in view.keys or self._includes_grant_scopes(view):
+            return None
+        options = view.either.get(_SCOPE_KEY, ())
+        if options:
+            return one_of([self.read_scope(option) for option in options])
+        scope = view.values.get(_SCOPE_KEY)
+        return None if scope is None else self.read_scope(scope)
 
     def _joined_before(
         self, argument: ast.expr, site: SdkSite, value: ScopeValue, span: Span

@@ -427,8 +427,11 @@ class ConstantIndex:
             # handed to, or its members are handed to, does (a class attribute set
             # on it is no member): only the name bound again is a change.
             changed = self._mutated
+        called = _called(reference)
         return reference in changed or whole in changed or (
             whole != reference and whole + ITEMS in changed) or (
+                # ``oauth_config()['scope']``: a change to what the call returns.
+                called is not None and (called in changed or called + ITEMS in changed)) or (
                 any_module_member(whole.rpartition(".")[2]) in changed) or (
                     _ANY_NAME_OF_ANY_MODULE in changed)
 
@@ -530,6 +533,13 @@ def _whole(reference: str) -> str:
     cut = min((at for at in (reference.find("["), reference.find("(")) if at >= 0),
               default=len(reference))
     return reference[:cut]
+
+
+def _called(reference: str) -> str | None:
+    """The call a reference reads a key of (``pkg.auth.oauth_config()['scope']``:
+    ``pkg.auth.oauth_config()``); None for another reference."""
+    at = reference.find("()[")
+    return reference[:at + 2] if at >= 0 else None
 
 
 def _one_slash(url: str) -> str:
