@@ -81,6 +81,13 @@ UNREAD = {
         'SCOPES: ClassVar[list[str]] = ["Mail.Read", "Calendars.Read"]',
         'SCOPES: tuple[str, ...] = ("Mail.Read", "Calendars.Read")').replace(
         "from nylas import", "from dataclasses import dataclass\nfrom nylas import"), ""),
+    # Pro's order is Pro, SendScopes, Auth: Pro().url() reads SendScopes.SCOPES.
+    "a class with no base comes before it": (
+        APP + "\n\nclass SendScopes:\n    SCOPES = ['Mail.Read', 'Mail.Send']\n\n\n"
+              "class Pro(SendScopes, Auth):\n    pass\n", ""),
+    "a class with no base of another module comes before it": (
+        APP, "import app\nimport mixins\n\n\nclass Pro(mixins.SendScopes, app.Auth):\n"
+             "    pass\n\n\nclass SendScopes:\n    SCOPES = ['Mail.Send']\n"),
 }
 
 
@@ -89,3 +96,19 @@ def test_self_attribute_that_may_be_another_value_stays_unresolved(
         tmp_path: Path, app: str, more: str) -> None:
     found = _codes(tmp_path, app, more)
     assert [code for code, _ in found] == ["NYS304", "NYS304"], found
+
+
+SAME_READING = {
+    # Auth comes before its own base in every order: Defaults' list is never read.
+    "a base of the class itself": (APP.replace("class Auth:", "class Defaults:\n"
+                                               "    SCOPES = ['Mail.Send']\n\n\n"
+                                               "class Auth(Defaults):"), ""),
+    "a class with no base that no class names as a base": (
+        APP, "class Other:\n    SCOPES = ['Mail.Send']\n"),
+}
+
+
+@pytest.mark.parametrize("app, more", SAME_READING.values(), ids=list(SAME_READING))
+def test_another_class_with_no_base_leaves_the_reading_exact(
+        tmp_path: Path, app: str, more: str) -> None:
+    assert [code for code, _ in _codes(tmp_path, app, more)] == ["NYS303"]

@@ -653,6 +653,14 @@ class ModuleFacts:
     # one of code only such code calls.  Another module naming the subclass may run
     # that code for any grant.
     inherited_guards: Sequence[tuple[str, str]] = ()
+    # The attributes that may hold scopes bound in the body of its classes with no
+    # base, by the class's dotted name, and (the last part of a base's name, the
+    # class naming it) for each base of its classes: a class named as a base by
+    # another class than the one whose method reads ``self.SCOPES`` may come before
+    # that class in a subclass's order (``class Pro(SendScopes, Flow):``), and then
+    # its list is read (see ``subclass_bindings``).
+    base_free_bindings: Sequence[tuple[str, str]] = ()
+    base_names: Sequence[tuple[str, str]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -719,6 +727,8 @@ class ModuleFacts:
             "told_changes": list(self.told_changes),
             "class_lists": [list(held) for held in self.class_lists],
             "inherited_guards": [list(pair) for pair in self.inherited_guards],
+            "base_free_bindings": [list(bound) for bound in self.base_free_bindings],
+            "base_names": [list(named) for named in self.base_names],
         }
 
     @classmethod
@@ -804,6 +814,9 @@ class ModuleFacts:
              for holder, reference in data.get("class_lists", ())],
             [(str(base), str(subclass))
              for base, subclass in data.get("inherited_guards", ())],
+            [(str(cls_name), str(attribute))
+             for cls_name, attribute in data.get("base_free_bindings", ())],
+            [(str(base), str(cls_name)) for base, cls_name in data.get("base_names", ())],
         )
         shed_empty(facts)
         return facts

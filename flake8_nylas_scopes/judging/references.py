@@ -100,9 +100,26 @@ class ConstantIndex:
         self._changed = changed
         # The classes with a base that bind each attribute (see ``subclass_bindings``).
         self._bound_in_subclasses: dict[str, set[str]] = {}
+        # The classes naming each class as a base, by the base's name alone (which
+        # also counts a class of another module named the same).
+        named_by: dict[str, set[str]] = {}
+        for facts in self.by_module.values():
+            for base, class_name in facts.base_names:
+                named_by.setdefault(base, set()).add(class_name)
+        self._named_by = named_by
         for facts in self.by_module.values():
             for class_name, attribute in facts.subclass_bindings:
                 self._bound_in_subclasses.setdefault(attribute, set()).add(class_name)
+        # A class with no base binding it reaches a method of another class only as
+        # a base of a subclass, and only one named by another class than that one
+        # may come before it in the subclass's order (``class Pro(SendScopes,
+        # Flow):``); kept apart, so that a base of the reading class itself does not
+        # count (``class Flow(Defaults):``, whose own list comes first).
+        self._base_free: dict[str, set[str]] = {}
+        for facts in self.by_module.values():
+            for class_name, attribute in facts.base_free_bindings:
+                if class_name.rpartition(".")[2] in named_by:
+                    self._base_free.setdefault(attribute, set()).add(class_name)
 
     def _with_class_lists(self, changed: frozenset[str]) -> frozenset[str]:
         """``changed`` with the lists a class body binds as they are (``class
@@ -372,9 +389,13 @@ class ConstantIndex:
     def _bound_elsewhere(self, attribute_reference: str) -> bool:
         """Whether a class with a base other than the one ``pkg.auth.Auth.SCOPES``
         names binds the attribute: it may be a subclass, whose instances read its
-        own."""
+        own.  So does a class with no base that another class names as a base: it
+        may come before ``Auth`` in a subclass's order."""
         holder, _, attribute = _whole(attribute_reference).rpartition(".")
-        return bool(self._bound_in_subclasses.get(attribute, set()) - {holder})
+        if self._bound_in_subclasses.get(attribute, set()) - {holder}:
+            return True
+        return any(self._named_by[mixin.rpartition(".")[2]] - {holder}
+                   for mixin in self._base_free.get(attribute, ()) if mixin != holder)
 
     def _configuration_changed(self, reference: str) -> bool:
         """Whether code may change the key of Flask's configuration ``reference``
