@@ -155,9 +155,11 @@ def infer(uses: Sequence[EndpointUse], dialect: str = V2) -> Inference:
         for option in set(served_by) for scope in option.scopes
     }
     for use, option in zip(needing, served_by):
-        for scope in sorted(option.scopes):  # a set: sorted, for output that repeats
-            for grantor in grantors[scope]:
-                result.evidence.setdefault(grantor, []).append(use)
+        # Two scopes of one option may be granted by the same chosen scope (an
+        # option of ``send-rsvp`` needs two that ``calendar`` includes): the call is
+        # its evidence once.  Sorted, for output that repeats.
+        for grantor in sorted({g for scope in option.scopes for g in grantors[scope]}):
+            result.evidence.setdefault(grantor, []).append(use)
     # In the order of the scopes, not of the sets they were found through.
     result.evidence = {scope: result.evidence[scope] for scope in result.scopes
                        if scope in result.evidence}
