@@ -18,7 +18,8 @@ from flake8_nylas_scopes.analysis import flow_extract
 from flake8_nylas_scopes.codes import DEFAULT_OFF
 from flake8_nylas_scopes.settings.config import make_config
 from flake8_nylas_scopes.analysis.flow_contexts import ROLES, Role, unlisted_fields
-from flake8_nylas_scopes.project.session import analyse, facts_for_source
+from flake8_nylas_scopes.project.reading import facts_for_source
+from flake8_nylas_scopes.project.session import analyse
 
 
 def test_every_field_of_every_node_class_has_a_role() -> None:

@@ -16,7 +16,8 @@ from flake8_nylas_scopes.judging.raw_requests import RawRoutes, RawTarget
 from flake8_nylas_scopes.nylas_api import API_VERSIONS
 from flake8_nylas_scopes.nylas_api import http
 from flake8_nylas_scopes.nylas_api.v3 import surface as v3_surface
-from flake8_nylas_scopes.project.session import analyse, facts_for_source
+from flake8_nylas_scopes.project.reading import facts_for_source
+from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
 from flake8_nylas_scopes.spans import Span
 

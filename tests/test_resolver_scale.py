@@ -15,7 +15,8 @@ from flake8_nylas_scopes.codes import DEFAULT_OFF
 from flake8_nylas_scopes.findings import Finding
 from flake8_nylas_scopes.judging import resolver as resolver_module
 from flake8_nylas_scopes.judging.resolver import FlowResolver, Obj
-from flake8_nylas_scopes.project.session import analyse, facts_for_source
+from flake8_nylas_scopes.project.reading import facts_for_source
+from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
 
 CLASSES = 14

@@ -14,7 +14,8 @@ from pathlib import Path
 from flake8_nylas_scopes.analysis.facts import ModuleFacts
 from flake8_nylas_scopes.analysis.flow_facts import FlowFacts
 from flake8_nylas_scopes.analysis.shared_texts import project_texts_shared, shared_texts
-from flake8_nylas_scopes.project.session import analyse, facts_for_source
+from flake8_nylas_scopes.project.reading import facts_for_source
+from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import Config, default_code_filter
 
 MODULE = '''\
