@@ -1948,12 +1948,12 @@ def supervisor_login():
     return ask(scopes={passed})
 
 
-def agent_login():
+def staff_login():
     return ask()
 {more}'''
 _ANOTHER_LIBRARY = '''
 
-def google_session():
+def google_client():
     from requests_oauthlib import OAuth2Session
     return OAuth2Session("id", scope=settings.SUPERVISOR_SCOPES)
 '''

@@ -49,7 +49,7 @@ def supervisor_login(email):
     return ask(scopes={passed}, email=email)
 
 
-def agent_login(email):
+def staff_login(email):
     return ask(email=email)
 {more}'''
 
@@ -91,7 +91,7 @@ def test_a_list_given_to_a_wrapper_is_judged_as_its_request(
 def test_a_list_also_given_to_another_library_stays_silent(tmp_path: Path) -> None:
     more = '''
 
-def google_session():
+def google_client():
     from requests_oauthlib import OAuth2Session
     return OAuth2Session("id", scope=LIST)
 '''
