@@ -1921,3 +1921,56 @@ def test_a_returning_function_moved_to_another_module_makes_no_claim_appear(
         tmp_path / "moved", {"app/main.py": moved, "app/conf.py": conf})
     assert any("NYS303" in claim and "contacts.readonly" in claim for claim in before), before
     assert after == before and not caution, after
+
+
+# ------------------------------------------------------- a wrapper's caller's list named
+
+# A caller of a project wrapper passing its scope list written in the call, or named in
+# a settings module: the same request, so neither form may make a claim appear that
+# the other lacks.  Given to another library's request as well, the named list may
+# only make the reading more cautious.
+_WRAPPER = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+DEFAULT_SCOPES = ["email.read_only"]
+
+
+def ask(scopes=None):
+    scopes = list(scopes or DEFAULT_SCOPES)
+    return client.authentication_url("https://a.example/cb", scopes=scopes)
+'''
+_SUPERVISOR_LIST = '["email.read_only", "calendar", "contacts.read_only"]'
+_WRAPPER_CALLERS = '''from app import settings
+from app.auth import ask
+
+
+def supervisor_login():
+    return ask(scopes={passed})
+
+
+def staff_login():
+    return ask()
+{more}'''
+_ANOTHER_LIBRARY = '''
+
+def google_client():
+    from requests_oauthlib import OAuth2Session
+    return OAuth2Session("id", scope=settings.SUPERVISOR_SCOPES)
+'''
+
+
+@pytest.mark.parametrize("more", ["", _ANOTHER_LIBRARY], ids=["alone", "another-library"])
+def test_a_wrapper_callers_list_named_or_inlined_makes_no_claim_appear(
+        more: str, tmp_path: Path) -> None:
+    def program(passed: str) -> dict[str, str]:
+        return {"app/calls.py": _V2_CALLS, "app/auth.py": _WRAPPER,
+                "app/settings.py": f"SUPERVISOR_SCOPES = {_SUPERVISOR_LIST}\n",
+                "app/views.py": _WRAPPER_CALLERS.format(passed=passed, more=more)}
+
+    inlined, _ = _claims_and_caution(tmp_path / "inlined", program(_SUPERVISOR_LIST))
+    named, _ = _claims_and_caution(tmp_path / "named", program("settings.SUPERVISOR_SCOPES"))
+    # The case is no vacuous one: the inline list's unused scope is claimed.
+    assert any("NYS303" in claim and "contacts.read_only" in claim for claim in inlined)
+    assert not named - inlined, (more, sorted(named - inlined))
+    if not more:
+        assert not inlined - named, sorted(inlined - named)

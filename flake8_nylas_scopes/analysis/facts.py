@@ -573,9 +573,9 @@ class ModuleFacts:
     # are known to be such functions (see ``imported_predicate_guards``).
     provider_predicates: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]] = ()
     predicate_guards: Sequence[tuple[int, int, str, tuple[str, ...], tuple[str, ...], int]] = ()
-    # Constants given as scopes to an OAuth request that is not Nylas's, by dotted
-    # name (see ``foreign_scopes``).
-    foreign_scopes: Sequence[str] = ()
+    # Constants given as scopes to a call that is not a Nylas request: (dotted name,
+    # line and column of the argument, the callee as written); see ``foreign_scopes``.
+    foreign_scopes: Sequence[tuple[str, int, int, str]] = ()
     # Constants the code tests for a scope (``"calendar" in SCOPES``), by dotted name.
     tested_scopes: Sequence[str] = ()
     # Other modules' lists and dicts this module gives to code that may change them
@@ -702,7 +702,7 @@ class ModuleFacts:
             "predicate_guards": [
                 [first, last, name, list(true), list(false), line]
                 for first, last, name, true, false, line in self.predicate_guards],
-            "foreign_scopes": list(self.foreign_scopes),
+            "foreign_scopes": [list(given) for given in self.foreign_scopes],
             "tested_scopes": list(self.tested_scopes),
             "given_away": list(self.given_away),
             "given_to": [given.to_json() for given in self.given_to],
@@ -778,7 +778,8 @@ class ModuleFacts:
             [(int(first), int(last), str(name), tuple(str(p) for p in true),
               tuple(str(p) for p in false), int(line))
              for first, last, name, true, false, line in data.get("predicate_guards", ())],
-            [str(name) for name in data.get("foreign_scopes", ())],
+            [(str(name), int(line), int(column), str(callee))
+             for name, line, column, callee in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
             [shared.text(str(name)) for name in data.get("given_away", ())],
             [GivenTo.from_json(given) for given in data.get("given_to", ())],

@@ -4,18 +4,23 @@ An app that talks to Google or Microsoft directly as well as through Nylas often
 one list for both: ``Flow.from_client_secrets_file("client.json", scopes=SCOPES)``
 beside ``url_for_oauth2({"scope": SCOPES, ...})``.  The Nylas calls alone do not say
 what such a list needs: a scope no Nylas call uses may serve the other library's calls.
-This records the lists given that way, by the dotted name of the constant, so that the
-judge can keep the claims that a scope is not needed off their items.
+This records the lists given that way, by the dotted name of the constant and where it
+is given, so that the judge can keep the claims that a scope is not needed off their
+items, unless the call is a wrapper of the project whose callers' requests it judges
+(``ask(scopes=settings.SUPERVISOR_SCOPES)`` with ``ask`` sending ``scopes`` to Nylas).
 """
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Collection, Iterator
+from typing import TypeVar
 
 from ..nylas_api import API_VERSIONS
 from .tree_walk import walk_nodes
 from .typed_dicts import made_with_keywords
+
+_Found = TypeVar("_Found", str, "tuple[str, int, int, str]")
 
 # Keywords under which OAuth libraries take scopes (google-auth, requests-oauthlib,
 # Authlib, MSAL).
@@ -32,16 +37,25 @@ _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
 # of ``nylas.models`` (the name says Nylas).
 _NYLAS_METHOD = API_VERSIONS["v2"].surface().auth_url_method
 _NOT_A_REQUEST = frozenset({"dict"})
+# A callee is named in a message: its text is kept this short in the facts.
+_CALLEE_TEXT = 80
 
 # The dotted name an expression refers to through imports (None when it names none).
 Qualify = Callable[[ast.expr], "str | None"]
+# Where a node is written: (line, column), as the module's spans count them.
+Position = Callable[[ast.AST], "tuple[int, int]"]
+# A constant given as scopes to a call that is not a Nylas request: its dotted name,
+# where the argument is written (line, column), and the callee as written.
+GivenList = tuple[str, int, int, str]
 
 
 def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], bool],
-                       module: str, list_reference: Qualify,
-                       typed_dicts: Collection[str] = ()) -> tuple[list[str], list[str]]:
-    """The constants given as scopes to calls other than Nylas requests, and those the
-    code asks whether they hold a scope (``if "calendar" in SCOPES:``), by dotted name;
+                       module: str, list_reference: Qualify, position: Position,
+                       typed_dicts: Collection[str] = ()
+                       ) -> tuple[list[GivenList], list[str]]:
+    """The constants given as scopes to calls other than Nylas requests, each where it
+    is given (``position`` says where a node is written), and those the code asks
+    whether they hold a scope (``if "calendar" in SCOPES:``), by dotted name;
     ``own`` says whether a name is bound in this module, ``list_reference`` names
     where a scopes value is defined (as the scope lists themselves are named, a class
     attribute of this module's included); ``typed_dicts`` are this module's
@@ -50,24 +64,31 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
     Taking an item out of a tested list changes what the code does, not only what it
     asks for.  One walk finds both.
     """
-    foreign: list[str] = []
+    foreign: list[GivenList] = []
     tested: list[str] = []
     for node in walk_nodes(tree):
         if isinstance(node, ast.Call):
             if _nylas_call(node, qualify) or _builds_typed_dict(node, typed_dicts):
                 continue
             for argument in _scope_arguments(node):
-                _note(foreign, _reference(_unwrapped(argument), list_reference, own, module))
+                name = _reference(_unwrapped(argument), list_reference, own, module)
+                if name:
+                    # Where the argument is written as given (``list(SCOPES)`` too):
+                    # where the flow records the scopes a call is passed.
+                    line, column = position(argument)
+                    _note(foreign, (name, line, column, ast.unparse(node.func)[:_CALLEE_TEXT]))
         elif isinstance(node, ast.Compare):
             for operator, right in zip(node.ops, node.comparators):
                 if isinstance(operator, (ast.In, ast.NotIn)):
-                    _note(tested, _reference(_unwrapped(right), list_reference, own, module))
+                    name = _reference(_unwrapped(right), list_reference, own, module)
+                    if name:
+                        _note(tested, name)
     return foreign, tested
 
 
-def _note(found: list[str], name: str) -> None:
-    if name and name not in found:
-        found.append(name)
+def _note(found: list[_Found], found_one: _Found) -> None:
+    if found_one not in found:
+        found.append(found_one)
 
 
 def _scope_arguments(node: ast.Call) -> Iterator[ast.expr]:

@@ -22,6 +22,7 @@ from .provider_guards import (
 )
 from .provider_tests import ProviderTests, may_test_a_provider
 from .registrars import class_links, filled_registries, registrars
+from .source import SourceMap
 from .subclass_bindings import subclass_bindings
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
@@ -166,7 +167,8 @@ def module_facts(
                 # asks whether it holds a scope.
                 facts.foreign_scopes, facts.tested_scopes = scope_list_readers(
                     tree, extractor.qualify, extractor.module_bindings.binds, module_name,
-                    extractor.value_reference, extractor.facts.typed_dicts)
+                    extractor.value_reference, lambda node: _start(extractor.source, node),
+                    extractor.facts.typed_dicts)
             if may_check_scopes(text):
                 # ``if "email.send" not in granted: raise ...``: the app checks its grant.
                 bindings = extractor.module_bindings
@@ -180,3 +182,9 @@ def module_facts(
         extractor.close()
     shed_empty(facts)
     return facts
+
+
+def _start(source: SourceMap, node: ast.AST) -> tuple[int, int]:
+    """Where a node starts, as the module's spans count columns."""
+    span = source.span(node)
+    return span.line, span.col

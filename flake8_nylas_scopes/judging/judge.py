@@ -37,9 +37,12 @@ from .typed_dict_configs import with_typed_dict_configs
 from .flow_names import referenced_names
 from .provider_reach import provider_guards
 from .redundancy_advice import with_coherent_advice
-from .list_rules import is_nylas_request, requests_findings, with_inferred_scopes
+from .list_rules import (
+    is_nylas_request, names_nylas_scopes, read_entry, requests_findings, with_inferred_scopes,
+)
 from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .written_registries import changed_registries
+from .wrapped_lists import GivenLists, read_given_lists, unread_reason
 from .references import DJANGO_SETTINGS, ConstantIndex
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .sdk_view import SdkView
@@ -195,9 +198,10 @@ def _too_many(value: ScopeValue) -> ScopeValue:
 
 def _callers_scopes(
     modules: Mapping[str, ModuleFacts], index: ConstantIndex, resolver: FlowResolver,
-    site: ScopeSite, defaults: Mapping[str, ScopeValue],
+    site: ScopeSite, defaults: Mapping[str, ScopeValue], wrapped: dict[Span, set[str]],
 ) -> list[ScopeSite]:
-    """The requests a wrapper makes: one per caller passing scopes, plus its default."""
+    """The requests a wrapper makes: one per caller passing scopes, plus its default.
+    Each caller's argument made a request is noted in ``wrapped`` with the wrapper."""
     parameter = ParameterReference.parse(site.value.reference)
     assert parameter is not None
     found: list[ScopeSite] = []
@@ -207,6 +211,7 @@ def _callers_scopes(
                 continue
             if argument.position != parameter.position and argument.keyword != parameter.name:
                 continue
+            wrapped.setdefault(argument.span, set()).add(parameter.function)
             found.extend(dataclasses.replace(site, value=_copied(site.value, value))
                          for value in _expand(index, argument.value))
     default = defaults.get(site.value.reference)
@@ -295,7 +300,8 @@ def _is_request_url(index: ConstantIndex, site: ScopeSite) -> bool:
 
 
 def _resolve_sites(
-    modules: Mapping[str, ModuleFacts], resolver: FlowResolver, index: ConstantIndex
+    modules: Mapping[str, ModuleFacts], resolver: FlowResolver, index: ConstantIndex,
+    wrapped: dict[Span, set[str]],
 ) -> tuple[list[ScopeSite], list[ScopeSite], bool]:
     sites: list[ScopeSite] = []
     unresolved: list[ScopeSite] = []
@@ -309,7 +315,7 @@ def _resolve_sites(
             parameter = ParameterReference.parse(site.value.reference)
             if parameter is not None and parameter.kind is ParameterKind.SCOPES:
                 from_callers = _callers_scopes(
-                    modules, index, resolver, site, facts.param_defaults
+                    modules, index, resolver, site, facts.param_defaults, wrapped
                 )
                 if from_callers:
                     for one in from_callers:
@@ -640,9 +646,13 @@ def judge_project(
         frozenset(reference for facts in modules.values() for reference in facts.given_away),
         read_factory_loads(modules, resolver),
     )
-    every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index)
+    # The callers' arguments a wrapper's request reads, with the wrappers reading them.
+    wrapped: dict[Span, set[str]] = {}
+    every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index, wrapped)
     # Tests take no part in the usage rules (see ``test_code``).
     tests, unsure_tests = _test_modules(modules, errors)
+    given = read_given_lists((facts for path, facts in modules.items() if path not in tests),
+                             modules.values(), resolver.resolve, wrapped)
     sites = [site for site in every_site if site.span.path not in tests]
     unresolved_sites = [site for site in unresolved_sites if site.span.path not in tests]
     endpoint_uses, unresolved = _usage(
@@ -706,9 +716,16 @@ def judge_project(
     findings.update(usage_findings(state, config, enabled))
     findings = _agreed(findings, every_site, state, config, enabled)
     app_modules = [facts for path, facts in modules.items() if path not in tests]
-    shared = _item_spans(app_modules, index, lambda facts: facts.foreign_scopes)
+    # A list also given to another library's OAuth request, or to a function of the
+    # project the analysis does not read as a request (a wrapper's callers' lists are
+    # its requests' own, see ``wrapped_lists``).
+    shared = _item_spans(app_modules, index, given.silenced)
+    dropped = {finding.span for finding in findings
+               if finding.code in _NOT_NEEDED_CLAIMS and finding.span in shared}
     findings = {finding for finding in findings
                 if finding.code not in _NOT_NEEDED_CLAIMS or finding.span not in shared}
+    if enabled("NYS304") and dropped:
+        findings.update(_unread_gives(given, index, dropped))
     # Before fixes are withheld from tested lists: the advice follows the rules' fixes.
     findings = with_coherent_advice(findings, every_site)
     tested = _item_spans(app_modules, index, lambda facts: facts.tested_scopes)
@@ -770,6 +787,21 @@ def _without_item_fix(finding: Finding) -> Finding:
     if fix is None or fix.action not in _ITEM_FIXES or finding.code == "NYS103":
         return finding
     return dataclasses.replace(finding, fix=None)
+
+
+def _unread_gives(given: GivenLists, index: ConstantIndex,
+                  dropped: set[Span]) -> Iterator[Finding]:
+    """NYS304 where a list naming Nylas scopes is given to a project function read
+    neither as a Nylas request nor as another library's, and a claim that an item of
+    it is not needed was dropped for that: the finding names the call."""
+    for give in given.unread:
+        values = [value for found in index.scopes(give.name)
+                  for value in _expand(index, found.value)]
+        items = [item for value in values for item in value.items]
+        if not any(item.span in dropped for item in items) or not names_nylas_scopes(
+                [scope for item in items for scope in read_entry(item).scopes]):
+            continue
+        yield Finding("NYS304", give.span, CODES["NYS304"].message(what=unread_reason(give)))
 
 
 def _item_spans(modules: list[ModuleFacts], index: ConstantIndex,

@@ -342,7 +342,13 @@ def is_nylas_request(site: ScopeSite) -> bool:
         return True
     if site.helper_class or site.exported_as:
         return False
-    named = [scope for item in site.value.items for scope in read_entry(item).scopes]
+    return names_nylas_scopes(
+        [scope for item in site.value.items for scope in read_entry(item).scopes])
+
+
+def names_nylas_scopes(named: Sequence[str]) -> bool:
+    """Whether scopes named in one list are a Nylas request's: some Nylas v2 scope,
+    and no sign-in scope of another OAuth library or provider scope URI."""
     return any(scope in cat.V2_SCOPES for scope in named) and not any(
         scope in cat.SIGN_IN_ONLY_SCOPES or "://" in scope for scope in named)
 

@@ -1,0 +1,90 @@
+"""Scope lists the project gives to its own functions under ``scopes=``.
+
+``foreign_scopes`` marks every constant given as scopes to a call that is not a Nylas
+request: another OAuth library may use the list, so no item of it is called unneeded.
+A call of a project wrapper whose parameter the judge reads as a Nylas request's scopes
+(``ask(scopes=settings.SUPERVISOR_SCOPES)`` with ``def ask(scopes=None): return
+client.authentication_url(uri, scopes=scopes)``: each caller's argument is a request of
+its own) is no such call: the list is that request's, judged as a list written there.
+A call of a project function the analysis reads neither as a Nylas request nor as
+another library's keeps the list silent, and says so where the list is given when
+that silences a claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import AbstractSet
+from dataclasses import dataclass, field
+
+from ..analysis.facts import ModuleFacts
+from ..analysis.flow_facts import ScopeArg, Val
+from ..spans import Span
+
+# What the resolver says a value may hold: (kind, name) pairs.
+Objs = AbstractSet[tuple[str, str]]
+# Where an argument is written: (path, line, column).
+Place = tuple[str, int, int]
+# Kinds of object the resolver gives a callable of the project.
+_PROJECT_CALLABLES = frozenset({"func", "class"})
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadGive:
+    """A list with Nylas scope names given under ``scopes=`` to a project function
+    the analysis does not read as a Nylas request."""
+
+    span: Span
+    name: str
+    callee: str
+
+
+@dataclass(slots=True)
+class GivenLists:
+    """Where the lists ``foreign_scopes`` marks are given, read against the project's
+    wrappers: ``requested`` are the places where a list goes to a wrapper's request
+    (and only there); ``unread`` the gives to project functions read neither way."""
+
+    requested: set[Place] = field(default_factory=set)
+    unread: list[UnreadGive] = field(default_factory=list)
+
+    def silenced(self, facts: ModuleFacts) -> list[str]:
+        """The module's lists given somewhere other than a wrapper's request."""
+        return [name for name, line, column, _ in facts.foreign_scopes
+                if (facts.path, line, column) not in self.requested]
+
+
+def read_given_lists(
+    modules: Iterable[ModuleFacts], every_module: Iterable[ModuleFacts],
+    resolve: Callable[[Val], Objs], wrapped: Mapping[Span, AbstractSet[str]],
+) -> GivenLists:
+    """``modules`` are the app's, whose gives are read; ``every_module`` those whose
+    flow recorded the scopes passed to calls; ``wrapped`` the arguments the judge made
+    requests of, each with the wrappers (by dotted function name) that took it."""
+    arguments = _scope_arguments(every_module)
+    given = GivenLists()
+    for facts in modules:
+        for name, line, column, callee in facts.foreign_scopes:
+            place = (facts.path, line, column)
+            argument = arguments.get(place)
+            if argument is None:
+                continue  # not recorded as scopes passed (``list(SCOPES)``): still silent
+            targets = resolve(argument.callee)
+            takers = wrapped.get(argument.span, frozenset())
+            if targets and all(kind == "func" and target in takers for kind, target in targets):
+                given.requested.add(place)
+            elif any(kind in _PROJECT_CALLABLES for kind, _ in targets):
+                given.unread.append(UnreadGive(argument.span, name, callee))
+    return given
+
+
+def _scope_arguments(modules: Iterable[ModuleFacts]) -> dict[Place, ScopeArg]:
+    return {(argument.span.path, argument.span.line, argument.span.col): argument
+            for facts in modules if facts.flow is not None
+            for argument in facts.flow.scope_args}
+
+
+def unread_reason(give: UnreadGive) -> str:
+    return (f"{give.name} is given to {give.callee}(), which the analysis does not read "
+            "as a Nylas request or another OAuth library's, so no scope of it is called "
+            "unneeded")
