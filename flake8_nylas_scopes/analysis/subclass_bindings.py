@@ -32,9 +32,10 @@ UNNAMED_BASE = ""
 # The name a class made by calling ``type`` is recorded under, by its line.
 MADE_CLASS = "<made at line {line}>"
 # A class's dotted name, its bases' dotted names (``UNNAMED_BASE`` for one the
-# module cannot name) and whether a decorator, a metaclass or a hook of its body
-# may give it or its subclasses attributes its body does not bind.
-ClassBases = tuple[str, tuple[str, ...], bool]
+# module cannot name), whether a decorator, a metaclass or a hook of its body may
+# give it or its subclasses attributes its body does not bind, and the names that
+# may hold scopes its body only annotates (``SCOPES: list[str]``).
+ClassBases = tuple[str, tuple[str, ...], bool, tuple[str, ...]]
 
 
 class ClassBindings(NamedTuple):
@@ -76,7 +77,8 @@ def subclass_bindings(
             (with_base if node.bases or node.keywords else base_free).update(bound)
             named.update((base, name) for base in map(_last_name, node.bases) if base)
             bases.append((name, tuple(_base_name(base, module, top_level, qualify)
-                                      for base in node.bases), _shaped(node)))
+                                      for base in node.bases), _shaped(node),
+                          tuple(sorted(filter(may_hold_scopes, declared_only(node))))))
             stack.extend((child, name) for child in node.body)
             continue
         inner = f"{where}.{node.name}" if isinstance(node, _SCOPE_STATEMENTS) else where
@@ -125,8 +127,22 @@ def _made_classes(tree: ast.Module, module: str, top_level: set[str],
         bases = tuple(_base_name(base, module, top_level, qualify)
                       for base in written.elts) if isinstance(written, ast.Tuple) else (
             UNNAMED_BASE,)
-        made.append((f"{module}.{MADE_CLASS.format(line=node.lineno)}", bases, True))
+        made.append((f"{module}.{MADE_CLASS.format(line=node.lineno)}", bases, True, ()))
     return made
+
+
+def declared_only(cls: ast.ClassDef) -> set[str]:
+    """The names a class body annotates without a value (``SCOPES: list[str]``) and
+    binds no other way: its instances have no such attribute unless a subclass
+    binds it."""
+    annotated = {statement.target.id for statement in cls.body
+                 if isinstance(statement, ast.AnnAssign) and statement.value is None
+                 and isinstance(statement.target, ast.Name)}
+    if not annotated:
+        return annotated
+    valued = [statement for statement in cls.body if not (
+        isinstance(statement, ast.AnnAssign) and statement.value is None)]
+    return annotated - _bound_in(valued)
 
 
 def _shaped(cls: ast.ClassDef) -> bool:
@@ -149,8 +165,13 @@ def _last_name(base: ast.expr) -> str:
 def _bound(cls: ast.ClassDef) -> set[str]:
     """The names a class body binds: by assignment (also unpacking a tuple, a loop's
     or a ``with``'s target), definition or import."""
+    return _bound_in(cls.body)
+
+
+def _bound_in(statements: list[ast.stmt]) -> set[str]:
+    """The names ``statements`` of a class body bind (see ``_bound``)."""
     names: set[str] = set()
-    for statement in cls.body:
+    for statement in statements:
         if isinstance(statement, _SCOPE_STATEMENTS):
             names.add(statement.name)
             continue

@@ -16,12 +16,16 @@ import enum
 from collections.abc import Collection, Mapping
 
 from ..analysis.facts import ModuleFacts
-from ..analysis.subclass_bindings import UNNAMED_BASE
+from ..analysis.subclass_bindings import MADE_CLASS, UNNAMED_BASE
 from .reexports import UNFOLLOWED, defined_as
 
 # Bases that give a class no attribute and no hook: ``class Auth(object):``,
 # ``class Auth(ABC):`` (``ABCMeta`` only checks abstract methods).
 _PLAIN_BASES = frozenset({"builtins.object", "abc.ABC"})
+
+
+# What the name of a class made by calling ``type`` holds.
+MADE_AT = MADE_CLASS.partition("{")[0]
 
 
 class _Derives(enum.Enum):
@@ -42,18 +46,23 @@ class ClassTree:
     def __init__(self, by_module: Mapping[str, ModuleFacts]) -> None:
         self._by_module = by_module
         self._bases: dict[str, tuple[tuple[str, ...], bool]] = {}
+        # The names each class only annotates.
+        self._declared: dict[str, tuple[str, ...]] = {}
         # Classes with no base, by the attributes their bodies bind.
         self._base_free: dict[str, set[str]] = {}
         for facts in by_module.values():
-            for name, bases, shaped in facts.class_bases:
+            for name, bases, shaped, declared in facts.class_bases:
                 self._bases[name] = (bases, shaped)
+                if declared:
+                    self._declared[name] = declared
             for name, attribute in facts.base_free_bindings:
                 self._base_free.setdefault(attribute, set()).add(name)
         self._meant: dict[str, str] = {}
 
     def providers(self, holder: str, attribute: str,
                   bound: Collection[str]) -> list[str] | str:
-        """``holder`` and the classes of the project deriving from it that bind
+        """``holder`` (unless it only annotates ``attribute``: its own instances
+        have none) and the classes of the project deriving from it that bind
         ``attribute`` (``bound``: the classes with a base that do), each a class
         whose list ``self.<attribute>`` may read in a method of ``holder``; or why
         some other class may provide it."""
@@ -63,7 +72,7 @@ class ClassTree:
         if unsure:
             return unsure
         derives: dict[str, _Derives] = {holder: _Derives.YES}
-        found = [holder]
+        found = [] if attribute in self._declared.get(holder, ()) else [holder]
         for name in sorted(self._bases):
             if name == holder:
                 continue
@@ -76,6 +85,8 @@ class ClassTree:
                     return (f"{name} may derive from it through a base the analysis "
                             f"cannot name")
                 continue
+            if shaped and MADE_AT in name:
+                return f"{name} is a class made by calling type, which may set {attribute}"
             if shaped:
                 return (f"subclass {name} has a decorator, metaclass or "
                         f"__init_subclass__ that may set {attribute}")
@@ -86,7 +97,7 @@ class ClassTree:
                             f"provide {attribute}")
             if name in bound:
                 found.append(name)
-        return found
+        return found or f"no class deriving from {holder} binds {attribute}"
 
     def _ancestors_unsure(self, holder: str) -> str:
         """Why something above ``holder`` may set attributes on its subclasses (a

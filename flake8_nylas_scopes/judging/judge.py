@@ -86,8 +86,7 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
             subclasses = index.subclass_reason(value.reference)
             if subclasses is not None:
                 return [dataclasses.replace(value, reason=(
-                    f"scopes come from {shown_reference(value.reference)}, which "
-                    f"subclasses bind again: {subclasses}"))]
+                    f"scopes come from {shown_reference(value.reference)}, {subclasses}"))]
             if index.changed_elsewhere(value.reference):
                 return [dataclasses.replace(value, reason=(
                     f"scopes come from {shown_reference(value.reference)}, which other "

@@ -426,15 +426,21 @@ class ConstantIndex:
 
     def subclass_reason(self, reference: str) -> str | None:
         """Why ``self.SCOPES`` (``reference``) is not read where subclasses bind it
-        again; None where no subclass does, or where every list is read."""
+        again, naming one of them; None where no subclass does, or where every list
+        is read."""
         own = instance_read(reference)
         if own is None or not self._bound_elsewhere(own):
             return None
+        holder, _, attribute = _whole(own).rpartition(".")
+        example = min(self._bound_in_subclasses.get(attribute, set()) - {holder}, default="")
         provided = self.provided_by(own)
-        if isinstance(provided, str):
-            return provided
-        return next((_binding_unread(one, self.changed_elsewhere(one))
-                     for one in provided if not self.scopes(one)), None)
+        reason = provided if isinstance(provided, str) else next((
+            _binding_unread(one, self.changed_elsewhere(one) or _class_attribute_changed(
+                one, self._changed)) for one in provided if not self.scopes(one)), None)
+        if reason is None:
+            return None
+        return f"which subclasses bind again ({example}, ...): {reason}" if example else (
+            f"which a class with no base binds before it: {reason}")
 
     def _bound_elsewhere(self, attribute_reference: str) -> bool:
         """Whether a class with a base other than the one ``pkg.auth.Auth.SCOPES``
@@ -569,7 +575,7 @@ def _binding_unread(reference: str, changed: bool) -> str:
     """Why a class's binding of an attribute ``self.SCOPES`` may read is not read."""
     cls, _, attribute = reference.rpartition(".")
     if changed:
-        return f"{cls} binds {attribute}, which other code may change"
+        return f"code other than {cls}'s body may change its {attribute}"
     return f"{cls} binds {attribute} to a value the analysis cannot read"
 
 
