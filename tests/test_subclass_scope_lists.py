@@ -58,6 +58,7 @@ UNUSED_CALENDARS = [
 
 
 def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
     for name, text in {"app/__init__.py": "", **files}.items():
         path = tmp_path / name
@@ -229,3 +230,20 @@ def test_type_of_cls_in_a_class_method_stays_unresolved(tmp_path: Path) -> None:
     ).replace('"scope": self.SCOPES', '"scope": type(cls).SCOPES').replace("self.", "cls.")
     assert [message[:6] for _, _, message in _findings(
         tmp_path, _project(base))] == ["NYS304"]
+
+
+def test_a_subclass_defined_twice_counts_both_definitions(tmp_path: Path) -> None:
+    # In one branch the class derives from a library's class too, which may provide
+    # the attribute: whichever definition is read last, both count.
+    for library_first in (True, False):
+        plain = "    class MicrosoftAuth(ProviderAuth):\n        pass\n"
+        mixed = "    class MicrosoftAuth(Remembered, ProviderAuth):\n        pass\n"
+        first, second = (mixed, plain) if library_first else (plain, mixed)
+        subclasses = SUBCLASSES.replace(
+            'class MicrosoftAuth(ProviderAuth):\n    provider = "microsoft"\n'
+            '    SCOPES = ["Mail.Read", "Calendars.Read"]\n',
+            f"if LEGACY:\n{first}else:\n{second}").replace(
+            "from app.auth", "from aiohttp_oauth import Remembered\nfrom app.auth")
+        found = _findings(tmp_path / str(library_first), _project(subclasses=subclasses))
+        assert [message[:6] for _, _, message in found] == ["NYS304"], found
+        assert "aiohttp_oauth.Remembered" in found[0][2]

@@ -52,7 +52,11 @@ class ClassTree:
         self._base_free: dict[str, set[str]] = {}
         for facts in by_module.values():
             for name, bases, shaped, declared in facts.class_bases:
-                self._bases[name] = (bases, shaped)
+                # A class defined twice under one name (in an ``if`` and its
+                # ``else``) may be either: both its definitions' bases count.
+                before, was_shaped = self._bases.get(name, ((), False))
+                self._bases[name] = (
+                    tuple(dict.fromkeys((*before, *bases))), shaped or was_shaped)
                 if declared:
                     self._declared[name] = declared
             for name, attribute in facts.base_free_bindings:
