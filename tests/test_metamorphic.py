@@ -1974,3 +1974,56 @@ def test_a_wrapper_callers_list_named_or_inlined_makes_no_claim_appear(
     assert not named - inlined, (more, sorted(named - inlined))
     if not more:
         assert not inlined - named, sorted(inlined - named)
+# ------------------------------------------------------- a subclass moved elsewhere
+
+# A base whose method asks for ``self.SCOPES``, and two subclasses binding their own
+# lists.  Moving a subclass into another module that imports the base (by name, or
+# its module under another name) keeps the meaning: the claims may only get fewer.
+_PROVIDER_BASE = f'''from nylas import Client
+
+nylas = Client(api_key="key")
+
+
+class ProviderAuth:
+    SCOPES = ["openid"]
+    provider = ""
+
+    def url(self, redirect_uri):
+        return nylas.auth.url_for_oauth2({{"client_id": "c", "redirect_uri": redirect_uri,
+                                          "provider": self.provider, "scope": self.SCOPES}})
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+
+
+class MicrosoftAuth(ProviderAuth):
+    provider = "microsoft"
+    SCOPES = ["Mail.Read", "Calendars.Read"]
+'''
+_GOOGLE_SUBCLASS = f'''
+
+class GoogleAuth({{base}}):
+    provider = "google"
+    SCOPES = [{_GMAIL}, {_CALENDAR}]
+'''
+_SUBCLASS_IMPORTS = {
+    "by-name": ("from app.auth import ProviderAuth\n", "ProviderAuth"),
+    "module-alias": ("import app.auth as auth\n", "auth.ProviderAuth"),
+}
+
+
+@pytest.mark.parametrize("imported", _SUBCLASS_IMPORTS, ids=list(_SUBCLASS_IMPORTS))
+def test_a_subclass_moved_to_another_module_makes_no_claim_appear(
+        imported: str, tmp_path: Path) -> None:
+    here = {"app/auth.py": _PROVIDER_BASE + _GOOGLE_SUBCLASS.format(base="ProviderAuth")}
+    before, _ = _claims_and_caution(tmp_path / "here", here)
+    line, base = _SUBCLASS_IMPORTS[imported]
+    moved = {"app/auth.py": _PROVIDER_BASE,
+             "app/google.py": line + _GOOGLE_SUBCLASS.format(base=base)}
+    after, _ = _claims_and_caution(tmp_path / "moved", moved)
+    # Each subclass's unused calendar scope is claimed where it is written.
+    assert before == Counter({"NYS303 Calendars.Read": 1,
+                              "NYS303 https://www.googleapis.com/auth/calendar.readonly": 1}), before
+    appeared = after - before
+    assert not appeared, (imported, sorted(appeared))

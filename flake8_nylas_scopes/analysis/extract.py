@@ -161,6 +161,7 @@ from .star_names import (
     CONSTANT_NAME, bound_names, exports, names_unbound, star_imports, upper_names,
 )
 from ..spans import Span
+from .subclass_bindings import declared_only
 from .tree_walk import child_nodes, walk_nodes
 from .values import ValueReader, names_a_scope, one_of
 from .web_routes import (
@@ -695,8 +696,8 @@ class Extractor(FastVisitor):
         attributes otherwise, and with a base only an attribute no base may read as
         a field of its instances (a plain or ``ClassVar`` assignment).  Whether a
         subclass or other code binds it again is the project index's to say."""
-        if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-                and self._module_name and len(self._qual) == 2 and self._functions
+        if not (isinstance(node, ast.Attribute) and self._module_name
+                and len(self._qual) == 2 and self._functions
                 and self._qual[0][1] == "class" and self._qual[1][1] == "function"):
             return None
         cls = self._module_classes.get(self._qual[0][0])
@@ -705,15 +706,19 @@ class Extractor(FastVisitor):
             return None
         positional = [*method.args.posonlyargs, *method.args.args]
         decorators = {dotted(decorator) for decorator in method.decorator_list}
-        if not positional or positional[0].arg != node.value.id or (
+        receiver = self._class_receiver(node.value, "classmethod" in decorators)
+        if not positional or positional[0].arg != receiver or (
                 decorators - _SELF_TAKING_DECORATORS) or (
-                self.body_bindings.of(method).binds(node.value.id)):
+                self.body_bindings.of(method).binds(receiver)):
             return None
         if cls.decorator_list or cls.keywords or is_enum_class(cls) or any(
                 isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
                 and statement.name in _ATTRIBUTE_HOOKS for statement in cls.body):
             return None
-        if node.attr not in _class_values(cls, field_defaults=False):
+        if node.attr not in _class_values(cls, field_defaults=False) and not (
+                not cls.bases and node.attr in declared_only(cls)):
+            # (A class with no base only annotating the name: its subclasses bind
+            # it, and the project index reads their lists.)
             return None
         if cls.bases and any(
                 isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
@@ -721,6 +726,21 @@ class Extractor(FastVisitor):
                 for statement in cls.body):
             return None  # a field of a model or record class its base may make
         return through_instance(f"{self._module_name}.{cls.name}.{node.attr}")
+
+    def _class_receiver(self, node: ast.expr, in_classmethod: bool) -> str:
+        """The name ``self.SCOPES`` reads the attribute through: ``self`` (or
+        ``cls``), and ``self`` of ``type(self).SCOPES`` in a method taking an
+        instance, where ``type`` is the builtin; "" for another expression."""
+        if isinstance(node, ast.Name):
+            return node.id
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id == "type" and len(node.args) == 1 and not node.keywords
+                and isinstance(node.args[0], ast.Name) and not in_classmethod
+                and self.lookup("type") is None and "type" not in self._imports
+                and not any(self.body_bindings.of(function).binds("type")
+                            for function, _ in self._functions)):
+            return node.args[0].id
+        return ""
 
     def _made_bare(self, node: ast.expr) -> ast.Call | None:
         """``Settings()``, a class (or other callable) named and called without

@@ -661,6 +661,12 @@ class ModuleFacts:
     # its list is read (see ``subclass_bindings``).
     base_free_bindings: Sequence[tuple[str, str]] = ()
     base_names: Sequence[tuple[str, str]] = ()
+    # Each class of the module (and each class made by calling ``type``), with its
+    # bases' dotted names and whether a decorator, metaclass or hook may give it
+    # attributes its body does not bind: the project index names from them every
+    # class deriving from one whose method reads ``self.SCOPES`` (see
+    # ``subclass_bindings.ClassBases``).
+    class_bases: Sequence[tuple[str, tuple[str, ...], bool, tuple[str, ...]]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -729,6 +735,8 @@ class ModuleFacts:
             "inherited_guards": [list(pair) for pair in self.inherited_guards],
             "base_free_bindings": [list(bound) for bound in self.base_free_bindings],
             "base_names": [list(named) for named in self.base_names],
+            "class_bases": [[name, list(bases), shaped, list(declared)]
+                            for name, bases, shaped, declared in self.class_bases],
         }
 
     @classmethod
@@ -818,6 +826,9 @@ class ModuleFacts:
             [(str(cls_name), str(attribute))
              for cls_name, attribute in data.get("base_free_bindings", ())],
             [(str(base), str(cls_name)) for base, cls_name in data.get("base_names", ())],
+            [(str(name), tuple(str(base) for base in bases), bool(shaped),
+              tuple(str(attribute) for attribute in declared))
+             for name, bases, shaped, declared in data.get("class_bases", ())],
         )
         shed_empty(facts)
         return facts

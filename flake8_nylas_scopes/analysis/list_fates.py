@@ -235,6 +235,14 @@ class _Walk:
         if isinstance(parent, ast.AugAssign) and parent.value is child:
             self.copy()  # ``scopes += SCOPES`` adds the items
             return KEPT if self.left <= 0 else self.lost()
+        if isinstance(parent, ast.ClassDef) and self.child is self.root and any(
+                base is child for base in parent.bases) and not (
+                    parent.keywords or parent.decorator_list):
+            # ``class GoogleAuth(ProviderAuth):`` with ``ProviderAuth`` imported: the
+            # subclass binds its own attributes and leaves the base's as they are
+            # (the project index names the subclasses that bind them again).  With a
+            # metaclass or a decorator, code is given the bases.
+            return KEPT
         if isinstance(parent, ast.arguments) and self.child is self.root:
             return KEPT  # a parameter's default: see ``GivenLists.defaults``
         # ``return SCOPES``, ``yield``, ``with``, ``raise``, anything without a rule:

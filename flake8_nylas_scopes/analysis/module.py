@@ -105,10 +105,12 @@ def module_facts(
             facts.filled_registries = filled_registries(tree, text) if facts.registrars else []
             facts.class_links = class_links(tree, module_name, extractor.qualify, text)
             if "class " in text:
-                bound = subclass_bindings(tree, module_name, may_hold_class_scopes)
+                bound = subclass_bindings(tree, module_name, may_hold_class_scopes,
+                                          extractor.qualify, text)
                 facts.subclass_bindings = bound.with_base
                 facts.base_free_bindings = bound.base_free
                 facts.base_names = bound.base_names
+                facts.class_bases = bound.bases
             if may_test_a_provider(text):
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)

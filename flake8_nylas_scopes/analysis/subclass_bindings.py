@@ -5,16 +5,37 @@ module with a base, whatever that base is, so that the project index reads
 ``self.SCOPES`` as its class's attribute only where no class of the project may
 bind it again.  Only statements are walked, never expressions: one pass, linear in
 the module's statements.
+
+Each class is also recorded with its bases as the module's imports name them
+(``ClassBindings.bases``), so that the project index can name every class of the
+project deriving from the one whose method reads ``self.SCOPES``, and a class made
+by calling ``type`` (whose bases and attributes are not read) is recorded as one
+that may derive from any class and bind anything.
 """
 
 from __future__ import annotations
 
 import ast
+import builtins
 from collections.abc import Callable
 from typing import NamedTuple
 
 # A class is named by its module and the classes and functions it is written in.
 _SCOPE_STATEMENTS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# Methods through which a class may give its subclasses or instances attributes its
+# body does not bind.
+_SHAPING_HOOKS = frozenset({"__init_subclass__", "__getattr__", "__getattribute__"})
+# Functions that make a class from arguments: ``type(name, bases, namespace)``.
+_CLASS_MAKERS = frozenset({"type", "types.new_class"})
+# What a base the module cannot name is recorded as.
+UNNAMED_BASE = ""
+# The name a class made by calling ``type`` is recorded under, by its line.
+MADE_CLASS = "<made at line {line}>"
+# A class's dotted name, its bases' dotted names (``UNNAMED_BASE`` for one the
+# module cannot name), whether a decorator, a metaclass or a hook of its body may
+# give it or its subclasses attributes its body does not bind, and the names that
+# may hold scopes its body only annotates (``SCOPES: list[str]``).
+ClassBases = tuple[str, tuple[str, ...], bool, tuple[str, ...]]
 
 
 class ClassBindings(NamedTuple):
@@ -28,10 +49,13 @@ class ClassBindings(NamedTuple):
     # (the last part of the name of a base, the dotted name of the class naming it)
     # for each base of its classes.
     base_names: list[tuple[str, str]]
+    # Every class of the module, with its bases (see ``ClassBases``).
+    bases: list[ClassBases]
 
 
 def subclass_bindings(
     tree: ast.Module, module: str, may_hold_scopes: Callable[[str], bool],
+    qualify: Callable[[ast.expr], str | None] = lambda node: None, text: str = "",
 ) -> ClassBindings:
     """(the class's dotted name, the attribute) for each attribute that may hold
     scopes bound in the body of a class, split by whether the class has a base, and
@@ -41,6 +65,8 @@ def subclass_bindings(
     with_base: set[tuple[str, str]] = set()
     base_free: set[tuple[str, str]] = set()
     named: set[tuple[str, str]] = set()
+    top_level = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    bases: list[ClassBases] = []
     stack: list[tuple[ast.AST, str]] = [(statement, module) for statement in tree.body]
     while stack:
         node, where = stack.pop()
@@ -50,13 +76,81 @@ def subclass_bindings(
                      if may_hold_scopes(attribute)}
             (with_base if node.bases or node.keywords else base_free).update(bound)
             named.update((base, name) for base in map(_last_name, node.bases) if base)
+            bases.append((name, tuple(_base_name(base, module, top_level, qualify)
+                                      for base in node.bases), _shaped(node),
+                          tuple(sorted(filter(may_hold_scopes, declared_only(node))))))
             stack.extend((child, name) for child in node.body)
             continue
         inner = f"{where}.{node.name}" if isinstance(node, _SCOPE_STATEMENTS) else where
         for block in ("body", "orelse", "finalbody", "handlers", "cases"):
             for child in getattr(node, block, None) or ():
                 stack.append((child, inner))
-    return ClassBindings(sorted(with_base), sorted(base_free), sorted(named))
+    if "type(" in text or "new_class" in text:
+        bases.extend(_made_classes(tree, module, top_level, qualify))
+    return ClassBindings(sorted(with_base), sorted(base_free), sorted(named), sorted(bases))
+
+
+def _base_name(base: ast.expr, module: str, top_level: set[str],
+               qualify: Callable[[ast.expr], str | None]) -> str:
+    """The dotted name of the class a base names: a top-level class of the module,
+    what the module's imports make of it, or a builtin (``object``);
+    ``UNNAMED_BASE`` for a base written another way."""
+    if isinstance(base, ast.Name) and base.id in top_level:
+        return f"{module}.{base.id}"
+    qualified = qualify(base)
+    if qualified:
+        return qualified
+    if isinstance(base, ast.Name) and base.id in vars(builtins):
+        return f"builtins.{base.id}"
+    return UNNAMED_BASE
+
+
+def _made_classes(tree: ast.Module, module: str, top_level: set[str],
+                  qualify: Callable[[ast.expr], str | None]) -> list[ClassBases]:
+    """The classes made by calling ``type`` with three arguments (or
+    ``types.new_class``): the namespace they are given may bind anything, so each is
+    recorded as shaped, with the bases its tuple names (one unnamed base where the
+    bases are not a tuple written there)."""
+    made: list[ClassBases] = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and len(node.args) >= 2):
+            continue
+        func = node.func
+        called = func.id if isinstance(func, ast.Name) else (
+            f"{func.value.id}.{func.attr}" if isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name) else "")
+        if called not in _CLASS_MAKERS and called.rpartition(".")[2] != "new_class":
+            continue
+        if called == "type" and len(node.args) != 3:
+            continue
+        written = node.args[1]
+        bases = tuple(_base_name(base, module, top_level, qualify)
+                      for base in written.elts) if isinstance(written, ast.Tuple) else (
+            UNNAMED_BASE,)
+        made.append((f"{module}.{MADE_CLASS.format(line=node.lineno)}", bases, True, ()))
+    return made
+
+
+def declared_only(cls: ast.ClassDef) -> set[str]:
+    """The names a class body annotates without a value (``SCOPES: list[str]``) and
+    binds no other way: its instances have no such attribute unless a subclass
+    binds it."""
+    annotated = {statement.target.id for statement in cls.body
+                 if isinstance(statement, ast.AnnAssign) and statement.value is None
+                 and isinstance(statement.target, ast.Name)}
+    if not annotated:
+        return annotated
+    valued = [statement for statement in cls.body if not (
+        isinstance(statement, ast.AnnAssign) and statement.value is None)]
+    return annotated - _bound_in(valued)
+
+
+def _shaped(cls: ast.ClassDef) -> bool:
+    """Whether a decorator, a keyword (a metaclass) or a hook of its body may give the
+    class or its subclasses attributes its body does not bind."""
+    return bool(cls.decorator_list or cls.keywords) or any(
+        isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and statement.name in _SHAPING_HOOKS for statement in cls.body)
 
 
 def _last_name(base: ast.expr) -> str:
@@ -69,15 +163,22 @@ def _last_name(base: ast.expr) -> str:
 
 
 def _bound(cls: ast.ClassDef) -> set[str]:
-    """The names a class body binds by assignment or definition."""
+    """The names a class body binds: by assignment (also unpacking a tuple, a loop's
+    or a ``with``'s target), definition or import."""
+    return _bound_in(cls.body)
+
+
+def _bound_in(statements: list[ast.stmt]) -> set[str]:
+    """The names ``statements`` of a class body bind (see ``_bound``)."""
     names: set[str] = set()
-    for statement in cls.body:
-        targets: list[ast.expr] = []
-        if isinstance(statement, ast.Assign):
-            targets = statement.targets
-        elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
-            targets = [statement.target]
-        elif isinstance(statement, _SCOPE_STATEMENTS):
+    for statement in statements:
+        if isinstance(statement, _SCOPE_STATEMENTS):
             names.add(statement.name)
-        names.update(target.id for target in targets if isinstance(target, ast.Name))
+            continue
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            names.update((alias.asname or alias.name).partition(".")[0]
+                         for alias in statement.names)
+            continue
+        names.update(node.id for node in ast.walk(statement)
+                     if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store))
     return names

@@ -86,6 +86,10 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
                 return [dataclasses.replace(value, reason=(
                     f"scopes come from {value.reference}, which no settings module "
                     f"({where}) defines as a list"))]
+            subclasses = index.subclass_reason(value.reference)
+            if subclasses is not None:
+                return [dataclasses.replace(value, reason=(
+                    f"scopes come from {shown_reference(value.reference)}, {subclasses}"))]
             if index.changed_elsewhere(value.reference):
                 return [dataclasses.replace(value, reason=(
                     f"scopes come from {shown_reference(value.reference)}, which other "

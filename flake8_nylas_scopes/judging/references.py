@@ -22,6 +22,7 @@ from ..analysis.facts import (
 )
 from ..analysis.facts_values import ParameterReference
 from ..analysis.star_names import CONSTANT_NAME
+from .class_tree import ClassTree
 from .reexports import imported_as
 
 # Django's lazy settings object: attributes of the project's settings module.
@@ -120,6 +121,11 @@ class ConstantIndex:
             for class_name, attribute in facts.base_free_bindings:
                 if class_name.rpartition(".")[2] in named_by:
                     self._base_free.setdefault(attribute, set()).add(class_name)
+        # The project's class tree, built when a method's ``self.SCOPES`` asks it.
+        self._tree: ClassTree | None = None
+        # By ``pkg.auth.Auth.SCOPES``: the class attributes ``self.SCOPES`` may read
+        # in a method of ``Auth``, or why they cannot be named.
+        self._provided: dict[str, list[str] | str] = {}
 
     def _with_class_lists(self, changed: frozenset[str]) -> frozenset[str]:
         """``changed`` with the lists a class body binds as they are (``class
@@ -334,10 +340,10 @@ class ConstantIndex:
         settings modules may each set it)."""
         own = instance_read(reference)
         if own is not None:
-            # ``self.SCOPES`` in a method of ``Auth``: ``Auth.SCOPES``, unless another
-            # class, which may be a subclass, binds it too.
+            # ``self.SCOPES`` in a method of ``Auth``: ``Auth.SCOPES``, or where
+            # subclasses bind their own, one of the lists of ``Auth`` and of them.
             if self._bound_elsewhere(own):
-                return []
+                return self._subclass_scopes(own, depth)
             reference = own
         if self._changed_here(reference) or self._configuration_changed(reference):
             return []
@@ -385,6 +391,56 @@ class ConstantIndex:
         return self._changed_here(reference) or self._configuration_changed(reference) or any(
             self._changed_here(f"{module}.{name}") or any_member(module) in self._changed
             for module, name in self._owners(reference))
+
+    def _subclass_scopes(self, attribute_reference: str, depth: int) -> list[Found]:
+        """What ``self.SCOPES`` may hold in a method of a class that subclasses bind
+        it in: one of the lists of the classes that may provide it, when every one of
+        them can be named and read (see ``provided_by``); nothing otherwise."""
+        provided = self.provided_by(attribute_reference)
+        if isinstance(provided, str):
+            return []
+        found: list[Found] = []
+        for reference in provided:
+            one = self.scopes(reference, depth + 1)
+            if not one:
+                return []
+            found.extend(value for value in one if value not in found)
+        return found
+
+    def provided_by(self, attribute_reference: str) -> list[str] | str:
+        """The class attributes ``self.SCOPES`` may read in a method of the class
+        ``pkg.auth.Auth.SCOPES`` names, which subclasses bind again: its own and
+        each one a project class deriving from it binds; or why they cannot all be
+        named (see ``ClassTree.providers``)."""
+        known = self._provided.get(attribute_reference)
+        if known is None:
+            if self._tree is None:
+                self._tree = ClassTree(self.by_module)
+            holder, _, attribute = _whole(attribute_reference).rpartition(".")
+            bound = self._bound_in_subclasses.get(attribute, set())
+            providers = self._tree.providers(holder, attribute, bound)
+            known = providers if isinstance(providers, str) else [
+                f"{cls}.{attribute}" for cls in providers]
+            self._provided[attribute_reference] = known
+        return known
+
+    def subclass_reason(self, reference: str) -> str | None:
+        """Why ``self.SCOPES`` (``reference``) is not read where subclasses bind it
+        again, naming one of them; None where no subclass does, or where every list
+        is read."""
+        own = instance_read(reference)
+        if own is None or not self._bound_elsewhere(own):
+            return None
+        holder, _, attribute = _whole(own).rpartition(".")
+        example = min(self._bound_in_subclasses.get(attribute, set()) - {holder}, default="")
+        provided = self.provided_by(own)
+        reason = provided if isinstance(provided, str) else next((
+            _binding_unread(one, self.changed_elsewhere(one) or _class_attribute_changed(
+                one, self._changed)) for one in provided if not self.scopes(one)), None)
+        if reason is None:
+            return None
+        return f"which subclasses bind again ({example}, ...): {reason}" if example else (
+            f"which a class with no base binds before it: {reason}")
 
     def _bound_elsewhere(self, attribute_reference: str) -> bool:
         """Whether a class with a base other than the one ``pkg.auth.Auth.SCOPES``
@@ -513,6 +569,14 @@ class ConstantIndex:
         if facts.exports is not None and name.split("[", 1)[0] not in facts.exports:
             return ABSENT
         return self.lookup(module, name, table, depth)
+
+
+def _binding_unread(reference: str, changed: bool) -> str:
+    """Why a class's binding of an attribute ``self.SCOPES`` may read is not read."""
+    cls, _, attribute = reference.rpartition(".")
+    if changed:
+        return f"code other than {cls}'s body may change its {attribute}"
+    return f"{cls} binds {attribute} to a value the analysis cannot read"
 
 
 def _class_attribute_changed(holder: str, changed: frozenset[str]) -> bool:

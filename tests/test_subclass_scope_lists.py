@@ -1,0 +1,249 @@
+"""``self.SCOPES`` in a method of a base class whose subclasses bind their own list
+(``class GoogleAuth(ProviderAuth): SCOPES = [...]``): the request is one of the
+lists of the base and of every class of the project deriving from it, each judged
+at its own list, where every class that may provide the attribute can be named and
+read; elsewhere it stays unresolved (NYS304), its reason naming a subclass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+_GMAIL = "https://www.googleapis.com/auth/gmail.readonly"
+_CALENDAR = "https://www.googleapis.com/auth/calendar"
+
+BASE = '''from nylas import Client
+
+nylas = Client(api_key="key")
+
+
+class ProviderAuth:
+    SCOPES = ["openid"]
+    provider = ""
+
+    def url(self, redirect_uri):
+        return nylas.auth.url_for_oauth2({"client_id": "c", "redirect_uri": redirect_uri,
+                                          "provider": self.provider, "scope": self.SCOPES})
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+
+SUBCLASSES = f'''from app.auth import ProviderAuth
+
+
+class GoogleAuth(ProviderAuth):
+    provider = "google"
+    SCOPES = ["{_GMAIL}", "{_CALENDAR}"]
+
+
+class MicrosoftAuth(ProviderAuth):
+    provider = "microsoft"
+    SCOPES = ["Mail.Read", "Calendars.Read"]
+'''
+
+# Listing messages needs Gmail's read scope of Google and ``Mail.Read`` of
+# Microsoft: each subclass's calendar scope is the one no call needs.
+UNUSED_CALENDARS = [
+    ("app/providers.py", 6, f"NYS303 '{_CALENDAR}' is requested but no Nylas call in the "
+                            "project needs it; remove it"),
+    ("app/providers.py", 11, "NYS303 'Calendars.Read' is requested but no Nylas call in the "
+                             "project needs it; remove it"),
+]
+
+
+def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    for name, text in {"app/__init__.py": "", **files}.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).relative_to(tmp_path).as_posix(), f.span.line, f.message)
+                  for f in result.findings)
+
+
+def _project(base: str = BASE, subclasses: str = SUBCLASSES) -> dict[str, str]:
+    return {"app/auth.py": base, "app/providers.py": subclasses}
+
+
+def test_each_subclass_list_is_judged_at_the_list(tmp_path: Path) -> None:
+    assert _findings(tmp_path, _project()) == UNUSED_CALENDARS
+
+
+READ_THE_SAME = {
+    "the class method reads cls.SCOPES": BASE.replace(
+        "    def url(self, redirect_uri):", "    @classmethod\n    def url(cls, redirect_uri):"
+    ).replace("self.", "cls."),
+    "type(self).SCOPES": BASE.replace('"scope": self.SCOPES', '"scope": type(self).SCOPES'),
+    "the base only annotates it": BASE.replace('SCOPES = ["openid"]', "SCOPES: list[str]"),
+}
+
+
+@pytest.mark.parametrize("base", READ_THE_SAME.values(), ids=list(READ_THE_SAME))
+def test_other_spellings_of_the_base_read_the_subclass_lists(
+        tmp_path: Path, base: str) -> None:
+    assert _findings(tmp_path, _project(base)) == UNUSED_CALENDARS
+
+
+def test_an_empty_base_list_is_one_of_the_requests(tmp_path: Path) -> None:
+    # ``ProviderAuth().url(...)`` asks with no scope and no provider the analysis
+    # reads: what that grant holds is not known, so no usage claim is made.
+    base = BASE.replace('SCOPES = ["openid"]', "SCOPES: list[str] = []")
+    found = _findings(tmp_path, _project(base))
+    assert [(path, line, message[:6]) for path, line, message in found] == [
+        ("app/auth.py", 11, "NYS304")], found
+    assert "names no provider" in found[0][2]
+
+
+def test_a_subclass_through_a_class_binding_nothing(tmp_path: Path) -> None:
+    subclasses = SUBCLASSES.replace(
+        "class MicrosoftAuth(ProviderAuth):",
+        "class OAuthBase(ProviderAuth):\n    pass\n\n\nclass MicrosoftAuth(OAuthBase):")
+    found = _findings(tmp_path, _project(subclasses=subclasses))
+    assert found == [UNUSED_CALENDARS[0], ("app/providers.py", 15, UNUSED_CALENDARS[1][2])]
+
+
+def test_subclasses_in_the_base_module(tmp_path: Path) -> None:
+    whole = BASE + "\n\n" + SUBCLASSES.split("\n", 1)[1]
+    found = _findings(tmp_path, {"app/auth.py": whole})
+    assert [(line, message) for _, line, message in found] == [
+        (23, UNUSED_CALENDARS[0][2]), (28, UNUSED_CALENDARS[1][2])]
+
+
+V2 = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+class BaseFlow:
+    SCOPES = ["email.read_only"]
+
+    def url(self, redirect):
+        return client.authentication_url(redirect, scopes=self.SCOPES)
+
+
+class SupportFlow(BaseFlow):
+    SCOPES = ["email.read_only", "email.send"]
+
+
+def inbox():
+    return client.messages.all()
+'''
+
+
+def test_an_api_v2_flow_subclass(tmp_path: Path) -> None:
+    # Reading messages needs ``email.read_only``; nothing sends.
+    assert _findings(tmp_path, {"app/flows.py": V2}) == [
+        ("app/flows.py", 14, "NYS303 'email.send' is requested but no Nylas call in the "
+                             "project needs it; remove it")]
+
+
+def test_a_scope_one_subclass_needs_stays_needed(tmp_path: Path) -> None:
+    # Control: a draft sent needs ``email.send``, which only SupportFlow asks for.
+    sends = V2 + ("\n\ndef reply():\n    draft = client.drafts.create()\n"
+                  "    draft.send()\n")
+    found = _findings(tmp_path, {"app/flows.py": sends})
+    assert not any(message.startswith(("NYS303", "NYS304")) for _, _, message in found), found
+    assert not any("'email.send'" in message for _, _, message in found), found
+
+
+UNREAD = {
+    "a subclass binds what a call gives": (BASE, SUBCLASSES.replace(
+        'SCOPES = ["Mail.Read", "Calendars.Read"]', "SCOPES = load_scopes()"),
+        "app.providers.MicrosoftAuth binds SCOPES to a value the analysis cannot read"),
+    "a subclass binds a comprehension over something unknown": (BASE, SUBCLASSES.replace(
+        'SCOPES = ["Mail.Read", "Calendars.Read"]', "SCOPES = [s for s in load_scopes()]"),
+        "app.providers.MicrosoftAuth binds SCOPES to a value"),
+    "an instance's attribute is set in __init__": (BASE, SUBCLASSES + (
+        "\n    def __init__(self):\n        self.SCOPES = ['Mail.Send']\n"),
+        "may change its SCOPES"),
+    "the class attribute is set from outside": (
+        BASE, SUBCLASSES + "\n\nMicrosoftAuth.SCOPES = ['Mail.Send']\n", "may change"),
+    "setattr sets it": (
+        BASE, SUBCLASSES + "\n\nsetattr(MicrosoftAuth, 'SCOPES', ['Mail.Send'])\n",
+        "may change"),
+    "the list is changed in place": (
+        BASE, SUBCLASSES + "\n\nMicrosoftAuth.SCOPES.append('Mail.Send')\n", "may change"),
+    "a subclass also derives from a library's class": (BASE, SUBCLASSES.replace(
+        "class MicrosoftAuth(ProviderAuth):", "class MicrosoftAuth(Remembered, ProviderAuth):"
+    ).replace("from app.auth", "from oauthlib_extras import Remembered\nfrom app.auth"),
+        "also derives from oauthlib_extras.Remembered, which may provide SCOPES"),
+    "the base derives from a library's class": (BASE.replace(
+        "class ProviderAuth:", "class ProviderAuth(Flow):").replace(
+        "from nylas", "from oauth_flows import Flow\nfrom nylas"), SUBCLASSES,
+        "app.auth.ProviderAuth derives from oauth_flows.Flow"),
+    "the base has __init_subclass__": (BASE.replace(
+        '    provider = ""\n',
+        '    provider = ""\n\n    def __init_subclass__(cls, **kwargs):\n'
+        '        super().__init_subclass__(**kwargs)\n'), SUBCLASSES, "__init_subclass__"),
+    "a subclass has a metaclass": (BASE, SUBCLASSES.replace(
+        "class MicrosoftAuth(ProviderAuth):",
+        "class MicrosoftAuth(ProviderAuth, metaclass=Registered):"), "metaclass"),
+    "a subclass has a class decorator": (BASE, SUBCLASSES.replace(
+        "class MicrosoftAuth(ProviderAuth):", "@with_scopes\nclass MicrosoftAuth(ProviderAuth):"),
+        "decorator"),
+    "a subclass is made with type": (BASE, SUBCLASSES + (
+        "\n\nTeamsAuth = type('TeamsAuth', (ProviderAuth,), {'SCOPES': ['Mail.Send']})\n"),
+        "is a class made by calling type"),
+    "a subclass is made in a function": (BASE, SUBCLASSES + (
+        "\n\ndef make():\n    class TeamsAuth(ProviderAuth):\n        SCOPES = FROM_ENV\n"
+        "    return TeamsAuth\n"), "app.providers.make.TeamsAuth binds SCOPES"),
+    "a subclass's base cannot be named": (BASE, SUBCLASSES + (
+        "\n\nclass TeamsAuth(pick_base()):\n    SCOPES = ['Mail.Send']\n"),
+        "may derive from it through a base the analysis cannot name"),
+}
+
+
+@pytest.mark.parametrize("base, subclasses, why", UNREAD.values(), ids=list(UNREAD))
+def test_a_provider_not_followed_stays_unresolved(
+        tmp_path: Path, base: str, subclasses: str, why: str) -> None:
+    found = _findings(tmp_path, _project(base, subclasses))
+    assert [message[:6] for _, _, message in found] == ["NYS304"], found
+    message = found[0][2]
+    # Subclasses bind their own list: nothing changes the base's, and one is named.
+    assert "which subclasses bind again (app.providers.GoogleAuth, ...)" in message, message
+    assert "which other code may change" not in message
+    assert why in message, message
+
+
+def test_a_base_only_annotating_with_no_subclass_binding_stays_unresolved(
+        tmp_path: Path) -> None:
+    base = READ_THE_SAME["the base only annotates it"]
+    subclasses = SUBCLASSES.replace('    SCOPES = ["Mail.Read", "Calendars.Read"]\n', "").replace(
+        f'    SCOPES = ["{_GMAIL}", "{_CALENDAR}"]\n', "")
+    assert [message[:6] for _, _, message in _findings(
+        tmp_path, _project(base, subclasses))] == ["NYS304"]
+
+
+def test_type_of_cls_in_a_class_method_stays_unresolved(tmp_path: Path) -> None:
+    # ``type(cls)`` is the metaclass, not the class.
+    base = BASE.replace(
+        "    def url(self, redirect_uri):", "    @classmethod\n    def url(cls, redirect_uri):"
+    ).replace('"scope": self.SCOPES', '"scope": type(cls).SCOPES').replace("self.", "cls.")
+    assert [message[:6] for _, _, message in _findings(
+        tmp_path, _project(base))] == ["NYS304"]
+
+
+def test_a_subclass_defined_twice_counts_both_definitions(tmp_path: Path) -> None:
+    # In one branch the class derives from a library's class too, which may provide
+    # the attribute: whichever definition is read last, both count.
+    for library_first in (True, False):
+        plain = "    class MicrosoftAuth(ProviderAuth):\n        pass\n"
+        mixed = "    class MicrosoftAuth(Remembered, ProviderAuth):\n        pass\n"
+        first, second = (mixed, plain) if library_first else (plain, mixed)
+        subclasses = SUBCLASSES.replace(
+            'class MicrosoftAuth(ProviderAuth):\n    provider = "microsoft"\n'
+            '    SCOPES = ["Mail.Read", "Calendars.Read"]\n',
+            f"if LEGACY:\n{first}else:\n{second}").replace(
+            "from app.auth", "from aiohttp_oauth import Remembered\nfrom app.auth")
+        found = _findings(tmp_path / str(library_first), _project(subclasses=subclasses))
+        assert [message[:6] for _, _, message in found] == ["NYS304"], found
+        assert "aiohttp_oauth.Remembered" in found[0][2]
