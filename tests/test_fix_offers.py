@@ -54,9 +54,10 @@ def test_a_shared_item_is_not_offered_the_fix_that_fix_refuses(
         "the request at app.py:6 reads the same list and does not call for changing it: "
         "give each request a list of its own to change it in one"
     )
+    # Refused in both modes: no fix is offered, the reason stays.
     assert finding["fix"] == {
-        "available": True,
-        "safety": "safe",
+        "available": False,
+        "safety": None,
         "applies": False,
         "applies_with_unsafe_fixes": False,
         "reason": "the item is read by 2 requests and only 1 of them call for this fix",
@@ -427,3 +428,84 @@ def test_an_item_of_a_list_the_code_only_shows_is_removed(
     monkeypatch.chdir(tmp_path)
     reader = 'CONSENT = "This app asks for " + ", ".join(SCOPES)\n'
     assert _fix_tested(tmp_path, reader) == 'SCOPES = ["email.modify"]\n'
+
+
+ENUM_LIST = textwrap.dedent(
+    """\
+    from enum import Enum
+
+    from nylas import APIClient
+
+
+    class Scope(str, Enum):
+        READ = "email.read_only"
+        CONTACTS = "contacts.read_only"
+
+
+    client = APIClient("id", "secret")
+    url = client.authentication_url("https://a/cb", scopes=[s.value for s in Scope])
+    inbox = client.messages.all()
+    """
+)
+
+
+def _unused_contacts(tmp_path: Path, source: str) -> dict[str, object]:
+    (tmp_path / "app.py").write_text(source)
+    (finding,) = [f for f in _json("--isolated", "app.py")["findings"]  # type: ignore[attr-defined]
+                  if f["code"] == "NYS303"]
+    return finding  # type: ignore[no-any-return]
+
+
+def test_an_unused_enum_member_is_not_offered_a_fix_fix_cannot_make(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    finding = _unused_contacts(tmp_path, ENUM_LIST)
+    # The member's string is no element of a list: the codemod edits only lists.
+    assert (finding["line"], finding["fix"]) == (8, {  # type: ignore[index]
+        "available": False, "safety": None, "applies": False,
+        "applies_with_unsafe_fixes": False,
+        "reason": "the item is the value of an attribute of a class (an Enum member, "
+                  "say), not an element of a list; remove it by hand where the class "
+                  "defines it",
+    })
+    # fix does not point at --unsafe-fixes for it, and that run leaves the file.
+    safe = run_cli("fix", "--isolated", "app.py")
+    assert (safe.code, safe.stderr) == (0, "")
+    unsafe = run_cli("fix", "--unsafe-fixes", "--isolated", "app.py")
+    assert unsafe.code == 0
+    assert "app.py:8:16: NYS303 not fixed: the item is the value of an attribute" in unsafe.stderr
+    assert (tmp_path / "app.py").read_text() == ENUM_LIST
+
+
+def test_an_unused_scope_named_by_a_constant_is_not_offered_a_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = ENUM_LIST.replace("from enum import Enum\n\n", "").replace(
+        'class Scope(str, Enum):\n    READ = "email.read_only"\n    CONTACTS = ',
+        "CONTACTS = ").replace("[s.value for s in Scope]", '["email.read_only", CONTACTS]')
+    finding = _unused_contacts(tmp_path, source)
+    assert finding["fix"]["available"] is False  # type: ignore[index]
+    assert "fix it where the list is written" in finding["fix"]["reason"]  # type: ignore[index]
+    assert run_cli("fix", "--isolated", "app.py").stderr == ""
+
+
+def test_an_unused_scope_written_in_the_list_keeps_its_unsafe_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Control: the same scope as an element of the list is removed by --unsafe-fixes.
+    monkeypatch.chdir(tmp_path)
+    source = ENUM_LIST.replace(
+        "[s.value for s in Scope]", '["email.read_only", "contacts.read_only"]')
+    finding = _unused_contacts(tmp_path, source)
+    assert (finding["line"], finding["fix"]) == (12, {  # type: ignore[index]
+        "available": True, "safety": "unsafe", "applies": False,
+        "applies_with_unsafe_fixes": True,
+        "reason": "it can change what the app is granted: applied with --unsafe-fixes",
+    })
+    safe = run_cli("fix", "--isolated", "app.py")
+    assert "1 finding has an unsafe fix (NYS303)" in safe.stderr
+    unsafe = run_cli("fix", "--unsafe-fixes", "--isolated", "app.py")
+    assert (unsafe.code, unsafe.stderr) == (1, "")
+    assert '["email.read_only"]' in (tmp_path / "app.py").read_text()

@@ -468,10 +468,54 @@ def test_the_diffs_come_from_the_fixes_check_offers(case: Case, runs: Runs) -> N
         # the file unless a warning says why not.
         if diff:
             assert offered, command.shown
-        if offered - warned(command):
+        # A fix check offers is one this run applies: it never warns that it left one
+        # (a refused fix is not offered, the reason says where to fix it by hand).
+        assert offered & warned(command) == set(), command.shown
+        if offered:
             assert diff, command.shown
+        # An offered fix of an item edits the file the item is in (not always its
+        # line: two fixes of one list may settle as one edit, NYS102 + NYS103).
+        edited = {path for path, _ in edited_lines(diff)}
+        for position in offered:
+            if position.rsplit(" ", 1)[1] in ITEM_FIXES:
+                assert position.split(":")[0] in edited, (position, command.shown)
     if fixable(outputs, True) == fixable(outputs, False):
-        assert outputs.unsafe_fix.run == outputs.fix.run
+        # The same edits; --unsafe-fixes may still warn about an unsafe fix it refuses
+        # (and that check therefore does not offer).
+        safe_run, unsafe_run = outputs.fix.run, outputs.unsafe_fix.run
+        assert (unsafe_run.returncode, unsafe_run.stdout) == (safe_run.returncode, safe_run.stdout)
+
+
+# Rules whose fix edits the scope item the finding points at (the others add to a
+# list, insert a scopes argument or wrap a string, where the request is).
+ITEM_FIXES = frozenset({"NYS101", "NYS102", "NYS103", "NYS104", "NYS106", "NYS201",
+                        "NYS205", "NYS302", "NYS303", "NYS401", "NYS403", "NYS405"})
+HUNK = re.compile(r"^@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@")
+
+
+def edited_lines(diff: str) -> set[tuple[str, int]]:
+    """``(path, line)`` of each line of the files before the fix that a diff changes."""
+    edited: set[tuple[str, int]] = set()
+    path, line = "", 0
+    for text in diff.splitlines():
+        if text.startswith("--- a/"):
+            path = text[len("--- a/"):]
+        elif text.startswith("+++ "):
+            continue
+        elif match := HUNK.match(text):
+            line = int(match.group(1))
+        elif text.startswith("-"):
+            edited.add((path, line))
+            line += 1
+        elif text.startswith(" "):
+            line += 1
+    return edited
+
+
+def test_edited_lines_reads_a_diff() -> None:
+    diff = ("--- a/app/auth.py\n+++ b/app/auth.py\n@@ -3,4 +3,3 @@\n a\n-b\n+c\n d\n"
+            "-e\n--- a/x.py\n+++ b/x.py\n@@ -10 +10 @@\n-f\n+g\n")
+    assert edited_lines(diff) == {("app/auth.py", 4), ("app/auth.py", 6), ("x.py", 10)}
 
 
 def diff_of_tree(before: Path, after: Path) -> str:

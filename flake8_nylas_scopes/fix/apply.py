@@ -137,6 +137,10 @@ class _Tree:
         self._element_of: dict[int, tuple[SequenceNode, int]] = {}
         # Strings bound whole to a name (``CAL: Final = "...calendar.readonly"``).
         self._bound: set[int] = set()
+        # Strings bound to a name in a class's body (an ``Enum`` member's value): a
+        # list made from the class (``[s.value for s in Scope]``) writes no element
+        # for them, so only the class is where the user removes one.
+        self._class_values: set[int] = set()
         # Strings and lists a statement adds to a list (``SCOPES.append("calendar")``,
         # ``SCOPES += ["contacts"]``): emptying one is an edit of that statement.
         self.added: set[int] = set()
@@ -145,6 +149,8 @@ class _Tree:
                     node.value, cst.SimpleString):
                 self._bound.add(id(node.value))
             self.added.update(map(id, _added_values(node)))
+            if isinstance(node, cst.ClassDef):
+                self._class_values.update(map(id, _class_strings(node)))
             if isinstance(node, (cst.SimpleString, cst.Call, *_SEQUENCES, *_NOT_PLAIN)):
                 self._at.setdefault(_key(code_range), []).append(node)
                 if isinstance(node, cst.Tuple) and node.lpar:
@@ -220,6 +226,8 @@ class _Tree:
             return _Op("string_whole", planned, string, values=fix.replacement)
         if fix.action is FixAction.REMOVE and whole and id(string) in self.added:
             return _ADDED_BY_STATEMENT
+        if container is None and id(string) in self._class_values:
+            return _CLASS_VALUE
         if container is None:
             return (
                 "the item is not written as an element of a list, tuple or set "
@@ -367,11 +375,29 @@ def _drop_conflicts(ops: list[_Op], skipped: list[Skipped]) -> list[_Op]:
     return [op for op in ops if id(op) not in conflicting]
 
 
+_CLASS_VALUE = (
+    "the item is the value of an attribute of a class (an Enum member, say), not an "
+    "element of a list; remove it by hand where the class defines it")
 _ADDED_BY_STATEMENT = (
     "the scope is added by a statement the fix does not edit (an append, extend or "
     "+= of the list); remove that statement by hand")
 # Methods whose argument is added to the list they are called on, whole or its items.
 _ADDING_METHODS = frozenset({"append", "insert", "extend"})
+
+
+def _class_strings(cls: cst.ClassDef) -> list[cst.SimpleString]:
+    """The strings bound to names by statements of the body of ``cls`` itself."""
+    if not isinstance(cls.body, cst.IndentedBlock):
+        return []
+    found: list[cst.SimpleString] = []
+    for line in cls.body.body:
+        if not isinstance(line, cst.SimpleStatementLine):
+            continue
+        for statement in line.body:
+            if isinstance(statement, (cst.Assign, cst.AnnAssign)) and isinstance(
+                    statement.value, cst.SimpleString):
+                found.append(statement.value)
+    return found
 
 
 def _added_values(node: cst.CSTNode) -> list[cst.CSTNode]:

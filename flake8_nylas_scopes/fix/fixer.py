@@ -265,13 +265,46 @@ class _Run:
         # (named as given in the first round, absolute in the next).
         for path in {*analysed, *(finding.span.path for finding in findings)}:
             self.withheld_by_path[os.path.abspath(path)] = []
-        for finding in plan.withheld:
+        for finding in self._applicable_unsafe(findings, plan.withheld):
             self.withheld_by_path[os.path.abspath(finding.span.path)].append(finding)
         changed: set[str] = set()
         for path, planned in sorted(plan.by_path.items()):
             if path not in self.failed and self._fix_file(path, planned):
                 changed.add(path)
         return changed
+
+    def _applicable_unsafe(
+        self, findings: Sequence[Finding], withheld: Sequence[Finding]
+    ) -> list[Finding]:
+        """The ``withheld`` findings that ``--unsafe-fixes`` would fix.
+
+        The note about withheld fixes tells the user to run with ``--unsafe-fixes``:
+        a fix that run would refuse too (the scope is an ``Enum`` member's value, or
+        added by an ``append``) is not counted, as ``check`` does not offer it.
+        """
+        if not withheld:
+            return []
+        plan = plan_fixes(findings, self.facts, self.fixer.config, self.fixer.enabled,
+                          FixPolicy(unsafe=True), self.noqa_for)
+        applied: set[Finding] = set()
+        for path, planned in plan.by_path.items():
+            module = self._current_module(path)
+            if module is not None:
+                outcome = apply_fixes(module, planned)
+                applied.update(f for item in outcome.applied for f in item.findings)
+        return [finding for finding in withheld if finding in applied]
+
+    def _current_module(self, path: str) -> cst.Module | None:
+        """The tree of ``path`` as this round sees it; None when it cannot be read."""
+        change = self.result.changes.get(path)
+        if change is not None:
+            return change.module
+        if path in self.given_modules:
+            return self.given_modules[path]
+        try:
+            return cst.parse_module(self._original(path).text)
+        except (SourceFileError, cst.ParserSyntaxError, RecursionError, MemoryError):
+            return None
 
     def _skip(self, skipped: Sequence[Skipped]) -> None:
         for item in skipped:

@@ -48,15 +48,22 @@ def fix_safety(finding: Finding) -> FixSafety | None:
 
 
 def fix_json(finding: Finding, offer: FixOffer | None) -> dict[str, object]:
-    """The finding's fix, and whether ``fix`` applies it (from the same plan)."""
+    """The finding's fix, and whether ``fix`` applies it (from the same plan).
+
+    A fix is offered (``available``) only when ``fix`` applies it in one of its modes:
+    an edit it refuses in both (the scope is written where the codemod does not edit,
+    such as an ``Enum`` member) is no fix to offer, and ``reason`` says where to change
+    the code by hand.
+    """
     safety = fix_safety(finding)
-    applies = offer is not None and offer.applies
+    applies = safety is not None and offer is not None and offer.applies
+    applies_unsafe = safety is not None and offer is not None and offer.applies_unsafe
+    available = applies or applies_unsafe
     return {
-        "available": safety is not None,
-        "safety": safety.value if safety else None,
-        "applies": safety is not None and applies,
-        "applies_with_unsafe_fixes": safety is not None and offer is not None
-        and offer.applies_unsafe,
+        "available": available,
+        "safety": safety.value if safety and available else None,
+        "applies": applies,
+        "applies_with_unsafe_fixes": applies_unsafe,
         "reason": offer.reason if safety is not None and offer is not None and offer.reason
         else None,
     }
