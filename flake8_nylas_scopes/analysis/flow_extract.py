@@ -1650,6 +1650,24 @@ class FlowExtractor:
                 self._edge(key, annotated)
         return False
 
+    def visit_Match(self, node: ast.Match) -> bool:
+        """A capture of the whole subject: ``case Client() as c:`` proves ``c`` an
+        instance of the class on that branch, as an annotation says it; ``case _ as
+        c:`` and ``case c:`` bind the subject.  A name captured inside a pattern
+        (``case Client(api_key=k):``) is not read."""
+        for case in node.cases:
+            pattern = case.pattern
+            if not (isinstance(pattern, ast.MatchAs) and pattern.name):
+                continue
+            key = self.target_key(ast.Name(id=pattern.name, ctx=ast.Store()))
+            if pattern.pattern is None:
+                self._edge(key, self.value(node.subject))
+            elif isinstance(pattern.pattern, ast.MatchClass):
+                kind = self.value(pattern.pattern.cls)
+                if kind is not None and kind.kind == "ref":
+                    self._edge(key, self._val("instance", "", kind))
+        return False
+
     def visit_Import(self, node: ast.Import | ast.ImportFrom) -> bool:
         """A module-level import binds a global of the module: ``from .conn import
         outbox`` in a package's ``__init__`` is what ``from pkg import outbox`` gets."""
@@ -2204,6 +2222,7 @@ _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {
         ast.GeneratorExp: FlowExtractor._visit_comprehension,
         ast.DictComp: FlowExtractor._visit_comprehension,
         ast.Assign: FlowExtractor.visit_Assign,
+        ast.Match: FlowExtractor.visit_Match,
         ast.Import: FlowExtractor.visit_Import,
         ast.ImportFrom: FlowExtractor.visit_Import,
         ast.AnnAssign: FlowExtractor.visit_AnnAssign,
