@@ -427,6 +427,10 @@ def _body_bindings(body: list[ast.stmt]) -> Bindings:
             _bind_target(bindings, node.target, None)
         elif isinstance(node, ast.ExceptHandler) and node.name:
             bindings.bind(node.name, None)
+        elif isinstance(node, ast.match_case):
+            # ``case Client() as c:`` binds ``c`` in the function, as ``except ... as``.
+            for name in _captured_names(node.pattern):
+                bindings.bind(name, None)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
                 local = (alias.asname or alias.name).split(".")[0]
@@ -633,6 +637,15 @@ def _walrus_binds(test: ast.expr, name: str) -> bool:
     """Whether a condition binds ``name`` (``if (scopes := load()):``)."""
     return any(isinstance(node, ast.NamedExpr) and node.target.id == name
                for node in walk_nodes(test))
+
+
+def _captured_names(pattern: ast.pattern) -> Iterator[str]:
+    """The names a ``case`` pattern binds."""
+    for node in walk_nodes(pattern):
+        if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            yield node.name
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            yield node.rest
 
 
 def _captures(pattern: ast.pattern, name: str) -> bool:

@@ -221,6 +221,8 @@ URL_SEGMENTS = frozenset(
 _MAX_URL_CONSTANT = 300
 # A hierarchy of classes deeper than this is not followed.
 _MAX_CLASS_DEPTH = 16
+# How many copies of a copy (``dataclasses.replace`` of a replaced instance) are read.
+_COPY_DEPTH = 8
 # What stands in for a host given by configuration that names Nylas.
 NYLAS_HOST_MARK = "nylas-host"
 
@@ -763,7 +765,7 @@ class Extractor(FastVisitor):
         made = self.lookup(node.value.id)
         return isinstance(made, ast.Call) and self.qualify(made.func) in APP_CLASSES
 
-    def _instance_made(self, name: str) -> ast.ClassDef | None:
+    def _instance_made(self, name: str, depth: int = 0) -> ast.ClassDef | None:
         """The class of this module that a module-level name is bound to an instance
         of, where what the instance's attributes hold is read from the class body: a
         record class (a dataclass, a ``NamedTuple``, an attrs class) made without
@@ -771,6 +773,9 @@ class Extractor(FastVisitor):
         them (``CFG = Cfg(scopes=[...])``) what the arguments give; an instance of a
         plain class (see ``_plain_class``) reads the class's attributes."""
         made = self.module_bindings.values.get(name)
+        copied = self._copied_record(made)
+        if copied is not None:
+            return self._copied_class(copied, depth)
         if not (isinstance(made, ast.Call) and isinstance(made.func, ast.Name)):
             return None
         cls = self._module_classes.get(made.func.id)
@@ -779,6 +784,38 @@ class Extractor(FastVisitor):
         if not made.args and not made.keywords:
             return cls if self._holds_defaults(cls) else None
         return cls if record_fields(cls) is not None else None
+
+    def _copied_record(self, made: ast.expr | None) -> tuple[str, list[ast.keyword]] | None:
+        """``dataclasses.replace(SETTINGS, scopes=[...])`` or ``SETTINGS._replace(
+        scopes=[...])`` as the name of the instance copied and the fields it changes;
+        None for another value, or changes spread from a dict."""
+        if not isinstance(made, ast.Call) or any(
+                keyword.arg is None for keyword in made.keywords):
+            return None
+        func = made.func
+        if isinstance(func, ast.Attribute) and func.attr == "_replace" and (
+                isinstance(func.value, ast.Name) and not made.args):
+            return func.value.id, made.keywords
+        if self.qualify(func) == "dataclasses.replace" and len(made.args) == 1 and (
+                isinstance(made.args[0], ast.Name)):
+            return made.args[0].id, made.keywords
+        return None
+
+    def _copied_class(self, copied: tuple[str, list[ast.keyword]], depth: int
+                      ) -> ast.ClassDef | None:
+        """The record class of a copy (see ``_copied_record``): the original's, where
+        the original can be read, every changed name is one of its fields and the
+        class does not define the copying itself."""
+        original, changes = copied
+        if depth > _COPY_DEPTH or original not in self.module_bindings.values:
+            return None
+        cls = self._instance_made(original, depth + 1)
+        fields = record_fields(cls) if cls is not None else None
+        if cls is None or fields is None or any(
+                isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and statement.name == "_replace" for statement in cls.body):
+            return None
+        return cls if all(change.arg in fields for change in changes) else None
 
     def _holds_defaults(self, cls: ast.ClassDef) -> bool:
         """Whether an instance made without arguments holds what the class body
@@ -807,11 +844,18 @@ class Extractor(FastVisitor):
     def _field_values(self, name: str, cls: ast.ClassDef) -> dict[str, ast.expr]:
         """What the fields of the instance ``name`` is bound to hold where they may
         hold scopes: their defaults, then what the call that made it gives them."""
-        found = _class_values(cls, field_defaults=not _plain_class(cls))
         made = self.module_bindings.values.get(name)
-        if not isinstance(made, ast.Call) or not (made.args or made.keywords):
-            return found
-        given = given_fields(made, record_fields(cls) or [])
+        copied = self._copied_record(made)
+        if copied is not None:
+            # A copy holds the original's fields but those it changes.
+            found = self._field_values(copied[0], cls)
+            given: dict[str, ast.expr] | None = {
+                str(change.arg): change.value for change in copied[1]}
+        else:
+            found = _class_values(cls, field_defaults=not _plain_class(cls))
+            if not isinstance(made, ast.Call) or not (made.args or made.keywords):
+                return found
+            given = given_fields(made, record_fields(cls) or [])
         if given is None:
             return {}
         for attribute, node in given.items():

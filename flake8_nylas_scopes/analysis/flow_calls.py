@@ -14,6 +14,7 @@ and task groups' ``start_soon``; asgiref's ``sync_to_async``; RQ's ``Queue.enque
 
 from __future__ import annotations
 
+import ast
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -96,6 +97,11 @@ class HandOver:
     what the hand-over returns: ``"call"`` (what the function returns), ``"function"``
     (the function itself, wrapped), ``"future"`` (a handle whose ``result()`` is what
     the function returns), ``"none"`` (a handle the app does not read back).
+    ``own`` is -1 where every other argument is handed to the function too; n >= 0
+    where the hand-over keeps up to n positional arguments after the function and
+    every other keyword for itself (APScheduler's trigger and the trigger's fields:
+    ``add_job(f, "cron", hour=6, args=[client])`` calls ``f(client)``); a call with
+    more positional arguments than that is not followed.
     """
 
     position: int
@@ -103,6 +109,7 @@ class HandOver:
     args: str = ""
     kwargs: str = ""
     result: str = "call"
+    own: int = -1
 
 
 _THREAD = HandOver(-1, "target", "args", "kwargs", "none")
@@ -125,6 +132,16 @@ HAND_OVERS: Mapping[str, HandOver] = {
     "atexit.register": HandOver(0, result="function"),
 }
 
+
+def hands_over(over: HandOver, node: ast.Call) -> bool:
+    """Whether ``node`` hands its function over the way ``over`` reads it: not where
+    it gives more positional arguments than the hand-over keeps for itself
+    (``add_job(f, "cron", [client])`` passes ``args`` by position, and so may
+    ``add_job(f, *rest)``)."""
+    return over.own < 0 or len(node.args) <= over.position + 1 + over.own and not any(
+        isinstance(arg, ast.Starred) for arg in node.args)
+
+
 # Hand-overs reached as a method of an object the analysis does not know
 # (``executor.submit``, ``loop.run_in_executor``).  A project method of the same name
 # still gets its parameters bound: the call is recorded as well.
@@ -142,6 +159,9 @@ HAND_OVER_METHODS: Mapping[str, HandOver] = {
     "enqueue": HandOver(0, result="future"),
     "partial": HandOver(0, result="function"),
     "sync_to_async": HandOver(0, result="function"),
+    # APScheduler's ``add_job(func, trigger=None, args=None, kwargs=None, ...)``
+    # (https://apscheduler.readthedocs.io/en/3.x/modules/schedulers/base.html).
+    "add_job": HandOver(0, "func", "args", "kwargs", "none", own=1),
 }
 
 # Calls that hand back what they are given (a coroutine scheduled or awaited).

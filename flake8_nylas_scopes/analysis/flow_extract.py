@@ -71,6 +71,7 @@ from .flow_calls import (
     GIVEN_BACK,
     HAND_OVER_METHODS,
     HAND_OVERS,
+    hands_over,
     HOOKS_HANDING_ON_RESULTS,
     PARSED_DATA,
     PASS_THROUGH,
@@ -716,6 +717,10 @@ class FlowExtractor:
         return value.name if value is not None and value.kind == "ref" else ""
 
     def _hand_over(self, node: ast.Call) -> HandOver | None:
+        over = self._named_hand_over(node)
+        return over if over is None or hands_over(over, node) else None
+
+    def _named_hand_over(self, node: ast.Call) -> HandOver | None:
         name = self.callee_name(node.func)
         if name in HAND_OVERS:
             return HAND_OVERS[name]
@@ -1645,6 +1650,24 @@ class FlowExtractor:
                 self._edge(key, annotated)
         return False
 
+    def visit_Match(self, node: ast.Match) -> bool:
+        """A capture of the whole subject: ``case Client() as c:`` proves ``c`` an
+        instance of the class on that branch, as an annotation says it; ``case _ as
+        c:`` and ``case c:`` bind the subject.  A name captured inside a pattern
+        (``case Client(api_key=k):``) is not read."""
+        for case in node.cases:
+            pattern = case.pattern
+            if not (isinstance(pattern, ast.MatchAs) and pattern.name):
+                continue
+            key = self.target_key(ast.Name(id=pattern.name, ctx=ast.Store()))
+            if pattern.pattern is None:
+                self._edge(key, self.value(node.subject))
+            elif isinstance(pattern.pattern, ast.MatchClass):
+                kind = self.value(pattern.pattern.cls)
+                if kind is not None and kind.kind == "ref":
+                    self._edge(key, self._val("instance", "", kind))
+        return False
+
     def visit_Import(self, node: ast.Import | ast.ImportFrom) -> bool:
         """A module-level import binds a global of the module: ``from .conn import
         outbox`` in a package's ``__init__`` is what ``from pkg import outbox`` gets."""
@@ -2065,7 +2088,12 @@ class FlowExtractor:
         function_node = self._handed_function(node, over)
         rest: list[Val | None] = []
         star: list[Val | None] = []
-        if over.position >= 0:
+        if over.own >= 0:
+            # The hand-over's own arguments (a trigger) are not handed on; a Nylas
+            # value among them goes where the analysis does not follow.
+            for arg in node.args[over.position + 1:]:
+                self._own_argument(node, arg)
+        elif over.position >= 0:
             for arg in node.args[over.position + 1:]:
                 if isinstance(arg, ast.Starred):
                     star.append(self.value(arg.value))
@@ -2085,6 +2113,9 @@ class FlowExtractor:
             if keyword.arg and keyword.arg == over.kwargs:
                 double_star.append(self.value(keyword.value))
                 continue
+            if over.own >= 0 and keyword.arg is not None:
+                self._own_argument(node, keyword.value)
+                continue
             value = self.value(keyword.value)
             if keyword.arg is None:
                 double_star.append(value)
@@ -2103,6 +2134,10 @@ class FlowExtractor:
             function_node, self.value(function_node), rest, span, self._text(node.func),
             tuple(kwargs), self._temporary(star, node), self._temporary(double_star, node),
         )
+
+    def _own_argument(self, node: ast.Call, arg: ast.expr) -> None:
+        given = arg.value if isinstance(arg, ast.Starred) else arg
+        self._sink(self.value(given), f"passed to {_text(node.func)}()", given)
 
     def _scope_arguments(self, node: ast.Call) -> None:
         """Scope lists passed to a call, for wrappers that forward them to the SDK."""
@@ -2187,6 +2222,7 @@ _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {
         ast.GeneratorExp: FlowExtractor._visit_comprehension,
         ast.DictComp: FlowExtractor._visit_comprehension,
         ast.Assign: FlowExtractor.visit_Assign,
+        ast.Match: FlowExtractor.visit_Match,
         ast.Import: FlowExtractor.visit_Import,
         ast.ImportFrom: FlowExtractor.visit_Import,
         ast.AnnAssign: FlowExtractor.visit_AnnAssign,

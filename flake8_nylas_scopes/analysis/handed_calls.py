@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from .flow_calls import HAND_OVER_METHODS, HAND_OVERS, HandOver
+from .flow_calls import HAND_OVER_METHODS, HAND_OVERS, HandOver, hands_over
 
 
 def handed_call(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> ast.Call | None:
@@ -28,9 +28,13 @@ def handed_call(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> as
     args: list[ast.expr] = []
     if over.position >= 0:
         if len(node.args) <= over.position:
-            return None
-        function = node.args[over.position]
-        args = list(node.args[over.position + 1:])
+            if not over.keyword:
+                return None
+        else:
+            function = node.args[over.position]
+            # Arguments after the function that the hand-over keeps (a trigger)
+            # are not the function's.
+            args = [] if over.own >= 0 else list(node.args[over.position + 1:])
     keywords: list[ast.keyword] = []
     for keyword in node.keywords:
         if keyword.arg is not None and keyword.arg == over.keyword:
@@ -39,6 +43,8 @@ def handed_call(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> as
             if not isinstance(keyword.value, (ast.Tuple, ast.List)):
                 return None
             args += keyword.value.elts
+        elif over.own >= 0 and keyword.arg is not None and keyword.arg != over.kwargs:
+            continue
         elif keyword.arg is not None and keyword.arg == over.kwargs:
             given = keyword.value
             if not isinstance(given, ast.Dict) or not all(
@@ -64,6 +70,12 @@ def hands_back_function(node: ast.Call, qualify: Callable[[ast.expr], str | None
 
 
 def _hand_over(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> HandOver | None:
+    over = _named_hand_over(node, qualify)
+    return over if over is None or hands_over(over, node) else None
+
+
+def _named_hand_over(node: ast.Call, qualify: Callable[[ast.expr], str | None]
+                     ) -> HandOver | None:
     name = qualify(node.func) or ""
     if name in HAND_OVERS:
         return HAND_OVERS[name]
