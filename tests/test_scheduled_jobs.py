@@ -52,6 +52,9 @@ FOLLOWED = {
     "every argument by keyword": (
         'scheduler.add_job(func=pull_events, trigger="interval", args=(client,))'),
     "timer": "threading.Timer(60, pull_events, args=[client]).start()",
+    # ``daemon`` and ``name`` are the thread's own, not the job's.
+    "thread with its own options": (
+        'threading.Thread(target=pull_events, args=(client,), daemon=True, name="pull").start()'),
 }
 
 CAUTIOUS = {
@@ -61,6 +64,9 @@ CAUTIOUS = {
         'scheduler.add_job(lib.worker.pull, "cron", args=[client])'),
     "args by position": 'scheduler.add_job(pull_events, "cron", [client])',
     "options spread from a call": 'scheduler.add_job(pull_events, "cron", **lib.opts(client))',
+    # ``Timer(interval, function, args)``: the list is the job's arguments given by
+    # position, not one argument of the job.
+    "timer args by position": "threading.Timer(60, pull_events, [client]).start()",
 }
 
 

@@ -112,7 +112,10 @@ class HandOver:
     own: int = -1
 
 
-_THREAD = HandOver(-1, "target", "args", "kwargs", "none")
+# ``Thread(group, target, name, args, kwargs, *, daemon)``: the function's
+# arguments come only through ``args`` and ``kwargs``; ``daemon=True`` or a
+# ``name`` is the thread's own.
+_THREAD = HandOver(-1, "target", "args", "kwargs", "none", own=0)
 
 HAND_OVERS: Mapping[str, HandOver] = {
     "functools.partial": HandOver(0, result="function"),
@@ -126,7 +129,9 @@ HAND_OVERS: Mapping[str, HandOver] = {
     "channels.db.database_sync_to_async": HandOver(0, result="function"),
     "threading.Thread": _THREAD,
     "multiprocessing.Process": _THREAD,
-    "threading.Timer": HandOver(1, "function", "args", "kwargs", "none"),
+    # ``Timer(interval, function, args=None, kwargs=None)``: a list after the function
+    # is ``args`` itself, given by position, which is not followed.
+    "threading.Timer": HandOver(1, "function", "args", "kwargs", "none", own=0),
     # Runs the function with the arguments after it when the interpreter exits, and
     # gives the function back (so it serves as a decorator too).
     "atexit.register": HandOver(0, result="function"),
