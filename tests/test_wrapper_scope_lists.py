@@ -152,3 +152,48 @@ def google_login():
     found = _findings(tmp_path, _views(more=more), settings=settings)
     assert [(name, line, code) for name, line, code, _ in found] == [
         ("settings.py", 1, "NYS302"), ("settings.py", 1, "NYS303")], found
+
+
+# The caller's own list, given by name to the wrapper; ``{change}`` is what else the
+# module does with it.
+_OWN_VIEWS = '''from app.auth import ask
+
+SUP_SCOPES = [{items}]
+{change}
+
+def supervisor_login(email):
+    return ask(scopes=SUP_SCOPES, email=email)
+'''
+_BOTH = '"email.read_only", "calendar.read_only"'
+
+
+def _own_views(change: str = "", items: str = _BOTH) -> str:
+    return _OWN_VIEWS.format(items=items, change=change)
+
+
+def _call_line(views: str) -> int:
+    return views.splitlines().index("    return ask(scopes=SUP_SCOPES, email=email)") + 1
+
+
+@pytest.mark.parametrize("change", [
+    'SUP_SCOPES.append("contacts.read_only")\n',
+    'SUP_SCOPES += ["contacts.read_only"]\n',
+])
+def test_a_callers_own_list_it_changes_is_unresolved_at_the_call(
+        tmp_path: Path, change: str) -> None:
+    views = _own_views(change)
+    found = _findings(tmp_path, views)
+    # Before, the argument was dropped: no request for this caller, and no word.
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("views.py", _call_line(views), "NYS304")], found
+    assert "'SUP_SCOPES'" in found[0][3], found
+
+
+def test_a_callers_changed_list_lacking_a_needed_scope_is_not_called_missing(
+        tmp_path: Path) -> None:
+    # The events read needs a calendar scope the list does not hold; the append may
+    # add it, so neither this request nor the default one is called missing.
+    views = _own_views('SUP_SCOPES.append(extra_scope())\n', items='"email.read_only"')
+    found = _findings(tmp_path, views)
+    assert [(name, code) for name, _, code, _ in found] == [("views.py", "NYS304")], found
+    assert _findings(tmp_path / "quiet", views, nys304=False) == []
