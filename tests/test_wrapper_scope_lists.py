@@ -60,9 +60,11 @@ def _views(spelling: str = "module attribute", more: str = "") -> str:
 
 
 def _findings(tmp_path: Path, views: str, body: str = _COPY, settings: str = _SETTINGS,
-              nys304: bool = True) -> list[tuple[str, int, str, str]]:
+              nys304: bool = True, more_files: dict[str, str] | None = None,
+              ) -> list[tuple[str, int, str, str]]:
     files = {"app/__init__.py": "", "app/calls.py": _CALLS, "app/settings.py": settings,
-             "app/auth.py": _AUTH.format(body=body), "app/views.py": views}
+             "app/auth.py": _AUTH.format(body=body), "app/views.py": views,
+             **(more_files or {})}
     tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
     for name, text in files.items():
@@ -197,3 +199,50 @@ def test_a_callers_changed_list_lacking_a_needed_scope_is_not_called_missing(
     found = _findings(tmp_path, views)
     assert [(name, code) for name, _, code, _ in found] == [("views.py", "NYS304")], found
     assert _findings(tmp_path / "quiet", views, nys304=False) == []
+
+
+_THREE = '"email.read_only", "calendar.read_only", "contacts.read_only"'
+
+
+@pytest.mark.parametrize("passed", ["scopes=SUP_SCOPES, email=email", "SUP_SCOPES, email"])
+def test_a_callers_own_list_is_judged_as_its_request(tmp_path: Path, passed: str) -> None:
+    views = _own_views(items=_THREE).replace("scopes=SUP_SCOPES, email=email", passed)
+    found = _findings(tmp_path, views)
+    # The events read needs calendar.read_only; nothing reads contacts.  Before, the
+    # list counted as handed to code that may change it: no finding, no NYS304.
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("views.py", 3, "NYS303")], found
+    assert "'contacts.read_only'" in found[0][3], found
+
+
+_CHANGING_AUDIT = ("def audit(scopes):\n    scopes.append('contacts.read_only')\n\n\n"
+                   "def describe(scopes):\n    return ', '.join(scopes)\n")
+
+
+@pytest.mark.parametrize(("change", "body"), [
+    pytest.param("from app.audit import audit\naudit(SUP_SCOPES)\n", _COPY,
+                 id="handed-to-a-project-function-changing-it"),
+    pytest.param("import somelib\nsomelib.register(SUP_SCOPES)\n", _COPY,
+                 id="handed-to-a-library"),
+    pytest.param("from app.audit import describe\ndescribe(scopes=SUP_SCOPES)\n", _COPY,
+                 id="given-to-a-project-function-not-read-as-a-request"),
+    pytest.param("", "    scopes.extend(['contacts.read_only'])\n" + _COPY,
+                 id="wrapper-changes-its-parameter"),
+    pytest.param("", "    audit(scopes=scopes)\n" + _COPY, id="wrapper-hands-it-on"),
+])
+def test_a_callers_own_list_changed_elsewhere_stays_unresolved(
+        tmp_path: Path, change: str, body: str) -> None:
+    views = _own_views(change, items=_THREE)
+    found = _findings(tmp_path, views, body=body,
+                      more_files={"app/audit.py": _CHANGING_AUDIT})
+    assert not _claims(found), found
+    assert "NYS304" in {code for _, _, code, _ in found}, found
+
+
+def test_a_callers_own_list_holding_a_name_stays_unresolved_at_the_call(
+        tmp_path: Path) -> None:
+    views = _own_views(items='"email.read_only", "calendar.read_only", os.environ["EXTRA"]'
+                       ).replace("from app.auth", "import os\nfrom app.auth")
+    found = _findings(tmp_path, views)
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("views.py", _call_line(views), "NYS304")], found
