@@ -246,3 +246,19 @@ def test_a_callers_own_list_holding_a_name_stays_unresolved_at_the_call(
     found = _findings(tmp_path, views)
     assert [(name, line, code) for name, line, code, _ in found] == [
         ("views.py", _call_line(views), "NYS304")], found
+
+
+def test_a_callers_parameter_passed_on_to_the_wrapper_is_unresolved_at_the_call(
+        tmp_path: Path) -> None:
+    # ``login`` passes its own parameter on: what its callers give is not followed, so
+    # the request the wrapper makes for it is unresolved where ``login`` passes it.
+    # Before, the argument was dropped with no word.
+    views = _own_views(items=_THREE).replace(
+        "def supervisor_login(email):\n    return ask(scopes=SUP_SCOPES, email=email)",
+        "def login(scopes, email):\n    return ask(scopes=scopes, email=email)\n\n\n"
+        "def supervisor_login(email):\n    return login(SUP_SCOPES, email)")
+    found = _findings(tmp_path, views)
+    line = views.splitlines().index("    return ask(scopes=scopes, email=email)") + 1
+    assert [(name, number, code) for name, number, code, _ in found] == [
+        ("views.py", line, "NYS304")], found
+    assert "'scopes'" in found[0][3], found
