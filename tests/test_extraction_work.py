@@ -12,6 +12,7 @@ import ast
 import pytest
 
 from flake8_nylas_scopes.analysis import flow_extract
+from flake8_nylas_scopes.analysis.facts_values import ValueState
 from flake8_nylas_scopes.project.reading import facts_for_source
 
 
@@ -70,10 +71,15 @@ def test_plain_strings_passed_to_calls_are_not_read_as_scopes() -> None:
         (argument.position, argument.keyword, [item.text.strip() for item in argument.value.items])
         for argument in flow.scope_args
     ]
+    # ``scopes=scopes`` in ``start``: a value named for scopes the analysis cannot
+    # read is recorded unread, so that a wrapper it reaches says so.
     assert recorded == [
+        (-1, "scopes", []),
         (0, "", ["Calendar.read_only", "email.send"]),
         (-1, "scopes", ["contacts"]),
     ]
+    assert [argument.value.state for argument in flow.scope_args][0] is (
+        ValueState.UNRESOLVED)
 
 
 HANDED_OVER = '''\

@@ -2027,3 +2027,49 @@ def test_a_subclass_moved_to_another_module_makes_no_claim_appear(
                               "NYS303 https://www.googleapis.com/auth/calendar.readonly": 1}), before
     appeared = after - before
     assert not appeared, (imported, sorted(appeared))
+
+
+# The caller's list moved from the settings module into the caller's own module: the
+# same list, so no claim may appear; a change the module makes to it, or a hand-over to
+# a function of the project that changes it, may only make the reading more cautious.
+_OWN_CALLERS = '''from app.auth import ask
+from app.audit import audit
+{bound}
+{more}
+
+def supervisor_login():
+    return ask(scopes={passed})
+
+
+def staff_login():
+    return ask()
+'''
+_AUDIT = "def audit(scopes):\n    scopes.append('contacts.read_only')\n"
+_OWN_MORE = {
+    "alone": "",
+    "changed": 'LIST.append("calendar.read_only")\n',
+    "handed-to-a-changing-function": "audit(LIST)\n",
+}
+
+
+@pytest.mark.parametrize("more", _OWN_MORE.values(), ids=list(_OWN_MORE))
+def test_a_wrapper_callers_list_moved_into_the_callers_module_makes_no_claim_appear(
+        more: str, tmp_path: Path) -> None:
+    base = {"app/calls.py": _V2_CALLS, "app/auth.py": _WRAPPER, "app/audit.py": _AUDIT}
+    named = "settings.SUPERVISOR_SCOPES"
+    before, _ = _claims_and_caution(tmp_path / "settings", {
+        **base, "app/settings.py": f"SUPERVISOR_SCOPES = {_SUPERVISOR_LIST}\n",
+        "app/views.py": _OWN_CALLERS.format(
+            bound="from app import settings\n", more=more.replace("LIST", named),
+            passed=named)})
+    moved = _OWN_CALLERS.format(
+        bound=f"\nSUPERVISOR_SCOPES = {_SUPERVISOR_LIST}",
+        more=more.replace("LIST", "SUPERVISOR_SCOPES"), passed="SUPERVISOR_SCOPES")
+    after, caution = _claims_and_caution(tmp_path / "moved", {**base, "app/views.py": moved})
+    assert not after - before, (more, sorted(after - before))
+    if not more:
+        # No vacuous case: the unused scope is claimed wherever the list is written.
+        assert any("NYS303" in claim and "contacts.read_only" in claim for claim in after)
+        assert after == before, (before, after)
+    else:
+        assert caution and not any(code.startswith(("NYS302", "NYS303")) for code in after)

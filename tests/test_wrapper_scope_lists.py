@@ -60,9 +60,11 @@ def _views(spelling: str = "module attribute", more: str = "") -> str:
 
 
 def _findings(tmp_path: Path, views: str, body: str = _COPY, settings: str = _SETTINGS,
-              nys304: bool = True) -> list[tuple[str, int, str, str]]:
+              nys304: bool = True, more_files: dict[str, str] | None = None,
+              ) -> list[tuple[str, int, str, str]]:
     files = {"app/__init__.py": "", "app/calls.py": _CALLS, "app/settings.py": settings,
-             "app/auth.py": _AUTH.format(body=body), "app/views.py": views}
+             "app/auth.py": _AUTH.format(body=body), "app/views.py": views,
+             **(more_files or {})}
     tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
     for name, text in files.items():
@@ -152,3 +154,111 @@ def google_login():
     found = _findings(tmp_path, _views(more=more), settings=settings)
     assert [(name, line, code) for name, line, code, _ in found] == [
         ("settings.py", 1, "NYS302"), ("settings.py", 1, "NYS303")], found
+
+
+# The caller's own list, given by name to the wrapper; ``{change}`` is what else the
+# module does with it.
+_OWN_VIEWS = '''from app.auth import ask
+
+SUP_SCOPES = [{items}]
+{change}
+
+def supervisor_login(email):
+    return ask(scopes=SUP_SCOPES, email=email)
+'''
+_BOTH = '"email.read_only", "calendar.read_only"'
+
+
+def _own_views(change: str = "", items: str = _BOTH) -> str:
+    return _OWN_VIEWS.format(items=items, change=change)
+
+
+def _call_line(views: str) -> int:
+    return views.splitlines().index("    return ask(scopes=SUP_SCOPES, email=email)") + 1
+
+
+@pytest.mark.parametrize("change", [
+    'SUP_SCOPES.append("contacts.read_only")\n',
+    'SUP_SCOPES += ["contacts.read_only"]\n',
+])
+def test_a_callers_own_list_it_changes_is_unresolved_at_the_call(
+        tmp_path: Path, change: str) -> None:
+    views = _own_views(change)
+    found = _findings(tmp_path, views)
+    # Before, the argument was dropped: no request for this caller, and no word.
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("views.py", _call_line(views), "NYS304")], found
+    assert "'SUP_SCOPES'" in found[0][3], found
+
+
+def test_a_callers_changed_list_lacking_a_needed_scope_is_not_called_missing(
+        tmp_path: Path) -> None:
+    # The events read needs a calendar scope the list does not hold; the append may
+    # add it, so neither this request nor the default one is called missing.
+    views = _own_views('SUP_SCOPES.append(extra_scope())\n', items='"email.read_only"')
+    found = _findings(tmp_path, views)
+    assert [(name, code) for name, _, code, _ in found] == [("views.py", "NYS304")], found
+    assert _findings(tmp_path / "quiet", views, nys304=False) == []
+
+
+_THREE = '"email.read_only", "calendar.read_only", "contacts.read_only"'
+
+
+@pytest.mark.parametrize("passed", ["scopes=SUP_SCOPES, email=email", "SUP_SCOPES, email"])
+def test_a_callers_own_list_is_judged_as_its_request(tmp_path: Path, passed: str) -> None:
+    views = _own_views(items=_THREE).replace("scopes=SUP_SCOPES, email=email", passed)
+    found = _findings(tmp_path, views)
+    # The events read needs calendar.read_only; nothing reads contacts.  Before, the
+    # list counted as handed to code that may change it: no finding, no NYS304.
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("views.py", 3, "NYS303")], found
+    assert "'contacts.read_only'" in found[0][3], found
+
+
+_CHANGING_AUDIT = ("def audit(scopes):\n    scopes.append('contacts.read_only')\n\n\n"
+                   "def describe(scopes):\n    return ', '.join(scopes)\n")
+
+
+@pytest.mark.parametrize(("change", "body"), [
+    pytest.param("from app.audit import audit\naudit(SUP_SCOPES)\n", _COPY,
+                 id="handed-to-a-project-function-changing-it"),
+    pytest.param("import somelib\nsomelib.register(SUP_SCOPES)\n", _COPY,
+                 id="handed-to-a-library"),
+    pytest.param("from app.audit import describe\ndescribe(scopes=SUP_SCOPES)\n", _COPY,
+                 id="given-to-a-project-function-not-read-as-a-request"),
+    pytest.param("", "    scopes.extend(['contacts.read_only'])\n" + _COPY,
+                 id="wrapper-changes-its-parameter"),
+    pytest.param("", "    audit(scopes=scopes)\n" + _COPY, id="wrapper-hands-it-on"),
+])
+def test_a_callers_own_list_changed_elsewhere_stays_unresolved(
+        tmp_path: Path, change: str, body: str) -> None:
+    views = _own_views(change, items=_THREE)
+    found = _findings(tmp_path, views, body=body,
+                      more_files={"app/audit.py": _CHANGING_AUDIT})
+    assert not _claims(found), found
+    assert "NYS304" in {code for _, _, code, _ in found}, found
+
+
+def test_a_callers_own_list_holding_a_name_stays_unresolved_at_the_call(
+        tmp_path: Path) -> None:
+    views = _own_views(items='"email.read_only", "calendar.read_only", os.environ["EXTRA"]'
+                       ).replace("from app.auth", "import os\nfrom app.auth")
+    found = _findings(tmp_path, views)
+    assert [(name, line, code) for name, line, code, _ in found] == [
+        ("views.py", _call_line(views), "NYS304")], found
+
+
+def test_a_callers_parameter_passed_on_to_the_wrapper_is_unresolved_at_the_call(
+        tmp_path: Path) -> None:
+    # ``login`` passes its own parameter on: what its callers give is not followed, so
+    # the request the wrapper makes for it is unresolved where ``login`` passes it.
+    # Before, the argument was dropped with no word.
+    views = _own_views(items=_THREE).replace(
+        "def supervisor_login(email):\n    return ask(scopes=SUP_SCOPES, email=email)",
+        "def login(scopes, email):\n    return ask(scopes=scopes, email=email)\n\n\n"
+        "def supervisor_login(email):\n    return login(SUP_SCOPES, email)")
+    found = _findings(tmp_path, views)
+    line = views.splitlines().index("    return ask(scopes=scopes, email=email)") + 1
+    assert [(name, number, code) for name, number, code, _ in found] == [
+        ("views.py", line, "NYS304")], found
+    assert "'scopes'" in found[0][3], found

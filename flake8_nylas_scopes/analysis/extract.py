@@ -1000,8 +1000,9 @@ class Extractor(FastVisitor):
                 self._noting_told = False
         found = self._lists_given_away(tree, bindings)
         for value, call, slot in found.given:
-            callee = self._other_module_function(call, bindings) if (
-                slot is not None and not self._own_container(value, bindings)) else None
+            callee = self._other_module_function(call, bindings) if slot is not None and (
+                not self._own_container(value, bindings)
+                or self._own_scope_list(value, bindings)) else None
             if call is not None and callee:
                 # Whether that function changes it, only its module's facts say; so
                 # for the lists a container given there holds.
@@ -1384,6 +1385,23 @@ class Extractor(FastVisitor):
         """Whether ``node`` names a dict or list this module binds."""
         value = bindings.values.get(node.id) if isinstance(node, ast.Name) else None
         return value is not None and is_container(value)
+
+    def _own_scope_list(self, node: ast.expr, bindings: Bindings) -> bool:
+        """Whether ``node`` names a list of this module written whole as scope names
+        (``SUP_SCOPES = ["email.read_only", ...]``): given to another module's
+        function, it is changed only where that function may change the parameter it
+        lands in, which that module's facts say (``GivenTo``); so a wrapper that
+        sends it to a request leaves it as written.  Kept to lists of strings, which
+        hold no other object code may change, and read as scopes only through the
+        items the index finds changed (``changed_lists``)."""
+        if not isinstance(node, ast.Name) or node.id in self._star_brought:
+            return False
+        value = bindings.values.get(node.id)
+        if not isinstance(value, (ast.List, ast.Tuple, ast.Set)) or not value.elts:
+            return False
+        texts = [item.value for item in value.elts
+                 if isinstance(item, ast.Constant) and isinstance(item.value, str)]
+        return len(texts) == len(value.elts) and any(names_a_scope(text) for text in texts)
 
     def _other_module_function(self, call: ast.Call | None, bindings: Bindings) -> str:
         """The dotted name of the function ``call`` runs when this module imports it

@@ -2160,7 +2160,7 @@ class FlowExtractor:
             value = self.reader.read(argument)
             if value.state is ValueState.ITEMS and any(
                 names_a_scope(item.text.strip()) for item in value.items
-            ) or _read_elsewhere(value):
+            ) or _read_elsewhere(value) or _unread_scope_list(value, argument, keyword):
                 callee = callee or self.value(node.func)
                 if callee is None:
                     return
@@ -2277,6 +2277,18 @@ def _read_elsewhere(value: ScopeValue) -> bool:
     project index where the wrapper it is passed to makes its request, rather than
     left out of the requests judged."""
     return bool(value.reference) or bool(value.splices)
+
+
+def _unread_scope_list(value: ScopeValue, argument: ast.expr, keyword: str) -> bool:
+    """Whether a value named for scopes, or passed under a name that says scopes, is
+    one the analysis cannot read (``SUP_SCOPES`` the module changes or hands on):
+    recorded all the same, so that a wrapper it reaches makes an unresolved request
+    for that caller rather than none."""
+    if value.state is not ValueState.UNRESOLVED:
+        return False
+    named = argument.id if isinstance(argument, ast.Name) else (
+        argument.attr if isinstance(argument, ast.Attribute) else "")
+    return names_scopes(named) or names_scopes(keyword)
 
 
 # The expressions ``FlowExtractor._value`` can give a value.

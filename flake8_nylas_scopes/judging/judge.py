@@ -216,6 +216,11 @@ def _callers_scopes(
             if argument.position != parameter.position and argument.keyword != parameter.name:
                 continue
             wrapped.setdefault(argument.span, set()).add(parameter.function)
+            if _unread_where_passed(argument.value):
+                # The caller's own list it changes or hands on: said where it is
+                # passed, the one place the user can look at it.
+                found.append(dataclasses.replace(site, span=argument.span, value=argument.value))
+                continue
             found.extend(dataclasses.replace(site, value=_copied(site.value, value))
                          for value in _expand(index, argument.value))
     default = defaults.get(site.value.reference)
@@ -223,6 +228,13 @@ def _callers_scopes(
         found.extend(dataclasses.replace(site, value=_copied(site.value, value))
                      for value in _expand(index, default))
     return found
+
+
+def _unread_where_passed(passed: ScopeValue) -> bool:
+    """Whether a caller's argument is unresolved as its own module reads it, with no
+    other module's list to read in (``SUP_SCOPES`` the caller's module changes)."""
+    return passed.state is ValueState.UNRESOLVED and not passed.reference and (
+        not passed.splices)
 
 
 def _copied(wrapper: ScopeValue, passed: ScopeValue) -> ScopeValue:
