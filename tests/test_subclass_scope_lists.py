@@ -247,3 +247,43 @@ def test_a_subclass_defined_twice_counts_both_definitions(tmp_path: Path) -> Non
         found = _findings(tmp_path / str(library_first), _project(subclasses=subclasses))
         assert [message[:6] for _, _, message in found] == ["NYS304"], found
         assert "aiohttp_oauth.Remembered" in found[0][2]
+
+
+_GOOGLE_LIBRARY = '''
+
+    def credentials(self, token):
+        return Credentials(token, scopes=self.{attribute})
+'''
+
+
+def _given_to_google_library(attribute: str) -> str:
+    """SUBCLASSES with GoogleAuth also handing ``self.<attribute>`` to google-auth."""
+    return ("from google.oauth2.credentials import Credentials\n" + SUBCLASSES).replace(
+        "\n\nclass MicrosoftAuth", _GOOGLE_LIBRARY.format(attribute=attribute).rstrip("\n")
+        + "\n\n\nclass MicrosoftAuth")
+
+
+def test_a_subclass_list_also_given_to_another_library_stays_silent(tmp_path: Path) -> None:
+    # ``Credentials(token, scopes=self.SCOPES)`` calls Google with the subclass's
+    # list: a scope no Nylas call needs may serve those calls.  Any class's SCOPES
+    # may be what ``self`` reads there, so no such list's item is called unneeded.
+    assert _findings(tmp_path, _project(subclasses=_given_to_google_library("SCOPES"))) == []
+
+
+def test_a_parameters_attribute_given_to_another_library_stays_silent(
+        tmp_path: Path) -> None:
+    base = BASE.replace("def inbox(grant_id):", (
+        "def credentials(auth, token):\n"
+        "    from google.oauth2.credentials import Credentials\n"
+        "    return Credentials(token, scopes=auth.SCOPES)\n\n\n"
+        "def inbox(grant_id):"))
+    assert _findings(tmp_path, _project(base)) == []
+
+
+def test_another_attribute_given_to_another_library_keeps_the_claims(tmp_path: Path) -> None:
+    # Control: no class binds DRIVE_SCOPES, so no list of SCOPES goes to the library.
+    subclasses = _given_to_google_library("DRIVE_SCOPES")
+    # The method moved MicrosoftAuth's list four lines down, and the import one.
+    assert _findings(tmp_path, _project(subclasses=subclasses)) == [
+        ("app/providers.py", 7, UNUSED_CALENDARS[0][2]),
+        ("app/providers.py", 16, UNUSED_CALENDARS[1][2])]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterator
 from typing import TypeVar
 
 from ..nylas_api import API_VERSIONS
+from .facts import any_attribute
 from .tree_walk import walk_nodes
 from .typed_dicts import made_with_keywords
 
@@ -133,5 +134,9 @@ def _reference(node: ast.expr, qualify: Qualify, own: Callable[[str], bool],
     imported = qualify(node)
     if imported:
         return imported
-    return f"{module}.{node.id}" if isinstance(node, ast.Name) and own(node.id) and module \
-        else ""
+    if isinstance(node, ast.Attribute):
+        # ``Credentials(token, scopes=self.SCOPES)`` in a method, or ``auth.SCOPES``
+        # of a parameter: the list of any class binding the attribute, a subclass's
+        # too, may be the one given (``any_attribute``).
+        return any_attribute(node.attr)
+    return f"{module}.{node.id}" if own(node.id) and module else ""

@@ -117,8 +117,12 @@ class ConstantIndex:
         # Flow):``); kept apart, so that a base of the reading class itself does not
         # count (``class Flow(Defaults):``, whose own list comes first).
         self._base_free: dict[str, set[str]] = {}
+        # Every class binding each attribute, with a base or not.
+        self._binding_classes: dict[str, set[str]] = {
+            attribute: set(classes) for attribute, classes in self._bound_in_subclasses.items()}
         for facts in self.by_module.values():
             for class_name, attribute in facts.base_free_bindings:
+                self._binding_classes.setdefault(attribute, set()).add(class_name)
                 if class_name.rpartition(".")[2] in named_by:
                     self._base_free.setdefault(attribute, set()).add(class_name)
         # The project's class tree, built when a method's ``self.SCOPES`` asks it.
@@ -377,6 +381,20 @@ class ConstantIndex:
                 return []  # changed in place where a star import brings it from
             if Found(value, owner) not in found:  # two settings modules, one binding
                 found.append(Found(value, owner))
+        return found
+
+    def given_scopes(self, reference: str) -> list[Found]:
+        """What a list given to another library's request or tested for a scope
+        (``ModuleFacts.foreign_scopes``, ``tested_scopes``) may hold: as
+        :meth:`scopes` reads it, or for an attribute of an object the analysis
+        cannot name (``any_attribute``: ``self.SCOPES`` in a method, ``auth.SCOPES``
+        of a parameter) the list of every class of the project binding it."""
+        if not reference.startswith(any_attribute("")):
+            return self.scopes(reference)
+        attribute = reference[len(any_attribute("")):]
+        found: list[Found] = []
+        for cls in sorted(self._binding_classes.get(attribute, ())):
+            found.extend(one for one in self.scopes(f"{cls}.{attribute}") if one not in found)
         return found
 
     def changed_elsewhere(self, reference: str) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import AbstractSet
 from dataclasses import dataclass, field
 
-from ..analysis.facts import ModuleFacts
+from ..analysis.facts import ModuleFacts, any_attribute
 from ..analysis.flow_facts import ScopeArg, Val
 from ..spans import Span
 
@@ -85,6 +85,9 @@ def _scope_arguments(modules: Iterable[ModuleFacts]) -> dict[Place, ScopeArg]:
 
 
 def unread_reason(give: UnreadGive) -> str:
-    return (f"{give.name} is given to {give.callee}(), which the analysis does not read "
+    # An attribute of an object the analysis cannot name (``any_attribute``).
+    unnamed = give.name.startswith(any_attribute(""))
+    name = f"the {give.name[len(any_attribute('')):]} of an object" if unnamed else give.name
+    return (f"{name} is given to {give.callee}(), which the analysis does not read "
             "as a Nylas request or another OAuth library's, so no scope of it is called "
             "unneeded")
