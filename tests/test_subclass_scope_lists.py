@@ -287,3 +287,23 @@ def test_another_attribute_given_to_another_library_keeps_the_claims(tmp_path: P
     assert _findings(tmp_path, _project(subclasses=subclasses)) == [
         ("app/providers.py", 7, UNUSED_CALENDARS[0][2]),
         ("app/providers.py", 16, UNUSED_CALENDARS[1][2])]
+
+
+_MADE = "from app.auth import ProviderAuth\n\n\nTeamsAuth = type('TeamsAuth', (ProviderAuth,), {})\n"
+
+
+def test_a_subclass_made_with_type_in_a_module_with_no_class_stays_unresolved(
+        tmp_path: Path) -> None:
+    # No class statement binds SCOPES, but the namespace given to type may.
+    made = _MADE.replace("{}", "{'SCOPES': ['Mail.Send']}")
+    found = _findings(tmp_path, _project(subclasses=made))
+    assert [message[:6] for _, _, message in found] == ["NYS304"], found
+    assert "which a class made by calling type may bind: app.providers.<made at line 4>" \
+        in found[0][2], found
+
+
+def test_type_of_the_base_alone_leaves_the_base_list_read(tmp_path: Path) -> None:
+    # Control: ``type(ProviderAuth)`` makes no class; the base's own list is read.
+    found = _findings(tmp_path, _project(subclasses=_MADE.replace(
+        "type('TeamsAuth', (ProviderAuth,), {})", "type(ProviderAuth)")))
+    assert not any("made by calling type" in message for _, _, message in found), found

@@ -104,7 +104,9 @@ def module_facts(
             facts.registrars = registrars(tree, text)
             facts.filled_registries = filled_registries(tree, text) if facts.registrars else []
             facts.class_links = class_links(tree, module_name, extractor.qualify, text)
-            if "class " in text:
+            # (A module with no class statement may still make a class by calling
+            # ``type(name, bases, namespace)``.)
+            if "class " in text or "type(" in text or "new_class" in text:
                 bound = subclass_bindings(tree, module_name, may_hold_class_scopes,
                                           extractor.qualify, text)
                 facts.subclass_bindings = bound.with_base
