@@ -307,3 +307,10 @@ def test_type_of_the_base_alone_leaves_the_base_list_read(tmp_path: Path) -> Non
     found = _findings(tmp_path, _project(subclasses=_MADE.replace(
         "type('TeamsAuth', (ProviderAuth,), {})", "type(ProviderAuth)")))
     assert not any("made by calling type" in message for _, _, message in found), found
+
+
+def test_a_subclass_list_given_to_another_library_by_getattr_stays_silent(
+        tmp_path: Path) -> None:
+    subclasses = _given_to_google_library("SCOPES").replace(
+        "scopes=self.SCOPES", 'scopes=getattr(self, "SCOPES")')
+    assert _findings(tmp_path, _project(subclasses=subclasses)) == []
