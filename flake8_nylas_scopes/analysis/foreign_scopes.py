@@ -166,6 +166,12 @@ def _reference(node: ast.expr, qualify: Qualify, own: Callable[[str], bool],
             and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
         # ``getattr(self, "SCOPES")``: the attribute, as ``self.SCOPES`` below.
         return any_attribute(node.args[1].value)
+    if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call)
+            and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
+        # ``oauth_config("microsoft")["scope"]``: the key of what the function
+        # returns, as a request reading the same config names it.
+        called = _reference(node.value.func, qualify, own, module)
+        return f"{called}()[{node.slice.value!r}]" if called else ""
     if not isinstance(node, (ast.Name, ast.Attribute)):
         return ""
     imported = qualify(node)
