@@ -62,6 +62,8 @@ def test_a_plain_attribute_of_a_class_with_a_base_is_read(tmp_path: Path) -> Non
     assert [code for code, _ in _codes(tmp_path, app)] == ["NYS303"]
 
 
+_SEND_SCOPES = "\n\nclass SendScopes:\n    SCOPES = ['Mail.Read', 'Mail.Send']\n"
+
 UNREAD = {
     # (A subclass binding a list it reads: see test_subclass_scope_lists.py.)
     "a subclass binds it to a call": (APP, "from app import Auth\n\n\nclass Pro(Auth):\n"
@@ -90,6 +92,13 @@ UNREAD = {
     "a class with no base of another module comes before it": (
         APP, "import app\nimport mixins\n\n\nclass Pro(mixins.SendScopes, app.Auth):\n"
              "    pass\n\n\nclass SendScopes:\n    SCOPES = ['Mail.Send']\n"),
+    # The class with no base is named under another name than its own.
+    "a class with no base imported under another name comes before it": (
+        APP + _SEND_SCOPES,
+        "from app import Auth, SendScopes as Extra\n\n\nclass Pro(Extra, Auth):\n    pass\n"),
+    "a class with no base bound to another name comes before it": (
+        APP + _SEND_SCOPES + "\n\nExtra = SendScopes\n\n\nclass Pro(Extra, Auth):\n"
+                             "    pass\n", ""),
 }
 
 
@@ -107,6 +116,10 @@ SAME_READING = {
                                                "class Auth(Defaults):"), ""),
     "a class with no base that no class names as a base": (
         APP, "class Other:\n    SCOPES = ['Mail.Send']\n"),
+    # Named under another name, but by a class that does not derive from Auth.
+    "a class with no base imported under another name by an unrelated class": (
+        APP + _SEND_SCOPES,
+        "from app import SendScopes as Extra\n\n\nclass Report(Extra):\n    pass\n"),
 }
 
 

@@ -247,3 +247,70 @@ def test_a_subclass_defined_twice_counts_both_definitions(tmp_path: Path) -> Non
         found = _findings(tmp_path / str(library_first), _project(subclasses=subclasses))
         assert [message[:6] for _, _, message in found] == ["NYS304"], found
         assert "aiohttp_oauth.Remembered" in found[0][2]
+
+
+_GOOGLE_LIBRARY = '''
+
+    def credentials(self, token):
+        return Credentials(token, scopes=self.{attribute})
+'''
+
+
+def _given_to_google_library(attribute: str) -> str:
+    """SUBCLASSES with GoogleAuth also handing ``self.<attribute>`` to google-auth."""
+    return ("from google.oauth2.credentials import Credentials\n" + SUBCLASSES).replace(
+        "\n\nclass MicrosoftAuth", _GOOGLE_LIBRARY.format(attribute=attribute).rstrip("\n")
+        + "\n\n\nclass MicrosoftAuth")
+
+
+def test_a_subclass_list_also_given_to_another_library_stays_silent(tmp_path: Path) -> None:
+    # ``Credentials(token, scopes=self.SCOPES)`` calls Google with the subclass's
+    # list: a scope no Nylas call needs may serve those calls.  Any class's SCOPES
+    # may be what ``self`` reads there, so no such list's item is called unneeded.
+    assert _findings(tmp_path, _project(subclasses=_given_to_google_library("SCOPES"))) == []
+
+
+def test_a_parameters_attribute_given_to_another_library_stays_silent(
+        tmp_path: Path) -> None:
+    base = BASE.replace("def inbox(grant_id):", (
+        "def credentials(auth, token):\n"
+        "    from google.oauth2.credentials import Credentials\n"
+        "    return Credentials(token, scopes=auth.SCOPES)\n\n\n"
+        "def inbox(grant_id):"))
+    assert _findings(tmp_path, _project(base)) == []
+
+
+def test_another_attribute_given_to_another_library_keeps_the_claims(tmp_path: Path) -> None:
+    # Control: no class binds DRIVE_SCOPES, so no list of SCOPES goes to the library.
+    subclasses = _given_to_google_library("DRIVE_SCOPES")
+    # The method moved MicrosoftAuth's list four lines down, and the import one.
+    assert _findings(tmp_path, _project(subclasses=subclasses)) == [
+        ("app/providers.py", 7, UNUSED_CALENDARS[0][2]),
+        ("app/providers.py", 16, UNUSED_CALENDARS[1][2])]
+
+
+_MADE = "from app.auth import ProviderAuth\n\n\nTeamsAuth = type('TeamsAuth', (ProviderAuth,), {})\n"
+
+
+def test_a_subclass_made_with_type_in_a_module_with_no_class_stays_unresolved(
+        tmp_path: Path) -> None:
+    # No class statement binds SCOPES, but the namespace given to type may.
+    made = _MADE.replace("{}", "{'SCOPES': ['Mail.Send']}")
+    found = _findings(tmp_path, _project(subclasses=made))
+    assert [message[:6] for _, _, message in found] == ["NYS304"], found
+    assert "which a class made by calling type may bind: app.providers.<made at line 4>" \
+        in found[0][2], found
+
+
+def test_type_of_the_base_alone_leaves_the_base_list_read(tmp_path: Path) -> None:
+    # Control: ``type(ProviderAuth)`` makes no class; the base's own list is read.
+    found = _findings(tmp_path, _project(subclasses=_MADE.replace(
+        "type('TeamsAuth', (ProviderAuth,), {})", "type(ProviderAuth)")))
+    assert not any("made by calling type" in message for _, _, message in found), found
+
+
+def test_a_subclass_list_given_to_another_library_by_getattr_stays_silent(
+        tmp_path: Path) -> None:
+    subclasses = _given_to_google_library("SCOPES").replace(
+        "scopes=self.SCOPES", 'scopes=getattr(self, "SCOPES")')
+    assert _findings(tmp_path, _project(subclasses=subclasses)) == []

@@ -3087,3 +3087,24 @@ def test_a_config_another_module_builds_that_cannot_be_told_is_unresolved(
     found = _other_modules_config_project(tmp_path, "oauth_config(provider)", conf=conf,
                                           boot=boot)
     assert found == [("auth.py", 7, "NYS304")]
+
+
+_GRAPH_SESSION = ("from requests_oauthlib import OAuth2Session\nfrom conf import oauth_config\n\n\n"
+                  "def graph():\n    return OAuth2Session('id', scope=oauth_config('microsoft')"
+                  "[{key!r}])\n")
+
+
+def test_a_config_another_module_builds_also_given_to_another_library_stays_silent(
+        tmp_path: Path) -> None:
+    # Graph is called directly with the config's list: Mail.Send may serve it.
+    found = _other_modules_config_project(
+        tmp_path, "oauth_config(provider)", boot=_GRAPH_SESSION.format(key="scope"))
+    assert found == []
+
+
+def test_another_key_of_the_config_given_to_another_library_keeps_the_claim(
+        tmp_path: Path) -> None:
+    # Control: the library gets the redirect URI, not the scopes.
+    found = _other_modules_config_project(
+        tmp_path, "oauth_config(provider)", boot=_GRAPH_SESSION.format(key="redirect_uri"))
+    assert found == [("conf.py", 3, "NYS303")]

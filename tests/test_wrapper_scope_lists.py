@@ -262,3 +262,23 @@ def test_a_callers_parameter_passed_on_to_the_wrapper_is_unresolved_at_the_call(
     assert [(name, number, code) for name, number, code, _ in found] == [
         ("views.py", line, "NYS304")], found
     assert "'scopes'" in found[0][3], found
+@pytest.mark.parametrize("handing_on", [
+    "    OAuth2Session('id', scope=scopes)\n",
+    "    Flow.from_client_config({}, scopes)\n",
+])
+def test_a_wrapper_also_giving_its_parameter_to_another_library_keeps_it_silent(
+        tmp_path: Path, handing_on: str) -> None:
+    # ``ask`` signs in with Google too, with the caller's list: a scope no Nylas call
+    # needs may serve Google's calls.
+    body = (_COPY + "\n    from requests_oauthlib import OAuth2Session\n"
+            "    from google_auth_oauthlib.flow import Flow\n" + handing_on)
+    assert not _claims(_findings(tmp_path, _views(), body=body))
+
+
+def test_a_wrapper_giving_another_name_to_another_library_still_judges_the_list(
+        tmp_path: Path) -> None:
+    # Control: the wrapper gives the library a module constant, not its parameter.
+    body = (_COPY + "\n    from requests_oauthlib import OAuth2Session\n"
+            "    OAuth2Session('id', scope=DEFAULT_SCOPES)\n")
+    assert _claims(_findings(tmp_path, _views(), body=body)) == {
+        ("settings.py", "NYS302"), ("settings.py", "NYS303")}

@@ -578,6 +578,9 @@ class ModuleFacts:
     foreign_scopes: Sequence[tuple[str, int, int, str]] = ()
     # Constants the code tests for a scope (``"calendar" in SCOPES``), by dotted name.
     tested_scopes: Sequence[str] = ()
+    # Its functions (dotted names) that give a name of their own (a parameter, or
+    # a copy of it) to another library's request as scopes; see ``foreign_scopes``.
+    scopes_handed_on: Sequence[str] = ()
     # Other modules' lists and dicts this module gives to code that may change them
     # (``enable_mail(SCOPES)`` with ``SCOPES`` imported), by dotted name: read as
     # scopes, they are not what they say.  Unlike ``mutated``, they are still the
@@ -710,6 +713,7 @@ class ModuleFacts:
                 for first, last, name, true, false, line in self.predicate_guards],
             "foreign_scopes": [list(given) for given in self.foreign_scopes],
             "tested_scopes": list(self.tested_scopes),
+            "scopes_handed_on": list(self.scopes_handed_on),
             "given_away": list(self.given_away),
             "given_to": [given.to_json() for given in self.given_to],
             "read_parameters": {name: read.to_json()
@@ -789,6 +793,7 @@ class ModuleFacts:
             [(str(name), int(line), int(column), str(callee))
              for name, line, column, callee in data.get("foreign_scopes", ())],
             [str(name) for name in data.get("tested_scopes", ())],
+            [str(name) for name in data.get("scopes_handed_on", ())],
             [shared.text(str(name)) for name in data.get("given_away", ())],
             [GivenTo.from_json(given) for given in data.get("given_to", ())],
             {str(name): ReadParameters.from_json(read)

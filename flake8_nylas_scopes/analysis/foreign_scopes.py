@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterator
 from typing import TypeVar
 
 from ..nylas_api import API_VERSIONS
+from .facts import any_attribute
 from .tree_walk import walk_nodes
 from .typed_dicts import made_with_keywords
 
@@ -86,6 +87,38 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
     return foreign, tested
 
 
+def functions_handing_on(tree: ast.Module, module: str, qualify: Qualify,
+                         own: Callable[[str], bool]) -> list[str]:
+    """The functions (by dotted name, methods too) whose body gives a name of its own
+    to another library's request as scopes (``def ask(scopes=None): ...
+    OAuth2Session("id", scope=scopes)``): what their callers pass may serve that
+    library's calls, wherever else it goes.  A name of the module is recorded by
+    :func:`scope_list_readers` instead."""
+    found: list[str] = []
+    pending: list[tuple[ast.AST, str]] = [(statement, module) for statement in tree.body]
+    while pending:
+        node, where = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            name = f"{where}.{node.name}"
+            if not isinstance(node, ast.ClassDef) and _hands_on_a_local(node, qualify, own):
+                found.append(name)
+            pending.extend((child, name) for child in node.body)
+            continue
+        for block in ("body", "orelse", "finalbody", "handlers"):
+            pending.extend((child, where) for child in getattr(node, block, None) or ())
+    return sorted(found)
+
+
+def _hands_on_a_local(function: ast.AST, qualify: Qualify, own: Callable[[str], bool]) -> bool:
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call) and not _nylas_call(node, qualify):
+            for argument in map(_unwrapped, _scope_arguments(node)):
+                if (isinstance(argument, ast.Name) and not own(argument.id)
+                        and qualify(argument) is None):
+                    return True
+    return False
+
+
 def _note(found: list[_Found], found_one: _Found) -> None:
     if found_one not in found:
         found.append(found_one)
@@ -128,10 +161,25 @@ def _unwrapped(node: ast.expr) -> ast.expr:
 
 def _reference(node: ast.expr, qualify: Qualify, own: Callable[[str], bool],
                module: str) -> str:
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "getattr" and len(node.args) == 2 and not node.keywords
+            and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
+        # ``getattr(self, "SCOPES")``: the attribute, as ``self.SCOPES`` below.
+        return any_attribute(node.args[1].value)
+    if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call)
+            and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
+        # ``oauth_config("microsoft")["scope"]``: the key of what the function
+        # returns, as a request reading the same config names it.
+        called = _reference(node.value.func, qualify, own, module)
+        return f"{called}()[{node.slice.value!r}]" if called else ""
     if not isinstance(node, (ast.Name, ast.Attribute)):
         return ""
     imported = qualify(node)
     if imported:
         return imported
-    return f"{module}.{node.id}" if isinstance(node, ast.Name) and own(node.id) and module \
-        else ""
+    if isinstance(node, ast.Attribute):
+        # ``Credentials(token, scopes=self.SCOPES)`` in a method, or ``auth.SCOPES``
+        # of a parameter: the list of any class binding the attribute, a subclass's
+        # too, may be the one given (``any_attribute``).
+        return any_attribute(node.attr)
+    return f"{module}.{node.id}" if own(node.id) and module else ""

@@ -11,7 +11,7 @@ from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor, may_hold_class_sc
 from .extract_v3 import may_give_sdk_arguments
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
-from .foreign_scopes import scope_list_readers
+from .foreign_scopes import functions_handing_on, scope_list_readers
 from .prefilter import mentions_nylas, sends_http_requests
 from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
@@ -104,7 +104,9 @@ def module_facts(
             facts.registrars = registrars(tree, text)
             facts.filled_registries = filled_registries(tree, text) if facts.registrars else []
             facts.class_links = class_links(tree, module_name, extractor.qualify, text)
-            if "class " in text:
+            # (A module with no class statement may still make a class by calling
+            # ``type(name, bases, namespace)``.)
+            if "class " in text or "type(" in text or "new_class" in text:
                 bound = subclass_bindings(tree, module_name, may_hold_class_scopes,
                                           extractor.qualify, text)
                 facts.subclass_bindings = bound.with_base
@@ -171,6 +173,8 @@ def module_facts(
                     tree, extractor.qualify, extractor.module_bindings.binds, module_name,
                     extractor.value_reference, lambda node: _start(extractor.source, node),
                     extractor.facts.typed_dicts)
+                facts.scopes_handed_on = functions_handing_on(
+                    tree, module_name, extractor.qualify, extractor.module_bindings.binds)
             if may_check_scopes(text):
                 # ``if "email.send" not in granted: raise ...``: the app checks its grant.
                 bindings = extractor.module_bindings

@@ -811,7 +811,7 @@ def _unread_gives(given: GivenLists, index: ConstantIndex,
     neither as a Nylas request nor as another library's, and a claim that an item of
     it is not needed was dropped for that: the finding names the call."""
     for give in given.unread:
-        values = [value for found in index.scopes(give.name)
+        values = [value for found in index.given_scopes(give.name)
                   for value in _expand(index, found.value)]
         items = [item for value in values for item in value.items]
         if not any(item.span in dropped for item in items) or not names_nylas_scopes(
@@ -829,7 +829,7 @@ def _item_spans(modules: list[ModuleFacts], index: ConstantIndex,
     spans: set[Span] = set()
     for facts in modules:
         for reference in lists(facts):
-            for found in index.scopes(reference):
+            for found in index.given_scopes(reference):
                 for value in _expand(index, found.value):
                     spans.update(item.span for item in value.items)
     return spans

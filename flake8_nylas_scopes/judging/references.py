@@ -22,8 +22,9 @@ from ..analysis.facts import (
 )
 from ..analysis.facts_values import ParameterReference
 from ..analysis.star_names import CONSTANT_NAME
-from .class_tree import ClassTree
-from .reexports import imported_as
+from ..analysis.subclass_bindings import UNNAMED_BASE
+from .class_tree import MADE_AT, ClassTree
+from .reexports import UNFOLLOWED, defined_as, imported_as
 
 # Django's lazy settings object: attributes of the project's settings module.
 DJANGO_SETTINGS = "django.conf.settings"
@@ -117,8 +118,15 @@ class ConstantIndex:
         # Flow):``); kept apart, so that a base of the reading class itself does not
         # count (``class Flow(Defaults):``, whose own list comes first).
         self._base_free: dict[str, set[str]] = {}
+        # Every class binding each attribute, with a base or not.
+        self._binding_classes: dict[str, set[str]] = {
+            attribute: set(classes) for attribute, classes in self._bound_in_subclasses.items()}
+        # Every class with no base binding each attribute, named as a base or not.
+        self._any_base_free: dict[str, set[str]] = {}
         for facts in self.by_module.values():
             for class_name, attribute in facts.base_free_bindings:
+                self._binding_classes.setdefault(attribute, set()).add(class_name)
+                self._any_base_free.setdefault(attribute, set()).add(class_name)
                 if class_name.rpartition(".")[2] in named_by:
                     self._base_free.setdefault(attribute, set()).add(class_name)
         # The project's class tree, built when a method's ``self.SCOPES`` asks it.
@@ -379,6 +387,20 @@ class ConstantIndex:
                 found.append(Found(value, owner))
         return found
 
+    def given_scopes(self, reference: str) -> list[Found]:
+        """What a list given to another library's request or tested for a scope
+        (``ModuleFacts.foreign_scopes``, ``tested_scopes``) may hold: as
+        :meth:`scopes` reads it, or for an attribute of an object the analysis
+        cannot name (``any_attribute``: ``self.SCOPES`` in a method, ``auth.SCOPES``
+        of a parameter) the list of every class of the project binding it."""
+        if not reference.startswith(any_attribute("")):
+            return self.scopes(reference)
+        attribute = reference[len(any_attribute("")):]
+        found: list[Found] = []
+        for cls in sorted(self._binding_classes.get(attribute, ())):
+            found.extend(one for one in self.scopes(f"{cls}.{attribute}") if one not in found)
+        return found
+
     def changed_elsewhere(self, reference: str) -> bool:
         """Whether :meth:`scopes` gives nothing for ``reference`` because code other
         than its assignment may change it (appends to it, binds it again, gives it to
@@ -439,8 +461,11 @@ class ConstantIndex:
                 one, self._changed)) for one in provided if not self.scopes(one)), None)
         if reason is None:
             return None
-        return f"which subclasses bind again ({example}, ...): {reason}" if example else (
-            f"which a class with no base binds before it: {reason}")
+        if example:
+            return f"which subclasses bind again ({example}, ...): {reason}"
+        if MADE_AT in reason:
+            return f"which a class made by calling type may bind: {reason}"
+        return f"which a class with no base binds before it: {reason}"
 
     def _bound_elsewhere(self, attribute_reference: str) -> bool:
         """Whether a class with a base other than the one ``pkg.auth.Auth.SCOPES``
@@ -450,8 +475,28 @@ class ConstantIndex:
         holder, _, attribute = _whole(attribute_reference).rpartition(".")
         if self._bound_in_subclasses.get(attribute, set()) - {holder}:
             return True
-        return any(self._named_by[mixin.rpartition(".")[2]] - {holder}
-                   for mixin in self._base_free.get(attribute, ()) if mixin != holder)
+        if any(self._named_by[mixin.rpartition(".")[2]] - {holder}
+               for mixin in self._base_free.get(attribute, ()) if mixin != holder):
+            return True
+        return self._provided_otherwise(
+            self._any_base_free.get(attribute, set()) - {holder}, holder)
+
+    def _provided_otherwise(self, mixins: set[str], holder: str) -> bool:
+        """Whether a class other than ``holder`` is made by calling ``type`` (which
+        may derive from it and bind anything), or names one of ``mixins`` (classes
+        with no base binding the attribute) as a base under another name than its
+        own (``from .mixins import SendScopes as S``), or names a base the analysis
+        cannot (``Mixin = SendScopes`` then ``class SendFlow(Mixin, Flow):``), which
+        may be one of them.  The class tree then says which classes provide it."""
+        for facts in self.by_module.values():
+            for name, bases, _, _ in facts.class_bases:
+                if name == holder:
+                    continue
+                if MADE_AT in name or mixins and any(
+                        base in (UNNAMED_BASE, UNFOLLOWED)
+                        or defined_as(self.by_module, base) in mixins for base in bases):
+                    return True
+        return False
 
     def _configuration_changed(self, reference: str) -> bool:
         """Whether code may change the key of Flask's configuration ``reference``

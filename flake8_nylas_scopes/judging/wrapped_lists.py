@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import AbstractSet
 from dataclasses import dataclass, field
 
-from ..analysis.facts import ModuleFacts
+from ..analysis.facts import ModuleFacts, any_attribute
 from ..analysis.flow_facts import ScopeArg, Val
 from ..spans import Span
 
@@ -62,6 +62,8 @@ def read_given_lists(
     flow recorded the scopes passed to calls; ``wrapped`` the arguments the judge made
     requests of, each with the wrappers (by dotted function name) that took it."""
     arguments = _scope_arguments(every_module)
+    # Wrappers that also give what they are passed to another library's request.
+    handing_on = {name for facts in every_module for name in facts.scopes_handed_on}
     given = GivenLists()
     for facts in modules:
         for name, line, column, callee in facts.foreign_scopes:
@@ -71,6 +73,8 @@ def read_given_lists(
                 continue  # not recorded as scopes passed (``list(SCOPES)``): still silent
             targets = resolve(argument.callee)
             takers = wrapped.get(argument.span, frozenset())
+            if any(target in handing_on for _, target in targets):
+                continue  # silent, as where it goes to the other library itself
             if targets and all(kind == "func" and target in takers for kind, target in targets):
                 given.requested.add(place)
             elif any(kind in _PROJECT_CALLABLES for kind, _ in targets):
@@ -85,6 +89,9 @@ def _scope_arguments(modules: Iterable[ModuleFacts]) -> dict[Place, ScopeArg]:
 
 
 def unread_reason(give: UnreadGive) -> str:
-    return (f"{give.name} is given to {give.callee}(), which the analysis does not read "
+    # An attribute of an object the analysis cannot name (``any_attribute``).
+    unnamed = give.name.startswith(any_attribute(""))
+    name = f"the {give.name[len(any_attribute('')):]} of an object" if unnamed else give.name
+    return (f"{name} is given to {give.callee}(), which the analysis does not read "
             "as a Nylas request or another OAuth library's, so no scope of it is called "
             "unneeded")
