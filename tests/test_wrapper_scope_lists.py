@@ -262,6 +262,8 @@ def test_a_callers_parameter_passed_on_to_the_wrapper_is_unresolved_at_the_call(
     assert [(name, number, code) for name, number, code, _ in found] == [
         ("views.py", line, "NYS304")], found
     assert "'scopes'" in found[0][3], found
+
+
 @pytest.mark.parametrize("handing_on", [
     "    OAuth2Session('id', scope=scopes)\n",
     "    Flow.from_client_config({}, scopes)\n",
