@@ -1974,6 +1974,8 @@ def test_a_wrapper_callers_list_named_or_inlined_makes_no_claim_appear(
     assert not named - inlined, (more, sorted(named - inlined))
     if not more:
         assert not inlined - named, sorted(inlined - named)
+
+
 # ------------------------------------------------------- a subclass moved elsewhere
 
 # A base whose method asks for ``self.SCOPES``, and two subclasses binding their own
