@@ -314,3 +314,73 @@ def test_a_subclass_list_given_to_another_library_by_getattr_stays_silent(
     subclasses = _given_to_google_library("SCOPES").replace(
         "scopes=self.SCOPES", 'scopes=getattr(self, "SCOPES")')
     assert _findings(tmp_path, _project(subclasses=subclasses)) == []
+
+
+# A class that sets attributes of its instances by names known only at run time may
+# give an instance any list: ``GoogleAuth(SCOPES=[...])``.
+_RUN_TIME_SETTERS = {
+    "a subclass updating its __dict__": (
+        BASE, SUBCLASSES.replace(
+            '    provider = "google"\n',
+            '    provider = "google"\n\n'
+            '    def __init__(self, **options):\n'
+            '        self.__dict__.update(options)\n\n')),
+    "the base setting attributes in a loop": (
+        BASE.replace(
+            '    provider = ""\n',
+            '    provider = ""\n\n'
+            '    def __init__(self, **options):\n'
+            '        for key, value in options.items():\n'
+            '            setattr(self, key, value)\n'), SUBCLASSES),
+    "a subclass writing into vars(self)": (
+        BASE, SUBCLASSES.replace(
+            '    provider = "microsoft"\n',
+            '    provider = "microsoft"\n\n'
+            '    def configure(self, key, value):\n'
+            '        vars(self)[key] = value\n\n')),
+}
+
+
+@pytest.mark.parametrize("base, subclasses", _RUN_TIME_SETTERS.values(),
+                         ids=list(_RUN_TIME_SETTERS))
+def test_a_class_setting_attributes_by_run_time_names_leaves_it_unresolved(
+        tmp_path: Path, base: str, subclasses: str) -> None:
+    found = _findings(tmp_path, _project(base, subclasses))
+    assert not [f for f in found if f[2].startswith(("NYS301", "NYS302", "NYS303"))], found
+    assert any(f[2].startswith("NYS304") and "run time" in f[2] for f in found), found
+
+
+def test_an_unrelated_class_setting_attributes_at_run_time_keeps_the_reading(
+        tmp_path: Path) -> None:
+    # Control: the class setting attributes by run-time names is no base and no
+    # subclass of the one reading ``self.SCOPES``.
+    files = _project()
+    files["app/records.py"] = (
+        "class Record:\n"
+        "    def __init__(self, **fields):\n"
+        "        for key, value in fields.items():\n"
+        "            setattr(self, key, value)\n")
+    assert _findings(tmp_path, files) == UNUSED_CALENDARS
+
+
+def test_a_constant_name_set_by_setattr_keeps_the_reading(tmp_path: Path) -> None:
+    # Control: ``setattr(self, "provider", ...)`` names the attribute it sets.
+    base = BASE.replace(
+        '    provider = ""\n',
+        '    provider = ""\n\n'
+        '    def rename(self, value):\n'
+        '        setattr(self, "label", value)\n')
+    assert _findings(tmp_path, _project(base)) == UNUSED_CALENDARS
+
+
+def test_a_class_with_no_subclass_setting_attributes_at_run_time_is_unresolved(
+        tmp_path: Path) -> None:
+    # ``Flow(SCOPES=[...])`` gives the instance a list the class body never binds.
+    base = BASE.replace(
+        '    provider = ""\n',
+        '    provider = ""\n\n'
+        '    def __init__(self, **options):\n'
+        '        for key, value in options.items():\n'
+        '            setattr(self, key, value)\n')
+    found = _findings(tmp_path, {"app/auth.py": base.replace('["openid"]', f'["{_GMAIL}"]')})
+    assert [f[2][:6] for f in found] == ["NYS304"], found

@@ -29,6 +29,12 @@ _SHAPING_HOOKS = frozenset({"__init_subclass__", "__getattr__", "__getattribute_
 _CLASS_MAKERS = frozenset({"type", "types.new_class"})
 # What a base the module cannot name is recorded as.
 UNNAMED_BASE = ""
+# The attribute recorded for a class whose methods set attributes of its instances by
+# names known only at run time (``setattr(self, key, value)`` in a loop,
+# ``self.__dict__.update(options)``): it may bind any attribute.
+RUN_TIME_NAMES = "*"
+# What a module's text holds where one of its methods may do so.
+_RUN_TIME_SETTERS = ("setattr(", "__dict__", "vars(")
 # The name a class made by calling ``type`` is recorded under, by its line.
 MADE_CLASS = "<made at line {line}>"
 # A class's dotted name, its bases' dotted names (``UNNAMED_BASE`` for one the
@@ -67,6 +73,7 @@ def subclass_bindings(
     named: set[tuple[str, str]] = set()
     top_level = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     bases: list[ClassBases] = []
+    may_set_at_run_time = any(setter in text for setter in _RUN_TIME_SETTERS)
     stack: list[tuple[ast.AST, str]] = [(statement, module) for statement in tree.body]
     while stack:
         node, where = stack.pop()
@@ -74,10 +81,13 @@ def subclass_bindings(
             name = f"{where}.{node.name}"
             bound = {(name, attribute) for attribute in _bound(node)
                      if may_hold_scopes(attribute)}
+            run_time = may_set_at_run_time and sets_attributes_at_run_time(node)
+            if run_time:
+                bound.add((name, RUN_TIME_NAMES))
             (with_base if node.bases or node.keywords else base_free).update(bound)
             named.update((base, name) for base in map(_last_name, node.bases) if base)
             bases.append((name, tuple(_base_name(base, module, top_level, qualify)
-                                      for base in node.bases), _shaped(node),
+                                      for base in node.bases), run_time or _shaped(node),
                           tuple(sorted(filter(may_hold_scopes, declared_only(node))))))
             stack.extend((child, name) for child in node.body)
             continue
@@ -143,6 +153,52 @@ def declared_only(cls: ast.ClassDef) -> set[str]:
     valued = [statement for statement in cls.body if not (
         isinstance(statement, ast.AnnAssign) and statement.value is None)]
     return annotated - _bound_in(valued)
+
+
+def sets_attributes_at_run_time(cls: ast.ClassDef) -> bool:
+    """Whether a method of the class sets attributes of the object it is given first
+    by names known only at run time: ``setattr(self, key, value)`` with ``key`` not
+    written as a string, ``self.__dict__.update(...)``, ``vars(self).update(...)`` or
+    ``self.__dict__[key] = value``.  Its instances may then hold any attribute, a
+    scope list the class body never binds among them (``Flow(SCOPES=[...])``)."""
+    for method in cls.body:
+        if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        positional = [*method.args.posonlyargs, *method.args.args]
+        if positional and any(_sets_by_run_time_name(node, positional[0].arg)
+                              for node in ast.walk(method)):
+            return True
+    return False
+
+
+def _sets_by_run_time_name(node: ast.AST, receiver: str) -> bool:
+    """Whether ``node`` sets an attribute of ``receiver`` by a run-time name."""
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "setattr" and len(node.args) >= 2:
+            return _names(node.args[0], receiver) and not (
+                isinstance(node.args[1], ast.Constant))
+        if isinstance(func, ast.Attribute) and func.attr in ("update", "setdefault"):
+            return _instance_dict(func.value, receiver)
+        return False
+    if isinstance(node, (ast.Assign, ast.AugAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return any(isinstance(target, ast.Subscript)
+                   and _instance_dict(target.value, receiver) for target in targets)
+    return False
+
+
+def _instance_dict(node: ast.expr, receiver: str) -> bool:
+    """``self.__dict__`` or ``vars(self)``."""
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return _names(node.value, receiver)
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "vars" and len(node.args) == 1
+            and _names(node.args[0], receiver))
+
+
+def _names(node: ast.expr, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
 
 
 def _shaped(cls: ast.ClassDef) -> bool:

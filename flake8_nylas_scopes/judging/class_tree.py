@@ -92,8 +92,9 @@ class ClassTree:
             if shaped and MADE_AT in name:
                 return f"{name} is a class made by calling type, which may set {attribute}"
             if shaped:
-                return (f"subclass {name} has a decorator, metaclass or "
-                        f"__init_subclass__ that may set {attribute}")
+                return (f"subclass {name} has a decorator, metaclass, "
+                        f"__init_subclass__ or method setting attributes by names "
+                        f"known at run time that may set {attribute}")
             for base in bases:
                 if not self._plain_base(base, holder, attribute, derives):
                     return (f"subclass {name} also derives from "
@@ -102,6 +103,14 @@ class ClassTree:
             if name in bound:
                 found.append(name)
         return found or f"no class deriving from {holder} binds {attribute}"
+
+    def related(self, one: str, other: str) -> bool:
+        """Whether the classes ``one`` and ``other`` may be the same class, or one may
+        derive from the other (a class the analysis cannot place counts)."""
+        if one == other or one not in self._bases or other not in self._bases:
+            return True
+        return (self._derives(one, other, {other: _Derives.YES}) is not _Derives.NO
+                or self._derives(other, one, {one: _Derives.YES}) is not _Derives.NO)
 
     def _ancestors_unsure(self, holder: str) -> str:
         """Why something above ``holder`` may set attributes on its subclasses (a
@@ -116,7 +125,8 @@ class ClassTree:
             seen.add(name)
             bases, shaped = self._bases[name]
             if shaped:
-                return (f"{name} has a decorator, metaclass or __init_subclass__ "
+                return (f"{name} has a decorator, metaclass, __init_subclass__ or "
+                        "method setting attributes by names known at run time "
                         "that may set it on subclasses")
             for base in map(self._meaning, bases):
                 if base in _PLAIN_BASES:

@@ -22,7 +22,7 @@ from ..analysis.facts import (
 )
 from ..analysis.facts_values import ParameterReference
 from ..analysis.star_names import CONSTANT_NAME
-from ..analysis.subclass_bindings import UNNAMED_BASE
+from ..analysis.subclass_bindings import RUN_TIME_NAMES, UNNAMED_BASE
 from .class_tree import MADE_AT, ClassTree
 from .reexports import UNFOLLOWED, defined_as, imported_as
 
@@ -129,6 +129,11 @@ class ConstantIndex:
                 self._any_base_free.setdefault(attribute, set()).add(class_name)
                 if class_name.rpartition(".")[2] in named_by:
                     self._base_free.setdefault(attribute, set()).add(class_name)
+        # Whether a class of the project sets attributes of its instances by names
+        # known only at run time (``setattr(self, key, value)``): every
+        # ``self.SCOPES`` is then read through the class tree, which says where such
+        # a class is the reading class, a base or a subclass of it.
+        self._set_at_run_time = self._binding_classes.get(RUN_TIME_NAMES, set())
         # The project's class tree, built when a method's ``self.SCOPES`` asks it.
         self._tree: ClassTree | None = None
         # By ``pkg.auth.Auth.SCOPES``: the class attributes ``self.SCOPES`` may read
@@ -436,15 +441,18 @@ class ConstantIndex:
         named (see ``ClassTree.providers``)."""
         known = self._provided.get(attribute_reference)
         if known is None:
-            if self._tree is None:
-                self._tree = ClassTree(self.by_module)
             holder, _, attribute = _whole(attribute_reference).rpartition(".")
             bound = self._bound_in_subclasses.get(attribute, set())
-            providers = self._tree.providers(holder, attribute, bound)
+            providers = self._class_tree().providers(holder, attribute, bound)
             known = providers if isinstance(providers, str) else [
                 f"{cls}.{attribute}" for cls in providers]
             self._provided[attribute_reference] = known
         return known
+
+    def _class_tree(self) -> ClassTree:
+        if self._tree is None:
+            self._tree = ClassTree(self.by_module)
+        return self._tree
 
     def subclass_reason(self, reference: str) -> str | None:
         """Why ``self.SCOPES`` (``reference``) is not read where subclasses bind it
@@ -474,6 +482,9 @@ class ConstantIndex:
         may come before ``Auth`` in a subclass's order."""
         holder, _, attribute = _whole(attribute_reference).rpartition(".")
         if self._bound_in_subclasses.get(attribute, set()) - {holder}:
+            return True
+        if self._set_at_run_time and any(self._class_tree().related(setter, holder)
+                                         for setter in self._set_at_run_time):
             return True
         if any(self._named_by[mixin.rpartition(".")[2]] - {holder}
                for mixin in self._base_free.get(attribute, ()) if mixin != holder):
