@@ -75,6 +75,7 @@ from .flow_calls import (
     HOOKS_HANDING_ON_RESULTS,
     PARSED_DATA,
     PASS_THROUGH,
+    TYPE_CASTS,
     HandOver,
     Shape,
 )
@@ -743,6 +744,8 @@ class FlowExtractor:
             return self._builtin_value(node, builtin.shape)
         if name in PASS_THROUGH:
             return self._union(node.args, node)
+        if name in TYPE_CASTS:
+            return self._cast(node)
         if name in GIVEN_BACK:
             given = _given_back(node, GIVEN_BACK[name])
             return self.value(given) if given is not None else None
@@ -1443,6 +1446,20 @@ class FlowExtractor:
         result = self._call_of(self.value(function))
         return self._temporary([result, self._iter(result)], anchor)
 
+    def _cast(self, node: ast.Call) -> Val | None:
+        """``typing.cast(Client, raw)``: ``raw``, and an instance of each class the type
+        names, as ``c: Client = raw`` says.  A call spelled otherwise (a spread, a
+        missing argument) is what all its arguments may be, as before."""
+        given = {keyword.arg: keyword.value for keyword in node.keywords}
+        args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
+        if len(args) != len(node.args) or None in given:
+            return self._union([*node.args, *given.values()], node)
+        kind = args[0] if args else given.get("typ")
+        value = args[1] if len(args) > 1 else given.get("val")
+        if kind is None or value is None:
+            return self._union([*node.args, *given.values()], node)
+        return self._temporary([self.value(value), *self._annotated(kind)], node)
+
     def _annotated(self, annotation: ast.expr, depth: int = 0) -> Iterator[Val]:
         """The values a type annotation says a name holds: an instance of each class."""
         for part in _type_parts(_unquote(annotation)):
@@ -1864,7 +1881,7 @@ class FlowExtractor:
         if builtin is not None:
             self._builtin_call(node, builtin.key, builtin.shape, span)
             return False
-        if name in PASS_THROUGH or (name in GIVEN_BACK and _given_back(
+        if name in PASS_THROUGH or name in TYPE_CASTS or (name in GIVEN_BACK and _given_back(
                 node, GIVEN_BACK[name]) is not None) or self._stack_entered(node) is not None:
             return False  # the value passes on; the call's context decides
         over = self._hand_over(node)
