@@ -1685,6 +1685,44 @@ class FlowExtractor:
                     self._edge(key, self._val("instance", "", kind))
         return False
 
+    def visit_Assert(self, node: ast.Assert) -> bool:
+        """``assert isinstance(raw, Client)``: past it ``raw`` is a ``Client``, as an
+        annotation says."""
+        self._narrow(node.test)
+        return False
+
+    def visit_If(self, node: ast.If) -> bool:
+        """``if isinstance(raw, Client):`` proves ``raw`` a ``Client`` in the body, and
+        ``if not isinstance(raw, Client): raise ...`` (a body that ends by raising or
+        returning) in the rest of the function.  The reading does not follow branches:
+        the name holds a ``Client`` besides what else it is given."""
+        test = node.test
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            if isinstance(node.body[-1], (ast.Raise, ast.Return)):
+                self._narrow(test.operand)
+        else:
+            self._narrow(test)
+        return False
+
+    def _narrow(self, test: ast.expr) -> None:
+        """An instance of each class an ``isinstance`` test (alone, or one of several
+        joined by ``and``) proves a name of the function to hold."""
+        if not self.frames[-1].is_function:
+            return
+        parts = test.values if isinstance(test, ast.BoolOp) and isinstance(
+            test.op, ast.And) else [test]
+        for part in parts:
+            if not (isinstance(part, ast.Call) and isinstance(part.func, ast.Name)
+                    and part.func.id == "isinstance" and len(part.args) == 2
+                    and not part.keywords and isinstance(part.args[0], ast.Name)
+                    and self.callee_name(part.func) == "isinstance"):
+                continue
+            key = self.target_key(ast.Name(id=part.args[0].id, ctx=ast.Store()))
+            kinds = part.args[1]
+            for kind in kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]:
+                for value in self._annotated(kind):
+                    self._edge(key, value)
+
     def visit_Import(self, node: ast.Import | ast.ImportFrom) -> bool:
         """A module-level import binds a global of the module: ``from .conn import
         outbox`` in a package's ``__init__`` is what ``from pkg import outbox`` gets."""
@@ -2240,6 +2278,8 @@ _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {
         ast.DictComp: FlowExtractor._visit_comprehension,
         ast.Assign: FlowExtractor.visit_Assign,
         ast.Match: FlowExtractor.visit_Match,
+        ast.Assert: FlowExtractor.visit_Assert,
+        ast.If: FlowExtractor.visit_If,
         ast.Import: FlowExtractor.visit_Import,
         ast.ImportFrom: FlowExtractor.visit_Import,
         ast.AnnAssign: FlowExtractor.visit_AnnAssign,
