@@ -2075,3 +2075,42 @@ def test_a_wrapper_callers_list_moved_into_the_callers_module_makes_no_claim_app
         assert after == before, (before, after)
     else:
         assert caution and not any(code.startswith(("NYS302", "NYS303")) for code in after)
+
+
+_NARROWED_CLIENT = '''from nylas import APIClient
+
+client = APIClient("id", "secret", "token")
+
+
+def login():
+    return client.authentication_url(
+        "https://a.example/cb", scopes=["email.read_only", "calendar.read_only"])
+
+
+def subjects(raw):
+{body}
+'''
+_NARROWED_BY_IF = ('    if isinstance(raw, APIClient):\n'
+                   '        return [t.subject for t in raw.threads.where()]\n'
+                   '    return []\n')
+_NARROWED_BY_GUARD = ('    if not isinstance(raw, APIClient):\n'
+                      '        return []\n'
+                      '    return [t.subject for t in raw.threads.where()]\n')
+_NARROWED_BY_CAST = ('    if not isinstance(raw, APIClient):\n'
+                     '        return []\n'
+                     '    held = cast(APIClient, raw)\n'
+                     '    return [t.subject for t in held.threads.where()]\n')
+
+
+def test_an_isinstance_test_rewritten_as_a_guard_or_a_cast_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    before, _ = _claims_and_caution(
+        tmp_path / "if", {"app/main.py": _NARROWED_CLIENT.format(body=_NARROWED_BY_IF)})
+    assert "NYS303 calendar.read_only" in before, before
+    for name, body in (("guard", _NARROWED_BY_GUARD), ("cast", _NARROWED_BY_CAST)):
+        text = _NARROWED_CLIENT.format(body=body)
+        if name == "cast":
+            text = "from typing import cast\n" + text
+        after, _ = _claims_and_caution(tmp_path / name, {"app/main.py": text})
+        assert not after - before, (name, sorted(after - before))
+        assert after == before, (name, before, after)

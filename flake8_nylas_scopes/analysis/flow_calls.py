@@ -172,8 +172,11 @@ HAND_OVER_METHODS: Mapping[str, HandOver] = {
 # Calls that hand back what they are given (a coroutine scheduled or awaited).
 PASS_THROUGH: frozenset[str] = frozenset({
     "asyncio.create_task", "asyncio.ensure_future", "asyncio.wait_for", "asyncio.shield",
-    "asyncio.gather", "asyncio.run", "typing.cast",
+    "asyncio.gather", "asyncio.run",
 })
+# ``typing.cast(typ, val)`` hands back ``val`` (its second argument, or ``val=``) and
+# says it is a ``typ``, as an annotation does; the type itself is not the value.
+TYPE_CASTS: frozenset[str] = frozenset({"typing.cast"})
 
 # Context managers of the standard library that give, when entered, the object they
 # were given (by its parameter's name): ``with closing(client) as nylas`` binds the

@@ -75,6 +75,7 @@ from .flow_calls import (
     HOOKS_HANDING_ON_RESULTS,
     PARSED_DATA,
     PASS_THROUGH,
+    TYPE_CASTS,
     HandOver,
     Shape,
 )
@@ -743,6 +744,8 @@ class FlowExtractor:
             return self._builtin_value(node, builtin.shape)
         if name in PASS_THROUGH:
             return self._union(node.args, node)
+        if name in TYPE_CASTS:
+            return self._cast(node)
         if name in GIVEN_BACK:
             given = _given_back(node, GIVEN_BACK[name])
             return self.value(given) if given is not None else None
@@ -1443,6 +1446,20 @@ class FlowExtractor:
         result = self._call_of(self.value(function))
         return self._temporary([result, self._iter(result)], anchor)
 
+    def _cast(self, node: ast.Call) -> Val | None:
+        """``typing.cast(Client, raw)``: ``raw``, and an instance of each class the type
+        names, as ``c: Client = raw`` says.  A call spelled otherwise (a spread, a
+        missing argument) is what all its arguments may be, as before."""
+        given = {keyword.arg: keyword.value for keyword in node.keywords}
+        args = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
+        if len(args) != len(node.args) or None in given:
+            return self._union([*node.args, *given.values()], node)
+        kind = args[0] if args else given.get("typ")
+        value = args[1] if len(args) > 1 else given.get("val")
+        if kind is None or value is None:
+            return self._union([*node.args, *given.values()], node)
+        return self._temporary([self.value(value), *self._annotated(kind)], node)
+
     def _annotated(self, annotation: ast.expr, depth: int = 0) -> Iterator[Val]:
         """The values a type annotation says a name holds: an instance of each class."""
         for part in _type_parts(_unquote(annotation)):
@@ -1668,6 +1685,44 @@ class FlowExtractor:
                     self._edge(key, self._val("instance", "", kind))
         return False
 
+    def visit_Assert(self, node: ast.Assert) -> bool:
+        """``assert isinstance(raw, Client)``: past it ``raw`` is a ``Client``, as an
+        annotation says."""
+        self._narrow(node.test)
+        return False
+
+    def visit_If(self, node: ast.If) -> bool:
+        """``if isinstance(raw, Client):`` proves ``raw`` a ``Client`` in the body, and
+        ``if not isinstance(raw, Client): raise ...`` (a body that ends by raising or
+        returning) in the rest of the function.  The reading does not follow branches:
+        the name holds a ``Client`` besides what else it is given."""
+        test = node.test
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            if isinstance(node.body[-1], (ast.Raise, ast.Return)):
+                self._narrow(test.operand)
+        else:
+            self._narrow(test)
+        return False
+
+    def _narrow(self, test: ast.expr) -> None:
+        """An instance of each class an ``isinstance`` test (alone, or one of several
+        joined by ``and``) proves a name of the function to hold."""
+        if not self.frames[-1].is_function:
+            return
+        parts = test.values if isinstance(test, ast.BoolOp) and isinstance(
+            test.op, ast.And) else [test]
+        for part in parts:
+            if not (isinstance(part, ast.Call) and isinstance(part.func, ast.Name)
+                    and part.func.id == "isinstance" and len(part.args) == 2
+                    and not part.keywords and isinstance(part.args[0], ast.Name)
+                    and self.callee_name(part.func) == "isinstance"):
+                continue
+            key = self.target_key(ast.Name(id=part.args[0].id, ctx=ast.Store()))
+            kinds = part.args[1]
+            for kind in kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]:
+                for value in self._annotated(kind):
+                    self._edge(key, value)
+
     def visit_Import(self, node: ast.Import | ast.ImportFrom) -> bool:
         """A module-level import binds a global of the module: ``from .conn import
         outbox`` in a package's ``__init__`` is what ``from pkg import outbox`` gets."""
@@ -1864,7 +1919,7 @@ class FlowExtractor:
         if builtin is not None:
             self._builtin_call(node, builtin.key, builtin.shape, span)
             return False
-        if name in PASS_THROUGH or (name in GIVEN_BACK and _given_back(
+        if name in PASS_THROUGH or name in TYPE_CASTS or (name in GIVEN_BACK and _given_back(
                 node, GIVEN_BACK[name]) is not None) or self._stack_entered(node) is not None:
             return False  # the value passes on; the call's context decides
         over = self._hand_over(node)
@@ -2223,6 +2278,8 @@ _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {
         ast.DictComp: FlowExtractor._visit_comprehension,
         ast.Assign: FlowExtractor.visit_Assign,
         ast.Match: FlowExtractor.visit_Match,
+        ast.Assert: FlowExtractor.visit_Assert,
+        ast.If: FlowExtractor.visit_If,
         ast.Import: FlowExtractor.visit_Import,
         ast.ImportFrom: FlowExtractor.visit_Import,
         ast.AnnAssign: FlowExtractor.visit_AnnAssign,
