@@ -384,3 +384,17 @@ def test_a_class_with_no_subclass_setting_attributes_at_run_time_is_unresolved(
         '            setattr(self, key, value)\n')
     found = _findings(tmp_path, {"app/auth.py": base.replace('["openid"]', f'["{_GMAIL}"]')})
     assert [f[2][:6] for f in found] == ["NYS304"], found
+
+
+@pytest.mark.parametrize("shadowing", [
+    "from app.helpers import *\n",
+    "from app.helpers import type\n",
+    "type = None\ntype = print\n",
+])
+def test_type_of_self_with_type_not_the_builtin_stays_unresolved(
+        tmp_path: Path, shadowing: str) -> None:
+    # ``type`` bound by the module (or maybe by a star import) need not give the
+    # instance's class: nothing is claimed of the lists.
+    base = shadowing + BASE.replace('"scope": self.SCOPES', '"scope": type(self).SCOPES')
+    found = _findings(tmp_path, {**_project(base), "app/helpers.py": "def type(x):\n    return x\n"})
+    assert not [f for f in found if f[2].startswith(("NYS301", "NYS302", "NYS303"))], found

@@ -738,7 +738,7 @@ class Extractor(FastVisitor):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                 and node.func.id == "type" and len(node.args) == 1 and not node.keywords
                 and isinstance(node.args[0], ast.Name) and not in_classmethod
-                and self.lookup("type") is None and "type" not in self._imports
+                and self._is_builtin("type")
                 and not any(self.body_bindings.of(function).binds("type")
                             for function, _ in self._functions)):
             return node.args[0].id
