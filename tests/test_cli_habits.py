@@ -191,6 +191,26 @@ def test_files_with_no_project_root_get_a_note(tmp_path: Path) -> None:
         assert "auth.py," not in run.stderr and "auth.py:" not in run.stderr
 
 
+def test_a_package_with_no_project_root_gets_a_note(tmp_path: Path) -> None:
+    # ``from app.scopes import ...`` in ``app/views.py`` names a module of the same
+    # package from the directory above it; judged alone, the scopes it returns are
+    # unread, and the note says why.
+    package = tmp_path / "loose" / "app"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "scopes.py").write_text(
+        "def get_scopes():\n    return ['email.read_only']\n")
+    (package / "views.py").write_text(
+        "from nylas import APIClient\n\nfrom app.scopes import get_scopes\n\n"
+        "client = APIClient('id', 'secret')\n\n\ndef login():\n"
+        "    return client.authentication_url('https://x/cb', scopes=get_scopes())\n")
+    # A module of the package importing only the standard library misses nothing.
+    (package / "clock.py").write_text("import json\n\n\ndef now():\n    return json\n")
+    run = nylas_scopes(package.parent, "check", ".")
+    assert "views.py: no project root above" in run.stderr, run.stderr
+    assert "clock.py" not in run.stderr and "scopes.py" not in run.stderr
+
+
 def test_loose_files_without_nylas_get_no_note(tmp_path: Path) -> None:
     (tmp_path / "maths.py").write_text("def double(n):\n    return 2 * n\n")
     (tmp_path / "main.py").write_text("from maths import double\n\nprint(double(2))\n")

@@ -153,17 +153,33 @@ def _imports_a_sibling(path: str, text: str | None) -> bool:
     except (InputError, SyntaxError, ValueError, RecursionError, MemoryError):
         # A file the analysis could not read either: its error says so.
         return False
-    directory = os.path.dirname(path)
+    places = _import_roots(os.path.dirname(path))
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level:
             return True
         names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
             [node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
         for name in names:
-            top = os.path.join(directory, name.split(".")[0])
-            if os.path.isfile(f"{top}.py") or os.path.isdir(top):
-                return True
+            for place in places:
+                top = os.path.join(place, name.split(".")[0])
+                if os.path.isfile(f"{top}.py") or os.path.isdir(top):
+                    return True
     return False
+
+
+def _import_roots(directory: str) -> list[str]:
+    """Where an absolute import of a file in ``directory`` may find a module of the
+    app: the directory itself (a script run there), and, for a file inside a package
+    (``app/views.py`` with ``app/__init__.py``), the directory holding the package's
+    top (``from app.scopes import get_scopes``)."""
+    places = [directory]
+    while os.path.isfile(os.path.join(directory, "__init__.py")):
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+        places.append(directory)
+    return places
 
 
 def _beside(path: str, looks: list[LoneLook]) -> list[str]:
