@@ -96,3 +96,50 @@ def test_a_list_of_another_module_added_to_is_one_unresolved_use(tmp_path: Path)
     result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
     found = sorted((f.span.line, f.code) for f in result.findings)
     assert found == [(14, "NYS304")], found
+
+
+_QUEUE_APP = '''import os
+import queue
+
+from nylas import APIClient
+
+nylas = APIClient(os.environ["NYLAS_ID"], os.environ["NYLAS_SECRET"], os.environ["TOKEN"])
+WORK = queue.Queue()
+
+
+def login():
+    return nylas.authentication_url("https://a.example/cb", scopes={scopes})
+
+
+def inbox():
+    for message in nylas.messages.where(limit=5):
+        {put}
+'''
+_PUT_LINE = 16
+
+
+def _queue_findings(tmp_path: Path, put: str, scopes: str) -> list[tuple[int, str, str]]:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "views.py").write_text(_QUEUE_APP.format(put=put, scopes=scopes))
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return sorted((f.span.line, f.code, f.message) for f in result.findings)
+
+
+@pytest.mark.parametrize("put", ["WORK.put(message)", "WORK.put_nowait(message)"])
+def test_a_value_put_in_a_queue_is_one_unresolved_use(tmp_path: Path, put: str) -> None:
+    # The call loses its argument and writes into ``WORK``: before, a second NYS304
+    # said "a container of a Nylas Message is stored on WORK" on the same line.
+    found = _queue_findings(tmp_path, put, '["email.read_only", "email.modify"]')
+    lost = [(line, message) for line, code, message in found if code == "NYS304"]
+    assert len(lost) == 1 and lost[0][0] == _PUT_LINE, found
+    assert "is passed to WORK.put" in lost[0][1], found
+    # The consumer may change the message: ``email.modify`` is not called unused.
+    assert not [f for f in found if f[1] in ("NYS302", "NYS303")], found
+
+
+def test_a_value_put_in_a_queue_keeps_modify_unjudged_with_a_lone_modify(
+        tmp_path: Path) -> None:
+    # Control: with the message lost, asking for ``email.modify`` alone is neither
+    # broader than needed nor unused.
+    found = _queue_findings(tmp_path, "WORK.put(message)", '["email.modify"]')
+    assert [code for _, code, _ in found] == ["NYS304"], found

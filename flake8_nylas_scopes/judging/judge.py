@@ -415,14 +415,15 @@ def _flow_effects(flow: FlowFacts, resolver: FlowResolver, nylas_module: bool
         found, lost = resolver.interpret(use, nylas_module)
         endpoints.extend(found)
         unresolved.extend(lost)
-    sunk = {sink.span for sink in flow.sinks}
     # ``context["events"] = nylas.events.where(...)`` into a dict the analysis does
     # not follow is a sink of the value and a write recorded for the project index
-    # (``registry_writes``), at one place: the write's loss is said once, by the sink.
+    # (``registry_writes``), at one place; so is ``work.put(message)``, a call that
+    # loses its argument and a write into ``work``: the write's loss is said once,
+    # by the sink or the call, unless it could touch scopes they leave judged.
     stores: list[Store] = []
     echoes: list[Store] = []
     for store in flow.stores:
-        (echoes if store.attr == ITEM_WRITE and store.span in sunk else stores).append(store)
+        (echoes if store.attr == ITEM_WRITE else stores).append(store)
     for effects in (
         *(resolver.call_effects(call, nylas_module) for call in flow.calls),
         *(resolver.sink_effects(sink) for sink in flow.sinks),
