@@ -471,3 +471,116 @@ def test_record_instances_made_with_arguments_that_may_hold_more_are_not_read(
         "app/config.py": config.replace(old.replace("settings = NylasSettings()", MADE), new),
         "app/auth.py": SETTINGS_AUTH})
     assert _codes(findings) == {("auth.py", 10, "NYS304")}, findings
+
+
+# The instance and the request in one module (a one-file app's ``settings =
+# NylasSettings()``): its fields are read as where another module imports it.
+SAME_MODULE = SETTINGS_AUTH.replace("from .config import settings\n", SETTINGS)
+
+
+def _same_module_codes(root: Path, module: str) -> set[tuple[str, int, str]]:
+    return _codes(_findings(root, {"app/auth.py": module}))
+
+
+def test_a_dataclass_instance_of_the_same_module_holds_its_defaults(tmp_path: Path) -> None:
+    calendar_line = SAME_MODULE.splitlines().index('        "calendar",') + 1
+    assert _same_module_codes(tmp_path, SAME_MODULE) == {("auth.py", calendar_line, "NYS303")}
+
+
+def _request_line(module: str) -> int:
+    return module.splitlines().index('    return client.authentication_url('
+                                     '"https://a.example/cb", scopes=settings.scopes)') + 1
+
+
+@pytest.mark.parametrize("change", [
+    *(new for old, new in DATACLASS_CASES.values() if old == "settings = NylasSettings()"),
+    "settings = NylasSettings()\n\n\ndef widen():\n    settings.scopes.append('contacts')",
+    "settings = NylasSettings()\n\n\ndef widen():\n    settings.scopes[0] = 'contacts'",
+    "settings = NylasSettings()\n\n\ndef widen(extra):\n    settings.scopes.extend(extra)",
+    "settings = NylasSettings()\nfrom .startup import configure\nconfigure(settings)",
+    "settings = NylasSettings()\nheld = settings\n\n\ndef widen():\n"
+    "    held.scopes.append('contacts')",
+    "settings = NylasSettings()\nSCOPES = settings.scopes\nSCOPES.append('contacts')",
+], ids=["past frozen", "vars", "__dict__", "__dict__.update", "__dict__.setdefault",
+        "appended in a function", "item set", "extended", "handed to a call", "aliased",
+        "held by another name"])
+def test_a_same_module_instance_that_may_change_is_not_read(
+        tmp_path: Path, change: str) -> None:
+    # Reading ``settings.scopes`` no longer hands ``settings`` on; every other use
+    # of the instance or of its list still does.
+    module = SAME_MODULE.replace("settings = NylasSettings()", change)
+    assert module != SAME_MODULE
+    codes = _codes(_findings(tmp_path, {
+        "app/auth.py": module,
+        "app/startup.py": "def configure(settings):\n    settings.scopes.append('contacts')\n"}))
+    assert ("auth.py", _request_line(module), "NYS304") in codes, codes
+    assert not {code for _, _, code in codes} & {"NYS302", "NYS303"}, codes
+
+
+def test_a_same_module_instance_whose_method_may_change_it_is_not_read(
+        tmp_path: Path) -> None:
+    module = SAME_MODULE.replace(
+        "\n\nsettings = NylasSettings()",
+        "\n    def widen(self):\n        self.scopes.append('contacts')\n\n\n"
+        "settings = NylasSettings()\nsettings.widen()")
+    codes = _same_module_codes(tmp_path, module)
+    assert not {code for _, _, code in codes} & {"NYS302", "NYS303"}, codes
+
+
+V3_SAME_MODULE = '''
+import os
+from dataclasses import dataclass
+
+from nylas import Client
+
+
+@dataclass(frozen=True)
+class Config:
+    api_key: str
+    scopes: tuple[str, ...] = (
+        "https://www.googleapis.com/auth/gmail.readonly",
+        "https://www.googleapis.com/auth/calendar",
+    )
+
+
+config = Config(api_key=os.environ["NYLAS_API_KEY"])
+nylas = Client(api_key=config.api_key)
+
+
+def auth_url(state):
+    return nylas.auth.url_for_oauth2({
+        "client_id": "id", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": config.scopes, "state": state})
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+
+
+@pytest.mark.parametrize("reads", ["", 'print(config.scopes)\nprint(len(config.scopes))'],
+                         ids=["the request alone", "the tuple also printed"])
+def test_an_api_v3_config_reading_a_same_module_instance_is_judged(
+        tmp_path: Path, reads: str) -> None:
+    # Before, reading ``config.scopes`` (and ``config.api_key``) counted as handing
+    # ``config`` to code that may change it: NYS304 "scopes come from
+    # app.auth.config.scopes".  Only the messages are read: the calendar is unused.
+    # A tuple of strings given to a call stays as it is.
+    module = V3_SAME_MODULE.replace("\nnylas = Client(", f"\n{reads}\nnylas = Client(")
+    calendar_line = module.splitlines().index(
+        '        "https://www.googleapis.com/auth/calendar",') + 1
+    assert _same_module_codes(tmp_path, module) == {("auth.py", calendar_line, "NYS303")}
+
+
+@pytest.mark.parametrize("change", [
+    "object.__setattr__(config, 'scopes', ('https://www.googleapis.com/auth/contacts',))",
+    "register(config)",
+    "for key in ('scopes',):\n    setattr(config, key, ['contacts'])",
+], ids=["set past frozen", "instance given to a call", "set by a run-time name"])
+def test_an_api_v3_same_module_instance_that_may_change_is_not_judged(
+        tmp_path: Path, change: str) -> None:
+    module = V3_SAME_MODULE.replace(
+        "\nnylas = Client(", f"\nfrom .startup import register\n{change}\nnylas = Client(")
+    codes = _codes(_findings(tmp_path, {
+        "app/auth.py": module, "app/startup.py": "def register(config):\n    pass\n"}))
+    assert not {code for _, _, code in codes} & {"NYS302", "NYS303"}, codes

@@ -785,6 +785,18 @@ class Extractor(FastVisitor):
             return cls if self._holds_defaults(cls) else None
         return cls if record_fields(cls) is not None else None
 
+    def _reads_a_field(self, node: ast.Attribute) -> bool:
+        """``config.api_key`` where the module binds ``config`` once to an instance of
+        its record class (``config = Config(...)``, a dataclass, attrs class or
+        ``NamedTuple`` whose body alone decides its fields) and ``api_key`` is one of
+        those fields: a read of the field's value.  A method of the class is no field,
+        so ``config.widen()`` still hands the instance on."""
+        if not isinstance(node.value, ast.Name):
+            return False
+        cls = self._instance_made(node.value.id)
+        fields = record_fields(cls) if cls is not None else None
+        return fields is not None and node.attr in fields
+
     def _copied_record(self, made: ast.expr | None) -> tuple[str, list[ast.keyword]] | None:
         """``dataclasses.replace(SETTINGS, scopes=[...])`` or ``SETTINGS._replace(
         scopes=[...])`` as the name of the instance copied and the fields it changes;
@@ -1202,7 +1214,7 @@ class Extractor(FastVisitor):
                            lambda item: _immutable_item(item, bindings),
                            lambda cls: self._module_classes.get(cls.name) is cls and (
                                self._closed_class(cls.name)),
-                           self._attribute_getter_reads())
+                           self._attribute_getter_reads(), self._reads_a_field)
         self._module_aliases = found.module_names
         for holder, attribute in self._unnamed_changes:
             if holder in found.module_names:

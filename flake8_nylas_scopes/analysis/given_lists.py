@@ -189,6 +189,7 @@ def given_away(
     immutable_item: Callable[[ast.Subscript], bool] = lambda item: False,
     closed_class: Callable[[ast.ClassDef], bool] = lambda cls: False,
     attribute_read: AttributeRead | None = None,
+    field_read: Callable[[ast.Attribute], bool] = lambda node: False,
 ) -> GivenLists:
     """Where ``tree`` gives the watched values to code that may change them.  One
     pass of a ``FastVisitor``: this runs on every module of a project that uses
@@ -213,12 +214,16 @@ def given_away(
     made (see ``Extractor._closed_class``): one deriving from a watched class takes
     nothing from it that the project's code does not show.  ``attribute_read``: the
     attribute a call reads by a constant name (``operator.attrgetter("scopes")(p)``
-    reads ``p.scopes``), None for any other call; None where no call can be one."""
+    reads ``p.scopes``), None for any other call; None where no call can be one.
+    ``field_read``: whether an attribute read is of a field of a record instance the
+    module makes (``config.api_key`` of ``config = Config(...)``), whose value holds
+    no other part of the instance."""
     finder = _GivenFinder(watched, reads, depth, known, functions, results, names)
     finder.foreign, finder.unnamed, finder.not_an_app = foreign, unnamed, not_an_app
     finder.gives_back, finder.immutable_item = gives_back, immutable_item
     finder.closed_class = closed_class
     finder.attribute_read = attribute_read
+    finder.field_read = field_read
     finder.visit(tree)
     return finder.found
 
@@ -273,6 +278,7 @@ class _GivenFinder(FastVisitor):
         # (``operator.attrgetter("scopes")(provider)``); None where the module
         # makes no such call.
         self.attribute_read: AttributeRead | None = None
+        self.field_read: Callable[[ast.Attribute], bool] = lambda node: False
 
     def generic_visit(self, node: ast.AST) -> None:
         # ``FastVisitor.generic_visit``, keeping the nodes above the one visited.  Its
@@ -359,6 +365,11 @@ class _GivenFinder(FastVisitor):
         if isinstance(parent, ast.ClassDef) and any(base is node for base in parent.bases) and (
                 self.closed_class(parent)):
             return  # a subclass whose own code the walk follows
+        if isinstance(parent, ast.Attribute) and parent.value is node and (
+                parent.ctx.__class__ is ast.Load) and self.field_read(parent):
+            # ``config.api_key`` of ``config = Config(...)``: a field's value, no part of
+            # the instance; a field that may hold scopes is followed as a use of its own.
+            return
         fate = follow(node, self.ancestors, self.depth(node), self.reads, known,
                       gives_back=self.gives_back)
         if fate.kind == "called":
