@@ -338,6 +338,21 @@ _RUN_TIME_SETTERS = {
             '    provider = "microsoft"\n\n'
             '    def configure(self, key, value):\n'
             '        vars(self)[key] = value\n\n')),
+    # A frozen dataclass's way past its own ``__setattr__``: the text holds no
+    # ``setattr(``, so the module must be looked at for ``__setattr__`` too.
+    "the base setting attributes past __setattr__": (
+        BASE.replace(
+            '    provider = ""\n',
+            '    provider = ""\n\n'
+            '    def __init__(self, **options):\n'
+            '        for key, value in options.items():\n'
+            '            object.__setattr__(self, key, value)\n'), SUBCLASSES),
+    "a subclass calling super().__setattr__": (
+        BASE, SUBCLASSES.replace(
+            '    provider = "microsoft"\n',
+            '    provider = "microsoft"\n\n'
+            '    def configure(self, key, value):\n'
+            '        super().__setattr__(key, value)\n\n')),
 }
 
 
@@ -370,6 +385,16 @@ def test_a_constant_name_set_by_setattr_keeps_the_reading(tmp_path: Path) -> Non
         '    provider = ""\n\n'
         '    def rename(self, value):\n'
         '        setattr(self, "label", value)\n')
+    assert _findings(tmp_path, _project(base)) == UNUSED_CALENDARS
+
+
+def test_a_constant_name_set_past_setattr_keeps_the_reading(tmp_path: Path) -> None:
+    # Control: ``object.__setattr__(self, "label", ...)`` names the attribute it sets.
+    base = BASE.replace(
+        '    provider = ""\n',
+        '    provider = ""\n\n'
+        '    def rename(self, value):\n'
+        '        object.__setattr__(self, "label", value)\n')
     assert _findings(tmp_path, _project(base)) == UNUSED_CALENDARS
 
 

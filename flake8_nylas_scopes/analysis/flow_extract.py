@@ -82,6 +82,7 @@ from .flow_calls import (
 from .flow_contexts import Role, roles_of
 from .factory_configs import configuration_path
 from .flask_config import names_scopes
+from .narrowed_names import bound_once, holds_after, holds_in_body
 from .flow_facts import (
     CallSite,
     Edge,
@@ -1680,6 +1681,11 @@ class FlowExtractor:
             if pattern.pattern is None:
                 self._edge(key, self.value(node.subject))
             elif isinstance(pattern.pattern, ast.MatchClass):
+                if not self._captured_once(pattern.name):
+                    # Bound elsewhere too (``case _ as c:``), ``c`` is not always the
+                    # class's instance: it holds the subject, as any capture does.
+                    self._edge(key, self.value(node.subject))
+                    continue
                 kind = self.value(pattern.pattern.cls)
                 if kind is not None and kind.kind == "ref":
                     self._edge(key, self._val("instance", "", kind))
@@ -1688,8 +1694,14 @@ class FlowExtractor:
     def visit_Assert(self, node: ast.Assert) -> bool:
         """``assert isinstance(raw, Client)``: past it ``raw`` is a ``Client``, as an
         annotation says."""
-        self._narrow(node.test)
+        self._narrow(node.test, lambda name, body: holds_after(body, name, node))
         return False
+
+    def _captured_once(self, name: str) -> bool:
+        frame = self.frames[-1]
+        return not frame.is_function or (
+            name not in frame.params and name != frame.self_name
+            and bound_once(frame.body or [], name))
 
     def visit_If(self, node: ast.If) -> bool:
         """``if isinstance(raw, Client):`` proves ``raw`` a ``Client`` in the body, and
@@ -1699,15 +1711,17 @@ class FlowExtractor:
         test = node.test
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             if isinstance(node.body[-1], (ast.Raise, ast.Return)):
-                self._narrow(test.operand)
+                self._narrow(test.operand, lambda name, body: holds_after(body, name, node))
         else:
-            self._narrow(test)
+            self._narrow(test, lambda name, body: holds_in_body(body, name, node))
         return False
 
-    def _narrow(self, test: ast.expr) -> None:
+    def _narrow(self, test: ast.expr, holds: Callable[[str, list[ast.stmt]], bool]) -> None:
         """An instance of each class an ``isinstance`` test (alone, or one of several
-        joined by ``and``) proves a name of the function to hold."""
-        if not self.frames[-1].is_function:
+        joined by ``and``) proves a name of the function to hold, where the proof
+        ``holds`` wherever the function reads the name (see ``narrowed_names``)."""
+        frame = self.frames[-1]
+        if not frame.is_function or frame.body is None:
             return
         parts = test.values if isinstance(test, ast.BoolOp) and isinstance(
             test.op, ast.And) else [test]
@@ -1715,7 +1729,8 @@ class FlowExtractor:
             if not (isinstance(part, ast.Call) and isinstance(part.func, ast.Name)
                     and part.func.id == "isinstance" and len(part.args) == 2
                     and not part.keywords and isinstance(part.args[0], ast.Name)
-                    and self.callee_name(part.func) == "isinstance"):
+                    and self.callee_name(part.func) == "isinstance"
+                    and holds(part.args[0].id, frame.body)):
                 continue
             key = self.target_key(ast.Name(id=part.args[0].id, ctx=ast.Store()))
             kinds = part.args[1]

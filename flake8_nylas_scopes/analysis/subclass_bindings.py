@@ -34,7 +34,7 @@ UNNAMED_BASE = ""
 # ``self.__dict__.update(options)``): it may bind any attribute.
 RUN_TIME_NAMES = "*"
 # What a module's text holds where one of its methods may do so.
-_RUN_TIME_SETTERS = ("setattr(", "__dict__", "vars(")
+_RUN_TIME_SETTERS = ("setattr(", "__setattr__", "__dict__", "vars(")
 # The name a class made by calling ``type`` is recorded under, by its line.
 MADE_CLASS = "<made at line {line}>"
 # A class's dotted name, its bases' dotted names (``UNNAMED_BASE`` for one the
@@ -157,10 +157,12 @@ def declared_only(cls: ast.ClassDef) -> set[str]:
 
 def sets_attributes_at_run_time(cls: ast.ClassDef) -> bool:
     """Whether a method of the class sets attributes of the object it is given first
-    by names known only at run time: ``setattr(self, key, value)`` with ``key`` not
-    written as a string, ``self.__dict__.update(...)``, ``vars(self).update(...)`` or
-    ``self.__dict__[key] = value``.  Its instances may then hold any attribute, a
-    scope list the class body never binds among them (``Flow(SCOPES=[...])``)."""
+    by names known only at run time: ``setattr(self, key, value)`` (also
+    ``object.__setattr__(self, key, value)`` and ``super().__setattr__(key, value)``)
+    with ``key`` not written as a string, ``self.__dict__.update(...)``,
+    ``vars(self).update(...)`` or ``self.__dict__[key] = value``.  Its instances may
+    then hold any attribute, a scope list the class body never binds among them
+    (``Flow(SCOPES=[...])``)."""
     for method in cls.body:
         if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
@@ -180,12 +182,26 @@ def _sets_by_run_time_name(node: ast.AST, receiver: str) -> bool:
                 isinstance(node.args[1], ast.Constant))
         if isinstance(func, ast.Attribute) and func.attr in ("update", "setdefault"):
             return _instance_dict(func.value, receiver)
+        if isinstance(func, ast.Attribute) and func.attr == "__setattr__":
+            return _sets_own_attribute(node, func.value, receiver)
         return False
     if isinstance(node, (ast.Assign, ast.AugAssign)):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         return any(isinstance(target, ast.Subscript)
                    and _instance_dict(target.value, receiver) for target in targets)
     return False
+
+
+def _sets_own_attribute(call: ast.Call, owner: ast.expr, receiver: str) -> bool:
+    """``object.__setattr__(self, key, value)`` (a frozen dataclass's ``__init__``),
+    ``super().__setattr__(key, value)`` or ``self.__setattr__(key, value)``, with
+    ``key`` not written as a string."""
+    if len(call.args) == 3:
+        return _names(call.args[0], receiver) and not isinstance(call.args[1], ast.Constant)
+    bound = _names(owner, receiver) or (
+        isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name)
+        and owner.func.id == "super")
+    return bound and len(call.args) == 2 and not isinstance(call.args[0], ast.Constant)
 
 
 def _instance_dict(node: ast.expr, receiver: str) -> bool:
