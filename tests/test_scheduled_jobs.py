@@ -4,7 +4,8 @@ APScheduler's ``scheduler.add_job(pull_events, "cron", hour=6, args=[client])`` 
 ``pull_events(client)`` later: the ``args`` display and the ``kwargs`` dict display
 are the job's arguments, and the trigger and its fields are the scheduler's own.  Where
 the arguments are built at run time, given by position, or the job is not a function
-the analysis can name, the job's calls stay unresolved.
+the analysis can name, the job's calls stay unresolved.  Airflow's
+``PythonOperator(python_callable=pull_events, op_args=[client])`` is read the same way.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def login_url(uri):
 JOBS = """\
 import threading
 
+from airflow.operators import python_operator
+from airflow.operators.python import PythonOperator
 from apscheduler.schedulers.background import BackgroundScheduler
 from nylas import APIClient
 
@@ -55,6 +58,15 @@ FOLLOWED = {
     # ``daemon`` and ``name`` are the thread's own, not the job's.
     "thread with its own options": (
         'threading.Thread(target=pull_events, args=(client,), daemon=True, name="pull").start()'),
+    # Airflow runs ``python_callable`` with ``op_args`` and ``op_kwargs``; ``task_id``
+    # and ``retries`` are the operator's own.
+    "airflow operator args": (
+        'PythonOperator(task_id="pull", python_callable=pull_events, op_args=[client])'),
+    "airflow operator kwargs": (
+        'PythonOperator(task_id="pull", python_callable=pull_events, retries=2, '
+        'op_kwargs={"client": client})'),
+    "airflow 1 operator with the callable by position": (
+        'python_operator.PythonOperator(pull_events, op_args=[client], task_id="pull")'),
 }
 
 CAUTIOUS = {
@@ -67,6 +79,15 @@ CAUTIOUS = {
     # ``Timer(interval, function, args)``: the list is the job's arguments given by
     # position, not one argument of the job.
     "timer args by position": "threading.Timer(60, pull_events, [client]).start()",
+    "airflow operator args by position": (
+        'python_operator.PythonOperator(pull_events, [client], task_id="pull")'),
+    "airflow operator kwargs built at run time": (
+        'PythonOperator(task_id="pull", python_callable=pull_events, '
+        'op_kwargs=lib.kwargs(client))'),
+    # ``templates_dict`` is the operator's own: the callable gets no client from it.
+    "airflow client in the operator's own options": (
+        'PythonOperator(task_id="pull", python_callable=pull_events, '
+        'templates_dict={"client": client})'),
 }
 
 

@@ -1,8 +1,9 @@
 """A dict of scope lists read by a key the analysis cannot tell (``SCOPES[provider]``,
 ``SCOPES.get(plan, DEFAULT)``) is one of its values (or the default), each judged as a
 request of its own, where another module or Django's settings define the dict, as in
-its own module.  Only a dict display of the project whose values are all lists and
-that nothing changes: anything else stays unresolved (NYS304)."""
+its own module.  Only a dict display of the project whose values are all lists (or,
+in a dict named for scopes, lists imported from another module) and that nothing
+changes: anything else stays unresolved (NYS304)."""
 
 from __future__ import annotations
 
@@ -202,3 +203,46 @@ def test_a_default_given_to_another_objects_get_stays_unresolved(tmp_path: Path)
     found = _codes(tmp_path, {"app/__init__.py": "", "app/plans.py": _PLANS,
                               "app/views.py": views})
     assert ("views.py", 10, "NYS304") in found
+
+
+_LISTS = f'''GOOGLE_SCOPES = ["{GMAIL_READ}", "{CALENDAR}"]
+MICROSOFT_SCOPES = ["Mail.Read", "Calendars.ReadWrite"]
+'''
+
+
+def _v3_auth_with_own_dict(dict_name: str) -> str:
+    """The v3 request reading a dict of this module whose values are imported lists."""
+    return _V3_AUTH.replace(
+        "from app.scopes import SCOPES\n",
+        "from app.lists import GOOGLE_SCOPES, MICROSOFT_SCOPES\n\n"
+        f'{dict_name} = {{"google": GOOGLE_SCOPES, "microsoft": MICROSOFT_SCOPES}}\n',
+    ).replace("SCOPES[provider]", f"{dict_name}[provider]")
+
+
+def test_a_dict_of_imported_lists_read_by_provider_is_each_of_its_lists(
+        tmp_path: Path) -> None:
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/lists.py": _LISTS,
+                              "app/auth.py": _v3_auth_with_own_dict("SCOPES_BY_PROVIDER")})
+    assert "NYS304" not in {code for _, _, code in found}
+    # Each list is a request of its own: the calendar scope of each is unused.
+    assert _unused_lines(found) == {("lists.py", 1), ("lists.py", 2)}
+
+
+def test_a_dict_of_imported_lists_not_named_for_scopes_stays_unresolved(
+        tmp_path: Path) -> None:
+    # Its values are not seen here, and its name does not say they are scope lists.
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/lists.py": _LISTS,
+                              "app/auth.py": _v3_auth_with_own_dict("BY_PROVIDER")})
+    assert ("auth.py", 10, "NYS304") in found
+    assert not _unused_lines(found)
+
+
+def test_a_dict_of_imported_lists_one_changed_elsewhere_stays_unresolved(
+        tmp_path: Path) -> None:
+    writer = 'from app.lists import GOOGLE_SCOPES\n\n\ndef enable():\n' \
+             '    GOOGLE_SCOPES.append("https://www.googleapis.com/auth/contacts")\n'
+    found = _codes(tmp_path, {"app/__init__.py": "", "app/lists.py": _LISTS,
+                              "app/writer.py": writer,
+                              "app/auth.py": _v3_auth_with_own_dict("SCOPES_BY_PROVIDER")})
+    assert ("auth.py", 10, "NYS304") in found
+    assert ("lists.py", 1) not in _unused_lines(found)

@@ -9,7 +9,8 @@ a hand-over reached as a method (``executor.submit``) is matched by the method's
 Sources: the Python library reference for builtins, ``itertools``, ``functools``,
 ``asyncio``, ``threading`` and ``concurrent.futures``; Starlette's and FastAPI's
 ``run_in_threadpool`` and ``BackgroundTasks.add_task``; AnyIO's ``to_thread.run_sync``
-and task groups' ``start_soon``; asgiref's ``sync_to_async``; RQ's ``Queue.enqueue``.
+and task groups' ``start_soon``; asgiref's ``sync_to_async``; RQ's ``Queue.enqueue``;
+Airflow's ``PythonOperator``.
 """
 
 from __future__ import annotations
@@ -135,6 +136,23 @@ HAND_OVERS: Mapping[str, HandOver] = {
     # Runs the function with the arguments after it when the interpreter exits, and
     # gives the function back (so it serves as a decorator too).
     "atexit.register": HandOver(0, result="function"),
+    # Airflow's ``PythonOperator(*, python_callable, op_args=None, op_kwargs=None,
+    # templates_dict=None, ..., **kwargs)`` runs the callable with ``op_args`` and
+    # ``op_kwargs`` when the task runs; ``task_id``, ``dag`` and the other keywords are
+    # the operator's own.  What Airflow adds itself (the run's context: ``ds``, ``ti``,
+    # ``params``) is never an object of the app.  Branching and short-circuiting
+    # operators take the same arguments.  Airflow 1.10 (``python_operator``) also took
+    # the callable by position.  (https://airflow.apache.org/docs/apache-airflow/2.9.0/
+    # _api/airflow/operators/python/index.html)
+    **dict.fromkeys(
+        (f"airflow.{where}.{operator}"
+         for where in ("operators.python", "providers.standard.operators.python")
+         for operator in ("PythonOperator", "BranchPythonOperator", "ShortCircuitOperator")),
+        HandOver(-1, "python_callable", "op_args", "op_kwargs", "none", own=0)),
+    **dict.fromkeys(
+        (f"airflow.operators.python_operator.{operator}"
+         for operator in ("PythonOperator", "BranchPythonOperator", "ShortCircuitOperator")),
+        HandOver(0, "python_callable", "op_args", "op_kwargs", "none", own=0)),
 }
 
 

@@ -299,12 +299,26 @@ class ValueReader:
                 key is None for key in base.keys):
             return []
         values = list(base.values)
-        if not all(isinstance(self._follow(value), (ast.List, ast.Tuple, ast.Set))
-                   for value in values):
+        written = [isinstance(self._follow(value), (ast.List, ast.Tuple, ast.Set))
+                   for value in values]
+        if not all(is_written or self._other_module_list(value)
+                   for is_written, value in zip(written, values)):
             return []
-        if "scope" not in _name_of(node.value).lower() and not self.holds_scope_lists(base):
+        named = "scope" in _name_of(node.value).lower()
+        if not named and not (all(written) and self.holds_scope_lists(base)):
             return []
         return values
+
+    def _other_module_list(self, value: ast.expr) -> bool:
+        """Whether a dict's value names another module's binding (``GOOGLE_SCOPES``
+        imported, ``scopes.GOOGLE``): read where it is bound, as the same name given
+        at the request is.  Its items are not seen here, so only a dict whose own name
+        says it holds scopes is read with such values."""
+        if not isinstance(value, (ast.Name, ast.Attribute)):
+            return False
+        followed = self._follow(value)
+        return (followed is None or isinstance(followed, ast.Attribute)) and bool(
+            self._qualify(value))
 
     def holds_scope_lists(self, node: ast.Dict) -> bool:
         """Whether every value of a dict display is a list, tuple or set of strings
