@@ -42,6 +42,9 @@ _GIVEN = {
     "local alias": "def g():\n    wanted = SCOPES\n    return OAuth2Session('id', scope=wanted)\n",
     "local copy": "def g():\n    wanted = list(SCOPES)\n    return OAuth2Session('id', scope=wanted)\n",
     "joined": "def g():\n    return OAuth2Session('id', scope=' '.join(SCOPES))\n",
+    "enclosing function's copy": ("def g():\n    wanted = list(SCOPES)\n\n    def inner():\n"
+                                  "        return OAuth2Session('id', scope=wanted)\n"
+                                  "    return inner\n"),
     "grown": "def g():\n    return OAuth2Session('id', scope=SCOPES + ['openid'])\n",
     "spliced": "def g():\n    return OAuth2Session('id', scope=[*SCOPES, 'openid'])\n",
     "dict spread": "def g():\n    return OAuth2Session('id', **{'scope': SCOPES})\n",

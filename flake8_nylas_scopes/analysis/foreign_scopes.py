@@ -165,13 +165,17 @@ class _ScopedTree:
     def __init__(self, tree: ast.AST) -> None:
         self.nodes: list[tuple[ast.AST, ast.AST]] = []
         self._bindings: dict[int, dict[str, list[ast.expr]]] = {}
-        self._outer = tree
+        # Each scope's enclosing one, whose names its code may read too.
+        self._enclosing: dict[int, ast.AST] = {}
         pending: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
         while pending:
             node, scope = pending.pop()
             self.nodes.append((node, scope))
             self._bind(node, scope)
-            inner = node if isinstance(node, _SCOPE_NODES) else scope
+            inner = scope
+            if isinstance(node, _SCOPE_NODES) and node is not tree:
+                self._enclosing[id(node)] = scope
+                inner = node
             pending.extend((child, inner) for child in code_children(node))
 
     def _bind(self, node: ast.AST, scope: ast.AST) -> None:
@@ -187,10 +191,13 @@ class _ScopedTree:
                 names.setdefault(target.id, []).append(value)
 
     def bound(self, scope: ast.AST) -> Callable[[str], Sequence[ast.expr]]:
-        """The values ``scope`` binds to a name, or else the outermost scope does."""
-        own = self._bindings.get(id(scope), {})
-        outer = self._bindings.get(id(self._outer), {})
-        return lambda name: own.get(name) or outer.get(name) or ()
+        """The values a name read in ``scope`` is bound to: by the innermost of it and
+        its enclosing scopes that binds the name (a closure's, a module's)."""
+        chain = [self._bindings.get(id(scope), {})]
+        while id(scope) in self._enclosing:
+            scope = self._enclosing[id(scope)]
+            chain.append(self._bindings.get(id(scope), {}))
+        return lambda name: next((names[name] for names in chain if name in names), ())
 
     def named_lists(self, value: ast.expr, scope: ast.AST) -> Iterator[ast.expr]:
         """The names and attributes ``value`` reads whose items it may give: through
