@@ -2077,6 +2077,39 @@ def test_a_wrapper_callers_list_moved_into_the_callers_module_makes_no_claim_app
         assert caution and not any(code.startswith(("NYS302", "NYS303")) for code in after)
 
 
+
+# ------------------------------------------------------- another library's list reshaped
+
+# The list a wrapper's caller passes, also given to another library's sign-in by name.
+# Handing it on through a local name, a copy, a join or a dict of keywords keeps the
+# meaning: the reading may only get more cautious than with the name given directly.
+_GIVEN_DIRECTLY = "    return OAuth2Session('id', scope=settings.SUPERVISOR_SCOPES)\n"
+_GIVEN_RESHAPED = {
+    "through-a-local-name": ("    wanted = settings.SUPERVISOR_SCOPES\n"
+                             "    return OAuth2Session('id', scope=wanted)\n"),
+    "copied": ("    wanted = list(settings.SUPERVISOR_SCOPES)\n"
+               "    return OAuth2Session('id', scope=wanted)\n"),
+    "joined": "    return OAuth2Session('id', scope=' '.join(settings.SUPERVISOR_SCOPES))\n",
+    "spread": ("    kwargs = {'scope': settings.SUPERVISOR_SCOPES}\n"
+               "    return OAuth2Session('id', **kwargs)\n"),
+}
+
+
+@pytest.mark.parametrize("reshaped", _GIVEN_RESHAPED.values(), ids=list(_GIVEN_RESHAPED))
+def test_a_list_handed_to_another_library_reshaped_makes_no_claim_appear(
+        reshaped: str, tmp_path: Path) -> None:
+    def program(given: str) -> dict[str, str]:
+        google = ("\n\ndef google_client():\n"
+                  "    from requests_oauthlib import OAuth2Session\n" + given)
+        return {"app/calls.py": _V2_CALLS, "app/auth.py": _WRAPPER,
+                "app/settings.py": f"SUPERVISOR_SCOPES = {_SUPERVISOR_LIST}\n",
+                "app/views.py": _WRAPPER_CALLERS.format(
+                    passed="settings.SUPERVISOR_SCOPES", more=google)}
+
+    before, _ = _claims_and_caution(tmp_path / "direct", program(_GIVEN_DIRECTLY))
+    after, _ = _claims_and_caution(tmp_path / "reshaped", program(reshaped))
+    assert not after - before, sorted(after - before)
+
 _NARROWED_CLIENT = '''from nylas import APIClient
 
 client = APIClient("id", "secret", "token")

@@ -3108,3 +3108,19 @@ def test_another_key_of_the_config_given_to_another_library_keeps_the_claim(
     found = _other_modules_config_project(
         tmp_path, "oauth_config(provider)", boot=_GRAPH_SESSION.format(key="redirect_uri"))
     assert found == [("conf.py", 3, "NYS303")]
+
+
+_GRAPH_SESSION_HELD = ("from requests_oauthlib import OAuth2Session\nfrom conf import oauth_config\n"
+                       "\n\ndef graph():\n    config = oauth_config('microsoft')\n"
+                       "    return OAuth2Session('id', scope=config[{key!r}])\n")
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("scope", []), ("redirect_uri", [("conf.py", 3, "NYS303")])])
+def test_a_config_held_in_a_local_name_and_given_to_another_library(
+        tmp_path: Path, key: str, expected: list[tuple[str, int, str]]) -> None:
+    # Held first in ``config``: its list may serve Graph as when given directly; the
+    # redirect URI given instead keeps the claim.
+    found = _other_modules_config_project(
+        tmp_path, "oauth_config(provider)", boot=_GRAPH_SESSION_HELD.format(key=key))
+    assert found == expected

@@ -284,3 +284,28 @@ def test_a_wrapper_giving_another_name_to_another_library_still_judges_the_list(
             "    OAuth2Session('id', scope=DEFAULT_SCOPES)\n")
     assert _claims(_findings(tmp_path, _views(), body=body)) == {
         ("settings.py", "NYS302"), ("settings.py", "NYS303")}
+
+
+_REBOUND_GOOGLE = '''from requests_oauthlib import OAuth2Session
+
+
+def _google(scopes):
+    return OAuth2Session("id", scope=scopes)
+
+
+ask = _google
+'''
+
+
+@pytest.mark.parametrize("caller", [
+    "from app.google import ask\n\n\ndef g():\n    return ask(scopes=settings.SUPERVISOR_SCOPES)\n",
+    "from app.google import _google\n\n\ndef g():\n    ask = _google\n"
+    "    return ask(scopes=settings.SUPERVISOR_SCOPES)\n",
+], ids=["imported", "local"])
+def test_another_librarys_wrapper_rebound_to_the_wrappers_name_keeps_the_list_silent(
+        tmp_path: Path, caller: str) -> None:
+    # ``ask`` here is the Google wrapper, not the Nylas one of app/auth.py.
+    google_views = "from app import settings\n" + caller
+    found = _findings(tmp_path, _views(), more_files={
+        "app/google.py": _REBOUND_GOOGLE, "app/google_views.py": google_views})
+    assert not _claims(found), found

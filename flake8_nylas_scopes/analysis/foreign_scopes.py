@@ -8,17 +8,27 @@ This records the lists given that way, by the dotted name of the constant and wh
 is given, so that the judge can keep the claims that a scope is not needed off their
 items, unless the call is a wrapper of the project whose callers' requests it judges
 (``ask(scopes=settings.SUPERVISOR_SCOPES)`` with ``ask`` sending ``scopes`` to Nylas).
+
+The list may reach the other library in any shape: through a local name
+(``wanted = list(SCOPES)``), joined or grown (``" ".join(SCOPES)``, ``[*SCOPES,
+"openid"]``), under a dict's scope key (``OAuth2Session(**{"scope": SCOPES})``,
+``oauth.register("google", client_kwargs={"scope": ...})``), as the first argument of
+MSAL's methods, or in a Django setting another library reads
+(``SOCIALACCOUNT_PROVIDERS``).  Every list named anywhere in such a value is
+recorded: a shape without a rule of its own keeps more lists silent, never fewer.
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Collection, Iterator
+import functools
+import re
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TypeVar
 
 from ..nylas_api import API_VERSIONS
 from .facts import any_attribute
-from .tree_walk import walk_nodes
+from .tree_walk import code_children
 from .typed_dicts import made_with_keywords
 
 _Found = TypeVar("_Found", str, "tuple[str, int, int, str]")
@@ -32,11 +42,26 @@ _SCOPES_SECOND = frozenset({
     "from_client_secrets_file", "from_client_config", "from_authorized_user_file",
     "from_authorized_user_info",
 })
+# MSAL's application methods take the scopes first, positionally, in its own samples:
+# ``app.initiate_auth_code_flow(SCOPES, redirect_uri=...)`` (msal ``ClientApplication``,
+# ``PublicClientApplication``, ``ConfidentialClientApplication``, 1.x).
+_SCOPES_FIRST = frozenset({
+    "get_authorization_request_url", "initiate_auth_code_flow", "acquire_token_silent",
+    "acquire_token_silent_with_error", "acquire_token_interactive",
+    "acquire_token_for_client", "initiate_device_flow",
+})
+# Django settings other libraries read as their OAuth requests' scopes: django-allauth
+# reads ``SOCIALACCOUNT_PROVIDERS[provider]["SCOPE"]`` ("Provider Configuration" in
+# its documentation), python-social-auth ``SOCIAL_AUTH_<BACKEND>_SCOPE`` ("Backends"
+# settings in its documentation).
+_SCOPE_SETTINGS = re.compile(r"SOCIALACCOUNT_PROVIDERS|SOCIAL_AUTH_\w*SCOPE")
 # Builtins that give the same scopes as the list they are given.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
 # Nylas's own request that takes ``scopes=``; API v3's take a dict, or a request type
 # of ``nylas.models`` (the name says Nylas).
 _NYLAS_METHOD = API_VERSIONS["v2"].surface().auth_url_method
+# Nodes that open a scope of their own for the names bound in them.
+_SCOPE_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 _NOT_A_REQUEST = frozenset({"dict"})
 # A callee is named in a message: its text is kept this short in the facts.
 _CALLEE_TEXT = 80
@@ -67,17 +92,28 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
     """
     foreign: list[GivenList] = []
     tested: list[str] = []
-    for node in walk_nodes(tree):
+    scoped = _ScopedTree(tree)
+    for node, scope in scoped.nodes:
         if isinstance(node, ast.Call):
             if _nylas_call(node, qualify) or _builds_typed_dict(node, typed_dicts):
                 continue
-            for argument in _scope_arguments(node):
-                name = _reference(_unwrapped(argument), list_reference, own, module)
-                if name:
-                    # Where the argument is written as given (``list(SCOPES)`` too):
-                    # where the flow records the scopes a call is passed.
-                    line, column = position(argument)
-                    _note(foreign, (name, line, column, ast.unparse(node.func)[:_CALLEE_TEXT]))
+            callee = ast.unparse(node.func)[:_CALLEE_TEXT]
+            for argument in _scope_arguments(node, scoped.bound(scope)):
+                # Where the argument is written as given (``list(SCOPES)`` too): where
+                # the flow records the scopes a call is passed.
+                line, column = position(argument)
+                for named in scoped.named_lists(argument, scope):
+                    name = _reference(named, list_reference, own, module)
+                    if name:
+                        _note(foreign, (name, line, column, callee))
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            setting = _scope_setting(node)
+            if setting and node.value is not None:
+                line, column = position(node.value)
+                for named in scoped.named_lists(node.value, scope):
+                    name = _reference(named, list_reference, own, module)
+                    if name:
+                        _note(foreign, (name, line, column, setting))
         elif isinstance(node, ast.Compare):
             for operator, right in zip(node.ops, node.comparators):
                 if isinstance(operator, (ast.In, ast.NotIn)):
@@ -110,13 +146,93 @@ def functions_handing_on(tree: ast.Module, module: str, qualify: Qualify,
 
 
 def _hands_on_a_local(function: ast.AST, qualify: Qualify, own: Callable[[str], bool]) -> bool:
-    for node in ast.walk(function):
+    scoped = _ScopedTree(function)
+    for node, scope in scoped.nodes:
         if isinstance(node, ast.Call) and not _nylas_call(node, qualify):
-            for argument in map(_unwrapped, _scope_arguments(node)):
-                if (isinstance(argument, ast.Name) and not own(argument.id)
-                        and qualify(argument) is None):
-                    return True
+            for argument in _scope_arguments(node, scoped.bound(scope)):
+                for named in scoped.named_lists(argument, scope):
+                    if (isinstance(named, ast.Name) and not own(named.id)
+                            and qualify(named) is None):
+                        return True
     return False
+
+
+class _ScopedTree:
+    """A tree's nodes, each with the function (or class, or the tree itself) whose
+    names it reads, and the values each such scope binds to its names: what a local
+    name (``wanted = list(SCOPES)``) may hold, wherever in the scope it is bound."""
+
+    def __init__(self, tree: ast.AST) -> None:
+        self.nodes: list[tuple[ast.AST, ast.AST]] = []
+        self._bindings: dict[int, dict[str, list[ast.expr]]] = {}
+        # Each scope's enclosing one, whose names its code may read too.
+        self._enclosing: dict[int, ast.AST] = {}
+        pending: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
+        while pending:
+            node, scope = pending.pop()
+            self.nodes.append((node, scope))
+            self._bind(node, scope)
+            inner = scope
+            if isinstance(node, _SCOPE_NODES) and node is not tree:
+                self._enclosing[id(node)] = scope
+                inner = node
+            pending.extend((child, inner) for child in code_children(node))
+
+    def _bind(self, node: ast.AST, scope: ast.AST) -> None:
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)) and node.value:
+            targets, value = [node.target], node.value
+        else:
+            return
+        names = self._bindings.setdefault(id(scope), {})
+        for target in targets:
+            if isinstance(target, ast.Name):
+                names.setdefault(target.id, []).append(value)
+
+    def bound(self, scope: ast.AST) -> Callable[[str], Sequence[ast.expr]]:
+        """The values a name read in ``scope`` is bound to: by the innermost of it and
+        its enclosing scopes that binds the name (a closure's, a module's)."""
+        chain = [self._bindings.get(id(scope), {})]
+        while id(scope) in self._enclosing:
+            scope = self._enclosing[id(scope)]
+            chain.append(self._bindings.get(id(scope), {}))
+        return lambda name: next((names[name] for names in chain if name in names), ())
+
+    def named_lists(self, value: ast.expr, scope: ast.AST) -> Iterator[ast.expr]:
+        """The names and attributes ``value`` reads whose items it may give: through
+        the values its local names are bound to, the arguments of the calls it makes
+        (``" ".join(SCOPES)``) and every other part of it, except what a lambda or
+        comprehension only tests."""
+        bound = self.bound(scope)
+        seen: set[int] = set()
+        pending: list[ast.AST] = [value]
+        while pending:
+            node = pending.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, (ast.Name, ast.Attribute)):
+                yield node
+                if isinstance(node, ast.Name):
+                    pending.extend(bound(node.id))
+            elif isinstance(node, ast.Call):
+                yield node  # ``oauth_config("microsoft")["scope"]``, ``getattr(...)``
+                pending.extend(node.args)
+                pending.extend(keyword.value for keyword in node.keywords)
+                if isinstance(node.func, ast.Attribute):
+                    pending.append(node.func.value)  # ``SCOPES.copy()``
+            elif isinstance(node, ast.Subscript):
+                yield node
+                pending.append(node.value)
+                if isinstance(node.value, ast.Name):
+                    # ``config["scope"]`` with ``config = oauth_config("microsoft")``:
+                    # the key of what the name holds, as if written there.
+                    yield from (ast.Subscript(held, node.slice, ast.Load())
+                                for held in bound(node.value.id))
+            elif not isinstance(node, ast.Lambda):
+                pending.extend(child for child in code_children(node)
+                               if isinstance(child, (ast.expr, ast.comprehension)))
 
 
 def _note(found: list[_Found], found_one: _Found) -> None:
@@ -124,13 +240,72 @@ def _note(found: list[_Found], found_one: _Found) -> None:
         found.append(found_one)
 
 
-def _scope_arguments(node: ast.Call) -> Iterator[ast.expr]:
+def _scope_arguments(node: ast.Call, bound: Callable[[str], Sequence[ast.expr]]
+                     ) -> Iterator[ast.expr]:
+    """The arguments of ``node`` that are scopes, by keyword, by position, or under a
+    scope key of a dict given by keyword (``**{"scope": SCOPES}``, ``client_kwargs=``);
+    ``bound`` gives the values a local name is bound to."""
+    func = node.func
+    method = func.attr if isinstance(func, ast.Attribute) else ""
     for keyword in node.keywords:
         if keyword.arg in _SCOPE_KEYWORDS:
             yield keyword.value
-    func = node.func
-    if isinstance(func, ast.Attribute) and func.attr in _SCOPES_SECOND and len(node.args) > 1:
+        elif not _nylas_dict_method(method):
+            yield from _scope_keys(keyword.value, bound)
+    if method in _SCOPES_SECOND and len(node.args) > 1:
         yield node.args[1]
+    if method in _SCOPES_FIRST and node.args:
+        yield node.args[0]
+
+
+@functools.cache
+def _nylas_dict_method(method: str) -> bool:
+    """Whether API v3's SDK reads a dict's ``scope`` key given to ``method`` as a Nylas
+    request's (``auth.url_for_oauth2(config=...)``): that dict is the request's alone.
+    Asked only where a call has keywords, so the table loads only then."""
+    return method in API_VERSIONS["v3"].surface().scope_dict_methods
+
+
+def _scope_keys(value: ast.expr, bound: Callable[[str], Sequence[ast.expr]]
+                ) -> Iterator[ast.expr]:
+    """The values under a scope key of the dicts ``value`` may be: a dict display,
+    ``dict(scope=...)``, or a local name bound to one of them."""
+    seen: set[int] = set()
+    pending = [value]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ast.Dict):
+            for key, item in zip(node.keys, node.values):
+                if key is None:
+                    pending.append(item)  # ``{**base, ...}``
+                elif (isinstance(key, ast.Constant) and isinstance(key.value, str)
+                      and key.value.casefold() in _SCOPE_KEYWORDS):
+                    yield item
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+              and node.func.id == "dict"):
+            pending.extend(node.args)
+            yield from (keyword.value for keyword in node.keywords
+                        if keyword.arg in _SCOPE_KEYWORDS)
+            pending.extend(keyword.value for keyword in node.keywords if keyword.arg is None)
+        elif isinstance(node, ast.Name):
+            pending.extend(bound(node.id))
+
+
+def _scope_setting(node: ast.Assign | ast.AnnAssign | ast.AugAssign) -> str:
+    """The Django setting another library reads scopes from that ``node`` assigns
+    (``SOCIALACCOUNT_PROVIDERS = {...}``, or one key of it), or ``""``."""
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    for target in targets:
+        while isinstance(target, ast.Subscript):
+            target = target.value
+        name = (target.attr if isinstance(target, ast.Attribute)
+                else target.id if isinstance(target, ast.Name) else "")
+        if _SCOPE_SETTINGS.fullmatch(name):
+            return name
+    return ""
 
 
 def _nylas_call(node: ast.Call, qualify: Qualify) -> bool:

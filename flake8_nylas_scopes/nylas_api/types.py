@@ -216,6 +216,9 @@ class SdkSurface:
     # a Nylas call, where a chain of one generic name (``obj.events.all()``,
     # ``x.send()``) is not taken for one.
     distinctive_chains: frozenset[tuple[str, ...]] = frozenset()
+    # The methods whose arguments carry a Nylas request's scopes under a key of a dict
+    # (API v3's ``auth.url_for_oauth2(config)``, ``connectors.create(request)``).
+    scope_dict_methods: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

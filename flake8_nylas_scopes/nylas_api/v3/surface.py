@@ -24,7 +24,14 @@ from .endpoints import (
     TRIGGER_MEMBERS,
     TRIGGER_NAMES,
 )
-from .sdk import CLIENT_CLASSES, CLIENT_DATA, HOSTED_AUTH_PATH, RESOURCES
+from .sdk import (
+    CLIENT_CLASSES,
+    CLIENT_DATA,
+    HOSTED_AUTH_PATH,
+    PRERELEASE_SCOPE_SITES,
+    RESOURCES,
+    SCOPE_SITES,
+)
 from .types import PROVIDERS, Access, Condition, Endpoint, ProviderRequirement
 
 
@@ -125,4 +132,6 @@ SURFACE = SdkSurface(
     named_arguments=ARGUMENT_NAMES,
     authorize_paths={"hosted": HOSTED_AUTH_PATH},
     client_data=CLIENT_DATA,
+    scope_dict_methods=frozenset(
+        site.method for site in (*SCOPE_SITES, *PRERELEASE_SCOPE_SITES)),
 )

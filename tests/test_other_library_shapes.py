@@ -1,0 +1,164 @@
+"""A scope list that another OAuth library receives in some other shape than by name.
+
+``settings.SCOPES`` goes to a Nylas request (``authentication_url``) and, copied,
+joined, spread into keywords or kept in a Django setting, to Google's or Microsoft's
+own sign-in: a scope no Nylas call needs may serve that library's calls, so none of
+its items is called unused (NYS303) or broader than needed (NYS302).  The Nylas
+request is still judged for what it lacks (NYS301).  Each control gives the list to no
+other library (or to a setting no library reads): its unused scopes are reported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+_NYLAS = '''from nylas import APIClient
+from app import settings
+
+client = APIClient("id", "secret")
+
+
+def login():
+    return client.authentication_url("https://a.example/cb", scopes=settings.SCOPES)
+
+
+def digest(token):
+    api = APIClient("id", "secret", token)
+    return [m.subject for m in api.messages.where(limit=5)]{more_calls}
+'''
+# ``calendar`` and ``contacts.read_only`` serve no Nylas call: reported, unless
+# another library may use them.
+_LIST = '["email.read_only", "calendar", "contacts.read_only"]'
+_UNUSED = {("settings.py", 1, "NYS303")}
+_OAUTH2 = "from requests_oauthlib import OAuth2Session\nfrom app.settings import SCOPES\n\n\n"
+
+# The other library's sign-in, in app/google.py, by shape.
+_GIVEN = {
+    "local alias": "def g():\n    wanted = SCOPES\n    return OAuth2Session('id', scope=wanted)\n",
+    "local copy": "def g():\n    wanted = list(SCOPES)\n    return OAuth2Session('id', scope=wanted)\n",
+    "joined": "def g():\n    return OAuth2Session('id', scope=' '.join(SCOPES))\n",
+    "enclosing function's copy": ("def g():\n    wanted = list(SCOPES)\n\n    def inner():\n"
+                                  "        return OAuth2Session('id', scope=wanted)\n"
+                                  "    return inner\n"),
+    "grown": "def g():\n    return OAuth2Session('id', scope=SCOPES + ['openid'])\n",
+    "spliced": "def g():\n    return OAuth2Session('id', scope=[*SCOPES, 'openid'])\n",
+    "dict spread": "def g():\n    return OAuth2Session('id', **{'scope': SCOPES})\n",
+    "spread local dict": ("def g():\n    kwargs = dict(scope=SCOPES)\n"
+                          "    return OAuth2Session('id', **kwargs)\n"),
+    "module dict spread": "KW = {'scope': SCOPES}\n\n\ndef g():\n    return OAuth2Session(**KW)\n",
+    "authlib client_kwargs": ("def g(oauth):\n    oauth.register('google', "
+                              "client_kwargs={'scope': ' '.join(SCOPES)})\n"),
+    "msal first argument": ("def g(app):\n    return app.initiate_auth_code_flow("
+                            "list(SCOPES), redirect_uri='x')\n"),
+}
+# The same module text, the list going nowhere another library reads it.
+_NOT_GIVEN = {
+    "local alias": ("def g():\n    wanted = SCOPES\n    print(len(wanted))\n"
+                    "    return OAuth2Session('id', scope='openid')\n"),
+    "joined": "def g():\n    return OAuth2Session('id', state=' '.join(SCOPES))\n",
+    "dict spread": "def g():\n    return OAuth2Session('id', **{'state': list(SCOPES)})\n",
+    "msal first argument": "def g(app):\n    return app.remove_account(list(SCOPES))\n",
+}
+# Django settings, written in the settings module after ``SCOPES``.
+_SETTING = {
+    "allauth": ('SOCIALACCOUNT_PROVIDERS = {"google": {"SCOPE": SCOPES, '
+                '"AUTH_PARAMS": {"access_type": "online"}}}\n'),
+    "allauth by key": 'SOCIALACCOUNT_PROVIDERS = {}\nSOCIALACCOUNT_PROVIDERS["google"] = '
+                      '{"SCOPE": list(SCOPES)}\n',
+    "python-social-auth": "SOCIAL_AUTH_GOOGLE_OAUTH2_SCOPE = list(SCOPES)\n",
+}
+
+
+def _findings(root: Path, google: str = "", settings_more: str = "", more_calls: str = "",
+              scopes: str = _LIST) -> set[tuple[str, int, str]]:
+    files = {"app/__init__.py": "", "app/nylas_auth.py": _NYLAS.format(more_calls=more_calls),
+             "app/settings.py": f"SCOPES = {scopes}\n{settings_more}",
+             **({"app/google.py": _OAUTH2 + google} if google else {})}
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    (root / "pyproject.toml").write_text(
+        '[project]\nname = "app"\nversion = "0"\ndependencies = ["nylas"]\n')
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    return {(Path(f.span.path).name, f.span.line, f.code) for f in result.findings}
+
+
+@pytest.mark.parametrize("shape", list(_GIVEN))
+def test_a_list_another_library_gets_in_another_shape_is_not_called_unneeded(
+        tmp_path: Path, shape: str) -> None:
+    found = _findings(tmp_path, google=_GIVEN[shape])
+    # Before, both unused scopes were reported as for a list only Nylas reads.
+    assert not {code for _, _, code in found} & {"NYS302", "NYS303"}, found
+
+
+def test_the_list_alone_still_has_its_unused_scopes_reported(tmp_path: Path) -> None:
+    assert _findings(tmp_path) == _UNUSED
+
+
+@pytest.mark.parametrize("shape", list(_NOT_GIVEN))
+def test_a_list_no_other_library_gets_still_has_its_unused_scopes_reported(
+        tmp_path: Path, shape: str) -> None:
+    assert _findings(tmp_path, google=_NOT_GIVEN[shape]) == _UNUSED
+
+
+@pytest.mark.parametrize("setting", list(_SETTING))
+def test_a_list_in_a_setting_another_library_reads_is_not_called_unneeded(
+        tmp_path: Path, setting: str) -> None:
+    found = _findings(tmp_path, settings_more=_SETTING[setting])
+    assert not {code for _, _, code in found} & {"NYS302", "NYS303"}, found
+
+
+def test_a_list_in_a_setting_no_library_reads_still_has_its_unused_scopes_reported(
+        tmp_path: Path) -> None:
+    found = _findings(tmp_path, settings_more="GOOGLE_LOGIN_SCOPE = list(SCOPES)\n")
+    assert found == _UNUSED
+
+
+def test_the_nylas_request_is_still_judged_for_what_it_lacks(tmp_path: Path) -> None:
+    more_calls = ", api.contacts.all()"
+    # ``contacts.read_only`` is in the list: nothing lacks; drop it and it does.
+    assert _findings(tmp_path / "all", google=_GIVEN["joined"], more_calls=more_calls) == set()
+    found = _findings(tmp_path / "lacking", google=_GIVEN["joined"], more_calls=more_calls,
+                      scopes='["email.read_only", "calendar"]')
+    assert {(name, code) for name, _, code in found} == {("nylas_auth.py", "NYS301")}, found
+
+
+# API v3: the config dict is the Nylas request's own, by keyword too; given to authlib
+# as well (joined, under ``client_kwargs``), its items serve Google's sign-in.
+_V3 = '''from nylas import Client
+
+client = Client(api_key="key")
+SCOPES = ["https://www.googleapis.com/auth/gmail.readonly",
+          "https://www.googleapis.com/auth/contacts.readonly"]
+
+
+def login():
+    return client.auth.url_for_oauth2(config={{"client_id": "c", "redirect_uri": "r",
+                                               "provider": "google", "scope": SCOPES}})
+
+
+def inbox(grant_id):
+    return client.messages.list(grant_id)
+{more}'''
+_AUTHLIB = '''
+
+def google(oauth):
+    oauth.register("google", client_kwargs={"scope": " ".join(SCOPES)})
+'''
+
+
+@pytest.mark.parametrize(("more", "expected"), [
+    ("", {("main.py", 5, "NYS303")}), (_AUTHLIB, set())], ids=["alone", "authlib"])
+def test_an_api_v3_config_given_by_keyword_is_a_nylas_request(
+        tmp_path: Path, more: str, expected: set[tuple[str, int, str]]) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app/__init__.py").write_text("")
+    (tmp_path / "app/main.py").write_text(_V3.format(more=more))
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    assert {(Path(f.span.path).name, f.span.line, f.code) for f in result.findings} == expected
