@@ -162,3 +162,46 @@ def test_an_api_v3_config_given_by_keyword_is_a_nylas_request(
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
     result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
     assert {(Path(f.span.path).name, f.span.line, f.code) for f in result.findings} == expected
+
+
+_NATIVE_AUTH = '''import os
+
+import requests
+
+API_SERVER = "https://api.nylas.com"
+NATIVE_SCOPES = ("email.read_only", "calendar", "contacts.read_only")
+
+
+def connect_account(name, email, settings):
+    body = {
+        "client_id": os.environ["NYLAS_CLIENT_ID"],
+        "name": name,
+        "email_address": email,
+        "provider": "imap",
+        "settings": settings,
+        "scopes": NATIVE_SCOPES,
+    }
+    response = requests.METHOD(f"{API_SERVER}/connect/authorize", json=body, timeout=30)
+    return response.json()["code"]
+'''
+
+
+@pytest.mark.parametrize("method", ["post", "request"])
+def test_a_raw_native_auth_request_is_a_nylas_request(tmp_path: Path, method: str) -> None:
+    # The dict a request to Nylas's ``/connect/authorize`` sends is that request's:
+    # its scope key is no other library's sign-in, and its unused scopes are reported.
+    native = _NATIVE_AUTH.replace("METHOD", method)
+    if method == "request":
+        native = native.replace('requests.request(f"', 'requests.request("POST", f"')
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "native.py").write_text(native)
+    (tmp_path / "app" / "inbox.py").write_text(
+        "from nylas import APIClient\n\n\ndef digest(token):\n"
+        "    api = APIClient('id', 'secret', token)\n"
+        "    return [m.subject for m in api.messages.where(limit=5)]\n")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "app"\nversion = "0"\ndependencies = ["nylas"]\n')
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    found = {(Path(f.span.path).name, f.span.line, f.code) for f in result.findings}
+    assert found == {("native.py", 6, "NYS303")}, found
