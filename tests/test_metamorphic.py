@@ -1611,6 +1611,7 @@ def test_a_client_entered_on_an_exit_stack_makes_no_claim_appear(
     # Not vacuous: the plain form lists messages only, and the calendar is unused.
     assert "NYS303 https://www.googleapis.com/auth/calendar.readonly" in before, before
     assert not after - before, sorted(after - before)
+    assert after == before, (before, after)
 
 
 # ------------------------------------------------ a config moved into a returning function
@@ -2147,3 +2148,55 @@ def test_an_isinstance_test_rewritten_as_a_guard_or_a_cast_makes_no_claim_appear
         after, _ = _claims_and_caution(tmp_path / name, {"app/main.py": text})
         assert not after - before, (name, sorted(after - before))
         assert after == before, (name, before, after)
+
+
+# ------------------------------------------------ a settings record made by a function
+
+# ``config = Config(...)`` at module level, imported, or made on every call by
+# ``load_config()``: each reader gets a record holding the same default scopes, so
+# the function may make no claim appear that the module's instance lacks.
+_RECORD_CONFIG = '''import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Config:
+    api_key: str
+    scopes: tuple[str, ...] = (
+        "https://www.googleapis.com/auth/gmail.readonly",
+        "https://www.googleapis.com/auth/calendar",
+    )
+{made}'''
+_RECORD_AUTH = '''from urllib.parse import urlencode
+
+from nylas import Client
+
+from app.config import {imported}
+
+nylas = Client({read}.api_key)
+
+
+def auth_url():
+    params = {{"client_id": "id", "provider": "google", "response_type": "code",
+              "scope": " ".join({read}.scopes)}}
+    return f"https://api.us.nylas.com/v3/connect/auth?{{urlencode(params)}}"
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+
+
+def test_a_record_made_by_a_function_makes_no_claim_appear(tmp_path: Path) -> None:
+    instance = "\nconfig = Config(api_key=os.environ['NYLAS_API_KEY'])\n"
+    function = ("\n\ndef load_config():\n"
+                "    return Config(api_key=os.environ['NYLAS_API_KEY'])\n")
+    before, _ = _claims_and_caution(tmp_path / "instance", {
+        "app/config.py": _RECORD_CONFIG.format(made=instance),
+        "app/auth.py": _RECORD_AUTH.format(imported="config as made", read="made")})
+    assert any("NYS303" in claim and "calendar" in claim for claim in before), before
+    after, _ = _claims_and_caution(tmp_path / "function", {
+        "app/config.py": _RECORD_CONFIG.format(made=function),
+        "app/auth.py": _RECORD_AUTH.format(imported="load_config", read="load_config()")})
+    assert not after - before, sorted(after - before)
+    assert after == before, (before, after)

@@ -113,6 +113,7 @@ from .defaulted_parameters import Copy, Fallback, inline_fallback, parameter_fal
 from .factory_configs import loaded_parameter
 from .facts_values import ParameterKind, ParameterReference, Splice, url_fallback_text
 from .fast_visit import FastVisitor
+from .field_reads import reads_fields_only
 from .http_mocks import MOCK_FIXTURES, is_http_mock, registers_a_route
 from .flask_config import (
     APP_CLASSES,
@@ -1047,6 +1048,13 @@ class Extractor(FastVisitor):
             # (An application factory hands its callers' configuration classes to
             # ``from_object``, which only reads them.)
             self.facts.read_parameters = self._read_parameters()
+        elif "def __init__" in text:
+            # A class given a settings record (``NylasClient(load_config())``).
+            self.facts.read_parameters = self._read_parameters(functions=False)
+        lowered = text.lower()
+        if "config" in lowered or "settings" in lowered:
+            # ``NylasClient(load_config())`` whose ``__init__`` keeps ``config.api_uri``.
+            self.facts.field_read_parameters = self._field_read_parameters()
         star_line = max((star.line for star in self.facts.star_imports), default=0)
         # ``from .local_settings import *`` at the end of Django's settings may bind
         # any name written before it again.
@@ -1561,24 +1569,77 @@ class Extractor(FastVisitor):
         if reference and reference + ITEMS not in self.facts.given_away:
             self.given_away.append(self._shared.text(reference + ITEMS))
 
-    def _read_parameters(self) -> dict[str, ReadParameters]:
-        """The parameters each function of the module only reads, for the modules
-        that give it their lists (see ``GivenTo``)."""
+    def _read_parameters(self, functions: bool = True) -> dict[str, ReadParameters]:
+        """The parameters each function (with ``functions``) and each class of the
+        module only reads, for the modules that give it their lists (see
+        ``GivenTo``)."""
         found: dict[str, ReadParameters] = {}
-        for name, function in self._module_functions.items():
+        for name, function in self._module_functions.items() if functions else ():
             if function.decorator_list:
                 continue  # a decorator may give the arguments to any code
-            arguments = function.args
-            read = {arg.arg for arg in (*arguments.posonlyargs, *arguments.args,
-                                        *arguments.kwonlyargs)
-                    if not self._changes_parameter(function, arg.arg)}
-            if read:
-                found[name] = ReadParameters(
-                    tuple(arg.arg if arg.arg in read else ""
-                          for arg in (*arguments.posonlyargs, *arguments.args)),
-                    tuple(arg.arg for arg in (*arguments.args, *arguments.kwonlyargs)
-                          if arg.arg in read))
+            read = self._parameters_read(function, 0)
+            if read is not None:
+                found[name] = read
+        for name, init in self._parameter_takers():
+            # ``NylasClient(config)``: the arguments go to ``__init__``.
+            if name in self._module_classes:
+                read = self._parameters_read(init, 1)
+                if read is not None:
+                    found[name] = read
         return found
+
+    def _field_read_parameters(self) -> dict[str, ReadParameters]:
+        """The parameters each function and plain class of the module reads only
+        through fields that cannot hold scopes (see ``reads_fields_only``), where
+        ``read_parameters`` does not count them as only read."""
+        found: dict[str, ReadParameters] = {}
+        for name, function in self._parameter_takers():
+            arguments = function.args
+            skipped = 0 if name in self._module_functions else 1
+            every_positional = [*arguments.posonlyargs, *arguments.args]
+            positional, skipped_args = every_positional[skipped:], every_positional[:skipped]
+            fields = {arg.arg for arg in (*positional, *arguments.kwonlyargs)
+                      if self._changes_parameter(function, arg.arg) and reads_fields_only(
+                          function, arg.arg, may_hold_class_scopes)}
+            if fields:
+                found[name] = ReadParameters(
+                    tuple(arg.arg if arg.arg in fields else "" for arg in positional),
+                    tuple(arg.arg for arg in (*arguments.args, *arguments.kwonlyargs)
+                          if arg not in skipped_args and arg.arg in fields))
+        return found
+
+    def _parameter_takers(self) -> list[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef]]:
+        """The undecorated functions of the module, and the ``__init__`` of each
+        class whose arguments go to it alone: no base, decorator or metaclass, nor
+        ``__new__``."""
+        found = [(name, function) for name, function in self._module_functions.items()
+                 if not function.decorator_list]
+        for name, cls in self._module_classes.items():
+            init = _method(cls, "__init__")
+            if cls.bases or cls.keywords or cls.decorator_list or init is None or (
+                    init.decorator_list or any(
+                        isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+                        and statement.name == "__new__" for statement in cls.body)):
+                continue
+            found.append((name, init))
+        return found
+
+    def _parameters_read(self, function: ast.FunctionDef | ast.AsyncFunctionDef,
+                         skipped: int) -> ReadParameters | None:
+        """The parameters of ``function`` past the first ``skipped`` (``self``) that
+        it only reads, as a caller's arguments land in them; None for none."""
+        arguments = function.args
+        every_positional = [*arguments.posonlyargs, *arguments.args]
+        positional, skipped_args = every_positional[skipped:], every_positional[:skipped]
+        named = [arg for arg in (*arguments.args, *arguments.kwonlyargs)
+                 if arg not in skipped_args]
+        read = {arg.arg for arg in (*positional, *arguments.kwonlyargs)
+                if not self._changes_parameter(function, arg.arg)}
+        if not read:
+            return None
+        return ReadParameters(
+            tuple(arg.arg if arg.arg in read else "" for arg in positional),
+            tuple(arg.arg for arg in named if arg.arg in read))
 
     def _only_reads(self, call: ast.Call) -> bool:
         return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(
@@ -1901,7 +1962,67 @@ class Extractor(FastVisitor):
                 value = self.reader.read(node)
                 if _kept_as_scopes(attribute, value):
                     constants[f"{name}.{attribute}"] = value
+        fresh: list[str] = []
+        for name, function in self._module_functions.items():
+            # ``def load_config(): return Config(api_key=os.environ[...])``: each call
+            # makes a new record whose scopes field holds its default.
+            defaults, methodless = self._returned_record_defaults(function)
+            for attribute, node in defaults.items():
+                value = self.reader.read(node)
+                if _kept_as_scopes(attribute, value):
+                    constants[f"{name}().{attribute}"] = value
+                    if methodless and name not in fresh:
+                        fresh.append(name)
+        self.facts.fresh_records = tuple(fresh)
         return constants
+
+    def _returned_record_defaults(
+            self, function: ast.FunctionDef | ast.AsyncFunctionDef
+    ) -> tuple[dict[str, ast.expr], bool]:
+        """The defaults of the scope fields of the record a module function makes
+        afresh on every call (each ``return`` a call of one record class of the
+        module, as ``_instance_made`` reads it), where no call gives them: the
+        arguments are read in the function's scope, which the module's cannot read.
+        Each default is one no other instance shares (see ``_own_per_instance``).
+        Nothing for a decorated function (a cache shares one instance among its
+        callers, any other decorator may give back anything), a generator, or a
+        function that binds the class's name itself.  With it, whether the class
+        has no method: then reading a field of an instance hands on no way to
+        change another field."""
+        nothing: tuple[dict[str, ast.expr], bool] = ({}, False)
+        if not isinstance(function, ast.FunctionDef) or function.decorator_list:
+            return nothing
+        returns: list[ast.expr | None] = []
+        for node in walk_nodes(function):
+            if isinstance(node, (ast.Yield, ast.YieldFrom)):
+                return nothing
+            if isinstance(node, ast.Return):
+                returns.append(node.value)
+        calls = [value for value in returns
+                 if isinstance(value, ast.Call) and isinstance(value.func, ast.Name)]
+        names = {call.func.id for call in calls if isinstance(call.func, ast.Name)}
+        if not returns or len(calls) != len(returns) or len(names) != 1:
+            return nothing
+        class_name = names.pop()
+        cls = self._module_classes.get(class_name)
+        if cls is None or self.body_bindings.of(function).binds(class_name) or (
+                self._binding_scope(class_name) not in (None, self.module_bindings)):
+            return nothing
+        fields = record_fields(cls)
+        if fields is None and not (
+                all(not call.args and not call.keywords for call in calls)
+                and self._holds_defaults(cls)):
+            return nothing
+        for call in calls:
+            given = given_fields(call, fields or [])
+            if given is None or any(may_hold_class_scopes(field) for field in given):
+                return nothing
+        written = collect_bindings(cls.body).values
+        methodless = not any(isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+                             for statement in cls.body)
+        return {attribute: node for attribute, node in _class_values(
+            cls, field_defaults=not _plain_class(cls)).items()
+            if _own_per_instance(written.get(attribute), node)}, methodless
 
     def url_strings(self) -> dict[str, tuple[UrlPart, ...]]:
         """Module constants other modules may build a Nylas URL from: a host that
@@ -4020,6 +4141,18 @@ def _plain_class(cls: ast.ClassDef) -> bool:
         and statement.name in _INSTANCE_HOOKS
         for statement in cls.body
     )
+
+
+def _own_per_instance(written: ast.expr | None, value: ast.expr) -> bool:
+    """Whether each instance holds a value of its own that no other instance's code
+    can change: a tuple or a string, or a list display a factory makes afresh for
+    each instance (``field(default_factory=lambda: [...])``).  A list default of a
+    ``NamedTuple`` or an attrs class, a plain class's attribute and a factory giving
+    back a module's list are shared by every instance."""
+    if isinstance(value, (ast.Tuple, ast.Constant)):
+        return True
+    return isinstance(written, ast.Call) and isinstance(value, (ast.List, ast.Set)) and any(
+        keyword.arg in ("default_factory", "factory") for keyword in written.keywords)
 
 
 def _class_values(cls: ast.ClassDef, field_defaults: bool) -> dict[str, ast.expr]:

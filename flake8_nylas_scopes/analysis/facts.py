@@ -592,6 +592,14 @@ class ModuleFacts:
     # The parameters each module-level function only reads, by function name (kept
     # only for functions with such a parameter, in modules that say "scope").
     read_parameters: Mapping[str, ReadParameters] = field(default_factory=no_entries)
+    # The parameters each module-level function (or plain class, by its
+    # ``__init__``) reads only through fields that cannot hold scopes
+    # (``self.api_uri = config.api_uri``): only read, for a record made afresh.
+    field_read_parameters: Mapping[str, ReadParameters] = field(default_factory=no_entries)
+    # The module functions that make a new record of a class with no method on
+    # every call, whose scope fields hold values no other instance shares
+    # (``def load_config(): return Config(api_key=...)``, kept as ``load_config``).
+    fresh_records: Sequence[str] = ()
     # The lists and dicts (by the dotted names of ``given_away``) each module-level
     # function returns, and the calls whose results it returns (``pkg.get_scopes()``):
     # changed when another module may change what the function returns.
@@ -718,6 +726,9 @@ class ModuleFacts:
             "given_to": [given.to_json() for given in self.given_to],
             "read_parameters": {name: read.to_json()
                                 for name, read in self.read_parameters.items()},
+            "field_read_parameters": {name: read.to_json()
+                                      for name, read in self.field_read_parameters.items()},
+            "fresh_records": list(self.fresh_records),
             "returned": {name: list(values) for name, values in self.returned.items()},
             "unread_guards": [list(guard) for guard in self.unread_guards],
             "config_loads": list(self.config_loads),
@@ -798,6 +809,9 @@ class ModuleFacts:
             [GivenTo.from_json(given) for given in data.get("given_to", ())],
             {str(name): ReadParameters.from_json(read)
              for name, read in data.get("read_parameters", {}).items()},
+            {str(name): ReadParameters.from_json(read)
+             for name, read in data.get("field_read_parameters", {}).items()},
+            [str(name) for name in data.get("fresh_records", ())],
             {str(name): [str(value) for value in values]
              for name, values in data.get("returned", {}).items()},
             [(int(first), int(last), int(line))

@@ -88,6 +88,8 @@ def module_facts(
                 facts.given_to = extractor.facts.given_to
                 facts.class_lists = extractor.facts.class_lists
                 facts.read_parameters = extractor.facts.read_parameters
+                facts.field_read_parameters = extractor.facts.field_read_parameters
+                facts.fresh_records = extractor.facts.fresh_records
                 facts.returned = extractor.facts.returned
                 facts.config_loads = extractor.facts.config_loads
                 # A config class other modules call (``OAuthConfig(scope=[...])``).

@@ -165,8 +165,24 @@ class ConstantIndex:
                 read = callee.read_parameters.get(name) if callee is not None else None
                 if read is None or given.callee in self._mutated or not read.reads(
                         given.position, given.keyword):
-                    changed.update(given.references)
+                    fields = callee.field_read_parameters.get(name) if (
+                        callee is not None and given.callee not in self._mutated) else None
+                    # ``NylasClient(load_config())`` keeping ``config.api_uri``: a
+                    # record made afresh, whose scopes no other caller's record shares.
+                    reads_fields = fields is not None and fields.reads(
+                        given.position, given.keyword)
+                    changed.update(reference for reference in given.references
+                                   if not (reads_fields and self._fresh_record(reference)))
         return frozenset(changed)
+
+    def _fresh_record(self, reference: str) -> bool:
+        """Whether ``reference`` is the result of a module function that makes a new
+        record on every call (``ModuleFacts.fresh_records``): ``pkg.config.load_config()``."""
+        if not reference.endswith("()"):
+            return False
+        module, _, function = reference[:-2].rpartition(".")
+        facts = self.by_module.get(module)
+        return facts is not None and function in facts.fresh_records
 
     def _unread_configuration_loads(self) -> frozenset[str]:
         """Every key of Flask's configuration, when code loads it from an object
