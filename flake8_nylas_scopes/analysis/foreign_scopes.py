@@ -55,12 +55,12 @@ _SCOPES_FIRST = frozenset({
 # its documentation), python-social-auth ``SOCIAL_AUTH_<BACKEND>_SCOPE`` ("Backends"
 # settings in its documentation).
 _SCOPE_SETTINGS = re.compile(r"SOCIALACCOUNT_PROVIDERS|SOCIAL_AUTH_\w*SCOPE")
-# An HTTP client's request methods (requests, httpx, aiohttp's session): the dict a
-# request sends (``requests.post(f"{API}/connect/authorize", json={"scopes": ...})``)
-# goes to the host its URL names, Nylas's own among them, whose requests the raw-HTTP
-# reading judges; its scope key is no other library's sign-in.
-_HTTP_SENDS = frozenset({"get", "post", "put", "patch", "delete", "head", "options",
-                         "request"})
+# The keywords HTTP clients take a request's query or body by (requests, httpx,
+# aiohttp: ``params=``, ``json=``, ``data=``; httpx's ``content=``): the dict goes to
+# the host the URL names, Nylas's own among them (``requests.post(f"{API}/connect/
+# authorize", json={"scopes": ...})``, ``httpx.URL(AUTH_URL, params={"scope": ...})``),
+# whose requests the raw-HTTP reading judges; its scope key is no other library's.
+_HTTP_PAYLOADS = frozenset({"params", "json", "data", "content"})
 # Builtins that give the same scopes as the list they are given.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
 # Nylas's own request that takes ``scopes=``; API v3's take a dict, or a request type
@@ -256,7 +256,7 @@ def _scope_arguments(node: ast.Call, bound: Callable[[str], Sequence[ast.expr]]
     for keyword in node.keywords:
         if keyword.arg in _SCOPE_KEYWORDS:
             yield keyword.value
-        elif method not in _HTTP_SENDS and not _nylas_dict_method(method):
+        elif keyword.arg not in _HTTP_PAYLOADS and not _nylas_dict_method(method):
             yield from _scope_keys(keyword.value, bound)
     if method in _SCOPES_SECOND and len(node.args) > 1:
         yield node.args[1]
