@@ -1297,7 +1297,7 @@ class FlowResolver:
         path = owner[len(V3_PREFIX):]
         if operation in self.sdk.resources[path].methods:
             return None
-        return self.sdk.resource_scopes(path)
+        return self.sdk.unmapped_call_scopes(path)
 
     def _later_client_member(self, client: str, name: str) -> Objs:
         """A member of a client (``client`` names its generation) that the tables do
@@ -2001,7 +2001,7 @@ class FlowResolver:
             elif path:
                 unresolved.append(UnresolvedUse(
                     use.span, f"{use.text} is not in the endpoint map",
-                    self.sdk.resource_scopes(path)))
+                    self.sdk.unmapped_call_scopes(path)))
             return
 
     def _endpoints(self, key: str, span: Span, text: str, operation: str,
@@ -2080,7 +2080,7 @@ class FlowResolver:
         if key is None:
             unresolved.append(UnresolvedUse(
                 use.span, f"{use.text} is not in the endpoint map",
-                self.sdk.collection_scopes(attribute)))
+                self.sdk.unmapped_call_scopes(attribute)))
             return
         endpoints.append(self._endpoint(key, use, f"{attribute}.{operation}"))
 
