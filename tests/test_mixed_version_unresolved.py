@@ -142,3 +142,29 @@ def test_a_v2_model_method_on_an_unknown_receiver_keeps_v3_verdicts(tmp_path: Pa
     claims, unresolved = _mixed(tmp_path, _V2_MODEL_METHOD)
     assert claims == _BOTH_ALONE
     assert unresolved == 1
+
+
+_BOUND = '''from nylas import APIClient
+
+
+def subjects(raw: APIClient, grant):
+    lister = raw.messages.{method}
+    return [m.subject for m in lister(grant)]
+'''
+
+
+def test_a_v3_method_bound_from_a_v2_collection_is_unresolved(tmp_path: Path) -> None:
+    # Before, ``raw.messages.list`` read this way was no method at all, and its call
+    # went unseen: both mail scopes were claimed unused.
+    claims, unresolved = _mixed(tmp_path, _BOUND.format(method="list"))
+    assert claims == _BOTH_ALONE - {("auth_v2.py", "NYS303", "email.read_only"),
+                                    ("auth_v3.py", "NYS303", _GMAIL)}
+    assert unresolved == 1
+
+
+def test_a_v2_method_bound_from_a_v2_collection_is_a_v2_request(tmp_path: Path) -> None:
+    # Control: ``messages.all`` is mapped (GET /messages, ``email.read_only``); the v3
+    # mail scope is still judged.
+    claims, unresolved = _mixed(tmp_path, _BOUND.format(method="all"))
+    assert claims == _BOTH_ALONE - {("auth_v2.py", "NYS303", "email.read_only")}
+    assert unresolved == 0
