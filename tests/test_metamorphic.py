@@ -1141,6 +1141,50 @@ def test_a_held_client_s_holder_left_untyped_makes_no_claim_appear(tmp_path: Pat
     assert cautious
 
 
+# ------------------------------------------- a client annotated with the other version
+
+_MIGRATING_LOGINS = '''from nylas import APIClient, Client
+
+v2 = APIClient("id", "secret")
+v3 = Client(api_key="key")
+G = "https://www.googleapis.com/auth/"
+
+
+def login_v2(uri):
+    return v2.authentication_url(uri, scopes=["email.read_only", "calendar"])
+
+
+def login_v3(uri):
+    return v3.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": uri, "provider": "google",
+        "scope": [G + "gmail.readonly", G + "calendar"],
+    })
+
+
+def calendars(grant):
+    return v2.events.all(), v3.calendars.list(grant)
+
+
+def subjects(raw, grant):
+    return [m.subject for m in raw.messages.list(grant).data]
+'''
+
+
+def test_an_annotation_naming_the_other_version_s_client_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    # An annotation does not change what runs: ``raw`` may still be a v3 client.
+    untyped = {"app/main.py": _MIGRATING_LOGINS}
+    before, _ = _claims_and_caution(tmp_path / "untyped", untyped)
+    # ``messages.list`` is the v3 SDK's: on an unknown ``raw`` it keeps the v3 mail
+    # scope silent, not the v2 one.
+    assert before == Counter({"NYS302 calendar": 1, "NYS303 email.read_only": 1,
+                              "NYS302 https://www.googleapis.com/auth/calendar": 1})
+    typed = {"app/main.py": _MIGRATING_LOGINS.replace("raw, grant", "raw: APIClient, grant")}
+    after, cautious = _claims_and_caution(tmp_path / "typed", typed)
+    assert not after - before, after - before
+    assert cautious
+
+
 # ------------------------------------------------------- a wrapper's fallback for its scopes
 
 _WRAPPED_LOGIN = '''from nylas import APIClient

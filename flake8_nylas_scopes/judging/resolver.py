@@ -1195,7 +1195,11 @@ class FlowResolver:
                 return {("unmapped", name)}
             return _NOTHING if subclassed else self._later_client_member(owner, name)
         if kind == "coll":
-            if name in collections[owner].operations or name == "create":
+            if name in collections[owner].operations or name == "create" or (
+                    self._v3_method_of(owner, name)):
+                # (A v3 method read on a v2 collection, ``lister = raw.messages.list``
+                # of ``raw: APIClient``, is bound as a method outside the map: the
+                # receiver may be a v3 client, see ``_later_method_scopes``.)
                 return {("method", f"coll|{owner}|{name}")}
             return _NOTHING
         if kind == "models":
@@ -1287,17 +1291,28 @@ class FlowResolver:
         # sources); the client's others are weighed by ``_later_client_member``.
         return _NOTHING
 
+    def _v3_method_of(self, attribute: str, name: str) -> bool:
+        """Whether the API v3 resource named as the v2 collection ``attribute`` has a
+        method ``name`` (``messages.list``)."""
+        resource = self.sdk.resources.get(attribute)
+        return resource is not None and name in resource.methods
+
     def _later_method_scopes(self, method: str) -> frozenset[str] | None:
         """For a bound method of an API v3 resource that the map does not know
-        (``later = nylas.events.brand_new``), what it may request: any of the
-        resource's scopes.  None for any other method."""
+        (``later = nylas.events.brand_new``), or of a v2 collection that only the v3
+        resource of its name has (``lister = raw.messages.list``), what it may
+        request: any scope of either.  None for any other method."""
         owner_kind, owner, operation = _split_method(method)
-        if owner_kind != "coll" or not owner.startswith(V3_PREFIX):
+        if owner_kind != "coll":
             return None
+        if not owner.startswith(V3_PREFIX):
+            if operation in self.sdk.collections[owner].operations or operation == "create":
+                return None
+            return self.sdk.unmapped_call_scopes(owner)
         path = owner[len(V3_PREFIX):]
         if operation in self.sdk.resources[path].methods:
             return None
-        return self.sdk.resource_scopes(path)
+        return self.sdk.unmapped_call_scopes(path)
 
     def _later_client_member(self, client: str, name: str) -> Objs:
         """A member of a client (``client`` names its generation) that the tables do
@@ -2001,7 +2016,7 @@ class FlowResolver:
             elif path:
                 unresolved.append(UnresolvedUse(
                     use.span, f"{use.text} is not in the endpoint map",
-                    self.sdk.resource_scopes(path)))
+                    self.sdk.unmapped_call_scopes(path)))
             return
 
     def _endpoints(self, key: str, span: Span, text: str, operation: str,
@@ -2080,7 +2095,7 @@ class FlowResolver:
         if key is None:
             unresolved.append(UnresolvedUse(
                 use.span, f"{use.text} is not in the endpoint map",
-                self.sdk.collection_scopes(attribute)))
+                self.sdk.unmapped_call_scopes(attribute)))
             return
         endpoints.append(self._endpoint(key, use, f"{attribute}.{operation}"))
 

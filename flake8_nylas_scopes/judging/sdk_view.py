@@ -122,6 +122,19 @@ class SdkView:
             found = self._resource_scopes[path] = frozenset(scopes)
         return found
 
+    def unmapped_call_scopes(self, name: str) -> frozenset[str]:
+        """What a call the map does not hold, on the collection or resource ``name``
+        (``raw.messages.list`` read on an API v2 client, ``nylas.messages.all`` on an
+        API v3 one), could request in every API version that has one of that name.
+        The receiver's version is what is in doubt: it was read from an annotation or
+        a value handed in, and the SDK it was read as has no such call.  A name one
+        version lacks (v2's ``labels``, v3's ``notetakers``) places the call in the
+        other."""
+        found = self.collection_scopes(name)
+        if name in self.resources:
+            found |= self.resource_scopes(name)
+        return found
+
 
 @cache
 def sdk_view() -> SdkView:
