@@ -1976,6 +1976,30 @@ def test_a_wrapper_callers_list_named_or_inlined_makes_no_claim_appear(
         assert not inlined - named, sorted(inlined - named)
 
 
+@pytest.mark.parametrize("copy", [
+    "list(scopes or DEFAULT_SCOPES)", "sorted(scopes if scopes else DEFAULT_SCOPES)",
+    "tuple(scopes)",
+], ids=["list", "sorted", "plain-tuple"])
+def test_a_wrapper_s_copy_moved_into_the_request_reads_the_same(
+        copy: str, tmp_path: Path) -> None:
+    # ``scopes = list(x)`` then ``scopes=scopes`` is ``scopes=list(x)``: the same
+    # requests, judged alike, with the callers' lists handed on to no other code.
+    def program(wrapper: str) -> dict[str, str]:
+        return {"app/calls.py": _V2_CALLS, "app/auth.py": wrapper,
+                "app/settings.py": f"SUPERVISOR_SCOPES = {_SUPERVISOR_LIST}\n",
+                "app/views.py": _WRAPPER_CALLERS.format(
+                    passed="settings.SUPERVISOR_SCOPES", more="")}
+
+    statement = _WRAPPER.replace("list(scopes or DEFAULT_SCOPES)", copy)
+    inline = _WRAPPER.replace(f"    scopes = list(scopes or DEFAULT_SCOPES)\n", "").replace(
+        "scopes=scopes)", f"scopes={copy})")
+    assert copy in statement and copy in inline and "    scopes = " not in inline
+    before, before_caution = _claims_and_caution(tmp_path / "statement", program(statement))
+    after, after_caution = _claims_and_caution(tmp_path / "inline", program(inline))
+    assert any("NYS303" in claim and "contacts.read_only" in claim for claim in before)
+    assert after == before and after_caution == before_caution, (before, after)
+
+
 # ------------------------------------------------------- a subclass moved elsewhere
 
 # A base whose method asks for ``self.SCOPES``, and two subclasses binding their own

@@ -267,16 +267,39 @@ def _bound_to_itself(value: ast.expr, name: ast.Name, parents: dict[ast.AST, ast
 def _read_by(node: ast.expr, parents: dict[ast.AST, ast.AST],
              reads: Callable[[ast.Call], bool]) -> bool:
     """Whether ``node`` is an argument, or held in a display that is one
-    (``url_for_oauth2({"scope": scopes})``), of a call that only reads it."""
+    (``url_for_oauth2({"scope": scopes})``), of a call that only reads it; also what
+    may be the value of an ``or`` or a conditional (``scopes=scopes or DEFAULT``) or
+    of a builtin's copy (``scopes=list(scopes or DEFAULT)``): as a statement binding
+    it back to the name before the call would be."""
+    held: ast.AST = node
     parent = parents.get(node)
-    while isinstance(parent, (ast.List, ast.Tuple, ast.Set, ast.Dict)) and not (
-            isinstance(parent, ast.Dict) and any(key is node for key in parent.keys)):
-        node, parent = parent, parents.get(parent)
-    if isinstance(parent, ast.keyword):
-        call = parents.get(parent)
-        return isinstance(call, ast.Call) and reads(call)
-    return isinstance(parent, ast.Call) and any(arg is node for arg in parent.args) and (
-        reads(parent))
+    while parent is not None:
+        if isinstance(parent, ast.keyword):
+            call = parents.get(parent)
+            return isinstance(call, ast.Call) and reads(call)
+        if isinstance(parent, ast.Call) and any(arg is held for arg in parent.args) and (
+                reads(parent)):
+            return True
+        if not _carries_to_its_value(parent, held):
+            return False
+        held, parent = parent, parents.get(parent)
+    return False
+
+
+def _carries_to_its_value(parent: ast.AST, node: ast.AST) -> bool:
+    """Whether what ``parent`` makes holds ``node``, or its items, and nothing else
+    of it: a display holding it (not as a dict's key), an ``or`` or a conditional it
+    may be the value of, a copy by ``list``, ``tuple`` or ``sorted``."""
+    if isinstance(parent, (ast.List, ast.Tuple, ast.Set)):
+        return True
+    if isinstance(parent, ast.Dict):
+        return not any(key is node for key in parent.keys)
+    if isinstance(parent, ast.BoolOp):
+        return True
+    if isinstance(parent, ast.IfExp):
+        return parent.test is not node
+    return isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords and (
+        isinstance(parent.func, ast.Name) and parent.func.id in _COPYING_CALLS)
 
 
 # Values of a dict or list: objects other code can change after the assignment.
