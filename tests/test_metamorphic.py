@@ -2000,6 +2000,50 @@ def test_a_wrapper_s_copy_moved_into_the_request_reads_the_same(
     assert after == before and after_caution == before_caution, (before, after)
 
 
+# Classes each binding their own list, read by separate asserts in a test or by one
+# loop over the classes: the same reads, so the loop may make no claim appear.
+_PLANS = f'''{_V2_CALLS}
+
+client = APIClient("id", "secret")
+
+
+class Plan:
+    SCOPES = ["email.read_only"]
+
+    def url(self):
+        return client.authentication_url("https://a.example/cb", scopes=self.SCOPES)
+
+
+class CalendarPlan(Plan):
+    SCOPES = ["email.read_only", "calendar"]
+
+
+class DirectoryPlan(Plan):
+    SCOPES = ["email.read_only", "contacts.read_only"]
+'''
+_PLAN_READS = '''from app.plans import CalendarPlan, DirectoryPlan, Plan
+
+
+def test_every_plan_reads_mail():
+{reads}
+'''
+
+
+def test_a_loop_over_classes_reading_their_lists_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    separate = "".join(f"    assert 'email.read_only' in {name}.SCOPES\n"
+                       for name in ("Plan", "CalendarPlan", "DirectoryPlan"))
+    looped = ("    for plan in (Plan, CalendarPlan, DirectoryPlan):\n"
+              "        assert 'email.read_only' in plan.SCOPES\n")
+    before, _ = _claims_and_caution(tmp_path / "separate", {
+        "app/plans.py": _PLANS, "app/test_plans.py": _PLAN_READS.format(reads=separate)})
+    after, _ = _claims_and_caution(tmp_path / "looped", {
+        "app/plans.py": _PLANS, "app/test_plans.py": _PLAN_READS.format(reads=looped)})
+    assert "NYS303 contacts.read_only" in before, before
+    assert not after - before, sorted(after - before)
+    assert after == before, (before, after)
+
+
 # ------------------------------------------------------- a subclass moved elsewhere
 
 # A base whose method asks for ``self.SCOPES``, and two subclasses binding their own

@@ -237,7 +237,11 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
     if isinstance(parent, ast.Attribute) and parent.value is node:
         call = parents.get(parent)
         if not (isinstance(call, ast.Call) and call.func is parent):
-            return True
+            # ``"email.read_only" in plan.SCOPES`` of a loop over classes: the
+            # attribute only looked at gives no code the object; any other use of it
+            # (stored, changed, handed on, bound to a name) may.
+            return not (node is name and isinstance(parent.ctx, ast.Load)
+                        and _only_looked_at(parent, parents))
         if parent.attr in _ITEM_GIVING_METHODS:
             # What they give holds the object's own items, which a change of it
             # (``CONFIG.get("scope").append(x)``), a loop over a view or a copy
@@ -252,6 +256,20 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
                 above.iter is call) or isinstance(above, _HOLDERS) and above.value is call
         return parent.attr not in _READING_METHODS
     return True
+
+
+def _only_looked_at(value: ast.expr, parents: dict[ast.AST, ast.AST]) -> bool:
+    """Whether ``value`` is only compared, tested, formatted or given to a builtin
+    that only reads it (``len(plan.SCOPES)``), so that no code keeps or changes it."""
+    parent = parents.get(value)
+    if isinstance(parent, (ast.Compare, ast.FormattedValue)):
+        return True
+    if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is value:
+        return True
+    if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
+        return True
+    return isinstance(parent, ast.Call) and any(arg is value for arg in parent.args) and (
+        _callee_name(parent.func) in _READING_CALLS)
 
 
 def _bound_to_itself(value: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]
