@@ -2044,6 +2044,41 @@ def test_a_loop_over_classes_reading_their_lists_makes_no_claim_appear(
     assert after == before, (before, after)
 
 
+# A known client tested for its class by ``isinstance`` or by a ``match`` class
+# pattern: the same test, so the match may make no claim appear.
+_TESTED_CLIENT = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login_url(uri):
+    return client.authentication_url(
+        uri, scopes=["email.read_only", "contacts.read_only", "calendar.read_only"])
+
+
+def attendees(obj):
+{test}
+
+
+def page():
+    return attendees(client), list(client.threads.where())
+'''
+
+
+def test_an_isinstance_test_written_as_a_match_makes_no_claim_appear(tmp_path: Path) -> None:
+    tested = ("    if isinstance(obj, APIClient):\n"
+              "        return list(obj.contacts.where())\n    return []")
+    matched = ("    match obj:\n        case APIClient() as c:\n"
+               "            return list(c.contacts.where())\n        case _:\n"
+               "            return []")
+    before, _ = _claims_and_caution(tmp_path / "tested", {
+        "app/main.py": _TESTED_CLIENT.format(test=tested)})
+    after, _ = _claims_and_caution(tmp_path / "matched", {
+        "app/main.py": _TESTED_CLIENT.format(test=matched)})
+    assert "NYS303 calendar.read_only" in before, before
+    assert not after - before, sorted(after - before)
+
+
 # ------------------------------------------------------- a subclass moved elsewhere
 
 # A base whose method asks for ``self.SCOPES``, and two subclasses binding their own
