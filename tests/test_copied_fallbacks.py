@@ -106,3 +106,104 @@ def test_a_string_copied_by_the_wrapper_stays_unresolved(tmp_path: Path) -> None
     found = _findings(tmp_path, _wrapper(body, 'ask("email.read_only,calendar")'))
     assert [(line, code) for line, code, _ in found if code == "NYS304"] == [(10, "NYS304")], found
     assert not [f for f in found if f[0] == 14], found
+
+
+# The same copies written in the request itself.
+INLINE_COPIES = {
+    "list": "list(scopes or DEFAULT)",
+    "tuple": "tuple(scopes or DEFAULT)",
+    "sorted": "sorted(scopes or DEFAULT)",
+    "conditional": "list(DEFAULT if scopes is None else scopes)",
+}
+
+
+def _inline(copy: str, callers: str = 'ask(), ask(["email.read_only", "calendar"])') -> str:
+    return _wrapper("    pass", callers).replace("scopes=scopes)", f"scopes={copy})")
+
+
+@pytest.mark.parametrize("copy", INLINE_COPIES.values(), ids=list(INLINE_COPIES))
+def test_a_copy_written_in_the_request_is_read_as_the_statement_form(
+        tmp_path: Path, copy: str) -> None:
+    found = _findings(tmp_path, _inline(copy))
+    # As ``test_a_copied_fallback_is_read_as_the_plain_one``: DEFAULT's contacts are
+    # unused, the caller's calendar is broader than the calls need.
+    assert [(line, code) for line, code, _ in found] == [(5, "NYS303"), (14, "NYS302")], found
+    assert "'contacts.read_only'" in found[0][2] and "'calendar'" in found[1][2], found
+
+
+SETTINGS = 'TECHNICIAN_SCOPES = ["email.read_only", "email.modify"]\n'
+
+
+def _technician(copy: str, signature: str = "scopes=None, state=''") -> str:
+    return f'''
+from nylas import APIClient
+
+from app import settings
+
+client = APIClient("id", "secret")
+DEFAULT = ["email.read_only", "calendar.read_only"]
+
+
+def ask({signature}):
+    return client.authentication_url("https://a.example/cb", scopes={copy}, state=state)
+
+
+def technician_login():
+    return ask(scopes=settings.TECHNICIAN_SCOPES)
+'''
+
+
+@pytest.mark.parametrize("copy", [
+    "list(scopes or DEFAULT)", "sorted(scopes if scopes else DEFAULT)", "tuple(scopes)",
+    "scopes or DEFAULT",
+], ids=["list", "sorted", "plain tuple", "or without a copy"])
+def test_a_callers_list_copied_in_the_request_is_judged_where_it_is_written(
+        tmp_path: Path, copy: str) -> None:
+    # The copy hands the settings list to no other code: the technician's request is
+    # judged, and ``email.read_only`` is already granted by ``email.modify``.
+    result = analyse_package(tmp_path, {"app/calls.py": CALLS, "app/settings.py": SETTINGS,
+                                        "app/views.py": _technician(copy)})
+    found = {(Path(f.span.path).name, f.code) for f in result.findings}
+    assert ("settings.py", "NYS104") in found, found
+    assert "NYS304" not in {code for _, code in found}, found
+
+
+def test_a_callers_list_copied_then_handed_to_other_code_stays_unresolved(
+        tmp_path: Path) -> None:
+    # ``tweak`` gets the caller's very list, and may be any code.
+    views = _technician("list(scopes or DEFAULT)").replace(
+        "    return client.authentication_url",
+        "    tweak(scopes)\n    return client.authentication_url")
+    result = analyse_package(tmp_path, {"app/calls.py": CALLS, "app/settings.py": SETTINGS,
+                                        "app/views.py": views})
+    codes = {f.code for f in result.findings}
+    assert "NYS304" in codes and not codes & {"NYS301", "NYS302", "NYS303"}, result.findings
+
+
+@pytest.mark.parametrize("copy", [
+    "list(scopes or load_scopes())", "sorted(scopes or DEFAULT, key=rank)",
+    "list(scopes or DEFAULT, *more)", "list(list(scopes or DEFAULT))",
+], ids=["read at run time", "a key", "more arguments", "a copy of a copy"])
+def test_a_copy_in_the_request_the_analysis_cannot_read_stays_unresolved(
+        tmp_path: Path, copy: str) -> None:
+    found = _findings(tmp_path, _inline(copy))
+    codes = {code for _, code, _ in found}
+    assert not codes & {"NYS301", "NYS302", "NYS303"}, found
+    assert "NYS304" in codes, found
+
+
+def test_a_string_copied_in_the_request_stays_unresolved(tmp_path: Path) -> None:
+    # ``list("a,b")`` is a list of characters, not the scopes the string names.
+    found = _findings(tmp_path, _inline("list(scopes)", 'ask("email.read_only,calendar")'))
+    assert [(line, code) for line, code, _ in found] == [(10, "NYS304")], found
+
+
+@pytest.mark.parametrize("written", ["statement", "request"])
+def test_a_plain_copy_of_the_parameter_is_what_its_callers_pass(
+        tmp_path: Path, written: str) -> None:
+    callers = 'ask(["email.read_only", "calendar"])'
+    views = _wrapper("    scopes = list(scopes)", callers) if written == "statement" else (
+        _inline("list(scopes)", callers))
+    found = _findings(tmp_path, views)
+    # ``list(None)`` raises: the None default sends no request (no NYS107 for it).
+    assert [(line, code) for line, code, _ in found] == [(14, "NYS302")], found

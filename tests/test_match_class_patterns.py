@@ -100,3 +100,55 @@ def test_a_capture_the_pattern_does_not_type_stays_unresolved(
     pattern, name, imports = case
     codes = _codes(tmp_path, V3.format(g=G, imports=imports, pattern=pattern, name=name))
     assert "NYS304" in codes and "NYS303" not in codes and "NYS302" not in codes
+
+
+# A function matching the client its callers pass.
+MATCHED_CLIENT = '''\
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login_url(uri):
+    return client.authentication_url(
+        uri, scopes=["email.read_only", "contacts.read_only", "calendar.read_only"])
+
+
+def attendees(obj):
+    match obj:
+        case {pattern}:
+            return list(c.contacts.where())
+        case _:
+            return []
+
+
+def page():
+    return attendees(client), list(client.threads.where())
+'''
+
+# Patterns that only test the subject's class.
+CLASS_TESTS = {
+    "class as a name": "APIClient() as c",
+}
+# Patterns that read the subject's attributes or items.
+SUBJECT_READS = {
+    "a keyword": "APIClient(api_key=k) as c",
+    "a positional": "APIClient(k) as c",
+    "a mapping": "{'client': c}",
+    "a sequence": "[c, *_]",
+}
+
+
+@pytest.mark.parametrize("pattern", CLASS_TESTS.values(), ids=list(CLASS_TESTS))
+def test_a_known_client_matched_by_its_class_keeps_its_calls(
+        tmp_path: Path, pattern: str) -> None:
+    # The threads and contacts are read, through ``client`` and ``c``: only the
+    # calendar is unused.  (Before, ``obj`` was lost to the match: NYS304.)
+    assert _codes(tmp_path, MATCHED_CLIENT.format(pattern=pattern)) == ["NYS303"]
+
+
+@pytest.mark.parametrize("pattern", SUBJECT_READS.values(), ids=list(SUBJECT_READS))
+def test_a_known_client_matched_by_its_attributes_or_items_stays_unresolved(
+        tmp_path: Path, pattern: str) -> None:
+    codes = _codes(tmp_path, MATCHED_CLIENT.format(pattern=pattern))
+    assert "NYS304" in codes and "NYS303" not in codes and "NYS302" not in codes, codes

@@ -2021,6 +2021,109 @@ def test_a_wrapper_callers_list_named_or_inlined_makes_no_claim_appear(
         assert not inlined - named, sorted(inlined - named)
 
 
+@pytest.mark.parametrize("copy", [
+    "list(scopes or DEFAULT_SCOPES)", "sorted(scopes if scopes else DEFAULT_SCOPES)",
+    "tuple(scopes)",
+], ids=["list", "sorted", "plain-tuple"])
+def test_a_wrapper_s_copy_moved_into_the_request_reads_the_same(
+        copy: str, tmp_path: Path) -> None:
+    # ``scopes = list(x)`` then ``scopes=scopes`` is ``scopes=list(x)``: the same
+    # requests, judged alike, with the callers' lists handed on to no other code.
+    def program(wrapper: str) -> dict[str, str]:
+        return {"app/calls.py": _V2_CALLS, "app/auth.py": wrapper,
+                "app/settings.py": f"SUPERVISOR_SCOPES = {_SUPERVISOR_LIST}\n",
+                "app/views.py": _WRAPPER_CALLERS.format(
+                    passed="settings.SUPERVISOR_SCOPES", more="")}
+
+    statement = _WRAPPER.replace("list(scopes or DEFAULT_SCOPES)", copy)
+    inline = _WRAPPER.replace(f"    scopes = list(scopes or DEFAULT_SCOPES)\n", "").replace(
+        "scopes=scopes)", f"scopes={copy})")
+    assert copy in statement and copy in inline and "    scopes = " not in inline
+    before, before_caution = _claims_and_caution(tmp_path / "statement", program(statement))
+    after, after_caution = _claims_and_caution(tmp_path / "inline", program(inline))
+    assert any("NYS303" in claim and "contacts.read_only" in claim for claim in before)
+    assert after == before and after_caution == before_caution, (before, after)
+
+
+# Classes each binding their own list, read by separate asserts in a test or by one
+# loop over the classes: the same reads, so the loop may make no claim appear.
+_PLANS = f'''{_V2_CALLS}
+
+client = APIClient("id", "secret")
+
+
+class Plan:
+    SCOPES = ["email.read_only"]
+
+    def url(self):
+        return client.authentication_url("https://a.example/cb", scopes=self.SCOPES)
+
+
+class CalendarPlan(Plan):
+    SCOPES = ["email.read_only", "calendar"]
+
+
+class DirectoryPlan(Plan):
+    SCOPES = ["email.read_only", "contacts.read_only"]
+'''
+_PLAN_READS = '''from app.plans import CalendarPlan, DirectoryPlan, Plan
+
+
+def test_every_plan_reads_mail():
+{reads}
+'''
+
+
+def test_a_loop_over_classes_reading_their_lists_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    separate = "".join(f"    assert 'email.read_only' in {name}.SCOPES\n"
+                       for name in ("Plan", "CalendarPlan", "DirectoryPlan"))
+    looped = ("    for plan in (Plan, CalendarPlan, DirectoryPlan):\n"
+              "        assert 'email.read_only' in plan.SCOPES\n")
+    before, _ = _claims_and_caution(tmp_path / "separate", {
+        "app/plans.py": _PLANS, "app/test_plans.py": _PLAN_READS.format(reads=separate)})
+    after, _ = _claims_and_caution(tmp_path / "looped", {
+        "app/plans.py": _PLANS, "app/test_plans.py": _PLAN_READS.format(reads=looped)})
+    assert "NYS303 contacts.read_only" in before, before
+    assert not after - before, sorted(after - before)
+    assert after == before, (before, after)
+
+
+# A known client tested for its class by ``isinstance`` or by a ``match`` class
+# pattern: the same test, so the match may make no claim appear.
+_TESTED_CLIENT = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login_url(uri):
+    return client.authentication_url(
+        uri, scopes=["email.read_only", "contacts.read_only", "calendar.read_only"])
+
+
+def attendees(obj):
+{test}
+
+
+def page():
+    return attendees(client), list(client.threads.where())
+'''
+
+
+def test_an_isinstance_test_written_as_a_match_makes_no_claim_appear(tmp_path: Path) -> None:
+    tested = ("    if isinstance(obj, APIClient):\n"
+              "        return list(obj.contacts.where())\n    return []")
+    matched = ("    match obj:\n        case APIClient() as c:\n"
+               "            return list(c.contacts.where())\n        case _:\n"
+               "            return []")
+    before, _ = _claims_and_caution(tmp_path / "tested", {
+        "app/main.py": _TESTED_CLIENT.format(test=tested)})
+    after, _ = _claims_and_caution(tmp_path / "matched", {
+        "app/main.py": _TESTED_CLIENT.format(test=matched)})
+    assert "NYS303 calendar.read_only" in before, before
+    assert not after - before, sorted(after - before)
+
+
 # ------------------------------------------------------- a subclass moved elsewhere
 
 # A base whose method asks for ``self.SCOPES``, and two subclasses binding their own

@@ -423,3 +423,51 @@ def test_type_of_self_with_type_not_the_builtin_stays_unresolved(
     base = shadowing + BASE.replace('"scope": self.SCOPES', '"scope": type(self).SCOPES')
     found = _findings(tmp_path, {**_project(base), "app/helpers.py": "def type(x):\n    return x\n"})
     assert not [f for f in found if f[2].startswith(("NYS301", "NYS302", "NYS303"))], found
+
+
+def _looping_test(body: str) -> str:
+    return f'''from app.auth import ProviderAuth
+from app.providers import GoogleAuth, MicrosoftAuth
+
+
+def test_every_provider_asks_for_a_list():
+    for auth in (ProviderAuth, GoogleAuth, MicrosoftAuth):
+{body}
+'''
+
+
+LOOKED_AT_IN_A_LOOP = {
+    "in": "        assert 'openid' not in auth.SCOPES or auth is ProviderAuth",
+    "len": "        assert len(auth.SCOPES) >= 1",
+    "compared": "        assert auth.SCOPES != []",
+    "tested": "        if not auth.SCOPES:\n            raise AssertionError('no scopes')",
+    "formatted": "        print(f'{auth.__name__}: {auth.SCOPES}')",
+}
+
+
+@pytest.mark.parametrize("body", LOOKED_AT_IN_A_LOOP.values(), ids=list(LOOKED_AT_IN_A_LOOP))
+def test_a_loop_over_the_classes_only_looking_at_their_lists_keeps_them_read(
+        tmp_path: Path, body: str) -> None:
+    # The loop name only reads each class's list, as three separate asserts would.
+    files = {**_project(), "app/test_providers.py": _looping_test(body)}
+    assert _findings(tmp_path, files) == UNUSED_CALENDARS
+
+
+CHANGED_IN_A_LOOP = {
+    "bound again": "        auth.SCOPES = ['openid']",
+    "appended to": "        auth.SCOPES.append('openid')",
+    "extended": "        auth.SCOPES += ['openid']",
+    "set by setattr": "        setattr(auth, 'SCOPES', [])",
+    "handed on": "        enable(auth)",
+    "the list handed on": "        enable(auth.SCOPES)",
+    "the list bound to a name": "        scopes = auth.SCOPES\n        scopes.clear()",
+}
+
+
+@pytest.mark.parametrize("body", CHANGED_IN_A_LOOP.values(), ids=list(CHANGED_IN_A_LOOP))
+def test_a_loop_over_the_classes_that_may_change_their_lists_leaves_them_unresolved(
+        tmp_path: Path, body: str) -> None:
+    files = {**_project(), "app/test_providers.py": _looping_test(body)}
+    found = _findings(tmp_path, files)
+    assert not any("NYS303" in message or "NYS302" in message for _, _, message in found), found
+    assert any("NYS304" in message for _, _, message in found), found

@@ -237,7 +237,11 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
     if isinstance(parent, ast.Attribute) and parent.value is node:
         call = parents.get(parent)
         if not (isinstance(call, ast.Call) and call.func is parent):
-            return True
+            # ``"email.read_only" in plan.SCOPES`` of a loop over classes: the
+            # attribute only looked at gives no code the object; any other use of it
+            # (stored, changed, handed on, bound to a name) may.
+            return not (node is name and isinstance(parent.ctx, ast.Load)
+                        and _only_looked_at(parent, parents))
         if parent.attr in _ITEM_GIVING_METHODS:
             # What they give holds the object's own items, which a change of it
             # (``CONFIG.get("scope").append(x)``), a loop over a view or a copy
@@ -254,6 +258,20 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
     return True
 
 
+def _only_looked_at(value: ast.expr, parents: dict[ast.AST, ast.AST]) -> bool:
+    """Whether ``value`` is only compared, tested, formatted or given to a builtin
+    that only reads it (``len(plan.SCOPES)``), so that no code keeps or changes it."""
+    parent = parents.get(value)
+    if isinstance(parent, (ast.Compare, ast.FormattedValue)):
+        return True
+    if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is value:
+        return True
+    if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
+        return True
+    return isinstance(parent, ast.Call) and any(arg is value for arg in parent.args) and (
+        _callee_name(parent.func) in _READING_CALLS)
+
+
 def _bound_to_itself(value: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]
                      ) -> bool:
     """``scopes = scopes or DEFAULT``, ``scopes = DEFAULT if scopes is None else
@@ -267,16 +285,39 @@ def _bound_to_itself(value: ast.expr, name: ast.Name, parents: dict[ast.AST, ast
 def _read_by(node: ast.expr, parents: dict[ast.AST, ast.AST],
              reads: Callable[[ast.Call], bool]) -> bool:
     """Whether ``node`` is an argument, or held in a display that is one
-    (``url_for_oauth2({"scope": scopes})``), of a call that only reads it."""
+    (``url_for_oauth2({"scope": scopes})``), of a call that only reads it; also what
+    may be the value of an ``or`` or a conditional (``scopes=scopes or DEFAULT``) or
+    of a builtin's copy (``scopes=list(scopes or DEFAULT)``): as a statement binding
+    it back to the name before the call would be."""
+    held: ast.AST = node
     parent = parents.get(node)
-    while isinstance(parent, (ast.List, ast.Tuple, ast.Set, ast.Dict)) and not (
-            isinstance(parent, ast.Dict) and any(key is node for key in parent.keys)):
-        node, parent = parent, parents.get(parent)
-    if isinstance(parent, ast.keyword):
-        call = parents.get(parent)
-        return isinstance(call, ast.Call) and reads(call)
-    return isinstance(parent, ast.Call) and any(arg is node for arg in parent.args) and (
-        reads(parent))
+    while parent is not None:
+        if isinstance(parent, ast.keyword):
+            call = parents.get(parent)
+            return isinstance(call, ast.Call) and reads(call)
+        if isinstance(parent, ast.Call) and any(arg is held for arg in parent.args) and (
+                reads(parent)):
+            return True
+        if not _carries_to_its_value(parent, held):
+            return False
+        held, parent = parent, parents.get(parent)
+    return False
+
+
+def _carries_to_its_value(parent: ast.AST, node: ast.AST) -> bool:
+    """Whether what ``parent`` makes holds ``node``, or its items, and nothing else
+    of it: a display holding it (not as a dict's key), an ``or`` or a conditional it
+    may be the value of, a copy by ``list``, ``tuple`` or ``sorted``."""
+    if isinstance(parent, (ast.List, ast.Tuple, ast.Set)):
+        return True
+    if isinstance(parent, ast.Dict):
+        return not any(key is node for key in parent.keys)
+    if isinstance(parent, ast.BoolOp):
+        return True
+    if isinstance(parent, ast.IfExp):
+        return parent.test is not node
+    return isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords and (
+        isinstance(parent.func, ast.Name) and parent.func.id in _COPYING_CALLS)
 
 
 # Values of a dict or list: objects other code can change after the assignment.

@@ -13,7 +13,10 @@ one binding the name; or the same ``or`` and conditional expressions written in 
 request itself (``authentication_url(uri, scopes=scopes or DEFAULT)``).  The ``or``
 and conditional statements may copy what they pick into a new list:
 ``scopes = list(scopes or DEFAULT)`` (also ``tuple``, ``sorted``) or
-``scopes = [*(scopes or DEFAULT), "openid"]``, which adds its other elements.
+``scopes = [*(scopes or DEFAULT), "openid"]``, which adds its other elements.  A plain
+copy of the parameter (``scopes = list(scopes)``) replaces nothing, and the request may
+write each copy of a builtin itself (``scopes=list(scopes or DEFAULT)``,
+``scopes=sorted(scopes)``), as the statement does.
 Anything else that changes the parameter is not read here.
 """
 
@@ -29,7 +32,8 @@ class Fallback:
     """What replaces a parameter, and whether every false value is replaced (``or``,
     ``not``) or None alone (``is None``)."""
 
-    value: ast.expr
+    # None for a plain copy (``list(scopes)``), which replaces no value.
+    value: ast.expr | None
     # The value the statement binds the name to (the whole ``scopes or DEFAULT``).
     assigned: ast.expr
     statement: ast.stmt
@@ -56,7 +60,8 @@ def parameter_fallback(
         found = _fallback_of(statement, name)
         if found is not None and found.assigned is bound:
             added = found.copy.added if found.copy is not None else ()
-            return found if not any(_mentions(one, name) for one in (found.value, *added)
+            picked = () if found.value is None else (found.value,)
+            return found if not any(_mentions(one, name) for one in (*picked, *added)
                                     ) else None
     return None
 
@@ -64,7 +69,16 @@ def parameter_fallback(
 def inline_fallback(value: ast.expr, statement: ast.stmt) -> tuple[ast.Name, Fallback] | None:
     """The parameter and its fallback where the request itself writes the fallback
     (``scopes=scopes or DEFAULT``, ``"scope": DEFAULT if scopes is None else
-    scopes``), as the statement forms do; ``statement``: the one that holds it."""
+    scopes``), as the statement forms do, copied by a builtin or not
+    (``scopes=list(scopes or DEFAULT)``, ``scopes=sorted(scopes)``); ``statement``: the
+    one that holds it."""
+    copied = _copied_by_call(value)
+    if copied is not None:
+        if isinstance(copied, ast.Name):
+            return copied, Fallback(None, value, statement, any_false=False, copy=Copy())
+        picked = inline_fallback(copied, statement)
+        return (picked[0], dataclasses.replace(picked[1], assigned=value, copy=Copy())) if (
+            picked is not None and picked[1].copy is None) else None
     if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or) and (
             len(value.values) == 2 and isinstance(value.values[0], ast.Name)):
         name = value.values[0]
@@ -78,7 +92,7 @@ def inline_fallback(value: ast.expr, statement: ast.stmt) -> tuple[ast.Name, Fal
         name, fallback = found[0]
     else:
         return None
-    if fallback is None or _mentions(fallback.value, name.id):
+    if fallback is None or fallback.value is None or _mentions(fallback.value, name.id):
         return None
     return name, fallback
 
@@ -88,6 +102,9 @@ def _fallback_of(statement: ast.stmt, name: str) -> Fallback | None:
         if not _assigns(statement, name):
             return None
         value, copy = _copied(statement.value)
+        if copy is not None and _is_name(value, name):
+            # ``scopes = list(scopes)``: what the callers pass, in a new list.
+            return Fallback(None, statement.value, statement, any_false=False, copy=copy)
         if copy is not None:
             picked = _picked(value, statement, name)
             return dataclasses.replace(picked, assigned=statement.value, copy=copy) if (
@@ -108,13 +125,22 @@ def _fallback_of(statement: ast.stmt, name: str) -> Fallback | None:
 _COPIES = frozenset({"list", "tuple", "sorted"})
 
 
-def _copied(value: ast.expr) -> tuple[ast.expr, Copy | None]:
-    """What ``list(x)``, ``tuple(x)``, ``sorted(x)`` and a list display with one
-    starred ``*x`` copy (``x``), and how; ``value`` itself where it is no copy."""
+def _copied_by_call(value: ast.expr) -> ast.expr | None:
+    """What ``list(x)``, ``tuple(x)`` and ``sorted(x)`` copy (``x``); None for any
+    other value."""
     if (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
             and value.func.id in _COPIES and len(value.args) == 1 and not value.keywords
             and not isinstance(value.args[0], ast.Starred)):
-        return value.args[0], Copy()
+        return value.args[0]
+    return None
+
+
+def _copied(value: ast.expr) -> tuple[ast.expr, Copy | None]:
+    """What ``list(x)``, ``tuple(x)``, ``sorted(x)`` and a list display with one
+    starred ``*x`` copy (``x``), and how; ``value`` itself where it is no copy."""
+    copied = _copied_by_call(value)
+    if copied is not None:
+        return copied, Copy()
     if isinstance(value, ast.List):
         starred = [at for at, element in enumerate(value.elts)
                    if isinstance(element, ast.Starred)]

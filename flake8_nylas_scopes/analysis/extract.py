@@ -2123,9 +2123,10 @@ class Extractor(FastVisitor):
             return None
         fallback: Fallback | None = None
         inline = inline_fallback(node, self._functions[-1][0]) if isinstance(
-            node, (ast.BoolOp, ast.IfExp)) else None
+            node, (ast.BoolOp, ast.IfExp, ast.Call)) else None
         if inline is not None:
-            # ``scopes=scopes or DEFAULT`` in the request: as the statement form.
+            # ``scopes=scopes or DEFAULT``, ``scopes=list(scopes)`` in the request: as
+            # the statement form.
             node, fallback = inline
         if not isinstance(node, ast.Name):
             return None
@@ -2159,8 +2160,14 @@ class Extractor(FastVisitor):
                 return None
             copied = found
         default = _parameter_default(function, node.id)
+        if fallback is not None and fallback.value is None and isinstance(
+                default, ast.Constant) and default.value is None:
+            # ``list(scopes)`` of a None default raises: callers passing nothing send no
+            # request, rather than one without scopes.
+            default = None
         if default is not None:
-            if fallback is not None and _takes_fallback(default, fallback.any_false):
+            if fallback is not None and fallback.value is not None and _takes_fallback(
+                    default, fallback.any_false):
                 default = fallback.value
             self.param_defaults[reference] = self.reader.read(default)
         return dataclasses.replace(

@@ -1672,7 +1672,12 @@ class FlowExtractor:
         """A capture of the whole subject: ``case Client() as c:`` proves ``c`` an
         instance of the class on that branch, as an annotation says it; ``case _ as
         c:`` and ``case c:`` bind the subject.  A name captured inside a pattern
-        (``case Client(api_key=k):``) is not read."""
+        (``case Client(api_key=k):``) is not read.
+
+        Where every pattern only tests the subject's class (``case Client() as c:``,
+        ``case _:``), the subject is looked at, as ``isinstance(obj, Client)`` looks
+        at it; a pattern reading its attributes or items (``case Client(api_key=k)``,
+        a mapping or a sequence) hands it to matching the analysis does not follow."""
         for case in node.cases:
             pattern = case.pattern
             if not (isinstance(pattern, ast.MatchAs) and pattern.name):
@@ -1689,7 +1694,15 @@ class FlowExtractor:
                 kind = self.value(pattern.pattern.cls)
                 if kind is not None and kind.kind == "ref":
                     self._edge(key, self._val("instance", "", kind))
-        return False
+        if not all(_tests_class_only(case.pattern) for case in node.cases):
+            return False
+        subject = node.subject
+        self._read(subject)
+        if subject.__class__ not in _LEAF_CLASSES:
+            self.walk(subject)
+        for case in node.cases:
+            self.walk(case)
+        return True
 
     def visit_Assert(self, node: ast.Assert) -> bool:
         """``assert isinstance(raw, Client)``: past it ``raw`` is a ``Client``, as an
@@ -2528,6 +2541,19 @@ def _text(node: ast.AST) -> str:
         except (ValueError, TypeError, AttributeError, RecursionError):
             spelled = type(node).__name__
     return spelled if len(spelled) <= 60 else spelled[:57] + "..."
+
+
+def _tests_class_only(pattern: ast.pattern) -> bool:
+    """Whether a ``case`` pattern only tests what class the subject is, or whether it
+    is None, and at most captures it whole (``Client() as c``, ``_``, ``c``,
+    ``Client() | None``): it reads no attribute or item of the subject."""
+    if isinstance(pattern, ast.MatchAs):
+        return pattern.pattern is None or _tests_class_only(pattern.pattern)
+    if isinstance(pattern, ast.MatchClass):
+        return not pattern.patterns and not pattern.kwd_patterns
+    if isinstance(pattern, ast.MatchOr):
+        return all(_tests_class_only(one) for one in pattern.patterns)
+    return isinstance(pattern, ast.MatchSingleton)
 
 
 def _escape_words(parent: ast.AST) -> str:
