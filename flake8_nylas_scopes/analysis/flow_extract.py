@@ -23,6 +23,7 @@ from typing import Any
 
 from ..nylas_api import API_VERSIONS, client_class_names
 from ..nylas_api.http import ANY_METHOD, URL_HOLE
+from ..nylas_api.package import SDK_PACKAGE
 from ..spans import Span
 from .app_items import (
     ANY_ITEM_SLOT,
@@ -1810,7 +1811,9 @@ class FlowExtractor:
         instances: list[Val | None] = []
         for kind in kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]:
             value = self.value(kind) if isinstance(kind, (ast.Name, ast.Attribute)) else None
-            if value is None or value.kind != "ref" or value.name not in client_class_names():
+            # (The package's name first: the SDK's tables load only for a class of it.)
+            if value is None or value.kind != "ref" or value.name.partition(".")[0] != (
+                    SDK_PACKAGE) or value.name not in client_class_names():
                 return None
             instances.append(self._val("instance", "", value))
         return self._temporary(instances, kinds)
