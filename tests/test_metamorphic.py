@@ -2347,3 +2347,52 @@ def test_a_record_made_by_a_function_makes_no_claim_appear(tmp_path: Path) -> No
         "app/auth.py": _RECORD_AUTH.format(imported="load_config", read="load_config()")})
     assert not after - before, sorted(after - before)
     assert after == before, (before, after)
+_MIGRATING = '''import os
+
+from nylas import APIClient, Client
+
+nylas = Client(api_key=os.environ["KEY"])
+legacy = APIClient(os.environ["ID"], os.environ["SECRET"])
+
+
+def login_v2():
+    return legacy.authentication_url("https://a.example/cb", scopes=["email.read_only"])
+
+
+def login_v3():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+                  "https://www.googleapis.com/auth/calendar"],
+    }})
+
+
+def subjects(raw, grant_id):
+    if isinstance(raw, Client):
+{v3}
+    elif isinstance(raw, APIClient):
+{v2}
+    raise TypeError(type(raw))
+'''
+_V3_DIRECT = "        return [m.subject for m in raw.messages.list(grant_id).data]"
+_V2_DIRECT = "        return [t.subject for t in raw.threads.where(limit=5)]"
+# The narrowed name held in another first, in one branch or the other.
+_RENAMED_IN_A_BRANCH = {
+    "v3": ("        c = raw\n"
+           "        return [m.subject for m in c.messages.list(grant_id).data]", _V2_DIRECT),
+    "v2": (_V3_DIRECT, "        c = raw\n"
+                       "        return [t.subject for t in c.threads.where(limit=5)]"),
+}
+
+
+@pytest.mark.parametrize("branch", list(_RENAMED_IN_A_BRANCH))
+def test_a_narrowed_name_held_in_another_in_one_branch_makes_no_claim_appear(
+        tmp_path: Path, branch: str) -> None:
+    before, _ = _claims_and_caution(
+        tmp_path / "direct",
+        {"app/main.py": _MIGRATING.format(v3=_V3_DIRECT, v2=_V2_DIRECT)})
+    assert "NYS303 https://www.googleapis.com/auth/calendar" in before, before
+    v3, v2 = _RENAMED_IN_A_BRANCH[branch]
+    after, _ = _claims_and_caution(
+        tmp_path / branch, {"app/main.py": _MIGRATING.format(v3=v3, v2=v2)})
+    assert not after - before, sorted(after - before)

@@ -17,12 +17,13 @@ import ast
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..nylas_api import API_VERSIONS
+from ..nylas_api import API_VERSIONS, client_class_names
 from ..nylas_api.http import ANY_METHOD, URL_HOLE
+from ..nylas_api.package import SDK_PACKAGE
 from ..spans import Span
 from .app_items import (
     ANY_ITEM_SLOT,
@@ -82,7 +83,15 @@ from .flow_calls import (
 from .flow_contexts import Role, roles_of
 from .factory_configs import configuration_path
 from .flask_config import names_scopes
-from .narrowed_names import bound_once, holds_after, holds_in_body
+from .narrowed_names import (
+    bound_once,
+    declared_shared,
+    guard_leaves,
+    holds_after,
+    holds_in_body,
+    isinstance_parts,
+    rebound_in,
+)
 from .flow_facts import (
     CallSite,
     Edge,
@@ -198,6 +207,12 @@ class _Frame:
     loops: dict[str, ast.expr] = field(default_factory=dict)
     # The names that only ever hold an exit stack (see ``exit_stacks``), found once.
     exit_stacks: frozenset[str] | None = None
+    # A list, set or dict comprehension's frame: it runs where it is written, so a
+    # name it does not bind reads what the name holds there (see ``_narrowed_value``).
+    runs_at_once: bool = False
+    # What each name an ``isinstance`` test proves a client holds in the branch
+    # being walked (see ``visit_If``).
+    narrowed: dict[str, Val] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # What each name read in this frame stands for.  A frame always sits on the
@@ -355,6 +370,8 @@ class FlowExtractor:
         self._table = ValTable()
         self._val = self._table.get
         self._temporaries = 0
+        # How many proving branches are being walked (see ``_narrowing``).
+        self._narrowings = 0
         # The frame of each comprehension and lambda, made once: its value is asked
         # for before the walk reaches it.
         self._scopes: dict[ast.AST, _Frame] = {}
@@ -427,6 +444,15 @@ class FlowExtractor:
         )
 
     def name_value(self, name: str) -> Val | None:
+        if self._narrowings:
+            narrowed = self._narrowed_value(name)
+            if narrowed is not None:
+                return narrowed
+        return self._plain_name_value(name)
+
+    def _plain_name_value(self, name: str) -> Val | None:
+        """What a name stands for wherever the function reads it (and what an
+        assignment to it writes)."""
         known = self.frames[-1].names
         found = known.get(name, _UNKNOWN)
         if found is _UNKNOWN:
@@ -488,7 +514,7 @@ class FlowExtractor:
             if frame.is_class:
                 # A class attribute: what ``self.<name>`` reads.
                 return f"{ATTRIBUTE}{self.module}.{frame.class_name}.{target.id}"
-            value = self.name_value(target.id)
+            value = self._plain_name_value(target.id)
             if value is not None and value.kind == "sym":
                 return value.name
             return ""
@@ -1302,8 +1328,7 @@ class FlowExtractor:
         self._walk_defaults(args)
         self._walk_annotations(node)
         self.frames.append(frame)
-        for statement in node.body:
-            self.walk(statement)
+        self._walk_function_body(node.body)
         self.frames.pop()
         return True
 
@@ -1599,6 +1624,8 @@ class FlowExtractor:
                            "" if parent.is_class else parent.class_name, True, "")
             if not isinstance(node, ast.Lambda):
                 frame.loops = comprehension_loops(node.generators)
+                # A generator runs later, when it is iterated: not at once.
+                frame.runs_at_once = not isinstance(node, ast.GeneratorExp)
             self._scopes[node] = frame
         return frame
 
@@ -1719,15 +1746,124 @@ class FlowExtractor:
     def visit_If(self, node: ast.If) -> bool:
         """``if isinstance(raw, Client):`` proves ``raw`` a ``Client`` in the body, and
         ``if not isinstance(raw, Client): raise ...`` (a body that ends by raising or
-        returning) in the rest of the function.  The reading does not follow branches:
-        the name holds a ``Client`` besides what else it is given."""
+        returning) in the rest of the function.  Where the proof covers every read of
+        the name, the name holds a ``Client`` besides what else it is given; and while
+        the branch a test proves is walked, a name it proves an SDK client reads as
+        that client alone (see ``_proved_clients``)."""
         test = node.test
+        negated = False
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-            if isinstance(node.body[-1], (ast.Raise, ast.Return)):
+            negated = True
+            if guard_leaves(node):
                 self._narrow(test.operand, lambda name, body: holds_after(body, name, node))
+            proved = self._proved_clients(test.operand, [test, *node.orelse])
         else:
             self._narrow(test, lambda name, body: holds_in_body(body, name, node))
-        return False
+            proved = self._proved_clients(test, [test, *node.body])
+        if not proved:
+            return False
+        self._read(test)
+        self.walk(test)
+        with self._narrowing({} if negated else proved):
+            for statement in node.body:
+                self.walk(statement)
+        with self._narrowing(proved if negated else {}):
+            for statement in node.orelse:
+                self.walk(statement)
+        return True
+
+    def _walk_function_body(self, body: list[ast.stmt]) -> None:
+        """A function's statements; past ``assert isinstance(raw, Client)`` or a guard
+        that leaves unless it holds, the rest of the body reads ``raw`` as the client
+        (a guard in a nested block proves nothing past that block: not followed)."""
+        with ExitStack() as narrowings:
+            for index, statement in enumerate(body):
+                self.walk(statement)
+                if statement.__class__ is ast.Assert:
+                    assert isinstance(statement, ast.Assert)
+                    proved = self._proved_clients(
+                        statement.test, [statement.test, *body[index + 1:]])
+                elif statement.__class__ is ast.If and guard_leaves(statement):
+                    assert isinstance(statement, ast.If)
+                    assert isinstance(statement.test, ast.UnaryOp)
+                    proved = self._proved_clients(
+                        statement.test.operand,
+                        [statement.test, *statement.orelse, *body[index + 1:]])
+                else:
+                    continue
+                if proved:
+                    narrowings.enter_context(self._narrowing(proved))
+
+    def _proved_clients(self, test: ast.expr, region: Sequence[ast.AST]) -> dict[str, Val]:
+        """What each name an ``isinstance`` test proves an SDK client holds where the
+        test holds (``region``: the test and the code it guards): an instance of each
+        class the test names, when every one is a client class of the SDK.  A name the
+        region may bind again, one ``global`` or ``nonlocal`` anywhere in the function,
+        one of an enclosing scope and a class that is not the SDK's (a dict may hold a
+        client) give nothing: the reading stays as it is."""
+        frame = self.frames[-1]
+        if not frame.is_function or frame.body is None:
+            return {}
+        proved: dict[str, Val] = {}
+        tested: set[str] = set()
+        for part in isinstance_parts(test):
+            name = part.args[0]
+            assert isinstance(name, ast.Name)
+            if name.id in tested:
+                proved.pop(name.id, None)  # tested twice: left alone
+                continue
+            tested.add(name.id)
+            held = self._client_instances(part.args[1])
+            if held is not None and self.callee_name(part.func) == "isinstance" and (
+                    self._narrowable(frame, name.id, region)):
+                proved[name.id] = held
+        return proved
+
+    def _client_instances(self, kinds: ast.expr) -> Val | None:
+        """An instance of each class ``kinds`` names, if each is an SDK client class."""
+        instances: list[Val | None] = []
+        for kind in kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]:
+            value = self.value(kind) if isinstance(kind, (ast.Name, ast.Attribute)) else None
+            # (The package's name first: the SDK's tables load only for a class of it.)
+            if value is None or value.kind != "ref" or value.name.partition(".")[0] != (
+                    SDK_PACKAGE) or value.name not in client_class_names():
+                return None
+            instances.append(self._val("instance", "", value))
+        return self._temporary(instances, kinds)
+
+    def _narrowable(self, frame: _Frame, name: str, region: Sequence[ast.AST]) -> bool:
+        bindings = frame.bindings
+        local = name in frame.params or (
+            bindings.binds(name) and name not in bindings.imported)
+        return local and name != frame.self_name and name not in bindings.declared_global \
+            and not rebound_in(region, name) and not declared_shared(frame.body or [], name)
+
+    @contextmanager
+    def _narrowing(self, proved: dict[str, Val]) -> Iterator[None]:
+        """While the branch a test proves is walked, its names read as ``proved``."""
+        if not proved:
+            yield
+            return
+        frame = self.frames[-1]
+        saved = frame.narrowed
+        frame.narrowed = {**saved, **proved}
+        self._narrowings += 1
+        try:
+            yield
+        finally:
+            frame.narrowed = saved
+            self._narrowings -= 1
+
+    def _narrowed_value(self, name: str) -> Val | None:
+        """What a proving branch says ``name`` holds here: in the function's own
+        frame, or in a comprehension there that does not bind the name.  A lambda, a
+        generator or a nested function may run later, when the name may hold another
+        value: it reads the name as outside."""
+        for frame in reversed(self.frames):
+            if frame.runs_at_once and not frame.bindings.binds(name):
+                continue
+            return frame.narrowed.get(name) if frame.narrowed else None
+        return None
 
     def _narrow(self, test: ast.expr, holds: Callable[[str, list[ast.stmt]], bool]) -> None:
         """An instance of each class an ``isinstance`` test (alone, or one of several

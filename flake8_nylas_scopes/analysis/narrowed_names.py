@@ -21,7 +21,7 @@ no call through it and may lie anywhere.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .tree_walk import walk_nodes
 
@@ -115,3 +115,33 @@ def bound_once(body: list[ast.stmt], name: str) -> bool:
     """``case Client() as c:``: the capture is the only binding of ``c``, so every read
     of ``c`` sees what it captured."""
     return sum(1 for statement in body for _ in _bindings(statement, name)) == 1
+
+
+def rebound_in(nodes: Sequence[ast.AST], name: str) -> bool:
+    """Whether ``name`` is bound anywhere under ``nodes`` (nested scopes counted,
+    ``global``/``nonlocal`` too)."""
+    return any(True for node in nodes for _ in _bindings(node, name))
+
+
+def declared_shared(body: list[ast.stmt], name: str) -> bool:
+    """Whether a ``global`` or ``nonlocal`` statement anywhere in the function (a
+    nested function's included) names ``name``: code the branch calls may rebind it."""
+    return any(isinstance(child, (ast.Global, ast.Nonlocal)) and name in child.names
+               for statement in body for child in walk_nodes(statement))
+
+
+def guard_leaves(test: ast.If) -> bool:
+    """``if not <test>: ... raise/return``: past the ``if`` the test holds."""
+    return isinstance(test.test, ast.UnaryOp) and isinstance(test.test.op, ast.Not) and (
+        isinstance(test.body[-1], (ast.Raise, ast.Return)))
+
+
+def isinstance_parts(test: ast.expr) -> list[ast.Call]:
+    """The ``isinstance(<name>, <classes>)`` calls a test is, alone or joined by
+    ``and`` (one joined by ``or`` proves nothing)."""
+    parts = test.values if isinstance(test, ast.BoolOp) and isinstance(
+        test.op, ast.And) else [test]
+    return [part for part in parts
+            if isinstance(part, ast.Call) and isinstance(part.func, ast.Name)
+            and part.func.id == "isinstance" and len(part.args) == 2
+            and not part.keywords and isinstance(part.args[0], ast.Name)]

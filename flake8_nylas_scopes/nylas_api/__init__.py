@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -90,6 +91,14 @@ API_VERSIONS: Mapping[str, Api] = {
     "v3": Api("v3", {"google": _v3_google, "microsoft": _v3_microsoft}, _v3_surface,
               _v3_providers),
 }
+
+
+@cache
+def client_class_names() -> frozenset[str]:
+    """The qualified names of every API version's client class (each surface's
+    ``client_classes``), loaded when first asked for."""
+    return frozenset(
+        name for api in API_VERSIONS.values() for name in api.surface().client_classes)
 
 
 def earlier_provider_names() -> Mapping[str, str]:
