@@ -584,3 +584,23 @@ def test_an_api_v3_same_module_instance_that_may_change_is_not_judged(
     codes = _codes(_findings(tmp_path, {
         "app/auth.py": module, "app/startup.py": "def register(config):\n    pass\n"}))
     assert not {code for _, _, code in codes} & {"NYS302", "NYS303"}, codes
+
+
+V3_LIST_FIELD = V3_SAME_MODULE.replace(
+    "from dataclasses import dataclass", "from dataclasses import dataclass, field").replace(
+    "    scopes: tuple[str, ...] = (\n", "    scopes: list[str] = field(default_factory=lambda: [\n").replace(
+    '/calendar",\n    )', '/calendar",\n    ])')
+
+
+@pytest.mark.parametrize("use, judged", [
+    # A method of the list no rule reads may change it.
+    ("config.scopes.__iadd__(['https://www.googleapis.com/auth/contacts'])", False),
+    # Control: one that only looks at the list.
+    ("config.scopes.count('https://www.googleapis.com/auth/calendar')", True),
+], ids=["a method no rule reads", "a method that only looks"])
+def test_a_list_field_used_through_a_method_is_read_only_where_the_method_only_looks(
+        tmp_path: Path, use: str, judged: bool) -> None:
+    assert "default_factory" in V3_LIST_FIELD
+    module = V3_LIST_FIELD.replace("\nnylas = Client(", f"\n{use}\nnylas = Client(")
+    codes = {code for _, _, code in _same_module_codes(tmp_path, module)}
+    assert codes == ({"NYS303"} if judged else {"NYS304"}), codes

@@ -19,6 +19,7 @@ from flake8_nylas_scopes.settings.config import make_config
 # primary calendar need ``calendar``, the v3 messages read in ``subjects`` need
 # ``gmail.readonly``.  ``subjects`` is called with a client the analysis cannot name.
 APP = '''\
+import contextlib
 import os
 
 from nylas import APIClient, Client
@@ -71,6 +72,40 @@ MIXED = {
                                   "            return [t.subject for t in c.threads.where()]\n"
                                   "        case _ as c:\n"
                                   "            return [m.subject for m in c.messages.list(GRANT).data]",
+    # A read in the test before the ``isinstance`` call runs before any proof.
+    "read in the test first": "    if raw.messages.list(GRANT).data and isinstance(raw, APIClient):\n"
+                              "        return raw.threads.where()\n"
+                              "    return []",
+    "read in the assert first": "    assert raw.messages.list(GRANT).data and isinstance(raw, APIClient)\n"
+                                "    return raw.threads.where()",
+    # An assert or a guard that is no statement of the function's own body: a line
+    # after it may run without it.
+    "assert in a branch": "    if os.environ.get('LEGACY'):\n"
+                          "        assert isinstance(raw, APIClient)\n"
+                          "        return raw.threads.where()\n"
+                          "    return raw.messages.list(GRANT).data",
+    "guard in a branch": "    if os.environ.get('LEGACY'):\n"
+                         "        if not isinstance(raw, APIClient):\n"
+                         "            raise TypeError(type(raw))\n"
+                         "        return raw.threads.where()\n"
+                         "    return raw.messages.list(GRANT).data",
+    "assert caught": "    try:\n"
+                     "        assert isinstance(raw, APIClient)\n"
+                     "    except AssertionError:\n"
+                     "        return raw.messages.list(GRANT).data\n"
+                     "    return raw.threads.where()",
+    "guard caught": "    try:\n"
+                    "        if not isinstance(raw, APIClient):\n"
+                    "            raise TypeError(type(raw))\n"
+                    "    except TypeError:\n"
+                    "        return raw.messages.list(GRANT).data\n"
+                    "    return raw.threads.where()",
+    "assert in a loop": "    for _ in range(len(GRANT) - 99):\n"
+                        "        assert isinstance(raw, APIClient)\n"
+                        "    return raw.messages.list(GRANT).data",
+    "assert suppressed": "    with contextlib.suppress(AssertionError):\n"
+                         "        assert isinstance(raw, APIClient)\n"
+                         "    return raw.messages.list(GRANT).data",
 }
 
 # The proof holds at every read: the calls are read through v2's client, and the
@@ -87,6 +122,18 @@ PROVED = {
                   "            return [t.subject for t in c.threads.where()]\n"
                   "        case _:\n"
                   "            return []",
+    # Read in the test only after the proof, or in an ``if`` body nested in a branch.
+    "read in the test after the proof": "    if isinstance(raw, APIClient) and raw.threads.where():\n"
+                                        "        return [t.subject for t in raw.threads.where()]\n"
+                                        "    return []",
+    "if body in a branch": "    if os.environ.get('LEGACY'):\n"
+                           "        if isinstance(raw, APIClient):\n"
+                           "            return raw.threads.where()\n"
+                           "    return []",
+    "assert of the body, then a branch": "    assert isinstance(raw, APIClient)\n"
+                                         "    if os.environ.get('LEGACY'):\n"
+                                         "        return raw.threads.where()\n"
+                                         "    return []",
 }
 
 

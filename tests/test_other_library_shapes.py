@@ -55,6 +55,13 @@ _GIVEN = {
                               "client_kwargs={'scope': ' '.join(SCOPES)})\n"),
     "msal first argument": ("def g(app):\n    return app.initiate_auth_code_flow("
                             "list(SCOPES), redirect_uri='x')\n"),
+    # A local name the function binds from the list, under the list's own name.
+    "local copy under the same name": ("from app import settings\n\n\ndef g():\n"
+                                       "    SCOPES = list(settings.SCOPES)\n"
+                                       "    return OAuth2Session('id', scope=SCOPES)\n"),
+    # A parameter shadowing the list may be given it by a caller: not told apart.
+    "parameter of the same name": ("def g(SCOPES=('openid',)):\n"
+                                   "    return OAuth2Session('id', scope=SCOPES)\n"),
 }
 # The same module text, the list going nowhere another library reads it.
 _NOT_GIVEN = {
@@ -63,6 +70,12 @@ _NOT_GIVEN = {
     "joined": "def g():\n    return OAuth2Session('id', state=' '.join(SCOPES))\n",
     "dict spread": "def g():\n    return OAuth2Session('id', **{'state': list(SCOPES)})\n",
     "msal first argument": "def g(app):\n    return app.remove_account(list(SCOPES))\n",
+    # A local list of the function under the imported list's name: Google's own.
+    "local list shadowing it": ("def g():\n    SCOPES = ['openid', 'email']\n"
+                                "    return OAuth2Session('id', scope=SCOPES)\n"),
+    "local list shadowing it in a closure": (
+        "def g():\n    SCOPES = ['openid']\n\n    def inner():\n"
+        "        return OAuth2Session('id', scope=SCOPES)\n    return inner\n"),
 }
 # Django settings, written in the settings module after ``SCOPES``.
 _SETTING = {

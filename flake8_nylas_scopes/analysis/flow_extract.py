@@ -1734,7 +1734,7 @@ class FlowExtractor:
     def visit_Assert(self, node: ast.Assert) -> bool:
         """``assert isinstance(raw, Client)``: past it ``raw`` is a ``Client``, as an
         annotation says."""
-        self._narrow(node.test, lambda name, body: holds_after(body, name, node))
+        self._narrow(node.test, lambda name, body, proof: holds_after(body, name, node, proof))
         return False
 
     def _captured_once(self, name: str) -> bool:
@@ -1755,10 +1755,11 @@ class FlowExtractor:
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             negated = True
             if guard_leaves(node):
-                self._narrow(test.operand, lambda name, body: holds_after(body, name, node))
+                self._narrow(test.operand,
+                             lambda name, body, proof: holds_after(body, name, node, proof))
             proved = self._proved_clients(test.operand, [test, *node.orelse])
         else:
-            self._narrow(test, lambda name, body: holds_in_body(body, name, node))
+            self._narrow(test, lambda name, body, proof: holds_in_body(body, name, node, proof))
             proved = self._proved_clients(test, [test, *node.body])
         if not proved:
             return False
@@ -1865,7 +1866,8 @@ class FlowExtractor:
             return frame.narrowed.get(name) if frame.narrowed else None
         return None
 
-    def _narrow(self, test: ast.expr, holds: Callable[[str, list[ast.stmt]], bool]) -> None:
+    def _narrow(self, test: ast.expr,
+                holds: Callable[[str, list[ast.stmt], ast.expr], bool]) -> None:
         """An instance of each class an ``isinstance`` test (alone, or one of several
         joined by ``and``) proves a name of the function to hold, where the proof
         ``holds`` wherever the function reads the name (see ``narrowed_names``)."""
@@ -1879,7 +1881,7 @@ class FlowExtractor:
                     and part.func.id == "isinstance" and len(part.args) == 2
                     and not part.keywords and isinstance(part.args[0], ast.Name)
                     and self.callee_name(part.func) == "isinstance"
-                    and holds(part.args[0].id, frame.body)):
+                    and holds(part.args[0].id, frame.body, part)):
                 continue
             key = self.target_key(ast.Name(id=part.args[0].id, ctx=ast.Store()))
             kinds = part.args[1]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TypeVar
 
@@ -109,6 +110,8 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
                 # the flow records the scopes a call is passed.
                 line, column = position(argument)
                 for named in scoped.named_lists(argument, scope):
+                    if isinstance(named, ast.Name) and scoped.assigned_locally(named.id, scope):
+                        continue  # its assigned values are followed instead
                     name = _reference(named, list_reference, own, module)
                     if name:
                         _note(foreign, (name, line, column, callee))
@@ -171,6 +174,12 @@ class _ScopedTree:
     def __init__(self, tree: ast.AST) -> None:
         self.nodes: list[tuple[ast.AST, ast.AST]] = []
         self._bindings: dict[int, dict[str, list[ast.expr]]] = {}
+        # Per scope, how often each name is stored (``Name`` targets and other
+        # bindings: parameters, imports, ``global``), and how often by a plain
+        # assignment ``_bind`` keeps the value of.
+        self._stores: dict[int, Counter[str]] = {}
+        self._assigned: dict[int, Counter[str]] = {}
+        self._functions: set[int] = set()
         # Each scope's enclosing one, whose names its code may read too.
         self._enclosing: dict[int, ast.AST] = {}
         pending: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
@@ -182,6 +191,9 @@ class _ScopedTree:
             if isinstance(node, _SCOPE_NODES) and node is not tree:
                 self._enclosing[id(node)] = scope
                 inner = node
+                if not isinstance(node, ast.ClassDef):
+                    self._functions.add(id(node))
+            self._count_store(node, scope)
             pending.extend((child, inner) for child in code_children(node))
 
     def _bind(self, node: ast.AST, scope: ast.AST) -> None:
@@ -192,9 +204,44 @@ class _ScopedTree:
         else:
             return
         names = self._bindings.setdefault(id(scope), {})
+        assigned = self._assigned.setdefault(id(scope), Counter())
         for target in targets:
             if isinstance(target, ast.Name):
                 names.setdefault(target.id, []).append(value)
+                assigned[target.id] += 1
+
+    def _count_store(self, node: ast.AST, scope: ast.AST) -> None:
+        stored = self._stores.setdefault(id(scope), Counter())
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            stored[node.id] += 1
+        elif isinstance(node, ast.arg):
+            stored[node.arg] += 1
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            stored[node.name] += 1
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            stored.update(node.names)
+        elif isinstance(node, ast.alias):
+            stored[(node.asname or node.name).partition(".")[0]] += 1
+        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+            stored[node.name] += 1
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            stored[node.rest] += 1
+
+    def assigned_locally(self, name: str, scope: ast.AST) -> bool:
+        """Whether the scope whose binding of ``name`` code in ``scope`` reads is a
+        function binding it only by plain assignments: what it holds is then only
+        what those assign (followed by ``named_lists``), not the module's name it
+        shadows (``SCOPES = ["openid"]`` in a function beside an imported
+        ``SCOPES``).  A parameter, an import, a loop target or ``global`` binding it
+        too keeps the name the module's, as far as this says."""
+        while True:
+            stored = self._stores.get(id(scope), Counter())
+            if stored[name]:
+                return id(scope) in self._functions and (
+                    stored[name] == self._assigned.get(id(scope), Counter())[name])
+            if id(scope) not in self._enclosing:
+                return False
+            scope = self._enclosing[id(scope)]
 
     def bound(self, scope: ast.AST) -> Callable[[str], Sequence[ast.expr]]:
         """The values a name read in ``scope`` is bound to: by the innermost of it and

@@ -354,7 +354,10 @@ class _GivenFinder(FastVisitor):
                         self.watched(node)):
                     self._follow_result()
             elif followed_attribute(node) and self.watched(node):
-                self._follow(node, False)
+                # A field of a record instance the module makes holds the field's
+                # value itself, no namespace: a method of it the reading does not
+                # know (``config.scopes.__iadd__([...])``) may change it.
+                self._follow(node, self.field_read(node))
         self.generic_visit(node)
 
     def _follow(self, node: ast.Name | ast.Attribute, known: bool) -> None:

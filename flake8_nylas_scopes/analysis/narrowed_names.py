@@ -15,7 +15,13 @@ the last line is API v3's ``messages.list``, and reading it as API v2's lost the
 use of the v3 request's mail scope.  A proof counts only where every binding of the
 name comes before the test and every read lies where the test holds; a read that
 only prints the name or asks its type (``raise TypeError(f"got {type(raw)}")``) makes
-no call through it and may lie anywhere.
+no call through it and may lie anywhere.  A read in the test itself counts only
+after the ``isinstance`` call: ``raw.messages.list(g) and isinstance(raw, C)`` reads
+``raw`` before it is proved anything.  An ``assert`` or a guard proves the name for
+the lines after it only where it is a statement of the function's own body: in an
+``if`` branch, a loop, a ``try`` or a ``with`` block, a line after it may run
+without it (the other branch, no iteration, the ``except`` handler, a suppressed
+error).
 """
 
 from __future__ import annotations
@@ -91,23 +97,32 @@ def _bound_before(body: list[ast.stmt], name: str, test: ast.stmt) -> bool:
                for position in _bindings(statement, name))
 
 
-def holds_after(body: list[ast.stmt], name: str, test: ast.stmt) -> bool:
-    """``assert isinstance(name, C)`` or a guard that leaves when the test fails:
-    the name is bound only before it and read only after its test."""
-    test_start = _start(test.test) if isinstance(test, (ast.Assert, ast.If)) else _start(test)
+def _after_proof(position: Position, test: ast.expr, proof: ast.expr) -> bool:
+    """Whether a read at ``position`` inside the test expression comes after the
+    ``isinstance`` call ``proof``: evaluated only once the proof held."""
+    return _within(position, [test]) and position >= _end(proof)
+
+
+def holds_after(body: list[ast.stmt], name: str, test: ast.Assert | ast.If,
+                proof: ast.expr) -> bool:
+    """``assert isinstance(name, C)`` or a guard that leaves when the test fails, a
+    statement of the function's own body: the name is bound only before it and read
+    only after the proof."""
+    if not any(statement is test for statement in body):
+        return False
     leaving = test.body if isinstance(test, ast.If) else []
     message = [test.msg] if isinstance(test, ast.Assert) and test.msg is not None else []
     return _bound_before(body, name, test) and all(
-        position >= test_start and not _within(position, leaving)
-        and not _within(position, message)
+        (position >= _end(test.test) or _after_proof(position, test.test, proof))
+        and not _within(position, leaving) and not _within(position, message)
         for position in _calling_reads(body, name))
 
 
-def holds_in_body(body: list[ast.stmt], name: str, test: ast.If) -> bool:
+def holds_in_body(body: list[ast.stmt], name: str, test: ast.If, proof: ast.expr) -> bool:
     """``if isinstance(name, C): ...``: the name is bound only before the ``if`` and
-    read only in its test and its body."""
+    read only in its test after the proof and in its body."""
     return _bound_before(body, name, test) and all(
-        _within(position, [test.test]) or _within(position, test.body)
+        _after_proof(position, test.test, proof) or _within(position, test.body)
         for position in _calling_reads(body, name))
 
 
