@@ -113,7 +113,7 @@ CLASS_CONTROLS = {
     "reads its scopes": CLIENT.replace("self.api_uri = config.api_uri",
                                        "self.scopes = config.scopes\n        self.api_uri = 'x'"),
     "calls a method": CLIENT.replace("self.api_uri = config.api_uri",
-                                     "self.api_uri = config.get('api_uri')"),
+                                     "self.api_uri = config.resolve('api_uri')"),
     "a nested function": CLIENT.replace("self.api_uri = config.api_uri",
                                         "self.api_uri = (lambda: config.api_uri)()"),
     # A base's constructor may take the record too.

@@ -1191,13 +1191,18 @@ class Extractor(FastVisitor):
         # binds, which ``Google().scopes`` reads (``enable(Google)``, ``enable(
         # Google())``).
         classes = frozenset(self._own_classes(bindings))
+        # The module's instances of its record classes (``settings = Settings()``),
+        # whose fields hold lists: handed to other code (``configure(settings)``),
+        # they take those lists along.
+        instances = frozenset(name for name in values if self._instance_made(name) is not None
+                              ) if self._module_classes else frozenset()
 
         def watched(node: ast.expr) -> bool:
             if isinstance(node, ast.Name):
                 value = values.get(node.id)
                 return (value is not None and may_hold_lists(value)) or (
                     node.id in bindings.imported and node.id in self._imports) or (
-                        node.id in star) or node.id in classes
+                        node.id in star) or node.id in classes or node.id in instances
             if isinstance(node, ast.Attribute):
                 return may_hold_class_scopes(node.attr) or self.qualify(node) is not None
             return False
@@ -1216,7 +1221,7 @@ class Extractor(FastVisitor):
                            frozenset(name for name, value in values.items()
                                      if may_hold_lists(value)) | frozenset(
                                name for name in bindings.imported if name in self._imports)
-                           | star | classes, self._another_modules,
+                           | star | classes | instances, self._another_modules,
                            lambda node: unnamed_module(node, self.qualify), self._not_an_app,
                            lambda call: self._scope_dict_get(call, bindings),
                            lambda item: _immutable_item(item, bindings),
