@@ -790,13 +790,14 @@ class Extractor(FastVisitor):
         """``config.api_key`` where the module binds ``config`` once to an instance of
         its record class (``config = Config(...)``, a dataclass, attrs class or
         ``NamedTuple`` whose body alone decides its fields) and ``api_key`` is one of
-        those fields: a read of the field's value.  A method of the class is no field,
-        so ``config.widen()`` still hands the instance on."""
+        those fields: a read of the field's value; also ``TEAM._replace``, which makes
+        a copy as ``dataclasses.replace`` does.  A method of the class is no field, so
+        ``config.widen()`` still hands the instance on."""
         if not isinstance(node.value, ast.Name):
             return False
         cls = self._instance_made(node.value.id)
         fields = record_fields(cls) if cls is not None else None
-        return fields is not None and node.attr in fields
+        return fields is not None and (node.attr in fields or node.attr == "_replace")
 
     def _copied_record(self, made: ast.expr | None) -> tuple[str, list[ast.keyword]] | None:
         """``dataclasses.replace(SETTINGS, scopes=[...])`` or ``SETTINGS._replace(

@@ -46,6 +46,8 @@ _READING_FUNCTIONS = frozenset({
     "json.dumps", "copy.copy", "copy.deepcopy", "urllib.parse.urlencode",
     "itertools.chain", "itertools.chain.from_iterable", "itertools.islice",
     "urllib.parse.quote", "urllib.parse.quote_plus", "pprint.pformat", "pprint.pprint",
+    # A record's copy with some fields changed, as ``copy.copy`` makes one.
+    "dataclasses.replace",
     # Runs the module's code again: its names are bound to what their assignments say.
     "importlib.reload",
 })
