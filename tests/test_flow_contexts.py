@@ -100,7 +100,9 @@ LOST = {
     "enumerate": "lib.keep(enumerate(messages))",
     "zip": "lib.keep(zip(messages, messages))",
     "map": "lib.keep(map(lambda m: m, messages))",
-    "match": "match message:\n        case _:\n            pass",
+    # (A pattern reading the subject's attributes: one testing only its class, or
+    # ``case _``, hands it to nothing.)
+    "match": "match message:\n        case object(subject=subject):\n            pass",
     "store on a library object": "lib.current = message",
     "store in a library container": "lib.registry['m'] = message",
     "setattr": "setattr(lib, 'current', message)",

@@ -1650,12 +1650,18 @@ def test_a_client_entered_on_an_exit_stack_makes_no_claim_appear(
     files = {"app/views.py": login.partition("\n\ndef digest(grant):")[0]}
     before, _ = _claims_and_caution(tmp_path / "with", {**files, "app/work.py": _ENTERED.format(
         body=_ENTERED_FORMS["a with statement"])})
-    after, _ = _claims_and_caution(tmp_path / "stack", {**files, "app/work.py": _ENTERED.format(
-        body=_ENTERED_FORMS[form])})
+    after, after_cautious = _claims_and_caution(tmp_path / "stack", {
+        **files, "app/work.py": _ENTERED.format(body=_ENTERED_FORMS[form])})
     # Not vacuous: the plain form lists messages only, and the calendar is unused.
     assert "NYS303 https://www.googleapis.com/auth/calendar.readonly" in before, before
     assert not after - before, sorted(after - before)
-    assert after == before, (before, after)
+    if form == "an exit stack handed to a helper":
+        # ``enter(stack, manager)`` gives the manager to ``stack.enter_context`` on a
+        # parameter, which the reading does not follow (as ``nylas-scopes check``
+        # says of this module): cautious, never a claim of its own.
+        assert after_cautious and not after, (before, after)
+    else:
+        assert after == before, (before, after)
 
 
 # ------------------------------------------------ a config moved into a returning function

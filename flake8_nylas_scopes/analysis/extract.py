@@ -786,6 +786,10 @@ class Extractor(FastVisitor):
             return cls if self._holds_defaults(cls) else None
         return cls if record_fields(cls) is not None else None
 
+    def _record_instance(self, name: str) -> bool:
+        cls = self._instance_made(name)
+        return cls is not None and record_fields(cls) is not None
+
     def _reads_a_field(self, node: ast.Attribute) -> bool:
         """``config.api_key`` where the module binds ``config`` once to an instance of
         its record class (``config = Config(...)``, a dataclass, attrs class or
@@ -1192,10 +1196,11 @@ class Extractor(FastVisitor):
         # binds, which ``Google().scopes`` reads (``enable(Google)``, ``enable(
         # Google())``).
         classes = frozenset(self._own_classes(bindings))
-        # The module's instances of its record classes (``settings = Settings()``),
-        # whose fields hold lists: handed to other code (``configure(settings)``),
-        # they take those lists along.
-        instances = frozenset(name for name in values if self._instance_made(name) is not None
+        # The module's instances of its record classes (``settings = Settings()`` of a
+        # dataclass), whose fields hold lists: handed to other code
+        # (``configure(settings)``), they take those lists along.  (An instance of a
+        # plain class takes the class's own attributes, followed with the class.)
+        instances = frozenset(name for name in values if self._record_instance(name)
                               ) if self._module_classes else frozenset()
 
         def watched(node: ast.expr) -> bool:
