@@ -1874,16 +1874,13 @@ class FlowExtractor:
         frame = self.frames[-1]
         if not frame.is_function or frame.body is None:
             return
-        parts = test.values if isinstance(test, ast.BoolOp) and isinstance(
-            test.op, ast.And) else [test]
-        for part in parts:
-            if not (isinstance(part, ast.Call) and isinstance(part.func, ast.Name)
-                    and part.func.id == "isinstance" and len(part.args) == 2
-                    and not part.keywords and isinstance(part.args[0], ast.Name)
-                    and self.callee_name(part.func) == "isinstance"
-                    and holds(part.args[0].id, frame.body, part)):
+        for part in isinstance_parts(test):
+            name = part.args[0]
+            assert isinstance(name, ast.Name)
+            if self.callee_name(part.func) != "isinstance" or not holds(
+                    name.id, frame.body, part):
                 continue
-            key = self.target_key(ast.Name(id=part.args[0].id, ctx=ast.Store()))
+            key = self.target_key(ast.Name(id=name.id, ctx=ast.Store()))
             kinds = part.args[1]
             for kind in kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]:
                 for value in self._annotated(kind):
