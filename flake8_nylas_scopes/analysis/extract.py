@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import os
 import re
 import string
@@ -1605,19 +1606,19 @@ class Extractor(FastVisitor):
         ``read_parameters`` does not count them as only read."""
         found: dict[str, ReadParameters] = {}
         for name, function in self._parameter_takers():
-            arguments = function.args
-            skipped = 0 if name in self._module_functions else 1
-            every_positional = [*arguments.posonlyargs, *arguments.args]
-            positional, skipped_args = every_positional[skipped:], every_positional[:skipped]
-            fields = {arg.arg for arg in (*positional, *arguments.kwonlyargs)
-                      if self._changes_parameter(function, arg.arg) and reads_fields_only(
-                          function, arg.arg, may_hold_class_scopes)}
-            if fields:
-                found[name] = ReadParameters(
-                    tuple(arg.arg if arg.arg in fields else "" for arg in positional),
-                    tuple(arg.arg for arg in (*arguments.args, *arguments.kwonlyargs)
-                          if arg not in skipped_args and arg.arg in fields))
+            read = _parameters_kept(
+                function, 0 if name in self._module_functions else 1,
+                functools.partial(self._changed_through_fields_only, function))
+            if read is not None:
+                found[name] = read
         return found
+
+    def _changed_through_fields_only(
+            self, function: ast.FunctionDef | ast.AsyncFunctionDef, parameter: str) -> bool:
+        """Whether ``function`` counts as changing ``parameter`` but reads it only
+        through fields that cannot hold scopes (see ``reads_fields_only``)."""
+        return self._changes_parameter(function, parameter) and reads_fields_only(
+            function, parameter, may_hold_class_scopes)
 
     def _parameter_takers(self) -> list[tuple[str, ast.FunctionDef | ast.AsyncFunctionDef]]:
         """The undecorated functions of the module, and the ``__init__`` of each
@@ -1639,18 +1640,8 @@ class Extractor(FastVisitor):
                          skipped: int) -> ReadParameters | None:
         """The parameters of ``function`` past the first ``skipped`` (``self``) that
         it only reads, as a caller's arguments land in them; None for none."""
-        arguments = function.args
-        every_positional = [*arguments.posonlyargs, *arguments.args]
-        positional, skipped_args = every_positional[skipped:], every_positional[:skipped]
-        named = [arg for arg in (*arguments.args, *arguments.kwonlyargs)
-                 if arg not in skipped_args]
-        read = {arg.arg for arg in (*positional, *arguments.kwonlyargs)
-                if not self._changes_parameter(function, arg.arg)}
-        if not read:
-            return None
-        return ReadParameters(
-            tuple(arg.arg if arg.arg in read else "" for arg in positional),
-            tuple(arg.arg for arg in named if arg.arg in read))
+        return _parameters_kept(function, skipped, lambda parameter: not (
+            self._changes_parameter(function, parameter)))
 
     def _only_reads(self, call: ast.Call) -> bool:
         return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(
@@ -4159,6 +4150,23 @@ def _plain_class(cls: ast.ClassDef) -> bool:
         and statement.name in _INSTANCE_HOOKS
         for statement in cls.body
     )
+
+
+def _parameters_kept(function: ast.FunctionDef | ast.AsyncFunctionDef, skipped: int,
+                     kept: Callable[[str], bool]) -> ReadParameters | None:
+    """The parameters of ``function`` past the first ``skipped`` (``self``) that
+    ``kept`` says yes to, by where a caller's positional and keyword arguments land
+    in them; None for none."""
+    arguments = function.args
+    every_positional = [*arguments.posonlyargs, *arguments.args]
+    positional, skipped_args = every_positional[skipped:], every_positional[:skipped]
+    chosen = {arg.arg for arg in (*positional, *arguments.kwonlyargs) if kept(arg.arg)}
+    if not chosen:
+        return None
+    return ReadParameters(
+        tuple(arg.arg if arg.arg in chosen else "" for arg in positional),
+        tuple(arg.arg for arg in (*arguments.args, *arguments.kwonlyargs)
+              if arg not in skipped_args and arg.arg in chosen))
 
 
 def _own_per_instance(written: ast.expr | None, value: ast.expr) -> bool:
