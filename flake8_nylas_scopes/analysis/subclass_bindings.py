@@ -222,7 +222,48 @@ def _shaped(cls: ast.ClassDef) -> bool:
     class or its subclasses attributes its body does not bind."""
     return bool(cls.decorator_list or cls.keywords) or any(
         isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
-        and statement.name in _SHAPING_HOOKS for statement in cls.body)
+        and statement.name in _SHAPING_HOOKS and not _only_registers(statement)
+        for statement in cls.body)
+
+
+def _only_registers(hook: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether a hook is an ``__init_subclass__`` that only stores the subclass in a
+    container by key and calls the base's hook (``REGISTRY[cls.name] = cls`` beside
+    ``super().__init_subclass__(**kwargs)``): it binds no attribute of the subclass.
+    Any other statement (a call, an attribute set, a loop) may give it attributes
+    its body does not bind."""
+    return hook.name == "__init_subclass__" and all(
+        _registers(statement) for statement in hook.body)
+
+
+def _registers(statement: ast.stmt) -> bool:
+    """A statement of ``_only_registers``: a docstring, the base's hook called, an
+    item stored into a container the hook names (no call in the statement), or an
+    ``if`` without a call holding only such statements."""
+    if isinstance(statement, ast.Expr):
+        return isinstance(statement.value, ast.Constant) or _calls_base_hook(statement.value)
+    if isinstance(statement, ast.Assign):
+        return all(isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+                   for target in statement.targets) and not _calls_or_binds(statement)
+    if isinstance(statement, ast.If):
+        return not _calls_or_binds(statement.test) and all(
+            map(_registers, [*statement.body, *statement.orelse]))
+    return isinstance(statement, ast.Pass)
+
+
+def _calls_base_hook(node: ast.expr) -> bool:
+    """``super().__init_subclass__(...)`` given nothing that calls or binds."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+        node.func.attr == "__init_subclass__") and isinstance(node.func.value, ast.Call) and (
+        isinstance(node.func.value.func, ast.Name)) and node.func.value.func.id == "super" and (
+        not node.func.value.args) and not any(
+            _calls_or_binds(given) for given in (*node.args, *node.keywords))
+
+
+def _calls_or_binds(node: ast.AST) -> bool:
+    """Whether ``node`` holds a call, a walrus or a lambda (which may set attributes)."""
+    return any(isinstance(inner, (ast.Call, ast.NamedExpr, ast.Lambda))
+               for inner in ast.walk(node))
 
 
 def _last_name(base: ast.expr) -> str:

@@ -656,18 +656,23 @@ def judge_project(
     # the rules here and for the fix plan, which judges requests one by one.
     modules = result.facts = with_used_getters(
         with_confirmed_sites(with_typed_dict_configs(modules), resolver))
+    # Tests take no part in the usage rules (see ``test_code``).
+    tests, unsure_tests = _test_modules(modules, errors)
+    # What a test changes (``mock.patch.object(mail, "client_for")``, ``SCOPES.append``)
+    # lasts for that test only: the app's lists stay as written.  A module that may
+    # be the app's as well (patching in a mode of its own) still counts.
+    changers = [facts for path, facts in modules.items()
+                if path not in tests or path in unsure_tests]
     index = ConstantIndex(
         modules.values(),
-        frozenset(reference for facts in modules.values() for reference in facts.mutated),
+        frozenset(reference for facts in changers for reference in facts.mutated),
         (facts.django_settings for facts in modules.values() if facts.django_settings),
-        frozenset(reference for facts in modules.values() for reference in facts.given_away),
+        frozenset(reference for facts in changers for reference in facts.given_away),
         read_factory_loads(modules, resolver),
     )
     # The callers' arguments a wrapper's request reads, with the wrappers reading them.
     wrapped: dict[Span, set[str]] = {}
     every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index, wrapped)
-    # Tests take no part in the usage rules (see ``test_code``).
-    tests, unsure_tests = _test_modules(modules, errors)
     given = read_given_lists((facts for path, facts in modules.items() if path not in tests),
                              modules.values(), resolver.resolve, wrapped)
     sites = [site for site in every_site if site.span.path not in tests]

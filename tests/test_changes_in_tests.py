@@ -1,0 +1,109 @@
+"""A change the project's tests make to the app's modules lasts for a test only.
+
+``mock.patch.object(mail, "client_for")`` hands the module ``mail`` to a patcher, and
+``mail.SCOPES.append(...)`` in a test grows the list while that test runs: neither is
+a change of what the app requests.  A module that patches but may be the app's own
+(outside the tests' places and names, see ``test_code``) still counts as a change.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from flake8_nylas_scopes.codes import DEFAULT_OFF
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+MAIL = """\
+import os
+
+from nylas import APIClient
+
+SCOPES = ["email.read_only", "calendar"]
+
+
+def client_for(token):
+    return APIClient(os.environ["NYLAS_ID"], os.environ["NYLAS_SECRET"], token)
+
+
+def connect_url(token):
+    return client_for(token).authentication_url("https://n.example/cb", scopes=list(SCOPES))
+
+
+def subjects(token):
+    return [thread.subject for thread in client_for(token).threads.where(limit=5)]
+"""
+
+PATCHING_TEST = """\
+from unittest import mock
+
+from notify import mail
+
+
+def test_connect_url():
+    with mock.patch.object(mail, "client_for") as client_for:
+        client_for.return_value.authentication_url.return_value = "u"
+        assert mail.connect_url("t") == "u"
+"""
+
+GROWING_TEST = """\
+from notify import mail
+
+
+def test_more_scopes():
+    mail.SCOPES.append("contacts")
+    assert "contacts" in mail.SCOPES
+"""
+
+# Only patching, outside the tests' places and names: a mode of the app run by name.
+PATCHING_SCRIPT = """\
+from unittest import mock
+
+from notify import mail
+
+
+def dry_connect():
+    with mock.patch.object(mail, "client_for"):
+        return mail.connect_url("t")
+"""
+
+
+def _codes(root: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text("[project]\nname = 'notify'\n")
+    for name, text in {"notify/__init__.py": "", "notify/mail.py": MAIL, **files}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    result = analyse([str(root)], make_config(), lambda code: code not in DEFAULT_OFF
+                     or code == "NYS304", use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings)
+
+
+# 'calendar' (line 5) is asked for, and the app only lists threads.
+UNUSED_CALENDAR = [("mail.py", 5, "NYS303")]
+
+
+def test_a_module_patched_by_a_test_keeps_its_lists_judged(tmp_path: Path) -> None:
+    assert _codes(tmp_path / "alone", {}) == UNUSED_CALENDAR
+    assert _codes(tmp_path / "patched", {"tests/test_mail.py": PATCHING_TEST}) == (
+        UNUSED_CALENDAR)
+
+
+def test_a_list_grown_by_a_test_keeps_its_items_judged(tmp_path: Path) -> None:
+    assert _codes(tmp_path, {"tests/test_mail.py": GROWING_TEST}) == UNUSED_CALENDAR
+
+
+def test_the_same_changes_in_app_code_leave_the_request_unresolved(tmp_path: Path) -> None:
+    # Control: a module that patches but may be the app's, and one that grows the list
+    # (named like a test but imported by the app), still change what it requests.
+    for name, files in (
+        ("script", {"notify/dry_run.py": PATCHING_SCRIPT}),
+        ("imported", {"notify/test_scopes.py": GROWING_TEST,
+                      "notify/views.py": "from notify import test_scopes\n"}),
+    ):
+        codes = _codes(tmp_path / name, files)
+        assert ("mail.py", 13, "NYS304") in codes, name
+        assert not any(code in ("NYS302", "NYS303") for _, _, code in codes), name
