@@ -223,15 +223,6 @@ def unbox(obj: Obj) -> Obj:
     return (_OBJ_KINDS[kind], name)
 
 
-# Model methods whose names other libraries do not use: on an unknown receiver they
-# are taken for Nylas calls wherever it comes from.
-_DISTINCTIVE_MODEL_METHODS = frozenset({
-    "mark_as_read", "mark_as_unread", "mark_as_seen", "star", "unstar", "update_folder",
-    "update_labels", "add_label", "add_labels", "remove_label", "remove_labels",
-    "send_raw", "rsvp", "generate_ics", "get_picture",
-})
-
-
 # Words in a parameter's name that say it holds a Nylas model object.
 _MODEL_WORDS = ("message", "msg", "draft", "thread", "event", "contact", "calendar",
                 "folder", "label", "file", "attachment", "nylas")
@@ -1764,7 +1755,7 @@ class FlowResolver:
             unresolved.append(UnresolvedUse(
                 use.span, f"{use.text}() uses {name}, which is not in the endpoint map",
                 None))
-        elif unknown and self._may_be_nylas(use.root, use.root, nylas_module):
+        elif unknown and self._may_be_nylas(use, use.root, nylas_module):
             unresolved += self._unknown_receiver(use)
         elif unknown:
             unresolved += self._distinctive_chain(use)
@@ -1894,14 +1885,17 @@ class FlowResolver:
         return all(kind in _PROJECT_KINDS and not self._attribute((kind, owner), name)
                    for kind, owner in objs)
 
-    def _may_be_nylas(self, root: Val | None, chain: Val | None, nylas_module: bool) -> bool:
-        """Whether a Nylas-looking call on ``root``, an object the analysis cannot tell,
-        may be a Nylas call.  In a module that mentions Nylas any may; elsewhere one on
-        something named like a client, or reached along ``chain`` through the
-        attribute by which a model holds its client (``draft.api.drafts.create()`` on
-        a draft a framework hands in), or a name this module binds to one (``api =
-        draft.api``, ``self.api = draft.api``), not Django's ``user.messages.all()``."""
-        if nylas_module or _named_like_a_client(root):
+    def _may_be_nylas(self, use: Use, chain: Val | None, nylas_module: bool) -> bool:
+        """Whether a Nylas-looking use of ``use.root``, an object the analysis cannot
+        tell, may be a Nylas call.  In a module that mentions Nylas any may; elsewhere
+        one whose operation other libraries' objects do not have (``raw.messages.where()``,
+        ``raw.messages.list(grant)``), one on something named like a client, or one
+        reached along ``chain`` through the attribute by which a model holds its client
+        (``draft.api.drafts.create()`` on a draft a framework hands in), or a name this
+        module binds to one (``api = draft.api``, ``self.api = draft.api``), not
+        Django's ``user.messages.all()``."""
+        root = use.root
+        if nylas_module or _named_like_a_client(root) or self._sdk_operation(use.attrs):
             return True
         held_as = self.sdk.model_client_attribute
         if not held_as:
@@ -1912,6 +1906,30 @@ class FlowResolver:
             if chain.kind == "sym":
                 return chain.name in self._symbols_reading(held_as)
             chain = chain.inner
+        return False
+
+    def _sdk_operation(self, attrs: tuple[str, ...]) -> bool:
+        """Whether ``attrs`` call an operation of a Nylas collection or resource that
+        other libraries' objects are not known to have (``messages.where``,
+        ``messages.list``, ``scheduler.bookings.confirm``): such a call may be a Nylas
+        call whatever the module mentions.  A name that Django's managers or
+        SQLAlchemy's queries share (``messages.all``, ``messages.filter``) is not."""
+        if len(attrs) < 2:
+            return False
+        sdk = self.sdk
+        first, operation = attrs[0], attrs[1]
+        shared = sdk.shared_operations
+        collection = sdk.collections.get(first)
+        if collection is not None and operation in collection.operations and (
+                operation not in shared):
+            return True
+        path = sdk.resources[""].children.get(first)
+        for attr in attrs[1:]:
+            if path is None:
+                return False
+            if attr in sdk.resources[path].methods:
+                return attr not in shared
+            path = sdk.resources[path].children.get(attr)
         return False
 
     def _symbols_reading(self, attribute: str) -> frozenset[str]:
@@ -1945,7 +1963,7 @@ class FlowResolver:
         ):
             scopes = sdk.collection_scopes(first)
         elif len(attrs) == 1 and first in sdk.model_method_scopes and (
-            first in _DISTINCTIVE_MODEL_METHODS or _is_parameter(use.root)
+            first in sdk.distinctive_model_methods or _is_parameter(use.root)
         ):
             scopes = sdk.model_method_scopes[first]
         # ``self.nylas.messages.send(...)`` on an API v3 client it cannot tell.
@@ -2676,7 +2694,7 @@ class FlowResolver:
             unresolved += self._unmapped_model_method(call)
         if not callees and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
-            if use is not None and self._may_be_nylas(use.root, call.callee, nylas_module):
+            if use is not None and self._may_be_nylas(use, call.callee, nylas_module):
                 unresolved += self._unknown_receiver(use)
         if not callees:
             found, lost = self._unknown_method_result(call)
@@ -2737,7 +2755,7 @@ class FlowResolver:
             if not objs and not harmless:
                 # ``run(client.calendars.all)`` with a client the analysis cannot tell.
                 use = _chain_use(argument, call.span, _describe_value(argument), self.sdk)
-                if use is not None and self._may_be_nylas(use.root, argument, nylas_module):
+                if use is not None and self._may_be_nylas(use, argument, nylas_module):
                     unresolved += self._unknown_receiver(use)
                 continue
             callable_in_template = frozenset(

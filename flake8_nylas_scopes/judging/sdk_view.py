@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 from ..nylas_api import API_VERSIONS
+from ..nylas_api.shared_names import DISTINCTIVE_MODEL_METHODS, SHARED_OPERATIONS
 from ..nylas_api.types import Collection, Endpoint, Model, Resource, SdkSurface
 
 V3_PREFIX = "v3:"
@@ -32,6 +33,10 @@ class SdkView:
         # The public methods of model objects that send no request.
         self.model_local_methods = v2.model_local_methods
         self.distinctive_chains = v2.distinctive_chains | v3.distinctive_chains
+        # Operations other libraries' collection-like objects have too, and model
+        # methods no other library has: for telling a call on an unknown object.
+        self.shared_operations = SHARED_OPERATIONS
+        self.distinctive_model_methods = DISTINCTIVE_MODEL_METHODS
         self.app_level_helpers = v2.app_level_helpers | v3.app_level_helpers
         # The SDK helper classes whose instances build the hosted-authentication URL
         # (``Routes(client)``), and by method name the class whose request it makes:

@@ -1,0 +1,225 @@
+"""A Nylas operation on an object the analysis cannot tell, in a module that does not
+mention Nylas.
+
+Such a module takes an unknown receiver for a possible Nylas object only where its
+name says client, so that Django's ``conversation.messages.all()`` does not leave the
+mail scopes of every Django project unjudged.  An operation other libraries' objects
+are not known to have (API v2's ``where`` and ``search``, API v3's ``list``) may
+still be a Nylas call: it is unresolved (NYS304) and its scopes stay silent, rather
+than not looked at and its scope reported unused.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.codes import DEFAULT_OFF
+from flake8_nylas_scopes.nylas_api.shared_names import SHARED_OPERATIONS
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+AUTH_V2 = """\
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login():
+    return client.authentication_url("https://x/cb", scopes=["email.read_only", "calendar"])
+
+
+def events(token):
+    return APIClient("id", "secret", token).events.where(limit=5)
+"""
+
+AUTH_V3 = """\
+from nylas import Client
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+                  "https://www.googleapis.com/auth/calendar"]})
+
+
+def events(grant):
+    return nylas.events.list(grant, query_params={"calendar_id": "primary"})
+"""
+
+# The dispatcher of the first example: a table of handlers called with a value from
+# outside, so that no caller of the function tells what its parameter is.
+JOBS = """\
+from app import mail
+
+HANDLERS = {"subjects": mail.subjects}
+
+
+def run(name, client):
+    return HANDLERS[name](client)
+"""
+
+
+def _codes(tmp_path: Path, mail_code: str, jobs: str = JOBS, auth: str = AUTH_V2,
+           ) -> list[tuple[str, int, str]]:
+    (tmp_path / "pyproject.toml").write_text(
+        "[project]\nname = 'app'\ndependencies = ['nylas']\n")
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "auth.py").write_text(auth)
+    (package / "mail.py").write_text(textwrap.dedent(mail_code))
+    (package / "jobs.py").write_text(textwrap.dedent(jobs))
+    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
+                     or code == "NYS304", use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings)
+
+
+# ``calendar`` is broader than ``events.where()`` needs, whatever the other module does with
+# mail; ``email.read_only`` is the scope its call may need.
+BROADER_CALENDAR = ("auth.py", 7, "NYS302")
+UNUSED_MAIL = ("auth.py", 7, "NYS303")
+
+_UNKNOWN_RECEIVERS = {
+    "a parameter of a function called from a table": ("""\
+        def subjects(raw):
+            return [m.subject for m in raw.messages.where(limit=5)]
+    """, JOBS, 2),
+    "a function called only through functools.partial": ("""\
+        import functools
+
+
+        def subjects(raw, limit):
+            return [m.subject for m in raw.messages.where(limit=limit)]
+
+
+        FIVE = functools.partial(subjects, limit=5)
+    """, JOBS.replace("mail.subjects", "mail.FIVE"), 5),
+    "a task a decorator registers": ("""\
+        from celery import shared_task
+
+
+        @shared_task
+        def subjects(raw):
+            return [m.subject for m in raw.messages.where(limit=5)]
+    """, "", 6),
+    "a route a decorator registers, searching threads": ("""\
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+
+        @router.get("/subjects")
+        def subjects(raw):
+            return [t.subject for t in raw.threads.search("invoice")]
+    """, "", 8),
+    "a lambda": ("""\
+        subjects = lambda raw: [m.subject for m in raw.messages.where(limit=5)]
+    """, JOBS, 1),
+    "an instance attribute set from an unknown value": ("""\
+        class Box:
+            def __init__(self, raw):
+                self.raw = raw
+
+            def subjects(self):
+                return [m.subject for m in self.raw.messages.where(limit=5)]
+    """, """\
+        from app.mail import Box
+
+
+        def run(conn):
+            return Box(conn).subjects()
+    """, 6),
+    "a value an unknown function returns": ("""\
+        from app.jobs import registry
+
+
+        def subjects():
+            c = registry.get("mail")
+            return [t.subject for t in c.threads.where(limit=5)]
+    """, "registry = {}\n", 6),
+}
+
+
+@pytest.mark.parametrize(("mail_code", "jobs", "line"), _UNKNOWN_RECEIVERS.values(),
+                         ids=_UNKNOWN_RECEIVERS.keys())
+def test_an_sdk_operation_on_an_unknown_object_is_unresolved(
+        tmp_path: Path, mail_code: str, jobs: str, line: int) -> None:
+    assert _codes(tmp_path, mail_code, jobs) == [BROADER_CALENDAR, ("mail.py", line, "NYS304")]
+
+
+def test_an_api_v3_operation_on_an_unknown_object_is_unresolved(tmp_path: Path) -> None:
+    # Without it, Gmail's read scope would be reported unused: only that function reads mail.
+    assert _codes(tmp_path, """\
+        def subjects(raw, grant):
+            return [m.subject for m in raw.messages.list(grant).data]
+    """, auth=AUTH_V3) == [("mail.py", 2, "NYS304")]
+
+
+def test_an_api_v3_operation_a_known_client_makes_is_read(tmp_path: Path) -> None:
+    # The control: the same function given the module's client is judged, not guessed.
+    assert _codes(tmp_path, """\
+        def subjects(raw, grant):
+            return [m.subject for m in raw.messages.list(grant).data]
+    """, """\
+        from app.auth import nylas
+        from app.mail import subjects
+
+
+        def run(grant):
+            return subjects(nylas, grant)
+    """, auth=AUTH_V3) == []
+
+
+_OTHER_LIBRARIES = {
+    # Django REST framework: a serializer's getter on the model's related manager.
+    "a Django related manager in a serializer": """\
+        from rest_framework import serializers
+
+
+        class ConversationSerializer(serializers.ModelSerializer):
+            unread = serializers.SerializerMethodField()
+
+            def get_unread(self, obj):
+                return obj.messages.filter(read=False).count()
+
+            def get_total(self, obj):
+                return obj.messages.count()
+    """,
+    "a Django related manager in a view": """\
+        def subjects(conversation):
+            first = conversation.messages.first()
+            latest = conversation.messages.get(pk=1)
+            made = conversation.messages.create(body="x")
+            conversation.messages.update(read=True)
+            return [m.body for m in conversation.messages.all()], first, latest, made
+    """,
+    "SQLAlchemy's dynamic relationship": """\
+        def subjects(user):
+            return user.messages.filter_by(read=False).all(), [m for m in user.messages]
+    """,
+    "a pymongo collection": """\
+        def subjects(db):
+            return list(db.messages.find({"read": False})), db.events.find_one({})
+    """,
+    "Google's API client": """\
+        def subjects(service):
+            return service.users().messages().list(userId="me").execute()
+    """,
+}
+
+
+@pytest.mark.parametrize("mail_code", _OTHER_LIBRARIES.values(), ids=_OTHER_LIBRARIES.keys())
+def test_another_librarys_operation_stays_unlooked_at(tmp_path: Path, mail_code: str) -> None:
+    assert _codes(tmp_path, mail_code) == [BROADER_CALENDAR, UNUSED_MAIL]
+
+
+def test_the_shared_vocabulary_keeps_the_sdks_own_operations_out() -> None:
+    assert {"all", "filter", "get", "create", "count", "first", "find"} <= SHARED_OPERATIONS
+    assert not {"where", "search", "list", "destroy", "send", "send_rsvp"} & SHARED_OPERATIONS
