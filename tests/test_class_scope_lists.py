@@ -586,6 +586,52 @@ def test_an_api_v3_same_module_instance_that_may_change_is_not_judged(
     assert not {code for _, _, code in codes} & {"NYS302", "NYS303"}, codes
 
 
+@pytest.mark.parametrize("default, judged", [
+    # A setting read from the environment gives the field a string: the fields and
+    # their order stay those the body writes.
+    ('os.environ.get("NYLAS_CLIENT_ID", "")', True),
+    ('os.getenv("NYLAS_CLIENT_ID")', True),
+    # Controls: a call the analysis cannot name may return a field specifier
+    # (``field(init=False)``) that changes what ``__init__`` takes, and so may a
+    # fallback computed by another call.
+    ('client_id_field()', False),
+    ('os.environ.get("NYLAS_CLIENT_ID", client_id_field())', False),
+], ids=["os.environ.get", "os.getenv", "an unknown call", "an unknown fallback"])
+def test_a_field_defaulting_to_an_environment_setting_keeps_the_record_read(
+        tmp_path: Path, default: str, judged: bool) -> None:
+    # Before, any call as a field's default made the class no record the analysis
+    # reads, and the request was unresolved (NYS304 "cannot read a scopes value from
+    # attribute 'scopes'").
+    module = V3_SAME_MODULE.replace(
+        "    api_key: str\n",
+        f"    api_key: str\n    client_id: str = {default}\n").replace(
+        "import os\n", "import os\n\nfrom .fields import client_id_field\n")
+    assert f"client_id: str = {default}" in module
+    calendar_line = module.splitlines().index(
+        '        "https://www.googleapis.com/auth/calendar",') + 1
+    codes = _codes(_findings(tmp_path, {
+        "app/auth.py": module,
+        "app/fields.py": "from dataclasses import field\n\n\n"
+                         "def client_id_field():\n    return field(init=False, default='')\n"}))
+    if judged:
+        assert codes == {("auth.py", calendar_line, "NYS303")}, codes
+    else:
+        assert {code for _, _, code in codes} == {"NYS304"}, codes
+
+
+def test_a_scopes_field_defaulting_to_an_environment_setting_stays_unresolved(
+        tmp_path: Path) -> None:
+    # Control: neither what the environment holds nor a fallback that is no constant
+    # is read.
+    module = V3_SAME_MODULE.replace(
+        "    scopes: tuple[str, ...] = (\n",
+        '    scopes: tuple[str, ...] = os.environ.get("NYLAS_SCOPES", (\n').replace(
+        '/calendar",\n    )', '/calendar",\n    ))')
+    assert 'os.environ.get("NYLAS_SCOPES", (' in module
+    codes = _same_module_codes(tmp_path, module)
+    assert {code for _, _, code in codes} == {"NYS304"}, codes
+
+
 V3_LIST_FIELD = V3_SAME_MODULE.replace(
     "from dataclasses import dataclass", "from dataclasses import dataclass, field").replace(
     "    scopes: tuple[str, ...] = (\n", "    scopes: list[str] = field(default_factory=lambda: [\n").replace(

@@ -2353,6 +2353,30 @@ def test_a_record_made_by_a_function_makes_no_claim_appear(tmp_path: Path) -> No
         "app/auth.py": _RECORD_AUTH.format(imported="load_config", read="load_config()")})
     assert not after - before, sorted(after - before)
     assert after == before, (before, after)
+
+
+def test_an_environment_setting_moved_into_a_field_default_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    # ``client_id`` read from the environment where the instance is made, or as the
+    # field's default when the class is defined: the same value in a module that makes
+    # its instance at import.
+    given = _RECORD_CONFIG.format(made=(
+        "\nconfig = Config(api_key=os.environ['NYLAS_API_KEY'],\n"
+        "                client_id=os.environ.get('NYLAS_CLIENT_ID', ''))\n"
+    )).replace("    api_key: str\n", "    api_key: str\n    client_id: str = ''\n")
+    defaulted = _RECORD_CONFIG.format(
+        made="\nconfig = Config(api_key=os.environ['NYLAS_API_KEY'])\n").replace(
+        "    api_key: str\n",
+        "    api_key: str\n    client_id: str = os.environ.get('NYLAS_CLIENT_ID', '')\n")
+    auth = _RECORD_AUTH.format(imported="config as made", read="made")
+    before, _ = _claims_and_caution(tmp_path / "given", {
+        "app/config.py": given, "app/auth.py": auth})
+    assert any("NYS303" in claim and "calendar" in claim for claim in before), before
+    after, _ = _claims_and_caution(tmp_path / "defaulted", {
+        "app/config.py": defaulted, "app/auth.py": auth})
+    assert not after - before, sorted(after - before)
+
+
 _MIGRATING = '''import os
 
 from nylas import APIClient, Client

@@ -31,6 +31,11 @@ _FIELD_SETTERS = frozenset({
 _SPECIFIERS = frozenset({"field", "ib", "attrib"})
 _PLAIN_SPECIFIER_KEYWORDS = frozenset({"default", "default_factory", "factory", "repr",
                                        "compare", "hash", "eq", "order", "metadata"})
+# Calls a default may be that give a plain value: a setting read from the environment
+# (``client_id: str = os.environ.get("NYLAS_CLIENT_ID", "")``).  With constant
+# arguments they return a string or that constant, never a field specifier that could
+# change what ``__init__`` takes; any other call may be a function returning one.
+_VALUE_CALLS = frozenset({"os.environ.get", "os.getenv"})
 # Annotations that make a name no plain field.
 _NOT_PLAIN = frozenset({"ClassVar", "InitVar", "KW_ONLY"})
 
@@ -52,7 +57,8 @@ def record_fields(cls: ast.ClassDef) -> list[str] | None:
                 for node in walk_nodes(statement.annotation) if isinstance(node, ast.expr)):
             return None
         default = statement.value
-        if isinstance(default, ast.Call) and not _plain_specifier(default):
+        if isinstance(default, ast.Call) and not (
+                _plain_specifier(default) or _plain_value_call(default)):
             return None
         if statement.target.id.startswith("_"):
             return None  # attrs takes it without the underscore
@@ -97,3 +103,8 @@ def _makes_record(decorator: ast.expr) -> bool:
 def _plain_specifier(call: ast.Call) -> bool:
     return (dotted(call.func) or "").rpartition(".")[2] in _SPECIFIERS and not call.args and all(
         keyword.arg in _PLAIN_SPECIFIER_KEYWORDS for keyword in call.keywords)
+
+
+def _plain_value_call(call: ast.Call) -> bool:
+    return dotted(call.func) in _VALUE_CALLS and not call.keywords and all(
+        isinstance(arg, ast.Constant) for arg in call.args)
