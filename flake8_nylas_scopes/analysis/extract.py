@@ -1964,6 +1964,7 @@ class Extractor(FastVisitor):
                 value = self.reader.read(node)
                 if _kept_as_scopes(attribute, value):
                     constants[f"{name}.{attribute}"] = value
+                    self._note_shared_field(name, attribute)
         fresh: list[str] = []
         for name, function in self._module_functions.items():
             # ``def load_config(): return Config(api_key=os.environ[...])``: each call
@@ -1977,6 +1978,21 @@ class Extractor(FastVisitor):
                         fresh.append(name)
         self.facts.fresh_records = tuple(fresh)
         return constants
+
+    def _note_shared_field(self, name: str, attribute: str) -> None:
+        """``PRO = dataclasses.replace(SETTINGS, api_key=...)`` (or ``_replace``):
+        the copy's ``scopes`` is the very list ``SETTINGS.scopes`` holds, since the
+        copy changes another field.  Code changing either record's list, or given
+        either record whole (``configure(SETTINGS)``, in any module), changes the
+        other's: each is noted as holding the other (``ModuleFacts.class_lists``)."""
+        copied = self._copied_record(self.module_bindings.values.get(name))
+        if copied is None or any(change.arg == attribute for change in copied[1]):
+            return
+        copy = f"{self._module_name}.{name}.{attribute}"
+        original = f"{self._module_name}.{copied[0]}.{attribute}"
+        for pair in ((copy, original), (original, copy)):
+            if pair not in self.class_lists:
+                self.class_lists.append(pair)
 
     def _returned_record_defaults(
             self, function: ast.FunctionDef | ast.AsyncFunctionDef
