@@ -135,3 +135,40 @@ def test_a_copy_with_its_own_list_stays_read_when_the_original_is_given(
     shared = 'PRO = dataclasses.replace(SETTINGS, scopes=["email.read_only"])\nlib.show(1)'
     (tmp_path / "read").mkdir()
     assert _codes(tmp_path / "read", shared, "SETTINGS.admin_scopes") == ["NYS303"]
+
+
+# A copy made where it is handed on, or one whose changes are spread from a dict:
+# it holds the original's lists all the same.
+COPY_GIVEN = {
+    "a copy handed on where it is made": (
+        'lib.configure(dataclasses.replace(SETTINGS, scopes=["email.read_only"]))',
+        "SETTINGS.admin_scopes"),
+    "a NamedTuple copy handed on in a function": (
+        'TEAM = Plan("team", ["email.read_only", "contacts"])\n\n\n'
+        'def setup():\n    lib.configure(TEAM._replace(name="pro"))', "TEAM.scopes"),
+    "changes spread from a dict, the copy handed on": (
+        "PRO = dataclasses.replace(SETTINGS, **lib.changes)\nlib.configure(PRO)",
+        "SETTINGS.admin_scopes"),
+}
+
+
+@pytest.mark.parametrize("case", COPY_GIVEN.values(), ids=list(COPY_GIVEN))
+def test_a_copy_handed_on_takes_the_original_s_lists_along(
+        tmp_path: Path, case: tuple[str, str]) -> None:
+    copy, read = case
+    codes = _codes(tmp_path, copy, read)
+    assert "NYS304" in codes and "NYS303" not in codes
+
+
+def test_another_module_s_copy_handed_on_takes_the_lists_along(tmp_path: Path) -> None:
+    (tmp_path / "setup.py").write_text(
+        "import dataclasses\n\nimport lib\n\nfrom auth import SETTINGS\n\n"
+        'lib.configure(dataclasses.replace(SETTINGS, scopes=["calendar"]))\n')
+    codes = _codes(tmp_path, "", "SETTINGS.admin_scopes")
+    assert "NYS304" in codes and "NYS303" not in codes
+
+
+def test_a_deep_copy_handed_on_leaves_the_lists_read(tmp_path: Path) -> None:
+    # Control: ``copy.deepcopy`` makes new lists; ``contacts`` stays unused.
+    copy = "import copy\nlib.configure(copy.deepcopy(SETTINGS))"
+    assert _codes(tmp_path, copy, "SETTINGS.admin_scopes") == ["NYS303"]
