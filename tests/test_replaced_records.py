@@ -90,3 +90,85 @@ def test_a_copy_that_cannot_be_read_stays_unresolved(tmp_path: Path,
     copy, read = case
     codes = _codes(tmp_path, copy, read, base="lib.load_scopes()")
     assert "NYS304" in codes and "NYS303" not in codes and "NYS302" not in codes
+
+
+# The copy keeps the original's ``admin_scopes``: one list, which code given either
+# record whole may change (``contacts`` is then not known to be unused).
+SHARED_AND_GIVEN = {
+    "the original given in its module": (
+        'PRO = dataclasses.replace(SETTINGS, scopes=["email.read_only"])\n'
+        "lib.configure(SETTINGS)", "PRO.admin_scopes"),
+    "the copy given, the original read": (
+        'PRO = dataclasses.replace(SETTINGS, scopes=["email.read_only"])\n'
+        "lib.configure(PRO)", "SETTINGS.admin_scopes"),
+    "a copy of a NamedTuple given": (
+        'TEAM = Plan("team", ["email.read_only", "contacts"])\n'
+        'PRO = TEAM._replace(name="pro")\nlib.configure(PRO)', "TEAM.scopes"),
+}
+
+
+@pytest.mark.parametrize("case", SHARED_AND_GIVEN.values(), ids=list(SHARED_AND_GIVEN))
+def test_a_list_a_copy_shares_with_a_record_given_away_stays_unresolved(
+        tmp_path: Path, case: tuple[str, str]) -> None:
+    copy, read = case
+    codes = _codes(tmp_path, copy, read)
+    assert "NYS304" in codes and "NYS303" not in codes
+
+
+def test_a_record_given_away_in_another_module_leaves_the_shared_list_unresolved(
+        tmp_path: Path) -> None:
+    (tmp_path / "setup.py").write_text("import lib\n\nfrom auth import SETTINGS\n\n"
+                                       "lib.configure(SETTINGS)\n")
+    copy = 'PRO = dataclasses.replace(SETTINGS, scopes=["email.read_only"])'
+    codes = _codes(tmp_path, copy, "PRO.admin_scopes")
+    assert "NYS304" in codes and "NYS303" not in codes
+
+
+def test_a_copy_with_its_own_list_stays_read_when_the_original_is_given(
+        tmp_path: Path) -> None:
+    # Control: the copy's ``admin_scopes`` is the list the change gives, not the
+    # original's, so handing the original on leaves it read: ``contacts`` unused.
+    copy = ('PRO = dataclasses.replace(SETTINGS, admin_scopes=["email.read_only", '
+            '"contacts"])\nlib.configure(SETTINGS)')
+    assert _codes(tmp_path, copy, "PRO.admin_scopes") == ["NYS303"]
+    # Nor is a shared list changed where no record is given whole.
+    shared = 'PRO = dataclasses.replace(SETTINGS, scopes=["email.read_only"])\nlib.show(1)'
+    (tmp_path / "read").mkdir()
+    assert _codes(tmp_path / "read", shared, "SETTINGS.admin_scopes") == ["NYS303"]
+
+
+# A copy made where it is handed on, or one whose changes are spread from a dict:
+# it holds the original's lists all the same.
+COPY_GIVEN = {
+    "a copy handed on where it is made": (
+        'lib.configure(dataclasses.replace(SETTINGS, scopes=["email.read_only"]))',
+        "SETTINGS.admin_scopes"),
+    "a NamedTuple copy handed on in a function": (
+        'TEAM = Plan("team", ["email.read_only", "contacts"])\n\n\n'
+        'def setup():\n    lib.configure(TEAM._replace(name="pro"))', "TEAM.scopes"),
+    "changes spread from a dict, the copy handed on": (
+        "PRO = dataclasses.replace(SETTINGS, **lib.changes)\nlib.configure(PRO)",
+        "SETTINGS.admin_scopes"),
+}
+
+
+@pytest.mark.parametrize("case", COPY_GIVEN.values(), ids=list(COPY_GIVEN))
+def test_a_copy_handed_on_takes_the_original_s_lists_along(
+        tmp_path: Path, case: tuple[str, str]) -> None:
+    copy, read = case
+    codes = _codes(tmp_path, copy, read)
+    assert "NYS304" in codes and "NYS303" not in codes
+
+
+def test_another_module_s_copy_handed_on_takes_the_lists_along(tmp_path: Path) -> None:
+    (tmp_path / "setup.py").write_text(
+        "import dataclasses\n\nimport lib\n\nfrom auth import SETTINGS\n\n"
+        'lib.configure(dataclasses.replace(SETTINGS, scopes=["calendar"]))\n')
+    codes = _codes(tmp_path, "", "SETTINGS.admin_scopes")
+    assert "NYS304" in codes and "NYS303" not in codes
+
+
+def test_a_deep_copy_handed_on_leaves_the_lists_read(tmp_path: Path) -> None:
+    # Control: ``copy.deepcopy`` makes new lists; ``contacts`` stays unused.
+    copy = "import copy\nlib.configure(copy.deepcopy(SETTINGS))"
+    assert _codes(tmp_path, copy, "SETTINGS.admin_scopes") == ["NYS303"]

@@ -795,14 +795,14 @@ class Extractor(FastVisitor):
         """``config.api_key`` where the module binds ``config`` once to an instance of
         its record class (``config = Config(...)``, a dataclass, attrs class or
         ``NamedTuple`` whose body alone decides its fields) and ``api_key`` is one of
-        those fields: a read of the field's value; also ``TEAM._replace``, which makes
-        a copy as ``dataclasses.replace`` does.  A method of the class is no field, so
-        ``config.widen()`` still hands the instance on."""
+        those fields: a read of the field's value.  A method of the class is no field,
+        so ``config.widen()`` still hands the instance on, and ``TEAM._replace(...)``
+        is followed as a copy holding the same field values."""
         if not isinstance(node.value, ast.Name):
             return False
         cls = self._instance_made(node.value.id)
         fields = record_fields(cls) if cls is not None else None
-        return fields is not None and (node.attr in fields or node.attr == "_replace")
+        return fields is not None and node.attr in fields
 
     def _copied_record(self, made: ast.expr | None) -> tuple[str, list[ast.keyword]] | None:
         """``dataclasses.replace(SETTINGS, scopes=[...])`` or ``SETTINGS._replace(
@@ -1954,6 +1954,7 @@ class Extractor(FastVisitor):
             if key not in constants and (_kept_as_scopes(attribute, value) or (
                     len(nodes) == 1 and _names_scopes_elsewhere(attribute, nodes[0], value))):
                 constants[key] = value
+        fields: set[str] = set()
         for name in self.module_bindings.values:
             # ``settings = Settings()`` of a dataclass: ``settings.scopes`` holds the
             # field's default; of a plain class, the class's attribute.
@@ -1964,6 +1965,8 @@ class Extractor(FastVisitor):
                 value = self.reader.read(node)
                 if _kept_as_scopes(attribute, value):
                     constants[f"{name}.{attribute}"] = value
+                    fields.add(attribute)
+        self._note_shared_fields(fields)
         fresh: list[str] = []
         for name, function in self._module_functions.items():
             # ``def load_config(): return Config(api_key=os.environ[...])``: each call
@@ -1977,6 +1980,42 @@ class Extractor(FastVisitor):
                         fresh.append(name)
         self.facts.fresh_records = tuple(fresh)
         return constants
+
+    def _note_shared_fields(self, fields: set[str]) -> None:
+        """``PRO = dataclasses.replace(SETTINGS, api_key=...)`` (also ``_replace``,
+        ``copy.copy``): the copy's ``scopes`` is the very list ``SETTINGS.scopes``
+        holds, where the copy does not name that field.  Code changing either
+        record's list, or given either record whole (``configure(SETTINGS)``, in any
+        module), changes the other's: each is noted as holding the other
+        (``ModuleFacts.class_lists``).  ``fields``: the scope fields read off the
+        module's record instances."""
+        for name, made in self.module_bindings.values.items() if fields else ():
+            copied = self._record_copy(made)
+            if copied is None:
+                continue
+            original, changed = copied
+            for attribute in sorted(fields - changed):
+                copy = f"{self._module_name}.{name}.{attribute}"
+                kept = f"{self._module_name}.{original}.{attribute}"
+                for pair in ((copy, kept), (kept, copy)):
+                    if pair not in self.class_lists:
+                        self.class_lists.append(pair)
+
+    def _record_copy(self, made: ast.expr | None) -> tuple[str, set[str]] | None:
+        """The name a shallow copy copies and the fields its keywords name
+        (``dataclasses.replace(SETTINGS, scopes=...)``, ``TEAM._replace(...)``,
+        ``copy.copy(SETTINGS)``); changes spread from a dict name none."""
+        if not isinstance(made, ast.Call):
+            return None
+        changed = {keyword.arg for keyword in made.keywords if keyword.arg}
+        func = made.func
+        if isinstance(func, ast.Attribute) and func.attr == "_replace" and (
+                isinstance(func.value, ast.Name)):
+            return func.value.id, changed
+        if self.qualify(func) in ("dataclasses.replace", "copy.copy") and made.args and (
+                isinstance(made.args[0], ast.Name)):
+            return made.args[0].id, changed
+        return None
 
     def _returned_record_defaults(
             self, function: ast.FunctionDef | ast.AsyncFunctionDef

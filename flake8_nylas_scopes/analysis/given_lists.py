@@ -914,7 +914,10 @@ def may_hold_lists(value: ast.expr) -> bool:
     """Whether a module-level name bound to ``value`` may hold a list or dict."""
     if is_container(value) or isinstance(value, _HOLDING_VALUES):
         return True
-    return isinstance(value, ast.Call) and (dotted(value.func) or "").endswith("copy")
+    # ``copy.copy(AUTH)``, and a record's copy (``dataclasses.replace(SETTINGS, ...)``,
+    # ``TEAM._replace(...)``), which holds the original's field values.
+    return isinstance(value, ast.Call) and (dotted(value.func) or "").endswith(
+        ("copy", "replace"))
 
 
 def changes_items(function: Def, name: str, reads: Callable[[ast.Call], bool]) -> bool:

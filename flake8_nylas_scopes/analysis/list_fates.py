@@ -266,6 +266,13 @@ class _Walk:
 
     def _method(self, parent: ast.Attribute, above: Sequence[ast.AST]) -> Fate | int:
         call = above[-1] if above else None
+        if parent.attr == "_replace" and isinstance(call, ast.Call) and call.func is parent:
+            # ``TEAM._replace(name="pro")``: a new ``NamedTuple`` holding the same
+            # field values, lists among them (another module's: given on whole).
+            if not self.known and self.child is self.root:
+                return self.lost()
+            self.copy()
+            return 2
         if not (isinstance(call, ast.Call) and call.func is parent) or (
                 parent.attr not in _LIST_METHODS):
             if not self.known and self.child is self.root and (
@@ -317,6 +324,19 @@ class _Walk:
             return KEPT
         if keyword is None and callee in _COPIES:
             self.copy()
+            return 1
+        if short == "replace" and reads(call):
+            # ``dataclasses.replace(SETTINGS, api_key=k)``: a new record holding the
+            # original's field values, its lists among them; ``replace(SETTINGS,
+            # scopes=SCOPES)``: one holding the very list given.  Another module's
+            # record copied is given on whole: the fields the copy shares are read
+            # through that module's name for it.
+            if keyword is None and not self.known and self.child is self.root:
+                return self.lost(call)
+            if keyword is None:
+                self.copy()
+            else:
+                self.hold()
             return 1
         if keyword is not None and keyword.arg and (
                 callee == "dict" or short.endswith(_CONTAINER_SUFFIXES)):
