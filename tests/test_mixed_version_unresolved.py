@@ -168,3 +168,46 @@ def test_a_v2_method_bound_from_a_v2_collection_is_a_v2_request(tmp_path: Path) 
     claims, unresolved = _mixed(tmp_path, _BOUND.format(method="all"))
     assert claims == _BOTH_ALONE - {("auth_v2.py", "NYS303", "email.read_only")}
     assert unresolved == 0
+
+
+# ``create`` with the grant given by position is API v3's resource method (a request);
+# API v2's ``create(**attrs)`` takes keywords only and builds an unsaved model.
+_V3_CREATE_ON_V2 = '''from typing import cast
+
+from nylas import APIClient
+
+
+def add(raw: APIClient, grant):
+    return raw.events.create(grant, request_body={"title": "x"})
+
+
+def add_cast(raw, grant):
+    return cast(APIClient, raw).events.create(grant, request_body={"title": "x"})
+'''
+_V2_CREATE_ON_V2 = '''from nylas import APIClient
+
+
+def add(raw: APIClient):
+    event = raw.events.create(title="x", calendar_id="primary")
+    event.save()
+'''
+# Neither calendar scope is claimed broader than needed: the create may be v3's
+# POST /events, which needs more than reading calendars.
+_EVENT_CLAIMS_SILENT = _BOTH_ALONE - {("auth_v2.py", "NYS302", "calendar"),
+                                      ("auth_v3.py", "NYS302", _CALENDAR)}
+
+
+def test_a_v3_create_on_a_v2_reading_silences_both_calendar_scopes(tmp_path: Path) -> None:
+    # Before, the call was read as v2's model builder, which sends nothing: Google's
+    # calendar scope was claimed broader than needed, though the create needs it.
+    claims, unresolved = _mixed(tmp_path, _V3_CREATE_ON_V2)
+    assert claims == _EVENT_CLAIMS_SILENT
+    assert unresolved == 2
+
+
+def test_a_v2_create_given_keywords_stays_v2s_model_builder(tmp_path: Path) -> None:
+    # Control: keywords only, then ``save()`` (POST /events, v2's ``calendar``): the v3
+    # calendar scope is still claimed broader than needed.
+    claims, unresolved = _mixed(tmp_path, _V2_CREATE_ON_V2)
+    assert claims == _BOTH_ALONE - {("auth_v2.py", "NYS302", "calendar")}
+    assert unresolved == 0

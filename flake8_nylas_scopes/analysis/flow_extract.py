@@ -144,6 +144,8 @@ AUTH_URL_METHOD = _V2.auth_url_method
 AUTH_URL_HELPER_METHODS = frozenset(
     method.rpartition(".")[2] for method in _V2.auth_url_helpers)
 _REQUEST_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
+# A v2 collection's model builder, which takes keywords only (see ``positional_creates``).
+MODEL_BUILDER = _V2.model_builder
 COLLECTIONS = _V2.collections
 CLIENT_METHODS = _V2.client_methods
 MODELS = _V2.models
@@ -324,11 +326,13 @@ class _Records:
     stores: list[Store] = field(default_factory=list)
     imported_requests: list[ImportedRequest] = field(default_factory=list)
     plain_arguments: list[PlainArguments] = field(default_factory=list)
+    positional_creates: list[Span] = field(default_factory=list)
 
     def facts(self) -> FlowFacts:
         found = FlowFacts(self.functions, self.classes, self.edges, self.uses, self.calls,
                           self.sinks, self.scope_args, self.reads, self.stores,
-                          self.imported_requests, self.plain_arguments)
+                          self.imported_requests, self.plain_arguments,
+                          self.positional_creates)
         shed_empty(found)
         return found
 
@@ -2039,6 +2043,9 @@ class FlowExtractor:
         if isinstance(func, ast.Attribute):
             attrs, root = self._chain(func)
             used = self._use(func, attrs, root, node)
+            if used and func.attr == MODEL_BUILDER and node.args:
+                # Not API v2's ``create(**attrs)``, if the receiver is read as v2's.
+                self.facts.positional_creates.append(self.source.span(node))
             if func.attr in _REQUEST_METHODS:
                 self._auth_url_callees.add(func)
             if func.attr in AUTH_URL_HELPER_METHODS:

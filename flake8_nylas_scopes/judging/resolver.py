@@ -385,6 +385,7 @@ class FlowResolver:
         # The bindings of the module being judged, and its symbols bound to a model's
         # client (see ``_symbols_reading``), found once that module asks.
         self._module_edges: Sequence[Edge] = ()
+        self._positional_creates: AbstractSet[Span] = frozenset()
         self._model_client_symbols: frozenset[str] | None = None
         self._outside_symbols: frozenset[str] | None = None
         self._module_bindings: Mapping[str, list[Val]] | None = None
@@ -893,20 +894,24 @@ class FlowResolver:
         return self._resolve_node(node, depth)
 
     @contextlib.contextmanager
-    def module_records(self, edges: Sequence[Edge] = ()) -> Iterator[None]:
+    def module_records(self, edges: Sequence[Edge] = (),
+                       positional_creates: AbstractSet[Span] = frozenset()) -> Iterator[None]:
         """Judge the records of one module: each value they share is interned once,
         not at every record that holds it.  Only the module's own records may be
         resolved meanwhile (values alive in its facts, so that their identities
         stand for them).  ``edges`` are the module's bindings (the fixpoint's are
-        let go by then), read where a use asks what a name was bound to."""
+        let go by then), read where a use asks what a name was bound to;
+        ``positional_creates`` its ``create`` calls given an argument by position."""
         self._sharing = True
         self._module_edges = edges
+        self._positional_creates = positional_creates
         try:
             yield
         finally:
             self._sharing = False
             self._interned.clear()
             self._module_edges, self._model_client_symbols = (), None
+            self._positional_creates = frozenset()
             self._outside_symbols = self._module_bindings = None
 
     def _resolve_node(self, node: Node, depth: int) -> Objs:
@@ -2105,7 +2110,14 @@ class FlowResolver:
     ) -> None:
         collection = self.sdk.collections[attribute]
         operation = rest[0] if rest else "__get__"
-        if operation == "create":
+        if operation == self.sdk.model_builder:
+            if use.span in self._positional_creates:
+                # ``raw.events.create(grant_id, request_body=...)`` on what is read as
+                # a v2 client: v2's builder would raise, API v3's sends a request.
+                unresolved.append(UnresolvedUse(
+                    use.span, f"{use.text}() is given an argument by position, which "
+                    f"API v2's {operation}() does not take",
+                    self.sdk.unmapped_call_scopes(attribute)))
             return  # builds an unsaved model; the request happens on save/send
         key = collection.operations.get(operation)
         if key is None and not rest:

@@ -28,6 +28,8 @@ class SdkView:
         self.model_modules = v2.model_modules
         # Builds a URL for the browser: a use of the client that requests nothing.
         self.auth_url_method = v2.auth_url_method
+        # Builds an unsaved model from keywords only (``events.create(title=...)``).
+        self.model_builder = v2.model_builder
         # What a model object holds its client as (``draft.api``).
         self.model_client_attribute = v2.model_client_attribute
         # The public methods of model objects that send no request.

@@ -192,6 +192,9 @@ class SdkSurface:
     # position of each of its arguments that the analysis reads.
     auth_url_method: str = ""
     auth_url_positions: Mapping[str, int] = field(default_factory=dict)
+    # The collection method that builds an unsaved model from keywords only and sends
+    # nothing (API v2): a call of it given an argument by position is not that method.
+    model_builder: str = ""
     # Functions and classes of the SDK (qualified names) that take a client only to
     # make application-level requests (client secret) or build URLs: given a client,
     # they use none of its grant's scopes, and the client does not escape.

@@ -88,6 +88,10 @@ SURFACE = SdkSurface(
     auth_url_method="authentication_url",
     # ``authentication_url(redirect_uri, login_hint, state, scopes, provider, ...)`` (PY5)
     auth_url_positions={"scopes": 3, "provider": 4},
+    # ``RestfulModelCollection.create(self, **kwargs)`` in
+    # ``nylas/client/restful_model_collection.py`` (PY4 and PY5); API v3's resources'
+    # ``create(identifier, request_body, ...)`` takes the grant first and sends a request.
+    model_builder="create",
     app_level_helpers=APP_LEVEL_HELPERS,
     auth_url_helpers=AUTH_URL_HELPERS,
     client_data=CLIENT_DATA,
