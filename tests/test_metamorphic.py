@@ -2402,3 +2402,39 @@ def test_a_narrowed_name_held_in_another_in_one_branch_makes_no_claim_appear(
     after, _ = _claims_and_caution(
         tmp_path / branch, {"app/main.py": _MIGRATING.format(v3=v3, v2=v2)})
     assert not after - before, sorted(after - before)
+
+
+_WIDENED_IN_A_LOOP = {
+    "app/scopes.py": 'SCOPES = ["email.read_only"]\nEXTRA_SCOPES = ["contacts.read_only"]\n',
+    "app/auth.py": '''from nylas import APIClient
+
+from app.scopes import EXTRA_SCOPES, SCOPES
+
+client = APIClient("id", "secret")
+
+
+def widen():
+    for scopes in (SCOPES, EXTRA_SCOPES):
+        scopes.append("calendar")
+
+
+def login(uri):
+    return client.authentication_url(uri, scopes=SCOPES)
+
+
+def work():
+    client.threads.where(limit=5)
+    client.events.where(limit=5)
+''',
+}
+
+
+def test_scope_lists_a_loop_changes_held_in_a_name_first_make_no_claim_appear(
+        tmp_path: Path) -> None:
+    before, caution = _claims_and_caution(tmp_path / "inline", _WIDENED_IN_A_LOOP)
+    assert caution and not before, before
+    rewriter = ModuleRewriter(_WIDENED_IN_A_LOOP["app/auth.py"])
+    for number, site in enumerate(rewriter.sites("iter-held")):
+        after, _ = _claims_and_caution(tmp_path / f"held-{number}", {
+            **_WIDENED_IN_A_LOOP, "app/auth.py": rewriter.apply("iter-held", site).text})
+        assert not after - before, sorted(after - before)
