@@ -73,3 +73,79 @@ def test_a_loop_over_a_local_holder_that_only_reads_keeps_the_lists(tmp_path: Pa
     # SCOPES holds only email.read_only: events.where() needs a calendar scope.
     assert found == [("auth.py", 20, "NYS301")]
 
+
+# -- attributes set by run-time names from outside the class -------------------------
+
+_FLOWS = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+class Flow:
+    SCOPES = ["email.read_only"]
+
+    def url(self):
+        return client.authentication_url("https://a/cb", scopes=self.SCOPES)
+
+
+def configure(obj, **options):
+    for k, v in options.items():
+        {setter}
+    return obj
+'''
+_CONFIGURED = '''from app.flows import Flow, client, configure
+
+
+def login():
+    return configure(Flow(), SCOPES=["email.read_only", "calendar"]).url()
+
+
+def work():
+    client.threads.where(limit=5)
+    client.events.where(limit=5)
+'''
+
+
+@pytest.mark.parametrize("setter", [
+    "setattr(obj, k, v)", "obj.__dict__.update({k: v})", "vars(obj)[k] = v",
+    "object.__setattr__(obj, k, v)",
+])
+def test_an_instance_given_a_function_setting_run_time_names_is_unresolved(
+        tmp_path: Path, setter: str) -> None:
+    found = _findings(tmp_path, {"flows.py": _FLOWS.format(setter=setter),
+                                 "main.py": _CONFIGURED})
+    # Flow.url() may ask for the list configure() set: no NYS301 at events.where().
+    assert found == [("flows.py", 10, "NYS304")]
+
+
+def test_a_module_instance_s_attribute_set_by_run_time_names_is_unresolved(
+        tmp_path: Path) -> None:
+    flows = _FLOWS.format(setter="setattr(obj, k, v)") + '''
+
+FLOW = Flow()
+
+
+def login():
+    configure(FLOW, SCOPES=["email.read_only", "calendar"])
+    return client.authentication_url("https://a/cb", scopes=FLOW.SCOPES)
+'''
+    found = _findings(tmp_path, {"flows.py": flows, "main.py": _CONFIGURED})
+    assert found == [("flows.py", 10, "NYS304"), ("flows.py", 24, "NYS304")]
+
+
+@pytest.mark.parametrize("setter", [
+    # A constant name: an attribute that holds no scopes.
+    'setattr(obj, "timeout", v)',
+    # The method's own instance, of a class that is not Flow's relative.
+    None,
+])
+def test_attributes_set_by_constant_names_or_on_an_unrelated_self_keep_the_list(
+        tmp_path: Path, setter: str | None) -> None:
+    flows = _FLOWS.format(setter=setter or "pass")
+    if setter is None:
+        flows += ('\n\nclass Options:\n    def __init__(self, **options):\n'
+                  '        for k, v in options.items():\n            setattr(self, k, v)\n')
+    found = _findings(tmp_path, {"flows.py": flows, "main.py": _CONFIGURED})
+    # Flow's list is read: the events call needs a calendar scope it lacks.
+    assert found == [("main.py", 10, "NYS301")]
+

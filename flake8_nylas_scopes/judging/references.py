@@ -134,6 +134,12 @@ class ConstantIndex:
         # ``self.SCOPES`` is then read through the class tree, which says where such
         # a class is the reading class, a base or a subclass of it.
         self._set_at_run_time = self._binding_classes.get(RUN_TIME_NAMES, set())
+        # The project's functions that set attributes of any object they are given
+        # by names known only at run time (``def configure(obj, **options):
+        # setattr(obj, key, value)``): an instance handed to one, which no reading
+        # follows through locals and calls, may hold any list as ``self.SCOPES``.
+        self._object_setters = sorted(
+            setter for facts in self.by_module.values() for setter in facts.run_time_setters)
         # The project's class tree, built when a method's ``self.SCOPES`` asks it.
         self._tree: ClassTree | None = None
         # By ``pkg.auth.Auth.SCOPES``: the class attributes ``self.SCOPES`` may read
@@ -369,6 +375,8 @@ class ConstantIndex:
         settings modules may each set it)."""
         own = instance_read(reference)
         if own is not None:
+            if self._object_setters:
+                return []  # see ``set_at_run_time``
             # ``self.SCOPES`` in a method of ``Auth``: ``Auth.SCOPES``, or where
             # subclasses bind their own, one of the lists of ``Auth`` and of them.
             if self._bound_elsewhere(own):
@@ -389,7 +397,8 @@ class ConstantIndex:
             # changes an attribute of that name on an object it cannot name, or binds
             # the name of the class or instance again.
             holder, _, attribute = reference.rpartition(".")
-            if any_attribute(_whole(attribute)) in self._changed or holder in self._changed:
+            if any_attribute(_whole(attribute)) in self._changed or holder in self._changed or (
+                    self.set_at_run_time(reference)):
                 return []
             owners = [kept]
         for module, name in owners:
@@ -407,6 +416,23 @@ class ConstantIndex:
             if Found(value, owner) not in found:  # two settings modules, one binding
                 found.append(Found(value, owner))
         return found
+
+    def set_at_run_time(self, reference: str) -> str:
+        """The function of the project that may set the attribute ``reference`` reads
+        (``self.SCOPES`` in a method, ``FLOW.SCOPES`` of an object a module makes) on
+        the object it is given, by a name known only at run time (``setattr(obj,
+        key, value)``); "" where none may.  As ``obj.SCOPES = ...`` of an object the
+        analysis cannot name, it may be any object holding the attribute."""
+        if not self._object_setters:
+            return ""
+        own = instance_read(reference)
+        attribute = _whole(own if own is not None else reference).rpartition(".")[2]
+        # (As ``Extractor`` notes such changes: an attribute whose name says
+        # scopes, or a constant's upper-case name.)
+        if own is None and (self._object_attribute(reference) is None or not (
+                "scope" in attribute.lower() or CONSTANT_NAME.match(attribute))):
+            return ""
+        return self._object_setters[0]
 
     def given_scopes(self, reference: str) -> list[Found]:
         """What a list given to another library's request or tested for a scope
