@@ -149,3 +149,56 @@ def test_attributes_set_by_constant_names_or_on_an_unrelated_self_keep_the_list(
     # Flow's list is read: the events call needs a calendar scope it lacks.
     assert found == [("main.py", 10, "NYS301")]
 
+
+# -- an item of a dict parameter handed on ---------------------------------------------
+
+_HANDED_CONFIG = {
+    "config.py": ('SCOPES = ["email.read_only", "calendar.read_only", "contacts.read_only"]\n'
+                  'CONFIG = {"scopes": SCOPES, "redirect": "https://a/cb"}\n'),
+    "registry.py": "REGISTRY = []\n\n\ndef store(value):\n    REGISTRY.append(value)\n",
+    "auth.py": '''from nylas import APIClient
+
+from app.config import CONFIG, SCOPES
+from app.setup import setup
+
+client = APIClient("id", "secret")
+
+
+def boot():
+    setup(CONFIG)
+
+
+def login():
+    return client.authentication_url("https://a/cb", scopes=SCOPES)
+
+
+def work():
+    client.threads.where(limit=5)
+    client.events.where(limit=5)
+''',
+}
+_SETUP = "from app.registry import store\n\n\ndef setup(config):\n    {body}\n"
+
+
+@pytest.mark.parametrize("body", [
+    'store(config.get("scopes"))',
+    'store(config["scopes"])',
+    'store(value=config.get("scopes", []))',
+    'scopes = config.get("scopes")\n    scopes.append("contacts")',
+])
+def test_an_item_of_a_dict_parameter_handed_on_hands_the_list_on(
+        tmp_path: Path, body: str) -> None:
+    found = _findings(tmp_path, {**_HANDED_CONFIG, "setup.py": _SETUP.format(body=body)})
+    # store() keeps the list, where other code may change it: no NYS303 at
+    # contacts.read_only, which no call needs.
+    assert found == [("auth.py", 14, "NYS304")]
+
+
+@pytest.mark.parametrize("body", [
+    'print(config.get("scopes"))',
+    'if "calendar" in config.get("scopes", []):\n        print(len(config["scopes"]))',
+])
+def test_an_item_of_a_dict_parameter_only_read_keeps_the_list(
+        tmp_path: Path, body: str) -> None:
+    found = _findings(tmp_path, {**_HANDED_CONFIG, "setup.py": _SETUP.format(body=body)})
+    assert found == [("config.py", 1, "NYS303")]
