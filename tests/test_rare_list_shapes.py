@@ -202,3 +202,69 @@ def test_an_item_of_a_dict_parameter_only_read_keeps_the_list(
         tmp_path: Path, body: str) -> None:
     found = _findings(tmp_path, {**_HANDED_CONFIG, "setup.py": _SETUP.format(body=body)})
     assert found == [("config.py", 1, "NYS303")]
+
+
+# -- a star import after an explicit import of the same name ---------------------------
+
+_SHADOWED = '''from nylas import APIClient
+
+from app.scopes import SCOPES
+from {star} import *
+
+client = APIClient("id", "secret")
+
+
+def login():
+    return client.authentication_url("https://a/cb", scopes=SCOPES)
+
+
+def work():
+    client.threads.where(limit=5)
+    client.events.where(limit=5)
+'''
+_EXPLICIT = 'SCOPES = ["email.read_only", "contacts.read_only"]\n'
+
+
+@pytest.mark.parametrize("legacy", [
+    'SCOPES = ["email.read_only", "calendar"]\n',
+    '__all__ = ["SCOPES"]\nSCOPES = ["email.read_only", "calendar"]\n',
+])
+def test_a_star_import_binding_the_name_again_is_read(tmp_path: Path, legacy: str) -> None:
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "legacy.py": legacy,
+                                 "auth.py": _SHADOWED.format(star="app.legacy")})
+    # Python binds legacy's list: its calendar is broader than events.where() needs,
+    # and nothing is said of app.scopes's list, which no request reads.
+    assert found == [("legacy.py", legacy.count("\n"), "NYS302")]
+
+
+@pytest.mark.parametrize(("star", "legacy"), [
+    ("somelib", ""),  # a module outside the project: it may bind anything
+    ("app.legacy", '__all__ = [n for n in dir() if n.isupper()]\nSCOPES = ["calendar"]\n'),
+])
+def test_a_star_import_whose_names_are_not_known_leaves_the_request_unresolved(
+        tmp_path: Path, star: str, legacy: str) -> None:
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "legacy.py": legacy,
+                                 "auth.py": _SHADOWED.format(star=star)})
+    assert found == [("auth.py", 10, "NYS304")]
+
+
+@pytest.mark.parametrize("legacy", [
+    'OTHER = ["email.read_only", "calendar"]\n',
+    '__all__ = ["OTHER"]\nOTHER = 1\nSCOPES = ["email.read_only", "calendar"]\n',
+])
+def test_a_star_import_not_binding_the_name_leaves_the_import_read(
+        tmp_path: Path, legacy: str) -> None:
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "legacy.py": legacy,
+                                 "auth.py": _SHADOWED.format(star="app.legacy")})
+    # app.scopes's list: events.where() lacks a calendar scope, contacts is unused.
+    assert found == [("auth.py", 15, "NYS301"), ("scopes.py", 1, "NYS303")]
+
+
+def test_a_star_import_before_the_explicit_import_leaves_the_import_read(
+        tmp_path: Path) -> None:
+    auth = _SHADOWED.format(star="app.legacy").replace(
+        "from app.scopes import SCOPES\nfrom app.legacy import *\n",
+        "from app.legacy import *\nfrom app.scopes import SCOPES\n")
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "auth.py": auth,
+                                 "legacy.py": 'SCOPES = ["email.read_only", "calendar"]\n'})
+    assert found == [("auth.py", 15, "NYS301"), ("scopes.py", 1, "NYS303")]

@@ -386,8 +386,14 @@ class ConstantIndex:
             return []
         imported = self._imported_as(reference)
         if imported is not None and depth < _MAX_DEPTH:
-            # ``from . import SCOPES`` where the package's ``__init__.py`` imports it.
-            return self.scopes(imported, depth + 1)
+            shadowing = self._star_shadowing(reference)
+            if shadowing is ABSENT:
+                # ``from . import SCOPES`` where the package's ``__init__.py`` imports it.
+                return self.scopes(imported, depth + 1)
+            if shadowing is None or self._changed_here(imported):
+                # A star import after the import may bind the name again; or brings
+                # it, where the module's changes by the name went to the import's.
+                return []
         found: list[Found] = []
         owners = self._owners(reference)
         kept = None if self.is_configuration(reference) else self._object_attribute(reference)
@@ -642,7 +648,20 @@ class ConstantIndex:
             # No star import, or a name star imports are not followed for: as before.
             return (own, module) if own is not None else (
                 ABSENT if head not in facts.upper_names else None)
-        bound_at = facts.upper_names.get(head, 0)
+        brought = self._star_brought(facts, name, table, depth)
+        if brought is not ABSENT:
+            return brought
+        if head not in facts.upper_names:
+            return ABSENT
+        return (own, module) if own is not None else None
+
+    def _star_brought(
+        self, facts: ModuleFacts, name: str, table: Callable[[ModuleFacts], Mapping[str, T]],
+        depth: int,
+    ) -> Lookup[T]:
+        """What the star imports of a module after its own last binding of ``name``
+        bind it to: ABSENT where none does, None where one may."""
+        bound_at = facts.upper_names.get(name.split("[", 1)[0], 0)
         for star in reversed(facts.star_imports):
             if star.line < bound_at:
                 break  # the module's own binding comes after: it wins
@@ -650,9 +669,23 @@ class ConstantIndex:
             if brought is ABSENT:
                 continue
             return None if star.conditional else brought
-        if head not in facts.upper_names:
+        return ABSENT
+
+    def star_may_rebind(self, reference: str) -> bool:
+        """Whether a star import after the import binding ``reference`` (a module's
+        name) may bind it again, where the modules it names do not say (said in
+        NYS304's reason)."""
+        return self._imported_as(reference) is not None and (
+            self._star_shadowing(reference) is None)
+
+    def _star_shadowing(self, reference: str) -> Lookup[ScopeValue]:
+        """For a module's name bound by an import (``reference``), what a star
+        import after that import binds it to instead (see ``_star_brought``)."""
+        module, _, name = reference.rpartition(".")
+        facts = self.by_module.get(module)
+        if facts is None or not facts.star_imports or not CONSTANT_NAME.match(name):
             return ABSENT
-        return (own, module) if own is not None else None
+        return self._star_brought(facts, name, _constants, 0)
 
     def _exported(
         self, module: str, name: str, table: Callable[[ModuleFacts], Mapping[str, T]],
