@@ -136,6 +136,7 @@ def login():
 @pytest.mark.parametrize("setter", [
     # A constant name: an attribute that holds no scopes.
     'setattr(obj, "timeout", v)',
+    'vars(obj).update(timeout=v)',
     # The method's own instance, of a class that is not Flow's relative.
     None,
 ])

@@ -251,9 +251,33 @@ def _run_time_receiver(node: ast.AST) -> str:
         owner = next((_dict_owner(target.value) for target in targets
                       if isinstance(target, ast.Subscript) and _dict_owner(target.value)),
                      None)
-    if isinstance(owner, ast.Name) and _sets_by_run_time_name(node, owner.id):
+    if isinstance(owner, ast.Name) and _sets_by_run_time_name(node, owner.id) and not (
+            _constant_names(node)):
         return owner.id
     return ""
+
+
+def _constant_names(node: ast.AST) -> bool:
+    """Whether a write to an instance's namespace names its attributes by constants
+    (``obj.__dict__["timeout"] = 5``, ``vars(obj).update({"timeout": 5})``,
+    ``vars(obj).update(timeout=5)``): no attribute but those."""
+    if isinstance(node, (ast.Assign, ast.AugAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return all(isinstance(target, ast.Subscript) and _a_string(target.slice)
+                   for target in targets)
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("update", "setdefault")):
+        return False
+    if node.func.attr == "setdefault":
+        return bool(node.args) and _a_string(node.args[0])
+    return all(keyword.arg is not None for keyword in node.keywords) and all(
+        isinstance(argument, ast.Dict) and all(
+            key is not None and _a_string(key) for key in argument.keys)
+        for argument in node.args)
+
+
+def _a_string(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
 def _dict_owner(node: ast.expr) -> ast.expr | None:
