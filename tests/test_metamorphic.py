@@ -2426,3 +2426,87 @@ def test_a_narrowed_name_held_in_another_in_one_branch_makes_no_claim_appear(
     after, _ = _claims_and_caution(
         tmp_path / branch, {"app/main.py": _MIGRATING.format(v3=v3, v2=v2)})
     assert not after - before, sorted(after - before)
+
+
+_WIDENED_IN_A_LOOP = {
+    "app/scopes.py": 'SCOPES = ["email.read_only"]\nEXTRA_SCOPES = ["contacts.read_only"]\n',
+    "app/auth.py": '''from nylas import APIClient
+
+from app.scopes import EXTRA_SCOPES, SCOPES
+
+client = APIClient("id", "secret")
+
+
+def widen():
+    for scopes in (SCOPES, EXTRA_SCOPES):
+        scopes.append("calendar")
+
+
+def login(uri):
+    return client.authentication_url(uri, scopes=SCOPES)
+
+
+def work():
+    client.threads.where(limit=5)
+    client.events.where(limit=5)
+''',
+}
+
+
+def test_scope_lists_a_loop_changes_held_in_a_name_first_make_no_claim_appear(
+        tmp_path: Path) -> None:
+    before, caution = _claims_and_caution(tmp_path / "inline", _WIDENED_IN_A_LOOP)
+    assert caution and not before, before
+    rewriter = ModuleRewriter(_WIDENED_IN_A_LOOP["app/auth.py"])
+    for number, site in enumerate(rewriter.sites("iter-held")):
+        after, _ = _claims_and_caution(tmp_path / f"held-{number}", {
+            **_WIDENED_IN_A_LOOP, "app/auth.py": rewriter.apply("iter-held", site).text})
+        assert not after - before, sorted(after - before)
+
+
+_SET_IN_INIT = {
+    "app/flows.py": '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+class Flow:
+    SCOPES = ["email.read_only"]
+
+    def __init__(self, **options):
+        for k, v in options.items():
+            setattr(self, k, v)
+
+    def url(self):
+        return client.authentication_url("https://a/cb", scopes=self.SCOPES)
+''',
+    "app/main.py": '''from app.flows import Flow, client
+
+
+def login():
+    return Flow(SCOPES=["email.read_only", "calendar"]).url()
+
+
+def work():
+    client.threads.where(limit=5)
+    client.events.where(limit=5)
+''',
+}
+
+
+def test_attributes_set_by_run_time_names_moved_out_of_the_class_make_no_claim_appear(
+        tmp_path: Path) -> None:
+    before, caution = _claims_and_caution(tmp_path / "init", _SET_IN_INIT)
+    assert caution and not before, before
+    moved = {
+        "app/flows.py": _SET_IN_INIT["app/flows.py"].replace(
+            "    def __init__(self, **options):\n        for k, v in options.items():\n"
+            "            setattr(self, k, v)\n\n", "") + (
+            "\n\ndef configure(obj, **options):\n    for k, v in options.items():\n"
+            "        setattr(obj, k, v)\n    return obj\n"),
+        "app/main.py": _SET_IN_INIT["app/main.py"].replace(
+            "from app.flows import Flow, client", "from app.flows import Flow, client, configure"
+        ).replace("Flow(SCOPES=", "configure(Flow(), SCOPES="),
+    }
+    after, _ = _claims_and_caution(tmp_path / "outside", moved)
+    assert not after - before, sorted(after - before)

@@ -251,7 +251,9 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
             if isinstance(above, ast.Attribute) and above.value is call:
                 return True
             if parent.attr == "get":
-                return False
+                # An item, as ``params["k"]`` is: handed on where that is
+                # (``store(config.get("scopes"))`` keeps the list).
+                return _passes_on(call, name, parents)
             return isinstance(above, (ast.For, ast.AsyncFor, ast.comprehension)) and (
                 above.iter is call) or isinstance(above, _HOLDERS) and above.value is call
         return parent.attr not in _READING_METHODS
@@ -291,6 +293,11 @@ def _read_by(node: ast.expr, parents: dict[ast.AST, ast.AST],
     it back to the name before the call would be."""
     held: ast.AST = node
     parent = parents.get(node)
+    call = parents.get(parent) if isinstance(parent, ast.Attribute) else None
+    if isinstance(parent, ast.Attribute) and parent.attr == "get" and isinstance(
+            call, ast.Call) and call.func is parent:
+        # ``limit=params.get("limit")``: the item given, read where it is.
+        held, parent = call, parents.get(call)
     while parent is not None:
         if isinstance(parent, ast.keyword):
             call = parents.get(parent)

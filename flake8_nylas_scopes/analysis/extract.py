@@ -691,7 +691,20 @@ class Extractor(FastVisitor):
             return f"{made}().{node.attr}" if made else None
         if self._flask_app_config(node):
             return APP_CONFIG
+        if isinstance(node, ast.Name) and self._star_shadowed(node.id):
+            # ``from .scopes import SCOPES`` then ``from .legacy import *``: the star
+            # import may bind the name again, which the index reads as this module's.
+            return f"{self._module_name}.{node.id}"
         return self.qualify(node)
+
+    def _star_shadowed(self, name: str) -> bool:
+        """Whether the module's name ``name``, last bound by an import of another
+        module's name, may be bound again by a star import after it (see
+        ``ConstantIndex.lookup``): only constant names are followed through one."""
+        stars = self.facts.star_imports
+        return bool(stars) and bool(self._module_name) and name in self._imports and (
+            CONSTANT_NAME.match(name) is not None) and self.lookup(name) is None and any(
+                star.line > self.facts.upper_names.get(name, 0) for star in stars)
 
     def _own_class_attribute(self, node: ast.expr) -> str | None:
         """``self.SCOPES`` (or ``cls.SCOPES`` in a class method) in a method of a

@@ -678,6 +678,11 @@ class ModuleFacts:
     # class deriving from one whose method reads ``self.SCOPES`` (see
     # ``subclass_bindings.ClassBases``).
     class_bases: Sequence[tuple[str, tuple[str, ...], bool, tuple[str, ...]]] = ()
+    # The dotted names of its functions that set attributes of an object they are
+    # given by names known only at run time (``setattr(obj, key, value)``): any
+    # instance may then hold a list its class never binds (see
+    # ``subclass_bindings.run_time_setters``).
+    run_time_setters: Sequence[str] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -752,6 +757,7 @@ class ModuleFacts:
             "base_names": [list(named) for named in self.base_names],
             "class_bases": [[name, list(bases), shaped, list(declared)]
                             for name, bases, shaped, declared in self.class_bases],
+            "run_time_setters": list(self.run_time_setters),
         }
 
     @classmethod
@@ -848,6 +854,7 @@ class ModuleFacts:
             [(str(name), tuple(str(base) for base in bases), bool(shaped),
               tuple(str(attribute) for attribute in declared))
              for name, bases, shaped, declared in data.get("class_bases", ())],
+            [str(name) for name in data.get("run_time_setters", ())],
         )
         shed_empty(facts)
         return facts

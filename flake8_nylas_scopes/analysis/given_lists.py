@@ -920,14 +920,66 @@ def may_hold_lists(value: ast.expr) -> bool:
         ("copy", "replace"))
 
 
-def changes_items(function: Def, name: str, reads: Callable[[ast.Call], bool]) -> bool:
+def changes_items(function: Def, name: str, reads: Callable[[ast.Call], bool],
+                  depth: int = 0) -> bool:
     """Whether ``function`` may change what the container its local ``name`` holds
-    holds: hands it (or an item) over, calls a method of an item, or extends an item
-    in place (``config["scope"] += [...]``).  Storing a new item changes only the
-    container."""
-    return hand_overs(function.body, name, reads) > 0 or any(
-        isinstance(node, ast.AugAssign) and _rooted_at(node.target, name)
-        for node in walk_nodes(function))
+    holds: hands it (or an item) over, calls a method of an item, extends an item
+    in place (``config["scope"] += [...]``), binds the name again, or gives its items
+    to names that may change them (``for scopes in pair: scopes.append(x)``, ``max(
+    pair)``).  Storing a new item changes only the container."""
+    if depth > _MAX_ITEM_HOPS or hand_overs(function.body, name, reads) > 0:
+        return True
+    stores = 0
+    for node in walk_nodes(function):
+        if isinstance(node, ast.AugAssign) and _rooted_at(node.target, name):
+            return True
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(
+                node.ctx, ast.Load):
+            stores += 1
+        if isinstance(node, ast.Call) and _item_pick(node, name):
+            return True
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and _iterates(
+                node.iter, name) and _items_taken(function, node.target, reads, depth):
+            return True
+    # Bound again (or deleted), the name may hold containers the reading of this
+    # binding does not see: its items are followed no further.
+    return stores > 1
+
+
+# Containers inside containers followed through loops at most this deep.
+_MAX_ITEM_HOPS = 3
+# Calls whose result is one item of what they are given (``max(pair).append(x)``),
+# or an iterator over its items (``next(iter(pair))``).
+_ITEM_PICKS = frozenset({"min", "max", "next", "iter", "random.choice"})
+
+
+def _item_pick(call: ast.Call, name: str) -> bool:
+    return (dotted(call.func) or "") in _ITEM_PICKS and any(
+        isinstance(argument, ast.Name) and argument.id == name for argument in call.args)
+
+
+def _iterates(source: ast.expr, name: str) -> bool:
+    """Whether a loop over ``source`` takes the items of ``name``: the name itself,
+    or an argument of a call that gives them on (``enumerate(pair)``, ``zip(pair,
+    other)``, ``reversed(pair)``)."""
+    if isinstance(source, ast.Name):
+        return source.id == name
+    return isinstance(source, ast.Call) and any(
+        isinstance(argument, ast.Name) and argument.id == name
+        for argument in (*source.args, *(keyword.value for keyword in source.keywords)))
+
+
+def _items_taken(function: Def, target: ast.expr, reads: Callable[[ast.Call], bool],
+                 depth: int) -> bool:
+    """Whether a loop target holding items of a container may change them: a target
+    storing into an object, or a name the function changes or hands on."""
+    names: list[str] = []
+    for node in walk_nodes(target):
+        if isinstance(node, (ast.Attribute, ast.Subscript, ast.Starred)):
+            return True
+        if isinstance(node, ast.Name):
+            names.append(node.id)
+    return any(changes_items(function, loop_name, reads, depth + 1) for loop_name in names)
 
 
 def _rooted_at(target: ast.expr, name: str) -> bool:

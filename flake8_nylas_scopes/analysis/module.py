@@ -23,7 +23,9 @@ from .provider_guards import (
 from .provider_tests import ProviderTests, may_test_a_provider
 from .registrars import class_links, filled_registries, registrars
 from .source import SourceMap
-from .subclass_bindings import subclass_bindings
+from .subclass_bindings import (
+    may_set_attributes_at_run_time, run_time_setters, subclass_bindings,
+)
 
 # Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
 NAMED_USES = tuple(sorted(TRIGGER_NAMES | ARGUMENT_NAMES))
@@ -115,6 +117,9 @@ def module_facts(
                 facts.base_free_bindings = bound.base_free
                 facts.base_names = bound.base_names
                 facts.class_bases = bound.bases
+            if may_set_attributes_at_run_time(text):
+                # ``configure(obj, **options)`` setting ``obj``'s attributes by name.
+                facts.run_time_setters = run_time_setters(tree, module_name)
             if may_test_a_provider(text):
                 # Calls kept to some providers' grants (see ``provider_guards``).
                 tests = ProviderTests(tree)

@@ -173,6 +173,123 @@ def sets_attributes_at_run_time(cls: ast.ClassDef) -> bool:
     return False
 
 
+def may_set_attributes_at_run_time(text: str) -> bool:
+    """A cheap test of a module's text: whether any of its code may set attributes
+    by names known only at run time (see ``_RUN_TIME_SETTERS``)."""
+    return any(setter in text for setter in _RUN_TIME_SETTERS)
+
+
+def run_time_setters(tree: ast.Module, module: str) -> list[str]:
+    """The dotted names of the module's functions (methods too) that set attributes
+    of an object they hold, other than their own instance, by names known only at
+    run time: ``def configure(obj, **options): setattr(obj, key, value)`` (also
+    ``obj.__dict__.update(options)``, ``vars(obj)[key] = value`` and
+    ``object.__setattr__(obj, key, value)``).  Whatever object is given to them, an
+    instance of a class reading ``self.SCOPES`` or the class itself, may then hold a
+    scope list no class body binds.  A method's own ``self`` is the class's matter
+    (see ``sets_attributes_at_run_time``)."""
+    found: list[str] = []
+    stack: list[tuple[ast.AST, str, bool]] = [(node, module, False) for node in tree.body]
+    while stack:
+        node, where, in_class = stack.pop()
+        if isinstance(node, ast.ClassDef):
+            stack.extend((child, f"{where}.{node.name}", True) for child in node.body)
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            name = f"{where}.{node.name}"
+            if _sets_others_by_run_time_name(node, _own_instance(node) if in_class else ""):
+                found.append(name)
+            stack.extend((child, name, False) for child in node.body)
+            continue
+        for block in ("body", "orelse", "finalbody", "handlers", "cases"):
+            for child in getattr(node, block, None) or ():
+                stack.append((child, where, in_class))
+    return sorted(found)
+
+
+def _own_instance(method: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    """The name a method's own instance (or class) is bound to: its first positional
+    parameter, unless it is a static method."""
+    if any(isinstance(decorator, ast.Name) and decorator.id == "staticmethod"
+           for decorator in method.decorator_list):
+        return ""
+    positional = [*method.args.posonlyargs, *method.args.args]
+    return positional[0].arg if positional else ""
+
+
+def _sets_others_by_run_time_name(function: ast.FunctionDef | ast.AsyncFunctionDef,
+                                  own: str) -> bool:
+    """Whether ``function``'s body (its nested functions are looked at on their own)
+    sets an attribute of a name other than ``own`` by a run-time name."""
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        receiver = _run_time_receiver(node)
+        if receiver and receiver != own:
+            return True
+        pending.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _run_time_receiver(node: ast.AST) -> str:
+    """The name whose attribute ``node`` sets by a run-time name ("" for none): the
+    shapes ``_sets_by_run_time_name`` looks for, with any name as the receiver
+    (``super().__setattr__`` sets the method's own instance's)."""
+    owner: ast.expr | None = None
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "setattr" and len(node.args) >= 2:
+            owner = node.args[0]
+        elif isinstance(func, ast.Attribute) and func.attr in ("update", "setdefault"):
+            owner = _dict_owner(func.value)
+        elif isinstance(func, ast.Attribute) and func.attr == "__setattr__":
+            owner = node.args[0] if len(node.args) == 3 else func.value
+    elif isinstance(node, (ast.Assign, ast.AugAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        owner = next((_dict_owner(target.value) for target in targets
+                      if isinstance(target, ast.Subscript) and _dict_owner(target.value)),
+                     None)
+    if isinstance(owner, ast.Name) and _sets_by_run_time_name(node, owner.id) and not (
+            _constant_names(node)):
+        return owner.id
+    return ""
+
+
+def _constant_names(node: ast.AST) -> bool:
+    """Whether a write to an instance's namespace names its attributes by constants
+    (``obj.__dict__["timeout"] = 5``, ``vars(obj).update({"timeout": 5})``,
+    ``vars(obj).update(timeout=5)``): no attribute but those."""
+    if isinstance(node, (ast.Assign, ast.AugAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return all(isinstance(target, ast.Subscript) and _a_string(target.slice)
+                   for target in targets)
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("update", "setdefault")):
+        return False
+    if node.func.attr == "setdefault":
+        return bool(node.args) and _a_string(node.args[0])
+    return all(keyword.arg is not None for keyword in node.keywords) and all(
+        isinstance(argument, ast.Dict) and all(
+            key is not None and _a_string(key) for key in argument.keys)
+        for argument in node.args)
+
+
+def _a_string(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _dict_owner(node: ast.expr) -> ast.expr | None:
+    """``obj`` of ``obj.__dict__`` or ``vars(obj)``; None for anything else."""
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return node.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+            node.func.id == "vars") and len(node.args) == 1:
+        return node.args[0]
+    return None
+
+
 def _sets_by_run_time_name(node: ast.AST, receiver: str) -> bool:
     """Whether ``node`` sets an attribute of ``receiver`` by a run-time name."""
     if isinstance(node, ast.Call):

@@ -86,6 +86,16 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
                 return [dataclasses.replace(value, reason=(
                     f"scopes come from {value.reference}, which no settings module "
                     f"({where}) defines as a list"))]
+            if index.star_may_rebind(value.reference):
+                return [dataclasses.replace(value, reason=(
+                    f"scopes come from {value.reference}, which a star import after "
+                    "its import may bind again"))]
+            setter = index.set_at_run_time(value.reference)
+            if setter:
+                return [dataclasses.replace(value, reason=(
+                    f"scopes come from {shown_reference(value.reference)}, which "
+                    f"{setter}() may set on an object it is given, by a name known only "
+                    "at run time"))]
             subclasses = index.subclass_reason(value.reference)
             if subclasses is not None:
                 return [dataclasses.replace(value, reason=(

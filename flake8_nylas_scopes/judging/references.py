@@ -134,6 +134,12 @@ class ConstantIndex:
         # ``self.SCOPES`` is then read through the class tree, which says where such
         # a class is the reading class, a base or a subclass of it.
         self._set_at_run_time = self._binding_classes.get(RUN_TIME_NAMES, set())
+        # The project's functions that set attributes of any object they are given
+        # by names known only at run time (``def configure(obj, **options):
+        # setattr(obj, key, value)``): an instance handed to one, which no reading
+        # follows through locals and calls, may hold any list as ``self.SCOPES``.
+        self._object_setters = sorted(
+            setter for facts in self.by_module.values() for setter in facts.run_time_setters)
         # The project's class tree, built when a method's ``self.SCOPES`` asks it.
         self._tree: ClassTree | None = None
         # By ``pkg.auth.Auth.SCOPES``: the class attributes ``self.SCOPES`` may read
@@ -369,6 +375,8 @@ class ConstantIndex:
         settings modules may each set it)."""
         own = instance_read(reference)
         if own is not None:
+            if self._object_setters:
+                return []  # see ``set_at_run_time``
             # ``self.SCOPES`` in a method of ``Auth``: ``Auth.SCOPES``, or where
             # subclasses bind their own, one of the lists of ``Auth`` and of them.
             if self._bound_elsewhere(own):
@@ -378,8 +386,14 @@ class ConstantIndex:
             return []
         imported = self._imported_as(reference)
         if imported is not None and depth < _MAX_DEPTH:
-            # ``from . import SCOPES`` where the package's ``__init__.py`` imports it.
-            return self.scopes(imported, depth + 1)
+            shadowing = self._star_shadowing(reference)
+            if shadowing is ABSENT:
+                # ``from . import SCOPES`` where the package's ``__init__.py`` imports it.
+                return self.scopes(imported, depth + 1)
+            if shadowing is None or self._changed_here(imported):
+                # A star import after the import may bind the name again; or brings
+                # it, where the module's changes by the name went to the import's.
+                return []
         found: list[Found] = []
         owners = self._owners(reference)
         kept = None if self.is_configuration(reference) else self._object_attribute(reference)
@@ -389,7 +403,8 @@ class ConstantIndex:
             # changes an attribute of that name on an object it cannot name, or binds
             # the name of the class or instance again.
             holder, _, attribute = reference.rpartition(".")
-            if any_attribute(_whole(attribute)) in self._changed or holder in self._changed:
+            if any_attribute(_whole(attribute)) in self._changed or holder in self._changed or (
+                    self.set_at_run_time(reference)):
                 return []
             owners = [kept]
         for module, name in owners:
@@ -407,6 +422,23 @@ class ConstantIndex:
             if Found(value, owner) not in found:  # two settings modules, one binding
                 found.append(Found(value, owner))
         return found
+
+    def set_at_run_time(self, reference: str) -> str:
+        """The function of the project that may set the attribute ``reference`` reads
+        (``self.SCOPES`` in a method, ``FLOW.SCOPES`` of an object a module makes) on
+        the object it is given, by a name known only at run time (``setattr(obj,
+        key, value)``); "" where none may.  As ``obj.SCOPES = ...`` of an object the
+        analysis cannot name, it may be any object holding the attribute."""
+        if not self._object_setters:
+            return ""
+        own = instance_read(reference)
+        attribute = _whole(own if own is not None else reference).rpartition(".")[2]
+        # (As ``Extractor`` notes such changes: an attribute whose name says
+        # scopes, or a constant's upper-case name.)
+        if own is None and (self._object_attribute(reference) is None or not (
+                "scope" in attribute.lower() or CONSTANT_NAME.match(attribute))):
+            return ""
+        return self._object_setters[0]
 
     def given_scopes(self, reference: str) -> list[Found]:
         """What a list given to another library's request or tested for a scope
@@ -616,7 +648,20 @@ class ConstantIndex:
             # No star import, or a name star imports are not followed for: as before.
             return (own, module) if own is not None else (
                 ABSENT if head not in facts.upper_names else None)
-        bound_at = facts.upper_names.get(head, 0)
+        brought = self._star_brought(facts, name, table, depth)
+        if brought is not ABSENT:
+            return brought
+        if head not in facts.upper_names:
+            return ABSENT
+        return (own, module) if own is not None else None
+
+    def _star_brought(
+        self, facts: ModuleFacts, name: str, table: Callable[[ModuleFacts], Mapping[str, T]],
+        depth: int,
+    ) -> Lookup[T]:
+        """What the star imports of a module after its own last binding of ``name``
+        bind it to: ABSENT where none does, None where one may."""
+        bound_at = facts.upper_names.get(name.split("[", 1)[0], 0)
         for star in reversed(facts.star_imports):
             if star.line < bound_at:
                 break  # the module's own binding comes after: it wins
@@ -624,9 +669,23 @@ class ConstantIndex:
             if brought is ABSENT:
                 continue
             return None if star.conditional else brought
-        if head not in facts.upper_names:
+        return ABSENT
+
+    def star_may_rebind(self, reference: str) -> bool:
+        """Whether a star import after the import binding ``reference`` (a module's
+        name) may bind it again, where the modules it names do not say (said in
+        NYS304's reason)."""
+        return self._imported_as(reference) is not None and (
+            self._star_shadowing(reference) is None)
+
+    def _star_shadowing(self, reference: str) -> Lookup[ScopeValue]:
+        """For a module's name bound by an import (``reference``), what a star
+        import after that import binds it to instead (see ``_star_brought``)."""
+        module, _, name = reference.rpartition(".")
+        facts = self.by_module.get(module)
+        if facts is None or not facts.star_imports or not CONSTANT_NAME.match(name):
             return ABSENT
-        return (own, module) if own is not None else None
+        return self._star_brought(facts, name, _constants, 0)
 
     def _exported(
         self, module: str, name: str, table: Callable[[ModuleFacts], Mapping[str, T]],

@@ -1,0 +1,271 @@
+"""Rare shapes through which a scope list reaches code that may change it, or a
+request names another list than the one it seems to: each is read as what Python
+does, or left unresolved (NYS304) with the usage rules silent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+
+def _findings(root: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    (root / "pyproject.toml").write_text(
+        '[project]\nname = "app"\nversion = "0"\ndependencies = ["nylas"]\n')
+    (root / "app").mkdir()
+    (root / "app" / "__init__.py").write_text("")
+    for name, text in files.items():
+        (root / "app" / name).write_text(text)
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings)
+
+
+# -- a local name holding scope lists, then a loop over it ---------------------------
+
+_SCOPES = 'SCOPES = ["email.read_only"]\nEXTRA_SCOPES = ["contacts.read_only"]\n'
+_LOOPING = '''from nylas import APIClient
+
+from app.scopes import EXTRA_SCOPES, SCOPES
+
+client = APIClient("id", "secret")
+
+
+def widen():
+{body}
+
+
+def login(uri):
+    return client.authentication_url(uri, scopes=SCOPES)
+
+
+def work():
+    client.threads.where(limit=5)
+    client.events.where(limit=5)
+'''
+
+
+@pytest.mark.parametrize("body", [
+    '    pair = (SCOPES, EXTRA_SCOPES)\n    for scopes in pair:\n        scopes.append("calendar")',
+    '    pair = [SCOPES, EXTRA_SCOPES]\n    for scopes in pair:\n        scopes.append("calendar")',
+    '    pair = (SCOPES, EXTRA_SCOPES)\n    for _, scopes in enumerate(pair):\n'
+    '        scopes += ["calendar"]',
+    '    pair = (SCOPES, EXTRA_SCOPES)\n    [scopes.append("calendar") for scopes in pair]',
+    '    pair = (SCOPES, EXTRA_SCOPES)\n    max(pair).append("calendar")',
+    # Bound again: what the name holds is no longer what the first binding says.
+    '    pair = (SCOPES, EXTRA_SCOPES)\n    pair = list(pair)\n    print(pair)',
+    # The inline form, read so before.
+    '    for scopes in (SCOPES, EXTRA_SCOPES):\n        scopes.append("calendar")',
+])
+def test_lists_a_loop_over_a_local_holder_changes_are_unresolved(
+        tmp_path: Path, body: str) -> None:
+    found = _findings(tmp_path, {"scopes.py": _SCOPES, "auth.py": _LOOPING.format(body=body)})
+    # The request reading SCOPES, not a missing calendar scope at events.where().
+    assert found == [("auth.py", 13 + body.count("\n"), "NYS304")]
+
+
+def test_a_loop_over_a_local_holder_that_only_reads_keeps_the_lists(tmp_path: Path) -> None:
+    body = '    pair = (SCOPES, EXTRA_SCOPES)\n    for scopes in pair:\n        print(len(scopes))'
+    found = _findings(tmp_path, {"scopes.py": _SCOPES, "auth.py": _LOOPING.format(body=body)})
+    # SCOPES holds only email.read_only: events.where() needs a calendar scope.
+    assert found == [("auth.py", 20, "NYS301")]
+
+
+# -- attributes set by run-time names from outside the class -------------------------
+
+_FLOWS = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+class Flow:
+    SCOPES = ["email.read_only"]
+
+    def url(self):
+        return client.authentication_url("https://a/cb", scopes=self.SCOPES)
+
+
+def configure(obj, **options):
+    for k, v in options.items():
+        {setter}
+    return obj
+'''
+_CONFIGURED = '''from app.flows import Flow, client, configure
+
+
+def login():
+    return configure(Flow(), SCOPES=["email.read_only", "calendar"]).url()
+
+
+def work():
+    client.threads.where(limit=5)
+    client.events.where(limit=5)
+'''
+
+
+@pytest.mark.parametrize("setter", [
+    "setattr(obj, k, v)", "obj.__dict__.update({k: v})", "vars(obj)[k] = v",
+    "object.__setattr__(obj, k, v)",
+])
+def test_an_instance_given_a_function_setting_run_time_names_is_unresolved(
+        tmp_path: Path, setter: str) -> None:
+    found = _findings(tmp_path, {"flows.py": _FLOWS.format(setter=setter),
+                                 "main.py": _CONFIGURED})
+    # Flow.url() may ask for the list configure() set: no NYS301 at events.where().
+    assert found == [("flows.py", 10, "NYS304")]
+
+
+def test_a_module_instance_s_attribute_set_by_run_time_names_is_unresolved(
+        tmp_path: Path) -> None:
+    flows = _FLOWS.format(setter="setattr(obj, k, v)") + '''
+
+FLOW = Flow()
+
+
+def login():
+    configure(FLOW, SCOPES=["email.read_only", "calendar"])
+    return client.authentication_url("https://a/cb", scopes=FLOW.SCOPES)
+'''
+    found = _findings(tmp_path, {"flows.py": flows, "main.py": _CONFIGURED})
+    assert found == [("flows.py", 10, "NYS304"), ("flows.py", 24, "NYS304")]
+
+
+@pytest.mark.parametrize("setter", [
+    # A constant name: an attribute that holds no scopes.
+    'setattr(obj, "timeout", v)',
+    'vars(obj).update(timeout=v)',
+    # The method's own instance, of a class that is not Flow's relative.
+    None,
+])
+def test_attributes_set_by_constant_names_or_on_an_unrelated_self_keep_the_list(
+        tmp_path: Path, setter: str | None) -> None:
+    flows = _FLOWS.format(setter=setter or "pass")
+    if setter is None:
+        flows += ('\n\nclass Options:\n    def __init__(self, **options):\n'
+                  '        for k, v in options.items():\n            setattr(self, k, v)\n')
+    found = _findings(tmp_path, {"flows.py": flows, "main.py": _CONFIGURED})
+    # Flow's list is read: the events call needs a calendar scope it lacks.
+    assert found == [("main.py", 10, "NYS301")]
+
+
+# -- an item of a dict parameter handed on ---------------------------------------------
+
+_HANDED_CONFIG = {
+    "config.py": ('SCOPES = ["email.read_only", "calendar.read_only", "contacts.read_only"]\n'
+                  'CONFIG = {"scopes": SCOPES, "redirect": "https://a/cb"}\n'),
+    "registry.py": "REGISTRY = []\n\n\ndef store(value):\n    REGISTRY.append(value)\n",
+    "auth.py": '''from nylas import APIClient
+
+from app.config import CONFIG, SCOPES
+from app.setup import setup
+
+client = APIClient("id", "secret")
+
+
+def boot():
+    setup(CONFIG)
+
+
+def login():
+    return client.authentication_url("https://a/cb", scopes=SCOPES)
+
+
+def work():
+    client.threads.where(limit=5)
+    client.events.where(limit=5)
+''',
+}
+_SETUP = "from app.registry import store\n\n\ndef setup(config):\n    {body}\n"
+
+
+@pytest.mark.parametrize("body", [
+    'store(config.get("scopes"))',
+    'store(config["scopes"])',
+    'store(value=config.get("scopes", []))',
+    'scopes = config.get("scopes")\n    scopes.append("contacts")',
+])
+def test_an_item_of_a_dict_parameter_handed_on_hands_the_list_on(
+        tmp_path: Path, body: str) -> None:
+    found = _findings(tmp_path, {**_HANDED_CONFIG, "setup.py": _SETUP.format(body=body)})
+    # store() keeps the list, where other code may change it: no NYS303 at
+    # contacts.read_only, which no call needs.
+    assert found == [("auth.py", 14, "NYS304")]
+
+
+@pytest.mark.parametrize("body", [
+    'print(config.get("scopes"))',
+    'if "calendar" in config.get("scopes", []):\n        print(len(config["scopes"]))',
+])
+def test_an_item_of_a_dict_parameter_only_read_keeps_the_list(
+        tmp_path: Path, body: str) -> None:
+    found = _findings(tmp_path, {**_HANDED_CONFIG, "setup.py": _SETUP.format(body=body)})
+    assert found == [("config.py", 1, "NYS303")]
+
+
+# -- a star import after an explicit import of the same name ---------------------------
+
+_SHADOWED = '''from nylas import APIClient
+
+from app.scopes import SCOPES
+from {star} import *
+
+client = APIClient("id", "secret")
+
+
+def login():
+    return client.authentication_url("https://a/cb", scopes=SCOPES)
+
+
+def work():
+    client.threads.where(limit=5)
+    client.events.where(limit=5)
+'''
+_EXPLICIT = 'SCOPES = ["email.read_only", "contacts.read_only"]\n'
+
+
+@pytest.mark.parametrize("legacy", [
+    'SCOPES = ["email.read_only", "calendar"]\n',
+    '__all__ = ["SCOPES"]\nSCOPES = ["email.read_only", "calendar"]\n',
+])
+def test_a_star_import_binding_the_name_again_is_read(tmp_path: Path, legacy: str) -> None:
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "legacy.py": legacy,
+                                 "auth.py": _SHADOWED.format(star="app.legacy")})
+    # Python binds legacy's list: its calendar is broader than events.where() needs,
+    # and nothing is said of app.scopes's list, which no request reads.
+    assert found == [("legacy.py", legacy.count("\n"), "NYS302")]
+
+
+@pytest.mark.parametrize(("star", "legacy"), [
+    ("somelib", ""),  # a module outside the project: it may bind anything
+    ("app.legacy", '__all__ = [n for n in dir() if n.isupper()]\nSCOPES = ["calendar"]\n'),
+])
+def test_a_star_import_whose_names_are_not_known_leaves_the_request_unresolved(
+        tmp_path: Path, star: str, legacy: str) -> None:
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "legacy.py": legacy,
+                                 "auth.py": _SHADOWED.format(star=star)})
+    assert found == [("auth.py", 10, "NYS304")]
+
+
+@pytest.mark.parametrize("legacy", [
+    'OTHER = ["email.read_only", "calendar"]\n',
+    '__all__ = ["OTHER"]\nOTHER = 1\nSCOPES = ["email.read_only", "calendar"]\n',
+])
+def test_a_star_import_not_binding_the_name_leaves_the_import_read(
+        tmp_path: Path, legacy: str) -> None:
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "legacy.py": legacy,
+                                 "auth.py": _SHADOWED.format(star="app.legacy")})
+    # app.scopes's list: events.where() lacks a calendar scope, contacts is unused.
+    assert found == [("auth.py", 15, "NYS301"), ("scopes.py", 1, "NYS303")]
+
+
+def test_a_star_import_before_the_explicit_import_leaves_the_import_read(
+        tmp_path: Path) -> None:
+    auth = _SHADOWED.format(star="app.legacy").replace(
+        "from app.scopes import SCOPES\nfrom app.legacy import *\n",
+        "from app.legacy import *\nfrom app.scopes import SCOPES\n")
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "auth.py": auth,
+                                 "legacy.py": 'SCOPES = ["email.read_only", "calendar"]\n'})
+    assert found == [("auth.py", 15, "NYS301"), ("scopes.py", 1, "NYS303")]
