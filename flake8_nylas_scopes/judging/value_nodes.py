@@ -2,12 +2,12 @@
 
 The resolver interns every value it meets: values equal as dataclasses share one
 row, so that what a value resolves to is remembered per row and looked up by an
-integer.  A 2,000-module project has about two hundred thousand rows; their lookup
-keys were a tenth of the peak memory of analysing it when each was a
+integer.  A 2,000-module project has about two hundred and forty thousand rows;
+their lookup keys were a tenth of the peak memory of analysing it when each was a
 ``(kind, name, inner)`` tuple in one dictionary.  Rows are therefore found without
 a tuple per row: a bare symbol by its kind and name (a string the facts hold
-anyway), any other row by its kind, its name and then the inner row's number.  The
-rows themselves are columns: a byte per kind, an integer per inner row.
+anyway), any other row among the rows over the same inner row.  The rows
+themselves are columns: a byte per kind, an integer per inner row.
 """
 
 from __future__ import annotations
@@ -25,11 +25,17 @@ NO_NODE: Node = -1
 KIND_NAMES: tuple[str, ...] = get_args(ValKind)
 _KIND_CODES = {kind: code for code, kind in enumerate(KIND_NAMES)}
 
+# How many rows over one inner row are looked through one by one: past that, they
+# are found by a dictionary (a client's or a module's attributes, read hundreds of
+# times under different names).
+_CROWDED = 8
+
 
 class ValueNodes:
     """Rows ``(kind, name, inner)`` in three columns, numbered from 0."""
 
-    __slots__ = ("kinds", "names", "inners", "_bare", "_chained")
+    __slots__ = ("kinds", "names", "inners", "_bare", "_first_over", "_next_over",
+                 "_crowded")
 
     def __init__(self) -> None:
         self.kinds = bytearray()
@@ -37,12 +43,15 @@ class ValueNodes:
         self.inners = array("i")
         # Rows without an inner row, by kind and name.
         self._bare: dict[str, dict[str, Node]] = {}
-        # Other rows, by kind, name and inner row: most kinds have one name (""),
-        # and few distinct attribute names recur over many inner rows.  A name met
-        # over one inner row only (most attribute names; the symbol naming what a
-        # call is handed, one per call) keeps that row's number instead of a
-        # dictionary of one entry, which would cost ten times as much.
-        self._chained: dict[str, dict[str, Node | dict[Node, Node]]] = {}
+        # The other rows as lists, one per inner row: the last row added over each
+        # row, and for each row the one added over the same inner row before it.
+        # Most rows have one row or none over them: two integers a row instead of an
+        # entry in a dictionary and an integer object for its number, which were a
+        # tenth of the peak memory of a large project.
+        self._first_over = array("i")
+        self._next_over = array("i")
+        # The rows over a row that has many, by kind code and name.
+        self._crowded: dict[Node, dict[tuple[int, str], Node]] = {}
 
     def __len__(self) -> int:
         return len(self.names)
@@ -60,22 +69,24 @@ class ValueNodes:
             if node is None:
                 node = bare[name] = self._add(kind, name, inner)
             return node
-        by_name = self._chained.get(kind)
-        if by_name is None:
-            by_name = self._chained[kind] = {}
-        rows = by_name.get(name)
-        if rows is None:
-            node = by_name[name] = self._add(kind, name, inner)
+        code = _KIND_CODES[kind]
+        crowded = self._crowded.get(inner)
+        if crowded is not None:
+            node = crowded.get((code, name))
+            if node is None:
+                node = crowded[(code, name)] = self._add(kind, name, inner)
             return node
-        if isinstance(rows, int):
-            if self.inners[rows] == inner:
-                return rows
-            node = self._add(kind, name, inner)
-            by_name[name] = {self.inners[rows]: rows, inner: node}
-            return node
-        node = rows.get(inner)
-        if node is None:
-            node = rows[inner] = self._add(kind, name, inner)
+        kinds, names, next_over = self.kinds, self.names, self._next_over
+        row = self._first_over[inner]
+        seen = 0
+        while row != NO_NODE:
+            if kinds[row] == code and names[row] == name:
+                return row
+            row = next_over[row]
+            seen += 1
+        node = self._add(kind, name, inner)
+        if seen >= _CROWDED:
+            self._crowd(inner)
         return node
 
     def _add(self, kind: str, name: str, inner: Node) -> Node:
@@ -83,4 +94,19 @@ class ValueNodes:
         self.kinds.append(_KIND_CODES[kind])
         self.names.append(name)
         self.inners.append(inner)
+        self._first_over.append(NO_NODE)
+        if inner == NO_NODE:
+            self._next_over.append(NO_NODE)
+        else:
+            self._next_over.append(self._first_over[inner])
+            self._first_over[inner] = node
         return node
+
+    def _crowd(self, inner: Node) -> None:
+        """Find the rows over ``inner`` by a dictionary from now on."""
+        crowded: dict[tuple[int, str], Node] = {}
+        row = self._first_over[inner]
+        while row != NO_NODE:
+            crowded[(self.kinds[row], self.names[row])] = row
+            row = self._next_over[row]
+        self._crowded[inner] = crowded
