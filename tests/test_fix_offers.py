@@ -509,3 +509,48 @@ def test_an_unused_scope_written_in_the_list_keeps_its_unsafe_fix(
     unsafe = run_cli("fix", "--unsafe-fixes", "--isolated", "app.py")
     assert (unsafe.code, unsafe.stderr) == (1, "")
     assert '["email.read_only"]' in (tmp_path / "app.py").read_text()
+
+
+def _unused_contacts_of(tmp_path: Path, scopes_module: str, name: str, listed: str) -> object:
+    """The fix offered for the unused ``contacts.read_only`` that another module
+    holds as ``name``, with ``app.py`` requesting ``listed``."""
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "scopes.py").write_text(textwrap.dedent(scopes_module))
+    source = ENUM_LIST.replace("from enum import Enum\n\n", f"from scopes import {name}\n").replace(
+        'class Scope(str, Enum):\n    READ = "email.read_only"\n    CONTACTS = '
+        '"contacts.read_only"\n', "").replace("[s.value for s in Scope]", listed)
+    (tmp_path / "app.py").write_text(source)
+    (finding,) = [f for f in _json("--isolated", ".")["findings"]  # type: ignore[attr-defined]
+                  if f["code"] == "NYS303"]
+    assert finding["path"] == "scopes.py"
+    return finding["fix"]
+
+
+def test_an_unused_member_of_another_module_s_str_enum_is_said_to_be_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A ``StrEnum`` of another module, read as ``[s.value for s in Scope]``: the
+    # reason names the class, as for a ``(str, Enum)`` of the requesting module.
+    # Before, it said to remove the item "where the name is used", which no code does.
+    monkeypatch.chdir(tmp_path)
+    fix = _unused_contacts_of(tmp_path, """\
+        from enum import StrEnum
+
+
+        class Scope(StrEnum):
+            READ = "email.read_only"
+            CONTACTS = "contacts.read_only"
+        """, "Scope", "[s.value for s in Scope]")
+    assert fix["available"] is False  # type: ignore[index]
+    assert fix["reason"].endswith("remove it by hand where the class defines it")  # type: ignore[index]
+
+
+def test_an_unused_constant_of_another_module_is_still_removed_where_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Control: a module constant listed by name is a name's whole value.
+    monkeypatch.chdir(tmp_path)
+    fix = _unused_contacts_of(tmp_path, 'CONTACTS = "contacts.read_only"\n', "CONTACTS",
+                              '["email.read_only", CONTACTS]')
+    assert fix["available"] is False  # type: ignore[index]
+    assert fix["reason"].endswith("remove it where the name is used")  # type: ignore[index]

@@ -203,6 +203,10 @@ class _Tree:
         form = planned.form
         whole = isinstance(string.evaluated_value, str) and string.evaluated_value == fix.text
         if form is None:
+            if container is None and id(string) in self._class_values:
+                # A member of an Enum (``StrEnum`` too) read as ``[s.value for s in
+                # Scope]``: the class, not a list, holds it.
+                return _CLASS_VALUE
             if fix.action is FixAction.REMOVE and whole and container is None \
                     and fix.part == 0 and id(string) in self._bound:
                 # A name's whole value, which a request elsewhere reads: as one item of

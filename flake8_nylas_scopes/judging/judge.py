@@ -35,6 +35,7 @@ from .exported_getters import with_used_getters
 from .factory_configs import read_factory_loads
 from .typed_dict_configs import with_typed_dict_configs
 from .flow_names import referenced_names
+from .inferred_providers import inferred_dialects
 from .provider_reach import provider_guards
 from .redundancy_advice import with_coherent_advice
 from .list_rules import (
@@ -730,12 +731,14 @@ def judge_project(
     requested = {site_dialect(site) for site in sites}
     # A call kept to other providers' grants needs nothing of this provider's, as the
     # usage rules judge it (``ProjectState.reaches``).
+    stated = {use.endpoint.dialect for use in endpoint_uses
+              if use.endpoint.user_scoped and use.endpoint.dialect != "v2"
+              and (not use.endpoint.mention or use.endpoint.dialect in requested)}
     result.provider_inferences = {
         dialect: infer([use for use in endpoint_uses if state.reaches(use, dialect)], dialect)
-        for dialect in sorted({use.endpoint.dialect for use in endpoint_uses
-                               if use.endpoint.user_scoped and use.endpoint.dialect != "v2"
-                               and (not use.endpoint.mention
-                                    or use.endpoint.dialect in requested)})
+        for dialect in inferred_dialects(
+            stated, requested | {site_dialect(site) for site in unresolved_sites},
+            endpoint_uses, state, config)
     }
     inference = result.inference
 

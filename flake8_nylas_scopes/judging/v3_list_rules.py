@@ -48,6 +48,13 @@ _CONFIGURED: dict[str, str] = {
     "microsoft": MICROSOFT, "office365": MICROSOFT, "outlook": MICROSOFT,
     "hotmail": MICROSOFT,
 }
+
+
+def configured_provider(name: str) -> str:
+    """The catalogued v3 provider a ``providers`` setting names ("" for another)."""
+    return _CONFIGURED.get(name.lower(), "")
+
+
 # The Google API whose every scope the catalogue lists (G-GMAIL): an unknown URI in
 # it is not a Google scope.
 _COMPLETE_GOOGLE_FAMILIES = ("gmail.",)
