@@ -573,7 +573,7 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
     tests.helpers import use_demo_scopes`` in a dev server)."""
     paths = [*modules, *(error.path for error in errors)]
     if not paths:
-        return set(), set()
+        return set(), {}
     top = os.path.commonpath([os.path.abspath(path) for path in paths])
     if len(paths) == 1:
         top = os.path.dirname(top)
