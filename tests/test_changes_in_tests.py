@@ -107,3 +107,48 @@ def test_the_same_changes_in_app_code_leave_the_request_unresolved(tmp_path: Pat
         codes = _codes(tmp_path / name, files)
         assert ("mail.py", 13, "NYS304") in codes, name
         assert not any(code in ("NYS302", "NYS303") for _, _, code in codes), name
+
+
+# A test's module (by its place) with a function that narrows the app's list, and a
+# dev server of the app that imports and runs it.
+DEMO_HELPER = """\
+from notify import mail
+
+
+def use_demo_scopes():
+    mail.SCOPES[:] = ["email.read_only"]
+
+
+def seed(client):
+    return client.events.where(limit=1)
+"""
+
+DEV_SERVER = """\
+from tests.helpers import seed, use_demo_scopes
+from notify import mail
+
+
+def main():
+    use_demo_scopes()
+    seed(mail.client_for("t"))
+    return mail.connect_url("t")
+"""
+
+
+def test_a_test_module_the_app_imports_changes_the_app_s_list(tmp_path: Path) -> None:
+    # tests/helpers.py runs in the dev server: its slice assignment changes SCOPES
+    # (line 13 reads it), and its events call may be the app's, so 'calendar' is
+    # not reported unused.
+    codes = _codes(tmp_path, {"tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER,
+                              "notify/devserver.py": DEV_SERVER})
+    assert ("mail.py", 13, "NYS304") in codes
+    assert ("helpers.py", 9, "NYS304") in codes
+    assert not any(code in ("NYS302", "NYS303") for _, _, code in codes)
+
+
+def test_the_same_test_module_no_app_code_imports_keeps_the_list_judged(
+        tmp_path: Path) -> None:
+    # Control: only the tests import the helper; its change and call are theirs.
+    codes = _codes(tmp_path, {"tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER,
+                              "tests/test_mail.py": "from tests.helpers import seed\n"})
+    assert codes == UNUSED_CALENDAR

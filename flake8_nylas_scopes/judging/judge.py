@@ -566,13 +566,15 @@ def _first_of_each_origin(unresolved: list[UnresolvedUse]) -> list[UnresolvedUse
 
 
 def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
-                  ) -> tuple[set[str], set[str]]:
+                  ) -> tuple[set[str], dict[str, str]]:
     """The paths of the project's tests, read from the project's top directory, and
-    of the modules among them that may be the app's as well (see ``test_code``): they
-    are tests only because they patch with ``unittest.mock``."""
+    of the modules among them that may be the app's as well, with why (see
+    ``test_code``): they are tests only because they patch with ``unittest.mock``, or
+    the app's code imports them although their place makes them tests (``from
+    tests.helpers import use_demo_scopes`` in a dev server)."""
     paths = [*modules, *(error.path for error in errors)]
     if not paths:
-        return set(), set()
+        return set(), {}
     top = os.path.commonpath([os.path.abspath(path) for path in paths])
     if len(paths) == 1:
         top = os.path.dirname(top)
@@ -607,8 +609,13 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
         found -= app
     # Tests only by patching: a test's helper or code run by name, that the tests may
     # import too (a handler and its tests).
-    unsure = {path for path in found & only_patching
+    unsure = {path: _UNSURE_TEST for path in found & only_patching
               if not is_test_module(relative[path], defined[path])}
+    # A test's module the app imports runs in the app too: what it changes and calls
+    # may be the app's.
+    imported = _imported_modules(modules, found)
+    unsure.update((path, _IMPORTED_TEST) for path in found
+                  if path in modules and modules[path].module in imported)
     return found, unsure
 
 
@@ -771,7 +778,8 @@ def judge_project(
 
 
 def _unsure_test_uses(
-    endpoint_uses: list[EndpointUse], unresolved: list[UnresolvedUse], unsure_tests: set[str],
+    endpoint_uses: list[EndpointUse], unresolved: list[UnresolvedUse],
+    unsure_tests: Mapping[str, str],
 ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
     """The uses of the app, where a call in a module that may be a test's or the app's
     is unresolved for the scopes of its endpoint: counted as a need, a test's mocked
@@ -786,13 +794,15 @@ def _unsure_test_uses(
             unsure.setdefault((use.span, use.shown), set()).update(
                 scope for option in use.endpoint.options for scope in option.scopes)
     return kept, [*unresolved, *(
-        UnresolvedUse(span, _UNSURE_TEST.format(call=shown), frozenset(scopes))
+        UnresolvedUse(span, unsure_tests[span.path].format(call=shown), frozenset(scopes))
         for (span, shown), scopes in unsure.items() if scopes)]
 
 
 _UNSURE_TEST = ("{call} is in a module that patches with unittest.mock and that the app "
                 "does not import: it may be a test's, or the app's run by name (a handler, "
                 "a task)")
+_IMPORTED_TEST = ("{call} is in a test's module that the app's code imports: it may run "
+                  "in the app")
 
 
 _GAVE_UP = ("the analysis stopped following values through this project before the end "
