@@ -67,6 +67,9 @@ _GIVEN = {
                       "    return OAuth2Session('id', scope=wanted)\n"),
     "function of the module": ("def login_scopes():\n    return list(SCOPES)\n\n\n"
                                "def g():\n    return OAuth2Session('id', scope=login_scopes())\n"),
+    "method of a class": ("class Login:\n    def scopes(self):\n        return list(SCOPES)\n\n"
+                          "    def g(self):\n"
+                          "        return OAuth2Session('id', scope=self.scopes())\n"),
 }
 # The same module text, the list going nowhere another library reads it.
 _NOT_GIVEN = {
@@ -83,6 +86,9 @@ _NOT_GIVEN = {
     # The function reads the list but returns another.
     "function of the module": ("def login_scopes():\n    print(SCOPES)\n    return ['openid']\n"
                                "\n\ndef g():\n    return OAuth2Session('id', scope=login_scopes())\n"),
+    "method of a class": ("class Login:\n    def scopes(self):\n        print(SCOPES)\n"
+                          "        return ['openid']\n\n    def g(self):\n"
+                          "        return OAuth2Session('id', scope=self.scopes())\n"),
     "local list shadowing it in a closure": (
         "def g():\n    SCOPES = ['openid']\n\n    def inner():\n"
         "        return OAuth2Session('id', scope=SCOPES)\n    return inner\n"),

@@ -69,9 +69,12 @@ _HTTP_PAYLOADS = frozenset({"params", "json", "data", "content"})
 # What a module's text holds where it may give a list to another library's request:
 # a scope keyword or key, a dict spread or given as keywords (``**OAUTH_KWARGS``,
 # ``client_kwargs=CONF``, of another module and not named for scopes), or one of the
-# methods above that take the list by position.  A cheap test before the walk.
-_MAY_GIVE = re.compile("|".join(
-    ["scope", r"\*\*", "kwargs", *sorted(_SCOPES_SECOND | _SCOPES_FIRST)]), re.IGNORECASE)
+# methods above that take the list by position.  A cheap test before the walk.  The
+# spread of a function's own ``**kwargs`` (in most modules that spread anything) is
+# left out: a parameter holds no list this module could name.
+_MAY_GIVE = re.compile("|".join([
+    "scope", r"\*\*(?!(?:kwargs|kw|kwds)\b)[a-z_]", r"_kwargs\s*=\s*[a-z_]",
+    *sorted(_SCOPES_SECOND | _SCOPES_FIRST)]), re.IGNORECASE)
 # Builtins that give the same scopes as the list they are given.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
 # Nylas's own request that takes ``scopes=``; API v3's take a dict, or a request type
@@ -200,6 +203,7 @@ class _ScopedTree:
         # values its ``return`` statements give: what a call of it may hand over.
         self._defined: dict[int, dict[str, list[ast.AST]]] = {}
         self._returns: dict[int, list[ast.expr]] = {}
+        self._classes: set[int] = set()
         # Each scope's enclosing one, whose names its code may read too.
         self._enclosing: dict[int, ast.AST] = {}
         pending: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
@@ -218,7 +222,9 @@ class _ScopedTree:
             pending.extend((child, inner) for child in code_children(node))
 
     def _note_function(self, node: ast.AST, scope: ast.AST) -> None:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if isinstance(node, ast.ClassDef):
+            self._classes.add(id(node))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._defined.setdefault(id(scope), {}).setdefault(node.name, []).append(node)
         elif isinstance(node, ast.Return) and node.value is not None and (
                 id(scope) in self._functions):
@@ -285,7 +291,8 @@ class _ScopedTree:
         """The names and attributes ``value`` reads whose items it may give: through
         the values its local names are bound to, the arguments of the calls it makes
         (``" ".join(SCOPES)``), the values a function of this tree it calls returns
-        (``login_scopes()``, read in that function), a lambda's body
+        (``login_scopes()``, read in that function; ``self.login_scopes()``: every
+        method of that name), a lambda's body
         (``(lambda: list(SCOPES))()``) and every other part of it.  What the value
         cannot be read to exclude it may give: nothing is left out for its shape.
         Each comes with the scope whose names it reads."""
@@ -307,6 +314,8 @@ class _ScopedTree:
                 pending.extend((keyword.value, where) for keyword in node.keywords)
                 if isinstance(node.func, ast.Attribute):
                     pending.append((node.func.value, where))  # ``SCOPES.copy()``
+                    # ``self.login_scopes()``: any method of that name here may be it.
+                    pending.extend(self._returned_by_methods(node.func.attr))
                 elif isinstance(node.func, ast.Name):
                     pending.extend(self._returned(node.func.id, where))
                 else:
@@ -326,6 +335,14 @@ class _ScopedTree:
             else:
                 pending.extend((child, where) for child in code_children(node)
                                if isinstance(child, (ast.expr, ast.comprehension)))
+
+    def _returned_by_methods(self, name: str) -> Iterator[tuple[ast.AST, ast.AST]]:
+        """The values every method ``name`` of this tree's classes returns."""
+        for scope, defined in self._defined.items():
+            if scope in self._classes:
+                for function in defined.get(name, ()):
+                    yield from ((value, function)
+                                for value in self._returns.get(id(function), ()))
 
     def _returned(self, name: str, scope: ast.AST) -> Iterator[tuple[ast.AST, ast.AST]]:
         """The values the functions ``name`` may be, read in ``scope``, return, each
