@@ -2246,6 +2246,11 @@ _GIVEN_RESHAPED = {
     "joined": "    return OAuth2Session('id', scope=' '.join(settings.SUPERVISOR_SCOPES))\n",
     "spread": ("    kwargs = {'scope': settings.SUPERVISOR_SCOPES}\n"
                "    return OAuth2Session('id', **kwargs)\n"),
+    "from-a-called-lambda": ("    wanted = (lambda: list(settings.SUPERVISOR_SCOPES))()\n"
+                             "    return OAuth2Session('id', scope=wanted)\n"),
+    "from-a-local-function": ("    def wanted():\n"
+                              "        return list(settings.SUPERVISOR_SCOPES)\n"
+                              "    return OAuth2Session('id', scope=wanted())\n"),
 }
 
 

@@ -62,6 +62,14 @@ _GIVEN = {
     # A parameter shadowing the list may be given it by a caller: not told apart.
     "parameter of the same name": ("def g(SCOPES=('openid',)):\n"
                                    "    return OAuth2Session('id', scope=SCOPES)\n"),
+    # What a lambda called in place returns, and what a function of the module does.
+    "called lambda": ("def g():\n    wanted = (lambda: list(SCOPES))()\n"
+                      "    return OAuth2Session('id', scope=wanted)\n"),
+    "function of the module": ("def login_scopes():\n    return list(SCOPES)\n\n\n"
+                               "def g():\n    return OAuth2Session('id', scope=login_scopes())\n"),
+    "method of a class": ("class Login:\n    def scopes(self):\n        return list(SCOPES)\n\n"
+                          "    def g(self):\n"
+                          "        return OAuth2Session('id', scope=self.scopes())\n"),
 }
 # The same module text, the list going nowhere another library reads it.
 _NOT_GIVEN = {
@@ -73,6 +81,14 @@ _NOT_GIVEN = {
     # A local list of the function under the imported list's name: Google's own.
     "local list shadowing it": ("def g():\n    SCOPES = ['openid', 'email']\n"
                                 "    return OAuth2Session('id', scope=SCOPES)\n"),
+    "called lambda": ("def g():\n    wanted = (lambda: list(SCOPES))()\n    print(wanted)\n"
+                      "    return OAuth2Session('id', scope='openid')\n"),
+    # The function reads the list but returns another.
+    "function of the module": ("def login_scopes():\n    print(SCOPES)\n    return ['openid']\n"
+                               "\n\ndef g():\n    return OAuth2Session('id', scope=login_scopes())\n"),
+    "method of a class": ("class Login:\n    def scopes(self):\n        print(SCOPES)\n"
+                          "        return ['openid']\n\n    def g(self):\n"
+                          "        return OAuth2Session('id', scope=self.scopes())\n"),
     "local list shadowing it in a closure": (
         "def g():\n    SCOPES = ['openid']\n\n    def inner():\n"
         "        return OAuth2Session('id', scope=SCOPES)\n    return inner\n"),
@@ -88,10 +104,11 @@ _SETTING = {
 
 
 def _findings(root: Path, google: str = "", settings_more: str = "", more_calls: str = "",
-              scopes: str = _LIST) -> set[tuple[str, int, str]]:
+              scopes: str = _LIST, prefix: str = _OAUTH2,
+              more: dict[str, str] | None = None) -> set[tuple[str, int, str]]:
     files = {"app/__init__.py": "", "app/nylas_auth.py": _NYLAS.format(more_calls=more_calls),
              "app/settings.py": f"SCOPES = {scopes}\n{settings_more}",
-             **({"app/google.py": _OAUTH2 + google} if google else {})}
+             **({"app/google.py": prefix + google} if google else {}), **(more or {})}
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text)
@@ -218,3 +235,47 @@ def test_a_raw_native_auth_request_is_a_nylas_request(tmp_path: Path, method: st
     result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
     found = {(Path(f.span.path).name, f.span.line, f.code) for f in result.findings}
     assert found == {("native.py", 6, "NYS303")}, found
+
+
+# Another module of the project holds what the other library gets: a function
+# returning the list, a dict of keywords spread into the call, or a wrapper handing
+# its parameter on.  Each control's module holds something else under that name.
+_SCOPES_MODULE = ("from app.settings import SCOPES\n\n\ndef login_scopes():\n"
+                  "    return list(SCOPES)\n\n\ndef other_scopes():\n    return ['openid']\n")
+_KWARGS_MODULE = "from app.settings import SCOPES\n\nOAUTH_KWARGS = "
+_WRAPPER_MODULE = "from requests_oauthlib import OAuth2Session\n\n\ndef google_session(scopes):\n"
+_CALLER = ("from app.google import google_session\nfrom app.settings import SCOPES\n\n\n"
+           "def sign_in():\n    return google_session(SCOPES)\n")
+_OTHER_MODULE = {
+    "function": lambda given: {"app/scopes.py": _SCOPES_MODULE, "app/google.py": (
+        "from requests_oauthlib import OAuth2Session\nfrom app import scopes\n\n\n"
+        f"def g():\n    return OAuth2Session('id', scope=scopes.{given}())\n")},
+    # The module spreading the dict names no scope: its text still gets read.
+    "spread dict": lambda given: {
+        "app/oauth_conf.py": f"{_KWARGS_MODULE}{given}\n",
+        "app/google.py": ("from requests_oauthlib import OAuth2Session\n"
+                          "from app.oauth_conf import OAUTH_KWARGS\n\n\n"
+                          "def g():\n    return OAuth2Session(**OAUTH_KWARGS)\n")},
+    "wrapper by position": lambda given: {
+        "app/cli.py": _CALLER, "app/google.py": _WRAPPER_MODULE + given},
+}
+_HANDED = {"function": "login_scopes", "spread dict": "{'client_id': 'id', 'scope': SCOPES}",
+           "wrapper by position": "    return OAuth2Session('id', scope=scopes)\n"}
+_NOT_HANDED = {"function": "other_scopes",
+               "spread dict": "{'client_id': 'id', 'scope': ['openid']}",
+               "wrapper by position": ("    print(scopes)\n"
+                                       "    return OAuth2Session('id', scope='openid')\n")}
+
+
+@pytest.mark.parametrize("shape", list(_OTHER_MODULE))
+def test_a_list_another_module_hands_to_another_library_is_not_called_unneeded(
+        tmp_path: Path, shape: str) -> None:
+    found = _findings(tmp_path, more=_OTHER_MODULE[shape](_HANDED[shape]))
+    # Before, ``calendar`` and ``contacts.read_only`` were reported unused (NYS303).
+    assert not {code for _, _, code in found} & {"NYS302", "NYS303"}, found
+
+
+@pytest.mark.parametrize("shape", list(_OTHER_MODULE))
+def test_a_list_another_module_does_not_hand_over_still_has_its_unused_scopes_reported(
+        tmp_path: Path, shape: str) -> None:
+    assert _findings(tmp_path, more=_OTHER_MODULE[shape](_NOT_HANDED[shape])) == _UNUSED

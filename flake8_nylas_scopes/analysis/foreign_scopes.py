@@ -15,7 +15,11 @@ The list may reach the other library in any shape: through a local name
 ``oauth.register("google", client_kwargs={"scope": ...})``), as the first argument of
 MSAL's methods, or in a Django setting another library reads
 (``SOCIALACCOUNT_PROVIDERS``).  Every list named anywhere in such a value is
-recorded: a shape without a rule of its own keeps more lists silent, never fewer.
+recorded, with what its local names hold, what a lambda in it and a function of the
+module it calls return (``scope=login_scopes()``), a function of another module as
+``pkg.scopes.login_scopes()`` and a dict of another module spread into the call as its
+scope keys (``pkg.conf.OAUTH_KWARGS['scope']``), both read by the project index: a
+shape without a rule of its own keeps more lists silent, never fewer.
 """
 
 from __future__ import annotations
@@ -62,6 +66,15 @@ _SCOPE_SETTINGS = re.compile(r"SOCIALACCOUNT_PROVIDERS|SOCIAL_AUTH_\w*SCOPE")
 # authorize", json={"scopes": ...})``, ``httpx.URL(AUTH_URL, params={"scope": ...})``),
 # whose requests the raw-HTTP reading judges; its scope key is no other library's.
 _HTTP_PAYLOADS = frozenset({"params", "json", "data", "content"})
+# What a module's text holds where it may give a list to another library's request:
+# a scope keyword or key, a dict spread or given as keywords (``**OAUTH_KWARGS``,
+# ``client_kwargs=CONF``, of another module and not named for scopes), or one of the
+# methods above that take the list by position.  A cheap test before the walk.  The
+# spread of a function's own ``**kwargs`` (in most modules that spread anything) is
+# left out: a parameter holds no list this module could name.
+_MAY_GIVE = re.compile("|".join([
+    "scope", r"\*\*(?!(?:kwargs|kw|kwds)\b)[a-z_]", r"_kwargs\s*=\s*[a-z_]",
+    *sorted(_SCOPES_SECOND | _SCOPES_FIRST)]), re.IGNORECASE)
 # Builtins that give the same scopes as the list they are given.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
 # Nylas's own request that takes ``scopes=``; API v3's take a dict, or a request type
@@ -80,6 +93,12 @@ Position = Callable[[ast.AST], "tuple[int, int]"]
 # A constant given as scopes to a call that is not a Nylas request: its dotted name,
 # where the argument is written (line, column), and the callee as written.
 GivenList = tuple[str, int, int, str]
+
+
+def may_give_scopes(text: str) -> bool:
+    """Whether a module's text may give a list to another library's OAuth request, or
+    test one for a scope: only then is it walked for them."""
+    return _MAY_GIVE.search(text) is not None
 
 
 def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], bool],
@@ -109,8 +128,8 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
                 # Where the argument is written as given (``list(SCOPES)`` too): where
                 # the flow records the scopes a call is passed.
                 line, column = position(argument)
-                for named in scoped.named_lists(argument, scope):
-                    if isinstance(named, ast.Name) and scoped.assigned_locally(named.id, scope):
+                for named, where in scoped.named_lists(argument, scope):
+                    if isinstance(named, ast.Name) and scoped.assigned_locally(named.id, where):
                         continue  # its assigned values are followed instead
                     name = _reference(named, list_reference, own, module)
                     if name:
@@ -119,7 +138,7 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
             setting = _scope_setting(node)
             if setting and node.value is not None:
                 line, column = position(node.value)
-                for named in scoped.named_lists(node.value, scope):
+                for named, _ in scoped.named_lists(node.value, scope):
                     name = _reference(named, list_reference, own, module)
                     if name:
                         _note(foreign, (name, line, column, setting))
@@ -159,7 +178,7 @@ def _hands_on_a_local(function: ast.AST, qualify: Qualify, own: Callable[[str], 
     for node, scope in scoped.nodes:
         if isinstance(node, ast.Call) and not _nylas_call(node, qualify):
             for argument in _scope_arguments(node, scoped.bound(scope)):
-                for named in scoped.named_lists(argument, scope):
+                for named, _ in scoped.named_lists(argument, scope):
                     if (isinstance(named, ast.Name) and not own(named.id)
                             and qualify(named) is None):
                         return True
@@ -180,6 +199,11 @@ class _ScopedTree:
         self._stores: dict[int, Counter[str]] = {}
         self._assigned: dict[int, Counter[str]] = {}
         self._functions: set[int] = set()
+        # Per scope, the functions it defines by name, and per function (by id) the
+        # values its ``return`` statements give: what a call of it may hand over.
+        self._defined: dict[int, dict[str, list[ast.AST]]] = {}
+        self._returns: dict[int, list[ast.expr]] = {}
+        self._classes: set[int] = set()
         # Each scope's enclosing one, whose names its code may read too.
         self._enclosing: dict[int, ast.AST] = {}
         pending: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
@@ -194,7 +218,17 @@ class _ScopedTree:
                 if not isinstance(node, ast.ClassDef):
                     self._functions.add(id(node))
             self._count_store(node, scope)
+            self._note_function(node, scope)
             pending.extend((child, inner) for child in code_children(node))
+
+    def _note_function(self, node: ast.AST, scope: ast.AST) -> None:
+        if isinstance(node, ast.ClassDef):
+            self._classes.add(id(node))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self._defined.setdefault(id(scope), {}).setdefault(node.name, []).append(node)
+        elif isinstance(node, ast.Return) and node.value is not None and (
+                id(scope) in self._functions):
+            self._returns.setdefault(id(scope), []).append(node.value)
 
     def _bind(self, node: ast.AST, scope: ast.AST) -> None:
         if isinstance(node, ast.Assign):
@@ -252,40 +286,77 @@ class _ScopedTree:
             chain.append(self._bindings.get(id(scope), {}))
         return lambda name: next((names[name] for names in chain if name in names), ())
 
-    def named_lists(self, value: ast.expr, scope: ast.AST) -> Iterator[ast.expr]:
+    def named_lists(self, value: ast.expr, scope: ast.AST
+                    ) -> Iterator[tuple[ast.expr, ast.AST]]:
         """The names and attributes ``value`` reads whose items it may give: through
         the values its local names are bound to, the arguments of the calls it makes
-        (``" ".join(SCOPES)``) and every other part of it, except what a lambda or
-        comprehension only tests."""
-        bound = self.bound(scope)
+        (``" ".join(SCOPES)``), the values a function of this tree it calls returns
+        (``login_scopes()``, read in that function; ``self.login_scopes()``: every
+        method of that name), a lambda's body
+        (``(lambda: list(SCOPES))()``) and every other part of it.  What the value
+        cannot be read to exclude it may give: nothing is left out for its shape.
+        Each comes with the scope whose names it reads."""
         seen: set[int] = set()
-        pending: list[ast.AST] = [value]
+        pending: list[tuple[ast.AST, ast.AST]] = [(value, scope)]
         while pending:
-            node = pending.pop()
+            node, where = pending.pop()
             if id(node) in seen:
                 continue
             seen.add(id(node))
+            bound = self.bound(where)
             if isinstance(node, (ast.Name, ast.Attribute)):
-                yield node
+                yield node, where
                 if isinstance(node, ast.Name):
-                    pending.extend(bound(node.id))
+                    pending.extend((held, where) for held in bound(node.id))
             elif isinstance(node, ast.Call):
-                yield node  # ``oauth_config("microsoft")["scope"]``, ``getattr(...)``
-                pending.extend(node.args)
-                pending.extend(keyword.value for keyword in node.keywords)
+                yield node, where  # ``oauth_config("microsoft")["scope"]``, ``getattr(...)``
+                pending.extend((argument, where) for argument in node.args)
+                pending.extend((keyword.value, where) for keyword in node.keywords)
                 if isinstance(node.func, ast.Attribute):
-                    pending.append(node.func.value)  # ``SCOPES.copy()``
+                    pending.append((node.func.value, where))  # ``SCOPES.copy()``
+                    # ``self.login_scopes()``: any method of that name here may be it.
+                    pending.extend(self._returned_by_methods(node.func.attr))
+                elif isinstance(node.func, ast.Name):
+                    pending.extend(self._returned(node.func.id, where))
+                else:
+                    pending.append((node.func, where))  # ``(lambda: SCOPES)()``
             elif isinstance(node, ast.Subscript):
-                yield node
-                pending.append(node.value)
+                yield node, where
+                pending.append((node.value, where))
                 if isinstance(node.value, ast.Name):
                     # ``config["scope"]`` with ``config = oauth_config("microsoft")``:
                     # the key of what the name holds, as if written there.
-                    yield from (ast.Subscript(held, node.slice, ast.Load())
+                    yield from ((ast.Subscript(held, node.slice, ast.Load()), where)
                                 for held in bound(node.value.id))
-            elif not isinstance(node, ast.Lambda):
-                pending.extend(child for child in code_children(node)
+            elif isinstance(node, ast.Lambda):
+                # What it returns, where it is called; its parameters are read as
+                # the names they shadow, which can only keep more lists silent.
+                pending.append((node.body, where))
+            else:
+                pending.extend((child, where) for child in code_children(node)
                                if isinstance(child, (ast.expr, ast.comprehension)))
+
+    def _returned_by_methods(self, name: str) -> Iterator[tuple[ast.AST, ast.AST]]:
+        """The values every method ``name`` of this tree's classes returns."""
+        for scope, defined in self._defined.items():
+            if scope in self._classes:
+                for function in defined.get(name, ()):
+                    yield from ((value, function)
+                                for value in self._returns.get(id(function), ()))
+
+    def _returned(self, name: str, scope: ast.AST) -> Iterator[tuple[ast.AST, ast.AST]]:
+        """The values the functions ``name`` may be, read in ``scope``, return, each
+        with the function whose names it reads: the innermost scope defining one."""
+        while True:
+            defined = self._defined.get(id(scope), {}).get(name)
+            if defined:
+                for function in defined:
+                    yield from ((value, function)
+                                for value in self._returns.get(id(function), ()))
+                return
+            if id(scope) not in self._enclosing:
+                return
+            scope = self._enclosing[id(scope)]
 
 
 def _note(found: list[_Found], found_one: _Found) -> None:
@@ -343,8 +414,14 @@ def _scope_keys(value: ast.expr, bound: Callable[[str], Sequence[ast.expr]]
             yield from (keyword.value for keyword in node.keywords
                         if keyword.arg in _SCOPE_KEYWORDS)
             pending.extend(keyword.value for keyword in node.keywords if keyword.arg is None)
-        elif isinstance(node, ast.Name):
+        elif isinstance(node, ast.Name) and bound(node.id):
             pending.extend(bound(node.id))
+        elif isinstance(node, (ast.Name, ast.Attribute)):
+            # A dict bound elsewhere (``**OAUTH_KWARGS`` imported, ``**conf.KWARGS``):
+            # its scope keys, as the module defining it keeps them.
+            # Located where the dict is given, as the argument it stands for.
+            yield from (ast.copy_location(ast.Subscript(node, ast.Constant(key), ast.Load()),
+                                          node) for key in sorted(_SCOPE_KEYWORDS))
 
 
 def _scope_setting(node: ast.Assign | ast.AnnAssign | ast.AugAssign) -> str:
@@ -400,6 +477,17 @@ def _reference(node: ast.expr, qualify: Qualify, own: Callable[[str], bool],
         # returns, as a request reading the same config names it.
         called = _reference(node.value.func, qualify, own, module)
         return f"{called}()[{node.slice.value!r}]" if called else ""
+    if (isinstance(node, ast.Subscript) and isinstance(node.value, (ast.Name, ast.Attribute))
+            and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
+        # ``OAUTH_KWARGS["scope"]`` of a dict of this module or another: the key, as
+        # the module defining the dict keeps it.
+        held = _reference(node.value, qualify, own, module)
+        return f"{held}[{node.slice.value!r}]" if held else ""
+    if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+        # ``login_scopes()`` of another module: what it returns, as its module keeps
+        # it (``ModuleFacts.returned``).  Read here for one of this module's own.
+        function = qualify(node.func)
+        return f"{function}()" if function else ""
     if not isinstance(node, (ast.Name, ast.Attribute)):
         return ""
     imported = qualify(node)

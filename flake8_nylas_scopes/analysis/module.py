@@ -11,7 +11,7 @@ from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor, may_hold_class_sc
 from .extract_v3 import may_give_sdk_arguments
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
-from .foreign_scopes import functions_handing_on, scope_list_readers
+from .foreign_scopes import functions_handing_on, may_give_scopes, scope_list_readers
 from .prefilter import mentions_nylas, sends_http_requests
 from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
@@ -173,9 +173,10 @@ def module_facts(
                         facts.callable_reaches = guarded.callables
                         facts.import_reaches = guarded.imported
                         facts.provider_tables = guarded.tables
-            if "scope" in text.casefold():
-                # A list this module gives another library's OAuth request as well, or
-                # asks whether it holds a scope.
+            if may_give_scopes(text):
+                # A list this module gives another library's OAuth request as well
+                # (``**OAUTH_KWARGS`` of another module names no scope), or asks
+                # whether it holds a scope.
                 facts.foreign_scopes, facts.tested_scopes = scope_list_readers(
                     tree, extractor.qualify, extractor.module_bindings.binds, module_name,
                     extractor.value_reference, lambda node: _start(extractor.source, node),

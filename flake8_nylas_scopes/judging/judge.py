@@ -761,7 +761,7 @@ def judge_project(
     # A list also given to another library's OAuth request, or to a function of the
     # project the analysis does not read as a request (a wrapper's callers' lists are
     # its requests' own, see ``wrapped_lists``).
-    shared = _item_spans(app_modules, index, given.silenced)
+    shared = _item_spans(app_modules, index, given.silenced) | given.handed_items
     dropped = {finding.span for finding in findings
                if finding.code in _NOT_NEEDED_CLAIMS and finding.span in shared}
     findings = {finding for finding in findings

@@ -440,18 +440,36 @@ class ConstantIndex:
             return ""
         return self._object_setters[0]
 
-    def given_scopes(self, reference: str) -> list[Found]:
+    def given_scopes(self, reference: str, depth: int = 0) -> list[Found]:
         """What a list given to another library's request or tested for a scope
         (``ModuleFacts.foreign_scopes``, ``tested_scopes``) may hold: as
         :meth:`scopes` reads it, or for an attribute of an object the analysis
         cannot name (``any_attribute``: ``self.SCOPES`` in a method, ``auth.SCOPES``
-        of a parameter) the list of every class of the project binding it."""
+        of a parameter) the list of every class of the project binding it, and for
+        a call of a project function (``pkg.scopes.login_scopes()``) the lists it
+        returns."""
+        if reference.endswith("()"):
+            return self._returned_scopes(reference, depth)
         if not reference.startswith(any_attribute("")):
             return self.scopes(reference)
         attribute = reference[len(any_attribute("")):]
         found: list[Found] = []
         for cls in sorted(self._binding_classes.get(attribute, ())):
             found.extend(one for one in self.scopes(f"{cls}.{attribute}") if one not in found)
+        return found
+
+    def _returned_scopes(self, call: str, depth: int) -> list[Found]:
+        """What the lists a project function returns may hold (``pkg.scopes.
+        login_scopes()`` given to another library: ``ModuleFacts.returned``), through
+        a function returning another's result too."""
+        if depth >= _MAX_DEPTH:
+            return []
+        module, _, function = self._function_named(call.removesuffix("()")).rpartition(".")
+        facts = self.by_module.get(module)
+        found: list[Found] = []
+        for returned in facts.returned.get(function, ()) if facts is not None else ():
+            found.extend(one for one in self.given_scopes(returned, depth + 1)
+                         if one not in found)
         return found
 
     def changed_elsewhere(self, reference: str) -> bool:

@@ -13,11 +13,12 @@ that silences a claim.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import AbstractSet
 from dataclasses import dataclass, field
 
 from ..analysis.facts import ModuleFacts, any_attribute
+from ..analysis.facts_values import ScopeValue
 from ..analysis.flow_facts import ScopeArg, Val
 from ..spans import Span
 
@@ -47,11 +48,17 @@ class GivenLists:
 
     requested: set[Place] = field(default_factory=set)
     unread: list[UnreadGive] = field(default_factory=list)
+    # Per module (by path), the lists it gives a wrapper that hands its parameter on
+    # to another library's request in any other way than under a scope keyword
+    # (``google_session(LOGIN_SCOPES)``), and the items written in such an argument.
+    handed_on: dict[str, list[str]] = field(default_factory=dict)
+    handed_items: set[Span] = field(default_factory=set)
 
     def silenced(self, facts: ModuleFacts) -> list[str]:
         """The module's lists given somewhere other than a wrapper's request."""
-        return [name for name, line, column, _ in facts.foreign_scopes
-                if (facts.path, line, column) not in self.requested]
+        return [*(name for name, line, column, _ in facts.foreign_scopes
+                  if (facts.path, line, column) not in self.requested),
+                *self.handed_on.get(facts.path, ())]
 
 
 def read_given_lists(
@@ -65,6 +72,8 @@ def read_given_lists(
     # Wrappers that also give what they are passed to another library's request.
     handing_on = {name for facts in every_module for name in facts.scopes_handed_on}
     given = GivenLists()
+    modules = list(modules)
+    _note_handed_on(modules, resolve, handing_on, given)
     for facts in modules:
         for name, line, column, callee in facts.foreign_scopes:
             place = (facts.path, line, column)
@@ -80,6 +89,34 @@ def read_given_lists(
             elif any(kind in _PROJECT_CALLABLES for kind, _ in targets):
                 given.unread.append(UnreadGive(argument.span, name, callee))
     return given
+
+
+def _note_handed_on(modules: Iterable[ModuleFacts], resolve: Callable[[Val], Objs],
+                    handing_on: AbstractSet[str], given: GivenLists) -> None:
+    """The scopes values the modules pass a wrapper that hands its parameter on to
+    another library's request (``functions_handing_on``), by position or under any
+    keyword: every list such a value names, and every item written in it."""
+    if not handing_on:
+        return
+    for facts in modules:
+        for argument in facts.flow.scope_args if facts.flow is not None else ():
+            if not any(target in handing_on for _, target in resolve(argument.callee)):
+                continue
+            references = given.handed_on.setdefault(facts.path, [])
+            for value in _parts(argument.value):
+                given.handed_items.update(item.span for item in value.items)
+                references.extend(reference for reference in (
+                    value.reference, *(splice.reference for splice in value.splices))
+                    if reference and reference not in references)
+
+
+def _parts(value: ScopeValue) -> Iterator[ScopeValue]:
+    """``value`` and the values it may be (``A if pro else B``)."""
+    pending = [value]
+    while pending:
+        one = pending.pop()
+        yield one
+        pending.extend(one.alternatives)
 
 
 def _scope_arguments(modules: Iterable[ModuleFacts]) -> dict[Place, ScopeArg]:
