@@ -211,3 +211,47 @@ def test_a_v2_create_given_keywords_stays_v2s_model_builder(tmp_path: Path) -> N
     claims, unresolved = _mixed(tmp_path, _V2_CREATE_ON_V2)
     assert claims == _BOTH_ALONE - {("auth_v2.py", "NYS302", "calendar")}
     assert unresolved == 0
+
+
+# API v3's ``create`` given its keywords (``identifier``, ``request_body``) instead of
+# by position, and a ``create`` bound first and called later as v3's is called.
+_V3_KEYWORDS_CREATE_ON_V2 = '''from nylas import APIClient
+
+
+def add(raw: APIClient, grant):
+    return raw.events.create(identifier=grant, request_body={"title": "x"})
+
+
+def add2(raw: APIClient, grant):
+    maker = raw.events.create
+    return maker(grant, request_body={"title": "x"})
+
+
+def add3(raw: APIClient, grant):
+    maker = raw.events.create
+    return maker(identifier=grant, request_body={"title": "x"})
+'''
+# Control: a bound ``create`` called with a model's fields is v2's builder, whose
+# ``save()`` needs v2's ``calendar``; nothing here may send v3's POST /events.
+_V2_BOUND_CREATE = '''from nylas import APIClient
+
+
+def add(raw: APIClient):
+    maker = raw.events.create
+    event = maker(title="x", calendar_id="primary")
+    event.save()
+'''
+
+
+def test_a_v3_create_given_v3_keywords_or_bound_is_unresolved(tmp_path: Path) -> None:
+    # Before, each of the three calls was read as v2's model builder, which sends
+    # nothing: Google's calendar scope was claimed broader than needed.
+    claims, unresolved = _mixed(tmp_path, _V3_KEYWORDS_CREATE_ON_V2)
+    assert claims == _EVENT_CLAIMS_SILENT
+    assert unresolved == 3
+
+
+def test_a_v2_create_bound_and_given_fields_stays_v2s_model_builder(tmp_path: Path) -> None:
+    claims, unresolved = _mixed(tmp_path, _V2_BOUND_CREATE)
+    assert claims == _BOTH_ALONE - {("auth_v2.py", "NYS302", "calendar")}
+    assert unresolved == 0

@@ -67,6 +67,34 @@ def test_lists_a_loop_over_a_local_holder_changes_are_unresolved(
     assert found == [("auth.py", 13 + body.count("\n"), "NYS304")]
 
 
+# A shallow copy of the holder holds the very same lists (before, a loop over it
+# went unseen, and ``calendar`` was claimed missing at ``events.where()``).
+@pytest.mark.parametrize("copy", ["list(pair)", "tuple(pair)", "[*pair]", "pair[:]",
+                                  "copy.copy(pair)", "pair.copy()"])
+def test_a_loop_over_a_copy_of_a_local_holder_changes_are_unresolved(
+        tmp_path: Path, copy: str) -> None:
+    body = (f'    import copy\n    pair = [SCOPES, EXTRA_SCOPES]\n    rest = {copy}\n'
+            '    for scopes in rest:\n        scopes.append("calendar")')
+    found = _findings(tmp_path, {"scopes.py": _SCOPES, "auth.py": _LOOPING.format(body=body)})
+    assert found == [("auth.py", 17, "NYS304")]
+
+
+@pytest.mark.parametrize("loop", ["for scopes in pair[:]:", "for scopes in [*pair]:"])
+def test_a_loop_over_a_copy_written_in_place_changes_are_unresolved(
+        tmp_path: Path, loop: str) -> None:
+    body = f'    pair = (SCOPES, EXTRA_SCOPES)\n    {loop}\n        scopes.append("calendar")'
+    found = _findings(tmp_path, {"scopes.py": _SCOPES, "auth.py": _LOOPING.format(body=body)})
+    assert found == [("auth.py", 15, "NYS304")]
+
+
+def test_a_copy_of_a_local_holder_that_only_reads_keeps_the_lists(tmp_path: Path) -> None:
+    # Control: the copy's items are only looked at; SCOPES holds email.read_only only.
+    body = ('    pair = (SCOPES, EXTRA_SCOPES)\n    rest = list(pair)\n'
+            '    for scopes in rest:\n        print(len(scopes))')
+    found = _findings(tmp_path, {"scopes.py": _SCOPES, "auth.py": _LOOPING.format(body=body)})
+    assert found == [("auth.py", 21, "NYS301")]
+
+
 def test_a_loop_over_a_local_holder_that_only_reads_keeps_the_lists(tmp_path: Path) -> None:
     body = '    pair = (SCOPES, EXTRA_SCOPES)\n    for scopes in pair:\n        print(len(scopes))'
     found = _findings(tmp_path, {"scopes.py": _SCOPES, "auth.py": _LOOPING.format(body=body)})

@@ -172,3 +172,52 @@ def test_a_deep_copy_handed_on_leaves_the_lists_read(tmp_path: Path) -> None:
     # Control: ``copy.deepcopy`` makes new lists; ``contacts`` stays unused.
     copy = "import copy\nlib.configure(copy.deepcopy(SETTINGS))"
     assert _codes(tmp_path, copy, "SETTINGS.admin_scopes") == ["NYS303"]
+
+
+# ``copy.copy`` of another module's record makes a new record holding the same field
+# values, its lists among them, as ``dataclasses.replace`` does; of a list, a new list
+# of its strings.
+SHALLOW_COPY_GIVEN = {
+    "copy.copy of a dataclass": ("import copy\n\nimport lib\n\nfrom auth import SETTINGS\n\n"
+                                 "lib.configure(copy.copy(SETTINGS))\n", "",
+                                 "SETTINGS.admin_scopes"),
+    "list() of a NamedTuple": ("import lib\n\nfrom auth import TEAM\n\n"
+                               "lib.configure(list(TEAM))\n",
+                               'TEAM = Plan("team", ["email.read_only", "contacts"])',
+                               "TEAM.scopes"),
+}
+
+
+@pytest.mark.parametrize("case", SHALLOW_COPY_GIVEN.values(), ids=list(SHALLOW_COPY_GIVEN))
+def test_another_module_s_shallow_copy_of_a_record_handed_on_takes_the_lists_along(
+        tmp_path: Path, case: tuple[str, str, str]) -> None:
+    # Before, the copy counted as a new container of strings: ``contacts`` was
+    # claimed unused though ``configure`` may add to the shared list.
+    setup, copy, read = case
+    (tmp_path / "setup.py").write_text(setup)
+    codes = _codes(tmp_path, copy, read)
+    assert "NYS304" in codes and "NYS303" not in codes
+
+
+LIST_COPY_GIVEN = {
+    "copy.copy of a list": "import copy\n\nimport lib\n\nfrom auth import SCOPES\n\n"
+                           "lib.configure(copy.copy(SCOPES))\n",
+    "list() of a list": "import lib\n\nfrom auth import SCOPES\n\nlib.configure(list(SCOPES))\n",
+    "copy.deepcopy of a list": "import copy\n\nimport lib\n\nfrom auth import SCOPES\n\n"
+                                    "lib.configure(copy.deepcopy(SCOPES))\n",
+}
+
+
+@pytest.mark.parametrize("setup", LIST_COPY_GIVEN.values(), ids=list(LIST_COPY_GIVEN))
+def test_another_module_s_list_copied_and_handed_on_stays_read(
+        tmp_path: Path, setup: str) -> None:
+    # Control: a new list of the same strings; ``contacts`` is still unused.
+    (tmp_path / "setup.py").write_text(setup)
+    assert _codes(tmp_path, 'SCOPES = ["email.read_only", "contacts"]', "SCOPES") == ["NYS303"]
+
+
+def test_another_module_s_deep_copy_of_a_record_handed_on_stays_read(tmp_path: Path) -> None:
+    # Control: ``copy.deepcopy`` makes new lists; ``contacts`` stays unused.
+    (tmp_path / "setup.py").write_text("import copy\n\nimport lib\n\nfrom auth import SETTINGS\n\n"
+                                       "lib.configure(copy.deepcopy(SETTINGS))\n")
+    assert _codes(tmp_path, "", "SETTINGS.admin_scopes") == ["NYS303"]

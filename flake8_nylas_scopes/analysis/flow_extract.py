@@ -144,8 +144,10 @@ AUTH_URL_METHOD = _V2.auth_url_method
 AUTH_URL_HELPER_METHODS = frozenset(
     method.rpartition(".")[2] for method in _V2.auth_url_helpers)
 _REQUEST_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
-# A v2 collection's model builder, which takes keywords only (see ``positional_creates``).
+# A v2 collection's model builder, which takes keywords only (see ``v3_shaped_calls``).
 MODEL_BUILDER = _V2.model_builder
+# Keywords only API v3's ``create`` takes (``request_body=``), from the v3 surface.
+_V3_CREATE_KEYWORDS = API_VERSIONS["v3"].surface().create_keywords
 COLLECTIONS = _V2.collections
 CLIENT_METHODS = _V2.client_methods
 MODELS = _V2.models
@@ -326,13 +328,13 @@ class _Records:
     stores: list[Store] = field(default_factory=list)
     imported_requests: list[ImportedRequest] = field(default_factory=list)
     plain_arguments: list[PlainArguments] = field(default_factory=list)
-    positional_creates: list[Span] = field(default_factory=list)
+    v3_shaped_calls: list[Span] = field(default_factory=list)
 
     def facts(self) -> FlowFacts:
         found = FlowFacts(self.functions, self.classes, self.edges, self.uses, self.calls,
                           self.sinks, self.scope_args, self.reads, self.stores,
                           self.imported_requests, self.plain_arguments,
-                          self.positional_creates)
+                          self.v3_shaped_calls)
         shed_empty(found)
         return found
 
@@ -2043,13 +2045,16 @@ class FlowExtractor:
         if isinstance(func, ast.Attribute):
             attrs, root = self._chain(func)
             used = self._use(func, attrs, root, node)
-            if used and func.attr == MODEL_BUILDER and node.args:
-                # Not API v2's ``create(**attrs)``, if the receiver is read as v2's.
-                self.facts.positional_creates.append(self.source.span(node))
             if func.attr in _REQUEST_METHODS:
                 self._auth_url_callees.add(func)
             if func.attr in AUTH_URL_HELPER_METHODS:
                 self._helper_use(func, node)
+        builder = used and isinstance(func, ast.Attribute) and func.attr == MODEL_BUILDER
+        if builder and node.args or (builder or not used) and _v3_create_keyword(node):
+            # Not API v2's ``create(**attrs)``, if the receiver is read as v2's:
+            # ``create(grant, ...)`` or ``create(identifier=grant, ...)``, also of a
+            # bound ``create`` called later (``maker(request_body=...)``).
+            self.facts.v3_shaped_calls.append(self.source.span(node))
         self._scope_arguments(node)
         registered = registered_by_call(node) if isinstance(func, ast.Attribute) and (
             func.attr == "register") else None
@@ -2468,6 +2473,11 @@ _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {
         ast.Call: FlowExtractor.visit_Call,
         ast.Attribute: FlowExtractor.visit_Attribute,
 }
+
+
+def _v3_create_keyword(node: ast.Call) -> bool:
+    """Whether a call is given a keyword only API v3's ``create`` takes."""
+    return any(keyword.arg in _V3_CREATE_KEYWORDS for keyword in node.keywords)
 
 
 def call_parameters(

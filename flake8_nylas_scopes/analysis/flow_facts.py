@@ -664,10 +664,13 @@ class FlowFacts:
     stores: Sequence[Store] = ()
     imported_requests: Sequence[ImportedRequest] = ()
     plain_arguments: Sequence[PlainArguments] = ()
-    # The calls of a method named ``create`` given an argument by position
-    # (``raw.events.create(grant_id, request_body={...})``).  API v2's collections'
-    # ``create`` takes keywords only; whether the receiver is one, the resolver says.
-    positional_creates: Sequence[Span] = ()
+    # The calls shaped as API v3's ``create``: a Nylas chain's ``create`` given an
+    # argument by position or a keyword only v3 takes (``raw.events.create(grant_id,
+    # request_body={...})``, ``create(identifier=grant)``), and any other call given
+    # such a keyword (a bound ``create`` called later, ``maker(request_body=...)``).
+    # API v2's collections' ``create`` takes a model's fields as keywords only;
+    # whether the receiver is one, the resolver says.
+    v3_shaped_calls: Sequence[Span] = ()
 
     def to_json(self, path: str = "") -> Any:
         """``path``: the module's, whose spans are written without it."""
@@ -684,7 +687,7 @@ class FlowFacts:
             "stores": [s.to_json(values) for s in self.stores],
             "imported_requests": [r.to_json(values) for r in self.imported_requests],
             "plain_arguments": [a.to_json(values) for a in self.plain_arguments],
-            "positional_creates": [values.span(span) for span in self.positional_creates],
+            "v3_shaped_calls": [values.span(span) for span in self.v3_shaped_calls],
         }
         return {"values": values.rows, "span_path": path, **records}
 
@@ -707,7 +710,7 @@ class FlowFacts:
             [ImportedRequest.from_json(r, values)
              for r in data.get("imported_requests", ())],
             [PlainArguments.from_json(a, values) for a in data.get("plain_arguments", ())],
-            [values.span(span) for span in data.get("positional_creates", ())],
+            [values.span(span) for span in data.get("v3_shaped_calls", ())],
         )
         shed_empty(facts)
         return facts

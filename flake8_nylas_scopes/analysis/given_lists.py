@@ -941,6 +941,10 @@ def changes_items(function: Def, name: str, reads: Callable[[ast.Call], bool],
         if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and _iterates(
                 node.iter, name) and _items_taken(function, node.target, reads, depth):
             return True
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and (
+                node.value is not None and _shallow_copy(node.value, name)) and (
+                _copy_changed(function, node, reads, depth)):
+            return True
     # Bound again (or deleted), the name may hold containers the reading of this
     # binding does not see: its items are followed no further.
     return stores > 1
@@ -958,12 +962,53 @@ def _item_pick(call: ast.Call, name: str) -> bool:
         isinstance(argument, ast.Name) and argument.id == name for argument in call.args)
 
 
+# Calls whose result is a new container of the items they are given: a shallow
+# copy, which holds the very lists ``pair`` holds (``rest = list(pair)``).
+_SHALLOW_COPIES = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed",
+                             "copy", "copy.copy"})
+
+
+def _shallow_copy(value: ast.expr, name: str) -> bool:
+    """Whether ``value`` is a new container of the items of ``name``: ``list(pair)``,
+    ``tuple(pair)``, ``copy.copy(pair)``, ``pair.copy()``, ``pair[:]``, ``[*pair]``."""
+    if isinstance(value, ast.Call):
+        func = value.func
+        if isinstance(func, ast.Attribute) and func.attr == "copy" and (
+                isinstance(func.value, ast.Name) and func.value.id == name):
+            return True
+        return (dotted(func) or "") in _SHALLOW_COPIES and any(
+            isinstance(argument, ast.Name) and argument.id == name for argument in value.args)
+    if isinstance(value, ast.Subscript):
+        return isinstance(value.slice, ast.Slice) and isinstance(value.value, ast.Name) and (
+            value.value.id == name)
+    if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+        return any(isinstance(element, ast.Starred) and isinstance(element.value, ast.Name)
+                   and element.value.id == name for element in value.elts)
+    return False
+
+
+def _copy_changed(function: Def, binding: ast.Assign | ast.AnnAssign | ast.NamedExpr,
+                  reads: Callable[[ast.Call], bool], depth: int) -> bool:
+    """Whether the names a shallow copy of a holder is bound to may change the lists
+    it shares with the holder (``rest = list(pair)``, then ``for s in rest:
+    s.append(x)``).  A copy stored anywhere but a plain name (an attribute, an item,
+    an unpacking) goes where this reading does not follow."""
+    targets = binding.targets if isinstance(binding, ast.Assign) else [binding.target]
+    for target in targets:
+        if not isinstance(target, ast.Name) or changes_items(
+                function, target.id, reads, depth + 1):
+            return True
+    return False
+
+
 def _iterates(source: ast.expr, name: str) -> bool:
-    """Whether a loop over ``source`` takes the items of ``name``: the name itself,
-    or an argument of a call that gives them on (``enumerate(pair)``, ``zip(pair,
-    other)``, ``reversed(pair)``)."""
+    """Whether a loop over ``source`` takes the items of ``name``: the name itself, a
+    shallow copy of it (``pair[:]``, ``[*pair]``), or an argument of a call that
+    gives them on (``enumerate(pair)``, ``zip(pair, other)``, ``reversed(pair)``)."""
     if isinstance(source, ast.Name):
         return source.id == name
+    if _shallow_copy(source, name):
+        return True
     return isinstance(source, ast.Call) and any(
         isinstance(argument, ast.Name) and argument.id == name
         for argument in (*source.args, *(keyword.value for keyword in source.keywords)))

@@ -629,6 +629,10 @@ class ConstantIndex:
         called = _called(reference)
         return reference in changed or whole in changed or (
             whole != reference and whole + ITEMS in changed) or (
+                # ``SETTINGS.scopes`` with the items of ``SETTINGS`` given on
+                # (``configure(copy.copy(SETTINGS))``): a record's items are its
+                # fields, which a shallow copy shares.
+                whole.rpartition(".")[0] + ITEMS in changed) or (
                 # ``oauth_config()['scope']``: a change to what the call returns.
                 called is not None and (called in changed or called + ITEMS in changed)) or (
                 any_module_member(whole.rpartition(".")[2]) in changed) or (

@@ -385,7 +385,7 @@ class FlowResolver:
         # The bindings of the module being judged, and its symbols bound to a model's
         # client (see ``_symbols_reading``), found once that module asks.
         self._module_edges: Sequence[Edge] = ()
-        self._positional_creates: AbstractSet[Span] = frozenset()
+        self._v3_shaped_calls: AbstractSet[Span] = frozenset()
         self._model_client_symbols: frozenset[str] | None = None
         self._outside_symbols: frozenset[str] | None = None
         self._module_bindings: Mapping[str, list[Val]] | None = None
@@ -895,23 +895,24 @@ class FlowResolver:
 
     @contextlib.contextmanager
     def module_records(self, edges: Sequence[Edge] = (),
-                       positional_creates: AbstractSet[Span] = frozenset()) -> Iterator[None]:
+                       v3_shaped_calls: AbstractSet[Span] = frozenset()) -> Iterator[None]:
         """Judge the records of one module: each value they share is interned once,
         not at every record that holds it.  Only the module's own records may be
         resolved meanwhile (values alive in its facts, so that their identities
         stand for them).  ``edges`` are the module's bindings (the fixpoint's are
         let go by then), read where a use asks what a name was bound to;
-        ``positional_creates`` its ``create`` calls given an argument by position."""
+        ``v3_shaped_calls`` its calls shaped as API v3's ``create`` (see
+        ``FlowFacts.v3_shaped_calls``)."""
         self._sharing = True
         self._module_edges = edges
-        self._positional_creates = positional_creates
+        self._v3_shaped_calls = v3_shaped_calls
         try:
             yield
         finally:
             self._sharing = False
             self._interned.clear()
             self._module_edges, self._model_client_symbols = (), None
-            self._positional_creates = frozenset()
+            self._v3_shaped_calls = frozenset()
             self._outside_symbols = self._module_bindings = None
 
     def _resolve_node(self, node: Node, depth: int) -> Objs:
@@ -1309,6 +1310,20 @@ class FlowResolver:
         if operation in self.sdk.resources[path].methods:
             return None
         return self.sdk.unmapped_call_scopes(path)
+
+    def _bound_v3_shaped_create(self, method: str, call: CallSite) -> UnresolvedUse | None:
+        """A v2 collection's ``create`` bound and called later (``maker = raw.events.
+        create``, then ``maker(grant, request_body=...)``) as API v3's is called: given
+        an argument by position, spread, or a keyword only v3 takes.  Called with a
+        model's fields (``maker(title="x")``) it stays v2's builder, which sends
+        nothing."""
+        owner_kind, owner, operation = _split_method(method)
+        if owner_kind != "coll" or owner.startswith(V3_PREFIX) or (
+                operation != self.sdk.model_builder):
+            return None
+        if not (call.args or call.star is not None or call.span in self._v3_shaped_calls):
+            return None
+        return self._v3_shaped_create(call.span, call.callee_text, owner)
 
     def _later_client_member(self, client: str, name: str) -> Objs:
         """A member of a client (``client`` names its generation) that the tables do
@@ -2111,13 +2126,10 @@ class FlowResolver:
         collection = self.sdk.collections[attribute]
         operation = rest[0] if rest else "__get__"
         if operation == self.sdk.model_builder:
-            if use.span in self._positional_creates:
+            if use.span in self._v3_shaped_calls:
                 # ``raw.events.create(grant_id, request_body=...)`` on what is read as
                 # a v2 client: v2's builder would raise, API v3's sends a request.
-                unresolved.append(UnresolvedUse(
-                    use.span, f"{use.text}() is given an argument by position, which "
-                    f"API v2's {operation}() does not take",
-                    self.sdk.unmapped_call_scopes(attribute)))
+                unresolved.append(self._v3_shaped_create(use.span, use.text, attribute))
             return  # builds an unsaved model; the request happens on save/send
         key = collection.operations.get(operation)
         if key is None and not rest:
@@ -2128,6 +2140,14 @@ class FlowResolver:
                 self.sdk.unmapped_call_scopes(attribute)))
             return
         endpoints.append(self._endpoint(key, use, f"{attribute}.{operation}"))
+
+    def _v3_shaped_create(self, span: Span, text: str, attribute: str) -> UnresolvedUse:
+        """A ``create`` of the v2 collection ``attribute`` called as API v3's resource
+        method is called: it may be v3's request, any of the name's scopes."""
+        return UnresolvedUse(
+            span, f"{text}() is given an argument by position or a keyword of API v3's, "
+            f"which API v2's {self.sdk.model_builder}() does not take",
+            self.sdk.unmapped_call_scopes(attribute))
 
     def _endpoint(self, key: str, use: Use, operation: str) -> EndpointUse:
         # The SDK's operations are few, and each is met at many calls: one string
@@ -2683,6 +2703,9 @@ class FlowResolver:
                 nylas_call = True
                 if call.invokes:
                     endpoints += self.method_endpoints(name, call.span, call.callee_text)
+                    shaped = self._bound_v3_shaped_create(name, call)
+                    if shaped is not None:
+                        unresolved.append(shaped)
                     later = self._later_method_scopes(name)
                     if later is not None:
                         unresolved.append(UnresolvedUse(

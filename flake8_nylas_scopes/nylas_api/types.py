@@ -195,6 +195,9 @@ class SdkSurface:
     # The collection method that builds an unsaved model from keywords only and sends
     # nothing (API v2): a call of it given an argument by position is not that method.
     model_builder: str = ""
+    # The keywords this version's ``create`` methods take that no model field of the
+    # other version's builder is named (API v3: ``request_body``).
+    create_keywords: frozenset[str] = frozenset()
     # Functions and classes of the SDK (qualified names) that take a client only to
     # make application-level requests (client secret) or build URLs: given a client,
     # they use none of its grant's scopes, and the client does not escape.

@@ -69,6 +69,14 @@ OVERRIDE_KEYS: frozenset[str] = frozenset(
     {"api_key", "api_uri", "timeout", "headers", "skip_auth"}
 )
 
+# The keywords of the resources' ``create`` methods (``events.create(identifier,
+# request_body, query_params, overrides=None)``, ``drafts.create(identifier,
+# request_body)``, ``webhooks.create(request_body)``; nylas/resources/*.py, 6.0 to
+# 6.16): a ``create`` given one of them is this SDK's request, not API v2's model
+# builder, which takes a model's fields (``title=``, ``subject=``).
+CREATE_KEYWORDS: frozenset[str] = frozenset(
+    {"identifier", "request_body", "query_params", OVERRIDES_PARAMETER})
+
 V600, V605, V609, V615, V616 = "6.0.0", "6.5.0", "6.9.0", "6.15.0", "6.16.0"
 
 

@@ -27,6 +27,7 @@ from .endpoints import (
 from .sdk import (
     CLIENT_CLASSES,
     CLIENT_DATA,
+    CREATE_KEYWORDS,
     HOSTED_AUTH_PATH,
     PRERELEASE_SCOPE_SITES,
     RESOURCES,
@@ -132,6 +133,7 @@ SURFACE = SdkSurface(
     named_arguments=ARGUMENT_NAMES,
     authorize_paths={"hosted": HOSTED_AUTH_PATH},
     client_data=CLIENT_DATA,
+    create_keywords=CREATE_KEYWORDS,
     scope_dict_methods=frozenset(
         site.method for site in (*SCOPE_SITES, *PRERELEASE_SCOPE_SITES)),
 )
