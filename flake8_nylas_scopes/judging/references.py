@@ -631,12 +631,25 @@ class ConstantIndex:
             whole != reference and whole + ITEMS in changed) or (
                 # ``SETTINGS.scopes`` with the items of ``SETTINGS`` given on
                 # (``configure(copy.copy(SETTINGS))``): a record's items are its
-                # fields, which a shallow copy shares.
-                whole.rpartition(".")[0] + ITEMS in changed) or (
+                # fields, which a shallow copy shares.  An ``Enum`` class's items
+                # are its members, which no code handed them changes.
+                self._fields_given_on(whole, changed)) or (
                 # ``oauth_config()['scope']``: a change to what the call returns.
                 called is not None and (called in changed or called + ITEMS in changed)) or (
                 any_module_member(whole.rpartition(".")[2]) in changed) or (
                     _ANY_NAME_OF_ANY_MODULE in changed)
+
+    def _fields_given_on(self, whole: str, changed: frozenset[str] | set[str]) -> bool:
+        """Whether the items of the object owning the attribute ``whole`` reads are
+        given on (see ``_changed_here``), where that object is no ``Enum`` class of
+        the project read as its members (``Scope[values]``)."""
+        owner = whole.rpartition(".")[0]
+        if owner + ITEMS not in changed:
+            return False
+        module, _, name = owner.rpartition(".")
+        facts = self.by_module.get(module)
+        return facts is None or not any(
+            name + suffix in facts.constants for suffix in (ENUM_VALUES, ENUM_MEMBERS))
 
     def _imported_as(self, reference: str) -> str | None:
         """What a module's name is bound to by its one import (or assignment) of a
