@@ -323,11 +323,8 @@ def _sets_own_attribute(call: ast.Call, owner: ast.expr, receiver: str) -> bool:
 
 def _instance_dict(node: ast.expr, receiver: str) -> bool:
     """``self.__dict__`` or ``vars(self)``."""
-    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
-        return _names(node.value, receiver)
-    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            and node.func.id == "vars" and len(node.args) == 1
-            and _names(node.args[0], receiver))
+    owner = _dict_owner(node)
+    return owner is not None and _names(owner, receiver)
 
 
 def _names(node: ast.expr, name: str) -> bool:
