@@ -144,6 +144,57 @@ def test_an_aiohttp_client_stored_in_one_module_is_read_in_another(tmp_path: Pat
                   "    app['nylas'] = Client(os.environ['NYLAS_API_KEY'])\n    return app\n"))
 
 
+_PYRAMID_CONFIG = '''
+from pyramid.config import Configurator
+
+
+def main(global_config, **settings):
+    config = Configurator(settings=settings)
+    {store}
+    return config.make_wsgi_app()
+'''
+_PYRAMID_VIEW = '''
+def inbox(request):
+    return request.registry.nylas.messages.list("grant")
+'''
+_PYRAMID_CLASS_VIEW = '''
+class Inbox:
+    def __init__(self, request):
+        self.request = request
+
+    def __call__(self):
+        return self.request.registry.nylas.messages.list("grant")
+'''
+
+
+@pytest.mark.parametrize(("store", "view"), [
+    ('config.registry.nylas = Client(os.environ["NYLAS_API_KEY"])', _PYRAMID_VIEW),
+    ('config.registry.nylas = Client(os.environ["NYLAS_API_KEY"])', _PYRAMID_CLASS_VIEW),
+    ('registry = config.registry\n    registry.nylas = Client(os.environ["NYLAS_API_KEY"])',
+     _PYRAMID_VIEW),
+    ("pass", _PYRAMID_VIEW + '\n\ndef connect(request):\n'
+     '    request.registry.nylas = Client(os.environ["NYLAS_API_KEY"])'),
+], ids=["function-view", "class-view", "registry-in-a-name", "stored-from-a-request"])
+def test_a_client_kept_on_the_pyramid_registry_is_followed(
+        tmp_path: Path, store: str, view: str) -> None:
+    _exact(_codes(tmp_path, _PYRAMID_CONFIG.format(store=store), view))
+
+
+@pytest.mark.parametrize(("store", "view"), [
+    ("pass", _PYRAMID_VIEW),
+    ("config.registry.nylas = toolkit.make()", _PYRAMID_VIEW),
+    ("config.registry.nylas = toolkit.make()", _PYRAMID_CLASS_VIEW),
+    # Only the configurator's and a request's registry are Pyramid's: a store on
+    # another object's leaves the slot the view reads empty.
+    ('toolkit.holder.registry.nylas = Client(os.environ["NYLAS_API_KEY"])', _PYRAMID_VIEW),
+    ("pass", _PYRAMID_VIEW + "\n\ndef connect(request):\n    request.registry.nylas = toolkit.make()"),
+], ids=["nothing-stored", "unknown-store", "unknown-store-class-view",
+        "other-objects-registry", "unknown-store-from-a-request"])
+def test_the_pyramid_registry_with_an_unknown_client_stays_unresolved(
+        tmp_path: Path, store: str, view: str) -> None:
+    _unresolved(_codes(tmp_path, _PYRAMID_CONFIG.format(store=store), view))
+
+
 _CLICK_GROUP = '''
 import click
 

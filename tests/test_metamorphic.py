@@ -1094,6 +1094,57 @@ def test_framework_state_held_in_a_name_makes_no_claim_appear(
     assert not after - before, after - before
 
 
+# ------------------------------------------------------- Pyramid's registry read through a name
+
+_PYRAMID_CONFIG = '''import os
+
+from nylas import Client
+from pyramid.config import Configurator
+
+
+def main(global_config, **settings):
+    config = Configurator(settings=settings)
+    config.registry.nylas = Client(os.environ["NYLAS_API_KEY"])
+    config.scan(".views")
+    return config.make_wsgi_app()
+'''
+_PYRAMID_VIEWS = '''from pyramid.view import view_config
+
+SCOPE = ["Mail.Read", "Calendars.Read", "Contacts.Read"]
+
+
+@view_config(route_name="login")
+def login(request):
+    return request.registry.nylas.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "microsoft",
+        "scope": SCOPE,
+    })
+
+
+@view_config(route_name="inbox", renderer="json")
+def inbox(request):
+    return request.registry.nylas.messages.list("grant")
+
+
+@view_config(route_name="agenda", renderer="json")
+def agenda(request):
+    return request.registry.nylas.calendars.list("grant")
+'''
+
+
+def test_pyramid_registry_held_in_a_name_makes_no_claim_appear(tmp_path: Path) -> None:
+    files = {"app/__init__.py": _PYRAMID_CONFIG, "app/views.py": _PYRAMID_VIEWS}
+    before, _ = _claims_and_caution(tmp_path / "direct", files)
+    # Both views' calls are read: only the contacts scope is claimed unused.
+    assert before == Counter({"NYS303 Contacts.Read": 1})
+    aliased = _PYRAMID_VIEWS.replace(
+        "    return request.registry.nylas.calendars.list(\"grant\")",
+        "    registry = request.registry\n    return registry.nylas.calendars.list(\"grant\")")
+    assert aliased != _PYRAMID_VIEWS
+    after, _ = _claims_and_caution(tmp_path / "aliased", {**files, "app/views.py": aliased})
+    assert not after - before, after - before
+
+
 # ------------------------------------------------------- a held client's holder left untyped
 
 _HOLDER_CLASS = '''import httpx

@@ -246,6 +246,8 @@ def state_key_of(owner: ast.expr, attr: str) -> str:
             return f"{STATE}state.{attr}"
         if owner.attr == "ctx" and _sanic_owner(owner.value):
             return f"{STATE}ctx.{attr}"
+        if owner.attr == "registry" and _pyramid_owner(owner.value):
+            return f"{STATE}registry.{attr}"
         inner = owner.value
         if owner.attr == "app" and isinstance(inner, ast.Name) and inner.id in _APP_HOLDERS:
             return f"{STATE}app.{attr}"
@@ -270,6 +272,19 @@ def _sanic_owner(node: ast.expr) -> bool:
     if isinstance(node, ast.Name):
         return node.id in _SANIC_OWNERS
     return isinstance(node, ast.Attribute) and node.attr == "app" and _spellable(node.value)
+
+
+# The objects whose ``registry`` is Pyramid's application registry, one for the whole
+# application: the configurator (``config.registry.nylas = client`` at start-up) and
+# a request, a view's own or one a class-based view keeps (``self.request.registry``).
+# ``registry`` is a common attribute name: another object's is a plain attribute.
+_PYRAMID_OWNERS = frozenset({"config", "request"})
+
+
+def _pyramid_owner(node: ast.expr) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in _PYRAMID_OWNERS
+    return isinstance(node, ast.Attribute) and node.attr == "request" and _spellable(node.value)
 
 
 def _spellable(node: ast.expr) -> bool:
