@@ -2146,6 +2146,23 @@ def test_a_loop_over_classes_reading_their_lists_makes_no_claim_appear(
     assert after == before, (before, after)
 
 
+def test_a_change_moved_into_a_function_named_like_a_builtin_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    # ``plan.SCOPES.append(s)`` written as a call of the module's own ``len``, which
+    # appends: the call changes the list as the direct one does.
+    direct = ("    for plan in (Plan, CalendarPlan, DirectoryPlan):\n"
+              "        plan.SCOPES.append('calendar')\n")
+    shadowing = ("    for plan in (Plan, CalendarPlan, DirectoryPlan):\n"
+                 "        len(plan.SCOPES)\n\n\n"
+                 "def len(scopes):\n"
+                 "    scopes.append('calendar')\n")
+    before, cautious = _claims_and_caution(tmp_path / "direct", {
+        "app/plans.py": _PLANS, "app/widen.py": _PLAN_READS.format(reads=direct)})
+    after, _ = _claims_and_caution(tmp_path / "shadowing", {
+        "app/plans.py": _PLANS, "app/widen.py": _PLAN_READS.format(reads=shadowing)})
+    assert cautious and not after - before, sorted(after - before)
+
+
 # A known client tested for its class by ``isinstance`` or by a ``match`` class
 # pattern: the same test, so the match may make no claim appear.
 _TESTED_CLIENT = '''from nylas import APIClient

@@ -255,3 +255,83 @@ def test_a_v2_create_bound_and_given_fields_stays_v2s_model_builder(tmp_path: Pa
     claims, unresolved = _mixed(tmp_path, _V2_BOUND_CREATE)
     assert claims == _BOTH_ALONE - {("auth_v2.py", "NYS302", "calendar")}
     assert unresolved == 0
+
+
+# A bound ``create`` of what is read as a v2 collection, handed to a call that is not
+# known to call it with a model's fields: that code may call it as API v3's ``create``
+# (``scheduler.run(raw.events.create, grant, request_body=...)``), and given keywords
+# spread from a value, ``create(**params)`` may be given v3's keywords.
+_V3_CREATE_HANDED_ON_V2 = '''from nylas import APIClient
+
+
+def add(raw: APIClient, grant, scheduler):
+    scheduler.run(raw.events.create, grant, request_body={"title": "x"})
+
+
+def queue(raw: APIClient, jobs):
+    jobs.append(raw.events.create)
+
+
+def spread(raw: APIClient, params):
+    return raw.events.create(**params)
+'''
+# Control: a bound ``create`` given a model's fields by ``functools.partial`` is v2's
+# builder, whose ``save()`` needs v2's ``calendar``.
+_V2_CREATE_THROUGH_PARTIAL = '''import functools
+
+from nylas import APIClient
+
+
+def add(raw: APIClient):
+    make = functools.partial(raw.events.create, title="x")
+    event = make()
+    event.save()
+'''
+
+
+def test_a_v2_create_handed_on_or_given_spread_keywords_is_unresolved(
+        tmp_path: Path) -> None:
+    # Before, the two handed ``create`` were unresolved with v2's event scopes only
+    # and the spread call was v2's builder: Google's calendar was claimed broader.
+    claims, unresolved = _mixed(tmp_path, _V3_CREATE_HANDED_ON_V2)
+    assert claims == _EVENT_CLAIMS_SILENT
+    assert unresolved == 3
+
+
+def test_a_v2_create_given_fields_through_partial_stays_v2s_model_builder(
+        tmp_path: Path) -> None:
+    claims, unresolved = _mixed(tmp_path, _V2_CREATE_THROUGH_PARTIAL)
+    assert claims == _BOTH_ALONE - {("auth_v2.py", "NYS302", "calendar")}
+    assert unresolved == 0
+
+
+# API v2's collections have ``get(id)`` and no ``find``; API v3's resources have
+# ``find(identifier, object_id)`` and no ``get``.  A ``find`` on a v2 reading may be
+# v3's; a ``get`` cannot be v3's whatever it is given.
+_V3_FIND_ON_V2 = '''from nylas import APIClient
+
+
+def read(raw: APIClient, grant, message_id):
+    return raw.messages.find(grant, message_id)
+'''
+_V2_GET_WITH_V3_KEYWORDS = '''from nylas import APIClient
+
+
+def read(raw: APIClient, message_id):
+    return raw.messages.get(message_id, query_params={"fields": "x"})
+'''
+
+
+def test_a_v3_find_on_a_v2_reading_silences_both_mail_scopes(tmp_path: Path) -> None:
+    claims, unresolved = _mixed(tmp_path, _V3_FIND_ON_V2)
+    assert claims == _BOTH_ALONE - {("auth_v2.py", "NYS303", "email.read_only"),
+                                    ("auth_v3.py", "NYS303", _GMAIL)}
+    assert unresolved == 1
+
+
+def test_a_v2_get_given_v3_keywords_stays_v2s_request(tmp_path: Path) -> None:
+    # Control: GET /messages/{id} needs v2's ``email.read_only``; v3 has no ``get``, so
+    # Gmail's read scope is still claimed unused.
+    claims, unresolved = _mixed(tmp_path, _V2_GET_WITH_V3_KEYWORDS)
+    assert claims == _BOTH_ALONE - {("auth_v2.py", "NYS303", "email.read_only")}
+    assert unresolved == 0

@@ -162,6 +162,32 @@ def test_an_api_v3_operation_on_an_unknown_object_is_unresolved(tmp_path: Path) 
     """, auth=AUTH_V3) == [("mail.py", 2, "NYS304")]
 
 
+_V3_FINDS = {
+    "the grant and the id by position": "raw.messages.find(grant, message_id)",
+    "by keywords": "raw.messages.find(identifier=grant, message_id=message_id)",
+    "an attribute and a string": 'raw.messages.find(raw.grant_id, "m-1")',
+}
+
+
+@pytest.mark.parametrize("call", _V3_FINDS.values(), ids=_V3_FINDS.keys())
+def test_an_api_v3_find_shaped_as_the_sdks_on_an_unknown_object_is_unresolved(
+        tmp_path: Path, call: str) -> None:
+    # ``find`` is pymongo's too, but pymongo's takes a filter (a dict), not two ids.
+    # Before, the call was not looked at and Gmail's read scope was reported unused.
+    assert _codes(tmp_path, f"""\
+        def subject(raw, grant, message_id):
+            return {call}.data.subject
+    """, auth=AUTH_V3) == [("mail.py", 2, "NYS304")]
+
+
+def test_a_pymongo_find_on_an_unknown_object_stays_unlooked_at(tmp_path: Path) -> None:
+    # Control: the same function given a filter (and a projection) is pymongo's.
+    assert _codes(tmp_path, """\
+        def subject(raw, grant, message_id):
+            return raw.messages.find({"grant": grant, "_id": message_id}, ["subject"])
+    """, auth=AUTH_V3) == [("auth.py", 9, "NYS303")]
+
+
 def test_an_api_v3_operation_a_known_client_makes_is_read(tmp_path: Path) -> None:
     # The control: the same function given the module's client is judged, not guessed.
     assert _codes(tmp_path, """\
@@ -211,6 +237,18 @@ _OTHER_LIBRARIES = {
     "Google's API client": """\
         def subjects(service):
             return service.users().messages().list(userId="me").execute()
+    """,
+    # pymongo's ``find(filter, projection)``, the two held in local names or written
+    # out, and Django's ``update`` given a field named like API v3's keyword.
+    "a pymongo collection given a filter and a projection": """\
+        def subjects(db, user):
+            query = {"user": user}
+            fields = dict(subject=1)
+            return db.messages.find(query, fields), db.messages.find(query, {"_id": 0})
+    """,
+    "a Django related manager updated by an identifier field": """\
+        def rename(conversation, ident):
+            conversation.messages.update(identifier=ident)
     """,
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from .tree_walk import child_nodes, code_children, walk_nodes
@@ -137,8 +138,8 @@ _SEQUENCE_BUILDERS = frozenset({"list", "set", "sorted"})
 
 # Functions that only look at what they are given (builtins, a logger's methods):
 # handing a value to them lets no other code keep or change it.
-_READING_CALLS = frozenset({"print", "len", "repr", "bool", "isinstance", "id", "hash",
-                            "debug", "info", "warning", "error", "exception", "critical"})
+READING_CALLS = frozenset({"print", "len", "repr", "bool", "isinstance", "id", "hash",
+                           "debug", "info", "warning", "error", "exception", "critical"})
 # Builtins that make a new container of the items they are given.
 _COPYING_CALLS = frozenset({"list", "tuple", "sorted"})
 # Methods of a dict or list that read it without changing it.
@@ -150,7 +151,8 @@ _CLOSURES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
 def hand_overs(body: list[ast.stmt], name: str,
-               reads: Callable[[ast.Call], bool] | None = None) -> int:
+               reads: Callable[[ast.Call], bool] | None = None,
+               shadowed: AbstractSet[str] = frozenset()) -> int:
     """How many places of a function body let other code hold or change the object
     ``name`` is bound to: an argument, another name or container holding it,
     ``return``, a method call that is not a read, any use in a nested function.
@@ -160,7 +162,9 @@ def hand_overs(body: list[ast.stmt], name: str,
     ``alias["calendar_id"] = "primary"``), so more than one means its assignment no
     longer says what the Nylas call gets.  Comparisons, tests, iteration, formatting,
     key writes (which the bindings record) and reads by key only look at it, and so
-    do the calls ``reads`` says only read their arguments.
+    do the calls ``reads`` says only read their arguments.  ``shadowed``: the names
+    of reading calls (``len``, ``info``) that the module binds itself (``def len(x):
+    x.append(...)``), which are no reads there.
     """
     parents: dict[ast.AST, ast.AST] = {}
     count = 0
@@ -168,7 +172,7 @@ def hand_overs(body: list[ast.stmt], name: str,
     while stack:
         node, nested = stack.pop()
         if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
-            if nested or (_passes_on(node, node, parents) and not (
+            if nested or (_passes_on(node, node, parents, shadowed) and not (
                     reads is not None and _read_by(node, parents, reads))):
                 count += 1
         inner = nested or isinstance(node, _CLOSURES)
@@ -180,7 +184,8 @@ def hand_overs(body: list[ast.stmt], name: str,
 
 
 def handed_over_names(body: list[ast.stmt],
-                      reads: Callable[[ast.Call], bool] | None = None) -> set[str]:
+                      reads: Callable[[ast.Call], bool] | None = None,
+                      shadowed: AbstractSet[str] = frozenset()) -> set[str]:
     """The names for which :func:`hand_overs` finds a place, in one walk of the body:
     asked for many names of one function, this costs one walk instead of one each."""
     parents: dict[ast.AST, ast.AST] = {}
@@ -190,7 +195,7 @@ def handed_over_names(body: list[ast.stmt],
         node, nested = stack.pop()
         if isinstance(node, ast.Name) and node.id not in found and isinstance(
                 node.ctx, ast.Load):
-            if nested or (_passes_on(node, node, parents) and not (
+            if nested or (_passes_on(node, node, parents, shadowed) and not (
                     reads is not None and _read_by(node, parents, reads))):
                 found.add(node.id)
         inner = nested or isinstance(node, _CLOSURES)
@@ -201,7 +206,8 @@ def handed_over_names(body: list[ast.stmt],
     return found
 
 
-def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) -> bool:
+def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST],
+               shadowed: AbstractSet[str]) -> bool:
     parent = parents.get(node)
     if isinstance(parent, ast.Subscript) and parent.value is node:
         if isinstance(parent.ctx, ast.Store) and node is name and isinstance(
@@ -210,7 +216,7 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
         if isinstance(parent.ctx, (ast.Store, ast.Del)):
             # ``scopes[0] = s``, ``del params["k"]``, ``params["k"]["j"] = v``.
             return True
-        return _passes_on(parent, name, parents)
+        return _passes_on(parent, name, parents, shadowed)
     if isinstance(parent, (ast.Compare, ast.FormattedValue)):
         return False
     if isinstance(parent, (ast.BoolOp, ast.IfExp)) and _bound_to_itself(parent, name, parents):
@@ -220,13 +226,13 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
     if isinstance(parent, (ast.BoolOp, ast.IfExp)):
         # ``list(scopes or DEFAULT)``: the object may be the value of the whole, and
         # goes wherever that goes.
-        return _passes_on(parent, name, parents)
+        return _passes_on(parent, name, parents, shadowed)
     if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
         return False
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
         return False
     if isinstance(parent, ast.Call) and any(arg is node for arg in parent.args) and (
-            _callee_name(parent.func) in _READING_CALLS):
+            _reading_call(parent.func, shadowed)):
         return False
     if isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords and (
             isinstance(parent.func, ast.Name) and parent.func.id in _COPYING_CALLS) and (
@@ -241,7 +247,7 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
             # attribute only looked at gives no code the object; any other use of it
             # (stored, changed, handed on, bound to a name) may.
             return not (node is name and isinstance(parent.ctx, ast.Load)
-                        and _only_looked_at(parent, parents))
+                        and _only_looked_at(parent, parents, shadowed))
         if parent.attr in _ITEM_GIVING_METHODS:
             # What they give holds the object's own items, which a change of it
             # (``CONFIG.get("scope").append(x)``), a loop over a view or a copy
@@ -253,14 +259,15 @@ def _passes_on(node: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]) 
             if parent.attr == "get":
                 # An item, as ``params["k"]`` is: handed on where that is
                 # (``store(config.get("scopes"))`` keeps the list).
-                return _passes_on(call, name, parents)
+                return _passes_on(call, name, parents, shadowed)
             return isinstance(above, (ast.For, ast.AsyncFor, ast.comprehension)) and (
                 above.iter is call) or isinstance(above, _HOLDERS) and above.value is call
         return parent.attr not in _READING_METHODS
     return True
 
 
-def _only_looked_at(value: ast.expr, parents: dict[ast.AST, ast.AST]) -> bool:
+def _only_looked_at(value: ast.expr, parents: dict[ast.AST, ast.AST],
+                    shadowed: AbstractSet[str]) -> bool:
     """Whether ``value`` is only compared, tested, formatted or given to a builtin
     that only reads it (``len(plan.SCOPES)``), so that no code keeps or changes it."""
     parent = parents.get(value)
@@ -271,7 +278,14 @@ def _only_looked_at(value: ast.expr, parents: dict[ast.AST, ast.AST]) -> bool:
     if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not):
         return True
     return isinstance(parent, ast.Call) and any(arg is value for arg in parent.args) and (
-        _callee_name(parent.func) in _READING_CALLS)
+        _reading_call(parent.func, shadowed))
+
+
+def _reading_call(func: ast.expr, shadowed: AbstractSet[str]) -> bool:
+    """Whether calling ``func`` only reads its arguments: a builtin or a logger's
+    method by name, unless the module binds that name itself."""
+    name = _callee_name(func)
+    return name in READING_CALLS and name not in shadowed
 
 
 def _bound_to_itself(value: ast.expr, name: ast.Name, parents: dict[ast.AST, ast.AST]

@@ -137,6 +137,7 @@ from .given_lists import (
     reads_only_library,
     mutable_levels,
     only_reads,
+    shadowed_reading_calls,
 )
 from .list_fates import UNKNOWN_DEPTH, Slot
 from .shared_texts import shared_texts
@@ -426,6 +427,8 @@ class Extractor(FastVisitor):
         # By name, the client's object every binding of it gives (see
         # ``_held_grant_object``); found when first asked for.
         self._grant_object_holders: dict[str, str] | None = None
+        # The names of reading calls the module binds itself (``shadowed_readers``).
+        self._shadowed: frozenset[str] | None = None
         # The module-level classes with no base class, by the ``id`` of each of their
         # methods, and whether each is a settings holder (see ``_plain_instance``):
         # found when first asked for.
@@ -494,7 +497,8 @@ class Extractor(FastVisitor):
                 key = (id(body), name)
                 shared = self.handed_over_twice.get(key)
                 if shared is None:
-                    shared = self.handed_over_twice[key] = hand_overs(body, name) > 1
+                    shared = self.handed_over_twice[key] = hand_overs(
+                        body, name, None, self._shadowed_readers()) > 1
                 return shared
         return False
 
@@ -1279,7 +1283,7 @@ class Extractor(FastVisitor):
             # ``config = dict(CONFIG)`` then ``config["scope"].append(...)``: the
             # container a local name holds shares the value, or its items.
             if name in self.body_bindings.of(function).declared_global or changes_items(
-                    function, name, self._only_reads):
+                    function, name, self._only_reads, shadowed=self._shadowed_readers()):
                 if part:
                     found.parts.append(value)
                 else:
@@ -1657,8 +1661,23 @@ class Extractor(FastVisitor):
             self._changes_parameter(function, parameter)))
 
     def _only_reads(self, call: ast.Call) -> bool:
+        func = call.func
+        name = func.id if isinstance(func, ast.Name) else (
+            func.attr if isinstance(func, ast.Attribute) else "")
+        if name in self._shadowed_readers():
+            return False  # ``len`` or ``logger.info`` of the module's own making
         return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(
             call, self._held_grant_object)
+
+    def _shadowed_readers(self) -> frozenset[str]:
+        """The names of reading calls the module gives a meaning of its own (see
+        ``shadowed_reading_calls``): found the first time a reading asks."""
+        if self._shadowed is None:
+            tree = self._prepared or self._tree
+            if tree is None or not self._scopes:
+                return frozenset()  # not prepared yet: asked again later
+            self._shadowed = shadowed_reading_calls(tree, self.module_bindings.binds)
+        return self._shadowed
 
     def _held_grant_object(self, name: str) -> str:
         """The client's object (``auth``) that every binding of ``name`` in the module
@@ -1703,7 +1722,7 @@ class Extractor(FastVisitor):
         if handed is None:
             # One walk for every name of the function asked about.
             handed = self._handed_over[function] = handed_over_names(
-                function.body, self._only_reads)
+                function.body, self._only_reads, self._shadowed_readers())
             if self._augments:
                 handed |= _augmented_names(function)
         return parameter in handed

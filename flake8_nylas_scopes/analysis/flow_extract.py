@@ -24,6 +24,7 @@ from typing import Any
 from ..nylas_api import API_VERSIONS, client_class_names
 from ..nylas_api.http import ANY_METHOD, URL_HOLE
 from ..nylas_api.package import SDK_PACKAGE
+from ..nylas_api.shared_names import SHARED_OPERATIONS
 from ..spans import Span
 from .app_items import (
     ANY_ITEM_SLOT,
@@ -148,6 +149,17 @@ _REQUEST_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
 MODEL_BUILDER = _V2.model_builder
 # Keywords only API v3's ``create`` takes (``request_body=``), from the v3 surface.
 _V3_CREATE_KEYWORDS = API_VERSIONS["v3"].surface().create_keywords
+# API v3 resource methods whose names other libraries' collections share (pymongo's
+# ``find``, Django's ``update``): a call of one shaped as the SDK's is recorded, so
+# that the resolver can take it for a possible Nylas call on an unknown object.
+_V3_SHARED_METHODS = frozenset(
+    {method for resource in API_VERSIONS["v3"].surface().resources.values()
+     for method in resource.methods} & SHARED_OPERATIONS) - {MODEL_BUILDER}
+# The keywords of API v3's ``find`` besides the object's id (``message_id=``).
+_V3_IDENTIFIER, _V3_QUERY = "identifier", "query_params"
+# What API v3 methods are given by position: the grant and the object's ids, as names
+# or strings.  pymongo's ``find`` takes a filter and a projection (dicts or lists).
+_PLAIN_ARGUMENTS = (ast.Name, ast.Attribute, ast.Subscript, ast.JoinedStr)
 COLLECTIONS = _V2.collections
 CLIENT_METHODS = _V2.client_methods
 MODELS = _V2.models
@@ -2065,10 +2077,16 @@ class FlowExtractor:
             if func.attr in AUTH_URL_HELPER_METHODS:
                 self._helper_use(func, node)
         builder = used and isinstance(func, ast.Attribute) and func.attr == MODEL_BUILDER
-        if builder and node.args or (builder or not used) and _v3_create_keyword(node):
+        if builder and (node.args or _spreads_keywords(node)) or (
+                builder or not used) and _v3_create_keyword(node):
             # Not API v2's ``create(**attrs)``, if the receiver is read as v2's:
             # ``create(grant, ...)`` or ``create(identifier=grant, ...)``, also of a
-            # bound ``create`` called later (``maker(request_body=...)``).
+            # bound ``create`` called later (``maker(request_body=...)``); and
+            # ``create(**params)``, whose keywords may be v3's.
+            self.facts.v3_shaped_calls.append(self.source.span(node))
+        if used and isinstance(func, ast.Attribute) and func.attr in _V3_SHARED_METHODS and (
+                _v3_lookup_shape(node, self._function_binding)):
+            # ``raw.messages.find(grant_id, message_id)``: not pymongo's ``find(filter)``.
             self.facts.v3_shaped_calls.append(self.source.span(node))
         self._scope_arguments(node)
         registered = registered_by_call(node) if isinstance(func, ast.Attribute) and (
@@ -2488,6 +2506,33 @@ _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {
         ast.Call: FlowExtractor.visit_Call,
         ast.Attribute: FlowExtractor.visit_Attribute,
 }
+
+
+def _spreads_keywords(node: ast.Call) -> bool:
+    """Whether a call is given keywords the code does not name (``f(**params)``)."""
+    return any(keyword.arg is None for keyword in node.keywords)
+
+
+def _v3_lookup_shape(node: ast.Call, bound: Callable[[str], ast.expr | None]) -> bool:
+    """Whether a call is given what API v3's ``find`` and ``update`` take: the grant
+    and an object's id by position (two or more names, attributes, items or strings),
+    or ``identifier=`` beside an object's id or ``query_params=``.  Other libraries'
+    methods of those names take a filter, a projection or fields (dicts, lists,
+    keywords of a model's fields), also held in a local name (``query = {...}``):
+    ``bound`` gives the one value the function binds a name to."""
+    if len(node.args) >= 2 and all(_plain_argument(arg, bound) for arg in node.args):
+        return True
+    named = {keyword.arg for keyword in node.keywords if keyword.arg is not None}
+    return _V3_IDENTIFIER in named and any(
+        name == _V3_QUERY or name.endswith("_id") for name in named)
+
+
+def _plain_argument(node: ast.expr, bound: Callable[[str], ast.expr | None]) -> bool:
+    if isinstance(node, ast.Name):
+        value = bound(node.id)
+        return value is None or _plain_argument(value, lambda name: None)
+    return isinstance(node, _PLAIN_ARGUMENTS) or isinstance(node, ast.Constant) and (
+        isinstance(node.value, str))
 
 
 def _v3_create_keyword(node: ast.Call) -> bool:

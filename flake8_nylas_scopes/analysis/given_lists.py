@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Union
 
 from .ast_names import dotted
 from .fast_visit import FastVisitor
-from .bindings import DICT_MUTATORS, LIST_MUTATORS, hand_overs, is_container
+from .bindings import DICT_MUTATORS, LIST_MUTATORS, READING_CALLS, hand_overs, is_container
 from .flask_config import (
     CONFIG_SETTERS, FLASK_CONFIG_METHODS, config_key, is_app_config, names_scopes,
     settings_read,
@@ -75,6 +76,24 @@ _REQUEST_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "
 _HTTP_CLIENT_WORDS = ("session", "http")
 # Methods of a configuration that take one key's value out, or set it when missing.
 _CONFIG_ITEM_METHODS = frozenset({"get", "setdefault", "pop"})
+
+
+# Every name by which a call is taken to only read what it is given.
+_READING_NAMES = _READING_BUILTINS | _LOGGER_METHODS | READING_CALLS
+
+
+def shadowed_reading_calls(module: ast.Module, binds: Callable[[str], bool]) -> frozenset[str]:
+    """The names of reading calls (``len``, ``print``, a logger's ``info``) that the
+    module gives a meaning of its own: binds itself (``def len(x): x.append(...)``,
+    an import, an assignment) or defines as a method of one of its classes (``def
+    info(self, scopes): scopes.append(...)``).  A call by such a name may change what
+    it is given."""
+    found = {name for name in _READING_NAMES if binds(name)}
+    for statement in module.body:
+        if isinstance(statement, ast.ClassDef):
+            found.update(member.name for member in statement.body if isinstance(
+                member, (ast.FunctionDef, ast.AsyncFunctionDef)) and member.name in _READING_NAMES)
+    return frozenset(found)
 
 
 def only_reads(call: ast.Call, qualify: Qualify, auth_methods: frozenset[str]) -> bool:
@@ -921,13 +940,14 @@ def may_hold_lists(value: ast.expr) -> bool:
 
 
 def changes_items(function: Def, name: str, reads: Callable[[ast.Call], bool],
-                  depth: int = 0) -> bool:
+                  depth: int = 0, shadowed: AbstractSet[str] = frozenset()) -> bool:
     """Whether ``function`` may change what the container its local ``name`` holds
     holds: hands it (or an item) over, calls a method of an item, extends an item
     in place (``config["scope"] += [...]``), binds the name again, or gives its items
     to names that may change them (``for scopes in pair: scopes.append(x)``, ``max(
-    pair)``).  Storing a new item changes only the container."""
-    if depth > _MAX_ITEM_HOPS or hand_overs(function.body, name, reads) > 0:
+    pair)``).  Storing a new item changes only the container.  ``shadowed``: the
+    names of reading calls the module binds itself (see ``hand_overs``)."""
+    if depth > _MAX_ITEM_HOPS or hand_overs(function.body, name, reads, shadowed) > 0:
         return True
     stores = 0
     for node in walk_nodes(function):
@@ -939,11 +959,12 @@ def changes_items(function: Def, name: str, reads: Callable[[ast.Call], bool],
         if isinstance(node, ast.Call) and _item_pick(node, name):
             return True
         if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and _iterates(
-                node.iter, name) and _items_taken(function, node.target, reads, depth):
+                node.iter, name) and _items_taken(function, node.target, reads, depth,
+                                                  shadowed):
             return True
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and (
                 node.value is not None and _shallow_copy(node.value, name)) and (
-                _copy_changed(function, node, reads, depth)):
+                _copy_changed(function, node, reads, depth, shadowed)):
             return True
     # Bound again (or deleted), the name may hold containers the reading of this
     # binding does not see: its items are followed no further.
@@ -988,7 +1009,8 @@ def _shallow_copy(value: ast.expr, name: str) -> bool:
 
 
 def _copy_changed(function: Def, binding: ast.Assign | ast.AnnAssign | ast.NamedExpr,
-                  reads: Callable[[ast.Call], bool], depth: int) -> bool:
+                  reads: Callable[[ast.Call], bool], depth: int,
+                  shadowed: AbstractSet[str]) -> bool:
     """Whether the names a shallow copy of a holder is bound to may change the lists
     it shares with the holder (``rest = list(pair)``, then ``for s in rest:
     s.append(x)``).  A copy stored anywhere but a plain name (an attribute, an item,
@@ -996,7 +1018,7 @@ def _copy_changed(function: Def, binding: ast.Assign | ast.AnnAssign | ast.Named
     targets = binding.targets if isinstance(binding, ast.Assign) else [binding.target]
     for target in targets:
         if not isinstance(target, ast.Name) or changes_items(
-                function, target.id, reads, depth + 1):
+                function, target.id, reads, depth + 1, shadowed):
             return True
     return False
 
@@ -1015,7 +1037,7 @@ def _iterates(source: ast.expr, name: str) -> bool:
 
 
 def _items_taken(function: Def, target: ast.expr, reads: Callable[[ast.Call], bool],
-                 depth: int) -> bool:
+                 depth: int, shadowed: AbstractSet[str]) -> bool:
     """Whether a loop target holding items of a container may change them: a target
     storing into an object, or a name the function changes or hands on."""
     names: list[str] = []
@@ -1024,7 +1046,8 @@ def _items_taken(function: Def, target: ast.expr, reads: Callable[[ast.Call], bo
             return True
         if isinstance(node, ast.Name):
             names.append(node.id)
-    return any(changes_items(function, loop_name, reads, depth + 1) for loop_name in names)
+    return any(changes_items(function, loop_name, reads, depth + 1, shadowed)
+               for loop_name in names)
 
 
 def _rooted_at(target: ast.expr, name: str) -> bool:

@@ -1311,6 +1311,21 @@ class FlowResolver:
             return None
         return self.sdk.unmapped_call_scopes(path)
 
+    def _handed_method_scopes(self, method: str) -> frozenset[str]:
+        """What code that gets a bound method and calls it as it likes may request
+        beyond the method's mapped requests: a method outside the map (see
+        ``_later_method_scopes``), or a v2 collection's ``create``, which code given it
+        (``scheduler.run(raw.events.create, grant, request_body=...)``) may call as API
+        v3's ``create`` is called, if the receiver is v3's client after all."""
+        later = self._later_method_scopes(method)
+        if later is not None:
+            return later
+        owner_kind, owner, operation = _split_method(method)
+        if owner_kind == "coll" and not owner.startswith(V3_PREFIX) and (
+                operation == self.sdk.model_builder):
+            return self.sdk.unmapped_call_scopes(owner)
+        return frozenset()
+
     def _bound_v3_shaped_create(self, method: str, call: CallSite) -> UnresolvedUse | None:
         """A v2 collection's ``create`` bound and called later (``maker = raw.events.
         create``, then ``maker(grant, request_body=...)``) as API v3's is called: given
@@ -1915,7 +1930,8 @@ class FlowResolver:
         module binds to one (``api = draft.api``, ``self.api = draft.api``), not
         Django's ``user.messages.all()``."""
         root = use.root
-        if nylas_module or _named_like_a_client(root) or self._sdk_operation(use.attrs):
+        if nylas_module or _named_like_a_client(root) or self._sdk_operation(
+                use.attrs, use.span in self._v3_shaped_calls):
             return True
         held_as = self.sdk.model_client_attribute
         if not held_as:
@@ -1928,7 +1944,7 @@ class FlowResolver:
             chain = chain.inner
         return False
 
-    def _sdk_operation(self, attrs: tuple[str, ...]) -> bool:
+    def _sdk_operation(self, attrs: tuple[str, ...], v3_shaped: bool = False) -> bool:
         """Whether ``attrs`` call an operation of a Nylas collection or resource that
         other libraries' objects are not known to have (``messages.where``,
         ``messages.list``, ``scheduler.bookings.confirm``): such a call may be a Nylas
@@ -1948,7 +1964,10 @@ class FlowResolver:
             if path is None:
                 return False
             if attr in sdk.resources[path].methods:
-                return attr not in shared
+                # ``raw.messages.find(grant_id, message_id)`` is shaped as the SDK's
+                # call, not as pymongo's ``find(filter)`` (``v3_shaped``, see
+                # ``FlowFacts.v3_shaped_calls``).
+                return attr not in shared or v3_shaped and attr != sdk.model_builder
             path = sdk.resources[path].children.get(attr)
         return False
 
@@ -2145,8 +2164,9 @@ class FlowResolver:
         """A ``create`` of the v2 collection ``attribute`` called as API v3's resource
         method is called: it may be v3's request, any of the name's scopes."""
         return UnresolvedUse(
-            span, f"{text}() is given an argument by position or a keyword of API v3's, "
-            f"which API v2's {self.sdk.model_builder}() does not take",
+            span, f"{text}() is given an argument by position, keywords spread from a "
+            f"value or a keyword of API v3's, which API v2's {self.sdk.model_builder}() "
+            "does not take",
             self.sdk.unmapped_call_scopes(attribute))
 
     def _endpoint(self, key: str, use: Use, operation: str) -> EndpointUse:
@@ -2328,7 +2348,7 @@ class FlowResolver:
                 return frozenset(), (unbox(("box", owner)),)
             own = sdk.endpoint_scopes(
                 use.endpoint.key for use in self.method_endpoints(name, Span("", 0, 0, 0, 0), ""))
-            own |= self._later_method_scopes(name) or frozenset()
+            own |= self._handed_method_scopes(name)
             # What it returns could be used further.
             return frozenset(own), self._method_result(name)
         if kind == "box":
@@ -2375,7 +2395,7 @@ class FlowResolver:
                 results = [self.reach(result) for result in self._method_result(name)]
                 reach = None if None in results else frozenset().union(
                     *(r for r in results if r is not None),
-                    self._later_method_scopes(name) or frozenset())
+                    self._handed_method_scopes(name))
                 if reach is None:
                     scopes = None
             elif kind in ("inst", "func") or kind in _NYLAS_KINDS or _sends_anything(obj):
