@@ -2319,7 +2319,13 @@ _GIVEN_RESHAPED = {
     "from-a-local-function": ("    def wanted():\n"
                               "        return list(settings.SUPERVISOR_SCOPES)\n"
                               "    return OAuth2Session('id', scope=wanted())\n"),
+    # A dict of keywords another module builds, joined, under a nested key.
+    "spread-from-another-modules-dict": ("    from app.oauth_conf import GOOGLE\n"
+                                         "    return OAuth2Session('id', **GOOGLE)\n"),
 }
+# Read by the reshaping above alone.
+_OAUTH_CONF = ("from app import settings\n\n"
+               "GOOGLE = dict(client_kwargs={'scope': ' '.join(settings.SUPERVISOR_SCOPES)})\n")
 
 
 @pytest.mark.parametrize("reshaped", _GIVEN_RESHAPED.values(), ids=list(_GIVEN_RESHAPED))
@@ -2330,6 +2336,7 @@ def test_a_list_handed_to_another_library_reshaped_makes_no_claim_appear(
                   "    from requests_oauthlib import OAuth2Session\n" + given)
         return {"app/calls.py": _V2_CALLS, "app/auth.py": _WRAPPER,
                 "app/settings.py": f"SUPERVISOR_SCOPES = {_SUPERVISOR_LIST}\n",
+                "app/oauth_conf.py": _OAUTH_CONF,
                 "app/views.py": _WRAPPER_CALLERS.format(
                     passed="settings.SUPERVISOR_SCOPES", more=google)}
 

@@ -70,6 +70,18 @@ _GIVEN = {
     "method of a class": ("class Login:\n    def scopes(self):\n        return list(SCOPES)\n\n"
                           "    def g(self):\n"
                           "        return OAuth2Session('id', scope=self.scopes())\n"),
+    # Libraries taking the scopes by position in other places than the first or
+    # second: MSAL redeeming a code or a password, google-auth's own functions.
+    "msal code redeemed": ("def g(app, code):\n    return app.acquire_token_by_"
+                           "authorization_code(code, list(SCOPES), redirect_uri='x')\n"),
+    "msal password": ("def g(app):\n    return app.acquire_token_by_username_password("
+                      "'u', 'p', list(SCOPES))\n"),
+    "google-auth with_scopes": "def g(creds):\n    return creds.with_scopes(list(SCOPES))\n",
+    "google.auth.default": ("import google.auth\n\n\ndef g():\n"
+                            "    return google.auth.default(list(SCOPES))\n"),
+    "google.auth.load_credentials_from_file": (
+        "from google.auth import load_credentials_from_file\n\n\ndef g():\n"
+        "    return load_credentials_from_file('key.json', list(SCOPES))\n"),
 }
 # The same module text, the list going nowhere another library reads it.
 _NOT_GIVEN = {
@@ -86,6 +98,10 @@ _NOT_GIVEN = {
     # The function reads the list but returns another.
     "function of the module": ("def login_scopes():\n    print(SCOPES)\n    return ['openid']\n"
                                "\n\ndef g():\n    return OAuth2Session('id', scope=login_scopes())\n"),
+    # Another object's ``default``, and MSAL's code given alone: no scopes there.
+    "google.auth.default": "def g(registry):\n    return registry.default(list(SCOPES))\n",
+    "msal code redeemed": ("def g(app):\n    return app.acquire_token_by_authorization_code("
+                           "' '.join(SCOPES))\n"),
     "method of a class": ("class Login:\n    def scopes(self):\n        print(SCOPES)\n"
                           "        return ['openid']\n\n    def g(self):\n"
                           "        return OAuth2Session('id', scope=self.scopes())\n"),
@@ -100,6 +116,13 @@ _SETTING = {
     "allauth by key": 'SOCIALACCOUNT_PROVIDERS = {}\nSOCIALACCOUNT_PROVIDERS["google"] = '
                       '{"SCOPE": list(SCOPES)}\n',
     "python-social-auth": "SOCIAL_AUTH_GOOGLE_OAUTH2_SCOPE = list(SCOPES)\n",
+    # Sent with python-social-auth's request, over its own ``scope``.
+    "python-social-auth extra arguments": (
+        "SOCIAL_AUTH_GOOGLE_OAUTH2_AUTH_EXTRA_ARGUMENTS = {'scope': ' '.join(SCOPES)}\n"),
+    "allauth provider by name": ('GOOGLE = {"SCOPE": SCOPES}\n'
+                                 'SOCIALACCOUNT_PROVIDERS = {"google": GOOGLE}\n'),
+    # Authlib's Flask client reads ``GOOGLE_CLIENT_KWARGS`` from the app's config.
+    "authlib configuration": "GOOGLE_CLIENT_KWARGS = {'scope': ' '.join(SCOPES)}\n",
 }
 
 
@@ -146,6 +169,9 @@ def test_a_list_in_a_setting_another_library_reads_is_not_called_unneeded(
 def test_a_list_in_a_setting_no_library_reads_still_has_its_unused_scopes_reported(
         tmp_path: Path) -> None:
     found = _findings(tmp_path, settings_more="GOOGLE_LOGIN_SCOPE = list(SCOPES)\n")
+    assert found == _UNUSED
+    found = _findings(tmp_path / "extra", settings_more=(
+        "GOOGLE_EXTRA_ARGUMENTS = {'scope': ' '.join(SCOPES)}\n"))
     assert found == _UNUSED
 
 
@@ -279,3 +305,59 @@ def test_a_list_another_module_hands_to_another_library_is_not_called_unneeded(
 def test_a_list_another_module_does_not_hand_over_still_has_its_unused_scopes_reported(
         tmp_path: Path, shape: str) -> None:
     assert _findings(tmp_path, more=_OTHER_MODULE[shape](_NOT_HANDED[shape])) == _UNUSED
+
+
+# A dict of keywords in another module, spread into (or handed to) authlib's
+# ``oauth.register``: the whole dict reaches that library, so every list it names does,
+# whatever shape the dict is built in and whatever expression holds the list.
+_AUTHLIB_USER = ("from authlib.integrations.flask_client import OAuth\n"
+                 "from app.oauth_conf import GOOGLE\n\noauth = OAuth()\n")
+_SPREAD = _AUTHLIB_USER + "oauth.register('google', **GOOGLE)\n"
+_HANDED_DICT = _AUTHLIB_USER + "oauth.register('google', client_kwargs=GOOGLE)\n"
+_BASE = "BASE = {'client_id': 'id'}\n"
+_DICT_SHAPES = {
+    "dict keywords": ("GOOGLE = dict(scope=SCOPES)\n", _SPREAD),
+    "dict scopes keyword": ("GOOGLE = dict(scopes=SCOPES)\n", _SPREAD),
+    "nested client_kwargs": ("GOOGLE = dict(client_kwargs={'scope': SCOPES})\n", _SPREAD),
+    "dict of a display": ("GOOGLE = dict({'scope': SCOPES})\n", _SPREAD),
+    "display spreading a base": (_BASE + "GOOGLE = {**BASE, 'scope': SCOPES}\n", _SPREAD),
+    "dict of a base": (_BASE + "GOOGLE = dict(BASE, scope=SCOPES)\n", _SPREAD),
+    "a base holding the list": ("BASE = dict(scope=SCOPES)\n"
+                                "GOOGLE = {**BASE, 'client_id': 'id'}\n", _SPREAD),
+    "joined under client_kwargs": (
+        "GOOGLE = {'client_kwargs': {'scope': ' '.join(SCOPES)}}\n", _SPREAD),
+    "f-string": ("GOOGLE = {'client_kwargs': {'scope': f\"openid {' '.join(SCOPES)}\"}}\n",
+                 _SPREAD),
+    "percent format": ("GOOGLE = {'scope': 'openid %s' % ','.join(SCOPES)}\n", _SPREAD),
+    "generator joined": ("GOOGLE = {'scope': ' '.join(s for s in sorted(SCOPES))}\n",
+                         _SPREAD),
+    "handed as client_kwargs": ("GOOGLE = {'scope': ' '.join(SCOPES)}\n", _HANDED_DICT),
+}
+# Each control names the list nowhere the other library gets it.
+_DICT_CONTROLS = {
+    "another list under the key": ("GOOGLE = dict(scope=['openid'], prompt='consent')\n"
+                                    "COUNT = len(SCOPES)\n", _SPREAD),
+    "dict only logged": ("GOOGLE = dict(client_kwargs={'scope': ' '.join(SCOPES)})\n",
+                         "import logging\nfrom app.oauth_conf import GOOGLE\n\n"
+                         "logging.info('%d settings', len(GOOGLE))\n"),
+}
+
+
+def _dict_findings(root: Path, shape: tuple[str, str]) -> set[tuple[str, int, str]]:
+    conf, user = shape
+    return _findings(root, more={"app/oauth_conf.py": "from app.settings import SCOPES\n\n"
+                                 + conf, "app/google.py": user})
+
+
+@pytest.mark.parametrize("shape", list(_DICT_SHAPES))
+def test_a_list_in_another_modules_dict_given_to_another_library_is_not_called_unneeded(
+        tmp_path: Path, shape: str) -> None:
+    found = _dict_findings(tmp_path, _DICT_SHAPES[shape])
+    # Before, ``calendar`` and ``contacts.read_only`` were reported unused (NYS303).
+    assert not {code for _, _, code in found} & {"NYS302", "NYS303"}, found
+
+
+@pytest.mark.parametrize("shape", list(_DICT_CONTROLS))
+def test_a_list_in_a_dict_no_other_library_gets_still_has_its_unused_scopes_reported(
+        tmp_path: Path, shape: str) -> None:
+    assert _dict_findings(tmp_path, _DICT_CONTROLS[shape]) == _UNUSED

@@ -683,6 +683,11 @@ class ModuleFacts:
     # instance may then hold a list its class never binds (see
     # ``subclass_bindings.run_time_setters``).
     run_time_setters: Sequence[str] = ()
+    # Its module-level dicts of keywords that hold a scope key or spread another dict
+    # (``GOOGLE = dict(client_kwargs={"scope": " ".join(SCOPES)})``), each with every
+    # list its value names, by dotted name: what another module spreading or handing
+    # the dict to another library's request gives it (see ``foreign_scopes``).
+    scope_dicts: Mapping[str, list[str]] = field(default_factory=no_entries)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -758,6 +763,7 @@ class ModuleFacts:
             "class_bases": [[name, list(bases), shaped, list(declared)]
                             for name, bases, shaped, declared in self.class_bases],
             "run_time_setters": list(self.run_time_setters),
+            "scope_dicts": {name: list(held) for name, held in self.scope_dicts.items()},
         }
 
     @classmethod
@@ -855,6 +861,8 @@ class ModuleFacts:
               tuple(str(attribute) for attribute in declared))
              for name, bases, shaped, declared in data.get("class_bases", ())],
             [str(name) for name in data.get("run_time_setters", ())],
+            {str(name): [str(held) for held in values]
+             for name, values in data.get("scope_dicts", {}).items()},
         )
         shed_empty(facts)
         return facts

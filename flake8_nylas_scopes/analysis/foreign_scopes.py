@@ -42,24 +42,47 @@ _Found = TypeVar("_Found", str, "tuple[str, int, int, str]")
 # Authlib, MSAL).
 _SCOPE_KEYWORDS = frozenset({"scope", "scopes"})
 # Google's flows and credentials take the scopes second, positionally, in their own
-# quickstarts: ``InstalledAppFlow.from_client_secrets_file("credentials.json", SCOPES)``.
+# quickstarts: ``InstalledAppFlow.from_client_secrets_file("credentials.json", SCOPES)``;
+# so do MSAL's methods redeeming a code or a token (``app.acquire_token_by_
+# authorization_code(code, SCOPES)``, msal 1.x ``ClientApplication``).
 _SCOPES_SECOND = frozenset({
     "from_client_secrets_file", "from_client_config", "from_authorized_user_file",
-    "from_authorized_user_info",
+    "from_authorized_user_info", "acquire_token_by_authorization_code",
+    "acquire_token_by_refresh_token", "acquire_token_on_behalf_of",
 })
 # MSAL's application methods take the scopes first, positionally, in its own samples:
 # ``app.initiate_auth_code_flow(SCOPES, redirect_uri=...)`` (msal ``ClientApplication``,
-# ``PublicClientApplication``, ``ConfidentialClientApplication``, 1.x).
+# ``PublicClientApplication``, ``ConfidentialClientApplication``, 1.x); so does
+# google-auth's ``credentials.with_scopes(SCOPES)`` (``google.auth.credentials.Scoped``).
 _SCOPES_FIRST = frozenset({
     "get_authorization_request_url", "initiate_auth_code_flow", "acquire_token_silent",
     "acquire_token_silent_with_error", "acquire_token_interactive",
-    "acquire_token_for_client", "initiate_device_flow",
+    "acquire_token_for_client", "initiate_device_flow", "with_scopes",
 })
+# MSAL's ``acquire_token_by_username_password(username, password, scopes)``.
+_SCOPES_THIRD = frozenset({"acquire_token_by_username_password"})
+# Functions whose names alone say too little, by dotted name, with the position of
+# their scopes: google-auth's ``google.auth.default(scopes=None, ...)``,
+# ``load_credentials_from_file(filename, scopes=None, ...)`` and
+# ``load_credentials_from_dict(info, scopes=None, ...)`` (google/auth/_default.py), and
+# ``google.auth.credentials.with_scopes_if_required(credentials, scopes)``.
+_SCOPES_AT_FUNCTION = {
+    "google.auth.default": 0, "google.auth.load_credentials_from_file": 1,
+    "google.auth.load_credentials_from_dict": 1,
+    "google.auth.credentials.with_scopes_if_required": 1,
+}
 # Django settings other libraries read as their OAuth requests' scopes: django-allauth
 # reads ``SOCIALACCOUNT_PROVIDERS[provider]["SCOPE"]`` ("Provider Configuration" in
 # its documentation), python-social-auth ``SOCIAL_AUTH_<BACKEND>_SCOPE`` ("Backends"
 # settings in its documentation).
-_SCOPE_SETTINGS = re.compile(r"SOCIALACCOUNT_PROVIDERS|SOCIAL_AUTH_\w*SCOPE")
+# Any setting of theirs counts: python-social-auth also sends
+# ``SOCIAL_AUTH_<BACKEND>_AUTH_EXTRA_ARGUMENTS`` (a ``scope`` key among them) with the
+# request, and reads ``SOCIAL_AUTH_<BACKEND>_EXTRA_SCOPE``.  Authlib's Flask and Django
+# clients read ``<NAME>_CLIENT_KWARGS`` (``{"scope": ...}``) and
+# ``<NAME>_AUTHORIZE_PARAMS`` from the app's configuration (``oauth.register("google")``
+# with no keywords; "Flask OAuth Client" in its documentation).
+_SCOPE_SETTINGS = re.compile(
+    r"SOCIALACCOUNT_\w+|SOCIAL_AUTH_\w+|\w+_CLIENT_KWARGS|\w+_AUTHORIZE_PARAMS")
 # The keywords HTTP clients take a request's query or body by (requests, httpx,
 # aiohttp: ``params=``, ``json=``, ``data=``; httpx's ``content=``): the dict goes to
 # the host the URL names, Nylas's own among them (``requests.post(f"{API}/connect/
@@ -74,7 +97,8 @@ _HTTP_PAYLOADS = frozenset({"params", "json", "data", "content"})
 # left out: a parameter holds no list this module could name.
 _MAY_GIVE = re.compile("|".join([
     "scope", r"\*\*(?!(?:kwargs|kw|kwds)\b)[a-z_]", r"_kwargs\s*=\s*[a-z_]",
-    *sorted(_SCOPES_SECOND | _SCOPES_FIRST)]), re.IGNORECASE)
+    *sorted(_SCOPES_SECOND | _SCOPES_FIRST | _SCOPES_THIRD),
+    *sorted(name.rpartition(".")[2] for name in _SCOPES_AT_FUNCTION)]), re.IGNORECASE)
 # Builtins that give the same scopes as the list they are given.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
 # Nylas's own request that takes ``scopes=``; API v3's take a dict, or a request type
@@ -124,7 +148,7 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
             if _nylas_call(node, qualify) or _builds_typed_dict(node, typed_dicts):
                 continue
             callee = ast.unparse(node.func)[:_CALLEE_TEXT]
-            for argument in _scope_arguments(node, scoped.bound(scope)):
+            for argument in _scope_arguments(node, scoped.bound(scope), qualify):
                 # Where the argument is written as given (``list(SCOPES)`` too): where
                 # the flow records the scopes a call is passed.
                 line, column = position(argument)
@@ -149,6 +173,74 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
                     if name:
                         _note(tested, name)
     return foreign, tested
+
+
+def scope_dicts(tree: ast.Module, list_reference: Qualify, own: Callable[[str], bool],
+                module: str) -> dict[str, list[str]]:
+    """The module-level dicts of keywords another module may spread into, or hand to,
+    another library's request (``GOOGLE = dict(scope=SCOPES)``, ``{**BASE, "scope":
+    ...}``, ``dict(client_kwargs={"scope": " ".join(SCOPES)})``), each with every list
+    its value names, by dotted name.  The whole dict reaches that library, so every
+    list in it does, under any key and in any expression built from it; a dict naming
+    another dict (``dict(BASE, scope=...)``) names it too, for its own record."""
+    candidates = [(target, value) for target, value in (
+        (_single_name(statement), getattr(statement, "value", None))
+        for statement in tree.body)
+        if target and isinstance(value, ast.expr) and _keyword_dict(value)
+        and _names_scopes(value)]
+    if not candidates:
+        return {}
+    scoped = _ScopedTree(tree)  # what the module's names hold, for these alone
+    found: dict[str, list[str]] = {}
+    for target, value in candidates:
+        held: list[str] = []
+        for named, _ in scoped.named_lists(value, tree):
+            name = _reference(named, list_reference, own, module)
+            if name and name != f"{module}.{target}":
+                _note(held, name)
+        if held:
+            found[target] = held
+    return found
+
+
+def _single_name(statement: ast.stmt) -> str:
+    """The one name a plain assignment binds (``GOOGLE = ...``, ``GOOGLE: dict = ...``)."""
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        target: ast.expr = statement.targets[0]
+    elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+        target = statement.target
+    else:
+        return ""
+    return target.id if isinstance(target, ast.Name) else ""
+
+
+def _keyword_dict(value: ast.expr) -> bool:
+    """A dict display or a ``dict(...)`` call."""
+    return isinstance(value, ast.Dict) or (
+        isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+        and value.func.id == "dict")
+
+
+def _names_scopes(value: ast.expr) -> bool:
+    """Whether a dict's value may carry scopes to a request it is spread into: a scope
+    key anywhere in it (``client_kwargs={"scope": ...}``), a name saying scopes, or
+    another dict spread or copied into it (``{**BASE, ...}``, ``dict(BASE, ...)``),
+    whose own record says what it holds."""
+    for node in ast.walk(value):
+        if isinstance(node, ast.Dict) and any(
+                key is None or (isinstance(key, ast.Constant) and isinstance(key.value, str)
+                                and key.value.casefold() in _SCOPE_KEYWORDS)
+                for key in node.keys):
+            return True
+        if isinstance(node, ast.keyword) and (node.arg is None or node.arg in _SCOPE_KEYWORDS):
+            return True
+        if isinstance(node, ast.Call) and _keyword_dict(node) and node.args:
+            return True
+        name = node.id if isinstance(node, ast.Name) else (
+            node.attr if isinstance(node, ast.Attribute) else "")
+        if "scope" in name.casefold():
+            return True
+    return False
 
 
 def functions_handing_on(tree: ast.Module, module: str, qualify: Qualify,
@@ -177,7 +269,7 @@ def _hands_on_a_local(function: ast.AST, qualify: Qualify, own: Callable[[str], 
     scoped = _ScopedTree(function)
     for node, scope in scoped.nodes:
         if isinstance(node, ast.Call) and not _nylas_call(node, qualify):
-            for argument in _scope_arguments(node, scoped.bound(scope)):
+            for argument in _scope_arguments(node, scoped.bound(scope), qualify):
                 for named, _ in scoped.named_lists(argument, scope):
                     if (isinstance(named, ast.Name) and not own(named.id)
                             and qualify(named) is None):
@@ -364,8 +456,8 @@ def _note(found: list[_Found], found_one: _Found) -> None:
         found.append(found_one)
 
 
-def _scope_arguments(node: ast.Call, bound: Callable[[str], Sequence[ast.expr]]
-                     ) -> Iterator[ast.expr]:
+def _scope_arguments(node: ast.Call, bound: Callable[[str], Sequence[ast.expr]],
+                     qualify: Qualify) -> Iterator[ast.expr]:
     """The arguments of ``node`` that are scopes, by keyword, by position, or under a
     scope key of a dict given by keyword (``**{"scope": SCOPES}``, ``client_kwargs=``);
     ``bound`` gives the values a local name is bound to."""
@@ -376,10 +468,22 @@ def _scope_arguments(node: ast.Call, bound: Callable[[str], Sequence[ast.expr]]
             yield keyword.value
         elif keyword.arg not in _HTTP_PAYLOADS and not _nylas_dict_method(method):
             yield from _scope_keys(keyword.value, bound)
-    if method in _SCOPES_SECOND and len(node.args) > 1:
-        yield node.args[1]
-    if method in _SCOPES_FIRST and node.args:
-        yield node.args[0]
+    at = _scopes_position(node, method, qualify)
+    if at is not None and len(node.args) > at:
+        yield node.args[at]
+
+
+def _scopes_position(node: ast.Call, method: str, qualify: Qualify) -> int | None:
+    """Where ``node`` takes the scopes by position, if it is a call that does."""
+    if method in _SCOPES_FIRST:
+        return 0
+    if method in _SCOPES_SECOND:
+        return 1
+    if method in _SCOPES_THIRD:
+        return 2
+    if node.args and (method or isinstance(node.func, ast.Name)):
+        return _SCOPES_AT_FUNCTION.get(qualify(node.func) or "")
+    return None
 
 
 @functools.cache

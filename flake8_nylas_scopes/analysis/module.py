@@ -11,7 +11,8 @@ from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor, may_hold_class_sc
 from .extract_v3 import may_give_sdk_arguments
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
-from .foreign_scopes import functions_handing_on, may_give_scopes, scope_list_readers
+from .foreign_scopes import (
+    functions_handing_on, may_give_scopes, scope_dicts, scope_list_readers)
 from .prefilter import mentions_nylas, sends_http_requests
 from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
@@ -183,6 +184,9 @@ def module_facts(
                     extractor.facts.typed_dicts)
                 facts.scopes_handed_on = functions_handing_on(
                     tree, module_name, extractor.qualify, extractor.module_bindings.binds)
+                facts.scope_dicts = scope_dicts(
+                    tree, extractor.value_reference, extractor.module_bindings.binds,
+                    module_name)
             if may_check_scopes(text):
                 # ``if "email.send" not in granted: raise ...``: the app checks its grant.
                 bindings = extractor.module_bindings

@@ -451,11 +451,26 @@ class ConstantIndex:
         if reference.endswith("()"):
             return self._returned_scopes(reference, depth)
         if not reference.startswith(any_attribute("")):
-            return self.scopes(reference)
+            return self.scopes(reference) + self._dict_held_scopes(reference, depth)
         attribute = reference[len(any_attribute("")):]
         found: list[Found] = []
         for cls in sorted(self._binding_classes.get(attribute, ())):
             found.extend(one for one in self.scopes(f"{cls}.{attribute}") if one not in found)
+        return found
+
+    def _dict_held_scopes(self, reference: str, depth: int) -> list[Found]:
+        """What the lists a module's dict of keywords names may hold
+        (``pkg.conf.GOOGLE`` with ``GOOGLE = dict(scope=SCOPES)``:
+        ``ModuleFacts.scope_dicts``), read as given where the dict is: spread into a
+        request, the whole dict reaches it, whatever code may change it since."""
+        if depth >= _MAX_DEPTH or "[" in reference or "(" in reference:
+            return []
+        module, _, name = self._function_named(reference).rpartition(".")
+        facts = self.by_module.get(module)
+        found: list[Found] = []
+        for held in facts.scope_dicts.get(name, ()) if facts is not None else ():
+            found.extend(one for one in self.given_scopes(held, depth + 1)
+                         if one not in found)
         return found
 
     def _returned_scopes(self, call: str, depth: int) -> list[Found]:
