@@ -2207,6 +2207,16 @@ CHANGED_THROUGH_A_NAMESPACE = {
     "any name set on a module named at run time": (
         "import sys\n\n\ndef override(name, attribute, value):\n"
         "    module = sys.modules[name]\n    setattr(module, attribute, value)\n"),
+    # Named by a constant, the module bound to a name is not tied back to its names:
+    # before, these loaders' changes went unseen and the calendar read was missing.
+    "any name set on a module looked up by a constant name": (
+        "import os\nimport sys\n\n\ndef load():\n    module = sys.modules['app.config']\n"
+        "    for key, value in os.environ.items():\n"
+        "        setattr(module, key, value.split(','))\n"),
+    "any name set on a module imported by a constant name": (
+        "import importlib\nimport os\n\n\ndef load():\n"
+        "    target = importlib.import_module('app.config')\n"
+        "    for key, value in os.environ.items():\n        setattr(target, key, value.split())\n"),
 }
 NAMESPACE_FEATURES = APPEND_CALENDAR + (
     "\n\ndef apply(namespace):\n    namespace['SCOPES'].append('calendar.read_only')\n")
@@ -2236,6 +2246,9 @@ ONE_OTHER_MEMBER_SET = {
     "monkeypatch.delattr of another member": (
         "from . import config\n\n\ndef test_gone(monkeypatch):\n"
         "    monkeypatch.delattr(config, 'client')\n"),
+    "setattr of another member on a module looked up by a constant name": (
+        "import sys\n\n\ndef load():\n    module = sys.modules['app.config']\n"
+        "    setattr(module, 'client', None)\n"),
 }
 
 

@@ -221,3 +221,49 @@ def test_another_module_s_deep_copy_of_a_record_handed_on_stays_read(tmp_path: P
     (tmp_path / "setup.py").write_text("import copy\n\nimport lib\n\nfrom auth import SETTINGS\n\n"
                                        "lib.configure(copy.deepcopy(SETTINGS))\n")
     assert _codes(tmp_path, "", "SETTINGS.admin_scopes") == ["NYS303"]
+
+
+# A record copied by a function of the project (``def clone(r): return copy.copy(r)``)
+# or by pydantic's copy methods: the copy holds the original's lists all the same.
+COPIED_ELSEWHERE = {
+    "copy.copy in a function of the module": (
+        "import copy\n\n\ndef clone(record):\n    return copy.copy(record)\n\n\n"
+        "lib.configure(clone(SETTINGS))", {}),
+    "dataclasses.replace in a function of the module": (
+        "def staging(record):\n    return dataclasses.replace(record)\n\n\n"
+        "lib.configure(staging(SETTINGS))", {}),
+    "copy.copy in a function of another module": (
+        "", {"setup.py": "import copy\n\nimport lib\nfrom auth import SETTINGS\n\n\n"
+                         "def clone(record):\n    return copy.copy(record)\n\n\n"
+                         "lib.configure(clone(SETTINGS))\n"}),
+    "model_copy of another module's record": (
+        "", {"setup.py": "import lib\nfrom auth import SETTINGS\n\n"
+                         'lib.configure(SETTINGS.model_copy(update={"name": "pro"}))\n'}),
+    "__copy__ of another module's record": (
+        "", {"setup.py": "import lib\nimport auth\n\nlib.configure(auth.SETTINGS.__copy__())\n"}),
+}
+
+
+@pytest.mark.parametrize("case", COPIED_ELSEWHERE.values(), ids=list(COPIED_ELSEWHERE))
+def test_a_record_copied_by_a_function_or_a_method_takes_the_lists_along(
+        tmp_path: Path, case: tuple[str, dict[str, str]]) -> None:
+    # Before, the function counted as only reading its parameter, and the method as a
+    # read of another module's namespace: ``contacts`` was claimed unused though
+    # ``configure`` gets the very list.
+    copy, others = case
+    for name, text in others.items():
+        (tmp_path / name).write_text(text)
+    codes = _codes(tmp_path, copy, "SETTINGS.admin_scopes")
+    assert "NYS304" in codes and "NYS303" not in codes
+
+
+@pytest.mark.parametrize("copy", [
+    "import copy\n\n\ndef clone(record):\n    return copy.deepcopy(record)\n\n\n"
+    "lib.configure(clone(SETTINGS))",
+    "def widened(scopes):\n    return list(scopes)\n\n\n"
+    "lib.configure(widened(SETTINGS.admin_scopes))",
+], ids=["a deep copy in a function", "a list of strings copied in a function"])
+def test_a_function_making_new_lists_leaves_the_record_read(tmp_path: Path, copy: str) -> None:
+    # Control: ``copy.deepcopy`` makes new lists, ``list(scopes)`` a new list of
+    # strings; ``contacts`` stays unused.
+    assert _codes(tmp_path, copy, "SETTINGS.admin_scopes") == ["NYS303"]

@@ -142,6 +142,9 @@ READING_CALLS = frozenset({"print", "len", "repr", "bool", "isinstance", "id", "
                            "debug", "info", "warning", "error", "exception", "critical"})
 # Builtins that make a new container of the items they are given.
 _COPYING_CALLS = frozenset({"list", "tuple", "sorted"})
+# Functions whose result is a new record holding the field values of the one they
+# are given: ``copy.copy``, ``dataclasses.replace`` and Python 3.13's ``copy.replace``.
+_RECORD_COPIES = frozenset({"copy", "replace"})
 # Methods of a dict or list that read it without changing it.
 _READING_METHODS = frozenset({"keys", "count", "index"})
 # Methods of a dict or list that give its items (or a new container of them).
@@ -315,14 +318,22 @@ def _read_by(node: ast.expr, parents: dict[ast.AST, ast.AST],
     while parent is not None:
         if isinstance(parent, ast.keyword):
             call = parents.get(parent)
-            return isinstance(call, ast.Call) and reads(call)
+            return isinstance(call, ast.Call) and reads(call) and not _record_copy(call)
         if isinstance(parent, ast.Call) and any(arg is held for arg in parent.args) and (
                 reads(parent)):
-            return True
+            return not _record_copy(parent)
         if not _carries_to_its_value(parent, held):
             return False
         held, parent = parent, parents.get(parent)
     return False
+
+
+def _record_copy(call: ast.Call) -> bool:
+    """Whether ``call`` makes a shallow copy of a record (``copy.copy(settings)``,
+    ``dataclasses.replace(settings, api_key=k)``): it leaves what it is given as it
+    is, but the copy holds the very lists of its fields, which go wherever the copy
+    goes (``def clone(r): return copy.copy(r)``, then ``configure(clone(SETTINGS))``)."""
+    return _callee_name(call.func) in _RECORD_COPIES
 
 
 def _carries_to_its_value(parent: ast.AST, node: ast.AST) -> bool:

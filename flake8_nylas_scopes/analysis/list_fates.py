@@ -51,6 +51,10 @@ _LOOKING_METHODS = frozenset({"count", "index", "keys", "__contains__", "__len__
 _CHANGING_METHODS = LIST_MUTATORS | DICT_MUTATORS
 _LIST_METHODS = (_CHANGING_METHODS | _ITEM_METHODS | _VIEW_METHODS | _LOOKING_METHODS
                  | {"copy"})
+# Methods of a record that give a new record holding the same field values, its lists
+# among them: pydantic's ``model_copy()`` (``update=`` only sets the fields it names,
+# ``deep=True`` aside) and the ``__copy__`` that ``copy.copy`` calls.
+_RECORD_COPY_METHODS = frozenset({"model_copy", "__copy__"})
 # The names of SDK request types and configs a call builds a dict of
 # (``URLForAuthenticationConfig(scope=SCOPES)``): the dict holds what it is given.
 _CONTAINER_SUFFIXES = ("Params", "Request", "Config")
@@ -271,6 +275,12 @@ class _Walk:
             # field values, lists among them (another module's: given on whole).
             if not self.known and self.child is self.root:
                 return self.lost()
+            self.copy()
+            return 2
+        if parent.attr in _RECORD_COPY_METHODS and isinstance(call, ast.Call) and (
+                call.func is parent):
+            # ``settings.model_copy(update={...})`` of another module's record: as
+            # ``copy.copy(settings)`` is, a copy sharing its lists, not a namespace read.
             self.copy()
             return 2
         if not (isinstance(call, ast.Call) and call.func is parent) or (

@@ -71,8 +71,9 @@ _PYTEST_MONKEYPATCH = "monkeypatch"
 
 
 def unnamed_module(node: ast.expr, qualify: Callable[[ast.expr], "str | None"]) -> bool:
-    """Whether ``node`` is a module object named at run time, by a value the
-    analysis cannot read: ``sys.modules[name]``, ``importlib.import_module(name)``.
+    """Whether ``node`` is a module object looked up at run time, which the analysis
+    does not tie to a module's names: ``sys.modules[name]``,
+    ``importlib.import_module(name)``, by a constant name too.
     (``sys.modules[__name__]`` is the module's own.)"""
     named: ast.expr | None = None
     # The last name written first: a test every call and subscript meets.
@@ -85,9 +86,12 @@ def unnamed_module(node: ast.expr, qualify: Callable[[ast.expr], "str | None"]) 
         named = node.args[0]
     else:
         return False
-    if isinstance(named, ast.Name) and named.id == "__name__":
-        return False
-    return not (isinstance(named, ast.Constant) and isinstance(named.value, str))
+    # ``sys.modules[__name__]`` is the module's own.  A module named by a constant
+    # (``module = sys.modules["app.settings"]``, ``importlib.import_module(
+    # "app.settings")``) counts as one named at run time too: bound to a name, its
+    # namespace may be written by keys known only at run time (``setattr(module,
+    # key, value)``), which no reading ties back to that module's names.
+    return not (isinstance(named, ast.Name) and named.id == "__name__")
 
 
 _LOADER_NAMES = frozenset(name.rpartition(".")[2] for name in MODULE_LOADERS)
