@@ -683,6 +683,11 @@ class ModuleFacts:
     # instance may then hold a list its class never binds (see
     # ``subclass_bindings.run_time_setters``).
     run_time_setters: Sequence[str] = ()
+    # The modules it imports where its flow records may not name them (``import
+    # tests.helpers``, an import in a function, ``importlib.import_module("x")``),
+    # ``unseen_imports.ANY_MODULE`` for one loaded by a name it cannot read: a test's
+    # module so imported may run in the app (see ``unseen_imports``).
+    unseen_imports: Sequence[str] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -758,6 +763,7 @@ class ModuleFacts:
             "class_bases": [[name, list(bases), shaped, list(declared)]
                             for name, bases, shaped, declared in self.class_bases],
             "run_time_setters": list(self.run_time_setters),
+            "unseen_imports": list(self.unseen_imports),
         }
 
     @classmethod
@@ -855,6 +861,9 @@ class ModuleFacts:
               tuple(str(attribute) for attribute in declared))
              for name, bases, shaped, declared in data.get("class_bases", ())],
             [str(name) for name in data.get("run_time_setters", ())],
+            # Modules import much the same names (``import os, sys``): one tuple each.
+            shared.names(tuple(shared.text(str(name))
+                               for name in data.get("unseen_imports", ()))),
         )
         shed_empty(facts)
         return facts
