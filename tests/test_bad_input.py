@@ -114,6 +114,31 @@ def test_syntax_error(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert " E999 SyntaxError" in result.stdout
 
 
+@pytest.mark.parametrize(("body", "message"), [
+    ("def f():\n    from os.path import *\n", "3: syntax error: import * only allowed at "
+                                                 "module level"),
+    ("nonlocal x\n", "2: syntax error: nonlocal declaration not allowed at module level"),
+])
+def test_code_the_parser_accepts_but_python_cannot_compile(
+        workdir: Path, capsys: pytest.CaptureFixture[str], body: str, message: str) -> None:
+    # ast.parse reads both; Python refuses them, so the module never runs.  (flake8's
+    # pyflakes says F406 for the first itself: the plugin adds nothing.)
+    (workdir / "scoped.py").write_text(NYLAS + body, encoding="utf-8")
+    status, out, err = run_cli(capsys, "check", "scoped.py")
+    assert (status, out) == (2, "")
+    assert_one_clean_error(err, f"scoped.py:{message}")
+
+
+def test_star_import_and_nonlocal_where_python_allows_them_are_read(
+        workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Control: a star import at module level and ``nonlocal`` in a nested function.
+    source = (NYLAS + "from os.path import *\n\n\ndef counter():\n    total = 0\n\n"
+              "    def bump():\n        nonlocal total\n        total += 1\n    return bump\n")
+    (workdir / "fine.py").write_text(source, encoding="utf-8")
+    status, out, err = run_cli(capsys, "check", "fine.py")
+    assert (status, out, err) == (0, "", "")
+
+
 def test_latin1_with_coding_cookie_is_analysed(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

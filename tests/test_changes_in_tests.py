@@ -152,3 +152,86 @@ def test_the_same_test_module_no_app_code_imports_keeps_the_list_judged(
     codes = _codes(tmp_path, {"tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER,
                               "tests/test_mail.py": "from tests.helpers import seed\n"})
     assert codes == UNUSED_CALENDAR
+
+
+# The dev server's other ways of running the helper: each import runs tests/helpers.py
+# in the app, wherever it sits, so its change and its call count as above.
+LAZY_DEV_SERVERS = {
+    "in a function": """\
+        import sys
+
+
+        def main():
+            if "--sandbox" in sys.argv:
+                from tests.helpers import use_demo_scopes
+                use_demo_scopes()
+        """,
+    "in a function, relative": """\
+        def main():
+            from ..tests import helpers
+        """,
+    "as a name in a function": """\
+        def main():
+            import tests.helpers as h
+        """,
+    "in a class body": """\
+        class Sandbox:
+            from tests.helpers import use_demo_scopes
+        """,
+    "plain, at module level": "import tests.helpers\n",
+    "star, at module level": "from tests.helpers import *\n",
+    "loaded by a written name": """\
+        import importlib
+
+
+        def main():
+            importlib.import_module("tests.helpers").use_demo_scopes()
+        """,
+    "loaded by __import__": """\
+        def main():
+            __import__("tests.helpers")
+        """,
+}
+
+
+def test_a_test_module_the_app_imports_anywhere_changes_the_app_s_list(
+        tmp_path: Path) -> None:
+    for name, server in LAZY_DEV_SERVERS.items():
+        codes = _codes(tmp_path / name.replace(" ", "_"), {
+            "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER,
+            "notify/devserver.py": server})
+        assert ("mail.py", 13, "NYS304") in codes, name
+        assert ("helpers.py", 9, "NYS304") in codes, name
+        assert not any(code in ("NYS302", "NYS303") for _, _, code in codes), name
+
+
+def test_a_module_loaded_by_a_name_built_at_run_time_may_be_any_test(
+        tmp_path: Path) -> None:
+    # Any test's module may be the one loaded: its change of the list counts.  (Its
+    # calls stay the tests': counting every test's mocked call would silence the
+    # scopes of every project that loads a plugin by name.)
+    codes = _codes(tmp_path, {
+        "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER,
+        "notify/plugins.py": "import importlib, os\n\n\ndef load():\n"
+                             "    return importlib.import_module(os.environ['PLUGIN'])\n"})
+    assert ("mail.py", 13, "NYS304") in codes
+    assert not any(code in ("NYS302", "NYS303") for _, _, code in codes)
+
+
+def test_imports_that_never_run_in_the_app_keep_the_list_judged(tmp_path: Path) -> None:
+    # Controls: an import for the type checker only, a lazy import in a test, and a
+    # loader in a test, leave the helper the tests'.
+    for name, files in (
+        ("type checking", {"notify/devserver.py": (
+            "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n"
+            "    import tests.helpers\n")}),
+        ("lazy in a test", {"tests/test_mail.py": (
+            "def test_demo():\n    from tests.helpers import use_demo_scopes\n"
+            "    use_demo_scopes()\n")}),
+        ("loader in a test", {"tests/test_mail.py": (
+            "import importlib, os\n\n\ndef test_any():\n"
+            "    importlib.import_module(os.environ['X'])\n")}),
+    ):
+        codes = _codes(tmp_path / name.replace(" ", "_"), {
+            "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER, **files})
+        assert codes == UNUSED_CALENDAR, name

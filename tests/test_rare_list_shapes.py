@@ -297,3 +297,54 @@ def test_a_star_import_before_the_explicit_import_leaves_the_import_read(
     found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "auth.py": auth,
                                  "legacy.py": 'SCOPES = ["email.read_only", "calendar"]\n'})
     assert found == [("auth.py", 15, "NYS301"), ("scopes.py", 1, "NYS303")]
+
+
+# -- names bound through the module's own namespace ----------------------------------
+
+_LIST = '["email.read_only", "calendar"]'
+
+
+@pytest.mark.parametrize("legacy", [
+    f'globals()["SCOPES"] = {_LIST}\n',
+    f'globals().update(SCOPES={_LIST})\n',
+    f'globals().update({{"SCOPES": {_LIST}}})\n',
+    f'vars()["SCOPES"] = {_LIST}\n',
+    f'import sys\nsetattr(sys.modules[__name__], "SCOPES", {_LIST})\n',
+    f'import sys\nsys.modules[__name__].SCOPES = {_LIST}\n',
+    f'def install():\n    globals()["SCOPES"] = {_LIST}\n',
+    'globals().update(load_settings())\n',  # any name
+    'register(globals())\n',  # handed on: any name
+])
+def test_a_star_import_binding_the_name_through_its_namespace_is_unresolved(
+        tmp_path: Path, legacy: str) -> None:
+    # The star import may bind SCOPES again: the explicit import's list is not what
+    # login() sends, and no claim on either list stands (before: NYS301 on events).
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "legacy.py": legacy,
+                                 "auth.py": _SHADOWED.format(star="app.legacy")})
+    assert found == [("auth.py", 10, "NYS304")]
+
+
+@pytest.mark.parametrize("legacy", [
+    'OTHER = globals().get("SCOPES")\n',
+    'if "SCOPES" in globals():\n    OTHER = 1\n',
+    f'globals()["OTHER"] = {_LIST}\n',
+    f'def local():\n    vars()["SCOPES"] = {_LIST}\n',  # the function's own namespace
+])
+def test_a_namespace_only_read_or_written_under_other_names_leaves_the_import_read(
+        tmp_path: Path, legacy: str) -> None:
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "legacy.py": legacy,
+                                 "auth.py": _SHADOWED.format(star="app.legacy")})
+    assert found == [("auth.py", 15, "NYS301"), ("scopes.py", 1, "NYS303")]
+
+
+@pytest.mark.parametrize("write", [
+    f'globals()["SCOPES"] = {_LIST}\n',
+    f'globals().update(SCOPES={_LIST})\n',
+    f'import sys\nsetattr(sys.modules[__name__], "SCOPES", {_LIST})\n',
+])
+def test_an_imported_name_bound_again_through_the_namespace_is_unresolved(
+        tmp_path: Path, write: str) -> None:
+    # The module's own write replaces the imported list (before: NYS301 on events).
+    auth = _SHADOWED.replace("from {star} import *\n", write)
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "auth.py": auth})
+    assert [code for _, _, code in found] == ["NYS304"]

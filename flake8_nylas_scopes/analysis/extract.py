@@ -160,8 +160,9 @@ from .raw_uses import (
 from .sole_bindings import sole_bindings
 from .source import SourceMap
 from .symbols import ATTRIBUTE, RETURNED
+from .own_namespace import may_write_own_namespace, own_namespace_writes
 from .star_names import (
-    CONSTANT_NAME, bound_names, exports, names_unbound, star_imports, upper_names,
+    AFTER_EVERY_LINE, CONSTANT_NAME, bound_names, exports, names_unbound, star_imports, upper_names,
 )
 from ..spans import Span
 from .subclass_bindings import declared_only
@@ -934,7 +935,7 @@ class Extractor(FastVisitor):
                         top = alias.name.split(".")[0]
                         seen.setdefault(top, set()).add(top)
             elif isinstance(node, ast.ImportFrom):
-                base = self._absolute_module(node)
+                base = self.absolute_module(node)
                 if base is None:
                     continue
                 for alias in node.names:
@@ -947,7 +948,30 @@ class Extractor(FastVisitor):
         self._imported_packages = frozenset(
             target.split(".", 1)[0] for targets in seen.values() for target in targets)
 
-    def _absolute_module(self, node: ast.ImportFrom) -> str | None:
+    def _note_namespace_writes(self, tree: ast.Module) -> None:
+        """Names bound through the module's own namespace (``globals()["SCOPES"] =
+        [...]``, see ``own_namespace``) are bound as by an assignment: a star import
+        of the module brings them, and an import of the same name no longer says
+        what it holds.  Where any name may be so bound, a star import of the module
+        brings names that cannot be known, and its imported constants are unread."""
+        writes = own_namespace_writes(tree, AFTER_EVERY_LINE, self.qualify)
+        for name, line in writes.names.items():
+            self._imports.pop(name, None)
+            for table in (self.facts.upper_names, self.facts.star_bound):
+                if table is self.facts.star_bound and not self.facts.star_imports:
+                    continue
+                if table is self.facts.upper_names and not CONSTANT_NAME.match(name):
+                    continue
+                assert isinstance(table, dict)
+                table[name] = max(table.get(name, 0), line)
+        if writes.any_name:
+            self.facts.exports_known = False
+            for name in [name for name in self._imports if CONSTANT_NAME.match(name)]:
+                del self._imports[name]
+
+    def absolute_module(self, node: ast.ImportFrom) -> str | None:
+        """The dotted name of the module a ``from`` import names; None when a relative
+        import leaves the project."""
         if not node.level:
             return node.module or ""
         package = self._module_name.split(".")
@@ -978,7 +1002,7 @@ class Extractor(FastVisitor):
         self._base_url_clients = any(word in text for word in BASE_URL_WORDS)
         self.body_bindings.note_assignment_expressions(tree, text)
         if _STAR_IMPORT.search(text):
-            self.facts.star_imports = star_imports(tree, self._absolute_module)
+            self.facts.star_imports = star_imports(tree, self.absolute_module)
             if self.facts.star_imports:
                 self._star_brought = names_unbound(tree)
                 self.facts.star_bound = bound_names(tree, "global" in text)
@@ -988,6 +1012,8 @@ class Extractor(FastVisitor):
         bindings = collect_bindings(tree.body)
         self._scopes.append(bindings)
         self._bodies.append(tree.body)
+        if may_write_own_namespace(text):
+            self._note_namespace_writes(tree)
         defined: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
         for statement in tree.body:
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and not (

@@ -688,6 +688,11 @@ class ModuleFacts:
     # list its value names, by dotted name: what another module spreading or handing
     # the dict to another library's request gives it (see ``foreign_scopes``).
     scope_dicts: Mapping[str, list[str]] = field(default_factory=no_entries)
+    # The modules it imports where its flow records may not name them (``import
+    # tests.helpers``, an import in a function, ``importlib.import_module("x")``),
+    # ``unseen_imports.ANY_MODULE`` for one loaded by a name it cannot read: a test's
+    # module so imported may run in the app (see ``unseen_imports``).
+    unseen_imports: Sequence[str] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -764,6 +769,7 @@ class ModuleFacts:
                             for name, bases, shaped, declared in self.class_bases],
             "run_time_setters": list(self.run_time_setters),
             "scope_dicts": {name: list(held) for name, held in self.scope_dicts.items()},
+            "unseen_imports": list(self.unseen_imports),
         }
 
     @classmethod
@@ -863,6 +869,9 @@ class ModuleFacts:
             [str(name) for name in data.get("run_time_setters", ())],
             {str(name): [str(held) for held in values]
              for name, values in data.get("scope_dicts", {}).items()},
+            # Modules import much the same names (``import os, sys``): one tuple each.
+            shared.names(tuple(shared.text(str(name))
+                               for name in data.get("unseen_imports", ()))),
         )
         shed_empty(facts)
         return facts

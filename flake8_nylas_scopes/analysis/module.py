@@ -24,6 +24,7 @@ from .provider_guards import (
 from .provider_tests import ProviderTests, may_test_a_provider
 from .registrars import class_links, filled_registries, registrars
 from .source import SourceMap
+from .unseen_imports import may_import_unseen, unseen_imports
 from .subclass_bindings import (
     may_set_attributes_at_run_time, run_time_setters, subclass_bindings,
 )
@@ -105,6 +106,10 @@ def module_facts(
                 facts.flow = flow_extractor.run(tree)
             finally:
                 flow_extractor.close()
+            if may_import_unseen(text):
+                # A test's module imported in a function may run in the app.
+                facts.unseen_imports = unseen_imports(
+                    tree, text, extractor.absolute_module, extractor.qualify)
             # A registry spread over modules (see ``registrars``).
             facts.registrars = registrars(tree, text)
             facts.filled_registries = filled_registries(tree, text) if facts.registrars else []

@@ -22,6 +22,7 @@ from ..analysis.facts_values import ParameterKind, ParameterReference
 from ..analysis.raw_uses import sent_raw_use
 from ..analysis.registry_writes import ITEM_WRITE
 from ..analysis.flow_facts import FlowFacts, Store, Val
+from ..analysis.unseen_imports import ANY_MODULE
 from ..codes import CODES
 from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
@@ -566,15 +567,16 @@ def _first_of_each_origin(unresolved: list[UnresolvedUse]) -> list[UnresolvedUse
 
 
 def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
-                  ) -> tuple[set[str], dict[str, str]]:
+                  ) -> tuple[set[str], dict[str, str], bool]:
     """The paths of the project's tests, read from the project's top directory, and
     of the modules among them that may be the app's as well, with why (see
     ``test_code``): they are tests only because they patch with ``unittest.mock``, or
     the app's code imports them although their place makes them tests (``from
-    tests.helpers import use_demo_scopes`` in a dev server)."""
+    tests.helpers import use_demo_scopes`` in a dev server); and whether the app's
+    code loads a module by a name the analysis cannot read, which may be any test's."""
     paths = [*modules, *(error.path for error in errors)]
     if not paths:
-        return set(), {}
+        return set(), {}, False
     top = os.path.commonpath([os.path.abspath(path) for path in paths])
     if len(paths) == 1:
         top = os.path.dirname(top)
@@ -616,7 +618,7 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
     imported = _imported_modules(modules, found)
     unsure.update((path, _IMPORTED_TEST) for path in found
                   if path in modules and modules[path].module in imported)
-    return found, unsure
+    return found, unsure, ANY_MODULE in imported
 
 
 def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> set[str]:
@@ -631,6 +633,9 @@ def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> se
         if path in tests or facts.flow is None:
             continue
         referenced.update(referenced_names(facts.flow))
+        # ``import tests.helpers``, or an import in a function, that nothing passes on.
+        referenced.update(facts.unseen_imports)
+        referenced.update(star.module for star in facts.star_imports)
     named: set[str] = set()
     for name in referenced:
         parts = name.split(".")
@@ -675,12 +680,13 @@ def judge_project(
     modules = result.facts = with_used_getters(
         with_confirmed_sites(with_typed_dict_configs(modules), resolver))
     # Tests take no part in the usage rules (see ``test_code``).
-    tests, unsure_tests = _test_modules(modules, errors)
+    tests, unsure_tests, any_loaded = _test_modules(modules, errors)
     # What a test changes (``mock.patch.object(mail, "client_for")``, ``SCOPES.append``)
     # lasts for that test only: the app's lists stay as written.  A module that may
-    # be the app's as well (patching in a mode of its own) still counts.
+    # be the app's as well (patching in a mode of its own) still counts, and so does
+    # every test where the app loads a module by a name it builds at run time.
     changers = [facts for path, facts in modules.items()
-                if path not in tests or path in unsure_tests]
+                if any_loaded or path not in tests or path in unsure_tests]
     index = ConstantIndex(
         modules.values(),
         frozenset(reference for facts in changers for reference in facts.mutated),

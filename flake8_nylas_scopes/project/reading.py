@@ -11,6 +11,7 @@ import io
 import os
 import re
 import stat
+import symtable
 import sys
 import tokenize
 from typing import TYPE_CHECKING
@@ -76,7 +77,17 @@ def _module_facts(path: str, source: str, module: str, flow: bool) -> ModuleFact
     # Lines as Python and flake8 count them: str.splitlines also breaks at form feeds,
     # \x1c-\x1e, \x85 and \u2028, which would shift every later line.
     lines = io.StringIO(source, newline="").readlines()
+    if _SCOPE_RULE_WORDS.search(source):
+        # ``ast.parse`` accepts ``from x import *`` in a function and ``nonlocal`` at
+        # module level, which Python refuses to compile: the module never runs.  Its
+        # table of scopes says so, without running or compiling any code.
+        symtable.symtable(source, path, "exec")
     return module_facts(None, path, lines, module, flow=flow)
+
+
+# What the table of scopes checks that the parser does not, as text: a star import
+# (at module level too, the common case, which the check then passes) and ``nonlocal``.
+_SCOPE_RULE_WORDS = re.compile(r"\bimport[\s\\]*\*|\bnonlocal\b")
 
 
 def facts_or_error(path: str, source: str, module: str) -> ModuleFacts | str:

@@ -1,0 +1,113 @@
+"""The modules a module imports where its value-flow records may not name them.
+
+The judge counts a test's module as the app's where the app's code imports it (see
+``judging.test_code``), from the names the flow records refer to.  Those name a
+module-level ``from tests.helpers import seed`` (a binding of the module) and a
+module used through its name, but not an import that binds a name nothing passes on:
+``import tests.helpers`` (only ``tests`` is bound), an import inside a function or a
+class body (``def main(): from tests.helpers import use_demo_scopes;
+use_demo_scopes()``: a call with no argument is not recorded), and a module loaded by
+its name (``importlib.import_module("tests.helpers")``).  Each such import runs the
+imported module when the importing code runs, so it is recorded here.  A module
+loaded by a name the analysis cannot read may be any module: ``ANY_MODULE``.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Iterator
+
+from .namespaces import MODULE_LOADERS
+
+# Stands for a module loaded by a name the analysis cannot read.
+ANY_MODULE = "*"
+
+# Text that an import the flow records may miss needs: a plain ``import`` statement, an
+# indented one, or a loader by name.  Most modules have only ``from`` imports at
+# module level, which the flow records name.
+_UNSEEN_IMPORT = re.compile(r"^[ \t]*import[ \t]|^[ \t]+from[ \t]|import_module|__import__",
+                            re.MULTILINE)
+_LOADER_WORDS = ("import_module", "__import__")
+
+
+def may_import_unseen(text: str) -> bool:
+    """Whether the text may hold an import ``unseen_imports`` records."""
+    return _UNSEEN_IMPORT.search(text) is not None
+
+
+def unseen_imports(
+    tree: ast.Module, text: str,
+    absolute: Callable[[ast.ImportFrom], str | None],
+    qualify: Callable[[ast.expr], str | None],
+) -> list[str]:
+    """The dotted names of the modules (or of the members of modules) the module
+    imports where its flow records may not name them, each once, in source order;
+    ``ANY_MODULE`` for a module loaded by a name it cannot read.  ``absolute`` names
+    the module of an ``ImportFrom``, ``qualify`` the callee of a call."""
+    found: dict[str, None] = {}
+    for statement, nested in _run_statements(tree.body, nested=False):
+        for name in _imported_names(statement, nested, absolute):
+            found[name] = None
+    if any(word in text for word in _LOADER_WORDS):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _is_loader(node, qualify):
+                found[_loaded_module(node)] = None
+    return list(found)
+
+
+def _run_statements(body: list[ast.stmt], nested: bool,
+                    ) -> Iterator[tuple[ast.stmt, bool]]:
+    """Every statement of a body that may run, with whether it sits in a function or
+    class body; the body of ``if TYPE_CHECKING:`` never runs and is left out."""
+    for statement in body:
+        yield statement, nested
+        inner = nested or isinstance(
+            statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        if isinstance(statement, ast.If) and _is_type_checking(statement.test):
+            yield from _run_statements(statement.orelse, inner)
+            continue
+        for block in ("body", "orelse", "finalbody"):
+            yield from _run_statements(getattr(statement, block, None) or [], inner)
+        for handler in getattr(statement, "handlers", None) or []:
+            yield from _run_statements(handler.body, inner)
+        for case in getattr(statement, "cases", None) or []:
+            yield from _run_statements(case.body, inner)
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def _imported_names(statement: ast.stmt, nested: bool,
+                    absolute: Callable[[ast.ImportFrom], str | None]) -> Iterator[str]:
+    if isinstance(statement, ast.Import):
+        for alias in statement.names:
+            # At module level, ``import a.b as c`` binds ``c`` to the module: the flow
+            # records name it.  ``import a.b`` binds only ``a``.
+            if nested or not alias.asname:
+                yield alias.name
+    elif isinstance(statement, ast.ImportFrom) and nested:
+        base = absolute(statement)
+        if base is None:
+            return
+        for alias in statement.names:
+            yield base if alias.name == "*" or not base else f"{base}.{alias.name}"
+
+
+def _is_loader(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> bool:
+    func = node.func
+    if isinstance(func, ast.Name) and func.id == "__import__":
+        return True
+    return qualify(func) in MODULE_LOADERS
+
+
+def _loaded_module(node: ast.Call) -> str:
+    """The module a loader call names, or ``ANY_MODULE`` (a name built at run time,
+    or relative to a package given apart)."""
+    spelt = node.args[0] if node.args else None
+    if isinstance(spelt, ast.Constant) and isinstance(spelt.value, str) and all(
+            part.isidentifier() for part in spelt.value.split(".")):
+        return spelt.value
+    return ANY_MODULE
