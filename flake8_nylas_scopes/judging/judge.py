@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..analysis.facts import (
     Generation,
@@ -613,10 +613,27 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
               if not is_test_module(relative[path], defined[path])}
     # A test's module the app imports runs in the app too: what it changes and calls
     # may be the app's.
-    imported = _imported_modules(modules, found)
-    unsure.update((path, _IMPORTED_TEST) for path in found
-                  if path in modules and modules[path].module in imported)
+    unsure.update((path, _IMPORTED_TEST) for path in _tests_run_by_app(modules, found))
     return found, unsure
+
+
+def _tests_run_by_app(modules: Mapping[str, ModuleFacts], tests: set[str]) -> set[str]:
+    """The tests the app's code imports, and the tests those import in turn: a
+    package's ``__init__.py`` re-exporting from its modules (``from .helpers import
+    seed``), or a helper importing demo data that changes a list at import time, runs
+    in the app as the module the app names does."""
+    named = _imported_modules(modules, tests)
+    run: set[str] = set()
+    while True:
+        reached = {path for path in tests - run
+                   if path in modules and modules[path].module in named}
+        if not reached:
+            return run
+        run |= reached
+        for path in reached:
+            flow = modules[path].flow
+            if flow is not None:
+                named.update(_with_packages(referenced_names(flow)))
 
 
 def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> set[str]:
@@ -631,8 +648,14 @@ def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> se
         if path in tests or facts.flow is None:
             continue
         referenced.update(referenced_names(facts.flow))
+    return _with_packages(referenced)
+
+
+def _with_packages(names: Iterable[str]) -> set[str]:
+    """Dotted names with each package above them (``tests.helpers.seed``, then
+    ``tests.helpers`` and ``tests``): importing a module runs its packages too."""
     named: set[str] = set()
-    for name in referenced:
+    for name in names:
         parts = name.split(".")
         named.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
     return named
