@@ -29,6 +29,7 @@ from ..nylas_api.http import ANY_METHOD, NOTIFY
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import ArgumentCases
+from .attribute_changers import attribute_changer
 from .changed_lists import ChangedLists
 from .clients import lost_helper_requests, with_confirmed_sites
 from .exported_getters import with_used_getters
@@ -44,7 +45,7 @@ from .list_rules import (
 from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .written_registries import changed_registries
 from .wrapped_lists import GivenLists, read_given_lists, unread_reason
-from .references import DJANGO_SETTINGS, ConstantIndex
+from .references import DJANGO_SETTINGS, ConstantIndex, ObjectChange
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .sdk_view import SdkView
 from .held_clients import held_client_requests
@@ -105,6 +106,10 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
                 return [dataclasses.replace(value, reason=(
                     f"scopes come from {shown_reference(value.reference)}, which other "
                     "code may change"))]
+            through = index.changed_through_objects(value.reference)
+            if through is not None:
+                return [dataclasses.replace(value, reason=_object_change_reason(
+                    index, shown_reference(value.reference), through))]
             return [value]
         found = [
             _from(index, value.reference, one.module, alt)
@@ -114,6 +119,16 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
     if value.splices:
         return [_spliced(index, value, depth)]
     return [value]
+
+
+def _object_change_reason(index: ConstantIndex, shown: str, change: ObjectChange) -> str:
+    """NYS304's reason for an attribute of an object a module makes that code may
+    change through other objects or names (see ``ConstantIndex.changed_through_objects``)."""
+    if change.attribute:
+        changer = attribute_changer(index.changing_modules(), change.attribute)
+        return f"scopes come from {shown}, which {changer} may change through an object it is given"
+    return (f"scopes come from {shown}, and other code may bind {shown_reference(change.holder)} "
+            "again or hand it to code that may change it")
 
 
 def _from(index: ConstantIndex, reference: str, module: str, value: ScopeValue) -> ScopeValue:
@@ -710,6 +725,7 @@ def judge_project(
         (facts.django_settings for facts in modules.values() if facts.django_settings),
         frozenset(reference for facts in changers for reference in facts.given_away),
         read_factory_loads(modules, resolver),
+        frozenset(facts.module for facts in changers),
     )
     # The callers' arguments a wrapper's request reads, with the wrappers reading them.
     wrapped: dict[Span, set[str]] = {}
