@@ -235,3 +235,76 @@ def test_imports_that_never_run_in_the_app_keep_the_list_judged(tmp_path: Path) 
         codes = _codes(tmp_path / name.replace(" ", "_"), {
             "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER, **files})
         assert codes == UNUSED_CALENDAR, name
+
+
+# The app imports the tests' package; its __init__.py re-exports from a module that
+# narrows the list and seeds events.
+REEXPORTING_PACKAGE = "from .helpers import seed, use_demo_scopes\n"
+
+REEXPORT_DEV_SERVER = DEV_SERVER.replace("from tests.helpers import", "from tests import")
+
+# The app imports a helper that imports demo data: the data module changes the list
+# when it is imported and seeds events.
+RUNNING_HELPER = """\
+from tests.demo_data import seed
+
+
+def run(client):
+    return seed(client)
+"""
+
+DEMO_DATA = """\
+from notify import mail
+
+mail.SCOPES.append("contacts")
+
+
+def seed(client):
+    return client.events.where(limit=1)
+"""
+
+HELPER_DEV_SERVER = """\
+from tests.helpers import run
+from notify import mail
+
+
+def main():
+    run(mail.client_for("t"))
+    return mail.connect_url("t")
+"""
+
+
+def test_a_test_module_imported_through_a_re_exporting_package_is_the_app_s(
+        tmp_path: Path) -> None:
+    # tests/__init__.py runs in the dev server, and so does tests/helpers.py, which it
+    # imports: the change of SCOPES (read on line 13) and the events call (line 9)
+    # count, so 'calendar' is not reported unused.
+    codes = _codes(tmp_path, {"tests/__init__.py": REEXPORTING_PACKAGE,
+                              "tests/helpers.py": DEMO_HELPER,
+                              "notify/devserver.py": REEXPORT_DEV_SERVER})
+    assert ("mail.py", 13, "NYS304") in codes
+    assert ("helpers.py", 9, "NYS304") in codes
+    assert not any(code in ("NYS302", "NYS303") for _, _, code in codes)
+
+
+def test_a_test_module_a_test_module_of_the_app_imports_is_the_app_s(
+        tmp_path: Path) -> None:
+    # tests/demo_data.py is imported by tests/helpers.py, which the dev server imports.
+    codes = _codes(tmp_path, {"tests/__init__.py": "", "tests/helpers.py": RUNNING_HELPER,
+                              "tests/demo_data.py": DEMO_DATA,
+                              "notify/devserver.py": HELPER_DEV_SERVER})
+    assert ("mail.py", 13, "NYS304") in codes
+    assert ("demo_data.py", 7, "NYS304") in codes
+    assert not any(code in ("NYS302", "NYS303") for _, _, code in codes)
+
+
+def test_test_modules_only_the_tests_import_keep_the_list_judged(tmp_path: Path) -> None:
+    # Control: the same chain started by a test, not by the app.
+    test = HELPER_DEV_SERVER.replace("def main", "def test_main")
+    assert _codes(tmp_path / "chain", {
+        "tests/__init__.py": "", "tests/helpers.py": RUNNING_HELPER,
+        "tests/demo_data.py": DEMO_DATA, "tests/test_dev.py": test}) == UNUSED_CALENDAR
+    assert _codes(tmp_path / "package", {
+        "tests/__init__.py": REEXPORTING_PACKAGE, "tests/helpers.py": DEMO_HELPER,
+        "tests/test_dev.py": REEXPORT_DEV_SERVER.replace("def main", "def test_main")},
+    ) == UNUSED_CALENDAR

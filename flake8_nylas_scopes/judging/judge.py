@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..analysis.facts import (
     Generation,
@@ -30,6 +30,7 @@ from ..nylas_api.http import ANY_METHOD, NOTIFY
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import ArgumentCases
+from .attribute_changers import attribute_changer
 from .changed_lists import ChangedLists
 from .clients import lost_helper_requests, with_confirmed_sites
 from .exported_getters import with_used_getters
@@ -45,7 +46,7 @@ from .list_rules import (
 from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .written_registries import changed_registries
 from .wrapped_lists import GivenLists, read_given_lists, unread_reason
-from .references import DJANGO_SETTINGS, ConstantIndex
+from .references import DJANGO_SETTINGS, ConstantIndex, ObjectChange
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .sdk_view import SdkView
 from .held_clients import held_client_requests
@@ -106,6 +107,10 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
                 return [dataclasses.replace(value, reason=(
                     f"scopes come from {shown_reference(value.reference)}, which other "
                     "code may change"))]
+            through = index.changed_through_objects(value.reference)
+            if through is not None:
+                return [dataclasses.replace(value, reason=_object_change_reason(
+                    index, shown_reference(value.reference), through))]
             return [value]
         found = [
             _from(index, value.reference, one.module, alt)
@@ -115,6 +120,16 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
     if value.splices:
         return [_spliced(index, value, depth)]
     return [value]
+
+
+def _object_change_reason(index: ConstantIndex, shown: str, change: ObjectChange) -> str:
+    """NYS304's reason for an attribute of an object a module makes that code may
+    change through other objects or names (see ``ConstantIndex.changed_through_objects``)."""
+    if change.attribute:
+        changer = attribute_changer(index.changing_modules(), change.attribute)
+        return f"scopes come from {shown}, which {changer} may change through an object it is given"
+    return (f"scopes come from {shown}, and other code may bind {shown_reference(change.holder)} "
+            "again or hand it to code that may change it")
 
 
 def _from(index: ConstantIndex, reference: str, module: str, value: ScopeValue) -> ScopeValue:
@@ -615,10 +630,28 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
               if not is_test_module(relative[path], defined[path])}
     # A test's module the app imports runs in the app too: what it changes and calls
     # may be the app's.
-    imported = _imported_modules(modules, found)
-    unsure.update((path, _IMPORTED_TEST) for path in found
-                  if path in modules and modules[path].module in imported)
-    return found, unsure, ANY_MODULE in imported
+    run, named = _tests_run_by_app(modules, found)
+    unsure.update((path, _IMPORTED_TEST) for path in run)
+    return found, unsure, ANY_MODULE in named
+
+
+def _tests_run_by_app(modules: Mapping[str, ModuleFacts], tests: set[str],
+                      ) -> tuple[set[str], set[str]]:
+    """The tests the app's code imports, and the tests those import in turn: a
+    package's ``__init__.py`` re-exporting from its modules (``from .helpers import
+    seed``), or a helper importing demo data that changes a list at import time, runs
+    in the app as the module the app names does.  With them, every module name the
+    app's code and those tests refer to (and their packages)."""
+    named = _imported_modules(modules, tests)
+    run: set[str] = set()
+    while True:
+        reached = {path for path in tests - run
+                   if path in modules and modules[path].module in named}
+        if not reached:
+            return run, named
+        run |= reached
+        for path in reached:
+            named.update(_with_packages(_module_references(modules[path])))
 
 
 def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> set[str]:
@@ -630,14 +663,27 @@ def _imported_modules(modules: Mapping[str, ModuleFacts], tests: set[str]) -> se
     ``test_email.test_email_settings(token)``)."""
     referenced: set[str] = set()
     for path, facts in modules.items():
-        if path in tests or facts.flow is None:
-            continue
-        referenced.update(referenced_names(facts.flow))
-        # ``import tests.helpers``, or an import in a function, that nothing passes on.
-        referenced.update(facts.unseen_imports)
-        referenced.update(star.module for star in facts.star_imports)
+        if path not in tests:
+            referenced.update(_module_references(facts))
+    return _with_packages(referenced)
+
+
+def _module_references(facts: ModuleFacts) -> Iterator[str]:
+    """The dotted names a module refers to: its flow records' references, and the
+    imports those may not name (``import tests.helpers``, an import in a function,
+    a star import)."""
+    if facts.flow is None:
+        return
+    yield from referenced_names(facts.flow)
+    yield from facts.unseen_imports
+    yield from (star.module for star in facts.star_imports)
+
+
+def _with_packages(names: Iterable[str]) -> set[str]:
+    """Dotted names with each package above them (``tests.helpers.seed``, then
+    ``tests.helpers`` and ``tests``): importing a module runs its packages too."""
     named: set[str] = set()
-    for name in referenced:
+    for name in names:
         parts = name.split(".")
         named.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
     return named
@@ -693,6 +739,7 @@ def judge_project(
         (facts.django_settings for facts in modules.values() if facts.django_settings),
         frozenset(reference for facts in changers for reference in facts.given_away),
         read_factory_loads(modules, resolver),
+        frozenset(facts.module for facts in changers),
     )
     # The callers' arguments a wrapper's request reads, with the wrappers reading them.
     wrapped: dict[Span, set[str]] = {}

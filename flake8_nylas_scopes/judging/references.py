@@ -68,15 +68,28 @@ class Found:
     module: str
 
 
+@dataclass(frozen=True)
+class ObjectChange:
+    """How code may change an attribute of an object a module makes: through any
+    object holding ``attribute``, or through the object named ``holder``."""
+
+    attribute: str = ""
+    holder: str = ""
+
+
 class ConstantIndex:
     def __init__(
         self, modules: Iterable[ModuleFacts], mutated: frozenset[str] = frozenset(),
         settings_modules: Iterable[str] = (), given_away: frozenset[str] = frozenset(),
         read_factory_loads: frozenset[str] = frozenset(),
+        changing: frozenset[str] | None = None,
     ) -> None:
         self.by_module: Mapping[str, ModuleFacts] = {
             facts.module: facts for facts in modules if facts.module
         }
+        # The modules whose changes count (``mutated`` and ``given_away`` are theirs;
+        # a test's change lasts for that test): every module unless said.
+        self._changing = changing
         self._mutated = mutated
         # The loads of an application factory's parameter whose every caller passes
         # a configuration class of the project (see ``factory_configs``).
@@ -499,6 +512,31 @@ class ConstantIndex:
         return self._changed_here(reference) or self._configuration_changed(reference) or any(
             self._changed_here(f"{module}.{name}") or any_member(module) in self._changed
             for module, name in self._owners(reference))
+
+    def changing_modules(self) -> list[ModuleFacts]:
+        """The facts of the modules whose changes count (see ``__init__``)."""
+        changing = self._changing
+        return [facts for name, facts in self.by_module.items()
+                if changing is None or name in changing]
+
+    def changed_through_objects(self, reference: str) -> ObjectChange | None:
+        """Why :meth:`scopes` gives nothing for an attribute of an object a module
+        makes (``settings.DIRECTORY.scopes``), said in NYS304's reason: code changes
+        that attribute on objects it is given (``def widen(record):
+        record.scopes.append(...)``, the attribute's name given back), or binds the
+        object's name again or hands the object to code that may change it (its
+        name, ``settings.DIRECTORY``, given back); None where neither is why."""
+        own = instance_read(reference)
+        if own is not None:
+            reference = own
+        if self.is_configuration(reference) or self._object_attribute(reference) is None:
+            return None
+        holder, _, attribute = reference.rpartition(".")
+        if any_attribute(_whole(attribute)) in self._changed:
+            return ObjectChange(attribute=_whole(attribute))
+        if holder in self._changed:
+            return ObjectChange(holder=holder)
+        return None
 
     def _subclass_scopes(self, attribute_reference: str, depth: int) -> list[Found]:
         """What ``self.SCOPES`` may hold in a method of a class that subclasses bind
