@@ -2322,6 +2322,19 @@ _GIVEN_RESHAPED = {
     # A dict of keywords another module builds, joined, under a nested key.
     "spread-from-another-modules-dict": ("    from app.oauth_conf import GOOGLE\n"
                                          "    return OAuth2Session('id', **GOOGLE)\n"),
+    # A class attribute, a dict a function returns, a name looked up by a constant,
+    # the scopes by position, and a hand-built authorization URL of Google's.
+    "class-attribute": ("    class Google:\n        SCOPES = list(settings.SUPERVISOR_SCOPES)\n"
+                        "    return OAuth2Session('id', scope=Google().SCOPES)\n"),
+    "spread-a-returned-dict": ("    def kw():\n"
+                               "        return dict(scope=settings.SUPERVISOR_SCOPES)\n"
+                               "    return OAuth2Session('id', **kw())\n"),
+    "getattr": "    return OAuth2Session('id', scope=getattr(settings, 'SUPERVISOR_SCOPES'))\n",
+    "by-position": ("    return OAuth2Session('id', None, None, None, "
+                    "settings.SUPERVISOR_SCOPES)\n"),
+    "authorization-url": ("    from urllib.parse import urlencode\n"
+                          "    return 'https://accounts.google.com/o/oauth2/auth?' + urlencode(\n"
+                          "        {'scope': ' '.join(settings.SUPERVISOR_SCOPES)})\n"),
 }
 # Read by the reshaping above alone.
 _OAUTH_CONF = ("from app import settings\n\n"

@@ -82,6 +82,57 @@ _GIVEN = {
     "google.auth.load_credentials_from_file": (
         "from google.auth import load_credentials_from_file\n\n\ndef g():\n"
         "    return load_credentials_from_file('key.json', list(SCOPES))\n"),
+    # A class attribute bound to the list, read through the instance, the class
+    # itself or ``cls``: the class body reads the imported list.
+    "class attribute bound to the list": (
+        "class Google:\n    SCOPES = SCOPES\n\n    def session(self):\n"
+        "        return OAuth2Session('id', scope=self.SCOPES)\n"),
+    "class attribute copying the list": (
+        "class Google:\n    SCOPES = list(SCOPES)\n\n    @classmethod\n"
+        "    def session(cls):\n        return OAuth2Session('id', scope=cls.SCOPES)\n"),
+    "class attribute of the settings module": (
+        "from app import settings\n\n\nclass Google:\n    SCOPES = settings.SCOPES\n\n\n"
+        "def session():\n    return OAuth2Session('id', scope=Google.SCOPES)\n"),
+    # A dict of keywords a function of the module returns, or one key of a dict.
+    "spread dict a function returns": ("def kw():\n    return {'scope': SCOPES}\n\n\n"
+                                       "def g():\n    return OAuth2Session('id', **kw())\n"),
+    "spread dict(...) a function returns": (
+        "def kw():\n    return dict(scope=SCOPES)\n\n\n"
+        "def g():\n    kwargs = kw()\n    return OAuth2Session('id', **kwargs)\n"),
+    "spread key of a module dict": (
+        "CONF = {'google': {'scope': SCOPES}}\n\n\n"
+        "def g():\n    return OAuth2Session('id', **CONF['google'])\n"),
+    # The settings module's list looked up by a constant name.
+    "getattr of the settings module": (
+        "from app import settings\n\n\ndef g():\n"
+        "    return OAuth2Session('id', scope=getattr(settings, 'SCOPES'))\n"),
+    "vars of the settings module": (
+        "from app import settings\n\n\ndef g():\n"
+        "    return OAuth2Session('id', scope=vars(settings)['SCOPES'])\n"),
+    # Constructors taking the scopes by position: requests-oauthlib's fifth
+    # parameter, google-auth's ``Credentials`` seventh.
+    "requests-oauthlib by position": (
+        "def g():\n    return OAuth2Session('id', None, None, None, list(SCOPES))\n"),
+    "google-auth Credentials by position": (
+        "from google.oauth2.credentials import Credentials\n\n\ndef g(token):\n"
+        "    return Credentials(token, None, None, None, 'id', 's', list(SCOPES))\n"),
+    # Google's authorization URL built by hand: joined, as an f-string, the query
+    # encoded first, sent as a request's query, or on a host given elsewhere.
+    "Google authorize URL joined": (
+        "from urllib.parse import urlencode\n\n\ndef g():\n"
+        "    return 'https://accounts.google.com/o/oauth2/auth?' + urlencode(\n"
+        "        {'scope': ' '.join(SCOPES), 'client_id': 'id'})\n"),
+    "Google authorize URL in an f-string": (
+        "from urllib.parse import urlencode\n\n\ndef g():\n"
+        "    query = urlencode({'scope': ' '.join(SCOPES)})\n"
+        "    return f'https://accounts.google.com/o/oauth2/auth?{query}'\n"),
+    "Google authorize URL with a query": (
+        "import requests\n\nGOOGLE_AUTH_URL = 'https://accounts.google.com/o/oauth2/auth'\n"
+        "\n\ndef g():\n"
+        "    return requests.get(GOOGLE_AUTH_URL, params={'scope': ' '.join(SCOPES)})\n"),
+    "authorize URL on a host given elsewhere": (
+        "import requests\n\n\ndef g(base):\n    return requests.get(\n"
+        "        base + '/o/oauth2/auth', params={'scope': ' '.join(SCOPES)})\n"),
 }
 # The same module text, the list going nowhere another library reads it.
 _NOT_GIVEN = {
@@ -105,6 +156,31 @@ _NOT_GIVEN = {
     "method of a class": ("class Login:\n    def scopes(self):\n        print(SCOPES)\n"
                           "        return ['openid']\n\n    def g(self):\n"
                           "        return OAuth2Session('id', scope=self.scopes())\n"),
+    # A class attribute copying the list, only counted; another dict or key given.
+    "class attribute only counted": (
+        "class Google:\n    SCOPES = list(SCOPES)\n\n    def session(self):\n"
+        "        print(len(self.SCOPES))\n        return OAuth2Session('id', scope='openid')\n"),
+    "spread dict a function returns": (
+        "def kw():\n    print(SCOPES)\n    return {'scope': ['openid']}\n\n\n"
+        "def g():\n    return OAuth2Session('id', **kw())\n"),
+    "spread key of a module dict": (
+        "CONF = {'google': {'scope': ['openid']}, 'count': len(SCOPES)}\n\n\n"
+        "def g():\n    return OAuth2Session('id', **CONF['google'])\n"),
+    "getattr of the settings module": (
+        "from app import settings\n\n\ndef g():\n"
+        "    return OAuth2Session('id', scope=getattr(settings, 'LOGIN_SCOPES', 'openid'))\n"),
+    # ``client_secret``'s place, not ``scopes``'s.
+    "google-auth Credentials by position": (
+        "from google.oauth2.credentials import Credentials\n\n\ndef g(token):\n"
+        "    return Credentials(token, None, None, None, 'id', list(SCOPES))\n"),
+    # A Google URL only logged, and a query naming the list under another key.
+    "Google authorize URL joined": (
+        "import logging\n\n\ndef g():\n"
+        "    logging.info('https://accounts.google.com/o/oauth2/auth %d', len(SCOPES))\n"),
+    "Google authorize URL with a query": (
+        "import requests\n\nGOOGLE_AUTH_URL = 'https://accounts.google.com/o/oauth2/auth'\n"
+        "\n\ndef g():\n"
+        "    return requests.get(GOOGLE_AUTH_URL, params={'state': str(len(SCOPES))})\n"),
     "local list shadowing it in a closure": (
         "def g():\n    SCOPES = ['openid']\n\n    def inner():\n"
         "        return OAuth2Session('id', scope=SCOPES)\n    return inner\n"),
@@ -220,6 +296,33 @@ def test_an_api_v3_config_given_by_keyword_is_a_nylas_request(
     assert {(Path(f.span.path).name, f.span.line, f.code) for f in result.findings} == expected
 
 
+# API v3's hosted authentication built by hand: a query sent to Nylas's host (or to
+# API v3's path on another host, a proxy) is the Nylas request's own, judged; the same
+# query sent to Google's authorization URL is Google's.
+_V3_URL = """
+
+def hosted_url():
+    query = urlencode({"client_id": "c", "redirect_uri": "r", "provider": "google",
+                       "response_type": "code", "scope": " ".join(SCOPES)})
+    return f"https://URL?{query}"
+"""
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("api.us.nylas.com/v3/connect/auth", {("main.py", 6, "NYS303")}),
+    ("auth.example.com/v3/connect/auth", {("main.py", 6, "NYS303")}),
+    ("accounts.google.com/o/oauth2/auth", set())], ids=["nylas", "proxy", "google"])
+def test_a_query_sent_to_nylas_s_host_stays_the_nylas_request_s(
+        tmp_path: Path, url: str, expected: set[tuple[str, int, str]]) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app/__init__.py").write_text("")
+    (tmp_path / "app/main.py").write_text(
+        "from urllib.parse import urlencode\n" + _V3.format(more=_V3_URL.replace("URL", url)))
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    assert {(Path(f.span.path).name, f.span.line, f.code) for f in result.findings} == expected
+
+
 _NATIVE_AUTH = '''import os
 
 import requests
@@ -284,13 +387,24 @@ _OTHER_MODULE = {
                           "def g():\n    return OAuth2Session(**OAUTH_KWARGS)\n")},
     "wrapper by position": lambda given: {
         "app/cli.py": _CALLER, "app/google.py": _WRAPPER_MODULE + given},
+    # A class of another module copying the list into its attribute, given through a
+    # subclass's ``self`` (the module giving it names no list of its own).
+    "class attribute": lambda given: {
+        "app/providers.py": ("from app.settings import SCOPES\n\n\nclass Google:\n"
+                             "    SCOPES = list(SCOPES)\n"),
+        "app/google.py": ("from requests_oauthlib import OAuth2Session\n"
+                          "from app.providers import Google\n\n\nclass Login(Google):\n"
+                          f"    def g(self):\n{given}")},
 }
 _HANDED = {"function": "login_scopes", "spread dict": "{'client_id': 'id', 'scope': SCOPES}",
-           "wrapper by position": "    return OAuth2Session('id', scope=scopes)\n"}
+           "wrapper by position": "    return OAuth2Session('id', scope=scopes)\n",
+           "class attribute": "        return OAuth2Session('id', scope=self.SCOPES)\n"}
 _NOT_HANDED = {"function": "other_scopes",
                "spread dict": "{'client_id': 'id', 'scope': ['openid']}",
                "wrapper by position": ("    print(scopes)\n"
-                                       "    return OAuth2Session('id', scope='openid')\n")}
+                                       "    return OAuth2Session('id', scope='openid')\n"),
+               "class attribute": ("        print(len(self.SCOPES))\n"
+                                   "        return OAuth2Session('id', scope='openid')\n")}
 
 
 @pytest.mark.parametrize("shape", list(_OTHER_MODULE))

@@ -32,7 +32,10 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TypeVar
 
 from ..nylas_api import API_VERSIONS
+from ..nylas_api.http import HTTP_METHODS, URL_HOLE, names_v3, nylas_path
 from .facts import any_attribute
+from .raw_uses import HOSTED_AUTH_PATH, NATIVE_AUTH_PATH, URL_SCHEME, V3_HOSTED_AUTH_PATH
+from .star_names import CONSTANT_NAME
 from .tree_walk import code_children
 from .typed_dicts import made_with_keywords
 
@@ -66,10 +69,18 @@ _SCOPES_THIRD = frozenset({"acquire_token_by_username_password"})
 # ``load_credentials_from_file(filename, scopes=None, ...)`` and
 # ``load_credentials_from_dict(info, scopes=None, ...)`` (google/auth/_default.py), and
 # ``google.auth.credentials.with_scopes_if_required(credentials, scopes)``.
+# Constructors taking the scopes by position too: requests-oauthlib's
+# ``OAuth2Session(client_id, client, auto_refresh_url, auto_refresh_kwargs, scope,
+# ...)`` (requests_oauthlib/oauth2_session.py, 2.0.0) and google-auth's
+# ``Credentials(token, refresh_token, id_token, token_uri, client_id, client_secret,
+# scopes, ...)`` (google/oauth2/credentials.py, 2.x).
 _SCOPES_AT_FUNCTION = {
     "google.auth.default": 0, "google.auth.load_credentials_from_file": 1,
     "google.auth.load_credentials_from_dict": 1,
     "google.auth.credentials.with_scopes_if_required": 1,
+    "requests_oauthlib.OAuth2Session": 4,
+    "requests_oauthlib.oauth2_session.OAuth2Session": 4,
+    "google.oauth2.credentials.Credentials": 6,
 }
 # Django settings other libraries read as their OAuth requests' scopes: django-allauth
 # reads ``SOCIALACCOUNT_PROVIDERS[provider]["SCOPE"]`` ("Provider Configuration" in
@@ -89,6 +100,15 @@ _SCOPE_SETTINGS = re.compile(
 # authorize", json={"scopes": ...})``, ``httpx.URL(AUTH_URL, params={"scope": ...})``),
 # whose requests the raw-HTTP reading judges; its scope key is no other library's.
 _HTTP_PAYLOADS = frozenset({"params", "json", "data", "content"})
+# HTTP clients' methods taking a URL and a query or body (requests, httpx, aiohttp),
+# ``request(method, url, ...)`` among them.
+_REQUEST_METHODS = HTTP_METHODS | {"request"}
+# Functions encoding a dict as a URL's query string (``urllib.parse.urlencode``).
+_QUERY_ENCODERS = frozenset({"urlencode"})
+# The paths of Nylas's own authorization requests: a query sent there is Nylas's.
+_NYLAS_AUTH_PATHS = (NATIVE_AUTH_PATH, HOSTED_AUTH_PATH, V3_HOSTED_AUTH_PATH)
+# How far a URL's text is read through the names it is bound to.
+_URL_DEPTH = 4
 # What a module's text holds where it may give a list to another library's request:
 # a scope keyword or key, a dict spread or given as keywords (``**OAUTH_KWARGS``,
 # ``client_kwargs=CONF``, of another module and not named for scopes), or one of the
@@ -109,6 +129,8 @@ _SCOPE_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 _NOT_A_REQUEST = frozenset({"dict"})
 # A callee is named in a message: its text is kept this short in the facts.
 _CALLEE_TEXT = 80
+# The callee named for a query sent with another service's URL.
+_URL_CALLEE = "a URL of another service"
 
 # The dotted name an expression refers to through imports (None when it names none).
 Qualify = Callable[[ast.expr], "str | None"]
@@ -144,6 +166,14 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
     tested: list[str] = []
     scoped = _ScopedTree(tree)
     for node, scope in scoped.nodes:
+        if isinstance(node, (ast.Call, ast.BinOp, ast.JoinedStr)):
+            # A query sent with a URL of another service than Nylas's.
+            for argument in _other_service_scopes(node, scoped.bound(scope)):
+                line, column = position(argument)
+                for named, _ in scoped.named_lists(argument, scope):
+                    name = _reference(named, list_reference, own, module)
+                    if name:
+                        _note(foreign, (name, line, column, _URL_CALLEE))
         if isinstance(node, ast.Call):
             if _nylas_call(node, qualify) or _builds_typed_dict(node, typed_dicts):
                 continue
@@ -182,12 +212,15 @@ def scope_dicts(tree: ast.Module, list_reference: Qualify, own: Callable[[str], 
     ...}``, ``dict(client_kwargs={"scope": " ".join(SCOPES)})``), each with every list
     its value names, by dotted name.  The whole dict reaches that library, so every
     list in it does, under any key and in any expression built from it; a dict naming
-    another dict (``dict(BASE, scope=...)``) names it too, for its own record."""
+    another dict (``dict(BASE, scope=...)``) names it too, for its own record.  So are
+    its top-level classes' attributes bound to a value naming a list (``Google.SCOPES``
+    with ``class Google: SCOPES = list(SCOPES)``), which another module may give."""
     candidates = [(target, value) for target, value in (
         (_single_name(statement), getattr(statement, "value", None))
         for statement in tree.body)
         if target and isinstance(value, ast.expr) and _keyword_dict(value)
         and _names_scopes(value)]
+    candidates.extend(_class_attributes_naming_lists(tree))
     if not candidates:
         return {}
     scoped = _ScopedTree(tree)  # what the module's names hold, for these alone
@@ -201,6 +234,25 @@ def scope_dicts(tree: ast.Module, list_reference: Qualify, own: Callable[[str], 
         if held:
             found[target] = held
     return found
+
+
+def _class_attributes_naming_lists(tree: ast.Module) -> Iterator[tuple[str, ast.expr]]:
+    """The attributes a top-level class body binds to a value naming another list
+    (``class Google: SCOPES = list(SCOPES)``, ``= settings.SCOPES``), as
+    ``Google.SCOPES``: another module giving ``Google.SCOPES`` or ``self.SCOPES`` to
+    another library's request gives that list.  A list written out is read as the
+    class's own list, and is left out."""
+    for cls in tree.body:
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        for statement in cls.body:
+            target, value = _single_name(statement), getattr(statement, "value", None)
+            # (An attribute that may hold scopes, as other readings of class
+            # attributes count them: its name says scopes, or a constant's.  Model
+            # fields and managers, ``objects = Manager()``, are no lists.)
+            if (target and isinstance(value, (ast.Name, ast.Attribute, ast.Call, ast.BinOp))
+                    and ("scope" in target.lower() or CONSTANT_NAME.match(target))):
+                yield f"{cls.name}.{target}", value
 
 
 def _single_name(statement: ast.stmt) -> str:
@@ -296,6 +348,7 @@ class _ScopedTree:
         self._defined: dict[int, dict[str, list[ast.AST]]] = {}
         self._returns: dict[int, list[ast.expr]] = {}
         self._classes: set[int] = set()
+        self._class_nodes: dict[int, ast.ClassDef] = {}
         # Each scope's enclosing one, whose names its code may read too.
         self._enclosing: dict[int, ast.AST] = {}
         pending: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
@@ -316,6 +369,7 @@ class _ScopedTree:
     def _note_function(self, node: ast.AST, scope: ast.AST) -> None:
         if isinstance(node, ast.ClassDef):
             self._classes.add(id(node))
+            self._class_nodes[id(node)] = node
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._defined.setdefault(id(scope), {}).setdefault(node.name, []).append(node)
         elif isinstance(node, ast.Return) and node.value is not None and (
@@ -400,8 +454,15 @@ class _ScopedTree:
                 yield node, where
                 if isinstance(node, ast.Name):
                     pending.extend((held, where) for held in bound(node.id))
+                else:
+                    # ``self.SCOPES``, ``cls.SCOPES``, ``Google.SCOPES`` with ``class
+                    # Google: SCOPES = list(SCOPES)`` here: what any class of this
+                    # tree binds the attribute to, read in its body.
+                    pending.extend(self._class_bound(node.attr))
             elif isinstance(node, ast.Call):
                 yield node, where  # ``oauth_config("microsoft")["scope"]``, ``getattr(...)``
+                # ``getattr(settings, "SCOPES")``: the attribute, as ``settings.SCOPES``.
+                pending.extend((named, where) for named in _named_attribute(node))
                 pending.extend((argument, where) for argument in node.args)
                 pending.extend((keyword.value, where) for keyword in node.keywords)
                 if isinstance(node.func, ast.Attribute):
@@ -415,6 +476,8 @@ class _ScopedTree:
             elif isinstance(node, ast.Subscript):
                 yield node, where
                 pending.append((node.value, where))
+                # ``vars(settings)["SCOPES"]``: the attribute, as ``settings.SCOPES``.
+                pending.extend((named, where) for named in _named_attribute(node))
                 if isinstance(node.value, ast.Name):
                     # ``config["scope"]`` with ``config = oauth_config("microsoft")``:
                     # the key of what the name holds, as if written there.
@@ -427,6 +490,15 @@ class _ScopedTree:
             else:
                 pending.extend((child, where) for child in code_children(node)
                                if isinstance(child, (ast.expr, ast.comprehension)))
+
+    def _class_bound(self, attribute: str) -> Iterator[tuple[ast.AST, ast.AST]]:
+        """The values every class body of this tree binds ``attribute`` to, each with
+        the class whose names it reads (a class body reads its own, then the
+        module's)."""
+        for scope, names in self._bindings.items():
+            if scope in self._classes:
+                yield from ((value, self._class_nodes[scope])
+                            for value in names.get(attribute, ()))
 
     def _returned_by_methods(self, name: str) -> Iterator[tuple[ast.AST, ast.AST]]:
         """The values every method ``name`` of this tree's classes returns."""
@@ -451,6 +523,26 @@ class _ScopedTree:
             scope = self._enclosing[id(scope)]
 
 
+def _named_attribute(node: ast.Call | ast.Subscript) -> list[ast.expr]:
+    """``getattr(holder, "NAME")`` and ``vars(holder)["NAME"]`` written as the
+    attribute they read, ``holder.NAME`` (located where they are): read as the
+    module's list where ``holder`` is a module, not as any class's attribute."""
+    if isinstance(node, ast.Call):
+        call, name = node, node.args[1] if len(node.args) == 2 else None
+        function = "getattr"
+    elif isinstance(node.value, ast.Call):
+        call, name, function = node.value, node.slice, "vars"
+    else:
+        return []
+    if not (isinstance(call.func, ast.Name) and call.func.id == function and call.args
+            and not call.keywords and isinstance(name, ast.Constant)
+            and isinstance(name.value, str) and name.value.isidentifier()):
+        return []
+    if function == "vars" and len(call.args) != 1:
+        return []
+    return [ast.copy_location(ast.Attribute(call.args[0], name.value, ast.Load()), node)]
+
+
 def _note(found: list[_Found], found_one: _Found) -> None:
     if found_one not in found:
         found.append(found_one)
@@ -467,7 +559,7 @@ def _scope_arguments(node: ast.Call, bound: Callable[[str], Sequence[ast.expr]],
         if keyword.arg in _SCOPE_KEYWORDS:
             yield keyword.value
         elif keyword.arg not in _HTTP_PAYLOADS and not _nylas_dict_method(method):
-            yield from _scope_keys(keyword.value, bound)
+            yield from _scope_keys(keyword.value, bound, _whole_dict_given(keyword.arg))
     at = _scopes_position(node, method, qualify)
     if at is not None and len(node.args) > at:
         yield node.args[at]
@@ -494,10 +586,19 @@ def _nylas_dict_method(method: str) -> bool:
     return method in API_VERSIONS["v3"].surface().scope_dict_methods
 
 
-def _scope_keys(value: ast.expr, bound: Callable[[str], Sequence[ast.expr]]
-                ) -> Iterator[ast.expr]:
+def _whole_dict_given(keyword: str | None) -> bool:
+    """Whether a keyword argument is a dict of keywords the callee passes on whole:
+    spread (``**kw()``) or under a name saying so (authlib's ``client_kwargs=``)."""
+    return keyword is None or keyword.endswith("kwargs")
+
+
+def _scope_keys(value: ast.expr, bound: Callable[[str], Sequence[ast.expr]],
+                whole: bool = False) -> Iterator[ast.expr]:
     """The values under a scope key of the dicts ``value`` may be: a dict display,
-    ``dict(scope=...)``, or a local name bound to one of them."""
+    ``dict(scope=...)``, or a local name bound to one of them.  With ``whole`` (a
+    dict of keywords given whole), a dict no display shows (``**kw()`` of a function,
+    ``**CONF["google"]``) is given as it is: every list it names may be under a
+    scope key."""
     seen: set[int] = set()
     pending = [value]
     while pending:
@@ -520,12 +621,131 @@ def _scope_keys(value: ast.expr, bound: Callable[[str], Sequence[ast.expr]]
             pending.extend(keyword.value for keyword in node.keywords if keyword.arg is None)
         elif isinstance(node, ast.Name) and bound(node.id):
             pending.extend(bound(node.id))
+        elif whole and isinstance(node, (ast.Call, ast.Subscript)):
+            keyed = _under_key(node, bound)
+            if keyed is None:
+                yield node
+            else:
+                pending.extend(keyed)
         elif isinstance(node, (ast.Name, ast.Attribute)):
             # A dict bound elsewhere (``**OAUTH_KWARGS`` imported, ``**conf.KWARGS``):
             # its scope keys, as the module defining it keeps them.
             # Located where the dict is given, as the argument it stands for.
             yield from (ast.copy_location(ast.Subscript(node, ast.Constant(key), ast.Load()),
                                           node) for key in sorted(_SCOPE_KEYWORDS))
+
+
+def _other_service_scopes(node: ast.expr, bound: Callable[[str], Sequence[ast.expr]]
+                          ) -> Iterator[ast.expr]:
+    """The values under a scope key that ``node`` sends with a URL Nylas is not known to
+    receive (see ``_other_service``): an HTTP request's query or body
+    (``requests.get(GOOGLE_AUTH_URL, params={"scope": ...})``), or a query string
+    encoded into the URL (``"https://accounts.google.com/o/oauth2/auth?" +
+    urlencode({...})``, an f-string).  A Nylas request's own query stays its own."""
+    if isinstance(node, ast.Call):
+        func = node.func
+        method = func.attr if isinstance(func, ast.Attribute) else ""
+        payloads = [keyword.value for keyword in node.keywords
+                    if keyword.arg in _HTTP_PAYLOADS]
+        url = _request_url(node, method) if method in _REQUEST_METHODS and payloads else None
+        if url is not None and _other_service(_url_text(url, bound)):
+            for payload in payloads:
+                yield from _scope_keys(payload, bound)
+        return
+    if _other_service(_url_text(node, bound)):
+        for encoded in _encoded_queries(node, bound):
+            yield from _scope_keys(encoded, bound)
+
+
+def _request_url(node: ast.Call, method: str) -> ast.expr | None:
+    """The URL an HTTP client's method is given: ``url=``, or by position (second for
+    ``request(method, url)``)."""
+    for keyword in node.keywords:
+        if keyword.arg == "url":
+            return keyword.value
+    at = 1 if method == "request" else 0
+    return node.args[at] if len(node.args) > at else None
+
+
+def _url_text(node: ast.expr, bound: Callable[[str], Sequence[ast.expr]],
+              depth: int = 0) -> str:
+    """The text of a URL as far as it is written here: literal pieces as they are,
+    through the names bound to one value here; anything else a hole."""
+    if depth > _URL_DEPTH:
+        return URL_HOLE
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(_url_text(value, bound, depth + 1) for value in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _url_text(node.left, bound, depth + 1) + _url_text(node.right, bound, depth + 1)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _url_text(node.left, bound, depth + 1) + URL_HOLE
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "format"):
+        return _url_text(node.func.value, bound, depth + 1) + URL_HOLE
+    if isinstance(node, ast.Name) and len(bound(node.id)) == 1:
+        return _url_text(bound(node.id)[0], bound, depth + 1)
+    return URL_HOLE
+
+
+def _other_service(url: str) -> bool:
+    """Whether a URL's text says it goes to a host that is not Nylas's and to no path
+    of a Nylas request: a literal host of another service, or a host given elsewhere
+    with a path that names no Nylas authorization request or API v3.  A URL of which
+    nothing is written here (a hole), and one on a Nylas host, are not."""
+    if not url or url == URL_HOLE or nylas_path(url, URL_HOLE) is not None:
+        return False
+    scheme = URL_SCHEME.match(url)
+    rest = url[scheme.end():] if scheme else url
+    if scheme is None and not rest.startswith(URL_HOLE):
+        return False  # a relative path, not a URL of its own
+    path = "/" + rest.split("?", 1)[0].partition("/")[2]
+    if not path.strip("/" + URL_HOLE) and not scheme:
+        return False  # a host given elsewhere and no path: nothing says where
+    return not (names_v3(path) or path.rstrip("/").endswith(_NYLAS_AUTH_PATHS)
+                or "nylas" in rest.split("/", 1)[0].lower())
+
+
+def _encoded_queries(node: ast.expr, bound: Callable[[str], Sequence[ast.expr]]
+                     ) -> Iterator[ast.expr]:
+    """The dicts a URL expression encodes as its query (``urlencode(params)``), through
+    the local names it reads."""
+    seen: set[int] = set()
+    pending: list[ast.AST] = [node]
+    while pending:
+        one = pending.pop()
+        if id(one) in seen:
+            continue
+        seen.add(id(one))
+        if isinstance(one, ast.Call) and one.args and (
+                (isinstance(one.func, ast.Name) and one.func.id in _QUERY_ENCODERS)
+                or (isinstance(one.func, ast.Attribute) and one.func.attr in _QUERY_ENCODERS)):
+            yield one.args[0]
+            continue
+        if isinstance(one, ast.Name):
+            pending.extend(bound(one.id))
+        pending.extend(child for child in ast.iter_child_nodes(one)
+                       if isinstance(child, ast.expr))
+
+
+def _under_key(node: ast.expr, bound: Callable[[str], Sequence[ast.expr]]
+               ) -> list[ast.expr] | None:
+    """``CONF["google"]`` of a local or module name bound only to dict displays with
+    constant keys: the values they hold under that key; None where that cannot be
+    read, and the whole value counts."""
+    if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
+            and isinstance(node.slice, ast.Constant)):
+        return None
+    displays = bound(node.value.id)
+    if not displays or not all(
+            isinstance(display, ast.Dict) and all(
+                isinstance(key, ast.Constant) for key in display.keys)
+            for display in displays):
+        return None
+    return [value for display in displays if isinstance(display, ast.Dict)
+            for key, value in zip(display.keys, display.values)
+            if isinstance(key, ast.Constant) and key.value == node.slice.value]
 
 
 def _scope_setting(node: ast.Assign | ast.AnnAssign | ast.AugAssign) -> str:
@@ -570,11 +790,10 @@ def _unwrapped(node: ast.expr) -> ast.expr:
 
 def _reference(node: ast.expr, qualify: Qualify, own: Callable[[str], bool],
                module: str) -> str:
-    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            and node.func.id == "getattr" and len(node.args) == 2 and not node.keywords
-            and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
-        # ``getattr(self, "SCOPES")``: the attribute, as ``self.SCOPES`` below.
-        return any_attribute(node.args[1].value)
+    if isinstance(node, ast.Call) and _named_attribute(node):
+        # ``getattr(self, "SCOPES")``, ``getattr(settings, "SCOPES")``: the attribute,
+        # as ``self.SCOPES`` and ``settings.SCOPES`` below.
+        return _reference(_named_attribute(node)[0], qualify, own, module)
     if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call)
             and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
         # ``oauth_config("microsoft")["scope"]``: the key of what the function

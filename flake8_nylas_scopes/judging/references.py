@@ -468,7 +468,11 @@ class ConstantIndex:
         attribute = reference[len(any_attribute("")):]
         found: list[Found] = []
         for cls in sorted(self._binding_classes.get(attribute, ())):
-            found.extend(one for one in self.scopes(f"{cls}.{attribute}") if one not in found)
+            # The class's own list, or the lists it binds the attribute to
+            # (``SCOPES = list(SCOPES)``: ``ModuleFacts.scope_dicts``).
+            class_attribute = f"{cls}.{attribute}"
+            found.extend(one for one in self.scopes(class_attribute) + self._dict_held_scopes(
+                class_attribute, depth) if one not in found)
         return found
 
     def _dict_held_scopes(self, reference: str, depth: int) -> list[Found]:
@@ -480,6 +484,10 @@ class ConstantIndex:
             return []
         module, _, name = self._function_named(reference).rpartition(".")
         facts = self.by_module.get(module)
+        if facts is None:
+            # ``pkg.auth.Google.SCOPES``: a class attribute, kept as ``Google.SCOPES``.
+            module, _, holder = module.rpartition(".")
+            facts, name = self.by_module.get(module), f"{holder}.{name}"
         found: list[Found] = []
         for held in facts.scope_dicts.get(name, ()) if facts is not None else ():
             found.extend(one for one in self.given_scopes(held, depth + 1)
