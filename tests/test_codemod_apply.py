@@ -309,3 +309,88 @@ def test_only_the_edited_nodes_are_reported_to_the_guard() -> None:
     result = apply_fixes(cst.parse_module(source), [fix])
     # The tuple, as ``ast`` spans it (its parentheses included).
     assert result.edited == {(1, 4, 1, 38)}
+
+
+# -- elements spelled by expressions -----------------------------------------------------
+
+_SPELLED = dedent(
+    """
+    G = "https://www.googleapis.com/auth/"
+    S = [
+        "https://www.googleapis.com/auth/calendar",  # events
+        G + "gmail.readonly",  # mail
+        f"{G}contacts",
+    ]
+    """
+)
+_GMAIL = "https://www.googleapis.com/auth/gmail.readonly"
+
+
+def _spelled_removal(element: str, text: str, exact: bool = True) -> PlannedFix:
+    span = span_of(_SPELLED, element)
+    fix = Fix(FixAction.REMOVE, span, 0, text)
+    return PlannedFix(fix, (Finding("NYS303", span, "NYS303 test", fix),),
+                      ItemForm.LIST_ITEM, exact=exact)
+
+
+def test_a_whole_element_spelled_with_an_operator_is_removed_with_its_line() -> None:
+    code, skipped = apply(_SPELLED, _spelled_removal('G + "gmail.readonly"', _GMAIL))
+    assert skipped == []
+    # The line goes with its comment; the other elements and comments stay.
+    assert code == _SPELLED.replace('    G + "gmail.readonly",  # mail\n', "")
+    # Applied again to its own output: no such element is left to point at.
+    again, skipped = apply(code, _spelled_removal('G + "gmail.readonly"', _GMAIL))
+    assert again == code and skipped
+
+
+def test_a_whole_f_string_element_is_removed() -> None:
+    removal = _spelled_removal('f"{G}contacts"', "https://www.googleapis.com/auth/contacts")
+    code, skipped = apply(_SPELLED, removal)
+    assert skipped == [] and code == _SPELLED.replace('    f"{G}contacts",\n', "")
+
+
+def test_an_element_not_every_request_reads_as_that_scope_is_left() -> None:
+    # Control: the plan could not say every request reads the element as this one
+    # scope (alternatives, or a string split elsewhere): the element stays.
+    code, skipped = apply(
+        _SPELLED, _spelled_removal('G + "gmail.readonly"', _GMAIL, exact=False))
+    assert code == _SPELLED
+    assert skipped == ["the scopes are written as an expression built with an operator; "
+                       "fix it by hand"]
+
+
+def test_an_edit_inside_an_element_spelled_with_an_operator_is_refused() -> None:
+    # Control: a narrower scope in its place would be an edit of the expression.
+    span = span_of(_SPELLED, 'G + "gmail.readonly"')
+    fix = Fix(FixAction.REPLACE, span, 0, _GMAIL,
+              ("https://www.googleapis.com/auth/gmail.metadata",))
+    narrower = PlannedFix(fix, (Finding("NYS302", span, "NYS302 test", fix),),
+                          ItemForm.LIST_ITEM, exact=True)
+    code, skipped = apply(_SPELLED, narrower)
+    assert code == _SPELLED and "built with an operator" in skipped[0]
+
+
+def test_a_name_bound_to_an_expression_is_removed_where_it_is_used_only() -> None:
+    # Control: ``GMAIL = G + "gmail.readonly"`` is the whole value of a name; the
+    # list naming it is where the user removes it.
+    source = 'G = "https://www.googleapis.com/auth/"\nGMAIL = G + "gmail.readonly"\nS = [GMAIL]\n'
+    span = span_of(source, 'G + "gmail.readonly"')
+    fix = Fix(FixAction.REMOVE, span, 0, _GMAIL)
+    removal = PlannedFix(fix, (Finding("NYS303", span, "NYS303 test", fix),),
+                         ItemForm.LIST_ITEM, exact=True)
+    code, skipped = apply(source, removal)
+    assert code == source and "whole value of a name" in skipped[0]
+
+
+def test_a_part_of_a_joined_string_bound_to_a_name_keeps_its_reason() -> None:
+    # Control: a scope inside a URL bound to a name (the item is a part of the
+    # string, not its whole value) is refused for how the string is written.
+    source = 'URL = ("https://a/auth?scope=Mail.Read%20"\n       "Mail.ReadWrite")\n'
+    span = span_of(source, '"https://a/auth?scope=Mail.Read%20"\n       "Mail.ReadWrite"')
+    fix = Fix(FixAction.REMOVE, span, 0, "Mail.Read")
+    removal = PlannedFix(fix, (Finding("NYS403", span, "NYS403 test", fix),),
+                         ItemForm.STRING_PART)
+    code, skipped = apply(source, removal)
+    assert code == source
+    assert skipped == ["the scopes are written as an implicitly concatenated string; "
+                       "fix it by hand"]

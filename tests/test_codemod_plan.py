@@ -112,6 +112,18 @@ def test_the_guard_refuses_anything_else(after: str, problem: str) -> None:
     assert found is not None and problem in found
 
 
+def test_the_guard_lets_only_the_elements_removed_whole_go() -> None:
+    before = 'S = ["a", G + "b", G + "c"]\n'
+    listed, other = (1, 10, 1, 17), (1, 19, 1, 26)
+    after = 'S = ["a", G + "c"]\n'
+    assert unexpected_change(before, after, "m.py", {(1, 4, 1, 27)}, {listed}) is None
+    # Control: an element the fix did not say it removes, or one changed rather than
+    # removed, is refused as before.
+    for removed, fixed in (({other}, after), ({listed}, 'S = ["a", G + "d"]\n')):
+        found = unexpected_change(before, fixed, "m.py", {(1, 4, 1, 27)}, removed)
+        assert found is not None and "not a scope string" in found
+
+
 def test_the_guard_checks_an_added_scopes_keyword() -> None:
     before = 'u = f("cb", state=s)\n'
     call = (1, 4, 1, 20)

@@ -53,3 +53,36 @@ def accept_too(grant_id, event_id, calendar_id):
     evidence = _google_evidence(tmp_path)
     calendar = "https://www.googleapis.com/auth/calendar"
     assert [use["line"] for use in evidence[calendar]] == [7, 14]
+
+
+_DESTROY_APP = '''\
+import asyncio
+import functools
+
+from nylas import Client
+
+nylas = Client(api_key="key")
+
+
+async def delete(grant, message_id):
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, functools.partial(nylas.messages.destroy, grant,
+                                                       message_id))
+    await loop.run_in_executor(None, functools.partial(nylas.messages.destroy, grant),
+                               message_id)
+'''
+
+
+def test_a_partial_run_by_an_executor_is_the_evidence_once(tmp_path: Path) -> None:
+    # Line 11 hands the executor a partial giving every argument: one call of
+    # ``destroy``, shown as the partial's.  Line 13 (the control) gives the message
+    # through the executor: the partial's record and the executor's are each a part
+    # of the call, and both stand.
+    (tmp_path / "app.py").write_text(_DESTROY_APP)
+    evidence = _google_evidence(tmp_path)
+    modify = "https://www.googleapis.com/auth/gmail.modify"
+    assert [(use["line"], use["call"]) for use in evidence[modify]] == [
+        (11, "nylas.messages.destroy via functools.partial()"),
+        (13, "functools.partial() via loop.run_in_executor()"),
+        (13, "nylas.messages.destroy via functools.partial()"),
+    ]

@@ -1750,6 +1750,20 @@ def test_a_config_moved_into_a_function_that_returns_it_makes_no_claim_appear(
     assert after == before and not caution, after
 
 
+def test_a_provider_lookup_given_an_empty_default_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    # ``SCOPES.get(provider, [])`` differs from ``SCOPES[provider]`` only for a
+    # provider neither key names (no request at all, or one asking for nothing),
+    # whose grants no rule judges: the claims may only stay or become more cautious.
+    display = _CONFIG_DISPLAY.replace("SCOPES[provider]", "SCOPES.get(provider, [])")
+    before, _ = _claims_and_caution(tmp_path / "subscript", {
+        "app/main.py": _CONFIG_LOGIN.format(helper="", argument=_CONFIG_DISPLAY)})
+    after, caution = _claims_and_caution(tmp_path / "get", {
+        "app/main.py": _CONFIG_LOGIN.format(helper="", argument=display)})
+    assert any("NYS303" in claim and "contacts.readonly" in claim for claim in before), before
+    assert after == before and not caution, after
+
+
 # --------------------------------------------- a provider table moved into another shape
 
 _PROVIDER_HANDLERS = '''import os

@@ -246,3 +246,49 @@ def test_a_dict_of_imported_lists_one_changed_elsewhere_stays_unresolved(
                               "app/auth.py": _v3_auth_with_own_dict("SCOPES_BY_PROVIDER")})
     assert ("auth.py", 10, "NYS304") in found
     assert ("lists.py", 1) not in _unused_lines(found)
+
+
+def _by_provider_app(scope: str, table: str = "") -> str:
+    table = table or _SCOPES
+    return f'''from nylas import Client
+
+{table}
+nylas = Client(api_key="k")
+
+
+def login(provider: str, plan: str = ""):
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "c", "redirect_uri": "r", "provider": provider,
+        "scope": {scope},
+    }})
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+
+
+def test_a_provider_dict_read_with_an_empty_default_is_each_of_its_lists(
+        tmp_path: Path) -> None:
+    # The default goes only to a provider neither key names (IMAP, say), whose grants
+    # no rule judges; a Google or Microsoft grant gets its own list.  Calendar of each
+    # provider is unused (lines 5 and 6), as for ``SCOPES[provider]``.
+    for index, scope in enumerate(("SCOPES.get(provider, [])", "SCOPES.get(provider, ())",
+                                   "SCOPES.get(provider)", "SCOPES[provider]")):
+        (tmp_path / str(index)).mkdir()
+        found = _codes(tmp_path / str(index), {"app.py": _by_provider_app(scope)})
+        assert found == [("app.py", 4, "NYS303"), ("app.py", 5, "NYS303")], scope
+
+
+def test_a_default_a_judged_provider_may_get_stays_unresolved(tmp_path: Path) -> None:
+    # Controls: a dict lacking Microsoft's key (a Microsoft grant gets the connector's
+    # defaults) and a key that is not the request's provider (a Google grant may get
+    # the default) leave the grants untold: nothing is judged (NYS304 at the request).
+    google_only = f'SCOPES = {{"google": ["{GMAIL_READ}", "{CALENDAR}"]}}\n'
+    for index, (scope, table) in enumerate((
+            ("SCOPES.get(provider, [])", google_only),
+            ("SCOPES.get(plan, [])", ""))):
+        (tmp_path / str(index)).mkdir()
+        found = _codes(tmp_path / str(index), {"app.py": _by_provider_app(scope, table)})
+        assert "NYS304" in {code for _, _, code in found}, scope
+        assert not _unused_lines(found), scope

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nylas_api import API_VERSIONS
 from ..nylas_api.http import URL_HOLE
 from ..nylas_api.v3 import sdk
 from ..nylas_api.v3.types import ProviderFrom, Serialisation
@@ -141,6 +142,13 @@ class _View:
     # ``BASE`` imported), when nothing else about the dict is unknown: a key the
     # dict's own entries do not set is that dict's.
     merged_from: ast.expr | None = None
+
+
+def _asks_for_nothing(value: ast.expr) -> bool:
+    """``[]``, ``()`` or ``None``: a default scope value naming no scope."""
+    if isinstance(value, (ast.List, ast.Tuple)):
+        return not value.elts
+    return isinstance(value, ast.Constant) and value.value is None
 
 
 def _displays_scope(value: ast.expr) -> bool:
@@ -712,7 +720,8 @@ class V3Requests:
             else:
                 # ``{"scope": scopes}`` in a wrapper: what its callers pass.
                 value = (None if self._in_returned_config
-                         else self._ext._parameter_reference(scope)) or self.read_scope(scope)
+                         else self._ext._parameter_reference(scope)) or self._by_provider(
+                    scope, view) or self.read_scope(scope)
             if site.creates_grant:
                 granted_unknown = self._includes_grant_scopes(view)
         provider = ""
@@ -738,6 +747,33 @@ class V3Requests:
             granted_unknown=granted_unknown,
             joined_at=self._joined_before(argument, site, value, span),
         )
+
+    def _by_provider(self, scope: ast.expr, view: _View) -> ScopeValue | None:
+        """``"scope": PROVIDER_SCOPES.get(provider, [])`` beside ``"provider":
+        provider`` in one dict display, of a dict this module binds with a key for
+        every provider whose scopes the rules judge: read as ``PROVIDER_SCOPES[
+        provider]``.  The default (``[]``, ``()``, or None) is sent only for a grant
+        of a provider none of the keys names (IMAP, say), which no rule judges; a
+        grant of a judged provider gets that provider's list.  None otherwise."""
+        if not (isinstance(scope, ast.Call) and isinstance(scope.func, ast.Attribute)
+                and scope.func.attr == "get" and 1 <= len(scope.args) <= 2
+                and not scope.keywords):
+            return None
+        key, provider = scope.args[0], view.values.get(_PROVIDER_KEY)
+        display = view.node if isinstance(view.node, ast.Dict) else self._ext.reader.follow(
+            view.node)
+        if not (isinstance(key, ast.Name) and isinstance(provider, ast.Name)
+                and key.id == provider.id and isinstance(display, ast.Dict)
+                and any(value is scope for value in display.values)
+                and any(value is provider for value in display.values)):
+            return None
+        if len(scope.args) == 2 and not _asks_for_nothing(scope.args[1]):
+            return None
+        keys = self._ext.reader.dict_keys(scope.func.value)
+        if keys is None or not set(API_VERSIONS["v3"].providers) <= keys:
+            return None
+        return self.read_scope(ast.copy_location(
+            ast.Subscript(value=scope.func.value, slice=key, ctx=ast.Load()), scope))
 
     def _scope_of_other_modules_config(self, argument: ast.expr) -> ScopeValue | None:
         """The ``scope`` of a config dict named by a constant of another module

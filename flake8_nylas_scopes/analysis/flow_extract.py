@@ -2393,10 +2393,24 @@ class FlowExtractor:
             for value in (*rest, *star, *double_star, *(v for _, v in kwargs)):
                 self._sink(value, f"passed to {_text(node.func)}()", node)
             return
+        if not (rest or star or kwargs or double_star) and self._hands_back_handed(
+                function_node):
+            # ``run_in_executor(None, partial(f, a))`` calls ``f(a)``, which the
+            # partial already records with its arguments: one call, one use.
+            return
         self._synthetic(
             function_node, self.value(function_node), rest, span, self._text(node.func),
             tuple(kwargs), self._temporary(star, node), self._temporary(double_star, node),
         )
+
+    def _hands_back_handed(self, node: ast.expr) -> bool:
+        """Whether ``node`` is a hand-over written in place that gives back the
+        function it records a call of (``functools.partial(f, a)``)."""
+        if not isinstance(node, ast.Call):
+            return False
+        over = self._hand_over(node)
+        return over is not None and over.result == "function" and (
+            self._handed_function(node, over) is not None)
 
     def _own_argument(self, node: ast.Call, arg: ast.expr) -> None:
         given = arg.value if isinstance(arg, ast.Starred) else arg

@@ -385,6 +385,19 @@ class ValueReader:
             return None
         return self.read(at[0] if at else default, depth + 1)
 
+    def dict_keys(self, node: ast.expr) -> frozenset[str] | None:
+        """The keys of the dict display ``node`` names, where each is a string
+        constant and no code writes the dict again (so a key it lacks stays
+        lacking); None otherwise."""
+        if self._rewritten is not None and self._rewritten(node, None):
+            return None
+        base = self._follow(node)
+        if not isinstance(base, ast.Dict):
+            return None
+        keys = [key.value for key in base.keys
+                if isinstance(key, ast.Constant) and isinstance(key.value, str)]
+        return frozenset(keys) if len(keys) == len(base.keys) else None
+
     def _subscript_reference(self, node: ast.Subscript) -> str:
         """``settings.NYLAS["SCOPES"]`` with ``settings`` from another module; and
         ``scopes.SCOPES[provider]``, with a key that is not read: any of its values,

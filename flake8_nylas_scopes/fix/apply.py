@@ -47,6 +47,9 @@ class ApplyResult:
     # Where the edited nodes are in the input, as ``ast`` reports them: the edit guard
     # allows changes inside these nodes only.
     edited: set[SpanKey] = field(default_factory=set)
+    # Elements other than strings removed whole (``GOOGLE + "gmail.readonly"``): the
+    # guard lets them go from the edited lists.
+    removed: set[SpanKey] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,9 @@ def apply_fixes(module: cst.Module, planned: Sequence[PlannedFix]) -> ApplyResul
     for op in ops:
         rewriter.add(op)
         result.edited.add(tree.ast_key(op.node))
+        if op.kind == "element_remove" and op.element is not None and not isinstance(
+                op.element, cst.SimpleString):
+            result.removed.add(tree.ast_key(op.element))
     result.module = wrapper.module.visit(rewriter)
     seen: set[int] = set()
     for op in ops:
@@ -146,7 +152,7 @@ class _Tree:
         self.added: set[int] = set()
         for node, code_range in positions.items():
             if isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(
-                    node.value, cst.SimpleString):
+                    node.value, (cst.SimpleString, *_NOT_PLAIN)):
                 self._bound.add(id(node.value))
             self.added.update(map(id, _added_values(node)))
             if isinstance(node, cst.ClassDef):
@@ -194,8 +200,29 @@ class _Tree:
                 )
             return _wrap(planned, strings[0])
         if not strings:
-            return _not_found(nodes, "no string literal found at this position")
+            element = self._remove_spelled_element(planned, nodes)
+            return element or _not_found(nodes, "no string literal found at this position")
         return self._edit_item(planned, strings[0])
+
+    def _remove_spelled_element(self, planned: PlannedFix,
+                                nodes: Sequence[cst.CSTNode]) -> _Op | str | None:
+        """The removal of a whole element spelled by an expression whose value the
+        analysis read exactly (``GOOGLE + "gmail.readonly"``, an f-string of
+        constants): as safe as removing a string element, since nothing of the
+        expression is kept.  An edit inside it (a narrower scope) stays refused."""
+        if planned.fix.action is not FixAction.REMOVE or not planned.exact:
+            return None
+        for node in nodes:
+            container = self._element_of.get(id(node))
+            if not isinstance(node, tuple(_NOT_PLAIN)):
+                continue
+            if container is not None:
+                sequence, index = container
+                return _Op("element_remove", planned, sequence, index, element=node)
+            if id(node) in self._bound:
+                # ``GMAIL = GOOGLE + "gmail.send"`` listed as ``[..., GMAIL]``.
+                return _NAME_VALUE
+        return None
 
     def _edit_item(self, planned: PlannedFix, string: cst.SimpleString) -> _Op | str:
         fix = planned.fix
@@ -212,8 +239,7 @@ class _Tree:
                 # A name's whole value, which a request elsewhere reads: as one item of
                 # a list naming it (``{A, B, CAL}``) or as its only scope.  Removing it
                 # is no edit of this string, which would hold no scope at all.
-                return ("the item is the whole value of a name that a request elsewhere "
-                        "reads; remove it where the name is used")
+                return _NAME_VALUE
             form = (
                 ItemForm.LIST_ITEM
                 if container is not None and whole and fix.part == 0
@@ -379,6 +405,8 @@ def _drop_conflicts(ops: list[_Op], skipped: list[Skipped]) -> list[_Op]:
     return [op for op in ops if id(op) not in conflicting]
 
 
+_NAME_VALUE = ("the item is the whole value of a name that a request elsewhere reads; "
+               "remove it where the name is used")
 _CLASS_VALUE = (
     "the item is the value of an attribute of a class (an Enum member, say), not an "
     "element of a list; remove it by hand where the class defines it")

@@ -349,7 +349,8 @@ class _Run:
         if not outcome.applied:
             return False
         before = module.code
-        problem = unexpected_change(before, outcome.module.code, path, outcome.edited)
+        problem = unexpected_change(before, outcome.module.code, path, outcome.edited,
+                                    outcome.removed)
         if problem:
             return self._fail(
                 path, f"{self.name(path)}: {problem}; the file is left unchanged"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 import itertools
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from ..analysis.ast_names import structure
 from ..analysis.source import SourceMap
@@ -26,15 +26,20 @@ SpanKey = tuple[int, int, int, int]
 
 
 def unexpected_change(
-    before: str, after: str, path: str, edited: Collection[SpanKey]
+    before: str, after: str, path: str, edited: Collection[SpanKey],
+    removed: Collection[SpanKey] = (),
 ) -> str | None:
-    """Why ``after`` is not an acceptable fix of ``before``, or None when it is."""
+    """Why ``after`` is not an acceptable fix of ``before``, or None when it is.
+
+    ``removed`` are elements other than strings that a fix removes whole (a scope
+    spelled ``GOOGLE + "gmail.readonly"``): they may go, and nothing else of theirs
+    may change."""
     try:
         fixed = ast.parse(after, filename=path)
     except (SyntaxError, ValueError) as error:
         return f"the fixed source would not parse ({error})"
     original = ast.parse(before, filename=path)
-    return _Comparison(SourceMap(path, source_lines(before)), edited).compare(
+    return _Comparison(SourceMap(path, source_lines(before)), edited, removed).compare(
         original, fixed
     )
 
@@ -68,15 +73,23 @@ def _is_str(node: ast.AST) -> bool:
 
 
 class _Comparison:
-    def __init__(self, source: SourceMap, edited: Collection[SpanKey]) -> None:
+    def __init__(self, source: SourceMap, edited: Collection[SpanKey],
+                 removed: Collection[SpanKey] = ()) -> None:
         self._source = source
         self._edited = set(edited)
+        self._removed = set(removed)
+
+    def _key(self, node: ast.AST) -> SpanKey | None:
+        if not hasattr(node, "lineno"):
+            return None
+        span = self._source.span(node)
+        return (span.line, span.col, span.end_line, span.end_col)
 
     def _is_edited(self, node: ast.AST) -> bool:
-        if not hasattr(node, "lineno"):
-            return False
-        span = self._source.span(node)
-        return (span.line, span.col, span.end_line, span.end_col) in self._edited
+        return self._key(node) in self._edited
+
+    def _removed_whole(self, node: ast.AST) -> bool:
+        return bool(self._removed) and self._key(node) in self._removed
 
     def compare(self, old: ast.AST, new: ast.AST) -> str | None:
         if _is_str(old) and isinstance(new, ast.List) and self._is_edited(old):
@@ -87,7 +100,7 @@ class _Comparison:
         if type(old) is not type(new):
             return f"{_where(old)}: {type(old).__name__} would become {type(new).__name__}"
         if self._is_edited(old):
-            return _compare_edited(old, new)
+            return _compare_edited(old, new, self._removed_whole)
         for name, old_value in ast.iter_fields(old):
             problem = self._compare_values(old, old_value, getattr(new, name, None))
             if problem:
@@ -110,14 +123,16 @@ class _Comparison:
         return None
 
 
-def _compare_edited(old: ast.AST, new: ast.AST) -> str | None:
+def _compare_edited(old: ast.AST, new: ast.AST,
+                    removed_whole: Callable[[ast.AST], bool]) -> str | None:
     where = _where(old)
     if isinstance(old, ast.Constant):
         return None if _is_str(new) else f"{where}: a scope string would stop being a string"
     if isinstance(old, (ast.List, ast.Tuple, ast.Set)):
         assert isinstance(new, (ast.List, ast.Tuple, ast.Set))
         # Scope strings may go, come or change; anything else in the list stays as is.
-        kept_old = [structure(element) for element in old.elts if not _is_str(element)]
+        kept_old = [structure(element) for element in old.elts
+                    if not _is_str(element) and not removed_whole(element)]
         kept_new = [structure(element) for element in new.elts if not _is_str(element)]
         if kept_old != kept_new:
             return f"{where}: an element that is not a scope string would change"

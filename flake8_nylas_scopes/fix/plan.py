@@ -56,6 +56,10 @@ class PlannedFix:
     findings: tuple[Finding, ...]
     form: ItemForm | None = None
     string_parts: tuple[str, ...] | None = None
+    # Every request reads the item at the span as this one scope, a whole element of a
+    # list: an element spelled by an expression (``GOOGLE + "gmail.readonly"``) may
+    # then be removed whole, as a string element is.
+    exact: bool = False
 
     @property
     def codes(self) -> str:
@@ -147,6 +151,7 @@ class _SiteIndex:
         self._policy = policy
         self.readers: dict[ItemKey, list[tuple[str, ScopeSite]]] = {}
         self.forms: dict[ItemKey, set[ItemForm]] = {}
+        self.texts: dict[ItemKey, set[str]] = {}
         self.string_parts: dict[Span, set[tuple[str, ...]]] = {}
         self.sites: list[ScopeSite] = []
         for path, module in facts.items():
@@ -156,6 +161,7 @@ class _SiteIndex:
                     key = (item.span, item.part)
                     self.readers.setdefault(key, []).append((path, site))
                     self.forms.setdefault(key, set()).add(item.form)
+                    self.texts.setdefault(key, set()).add(item.text)
                 parts = [i for i in site.value.items if i.form is ItemForm.STRING_PART]
                 for span in {item.span for item in parts}:
                     texts = tuple(
@@ -174,6 +180,13 @@ class _SiteIndex:
             return ItemForm.LIST_ITEM
         forms = self.forms.get((fix.span, fix.part), set())
         return next(iter(forms)) if len(forms) == 1 else None
+
+    def exact(self, fix: Fix) -> bool:
+        """Whether every request reads the item ``fix`` edits as its text, one whole
+        element of a list (not a part of a string, nor a string split elsewhere)."""
+        key = (fix.span, fix.part)
+        return fix.part == 0 and fix.span not in self._split_elsewhere and (
+            self.forms.get(key) == {ItemForm.LIST_ITEM}) and self.texts.get(key) == {fix.text}
 
     def reader_ids(self, fix: Fix) -> frozenset[int]:
         """The requests that read the item ``fix`` edits, by identity."""
@@ -222,7 +235,8 @@ def _merge_identical(findings: Sequence[Finding], sites: _SiteIndex) -> list[Pla
         assert finding.fix is not None
         by_fix.setdefault(finding.fix, []).append(finding)
     return [
-        PlannedFix(fix, tuple(found), sites.form(fix), sites.parts(fix.span))
+        PlannedFix(fix, tuple(found), sites.form(fix), sites.parts(fix.span),
+                   sites.exact(fix))
         for fix, found in by_fix.items()
     ]
 
@@ -253,7 +267,7 @@ def _keep_written_items(planned: list[PlannedFix], sites: _SiteIndex) -> list[Pl
         folded.add(id(twin))
         removal = Fix(FixAction.REMOVE, fix.span, fix.part, fix.text)
         swapped[id(item)] = PlannedFix(removal, item.findings + twin.findings,
-                                       item.form, item.string_parts)
+                                       item.form, item.string_parts, item.exact)
     return [swapped.get(id(item), item) for item in planned if id(item) not in folded]
 
 

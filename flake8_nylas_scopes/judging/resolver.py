@@ -2967,6 +2967,7 @@ class FlowResolver:
         not see (a context processor's client is used by templates)."""
         live: set[Obj] = set()
         names: list[str] = []
+        functions: list[str] = []
         for argument in call.args:
             for kind, name in self.resolve(argument) if argument is not None else ():
                 if kind != "func":
@@ -2977,10 +2978,18 @@ class FlowResolver:
                 if returned:
                     live |= returned
                     names.append(f"{name.rsplit('.', 1)[-1]}()")
+                    functions.append(name)
         if not live:
             return [], []
-        return self._lost(frozenset(live), call.span,
-                          f"returned to {call.callee_text}", ", ".join(names))
+        endpoints, lost = self._lost(
+            frozenset(live), call.span,
+            f"returned by a function decorated with @{call.callee_text}, which the "
+            "analysis does not follow", ", ".join(names))
+        # One finding per function, at its first decorator, however many it has
+        # (``@singleton`` over ``@provider``): each says the same of the same values.
+        origin = "decorated:" + ",".join(sorted(functions))
+        return endpoints, [use if use.origin else dataclasses.replace(use, origin=origin)
+                           for use in lost]
 
     def _reads(self, objs: Objs, span: Span, text: str) -> list[EndpointUse]:
         """Reading a query or a collection as data fetches its objects."""
