@@ -16,6 +16,7 @@ from typing import Any
 _NO_ENTRIES: Mapping[Any, Any] = MappingProxyType({})
 # By dataclass: its fields typed ``Sequence`` or ``Mapping``.
 _SHARED_FIELDS: dict[type, tuple[str, ...]] = {}
+_SEQUENCES = (list, tuple)
 
 
 def no_entries() -> Mapping[Any, Any]:
@@ -35,7 +36,9 @@ def shed_empty(record: Any) -> None:
             if str(field.type).startswith(("Sequence[", "Mapping[")))
     for name in names:
         value = getattr(record, name)
-        if value.__class__ is list and not value:
+        # An empty tuple too: before Python 3.11, ``tuple()`` of an empty generator
+        # (a field read back through a comprehension) is a new object each time.
+        if value.__class__ in _SEQUENCES and not value:
             setattr(record, name, ())
         elif value.__class__ is dict and not value:
             setattr(record, name, _NO_ENTRIES)
