@@ -130,6 +130,7 @@ from .handed_calls import (
     attrgetter_call, attrgetter_read, handed_call, hands_back_function, named_attribute,
 )
 from .given_lists import (
+    ALL_READING_NAMES,
     GivenLists,
     changes_items,
     given_away,
@@ -1701,7 +1702,9 @@ class Extractor(FastVisitor):
         if self._shadowed is None:
             tree = self._prepared or self._tree
             if tree is None or not self._scopes:
-                return frozenset()  # not prepared yet: asked again later
+                # Not prepared yet (asked again later): until the module's own names
+                # are known, none of the reading calls counts as only reading.
+                return ALL_READING_NAMES
             self._shadowed = shadowed_reading_calls(tree, self.module_bindings.binds)
         return self._shadowed
 
