@@ -218,6 +218,55 @@ def test_a_module_loaded_by_a_name_built_at_run_time_may_be_any_test(
     assert not any(code in ("NYS302", "NYS303") for _, _, code in codes)
 
 
+# The app's code running a module named by a file's path or by an installed package's
+# entry point: the module may be any, a test's among them.
+PATH_LOADERS = {
+    "by a file's path": """\
+        import importlib.util
+
+
+        def main(path="tests/helpers.py"):
+            spec = importlib.util.spec_from_file_location("demo", path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        """,
+    "by a source loader": """\
+        from importlib.machinery import SourceFileLoader
+
+
+        def main():
+            SourceFileLoader("demo", "tests/helpers.py").load_module()
+        """,
+    "by an entry point": """\
+        from importlib.metadata import entry_points
+
+
+        def main():
+            for point in entry_points(group="notify.plugins"):
+                point.load()()
+        """,
+    "by setuptools' entry point": """\
+        import pkg_resources
+
+
+        def main():
+            for point in pkg_resources.iter_entry_points("notify.plugins"):
+                point.load()()
+        """,
+}
+
+
+def test_a_module_loaded_by_path_or_entry_point_may_be_any_test(tmp_path: Path) -> None:
+    # Before, the loader went unseen: 'calendar', which the helper takes out, was
+    # reported unused as if the list never changed.
+    for name, loader in PATH_LOADERS.items():
+        codes = _codes(tmp_path / name.replace(" ", "_").replace("'", ""), {
+            "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER,
+            "notify/plugins.py": loader})
+        assert ("mail.py", 13, "NYS304") in codes, name
+        assert not any(code in ("NYS302", "NYS303") for _, _, code in codes), name
+
+
 def test_imports_that_never_run_in_the_app_keep_the_list_judged(tmp_path: Path) -> None:
     # Controls: an import for the type checker only, a lazy import in a test, and a
     # loader in a test, leave the helper the tests'.
@@ -231,6 +280,12 @@ def test_imports_that_never_run_in_the_app_keep_the_list_judged(tmp_path: Path) 
         ("loader in a test", {"tests/test_mail.py": (
             "import importlib, os\n\n\ndef test_any():\n"
             "    importlib.import_module(os.environ['X'])\n")}),
+        ("path loader in a test", {"tests/test_mail.py": textwrap.dedent(
+            PATH_LOADERS["by a file's path"]).replace("def main", "def test_demo")}),
+        # Finding a module's spec does not run it.
+        ("spec found in the app", {"notify/plugins.py": (
+            "import importlib.util\n\n\ndef main():\n"
+            "    return importlib.util.find_spec('tests.helpers')\n")}),
     ):
         codes = _codes(tmp_path / name.replace(" ", "_"), {
             "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER, **files})

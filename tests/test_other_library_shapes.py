@@ -133,6 +133,20 @@ _GIVEN = {
     "authorize URL on a host given elsewhere": (
         "import requests\n\n\ndef g(base):\n    return requests.get(\n"
         "        base + '/o/oauth2/auth', params={'scope': ' '.join(SCOPES)})\n"),
+    # A dict of keywords filled by key before it is spread or given whole, and a dict
+    # of keywords under a key naming one (authlib's ``client_kwargs``) spread.
+    "local dict filled by key": ("def g():\n    kwargs = {}\n    kwargs['scope'] = SCOPES\n"
+                                 "    return OAuth2Session('id', **kwargs)\n"),
+    "module dict filled by key": ("KW = {}\nKW['scope'] = ' '.join(SCOPES)\n\n\n"
+                                  "def g(oauth):\n    oauth.register('google', client_kwargs=KW)\n"),
+    "client_kwargs in a spread dict": (
+        "def g(oauth):\n    oauth.register('google', **{'client_id': 'id', "
+        "'client_kwargs': {'scope': ' '.join(SCOPES)}})\n"),
+    "client_kwargs under a key of a module dict": (
+        "CONF = {'google': {'client_kwargs': {'scope': ' '.join(SCOPES)}}}\n\n\n"
+        "def g(oauth):\n    oauth.register('google', **CONF['google'])\n"),
+    "client_kwargs of dict() spread": (
+        "def g(oauth):\n    oauth.register('google', **dict(client_kwargs=dict(scope=SCOPES)))\n"),
 }
 # The same module text, the list going nowhere another library reads it.
 _NOT_GIVEN = {
@@ -181,6 +195,12 @@ _NOT_GIVEN = {
         "import requests\n\nGOOGLE_AUTH_URL = 'https://accounts.google.com/o/oauth2/auth'\n"
         "\n\ndef g():\n"
         "    return requests.get(GOOGLE_AUTH_URL, params={'state': str(len(SCOPES))})\n"),
+    # Filled by key and under a key of keywords, but not as scopes.
+    "local dict filled by key": ("def g():\n    kwargs = {}\n    kwargs['state'] = len(SCOPES)\n"
+                                 "    return OAuth2Session('id', **kwargs)\n"),
+    "client_kwargs in a spread dict": (
+        "def g(oauth):\n    oauth.register('google', **{'client_id': 'id', "
+        "'client_kwargs': {'state': str(len(SCOPES))}})\n"),
     "local list shadowing it in a closure": (
         "def g():\n    SCOPES = ['openid']\n\n    def inner():\n"
         "        return OAuth2Session('id', scope=SCOPES)\n    return inner\n"),

@@ -314,6 +314,11 @@ _LIST = '["email.read_only", "calendar"]'
     f'def install():\n    globals()["SCOPES"] = {_LIST}\n',
     'globals().update(load_settings())\n',  # any name
     'register(globals())\n',  # handed on: any name
+    # ``locals()`` at module level is ``globals()``; code run by ``exec`` with no
+    # namespace given runs in the module's; a module's bound ``__setattr__``.
+    f'locals()["SCOPES"] = {_LIST}\n',
+    'exec("SCOPES = [\'email.read_only\', \'calendar\']")\n',
+    f'import sys\nsys.modules[__name__].__setattr__("SCOPES", {_LIST})\n',
 ])
 def test_a_star_import_binding_the_name_through_its_namespace_is_unresolved(
         tmp_path: Path, legacy: str) -> None:
@@ -329,6 +334,9 @@ def test_a_star_import_binding_the_name_through_its_namespace_is_unresolved(
     'if "SCOPES" in globals():\n    OTHER = 1\n',
     f'globals()["OTHER"] = {_LIST}\n',
     f'def local():\n    vars()["SCOPES"] = {_LIST}\n',  # the function's own namespace
+    f'def local():\n    locals()["SCOPES"] = {_LIST}\n',
+    'exec("SCOPES = []", {})\n',  # a namespace of its own
+    f'import sys\nsys.modules[__name__].__setattr__("OTHER", {_LIST})\n',
 ])
 def test_a_namespace_only_read_or_written_under_other_names_leaves_the_import_read(
         tmp_path: Path, legacy: str) -> None:
@@ -341,10 +349,49 @@ def test_a_namespace_only_read_or_written_under_other_names_leaves_the_import_re
     f'globals()["SCOPES"] = {_LIST}\n',
     f'globals().update(SCOPES={_LIST})\n',
     f'import sys\nsetattr(sys.modules[__name__], "SCOPES", {_LIST})\n',
+    # A key read at run time, ``locals()`` at module level, and code run by ``exec``
+    # (which may bind or change any name) or ``__setattr__`` of the module object.
+    f'name = "SCOPES"\nvars()[name] = {_LIST}\n',
+    f'locals()["SCOPES"] = {_LIST}\n',
+    'exec("SCOPES.append(\'calendar\')")\n',
+    f'import sys\nsys.modules[__name__].__setattr__("SCOPES", {_LIST})\n',
 ])
 def test_an_imported_name_bound_again_through_the_namespace_is_unresolved(
         tmp_path: Path, write: str) -> None:
     # The module's own write replaces the imported list (before: NYS301 on events).
     auth = _SHADOWED.replace("from {star} import *\n", write)
     found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "auth.py": auth})
+    assert [code for _, _, code in found] == ["NYS304"]
+
+
+@pytest.mark.parametrize("write", [
+    f'import app.scopes as m\nm.__setattr__("SCOPES", {_LIST})\n',
+    f'from app import scopes\nscopes.__setattr__("SCOPES", {_LIST})\n',
+])
+def test_another_module_binding_the_list_through_setattr_method_is_unresolved(
+        tmp_path: Path, write: str) -> None:
+    # The module object's bound ``__setattr__`` binds the name as ``setattr`` does
+    # (before: the write went unseen, NYS301 on events and NYS303 on contacts).
+    auth = _SHADOWED.replace("from {star} import *\n", "")
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT, "auth.py": auth,
+                                 "boot.py": write})
+    assert [code for _, _, code in found] == ["NYS304"]
+    # Control: another attribute set that way leaves the list read.
+    (tmp_path / "other").mkdir()
+    found = _findings(tmp_path / "other", {"scopes.py": _EXPLICIT, "auth.py": auth,
+                                           "boot.py": write.replace('"SCOPES"', '"OTHER"')})
+    assert found == [("auth.py", 14, "NYS301"), ("scopes.py", 1, "NYS303")]
+
+
+@pytest.mark.parametrize("write", [
+    f'name = "SCOPES"\nvars()[name] = {_LIST}\n',
+    f'locals()["SCOPES"] = {_LIST}\n',
+    'exec("SCOPES.append(\'calendar\')")\n',
+])
+def test_the_list_s_own_module_binding_it_through_its_namespace_is_unresolved(
+        tmp_path: Path, write: str) -> None:
+    # Written after the list in its own module, the name another module imports holds
+    # what the write gives (before: NYS301 on events and NYS303 on contacts).
+    auth = _SHADOWED.replace("from {star} import *\n", "")
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT + write, "auth.py": auth})
     assert [code for _, _, code in found] == ["NYS304"]

@@ -4455,6 +4455,16 @@ def _changed_values(
               and isinstance(call.args[1].value, str)):
             # ``object.__setattr__(settings, "scopes", [...])`` past a frozen dataclass.
             yield ast.Attribute(call.args[0], call.args[1].value, ast.Store()), "rebind"
+        elif (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+              and call.func.attr in ("__setattr__", "__delattr__") and call.args
+              and isinstance(call.args[0], ast.Constant)
+              and isinstance(call.args[0].value, str)):
+            # ``settings.__setattr__("SCOPES", [...])``: the bound method, as ``setattr``.
+            yield ast.Attribute(call.func.value, call.args[0].value, ast.Store()), "rebind"
+        elif isinstance(call, ast.Call) and _runs_code_in_own_namespace(call):
+            # ``exec("SCOPES.append('calendar')")``: the code runs in the caller's
+            # globals, as with ``exec(code, globals())``, and may bind any of them.
+            yield _OWN_GLOBALS, "namespace"
         return
     value = getattr(statement, "value", None)
     if isinstance(statement, (ast.Assign, ast.AnnAssign)) and isinstance(
@@ -4485,6 +4495,32 @@ def _changed_values(
             yield target, "extend"
 
 
+# Stands for the module's own namespace, ``globals()``, where a statement writes it
+# through another spelling.
+_OWN_GLOBALS = ast.Call(ast.Name("globals", ast.Load()), [], [])
+# Builtins that run code given as text; with no namespace given, in the caller's.
+_CODE_RUNNERS = frozenset({"exec", "eval"})
+
+
+def _runs_code_in_own_namespace(call: ast.Call) -> bool:
+    """``exec(code)`` or ``eval(code)`` given no globals: run in the module's own."""
+    return (isinstance(call.func, ast.Name) and call.func.id in _CODE_RUNNERS
+            and len(call.args) < 2 and not any(
+                keyword.arg in ("globals", None) for keyword in call.keywords))
+
+
+def _own_namespace(node: ast.expr) -> ast.expr | None:
+    """The namespace whose names ``node`` holds, as ``namespace_owner`` says, and
+    ``vars()`` or ``locals()`` given nothing: the module's own names at its top
+    level.  (In a function they are its own names, which a write there does not
+    bind; read as the module's, a write there may only leave more lists unread.)"""
+    owner = namespace_owner(node)
+    if owner is None and isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+            node.func.id in ("vars", "locals") and not node.args and not node.keywords):
+        return _OWN_GLOBALS
+    return owner
+
+
 def _namespace_member(node: ast.expr) -> tuple[ast.expr, str] | None:
     """What a change through an object's namespace dict changes, and how (see
     ``Extractor._note_change``): ``settings.__dict__["SCOPES"]``, ``vars(config)[...]``
@@ -4493,7 +4529,7 @@ def _namespace_member(node: ast.expr) -> tuple[ast.expr, str] | None:
     of them ("namespace": the object itself, or ``globals()``).  None for any other
     value."""
     key: ast.expr | None = None
-    owner = namespace_owner(node)
+    owner = _own_namespace(node)
     while owner is None:
         if isinstance(node, ast.Subscript):
             key, node = node.slice, node.value
@@ -4503,7 +4539,7 @@ def _namespace_member(node: ast.expr) -> tuple[ast.expr, str] | None:
             key, node = node.args[0], node.func.value
         else:
             return None
-        owner = namespace_owner(node)
+        owner = _own_namespace(node)
     name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else ""
     if not name.isidentifier():
         return owner, "namespace"

@@ -379,6 +379,7 @@ class _ScopedTree:
     def _bind(self, node: ast.AST, scope: ast.AST) -> None:
         if isinstance(node, ast.Assign):
             targets, value = node.targets, node.value
+            self._bind_keyed(targets, value, scope)
         elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)) and node.value:
             targets, value = [node.target], node.value
         else:
@@ -389,6 +390,19 @@ class _ScopedTree:
             if isinstance(target, ast.Name):
                 names.setdefault(target.id, []).append(value)
                 assigned[target.id] += 1
+
+    def _bind_keyed(self, targets: list[ast.expr], value: ast.expr, scope: ast.AST) -> None:
+        """``kwargs["scope"] = SCOPES``: the name holds a dict with that key, as if
+        ``{"scope": SCOPES}`` were bound to it, so that ``OAuth2Session(id,
+        **kwargs)`` gives the list.  A key no constant names is bound too: any list
+        it stores may be under a scope key."""
+        names = self._bindings.setdefault(id(scope), {})
+        for target in targets:
+            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                key = target.slice if isinstance(target.slice, ast.Constant) else (
+                    ast.Constant("scope"))
+                names.setdefault(target.value.id, []).append(
+                    ast.copy_location(ast.Dict([key], [value]), target))
 
     def _count_store(self, node: ast.AST, scope: ast.AST) -> None:
         stored = self._stores.setdefault(id(scope), Counter())
@@ -600,33 +614,39 @@ def _scope_keys(value: ast.expr, bound: Callable[[str], Sequence[ast.expr]],
     ``**CONF["google"]``) is given as it is: every list it names may be under a
     scope key."""
     seen: set[int] = set()
-    pending = [value]
+    pending = [(value, whole)]
     while pending:
-        node = pending.pop()
+        node, whole = pending.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
         if isinstance(node, ast.Dict):
             for key, item in zip(node.keys, node.values):
                 if key is None:
-                    pending.append(item)  # ``{**base, ...}``
-                elif (isinstance(key, ast.Constant) and isinstance(key.value, str)
-                      and key.value.casefold() in _SCOPE_KEYWORDS):
-                    yield item
+                    pending.append((item, whole))  # ``{**base, ...}``
+                elif isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    if key.value.casefold() in _SCOPE_KEYWORDS:
+                        yield item
+                    elif _whole_dict_given(key.value):
+                        # ``**{"client_kwargs": {"scope": ...}}``: a keyword of
+                        # keywords the callee passes on whole.
+                        pending.append((item, True))
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
               and node.func.id == "dict"):
-            pending.extend(node.args)
-            yield from (keyword.value for keyword in node.keywords
-                        if keyword.arg in _SCOPE_KEYWORDS)
-            pending.extend(keyword.value for keyword in node.keywords if keyword.arg is None)
+            pending.extend((argument, whole) for argument in node.args)
+            for keyword in node.keywords:
+                if keyword.arg in _SCOPE_KEYWORDS:
+                    yield keyword.value
+                elif keyword.arg is None or _whole_dict_given(keyword.arg):
+                    pending.append((keyword.value, whole or keyword.arg is not None))
         elif isinstance(node, ast.Name) and bound(node.id):
-            pending.extend(bound(node.id))
+            pending.extend((held, whole) for held in bound(node.id))
         elif whole and isinstance(node, (ast.Call, ast.Subscript)):
             keyed = _under_key(node, bound)
             if keyed is None:
                 yield node
             else:
-                pending.extend(keyed)
+                pending.extend((held, whole) for held in keyed)
         elif isinstance(node, (ast.Name, ast.Attribute)):
             # A dict bound elsewhere (``**OAUTH_KWARGS`` imported, ``**conf.KWARGS``):
             # its scope keys, as the module defining it keeps them.

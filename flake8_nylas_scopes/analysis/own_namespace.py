@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # Text the module needs to hold for any of the forms read here.
-_WORDS = ("globals(", "vars(", "sys.modules")
+_WORDS = ("globals(", "vars(", "locals(", "sys.modules", "exec(", "eval(")
+# Builtins that run code given as text; with no namespace given, in the caller's.
+_CODE_RUNNERS = frozenset({"exec", "eval"})
 # Methods of a namespace dict that only read it.
 _READERS = frozenset({"get", "keys", "items", "values", "copy", "__contains__",
                       "__getitem__", "__len__", "__iter__"})
@@ -49,7 +51,16 @@ def own_namespace_writes(tree: ast.Module, after: int,
             _dict_use(node, parents, found, line)
         elif _is_own_module(node, qualify):
             _module_use(node, parents, found, line)
+        elif _runs_code_in_own_namespace(node):
+            found.any_name = True  # ``exec("SCOPES = [...]")`` binds what its text says
     return found
+
+
+def _runs_code_in_own_namespace(node: ast.AST) -> bool:
+    """``exec(code)`` or ``eval(code)`` given no globals: run in the module's own."""
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id in _CODE_RUNNERS and len(node.args) < 2
+            and not any(keyword.arg in ("globals", None) for keyword in node.keywords))
 
 
 def _linked(tree: ast.Module, parents: dict[int, ast.AST],
@@ -79,11 +90,13 @@ def _is_own_module(node: ast.AST, qualify: Callable[[ast.expr], str | None]) -> 
 
 def _is_namespace_dict(node: ast.AST, nested: bool,
                        qualify: Callable[[ast.expr], str | None]) -> bool:
-    """``globals()``, ``vars()`` at module level (in a function it is the function's),
-    and ``vars(M)`` or ``M.__dict__`` of the module object."""
+    """``globals()``, ``vars()`` and ``locals()`` at module level (in a function they
+    are the function's), and ``vars(M)`` or ``M.__dict__`` of the module object."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
         if node.func.id == "globals" and not node.args:
             return True
+        if node.func.id == "locals":
+            return not node.args and not nested
         if node.func.id == "vars":
             return (not node.args and not nested) or (
                 len(node.args) == 1 and _is_own_module(node.args[0], qualify))
@@ -143,6 +156,11 @@ def _module_use(node: ast.AST, parents: dict[int, ast.AST], found: NamespaceWrit
     if isinstance(parent, ast.Attribute):
         if parent.attr == "__dict__":
             return  # read as the namespace dict itself
+        call = parents.get(id(parent))
+        if parent.attr in ("__setattr__", "__delattr__") and isinstance(call, ast.Call):
+            # ``sys.modules[__name__].__setattr__("SCOPES", [...])``, as ``setattr``.
+            _note(found, _constant_name(call.args[0] if call.args else None), line)
+            return
         if not isinstance(parent.ctx, ast.Load):
             _note(found, parent.attr, line)
         return

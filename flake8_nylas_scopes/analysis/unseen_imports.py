@@ -26,9 +26,23 @@ ANY_MODULE = "*"
 # Text that an import the flow records may miss needs: a plain ``import`` statement, an
 # indented one, or a loader by name.  Most modules have only ``from`` imports at
 # module level, which the flow records name.
-_UNSEEN_IMPORT = re.compile(r"^[ \t]*import[ \t]|^[ \t]+from[ \t]|import_module|__import__",
-                            re.MULTILINE)
-_LOADER_WORDS = ("import_module", "__import__")
+# Loaders that run a module named by a file's path or by an installed package's data,
+# not by a dotted name in the code (``spec_from_file_location("demo",
+# "tests/helpers.py")`` then ``exec_module``, an entry point's ``load()``): the module
+# may be any, a test's among them.  By the dotted names of the functions
+# (importlib.util, importlib.machinery, importlib.metadata and its backport,
+# setuptools' pkg_resources, and Python 3.11's deprecated imp).
+_PATH_LOADERS = frozenset({
+    "importlib.util.spec_from_file_location", "importlib.machinery.SourceFileLoader",
+    "importlib.machinery.SourcelessFileLoader", "importlib.metadata.entry_points",
+    "importlib_metadata.entry_points", "pkg_resources.iter_entry_points",
+    "pkg_resources.load_entry_point", "imp.load_source", "imp.load_compiled",
+})
+_PATH_LOADER_WORDS = tuple(sorted({name.rpartition(".")[2] for name in _PATH_LOADERS}))
+_UNSEEN_IMPORT = re.compile("|".join([
+    r"^[ \t]*import[ \t]", r"^[ \t]+from[ \t]", "import_module", "__import__",
+    *_PATH_LOADER_WORDS]), re.MULTILINE)
+_LOADER_WORDS = ("import_module", "__import__", *_PATH_LOADER_WORDS)
 
 
 def may_import_unseen(text: str) -> bool:
@@ -53,6 +67,8 @@ def unseen_imports(
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and _is_loader(node, qualify):
                 found[_loaded_module(node)] = None
+            elif isinstance(node, ast.Call) and qualify(node.func) in _PATH_LOADERS:
+                found[ANY_MODULE] = None
     return list(found)
 
 
