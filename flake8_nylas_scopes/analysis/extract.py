@@ -161,7 +161,8 @@ from .raw_uses import (
 from .sole_bindings import sole_bindings
 from .source import SourceMap
 from .symbols import ATTRIBUTE, RETURNED
-from .own_namespace import may_write_own_namespace, own_namespace_writes
+from .own_namespace import (may_write_own_namespace, own_namespace_writes,
+                            runs_code_in_own_namespace)
 from .star_names import (
     AFTER_EVERY_LINE, CONSTANT_NAME, bound_names, exports, names_unbound, star_imports, upper_names,
 )
@@ -4461,7 +4462,7 @@ def _changed_values(
               and isinstance(call.args[0].value, str)):
             # ``settings.__setattr__("SCOPES", [...])``: the bound method, as ``setattr``.
             yield ast.Attribute(call.func.value, call.args[0].value, ast.Store()), "rebind"
-        elif isinstance(call, ast.Call) and _runs_code_in_own_namespace(call):
+        elif runs_code_in_own_namespace(call):
             # ``exec("SCOPES.append('calendar')")``: the code runs in the caller's
             # globals, as with ``exec(code, globals())``, and may bind any of them.
             yield _OWN_GLOBALS, "namespace"
@@ -4498,15 +4499,6 @@ def _changed_values(
 # Stands for the module's own namespace, ``globals()``, where a statement writes it
 # through another spelling.
 _OWN_GLOBALS = ast.Call(ast.Name("globals", ast.Load()), [], [])
-# Builtins that run code given as text; with no namespace given, in the caller's.
-_CODE_RUNNERS = frozenset({"exec", "eval"})
-
-
-def _runs_code_in_own_namespace(call: ast.Call) -> bool:
-    """``exec(code)`` or ``eval(code)`` given no globals: run in the module's own."""
-    return (isinstance(call.func, ast.Name) and call.func.id in _CODE_RUNNERS
-            and len(call.args) < 2 and not any(
-                keyword.arg in ("globals", None) for keyword in call.keywords))
 
 
 def _own_namespace(node: ast.expr) -> ast.expr | None:

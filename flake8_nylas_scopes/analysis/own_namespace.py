@@ -51,12 +51,12 @@ def own_namespace_writes(tree: ast.Module, after: int,
             _dict_use(node, parents, found, line)
         elif _is_own_module(node, qualify):
             _module_use(node, parents, found, line)
-        elif _runs_code_in_own_namespace(node):
+        elif runs_code_in_own_namespace(node):
             found.any_name = True  # ``exec("SCOPES = [...]")`` binds what its text says
     return found
 
 
-def _runs_code_in_own_namespace(node: ast.AST) -> bool:
+def runs_code_in_own_namespace(node: ast.AST) -> bool:
     """``exec(code)`` or ``eval(code)`` given no globals: run in the module's own."""
     return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
             and node.func.id in _CODE_RUNNERS and len(node.args) < 2
