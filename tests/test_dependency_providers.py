@@ -132,3 +132,71 @@ def test_a_provided_bound_sdk_method_is_a_call_of_it(tmp_path: Path) -> None:
     dependencies = '"messages": Provide(Client("key").messages.list)'
     assert _codes(tmp_path, LITESTAR, handler, dependencies) == [
         "NYS303 'https://www.googleapis.com/auth/calendar.events.readonly'"]
+
+
+# FastAPI's ``Depends(f)`` calls ``f`` per request too, and gives its result to the
+# parameter it is the default of.
+FASTAPI = """\
+from typing import Annotated
+
+from fastapi import Depends, Security
+from nylas import Client
+
+from deps import SCOPES, provide_nylas
+
+client = Client("key")
+
+
+def login(nylas: Client = Depends(provide_nylas)) -> str:
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "c", "redirect_uri": "https://app/cb", "provider": "google",
+        "scope": SCOPES,
+    }})
+
+
+def inbox({parameter}) -> list:
+    return {read}
+"""
+
+
+def _fastapi_codes(tmp_path: Path, parameter: str, read: str) -> list[str]:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "deps.py").write_text(DEPS)
+    (tmp_path / "main.py").write_text(FASTAPI.format(parameter=parameter, read=read))
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return sorted(finding.message.split(" is ")[0] if finding.code != "NYS304" else "NYS304"
+                  for finding in result.findings)
+
+
+@pytest.mark.parametrize("parameter", [
+    "messages=Depends(client.messages.list)",
+    "messages=Security(client.messages.list)",
+    "messages: Annotated[list, Depends(client.messages.list)]",
+])
+def test_a_bound_sdk_method_as_a_dependency_is_a_call_of_it(
+        tmp_path: Path, parameter: str) -> None:
+    # FastAPI calls ``client.messages.list`` per request: the mail scope is needed.
+    codes = _fastapi_codes(tmp_path, parameter, "messages")
+    assert codes == ["NYS303 'https://www.googleapis.com/auth/calendar.events.readonly'"]
+
+
+@pytest.mark.parametrize(("parameter", "read"), [
+    # The provider's client reaches the parameter, which lists mail.
+    ("nylas: Client = Depends(provide_nylas)", "nylas.messages.list('g').data"),
+    # A parameter filled by a provider, read through a name: the mail read counts.
+    ("nylas=Depends(provide_nylas)", "nylas.messages.list('g').data"),
+], ids=["annotated", "unannotated"])
+def test_a_provider_function_as_a_dependency_is_read_as_before(
+        tmp_path: Path, parameter: str, read: str) -> None:
+    assert _fastapi_codes(tmp_path, parameter, read) == [
+        "NYS303 'https://www.googleapis.com/auth/calendar.events.readonly'"]
+
+
+def test_a_dependency_calling_no_sdk_method_makes_no_use(tmp_path: Path) -> None:
+    # Control: the framework's call of a function that reads no Nylas object needs
+    # no scope; the calendar read elsewhere leaves only the mail scope unused.
+    codes = _fastapi_codes(
+        tmp_path, "messages=Depends(lambda: [])",
+        "client.events.list('g', query_params={'calendar_id': 'work'}).data")
+    assert codes == ["NYS303 'https://www.googleapis.com/auth/gmail.readonly'"]
