@@ -2617,3 +2617,53 @@ def test_attributes_set_by_run_time_names_moved_out_of_the_class_make_no_claim_a
     }
     after, _ = _claims_and_caution(tmp_path / "outside", moved)
     assert not after - before, sorted(after - before)
+
+
+# ------------------------------------------------------- a provided client, written otherwise
+
+_PROVIDED_APP = '''import os
+
+from litestar.di import Provide
+from nylas import Client
+
+G = "https://www.googleapis.com/auth/"
+
+
+def provide_nylas() -> Client:
+    return Client(api_key=os.environ["NYLAS_API_KEY"])
+
+
+def login(nylas: Client) -> str:
+    return nylas.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": [G + "gmail.readonly", G + "contacts.readonly"],
+    })
+
+
+def inbox(grant_id: str, nylas: Client) -> list:
+    return nylas.messages.list(grant_id).data
+
+
+dependencies = {"nylas": Provide(provide_nylas)}
+'''
+
+
+_PROVIDED = 'dependencies = {"nylas": Provide(provide_nylas)}'
+
+
+@pytest.mark.parametrize("written", [
+    'dependencies = {"nylas": Provide(functools.partial(provide_nylas))}',
+    'dependencies = {"nylas": Provide(lambda: provide_nylas())}',
+    'dependencies = {"nylas": Provide(dependency=provide_nylas, use_cache=True)}',
+    'PROVIDER = Provide(provide_nylas)\ndependencies = {"nylas": PROVIDER}',
+    'dependencies = dict(nylas=Provide(provide_nylas))',
+])
+def test_a_provider_written_otherwise_makes_no_claim_appear(
+        written: str, tmp_path: Path) -> None:
+    before, _ = _claims_and_caution(tmp_path / "direct", {"app/main.py": _PROVIDED_APP})
+    # The provided client is read through the handlers' annotation.
+    assert before == Counter({"NYS303 https://www.googleapis.com/auth/contacts.readonly": 1})
+    rewritten = "import functools\n" + _PROVIDED_APP.replace(_PROVIDED, written)
+    assert _PROVIDED not in rewritten
+    after, _ = _claims_and_caution(tmp_path / "rewritten", {"app/main.py": rewritten})
+    assert not after - before, sorted(after - before)

@@ -153,6 +153,18 @@ HAND_OVERS: Mapping[str, HandOver] = {
         (f"airflow.operators.python_operator.{operator}"
          for operator in ("PythonOperator", "BranchPythonOperator", "ShortCircuitOperator")),
         HandOver(0, "python_callable", "op_args", "op_kwargs", "none", own=0)),
+    # Litestar's ``Provide(dependency, *, use_cache=False, sync_to_thread=None)``
+    # keeps a function for the framework to call per request, with the app's other
+    # dependencies as keywords named by its parameters; what the function returns
+    # (or yields) goes only to the parameters named by the key it is registered
+    # under (``dependencies={"nylas": Provide(get_client)}``), and such a parameter
+    # is read as any parameter no call of the project fills: through its annotation,
+    # else unresolved.  The function is called with none of the call's arguments,
+    # so a bound SDK method handed over (``Provide(client.messages.list)``) is a call
+    # of it.  (https://docs.litestar.dev/2/usage/dependency-injection.html;
+    # Starlite 1.x, its earlier name, exported it as ``from starlite import Provide``.)
+    **dict.fromkeys(("litestar.di.Provide", "starlite.Provide"),
+                    HandOver(0, "dependency", result="none", own=0)),
 }
 
 

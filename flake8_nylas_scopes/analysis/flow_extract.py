@@ -2120,8 +2120,13 @@ class FlowExtractor:
             return False
         if _marker(func):
             # ``Depends(get_client)``: the parameter it fills gets what the function
-            # gives (see ``_dependency``).
+            # gives (see ``_dependency``).  The framework calls the function per
+            # request, with keywords of its own: a bound SDK method given so
+            # (``Depends(client.messages.list)``) is a call of it.
             self._call_site(node, span, not used, modelled=True)
+            if node.args and not isinstance(node.args[0], ast.Starred):
+                self._synthetic(node.args[0], self.value(node.args[0]), [], span,
+                                f"{_text(func)}()")
             return False
         builtin = BUILTINS.get(name)
         if builtin is not None:
