@@ -616,6 +616,7 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
     found = {path for path in paths
              if is_test_module(relative[path], defined[path],
                                calls_test_library=path in test_library_callers)}
+    imported: set[str] = set()
     while found:
         # A module the app imports is app code, and so is what it imports in turn.
         imported = _imported_modules(modules, found)
@@ -628,21 +629,31 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
     # import too (a handler and its tests).
     unsure = {path: _UNSURE_TEST for path in found & only_patching
               if not is_test_module(relative[path], defined[path])}
+    if not found:
+        # No tests: none runs in the app, and whether the app loads a module by a
+        # name it cannot read matters only for a test's records (the judge asks it
+        # only of a path among the tests), so every module's references need not be
+        # gathered (a tenth of a second on a 2,000-module project).
+        return found, unsure, False
     # A test's module the app imports runs in the app too: what it changes and calls
     # may be the app's.
-    run, named = _tests_run_by_app(modules, found)
+    # The loop above ends only where nothing it found in ``imported`` left ``found``:
+    # it is what the modules outside ``found`` refer to, which the search starts from.
+    run, named = _tests_run_by_app(modules, found, imported)
     unsure.update((path, _IMPORTED_TEST) for path in run)
     return found, unsure, ANY_MODULE in named
 
 
 def _tests_run_by_app(modules: Mapping[str, ModuleFacts], tests: set[str],
-                      ) -> tuple[set[str], set[str]]:
+                      imported: set[str] | None = None) -> tuple[set[str], set[str]]:
     """The tests the app's code imports, and the tests those import in turn: a
     package's ``__init__.py`` re-exporting from its modules (``from .helpers import
     seed``), or a helper importing demo data that changes a list at import time, runs
     in the app as the module the app names does.  With them, every module name the
-    app's code and those tests refer to (and their packages)."""
-    named = _imported_modules(modules, tests)
+    app's code and those tests refer to (and their packages).  ``imported``: the
+    ``_imported_modules`` of ``tests`` where the caller has them already (extended
+    here)."""
+    named = _imported_modules(modules, tests) if imported is None else imported
     run: set[str] = set()
     while True:
         reached = {path for path in tests - run

@@ -2716,7 +2716,10 @@ class FlowResolver:
         endpoints: list[EndpointUse] = []
         unresolved: list[UnresolvedUse] = []
         callees = self.resolve(call.callee)
-        project = any(self._callable(kind, name) for kind, name in callees)
+        # Most calls' callees resolve to nothing (``len(x)``, a method of an object
+        # the analysis cannot tell): the tests over them are skipped, with the same
+        # answers (``any`` and ``sorted`` of nothing).
+        project = bool(callees) and any(self._callable(kind, name) for kind, name in callees)
         nylas_call = False
         for kind, name in callees:
             if kind == "method" and not name.startswith("box|"):
@@ -2772,7 +2775,7 @@ class FlowResolver:
             found, registry_lost = self._through_changed_registry(call)
             endpoints += found
             unresolved += registry_lost
-        untold = sorted(name for kind, name in callees if kind == "untold")
+        untold = sorted(name for kind, name in callees if kind == "untold") if callees else []
         if untold and call.invokes and not registry_lost:
             found, lost = self._passed_to_untold(call, untold[0])
             endpoints += found
@@ -2780,6 +2783,11 @@ class FlowResolver:
         if project or nylas_call or call.modelled:
             # Project code binds its parameters; a Nylas call sends its arguments to
             # Nylas; a modelled call's arguments are followed by other records.
+            return endpoints, unresolved
+        arguments = call.passed
+        if not any(argument is not None for argument in arguments):
+            # Handed nothing (``session.commit()``): the loop over what it is handed
+            # below would add nothing, whatever the callee.
             return endpoints, unresolved
         callee = call.callee
         qualified = callee.name if callee is not None and callee.kind == "ref" else (
@@ -2794,7 +2802,6 @@ class FlowResolver:
             "." in qualified and last in TEMPLATE_METHODS
         )
         how = f"passed to {call.callee_text}()"
-        arguments = call.passed
         if qualified == "setattr":
             # ``setattr(obj, name, value)`` changes ``obj``; only ``value`` goes on.
             arguments = arguments[2:]
