@@ -321,7 +321,8 @@ def test_another_modules_provider_dict_read_with_an_empty_default_is_each_of_its
 def test_another_modules_provider_dict_read_with_get_stays_cautious(tmp_path: Path) -> None:
     # Controls: the dict written by another module, a dict lacking Microsoft's key (a
     # Microsoft grant gets the connector's defaults), a key that is not the request's
-    # provider, and a local name whose list is changed (the dict's own list).
+    # provider, a local name whose list is changed (the dict's own list), and a
+    # provider bound again after the lookup.
     writer = 'from app.scopes import SCOPES\n\nSCOPES["google"].append("x")\n'
     google_only = f'SCOPES = {{\n    "google": ["{GMAIL_READ}", "{CALENDAR}"],\n}}\n'
     for index, (app, scopes, more) in enumerate((
@@ -330,7 +331,11 @@ def test_another_modules_provider_dict_read_with_get_stays_cautious(tmp_path: Pa
             (_imported_get("SCOPES.get(plan, [])").replace(
                 "def login(provider: str)", "def login(provider: str, plan: str)"), _SCOPES, {}),
             (_imported_get("chosen", "    chosen = SCOPES.get(provider, [])\n"
-                                     "    chosen.append('x')\n"), _SCOPES, {}))):
+                                     "    chosen.append('x')\n"), _SCOPES, {}),
+            (_imported_get("chosen", "    chosen = SCOPES.get(provider, [])\n"
+                                     "    provider = plan\n").replace(
+                "def login(provider: str)", "def login(provider: str, plan: str)"),
+             _SCOPES, {}))):
         root = tmp_path / str(index)
         root.mkdir()
         found = _codes(root, {"app/__init__.py": "", "app/scopes.py": scopes,

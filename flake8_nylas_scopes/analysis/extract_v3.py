@@ -774,6 +774,9 @@ class V3Requests:
                 and any(value is written for value in display.values)
                 and any(value is provider for value in display.values)):
             return None
+        if written is not scope and self._bound_in_body(provider.id):
+            # Looked up before: ``provider`` bound since may name another provider.
+            return None
         if len(scope.args) == 2 and not _asks_for_nothing(scope.args[1]):
             return None
         keys = self._ext.reader.dict_keys(scope.func.value)
@@ -795,6 +798,13 @@ class V3Requests:
             return None
         held = ext.reader.follow(name)
         return held if isinstance(held, ast.Call) else None
+
+    def _bound_in_body(self, name: str) -> bool:
+        """Whether the statements of the function being read bind ``name``."""
+        bodies = self._ext._bodies
+        return bool(bodies) and any(
+            isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load)
+            for statement in bodies[-1] for node in ast.walk(statement))
 
     def _other_modules_by_provider(self, base: ast.expr, at: ast.expr) -> ScopeValue | None:
         """``PROVIDER_SCOPES.get(provider, [])`` of another module's dict (imported,
