@@ -2667,3 +2667,48 @@ def test_a_provider_written_otherwise_makes_no_claim_appear(
     assert _PROVIDED not in rewritten
     after, _ = _claims_and_caution(tmp_path / "rewritten", {"app/main.py": rewritten})
     assert not after - before, sorted(after - before)
+# ------------------------------------------ a guarded call given another object's grant
+
+_MIRRORED = '''from nylas import Client
+
+nylas = Client("key")
+G = "https://www.googleapis.com/auth/"
+
+
+def connect(provider):
+    return nylas.auth.url_for_oauth2({"client_id": "c", "redirect_uri": "https://a.example/cb",
+                                      "provider": provider, "scope": [G + "gmail.readonly"]})
+
+
+def mirror(source, target):
+    if source.provider == "microsoft":
+        nylas.events.list(source.grant_id)
+    elif source.provider == "google":
+        nylas.contacts.list(identifier=source.grant_id)
+    match source.provider:
+        case "microsoft":
+            nylas.calendars.list(source["grant_id"])
+    if source.provider != "google":
+        return
+    nylas.folders.list(source.grant_id)
+'''
+
+
+def _inferred_lists(root: Path, source: str) -> dict[str, set[str]]:
+    root.mkdir()
+    (root / "pyproject.toml").write_text('[project]\nname = "a"\ndependencies = ["nylas"]\n')
+    (root / "app.py").write_text(source)
+    [state] = analyse([str(root)], make_config(), lambda code: True, use_cache=False).states
+    return {dialect: set(found.scopes) for dialect, found in state.provider_inferences.items()}
+
+
+def test_a_guarded_call_given_another_objects_grant_only_widens_infer(tmp_path: Path) -> None:
+    # ``target`` may hold any provider's grant: each call given it instead of the
+    # tested ``source``'s may only add scopes to a provider's minimal list.
+    before = _inferred_lists(tmp_path / "source", _MIRRORED)
+    grants = ("source.grant_id)", 'source["grant_id"])', "identifier=source.grant_id")
+    for number, grant in enumerate(grants):
+        after = _inferred_lists(tmp_path / f"target{number}", _MIRRORED.replace(
+            grant, grant.replace("source", "target")))
+        assert all(before[dialect] <= after[dialect] for dialect in before), (grant, after)
+        assert after != before, grant  # not vacuous: some call now counts for more

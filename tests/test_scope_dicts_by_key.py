@@ -292,3 +292,62 @@ def test_a_default_a_judged_provider_may_get_stays_unresolved(tmp_path: Path) ->
         found = _codes(tmp_path / str(index), {"app.py": _by_provider_app(scope, table)})
         assert "NYS304" in {code for _, _, code in found}, scope
         assert not _unused_lines(found), scope
+
+
+def _imported_get(scope: str, bound: str = "", imported: str = "from app.scopes import SCOPES",
+                  ) -> str:
+    return _V3_AUTH.replace("from app.scopes import SCOPES", imported).replace(
+        '        "scope": SCOPES[provider],', f'        "scope": {scope},').replace(
+        "    return nylas.auth.url_for_oauth2", f"{bound}    return nylas.auth.url_for_oauth2")
+
+
+def test_another_modules_provider_dict_read_with_an_empty_default_is_each_of_its_lists(
+        tmp_path: Path) -> None:
+    # As ``SCOPES[provider]``: a Google or Microsoft grant gets its own list, and
+    # Calendar of each provider is unused (lines 2 and 3 of scopes.py).
+    for index, app in enumerate((
+            _imported_get("SCOPES.get(provider, [])"),
+            _imported_get("settings.SCOPES.get(provider)",
+                          imported="from app import scopes as settings"),
+            _imported_get("chosen", "    chosen = SCOPES.get(provider, [])\n"))):
+        root = tmp_path / str(index)
+        root.mkdir()
+        found = _codes(root, {"app/__init__.py": "", "app/scopes.py": _SCOPES,
+                              "app/auth.py": app})
+        assert "NYS304" not in {code for _, _, code in found}, app
+        assert _unused_lines(found) == {("scopes.py", 2), ("scopes.py", 3)}, app
+
+
+def test_another_modules_provider_dict_read_with_get_stays_cautious(tmp_path: Path) -> None:
+    # Controls: the dict written by another module, a dict lacking Microsoft's key (a
+    # Microsoft grant gets the connector's defaults), a key that is not the request's
+    # provider, a local name whose list is changed (the dict's own list), and a
+    # provider bound again after the lookup.
+    writer = 'from app.scopes import SCOPES\n\nSCOPES["google"].append("x")\n'
+    google_only = f'SCOPES = {{\n    "google": ["{GMAIL_READ}", "{CALENDAR}"],\n}}\n'
+    for index, (app, scopes, more) in enumerate((
+            (_imported_get("SCOPES.get(provider, [])"), _SCOPES, {"app/writer.py": writer}),
+            (_imported_get("SCOPES.get(provider, [])"), google_only, {}),
+            (_imported_get("SCOPES.get(plan, [])").replace(
+                "def login(provider: str)", "def login(provider: str, plan: str)"), _SCOPES, {}),
+            (_imported_get("chosen", "    chosen = SCOPES.get(provider, [])\n"
+                                     "    chosen.append('x')\n"), _SCOPES, {}),
+            (_imported_get("chosen", "    chosen = SCOPES.get(provider, [])\n"
+                                     "    provider = plan\n").replace(
+                "def login(provider: str)", "def login(provider: str, plan: str)"),
+             _SCOPES, {}))):
+        root = tmp_path / str(index)
+        root.mkdir()
+        found = _codes(root, {"app/__init__.py": "", "app/scopes.py": scopes,
+                              "app/auth.py": app, **more})
+        assert "NYS304" in {code for _, _, code in found}, app
+        assert not _unused_lines(found), app
+
+
+def test_a_provider_dict_of_the_module_read_through_a_local_name(tmp_path: Path) -> None:
+    app = _by_provider_app("chosen").replace(
+        "    return nylas.auth.url_for_oauth2", "    chosen = SCOPES.get(provider, [])\n"
+        "    return nylas.auth.url_for_oauth2")
+    # Calendar of each provider is unused (lines 4 and 5), as for ``SCOPES[provider]``.
+    assert _codes(tmp_path, {"app.py": app}) == [("app.py", 4, "NYS303"),
+                                                  ("app.py", 5, "NYS303")]

@@ -755,6 +755,13 @@ class V3Requests:
         provider]``.  The default (``[]``, ``()``, or None) is sent only for a grant
         of a provider none of the keys names (IMAP, say), which no rule judges; a
         grant of a judged provider gets that provider's list.  None otherwise."""
+        written = scope
+        if isinstance(scope, ast.Name):
+            # ``scopes = PROVIDER_SCOPES.get(provider, [])`` then ``"scope": scopes``.
+            held = self._held_lookup(scope)
+            if held is None:
+                return None
+            scope = held
         if not (isinstance(scope, ast.Call) and isinstance(scope.func, ast.Attribute)
                 and scope.func.attr == "get" and 1 <= len(scope.args) <= 2
                 and not scope.keywords):
@@ -764,16 +771,60 @@ class V3Requests:
             view.node)
         if not (isinstance(key, ast.Name) and isinstance(provider, ast.Name)
                 and key.id == provider.id and isinstance(display, ast.Dict)
-                and any(value is scope for value in display.values)
+                and any(value is written for value in display.values)
                 and any(value is provider for value in display.values)):
+            return None
+        if written is not scope and self._bound_in_body(provider.id):
+            # Looked up before: ``provider`` bound since may name another provider.
             return None
         if len(scope.args) == 2 and not _asks_for_nothing(scope.args[1]):
             return None
         keys = self._ext.reader.dict_keys(scope.func.value)
-        if keys is None or not set(API_VERSIONS["v3"].providers) <= keys:
+        if keys is None:
+            return self._other_modules_by_provider(scope.func.value, scope)
+        if not set(API_VERSIONS["v3"].providers) <= keys:
             return None
         return self.read_scope(ast.copy_location(
             ast.Subscript(value=scope.func.value, slice=key, ctx=ast.Load()), scope))
+
+    def _held_lookup(self, name: ast.Name) -> ast.expr | None:
+        """The ``.get`` call a local name is bound to once, where no code of the
+        function changes the list it holds or hands it on (``scopes.append(...)``
+        would change the dict's list); None otherwise."""
+        ext = self._ext
+        bindings = ext._binding_scope(name.id)
+        if bindings is None or bindings is ext.module_bindings or (
+                name.id in bindings.mutated or name.id in bindings.opaque_writes):
+            return None
+        held = ext.reader.follow(name)
+        return held if isinstance(held, ast.Call) else None
+
+    def _bound_in_body(self, name: str) -> bool:
+        """Whether the statements of the function being read bind ``name``."""
+        bodies = self._ext._bodies
+        return bool(bodies) and any(
+            isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load)
+            for statement in bodies[-1] for node in ast.walk(statement))
+
+    def _other_modules_by_provider(self, base: ast.expr, at: ast.expr) -> ScopeValue | None:
+        """``PROVIDER_SCOPES.get(provider, [])`` of another module's dict (imported,
+        or ``settings.PROVIDER_SCOPES``): one of its lists for each provider the rules
+        judge, each read by the project index as ``PROVIDER_SCOPES["google"]`` is,
+        which says whether any code changes it.  A provider the dict has no key for
+        leaves its reference unread (unresolved): its grants may then get the
+        connector's defaults.  None where ``base`` is not another module's."""
+        if not self._ext.qualify(base):
+            return None
+        options = []
+        for provider in sorted(API_VERSIONS["v3"].providers):
+            keyed = ast.copy_location(ast.Subscript(
+                value=base, slice=ast.copy_location(ast.Constant(provider), at),
+                ctx=ast.Load()), at)
+            value = self.read_scope(keyed)
+            if not value.reference:
+                return None
+            options.append(value)
+        return one_of(options)
 
     def _scope_of_other_modules_config(self, argument: ast.expr) -> ScopeValue | None:
         """The ``scope`` of a config dict named by a constant of another module

@@ -693,6 +693,11 @@ class ModuleFacts:
     # ``unseen_imports.ANY_MODULE`` for one loaded by a name it cannot read: a test's
     # module so imported may run in the app (see ``unseen_imports``).
     unseen_imports: Sequence[str] = ()
+    # The calls under ``provider_guards`` that use the grant of the object the guard
+    # tests (``nylas.events.list(account.grant_id)`` under ``if account.provider ==
+    # "google":``): (line, column, providers), see ``guard_owners``.  Only those are
+    # left out of other providers' minimal lists.
+    owned_guard_calls: Sequence[tuple[int, int, tuple[str, ...]]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -770,6 +775,8 @@ class ModuleFacts:
             "run_time_setters": list(self.run_time_setters),
             "scope_dicts": {name: list(held) for name, held in self.scope_dicts.items()},
             "unseen_imports": list(self.unseen_imports),
+            "owned_guard_calls": [[line, column, list(names)]
+                                  for line, column, names in self.owned_guard_calls],
         }
 
     @classmethod
@@ -872,6 +879,8 @@ class ModuleFacts:
             # Modules import much the same names (``import os, sys``): one tuple each.
             shared.names(tuple(shared.text(str(name))
                                for name in data.get("unseen_imports", ()))),
+            [(int(line), int(column), tuple(str(name) for name in names))
+             for line, column, names in data.get("owned_guard_calls", ())],
         )
         shed_empty(facts)
         return facts

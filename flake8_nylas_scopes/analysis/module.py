@@ -14,6 +14,7 @@ from .flow_extract import FlowExtractor
 from .foreign_scopes import (
     functions_handing_on, may_give_scopes, scope_dicts, scope_list_readers)
 from .prefilter import mentions_nylas, sends_http_requests
+from .guard_owners import OwnedCall
 from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
 from .provider_guards import (
@@ -133,7 +134,9 @@ def module_facts(
                 blocks = guard_scopes(tree, tests)
                 nodes = scope_nodes(blocks)
                 flags = scope_flags(tests, blocks, nodes)
-                facts.provider_guards = provider_guards(tree, tests, blocks, flags, nodes)
+                owned: list[OwnedCall] = []
+                facts.provider_guards = provider_guards(tree, tests, blocks, flags, nodes, owned)
+                facts.owned_guard_calls = owned
                 facts.unread_guards = unread_guards(tree, tests, blocks, flags, nodes)
                 facts.provider_predicates = tests.module_predicates(tree)
                 predicate_calls = imported_predicate_calls(text, extractor.imports)

@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from .bindings import all_statements
+from .guard_owners import OwnedCall, matched_object, owned_calls, tested_object
 from .guard_reaches import MOST_PREDICATES, ONE_ARGUMENT, TestedCalls, recorded
 from ..spans import source_lines
 from .partial_names import Patterns, compiled_patterns
@@ -119,13 +120,22 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
                     scopes: list[ast.AST] | None = None,
                     flags_of_scopes: list[dict[str, ast.expr]] | None = None,
                     nodes_of_scopes: list[list[ast.AST]] | None = None,
+                    owned: list[OwnedCall] | None = None,
                     ) -> list[ProviderGuard]:
     """The branches of the module that run only for the grants of some providers
     (those of ``scopes`` alone, the module's body or its functions and classes, when
-    given, with their ``scope_flags`` and ``scope_nodes`` when known)."""
+    given, with their ``scope_flags`` and ``scope_nodes`` when known).  ``owned``,
+    when given, gets the calls under them that use the grant of the object the test
+    reads (see ``guard_owners``)."""
     tests = tests or ProviderTests(tree)
     guards: list[ProviderGuard] = []
     scopes = guard_scopes(tree) if scopes is None else scopes
+
+    def keep(guard: ProviderGuard, parts: list[ast.stmt] | list[ast.expr], subject: str) -> None:
+        guards.append(guard)
+        if owned is not None and subject:
+            owned.extend(owned_calls(parts, subject, guard[2]))
+
     for index, scope in enumerate(scopes):
         flags = tests.flags(scope) if flags_of_scopes is None else flags_of_scopes[index]
         known = None if nodes_of_scopes is None else nodes_of_scopes[index]
@@ -134,26 +144,34 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
             if isinstance(node, ast.If):
                 branches = _branch_providers(tests, node.test, flags)
                 if branches is not None:
+                    subject = tested_object(node.test, flags)
                     for body, providers in zip((node.body, node.orelse), branches):
                         if body:
-                            guards.append(_lines(body, providers))
+                            keep(_lines(body, providers), body, subject)
             elif isinstance(node, ast.IfExp):
                 branches = _branch_providers(tests, node.test, flags)
                 if branches is not None:
-                    guards.extend(
-                        (part.lineno, part.end_lineno or part.lineno, providers)
-                        for part, providers in zip((node.body, node.orelse), branches)
-                        if not _inert(part) and lines.alone(part, node))
+                    subject = tested_object(node.test, flags)
+                    for part, providers in zip((node.body, node.orelse), branches):
+                        if not _inert(part) and lines.alone(part, node):
+                            keep((part.lineno, part.end_lineno or part.lineno, providers),
+                                 [part], subject)
             elif isinstance(node, ast.Match):
-                guards.extend(_case_guards(tests, node)
-                              if names_the_provider(node.subject, flags)
-                              else _object_case_guards(tests, node))
+                by_provider = names_the_provider(node.subject, flags)
+                subject = (tested_object(node.subject, flags) if by_provider
+                           else matched_object(node.subject))
+                for guard, body in (_case_guards(tests, node) if by_provider
+                                    else _object_case_guards(tests, node)):
+                    keep(guard, body, subject)
             if node is not scope and isinstance(node, _SCOPES):
                 continue  # its blocks are read as a scope of their own
             for field in ("body", "orelse", "finalbody"):
                 block = getattr(node, field, None)
                 if isinstance(block, list):
-                    guards.extend(_after_leaving_branches(tests, block, flags))
+                    for guard, rest, test in _after_leaving_branches(tests, block, flags):
+                        keep(guard, rest, tested_object(test, flags))
+    if owned is not None:
+        owned[:] = sorted(set(owned))
     return sorted(set(guards))
 
 
@@ -364,10 +382,11 @@ def _unread_lines(body: list[ast.stmt], test_line: int) -> UnreadGuard:
     return (body[0].lineno, last.end_lineno or last.lineno, test_line)
 
 
-def _case_guards(tests: ProviderTests, match: ast.Match) -> list[ProviderGuard]:
+def _case_guards(tests: ProviderTests, match: ast.Match,
+                 ) -> list[tuple[ProviderGuard, list[ast.stmt]]]:
     """A case for some providers runs only for them; a catch-all case (``case _:``)
     only for the providers no earlier case takes for certain."""
-    guards: list[ProviderGuard] = []
+    guards: list[tuple[ProviderGuard, list[ast.stmt]]] = []
     taken: set[str] = set()
     for case in match.cases:
         providers = tests.pattern_providers(case.pattern)
@@ -381,19 +400,20 @@ def _case_guards(tests: ProviderTests, match: ast.Match) -> list[ProviderGuard]:
         else:
             continue
         if case.body:
-            guards.append(_lines(case.body, providers))
+            guards.append((_lines(case.body, providers), case.body))
     return guards
 
 
-def _object_case_guards(tests: ProviderTests, match: ast.Match) -> list[ProviderGuard]:
+def _object_case_guards(tests: ProviderTests, match: ast.Match,
+                        ) -> list[tuple[ProviderGuard, list[ast.stmt]]]:
     """The cases of a ``match`` on an object whose patterns ask for some providers
     (``case Grant(provider="google"):``) run only for them.  A later catch-all case
     stays for every provider: the object may be of a class no earlier case names."""
-    guards: list[ProviderGuard] = []
+    guards: list[tuple[ProviderGuard, list[ast.stmt]]] = []
     for case in match.cases:
         providers = tests.object_case_providers(case.pattern)
         if case.body and providers and providers != PROVIDER_NAMES:
-            guards.append(_lines(case.body, tuple(sorted(providers))))
+            guards.append((_lines(case.body, tuple(sorted(providers))), case.body))
     return guards
 
 
@@ -454,11 +474,12 @@ class _ScopeLines:
 
 
 def _after_leaving_branches(tests: ProviderTests, block: list[ast.stmt],
-                            flags: dict[str, ast.expr]) -> list[ProviderGuard]:
+                            flags: dict[str, ast.expr],
+                            ) -> list[tuple[ProviderGuard, list[ast.stmt], ast.expr]]:
     """The rest of a block after ``if <provider test>: return`` runs only for the
     providers the test leaves out (and after an ``else`` that leaves, for those it
-    takes)."""
-    guards: list[ProviderGuard] = []
+    takes); with that rest and the test."""
+    guards: list[tuple[ProviderGuard, list[ast.stmt], ast.expr]] = []
     for index, statement in enumerate(block[:-1]):
         if not isinstance(statement, ast.If):
             continue
@@ -468,7 +489,7 @@ def _after_leaving_branches(tests: ProviderTests, block: list[ast.stmt],
         rest = block[index + 1:]
         for body, other in ((statement.body, branches[1]), (statement.orelse, branches[0])):
             if body and isinstance(body[-1], _LEAVES):
-                guards.append(_lines(rest, other))
+                guards.append((_lines(rest, other), rest, statement.test))
     return guards
 
 

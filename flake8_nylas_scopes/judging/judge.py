@@ -38,7 +38,7 @@ from .factory_configs import read_factory_loads
 from .typed_dict_configs import with_typed_dict_configs
 from .flow_names import referenced_names
 from .inferred_providers import inferred_dialects
-from .provider_reach import provider_guards
+from .provider_reach import owned_guards, provider_guards
 from .redundancy_advice import with_coherent_advice
 from .list_rules import (
     is_nylas_request, names_nylas_scopes, read_entry, requests_findings, with_inferred_scopes,
@@ -792,21 +792,23 @@ def judge_project(
                           for site in sites)
     # What tests call runs for no grant of the app's: they keep nothing unguarded.
     app_facts = {path: facts for path, facts in modules.items() if path not in tests}
+    guards, undecided, unread = provider_guards(app_facts)
+    inferred, owned = owned_guards(app_facts, guards)
     state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial,
-                         *provider_guards(app_facts))
+                         guards, undecided, unread, inferred, owned)
     result.state = state
     result.inference = infer(endpoint_uses)
     # A provider's API v3 scopes are inferred where the project asks for them or makes
     # a v3 call; a name alone (``"reply_to_message_id"`` in an API v2 request body) is
     # no sign of an API v3 app.
     requested = {site_dialect(site) for site in sites}
-    # A call kept to other providers' grants needs nothing of this provider's, as the
-    # usage rules judge it (``ProjectState.reaches``).
+    # A call kept to other providers' grants, with the grant of the object its guard
+    # tests, needs nothing of this provider's (``ProjectState.needs_for``).
     stated = {use.endpoint.dialect for use in endpoint_uses
               if use.endpoint.user_scoped and use.endpoint.dialect != "v2"
               and (not use.endpoint.mention or use.endpoint.dialect in requested)}
     result.provider_inferences = {
-        dialect: infer([use for use in endpoint_uses if state.reaches(use, dialect)], dialect)
+        dialect: infer([use for use in endpoint_uses if state.needs_for(use, dialect)], dialect)
         for dialect in inferred_dialects(
             stated, requested | {site_dialect(site) for site in unresolved_sites},
             endpoint_uses, state, config)

@@ -57,6 +57,24 @@ def provider_guards(modules: Mapping[str, ModuleFacts]) -> tuple[Guards, Undecid
     return guards, undecided, unread
 
 
+def owned_guards(modules: Mapping[str, ModuleFacts], guards: Guards,
+                 ) -> tuple[Guards, dict[str, list[tuple[int, int, tuple[str, ...]]]]]:
+    """For ``infer``: ``guards`` without the branches testing the provider, by path,
+    and the calls under those that use the grant of the object tested (see
+    ``analysis.guard_owners``), which alone the branches keep to their providers.  A
+    range that another guard shares is left out with them: its calls only count
+    for more providers."""
+    inferred: Guards = {}
+    owned: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+    for path, kept in guards.items():
+        facts = modules[path]
+        branches = set(facts.provider_guards)
+        inferred[path] = [guard for guard in kept if guard not in branches]
+        if facts.owned_guard_calls:
+            owned[path] = list(facts.owned_guard_calls)
+    return inferred, owned
+
+
 def _within_modules(modules: Mapping[str, ModuleFacts],
                     ) -> tuple[Guards, Undecided, Undecided, set[str]]:
     """The guarded branches, and the functions, methods and classes a module reaches

@@ -290,11 +290,35 @@ class ProjectState:
     unread_guards: Mapping[str, Sequence[tuple[int, int, int, str]]] = field(
         default_factory=dict)
 
+    # For the inference of each provider's scopes: the guards above but those of a
+    # branch testing the provider (``ModuleFacts.provider_guards``), which keep only
+    # the calls using the tested object's grant, by path: (line, column of the call,
+    # providers).  ``mirror(source, target)`` testing ``source.provider`` may call
+    # with ``target``'s grant, of any provider.
+    inferred_guards: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]] = field(
+        default_factory=dict)
+    owned_calls: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]] = field(
+        default_factory=dict)
+
     def reaches(self, use: EndpointUse, dialect: str) -> bool:
         """Whether the grants of ``dialect``'s provider may make the call ``use``:
-        not when it runs only for other providers' grants.  The one answer the usage
-        rules and the inference of each provider's scopes both take."""
+        not when it runs only for other providers' grants, whatever grant it uses.
+        The answer of the usage rules (which guards keep from NYS301 only) and of
+        which providers ``infer`` shows."""
         return dialect == V2 or not _kept_from(self.provider_guards, use.span, dialect)
+
+    def needs_for(self, use: EndpointUse, dialect: str) -> bool:
+        """Whether ``use`` counts for the minimal list of ``dialect``'s provider:
+        unless it runs only for other providers' grants and uses the grant the guard
+        keeping it tests (or is kept by code it is in, a function reached only under
+        guards)."""
+        if dialect == V2 or not _kept_from(self.provider_guards, use.span, dialect):
+            return True
+        provider = dialect.rpartition("/")[2]
+        span = use.span
+        return not (_kept_from(self.inferred_guards, span, dialect) or any(
+            (line, column) == (span.line, span.col) and provider not in providers
+            for line, column, providers in self.owned_calls.get(span.path, ())))
 
 
 @dataclass(frozen=True)
