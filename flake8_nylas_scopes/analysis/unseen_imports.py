@@ -8,8 +8,11 @@ module used through its name, but not an import that binds a name nothing passes
 class body (``def main(): from tests.helpers import use_demo_scopes;
 use_demo_scopes()``: a call with no argument is not recorded), and a module loaded by
 its name (``importlib.import_module("tests.helpers")``).  Each such import runs the
-imported module when the importing code runs, so it is recorded here.  A module
-loaded by a name the analysis cannot read may be any module: ``ANY_MODULE``.
+imported module when the importing code runs, so it is recorded here.  So is a module
+run by ``runpy``: ``runpy.run_module("tests.demo")`` runs it as an import does.  A
+module loaded by a name the analysis cannot read may be any module: ``ANY_MODULE``;
+so may a file run by its path (``runpy.run_path("tests/demo.py")``), whose module
+name the analysis does not derive from a path.
 """
 
 from __future__ import annotations
@@ -26,9 +29,15 @@ ANY_MODULE = "*"
 # Text that an import the flow records may miss needs: a plain ``import`` statement, an
 # indented one, or a loader by name.  Most modules have only ``from`` imports at
 # module level, which the flow records name.
-_UNSEEN_IMPORT = re.compile(r"^[ \t]*import[ \t]|^[ \t]+from[ \t]|import_module|__import__",
-                            re.MULTILINE)
-_LOADER_WORDS = ("import_module", "__import__")
+_UNSEEN_IMPORT = re.compile(
+    r"^[ \t]*import[ \t]|^[ \t]+from[ \t]|import_module|__import__|run_module|run_path",
+    re.MULTILINE)
+_LOADER_WORDS = ("import_module", "__import__", "run_module", "run_path")
+
+# ``runpy``'s runners, with the keyword naming what they run.  ``run_module`` takes a
+# module's dotted name; ``run_path`` a file's (or a directory's) path.
+_RUN_MODULE, _RUN_PATH = "runpy.run_module", "runpy.run_path"
+_RUNNER_KEYWORDS = {_RUN_MODULE: "mod_name", _RUN_PATH: "path_name"}
 
 
 def may_import_unseen(text: str) -> bool:
@@ -51,8 +60,12 @@ def unseen_imports(
             found[name] = None
     if any(word in text for word in _LOADER_WORDS):
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and _is_loader(node, qualify):
-                found[_loaded_module(node)] = None
+            if not isinstance(node, ast.Call):
+                continue
+            if _is_loader(node, qualify):
+                found[_loaded_module(node.args[0] if node.args else None)] = None
+            elif (runner := qualify(node.func)) in _RUNNER_KEYWORDS:
+                found[_run_module(node, runner)] = None
     return list(found)
 
 
@@ -103,10 +116,20 @@ def _is_loader(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> boo
     return qualify(func) in MODULE_LOADERS
 
 
-def _loaded_module(node: ast.Call) -> str:
-    """The module a loader call names, or ``ANY_MODULE`` (a name built at run time,
-    or relative to a package given apart)."""
-    spelt = node.args[0] if node.args else None
+def _run_module(node: ast.Call, runner: str) -> str:
+    """The module a ``runpy`` call runs, or ``ANY_MODULE``: a path, or a name the
+    analysis cannot read."""
+    if runner == _RUN_PATH:
+        return ANY_MODULE
+    spelt = node.args[0] if node.args else next(
+        (keyword.value for keyword in node.keywords
+         if keyword.arg == _RUNNER_KEYWORDS[runner]), None)
+    return _loaded_module(spelt)
+
+
+def _loaded_module(spelt: ast.expr | None) -> str:
+    """The module a loader call names by ``spelt``, or ``ANY_MODULE`` (a name built at
+    run time, or relative to a package given apart)."""
     if isinstance(spelt, ast.Constant) and isinstance(spelt.value, str) and all(
             part.isidentifier() for part in spelt.value.split(".")):
         return spelt.value
