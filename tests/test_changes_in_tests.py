@@ -252,6 +252,46 @@ PATH_LOADERS = {
         def main():
             for point in pkg_resources.iter_entry_points("notify.plugins"):
                 point.load()()
+# The dev server runs the helper with ``runpy``: as an import by a written name, the
+# module it names runs in the app; a path or a computed name may be any test's module.
+RUNPY_BY_NAME = {
+    "run_module": """\
+        import runpy
+
+
+        def main():
+            runpy.run_module("tests.helpers")
+        """,
+    "run_module by keyword, aliased": """\
+        import runpy as r
+
+
+        def main():
+            r.run_module(mod_name="tests.helpers", run_name="__main__")
+        """,
+    "run_module imported": """\
+        from runpy import run_module
+
+
+        def main():
+            run_module("tests.helpers")
+        """,
+}
+RUNPY_ANY = {
+    "run_path": """\
+        import runpy
+
+
+        def main():
+            runpy.run_path("tests/helpers.py")
+        """,
+    "run_module by a computed name": """\
+        import os
+        from runpy import run_module
+
+
+        def main():
+            run_module(os.environ["DEMO"])
         """,
 }
 
@@ -281,6 +321,30 @@ def test_a_loader_by_name_in_a_project_without_tests_keeps_the_list_judged(
         "notify/plugins.py": LOADER})
     assert ("mail.py", 13, "NYS304") in codes
     assert not any(code in ("NYS302", "NYS303") for _, _, code in codes)
+def test_a_test_module_run_by_runpy_changes_the_app_s_list(tmp_path: Path) -> None:
+    for name, server in {**RUNPY_BY_NAME, **RUNPY_ANY}.items():
+        codes = _codes(tmp_path / name.replace(" ", "_"), {
+            "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER,
+            "notify/devserver.py": server})
+        assert ("mail.py", 13, "NYS304") in codes, name
+        # A module run by its written name is the app's, calls too; one that may be
+        # any test's changes the list, but its calls stay the tests'.
+        assert (("helpers.py", 9, "NYS304") in codes) == (name in RUNPY_BY_NAME), name
+        assert not any(code in ("NYS302", "NYS303") for _, _, code in codes), name
+
+
+def test_runpy_running_no_test_module_or_run_by_a_test_keeps_the_list_judged(
+        tmp_path: Path) -> None:
+    # Controls: the app runs a module of its own by name, and a test runs the helper.
+    for name, files in (
+        ("app module", {"notify/devserver.py": RUNPY_BY_NAME["run_module"].replace(
+            "tests.helpers", "notify.tools")}),
+        ("run by a test", {"tests/test_dev.py": RUNPY_ANY["run_path"].replace(
+            "def main", "def test_main")}),
+    ):
+        codes = _codes(tmp_path / name.replace(" ", "_"), {
+            "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER, **files})
+        assert codes == UNUSED_CALENDAR, name
 
 
 def test_imports_that_never_run_in_the_app_keep_the_list_judged(tmp_path: Path) -> None:

@@ -1304,6 +1304,16 @@ class Extractor(FastVisitor):
             if (call is None and id(value) not in read_aliases) or (
                 call is not None and id(value) not in unwatched
                 and (slot is None or not self._keeps_argument(call, slot)))]
+        # A function of the module that leaves the argument as it is but returns or
+        # hands on a shallow copy of it (``def clone(plans): return list(plans)``)
+        # gives its items on: records and lists, where the value may hold some.  The
+        # project index follows the items to what the value holds (a list of strings
+        # holds nothing that can change).
+        for value, call, slot in found.given:
+            if call is not None and slot is not None and id(value) not in unwatched and (
+                    depth(value) > 1 and self._keeps_argument(call, slot)
+                    and not self._keeps_argument(call, slot, items=False)):
+                self._note_items_given_away(value, bindings)
         given.extend(
             (value, None, None) for value, function, parameter in found.defaults
             if isinstance(function, ast.Lambda) or self._changes_parameter(function, parameter))
@@ -1318,6 +1328,15 @@ class Extractor(FastVisitor):
                     given.append((value, None, None))
         found.given = given
         return found
+
+    def _note_items_given_away(self, node: ast.expr, bindings: Bindings) -> None:
+        """A value only whose items go on, to code that may change them: noted by
+        reference (``pkg.plans.PLANS[*]``), for this module's values too, so that the
+        project index reads them as it reads another module's (see
+        ``ModuleFacts.held_lists``)."""
+        for reference in self._given_references(node, bindings):
+            if reference + ITEMS not in self.facts.given_away:
+                self.given_away.append(self._shared.text(reference + ITEMS))
 
     def _closed_class(self, name: str, depth: int = 0) -> bool:
         """Whether only code of the project gets the class of the module ``name``
@@ -1372,12 +1391,19 @@ class Extractor(FastVisitor):
                 else:
                     self._note_given_away(value, bindings)
         returned: dict[str, list[str]] = {}
-        for value, function, _, is_function in pending:
-            if is_function:
+        held: list[tuple[str, str]] = []
+        for value, function, part, is_function in pending:
+            if not is_function:
+                # Another module may change this container's items, or hand it on:
+                # the project index follows that to what it holds.
+                held.extend((function, reference + ITEMS if part else reference)
+                            for reference in self._given_references(value, bindings))
+            else:
                 kept = returned.setdefault(function, [])
                 kept.extend(reference for reference in self._given_references(value, bindings)
                             if reference not in kept)
         self.facts.returned = {name: found for name, found in returned.items() if found}
+        self.facts.held_lists = list(dict.fromkeys(held))
 
     def _not_an_app(self, receiver: ast.expr, function: ast.FunctionDef | ast.AsyncFunctionDef
                     | None, top: bool) -> bool:
@@ -1685,8 +1711,21 @@ class Extractor(FastVisitor):
                          skipped: int) -> ReadParameters | None:
         """The parameters of ``function`` past the first ``skipped`` (``self``) that
         it only reads, as a caller's arguments land in them; None for none."""
-        return _parameters_kept(function, skipped, lambda parameter: not (
+        read = _parameters_kept(function, skipped, lambda parameter: not (
             self._changes_parameter(function, parameter)))
+        if read is None:
+            return None
+        shared = tuple(name for name in dict.fromkeys((*read.positional, *read.keywords))
+                       if name and self._shares_items(function, name))
+        return dataclasses.replace(read, shared=shared) if shared else read
+
+    def _shares_items(self, function: ast.FunctionDef | ast.AsyncFunctionDef,
+                      parameter: str) -> bool:
+        """Whether ``function``, which only reads ``parameter``, may let other code
+        change the items it holds: a shallow copy of it returned or handed on
+        (``return list(plans)``), a loop handing its items on (see ``changes_items``)."""
+        return changes_items(function, parameter, self._only_reads,
+                             shadowed=self._shadowed_readers())
 
     def _only_reads(self, call: ast.Call) -> bool:
         func = call.func
@@ -1720,9 +1759,11 @@ class Extractor(FastVisitor):
                 self._tree, lambda value: grant_object_attribute(self._v3, value))
         return self._grant_object_holders.get(name, "")
 
-    def _keeps_argument(self, call: ast.Call, slot: int | str) -> bool:
+    def _keeps_argument(self, call: ast.Call, slot: int | str, items: bool = True) -> bool:
         """Whether the function of this module ``call`` runs leaves the argument in
-        ``slot`` as it is: its body only reads that parameter."""
+        ``slot`` as it is: its body only reads that parameter.  Without ``items``,
+        whether it also keeps the items the argument holds to itself (see
+        ``_shares_items``)."""
         if not isinstance(call.func, ast.Name) or self._binding_scope(call.func.id) not in (
                 None, self.module_bindings):
             return False
@@ -1740,6 +1781,8 @@ class Extractor(FastVisitor):
             parameter = slot
         else:
             return False  # into ``**kwargs``
+        if not items:
+            return not self._shares_items(function, parameter)
         return not self._changes_parameter(function, parameter)
 
     def _changes_parameter(self, function: ast.FunctionDef | ast.AsyncFunctionDef,

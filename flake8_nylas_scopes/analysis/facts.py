@@ -414,23 +414,35 @@ class ReadParameters:
     """The parameters of a module's function whose object the function only reads
     (no method called on it but a read, no item stored, not extended, not handed on,
     not kept): ``positional`` in order, "" for one that may be changed, and those a
-    caller may name by keyword."""
+    caller may name by keyword.  ``shared``: those of them whose shallow copy the
+    function returns or hands on (``def clone(plans): return list(plans)``): the
+    container is left as it is, but the items it holds go on."""
 
     positional: tuple[str, ...]
     keywords: tuple[str, ...]
+    shared: tuple[str, ...] = ()
 
     def to_json(self) -> Any:
-        return [list(self.positional), list(self.keywords)]
+        return [list(self.positional), list(self.keywords), list(self.shared)]
 
     @classmethod
     def from_json(cls, data: Any) -> ReadParameters:
-        return cls(tuple(str(name) for name in data[0]), tuple(str(name) for name in data[1]))
+        return cls(tuple(str(name) for name in data[0]), tuple(str(name) for name in data[1]),
+                   tuple(str(name) for name in data[2]) if len(data) > 2 else ())
 
     def reads(self, position: int, keyword: str) -> bool:
         """Whether the argument at ``position`` (or under ``keyword``) is only read."""
         if position >= 0:
             return position < len(self.positional) and bool(self.positional[position])
         return keyword in self.keywords
+
+    def shares_items(self, position: int, keyword: str) -> bool:
+        """Whether the items of the argument at ``position`` (or under ``keyword``),
+        only read, go on in a copy the function returns or hands on."""
+        if position >= 0:
+            return position < len(self.positional) and self.positional[position] in (
+                self.shared) and bool(self.positional[position])
+        return keyword in self.shared
 
 
 # A class attribute read through ``self`` or ``cls`` in a method of the class.
@@ -698,6 +710,11 @@ class ModuleFacts:
     # "google":``): (line, column, providers), see ``guard_owners``.  Only those are
     # left out of other providers' minimal lists.
     owned_guard_calls: Sequence[tuple[int, int, tuple[str, ...]]] = ()
+    # The lists and records a module-level container holds (``PLANS = [BASIC, PRO]``,
+    # ``PAIR = (SCOPES, OTHER)``): (the container's name, the held value's dotted
+    # name, with ``ITEMS`` where only its items are held).  Another module changing
+    # the container's items, or handing it on, changes what it holds.
+    held_lists: Sequence[tuple[str, str]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -777,6 +794,7 @@ class ModuleFacts:
             "unseen_imports": list(self.unseen_imports),
             "owned_guard_calls": [[line, column, list(names)]
                                   for line, column, names in self.owned_guard_calls],
+            "held_lists": [list(held) for held in self.held_lists],
         }
 
     @classmethod
@@ -881,6 +899,8 @@ class ModuleFacts:
                                for name in data.get("unseen_imports", ()))),
             [(int(line), int(column), tuple(str(name) for name in names))
              for line, column, names in data.get("owned_guard_calls", ())],
+            [(str(holder), str(reference))
+             for holder, reference in data.get("held_lists", ())],
         )
         shed_empty(facts)
         return facts

@@ -968,6 +968,8 @@ def changes_items(function: Def, name: str, reads: Callable[[ast.Call], bool],
                 node.value is not None and _shallow_copy(node.value, name)) and (
                 _copy_changed(function, node, reads, depth, shadowed)):
             return True
+        if _copy_handed_on(node, name, reads):
+            return True
     # Bound again (or deleted), the name may hold containers the reading of this
     # binding does not see: its items are followed no further.
     return stores > 1
@@ -1007,6 +1009,35 @@ def _shallow_copy(value: ast.expr, name: str) -> bool:
     if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
         return any(isinstance(element, ast.Starred) and isinstance(element.value, ast.Name)
                    and element.value.id == name for element in value.elts)
+    return False
+
+
+# Statements and expressions that send their value out of the function.
+_SENDING = (ast.Return, ast.Yield, ast.YieldFrom)
+
+
+def _copy_handed_on(node: ast.AST, name: str, reads: Callable[[ast.Call], bool]) -> bool:
+    """Whether ``node`` sends a shallow copy of ``name`` out of the function: returns
+    or yields it (``return list(plans)``, ``return plans[:]``), or gives it to a call
+    that may keep it (``configure(tuple(plans))``).  The copy holds the very items of
+    the container: records and lists its caller's code may then change."""
+    if isinstance(node, _SENDING):
+        return node.value is not None and _copy_of(node.value, name)
+    if isinstance(node, ast.Call) and not reads(node):
+        return any(_copy_of(argument, name) for argument in (
+            *node.args, *(keyword.value for keyword in node.keywords)))
+    return False
+
+
+def _copy_of(value: ast.expr, name: str) -> bool:
+    """``_shallow_copy`` through copies of copies (``sorted(list(plans))``)."""
+    for _ in range(_MAX_ITEM_HOPS):
+        if _shallow_copy(value, name):
+            return True
+        if not (isinstance(value, ast.Call) and len(value.args) == 1 and (
+                dotted(value.func) or "") in _SHALLOW_COPIES):
+            return False
+        value = value.args[0]
     return False
 
 

@@ -96,6 +96,7 @@ def module_facts(
                 facts.field_read_parameters = extractor.facts.field_read_parameters
                 facts.fresh_records = extractor.facts.fresh_records
                 facts.returned = extractor.facts.returned
+                facts.held_lists = extractor.facts.held_lists
                 facts.config_loads = extractor.facts.config_loads
                 # A config class other modules call (``OAuthConfig(scope=[...])``).
                 facts.typed_dicts = extractor.facts.typed_dicts

@@ -8,8 +8,11 @@ module used through its name, but not an import that binds a name nothing passes
 class body (``def main(): from tests.helpers import use_demo_scopes;
 use_demo_scopes()``: a call with no argument is not recorded), and a module loaded by
 its name (``importlib.import_module("tests.helpers")``).  Each such import runs the
-imported module when the importing code runs, so it is recorded here.  A module
-loaded by a name the analysis cannot read may be any module: ``ANY_MODULE``.
+imported module when the importing code runs, so it is recorded here.  So is a module
+run by ``runpy``: ``runpy.run_module("tests.demo")`` runs it as an import does.  A
+module loaded by a name the analysis cannot read may be any module: ``ANY_MODULE``;
+so may a file run by its path (``runpy.run_path("tests/demo.py")``), whose module
+name the analysis does not derive from a path.
 """
 
 from __future__ import annotations
@@ -39,10 +42,16 @@ _PATH_LOADERS = frozenset({
     "pkg_resources.load_entry_point", "imp.load_source", "imp.load_compiled",
 })
 _PATH_LOADER_WORDS = tuple(sorted({name.rpartition(".")[2] for name in _PATH_LOADERS}))
+_RUNNER_WORDS = ("run_module", "run_path")
 _UNSEEN_IMPORT = re.compile("|".join([
     r"^[ \t]*import[ \t]", r"^[ \t]+from[ \t]", "import_module", "__import__",
-    *_PATH_LOADER_WORDS]), re.MULTILINE)
-_LOADER_WORDS = ("import_module", "__import__", *_PATH_LOADER_WORDS)
+    *_RUNNER_WORDS, *_PATH_LOADER_WORDS]), re.MULTILINE)
+_LOADER_WORDS = ("import_module", "__import__", *_RUNNER_WORDS, *_PATH_LOADER_WORDS)
+
+# ``runpy``'s runners, with the keyword naming what they run.  ``run_module`` takes a
+# module's dotted name; ``run_path`` a file's (or a directory's) path.
+_RUN_MODULE, _RUN_PATH = "runpy.run_module", "runpy.run_path"
+_RUNNER_KEYWORDS = {_RUN_MODULE: "mod_name", _RUN_PATH: "path_name"}
 
 
 def may_import_unseen(text: str) -> bool:
@@ -65,9 +74,13 @@ def unseen_imports(
             found[name] = None
     if any(word in text for word in _LOADER_WORDS):
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and _is_loader(node, qualify):
-                found[_loaded_module(node)] = None
-            elif isinstance(node, ast.Call) and qualify(node.func) in _PATH_LOADERS:
+            if not isinstance(node, ast.Call):
+                continue
+            if _is_loader(node, qualify):
+                found[_loaded_module(node.args[0] if node.args else None)] = None
+            elif (loader := qualify(node.func)) in _RUNNER_KEYWORDS:
+                found[_run_module(node, loader)] = None
+            elif loader in _PATH_LOADERS:
                 found[ANY_MODULE] = None
     return list(found)
 
@@ -119,10 +132,20 @@ def _is_loader(node: ast.Call, qualify: Callable[[ast.expr], str | None]) -> boo
     return qualify(func) in MODULE_LOADERS
 
 
-def _loaded_module(node: ast.Call) -> str:
-    """The module a loader call names, or ``ANY_MODULE`` (a name built at run time,
-    or relative to a package given apart)."""
-    spelt = node.args[0] if node.args else None
+def _run_module(node: ast.Call, runner: str) -> str:
+    """The module a ``runpy`` call runs, or ``ANY_MODULE``: a path, or a name the
+    analysis cannot read."""
+    if runner == _RUN_PATH:
+        return ANY_MODULE
+    spelt = node.args[0] if node.args else next(
+        (keyword.value for keyword in node.keywords
+         if keyword.arg == _RUNNER_KEYWORDS[runner]), None)
+    return _loaded_module(spelt)
+
+
+def _loaded_module(spelt: ast.expr | None) -> str:
+    """The module a loader call names by ``spelt``, or ``ANY_MODULE`` (a name built at
+    run time, or relative to a package given apart)."""
     if isinstance(spelt, ast.Constant) and isinstance(spelt.value, str) and all(
             part.isidentifier() for part in spelt.value.split(".")):
         return spelt.value

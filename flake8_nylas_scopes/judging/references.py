@@ -103,12 +103,14 @@ class ConstantIndex:
         ))
         # A list given to code that may change it (``ModuleFacts.given_away``) is not
         # read as scopes; a string given away is still what its assignment says.
+        self._classes: frozenset[str] | None = None
         changed = mutated | given_away | self._given_to_changing_functions() | (
             self._unread_configuration_loads())
         while True:
             # Each step may reach what another follows: until nothing more is found.
-            grown = self._with_class_lists(self._with_namespaces(self._with_configuration(
-                self._with_results(self._with_star_imports(changed)))))
+            grown = self._with_held_lists(self._with_class_lists(self._with_namespaces(
+                self._with_configuration(self._with_results(self._with_star_imports(
+                    changed))))))
             if grown == changed:
                 break
             changed = grown
@@ -171,6 +173,31 @@ class ConstantIndex:
                     found.add(reference)
         return frozenset(found)
 
+    def _with_held_lists(self, changed: frozenset[str]) -> frozenset[str]:
+        """``changed`` with the lists and records a module-level container holds
+        (``PLANS = [BASIC]``, ``ModuleFacts.held_lists``) where code of another
+        module may change the container or its items, or hand it on
+        (``billing.configure(PLANS)``, ``PLANS[0].scopes.append(...)``)."""
+        found = set(changed)
+        # (Items given on, ``PLANS[*]``, are asked apart.)
+        wholes = {_whole(reference) for reference in changed if not reference.endswith(ITEMS)}
+        for facts in self.by_module.values():
+            for holder, reference in facts.held_lists:
+                # A class taken out of the container and called (``PLANS[plan](email)``)
+                # changes nothing of it: a class counts only where the container goes.
+                if reference not in found and _container_changed(
+                        f"{facts.module}.{holder}", changed, wholes,
+                        whole_only=reference in self._project_classes()):
+                    found.add(reference)
+        return frozenset(found)
+
+    def _project_classes(self) -> frozenset[str]:
+        """The dotted names of the project's classes (``ModuleFacts.class_bases``)."""
+        if self._classes is None:
+            self._classes = frozenset(name for facts in self.by_module.values()
+                                      for name, _, _, _ in facts.class_bases)
+        return self._classes
+
     def _given_to_changing_functions(self) -> frozenset[str]:
         """The lists given to a function of another module (``GivenTo``) that may
         change the parameter they land in: one whose module is not in the project,
@@ -192,6 +219,10 @@ class ConstantIndex:
                         given.position, given.keyword)
                     changed.update(reference for reference in given.references
                                    if not (reads_fields and self._fresh_record(reference)))
+                elif read.shares_items(given.position, given.keyword):
+                    # ``clone(PLANS)`` with ``def clone(plans): return list(plans)``:
+                    # the copy holds the very records and lists ``PLANS`` holds.
+                    changed.update(reference + ITEMS for reference in given.references)
         return frozenset(changed)
 
     def _fresh_record(self, reference: str) -> bool:
@@ -817,6 +848,19 @@ def _class_attribute_changed(holder: str, changed: frozenset[str]) -> bool:
         cls, instance, any_attribute(attribute), any_member(cls), any_member(instance),
         any_member(module), any_module_member(cls.rpartition(".")[2]),
         _ANY_NAME_OF_ANY_MODULE))
+
+
+def _container_changed(container: str, changed: frozenset[str], wholes: set[str],
+                       whole_only: bool = False) -> bool:
+    """Whether code may change the module-level container ``container``
+    (``pkg.plans.PLANS``) or what it holds, by ``changed`` (``wholes``: the names
+    the references of ``changed`` read a key or a call of).  With ``whole_only``,
+    items given on (``pkg.plans.PLANS[*]``) do not count."""
+    module, _, name = container.rpartition(".")
+    return container in wholes or (
+        not whole_only and container + ITEMS in changed) or any(
+        reference in changed for reference in (
+            any_member(module), any_module_member(name), _ANY_NAME_OF_ANY_MODULE))
 
 
 def _lists_held(facts: ModuleFacts, value: ScopeValue) -> Iterator[str]:
