@@ -252,6 +252,39 @@ PATH_LOADERS = {
         def main():
             for point in pkg_resources.iter_entry_points("notify.plugins"):
                 point.load()()
+        """,
+}
+
+
+def test_a_module_loaded_by_path_or_entry_point_may_be_any_test(tmp_path: Path) -> None:
+    # Before, the loader went unseen: 'calendar', which the helper takes out, was
+    # reported unused as if the list never changed.
+    for name, loader in PATH_LOADERS.items():
+        codes = _codes(tmp_path / name.replace(" ", "_").replace("'", ""), {
+            "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER,
+            "notify/plugins.py": loader})
+        assert ("mail.py", 13, "NYS304") in codes, name
+        assert not any(code in ("NYS302", "NYS303") for _, _, code in codes), name
+
+
+LOADER = ("import importlib, os\n\n\ndef load():\n"
+          "    return importlib.import_module(os.environ['PLUGIN'])\n")
+
+
+def test_a_loader_by_name_in_a_project_without_tests_keeps_the_list_judged(
+        tmp_path: Path) -> None:
+    # No module is a test: the loaded module may be any of the app's, none of which
+    # changes the list, so 'calendar' is still unused.  (The search for tests the
+    # app runs is skipped here; its answer would be the same.)
+    assert _codes(tmp_path / "no_tests", {"notify/plugins.py": LOADER}) == UNUSED_CALENDAR
+    # Control: the same loader beside a test's module that grows the list.
+    codes = _codes(tmp_path / "with_tests", {
+        "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER,
+        "notify/plugins.py": LOADER})
+    assert ("mail.py", 13, "NYS304") in codes
+    assert not any(code in ("NYS302", "NYS303") for _, _, code in codes)
+
+
 # The dev server runs the helper with ``runpy``: as an import by a written name, the
 # module it names runs in the app; a path or a computed name may be any test's module.
 RUNPY_BY_NAME = {
@@ -296,31 +329,6 @@ RUNPY_ANY = {
 }
 
 
-def test_a_module_loaded_by_path_or_entry_point_may_be_any_test(tmp_path: Path) -> None:
-    # Before, the loader went unseen: 'calendar', which the helper takes out, was
-    # reported unused as if the list never changed.
-    for name, loader in PATH_LOADERS.items():
-        codes = _codes(tmp_path / name.replace(" ", "_").replace("'", ""), {
-            "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER,
-            "notify/plugins.py": loader})
-        assert ("mail.py", 13, "NYS304") in codes, name
-        assert not any(code in ("NYS302", "NYS303") for _, _, code in codes), name
-LOADER = ("import importlib, os\n\n\ndef load():\n"
-          "    return importlib.import_module(os.environ['PLUGIN'])\n")
-
-
-def test_a_loader_by_name_in_a_project_without_tests_keeps_the_list_judged(
-        tmp_path: Path) -> None:
-    # No module is a test: the loaded module may be any of the app's, none of which
-    # changes the list, so 'calendar' is still unused.  (The search for tests the
-    # app runs is skipped here; its answer would be the same.)
-    assert _codes(tmp_path / "no_tests", {"notify/plugins.py": LOADER}) == UNUSED_CALENDAR
-    # Control: the same loader beside a test's module that grows the list.
-    codes = _codes(tmp_path / "with_tests", {
-        "tests/__init__.py": "", "tests/helpers.py": DEMO_HELPER,
-        "notify/plugins.py": LOADER})
-    assert ("mail.py", 13, "NYS304") in codes
-    assert not any(code in ("NYS302", "NYS303") for _, _, code in codes)
 def test_a_test_module_run_by_runpy_changes_the_app_s_list(tmp_path: Path) -> None:
     for name, server in {**RUNPY_BY_NAME, **RUNPY_ANY}.items():
         codes = _codes(tmp_path / name.replace(" ", "_"), {
