@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 from metamorphic_rewrites import (
+    CALL_KINDS,
     HELPER_MODULE,
     KINDS,
     Assignment,
@@ -460,6 +461,63 @@ def test_an_unknown_objects_attribute_held_in_a_name_makes_no_claim_appear(
         shutil.copytree(original, variant)
         (variant / "jobs.py").write_text(rewriter.apply(kind, site).text)
         assert _watched(variant) <= before, rewriter.apply(kind, site).text
+
+
+# API v3 calls on an object the analysis cannot tell, in a module that does not
+# mention Nylas, reached by a handler table (the client is handed in from outside).
+# ``find`` is pymongo's too: made in place, its arguments tell the SDK's; handed away,
+# held or bound by ``partial``, they cannot be told, so the call may only become
+# more cautious.
+_UNKNOWN_V3_CALLS = {
+    "auth.py": (
+        "from nylas import Client\n\n"
+        "from timeline import subject\n\n"
+        'nylas = Client("key")\n'
+        'HANDLERS = {"subject": subject}\n\n\n'
+        "def login():\n"
+        "    return nylas.auth.url_for_oauth2({\n"
+        '        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",\n'
+        '        "scope": ["https://www.googleapis.com/auth/gmail.readonly",\n'
+        '                  "https://www.googleapis.com/auth/calendar"]})\n\n\n'
+        "def events(grant):\n"
+        '    return nylas.events.list(grant, query_params={"calendar_id": "primary"})\n\n\n'
+        "def run(name, client, grant, message_id):\n"
+        "    return HANDLERS[name](client, grant, message_id)\n"
+    ),
+    "timeline.py": (
+        "def subject(raw, grant, message_id):\n"
+        "    return raw.messages.find(grant, message_id)\n"
+    ),
+}
+
+
+# The rewrites that keep the call where the analysis reads it.  The others (a bound
+# method handed to a project function, kept in a container or a project object) lose
+# any operation on an object the analysis cannot tell, ``list`` as much as ``find``.
+_FOLLOWED_CALL_KINDS = ("call-partial", "call-lambda", "call-getattr", "call-thread",
+                        "call-methodcaller")
+
+
+@pytest.mark.parametrize("kind", _FOLLOWED_CALL_KINDS)
+def test_an_api_v3_find_handed_away_makes_no_claim_appear(tmp_path: Path, kind: str) -> None:
+    original = tmp_path / "original"
+    original.mkdir()
+    for name, text in {**_UNKNOWN_V3_CALLS, "pyproject.toml": "[project]\nname = 'app'\n"
+                       "dependencies = ['nylas']\n"}.items():
+        (original / name).write_text(text)
+    before = _watched(original)
+    # The find is unresolved, so Gmail's read scope is not claimed unused.
+    assert not any("gmail.readonly" in message for _, message in before)
+    rewriter = ModuleRewriter(_UNKNOWN_V3_CALLS["timeline.py"])
+    [site] = rewriter.sites(kind)
+    assert kind in CALL_KINDS
+    variant = tmp_path / kind
+    shutil.copytree(original, variant)
+    rewrite = rewriter.apply(kind, site)
+    (variant / "timeline.py").write_text(rewrite.text)
+    if rewrite.helper_module is not None:
+        (variant / f"{HELPER_MODULE}.py").write_text(rewrite.helper_module)
+    assert _watched(variant) <= before, rewrite.text
 
 
 # A row a library gives, its method called on it where it is got, then held in a

@@ -261,3 +261,74 @@ def test_another_librarys_operation_stays_unlooked_at(tmp_path: Path, mail_code:
 def test_the_shared_vocabulary_keeps_the_sdks_own_operations_out() -> None:
     assert {"all", "filter", "get", "create", "count", "first", "find"} <= SHARED_OPERATIONS
     assert not {"where", "search", "list", "destroy", "send", "send_rsvp"} & SHARED_OPERATIONS
+
+
+# API v3's ``find`` reached otherwise than by a call made in place, where the shape of
+# its arguments (two ids, not pymongo's filter) cannot be looked at: it may be the
+# SDK's call as much as the call made in place is.
+_V3_FINDS_REACHED_OTHERWISE = {
+    "handed to an executor": "return pool.submit(raw.messages.find, grant, message_id).result()",
+    "held in a name": "f = raw.messages.find\n    return f(grant, message_id)",
+    "held in a name held in another": (
+        "f = raw.messages.find\n    g = f\n    return g(grant, message_id)"),
+    "bound by partial": "return functools.partial(raw.messages.find, grant, message_id)()",
+    "bound by partial, handed to an executor": (
+        "return pool.submit(functools.partial(raw.messages.find, grant, message_id))"),
+    "run in a thread": "return asyncio.to_thread(raw.messages.find, grant, message_id)",
+    "run in an executor": (
+        "return loop.run_in_executor(None, raw.messages.find, grant, message_id)"),
+    "looked up by name": 'return getattr(raw.messages, "find")(grant, message_id)',
+    "called by name": (
+        'return operator.methodcaller("find", grant, message_id)(raw.messages)'),
+}
+_HANDING_MODULE = """\
+import asyncio
+import functools
+import operator
+from concurrent.futures import ThreadPoolExecutor
+
+pool = ThreadPoolExecutor()
+loop = asyncio.new_event_loop()
+
+
+def subject(raw, grant, message_id):
+    {body}
+"""
+
+
+def _handing(body: str) -> str:
+    return _HANDING_MODULE.format(body=body)
+
+
+@pytest.mark.parametrize("body", _V3_FINDS_REACHED_OTHERWISE.values(),
+                         ids=_V3_FINDS_REACHED_OTHERWISE.keys())
+def test_an_api_v3_find_reached_otherwise_than_in_place_is_unresolved(
+        tmp_path: Path, body: str) -> None:
+    # Before, only the call made in place was taken for a possible Nylas call, and
+    # Gmail's read scope was reported unused (NYS303 at auth.py:9).  The body starts
+    # at line 11; the call is on its last line.
+    line = 11 + body.count("\n")
+    assert _codes(tmp_path, _handing(body), auth=AUTH_V3) == [("mail.py", line, "NYS304")]
+
+
+def test_api_v3_list_held_in_a_name_is_unresolved(tmp_path: Path) -> None:
+    # ``list`` is no other library's name, yet a call of it through a name was not
+    # looked at either.
+    assert _codes(tmp_path, _handing("f = raw.messages.list\n    return f(grant)"),
+                  auth=AUTH_V3) == [("mail.py", 12, "NYS304")]
+
+
+_FIND_CONTROLS = {
+    # pymongo's ``find`` given a filter where it is made: read as today.
+    "pymongo's find in place": 'return raw.messages.find({"a": 1})',
+    # A string's ``find``, in place or handed away: no SDK object.
+    "a string's find": 'return "abc".find("b")',
+    "a string's find handed away": 'return pool.submit("abc".find, "b").result()',
+    # Django's ``all`` handed away is no operation of API v3's.
+    "Django's all handed away": "return pool.submit(raw.messages.all).result()",
+}
+
+
+@pytest.mark.parametrize("body", _FIND_CONTROLS.values(), ids=_FIND_CONTROLS.keys())
+def test_another_librarys_find_stays_unlooked_at(tmp_path: Path, body: str) -> None:
+    assert _codes(tmp_path, _handing(body), auth=AUTH_V3) == [("auth.py", 9, "NYS303")]

@@ -2088,6 +2088,12 @@ class FlowExtractor:
                 _v3_lookup_shape(node, self._function_binding)):
             # ``raw.messages.find(grant_id, message_id)``: not pymongo's ``find(filter)``.
             self.facts.v3_shaped_calls.append(self.source.span(node))
+        elif _hands_shared_method(node) or isinstance(func, ast.Call) and (
+                _names_shared_method(func)):
+            # ``pool.submit(raw.messages.find, grant, message_id)``, ``partial(...)``,
+            # ``getattr(raw.messages, "find")(...)``: the method is reached otherwise
+            # than in place, where the shape test does not look, so it may be API v3's.
+            self.facts.v3_shaped_calls.append(self.source.span(node))
         self._scope_arguments(node)
         registered = registered_by_call(node) if isinstance(func, ast.Attribute) and (
             func.attr == "register") else None
@@ -2530,6 +2536,23 @@ _HANDLERS: Mapping[type[ast.AST], Callable[[FlowExtractor, Any], bool]] = {
 def _spreads_keywords(node: ast.Call) -> bool:
     """Whether a call is given keywords the code does not name (``f(**params)``)."""
     return any(keyword.arg is None for keyword in node.keywords)
+
+
+def _hands_shared_method(node: ast.Call) -> bool:
+    """Whether a call is given, uncalled, a bound method whose name API v3 shares with
+    other libraries (``raw.messages.find``)."""
+    given = [arg.value if isinstance(arg, ast.Starred) else arg for arg in node.args]
+    given += [keyword.value for keyword in node.keywords]
+    return any(isinstance(value, ast.Attribute) and value.attr in _V3_SHARED_METHODS
+               for value in given)
+
+
+def _names_shared_method(node: ast.Call) -> bool:
+    """Whether a call that gives what is then called is given the name of a method API
+    v3 shares with other libraries (``getattr(raw.messages, "find")``,
+    ``operator.methodcaller("find", grant, message_id)``)."""
+    return any(isinstance(arg, ast.Constant) and arg.value in _V3_SHARED_METHODS
+               for arg in node.args)
 
 
 def _v3_lookup_shape(node: ast.Call, bound: Callable[[str], ast.expr | None]) -> bool:

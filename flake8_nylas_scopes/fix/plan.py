@@ -26,6 +26,7 @@ from ..judging.module_findings import module_findings
 from ..places import display_path
 from ..settings.config import CodeFilter, Config
 from ..settings.noqa import NoqaLines
+from .read_elsewhere import items_read_elsewhere
 from .split_strings import strings_split_elsewhere
 
 ItemKey = tuple[Span, int]
@@ -170,6 +171,12 @@ class _SiteIndex:
                         if item.span == span
                     )
                     self.string_parts.setdefault(span, set()).add(texts)
+        # How another module writes the items requests read there, for ``exact``
+        # only: ``form`` keeps telling a name's whole value by knowing no form.
+        self._read_elsewhere: dict[ItemKey, set[tuple[ItemForm, str]]] = {}
+        for item in items_read_elsewhere(facts):
+            self._read_elsewhere.setdefault((item.span, item.part), set()).add(
+                (item.form, item.text))
         self._judged: dict[int, list[Finding]] = {}
         self._split_elsewhere = strings_split_elsewhere(facts)
 
@@ -185,8 +192,12 @@ class _SiteIndex:
         """Whether every request reads the item ``fix`` edits as its text, one whole
         element of a list (not a part of a string, nor a string split elsewhere)."""
         key = (fix.span, fix.part)
-        return fix.part == 0 and fix.span not in self._split_elsewhere and (
-            self.forms.get(key) == {ItemForm.LIST_ITEM}) and self.texts.get(key) == {fix.text}
+        if fix.part != 0 or fix.span in self._split_elsewhere:
+            return False
+        if key not in self.forms:
+            # A list of another module, which the requests read by its name.
+            return self._read_elsewhere.get(key) == {(ItemForm.LIST_ITEM, fix.text)}
+        return self.forms.get(key) == {ItemForm.LIST_ITEM} and self.texts.get(key) == {fix.text}
 
     def reader_ids(self, fix: Fix) -> frozenset[int]:
         """The requests that read the item ``fix`` edits, by identity."""

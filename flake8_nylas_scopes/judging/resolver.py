@@ -245,6 +245,27 @@ def _chain_use(chain: Val | None, span: Span, text: str, sdk: SdkView) -> Use | 
     return None
 
 
+# How many bindings a called name is followed through to the method it holds.
+_MOST_ALIAS_STEPS = 16
+
+
+def _bound_chains(symbol: str, bindings: Mapping[str, list[Val]]) -> list[Val]:
+    """The attribute chains a name is bound to, directly or through other names
+    (``f = raw.messages.find``, ``g = f``)."""
+    pending, seen, chains = [symbol], set[str](), list[Val]()
+    while pending and len(seen) < _MOST_ALIAS_STEPS:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for value in bindings.get(name, ()):
+            if value.kind == "attr":
+                chains.append(value)
+            elif value.kind == "sym":
+                pending.append(value.name)
+    return chains
+
+
 # Names that say a value is a Nylas client.
 _CLIENT_WORDS = ("nylas", "client")
 
@@ -1920,7 +1941,8 @@ class FlowResolver:
         return all(kind in _PROJECT_KINDS and not self._attribute((kind, owner), name)
                    for kind, owner in objs)
 
-    def _may_be_nylas(self, use: Use, chain: Val | None, nylas_module: bool) -> bool:
+    def _may_be_nylas(self, use: Use, chain: Val | None, nylas_module: bool,
+                      handed: bool = False) -> bool:
         """Whether a Nylas-looking use of ``use.root``, an object the analysis cannot
         tell, may be a Nylas call.  In a module that mentions Nylas any may; elsewhere
         one whose operation other libraries' objects do not have (``raw.messages.where()``,
@@ -1928,10 +1950,12 @@ class FlowResolver:
         reached along ``chain`` through the attribute by which a model holds its client
         (``draft.api.drafts.create()`` on a draft a framework hands in), or a name this
         module binds to one (``api = draft.api``, ``self.api = draft.api``), not
-        Django's ``user.messages.all()``."""
+        Django's ``user.messages.all()``.  ``handed``: the method is called where
+        its arguments are not looked at, so a name it shares with other libraries'
+        methods (``find``) may be the SDK's."""
         root = use.root
         if nylas_module or _named_like_a_client(root) or self._sdk_operation(
-                use.attrs, use.span in self._v3_shaped_calls):
+                use.attrs, handed or use.span in self._v3_shaped_calls):
             return True
         held_as = self.sdk.model_client_attribute
         if not held_as:
@@ -2754,6 +2778,8 @@ class FlowResolver:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
             if use is not None and self._may_be_nylas(use, call.callee, nylas_module):
                 unresolved += self._unknown_receiver(use)
+            elif use is None:
+                unresolved += self._aliased_unknown_receiver(call, nylas_module)
         if not callees:
             found, lost = self._unknown_method_result(call)
             endpoints += found
@@ -2841,6 +2867,25 @@ class FlowResolver:
             endpoints += found
             unresolved += lost
         return endpoints, unresolved
+
+    def _aliased_unknown_receiver(self, call: CallSite, nylas_module: bool
+                                  ) -> list[UnresolvedUse]:
+        """A call of a name this module binds to a method of an object the analysis
+        cannot tell (``f = raw.messages.find``, then ``f(grant, message_id)``): as
+        unresolved as the call made in place, and more, since the arguments a
+        method's name shares with other libraries' are not looked at
+        (``handed``)."""
+        callee = call.callee
+        if callee is None or callee.kind != "sym" or not self._module_edges:
+            return []
+        bindings = self._module_bindings
+        if bindings is None:
+            bindings = self._module_bindings = bindings_by_symbol(self._module_edges)
+        for chain in _bound_chains(callee.name, bindings):
+            use = _chain_use(chain, call.span, call.callee_text, self.sdk)
+            if use is not None and self._may_be_nylas(use, chain, nylas_module, handed=True):
+                return self._unknown_receiver(use)
+        return []
 
     def _maybe_another_library(self, call: CallSite) -> tuple[
             list[EndpointUse], list[UnresolvedUse]]:
