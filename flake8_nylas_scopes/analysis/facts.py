@@ -693,6 +693,11 @@ class ModuleFacts:
     # ``unseen_imports.ANY_MODULE`` for one loaded by a name it cannot read: a test's
     # module so imported may run in the app (see ``unseen_imports``).
     unseen_imports: Sequence[str] = ()
+    # Its module-level names that say scopes and are read from the environment or a
+    # file when the program runs (``RAW_SCOPES = os.environ["X"].split(",")``), each
+    # with where from: NYS304's reason for another module reading them (see
+    # ``run_time_values``).
+    run_time_scopes: Mapping[str, str] = field(default_factory=no_entries)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -770,6 +775,7 @@ class ModuleFacts:
             "run_time_setters": list(self.run_time_setters),
             "scope_dicts": {name: list(held) for name, held in self.scope_dicts.items()},
             "unseen_imports": list(self.unseen_imports),
+            "run_time_scopes": dict(self.run_time_scopes),
         }
 
     @classmethod
@@ -872,6 +878,8 @@ class ModuleFacts:
             # Modules import much the same names (``import os, sys``): one tuple each.
             shared.names(tuple(shared.text(str(name))
                                for name in data.get("unseen_imports", ()))),
+            {str(name): str(source)
+             for name, source in data.get("run_time_scopes", {}).items()},
         )
         shed_empty(facts)
         return facts
