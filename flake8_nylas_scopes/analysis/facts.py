@@ -715,6 +715,11 @@ class ModuleFacts:
     # name, with ``ITEMS`` where only its items are held).  Another module changing
     # the container's items, or handing it on, changes what it holds.
     held_lists: Sequence[tuple[str, str]] = ()
+    # Its module-level names that say scopes and are read from the environment or a
+    # file when the program runs (``RAW_SCOPES = os.environ["X"].split(",")``), each
+    # with where from: NYS304's reason for another module reading them (see
+    # ``run_time_values``).
+    run_time_scopes: Mapping[str, str] = field(default_factory=no_entries)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -795,6 +800,7 @@ class ModuleFacts:
             "owned_guard_calls": [[line, column, list(names)]
                                   for line, column, names in self.owned_guard_calls],
             "held_lists": [list(held) for held in self.held_lists],
+            "run_time_scopes": dict(self.run_time_scopes),
         }
 
     @classmethod
@@ -901,6 +907,8 @@ class ModuleFacts:
              for line, column, names in data.get("owned_guard_calls", ())],
             [(str(holder), str(reference))
              for holder, reference in data.get("held_lists", ())],
+            {str(name): str(source)
+             for name, source in data.get("run_time_scopes", {}).items()},
         )
         shed_empty(facts)
         return facts

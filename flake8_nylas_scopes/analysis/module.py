@@ -24,6 +24,7 @@ from .provider_guards import (
 )
 from .provider_tests import ProviderTests, may_test_a_provider
 from .registrars import class_links, filled_registries, registrars
+from .run_time_values import may_read_at_run_time, run_time_scopes
 from .source import SourceMap
 from .unseen_imports import may_import_unseen, unseen_imports
 from .subclass_bindings import (
@@ -125,6 +126,9 @@ def module_facts(
                 facts.base_free_bindings = bound.base_free
                 facts.base_names = bound.base_names
                 facts.class_bases = bound.bases
+            if may_read_at_run_time(text):
+                # ``RAW_SCOPES = os.environ["NYLAS_SCOPES"].split(",")``: said in NYS304.
+                facts.run_time_scopes = run_time_scopes(tree, extractor.qualify)
             if may_set_attributes_at_run_time(text):
                 # ``configure(obj, **options)`` setting ``obj``'s attributes by name.
                 facts.run_time_setters = run_time_setters(tree, module_name)

@@ -433,7 +433,31 @@ class ValueReader:
             reference = self._qualify(node) or ""
         if reference:
             return _unresolved(f"scopes come from {shown_reference(reference)}", reference)
+        if isinstance(node, ast.Attribute):
+            return _unresolved(self._unread_attribute(node))
         return _unresolved(f"cannot read a scopes value from {_describe(node)}")
+
+    def _unread_attribute(self, node: ast.Attribute) -> str:
+        """NYS304's reason for ``settings.scopes`` the reader cannot read: the
+        attribute as written, and what the object it is read from is, so far as the
+        module tells (another name for an object, what a call made, or nothing)."""
+        written = _dotted(node)
+        if written is None:
+            return f"cannot read a scopes value from attribute {node.attr!r}"
+        said = f"cannot read a scopes value from {written}"
+        base = node.value
+        if not isinstance(base, ast.Name):
+            return (f"{said}: {_dotted(base)} is not an object whose attributes the "
+                    "analysis can read")
+        bound = self._lookup(base.id)
+        if isinstance(bound, (ast.Name, ast.Attribute)) and _dotted(bound) is not None:
+            return (f"{said}: {base.id} is another name for {_dotted(bound)}, whose "
+                    "attributes the analysis does not follow through that name")
+        if isinstance(bound, ast.Call) and _dotted(bound.func) is not None:
+            return (f"{said}: {base.id} is what {_dotted(bound.func)}() returns, and the "
+                    f"analysis cannot read what it holds as {node.attr!r}")
+        return (f"{said}: {base.id} is not bound here to an object whose attributes the "
+                "analysis can read")
 
     def _follow(self, node: ast.expr, depth: int = 0) -> ast.expr | None:
         """Follow once-bound names (and ``Enum`` members) to the expression they hold."""
@@ -844,6 +868,19 @@ def _name_of(node: ast.expr) -> str:
     if isinstance(node, ast.Name):
         return node.id
     return node.attr if isinstance(node, ast.Attribute) else ""
+
+
+def _dotted(node: ast.expr) -> str | None:
+    """``settings.scopes`` as written, for a chain of names of up to five parts and
+    50 characters; None for anything else."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute) and len(parts) < 5:
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    text = ".".join([node.id, *reversed(parts)])
+    return text if len(text) <= 50 else None
 
 
 def _describe(node: ast.expr) -> str:

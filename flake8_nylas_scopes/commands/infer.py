@@ -163,6 +163,8 @@ def _print_text(project: ProjectResult, named: bool) -> None:
     v2_calls = inference is not None and (inference.scopes or inference.uncertain)
     if v2_calls or not project.provider_inferences:
         print(_headline(data))
+        if _requests_without_calls(project):
+            print(_NO_CALL_NOTE)
         _print_scopes(inference, data["scopes"], {})
         _print_uncertain(data["uncertain"])
     for provider, (dialect, found) in zip(data["providers"],
@@ -184,6 +186,21 @@ def _print_text(project: ProjectResult, named: bool) -> None:
         print("Could not follow:")
         for item in data["unresolved"]:
             print(f"  {item['path']}:{item['line']} {item['reason']}")
+
+
+# A login service that hands its grants to another service makes no call itself: "none"
+# is no advice to drop what it requests (no NYS302/303 either; see the design).
+_NO_CALL_NOTE = ("  (no Nylas call of this project needs a scope; the scopes it requests are "
+                 "not reported unused, since other code given its grants may need them)")
+
+
+def _requests_without_calls(project: ProjectResult) -> bool:
+    """Whether the project requests scopes but no call of it needs one (a login
+    service's token exchange needs none), and nothing was left unfollowed."""
+    state, inference = project.state, project.inference
+    return state is not None and inference is not None and bool(state.sites) and not (
+        inference.scopes or inference.uncertain or state.unresolved
+        or state.unresolved_sites or project.provider_inferences)
 
 
 def _print_scopes(inference: Inference | None, scopes: list[str],

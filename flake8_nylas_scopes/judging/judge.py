@@ -111,6 +111,11 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
             if through is not None:
                 return [dataclasses.replace(value, reason=_object_change_reason(
                     index, shown_reference(value.reference), through))]
+            source = index.read_at_run_time(value.reference)
+            if source:
+                return [dataclasses.replace(value, reason=(
+                    f"scopes come from {shown_reference(value.reference)}, which is read "
+                    f"from {source} when the program runs"))]
             return [value]
         found = [
             _from(index, value.reference, one.module, alt)

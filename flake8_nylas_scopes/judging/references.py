@@ -552,6 +552,20 @@ class ConstantIndex:
             self._changed_here(f"{module}.{name}") or any_member(module) in self._changed
             for module, name in self._owners(reference))
 
+    def read_at_run_time(self, reference: str) -> str:
+        """Where the module-level name ``reference`` is read from when the program
+        runs ("the environment", "a file"; see ``ModuleFacts.run_time_scopes``), for
+        NYS304's reason; "" where it is not known to be read so."""
+        imported = self._imported_as(reference)
+        if imported is not None:
+            # ``from .config import SCOPES`` in a package's ``__init__.py``.
+            reference = imported
+        for module, name in self._owners(reference):
+            facts = self.by_module.get(module)
+            if facts is not None and name in facts.run_time_scopes:
+                return facts.run_time_scopes[name]
+        return ""
+
     def changing_modules(self) -> list[ModuleFacts]:
         """The facts of the modules whose changes count (see ``__init__``)."""
         changing = self._changing
