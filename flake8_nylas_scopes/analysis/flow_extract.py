@@ -356,12 +356,13 @@ class _Records:
     imported_requests: list[ImportedRequest] = field(default_factory=list)
     plain_arguments: list[PlainArguments] = field(default_factory=list)
     v3_shaped_calls: list[Span] = field(default_factory=list)
+    v3_create_calls: list[Span] = field(default_factory=list)
 
     def facts(self) -> FlowFacts:
         found = FlowFacts(self.functions, self.classes, self.edges, self.uses, self.calls,
                           self.sinks, self.scope_args, self.reads, self.stores,
                           self.imported_requests, self.plain_arguments,
-                          self.v3_shaped_calls)
+                          self.v3_shaped_calls, self.v3_create_calls)
         shed_empty(found)
         return found
 
@@ -2084,6 +2085,9 @@ class FlowExtractor:
             # bound ``create`` called later (``maker(request_body=...)``); and
             # ``create(**params)``, whose keywords may be v3's.
             self.facts.v3_shaped_calls.append(self.source.span(node))
+            if builder and (node.args or _v3_create_keyword(node)):
+                # ``raw.events.create(grant, request_body=...)``: no other library's.
+                self.facts.v3_create_calls.append(self.source.span(node))
         if used and isinstance(func, ast.Attribute) and func.attr in _V3_SHARED_METHODS and (
                 _v3_lookup_shape(node, self._function_binding)):
             # ``raw.messages.find(grant_id, message_id)``: not pymongo's ``find(filter)``.
