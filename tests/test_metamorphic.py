@@ -31,6 +31,7 @@ from metamorphic_rewrites import (
     Assignment,
     MethodCall,
     ModuleRewriter,
+    ScopeList,
     Site,
     SourceText,
     all_sites,
@@ -119,6 +120,10 @@ def site_label(site: Site) -> str:
     if isinstance(site, Assignment):
         [target] = site.stmt.targets
         return f"{ast.unparse(target)}="
+    if isinstance(site, ScopeList):
+        stmt = site.stmt
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+        return f"{ast.unparse(target)}=[]"
     return "for"
 
 
@@ -2667,3 +2672,69 @@ def test_a_provider_written_otherwise_makes_no_claim_appear(
     assert _PROVIDED not in rewritten
     after, _ = _claims_and_caution(tmp_path / "rewritten", {"app/main.py": rewritten})
     assert not after - before, sorted(after - before)
+
+
+# ------------------------------------------------ the call and scope-list rewrites run
+
+_RUNNABLE = '''import asyncio
+
+LOG = []
+
+
+class Api:
+    def get(self, a, b=0, *, k=1):
+        LOG.append((a, b, k))
+        return (a, b, k)
+
+
+api = Api()
+
+
+def f(n):
+    x = api.get(n, b=2, k=3)
+    api.get(n, k=4)
+    return x
+
+
+async def g():
+    y = api.get(5, k=6)
+    return y
+
+
+SCOPES = ["email.read_only", "calendar"]
+TEAM_SCOPES: tuple = ("contacts", "email.send")
+print(f(1), asyncio.run(g()), SCOPES, TEAM_SCOPES, LOG)
+'''
+
+_RUN_KINDS = (
+    "call-kwargs-dict", "call-star-args", "call-to-thread", "call-run-in-executor",
+    "call-alias", "call-dataclass-field", "call-decorated-local", "call-decorated-module",
+    "call-exit-callback", "scopes-enum", "scopes-fromkeys", "scopes-star", "scopes-concat",
+    "scopes-other-sequence", "scopes-dataclass-factory",
+)
+
+
+def test_the_call_and_scope_list_rewrites_keep_what_the_program_does(tmp_path: Path) -> None:
+    # Each rewrite of each site prints what the original prints (its own copy of the
+    # module runs, with the helper module beside it where the rewrite uses one).
+    import subprocess
+    import sys
+
+    def run(text: str, helper: str | None, where: Path) -> str:
+        where.mkdir()
+        (where / "main.py").write_text(text)
+        if helper is not None:
+            (where / f"{HELPER_MODULE}.py").write_text(helper)
+        return subprocess.run([sys.executable, "main.py"], cwd=where, capture_output=True,
+                              text=True, check=True).stdout
+
+    expected = run(_RUNNABLE, None, tmp_path / "original")
+    rewriter = ModuleRewriter(_RUNNABLE)
+    scripts = []
+    for kind in _RUN_KINDS:
+        sites = rewriter.sites(kind)
+        assert sites, kind
+        scripts += [(f"{kind}-{i}", rewriter.apply(kind, site)) for i, site in enumerate(sites)]
+    for name, rewrite in scripts:
+        assert rewrite.text != _RUNNABLE, name
+        assert run(rewrite.text, rewrite.helper_module, tmp_path / name) == expected, name
