@@ -166,6 +166,38 @@ def sample(variants: list[Variant], limit: int) -> list[Variant]:
 ALL_VARIANTS = enumerate_variants()
 VARIANTS = sample(ALL_VARIANTS, MAX_VARIANTS)
 
+# Rewrites that make a claim appear through a defect of the analysis not fixed yet:
+# (module, kind) -> the defect.  Each is expected to fail (strictly: a fix must take
+# it out of here).  Both projects of the pair hold the module.
+_UNTYPED = ("reach_untyped_sdk_calls", "reach_untyped_sdk_calls_clean")
+# ``raw.messages.list`` handed on, held or called through a box, a dict or a wrapper.
+_BOUND_ON_UNKNOWN = ("a bound SDK method of an object the analysis cannot tell, handed on "
+                     "in a module that does not mention Nylas, is not looked at")
+# ``functools.partial(raw.events.create, grant, request_body=...)()`` and the like.
+_CREATE_BOUND = ("API v3's create on an object the analysis cannot tell, not called where "
+                 "it is named, loses the shape that makes it a possible Nylas call")
+KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
+    **{(project, "app/mailbox.py", kind): _BOUND_ON_UNKNOWN
+       for project in _UNTYPED
+       for kind in ("call-alias", "call-box", "call-dataclass-field", "call-dict-dispatch",
+                    "call-helper-local", "call-helper-module", "call-map", "call-timer")},
+    **{(project, "app/booking.py", kind): _CREATE_BOUND
+       for project in _UNTYPED
+       for kind in ("call-alias", "call-box", "call-dataclass-field", "call-dict-dispatch",
+                    "call-getattr", "call-helper-local", "call-helper-module", "call-map",
+                    "call-methodcaller", "call-partial", "call-thread", "call-timer",
+                    "call-to-thread")},
+}
+
+
+def with_known_defects(variants: list[Variant]) -> list[object]:
+    return [
+        pytest.param(variant, marks=pytest.mark.xfail(reason=reason, strict=True))
+        if (reason := KNOWN_DEFECTS.get((variant.project.name, variant.relpath, variant.kind)))
+        else variant
+        for variant in variants
+    ]
+
 
 # --------------------------------------------------------------------------- analysis
 
@@ -260,7 +292,7 @@ def describe(findings: Iterable[Finding], root: Path) -> str:
 # --------------------------------------------------------------------------- tests
 
 
-@pytest.mark.parametrize("variant", VARIANTS, ids=str)
+@pytest.mark.parametrize("variant", with_known_defects(VARIANTS), ids=str)
 def test_rewrite_makes_no_finding_appear(
     variant: Variant, tmp_path: Path, originals: Originals
 ) -> None:
