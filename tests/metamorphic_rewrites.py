@@ -83,10 +83,64 @@ CALL_KINDS: tuple[str, ...] = (
     "call-map",
     "call-dict-dispatch",
     "call-timer",
+    # Keyword arguments spread from a dict, positional ones from a list.
+    "call-kwargs-dict",
+    "call-star-args",
+    # ``asyncio.run(asyncio.to_thread(R.m, ARGS))`` on a pool's thread; in a coroutine,
+    # where the call is a statement's whole value, ``await asyncio.to_thread(R.m, ARGS)``.
+    "call-to-thread",
+    # In a coroutine, where the call is a statement's whole value:
+    # ``await asyncio.get_running_loop().run_in_executor(None, functools.partial(...))``.
+    "call-run-in-executor",
+    # The kinds below add statements before the statement whose whole value the call
+    # is (``y = R.m(ARGS)``, ``return R.m(ARGS)``, ``R.m(ARGS)``).
+    # ``_mf = R.m`` then ``_mf(ARGS)``.
+    "call-alias",
+    # ``_mb = _MmBox(R.m)`` (a dataclass field holding the bound method), then
+    # ``_mb.value(ARGS)``.
+    "call-dataclass-field",
+    # ``@_mm_retry def _mm_do(): return R.m(ARGS)`` then ``_mm_do()``, the decorator
+    # a ``functools.wraps`` forwarder, here or in the helper module.
+    "call-decorated-local",
+    "call-decorated-module",
+    # ``with contextlib.ExitStack() as _ms: _ms.callback(R.m, ARGS)`` where the call is
+    # a statement of its own (its value unused).
+    "call-exit-callback",
 )
 
+# ``NAME = [S1, S2, ...]`` (or a tuple) with a name saying "scope": the scope list
+# itself, built otherwise.  ``{items}`` is the items' text, ``{ctor}`` ``list`` or
+# ``tuple``, ``{lit}`` the literal as written.
+SCOPE_LIST_KINDS: tuple[str, ...] = (
+    # ``class _MmScopes(enum.Enum): LIST = [...]`` then ``NAME = _MmScopes.LIST.value``.
+    "scopes-enum",
+    # ``ctor(dict.fromkeys(LIT))``: only for distinct string constants.
+    "scopes-fromkeys",
+    # ``_mm_head = [first item]``, ``_mm_tail = [the others]`` then
+    # ``NAME = [*_mm_head, *_mm_tail]`` (``(*_mm_head, *_mm_tail)`` for a tuple).
+    "scopes-star",
+    # ``LIT + []`` (``LIT + ()``).
+    "scopes-concat",
+    # ``_mm_other = (...)`` (the other sequence type) then ``NAME = ctor(_mm_other)``.
+    "scopes-other-sequence",
+    # A frozen dataclass whose field's ``default_factory`` makes the list, then
+    # ``NAME = _MmScopeHolder().value``.
+    "scopes-dataclass-factory",
+)
+
+# Scope-list kinds that add statements before the assignment.
+_SCOPE_STATEMENT_KINDS = frozenset({
+    "scopes-enum", "scopes-star", "scopes-other-sequence", "scopes-dataclass-factory",
+})
+
+# Call kinds that add statements before the call's statement.
+_CALL_STATEMENT_KINDS = frozenset({
+    "call-alias", "call-dataclass-field", "call-decorated-local", "call-decorated-module",
+    "call-exit-callback",
+})
+
 KINDS: tuple[str, ...] = (
-    *ITERABLE_KINDS, *TARGET_KINDS, *VALUE_KINDS, *CALL_KINDS
+    *ITERABLE_KINDS, *TARGET_KINDS, *VALUE_KINDS, *CALL_KINDS, *SCOPE_LIST_KINDS
 )
 
 # Helper definitions a rewrite may need, with the modules they use.
@@ -110,6 +164,10 @@ HELPERS: dict[str, tuple[str, str]] = {
                                       "    return None\n"),
     "_MmBox": ("dataclasses", "@dataclasses.dataclass\nclass _MmBox:\n    value: object\n"),
     "_MmTuple": ("typing", "class _MmTuple(typing.NamedTuple):\n    value: object\n"),
+    # A decorator that forwards every call to the function it wraps.
+    "_mm_retry": ("functools", "def _mm_retry(f):\n    @functools.wraps(f)\n"
+                               "    def _mm_wrapped(*a, **k):\n        return f(*a, **k)\n\n"
+                               "    return _mm_wrapped\n"),
 }
 
 HELPER_MODULE = "_mm_helpers"
@@ -278,13 +336,23 @@ class MethodCall:
     in_async: bool  # in the body of an ``async def``
 
 
-Site = Loop | Assignment | MethodCall
+@dataclass(frozen=True)
+class ScopeList:
+    """``NAME = [...]`` or ``NAME: T = (...)``, a list or tuple literal bound to a name
+    saying "scope"."""
+
+    stmt: ast.Assign | ast.AnnAssign
+    value: ast.List | ast.Tuple
+    top: ast.stmt
+
+
+Site = Loop | Assignment | MethodCall | ScopeList
 
 
 def site_node(site: Site) -> ast.AST:
     if isinstance(site, Loop):
         return site.iter
-    if isinstance(site, Assignment):
+    if isinstance(site, (Assignment, ScopeList)):
         return site.stmt
     return site.call
 
@@ -325,8 +393,15 @@ class ModuleRewriter:
         self.loops: list[Loop] = []
         self.assignments: list[Assignment] = []
         self.calls: list[MethodCall] = []
+        self.scope_lists: list[ScopeList] = []
         for stmt in self.tree.body:
             self._visit(stmt, stmt)
+        # Calls that are the whole value of a statement starting its line, by id.
+        self.statement_of: dict[int, ast.stmt] = {
+            id(stmt.value): stmt for stmt in ast.walk(self.tree)
+            if isinstance(stmt, (ast.Expr, ast.Assign, ast.AnnAssign, ast.Return))
+            and isinstance(stmt.value, ast.Call) and self._starts_line(stmt)
+        }
 
     # ---------------------------------------------------------------- collection
 
@@ -387,7 +462,13 @@ class ModuleRewriter:
             if any(
                 isinstance(t, ast.Name) and "scope" in t.id.lower() for t in targets
             ):
-                return  # a scope constant: part of the request
+                # A scope constant: part of the request, rewritten only as a whole.
+                if (
+                    not isinstance(node, ast.AugAssign) and len(targets) == 1
+                    and isinstance(node.value, (ast.List, ast.Tuple)) and node.value.elts
+                ):
+                    self.scope_lists.append(ScopeList(node, node.value, top))
+                return
             if isinstance(node, ast.AnnAssign):
                 self._visit(node.target, top, in_async)
                 if node.value is not None:
@@ -460,7 +541,34 @@ class ModuleRewriter:
             if kind in ("call-getattr", "call-methodcaller"):
                 # ``getattr(R, "__m")`` would skip the name mangling ``R.__m`` gets.
                 calls = [site for site in calls if not self._mangled(site.call)]
+            if kind == "call-kwargs-dict":
+                calls = [site for site in calls if self._spreadable_keywords(site.call)]
+            if kind == "call-star-args":
+                calls = [site for site in calls if self._listable_positionals(site.call)]
+            if kind == "call-to-thread":
+                calls = [site for site in calls
+                         if not site.in_async or id(site.call) in self.statement_of]
+            if kind == "call-run-in-executor":
+                calls = [site for site in calls
+                         if site.in_async and id(site.call) in self.statement_of]
+            if kind in _CALL_STATEMENT_KINDS:
+                # The bound method is taken a statement earlier: nothing else in the
+                # statement may run before it, nor bind a name it reads.
+                calls = [site for site in calls
+                         if id(site.call) in self.statement_of and _lambda_safe(site.call)]
+            if kind == "call-exit-callback":
+                calls = [site for site in calls
+                         if isinstance(self.statement_of[id(site.call)], ast.Expr)]
             return sorted(calls, key=self._key)
+        if kind in SCOPE_LIST_KINDS:
+            lists = self.scope_lists
+            if kind == "scopes-fromkeys":
+                # ``dict.fromkeys`` drops repeated items.
+                lists = [site for site in lists if _distinct_strings(site.value)]
+            if kind in _SCOPE_STATEMENT_KINDS:
+                lists = [site for site in lists
+                         if self._starts_line(site.stmt) and _lambda_safe(site.value)]
+            return sorted(lists, key=self._key)
         raise ValueError(f"unknown rewrite kind {kind!r}")
 
     def _key(self, site: Site) -> tuple[int, int]:
@@ -474,6 +582,31 @@ class ModuleRewriter:
             return False  # ``"".join(...)`` and the like
         dotted = _dotted(receiver)
         return dotted is None or dotted not in self.module_names
+
+    @staticmethod
+    def _spreadable_keywords(call: ast.Call) -> bool:
+        """Whether ``call`` has a named keyword (not the scopes), and no ``*X`` after
+        one (``f(**{...}, *X)`` does not compile)."""
+        named = [k for k in call.keywords if k.arg is not None and k.arg not in _SCOPE_KEYS]
+        if not named:
+            return False
+        first = min(call.keywords, key=lambda k: (k.lineno, k.col_offset))
+        return not any(
+            (arg.lineno, arg.col_offset) > (first.lineno, first.col_offset)
+            for arg in call.args
+        )
+
+    @staticmethod
+    def _listable_positionals(call: ast.Call) -> bool:
+        """Whether ``call`` has positional arguments, all before its keywords, and is no
+        ``authentication_url`` (whose later positional arguments may be the scopes)."""
+        assert isinstance(call.func, ast.Attribute)
+        if not call.args or call.func.attr == "authentication_url":
+            return False
+        last = call.args[-1]
+        return all(
+            (k.lineno, k.col_offset) > (last.lineno, last.col_offset) for k in call.keywords
+        )
 
     @staticmethod
     def _mangled(call: ast.Call) -> bool:
@@ -561,6 +694,23 @@ class ModuleRewriter:
             elif kind == "value-dispatch-module":
                 helpers.append("_mm_dispatch_far")
                 module_helpers = True
+        elif kind in CALL_KINDS and kind in _CALL_STATEMENT_KINDS:
+            assert isinstance(site, MethodCall)
+            splices.extend(self._call_statements(kind, site.call))
+            if kind == "call-dataclass-field":
+                helpers.append("_MmBox")
+            elif kind in ("call-decorated-local", "call-decorated-module"):
+                helpers.append("_mm_retry")
+                module_helpers = kind == "call-decorated-module"
+            elif kind == "call-exit-callback":
+                imports.append("contextlib")
+        elif kind in SCOPE_LIST_KINDS:
+            assert isinstance(site, ScopeList)
+            splices.extend(self._scope_list(kind, site))
+            if kind == "scopes-enum":
+                imports.append("enum")
+            elif kind == "scopes-dataclass-factory":
+                imports.append("dataclasses")
         elif kind in CALL_KINDS:
             assert isinstance(site, MethodCall)
             splices.append(self._call(kind, site.call))
@@ -577,6 +727,10 @@ class ModuleRewriter:
                 imports.append("operator")
             elif kind == "call-timer":
                 helpers.append("_mm_timed")
+            elif kind == "call-to-thread":
+                imports.extend(["asyncio", "concurrent.futures"])
+            elif kind == "call-run-in-executor":
+                imports.extend(["asyncio", "functools"])
         else:
             raise ValueError(f"unknown rewrite kind {kind!r}")
 
@@ -657,7 +811,124 @@ class ModuleRewriter:
             return src.replace(call, f'{{"run": {bound}}}["run"]({args[2:]})')
         if kind == "call-timer":
             return src.replace(call, f"_mm_timed({bound}{args})")
+        if kind == "call-to-thread":
+            threaded = f"asyncio.to_thread({bound}{args})"
+            if id(call) in self.statement_of and self._in_async(call):
+                return src.replace(call, f"(await {threaded})")
+            # ``asyncio.run`` on a thread of its own: the function may be called from
+            # a running event loop, where ``asyncio.run`` would raise.
+            return src.replace(call, (
+                "concurrent.futures.ThreadPoolExecutor().submit("
+                f"asyncio.run, {threaded}).result()"))
+        if kind == "call-run-in-executor":
+            return src.replace(call, (
+                "(await asyncio.get_running_loop().run_in_executor("
+                f"None, functools.partial({bound}{args})))"))
+        if kind == "call-kwargs-dict":
+            return src.replace(call, self._spread_keywords(call))
+        if kind == "call-star-args":
+            return src.replace(call, self._listed_positionals(call))
         raise ValueError(f"unknown call rewrite {kind!r}")
+
+    def _in_async(self, call: ast.Call) -> bool:
+        return any(site.in_async for site in self.calls if site.call is call)
+
+    def _spread_keywords(self, call: ast.Call) -> str:
+        """``call`` with each named keyword ``k=v`` (not the scopes) as ``**{"k": v}``."""
+        src = self.source
+        start = src.start(call)
+        splices = [
+            Splice(src.start(k) - start, src.end(k) - start,
+                   f'**{{"{k.arg}": {src.segment(k.value)}}}')
+            for k in call.keywords if k.arg is not None and k.arg not in _SCOPE_KEYS
+        ]
+        return SourceText(src.segment(call)).apply(splices)
+
+    def _listed_positionals(self, call: ast.Call) -> str:
+        """``call`` with its positional arguments given as ``*[a, b]``."""
+        src = self.source
+        start = src.start(call)
+        first, last = call.args[0], call.args[-1]
+        items = ", ".join(
+            operand(arg, src.segment(arg)) if isinstance(arg, ast.GeneratorExp)
+            else src.segment(arg)
+            for arg in call.args
+        )
+        splice = Splice(src.start(first) - start, src.end(last) - start, f"*[{items}]")
+        return SourceText(src.segment(call)).apply([splice])
+
+    def _indent(self, stmt: ast.stmt) -> str:
+        first = self.source.line_text(stmt.lineno)
+        return first[: len(first) - len(first.lstrip())]
+
+    def _call_statements(self, kind: str, call: ast.Call) -> list[Splice]:
+        """The splices of a call kind that adds statements before the call's own."""
+        src = self.source
+        func = call.func
+        assert isinstance(func, ast.Attribute)
+        stmt = self.statement_of[id(call)]
+        indent = self._indent(stmt)
+        bound = src.segment(func)
+        args = ", ".join(self._arguments(call))
+        before = src.start(stmt)
+        if kind == "call-alias":
+            return [Splice(before, before, f"_mf = {bound}\n{indent}"),
+                    src.replace(call, f"_mf({args})")]
+        if kind == "call-dataclass-field":
+            return [Splice(before, before, f"_mb = _MmBox({bound})\n{indent}"),
+                    src.replace(call, f"_mb.value({args})")]
+        if kind in ("call-decorated-local", "call-decorated-module"):
+            defined = (f"@_mm_retry\n{indent}def _mm_do():\n"
+                       f"{indent}    return {src.segment(call)}\n{indent}")
+            return [Splice(before, before, defined), src.replace(call, "_mm_do()")]
+        if kind == "call-exit-callback":
+            given = f"{bound}, {args}" if args else bound
+            return [src.replace(stmt, (
+                f"with contextlib.ExitStack() as _ms:\n{indent}    _ms.callback({given})"))]
+        raise ValueError(f"unknown call rewrite {kind!r}")
+
+    def _scope_list(self, kind: str, site: ScopeList) -> list[Splice]:
+        src = self.source
+        literal = site.value
+        is_list = isinstance(literal, ast.List)
+        ctor, other = ("list", "tuple") if is_list else ("tuple", "list")
+        items = [src.segment(item) for item in literal.elts]
+        lit = src.segment(literal)
+        if not is_list and not (lit.startswith("(") and lit.endswith(")")):
+            lit = f"({lit})"  # a bare tuple: ``SCOPES = "a", "b"``
+
+        def sequence(parts: list[str], as_list: bool) -> str:
+            if as_list:
+                return f"[{', '.join(parts)}]"
+            return f"({', '.join(parts)},)" if parts else "()"
+
+        if kind == "scopes-fromkeys":
+            return [src.replace(literal, f"{ctor}(dict.fromkeys({lit}))")]
+        if kind == "scopes-concat":
+            return [src.replace(literal, f"{lit} + {'[]' if is_list else '()'}")]
+        indent = self._indent(site.stmt)
+        before = src.start(site.stmt)
+        if kind == "scopes-enum":
+            defined = (f"class _MmScopes(enum.Enum):\n{indent}    LIST = {lit}\n\n{indent}")
+            return [Splice(before, before, defined),
+                    src.replace(literal, "_MmScopes.LIST.value")]
+        if kind == "scopes-star":
+            head, tail = sequence(items[:1], is_list), sequence(items[1:], is_list)
+            spread = "[*_mm_head, *_mm_tail]" if is_list else "(*_mm_head, *_mm_tail)"
+            return [Splice(before, before,
+                           f"_mm_head = {head}\n{indent}_mm_tail = {tail}\n{indent}"),
+                    src.replace(literal, spread)]
+        if kind == "scopes-other-sequence":
+            return [Splice(before, before,
+                           f"_mm_other = {sequence(items, not is_list)}\n{indent}"),
+                    src.replace(literal, f"{ctor}(_mm_other)")]
+        if kind == "scopes-dataclass-factory":
+            defined = (f"@dataclasses.dataclass(frozen=True)\n{indent}class _MmScopeHolder:\n"
+                       f"{indent}    value: {ctor} = dataclasses.field("
+                       f"default_factory=lambda: {lit})\n\n{indent}")
+            return [Splice(before, before, defined),
+                    src.replace(literal, "_MmScopeHolder().value")]
+        raise ValueError(f"unknown scope-list rewrite {kind!r}")
 
     def _arguments(self, call: ast.Call) -> list[str]:
         """The arguments of ``call`` as written, in source order (which is the order
@@ -700,6 +971,12 @@ class ModuleRewriter:
         if offset == len(text) and text and not text.endswith(("\n", "\r")):
             block = "\n" + block
         return Splice(offset, offset, block)
+
+
+def _distinct_strings(literal: ast.List | ast.Tuple) -> bool:
+    values = [item.value for item in literal.elts
+              if isinstance(item, ast.Constant) and isinstance(item.value, str)]
+    return len(values) == len(literal.elts) == len(set(values))
 
 
 def _check_compiles(text: str, what: str) -> None:

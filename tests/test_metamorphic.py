@@ -32,6 +32,7 @@ from metamorphic_rewrites import (
     Assignment,
     MethodCall,
     ModuleRewriter,
+    ScopeList,
     Site,
     SourceText,
     all_sites,
@@ -120,6 +121,10 @@ def site_label(site: Site) -> str:
     if isinstance(site, Assignment):
         [target] = site.stmt.targets
         return f"{ast.unparse(target)}="
+    if isinstance(site, ScopeList):
+        stmt = site.stmt
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+        return f"{ast.unparse(target)}=[]"
     return "for"
 
 
@@ -161,6 +166,38 @@ def sample(variants: list[Variant], limit: int) -> list[Variant]:
 
 ALL_VARIANTS = enumerate_variants()
 VARIANTS = sample(ALL_VARIANTS, MAX_VARIANTS)
+
+# Rewrites that make a claim appear through a defect of the analysis not fixed yet:
+# (module, kind) -> the defect.  Each is expected to fail (strictly: a fix must take
+# it out of here).  Both projects of the pair hold the module.
+_UNTYPED = ("reach_untyped_sdk_calls", "reach_untyped_sdk_calls_clean")
+# ``raw.messages.list`` handed on, held or called through a box, a dict or a wrapper.
+_BOUND_ON_UNKNOWN = ("a bound SDK method of an object the analysis cannot tell, handed on "
+                     "in a module that does not mention Nylas, is not looked at")
+# ``functools.partial(raw.events.create, grant, request_body=...)()`` and the like.
+_CREATE_BOUND = ("API v3's create on an object the analysis cannot tell, not called where "
+                 "it is named, loses the shape that makes it a possible Nylas call")
+KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
+    **{(project, "app/mailbox.py", kind): _BOUND_ON_UNKNOWN
+       for project in _UNTYPED
+       for kind in ("call-alias", "call-box", "call-dataclass-field", "call-dict-dispatch",
+                    "call-helper-local", "call-helper-module", "call-map", "call-timer")},
+    **{(project, "app/booking.py", kind): _CREATE_BOUND
+       for project in _UNTYPED
+       for kind in ("call-alias", "call-box", "call-dataclass-field", "call-dict-dispatch",
+                    "call-getattr", "call-helper-local", "call-helper-module", "call-map",
+                    "call-methodcaller", "call-partial", "call-thread", "call-timer",
+                    "call-to-thread")},
+}
+
+
+def with_known_defects(variants: list[Variant]) -> list[object]:
+    return [
+        pytest.param(variant, marks=pytest.mark.xfail(reason=reason, strict=True))
+        if (reason := KNOWN_DEFECTS.get((variant.project.name, variant.relpath, variant.kind)))
+        else variant
+        for variant in variants
+    ]
 
 
 # --------------------------------------------------------------------------- analysis
@@ -256,7 +293,7 @@ def describe(findings: Iterable[Finding], root: Path) -> str:
 # --------------------------------------------------------------------------- tests
 
 
-@pytest.mark.parametrize("variant", VARIANTS, ids=str)
+@pytest.mark.parametrize("variant", with_known_defects(VARIANTS), ids=str)
 def test_rewrite_makes_no_finding_appear(
     variant: Variant, tmp_path: Path, originals: Originals
 ) -> None:
@@ -2770,3 +2807,69 @@ def test_a_guarded_call_given_another_objects_grant_only_widens_infer(tmp_path: 
             grant, grant.replace("source", "target")))
         assert all(before[dialect] <= after[dialect] for dialect in before), (grant, after)
         assert after != before, grant  # not vacuous: some call now counts for more
+
+
+# ------------------------------------------------ the call and scope-list rewrites run
+
+_RUNNABLE = '''import asyncio
+
+LOG = []
+
+
+class Api:
+    def get(self, a, b=0, *, k=1):
+        LOG.append((a, b, k))
+        return (a, b, k)
+
+
+api = Api()
+
+
+def f(n):
+    x = api.get(n, b=2, k=3)
+    api.get(n, k=4)
+    return x
+
+
+async def g():
+    y = api.get(5, k=6)
+    return y
+
+
+SCOPES = ["email.read_only", "calendar"]
+TEAM_SCOPES: tuple = ("contacts", "email.send")
+print(f(1), asyncio.run(g()), SCOPES, TEAM_SCOPES, LOG)
+'''
+
+_RUN_KINDS = (
+    "call-kwargs-dict", "call-star-args", "call-to-thread", "call-run-in-executor",
+    "call-alias", "call-dataclass-field", "call-decorated-local", "call-decorated-module",
+    "call-exit-callback", "scopes-enum", "scopes-fromkeys", "scopes-star", "scopes-concat",
+    "scopes-other-sequence", "scopes-dataclass-factory",
+)
+
+
+def test_the_call_and_scope_list_rewrites_keep_what_the_program_does(tmp_path: Path) -> None:
+    # Each rewrite of each site prints what the original prints (its own copy of the
+    # module runs, with the helper module beside it where the rewrite uses one).
+    import subprocess
+    import sys
+
+    def run(text: str, helper: str | None, where: Path) -> str:
+        where.mkdir()
+        (where / "main.py").write_text(text)
+        if helper is not None:
+            (where / f"{HELPER_MODULE}.py").write_text(helper)
+        return subprocess.run([sys.executable, "main.py"], cwd=where, capture_output=True,
+                              text=True, check=True).stdout
+
+    expected = run(_RUNNABLE, None, tmp_path / "original")
+    rewriter = ModuleRewriter(_RUNNABLE)
+    scripts = []
+    for kind in _RUN_KINDS:
+        sites = rewriter.sites(kind)
+        assert sites, kind
+        scripts += [(f"{kind}-{i}", rewriter.apply(kind, site)) for i, site in enumerate(sites)]
+    for name, rewrite in scripts:
+        assert rewrite.text != _RUNNABLE, name
+        assert run(rewrite.text, rewrite.helper_module, tmp_path / name) == expected, name

@@ -188,6 +188,47 @@ def test_a_pymongo_find_on_an_unknown_object_stays_unlooked_at(tmp_path: Path) -
     """, auth=AUTH_V3) == [("auth.py", 9, "NYS303")]
 
 
+# The mail scope is needed by the module's own call; the calendar, which Google's
+# ``POST /events`` needs, only by what ``mail.py`` may send.
+AUTH_V3_MAIL = AUTH_V3.replace(
+    'nylas.events.list(grant, query_params={"calendar_id": "primary"})',
+    "nylas.messages.list(grant)")
+UNUSED_CALENDAR = ("auth.py", 10, "NYS303")
+
+_V3_CREATES = {
+    "the grant by position": (
+        'raw.events.create(grant, request_body=body, query_params={"calendar_id": cid})'),
+    "the grant by position only": "raw.events.create(grant, body)",
+    "keywords only API v3 takes": (
+        'raw.events.create(identifier=grant, request_body=body)'),
+}
+
+
+@pytest.mark.parametrize("call", _V3_CREATES.values(), ids=_V3_CREATES.keys())
+def test_an_api_v3_create_shaped_as_the_sdks_on_an_unknown_object_is_unresolved(
+        tmp_path: Path, call: str) -> None:
+    # ``create`` is Django's related managers' too, but theirs takes a model's fields
+    # as keywords only.  Before, the call was not looked at and ``calendar`` was
+    # reported unused.
+    assert _codes(tmp_path, f"""\
+        def hold(raw, grant, cid, body):
+            return {call}
+    """, auth=AUTH_V3_MAIL) == [("mail.py", 2, "NYS304")]
+
+
+@pytest.mark.parametrize("call", [
+    'conversation.events.create(title="x", start=1)',
+    "conversation.events.create(**fields)",
+])
+def test_a_django_create_on_an_unknown_object_stays_unlooked_at(
+        tmp_path: Path, call: str) -> None:
+    # Control: fields as keywords, written out or spread, are a related manager's.
+    assert _codes(tmp_path, f"""\
+        def hold(conversation, fields):
+            return {call}
+    """, auth=AUTH_V3_MAIL) == [UNUSED_CALENDAR]
+
+
 def test_an_api_v3_operation_a_known_client_makes_is_read(tmp_path: Path) -> None:
     # The control: the same function given the module's client is judged, not guessed.
     assert _codes(tmp_path, """\

@@ -155,6 +155,8 @@ _V3_CREATE_KEYWORDS = API_VERSIONS["v3"].surface().create_keywords
 _V3_SHARED_METHODS = frozenset(
     {method for resource in API_VERSIONS["v3"].surface().resources.values()
      for method in resource.methods} & SHARED_OPERATIONS) - {MODEL_BUILDER}
+# API v2's model builder, which API v3's ``create(grant, request_body=...)`` shares.
+_BUILDER = frozenset({MODEL_BUILDER})
 # The keywords of API v3's ``find`` besides the object's id (``message_id=``).
 _V3_IDENTIFIER, _V3_QUERY = "identifier", "query_params"
 # What API v3 methods are given by position: the grant and the object's ids, as names
@@ -356,12 +358,13 @@ class _Records:
     imported_requests: list[ImportedRequest] = field(default_factory=list)
     plain_arguments: list[PlainArguments] = field(default_factory=list)
     v3_shaped_calls: list[Span] = field(default_factory=list)
+    v3_create_calls: list[Span] = field(default_factory=list)
 
     def facts(self) -> FlowFacts:
         found = FlowFacts(self.functions, self.classes, self.edges, self.uses, self.calls,
                           self.sinks, self.scope_args, self.reads, self.stores,
                           self.imported_requests, self.plain_arguments,
-                          self.v3_shaped_calls)
+                          self.v3_shaped_calls, self.v3_create_calls)
         shed_empty(found)
         return found
 
@@ -2084,6 +2087,9 @@ class FlowExtractor:
             # bound ``create`` called later (``maker(request_body=...)``); and
             # ``create(**params)``, whose keywords may be v3's.
             self.facts.v3_shaped_calls.append(self.source.span(node))
+            if builder and (node.args or _v3_create_keyword(node)):
+                # ``raw.events.create(grant, request_body=...)``: no other library's.
+                self.facts.v3_create_calls.append(self.source.span(node))
         if used and isinstance(func, ast.Attribute) and func.attr in _V3_SHARED_METHODS and (
                 _v3_lookup_shape(node, self._function_binding)):
             # ``raw.messages.find(grant_id, message_id)``: not pymongo's ``find(filter)``.
@@ -2094,6 +2100,18 @@ class FlowExtractor:
             # ``getattr(raw.messages, "find")(...)``: the method is reached otherwise
             # than in place, where the shape test does not look, so it may be API v3's.
             self.facts.v3_shaped_calls.append(self.source.span(node))
+        if _hands_v3_create(node) or isinstance(func, ast.Call) and (
+                _names_shared_method(func, _BUILDER)) and (
+                node.args or _v3_create_keyword(node)):
+            # ``functools.partial(raw.events.create, grant, request_body=...)``,
+            # ``getattr(raw.events, "create")(grant, ...)``: a ``create`` reached
+            # otherwise than in place and given a grant by position or API v3's
+            # keywords may be API v3's as well; given a model's fields
+            # (``partial(raw.events.create, title="x")``), or nothing, it is still
+            # API v2's builder.
+            span = self.source.span(node)
+            self.facts.v3_shaped_calls.append(span)
+            self.facts.v3_create_calls.append(span)
         self._scope_arguments(node)
         registered = registered_by_call(node) if isinstance(func, ast.Attribute) and (
             func.attr == "register") else None
@@ -2538,21 +2556,28 @@ def _spreads_keywords(node: ast.Call) -> bool:
     return any(keyword.arg is None for keyword in node.keywords)
 
 
-def _hands_shared_method(node: ast.Call) -> bool:
+def _hands_shared_method(node: ast.Call, names: frozenset[str] = _V3_SHARED_METHODS) -> bool:
     """Whether a call is given, uncalled, a bound method whose name API v3 shares with
-    other libraries (``raw.messages.find``)."""
+    other libraries (``raw.messages.find``; of ``names``)."""
     given = [arg.value if isinstance(arg, ast.Starred) else arg for arg in node.args]
     given += [keyword.value for keyword in node.keywords]
-    return any(isinstance(value, ast.Attribute) and value.attr in _V3_SHARED_METHODS
-               for value in given)
+    return any(isinstance(value, ast.Attribute) and value.attr in names for value in given)
 
 
-def _names_shared_method(node: ast.Call) -> bool:
+def _hands_v3_create(node: ast.Call) -> bool:
+    """Whether a call is given, uncalled, a bound ``create`` followed by what API v3's
+    ``create`` takes: an argument by position (the grant) or one of its keywords."""
+    for index, argument in enumerate(node.args):
+        if isinstance(argument, ast.Attribute) and argument.attr in _BUILDER:
+            return len(node.args) > index + 1 or _v3_create_keyword(node)
+    return False
+
+
+def _names_shared_method(node: ast.Call, names: frozenset[str] = _V3_SHARED_METHODS) -> bool:
     """Whether a call that gives what is then called is given the name of a method API
     v3 shares with other libraries (``getattr(raw.messages, "find")``,
     ``operator.methodcaller("find", grant, message_id)``)."""
-    return any(isinstance(arg, ast.Constant) and arg.value in _V3_SHARED_METHODS
-               for arg in node.args)
+    return any(isinstance(arg, ast.Constant) and arg.value in names for arg in node.args)
 
 
 def _v3_lookup_shape(node: ast.Call, bound: Callable[[str], ast.expr | None]) -> bool:

@@ -671,6 +671,11 @@ class FlowFacts:
     # API v2's collections' ``create`` takes a model's fields as keywords only;
     # whether the receiver is one, the resolver says.
     v3_shaped_calls: Sequence[Span] = ()
+    # Of those, the chains' ``create`` calls given an argument by position or a
+    # keyword only API v3 takes: no other library's ``create`` is called so (Django's
+    # related managers take fields as keywords, ``create(**fields)`` too), so on an
+    # object the analysis cannot tell they may be Nylas calls.
+    v3_create_calls: Sequence[Span] = ()
 
     def to_json(self, path: str = "") -> Any:
         """``path``: the module's, whose spans are written without it."""
@@ -688,6 +693,7 @@ class FlowFacts:
             "imported_requests": [r.to_json(values) for r in self.imported_requests],
             "plain_arguments": [a.to_json(values) for a in self.plain_arguments],
             "v3_shaped_calls": [values.span(span) for span in self.v3_shaped_calls],
+            "v3_create_calls": [values.span(span) for span in self.v3_create_calls],
         }
         return {"values": values.rows, "span_path": path, **records}
 
@@ -711,6 +717,7 @@ class FlowFacts:
              for r in data.get("imported_requests", ())],
             [PlainArguments.from_json(a, values) for a in data.get("plain_arguments", ())],
             [values.span(span) for span in data.get("v3_shaped_calls", ())],
+            [values.span(span) for span in data.get("v3_create_calls", ())],
         )
         shed_empty(facts)
         return facts

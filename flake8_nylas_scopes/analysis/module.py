@@ -26,6 +26,7 @@ from .provider_tests import ProviderTests, may_test_a_provider
 from .registrars import class_links, filled_registries, registrars
 from .run_time_values import may_read_at_run_time, run_time_scopes
 from .source import SourceMap
+from .spread_literals import may_spread_literals, spread_literals
 from .unseen_imports import may_import_unseen, unseen_imports
 from .subclass_bindings import (
     may_set_attributes_at_run_time, run_time_setters, subclass_bindings,
@@ -55,7 +56,11 @@ def module_facts(
     mentions = mentions_nylas(text)
     if not mentions and not flow:
         return ModuleFacts(path, module_name, mentions_nylas=False)
-    if tree is None:
+    if may_spread_literals(text):
+        # A tree of its own: the one given (flake8's) is other readers' too.
+        tree = ast.parse(text, filename=path)
+        spread_literals(tree)
+    elif tree is None:
         tree = ast.parse(text, filename=path)
     extractor = Extractor(path, lines, module_name)
     try:

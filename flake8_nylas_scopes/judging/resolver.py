@@ -407,6 +407,7 @@ class FlowResolver:
         # client (see ``_symbols_reading``), found once that module asks.
         self._module_edges: Sequence[Edge] = ()
         self._v3_shaped_calls: AbstractSet[Span] = frozenset()
+        self._v3_create_calls: AbstractSet[Span] = frozenset()
         self._model_client_symbols: frozenset[str] | None = None
         self._outside_symbols: frozenset[str] | None = None
         self._module_bindings: Mapping[str, list[Val]] | None = None
@@ -916,24 +917,27 @@ class FlowResolver:
 
     @contextlib.contextmanager
     def module_records(self, edges: Sequence[Edge] = (),
-                       v3_shaped_calls: AbstractSet[Span] = frozenset()) -> Iterator[None]:
+                       v3_shaped_calls: AbstractSet[Span] = frozenset(),
+                       v3_create_calls: AbstractSet[Span] = frozenset()) -> Iterator[None]:
         """Judge the records of one module: each value they share is interned once,
         not at every record that holds it.  Only the module's own records may be
         resolved meanwhile (values alive in its facts, so that their identities
         stand for them).  ``edges`` are the module's bindings (the fixpoint's are
         let go by then), read where a use asks what a name was bound to;
         ``v3_shaped_calls`` its calls shaped as API v3's ``create`` (see
-        ``FlowFacts.v3_shaped_calls``)."""
+        ``FlowFacts.v3_shaped_calls``), and ``v3_create_calls`` those of them that
+        no other library's ``create`` is shaped as."""
         self._sharing = True
         self._module_edges = edges
         self._v3_shaped_calls = v3_shaped_calls
+        self._v3_create_calls = v3_create_calls
         try:
             yield
         finally:
             self._sharing = False
             self._interned.clear()
             self._module_edges, self._model_client_symbols = (), None
-            self._v3_shaped_calls = frozenset()
+            self._v3_shaped_calls = self._v3_create_calls = frozenset()
             self._outside_symbols = self._module_bindings = None
 
     def _resolve_node(self, node: Node, depth: int) -> Objs:
@@ -1955,7 +1959,8 @@ class FlowResolver:
         methods (``find``) may be the SDK's."""
         root = use.root
         if nylas_module or _named_like_a_client(root) or self._sdk_operation(
-                use.attrs, handed or use.span in self._v3_shaped_calls):
+                use.attrs, handed or use.span in self._v3_shaped_calls,
+                handed or use.span in self._v3_create_calls):
             return True
         held_as = self.sdk.model_client_attribute
         if not held_as:
@@ -1968,7 +1973,8 @@ class FlowResolver:
             chain = chain.inner
         return False
 
-    def _sdk_operation(self, attrs: tuple[str, ...], v3_shaped: bool = False) -> bool:
+    def _sdk_operation(self, attrs: tuple[str, ...], v3_shaped: bool = False,
+                       v3_create: bool = False) -> bool:
         """Whether ``attrs`` call an operation of a Nylas collection or resource that
         other libraries' objects are not known to have (``messages.where``,
         ``messages.list``, ``scheduler.bookings.confirm``): such a call may be a Nylas
@@ -1990,8 +1996,11 @@ class FlowResolver:
             if attr in sdk.resources[path].methods:
                 # ``raw.messages.find(grant_id, message_id)`` is shaped as the SDK's
                 # call, not as pymongo's ``find(filter)`` (``v3_shaped``, see
-                # ``FlowFacts.v3_shaped_calls``).
-                return attr not in shared or v3_shaped and attr != sdk.model_builder
+                # ``FlowFacts.v3_shaped_calls``); so is ``raw.events.create(grant,
+                # request_body=...)``, not Django's ``create(**fields)``
+                # (``v3_create``).
+                return attr not in shared or v3_shaped and (
+                    attr != sdk.model_builder or v3_create)
             path = sdk.resources[path].children.get(attr)
         return False
 
