@@ -373,3 +373,58 @@ _FIND_CONTROLS = {
 @pytest.mark.parametrize("body", _FIND_CONTROLS.values(), ids=_FIND_CONTROLS.keys())
 def test_another_librarys_find_stays_unlooked_at(tmp_path: Path, body: str) -> None:
     assert _codes(tmp_path, _handing(body), auth=AUTH_V3) == [("auth.py", 9, "NYS303")]
+
+
+# A bound SDK method given uncalled to a function or class of the project, which calls
+# it through a parameter or a field: the call made there is not followed back to the
+# object the analysis cannot tell, so it counts where the method is handed over.
+_WRAPPERS = '''\
+import dataclasses
+import time
+
+
+def call(f, *args):
+    return f(*args)
+
+
+def timed(f, *args):
+    start = time.monotonic()
+    try:
+        return f(*args)
+    finally:
+        print(time.monotonic() - start)
+
+
+@dataclasses.dataclass
+class Job:
+    run: object
+'''
+_HANDED_TO_PROJECT = {
+    "a forwarding function": "return call(raw.messages.list, grant)",
+    "a timing wrapper": "return timed(raw.messages.list, grant)",
+    "a dataclass field": "return Job(raw.messages.list).run(grant)",
+    "a forwarding function, keyword": "return call(f=raw.messages.list)",
+}
+
+
+@pytest.mark.parametrize("body", _HANDED_TO_PROJECT.values(), ids=_HANDED_TO_PROJECT.keys())
+def test_a_bound_sdk_method_handed_to_project_code_is_unresolved(
+        tmp_path: Path, body: str) -> None:
+    # Before, Gmail's read scope was reported unused (NYS303 at auth.py:9): the call
+    # ``f(*args)`` in the wrapper resolved to nothing, and nothing else looked at it.
+    module = _WRAPPERS + "\n\ndef unread(raw, grant):\n    " + body + "\n"
+    line = module.count("\n")
+    assert _codes(tmp_path, module, auth=AUTH_V3) == [("mail.py", line, "NYS304")]
+
+
+def test_another_objects_method_handed_to_project_code_stays_unlooked_at(
+        tmp_path: Path) -> None:
+    # Controls: a string's method and Django's ``all`` handed to the same wrapper are
+    # no Nylas operations; the mail scope stays reported unused.
+    for index, body in enumerate(
+            ('return call("a,b".split, ",")', "return call(raw.messages.all)")):
+        module = _WRAPPERS + "\n\ndef unread(raw, grant):\n    " + body + "\n"
+        root = tmp_path / str(index)
+        root.mkdir()
+        assert _codes(root, module, auth=AUTH_V3) == [
+            ("auth.py", 9, "NYS303")], body

@@ -2789,6 +2789,8 @@ class FlowResolver:
                 unresolved += self._unknown_receiver(use)
             elif use is None:
                 unresolved += self._aliased_unknown_receiver(call, nylas_module)
+        if project and call.invokes:
+            unresolved += self._methods_handed_to_project(call, nylas_module)
         if not callees:
             found, lost = self._unknown_method_result(call)
             endpoints += found
@@ -2895,6 +2897,24 @@ class FlowResolver:
             if use is not None and self._may_be_nylas(use, chain, nylas_module, handed=True):
                 return self._unknown_receiver(use)
         return []
+
+    def _methods_handed_to_project(self, call: CallSite, nylas_module: bool
+                                   ) -> list[UnresolvedUse]:
+        """A bound method of an object the analysis cannot tell, given uncalled to a
+        function or class of the project (``call(raw.messages.list, grant)`` with
+        ``def call(f, *a): return f(*a)``, a dataclass holding it as a field, a
+        timing wrapper): the project's code may call it through a parameter or a
+        field that is not followed back to the object, so it counts as the call made
+        in place would, and more, since what it is called with is not looked at
+        (``handed``)."""
+        found: list[UnresolvedUse] = []
+        for value in call.passed:
+            if value is None or value.kind != "attr" or self.resolve(value):
+                continue
+            use = _chain_use(value, call.span, call.callee_text, self.sdk)
+            if use is not None and self._may_be_nylas(use, value, nylas_module, handed=True):
+                found += self._unknown_receiver(use)
+        return found
 
     def _maybe_another_library(self, call: CallSite) -> tuple[
             list[EndpointUse], list[UnresolvedUse]]:
