@@ -16,6 +16,7 @@ Nothing here imports libcst.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from ..analysis.facts import ItemForm, ModuleFacts, ScopeSite, Span, ValueState
 from ..codes import CODES, FixSafety
 from ..findings import Finding, Fix, FixAction
 from ..judging.module_findings import module_findings
+from ..judging.references import ConstantIndex
 from ..places import display_path
 from ..settings.config import CodeFilter, Config
 from ..settings.noqa import NoqaLines
@@ -173,12 +175,15 @@ class _SiteIndex:
                     self.string_parts.setdefault(span, set()).add(texts)
         # How another module writes the items requests read there, for ``exact``
         # only: ``form`` keeps telling a name's whole value by knowing no form.
+        # One index of the project's constants, for both readings of other modules'
+        # lists below, built only where a request reads or splits one.
+        constants = functools.cache(lambda: ConstantIndex(facts.values()))
         self._read_elsewhere: dict[ItemKey, set[tuple[ItemForm, str]]] = {}
-        for item in items_read_elsewhere(facts):
+        for item in items_read_elsewhere(facts, constants):
             self._read_elsewhere.setdefault((item.span, item.part), set()).add(
                 (item.form, item.text))
         self._judged: dict[int, list[Finding]] = {}
-        self._split_elsewhere = strings_split_elsewhere(facts)
+        self._split_elsewhere = strings_split_elsewhere(facts, constants)
 
     def form(self, fix: Fix) -> ItemForm | None:
         if fix.span in self._split_elsewhere:

@@ -10,21 +10,23 @@ expression (``GOOGLE + "gmail.readonly"``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from ..analysis.facts import ModuleFacts, ScopeItem, ScopeValue
 from ..judging.references import ConstantIndex
 
 
-def items_read_elsewhere(facts: Mapping[str, ModuleFacts]) -> list[ScopeItem]:
-    """The items of the constants the project's requests read from other modules."""
+def items_read_elsewhere(facts: Mapping[str, ModuleFacts],
+                         index: Callable[[], ConstantIndex]) -> list[ScopeItem]:
+    """The items of the constants the project's requests read from other modules
+    (``index``: the project's constants, built when first asked for)."""
     references = {reference for module in facts.values() for site in module.sites
                   for reference in _references(site.value)}
     if not references:
         return []
-    index = ConstantIndex(facts.values())
+    constants = index()
     return [item for reference in sorted(references)
-            for found in index.scopes(reference) for item in found.value.items]
+            for found in constants.scopes(reference) for item in found.value.items]
 
 
 def _references(value: ScopeValue) -> Iterator[str]:

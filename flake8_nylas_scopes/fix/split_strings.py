@@ -9,22 +9,24 @@ is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from ..analysis.facts import ModuleFacts, ScopeValue, Span
 from ..judging.references import ConstantIndex
 
 
-def strings_split_elsewhere(facts: Mapping[str, ModuleFacts]) -> frozenset[Span]:
-    """Where the strings the project's code splits across modules are written."""
+def strings_split_elsewhere(facts: Mapping[str, ModuleFacts],
+                            index: Callable[[], ConstantIndex]) -> frozenset[Span]:
+    """Where the strings the project's code splits across modules are written
+    (``index``: the project's constants, built when first asked for)."""
     references = {reference for module in facts.values()
                   for reference in _split_references(module)}
     if not references:
         return frozenset()
-    index = ConstantIndex(facts.values())
+    constants = index()
     return frozenset(
         found.value.span for reference in sorted(references)
-        for found in index.scopes(reference) if found.value.span is not None)
+        for found in constants.scopes(reference) if found.value.span is not None)
 
 
 def _split_references(module: ModuleFacts) -> Iterator[str]:
