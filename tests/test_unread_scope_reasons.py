@@ -52,7 +52,10 @@ def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str
      '    SETTINGS = tomllib.load(fh)\n\nSCOPES = SETTINGS["nylas"]["scopes"]\n', "a file"),
     ('import json\nfrom pathlib import Path\n\n'
      'SCOPES = json.loads(Path("scopes.json").read_text())\n', "a file"),
-], ids=["os.environ", "getenv", "through a name", "tomllib in a with block", "read_text"])
+    ('from omegaconf import OmegaConf\n\ncfg = OmegaConf.load("config.yaml")\n'
+     'SCOPES = list(cfg.nylas.scopes)\n', "a file"),
+], ids=["os.environ", "getenv", "through a name", "tomllib in a with block", "read_text",
+        "OmegaConf.load"])
 def test_a_list_read_when_the_program_runs_says_where_from(
         tmp_path: Path, settings: str, source: str) -> None:
     # Before, only "scopes come from app.settings.SCOPES".  The request stays
@@ -72,7 +75,12 @@ def test_a_list_read_when_the_program_runs_says_where_from(
     # Read in a function: not the module's name.
     'import os\n\n\ndef load():\n    SCOPES = os.environ["X"].split(",")\n    return SCOPES\n\n\n'
     'SCOPES = load()\n',
-], ids=["another module's function", "bound twice", "read in a function"])
+    # OmegaConf built from a dict in the code: no file read, though the analysis
+    # does not follow it either.
+    'from omegaconf import OmegaConf\n\ncfg = OmegaConf.create({"scopes": []})\n'
+    'SCOPES = list(cfg.scopes)\n',
+], ids=["another module's function", "bound twice", "read in a function",
+        "OmegaConf.create"])
 def test_a_list_not_known_to_be_read_at_run_time_keeps_its_reason(
         tmp_path: Path, settings: str) -> None:
     # Control: the reason stays as it was.

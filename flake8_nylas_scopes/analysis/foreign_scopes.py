@@ -34,6 +34,7 @@ from typing import TypeVar
 from ..nylas_api import API_VERSIONS
 from ..nylas_api.http import HTTP_METHODS, URL_HOLE, names_v3, nylas_path
 from .facts import any_attribute
+from .logger_calls import logs_only
 from .raw_uses import HOSTED_AUTH_PATH, NATIVE_AUTH_PATH, URL_SCHEME, V3_HOSTED_AUTH_PATH
 from .star_names import CONSTANT_NAME
 from .tree_walk import code_children
@@ -177,6 +178,8 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
         if isinstance(node, ast.Call):
             if _nylas_call(node, qualify) or _builds_typed_dict(node, typed_dicts):
                 continue
+            if logs_only(node, qualify, scoped.plainly_assigned(scope)):
+                continue  # a logger formats the list, and requests nothing
             callee = ast.unparse(node.func)[:_CALLEE_TEXT]
             for argument in _scope_arguments(node, scoped.bound(scope), qualify):
                 # Where the argument is written as given (``list(SCOPES)`` too): where
@@ -436,6 +439,22 @@ class _ScopedTree:
             if id(scope) not in self._enclosing:
                 return False
             scope = self._enclosing[id(scope)]
+
+    def plainly_assigned(self, scope: ast.AST) -> Callable[[str], Sequence[ast.expr] | None]:
+        """The values a name read in ``scope`` is bound to, where the innermost scope
+        binding it does so by plain assignments only; None where it also binds it
+        otherwise (a parameter, an import, a loop target, ``global``) or not at all."""
+        def values(name: str) -> Sequence[ast.expr] | None:
+            where = scope
+            while not self._stores.get(id(where), Counter())[name]:
+                if id(where) not in self._enclosing:
+                    return None
+                where = self._enclosing[id(where)]
+            stored = self._stores[id(where)][name]
+            if stored != self._assigned.get(id(where), Counter())[name]:
+                return None
+            return self._bindings.get(id(where), {}).get(name)
+        return values
 
     def bound(self, scope: ast.AST) -> Callable[[str], Sequence[ast.expr]]:
         """The values a name read in ``scope`` is bound to: by the innermost of it and

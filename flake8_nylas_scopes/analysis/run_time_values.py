@@ -22,6 +22,8 @@ _FILE_READERS = frozenset({
     "open", "io.open", "tomllib.load", "tomli.load", "toml.load", "json.load",
     "yaml.safe_load", "yaml.load", "yaml.full_load", "configparser.ConfigParser",
     "dotenv.dotenv_values",
+    # OmegaConf's ``OmegaConf.load(path)`` reads a YAML file (omegaconf 2.x).
+    "omegaconf.OmegaConf.load",
 })
 # Methods that read a file whatever object they are called on (``path.read_text()``).
 _FILE_METHODS = frozenset({"read_text", "read_bytes", "read"})
