@@ -428,3 +428,33 @@ def test_another_objects_method_handed_to_project_code_stays_unlooked_at(
         root.mkdir()
         assert _codes(root, module, auth=AUTH_V3) == [
             ("auth.py", 9, "NYS303")], body
+
+
+def _messages(tmp_path: Path, module: str) -> list[str]:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "auth.py").write_text(AUTH_V3)
+    (package / "mail.py").write_text(module)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    return [f.message for f in result.findings if f.code == "NYS304"]
+
+
+def test_a_handed_method_s_nys304_names_the_method_and_the_wrapper(tmp_path: Path) -> None:
+    # Before, the message named the wrapper alone ("cannot tell whether timed() is a
+    # Nylas call"), which says nothing of the Nylas method it may call.
+    module = _WRAPPERS + (
+        "\n\nclass Digest:\n    def __init__(self, client):\n        self.client = client\n"
+        "\n    def unread(self, grant):\n"
+        "        return timed(self.client.messages.list, grant)\n")
+    [message] = _messages(tmp_path, module)
+    assert message.startswith(
+        "NYS304 cannot tell whether self.client.messages.list via timed() is a Nylas call")
+
+
+def test_a_method_called_in_place_keeps_its_own_name(tmp_path: Path) -> None:
+    # Control: the call made in place is named as written, with no wrapper.
+    module = "def unread(raw, grant):\n    return raw.messages.list(grant)\n"
+    [message] = _messages(tmp_path, module)
+    assert message.startswith("NYS304 cannot tell whether raw.messages.list() is a Nylas call")

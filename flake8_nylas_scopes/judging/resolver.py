@@ -2911,7 +2911,11 @@ class FlowResolver:
         for value in call.passed:
             if value is None or value.kind != "attr" or self.resolve(value):
                 continue
-            use = _chain_use(value, call.span, call.callee_text, self.sdk)
+            # Named as handed over (``raw.messages.list via timed()``): the wrapper
+            # alone says nothing of which method it may call.
+            method = _describe_value(value)
+            text = f"{method} via {call.callee_text}" if method else call.callee_text
+            use = _chain_use(value, call.span, text, self.sdk)
             if use is not None and self._may_be_nylas(use, value, nylas_module, handed=True):
                 found += self._unknown_receiver(use)
         return found
