@@ -2266,6 +2266,29 @@ def test_a_change_moved_into_a_function_named_like_a_builtin_makes_no_claim_appe
     assert cautious and not after - before, sorted(after - before)
 
 
+@pytest.mark.parametrize("shadowing", [
+    {"app/widen.py": "from app.tools import *\n" + _PLAN_READS.format(
+        reads="    for plan in (Plan, CalendarPlan, DirectoryPlan):\n"
+              "        len(plan.SCOPES)\n"),
+     "app/tools.py": "def len(scopes):\n    scopes.append('calendar')\n"},
+    {"app/widen.py": "import app.boot\n" + _PLAN_READS.format(
+        reads="    for plan in (Plan, CalendarPlan, DirectoryPlan):\n"
+              "        len(plan.SCOPES)\n"),
+     "app/boot.py": "import builtins\n\n\ndef grow(scopes):\n"
+                    "    scopes.append('calendar')\n\n\nbuiltins.len = grow\n"},
+], ids=["star-imported-len", "builtins-len"])
+def test_a_change_moved_into_another_module_s_meaning_of_len_makes_no_claim_appear(
+        tmp_path: Path, shadowing: dict[str, str]) -> None:
+    # The same change, made by a ``len`` another module gives its meaning: brought by
+    # a star import, or written into ``builtins``.
+    direct = ("    for plan in (Plan, CalendarPlan, DirectoryPlan):\n"
+              "        plan.SCOPES.append('calendar')\n")
+    before, cautious = _claims_and_caution(tmp_path / "direct", {
+        "app/plans.py": _PLANS, "app/widen.py": _PLAN_READS.format(reads=direct)})
+    after, _ = _claims_and_caution(tmp_path / "moved", {"app/plans.py": _PLANS, **shadowing})
+    assert cautious and not after - before, sorted(after - before)
+
+
 # A known client tested for its class by ``isinstance`` or by a ``match`` class
 # pattern: the same test, so the match may make no claim appear.
 _TESTED_CLIENT = '''from nylas import APIClient

@@ -158,10 +158,10 @@ def test_a_crash_in_a_worker_names_the_file(
     root = _project(tmp_path / "app")
     real = reading.facts_or_error
 
-    def failing(path: str, source: str, module: str) -> object:
+    def failing(path: str, source: str, module: str, *rest: frozenset[str]) -> object:
         if path.endswith("helper_7.py"):
             raise KeyError("a defect")
-        return real(path, source, module)
+        return real(path, source, module, *rest)
 
     monkeypatch.setattr(reading, "facts_or_error", failing)
     with pytest.raises(workers.WorkerCrash) as raised:
@@ -180,10 +180,10 @@ def test_modules_left_by_a_dead_worker_are_read_here(
     parent = os.getpid()
     real = reading.facts_or_error
 
-    def dying(path: str, source: str, module: str) -> object:
+    def dying(path: str, source: str, module: str, *rest: frozenset[str]) -> object:
         if os.getpid() != parent and path.endswith("helper_5.py"):
             os._exit(9)  # as the kernel's out-of-memory killer would end it
-        return real(path, source, module)
+        return real(path, source, module, *rest)
 
     monkeypatch.setattr(reading, "facts_or_error", dying)
     assert _run(root, jobs=2, cache=False) == expected

@@ -129,6 +129,7 @@ from .flow_extract import call_parameters, state_key, state_key_of
 from .handed_calls import (
     attrgetter_call, attrgetter_read, handed_call, hands_back_function, named_attribute,
 )
+from .reader_meanings import may_redefine_readers, redefined_readers, star_readers
 from .given_lists import (
     ALL_READING_NAMES,
     GivenLists,
@@ -311,9 +312,14 @@ class _V2Method:
 
 
 class Extractor(FastVisitor):
-    def __init__(self, path: str, lines: Sequence[str], module_name: str = "") -> None:
+    def __init__(self, path: str, lines: Sequence[str], module_name: str = "",
+                 foreign_readers: frozenset[str] = frozenset()) -> None:
         self.source = SourceMap(path, lines)
         self._lines = lines
+        # The reading calls other modules of the project may give a meaning of their
+        # own here (see ``reader_meanings``), and those this module may in every module.
+        self._foreign_readers = foreign_readers
+        self._redefined: list[str] | None = None
         # What the walk adds to as it goes: the facts' own lists, typed for adding.
         self.sites: list[ScopeSite] = []
         self.raw_uses: list[RawUse] = []
@@ -1745,8 +1751,23 @@ class Extractor(FastVisitor):
                 # Not prepared yet (asked again later): until the module's own names
                 # are known, none of the reading calls counts as only reading.
                 return ALL_READING_NAMES
-            self._shadowed = shadowed_reading_calls(tree, self.module_bindings.binds)
+            self._shadowed = shadowed_reading_calls(
+                tree, self.module_bindings.binds).union(
+                    self._foreign_readers, self.redefined_readers())
         return self._shadowed
+
+    def redefined_readers(self) -> list[str]:
+        """The reading calls whose meaning the module may change in every module (see
+        ``reader_meanings.redefined_readers``), found once, after ``prepare``."""
+        if self._redefined is None:
+            tree = self._prepared or self._tree
+            self._redefined = redefined_readers(tree, self._text, self.qualify) if (
+                tree is not None and may_redefine_readers(self._text)) else []
+        return self._redefined
+
+    def star_readers(self) -> list[str]:
+        """The reading calls the module binds at module level (after ``prepare``)."""
+        return star_readers(self.module_bindings.binds)
 
     def _held_grant_object(self, name: str) -> str:
         """The client's object (``auth``) that every binding of ``name`` in the module

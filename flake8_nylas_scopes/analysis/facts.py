@@ -720,6 +720,13 @@ class ModuleFacts:
     # with where from: NYS304's reason for another module reading them (see
     # ``run_time_values``).
     run_time_scopes: Mapping[str, str] = field(default_factory=no_entries)
+    # The names of calls read as only reading their arguments (``len``, a logger's
+    # ``info``) that it binds at module level (``def len(x): x.append(...)``), which a
+    # star import of it brings, and those whose meaning it may change in every module
+    # (``builtins.len = f``, a class defining ``info``, ``logging.setLoggerClass``):
+    # see ``reader_meanings``.  Empty for almost every module.
+    star_readers: Sequence[str] = ()
+    redefined_readers: Sequence[str] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -801,6 +808,8 @@ class ModuleFacts:
                                   for line, column, names in self.owned_guard_calls],
             "held_lists": [list(held) for held in self.held_lists],
             "run_time_scopes": dict(self.run_time_scopes),
+            "star_readers": list(self.star_readers),
+            "redefined_readers": list(self.redefined_readers),
         }
 
     @classmethod
@@ -909,6 +918,10 @@ class ModuleFacts:
              for holder, reference in data.get("held_lists", ())],
             {str(name): str(source)
              for name, source in data.get("run_time_scopes", {}).items()},
+            shared.names(tuple(shared.text(str(name))
+                               for name in data.get("star_readers", ()))),
+            shared.names(tuple(shared.text(str(name))
+                               for name in data.get("redefined_readers", ()))),
         )
         shed_empty(facts)
         return facts

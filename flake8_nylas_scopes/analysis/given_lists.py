@@ -82,6 +82,8 @@ _CONFIG_ITEM_METHODS = frozenset({"get", "setdefault", "pop"})
 _READING_NAMES = _READING_BUILTINS | _LOGGER_METHODS | READING_CALLS
 # Every reading call's name: what a module may shadow, where it is not yet known which.
 ALL_READING_NAMES = frozenset(_READING_NAMES)
+READING_BUILTINS = _READING_BUILTINS
+LOGGER_METHODS = _LOGGER_METHODS
 
 
 def shadowed_reading_calls(module: ast.Module, binds: Callable[[str], bool]) -> frozenset[str]:

@@ -42,6 +42,7 @@ def module_facts(
     lines: Sequence[str],
     module_name: str = "",
     flow: bool = False,
+    foreign_readers: frozenset[str] = frozenset(),
 ) -> ModuleFacts:
     """Facts of one module.
 
@@ -50,7 +51,9 @@ def module_facts(
     (the judge asks the resolver), so a module judged alone has them too.  Another
     module costs one text scan unless ``flow`` asks for its records as well (needed
     for every module of a project that uses Nylas: a helper taking a client parameter
-    need not mention Nylas at all).
+    need not mention Nylas at all).  ``foreign_readers``: the calls read as only
+    reading their arguments (``len``) that other modules may give a meaning of their
+    own here (see ``reader_meanings``).
     """
     text = "".join(lines)
     mentions = mentions_nylas(text)
@@ -62,7 +65,7 @@ def module_facts(
         spread_literals(tree)
     elif tree is None:
         tree = ast.parse(text, filename=path)
-    extractor = Extractor(path, lines, module_name)
+    extractor = Extractor(path, lines, module_name, foreign_readers)
     try:
         facts = extractor.extract(tree) if mentions else ModuleFacts(path)
         facts.module = module_name
@@ -106,6 +109,9 @@ def module_facts(
                 facts.config_loads = extractor.facts.config_loads
                 # A config class other modules call (``OAuthConfig(scope=[...])``).
                 facts.typed_dicts = extractor.facts.typed_dicts
+            # Reading calls this module may give a meaning of their own elsewhere.
+            facts.star_readers = extractor.star_readers()
+            facts.redefined_readers = extractor.redefined_readers()
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings, extractor.star_imported(), extractor.handed_over_twice,

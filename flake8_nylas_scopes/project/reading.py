@@ -71,7 +71,8 @@ def facts_for_source(
     return _module_facts(path, source, module_name_for_path(path, packages), flow)
 
 
-def _module_facts(path: str, source: str, module: str, flow: bool) -> ModuleFacts:
+def _module_facts(path: str, source: str, module: str, flow: bool,
+                  foreign_readers: frozenset[str] = frozenset()) -> ModuleFacts:
     from ..analysis.module import module_facts
 
     # Lines as Python and flake8 count them: str.splitlines also breaks at form feeds,
@@ -82,7 +83,8 @@ def _module_facts(path: str, source: str, module: str, flow: bool) -> ModuleFact
         # module level, which Python refuses to compile: the module never runs.  Its
         # table of scopes says so, without running or compiling any code.
         symtable.symtable(source, path, "exec")
-    return module_facts(None, path, lines, module, flow=flow)
+    return module_facts(None, path, lines, module, flow=flow,
+                        foreign_readers=foreign_readers)
 
 
 # What the table of scopes checks that the parser does not, as text: a star import
@@ -90,11 +92,12 @@ def _module_facts(path: str, source: str, module: str, flow: bool) -> ModuleFact
 _SCOPE_RULE_WORDS = re.compile(r"\bimport[\s\\]*\*|\bnonlocal\b")
 
 
-def facts_or_error(path: str, source: str, module: str) -> ModuleFacts | str:
+def facts_or_error(path: str, source: str, module: str,
+                   foreign_readers: frozenset[str] = frozenset()) -> ModuleFacts | str:
     """The facts of a module of a project that uses Nylas, or the message that says
-    why its text cannot be analysed."""
+    why its text cannot be analysed (``foreign_readers``: see ``module_facts``)."""
     try:
-        return _module_facts(path, source, module, flow=True)
+        return _module_facts(path, source, module, True, foreign_readers)
     except SyntaxError as error:
         line = f":{error.lineno}" if error.lineno else ""
         return f"{path}{line}: {_syntax_message(error)}"

@@ -402,6 +402,35 @@ def _load_facts(
     return reader
 
 
+def _read_with_foreign_readers(reader: _Facts, overrides: Mapping[str, str]) -> None:
+    """Read again, with those calls taken to change what they are given, the modules
+    that may call a reading function (``len``, a logger's ``info``) another module of
+    the project gives a meaning of its own (see ``judging.reader_shadows``).
+
+    The facts read so are not cached: a module's cached facts depend on its text
+    alone.  They depend only on the project's texts, which the reuse of a judged
+    result compares already."""
+    from ..analysis.facts import ModuleFacts
+    from ..analysis.reader_meanings import may_call
+    from ..judging.reader_shadows import foreign_readers
+    from .workers import Work, facts_texts
+
+    works: list[Work] = []
+    for path, names in foreign_readers(reader.modules.values()).items():
+        text = overrides.get(path)
+        if text is None:
+            try:
+                text = read_source(path)
+            except InputError:
+                continue  # gone since: the facts read before stand
+        if may_call(text, names):
+            works.append(Work(path, reader.modules[path].module, text, names))
+    for read in facts_texts(works, reader.jobs):
+        if not read.error:
+            reader.modules[read.path] = read.facts or ModuleFacts.from_json(
+                json.loads(read.json))
+
+
 def _same_facts(
     files: Sequence[str], survey: _Survey, reader: _Facts, stored: Stored, settings: str
 ) -> bool:
@@ -502,6 +531,7 @@ def analyse_project(
             reader = _load_facts(files, survey, cache, errors, reader)
             if cache is not None:
                 cache.flush(complete=True)
+            _read_with_foreign_readers(reader, overrides)
             result = judge_project(reader.modules, errors, config, enabled, neighbours, alone)
             if keep is not None:
                 # A file that could not be read has no facts: such a result is reused

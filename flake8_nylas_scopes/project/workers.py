@@ -45,11 +45,13 @@ _START_METHOD: str | None = None
 @dataclass(frozen=True)
 class Work:
     """One module to read: its path, its module name, and its text when the caller has
-    it already (an editor's buffer, or a file the first look at the project read)."""
+    it already (an editor's buffer, or a file the first look at the project read);
+    ``foreign_readers``: see ``module_facts``."""
 
     path: str
     module: str
     text: str | None = None
+    foreign_readers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def facts_text(work: Work, as_json: bool = False) -> FactsText:
             text = reading.read_source(work.path)
         except reading.InputError as error:
             return FactsText(work.path, error=str(error))
-    facts = reading.facts_or_error(work.path, text, work.module)
+    facts = reading.facts_or_error(work.path, text, work.module, work.foreign_readers)
     if isinstance(facts, str):
         return FactsText(work.path, error=facts)
     if not as_json:
