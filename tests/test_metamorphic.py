@@ -168,21 +168,9 @@ ALL_VARIANTS = enumerate_variants()
 VARIANTS = sample(ALL_VARIANTS, MAX_VARIANTS)
 
 # Rewrites that make a claim appear through a defect of the analysis not fixed yet:
-# (module, kind) -> the defect.  Each is expected to fail (strictly: a fix must take
-# it out of here).  Both projects of the pair hold the module.
-_UNTYPED = ("reach_untyped_sdk_calls", "reach_untyped_sdk_calls_clean")
-# ``raw.messages`` held in a box, ``raw.messages.list`` in a dict display or a list
-# ``map`` calls through: the callee the call resolves to is not followed back to the
-# bound method of an object the analysis cannot tell.
-_BOUND_ON_UNKNOWN = ("a bound SDK method of an object the analysis cannot tell, held in "
-                     "a value before it is called, in a module that does not mention "
-                     "Nylas, is not looked at")
-KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
-    (project, module, kind): _BOUND_ON_UNKNOWN
-    for project in _UNTYPED
-    for module in ("app/mailbox.py", "app/booking.py")
-    for kind in ("call-box", "call-dict-dispatch", "call-map")
-}
+# (project, module, kind) -> the defect.  Each is expected to fail (strictly: a fix
+# must take it out of here).  None is known at present.
+KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {}
 
 
 def with_known_defects(variants: list[Variant]) -> list[object]:

@@ -62,6 +62,7 @@ from .lost_uses import (
 from .request_proxies import app_object_proxy
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 from .star_origins import StarOrigins
+from .held_chains import held_chains, rebuilt_chain
 from .untold_attributes import untold_attribute_containers
 from .untold_callees import bindings_by_symbol, may_be_untold
 from .written_registries import registries_called, written_symbols
@@ -245,25 +246,18 @@ def _chain_use(chain: Val | None, span: Span, text: str, sdk: SdkView) -> Use | 
     return None
 
 
-# How many bindings a called name is followed through to the method it holds.
-_MOST_ALIAS_STEPS = 16
-
-
-def _bound_chains(symbol: str, bindings: Mapping[str, list[Val]]) -> list[Val]:
-    """The attribute chains a name is bound to, directly or through other names
-    (``f = raw.messages.find``, ``g = f``)."""
-    pending, seen, chains = [symbol], set[str](), list[Val]()
-    while pending and len(seen) < _MOST_ALIAS_STEPS:
-        name = pending.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        for value in bindings.get(name, ()):
-            if value.kind == "attr":
-                chains.append(value)
-            elif value.kind == "sym":
-                pending.append(value.name)
-    return chains
+# The callees a module may hold a method in (see ``held_chains``): a name, an element
+# of a container, an element a mapping's method gives, an attribute of an object.
+_HOLDING_CALLEES = frozenset({"sym", "item", "iter", "part", "call", "attr"})
+# The values handed to the project's code that may hold a method (a bare chain is
+# looked at by itself).
+_HOLDING_VALUES = frozenset({"sym", "item", "iter", "part", "box"})
+# The methods by which a container keeps what it is given (lists, deques, sets,
+# dicts, queues).
+_STORING_METHODS = frozenset({
+    "append", "appendleft", "extend", "extendleft", "insert", "add", "setdefault",
+    "update", "put", "put_nowait",
+})
 
 
 # Names that say a value is a Nylas client.
@@ -1946,7 +1940,7 @@ class FlowResolver:
                    for kind, owner in objs)
 
     def _may_be_nylas(self, use: Use, chain: Val | None, nylas_module: bool,
-                      handed: bool = False) -> bool:
+                      handed: bool = False, held_receiver: bool = False) -> bool:
         """Whether a Nylas-looking use of ``use.root``, an object the analysis cannot
         tell, may be a Nylas call.  In a module that mentions Nylas any may; elsewhere
         one whose operation other libraries' objects do not have (``raw.messages.where()``,
@@ -1956,11 +1950,15 @@ class FlowResolver:
         module binds to one (``api = draft.api``, ``self.api = draft.api``), not
         Django's ``user.messages.all()``.  ``handed``: the method is called where
         its arguments are not looked at, so a name it shares with other libraries'
-        methods (``find``) may be the SDK's."""
+        methods (``find``) may be the SDK's.  ``held_receiver``: the method is called
+        in place on a receiver held elsewhere (``Box(raw.events).value.create(...)``),
+        whose call the extractor reads as shaped as API v3's ``create`` only where it
+        is given a keyword only that ``create`` takes."""
         root = use.root
+        shaped = use.span in self._v3_shaped_calls
         if nylas_module or _named_like_a_client(root) or self._sdk_operation(
-                use.attrs, handed or use.span in self._v3_shaped_calls,
-                handed or use.span in self._v3_create_calls):
+                use.attrs, handed or shaped,
+                handed or use.span in self._v3_create_calls or held_receiver and shaped):
             return True
         held_as = self.sdk.model_client_attribute
         if not held_as:
@@ -2788,9 +2786,11 @@ class FlowResolver:
             if use is not None and self._may_be_nylas(use, call.callee, nylas_module):
                 unresolved += self._unknown_receiver(use)
             elif use is None:
-                unresolved += self._aliased_unknown_receiver(call, nylas_module)
+                unresolved += self._held_unknown_receiver(call, nylas_module)
         if project and call.invokes:
             unresolved += self._methods_handed_to_project(call, nylas_module)
+        elif call.modelled and call.invokes and not nylas_call:
+            unresolved += self._methods_stored_or_spread(call, nylas_module)
         if not callees:
             found, lost = self._unknown_method_result(call)
             endpoints += found
@@ -2879,37 +2879,92 @@ class FlowResolver:
             unresolved += lost
         return endpoints, unresolved
 
-    def _aliased_unknown_receiver(self, call: CallSite, nylas_module: bool
-                                  ) -> list[UnresolvedUse]:
-        """A call of a name this module binds to a method of an object the analysis
-        cannot tell (``f = raw.messages.find``, then ``f(grant, message_id)``): as
-        unresolved as the call made in place, and more, since the arguments a
-        method's name shares with other libraries' are not looked at
-        (``handed``)."""
-        callee = call.callee
-        if callee is None or callee.kind != "sym" or not self._module_edges:
-            return []
+    def _bindings(self) -> Mapping[str, list[Val]]:
+        """What each symbol of the module being judged is bound to, found once."""
         bindings = self._module_bindings
         if bindings is None:
             bindings = self._module_bindings = bindings_by_symbol(self._module_edges)
-        for chain in _bound_chains(callee.name, bindings):
-            use = _chain_use(chain, call.span, call.callee_text, self.sdk)
-            if use is not None and self._may_be_nylas(use, chain, nylas_module, handed=True):
-                return self._unknown_receiver(use)
-        return []
+        return bindings
+
+    def _held_unknown_receiver(self, call: CallSite, nylas_module: bool
+                               ) -> list[UnresolvedUse]:
+        """A call of a value this module holds a method of an object the analysis
+        cannot tell in: a name bound to it (``f = raw.messages.find``, then ``f(grant,
+        message_id)``), an element of a container (``{"run": raw.messages.list}[
+        "run"](grant)``, ``for job in jobs: job(grant)``) or an attribute of the
+        project's object made from such an object (``Box(raw.messages).value.list(
+        grant)``): as unresolved as the call made in place, and more, since the
+        arguments a method's name shares with other libraries' are not looked at
+        (``handed``)."""
+        callee = call.callee
+        if callee is None or callee.kind not in _HOLDING_CALLEES or not self._module_edges:
+            return []
+        # A method called in place on a held receiver (``coll = db.messages`` then
+        # ``coll.find({"a": 1})``) shows its arguments, as the call made in place
+        # does: only a method held whole is called where they are not looked at.
+        held_receiver = callee.kind == "attr"
+        return self._held_methods(callee, call.span, call.callee_text, nylas_module,
+                                  handed=not held_receiver, held_receiver=held_receiver,
+                                  first_only=True)
+
+    def _held_methods(self, value: Val, span: Span, text: str, nylas_module: bool,
+                      handed: bool, held_receiver: bool = False, first_only: bool = False,
+                      ) -> list[UnresolvedUse]:
+        """The Nylas-looking methods of objects the analysis cannot tell that
+        ``value`` may hold (see ``held_chains``), each as unresolved as its call
+        made in place (``handed`` and ``held_receiver``: see ``_may_be_nylas``;
+        ``first_only``: the first, for a value called once)."""
+        found: list[UnresolvedUse] = []
+        for root, attrs in held_chains(value, self._bindings(), self._keeps_handed):
+            if not attrs or any(kind != "lost" for kind, _ in self.resolve(root)):
+                continue
+            chain = rebuilt_chain(root, attrs)
+            use = _chain_use(chain, span, text, self.sdk)
+            if use is None or not self._may_be_nylas(use, chain, nylas_module, handed=handed,
+                                                     held_receiver=held_receiver):
+                continue
+            lost = self._unknown_receiver(use)
+            if lost and first_only:
+                return lost
+            found += lost
+        return found
+
+    def _keeps_handed(self, call: HandedCall, attribute: str) -> bool:
+        """Whether the instance ``call`` makes of a project class may hold, as
+        ``attribute``, what the call is handed: its class sets it from a parameter
+        (``self.value = value``, a dataclass field), or the module being judged does
+        not show what sets it (a class of another module, an inherited attribute)."""
+        bindings = self._bindings()
+        for kind, name in self.resolve(call.inner):
+            if kind != "class" or name not in self.classes:
+                continue
+            bound = bindings.get(f"{ATTRIBUTE}{name}.{attribute}")
+            own_parameter = f"{PARAMETER}{name}."
+            if bound is None or any(value.kind == "sym" and value.name.startswith(
+                    own_parameter) for value in bound):
+                return True
+        return False
 
     def _methods_handed_to_project(self, call: CallSite, nylas_module: bool
                                    ) -> list[UnresolvedUse]:
         """A bound method of an object the analysis cannot tell, given uncalled to a
         function or class of the project (``call(raw.messages.list, grant)`` with
         ``def call(f, *a): return f(*a)``, a dataclass holding it as a field, a
-        timing wrapper): the project's code may call it through a parameter or a
-        field that is not followed back to the object, so it counts as the call made
-        in place would, and more, since what it is called with is not looked at
-        (``handed``)."""
+        timing wrapper), or held in a value so given (``map(lambda f: f(grant),
+        [raw.messages.list])``, ``run_all(jobs)`` with ``jobs = [raw.messages.list]``):
+        the project's code may call it through a parameter or a field that is not
+        followed back to the object, so it counts as the call made in place would,
+        and more, since what it is called with is not looked at (``handed``)."""
         found: list[UnresolvedUse] = []
         for value in call.passed:
-            if value is None or value.kind != "attr" or self.resolve(value):
+            if value is None:
+                continue
+            if value.kind != "attr":
+                if value.kind in _HOLDING_VALUES and self._module_edges:
+                    found += self._held_methods(value, call.span, call.callee_text,
+                                                nylas_module, handed=True)
+                continue
+            if self.resolve(value):
                 continue
             # Named as handed over (``raw.messages.list via timed()``): the wrapper
             # alone says nothing of which method it may call.
@@ -2918,6 +2973,31 @@ class FlowResolver:
             use = _chain_use(value, call.span, text, self.sdk)
             if use is not None and self._may_be_nylas(use, value, nylas_module, handed=True):
                 found += self._unknown_receiver(use)
+        return found
+
+    def _methods_stored_or_spread(self, call: CallSite, nylas_module: bool
+                                  ) -> list[UnresolvedUse]:
+        """A bound method of an object the analysis cannot tell, put into a
+        container (``jobs.append(raw.messages.list)``, ``jobs.extend([...])``) or
+        spread from a name into a hand-over (``pool.submit(*args)`` with ``args =
+        [raw.messages.list, grant]``): the container may go where its elements are
+        called and the analysis does not follow them, so the method counts here as
+        its call made in place would (``handed``: what it is called with is not
+        looked at).  Only calls whose arguments' fate other records tell
+        (``modelled``) are asked: the others' arguments are read as escaping."""
+        if not self._module_edges:
+            return []
+        callee = call.callee
+        # A bare chain handed to another call is that call's own record (a hand-over
+        # is recorded as the call it leads to): only a container's method stores it.
+        stores = callee is not None and callee.kind == "attr" and callee.name in (
+            _STORING_METHODS)
+        found: list[UnresolvedUse] = []
+        for value in call.passed:
+            if value is not None and value.kind in _HOLDING_VALUES or (
+                    stores and value is not None and value.kind == "attr"):
+                found += self._held_methods(value, call.span, call.callee_text,
+                                            nylas_module, handed=True)
         return found
 
     def _maybe_another_library(self, call: CallSite) -> tuple[

@@ -1,0 +1,80 @@
+"""The attribute chains a value may hold, through the names and containers of the
+module being judged.
+
+A bound method of an object the analysis cannot tell resolves to nothing, and so
+does every value holding it: ``{"run": raw.messages.list}["run"](grant)``, ``for job
+in jobs: job(grant)`` over ``jobs = [raw.messages.list]``, ``pool.submit(*args)``
+with ``args = [raw.messages.list, grant]``, ``Box(raw.messages).value.list(grant)``
+of a class keeping what it is given.  The resolver's objects say nothing of such a
+value; the chain it was made of does, and says whether it may be a Nylas call.
+
+Only the module's own bindings are walked, from a value the resolver found nothing
+in: the walk costs nothing where a call resolves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from ..analysis.flow_facts import HandedCall, Val
+
+# Values that hold what their inner value holds, or its elements: a container's
+# element is followed as the container is (the elements of a list of bound methods
+# are what code given the list may call).
+_THROUGH = frozenset({"iter", "item", "box", "part"})
+# A mapping's or a sequence's methods that give its own elements.
+_ELEMENT_METHODS = frozenset({"values", "items", "copy", "get", "pop"})
+# Values walked from one callee or argument, at most: the tables of callables a
+# module builds are small.
+_MAX_STEPS = 64
+
+# Whether the instance a call of a project class makes may hold what the call is
+# handed under the attribute named (``self.value = value`` in its ``__init__``).
+KeepsHanded = Callable[[HandedCall, str], bool]
+
+
+def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: KeepsHanded,
+                ) -> list[tuple[Val, tuple[str, ...]]]:
+    """What ``value`` may be, as a root the walk cannot follow further and the
+    attributes read on it after (``(p:raw, ("messages", "list"))`` for
+    ``raw.messages.list`` held in a dict, a list or a name)."""
+    pending: list[tuple[Val, tuple[str, ...]]] = [(value, ())]
+    seen: set[tuple[int, tuple[str, ...]]] = set()
+    found: list[tuple[Val, tuple[str, ...]]] = []
+    while pending and len(seen) < _MAX_STEPS:
+        link, attrs = pending.pop()
+        if (id(link), attrs) in seen:
+            continue
+        seen.add((id(link), attrs))
+        kind, inner = link.kind, link.inner
+        if kind == "attr" and inner is not None:
+            pending.append((inner, (link.name, *attrs)))
+        elif kind == "sym" and link.name in bindings:
+            pending.extend((bound, attrs) for bound in bindings[link.name])
+        elif kind in _THROUGH and inner is not None:
+            pending.append((inner, attrs))
+        elif kind == "call" and inner is not None and inner.kind == "attr" and (
+                inner.name in _ELEMENT_METHODS) and inner.inner is not None and (
+                inner.inner.kind != "attr"):
+            # ``JOBS.get("run")``, ``JOBS.values()``: the container's elements.  (Not
+            # on an attribute chain: ``raw.messages.get(id)`` is no element of
+            # ``raw.messages``.)
+            pending.append((inner.inner, attrs))
+        elif type(link) is HandedCall and len(attrs) > 1 and keeps_handed(link, attrs[0]):
+            # ``Box(raw.messages).value.list``: the instance's attribute may be what
+            # it was handed.  (A method held whole, ``Box(raw.messages.list).value``,
+            # is counted where it is handed to the project's class.)
+            pending.extend((handed, attrs[1:]) for handed in link.handed_values)
+        else:
+            found.append((link, attrs))
+    return found
+
+
+def rebuilt_chain(root: Val, attrs: tuple[str, ...]) -> Val:
+    """``root`` with ``attrs`` read on it, as a value (for telling whether it looks
+    like a Nylas call; never resolved, since the resolver knows only the values the
+    module's records hold)."""
+    chain = root
+    for name in attrs:
+        chain = Val("attr", name, chain)
+    return chain
