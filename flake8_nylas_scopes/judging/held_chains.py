@@ -25,8 +25,8 @@ _THROUGH = frozenset({"iter", "item", "box", "part"})
 # A mapping's or a sequence's methods that give its own elements.
 _ELEMENT_METHODS = frozenset({"values", "items", "copy", "get", "pop"})
 # Values walked from one callee or argument, at most: the tables of callables a
-# module builds are small.
-_MAX_STEPS = 64
+# module builds are small, and what is left past the limit is judged unfollowed.
+_MAX_STEPS = 256
 
 # Whether the instance a call of a project class makes may hold what the call is
 # handed under the attribute named (``self.value = value`` in its ``__init__``).
@@ -67,6 +67,9 @@ def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: Kee
             pending.extend((handed, attrs[1:]) for handed in link.handed_values)
         else:
             found.append((link, attrs))
+    # Past the limit, what is left is judged as it stands, unfollowed: a chain given
+    # up on must still be looked at, never dropped.
+    found.extend(pending)
     return found
 
 
