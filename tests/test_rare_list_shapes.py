@@ -387,7 +387,16 @@ def test_another_module_binding_the_list_through_setattr_method_is_unresolved(
     f'name = "SCOPES"\nvars()[name] = {_LIST}\n',
     f'locals()["SCOPES"] = {_LIST}\n',
     'exec("SCOPES.append(\'calendar\')")\n',
-])
+    # Code run with the module's own namespace given (``vars()`` and ``locals()`` at
+    # the top level are ``globals()``), by ``builtins.exec``, or by ``exec`` held
+    # under another name; and ``sys.modules[__name__].__dict__`` updated.
+    'exec("SCOPES.append(\'calendar\')", vars())\n',
+    'exec("SCOPES.append(\'calendar\')", locals(), {})\n',
+    'import builtins\nbuiltins.exec("SCOPES.append(\'calendar\')")\n',
+    'run = exec\nrun("SCOPES.append(\'calendar\')")\n',
+    f'import sys\nsys.modules[__name__].__dict__.update(SCOPES={_LIST})\n',
+], ids=["vars key", "locals", "exec", "exec given vars()", "exec given locals()",
+        "builtins.exec", "exec held", "module dict updated"])
 def test_the_list_s_own_module_binding_it_through_its_namespace_is_unresolved(
         tmp_path: Path, write: str) -> None:
     # Written after the list in its own module, the name another module imports holds
@@ -395,3 +404,20 @@ def test_the_list_s_own_module_binding_it_through_its_namespace_is_unresolved(
     auth = _SHADOWED.replace("from {star} import *\n", "")
     found = _findings(tmp_path, {"scopes.py": _EXPLICIT + write, "auth.py": auth})
     assert [code for _, _, code in found] == ["NYS304"]
+
+
+@pytest.mark.parametrize("write", [
+    'exec("SCOPES.append(\'calendar\')", {})\n',
+    'exec("SCOPES.append(\'calendar\')", {"SCOPES": []})\n',
+    'import builtins\nbuiltins.print("SCOPES")\n',
+    'cursor = None\nrun = cursor\n',
+], ids=["exec given a dict", "exec given a dict holding the name", "another builtin",
+        "another name held"])
+def test_code_run_in_a_namespace_of_its_own_leaves_the_list_read(
+        tmp_path: Path, write: str) -> None:
+    # Controls: code run with a dict of its own binds and changes nothing of the
+    # module, and a name other than ``exec`` held or called runs no code: the list
+    # stays judged, as without the write (NYS301 on events, NYS303 on contacts).
+    auth = _SHADOWED.replace("from {star} import *\n", "")
+    found = _findings(tmp_path, {"scopes.py": _EXPLICIT + write, "auth.py": auth})
+    assert found == [("auth.py", 14, "NYS301"), ("scopes.py", 1, "NYS303")]

@@ -166,6 +166,12 @@ _V3_FINDS = {
     "the grant and the id by position": "raw.messages.find(grant, message_id)",
     "by keywords": "raw.messages.find(identifier=grant, message_id=message_id)",
     "an attribute and a string": 'raw.messages.find(raw.grant_id, "m-1")',
+    # The grant by position and the id by its keyword, and keywords spread from a
+    # dict the analysis cannot read (a parameter) or one bound to API v3's keys.
+    "the id by keyword": "raw.messages.find(grant, message_id=message_id)",
+    "keywords spread from a parameter": "raw.messages.find(**message_id)",
+    "keywords spread from a dict of v3's": (
+        "raw.messages.find(**{'identifier': grant, 'message_id': message_id})"),
 }
 
 
@@ -185,6 +191,22 @@ def test_a_pymongo_find_on_an_unknown_object_stays_unlooked_at(tmp_path: Path) -
     assert _codes(tmp_path, """\
         def subject(raw, grant, message_id):
             return raw.messages.find({"grant": grant, "_id": message_id}, ["subject"])
+    """, auth=AUTH_V3) == [("auth.py", 9, "NYS303")]
+
+
+@pytest.mark.parametrize("call", [
+    'raw.messages.find(flt, projection={"subject": 1})',
+    'raw.messages.find(**{"filter": flt, "projection": ["subject"]})',
+    'raw.messages.find(**options)',
+], ids=["a projection by keyword", "spread from a literal", "spread from a local dict"])
+def test_a_pymongo_find_given_keywords_stays_unlooked_at(tmp_path: Path, call: str) -> None:
+    # Controls: pymongo's keywords, named or spread from a dict whose keys are read
+    # (written in the call, or bound to a name in the function), name no object's
+    # id: the mail scope stays reported unused.
+    assert _codes(tmp_path, f"""\
+        def subject(raw, flt):
+            options = {{"filter": flt, "limit": 1}}
+            return {call}
     """, auth=AUTH_V3) == [("auth.py", 9, "NYS303")]
 
 

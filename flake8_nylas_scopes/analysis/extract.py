@@ -162,7 +162,8 @@ from .raw_uses import (
 from .sole_bindings import sole_bindings
 from .source import SourceMap
 from .symbols import ATTRIBUTE, RETURNED
-from .own_namespace import (may_write_own_namespace, own_namespace_writes,
+from .own_namespace import (hands_code_runner_on, may_write_own_namespace,
+                            own_namespace_writes,
                             runs_code_in_own_namespace)
 from .star_names import (
     AFTER_EVERY_LINE, CONSTANT_NAME, bound_names, exports, names_unbound, star_imports, upper_names,
@@ -4526,11 +4527,15 @@ def _changed_values(
               and isinstance(call.args[0].value, str)):
             # ``settings.__setattr__("SCOPES", [...])``: the bound method, as ``setattr``.
             yield ast.Attribute(call.func.value, call.args[0].value, ast.Store()), "rebind"
-        elif runs_code_in_own_namespace(call):
+        elif runs_code_in_own_namespace(call) or hands_code_runner_on(statement):
             # ``exec("SCOPES.append('calendar')")``: the code runs in the caller's
-            # globals, as with ``exec(code, globals())``, and may bind any of them.
+            # globals, as with ``exec(code, globals())``, and may bind any of them;
+            # so may ``exec`` handed on (``pool.submit(exec, code)``).
             yield _OWN_GLOBALS, "namespace"
         return
+    if hands_code_runner_on(statement):
+        # ``run = exec``, then ``run("SCOPES.append('calendar')")``.
+        yield _OWN_GLOBALS, "namespace"
     value = getattr(statement, "value", None)
     if isinstance(statement, (ast.Assign, ast.AnnAssign)) and isinstance(
             value, ast.expr) and namespace_owner(value) is not None:
@@ -4574,7 +4579,18 @@ def _own_namespace(node: ast.expr) -> ast.expr | None:
     if owner is None and isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
             node.func.id in ("vars", "locals") and not node.args and not node.keywords):
         return _OWN_GLOBALS
+    if _is_own_module_object(owner):
+        # ``sys.modules[__name__].__dict__``: the module's own names, as ``globals()``.
+        return _OWN_GLOBALS
     return owner
+
+
+def _is_own_module_object(node: ast.expr | None) -> bool:
+    """``sys.modules[__name__]``, as written (another ``modules`` read so may only
+    leave more lists unread)."""
+    return (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Name)
+            and node.slice.id == "__name__" and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "modules")
 
 
 def _namespace_member(node: ast.expr) -> tuple[ast.expr, str] | None:

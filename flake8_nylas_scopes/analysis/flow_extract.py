@@ -159,6 +159,8 @@ _V3_SHARED_METHODS = frozenset(
 _BUILDER = frozenset({MODEL_BUILDER})
 # The keywords of API v3's ``find`` besides the object's id (``message_id=``).
 _V3_IDENTIFIER, _V3_QUERY = "identifier", "query_params"
+# The lookup pymongo's collections share with API v3's resources.
+_V3_FIND = "find"
 # What API v3 methods are given by position: the grant and the object's ids, as names
 # or strings.  pymongo's ``find`` takes a filter and a projection (dicts or lists).
 _PLAIN_ARGUMENTS = (ast.Name, ast.Attribute, ast.Subscript, ast.JoinedStr)
@@ -2587,11 +2589,40 @@ def _v3_lookup_shape(node: ast.Call, bound: Callable[[str], ast.expr | None]) ->
     methods of those names take a filter, a projection or fields (dicts, lists,
     keywords of a model's fields), also held in a local name (``query = {...}``):
     ``bound`` gives the one value the function binds a name to."""
-    if len(node.args) >= 2 and all(_plain_argument(arg, bound) for arg in node.args):
+    plain = all(_plain_argument(arg, bound) for arg in node.args)
+    if len(node.args) >= 2 and plain:
         return True
-    named = {keyword.arg for keyword in node.keywords if keyword.arg is not None}
-    return _V3_IDENTIFIER in named and any(
-        name == _V3_QUERY or name.endswith("_id") for name in named)
+    named = _keywords_named(node, bound)
+    if named is None:
+        # ``find(**params)`` of a dict the analysis cannot read: its keys may be
+        # API v3's.  (Django's ``update(**fields)`` is far more common than v3's
+        # ``update`` so given: it is left to what the other readings say.)
+        return isinstance(node.func, ast.Attribute) and node.func.attr == _V3_FIND
+    object_id = any(name == _V3_QUERY or name.endswith("_id") for name in named)
+    # ``find(grant, message_id=...)``: the grant by position, the object's id by its
+    # keyword, which no other library's ``find`` or ``update`` taking a first
+    # argument has.
+    return object_id and (_V3_IDENTIFIER in named or bool(node.args) and plain)
+
+
+def _keywords_named(node: ast.Call, bound: Callable[[str], ast.expr | None],
+                    ) -> set[str] | None:
+    """The keywords a call is given by name, with the keys of a dict it spreads that
+    the function binds to a dict literal (``params = {"identifier": grant, ...}``,
+    then ``find(**params)``); None where it spreads one whose keys are not read."""
+    named: set[str] = set()
+    for keyword in node.keywords:
+        if keyword.arg is not None:
+            named.add(keyword.arg)
+            continue
+        spread = bound(keyword.value.id) if isinstance(keyword.value, ast.Name) else None
+        if not isinstance(spread, ast.Dict) or not all(
+                isinstance(key, ast.Constant) and isinstance(key.value, str)
+                for key in spread.keys):
+            return None
+        named |= {key.value for key in spread.keys
+                  if isinstance(key, ast.Constant) and isinstance(key.value, str)}
+    return named
 
 
 def _plain_argument(node: ast.expr, bound: Callable[[str], ast.expr | None]) -> bool:

@@ -10,11 +10,15 @@ import bound under that name.  A use of the namespace the analysis has no rule f
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # Text the module needs to hold for any of the forms read here.
 _WORDS = ("globals(", "vars(", "locals(", "sys.modules", "exec(", "eval(")
+# ``exec`` or ``eval`` as a whole name, held or handed on (``run = exec``); not a
+# method's name (``cursor.execute``, ``model.eval()``).
+_CODE_RUNNER_NAME = re.compile(r"(?<![\w.])(?:exec|eval)\b")
 # Builtins that run code given as text; with no namespace given, in the caller's.
 _CODE_RUNNERS = frozenset({"exec", "eval"})
 # Methods of a namespace dict that only read it.
@@ -34,7 +38,8 @@ class NamespaceWrites:
 
 
 def may_write_own_namespace(text: str) -> bool:
-    return any(word in text for word in _WORDS)
+    return any(word in text for word in _WORDS) or (
+        _CODE_RUNNER_NAME.search(text) is not None)
 
 
 def own_namespace_writes(tree: ast.Module, after: int,
@@ -51,16 +56,48 @@ def own_namespace_writes(tree: ast.Module, after: int,
             _dict_use(node, parents, found, line)
         elif _is_own_module(node, qualify):
             _module_use(node, parents, found, line)
-        elif runs_code_in_own_namespace(node):
+        elif runs_code_in_own_namespace(node) or isinstance(node, ast.stmt) and (
+                hands_code_runner_on(node)):
             found.any_name = True  # ``exec("SCOPES = [...]")`` binds what its text says
     return found
 
 
 def runs_code_in_own_namespace(node: ast.AST) -> bool:
-    """``exec(code)`` or ``eval(code)`` given no globals: run in the module's own."""
+    """``exec(code)`` or ``eval(code)`` given no globals, or the module's own
+    (``globals()``, and ``vars()`` or ``locals()``, which at the top level are the
+    same dict; in a function, read so, they may only leave more lists unread), also
+    reached as ``builtins.exec``: run in the module's own.  Globals spread from a
+    dict (``exec(code, **options)``) may be none."""
+    if not (isinstance(node, ast.Call) and _is_code_runner(node.func)):
+        return False
+    given = node.args[1] if len(node.args) > 1 else next(
+        (keyword.value for keyword in node.keywords if keyword.arg == "globals"), None)
+    return given is None or _is_own_namespace_call(given)
+
+
+def hands_code_runner_on(statement: ast.stmt) -> bool:
+    """``run = exec`` or ``pool.submit(exec, code)``: the builtin, held or handed on,
+    may be called with no globals, and then runs in this module's."""
+    given: list[ast.expr] = []
+    if isinstance(statement, ast.Assign):
+        given = [statement.value]
+    elif isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+        given = [*statement.value.args, *(k.value for k in statement.value.keywords)]
+    return any(_is_code_runner(value) for value in given)
+
+
+def _is_code_runner(node: ast.expr) -> bool:
+    """``exec`` or ``eval``, by name or as an attribute of ``builtins``."""
+    if isinstance(node, ast.Name):
+        return node.id in _CODE_RUNNERS
+    return (isinstance(node, ast.Attribute) and node.attr in _CODE_RUNNERS
+            and isinstance(node.value, ast.Name) and node.value.id == "builtins")
+
+
+def _is_own_namespace_call(node: ast.expr) -> bool:
     return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            and node.func.id in _CODE_RUNNERS and len(node.args) < 2
-            and not any(keyword.arg in ("globals", None) for keyword in node.keywords))
+            and node.func.id in ("globals", "vars", "locals")
+            and not node.args and not node.keywords)
 
 
 def _linked(tree: ast.Module, parents: dict[int, ast.AST],
