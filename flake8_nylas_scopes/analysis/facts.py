@@ -720,6 +720,12 @@ class ModuleFacts:
     # with where from: NYS304's reason for another module reading them (see
     # ``run_time_values``).
     run_time_scopes: Mapping[str, str] = field(default_factory=no_entries)
+    # Constants sent as the scope of a query to a URL whose host is not written in
+    # the module (``requests.get(GOOGLE_AUTH_URL, params={"scope": " ".join(SCOPES)})``
+    # with the URL imported): (dotted name, line and column of the scope value, the
+    # request as written, the constant the URL starts with, the URL's text with
+    # holes); see ``foreign_scopes``.
+    unseen_host_scopes: Sequence[tuple[str, int, int, str, str, str]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -801,6 +807,7 @@ class ModuleFacts:
                                   for line, column, names in self.owned_guard_calls],
             "held_lists": [list(held) for held in self.held_lists],
             "run_time_scopes": dict(self.run_time_scopes),
+            "unseen_host_scopes": [list(sent) for sent in self.unseen_host_scopes],
         }
 
     @classmethod
@@ -909,6 +916,8 @@ class ModuleFacts:
              for holder, reference in data.get("held_lists", ())],
             {str(name): str(source)
              for name, source in data.get("run_time_scopes", {}).items()},
+            [(str(name), int(line), int(column), str(shown), str(host), str(url))
+             for name, line, column, shown, host, url in data.get("unseen_host_scopes", ())],
         )
         shed_empty(facts)
         return facts
