@@ -2449,10 +2449,22 @@ _GIVEN_RESHAPED = {
     "authorization-url": ("    from urllib.parse import urlencode\n"
                           "    return 'https://accounts.google.com/o/oauth2/auth?' + urlencode(\n"
                           "        {'scope': ' '.join(settings.SUPERVISOR_SCOPES)})\n"),
+    # The authorization URL's host moved into another module's constant, or read
+    # from the environment: the analysis reads the constant, or says it cannot.
+    "authorization-url-from-another-module": (
+        "    from urllib.parse import urlencode\n"
+        "    from app.oauth_conf import GOOGLE_AUTH_URL\n"
+        "    return GOOGLE_AUTH_URL + '?' + urlencode(\n"
+        "        {'scope': ' '.join(settings.SUPERVISOR_SCOPES)})\n"),
+    "authorization-url-from-the-environment": (
+        "    import os\n    from urllib.parse import urlencode\n"
+        "    return os.environ['GOOGLE_AUTH_URL'] + '?' + urlencode(\n"
+        "        {'scope': ' '.join(settings.SUPERVISOR_SCOPES)})\n"),
 }
 # Read by the reshaping above alone.
 _OAUTH_CONF = ("from app import settings\n\n"
-               "GOOGLE = dict(client_kwargs={'scope': ' '.join(settings.SUPERVISOR_SCOPES)})\n")
+               "GOOGLE = dict(client_kwargs={'scope': ' '.join(settings.SUPERVISOR_SCOPES)})\n"
+               "GOOGLE_AUTH_URL = 'https://accounts.google.com/o/oauth2/auth'\n")
 
 
 @pytest.mark.parametrize("reshaped", _GIVEN_RESHAPED.values(), ids=list(_GIVEN_RESHAPED))

@@ -45,6 +45,7 @@ DEFAULT_SCOPES = ["email.read_only", "contacts.read_only"]
 
 
 def _codes(root: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    root.mkdir(parents=True, exist_ok=True)
     (root / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
     for name, text in files.items():
         path = root / name
@@ -351,3 +352,32 @@ def test_a_provider_dict_of_the_module_read_through_a_local_name(tmp_path: Path)
     # Calendar of each provider is unused (lines 4 and 5), as for ``SCOPES[provider]``.
     assert _codes(tmp_path, {"app.py": app}) == [("app.py", 4, "NYS303"),
                                                   ("app.py", 5, "NYS303")]
+
+
+def test_a_provider_dict_read_with_a_default_naming_scopes_is_each_of_its_lists(
+        tmp_path: Path) -> None:
+    # With a key for Google and for Microsoft, the default goes only to a provider
+    # neither key names, whatever it names: its Google scope is no Google grant's and
+    # is not judged as one.  Before, the default was judged as Google's request, and
+    # its calendar reported unused too (line 14).
+    default = f'SCOPES.get(provider, ["{CALENDAR}", "Mail.Read"])'
+    found = _codes(tmp_path / "own", {"app.py": _by_provider_app(default)})
+    assert found == [("app.py", 4, "NYS303"), ("app.py", 5, "NYS303")]
+    found = _codes(tmp_path / "imported", {
+        "app/__init__.py": "", "app/scopes.py": _SCOPES, "app/auth.py": _imported_get(default)})
+    assert _unused_lines(found) == {("scopes.py", 2), ("scopes.py", 3)}
+    assert "NYS304" not in {code for _, _, code in found}
+
+
+def test_a_default_naming_scopes_a_judged_provider_may_get_is_read_as_before(
+        tmp_path: Path) -> None:
+    # Controls: a dict lacking Microsoft's key, and a key that is not the request's
+    # provider, read as one of the dict's lists or the default, each judged.
+    google_only = f'SCOPES = {{"google": ["{GMAIL_READ}", "{CALENDAR}"]}}\n'
+    default = f'["{CALENDAR}"]'
+    found = _codes(tmp_path / "google-only", {"app.py": _by_provider_app(
+        f"SCOPES.get(provider, {default})", google_only)})
+    assert found == [("app.py", 3, "NYS303"), ("app.py", 11, "NYS303")]
+    found = _codes(tmp_path / "plan", {"app.py": _by_provider_app(
+        f"SCOPES.get(plan, {default})")})
+    assert ("app.py", 14, "NYS303") in found

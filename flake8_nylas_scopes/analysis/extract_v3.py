@@ -144,13 +144,6 @@ class _View:
     merged_from: ast.expr | None = None
 
 
-def _asks_for_nothing(value: ast.expr) -> bool:
-    """``[]``, ``()`` or ``None``: a default scope value naming no scope."""
-    if isinstance(value, (ast.List, ast.Tuple)):
-        return not value.elts
-    return isinstance(value, ast.Constant) and value.value is None
-
-
 def _displays_scope(value: ast.expr) -> bool:
     """Whether ``value`` is a dict display with a ``"scope"`` key written in it."""
     return isinstance(value, ast.Dict) and any(
@@ -752,9 +745,10 @@ class V3Requests:
         """``"scope": PROVIDER_SCOPES.get(provider, [])`` beside ``"provider":
         provider`` in one dict display, of a dict this module binds with a key for
         every provider whose scopes the rules judge: read as ``PROVIDER_SCOPES[
-        provider]``.  The default (``[]``, ``()``, or None) is sent only for a grant
-        of a provider none of the keys names (IMAP, say), which no rule judges; a
-        grant of a judged provider gets that provider's list.  None otherwise."""
+        provider]``.  The default is sent only for a grant of a provider none of the
+        keys names (IMAP, say), which no rule judges, whatever it names (``[]``, or a
+        list of Google's scopes, which no Google grant gets): a grant of a judged
+        provider gets that provider's list.  None otherwise."""
         written = scope
         if isinstance(scope, ast.Name):
             # ``scopes = PROVIDER_SCOPES.get(provider, [])`` then ``"scope": scopes``.
@@ -776,8 +770,6 @@ class V3Requests:
             return None
         if written is not scope and self._bound_in_body(provider.id):
             # Looked up before: ``provider`` bound since may name another provider.
-            return None
-        if len(scope.args) == 2 and not _asks_for_nothing(scope.args[1]):
             return None
         keys = self._ext.reader.dict_keys(scope.func.value)
         if keys is None:

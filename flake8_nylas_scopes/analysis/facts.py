@@ -727,6 +727,12 @@ class ModuleFacts:
     # see ``reader_meanings``.  Empty for almost every module.
     star_readers: Sequence[str] = ()
     redefined_readers: Sequence[str] = ()
+    # Constants sent as the scope of a query to a URL whose host is not written in
+    # the module (``requests.get(GOOGLE_AUTH_URL, params={"scope": " ".join(SCOPES)})``
+    # with the URL imported): (dotted name, line and column of the scope value, the
+    # request as written, the constant the URL starts with, the URL's text with
+    # holes); see ``foreign_scopes``.
+    unseen_host_scopes: Sequence[tuple[str, int, int, str, str, str]] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -810,6 +816,7 @@ class ModuleFacts:
             "run_time_scopes": dict(self.run_time_scopes),
             "star_readers": list(self.star_readers),
             "redefined_readers": list(self.redefined_readers),
+            "unseen_host_scopes": [list(sent) for sent in self.unseen_host_scopes],
         }
 
     @classmethod
@@ -922,6 +929,8 @@ class ModuleFacts:
                                for name in data.get("star_readers", ()))),
             shared.names(tuple(shared.text(str(name))
                                for name in data.get("redefined_readers", ()))),
+            [(str(name), int(line), int(column), str(shown), str(host), str(url))
+             for name, line, column, shown, host, url in data.get("unseen_host_scopes", ())],
         )
         shed_empty(facts)
         return facts

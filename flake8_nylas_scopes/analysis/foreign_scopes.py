@@ -25,6 +25,7 @@ shape without a rule of its own keeps more lists silent, never fewer.
 from __future__ import annotations
 
 import ast
+import enum
 import functools
 import re
 from collections import Counter
@@ -40,7 +41,8 @@ from .star_names import CONSTANT_NAME
 from .tree_walk import code_children
 from .typed_dicts import made_with_keywords
 
-_Found = TypeVar("_Found", str, "tuple[str, int, int, str]")
+_Found = TypeVar("_Found", str, "tuple[str, int, int, str]",
+                 "tuple[str, int, int, str, str, str]")
 
 # Keywords under which OAuth libraries take scopes (google-auth, requests-oauthlib,
 # Authlib, MSAL).
@@ -132,6 +134,8 @@ _NOT_A_REQUEST = frozenset({"dict"})
 _CALLEE_TEXT = 80
 # The callee named for a query sent with another service's URL.
 _URL_CALLEE = "a URL of another service"
+# A request or URL is named in a message: its text is kept this short in the facts.
+_REQUEST_TEXT = 80
 
 # The dotted name an expression refers to through imports (None when it names none).
 Qualify = Callable[[ast.expr], "str | None"]
@@ -140,6 +144,21 @@ Position = Callable[[ast.AST], "tuple[int, int]"]
 # A constant given as scopes to a call that is not a Nylas request: its dotted name,
 # where the argument is written (line, column), and the callee as written.
 GivenList = tuple[str, int, int, str]
+# A constant sent as the scope of a query to a URL whose host is not written in the
+# module: its dotted name, where the scope value is written (line, column), the
+# request or URL as written, the dotted name of the constant the URL starts with
+# ("" when it starts otherwise), and the URL's text with holes for what is not
+# written here (``nylas_api.http.URL_HOLE``).  The judge reads the constant, if it
+# can, to tell whose the URL is.
+UnseenHostList = tuple[str, int, int, str, str, str]
+
+
+class UrlOwner(enum.Enum):
+    """Whose request a URL's text shows it to be."""
+
+    NYLAS = "nylas"  # a Nylas host, or a path of a Nylas authorization request
+    OTHER = "other"  # another service's host, or another path on a host given elsewhere
+    UNSEEN = "unseen"  # nothing written says where it goes
 
 
 def may_give_scopes(text: str) -> bool:
@@ -151,7 +170,7 @@ def may_give_scopes(text: str) -> bool:
 def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], bool],
                        module: str, list_reference: Qualify, position: Position,
                        typed_dicts: Collection[str] = ()
-                       ) -> tuple[list[GivenList], list[str]]:
+                       ) -> tuple[list[GivenList], list[str], list[UnseenHostList]]:
     """The constants given as scopes to calls other than Nylas requests, each where it
     is given (``position`` says where a node is written), and those the code asks
     whether they hold a scope (``if "calendar" in SCOPES:``), by dotted name;
@@ -161,20 +180,34 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
     ``TypedDict`` classes, whose calls with keywords build a dict as ``dict(...)`` does.
 
     Taking an item out of a tested list changes what the code does, not only what it
-    asks for.  One walk finds both.
+    asks for.  One walk finds both.  A third list holds the constants sent in a query
+    to a URL whose host is not written here (``requests.get(GOOGLE_AUTH_URL,
+    params={"scope": ...})`` with the URL imported): whose request that is, the judge
+    says.
     """
     foreign: list[GivenList] = []
     tested: list[str] = []
+    unseen: list[UnseenHostList] = []
     scoped = _ScopedTree(tree)
+    # The parts of a URL built with ``+``, ``%`` or an f-string: the whole URL is read
+    # once, at its outermost expression (``"https://..." + ("?" + urlencode(q))``).
+    url_parts: set[int] = set()
+    # A URL is read for a query it encodes only in a module that encodes one.
+    url_nodes = ((ast.Call, ast.BinOp, ast.JoinedStr) if any(
+        _encodes_a_query(node) for node, _ in scoped.nodes) else ast.Call)
     for node, scope in scoped.nodes:
-        if isinstance(node, (ast.Call, ast.BinOp, ast.JoinedStr)):
-            # A query sent with a URL of another service than Nylas's.
-            for argument in _other_service_scopes(node, scoped.bound(scope)):
+        if isinstance(node, url_nodes) and id(node) not in url_parts:
+            url_parts.update(_string_parts(node))
+            # A query sent with a URL of another service than Nylas's, or of one this
+            # module does not show.
+            for argument, sent in _url_queries(node, scoped.bound(scope), qualify):
                 line, column = position(argument)
                 for named, _ in scoped.named_lists(argument, scope):
                     name = _reference(named, list_reference, own, module)
-                    if name:
+                    if name and sent.owner is UrlOwner.OTHER:
                         _note(foreign, (name, line, column, _URL_CALLEE))
+                    elif name:
+                        _note(unseen, (name, line, column, sent.shown, sent.host, sent.url))
         if isinstance(node, ast.Call):
             if _nylas_call(node, qualify) or _builds_typed_dict(node, typed_dicts):
                 continue
@@ -205,7 +238,7 @@ def scope_list_readers(tree: ast.Module, qualify: Qualify, own: Callable[[str], 
                     name = _reference(_unwrapped(right), list_reference, own, module)
                     if name:
                         _note(tested, name)
-    return foreign, tested
+    return foreign, tested, unseen
 
 
 def scope_dicts(tree: ast.Module, list_reference: Qualify, own: Callable[[str], bool],
@@ -674,12 +707,34 @@ def _scope_keys(value: ast.expr, bound: Callable[[str], Sequence[ast.expr]],
                                           node) for key in sorted(_SCOPE_KEYWORDS))
 
 
-def _other_service_scopes(node: ast.expr, bound: Callable[[str], Sequence[ast.expr]]
-                          ) -> Iterator[ast.expr]:
-    """The values under a scope key that ``node`` sends with a URL Nylas is not known to
-    receive (see ``_other_service``): an HTTP request's query or body
-    (``requests.get(GOOGLE_AUTH_URL, params={"scope": ...})``), or a query string
-    encoded into the URL (``"https://accounts.google.com/o/oauth2/auth?" +
+class _SentTo:
+    """Where a query goes: whose the URL is, its text as written here, the constant
+    it starts with (dotted, or ""), and the request as written, for a message."""
+
+    __slots__ = ("owner", "url", "host", "shown")
+
+    def __init__(self, owner: UrlOwner, url: str, host: str, shown: str) -> None:
+        self.owner, self.url, self.host, self.shown = owner, url, host, shown
+
+
+def _string_parts(node: ast.AST) -> Iterator[int]:
+    """The ids of the strings built with ``+``, ``%`` or an f-string that a
+    string-building ``node`` is made of."""
+    if isinstance(node, ast.BinOp):
+        parts = [node.left, node.right]
+    elif isinstance(node, ast.JoinedStr):
+        parts = [value.value for value in node.values if isinstance(value, ast.FormattedValue)]
+    else:
+        return
+    yield from (id(part) for part in parts if isinstance(part, (ast.BinOp, ast.JoinedStr)))
+
+
+def _url_queries(node: ast.expr, bound: Callable[[str], Sequence[ast.expr]],
+                 qualify: Qualify) -> Iterator[tuple[ast.expr, _SentTo]]:
+    """The values under a scope key that ``node`` sends with a URL that is not provably
+    Nylas's (see ``url_owner``), each with where it goes: an HTTP request's query or
+    body (``requests.get(GOOGLE_AUTH_URL, params={"scope": ...})``), or a query
+    string encoded into the URL (``"https://accounts.google.com/o/oauth2/auth?" +
     urlencode({...})``, an f-string).  A Nylas request's own query stays its own."""
     if isinstance(node, ast.Call):
         func = node.func
@@ -687,13 +742,53 @@ def _other_service_scopes(node: ast.expr, bound: Callable[[str], Sequence[ast.ex
         payloads = [keyword.value for keyword in node.keywords
                     if keyword.arg in _HTTP_PAYLOADS]
         url = _request_url(node, method) if method in _REQUEST_METHODS and payloads else None
-        if url is not None and _other_service(_url_text(url, bound)):
+        if url is None:
+            return
+        sent = _sent_to(url, bound, qualify,
+                        f"{ast.unparse(func)}({ast.unparse(url)}, ...)")
+        if sent.owner is not UrlOwner.NYLAS:
             for payload in payloads:
-                yield from _scope_keys(payload, bound)
+                yield from ((value, sent) for value in _scope_keys(payload, bound))
         return
-    if _other_service(_url_text(node, bound)):
-        for encoded in _encoded_queries(node, bound):
-            yield from _scope_keys(encoded, bound)
+    queries = list(_encoded_queries(node, bound))
+    if queries:
+        sent = _sent_to(node, bound, qualify, ast.unparse(node))
+        if sent.owner is not UrlOwner.NYLAS:
+            for encoded in queries:
+                yield from ((value, sent) for value in _scope_keys(encoded, bound))
+
+
+def _sent_to(url: ast.expr, bound: Callable[[str], Sequence[ast.expr]], qualify: Qualify,
+             shown: str) -> _SentTo:
+    text = _url_text(url, bound)
+    return _SentTo(url_owner(text), text, _leading_reference(url, bound, qualify),
+                   shown[:_REQUEST_TEXT])
+
+
+def _leading_reference(node: ast.expr, bound: Callable[[str], Sequence[ast.expr]],
+                       qualify: Qualify, depth: int = 0) -> str:
+    """The dotted name of the constant a URL starts with, where it is not written here
+    (``GOOGLE_AUTH_URL + "?" + ...`` with the name imported, ``f"{settings.AUTH}?..."``):
+    the project index may read it.  "" for anything else."""
+    while depth <= _URL_DEPTH:
+        depth += 1
+        if isinstance(node, ast.JoinedStr):
+            first = node.values[0] if node.values else None
+            if not isinstance(first, ast.FormattedValue):
+                return ""
+            node = first.value
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+            node = node.left
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr == "format"):
+            node = node.func.value
+        elif isinstance(node, ast.Name) and len(bound(node.id)) == 1:
+            node = bound(node.id)[0]
+        elif isinstance(node, (ast.Name, ast.Attribute)):
+            return qualify(node) or ""
+        else:
+            return ""
+    return ""
 
 
 def _request_url(node: ast.Call, method: str) -> ast.expr | None:
@@ -728,22 +823,33 @@ def _url_text(node: ast.expr, bound: Callable[[str], Sequence[ast.expr]],
     return URL_HOLE
 
 
-def _other_service(url: str) -> bool:
-    """Whether a URL's text says it goes to a host that is not Nylas's and to no path
-    of a Nylas request: a literal host of another service, or a host given elsewhere
-    with a path that names no Nylas authorization request or API v3.  A URL of which
-    nothing is written here (a hole), and one on a Nylas host, are not."""
-    if not url or url == URL_HOLE or nylas_path(url, URL_HOLE) is not None:
-        return False
+def url_owner(url: str) -> UrlOwner:
+    """Whose request a URL's text (holes for what is not written) shows it to be.
+
+    Nylas's: a Nylas host, a host given elsewhere whose spelling names Nylas, or a path
+    of a Nylas authorization request or of API v3.  Another service's: a literal host
+    of another service, or a host given elsewhere with another path.  Anything else
+    (the whole URL given elsewhere, a host given elsewhere and no path, a relative
+    URL naming no Nylas path) says nothing of where it goes."""
+    if not url or url == URL_HOLE:
+        return UrlOwner.UNSEEN
+    if nylas_path(url, URL_HOLE) is not None:
+        return UrlOwner.NYLAS
     scheme = URL_SCHEME.match(url)
     rest = url[scheme.end():] if scheme else url
-    if scheme is None and not rest.startswith(URL_HOLE):
-        return False  # a relative path, not a URL of its own
-    path = "/" + rest.split("?", 1)[0].partition("/")[2]
-    if not path.strip("/" + URL_HOLE) and not scheme:
-        return False  # a host given elsewhere and no path: nothing says where
-    return not (names_v3(path) or path.rstrip("/").endswith(_NYLAS_AUTH_PATHS)
-                or "nylas" in rest.split("/", 1)[0].lower())
+    relative = scheme is None and not rest.startswith(URL_HOLE)
+    path = rest.split("?", 1)[0] if relative else "/" + rest.split("?", 1)[0].partition("/")[2]
+    if (names_v3(path) or path.rstrip("/").endswith(_NYLAS_AUTH_PATHS)
+            or (not relative and "nylas" in rest.split("/", 1)[0].lower())):
+        return UrlOwner.NYLAS
+    if relative or (not path.strip("/" + URL_HOLE) and not scheme):
+        return UrlOwner.UNSEEN
+    return UrlOwner.OTHER
+
+
+def _encodes_a_query(node: ast.AST) -> bool:
+    return ((isinstance(node, ast.Name) and node.id in _QUERY_ENCODERS)
+            or (isinstance(node, ast.Attribute) and node.attr in _QUERY_ENCODERS))
 
 
 def _encoded_queries(node: ast.expr, bound: Callable[[str], Sequence[ast.expr]]

@@ -202,7 +202,8 @@ def module_facts(
                 # A list this module gives another library's OAuth request as well
                 # (``**OAUTH_KWARGS`` of another module names no scope), or asks
                 # whether it holds a scope.
-                facts.foreign_scopes, facts.tested_scopes = scope_list_readers(
+                (facts.foreign_scopes, facts.tested_scopes,
+                 facts.unseen_host_scopes) = scope_list_readers(
                     tree, extractor.qualify, extractor.module_bindings.binds, module_name,
                     extractor.value_reference, lambda node: _start(extractor.source, node),
                     extractor.facts.typed_dicts)

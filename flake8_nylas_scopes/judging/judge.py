@@ -45,7 +45,7 @@ from .list_rules import (
 )
 from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .written_registries import changed_registries
-from .wrapped_lists import GivenLists, read_given_lists, unread_reason
+from .wrapped_lists import GivenLists, read_given_lists, read_unseen_hosts, unread_reason
 from .references import DJANGO_SETTINGS, ConstantIndex, ObjectChange
 from .resolver import EndpointUse, FlowResolver, UnresolvedUse
 from .sdk_view import SdkView
@@ -763,6 +763,8 @@ def judge_project(
     every_site, unresolved_sites, partial = _resolve_sites(modules, resolver, index, wrapped)
     given = read_given_lists((facts for path, facts in modules.items() if path not in tests),
                              modules.values(), resolver.resolve, wrapped)
+    read_unseen_hosts((facts for path, facts in modules.items() if path not in tests),
+                      index.url_text, given)
     sites = [site for site in every_site if site.span.path not in tests]
     unresolved_sites = [site for site in unresolved_sites if site.span.path not in tests]
     endpoint_uses, unresolved = _usage(
@@ -909,13 +911,18 @@ def _without_item_fix(finding: Finding) -> Finding:
 def _unread_gives(given: GivenLists, index: ConstantIndex,
                   dropped: set[Span]) -> Iterator[Finding]:
     """NYS304 where a list naming Nylas scopes is given to a project function read
-    neither as a Nylas request nor as another library's, and a claim that an item of
-    it is not needed was dropped for that: the finding names the call."""
+    neither as a Nylas request nor as another library's, or a list is sent in a query
+    to a URL whose host is not read, and a claim that an item of it is not needed was
+    dropped for that: the finding names the call."""
     for give in given.unread:
         values = [value for found in index.given_scopes(give.name)
                   for value in _expand(index, found.value)]
         items = [item for value in values for item in value.items]
-        if not any(item.span in dropped for item in items) or not names_nylas_scopes(
+        if not any(item.span in dropped for item in items):
+            continue
+        # A list given to a function is said only where it reads as a Nylas request's;
+        # a list sent to a URL not read was judged as one (its claims were dropped).
+        if give.url_start is None and not names_nylas_scopes(
                 [scope for item in items for scope in read_entry(item).scopes]):
             continue
         yield Finding("NYS304", give.span, CODES["NYS304"].message(what=unread_reason(give)))

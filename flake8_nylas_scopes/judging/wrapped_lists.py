@@ -8,7 +8,11 @@ client.authentication_url(uri, scopes=scopes)``: each caller's argument is a req
 its own) is no such call: the list is that request's, judged as a list written there.
 A call of a project function the analysis reads neither as a Nylas request nor as
 another library's keeps the list silent, and says so where the list is given when
-that silences a claim.
+that silences a claim.  So does a list sent as the scope of a query to a URL whose
+host the analysis cannot read (``unseen_host_scopes``): it may be another service's
+sign-in.  Where the URL starts with a constant the project index reads, its text says
+whose it is: another service's keeps the list silent without a word, Nylas's leaves it
+judged.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from typing import AbstractSet
 from dataclasses import dataclass, field
 
 from ..analysis.facts import ModuleFacts, any_attribute
-from ..analysis.facts_values import ScopeValue
+from ..analysis.facts_values import ScopeValue, UrlPart
+from ..analysis.foreign_scopes import UrlOwner, url_owner
 from ..analysis.flow_facts import ScopeArg, Val
+from ..nylas_api.http import URL_HOLE
 from ..spans import Span
 
 # What the resolver says a value may hold: (kind, name) pairs.
@@ -38,6 +44,9 @@ class UnreadGive:
     span: Span
     name: str
     callee: str
+    # For a list sent in a query to a URL whose host is not read: the constant the
+    # URL starts with ("" when none); None for a list given to a function.
+    url_start: str | None = None
 
 
 @dataclass(slots=True)
@@ -53,12 +62,16 @@ class GivenLists:
     # (``google_session(LOGIN_SCOPES)``), and the items written in such an argument.
     handed_on: dict[str, list[str]] = field(default_factory=dict)
     handed_items: set[Span] = field(default_factory=set)
+    # Per module (by path), the lists it sends in a query to a URL not provably
+    # Nylas's (see ``read_unseen_hosts``).
+    sent_elsewhere: dict[str, list[str]] = field(default_factory=dict)
 
     def silenced(self, facts: ModuleFacts) -> list[str]:
         """The module's lists given somewhere other than a wrapper's request."""
         return [*(name for name, line, column, _ in facts.foreign_scopes
                   if (facts.path, line, column) not in self.requested),
-                *self.handed_on.get(facts.path, ())]
+                *self.handed_on.get(facts.path, ()),
+                *self.sent_elsewhere.get(facts.path, ())]
 
 
 def read_given_lists(
@@ -89,6 +102,28 @@ def read_given_lists(
             elif any(kind in _PROJECT_CALLABLES for kind, _ in targets):
                 given.unread.append(UnreadGive(argument.span, name, callee))
     return given
+
+
+def read_unseen_hosts(modules: Iterable[ModuleFacts],
+                      url_text: Callable[[tuple[UrlPart, ...]], str],
+                      given: GivenLists) -> None:
+    """The lists the modules send as the scope of a query to a URL whose host they do
+    not write (``unseen_host_scopes``), read with the constant the URL starts with
+    where ``url_text`` (the project index's) can read it: a URL of another service
+    keeps the list silent, as one written so does; a URL of Nylas's leaves it judged;
+    any other keeps it silent and is said where the list is sent."""
+    for facts in modules:
+        for name, line, column, shown, start, url in facts.unseen_host_scopes:
+            read = url
+            if start and url.startswith(URL_HOLE):
+                read = url_text((UrlPart(URL_HOLE, start), UrlPart(url[len(URL_HOLE):])))
+            owner = url_owner(read)
+            if owner is UrlOwner.NYLAS:
+                continue
+            given.sent_elsewhere.setdefault(facts.path, []).append(name)
+            if owner is UrlOwner.UNSEEN:
+                given.unread.append(UnreadGive(
+                    Span(facts.path, line, column, line, column), name, shown, start))
 
 
 def _note_handed_on(modules: Iterable[ModuleFacts], resolve: Callable[[Val], Objs],
@@ -129,6 +164,11 @@ def unread_reason(give: UnreadGive) -> str:
     # An attribute of an object the analysis cannot name (``any_attribute``).
     unnamed = give.name.startswith(any_attribute(""))
     name = f"the {give.name[len(any_attribute('')):]} of an object" if unnamed else give.name
+    if give.url_start is not None:
+        start = f" (it starts with {give.url_start})" if give.url_start else ""
+        return (f"{name} is sent as the scope of {give.callee}, whose host the analysis "
+                f"cannot read{start}: it may be another service's sign-in, so no scope "
+                "of it is called unneeded")
     return (f"{name} is given to {give.callee}(), which the analysis does not read "
             "as a Nylas request or another OAuth library's, so no scope of it is called "
             "unneeded")
