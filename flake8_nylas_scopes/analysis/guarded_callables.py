@@ -43,7 +43,7 @@ from .keyword_dicts import keyword_dict
 from .provider_guards import FunctionGuard, ProviderGuard
 from .provider_tests import PROVIDER_NAMES, ProviderTests, names_a_provider
 from .registries import DecoratedRegistry, decorated_registries, plain_classes, registry_dict
-from .tree_walk import child_nodes, walk_nodes
+from .tree_walk import code_children, walk_nodes
 
 # Code whose providers a value the analysis cannot tie to a provider decides: (its
 # name, first line, last line, the line that picks it); or, reached only under tests
@@ -63,6 +63,12 @@ class _Unknown(NamedTuple):
 
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+# The classes of the nodes the module's walk looks at besides names, attributes and
+# calls (see ``_Walk._take_rare``), and those ``_may_pair`` may take.
+_WALK_RARE = frozenset({
+    ast.Dict, ast.DictComp, ast.alias, ast.Global, ast.Nonlocal, ast.FunctionDef,
+    ast.AsyncFunctionDef, ast.ClassDef, ast.arg, ast.AnnAssign, ast.Tuple, ast.List,
+    ast.Assign})
 # Decorators that leave a method where its class puts it: called by its name only.
 _PLAIN_METHOD_DECORATORS = frozenset({"staticmethod", "classmethod"})
 # A provider name as a word of a function's name (``_sync_google``, ``google_sync``).
@@ -140,57 +146,34 @@ class _Walk:
         keyword_dicts: list[ast.Dict] = []
         # ``ast.walk``'s order, each node's children listed once: for the walk and
         # for their parent.
+        # Dispatched by class (the parser makes no subclasses of its nodes), and
+        # contexts and operators left out: no rule looks at them or up from them.
         pending: deque[ast.AST] = deque([tree])
+        parents = self.parents
         while pending:
             node = pending.popleft()
-            for child in child_nodes(node):
-                self.parents[id(child)] = node
+            for child in code_children(node):
+                parents[id(child)] = node
                 pending.append(child)
-            if isinstance(node, ast.Name):
-                if isinstance(node.ctx, ast.Load):
+            kind = node.__class__
+            if kind is ast.Name:
+                assert isinstance(node, ast.Name)
+                if node.ctx.__class__ is ast.Load:
                     self.loads.setdefault(node.id, []).append(node)
                 else:
                     self.stores[node.id] += 1
-            elif isinstance(node, ast.Attribute):
+            elif kind is ast.Attribute:
+                assert isinstance(node, ast.Attribute)
                 self.attributes.setdefault(node.attr, []).append(node)
-            elif isinstance(node, ast.Dict):
-                self.dicts.append(node)
-            elif isinstance(node, ast.DictComp) and (
-                    built := registry_dict(node, self.plain_classes)) is not None:
-                # Looked up as the dict it builds: it stands where the comprehension is.
-                self.dicts.append(built)
-                self.class_keyed.add(id(built))
-                if id(node) in self.parents:
-                    self.parents[id(built)] = self.parents[id(node)]
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
-                    node.func.id == "getattr") and len(node.args) >= 2 and not isinstance(
-                    node.args[1], ast.Constant):
-                self.getattrs.append(node)
-            elif isinstance(node, ast.Call) and (
-                    built := keyword_dict(node, complete=False)) is not None:
-                # ``dict(google=GmailHandler, ...)``: looked up as the display it builds.
-                keyword_dicts.append(built)
-                if keyword_dict(node) is None:
-                    self.loose.add(id(built))
-                if id(node) in self.parents:
-                    self.parents[id(built)] = self.parents[id(node)]
-            elif isinstance(node, ast.alias) and (
-                    node.asname or node.name.partition(".")[0]) == "dict":
-                self.stores["dict"] += 1
-            elif isinstance(node, (ast.Global, ast.Nonlocal)):
-                self.rebound.update(node.names)
-            elif isinstance(node, _FUNCTIONS):
-                self.functions.append(node)
-                if node.returns is not None:
-                    annotations.append(node.returns)
-            elif isinstance(node, ast.ClassDef):
-                self.classes.append(node)
-            elif isinstance(node, ast.arg) and node.annotation is not None:
-                annotations.append(node.annotation)
-            elif isinstance(node, ast.AnnAssign):
-                annotations.append(node.annotation)
-            if _may_pair(node):
-                self.pairs.append(node)
+            elif kind is ast.Call:
+                assert isinstance(node, ast.Call)
+                self._take_call(node, keyword_dicts)
+                if _may_pair(node):
+                    self.pairs.append(node)
+            elif kind in _WALK_RARE:
+                self._take_rare(node, annotations)
+                if _may_pair(node):
+                    self.pairs.append(node)
         self.annotations = {id(node) for annotation in annotations
                             for node in walk_nodes(annotation)}
         self.dicts += keyword_dicts
@@ -199,6 +182,45 @@ class _Walk:
             self.loose.update(id(built) for built in keyword_dicts)
         for registry in self.registries.values():
             self._add_registry(registry)
+
+    def _take_call(self, node: ast.Call, keyword_dicts: list[ast.Dict]) -> None:
+        if isinstance(node.func, ast.Name) and node.func.id == "getattr" and (
+                len(node.args) >= 2) and not isinstance(node.args[1], ast.Constant):
+            self.getattrs.append(node)
+        elif (built := keyword_dict(node, complete=False)) is not None:
+            # ``dict(google=GmailHandler, ...)``: looked up as the display it builds.
+            keyword_dicts.append(built)
+            if keyword_dict(node) is None:
+                self.loose.add(id(built))
+            if id(node) in self.parents:
+                self.parents[id(built)] = self.parents[id(node)]
+
+    def _take_rare(self, node: ast.AST, annotations: list[ast.expr]) -> None:
+        """The nodes of the walk other than names, attributes and calls."""
+        if isinstance(node, ast.Dict):
+            self.dicts.append(node)
+        elif isinstance(node, ast.DictComp) and (
+                built := registry_dict(node, self.plain_classes)) is not None:
+            # Looked up as the dict it builds: it stands where the comprehension is.
+            self.dicts.append(built)
+            self.class_keyed.add(id(built))
+            if id(node) in self.parents:
+                self.parents[id(built)] = self.parents[id(node)]
+        elif isinstance(node, ast.alias) and (
+                node.asname or node.name.partition(".")[0]) == "dict":
+            self.stores["dict"] += 1
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            self.rebound.update(node.names)
+        elif isinstance(node, _FUNCTIONS):
+            self.functions.append(node)
+            if node.returns is not None:
+                annotations.append(node.returns)
+        elif isinstance(node, ast.ClassDef):
+            self.classes.append(node)
+        elif isinstance(node, ast.arg) and node.annotation is not None:
+            annotations.append(node.annotation)
+        elif isinstance(node, ast.AnnAssign):
+            annotations.append(node.annotation)
 
     def _add_registry(self, registry: DecoratedRegistry) -> None:
         """Take the dict a decorator fills as the dict it ends up holding, bound

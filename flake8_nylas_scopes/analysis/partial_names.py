@@ -138,24 +138,48 @@ def _called_compile(func: ast.expr) -> bool:
 def may_test_part_of_a_name(text: str, words: Collection[str]) -> bool:
     """Whether a module's text may hold such a test: a string literal that is such a
     part (``"goo"``, ``'soft'``), or a regular expression's search or compilation."""
-    return _literals(frozenset(words)).search(text) is not None or (
+    return _has_part_literal(text, frozenset(words)) or (
         _PATTERN_CALL.search(text) is not None)
+
+
+def _has_part_literal(text: str, words: frozenset[str]) -> bool:
+    """Whether ``text`` holds a literal ``_literals(words)`` matches.  On ASCII text
+    each quoted run of letters and digits is looked up among the parts, lowered: a
+    part is such a run, so this finds what the pattern finds, where the pattern's
+    hundred case-insensitive alternatives tried at every quote cost far more."""
+    if not text.isascii():
+        # Some letters a case-insensitive match takes are not what ``str.lower``
+        # gives (the Kelvin sign for "k"): the pattern decides.
+        return _literals(words).search(text) is not None
+    parts = _parts(words)
+    return any(found.group(2).lower() in parts for found in _QUOTED_RUN.finditer(text))
+
+
+# A run of letters and digits between two quotes of one kind.  The closing quote is
+# only looked at, not taken: it may open the next run (``'abc'goo'``).
+_QUOTED_RUN = re.compile(r"([\"'])([A-Za-z0-9]+)(?=\1)")
 
 
 _PATTERN_CALL = re.compile(r"\bre\.(?:match|search|fullmatch|compile)\(")
 
 
 @functools.cache
-def _literals(words: frozenset[str]) -> re.Pattern[str]:
-    """A string literal written as a part of one of ``words`` that a test may take."""
+def _parts(words: frozenset[str]) -> frozenset[str]:
+    """The parts of ``words`` a test may take, as a string literal, lower case."""
     parts: set[str] = set()
     for word in words:
         parts.update(word[:end] for end in range(_SHORTEST_END, len(word) + 1))
         parts.update(word[start:] for start in range(len(word) - _SHORTEST_END + 1))
         parts.update(word[start:start + size] for size in range(_SHORTEST_PART, len(word) + 1)
                      for start in range(len(word) - size + 1))
-    return re.compile(r"([\"'])(?i:" + "|".join(sorted(map(re.escape, parts), reverse=True))
-                      + r")\1")
+    return frozenset(part.lower() for part in parts)
+
+
+@functools.cache
+def _literals(words: frozenset[str]) -> re.Pattern[str]:
+    """A string literal written as a part of one of ``words`` that a test may take."""
+    return re.compile(r"([\"'])(?i:" + "|".join(
+        sorted(map(re.escape, _parts(words)), reverse=True)) + r")\1")
 
 
 def _part(node: ast.expr, shortest: int) -> str:

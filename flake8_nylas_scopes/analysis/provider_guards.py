@@ -89,6 +89,24 @@ _LEAVES = (ast.Return, ast.Raise, ast.Continue, ast.Break)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
+def _guard_node_classes() -> frozenset[type[ast.AST]]:
+    """The node classes the readings of guards look at: a test (``if``, a
+    conditional expression, ``match``), a definition, or a block of statements (a
+    field ``body``, ``orelse`` or ``finalbody``).  Any other node (a name, a call, an
+    assignment: most of them) is passed over on its class alone."""
+    found: set[type[ast.AST]] = {ast.Match}
+    pending: list[type[ast.AST]] = [ast.AST]
+    while pending:
+        kind = pending.pop()
+        pending.extend(kind.__subclasses__())
+        if {"body", "orelse", "finalbody"}.intersection(kind._fields):
+            found.add(kind)
+    return frozenset(found)
+
+
+_GUARD_NODES = _guard_node_classes()
+
+
 def guard_scopes(tree: ast.Module, tests: ProviderTests | None = None) -> list[ast.AST]:
     """The module's body and each of its functions and classes: the scopes whose
     blocks the guards are read in, one walk of the module for every reading (the
@@ -141,6 +159,8 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
         known = None if nodes_of_scopes is None else nodes_of_scopes[index]
         lines = _ScopeLines(scope, known)
         for node in (scope, *(walk_scope(scope) if known is None else known)):
+            if node.__class__ not in _GUARD_NODES:
+                continue
             if isinstance(node, ast.If):
                 branches = _branch_providers(tests, node.test, flags)
                 if branches is not None:
@@ -223,6 +243,8 @@ def unread_guards(tree: ast.Module, tests: ProviderTests | None = None,
             return _hinted_sides(tests, test, flags, asks)
 
         for node in (scope, *nodes):
+            if node.__class__ not in _GUARD_NODES:
+                continue
             if node is not scope and isinstance(
                     node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 found.extend(_decorated_for_a_provider(tests, node))

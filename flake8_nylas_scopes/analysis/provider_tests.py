@@ -596,18 +596,27 @@ class _ModuleWalk(NamedTuple):
 
 def _walk_module(tree: ast.Module) -> _ModuleWalk:
     walked = _ModuleWalk([], set(), set(), [])
+    # Dispatched by class, the commonest first: the parser makes no subclasses of
+    # its nodes, and this runs over every node of the module.
     for node in walk_nodes(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        kind = node.__class__
+        if kind is ast.Attribute:
+            assert isinstance(node, ast.Attribute)
+            if node.ctx.__class__ is not ast.Load:
+                walked.changed.add(node.attr)
+            elif node.value.__class__ is ast.Name:
+                assert isinstance(node.value, ast.Name)
+                walked.reached_into.add(node.value.id)
+        elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+            assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
             walked.functions.append(node)
             walked.scopes.append(node)
-        elif isinstance(node, ast.ClassDef):
+        elif kind is ast.ClassDef:
+            assert isinstance(node, ast.ClassDef)
             walked.scopes.append(node)
-        elif isinstance(node, ast.Global):
+        elif kind is ast.Global:
+            assert isinstance(node, ast.Global)
             walked.changed.update(node.names)
-        elif isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
-            walked.changed.add(node.attr)
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            walked.reached_into.add(node.value.id)
     return walked
 
 

