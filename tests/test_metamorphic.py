@@ -2890,3 +2890,27 @@ def test_the_call_and_scope_list_rewrites_keep_what_the_program_does(tmp_path: P
     for name, rewrite in scripts:
         assert rewrite.text != _RUNNABLE, name
         assert run(rewrite.text, rewrite.helper_module, tmp_path / name) == expected, name
+
+
+# A bound SDK method of an object the analysis cannot tell, returned uncalled from a
+# local function whose result is then called: the same call as the one made in place,
+# reached through a return the analysis does not follow to the call.
+_CALLED_IN_PLACE = {
+    "app/auth.py": _UNKNOWN_V3_CALLS["auth.py"].replace("from timeline", "from app.timeline"),
+    "app/timeline.py": ("def subject(raw, grant, message_id):\n"
+                        "    return raw.messages.list(grant)\n"),
+}
+
+
+def test_a_method_returned_from_a_local_function_makes_no_claim_appear(
+        tmp_path: Path) -> None:
+    before, _ = _claims_and_caution(tmp_path / "in-place", _CALLED_IN_PLACE)
+    assert not any("gmail.readonly" in claim for claim in before), before
+    returned = {**_CALLED_IN_PLACE, "app/timeline.py": (
+        "def subject(raw, grant, message_id):\n"
+        "    def pick():\n"
+        "        return raw.messages.list\n"
+        "    return pick()(grant)\n")}
+    after, cautious = _claims_and_caution(tmp_path / "returned", returned)
+    assert not after - before, sorted(after - before)
+    assert cautious

@@ -2092,9 +2092,12 @@ class FlowExtractor:
             if builder and (node.args or _v3_create_keyword(node)):
                 # ``raw.events.create(grant, request_body=...)``: no other library's.
                 self.facts.v3_create_calls.append(self.source.span(node))
-        if used and isinstance(func, ast.Attribute) and func.attr in _V3_SHARED_METHODS and (
+        if (used and isinstance(func, ast.Attribute) and func.attr in _V3_SHARED_METHODS
+                or self._held_shared_method(func)) and (
                 _v3_lookup_shape(node, self._function_binding)):
-            # ``raw.messages.find(grant_id, message_id)``: not pymongo's ``find(filter)``.
+            # ``raw.messages.find(grant_id, message_id)``: not pymongo's ``find(filter)``;
+            # nor ``coll.find(grant_id, message_id)`` of ``coll = raw.messages``,
+            # ``vars(raw)["messages"].find(...)`` or ``attrgetter("messages.find")(raw)``.
             self.facts.v3_shaped_calls.append(self.source.span(node))
         elif _hands_shared_method(node) or isinstance(func, ast.Call) and (
                 _names_shared_method(func)):
@@ -2254,6 +2257,19 @@ class FlowExtractor:
                                      node)
         found = attrgetter_read(node, self.callee_name, self._bound_value)
         return found[1] if found is not None else None
+
+    def _held_shared_method(self, func: ast.expr) -> bool:
+        """Whether a callee is a method API v3 shares with other libraries, on a
+        receiver held in a name or an item (``coll.find``, ``vars(raw)["messages"].
+        find``) or read by ``operator.attrgetter("messages.find")(raw)``: no use is
+        recorded for it, yet its receiver may be the SDK's collection."""
+        if isinstance(func, ast.Attribute):
+            return func.attr in _V3_SHARED_METHODS and isinstance(
+                func.value, (ast.Name, ast.Subscript))
+        if not isinstance(func, ast.Call):
+            return False
+        read = attrgetter_read(func, self.callee_name, self._bound_value)
+        return read is not None and read[1].attr in _V3_SHARED_METHODS
 
     def _attrgetter(self, node: ast.Call) -> ast.Call | None:
         """The ``operator.attrgetter(...)`` a call with one argument calls, written in

@@ -458,8 +458,9 @@ def _flow_effects(flow: FlowFacts, resolver: FlowResolver, nylas_module: bool
         (echoes if store.attr == ITEM_WRITE else stores).append(store)
     for effects in (
         *(resolver.call_effects(call, nylas_module) for call in flow.calls),
-        *(resolver.sink_effects(sink) for sink in flow.sinks),
-        *(resolver.store_effects(store) for store in stores),
+        *(resolver.sink_effects(sink, nylas_module) for sink in flow.sinks),
+        *(resolver.store_effects(store, nylas_module) for store in stores),
+        ([], resolver.escaping_chains(flow.functions, nylas_module)),
     ):
         endpoints.extend(effects[0])
         unresolved.extend(effects[1])

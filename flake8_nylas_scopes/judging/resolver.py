@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from collections.abc import Set as AbstractSet
@@ -33,7 +34,8 @@ from ..analysis.flow_calls import (
     TEMPLATE_METHODS,
 )
 from ..analysis.flow_facts import (
-    ANY_MEMBER, UNREAD_MODULE, CallSite, Edge, HandedCall, Read, Sink, Store, Use, Val,
+    ANY_MEMBER, UNREAD_MODULE, CallSite, Edge, Function, HandedCall, Read, Sink, Store, Use,
+    Val,
 )
 from ..analysis.member_patterns import is_pattern, member_matches
 from ..analysis.registry_writes import ITEM_WRITE
@@ -41,6 +43,7 @@ from ..analysis.symbols import (
     ATTRIBUTE,
     BARE_CLASS,
     BASES,
+    ELEMENT,
     GLOBAL,
     LOCAL,
     NAMED_VARIABLES,
@@ -403,6 +406,8 @@ class FlowResolver:
         self._v3_shaped_calls: AbstractSet[Span] = frozenset()
         self._v3_create_calls: AbstractSet[Span] = frozenset()
         self._model_client_symbols: frozenset[str] | None = None
+        # The SDK's collection and resource names (see ``_names_sdk_member``).
+        self._sdk_member_names: frozenset[str] | None = None
         self._outside_symbols: frozenset[str] | None = None
         self._module_bindings: Mapping[str, list[Val]] | None = None
         # What each symbol may hold, in the order the edges were added: most symbols
@@ -2856,6 +2861,13 @@ class FlowResolver:
                 use = _chain_use(argument, call.span, _describe_value(argument), self.sdk)
                 if use is not None and self._may_be_nylas(use, argument, nylas_module):
                     unresolved += self._unknown_receiver(use)
+                elif use is None and argument.kind in _HOLDING_VALUES and callee is not None:
+                    # ``functools.reduce(lambda acc, f: f(grant), [raw.messages.list])``:
+                    # a container of methods, whose elements the callee may call.  (A
+                    # callee that is no value, such as ``None`` that ``filter(None,
+                    # jobs)`` hands the elements to, calls nothing.)
+                    unresolved += self._escaping_method(
+                        argument, how, nylas_module, lambda root: call.span)
                 continue
             callable_in_template = frozenset(
                 obj for obj in objs if _callable_in_template(obj)
@@ -2919,6 +2931,8 @@ class FlowResolver:
             if not attrs or any(kind != "lost" for kind, _ in self.resolve(root)):
                 continue
             chain = rebuilt_chain(root, attrs)
+            if self._another_librarys(chain):
+                continue
             use = _chain_use(chain, span, text, self.sdk)
             if use is None or not self._may_be_nylas(use, chain, nylas_module, handed=handed,
                                                      held_receiver=held_receiver):
@@ -2928,6 +2942,61 @@ class FlowResolver:
                 return lost
             found += lost
         return found
+
+    def escaping_chains(self, functions: Sequence[Function], nylas_module: bool
+                        ) -> list[UnresolvedUse]:
+        """A bound method of an object the analysis cannot tell that leaves the
+        function holding it uncalled: returned (``return raw.messages.list``, also a
+        list of such methods), kept on an instance or the module (``self.fetch =
+        raw.messages.list``, ``global FETCH``) or on framework state.  Whoever gets it
+        there (a caller in another module, code reading the attribute) may call it
+        where the call resolves to nothing, so it counts where it leaves, at the
+        function's definition, as its call made in place would, and more, since what
+        it is called with is not looked at (``handed``).  A chain the module's own
+        calls follow is judged there as well; its scopes stay silent either way."""
+        edges = self._module_edges
+        if not edges or not any(self._names_sdk_member(edge.value) for edge in edges
+                                if edge.target.startswith(_ESCAPE_TARGETS)):
+            return []  # the cheap test: no escaping value reads a collection's name
+        defined = {function.qualname: function.span for function in functions
+                   if function.span is not None}
+        found: list[UnresolvedUse] = []
+        for edge in edges:
+            if edge.target.startswith(_ESCAPE_TARGETS):
+                found += self._escaping_method(
+                    edge.value, _escape_words(edge.target), nylas_module,
+                    functools.partial(_defining_span, edge.target, defined=defined))
+        return found
+
+    def _names_sdk_member(self, value: Val | None, depth: int = 0) -> bool:
+        """Whether a value, or a value it holds, reads an attribute named as a
+        collection or resource of the SDK (a few links and bindings looked at)."""
+        names = self._sdk_member_names
+        if names is None:
+            sdk = self.sdk
+            names = self._sdk_member_names = frozenset(
+                {*sdk.collections, *sdk.resources[""].children})
+        seen = 0
+        while value is not None and seen < _MAX_LINKS_LOOKED_AT:
+            if value.kind == "attr" and value.name in names:
+                return True
+            if value.kind == "sym" and value.name.startswith((LOCAL, PARAMETER)):
+                # ``return jobs`` of ``jobs = [raw.messages.list]``: what the local is
+                # bound to (a local's own edge is no escape).
+                return depth < _MAX_NAMES_LOOKED_THROUGH and any(
+                    self._names_sdk_member(bound, depth + 1)
+                    for bound in self._bindings().get(value.name, ()))
+            value = value.inner
+            seen += 1
+        return False
+
+    def _another_librarys(self, chain: Val) -> bool:
+        """Whether a held chain reads an object of another library than Nylas from
+        its root on (``MongoClient().db.messages.find`` held in ``coll``): the use
+        made of it names only its part from the collection on, whose root says
+        nothing of that, so the whole chain is asked here."""
+        return self._external(chain) and not (
+            _imported_as_nylas(chain) or _named_like_a_client(chain))
 
     def _keeps_handed(self, call: HandedCall, attribute: str) -> bool:
         """Whether the instance ``call`` makes of a project class may hold, as
@@ -3218,24 +3287,98 @@ class FlowResolver:
                 name: self._shared(objs) for name, objs in joined.items()}
         return self._attribute_values
 
-    def sink_effects(self, sink: Sink) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
-        return self._lost(self.resolve(sink.value), sink.span, sink.what,
-                          _describe_value(sink.value))
+    def sink_effects(self, sink: Sink, nylas_module: bool | None = None
+                     ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        objs = self.resolve(sink.value)
+        found, lost = self._lost(objs, sink.span, sink.what, _describe_value(sink.value))
+        if not objs and nylas_module is not None:
+            lost += self._escaping_method(sink.value, sink.what, nylas_module,
+                                          lambda root: sink.span)
+        return found, lost
 
-    def store_effects(self, store: Store) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+    def store_effects(self, store: Store, nylas_module: bool | None = None
+                      ) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
         """A store on an object that is not a project instance or class loses the
-        value."""
+        value.  ``nylas_module``, where given: a bound method of an object the
+        analysis cannot tell, stored on any object, may be called by code reading it
+        (``H.fn = raw.messages.list``, then ``H.fn(grant)`` in another module)."""
         if store.attr in _REGISTRATIONS:
             # A registration, not a store: the implementation goes where the decorator
             # or the ``register`` call hands it, which is judged as that call.
             return [], []
+        objs = self.resolve(store.value)
+        owner = _describe_value(store.owner)
+        escaped: list[UnresolvedUse] = []
+        if not objs and nylas_module is not None:
+            escaped = self._escaping_method(
+                store.value, f"stored as {owner or 'an attribute'}.{store.attr}",
+                nylas_module, lambda root: store.span)
         owners = self.resolve(store.owner)
         if any(kind in ("inst", "class") for kind, _ in owners):
-            return [], []
+            return [], escaped
         # ``app.ctx.nylas = client`` on a framework's object: no name to give it.
-        owner = _describe_value(store.owner) or "an object the analysis does not follow"
-        return self._lost(self.resolve(store.value), store.span, f"stored on {owner}",
-                          _describe_value(store.value))
+        owner = owner or "an object the analysis does not follow"
+        found, lost = self._lost(objs, store.span, f"stored on {owner}",
+                                 _describe_value(store.value))
+        return found, lost + escaped
+
+    def _escaping_method(self, value: Val, how: str, nylas_module: bool,
+                         span_of: Callable[[Val], Span | None]) -> list[UnresolvedUse]:
+        """A bound method of an object the analysis cannot tell that ``value`` may be
+        or hold, leaving (``how``) for code that may call it unseen: counted at the
+        place ``span_of`` gives for the chain's root (none: not counted)."""
+        found: list[UnresolvedUse] = []
+        for root, attrs in held_chains(value, self._bindings(), self._keeps_handed):
+            span = span_of(root) if attrs else None
+            if span is None or any(kind != "lost" for kind, _ in self.resolve(root)):
+                continue
+            chain = rebuilt_chain(root, attrs)
+            if self._another_librarys(chain):
+                continue
+            text = _describe_value(chain) or ".".join(attrs)
+            use = _chain_use(chain, span, text, self.sdk)
+            if use is not None and self._may_be_nylas(use, chain, nylas_module, handed=True):
+                found += [dataclasses.replace(
+                    lost, reason=f"cannot tell whether {text} ({how}) is a Nylas call")
+                    for lost in self._unknown_receiver(use)]
+        return found
+
+
+# The places a value leaves the function holding it for code that may call it
+# elsewhere: what a function returns (also one element of its tuples), an attribute
+# of instances, a module's global, framework state.
+_ESCAPE_TARGETS = (RETURNED, ELEMENT, ATTRIBUTE, GLOBAL, STATE)
+# Links of one value looked at by the cheap test of ``escaping_chains``.
+_MAX_LINKS_LOOKED_AT = 32
+# Names bound to names followed by that test (``g = f`` of ``f = raw.messages.list``).
+_MAX_NAMES_LOOKED_THROUGH = 4
+
+
+def _defining_span(target: str, root: Val, defined: Mapping[str, Span]) -> Span | None:
+    """Where a value bound to ``target`` leaves its function: the definition of the
+    function returning it, else of the function whose parameter or local it is
+    read from (``self.fetch = raw.messages.list`` in ``__init__(self, raw)``)."""
+    if target.startswith(RETURNED):
+        span = defined.get(target[len(RETURNED):])
+        if span is not None:
+            return span
+    if target.startswith(ELEMENT):
+        span = defined.get(target[len(ELEMENT):].rpartition("#")[0])
+        if span is not None:
+            return span
+    if root.kind == "sym" and root.name.startswith((PARAMETER, LOCAL)):
+        return defined.get(root.name[2:].rpartition(".")[0])
+    return None
+
+
+def _escape_words(target: str) -> str:
+    """How a value leaves its function, for a message (``returned by pick``)."""
+    if target.startswith((RETURNED, ELEMENT)):
+        function = target[2:].partition("#")[0]
+        return f"returned by {function.rsplit('.', 1)[-1]}"
+    if target.startswith(ATTRIBUTE):
+        return f"stored as self.{target.rsplit('.', 1)[-1]}"
+    return f"stored as {qualified_name(target)}"
 
 
 def _tracked(lost: list[UnresolvedUse], name: str) -> list[UnresolvedUse]:

@@ -1,0 +1,252 @@
+"""A bound SDK method of an object the analysis cannot tell that leaves uncalled by a
+route no other rule follows to its call: returned, stored on an attribute, handed in
+a container to another library's function, read through ``vars``, ``__dict__`` or
+``operator.attrgetter``, or called on a collection held in a name.
+
+Each module below never mentions Nylas; the app elsewhere asks for Google's
+``gmail.readonly``, which only the method reached so may need.  The method counts as
+unresolved where it leaves (NYS304), so the scope is not reported unused (NYS303).
+The same shapes on objects known to be another library's change nothing.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.codes import DEFAULT_OFF
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+AUTH_V3 = """\
+from nylas import Client
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+                  "https://www.googleapis.com/auth/calendar"]})
+
+
+def events(grant):
+    return nylas.events.list(grant, query_params={"calendar_id": "primary"})
+"""
+
+
+def _findings(tmp_path: Path, modules: dict[str, str]) -> list[tuple[str, int, str]]:
+    """Every module of the table in one project: one analysis for all of them."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "auth.py").write_text(AUTH_V3)
+    for name, text in modules.items():
+        (package / f"{name}.py").write_text(textwrap.dedent(text))
+    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
+                     or code == "NYS304", use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).stem, f.span.line, f.code) for f in result.findings)
+
+
+def _modules(table: dict[str, tuple[str, str, int]]) -> dict[str, str]:
+    """``m<i>.py`` for each shape, ``j<i>.py`` for its caller in another module
+    (which imports ``app.mail``: written as ``app.m<i>`` here)."""
+    modules: dict[str, str] = {}
+    for index, (mail, jobs, _) in enumerate(table.values()):
+        modules[f"m{index}"] = mail
+        if jobs:
+            modules[f"j{index}"] = jobs.replace("app.mail", f"app.m{index}")
+    return modules
+
+
+# (mail.py, jobs.py, the line of mail.py where the method leaves).
+_RETURNED = {
+    # Counted at the returning function's definition (line 1).
+    "returned, called here": ("""\
+        def pick(raw):
+            return raw.messages.list
+
+
+        def unread(raw, grant):
+            return pick(raw)(grant)
+    """, "", 1),
+    "returned, called in another module": ("""\
+        def pick(raw):
+            return raw.messages.list
+    """, """\
+        from app.mail import pick
+
+
+        def unread(raw, grant):
+            return pick(raw)(grant)
+    """, 1),
+    "a list of methods returned": ("""\
+        def jobs(raw):
+            jobs = [raw.messages.list]
+            return jobs
+    """, """\
+        from app.mail import jobs
+
+
+        def run(raw, grant):
+            for job in jobs(raw):
+                job(grant)
+    """, 1),
+}
+_STORED = {
+    # A class attribute: counted at the store (line 6).
+    "a class attribute": ("""\
+        class H:
+            fn = None
+
+
+        def setup(raw):
+            H.fn = raw.messages.list
+    """, """\
+        from app.mail import H
+
+
+        def unread(grant):
+            return H.fn(grant)
+    """, 6),
+    # An attribute of instances: counted at ``__init__``'s definition (line 2).
+    "an instance attribute": ("""\
+        class H:
+            def __init__(self, raw):
+                self.fetch = raw.messages.list
+    """, """\
+        from app.mail import H
+
+
+        def unread(raw, grant):
+            return H(raw).fetch(grant)
+    """, 2),
+}
+_HANDED_OR_READ = {
+    # Handed in a list to a library function that calls its elements (line 5).
+    "functools.reduce": ("""\
+        import functools
+
+
+        def unread(raw, grant):
+            return functools.reduce(lambda acc, f: f(grant), [raw.messages.list], None)
+    """, "", 5),
+    # ``find`` (pymongo's name too) given the SDK's grant and id, reached through a
+    # getter, ``vars`` or a collection held in a name.
+    "operator.attrgetter": ("""\
+        import operator
+
+
+        def subject(raw, grant, message_id):
+            return operator.attrgetter("messages.find")(raw)(grant, message_id)
+    """, "", 5),
+    "vars": ("""\
+        def subject(raw, grant, message_id):
+            return vars(raw)["messages"].find(grant, message_id)
+    """, "", 2),
+    "a collection held in a name": ("""\
+        def subject(raw, grant, message_id):
+            coll = raw.messages
+            return coll.find(grant, message_id)
+    """, "", 3),
+}
+
+
+_ESCAPES = {**_RETURNED, **_STORED, **_HANDED_OR_READ}
+
+
+def test_an_escaping_sdk_method_is_unresolved_where_it_leaves(tmp_path: Path) -> None:
+    # Before, none of these was looked at, and Gmail's read scope was reported unused
+    # (NYS303 at auth.py:9).  Each shape, in a module of its own, is one NYS304 at the
+    # line it leaves from; nothing else is said.
+    expected = [(f"m{index}", line, "NYS304")
+                for index, (_, _, line) in enumerate(_ESCAPES.values())]
+    assert _findings(tmp_path, _modules(_ESCAPES)) == sorted(expected)
+
+
+def test_the_message_says_how_the_method_leaves(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "auth.py").write_text(AUTH_V3)
+    (tmp_path / "mail.py").write_text("def pick(raw):\n    return raw.messages.list\n")
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    [message] = [f.message for f in result.findings if f.code == "NYS304"]
+    assert message.startswith(
+        "NYS304 cannot tell whether raw.messages.list (returned by pick) is a Nylas call")
+
+
+_CONTROLS = {
+    "requests' get returned": ("""\
+        import requests
+
+        session = requests.Session()
+
+
+        def pick():
+            return session.get
+    """, ""),
+    "Django's managers returned": ("""\
+        def pick(user):
+            return user.messages.all
+
+
+        def jobs(user):
+            jobs = [user.messages.filter]
+            return jobs
+    """, ""),
+    "a collection itself returned": ("""\
+        def pick(raw):
+            return raw.messages
+    """, ""),
+    "a logger's method stored": ("""\
+        import logging
+
+        logger = logging.getLogger(__name__)
+
+
+        class H:
+            fn = None
+
+            def __init__(self):
+                self.log = logger.info
+
+
+        def setup():
+            H.fn = logger.info
+    """, ""),
+    "Django's all handed to reduce": ("""\
+        import functools
+
+
+        def run(user, x):
+            return functools.reduce(lambda acc, f: f(x), [user.messages.all], None)
+    """, ""),
+    "pymongo's find given a filter": ("""\
+        def subject(raw):
+            coll = raw.messages
+            return vars(raw)["messages"].find({"a": 1}), coll.find({"a": 1})
+    """, ""),
+    "pymongo's collection held, given two ids": ("""\
+        from pymongo import MongoClient
+
+        db = MongoClient().db
+
+
+        def subject(grant, message_id):
+            coll = db.messages
+            return coll.find(grant, message_id)
+
+
+        def pick():
+            return db.messages.find
+    """, ""),
+}
+
+
+def test_another_librarys_method_leaving_changes_nothing(tmp_path: Path) -> None:
+    controls = {name: (mail, jobs, 0) for name, (mail, jobs) in _CONTROLS.items()}
+    assert _findings(tmp_path, _modules(controls)) == [("auth", 9, "NYS303")]
