@@ -1516,21 +1516,23 @@ class FlowResolver:
             self._find_partly_untold()
 
     def _find_partly_untold(self) -> None:
-        """Once every value is solved: the symbols that hold something but also get
-        a value the analysis cannot follow (a parameter given ``Fake()`` by one caller
-        and ``make_client()`` of an unread registry by another).  What such a symbol
-        holds is only part of what it may be: a use of it is judged as a use of an
-        object the analysis cannot tell too (see ``partly_untold``), since a union
-        with one known member must not hide the unknown ones.  A symbol holding
-        nothing is unknown already; the attributes of instances are kept even when
-        empty, since a read unions them over a class's family."""
+        """Once every value is solved: the symbols that hold something but may also
+        hold what the analysis cannot follow.  A parameter is one when a caller gives
+        it a value that resolves to nothing (``unread(Fake(), grant)`` in one place,
+        ``unread(make_client(), grant)`` of an unread registry in another); what reads
+        such a symbol (a local, an instance's attribute, a function's result) is one
+        too.  A use of it is then judged as on an object the analysis cannot tell as
+        well (see ``partly_untold``): a union with one known member must not hide the
+        unknown ones.  (Only parameters are seeded: other unions, such as a cast's or
+        a framework state's two readings, name one object two ways.)"""
         values = self.values
         candidates = [
             (target, nodes if isinstance(nodes, list) else [nodes])
             for target, nodes in self.edges.items()
-            if target.startswith(ATTRIBUTE) or values.get(target)]
+            if values.get(target)]
         untold = {target for target, nodes in candidates
-                  if any(self._unfollowed_source(node) for node in nodes)}
+                  if target.startswith(PARAMETER) and any(
+                      self._unfollowed_source(node) for node in nodes)}
         if not untold:
             return
         rest = [(target, nodes) for target, nodes in candidates if target not in untold]
@@ -1544,8 +1546,8 @@ class FlowResolver:
         self._partly_untold = frozenset(untold)
 
     def _unfollowed_source(self, node: Node) -> bool:
-        """Whether a value given to a symbol resolves to nothing the analysis can
-        tell: what an unread call returns, an unbound parameter, another library's
+        """Whether a value a caller gives resolves to nothing the analysis can tell:
+        what an unread call returns, an unbound parameter, another library's
         attribute.  (A literal gives no value at all; a name bound only to another
         library's client is that library's.)"""
         if self._resolve_node(node, 0):
@@ -1553,15 +1555,12 @@ class FlowResolver:
         return not (KIND_NAMES[self._kinds[node]] == "sym" and self._names[node] in self._foreign)
 
     def _carries_untold(self, node: Node, untold: AbstractSet[str]) -> bool:
-        """Whether a value holds, besides what it resolves to, something the analysis
-        cannot follow: it resolves to nothing, or reads (through attributes, calls,
-        elements) a symbol of ``untold``."""
+        """Whether a value reads (through attributes, calls, elements) a symbol of
+        ``untold``, besides what it resolves to."""
         kinds, names, inners = self._kinds, self._names, self._inners
         for _ in range(_MAX_VALUE_DEPTH):
             if node == NO_NODE:
                 return False
-            if self._unfollowed_source(node):
-                return True
             kind, name = KIND_NAMES[kinds[node]], names[node]
             if kind == "sym":
                 if name.startswith(ATTRIBUTE):
@@ -1593,14 +1592,18 @@ class FlowResolver:
             if function in self._properties)
 
     def partly_untold(self, value: Val | None) -> bool:
-        """Whether ``value`` resolves to something but may also be an object the
-        analysis cannot tell (see ``_find_partly_untold``): a use of it is then
-        judged as on such an object too, besides what its known members give."""
+        """Whether ``value`` resolves to something, none of it a Nylas value, but may
+        also be an object the analysis cannot tell (see ``_find_partly_untold``): a
+        use of it is then judged as on such an object too, besides what its known
+        members give."""
         if not self._partly_untold or value is None:
             return False
         node = self._intern_shared(value) if self._sharing else self._intern(value)
-        return bool(self._resolve_node(node, 0)) and self._carries_untold(
-            node, self._partly_untold)
+        objs = self._resolve_node(node, 0)
+        # A value that may be a Nylas object is judged as that object: the unknown
+        # part making the same call is the call its known part counts already.
+        return bool(objs) and all(kind not in _NYLAS_KINDS for kind, _ in objs) and (
+            self._carries_untold(node, self._partly_untold))
 
     def _seed_untold_entries(self, budget: int) -> bool:
         """Once the project's own values are solved: put in each module-level
