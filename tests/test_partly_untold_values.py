@@ -115,6 +115,7 @@ def test_digest():
 
 
 def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "pyproject.toml").write_text(
         "[project]\nname = 'app'\ndependencies = ['nylas>=6']\n")
     for name, text in {"app/__init__.py": "", "app/auth.py": AUTH,
@@ -195,3 +196,15 @@ def test_fake_given_by_a_test_module_against_the_client(tmp_path: Path) -> None:
         "tests/test_digest.py": DIGEST_TEST})
     assert not _unused_gmail(findings)
     assert not _unresolved_lines(findings)
+
+
+def _claims(findings: list[tuple[str, int, str]]) -> set[tuple[str, int, str]]:
+    return {finding for finding in findings if finding[2].startswith(("NYS302", "NYS303"))}
+
+
+def test_a_second_caller_giving_a_fake_makes_no_claim_appear(tmp_path: Path) -> None:
+    # The rewrite: a caller giving the unfollowed client, then also one giving a fake.
+    # Adding a caller may only make the verdict more cautious.
+    alone = _mail(tmp_path / "alone", real="make_client()", dry="make_client()")
+    added = _mail(tmp_path / "added", real="make_client()", dry="Fake()")
+    assert _claims(added) <= _claims(alone)
