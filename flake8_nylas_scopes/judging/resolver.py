@@ -527,6 +527,9 @@ class FlowResolver:
         # The names that only ever hold another library's client (see
         # ``_foreign_clients``), known once the project's values are solved.
         self._foreign: frozenset[str] = frozenset()
+        # The symbols that hold something and also what the analysis cannot follow
+        # (see ``_find_partly_untold``), known once every value is solved.
+        self._partly_untold: frozenset[str] = frozenset()
         self._join_item_writes(writes)
         self._solve()
         self._drop_fixpoint_state()
@@ -1508,6 +1511,98 @@ class FlowResolver:
             converged = self._seed_untold_entries(budget)
         if converged:
             self._follow_unknown_objects(budget)
+        if self.converged:
+            self._find_partly_untold()
+
+    def _find_partly_untold(self) -> None:
+        """Once every value is solved: the symbols that hold something but may also
+        hold what the analysis cannot follow.  A parameter is one when a caller gives
+        it a value that resolves to nothing (``unread(Fake(), grant)`` in one place,
+        ``unread(make_client(), grant)`` of an unread registry in another); what reads
+        such a symbol (a local, an instance's attribute, a function's result) is one
+        too.  A use of it is then judged as on an object the analysis cannot tell as
+        well (see ``partly_untold``): a union with one known member must not hide the
+        unknown ones.  (Only parameters are seeded: other unions, such as a cast's or
+        a framework state's two readings, name one object two ways.)"""
+        values = self.values
+        candidates = [
+            (target, nodes if isinstance(nodes, list) else [nodes])
+            for target, nodes in self.edges.items()
+            if values.get(target)]
+        untold = {target for target, nodes in candidates
+                  if target.startswith(PARAMETER) and any(
+                      self._unfollowed_source(node) for node in nodes)}
+        if not untold:
+            return
+        rest = [(target, nodes) for target, nodes in candidates if target not in untold]
+        grown = True
+        while grown and rest:
+            before = len(untold)
+            untold.update(target for target, nodes in rest
+                          if any(self._carries_untold(node, untold) for node in nodes))
+            grown = len(untold) > before
+            rest = [(target, nodes) for target, nodes in rest if target not in untold]
+        self._partly_untold = frozenset(untold)
+
+    def _unfollowed_source(self, node: Node) -> bool:
+        """Whether a value a caller gives resolves to nothing the analysis can tell:
+        what an unread call returns, an unbound parameter, another library's
+        attribute.  (A literal gives no value at all; a name bound only to another
+        library's client is that library's.)"""
+        if self._resolve_node(node, 0):
+            return False
+        return not (KIND_NAMES[self._kinds[node]] == "sym" and self._names[node] in self._foreign)
+
+    def _carries_untold(self, node: Node, untold: AbstractSet[str]) -> bool:
+        """Whether a value reads (through attributes, calls, elements) a symbol of
+        ``untold``, besides what it resolves to."""
+        kinds, names, inners = self._kinds, self._names, self._inners
+        for _ in range(_MAX_VALUE_DEPTH):
+            if node == NO_NODE:
+                return False
+            kind, name = KIND_NAMES[kinds[node]], names[node]
+            if kind == "sym":
+                if name.startswith(ATTRIBUTE):
+                    owner, _, attribute = qualified_name(name).rpartition(".")
+                    return self._stored_untold(owner, attribute, untold)
+                return name in untold
+            if kind == "ref":
+                return self._global_symbol(name) in untold
+            if kind == "attr" and any(
+                    (held == "inst" and self._stored_untold(owner, name, untold)) or (
+                        held == "module" and f"{GLOBAL}{owner}.{name}" in untold)
+                    for held, owner in self._resolve_node(inners[node], 0)):
+                return True
+            if kind == "call" and any(
+                    held == "func" and f"{RETURNED}{function}" in untold
+                    for held, function in self._resolve_node(inners[node], 0)):
+                return True
+            if kind not in ("attr", "call", "item", "iter", "part", "box"):
+                return False
+            node = inners[node]
+        return True  # (cut off: what the rest holds is not known)
+
+    def _stored_untold(self, owner: str, name: str, untold: AbstractSet[str]) -> bool:
+        """Whether ``instance.name`` of the class ``owner`` may hold what the analysis
+        cannot follow: a store in its family, or a property's result."""
+        return any(f"{ATTRIBUTE}{klass}.{name}" in untold
+                   for klass in self._storing_classes(owner)) or any(
+            f"{RETURNED}{function}" in untold for function in self._runs(owner, name)
+            if function in self._properties)
+
+    def partly_untold(self, value: Val | None) -> bool:
+        """Whether ``value`` resolves to something, none of it a Nylas value, but may
+        also be an object the analysis cannot tell (see ``_find_partly_untold``): a
+        use of it is then judged as on such an object too, besides what its known
+        members give."""
+        if not self._partly_untold or value is None:
+            return False
+        node = self._intern_shared(value) if self._sharing else self._intern(value)
+        objs = self._resolve_node(node, 0)
+        # A value that may be a Nylas object is judged as that object: the unknown
+        # part making the same call is the call its known part counts already.
+        return bool(objs) and all(kind not in _NYLAS_KINDS for kind, _ in objs) and (
+            self._carries_untold(node, self._partly_untold))
 
     def _seed_untold_entries(self, budget: int) -> bool:
         """Once the project's own values are solved: put in each module-level
@@ -1801,8 +1896,11 @@ class FlowResolver:
         objs = self.resolve(use.root)
         first = attrs[0]
         endpoints, unresolved = self._interpret_on(objs, attrs, use)
-        unknown = not objs or (not endpoints and not unresolved
-                               and self._lacks(objs, first))
+        # A receiver that may also be what the analysis cannot follow is judged as
+        # one it cannot tell too, besides what its known members give.
+        partly = self.partly_untold(use.root)
+        unknown = not objs or partly or (not endpoints and not unresolved
+                                         and self._lacks(objs, first))
         if unknown and self._unmapped_client_result(use.root):
             # ``client.nonexistent().messages.all()``: the call that gave the receiver
             # is reported, with every scope silent; this use says nothing more.
@@ -1818,7 +1916,7 @@ class FlowResolver:
             unresolved += self._unknown_receiver(use)
         elif unknown:
             unresolved += self._distinctive_chain(use)
-        if not objs and first not in self._lost_names:
+        if (not objs or partly) and first not in self._lost_names:
             # ``box.outbox()`` may also run a project method of that name.  (Where
             # the name makes a lost object, the resolver carries on what it returns.)
             found, lost = self._unknown_receiver_result(use.root, first, use.span, use.text)
@@ -2786,7 +2884,8 @@ class FlowResolver:
                 unresolved += self._lost_track(name, call.span, f"called as {call.callee_text}()")
         if call.invokes:
             unresolved += self._unmapped_model_method(call)
-        if not callees and call.invokes:
+        partly = self.partly_untold(call.callee)
+        if (not callees or partly) and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
             if use is not None and self._may_be_nylas(use, call.callee, nylas_module):
                 unresolved += self._unknown_receiver(use)
@@ -2851,6 +2950,12 @@ class FlowResolver:
             if argument is None:
                 continue
             objs = self.resolve(argument)
+            if objs and not harmless and self.partly_untold(argument):
+                # ``run(raw.messages.list)`` with ``raw`` a fake or what the analysis
+                # cannot follow: judged as on an unknown object too.
+                use = _chain_use(argument, call.span, _describe_value(argument), self.sdk)
+                if use is not None and self._may_be_nylas(use, argument, nylas_module):
+                    unresolved += self._unknown_receiver(use)
             if not objs:
                 # ``send_all(box.outgoing)`` with ``box`` an object it cannot tell.
                 found, lost = self._unknown_attribute(argument, call.span)
@@ -3033,7 +3138,7 @@ class FlowResolver:
                     found += self._held_methods(value, call.span, call.callee_text,
                                                 nylas_module, handed=True)
                 continue
-            if self.resolve(value):
+            if self.resolve(value) and not self.partly_untold(value):
                 continue
             # Named as handed over (``raw.messages.list via timed()``): the wrapper
             # alone says nothing of which method it may call.

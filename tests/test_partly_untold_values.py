@@ -1,0 +1,210 @@
+"""A value some of whose sources the analysis cannot follow.
+
+A parameter given a project object (a fake) by one caller and what an unread call
+returns by another holds the fake and something unknown.  The union must keep the
+unknown part: a Nylas-shaped call on it is unresolved (NYS304), silent on the scopes
+it could touch, besides what the known part gives.  Reading the fake alone made the
+call no Nylas call, and the scope it needs was reported unused (NYS303).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from flake8_nylas_scopes.codes import DEFAULT_OFF
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+GMAIL_READ = "https://www.googleapis.com/auth/gmail.readonly"
+
+AUTH = f"""\
+from nylas import Client
+
+nylas = Client("key")
+
+
+def login_url():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "x", "redirect_uri": "https://example.com/cb", "provider": "google",
+        "scope": ["{GMAIL_READ}", "https://www.googleapis.com/auth/calendar"]}})
+
+
+def events(grant):
+    return nylas.events.list(grant, query_params={{"calendar_id": "primary"}})
+"""
+
+# What the app's own callers give: a client picked from a registry the analysis
+# cannot read (it resolves to nothing).
+CLIENTS = """\
+import os
+
+
+def make_client():
+    from app import registry
+    return registry.CLIENTS[os.environ["KIND"]]
+"""
+
+FAKE = """\
+class FakeMessages:
+    def list(self, grant):
+        return []
+
+
+class Fake:
+    messages = FakeMessages()
+"""
+
+MAIL = """\
+from app.mailclients import make_client
+from app.fakes import Fake
+from app.auth import nylas
+
+
+def timed(f, *args):
+    return f(*args)
+
+
+def unread(raw, grant):
+    return raw.messages.list(grant)
+
+
+def unread_timed(raw, grant):
+    return timed(raw.messages.list, grant)
+
+
+def real(grant):
+    return unread({real}, grant), unread_timed({real}, grant)
+
+
+def dry(grant):
+    return unread({dry}, grant), unread_timed({dry}, grant)
+"""
+
+DIGEST = """\
+from flask import current_app
+
+
+def timed(f, *args):
+    return f(*args)
+
+
+class Digest:
+    def __init__(self, client):
+        self.client = client
+
+    def unread(self, grant):
+        return self.client.messages.list(grant)
+
+    def unread_timed(self, grant):
+        return timed(self.client.messages.list, grant)
+
+
+def build():
+    return Digest(current_app.extensions["mail"])
+"""
+
+DIGEST_TEST = """\
+from app.digest import Digest
+from app.fakes import Fake
+
+
+def test_digest():
+    assert Digest(Fake()).unread("g") == []
+"""
+
+
+def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    tmp_path.mkdir(exist_ok=True)
+    (tmp_path / "pyproject.toml").write_text(
+        "[project]\nname = 'app'\ndependencies = ['nylas>=6']\n")
+    for name, text in {"app/__init__.py": "", "app/auth.py": AUTH,
+                       "app/mailclients.py": CLIENTS, "app/registry.py": "CLIENTS = {}\n",
+                       "app/fakes.py": FAKE, **files}.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
+                     or code == "NYS304", use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).name, f.span.line, f.code + " " + f.message)
+                  for f in result.findings)
+
+
+def _mail(tmp_path: Path, real: str, dry: str) -> list[tuple[str, int, str]]:
+    return _findings(tmp_path, {"app/mail.py": MAIL.format(real=real, dry=dry)})
+
+
+def _unused_gmail(findings: list[tuple[str, int, str]]) -> bool:
+    return any(code.startswith("NYS303") and GMAIL_READ in code for _, _, code in findings)
+
+
+def _unresolved_lines(findings: list[tuple[str, int, str]]) -> set[tuple[str, int]]:
+    return {(name, line) for name, line, code in findings if code.startswith("NYS304")}
+
+
+def test_fake_and_unfollowed_client_in_one_module_is_unresolved(tmp_path: Path) -> None:
+    findings = _mail(tmp_path, real="make_client()", dry="Fake()")
+    assert not _unused_gmail(findings)
+    # The call made in place (line 11) and the bound method handed to ``timed``
+    # (line 15) are both possible Nylas calls.
+    assert {("mail.py", 11), ("mail.py", 15)} <= _unresolved_lines(findings)
+    assert any("cannot tell whether raw.messages.list() is a Nylas call" in code
+               for _, _, code in findings)
+
+
+def test_only_the_unfollowed_client_is_unresolved_as_before(tmp_path: Path) -> None:
+    findings = _mail(tmp_path, real="make_client()", dry="make_client()")
+    assert not _unused_gmail(findings)
+    assert {("mail.py", 11), ("mail.py", 15)} <= _unresolved_lines(findings)
+
+
+def test_only_the_fake_is_no_nylas_call(tmp_path: Path) -> None:
+    # Control: every caller gives the fake; the call is the fake's, as before.
+    findings = _mail(tmp_path, real="Fake()", dry="Fake()")
+    assert _unused_gmail(findings)
+    assert not {line for name, line in _unresolved_lines(findings) if name == "mail.py"}
+
+
+def test_only_the_client_is_exact(tmp_path: Path) -> None:
+    # Control: every caller gives the Nylas client; the call needs Gmail's read scope.
+    findings = _mail(tmp_path, real="nylas", dry="nylas")
+    assert not _unused_gmail(findings)
+    assert not _unresolved_lines(findings)
+
+
+def test_client_and_fake_stay_exact(tmp_path: Path) -> None:
+    # Control: both members are known; the client's call counts, nothing unresolved.
+    findings = _mail(tmp_path, real="nylas", dry="Fake()")
+    assert not _unused_gmail(findings)
+    assert not _unresolved_lines(findings)
+
+
+def test_fake_given_by_a_test_module_against_an_app_value(tmp_path: Path) -> None:
+    findings = _findings(tmp_path, {"app/digest.py": DIGEST,
+                                    "tests/test_digest.py": DIGEST_TEST})
+    assert not _unused_gmail(findings)
+    # ``self.client.messages.list(grant)`` in place (line 13) and handed (line 16).
+    assert {("digest.py", 13), ("digest.py", 16)} <= _unresolved_lines(findings)
+
+
+def test_fake_given_by_a_test_module_against_the_client(tmp_path: Path) -> None:
+    # Control: the app builds its digest with the client: exact, nothing unresolved.
+    findings = _findings(tmp_path, {
+        "app/digest.py": DIGEST.replace('current_app.extensions["mail"]', "nylas").replace(
+            "from flask import current_app", "from app.auth import nylas"),
+        "tests/test_digest.py": DIGEST_TEST})
+    assert not _unused_gmail(findings)
+    assert not _unresolved_lines(findings)
+
+
+def _claims(findings: list[tuple[str, int, str]]) -> set[tuple[str, int, str]]:
+    return {finding for finding in findings if finding[2].startswith(("NYS302", "NYS303"))}
+
+
+def test_a_second_caller_giving_a_fake_makes_no_claim_appear(tmp_path: Path) -> None:
+    # The rewrite: a caller giving the unfollowed client, then also one giving a fake.
+    # Adding a caller may only make the verdict more cautious.
+    alone = _mail(tmp_path / "alone", real="make_client()", dry="make_client()")
+    added = _mail(tmp_path / "added", real="make_client()", dry="Fake()")
+    assert _claims(added) <= _claims(alone)
