@@ -208,3 +208,56 @@ def test_a_second_caller_giving_a_fake_makes_no_claim_appear(tmp_path: Path) -> 
     alone = _mail(tmp_path / "alone", real="make_client()", dry="make_client()")
     added = _mail(tmp_path / "added", real="make_client()", dry="Fake()")
     assert _claims(added) <= _claims(alone)
+
+
+# The same union made by a name bound in two statements rather than by two callers:
+# a local picked by a flag, a module global set under a test of the environment.
+PICKED = """\
+import os
+
+from app.mailclients import make_client
+from app.fakes import Fake
+from app.auth import nylas
+
+if os.environ.get("DRY"):
+    CLIENT = {dry}
+else:
+    CLIENT = {real}
+
+
+def unread(grant, dry):
+    if dry:
+        raw = {dry}
+    else:
+        raw = {real}
+    return raw.messages.list(grant)
+
+
+def unread_global(grant):
+    return CLIENT.messages.list(grant)
+"""
+
+
+def _picked(tmp_path: Path, real: str, dry: str) -> list[tuple[str, int, str]]:
+    return _findings(tmp_path, {"app/mail.py": PICKED.format(real=real, dry=dry)})
+
+
+def test_a_name_bound_to_a_fake_or_an_unfollowed_client_is_unresolved(tmp_path: Path) -> None:
+    findings = _picked(tmp_path, real="make_client()", dry="Fake()")
+    assert not _unused_gmail(findings)
+    # The local's call (line 18) and the module global's (line 22).
+    assert {("mail.py", 18), ("mail.py", 22)} <= _unresolved_lines(findings)
+
+
+def test_a_name_bound_to_fakes_only_is_no_nylas_call(tmp_path: Path) -> None:
+    # Control: both statements bind the fake; the calls are the fake's, as before.
+    findings = _picked(tmp_path, real="Fake()", dry="Fake()")
+    assert _unused_gmail(findings)
+    assert not {line for name, line in _unresolved_lines(findings) if name == "mail.py"}
+
+
+def test_a_name_bound_to_the_client_or_a_fake_stays_exact(tmp_path: Path) -> None:
+    # Control: both members are known; the client's calls count, nothing unresolved.
+    findings = _picked(tmp_path, real="nylas", dry="Fake()")
+    assert not _unused_gmail(findings)
+    assert not _unresolved_lines(findings)

@@ -1522,15 +1522,17 @@ class FlowResolver:
         such a symbol (a local, an instance's attribute, a function's result) is one
         too.  A use of it is then judged as on an object the analysis cannot tell as
         well (see ``partly_untold``): a union with one known member must not hide the
-        unknown ones.  (Only parameters are seeded: other unions, such as a cast's or
-        a framework state's two readings, name one object two ways.)"""
+        unknown ones.  Parameters, locals and module globals are seeded (a name bound
+        ``raw = Fake()`` in one branch and ``raw = make_client()`` in another); the
+        extractor's own unions (a cast's or a framework state's two readings, an
+        ``if``-expression's arms) are not, since they name one object two ways."""
         values = self.values
         candidates = [
             (target, nodes if isinstance(nodes, list) else [nodes])
             for target, nodes in self.edges.items()
             if values.get(target)]
         untold = {target for target, nodes in candidates
-                  if target.startswith(PARAMETER) and any(
+                  if target.startswith((PARAMETER, LOCAL, GLOBAL)) and any(
                       self._unfollowed_source(node) for node in nodes)}
         if not untold:
             return
