@@ -403,10 +403,14 @@ class Extractor(FastVisitor):
         # The names whose lists the module changes, found when a trigger list is read.
         self._changed_lists: set[str] | None = None
         self._tree: ast.Module | None = None
+        # The first call each of the module's own names is given to that may change
+        # what it holds (``foo(scopes=SCOPES)``), for the reason a request reading the
+        # name is unresolved.
+        self._given_calls: dict[str, ast.Call] = {}
         self.reader = ValueReader(
             self.source, self.lookup, self.value_reference, self._branch_values,
             self._returns, self._key_value, self._enum_member_value, self._rewritten,
-            self._enum_members, self._grown_lists,
+            self._enum_members, self._grown_lists, self._why_unread,
         )
         # Where each name is named in a body, for lists grown behind flags.
         self._mentions: dict[int, BodyMentions] = {}
@@ -492,6 +496,18 @@ class Extractor(FastVisitor):
                 name, bindings):
             return None
         return value
+
+    def _why_unread(self, name: str) -> str | None:
+        """Why a request cannot read the module's own ``name``, where it is given to a
+        call that may change it or be another library's OAuth request (the list itself
+        is readable); None for a name of a function, or one given nowhere."""
+        call = self._given_calls.get(name)
+        if call is None or not self._scopes or self._binding_scope(name) is not self._scopes[0]:
+            return None
+        callee = dotted(call.func)
+        given_to = f"{callee}()" if callee else f"the call at line {call.lineno}"
+        return (f"{name} is also given to {given_to}, which may change it or be another "
+                "library's OAuth request")
 
     def _shared_in_function(self, name: str, bindings: Bindings,
                             in_module: bool = False) -> bool:
@@ -1085,6 +1101,9 @@ class Extractor(FastVisitor):
                     tuple(references), callee, slot if isinstance(slot, int) else -1,
                     slot if isinstance(slot, str) else ""))
             else:
+                if call is not None and isinstance(value, ast.Name) and (
+                        value.id not in bindings.imported):
+                    self._given_calls.setdefault(value.id, call)
                 self._note_given_away(value, bindings)
         for value, class_name, attribute in found.class_held:
             if self._closed_class(class_name):
