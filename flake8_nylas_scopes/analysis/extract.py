@@ -145,7 +145,7 @@ from .list_fates import UNKNOWN_DEPTH, Slot
 from .shared_texts import shared_texts
 from .flow_facts import ANY_MEMBER
 from .member_patterns import member_matches, member_pattern
-from .namespaces import member_written, namespace_owner, unnamed_module
+from .namespaces import constant_module, member_written, namespace_owner, unnamed_module
 from .path_joins import joined_segments
 from .typed_dicts import TYPED_DICT_WORD, typed_dict_classes
 from .provider_tests import names_a_provider
@@ -1762,6 +1762,11 @@ class Extractor(FastVisitor):
         return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(
             call, self._held_grant_object)
 
+    def shadowed_readers(self) -> frozenset[str]:
+        """The reading calls the module's reading of its lists takes to be no reads
+        (see ``_shadowed_readers``)."""
+        return self._shadowed_readers()
+
     def _shadowed_readers(self) -> frozenset[str]:
         """The names of reading calls the module gives a meaning of its own (see
         ``shadowed_reading_calls``): found the first time a reading asks."""
@@ -1922,21 +1927,15 @@ class Extractor(FastVisitor):
 
     def _module_member(self, node: ast.Attribute) -> str | None:
         """The dotted name of an attribute of a module object named by a string
-        (``sys.modules["app.config"].SCOPES``, ``importlib.import_module(...)``,
+        (``sys.modules["app.config"].SCOPES``, ``sys.modules.get(...)``,
+        ``importlib.import_module(...)``, ``__import__("app.config").config``, and
         ``sys.modules[__name__]`` for this module's own)."""
         holder = node.value
-        named: ast.expr | None = None
-        if isinstance(holder, ast.Subscript) and self.qualify(holder.value) == "sys.modules":
-            named = holder.slice
-        elif isinstance(holder, ast.Call) and holder.args and self.qualify(
-                holder.func) == "importlib.import_module":
-            named = holder.args[0]
-        if isinstance(named, ast.Name) and named.id == "__name__":
+        if isinstance(holder, ast.Subscript) and isinstance(holder.slice, ast.Name) and (
+                holder.slice.id == "__name__") and self.qualify(holder.value) == "sys.modules":
             return f"{self._module_name}.{node.attr}"
-        if isinstance(named, ast.Constant) and isinstance(named.value, str) and not (
-                named.value.startswith(".")):
-            return f"{named.value}.{node.attr}"
-        return None
+        module = constant_module(holder, self.qualify)
+        return f"{module}.{node.attr}" if module else None
 
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self._tree = tree
