@@ -191,3 +191,52 @@ def test_an_item_other_requests_read_is_replaced_not_removed(tmp_path: Path) -> 
     )
     run_cli("fix", "--unsafe-fixes", "--isolated", str(path))
     assert path.read_text().splitlines()[1] == 'BASE = ["email.read_only"]'
+
+
+# An item both malformed (NYS102, stray whitespace) and not needed (NYS303): the two
+# edits claim the same item, and neither was ever applied.
+SPACED_UNUSED = (
+    "from nylas import APIClient\n"
+    "SCOPES = {scopes}\n"
+    'APIClient().authentication_url("cb", scopes=SCOPES)\n'
+    "APIClient(access_token='t').threads.all()\n"
+)
+
+
+@pytest.mark.parametrize(("scopes", "after"), [
+    ('"email.read_only, contacts.read_only"', 'SCOPES = "email.read_only"'),
+    ('["email.read_only", " contacts.read_only"]', 'SCOPES = ["email.read_only"]'),
+])
+def test_an_unneeded_item_written_with_stray_whitespace_is_removed(
+        tmp_path: Path, scopes: str, after: str) -> None:
+    path = tmp_path / "app.py"
+    path.write_text(SPACED_UNUSED.format(scopes=scopes))
+    result = run_cli("fix", "--unsafe-fixes", "--isolated", str(path))
+    assert "fixed 2 findings (NYS102, NYS303)" in result.stdout, result.stderr
+    assert "another fix" not in result.stderr
+    assert path.read_text().splitlines()[1] == after
+
+
+def test_without_unsafe_fixes_the_unneeded_item_is_only_respelled(tmp_path: Path) -> None:
+    # Control: the removal is not asked for, so the respelling alone is applied.
+    path = tmp_path / "app.py"
+    path.write_text(SPACED_UNUSED.format(scopes='"email.read_only, contacts.read_only"'))
+    result = run_cli("fix", "--isolated", str(path))
+    assert "fixed 1 finding (NYS102)" in result.stdout, result.stderr
+    assert path.read_text().splitlines()[1] == 'SCOPES = "email.read_only,contacts.read_only"'
+
+
+def test_a_removal_takes_in_a_respelling_into_one_scope_only() -> None:
+    # Control: an item respelled into two scopes names one the removal is not about.
+    def planned(replacement: tuple[str, ...]) -> list[tuple[FixAction, tuple[str, ...]]]:
+        respell = Finding("NYS102", SPAN, "NYS102",
+                          Fix(FixAction.REPLACE, SPAN, 0, " calendar", replacement))
+        remove = Finding("NYS303", SPAN, "NYS303", Fix(FixAction.REMOVE, SPAN, 0, " calendar"))
+        plan = plan_fixes([respell, remove], {}, DEFAULT_CONFIG, default_code_filter,
+                          FixPolicy(unsafe=True), lambda _: None)
+        return [(item.fix.action, tuple(sorted(f.code for f in item.findings)))
+                for item in plan.by_path["app.py"]]
+
+    assert planned(("calendar",)) == [(FixAction.REMOVE, ("NYS102", "NYS303"))]
+    assert planned(("calendar", "contacts")) == [(FixAction.REPLACE, ("NYS102",)),
+                                                 (FixAction.REMOVE, ("NYS303",))]

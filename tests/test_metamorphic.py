@@ -792,10 +792,13 @@ CHANGED_BEFORE_THE_REQUEST: dict[str, tuple[str, dict[str, str]]] = {
 _CHANGE = re.compile(r"^(?P<indent>[ ]*)(?P<statement>.*?)  # the change$", re.MULTILINE)
 
 
-def _moved(files: dict[str, str], name: str, into_a_function: bool) -> dict[str, str]:
+def _moved(files: dict[str, str], name: str, into_a_function: bool,
+           looked_up: bool = False) -> dict[str, str]:
     """The program with its change moved to ``app/changes.py``: into a function
     there that changes its parameter, called with the value where the change was;
-    or to that module's own body, which changes the value it imports."""
+    or to that module's own body, which changes the value it imports, or (with
+    ``looked_up``) the value it reads off the module object ``sys.modules.get``
+    gives."""
     views = files["app/views.py"]
     found = _CHANGE.search(views)
     assert found is not None
@@ -808,6 +811,9 @@ def _moved(files: dict[str, str], name: str, into_a_function: bool) -> dict[str,
         views = views.replace(found[0], f"{indent}pass") + (
             "\n\nfrom . import changes  # noqa: E402,F401\n")
         changes = f"from .views import {name}\n\n{statement}\n"
+    if looked_up:
+        changes = "import sys\n\n" + re.sub(
+            rf"\b{name}\b", f'sys.modules.get("app.views").{name}', statement) + "\n"
     return {**files, "app/views.py": views, "app/changes.py": changes}
 
 
@@ -832,14 +838,15 @@ def _claims_and_caution(root: Path, files: dict[str, str]) -> tuple[Counter[str]
 @pytest.mark.parametrize(("program", "into_a_function"), [
     pytest.param(program, into, id=f"{program}-{where}")
     for program in CHANGED_BEFORE_THE_REQUEST
-    for into, where in ((True, "into-a-function"), (False, "into-an-importing-module"))
+    for into, where in ((True, "into-a-function"), (False, "into-an-importing-module"),
+                        (None, "through-the-module-looked-up-by-name"))
 ])
 def test_a_change_moved_to_another_module_makes_no_claim_appear(
-    program: str, into_a_function: bool, tmp_path: Path
+    program: str, into_a_function: bool | None, tmp_path: Path
 ) -> None:
     name, files = CHANGED_BEFORE_THE_REQUEST[program]
     before, cautious = _claims_and_caution(tmp_path / "here", files)
-    moved = _moved(files, name, into_a_function)
+    moved = _moved(files, name, bool(into_a_function), looked_up=into_a_function is None)
     after, _ = _claims_and_caution(tmp_path / "moved", moved)
     # The change is seen where it is written: the program is no vacuous case.
     assert cautious, (program, before)

@@ -165,3 +165,58 @@ def test_the_record_read_by_its_own_name_is_judged(tmp_path: Path) -> None:
     found = _findings(tmp_path, {"auth.py": module})
     assert [(name, line, code) for name, line, code, _ in found] == [
         ("auth.py", 15, "NYS303")], found
+
+
+_GIVEN_BESIDE = '''from nylas import Client
+
+nylas = Client("key")
+SCOPES = ["https://www.googleapis.com/auth/calendar.events",
+          "https://www.googleapis.com/auth/gmail.readonly"]
+
+
+def url():
+    {line}
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": SCOPES}})
+
+
+def inbox(grant_id):
+    return nylas.messages.list(grant_id)
+'''
+
+
+@pytest.mark.parametrize("line, callee", [
+    ('foo("x", scopes=SCOPES)', "foo()"),
+    ("google.configure(SCOPES)", "google.configure()"),
+    ("HANDLERS[0](SCOPES)", "the call at line 9"),
+], ids=["an unknown function", "a method", "a callee with no name"])
+def test_a_literal_list_also_given_to_another_call_names_that_call(
+        tmp_path: Path, line: str, callee: str) -> None:
+    # The list is readable: what keeps the request unresolved is the other call,
+    # which may change it or be another library's sign-in.  The verdict stays.
+    found = _findings(tmp_path, {"auth.py": _GIVEN_BESIDE.format(line=line)})
+    assert found == [("auth.py", 10, "NYS304", (
+        f"NYS304 cannot follow the scopes: SCOPES is also given to {callee}, which may "
+        "change it or be another library's OAuth request; usage rules stay silent for "
+        "the scopes it could touch"))]
+
+
+def test_a_literal_list_changed_in_place_keeps_its_reason(tmp_path: Path) -> None:
+    # Control: a list the module changes is given to no call; the reason is as before.
+    found = _findings(tmp_path, {"auth.py": _GIVEN_BESIDE.format(line='SCOPES.append("x")')})
+    assert [(code, message) for _, _, code, message in found] == [("NYS304", (
+        "NYS304 cannot follow the scopes: cannot read a scopes value from name 'SCOPES'; "
+        "usage rules stay silent for the scopes it could touch"))]
+
+
+def test_a_function_s_own_list_of_that_name_keeps_its_reason(tmp_path: Path) -> None:
+    # Control: the request reads a list of its function, bound twice there, not the
+    # module's list that another function gives away.  (It holds what ``pick()``
+    # returns, and is written again by position.)
+    text = _GIVEN_BESIDE.format(line="SCOPES = [pick()]\n    SCOPES[0] = pick()")
+    text += "\n\ndef setup():\n    foo(scopes=SCOPES)\n"
+    found = _findings(tmp_path, {"auth.py": text})
+    assert [(code, message) for _, _, code, message in found] == [("NYS304", (
+        "NYS304 cannot follow the scopes: cannot read a scopes value from name 'SCOPES'; "
+        "usage rules stay silent for the scopes it could touch"))]

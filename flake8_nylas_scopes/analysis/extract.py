@@ -145,7 +145,7 @@ from .list_fates import UNKNOWN_DEPTH, Slot
 from .shared_texts import shared_texts
 from .flow_facts import ANY_MEMBER
 from .member_patterns import member_matches, member_pattern
-from .namespaces import member_written, namespace_owner, unnamed_module
+from .namespaces import constant_module, member_written, namespace_owner, unnamed_module
 from .path_joins import joined_segments
 from .typed_dicts import TYPED_DICT_WORD, typed_dict_classes
 from .provider_tests import names_a_provider
@@ -403,10 +403,14 @@ class Extractor(FastVisitor):
         # The names whose lists the module changes, found when a trigger list is read.
         self._changed_lists: set[str] | None = None
         self._tree: ast.Module | None = None
+        # The first call each of the module's own names is given to that may change
+        # what it holds (``foo(scopes=SCOPES)``), for the reason a request reading the
+        # name is unresolved.
+        self._given_calls: dict[str, ast.Call] = {}
         self.reader = ValueReader(
             self.source, self.lookup, self.value_reference, self._branch_values,
             self._returns, self._key_value, self._enum_member_value, self._rewritten,
-            self._enum_members, self._grown_lists,
+            self._enum_members, self._grown_lists, self._why_unread,
         )
         # Where each name is named in a body, for lists grown behind flags.
         self._mentions: dict[int, BodyMentions] = {}
@@ -492,6 +496,18 @@ class Extractor(FastVisitor):
                 name, bindings):
             return None
         return value
+
+    def _why_unread(self, name: str) -> str | None:
+        """Why a request cannot read the module's own ``name``, where it is given to a
+        call that may change it or be another library's OAuth request (the list itself
+        is readable); None for a name of a function, or one given nowhere."""
+        call = self._given_calls.get(name)
+        if call is None or not self._scopes or self._binding_scope(name) is not self._scopes[0]:
+            return None
+        callee = dotted(call.func)
+        given_to = f"{callee}()" if callee else f"the call at line {call.lineno}"
+        return (f"{name} is also given to {given_to}, which may change it or be another "
+                "library's OAuth request")
 
     def _shared_in_function(self, name: str, bindings: Bindings,
                             in_module: bool = False) -> bool:
@@ -1085,6 +1101,9 @@ class Extractor(FastVisitor):
                     tuple(references), callee, slot if isinstance(slot, int) else -1,
                     slot if isinstance(slot, str) else ""))
             else:
+                if call is not None and isinstance(value, ast.Name) and (
+                        value.id not in bindings.imported):
+                    self._given_calls.setdefault(value.id, call)
                 self._note_given_away(value, bindings)
         for value, class_name, attribute in found.class_held:
             if self._closed_class(class_name):
@@ -1743,6 +1762,11 @@ class Extractor(FastVisitor):
         return only_reads(call, self.qualify, _AUTH_METHODS) or sdk_reads_arguments(
             call, self._held_grant_object)
 
+    def shadowed_readers(self) -> frozenset[str]:
+        """The reading calls the module's reading of its lists takes to be no reads
+        (see ``_shadowed_readers``)."""
+        return self._shadowed_readers()
+
     def _shadowed_readers(self) -> frozenset[str]:
         """The names of reading calls the module gives a meaning of its own (see
         ``shadowed_reading_calls``): found the first time a reading asks."""
@@ -1903,21 +1927,15 @@ class Extractor(FastVisitor):
 
     def _module_member(self, node: ast.Attribute) -> str | None:
         """The dotted name of an attribute of a module object named by a string
-        (``sys.modules["app.config"].SCOPES``, ``importlib.import_module(...)``,
+        (``sys.modules["app.config"].SCOPES``, ``sys.modules.get(...)``,
+        ``importlib.import_module(...)``, ``__import__("app.config").config``, and
         ``sys.modules[__name__]`` for this module's own)."""
         holder = node.value
-        named: ast.expr | None = None
-        if isinstance(holder, ast.Subscript) and self.qualify(holder.value) == "sys.modules":
-            named = holder.slice
-        elif isinstance(holder, ast.Call) and holder.args and self.qualify(
-                holder.func) == "importlib.import_module":
-            named = holder.args[0]
-        if isinstance(named, ast.Name) and named.id == "__name__":
+        if isinstance(holder, ast.Subscript) and isinstance(holder.slice, ast.Name) and (
+                holder.slice.id == "__name__") and self.qualify(holder.value) == "sys.modules":
             return f"{self._module_name}.{node.attr}"
-        if isinstance(named, ast.Constant) and isinstance(named.value, str) and not (
-                named.value.startswith(".")):
-            return f"{named.value}.{node.attr}"
-        return None
+        module = constant_module(holder, self.qualify)
+        return f"{module}.{node.attr}" if module else None
 
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self._tree = tree

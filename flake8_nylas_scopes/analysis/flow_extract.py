@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set as AbstractSet
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -381,8 +381,17 @@ class FlowExtractor:
         body_bindings: BodyBindings | None = None,
         star_imported: Mapping[str, str] | None = None,
         handed_over_twice: dict[tuple[int, str], bool] | None = None,
+        redefined_readers: frozenset[str] = frozenset(),
+        shadowed_readers: Callable[[], AbstractSet[str]] = frozenset,
     ) -> None:
         self.body_bindings = body_bindings or BodyBindings()
+        # The reading calls (``print``, ``len``, ``logging.info``) that code of the
+        # project may bind again for this module (``builtins.print = spy``), and those
+        # the module's own reading of its lists takes to be no reads (asked only
+        # where a list's hand-overs are counted, and then the same as that reading's:
+        # their counts share ``handed_over_twice``).
+        self._redefined_readers = redefined_readers
+        self._shadowed_readers = shadowed_readers
         self.source = source
         self.module = module_name or "__main__"
         self.imports = imports
@@ -464,7 +473,8 @@ class FlowExtractor:
         key = (id(body), name)
         shared = self._handed.get(key)
         if shared is None:
-            shared = self._handed[key] = hand_overs(body, name) > 1
+            shared = self._handed[key] = hand_overs(
+                body, name, None, self._shadowed_readers()) > 1
         return shared
 
     def _scope_value(self, name: str) -> ast.expr | None:
@@ -2130,6 +2140,11 @@ class FlowExtractor:
                 self._edge(OBJECT_SLOT, self.value(keyword.value))
         name = self.callee_name(func)
         span = self.source.span(node)
+        if self._redefined_readers and self._calls_redefined_reader(name):
+            # ``print(nylas)`` where ``builtins.print = spy``: code the analysis does
+            # not tie to the call gets the arguments, as an unknown function's would.
+            self._call_site(node, span, not used, redefined=True)
+            return False
         if name in CONTEXT_VAR_CLASSES:
             # Its ``default`` is one more value the variable holds.
             default = default_of(node)
@@ -2301,8 +2316,17 @@ class FlowExtractor:
         return ast.copy_location(
             ast.Call(method, caller.args[1:], caller.keywords), node)
 
+    def _calls_redefined_reader(self, name: str | None) -> bool:
+        """Whether a call's callee, by its qualified name, is a builtin or a function
+        of ``logging`` that the project may bind again (``print``, ``logging.info``).
+        A name the module binds itself qualifies otherwise, and is followed."""
+        if not name:
+            return False
+        module, _, last = name.rpartition(".")
+        return last in self._redefined_readers and module in ("", "logging", "builtins")
+
     def _call_site(self, node: ast.Call, span: Span, invokes: bool,
-                   modelled: bool = False) -> None:
+                   modelled: bool = False, redefined: bool = False) -> None:
         args: list[Val | None] = []
         star: list[Val | None] = []
         for arg in node.args:
@@ -2338,7 +2362,7 @@ class FlowExtractor:
             return  # nothing passed, and nothing but a named function called
         self.facts.calls.append(CallSite(
             callee, self._text(node.func), self._table.arguments(args), tuple(kwargs), span,
-            star_value, double_value, call_flags(invokes, modelled),
+            star_value, double_value, call_flags(invokes, modelled, redefined=redefined),
         ))
 
     def _plain_arguments(self, node: ast.Call, callee: Val, args: list[Val | None],

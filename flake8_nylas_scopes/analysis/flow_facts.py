@@ -394,7 +394,7 @@ class Use:
 
 
 # The flags of a :class:`CallSite`.
-INVOKES, MODELLED, REGISTERS = 1, 2, 4
+INVOKES, MODELLED, REGISTERS, REDEFINED = 1, 2, 4, 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,8 +442,9 @@ class CallSite:
     span: Span
     star: Val | None = None
     double_star: Val | None = None
-    # ``INVOKES``, ``MODELLED`` and ``REGISTERS`` (see ``call_flags``): one number
-    # instead of three fields, for the hundred thousand call sites of a large project.
+    # ``INVOKES``, ``MODELLED``, ``REGISTERS`` and ``REDEFINED`` (see ``call_flags``):
+    # one number instead of four fields, for the hundred thousand call sites of a
+    # large project.
     flags: int = INVOKES
 
     @property
@@ -465,6 +466,13 @@ class CallSite:
         return bool(self.flags & REGISTERS)
 
     @property
+    def redefined(self) -> bool:
+        """A call by the name of a function taken to only read its arguments
+        (``print``, ``len``, ``logging.info``) that code of the project may bind again
+        (``builtins.print = spy``): what it runs, the analysis cannot tell."""
+        return bool(self.flags & REDEFINED)
+
+    @property
     def passed(self) -> tuple[Val | None, ...]:
         """Every value the call passes: positional, keyword, ``*args`` and
         ``**kwargs`` (None where there is none)."""
@@ -483,6 +491,8 @@ class CallSite:
             self.invokes,
             self.modelled,
             self.registers,
+            # Written only when set: almost no call is one of a redefined reader.
+            *((True,) if self.redefined else ()),
         ]
 
     @classmethod
@@ -504,13 +514,15 @@ class CallSite:
         set_star(call, optional(data[5]))
         set_double_star(call, optional(data[6]))
         set_flags(call, (INVOKES if data[7] else 0) | (MODELLED if data[8] else 0)
-                  | (REGISTERS if data[9] else 0))
+                  | (REGISTERS if data[9] else 0) | (REDEFINED if len(data) > 10 else 0))
         return call
 
 
-def call_flags(invokes: bool = True, modelled: bool = False, registers: bool = False) -> int:
+def call_flags(invokes: bool = True, modelled: bool = False, registers: bool = False,
+               redefined: bool = False) -> int:
     """The ``flags`` of a :class:`CallSite`."""
-    return invokes * INVOKES | modelled * MODELLED | registers * REGISTERS
+    return invokes * INVOKES | modelled * MODELLED | registers * REGISTERS | (
+        redefined * REDEFINED)
 
 
 # In the order of the fields, which ``CallSite.from_json`` unpacks them in.

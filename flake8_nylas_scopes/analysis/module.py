@@ -115,6 +115,7 @@ def module_facts(
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings, extractor.star_imported(), extractor.handed_over_twice,
+                foreign_readers.union(facts.redefined_readers), extractor.shadowed_readers,
             )
             try:
                 facts.flow = flow_extractor.run(tree)

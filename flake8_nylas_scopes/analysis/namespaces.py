@@ -73,25 +73,67 @@ _PYTEST_MONKEYPATCH = "monkeypatch"
 def unnamed_module(node: ast.expr, qualify: Callable[[ast.expr], "str | None"]) -> bool:
     """Whether ``node`` is a module object looked up at run time, which the analysis
     does not tie to a module's names: ``sys.modules[name]``,
-    ``importlib.import_module(name)``, by a constant name too.
-    (``sys.modules[__name__]`` is the module's own.)"""
-    named: ast.expr | None = None
-    # The last name written first: a test every call and subscript meets.
-    if isinstance(node, ast.Subscript) and _last_name(node.value) == "modules" and (
-            qualify(node.value) == "sys.modules"):
-        named = node.slice
-    elif isinstance(node, ast.Call) and node.args and _last_name(node.func) in (
-            _LOADER_NAMES) and (qualify(node.func) in MODULE_LOADERS or (
-                isinstance(node.func, ast.Name) and node.func.id == "__import__")):
-        named = node.args[0]
-    else:
-        return False
+    ``sys.modules.get(name)``, ``importlib.import_module(name)``, ``__import__(name)``,
+    by a constant name too, and an attribute of one (``__import__(name).scopes``,
+    which may be a submodule).  (``sys.modules[__name__]`` is the module's own.)"""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    named = _module_name_node(node, qualify)
     # ``sys.modules[__name__]`` is the module's own.  A module named by a constant
     # (``module = sys.modules["app.settings"]``, ``importlib.import_module(
     # "app.settings")``) counts as one named at run time too: bound to a name, its
     # namespace may be written by keys known only at run time (``setattr(module,
     # key, value)``), which no reading ties back to that module's names.
-    return not (isinstance(named, ast.Name) and named.id == "__name__")
+    return named is not None and not (isinstance(named, ast.Name) and named.id == "__name__")
+
+
+def constant_module(node: ast.expr, qualify: Callable[[ast.expr], "str | None"]) -> str | None:
+    """The dotted name of the module object ``node`` looks up by a constant name:
+    ``sys.modules["app.scopes"]``, ``sys.modules.get("app.scopes")``,
+    ``importlib.import_module("app.scopes")``, ``__import__("app.scopes")`` (the top
+    package ``app``, as ``import app.scopes`` binds it; the module itself with a
+    ``fromlist``) and an attribute of one (``__import__("app.scopes").scopes``, read as
+    ``import app.scopes`` reads it).  None for any other node, a computed or relative
+    name, and ``sys.modules[__name__]``."""
+    attributes: list[str] = []
+    while isinstance(node, ast.Attribute):
+        attributes.append(node.attr)
+        node = node.value
+    named = _module_name_node(node, qualify)
+    if not (isinstance(named, ast.Constant) and isinstance(named.value, str)):
+        return None
+    spelt = named.value
+    if not spelt or not all(part.isidentifier() for part in spelt.split(".")):
+        return None
+    if isinstance(node, ast.Call) and _last_name(node.func) == "__import__" and not (
+            len(node.args) > 3 or any(keyword.arg == "fromlist" for keyword in node.keywords)):
+        if "." in spelt and not attributes:
+            # ``__import__("app.scopes").SCOPES`` is the top package's name, which
+            # may be the submodule's list imported there (``from .scopes import
+            # SCOPES`` in ``app/__init__.py``): left to the cautious reading.
+            return None
+        spelt = spelt.split(".", 1)[0]
+    return ".".join([spelt, *reversed(attributes)])
+
+
+def _module_name_node(node: ast.expr, qualify: Callable[[ast.expr], "str | None"]
+                      ) -> ast.expr | None:
+    """The argument naming the module a lookup of a module object gives, or None
+    when ``node`` is no such lookup."""
+    # The last name written first: a test every call and subscript meets.
+    if isinstance(node, ast.Subscript) and _last_name(node.value) == "modules" and (
+            qualify(node.value) == "sys.modules"):
+        return node.slice
+    if not (isinstance(node, ast.Call) and node.args):
+        return None
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr == "get" and _last_name(
+            func.value) == "modules" and qualify(func.value) == "sys.modules":
+        return node.args[0]
+    if _last_name(func) in _LOADER_NAMES and (qualify(func) in MODULE_LOADERS or (
+            isinstance(func, ast.Name) and func.id == "__import__")):
+        return node.args[0]
+    return None
 
 
 _LOADER_NAMES = frozenset(name.rpartition(".")[2] for name in MODULE_LOADERS)

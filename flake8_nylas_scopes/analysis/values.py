@@ -63,6 +63,9 @@ KeyValue = Callable[[ast.expr, str], "ast.expr | None"]
 MemberValue = Callable[[ast.Attribute], "ast.expr | None"]
 # The members of the ``Enum`` class a name stands for, in order, when all are known.
 Members = Callable[[ast.expr], "list[str] | None"]
+# Why a name's one assignment no longer says what it holds, where the module knows
+# more than that (the call the name is also given to), or None.
+UnreadName = Callable[[str], "str | None"]
 # Whether code writes the dict a name holds after its assignment: at the key given
 # (``SCOPES["google"] = [...]``, ``SCOPES["google"] += [...]``), or at any key when
 # the key is None or the write's cannot be read (``SCOPES.update(...)``).
@@ -96,7 +99,7 @@ class ValueReader:
         branches: Branches | None = None, returns: Returns | None = None,
         key_value: KeyValue | None = None, member_value: MemberValue | None = None,
         rewritten: Rewritten | None = None, members: Members | None = None,
-        grown: Grown | None = None,
+        grown: Grown | None = None, unread_name: UnreadName | None = None,
     ) -> None:
         self._source = source
         self._lookup = lookup
@@ -108,6 +111,7 @@ class ValueReader:
         self._rewritten = rewritten
         self._members = members
         self._grown = grown
+        self._unread_name = unread_name
 
     def read(self, node: ast.expr, depth: int = 0) -> ScopeValue:
         """Resolve ``node`` as a v2 scopes value (the SDK's ``scopes`` argument).
@@ -435,7 +439,9 @@ class ValueReader:
             return _unresolved(f"scopes come from {shown_reference(reference)}", reference)
         if isinstance(node, ast.Attribute):
             return _unresolved(self._unread_attribute(node))
-        return _unresolved(f"cannot read a scopes value from {_describe(node)}")
+        why = self._unread_name(node.id) if (
+            self._unread_name is not None and isinstance(node, ast.Name)) else None
+        return _unresolved(why or f"cannot read a scopes value from {_describe(node)}")
 
     def _unread_attribute(self, node: ast.Attribute) -> str:
         """NYS304's reason for ``settings.scopes`` the reader cannot read: the

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..judging.resolver import EndpointUse
 from ..judging.results import ProjectResult
-from ..judging.usage_rules import Inference, certain_options
+from ..judging.usage_rules import Inference, certain_options, undecided_arguments
 from ..nylas_api import dialect_catalogue
 from ..places import display_path
 from ..project.files import select_files
@@ -37,7 +37,7 @@ def _why(use: EndpointUse, scope: str) -> str:
     options = [option for option in certain_options(endpoint) if scope in option.scopes]
     certainty = options[0].certainty.value if options else "included"
     # Arguments the analysis could not read may change the need: the scope serves each.
-    undecided = sorted({clause.parameter for case in endpoint.variants for clause in case.when})
+    undecided = undecided_arguments(endpoint)
     whatever = f"; whatever {', '.join(undecided)} is" if undecided else ""
     return f"{scope!r} grants it ({certainty}, {endpoint.row}{whatever})"
 

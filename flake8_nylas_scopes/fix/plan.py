@@ -16,6 +16,7 @@ Nothing here imports libcst.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -127,6 +128,7 @@ def plan_fixes(
         else:
             agreed.append(finding)
     planned = _merge_identical(agreed, sites)
+    planned = _fold_respellings_into_removals(planned)
     planned = _keep_written_items(planned, sites)
     planned = _keep_requests_non_empty(planned, sites, plan.skipped)
     for item in planned:
@@ -255,6 +257,40 @@ def _merge_identical(findings: Sequence[Finding], sites: _SiteIndex) -> list[Pla
                    sites.exact(fix))
         for fix, found in by_fix.items()
     ]
+
+
+# A finding whose fix only writes one scope's name the way Nylas reads it (stray
+# whitespace or case): the item still names that one scope.
+_RESPELLING = "NYS102"
+
+
+def _fold_respellings_into_removals(planned: list[PlannedFix]) -> list[PlannedFix]:
+    """Remove an item rather than respell it first, where both are asked of it.
+
+    ``" contacts.read_only"`` in ``"email.read_only, contacts.read_only"`` is both
+    malformed (NYS102: write ``contacts.read_only``) and not needed (NYS303: remove
+    it).  The two edits claim the same item differently, so applying them apart left
+    both undone on every run.  A respelling that gives one scope leaves the item
+    naming the scope the removal is about, so the removal alone fixes both findings.
+    A respelling into several scopes (an item holding two) is kept apart: removing
+    the item would remove a scope no finding asks to remove.
+    """
+    planned = list(planned)
+    removals = {(item.fix.span, item.fix.part, item.fix.text): index
+                for index, item in enumerate(planned)
+                if item.fix.action is FixAction.REMOVE}
+    folded: set[int] = set()
+    for item in list(planned):
+        fix = item.fix
+        index = removals.get((fix.span, fix.part, fix.text))
+        if (index is None or fix.action is not FixAction.REPLACE
+                or len(fix.replacement) != 1
+                or any(finding.code != _RESPELLING for finding in item.findings)):
+            continue
+        folded.add(id(item))
+        removal = planned[index]
+        planned[index] = dataclasses.replace(removal, findings=removal.findings + item.findings)
+    return [item for item in planned if id(item) not in folded]
 
 
 def _keep_written_items(planned: list[PlannedFix], sites: _SiteIndex) -> list[PlannedFix]:

@@ -2936,11 +2936,12 @@ class FlowResolver:
         qualified = callee.name if callee is not None and callee.kind == "ref" else (
             call.callee_text)
         last = qualified.rsplit(".", 1)[-1]
-        harmless = qualified in DATA_FUNCTIONS or (
+        # A reader the project may bind again (``builtins.print = spy``) is no read.
+        harmless = not call.redefined and (qualified in DATA_FUNCTIONS or (
             "." in qualified and last in DATA_METHODS and not self._may_run_project_method(call)
         ) or any(kind == "nylas_class" for kind, _ in callees) or (
             qualified in self.sdk.app_level_helpers) or (
-            bool(callees) and all(self._bare_helper_class(obj) for obj in callees))
+            bool(callees) and all(self._bare_helper_class(obj) for obj in callees)))
         template = qualified in TEMPLATE_FUNCTIONS or (
             "." in qualified and last in TEMPLATE_METHODS
         )

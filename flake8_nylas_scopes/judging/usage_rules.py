@@ -210,11 +210,25 @@ class _RankedOptions:
         options = self._options.get(id(endpoint))
         if options is None:
             options = self._options[id(endpoint)] = narrowest_first(
-                self.catalogue, _every_case_options(self.catalogue, endpoint))
+                self.catalogue, every_case_options(self.catalogue, endpoint))
         return options
 
 
-def _every_case_options(catalogue: Catalogue, endpoint: Endpoint) -> list[ScopeOption]:
+def undecided_arguments(endpoint: Endpoint) -> list[str]:
+    """The arguments the call's reading left undecided that change what it needs
+    (``calendar_id`` where it may be "primary"): the options chosen for it serve
+    whatever they are."""
+    return sorted({clause.parameter for case in endpoint.variants for clause in case.when})
+
+
+def _whatever(endpoint: Endpoint) -> str:
+    """`` (whatever calendar_id is)`` where the options listed serve each case of
+    arguments the analysis could not read; "" elsewhere."""
+    undecided = undecided_arguments(endpoint)
+    return f" (whatever {', '.join(undecided)} is)" if undecided else ""
+
+
+def every_case_options(catalogue: Catalogue, endpoint: Endpoint) -> list[ScopeOption]:
     """The certain options that serve the call whatever its arguments: where an
     argument changes the need (``calendar_id="primary"``) and the analysis does not
     read it, the inferred set must work in each case."""
@@ -611,11 +625,14 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
                          f"({endpoint.key}), which needs a scope the {provider} request "
                          f"does not grant: {undecided}"))
             continue
-        ordered = narrowest_first(catalogue, certain_options(endpoint))
+        # What ``infer`` would choose for the call: where an argument the analysis
+        # cannot read may change the need (``calendar_id`` may be "primary"), only the
+        # options serving every case are listed, and the one added serves each.
+        ordered = narrowest_first(catalogue, every_case_options(catalogue, endpoint))
         best = ordered[0]
         suggestion = " + ".join(repr(scope) for scope in sorted(best.scopes))
         needed = " or ".join(" + ".join(repr(s) for s in sorted(option.scopes))
-                             for option in ordered)
+                             for option in ordered) + _whatever(endpoint)
         places = PlaceMarks()
         where = places.marks(site_spans) or "configuration"
         trail = f"{places.mark(use.span)} {use.shown} -> {endpoint.key}"
