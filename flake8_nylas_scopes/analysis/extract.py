@@ -2158,14 +2158,17 @@ class Extractor(FastVisitor):
         has no method: then reading a field of an instance hands on no way to
         change another field."""
         nothing: tuple[dict[str, ast.expr], bool] = ({}, False)
-        if not isinstance(function, ast.FunctionDef) or function.decorator_list:
+        if not isinstance(function, ast.FunctionDef) or function.decorator_list or (
+                not self._module_classes):
+            # Without a class of the module, no return can make one of its records.
             return nothing
         returns: list[ast.expr | None] = []
         for node in walk_nodes(function):
-            if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            kind = node.__class__  # the parser makes no subclasses
+            if kind is ast.Yield or kind is ast.YieldFrom:
                 return nothing
-            if isinstance(node, ast.Return):
-                returns.append(node.value)
+            if kind is ast.Return:
+                returns.append(getattr(node, "value"))
         calls = [value for value in returns
                  if isinstance(value, ast.Call) and isinstance(value.func, ast.Name)]
         names = {call.func.id for call in calls if isinstance(call.func, ast.Name)}
