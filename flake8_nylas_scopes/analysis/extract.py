@@ -4495,6 +4495,9 @@ def _statements_with_depth(body: list[ast.stmt]) -> Iterator[tuple[ast.stmt, boo
 
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# The statements ``_changed_values`` reads, by class (the parser makes no subclasses).
+_CHANGING_STATEMENTS: frozenset[type[ast.AST]] = frozenset({
+    ast.Global, ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Delete})
 # How ``_changed_values`` says a statement changes a container's items.
 _ITEM_CHANGES = frozenset({"item", "call", "augment"})
 
@@ -4505,6 +4508,10 @@ def _changed_values(
     """The values a statement changes or binds again, each with how (see
     ``Extractor._note_change``); ``nested``: the statement sits in a function or a
     class."""
+    if statement.__class__ not in _CHANGING_STATEMENTS:
+        # Only these kinds are read below (``hands_code_runner_on`` too reads only an
+        # assignment or an expression): the others, most statements, change nothing.
+        return
     if isinstance(statement, ast.Global):
         for name in statement.names:
             yield ast.Name(name, ast.Load()), "global"
