@@ -46,28 +46,55 @@ def statements_in_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
     into expressions.
 
     Bindings happen in statements; walking every expression node instead would cost
-    more than parsing the module.
+    more than parsing the module.  (It dispatches on each node's class, which the
+    parser never subclasses: a chain of ``isinstance`` tests per statement cost more
+    than the rest of the walk.)
     """
     stack: list[ast.AST] = list(reversed(body))
+    blocks_of = _BLOCKS_OF
     while stack:
         node = stack.pop()
         yield node
-        if isinstance(node, _NESTED_SCOPES):
+        kind = node.__class__
+        if kind in _NESTED_SCOPE_KINDS:
             continue  # the definition binds its name here; its body is another scope
-        if isinstance(node, (ast.If, ast.While)):
+        if kind is ast.If or kind is ast.While:
             # ``if (client := make()):`` binds in the enclosing scope.
-            yield from (n for n in walk_nodes(node.test) if isinstance(n, ast.NamedExpr))
-        if isinstance(node, (ast.For, ast.AsyncFor)):
+            yield from _walrus_targets(getattr(node, "test"))
+        elif kind is ast.For or kind is ast.AsyncFor:
             # So does ``for d in (drafts := list(api.drafts.all())):``.
-            yield from (n for n in walk_nodes(node.iter) if isinstance(n, ast.NamedExpr))
-        if isinstance(node, (ast.With, ast.AsyncWith)):
-            yield from node.items
+            yield from _walrus_targets(getattr(node, "iter"))
+        elif kind is ast.With or kind is ast.AsyncWith:
+            yield from getattr(node, "items")
+        names = blocks_of.get(kind)
+        if names is None:
+            names = blocks_of[kind] = _block_fields(kind)
         children: list[ast.AST] = []
-        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for name in names:
             block = getattr(node, name, None)
             if isinstance(block, list):
                 children.extend(block)
         stack.extend(reversed(children))
+
+
+_NESTED_SCOPE_KINDS: frozenset[type[ast.AST]] = frozenset(_NESTED_SCOPES)
+# The fields that may hold a block of statements (or handlers, or cases).
+_BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+# A node's class to those of its fields that ``_BLOCK_FIELDS`` names, filled as
+# classes are met.
+_BLOCKS_OF: dict[type[ast.AST], tuple[str, ...]] = {}
+
+
+def _block_fields(kind: type[ast.AST]) -> tuple[str, ...]:
+    """The fields of ``kind`` that may hold a block: a name not among its fields may
+    still be set on a node made by hand, so an unknown class keeps every name."""
+    if kind.__module__ != "ast":
+        return _BLOCK_FIELDS
+    return tuple(name for name in _BLOCK_FIELDS if name in kind._fields)
+
+
+def _walrus_targets(node: ast.AST) -> Iterator[ast.AST]:
+    return (n for n in walk_nodes(node) if n.__class__ is ast.NamedExpr)
 
 
 @dataclass

@@ -2176,14 +2176,17 @@ class Extractor(FastVisitor):
         has no method: then reading a field of an instance hands on no way to
         change another field."""
         nothing: tuple[dict[str, ast.expr], bool] = ({}, False)
-        if not isinstance(function, ast.FunctionDef) or function.decorator_list:
+        if not isinstance(function, ast.FunctionDef) or function.decorator_list or (
+                not self._module_classes):
+            # Without a class of the module, no return can make one of its records.
             return nothing
         returns: list[ast.expr | None] = []
         for node in walk_nodes(function):
-            if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            kind = node.__class__  # the parser makes no subclasses
+            if kind is ast.Yield or kind is ast.YieldFrom:
                 return nothing
-            if isinstance(node, ast.Return):
-                returns.append(node.value)
+            if kind is ast.Return:
+                returns.append(getattr(node, "value"))
         calls = [value for value in returns
                  if isinstance(value, ast.Call) and isinstance(value.func, ast.Name)]
         names = {call.func.id for call in calls if isinstance(call.func, ast.Name)}
@@ -4510,6 +4513,9 @@ def _statements_with_depth(body: list[ast.stmt]) -> Iterator[tuple[ast.stmt, boo
 
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# The statements ``_changed_values`` reads, by class (the parser makes no subclasses).
+_CHANGING_STATEMENTS: frozenset[type[ast.AST]] = frozenset({
+    ast.Global, ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Delete})
 # How ``_changed_values`` says a statement changes a container's items.
 _ITEM_CHANGES = frozenset({"item", "call", "augment"})
 
@@ -4520,6 +4526,10 @@ def _changed_values(
     """The values a statement changes or binds again, each with how (see
     ``Extractor._note_change``); ``nested``: the statement sits in a function or a
     class."""
+    if statement.__class__ not in _CHANGING_STATEMENTS:
+        # Only these kinds are read below (``hands_code_runner_on`` too reads only an
+        # assignment or an expression): the others, most statements, change nothing.
+        return
     if isinstance(statement, ast.Global):
         for name in statement.names:
             yield ast.Name(name, ast.Load()), "global"
