@@ -1940,6 +1940,10 @@ class Extractor(FastVisitor):
     def extract(self, tree: ast.Module) -> ModuleFacts:
         self._tree = tree
         self.prepare(tree)
+        # Found here, at the top of the stack: asked first from deep inside the walk
+        # of a deeply nested module, the walk of the whole tree could exceed Python's
+        # recursion limit.
+        self.redefined_readers()
         self._grant_object_names = {
             name for name, value in self.module_bindings.values.items()
             if self._v3.is_request_object(value)}
