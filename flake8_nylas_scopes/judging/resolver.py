@@ -1918,9 +1918,12 @@ class FlowResolver:
             unresolved += self._unknown_receiver(use)
         elif unknown:
             unresolved += self._distinctive_chain(use)
-        if (not objs or partly) and first not in self._lost_names:
+        if not objs and first not in self._lost_names:
             # ``box.outbox()`` may also run a project method of that name.  (Where
-            # the name makes a lost object, the resolver carries on what it returns.)
+            # the name makes a lost object, the resolver carries on what it returns.
+            # A partly unknown receiver resolves to something, which this asks of
+            # wholly unknown ones only: ``_unknown_receiver_result`` answers nothing
+            # for it.)
             found, lost = self._unknown_receiver_result(use.root, first, use.span, use.text)
             endpoints += found
             unresolved += lost
