@@ -2885,12 +2885,18 @@ def _is_class_var(annotation: ast.expr) -> bool:
 def _text(node: ast.AST) -> str:
     """The expression as written, short enough for a message."""
     spelled = dotted(node) if isinstance(node, ast.expr) else ""
-    if not spelled:
+    if not spelled or _GETTER_CALLED in spelled:
+        # A getter called (``operator.attrgetter("messages.find")(raw)``) reads the
+        # attributes its argument names, which the dotted spelling leaves out.
         try:
             spelled = ast.unparse(node)
         except (ValueError, TypeError, AttributeError, RecursionError):
             spelled = type(node).__name__
     return spelled if len(spelled) <= 60 else spelled[:57] + "..."
+
+
+# The dotted spelling of ``attrgetter("a.b")(x)``, whose arguments say what it reads.
+_GETTER_CALLED = "attrgetter()("
 
 
 def _tests_class_only(pattern: ast.pattern) -> bool:

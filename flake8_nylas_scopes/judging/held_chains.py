@@ -18,10 +18,11 @@ from collections.abc import Callable, Mapping
 
 from ..analysis.flow_facts import HandedCall, Val
 
-# Values that hold what their inner value holds, or its elements: a container's
-# element is followed as the container is (the elements of a list of bound methods
-# are what code given the list may call).
-_THROUGH = frozenset({"iter", "item", "box", "part"})
+# Values that are an element of their inner value (``box`` is a container of its
+# inner value's; ``part`` one of the values a call gives, followed as the call is):
+# a container's element is followed as the container is (the elements of a list of
+# bound methods are what code given the list may call).
+_ELEMENT_KINDS = frozenset({"iter", "item"})
 # A mapping's or a sequence's methods that give its own elements.
 _ELEMENT_METHODS = frozenset({"values", "items", "copy", "get", "pop"})
 # Values walked from one callee or argument, at most: the tables of callables a
@@ -38,38 +39,46 @@ def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: Kee
     """What ``value`` may be, as a root the walk cannot follow further and the
     attributes read on it after (``(p:raw, ("messages", "list"))`` for
     ``raw.messages.list`` held in a dict, a list or a name)."""
-    pending: list[tuple[Val, tuple[str, ...]]] = [(value, ())]
-    seen: set[tuple[int, tuple[str, ...]]] = set()
+    # Each pending link carries how many elements deep the attributes are read (one
+    # for ``jobs[0].list``): a container met with none owes them to itself, not to its
+    # elements (``jobs.append`` of ``jobs = [raw.messages.list]`` reads no attribute of
+    # the method).  Held whole (``run_all(jobs)``), it stands for its elements.
+    pending: list[tuple[Val, tuple[str, ...], int]] = [(value, (), 0)]
+    seen: set[tuple[int, tuple[str, ...], int]] = set()
     found: list[tuple[Val, tuple[str, ...]]] = []
     while pending and len(seen) < _MAX_STEPS:
-        link, attrs = pending.pop()
-        if (id(link), attrs) in seen:
+        link, attrs, depth = pending.pop()
+        if (id(link), attrs, depth) in seen:
             continue
-        seen.add((id(link), attrs))
+        seen.add((id(link), attrs, depth))
         kind, inner = link.kind, link.inner
         if kind == "attr" and inner is not None:
-            pending.append((inner, (link.name, *attrs)))
+            pending.append((inner, (link.name, *attrs), depth))
         elif kind == "sym" and link.name in bindings:
-            pending.extend((bound, attrs) for bound in bindings[link.name])
-        elif kind in _THROUGH and inner is not None:
-            pending.append((inner, attrs))
+            pending.extend((bound, attrs, depth) for bound in bindings[link.name])
+        elif kind in _ELEMENT_KINDS and inner is not None:
+            pending.append((inner, attrs, depth + 1))
+        elif kind == "box" and inner is not None and (depth or not attrs):
+            pending.append((inner, attrs, max(depth - 1, 0)))
+        elif kind == "part" and inner is not None:
+            pending.append((inner, attrs, depth))
         elif kind == "call" and inner is not None and inner.kind == "attr" and (
                 inner.name in _ELEMENT_METHODS) and inner.inner is not None and (
                 inner.inner.kind != "attr"):
             # ``JOBS.get("run")``, ``JOBS.values()``: the container's elements.  (Not
             # on an attribute chain: ``raw.messages.get(id)`` is no element of
             # ``raw.messages``.)
-            pending.append((inner.inner, attrs))
+            pending.append((inner.inner, attrs, depth + 1))
         elif type(link) is HandedCall and len(attrs) > 1 and keeps_handed(link, attrs[0]):
             # ``Box(raw.messages).value.list``: the instance's attribute may be what
             # it was handed.  (A method held whole, ``Box(raw.messages.list).value``,
             # is counted where it is handed to the project's class.)
-            pending.extend((handed, attrs[1:]) for handed in link.handed_values)
+            pending.extend((handed, attrs[1:], depth) for handed in link.handed_values)
         else:
             found.append((link, attrs))
     # Past the limit, what is left is judged as it stands, unfollowed: a chain given
     # up on must still be looked at, never dropped.
-    found.extend(pending)
+    found.extend((link, attrs) for link, attrs, _ in pending)
     return found
 
 

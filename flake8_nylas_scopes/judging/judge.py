@@ -468,7 +468,31 @@ def _flow_effects(flow: FlowFacts, resolver: FlowResolver, nylas_module: bool
         found, lost = resolver.store_effects(echo)
         endpoints.extend(found)
         unresolved.extend(use for use in lost if not _said_already(use, unresolved))
-    return endpoints, unresolved
+    return endpoints, _said_where_taken(unresolved)
+
+
+def _said_where_taken(unresolved: list[UnresolvedUse]) -> list[UnresolvedUse]:
+    """A module's uses of bound methods held in a value, less those met again where
+    the value leaves its function or is called (``return jobs``, ``for job in jobs:
+    job(grant)``) that say nothing more than the uses where the module takes each of
+    their methods from its object (``jobs.append(raw.messages.list)``): one cause,
+    one finding, at the place that names the method.  What a dropped use leaves
+    unjudged is left so by the uses kept."""
+    taken = [use for use in unresolved if use.taken]
+    if not taken:
+        return unresolved  # the common path: nothing held is taken in the module
+    chains = frozenset(chain for use in taken for chain in use.held)
+    return [use for use in unresolved if use.taken or not use.held or not (
+        use.held <= chains and _leaves_unjudged(
+            [each for each in taken if each.held & use.held], use.scopes))]
+
+
+def _leaves_unjudged(uses: list[UnresolvedUse], scopes: frozenset[str] | None) -> bool:
+    """Whether ``uses`` together leave every one of ``scopes`` unjudged (None: any)."""
+    if any(use.scopes is None for use in uses):
+        return True
+    return scopes is not None and scopes <= frozenset().union(
+        *(use.scopes for use in uses if use.scopes is not None))
 
 
 def _said_already(use: UnresolvedUse, unresolved: list[UnresolvedUse]) -> bool:

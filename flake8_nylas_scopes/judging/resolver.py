@@ -168,6 +168,13 @@ class UnresolvedUse:
     # Uses of one value the analysis lost track of, named alike, are reported once
     # per module, where it is first met.
     origin: str = ""
+    # The bound methods of objects the analysis cannot tell this use stands for, as
+    # their chains (``raw.messages.list`` held in a list), and whether it is met where
+    # they are taken from their object (``jobs.append(raw.messages.list)``): a use
+    # met again where they leave their function or are called from the container
+    # says nothing more, and is left out where its module's taking uses cover it.
+    held: frozenset[Val] = frozenset()
+    taken: bool = False
 
 
 _CALLED = "()"
@@ -185,13 +192,14 @@ def _written_members(use: Use) -> tuple[str, ...]:
     return (*found[::-1], *use.attrs)
 
 
-def _listing(names: list[str], shown: int = 3) -> str:
-    """``a``, ``a and b``, ``a, b and c``; beyond ``shown``, ``a, b and 3 more``."""
+def _listing(names: list[str], shown: int = 3, last: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c``; beyond ``shown``, ``a, b and 3 more``
+    (``last``: the word before the last name, ``or`` for alternatives)."""
     if len(names) > shown:
-        return f"{', '.join(names[:shown - 1])} and {len(names) - shown + 1} more"
+        return f"{', '.join(names[:shown - 1])} {last} {len(names) - shown + 1} more"
     if len(names) == 1:
         return names[0]
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{', '.join(names[:-1])} {last} {names[-1]}"
 
 
 def box(obj: Obj) -> Obj:
@@ -3028,31 +3036,37 @@ class FlowResolver:
         held_receiver = callee.kind == "attr"
         return self._held_methods(callee, call.span, call.callee_text, nylas_module,
                                   handed=not held_receiver, held_receiver=held_receiver,
-                                  first_only=True)
+                                  one_use=True)
 
     def _held_methods(self, value: Val, span: Span, text: str, nylas_module: bool,
-                      handed: bool, held_receiver: bool = False, first_only: bool = False,
-                      ) -> list[UnresolvedUse]:
+                      handed: bool, held_receiver: bool = False, one_use: bool = False,
+                      taken: bool = False) -> list[UnresolvedUse]:
         """The Nylas-looking methods of objects the analysis cannot tell that
         ``value`` may hold (see ``held_chains``), each as unresolved as its call
-        made in place (``handed`` and ``held_receiver``: see ``_may_be_nylas``;
-        ``first_only``: the first, for a value called once)."""
+        made in place (``handed`` and ``held_receiver``: see ``_may_be_nylas``), named
+        with the way it is reached (``raw.messages.list via HANDLERS[kind]()``).
+        ``one_use``: one use for a value called once, standing for every method it
+        may hold; ``taken``: ``span`` is where the methods are taken from their
+        object (see ``UnresolvedUse.held``)."""
         found: list[UnresolvedUse] = []
+        named: list[str] = []
         for root, attrs in held_chains(value, self._bindings(), self._keeps_handed):
             if not attrs or any(kind != "lost" for kind, _ in self.resolve(root)):
                 continue
             chain = rebuilt_chain(root, attrs)
             if self._another_librarys(chain):
                 continue
-            use = _chain_use(chain, span, text, self.sdk)
+            method = _describe_value(chain) or ".".join(attrs)
+            use = _chain_use(chain, span, f"{method} via {text}", self.sdk)
             if use is None or not self._may_be_nylas(use, chain, nylas_module, handed=handed,
                                                      held_receiver=held_receiver):
                 continue
-            lost = self._unknown_receiver(use)
-            if lost and first_only:
-                return lost
+            lost = [dataclasses.replace(each, held=frozenset({chain}), taken=taken)
+                    for each in self._unknown_receiver(use)]
+            if lost and method not in named:
+                named.append(method)
             found += lost
-        return found
+        return [_one_use(found, named, text)] if one_use and found else found
 
     def escaping_chains(self, functions: Sequence[Function], nylas_module: bool
                         ) -> list[UnresolvedUse]:
@@ -3174,10 +3188,15 @@ class FlowResolver:
             _STORING_METHODS)
         found: list[UnresolvedUse] = []
         for value in call.passed:
-            if value is not None and value.kind in _HOLDING_VALUES or (
-                    stores and value is not None and value.kind == "attr"):
+            if value is None:
+                continue
+            # A chain written in the container's method's call is taken from its
+            # object here: the place the user must look at, which the chain's later
+            # readings (where the container leaves or its elements are called) defer to.
+            written = stores and value.kind in ("attr", "box")
+            if value.kind in _HOLDING_VALUES or written:
                 found += self._held_methods(value, call.span, call.callee_text,
-                                            nylas_module, handed=True)
+                                            nylas_module, handed=True, taken=written)
         return found
 
     def _maybe_another_library(self, call: CallSite) -> tuple[
@@ -3423,7 +3442,7 @@ class FlowResolver:
         if not objs and nylas_module is not None:
             escaped = self._escaping_method(
                 store.value, f"stored as {owner or 'an attribute'}.{store.attr}",
-                nylas_module, lambda root: store.span)
+                nylas_module, lambda root: store.span, taken=store.value.kind == "attr")
         owners = self.resolve(store.owner)
         if any(kind in ("inst", "class") for kind, _ in owners):
             return [], escaped
@@ -3434,10 +3453,12 @@ class FlowResolver:
         return found, lost + escaped
 
     def _escaping_method(self, value: Val, how: str, nylas_module: bool,
-                         span_of: Callable[[Val], Span | None]) -> list[UnresolvedUse]:
+                         span_of: Callable[[Val], Span | None], taken: bool = False,
+                         ) -> list[UnresolvedUse]:
         """A bound method of an object the analysis cannot tell that ``value`` may be
         or hold, leaving (``how``) for code that may call it unseen: counted at the
-        place ``span_of`` gives for the chain's root (none: not counted)."""
+        place ``span_of`` gives for the chain's root (none: not counted; ``taken``:
+        the place the method is taken from its object, see ``UnresolvedUse.held``)."""
         found: list[UnresolvedUse] = []
         for root, attrs in held_chains(value, self._bindings(), self._keeps_handed):
             span = span_of(root) if attrs else None
@@ -3450,7 +3471,8 @@ class FlowResolver:
             use = _chain_use(chain, span, text, self.sdk)
             if use is not None and self._may_be_nylas(use, chain, nylas_module, handed=True):
                 found += [dataclasses.replace(
-                    lost, reason=f"cannot tell whether {text} ({how}) is a Nylas call")
+                    lost, reason=f"cannot tell whether {text} ({how}) is a Nylas call",
+                    held=frozenset({chain}), taken=taken)
                     for lost in self._unknown_receiver(use)]
         return found
 
@@ -3490,6 +3512,22 @@ def _escape_words(target: str) -> str:
     if target.startswith(ATTRIBUTE):
         return f"stored as self.{target.rsplit('.', 1)[-1]}"
     return f"stored as {qualified_name(target)}"
+
+
+def _one_use(found: list[UnresolvedUse], named: list[str], text: str) -> UnresolvedUse:
+    """The uses of the methods one value called once may hold, as one use at the call
+    (``job(grant)`` in ``for job in jobs``), which leaves every scope they could touch
+    unjudged: one call, one message."""
+    if len(found) == 1:
+        return found[0]
+    scopes: frozenset[str] | None = frozenset()
+    for use in found:
+        scopes = None if scopes is None or use.scopes is None else scopes | use.scopes
+    return UnresolvedUse(
+        found[0].span,
+        f"cannot tell whether {_listing(sorted(named), last='or')} via {text}() is a Nylas call",
+        scopes,
+        held=frozenset(chain for use in found for chain in use.held))
 
 
 def _tracked(lost: list[UnresolvedUse], name: str) -> list[UnresolvedUse]:
