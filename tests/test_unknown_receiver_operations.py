@@ -210,6 +210,72 @@ def test_a_pymongo_find_given_keywords_stays_unlooked_at(tmp_path: Path, call: s
     """, auth=AUTH_V3) == [("auth.py", 9, "NYS303")]
 
 
+_CHANGED_AFTER_LITERAL = {
+    "an item stored": 'options["message_id"] = message_id',
+    "update": "options.update(message_id=message_id)",
+    "setdefault": 'options.setdefault("message_id", message_id)',
+    "setdefault read": 'found = options.setdefault("message_id", message_id)',
+    "or-assigned": 'options |= {"message_id": message_id}',
+    "handed to a function": "fill(options, message_id)",
+    # (Lines after the first are indented as the template's, which is dedented.)
+    "rebound in a branch": (
+        "if message_id:\n                options = {'message_id': message_id}"),
+    "stored through another name": (
+        "same = options\n            same['message_id'] = message_id"),
+    "stored by a nested function": (
+        "def more():\n                options['message_id'] = message_id\n"
+        "            more()"),
+}
+
+
+@pytest.mark.parametrize("change", _CHANGED_AFTER_LITERAL.values(),
+                         ids=_CHANGED_AFTER_LITERAL.keys())
+def test_a_find_given_keywords_of_a_dict_changed_after_its_literal_is_unresolved(
+        tmp_path: Path, change: str) -> None:
+    # The literal's keys are pymongo's, but the dict may hold API v3's keys when it
+    # is spread: its keys are unread, so the find may be v3's (before: not looked
+    # at, and Gmail's read scope reported unused).
+    assert _codes(tmp_path, f"""\
+        def fill(into, message_id):
+            into["message_id"] = message_id
+
+
+        def subject(raw, grant, flt, message_id):
+            options = {{"filter": flt}}
+            {change}
+            return raw.messages.find(grant, **options)
+    """, auth=AUTH_V3) == [("mail.py", 6 + change.count("\n") + 2, "NYS304")]
+
+
+@pytest.mark.parametrize("use", [
+    "print(len(flt))",
+    "log(**options)",
+], ids=["the dict not used", "the dict spread elsewhere"])
+def test_a_find_given_keywords_of_an_unchanged_literal_stays_pymongos(
+        tmp_path: Path, use: str) -> None:
+    # Controls: the dict is only spread (each spread hands on a copy): its keys are
+    # the literal's, pymongo's, and the mail scope stays reported unused.
+    assert _codes(tmp_path, f"""\
+        def subject(raw, grant, flt, message_id):
+            options = {{"filter": flt}}
+            {use}
+            return raw.messages.find(grant, **options)
+    """, auth=AUTH_V3) == [("auth.py", 9, "NYS303")]
+
+
+def test_an_update_given_keywords_of_a_changed_literal_keeps_its_keys(
+        tmp_path: Path) -> None:
+    # ``update`` spread from a dict the analysis cannot read is left to the other
+    # readings (Django's is far more common); a changed literal of API v3's keys
+    # still counts as v3's, as before the change was seen.
+    assert _codes(tmp_path, """\
+        def move(raw, grant, event_id, body):
+            options = {"identifier": grant, "event_id": event_id}
+            options["request_body"] = body
+            return raw.events.update(**options)
+    """, auth=AUTH_V3) == [("auth.py", 9, "NYS303"), ("mail.py", 4, "NYS304")]
+
+
 # The mail scope is needed by the module's own call; the calendar, which Google's
 # ``POST /events`` needs, only by what ``mail.py`` may send.
 AUTH_V3_MAIL = AUTH_V3.replace(

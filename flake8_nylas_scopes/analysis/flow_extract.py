@@ -118,6 +118,7 @@ from .member_patterns import member_pattern
 from .prefilter import names_a_scope_family
 from .registry_writes import ITEM_WRITE
 from .source import SourceMap
+from .spread_dicts import only_spread
 from .symbols import (
     ATTRIBUTE,
     BARE_CLASS,
@@ -593,6 +594,12 @@ class FlowExtractor:
         """The one value a function binds ``name`` to where a read of the name in
         this scope sees it; None for a parameter, an import, a name bound more than
         once or declared global, or one the module binds."""
+        frame = self._binding_frame(name)
+        return frame.bindings.lookup(name) if frame is not None else None
+
+    def _binding_frame(self, name: str) -> _Frame | None:
+        """The function whose one binding of ``name`` a read of it in this scope
+        sees (see ``_function_binding``); None where there is no such binding."""
         frames = self.frames
         if name in frames[-1].bindings.declared_global:
             return None
@@ -602,10 +609,19 @@ class FlowExtractor:
             if name == frame.self_name or name in frame.params or name in frame.loops:
                 return None
             if frame.bindings.binds(name):
-                if name in frame.bindings.imported:
-                    return None
-                return frame.bindings.lookup(name)
+                return None if name in frame.bindings.imported else frame
         return None
+
+    def _spread_dict(self, name: str) -> ast.expr | None:
+        """The one value a function binds ``name`` to, where a spread of it
+        (``find(**kw)``) still gives what that value says: not a dict the function
+        changes or hands on after its literal (``kw["message_id"] = m``, ``fill(kw)``),
+        whose keys are then unread (None)."""
+        frame = self._binding_frame(name)
+        value = frame.bindings.lookup(name) if frame is not None else None
+        if frame is None or value is None or frame.body is None:
+            return None
+        return value if only_spread(frame.body, name) else None
 
     def _imported_module_root(self, node: ast.Attribute) -> bool:
         """Whether an attribute chain starts at a name that ``import <name>`` binds
@@ -2104,7 +2120,7 @@ class FlowExtractor:
                 self.facts.v3_create_calls.append(self.source.span(node))
         if (used and isinstance(func, ast.Attribute) and func.attr in _V3_SHARED_METHODS
                 or self._held_shared_method(func)) and (
-                _v3_lookup_shape(node, self._function_binding)):
+                _v3_lookup_shape(node, self._function_binding, self._spread_dict)):
             # ``raw.messages.find(grant_id, message_id)``: not pymongo's ``find(filter)``;
             # nor ``coll.find(grant_id, message_id)`` of ``coll = raw.messages``,
             # ``vars(raw)["messages"].find(...)`` or ``attrgetter("messages.find")(raw)``.
@@ -2622,22 +2638,30 @@ def _names_shared_method(node: ast.Call, names: frozenset[str] = _V3_SHARED_METH
     return any(isinstance(arg, ast.Constant) and arg.value in names for arg in node.args)
 
 
-def _v3_lookup_shape(node: ast.Call, bound: Callable[[str], ast.expr | None]) -> bool:
+def _v3_lookup_shape(node: ast.Call, bound: Callable[[str], ast.expr | None],
+                     spread: Callable[[str], ast.expr | None]) -> bool:
     """Whether a call is given what API v3's ``find`` and ``update`` take: the grant
     and an object's id by position (two or more names, attributes, items or strings),
     or ``identifier=`` beside an object's id or ``query_params=``.  Other libraries'
     methods of those names take a filter, a projection or fields (dicts, lists,
     keywords of a model's fields), also held in a local name (``query = {...}``):
-    ``bound`` gives the one value the function binds a name to."""
+    ``bound`` gives the one value the function binds a name to, ``spread`` the one
+    a spread of the name gives (see ``_keywords_named``)."""
     plain = all(_plain_argument(arg, bound) for arg in node.args)
     if len(node.args) >= 2 and plain:
         return True
-    named = _keywords_named(node, bound)
+    named = _keywords_named(node, spread)
     if named is None:
-        # ``find(**params)`` of a dict the analysis cannot read: its keys may be
-        # API v3's.  (Django's ``update(**fields)`` is far more common than v3's
-        # ``update`` so given: it is left to what the other readings say.)
-        return isinstance(node.func, ast.Attribute) and node.func.attr == _V3_FIND
+        # ``find(**params)`` of a dict the analysis cannot read (changed after its
+        # literal too): its keys may be API v3's.  (Django's ``update(**fields)`` is
+        # far more common than v3's ``update`` so given: it is left to what the
+        # other readings say, and to its literal's keys, as before the change was
+        # seen.)
+        if isinstance(node.func, ast.Attribute) and node.func.attr == _V3_FIND:
+            return True
+        named = _keywords_named(node, bound)
+        if named is None:
+            return False
     object_id = any(name == _V3_QUERY or name.endswith("_id") for name in named)
     # ``find(grant, message_id=...)``: the grant by position, the object's id by its
     # keyword, which no other library's ``find`` or ``update`` taking a first
@@ -2645,22 +2669,23 @@ def _v3_lookup_shape(node: ast.Call, bound: Callable[[str], ast.expr | None]) ->
     return object_id and (_V3_IDENTIFIER in named or bool(node.args) and plain)
 
 
-def _keywords_named(node: ast.Call, bound: Callable[[str], ast.expr | None],
+def _keywords_named(node: ast.Call, spread: Callable[[str], ast.expr | None],
                     ) -> set[str] | None:
     """The keywords a call is given by name, with the keys of a dict it spreads that
     the function binds to a dict literal (``params = {"identifier": grant, ...}``,
-    then ``find(**params)``); None where it spreads one whose keys are not read."""
+    then ``find(**params)``) and does not change after it (``spread`` gives only
+    such a literal); None where it spreads one whose keys are not read."""
     named: set[str] = set()
     for keyword in node.keywords:
         if keyword.arg is not None:
             named.add(keyword.arg)
             continue
-        spread = bound(keyword.value.id) if isinstance(keyword.value, ast.Name) else None
-        if not isinstance(spread, ast.Dict) or not all(
+        given = spread(keyword.value.id) if isinstance(keyword.value, ast.Name) else None
+        if not isinstance(given, ast.Dict) or not all(
                 isinstance(key, ast.Constant) and isinstance(key.value, str)
-                for key in spread.keys):
+                for key in given.keys):
             return None
-        named |= {key.value for key in spread.keys
+        named |= {key.value for key in given.keys
                   if isinstance(key, ast.Constant) and isinstance(key.value, str)}
     return named
 

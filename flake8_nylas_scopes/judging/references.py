@@ -110,7 +110,7 @@ class ConstantIndex:
             # Each step may reach what another follows: until nothing more is found.
             grown = self._with_held_lists(self._with_class_lists(self._with_namespaces(
                 self._with_configuration(self._with_results(self._with_star_imports(
-                    changed))))))
+                    self._with_reexported(changed)))))))
             if grown == changed:
                 break
             changed = grown
@@ -262,6 +262,24 @@ class ConstantIndex:
             module, _, name = whole.rpartition(".")
             for star in self._star_imported(module):
                 found.add(f"{star}.{name}{reference[len(whole):]}")
+        return frozenset(found)
+
+    def _with_reexported(self, changed: frozenset[str]) -> frozenset[str]:
+        """``changed`` with the lists a package's names stand for where the package
+        only re-exports them (``from .scopes import SCOPES`` in ``app/__init__.py``):
+        ``app.SCOPES.append(...)`` changes the list ``app.scopes`` binds.  (A star
+        import's names are followed by the star imports' own reading.)  The change
+        may also only bind the package's name again (``setattr(app, "SCOPES",
+        ...)``), which leaves the list as it is; not told apart, so only more
+        cautious than needed."""
+        found = set(changed)
+        for reference in changed:
+            whole = _whole(reference)
+            if whole.rpartition(".")[0] not in self.by_module:
+                continue  # ``?.SCOPES``, ``*.SCOPES``: no module's name to follow
+            target = self._function_named(whole)
+            if target != whole:
+                found.add(target + reference[len(whole):])
         return frozenset(found)
 
     def _star_imported(self, module: str) -> set[str]:
