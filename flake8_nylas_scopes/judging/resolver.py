@@ -418,6 +418,9 @@ class FlowResolver:
         self._sdk_member_names: frozenset[str] | None = None
         self._outside_symbols: frozenset[str] | None = None
         self._module_bindings: Mapping[str, list[Val]] | None = None
+        # The names of which a chain's attributes must hold one for ``_chain_use``
+        # to see a use (see ``_may_name_a_use``).
+        self._chain_use_names: frozenset[str] | None = None
         # What each symbol may hold, in the order the edges were added: most symbols
         # have one edge, kept as its node rather than a list of one.
         self.edges: dict[str, Node | list[Node]] = {}
@@ -3051,15 +3054,17 @@ class FlowResolver:
         found: list[UnresolvedUse] = []
         named: list[str] = []
         for root, attrs in held_chains(value, self._bindings(), self._keeps_handed):
-            if not attrs or any(kind != "lost" for kind, _ in self.resolve(root)):
+            # The chain's names first: most chains a call's callee holds name no
+            # collection (``results.append``), and resolving their roots, the costly
+            # test, would answer a question no use is asked for.
+            if not attrs or not self._may_name_a_use(root, attrs):
                 continue
             chain = rebuilt_chain(root, attrs)
-            if self._another_librarys(chain):
-                continue
             method = _describe_value(chain) or ".".join(attrs)
             use = _chain_use(chain, span, f"{method} via {text}", self.sdk)
-            if use is None or not self._may_be_nylas(use, chain, nylas_module, handed=handed,
-                                                     held_receiver=held_receiver):
+            if use is None or any(kind != "lost" for kind, _ in self.resolve(root)) or (
+                    self._another_librarys(chain)) or not self._may_be_nylas(
+                    use, chain, nylas_module, handed=handed, held_receiver=held_receiver):
                 continue
             lost = [dataclasses.replace(each, held=frozenset({chain}), taken=taken)
                     for each in self._unknown_receiver(use)]
@@ -3067,6 +3072,26 @@ class FlowResolver:
                 named.append(method)
             found += lost
         return [_one_use(found, named, text)] if one_use and found else found
+
+    def _may_name_a_use(self, root: Val, attrs: tuple[str, ...]) -> bool:
+        """Whether ``root`` with ``attrs`` read on it names an attribute for which
+        ``_chain_use`` may see a use (a collection, a model's method, a resource),
+        without building the chain: its attributes are ``attrs`` and those of the
+        root's own chain (one at most, but a walk cut short at its limit may leave
+        a longer one)."""
+        names = self._chain_use_names
+        if names is None:
+            sdk = self.sdk
+            names = self._chain_use_names = frozenset(
+                {*sdk.collections, *sdk.model_method_scopes, *sdk.resources[""].children})
+        if not names.isdisjoint(attrs):
+            return True
+        link: Val | None = root
+        while link is not None and link.kind == "attr":
+            if link.name in names:
+                return True
+            link = link.inner
+        return False
 
     def escaping_chains(self, functions: Sequence[Function], nylas_module: bool
                         ) -> list[UnresolvedUse]:
@@ -3461,15 +3486,17 @@ class FlowResolver:
         the place the method is taken from its object, see ``UnresolvedUse.held``)."""
         found: list[UnresolvedUse] = []
         for root, attrs in held_chains(value, self._bindings(), self._keeps_handed):
-            span = span_of(root) if attrs else None
-            if span is None or any(kind != "lost" for kind, _ in self.resolve(root)):
+            span = span_of(root) if attrs and self._may_name_a_use(root, attrs) else None
+            if span is None:
                 continue
             chain = rebuilt_chain(root, attrs)
-            if self._another_librarys(chain):
-                continue
             text = _describe_value(chain) or ".".join(attrs)
+            # The chain's names before its root is resolved (see ``_held_methods``).
             use = _chain_use(chain, span, text, self.sdk)
-            if use is not None and self._may_be_nylas(use, chain, nylas_module, handed=True):
+            if use is None or any(kind != "lost" for kind, _ in self.resolve(root)) or (
+                    self._another_librarys(chain)):
+                continue
+            if self._may_be_nylas(use, chain, nylas_module, handed=True):
                 found += [dataclasses.replace(
                     lost, reason=f"cannot tell whether {text} ({how}) is a Nylas call",
                     held=frozenset({chain}), taken=taken)
