@@ -127,6 +127,54 @@ _STORED = {
             return H(raw).fetch(grant)
     """, 2),
 }
+# A module-level name any module may import: counted at its binding (line 9).
+_CONNECT = """\
+        from flask import current_app
+
+
+        def connect():
+            return current_app.extensions["nylas"]
+
+
+        raw = connect()
+"""
+_MODULE_LEVEL = {
+    "a module-level global, called in another module": (_CONNECT + """\
+        FETCH = raw.messages.list
+    """, """\
+        from app.mail import FETCH
+
+
+        def poll(grant):
+            return FETCH(grant)
+    """, 9),
+    "a module-level global no module imports": (_CONNECT + """\
+        JOBS = [raw.messages.list]
+    """, "", 9),
+}
+# A collection or resource leaving uncalled: any of its methods may be called on it
+# (line 1: the function's definition; line 9: the module-level binding).
+_COLLECTIONS = {
+    "a collection returned, its method called in another module": ("""\
+        def mailbox(raw):
+            return raw.messages
+    """, """\
+        from app.mail import mailbox
+
+
+        def unread(raw, grant):
+            return mailbox(raw).list(grant)
+    """, 1),
+    "a resource at module level": (_CONNECT + """\
+        EVENTS = raw.events
+    """, """\
+        from app.mail import EVENTS
+
+
+        def upcoming(grant):
+            return EVENTS.list(grant, query_params={"calendar_id": "primary"})
+    """, 9),
+}
 _HANDED_OR_READ = {
     # Handed in a list to a library function that calls its elements (line 5).
     "functools.reduce": ("""\
@@ -157,7 +205,7 @@ _HANDED_OR_READ = {
 }
 
 
-_ESCAPES = {**_RETURNED, **_STORED, **_HANDED_OR_READ}
+_ESCAPES = {**_RETURNED, **_STORED, **_MODULE_LEVEL, **_COLLECTIONS, **_HANDED_OR_READ}
 
 
 def test_an_escaping_sdk_method_is_unresolved_where_it_leaves(tmp_path: Path) -> None:
@@ -167,6 +215,22 @@ def test_an_escaping_sdk_method_is_unresolved_where_it_leaves(tmp_path: Path) ->
     expected = [(f"m{index}", line, "NYS304")
                 for index, (_, _, line) in enumerate(_ESCAPES.values())]
     assert _findings(tmp_path, _modules(_ESCAPES)) == sorted(expected)
+
+
+def test_a_collection_leaving_keeps_every_scope_it_could_touch_silent(tmp_path: Path) -> None:
+    # ``raw.events`` may be called for any event operation: Google's ``calendar``,
+    # which writing events needs, is not reported unused either.
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "auth.py").write_text(AUTH_V3.replace(
+        'nylas.events.list(grant, query_params={"calendar_id": "primary"})',
+        "nylas.messages.list(grant)"))
+    (tmp_path / "mail.py").write_text("def pick(raw):\n    return raw.events\n")
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    unused = [f.message for f in result.findings if f.code == "NYS303"]
+    assert not any("auth/calendar'" in message for message in unused), unused
+    [message] = [f.message for f in result.findings if f.code == "NYS304"]
+    assert message.startswith(
+        "NYS304 cannot tell whether raw.events (returned by pick) is a Nylas collection")
 
 
 def test_the_message_says_how_the_method_leaves(tmp_path: Path) -> None:
@@ -198,9 +262,23 @@ _CONTROLS = {
             jobs = [user.messages.filter]
             return jobs
     """, ""),
-    "a collection itself returned": ("""\
-        def pick(raw):
-            return raw.messages
+    "another library's collection-named attribute returned": ("""\
+        from flask import request
+        from pymongo import MongoClient
+
+        MESSAGES = MongoClient().db.messages
+
+
+        class Box:
+            def __init__(self):
+                self.messages = []
+
+            def pick(self):
+                return self.messages
+
+
+        def uploads():
+            return request.files
     """, ""),
     "a logger's method stored": ("""\
         import logging
@@ -230,6 +308,30 @@ _CONTROLS = {
             coll = raw.messages
             return vars(raw)["messages"].find({"a": 1}), coll.find({"a": 1})
     """, ""),
+    "another library's method or a fake's held at module level": ("""\
+        import httpx
+        from pymongo import MongoClient
+
+
+        class FakeMessages:
+            def list(self, grant):
+                return []
+
+
+        class Fake:
+            messages = FakeMessages()
+
+
+        GET = httpx.Client().get
+        FIND = MongoClient().db.messages.find
+        FETCH = Fake().messages.list
+    """, """\
+        from app.mail import FETCH, FIND
+
+
+        def poll(grant):
+            return FETCH(grant), FIND({"a": grant})
+    """),
     "pymongo's collection held, given two ids": ("""\
         from pymongo import MongoClient
 

@@ -2921,3 +2921,72 @@ def test_a_method_returned_from_a_local_function_makes_no_claim_appear(
     after, cautious = _claims_and_caution(tmp_path / "returned", returned)
     assert not after - before, sorted(after - before)
     assert cautious
+
+
+# A name bound to a fake in one branch and to what an unread registry gives in the
+# other, rewritten as one ``if``-expression or ``or``: the same choice of objects.
+_PICKED_IN_BRANCHES = {
+    "app/auth.py": _CALLED_IN_PLACE["app/auth.py"],
+    "app/fakes.py": ("class FakeMessages:\n    def list(self, grant):\n        return []\n\n\n"
+                     "class Fake:\n    messages = FakeMessages()\n"),
+    "app/timeline.py": ("import os\n\nfrom flask import current_app\n"
+                        "from app.fakes import Fake\n\n\n"
+                        "def subject(raw, grant, message_id):\n"
+                        "    if os.environ.get('DRY'):\n"
+                        "        box = Fake()\n"
+                        "    else:\n"
+                        "        box = current_app.extensions['nylas']\n"
+                        "    return box.messages.list(grant)\n"),
+}
+
+
+@pytest.mark.parametrize("chosen", [
+    "Fake() if os.environ.get('DRY') else current_app.extensions['nylas']",
+    "os.environ.get('DRY') and Fake() or current_app.extensions['nylas']",
+])
+def test_a_choice_of_branches_written_as_one_expression_makes_no_claim_appear(
+        tmp_path: Path, chosen: str) -> None:
+    before, _ = _claims_and_caution(tmp_path / "branches", _PICKED_IN_BRANCHES)
+    assert not any("gmail.readonly" in claim for claim in before), before
+    lines = _PICKED_IN_BRANCHES["app/timeline.py"].splitlines(keepends=True)
+    expression = {**_PICKED_IN_BRANCHES, "app/timeline.py": "".join(
+        [*lines[:7], f"    box = {chosen}\n", lines[-1]])}
+    after, cautious = _claims_and_caution(tmp_path / "expression", expression)
+    assert not after - before, sorted(after - before)
+    assert cautious
+
+
+# A method or a collection of an object the analysis cannot tell, held at module
+# level or returned uncalled, then called elsewhere: the same call as the one made in
+# place, reached through a name or a return the analysis does not follow to it.
+_CONNECTED = ("from flask import current_app\n\n\n"
+              "def connect():\n    return current_app.extensions['nylas']\n\n\n"
+              "raw = connect()\n")
+_HELD_ELSEWHERE = [
+    pytest.param(_CALLED_IN_PLACE["app/timeline.py"], (
+        "def mailbox(raw):\n    return raw.messages\n\n\n"
+        "def subject(raw, grant, message_id):\n    return mailbox(raw).list(grant)\n"),
+        id="collection-returned"),
+    pytest.param(_CONNECTED + "\n\ndef subject(client, grant, message_id):\n"
+                 "    return raw.messages.list(grant)\n",
+                 _CONNECTED + "FETCH = raw.messages.list\n\n\n"
+                 "def subject(client, grant, message_id):\n    return FETCH(grant)\n",
+                 id="method-module-global"),
+    pytest.param(_CONNECTED + "\n\ndef subject(client, grant, message_id):\n"
+                 "    return raw.messages.list(grant)\n",
+                 _CONNECTED + "MESSAGES = raw.messages\n\n\n"
+                 "def subject(client, grant, message_id):\n    return MESSAGES.list(grant)\n",
+                 id="collection-module-global"),
+]
+
+
+@pytest.mark.parametrize(("in_place", "held"), _HELD_ELSEWHERE)
+def test_a_method_or_collection_held_elsewhere_makes_no_claim_appear(
+        tmp_path: Path, in_place: str, held: str) -> None:
+    before, _ = _claims_and_caution(
+        tmp_path / "in-place", {**_CALLED_IN_PLACE, "app/timeline.py": in_place})
+    assert not any("gmail.readonly" in claim for claim in before), before
+    after, cautious = _claims_and_caution(
+        tmp_path / "held", {**_CALLED_IN_PLACE, "app/timeline.py": held})
+    assert not after - before, sorted(after - before)
+    assert cautious

@@ -261,3 +261,73 @@ def test_a_name_bound_to_the_client_or_a_fake_stays_exact(tmp_path: Path) -> Non
     findings = _picked(tmp_path, real="nylas", dry="Fake()")
     assert not _unused_gmail(findings)
     assert not _unresolved_lines(findings)
+
+
+# The same union made by a condition's arms in one expression: a fake or what an
+# unread registry gives, in a module that never mentions Nylas.
+CHOSEN = """\
+import os
+
+from flask import current_app, g
+from app.fakes import Fake
+
+
+def make_client():
+    return current_app.extensions["nylas"]
+
+
+def unread(grant):
+    raw = {first} if os.environ.get("DRY") else {second}
+    return raw.messages.list(grant)
+
+
+def unread_or(grant):
+    raw = getattr(g, "client", None) or {first}
+    return raw.messages.list(grant)
+"""
+
+
+def _chosen(tmp_path: Path, first: str, second: str) -> list[tuple[str, int, str]]:
+    return _findings(tmp_path, {"app/chosen.py": CHOSEN.format(first=first, second=second)})
+
+
+def test_an_if_expression_or_an_or_of_a_fake_and_an_unfollowed_client_is_unresolved(
+        tmp_path: Path) -> None:
+    findings = _chosen(tmp_path, first="Fake()", second="make_client()")
+    assert not _unused_gmail(findings)
+    # The ``if``-expression's call (line 13) and the ``or``'s (line 18).
+    assert {("chosen.py", 13), ("chosen.py", 18)} <= _unresolved_lines(findings)
+
+
+def test_an_if_expression_of_two_fakes_is_no_nylas_call(tmp_path: Path) -> None:
+    # Control: both arms are the fake (and ``g.client`` is set to it by a module):
+    # the calls are the fake's, as before.
+    findings = _findings(tmp_path, {
+        "app/chosen.py": CHOSEN.format(first="Fake()", second="Fake()"),
+        "app/setup.py": "from flask import g\nfrom app.fakes import Fake\n\n\n"
+                        "def before():\n    g.client = Fake()\n"})
+    assert _unused_gmail(findings)
+    assert not {line for name, line in _unresolved_lines(findings) if name == "chosen.py"}
+
+
+def test_an_if_expression_of_the_client_and_a_fake_stays_exact(tmp_path: Path) -> None:
+    # Control: an arm the analysis tells is the Nylas client: its call counts exactly.
+    findings = _findings(tmp_path, {"app/chosen.py": CHOSEN.format(
+        first="Fake()", second="nylas").replace(
+            "import os\n", "import os\nfrom app.auth import nylas\n")})
+    assert not _unused_gmail(findings)
+    # The ``if``-expression's call (line 14) is the client's; the ``or`` of the fake
+    # and ``g.client``, which no module sets, stays unresolved (line 19).
+    unresolved = {line for name, line in _unresolved_lines(findings) if name == "chosen.py"}
+    assert unresolved == {19}
+
+
+def test_a_cast_of_an_unfollowed_value_to_the_fake_stays_the_fake(tmp_path: Path) -> None:
+    # Control: a cast names one object two ways, it chooses nothing: the fake's call.
+    findings = _findings(tmp_path, {"app/chosen.py": (
+        "from typing import cast\n\nfrom flask import current_app\nfrom app.fakes import Fake\n"
+        "\n\ndef unread(grant):\n"
+        "    raw = cast(Fake, current_app.extensions['nylas'])\n"
+        "    return raw.messages.list(grant)\n")})
+    assert _unused_gmail(findings)
+    assert not {line for name, line in _unresolved_lines(findings) if name == "chosen.py"}

@@ -123,6 +123,7 @@ from .symbols import (
     ATTRIBUTE,
     BARE_CLASS,
     BASES,
+    CHOICE,
     GLOBAL,
     LOCAL,
     PARAMETER,
@@ -166,6 +167,12 @@ _V3_FIND = "find"
 # or strings.  pymongo's ``find`` takes a filter and a projection (dicts or lists).
 _PLAIN_ARGUMENTS = (ast.Name, ast.Attribute, ast.Subscript, ast.JoinedStr)
 COLLECTIONS = _V2.collections
+# The names of v2's collections and v3's top resources (``messages``, ``events``):
+# a module-level name bound to a chain reading one is recorded (``module_chains``).
+_SDK_MEMBERS = frozenset(
+    {*COLLECTIONS, *API_VERSIONS["v3"].surface().resources[""].children})
+# Links of a bound value looked at for such a name.
+_MAX_MEMBER_LINKS = 32
 CLIENT_METHODS = _V2.client_methods
 MODELS = _V2.models
 
@@ -331,6 +338,18 @@ def _roles(kind: type[ast.AST]) -> tuple[tuple[str, Role], ...]:
 _LEAF_CLASSES: frozenset[type] = frozenset({ast.Name, ast.Constant})
 
 
+def _reads_sdk_member(value: Val | None) -> bool:
+    """Whether a value reads an attribute named as an SDK collection or resource
+    (``raw.messages.list``, ``[raw.events]``), looking at a few links only."""
+    for _ in range(_MAX_MEMBER_LINKS):
+        if value is None:
+            return False
+        if value.kind == "attr" and value.name in _SDK_MEMBERS:
+            return True
+        value = value.inner
+    return False
+
+
 def _all_node_classes() -> frozenset[type]:
     found: set[type] = set()
     pending: list[type] = [ast.AST]
@@ -362,12 +381,13 @@ class _Records:
     plain_arguments: list[PlainArguments] = field(default_factory=list)
     v3_shaped_calls: list[Span] = field(default_factory=list)
     v3_create_calls: list[Span] = field(default_factory=list)
+    module_chains: list[tuple[str, Span]] = field(default_factory=list)
 
     def facts(self) -> FlowFacts:
         found = FlowFacts(self.functions, self.classes, self.edges, self.uses, self.calls,
                           self.sinks, self.scope_args, self.reads, self.stores,
                           self.imported_requests, self.plain_arguments,
-                          self.v3_shaped_calls, self.v3_create_calls)
+                          self.v3_shaped_calls, self.v3_create_calls, self.module_chains)
         shed_empty(found)
         return found
 
@@ -727,9 +747,9 @@ class FlowExtractor:
         if isinstance(node, (ast.Await, ast.NamedExpr)):
             return self.value(node.value)
         if isinstance(node, ast.IfExp):
-            return self._union([node.body, node.orelse], node)
+            return self._choice([node.body, node.orelse], node)
         if isinstance(node, ast.BoolOp):
-            return self._union(node.values, node)
+            return self._choice(node.values, node)
         if isinstance(node, ast.BinOp):
             # ``+`` and ``*`` join or repeat sequences: the result holds the operands'
             # elements.  Other operators make numbers and strings.
@@ -761,7 +781,14 @@ class FlowExtractor:
     def _union(self, nodes: Sequence[ast.expr], anchor: ast.AST) -> Val | None:
         return self._temporary([self.value(n) for n in nodes], anchor)
 
-    def _temporary(self, parts: Sequence[Val | None], anchor: ast.AST) -> Val | None:
+    def _choice(self, nodes: Sequence[ast.expr], anchor: ast.AST) -> Val | None:
+        """What a condition chooses among ``nodes``: like ``_union``, under a symbol of
+        its own kind, since each arm may be the whole value (the resolver keeps an arm
+        it cannot follow where another arm is known)."""
+        return self._temporary([self.value(n) for n in nodes], anchor, prefix=CHOICE)
+
+    def _temporary(self, parts: Sequence[Val | None], anchor: ast.AST,
+                   prefix: str = TEMPORARY) -> Val | None:
         """One value for several: itself when only one is there, else a symbol of its
         own with an edge from each."""
         present = [part for part in parts if part is not None]
@@ -770,7 +797,7 @@ class FlowExtractor:
         if len(present) == 1:
             return present[0]
         self._temporaries += 1
-        key = self._table.symbol(f"{TEMPORARY}{self.module}.{self._temporaries}")
+        key = self._table.symbol(f"{prefix}{self.module}.{self._temporaries}")
         for part in present:
             self.facts.edges.append(Edge(key, part))
         return self._val("sym", key)
@@ -1153,6 +1180,10 @@ class FlowExtractor:
             key = self._aliased_state_key(target)
         if key:
             self._edge(key, value)
+            if key.startswith(GLOBAL) and not self.frames[-1].qualname and (
+                    _reads_sdk_member(value)):
+                self.facts.module_chains.append(
+                    (self._table.symbol(key), self.source.span(node)))
             return
         assert value is not None
         if isinstance(target, ast.Attribute):

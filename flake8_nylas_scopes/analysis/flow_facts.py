@@ -688,6 +688,11 @@ class FlowFacts:
     # related managers take fields as keywords, ``create(**fields)`` too), so on an
     # object the analysis cannot tell they may be Nylas calls.
     v3_create_calls: Sequence[Span] = ()
+    # The module-level names bound to a value reading an SDK collection's or
+    # resource's name (``FETCH = raw.messages.list``), each with where it is bound:
+    # any module may read such a name, so a method of an object the analysis cannot
+    # tell held there leaves for code that may call it unseen, counted there.
+    module_chains: Sequence[tuple[str, Span]] = ()
 
     def to_json(self, path: str = "") -> Any:
         """``path``: the module's, whose spans are written without it."""
@@ -706,6 +711,7 @@ class FlowFacts:
             "plain_arguments": [a.to_json(values) for a in self.plain_arguments],
             "v3_shaped_calls": [values.span(span) for span in self.v3_shaped_calls],
             "v3_create_calls": [values.span(span) for span in self.v3_create_calls],
+            "module_chains": [[name, values.span(span)] for name, span in self.module_chains],
         }
         return {"values": values.rows, "span_path": path, **records}
 
@@ -730,6 +736,8 @@ class FlowFacts:
             [PlainArguments.from_json(a, values) for a in data.get("plain_arguments", ())],
             [values.span(span) for span in data.get("v3_shaped_calls", ())],
             [values.span(span) for span in data.get("v3_create_calls", ())],
+            [(values.text(str(name)), values.span(span))
+             for name, span in data.get("module_chains", ())],
         )
         shed_empty(facts)
         return facts

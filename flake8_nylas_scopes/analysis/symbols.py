@@ -14,7 +14,7 @@ from typing import Final, Literal
 
 SymbolKind = Literal[
     "parameter", "local", "global", "attribute", "state", "temporary", "returned", "bases",
-    "element", "bare_class", "registered",
+    "element", "bare_class", "registered", "choice",
 ]
 
 # A function's parameter: ``module.function.name`` (methods: ``module.Class.method.name``).
@@ -31,6 +31,10 @@ ATTRIBUTE: Final = "a:"
 STATE: Final = "s:"
 # A value made of several (``a or b``, a display's elements): ``module.<counter>``.
 TEMPORARY: Final = "t:"
+# A value a condition chooses among several (``a if c else b``, ``a or b``), unlike a
+# temporary's parts, which are one object read several ways (a cast, framework state):
+# ``module.<counter>``.  One arm the analysis cannot follow may then be the value.
+CHOICE: Final = "o:"
 # What a function returns: ``module.function``.
 RETURNED: Final = "r:"
 # The bases of a class: ``module.Class``.
@@ -51,6 +55,7 @@ PREFIXES: Final[Mapping[SymbolKind, str]] = {
     "parameter": PARAMETER, "local": LOCAL, "global": GLOBAL, "attribute": ATTRIBUTE,
     "state": STATE, "temporary": TEMPORARY, "returned": RETURNED, "bases": BASES,
     "element": ELEMENT, "bare_class": BARE_CLASS, "registered": REGISTERED,
+    "choice": CHOICE,
 }
 _KINDS: Final[Mapping[str, SymbolKind]] = {prefix: kind for kind, prefix in PREFIXES.items()}
 # Keys that name a variable the user wrote (for messages: ``client``).

@@ -460,7 +460,7 @@ def _flow_effects(flow: FlowFacts, resolver: FlowResolver, nylas_module: bool
         *(resolver.call_effects(call, nylas_module) for call in flow.calls),
         *(resolver.sink_effects(sink, nylas_module) for sink in flow.sinks),
         *(resolver.store_effects(store, nylas_module) for store in stores),
-        ([], resolver.escaping_chains(flow.functions, nylas_module)),
+        ([], resolver.escaping_chains(flow.functions, nylas_module, flow.module_chains)),
     ):
         endpoints.extend(effects[0])
         unresolved.extend(effects[1])

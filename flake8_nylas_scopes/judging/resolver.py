@@ -43,6 +43,7 @@ from ..analysis.symbols import (
     ATTRIBUTE,
     BARE_CLASS,
     BASES,
+    CHOICE,
     ELEMENT,
     GLOBAL,
     LOCAL,
@@ -1533,17 +1534,19 @@ class FlowResolver:
         such a symbol (a local, an instance's attribute, a function's result) is one
         too.  A use of it is then judged as on an object the analysis cannot tell as
         well (see ``partly_untold``): a union with one known member must not hide the
-        unknown ones.  Parameters, locals and module globals are seeded (a name bound
-        ``raw = Fake()`` in one branch and ``raw = make_client()`` in another); the
-        extractor's own unions (a cast's or a framework state's two readings, an
-        ``if``-expression's arms) are not, since they name one object two ways."""
+        unknown ones.  Parameters, locals, module globals and a condition's choices
+        are seeded (a name bound ``raw = Fake()`` in one branch and ``raw =
+        make_client()`` in another; ``Fake() if dry else make_client()``,
+        ``getattr(g, "client", None) or Fake()``); the extractor's other unions (a
+        cast's or a framework state's two readings) are not, since they name one
+        object two ways."""
         values = self.values
         candidates = [
             (target, nodes if isinstance(nodes, list) else [nodes])
             for target, nodes in self.edges.items()
             if values.get(target)]
         untold = {target for target, nodes in candidates
-                  if target.startswith((PARAMETER, LOCAL, GLOBAL)) and any(
+                  if target.startswith((PARAMETER, LOCAL, GLOBAL, CHOICE)) and any(
                       self._unfollowed_source(node) for node in nodes)}
         if not untold:
             return
@@ -3093,15 +3096,18 @@ class FlowResolver:
             link = link.inner
         return False
 
-    def escaping_chains(self, functions: Sequence[Function], nylas_module: bool
+    def escaping_chains(self, functions: Sequence[Function], nylas_module: bool,
+                        module_chains: Sequence[tuple[str, Span]] = ()
                         ) -> list[UnresolvedUse]:
         """A bound method of an object the analysis cannot tell that leaves the
         function holding it uncalled: returned (``return raw.messages.list``, also a
         list of such methods), kept on an instance or the module (``self.fetch =
-        raw.messages.list``, ``global FETCH``) or on framework state.  Whoever gets it
-        there (a caller in another module, code reading the attribute) may call it
-        where the call resolves to nothing, so it counts where it leaves, at the
-        function's definition, as its call made in place would, and more, since what
+        raw.messages.list``, ``global FETCH``, ``FETCH = raw.messages.list`` at module
+        level: ``module_chains``) or on framework state.  Whoever gets it there (a
+        caller in another module, code reading the attribute or importing the name)
+        may call it where the call resolves to nothing, so it counts where it leaves,
+        at the function's definition (the module-level binding), as its call made in
+        place would, and more, since what
         it is called with is not looked at (``handed``).  A chain the module's own
         calls follow is judged there as well; its scopes stay silent either way."""
         edges = self._module_edges
@@ -3110,6 +3116,7 @@ class FlowResolver:
             return []  # the cheap test: no escaping value reads a collection's name
         defined = {function.qualname: function.span for function in functions
                    if function.span is not None}
+        defined.update(module_chains)  # keyed by the global's symbol, prefix and all
         found: list[UnresolvedUse] = []
         for edge in edges:
             if edge.target.startswith(_ESCAPE_TARGETS):
@@ -3492,6 +3499,11 @@ class FlowResolver:
             chain = rebuilt_chain(root, attrs)
             text = _describe_value(chain) or ".".join(attrs)
             # The chain's names before its root is resolved (see ``_held_methods``).
+            if self._names_a_collection(attrs[-1]):
+                if not any(kind != "lost" for kind, _ in self.resolve(root)) and not (
+                        self._another_librarys(chain)):
+                    found += self._escaping_collection(chain, span, f"{text} ({how})")
+                continue
             use = _chain_use(chain, span, text, self.sdk)
             if use is None or any(kind != "lost" for kind, _ in self.resolve(root)) or (
                     self._another_librarys(chain)):
@@ -3502,6 +3514,34 @@ class FlowResolver:
                     held=frozenset({chain}), taken=taken)
                     for lost in self._unknown_receiver(use)]
         return found
+
+    def _names_a_collection(self, name: str) -> bool:
+        """Whether ``name`` is an SDK collection's or top resource's (``messages``)."""
+        return name in self.sdk.collections or name in self.sdk.resources[""].children
+
+    def _escaping_collection(self, chain: Val, span: Span, text: str
+                             ) -> list[UnresolvedUse]:
+        """A collection or resource of an object the analysis cannot tell that leaves
+        uncalled (``return raw.messages``, ``MESSAGES = raw.messages``): whoever gets
+        it may call any of its methods unseen, so every scope it could request in
+        either API version stays silent.  Not on another library's object
+        (``request.files``), unless the app keeps a client there under a client's
+        name."""
+        root = chain
+        while root.kind == "attr" and root.inner is not None:
+            root = root.inner
+        if self._external(chain) and not (
+                _imported_as_nylas(root) or _named_like_a_client(root)):
+            return []
+        sdk, name = self.sdk, chain.name
+        scopes = sdk.collection_scopes(name)
+        path = sdk.resources[""].children.get(name)
+        if path is not None:
+            scopes |= sdk.resource_scopes(path)
+        if not scopes:
+            return []
+        return [UnresolvedUse(span, f"cannot tell whether {text} is a Nylas collection",
+                              scopes)]
 
 
 # The places a value leaves the function holding it for code that may call it
@@ -3517,7 +3557,8 @@ _MAX_NAMES_LOOKED_THROUGH = 4
 def _defining_span(target: str, root: Val, defined: Mapping[str, Span]) -> Span | None:
     """Where a value bound to ``target`` leaves its function: the definition of the
     function returning it, else of the function whose parameter or local it is
-    read from (``self.fetch = raw.messages.list`` in ``__init__(self, raw)``)."""
+    read from (``self.fetch = raw.messages.list`` in ``__init__(self, raw)``), else
+    the module-level binding of a global (``FETCH = raw.messages.list``)."""
     if target.startswith(RETURNED):
         span = defined.get(target[len(RETURNED):])
         if span is not None:
@@ -3528,6 +3569,9 @@ def _defining_span(target: str, root: Val, defined: Mapping[str, Span]) -> Span 
             return span
     if root.kind == "sym" and root.name.startswith((PARAMETER, LOCAL)):
         return defined.get(root.name[2:].rpartition(".")[0])
+    if target.startswith(GLOBAL):
+        # Bound at module level (see ``FlowFacts.module_chains``).
+        return defined.get(target)
     return None
 
 
