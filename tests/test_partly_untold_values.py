@@ -331,3 +331,110 @@ def test_a_cast_of_an_unfollowed_value_to_the_fake_stays_the_fake(tmp_path: Path
         "    return raw.messages.list(grant)\n")})
     assert _unused_gmail(findings)
     assert not {line for name, line in _unresolved_lines(findings) if name == "chosen.py"}
+
+
+# The same union made by what a function returns (two ``return`` statements, or a
+# generator's two ``yield``s) and by an attribute two methods store.
+RETURNED_OR_STORED = """\
+import os
+
+from app.mailclients import make_client
+from app.fakes import Fake
+from app.auth import nylas
+
+
+def pick():
+    if os.environ.get("DRY"):
+        return {dry}
+    return {real}
+
+
+def every():
+    yield {dry}
+    yield {real}
+
+
+def unread(grant):
+    raw = pick()
+    return raw.messages.list(grant), [one.messages.list(grant) for one in every()]
+
+
+class Digest:
+    def use_dry(self):
+        self.client = {dry}
+
+    def use_real(self):
+        self.client = {real}
+
+    def unread(self, grant):
+        return self.client.messages.list(grant)
+"""
+
+
+def _returned_or_stored(tmp_path: Path, real: str, dry: str) -> list[tuple[str, int, str]]:
+    return _findings(tmp_path, {"app/mail.py": RETURNED_OR_STORED.format(real=real, dry=dry)})
+
+
+def test_a_result_or_attribute_of_a_fake_or_an_unfollowed_client_is_unresolved(
+        tmp_path: Path) -> None:
+    findings = _returned_or_stored(tmp_path, real="make_client()", dry="Fake()")
+    assert not _unused_gmail(findings)
+    # The returned value's call (line 21, both forms) and the attribute's (line 32).
+    assert {("mail.py", 21), ("mail.py", 32)} <= _unresolved_lines(findings)
+    assert sum(1 for name, line, code in findings if (name, line) == ("mail.py", 21)
+               and code.startswith("NYS304")) == 2
+
+
+def test_a_result_or_attribute_of_fakes_only_is_no_nylas_call(tmp_path: Path) -> None:
+    # Control: every return and store gives the fake; the calls are the fake's.
+    findings = _returned_or_stored(tmp_path, real="Fake()", dry="Fake()")
+    assert _unused_gmail(findings)
+    assert not {line for name, line in _unresolved_lines(findings) if name == "mail.py"}
+
+
+def test_a_result_or_attribute_of_the_client_or_a_fake_stays_exact(tmp_path: Path) -> None:
+    # Control: both members are known; the client's calls count, nothing unresolved.
+    findings = _returned_or_stored(tmp_path, real="nylas", dry="Fake()")
+    assert not _unused_gmail(findings)
+    assert not _unresolved_lines(findings)
+
+
+# The union made by ``setattr`` with the attribute's name written out: a store, as
+# ``digest.client = ...`` is.
+SET_BY_NAME = """\
+from app.mailclients import make_client
+from app.fakes import Fake
+
+
+class Digest:
+    def __init__(self):
+        self.client = Fake()
+
+
+def connect(digest):
+    setattr(digest, "client", {given})
+
+
+def unread(digest, grant):
+    return digest.client.messages.list(grant)
+
+
+def main(grant):
+    digest = Digest()
+    connect(digest)
+    return unread(digest, grant)
+"""
+
+
+def test_an_attribute_set_by_name_to_an_unfollowed_client_is_unresolved(
+        tmp_path: Path) -> None:
+    findings = _findings(tmp_path, {"app/mail.py": SET_BY_NAME.format(given="make_client()")})
+    assert not _unused_gmail(findings)
+    assert ("mail.py", 15) in _unresolved_lines(findings)
+
+
+def test_an_attribute_set_by_name_to_a_fake_is_no_nylas_call(tmp_path: Path) -> None:
+    # Control: ``setattr`` gives the fake too; the call is the fake's, as before.
+    findings = _findings(tmp_path, {"app/mail.py": SET_BY_NAME.format(given="Fake()")})
+    assert _unused_gmail(findings)
+    assert not {line for name, line in _unresolved_lines(findings) if name == "mail.py"}

@@ -2258,6 +2258,15 @@ class FlowExtractor:
             return False
         if isinstance(func, ast.Attribute) and func.attr == "sort" and node.keywords:
             self._keyed(node, "key", func.value, span)
+        if name == "setattr" and _sets_named_attribute(node):
+            # ``setattr(digest, "client", make_client())`` stores as ``digest.client =
+            # make_client()`` does: what reads the attribute may get it.  (The value
+            # is still handed to ``setattr`` below.)
+            stored = node.args[1]
+            assert isinstance(stored, ast.Constant) and isinstance(stored.value, str)
+            self._bind(ast.copy_location(
+                ast.Attribute(node.args[0], stored.value, ast.Store()), node),
+                self.value(node.args[2]), node)
         read = self._read_by_name(node, name)
         if read is not None and read.attr == AUTH_URL_METHOD:
             # ``getattr(client, "authentication_url")``: the method as a value, a request
@@ -2915,6 +2924,14 @@ def _given_back(node: ast.Call, parameter: str) -> ast.expr | None:
         return None if isinstance(node.args[0], ast.Starred) else node.args[0]
     keyword = node.keywords[0]
     return keyword.value if keyword.arg == parameter else None
+
+
+def _sets_named_attribute(node: ast.Call) -> bool:
+    """Whether ``setattr(obj, "name", value)`` names the attribute it sets."""
+    args = node.args
+    return len(args) == 3 and not node.keywords and not any(
+        isinstance(arg, ast.Starred) for arg in args) and isinstance(
+        args[1], ast.Constant) and isinstance(args[1].value, str)
 
 
 def _names_its_attribute(node: ast.Call) -> bool:

@@ -258,6 +258,25 @@ def _chain_use(chain: Val | None, span: Span, text: str, sdk: SdkView) -> Use | 
     return None
 
 
+def _named_members(attrs: tuple[str, ...], sdk: SdkView) -> list[tuple[str, ...]]:
+    """``attrs`` as the chains it may be written out: a member read by a name the
+    analysis cannot read (``getattr(raw.messages, name)``, ``*`` after the
+    collection) is each operation of that collection, and each method of that API v3
+    resource, its pattern allows.  Any other chain is itself."""
+    if not attrs or not is_pattern(attrs[-1]):
+        return [attrs]
+    pattern, before = attrs[-1], attrs[:-1]
+    names: set[str] = set()
+    if len(before) == 1 and before[0] in sdk.collections:
+        names.update(sdk.collections[before[0]].operations)
+    path: str | None = ""
+    for attr in before:
+        path = sdk.resources[path].children.get(attr) if path is not None else None
+    if path:
+        names.update(sdk.resources[path].methods)
+    return [(*before, name) for name in sorted(names) if member_matches(pattern, name)]
+
+
 # The callees a module may hold a method in (see ``held_chains``): a name, an element
 # of a container, an element a mapping's method gives, an attribute of an object.
 _HOLDING_CALLEES = frozenset({"sym", "item", "iter", "part", "call", "attr"})
@@ -1534,9 +1553,11 @@ class FlowResolver:
         such a symbol (a local, an instance's attribute, a function's result) is one
         too.  A use of it is then judged as on an object the analysis cannot tell as
         well (see ``partly_untold``): a union with one known member must not hide the
-        unknown ones.  Parameters, locals, module globals and a condition's choices
-        are seeded (a name bound ``raw = Fake()`` in one branch and ``raw =
-        make_client()`` in another; ``Fake() if dry else make_client()``,
+        unknown ones.  Parameters, locals, module globals, what a function returns,
+        what instances store and a condition's choices are seeded (a name bound ``raw =
+        Fake()`` in one branch and ``raw = make_client()`` in another; ``return
+        Fake()`` beside ``return make_client()``, or a generator's two ``yield``s;
+        ``self.client`` stored so by two methods; ``Fake() if dry else make_client()``,
         ``getattr(g, "client", None) or Fake()``); the extractor's other unions (a
         cast's or a framework state's two readings) are not, since they name one
         object two ways."""
@@ -1546,7 +1567,7 @@ class FlowResolver:
             for target, nodes in self.edges.items()
             if values.get(target)]
         untold = {target for target, nodes in candidates
-                  if target.startswith((PARAMETER, LOCAL, GLOBAL, CHOICE)) and any(
+                if target.startswith((PARAMETER, LOCAL, GLOBAL, RETURNED, ATTRIBUTE, CHOICE)) and any(
                       self._unfollowed_source(node) for node in nodes)}
         if not untold:
             return
@@ -2078,9 +2099,10 @@ class FlowResolver:
         is given a keyword only that ``create`` takes."""
         root = use.root
         shaped = use.span in self._v3_shaped_calls
-        if nylas_module or _named_like_a_client(root) or self._sdk_operation(
-                use.attrs, handed or shaped,
-                handed or use.span in self._v3_create_calls or held_receiver and shaped):
+        if nylas_module or _named_like_a_client(root) or any(self._sdk_operation(
+                attrs, handed or shaped,
+                handed or use.span in self._v3_create_calls or held_receiver and shaped)
+                for attrs in _named_members(use.attrs, self.sdk)):
             return True
         held_as = self.sdk.model_client_attribute
         if not held_as:
@@ -2140,14 +2162,23 @@ class FlowResolver:
         model the project got from code it does not see (a framework calling a
         function with it).  Collections are told by their names; model methods by
         names no other library uses, or on a parameter no project code fills."""
-        attrs = use.attrs
-        first = attrs[0]
         if self._external(use.root) and not (
                 _imported_as_nylas(use.root) or _named_like_a_client(use.root)):
             # ``request.files.get(...)``: another library's object.  (What the app
             # keeps on one under a client's name, ``apps.get_app_config("mail").nylas``,
             # may be its client.)
             return []
+        scopes: frozenset[str] = frozenset()
+        for attrs in _named_members(use.attrs, self.sdk):
+            scopes |= self._chain_scopes(use, attrs)
+        if not scopes:
+            return []
+        return [UnresolvedUse(use.span, f"cannot tell whether {use.text}() is a Nylas call",
+                              scopes)]
+
+    def _chain_scopes(self, use: Use, attrs: tuple[str, ...]) -> frozenset[str]:
+        """What ``attrs`` on an object the analysis cannot tell could request."""
+        first = attrs[0]
         sdk = self.sdk
         scopes: frozenset[str] = frozenset()
         if first in sdk.collections and len(attrs) > 1 and (
@@ -2159,11 +2190,7 @@ class FlowResolver:
         ):
             scopes = sdk.model_method_scopes[first]
         # ``self.nylas.messages.send(...)`` on an API v3 client it cannot tell.
-        scopes |= self._resource_guess(attrs)
-        if not scopes:
-            return []
-        return [UnresolvedUse(use.span, f"cannot tell whether {use.text}() is a Nylas call",
-                              scopes)]
+        return scopes | self._resource_guess(attrs)
 
     def _distinctive_chain(self, use: Use) -> list[UnresolvedUse]:
         """A chain only the SDK's objects are known to have, ending at this use
