@@ -315,3 +315,54 @@ def run():
         client.calendars.list("grant")
 ''')
     assert [code for _, code, _ in found] == ["NYS303", "NYS302"], found
+
+
+# Litestar hands a handler's parameter annotated ``State`` the application's state,
+# the object a lifespan writes as ``app.state.nylas``.
+_LITESTAR_LIFESPAN = '''
+from contextlib import asynccontextmanager
+
+from litestar import Litestar, get
+{state_import}
+
+
+@asynccontextmanager
+async def lifespan(app: Litestar):
+    app.state.nylas = {client}
+    yield
+'''
+_LITESTAR_HANDLER = '''
+@get("/inbox")
+async def inbox(state: {annotation}) -> list:
+    {body}return state.nylas.messages.list("grant")
+'''
+_LITESTAR_STATE = "from litestar.datastructures import State"
+_CLIENT = 'Client(os.environ["NYLAS_API_KEY"])'
+
+
+@pytest.mark.parametrize(("state_import", "annotation"), [
+    (_LITESTAR_STATE, "State"),
+    (_LITESTAR_STATE.replace("State", "ImmutableState"), "ImmutableState"),
+    ("from litestar import datastructures", "datastructures.State"),
+    (_LITESTAR_STATE, '"State"'),
+], ids=["state", "immutable-state", "module-attribute", "quoted"])
+def test_a_client_kept_on_the_litestar_state_is_followed(
+        tmp_path: Path, state_import: str, annotation: str) -> None:
+    setup = _LITESTAR_LIFESPAN.format(state_import=state_import, client=_CLIENT)
+    _exact(_codes(tmp_path, setup, _LITESTAR_HANDLER.format(annotation=annotation, body="")))
+
+
+@pytest.mark.parametrize(("state_import", "client", "annotation", "body"), [
+    # An unknown object stored on the state keeps the read unresolved.
+    (_LITESTAR_STATE, "toolkit.make()", "State", ""),
+    # Another library's ``State`` is no Litestar state: a plain parameter.
+    ("from toolkit import State", _CLIENT, "State", ""),
+    # Nothing says what an unannotated parameter named ``state`` holds.
+    (_LITESTAR_STATE, _CLIENT, "object", ""),
+    # The parameter bound again in the handler no longer holds the state.
+    (_LITESTAR_STATE, _CLIENT, "State", "state = toolkit.other()\n    "),
+], ids=["unknown-store", "other-state-class", "not-annotated-state", "rebound"])
+def test_the_litestar_state_stays_unresolved_where_it_may_hold_another_object(
+        tmp_path: Path, state_import: str, client: str, annotation: str, body: str) -> None:
+    setup = _LITESTAR_LIFESPAN.format(state_import=state_import, client=client)
+    _unresolved(_codes(tmp_path, setup, _LITESTAR_HANDLER.format(annotation=annotation, body=body)))

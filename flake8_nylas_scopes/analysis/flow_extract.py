@@ -35,6 +35,7 @@ from .app_items import (
     names_an_application,
 )
 from .ast_names import dotted, keyword_value
+from .litestar_state import imports_litestar, names_litestar_state
 from .field_factories import field_factory, unannotated_field
 from .command_contexts import (
     OBJECT_KEYWORD,
@@ -241,6 +242,8 @@ class _Frame:
     # What each name an ``isinstance`` test proves a client holds in the branch
     # being walked (see ``visit_If``).
     narrowed: dict[str, Val] = field(default_factory=dict)
+    # Parameters annotated with Litestar's ``State``: the application's state object.
+    state_params: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # What each name read in this frame stands for.  A frame always sits on the
@@ -420,6 +423,8 @@ class FlowExtractor:
         self._aiohttp = imports_aiohttp(imports)
         # Whether ``ctx.obj`` reads click's context object (see ``command_contexts``).
         self._click = imports_click(imports)
+        # Whether a parameter annotated ``State`` may be Litestar's (see ``litestar_state``).
+        self._litestar = imports_litestar(imports)
         # ``from .deps import *``: the qualified name of each name it must bring.
         self.star_imported = star_imported or {}
         self.facts = _Records()
@@ -607,8 +612,30 @@ class FlowExtractor:
         owner = node.value
         if not isinstance(owner, ast.Name):
             return ""
+        if self._litestar and self._is_state_parameter(owner.id):
+            return f"{STATE}state.{node.attr}"
         bound = self._function_binding(owner.id)
         return state_key_of(bound, node.attr) if bound is not None else ""
+
+    def _state_parameters(self, every: Sequence[ast.arg]) -> frozenset[str]:
+        """The parameters annotated with Litestar's ``State``: Litestar hands the
+        application's state to them, the object ``app.state`` names."""
+        return frozenset(
+            arg.arg for arg in every
+            if arg.annotation is not None and names_litestar_state(arg.annotation, self.imports)
+        )
+
+    def _is_state_parameter(self, name: str) -> bool:
+        """Whether ``name`` read here is a parameter annotated with Litestar's
+        ``State`` (of this function or one it is nested in, not bound again here)."""
+        for frame in reversed(self.frames):
+            if not frame.is_function:
+                continue
+            if name in frame.params:
+                return name in frame.state_params and not frame.bindings.binds(name)
+            if name == frame.self_name or frame.bindings.binds(name):
+                return False
+        return False
 
     def _function_binding(self, name: str) -> ast.expr | None:
         """The one value a function binds ``name`` to where a read of the name in
@@ -1411,6 +1438,7 @@ class FlowExtractor:
             self_name,
             body=node.body,
             tuple_size=tuple_size,
+            state_params=self._state_parameters(every) if self._litestar else frozenset(),
         )
         self._register_implementation(node, parent, f"{self.module}.{qualname}")
         if any(self.callee_name(d) in DISPATCHERS for d in node.decorator_list):
