@@ -122,6 +122,9 @@ _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
 _HELD_DATA_KINDS = frozenset({"model", "models", "box", "coll"})
 # The project's own objects: what they hold, the analysis reads from the code.
 _PROJECT_KINDS = frozenset({"func", "class", "inst"})
+# The places the fixpoint joins several statements' values in, where one known value
+# must not hide an unknown one (see ``_find_partly_untold``).
+_JOINED_PLACES = (PARAMETER, LOCAL, GLOBAL, RETURNED, ATTRIBUTE, CHOICE)
 # Objects whose loss may hide a request: Nylas values, and what may hold them.
 _LOSABLE_KINDS = _NYLAS_KINDS | {"inst", "func", "lost"}
 # What a chain of attributes goes through to the Nylas object it uses, and how deep.
@@ -1567,7 +1570,7 @@ class FlowResolver:
             for target, nodes in self.edges.items()
             if values.get(target)]
         untold = {target for target, nodes in candidates
-                if target.startswith((PARAMETER, LOCAL, GLOBAL, RETURNED, ATTRIBUTE, CHOICE)) and any(
+                  if target.startswith(_JOINED_PLACES) and any(
                       self._unfollowed_source(node) for node in nodes)}
         if not untold:
             return
