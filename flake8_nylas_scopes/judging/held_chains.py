@@ -35,17 +35,19 @@ KeepsHanded = Callable[[HandedCall, str], bool]
 
 
 def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: KeepsHanded,
-                ) -> list[tuple[Val, tuple[str, ...]]]:
-    """What ``value`` may be, as a root the walk cannot follow further and the
+                ) -> list[tuple[Val, tuple[str, ...], int]]:
+    """What ``value`` may be, as a root the walk cannot follow further, the
     attributes read on it after (``(p:raw, ("messages", "list"))`` for
-    ``raw.messages.list`` held in a dict, a list or a name)."""
+    ``raw.messages.list`` held in a dict, a list or a name) and how many elements
+    deep ``value`` is in what the chain gives (0: the chain's value itself; 1 for
+    ``[m for m in raw.messages]``, whose elements are the collection's, not it)."""
     # Each pending link carries how many elements deep the attributes are read (one
     # for ``jobs[0].list``): a container met with none owes them to itself, not to its
     # elements (``jobs.append`` of ``jobs = [raw.messages.list]`` reads no attribute of
     # the method).  Held whole (``run_all(jobs)``), it stands for its elements.
     pending: list[tuple[Val, tuple[str, ...], int]] = [(value, (), 0)]
     seen: set[tuple[int, tuple[str, ...], int]] = set()
-    found: list[tuple[Val, tuple[str, ...]]] = []
+    found: list[tuple[Val, tuple[str, ...], int]] = []
     while pending and len(seen) < _MAX_STEPS:
         link, attrs, depth = pending.pop()
         if (id(link), attrs, depth) in seen:
@@ -75,10 +77,10 @@ def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: Kee
             # is counted where it is handed to the project's class.)
             pending.extend((handed, attrs[1:], depth) for handed in link.handed_values)
         else:
-            found.append((link, attrs))
+            found.append((link, attrs, depth))
     # Past the limit, what is left is judged as it stands, unfollowed: a chain given
     # up on must still be looked at, never dropped.
-    found.extend((link, attrs) for link, attrs, _ in pending)
+    found.extend(pending)
     return found
 
 

@@ -3086,7 +3086,7 @@ class FlowResolver:
         object (see ``UnresolvedUse.held``)."""
         found: list[UnresolvedUse] = []
         named: list[str] = []
-        for root, attrs in held_chains(value, self._bindings(), self._keeps_handed):
+        for root, attrs, _ in held_chains(value, self._bindings(), self._keeps_handed):
             # The chain's names first: most chains a call's callee holds name no
             # collection (``results.append``), and resolving their roots, the costly
             # test, would answer a question no use is asked for.
@@ -3522,7 +3522,7 @@ class FlowResolver:
         place ``span_of`` gives for the chain's root (none: not counted; ``taken``:
         the place the method is taken from its object, see ``UnresolvedUse.held``)."""
         found: list[UnresolvedUse] = []
-        for root, attrs in held_chains(value, self._bindings(), self._keeps_handed):
+        for root, attrs, depth in held_chains(value, self._bindings(), self._keeps_handed):
             span = span_of(root) if attrs and self._may_name_a_use(root, attrs) else None
             if span is None:
                 continue
@@ -3530,7 +3530,9 @@ class FlowResolver:
             text = _describe_value(chain) or ".".join(attrs)
             # The chain's names before its root is resolved (see ``_held_methods``).
             if self._names_a_collection(attrs[-1]):
-                if not any(kind != "lost" for kind, _ in self.resolve(root)) and not (
+                # Only the collection itself: its elements (``[m for m in
+                # user.messages]``) are what it gives, not a way to call its methods.
+                if not depth and not any(kind != "lost" for kind, _ in self.resolve(root)) and not (
                         self._another_librarys(chain)):
                     found += self._escaping_collection(chain, span, f"{text} ({how})")
                 continue
