@@ -10,6 +10,7 @@ from pathlib import Path
 
 from flake8_nylas_scopes.analysis.guard_owners import owned_calls
 from flake8_nylas_scopes.analysis.guard_owners import tested_object as object_tested
+from flake8_nylas_scopes.analysis.provider_guards import provider_guards
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
 
@@ -167,3 +168,84 @@ def test_the_tested_object_and_its_calls() -> None:
     assert object_tested(ast.parse('provider == "google"', mode="eval").body, {}) == ""
     block = ast.parse('n.events.list(a.b.id)\nn.events.list(a.c)\nf = lambda: n.x.y(a.b)\n').body
     assert owned_calls(block, "a.b", ("google",)) == [(1, 0, ("google",))]
+
+
+def test_a_name_holding_the_tested_objects_grant_keeps_the_call_to_its_provider(
+        tmp_path: Path) -> None:
+    # The grant is read into a name before the guard: the name is bound once, from
+    # a parameter nothing stores to, so it holds the tested account's grant.
+    body = '''def mirror(source):
+    grant_id = source.grant_id
+    if source.provider == "microsoft":
+        nylas.events.list(grant_id)
+'''
+    inferred = _inferred(tmp_path, body)
+    assert _EVENTS not in inferred["v3/google"]
+    assert "Calendars.Read" in inferred["v3/microsoft"]
+    # Control: the same name bound from another parameter still counts everywhere.
+    other = body.replace("(source)", "(source, target)").replace(
+        "= source.grant_id", "= target.grant_id")
+    assert _EVENTS in _inferred(tmp_path, other)["v3/google"]
+
+
+def _owned_lines(source: str) -> list[int]:
+    """The lines of the calls ``provider_guards`` keeps to their guard's provider."""
+    owned: list[tuple[int, int, tuple[str, ...]]] = []
+    provider_guards(ast.parse(source), owned=owned)
+    return [line for line, _, _ in owned]
+
+
+_HELD = '''def mirror(source, other):
+    grant_id = source.grant_id
+    if source.provider == "microsoft":
+        nylas.events.list(grant_id)
+'''
+
+
+def test_which_names_hold_the_tested_objects_grant() -> None:
+    assert _owned_lines(_HELD) == [4]
+    # ``source["grant_id"]`` and an annotated assignment hold it too.
+    assert _owned_lines(_HELD.replace("= source.grant_id", ': str = source["grant_id"]')) == [4]
+    # Controls: each of these may leave another grant in the name, or another
+    # provider's account in ``source``; the call counts for every provider.
+    for before, after in (
+            # bound again
+            ("    if source", "    grant_id = other.grant_id\n    if source"),
+            # bound in a loop
+            ("    grant_id = source.grant_id\n",
+             "    for grant_id in (source.grant_id,):\n        pass\n"),
+            # bound in a branch
+            ("    grant_id = source.grant_id\n",
+             "    if other:\n        grant_id = source.grant_id\n"),
+            # the subject stored to
+            ("    if source", "    source.grant_id = other\n    if source"),
+            # the subject bound again
+            ("    if source", "    source = other\n    if source"),
+            # declared nonlocal in a nested function that binds it
+            ("    if source", "    def reset():\n        nonlocal grant_id\n"
+                                "        grant_id = other\n    if source"),
+            # bound by a walrus, an augmented assignment or in a comprehension
+            ("    if source", "    (grant_id := other)\n    if source"),
+            ("    if source", "    grant_id += ''\n    if source"),
+            ("    if source", "    [grant_id for grant_id in other]\n    if source"),
+    ):
+        assert _owned_lines(_HELD.replace(before, after, 1)) == [], after
+    # The name bound after the guard (in a loop, the call may see the grant of a
+    # previous account's round).
+    after_guard = '''def mirror(accounts):
+    for source in accounts:
+        if source.provider == "microsoft":
+            nylas.events.list(grant_id)
+        grant_id = source.grant_id
+'''
+    assert _owned_lines(after_guard) == []
+    # A dotted subject: another method may change ``self.account``.
+    dotted_subject = '''class Sync:
+    def mirror(self):
+        grant_id = self.account.grant_id
+        if self.account.provider == "microsoft":
+            nylas.events.list(grant_id)
+'''
+    assert _owned_lines(dotted_subject) == []
+    # A subject that is not a parameter (a module's global another call may rebind).
+    assert _owned_lines(_HELD.replace("(source, other)", "(other)")) == []

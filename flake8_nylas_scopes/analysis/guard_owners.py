@@ -12,7 +12,10 @@ provider it tests::
 other providers' grants, so it leaves out only the calls whose grant is provably the
 tested object's: the same name, or an attribute or item of it
 (``nylas.events.list(source.grant_id)``), while that name is not bound again under
-the guard.  Any other call under the guard counts for every provider.  ``check``
+the guard; or a local name the function binds once, before the guard, to such an
+attribute or item of a parameter it never stores to (``grant_id =
+source.grant_id``, see ``held_grants``).  Any other call under the guard counts for
+every provider.  ``check``
 reads every guard as before: there a guard only keeps a call from being reported
 missing another provider's scope.
 """
@@ -82,19 +85,101 @@ def _object_name(node: ast.expr) -> str:
 
 
 def owned_calls(parts: Sequence[ast.stmt] | Sequence[ast.expr], subject: str,
-                providers: tuple[str, ...]) -> list[OwnedCall]:
+                providers: tuple[str, ...], scope: ast.AST | None = None,
+                ) -> list[OwnedCall]:
     """The calls in ``parts`` (a guarded block, or a branch of a conditional
     expression) whose grant, the first argument or ``identifier=``, is ``subject`` or
-    an attribute or item of it; none where the block binds ``subject``'s name again.
-    Calls in functions and lambdas defined there are left out: they may run later,
-    with the name bound to another object."""
+    an attribute or item of it, or a name ``scope`` (the function the guard is in)
+    binds to one (``held_grants``); none where the block binds ``subject``'s name
+    again.  Calls in functions and lambdas defined there are left out: they may run
+    later, with the name bound to another object."""
     root = subject.partition(".")[0]
     nodes = list(_own_nodes(parts))
     if any(_binds(node, root) for node in nodes):
         return []
-    return [(node.lineno, node.col_offset, providers) for node in nodes
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-            and _of_subject(_grant_argument(node), subject)]
+    calls = [node for node in nodes
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)]
+    grants = [_grant_argument(call) for call in calls]
+    # Only a guard handing a plain name as the grant needs the function read again.
+    named = {grant.id for grant in grants if isinstance(grant, ast.Name) and grant.id != root}
+    held = (held_grants(scope, subject, parts[0].lineno, named)
+            if named and scope is not None else frozenset())
+    return [(call.lineno, call.col_offset, providers) for call, grant in zip(calls, grants)
+            if _of_subject(grant, subject)
+            or (isinstance(grant, ast.Name) and grant.id in held)]
+
+
+def held_grants(scope: ast.AST, subject: str, guarded_from: int,
+                names: set[str]) -> frozenset[str]:
+    """Those of ``names`` that hold an attribute or item of ``subject`` wherever the
+    guarded lines (from line ``guarded_from``) of function ``scope`` run::
+
+        def mirror(source):
+            grant_id = source.grant_id
+            if source.provider == "microsoft":
+                nylas.events.list(grant_id)
+
+    Only where nothing can make them differ: ``subject`` is a parameter (not a dotted
+    name: another object's attribute may change) that no code of the function binds
+    again or stores into; each name is bound only once in the function, nested code
+    included, by an assignment among the function's own statements that ends before
+    the guarded lines (so it ran before them, once), never declared ``global`` or
+    ``nonlocal``."""
+    if "." in subject or not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return frozenset()
+    parameters = scope.args.posonlyargs + scope.args.args + scope.args.kwonlyargs
+    if subject not in {parameter.arg for parameter in parameters}:
+        return frozenset()
+    bindings: dict[str, int] = {}
+    for node in _nodes_inside(scope):
+        if _binds(node, subject) or _declares(node, subject):
+            return frozenset()
+        for name in names:
+            if _declares(node, name):
+                bindings[name] = 2
+            elif _binds(node, name) or (isinstance(node, ast.arg) and node.arg == name):
+                bindings[name] = bindings.get(name, 0) + 1
+    return frozenset(
+        name for name in names if bindings.get(name) == 1
+        and any(_assigns_subject_part(statement, name, subject)
+                and (statement.end_lineno or statement.lineno) < guarded_from
+                for statement in scope.body))
+
+
+def _nodes_inside(scope: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+    """Every node of the function's body and of the code nested in it (its own
+    parameters, decorators and annotations left out)."""
+    for statement in scope.body:
+        yield from ast.walk(statement)
+
+
+def _declares(node: ast.AST, name: str) -> bool:
+    """Whether ``node`` declares ``name`` global or nonlocal, or binds it otherwise
+    than by a name's store (an exception's name, a capture of a ``match`` case)."""
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return name in node.names
+    if isinstance(node, ast.ExceptHandler):
+        return node.name == name
+    if isinstance(node, (ast.MatchAs, ast.MatchStar)):
+        return node.name == name
+    if isinstance(node, ast.MatchMapping):
+        return node.rest == name
+    return False
+
+
+def _assigns_subject_part(statement: ast.stmt, name: str, subject: str) -> bool:
+    """Whether ``statement`` is ``name = subject.attr`` or ``name = subject[key]``
+    (also annotated)."""
+    if isinstance(statement, ast.Assign):
+        if len(statement.targets) != 1:
+            return False
+        target, value = statement.targets[0], statement.value
+    elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+        target, value = statement.target, statement.value
+    else:
+        return False
+    return (isinstance(target, ast.Name) and target.id == name
+            and _of_subject(value, subject) and dotted(value) != subject)
 
 
 def _own_nodes(parts: Sequence[ast.stmt] | Sequence[ast.expr]) -> Iterator[ast.AST]:

@@ -149,10 +149,11 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
     guards: list[ProviderGuard] = []
     scopes = guard_scopes(tree) if scopes is None else scopes
 
-    def keep(guard: ProviderGuard, parts: list[ast.stmt] | list[ast.expr], subject: str) -> None:
+    def keep(guard: ProviderGuard, parts: list[ast.stmt] | list[ast.expr], subject: str,
+             scope: ast.AST) -> None:
         guards.append(guard)
         if owned is not None and subject:
-            owned.extend(owned_calls(parts, subject, guard[2]))
+            owned.extend(owned_calls(parts, subject, guard[2], scope))
 
     for index, scope in enumerate(scopes):
         flags = tests.flags(scope) if flags_of_scopes is None else flags_of_scopes[index]
@@ -167,7 +168,7 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
                     subject = tested_object(node.test, flags)
                     for body, providers in zip((node.body, node.orelse), branches):
                         if body:
-                            keep(_lines(body, providers), body, subject)
+                            keep(_lines(body, providers), body, subject, scope)
             elif isinstance(node, ast.IfExp):
                 branches = _branch_providers(tests, node.test, flags)
                 if branches is not None:
@@ -175,21 +176,21 @@ def provider_guards(tree: ast.Module, tests: ProviderTests | None = None,
                     for part, providers in zip((node.body, node.orelse), branches):
                         if not _inert(part) and lines.alone(part, node):
                             keep((part.lineno, part.end_lineno or part.lineno, providers),
-                                 [part], subject)
+                                 [part], subject, scope)
             elif isinstance(node, ast.Match):
                 by_provider = names_the_provider(node.subject, flags)
                 subject = (tested_object(node.subject, flags) if by_provider
                            else matched_object(node.subject))
                 for guard, body in (_case_guards(tests, node) if by_provider
                                     else _object_case_guards(tests, node)):
-                    keep(guard, body, subject)
+                    keep(guard, body, subject, scope)
             if node is not scope and isinstance(node, _SCOPES):
                 continue  # its blocks are read as a scope of their own
             for field in ("body", "orelse", "finalbody"):
                 block = getattr(node, field, None)
                 if isinstance(block, list):
                     for guard, rest, test in _after_leaving_branches(tests, block, flags):
-                        keep(guard, rest, tested_object(test, flags))
+                        keep(guard, rest, tested_object(test, flags), scope)
     if owned is not None:
         owned[:] = sorted(set(owned))
     return sorted(set(guards))
