@@ -52,6 +52,7 @@ from ..analysis.symbols import (
     RETURNED,
     STATE,
     qualified_name,
+    rebinding_local,
     returned_element,
 )
 from ..nylas_api.types import Endpoint, Member
@@ -114,6 +115,11 @@ _MANY_MODEL_OPS = frozenset({"where", "all", "search", "values"})
 # Python's members of any object that give its other members by name.
 _REFLECTIVE_MEMBERS = frozenset({"__dict__", "__getattribute__", "__getattr__"})
 # Objects that are Nylas values: where one escapes, the usage rules must hold back.
+# The symbols a binding the analysis cannot follow makes partly untold (see
+# ``FlowResolver._find_partly_untold``): a name, or an instance's attribute
+# (``self.client = client`` of a class no caller builds, then ``self.client =
+# self.client.calendars.list(g)``).
+_SEEDED_UNTOLD = (PARAMETER, LOCAL, GLOBAL, ATTRIBUTE)
 _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
                           "nylas_class"})
 # Nylas values an attribute read on an object the analysis cannot tell may hand on
@@ -1532,8 +1538,9 @@ class FlowResolver:
             for target, nodes in self.edges.items()
             if values.get(target)]
         untold = {target for target, nodes in candidates
-                  if target.startswith((PARAMETER, LOCAL, GLOBAL)) and any(
-                      self._unfollowed_source(node) for node in nodes)}
+                  if target.startswith(_SEEDED_UNTOLD) and any(
+                      self._unfollowed_source(node) for node in nodes)
+                  or self._given_nothing(target, nodes)}
         if not untold:
             return
         rest = [(target, nodes) for target, nodes in candidates if target not in untold]
@@ -1545,6 +1552,18 @@ class FlowResolver:
             grown = len(untold) > before
             rest = [(target, nodes) for target, nodes in rest if target not in untold]
         self._partly_untold = frozenset(untold)
+
+    def _given_nothing(self, target: str, nodes: list[Node]) -> bool:
+        """Whether ``target`` is a parameter that no caller, default or annotation
+        gives anything, which its own function binds again (``value = [c.name for c
+        in value.calendars.list(g).data]``): what it holds comes from that binding
+        alone, while the value a caller the analysis does not see gives it (read
+        before the binding) is what the analysis cannot tell."""
+        if not target.startswith(PARAMETER):
+            return False
+        kinds, names = self._kinds, self._names
+        sym_code, local = KIND_NAMES.index("sym"), rebinding_local(target)
+        return all(kinds[node] == sym_code and names[node] == local for node in nodes)
 
     def _unfollowed_source(self, node: Node) -> bool:
         """Whether a value a caller gives resolves to nothing the analysis can tell:
