@@ -115,11 +115,6 @@ _MANY_MODEL_OPS = frozenset({"where", "all", "search", "values"})
 # Python's members of any object that give its other members by name.
 _REFLECTIVE_MEMBERS = frozenset({"__dict__", "__getattribute__", "__getattr__"})
 # Objects that are Nylas values: where one escapes, the usage rules must hold back.
-# The symbols a binding the analysis cannot follow makes partly untold (see
-# ``FlowResolver._find_partly_untold``): a name, or an instance's attribute
-# (``self.client = client`` of a class no caller builds, then ``self.client =
-# self.client.calendars.list(g)``).
-_SEEDED_UNTOLD = (PARAMETER, LOCAL, GLOBAL, ATTRIBUTE)
 _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
                           "nylas_class"})
 # Nylas values an attribute read on an object the analysis cannot tell may hand on
@@ -1538,7 +1533,7 @@ class FlowResolver:
             for target, nodes in self.edges.items()
             if values.get(target)]
         untold = {target for target, nodes in candidates
-                  if target.startswith(_SEEDED_UNTOLD) and any(
+                  if self._seeded_untold(target) and any(
                       self._unfollowed_source(node) for node in nodes)
                   or self._given_nothing(target, nodes)}
         if not untold:
@@ -1552,6 +1547,19 @@ class FlowResolver:
             grown = len(untold) > before
             rest = [(target, nodes) for target, nodes in rest if target not in untold]
         self._partly_untold = frozenset(untold)
+
+    def _seeded_untold(self, target: str) -> bool:
+        """Whether a binding the analysis cannot follow makes ``target`` partly
+        untold: a name, or an instance's attribute holding no Nylas object
+        (``self.client = client`` of a class no caller builds, then ``self.client =
+        self.client.calendars.list(g)``).  An attribute holding one is judged as that
+        object wherever it is read (see ``partly_untold``): a class's instances often
+        hold the client under a name their constructor's parameter writes too, and
+        following what they read from it would cost much and change nothing."""
+        if target.startswith((PARAMETER, LOCAL, GLOBAL)):
+            return True
+        return target.startswith(ATTRIBUTE) and all(
+            kind not in _NYLAS_KINDS for kind, _ in self.values[target])
 
     def _given_nothing(self, target: str, nodes: list[Node]) -> bool:
         """Whether ``target`` is a parameter that no caller, default or annotation
