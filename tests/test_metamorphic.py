@@ -2990,3 +2990,35 @@ def test_a_method_or_collection_held_elsewhere_makes_no_claim_appear(
         tmp_path / "held", {**_CALLED_IN_PLACE, "app/timeline.py": held})
     assert not after - before, sorted(after - before)
     assert cautious
+
+
+# A parameter bound again to what its own SDK-shaped call gives, where a class of the
+# project has a ``list`` method; renaming the result (``value = ...`` into ``names =
+# ...``) keeps what the program does.  Either way the call is made on what the caller
+# gives, which the analysis cannot tell.
+_REBOUND_RESULT = {
+    "app/auth.py": _UNKNOWN_V3_CALLS["auth.py"].replace("from timeline", "from app.timeline"),
+    "app/timeline.py": "def subject(raw, grant, message_id):\n    return []\n",
+    "app/pages.py": ("class Page:\n    data = []\n\n\n"
+                     "class Events:\n    def list(self, grant_id):\n        return Page()\n"),
+}
+
+
+@pytest.mark.parametrize("binding", [
+    "value = [e.title for e in value.events.list(grant).data]",
+    "value = value.events.list(grant)",
+    "value = sorted(value.events.list(grant).data)",
+    "value = {e.id: e for e in value.events.list(grant).data}",
+])
+def test_a_rebound_result_renamed_makes_no_claim_appear(tmp_path: Path, binding: str) -> None:
+    def project(statement: str) -> dict[str, str]:
+        return {**_REBOUND_RESULT, "app/dev.py": (
+            f"def show(value, grant):\n    {statement}\n    return value\n")}
+
+    renamed = binding.replace("value = ", "names = ", 1)
+    named, named_cautious = _claims_and_caution(tmp_path / "renamed", project(renamed))
+    rebound, rebound_cautious = _claims_and_caution(tmp_path / "rebound", project(binding))
+    assert not any("calendar" in claim for claim in named), named
+    assert not rebound - named, sorted(rebound - named)
+    assert not named - rebound, sorted(named - rebound)
+    assert named_cautious and rebound_cautious

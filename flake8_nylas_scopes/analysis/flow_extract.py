@@ -132,6 +132,7 @@ from .symbols import (
     RETURNED,
     STATE,
     TEMPORARY,
+    rebinding_local,
     returned_element,
 )
 from .tree_walk import child_nodes, walk_nodes
@@ -443,6 +444,9 @@ class FlowExtractor:
         self._table = ValTable()
         self._val = self._table.get
         self._temporaries = 0
+        # The parameters bound again in their function, by the local that holds what
+        # the function binds them to (see ``_rebinding_key``).
+        self._rebound: set[str] = set()
         # How many proving branches are being walked (see ``_narrowing``).
         self._narrowings = 0
         # The frame of each comprehension and lambda, made once: its value is asked
@@ -590,7 +594,7 @@ class FlowExtractor:
                 return f"{ATTRIBUTE}{self.module}.{frame.class_name}.{target.id}"
             value = self._plain_name_value(target.id)
             if value is not None and value.kind == "sym":
-                return value.name
+                return self._rebinding_key(value.name)
             return ""
         if isinstance(target, ast.Attribute):
             if self._self_owner(target.value):
@@ -601,6 +605,25 @@ class FlowExtractor:
                 return OBJECT_SLOT
             return state_key(target)
         return ""
+
+    def _rebinding_key(self, symbol: str) -> str:
+        """The symbol a write of a name holding ``symbol`` goes to.  A parameter bound
+        again in its own function (``value = [c.name for c in value.calendars.list(g)
+        .data]``, a loop's or a ``with``'s target, an ``isinstance`` test) is written
+        through a local of the same qualified name, which the parameter holds: a read
+        of the name still sees every binding (the analysis does not follow the order
+        of statements), and the resolver tells what callers give the parameter from
+        what its own function binds it to.  Where no caller gives it anything, the
+        parameter still holds what the analysis cannot tell (see
+        ``FlowResolver._find_partly_untold``), which a binding in the body must not
+        hide: the call read before the binding is made on the caller's value."""
+        if not symbol.startswith(PARAMETER):
+            return symbol
+        local = rebinding_local(symbol)
+        if local not in self._rebound:
+            self._rebound.add(local)
+            self._edge(symbol, self._val("sym", local))
+        return local
 
     def _aliased_state_key(self, node: ast.Attribute) -> str:
         """The framework-state symbol ``state.http`` reads where ``state`` is a

@@ -19,7 +19,9 @@ SymbolKind = Literal[
 
 # A function's parameter: ``module.function.name`` (methods: ``module.Class.method.name``).
 PARAMETER: Final = "p:"
-# A name bound in a function body: ``module.function.name``.
+# A name bound in a function body: ``module.function.name``.  A parameter the
+# function binds again is written through the local of its own qualified name,
+# which the parameter holds (see ``rebinding_local``).
 LOCAL: Final = "l:"
 # A name bound at module level: ``module.name``.
 GLOBAL: Final = "g:"
@@ -75,3 +77,8 @@ def qualified_name(key: str) -> str:
 def returned_element(function: str, index: int) -> str:
     """The key of the ``index``-th element of the tuples ``function`` returns."""
     return f"{ELEMENT}{function}#{index}"
+
+
+def rebinding_local(parameter: str) -> str:
+    """The key of the local through which a function binds its parameter again."""
+    return LOCAL + qualified_name(parameter)

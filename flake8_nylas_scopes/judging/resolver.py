@@ -53,6 +53,7 @@ from ..analysis.symbols import (
     RETURNED,
     STATE,
     qualified_name,
+    rebinding_local,
     returned_element,
 )
 from ..nylas_api.types import Endpoint, Member
@@ -123,8 +124,9 @@ _HELD_DATA_KINDS = frozenset({"model", "models", "box", "coll"})
 # The project's own objects: what they hold, the analysis reads from the code.
 _PROJECT_KINDS = frozenset({"func", "class", "inst"})
 # The places the fixpoint joins several statements' values in, where one known value
-# must not hide an unknown one (see ``_find_partly_untold``).
-_JOINED_PLACES = (PARAMETER, LOCAL, GLOBAL, RETURNED, ATTRIBUTE, CHOICE)
+# must not hide an unknown one (see ``_find_partly_untold``; an instance's attribute
+# is one too, where it holds no Nylas object: see ``_seeded_untold``).
+_JOINED_PLACES = (PARAMETER, LOCAL, GLOBAL, RETURNED, CHOICE)
 # Objects whose loss may hide a request: Nylas values, and what may hold them.
 _LOSABLE_KINDS = _NYLAS_KINDS | {"inst", "func", "lost"}
 # What a chain of attributes goes through to the Nylas object it uses, and how deep.
@@ -1570,8 +1572,9 @@ class FlowResolver:
             for target, nodes in self.edges.items()
             if values.get(target)]
         untold = {target for target, nodes in candidates
-                  if target.startswith(_JOINED_PLACES) and any(
-                      self._unfollowed_source(node) for node in nodes)}
+                  if self._seeded_untold(target) and any(
+                      self._unfollowed_source(node) for node in nodes)
+                  or self._given_nothing(target, nodes)}
         if not untold:
             return
         rest = [(target, nodes) for target, nodes in candidates if target not in untold]
@@ -1583,6 +1586,31 @@ class FlowResolver:
             grown = len(untold) > before
             rest = [(target, nodes) for target, nodes in rest if target not in untold]
         self._partly_untold = frozenset(untold)
+
+    def _seeded_untold(self, target: str) -> bool:
+        """Whether a binding the analysis cannot follow makes ``target`` partly
+        untold: a name, or an instance's attribute holding no Nylas object
+        (``self.client = client`` of a class no caller builds, then ``self.client =
+        self.client.calendars.list(g)``).  An attribute holding one is judged as that
+        object wherever it is read (see ``partly_untold``): a class's instances often
+        hold the client under a name their constructor's parameter writes too, and
+        following what they read from it would cost much and change nothing."""
+        if target.startswith(_JOINED_PLACES):
+            return True
+        return target.startswith(ATTRIBUTE) and all(
+            kind not in _NYLAS_KINDS for kind, _ in self.values[target])
+
+    def _given_nothing(self, target: str, nodes: list[Node]) -> bool:
+        """Whether ``target`` is a parameter that no caller, default or annotation
+        gives anything, which its own function binds again (``value = [c.name for c
+        in value.calendars.list(g).data]``): what it holds comes from that binding
+        alone, while the value a caller the analysis does not see gives it (read
+        before the binding) is what the analysis cannot tell."""
+        if not target.startswith(PARAMETER):
+            return False
+        kinds, names = self._kinds, self._names
+        sym_code, local = KIND_NAMES.index("sym"), rebinding_local(target)
+        return all(kinds[node] == sym_code and names[node] == local for node in nodes)
 
     def _unfollowed_source(self, node: Node) -> bool:
         """Whether a value a caller gives resolves to nothing the analysis can tell:
