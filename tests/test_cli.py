@@ -150,6 +150,24 @@ def test_usage_error_exit_2(tmp_path: Path) -> None:
     assert "error: the following arguments are required: PATH" in result.stderr
 
 
+def test_infer_with_no_path_reads_the_current_directory(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # infer only reads, as check does: no path is the current directory.
+    from flake8_nylas_scopes.cli import main
+
+    monkeypatch.chdir(project)
+    assert main(["infer", "--isolated", "."]) == 0
+    named = capsys.readouterr()
+    assert main(["infer", "--isolated"]) == 0
+    assert capsys.readouterr() == named
+    assert "Minimal scopes: " in named.out
+    # Control: fix changes files, and still wants them named.
+    with pytest.raises(SystemExit) as exit_:
+        main(["fix", "--isolated"])
+    assert exit_.value.code == 2
+    assert "the following arguments are required: PATH" in capsys.readouterr().err
+
+
 def test_real_process_exit_codes_and_no_traceback(project: Path) -> None:
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

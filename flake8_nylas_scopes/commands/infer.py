@@ -25,8 +25,10 @@ EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files or directories of the project")
+    # Read-only, as check is: with no path it reads the current directory.
+    parser.add_argument("paths", nargs="*", default=[os.curdir], metavar="PATH",
+                        help="files or directories of the project (default: the current"
+                        " directory)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="output format (default: text)")
     add_settings_arguments(parser)

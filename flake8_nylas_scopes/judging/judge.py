@@ -597,6 +597,18 @@ def _usage(
     return list(unique.values()), _first_of_each_origin(list(dict.fromkeys(unresolved)))
 
 
+def _unreadable_reason(error: FileError) -> str:
+    """Why a module cannot be read, without its path: the finding already sits at
+    the file, and the path the error was made with is absolute in a project run,
+    which would put the machine's directories in every report (a SARIF alert's text
+    would differ between two checkouts)."""
+    reason = error.message.removeprefix(error.path)
+    line, separator, rest = reason.removeprefix(":").partition(": ")
+    if separator and line.isdigit():
+        return f"line {line}: {rest}"
+    return reason.removeprefix(": ")
+
+
 def _first_of_each_origin(unresolved: list[UnresolvedUse]) -> list[UnresolvedUse]:
     """One use of each value the analysis lost track of per module, where it is first
     met (``box.outgoing`` read, then each draft in it used): the rest say the same."""
@@ -816,7 +828,8 @@ def judge_project(
     for error in (error for error in errors if error.path not in tests):
         # A module that cannot be read may use the client in any way.
         unresolved.append(UnresolvedUse(
-            Span(error.path, 1, 0, 1, 0), f"{error.message}; its Nylas calls are unknown", None
+            Span(error.path, 1, 0, 1, 0),
+            f"{_unreadable_reason(error)}; its Nylas calls are unknown", None
         ))
     if outside:
         # Another project of the repository may make calls with the grants requested
