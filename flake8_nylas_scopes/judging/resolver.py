@@ -3123,9 +3123,9 @@ class FlowResolver:
             chain = rebuilt_chain(root, attrs)
             method = _describe_value(chain) or ".".join(attrs)
             use = _chain_use(chain, span, f"{method} via {text}", self.sdk)
-            if use is None or any(kind != "lost" for kind, _ in self.resolve(root)) or (
-                    self._another_librarys(chain)) or not self._may_be_nylas(
-                    use, chain, nylas_module, handed=handed, held_receiver=held_receiver):
+            if use is None or not self._of_an_untold_object(root, chain) or not (
+                    self._may_be_nylas(use, chain, nylas_module, handed=handed,
+                                       held_receiver=held_receiver)):
                 continue
             lost = [dataclasses.replace(each, held=frozenset({chain}), taken=taken)
                     for each in self._unknown_receiver(use)]
@@ -3560,13 +3560,11 @@ class FlowResolver:
             if self._names_a_collection(attrs[-1]):
                 # Only the collection itself: its elements (``[m for m in
                 # user.messages]``) are what it gives, not a way to call its methods.
-                if not depth and not any(kind != "lost" for kind, _ in self.resolve(root)) and not (
-                        self._another_librarys(chain)):
+                if not depth and self._of_an_untold_object(root, chain):
                     found += self._escaping_collection(chain, span, f"{text} ({how})")
                 continue
             use = _chain_use(chain, span, text, self.sdk)
-            if use is None or any(kind != "lost" for kind, _ in self.resolve(root)) or (
-                    self._another_librarys(chain)):
+            if use is None or not self._of_an_untold_object(root, chain):
                 continue
             if self._may_be_nylas(use, chain, nylas_module, handed=True):
                 found += [dataclasses.replace(
@@ -3574,6 +3572,13 @@ class FlowResolver:
                     held=frozenset({chain}), taken=taken)
                     for lost in self._unknown_receiver(use)]
         return found
+
+    def _of_an_untold_object(self, root: Val, chain: Val) -> bool:
+        """Whether ``chain``, read from ``root``, is an attribute of an object the
+        analysis cannot tell and not of another library's: the costly test of a held
+        or escaping chain, asked after its names."""
+        return all(kind == "lost" for kind, _ in self.resolve(root)) and not (
+            self._another_librarys(chain))
 
     def _names_a_collection(self, name: str) -> bool:
         """Whether ``name`` is an SDK collection's or top resource's (``messages``)."""
