@@ -19,6 +19,7 @@ from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
 from ..nylas_api.catalogue import Catalogue
 from ..nylas_api.types import Certainty, Endpoint, ScopeOption
+from .argument_cases import chosen_text
 from ..places import PlaceMarks, display_path
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
@@ -225,7 +226,13 @@ def _whatever(endpoint: Endpoint) -> str:
     """`` (whatever calendar_id is)`` where the options listed serve each case of
     arguments the analysis could not read; "" elsewhere."""
     undecided = undecided_arguments(endpoint)
-    return f" (whatever {', '.join(undecided)} is)" if undecided else ""
+    if undecided:
+        return f" (whatever {', '.join(undecided)} is)"
+    # A condition the call's arguments chose: the need differs from what the endpoint
+    # asks for elsewhere (creating an event in Google's "primary" calendar needs the
+    # full calendar scope), which the reader would otherwise not see.
+    chosen = chosen_text(endpoint)
+    return f" (with {chosen})" if chosen else ""
 
 
 def every_case_options(catalogue: Catalogue, endpoint: Endpoint) -> list[ScopeOption]:
