@@ -19,10 +19,10 @@ from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
 from ..nylas_api.catalogue import Catalogue
 from ..nylas_api.types import Certainty, Endpoint, ScopeOption
-from .argument_cases import chosen_text
 from ..places import PlaceMarks, display_path
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
+from .argument_cases import chosen_text
 from .list_rules import (
     default_grant, keeps_gmail_threading, keeps_imap_mail, list_findings, read_entry,
 )
@@ -761,7 +761,8 @@ class _UnneededClaims:
             remove = Fix(FixAction.REMOVE, span, part, text)
             if not used_by:
                 if state.dialect == V2 and (
-                    keeps_gmail_threading(scope, kept_scopes, site, config, _partly_read(site))
+                    keeps_gmail_threading(scope, kept_scopes, site, config, _partly_read(site),
+                                          lambda s: bool(self._serving(s)[1]))
                     or keeps_imap_mail(scope, kept_scopes, [
                         s for s in kept_scopes if self._serving(s)[1]], site, config)
                 ):
