@@ -1,5 +1,6 @@
-"""``fix`` on a list whose every item goes and new ones come (each item unused, a
-broader scope missing): the new items keep the layout of the old ones."""
+"""``fix`` on lists it changes or cannot change: a list whose every item goes and new
+ones come keeps the layout of the old ones; a list naming members of a scope Enum is
+where an unused member goes."""
 
 from __future__ import annotations
 
@@ -77,3 +78,54 @@ def test_a_list_that_keeps_an_item_appends_at_its_indentation(tmp_path: Path) ->
         +    "https://www.googleapis.com/auth/calendar",
          ]
         """) in diff
+
+
+# A list naming members of a scope Enum: the unused member is reported where the class
+# defines it, but deleting it there would break the list (AttributeError on import).
+ENUM_APP = """\
+from enum import StrEnum
+
+from nylas import Client
+
+nylas = Client("key")
+
+
+class GoogleScope(StrEnum):
+    READ = "https://www.googleapis.com/auth/gmail.readonly"
+    CAL = "https://www.googleapis.com/auth/calendar.readonly"
+
+
+def login():
+    return nylas.auth.url_for_oauth2(
+        {"client_id": "c", "redirect_uri": "r", "scope": SCOPES}
+    )
+
+
+def unread(grant):
+    return nylas.messages.list(grant).data
+"""
+
+
+def _enum_fix(tmp_path: Path, scopes: str) -> str:
+    (tmp_path / "app.py").write_text(ENUM_APP + f"\n\nSCOPES = {scopes}\n")
+    run = nylas_scopes(tmp_path, "fix", "--isolated", "--diff", "--unsafe-fixes", ".")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == ""
+    return run.stderr
+
+
+def test_an_unused_member_a_list_names_is_said_to_go_from_the_list(tmp_path: Path) -> None:
+    stderr = _enum_fix(tmp_path, "[GoogleScope.READ, GoogleScope.CAL]")
+    assert stderr == (
+        "nylas-scopes: warning: app.py:10:11: NYS303 not fixed: the item is the value of"
+        " an attribute of a class (an Enum member, say), not an element of a list; take it"
+        " out of each list that names the member, or, where a request takes every member"
+        " of the class, remove it by hand where the class defines it\n")
+
+
+def test_an_unused_member_of_a_whole_enum_is_still_said_to_go_from_the_class(
+        tmp_path: Path) -> None:
+    # Control: the request takes every member; the class is where the scope goes.
+    stderr = _enum_fix(tmp_path, "list(GoogleScope)")
+    assert "app.py:10:11: NYS303 not fixed" in stderr
+    assert stderr.endswith("remove it by hand where the class defines it\n")
