@@ -466,8 +466,9 @@ def test_an_unused_enum_member_is_not_offered_a_fix_fix_cannot_make(
         "available": False, "safety": None, "applies": False,
         "applies_with_unsafe_fixes": False,
         "reason": "the item is the value of an attribute of a class (an Enum member, "
-                  "say), not an element of a list; remove it by hand where the class "
-                  "defines it",
+                  "say), not an element of a list; take it out of each list that names "
+                  "the member, or, where a request takes every member of the class, "
+                  "remove it by hand where the class defines it",
     })
     # fix does not point at --unsafe-fixes for it, and that run leaves the file.
     safe = run_cli("fix", "--isolated", "app.py")

@@ -8,6 +8,7 @@ import os
 import sys
 from typing import Any
 
+from ..judging.argument_cases import chosen_text
 from ..judging.resolver import EndpointUse
 from ..judging.results import ProjectResult
 from ..judging.usage_rules import Inference, certain_options, undecided_arguments
@@ -41,6 +42,10 @@ def _why(use: EndpointUse, scope: str) -> str:
     # Arguments the analysis could not read may change the need: the scope serves each.
     undecided = undecided_arguments(endpoint)
     whatever = f"; whatever {', '.join(undecided)} is" if undecided else ""
+    chosen = chosen_text(endpoint)
+    if chosen and not undecided:
+        # The arguments chose a case that needs more than the endpoint's base case.
+        whatever = f"; with {chosen}"
     return f"{scope!r} grants it ({certainty}, {endpoint.row}{whatever})"
 
 

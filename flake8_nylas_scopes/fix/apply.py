@@ -407,9 +407,14 @@ def _drop_conflicts(ops: list[_Op], skipped: list[Skipped]) -> list[_Op]:
 
 _NAME_VALUE = ("the item is the whole value of a name that a request elsewhere reads; "
                "remove it where the name is used")
+# Removing the member from its class breaks a list that names it (``[Scope.CAL]``
+# raises AttributeError on import): such a list is where it goes; the class only
+# where a request takes every member (``list(Scope)``).
 _CLASS_VALUE = (
     "the item is the value of an attribute of a class (an Enum member, say), not an "
-    "element of a list; remove it by hand where the class defines it")
+    "element of a list; take it out of each list that names the member, or, where a "
+    "request takes every member of the class, remove it by hand where the class "
+    "defines it")
 _ADDED_BY_STATEMENT = (
     "the scope is added by a statement the fix does not edit (an append, extend or "
     "+= of the list); remove that statement by hand")

@@ -39,6 +39,14 @@ class Layout(Generic[Item]):
     comma_before: list[Gap]  # whitespace between each item and its comma
     trailing: bool  # a comma after the last item
     trailing_after: Gap  # whitespace right after that comma (before ``gaps[-1]``)
+    # The gap before the first item that starts a line, kept for when every item goes
+    # and new ones come: they go where the old ones were, not flush left.
+    item_gap: Gap | None = None
+
+    def __post_init__(self) -> None:
+        if self.item_gap is None:
+            self.item_gap = next((gap for gap in self.gaps[:len(self.items)]
+                                  if isinstance(gap, cst.ParenthesizedWhitespace)), None)
 
     @property
     def multi_line(self) -> bool:
@@ -63,7 +71,15 @@ class Layout(Generic[Item]):
             return
         count = len(self.items)
         close = self.gaps[-1]
-        if count == 0:
+        if count == 0 and isinstance(close, cst.ParenthesizedWhitespace) \
+                and isinstance(self.item_gap, cst.ParenthesizedWhitespace):
+            # Every item went from a sequence of one item per line: the new ones take
+            # the old items' indentation, the closing bracket keeps its own line.
+            item = _fresh_gap(self.item_gap)
+            opening = close.with_changes(indent=self.item_gap.indent,
+                                         last_line=self.item_gap.last_line)
+            self.gaps = [opening, *([item] * (len(new_items) - 1)), _fresh_gap(close)]
+        elif count == 0:
             self.gaps = [self.gaps[0], *([_SPACE] * (len(new_items) - 1)), close]
         else:
             before_last = self.gaps[count - 1]

@@ -48,8 +48,20 @@ class ArgumentCases:
                     options.setdefault(option.scopes, option)
             decided = self._decided[key] = dataclasses.replace(
                 endpoint, options=tuple(options.values()),
-                variants=possible if maybe else ())
+                variants=possible if maybe else (),
+                chosen_by=chosen.when if not maybe else ())
         return decided
+
+
+def chosen_text(endpoint: Endpoint) -> str:
+    """``calendar_id="primary"`` for a use whose arguments chose that condition; ""
+    for the base case or where every case stays possible."""
+    return ", ".join(
+        clause.parameter if clause.values is None
+        else f"{clause.parameter}={clause.values[0]!r}" if len(clause.values) == 1
+        else f"{clause.parameter} in {clause.values!r}"
+        for clause in endpoint.chosen_by
+    )
 
 
 def _holds(case: ArgumentCase, arguments: CallArguments) -> bool | None:

@@ -383,14 +383,18 @@ def default_grant() -> tuple[str, ...]:
 
 def keeps_gmail_threading(
     scope: str, kept: Sequence[str], site: ScopeSite, config: Config,
-    unread_items: bool = False,
+    unread_items: bool = False, used: Callable[[str], bool] = lambda scope: False,
 ) -> bool:
     """Whether dropping ``scope`` would leave ``email.send`` the only email scope of a
     request a Gmail account can make: NYS202 asks for another email scope there, so
     NYS303 must not ask to remove this one.  With ``unread_items`` the list has items
-    the analysis cannot read, any of which may be ``email.send``."""
+    the analysis cannot read, any of which may be ``email.send``.  Where a call needs
+    ``email.send`` (``used``), NYS301 asks to add it to a list that lacks it: judged
+    beside it, so that NYS303 does not ask to drop what NYS202 would ask back."""
     if cat.V2_SCOPES[scope].family is not cat.ScopeFamily.EMAIL:
         return False
+    if used(cat.V2_GMAIL_SEND_ONLY_SCOPE):
+        kept = [*kept, cat.V2_GMAIL_SEND_ONLY_SCOPE]
     rest = {s for s in kept if s != scope and cat.V2_SCOPES[s].family is cat.ScopeFamily.EMAIL}
     send_only = rest == {cat.V2_GMAIL_SEND_ONLY_SCOPE} or (
         unread_items and rest <= {cat.V2_GMAIL_SEND_ONLY_SCOPE})

@@ -22,6 +22,7 @@ from ..nylas_api.types import Certainty, Endpoint, ScopeOption
 from ..places import PlaceMarks, display_path
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
+from .argument_cases import chosen_text
 from .list_rules import (
     default_grant, keeps_gmail_threading, keeps_imap_mail, list_findings, read_entry,
 )
@@ -225,7 +226,13 @@ def _whatever(endpoint: Endpoint) -> str:
     """`` (whatever calendar_id is)`` where the options listed serve each case of
     arguments the analysis could not read; "" elsewhere."""
     undecided = undecided_arguments(endpoint)
-    return f" (whatever {', '.join(undecided)} is)" if undecided else ""
+    if undecided:
+        return f" (whatever {', '.join(undecided)} is)"
+    # A condition the call's arguments chose: the need differs from what the endpoint
+    # asks for elsewhere (creating an event in Google's "primary" calendar needs the
+    # full calendar scope), which the reader would otherwise not see.
+    chosen = chosen_text(endpoint)
+    return f" (with {chosen})" if chosen else ""
 
 
 def every_case_options(catalogue: Catalogue, endpoint: Endpoint) -> list[ScopeOption]:
@@ -754,7 +761,8 @@ class _UnneededClaims:
             remove = Fix(FixAction.REMOVE, span, part, text)
             if not used_by:
                 if state.dialect == V2 and (
-                    keeps_gmail_threading(scope, kept_scopes, site, config, _partly_read(site))
+                    keeps_gmail_threading(scope, kept_scopes, site, config, _partly_read(site),
+                                          lambda s: bool(self._serving(s)[1]))
                     or keeps_imap_mail(scope, kept_scopes, [
                         s for s in kept_scopes if self._serving(s)[1]], site, config)
                 ):

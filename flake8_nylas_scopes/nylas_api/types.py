@@ -85,6 +85,9 @@ class Endpoint:
     # Not a request: a name in the code (API v3) that stands for what Nylas does with
     # the grant's scopes, a notification trigger or a request argument.
     mention: bool = False
+    # The clauses of the condition the call's arguments chose (``calendar_id=
+    # "primary"``), so that a report can say why the call needs more than the base case.
+    chosen_by: tuple[ArgumentClause, ...] = ()
 
 
 @dataclass(frozen=True)
