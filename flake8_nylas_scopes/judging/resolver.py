@@ -127,6 +127,9 @@ _PROJECT_KINDS = frozenset({"func", "class", "inst"})
 # must not hide an unknown one (see ``_find_partly_untold``; an instance's attribute
 # is one too, where it holds no Nylas object: see ``_seeded_untold``).
 _JOINED_PLACES = (PARAMETER, LOCAL, GLOBAL, RETURNED, CHOICE)
+# The places a subclass may bind again, read joined with the base's: an instance's
+# attribute and a method's result (see ``_untold_overrides``).
+_OVERRIDDEN_PLACES = (ATTRIBUTE, RETURNED)
 # Objects whose loss may hide a request: Nylas values, and what may hold them.
 _LOSABLE_KINDS = _NYLAS_KINDS | {"inst", "func", "lost"}
 # What a chain of attributes goes through to the Nylas object it uses, and how deep.
@@ -1575,6 +1578,7 @@ class FlowResolver:
                   if self._seeded_untold(target) and any(
                       self._unfollowed_source(node) for node in nodes)
                   or self._given_nothing(target, nodes)}
+        untold.update(self._untold_overrides())
         if not untold:
             return
         rest = [(target, nodes) for target, nodes in candidates if target not in untold]
@@ -1586,6 +1590,23 @@ class FlowResolver:
             grown = len(untold) > before
             rest = [(target, nodes) for target, nodes in rest if target not in untold]
         self._partly_untold = frozenset(untold)
+
+    def _untold_overrides(self) -> Iterator[str]:
+        """The instances' attributes and the functions' results that hold only what
+        the analysis cannot follow (``client = make_client()`` in a subclass's body,
+        of an unread registry; a subclass's ``def client(self): return
+        make_client()``).  A read of ``self.client`` (or a call of ``self.client()``)
+        in a method of the base joins every store (or every override) of the family
+        (see ``_instance_attribute`` and ``_runs``): where the base's own is a
+        project object (``client = Fake()``), the subclass's unknown one must not be
+        hidden by it, as two stores of one class's attribute are not.  Such a symbol
+        resolves to nothing itself, so it changes only what joins it with more."""
+        values = self.values
+        for target, nodes in self.edges.items():
+            if target.startswith(_OVERRIDDEN_PLACES) and not values.get(target) and any(
+                    self._unfollowed_source(node)
+                    for node in (nodes if isinstance(nodes, list) else [nodes])):
+                yield target
 
     def _seeded_untold(self, target: str) -> bool:
         """Whether a binding the analysis cannot follow makes ``target`` partly
