@@ -104,12 +104,27 @@ class LiveDigest(Digest):
 """
 
 
+# A module holding a fake, and another module storing a value on it at start-up.
+HOLDER = "from app.fakes import Fake\n\nclient = Fake()\n"
+
+MODULE_STORE = HEAD + """import app.holder as holder
+
+
+def setup():
+    {store}
+
+
+def unread(grant):
+    return holder.client.messages.list(grant)
+"""
+
+
 def _findings(tmp_path: Path, mail: str) -> list[tuple[str, int, str]]:
     (tmp_path / "pyproject.toml").write_text(
         "[project]\nname = 'app'\ndependencies = ['nylas>=6']\n")
     for name, text in {"app/__init__.py": "", "app/auth.py": AUTH,
                        "app/clients.py": CLIENTS, "app/fakes.py": FAKE,
-                       "app/mail.py": mail}.items():
+                       "app/holder.py": HOLDER, "app/mail.py": mail}.items():
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text))
@@ -133,7 +148,12 @@ def _unresolved_in_mail(findings: list[tuple[str, int, str]]) -> set[int]:
     (GETATTR_DEFAULT.format(default="Fake()"), 6, "client.messages.list()"),
     (SUBCLASS_ATTRIBUTE.format(live="make_client()"), 8, "self.client.messages.list()"),
     (SUBCLASS_METHOD.format(live="make_client()"), 9, "self.client().messages.list()"),
-], ids=["getattr-default", "subclass-attribute", "subclass-method"])
+    (MODULE_STORE.format(store="holder.client = make_client()"), 11,
+     "holder.client.messages.list()"),
+    (MODULE_STORE.format(store='setattr(holder, "client", make_client())'), 11,
+     "holder.client.messages.list()"),
+], ids=["getattr-default", "subclass-attribute", "subclass-method", "module-store",
+        "module-setattr"])
 def test_unknown_part_beside_a_fake_is_unresolved(
         tmp_path: Path, template: str, line: int, text: str) -> None:
     findings = _findings(tmp_path, template)
@@ -148,7 +168,8 @@ def test_unknown_part_beside_a_fake_is_unresolved(
         "getattr(holder,", "getattr(Holder(),"),
     SUBCLASS_ATTRIBUTE.format(live="OtherFake()"),
     SUBCLASS_METHOD.format(live="OtherFake()"),
-], ids=["getattr-of-a-fake", "subclass-attribute", "subclass-method"])
+    MODULE_STORE.format(store="holder.client = OtherFake()"),
+], ids=["getattr-of-a-fake", "subclass-attribute", "subclass-method", "module-store"])
 def test_only_fakes_stay_no_nylas_call(tmp_path: Path, template: str) -> None:
     # Control: every part is a project object; the call is the fakes', as before.
     findings = _findings(tmp_path, template)
@@ -156,12 +177,19 @@ def test_only_fakes_stay_no_nylas_call(tmp_path: Path, template: str) -> None:
     assert not _unresolved_in_mail(findings)
 
 
-@pytest.mark.parametrize("template", [
-    SUBCLASS_ATTRIBUTE.format(live="nylas").replace(HEAD, HEAD + "from app.auth import nylas\n"),
-    SUBCLASS_METHOD.format(live="nylas").replace(HEAD, HEAD + "from app.auth import nylas\n"),
-], ids=["subclass-attribute", "subclass-method"])
-def test_the_client_beside_a_fake_is_exact(tmp_path: Path, template: str) -> None:
-    # Control: the subclass holds the Nylas client; its call is counted exactly.
+@pytest.mark.parametrize(("template", "line", "stores"), [
+    (SUBCLASS_ATTRIBUTE.format(live="nylas").replace(
+        HEAD, HEAD + "from app.auth import nylas\n"), 9, set()),
+    (SUBCLASS_METHOD.format(live="nylas").replace(
+        HEAD, HEAD + "from app.auth import nylas\n"), 10, set()),
+    (MODULE_STORE.format(store="holder.client = nylas").replace(
+        HEAD, HEAD + "from app.auth import nylas\n"), 12, {8}),
+], ids=["subclass-attribute", "subclass-method", "module-store"])
+def test_the_client_beside_a_fake_is_exact(
+        tmp_path: Path, template: str, line: int, stores: set[int]) -> None:
+    # Control: the subclass (the module's store) holds the Nylas client; its call is
+    # counted exactly.  (The store itself is where the client leaves the function.)
     findings = _findings(tmp_path, template)
     assert not _unused_gmail(findings)
-    assert not _unresolved_in_mail(findings)
+    assert line not in _unresolved_in_mail(findings)
+    assert _unresolved_in_mail(findings) == stores

@@ -1791,6 +1791,11 @@ class FlowResolver:
                     if kind in ("inst", "class"):
                         if attribute not in _REGISTRATIONS:
                             changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
+                    elif kind == "module":
+                        # ``holder.client = make_client()`` from another module: the
+                        # module's global holds it too, beside its own binding.
+                        if attribute not in _REGISTRATIONS:
+                            changed |= self._add_edge(f"{GLOBAL}{name}.{attribute}", stored)
                     elif kind != "func":
                         continue
                     elif attribute == REGISTERS_ON:
