@@ -118,6 +118,19 @@ def unread(grant):
     return holder.client.messages.list(grant)
 """
 
+# A module's dict of clients, changed at start-up by keywords.
+DICT_UPDATE = HEAD + """
+CLIENTS = {{"mail": Fake()}}
+
+
+def setup():
+    CLIENTS.update(mail={live})
+
+
+def unread(grant):
+    return CLIENTS["mail"].messages.list(grant)
+"""
+
 
 def _findings(tmp_path: Path, mail: str) -> list[tuple[str, int, str]]:
     (tmp_path / "pyproject.toml").write_text(
@@ -152,8 +165,9 @@ def _unresolved_in_mail(findings: list[tuple[str, int, str]]) -> set[int]:
      "holder.client.messages.list()"),
     (MODULE_STORE.format(store='setattr(holder, "client", make_client())'), 11,
      "holder.client.messages.list()"),
+    (DICT_UPDATE.format(live="make_client()"), 12, "CLIENTS['mail'].messages.list()"),
 ], ids=["getattr-default", "subclass-attribute", "subclass-method", "module-store",
-        "module-setattr"])
+        "module-setattr", "dict-update-keyword"])
 def test_unknown_part_beside_a_fake_is_unresolved(
         tmp_path: Path, template: str, line: int, text: str) -> None:
     findings = _findings(tmp_path, template)
@@ -169,7 +183,9 @@ def test_unknown_part_beside_a_fake_is_unresolved(
     SUBCLASS_ATTRIBUTE.format(live="OtherFake()"),
     SUBCLASS_METHOD.format(live="OtherFake()"),
     MODULE_STORE.format(store="holder.client = OtherFake()"),
-], ids=["getattr-of-a-fake", "subclass-attribute", "subclass-method", "module-store"])
+    DICT_UPDATE.format(live="OtherFake()"),
+], ids=["getattr-of-a-fake", "subclass-attribute", "subclass-method", "module-store",
+        "dict-update-keyword"])
 def test_only_fakes_stay_no_nylas_call(tmp_path: Path, template: str) -> None:
     # Control: every part is a project object; the call is the fakes', as before.
     findings = _findings(tmp_path, template)

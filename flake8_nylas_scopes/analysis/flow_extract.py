@@ -1273,6 +1273,19 @@ class FlowExtractor:
             self._sink(value, f"stored in {_text(container)}", node)
             self._write_elsewhere(container, value, node)
 
+    def _added(self, node: ast.Call, method: str) -> Val | None:
+        """What a container's storing method adds: its last argument (the elements of
+        it for an extender), and for a dict's ``update`` its keywords' values too
+        (``CLIENTS.update(mail=make_client())``, ``update(**more)``)."""
+        parts: list[Val | None] = []
+        if node.args:
+            added = self.value(node.args[-1])
+            parts.append(self._iter(added) if method in EXTENDERS else added)
+        if method == "update":
+            parts += [self.value(keyword.value) if keyword.arg is not None
+                      else self._iter(self.value(keyword.value)) for keyword in node.keywords]
+        return self._temporary(parts, node)
+
     def _write_elsewhere(self, container: ast.expr, value: Val | None, node: ast.AST) -> None:
         """``SYNCS[key] = value`` (``SYNCS.append(value)``, ``app.SYNCS.update(...)``)
         into a container this module does not make: recorded against the name it
@@ -2294,19 +2307,15 @@ class FlowExtractor:
                 found = self.value(given)
                 self._edge(ANY_ITEM_SLOT, found)
                 self._edge(ANY_ITEM_SLOT, self._iter(found))
-        if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
-                node.args) and not self._owned(func.value):
+        stores = isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
+            bool(node.args) or (func.attr == "update" and bool(node.keywords)))
+        if stores and not self._owned(func.value):
             # Another module's list or dict (the call is still handled below).
-            added = self.value(node.args[-1])
-            self._write_elsewhere(func.value, self._iter(added) if (
-                func.attr in EXTENDERS) else added, node)
-        if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
-            self._owned(func.value)
-        ) and node.args:
-            added = self.value(node.args[-1])
-            if func.attr in EXTENDERS:
-                added = self._iter(added)
-            self._store_item(func.value, added, node)
+            assert isinstance(func, ast.Attribute)
+            self._write_elsewhere(func.value, self._added(node, func.attr), node)
+        if stores and self._owned(func.value):
+            assert isinstance(func, ast.Attribute)
+            self._store_item(func.value, self._added(node, func.attr), node)
             self._call_site(node, span, not used, modelled=True)
             return False
         if isinstance(func, ast.Attribute) and func.attr == "sort" and node.keywords:
