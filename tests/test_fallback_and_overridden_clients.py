@@ -131,6 +131,33 @@ def unread(grant):
     return CLIENTS["mail"].messages.list(grant)
 """
 
+# A client a nested function binds through ``nonlocal`` (or a module's through
+# ``global``), beside the fake its function binds first.
+NONLOCAL = HEAD + """
+def unread(grant):
+    client = Fake()
+
+    def connect():
+        nonlocal client
+        client = {live}
+
+    connect()
+    return client.messages.list(grant)
+"""
+
+GLOBAL = HEAD + """
+client = Fake()
+
+
+def connect():
+    global client
+    client = {live}
+
+
+def unread(grant):
+    return client.messages.list(grant)
+"""
+
 
 def _findings(tmp_path: Path, mail: str) -> list[tuple[str, int, str]]:
     (tmp_path / "pyproject.toml").write_text(
@@ -166,8 +193,10 @@ def _unresolved_in_mail(findings: list[tuple[str, int, str]]) -> set[int]:
     (MODULE_STORE.format(store='setattr(holder, "client", make_client())'), 11,
      "holder.client.messages.list()"),
     (DICT_UPDATE.format(live="make_client()"), 12, "CLIENTS['mail'].messages.list()"),
+    (NONLOCAL.format(live="make_client()"), 12, "client.messages.list()"),
+    (GLOBAL.format(live="make_client()"), 13, "client.messages.list()"),
 ], ids=["getattr-default", "subclass-attribute", "subclass-method", "module-store",
-        "module-setattr", "dict-update-keyword"])
+        "module-setattr", "dict-update-keyword", "nonlocal", "global"])
 def test_unknown_part_beside_a_fake_is_unresolved(
         tmp_path: Path, template: str, line: int, text: str) -> None:
     findings = _findings(tmp_path, template)
@@ -184,8 +213,10 @@ def test_unknown_part_beside_a_fake_is_unresolved(
     SUBCLASS_METHOD.format(live="OtherFake()"),
     MODULE_STORE.format(store="holder.client = OtherFake()"),
     DICT_UPDATE.format(live="OtherFake()"),
+    NONLOCAL.format(live="OtherFake()"),
+    GLOBAL.format(live="OtherFake()"),
 ], ids=["getattr-of-a-fake", "subclass-attribute", "subclass-method", "module-store",
-        "dict-update-keyword"])
+        "dict-update-keyword", "nonlocal", "global"])
 def test_only_fakes_stay_no_nylas_call(tmp_path: Path, template: str) -> None:
     # Control: every part is a project object; the call is the fakes', as before.
     findings = _findings(tmp_path, template)

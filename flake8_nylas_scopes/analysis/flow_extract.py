@@ -541,7 +541,11 @@ class FlowExtractor:
         frames = self.frames
         innermost = frames[-1]
         if name in innermost.bindings.declared_global:
-            return self._global_value(name)
+            if not (innermost.is_function and name in _nonlocal_names(innermost.body)):
+                return self._global_value(name)
+            # ``nonlocal client`` then ``client = make_client()``: the name of the
+            # function it is written in, which reads and writes go to.
+            frames = frames[:-1]
         for frame in reversed(frames):
             if not frame.is_function:
                 continue
@@ -2986,6 +2990,22 @@ def _given_back(node: ast.Call, parameter: str) -> ast.expr | None:
         return None if isinstance(node.args[0], ast.Starred) else node.args[0]
     keyword = node.keywords[0]
     return keyword.value if keyword.arg == parameter else None
+
+
+def _nonlocal_names(body: Sequence[ast.stmt] | None) -> frozenset[str]:
+    """The names a function's own statements declare ``nonlocal`` (``Bindings`` keeps
+    them with the ``global`` ones); not those of the functions and classes it
+    defines."""
+    found: set[str] = set()
+    pending: list[ast.AST] = list(body or ())
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Nonlocal):
+            found.update(node.names)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                   ast.Lambda, ast.expr)):
+            pending.extend(ast.iter_child_nodes(node))
+    return frozenset(found)
 
 
 def _sets_named_attribute(node: ast.Call) -> bool:
