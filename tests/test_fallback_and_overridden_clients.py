@@ -158,6 +158,18 @@ def unread(grant):
     return client.messages.list(grant)
 """
 
+# A method binding the class attribute through the instance's class.
+CLASS_OF_SELF = HEAD + """
+class Digest:
+    client = Fake()
+
+    def connect(self):
+        {owner}.client = {live}
+
+    def unread(self, grant):
+        return self.client.messages.list(grant)
+"""
+
 
 def _findings(tmp_path: Path, mail: str) -> list[tuple[str, int, str]]:
     (tmp_path / "pyproject.toml").write_text(
@@ -195,8 +207,13 @@ def _unresolved_in_mail(findings: list[tuple[str, int, str]]) -> set[int]:
     (DICT_UPDATE.format(live="make_client()"), 12, "CLIENTS['mail'].messages.list()"),
     (NONLOCAL.format(live="make_client()"), 12, "client.messages.list()"),
     (GLOBAL.format(live="make_client()"), 13, "client.messages.list()"),
+    (CLASS_OF_SELF.format(owner="type(self)", live="make_client()"), 11,
+     "self.client.messages.list()"),
+    (CLASS_OF_SELF.format(owner="self.__class__", live="make_client()"), 11,
+     "self.client.messages.list()"),
 ], ids=["getattr-default", "subclass-attribute", "subclass-method", "module-store",
-        "module-setattr", "dict-update-keyword", "nonlocal", "global"])
+        "module-setattr", "dict-update-keyword", "nonlocal", "global", "type-of-self",
+        "class-of-self"])
 def test_unknown_part_beside_a_fake_is_unresolved(
         tmp_path: Path, template: str, line: int, text: str) -> None:
     findings = _findings(tmp_path, template)
@@ -215,8 +232,9 @@ def test_unknown_part_beside_a_fake_is_unresolved(
     DICT_UPDATE.format(live="OtherFake()"),
     NONLOCAL.format(live="OtherFake()"),
     GLOBAL.format(live="OtherFake()"),
+    CLASS_OF_SELF.format(owner="type(self)", live="OtherFake()"),
 ], ids=["getattr-of-a-fake", "subclass-attribute", "subclass-method", "module-store",
-        "dict-update-keyword", "nonlocal", "global"])
+        "dict-update-keyword", "nonlocal", "global", "type-of-self"])
 def test_only_fakes_stay_no_nylas_call(tmp_path: Path, template: str) -> None:
     # Control: every part is a project object; the call is the fakes', as before.
     findings = _findings(tmp_path, template)

@@ -581,6 +581,15 @@ class FlowExtractor:
             and node.id == self._self_name()
         )
 
+    def _class_of_self(self, node: ast.expr) -> bool:
+        """Whether ``node`` is the class of the method's instance: ``type(self)`` or
+        ``self.__class__``."""
+        if isinstance(node, ast.Attribute):
+            return node.attr == "__class__" and self._self_owner(node.value)
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+            node.func.id == "type") and len(node.args) == 1 and not node.keywords and (
+            self._self_owner(node.args[0])) and self.name_value("type") is None
+
     def _self_name(self) -> str:
         for frame in reversed(self.frames):
             if frame.self_name:
@@ -601,7 +610,9 @@ class FlowExtractor:
                 return self._rebinding_key(value.name)
             return ""
         if isinstance(target, ast.Attribute):
-            if self._self_owner(target.value):
+            if self._self_owner(target.value) or self._class_of_self(target.value):
+                # ``type(self).client = ...`` binds the class attribute that
+                # ``self.client`` reads, as a store on the instance does.
                 return f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}.{target.attr}"
             if self._imported_module_root(target):
                 return ""  # ``import app.messages``: ``app.messages`` is the module
