@@ -170,6 +170,23 @@ class Digest:
         return self.client.messages.list(grant)
 """
 
+# An instance given attributes by names known only at run time.
+RUN_TIME_NAMES = HEAD + """
+class Digest:
+    client = Fake()
+
+    def __init__(self, **options):
+        for key, value in options.items():
+            setattr(self, key, {value})
+
+    def unread(self, grant):
+        return self.client.messages.list(grant)
+
+
+def run(grant):
+    return Digest(client=make_client()).unread(grant)
+"""
+
 
 def _findings(tmp_path: Path, mail: str) -> list[tuple[str, int, str]]:
     (tmp_path / "pyproject.toml").write_text(
@@ -211,9 +228,10 @@ def _unresolved_in_mail(findings: list[tuple[str, int, str]]) -> set[int]:
      "self.client.messages.list()"),
     (CLASS_OF_SELF.format(owner="self.__class__", live="make_client()"), 11,
      "self.client.messages.list()"),
+    (RUN_TIME_NAMES.format(value="value"), 12, "self.client.messages.list()"),
 ], ids=["getattr-default", "subclass-attribute", "subclass-method", "module-store",
         "module-setattr", "dict-update-keyword", "nonlocal", "global", "type-of-self",
-        "class-of-self"])
+        "class-of-self", "setattr-by-run-time-name"])
 def test_unknown_part_beside_a_fake_is_unresolved(
         tmp_path: Path, template: str, line: int, text: str) -> None:
     findings = _findings(tmp_path, template)
@@ -233,8 +251,10 @@ def test_unknown_part_beside_a_fake_is_unresolved(
     NONLOCAL.format(live="OtherFake()"),
     GLOBAL.format(live="OtherFake()"),
     CLASS_OF_SELF.format(owner="type(self)", live="OtherFake()"),
+    RUN_TIME_NAMES.format(value="OtherFake()"),
 ], ids=["getattr-of-a-fake", "subclass-attribute", "subclass-method", "module-store",
-        "dict-update-keyword", "nonlocal", "global", "type-of-self"])
+        "dict-update-keyword", "nonlocal", "global", "type-of-self",
+        "setattr-by-run-time-name"])
 def test_only_fakes_stay_no_nylas_call(tmp_path: Path, template: str) -> None:
     # Control: every part is a project object; the call is the fakes', as before.
     findings = _findings(tmp_path, template)

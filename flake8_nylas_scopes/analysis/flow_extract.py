@@ -120,6 +120,7 @@ from .prefilter import names_a_scope_family
 from .registry_writes import ITEM_WRITE
 from .source import SourceMap
 from .spread_dicts import only_spread
+from .subclass_bindings import RUN_TIME_NAMES
 from .symbols import (
     ATTRIBUTE,
     BARE_CLASS,
@@ -2344,6 +2345,12 @@ class FlowExtractor:
             self._bind(ast.copy_location(
                 ast.Attribute(node.args[0], stored.value, ast.Store()), node),
                 self.value(node.args[2]), node)
+        elif name == "setattr" and _sets_some_attribute(node) and self._self_owner(
+                node.args[0]):
+            # ``for key, value in options.items(): setattr(self, key, value)``: any
+            # attribute of the instances may hold the value (read with each one).
+            self._edge(f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}."
+                       f"{RUN_TIME_NAMES}", self.value(node.args[2]))
         read = self._read_by_name(node, name)
         if read is not None and read.attr == AUTH_URL_METHOD:
             # ``getattr(client, "authentication_url")``: the method as a value, a request
@@ -3022,9 +3029,14 @@ def _nonlocal_names(body: Sequence[ast.stmt] | None) -> frozenset[str]:
 def _sets_named_attribute(node: ast.Call) -> bool:
     """Whether ``setattr(obj, "name", value)`` names the attribute it sets."""
     args = node.args
-    return len(args) == 3 and not node.keywords and not any(
-        isinstance(arg, ast.Starred) for arg in args) and isinstance(
+    return _sets_some_attribute(node) and isinstance(
         args[1], ast.Constant) and isinstance(args[1].value, str)
+
+
+def _sets_some_attribute(node: ast.Call) -> bool:
+    """Whether ``setattr(obj, name, value)`` is written with its three arguments."""
+    return len(node.args) == 3 and not node.keywords and not any(
+        isinstance(arg, ast.Starred) for arg in node.args)
 
 
 def _names_its_attribute(node: ast.Call) -> bool:

@@ -39,6 +39,7 @@ from ..analysis.flow_facts import (
 )
 from ..analysis.member_patterns import is_pattern, member_matches
 from ..analysis.registry_writes import ITEM_WRITE
+from ..analysis.subclass_bindings import RUN_TIME_NAMES
 from ..analysis.symbols import (
     ATTRIBUTE,
     BARE_CLASS,
@@ -504,6 +505,13 @@ class FlowResolver:
                     self._stores.append((self._intern_shared(store.owner), store.attr,
                                          self._intern_shared(store.value)))
             self._interned.clear()
+        # The classes whose methods set attributes of their instances by names known
+        # only at run time (``setattr(self, key, value)``): every attribute read on
+        # them may be such a value (see ``_instance_attribute``).
+        suffix = f".{RUN_TIME_NAMES}"
+        self._run_time_attributes = frozenset(
+            qualified_name(target)[:-len(suffix)] for target in self.edges
+            if target.startswith(ATTRIBUTE) and target.endswith(suffix))
         # The project classes each class derives from, directly; and which classes
         # derive from the SDK's client.
         self._bases: dict[str, set[str]] = {}
@@ -911,8 +919,11 @@ class FlowResolver:
                 found |= self.values.get(f"{RETURNED}{function}", _NOTHING)
             else:
                 found.add(("func", function))
+        run_time = self._run_time_attributes
         for klass in self._storing_classes(owner):
             found |= self.values.get(f"{ATTRIBUTE}{klass}.{name}", _NOTHING)
+            if klass in run_time:
+                found |= self.values.get(f"{ATTRIBUTE}{klass}.{RUN_TIME_NAMES}", _NOTHING)
         if owner in self._client_classes:
             found |= self._attribute(("client", self._client_classes[owner]), name,
                                      subclassed=True)
@@ -1673,8 +1684,11 @@ class FlowResolver:
 
     def _stored_untold(self, owner: str, name: str, untold: AbstractSet[str]) -> bool:
         """Whether ``instance.name`` of the class ``owner`` may hold what the analysis
-        cannot follow: a store in its family, or a property's result."""
-        return any(f"{ATTRIBUTE}{klass}.{name}" in untold
+        cannot follow: a store in its family (also one by a name known only at run
+        time), or a property's result."""
+        run_time = self._run_time_attributes
+        return any(f"{ATTRIBUTE}{klass}.{name}" in untold or (
+            klass in run_time and f"{ATTRIBUTE}{klass}.{RUN_TIME_NAMES}" in untold)
                    for klass in self._storing_classes(owner)) or any(
             f"{RETURNED}{function}" in untold for function in self._runs(owner, name)
             if function in self._properties)
