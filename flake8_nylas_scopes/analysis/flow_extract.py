@@ -2323,15 +2323,16 @@ class FlowExtractor:
                 found = self.value(given)
                 self._edge(ANY_ITEM_SLOT, found)
                 self._edge(ANY_ITEM_SLOT, self._iter(found))
-        stores = isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
-            bool(node.args) or (func.attr == "update" and bool(node.keywords)))
-        if stores and not self._owned(func.value):
+        container = func.value if isinstance(func, ast.Attribute) and (
+            func.attr in _STORING_METHODS) and (node.args or (
+                func.attr == "update" and node.keywords)) else None
+        if container is not None and not self._owned(container):
             # Another module's list or dict (the call is still handled below).
             assert isinstance(func, ast.Attribute)
-            self._write_elsewhere(func.value, self._added(node, func.attr), node)
-        if stores and self._owned(func.value):
+            self._write_elsewhere(container, self._added(node, func.attr), node)
+        if container is not None and self._owned(container):
             assert isinstance(func, ast.Attribute)
-            self._store_item(func.value, self._added(node, func.attr), node)
+            self._store_item(container, self._added(node, func.attr), node)
             self._call_site(node, span, not used, modelled=True)
             return False
         if isinstance(func, ast.Attribute) and func.attr == "sort" and node.keywords:
