@@ -187,6 +187,34 @@ def run(grant):
     return Digest(client=make_client()).unread(grant)
 """
 
+# A registry of the project keeping its clients in an instance's dict, read by a
+# method or by ``registry[key]``.
+REGISTRY = HEAD + """
+class Registry:
+    def __init__(self):
+        self.items = {{"dry": Fake()}}
+
+    def __getitem__(self, key):
+        return self.items[key]
+
+    def lookup(self, key):
+        return self.items[key]
+
+    def register(self, key, value):
+        self.items[key] = value
+
+
+REG = Registry()
+
+
+def setup():
+    REG.register("mail", {live})
+
+
+def unread(grant):
+    return {read}.messages.list(grant)
+"""
+
 
 def _findings(tmp_path: Path, mail: str) -> list[tuple[str, int, str]]:
     (tmp_path / "pyproject.toml").write_text(
@@ -229,9 +257,13 @@ def _unresolved_in_mail(findings: list[tuple[str, int, str]]) -> set[int]:
     (CLASS_OF_SELF.format(owner="self.__class__", live="make_client()"), 11,
      "self.client.messages.list()"),
     (RUN_TIME_NAMES.format(value="value"), 12, "self.client.messages.list()"),
+    (REGISTRY.format(live="make_client()", read='REG.lookup("mail")'), 26,
+     "REG.lookup().messages.list()"),
+    (REGISTRY.format(live="make_client()", read='REG["mail"]'), 26,
+     "REG['mail'].messages.list()"),
 ], ids=["getattr-default", "subclass-attribute", "subclass-method", "module-store",
         "module-setattr", "dict-update-keyword", "nonlocal", "global", "type-of-self",
-        "class-of-self", "setattr-by-run-time-name"])
+        "class-of-self", "setattr-by-run-time-name", "registry-method", "registry-item"])
 def test_unknown_part_beside_a_fake_is_unresolved(
         tmp_path: Path, template: str, line: int, text: str) -> None:
     findings = _findings(tmp_path, template)
@@ -252,9 +284,11 @@ def test_unknown_part_beside_a_fake_is_unresolved(
     GLOBAL.format(live="OtherFake()"),
     CLASS_OF_SELF.format(owner="type(self)", live="OtherFake()"),
     RUN_TIME_NAMES.format(value="OtherFake()"),
+    REGISTRY.format(live="OtherFake()", read='REG.lookup("mail")'),
+    REGISTRY.format(live="OtherFake()", read='REG["mail"]'),
 ], ids=["getattr-of-a-fake", "subclass-attribute", "subclass-method", "module-store",
         "dict-update-keyword", "nonlocal", "global", "type-of-self",
-        "setattr-by-run-time-name"])
+        "setattr-by-run-time-name", "registry-method", "registry-item"])
 def test_only_fakes_stay_no_nylas_call(tmp_path: Path, template: str) -> None:
     # Control: every part is a project object; the call is the fakes', as before.
     findings = _findings(tmp_path, template)

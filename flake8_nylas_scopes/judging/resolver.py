@@ -377,6 +377,15 @@ def _both_generations(objs: Objs) -> bool:
     return v2 and v3
 
 
+def _innermost(obj: Obj) -> Obj:
+    """What a container (of containers) holds, or the object itself."""
+    for _ in range(_MAX_BOX_DEPTH):
+        if obj[0] != "box":
+            break
+        obj = unbox(obj)
+    return obj
+
+
 def _box_depth(obj: Obj) -> int:
     depth = 0
     while obj[0] == "box":
@@ -1629,8 +1638,10 @@ class FlowResolver:
         following what they read from it would cost much and change nothing."""
         if target.startswith(_JOINED_PLACES):
             return True
+        # A container of the project's objects (``self.items = {"dry": Fake()}``,
+        # written again as ``self.items[key] = value``) holds no Nylas object either.
         return target.startswith(ATTRIBUTE) and all(
-            kind not in _NYLAS_KINDS for kind, _ in self.values[target])
+            _innermost(obj)[0] not in _NYLAS_KINDS for obj in self.values[target])
 
     def _given_nothing(self, target: str, nodes: list[Node]) -> bool:
         """Whether ``target`` is a parameter that no caller, default or annotation
@@ -1677,6 +1688,11 @@ class FlowResolver:
                     held == "func" and f"{RETURNED}{function}" in untold
                     for held, function in self._resolve_node(inners[node], 0)):
                 return True
+            if kind == "item" and any(
+                    held == "inst" and any(f"{RETURNED}{method}" in untold
+                                           for method in self._runs(owner, "__getitem__"))
+                    for held, owner in self._resolve_node(inners[node], 0)):
+                return True  # ``registry["mail"]`` runs the class's ``__getitem__``
             if kind not in ("attr", "call", "item", "iter", "part", "box"):
                 return False
             node = inners[node]
