@@ -120,6 +120,7 @@ from .prefilter import names_a_scope_family
 from .registry_writes import ITEM_WRITE
 from .source import SourceMap
 from .spread_dicts import only_spread
+from .subclass_bindings import RUN_TIME_NAMES
 from .symbols import (
     ATTRIBUTE,
     BARE_CLASS,
@@ -541,7 +542,11 @@ class FlowExtractor:
         frames = self.frames
         innermost = frames[-1]
         if name in innermost.bindings.declared_global:
-            return self._global_value(name)
+            if not (innermost.is_function and name in _nonlocal_names(innermost.body)):
+                return self._global_value(name)
+            # ``nonlocal client`` then ``client = make_client()``: the name of the
+            # function it is written in, which reads and writes go to.
+            frames = frames[:-1]
         for frame in reversed(frames):
             if not frame.is_function:
                 continue
@@ -577,6 +582,15 @@ class FlowExtractor:
             and node.id == self._self_name()
         )
 
+    def _class_of_self(self, node: ast.expr) -> bool:
+        """Whether ``node`` is the class of the method's instance: ``type(self)`` or
+        ``self.__class__``."""
+        if isinstance(node, ast.Attribute):
+            return node.attr == "__class__" and self._self_owner(node.value)
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
+            node.func.id == "type") and len(node.args) == 1 and not node.keywords and (
+            self._self_owner(node.args[0])) and self.name_value("type") is None
+
     def _self_name(self) -> str:
         for frame in reversed(self.frames):
             if frame.self_name:
@@ -597,7 +611,9 @@ class FlowExtractor:
                 return self._rebinding_key(value.name)
             return ""
         if isinstance(target, ast.Attribute):
-            if self._self_owner(target.value):
+            if self._self_owner(target.value) or self._class_of_self(target.value):
+                # ``type(self).client = ...`` binds the class attribute that
+                # ``self.client`` reads, as a store on the instance does.
                 return f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}.{target.attr}"
             if self._imported_module_root(target):
                 return ""  # ``import app.messages``: ``app.messages`` is the module
@@ -1022,14 +1038,16 @@ class FlowExtractor:
             names = self._loop_names(node)
             if names is not None:
                 # ``for name in ("messages", "events"): getattr(nylas, name)``
-                return self._union([*(ast.copy_location(
+                return self._choice([*(ast.copy_location(
                     ast.Attribute(args[0], name, ast.Load()), node) for name in names),
                     *args[2:3]], node)
             return self._val("attr", member_pattern(args[1]), owner)
         name = args[1]
         assert isinstance(name, ast.Constant) and isinstance(name.value, str)
         read = ast.copy_location(ast.Attribute(args[0], name.value, ast.Load()), node)
-        return self._union([read, *args[2:3]], node)
+        # The member or the default: either may be the whole value, so an arm the
+        # analysis cannot follow is kept beside a known default (a test's fake).
+        return self._choice([read, *args[2:3]], node)
 
     def _loop_names(self, node: ast.Call) -> tuple[str, ...] | None:
         """The attributes ``getattr(obj, name[, default])`` may read where ``name`` is
@@ -1270,6 +1288,19 @@ class FlowExtractor:
         else:
             self._sink(value, f"stored in {_text(container)}", node)
             self._write_elsewhere(container, value, node)
+
+    def _added(self, node: ast.Call, method: str) -> Val | None:
+        """What a container's storing method adds: its last argument (the elements of
+        it for an extender), and for a dict's ``update`` its keywords' values too
+        (``CLIENTS.update(mail=make_client())``, ``update(**more)``)."""
+        parts: list[Val | None] = []
+        if node.args:
+            added = self.value(node.args[-1])
+            parts.append(self._iter(added) if method in EXTENDERS else added)
+        if method == "update":
+            parts += [self.value(keyword.value) if keyword.arg is not None
+                      else self._iter(self.value(keyword.value)) for keyword in node.keywords]
+        return self._temporary(parts, node)
 
     def _write_elsewhere(self, container: ast.expr, value: Val | None, node: ast.AST) -> None:
         """``SYNCS[key] = value`` (``SYNCS.append(value)``, ``app.SYNCS.update(...)``)
@@ -2292,19 +2323,16 @@ class FlowExtractor:
                 found = self.value(given)
                 self._edge(ANY_ITEM_SLOT, found)
                 self._edge(ANY_ITEM_SLOT, self._iter(found))
-        if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
-                node.args) and not self._owned(func.value):
+        container = func.value if isinstance(func, ast.Attribute) and (
+            func.attr in _STORING_METHODS) and (node.args or (
+                func.attr == "update" and node.keywords)) else None
+        if container is not None and not self._owned(container):
             # Another module's list or dict (the call is still handled below).
-            added = self.value(node.args[-1])
-            self._write_elsewhere(func.value, self._iter(added) if (
-                func.attr in EXTENDERS) else added, node)
-        if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
-            self._owned(func.value)
-        ) and node.args:
-            added = self.value(node.args[-1])
-            if func.attr in EXTENDERS:
-                added = self._iter(added)
-            self._store_item(func.value, added, node)
+            assert isinstance(func, ast.Attribute)
+            self._write_elsewhere(container, self._added(node, func.attr), node)
+        if container is not None and self._owned(container):
+            assert isinstance(func, ast.Attribute)
+            self._store_item(container, self._added(node, func.attr), node)
             self._call_site(node, span, not used, modelled=True)
             return False
         if isinstance(func, ast.Attribute) and func.attr == "sort" and node.keywords:
@@ -2318,6 +2346,12 @@ class FlowExtractor:
             self._bind(ast.copy_location(
                 ast.Attribute(node.args[0], stored.value, ast.Store()), node),
                 self.value(node.args[2]), node)
+        elif name == "setattr" and _sets_some_attribute(node) and self._self_owner(
+                node.args[0]):
+            # ``for key, value in options.items(): setattr(self, key, value)``: any
+            # attribute of the instances may hold the value (read with each one).
+            self._edge(f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}."
+                       f"{RUN_TIME_NAMES}", self.value(node.args[2]))
         read = self._read_by_name(node, name)
         if read is not None and read.attr == AUTH_URL_METHOD:
             # ``getattr(client, "authentication_url")``: the method as a value, a request
@@ -2977,12 +3011,33 @@ def _given_back(node: ast.Call, parameter: str) -> ast.expr | None:
     return keyword.value if keyword.arg == parameter else None
 
 
+def _nonlocal_names(body: Sequence[ast.stmt] | None) -> frozenset[str]:
+    """The names a function's own statements declare ``nonlocal`` (``Bindings`` keeps
+    them with the ``global`` ones); not those of the functions and classes it
+    defines."""
+    found: set[str] = set()
+    pending: list[ast.AST] = list(body or ())
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Nonlocal):
+            found.update(node.names)
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                   ast.Lambda, ast.expr)):
+            pending.extend(ast.iter_child_nodes(node))
+    return frozenset(found)
+
+
 def _sets_named_attribute(node: ast.Call) -> bool:
     """Whether ``setattr(obj, "name", value)`` names the attribute it sets."""
     args = node.args
-    return len(args) == 3 and not node.keywords and not any(
-        isinstance(arg, ast.Starred) for arg in args) and isinstance(
+    return _sets_some_attribute(node) and isinstance(
         args[1], ast.Constant) and isinstance(args[1].value, str)
+
+
+def _sets_some_attribute(node: ast.Call) -> bool:
+    """Whether ``setattr(obj, name, value)`` is written with its three arguments."""
+    return len(node.args) == 3 and not node.keywords and not any(
+        isinstance(arg, ast.Starred) for arg in node.args)
 
 
 def _names_its_attribute(node: ast.Call) -> bool:

@@ -39,6 +39,7 @@ from ..analysis.flow_facts import (
 )
 from ..analysis.member_patterns import is_pattern, member_matches
 from ..analysis.registry_writes import ITEM_WRITE
+from ..analysis.subclass_bindings import RUN_TIME_NAMES
 from ..analysis.symbols import (
     ATTRIBUTE,
     BARE_CLASS,
@@ -127,6 +128,9 @@ _PROJECT_KINDS = frozenset({"func", "class", "inst"})
 # must not hide an unknown one (see ``_find_partly_untold``; an instance's attribute
 # is one too, where it holds no Nylas object: see ``_seeded_untold``).
 _JOINED_PLACES = (PARAMETER, LOCAL, GLOBAL, RETURNED, CHOICE)
+# The places a subclass may bind again, read joined with the base's: an instance's
+# attribute and a method's result (see ``_untold_overrides``).
+_OVERRIDDEN_PLACES = (ATTRIBUTE, RETURNED)
 # Objects whose loss may hide a request: Nylas values, and what may hold them.
 _LOSABLE_KINDS = _NYLAS_KINDS | {"inst", "func", "lost"}
 # What a chain of attributes goes through to the Nylas object it uses, and how deep.
@@ -373,6 +377,15 @@ def _both_generations(objs: Objs) -> bool:
     return v2 and v3
 
 
+def _innermost(obj: Obj) -> Obj:
+    """What a container (of containers) holds, or the object itself."""
+    for _ in range(_MAX_BOX_DEPTH):
+        if obj[0] != "box":
+            break
+        obj = unbox(obj)
+    return obj
+
+
 def _box_depth(obj: Obj) -> int:
     depth = 0
     while obj[0] == "box":
@@ -501,6 +514,13 @@ class FlowResolver:
                     self._stores.append((self._intern_shared(store.owner), store.attr,
                                          self._intern_shared(store.value)))
             self._interned.clear()
+        # The classes whose methods set attributes of their instances by names known
+        # only at run time (``setattr(self, key, value)``): every attribute read on
+        # them may be such a value (see ``_instance_attribute``).
+        suffix = f".{RUN_TIME_NAMES}"
+        self._run_time_attributes = frozenset(
+            qualified_name(target)[:-len(suffix)] for target in self.edges
+            if target.startswith(ATTRIBUTE) and target.endswith(suffix))
         # The project classes each class derives from, directly; and which classes
         # derive from the SDK's client.
         self._bases: dict[str, set[str]] = {}
@@ -908,8 +928,11 @@ class FlowResolver:
                 found |= self.values.get(f"{RETURNED}{function}", _NOTHING)
             else:
                 found.add(("func", function))
+        run_time = self._run_time_attributes
         for klass in self._storing_classes(owner):
             found |= self.values.get(f"{ATTRIBUTE}{klass}.{name}", _NOTHING)
+            if klass in run_time:
+                found |= self.values.get(f"{ATTRIBUTE}{klass}.{RUN_TIME_NAMES}", _NOTHING)
         if owner in self._client_classes:
             found |= self._attribute(("client", self._client_classes[owner]), name,
                                      subclassed=True)
@@ -1575,6 +1598,7 @@ class FlowResolver:
                   if self._seeded_untold(target) and any(
                       self._unfollowed_source(node) for node in nodes)
                   or self._given_nothing(target, nodes)}
+        untold.update(self._untold_overrides())
         if not untold:
             return
         rest = [(target, nodes) for target, nodes in candidates if target not in untold]
@@ -1587,6 +1611,23 @@ class FlowResolver:
             rest = [(target, nodes) for target, nodes in rest if target not in untold]
         self._partly_untold = frozenset(untold)
 
+    def _untold_overrides(self) -> Iterator[str]:
+        """The instances' attributes and the functions' results that hold only what
+        the analysis cannot follow (``client = make_client()`` in a subclass's body,
+        of an unread registry; a subclass's ``def client(self): return
+        make_client()``).  A read of ``self.client`` (or a call of ``self.client()``)
+        in a method of the base joins every store (or every override) of the family
+        (see ``_instance_attribute`` and ``_runs``): where the base's own is a
+        project object (``client = Fake()``), the subclass's unknown one must not be
+        hidden by it, as two stores of one class's attribute are not.  Such a symbol
+        resolves to nothing itself, so it changes only what joins it with more."""
+        values = self.values
+        for target, nodes in self.edges.items():
+            if target.startswith(_OVERRIDDEN_PLACES) and not values.get(target) and any(
+                    self._unfollowed_source(node)
+                    for node in (nodes if isinstance(nodes, list) else [nodes])):
+                yield target
+
     def _seeded_untold(self, target: str) -> bool:
         """Whether a binding the analysis cannot follow makes ``target`` partly
         untold: a name, or an instance's attribute holding no Nylas object
@@ -1597,8 +1638,10 @@ class FlowResolver:
         following what they read from it would cost much and change nothing."""
         if target.startswith(_JOINED_PLACES):
             return True
+        # A container of the project's objects (``self.items = {"dry": Fake()}``,
+        # written again as ``self.items[key] = value``) holds no Nylas object either.
         return target.startswith(ATTRIBUTE) and all(
-            kind not in _NYLAS_KINDS for kind, _ in self.values[target])
+            _innermost(obj)[0] not in _NYLAS_KINDS for obj in self.values[target])
 
     def _given_nothing(self, target: str, nodes: list[Node]) -> bool:
         """Whether ``target`` is a parameter that no caller, default or annotation
@@ -1645,6 +1688,11 @@ class FlowResolver:
                     held == "func" and f"{RETURNED}{function}" in untold
                     for held, function in self._resolve_node(inners[node], 0)):
                 return True
+            if kind == "item" and any(
+                    held == "inst" and any(f"{RETURNED}{method}" in untold
+                                           for method in self._runs(owner, "__getitem__"))
+                    for held, owner in self._resolve_node(inners[node], 0)):
+                return True  # ``registry["mail"]`` runs the class's ``__getitem__``
             if kind not in ("attr", "call", "item", "iter", "part", "box"):
                 return False
             node = inners[node]
@@ -1652,8 +1700,11 @@ class FlowResolver:
 
     def _stored_untold(self, owner: str, name: str, untold: AbstractSet[str]) -> bool:
         """Whether ``instance.name`` of the class ``owner`` may hold what the analysis
-        cannot follow: a store in its family, or a property's result."""
-        return any(f"{ATTRIBUTE}{klass}.{name}" in untold
+        cannot follow: a store in its family (also one by a name known only at run
+        time), or a property's result."""
+        run_time = self._run_time_attributes
+        return any(f"{ATTRIBUTE}{klass}.{name}" in untold or (
+            klass in run_time and f"{ATTRIBUTE}{klass}.{RUN_TIME_NAMES}" in untold)
                    for klass in self._storing_classes(owner)) or any(
             f"{RETURNED}{function}" in untold for function in self._runs(owner, name)
             if function in self._properties)
@@ -1770,6 +1821,11 @@ class FlowResolver:
                     if kind in ("inst", "class"):
                         if attribute not in _REGISTRATIONS:
                             changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
+                    elif kind == "module":
+                        # ``holder.client = make_client()`` from another module: the
+                        # module's global holds it too, beside its own binding.
+                        if attribute not in _REGISTRATIONS:
+                            changed |= self._add_edge(f"{GLOBAL}{name}.{attribute}", stored)
                     elif kind != "func":
                         continue
                     elif attribute == REGISTERS_ON:
