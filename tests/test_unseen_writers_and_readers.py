@@ -4,6 +4,10 @@
   a call of that method on any receiver (``log.info(nylas)``) runs the project's code,
   so the value it is given counts as handed to unknown code (NYS304), and a scope list
   it is given may be changed.
+- A list or dict of another module changed by an operator's method called by name
+  (``settings.SCOPES.__iadd__([...])``, ``PROVIDER_SCOPES.__setitem__("google", [...])``):
+  the list is changed, so a request reading it is unresolved (NYS304), with no
+  "missing" or "unused" finding from its written items.
 """
 
 from __future__ import annotations
@@ -134,3 +138,96 @@ def test_a_scope_list_given_to_a_logger_stays_read(tmp_path: Path) -> None:
     found = _findings(tmp_path, {"clients.py": _SCOPES_CLIENTS, "boot.py": boot,
                                  "web.py": _LOGS_SCOPES})
     assert found == [("clients.py", 4, "NYS303"), ("clients.py", 12, "NYS301")]
+
+
+# --- A list changed in another module by an operator's method called by name ------
+
+_SETTINGS = '''NYLAS_SCOPES = ["email.read_only", "email.send"]
+PROVIDER_SCOPES = {"google": ["email.read_only"]}
+'''
+_AUTH = '''from nylas import APIClient
+import settings
+
+client = APIClient("id", "secret")
+
+
+def login_url():
+    return client.authentication_url("https://x/cb", scopes=settings.{read})
+
+
+def inbox():
+    return client.messages.all()
+
+
+def agenda():
+    return client.events.all()
+'''
+
+
+def _settings_findings(root: Path, write: str, read: str) -> list[tuple[str, int, str]]:
+    (root / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (root / "settings.py").write_text(_SETTINGS)
+    (root / "auth.py").write_text(_AUTH.format(read=read))
+    (root / "boot.py").write_text(
+        "import settings\nfrom settings import NYLAS_SCOPES, PROVIDER_SCOPES\n\n\n"
+        f"def boot():\n    {write}\n")
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings)
+
+
+_LIST_CHANGES = {
+    "__iadd__ through the module": 'settings.NYLAS_SCOPES.__iadd__(["calendar"])',
+    "__iadd__ of an imported name": 'NYLAS_SCOPES.__iadd__(["calendar"])',
+    "__iadd__ kept": 'added = settings.NYLAS_SCOPES.__iadd__(["calendar"])',
+    "__setitem__ of a list": 'settings.NYLAS_SCOPES.__setitem__(1, "calendar")',
+    "__setitem__ of a dict": (
+        'settings.PROVIDER_SCOPES.__setitem__("google", ["email.read_only", "calendar"])'),
+    "__setitem__ of an imported dict": (
+        'PROVIDER_SCOPES.__setitem__("google", ["email.read_only", "calendar"])'),
+    "__ior__ of a dict": 'settings.PROVIDER_SCOPES.__ior__({"google": ["calendar"]})',
+}
+# Seen already: a changing method read and called later, the class's method called
+# with the list.
+_LIST_CHANGES_SEEN = {
+    "extend.__call__": 'NYLAS_SCOPES.extend.__call__(["calendar"])',
+    "type(...).append": 'type(NYLAS_SCOPES).append(NYLAS_SCOPES, "calendar")',
+    "list.append": 'list.append(settings.NYLAS_SCOPES, "calendar")',
+}
+
+
+@pytest.mark.parametrize("write", [*_LIST_CHANGES.values(), *_LIST_CHANGES_SEEN.values()],
+                         ids=[*_LIST_CHANGES, *_LIST_CHANGES_SEEN])
+def test_a_list_another_module_changes_by_an_operator_method_is_unresolved(
+        tmp_path: Path, write: str) -> None:
+    # Before, the operator's method was read as a namespace's member: ``calendar``
+    # was reported missing for ``events.all()`` (NYS301) and ``email.send`` unused
+    # (NYS303).
+    read = "PROVIDER_SCOPES['google']" if "PROVIDER" in write else "NYLAS_SCOPES"
+    found = _settings_findings(tmp_path, write, read)
+    assert found == [("auth.py", 8, "NYS304")]
+
+
+def test_a_registry_another_module_fills_by_setitem_is_unresolved_where_called(
+        tmp_path: Path) -> None:
+    # A class stored by ``__setitem__`` is a write the flow does not follow: the calls
+    # through the registry are unresolved, and the contacts scope is not unused.
+    from test_registry_writes import DEAD_CLASS_CALL, _findings as registry_findings
+
+    found = registry_findings(tmp_path, "from app import SYNCS\n{classes}\n"
+                                        "SYNCS.__setitem__('contacts', ContactSync)\n")
+    assert not [finding for finding in found if finding[0] == "NYS303"], found
+    assert [message for code, message, _ in found
+            if code == "NYS304" and message != DEAD_CLASS_CALL], found
+
+
+@pytest.mark.parametrize("write", [
+    "print(settings.NYLAS_SCOPES.__len__())",
+    'print(settings.NYLAS_SCOPES.__contains__("calendar"))',
+    'print(settings.PROVIDER_SCOPES.__getitem__("google"))',
+])
+def test_a_list_another_module_only_looks_at_stays_read(tmp_path: Path, write: str) -> None:
+    # Controls: the operators' methods that only read leave the list as written.
+    # ``calendar`` is missing for the events call, ``email.send`` unused.
+    found = _settings_findings(tmp_path, write, "NYLAS_SCOPES")
+    assert found == [("auth.py", 16, "NYS301"), ("settings.py", 1, "NYS303")]
