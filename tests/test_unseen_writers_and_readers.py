@@ -8,6 +8,12 @@
   (``settings.SCOPES.__iadd__([...])``, ``PROVIDER_SCOPES.__setitem__("google", [...])``):
   the list is changed, so a request reading it is unresolved (NYS304), with no
   "missing" or "unused" finding from its written items.
+- An API v2 model's method on an object the analysis cannot tell, in a module that
+  never mentions Nylas, in a project that asks for API v2 scopes: a possible Nylas
+  call (NYS304), its scopes silent, where its name is no other library's
+  (``item.mark_as_read()``), or where it is called on a parameter named like a model
+  and is not a name other libraries' objects share as often (``def deliver(draft):
+  draft.send()``, not Django's ``event.save()``; a bare ``x.send()`` stays quiet).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from flake8_nylas_scopes.findings import Finding
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
 
@@ -231,3 +238,98 @@ def test_a_list_another_module_only_looks_at_stays_read(tmp_path: Path, write: s
     # ``calendar`` is missing for the events call, ``email.send`` unused.
     found = _settings_findings(tmp_path, write, "NYLAS_SCOPES")
     assert found == [("auth.py", 16, "NYS301"), ("settings.py", 1, "NYS303")]
+
+
+# --- An API v2 model method on an unknown object, in a module without Nylas -------
+
+_AUTH_V2 = '''from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login():
+    return client.authentication_url(
+        "https://x/cb", scopes=["email.read_only", "email.send", "contacts.read_only"])
+
+
+def inbox():
+    return client.messages.all()
+'''
+
+
+def _v2_findings(root: Path, outbox: str, auth: str = _AUTH_V2,
+                 **more: str) -> list[tuple[str, int, str]]:
+    return _findings(root, {"auth.py": auth, "outbox.py": outbox, **more})
+
+
+@pytest.mark.parametrize(("outbox", "unused"), [
+    ("def deliver(draft):\n    draft.send()\n", "contacts.read_only"),
+    ("def deliver(outgoing_draft):\n    outgoing_draft.send()\n", "contacts.read_only"),
+    ("def portrait(item):\n    item.get_picture()\n", "email.send"),
+], ids=["send on a draft", "send on a draft's name", "a distinctive method"])
+def test_a_v2_model_method_on_an_unknown_object_is_unresolved(
+        tmp_path: Path, outbox: str, unused: str) -> None:
+    # Before, the call was not looked at and its scope (email.send; contacts for
+    # get_picture) reported unused with the other one.  Now only the scope no
+    # call may need is (one NYS303 at the request, for ``unused``).
+    found = _v2_findings(tmp_path, outbox)
+    assert found == [("auth.py", 8, "NYS303"), ("outbox.py", 2, "NYS304")]
+    [message] = [f.message for f in _messages(tmp_path) if f.code == "NYS303"]
+    assert repr(unused) in message
+
+
+def _messages(root: Path) -> list[Finding]:
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    return list(result.findings)
+
+
+def test_a_send_on_a_draft_a_caller_creates_is_judged(tmp_path: Path) -> None:
+    # Control: the caller hands in the SDK's draft: the send is read as the model's,
+    # and only the contacts scope is unused.
+    compose = ("from app.auth import client\nfrom app.outbox import deliver\n\n\n"
+               "def compose():\n    deliver(client.drafts.create())\n")
+    found = _v2_findings(tmp_path, "def deliver(draft):\n    draft.send()\n",
+                         **{"compose.py": compose})
+    assert found == [("auth.py", 8, "NYS303")]
+
+
+@pytest.mark.parametrize("outbox", [
+    # A bare ``send`` on an object named like none of the SDK's models (a socket, a
+    # signal, Django's mail handed in).
+    "def deliver(item):\n    item.send()\n",
+    # Django's model and form saved: a name other libraries share as often.
+    "def persist(event):\n    event.save()\n",
+    "def persist(instance):\n    instance.save()\n    instance.delete()\n",
+    # Django's mail made here of constants: another library's object, not an
+    # unknown one.
+    "from django.core.mail import EmailMessage\n\n\n"
+    "def notify():\n    EmailMessage('s', 'b').send()\n",
+], ids=["send on an unnamed object", "save on a model-named parameter", "save and delete",
+        "django's EmailMessage"])
+def test_another_librarys_method_on_an_unknown_object_stays_unlooked_at(
+        tmp_path: Path, outbox: str) -> None:
+    # Controls: email.send and the contacts scope stay reported unused.
+    found = _v2_findings(tmp_path, outbox)
+    assert found == [("auth.py", 8, "NYS303"), ("auth.py", 8, "NYS303")]
+
+
+def test_a_send_in_a_project_asking_for_api_v3_scopes_stays_unlooked_at(
+        tmp_path: Path) -> None:
+    # Control: API v2 model methods are no calls of an API v3 project: its unused
+    # scope stays reported, and no NYS304 is added.
+    auth = '''from nylas import Client
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({"provider": "google", "scope": [
+        "https://www.googleapis.com/auth/gmail.readonly",
+        "https://www.googleapis.com/auth/gmail.send"]})
+
+
+def inbox(grant):
+    return nylas.messages.list(grant)
+'''
+    found = _v2_findings(tmp_path, "def deliver(item):\n    item.send()\n", auth)
+    assert found == [("auth.py", 9, "NYS303")]
