@@ -90,7 +90,10 @@ def test_a_client_given_to_a_replaced_logger_method_is_unresolved(
 @pytest.mark.parametrize("boot", [
     "import logging\n\n" + _SPY.rstrip() + "\n",
     "import requests\n\n" + _SPY + "requests.Session.mount = spy\n",
-], ids=["defined, never installed", "another library's untrusted method replaced"])
+    "import logging\n\nlogging.root.handlers = []\n",
+    "from flask import current_app\n\ncurrent_app.debug = True\n",
+], ids=["defined, never installed", "another library's untrusted method replaced",
+        "an attribute of logging's root logger set", "an object's attribute named debug"])
 def test_a_logger_method_nothing_replaces_stays_a_read(tmp_path: Path, boot: str) -> None:
     # Control: the calendar scope no call needs stays unused (line 6 of AUTH's list).
     found = _findings(tmp_path, {"clients.py": _CLIENTS, "boot.py": boot,

@@ -54,7 +54,7 @@ def replaced_methods(node: ast.AST, qualify: Qualify) -> Iterator[str]:
         name = node.args[1] if len(node.args) > 1 else None
         if isinstance(name, ast.Constant) and isinstance(name.value, str):
             yield from _names(owner, name.value)
-        elif owner.split(".")[0] == "logging" or owner.rsplit(".", 1)[-1][:1].isupper():
+        elif owner.split(".")[0] == "logging" or _names_a_class(owner):
             # A name the analysis cannot read, on ``logging``'s or on what is named
             # as a class: any trusted method may be the one replaced.
             yield from _both(TRUSTED_METHODS)
@@ -72,15 +72,24 @@ def _written(target: ast.expr, qualify: Qualify) -> Iterator[str]:
 
 def _names(owner: str, name: str) -> Iterator[str]:
     """What replacing ``owner.name`` (an imported object's member) may change."""
-    if owner.split(".")[0] == "logging" and owner != "logging":
+    if owner.split(".")[0] == "logging" and _names_a_class(owner):
         # A member of one of ``logging``'s classes (``Logger._log``, ``Handler.emit``):
-        # every logging method may go through it.
+        # every logging method may go through it.  (``logging.root.handlers = []``
+        # sets an object's attribute.)
         yield from _both(LOGGER_METHODS)
-    elif name in TRUSTED_METHODS and "." in owner:
+    elif name in TRUSTED_METHODS and _names_a_class(owner):
         # ``pprint.PrettyPrinter.pprint``: a member of a module's class.  (A module's
         # own function, ``logging.info``, is called by its dotted name, which the
-        # reading of builtins and ``logging`` follows already.)
+        # reading of builtins and ``logging`` follows already; an object's attribute,
+        # ``current_app.debug = True``, is no method of every receiver.)
         yield from _both((name,))
+
+
+def _names_a_class(owner: str) -> bool:
+    """Whether an imported dotted name is named as a class is (``pprint.PrettyPrinter``,
+    ``structlog.stdlib.BoundLogger``): by the convention of a capital first letter."""
+    module, _, last = owner.rpartition(".")
+    return bool(module) and last[:1].isupper()
 
 
 def _both(names: Iterable[str]) -> Iterator[str]:
