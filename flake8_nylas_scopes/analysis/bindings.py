@@ -158,6 +158,11 @@ DICT_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear"})
 LIST_MUTATORS = frozenset({"append", "extend", "insert", "remove", "clear", "pop", "sort",
                            "reverse", "add", "discard", "difference_update",
                            "intersection_update", "symmetric_difference_update"})
+# The operators' own methods that change a list, set or dict in place, called by name
+# (``settings.SCOPES.__iadd__(["calendar"])``, ``PROVIDER_SCOPES.__setitem__("google",
+# [...])``): the same changes as ``+=`` and an item stored, written as calls.
+IN_PLACE_DUNDERS = frozenset({"__iadd__", "__ior__", "__imul__", "__isub__", "__iand__",
+                              "__ixor__", "__setitem__", "__delitem__"})
 # Values that hold a list or a set, whose items no key names.
 _SEQUENCE_DISPLAYS = (ast.List, ast.Set, ast.ListComp, ast.SetComp, ast.BinOp)
 _SEQUENCE_BUILDERS = frozenset({"list", "set", "sorted"})
@@ -557,6 +562,10 @@ def _body_bindings(body: list[ast.stmt]) -> Bindings:
                 bindings.opaque_writes.add(name)
             if node.value.func.attr in LIST_MUTATORS:
                 bindings.mutated.add(name)
+            if node.value.func.attr in IN_PLACE_DUNDERS:
+                # Which items it writes, or which key, is not read.
+                bindings.mutated.add(name)
+                bindings.opaque_writes.add(name)
     return bindings
 
 

@@ -63,6 +63,7 @@ from .bindings import (
     statements_in_scope,
     with_value,
     DICT_MUTATORS,
+    IN_PLACE_DUNDERS,
     LIST_MUTATORS,
     BodyBindings,
     Bindings,
@@ -4517,6 +4518,8 @@ def _statements_with_depth(body: list[ast.stmt]) -> Iterator[tuple[ast.stmt, boo
 
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# The methods whose call as a statement changes the object it is called on.
+_CHANGING_METHODS = LIST_MUTATORS | DICT_MUTATORS | IN_PLACE_DUNDERS
 # The statements ``_changed_values`` reads, by class (the parser makes no subclasses).
 _CHANGING_STATEMENTS: frozenset[type[ast.AST]] = frozenset({
     ast.Global, ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Delete})
@@ -4541,7 +4544,8 @@ def _changed_values(
     if isinstance(statement, ast.Expr):
         call = statement.value
         if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                and call.func.attr in LIST_MUTATORS | DICT_MUTATORS):
+                and call.func.attr in _CHANGING_METHODS):
+            # (Also ``SCOPES.__iadd__(x)``, the operator's method called by name.)
             yield _namespace_member(call.func.value) or (_container(call.func.value), "call")
         elif isinstance(call, ast.Call) and (written := member_written(call)) is not None:
             # ``setattr(Config, "SCOPES", [...])`` binds the attribute again, and

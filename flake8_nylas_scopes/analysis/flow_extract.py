@@ -118,6 +118,7 @@ from .loop_names import comprehension_loops, names_run_over
 from .member_patterns import member_pattern
 from .prefilter import names_a_scope_family
 from .registry_writes import ITEM_WRITE
+from .replaced_methods import ANY_RECEIVER
 from .source import SourceMap
 from .spread_dicts import only_spread
 from .subclass_bindings import RUN_TIME_NAMES
@@ -2269,9 +2270,12 @@ class FlowExtractor:
                 self._edge(OBJECT_SLOT, self.value(keyword.value))
         name = self.callee_name(func)
         span = self.source.span(node)
-        if self._redefined_readers and self._calls_redefined_reader(name):
+        if self._redefined_readers and (self._calls_redefined_reader(name) or (
+                isinstance(func, ast.Attribute)
+                and ANY_RECEIVER + func.attr in self._redefined_readers)):
             # ``print(nylas)`` where ``builtins.print = spy``: code the analysis does
-            # not tie to the call gets the arguments, as an unknown function's would.
+            # not tie to the call gets the arguments, as an unknown function's would;
+            # so does ``log.info(nylas)`` where ``logging.Logger.info = spy``.
             self._call_site(node, span, not used, redefined=True)
             return False
         if name in CONTEXT_VAR_CLASSES:

@@ -23,7 +23,14 @@ from typing import Union
 
 from .ast_names import dotted
 from .fast_visit import FastVisitor
-from .bindings import DICT_MUTATORS, LIST_MUTATORS, READING_CALLS, hand_overs, is_container
+from .bindings import (
+    DICT_MUTATORS,
+    IN_PLACE_DUNDERS,
+    LIST_MUTATORS,
+    READING_CALLS,
+    hand_overs,
+    is_container,
+)
 from .flask_config import (
     CONFIG_SETTERS, FLASK_CONFIG_METHODS, config_key, is_app_config, names_scopes,
     settings_read,
@@ -137,8 +144,7 @@ _LOOPS = (ast.For, ast.AsyncFor, ast.While)
 _NAMESPACE_BUILTINS = frozenset({"vars", "globals", "getattr", "setattr", "delattr"})
 # Members that, read by a constant name and called, change their owner in place:
 # a list's or dict's changing methods and the operators' own (``__iadd__``).
-_OWN_CHANGES = LIST_MUTATORS | DICT_MUTATORS | frozenset({
-    "__iadd__", "__ior__", "__imul__", "__setitem__", "__delitem__"})
+_OWN_CHANGES = LIST_MUTATORS | DICT_MUTATORS | IN_PLACE_DUNDERS
 # The attribute a call reads by a constant name (see ``given_away``).
 AttributeRead = Callable[[ast.Call], "ast.Attribute | None"]
 # The values that may be a module object named at run time.

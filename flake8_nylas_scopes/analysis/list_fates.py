@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal, Union
 
 from .ast_names import dotted
-from .bindings import DICT_MUTATORS, LIST_MUTATORS
+from .bindings import DICT_MUTATORS, IN_PLACE_DUNDERS, LIST_MUTATORS
 from .namespaces import member_written
 
 # Where among a call's arguments a value is given: its position, its keyword, or None
@@ -48,7 +48,9 @@ _ITEM_METHODS = frozenset({"get", "pop", "popitem", "setdefault"})
 _VIEW_METHODS = frozenset({"values", "items"})
 # Methods that only look at a list or dict.
 _LOOKING_METHODS = frozenset({"count", "index", "keys", "__contains__", "__len__"})
-_CHANGING_METHODS = LIST_MUTATORS | DICT_MUTATORS
+# (An operator's own method called by name, ``SCOPES.__iadd__(x)``, is one of them: a
+# change, not a namespace's member.)
+_CHANGING_METHODS = LIST_MUTATORS | DICT_MUTATORS | IN_PLACE_DUNDERS
 _LIST_METHODS = (_CHANGING_METHODS | _ITEM_METHODS | _VIEW_METHODS | _LOOKING_METHODS
                  | {"copy"})
 # Methods of a record that give a new record holding the same field values, its lists

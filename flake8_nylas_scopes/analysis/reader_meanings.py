@@ -12,7 +12,8 @@ what the name means in others:
   (a ``LoggerAdapter`` whose ``process`` changes the message); a call of
   ``logging.setLoggerClass``, after which ``logging.getLogger(...)`` gives the
   project's class; a write to ``logging``'s or ``builtins``'s attributes
-  (``builtins.len = my_len``, ``setattr(builtins, "print", ...)``):
+  (``builtins.len = my_len``, ``setattr(builtins, "print", ...)``); a method of an
+  imported class replaced (``logging.Logger.info = spy``, see ``replaced_methods``):
   ``redefined_readers``, in force in every module of the project.
 
 Both are empty for almost every module: a text test comes first.
@@ -28,6 +29,7 @@ from collections.abc import Set as AbstractSet
 from .ast_names import dotted
 from .bindings import READING_CALLS
 from .given_lists import ALL_READING_NAMES, LOGGER_METHODS, READING_BUILTINS
+from .replaced_methods import TRUSTED_METHODS, replaced_methods, unmarked
 
 # The dotted name an expression refers to through imports (None when it names none).
 Qualify = Callable[[ast.expr], "str | None"]
@@ -41,7 +43,8 @@ _BUILTINS = frozenset({"builtins", "__builtins__"})
 
 _MAY_REDEFINE = re.compile(
     r"\bdef\s+(?:%s)\s*\(|builtins|setLoggerClass|setLogRecordFactory|\blogging\b"
-    % "|".join(sorted(_METHOD_NAMES)))
+    r"|\b(?:set|del)attr\b|\.(?:%s)\s*[:=]"
+    % ("|".join(sorted(_METHOD_NAMES)), "|".join(sorted(TRUSTED_METHODS))))
 
 
 def may_redefine_readers(text: str) -> bool:
@@ -68,6 +71,7 @@ def redefined_readers(tree: ast.Module, text: str, qualify: Qualify) -> list[str
             found.update(_class_readers(node, qualify))
         elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
             found.update(_logging_written(node, qualify))
+            found.update(replaced_methods(node, qualify))
             if builtins and isinstance(node, ast.Assign) and _is_builtins(node.value, qualify):
                 found.update(READING_BUILTINS)  # ``ns = builtins``: written anywhere
         elif factories and isinstance(node, ast.Call) and qualify(
@@ -75,6 +79,8 @@ def redefined_readers(tree: ast.Module, text: str, qualify: Qualify) -> list[str
             found.update(LOGGER_METHODS)
         if builtins and isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
             found.update(_builtins_written(node, qualify))
+        if isinstance(node, ast.Call):
+            found.update(replaced_methods(node, qualify))
     return sorted(found)
 
 
@@ -163,5 +169,6 @@ def _logging_written(statement: ast.stmt, qualify: Qualify) -> Iterator[str]:
 def may_call(text: str, names: AbstractSet[str]) -> bool:
     """Whether ``text`` may call one of ``names`` (a cheap test before the module is
     read again with them given a meaning of their own)."""
-    pattern = r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, names)))
+    words = {unmarked(name) for name in names}
+    pattern = r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, words)))
     return re.search(pattern, text) is not None

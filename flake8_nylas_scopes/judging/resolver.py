@@ -23,7 +23,7 @@ from typing import Literal, get_args
 from sys import intern
 
 from ..analysis.dispatch_functions import REGISTERS_ON, REGISTERS_UNTOLD
-from ..analysis.facts import ModuleFacts
+from ..analysis.facts import Generation, ModuleFacts
 from ..analysis.flow_calls import (
     DATA_FUNCTIONS,
     DATA_METHODS,
@@ -416,6 +416,11 @@ class FlowResolver:
         self.sdk = sdk_view()
         modules = list(modules)
         self.modules = [m for m in modules if m.flow is not None]
+        # Whether the project asks for API v2 scopes: then an API v2 model's method
+        # on an object the analysis cannot tell counts in any module (see
+        # ``_model_method_anywhere``).
+        self._asks_v2 = any(site.generation is Generation.V2
+                            for module in modules for site in module.sites)
         # Where a name a module gets from a chain of star imports is bound.
         self._star_origins = StarOrigins(modules)
         self.module_names = {m.module for m in self.modules if m.module}
@@ -2191,6 +2196,9 @@ class FlowResolver:
                 handed or use.span in self._v3_create_calls or held_receiver and shaped)
                 for attrs in _named_members(use.attrs, self.sdk)):
             return True
+        if len(use.attrs) == 1 and self._model_method_anywhere(use.attrs[0], root):
+            # ``draft.send()`` in ``app/outbox.py``, given a draft nothing tells.
+            return True
         held_as = self.sdk.model_client_attribute
         if not held_as:
             return False
@@ -2201,6 +2209,21 @@ class FlowResolver:
                 return chain.name in self._symbols_reading(held_as)
             chain = chain.inner
         return False
+
+    def _model_method_anywhere(self, name: str, root: Val | None) -> bool:
+        """Whether ``root.<name>()``, ``root`` an object the analysis cannot tell, may
+        be an API v2 model's method call in any module, one that never mentions Nylas
+        too.  In a project that asks for API v2 scopes: a method no other library has
+        (``mark_as_read``) on any such object, and one whose name other libraries'
+        objects do not share as often (``send``, not Django's ``save``; see
+        ``SHARED_MODEL_METHODS``) on a parameter named like a model (``def
+        deliver(draft)``), as in a module that mentions Nylas.  A bare ``x.send()``
+        stays another library's."""
+        sdk = self.sdk
+        if not self._asks_v2 or name not in sdk.model_method_scopes:
+            return False
+        return name in sdk.distinctive_model_methods or (
+            name not in sdk.shared_model_methods and _is_parameter(root))
 
     def _sdk_operation(self, attrs: tuple[str, ...], v3_shaped: bool = False,
                        v3_create: bool = False) -> bool:

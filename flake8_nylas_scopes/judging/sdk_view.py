@@ -14,7 +14,11 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 from ..nylas_api import API_VERSIONS
-from ..nylas_api.shared_names import DISTINCTIVE_MODEL_METHODS, SHARED_OPERATIONS
+from ..nylas_api.shared_names import (
+    DISTINCTIVE_MODEL_METHODS,
+    SHARED_MODEL_METHODS,
+    SHARED_OPERATIONS,
+)
 from ..nylas_api.types import Collection, Endpoint, Model, Resource, SdkSurface
 
 V3_PREFIX = "v3:"
@@ -39,6 +43,7 @@ class SdkView:
         # methods no other library has: for telling a call on an unknown object.
         self.shared_operations = SHARED_OPERATIONS
         self.distinctive_model_methods = DISTINCTIVE_MODEL_METHODS
+        self.shared_model_methods = SHARED_MODEL_METHODS
         self.app_level_helpers = v2.app_level_helpers | v3.app_level_helpers
         # The SDK helper classes whose instances build the hosted-authentication URL
         # (``Routes(client)``), and by method name the class whose request it makes:

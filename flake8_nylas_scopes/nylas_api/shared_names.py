@@ -49,9 +49,30 @@ SHARED_OPERATIONS = frozenset({
 
 # Methods of API v2 model objects whose names other libraries do not use: on an
 # object the analysis cannot tell, in a module that mentions Nylas, they are taken for
-# Nylas calls wherever the object comes from (``models`` in ``v2/endpoints.py``).
+# Nylas calls wherever the object comes from (``models`` in ``v2/endpoints.py``); in
+# any module of a project that asks for API v2 scopes too (see below).
 DISTINCTIVE_MODEL_METHODS = frozenset({
     "mark_as_read", "mark_as_unread", "mark_as_seen", "star", "unstar", "update_folder",
     "update_labels", "add_label", "add_labels", "remove_label", "remove_labels",
     "send_raw", "rsvp", "generate_ics", "get_picture",
+})
+
+# Methods of API v2 model objects (``models`` in ``v2/endpoints.py``) that other
+# libraries' objects, handed to a function of the project, have as often: Django's
+# ``Model.save()``/``delete()``, ``ModelForm.save()``, ``QuerySet.update()``/``raw()``
+# ("Model instance reference", "QuerySet API reference", Django 5.0), a dict's
+# ``update``, ``EmailMessage.attach`` (django.core.mail), Pillow's ``Image.save``,
+# boto3's and Alembic's ``download``/``upgrade``/``downgrade``.  On an object the
+# analysis cannot tell, in a module that never mentions Nylas, a call by one of these
+# names is left unlooked-at (as Django's ``messages.all()`` is), even on a parameter
+# named like a model (``def persist(event): event.save()``), so that the saves of a
+# Django project do not leave the API v2 scopes unjudged.  In a project that asks
+# for API v2 scopes, any other model method is a possible Nylas call in any module
+# on a parameter named like a model (``def deliver(draft): draft.send()``, which
+# code the analysis does not follow may give a draft), and a distinctive one (above)
+# on any object the analysis cannot tell.  A bare ``x.send()`` (a socket's, a
+# signal's) stays another library's.
+SHARED_MODEL_METHODS = frozenset({
+    "save", "delete", "update", "raw", "attach", "download", "upgrade", "downgrade",
+    "upload_image", "get_available_calendars",
 })
