@@ -59,6 +59,9 @@ from ..analysis.symbols import (
 from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
 from ..analysis.class_order import linearize
+from .django_models import (
+    DATA, INSTANCES, MANAGER_ATTRIBUTE, ONE_INSTANCE, QUERY_METHODS, model_classes,
+)
 from .module_aliases import DeepNames, namespace_aliases
 from .lost_uses import (
     attribute_may_request, call_may_request, is_made, lost_base, made, made_from,
@@ -516,6 +519,9 @@ class FlowResolver:
         self._class_order: dict[str, int] = {}
         # Project classes deriving from an SDK client, with the client's name.
         self._client_classes: dict[str, str] = {}
+        # The classes naming one of Django's model classes as a base (those deriving
+        # from them are found through ``ancestors``): see ``django_models``.
+        self._django_models = model_classes(modules)
         # Project classes deriving from an SDK helper class (``Routes``), with it.
         self._helper_bases: dict[str, str] = {}
         self._client_names = frozenset(client_names)
@@ -1280,7 +1286,13 @@ class FlowResolver:
             return _NOTHING  # a field: data
         if kind in ("inst", "class"):
             # ``Service.client``: a class attribute is what instances read too.
-            return self._instance_attribute(owner, name)
+            found = self._instance_attribute(owner, name)
+            if not found and name == MANAGER_ATTRIBUTE and self._django_model(owner):
+                # ``Account.objects`` (or ``cls.objects`` in a classmethod, read as an
+                # instance) with no manager of the project's own: Django's, whose
+                # queries hold instances of the model.
+                return frozenset({box(("inst", owner))})
+            return found
         if kind == "super":
             return frozenset(("func", method)
                              for method in self._runs(owner, name, after_owner=True))
@@ -1294,9 +1306,21 @@ class FlowResolver:
             # What is made from a ``lost`` object is lost too, one step further.
             return {("lost", made(owner))}
         if kind == "box":
-            if name in ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS:
+            if name in ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS or (
+                    name in QUERY_METHODS and self._django_query(owner)):
                 return {("method", f"box|{owner}|{name}")}
         return _NOTHING
+
+    def _django_model(self, klass: str) -> bool:
+        """Whether a class of the project derives from one of Django's models."""
+        return bool(self._django_models) and any(
+            ancestor in self._django_models for ancestor in self.ancestors(klass))
+
+    def _django_query(self, owner: str) -> bool:
+        """Whether a container (by its element's ``kind|name``) holds instances of a
+        Django model: a manager or query of them, whose query methods are read."""
+        kind, _, name = owner.partition("|")
+        return kind == "inst" and self._django_model(name)
 
     def _any_member(self, obj: Obj, pattern: str = ANY_MEMBER) -> Objs:
         """What ``getattr(conn, name)`` may give when ``name`` cannot be read: for a
@@ -1503,6 +1527,15 @@ class FlowResolver:
                 return {element}
             if operation in ELEMENTS_METHODS:
                 return {("box", owner)}
+            if operation in QUERY_METHODS and self._django_query(owner):
+                # (Only on a container of a Django model's instances does
+                # ``_attribute`` bind these.)
+                if operation in ONE_INSTANCE:
+                    return {element}
+                if operation in INSTANCES:
+                    return {("box", owner)}
+                if operation in DATA:
+                    return set()
             return {box(box(element))}
         if owner_kind == "coll" and owner.startswith(V3_PREFIX):
             return set()
@@ -2058,9 +2091,12 @@ class FlowResolver:
                     unresolved.append(UnresolvedUse(
                         use.span, f"{use.text}() is not in the endpoint map",
                         self._unmapped_model_scopes(name)))
-            elif kind == "box" and first not in _CONTAINER_METHODS and all(
+            elif kind == "box" and first not in _CONTAINER_METHODS and not (
+                first in QUERY_METHODS and self._django_query(name)) and all(
                 other[0] == "box" or other[0] not in _NYLAS_KINDS for other in objs
             ):
+                # (A Django query's own methods send no Nylas request: what they give
+                # is followed where it is used.)
                 # ``pair.mark_as_read()`` on what the analysis holds only as a
                 # container of Nylas objects: it cannot tell which object that is.
                 # (Where the value may also be the object itself, as a tuple's

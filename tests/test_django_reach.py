@@ -1,0 +1,285 @@
+"""Django idioms the analysis follows: a model's default manager, and the scope lists
+of a settings class the environment fills.
+
+A Django model's ``objects`` gives instances of the model (``Account.objects.get()``,
+``.filter().first()``, ``.get_or_create()[0]``, iterating a query), so a call through
+a client one of them makes is read exactly.  Only a class whose bases reach Django's
+model class, and that binds no manager of its own, is read so: another class's
+``objects`` stays something the analysis cannot tell, and the calls through it stay
+unresolved (NYS304) with the usage findings silent.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+# A login asking for mail, calendar and contacts; the views below list messages
+# only, so calendar and contacts are unused once every call is followed.
+_AUTH = """\
+from nylas import APIClient
+
+
+def login(redirect):
+    return APIClient("id", "secret").authentication_url(
+        redirect, scopes=["email.read_only", "calendar", "contacts.read_only"])
+"""
+
+_MODELS = """\
+from django.db import models
+from nylas import APIClient
+
+
+class Timestamped(models.Model):
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Account(Timestamped):
+    access_token = models.CharField(max_length=200)
+
+    def nylas_client(self):
+        return APIClient("id", "secret", self.access_token)
+
+    @property
+    def client(self):
+        return APIClient("id", "secret", self.access_token)
+
+
+class Registry:
+    objects = None
+
+    def nylas_client(self):
+        return APIClient("id", "secret", "token")
+"""
+
+_UNUSED = [("auth.py", 6, "NYS303"), ("auth.py", 6, "NYS303")]
+
+
+def _codes(tmp_path: Path, views: str, models: str = _MODELS) -> list[tuple[str, int, str]]:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "auth.py").write_text(_AUTH)
+    (tmp_path / "models.py").write_text(models)
+    (tmp_path / "views.py").write_text(textwrap.dedent(views))
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings
+                  if f.code.startswith("NYS3"))
+
+
+_THROUGH_A_MODEL = {
+    "get": """\
+        from models import Account
+
+
+        def inbox(request, pk):
+            account = Account.objects.get(pk=pk)
+            return account.nylas_client().messages.all()
+    """,
+    "filter-first": """\
+        from models import Account
+
+
+        def inbox(request, pk):
+            account = Account.objects.filter(pk=pk).first()
+            return account.client.messages.all()
+    """,
+    "get-or-create-item": """\
+        from models import Account
+
+
+        def inbox(request, pk):
+            account = Account.objects.get_or_create(pk=pk)[0]
+            return account.client.messages.all()
+    """,
+    "get-or-create-unpacked": """\
+        from models import Account
+
+
+        def inbox(request, pk):
+            account, _created = Account.objects.get_or_create(pk=pk)
+            return account.client.messages.all()
+    """,
+    "iterated-query": """\
+        from models import Account
+
+
+        def sync(request):
+            for account in Account.objects.filter(active=True).order_by("pk"):
+                account.client.messages.all()
+    """,
+    "in-a-chain": """\
+        from models import Account
+
+
+        def inbox(request, pk):
+            return Account.objects.get(pk=pk).client.messages.all()
+    """,
+    "get-object-or-404": """\
+        from django.shortcuts import get_object_or_404
+
+        from models import Account
+
+
+        def inbox(request, pk):
+            return get_object_or_404(Account, pk=pk).client.messages.all()
+    """,
+    "query-data-beside": """\
+        from models import Account
+
+
+        def inbox(request, pk):
+            if not Account.objects.filter(pk=pk).exists():
+                return None
+            Account.objects.filter(pk=pk).update(seen=True)
+            return Account.objects.get(pk=pk).client.messages.all()
+    """,
+}
+
+
+@pytest.mark.parametrize("views", _THROUGH_A_MODEL.values(), ids=_THROUGH_A_MODEL.keys())
+def test_a_call_through_a_django_model_instance_is_followed(tmp_path: Path, views: str) -> None:
+    assert _codes(tmp_path, views) == _UNUSED
+
+
+def test_a_model_instance_calling_another_endpoint_keeps_its_scope(tmp_path: Path) -> None:
+    # The events call needs calendar (read-only): calendar is broader than needed,
+    # contacts unused, and nothing is unresolved.
+    assert _codes(tmp_path, """\
+        from models import Account
+
+
+        def inbox(request, pk):
+            Account.objects.get(pk=pk).client.messages.all()
+            return Account.objects.get(pk=pk).client.events.all()
+    """) == [("auth.py", 6, "NYS302"), ("auth.py", 6, "NYS303")]
+
+
+_STILL_UNTOLD = {
+    "not-a-model": """\
+        from models import Registry
+
+
+        def inbox(request, pk):
+            record = Registry.objects.get(pk=pk)
+            return record.nylas_client().messages.all()
+    """,
+    "a-manager-method-the-project-does-not-define": """\
+        from models import Account
+
+
+        def inbox(request, pk):
+            account = Account.objects.active().first()
+            return account.client.messages.all()
+    """,
+    "an-instance-method-of-an-unknown-object": """\
+        def inbox(request, pk, box):
+            account = box.objects.get(pk=pk)
+            return account.client.messages.all()
+    """,
+}
+
+
+@pytest.mark.parametrize("views", _STILL_UNTOLD.values(), ids=_STILL_UNTOLD.keys())
+def test_objects_of_a_class_that_is_no_django_model_stays_unresolved(
+        tmp_path: Path, views: str) -> None:
+    found = _codes(tmp_path, views)
+    assert [code for _, _, code in found] == ["NYS304"], found
+
+
+def test_a_model_with_a_manager_of_its_own_is_read_through_that_manager(
+        tmp_path: Path) -> None:
+    # ``objects`` bound to the project's manager: its ``get`` is the project's,
+    # whose result is read from its code (here another model's instance).
+    models = _MODELS + textwrap.dedent("""\
+
+
+        class Fake(models.Model):
+            def nylas_client(self):
+                return None
+
+
+        class FakeManager(models.Manager):
+            def get(self, **fields):
+                return Fake()
+
+
+        class Managed(models.Model):
+            objects = FakeManager()
+
+            def nylas_client(self):
+                return APIClient("id", "secret", "token")
+    """)
+    found = _codes(tmp_path, """\
+        from models import Managed
+
+
+        def inbox(request, pk):
+            Managed.objects.get(pk=pk).nylas_client().events.all()
+            return Managed.objects.first().nylas_client().messages.all()
+    """, models)
+    # ``first`` is not the project's: unknown, so nothing is called unused.
+    assert "NYS303" not in [code for _, _, code in found], found
+
+
+# -- settings classes the environment fills ------------------------------------------
+
+_SETTINGS = """\
+from pydantic_settings import BaseSettings
+
+
+class Settings(BaseSettings):
+    scopes: list[str] = ["email.read_only", "calendar"]
+
+
+settings = Settings()
+"""
+
+
+def _settings_findings(tmp_path: Path, settings: str, login: str) -> list[tuple[str, str]]:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "config.py").write_text(settings)
+    (tmp_path / "app.py").write_text(textwrap.dedent("""\
+        from nylas import APIClient
+
+        import config
+
+
+        def login(redirect):
+            return APIClient("id", "secret").authentication_url(redirect, scopes={login})
+
+
+        def inbox():
+            return APIClient("id", "secret", "token").messages.all()
+    """).format(login=login))
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return sorted((f.code, f.message) for f in result.findings if f.code.startswith("NYS3"))
+
+
+@pytest.mark.parametrize("login", ["config.settings.scopes", "config.Settings().scopes"])
+def test_a_scope_list_of_a_settings_class_says_the_environment_may_set_it(
+        tmp_path: Path, login: str) -> None:
+    found = _settings_findings(tmp_path, _SETTINGS, login)
+    assert [code for code, _ in found] == ["NYS304"], found
+    message = found[0][1]
+    assert "a field of config.Settings, which the environment (or a .env file) may set" \
+        in message, message
+    assert "--granted-scopes" in message and "--assume-used" in message, message
+    assert "other code may" not in message, message
+
+
+def test_a_plain_class_of_the_same_shape_gets_no_environment_reason(tmp_path: Path) -> None:
+    settings = _SETTINGS.replace("from pydantic_settings import BaseSettings",
+                                 "from toolkit import Base").replace("(BaseSettings)", "(Base)")
+    found = _settings_findings(tmp_path, settings, "config.Settings().scopes")
+    # Still unresolved (its base may do anything), for the reason it had.
+    assert [code for code, _ in found] == ["NYS304"], found
+    assert "environment" not in found[0][1] and "other code may" in found[0][1], found
