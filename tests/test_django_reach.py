@@ -283,3 +283,108 @@ def test_a_plain_class_of_the_same_shape_gets_no_environment_reason(tmp_path: Pa
     # Still unresolved (its base may do anything), for the reason it had.
     assert [code for code, _ in found] == ["NYS304"], found
     assert "environment" not in found[0][1] and "other code may" in found[0][1], found
+
+
+# -- what middleware stores on the request --------------------------------------------
+
+_MIDDLEWARE = """\
+import os
+
+import nylas
+
+
+class NylasMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.nylas = {stored}
+        return self.get_response(request)
+"""
+
+_MIXIN_MIDDLEWARE = """\
+import os
+
+import nylas
+from django.utils.deprecation import MiddlewareMixin
+
+
+class NylasMiddleware(MiddlewareMixin):
+    def process_request(self, request):
+        request.nylas = {stored}
+"""
+
+_CLIENT = 'nylas.APIClient("id", "secret", os.environ["NYLAS_TOKEN"])'
+
+_FAKE = """\
+class FakeMessages:
+    def all(self):
+        return []
+
+
+class FakeNylas:
+    def __init__(self):
+        self.messages = FakeMessages()
+"""
+
+_VIEWS = """\
+from django.http import JsonResponse
+
+
+def inbox(request):
+    return JsonResponse({"count": len(request.nylas.messages.all())})
+"""
+
+
+def _middleware_codes(tmp_path: Path, middleware: str, views: str = _VIEWS,
+                      extra: str = "") -> list[tuple[str, int, str]]:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "auth.py").write_text(_AUTH)
+    (tmp_path / "middleware.py").write_text(extra + middleware)
+    (tmp_path / "views.py").write_text(views)
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).name, f.span.line, f.code) for f in result.findings
+                  if f.code.startswith("NYS3"))
+
+
+@pytest.mark.parametrize("middleware", [_MIDDLEWARE, _MIXIN_MIDDLEWARE],
+                         ids=["callable", "process-request"])
+def test_a_client_middleware_stores_on_the_request_is_followed_into_views(
+        tmp_path: Path, middleware: str) -> None:
+    assert _middleware_codes(tmp_path, middleware.format(stored=_CLIENT)) == _UNUSED
+
+
+def test_a_call_a_view_makes_through_the_stored_client_keeps_its_scope(
+        tmp_path: Path) -> None:
+    views = _VIEWS + "\n\ndef agenda(request):\n    return request.nylas.events.all()\n"
+    assert _middleware_codes(tmp_path, _MIDDLEWARE.format(stored=_CLIENT), views) == [
+        ("auth.py", 6, "NYS302"), ("auth.py", 6, "NYS303")]
+
+
+def test_a_fake_a_middleware_stores_does_not_make_the_view_call_no_nylas_call(
+        tmp_path: Path) -> None:
+    # Another library's middleware may store the client under the same name.
+    found = _middleware_codes(tmp_path, _MIDDLEWARE.format(stored="FakeNylas()"),
+                              extra=_FAKE)
+    assert found == [("views.py", 5, "NYS304")], found
+
+
+@pytest.mark.parametrize("views", [
+    # A parameter of another name is not Django's request as far as the slot goes.
+    "def inbox(req):\n    return req.nylas.messages.all()\n",
+    # A class-based view's own request is not followed.
+    "class Inbox:\n    def get(self, request):\n        return self.request.nylas.messages.all()\n",
+], ids=["other-parameter-name", "class-based-view"])
+def test_a_read_of_the_request_the_slot_does_not_follow_stays_unresolved(
+        tmp_path: Path, views: str) -> None:
+    found = _middleware_codes(tmp_path, _MIDDLEWARE.format(stored=_CLIENT), views)
+    assert [line for name, line, code in found if name == "views.py" and code == "NYS304"]
+    assert not {"NYS302", "NYS303"} & {code for _, _, code in found}, found
+
+
+def test_a_store_outside_a_middleware_method_still_escapes(tmp_path: Path) -> None:
+    middleware = _MIDDLEWARE.format(stored=_CLIENT).replace("def __call__", "def attach")
+    found = _middleware_codes(tmp_path, middleware)
+    assert ("middleware.py", 11, "NYS304") in found and "NYS303" not in [
+        code for _, _, code in found], found

@@ -68,6 +68,7 @@ from .lost_uses import (
     read_may_fetch,
 )
 from .request_proxies import app_object_proxy
+from .request_slots import middleware_store, reads_request, slot
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 from .star_origins import StarOrigins
 from .held_chains import held_chains, rebuilt_chain
@@ -482,6 +483,10 @@ class FlowResolver:
         # container, by dotted name: told by the judge, which reads every module's
         # changes (see ``written_registries``).
         self.changed_registry = changed_registry
+        # What Django middleware stores on the request (see ``request_slots``): the
+        # attribute names, and where the stores are (followed, not lost).
+        slots: set[str] = set()
+        self._slot_stores: set[Span] = set()
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
@@ -500,10 +505,15 @@ class FlowResolver:
                 if store.attr == ITEM_WRITE:
                     writes.append((module, store.owner, store.value,
                                    self._intern_shared(store.value)))
+                elif middleware_store(store, module.flow.classes):
+                    slots.add(store.attr)
+                    self._slot_stores.add(store.span)
+                    self._add_edge(slot(store.attr), self._intern_shared(store.value))
                 else:
                     self._stores.append((self._intern_shared(store.owner), store.attr,
                                          self._intern_shared(store.value)))
             self._interned.clear()
+        self._request_slots = frozenset(slots)
         # The project classes each class derives from, directly; and which classes
         # derive from the SDK's client.
         self._bases: dict[str, set[str]] = {}
@@ -1039,6 +1049,9 @@ class FlowResolver:
         found: set[Obj] = set()
         if kind == "attr":
             read = self._attribute_of(inner, name)
+            if name in self._request_slots and self._reads_request(inner_node):
+                # ``request.nylas`` in a view: what middleware stores there.
+                read = self._shared({*read, *self.values.get(slot(name), _NOTHING)})
             if name in self._lost_names and all(obj[0] == "lost" for obj in inner) and (
                     not self._external_node(inner_node)):
                 return self._shared({*read, ("lost", name)})
@@ -1310,6 +1323,10 @@ class FlowResolver:
                     name in QUERY_METHODS and self._django_query(owner)):
                 return {("method", f"box|{owner}|{name}")}
         return _NOTHING
+
+    def _reads_request(self, node: Node) -> bool:
+        """Whether a node is a function's ``request`` parameter."""
+        return KIND_NAMES[self._kinds[node]] == "sym" and reads_request(self._names[node])
 
     def _django_model(self, klass: str) -> bool:
         """Whether a class of the project derives from one of Django's models."""
@@ -1608,6 +1625,9 @@ class FlowResolver:
                   if self._seeded_untold(target) and any(
                       self._unfollowed_source(node) for node in nodes)
                   or self._given_nothing(target, nodes)}
+        # What middleware stores on the request: another library's middleware may
+        # store there too.
+        untold.update(slot(name) for name in self._request_slots if values.get(slot(name)))
         if not untold:
             return
         rest = [(target, nodes) for target, nodes in candidates if target not in untold]
@@ -1669,6 +1689,9 @@ class FlowResolver:
                 return name in untold
             if kind == "ref":
                 return self._global_symbol(name) in untold
+            if kind == "attr" and name in self._request_slots and slot(name) in untold and (
+                    self._reads_request(inners[node])):
+                return True
             if kind == "attr" and any(
                     (held == "inst" and self._stored_untold(owner, name, untold)) or (
                         held == "module" and f"{GLOBAL}{owner}.{name}" in untold)
@@ -3558,9 +3581,10 @@ class FlowResolver:
         value.  ``nylas_module``, where given: a bound method of an object the
         analysis cannot tell, stored on any object, may be called by code reading it
         (``H.fn = raw.messages.list``, then ``H.fn(grant)`` in another module)."""
-        if store.attr in _REGISTRATIONS:
+        if store.attr in _REGISTRATIONS or store.span in self._slot_stores:
             # A registration, not a store: the implementation goes where the decorator
-            # or the ``register`` call hands it, which is judged as that call.
+            # or the ``register`` call hands it, which is judged as that call.  (What
+            # middleware stores on the request is read where views read it.)
             return [], []
         objs = self.resolve(store.value)
         owner = _describe_value(store.owner)
