@@ -388,3 +388,31 @@ def test_a_store_outside_a_middleware_method_still_escapes(tmp_path: Path) -> No
     found = _middleware_codes(tmp_path, middleware)
     assert ("middleware.py", 11, "NYS304") in found and "NYS303" not in [
         code for _, _, code in found], found
+
+
+# -- a chain reading the project's client on the way ----------------------------------
+
+@pytest.mark.parametrize("chain", [
+    "request.user.account.client.events.all()",
+    "request.user.account.nylas_client().events.all()",
+    "box.find(pk).client.events.all()",
+    "box.find(pk).nylas_client().events.all()",
+])
+def test_a_chain_through_the_projects_client_on_an_untold_object_is_unresolved(
+        tmp_path: Path, chain: str) -> None:
+    # ``request.user.account`` (a related model the analysis cannot tell) may be an
+    # ``Account``, whose ``client`` the chain then uses: calendar may be needed.
+    found = _codes(tmp_path, f"def agenda(request, pk, box):\n    return {chain}\n")
+    assert found == [("views.py", 2, "NYS304")], found
+
+
+def test_a_chain_reading_only_fields_on_an_untold_object_keeps_the_findings(
+        tmp_path: Path) -> None:
+    assert _codes(tmp_path, """\
+        from models import Account
+
+
+        def agenda(request, pk):
+            Account.objects.get(pk=pk).client.messages.all()
+            return request.user.account.email.lower()
+    """) == _UNUSED

@@ -2052,7 +2052,24 @@ class FlowResolver:
         if any(kind == "lost" for kind, _ in objs) and self._lost_chain_may_request(
                 use.root, attrs):
             unresolved += self._lost_objects(objs, use.span, f"used by {use.text}()")
+        elif not objs and self._lost_names and not unresolved:
+            unresolved += self._lost_on_the_way(use)
         return endpoints, unresolved
+
+    def _lost_on_the_way(self, use: Use) -> list[UnresolvedUse]:
+        """A chain on a receiver the analysis cannot tell that reads a lost name on
+        the way (``request.user.account.client.events.all()``, with a property
+        ``client`` of the project returning a client): what the project keeps under
+        that name is used by the rest of the chain, as where the read is a name's."""
+        attrs = use.attrs
+        receiver = use.root
+        for index, name in enumerate(attrs[:-1]):
+            receiver = Val("attr", name, receiver)
+            if name in self._lost_names and self._makes_lost(receiver.inner) and (
+                    self._lost_chain_may_request(receiver, attrs[index + 1:])):
+                return self._lost_objects(frozenset({("lost", name)}), use.span,
+                                          f"used by {use.text}()")
+        return []
 
     def _unmapped_client_result(self, root: Val | None) -> bool:
         """Whether ``root`` is what calling a member of a Nylas client that the
@@ -2768,11 +2785,17 @@ class FlowResolver:
         start: list[Obj] = [obj for obj in self.resolve(root) if obj[0] == "lost"] if (
             root is not None) else []
         called_read = False
-        if not start and steps and steps[0].kind == "attr" and (
-                steps[0].name in self._lost_names):
+        if not start and steps:
             # ``params.get(...)``: the read makes the lost object; calling it gives
-            # what the methods return, which the lost object stands for already.
-            start, steps, called_read = [("lost", steps[0].name)], steps[1:], True
+            # what the methods return, which the lost object stands for already.  So
+            # does a read further on whose receiver holds no other object
+            # (``box.find(pk).client`` of a ``box`` the analysis cannot tell).
+            for index, step in enumerate(steps):
+                if step.kind == "attr" and step.name in self._lost_names and (
+                        index == 0 or self._makes_lost(step.inner)):
+                    start, steps, called_read = (
+                        [("lost", step.name)], steps[index + 1:], True)
+                    break
         objs, anything = self._with_elements(start)
         for step in steps:
             if anything:
@@ -2791,6 +2814,13 @@ class FlowResolver:
                     given |= self._elements(obj)
             objs, anything = self._with_elements(given)
         return objs, anything
+
+    def _makes_lost(self, receiver: Val | None) -> bool:
+        """Whether reading a lost name on ``receiver`` makes a lost object, as
+        ``_evaluate`` has it: the receiver holds lost objects only, or nothing, and
+        is not another library's."""
+        return all(kind == "lost" for kind, _ in self.resolve(receiver)) and (
+            not self._external(receiver))
 
     def _lost_value(self, name: str) -> tuple[frozenset[Obj], bool]:
         """What a lost object may be, once the project's values are solved, and
