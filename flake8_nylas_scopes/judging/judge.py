@@ -33,6 +33,7 @@ from .argument_cases import ArgumentCases
 from .attribute_changers import attribute_changer
 from .changed_lists import ChangedLists
 from .clients import lost_helper_requests, with_confirmed_sites
+from .environment_settings import HOW_TO_TELL, environment_class
 from .exported_getters import with_used_getters
 from .factory_configs import read_factory_loads
 from .typed_dict_configs import with_typed_dict_configs
@@ -93,6 +94,12 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
                 return [dataclasses.replace(value, reason=(
                     f"scopes come from {value.reference}, which a star import after "
                     "its import may bind again"))]
+            settings_class = environment_class(index.by_module, value.reference)
+            if settings_class:
+                return [dataclasses.replace(value, reason=(
+                    f"scopes come from {shown_reference(value.reference)}, a field of "
+                    f"{settings_class}, which the environment (or a .env file) may set "
+                    f"when the program runs; {HOW_TO_TELL}"))]
             setter = index.set_at_run_time(value.reference)
             if setter:
                 return [dataclasses.replace(value, reason=(

@@ -60,12 +60,16 @@ from ..analysis.symbols import (
 from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
 from ..analysis.class_order import linearize
+from .django_models import (
+    DATA, INSTANCES, MANAGER_ATTRIBUTE, ONE_INSTANCE, QUERY_METHODS, model_classes,
+)
 from .module_aliases import DeepNames, namespace_aliases
 from .lost_uses import (
     attribute_may_request, call_may_request, is_made, lost_base, made, made_from,
     read_may_fetch,
 )
 from .request_proxies import app_object_proxy
+from .request_slots import middleware_store, reads_request, slot
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 from .star_origins import StarOrigins
 from .held_chains import held_chains, rebuilt_chain
@@ -497,6 +501,10 @@ class FlowResolver:
         # container, by dotted name: told by the judge, which reads every module's
         # changes (see ``written_registries``).
         self.changed_registry = changed_registry
+        # What Django middleware stores on the request (see ``request_slots``): the
+        # attribute names, and where the stores are (followed, not lost).
+        slots: set[str] = set()
+        self._slot_stores: set[Span] = set()
         for module in self.modules:
             assert module.flow is not None
             for function in module.flow.functions:
@@ -515,6 +523,10 @@ class FlowResolver:
                 if store.attr == ITEM_WRITE:
                     writes.append((module, store.owner, store.value,
                                    self._intern_shared(store.value)))
+                elif middleware_store(store, module.flow.classes):
+                    slots.add(store.attr)
+                    self._slot_stores.add(store.span)
+                    self._add_edge(slot(store.attr), self._intern_shared(store.value))
                 else:
                     self._stores.append((self._intern_shared(store.owner), store.attr,
                                          self._intern_shared(store.value)))
@@ -526,6 +538,7 @@ class FlowResolver:
         self._run_time_attributes = frozenset(
             qualified_name(target)[:-len(suffix)] for target in self.edges
             if target.startswith(ATTRIBUTE) and target.endswith(suffix))
+        self._request_slots = frozenset(slots)
         # The project classes each class derives from, directly; and which classes
         # derive from the SDK's client.
         self._bases: dict[str, set[str]] = {}
@@ -541,6 +554,9 @@ class FlowResolver:
         self._class_order: dict[str, int] = {}
         # Project classes deriving from an SDK client, with the client's name.
         self._client_classes: dict[str, str] = {}
+        # The classes naming one of Django's model classes as a base (those deriving
+        # from them are found through ``ancestors``): see ``django_models``.
+        self._django_models = model_classes(modules)
         # Project classes deriving from an SDK helper class (``Routes``), with it.
         self._helper_bases: dict[str, str] = {}
         self._client_names = frozenset(client_names)
@@ -1061,6 +1077,9 @@ class FlowResolver:
         found: set[Obj] = set()
         if kind == "attr":
             read = self._attribute_of(inner, name)
+            if name in self._request_slots and self._reads_request(inner_node):
+                # ``request.nylas`` in a view: what middleware stores there.
+                read = self._shared({*read, *self.values.get(slot(name), _NOTHING)})
             if name in self._lost_names and all(obj[0] == "lost" for obj in inner) and (
                     not self._external_node(inner_node)):
                 return self._shared({*read, ("lost", name)})
@@ -1308,7 +1327,13 @@ class FlowResolver:
             return _NOTHING  # a field: data
         if kind in ("inst", "class"):
             # ``Service.client``: a class attribute is what instances read too.
-            return self._instance_attribute(owner, name)
+            found = self._instance_attribute(owner, name)
+            if not found and name == MANAGER_ATTRIBUTE and self._django_model(owner):
+                # ``Account.objects`` (or ``cls.objects`` in a classmethod, read as an
+                # instance) with no manager of the project's own: Django's, whose
+                # queries hold instances of the model.
+                return frozenset({box(("inst", owner))})
+            return found
         if kind == "super":
             return frozenset(("func", method)
                              for method in self._runs(owner, name, after_owner=True))
@@ -1322,9 +1347,25 @@ class FlowResolver:
             # What is made from a ``lost`` object is lost too, one step further.
             return {("lost", made(owner))}
         if kind == "box":
-            if name in ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS:
+            if name in ELEMENT_METHODS | ELEMENTS_METHODS | PAIRS_METHODS or (
+                    name in QUERY_METHODS and self._django_query(owner)):
                 return {("method", f"box|{owner}|{name}")}
         return _NOTHING
+
+    def _reads_request(self, node: Node) -> bool:
+        """Whether a node is a function's ``request`` parameter."""
+        return KIND_NAMES[self._kinds[node]] == "sym" and reads_request(self._names[node])
+
+    def _django_model(self, klass: str) -> bool:
+        """Whether a class of the project derives from one of Django's models."""
+        return bool(self._django_models) and any(
+            ancestor in self._django_models for ancestor in self.ancestors(klass))
+
+    def _django_query(self, owner: str) -> bool:
+        """Whether a container (by its element's ``kind|name``) holds instances of a
+        Django model: a manager or query of them, whose query methods are read."""
+        kind, _, name = owner.partition("|")
+        return kind == "inst" and self._django_model(name)
 
     def _any_member(self, obj: Obj, pattern: str = ANY_MEMBER) -> Objs:
         """What ``getattr(conn, name)`` may give when ``name`` cannot be read: for a
@@ -1531,6 +1572,15 @@ class FlowResolver:
                 return {element}
             if operation in ELEMENTS_METHODS:
                 return {("box", owner)}
+            if operation in QUERY_METHODS and self._django_query(owner):
+                # (Only on a container of a Django model's instances does
+                # ``_attribute`` bind these.)
+                if operation in ONE_INSTANCE:
+                    return {element}
+                if operation in INSTANCES:
+                    return {("box", owner)}
+                if operation in DATA:
+                    return set()
             return {box(box(element))}
         if owner_kind == "coll" and owner.startswith(V3_PREFIX):
             return set()
@@ -1604,6 +1654,9 @@ class FlowResolver:
                       self._unfollowed_source(node) for node in nodes)
                   or self._given_nothing(target, nodes)}
         untold.update(self._untold_overrides())
+        # What middleware stores on the request: another library's middleware may
+        # store there too.
+        untold.update(slot(name) for name in self._request_slots if values.get(slot(name)))
         if not untold:
             return
         rest = [(target, nodes) for target, nodes in candidates if target not in untold]
@@ -1684,6 +1737,9 @@ class FlowResolver:
                 return name in untold
             if kind == "ref":
                 return self._global_symbol(name) in untold
+            if kind == "attr" and name in self._request_slots and slot(name) in untold and (
+                    self._reads_request(inners[node])):
+                return True
             if kind == "attr" and any(
                     (held == "inst" and self._stored_untold(owner, name, untold)) or (
                         held == "module" and f"{GLOBAL}{owner}.{name}" in untold)
@@ -2057,7 +2113,24 @@ class FlowResolver:
         if any(kind == "lost" for kind, _ in objs) and self._lost_chain_may_request(
                 use.root, attrs):
             unresolved += self._lost_objects(objs, use.span, f"used by {use.text}()")
+        elif not objs and self._lost_names and not unresolved:
+            unresolved += self._lost_on_the_way(use)
         return endpoints, unresolved
+
+    def _lost_on_the_way(self, use: Use) -> list[UnresolvedUse]:
+        """A chain on a receiver the analysis cannot tell that reads a lost name on
+        the way (``request.user.account.client.events.all()``, with a property
+        ``client`` of the project returning a client): what the project keeps under
+        that name is used by the rest of the chain, as where the read is a name's."""
+        attrs = use.attrs
+        receiver = use.root
+        for index, name in enumerate(attrs[:-1]):
+            receiver = Val("attr", name, receiver)
+            if name in self._lost_names and self._makes_lost(receiver.inner) and (
+                    self._lost_chain_may_request(receiver, attrs[index + 1:])):
+                return self._lost_objects(frozenset({("lost", name)}), use.span,
+                                          f"used by {use.text}()")
+        return []
 
     def _unmapped_client_result(self, root: Val | None) -> bool:
         """Whether ``root`` is what calling a member of a Nylas client that the
@@ -2119,9 +2192,12 @@ class FlowResolver:
                     unresolved.append(UnresolvedUse(
                         use.span, f"{use.text}() is not in the endpoint map",
                         self._unmapped_model_scopes(name)))
-            elif kind == "box" and first not in _CONTAINER_METHODS and all(
+            elif kind == "box" and first not in _CONTAINER_METHODS and not (
+                first in QUERY_METHODS and self._django_query(name)) and all(
                 other[0] == "box" or other[0] not in _NYLAS_KINDS for other in objs
             ):
+                # (A Django query's own methods send no Nylas request: what they give
+                # is followed where it is used.)
                 # ``pair.mark_as_read()`` on what the analysis holds only as a
                 # container of Nylas objects: it cannot tell which object that is.
                 # (Where the value may also be the object itself, as a tuple's
@@ -2788,11 +2864,17 @@ class FlowResolver:
         start: list[Obj] = [obj for obj in self.resolve(root) if obj[0] == "lost"] if (
             root is not None) else []
         called_read = False
-        if not start and steps and steps[0].kind == "attr" and (
-                steps[0].name in self._lost_names):
+        if not start and steps:
             # ``params.get(...)``: the read makes the lost object; calling it gives
-            # what the methods return, which the lost object stands for already.
-            start, steps, called_read = [("lost", steps[0].name)], steps[1:], True
+            # what the methods return, which the lost object stands for already.  So
+            # does a read further on whose receiver holds no other object
+            # (``box.find(pk).client`` of a ``box`` the analysis cannot tell).
+            for index, step in enumerate(steps):
+                if step.kind == "attr" and step.name in self._lost_names and (
+                        index == 0 or self._makes_lost(step.inner)):
+                    start, steps, called_read = (
+                        [("lost", step.name)], steps[index + 1:], True)
+                    break
         objs, anything = self._with_elements(start)
         for step in steps:
             if anything:
@@ -2811,6 +2893,13 @@ class FlowResolver:
                     given |= self._elements(obj)
             objs, anything = self._with_elements(given)
         return objs, anything
+
+    def _makes_lost(self, receiver: Val | None) -> bool:
+        """Whether reading a lost name on ``receiver`` makes a lost object, as
+        ``_evaluate`` has it: the receiver holds lost objects only, or nothing, and
+        is not another library's."""
+        return all(kind == "lost" for kind, _ in self.resolve(receiver)) and (
+            not self._external(receiver))
 
     def _lost_value(self, name: str) -> tuple[frozenset[Obj], bool]:
         """What a lost object may be, once the project's values are solved, and
@@ -3601,9 +3690,10 @@ class FlowResolver:
         value.  ``nylas_module``, where given: a bound method of an object the
         analysis cannot tell, stored on any object, may be called by code reading it
         (``H.fn = raw.messages.list``, then ``H.fn(grant)`` in another module)."""
-        if store.attr in _REGISTRATIONS:
+        if store.attr in _REGISTRATIONS or store.span in self._slot_stores:
             # A registration, not a store: the implementation goes where the decorator
-            # or the ``register`` call hands it, which is judged as that call.
+            # or the ``register`` call hands it, which is judged as that call.  (What
+            # middleware stores on the request is read where views read it.)
             return [], []
         objs = self.resolve(store.value)
         owner = _describe_value(store.owner)
