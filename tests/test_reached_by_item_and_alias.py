@@ -1,0 +1,75 @@
+"""Clients and scope lists reached by a way other than their plain name: a framework
+state written by item, a module re-exported under another name and written through
+it, a spread dict changed by a nested function or through the frame's names, and a
+collection or method held in a class body.  Each is followed, or left unresolved
+(NYS304) with the findings about its scopes silent; never taken for unused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.codes import DEFAULT_OFF
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+_CALENDAR = "https://www.googleapis.com/auth/calendar"
+
+
+def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\nversion = '0'\n")
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
+                     or code == "NYS304", use_cache=False)
+    assert result.errors == []
+    return sorted((f.span.path.replace(str(tmp_path) + "/", ""), f.span.line, f.code)
+                  for f in result.findings)
+
+
+# -- a module re-exported under another name ----------------------------------------
+
+_SCOPES_MODULE = 'SCOPES = ["https://www.googleapis.com/auth/gmail.readonly"]\n'
+_LOGIN = '''from nylas import Client
+
+from app.scopes import SCOPES
+
+
+def login():
+    return Client("key").auth.url_for_oauth2({
+        "client_id": "id", "provider": "google", "redirect_uri": "https://a.example/cb",
+        "scope": SCOPES,
+    })
+
+
+def calendar():
+    return Client("key").events.list("grant", query_params={"calendar_id": "primary"})
+'''
+_APPEND = f'SCOPES.append("{_CALENDAR}")\n'
+
+
+@pytest.mark.parametrize(("package", "writer"), [
+    ("from . import scopes as sc\n", "import app\n\napp.sc." + _APPEND),
+    ("from . import scopes as sc\n", "from app import sc\n\nsc." + _APPEND),
+    ("import app.scopes as sc\n", "import app\n\napp.sc." + _APPEND),
+], ids=["package-attribute", "imported-alias", "import-as"])
+def test_a_list_changed_through_a_module_alias_is_not_read_as_written(
+        tmp_path: Path, package: str, writer: str) -> None:
+    # Before, the write was not joined to ``app.scopes.SCOPES``: Calendar was
+    # reported missing (NYS301) and Gmail unused (NYS303).
+    found = _findings(tmp_path, {
+        "app/__init__.py": package, "app/scopes.py": _SCOPES_MODULE,
+        "app/login.py": _LOGIN, "app/extra.py": writer})
+    assert found == [("app/login.py", 7, "NYS304")], found
+
+
+def test_a_module_alias_of_another_module_leaves_the_list_judged(tmp_path: Path) -> None:
+    # Control: the alias names another module; the list the login reads is unchanged.
+    found = _findings(tmp_path, {
+        "app/__init__.py": "from . import other as sc\n", "app/scopes.py": _SCOPES_MODULE,
+        "app/other.py": "SCOPES = []\n", "app/login.py": _LOGIN,
+        "app/extra.py": "import app\n\napp.sc." + _APPEND})
+    assert found == [("app/login.py", 14, "NYS301"), ("app/scopes.py", 1, "NYS303")], found
