@@ -73,3 +73,97 @@ def test_a_module_alias_of_another_module_leaves_the_list_judged(tmp_path: Path)
         "app/other.py": "SCOPES = []\n", "app/login.py": _LOGIN,
         "app/extra.py": "import app\n\napp.sc." + _APPEND})
     assert found == [("app/login.py", 14, "NYS301"), ("app/scopes.py", 1, "NYS303")], found
+
+
+# -- Litestar's state written or read by item ---------------------------------------
+
+# The handler lists events through the state; a test's fake is kept on the state by
+# attribute.  Calendar is then needed when the real client is also kept there
+# (``events.list`` asks no more than its read scope: NYS302), and unused (NYS303) only
+# where the fake is all the state holds.
+_LITESTAR = '''import os
+
+import toolkit
+from litestar import Litestar, get
+from litestar.datastructures import State
+from nylas import Client
+
+
+class FakeEvents:
+    def list(self, grant):
+        return []
+
+
+class FakeClient:
+    def __init__(self):
+        self.events = FakeEvents()
+
+
+def start(app: Litestar, key):
+    {store}
+
+
+def fake(app: Litestar):
+    {fake}
+
+
+def login():
+    return Client("key").auth.url_for_oauth2({{
+        "client_id": "id", "provider": "google", "redirect_uri": "https://a.example/cb",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+                  "https://www.googleapis.com/auth/calendar"],
+    }})
+
+
+@get("/inbox")
+async def inbox(state: State) -> list:
+    return {read}.events.list("grant")
+
+
+def mail():
+    return Client("key").messages.list("grant")
+'''
+_REAL = 'Client(os.environ["NYLAS_API_KEY"])'
+
+
+def _litestar(tmp_path: Path, store: str, read: str = "state.nylas",
+              fake: str = "app.state.nylas = FakeClient()") -> list[str]:
+    text = _LITESTAR.format(store=store, read=read, fake=fake)
+    # Where the Calendar scope is written (a store of two statements moves it).
+    scope_line = text.splitlines().index('        "scope": ["https://www.googleapis.com/auth/gmail.readonly",') + 2
+    found = _findings(tmp_path, {"main.py": text})
+    return [code for path, line, code in found if (path, line) == ("main.py", scope_line)]
+
+
+@pytest.mark.parametrize("store", [
+    f'app.state["nylas"] = {_REAL}',
+    f'app.state.update({{"nylas": {_REAL}}})',
+    f'app.state.setdefault("nylas", {_REAL})',
+    f'app.state[key] = {_REAL}',
+], ids=["item", "update", "setdefault", "unread-key"])
+@pytest.mark.parametrize("read", ["state.nylas", 'state["nylas"]'], ids=["attr", "item"])
+def test_a_client_stored_in_the_litestar_state_by_item_joins_the_fake(
+        tmp_path: Path, store: str, read: str) -> None:
+    # Before, the handler's ``state.nylas`` held only the fake, and Calendar was
+    # reported unused (NYS303).
+    assert _litestar(tmp_path, store, read) == ["NYS302"]
+
+
+def test_a_client_stored_by_attribute_is_read_by_item(tmp_path: Path) -> None:
+    # A fake kept by item and the real client by attribute: ``state["nylas"]``
+    # reads both.
+    assert _litestar(tmp_path, f"app.state.nylas = {_REAL}", 'state["nylas"]',
+                     'app.state["nylas"] = FakeClient()') == ["NYS302"]
+
+
+@pytest.mark.parametrize("store", [
+    f'app.state["other"] = {_REAL}',
+    f'app.state.update({{"other": {_REAL}}})',
+    "pass",
+], ids=["other-key", "other-key-update", "nothing"])
+@pytest.mark.parametrize("read", ["state.nylas", 'state["nylas"]'], ids=["attr", "item"])
+def test_a_client_under_another_key_leaves_the_fake_alone(
+        tmp_path: Path, store: str, read: str) -> None:
+    # Control: the real client is kept under another name; the handler reads the
+    # fake only.
+    assert _litestar(tmp_path, store, read) == ["NYS303"]

@@ -36,6 +36,13 @@ from .app_items import (
 )
 from .ast_names import dotted, keyword_value
 from .litestar_state import imports_litestar, names_litestar_state
+from .state_items import (
+    ANY_STATE_ITEM,
+    STORING_METHODS as STATE_STORING_METHODS,
+    state_item_slot,
+    stored_items,
+    takes_any_item,
+)
 from .field_factories import field_factory, unannotated_field
 from .command_contexts import (
     OBJECT_KEYWORD,
@@ -632,13 +639,23 @@ class FlowExtractor:
         client`` in a lifespan).  A name bound more than once, to anything else, or a
         parameter is not followed (``analysis.extract`` reads the held clients written
         so with the same limits)."""
-        owner = node.value
+        return self._aliased_state_key_of(node.value, node.attr)
+
+    def _aliased_state_key_of(self, owner: ast.expr, attr: str) -> str:
+        """``_aliased_state_key`` of attribute ``attr`` of the object ``owner`` spells."""
         if not isinstance(owner, ast.Name):
             return ""
         if self._litestar and self._is_state_parameter(owner.id):
-            return f"{STATE}state.{node.attr}"
+            return f"{STATE}state.{attr}"
         bound = self._function_binding(owner.id)
-        return state_key_of(bound, node.attr) if bound is not None else ""
+        return state_key_of(bound, attr) if bound is not None else ""
+
+    def _state_object(self, holder: ast.expr) -> bool:
+        """Whether ``holder`` is the application's state object (``app.state``,
+        ``request.app.state``, a parameter annotated with Litestar's ``State``, a name
+        bound once to one), whose items are its attributes (see ``state_items``)."""
+        key = state_key_of(holder, "_") or self._aliased_state_key_of(holder, "_")
+        return takes_any_item(key)
 
     def _state_parameters(self, every: Sequence[ast.arg]) -> frozenset[str]:
         """The parameters annotated with Litestar's ``State``: Litestar hands the
@@ -767,7 +784,9 @@ class FlowExtractor:
                 inner = self.value(node.value)
                 plain = self._val("attr", node.attr, inner) if inner is not None and (
                     inner.kind != "ref") else None
-                return self._temporary([self._val("sym", key), plain], node)
+                # A store under a key not read may have set any attribute.
+                anything = self._val("sym", ANY_STATE_ITEM) if takes_any_item(key) else None
+                return self._temporary([self._val("sym", key), anything, plain], node)
             if key:
                 return self._val("sym", key)
             inner = self.value(node.value)
@@ -783,6 +802,14 @@ class FlowExtractor:
             if reflected is not None:
                 return reflected
             inner = self.value(node.value)
+            if self._state_object(node.value):
+                state_slot = state_item_slot(node.slice)
+                if state_slot != ANY_STATE_ITEM:
+                    # ``state["nylas"]`` is ``state.nylas``; the object may also be a
+                    # plain mapping of the module's own: read both.
+                    plain = self._val("item", "", inner) if inner is not None else None
+                    return self._temporary([self._val("sym", state_slot),
+                                            self._val("sym", ANY_STATE_ITEM), plain], node)
             slot = self._application_item(node.value, node.slice) if self._aiohttp else ""
             if slot and slot != ANY_ITEM_SLOT:
                 # What any store under this key (or under a key not read) put there;
@@ -1247,6 +1274,9 @@ class FlowExtractor:
             else:
                 self._sink(value, f"stored on {_text(target.value)}", node)
         elif isinstance(target, ast.Subscript):
+            if self._state_object(target.value):
+                # ``app.state["nylas"] = client``: the slot ``state.nylas`` reads.
+                self._edge(state_item_slot(target.slice), value)
             slot = self._application_item(target.value, target.slice)
             if slot:
                 self._edge(slot, value)
@@ -2292,6 +2322,14 @@ class FlowExtractor:
                 found = self.value(given)
                 self._edge(ANY_ITEM_SLOT, found)
                 self._edge(ANY_ITEM_SLOT, self._iter(found))
+        if isinstance(func, ast.Attribute) and func.attr in STATE_STORING_METHODS and (
+                self._state_object(func.value)):
+            # ``app.state.update({"nylas": client})``: stores item by item (the call
+            # is still handled as any other below).
+            for item in stored_items(node, func.attr):
+                found = self.value(item.given)
+                self._edge(item.slot, self._val("item", "", found) if (
+                    item.mapping and found is not None) else found)
         if isinstance(func, ast.Attribute) and func.attr in _STORING_METHODS and (
                 node.args) and not self._owned(func.value):
             # Another module's list or dict (the call is still handled below).
