@@ -167,3 +167,69 @@ def test_a_client_under_another_key_leaves_the_fake_alone(
     # Control: the real client is kept under another name; the handler reads the
     # fake only.
     assert _litestar(tmp_path, store, read) == ["NYS303"]
+
+
+# -- a spread dict changed through the frame's names ---------------------------------
+
+_SPREAD = '''import inspect
+import sys
+
+from nylas import APIClient
+
+
+def login():
+    kw = {made}
+    {change}
+    return APIClient("id", "secret").authentication_url(**kw)
+
+
+def events(token):
+    return APIClient("id", "secret", token).events.where(limit=5)
+'''
+_MADE = {
+    "display": '{"scopes": ["email.read_only"], "redirect_uri": "https://a.example/cb"}',
+    "dict-call": 'dict(scopes=["email.read_only"], redirect_uri="https://a.example/cb")',
+}
+
+
+def _spread(tmp_path: Path, made: str, change: str) -> list[tuple[str, int, str]]:
+    return _findings(tmp_path, {"app.py": _SPREAD.format(made=_MADE[made], change=change)})
+
+
+@pytest.mark.parametrize("made", sorted(_MADE))
+@pytest.mark.parametrize("change", [
+    'sys._getframe().f_locals["kw"]["scopes"].append("calendar")',
+    'inspect.currentframe().f_locals["kw"]["scopes"].append("calendar")',
+    'locals()["kw"]["scopes"].append("calendar")',
+    'vars()["kw"]["scopes"].append("calendar")',
+    'exec("kw[\'scopes\'].append(\'calendar\')")',
+    'def add():\n        locals()["kw"]["scopes"].append("calendar")\n\n    add()',
+], ids=["getframe", "currentframe", "locals", "vars", "exec", "nested-locals"])
+def test_a_spread_dict_changed_through_the_frame_is_unresolved(
+        tmp_path: Path, made: str, change: str) -> None:
+    # Before, the dict's literal was read: Calendar reported missing (NYS301) and
+    # ``email.read_only`` unused (NYS303).
+    found = _spread(tmp_path, made, change)
+    request = 10 + change.count("\n")  # the line of ``authentication_url(**kw)``
+    assert found == [("app.py", request, "NYS304")], found
+
+
+@pytest.mark.parametrize("made", sorted(_MADE))
+@pytest.mark.parametrize("change", [
+    'def add():\n        nonlocal kw\n        kw["scopes"].append("calendar")\n\n    add()',
+    'def add():\n        kw["scopes"].append("calendar")\n\n    add()',
+    'kw["scopes"].append("calendar")',
+], ids=["nonlocal", "closure", "in-place"])
+def test_a_spread_dict_changed_by_name_is_unresolved(
+        tmp_path: Path, made: str, change: str) -> None:
+    # A nested function's change, as the function's own.
+    found = _spread(tmp_path, made, change)
+    assert [code for _, _, code in found] == ["NYS304"], found
+
+
+@pytest.mark.parametrize("made", sorted(_MADE))
+@pytest.mark.parametrize("change", ["print(vars(sys))", "pass"], ids=["vars-of-module", "none"])
+def test_a_spread_dict_no_code_changes_is_read(tmp_path: Path, made: str, change: str) -> None:
+    # Control: ``vars(sys)`` reads another object's names; the literal is what is sent.
+    assert _spread(tmp_path, made, change) == [
+        ("app.py", 8, "NYS303"), ("app.py", 14, "NYS301")]
