@@ -233,3 +233,105 @@ def test_a_spread_dict_no_code_changes_is_read(tmp_path: Path, made: str, change
     # Control: ``vars(sys)`` reads another object's names; the literal is what is sent.
     assert _spread(tmp_path, made, change) == [
         ("app.py", 8, "NYS303"), ("app.py", 14, "NYS301")]
+
+
+# -- a method or collection held in a class body -------------------------------------
+
+_AUTH = '''from nylas import Client
+
+
+def login():
+    return Client("k").auth.url_for_oauth2({
+        "client_id": "id", "provider": "google", "redirect_uri": "https://a.example/cb",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+                  "https://www.googleapis.com/auth/calendar"],
+    })
+
+
+def mail():
+    return Client("k").messages.list("grant")
+'''
+_UNUSED_CALENDAR = ("app/auth.py", 8, "NYS303")
+# ``raw`` is a client of this module.
+_KNOWN_HOLDER = '''import os
+
+from nylas import Client
+
+raw = Client(os.environ["NYLAS_API_KEY"])
+
+
+class Jobs:
+    fetch = raw.events.list
+
+
+class Mailbox:
+    source = raw.events
+
+
+def run(grant):
+    return {use}
+'''
+# ``raw`` is an object the analysis cannot tell, in a module that never names Nylas.
+_UNTOLD_HOLDER = '''from flask import current_app
+
+
+def connect():
+    return current_app.extensions["mail"]
+
+
+raw = connect()
+
+
+class Jobs:
+    fetch = raw.{fetched}
+
+
+class Mailbox:
+    source = raw.{source}
+
+
+def run(grant):
+    return {use}
+'''
+
+
+def _held(tmp_path: Path, holder: str) -> list[tuple[str, int, str]]:
+    return _findings(tmp_path, {"app/__init__.py": "", "app/auth.py": _AUTH,
+                                "app/jobs.py": holder})
+
+
+@pytest.mark.parametrize("use", [
+    'Jobs.fetch("grant")', 'Mailbox.source.list("grant")', 'Jobs().fetch("grant")',
+], ids=["class-method", "class-collection", "instance-method"])
+def test_a_method_held_in_a_class_body_is_a_use_when_called(tmp_path: Path, use: str) -> None:
+    # Before, ``Jobs.fetch("grant")`` given no value was not recorded as a call, and
+    # Calendar was reported unused (NYS303).
+    assert _held(tmp_path, _KNOWN_HOLDER.format(use=use)) == []
+
+
+def test_a_method_held_in_a_class_body_and_never_read_is_no_use(tmp_path: Path) -> None:
+    # Control: a method of the app's own client that nothing calls, as one held by a
+    # module-level name.
+    assert _held(tmp_path, _KNOWN_HOLDER.format(use="None")) == [_UNUSED_CALENDAR]
+
+
+@pytest.mark.parametrize("use", [
+    'Jobs.fetch("grant")', "Jobs.fetch", "Jobs().fetch", 'Mailbox.source.list("grant")',
+    "Mailbox.source", "None",
+], ids=["called", "returned", "instance", "collection-called", "collection", "unread"])
+def test_a_method_of_an_untold_object_held_in_a_class_body_is_unresolved(
+        tmp_path: Path, use: str) -> None:
+    # Before, the class body's binding was not looked at: Calendar was reported
+    # unused (NYS303).
+    found = _held(tmp_path, _UNTOLD_HOLDER.format(fetched="events.list", source="events",
+                                                  use=use))
+    assert [f for f in found if f[0] == "app/auth.py"] == [], found
+    assert ("app/jobs.py", 12, "NYS304") in found and ("app/jobs.py", 16, "NYS304") in found
+
+
+def test_an_untold_object_s_other_attribute_held_in_a_class_body_is_no_use(
+        tmp_path: Path) -> None:
+    # Control: attributes named as no collection of the SDK leave Calendar judged.
+    found = _held(tmp_path, _UNTOLD_HOLDER.format(fetched="describe", source="label",
+                                                  use='Jobs.fetch("grant")'))
+    assert found == [_UNUSED_CALENDAR], found

@@ -294,6 +294,8 @@ def state_key_of(owner: ast.expr, attr: str) -> str:
     return ""
 
 
+# The standard library's top modules: ``os.getcwd()`` holds no method of the project.
+_STANDARD_LIBRARY = frozenset(sys.stdlib_module_names)
 # ``request.app.x`` and ``self.app.x`` are the app's state too.
 _APP_HOLDERS = frozenset({"request", "self"})
 # The objects whose ``ctx`` is Sanic's context namespace, one slot for the whole
@@ -320,6 +322,17 @@ def _pyramid_owner(node: ast.expr) -> bool:
     if isinstance(node, ast.Name):
         return node.id in _PYRAMID_OWNERS
     return isinstance(node, ast.Attribute) and node.attr == "request" and _spellable(node.value)
+
+
+def _may_name_held_value(func: ast.expr, callee: Val) -> bool:
+    """Whether a call's callee read through imports (``callee``, a ``ref``) may be an
+    attribute a class body binds to a bound SDK method or a collection (``class Jobs:
+    fetch = raw.messages.list``, then ``Jobs.fetch("grant")``), not only a function:
+    written as an attribute (``Jobs.fetch``, ``Mailbox.source.where``) of a name that
+    is not of the standard library.  Such a call is recorded even when nothing it is
+    given is a value, so that the project index reads what the attribute holds."""
+    return isinstance(func, ast.Attribute) and (
+        callee.name.partition(".")[0] not in _STANDARD_LIBRARY)
 
 
 def _spellable(node: ast.expr) -> bool:
@@ -1257,8 +1270,11 @@ class FlowExtractor:
             key = self._aliased_state_key(target)
         if key:
             self._edge(key, value)
-            if key.startswith(GLOBAL) and not self.frames[-1].qualname and (
+            if (key.startswith(GLOBAL) and not self.frames[-1].qualname or (
+                    self.frames[-1].is_class and key.startswith(ATTRIBUTE))) and (
                     _reads_sdk_member(value)):
+                # Bound at module level or in a class body (``class Jobs: fetch =
+                # raw.messages.list``): where whoever reads it gets it.
                 self.facts.module_chains.append(
                     (self._table.symbol(key), self.source.span(node)))
             return
@@ -2503,7 +2519,8 @@ class FlowExtractor:
                 if passed is not None:
                     worth = True
                     break
-        if not worth and (callee is None or callee.kind == "ref" or not invokes):
+        if not worth and (callee is None or not invokes or (
+                callee.kind == "ref" and not _may_name_held_value(node.func, callee))):
             return  # nothing passed, and nothing but a named function called
         self.facts.calls.append(CallSite(
             callee, self._text(node.func), self._table.arguments(args), tuple(kwargs), span,
