@@ -328,11 +328,17 @@ def _may_name_held_value(func: ast.expr, callee: Val) -> bool:
     """Whether a call's callee read through imports (``callee``, a ``ref``) may be an
     attribute a class body binds to a bound SDK method or a collection (``class Jobs:
     fetch = raw.messages.list``, then ``Jobs.fetch("grant")``), not only a function:
-    written as an attribute (``Jobs.fetch``, ``Mailbox.source.where``) of a name that
-    is not of the standard library.  Such a call is recorded even when nothing it is
-    given is a value, so that the project index reads what the attribute holds."""
-    return isinstance(func, ast.Attribute) and (
-        callee.name.partition(".")[0] not in _STANDARD_LIBRARY)
+    written as an attribute (``Jobs.fetch``, ``Mailbox.source.where``) of a name
+    spelled as a class is (a capital first letter), not of the standard library.  Such
+    a call is recorded even when nothing it is given is a value, so that the project
+    index reads what the attribute holds.  (A library's module-level objects,
+    ``request.get_json()``, ``models.CharField(...)``, are left out: a record per
+    such call would be memory spent on calls that hold no method of the project.)"""
+    if not isinstance(func, ast.Attribute):
+        return False
+    parts = callee.name.split(".")
+    return parts[0] not in _STANDARD_LIBRARY and any(
+        part[:1].isupper() for part in parts[:-1])
 
 
 def _spellable(node: ast.expr) -> bool:
