@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from .frame_names import may_read_names_by_text, reads_names_by_text
 from .tree_walk import child_nodes, code_children, walk_nodes
 
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
@@ -460,6 +461,9 @@ class BodyBindings:
         # The targets of each function's assignment expressions (see
         # ``note_assignment_expressions``).
         self._walrus: dict[ast.AST, list[ast.expr]] = {}
+        # Whether a function of the module may reach its names by their text (see
+        # ``frame_names``; set by ``note_assignment_expressions``).
+        self._by_text = False
 
     def note_assignment_expressions(self, tree: ast.Module, text: str) -> None:
         """Find where each ``name := value`` binds, in one walk of a module whose text
@@ -468,6 +472,7 @@ class BodyBindings:
         comprehension's condition) binds in the function around it too."""
         if ":=" in text:
             self._walrus = assignment_expression_targets(tree)
+        self._by_text = may_read_names_by_text(text)
 
     def has_assignment_expressions(self) -> bool:
         """Whether a function of the module binds a name with ``:=``."""
@@ -479,7 +484,21 @@ class BodyBindings:
             found = self._found[function] = _body_bindings(function.body)
             for target in self._walrus.get(function, ()):
                 _bind_target(found, target, None)
+            if self._by_text and reads_names_by_text(function):
+                _changed_by_text(found, function.args)
         return found
+
+
+def _changed_by_text(bindings: Bindings, parameters: ast.arguments) -> None:
+    """Every name of a function that reaches its names by their text (``locals()``,
+    a frame's ``f_locals``), parameters included, taken as changed in ways the
+    analysis cannot read: no dict or list of it is what its assignment says."""
+    every = [*parameters.posonlyargs, *parameters.args, *parameters.kwonlyargs]
+    every += [arg for arg in (parameters.vararg, parameters.kwarg) if arg is not None]
+    names = {*bindings.values, *bindings.ambiguous, *bindings.key_writes,
+             *(arg.arg for arg in every)}
+    bindings.opaque_writes.update(names)
+    bindings.mutated.update(names)
 
 
 def assignment_expression_targets(tree: ast.Module) -> dict[ast.AST, list[ast.expr]]:

@@ -36,6 +36,13 @@ from .app_items import (
 )
 from .ast_names import dotted, keyword_value
 from .litestar_state import imports_litestar, names_litestar_state
+from .state_items import (
+    ANY_STATE_ITEM,
+    STORING_METHODS as STATE_STORING_METHODS,
+    state_item_slot,
+    stored_items,
+    takes_any_item,
+)
 from .field_factories import field_factory, unannotated_field
 from .command_contexts import (
     OBJECT_KEYWORD,
@@ -289,6 +296,8 @@ def state_key_of(owner: ast.expr, attr: str) -> str:
     return ""
 
 
+# The standard library's top modules: ``os.getcwd()`` holds no method of the project.
+_STANDARD_LIBRARY = frozenset(sys.stdlib_module_names)
 # ``request.app.x`` and ``self.app.x`` are the app's state too.
 _APP_HOLDERS = frozenset({"request", "self"})
 # The objects whose ``ctx`` is Sanic's context namespace, one slot for the whole
@@ -315,6 +324,23 @@ def _pyramid_owner(node: ast.expr) -> bool:
     if isinstance(node, ast.Name):
         return node.id in _PYRAMID_OWNERS
     return isinstance(node, ast.Attribute) and node.attr == "request" and _spellable(node.value)
+
+
+def _may_name_held_value(func: ast.expr, callee: Val) -> bool:
+    """Whether a call's callee read through imports (``callee``, a ``ref``) may be an
+    attribute a class body binds to a bound SDK method or a collection (``class Jobs:
+    fetch = raw.messages.list``, then ``Jobs.fetch("grant")``), not only a function:
+    written as an attribute (``Jobs.fetch``, ``Mailbox.source.where``) of a name
+    spelled as a class is (a capital first letter), not of the standard library.  Such
+    a call is recorded even when nothing it is given is a value, so that the project
+    index reads what the attribute holds.  (A library's module-level objects,
+    ``request.get_json()``, ``models.CharField(...)``, are left out: a record per
+    such call would be memory spent on calls that hold no method of the project.)"""
+    if not isinstance(func, ast.Attribute):
+        return False
+    parts = callee.name.split(".")
+    return parts[0] not in _STANDARD_LIBRARY and any(
+        part[:1].isupper() for part in parts[:-1])
 
 
 def _spellable(node: ast.expr) -> bool:
@@ -649,13 +675,23 @@ class FlowExtractor:
         client`` in a lifespan).  A name bound more than once, to anything else, or a
         parameter is not followed (``analysis.extract`` reads the held clients written
         so with the same limits)."""
-        owner = node.value
+        return self._aliased_state_key_of(node.value, node.attr)
+
+    def _aliased_state_key_of(self, owner: ast.expr, attr: str) -> str:
+        """``_aliased_state_key`` of attribute ``attr`` of the object ``owner`` spells."""
         if not isinstance(owner, ast.Name):
             return ""
         if self._litestar and self._is_state_parameter(owner.id):
-            return f"{STATE}state.{node.attr}"
+            return f"{STATE}state.{attr}"
         bound = self._function_binding(owner.id)
-        return state_key_of(bound, node.attr) if bound is not None else ""
+        return state_key_of(bound, attr) if bound is not None else ""
+
+    def _state_object(self, holder: ast.expr) -> bool:
+        """Whether ``holder`` is the application's state object (``app.state``,
+        ``request.app.state``, a parameter annotated with Litestar's ``State``, a name
+        bound once to one), whose items are its attributes (see ``state_items``)."""
+        key = state_key_of(holder, "_") or self._aliased_state_key_of(holder, "_")
+        return takes_any_item(key)
 
     def _state_parameters(self, every: Sequence[ast.arg]) -> frozenset[str]:
         """The parameters annotated with Litestar's ``State``: Litestar hands the
@@ -784,7 +820,9 @@ class FlowExtractor:
                 inner = self.value(node.value)
                 plain = self._val("attr", node.attr, inner) if inner is not None and (
                     inner.kind != "ref") else None
-                return self._temporary([self._val("sym", key), plain], node)
+                # A store under a key not read may have set any attribute.
+                anything = self._val("sym", ANY_STATE_ITEM) if takes_any_item(key) else None
+                return self._temporary([self._val("sym", key), anything, plain], node)
             if key:
                 return self._val("sym", key)
             inner = self.value(node.value)
@@ -800,6 +838,14 @@ class FlowExtractor:
             if reflected is not None:
                 return reflected
             inner = self.value(node.value)
+            if self._state_object(node.value):
+                state_slot = state_item_slot(node.slice)
+                if state_slot != ANY_STATE_ITEM:
+                    # ``state["nylas"]`` is ``state.nylas``; the object may also be a
+                    # plain mapping of the module's own: read both.
+                    plain = self._val("item", "", inner) if inner is not None else None
+                    return self._temporary([self._val("sym", state_slot),
+                                            self._val("sym", ANY_STATE_ITEM), plain], node)
             slot = self._application_item(node.value, node.slice) if self._aiohttp else ""
             if slot and slot != ANY_ITEM_SLOT:
                 # What any store under this key (or under a key not read) put there;
@@ -1249,8 +1295,11 @@ class FlowExtractor:
             key = self._aliased_state_key(target)
         if key:
             self._edge(key, value)
-            if key.startswith(GLOBAL) and not self.frames[-1].qualname and (
+            if (key.startswith(GLOBAL) and not self.frames[-1].qualname or (
+                    self.frames[-1].is_class and key.startswith(ATTRIBUTE))) and (
                     _reads_sdk_member(value)):
+                # Bound at module level or in a class body (``class Jobs: fetch =
+                # raw.messages.list``): where whoever reads it gets it.
                 self.facts.module_chains.append(
                     (self._table.symbol(key), self.source.span(node)))
             return
@@ -1266,6 +1315,9 @@ class FlowExtractor:
             else:
                 self._sink(value, f"stored on {_text(target.value)}", node)
         elif isinstance(target, ast.Subscript):
+            if self._state_object(target.value):
+                # ``app.state["nylas"] = client``: the slot ``state.nylas`` reads.
+                self._edge(state_item_slot(target.slice), value)
             slot = self._application_item(target.value, target.slice)
             if slot:
                 self._edge(slot, value)
@@ -2327,6 +2379,14 @@ class FlowExtractor:
                 found = self.value(given)
                 self._edge(ANY_ITEM_SLOT, found)
                 self._edge(ANY_ITEM_SLOT, self._iter(found))
+        if isinstance(func, ast.Attribute) and func.attr in STATE_STORING_METHODS and (
+                self._state_object(func.value)):
+            # ``app.state.update({"nylas": client})``: stores item by item (the call
+            # is still handled as any other below).
+            for item in stored_items(node, func.attr):
+                found = self.value(item.given)
+                self._edge(item.slot, self._val("item", "", found) if (
+                    item.mapping and found is not None) else found)
         container = func.value if isinstance(func, ast.Attribute) and (
             func.attr in _STORING_METHODS) and (node.args or (
                 func.attr == "update" and node.keywords)) else None
@@ -2503,7 +2563,8 @@ class FlowExtractor:
                 if passed is not None:
                     worth = True
                     break
-        if not worth and (callee is None or callee.kind == "ref" or not invokes):
+        if not worth and (callee is None or not invokes or (
+                callee.kind == "ref" and not _may_name_held_value(node.func, callee))):
             return  # nothing passed, and nothing but a named function called
         self.facts.calls.append(CallSite(
             callee, self._text(node.func), self._table.arguments(args), tuple(kwargs), span,

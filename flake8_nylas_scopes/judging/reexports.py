@@ -34,6 +34,21 @@ def imported_as(by_module: Mapping[str, ModuleFacts], reference: str) -> str | N
     return imported if owner in by_module and owner != module else None
 
 
+def module_bound_to(by_module: Mapping[str, ModuleFacts], reference: str) -> str | None:
+    """The module of the project ``module.name`` is bound to by its module's one
+    binding of it (``from . import scopes as sc`` in ``app/__init__.py``: ``app.sc``
+    is ``app.scopes``); None for a name bound otherwise or more than once."""
+    module, _, name = reference.rpartition(".")
+    facts = by_module.get(module)
+    if facts is None or facts.flow is None or not name.isidentifier():
+        return None
+    target = f"{GLOBAL}{reference}"
+    values = [edge.value for edge in facts.flow.edges if edge.target == target]
+    if len(values) != 1 or values[0].kind != "ref" or values[0].name not in by_module:
+        return None
+    return values[0].name
+
+
 def defined_as(by_module: Mapping[str, ModuleFacts], reference: str) -> str:
     """The name ``reference`` stands for once every re-export on the way is
     followed: itself when its module binds it some other way; ``UNFOLLOWED`` when

@@ -24,7 +24,7 @@ from ..analysis.facts_values import ParameterReference
 from ..analysis.star_names import CONSTANT_NAME
 from ..analysis.subclass_bindings import RUN_TIME_NAMES, UNNAMED_BASE
 from .class_tree import MADE_AT, ClassTree
-from .reexports import UNFOLLOWED, defined_as, imported_as
+from .reexports import UNFOLLOWED, defined_as, imported_as, module_bound_to
 
 # Django's lazy settings object: attributes of the project's settings module.
 DJANGO_SETTINGS = "django.conf.settings"
@@ -274,13 +274,37 @@ class ConstantIndex:
         cautious than needed."""
         found = set(changed)
         for reference in changed:
-            whole = _whole(reference)
+            whole = self._through_module_aliases(_whole(reference))
+            if whole != _whole(reference):
+                found.add(whole + reference[len(_whole(reference)):])
             if whole.rpartition(".")[0] not in self.by_module:
                 continue  # ``?.SCOPES``, ``*.SCOPES``: no module's name to follow
             target = self._function_named(whole)
             if target != whole:
                 found.add(target + reference[len(whole):])
         return frozenset(found)
+
+    def _through_module_aliases(self, reference: str) -> str:
+        """``reference`` with each module of the project it reaches through another
+        module's name for it spelled as that module: ``app.sc.SCOPES`` is
+        ``app.scopes.SCOPES`` where ``app/__init__.py`` has ``from . import scopes as
+        sc`` (or ``import app.scopes as sc``).  Unchanged past the first name that is
+        neither a module nor one name bound to a module."""
+        parts = reference.split(".")
+        module = parts[0]
+        if module not in self.by_module:
+            return reference
+        at = 1
+        while at < len(parts) - 1:
+            step = f"{module}.{parts[at]}"
+            if step not in self.by_module:
+                bound = module_bound_to(self.by_module, step)
+                if bound is None:
+                    break
+                step = bound
+            module = step
+            at += 1
+        return ".".join([module, *parts[at:]])
 
     def _star_imported(self, module: str) -> set[str]:
         """The modules of the project ``module`` star-imports, and those they do."""

@@ -3803,8 +3803,8 @@ def _defining_span(target: str, root: Val, defined: Mapping[str, Span]) -> Span 
             return span
     if root.kind == "sym" and root.name.startswith((PARAMETER, LOCAL)):
         return defined.get(root.name[2:].rpartition(".")[0])
-    if target.startswith(GLOBAL):
-        # Bound at module level (see ``FlowFacts.module_chains``).
+    if target.startswith((GLOBAL, ATTRIBUTE)):
+        # Bound at module level or in a class body (see ``FlowFacts.module_chains``).
         return defined.get(target)
     return None
 
