@@ -802,9 +802,10 @@ class FlowExtractor:
             return self._choice(node.values, node)
         if isinstance(node, ast.BinOp):
             # ``+`` and ``*`` join or repeat sequences: the result holds the operands'
-            # elements.  Other operators make numbers and strings.
+            # elements, any of which a reader may get alone (a choice).  Other
+            # operators make numbers and strings.
             if isinstance(node.op, (ast.Add, ast.Mult)):
-                return self._union([node.left, node.right], node)
+                return self._choice([node.left, node.right], node)
             return None
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             if isinstance(node, (ast.List, ast.Tuple)) and not isinstance(node.ctx, ast.Load):
@@ -816,14 +817,15 @@ class FlowExtractor:
             # ``{**other}`` copies another mapping's values.
             parts += [self._iter(self.value(v)) for k, v in zip(node.keys, node.values)
                       if k is None]
-            return self._box(self._temporary(parts, node))
+            return self._box(self._temporary(parts, node, prefix=CHOICE))
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
             with self._scope(node):
                 return self._box(self.value(node.elt))
         if isinstance(node, ast.DictComp):
             with self._scope(node):
                 return self._box(self._temporary([self.value(node.key),
-                                                  self.value(node.value)], node))
+                                                  self.value(node.value)], node,
+                                                 prefix=CHOICE))
         if isinstance(node, ast.Lambda):
             return self._val("ref", f"{self.module}.{self._scope_frame(node).qualname}")
         return None
@@ -853,11 +855,13 @@ class FlowExtractor:
         return self._val("sym", key)
 
     def _elements(self, elements: Sequence[ast.expr], anchor: ast.AST) -> Val | None:
+        """What a display's elements join: a choice, since a reader (a loop, a
+        subscript) may get any one of them alone."""
         parts = [
             self._iter(self.value(e.value)) if isinstance(e, ast.Starred) else self.value(e)
             for e in elements
         ]
-        return self._temporary(parts, anchor)
+        return self._temporary(parts, anchor, prefix=CHOICE)
 
     def _box(self, inner: Val | None) -> Val | None:
         return self._val("box", "", inner) if inner is not None else None

@@ -1,0 +1,199 @@
+"""Containers and sums that join a project object with one the analysis cannot tell.
+
+A list, tuple, set or dict display holding a fake and what an unread call returns,
+or a ``+`` of two lists, gives each element to whatever reads it (a loop's name, a
+subscript).  The join must keep the unknown element: a Nylas-shaped call on what it
+gives is unresolved (NYS304), silent on the scopes it could touch.  Reading the fake
+alone made the call no Nylas call, and the scope it needs was reported unused
+(NYS303).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flake8_nylas_scopes.codes import DEFAULT_OFF
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+GMAIL_READ = "https://www.googleapis.com/auth/gmail.readonly"
+
+AUTH = f"""\
+from nylas import Client
+
+nylas = Client("key")
+
+
+def login_url():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "x", "redirect_uri": "https://example.com/cb", "provider": "google",
+        "scope": ["{GMAIL_READ}", "https://www.googleapis.com/auth/calendar"]}})
+
+
+def events(grant):
+    return nylas.events.list(grant, query_params={{"calendar_id": "primary"}})
+"""
+
+# A client picked from a registry the analysis cannot read (it resolves to nothing).
+CLIENTS = """\
+import os
+
+
+def make_client():
+    from app import registry
+    return registry.CLIENTS[os.environ["KIND"]]
+"""
+
+FAKE = """\
+class FakeMessages:
+    def list(self, grant):
+        return []
+
+
+class Fake:
+    messages = FakeMessages()
+"""
+
+HEADER = """\
+from app.mailclients import make_client
+from app.fakes import Fake
+from app.auth import nylas
+
+
+"""
+
+# Each shape gives ``{a}`` and ``{b}`` to one call, marked ``# here``.
+SHAPES = {
+    "list": """\
+def unread(grant):
+    for raw in [{a}, {b}]:
+        raw.messages.list(grant)  # here
+""",
+    "tuple": """\
+def unread(grant):
+    for raw in ({a}, {b}):
+        raw.messages.list(grant)  # here
+""",
+    "set": """\
+def unread(grant):
+    for raw in {{{a}, {b}}}:
+        raw.messages.list(grant)  # here
+""",
+    "dict subscript": """\
+def unread(grant, mode):
+    return {{"dry": {a}, "live": {b}}}[mode].messages.list(grant)  # here
+""",
+    "dict get": """\
+def unread(grant, mode):
+    clients = {{"dry": {a}, "live": {b}}}
+    return clients.get(mode).messages.list(grant)  # here
+""",
+    "dict values": """\
+CLIENTS = {{"dry": {a}, "live": {b}}}
+
+
+def unread(grant):
+    for raw in CLIENTS.values():
+        raw.messages.list(grant)  # here
+""",
+    "sum of displays": """\
+def unread(grant):
+    for raw in [{a}] + [{b}]:
+        raw.messages.list(grant)  # here
+""",
+    "starred": """\
+def unread(grant):
+    fakes = [{a}]
+    for raw in [*fakes, {b}]:
+        raw.messages.list(grant)  # here
+""",
+    "sum of names": """\
+def unread(grant):
+    first = [{a}]
+    second = [{b}]
+    for raw in first + second:
+        raw.messages.list(grant)  # here
+""",
+    "indexed": """\
+def unread(grant, i):
+    return [{a}, {b}][i].messages.list(grant)  # here
+""",
+}
+
+
+def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    tmp_path.mkdir(exist_ok=True)
+    (tmp_path / "pyproject.toml").write_text(
+        "[project]\nname = 'app'\ndependencies = ['nylas>=6']\n")
+    for name, text in {"app/__init__.py": "", "app/auth.py": AUTH,
+                       "app/mailclients.py": CLIENTS, "app/registry.py": "CLIENTS = {}\n",
+                       "app/fakes.py": FAKE, **files}.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
+                     or code == "NYS304", use_cache=False)
+    assert result.errors == []
+    return sorted((Path(f.span.path).name, f.span.line, f.code + " " + f.message)
+                  for f in result.findings)
+
+
+def _shape(tmp_path: Path, shape: str, a: str, b: str) -> tuple[
+        list[tuple[str, int, str]], int]:
+    """The findings of an app whose ``app/joined.py`` holds ``shape``, and the line of
+    its marked call."""
+    text = HEADER + SHAPES[shape].format(a=a, b=b)
+    line = next(number for number, row in enumerate(text.splitlines(), 1)
+                if row.endswith("# here"))
+    return _findings(tmp_path, {"app/joined.py": text}), line
+
+
+def _unused_gmail(findings: list[tuple[str, int, str]]) -> bool:
+    return any(code.startswith("NYS303") and GMAIL_READ in code for _, _, code in findings)
+
+
+def _unresolved(findings: list[tuple[str, int, str]], line: int) -> bool:
+    return any(code.startswith("NYS304") for name, at, code in findings
+               if (name, at) == ("joined.py", line))
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_fake_joined_with_an_unfollowed_client_is_unresolved(
+        tmp_path: Path, shape: str) -> None:
+    findings, line = _shape(tmp_path, shape, "Fake()", "make_client()")
+    assert not _unused_gmail(findings)
+    assert _unresolved(findings, line)
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_the_unfollowed_client_first_is_unresolved_too(tmp_path: Path, shape: str) -> None:
+    findings, line = _shape(tmp_path, shape, "make_client()", "Fake()")
+    assert not _unused_gmail(findings)
+    assert _unresolved(findings, line)
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_fakes_joined_together_are_no_nylas_call(tmp_path: Path, shape: str) -> None:
+    # Control: every element is the project's fake; the call is the fake's, as before.
+    findings, line = _shape(tmp_path, shape, "Fake()", "Fake()")
+    assert _unused_gmail(findings)
+    assert not _unresolved(findings, line)
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_clients_joined_together_count(tmp_path: Path, shape: str) -> None:
+    # Control: every element is the Nylas client; its call needs Gmail's read scope.
+    findings, line = _shape(tmp_path, shape, "nylas", "nylas")
+    assert not _unused_gmail(findings)
+    assert not _unresolved(findings, line)
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_the_client_joined_with_a_fake_stays_exact(tmp_path: Path, shape: str) -> None:
+    # Control: both elements are known; the client's call counts, nothing unresolved.
+    findings, line = _shape(tmp_path, shape, "Fake()", "nylas")
+    assert not _unused_gmail(findings)
+    assert not _unresolved(findings, line)
