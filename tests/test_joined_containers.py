@@ -58,6 +58,8 @@ class Fake:
 """
 
 HEADER = """\
+import itertools
+
 from app.mailclients import make_client
 from app.fakes import Fake
 from app.auth import nylas
@@ -115,6 +117,26 @@ def unread(grant):
     first = [{a}]
     second = [{b}]
     for raw in first + second:
+        raw.messages.list(grant)  # here
+""",
+    "chained": """\
+def unread(grant):
+    for raw in itertools.chain([{a}], [{b}]):
+        raw.messages.list(grant)  # here
+""",
+    "next or default": """\
+def unread(grant):
+    return next(iter([{a}]), {b}).messages.list(grant)  # here
+""",
+    "dict of keywords": """\
+def unread(grant, mode):
+    clients = dict(dry={a}, live={b})
+    return clients[mode].messages.list(grant)  # here
+""",
+    # (A zip's tuples are not told apart by place: each name may be either element.)
+    "zipped": """\
+def unread(grant):
+    for raw, other in zip([{a}], [{b}]):
         raw.messages.list(grant)  # here
 """,
     "indexed": """\
@@ -196,4 +218,67 @@ def test_the_client_joined_with_a_fake_stays_exact(tmp_path: Path, shape: str) -
     # Control: both elements are known; the client's call counts, nothing unresolved.
     findings, line = _shape(tmp_path, shape, "Fake()", "nylas")
     assert not _unused_gmail(findings)
+    assert not _unresolved(findings, line)
+
+
+# A collection read by a name the analysis cannot read, then an operation called on
+# it: on an object the analysis cannot tell, it may be any collection of the client.
+BY_NAME = """\
+from app.mailclients import make_client
+from app.fakes import Fake
+
+
+def unread(grant, name):
+    for raw in [{a}, {b}]:
+        getattr(raw, {name}).list(grant)  # here
+"""
+
+
+def _by_name(tmp_path: Path, a: str, b: str, name: str = "name",
+             header: str = "") -> tuple[list[tuple[str, int, str]], int]:
+    text = header + BY_NAME.format(a=a, b=b, name=name)
+    line = next(number for number, row in enumerate(text.splitlines(), 1)
+                if row.endswith("# here"))
+    return _findings(tmp_path, {"app/joined.py": text}), line
+
+
+def test_a_member_by_name_of_a_fake_or_an_unfollowed_client_is_unresolved(
+        tmp_path: Path) -> None:
+    # The module never mentions the SDK; the fake has the client's ``messages``.
+    findings, line = _by_name(tmp_path, "Fake()", "make_client()")
+    assert not _unused_gmail(findings)
+    assert _unresolved(findings, line)
+
+
+def test_a_member_by_name_of_an_unfollowed_client_in_a_nylas_module_is_unresolved(
+        tmp_path: Path) -> None:
+    findings, line = _by_name(tmp_path, "make_client()", "make_client()",
+                              header="from app.auth import nylas\n")
+    assert not _unused_gmail(findings)
+    assert _unresolved(findings, line)
+
+
+def test_a_member_by_name_of_fakes_only_is_no_nylas_call(tmp_path: Path) -> None:
+    # Control: what a fake gives by any name is its own member.
+    findings, line = _by_name(tmp_path, "Fake()", "Fake()",
+                              header="from app.auth import nylas\n")
+    assert _unused_gmail(findings)
+    assert not _unresolved(findings, line)
+
+
+def test_a_member_by_name_of_the_client_stays_silent(tmp_path: Path) -> None:
+    # Control: the client read by an unread name escapes at ``getattr`` (as before),
+    # and its scopes stay silent.
+    findings, line = _by_name(tmp_path, "nylas", "nylas",
+                              header="from app.auth import nylas\n")
+    assert not _unused_gmail(findings)
+    assert any(code.startswith("NYS304") and "passed to getattr()" in code
+               for name, at, code in findings if name == "joined.py")
+
+
+def test_a_member_by_a_name_no_collection_has_is_no_nylas_call(tmp_path: Path) -> None:
+    # Control: ``cache_*`` names no collection of the client.
+    findings, line = _by_name(tmp_path, "Fake()", "make_client()", name='"cache_" + name',
+                              header="from app.auth import nylas\n")
+    assert _unused_gmail(findings)
     assert not _unresolved(findings, line)

@@ -1143,35 +1143,39 @@ class FlowExtractor:
             self._iter(self.value(a.value)) if isinstance(a, ast.Starred)
             else self.value(a) for a in args
         ]
+        # What these join (the arguments' elements, a default) are choices: a reader
+        # may get any one of them alone.
         if shape is Shape.CHAINED:
             parts = [self._iter(v) for v in each]
             parts += [self.value(k.value) for k in node.keywords]
-            return self._box(self._temporary(parts, node))
+            return self._box(self._temporary(parts, node, prefix=CHOICE))
         if shape is Shape.FLATTENED:
             parts = [self._iter(self._iter(v)) for v in each[:1]]
             parts += [self._iter(v) for v in each[1:]]
             parts += [self._iter(self.value(k.value)) for k in node.keywords if k.arg == "start"]
-            return self._box(self._temporary(parts, node))
+            return self._box(self._temporary(parts, node, prefix=CHOICE))
         if shape is Shape.MAPPING:
             # Built from pairs, a mapping holds what the pairs hold (its keys and
             # values); from keywords, their values.
             parts = [self._iter(self._iter(v)) for v in each] + [self._iter(v) for v in each]
             parts += [self.value(k.value) for k in node.keywords]
-            return self._box(self._temporary(parts, node))
+            return self._box(self._temporary(parts, node, prefix=CHOICE))
         if shape is Shape.ELEMENT:
             if len(each) == 1:
                 return self._iter(each[0])
             if self.callee_name(node.func) == "next":
                 # ``next(it, default)``: an element of ``it``, or the default.
-                return self._temporary([self._iter(each[0]), *each[1:]], node)
-            return self._temporary(each, node)  # max(a, b)
+                return self._temporary([self._iter(each[0]), *each[1:]], node, prefix=CHOICE)
+            return self._temporary(each, node, prefix=CHOICE)  # max(a, b)
         first = each[0] if each else None
         if shape is Shape.ELEMENTS:
             return self._box(self._iter(first))
         if shape is Shape.PAIRS:
             return self._box(self._box(self._iter(first)))
-        # ZIPPED: tuples holding elements of any argument.
-        return self._box(self._box(self._temporary([self._iter(v) for v in each], node)))
+        # ZIPPED: tuples holding elements of any argument (their places are not told
+        # apart, so each may be any argument's element).
+        return self._box(self._box(self._temporary([self._iter(v) for v in each], node,
+                                                   prefix=CHOICE)))
 
     def _handed_function(self, node: ast.Call, over: HandOver) -> ast.expr | None:
         if 0 <= over.position < len(node.args):
