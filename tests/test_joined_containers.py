@@ -282,3 +282,45 @@ def test_a_member_by_a_name_no_collection_has_is_no_nylas_call(tmp_path: Path) -
                               header="from app.auth import nylas\n")
     assert _unused_gmail(findings)
     assert not _unresolved(findings, line)
+
+
+# A cast names one object: of an unknown value to the fake, it reads the fake (see
+# ``test_partly_untold_values``).  A cast to a class the project writes to type the
+# real client (a Protocol, an abstract base) makes no object the analysis can follow.
+TYPED = """\
+from abc import ABC, abstractmethod
+from typing import Any, Protocol, cast
+
+from app.mailclients import make_client
+
+
+class Messages(Protocol):
+    def list(self, grant: str) -> Any: ...
+
+
+class MailClient(Protocol):
+    @property
+    def messages(self) -> Messages: ...
+
+
+class MailBase(ABC):
+    @property
+    @abstractmethod
+    def messages(self) -> Messages: ...
+
+
+def unread(grant):
+    raw = cast({kind}, make_client())
+    return raw.messages.list(grant)  # here
+"""
+
+
+@pytest.mark.parametrize("kind", ["MailClient", "MailBase"])
+def test_a_cast_of_an_unfollowed_client_to_a_typing_class_is_unresolved(
+        tmp_path: Path, kind: str) -> None:
+    text = TYPED.format(kind=kind)
+    line = next(number for number, row in enumerate(text.splitlines(), 1)
+                if row.endswith("# here"))
+    findings = _findings(tmp_path, {"app/joined.py": text})
+    assert not _unused_gmail(findings)
+    assert _unresolved(findings, line)
