@@ -1575,9 +1575,10 @@ class FlowResolver:
         Fake()`` in one branch and ``raw = make_client()`` in another; ``return
         Fake()`` beside ``return make_client()``, or a generator's two ``yield``s;
         ``self.client`` stored so by two methods; ``Fake() if dry else make_client()``,
-        ``getattr(g, "client", None) or Fake()``); the extractor's other unions (a
-        cast's or a framework state's two readings) are not, since they name one
-        object two ways."""
+        ``getattr(g, "client", None) or Fake()``; the elements a display, a dict, a
+        ``+`` of lists or a chain joins, ``for raw in [Fake(), make_client()]``); the
+        extractor's other unions (a cast's or a framework state's two readings) are
+        not, since they name one object two ways."""
         values = self.values
         candidates = [
             (target, nodes if isinstance(nodes, list) else [nodes])
