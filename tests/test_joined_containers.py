@@ -324,3 +324,50 @@ def test_a_cast_of_an_unfollowed_client_to_a_typing_class_is_unresolved(
     findings = _findings(tmp_path, {"app/joined.py": text})
     assert not _unused_gmail(findings)
     assert _unresolved(findings, line)
+
+
+# ``getattr`` with a default joins the attribute and the default: either may be the
+# value alone.
+DEFAULTED = """\
+from flask import current_app
+from app.fakes import Fake
+from app.auth import nylas
+
+
+class Holder:
+    client = {held}
+
+
+def unread(grant):
+    raw = getattr({owner}, "nylas_client", Fake())
+    return raw.messages.list(grant)  # here
+"""
+
+
+def _defaulted(tmp_path: Path, owner: str, held: str) -> tuple[
+        list[tuple[str, int, str]], int]:
+    text = DEFAULTED.format(owner=owner, held=held).replace(
+        '"nylas_client"', '"client"' if owner == "Holder" else '"nylas_client"')
+    line = next(number for number, row in enumerate(text.splitlines(), 1)
+                if row.endswith("# here"))
+    return _findings(tmp_path, {"app/joined.py": text}), line
+
+
+def test_an_unfollowed_attribute_defaulting_to_a_fake_is_unresolved(tmp_path: Path) -> None:
+    findings, line = _defaulted(tmp_path, "current_app", "None")
+    assert not _unused_gmail(findings)
+    assert _unresolved(findings, line)
+
+
+def test_a_fake_attribute_defaulting_to_a_fake_is_no_nylas_call(tmp_path: Path) -> None:
+    # Control: the class's attribute is the fake too.
+    findings, line = _defaulted(tmp_path, "Holder", "Fake()")
+    assert _unused_gmail(findings)
+    assert not _unresolved(findings, line)
+
+
+def test_a_client_attribute_defaulting_to_a_fake_counts(tmp_path: Path) -> None:
+    # Control: the class's attribute is the Nylas client: its call counts exactly.
+    findings, line = _defaulted(tmp_path, "Holder", "nylas")
+    assert not _unused_gmail(findings)
+    assert not _unresolved(findings, line)

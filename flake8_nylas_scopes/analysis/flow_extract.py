@@ -1025,15 +1025,17 @@ class FlowExtractor:
                 return owner
             names = self._loop_names(node)
             if names is not None:
-                # ``for name in ("messages", "events"): getattr(nylas, name)``
-                return self._union([*(ast.copy_location(
+                # ``for name in ("messages", "events"): getattr(nylas, name)``; each
+                # attribute, or the default, may be the value alone (a choice).
+                return self._choice([*(ast.copy_location(
                     ast.Attribute(args[0], name, ast.Load()), node) for name in names),
                     *args[2:3]], node)
             return self._val("attr", member_pattern(args[1]), owner)
         name = args[1]
         assert isinstance(name, ast.Constant) and isinstance(name.value, str)
         read = ast.copy_location(ast.Attribute(args[0], name.value, ast.Load()), node)
-        return self._union([read, *args[2:3]], node)
+        # The attribute, or the default where the object lacks it: a choice.
+        return self._choice([read, *args[2:3]], node)
 
     def _loop_names(self, node: ast.Call) -> tuple[str, ...] | None:
         """The attributes ``getattr(obj, name[, default])`` may read where ``name`` is
