@@ -40,6 +40,8 @@ ITERABLE_KINDS: dict[str, str] = {
     "iter-islice": "itertools.islice({x}, None)",
     "iter-deque": "collections.deque({x})",
     "iter-dict-keys": "dict.fromkeys({x})",
+    # A sum of lists: its elements are either operand's.
+    "iter-concat": "[*{x}] + []",
 }
 
 # ``for`` loops and comprehensions: the target ``T`` (and the iterable ``X``).
@@ -51,6 +53,7 @@ TARGET_KINDS: dict[str, tuple[str, str]] = {
 # ``y = E`` with one name target and a call ``E``: the value.
 VALUE_KINDS: dict[str, str] = {
     "value-list-index": "[{e}][0]",
+    "value-list-sum": "([{e}] + [])[0]",
     "value-lambda": "(lambda: {e})()",
     "value-walrus": "(_mw := {e})",
     "value-tuple-unpack": "{e}, None",  # the target becomes ``y, _mu``

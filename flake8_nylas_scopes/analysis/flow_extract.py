@@ -865,9 +865,10 @@ class FlowExtractor:
             return self._choice(node.values, node)
         if isinstance(node, ast.BinOp):
             # ``+`` and ``*`` join or repeat sequences: the result holds the operands'
-            # elements.  Other operators make numbers and strings.
+            # elements, any of which a reader may get alone (a choice).  Other
+            # operators make numbers and strings.
             if isinstance(node.op, (ast.Add, ast.Mult)):
-                return self._union([node.left, node.right], node)
+                return self._choice([node.left, node.right], node)
             return None
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             if isinstance(node, (ast.List, ast.Tuple)) and not isinstance(node.ctx, ast.Load):
@@ -879,14 +880,15 @@ class FlowExtractor:
             # ``{**other}`` copies another mapping's values.
             parts += [self._iter(self.value(v)) for k, v in zip(node.keys, node.values)
                       if k is None]
-            return self._box(self._temporary(parts, node))
+            return self._box(self._temporary(parts, node, prefix=CHOICE))
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
             with self._scope(node):
                 return self._box(self.value(node.elt))
         if isinstance(node, ast.DictComp):
             with self._scope(node):
                 return self._box(self._temporary([self.value(node.key),
-                                                  self.value(node.value)], node))
+                                                  self.value(node.value)], node,
+                                                 prefix=CHOICE))
         if isinstance(node, ast.Lambda):
             return self._val("ref", f"{self.module}.{self._scope_frame(node).qualname}")
         return None
@@ -916,11 +918,13 @@ class FlowExtractor:
         return self._val("sym", key)
 
     def _elements(self, elements: Sequence[ast.expr], anchor: ast.AST) -> Val | None:
+        """What a display's elements join: a choice, since a reader (a loop, a
+        subscript) may get any one of them alone."""
         parts = [
             self._iter(self.value(e.value)) if isinstance(e, ast.Starred) else self.value(e)
             for e in elements
         ]
-        return self._temporary(parts, anchor)
+        return self._temporary(parts, anchor, prefix=CHOICE)
 
     def _box(self, inner: Val | None) -> Val | None:
         return self._val("box", "", inner) if inner is not None else None
@@ -1084,7 +1088,8 @@ class FlowExtractor:
                 return owner
             names = self._loop_names(node)
             if names is not None:
-                # ``for name in ("messages", "events"): getattr(nylas, name)``
+                # ``for name in ("messages", "events"): getattr(nylas, name)``; each
+                # attribute, or the default, may be the value alone (a choice).
                 return self._choice([*(ast.copy_location(
                     ast.Attribute(args[0], name, ast.Load()), node) for name in names),
                     *args[2:3]], node)
@@ -1204,35 +1209,39 @@ class FlowExtractor:
             self._iter(self.value(a.value)) if isinstance(a, ast.Starred)
             else self.value(a) for a in args
         ]
+        # What these join (the arguments' elements, a default) are choices: a reader
+        # may get any one of them alone.
         if shape is Shape.CHAINED:
             parts = [self._iter(v) for v in each]
             parts += [self.value(k.value) for k in node.keywords]
-            return self._box(self._temporary(parts, node))
+            return self._box(self._temporary(parts, node, prefix=CHOICE))
         if shape is Shape.FLATTENED:
             parts = [self._iter(self._iter(v)) for v in each[:1]]
             parts += [self._iter(v) for v in each[1:]]
             parts += [self._iter(self.value(k.value)) for k in node.keywords if k.arg == "start"]
-            return self._box(self._temporary(parts, node))
+            return self._box(self._temporary(parts, node, prefix=CHOICE))
         if shape is Shape.MAPPING:
             # Built from pairs, a mapping holds what the pairs hold (its keys and
             # values); from keywords, their values.
             parts = [self._iter(self._iter(v)) for v in each] + [self._iter(v) for v in each]
             parts += [self.value(k.value) for k in node.keywords]
-            return self._box(self._temporary(parts, node))
+            return self._box(self._temporary(parts, node, prefix=CHOICE))
         if shape is Shape.ELEMENT:
             if len(each) == 1:
                 return self._iter(each[0])
             if self.callee_name(node.func) == "next":
                 # ``next(it, default)``: an element of ``it``, or the default.
-                return self._temporary([self._iter(each[0]), *each[1:]], node)
-            return self._temporary(each, node)  # max(a, b)
+                return self._temporary([self._iter(each[0]), *each[1:]], node, prefix=CHOICE)
+            return self._temporary(each, node, prefix=CHOICE)  # max(a, b)
         first = each[0] if each else None
         if shape is Shape.ELEMENTS:
             return self._box(self._iter(first))
         if shape is Shape.PAIRS:
             return self._box(self._box(self._iter(first)))
-        # ZIPPED: tuples holding elements of any argument.
-        return self._box(self._box(self._temporary([self._iter(v) for v in each], node)))
+        # ZIPPED: tuples holding elements of any argument (their places are not told
+        # apart, so each may be any argument's element).
+        return self._box(self._box(self._temporary([self._iter(v) for v in each], node,
+                                                   prefix=CHOICE)))
 
     def _handed_function(self, node: ast.Call, over: HandOver) -> ast.expr | None:
         if 0 <= over.position < len(node.args):

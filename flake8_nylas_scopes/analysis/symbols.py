@@ -31,11 +31,13 @@ ATTRIBUTE: Final = "a:"
 # Framework state held by attribute (``app.state.x``, ``g.x``, ``current_app.x``):
 # ``state.x``, ``app.x``, ``g.x``, whichever module writes or reads it.
 STATE: Final = "s:"
-# A value made of several (``a or b``, a display's elements): ``module.<counter>``.
+# A value made of several that are one object read several ways (a cast, framework
+# state): ``module.<counter>``.
 TEMPORARY: Final = "t:"
-# A value a condition chooses among several (``a if c else b``, ``a or b``), unlike a
-# temporary's parts, which are one object read several ways (a cast, framework state):
-# ``module.<counter>``.  One arm the analysis cannot follow may then be the value.
+# A value a condition chooses among several (``a if c else b``, ``a or b``), or one
+# element of several joined (a display's elements, ``a + b`` of two lists, a chain, a
+# ``next`` with a default), unlike a temporary's parts: ``module.<counter>``.  One part
+# the analysis cannot follow may then be the value.
 CHOICE: Final = "o:"
 # What a function returns: ``module.function``.
 RETURNED: Final = "r:"

@@ -266,16 +266,28 @@ def _chain_use(chain: Val | None, span: Span, text: str, sdk: SdkView) -> Use | 
     for index, attr in enumerate(attrs):
         if attr in sdk.collections or attr in sdk.model_method_scopes or (
             attr in top_resources and index + 1 < len(attrs)
-        ):
+        ) or index + 1 < len(attrs) and _reads_a_collection(attr, sdk):
             return Use(value if index == 0 else None, tuple(attrs[index:]), span, text)
     return None
+
+
+def _reads_a_collection(attr: str, sdk: SdkView) -> bool:
+    """Whether a member read by a name the analysis cannot read (``getattr(raw,
+    name)``) may be one of the SDK's collections or top resources."""
+    return is_pattern(attr) and any(
+        member_matches(attr, name) for name in (*sdk.collections, *sdk.resources[""].children))
 
 
 def _named_members(attrs: tuple[str, ...], sdk: SdkView) -> list[tuple[str, ...]]:
     """``attrs`` as the chains it may be written out: a member read by a name the
     analysis cannot read (``getattr(raw.messages, name)``, ``*`` after the
     collection) is each operation of that collection, and each method of that API v3
-    resource, its pattern allows.  Any other chain is itself."""
+    resource, its pattern allows; read first (``getattr(raw, name).list(grant)``),
+    each collection and top resource it allows.  Any other chain is itself."""
+    if len(attrs) > 1 and is_pattern(attrs[0]):
+        firsts = {*sdk.collections, *sdk.resources[""].children}
+        return [chain for first in sorted(firsts) if member_matches(attrs[0], first)
+                for chain in _named_members((first, *attrs[1:]), sdk)]
     if not attrs or not is_pattern(attrs[-1]):
         return [attrs]
     pattern, before = attrs[-1], attrs[:-1]
@@ -1641,9 +1653,10 @@ class FlowResolver:
         Fake()`` in one branch and ``raw = make_client()`` in another; ``return
         Fake()`` beside ``return make_client()``, or a generator's two ``yield``s;
         ``self.client`` stored so by two methods; ``Fake() if dry else make_client()``,
-        ``getattr(g, "client", None) or Fake()``); the extractor's other unions (a
-        cast's or a framework state's two readings) are not, since they name one
-        object two ways."""
+        ``getattr(g, "client", None) or Fake()``; the elements a display, a dict, a
+        ``+`` of lists or a chain joins, ``for raw in [Fake(), make_client()]``); the
+        extractor's other unions (a cast's or a framework state's two readings) are
+        not, since they name one object two ways."""
         values = self.values
         candidates = [
             (target, nodes if isinstance(nodes, list) else [nodes])
@@ -2266,10 +2279,24 @@ class FlowResolver:
         whose call the extractor reads as shaped as API v3's ``create`` only where it
         is given a keyword only that ``create`` takes."""
         root = use.root
+        known = self.resolve(root) if is_pattern(use.attrs[0]) else _NOTHING
+        if known and not self.partly_untold(root):
+            # ``getattr(fake, name).list(grant)``: what a project object gives by any
+            # name is its own member; a Nylas object read so escapes at ``getattr``.
+            return False
+        if known and any(self._attribute_of(known, attrs[0])
+                         for attrs in _named_members(use.attrs, self.sdk)):
+            # ``getattr(raw, name).list(grant)`` on a fake or an object the analysis
+            # cannot tell: the fake has a member named as a collection of the client
+            # it stands in for, and the unknown part may be that client.
+            return True
         shaped = use.span in self._v3_shaped_calls
-        if nylas_module or _named_like_a_client(root) or any(self._sdk_operation(
-                attrs, handed or shaped,
-                handed or use.span in self._v3_create_calls or held_receiver and shaped)
+        # A collection read by a name the analysis cannot read (``getattr(raw,
+        # name).list(grant)``) makes no chain only the SDK's objects have.
+        if nylas_module or _named_like_a_client(root) or not is_pattern(
+                use.attrs[0]) and any(self._sdk_operation(
+                    attrs, handed or shaped,
+                    handed or use.span in self._v3_create_calls or held_receiver and shaped)
                 for attrs in _named_members(use.attrs, self.sdk)):
             return True
         if len(use.attrs) == 1 and self._model_method_anywhere(use.attrs[0], root):
