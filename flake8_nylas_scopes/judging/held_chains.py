@@ -125,8 +125,22 @@ def may_give_a_name(value: Val, names: Set[str], naming: Set[str]) -> bool:
     ``naming_symbols``).  Every attribute a walk gives is a link of ``value`` or of
     a value a symbol it reaches is bound to, so where this says no, no chain the
     walk could give names one."""
+    # Most values are one chain of links to a symbol (``results.append``): read
+    # in place; a call, which may branch, is read by the general walk.
+    link: Val | None = value
+    while link is not None:
+        kind = link.kind
+        if kind == "sym":
+            return link.name in naming
+        if kind == "attr" and link.name in names:
+            return True
+        if kind not in _FOLLOWED_KINDS:
+            break
+        link = link.inner
+    if link is None or link.kind != "call":
+        return False
     read: set[str] = set()
-    return _reads_a_name((value,), names, read) or not naming.isdisjoint(read)
+    return _reads_a_name((link,), names, read) or not naming.isdisjoint(read)
 
 
 def _reads_a_name(values: Iterable[Val], names: Set[str], read: set[str]) -> bool:
