@@ -14,7 +14,8 @@ in: the walk costs nothing where a call resolves.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Set
+from typing import NamedTuple
 
 from ..analysis.flow_facts import HandedCall, Val
 
@@ -25,6 +26,9 @@ from ..analysis.flow_facts import HandedCall, Val
 _ELEMENT_KINDS = frozenset({"iter", "item"})
 # A mapping's or a sequence's methods that give its own elements.
 _ELEMENT_METHODS = frozenset({"values", "items", "copy", "get", "pop"})
+# The links ``held_chains`` follows to their inner value, at least where the
+# attributes pending allow (see ``may_give_a_name``).
+_FOLLOWED_KINDS = frozenset({"attr", "box", "part", *_ELEMENT_KINDS})
 # Values walked from one callee or argument, at most: the tables of callables a
 # module builds are small, and what is left past the limit is judged unfollowed.
 _MAX_STEPS = 256
@@ -34,8 +38,17 @@ _MAX_STEPS = 256
 KeepsHanded = Callable[[HandedCall, str], bool]
 
 
+class HeldChains(NamedTuple):
+    """What a walk found (see ``held_chains``), and whether it stopped at its limit
+    (``cut``): then what it left is judged as it stands, and any other value the
+    module binds may be held too."""
+
+    chains: list[tuple[Val, tuple[str, ...], int]]
+    cut: bool
+
+
 def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: KeepsHanded,
-                ) -> list[tuple[Val, tuple[str, ...], int]]:
+                ) -> HeldChains:
     """What ``value`` may be, as a root the walk cannot follow further, the
     attributes read on it after (``(p:raw, ("messages", "list"))`` for
     ``raw.messages.list`` held in a dict, a list or a name) and how many elements
@@ -81,7 +94,87 @@ def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: Kee
     # Past the limit, what is left is judged as it stands, unfollowed: a chain given
     # up on must still be looked at, never dropped.
     found.extend(pending)
-    return found
+    return HeldChains(found, bool(pending))
+
+
+def naming_symbols(bindings: Mapping[str, list[Val]], names: Set[str]) -> frozenset[str]:
+    """The symbols of ``bindings`` whose values read an attribute named in ``names``,
+    in their own chains or through the symbols they read, however far: the only
+    symbols through which a walk of ``held_chains`` may give such an attribute.
+    One pass over the bindings, then what reads a naming symbol, in turn."""
+    naming: set[str] = set()
+    readers: dict[str, set[str]] = {}
+    for symbol, values in bindings.items():
+        read: set[str] = set()
+        if _reads_a_name(values, names, read):
+            naming.add(symbol)
+        for each in read:
+            readers.setdefault(each, set()).add(symbol)
+    pending = list(naming)
+    while pending:
+        for reader in readers.get(pending.pop(), ()):
+            if reader not in naming:
+                naming.add(reader)
+                pending.append(reader)
+    return frozenset(naming)
+
+
+def may_give_a_name(value: Val, names: Set[str], naming: Set[str]) -> bool:
+    """Whether a walk of ``held_chains`` from ``value`` may give an attribute named
+    in ``names``: ``value`` reads one itself, or a symbol of ``naming`` (see
+    ``naming_symbols``).  Every attribute a walk gives is a link of ``value`` or of
+    a value a symbol it reaches is bound to, so where this says no, no chain the
+    walk could give names one."""
+    # Most values are one chain of links to a symbol (``results.append``): read
+    # in place; a call, which may branch, is read by the general walk.
+    link: Val | None = value
+    while link is not None:
+        kind = link.kind
+        if kind == "sym":
+            return link.name in naming
+        if kind == "attr" and link.name in names:
+            return True
+        if kind not in _FOLLOWED_KINDS:
+            break
+        link = link.inner
+    if link is None or link.kind != "call":
+        return False
+    read: set[str] = set()
+    return _reads_a_name((link,), names, read) or not naming.isdisjoint(read)
+
+
+def _reads_a_name(values: Iterable[Val], names: Set[str], read: set[str]) -> bool:
+    """Whether a walk of ``held_chains`` from any of ``values`` may meet an attribute
+    named in ``names`` before it reaches a symbol, adding to ``read`` the symbols it
+    may reach.  It follows every link ``held_chains`` may follow but the symbols,
+    whatever the attributes pending (a superset of the walk's).  Values are made of
+    earlier values only, so it ends; each is looked at once, as the values of one
+    module share their links."""
+    pending = list(values)
+    seen: set[int] = set()
+    while pending:
+        value = pending.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        kind, inner = value.kind, value.inner
+        if kind == "attr" and value.name in names:
+            return True
+        if kind == "sym":
+            read.add(value.name)
+        elif kind in _FOLLOWED_KINDS and inner is not None:
+            pending.append(inner)
+        elif kind == "call":
+            # As ``held_chains`` reads a call: a container's elements, or what the
+            # project's instance was handed; not the callee (``raw.messages.list()``
+            # gives a result, not the method).
+            if inner is not None and inner.kind == "attr" and (
+                    inner.name in _ELEMENT_METHODS) and inner.inner is not None and (
+                    inner.inner.kind != "attr"):
+                pending.append(inner.inner)
+            if type(value) is HandedCall:
+                pending.extend(value.handed_values)
+    return False
 
 
 def rebuilt_chain(root: Val, attrs: tuple[str, ...]) -> Val:

@@ -72,7 +72,9 @@ from .request_proxies import app_object_proxy
 from .request_slots import middleware_store, reads_request, slot
 from .sdk_view import V3_PREFIX, SdkView, sdk_view
 from .star_origins import StarOrigins
-from .held_chains import held_chains, rebuilt_chain
+from .held_chains import (
+    HeldChains, held_chains, may_give_a_name, naming_symbols, rebuilt_chain,
+)
 from .untold_attributes import untold_attribute_containers
 from .untold_callees import bindings_by_symbol, may_be_untold
 from .written_registries import registries_called, written_symbols
@@ -480,6 +482,9 @@ class FlowResolver:
         # The names of which a chain's attributes must hold one for ``_chain_use``
         # to see a use (see ``_may_name_a_use``).
         self._chain_use_names: frozenset[str] | None = None
+        # The symbols of the module being judged whose bindings may give an attribute
+        # of one of those names (see ``naming_symbols``), found once that module asks.
+        self._naming_symbols: frozenset[str] | None = None
         # What each symbol may hold, in the order the edges were added: most symbols
         # have one edge, kept as its node rather than a list of one.
         self.edges: dict[str, Node | list[Node]] = {}
@@ -1033,6 +1038,7 @@ class FlowResolver:
             self._module_edges, self._model_client_symbols = (), None
             self._v3_shaped_calls = self._v3_create_calls = frozenset()
             self._outside_symbols = self._module_bindings = None
+            self._naming_symbols = None
 
     def _resolve_node(self, node: Node, depth: int) -> Objs:
         if node == NO_NODE:
@@ -3307,9 +3313,14 @@ class FlowResolver:
         ``one_use``: one use for a value called once, standing for every method it
         may hold; ``taken``: ``span`` is where the methods are taken from their
         object (see ``UnresolvedUse.held``)."""
+        held = self._chains_naming_a_use(value)
+        if held is None:
+            return []
         found: list[UnresolvedUse] = []
         named: list[str] = []
-        for root, attrs, _ in held_chains(value, self._bindings(), self._keeps_handed):
+        if held.cut:
+            found.append(_past_the_walk(span, text))
+        for root, attrs, _ in held.chains:
             # The chain's names first: most chains a call's callee holds name no
             # collection (``results.append``), and resolving their roots, the costly
             # test, would answer a question no use is asked for.
@@ -3329,17 +3340,37 @@ class FlowResolver:
             found += lost
         return [_one_use(found, named, text)] if one_use and found else found
 
-    def _may_name_a_use(self, root: Val, attrs: tuple[str, ...]) -> bool:
-        """Whether ``root`` with ``attrs`` read on it names an attribute for which
-        ``_chain_use`` may see a use (a collection, a model's method, a resource),
-        without building the chain: its attributes are ``attrs`` and those of the
-        root's own chain (one at most, but a walk cut short at its limit may leave
-        a longer one)."""
+    def _chains_naming_a_use(self, value: Val) -> HeldChains | None:
+        """What ``value`` may hold (see ``held_chains``), or None where no chain it
+        may hold can name a use (see ``_may_name_a_use``): no link of ``value`` nor
+        of what the symbols it reads are bound to, however far, is an attribute of
+        such a name, and every chain is made of those links.  Most calls whose
+        callees resolve to nothing are told so without a walk."""
+        names = self._use_names()
+        bindings = self._bindings()
+        naming = self._naming_symbols
+        if naming is None:
+            naming = self._naming_symbols = naming_symbols(bindings, names)
+        if not may_give_a_name(value, names, naming):
+            return None
+        return held_chains(value, bindings, self._keeps_handed)
+
+    def _use_names(self) -> frozenset[str]:
+        """The names of which a chain's attributes must hold one for ``_chain_use``
+        to see a use (a collection, a model's method, a resource)."""
         names = self._chain_use_names
         if names is None:
             sdk = self.sdk
             names = self._chain_use_names = frozenset(
                 {*sdk.collections, *sdk.model_method_scopes, *sdk.resources[""].children})
+        return names
+
+    def _may_name_a_use(self, root: Val, attrs: tuple[str, ...]) -> bool:
+        """Whether ``root`` with ``attrs`` read on it names an attribute for which
+        ``_chain_use`` may see a use, without building the chain: its attributes are
+        ``attrs`` and those of the root's own chain (one at most, but a walk cut
+        short at its limit may leave a longer one)."""
+        names = self._use_names()
         if not names.isdisjoint(attrs):
             return True
         link: Val | None = root
@@ -3745,8 +3776,18 @@ class FlowResolver:
         or hold, leaving (``how``) for code that may call it unseen: counted at the
         place ``span_of`` gives for the chain's root (none: not counted; ``taken``:
         the place the method is taken from its object, see ``UnresolvedUse.held``)."""
+        held = self._chains_naming_a_use(value)
+        if held is None:
+            return []
         found: list[UnresolvedUse] = []
-        for root, attrs, depth in held_chains(value, self._bindings(), self._keeps_handed):
+        if held.cut:
+            # What the walk left may be any value the module binds: counted where
+            # ``value`` leaves, as unresolved as anything it could hold.
+            span = span_of(value)
+            text = _describe_value(value) or "a value"
+            if span is not None:
+                found.append(_past_the_walk(span, f"{text} ({how})"))
+        for root, attrs, depth in held.chains:
             span = span_of(root) if attrs and self._may_name_a_use(root, attrs) else None
             if span is None:
                 continue
@@ -3844,6 +3885,14 @@ def _escape_words(target: str) -> str:
     if target.startswith(ATTRIBUTE):
         return f"stored as self.{target.rsplit('.', 1)[-1]}"
     return f"stored as {qualified_name(target)}"
+
+
+def _past_the_walk(span: Span, text: str) -> UnresolvedUse:
+    """A value whose walk of what it may hold stopped at its limit (see
+    ``held_chains``): what was left unfollowed may be any method of an object the
+    analysis cannot tell, so any scope stays unjudged."""
+    return UnresolvedUse(span, f"cannot tell what {text} may hold: more values than the "
+                         "analysis follows", None)
 
 
 def _one_use(found: list[UnresolvedUse], named: list[str], text: str) -> UnresolvedUse:
