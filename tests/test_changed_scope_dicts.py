@@ -211,7 +211,7 @@ def test_a_list_a_dict_holds_changed_by_its_own_name(tmp_path: Path, changed: bo
 
 _WRAPPER = '''from nylas import APIClient
 
-SCOPES = ["email.read_only"]
+SCOPES = ["email.read_only", "calendar.read_only"]
 client = APIClient("id", "secret")
 
 
