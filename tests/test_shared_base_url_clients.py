@@ -217,3 +217,24 @@ def test_a_call_given_no_url_is_no_request_on_record() -> None:
     assert facts.flow is not None
     assert [request.callee for request in facts.flow.imported_requests] == [
         "app.http.HTTP.get"]
+
+
+@pytest.mark.parametrize("name", ["Api", "NylasApi", "HTTP"])
+def test_a_client_named_as_a_class_is_is_read_exactly(tmp_path: Path, name: str) -> None:
+    # A call of a capitalised name's method given only constants is recorded for what a
+    # class attribute may hold (``Jobs.fetch("grant")``); for a shared client that call
+    # is still a request its path places, not the method handed on.
+    rename = {"http": HTTPX.replace("HTTP", name), "main": EVENTS.replace("HTTP", name)}
+    assert _found(tmp_path, rename) == []
+
+
+def test_a_capitalised_client_method_handed_on_may_send_any_request(tmp_path: Path) -> None:
+    main = '''from app.http import Api
+
+
+def events(run):
+    return run(Api.get, "events")
+'''
+    found = _found(tmp_path, {"http": HTTPX.replace("HTTP", "Api"), "main": main})
+    # Reported at the client, which may then send any request below its base.
+    assert [(code, where) for code, where, _ in found] == [("NYS304", "http.py")]

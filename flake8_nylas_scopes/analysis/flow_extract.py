@@ -331,7 +331,7 @@ def _may_name_held_value(func: ast.expr, callee: Val) -> bool:
     attribute a class body binds to a bound SDK method or a collection (``class Jobs:
     fetch = raw.messages.list``, then ``Jobs.fetch("grant")``), not only a function:
     written as an attribute (``Jobs.fetch``, ``Mailbox.source.where``) of a name
-    spelled as a class is (a capital first letter), not of the standard library.  Such
+    spelled as a class is (see ``_spelled_as_class``), not of the standard library.  Such
     a call is recorded even when nothing it is given is a value, so that the project
     index reads what the attribute holds.  (A library's module-level objects,
     ``request.get_json()``, ``models.CharField(...)``, are left out: a record per
@@ -340,7 +340,14 @@ def _may_name_held_value(func: ast.expr, callee: Val) -> bool:
         return False
     parts = callee.name.split(".")
     return parts[0] not in _STANDARD_LIBRARY and any(
-        part[:1].isupper() for part in parts[:-1])
+        _spelled_as_class(part) for part in parts[:-1])
+
+
+def _spelled_as_class(name: str) -> bool:
+    """``Jobs``, ``MailBox``: a capital first letter, not a constant's capitals
+    (``HTTP = httpx.Client(base_url=...)`` is a module's object, whose requests the
+    raw-HTTP reading reads from their own arguments)."""
+    return name[:1].isupper() and not name.isupper()
 
 
 def _spellable(node: ast.expr) -> bool:

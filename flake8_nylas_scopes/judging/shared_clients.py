@@ -76,9 +76,15 @@ class _ModuleView:
         flow = self.flow
         direct: list[tuple[Val | None, str]] = [
             (edge.value, edge.target) for edge in flow.edges]
+        # Callees only named, given no value (``Jobs.fetch("grant")``, recorded so that
+        # the index reads what a class attribute holds): a call, which the imported
+        # requests read, not the method handed on.
+        called: list[Val | None] = []
         for call in flow.calls:
-            direct += [(value, "") for value in (
-                call.callee, *call.passed)]
+            if any(value is not None for value in call.passed):
+                direct += [(value, "") for value in (call.callee, *call.passed)]
+            else:
+                called.append(call.callee)
         direct += [(use.root, "") for use in flow.uses]
         direct += [(sink.value, "") for sink in flow.sinks]
         direct += [(read.value, "") for read in flow.reads]
@@ -86,10 +92,11 @@ class _ModuleView:
         for store in flow.stores:
             direct += [(store.owner, ""), (store.value, "")]
         seen: set[int] = set()
-        for value, target in direct:
+        for value, target in [*direct, *((callee, None) for callee in called)]:
             if value is None:
                 continue
-            self.direct.setdefault(id(value), []).append(target)
+            if target is not None:
+                self.direct.setdefault(id(value), []).append(target)
             for link in self._chain(value, seen):
                 if link.kind == "ref":
                     self.refs.append(link)
