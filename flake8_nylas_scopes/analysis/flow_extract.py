@@ -1341,9 +1341,29 @@ class FlowExtractor:
                     # Read back where the application's items are read; a mapping
                     # this module made (``app = {}``) holds it as well.
                     return
+            self._namespace_write(target.value, target.slice, value, node)
             self._store_item(target.value, value, node)
         else:
             self._sink(value, f"assigned to {_text(target)}", node)
+
+    def _namespace_write(self, container: ast.expr, key: ast.expr, value: Val | None,
+                         node: ast.AST) -> None:
+        """``vars(holder)["client"] = value`` binds ``holder.client`` and
+        ``globals()["client"] = value`` the module's ``client``, as an assignment to
+        that name does: what reads it may get the value.  (The value is still stored
+        into the namespace, which stays a place the analysis does not follow.)"""
+        if value is None or not isinstance(container, ast.Call) or container.keywords or not (
+                isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            return
+        name = self.callee_name(container.func)
+        if name == "vars" and len(container.args) == 1 and not isinstance(
+                container.args[0], ast.Starred):
+            self._bind(ast.copy_location(
+                ast.Attribute(container.args[0], key.value, ast.Store()), node), value, node)
+        elif name == "globals" and not container.args:
+            bound = self._global_value(key.value)
+            if bound is not None and bound.kind == "sym" and bound.name.startswith(GLOBAL):
+                self._edge(bound.name, value)
 
     def _store_item(self, container: ast.expr, value: Val | None, node: ast.AST) -> None:
         """``container[key] = value`` (and ``container.append(value)``)."""
@@ -1387,6 +1407,14 @@ class FlowExtractor:
                 owner.kind == "sym" and owner.name.startswith((GLOBAL, LOCAL)))):
             self.facts.stores.append(
                 Store(owner, ITEM_WRITE, stored, self.source.span(node)))
+        elif stored is not None and isinstance(container, ast.Attribute):
+            # ``REG.items["mail"] = value`` into another object's container: stored as
+            # the container holding the value, as ``self.items[key] = value`` in its
+            # class is, so what reads ``REG.items`` (or ``self.items``) may get it.
+            holder = self.value(container.value)
+            if holder is not None:
+                self.facts.stores.append(
+                    Store(holder, container.attr, stored, self.source.span(node)))
 
     def _context_var(self, holder: ast.expr) -> ast.Call | None:
         """The ``ContextVar(...)`` call the name ``holder`` is bound to, alone."""

@@ -26,6 +26,10 @@ from ..analysis.flow_facts import HandedCall, Val
 _ELEMENT_KINDS = frozenset({"iter", "item"})
 # A mapping's or a sequence's methods that give its own elements.
 _ELEMENT_METHODS = frozenset({"values", "items", "copy", "get", "pop"})
+# Of those, the methods whose call gives one element: taken uncalled (``return
+# table.get``), the bound method hands out what the container holds to whoever calls
+# it, as the container held whole does.
+_ELEMENT_GETTERS = frozenset({"get", "pop", "__getitem__"})
 # The links ``held_chains`` follows to their inner value, at least where the
 # attributes pending allow (see ``may_give_a_name``).
 _FOLLOWED_KINDS = frozenset({"attr", "box", "part", *_ELEMENT_KINDS})
@@ -67,7 +71,11 @@ def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: Kee
             continue
         seen.add((id(link), attrs, depth))
         kind, inner = link.kind, link.inner
-        if kind == "attr" and inner is not None:
+        if kind == "attr" and inner is not None and not attrs and (
+                link.name in _ELEMENT_GETTERS) and inner.kind != "attr":
+            # ``table.get`` held (not ``raw.messages.get``, a method of the chain).
+            pending.append((inner, attrs, depth))
+        elif kind == "attr" and inner is not None:
             pending.append((inner, (link.name, *attrs), depth))
         elif kind == "sym" and link.name in bindings:
             pending.extend((bound, attrs, depth) for bound in bindings[link.name])

@@ -132,8 +132,10 @@ _HELD_DATA_KINDS = frozenset({"model", "models", "box", "coll"})
 _PROJECT_KINDS = frozenset({"func", "class", "inst"})
 # The places the fixpoint joins several statements' values in, where one known value
 # must not hide an unknown one (see ``_find_partly_untold``; an instance's attribute
-# is one too, where it holds no Nylas object: see ``_seeded_untold``).
-_JOINED_PLACES = (PARAMETER, LOCAL, GLOBAL, RETURNED, CHOICE)
+# is one too, where it holds no Nylas object: see ``_seeded_untold``).  Framework
+# state (``app.state.nylas``) is one: a fake stored there in one place and another
+# library's object in another are both what a handler may read.
+_JOINED_PLACES = (PARAMETER, LOCAL, GLOBAL, RETURNED, CHOICE, STATE)
 # The places a subclass may bind again, read joined with the base's: an instance's
 # attribute and a method's result (see ``_untold_overrides``).
 _OVERRIDDEN_PLACES = (ATTRIBUTE, RETURNED)
@@ -3813,9 +3815,11 @@ class FlowResolver:
     def _of_an_untold_object(self, root: Val, chain: Val) -> bool:
         """Whether ``chain``, read from ``root``, is an attribute of an object the
         analysis cannot tell and not of another library's: the costly test of a held
-        or escaping chain, asked after its names."""
-        return all(kind == "lost" for kind, _ in self.resolve(root)) and not (
-            self._another_librarys(chain))
+        or escaping chain, asked after its names.  A root that may also be such an
+        object beside the project's (a parameter given a fake by one caller and what
+        an unread call returns by another, see ``partly_untold``) is one too."""
+        return (all(kind == "lost" for kind, _ in self.resolve(root)) or self.partly_untold(
+            root)) and not self._another_librarys(chain)
 
     def _names_a_collection(self, name: str) -> bool:
         """Whether ``name`` is an SDK collection's or top resource's (``messages``)."""
