@@ -312,3 +312,68 @@ def test_the_client_beside_a_fake_is_exact(
     assert not _unused_gmail(findings)
     assert line not in _unresolved_in_mail(findings)
     assert _unresolved_in_mail(findings) == stores
+
+
+# The base holds what the analysis cannot follow and a subclass the fake: the base's
+# method reads the family's stores, the base's own among them.
+BASE_UNKNOWN_ATTRIBUTE = HEAD + """
+class Digest:
+    client = make_client()
+
+    def unread(self, grant):
+        return self.client.messages.list(grant)
+
+
+class FakeDigest(Digest):
+    client = Fake()
+
+
+def run(grant):
+    return FakeDigest().unread(grant)
+"""
+
+BASE_UNKNOWN_METHOD = HEAD + """
+class Digest:
+    def client(self):
+        return make_client()
+
+    def unread(self, grant):
+        return self.client().messages.list(grant)
+
+
+class FakeDigest(Digest):
+    def client(self):
+        return Fake()
+"""
+
+
+@pytest.mark.parametrize("template", [BASE_UNKNOWN_ATTRIBUTE, BASE_UNKNOWN_METHOD],
+                         ids=["attribute", "method"])
+def test_a_base_binding_an_unknown_value_beside_a_fake_subclass_is_unresolved(
+        tmp_path: Path, template: str) -> None:
+    findings = _findings(tmp_path, template)
+    assert not _unused_gmail(findings)
+    assert _unresolved_in_mail(findings)
+
+
+def test_an_unrelated_class_binding_an_unknown_value_changes_nothing(tmp_path: Path) -> None:
+    # Control: a class of no family; its attribute holding an unknown value is read on
+    # its own (unresolved where read), and the fake's call stays the fake's.
+    mail = HEAD + """
+class Digest:
+    client = Fake()
+
+    def unread(self, grant):
+        return self.client.messages.list(grant)
+
+
+class Other:
+    client = make_client()
+
+
+def run(grant):
+    return Digest().unread(grant)
+"""
+    findings = _findings(tmp_path, mail)
+    assert _unused_gmail(findings)
+    assert not _unresolved_in_mail(findings)

@@ -1701,8 +1701,18 @@ class FlowResolver:
         hidden by it, as two stores of one class's attribute are not.  Such a symbol
         resolves to nothing itself, so it changes only what joins it with more."""
         values = self.values
+        # Only a class with a project base or a project subclass has a family whose
+        # other members' bindings could hide its own, and only attributes set by a
+        # name read at run time are read with every other attribute of their class:
+        # the attributes and results of any other class are left out, which keeps the
+        # set, and what joins it, small.
+        in_families = {name for name, found in self._bases.items() if found}.union(
+            *self._bases.values())
+        run_time = f".{RUN_TIME_NAMES}"
         for target, nodes in self.edges.items():
-            if target.startswith(_OVERRIDDEN_PLACES) and not values.get(target) and any(
+            if target.startswith(_OVERRIDDEN_PLACES) and not values.get(target) and (
+                    target.endswith(run_time)
+                    or qualified_name(target).rpartition(".")[0] in in_families) and any(
                     self._unfollowed_source(node)
                     for node in (nodes if isinstance(nodes, list) else [nodes])):
                 yield target
