@@ -21,6 +21,25 @@ def imported_as(by_module: Mapping[str, ModuleFacts], reference: str) -> str | N
     """What ``module.name`` is bound to by its module's one binding of it, when that
     binding is an import (or assignment) of a name of another module of the project;
     None for any other reference."""
+    imported = _sole_reference(by_module, reference)
+    if imported is None:
+        return None
+    owner = imported.rpartition(".")[0]
+    return imported if owner in by_module and owner != reference.rpartition(".")[0] else None
+
+
+def module_bound_to(by_module: Mapping[str, ModuleFacts], reference: str) -> str | None:
+    """The module of the project ``module.name`` is bound to by its module's one
+    binding of it (``from . import scopes as sc`` in ``app/__init__.py``: ``app.sc``
+    is ``app.scopes``); None for a name bound otherwise or more than once."""
+    imported = _sole_reference(by_module, reference)
+    return imported if imported in by_module else None
+
+
+def _sole_reference(by_module: Mapping[str, ModuleFacts], reference: str) -> str | None:
+    """The name of another module that ``module.name``'s one binding in its module
+    refers to (an import, or an assignment of such a name); None for a name bound
+    otherwise or more than once."""
     module, _, name = reference.rpartition(".")
     facts = by_module.get(module)
     if facts is None or facts.flow is None or not name.isidentifier():
@@ -28,23 +47,6 @@ def imported_as(by_module: Mapping[str, ModuleFacts], reference: str) -> str | N
     target = f"{GLOBAL}{reference}"
     values = [edge.value for edge in facts.flow.edges if edge.target == target]
     if len(values) != 1 or values[0].kind != "ref":
-        return None
-    imported = values[0].name
-    owner = imported.rpartition(".")[0]
-    return imported if owner in by_module and owner != module else None
-
-
-def module_bound_to(by_module: Mapping[str, ModuleFacts], reference: str) -> str | None:
-    """The module of the project ``module.name`` is bound to by its module's one
-    binding of it (``from . import scopes as sc`` in ``app/__init__.py``: ``app.sc``
-    is ``app.scopes``); None for a name bound otherwise or more than once."""
-    module, _, name = reference.rpartition(".")
-    facts = by_module.get(module)
-    if facts is None or facts.flow is None or not name.isidentifier():
-        return None
-    target = f"{GLOBAL}{reference}"
-    values = [edge.value for edge in facts.flow.edges if edge.target == target]
-    if len(values) != 1 or values[0].kind != "ref" or values[0].name not in by_module:
         return None
     return values[0].name
 
