@@ -90,6 +90,20 @@ def test_precedence_falls_back_to_the_next_enabled_code(project: Path) -> None:
     assert codes == ["NYS104", "NYS104"]
 
 
+@pytest.mark.parametrize("leave_out", [["--select", "E,F"], ["--extend-ignore", "NYS"]])
+def test_no_analysis_when_every_code_is_left_out(project: Path, leave_out: list[str]) -> None:
+    # flake8 runs every installed plugin whatever the selection says; the analysis
+    # (which writes its cache at the project root) must not run for codes not shown.
+    result = flake8(project, *leave_out, "auth.py")
+    assert (result.returncode, result.stdout) == (0, "")
+    assert not (project / ".nylas-scopes-cache").exists()
+    # One NYS code left in is enough to analyse the project (the metadata item falls
+    # back to NYS104 with NYS201 not shown).
+    result = flake8(project, *leave_out, "--extend-select", "NYS104", "auth.py")
+    assert [line.split(" ")[1] for line in result.stdout.splitlines()] == ["NYS104", "NYS104"]
+    assert (project / ".nylas-scopes-cache").is_dir()
+
+
 def test_bad_option_value_is_a_clear_error(project: Path) -> None:
     result = flake8(project, "--nylas-providers", "gmial", "auth.py")
     assert result.returncode == 1
