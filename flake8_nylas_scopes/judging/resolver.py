@@ -1911,6 +1911,10 @@ class FlowResolver:
                     # ``Service.client = client`` at start-up: a class attribute is
                     # what its instances (``self.client``, ``cls.client``) read.
                     if kind in ("inst", "class"):
+                        if attribute == RUN_TIME_NAMES:
+                            # ``setattr(holder, name, value)``: every attribute read
+                            # on the class's instances may be the value.
+                            self._set_at_run_time(name)
                         if attribute not in _REGISTRATIONS:
                             changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
                     elif kind == "module":
@@ -1933,6 +1937,12 @@ class FlowResolver:
                 return False
         self._give_up(f"values still changed after {_MAX_ROUNDS} rounds of following them")
         return False
+
+    def _set_at_run_time(self, klass: str) -> None:
+        """Note that ``klass``'s instances are given attributes by names read at run
+        time from outside the class (see ``_run_time_attributes``)."""
+        if klass not in self._run_time_attributes:
+            self._run_time_attributes = self._run_time_attributes | {klass}
 
     def _follow_unknown_objects(self, budget: int) -> None:
         """Once the project's own values are solved: follow what attributes of
