@@ -7,7 +7,11 @@ value)``, ``vars(holder)[name] = value``, ``holder.__dict__[name] = value``,
 tell beside the fake the class holds: a Nylas-shaped call on such an attribute is
 unresolved (NYS304), silent on the scopes it could touch.  Reading the fake alone
 made the call no Nylas call, and the scope it needs was reported unused (NYS303).
-Where every part is known (fakes only, or the client), the verdict is the one it was.
+A function kept in a module-level table or handed to another library may be called
+with anything by code the analysis does not see, and a generator's ``yield`` gives
+what its ``send`` is given: their parameters and names hold an unknown value beside
+the fake a visible caller gives.  Where every part is known (fakes only, or the
+client), the verdict is the one it was.
 """
 
 from __future__ import annotations
@@ -197,5 +201,102 @@ def test_the_client_written_by_name_is_counted(tmp_path: Path, shape: str) -> No
     # Control: the object written is the Nylas client; its call needs Gmail's read
     # scope, and no scope is reported unused.
     findings = _findings(tmp_path, _app(shape, "nylas"))
+    assert not _unused_gmail(findings)
+    assert not _unresolved_calls(findings)
+
+
+# A function a visible caller gives a fake, kept where code the analysis does not
+# see may call it: a module-level table (dispatch by a key from a request), another
+# library's registry.
+KEPT_FUNCTION = HEAD + """import somelib
+
+
+def unread(client, grant):
+    return client.messages.list(grant)
+
+
+{keep}
+
+
+def main():
+    return unread({caller}, "g")
+"""
+
+KEPT = {
+    "dict-table": 'HANDLERS = {"unread": unread}',
+    "list-table": "HANDLERS = [unread]",
+    "handed-to-a-library": "somelib.register(unread)",
+}
+
+
+def _kept(keep: str, caller: str) -> str:
+    return KEPT_FUNCTION.replace("{keep}", keep).replace("{caller}", caller)
+
+
+@pytest.mark.parametrize("keep", KEPT.values(), ids=KEPT.keys())
+def test_a_kept_function_given_a_fake_is_unresolved(tmp_path: Path, keep: str) -> None:
+    mail = _kept(keep, "Fake()")
+    findings = _findings(tmp_path, mail)
+    assert not _unused_gmail(findings)
+    assert _line_of(mail, ".messages.list(") in _unresolved_calls(findings)
+
+
+@pytest.mark.parametrize("keep", [
+    "pass",
+    'def table():\n    return {"unread": unread}["unread"](Fake(), "g")',
+], ids=["not-kept", "kept-in-a-local-table"])
+def test_a_function_only_called_with_a_fake_stays_no_nylas_call(
+        tmp_path: Path, keep: str) -> None:
+    # Control: no module-level place keeps the function, nor is it handed to another
+    # library; only fakes reach its parameter, as before.
+    findings = _findings(tmp_path, _kept(keep, "Fake()"))
+    assert _unused_gmail(findings)
+    assert not _unresolved_calls(findings)
+
+
+@pytest.mark.parametrize("keep", KEPT.values(), ids=KEPT.keys())
+def test_a_kept_function_given_the_client_is_counted(tmp_path: Path, keep: str) -> None:
+    # Control: the visible caller gives the Nylas client; its call needs Gmail's read
+    # scope and is told.
+    findings = _findings(tmp_path, _kept(keep, "nylas"))
+    assert not _unused_gmail(findings)
+    assert not _unresolved_calls(findings)
+
+
+# A generator given its client by ``send``, with a fake as its default.
+SENT = HEAD + """
+
+def worker(client=Fake()):
+    while True:
+        client.messages.list("g")
+        {receive}
+
+
+def go():
+    gen = worker({first})
+    next(gen)
+    gen.send(make_client())
+"""
+
+
+def test_a_value_sent_into_a_generator_is_unresolved(tmp_path: Path) -> None:
+    mail = SENT.replace("{receive}", "client = yield").replace("{first}", "")
+    findings = _findings(tmp_path, mail)
+    assert not _unused_gmail(findings)
+    assert _line_of(mail, ".messages.list(") in _unresolved_calls(findings)
+
+
+def test_a_generator_not_taking_what_is_sent_keeps_its_verdict(tmp_path: Path) -> None:
+    # Control: the generator ignores what ``send`` gives; its client is the fake.
+    mail = SENT.replace("{receive}", "yield").replace("{first}", "")
+    findings = _findings(tmp_path, mail)
+    assert _unused_gmail(findings)
+    assert not _unresolved_calls(findings)
+
+
+def test_a_generator_given_the_client_is_counted(tmp_path: Path) -> None:
+    # Control: the generator's first client is the Nylas client, its call told.
+    mail = SENT.replace("{receive}", "yield").replace("{first}", "nylas")
+    findings = _findings(tmp_path, mail)
     assert not _unused_gmail(findings)
     assert not _unresolved_calls(findings)

@@ -815,6 +815,12 @@ class FlowExtractor:
             self._reading_deferred = False
 
     def _value(self, node: ast.AST) -> Val | None:
+        if isinstance(node, ast.Yield):
+            # ``client = yield``: what the generator's ``send`` (``asend``) is given,
+            # by a caller the analysis does not bind: a parameter no one gives.
+            frame = self.frames[-1]
+            return self._val("sym", f"{PARAMETER}{self.module}.{frame.qualname}.{SENT}") if (
+                frame.is_function) else None
         if isinstance(node, ast.Name):
             if not isinstance(node.ctx, ast.Load):
                 return None
@@ -3039,7 +3045,7 @@ def _unread_scope_list(value: ScopeValue, argument: ast.expr, keyword: str) -> b
 _VALUE_NODES: frozenset[type[ast.AST]] = frozenset(
     {ast.Name, ast.Attribute, ast.Call, ast.Subscript, ast.Await, ast.NamedExpr, ast.IfExp,
      ast.BoolOp, ast.BinOp, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp,
-     ast.SetComp, ast.GeneratorExp, ast.DictComp, ast.Lambda}
+     ast.SetComp, ast.GeneratorExp, ast.DictComp, ast.Lambda, ast.Yield}
 )
 
 
@@ -3184,6 +3190,11 @@ def _nonlocal_names(body: Sequence[ast.stmt] | None) -> frozenset[str]:
                                    ast.Lambda, ast.expr)):
             pending.extend(ast.iter_child_nodes(node))
     return frozenset(found)
+
+
+# The name of what a generator's ``yield`` evaluates to, as a parameter of the
+# generator function (not a name Python code can bind).
+SENT = "(sent)"
 
 
 def _sets_named_attribute(node: ast.Call) -> bool:
