@@ -123,6 +123,7 @@ from .flow_facts import (
 from .handed_calls import attrgetter_call, attrgetter_read
 from .loop_names import comprehension_loops, names_run_over
 from .member_patterns import member_pattern
+from .named_writes import namespace_owner, patched_attribute, spelled_name
 from .prefilter import names_a_scope_family
 from .registry_writes import ITEM_WRITE
 from .replaced_methods import ANY_RECEIVER
@@ -814,6 +815,12 @@ class FlowExtractor:
             self._reading_deferred = False
 
     def _value(self, node: ast.AST) -> Val | None:
+        if isinstance(node, ast.Yield):
+            # ``client = yield``: what the generator's ``send`` (``asend``) is given,
+            # by a caller the analysis does not bind: a parameter no one gives.
+            frame = self.frames[-1]
+            return self._val("sym", f"{PARAMETER}{self.module}.{frame.qualname}.{SENT}") if (
+                frame.is_function) else None
         if isinstance(node, ast.Name):
             if not isinstance(node.ctx, ast.Load):
                 return None
@@ -1352,18 +1359,59 @@ class FlowExtractor:
         ``globals()["client"] = value`` the module's ``client``, as an assignment to
         that name does: what reads it may get the value.  (The value is still stored
         into the namespace, which stays a place the analysis does not follow.)"""
-        if value is None or not isinstance(container, ast.Call) or container.keywords or not (
+        if value is None:
+            return
+        owner = self._namespace_owner(container)
+        if owner is not None:
+            # (A key read at run time may name any attribute: see ``named_writes``.)
+            self._store_by_name(owner, spelled_name(key), value, node)
+            return
+        if not isinstance(container, ast.Call) or container.keywords or not (
                 isinstance(key, ast.Constant) and isinstance(key.value, str)):
             return
         name = self.callee_name(container.func)
-        if name == "vars" and len(container.args) == 1 and not isinstance(
-                container.args[0], ast.Starred):
-            self._bind(ast.copy_location(
-                ast.Attribute(container.args[0], key.value, ast.Store()), node), value, node)
-        elif name == "globals" and not container.args:
+        if name == "globals" and not container.args:
             bound = self._global_value(key.value)
             if bound is not None and bound.kind == "sym" and bound.name.startswith(GLOBAL):
                 self._edge(bound.name, value)
+
+    def _namespace_owner(self, container: ast.expr) -> ast.expr | None:
+        """``holder`` of ``vars(holder)`` or ``holder.__dict__``."""
+        return namespace_owner(container, isinstance(container, ast.Call) and (
+            self.callee_name(container.func) == "vars"))
+
+    def _store_by_name(self, owner: ast.expr, name: str | None, value: Val | None,
+                       node: ast.AST) -> None:
+        """``owner.name = value``, or, where ``name`` is None (read at run time), a
+        store under every attribute of ``owner``: of the class of ``self``, or of
+        what the resolver finds ``owner`` to be (see ``named_writes``)."""
+        if name is not None:
+            self._bind(ast.copy_location(ast.Attribute(owner, name, ast.Store()), node),
+                       value, node)
+        elif value is None:
+            return
+        elif self._self_owner(owner):
+            self._edge(f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}."
+                       f"{RUN_TIME_NAMES}", value)
+        else:
+            held = self.value(owner)
+            if held is not None:
+                self.facts.stores.append(
+                    Store(held, RUN_TIME_NAMES, value, self.source.span(node)))
+
+    def _update_namespace(self, owner: ast.expr, node: ast.Call) -> None:
+        """``vars(holder).update(options)``, ``holder.__dict__.update(client=...)``:
+        each keyword sets the attribute it names, a mapping's items any attribute."""
+        for given in node.args:
+            found = self.value(given) if not isinstance(given, ast.Starred) else None
+            if found is not None:
+                self._store_by_name(owner, None, self._val("item", "", found), node)
+        for keyword in node.keywords:
+            found = self.value(keyword.value)
+            if keyword.arg is not None:
+                self._store_by_name(owner, keyword.arg, found, node)
+            elif found is not None:
+                self._store_by_name(owner, None, self._val("item", "", found), node)
 
     def _store_item(self, container: ast.expr, value: Val | None, node: ast.AST) -> None:
         """``container[key] = value`` (and ``container.append(value)``)."""
@@ -2454,12 +2502,20 @@ class FlowExtractor:
             self._bind(ast.copy_location(
                 ast.Attribute(node.args[0], stored.value, ast.Store()), node),
                 self.value(node.args[2]), node)
-        elif name == "setattr" and _sets_some_attribute(node) and self._self_owner(
-                node.args[0]):
+        elif name == "setattr" and _sets_some_attribute(node):
             # ``for key, value in options.items(): setattr(self, key, value)``: any
-            # attribute of the instances may hold the value (read with each one).
-            self._edge(f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}."
-                       f"{RUN_TIME_NAMES}", self.value(node.args[2]))
+            # attribute of the object may hold the value (read with each one).
+            self._store_by_name(node.args[0], None, self.value(node.args[2]), node)
+        patched = patched_attribute(node)
+        if patched is not None:
+            # ``mock.patch.object(Digest, "client", make_client())``: while active,
+            # what reads the attribute gets the new value, as after ``setattr``.
+            self._store_by_name(patched.owner, spelled_name(patched.name),
+                                self.value(patched.value), node)
+        if isinstance(func, ast.Attribute) and func.attr == "update":
+            owner = self._namespace_owner(func.value)
+            if owner is not None:
+                self._update_namespace(owner, node)
         read = self._read_by_name(node, name)
         if read is not None and read.attr == AUTH_URL_METHOD:
             # ``getattr(client, "authentication_url")``: the method as a value, a request
@@ -2989,7 +3045,7 @@ def _unread_scope_list(value: ScopeValue, argument: ast.expr, keyword: str) -> b
 _VALUE_NODES: frozenset[type[ast.AST]] = frozenset(
     {ast.Name, ast.Attribute, ast.Call, ast.Subscript, ast.Await, ast.NamedExpr, ast.IfExp,
      ast.BoolOp, ast.BinOp, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.ListComp,
-     ast.SetComp, ast.GeneratorExp, ast.DictComp, ast.Lambda}
+     ast.SetComp, ast.GeneratorExp, ast.DictComp, ast.Lambda, ast.Yield}
 )
 
 
@@ -3134,6 +3190,11 @@ def _nonlocal_names(body: Sequence[ast.stmt] | None) -> frozenset[str]:
                                    ast.Lambda, ast.expr)):
             pending.extend(ast.iter_child_nodes(node))
     return frozenset(found)
+
+
+# The name of what a generator's ``yield`` evaluates to, as a parameter of the
+# generator function (not a name Python code can bind).
+SENT = "(sent)"
 
 
 def _sets_named_attribute(node: ast.Call) -> bool:

@@ -1675,6 +1675,7 @@ class FlowResolver:
                       self._unfollowed_source(node) for node in nodes)
                   or self._given_nothing(target, nodes)}
         untold.update(self._untold_overrides())
+        untold.update(self._escaped_parameters(candidates))
         # What middleware stores on the request: another library's middleware may
         # store there too.
         untold.update(slot(name) for name in self._request_slots if values.get(slot(name)))
@@ -1689,6 +1690,40 @@ class FlowResolver:
             grown = len(untold) > before
             rest = [(target, nodes) for target, nodes in rest if target not in untold]
         self._partly_untold = frozenset(untold)
+
+    def _escaped_parameters(self, candidates: list[tuple[str, list[Node]]]) -> Iterator[str]:
+        """The parameters of the functions a module-level container keeps
+        (``HANDLERS = {"unread": unread}``): code that reads the container (a
+        dispatch by a key from a request, another module, code the analysis does not
+        see) may call them with anything, so a parameter a visible caller gives a
+        fake (``unread(Fake(), grant)``) may also hold what the analysis cannot tell.
+        A parameter given nothing is unresolved already and is left out."""
+        kept = {inner[1] for target, held in self.values.items() if target.startswith(GLOBAL)
+                for obj in held if obj[0] == "box" and (inner := _innermost(obj))[0] == "func"}
+        kept.update(self._handed_functions())
+        if not kept:
+            return
+        for target, _ in candidates:
+            if target.startswith(PARAMETER) and (
+                    qualified_name(target).rpartition(".")[0] in kept):
+                yield target
+
+    def _handed_functions(self) -> Iterator[str]:
+        """The project functions given to another library's call whose fate is not
+        modelled (``somelib.register(unread)``): the library may call them with
+        anything."""
+        for module in self.modules:
+            assert module.flow is not None
+            for call in module.flow.calls:
+                if call.modelled or call.callee is None or not any(
+                        argument is not None and argument.kind in ("ref", "sym")
+                        for argument in call.passed) or not self._another_library_call(
+                            call.callee):
+                    continue
+                for argument in call.passed:
+                    if argument is not None and argument.kind in ("ref", "sym"):
+                        yield from (name for kind, name in self.resolve(argument)
+                                    if kind == "func")
 
     def _untold_overrides(self) -> Iterator[str]:
         """The instances' attributes and the functions' results that hold only what
@@ -1911,6 +1946,10 @@ class FlowResolver:
                     # ``Service.client = client`` at start-up: a class attribute is
                     # what its instances (``self.client``, ``cls.client``) read.
                     if kind in ("inst", "class"):
+                        if attribute == RUN_TIME_NAMES:
+                            # ``setattr(holder, name, value)``: every attribute read
+                            # on the class's instances may be the value.
+                            self._set_at_run_time(name)
                         if attribute not in _REGISTRATIONS:
                             changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
                     elif kind == "module":
@@ -1933,6 +1972,12 @@ class FlowResolver:
                 return False
         self._give_up(f"values still changed after {_MAX_ROUNDS} rounds of following them")
         return False
+
+    def _set_at_run_time(self, klass: str) -> None:
+        """Note that ``klass``'s instances are given attributes by names read at run
+        time from outside the class (see ``_run_time_attributes``)."""
+        if klass not in self._run_time_attributes:
+            self._run_time_attributes = self._run_time_attributes | {klass}
 
     def _follow_unknown_objects(self, budget: int) -> None:
         """Once the project's own values are solved: follow what attributes of
