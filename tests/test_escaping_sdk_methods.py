@@ -11,46 +11,20 @@ The same shapes on objects known to be another library's change nothing.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.codes import DEFAULT_OFF
+from fake_apps import AUTH_V3, held_findings
+
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
-
-AUTH_V3 = """\
-from nylas import Client
-
-nylas = Client("key")
-
-
-def login():
-    return nylas.auth.url_for_oauth2({
-        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
-        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
-                  "https://www.googleapis.com/auth/calendar"]})
-
-
-def events(grant):
-    return nylas.events.list(grant, query_params={"calendar_id": "primary"})
-"""
 
 
 def _findings(tmp_path: Path, modules: dict[str, str]) -> list[tuple[str, int, str]]:
     """Every module of the table in one project: one analysis for all of them."""
-    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
-    package = tmp_path / "app"
-    package.mkdir()
-    (package / "__init__.py").write_text("")
-    (package / "auth.py").write_text(AUTH_V3)
-    for name, text in modules.items():
-        (package / f"{name}.py").write_text(textwrap.dedent(text))
-    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
-                     or code == "NYS304", use_cache=False)
-    assert result.errors == []
-    return sorted((Path(f.span.path).stem, f.span.line, f.code) for f in result.findings)
+    return sorted((Path(f.span.path).stem, f.span.line, f.code)
+                  for f in held_findings(tmp_path, modules))
 
 
 def _modules(table: dict[str, tuple[str, str, int]]) -> dict[str, str]:

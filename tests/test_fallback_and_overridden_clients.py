@@ -11,32 +11,11 @@ part is known (two fakes, or the client), the verdict is the one it was.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.codes import DEFAULT_OFF
-from flake8_nylas_scopes.project.session import analyse
-from flake8_nylas_scopes.settings.config import make_config
-
-GMAIL_READ = "https://www.googleapis.com/auth/gmail.readonly"
-
-AUTH = f"""\
-from nylas import Client
-
-nylas = Client("key")
-
-
-def login_url():
-    return nylas.auth.url_for_oauth2({{
-        "client_id": "x", "redirect_uri": "https://example.com/cb", "provider": "google",
-        "scope": ["{GMAIL_READ}", "https://www.googleapis.com/auth/calendar"]}})
-
-
-def events(grant):
-    return nylas.events.list(grant, query_params={{"calendar_id": "primary"}})
-"""
+from fake_apps import FAKE, OTHER_FAKE, Found, app_findings, unresolved_in, unused_gmail
 
 # A client picked from a registry the analysis cannot read (it resolves to nothing).
 CLIENTS = """\
@@ -47,19 +26,7 @@ def make_client():
     return current_app.extensions["nylas"]
 """
 
-FAKE = """\
-class FakeMessages:
-    def list(self, grant):
-        return []
-
-
-class Fake:
-    messages = FakeMessages()
-
-
-class OtherFake:
-    messages = FakeMessages()
-
+FAKES = FAKE + OTHER_FAKE + """
 
 class Holder:
     client = OtherFake()
@@ -216,29 +183,13 @@ def unread(grant):
 """
 
 
-def _findings(tmp_path: Path, mail: str) -> list[tuple[str, int, str]]:
-    (tmp_path / "pyproject.toml").write_text(
-        "[project]\nname = 'app'\ndependencies = ['nylas>=6']\n")
-    for name, text in {"app/__init__.py": "", "app/auth.py": AUTH,
-                       "app/clients.py": CLIENTS, "app/fakes.py": FAKE,
-                       "app/holder.py": HOLDER, "app/mail.py": mail}.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
-                     or code == "NYS304", use_cache=False)
-    assert result.errors == []
-    return sorted((Path(f.span.path).name, f.span.line, f.code + " " + f.message)
-                  for f in result.findings)
+def _findings(tmp_path: Path, mail: str) -> list[Found]:
+    return app_findings(tmp_path, {"app/clients.py": CLIENTS, "app/fakes.py": FAKES,
+                                   "app/holder.py": HOLDER, "app/mail.py": mail})
 
 
-def _unused_gmail(findings: list[tuple[str, int, str]]) -> bool:
-    return any(code.startswith("NYS303") and GMAIL_READ in code for _, _, code in findings)
-
-
-def _unresolved_in_mail(findings: list[tuple[str, int, str]]) -> set[int]:
-    return {line for name, line, code in findings
-            if name == "mail.py" and code.startswith("NYS304")}
+def _unresolved_in_mail(findings: list[Found]) -> set[int]:
+    return unresolved_in(findings, "mail.py")
 
 
 @pytest.mark.parametrize(("template", "line", "text"), [
@@ -267,7 +218,7 @@ def _unresolved_in_mail(findings: list[tuple[str, int, str]]) -> set[int]:
 def test_unknown_part_beside_a_fake_is_unresolved(
         tmp_path: Path, template: str, line: int, text: str) -> None:
     findings = _findings(tmp_path, template)
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert line in _unresolved_in_mail(findings)
     assert any(f"cannot tell whether {text} is a Nylas call" in code
                for _, _, code in findings)
@@ -292,7 +243,7 @@ def test_unknown_part_beside_a_fake_is_unresolved(
 def test_only_fakes_stay_no_nylas_call(tmp_path: Path, template: str) -> None:
     # Control: every part is a project object; the call is the fakes', as before.
     findings = _findings(tmp_path, template)
-    assert _unused_gmail(findings)
+    assert unused_gmail(findings)
     assert not _unresolved_in_mail(findings)
 
 
@@ -309,7 +260,7 @@ def test_the_client_beside_a_fake_is_exact(
     # Control: the subclass (the module's store) holds the Nylas client; its call is
     # counted exactly.  (The store itself is where the client leaves the function.)
     findings = _findings(tmp_path, template)
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert line not in _unresolved_in_mail(findings)
     assert _unresolved_in_mail(findings) == stores
 
@@ -352,7 +303,7 @@ class FakeDigest(Digest):
 def test_a_base_binding_an_unknown_value_beside_a_fake_subclass_is_unresolved(
         tmp_path: Path, template: str) -> None:
     findings = _findings(tmp_path, template)
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert _unresolved_in_mail(findings)
 
 
@@ -375,5 +326,5 @@ def run(grant):
     return Digest().unread(grant)
 """
     findings = _findings(tmp_path, mail)
-    assert _unused_gmail(findings)
+    assert unused_gmail(findings)
     assert not _unresolved_in_mail(findings)

@@ -10,52 +10,11 @@ alone made the call no Nylas call, and the scope it needs was reported unused
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.codes import DEFAULT_OFF
-from flake8_nylas_scopes.project.session import analyse
-from flake8_nylas_scopes.settings.config import make_config
-
-GMAIL_READ = "https://www.googleapis.com/auth/gmail.readonly"
-
-AUTH = f"""\
-from nylas import Client
-
-nylas = Client("key")
-
-
-def login_url():
-    return nylas.auth.url_for_oauth2({{
-        "client_id": "x", "redirect_uri": "https://example.com/cb", "provider": "google",
-        "scope": ["{GMAIL_READ}", "https://www.googleapis.com/auth/calendar"]}})
-
-
-def events(grant):
-    return nylas.events.list(grant, query_params={{"calendar_id": "primary"}})
-"""
-
-# A client picked from a registry the analysis cannot read (it resolves to nothing).
-CLIENTS = """\
-import os
-
-
-def make_client():
-    from app import registry
-    return registry.CLIENTS[os.environ["KIND"]]
-"""
-
-FAKE = """\
-class FakeMessages:
-    def list(self, grant):
-        return []
-
-
-class Fake:
-    messages = FakeMessages()
-"""
+from fake_apps import FAKE, REGISTRY_CLIENTS, Found, app_findings, unused_gmail
 
 HEADER = """\
 import itertools
@@ -146,25 +105,14 @@ def unread(grant, i):
 }
 
 
-def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
-    tmp_path.mkdir(exist_ok=True)
-    (tmp_path / "pyproject.toml").write_text(
-        "[project]\nname = 'app'\ndependencies = ['nylas>=6']\n")
-    for name, text in {"app/__init__.py": "", "app/auth.py": AUTH,
-                       "app/mailclients.py": CLIENTS, "app/registry.py": "CLIENTS = {}\n",
-                       "app/fakes.py": FAKE, **files}.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
-                     or code == "NYS304", use_cache=False)
-    assert result.errors == []
-    return sorted((Path(f.span.path).name, f.span.line, f.code + " " + f.message)
-                  for f in result.findings)
+def _findings(tmp_path: Path, files: dict[str, str]) -> list[Found]:
+    return app_findings(tmp_path, {"app/mailclients.py": REGISTRY_CLIENTS,
+                                   "app/registry.py": "CLIENTS = {}\n",
+                                   "app/fakes.py": FAKE, **files})
 
 
 def _shape(tmp_path: Path, shape: str, a: str, b: str) -> tuple[
-        list[tuple[str, int, str]], int]:
+        list[Found], int]:
     """The findings of an app whose ``app/joined.py`` holds ``shape``, and the line of
     its marked call."""
     text = HEADER + SHAPES[shape].format(a=a, b=b)
@@ -173,11 +121,7 @@ def _shape(tmp_path: Path, shape: str, a: str, b: str) -> tuple[
     return _findings(tmp_path, {"app/joined.py": text}), line
 
 
-def _unused_gmail(findings: list[tuple[str, int, str]]) -> bool:
-    return any(code.startswith("NYS303") and GMAIL_READ in code for _, _, code in findings)
-
-
-def _unresolved(findings: list[tuple[str, int, str]], line: int) -> bool:
+def _unresolved(findings: list[Found], line: int) -> bool:
     return any(code.startswith("NYS304") for name, at, code in findings
                if (name, at) == ("joined.py", line))
 
@@ -186,14 +130,14 @@ def _unresolved(findings: list[tuple[str, int, str]], line: int) -> bool:
 def test_a_fake_joined_with_an_unfollowed_client_is_unresolved(
         tmp_path: Path, shape: str) -> None:
     findings, line = _shape(tmp_path, shape, "Fake()", "make_client()")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert _unresolved(findings, line)
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_the_unfollowed_client_first_is_unresolved_too(tmp_path: Path, shape: str) -> None:
     findings, line = _shape(tmp_path, shape, "make_client()", "Fake()")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert _unresolved(findings, line)
 
 
@@ -201,7 +145,7 @@ def test_the_unfollowed_client_first_is_unresolved_too(tmp_path: Path, shape: st
 def test_fakes_joined_together_are_no_nylas_call(tmp_path: Path, shape: str) -> None:
     # Control: every element is the project's fake; the call is the fake's, as before.
     findings, line = _shape(tmp_path, shape, "Fake()", "Fake()")
-    assert _unused_gmail(findings)
+    assert unused_gmail(findings)
     assert not _unresolved(findings, line)
 
 
@@ -209,7 +153,7 @@ def test_fakes_joined_together_are_no_nylas_call(tmp_path: Path, shape: str) -> 
 def test_clients_joined_together_count(tmp_path: Path, shape: str) -> None:
     # Control: every element is the Nylas client; its call needs Gmail's read scope.
     findings, line = _shape(tmp_path, shape, "nylas", "nylas")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert not _unresolved(findings, line)
 
 
@@ -217,7 +161,7 @@ def test_clients_joined_together_count(tmp_path: Path, shape: str) -> None:
 def test_the_client_joined_with_a_fake_stays_exact(tmp_path: Path, shape: str) -> None:
     # Control: both elements are known; the client's call counts, nothing unresolved.
     findings, line = _shape(tmp_path, shape, "Fake()", "nylas")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert not _unresolved(findings, line)
 
 
@@ -235,7 +179,7 @@ def unread(grant, name):
 
 
 def _by_name(tmp_path: Path, a: str, b: str, name: str = "name",
-             header: str = "") -> tuple[list[tuple[str, int, str]], int]:
+             header: str = "") -> tuple[list[Found], int]:
     text = header + BY_NAME.format(a=a, b=b, name=name)
     line = next(number for number, row in enumerate(text.splitlines(), 1)
                 if row.endswith("# here"))
@@ -246,7 +190,7 @@ def test_a_member_by_name_of_a_fake_or_an_unfollowed_client_is_unresolved(
         tmp_path: Path) -> None:
     # The module never mentions the SDK; the fake has the client's ``messages``.
     findings, line = _by_name(tmp_path, "Fake()", "make_client()")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert _unresolved(findings, line)
 
 
@@ -254,7 +198,7 @@ def test_a_member_by_name_of_an_unfollowed_client_in_a_nylas_module_is_unresolve
         tmp_path: Path) -> None:
     findings, line = _by_name(tmp_path, "make_client()", "make_client()",
                               header="from app.auth import nylas\n")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert _unresolved(findings, line)
 
 
@@ -262,7 +206,7 @@ def test_a_member_by_name_of_fakes_only_is_no_nylas_call(tmp_path: Path) -> None
     # Control: what a fake gives by any name is its own member.
     findings, line = _by_name(tmp_path, "Fake()", "Fake()",
                               header="from app.auth import nylas\n")
-    assert _unused_gmail(findings)
+    assert unused_gmail(findings)
     assert not _unresolved(findings, line)
 
 
@@ -271,7 +215,7 @@ def test_a_member_by_name_of_the_client_stays_silent(tmp_path: Path) -> None:
     # and its scopes stay silent.
     findings, line = _by_name(tmp_path, "nylas", "nylas",
                               header="from app.auth import nylas\n")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert any(code.startswith("NYS304") and "passed to getattr()" in code
                for name, at, code in findings if name == "joined.py")
 
@@ -280,7 +224,7 @@ def test_a_member_by_a_name_no_collection_has_is_no_nylas_call(tmp_path: Path) -
     # Control: ``cache_*`` names no collection of the client.
     findings, line = _by_name(tmp_path, "Fake()", "make_client()", name='"cache_" + name',
                               header="from app.auth import nylas\n")
-    assert _unused_gmail(findings)
+    assert unused_gmail(findings)
     assert not _unresolved(findings, line)
 
 
@@ -322,7 +266,7 @@ def test_a_cast_of_an_unfollowed_client_to_a_typing_class_is_unresolved(
     line = next(number for number, row in enumerate(text.splitlines(), 1)
                 if row.endswith("# here"))
     findings = _findings(tmp_path, {"app/joined.py": text})
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert _unresolved(findings, line)
 
 
@@ -345,7 +289,7 @@ def unread(grant):
 
 
 def _defaulted(tmp_path: Path, owner: str, held: str) -> tuple[
-        list[tuple[str, int, str]], int]:
+        list[Found], int]:
     text = DEFAULTED.format(owner=owner, held=held).replace(
         '"nylas_client"', '"client"' if owner == "Holder" else '"nylas_client"')
     line = next(number for number, row in enumerate(text.splitlines(), 1)
@@ -355,19 +299,19 @@ def _defaulted(tmp_path: Path, owner: str, held: str) -> tuple[
 
 def test_an_unfollowed_attribute_defaulting_to_a_fake_is_unresolved(tmp_path: Path) -> None:
     findings, line = _defaulted(tmp_path, "current_app", "None")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert _unresolved(findings, line)
 
 
 def test_a_fake_attribute_defaulting_to_a_fake_is_no_nylas_call(tmp_path: Path) -> None:
     # Control: the class's attribute is the fake too.
     findings, line = _defaulted(tmp_path, "Holder", "Fake()")
-    assert _unused_gmail(findings)
+    assert unused_gmail(findings)
     assert not _unresolved(findings, line)
 
 
 def test_a_client_attribute_defaulting_to_a_fake_counts(tmp_path: Path) -> None:
     # Control: the class's attribute is the Nylas client: its call counts exactly.
     findings, line = _defaulted(tmp_path, "Holder", "nylas")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert not _unresolved(findings, line)

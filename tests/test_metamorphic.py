@@ -39,7 +39,7 @@ from metamorphic_rewrites import (
     read_source,
     site_node,
 )
-from test_project_fixtures import run_project
+from test_project_fixtures import analyse_project
 
 from flake8_nylas_scopes.findings import Finding, FixAction
 from flake8_nylas_scopes.project.session import analyse
@@ -210,7 +210,8 @@ def message_of(finding: Finding, root: Path) -> str:
 
 
 def summarise(root: Path) -> Summary:
-    result = run_project(root)
+    # Each copy is analysed once: its result is not kept for the session.
+    result = analyse_project(root)
     watched = Counter(
         (finding.code, message_of(finding, root))
         for finding in result.findings if finding.code in WATCHED

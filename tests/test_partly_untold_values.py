@@ -9,51 +9,11 @@ call no Nylas call, and the scope it needs was reported unused (NYS303).
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
-from flake8_nylas_scopes.codes import DEFAULT_OFF
-from flake8_nylas_scopes.project.session import analyse
-from flake8_nylas_scopes.settings.config import make_config
-
-GMAIL_READ = "https://www.googleapis.com/auth/gmail.readonly"
-
-AUTH = f"""\
-from nylas import Client
-
-nylas = Client("key")
-
-
-def login_url():
-    return nylas.auth.url_for_oauth2({{
-        "client_id": "x", "redirect_uri": "https://example.com/cb", "provider": "google",
-        "scope": ["{GMAIL_READ}", "https://www.googleapis.com/auth/calendar"]}})
-
-
-def events(grant):
-    return nylas.events.list(grant, query_params={{"calendar_id": "primary"}})
-"""
-
-# What the app's own callers give: a client picked from a registry the analysis
-# cannot read (it resolves to nothing).
-CLIENTS = """\
-import os
-
-
-def make_client():
-    from app import registry
-    return registry.CLIENTS[os.environ["KIND"]]
-"""
-
-FAKE = """\
-class FakeMessages:
-    def list(self, grant):
-        return []
-
-
-class Fake:
-    messages = FakeMessages()
-"""
+from fake_apps import (
+    FAKE, REGISTRY_CLIENTS, Found, app_findings, unresolved_lines, unused_gmail,
+)
 
 MAIL = """\
 from app.mailclients import make_client
@@ -114,78 +74,61 @@ def test_digest():
 """
 
 
-def _findings(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
-    tmp_path.mkdir(exist_ok=True)
-    (tmp_path / "pyproject.toml").write_text(
-        "[project]\nname = 'app'\ndependencies = ['nylas>=6']\n")
-    for name, text in {"app/__init__.py": "", "app/auth.py": AUTH,
-                       "app/mailclients.py": CLIENTS, "app/registry.py": "CLIENTS = {}\n",
-                       "app/fakes.py": FAKE, **files}.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
-                     or code == "NYS304", use_cache=False)
-    assert result.errors == []
-    return sorted((Path(f.span.path).name, f.span.line, f.code + " " + f.message)
-                  for f in result.findings)
+# What the app's own callers give: a client picked from a registry the analysis
+# cannot read (it resolves to nothing).
+def _findings(tmp_path: Path, files: dict[str, str]) -> list[Found]:
+    return app_findings(tmp_path, {"app/mailclients.py": REGISTRY_CLIENTS,
+                                   "app/registry.py": "CLIENTS = {}\n",
+                                   "app/fakes.py": FAKE, **files})
 
 
-def _mail(tmp_path: Path, real: str, dry: str) -> list[tuple[str, int, str]]:
+def _mail(tmp_path: Path, real: str, dry: str) -> list[Found]:
     return _findings(tmp_path, {"app/mail.py": MAIL.format(real=real, dry=dry)})
-
-
-def _unused_gmail(findings: list[tuple[str, int, str]]) -> bool:
-    return any(code.startswith("NYS303") and GMAIL_READ in code for _, _, code in findings)
-
-
-def _unresolved_lines(findings: list[tuple[str, int, str]]) -> set[tuple[str, int]]:
-    return {(name, line) for name, line, code in findings if code.startswith("NYS304")}
 
 
 def test_fake_and_unfollowed_client_in_one_module_is_unresolved(tmp_path: Path) -> None:
     findings = _mail(tmp_path, real="make_client()", dry="Fake()")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     # The call made in place (line 11) and the bound method handed to ``timed``
     # (line 15) are both possible Nylas calls.
-    assert {("mail.py", 11), ("mail.py", 15)} <= _unresolved_lines(findings)
+    assert {("mail.py", 11), ("mail.py", 15)} <= unresolved_lines(findings)
     assert any("cannot tell whether raw.messages.list() is a Nylas call" in code
                for _, _, code in findings)
 
 
 def test_only_the_unfollowed_client_is_unresolved_as_before(tmp_path: Path) -> None:
     findings = _mail(tmp_path, real="make_client()", dry="make_client()")
-    assert not _unused_gmail(findings)
-    assert {("mail.py", 11), ("mail.py", 15)} <= _unresolved_lines(findings)
+    assert not unused_gmail(findings)
+    assert {("mail.py", 11), ("mail.py", 15)} <= unresolved_lines(findings)
 
 
 def test_only_the_fake_is_no_nylas_call(tmp_path: Path) -> None:
     # Control: every caller gives the fake; the call is the fake's, as before.
     findings = _mail(tmp_path, real="Fake()", dry="Fake()")
-    assert _unused_gmail(findings)
-    assert not {line for name, line in _unresolved_lines(findings) if name == "mail.py"}
+    assert unused_gmail(findings)
+    assert not {line for name, line in unresolved_lines(findings) if name == "mail.py"}
 
 
 def test_only_the_client_is_exact(tmp_path: Path) -> None:
     # Control: every caller gives the Nylas client; the call needs Gmail's read scope.
     findings = _mail(tmp_path, real="nylas", dry="nylas")
-    assert not _unused_gmail(findings)
-    assert not _unresolved_lines(findings)
+    assert not unused_gmail(findings)
+    assert not unresolved_lines(findings)
 
 
 def test_client_and_fake_stay_exact(tmp_path: Path) -> None:
     # Control: both members are known; the client's call counts, nothing unresolved.
     findings = _mail(tmp_path, real="nylas", dry="Fake()")
-    assert not _unused_gmail(findings)
-    assert not _unresolved_lines(findings)
+    assert not unused_gmail(findings)
+    assert not unresolved_lines(findings)
 
 
 def test_fake_given_by_a_test_module_against_an_app_value(tmp_path: Path) -> None:
     findings = _findings(tmp_path, {"app/digest.py": DIGEST,
                                     "tests/test_digest.py": DIGEST_TEST})
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     # ``self.client.messages.list(grant)`` in place (line 13) and handed (line 16).
-    assert {("digest.py", 13), ("digest.py", 16)} <= _unresolved_lines(findings)
+    assert {("digest.py", 13), ("digest.py", 16)} <= unresolved_lines(findings)
 
 
 def test_fake_given_by_a_test_module_against_the_client(tmp_path: Path) -> None:
@@ -194,11 +137,11 @@ def test_fake_given_by_a_test_module_against_the_client(tmp_path: Path) -> None:
         "app/digest.py": DIGEST.replace('current_app.extensions["mail"]', "nylas").replace(
             "from flask import current_app", "from app.auth import nylas"),
         "tests/test_digest.py": DIGEST_TEST})
-    assert not _unused_gmail(findings)
-    assert not _unresolved_lines(findings)
+    assert not unused_gmail(findings)
+    assert not unresolved_lines(findings)
 
 
-def _claims(findings: list[tuple[str, int, str]]) -> set[tuple[str, int, str]]:
+def _claims(findings: list[Found]) -> set[tuple[str, int, str]]:
     return {finding for finding in findings if finding[2].startswith(("NYS302", "NYS303"))}
 
 
@@ -238,29 +181,29 @@ def unread_global(grant):
 """
 
 
-def _picked(tmp_path: Path, real: str, dry: str) -> list[tuple[str, int, str]]:
+def _picked(tmp_path: Path, real: str, dry: str) -> list[Found]:
     return _findings(tmp_path, {"app/mail.py": PICKED.format(real=real, dry=dry)})
 
 
 def test_a_name_bound_to_a_fake_or_an_unfollowed_client_is_unresolved(tmp_path: Path) -> None:
     findings = _picked(tmp_path, real="make_client()", dry="Fake()")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     # The local's call (line 18) and the module global's (line 22).
-    assert {("mail.py", 18), ("mail.py", 22)} <= _unresolved_lines(findings)
+    assert {("mail.py", 18), ("mail.py", 22)} <= unresolved_lines(findings)
 
 
 def test_a_name_bound_to_fakes_only_is_no_nylas_call(tmp_path: Path) -> None:
     # Control: both statements bind the fake; the calls are the fake's, as before.
     findings = _picked(tmp_path, real="Fake()", dry="Fake()")
-    assert _unused_gmail(findings)
-    assert not {line for name, line in _unresolved_lines(findings) if name == "mail.py"}
+    assert unused_gmail(findings)
+    assert not {line for name, line in unresolved_lines(findings) if name == "mail.py"}
 
 
 def test_a_name_bound_to_the_client_or_a_fake_stays_exact(tmp_path: Path) -> None:
     # Control: both members are known; the client's calls count, nothing unresolved.
     findings = _picked(tmp_path, real="nylas", dry="Fake()")
-    assert not _unused_gmail(findings)
-    assert not _unresolved_lines(findings)
+    assert not unused_gmail(findings)
+    assert not unresolved_lines(findings)
 
 
 # The same union made by a condition's arms in one expression: a fake or what an
@@ -287,16 +230,16 @@ def unread_or(grant):
 """
 
 
-def _chosen(tmp_path: Path, first: str, second: str) -> list[tuple[str, int, str]]:
+def _chosen(tmp_path: Path, first: str, second: str) -> list[Found]:
     return _findings(tmp_path, {"app/chosen.py": CHOSEN.format(first=first, second=second)})
 
 
 def test_an_if_expression_or_an_or_of_a_fake_and_an_unfollowed_client_is_unresolved(
         tmp_path: Path) -> None:
     findings = _chosen(tmp_path, first="Fake()", second="make_client()")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     # The ``if``-expression's call (line 13) and the ``or``'s (line 18).
-    assert {("chosen.py", 13), ("chosen.py", 18)} <= _unresolved_lines(findings)
+    assert {("chosen.py", 13), ("chosen.py", 18)} <= unresolved_lines(findings)
 
 
 def test_an_if_expression_of_two_fakes_is_no_nylas_call(tmp_path: Path) -> None:
@@ -306,8 +249,8 @@ def test_an_if_expression_of_two_fakes_is_no_nylas_call(tmp_path: Path) -> None:
         "app/chosen.py": CHOSEN.format(first="Fake()", second="Fake()"),
         "app/setup.py": "from flask import g\nfrom app.fakes import Fake\n\n\n"
                         "def before():\n    g.client = Fake()\n"})
-    assert _unused_gmail(findings)
-    assert not {line for name, line in _unresolved_lines(findings) if name == "chosen.py"}
+    assert unused_gmail(findings)
+    assert not {line for name, line in unresolved_lines(findings) if name == "chosen.py"}
 
 
 def test_an_if_expression_of_the_client_and_a_fake_stays_exact(tmp_path: Path) -> None:
@@ -315,10 +258,10 @@ def test_an_if_expression_of_the_client_and_a_fake_stays_exact(tmp_path: Path) -
     findings = _findings(tmp_path, {"app/chosen.py": CHOSEN.format(
         first="Fake()", second="nylas").replace(
             "import os\n", "import os\nfrom app.auth import nylas\n")})
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     # The ``if``-expression's call (line 14) is the client's; the ``or`` of the fake
     # and ``g.client``, which no module sets, stays unresolved (line 19).
-    unresolved = {line for name, line in _unresolved_lines(findings) if name == "chosen.py"}
+    unresolved = {line for name, line in unresolved_lines(findings) if name == "chosen.py"}
     assert unresolved == {19}
 
 
@@ -329,8 +272,8 @@ def test_a_cast_of_an_unfollowed_value_to_the_fake_stays_the_fake(tmp_path: Path
         "\n\ndef unread(grant):\n"
         "    raw = cast(Fake, current_app.extensions['nylas'])\n"
         "    return raw.messages.list(grant)\n")})
-    assert _unused_gmail(findings)
-    assert not {line for name, line in _unresolved_lines(findings) if name == "chosen.py"}
+    assert unused_gmail(findings)
+    assert not {line for name, line in unresolved_lines(findings) if name == "chosen.py"}
 
 
 # The same union made by what a function returns (two ``return`` statements, or a
@@ -371,16 +314,16 @@ class Digest:
 """
 
 
-def _returned_or_stored(tmp_path: Path, real: str, dry: str) -> list[tuple[str, int, str]]:
+def _returned_or_stored(tmp_path: Path, real: str, dry: str) -> list[Found]:
     return _findings(tmp_path, {"app/mail.py": RETURNED_OR_STORED.format(real=real, dry=dry)})
 
 
 def test_a_result_or_attribute_of_a_fake_or_an_unfollowed_client_is_unresolved(
         tmp_path: Path) -> None:
     findings = _returned_or_stored(tmp_path, real="make_client()", dry="Fake()")
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     # The returned value's call (line 21, both forms) and the attribute's (line 32).
-    assert {("mail.py", 21), ("mail.py", 32)} <= _unresolved_lines(findings)
+    assert {("mail.py", 21), ("mail.py", 32)} <= unresolved_lines(findings)
     assert sum(1 for name, line, code in findings if (name, line) == ("mail.py", 21)
                and code.startswith("NYS304")) == 2
 
@@ -388,15 +331,15 @@ def test_a_result_or_attribute_of_a_fake_or_an_unfollowed_client_is_unresolved(
 def test_a_result_or_attribute_of_fakes_only_is_no_nylas_call(tmp_path: Path) -> None:
     # Control: every return and store gives the fake; the calls are the fake's.
     findings = _returned_or_stored(tmp_path, real="Fake()", dry="Fake()")
-    assert _unused_gmail(findings)
-    assert not {line for name, line in _unresolved_lines(findings) if name == "mail.py"}
+    assert unused_gmail(findings)
+    assert not {line for name, line in unresolved_lines(findings) if name == "mail.py"}
 
 
 def test_a_result_or_attribute_of_the_client_or_a_fake_stays_exact(tmp_path: Path) -> None:
     # Control: both members are known; the client's calls count, nothing unresolved.
     findings = _returned_or_stored(tmp_path, real="nylas", dry="Fake()")
-    assert not _unused_gmail(findings)
-    assert not _unresolved_lines(findings)
+    assert not unused_gmail(findings)
+    assert not unresolved_lines(findings)
 
 
 # The union made by ``setattr`` with the attribute's name written out: a store, as
@@ -429,12 +372,12 @@ def main(grant):
 def test_an_attribute_set_by_name_to_an_unfollowed_client_is_unresolved(
         tmp_path: Path) -> None:
     findings = _findings(tmp_path, {"app/mail.py": SET_BY_NAME.format(given="make_client()")})
-    assert not _unused_gmail(findings)
-    assert ("mail.py", 15) in _unresolved_lines(findings)
+    assert not unused_gmail(findings)
+    assert ("mail.py", 15) in unresolved_lines(findings)
 
 
 def test_an_attribute_set_by_name_to_a_fake_is_no_nylas_call(tmp_path: Path) -> None:
     # Control: ``setattr`` gives the fake too; the call is the fake's, as before.
     findings = _findings(tmp_path, {"app/mail.py": SET_BY_NAME.format(given="Fake()")})
-    assert _unused_gmail(findings)
-    assert not {line for name, line in _unresolved_lines(findings) if name == "mail.py"}
+    assert unused_gmail(findings)
+    assert not {line for name, line in unresolved_lines(findings) if name == "mail.py"}

@@ -25,9 +25,8 @@ def project_options(project: Path) -> dict[str, list[str]]:
     return merged
 
 
-@cache
-def run_project(project: Path):
-    """The project analysed once for every test here (they only read the result)."""
+def analyse_project(project: Path):
+    """The project analysed with the options its files' headers give."""
     opts = project_options(project)
     selected = set(opts.get("select", []))
     config = make_config(
@@ -39,6 +38,10 @@ def run_project(project: Path):
         lambda code: code not in DEFAULT_OFF or code in selected,
         use_cache=False,
     )
+
+
+# The project analysed once for every test here (they only read the result).
+run_project = cache(analyse_project)
 
 
 @pytest.mark.parametrize("project", PROJECT_DIRS, ids=lambda path: path.name)

@@ -12,46 +12,11 @@ the client), the verdict is the one it was.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.codes import DEFAULT_OFF
-from flake8_nylas_scopes.project.session import analyse
-from flake8_nylas_scopes.settings.config import make_config
-
-GMAIL_READ = "https://www.googleapis.com/auth/gmail.readonly"
-
-AUTH = f"""\
-from nylas import Client
-
-nylas = Client("key")
-
-
-def login_url():
-    return nylas.auth.url_for_oauth2({{
-        "client_id": "x", "redirect_uri": "https://example.com/cb", "provider": "google",
-        "scope": ["{GMAIL_READ}", "https://www.googleapis.com/auth/calendar"]}})
-
-
-def events(grant):
-    return nylas.events.list(grant, query_params={{"calendar_id": "primary"}})
-"""
-
-FAKE = """\
-class FakeMessages:
-    def list(self, grant):
-        return []
-
-
-class Fake:
-    messages = FakeMessages()
-
-
-class OtherFake:
-    messages = FakeMessages()
-"""
+from fake_apps import FAKE, OTHER_FAKE, Found, app_findings, unresolved_in, unused_gmail
 
 # ``make_client`` comes from a library the analysis does not read.
 HEAD = ("from vendorlib import make_client\nfrom app.fakes import Fake, OtherFake\n"
@@ -176,20 +141,10 @@ async def unread_each(grant):
 """
 
 
-def _findings(tmp_path: Path, mail: str, holder: str = "") -> list[tuple[str, int, str]]:
-    (tmp_path / "pyproject.toml").write_text(
-        "[project]\nname = 'app'\ndependencies = ['nylas>=6']\n")
-    files = {"app/__init__.py": "", "app/auth.py": AUTH, "app/fakes.py": FAKE,
-             "app/holder.py": holder or HOLDER.format(own="pass"), "app/mail.py": mail}
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
-                     or code == "NYS304", use_cache=False)
-    assert result.errors == []
-    return sorted((Path(f.span.path).name, f.span.line, f.code + " " + f.message)
-                  for f in result.findings)
+def _findings(tmp_path: Path, mail: str, holder: str = "") -> list[Found]:
+    return app_findings(tmp_path, {"app/fakes.py": FAKE + OTHER_FAKE,
+                                   "app/holder.py": holder or HOLDER.format(own="pass"),
+                                   "app/mail.py": mail})
 
 
 def _line_of(text: str, marker: str) -> int:
@@ -198,13 +153,8 @@ def _line_of(text: str, marker: str) -> int:
                 if marker in line)
 
 
-def _unused_gmail(findings: list[tuple[str, int, str]]) -> bool:
-    return any(code.startswith("NYS303") and GMAIL_READ in code for _, _, code in findings)
-
-
-def _unresolved_in_mail(findings: list[tuple[str, int, str]]) -> set[int]:
-    return {line for name, line, code in findings
-            if name == "mail.py" and code.startswith("NYS304")}
+def _unresolved_in_mail(findings: list[Found]) -> set[int]:
+    return unresolved_in(findings, "mail.py")
 
 
 _TABLE_DISPLAY = 'table = {"list": raw.messages.list}'
@@ -236,7 +186,7 @@ UNKNOWN_BESIDE_FAKE = {
 def test_unknown_part_beside_a_fake_is_unresolved(
         tmp_path: Path, mail: str, holder: str, line: str) -> None:
     findings = _findings(tmp_path, mail, holder)
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert _line_of(mail, line) in _unresolved_in_mail(findings)
 
 
@@ -259,7 +209,7 @@ ONLY_FAKES = {
 def test_only_fakes_stay_no_nylas_call(tmp_path: Path, mail: str, holder: str) -> None:
     # Control: every part is a project object; the call is the fakes', as before.
     findings = _findings(tmp_path, mail, holder)
-    assert _unused_gmail(findings)
+    assert unused_gmail(findings)
     assert not _unresolved_in_mail(findings)
 
 
@@ -285,7 +235,7 @@ def test_the_client_beside_a_fake_is_counted(tmp_path: Path, mail: str, holder: 
     # its class or module, the store itself stays reported as before: the client
     # is handed to a place whose other readers are not all followed.)
     findings = _findings(tmp_path, mail, holder)
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert not any(name == "mail.py" and "cannot tell whether" in code
                    for name, _, code in findings)
 
@@ -296,6 +246,6 @@ def test_gathered_results_stay_unresolved(tmp_path: Path, second: str) -> None:
     # one by one: a call on any of them is unresolved whatever they are, so no
     # scope is reported unused through them (the unknown case is above).
     findings = _findings(tmp_path, GATHERED.format(a="Fake()", b=second))
-    assert not _unused_gmail(findings)
+    assert not unused_gmail(findings)
     assert {_line_of(GATHERED, "live.messages"), _line_of(GATHERED, "raw.messages")} <= (
         _unresolved_in_mail(findings))
