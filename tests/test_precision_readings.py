@@ -1,0 +1,151 @@
+"""Readings that made findings out of code that is no Nylas use, each with a control.
+
+A name a function binds again to something else (``with open(path) as messages``)
+no longer holds what a caller gave it; a redirect sends the browser elsewhere and
+requests nothing from Nylas.  Reading either as a Nylas use made NYS304 noise and
+silenced the usage rules of the whole project.  The controls keep the neighbouring
+readings: a use that may still see the Nylas value stays one.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from flake8_nylas_scopes.codes import DEFAULT_OFF
+from flake8_nylas_scopes.project.session import analyse
+from flake8_nylas_scopes.settings.config import make_config
+
+READ = "https://www.googleapis.com/auth/gmail.readonly"
+SEND = "https://www.googleapis.com/auth/gmail.send"
+CALENDAR = "https://www.googleapis.com/auth/calendar"
+
+AUTH = f"""\
+from nylas import Client
+
+nylas = Client(api_key="k")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "c", "redirect_uri": "r", "provider": "google",
+        "scope": ["{READ}", "{SEND}"]}})
+"""
+
+
+def _findings(tmp_path: Path, files: dict[str, str]) -> list[str]:
+    (tmp_path / "pyproject.toml").write_text(
+        "[project]\nname = 'app'\ndependencies = ['nylas>=6']\n")
+    for name, text in {"app/__init__.py": "", "app/auth.py": AUTH, **files}.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
+                     or code == "NYS304", use_cache=False)
+    assert result.errors == []
+    return sorted(f"{Path(f.span.path).name}:{f.span.line} {f.code} {f.message}"
+                  for f in result.findings)
+
+
+def _codes(findings: list[str], code: str) -> list[str]:
+    return [finding for finding in findings if f" {code} " in finding]
+
+
+# -- a parameter bound again ------------------------------------------------------------
+
+SYNC_CALLER = """\
+from app.auth import nylas
+from app.sync import sync
+
+
+def main(grant):
+    sync(nylas.messages, grant, "/tmp/out.txt")
+    nylas.messages.send(grant, request_body={"to": [], "body": "hi"})
+"""
+
+WITH_FILE = """\
+def sync(messages, grant, path):
+    for message in messages.list(grant).data:
+        print(message.subject)
+    with open(path, "w") as messages:
+        messages.write("done")
+"""
+
+ASSIGNED_LIST = """\
+def sync(messages, grant, path):
+    for message in messages.list(grant).data:
+        print(message.subject)
+    messages = []
+    messages.append(path)
+    return messages
+"""
+
+
+def test_a_parameter_bound_again_by_with_open_is_no_nylas_value(tmp_path: Path) -> None:
+    findings = _findings(tmp_path, {"app/main.py": SYNC_CALLER, "app/sync.py": WITH_FILE})
+    # Both scopes are used (the read before the binding, the send), none unresolved.
+    assert findings == [], findings
+
+
+def test_a_parameter_bound_again_to_a_list_is_no_nylas_value(tmp_path: Path) -> None:
+    findings = _findings(tmp_path, {"app/main.py": SYNC_CALLER, "app/sync.py": ASSIGNED_LIST})
+    assert findings == [], findings
+
+
+# Controls: where the caller's value may still be read, the use stays one.
+BOUND_IN_A_BRANCH = """\
+def sync(messages, grant, path):
+    for message in messages.list(grant).data:
+        print(message.subject)
+    if path:
+        messages = []
+    messages.append(path)
+"""
+
+USED_BEFORE_THE_WITH_IN_A_LOOP = """\
+def sync(messages, grant, path):
+    for message in messages.list(grant).data:
+        print(message.subject)
+    for _ in range(2):
+        messages.write("start")
+        with open(path, "w") as messages:
+            messages.write("done")
+"""
+
+
+def test_a_parameter_bound_again_in_a_branch_keeps_its_reading(tmp_path: Path) -> None:
+    findings = _findings(tmp_path, {"app/main.py": SYNC_CALLER,
+                                    "app/sync.py": BOUND_IN_A_BRANCH})
+    assert [f for f in _codes(findings, "NYS304") if "messages.append()" in f], findings
+    assert not _codes(findings, "NYS303"), findings
+
+
+def test_a_read_a_loop_may_make_before_the_binding_keeps_its_reading(
+        tmp_path: Path) -> None:
+    # The first pass reads the caller's value; inside the ``with`` the file only.
+    findings = _findings(tmp_path, {"app/main.py": SYNC_CALLER,
+                                    "app/sync.py": USED_BEFORE_THE_WITH_IN_A_LOOP})
+    assert [f for f in _codes(findings, "NYS304") if "sync.py:5 " in f], findings
+    assert not [f for f in findings if "sync.py:7 " in f], findings
+    assert not _codes(findings, "NYS303"), findings
+
+
+REBOUND_TO_A_MEMBER = """\
+from app.auth import nylas
+
+
+def main(grant):
+    mail(nylas, grant)
+    print(nylas.messages.list(grant).data)
+
+
+def mail(client, grant):
+    client = client.messages
+    client.send(grant, request_body={"to": [], "body": "hi"})
+"""
+
+
+def test_a_parameter_bound_again_to_its_own_member_still_counts(tmp_path: Path) -> None:
+    findings = _findings(tmp_path, {"app/main.py": REBOUND_TO_A_MEMBER})
+    # The send is made through the rebound name: its scope is used.
+    assert findings == [], findings
