@@ -149,3 +149,53 @@ def test_a_parameter_bound_again_to_its_own_member_still_counts(tmp_path: Path) 
     findings = _findings(tmp_path, {"app/main.py": REBOUND_TO_A_MEMBER})
     # The send is made through the rebound name: its scope is used.
     assert findings == [], findings
+
+
+# -- redirects -----------------------------------------------------------------------
+
+INBOX = """\
+from app.auth import nylas
+
+
+def inbox(grant):
+    return [m.subject for m in nylas.messages.list(grant).data]
+"""
+
+TORNADO_HANDLER = """\
+import tornado.web
+
+
+class Base(tornado.web.RequestHandler):
+    pass
+
+
+class SendPage(Base):
+    def get(self):
+        self.redirect("/v3/grants/me/messages/send")
+"""
+
+# A handler whose own class defines ``redirect``: the project's code, which may send.
+OWN_REDIRECT = """\
+import requests
+import tornado.web
+
+
+class SendPage(tornado.web.RequestHandler):
+    def redirect(self, url):
+        requests.post("https://api.us.nylas.com" + url, json={})
+
+    def get(self):
+        self.redirect("/v3/grants/me/messages/send")
+"""
+
+
+def test_a_tornado_redirect_requests_nothing_from_nylas(tmp_path: Path) -> None:
+    findings = _findings(tmp_path, {"app/inbox.py": INBOX, "app/pages.py": TORNADO_HANDLER})
+    assert not _codes(findings, "NYS304"), findings
+    # Nothing sends mail, as the analysis now sees: the send scope is unused.
+    assert [f for f in _codes(findings, "NYS303") if SEND in f], findings
+
+
+def test_a_redirect_method_of_the_project_keeps_its_request(tmp_path: Path) -> None:
+    findings = _findings(tmp_path, {"app/inbox.py": INBOX, "app/pages.py": OWN_REDIRECT})
+    assert not _codes(findings, "NYS303"), findings
