@@ -33,10 +33,10 @@ def login():
 """
 
 
-def _findings(tmp_path: Path, files: dict[str, str]) -> list[str]:
+def _findings(tmp_path: Path, files: dict[str, str], auth: str = AUTH) -> list[str]:
     (tmp_path / "pyproject.toml").write_text(
-        "[project]\nname = 'app'\ndependencies = ['nylas>=6']\n")
-    for name, text in {"app/__init__.py": "", "app/auth.py": AUTH, **files}.items():
+        "[project]\nname = 'app'\ndependencies = ['nylas']\n")
+    for name, text in {"app/__init__.py": "", "app/auth.py": auth, **files}.items():
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text))
@@ -199,3 +199,48 @@ def test_a_tornado_redirect_requests_nothing_from_nylas(tmp_path: Path) -> None:
 def test_a_redirect_method_of_the_project_keeps_its_request(tmp_path: Path) -> None:
     findings = _findings(tmp_path, {"app/inbox.py": INBOX, "app/pages.py": OWN_REDIRECT})
     assert not _codes(findings, "NYS303"), findings
+
+
+# -- asyncio.gather --------------------------------------------------------------------
+
+V2_AUTH = """\
+from nylas import APIClient
+
+
+def login_url(uri):
+    return APIClient("id", "secret").authentication_url(
+        uri, scopes=["email.read_only", "email.send"])
+"""
+
+GATHERED = """\
+import asyncio
+
+from nylas import APIClient
+
+
+async def fetch_drafts(client):
+    return list(client.drafts.all())
+
+
+async def flush(token):
+    client = APIClient("id", "secret", token)
+    drafts, threads = await asyncio.gather(
+        fetch_drafts(client), asyncio.to_thread(client.threads.all))
+    for draft in drafts:
+        {use}
+    for thread in threads:
+        print(thread.subject)
+"""
+
+
+def test_what_asyncio_gather_gives_back_is_followed(tmp_path: Path) -> None:
+    # Each name unpacked gets one awaited result: the drafts, which are sent.
+    findings = _findings(tmp_path, {"app/flush.py": GATHERED.format(use="draft.send()")},
+                         auth=V2_AUTH)
+    assert not _codes(findings, "NYS303"), findings
+
+
+def test_gathered_results_only_read_need_no_more(tmp_path: Path) -> None:
+    findings = _findings(tmp_path, {
+        "app/flush.py": GATHERED.format(use="print(draft.subject)")}, auth=V2_AUTH)
+    assert [f for f in _codes(findings, "NYS303") if "'email.send'" in f], findings

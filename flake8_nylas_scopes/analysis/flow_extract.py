@@ -84,6 +84,7 @@ from .flow_calls import (
     hands_over,
     HOOKS_HANDING_ON_RESULTS,
     PARSED_DATA,
+    GATHERING,
     PASS_THROUGH,
     TYPE_CASTS,
     HandOver,
@@ -984,6 +985,10 @@ class FlowExtractor:
         builtin = BUILTINS.get(name)
         if builtin is not None:
             return self._builtin_value(node, builtin.shape)
+        if name in GATHERING:
+            # A list of the results: a reader of one (``drafts, threads = ...``,
+            # ``results[0]``) gets any of them, a starred argument's elements too.
+            return self._box(self._elements(node.args, node))
         if name in PASS_THROUGH:
             return self._union(node.args, node)
         if name in TYPE_CASTS:
