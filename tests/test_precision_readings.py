@@ -244,3 +244,80 @@ def test_gathered_results_only_read_need_no_more(tmp_path: Path) -> None:
     findings = _findings(tmp_path, {
         "app/flush.py": GATHERED.format(use="print(draft.subject)")}, auth=V2_AUTH)
     assert [f for f in _codes(findings, "NYS303") if "'email.send'" in f], findings
+
+
+# -- Django managers -------------------------------------------------------------------
+
+MODELS = """\
+from django.db import models
+
+
+class AccountQuerySet(models.QuerySet):
+    def get(self, *args, **kwargs):
+        return Mailbox()
+
+
+class Mailbox:
+    def flush(self, client):
+        for draft in client.drafts.all():
+            draft.send()
+
+
+class Account(models.Model):
+    token = models.CharField(max_length=100)
+    {manager}
+
+    def flush(self, client):
+        for thread in client.threads.all():
+            print(thread.subject)
+"""
+
+VIEWS = """\
+from nylas import APIClient
+
+from app.models import Account
+
+
+def flush(request, pk):
+    Account.objects.get(pk=pk).flush(APIClient("id", "secret", request.user.token))
+"""
+
+# A dry run hands the mailbox a fake: the only other caller of ``Mailbox.flush``.
+DRY_RUN = """\
+from app.models import Mailbox
+
+
+class FakeDrafts:
+    def all(self):
+        return []
+
+
+class FakeClient:
+    drafts = FakeDrafts()
+
+
+def dry_run():
+    Mailbox().flush(FakeClient())
+"""
+
+
+def _django_findings(tmp_path: Path, manager: str) -> list[str]:
+    return _findings(tmp_path, {"app/models.py": MODELS.format(manager=manager),
+                                "app/views.py": VIEWS, "app/dry.py": DRY_RUN},
+                     auth=V2_AUTH)
+
+
+def test_a_custom_manager_is_not_read_as_djangos(tmp_path: Path) -> None:
+    # ``get`` is the query set's own: it gives a ``Mailbox``, which sends the drafts
+    # with the real client.  What the manager gives is not followed: unresolved.
+    findings = _django_findings(tmp_path, "objects = AccountQuerySet.as_manager()")
+    assert not _codes(findings, "NYS303"), findings
+    assert [f for f in _codes(findings, "NYS304") if "views.py:7 " in f], findings
+
+
+def test_the_default_manager_still_gives_the_model(tmp_path: Path) -> None:
+    # Django's own manager: ``get`` gives an ``Account``, whose ``flush`` only reads;
+    # the mailbox is only ever given the fake, so nothing sends.
+    findings = _django_findings(tmp_path, "")
+    assert [f for f in _codes(findings, "NYS303") if "'email.send'" in f], findings
+    assert not _codes(findings, "NYS304"), findings

@@ -1348,7 +1348,8 @@ class FlowResolver:
         if kind in ("inst", "class"):
             # ``Service.client``: a class attribute is what instances read too.
             found = self._instance_attribute(owner, name)
-            if not found and name == MANAGER_ATTRIBUTE and self._django_model(owner):
+            if not found and name == MANAGER_ATTRIBUTE and self._django_model(owner) and (
+                    not self._binds_manager(owner)):
                 # ``Account.objects`` (or ``cls.objects`` in a classmethod, read as an
                 # instance) with no manager of the project's own: Django's, whose
                 # queries hold instances of the model.
@@ -1380,6 +1381,14 @@ class FlowResolver:
         """Whether a class of the project derives from one of Django's models."""
         return bool(self._django_models) and any(
             ancestor in self._django_models for ancestor in self.ancestors(klass))
+
+    def _binds_manager(self, klass: str) -> bool:
+        """Whether a model or a project class it derives from binds the manager's
+        attribute itself (``objects = AccountQuerySet.as_manager()``): a manager whose
+        methods may be the project's (a ``get`` giving another object), which the
+        analysis reads as it reads that binding, not as Django's."""
+        return any(f"{ATTRIBUTE}{ancestor}.{MANAGER_ATTRIBUTE}" in self.edges
+                   for ancestor in self.ancestors(klass))
 
     def _django_query(self, owner: str) -> bool:
         """Whether a container (by its element's ``kind|name``) holds instances of a
