@@ -321,3 +321,108 @@ def test_the_default_manager_still_gives_the_model(tmp_path: Path) -> None:
     findings = _django_findings(tmp_path, "")
     assert [f for f in _codes(findings, "NYS303") if "'email.send'" in f], findings
     assert not _codes(findings, "NYS304"), findings
+
+
+# -- methods replaced at run time ------------------------------------------------------
+
+# A fake the dry run hands to the replacing function: its only other caller.
+FAKES = """\
+class FakeDrafts:
+    def all(self):
+        return []
+
+
+class FakeClient:
+    drafts = FakeDrafts()
+"""
+
+LOGGER_REPLACED = """\
+import logging
+
+from nylas import APIClient
+
+from app.fakes import FakeClient
+
+log = logging.getLogger(__name__)
+
+
+def flush_drafts(client, *args):
+    for draft in client.drafts.all():
+        draft.send()
+
+
+{replacement}
+
+
+def report(token):
+    client = APIClient("id", "secret", token)
+    print([t.subject for t in client.threads.all()])
+    log.info(client)
+
+
+def dry_run():
+    flush_drafts(FakeClient())
+"""
+
+CLASS_METHOD_REPLACED = """\
+from nylas import APIClient
+
+from app.fakes import FakeClient
+
+
+class Digest:
+    def send(self, client):
+        print(client)
+
+
+def really_send(self, client):
+    for draft in client.drafts.all():
+        draft.send()
+
+
+{replacement}
+
+
+def run(token):
+    client = APIClient("id", "secret", token)
+    print([t.subject for t in client.threads.all()])
+    Digest().send(client)
+
+
+def dry_run():
+    really_send(None, FakeClient())
+"""
+
+
+def _replaced(tmp_path: Path, module: str, replacement: str) -> list[str]:
+    return _findings(tmp_path, {"app/fakes.py": FAKES,
+                                "app/jobs.py": module.format(replacement=replacement)},
+                     auth=V2_AUTH)
+
+
+def test_a_method_replaced_on_a_logger_instance_is_unknown_code(tmp_path: Path) -> None:
+    # ``log.info(client)`` runs ``flush_drafts``, which sends the client's drafts.
+    findings = _replaced(tmp_path, LOGGER_REPLACED, "log.info = flush_drafts")
+    assert not _codes(findings, "NYS303"), findings
+    assert [f for f in _codes(findings, "NYS304") if "log.info()" in f], findings
+
+
+def test_a_flag_set_on_a_logger_replaces_nothing(tmp_path: Path) -> None:
+    # ``log.info(client)`` only logs; nothing sends with the real client.
+    findings = _replaced(tmp_path, LOGGER_REPLACED, "log.disabled = True")
+    assert [f for f in _codes(findings, "NYS303") if "'email.send'" in f], findings
+    assert not _codes(findings, "NYS304"), findings
+
+
+def test_a_method_replaced_on_a_class_of_the_module_is_unknown_code(
+        tmp_path: Path) -> None:
+    # ``Digest().send(client)`` runs ``really_send(<digest>, client)``.
+    findings = _replaced(tmp_path, CLASS_METHOD_REPLACED, "Digest.send = really_send")
+    assert not _codes(findings, "NYS303"), findings
+    assert [f for f in _codes(findings, "NYS304") if "Digest().send()" in f], findings
+
+
+def test_a_class_attribute_set_to_data_replaces_no_method(tmp_path: Path) -> None:
+    findings = _replaced(tmp_path, CLASS_METHOD_REPLACED, "Digest.title = 'Weekly'")
+    assert [f for f in _codes(findings, "NYS303") if "'email.send'" in f], findings
+    assert not _codes(findings, "NYS304"), findings
