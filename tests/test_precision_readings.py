@@ -323,6 +323,12 @@ def test_the_default_manager_still_gives_the_model(tmp_path: Path) -> None:
     assert not _codes(findings, "NYS304"), findings
 
 
+def test_djangos_manager_spelt_out_still_gives_the_model(tmp_path: Path) -> None:
+    findings = _django_findings(tmp_path, "objects = models.Manager()")
+    assert [f for f in _codes(findings, "NYS303") if "'email.send'" in f], findings
+    assert not _codes(findings, "NYS304"), findings
+
+
 # -- methods replaced at run time ------------------------------------------------------
 
 # A fake the dry run hands to the replacing function: its only other caller.

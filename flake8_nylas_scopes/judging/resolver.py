@@ -61,7 +61,8 @@ from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
 from ..analysis.class_order import linearize
 from .django_models import (
-    DATA, INSTANCES, MANAGER_ATTRIBUTE, ONE_INSTANCE, QUERY_METHODS, model_classes,
+    DATA, DEFAULT_MANAGERS, INSTANCES, MANAGER_ATTRIBUTE, ONE_INSTANCE, QUERY_METHODS,
+    model_classes,
 )
 from .module_aliases import DeepNames, namespace_aliases
 from .lost_uses import (
@@ -586,8 +587,9 @@ class FlowResolver:
         # edges; a store from outside (``Account.objects = ...``) adds its class.
         manager = f".{MANAGER_ATTRIBUTE}"
         self._manager_binders: set[str] = {
-            qualified_name(key)[:-len(manager)] for key in self.edges
+            qualified_name(key)[:-len(manager)] for key, nodes in self.edges.items()
             if key.endswith(manager) and key.startswith(ATTRIBUTE)
+            and not self._default_managers(nodes)
         } if self._django_models else set()
         # Project classes deriving from an SDK helper class (``Routes``), with it.
         self._helper_bases: dict[str, str] = {}
@@ -1394,6 +1396,17 @@ class FlowResolver:
         """Whether a class of the project derives from one of Django's models."""
         return bool(self._django_models) and any(
             ancestor in self._django_models for ancestor in self.ancestors(klass))
+
+    def _default_managers(self, nodes: Node | list[Node]) -> bool:
+        """Whether every value bound is Django's own manager made anew
+        (``objects = models.Manager()``): the default manager, spelt out."""
+        call, ref = KIND_NAMES.index("call"), KIND_NAMES.index("ref")
+        kinds, names, inners = self._kinds, self._names, self._inners
+        for node in nodes if isinstance(nodes, list) else (nodes,):
+            if kinds[node] != call or kinds[inners[node]] != ref or (
+                    names[inners[node]] not in DEFAULT_MANAGERS):
+                return False
+        return True
 
     def _binds_manager(self, klass: str) -> bool:
         """Whether a model or a project class it derives from binds the manager's
