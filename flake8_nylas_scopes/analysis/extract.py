@@ -3622,7 +3622,30 @@ class Extractor(FastVisitor):
             cls = self._module_classes.get(self._qual[-2][0])
             bases = [self.qualify(base) for base in cls.bases] if cls is not None else []
             return bases[0] if len(bases) == 1 else None
+        if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                and func.value.id == "self" and len(self._qual) >= 2
+                and self._qual[-1][1] == "function" and self._qual[-2][1] == "class"):
+            # ``self.redirect(url)`` in a Tornado ``RequestHandler``: the method of the
+            # framework class the handler derives from, by that class's name.
+            framework = self._framework_base(self._qual[-2][0], func.attr)
+            if framework is not None:
+                return f"{framework}.{func.attr}"
         return self.qualify(func)
+
+    def _framework_base(self, class_name: str, method: str) -> str | None:
+        """The one imported class that the module's class ``class_name`` derives
+        from, through the module's own classes, when none of them binds ``method``
+        (a method of the project's may do anything)."""
+        for _ in range(_MAX_CLASS_DEPTH):
+            cls = self._module_classes.get(class_name)
+            if cls is None or len(cls.bases) != 1 or _class_binds(cls, method):
+                return None
+            base = cls.bases[0]
+            if isinstance(base, ast.Name) and base.id in self._module_classes:
+                class_name = base.id
+                continue
+            return self.qualify(base)
+        return None
 
     def _only_read_here(self, name: ast.Name) -> ast.expr | None:
         """The value a function's local name is bound to once, when ``name`` is its
@@ -4106,6 +4129,20 @@ def _names_http_session(name: str) -> bool:
     ``http_client``, ``_http``)."""
     lowered = name.lower()
     return "session" in lowered or "http" in lowered
+
+
+def _class_binds(cls: ast.ClassDef, name: str) -> bool:
+    """Whether a class body defines or assigns ``name`` (``redirect = other``)."""
+    for statement in cls.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if statement.name == name:
+                return True
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [
+                statement.target]
+            if any(isinstance(target, ast.Name) and target.id == name for target in targets):
+                return True
+    return False
 
 
 def _method(cls: ast.ClassDef, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:

@@ -204,6 +204,10 @@ PASS_THROUGH: frozenset[str] = frozenset({
     "asyncio.create_task", "asyncio.ensure_future", "asyncio.wait_for", "asyncio.shield",
     "asyncio.gather", "asyncio.run",
 })
+# Of those, the calls that hand back a list of what each argument gives when awaited
+# (``drafts, threads = await asyncio.gather(fetch(), load())``), not one of them
+# (https://docs.python.org/3/library/asyncio-task.html#asyncio.gather).
+GATHERING: frozenset[str] = frozenset({"asyncio.gather"})
 # ``typing.cast(typ, val)`` hands back ``val`` (its second argument, or ``val=``) and
 # says it is a ``typ``, as an annotation does; the type itself is not the value.
 TYPE_CASTS: frozenset[str] = frozenset({"typing.cast"})

@@ -84,6 +84,7 @@ from .flow_calls import (
     hands_over,
     HOOKS_HANDING_ON_RESULTS,
     PARSED_DATA,
+    GATHERING,
     PASS_THROUGH,
     TYPE_CASTS,
     HandOver,
@@ -991,6 +992,10 @@ class FlowExtractor:
         builtin = BUILTINS.get(name)
         if builtin is not None:
             return self._builtin_value(node, builtin.shape)
+        if name in GATHERING:
+            # A list of the results: a reader of one (``drafts, threads = ...``,
+            # ``results[0]``) gets any of them, a starred argument's elements too.
+            return self._box(self._elements(node.args, node))
         if name in PASS_THROUGH:
             return self._union(node.args, node)
         if name in TYPE_CASTS:
@@ -2102,6 +2107,15 @@ class FlowExtractor:
         with ExitStack() as narrowings:
             for index, statement in enumerate(body):
                 self.walk(statement)
+                if statement.__class__ is ast.Assign or statement.__class__ is ast.AnnAssign:
+                    # ``messages = []`` in the function's own body: the lines after
+                    # it read what the function bound, not what a caller gave.
+                    assigned = statement.targets if isinstance(statement, ast.Assign) else (
+                        [statement.target] if statement.value is not None else [])
+                    rebound = self._rebound_parameters(assigned, body[index + 1:])
+                    if rebound:
+                        narrowings.enter_context(self._narrowing(rebound))
+                    continue
                 if statement.__class__ is ast.Assert:
                     assert isinstance(statement, ast.Assert)
                     proved = self._proved_clients(
@@ -2319,7 +2333,38 @@ class FlowExtractor:
             # class of the project gives what its ``__enter__`` returns.
             self._bind(item.optional_vars, self._entered(
                 managed, isinstance(node, ast.AsyncWith), item), node)
-        return False
+        rebound = self._rebound_parameters(
+            [item.optional_vars for item in node.items if item.optional_vars is not None],
+            node.body)
+        if not rebound:
+            return False
+        for item in node.items:
+            self.walk(item)
+        with self._narrowing(rebound):
+            for statement in node.body:
+                self.walk(statement)
+        return True
+
+    def _rebound_parameters(self, targets: Sequence[ast.expr],
+                            region: Sequence[ast.AST]) -> dict[str, Val]:
+        """The parameters of the function that ``targets`` bind again, each read in
+        ``region`` (code that runs only right after the binding) as what its own
+        function binds it to, without what callers give it: ``with open(path) as
+        messages: messages.write(...)`` writes to a file, not to the collection a
+        caller hands over.  A name ``region`` may bind again, or one declared
+        ``global`` or ``nonlocal`` (code called there may rebind it), keeps its
+        reading."""
+        frame = self.frames[-1]
+        if not frame.is_function or frame.body is None:
+            return {}
+        rebound: dict[str, Val] = {}
+        for target in targets:
+            if not isinstance(target, ast.Name) or target.id not in frame.params:
+                continue
+            if self._narrowable(frame, target.id, region):
+                rebound[target.id] = self._val("sym", rebinding_local(
+                    PARAMETER + self._qual(frame, target.id)))
+        return rebound
 
     def _entered(self, managed: Val | None, asynchronous: bool, anchor: ast.AST) -> Val | None:
         """What entering the context manager ``managed`` gives."""

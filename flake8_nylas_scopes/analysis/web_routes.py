@@ -37,6 +37,9 @@ _REDIRECTING_CALLABLES = frozenset({
     "starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse",
     "aiohttp.web.HTTPFound", "aiohttp.web.HTTPSeeOther",
     "aiohttp.web.HTTPTemporaryRedirect",
+    # A Tornado handler's ``self.redirect(url)`` (named by the framework class the
+    # handler derives from; see ``extract.py``).
+    "tornado.web.RequestHandler.redirect",
 })
 # Methods whose names only web frameworks use for mounting routes (FastAPI, Flask).
 _ROUTE_DECLARING_METHODS = frozenset({

@@ -35,6 +35,10 @@ MODEL_BASES = frozenset({
 
 # The manager's attribute that holds the default manager when the model binds none.
 MANAGER_ATTRIBUTE = "objects"
+# Django's manager class, made anew in a model's body (``objects = models.Manager()``):
+# the default manager spelt out (``django/db/models/manager.py``).  Any other value
+# bound to ``objects`` is a manager of the project's, whose methods may be its own.
+DEFAULT_MANAGERS = frozenset({"django.db.models.Manager", "django.db.models.manager.Manager"})
 
 # Methods of a manager or query that give one instance of the model.
 ONE_INSTANCE = frozenset({"get", "first", "last", "earliest", "latest", "create"})

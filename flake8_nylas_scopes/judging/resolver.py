@@ -61,7 +61,8 @@ from ..nylas_api.types import Endpoint, Member
 from ..spans import Span
 from ..analysis.class_order import linearize
 from .django_models import (
-    DATA, INSTANCES, MANAGER_ATTRIBUTE, ONE_INSTANCE, QUERY_METHODS, model_classes,
+    DATA, DEFAULT_MANAGERS, INSTANCES, MANAGER_ATTRIBUTE, ONE_INSTANCE, QUERY_METHODS,
+    model_classes,
 )
 from .module_aliases import DeepNames, namespace_aliases
 from .lost_uses import (
@@ -506,6 +507,11 @@ class FlowResolver:
         # ``owner.attr = value`` stores as (owner, attr, value), followed into
         # instances every round.
         self._stores: list[tuple[Node, str, Node]] = []
+        # ``Digest.send = other`` on a class of the project: the ``class.attribute``
+        # names of the methods replaced (or added) on a class from outside its body,
+        # whose calls run code the analysis does not tie to them (see
+        # ``_replaced_method_call``).  Empty for almost every project.
+        self._replaced_members: set[str] = set()
         # The generic functions whose ``register`` some module uses in a way the
         # analysis has no rule for: what they are called with may reach code it
         # cannot tell (see ``dispatch_functions``).
@@ -576,6 +582,15 @@ class FlowResolver:
         # The classes naming one of Django's model classes as a base (those deriving
         # from them are found through ``ancestors``): see ``django_models``.
         self._django_models = model_classes(modules)
+        # The classes that bind the manager's attribute themselves (``objects =
+        # AccountQuerySet.as_manager()``), read before the fixpoint lets go of the
+        # edges; a store from outside (``Account.objects = ...``) adds its class.
+        manager = f".{MANAGER_ATTRIBUTE}"
+        self._manager_binders: set[str] = {
+            qualified_name(key)[:-len(manager)] for key, nodes in self.edges.items()
+            if key.endswith(manager) and key.startswith(ATTRIBUTE)
+            and not self._default_managers(nodes)
+        } if self._django_models else set()
         # Project classes deriving from an SDK helper class (``Routes``), with it.
         self._helper_bases: dict[str, str] = {}
         self._client_names = frozenset(client_names)
@@ -1348,7 +1363,8 @@ class FlowResolver:
         if kind in ("inst", "class"):
             # ``Service.client``: a class attribute is what instances read too.
             found = self._instance_attribute(owner, name)
-            if not found and name == MANAGER_ATTRIBUTE and self._django_model(owner):
+            if not found and name == MANAGER_ATTRIBUTE and self._django_model(owner) and (
+                    not self._binds_manager(owner)):
                 # ``Account.objects`` (or ``cls.objects`` in a classmethod, read as an
                 # instance) with no manager of the project's own: Django's, whose
                 # queries hold instances of the model.
@@ -1380,6 +1396,24 @@ class FlowResolver:
         """Whether a class of the project derives from one of Django's models."""
         return bool(self._django_models) and any(
             ancestor in self._django_models for ancestor in self.ancestors(klass))
+
+    def _default_managers(self, nodes: Node | list[Node]) -> bool:
+        """Whether every value bound is Django's own manager made anew
+        (``objects = models.Manager()``): the default manager, spelt out."""
+        call, ref = KIND_NAMES.index("call"), KIND_NAMES.index("ref")
+        kinds, names, inners = self._kinds, self._names, self._inners
+        for node in nodes if isinstance(nodes, list) else (nodes,):
+            if kinds[node] != call or kinds[inners[node]] != ref or (
+                    names[inners[node]] not in DEFAULT_MANAGERS):
+                return False
+        return True
+
+    def _binds_manager(self, klass: str) -> bool:
+        """Whether a model or a project class it derives from binds the manager's
+        attribute itself (``objects = AccountQuerySet.as_manager()``): a manager whose
+        methods may be the project's (a ``get`` giving another object), which the
+        analysis reads as it reads that binding, not as Django's."""
+        return any(ancestor in self._manager_binders for ancestor in self.ancestors(klass))
 
     def _django_query(self, owner: str) -> bool:
         """Whether a container (by its element's ``kind|name``) holds instances of a
@@ -1952,6 +1986,13 @@ class FlowResolver:
                             self._set_at_run_time(name)
                         if attribute not in _REGISTRATIONS:
                             changed |= self._add_edge(f"{ATTRIBUTE}{name}.{attribute}", stored)
+                        if attribute == MANAGER_ATTRIBUTE and self._django_models:
+                            self._manager_binders.add(name)
+                        if kind == "class" and attribute not in _REGISTRATIONS and (
+                                self._runs(name, attribute) or any(
+                                    held == "func" for held, _ in self._resolve_node(
+                                        stored, 0))):
+                            self._replaced_members.add(f"{name}.{attribute}")
                     elif kind == "module":
                         # ``holder.client = make_client()`` from another module: the
                         # module's global holds it too, beside its own binding.
@@ -3219,6 +3260,10 @@ class FlowResolver:
                 unresolved += self._lost_track(name, call.span, f"called as {call.callee_text}()")
         if call.invokes:
             unresolved += self._unmapped_model_method(call)
+        if self._replaced_members:
+            # (Made whether or not the call is judged as a use of its chain: its
+            # arguments are handed over either way.)
+            unresolved += self._replaced_method_call(call)
         partly = self.partly_untold(call.callee)
         if (not callees or partly) and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
@@ -3587,6 +3632,26 @@ class FlowResolver:
             return [], []
         how = f"passed to {call.callee_text}(), which may be another library's callable"
         return self._arguments_lost(call, how)
+
+    def _replaced_method_call(self, call: CallSite) -> list[UnresolvedUse]:
+        """A call of a method that code outside its class replaces on the class
+        (``Digest.send = really_send``, then ``Digest().send(client)``): the function
+        put there gets the instance as its first argument, which binding the call's
+        arguments to its parameters does not say; what the call is given goes to
+        code the analysis does not follow."""
+        callee = call.callee
+        if callee is None or callee.kind != "attr" or callee.inner is None:
+            return []
+        for kind, klass in self.resolve(callee.inner):
+            if kind not in ("inst", "class"):
+                continue
+            replaced = next((f"{ancestor}.{callee.name}" for ancestor in self.ancestors(klass)
+                             if f"{ancestor}.{callee.name}" in self._replaced_members), None)
+            if replaced is not None:
+                how = (f"passed to {call.callee_text}(), a method replaced at run time "
+                       f"({replaced} = ...)")
+                return self._arguments_lost(call, how)[1]
+        return []
 
     def _arguments_lost(self, call: CallSite, how: str) -> tuple[
             list[EndpointUse], list[UnresolvedUse]]:
