@@ -1,0 +1,75 @@
+"""Small apps in idioms a new user writes (Bottle pages, scope names built from
+constants), each judged as the user would run the tool on it."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from flake8_nylas_scopes.settings.config import make_config
+from flake8_nylas_scopes.project.session import analyse
+
+
+def _project(root: Path, files: dict[str, str]) -> Path:
+    (root / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    for name, text in files.items():
+        (root / name).write_text(textwrap.dedent(text))
+    return root
+
+
+def _findings(root: Path) -> list[tuple[str, str]]:
+    result = analyse([str(root)], make_config(), lambda code: True, use_cache=False)
+    assert result.errors == []
+    return [(f.code, f.message) for f in result.findings]
+
+
+BOTTLE_LOGIN = """\
+    import os
+
+    from bottle import Bottle, redirect
+    from nylas import APIClient
+
+    app = Bottle()
+
+
+    @app.route("/login")
+    def login():
+        api = APIClient(os.environ["ID"], os.environ["SECRET"])
+        redirect(api.authentication_url("https://x/cb",
+                                        scopes=["calendar.read_only", "contacts.read_only"]))
+"""
+
+
+def _bottle_page(handed: str) -> str:
+    return f"""\
+    import os
+
+    from bottle import request, template
+    from nylas import APIClient
+
+
+    def events():
+        api = APIClient(os.environ["ID"], os.environ["SECRET"], request.get_cookie("token"))
+        return template("events", {handed})
+    """
+
+
+def test_a_query_rendered_by_a_bottle_template_is_read(tmp_path: Path) -> None:
+    # Bottle's template() renders the events it is given, as Flask's render_template
+    # does: the events are read, and the contacts scope nothing uses is reported.
+    root = _project(tmp_path, {
+        "web.py": BOTTLE_LOGIN,
+        "pages.py": _bottle_page("events=api.events.where(calendar_id=request.query.cal)"),
+    })
+    assert [code for code, _ in _findings(root)] == ["NYS303"]
+    assert "'contacts.read_only'" in _findings(root)[0][1]
+
+
+def test_a_client_handed_to_a_bottle_template_still_escapes(tmp_path: Path) -> None:
+    # Control: a template can call what it is given, so a whole client handed to it
+    # may make any request; the usage rules stay silent and say why.
+    root = _project(tmp_path, {
+        "web.py": BOTTLE_LOGIN,
+        "pages.py": _bottle_page("nylas=api"),
+    })
+    assert [code for code, _ in _findings(root)] == ["NYS304"]
