@@ -73,3 +73,69 @@ def test_a_client_handed_to_a_bottle_template_still_escapes(tmp_path: Path) -> N
         "pages.py": _bottle_page("nylas=api"),
     })
     assert [code for code, _ in _findings(root)] == ["NYS304"]
+
+
+INBOX = """\
+    from nylas import APIClient
+
+
+    def inbox(token):
+        return [m.subject for m in APIClient("i", "s", token).messages.all()]
+"""
+
+
+def _login(imports: str, scopes: str) -> str:
+    return f"""\
+    from nylas import APIClient
+
+    {imports}
+
+
+    def login(uri):
+        return APIClient("i", "s").authentication_url(uri, scopes={scopes})
+    """
+
+
+def test_a_scope_name_joined_from_constants_in_another_module_is_read(tmp_path: Path) -> None:
+    # ``EMAIL_SCOPE = "email." + KIND`` is one str, as the same sum written in the list
+    # is: the request is read whole, and the send scope nothing uses is reported.
+    root = _project(tmp_path, {
+        "consts.py": 'KIND = "read_only"\nEMAIL_SCOPE = "email." + KIND\nSEND = "email.send"\n',
+        "auth.py": _login("from consts import EMAIL_SCOPE, SEND", "[EMAIL_SCOPE, SEND]"),
+        "mail.py": INBOX,
+    })
+    found = _findings(root)
+    assert [code for code, _ in found] == ["NYS303"]
+    assert "'email.send'" in found[0][1]
+
+
+def test_a_joined_scope_string_given_whole_is_read(tmp_path: Path) -> None:
+    # The wire format, a comma-joined str, built from a constant of the module.
+    root = _project(tmp_path, {
+        "auth.py": _login('KIND = "read_only"', '"email." + KIND + ",email.send"'),
+        "mail.py": INBOX,
+    })
+    found = _findings(root)
+    assert [code for code, _ in found] == ["NYS303"]
+    assert "'email.send'" in found[0][1]
+
+
+def test_a_joined_scope_name_that_is_used_gets_no_finding(tmp_path: Path) -> None:
+    # Control: the same joined name, needed by the read, is not reported.
+    root = _project(tmp_path, {
+        "consts.py": 'KIND = "read_only"\nEMAIL_SCOPE = "email." + KIND\n',
+        "auth.py": _login("from consts import EMAIL_SCOPE", "[EMAIL_SCOPE]"),
+        "mail.py": INBOX,
+    })
+    assert _findings(root) == []
+
+
+def test_a_scope_name_joined_with_an_imported_piece_stays_unresolved(tmp_path: Path) -> None:
+    # Control: a piece from another module is not folded here, so the request cannot
+    # be read, and the usage rules stay silent rather than guess.
+    root = _project(tmp_path, {
+        "consts.py": 'KIND = "read_only"\n',
+        "auth.py": _login("from consts import KIND", '"email." + KIND + ",email.send"'),
+        "mail.py": INBOX,
+    })
+    assert [code for code, _ in _findings(root)] == ["NYS304"]
