@@ -139,3 +139,54 @@ def test_a_scope_name_joined_with_an_imported_piece_stays_unresolved(tmp_path: P
         "mail.py": INBOX,
     })
     assert [code for code, _ in _findings(root)] == ["NYS304"]
+
+
+def _django(tmp_path: Path, prod_settings: str) -> Path:
+    root = _project(tmp_path, {})
+    (root / "proj" / "settings").mkdir(parents=True)
+    (root / "mail").mkdir()
+    files = {
+        "manage.py": 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", '
+                     '"proj.settings.prod")\n',
+        "proj/__init__.py": "",
+        "proj/settings/__init__.py": "",
+        "proj/settings/base.py": 'NYLAS_SCOPES = ["email.read_only"]\n',
+        "proj/settings/prod.py": prod_settings,
+        "mail/__init__.py": "",
+        "mail/views.py": """\
+            from django.conf import settings
+            from nylas import APIClient
+
+
+            def login(request):
+                return APIClient("i", "s").authentication_url(
+                    "https://x/cb", scopes=settings.NYLAS_SCOPES)
+
+
+            def inbox(request):
+                client = APIClient("i", "s", request.user.token)
+                return [m.subject for m in client.messages.all()]
+        """,
+    }
+    return _project(root, files)
+
+
+def test_settings_extended_by_another_settings_module_say_so(tmp_path: Path) -> None:
+    # The production settings build the list again from the base settings' list: the
+    # message says which settings code may change it, not that none defines a list.
+    root = _django(tmp_path, 'from .base import *  # noqa\n\n'
+                             'NYLAS_SCOPES = NYLAS_SCOPES + ["calendar"]\n')
+    [(code, message)] = _findings(root)
+    assert code == "NYS304"
+    assert "proj.settings.prod may change" in message
+    assert "defines as a list" not in message
+
+
+def test_settings_no_module_defines_keep_their_message(tmp_path: Path) -> None:
+    # Control: where no settings module binds the name, the message says so.
+    root = _django(tmp_path, 'from .base import *  # noqa\n')
+    (root / "proj/settings/base.py").write_text("DEBUG = False\n")
+    [(code, message)] = _findings(root)
+    assert code == "NYS304"
+    assert "which no settings module (" in message
+    assert "defines as a list" in message
