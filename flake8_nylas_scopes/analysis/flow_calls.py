@@ -244,6 +244,10 @@ DATA_FUNCTIONS: frozenset[str] = frozenset({
     "flask.jsonify", "flask.render_template", "flask.render_template_string",
     "django.shortcuts.render", "django.template.loader.render_to_string",
     "django.http.JsonResponse", "django.http.HttpResponse",
+    # Bottle's module-level renderers (bottle.py: ``template``, ``jinja2_template``,
+    # ``mako_template``, ``cheetah_template``), which take the page's values as keywords.
+    "bottle.template", "bottle.jinja2_template", "bottle.mako_template",
+    "bottle.cheetah_template",
     "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse",
     # aiohttp's typed application key keeps the class only as a type hint.
     "aiohttp.web.AppKey", "aiohttp.web_app.AppKey",
@@ -288,6 +292,8 @@ DATA_METHODS: frozenset[str] = frozenset({
 TEMPLATE_FUNCTIONS: frozenset[str] = frozenset({
     "flask.render_template", "flask.render_template_string",
     "django.shortcuts.render", "django.template.loader.render_to_string",
+    "bottle.template", "bottle.jinja2_template", "bottle.mako_template",
+    "bottle.cheetah_template",
 })
 TEMPLATE_METHODS: frozenset[str] = frozenset({"render", "render_to_string", "TemplateResponse"})
 

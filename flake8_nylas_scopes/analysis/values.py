@@ -634,6 +634,10 @@ class ValueReader:
 
     def _concatenation(self, node: ast.BinOp, depth: int) -> _Parts | None:
         text = _literal_string(node)
+        if text is None:
+            # ``"email." + KIND`` with ``KIND`` bound once to a str: one string too, as
+            # it is when written as an item of a list.
+            text = self._folded(node, depth)
         if text is not None:
             # "email.send," + "email.read_only": one string, written where the
             # expression is.

@@ -86,6 +86,16 @@ def _expand_value(index: ConstantIndex, value: ScopeValue, depth: int) -> list[S
         defined = index.scopes(value.reference)
         if not defined:
             if value.reference.startswith(DJANGO_SETTINGS + "."):
+                changing = index.changing_owners(value.reference)
+                if changing:
+                    # ``NYLAS_SCOPES = NYLAS_SCOPES + [...]`` in the production
+                    # settings: a list is defined, but what it holds once changed is
+                    # not read.
+                    return [dataclasses.replace(value, reason=(
+                        f"scopes come from {value.reference}, which code in "
+                        f"{', '.join(changing)} may change (a list built again from "
+                        "another settings module's, or changed in place), so the list it "
+                        "ends up holding cannot be read"))]
                 where = ", ".join(index.settings_modules) or "none found"
                 return [dataclasses.replace(value, reason=(
                     f"scopes come from {value.reference}, which no settings module "

@@ -509,6 +509,13 @@ class ConstantIndex:
                 found.append(Found(value, owner))
         return found
 
+    def changing_owners(self, reference: str) -> list[str]:
+        """The modules that may define ``reference`` (each settings module, for
+        ``django.conf.settings.NAME``) and change it, which ``scopes`` then refuses to
+        read: a message can name them instead of saying nothing defines it."""
+        return [module for module, name in self._owners(reference)
+                if self._changed_here(f"{module}.{name}") or any_member(module) in self._changed]
+
     def set_at_run_time(self, reference: str) -> str:
         """The function of the project that may set the attribute ``reference`` reads
         (``self.SCOPES`` in a method, ``FLOW.SCOPES`` of an object a module makes) on
