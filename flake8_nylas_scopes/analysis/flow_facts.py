@@ -183,10 +183,10 @@ NO_VALUE = -1
 
 
 class ValWriter:
-    """Numbers the values of one module's records as they are written, and writes
-    their spans."""
+    """Numbers the values of one module's records as they are written, and their
+    spans."""
 
-    __slots__ = ("rows", "_index", "path")
+    __slots__ = ("rows", "_index", "path", "spans", "_spans")
 
     def __init__(self, path: str = "") -> None:
         # The path of the module's own spans, which are written without it: most of
@@ -196,6 +196,11 @@ class ValWriter:
         # By identity: the records share their values (see ``ValTable``), which stay
         # alive while they are written.
         self._index: dict[int, int] = {}
+        # The module's own ranges, each written once as four numbers of one flat list
+        # and referred to by its number: a list of four per record was a third of the
+        # lists a large project's cache is read back into.
+        self.spans: list[int] = []
+        self._spans: dict[tuple[int, int, int, int], int] = {}
 
     def index(self, value: Val | None) -> int:
         if value is None:
@@ -214,10 +219,17 @@ class ValWriter:
             self.rows.append([value.kind, value.name, inner])
         return known
 
-    def span(self, span: Span) -> list[Any]:
-        if span.path == self.path:
-            return [span.line, span.col, span.end_line, span.end_col]
-        return span.to_json()
+    def span(self, span: Span) -> Any:
+        """The number of a range of the module in ``spans``; a span of another file
+        as ``Span.to_json`` writes it."""
+        if span.path != self.path:
+            return span.to_json()
+        key = (span.line, span.col, span.end_line, span.end_col)
+        known = self._spans.get(key)
+        if known is None:
+            known = self._spans[key] = len(self._spans)
+            self.spans.extend(key)
+        return known
 
 
 class ValReader:
@@ -226,14 +238,15 @@ class ValReader:
 
     __slots__ = ("_values", "_texts", "_path", "_spans", "_shared", "_arguments")
 
-    def __init__(self, rows: Any, path: str = "") -> None:
+    def __init__(self, rows: Any, path: str = "", spans: Any = ()) -> None:
         self._path = path
         # As ``ValTable`` shares them: texts and names across the project, arguments
         # within the module (by their rows).
         self._shared = shared_texts()
         self._arguments: dict[tuple[Any, ...], tuple[Val | None, ...]] = {}
-        # One span per range of the module, as ``SourceMap`` made them.
-        self._spans: dict[tuple[int, int, int, int], Span] = {}
+        # The module's own ranges, numbered as ``ValWriter.span`` wrote them: one
+        # span per range, as ``SourceMap`` made them.
+        self._spans = self._read_spans(spans, path)
         # One loop with local names: a large project has tens of thousands of rows.
         self._texts: dict[str, str] = {}
         share = self._texts.setdefault
@@ -241,7 +254,8 @@ class ValReader:
         append = values.append
         kinds = _VAL_KINDS
         new, set_kind, set_name, set_inner = object.__new__, _SET_KIND, _SET_NAME, _SET_INNER
-        for written, name, inner in rows:
+        # ``row`` counts the values read so far: an inner value is an earlier row.
+        for row, (written, name, inner) in enumerate(rows):
             kind = kinds.get(written) if type(written) is str else None
             if kind is None:
                 raise ValueError("a value row holds no known kind")
@@ -261,7 +275,7 @@ class ValReader:
             set_kind(value, kind)
             if inner == NO_VALUE:
                 set_inner(value, None)
-            elif type(inner) is int and 0 <= inner < len(values):
+            elif type(inner) is int and 0 <= inner < row:
                 set_inner(value, values[inner])
             else:
                 raise ValueError(f"no value row {inner!r}")
@@ -323,28 +337,50 @@ class ValReader:
                 raise ValueError(f"no value row {index!r}")
         return tuple(found)
 
+    @staticmethod
+    def _read_spans(flat: Any, path: str) -> list[Span]:
+        if type(flat) is not list or len(flat) % 4 or not set(map(type, flat)) <= {int}:
+            raise ValueError("a module's ranges are not four numbers each")
+        spans: list[Span] = []
+        append = spans.append
+        set_path, set_line, set_col, set_end_line, set_end_col = _SPAN_SETTERS
+        numbers = iter(flat)
+        for line, col, end_line, end_col in zip(numbers, numbers, numbers, numbers):
+            # Its slots set directly (see ``slot_setters``): a large project's cache
+            # holds a hundred and fifty thousand ranges.
+            span = new_object(Span)
+            set_path(span, path)
+            set_line(span, line)
+            set_col(span, col)
+            set_end_line(span, end_line)
+            set_end_col(span, end_col)
+            append(span)
+        return spans
+
+    def edges(self, rows: Any) -> list[Edge]:
+        """The edges of ``Edge.to_json``'s rows, in one loop: a large project's cache
+        holds a hundred thousand."""
+        edges: list[Edge] = []
+        append = edges.append
+        share, values = self._texts.setdefault, self._values
+        count = len(values)
+        for target, index in rows:
+            if type(target) is not str or type(index) is not int or not 0 <= index < count:
+                raise ValueError(f"no edge {target!r} to value row {index!r}")
+            # Its slots set directly (see ``slot_setters``).
+            edge = new_object(Edge)
+            _SET_TARGET(edge, share(target, target))
+            _SET_VALUE(edge, values[index])
+            append(edge)
+        return edges
+
     def span(self, data: Any) -> Span:
         """A span as :meth:`ValWriter.span` wrote it."""
-        # Looked up as written first: the ranges stored were read as integers below,
-        # and a list equal to one of them reads as that range.
-        span = self._spans.get(tuple(data))
-        if span is not None:
-            return span
-        if len(data) == 4:
-            line, col, end_line, end_col = data
-            key = (int(line), int(col), int(end_line), int(end_col))
-            span = self._spans.get(key)
-            if span is None:
-                # Its slots set directly (see ``slot_setters``): a large project's
-                # cache holds a hundred and fifty thousand ranges.
-                span = self._spans[key] = new_object(Span)
-                set_path, set_line, set_col, set_end_line, set_end_col = _SPAN_SETTERS
-                set_path(span, self._path)
-                set_line(span, key[0])
-                set_col(span, key[1])
-                set_end_line(span, key[2])
-                set_end_col(span, key[3])
-            return span
+        if type(data) is int:
+            spans = self._spans
+            if 0 <= data < len(spans):
+                return spans[data]
+            raise ValueError(f"no range {data!r}")
         return Span.from_json(data, self.text)
 
 
@@ -395,6 +431,7 @@ class Use:
 
 # The flags of a :class:`CallSite`.
 INVOKES, MODELLED, REGISTERS, REDEFINED = 1, 2, 4, 8
+_ALL_FLAGS = INVOKES | MODELLED | REGISTERS | REDEFINED
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,11 +525,8 @@ class CallSite:
             values.span(self.span),
             values.index(self.star),
             values.index(self.double_star),
-            self.invokes,
-            self.modelled,
-            self.registers,
-            # Written only when set: almost no call is one of a redefined reader.
-            *((True,) if self.redefined else ()),
+            # One number for the four flags, as the call site keeps them.
+            self.flags,
         ]
 
     @classmethod
@@ -505,16 +539,22 @@ class CallSite:
         call = new_object(cls)
         set_callee(call, optional(data[0]))
         set_callee_text(call, values.shared_text(str(data[1])))
-        set_args(call, values.arguments(data[2]))
+        args = data[2]
+        set_args(call, () if args == [] else values.arguments(args))
         # Most calls pass no keyword: no generator for them.
         kwargs = data[3]
         set_kwargs(call, () if kwargs == [] else tuple(
             (text(str(name)), values.value(value)) for name, value in kwargs))
         set_span(call, values.span(data[4]))
-        set_star(call, optional(data[5]))
-        set_double_star(call, optional(data[6]))
-        set_flags(call, (INVOKES if data[7] else 0) | (MODELLED if data[8] else 0)
-                  | (REGISTERS if data[9] else 0) | (REDEFINED if len(data) > 10 else 0))
+        # Most calls spread nothing: two lookups spared for them.
+        star, double_star = data[5], data[6]
+        spread = star != NO_VALUE or double_star != NO_VALUE
+        set_star(call, optional(star) if spread else None)
+        set_double_star(call, optional(double_star) if spread else None)
+        flags = data[7]
+        if type(flags) is not int or not 0 <= flags <= _ALL_FLAGS:
+            raise ValueError(f"no call flags {flags!r}")
+        set_flags(call, flags)
         return call
 
 
@@ -713,18 +753,18 @@ class FlowFacts:
             "v3_create_calls": [values.span(span) for span in self.v3_create_calls],
             "module_chains": [[name, values.span(span)] for name, span in self.module_chains],
         }
-        return {"values": values.rows, "span_path": path, **records}
+        return {"values": values.rows, "span_path": path, "spans": values.spans, **records}
 
     @classmethod
     def from_json(cls, data: Any) -> FlowFacts:
         path = data["span_path"]
         if not isinstance(path, str):
             raise ValueError("a flow record's path is no string")
-        values = ValReader(data["values"], path)
+        values = ValReader(data["values"], path, data["spans"])
         facts = cls(
             [Function.from_json(f, values) for f in data["functions"]],
             [str(c) for c in data["classes"]],
-            [Edge.from_json(e, values) for e in data["edges"]],
+            values.edges(data["edges"]),
             [Use.from_json(u, values) for u in data["uses"]],
             [CallSite.from_json(c, values) for c in data["calls"]],
             [Sink.from_json(s, values) for s in data["sinks"]],

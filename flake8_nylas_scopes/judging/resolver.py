@@ -542,19 +542,19 @@ class FlowResolver:
                     self._rest[function.qualname] = (function.vararg, function.kwarg)
             self.classes.update(module.flow.classes)
             for edge in module.flow.edges:
-                self._add_edge(edge.target, self._intern_shared(edge.value))
-            self._callees.extend(self._intern_shared(call.callee) for call in module.flow.calls)
+                self._add_edge(edge.target, self._intern_record(edge.value))
+            self._callees.extend(self._intern_record(call.callee) for call in module.flow.calls)
             for store in module.flow.stores:
                 if store.attr == ITEM_WRITE:
                     writes.append((module, store.owner, store.value,
-                                   self._intern_shared(store.value)))
+                                   self._intern_record(store.value)))
                 elif middleware_store(store, module.flow.classes):
                     slots.add(store.attr)
                     self._slot_stores.add(store.span)
-                    self._add_edge(slot(store.attr), self._intern_shared(store.value))
+                    self._add_edge(slot(store.attr), self._intern_record(store.value))
                 else:
-                    self._stores.append((self._intern_shared(store.owner), store.attr,
-                                         self._intern_shared(store.value)))
+                    self._stores.append((self._intern_record(store.owner), store.attr,
+                                         self._intern_record(store.value)))
             self._interned.clear()
         # The classes whose methods set attributes of their instances by names known
         # only at run time (``setattr(self, key, value)``): every attribute read on
@@ -733,6 +733,38 @@ class FlowResolver:
         node = self._interned.get(id(value))
         if node is None:
             node = self._interned[id(value)] = self._intern_chain(value)
+        return node
+
+    def _intern_record(self, value: Val | None) -> Node:
+        """``_intern_shared`` for a value one of the module's records holds, while the
+        project's records are gathered: every link of its chain is a value of the
+        module's facts too (alive while they are read), so each link is interned once
+        and a chain stops at the first link interned before.  Walking each chain
+        whole made as many rows looked up again as the chains held links."""
+        if value is None or value.inner is None:
+            return self._intern(value)
+        interned = self._interned
+        node = interned.get(id(value))
+        if node is not None:
+            return node
+        chain: list[Val] = []
+        link: Val | None = value
+        node = NO_NODE
+        while link is not None:
+            known = interned.get(id(link))
+            if known is not None:
+                node = known
+                break
+            if type(link) is HandedCall:
+                # What it is handed is interned by ``_intern_handed``, as
+                # ``_intern_chain`` does; the links over it as any other.
+                node = interned[id(link)] = self._intern_handed(link)
+                break
+            chain.append(link)
+            link = link.inner
+        intern = self._nodes.node
+        for link in reversed(chain):
+            node = interned[id(link)] = intern(link.kind, link.name, node)
         return node
 
     def _intern_chain(self, value: Val) -> Node:
