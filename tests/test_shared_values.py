@@ -178,3 +178,19 @@ def test_a_call_site_keeps_its_three_flags_in_one_number(
     assert list(read_back.calls) == [call]
     assert (read_back.calls[0].invokes, read_back.calls[0].modelled,
             read_back.calls[0].registers) == (invokes, modelled, registers)
+
+
+
+def test_a_value_made_while_judging_is_not_read_as_one_let_go() -> None:
+    # While a module is judged, values are interned by their identity.  One made for
+    # a single question and let go (as ``_lost_on_the_way`` makes the steps of a
+    # chain) must not hand its row to a value made next, which CPython places at the
+    # address just freed.
+    resolver = _resolver()
+    client = Val("sym", "g:mail.client")
+    with resolver.module_records():
+        first = Val("attr", "messages", client)
+        assert resolver.resolve(first) == {("coll", "messages")}
+        del first
+        second = Val("attr", "threads", client)
+        assert resolver.resolve(second) == {("coll", "threads")}

@@ -469,6 +469,11 @@ class FlowResolver:
         # its records share their values (see ``ValTable``), those of two modules
         # never do, so the table is emptied after each module.
         self._interned: dict[int, Node] = {}
+        # The values ``_intern_shared`` put in that table while a module is judged,
+        # kept alive until it is emptied: a value made for the time of one question
+        # (``_lost_on_the_way`` builds the steps of a chain) would otherwise free its
+        # identity for another value, which would then be read as the first.
+        self._interned_alive: list[Val] = []
         # Whether ``resolve`` interns through that table: while the records of one
         # module are judged (see ``module_records``).
         self._sharing = False
@@ -733,6 +738,7 @@ class FlowResolver:
         node = self._interned.get(id(value))
         if node is None:
             node = self._interned[id(value)] = self._intern_chain(value)
+            self._interned_alive.append(value)
         return node
 
     def _intern_record(self, value: Val | None) -> Node:
@@ -1068,11 +1074,12 @@ class FlowResolver:
                        v3_shaped_calls: AbstractSet[Span] = frozenset(),
                        v3_create_calls: AbstractSet[Span] = frozenset()) -> Iterator[None]:
         """Judge the records of one module: each value they share is interned once,
-        not at every record that holds it.  Only the module's own records may be
-        resolved meanwhile (values alive in its facts, so that their identities
-        stand for them).  ``edges`` are the module's bindings (the fixpoint's are
-        let go by then), read where a use asks what a name was bound to;
-        ``v3_shaped_calls`` its calls shaped as API v3's ``create`` (see
+        not at every record that holds it.  Values are interned by identity
+        meanwhile: those of its facts are alive while it is judged, and one made
+        for a single question is kept alive until the end (``_interned_alive``), so
+        that an identity never stands for two values.  ``edges`` are the module's
+        bindings (the fixpoint's are let go by then), read where a use asks what a
+        name was bound to; ``v3_shaped_calls`` its calls shaped as API v3's ``create`` (see
         ``FlowFacts.v3_shaped_calls``), and ``v3_create_calls`` those of them that
         no other library's ``create`` is shaped as."""
         self._sharing = True
@@ -1084,6 +1091,7 @@ class FlowResolver:
         finally:
             self._sharing = False
             self._interned.clear()
+            self._interned_alive.clear()
             self._module_edges, self._model_client_symbols = (), None
             self._v3_shaped_calls = self._v3_create_calls = frozenset()
             self._outside_symbols = self._module_bindings = None
