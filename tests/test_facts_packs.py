@@ -115,3 +115,36 @@ def test_an_entry_nested_too_deep_to_parse_is_only_a_missing_entry(app: Path) ->
     lines[0] = "\t".join([name, key, digest, "[" * 100_000 + "]" * 100_000])
     pack.write_text("\n".join(lines) + "\n")
     assert _findings(app) == first
+
+
+def test_a_pack_is_not_held_in_memory_while_its_entries_are_read(tmp_path: Path) -> None:
+    # A warm run reads every module's entry while the facts of the others are
+    # built: only the entry asked for is in memory, never its whole pack.
+    import tracemalloc
+
+    entries = {f'"m{number}"': "x" * 20_000 for number in range(100)}
+    (tmp_path / f"facts-1{PACK_SUFFIX}").write_text(
+        "".join(f"{name}\t{entry}\n" for name, entry in entries.items()))
+    packs = FactsPacks(str(tmp_path), lambda path, text: None)
+    tracemalloc.start()
+    try:
+        first = packs.get('"m0"')
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert first == entries['"m0"']
+    # 2 MB of entries in the pack; one entry of 20 kB and the places held.
+    assert held < 200_000
+    assert all(packs.get(name) == entry for name, entry in entries.items() if name != '"m0"')
+
+
+def test_a_pack_replaced_while_it_is_read_gives_the_entries_it_held(tmp_path: Path) -> None:
+    pack = tmp_path / f"facts-1{PACK_SUFFIX}"
+    pack.write_text('"a"\tfirst a\n"b"\tfirst b\n')
+    packs = FactsPacks(str(tmp_path), lambda path, text: None)
+    assert packs.get('"a"') == "first a"
+    # Another run joins the packs into a new one and removes this one.
+    (tmp_path / f"facts-2{PACK_SUFFIX}").write_text('"b"\tsecond b\n')
+    pack.unlink()
+    assert packs.get('"b"') == "first b"
+    assert packs.get('"c"') is None

@@ -58,3 +58,22 @@ def test_damaged_keywords_are_refused(keywords: object) -> None:
     data["calls"][0][3] = keywords
     with pytest.raises((ValueError, TypeError, IndexError)):
         FlowFacts.from_json(data)
+
+
+def test_a_call_without_star_arguments_keeps_no_room_for_them() -> None:
+    # One call in a hundred is given ``*args`` or ``**kwargs``: the others are
+    # smaller records, and read back from JSON as they were made.
+    import sys
+
+    from flake8_nylas_scopes.analysis.flow_facts import StarredCallSite
+
+    span = Span(PATH, 2, 0, 2, 9)
+    plain = CallSite(None, "f", (), (), span)
+    starred = CallSite(None, "f", (), (), span, star=Val("sym", "l:app.views.f.args"))
+    assert type(plain) is CallSite and plain.star is None and plain.double_star is None
+    assert isinstance(starred, StarredCallSite)
+    assert sys.getsizeof(plain) < sys.getsizeof(starred)
+    assert plain != CallSite(None, "f", (), (), span, double_star=Val("unknown", "x"))
+    read_back = FlowFacts.from_json(FlowFacts(calls=[plain, starred]).to_json(PATH))
+    assert list(read_back.calls) == [plain, starred]
+    assert [type(call) for call in read_back.calls] == [CallSite, StarredCallSite]
