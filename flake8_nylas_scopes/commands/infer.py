@@ -217,7 +217,7 @@ def _print_scopes(inference: Inference | None, scopes: list[str],
         print(f"  {scope}{tier}")
         for use in inference.evidence.get(scope, []) if inference else []:
             location = f"{display_path(use.span.path)}:{use.span.line}"
-            print(f"    {location} {use.shown} -> {use.endpoint.key} -> {_why(use, scope)}")
+            print(f"    {location} {use.shown} -> {use.requested} -> {_why(use, scope)}")
 
 
 def _print_uncertain(uncertain: list[dict[str, Any]]) -> None:

@@ -629,7 +629,7 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
                 provider = state.dialect.rpartition("/")[2]
                 yield Finding("NYS304", use.span, CODES["NYS304"].message(
                     what=f"cannot tell whether {provider} grants reach {use.shown} "
-                         f"({endpoint.key}), which needs a scope the {provider} request "
+                         f"({use.requested}), which needs a scope the {provider} request "
                          f"does not grant: {undecided}"))
             continue
         # What ``infer`` would choose for the call: where an argument the analysis
@@ -642,7 +642,7 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
                              for option in ordered) + _whatever(endpoint)
         places = PlaceMarks()
         where = places.marks(site_spans) or "configuration"
-        trail = f"{places.mark(use.span)} {use.shown} -> {endpoint.key}"
+        trail = f"{places.mark(use.span)} {use.shown} -> {use.requested}"
         fix = None
         if len(lists) == 1 and lists[0].value.span is not None:
             fix = Fix(FixAction.APPEND, lists[0].value.span, 0, "", tuple(sorted(best.scopes)))
@@ -650,7 +650,7 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
             "NYS301",
             use.span,
             CODES["NYS301"].message(
-                call=f"{use.shown} ({endpoint.key})",
+                call=f"{use.shown} ({use.requested})",
                 needed=needed,
                 where=f"the scopes requested at {where} do not grant it",
                 suggestion=suggestion,
@@ -863,7 +863,7 @@ _EVIDENCE_SHOWN = 5
 def _evidence(uses: Sequence[EndpointUse], places: PlaceMarks) -> tuple[str, ...]:
     """The first calls behind a finding, and how many more there are."""
     shown = tuple(
-        f"{places.mark(use.span)} {use.shown} -> {use.endpoint.key}"
+        f"{places.mark(use.span)} {use.shown} -> {use.requested}"
         for use in uses[:_EVIDENCE_SHOWN]
     )
     rest = len(uses) - _EVIDENCE_SHOWN
