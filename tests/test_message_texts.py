@@ -166,3 +166,100 @@ def test_infer_names_both_requests_of_a_save(tmp_path: Path) -> None:
     assert ("app/app.py:14 label.save() -> POST /labels or PUT /labels/{id} -> "
             "'email.modify' grants it") in run.stdout
     assert "app/app.py:12 client.labels.get() -> GET /labels/{id} -> " in run.stdout
+
+
+# --- infer and check agree on the email scope Gmail needs beside email.send ----------
+
+SENDER = """\
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def connect_url(uri):
+    return client.authentication_url(uri, scopes=["email.read_only", "email.send"]{provider})
+
+
+def notify(token, to):
+    client.access_token = token
+    draft = client.drafts.create(to=[{{"email": to}}], subject="Hi")
+    draft.send()
+"""
+
+
+def _check_and_infer(tmp_path: Path, provider: str) -> tuple[list[str], list[str]]:
+    """The scopes NYS303 asks to drop, and the scopes ``infer`` names."""
+    _project(tmp_path, {"app": SENDER.format(provider=provider)})
+    result = analyse([str(tmp_path)], make_config(), lambda code: True, use_cache=False)
+    [project] = result.states
+    assert project.inference is not None
+    dropped = [f.message.split("'")[1] for f in result.findings if f.code == "NYS303"]
+    return dropped, project.inference.scopes
+
+
+def test_infer_keeps_the_email_scope_check_keeps_for_gmail(tmp_path: Path) -> None:
+    dropped, inferred = _check_and_infer(tmp_path, "")
+    # Check keeps ``email.read_only``: dropping it leaves a send-only list (NYS202).
+    assert dropped == []
+    assert inferred == ["email.read_only", "email.send"]
+    run = nylas_scopes(tmp_path, "infer", "--isolated", ".")
+    assert run.stdout.startswith(
+        "Minimal scopes: email.read_only, email.send\n  email.read_only\n    kept beside "
+        "'email.send': a request a Gmail account can make needs another email scope for "
+        "threading (NYS202)\n"), run.stdout
+
+
+def test_where_no_account_is_gmail_infer_and_check_drop_it_alike(tmp_path: Path) -> None:
+    # Control: a Microsoft-only request has no threading to keep: both drop it.
+    dropped, inferred = _check_and_infer(tmp_path, ', provider="exchange"')
+    assert dropped == ["email.read_only"]
+    assert inferred == ["email.send"]
+
+
+# --- NYS301's fix through a comma-joined list ----------------------------------------
+
+JOINED = """\
+from nylas import APIClient
+
+SCOPES = ["email.read_only"]
+client = APIClient("id", "secret")
+
+
+def connect_url(uri):
+    return client.authentication_url(uri, scopes={given})
+
+
+def notify(token, to):
+    client.access_token = token
+    for message in client.messages.all():
+        print(message.subject)
+    draft = client.drafts.create(to=[{{"email": to}}], subject="Hi")
+    draft.send()
+"""
+
+
+def _fixed(tmp_path: Path, given: str) -> tuple[str, str]:
+    """What ``fix --unsafe-fixes`` leaves of the list and says on stderr."""
+    _project(tmp_path, {"app": JOINED.format(given=given)})
+    run = nylas_scopes(tmp_path, "fix", "--isolated", "--unsafe-fixes", ".")
+    lines = (tmp_path / "app" / "app.py").read_text().splitlines()
+    return lines[2], run.stderr
+
+
+def test_a_missing_scope_is_added_to_the_list_a_comma_join_reads(tmp_path: Path) -> None:
+    line, stderr = _fixed(tmp_path, '",".join(SCOPES)')
+    assert (line, stderr) == ('SCOPES = ["email.read_only", "email.send"]', "")
+    after = nylas_scopes(tmp_path, "check", "--isolated", ".")
+    assert "NYS301" not in after.stdout, after.stdout
+
+
+def test_the_list_given_by_name_is_fixed_alike(tmp_path: Path) -> None:
+    # Control: the list given by its name, fixed as before.
+    assert _fixed(tmp_path, "SCOPES") == ('SCOPES = ["email.read_only", "email.send"]', "")
+
+
+def test_a_joined_sum_is_still_left_to_the_user(tmp_path: Path) -> None:
+    # Control: ``SCOPES + EXTRA`` joined is no one list to add to: still refused.
+    line, stderr = _fixed(tmp_path, '",".join(SCOPES + [])')
+    assert line == 'SCOPES = ["email.read_only"]'
+    assert "NYS301 not fixed" in stderr

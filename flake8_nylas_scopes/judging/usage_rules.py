@@ -19,6 +19,7 @@ from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
 from ..nylas_api.catalogue import Catalogue
 from ..nylas_api.types import Certainty, Endpoint, ScopeOption
+from ..nylas_api.v2.scopes import V2_GMAIL_SEND_ONLY_SCOPE, V2_SCOPES, ScopeFamily
 from ..places import PlaceMarks, display_path
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
@@ -112,6 +113,9 @@ class Inference:
     evidence: dict[str, list[EndpointUse]] = field(default_factory=dict)
     # Calls whose need is uncertain: no scope is inferred from them alone.
     uncertain: list[EndpointUse] = field(default_factory=list)
+    # Scopes no call needs that a request keeps for another reason, with the reason
+    # (the email scope Gmail needs beside ``email.send``: see ``gmail_companions``).
+    kept: dict[str, str] = field(default_factory=dict)
 
 
 def infer(uses: Sequence[EndpointUse], dialect: str = V2) -> Inference:
@@ -165,6 +169,42 @@ def infer(uses: Sequence[EndpointUse], dialect: str = V2) -> Inference:
     result.evidence = {scope: result.evidence[scope] for scope in result.scopes
                        if scope in result.evidence}
     return result
+
+
+# Why ``infer`` lists an email scope no call needs beside ``email.send`` (NYS202).
+_GMAIL_COMPANION = ("kept beside 'email.send': a request a Gmail account can make needs "
+                    "another email scope for threading (NYS202)")
+
+
+def with_gmail_companions(inference: Inference, state: ProjectState, config: Config
+                          ) -> Inference:
+    """``inference`` with the email scopes the API v2 requests keep beside
+    ``email.send`` for Gmail's threading, where ``email.send`` is the only email scope
+    the calls need: NYS303 does not ask to drop them (``keeps_gmail_threading``), so
+    the set ``infer`` names must hold them too, or a request narrowed to it would get
+    NYS202 on the next run."""
+    catalogue = dialect_catalogue(V2)
+    email = [scope for scope in inference.scopes
+             if scope in V2_SCOPES and V2_SCOPES[scope].family is ScopeFamily.EMAIL]
+    if email != [V2_GMAIL_SEND_ONLY_SCOPE]:
+        return inference
+    kept: dict[str, str] = {}
+    for site in state.sites:
+        if site_dialect(site) != V2 or site.value.state is not ValueState.ITEMS or (
+                site.kind is SiteKind.FLASK_DANCE):
+            continue
+        scopes = [scope for scope, *_ in _kept_items(site, config, catalogue)]
+        for scope in scopes:
+            if scope not in inference.scopes and keeps_gmail_threading(
+                    scope, scopes, site, config, _partly_read(site),
+                    lambda needed: needed in inference.scopes):
+                kept[scope] = _GMAIL_COMPANION
+    if not kept:
+        return inference
+    every = [*inference.scopes, *kept]
+    return dataclasses.replace(
+        inference, kept=kept,
+        scopes=sorted(every, key=lambda s: (s.split(".")[0], catalogue.rank.get(s, 5), s)))
 
 
 def _unserved(catalogue: Catalogue, scopes: Sequence[str], uses: Sequence[EndpointUse]
