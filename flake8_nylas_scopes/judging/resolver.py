@@ -58,7 +58,7 @@ from ..analysis.symbols import (
     returned_element,
 )
 from ..nylas_api.types import Endpoint, Member
-from ..nylas_api.v2.endpoints import SAVE_UPDATES
+from ..nylas_api import save_updates
 from ..spans import Span
 from ..analysis.class_order import linearize
 from .django_models import (
@@ -183,7 +183,7 @@ class EndpointUse:
         ``save()``, which creates an object without an id and updates one with an id
         (``POST /labels or PUT /labels/{id}``): the model does not say which it is."""
         model, _, method = self.operation.rpartition(".")
-        update = SAVE_UPDATES.get(model) if method == "save" and (
+        update = save_updates().get(model) if method == "save" and (
             self.endpoint.dialect == "v2") else None
         return f"{self.endpoint.key} or {update}" if update else self.endpoint.key
 

@@ -19,13 +19,13 @@ from ..findings import Finding, Fix, FixAction
 from ..nylas_api import dialect_catalogue
 from ..nylas_api.catalogue import Catalogue
 from ..nylas_api.types import Certainty, Endpoint, ScopeOption
-from ..nylas_api.v2.scopes import V2_GMAIL_SEND_ONLY_SCOPE, V2_SCOPES, ScopeFamily
 from ..places import PlaceMarks, display_path
 from ..settings.config import CodeFilter, Config
 from ..spans import Span
 from .argument_cases import chosen_text
 from .list_rules import (
     default_grant, keeps_gmail_threading, keeps_imap_mail, list_findings, read_entry,
+    sends_alone,
 )
 from .resolver import EndpointUse, UnresolvedUse
 from .v3_list_rules import names_one_scope
@@ -184,9 +184,7 @@ def with_gmail_companions(inference: Inference, state: ProjectState, config: Con
     the set ``infer`` names must hold them too, or a request narrowed to it would get
     NYS202 on the next run."""
     catalogue = dialect_catalogue(V2)
-    email = [scope for scope in inference.scopes
-             if scope in V2_SCOPES and V2_SCOPES[scope].family is ScopeFamily.EMAIL]
-    if email != [V2_GMAIL_SEND_ONLY_SCOPE]:
+    if not sends_alone(inference.scopes):
         return inference
     kept: dict[str, str] = {}
     for site in state.sites:
