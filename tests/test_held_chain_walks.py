@@ -120,7 +120,7 @@ def test_the_skip_never_drops_a_chain_the_walk_would_give() -> None:
                                 for _ in range(rng.randint(1, 2))]
         value = _value(rng, symbols, rng.randint(0, 4))
         held = held_chains(value, bindings, lambda call, attr: True)
-        gives = any(name in _NAMES for root, attrs, _ in held.chains
+        gives = any(name in _NAMES for root, attrs, *_ in held.chains
                     for name in (*attrs, *_root_names(root)))
         checked += 1
         if not may_give_a_name(value, _NAMES, naming_symbols(bindings, _NAMES)):

@@ -198,8 +198,18 @@ class ValueReader:
                 reason="" if parts.items else "the scopes come from other modules",
             )
         return ScopeValue(
-            ValueState.ITEMS, parts.items, parts.complete, span=self._source.span(target)
+            ValueState.ITEMS, parts.items, parts.complete,
+            span=self._source.span(self._joined_list(target) or target)
         )
+
+    def _joined_list(self, node: ast.expr) -> ast.expr | None:
+        """The list display ``",".join(SCOPES)`` joins, where this module writes it:
+        the value's place, as for ``scopes=SCOPES``, so that a fix adding a scope
+        edits the list (a join call is no place to add one)."""
+        if not (isinstance(node, ast.Call) and _is_comma_join(node)):
+            return None
+        inner = self._follow(node.args[0])
+        return inner if isinstance(inner, (ast.List, ast.Tuple, ast.Set)) else None
 
     def _conditional_part(self, node: ast.expr, depth: int) -> tuple[ast.expr, ast.expr] | None:
         """A list built with ``+`` or starred splices one part of which is a

@@ -128,6 +128,8 @@ def _project_json(project: ProjectResult) -> dict[str, Any]:
             for scope, uses in (inference.evidence.items() if inference else ())
         },
         "uncertain": [_evidence_json(use) for use in inference.uncertain] if inference else [],
+        # Scopes of ``scopes`` no call needs that a request keeps, with the reason.
+        "kept": dict(inference.kept) if inference else {},
         "unresolved": unresolved,
         "providers": [
             _provider_json(dialect, found, not unresolved)
@@ -217,7 +219,9 @@ def _print_scopes(inference: Inference | None, scopes: list[str],
         print(f"  {scope}{tier}")
         for use in inference.evidence.get(scope, []) if inference else []:
             location = f"{display_path(use.span.path)}:{use.span.line}"
-            print(f"    {location} {use.shown} -> {use.endpoint.key} -> {_why(use, scope)}")
+            print(f"    {location} {use.shown} -> {use.requested} -> {_why(use, scope)}")
+        if inference and scope in inference.kept:
+            print(f"    {inference.kept[scope]}")
 
 
 def _print_uncertain(uncertain: list[dict[str, Any]]) -> None:

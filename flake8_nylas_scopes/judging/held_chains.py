@@ -47,8 +47,21 @@ class HeldChains(NamedTuple):
     (``cut``): then what it left is judged as it stands, and any other value the
     module binds may be held too."""
 
-    chains: list[tuple[Val, tuple[str, ...], int]]
+    chains: list[HeldChain]
     cut: bool
+
+
+class HeldChain(NamedTuple):
+    """One chain a walk found: its ``root``, the ``attrs`` read on it, how many
+    elements deep the value walked from is (``depth``), and the chain as the code
+    names it where the walk last passed a name with attributes pending (``shown``:
+    ``conn.messages.list`` for ``conn = connect()``, whose root is a call), for
+    messages; None where no name was passed."""
+
+    root: Val
+    attrs: tuple[str, ...]
+    depth: int
+    shown: Val | None = None
 
 
 def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: KeepsHanded,
@@ -62,11 +75,11 @@ def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: Kee
     # for ``jobs[0].list``): a container met with none owes them to itself, not to its
     # elements (``jobs.append`` of ``jobs = [raw.messages.list]`` reads no attribute of
     # the method).  Held whole (``run_all(jobs)``), it stands for its elements.
-    pending: list[tuple[Val, tuple[str, ...], int]] = [(value, (), 0)]
+    pending: list[HeldChain] = [HeldChain(value, (), 0)]
     seen: set[tuple[int, tuple[str, ...], int]] = set()
-    found: list[tuple[Val, tuple[str, ...], int]] = []
+    found: list[HeldChain] = []
     while pending and len(seen) < _MAX_STEPS:
-        link, attrs, depth = pending.pop()
+        link, attrs, depth, shown = pending.pop()
         if (id(link), attrs, depth) in seen:
             continue
         seen.add((id(link), attrs, depth))
@@ -74,31 +87,36 @@ def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: Kee
         if kind == "attr" and inner is not None and not attrs and (
                 link.name in _ELEMENT_GETTERS) and inner.kind != "attr":
             # ``table.get`` held (not ``raw.messages.get``, a method of the chain).
-            pending.append((inner, attrs, depth))
+            pending.append(HeldChain(inner, attrs, depth, shown))
         elif kind == "attr" and inner is not None:
-            pending.append((inner, (link.name, *attrs), depth))
+            pending.append(HeldChain(inner, (link.name, *attrs), depth, shown))
         elif kind == "sym" and link.name in bindings:
-            pending.extend((bound, attrs, depth) for bound in bindings[link.name])
+            # The first name the code reads the attributes on, kept for the message:
+            # the values it is bound to may be calls or containers, which name nothing.
+            named = shown if shown is not None or not attrs else rebuilt_chain(link, attrs)
+            pending.extend(HeldChain(bound, attrs, depth, named)
+                           for bound in bindings[link.name])
         elif kind in _ELEMENT_KINDS and inner is not None:
-            pending.append((inner, attrs, depth + 1))
+            pending.append(HeldChain(inner, attrs, depth + 1, shown))
         elif kind == "box" and inner is not None and (depth or not attrs):
-            pending.append((inner, attrs, max(depth - 1, 0)))
+            pending.append(HeldChain(inner, attrs, max(depth - 1, 0), shown))
         elif kind == "part" and inner is not None:
-            pending.append((inner, attrs, depth))
+            pending.append(HeldChain(inner, attrs, depth, shown))
         elif kind == "call" and inner is not None and inner.kind == "attr" and (
                 inner.name in _ELEMENT_METHODS) and inner.inner is not None and (
                 inner.inner.kind != "attr"):
             # ``JOBS.get("run")``, ``JOBS.values()``: the container's elements.  (Not
             # on an attribute chain: ``raw.messages.get(id)`` is no element of
             # ``raw.messages``.)
-            pending.append((inner.inner, attrs, depth + 1))
+            pending.append(HeldChain(inner.inner, attrs, depth + 1, shown))
         elif type(link) is HandedCall and len(attrs) > 1 and keeps_handed(link, attrs[0]):
             # ``Box(raw.messages).value.list``: the instance's attribute may be what
             # it was handed.  (A method held whole, ``Box(raw.messages.list).value``,
             # is counted where it is handed to the project's class.)
-            pending.extend((handed, attrs[1:], depth) for handed in link.handed_values)
+            pending.extend(HeldChain(handed, attrs[1:], depth, shown)
+                           for handed in link.handed_values)
         else:
-            found.append((link, attrs, depth))
+            found.append(HeldChain(link, attrs, depth, shown))
     # Past the limit, what is left is judged as it stands, unfollowed: a chain given
     # up on must still be looked at, never dropped.
     found.extend(pending)

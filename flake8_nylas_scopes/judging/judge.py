@@ -55,7 +55,9 @@ from .shared_clients import shared_client_requests
 from .results import FileError, ProjectResult
 from .scope_checks import scope_check_uses
 from .test_code import is_patcher, is_test_library, is_test_module
-from .usage_rules import Inference, ProjectState, infer, unneeded_claims_alone, usage_findings
+from .usage_rules import (
+    Inference, ProjectState, infer, unneeded_claims_alone, usage_findings, with_gmail_companions,
+)
 from .v3_requests import site_dialect
 
 # Scopes given to a wrapper function's parameter (see extract._parameter_reference).
@@ -860,7 +862,9 @@ def judge_project(
     state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial,
                          guards, undecided, unread, inferred, owned)
     result.state = state
-    result.inference = infer(endpoint_uses)
+    # The set infer names keeps what check keeps: the email scope Gmail needs beside
+    # ``email.send``.
+    result.inference = with_gmail_companions(infer(endpoint_uses), state, config)
     # A provider's API v3 scopes are inferred where the project asks for them or makes
     # a v3 call; a name alone (``"reply_to_message_id"`` in an API v2 request body) is
     # no sign of an API v3 app.

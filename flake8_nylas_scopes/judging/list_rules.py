@@ -401,6 +401,14 @@ def keeps_gmail_threading(
     return send_only and providers_for(site, config).can_be_google()
 
 
+def sends_alone(scopes: Iterable[str]) -> bool:
+    """Whether ``email.send`` is the only email scope of ``scopes`` (what NYS202 is
+    about where the account can be Gmail)."""
+    email = [scope for scope in scopes if scope in cat.V2_SCOPES
+             and cat.V2_SCOPES[scope].family is cat.ScopeFamily.EMAIL]
+    return email == [cat.V2_GMAIL_SEND_ONLY_SCOPE]
+
+
 def keeps_imap_mail(
     scope: str, kept: Sequence[str], used: Sequence[str], site: ScopeSite, config: Config,
 ) -> bool:

@@ -58,6 +58,7 @@ from ..analysis.symbols import (
     returned_element,
 )
 from ..nylas_api.types import Endpoint, Member
+from ..nylas_api import save_updates
 from ..spans import Span
 from ..analysis.class_order import linearize
 from .django_models import (
@@ -176,6 +177,16 @@ class EndpointUse:
     def shown(self) -> str:
         """The call for messages: ``client.messages.get()``, ``iterating messages``."""
         return self.call if self.read else f"{self.call}()"
+
+    @property
+    def requested(self) -> str:
+        """The request for messages: the endpoint's key, or both of a model's
+        ``save()``, which creates an object without an id and updates one with an id
+        (``POST /labels or PUT /labels/{id}``): the model does not say which it is."""
+        model, _, method = self.operation.rpartition(".")
+        update = save_updates().get(model) if method == "save" and (
+            self.endpoint.dialect == "v2") else None
+        return f"{self.endpoint.key} or {update}" if update else self.endpoint.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -3462,14 +3473,14 @@ class FlowResolver:
         named: list[str] = []
         if held.cut:
             found.append(_past_the_walk(span, text))
-        for root, attrs, _ in held.chains:
+        for root, attrs, _, shown in held.chains:
             # The chain's names first: most chains a call's callee holds name no
             # collection (``results.append``), and resolving their roots, the costly
             # test, would answer a question no use is asked for.
             if not attrs or not self._may_name_a_use(root, attrs):
                 continue
             chain = rebuilt_chain(root, attrs)
-            method = _describe_value(chain) or ".".join(attrs)
+            method = _chain_words(chain, shown, attrs)
             use = _chain_use(chain, span, f"{method} via {text}", self.sdk)
             if use is None or not self._of_an_untold_object(root, chain) or not (
                     self._may_be_nylas(use, chain, nylas_module, handed=handed,
@@ -3547,7 +3558,8 @@ class FlowResolver:
         for edge in edges:
             if edge.target.startswith(_ESCAPE_TARGETS):
                 found += self._escaping_method(
-                    edge.value, _escape_words(edge.target), nylas_module,
+                    edge.value, _escape_words(edge.target, _in_a_method(edge.value)),
+                    nylas_module,
                     functools.partial(_defining_span, edge.target, defined=defined))
         return found
 
@@ -3949,12 +3961,12 @@ class FlowResolver:
             text = _describe_value(value) or "a value"
             if span is not None:
                 found.append(_past_the_walk(span, f"{text} ({how})"))
-        for root, attrs, depth in held.chains:
+        for root, attrs, depth, shown in held.chains:
             span = span_of(root) if attrs and self._may_name_a_use(root, attrs) else None
             if span is None:
                 continue
             chain = rebuilt_chain(root, attrs)
-            text = _describe_value(chain) or ".".join(attrs)
+            text = _chain_words(chain, shown, attrs)
             # The chain's names before its root is resolved (see ``_held_methods``).
             if self._names_a_collection(attrs[-1]):
                 # Only the collection itself: its elements (``[m for m in
@@ -4041,14 +4053,28 @@ def _defining_span(target: str, root: Val, defined: Mapping[str, Span]) -> Span 
     return None
 
 
-def _escape_words(target: str) -> str:
-    """How a value leaves its function, for a message (``returned by pick``)."""
+def _escape_words(target: str, in_a_method: bool = True) -> str:
+    """How a value leaves its function, for a message (``returned by pick``).  An
+    attribute is named as the code binds it: ``self.fetch`` in a method, ``Jobs.fetch``
+    in the class body (``in_a_method`` false)."""
     if target.startswith((RETURNED, ELEMENT)):
         function = target[2:].partition("#")[0]
         return f"returned by {function.rsplit('.', 1)[-1]}"
     if target.startswith(ATTRIBUTE):
-        return f"stored as self.{target.rsplit('.', 1)[-1]}"
+        owner, _, attr = qualified_name(target).rpartition(".")
+        return f"stored as {'self' if in_a_method else owner.rsplit('.', 1)[-1]}.{attr}"
     return f"stored as {qualified_name(target)}"
+
+
+def _in_a_method(value: Val) -> bool:
+    """Whether a value bound to an attribute is one a function holds (its root a
+    parameter, a local or ``self``), so that the binding is ``self.<name> = ...`` in a
+    method; else it is read from module names, as a class body binds it."""
+    root: Val | None = value
+    while root is not None and root.inner is not None:
+        root = root.inner
+    return root is not None and (root.kind == "self" or root.kind == "sym" and (
+        root.name.startswith((PARAMETER, LOCAL))))
 
 
 def _past_the_walk(span: Span, text: str) -> UnresolvedUse:
@@ -4167,6 +4193,13 @@ def _helper_class(obj: Obj) -> str:
             break
         obj = unbox(obj)
     return obj[1] if obj[0] == "helper" else ""
+
+
+def _chain_words(chain: Val, shown: Val | None, attrs: tuple[str, ...]) -> str:
+    """A held chain as the code names it: its own names where its root has one, else
+    the first name the walk read its attributes on (``conn.messages.list`` for ``conn
+    = connect()``), else its attributes alone."""
+    return _describe_value(chain) or _describe_value(shown) or ".".join(attrs)
 
 
 def _describe_value(value: Val | None) -> str:

@@ -25,6 +25,7 @@ from ..spans import Span
 from .argument_cases import chosen_text
 from .list_rules import (
     default_grant, keeps_gmail_threading, keeps_imap_mail, list_findings, read_entry,
+    sends_alone,
 )
 from .resolver import EndpointUse, UnresolvedUse
 from .v3_list_rules import names_one_scope
@@ -112,6 +113,9 @@ class Inference:
     evidence: dict[str, list[EndpointUse]] = field(default_factory=dict)
     # Calls whose need is uncertain: no scope is inferred from them alone.
     uncertain: list[EndpointUse] = field(default_factory=list)
+    # Scopes no call needs that a request keeps for another reason, with the reason
+    # (the email scope Gmail needs beside ``email.send``: see ``gmail_companions``).
+    kept: dict[str, str] = field(default_factory=dict)
 
 
 def infer(uses: Sequence[EndpointUse], dialect: str = V2) -> Inference:
@@ -165,6 +169,40 @@ def infer(uses: Sequence[EndpointUse], dialect: str = V2) -> Inference:
     result.evidence = {scope: result.evidence[scope] for scope in result.scopes
                        if scope in result.evidence}
     return result
+
+
+# Why ``infer`` lists an email scope no call needs beside ``email.send`` (NYS202).
+_GMAIL_COMPANION = ("kept beside 'email.send': a request a Gmail account can make needs "
+                    "another email scope for threading (NYS202)")
+
+
+def with_gmail_companions(inference: Inference, state: ProjectState, config: Config
+                          ) -> Inference:
+    """``inference`` with the email scopes the API v2 requests keep beside
+    ``email.send`` for Gmail's threading, where ``email.send`` is the only email scope
+    the calls need: NYS303 does not ask to drop them (``keeps_gmail_threading``), so
+    the set ``infer`` names must hold them too, or a request narrowed to it would get
+    NYS202 on the next run."""
+    catalogue = dialect_catalogue(V2)
+    if not sends_alone(inference.scopes):
+        return inference
+    kept: dict[str, str] = {}
+    for site in state.sites:
+        if site_dialect(site) != V2 or site.value.state is not ValueState.ITEMS or (
+                site.kind is SiteKind.FLASK_DANCE):
+            continue
+        scopes = [scope for scope, *_ in _kept_items(site, config, catalogue)]
+        for scope in scopes:
+            if scope not in inference.scopes and keeps_gmail_threading(
+                    scope, scopes, site, config, _partly_read(site),
+                    lambda needed: needed in inference.scopes):
+                kept[scope] = _GMAIL_COMPANION
+    if not kept:
+        return inference
+    every = [*inference.scopes, *kept]
+    return dataclasses.replace(
+        inference, kept=kept,
+        scopes=sorted(every, key=lambda s: (s.split(".")[0], catalogue.rank.get(s, 5), s)))
 
 
 def _unserved(catalogue: Catalogue, scopes: Sequence[str], uses: Sequence[EndpointUse]
@@ -629,7 +667,7 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
                 provider = state.dialect.rpartition("/")[2]
                 yield Finding("NYS304", use.span, CODES["NYS304"].message(
                     what=f"cannot tell whether {provider} grants reach {use.shown} "
-                         f"({endpoint.key}), which needs a scope the {provider} request "
+                         f"({use.requested}), which needs a scope the {provider} request "
                          f"does not grant: {undecided}"))
             continue
         # What ``infer`` would choose for the call: where an argument the analysis
@@ -642,7 +680,7 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
                              for option in ordered) + _whatever(endpoint)
         places = PlaceMarks()
         where = places.marks(site_spans) or "configuration"
-        trail = f"{places.mark(use.span)} {use.shown} -> {endpoint.key}"
+        trail = f"{places.mark(use.span)} {use.shown} -> {use.requested}"
         fix = None
         if len(lists) == 1 and lists[0].value.span is not None:
             fix = Fix(FixAction.APPEND, lists[0].value.span, 0, "", tuple(sorted(best.scopes)))
@@ -650,7 +688,7 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
             "NYS301",
             use.span,
             CODES["NYS301"].message(
-                call=f"{use.shown} ({endpoint.key})",
+                call=f"{use.shown} ({use.requested})",
                 needed=needed,
                 where=f"the scopes requested at {where} do not grant it",
                 suggestion=suggestion,
@@ -863,7 +901,7 @@ _EVIDENCE_SHOWN = 5
 def _evidence(uses: Sequence[EndpointUse], places: PlaceMarks) -> tuple[str, ...]:
     """The first calls behind a finding, and how many more there are."""
     shown = tuple(
-        f"{places.mark(use.span)} {use.shown} -> {use.endpoint.key}"
+        f"{places.mark(use.span)} {use.shown} -> {use.requested}"
         for use in uses[:_EVIDENCE_SHOWN]
     )
     rest = len(uses) - _EVIDENCE_SHOWN

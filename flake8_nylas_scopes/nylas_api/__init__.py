@@ -94,6 +94,15 @@ API_VERSIONS: Mapping[str, Api] = {
 
 
 @cache
+def save_updates() -> Mapping[str, str]:
+    """API v2 models whose ``save()`` creates an object without an id and updates one
+    with an id, each with its update endpoint (``v2.endpoints.SAVE_UPDATES``)."""
+    from .v2.endpoints import SAVE_UPDATES
+
+    return SAVE_UPDATES
+
+
+@cache
 def client_class_names() -> frozenset[str]:
     """The qualified names of every API version's client class (each surface's
     ``client_classes``), loaded when first asked for."""

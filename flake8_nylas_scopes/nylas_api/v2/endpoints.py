@@ -879,6 +879,17 @@ MODELS: Mapping[str, Model] = _models(
     Model("Grant", {"save": "POST /connect/grants", "update": "PATCH /connect/grants/{id}"}),
 )
 
+# NylasAPIObject.save (restful_models.py, PY5 5.14.1 lines 166-171) updates an object
+# that has an id and creates one that has none; File.save (lines 569-589) always
+# uploads.  ``methods["save"]`` names the create endpoint (the scopes are the row's
+# either way), so a message names both requests where the model has both: an object
+# read from the API is saved with ``PUT``, not ``POST``.  Model -> the update endpoint.
+SAVE_UPDATES: Mapping[str, str] = {
+    name: model.methods["update"] for name, model in MODELS.items()
+    if "update" in model.methods and model.methods.get("save", model.methods["update"])
+    != model.methods["update"]
+}
+
 
 # APIClient methods that send a request.  authentication_url is left out: it only builds
 # the /oauth/authorize URL for the browser (no HTTP from the app); the scopes it carries
