@@ -148,3 +148,31 @@ def test_a_pack_replaced_while_it_is_read_gives_the_entries_it_held(tmp_path: Pa
     pack.unlink()
     assert packs.get('"b"') == "first b"
     assert packs.get('"c"') is None
+
+
+def test_packs_are_closed_before_a_join_removes_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows removes no file a process holds open: a pack holding an entry no
+    # module asked for (its module is gone) must be closed when the join removes it.
+    for number in range(facts_packs._MAX_PACKS):
+        pack = tmp_path / f"facts-{number}{PACK_SUFFIX}"
+        pack.write_text(f'"kept{number}"\tentry\n"gone{number}"\told\n')
+        os.utime(pack, ns=(number + 1, number + 1))
+    written: list[str] = []
+    packs = FactsPacks(str(tmp_path), lambda path, text: written.append(text))
+    for number in range(facts_packs._MAX_PACKS):
+        assert packs.get(f'"kept{number}"') == "entry"
+        packs.used(f'"kept{number}"', "entry")
+    handles = [pack.handle for pack in packs._open]
+    assert len(handles) == facts_packs._MAX_PACKS
+    removed: list[str] = []
+
+    def unlink(path: str) -> None:
+        assert all(handle.closed for handle in handles), "a pack is removed while open"
+        removed.append(path)
+        os.remove(path)
+
+    monkeypatch.setattr(facts_packs.os, "unlink", unlink)
+    packs.flush(complete=True)
+    assert len(removed) == facts_packs._MAX_PACKS
+    assert len(written) == 1 and "gone" not in written[0]

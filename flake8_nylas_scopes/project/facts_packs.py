@@ -122,6 +122,11 @@ class FactsPacks:
             lines = {**self._used, **self._added}
         else:
             lines = self._added
+        # Every entry wanted is read by now.  The packs read are closed before any is
+        # removed: Windows removes no file a process holds open.  A later ``get``
+        # looks at the packs again.
+        _close_all(self._open)
+        self._lines = None
         if lines:
             name = f"facts-{time.time_ns()}-{os.getpid()}{PACK_SUFFIX}"
             text = "".join(f"{path}\t{entry}\n" for path, entry in lines.items())
@@ -133,9 +138,6 @@ class FactsPacks:
             self._read = []
         self._used.clear()
         self._added.clear()
-        # The packs read may be gone now: a later ``get`` looks at them again.
-        _close_all(self._open)
-        self._lines = None
 
     def _places(self) -> dict[str, _Place]:
         """Where every pack's entries are, by module, newer packs' over older ones'.
