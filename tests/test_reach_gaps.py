@@ -1,0 +1,116 @@
+"""Code the analysis reads beyond the obvious: the modules a lone file imports, calls
+through a wrapper from an installed package, and an auth dict kept in another module.
+
+Each case has a control: the neighbouring sound case keeps its verdict.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tool_runs import nylas_scopes
+
+from flake8_nylas_scopes.project.roots import project_root
+from flake8_nylas_scopes.project.session import ProjectSession
+from flake8_nylas_scopes.settings.config import make_config
+
+
+def _found(cwd: Path, *paths: str) -> set[tuple[str, int, str, str]]:
+    """(path, line, code, the first quoted word of the message) of each finding."""
+    run = nylas_scopes(cwd, "check", "--format", "json", "--select", "NYS", *paths)
+    assert "Traceback" not in run.stderr, run.stderr
+    found = set()
+    for finding in json.loads(run.stdout)["findings"]:
+        message = finding["message"]
+        about = message.split("'")[1] if "'" in message else message.split(" ")[0]
+        found.add((finding["path"], finding["line"], finding["code"], about))
+    return found
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return root
+
+
+# --- a lone file and the modules it imports ------------------------------------------
+
+def _lone(tmp_path: Path, files: dict[str, str]) -> Path:
+    app = tmp_path / "app"
+    app.mkdir()
+    if project_root(str(app / "app.py")) is not None:
+        pytest.skip("a project marker above the temporary directory")
+    return _write(app, files)
+
+
+LONE_REQUEST = (
+    "from nylas import APIClient\n"
+    "{import_line}\n"
+    "SCOPES = ['email.read_only', 'calendar.read_only']\n"
+    "\n"
+    "\n"
+    "class Sync({base}):\n"
+    "    def __init__(self, token):\n"
+    "        self.client = APIClient('id', 'secret', token)\n"
+    "\n"
+    "    def events(self):\n"
+    "        return self.client.events.all()\n"
+    "\n"
+    "\n"
+    "def login():\n"
+    "    client = APIClient('id', 'secret')\n"
+    "    return client.authentication_url('https://a/cb', scopes=SCOPES)\n"
+    "\n"
+    "\n"
+    "def main():\n"
+    "    Sync('token').run()\n"
+)
+# Names no Nylas: the mail it lists is read through the client its subclass sets.
+HELPERS = "class Base:\n    def run(self):\n        return self.client.messages.all()\n"
+
+
+@pytest.mark.parametrize(("import_line", "base"), [
+    ("from helpers import Base", "Base"),
+    ("from .helpers import Base", "Base"),
+    ("import helpers", "helpers.Base"),
+    ("from lib import helpers", "helpers.Base"),
+])
+def test_a_module_a_lone_file_imports_is_read_with_it(
+    tmp_path: Path, import_line: str, base: str
+) -> None:
+    helpers = "lib/helpers.py" if import_line.startswith("from lib") else "helpers.py"
+    app = _lone(tmp_path, {
+        "app.py": LONE_REQUEST.format(import_line=import_line, base=base),
+        helpers: HELPERS,
+    })
+    # The mail read in the base class needs email.read_only: nothing is unused.
+    assert _found(app, "app.py") == set()
+    # flake8 asks for the file alone, the same way.
+    session = ProjectSession(make_config(), lambda code: True, (), from_stdin=False)
+    text = (app / "app.py").read_text()
+    assert session.findings_for(str(app / "app.py"), text) == []
+    run = nylas_scopes(app, "infer", "app.py")
+    assert "client.messages.all() -> GET /messages" in run.stdout
+
+
+def test_a_module_a_lone_file_does_not_import_is_not_read(tmp_path: Path) -> None:
+    # Control: the same base class in a module nothing imports runs for no one; the
+    # class extends a base of its own, whose calls are all known.
+    app = _lone(tmp_path, {
+        "app.py": LONE_REQUEST.format(import_line="", base="object"),
+        "helpers.py": HELPERS,
+    })
+    assert _found(app, "app.py") == {("app.py", 3, "NYS303", "email.read_only")}
+
+
+def test_an_imported_module_without_nylas_calls_keeps_the_verdict(tmp_path: Path) -> None:
+    # Control: reading the modules it imports silences nothing by itself.
+    app = _lone(tmp_path, {
+        "app.py": LONE_REQUEST.format(import_line="from helpers import Base", base="Base"),
+        "helpers.py": "class Base:\n    def run(self):\n        return self.client_id\n",
+    })
+    assert _found(app, "app.py") == {("app.py", 3, "NYS303", "email.read_only")}
+
