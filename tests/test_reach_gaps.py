@@ -114,3 +114,69 @@ def test_an_imported_module_without_nylas_calls_keeps_the_verdict(tmp_path: Path
     })
     assert _found(app, "app.py") == {("app.py", 3, "NYS303", "email.read_only")}
 
+
+# --- a wrapper from a package the project does not hold ------------------------------
+
+WRAPPED_AUTH = (
+    "from nylas import APIClient\n\n"
+    "SCOPES = ['email.read_only', 'calendar.read_only', 'contacts.read_only']\n\n\n"
+    "def login():\n"
+    "    return APIClient('id', 'secret').authentication_url('https://a/cb', scopes=SCOPES)\n\n\n"
+    "def week(token):\n"
+    "    return APIClient('id', 'secret', token).events.all()\n"
+)
+
+
+def _wrapped(tmp_path: Path, jobs: str) -> set[tuple[str, int, str, str]]:
+    _write(tmp_path, {"pyproject.toml": "[project]\nname = 'mail'\n",
+                      "auth.py": WRAPPED_AUTH, "jobs.py": jobs})
+    return {found for found in _found(tmp_path, "--extend-select", "NYS304", ".")
+            if found[2] != "NYS304" or found[0] == "jobs.py"}
+
+
+@pytest.mark.parametrize("jobs", [
+    "from acme_mail import make_client\n\n\ndef unread():\n"
+    "    return make_client().messages.all()\n",
+    "from acme_mail import make_client\n\n\ndef unread():\n"
+    "    box = make_client()\n    return box.messages.all()\n",
+    "import acme_mail\n\n\ndef unread():\n"
+    "    return acme_mail.make_client().messages.all()\n",
+    "from acme_mail.factory import Mailer\n\nMAILER = Mailer()\n\n\ndef unread():\n"
+    "    return MAILER.api.messages.where(unread=True)\n",
+])
+def test_a_collection_read_through_an_unseen_package_s_wrapper_may_need_its_scope(
+    tmp_path: Path, jobs: str
+) -> None:
+    found = _wrapped(tmp_path, jobs)
+    # The mail may be read through Nylas: email.read_only is not called unused.
+    assert {(path, code, about) for path, _, code, about in found} == {
+        ("auth.py", "NYS303", "contacts.read_only"), ("jobs.py", "NYS304", "cannot")}
+
+
+@pytest.mark.parametrize("jobs", [
+    # Django's related managers and querysets, a project model, a framework's proxy.
+    "from django.contrib.auth.models import User\n\n\ndef unread(pk):\n"
+    "    return User.objects.get(pk=pk).messages.all()\n",
+    "def unread(request):\n    return request.user.calendars.all()\n",
+    "def unread(user):\n    return user.messages.all()\n",
+    "from flask_login import current_user\n\n\ndef unread():\n"
+    "    return current_user.messages.all()\n",
+    "from models import Thread\n\n\ndef unread():\n"
+    "    return Thread.objects.filter(unread=True).first().messages.all()\n",
+    "from email import message_from_string\n\n\ndef unread(text):\n"
+    "    return message_from_string(text).messages.all()\n",
+])
+def test_other_libraries_collections_keep_their_verdict(tmp_path: Path, jobs: str) -> None:
+    (tmp_path / "models.py").write_text("class Thread:\n    objects = None\n")
+    found = _wrapped(tmp_path, jobs)
+    assert {(path, code, about) for path, _, code, about in found} == {
+        ("auth.py", "NYS303", "email.read_only"), ("auth.py", "NYS303", "contacts.read_only")}
+
+
+def test_an_unseen_package_s_object_without_a_collection_call_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    found = _wrapped(tmp_path, "from acme_mail import make_client\n\n\ndef unread():\n"
+                               "    return make_client().messages\n")
+    assert {(path, code, about) for path, _, code, about in found} == {
+        ("auth.py", "NYS303", "email.read_only"), ("auth.py", "NYS303", "contacts.read_only")}
