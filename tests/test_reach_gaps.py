@@ -180,3 +180,81 @@ def test_an_unseen_package_s_object_without_a_collection_call_changes_nothing(
                                "    return make_client().messages\n")
     assert {(path, code, about) for path, _, code, about in found} == {
         ("auth.py", "NYS303", "email.read_only"), ("auth.py", "NYS303", "contacts.read_only")}
+
+
+# --- an auth dict kept in another module ---------------------------------------------
+
+SETTINGS = (
+    "AUTH = {\n"
+    "    'redirect_uri': 'https://a/cb',\n"
+    "    'scopes': ['email.read_only', 'email.read_only', 'calendar'],\n"
+    "}\n"
+)
+SPREAD_VIEWS = (
+    "from nylas import APIClient\n\n"
+    "{import_line}\n\n\n"
+    "def login():\n"
+    "    return APIClient('id', 'secret').authentication_url(**{name})\n\n\n"
+    "def week(token):\n"
+    "    return APIClient('id', 'secret', token).events.all()\n"
+)
+
+
+def _spread(tmp_path: Path, settings: str, import_line: str, name: str,
+            **more: str) -> set[tuple[str, int, str, str]]:
+    _write(tmp_path, {"pyproject.toml": "[project]\nname = 'mail'\n", "settings.py": settings,
+                      "views.py": SPREAD_VIEWS.format(import_line=import_line, name=name),
+                      **more})
+    return _found(tmp_path, "--extend-select", "NYS304", ".")
+
+
+@pytest.mark.parametrize(("import_line", "name"), [
+    ("import settings", "settings.AUTH"),
+    ("from settings import AUTH", "AUTH"),
+])
+def test_a_dict_of_another_module_spread_into_the_request_is_read(
+    tmp_path: Path, import_line: str, name: str
+) -> None:
+    # The list is judged where it is written: a duplicate, a scope nothing needs, and
+    # one broader than the calendar reads need.
+    assert _spread(tmp_path, SETTINGS, import_line, name) == {
+        ("settings.py", 3, "NYS303", "email.read_only"),
+        ("settings.py", 3, "NYS103", "email.read_only"),
+        ("settings.py", 3, "NYS302", "calendar"),
+    }
+    run = nylas_scopes(tmp_path, "fix", "--unsafe-fixes", ".")
+    assert "Traceback" not in run.stderr
+    # ``fix`` rewrites the list where it is written.
+    assert (tmp_path / "settings.py").read_text() == SETTINGS.replace(
+        "['email.read_only', 'email.read_only', 'calendar']", "['calendar.read_only']")
+
+
+def test_the_same_request_with_its_list_read_in_place_agrees(tmp_path: Path) -> None:
+    # Control: the explicit reading of the key gives the same verdicts.
+    views = SPREAD_VIEWS.format(import_line="import settings", name="settings.AUTH").replace(
+        "(**settings.AUTH)", "(settings.AUTH['redirect_uri'], scopes=settings.AUTH['scopes'])")
+    _write(tmp_path, {"pyproject.toml": "[project]\nname = 'mail'\n", "settings.py": SETTINGS,
+                      "views.py": views})
+    assert {(code, about) for _, _, code, about in _found(tmp_path)} == {
+        ("NYS303", "email.read_only"), ("NYS103", "email.read_only"), ("NYS302", "calendar")}
+
+
+@pytest.mark.parametrize(("settings", "more"), [
+    # Changed in its own module, by another module, or holding no list at all.
+    (SETTINGS + "AUTH['scopes'] = ['contacts']\n", {}),
+    (SETTINGS, {"boot.py": "from settings import AUTH\n\nAUTH.update(scopes=['contacts'])\n"}),
+    ("AUTH = {'redirect_uri': 'https://a/cb'}\n", {}),
+])
+def test_a_dict_changed_elsewhere_stays_unresolved(
+    tmp_path: Path, settings: str, more: dict[str, str]
+) -> None:
+    found = _spread(tmp_path, settings, "import settings", "settings.AUTH", **more)
+    assert {(path, code) for path, _, code, _ in found} == {("views.py", "NYS304")}
+
+
+def test_a_parameter_spread_into_the_request_stays_unresolved(tmp_path: Path) -> None:
+    views = SPREAD_VIEWS.format(import_line="", name="cfg").replace("def login()",
+                                                                    "def login(cfg)")
+    _write(tmp_path, {"pyproject.toml": "[project]\nname = 'mail'\n", "views.py": views})
+    found = _found(tmp_path, "--extend-select", "NYS304", ".")
+    assert {(code, about) for _, _, code, about in found} == {("NYS304", "cannot")}
