@@ -63,18 +63,20 @@ def unseen_package_root(
     bindings: Callable[[str], Iterable[Val]],
     is_unseen: Callable[[str], bool],
 ) -> str | None:
-    """The package a receiver comes from when it is a call, attribute or item of a
-    name imported from a package the project does not hold (see above), following a
+    """The package a receiver comes from when it is what a call of a name imported
+    from a package the project does not hold gives, or an attribute or item of
+    that (see above), following a
     symbol through its bindings in the module (``client = make_client()``; every one
     of them must come from such a package); None otherwise.  ``bindings`` gives the
     values a symbol of the module is bound to, ``is_unseen`` tells whether a dotted
     name reached through imports is no module or name of the project's (nor Nylas)."""
-    pending = [(root, 0)]
+    pending = [(root, 0, False)]
     found: str | None = None
     seen: set[str] = set()
     while pending:
-        value, hops = pending.pop()
+        value, hops, called = pending.pop()
         while value is not None and value.kind in ("attr", "call", "item", "iter", "part"):
+            called = called or value.kind == "call"
             value = value.inner
         if value is None:
             return None
@@ -85,9 +87,12 @@ def unseen_package_root(
             values = list(bindings(value.name))
             if not values or hops >= _MOST_HOPS:
                 return None  # a parameter, or a name bound elsewhere: not this rule's
-            pending.extend((bound, hops + 1) for bound in values)
+            pending.extend((bound, hops + 1, called) for bound in values)
             continue
-        if value.kind != "ref":
+        if value.kind != "ref" or not called:
+            # The imported name itself (``from shared.setup import client``) is taken
+            # for that library's own object, as elsewhere: only what a call of it
+            # gives (a wrapper's ``make_client()``, ``Mailer()``) may be a client.
             return None
         top = value.name.split(".", 1)[0]
         if top in _STANDARD_LIBRARY or top in KNOWN_OTHER_LIBRARIES or not is_unseen(
