@@ -2935,8 +2935,14 @@ class Extractor(FastVisitor):
             scopes = spread.values.get("scopes")
             provider_node = provider_node or spread.values.get("provider")
             has_star_kwargs = scopes is None and not spread.complete
+        elsewhere = self._scopes_of_other_modules_dict(node) if (
+            scopes is None and spread is None and not has_star_args) else None
         if scopes is not None:
             value = self._parameter_reference(scopes) or self.reader.read(scopes)
+        elif elsewhere is not None:
+            # ``authentication_url(**settings.AUTH)``: its ``scopes`` is a constant of
+            # that module, which the project index reads (or finds changed).
+            value = elsewhere
         elif has_star_kwargs or has_star_args:
             value = ScopeValue(
                 ValueState.UNRESOLVED, complete=False, reason="scopes may come from *args/**kwargs"
@@ -2960,6 +2966,23 @@ class Extractor(FastVisitor):
                 receiver=dotted(receiver), helper_class=method.helper_class,
             )
         )
+
+    def _scopes_of_other_modules_dict(self, node: ast.Call) -> ScopeValue | None:
+        """The ``scopes`` of the one dict a call spreads as keywords when the dict is a
+        name of another module (``**settings.AUTH``, ``AUTH`` imported), as a
+        reference for the project index; None for any other spread.  A key the dict
+        lacks, or a dict changed elsewhere, the index leaves unresolved."""
+        spread = [keyword.value for keyword in node.keywords if keyword.arg is None]
+        if len(spread) != 1 or not isinstance(spread[0], (ast.Name, ast.Attribute)):
+            return None
+        argument = spread[0]
+        # Located by hand: ``ast.fix_missing_locations`` leaves a reference cycle per
+        # call, and the analysis runs with the cyclic collector paused.
+        key = ast.copy_location(ast.Constant("scopes"), argument)
+        keyed = ast.copy_location(
+            ast.Subscript(value=argument, slice=key, ctx=ast.Load()), argument)
+        value = self.reader.read(keyed)
+        return value if value.reference else None
 
     def _spread_keywords(self, node: ast.Call) -> _DictView | None:
         """The one ``**cfg`` of a call, when ``cfg`` is a dict this module builds."""

@@ -78,6 +78,7 @@ from .held_chains import (
     HeldChains, held_chains, may_give_a_name, naming_symbols, rebuilt_chain,
 )
 from .untold_attributes import untold_attribute_containers
+from .unseen_wrappers import unseen_package_root
 from .untold_callees import bindings_by_symbol, may_be_untold
 from .written_registries import registries_called, written_symbols
 from .value_nodes import KIND_NAMES, NO_NODE, Node, ValueNodes
@@ -2266,9 +2267,9 @@ class FlowResolver:
                 use.span, f"{use.text}() uses {name}, which is not in the endpoint map",
                 None))
         elif unknown and self._may_be_nylas(use, use.root, nylas_module):
-            unresolved += self._unknown_receiver(use)
+            unresolved += self._unknown_receiver(use) or self._unseen_wrapper(use)
         elif unknown:
-            unresolved += self._distinctive_chain(use)
+            unresolved += self._distinctive_chain(use) or self._unseen_wrapper(use)
         if not objs and first not in self._lost_names:
             # ``box.outbox()`` may also run a project method of that name.  (Where
             # the name makes a lost object, the resolver carries on what it returns.
@@ -2543,6 +2544,23 @@ class FlowResolver:
             return []
         return [UnresolvedUse(use.span, f"cannot tell whether {use.text}() is a Nylas call",
                               scopes)]
+
+    def _unseen_wrapper(self, use: Use) -> list[UnresolvedUse]:
+        """A collection's method called on what a name imported from a package the
+        project does not hold gives (``make_client().messages.all()``, see
+        ``unseen_wrappers``): a possible Nylas call, not a counted one."""
+        package = unseen_package_root(
+            use.root, lambda symbol: self._bindings().get(symbol, ()), self._external_name)
+        if package is None:
+            return []
+        scopes: frozenset[str] = frozenset()
+        for attrs in _named_members(use.attrs, self.sdk):
+            scopes |= self._chain_scopes(use, attrs)
+        if not scopes:
+            return []
+        return [UnresolvedUse(
+            use.span, f"cannot tell whether {use.text}() is a Nylas call: its receiver "
+            f"comes from {package}, a package outside the project", scopes)]
 
     def _chain_scopes(self, use: Use, attrs: tuple[str, ...]) -> frozenset[str]:
         """What ``attrs`` on an object the analysis cannot tell could request."""

@@ -28,7 +28,11 @@ A file with no project file or ``.git`` above it is judged alone, yet it is ofte
 module of a small app kept that way (copied into a container without its ``.git``):
 the files beside it, in its directory and below, are looked at in the same way
 (``beside_lone_file``), and so are those that import it, which call Nylas through it
-without naming Nylas (``from inbox import client``).
+without naming Nylas (``from inbox import client``).  The modules it imports itself
+are part of its program whether they name Nylas or not (a base class whose method
+calls ``self.client.messages.all()``): they are read with it, as its project's
+modules (``imported_by_lone_file``).  The other files beside it are not: one that
+neither uses Nylas nor is imported by the lone file cannot hold its client.
 """
 
 from __future__ import annotations
@@ -40,12 +44,15 @@ from dataclasses import dataclass, field
 
 from ..analysis.prefilter import mentions_nylas
 from .cache import FactsCache, FileStamp, NeighbourLook, Seen
-from .import_reach import imported_modules, reaching_files
+from .import_reach import imported_files, imported_modules, reaching_files
 from .own_code import holds_others_code
 from .roots import marks_project, nearest_holding, project_root
 from .walk import WalkIndex, python_files
 
-__all__ = ["AroundProject", "LoneLook", "beside_lone_file", "look_around", "repository_root"]
+__all__ = [
+    "AroundProject", "LoneLook", "beside_lone_file", "imported_by_lone_file", "look_around",
+    "repository_root",
+]
 
 _REPOSITORY_MARKER = ".git"
 # Python files of the repository outside the project looked at, at most.
@@ -147,6 +154,48 @@ class LoneLook:
 
     listings: dict[str, list[str]] = field(default_factory=dict)
     seen: dict[str, Seen | None] = field(default_factory=dict)
+    # What each file that mentions Nylas imports (``seen`` keeps it for the others).
+    imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def imported_by_lone_file(path: str, text: str, look: LoneLook) -> list[str]:
+    """For a file with no project above it (whose text is ``text``): the Python files
+    beside it (as ``beside_lone_file`` lists them) that it imports, directly or
+    through the modules it imports, as absolute paths (sorted).
+
+    They are part of the program it is, whether they name Nylas or not: a client it
+    hands to ``helpers.refresh`` is used there, and a base class from ``helpers`` may
+    call Nylas through ``self.client`` its subclass sets.  So they are read with it,
+    as modules of its project; the files it does not import are judged as before
+    (only those that use Nylas can touch its grants: ``beside_lone_file``).
+    """
+    path = os.path.abspath(path)
+    directory = os.path.dirname(path)
+    if os.path.isdir(path):
+        return []
+    if directory not in look.listings:
+        look.listings[directory] = _tree_files(directory)
+
+    def imports_of(module: str) -> tuple[str, ...]:
+        if module == path:
+            return imported_modules(text)
+        if module not in look.seen:
+            look.seen[module] = _mention(module, None)
+        seen = look.seen[module]
+        if seen is None:
+            return ()
+        if seen[3] == _NOTHING:
+            return seen[4]
+        if module not in look.imports:
+            try:
+                with open(module, "rb") as handle:
+                    look.imports[module] = imported_modules(
+                        handle.read().decode("utf-8", "replace"))
+            except OSError:
+                look.imports[module] = ()
+        return look.imports[module]
+
+    return imported_files(path, look.listings[directory], imports_of)
 
 
 def beside_lone_file(path: str, look: LoneLook | None = None) -> list[str]:

@@ -124,10 +124,13 @@ def analyse(
         neighbours = around.outside() if is_project else []
         for members in ([inside] if inside else []) + [[path] for path in outside]:
             files = sorted(walked | set(members))
+            beside: Sequence[str] = ()
+            if root in alone:
+                imported, beside = _lone_program(root, overrides.get(root), beside_looks)
+                files = sorted({*files, *imported})
             project = analyse_project(
                 files, config, enabled, overrides, cache, findings_only=findings_only,
-                jobs=jobs, neighbours=neighbours if members is inside else (
-                    _beside(root, beside_looks) if root in alone else ()),
+                jobs=jobs, neighbours=neighbours if members is inside else beside,
                 alone=root in alone,
                 left_out=sorted(left_out - set(members)), left_out_using=around.own_using,
             )
@@ -182,15 +185,29 @@ def _import_roots(directory: str) -> list[str]:
     return places
 
 
-def _beside(path: str, looks: list[LoneLook]) -> list[str]:
-    """Files beside a file with no project above it that mention Nylas (see
-    ``neighbours.beside_lone_file``); ``looks`` holds what one run found beside lone
-    files, once there is any (the look is imported only when needed)."""
-    from .neighbours import LoneLook, beside_lone_file
+def _lone_program(
+    path: str, text: str | None, looks: list[LoneLook]
+) -> tuple[list[str], list[str]]:
+    """For a file with no project above it (``text``: its buffer, if not the file on
+    disk): the files beside it that it imports, read with it as its project's modules
+    (absolute paths: ``neighbours.imported_by_lone_file``), and the other files
+    beside it that use Nylas (``neighbours.beside_lone_file``, by relative path).
+    ``looks`` holds what one run found beside lone files, once there is any (the look
+    is imported only when needed)."""
+    from .neighbours import LoneLook, beside_lone_file, imported_by_lone_file
 
     if not looks:
         looks.append(LoneLook())
-    return beside_lone_file(path, looks[0])
+    if text is None:
+        try:
+            text = read_source(path)
+        except InputError:
+            text = ""  # its own error is said when it is read for the analysis
+    imported = imported_by_lone_file(path, text, looks[0])
+    directory = os.path.dirname(os.path.abspath(path))
+    joined = {os.path.relpath(module, directory) for module in imported}
+    return imported, [other for other in beside_lone_file(path, looks[0])
+                      if other not in joined]
 
 
 class _Around:
@@ -623,8 +640,9 @@ class ProjectSession:
         if not root:
             if not mentions_nylas(text):
                 return []
-            single = analyse_project([path], self.config, self.enabled, {path: text}, None,
-                                     neighbours=_beside(path, self._beside_looks), alone=True)
+            imported, beside = _lone_program(path, text, self._beside_looks)
+            single = analyse_project([path, *imported], self.config, self.enabled,
+                                     {path: text}, None, neighbours=beside, alone=True)
             return [finding for finding in single.findings if finding.span.path == path]
         root = os.path.abspath(root)
         if not self.from_stdin or self._disk_text(path) == text:
