@@ -185,6 +185,9 @@ def test_files_with_no_project_root_get_a_note(tmp_path: Path) -> None:
         run = nylas_scopes(app, command, ".")
         assert "views.py: no project root above" in run.stderr, (command, run.stderr)
         assert "--project-root DIR" in run.stderr
+        # What it imports from beside it is read with it; the other modules are not.
+        assert "judged with the modules it imports only, without the Nylas calls of " \
+            "the other modules beside it" in " ".join(run.stderr.split())
         # Files that import modules beside them are named; one that imports nothing
         # from beside it misses nothing when judged alone.
         assert "helpers.py" in run.stderr

@@ -59,16 +59,17 @@ def say_rootless_note(rootless: Sequence[str]) -> None:
 
 def rootless_note(rootless: Sequence[str]) -> str:
     """What to tell a user whose files have no project around them: each was judged
-    alone, so the rules that need the project's calls could say little."""
+    with the modules it imports only, so the rules that need the project's calls
+    could say little."""
     if not rootless:
         return ""
     shown = ", ".join(rootless[:3]) + (f" and {len(rootless) - 3} more"
                                        if len(rootless) > 3 else "")
     return (
         f"{shown}: no project root above (pyproject.toml, setup.cfg, setup.py, tox.ini "
-        "or .git), so each file was judged alone, without the Nylas calls of the "
-        "modules beside it; add one of those files at the app's root or pass "
-        "--project-root DIR"
+        "or .git), so each file was judged with the modules it imports only, "
+        "without the Nylas calls of the other modules beside it; add one of those "
+        "files at the app's root or pass --project-root DIR"
     )
 
 
