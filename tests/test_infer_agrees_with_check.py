@@ -33,6 +33,9 @@ from flake8_nylas_scopes.nylas_api.v3.surface import SURFACE
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import Config, all_codes
 
+# One worker runs this file: its module-scoped analyses are made once (see setup.cfg).
+pytestmark = pytest.mark.xdist_group("infer-agrees")
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTS = sorted(path for path in (ROOT / "fixtures" / "projects").iterdir() if path.is_dir())
 EXAMPLES = sorted(path for path in (ROOT / "examples").iterdir() if path.is_dir())

@@ -13,6 +13,9 @@ from flake8_nylas_scopes.codes import DEFAULT_OFF
 from flake8_nylas_scopes.settings.config import make_config
 from flake8_nylas_scopes.project.session import analyse
 
+# One worker runs this file: its module-scoped analyses are made once (see setup.cfg).
+pytestmark = pytest.mark.xdist_group("project-fixtures")
+
 PROJECTS = Path(__file__).resolve().parent.parent / "fixtures" / "projects"
 PROJECT_DIRS = sorted(path for path in PROJECTS.iterdir() if path.is_dir())
 

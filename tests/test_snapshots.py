@@ -38,6 +38,9 @@ from tool_runs import ROOT, Run, nylas_scopes
 
 from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
 
+# One worker runs this file: its module-scoped analyses are made once (see setup.cfg).
+pytestmark = pytest.mark.xdist_group("snapshots")
+
 LINT = ROOT / "fixtures" / "lint"
 PROJECTS = ROOT / "fixtures" / "projects"
 SNAPSHOT_SUFFIX = ".snap"
