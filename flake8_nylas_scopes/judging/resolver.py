@@ -2537,9 +2537,7 @@ class FlowResolver:
             # keeps on one under a client's name, ``apps.get_app_config("mail").nylas``,
             # may be its client.)
             return []
-        scopes: frozenset[str] = frozenset()
-        for attrs in _named_members(use.attrs, self.sdk):
-            scopes |= self._chain_scopes(use, attrs)
+        scopes = self._named_chain_scopes(use)
         if not scopes:
             return []
         return [UnresolvedUse(use.span, f"cannot tell whether {use.text}() is a Nylas call",
@@ -2553,14 +2551,19 @@ class FlowResolver:
             use.root, lambda symbol: self._bindings().get(symbol, ()), self._external_name)
         if package is None:
             return []
-        scopes: frozenset[str] = frozenset()
-        for attrs in _named_members(use.attrs, self.sdk):
-            scopes |= self._chain_scopes(use, attrs)
+        scopes = self._named_chain_scopes(use)
         if not scopes:
             return []
         return [UnresolvedUse(
             use.span, f"cannot tell whether {use.text}() is a Nylas call: its receiver "
             f"comes from {package}, a package outside the project", scopes)]
+
+    def _named_chain_scopes(self, use: Use) -> frozenset[str]:
+        """The scopes the SDK members a use's chain may name could touch."""
+        scopes: frozenset[str] = frozenset()
+        for attrs in _named_members(use.attrs, self.sdk):
+            scopes |= self._chain_scopes(use, attrs)
+        return scopes
 
     def _chain_scopes(self, use: Use, attrs: tuple[str, ...]) -> frozenset[str]:
         """What ``attrs`` on an object the analysis cannot tell could request."""
