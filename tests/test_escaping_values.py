@@ -16,46 +16,11 @@ client), the verdict is the one it was.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from flake8_nylas_scopes.codes import DEFAULT_OFF
-from flake8_nylas_scopes.project.session import analyse
-from flake8_nylas_scopes.settings.config import make_config
-
-GMAIL_READ = "https://www.googleapis.com/auth/gmail.readonly"
-
-AUTH = f"""\
-from nylas import Client
-
-nylas = Client("key")
-
-
-def login_url():
-    return nylas.auth.url_for_oauth2({{
-        "client_id": "x", "redirect_uri": "https://example.com/cb", "provider": "google",
-        "scope": ["{GMAIL_READ}", "https://www.googleapis.com/auth/calendar"]}})
-
-
-def events(grant):
-    return nylas.events.list(grant, query_params={{"calendar_id": "primary"}})
-"""
-
-FAKE = """\
-class FakeMessages:
-    def list(self, grant):
-        return []
-
-
-class Fake:
-    messages = FakeMessages()
-
-
-class OtherFake:
-    messages = FakeMessages()
-"""
+from fake_apps import FAKE, OTHER_FAKE, Found, app_findings, unused_gmail
 
 # ``make_client`` comes from a library the analysis does not read.
 HEAD = ("from vendorlib import make_client\nfrom app.fakes import Fake, OtherFake\n"
@@ -112,20 +77,8 @@ class Digest:
 """
 
 
-def _findings(tmp_path: Path, mail: str) -> list[tuple[str, int, str]]:
-    (tmp_path / "pyproject.toml").write_text(
-        "[project]\nname = 'app'\ndependencies = ['nylas>=6']\n")
-    files = {"app/__init__.py": "", "app/auth.py": AUTH, "app/fakes.py": FAKE,
-             "app/mail.py": mail}
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    result = analyse([str(tmp_path)], make_config(), lambda code: code not in DEFAULT_OFF
-                     or code == "NYS304", use_cache=False)
-    assert result.errors == []
-    return sorted((Path(f.span.path).name, f.span.line, f.code + " " + f.message)
-                  for f in result.findings)
+def _findings(tmp_path: Path, mail: str) -> list[Found]:
+    return app_findings(tmp_path, {"app/fakes.py": FAKE + OTHER_FAKE, "app/mail.py": mail})
 
 
 def _line_of(text: str, marker: str) -> int:
@@ -134,8 +87,8 @@ def _line_of(text: str, marker: str) -> int:
                 if marker in line)
 
 
-def _unused_gmail(findings: list[tuple[str, int, str]]) -> bool:
-    return any(code.startswith("NYS303") and GMAIL_READ in code for _, _, code in findings)
+def _unused_gmail(findings: list[Found]) -> bool:
+    return unused_gmail(findings)
 
 
 def _unresolved_calls(findings: list[tuple[str, int, str]]) -> set[int]:
