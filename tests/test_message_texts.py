@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from fake_apps import AUTH_V3
 from tool_runs import nylas_scopes
 
 from flake8_nylas_scopes.codes import DEFAULT_OFF
@@ -42,23 +43,6 @@ def _said(tmp_path: Path, modules: dict[str, str]) -> list[tuple[str, int, str, 
 
 
 # --- a held bound method of an object the analysis cannot tell -------------------
-
-AUTH_V3 = """\
-from nylas import Client
-
-nylas = Client("key")
-
-
-def login():
-    return nylas.auth.url_for_oauth2({
-        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
-        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
-                  "https://www.googleapis.com/auth/calendar"]})
-
-
-def events(grant):
-    return nylas.events.list(grant, query_params={"calendar_id": "primary"})
-"""
 
 # A project function whose result the analysis cannot tell is no Nylas object.
 THINGS = """\
