@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fake_apps import Found, app_findings, unresolved_in
+from fake_apps import Found, app_findings, unresolved_in, unused_gmail
 
 V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
 
@@ -148,3 +148,143 @@ def test_package_base_holding_no_nylas_value_changes_nothing(tmp_path: Path) -> 
     })
     assert _calendar_unused(found)
     assert unresolved_in(found, "jobs.py") == set()
+
+
+def test_overbroad_scope_stays_silent_under_a_package_base(tmp_path: Path) -> None:
+    found = _findings(tmp_path, {
+        "app/auth.py": V2_AUTH.replace("email.read_only,", "email.modify,"),
+        "app/sync.py": _sync("import acme_sync", "acme_sync.BaseSync")})
+    assert not any(code.startswith("NYS30") and "NYS304" not in code
+                   for _, _, code in found)
+
+
+def test_overbroad_scope_without_a_package_base(tmp_path: Path) -> None:
+    found = _findings(tmp_path, {
+        "app/auth.py": V2_AUTH.replace("email.read_only,", "email.modify,"),
+        "app/sync.py": _sync("", "object")})
+    assert any("NYS302 'email.modify'" in code for _, _, code in found)
+
+
+def test_v3_client_stored_under_a_package_base_escapes(tmp_path: Path) -> None:
+    sync = """\
+import acme_sync
+from nylas import Client
+
+
+class CalendarSync(acme_sync.BaseSync):
+    def __init__(self):
+        self.nylas = Client("key")
+
+    def calendars(self, grant):
+        return self.nylas.calendars.list(grant)
+"""
+    found = app_findings(tmp_path, {"app/sync.py": sync})
+    assert not unused_gmail(found)
+    assert unresolved_in(found, "sync.py") == {6}
+
+
+def test_v3_client_stored_without_a_package_base(tmp_path: Path) -> None:
+    sync = """\
+from nylas import Client
+
+
+class CalendarSync:
+    def __init__(self):
+        self.nylas = Client("key")
+
+    def calendars(self, grant):
+        return self.nylas.calendars.list(grant)
+"""
+    found = app_findings(tmp_path, {"app/sync.py": sync})
+    assert unused_gmail(found)
+
+
+# An item written into another module's dict through a parameter given that module.
+
+_FAKE_REGISTRY = """\
+class FakeEvents:
+    def all(self):
+        return []
+
+
+class Fake:
+    events = FakeEvents()
+
+
+ITEMS = {"mail": Fake()}
+"""
+
+_CLIENT = """\
+from nylas import APIClient
+
+
+def make_client():
+    return APIClient("id", "secret", "token")
+"""
+
+_JOBS = """\
+from app.client import make_client
+from app.registry import ITEMS
+
+
+def run():
+    return ITEMS["mail"].events.all()
+
+
+def inbox():
+    return make_client().messages.all()
+"""
+
+
+def _registry_app(root: Path, setup: str) -> list[Found]:
+    return _findings(root, {"app/registry.py": _FAKE_REGISTRY, "app/client.py": _CLIENT,
+                            "app/jobs.py": _JOBS, "app/setup.py": setup})
+
+
+def test_client_written_through_a_module_parameter_is_read(tmp_path: Path) -> None:
+    found = _registry_app(tmp_path, """\
+from app import registry
+from app.client import make_client
+
+
+def setup(reg):
+    reg.ITEMS["mail"] = make_client()
+
+
+setup(registry)
+""")
+    assert not _calendar_unused(found)
+
+
+def test_client_registered_through_a_helper_is_read(tmp_path: Path) -> None:
+    registry = _FAKE_REGISTRY + "\n\ndef register(name, value):\n    ITEMS[name] = value\n"
+    found = _findings(tmp_path, {
+        "app/registry.py": registry, "app/client.py": _CLIENT, "app/jobs.py": _JOBS,
+        "app/setup.py": "from app.client import make_client\n"
+                        "from app.registry import register\n\n"
+                        "register('mail', make_client())\n"})
+    assert not _calendar_unused(found)
+
+
+def test_fake_registry_filled_in_its_own_module(tmp_path: Path) -> None:
+    # Control: only the fake is ever in the registry; its ``events.all()`` is no request.
+    found = _registry_app(tmp_path, "")
+    assert _calendar_unused(found)
+
+
+def test_store_through_a_parameter_into_a_local_dict(tmp_path: Path) -> None:
+    # Control: an item written through a parameter given a function's own dict does
+    # not make the registry's items unknown.
+    found = _registry_app(tmp_path, """\
+from app.registry import Fake
+
+
+def fill(items):
+    items["mail"] = Fake()
+    return items["mail"].events.all()
+
+
+def main():
+    return fill({})
+""")
+    assert _calendar_unused(found)
