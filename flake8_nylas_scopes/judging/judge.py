@@ -593,6 +593,9 @@ def _usage(
                 found, lost = _flow_effects(flow, resolver, True)
             endpoints += found
             unresolved += lost
+            found, lost = resolver.unseen_base_escapes(flow.classes, flow.functions, path)
+            endpoints += found
+            unresolved += lost
             for read in flow.reads:
                 found, lost = resolver.read_effects(read)
                 endpoints += found

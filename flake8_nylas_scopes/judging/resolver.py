@@ -78,6 +78,7 @@ from .held_chains import (
     HeldChains, held_chains, may_give_a_name, naming_symbols, rebuilt_chain,
 )
 from .untold_attributes import untold_attribute_containers
+from .unseen_bases import BaseRoot, unseen_base
 from .unseen_wrappers import unseen_package_root
 from .untold_callees import bindings_by_symbol, may_be_untold
 from .written_registries import registries_called, written_symbols
@@ -133,6 +134,8 @@ _NYLAS_KINDS = frozenset({"client", "coll", "model", "models", "method", "box",
 _HELD_DATA_KINDS = frozenset({"model", "models", "box", "coll"})
 # The project's own objects: what they hold, the analysis reads from the code.
 _PROJECT_KINDS = frozenset({"func", "class", "inst"})
+# What a base that the analysis reads resolves to: a class of the project's or the SDK's.
+_READ_BASE_KINDS = frozenset({"class", "nylas_class", "helper_class", "model_class"})
 # The places the fixpoint joins several statements' values in, where one known value
 # must not hide an unknown one (see ``_find_partly_untold``; an instance's attribute
 # is one too, where it holds no Nylas object: see ``_seeded_untold``).  Framework
@@ -660,6 +663,12 @@ class FlowResolver:
         self._partly_untold: frozenset[str] = frozenset()
         self._join_item_writes(writes)
         self._solve()
+        # The project classes whose base the analysis cannot read, with that base as
+        # written: found from the bases' edges before the fixpoint lets go of them.
+        self._unseen_bases = self._find_unseen_bases()
+        # The attributes each class's instances (or the class) hold, for those of
+        # the classes above: found once, when the first module asks.
+        self._held_attributes: dict[str, list[str]] | None = None
         self._drop_fixpoint_state()
 
     def _join_item_writes(self, writes: Sequence[tuple[ModuleFacts, Val, Val, Node]]) -> None:
@@ -921,6 +930,85 @@ class FlowResolver:
                             grown = changed = True
                             break
         return changed
+
+    def _find_unseen_bases(self) -> dict[str, str]:
+        """The classes with a base the analysis cannot read (see ``unseen_bases``)."""
+        kinds, inners, names = self._kinds, self._inners, self._names
+        attr_kinds = {KIND_NAMES.index(kind) for kind in ("attr", "call", "item")}
+
+        def reads_as_class(node: object) -> bool:
+            assert isinstance(node, int)
+            return any(kind in _READ_BASE_KINDS for kind, _ in self._resolve_node(node, 0))
+
+        def root_of(node: object) -> BaseRoot:
+            assert isinstance(node, int)
+            while node != NO_NODE and kinds[node] in attr_kinds:
+                node = inners[node]
+            if node == NO_NODE:
+                return ("other", "")
+            kind = KIND_NAMES[kinds[node]]
+            if kind == "ref":
+                return ("ref", names[node])
+            return ("sym", names[node]) if kind == "sym" else ("other", "")
+
+        def bound(root: BaseRoot) -> list[Node]:
+            kind, name = root
+            nodes = self.edges.get(f"{GLOBAL}{name}" if kind == "ref" else name, [])
+            return nodes if isinstance(nodes, list) else [nodes]
+
+        found: dict[str, str] = {}
+        for target, nodes in self.edges.items():
+            if not target.startswith(BASES):
+                continue
+            for node in nodes if isinstance(nodes, list) else (nodes,):
+                base = unseen_base(node, reads_as_class, root_of, self._external_name, bound)
+                if base is not None:
+                    found.setdefault(qualified_name(target), base)
+                    break
+        return found
+
+    def unseen_base_escapes(self, classes: Iterable[str], functions: Sequence[Function],
+                            path: str) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
+        """The Nylas values stored on instances of the module's classes with a base
+        the analysis cannot read: that base's methods may use them unseen.  Said at
+        the class's first method (or the module's first line)."""
+        endpoints: list[EndpointUse] = []
+        unresolved: list[UnresolvedUse] = []
+        for klass in classes:
+            base = self._unseen_bases.get(klass)
+            if base is None:
+                continue
+            span = next((function.span for function in functions
+                         if function.span is not None
+                         and function.qualname.startswith(f"{klass}.")),
+                        Span(path, 1, 0, 1, 0))
+            shown = klass.rpartition(".")[2]
+            how = (f"stored on an instance of {shown}, whose base {base} the analysis "
+                   "cannot read (its methods may use it)")
+            held = self._attributes_held()
+            for storing in self._storing_classes(klass):
+                for attribute in held.get(storing, ()):
+                    objs = self.values.get(f"{ATTRIBUTE}{storing}.{attribute}", _NOTHING)
+                    found, lost = self._lost(objs, span, how, f"self.{attribute}")
+                    endpoints += found
+                    unresolved += lost
+        return endpoints, unresolved
+
+    def _attributes_held(self) -> dict[str, list[str]]:
+        """The attributes the instances of each class that may share an instance
+        with a class of an unseen base hold (see ``_storing_classes``)."""
+        held = self._held_attributes
+        if held is None:
+            wanted = {storing for klass in self._unseen_bases
+                      for storing in self._storing_classes(klass)}
+            held = {}
+            for key in self.values if wanted else ():
+                if key.startswith(ATTRIBUTE):
+                    klass, _, attribute = qualified_name(key).rpartition(".")
+                    if klass in wanted:
+                        held.setdefault(klass, []).append(attribute)
+            self._held_attributes = held
+        return held
 
     def ancestors(self, name: str) -> list[str]:
         """The class and the project classes it derives from, nearest first."""
