@@ -1,0 +1,66 @@
+"""Jupyter notebooks (``.ipynb``) as Python text: their code cells, one after another.
+
+A notebook in the project (``explore.ipynb`` beside the package) runs with the grants
+the project asks for: a message it sends needs the send scope as much as the app's
+own modules do.  flake8 does not lint notebooks, so a notebook is read like a file
+the exclusions leave out: its uses count, nothing is reported on it.  The file is
+JSON and is only parsed as JSON, never run.
+
+IPython syntax that is not Python (``%pip install nylas``, ``!ls``, ``obj?``, a cell
+that starts with a cell magic such as ``%%bash``) becomes an empty line, so that the
+lines of the cells keep their numbers within the text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+NOTEBOOK_SUFFIX = ".ipynb"
+
+# Line magics, shell escapes and help requests: how IPython lines that are not Python
+# start (``%time``, ``!pip``, ``?obj``, ``??obj``).
+_IPYTHON_LINE_STARTS = ("%", "!", "?")
+
+
+class NotebookError(ValueError):
+    """The text is not a notebook of the nbformat 4 shape."""
+
+
+def is_notebook_name(name: str) -> bool:
+    """Whether a file's name is a Jupyter notebook's."""
+    return name.endswith(NOTEBOOK_SUFFIX)
+
+
+def notebook_source(text: str) -> str:
+    """The Python text of the code cells of the notebook ``text`` (nbformat 4: a
+    ``cells`` list whose code cells hold their ``source`` as a list of lines or one
+    string)."""
+    try:
+        document: Any = json.loads(text)
+    except ValueError as error:
+        raise NotebookError(f"not a notebook ({error})") from None
+    cells = document.get("cells") if isinstance(document, dict) else None
+    if not isinstance(cells, list):
+        raise NotebookError("not a notebook (no list of cells)")
+    lines: list[str] = []
+    for cell in cells:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        text_of_cell = "".join(source) if isinstance(source, list) else str(source)
+        cell_lines = text_of_cell.splitlines()
+        if cell_lines and cell_lines[0].lstrip().startswith("%%"):
+            # A cell magic makes the whole cell another language's (bash, html).
+            cell_lines = ["" for _ in cell_lines]
+        lines.extend(_python_line(line) for line in cell_lines)
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _python_line(line: str) -> str:
+    stripped = line.strip()
+    if stripped.startswith(_IPYTHON_LINE_STARTS) or (
+            stripped.endswith("?") and not stripped.startswith("#")):
+        return ""
+    return line
