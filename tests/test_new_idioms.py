@@ -67,6 +67,14 @@ def test_a_notebook_that_only_reads_leaves_the_send_scope_unused(tmp_path: Path)
     assert _send_unused(tmp_path, {"explore.ipynb": notebook})
 
 
+def test_an_autosaved_copy_of_a_notebook_is_not_read(tmp_path: Path) -> None:
+    # The copy Jupyter saved before the notebook stopped sending: not code that runs.
+    sending = _notebook(("code", 'from app.auth import nylas\nnylas.messages.send("g", {})\n'))
+    reading = _notebook(("code", 'from app.auth import nylas\nnylas.messages.list("g")\n'))
+    assert _send_unused(tmp_path, {
+        "explore.ipynb": reading, ".ipynb_checkpoints/explore-checkpoint.ipynb": sending})
+
+
 def test_an_app_without_a_notebook_leaves_the_send_scope_unused(tmp_path: Path) -> None:
     assert _send_unused(tmp_path, {})
 
