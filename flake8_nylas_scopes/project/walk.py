@@ -21,10 +21,7 @@ from .own_code import holds_others_code_by_entries
 SKIPPED_DIRECTORIES = frozenset(
     {".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "__pycache__", "node_modules",
      ".mypy_cache", ".pytest_cache", ".nylas-scopes-cache", ".eggs", "site-packages",
-     "dist-packages",
-     # Jupyter's autosaved copies of the notebooks (and files) beside it: an older
-     # copy's calls are not the app's.
-     ".ipynb_checkpoints"}
+     "dist-packages"}
 )
 
 # Where packaging tools write copies of the project's modules: skipped, unless the
