@@ -67,6 +67,13 @@ def test_a_notebook_that_only_reads_leaves_the_send_scope_unused(tmp_path: Path)
     assert _send_unused(tmp_path, {"explore.ipynb": notebook})
 
 
+def test_a_notebook_named_as_a_module_of_the_app_is_not_that_module(tmp_path: Path) -> None:
+    # ``app/auth.ipynb`` beside ``app/auth.py``: imports of ``app.auth`` still reach
+    # the module, whose client the notebook sends with.
+    notebook = _notebook(("code", 'from app.auth import nylas\nnylas.messages.send("g", {})\n'))
+    assert not _send_unused(tmp_path, {"app/auth.ipynb": notebook})
+
+
 def test_an_autosaved_copy_of_a_notebook_is_not_read(tmp_path: Path) -> None:
     # The copy Jupyter saved before the notebook stopped sending: not code that runs.
     sending = _notebook(("code", 'from app.auth import nylas\nnylas.messages.send("g", {})\n'))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from .notebooks import NOTEBOOK_MODULE_SUFFIX, is_notebook_name
 from .walk import is_unlinted_name
 
 
@@ -20,6 +21,10 @@ def module_name_for_path(path: str, packages: dict[str, str] | None = None) -> s
         return ""
     directory, filename = os.path.split(os.path.abspath(path))
     stem = os.path.splitext(filename)[0]
+    if is_notebook_name(filename):
+        # No import reaches a notebook: a name no import can spell keeps
+        # ``app/auth.ipynb`` from standing for the module ``app/auth.py``.
+        stem += NOTEBOOK_MODULE_SUFFIX
     if packages is None:
         packages = {}
     package = packages.get(directory)

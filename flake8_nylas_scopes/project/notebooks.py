@@ -17,6 +17,8 @@ import json
 from typing import Any
 
 NOTEBOOK_SUFFIX = ".ipynb"
+# What a notebook's module name ends with (``app.explore-ipynb``): not an identifier.
+NOTEBOOK_MODULE_SUFFIX = "-ipynb"
 
 # Line magics, shell escapes and help requests: how IPython lines that are not Python
 # start (``%time``, ``!pip``, ``?obj``, ``??obj``).
