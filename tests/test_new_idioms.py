@@ -59,6 +59,12 @@ def test_a_notebook_sends_through_a_module_of_the_app_it_imports(tmp_path: Path)
                                        "app/clients.py": clients})
 
 
+def test_a_cell_timed_with_a_cell_magic_is_read(tmp_path: Path) -> None:
+    notebook = _notebook(("code", "%%bash\necho send it\n"), ("code", "def (\n"), (
+        "code", '%%time\nfrom app.auth import nylas\nnylas.messages.send("g", {})\n'))
+    assert not _send_unused(tmp_path, {"explore.ipynb": notebook})
+
+
 def test_a_notebook_that_only_reads_leaves_the_send_scope_unused(tmp_path: Path) -> None:
     notebook = _notebook(
         ("markdown", "Sending is done by the app, `nylas.messages.send`"),

@@ -6,13 +6,15 @@ own modules do.  flake8 does not lint notebooks, so a notebook is read like a fi
 the exclusions leave out: its uses count, nothing is reported on it.  The file is
 JSON and is only parsed as JSON, never run.
 
-IPython syntax that is not Python (``%pip install nylas``, ``!ls``, ``obj?``, a cell
-that starts with a cell magic such as ``%%bash``) becomes an empty line, so that the
-lines of the cells keep their numbers within the text.
+IPython syntax that is not Python (``%pip install nylas``, ``!ls``, ``obj?``, the
+``%%time`` that starts a cell) becomes an empty line, and so does every line of a cell
+that is still not Python (``%%bash``), so that the lines of the cells keep their
+numbers within the text.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 from typing import Any
 
@@ -51,13 +53,23 @@ def notebook_source(text: str) -> str:
             continue
         source = cell.get("source", "")
         text_of_cell = "".join(source) if isinstance(source, list) else str(source)
-        cell_lines = text_of_cell.splitlines()
-        if cell_lines and cell_lines[0].lstrip().startswith("%%"):
-            # A cell magic makes the whole cell another language's (bash, html).
+        cell_lines = [_python_line(line) for line in text_of_cell.splitlines()]
+        if not _parses("\n".join(cell_lines)):
+            # Another language's cell (``%%bash``, ``%%html``) or one Python cannot
+            # read: its uses stay out, the other cells' are read.  (A cell magic
+            # such as ``%%time`` runs the Python below it, which is kept.)
             cell_lines = ["" for _ in cell_lines]
-        lines.extend(_python_line(line) for line in cell_lines)
+        lines.extend(cell_lines)
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def _parses(text: str) -> bool:
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
 
 
 def _python_line(line: str) -> str:
