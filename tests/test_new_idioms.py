@@ -46,7 +46,7 @@ def test_a_notebook_that_sends_mail_keeps_the_send_scope(tmp_path: Path) -> None
         ("markdown", "# Send the weekly report by hand"),
         ("code", "%pip install nylas\n!ls\n"),
         ("code", "from app.auth import nylas\nnylas?\n"),
-        ("code", 'nylas.messages.send("grant", {"to": [{"email": "a@example.com"}]})\n'))
+        ("code", 'nylas.messages.send("grant", {"to": [{"email": "a@example.com"}]})  # ok?\n'))
     assert not _send_unused(tmp_path, {"explore.ipynb": notebook})
 
 

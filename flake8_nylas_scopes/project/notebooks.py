@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from typing import Any
 
 NOTEBOOK_SUFFIX = ".ipynb"
@@ -25,6 +26,9 @@ NOTEBOOK_MODULE_SUFFIX = "-ipynb"
 # Line magics, shell escapes and help requests: how IPython lines that are not Python
 # start (``%time``, ``!pip``, ``?obj``, ``??obj``).
 _IPYTHON_LINE_STARTS = ("%", "!", "?")
+# A help request after a name (``nylas.messages.send?``, ``client??``); a statement
+# whose comment ends with a question mark stays a statement.
+_HELP_REQUEST = re.compile(r"[\w.]+\?\??")
 
 
 class NotebookError(ValueError):
@@ -74,7 +78,6 @@ def _parses(text: str) -> bool:
 
 def _python_line(line: str) -> str:
     stripped = line.strip()
-    if stripped.startswith(_IPYTHON_LINE_STARTS) or (
-            stripped.endswith("?") and not stripped.startswith("#")):
+    if stripped.startswith(_IPYTHON_LINE_STARTS) or _HELP_REQUEST.fullmatch(stripped):
         return ""
     return line
