@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from .walk import is_script_name
+from .notebooks import NOTEBOOK_MODULE_SUFFIX, is_notebook_name
+from .walk import is_unlinted_name
 
 
 def module_name_for_path(path: str, packages: dict[str, str] | None = None) -> str:
@@ -16,10 +17,14 @@ def module_name_for_path(path: str, packages: dict[str, str] | None = None) -> s
     where thousands of files share a few directories.
     """
     if not path or path in {"-", "stdin"} or not path.endswith((".py", ".pyi")) and (
-            not is_script_name(os.path.basename(path))):
+            not is_unlinted_name(os.path.basename(path))):
         return ""
     directory, filename = os.path.split(os.path.abspath(path))
     stem = os.path.splitext(filename)[0]
+    if is_notebook_name(filename):
+        # No import reaches a notebook: a name no import can spell keeps
+        # ``app/auth.ipynb`` from standing for the module ``app/auth.py``.
+        stem += NOTEBOOK_MODULE_SUFFIX
     if packages is None:
         packages = {}
     package = packages.get(directory)

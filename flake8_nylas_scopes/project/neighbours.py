@@ -47,6 +47,7 @@ from .cache import FactsCache, FileStamp, NeighbourLook, Seen
 from .import_reach import imported_files, imported_modules, reaching_files
 from .own_code import holds_others_code
 from .roots import marks_project, nearest_holding, project_root
+from .notebooks import NotebookError, is_notebook_name, notebook_source
 from .walk import WalkIndex, python_files
 
 __all__ = [
@@ -190,7 +191,7 @@ def imported_by_lone_file(path: str, text: str, look: LoneLook) -> list[str]:
             try:
                 with open(module, "rb") as handle:
                     look.imports[module] = imported_modules(
-                        handle.read().decode("utf-8", "replace"))
+                        _python_text(module, handle.read().decode("utf-8", "replace")))
             except OSError:
                 look.imports[module] = ()
         return look.imports[module]
@@ -286,7 +287,7 @@ def _mention(path: str, before: Seen | None, decide: bool = True) -> Seen | None
         if known is not None and (known[0] != _NYLAS_UNDECIDED or not decide):
             return (*stamp, *known)
         with open(path, "rb") as handle:
-            text = handle.read().decode("utf-8", "replace")
+            text = _python_text(path, handle.read().decode("utf-8", "replace"))
     except OSError:
         return None
     kind = _NOTHING
@@ -301,6 +302,17 @@ def _mention(path: str, before: Seen | None, decide: bool = True) -> Seen | None
         _KINDS_SEEN.clear()
     _KINDS_SEEN[(path, stamp[0], stamp[1], stamp[2])] = (kind, imports)
     return (*stamp, kind, imports)
+
+
+def _python_text(path: str, text: str) -> str:
+    """The Python text of the file at ``path``: a notebook's code cells (none when it
+    is not a notebook after all), any other file's ``text``."""
+    if not is_notebook_name(path):
+        return text
+    try:
+        return notebook_source(text)
+    except NotebookError:
+        return ""
 
 
 def _reaching(seen: dict[str, Seen], group_of: Callable[[str], str | None]) -> set[str]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..settings.patterns import excluded
 from .cache import FactsCache
 from .own_code import holds_others_code, under_others_code
-from .walk import WalkIndex, is_script_name, python_files
+from .walk import WalkIndex, is_unlinted_name, python_files
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,11 @@ def project_files(root: str, exclude: Sequence[str], cache: FactsCache | None) -
     linted: list[str] = []
     others: list[str] = []
     for path in sorted(dict.fromkeys(found)):
-        if not is_script_name(os.path.basename(path)):
+        if not is_unlinted_name(os.path.basename(path)):
             (others if left_out.file(path) else linted).append(path)
         elif not under_others_code(root, path):
-            # A script (``bin/sync-events``) is not linted, as flake8 lints ``.py``
-            # files only, but its uses count as an excluded file's do.
+            # A script (``bin/sync-events``) or a notebook is not linted, as flake8
+            # lints ``.py`` files only, but its uses count as an excluded file's do.
             others.append(path)
     return ProjectFiles(linted, others)
 

@@ -17,6 +17,7 @@ import tokenize
 from typing import TYPE_CHECKING
 
 from .modules import module_name_for_path
+from .notebooks import NotebookError, is_notebook_name, notebook_source
 
 if TYPE_CHECKING:
     from ..analysis.facts import ModuleFacts
@@ -49,9 +50,15 @@ def read_source(path: str) -> str:
     if b"\x00" in data:
         raise InputError(f"{path}: binary file, not Python source")
     try:
-        return decode_source(data)
+        text = decode_source(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as error:
         raise InputError(f"{path}: cannot decode ({error})") from None
+    if not is_notebook_name(path):
+        return text
+    try:
+        return notebook_source(text)
+    except NotebookError as error:
+        raise InputError(f"{path}: {error}") from None
 
 
 def _list_directory(path: str) -> None:

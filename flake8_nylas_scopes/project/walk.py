@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..settings.patterns import excluded
+from .notebooks import is_notebook_name
 from .own_code import holds_others_code_by_entries
 
 SKIPPED_DIRECTORIES = frozenset(
@@ -87,7 +88,7 @@ def python_files(
                 "__init__.py" not in listing.python_files):
             continue
         found.extend(os.path.normpath(os.path.join(current, n)) for n in listing.python_files
-                     if scripts or not is_script_name(n))
+                     if scripts or not is_unlinted_name(n))
         pending.extend(os.path.join(current, n) for n in reversed(listing.directories))
     return found
 
@@ -116,7 +117,7 @@ def _list(directory: str, exclude: Sequence[str]) -> Listing:
                     and not excluded(os.path.join(directory, name), exclude)
                 ):
                     directories.append(name)
-            elif entry.name.endswith(".py") or (
+            elif entry.name.endswith(".py") or is_notebook_name(entry.name) or (
                     is_script_name(entry.name) and _is_python_script(entry)):
                 path = os.path.normpath(os.path.join(directory, entry.name))
                 if not excluded(path, exclude):
@@ -129,6 +130,12 @@ def _list(directory: str, exclude: Sequence[str]) -> Listing:
 # What a Python script's first line starts with: ``#!/usr/bin/env python3``.
 _SHEBANG = b"#!"
 _FIRST_LINE_BYTES = 128
+
+
+def is_unlinted_name(name: str) -> bool:
+    """Whether a file of a listing is one flake8 does not lint but whose uses count:
+    a script (``is_script_name``) or a notebook."""
+    return is_script_name(name) or is_notebook_name(name)
 
 
 def is_script_name(name: str) -> bool:
