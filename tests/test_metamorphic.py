@@ -9,7 +9,13 @@ remove or narrow a scope that the original project's inference needs.
 
 Every fixture project and the example app is rewritten at every site (or, if that
 would take too long, at evenly spread sites with each rewrite kind kept at least once
-per project), one rewrite per variant, and analysed in a copy under ``tmp_path``.
+per project), one rewrite per variant.  Each test process copies a project once, under
+its temporary directory, and analyses each variant of it with the rewritten module (and
+the helper module a rewrite adds) given as text, as an editor gives its unsaved buffer:
+the copy on disk stays the original, its other modules' facts come from its facts
+cache as a user's do, and thousands of variants do not each write and extract a whole
+project.  ``test_a_variant_given_as_text_is_analysed_as_on_disk`` checks that this
+gives the findings of the rewrite written into a copy of its own, analysed afresh.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from metamorphic_rewrites import (
     Assignment,
     MethodCall,
     ModuleRewriter,
+    Rewrite,
     ScopeList,
     Site,
     SourceText,
@@ -39,8 +46,9 @@ from metamorphic_rewrites import (
     read_source,
     site_node,
 )
-from test_project_fixtures import analyse_project
+from test_project_fixtures import project_options
 
+from flake8_nylas_scopes.codes import DEFAULT_OFF
 from flake8_nylas_scopes.findings import Finding, FixAction
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
@@ -209,9 +217,27 @@ def message_of(finding: Finding, root: Path) -> str:
     return message
 
 
-def summarise(root: Path) -> Summary:
-    # Each copy is analysed once: its result is not kept for the session.
-    result = analyse_project(root)
+def analyse_copy(root: Path, sources: dict[str, str] | None = None,
+                 cached: bool = True):  # type: ignore[no-untyped-def]
+    """The copy ``root`` of a project analysed with its files' header options, with
+    ``sources`` (absolute path -> text) in place of what is on disk.
+
+    With ``cached``, the copy's facts cache is used as a user's is: the modules left
+    as they are on disk are read from it once the original has been analysed, and a
+    module given as text is always read from its text (the cache keeps only files as
+    they are on disk).
+    """
+    opts = project_options(root)
+    selected = set(opts.get("select", []))
+    config = make_config(
+        providers=opts.get("providers", []), client_names=opts.get("client-names", []))
+    return analyse([str(root)], config, lambda code: code not in DEFAULT_OFF or code in selected,
+                   sources=sources, use_cache=cached)
+
+
+def summarise(root: Path, sources: dict[str, str] | None = None, cached: bool = True) -> Summary:
+    # Each variant is analysed once: its result is not kept for the session.
+    result = analyse_copy(root, sources, cached)
     watched = Counter(
         (finding.code, message_of(finding, root))
         for finding in result.findings if finding.code in WATCHED
@@ -231,16 +257,23 @@ def summarise(root: Path) -> Summary:
 
 
 class Originals:
-    """The analysis of each unchanged project, made once per session on a copy."""
+    """Each project's copy, made once per test process, and the analysis of the
+    unchanged copy."""
 
     def __init__(self, factory: pytest.TempPathFactory) -> None:
         self.factory = factory
+        self.copies: dict[Path, Path] = {}
         self.cache: dict[Path, Summary] = {}
+
+    def copy_of(self, project: Path) -> Path:
+        if project not in self.copies:
+            destination = self.factory.mktemp(f"original-{project.name}")
+            self.copies[project] = copy_project(project, destination)
+        return self.copies[project]
 
     def __getitem__(self, project: Path) -> Summary:
         if project not in self.cache:
-            destination = self.factory.mktemp(f"original-{project.name}")
-            self.cache[project] = summarise(copy_project(project, destination))
+            self.cache[project] = summarise(self.copy_of(project))
         return self.cache[project]
 
 
@@ -276,26 +309,31 @@ def describe(findings: Iterable[Finding], root: Path) -> str:
 # --------------------------------------------------------------------------- tests
 
 
-@pytest.mark.parametrize("variant", with_known_defects(VARIANTS), ids=str)
-def test_rewrite_makes_no_finding_appear(
-    variant: Variant, tmp_path: Path, originals: Originals
-) -> None:
-    original = originals[variant.project]
-    copy = copy_project(variant.project, tmp_path)
+def rewritten_sources(variant: Variant, copy: Path) -> tuple[str, Rewrite, dict[str, str]]:
+    """The variant's module as it was, its rewrite, and the texts that replace or join
+    the copy's files (absolute path -> text)."""
     target = copy / variant.relpath
-    before, encoding = read_source(target)
+    before, _ = read_source(target)
     rewriter = ModuleRewriter(before, path=target, root=copy)
     site = rewriter.sites(variant.kind)[variant.index]
     rewrite = rewriter.apply(variant.kind, site)
     # The module is the one the variant was enumerated on.
     assert (rewrite.line, site_label(site)) == (variant.line, variant.label)
-    target.write_text(rewrite.text, encoding=encoding)
+    sources = {str(target): rewrite.text}
     if rewrite.helper_module is not None:
         helper = target.parent / f"{HELPER_MODULE}.py"
         assert not helper.exists()
-        helper.write_text(rewrite.helper_module, encoding="utf-8")
+        sources[str(helper)] = rewrite.helper_module
+    return before, rewrite, sources
 
-    rewritten = summarise(copy)
+
+@pytest.mark.parametrize("variant", with_known_defects(VARIANTS), ids=str)
+def test_rewrite_makes_no_finding_appear(variant: Variant, originals: Originals) -> None:
+    original = originals[variant.project]
+    copy = originals.copy_of(variant.project)
+    before, rewrite, sources = rewritten_sources(variant, copy)
+
+    rewritten = summarise(copy, sources)
 
     appeared = rewritten.watched - original.watched
     new_findings = [
@@ -352,6 +390,55 @@ def test_variants_are_not_vacuous(originals: Originals) -> None:
     assert {(v.project, v.kind) for v in VARIANTS} == {
         (v.project, v.kind) for v in ALL_VARIANTS
     }
+
+
+def _one_variant_per_kind() -> list[Variant]:
+    """The first sampled variant of each rewrite kind, and of each kind that adds a
+    helper module the first such variant too."""
+    first: dict[str, Variant] = {}
+    for variant in VARIANTS:
+        first.setdefault(variant.kind, variant)
+    return list(first.values())
+
+
+def _compared(findings: Iterable[Finding], root: Path) -> list[tuple[object, ...]]:
+    return sorted(
+        (where(f, root), f.span.col, f.code, message_of(f, root),
+         None if f.fix is None else (f.fix.action.value, f.fix.text))
+        for f in findings
+    )
+
+
+@pytest.mark.parametrize("variant", _one_variant_per_kind(), ids=str)
+def test_a_variant_given_as_text_is_analysed_as_on_disk(
+    variant: Variant, tmp_path: Path, originals: Originals
+) -> None:
+    # The variants above are analysed with their rewritten modules given as text and
+    # the others read from the copy's facts cache; the same rewrite written into a copy
+    # of its own, analysed without a cache, must give the same findings.
+    copy = originals.copy_of(variant.project)
+    originals[variant.project]  # the cache filled with the original's facts
+    _, rewrite, sources = rewritten_sources(variant, copy)
+    given = summarise(copy, sources)
+    on_disk = copy_project(variant.project, tmp_path)
+    for path, text in sources.items():
+        (on_disk / Path(path).relative_to(copy)).write_text(text, encoding="utf-8")
+    written = summarise(on_disk, cached=False)
+    assert _compared(given.findings, copy) == _compared(written.findings, on_disk)
+    assert given.needed == written.needed
+    assert given.errors == written.errors
+    # The copy on disk is still the original.
+    assert read_source(copy / variant.relpath)[0] != rewrite.text
+
+
+def test_the_text_variants_include_a_helper_module() -> None:
+    # The comparison above covers a rewrite that adds a module given only as text.
+    def adds_a_module(variant: Variant) -> bool:
+        rewriter = rewriter_for(variant.project / variant.relpath, variant.project)
+        site = rewriter.sites(variant.kind)[variant.index]
+        return rewriter.apply(variant.kind, site).helper_module is not None
+
+    assert any(adds_a_module(variant) for variant in _one_variant_per_kind())
 
 
 def test_source_text_uses_byte_columns() -> None:

@@ -452,3 +452,46 @@ def test_the_modules_a_file_imports_are_read_from_its_text(
     text: str, modules: tuple[str, ...]
 ) -> None:
     assert imported_modules(text) == modules
+
+
+def _service(root: Path, name: str, modules: dict[str, str]) -> None:
+    package = root / "services" / name
+    (package / name).mkdir(parents=True)
+    (package / "pyproject.toml").write_text(f"[project]\nname = '{name}'\n")
+    for module, text in modules.items():
+        (package / name / module).write_text(text)
+
+
+# A module of a service that uses Nylas and says "scope" without asking for any.
+_SAYS_SCOPE = (
+    "from nylas import APIClient\n\n\n"
+    "def send(token):\n"
+    "    # The token's scope is the one the web service asked for.\n"
+    "    APIClient('id', 'secret', token).drafts.create().send()\n"
+)
+
+
+@pytest.mark.parametrize("asking", [None, "auth.py", "zz_views.py"])
+def test_a_project_asks_for_scopes_when_any_of_its_files_does(
+        tmp_path: Path, asking: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Which file of a service asks for scopes, first read or last, does not change
+    # whether the service is another app; a service whose sign-in module asks is
+    # told from that module alone.
+    from flake8_nylas_scopes.project import neighbours
+
+    _repository(tmp_path, worker=None)
+    modules = {"auth.py": _SAYS_SCOPE, "jobs.py": _SAYS_SCOPE, "zz_views.py": _SAYS_SCOPE}
+    if asking is not None:
+        modules[asking] = AUTH
+    _service(tmp_path, "mailer", modules)
+    read: list[str] = []
+    asks = neighbours._asks_for_scopes
+    monkeypatch.setattr(neighbours, "_asks_for_scopes",
+                        lambda path, text: read.append(Path(path).name) or asks(path, text))
+    monkeypatch.setattr(neighbours, "_KINDS_SEEN", {})
+    web = tmp_path / "services" / "web"
+    look = neighbours.look_around(str(web), None, [], True)
+    mailer = sorted(f"services/mailer/mailer/{module}" for module in modules)
+    assert look.outside == ([] if asking else mailer)
+    assert read == {None: ["auth.py", "jobs.py", "zz_views.py"], "auth.py": ["auth.py"],
+                    "zz_views.py": ["auth.py", "jobs.py", "zz_views.py"]}[asking]

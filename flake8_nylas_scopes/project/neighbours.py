@@ -113,8 +113,9 @@ def look_around(
     # that imports one of them which uses Nylas uses it too.
     own = [os.path.abspath(path) for path in own_files]
     seen: dict[str, Seen] = {}
-    for path, decide in [(path, True) for path in files] + [(path, False) for path in own]:
-        mention = _mention(path, before.files.get(path), decide)
+    # Whether a file asks for scopes is read later, and only as far as its group needs.
+    for path in [*files, *own]:
+        mention = _mention(path, before.files.get(path), decide=False)
         if mention is not None:
             seen[path] = mention
     roots: dict[str, str | None] = {}
@@ -125,22 +126,17 @@ def look_around(
             roots[directory] = project_root(path)
         return roots[directory]
 
-    if walk_after == before.walk and seen == before.files:
-        reaching = before.reaching
-    else:
-        reaching = frozenset(_reaching(seen, group_of))
-        if cache is not None:
-            cache.store_neighbours(NeighbourLook(walk_after, seen, reaching))
+    unchanged = walk_after == before.walk and seen == before.files
+    reaching = before.reaching if unchanged else frozenset(_reaching(seen, group_of))
     own_using = reaching.intersection(own)
     groups: dict[str, list[str]] = {}
-    requesting: set[str] = set()
     for path in reaching - own_using:
         if path in own or repository is None:
             continue
-        group = group_of(path) or repository
-        groups.setdefault(group, []).append(path)
-        if seen[path][3] == _NYLAS_AND_SCOPES:
-            requesting.add(group)
+        groups.setdefault(group_of(path) or repository, []).append(path)
+    requesting = {group for group, paths in groups.items() if _group_asks(paths, seen)}
+    if cache is not None and not (unchanged and seen == before.files):
+        cache.store_neighbours(NeighbourLook(walk_after, seen, reaching))
     return AroundProject(sorted(
         os.path.relpath(path, repository or project)
         for group, paths in groups.items() if group not in requesting for path in paths
@@ -267,6 +263,8 @@ class _TreeTooLarge(Exception):
 # own: only what it imports matters).
 _NOTHING, _NYLAS, _NYLAS_AND_SCOPES, _NYLAS_UNDECIDED = 0, 1, 2, 3
 _SCOPE_WORD = "scope"
+# In a file's name, the likeliest sign of a module that asks for scopes.
+_SIGN_IN = "auth"
 
 
 def _mention(path: str, before: Seen | None, decide: bool = True) -> Seen | None:
@@ -313,6 +311,26 @@ def _python_text(path: str, text: str) -> str:
         return notebook_source(text)
     except NotebookError:
         return ""
+
+
+def _group_asks(paths: Sequence[str], seen: dict[str, Seen]) -> bool:
+    """Whether a file of ``paths`` (the files of one project of the repository that
+    use Nylas) asks for scopes: those whose answer is known first, then the others
+    read one by one (an extraction each) until one does, which answers for the whole
+    project.  A file whose name says sign-in is read first, as the likeliest; the
+    answer does not depend on the order.  ``seen`` keeps each answer read."""
+    if any(seen[path][3] == _NYLAS_AND_SCOPES for path in paths):
+        return True
+    undecided = [path for path in paths if seen[path][3] == _NYLAS_UNDECIDED]
+    for path in sorted(undecided, key=lambda path: (_SIGN_IN not in os.path.basename(path),
+                                                    path)):
+        decided = _mention(path, seen[path])
+        if decided is None:
+            continue  # gone since it was listed: it keeps its place, unread
+        seen[path] = decided
+        if decided[3] == _NYLAS_AND_SCOPES:
+            return True
+    return False
 
 
 def _reaching(seen: dict[str, Seen], group_of: Callable[[str], str | None]) -> set[str]:
