@@ -14,7 +14,10 @@ from flake8_nylas_scopes.analysis.provider_guards import (
     guard_scopes, provider_guards, scope_flags, scope_nodes, unread_guards,
 )
 from flake8_nylas_scopes.analysis.provider_tests import ProviderTests, walk_scope
-from flake8_nylas_scopes.analysis.tree_walk import child_nodes, code_children, walk_nodes
+from flake8_nylas_scopes.analysis.fast_visit import FastVisitor
+from flake8_nylas_scopes.analysis.tree_walk import (
+    child_nodes, code_children, node_fields, walk_nodes,
+)
 
 # Fields holding lists with non-nodes (``None`` among a dict display's keys, names of
 # ``global``), optional fields left empty, nested scopes and ``match``.
@@ -134,3 +137,90 @@ def test_hand_overs_counted_without_contexts_and_operators() -> None:
     assert hand_overs(body, "seen") == 0
     handed = handed_over_names(body)
     assert {"params", "scopes"} <= handed and "seen" not in handed
+
+
+class _Every(FastVisitor):
+    """Handles every node a ``FastVisitor`` would otherwise not enter (names,
+    constants, contexts, operators, aliases), so it meets every node of the tree."""
+
+    def __init__(self) -> None:
+        self.met: list[int] = []
+
+    def generic_visit(self, node: ast.AST) -> None:
+        self.met.append(id(node))
+        super().generic_visit(node)
+
+    visit_Name = visit_Constant = visit_alias = visit_arg = generic_visit
+
+    def _leaf(self, node: ast.AST) -> None:
+        self.met.append(id(node))
+
+    visit_Pass = visit_Break = visit_Continue = _leaf
+    visit_Load = visit_Store = visit_Del = _leaf
+    visit_Eq = visit_NotEq = visit_Is = visit_IsNot = visit_In = visit_NotIn = _leaf
+    visit_Add = visit_Mult = visit_Not = visit_USub = visit_And = visit_Or = _leaf
+
+
+class _Plain(FastVisitor):
+    """Handles no context or operator: its walk may skip the fields that hold one."""
+
+    def __init__(self) -> None:
+        self.met: list[int] = []
+
+    def generic_visit(self, node: ast.AST) -> None:
+        self.met.append(id(node))
+        super().generic_visit(node)
+
+    def visit_Name(self, node: ast.Name) -> None:
+        self.met.append(id(node))
+
+
+class _Recorder(ast.NodeVisitor):
+    def __init__(self) -> None:
+        self.met: list[ast.AST] = []
+
+    def visit(self, node: ast.AST) -> None:
+        self.met.append(node)
+        super().visit(node)
+
+
+def test_fast_visits_meet_node_visitors_nodes_in_its_order() -> None:
+    tree = ast.parse(ODD_FIELDS)
+    recorder = _Recorder()
+    recorder.visit(tree)
+    every = _Every()
+    every.visit(tree)
+    assert every.met == [id(node) for node in recorder.met]
+    # A visitor handling no context or operator still meets every other node it
+    # enters, in the same order, though it reads fewer fields.
+    plain = _Plain()
+    plain.visit(tree)
+    marks = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+    assert plain.met == [id(node) for node in recorder.met if not isinstance(
+        node, (*marks, ast.Constant, ast.alias, ast.Pass))]
+    assert "ctx" in _Every._fields_of[ast.Attribute]
+    assert _Plain._fields_of[ast.Attribute] == ("value",)  # control: one field read
+
+
+def test_fields_read_are_those_that_may_hold_a_node() -> None:
+    assert node_fields(ast.keyword) == ("value",)
+    assert node_fields(ast.Compare) == ("left", "ops", "comparators")
+    assert node_fields(ast.Compare, marks=False) == ("left", "comparators")
+    assert "name" not in node_fields(ast.FunctionDef)
+    if hasattr(ast, "TypeAlias"):
+        # Python 3.12: ``type Scopes = list[str]`` holds its name as a ``Name``.
+        assert "name" in node_fields(ast.TypeAlias)
+
+
+def test_nodes_of_classes_made_outside_ast_have_every_field_read() -> None:
+    class Wrapper(ast.expr):
+        _fields = ("attr", "inner")
+
+    inner = ast.Name("scopes", ast.Load())
+    wrapper = Wrapper()
+    wrapper.attr, wrapper.inner = ast.Name("hidden", ast.Load()), inner
+    assert child_nodes(wrapper) == [wrapper.attr, inner]
+    assert list(walk_nodes(wrapper))[1:3] == [wrapper.attr, inner]
+    seen = _Every()
+    seen.generic_visit(wrapper)
+    assert id(wrapper.attr) in seen.met and id(inner) in seen.met

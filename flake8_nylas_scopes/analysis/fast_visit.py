@@ -15,6 +15,8 @@ import ast
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from .tree_walk import node_fields
+
 _Handler = Callable[[Any, Any], None]
 
 
@@ -38,11 +40,17 @@ _LEAF_TYPES: frozenset[type[ast.AST]] = frozenset(
                          ast.Name, ast.Constant, ast.alias, ast.type_ignore))
 )
 
+_MARK_BASES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+
 
 class FastVisitor:
     """Subclasses define ``visit_<NodeType>`` methods as with ``ast.NodeVisitor``."""
 
     _dispatch: ClassVar[dict[type, _Handler]] = {}
+    # For each node class, the fields ``generic_visit`` reads: those that may hold a
+    # node, less the contexts' and operators' in a visitor that handles none of
+    # them (see ``node_fields``).
+    _fields_of: ClassVar[dict[type, tuple[str, ...]]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -54,6 +62,8 @@ class FastVisitor:
             elif kind not in _LEAF_TYPES and kind._fields:
                 dispatch[kind] = cls.generic_visit
         cls._dispatch = dispatch
+        marks = any(issubclass(kind, _MARK_BASES) for kind in dispatch)
+        cls._fields_of = {kind: node_fields(kind, marks) for kind in _ALL_NODE_TYPES}
 
     def visit(self, node: ast.AST) -> None:
         handler = self._dispatch.get(node.__class__)
@@ -62,7 +72,9 @@ class FastVisitor:
 
     def generic_visit(self, node: ast.AST) -> None:
         dispatch = self._dispatch
-        for name in node._fields:
+        # A class not in the table (one made outside ``ast``) has all its fields read.
+        fields = self._fields_of.get(node.__class__)
+        for name in node._fields if fields is None else fields:
             value = getattr(node, name, None)
             if value.__class__ is list:
                 for child in value:

@@ -319,7 +319,8 @@ class _GivenFinder(FastVisitor):
         ancestors = self.ancestors
         ancestors.append(node)
         dispatch = self._dispatch
-        for name in node._fields:
+        fields = self._fields_of.get(node.__class__)
+        for name in node._fields if fields is None else fields:
             value = getattr(node, name, None)
             if value.__class__ is list:
                 for child in value:

@@ -17,12 +17,53 @@ from collections.abc import Iterator
 
 _AST = ast.AST
 
+# Fields that hold no node in any class that has them: identifiers, numbers and
+# strings (``Attribute.attr``, ``keyword.arg``, ``ImportFrom.level``).  A walk reads
+# each only to find it is no node: a third of the fields of an ``Attribute``.
+_PLAIN_FIELDS = frozenset({
+    "id", "attr", "arg", "module", "level", "is_async", "conversion", "kind",
+    "type_comment", "asname", "tag", "lineno",
+})
+# Fields that hold only a context or an operator (``Attribute.ctx``, ``BinOp.op``,
+# ``Compare.ops``).
+MARK_FIELDS = frozenset({"ctx", "op", "ops"})
+
+
+def node_fields(kind: type[ast.AST], marks: bool = True) -> tuple[str, ...]:
+    """The fields of ``kind`` that may hold a node, in their declared order: less
+    those that hold none (a ``name`` is an identifier everywhere but in
+    ``TypeAlias``, where it is a ``Name``), and less the contexts' and operators'
+    unless ``marks``."""
+    return tuple(
+        name for name in kind._fields
+        if name not in _PLAIN_FIELDS
+        and not (name == "name" and kind.__name__ != "TypeAlias")
+        and (marks or name not in MARK_FIELDS)
+    )
+
+
+def _all_kinds() -> list[type[ast.AST]]:
+    found: list[type[ast.AST]] = []
+    pending: list[type[ast.AST]] = [ast.AST]
+    while pending:
+        kind = pending.pop()
+        found.append(kind)
+        pending.extend(kind.__subclasses__())
+    return found
+
+
+# The fields each walk reads, by node class; a class made outside ``ast`` is not in
+# them and has all its fields read.
+_FIELDS = {kind: node_fields(kind) for kind in _all_kinds()}
+_CODE_FIELDS = {kind: node_fields(kind, marks=False) for kind in _FIELDS}
+
 
 def child_nodes(node: ast.AST) -> list[ast.AST]:
     """The nodes directly under ``node``, as ``ast.iter_child_nodes`` gives them."""
     children: list[ast.AST] = []
     append = children.append
-    for name in node._fields:
+    fields = _FIELDS.get(node.__class__)
+    for name in node._fields if fields is None else fields:
         value = getattr(node, name, None)
         if value.__class__ is list:
             for item in value:
@@ -54,7 +95,8 @@ def code_children(node: ast.AST) -> list[ast.AST]:
     children: list[ast.AST] = []
     append = children.append
     marks = _MARKS
-    for name in node._fields:
+    fields = _CODE_FIELDS.get(node.__class__)
+    for name in node._fields if fields is None else fields:
         value = getattr(node, name, None)
         if value.__class__ is list:
             for item in value:
@@ -69,9 +111,11 @@ def walk_nodes(node: ast.AST) -> Iterator[ast.AST]:
     """``node`` and every node under it, in ``ast.walk``'s order."""
     pending = deque([node])
     take, append = pending.popleft, pending.append
+    table = _FIELDS
     while pending:
         node = take()
-        for name in node._fields:
+        fields = table.get(node.__class__)
+        for name in node._fields if fields is None else fields:
             value = getattr(node, name, None)
             if value.__class__ is list:
                 for item in value:
