@@ -70,6 +70,26 @@ def test_client_stored_under_a_parameter_base_escapes(tmp_path: Path) -> None:
     assert not _calendar_unused(found)
 
 
+def test_a_base_the_analysis_cannot_resolve_is_said_so(tmp_path: Path) -> None:
+    # A base made by a call of the project's own that the analysis cannot read
+    # through has no name to show: the message says the base cannot be resolved.
+    text = _sync("import random\n\nMIXINS = [object]\n", "random.choice(MIXINS)[0]")
+    found = _findings(tmp_path, {"app/sync.py": text})
+    assert not _calendar_unused(found)
+    [message] = [code for file, _, code in found if file == "sync.py"]
+    assert "one of whose bases the analysis cannot resolve" in message, message
+
+
+def test_a_parametrised_project_base_is_read(tmp_path: Path) -> None:
+    # Control: ``Repo[Message]`` is the project's class ``Repo`` as a base.
+    found = _findings(tmp_path, {
+        "app/base.py": ("from typing import Generic, TypeVar\n\nT = TypeVar('T')\n\n\n"
+                        "class Repo(Generic[T]):\n    pass\n"),
+        "app/sync.py": _sync("from app.base import Repo", "Repo[int]")})
+    assert _calendar_unused(found)
+    assert unresolved_in(found, "sync.py") == set()
+
+
 def test_client_stored_by_a_subclass_in_another_module_escapes(tmp_path: Path) -> None:
     found = _findings(tmp_path, {
         "app/base.py": "import acme_sync\n\n\nclass Base(acme_sync.BaseSync):\n"

@@ -936,9 +936,16 @@ class FlowResolver:
         kinds, inners, names = self._kinds, self._inners, self._names
         attr_kinds = {KIND_NAMES.index(kind) for kind in ("attr", "call", "item")}
 
+        item = KIND_NAMES.index("item")
+
         def reads_as_class(node: object) -> bool:
             assert isinstance(node, int)
-            return any(kind in _READ_BASE_KINDS for kind, _ in self._resolve_node(node, 0))
+            if any(kind in _READ_BASE_KINDS for kind, _ in self._resolve_node(node, 0)):
+                return True
+            # ``Repo[Message]``: a parametrised class is that class as a base (its
+            # alias's ``__mro_entries__`` gives it), whatever the parameters.
+            return kinds[node] == item and inners[node] != NO_NODE and any(
+                kind in _READ_BASE_KINDS for kind, _ in self._resolve_node(inners[node], 0))
 
         def root_of(node: object) -> BaseRoot:
             assert isinstance(node, int)
@@ -960,7 +967,15 @@ class FlowResolver:
         for target, nodes in self.edges.items():
             if not target.startswith(BASES):
                 continue
-            for node in nodes if isinstance(nodes, list) else (nodes,):
+            listed = nodes if isinstance(nodes, list) else [nodes]
+            # A subscripted base is kept with its container beside it (``BASES`` of
+            # ``BASES['repo']``, ``Repo`` of ``Repo[Message]``): the container of a
+            # base read as a class is no base of its own.
+            containers = {inners[node] for node in listed
+                          if kinds[node] == item and reads_as_class(node)}
+            for node in listed:
+                if node in containers:
+                    continue
                 base = unseen_base(node, reads_as_class, root_of, self._external_name, bound)
                 if base is not None:
                     found.setdefault(qualified_name(target), base)
@@ -984,7 +999,9 @@ class FlowResolver:
                         Span(path, 1, 0, 1, 0))
             shown = klass.rpartition(".")[2]
             how = (f"stored on an instance of {shown}, whose base {base} the analysis "
-                   "cannot read (its methods may use it)")
+                   "cannot read (its methods may use it)" if base else
+                   f"stored on an instance of {shown}, one of whose bases the analysis "
+                   "cannot resolve (its methods may use it)")
             held = self._attributes_held()
             for storing in self._storing_classes(klass):
                 for attribute in held.get(storing, ()):

@@ -76,7 +76,7 @@ def unseen_base(
         root = root_of(value)
         kind, name = root
         if kind == "other":
-            return "a base the analysis cannot resolve"
+            return ""  # no name to show: the message says the base cannot be resolved
         if kind == "ref" and _known_library(name):
             continue
         if kind == "ref" and is_outside(name):
