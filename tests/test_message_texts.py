@@ -247,3 +247,67 @@ def test_a_joined_sum_is_still_left_to_the_user(tmp_path: Path) -> None:
     line, stderr = _fixed(tmp_path, '",".join(SCOPES + [])')
     assert line == 'SCOPES = ["email.read_only"]'
     assert "NYS301 not fixed" in stderr
+
+
+# --- a scope list read only in part names the item it cannot read ---------------
+
+PART_READ = """\
+import os
+
+from nylas import Client
+from app import settings
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly", {rest}]}})
+
+
+def inbox(grant):
+    return nylas.messages.list(grant)
+"""
+
+SETTINGS = """\
+import os
+
+BASE = ["https://www.googleapis.com/auth/calendar", os.environ["MORE_SCOPES"]]
+FULL = ["https://www.googleapis.com/auth/calendar"]
+"""
+
+_PART_READ_TAIL = "; usage rules stay silent for the scopes it could touch"
+
+
+def _part_read(tmp_path: Path, rest: str) -> list[tuple[str, int, str, str]]:
+    return [said for said in _said(tmp_path, {"auth": PART_READ.format(rest=rest),
+                                              "settings": SETTINGS})
+            if said[2] == "NYS304"]
+
+
+def test_a_list_read_in_part_names_the_item_it_cannot_read(tmp_path: Path) -> None:
+    rest = 'os.environ["EXTRA_SCOPE"]'
+    found = _findings(tmp_path, {"auth": PART_READ.format(rest=rest), "settings": SETTINGS})
+    assert [(f.span.line, f.span.col, f.message) for f in found if f.code == "NYS304"] == [
+        (12, 17, 'NYS304 cannot read every item of the scopes: os.environ["EXTRA_SCOPE"]'
+         + _PART_READ_TAIL)]
+
+
+def test_a_long_unread_item_is_shortened(tmp_path: Path) -> None:
+    rest = "scopes_from_a_service_far_away(tenant_identifier, region_code)"
+    # Its first 47 characters, then "...": 50 in all, as other messages quote code.
+    assert _part_read(tmp_path, rest) == [
+        ("auth", 12, "NYS304", "cannot read every item of the scopes: "
+         "scopes_from_a_service_far_away(tenant_identifie...")]
+
+
+def test_an_item_unread_in_a_list_of_another_module_names_that_list(tmp_path: Path) -> None:
+    assert _part_read(tmp_path, "*settings.BASE") == [
+        ("auth", 12, "NYS304", 'cannot read every item of the scopes: '
+         'os.environ["MORE_SCOPES"] (in app.settings.BASE)')]
+
+
+def test_a_list_read_whole_with_another_modules_list_says_nothing(tmp_path: Path) -> None:
+    # Control: every item is read, through the other module's list too.
+    assert _part_read(tmp_path, "*settings.FULL") == []
