@@ -311,3 +311,74 @@ def test_an_item_unread_in_a_list_of_another_module_names_that_list(tmp_path: Pa
 def test_a_list_read_whole_with_another_modules_list_says_nothing(tmp_path: Path) -> None:
     # Control: every item is read, through the other module's list too.
     assert _part_read(tmp_path, "*settings.FULL") == []
+
+
+# --- a save of an API v2 model the code made new names the create alone ----------
+
+NEW_SAVER = """\
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def connect_url(uri):
+    return client.authentication_url(uri, scopes=["calendar.read_only"])
+
+
+def add(token):
+    client.access_token = token
+    contact = client.contacts.create(email_addresses=[])
+    contact.given_name = "Ada"
+    contact.save()
+
+
+def draft(token):
+    client.access_token = token
+    client.drafts.create(subject="Hi").save()
+
+
+def with_id(token, contact_id):
+    client.access_token = token
+    contact = client.contacts.create()
+    contact.id = contact_id
+    contact.save()
+
+
+def given_id(token, contact_id):
+    client.access_token = token
+    contact = client.contacts.create(id=contact_id)
+    contact.save()
+
+
+def twice(token):
+    client.access_token = token
+    contact = client.contacts.create()
+    contact.save()
+    contact.given_name = "Bo"
+    contact.save()
+"""
+
+_BOTH = "(POST /contacts or PUT /contacts/{id}) needs 'contacts'"
+
+
+def _saves(tmp_path: Path) -> dict[int, str]:
+    return {line: message.split(" but ")[0]
+            for _, line, code, message in _said(tmp_path, {"app": NEW_SAVER})
+            if code == "NYS301"}
+
+
+def test_a_save_of_a_model_just_created_names_the_create(tmp_path: Path) -> None:
+    # NylasAPIObject.save POSTs a model without an id; create() gives none unless told.
+    found = _saves(tmp_path)
+    assert found[14] == "contact.save() (POST /contacts) needs 'contacts'"
+    assert found[19] == "client.drafts.create().save() (POST /drafts) needs 'email.drafts'"
+    # The first save gives the object its id: the second may be the update.
+    assert found[38] == "contact.save() (POST /contacts) needs 'contacts'"
+
+
+def test_a_save_after_an_id_is_given_names_both_requests(tmp_path: Path) -> None:
+    # Control: an id assigned, given to create(), or set by an earlier save.
+    found = _saves(tmp_path)
+    assert found[26] == f"contact.save() {_BOTH}"
+    assert found[32] == f"contact.save() {_BOTH}"
+    assert found[40] == f"contact.save() {_BOTH}"

@@ -48,7 +48,7 @@ from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .written_registries import changed_registries
 from .wrapped_lists import GivenLists, read_given_lists, read_unseen_hosts, unread_reason
 from .references import DJANGO_SETTINGS, ConstantIndex, ObjectChange
-from .resolver import EndpointUse, FlowResolver, UnresolvedUse
+from .resolver import EndpointUse, FlowResolver, NewSave, UnresolvedUse
 from .sdk_view import SdkView
 from .held_clients import held_client_requests
 from .shared_clients import shared_client_requests
@@ -498,7 +498,20 @@ def _flow_effects(flow: FlowFacts, resolver: FlowResolver, nylas_module: bool
         found, lost = resolver.store_effects(echo)
         endpoints.extend(found)
         unresolved.extend(use for use in lost if not _said_already(use, unresolved))
+    if flow.new_saves:
+        endpoints = _with_new_saves(endpoints, frozenset(flow.new_saves))
     return endpoints, _said_where_taken(unresolved)
+
+
+def _with_new_saves(endpoints: list[EndpointUse], places: frozenset[tuple[int, int]]
+                    ) -> list[EndpointUse]:
+    """The module's requests, each model's ``save()`` at one of ``places`` (on an
+    object certainly new there) naming its create alone: the same endpoint and
+    scopes, only the words change."""
+    return [NewSave(use.endpoint, use.span, use.call, use.operation, use.read)
+            if type(use) is EndpointUse and use.operation.endswith(".save")
+            and (use.span.line, use.span.col) in places else use
+            for use in endpoints]
 
 
 def _said_where_taken(unresolved: list[UnresolvedUse]) -> list[UnresolvedUse]:

@@ -191,6 +191,16 @@ class EndpointUse:
 
 
 @dataclass(frozen=True, slots=True)
+class NewSave(EndpointUse):
+    """A model's ``save()`` on an object the code certainly made new there
+    (``client.drafts.create(...).save()``, see ``new_saves``): the create alone."""
+
+    @property
+    def requested(self) -> str:
+        return self.endpoint.key
+
+
+@dataclass(frozen=True, slots=True)
 class UnresolvedUse:
     span: Span
     reason: str
