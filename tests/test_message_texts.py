@@ -382,3 +382,49 @@ def test_a_save_after_an_id_is_given_names_both_requests(tmp_path: Path) -> None
     assert found[26] == f"contact.save() {_BOTH}"
     assert found[32] == f"contact.save() {_BOTH}"
     assert found[40] == f"contact.save() {_BOTH}"
+
+
+# --- an attribute the project keeps a client under, read on an untold object -----
+
+HOLDER = """\
+from nylas import APIClient
+
+
+class Account:
+    token = ""
+
+    @property
+    def nylas(self):
+        return APIClient("id", "secret", self.token)
+
+
+def connect_url(uri):
+    return APIClient("id", "secret").authentication_url(uri, scopes=["email.read_only"])
+"""
+
+
+def test_a_property_read_on_an_untold_object_says_what_is_unknown(tmp_path: Path) -> None:
+    found = _findings(tmp_path, {"models": HOLDER, "views": """\
+        def inbox(request):
+            account = request.user.account
+            for message in account.nylas.messages.all():
+                print(message.subject)
+        """})
+    assert [(Path(f.span.path).name, f.span.line, f.message) for f in found] == [
+        ("views.py", 3, "NYS304 .nylas of an object the analysis cannot tell (on the "
+         "project's own objects it gives a Nylas client) is used by "
+         "account.nylas.messages.all(); usage rules stay silent for the scopes it could "
+         "touch")]
+
+
+def test_the_property_read_on_an_object_of_the_project_is_judged(tmp_path: Path) -> None:
+    # Control: the object is told, so is its client: the read scope serves the call.
+    found = _findings(tmp_path, {"models": HOLDER, "views": """\
+        from app.models import Account
+
+
+        def inbox():
+            for message in Account().nylas.messages.all():
+                print(message.subject)
+        """})
+    assert [f.code for f in found if f.code.startswith("NYS3")] == []
