@@ -247,3 +247,184 @@ def test_a_joined_sum_is_still_left_to_the_user(tmp_path: Path) -> None:
     line, stderr = _fixed(tmp_path, '",".join(SCOPES + [])')
     assert line == 'SCOPES = ["email.read_only"]'
     assert "NYS301 not fixed" in stderr
+
+
+# --- a scope list read only in part names the item it cannot read ---------------
+
+PART_READ = """\
+import os
+
+from nylas import Client
+from app import settings
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly", {rest}]}})
+
+
+def inbox(grant):
+    return nylas.messages.list(grant)
+"""
+
+SETTINGS = """\
+import os
+
+BASE = ["https://www.googleapis.com/auth/calendar", os.environ["MORE_SCOPES"]]
+FULL = ["https://www.googleapis.com/auth/calendar"]
+"""
+
+_PART_READ_TAIL = "; usage rules stay silent for the scopes it could touch"
+
+
+def _part_read(tmp_path: Path, rest: str) -> list[tuple[str, int, str, str]]:
+    return [said for said in _said(tmp_path, {"auth": PART_READ.format(rest=rest),
+                                              "settings": SETTINGS})
+            if said[2] == "NYS304"]
+
+
+def test_a_list_read_in_part_names_the_item_it_cannot_read(tmp_path: Path) -> None:
+    rest = 'os.environ["EXTRA_SCOPE"]'
+    found = _findings(tmp_path, {"auth": PART_READ.format(rest=rest), "settings": SETTINGS})
+    assert [(f.span.line, f.span.col, f.message) for f in found if f.code == "NYS304"] == [
+        (12, 17, 'NYS304 cannot read every item of the scopes: os.environ["EXTRA_SCOPE"]'
+         + _PART_READ_TAIL)]
+
+
+def test_a_long_unread_item_is_shortened(tmp_path: Path) -> None:
+    rest = "scopes_from_a_service_far_away(tenant_identifier, region_code)"
+    # Its first 47 characters, then "...": 50 in all, as other messages quote code.
+    assert _part_read(tmp_path, rest) == [
+        ("auth", 12, "NYS304", "cannot read every item of the scopes: "
+         "scopes_from_a_service_far_away(tenant_identifie...")]
+
+
+def test_an_item_unread_in_a_list_of_another_module_names_that_list(tmp_path: Path) -> None:
+    assert _part_read(tmp_path, "*settings.BASE") == [
+        ("auth", 12, "NYS304", 'cannot read every item of the scopes: '
+         'os.environ["MORE_SCOPES"] (in app.settings.BASE)')]
+
+
+def test_a_list_read_whole_with_another_modules_list_says_nothing(tmp_path: Path) -> None:
+    # Control: every item is read, through the other module's list too.
+    assert _part_read(tmp_path, "*settings.FULL") == []
+
+
+# --- a save of an API v2 model the code made new names the create alone ----------
+
+NEW_SAVER = """\
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def connect_url(uri):
+    return client.authentication_url(uri, scopes=["calendar.read_only"])
+
+
+def add(token):
+    client.access_token = token
+    contact = client.contacts.create(email_addresses=[])
+    contact.given_name = "Ada"
+    contact.save()
+
+
+def draft(token):
+    client.access_token = token
+    client.drafts.create(subject="Hi").save()
+
+
+def with_id(token, contact_id):
+    client.access_token = token
+    contact = client.contacts.create()
+    contact.id = contact_id
+    contact.save()
+
+
+def given_id(token, contact_id):
+    client.access_token = token
+    contact = client.contacts.create(id=contact_id)
+    contact.save()
+
+
+def twice(token):
+    client.access_token = token
+    contact = client.contacts.create()
+    contact.save()
+    contact.given_name = "Bo"
+    contact.save()
+"""
+
+_BOTH = "(POST /contacts or PUT /contacts/{id}) needs 'contacts'"
+
+
+def _saves(tmp_path: Path) -> dict[int, str]:
+    return {line: message.split(" but ")[0]
+            for _, line, code, message in _said(tmp_path, {"app": NEW_SAVER})
+            if code == "NYS301"}
+
+
+def test_a_save_of_a_model_just_created_names_the_create(tmp_path: Path) -> None:
+    # NylasAPIObject.save POSTs a model without an id; create() gives none unless told.
+    found = _saves(tmp_path)
+    assert found[14] == "contact.save() (POST /contacts) needs 'contacts'"
+    assert found[19] == "client.drafts.create().save() (POST /drafts) needs 'email.drafts'"
+    # The first save gives the object its id: the second may be the update.
+    assert found[38] == "contact.save() (POST /contacts) needs 'contacts'"
+
+
+def test_a_save_after_an_id_is_given_names_both_requests(tmp_path: Path) -> None:
+    # Control: an id assigned, given to create(), or set by an earlier save.
+    found = _saves(tmp_path)
+    assert found[26] == f"contact.save() {_BOTH}"
+    assert found[32] == f"contact.save() {_BOTH}"
+    assert found[40] == f"contact.save() {_BOTH}"
+
+
+# --- an attribute the project keeps a client under, read on an untold object -----
+
+HOLDER = """\
+from nylas import APIClient
+
+
+class Account:
+    token = ""
+
+    @property
+    def nylas(self):
+        return APIClient("id", "secret", self.token)
+
+
+def connect_url(uri):
+    return APIClient("id", "secret").authentication_url(uri, scopes=["email.read_only"])
+"""
+
+
+def test_a_property_read_on_an_untold_object_says_what_is_unknown(tmp_path: Path) -> None:
+    found = _findings(tmp_path, {"models": HOLDER, "views": """\
+        def inbox(request):
+            account = request.user.account
+            for message in account.nylas.messages.all():
+                print(message.subject)
+        """})
+    assert [(Path(f.span.path).name, f.span.line, f.message) for f in found] == [
+        ("views.py", 3, "NYS304 .nylas of an object the analysis cannot tell (on the "
+         "project's own objects it gives a Nylas client) is used by "
+         "account.nylas.messages.all(); usage rules stay silent for the scopes it could "
+         "touch")]
+
+
+def test_the_property_read_on_an_object_of_the_project_is_judged(tmp_path: Path) -> None:
+    # Control: the object is told, so is its client: the read scope serves the call.
+    found = _findings(tmp_path, {"models": HOLDER, "views": """\
+        from app.models import Account
+
+
+        def inbox():
+            for message in Account().nylas.messages.all():
+                print(message.subject)
+        """})
+    assert [f.code for f in found if f.code.startswith("NYS3")] == []

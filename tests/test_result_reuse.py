@@ -283,7 +283,7 @@ def test_a_result_reused_from_another_directory_prints_what_a_fresh_run_prints(
     missing = next(finding for finding in stored if finding.code == "NYS301")
     assert "requested at auth.py:2 " in missing.message
     assert missing.evidence_for() == [
-        "views.py:7 client.contacts.create().save() -> POST /contacts or PUT /contacts/{id}"
+        "views.py:7 client.contacts.create().save() -> POST /contacts"
     ]
 
     monkeypatch.chdir(app)

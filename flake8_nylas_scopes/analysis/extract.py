@@ -2060,6 +2060,20 @@ class Extractor(FastVisitor):
                     constants[class_name + suffix] = value
         return constants
 
+    def _enum_member_constants(self, class_name: str, cls: ast.ClassDef,
+                               attribute: str) -> Iterator[tuple[str, ScopeValue]]:
+        """An ``Enum`` member as another module reads it: ``Scope.READ.value`` is the
+        string written in the class, and ``Scope.READ`` is that string too where the
+        class mixes in ``str``; neither where anything makes members otherwise."""
+        for key, wants_value in ((f"{class_name}.{attribute}", False),
+                                 (f"{class_name}.{attribute}.value", True)):
+            member = enum_member_value(cls, attribute, wants_value=wants_value)
+            if member is None:
+                continue
+            value = self.reader.read(member)
+            if _kept_as_scopes(attribute, value):
+                yield key, value
+
     def _class_scope_constants(self) -> dict[str, ScopeValue]:
         """``class Config: NYLAS_SCOPES = [...]``, read as ``Config.NYLAS_SCOPES``.
 
@@ -2071,12 +2085,8 @@ class Extractor(FastVisitor):
         for class_name, cls in self._module_classes.items():
             for attribute, node in _class_values(cls, field_defaults=False).items():
                 if is_enum_class(cls):
-                    # ``Scope.READ`` is a member: the string written only where the
-                    # class mixes in ``str`` and nothing makes members otherwise.
-                    member = enum_member_value(cls, attribute, wants_value=False)
-                    if member is None:
-                        continue
-                    node = member
+                    constants.update(self._enum_member_constants(class_name, cls, attribute))
+                    continue
                 value = self.reader.read(node)
                 if _kept_as_scopes(attribute, value) or _names_scopes_elsewhere(
                         attribute, node, value):

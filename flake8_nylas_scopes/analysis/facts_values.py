@@ -94,6 +94,10 @@ class ScopeValue:
     # twice among its items is requested once (no NYS103), also once other modules'
     # lists are read in.
     distinct: bool = False
+    # The first item of the module's own that cannot be read, as written and
+    # shortened (``os.environ["EXTRA_SCOPE"]``), where ``complete`` is False for it:
+    # what NYS304 names.
+    unread: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -111,6 +115,8 @@ class ScopeValue:
             data["rest_complete"] = self.rest_complete
         if self.distinct:
             data["distinct"] = True
+        if self.unread:
+            data["unread"] = self.unread
         return data
 
     @classmethod
@@ -126,6 +132,7 @@ class ScopeValue:
             tuple(_splice_from_json(splice) for splice in data.get("splices", ())),
             bool(data.get("rest_complete", True)),
             distinct=bool(data.get("distinct", False)),
+            unread=str(data.get("unread", "")),
         )
 
     def as_set(self) -> ScopeValue:

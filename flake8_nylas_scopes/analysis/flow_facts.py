@@ -781,6 +781,9 @@ class FlowFacts:
     # any module may read such a name, so a method of an object the analysis cannot
     # tell held there leaves for code that may call it unseen, counted there.
     module_chains: Sequence[tuple[str, Span]] = ()
+    # (line, column) of the API v2 models' ``save()`` calls on an object certainly
+    # new there (see ``new_saves``): their request is the create, not the update.
+    new_saves: Sequence[tuple[int, int]] = ()
 
     def to_json(self, path: str = "") -> Any:
         """``path``: the module's, whose spans are written without it."""
@@ -800,6 +803,7 @@ class FlowFacts:
             "v3_shaped_calls": [values.span(span) for span in self.v3_shaped_calls],
             "v3_create_calls": [values.span(span) for span in self.v3_create_calls],
             "module_chains": [[name, values.span(span)] for name, span in self.module_chains],
+            "new_saves": [list(place) for place in self.new_saves],
         }
         return {"values": values.rows, "span_path": path, "spans": values.spans, **records}
 
@@ -826,6 +830,7 @@ class FlowFacts:
             [values.span(span) for span in data.get("v3_create_calls", ())],
             [(values.text(str(name)), values.span(span))
              for name, span in data.get("module_chains", ())],
+            [(int(line), int(column)) for line, column in data.get("new_saves", ())],
         )
         shed_empty(facts)
         return facts

@@ -11,6 +11,7 @@ from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor, may_hold_class_sc
 from .extract_v3 import may_give_sdk_arguments
 from .facts import ModuleFacts
 from .flow_extract import FlowExtractor
+from .new_saves import new_saves
 from .foreign_scopes import (
     functions_handing_on, may_give_scopes, scope_dicts, scope_list_readers)
 from .prefilter import mentions_nylas, sends_http_requests
@@ -121,6 +122,8 @@ def module_facts(
                 facts.flow = flow_extractor.run(tree)
             finally:
                 flow_extractor.close()
+            if ".save(" in text and "create(" in text:
+                facts.flow.new_saves = new_saves(tree, extractor.source) or ()
             if may_import_unseen(text):
                 # A test's module imported in a function may run in the app.
                 facts.unseen_imports = unseen_imports(

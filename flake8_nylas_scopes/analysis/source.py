@@ -58,3 +58,18 @@ class SourceMap:
                 col, end_col = self._char_col(line, col), self._char_col(end_line, end_col)
             span = self._spans[key] = Span(self.path, line, col, end_line, end_col)
         return span
+
+    def text(self, node: ast.AST, limit: int = 50) -> str:
+        """The source of ``node`` as written, on one line and shortened to ``limit``
+        characters as messages quote code; "" where the node has no position."""
+        line, end_line = getattr(node, "lineno", 0), getattr(node, "end_lineno", None)
+        col, end_col = getattr(node, "col_offset", 0), getattr(node, "end_col_offset", None)
+        if not line or end_line is None or end_col is None:
+            return ""
+        # ``ast`` columns count UTF-8 bytes.
+        pieces = [self.line(number).encode("utf-8", "surrogatepass")
+                  for number in range(line, end_line + 1)]
+        pieces[-1] = pieces[-1][:end_col]
+        pieces[0] = pieces[0][col:]
+        text = " ".join(b" ".join(pieces).decode("utf-8", "replace").split())
+        return text if len(text) <= limit else text[:limit - 3] + "..."

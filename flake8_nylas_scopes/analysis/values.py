@@ -87,6 +87,8 @@ class _Parts:
     is_string: bool = False
     # Constants of other modules read in where they stand among the items.
     splices: tuple[Splice, ...] = ()
+    # The first part that could not be read, as written (see ``ScopeValue.unread``).
+    unread: str = ""
 
 
 def _unresolved(reason: str, reference: str = "") -> ScopeValue:
@@ -196,10 +198,11 @@ class ValueReader:
                 False, span=self._source.span(target), splices=parts.splices,
                 rest_complete=parts.complete,
                 reason="" if parts.items else "the scopes come from other modules",
+                unread=parts.unread,
             )
         return ScopeValue(
             ValueState.ITEMS, parts.items, parts.complete,
-            span=self._source.span(self._joined_list(target) or target)
+            span=self._source.span(self._joined_list(target) or target), unread=parts.unread,
         )
 
     def _joined_list(self, node: ast.expr) -> ast.expr | None:
@@ -667,22 +670,27 @@ class ValueReader:
         items: tuple[ScopeItem, ...] = ()
         splices: tuple[Splice, ...] = ()
         complete = True
-        for parts, reference in zip((left_parts, right_parts), references):
+        unread = ""
+        for side, parts, reference in zip((node.left, node.right), (left_parts, right_parts),
+                                          references):
             if reference:
                 splices += (Splice(len(items), reference),)
             elif parts is None:
                 complete = False
+                unread = unread or self._source.text(side)
             else:
                 splices += tuple(splice._replace(at=len(items) + splice.at)
                                  for splice in parts.splices)
                 items += parts.items
                 complete = complete and parts.complete
-        return _Parts(items, complete, splices=splices)
+                unread = unread or parts.unread
+        return _Parts(items, complete, splices=splices, unread=unread)
 
     def _elements(self, elements: list[ast.expr], depth: int) -> _Parts:
         items: list[ScopeItem] = []
         splices: list[Splice] = []
         complete = True
+        unread = ""
         for element in elements:
             if isinstance(element, ast.Starred):
                 inner = self._enum_list(element.value) or self._follow(element.value)
@@ -695,11 +703,13 @@ class ValueReader:
                     splices.append(Splice(len(items), reference))
                 elif parts is None or parts.is_string:
                     complete = False
+                    unread = unread or self._source.text(element)
                 else:
                     splices.extend(splice._replace(at=len(items) + splice.at)
                                    for splice in parts.splices)
                     items.extend(parts.items)
                     complete = complete and parts.complete
+                    unread = unread or parts.unread
                 continue
             target = self._follow(element)
             text = self._folded(target, depth) if target is not None else None
@@ -714,7 +724,8 @@ class ValueReader:
                 splices.append(Splice(len(items), reference, one_item=True))
             else:
                 complete = False
-        return _Parts(tuple(items), complete, splices=tuple(splices))
+                unread = unread or self._source.text(element)
+        return _Parts(tuple(items), complete, splices=tuple(splices), unread=unread)
 
     def _folded(self, node: ast.expr, depth: int) -> str | None:
         """A str made only of str constants: a literal, or one built from literals and

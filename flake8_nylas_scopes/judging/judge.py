@@ -48,7 +48,7 @@ from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .written_registries import changed_registries
 from .wrapped_lists import GivenLists, read_given_lists, read_unseen_hosts, unread_reason
 from .references import DJANGO_SETTINGS, ConstantIndex, ObjectChange
-from .resolver import EndpointUse, FlowResolver, UnresolvedUse
+from .resolver import EndpointUse, FlowResolver, NewSave, UnresolvedUse
 from .sdk_view import SdkView
 from .held_clients import held_client_requests
 from .shared_clients import shared_client_requests
@@ -169,6 +169,9 @@ def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
     as one item."""
     items = list(value.items)
     complete = value.rest_complete
+    # The first constant that cannot be read, in the order written, for NYS304 to
+    # name where no item the module writes itself is unread.
+    unread = ""
     # From the last, so that each position is still the one it was read at; in the
     # order written where two stand at one position.
     for order, (at, reference, one_item, split) in sorted(
@@ -178,6 +181,7 @@ def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
             parts = _split_string(inner, split)
             if parts is None:
                 complete = False
+                unread = f"{reference}.split()"
             else:
                 items[at:at] = parts
             continue
@@ -185,6 +189,7 @@ def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
             item = _one_string(inner)
             if item is None:
                 complete = False
+                unread = reference
             else:
                 items.insert(at, item)
             continue
@@ -192,13 +197,18 @@ def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
             # A string spliced into a list (or joined) is split per character: not a
             # list of scopes the analysis can read.
             complete = False
+            unread = reference
         elif len(inner) == 1 and inner[0].state is ValueState.ITEMS:
             items[at:at] = inner[0].items
             complete = complete and inner[0].complete
+            if not inner[0].complete:
+                unread = f"{inner[0].unread} (in {reference})" if inner[0].unread else (
+                    reference)
         elif len(inner) == 1 and inner[0].state is ValueState.EMPTY:
             continue
         else:
             complete = False
+            unread = reference
     if not items:
         (first, *more) = value.splices
         reason = f"scopes come from {first.reference}.split()" if (
@@ -206,7 +216,8 @@ def _spliced(index: ConstantIndex, value: ScopeValue, depth: int) -> ScopeValue:
                 "the scopes are built from lists that cannot be read")
         return ScopeValue(ValueState.UNRESOLVED, complete=False, reason=reason)
     return dataclasses.replace(value, state=ValueState.ITEMS, items=tuple(items),
-                               complete=complete, splices=(), reason="")
+                               complete=complete, splices=(), reason="",
+                               unread=value.unread or unread)
 
 
 def _one_string(values: list[ScopeValue]) -> ScopeItem | None:
@@ -487,7 +498,20 @@ def _flow_effects(flow: FlowFacts, resolver: FlowResolver, nylas_module: bool
         found, lost = resolver.store_effects(echo)
         endpoints.extend(found)
         unresolved.extend(use for use in lost if not _said_already(use, unresolved))
+    if flow.new_saves:
+        endpoints = _with_new_saves(endpoints, frozenset(flow.new_saves))
     return endpoints, _said_where_taken(unresolved)
+
+
+def _with_new_saves(endpoints: list[EndpointUse], places: frozenset[tuple[int, int]]
+                    ) -> list[EndpointUse]:
+    """The module's requests, each model's ``save()`` at one of ``places`` (on an
+    object certainly new there) naming its create alone: the same endpoint and
+    scopes, only the words change."""
+    return [NewSave(use.endpoint, use.span, use.call, use.operation, use.read)
+            if type(use) is EndpointUse and use.operation.endswith(".save")
+            and (use.span.line, use.span.col) in places else use
+            for use in endpoints]
 
 
 def _said_where_taken(unresolved: list[UnresolvedUse]) -> list[UnresolvedUse]:

@@ -483,6 +483,18 @@ class ConstantIndex:
         found: list[Found] = []
         owners = self._owners(reference)
         kept = None if self.is_configuration(reference) else self._object_attribute(reference)
+        member = reference.removesuffix(_MEMBER_VALUE)
+        if kept is None and member != reference and not self.is_configuration(reference):
+            # ``scopes.Scope.READ.value``: the string of the member ``Scope.READ``,
+            # kept by its module as ``Scope.READ.value`` where it is an ``Enum``'s
+            # (see ``Extractor._enum_member_constants``); checked as the member is.
+            kept_member = self._object_attribute(member)
+            if kept_member is not None:
+                holder, _, attribute = member.rpartition(".")
+                if any_attribute(_whole(attribute)) in self._changed or (
+                        holder in self._changed or self.set_at_run_time(member)):
+                    return []
+                kept = kept_member[0], kept_member[1] + _MEMBER_VALUE
         if kept is not None:
             # ``config.Config.NYLAS_SCOPES``: a class attribute (or a field of a
             # dataclass instance, ``config.settings.scopes``), unless some code
@@ -890,6 +902,10 @@ class ConstantIndex:
         if facts.exports is not None and name.split("[", 1)[0] not in facts.exports:
             return ABSENT
         return self.lookup(module, name, table, depth)
+
+
+# What an ``Enum`` member holds, read through it (``Scope.READ.value``).
+_MEMBER_VALUE = ".value"
 
 
 def _binding_unread(reference: str, changed: bool) -> str:

@@ -194,6 +194,16 @@ class EndpointUse:
 
 
 @dataclass(frozen=True, slots=True)
+class NewSave(EndpointUse):
+    """A model's ``save()`` on an object the code certainly made new there
+    (``client.drafts.create(...).save()``, see ``new_saves``): the create alone."""
+
+    @property
+    def requested(self) -> str:
+        return self.endpoint.key
+
+
+@dataclass(frozen=True, slots=True)
 class UnresolvedUse:
     span: Span
     reason: str
@@ -3100,9 +3110,11 @@ class FlowResolver:
         if not held or not (scopes is None or scopes):
             return []
         what = _listing(list(dict.fromkeys(describe(obj) for obj in held)))
+        # What is unknown is the object; what ``.name`` gives on the project's own
+        # objects is why its use matters.
         return [UnresolvedUse(
-            span, f"what .{name} gives on an object the analysis cannot tell ({what}, "
-            f"if it is one of the project's) is {how}", scopes, origin=f"lost:{name}")]
+            span, f".{name} of an object the analysis cannot tell (on the project's own "
+            f"objects it gives {what}) is {how}", scopes, origin=f"lost:{name}")]
 
     def _lost_objects(self, objs: Objs, span: Span, how: str) -> list[UnresolvedUse]:
         """The ``lost`` objects among ``objs`` (see ``_lost_track``)."""
@@ -4305,7 +4317,7 @@ def describe(obj: Obj) -> str:
     if kind == "inst":
         return "an object holding Nylas objects"
     if kind == "lost":
-        return f"what .{lost_base(name)} of an object the analysis cannot tell gives"
+        return f".{lost_base(name)} of an object the analysis cannot tell"
     if kind == "helper":
         return f"the Nylas SDK's {name.rpartition('.')[2]} helper"
     return "a Nylas object"

@@ -545,8 +545,9 @@ def _unresolved_findings(state: ProjectState) -> Iterator[Finding]:
     for site in state.sites:
         if _partly_read(site):
             # Its read items are judged; what the others grant is not known.
+            unread = site.value.unread
             yield Finding("NYS304", site.value.span or site.span, CODES["NYS304"].message(
-                what="cannot read every item of the scopes"))
+                what="cannot read every item of the scopes" + (f": {unread}" if unread else "")))
     for site in state.unresolved_sites:
         reason = site.value.reason or "the scopes value cannot be read"
         yield Finding(
