@@ -15,32 +15,22 @@ import ast
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from .tree_walk import node_fields
+from .tree_walk import all_node_kinds, node_fields
 
 _Handler = Callable[[Any, Any], None]
 
+_ALL_NODE_TYPES = all_node_kinds()
 
-def _node_types() -> list[type[ast.AST]]:
-    found: list[type[ast.AST]] = []
-    pending: list[type[ast.AST]] = [ast.AST]
-    while pending:
-        kind = pending.pop()
-        found.append(kind)
-        pending.extend(kind.__subclasses__())
-    return found
-
-
-_ALL_NODE_TYPES = _node_types()
+# Contexts and operators: fields that hold only these are read by a visitor only
+# when it handles one of them.
+_MARK_BASES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
 
 # Nodes without children that can matter: entering them only costs time.
 _LEAF_TYPES: frozenset[type[ast.AST]] = frozenset(
     kind
     for kind in _ALL_NODE_TYPES
-    if issubclass(kind, (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop,
-                         ast.Name, ast.Constant, ast.alias, ast.type_ignore))
+    if issubclass(kind, (*_MARK_BASES, ast.Name, ast.Constant, ast.alias, ast.type_ignore))
 )
-
-_MARK_BASES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
 
 
 class FastVisitor:

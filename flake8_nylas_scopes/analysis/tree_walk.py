@@ -42,7 +42,9 @@ def node_fields(kind: type[ast.AST], marks: bool = True) -> tuple[str, ...]:
     )
 
 
-def _all_kinds() -> list[type[ast.AST]]:
+def all_node_kinds() -> list[type[ast.AST]]:
+    """Every node class of ``ast`` (abstract ones included), found through the
+    subclasses of ``ast.AST``: the classes of the running Python's grammar."""
     found: list[type[ast.AST]] = []
     pending: list[type[ast.AST]] = [ast.AST]
     while pending:
@@ -54,7 +56,7 @@ def _all_kinds() -> list[type[ast.AST]]:
 
 # The fields each walk reads, by node class; a class made outside ``ast`` is not in
 # them and has all its fields read.
-_FIELDS = {kind: node_fields(kind) for kind in _all_kinds()}
+_FIELDS = {kind: node_fields(kind) for kind in all_node_kinds()}
 _CODE_FIELDS = {kind: node_fields(kind, marks=False) for kind in _FIELDS}
 
 
