@@ -63,3 +63,76 @@ def test_an_unmapped_member_of_a_client_parameter_stays_one_report(tmp_path: Pat
     assert _said(tmp_path) == [
         ("jobs.py", 5, "NYS304 api.send_raw is not in the endpoint map; "
          "usage rules stay silent for the scopes it could touch")]
+
+
+# --- an unused scope beside the broader scope the calls need --------------------------
+
+CALENDAR = "https://www.googleapis.com/auth/calendar"
+
+V3_LOGIN = """\
+from nylas import Client
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": [{scopes}]}})
+
+
+def events(grant):
+    return nylas.events.list(grant, query_params={{"calendar_id": "primary"}})
+"""
+
+
+def test_an_unused_scope_the_missing_one_includes_is_told_as_replaced(tmp_path: Path) -> None:
+    # The primary calendar's events need the full calendar scope (V3-22), which
+    # includes the read-only one: dropping it alone would read as a contradiction.
+    write_app(tmp_path, {"app/__init__.py": "", "app/auth.py": V3_LOGIN.format(
+        scopes=f'"{CALENDAR}.readonly"')})
+    said = [message for _, _, message in _said(tmp_path)]
+    assert said[0] == (
+        f"NYS303 '{CALENDAR}.readonly' is requested but no Nylas call in the project needs "
+        f"it once '{CALENDAR}', which the calls need, is added; replace it with '{CALENDAR}'")
+    assert said[1].startswith(f"NYS301 nylas.events.list() (GET /v3/grants/{{identifier}}/"
+                              f"events) needs '{CALENDAR}' (with calendar_id='primary')")
+    assert len(said) == 2
+
+
+def test_an_unused_scope_of_another_family_is_still_to_remove(tmp_path: Path) -> None:
+    # Control: the missing calendar scope does not include the contacts scope, which
+    # is simply unused.
+    contacts = "https://www.googleapis.com/auth/contacts.readonly"
+    write_app(tmp_path, {"app/__init__.py": "", "app/auth.py": V3_LOGIN.format(
+        scopes=f'"{contacts}"')})
+    said = [message for _, _, message in _said(tmp_path)]
+    assert said[0] == (f"NYS303 '{contacts}' is requested but no Nylas call in the project "
+                       f"needs it; remove it")
+    assert said[1].startswith("NYS301 nylas.events.list()")
+    assert len(said) == 2
+
+
+def test_an_unused_v2_scope_the_missing_one_includes_is_told_as_replaced(
+        tmp_path: Path) -> None:
+    # ``event.save()`` of a new event posts it (POST /events): the read-only calendar
+    # scope does not serve it, the calendar scope that includes it does.
+    write_app(tmp_path, {"app/__init__.py": "", "app/auth.py": """\
+        from nylas import APIClient
+
+        client = APIClient("id", "secret", "token")
+
+
+        def login():
+            return client.authentication_url("https://a/cb", scopes=["calendar.read_only"])
+
+
+        def make_event():
+            event = client.events.create()
+            event.title = "x"
+            event.save()
+        """}, V2_PYPROJECT)
+    assert [message.split(" but ")[0] + " | " + message.split("; ")[-1]
+            for _, _, message in _said(tmp_path)] == [
+        "NYS303 'calendar.read_only' is requested | replace it with 'calendar'",
+        "NYS301 event.save() (POST /events) needs 'calendar' | add 'calendar'"]
