@@ -136,3 +136,48 @@ def test_an_unused_v2_scope_the_missing_one_includes_is_told_as_replaced(
             for _, _, message in _said(tmp_path)] == [
         "NYS303 'calendar.read_only' is requested | replace it with 'calendar'",
         "NYS301 event.save() (POST /events) needs 'calendar' | add 'calendar'"]
+
+
+# --- NYS202 beside an NYS303 on the same email.send -----------------------------------
+
+SEND_ONLY_LOGIN = """\
+from nylas import APIClient
+
+client = APIClient("id", "secret", "token")
+
+
+def login():
+    return client.authentication_url("https://a/cb", scopes=["calendar", "email.send"])
+
+
+def events():
+    event = client.events.create()
+    event.title = "x"
+    event.save()
+"""
+
+
+def test_send_only_advice_names_the_removal_where_nothing_sends(tmp_path: Path) -> None:
+    write_app(tmp_path, {"app/__init__.py": "", "app/auth.py": SEND_ONLY_LOGIN},
+              V2_PYPROJECT)
+    assert [(line, message) for _, line, message in _said(tmp_path)] == [
+        (7, "NYS202 'email.send' as the only email scope breaks threading on Gmail accounts; "
+            "remove 'email.send', which no Nylas call in the project needs (NYS303), or, if "
+            "code outside the project sends with it, add an email scope to read with "
+            "(e.g. 'email.read_only')"),
+        (7, "NYS303 'email.send' is requested but no Nylas call in the project needs it; "
+            "remove it")]
+
+
+def test_send_only_advice_asks_for_a_companion_where_the_app_sends(tmp_path: Path) -> None:
+    # Control: a draft the app sends needs email.send; NYS202 keeps its advice.
+    write_app(tmp_path, {"app/__init__.py": "", "app/auth.py": SEND_ONLY_LOGIN + """
+
+def send():
+    draft = client.drafts.create()
+    draft.subject = "Hi"
+    draft.send()
+"""}, V2_PYPROJECT)
+    assert [(line, message) for _, line, message in _said(tmp_path)] == [
+        (7, "NYS202 'email.send' as the only email scope breaks threading on Gmail accounts; "
+            "add the email scope the app reads with (e.g. 'email.read_only')")]
