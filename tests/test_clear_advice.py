@@ -181,3 +181,53 @@ def send():
     assert [(line, message) for _, line, message in _said(tmp_path)] == [
         (7, "NYS202 'email.send' as the only email scope breaks threading on Gmail accounts; "
             "add the email scope the app reads with (e.g. 'email.read_only')")]
+
+
+# --- a query dict given by position in a module that does not name Nylas --------------
+
+READONLY_LOGIN = f"""\
+from nylas import Client
+
+client = Client("key")
+
+
+def login():
+    return client.auth.url_for_oauth2({{
+        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": ["{CALENDAR}.readonly"]}})
+"""
+
+
+def _jobs(calendar: str) -> str:
+    return f"""\
+        import asyncio
+
+        from app.auth import client
+
+
+        def events(grant):
+            return client.events.list(grant, {{"calendar_id": "{calendar}"}})
+
+
+        async def later(grant):
+            return await asyncio.to_thread(
+                client.events.list, grant, {{"calendar_id": "{calendar}"}})
+        """
+
+
+def test_a_query_dict_given_by_position_is_read_without_naming_nylas(tmp_path: Path) -> None:
+    # The primary calendar's events need the full calendar scope (V3-22).
+    write_app(tmp_path, {"app/__init__.py": "", "app/auth.py": READONLY_LOGIN,
+                         "app/jobs.py": _jobs("primary")})
+    missing = [(file, line, message.split(" (GET")[0]) for file, line, message
+               in _said(tmp_path) if message.startswith("NYS301")]
+    assert missing == [("jobs.py", 7, "NYS301 client.events.list()"),
+                       ("jobs.py", 11, "NYS301 client.events.list via asyncio.to_thread()")]
+
+
+def test_a_query_dict_of_another_calendar_given_by_position_keeps_the_read_scope(
+        tmp_path: Path) -> None:
+    # Control: another calendar's events need the read-only scope, which is asked.
+    write_app(tmp_path, {"app/__init__.py": "", "app/auth.py": READONLY_LOGIN,
+                         "app/jobs.py": _jobs("team")})
+    assert _said(tmp_path) == []
