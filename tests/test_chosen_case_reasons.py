@@ -40,7 +40,8 @@ def test_nys301_names_the_primary_calendar_that_needs_the_full_scope(tmp_path: P
     # calendar.events does not serve "primary", and calendar, once added, includes it.
     assert run.stdout.splitlines() == [
         f"cal.py:8:19: NYS303 '{G}calendar.events' is requested but no Nylas call in the"
-        " project needs it; remove it",
+        f" project needs it once '{G}calendar', which the calls need, is added; replace it"
+        f" with '{G}calendar'",
         f"cal.py:12:12: NYS301 nylas.events.create() (POST /v3/grants/{{identifier}}/events)"
         f" needs '{G}calendar' (with calendar_id='primary') but the scopes requested at"
         f" cal.py:7 do not grant it; add '{G}calendar'",

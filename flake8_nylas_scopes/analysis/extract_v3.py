@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from ..nylas_api import API_VERSIONS
 from ..nylas_api.http import URL_HOLE
 from ..nylas_api.v3 import sdk
+from ..nylas_api.v3.endpoints import CONDITION_KEYS
 from ..nylas_api.v3.types import ProviderFrom, Serialisation
 from ..nylas_api.v3.types import ScopeSite as SdkSite
 from ..spans import Span
@@ -100,12 +101,20 @@ _REQUEST_TYPE_NAMES = frozenset(name.rsplit(".", 1)[1] for name in sdk.REQUEST_T
 _SCOPE_KEY = "scope"
 
 
+# A condition's key written as a dict key, in either quote.
+_QUOTED_CONDITION_KEYS = tuple(f"{quote}{key}{quote}" for key in sorted(CONDITION_KEYS)
+                               for quote in "\"'")
+
+
 def may_give_sdk_arguments(text: str) -> bool:
-    """Whether a module may pass an SDK call the dict that decides its scopes by
-    keyword (``events.list(grant, query_params={"calendar_id": "team"})``): it need
-    not name Nylas when the client comes from another module.  A dict passed by
-    position there stays unread, which keeps every case of the endpoint possible."""
-    return any(parameter in text for parameter in sdk.ARGUMENT_LOCATIONS)
+    """Whether a module may pass an SDK call the dict that decides its scopes, by
+    keyword (``events.list(grant, query_params={"calendar_id": "team"})``) or by
+    position (``events.list(grant, {"calendar_id": "primary"})``, also handed to
+    ``asyncio.to_thread``): it need not name Nylas when the client comes from another
+    module.  A dict whose keys the module does not write (one built elsewhere) stays
+    unread, which keeps every case of the endpoint possible."""
+    return any(parameter in text for parameter in sdk.ARGUMENT_LOCATIONS) or any(
+        key in text for key in _QUOTED_CONDITION_KEYS)
 
 
 class _Merge:

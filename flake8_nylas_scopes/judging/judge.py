@@ -43,6 +43,7 @@ from .provider_reach import owned_guards, provider_guards
 from .redundancy_advice import with_coherent_advice
 from .list_rules import (
     is_nylas_request, names_nylas_scopes, read_entry, requests_findings, with_inferred_scopes,
+    with_send_only_advice,
 )
 from .raw_requests import RawRoutes, is_unread, reaches_nylas_v2_over_http
 from .written_registries import changed_registries
@@ -930,6 +931,7 @@ def judge_project(
         findings.update(_unread_gives(given, index, dropped))
     # Before fixes are withheld from tested lists: the advice follows the rules' fixes.
     findings = with_coherent_advice(findings, every_site)
+    findings = with_send_only_advice(findings)
     tested = _item_spans(app_modules, index, lambda facts: facts.tested_scopes)
     findings = {_without_item_fix(finding) if finding.span in tested else finding
                 for finding in findings}

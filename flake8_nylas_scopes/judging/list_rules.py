@@ -431,3 +431,34 @@ def _imap_calendar_without_mail(scopes: Iterable[str], site: ScopeSite, config: 
     return (bool(families & cat.V2_IMAP_NEEDS_EMAIL_FAMILIES)
             and cat.ScopeFamily.EMAIL not in families
             and providers_for(site, config).is_possibly(cat.Provider.IMAP))
+
+
+# NYS202's advice beside an NYS303 on the same ``email.send``.  Where no call in the
+# project sends, asking to add a companion to a scope NYS303 asks to remove reads as a
+# contradiction.  NYS202 stays: the list as written has the problem, and NYS303's fix is
+# unsafe (code outside the project may send with the scope, and then the companion is
+# wanted); its advice names both ways, removal first.
+_SEND_ONLY = "NYS202"
+_UNUSED = "NYS303"
+
+
+def with_send_only_advice(findings: set[Finding]) -> set[Finding]:
+    """``findings`` with each NYS202 whose ``email.send`` is reported unused saying so."""
+    unused = {finding.span for finding in findings
+              if finding.code == _UNUSED and finding.fix is not None
+              and finding.fix.text.strip().lower() == cat.V2_GMAIL_SEND_ONLY_SCOPE}
+    if not unused:
+        return findings
+    return {_send_only_advised(finding) if finding.code == _SEND_ONLY and finding.span in unused
+            else finding for finding in findings}
+
+
+def _send_only_advised(finding: Finding) -> Finding:
+    head = finding.template.partition(";")[0]
+    scope = cat.V2_GMAIL_SEND_ONLY_SCOPE
+    return Finding(
+        finding.code, finding.span,
+        f"{head}; remove {scope!r}, which no Nylas call in the project needs ({_UNUSED}), "
+        f"or, if code outside the project sends with it, add an email scope to read with "
+        f"(e.g. 'email.read_only')",
+        finding.fix, finding.evidence, finding.places)

@@ -3333,8 +3333,16 @@ class FlowResolver:
         """Whether the call of ``callee``, recorded as a use already, is reported by
         that use: a member of an API v2 client outside the map (``api.send_raw()``)
         is, with every scope silent, and once is enough."""
-        return callee is not None and callee.kind == "attr" and (
-            CLIENT_OBJ in self.resolve(callee.inner))
+        if callee is None:
+            return False
+        if callee.kind == "attr":
+            return CLIENT_OBJ in self.resolve(callee.inner)
+        if callee.kind == "ref" and "." in callee.name:
+            # ``client.send_raw()`` of ``from app.auth import client``: the extractor
+            # folds the member into the imported name, so the receiver is the prefix.
+            prefix = callee.name.rpartition(".")[0]
+            return CLIENT_OBJ in self._resolve_node(self._node("ref", prefix, NO_NODE), 0)
+        return False
 
     def _unmapped_model_method(self, call: CallSite) -> list[UnresolvedUse]:
         """``message.move_to_trash()``: a public method the endpoint map does not name,

@@ -481,10 +481,13 @@ def usage_findings(state: ProjectState, config: Config, enabled: CodeFilter) -> 
             continue
         if not (dialect.sites or (dialect.dialect == V2 and config.granted_scopes)):
             continue
+        # The scopes the NYS301 findings ask to add: an unused scope one of them
+        # includes is told as replaced by it, not merely dropped.
+        added: set[str] = set()
         if enabled("NYS301") and whole and not dialect.partial_grant and not _lists_unlisted(
                 dialect, config):
-            yield from _missing(dialect, granted, state, enabled("NYS304"))
-        yield from _overbroad_or_unused(dialect, config, enabled)
+            yield from _missing(dialect, granted, state, enabled("NYS304"), added)
+        yield from _overbroad_or_unused(dialect, config, enabled, frozenset(added))
     if enabled("NYS304") and not judged_v3:
         # Only requests of a provider that cannot be told: no dialect names them.
         yield from _untold_alone(site for site in state.sites
@@ -645,7 +648,9 @@ def _undecided_reach(project: ProjectState, span: Span) -> str:
 
 
 def _missing(state: _DialectState, granted: frozenset[str], project: ProjectState,
-             report_undecided: bool) -> Iterator[Finding]:
+             report_undecided: bool, added: set[str]) -> Iterator[Finding]:
+    """NYS301 at each call no requested scope serves; ``added`` gathers the scopes
+    their messages ask to add."""
     site_spans = [site.span for site in state.sites]
     lists = [site for site in state.sites if site.value.state is ValueState.ITEMS]
     catalogue = state.catalogue
@@ -685,6 +690,7 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
         fix = None
         if len(lists) == 1 and lists[0].value.span is not None:
             fix = Fix(FixAction.APPEND, lists[0].value.span, 0, "", tuple(sorted(best.scopes)))
+        added.update(best.scopes)
         yield Finding(
             "NYS301",
             use.span,
@@ -733,9 +739,9 @@ def item_scope(site: ScopeSite, item: ScopeItem, catalogue: Catalogue) -> str | 
 
 
 def _overbroad_or_unused(
-    state: _DialectState, config: Config, enabled: CodeFilter
+    state: _DialectState, config: Config, enabled: CodeFilter, added: frozenset[str] = frozenset()
 ) -> Iterator[Finding]:
-    claims = _UnneededClaims(state, config, enabled)
+    claims = _UnneededClaims(state, config, enabled, added)
     for site in state.sites:
         yield from claims.of(site)
 
@@ -745,8 +751,10 @@ class _UnneededClaims:
     dialect: what the dialect's calls use, gathered once, and each request judged
     against it."""
 
-    def __init__(self, state: _DialectState, config: Config, enabled: CodeFilter) -> None:
+    def __init__(self, state: _DialectState, config: Config, enabled: CodeFilter,
+                 added: frozenset[str] = frozenset()) -> None:
         self.state, self.config, self.enabled = state, config, enabled
+        self.added = added
         self.catalogue = catalogue = state.catalogue
         user_uses = [use for use in state.endpoint_uses if use.endpoint.user_scoped]
         # A login service that only exchanges codes for tokens and hands them elsewhere
@@ -782,6 +790,19 @@ class _UnneededClaims:
                 for use in self.by_endpoint[endpoint]])
         return self.served[scope]
 
+    def _unused_message(self, scope: str) -> str:
+        """NYS303's message; where a scope NYS301 asks to add includes ``scope``, the
+        two findings read as one replacement rather than as a contradiction ("the
+        calendar is missing", "calendar.readonly is not needed")."""
+        includers = sorted(other for other in self.added
+                           if other != scope and self.catalogue.includes(other, scope))
+        if not includers:
+            return CODES["NYS303"].message(scope=scope)
+        names = " + ".join(repr(other) for other in includers)
+        return (f"NYS303 {scope!r} is requested but no Nylas call in the project needs it "
+                f"once {names}, which the calls need, {'is' if len(includers) == 1 else 'are'}"
+                f" added; replace it with {names}")
+
     def of(self, site: ScopeSite) -> Iterator[Finding]:
         """The claims on the items of one request."""
         if self.silent or site.value.state is not ValueState.ITEMS or (
@@ -807,7 +828,7 @@ class _UnneededClaims:
                 ):
                     continue
                 if enabled("NYS303"):
-                    yield Finding("NYS303", span, CODES["NYS303"].message(scope=scope), remove,
+                    yield Finding("NYS303", span, self._unused_message(scope), remove,
                                   evidence=_origin(site))
                 continue
             if _partly_read(site):

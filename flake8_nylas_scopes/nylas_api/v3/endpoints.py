@@ -729,6 +729,15 @@ ENDPOINTS: Mapping[str, Endpoint] = _endpoints(
     ("POST /v3/workspaces/{workspace_id}/manual-assign", _ADMIN),
 )
 
+# The top-level keys of the query parameters and bodies the conditions above read
+# (``calendar_id``; ``conferencing`` of ``conferencing.autocreate``; ``participants``
+# of ``participants[].booking.calendar_id``): a module that writes one as a dict key
+# may give an SDK call, by position, the dict that decides its scopes.
+CONDITION_KEYS: frozenset[str] = frozenset(
+    clause.parameter.split(".", 1)[0].removesuffix("[]")
+    for endpoint in ENDPOINTS.values() for condition in endpoint.requirement.conditions
+    for clause in condition.when if clause.location is not _CONFIGURATION)
+
 
 # --- SDK methods ----------------------------------------------------------------------
 
