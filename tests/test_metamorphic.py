@@ -46,9 +46,8 @@ from metamorphic_rewrites import (
     read_source,
     site_node,
 )
-from test_project_fixtures import project_options
+from test_project_fixtures import analyse_project
 
-from flake8_nylas_scopes.codes import DEFAULT_OFF
 from flake8_nylas_scopes.findings import Finding, FixAction
 from flake8_nylas_scopes.project.session import analyse
 from flake8_nylas_scopes.settings.config import make_config
@@ -217,27 +216,16 @@ def message_of(finding: Finding, root: Path) -> str:
     return message
 
 
-def analyse_copy(root: Path, sources: dict[str, str] | None = None,
-                 cached: bool = True):  # type: ignore[no-untyped-def]
-    """The copy ``root`` of a project analysed with its files' header options, with
-    ``sources`` (absolute path -> text) in place of what is on disk.
+def summarise(root: Path, sources: dict[str, str] | None = None, cached: bool = True) -> Summary:
+    """The analysis of the copy ``root`` of a project, with ``sources`` (absolute path
+    -> text) in place of what is on disk.
 
     With ``cached``, the copy's facts cache is used as a user's is: the modules left
     as they are on disk are read from it once the original has been analysed, and a
     module given as text is always read from its text (the cache keeps only files as
-    they are on disk).
+    they are on disk).  Each variant is analysed once: its result is not kept.
     """
-    opts = project_options(root)
-    selected = set(opts.get("select", []))
-    config = make_config(
-        providers=opts.get("providers", []), client_names=opts.get("client-names", []))
-    return analyse([str(root)], config, lambda code: code not in DEFAULT_OFF or code in selected,
-                   sources=sources, use_cache=cached)
-
-
-def summarise(root: Path, sources: dict[str, str] | None = None, cached: bool = True) -> Summary:
-    # Each variant is analysed once: its result is not kept for the session.
-    result = analyse_copy(root, sources, cached)
+    result = analyse_project(root, sources, use_cache=cached)
     watched = Counter(
         (finding.code, message_of(finding, root))
         for finding in result.findings if finding.code in WATCHED

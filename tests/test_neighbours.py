@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tool_runs import nylas_scopes
+from tool_runs import check_json_findings, nylas_scopes
 
 from flake8_nylas_scopes.project import reuse
 from flake8_nylas_scopes.project.cache import CACHE_DIRECTORY
@@ -352,13 +352,8 @@ def _layout(name: str, parent: Path) -> Path:
 
 def _found(cwd: Path, *paths: str) -> set[tuple[str, int, str, str]]:
     """(path, line, code, the scope or the files named) of each finding."""
-    run = nylas_scopes(cwd, "check", "--format", "json", "--select", "NYS", *paths)
-    assert run.stderr == "" or "note:" in run.stderr, run.stderr
-    found = set()
-    for finding in json.loads(run.stdout)["findings"]:
-        message = finding["message"]
-        about = message.split("'")[1] if "'" in message else message.split(" ")[0]
-        found.add((finding["path"], finding["line"], finding["code"], about))
+    found, stderr = check_json_findings(cwd, *paths)
+    assert stderr == "" or "note:" in stderr, stderr
     return found
 
 

@@ -28,8 +28,10 @@ def project_options(project: Path) -> dict[str, list[str]]:
     return merged
 
 
-def analyse_project(project: Path):
-    """The project analysed with the options its files' headers give."""
+def analyse_project(project: Path, sources: dict[str, str] | None = None,
+                    use_cache: bool = False):
+    """The project analysed with the options its files' headers give; ``sources``
+    (absolute path -> text) stands in for what is on disk."""
     opts = project_options(project)
     selected = set(opts.get("select", []))
     config = make_config(
@@ -39,7 +41,8 @@ def analyse_project(project: Path):
         [str(project)],
         config,
         lambda code: code not in DEFAULT_OFF or code in selected,
-        use_cache=False,
+        sources=sources,
+        use_cache=use_cache,
     )
 
 

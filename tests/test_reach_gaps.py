@@ -6,11 +6,10 @@ Each case has a control: the neighbouring sound case keeps its verdict.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from tool_runs import nylas_scopes
+from tool_runs import check_json_findings, nylas_scopes
 
 from flake8_nylas_scopes.project.roots import project_root
 from flake8_nylas_scopes.project.session import ProjectSession
@@ -19,13 +18,8 @@ from flake8_nylas_scopes.settings.config import make_config
 
 def _found(cwd: Path, *paths: str) -> set[tuple[str, int, str, str]]:
     """(path, line, code, the first quoted word of the message) of each finding."""
-    run = nylas_scopes(cwd, "check", "--format", "json", "--select", "NYS", *paths)
-    assert "Traceback" not in run.stderr, run.stderr
-    found = set()
-    for finding in json.loads(run.stdout)["findings"]:
-        message = finding["message"]
-        about = message.split("'")[1] if "'" in message else message.split(" ")[0]
-        found.add((finding["path"], finding["line"], finding["code"], about))
+    found, stderr = check_json_findings(cwd, *paths)
+    assert "Traceback" not in stderr, stderr
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import subprocess
 import sys
@@ -63,6 +64,19 @@ def nylas_scopes(cwd: Path, *args: str) -> Run:
         except SystemExit as exit_:  # argparse errors and --version
             code = int(exit_.code or 0)
     return Run(code, out.getvalue(), err.getvalue())
+
+
+def check_json_findings(cwd: Path, *paths: str) -> tuple[set[tuple[str, int, str, str]], str]:
+    """``check --select NYS`` of ``paths`` in ``cwd``: (path, line, code, the first
+    quoted part of the message, else its first word) of each finding, and what the
+    command wrote to stderr."""
+    run = nylas_scopes(cwd, "check", "--format", "json", "--select", "NYS", *paths)
+    found = set()
+    for finding in json.loads(run.stdout)["findings"]:
+        message = finding["message"]
+        about = message.split("'")[1] if "'" in message else message.split(" ")[0]
+        found.add((finding["path"], finding["line"], finding["code"], about))
+    return found, run.stderr
 
 
 def finding_lines(output: str) -> set[str]:
