@@ -4,6 +4,7 @@ makes of each, on an app small enough to read in the test."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from fake_apps import AUTH_V3, analysed, write_app
@@ -60,9 +61,64 @@ def test_a_notebook_sends_through_a_module_of_the_app_it_imports(tmp_path: Path)
 
 
 def test_a_cell_timed_with_a_cell_magic_is_read(tmp_path: Path) -> None:
-    notebook = _notebook(("code", "%%bash\necho send it\n"), ("code", "def (\n"), (
+    notebook = _notebook(("code", "%%bash\necho send it\n"), (
         "code", '%%time\nfrom app.auth import nylas\nnylas.messages.send("g", {})\n'))
     assert not _send_unused(tmp_path, {"explore.ipynb": notebook})
+
+
+def test_a_call_timed_with_a_line_magic_is_read(tmp_path: Path) -> None:
+    notebook = _notebook(("code", "from app.auth import nylas\n"), (
+        "code", 'for grant in ["g"]:\n    %time nylas.messages.send(grant, {})\n'))
+    assert not _send_unused(tmp_path, {"explore.ipynb": notebook})
+
+
+def test_a_call_timed_with_options_is_read(tmp_path: Path) -> None:
+    notebook = _notebook(("code", "from app.auth import nylas\n"), (
+        "code", '%timeit -n 10 -r 3 nylas.messages.send("g", {})\n'))
+    assert not _send_unused(tmp_path, {"explore.ipynb": notebook})
+
+
+def test_a_cell_that_takes_a_commands_output_into_a_name_is_read(tmp_path: Path) -> None:
+    # ``files = !ls`` is IPython, not Python: the rest of the cell sends all the same.
+    notebook = _notebook(("code", 'from app.auth import nylas\nfiles = !ls\n'
+                                  'nylas.messages.send("g", {"files": files})\n'))
+    assert not _send_unused(tmp_path, {"explore.ipynb": notebook})
+
+
+def test_a_magics_output_taken_into_a_name_runs_its_statement(tmp_path: Path) -> None:
+    notebook = _notebook(("code", 'from app.auth import nylas\n'
+                                  'timing = %timeit -o nylas.messages.send("g", {})\n'))
+    assert not _send_unused(tmp_path, {"explore.ipynb": notebook})
+
+
+def test_a_magic_that_runs_no_python_of_the_notebook_sends_nothing(tmp_path: Path) -> None:
+    notebook = _notebook(("code", '%env SEND=nylas.messages.send("g", {})\n'
+                                  '%matplotlib inline\nfrom app.auth import nylas\n'
+                                  'nylas.messages.list("g")\n'))
+    assert _send_unused(tmp_path, {"explore.ipynb": notebook})
+
+
+def test_a_cell_python_cannot_read_keeps_the_scopes_and_says_why(tmp_path: Path) -> None:
+    # Left out, the cell's send would go unseen and the send scope look unused.
+    notebook = _notebook(("code", "from app.auth import nylas\n"), (
+        "code", 'report["files"] = !ls\nnylas.messages.send("g", {})\n'))
+    assert not _send_unused(tmp_path, {"explore.ipynb": notebook})
+    said = [f.message for f in analysed(tmp_path)
+            if f.code == "NYS304" and f.span.path.endswith("auth.py")]
+    assert said and all(message.startswith(
+        "NYS304 explore.ipynb, which is not linted: line 3 of its code cells: syntax error")
+        for message in said), said
+
+
+def test_what_a_script_left_out_does_unseen_is_said_at_the_request(tmp_path: Path) -> None:
+    script = ("#!/usr/bin/env python\nfrom app.auth import nylas\n\n\n"
+              "def run(name):\n    getattr(nylas.messages, name)('g', {})\n")
+    assert not _send_unused(tmp_path, {"bin/run-report": script})
+    said = [f.message for f in analysed(tmp_path)
+            if f.code == "NYS304" and f.span.path.endswith("auth.py")]
+    assert said and all(message.startswith(
+        f"NYS304 {os.path.join('bin', 'run-report')}, line 6, which is not linted: ")
+        for message in said), said
 
 
 def test_a_notebook_that_only_reads_leaves_the_send_scope_unused(tmp_path: Path) -> None:

@@ -805,10 +805,13 @@ def judge_project(
     enabled: CodeFilter,
     outside: Sequence[str] = (),
     alone: bool = False,
+    unlinted: Mapping[str, str] | None = None,
 ) -> ProjectResult:
     """Findings of the project made of ``modules``.  ``outside``: files of the same
     repository outside the project that mention Nylas (they may use its grants); with
-    ``alone``, files beside a file that has no project above it."""
+    ``alone``, files beside a file that has no project above it.  ``unlinted``: the
+    project's files nothing is reported on (notebooks, scripts the exclusions leave
+    out), each with the name to show it by."""
     result = ProjectResult(
         errors=list(errors), facts=dict(modules),
         files=frozenset(modules).union(error.path for error in errors),
@@ -878,6 +881,11 @@ def judge_project(
             Span(error.path, 1, 0, 1, 0),
             f"{_unreadable_reason(error)}; its Nylas calls are unknown", None
         ))
+    if unlinted:
+        # What the analysis cannot follow in a file nothing is reported on keeps the
+        # scopes it could touch, as anywhere: said at each request, or the silence
+        # would have no reason the user can see.
+        unresolved.extend(_unlinted_uses(unresolved, unlinted, sites))
     if outside:
         # Another project of the repository may make calls with the grants requested
         # here (a worker using the tokens a web app stored): said at each request.
@@ -969,6 +977,23 @@ _IMPORTED_TEST = ("{call} is in a test's module that the app's code imports: it 
 
 _GAVE_UP = ("the analysis stopped following values through this project before the end "
             "({reason}), so its Nylas calls may be more than it found")
+
+
+def _unlinted_uses(unresolved: Sequence[UnresolvedUse], unlinted: Mapping[str, str],
+                   sites: Sequence[ScopeSite]) -> list[UnresolvedUse]:
+    """One unresolved use at each request for the uses in ``unlinted`` files, which
+    may touch the scopes those uses may touch."""
+    lost = [use for use in unresolved if use.span.path in unlinted]
+    if not lost:
+        return []
+    first = lost[0]
+    line = f", line {first.span.line}" if first.span.line > 1 else ""
+    more = (f" (and {len(lost) - 1} more in files that are not linted)" if len(lost) > 1
+            else "")
+    reason = f"{unlinted[first.span.path]}{line}, which is not linted: {first.reason}{more}"
+    scopes = None if any(use.scopes is None for use in lost) else frozenset(
+        scope for use in lost for scope in use.scopes or ())
+    return [UnresolvedUse(site.span, reason, scopes) for site in sites]
 
 
 def _outside_reason(outside: Sequence[str], alone: bool) -> str:

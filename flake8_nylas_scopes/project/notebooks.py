@@ -6,15 +6,21 @@ own modules do.  flake8 does not lint notebooks, so a notebook is read like a fi
 the exclusions leave out: its uses count, nothing is reported on it.  The file is
 JSON and is only parsed as JSON, never run.
 
-IPython syntax that is not Python (``%pip install nylas``, ``!ls``, ``obj?``, the
-``%%time`` that starts a cell) becomes an empty line, and so does every line of a cell
-that is still not Python (``%%bash``), so that the lines of the cells keep their
-numbers within the text.
+IPython syntax that is not Python (``%pip install nylas``, ``!ls``, ``obj?``) becomes
+an empty line, so that the lines of the cells keep their numbers within the text; a
+magic that runs the Python after it (``%time client.messages.list(grant)``, a cell
+under ``%%time``) keeps that Python, and the output of a shell command or a magic
+taken into a name (``files = !ls``) becomes ``None``.  A cell in another language
+(``%%bash``, ``%%html``) becomes empty lines.  A cell that is still not Python is kept
+as it is: the notebook's text then cannot be parsed, and the analysis says that its
+Nylas calls are unknown, where leaving the cell out would drop its calls unsaid.
+
+The magics are IPython's, as its reference lists them:
+https://ipython.readthedocs.io/en/stable/interactive/magics.html
 """
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from typing import Any
@@ -23,12 +29,25 @@ NOTEBOOK_SUFFIX = ".ipynb"
 # What a notebook's module name ends with (``app.explore-ipynb``): not an identifier.
 NOTEBOOK_MODULE_SUFFIX = "-ipynb"
 
-# Line magics, shell escapes and help requests: how IPython lines that are not Python
-# start (``%time``, ``!pip``, ``?obj``, ``??obj``).
-_IPYTHON_LINE_STARTS = ("%", "!", "?")
 # A help request after a name (``nylas.messages.send?``, ``client??``); a statement
 # whose comment ends with a question mark stays a statement.
 _HELP_REQUEST = re.compile(r"[\w.]+\?\??")
+# Magics that run the Python statement after their options, each with its options
+# that take a value (``%timeit -n 10 -r 3 stmt``), which are skipped with it.
+_STATEMENT_MAGICS: dict[str, frozenset[str]] = {
+    "time": frozenset(),
+    "timeit": frozenset({"-n", "-r", "-p"}),
+    "prun": frozenset({"-l", "-s", "-T", "-D"}),
+}
+# Cell magics whose cell is Python: run by the kernel (timed, profiled, its output
+# captured), or by a Python process that may import the app.  Any other cell magic's
+# cell is another language (``%%bash``, ``%%html``, ``%%sql``, ``%%writefile``).
+_PYTHON_CELL_MAGICS = frozenset({*_STATEMENT_MAGICS, "capture", "python", "python3"})
+# A magic's name and what follows it, after its ``%`` or ``%%``.
+_MAGIC = re.compile(r"%%?(\w+)(.*)")
+# The output of a shell command or of a magic taken into names (``files = !ls``,
+# ``result = %timeit -o stmt``): the targets, and the command after its sign.
+_CAPTURED_OUTPUT = re.compile(r"(\s*)([\w.,\[\]\s]*[\w\]])\s*=\s*([!%])(.*)")
 
 
 class NotebookError(ValueError):
@@ -57,27 +76,56 @@ def notebook_source(text: str) -> str:
             continue
         source = cell.get("source", "")
         text_of_cell = "".join(source) if isinstance(source, list) else str(source)
-        cell_lines = [_python_line(line) for line in text_of_cell.splitlines()]
-        if not _parses("\n".join(cell_lines)):
-            # Another language's cell (``%%bash``, ``%%html``) or one Python cannot
-            # read: its uses stay out, the other cells' are read.  (A cell magic
-            # such as ``%%time`` runs the Python below it, which is kept.)
-            cell_lines = ["" for _ in cell_lines]
-        lines.extend(cell_lines)
+        lines.extend(_cell_lines(text_of_cell.splitlines()))
         lines.append("")
     return "\n".join(lines) + "\n"
 
 
-def _parses(text: str) -> bool:
-    try:
-        ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return True
+def _cell_lines(cell: list[str]) -> list[str]:
+    """The Python lines of one code cell, as many as it has."""
+    first = next((index for index, line in enumerate(cell) if line.strip()), None)
+    magic = _MAGIC.fullmatch(cell[first].strip()) if first is not None else None
+    if first is None or magic is None or not cell[first].lstrip().startswith("%%"):
+        return [_python_line(line) for line in cell]
+    if magic.group(1) not in _PYTHON_CELL_MAGICS:
+        # Another language's cell: no Python of the notebook's runs in it.
+        return ["" for _ in cell]
+    # The Python under a cell magic, and the statement on its own line where it runs
+    # one (``%%timeit -n 10 setup()`` runs ``setup()`` first).
+    head = _statement_of(magic.group(1), magic.group(2)) or ""
+    return [*cell[:first], head, *(_python_line(line) for line in cell[first + 1:])]
 
 
 def _python_line(line: str) -> str:
     stripped = line.strip()
-    if stripped.startswith(_IPYTHON_LINE_STARTS) or _HELP_REQUEST.fullmatch(stripped):
+    indent = line[:len(line) - len(line.lstrip())]
+    if stripped.startswith(("!", "?")) or _HELP_REQUEST.fullmatch(stripped):
         return ""
-    return line
+    if stripped.startswith("%"):
+        magic = _MAGIC.fullmatch(stripped)
+        statement = _statement_of(magic.group(1), magic.group(2)) if magic else None
+        return indent + statement if statement else ""
+    captured = _CAPTURED_OUTPUT.fullmatch(line)
+    if captured is None:
+        return line
+    indent, targets, sign, command = captured.groups()
+    # The names hold the command's output, not a value of the notebook's code; a
+    # magic that runs a statement runs it as well, on the same line.
+    magic = _MAGIC.fullmatch("%" + command.strip()) if sign == "%" else None
+    statement = _statement_of(magic.group(1), magic.group(2)) if magic else None
+    return f"{indent}{targets} = None" + (f"; {statement}" if statement else "")
+
+
+def _statement_of(name: str, arguments: str) -> str | None:
+    """The statement a magic runs (``%timeit -n 10 f()`` runs ``f()``), None for a
+    magic that runs none of the notebook's Python."""
+    options = _STATEMENT_MAGICS.get(name)
+    if options is None:
+        return None
+    words = arguments.strip()
+    while words.startswith("-"):
+        option, _, words = words.partition(" ")
+        if option in options:
+            _, _, words = words.lstrip().partition(" ")
+        words = words.lstrip()
+    return words

@@ -118,6 +118,11 @@ def facts_or_error(path: str, source: str, module: str,
     try:
         return _module_facts(path, source, module, True, foreign_readers)
     except SyntaxError as error:
+        if error.lineno and is_notebook_name(path):
+            # A notebook's lines are those of its code cells, one after another: no
+            # editor shows that number as the file's line.
+            return (f"{path}: line {error.lineno} of its code cells: "
+                    f"{_syntax_message(error)}")
         line = f":{error.lineno}" if error.lineno else ""
         return f"{path}{line}: {_syntax_message(error)}"
     except (RecursionError, MemoryError) as error:

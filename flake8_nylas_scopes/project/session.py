@@ -133,6 +133,7 @@ def analyse(
                 jobs=jobs, neighbours=neighbours if members is inside else beside,
                 alone=root in alone,
                 left_out=sorted(left_out - set(members)), left_out_using=around.own_using,
+                root=root if is_project else "",
             )
             project.root = root
             _collect(result, project, set(members), display)
@@ -483,6 +484,7 @@ def analyse_project(
     alone: bool = False,
     left_out: Sequence[str] = (),
     left_out_using: Callable[[], AbstractSet[str]] | None = None,
+    root: str = "",
 ) -> ProjectResult:
     """Judge the project made of ``files``; ``neighbours`` are the files of its
     repository outside it that use Nylas, or with ``alone`` (a file with no project
@@ -490,7 +492,8 @@ def analyse_project(
     exclusions leave out: those that mention Nylas join it, for their uses (the caller
     reports nothing on them), and so do those ``left_out_using`` names (asked only
     when the project mentions Nylas): a script that imports the client from the app
-    need not say Nylas.
+    need not say Nylas.  ``root``, the project's directory, names those files in
+    what is said about them.
 
     With ``findings_only`` the caller needs findings, errors and the files covered,
     not facts or the resolved state: the last result is then reused when nothing it
@@ -549,7 +552,11 @@ def analyse_project(
             if cache is not None:
                 cache.flush(complete=True)
             _read_with_foreign_readers(reader, overrides)
-            result = judge_project(reader.modules, errors, config, enabled, neighbours, alone)
+            unlinted = {path: os.path.relpath(path, root) if root else os.path.basename(path)
+                        for path in left_out if path in reader.modules or any(
+                            error.path == path for error in errors)}
+            result = judge_project(reader.modules, errors, config, enabled, neighbours, alone,
+                                   unlinted)
             if keep is not None:
                 # A file that could not be read has no facts: such a result is reused
                 # only for the very same files.
@@ -700,6 +707,7 @@ class ProjectSession:
         return _SessionResult.of(analyse_project(
             files, self.config, self.enabled, overrides, cache, findings_only=True, jobs=jobs,
             neighbours=around.outside(), left_out=left_out, left_out_using=around.own_using,
+            root=root,
         ))
 
     @staticmethod
