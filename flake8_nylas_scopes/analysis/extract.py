@@ -2945,6 +2945,9 @@ class Extractor(FastVisitor):
             scopes = spread.values.get("scopes")
             provider_node = provider_node or spread.values.get("provider")
             has_star_kwargs = scopes is None and not spread.complete
+            overridden = scopes is None and "scopes" in spread.keys
+        else:
+            overridden = False
         elsewhere = self._scopes_of_other_modules_dict(node) if (
             scopes is None and spread is None and not has_star_args) else None
         if scopes is not None:
@@ -2953,6 +2956,10 @@ class Extractor(FastVisitor):
             # ``authentication_url(**settings.AUTH)``: its ``scopes`` is a constant of
             # that module, which the project index reads (or finds changed).
             value = elsewhere
+        elif overridden:
+            value = ScopeValue(
+                ValueState.UNRESOLVED, complete=False,
+                reason="a spread written after the dict's 'scopes' may replace them")
         elif has_star_kwargs or has_star_args:
             value = ScopeValue(
                 ValueState.UNRESOLVED, complete=False, reason="scopes may come from *args/**kwargs"
@@ -3445,6 +3452,10 @@ class Extractor(FastVisitor):
             value = self.reader.read(scopes)
         elif view.complete and "scope" not in view.keys:
             value = ScopeValue(ValueState.MISSING)
+        elif "scopes" in view.keys:
+            value = ScopeValue(
+                ValueState.UNRESOLVED, complete=False,
+                reason="a spread written after the body's 'scopes' may replace them")
         else:
             value = ScopeValue(
                 ValueState.UNRESOLVED, complete=False, reason="the body's scopes are not known"
@@ -3527,6 +3538,15 @@ class Extractor(FastVisitor):
                 SiteKind.HOSTED_URL, Generation.V2, span, self._hosted_scopes(scopes),
                 provider=provider or "", description="/oauth/authorize parameters",
             )
+        elif "scopes" in view.keys:
+            # Named, but a spread written after it may replace it: the request is
+            # made with scopes that cannot be read, never left out.
+            site = ScopeSite(
+                SiteKind.HOSTED_URL, Generation.V2, span, ScopeValue(
+                    ValueState.UNRESOLVED, complete=False,
+                    reason="a spread written after the 'scopes' parameter may replace it"),
+                provider=provider or "", description="/oauth/authorize parameters",
+            )
         elif "scope" in view.keys:
             site = ScopeSite(
                 SiteKind.HOSTED_URL, Generation.V2, span,
@@ -3563,6 +3583,11 @@ class Extractor(FastVisitor):
                 keys[key.value] = key
             else:
                 complete = False
+                if key is None:
+                    # ``{"scopes": s, **base}``: the spread copies its own items over
+                    # the keys written before it, so their values are no longer known
+                    # (the keys stay: the dict still has them, whatever they hold).
+                    values.clear()
         if isinstance(node, ast.Name):
             bindings = self._binding_scope(node.id)
             if bindings is not None:
