@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fake_apps import Found, app_findings, unresolved_in
+from fake_apps import Found, app_findings, unresolved_in, unused_gmail
 
 V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
 
@@ -163,3 +163,257 @@ def test_keywords_spread_from_a_dict_whose_scopes_a_spread_may_replace(tmp_path:
 def test_keywords_spread_from_a_dict_with_scopes_last(tmp_path: Path) -> None:
     found = hosted_app(tmp_path, SDK_HOSTED, '{**BASE, "scopes": ["calendar"]}')
     assert usage_codes(found) == [(8, "NYS302"), (18, "NYS301")]
+
+
+# --- a client kept where the analysis cannot follow it -------------------------------
+# The app's login (``AUTH``) asks for Gmail's read scope; only the calls below may
+# need it.  Where they go through a way the analysis cannot follow, it says so
+# (NYS304) and keeps the scope; where they go through a fake only, it is unused.
+
+FAKE_MODULE = """\
+class FakeMessages:
+    def list(self, grant):
+        return []
+
+
+class Fake:
+    messages = FakeMessages()
+"""
+
+INBOX_OF_REGISTRY = """\
+from app import registry
+
+
+def inbox(grant):
+    return registry.client.messages.list(grant)
+"""
+
+
+def test_client_set_on_a_module_by_name_keeps_the_scope(tmp_path: Path) -> None:
+    found = app_findings(tmp_path, {
+        "app/registry.py": "client = None\n",
+        "app/boot.py": (
+            "from nylas import Client\nfrom app import registry\n\n\n"
+            "def boot(name):\n    setattr(registry, name, Client('key'))\n"),
+        "app/mail.py": INBOX_OF_REGISTRY,
+    })
+    assert not unused_gmail(found)
+    assert unresolved_in(found, "boot.py") == {6}
+
+
+def test_module_dict_written_by_key_keeps_the_scope(tmp_path: Path) -> None:
+    found = app_findings(tmp_path, {
+        "app/registry.py": "client = None\n",
+        "app/boot.py": (
+            "from nylas import Client\nimport app.registry\n\n\n"
+            "def boot():\n    app.registry.__dict__['client'] = Client('key')\n"),
+        "app/mail.py": INBOX_OF_REGISTRY,
+    })
+    assert not unused_gmail(found)
+    assert unresolved_in(found, "boot.py") == {6}
+
+
+def test_module_attribute_set_to_a_fake_only_leaves_the_scope_unused(tmp_path: Path
+                                                                       ) -> None:
+    found = app_findings(tmp_path, {
+        "app/fakes.py": FAKE_MODULE,
+        "app/registry.py": "client = None\n",
+        "app/boot.py": (
+            "from app.fakes import Fake\nfrom app import registry\n\n\n"
+            "def boot():\n    registry.client = Fake()\n"),
+        "app/mail.py": INBOX_OF_REGISTRY,
+    })
+    assert unused_gmail(found)
+
+
+CONTEXT_VARIABLE = """\
+from contextvars import ContextVar
+
+current_client = ContextVar("current_client")
+"""
+
+INBOX_OF_CONTEXT = """\
+from app.ctx import current_client
+
+
+def inbox(grant):
+    client = current_client.get()
+    return client.messages.list(grant)
+"""
+
+
+def test_client_set_in_a_context_variable_by_middleware_keeps_the_scope(tmp_path: Path
+                                                                          ) -> None:
+    found = app_findings(tmp_path, {
+        "app/ctx.py": CONTEXT_VARIABLE,
+        "app/middleware.py": (
+            "from nylas import Client\nfrom app.ctx import current_client\n\n\n"
+            "async def middleware(request, call_next):\n"
+            "    token = current_client.set(Client('key'))\n"
+            "    try:\n        return await call_next(request)\n"
+            "    finally:\n        current_client.reset(token)\n"),
+        "app/mail.py": INBOX_OF_CONTEXT,
+    })
+    assert not unused_gmail(found)
+    assert unresolved_in(found, "middleware.py") == {6}
+    assert unresolved_in(found, "mail.py") == {6}
+
+
+def test_client_chosen_in_a_loop_then_used_after_it_is_counted(tmp_path: Path) -> None:
+    found = app_findings(tmp_path, {
+        "app/fakes.py": FAKE_MODULE,
+        "app/mail.py": """\
+            from nylas import Client
+            from app.fakes import Fake
+
+
+            def inbox(grant, regions):
+                client = Fake()
+                for region in regions:
+                    if region:
+                        with open(region) as key:
+                            client = Client(key.read())
+                return client.messages.list(grant)
+            """,
+    })
+    assert not unused_gmail(found)
+    assert unresolved_in(found, "mail.py") == set()
+
+
+def test_fake_chosen_in_a_loop_leaves_the_scope_unused(tmp_path: Path) -> None:
+    found = app_findings(tmp_path, {
+        "app/fakes.py": FAKE_MODULE,
+        "app/mail.py": """\
+            from app.fakes import Fake
+
+
+            def inbox(grant, regions):
+                client = None
+                for region in regions:
+                    client = Fake()
+                return client.messages.list(grant)
+            """,
+    })
+    assert unused_gmail(found)
+
+
+def test_clients_made_concurrently_are_counted(tmp_path: Path) -> None:
+    found = app_findings(tmp_path, {
+        "app/fakes.py": FAKE_MODULE,
+        "app/makers.py": """\
+            from nylas import Client
+            from app.fakes import Fake
+
+
+            async def make_mail():
+                return Client("key")
+
+
+            async def make_calendar():
+                return Fake()
+            """,
+        "app/mail.py": """\
+            import asyncio
+            from app.makers import make_calendar, make_mail
+
+
+            async def inbox(grant):
+                calendar, mail = await asyncio.gather(make_calendar(), make_mail())
+                return mail.messages.list(grant)
+            """,
+    })
+    assert not unused_gmail(found)
+
+
+def test_graphql_resolver_reading_the_client_from_its_context_keeps_the_scope(
+        tmp_path: Path) -> None:
+    found = app_findings(tmp_path, {
+        "app/schema.py": """\
+            import graphene
+
+
+            class Query(graphene.ObjectType):
+                count = graphene.Int(grant=graphene.String())
+
+                def resolve_count(root, info, grant):
+                    return len(info.context["nylas"].messages.list(grant).data)
+
+
+            schema = graphene.Schema(query=Query)
+            """,
+        "app/views.py": """\
+            from nylas import Client
+            from app.schema import schema
+
+
+            def graphql_view(query):
+                return schema.execute(query, context_value={"nylas": Client("key")})
+            """,
+    })
+    assert not unused_gmail(found)
+    assert unresolved_in(found, "schema.py") == {8}
+
+
+# --- a v3 login whose config stands elsewhere, and a login that cannot be read ---------
+
+GMAIL = "https://www.googleapis.com/auth/gmail.readonly"
+CALENDAR = "https://www.googleapis.com/auth/calendar"
+
+CONFIG_LOGIN = """\
+from nylas import Client
+from app import config
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2(config.OAUTH)
+
+
+def events(grant):
+    return nylas.events.list(grant, query_params={"calendar_id": "primary"})
+"""
+
+
+def test_config_of_another_module_keeps_its_scopes_unjudged(tmp_path: Path) -> None:
+    # Its other keys (``include_grant_scopes``) are not read across modules: the grant
+    # may hold more than the list, so nothing is called unused.
+    found = app_findings(tmp_path, {
+        "app/auth.py": CONFIG_LOGIN,
+        "app/config.py": (
+            f'OAUTH = {{"client_id": "x", "redirect_uri": "https://a/cb", '
+            f'"provider": "google", "scope": ["{GMAIL}", "{CALENDAR}"]}}\n'),
+    })
+    assert not unused_gmail(found)
+    assert unresolved_in(found, "auth.py") == {8}
+
+
+UNREADABLE_LOGIN = """\
+import os
+from nylas import Client
+
+nylas = Client("key")
+
+
+def admin_login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "x", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": os.environ["ADMIN_SCOPES"].split()})
+"""
+
+
+def test_unreadable_login_beside_a_readable_one_keeps_the_scope(tmp_path: Path) -> None:
+    # What the admin login asks for cannot be read: the app's other login may ask for
+    # Gmail's read scope for a call only the admin's grant makes.  The NYS304 names
+    # the request it cannot read.
+    found = app_findings(tmp_path, {"app/admin.py": UNREADABLE_LOGIN})
+    assert not unused_gmail(found)
+    assert [(line, code.split(" ", 1)[1]) for name, line, code in found
+            if name == "admin.py"] == [
+        (8, "NYS304 cannot follow the scopes: cannot read a scopes value from "
+            "\"os.environ['ADMIN_SCOPES'].split()\"; usage rules stay silent for the "
+            "scopes it could touch")]
+
+
+def test_readable_login_alone_is_judged(tmp_path: Path) -> None:
+    assert unused_gmail(app_findings(tmp_path, {}))
