@@ -153,8 +153,8 @@ def test_url_parameters_after_a_spread_are_read(tmp_path: Path) -> None:
     assert usage_codes(found) == [(9, "NYS302"), (18, "NYS301")]
 
 
-def test_keywords_spread_from_a_dict_whose_scopes_a_spread_may_replace(tmp_path: Path
-                                                                       ) -> None:
+def test_keywords_spread_from_a_dict_whose_scopes_a_spread_may_replace(
+        tmp_path: Path) -> None:
     found = hosted_app(tmp_path, SDK_HOSTED, '{"scopes": ["calendar"], **BASE}')
     assert usage_codes(found) == []
     assert unresolved_in(found, "auth.py") == {9}
@@ -213,8 +213,8 @@ def test_module_dict_written_by_key_keeps_the_scope(tmp_path: Path) -> None:
     assert unresolved_in(found, "boot.py") == {6}
 
 
-def test_module_attribute_set_to_a_fake_only_leaves_the_scope_unused(tmp_path: Path
-                                                                       ) -> None:
+def test_module_attribute_set_to_a_fake_only_leaves_the_scope_unused(
+        tmp_path: Path) -> None:
     found = app_findings(tmp_path, {
         "app/fakes.py": FAKE_MODULE,
         "app/registry.py": "client = None\n",
@@ -242,8 +242,8 @@ def inbox(grant):
 """
 
 
-def test_client_set_in_a_context_variable_by_middleware_keeps_the_scope(tmp_path: Path
-                                                                          ) -> None:
+def test_client_set_in_a_context_variable_by_middleware_keeps_the_scope(
+        tmp_path: Path) -> None:
     found = app_findings(tmp_path, {
         "app/ctx.py": CONTEXT_VARIABLE,
         "app/middleware.py": (
