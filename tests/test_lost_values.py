@@ -417,3 +417,68 @@ def test_unreadable_login_beside_a_readable_one_keeps_the_scope(tmp_path: Path) 
 
 def test_readable_login_alone_is_judged(tmp_path: Path) -> None:
     assert unused_gmail(app_findings(tmp_path, {}))
+
+
+# --- a hand-built /oauth/authorize URL whose parameters cannot be read ----------------
+
+SECOND_LOGIN = """\
+import requests
+from urllib.parse import urlencode
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login():
+    return client.authentication_url("https://a/cb", scopes=["calendar.read_only"])
+
+
+def sender_login(params):
+    return {URL}
+
+
+def events():
+    return client.events.all()
+
+
+def send():
+    draft = client.drafts.create()
+    draft.send()
+"""
+
+
+def second_login(root: Path, url: str) -> list[Found]:
+    return app_findings(root, {"app/auth.py": SECOND_LOGIN.replace("{URL}", url)},
+                        V2_PYPROJECT)
+
+
+def test_url_parameters_that_cannot_be_read_are_unresolved(tmp_path: Path) -> None:
+    # The sender's login may ask for the send scope: the send is not reported missing.
+    found = second_login(
+        tmp_path, '"https://api.nylas.com/oauth/authorize?" + urlencode(params)')
+    assert usage_codes(found) == []
+    assert [code.split(" ", 1)[1] for name, line, code in found if line == 13] == [
+        "NYS304 cannot follow the scopes: the /oauth/authorize parameters cannot be read; "
+        "usage rules stay silent for the scopes it could touch"]
+
+
+def test_url_query_that_cannot_be_read_is_unresolved(tmp_path: Path) -> None:
+    found = second_login(tmp_path, 'f"https://api.nylas.com/oauth/authorize?{params}"')
+    assert usage_codes(found) == []
+    assert unresolved_in(found, "auth.py") == {13}
+
+
+def test_url_request_parameters_that_cannot_be_read_are_unresolved(tmp_path: Path) -> None:
+    found = second_login(tmp_path, 'requests.get("https://api.nylas.com/oauth/authorize", '
+                                   'params=params).url')
+    assert usage_codes(found) == []
+    assert unresolved_in(found, "auth.py") == {13}
+
+
+def test_url_parameters_written_out_are_judged(tmp_path: Path) -> None:
+    found = second_login(tmp_path, (
+        '"https://api.nylas.com/oauth/authorize?" + urlencode({"client_id": "id", '
+        '"response_type": "code", "redirect_uri": "https://a/cb", "scopes": "calendar"})'))
+    # The sender's login asks for the calendar only: the send is missing from both.
+    assert usage_codes(found) == [(13, "NYS302"), (22, "NYS301")]
+    assert unresolved_in(found, "auth.py") == set()

@@ -3528,6 +3528,8 @@ class Extractor(FastVisitor):
     ) -> None:
         view = self._dict_view(params)
         if view is None:
+            if not url:
+                self._unread_hosted_query(anchor)
             return
         scopes = view.values.get("scopes")
         provider_node = view.values.get("provider")
@@ -3561,6 +3563,9 @@ class Extractor(FastVisitor):
                 provider=provider or "", description="/oauth/authorize parameters",
             )
         else:
+            if not url and not view.complete:
+                # ``{**BASE, "state": s}``: what it spreads may hold the scopes.
+                self._unread_hosted_query(anchor)
             return
         if url:
             site = dataclasses.replace(site, url=url, url_path=HOSTED_AUTH_PATH)
@@ -3918,11 +3923,13 @@ class Extractor(FastVisitor):
         # it line up with their parameters.
         for _ in range(text.split("?", 1)[0].count(_HOLE)):
             next(hole_iter, None)
+        named = any(pair.partition("=")[0] in {"scopes", "scope"}
+                    for pair in query.split("&"))
         for pair in query.split("&"):
             key, _, raw = pair.partition("=")
             key_holes = [next(hole_iter, None) for _ in range(pair.count(_HOLE))]
             if key == _HOLE and key_holes and key_holes[0] is not None and not raw:
-                self._urlencoded_hole(key_holes[0], node, url)
+                self._urlencoded_hole(key_holes[0], node, url, named)
                 continue
             if key not in {"scopes", "scope"}:
                 continue
@@ -3958,8 +3965,11 @@ class Extractor(FastVisitor):
             )
 
     def _urlencoded_hole(
-        self, hole: ast.expr, anchor: ast.expr, url: tuple[UrlPart, ...] = ()
+        self, hole: ast.expr, anchor: ast.expr, url: tuple[UrlPart, ...] = (),
+        named: bool = False,
     ) -> None:
+        """The parameters a whole-pair hole of a hosted-auth query adds; ``named``
+        when the query's own text names its scopes."""
         target = self.reader.follow(hole)
         if (
             isinstance(target, ast.Call)
@@ -3970,6 +3980,21 @@ class Extractor(FastVisitor):
             )
         ):
             self._hosted_params(target.args[0], anchor, url)
+        elif not url and not named:
+            # ``f"https://api.nylas.com/oauth/authorize?{query}"`` with a query built
+            # where it cannot be read: the request still asks for scopes.
+            self._unread_hosted_query(anchor)
+
+    def _unread_hosted_query(self, anchor: ast.expr) -> None:
+        """A request to Nylas' ``/oauth/authorize`` whose parameters cannot be read:
+        unresolved, never left out, or the rules would judge the project's granted
+        scopes without it (a call needing what only it asks for reported missing)."""
+        self._add(ScopeSite(
+            SiteKind.HOSTED_URL, Generation.V2, self.source.span(anchor),
+            ScopeValue(ValueState.UNRESOLVED, complete=False,
+                       reason="the /oauth/authorize parameters cannot be read"),
+            description="/oauth/authorize parameters",
+        ))
 
     def _url_text(self, node: ast.expr) -> str | None:
         """The text of a URL expression; parts that cannot be read become holes."""
