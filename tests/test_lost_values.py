@@ -482,3 +482,65 @@ def test_url_parameters_written_out_are_judged(tmp_path: Path) -> None:
     # The sender's login asks for the calendar only: the send is missing from both.
     assert usage_codes(found) == [(13, "NYS302"), (22, "NYS301")]
     assert unresolved_in(found, "auth.py") == set()
+
+
+# The same for API v3's ``/v3/connect/auth``: the app's login asks for the calendar,
+# another builds its URL from a query the analysis cannot read, and the inbox is read.
+
+CALENDAR_LOGIN = f"""\
+from nylas import Client
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({{
+        "client_id": "x", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": ["{CALENDAR}"]}})
+
+
+def events(grant):
+    return nylas.events.list(grant, query_params={{"calendar_id": "primary"}})
+
+
+def inbox(grant):
+    return nylas.messages.list(grant)
+"""
+
+OTHER_LOGIN = """\
+import requests
+from urllib.parse import urlencode
+
+
+def admin_login(config):
+    return {URL}
+"""
+
+
+def v3_second_login(root: Path, url: str) -> list[Found]:
+    return app_findings(root, {"app/auth.py": CALENDAR_LOGIN,
+                               "app/other.py": OTHER_LOGIN.replace("{URL}", url)})
+
+
+def test_v3_url_query_that_cannot_be_read_is_unresolved(tmp_path: Path) -> None:
+    found = v3_second_login(
+        tmp_path, 'f"https://api.us.nylas.com/v3/connect/auth?{urlencode(config)}"')
+    assert [code for _, _, code in found if code.startswith("NYS301")] == []
+    assert unresolved_in(found, "other.py") == {6}
+
+
+def test_v3_url_whole_query_hole_is_unresolved(tmp_path: Path) -> None:
+    found = v3_second_login(tmp_path, 'f"https://api.us.nylas.com/v3/connect/auth?{config}"')
+    assert [code for _, _, code in found if code.startswith("NYS301")] == []
+    assert unresolved_in(found, "other.py") == {6}
+
+
+def test_v3_url_query_written_out_is_read(tmp_path: Path) -> None:
+    found = v3_second_login(tmp_path, (
+        'f"https://api.us.nylas.com/v3/connect/auth?{urlencode({\'client_id\': \'x\', '
+        '\'redirect_uri\': \'r\', \'response_type\': \'code\', \'provider\': \'google\', '
+        f'\'scope\': \'{CALENDAR}\'}})}}"'))
+    # Both logins ask for the calendar alone: the inbox needs Gmail's read scope.
+    assert [(name, line) for name, line, code in found if code.startswith("NYS301")] == [
+        ("auth.py", 17)]
+    assert unresolved_in(found, "other.py") == set()
