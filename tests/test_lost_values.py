@@ -544,3 +544,13 @@ def test_v3_url_query_written_out_is_read(tmp_path: Path) -> None:
     assert [(name, line) for name, line, code in found if code.startswith("NYS301")] == [
         ("auth.py", 17)]
     assert unresolved_in(found, "other.py") == set()
+
+
+def test_url_naming_its_scopes_beside_unread_parameters_is_judged(tmp_path: Path) -> None:
+    # The query's own ``scopes`` are the request's: more parameters added from a dict
+    # the analysis cannot read (a state, a login hint) are not another request.
+    found = second_login(tmp_path, (
+        'f"https://api.nylas.com/oauth/authorize?client_id=id&response_type=code'
+        '&scopes=calendar&{urlencode(params)}"'))
+    assert usage_codes(found) == [(13, "NYS302"), (22, "NYS301")]
+    assert unresolved_in(found, "auth.py") == set()

@@ -3524,11 +3524,15 @@ class Extractor(FastVisitor):
         )
 
     def _hosted_params(
-        self, params: ast.expr, anchor: ast.expr, url: tuple[UrlPart, ...] = ()
+        self, params: ast.expr, anchor: ast.expr, url: tuple[UrlPart, ...] = (),
+        named: bool = False,
     ) -> None:
+        """The request a dict of ``/oauth/authorize`` parameters makes; ``named`` when
+        the URL's own query names its scopes (parameters that cannot be read beside
+        them are then not taken for another request)."""
         view = self._dict_view(params)
         if view is None:
-            if not url:
+            if not url and not named:
                 self._unread_hosted_query(anchor)
             return
         scopes = view.values.get("scopes")
@@ -3563,7 +3567,7 @@ class Extractor(FastVisitor):
                 provider=provider or "", description="/oauth/authorize parameters",
             )
         else:
-            if not url and not view.complete:
+            if not url and not named and not view.complete:
                 # ``{**BASE, "state": s}``: what it spreads may hold the scopes.
                 self._unread_hosted_query(anchor)
             return
@@ -3979,7 +3983,7 @@ class Extractor(FastVisitor):
                 or (isinstance(target.func, ast.Name) and target.func.id == "urlencode")
             )
         ):
-            self._hosted_params(target.args[0], anchor, url)
+            self._hosted_params(target.args[0], anchor, url, named)
         elif not url and not named:
             # ``f"https://api.nylas.com/oauth/authorize?{query}"`` with a query built
             # where it cannot be read: the request still asks for scopes.
