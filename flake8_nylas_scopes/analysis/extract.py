@@ -2945,6 +2945,9 @@ class Extractor(FastVisitor):
             scopes = spread.values.get("scopes")
             provider_node = provider_node or spread.values.get("provider")
             has_star_kwargs = scopes is None and not spread.complete
+            overridden = scopes is None and "scopes" in spread.keys
+        else:
+            overridden = False
         elsewhere = self._scopes_of_other_modules_dict(node) if (
             scopes is None and spread is None and not has_star_args) else None
         if scopes is not None:
@@ -2953,6 +2956,10 @@ class Extractor(FastVisitor):
             # ``authentication_url(**settings.AUTH)``: its ``scopes`` is a constant of
             # that module, which the project index reads (or finds changed).
             value = elsewhere
+        elif overridden:
+            value = ScopeValue(
+                ValueState.UNRESOLVED, complete=False,
+                reason="a spread written after the dict's 'scopes' may replace them")
         elif has_star_kwargs or has_star_args:
             value = ScopeValue(
                 ValueState.UNRESOLVED, complete=False, reason="scopes may come from *args/**kwargs"
@@ -3445,6 +3452,10 @@ class Extractor(FastVisitor):
             value = self.reader.read(scopes)
         elif view.complete and "scope" not in view.keys:
             value = ScopeValue(ValueState.MISSING)
+        elif "scopes" in view.keys:
+            value = ScopeValue(
+                ValueState.UNRESOLVED, complete=False,
+                reason="a spread written after the body's 'scopes' may replace them")
         else:
             value = ScopeValue(
                 ValueState.UNRESOLVED, complete=False, reason="the body's scopes are not known"
@@ -3513,10 +3524,16 @@ class Extractor(FastVisitor):
         )
 
     def _hosted_params(
-        self, params: ast.expr, anchor: ast.expr, url: tuple[UrlPart, ...] = ()
+        self, params: ast.expr, anchor: ast.expr, url: tuple[UrlPart, ...] = (),
+        named: bool = False,
     ) -> None:
+        """The request a dict of ``/oauth/authorize`` parameters makes; ``named`` when
+        the URL's own query names its scopes (parameters that cannot be read beside
+        them are then not taken for another request)."""
         view = self._dict_view(params)
         if view is None:
+            if not url and not named:
+                self._unread_hosted_query(anchor)
             return
         scopes = view.values.get("scopes")
         provider_node = view.values.get("provider")
@@ -3525,6 +3542,15 @@ class Extractor(FastVisitor):
         if scopes is not None:
             site = ScopeSite(
                 SiteKind.HOSTED_URL, Generation.V2, span, self._hosted_scopes(scopes),
+                provider=provider or "", description="/oauth/authorize parameters",
+            )
+        elif "scopes" in view.keys:
+            # Named, but a spread written after it may replace it: the request is
+            # made with scopes that cannot be read, never left out.
+            site = ScopeSite(
+                SiteKind.HOSTED_URL, Generation.V2, span, ScopeValue(
+                    ValueState.UNRESOLVED, complete=False,
+                    reason="a spread written after the 'scopes' parameter may replace it"),
                 provider=provider or "", description="/oauth/authorize parameters",
             )
         elif "scope" in view.keys:
@@ -3541,6 +3567,9 @@ class Extractor(FastVisitor):
                 provider=provider or "", description="/oauth/authorize parameters",
             )
         else:
+            if not url and not named and not view.complete:
+                # ``{**BASE, "state": s}``: what it spreads may hold the scopes.
+                self._unread_hosted_query(anchor)
             return
         if url:
             site = dataclasses.replace(site, url=url, url_path=HOSTED_AUTH_PATH)
@@ -3563,6 +3592,11 @@ class Extractor(FastVisitor):
                 keys[key.value] = key
             else:
                 complete = False
+                if key is None:
+                    # ``{"scopes": s, **base}``: the spread copies its own items over
+                    # the keys written before it, so their values are no longer known
+                    # (the keys stay: the dict still has them, whatever they hold).
+                    values.clear()
         if isinstance(node, ast.Name):
             bindings = self._binding_scope(node.id)
             if bindings is not None:
@@ -3893,11 +3927,13 @@ class Extractor(FastVisitor):
         # it line up with their parameters.
         for _ in range(text.split("?", 1)[0].count(_HOLE)):
             next(hole_iter, None)
+        named = any(pair.partition("=")[0] in {"scopes", "scope"}
+                    for pair in query.split("&"))
         for pair in query.split("&"):
             key, _, raw = pair.partition("=")
             key_holes = [next(hole_iter, None) for _ in range(pair.count(_HOLE))]
             if key == _HOLE and key_holes and key_holes[0] is not None and not raw:
-                self._urlencoded_hole(key_holes[0], node, url)
+                self._urlencoded_hole(key_holes[0], node, url, named)
                 continue
             if key not in {"scopes", "scope"}:
                 continue
@@ -3933,8 +3969,11 @@ class Extractor(FastVisitor):
             )
 
     def _urlencoded_hole(
-        self, hole: ast.expr, anchor: ast.expr, url: tuple[UrlPart, ...] = ()
+        self, hole: ast.expr, anchor: ast.expr, url: tuple[UrlPart, ...] = (),
+        named: bool = False,
     ) -> None:
+        """The parameters a whole-pair hole of a hosted-auth query adds; ``named``
+        when the query's own text names its scopes."""
         target = self.reader.follow(hole)
         if (
             isinstance(target, ast.Call)
@@ -3944,7 +3983,22 @@ class Extractor(FastVisitor):
                 or (isinstance(target.func, ast.Name) and target.func.id == "urlencode")
             )
         ):
-            self._hosted_params(target.args[0], anchor, url)
+            self._hosted_params(target.args[0], anchor, url, named)
+        elif not url and not named:
+            # ``f"https://api.nylas.com/oauth/authorize?{query}"`` with a query built
+            # where it cannot be read: the request still asks for scopes.
+            self._unread_hosted_query(anchor)
+
+    def _unread_hosted_query(self, anchor: ast.expr) -> None:
+        """A request to Nylas' ``/oauth/authorize`` whose parameters cannot be read:
+        unresolved, never left out, or the rules would judge the project's granted
+        scopes without it (a call needing what only it asks for reported missing)."""
+        self._add(ScopeSite(
+            SiteKind.HOSTED_URL, Generation.V2, self.source.span(anchor),
+            ScopeValue(ValueState.UNRESOLVED, complete=False,
+                       reason="the /oauth/authorize parameters cannot be read"),
+            description="/oauth/authorize parameters",
+        ))
 
     def _url_text(self, node: ast.expr) -> str | None:
         """The text of a URL expression; parts that cannot be read become holes."""

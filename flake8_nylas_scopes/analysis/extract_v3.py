@@ -1118,11 +1118,12 @@ class V3Requests:
         hole_iter = iter(holes)
         for _ in range(path.count(URL_HOLE)):
             next(hole_iter, None)
+        named = any(pair.partition("=")[0] == _SCOPE_KEY for pair in query.split("&"))
         for pair in query.split("&"):
             key, _, raw = pair.partition("=")
             key_holes = [next(hole_iter, None) for _ in range(pair.count(URL_HOLE))]
             if key == URL_HOLE and not raw and key_holes and key_holes[0] is not None:
-                site = self._urlencoded(key_holes[0], span)
+                site = self._urlencoded(key_holes[0], span, named)
                 if site is not None:
                     yield site
                 continue
@@ -1159,11 +1160,11 @@ class V3Requests:
         if not path.rstrip("/").endswith(sdk.HOSTED_AUTH_PATH):
             return
         view = self._view(params)
-        if view is not None and _SCOPE_KEY not in view.keys:
+        if view is not None and _SCOPE_KEY not in view.keys and view.complete:
             return
         site = _url_site(self._ext.source.span(node), ScopeValue(
             ValueState.UNRESOLVED, complete=False, reason="query built at run time",
-        )) if view is None else self._query_site(view)
+        )) if view is None or _SCOPE_KEY not in view.keys else self._query_site(view)
         if url:
             site = dataclasses.replace(site, url=url, url_path=sdk.HOSTED_AUTH_PATH)
         self._ext.sites.append(site)
@@ -1178,19 +1179,26 @@ class V3Requests:
         )
         return _url_site(anchor, value)
 
-    def _urlencoded(self, hole: ast.expr, span: Span) -> ScopeSite | None:
+    def _urlencoded(self, hole: ast.expr, span: Span, named: bool) -> ScopeSite | None:
         """``urlencode(params)`` (or ``httpx.QueryParams(params)``) in the query: the
-        ``scope`` key of ``params``."""
+        ``scope`` key of ``params``.  A hole whose parameters cannot be read (``?{q}``,
+        ``urlencode(config)`` of a parameter, a dict spreading another) may hold the
+        scope: unresolved, never left out, unless the query names its ``scope``
+        itself (``named``)."""
         ext = self._ext
+        unread = None if named else _url_site(span, ScopeValue(
+            ValueState.UNRESOLVED, complete=False, reason="query built at run time"))
         target = ext.reader.follow(hole)
         if not (isinstance(target, ast.Call) and target.args and (
             ext.qualify(target.func) in _URLENCODE
             or (isinstance(target.func, ast.Name) and target.func.id == "urlencode")
         )):
-            return None
+            return unread
         view = self._view(target.args[0])
-        if view is None or _SCOPE_KEY not in view.keys:
-            return None
+        if view is None:
+            return unread
+        if _SCOPE_KEY not in view.keys:
+            return None if view.complete else unread
         return self._query_site(view)
 
     def _wire_expression(self, node: ast.expr, span: Span) -> ScopeValue:
