@@ -2573,6 +2573,10 @@ class FlowResolver:
         if len(use.attrs) == 1 and self._model_method_anywhere(use.attrs[0], root):
             # ``draft.send()`` in ``app/outbox.py``, given a draft nothing tells.
             return True
+        if len(use.attrs) == 1 and use.attrs[0] in self.sdk.distinctive_client_methods:
+            # ``api.free_busy(...)`` in a module that never names Nylas, on a client
+            # a framework hands in.
+            return True
         held_as = self.sdk.model_client_attribute
         if not held_as:
             return False
@@ -2693,6 +2697,9 @@ class FlowResolver:
             first in sdk.distinctive_model_methods or _is_parameter(use.root)
         ):
             scopes = sdk.model_method_scopes[first]
+        elif len(attrs) == 1 and first in sdk.client_method_scopes:
+            # ``api.free_busy(...)`` on an API v2 client a framework hands in.
+            scopes = sdk.client_method_scopes[first]
         # ``self.nylas.messages.send(...)`` on an API v3 client it cannot tell.
         return scopes | self._resource_guess(attrs)
 

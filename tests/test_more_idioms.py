@@ -1,0 +1,95 @@
+"""Small apps in idioms real projects use (a client handed in by a framework, a
+client's own factory on a project subclass, ...), each judged as its author would run
+the tool on it: a scope the code may need is never called unused, and what the
+analysis cannot follow is said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fake_apps import Found, app_findings
+
+V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
+
+# ``app/auth.py``: an API v2 login asking for mail reading (line 9) and calendar
+# reading (line 9), and a mail read that needs the first.
+V2_AUTH = """\
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def login():
+    return client.authentication_url(
+        "https://example.com/cb",
+        scopes=["email.read_only", "calendar.read_only"])
+
+
+def inbox():
+    return client.messages.all()
+"""
+
+
+def _unused(found: list[Found], scope: str) -> bool:
+    return any(code.startswith("NYS303") and repr(scope) in code for _, _, code in found)
+
+
+def _v2_app(tmp_path: Path, module: str) -> list[Found]:
+    return app_findings(tmp_path, {"app/auth.py": V2_AUTH, "app/jobs.py": module},
+                        V2_PYPROJECT)
+
+
+def test_free_busy_on_a_client_handed_in_keeps_the_calendar_scope(tmp_path: Path) -> None:
+    # ``api`` is filled by code the analysis does not see: its ``free_busy`` may be the
+    # API v2 client's, which reads calendars, so the calendar scope is not unused.
+    found = _v2_app(tmp_path, """\
+        def busy(api):
+            return api.free_busy(["a@example.com"], 0, 60)
+        """)
+    assert not _unused(found, "calendar.read_only")
+    assert ("jobs.py", 2, "NYS304 NYS304 cannot tell whether api.free_busy() is a Nylas call; "
+            "usage rules stay silent for the scopes it could touch") in found
+
+
+def test_availability_on_a_client_handed_in_keeps_the_calendar_scope(tmp_path: Path) -> None:
+    found = _v2_app(tmp_path, """\
+        def slots(nylas_api):
+            return nylas_api.consecutive_availability(["a@example.com"], 30, 15, 0, 60)
+        """)
+    assert not _unused(found, "calendar.read_only")
+    assert {line for name, line, code in found
+            if name == "jobs.py" and code.startswith("NYS304")} == {2}
+
+
+def test_a_client_method_that_needs_no_scope_stays_silent(tmp_path: Path) -> None:
+    # Control: ``revoke_token`` touches no grant scope, so it leaves the calendar scope
+    # nothing reads unused, and is no use the analysis cannot follow.
+    found = _v2_app(tmp_path, """\
+        def logout(api):
+            return api.revoke_token()
+        """)
+    assert _unused(found, "calendar.read_only")
+    assert not any(name == "jobs.py" for name, _, _ in found)
+
+
+def test_availability_in_a_nylas_module_keeps_the_calendar_scope(tmp_path: Path) -> None:
+    # ``availability`` is a common name, but in a module that mentions Nylas the
+    # object handed in may be the client.
+    found = _v2_app(tmp_path, """\
+        from nylas import APIClient
+
+
+        def slots(api: "APIClient | None", other):
+            return other.availability(["a@example.com"], 30, 15, 0, 60)
+        """)
+    assert not _unused(found, "calendar.read_only")
+
+
+def test_availability_of_another_object_elsewhere_is_not_a_nylas_call(tmp_path: Path) -> None:
+    # Control: a room's ``availability()`` in a module that never mentions Nylas is
+    # another library's method, as Django's ``messages.all()`` is.
+    found = _v2_app(tmp_path, """\
+        def free_rooms(room):
+            return room.availability(0, 60)
+        """)
+    assert _unused(found, "calendar.read_only")
