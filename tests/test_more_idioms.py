@@ -93,3 +93,83 @@ def test_availability_of_another_object_elsewhere_is_not_a_nylas_call(tmp_path: 
             return room.availability(0, 60)
         """)
     assert _unused(found, "calendar.read_only")
+
+
+# ``app/nylas_client.py``: the project's subclass of the API v3 client, made by a
+# factory classmethod; ``app/auth.py`` asks for mail reading and the contacts.
+SUBCLASS = """\
+import os
+
+from nylas import Client
+
+
+class AppClient(Client):
+    @classmethod
+    def from_env(cls) -> "AppClient":
+        return cls(os.environ["NYLAS_API_KEY"])
+"""
+
+SUBCLASS_AUTH = """\
+from app.nylas_client import AppClient
+
+
+def login():
+    return AppClient.from_env().auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://example.com/cb", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+                  "https://www.googleapis.com/auth/contacts.readonly"]})
+"""
+
+
+def test_a_client_subclass_made_by_its_classmethod_is_followed(tmp_path: Path) -> None:
+    # ``cls(key)`` makes a client and sends nothing: the contacts scope no call needs
+    # is reported, and nothing is said to be out of reach.
+    found = app_findings(tmp_path, {
+        "app/nylas_client.py": SUBCLASS, "app/auth.py": SUBCLASS_AUTH,
+        "app/inbox.py": """\
+            from app.nylas_client import AppClient
+
+
+            def inbox(grant):
+                return AppClient.from_env().messages.list(grant)
+            """})
+    assert [code.split(" ", 1)[0] for _, _, code in found] == ["NYS303"]
+    assert _unused(found, "https://www.googleapis.com/auth/contacts.readonly")
+
+
+def test_a_client_subclass_from_its_classmethod_keeps_its_calls(tmp_path: Path) -> None:
+    # Control: the client ``cls(key)`` makes is the one whose contacts are listed, so
+    # the contacts scope is needed.
+    found = app_findings(tmp_path, {
+        "app/nylas_client.py": SUBCLASS, "app/auth.py": SUBCLASS_AUTH,
+        "app/inbox.py": """\
+            from app.nylas_client import AppClient
+
+
+            def people(grant):
+                return AppClient.from_env().contacts.list(grant)
+
+
+            def inbox(grant):
+                return AppClient.from_env().messages.list(grant)
+            """})
+    assert found == []
+
+
+def test_calling_a_client_object_stays_unresolved(tmp_path: Path) -> None:
+    # Control: calling a client itself (not its class) is nothing the SDK has; it
+    # stays out of reach, and keeps the contacts scope from being called unused.
+    found = app_findings(tmp_path, {
+        "app/nylas_client.py": SUBCLASS, "app/auth.py": SUBCLASS_AUTH,
+        "app/inbox.py": """\
+            from app.nylas_client import AppClient
+
+
+            def inbox(grant):
+                client = AppClient.from_env()
+                client(grant)
+                return client.messages.list(grant)
+            """})
+    assert not _unused(found, "https://www.googleapis.com/auth/contacts.readonly")
+    assert ("inbox.py", 6) in {(name, line) for name, line, code in found
+                               if code.startswith("NYS304")}

@@ -3454,6 +3454,14 @@ class FlowResolver:
                 unresolved.append(UnresolvedUse(call.span, f"{call.callee_text}() " + (
                     "comes from a module imported by a name the analysis cannot read"
                     if name == UNREAD_MODULE else "is not in the endpoint map"), None))
+            elif kind == "client" and call.callee is not None and call.callee.kind == "self":
+                # ``cls(key)`` in a classmethod of the project's subclass of the SDK
+                # client makes a client (what it gives is read as the class's
+                # instance); the constructor sends nothing.  Neither SDK's client
+                # has a ``__call__`` (nylas-python 5.14 ``client/client.py``, 6.x
+                # ``client.py``), so calling ``self`` runs the subclass's own,
+                # followed as its method.
+                pass
             elif kind in ("client", "coll", "model", "models"):
                 # Calling a Nylas object that is not a method: not modelled.
                 found, lost = self._lost(frozenset({(kind, name)}), call.span,
