@@ -173,3 +173,85 @@ def test_calling_a_client_object_stays_unresolved(tmp_path: Path) -> None:
     assert not _unused(found, "https://www.googleapis.com/auth/contacts.readonly")
     assert ("inbox.py", 6) in {(name, line) for name, line, code in found
                                if code.startswith("NYS304")}
+
+
+# ``app/scopes.py``: each provider's list, picked by a ``match`` on the provider.
+BY_PROVIDER = """\
+G = "https://www.googleapis.com/auth/"
+
+
+def scopes_for(provider):
+    match provider:
+        case "google":
+            return [G + "gmail.readonly"]
+        case "microsoft":
+            return ["Mail.Read"{more}]
+    return []
+"""
+
+LOGIN_BY_PROVIDER = """\
+from nylas import Client
+
+from app.scopes import scopes_for
+
+client = Client("key")
+
+
+def login():
+    return client.auth.url_for_oauth2({{
+        "client_id": "c", "redirect_uri": "https://example.com/cb",
+        "provider": "{provider}", "scope": scopes_for("{provider}")}})
+
+
+def inbox(grant):
+    return client.messages.list(grant)
+"""
+
+
+def _by_provider(tmp_path: Path, provider: str, more: str = "") -> list[Found]:
+    return app_findings(tmp_path, {
+        "app/scopes.py": BY_PROVIDER.format(more=more),
+        "app/auth.py": LOGIN_BY_PROVIDER.format(provider=provider)})
+
+
+def test_another_providers_list_of_a_picking_function_is_not_called_wrong(
+        tmp_path: Path) -> None:
+    # ``scopes_for("google")`` gives Google's list only; Microsoft's, in the other
+    # branch, is no Microsoft scope in a Google request.
+    found = _by_provider(tmp_path, "google")
+    assert not any(code.startswith("NYS402") for _, _, code in found)
+
+
+def test_another_providers_list_is_not_called_wrong_for_microsoft(tmp_path: Path) -> None:
+    found = _by_provider(tmp_path, "microsoft")
+    assert not any(code.startswith("NYS402") for _, _, code in found)
+
+
+def test_a_scope_of_the_other_provider_beside_its_own_is_still_reported(
+        tmp_path: Path) -> None:
+    # Control: Microsoft's branch holds a Google scope too; for the Google request
+    # nothing says which list is whose, and the Microsoft names stay another
+    # provider's scopes in it.
+    found = _by_provider(tmp_path, "google", more=', G + "calendar.readonly"')
+    assert ("scopes.py", 9, "NYS402 NYS402 'Mail.Read' is a Microsoft scope, but the other "
+            "scopes of this request are Google's") in found or (
+        "scopes.py", 9, "NYS402 NYS402 'Mail.Read' is a Microsoft scope in a Google request"
+    ) in found
+
+
+def test_a_single_list_with_the_other_providers_scope_is_still_reported(
+        tmp_path: Path) -> None:
+    # Control: one list, no branch: Microsoft's scope in a Google request is wrong.
+    found = app_findings(tmp_path, {"app/auth.py": """\
+        from nylas import Client
+
+        client = Client("key")
+
+
+        def login():
+            return client.auth.url_for_oauth2({
+                "client_id": "c", "redirect_uri": "https://example.com/cb",
+                "provider": "google", "scope": ["Mail.Read"]})
+        """})
+    assert ("auth.py", 9, "NYS402 NYS402 'Mail.Read' is a Microsoft scope in a Google request"
+            ) in found
