@@ -255,3 +255,73 @@ def test_a_single_list_with_the_other_providers_scope_is_still_reported(
         """})
     assert ("auth.py", 9, "NYS402 NYS402 'Mail.Read' is a Microsoft scope in a Google request"
             ) in found
+
+
+# ``app/base.py``: a Celery task class whose instances make the API v3 client.
+TASK_BASE = """\
+from celery import Task
+from nylas import Client
+
+
+class NylasTask(Task):
+    _client = None
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = Client("key")
+        return self._client
+"""
+
+TASKS_AUTH = """\
+from nylas import Client
+
+
+def login():
+    return Client("key").auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://example.com/cb", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+                  "https://www.googleapis.com/auth/contacts.readonly"]})
+"""
+
+
+def _tasks(tmp_path: Path, decorator: str) -> list[Found]:
+    return app_findings(tmp_path, {
+        "app/base.py": TASK_BASE, "app/auth.py": TASKS_AUTH,
+        "app/tasks.py": f"""\
+            from celery import Celery, shared_task
+
+            from app.base import NylasTask
+
+            celery_app = Celery("app")
+
+
+            @{decorator}
+            def sync_contacts(self, grant):
+                return len(self.client.contacts.list(grant).data)
+            """})
+
+
+def test_a_bound_celery_task_of_a_custom_class_reads_its_client(tmp_path: Path) -> None:
+    # ``bind=True`` hands the task object, an instance of ``base``, as ``self``: its
+    # client lists the contacts, and Gmail's read scope is needed by nothing.
+    found = _tasks(tmp_path, "celery_app.task(bind=True, base=NylasTask)")
+    assert [(name, code.split(" ", 1)[0]) for name, _, code in found] == [
+        ("auth.py", "NYS303")]
+    assert _unused(found, "https://www.googleapis.com/auth/gmail.readonly")
+
+
+def test_a_bound_shared_task_of_a_custom_class_reads_its_client(tmp_path: Path) -> None:
+    found = _tasks(tmp_path, "shared_task(base=NylasTask, bind=True)")
+    assert [(name, code.split(" ", 1)[0]) for name, _, code in found] == [
+        ("auth.py", "NYS303")]
+
+
+def test_a_task_not_bound_keeps_its_first_parameter_untold(tmp_path: Path) -> None:
+    # Control: without ``bind=True`` the first parameter is the caller's first
+    # argument, not the task: its ``client`` stays out of reach, and no scope is
+    # called unused.
+    found = _tasks(tmp_path, "celery_app.task(base=NylasTask)")
+    assert not _unused(found, "https://www.googleapis.com/auth/gmail.readonly")
+    assert ("tasks.py", 10) in {(name, line) for name, line, code in found
+                                if code.startswith("NYS304")}
