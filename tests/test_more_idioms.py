@@ -325,3 +325,27 @@ def test_a_task_not_bound_keeps_its_first_parameter_untold(tmp_path: Path) -> No
     assert not _unused(found, "https://www.googleapis.com/auth/gmail.readonly")
     assert ("tasks.py", 10) in {(name, line) for name, line, code in found
                                 if code.startswith("NYS304")}
+
+
+def test_a_collection_read_on_a_parameter_named_api_keeps_its_scope(tmp_path: Path) -> None:
+    # ``api`` is what API v2 apps call their client as often as ``client``: a
+    # framework may hand ``sync`` the client, so the mail it reads keeps its scope,
+    # even in a module that never names Nylas.
+    found = app_findings(tmp_path, {
+        "app/auth.py": V2_AUTH.replace("client.messages.all()", "client.events.all()"),
+        "app/jobs.py": """\
+            def sync(mail_api):
+                return [m.subject for m in mail_api.threads.all()]
+            """}, V2_PYPROJECT)
+    assert not _unused(found, "email.read_only")
+
+
+def test_a_parameter_named_api_in_a_word_is_another_librarys(tmp_path: Path) -> None:
+    # Control: ``therapist.events.all()`` (Django's related manager) is no client's;
+    # the calendar scope nothing reads stays unused.
+    found = app_findings(tmp_path, {
+        "app/auth.py": V2_AUTH, "app/jobs.py": """\
+            def sessions(therapist):
+                return list(therapist.events.all())
+            """}, V2_PYPROJECT)
+    assert _unused(found, "calendar.read_only")

@@ -348,6 +348,11 @@ _STORING_METHODS = frozenset({
 
 # Names that say a value is a Nylas client.
 _CLIENT_WORDS = ("nylas", "client")
+# Words that say so only standing alone in the name of a parameter: API v2 apps call
+# the client a framework hands them ``api`` (``def sync(api)``, ``mail_api``), but
+# ``therapist`` is no client, and a local or an attribute bound to an object the
+# analysis reads (``api = settings.remote``) is told by that object.
+_CLIENT_PARAMETER_WORDS = frozenset({"api"})
 
 
 def _named_like_a_client(value: Val | None) -> bool:
@@ -356,6 +361,9 @@ def _named_like_a_client(value: Val | None) -> bool:
     while value is not None:
         name = value.name.rsplit(".", 1)[-1].lower() if value.kind in ("sym", "attr") else ""
         if any(word in name for word in _CLIENT_WORDS):
+            return True
+        if value.kind == "sym" and value.name.startswith(PARAMETER) and (
+                not _CLIENT_PARAMETER_WORDS.isdisjoint(name.split("_"))):
             return True
         value = value.inner
     return False
