@@ -349,3 +349,41 @@ def test_a_parameter_named_api_in_a_word_is_another_librarys(tmp_path: Path) -> 
                 return list(therapist.events.all())
             """}, V2_PYPROJECT)
     assert _unused(found, "calendar.read_only")
+
+
+def _spliced_item(tmp_path: Path, more: str = "") -> list[Found]:
+    return app_findings(tmp_path, {"app/auth.py": f"""\
+        from nylas import Client
+
+        G = "https://www.googleapis.com/auth/"
+        BASE = {{"scope": [G + "gmail.readonly", G + "contacts.readonly"]}}
+        {more}
+        client = Client("key")
+
+
+        def login():
+            return client.auth.url_for_oauth2({{
+                "client_id": "c", "redirect_uri": "https://example.com/cb",
+                "provider": "google", "scope": [*BASE["scope"], G + "gmail.send"]}})
+
+
+        def inbox(grant):
+            client.messages.send(grant, {{"to": [{{"email": "a@example.com"}}]}})
+            return client.messages.list(grant)
+        """})
+
+
+def test_a_list_spliced_from_a_key_of_a_module_dict_is_read(tmp_path: Path) -> None:
+    # ``*BASE["scope"]`` is read as ``BASE["scope"]`` alone is: the contacts scope
+    # no call needs is reported where the dict writes it, and nothing is unread.
+    found = _spliced_item(tmp_path)
+    assert [(line, code.split(" ", 1)[0]) for _, line, code in found] == [(4, "NYS303")]
+    assert _unused(found, "https://www.googleapis.com/auth/contacts.readonly")
+
+
+def test_a_spliced_key_the_module_changes_stays_unread(tmp_path: Path) -> None:
+    # Control: the list under the key is changed in place, so the literal no longer
+    # says what it holds: unread, and no scope is called unused.
+    found = _spliced_item(tmp_path, 'BASE["scope"] = BASE["scope"] + [G + "calendar"]')
+    assert not any(code.startswith("NYS303") for _, _, code in found)
+    assert any(code.startswith("NYS304") for _, _, code in found)
