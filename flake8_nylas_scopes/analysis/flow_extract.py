@@ -54,6 +54,7 @@ from .command_contexts import (
 )
 from .base_url_clients import SENDING_METHODS
 from .bindings import BodyBindings, Bindings, hand_overs, is_container, loop_iterable
+from .bound_tasks import bound_task_base
 from .context_vars import (
     CONTEXT_VAR_CLASSES,
     READ_METHOD,
@@ -1652,6 +1653,7 @@ class FlowExtractor:
         # Defaults and annotations are evaluated where the function is defined.
         self._parameters(args, frame)
         self._passed_object(node, every, frame)
+        self._bound_task(node, every, frame)
         self._walk_defaults(args)
         self._walk_annotations(node)
         self.frames.append(frame)
@@ -1739,6 +1741,19 @@ class FlowExtractor:
                 for decorator in node.decorator_list):
             self._edge(PARAMETER + self._qual(frame, every[0].arg),
                        self._val("sym", OBJECT_SLOT))
+
+    def _bound_task(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
+                    every: list[ast.arg], frame: _Frame) -> None:
+        """``@app.task(bind=True, base=NylasTask)``: the first parameter receives the
+        task object, an instance of ``base`` (see ``bound_tasks``)."""
+        if not every or every[0].arg not in frame.params:
+            return
+        for decorator in node.decorator_list:
+            base = bound_task_base(decorator, self.callee_name)
+            kind = self.value(base) if isinstance(base, (ast.Name, ast.Attribute)) else None
+            if kind is not None and kind.kind == "ref":
+                self._edge(PARAMETER + self._qual(frame, every[0].arg),
+                           self._val("instance", "", kind))
 
     def _bind_local_definition(self, name: str, full: str) -> None:
         """A function or class defined in a function is called by its local name

@@ -694,6 +694,11 @@ class ValueReader:
         for element in elements:
             if isinstance(element, ast.Starred):
                 inner = self._enum_list(element.value) or self._follow(element.value)
+                if isinstance(inner, ast.Subscript):
+                    # ``*BASE["scope"]``, read as ``BASE["scope"]`` alone is: the list
+                    # a dict this module builds holds under the key, unless changed.
+                    keyed = self._subscript(inner)
+                    inner = self._follow(keyed) if keyed is not None else inner
                 parts = self._sequence_or_string(inner, depth + 1) if inner is not None else None
                 reference = self._qualify(element.value) if inner is None or (
                     # ``*settings.SCOPES`` with ``settings`` an imported module.

@@ -59,7 +59,7 @@ from .test_code import is_patcher, is_test_library, is_test_module
 from .usage_rules import (
     Inference, ProjectState, infer, unneeded_claims_alone, usage_findings, with_gmail_companions,
 )
-from .v3_requests import site_dialect
+from .v3_requests import judged_alternative, site_dialect
 
 # Scopes given to a wrapper function's parameter (see extract._parameter_reference).
 
@@ -415,8 +415,10 @@ def _resolve_sites(
                     modules, resolver, site, site.value.reference) or requests
                 partial = partial or len(requests) > 1 or requests[0] is not site
             for request in requests:
-                for value in _expand(index, request.value):
-                    one = dataclasses.replace(request, value=value)
+                values = _expand(index, request.value)
+                for value in values:
+                    one = judged_alternative(
+                        dataclasses.replace(request, value=value), len(values) > 1)
                     if not is_nylas_request(one):
                         continue
                     one = dataclasses.replace(one, value=changed.unless_changed(value))

@@ -348,6 +348,11 @@ _STORING_METHODS = frozenset({
 
 # Names that say a value is a Nylas client.
 _CLIENT_WORDS = ("nylas", "client")
+# Words that say so only standing alone in the name of a parameter: API v2 apps call
+# the client a framework hands them ``api`` (``def sync(api)``, ``mail_api``), but
+# ``therapist`` is no client, and a local or an attribute bound to an object the
+# analysis reads (``api = settings.remote``) is told by that object.
+_CLIENT_PARAMETER_WORDS = frozenset({"api"})
 
 
 def _named_like_a_client(value: Val | None) -> bool:
@@ -356,6 +361,9 @@ def _named_like_a_client(value: Val | None) -> bool:
     while value is not None:
         name = value.name.rsplit(".", 1)[-1].lower() if value.kind in ("sym", "attr") else ""
         if any(word in name for word in _CLIENT_WORDS):
+            return True
+        if value.kind == "sym" and value.name.startswith(PARAMETER) and (
+                not _CLIENT_PARAMETER_WORDS.isdisjoint(name.split("_"))):
             return True
         value = value.inner
     return False
@@ -2573,6 +2581,10 @@ class FlowResolver:
         if len(use.attrs) == 1 and self._model_method_anywhere(use.attrs[0], root):
             # ``draft.send()`` in ``app/outbox.py``, given a draft nothing tells.
             return True
+        if len(use.attrs) == 1 and use.attrs[0] in self.sdk.distinctive_client_methods:
+            # ``api.free_busy(...)`` in a module that never names Nylas, on a client
+            # a framework hands in.
+            return True
         held_as = self.sdk.model_client_attribute
         if not held_as:
             return False
@@ -2693,6 +2705,9 @@ class FlowResolver:
             first in sdk.distinctive_model_methods or _is_parameter(use.root)
         ):
             scopes = sdk.model_method_scopes[first]
+        elif len(attrs) == 1 and first in sdk.client_method_scopes:
+            # ``api.free_busy(...)`` on an API v2 client a framework hands in.
+            scopes = sdk.client_method_scopes[first]
         # ``self.nylas.messages.send(...)`` on an API v3 client it cannot tell.
         return scopes | self._resource_guess(attrs)
 
@@ -3447,6 +3462,14 @@ class FlowResolver:
                 unresolved.append(UnresolvedUse(call.span, f"{call.callee_text}() " + (
                     "comes from a module imported by a name the analysis cannot read"
                     if name == UNREAD_MODULE else "is not in the endpoint map"), None))
+            elif kind == "client" and call.callee is not None and call.callee.kind == "self":
+                # ``cls(key)`` in a classmethod of the project's subclass of the SDK
+                # client makes a client (what it gives is read as the class's
+                # instance); the constructor sends nothing.  Neither SDK's client
+                # has a ``__call__`` (nylas-python 5.14 ``client/client.py``, 6.x
+                # ``client.py``), so calling ``self`` runs the subclass's own,
+                # followed as its method.
+                pass
             elif kind in ("client", "coll", "model", "models"):
                 # Calling a Nylas object that is not a method: not modelled.
                 found, lost = self._lost(frozenset({(kind, name)}), call.span,

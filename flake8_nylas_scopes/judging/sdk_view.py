@@ -15,6 +15,7 @@ from functools import cache
 
 from ..nylas_api import API_VERSIONS
 from ..nylas_api.shared_names import (
+    DISTINCTIVE_CLIENT_METHODS,
     DISTINCTIVE_MODEL_METHODS,
     SHARED_MODEL_METHODS,
     SHARED_OPERATIONS,
@@ -43,6 +44,7 @@ class SdkView:
         # methods no other library has: for telling a call on an unknown object.
         self.shared_operations = SHARED_OPERATIONS
         self.distinctive_model_methods = DISTINCTIVE_MODEL_METHODS
+        self.distinctive_client_methods = DISTINCTIVE_CLIENT_METHODS
         self.shared_model_methods = SHARED_MODEL_METHODS
         self.app_level_helpers = v2.app_level_helpers | v3.app_level_helpers
         # The SDK helper classes whose instances build the hosted-authentication URL
@@ -74,6 +76,14 @@ class SdkView:
                 model.methods[method] for model in self.models.values()
                 if method in model.methods))
             for method in {name for model in self.models.values() for name in model.methods}
+        }
+        # For each method of the API v2 client, the scopes of what it requests
+        # (``free_busy`` reads calendars): a call of one on an object the analysis
+        # cannot tell may be one, so those scopes stay silent.  (Auth and application
+        # methods touch no grant scope and map to none.)
+        self.client_method_scopes: Mapping[str, frozenset[str]] = {
+            method: frozenset(self.endpoint_scopes((key,)))
+            for method, key in self.client_methods.items()
         }
         # The names of v3 resources and of their methods, for telling whether a call
         # on an unknown receiver looks like one.

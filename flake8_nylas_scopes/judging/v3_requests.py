@@ -7,6 +7,8 @@ requests against the calls whose endpoints are stated in that dialect.
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..analysis.facts import Generation, ScopeSite, ValueState
 from ..nylas_api.catalogue import Catalogue
 from .v3_list_rules import is_v2_name, names_one_scope, scope_provider
@@ -57,3 +59,21 @@ def awaits_migration(site: ScopeSite) -> bool:
     once migrated is not known, so no call is missing a scope on its strength."""
     return site.generation is Generation.V3 and any(
         is_v2_name(item.text.strip()) for item in site.value.items)
+
+
+def judged_alternative(site: ScopeSite, several: bool) -> ScopeSite:
+    """One of the values a request may send, as it is judged.  Where the request names
+    a catalogued provider and may send one of ``several`` lists, a list whose every
+    scope that tells a provider is the other provider's is that provider's branch
+    (``scopes_for(provider)`` picking Google's or Microsoft's list by a ``match`` or
+    an ``if`` on its argument, which the analysis does not narrow): the provider the
+    request names does not say whose it is, so it is judged by its scopes, not as the
+    other provider's scopes in this one's request.  A list that mixes both providers'
+    scopes keeps the provider the request names."""
+    provider = site.provider.lower()
+    if not several or site.generation is not Generation.V3 or provider not in _CATALOGUED:
+        return site
+    votes = {side for item in site.value.items if (side := scope_provider(item.text.strip()))}
+    if votes and provider not in votes:
+        return dataclasses.replace(site, provider="")
+    return site

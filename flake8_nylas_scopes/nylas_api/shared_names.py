@@ -57,6 +57,14 @@ DISTINCTIVE_MODEL_METHODS = frozenset({
     "send_raw", "rsvp", "generate_ics", "get_picture",
 })
 
+# Methods of the API v2 client that send a request with the grant's scopes
+# (``CLIENT_METHODS`` in ``v2/endpoints.py``) whose names other libraries do not use
+# (Google's own calendar client has ``freebusy()``): on an object the analysis cannot
+# tell they may be the client's in any module.  ``availability`` is left out: a
+# booking or a room object has one as often; it counts in a module that mentions
+# Nylas or on a receiver named like a client.
+DISTINCTIVE_CLIENT_METHODS = frozenset({"free_busy", "consecutive_availability"})
+
 # Methods of API v2 model objects (``models`` in ``v2/endpoints.py``) that other
 # libraries' objects, handed to a function of the project, have as often: Django's
 # ``Model.save()``/``delete()``, ``ModelForm.save()``, ``QuerySet.update()``/``raw()``
