@@ -4027,10 +4027,13 @@ class FlowResolver:
         return found
 
     def read_effects(self, read: Read) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
-        named = _describe_value(read.value)
         objs = self.resolve(read.value)
-        endpoints = self._reads(objs, read.span,
-                                f"reading {named}" if named else "reading a Nylas query")
+        endpoints: list[EndpointUse] = []
+        if objs:
+            # (Most reads hold nothing, which fetches nothing: their words are not made.)
+            named = _describe_value(read.value)
+            endpoints = self._reads(objs, read.span,
+                                    f"reading {named}" if named else "reading a Nylas query")
         found, lost = self._unknown_attribute(read.value, read.span, read_only=True)
         return endpoints + found, lost + self._lost_reads(
             read.value, objs, read.span, "read where the analysis does not follow it")
