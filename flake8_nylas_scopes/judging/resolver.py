@@ -12,6 +12,7 @@ type could need, so that the usage rules stay silent rather than guess.
 
 from __future__ import annotations
 
+from array import array
 import contextlib
 import dataclasses
 import functools
@@ -538,7 +539,9 @@ class FlowResolver:
         self.values: Mapping[str, Objs] = self._growing
         # The interned callee of every call site, in the order of ``_call_sites``: the
         # calls are bound to parameters every round (a large project has ~100,000).
-        self._callees: list[Node] = []
+        # A column of numbers: an integer object per call site in a list was 3 MB of
+        # a large project's fixpoint.
+        self._callees = array("i")
         self._call_arguments: dict[int, _Arguments] = {}
         # By call site (alive in the facts): the functions its arguments are bound to.
         self._bound: dict[int, set[str]] = {}
@@ -776,7 +779,10 @@ class FlowResolver:
             return self._intern(value)
         node = self._interned.get(id(value))
         if node is None:
-            node = self._interned[id(value)] = self._intern_chain(value)
+            # Link by link, as the records are gathered: a use's callee and its
+            # receiver (``callee.inner``) are asked about in turn, and share links.
+            # The value kept alive keeps every link of its chain alive with it.
+            node = self._intern_links(value)
             self._interned_alive.append(value)
         return node
 
@@ -788,10 +794,16 @@ class FlowResolver:
         whole made as many rows looked up again as the chains held links."""
         if value is None or value.inner is None:
             return self._intern(value)
-        interned = self._interned
-        node = interned.get(id(value))
+        node = self._interned.get(id(value))
         if node is not None:
             return node
+        return self._intern_links(value)
+
+    def _intern_links(self, value: Val) -> Node:
+        """The row of a chain not interned yet, each of its links interned by
+        identity in ``_interned`` (see ``_intern_record``): the same rows, added in
+        the same order, as ``_intern_chain`` gives."""
+        interned = self._interned
         chain: list[Val] = []
         link: Val | None = value
         node = NO_NODE
@@ -803,7 +815,7 @@ class FlowResolver:
             if type(link) is HandedCall:
                 # What it is handed is interned by ``_intern_handed``, as
                 # ``_intern_chain`` does; the links over it as any other.
-                node = interned[id(link)] = self._intern_handed(link)
+                node = interned[id(link)] = self._intern_handed(link, interned)
                 break
             chain.append(link)
             link = link.inner
@@ -829,12 +841,16 @@ class FlowResolver:
             node = intern(link.kind, link.name, node)
         return node
 
-    def _intern_handed(self, value: Val) -> Node:
+    def _intern_handed(self, value: Val, done: dict[int, Node] | None = None) -> Node:
         """``_intern_chain`` of a value that holds handed calls, whose handed values
         are interned too (without recursion: they may be calls handed calls).  A
         handed call's row is named for the rows of what it is handed (see
-        ``_handed_nodes``): equal calls share a row, as other values do."""
-        done: dict[int, Node] = {}
+        ``_handed_nodes``): equal calls share a row, as other values do.  ``done``:
+        the rows of values interned before, by identity, when every value it names
+        is alive (``_interned``): the values a module's handed calls are handed are
+        often handed to its other calls too."""
+        if done is None:
+            done = {}
         pending: list[tuple[Val, bool]] = [(value, False)]
         intern = self._nodes.node
         while pending:
@@ -2148,8 +2164,13 @@ class FlowResolver:
                     if found and not found <= current:
                         current = values[target] = self._shared(current | found)
                         changed = True
+            resolve_node = self._resolve_node
             for callee, call in zip(self._callees, self._call_sites()):
-                changed |= self._bind_parameters(callee, call)
+                # Most callees resolve to nothing (the SDK's and the standard
+                # library's), which binds nothing: asked here, the call is skipped;
+                # otherwise ``_bind_parameters`` reads the same result from the memo.
+                if resolve_node(callee, 0):
+                    changed |= self._bind_parameters(callee, call)
             for owner, attribute, stored in self._stores:
                 for kind, name in self._resolve_node(owner, 0):
                     # ``Service.client = client`` at start-up: a class attribute is
@@ -2278,7 +2299,7 @@ class FlowResolver:
         """Let go of what only the rounds of the fixpoint read (the call sites and
         stores to follow, the bindings made), and share the symbols' final sets: the
         rules run with that freed."""
-        self._callees, self._stores = [], []
+        self._callees, self._stores = array("i"), []
         self._call_arguments, self._bound, self._edge_members = {}, {}, {}
         self._param_keys = {}
         self._globals = frozenset(target for target in self.edges if target.startswith(GLOBAL))
@@ -4029,10 +4050,13 @@ class FlowResolver:
         return found
 
     def read_effects(self, read: Read) -> tuple[list[EndpointUse], list[UnresolvedUse]]:
-        named = _describe_value(read.value)
         objs = self.resolve(read.value)
-        endpoints = self._reads(objs, read.span,
-                                f"reading {named}" if named else "reading a Nylas query")
+        endpoints: list[EndpointUse] = []
+        if objs:
+            # (Most reads hold nothing, which fetches nothing: their words are not made.)
+            named = _describe_value(read.value)
+            endpoints = self._reads(objs, read.span,
+                                    f"reading {named}" if named else "reading a Nylas query")
         found, lost = self._unknown_attribute(read.value, read.span, read_only=True)
         return endpoints + found, lost + self._lost_reads(
             read.value, objs, read.span, "read where the analysis does not follow it")

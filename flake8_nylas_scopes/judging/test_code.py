@@ -43,6 +43,10 @@ _TEST_LIBRARIES = ("pytest", _PATCHER)
 def is_test_library(name: str) -> bool:
     """Whether a dotted name (resolved through imports) is pytest's or one of
     ``unittest.mock``'s patchers."""
+    if not name.startswith(_TEST_LIBRARIES):
+        # Both tests below need the name to start with a library's: most names
+        # (every callee of the project is asked about) are told apart here.
+        return False
     return any(name == library or name.startswith(library + ".")
                for library in _TEST_LIBRARIES)
 
