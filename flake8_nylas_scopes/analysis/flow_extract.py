@@ -125,7 +125,7 @@ from .flow_facts import (
 from .handed_calls import attrgetter_call, attrgetter_read
 from .loop_names import comprehension_loops, names_run_over
 from .member_patterns import member_pattern
-from .named_writes import namespace_owner, patched_attribute, spelled_name
+from .named_writes import PATCHERS, namespace_owner, patched_attribute, spelled_name
 from .prefilter import names_a_scope_family
 from .registry_writes import ITEM_WRITE
 from .replaced_methods import ANY_RECEIVER
@@ -257,6 +257,10 @@ class _Frame:
     narrowed: dict[str, Val] = field(default_factory=dict)
     # Parameters annotated with Litestar's ``State``: the application's state object.
     state_params: frozenset[str] = frozenset()
+    # A comprehension's or lambda's frame, made once and pushed wherever its node is
+    # read (see ``_scope_frame``): the frames under it may differ from one reading
+    # to the next.  Every other frame is pushed once, on the same frames.
+    reused: bool = False
 
     def __post_init__(self) -> None:
         # What each name read in this frame stands for.  A frame always sits on the
@@ -264,6 +268,9 @@ class _Frame:
         # so the answer never changes while the frame is walked; names are read over
         # and over.
         self.names: dict[str, Val | None] = {}
+        # The one value each name read here as a scopes value is bound to (see
+        # ``_scope_value``).
+        self.scope_values: dict[str, ast.expr | None] = {}
 
 
 def state_key(node: ast.expr) -> str:
@@ -364,15 +371,27 @@ def _spellable(node: ast.expr) -> bool:
             return isinstance(node, ast.Name)
 
 
-_ROLE_CACHE: dict[type[ast.AST], tuple[tuple[str, Role], ...]] = {}
+_READ = Role.READ
+_ESCAPE = Role.ESCAPE
+# Per node class, the fields the walk enters, each with its role and whether a node
+# there is looked at (read, or escaping) before it is walked; and the one field,
+# if it enters only one and looks at nothing there (``Attribute.value``,
+# ``keyword.value``, ``Return.value``): where that field holds a leaf or nothing,
+# walking the node does nothing, and is skipped (two thirds of a module's
+# attributes, ``client.messages``).  A list there is walked as any other.
+_RoleEntry = tuple[tuple[tuple[str, Role, bool], ...], str]
+_ROLE_CACHE: dict[type[ast.AST], _RoleEntry] = {}
 
 
-def _roles(kind: type[ast.AST]) -> tuple[tuple[str, Role], ...]:
+def _roles(kind: type[ast.AST]) -> _RoleEntry:
     found = _ROLE_CACHE.get(kind)
     if found is None:
-        found = _ROLE_CACHE[kind] = tuple(
-            (name, role) for name, role in roles_of(kind) if role is not Role.PLAIN
+        roles = tuple(
+            (name, role, role is _READ or role is _ESCAPE)
+            for name, role in roles_of(kind) if role is not Role.PLAIN
         )
+        single = roles[0][0] if len(roles) == 1 and not roles[0][2] else ""
+        found = _ROLE_CACHE[kind] = (roles, single)
     return found
 
 
@@ -404,6 +423,13 @@ def _all_node_classes() -> frozenset[type]:
 
 
 _NODE_CLASSES = _all_node_classes()
+# Every node class, by whether it is a leaf (see ``_LEAF_CLASSES``).
+_CHILD_KINDS: dict[type, bool] = {kind: kind in _LEAF_CLASSES for kind in _NODE_CLASSES}
+
+
+# What a single field may hold for its node's walk to do nothing: a name or a
+# constant (leaves, not looked at there), or no node at all.
+_NOTHING_TO_WALK: frozenset[type] = frozenset({ast.Name, ast.Constant, type(None)})
 
 
 @dataclass(slots=True)
@@ -495,6 +521,8 @@ class FlowExtractor:
         self._loop_iterables: dict[tuple[int, str], ast.expr | None] = {}
         # Asked several times per call (its value, its record, hand-overs).
         self._callee_names: dict[ast.expr, str] = {}
+        # ``target_key`` of each attribute, with the frame it was found in.
+        self._attribute_keys: dict[ast.expr, tuple[_Frame, str]] = {}
         # The generic functions (``@singledispatch``) by the frame that binds them and
         # their name: the call that hands their arguments to an implementation.
         self._generics: dict[tuple[str, str], _GenericCall] = {}
@@ -546,7 +574,17 @@ class FlowExtractor:
         return shared
 
     def _scope_value(self, name: str) -> ast.expr | None:
-        return self._bound_value(name, as_scopes=True)
+        # Asked for every name a call is given (see ``_scope_arguments``), often the
+        # same few names of a function: the answer depends only on the frames the
+        # name is read in, the same while a frame pushed once is on top.
+        frame = self.frames[-1]
+        if frame.reused:
+            return self._bound_value(name, as_scopes=True)
+        known = frame.scope_values
+        if name in known:
+            return known[name]
+        found = known[name] = self._bound_value(name, as_scopes=True)
+        return found
 
     def _reference(self, node: ast.expr) -> str | None:
         value = self.value(node) if isinstance(node, (ast.Name, ast.Attribute)) else None
@@ -647,17 +685,35 @@ class FlowExtractor:
             if value is not None and value.kind == "sym":
                 return self._rebinding_key(value.name)
             return ""
-        if isinstance(target, ast.Attribute):
-            if self._self_owner(target.value) or self._class_of_self(target.value):
-                # ``type(self).client = ...`` binds the class attribute that
-                # ``self.client`` reads, as a store on the instance does.
-                return f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}.{target.attr}"
-            if self._imported_module_root(target):
-                return ""  # ``import app.messages``: ``app.messages`` is the module
-            if self._click and names_context_object(target):
-                return OBJECT_SLOT
-            return state_key(target)
+        if target.__class__ is ast.Attribute:
+            assert isinstance(target, ast.Attribute)
+            frame = self.frames[-1]
+            if self._narrowings or frame.reused:
+                return self._attribute_key(target)
+            # Asked twice or more of most attributes (splitting a call's chain, then
+            # reading its value).  The answer depends on the frames the node is read
+            # in and, through ``type``, on the names a proving branch narrows: kept
+            # with the frame it was found in (pushed once, on the same frames),
+            # outside proving branches only.
+            known = self._attribute_keys.get(target)
+            if known is not None and known[0] is frame:
+                return known[1]
+            key = self._attribute_key(target)
+            self._attribute_keys[target] = (frame, key)
+            return key
         return ""
+
+    def _attribute_key(self, target: ast.Attribute) -> str:
+        """``target_key`` of an attribute."""
+        if self._self_owner(target.value) or self._class_of_self(target.value):
+            # ``type(self).client = ...`` binds the class attribute that
+            # ``self.client`` reads, as a store on the instance does.
+            return f"{ATTRIBUTE}{self.module}.{self.frames[-1].class_name}.{target.attr}"
+        if self._imported_module_root(target):
+            return ""  # ``import app.messages``: ``app.messages`` is the module
+        if self._click and names_context_object(target):
+            return OBJECT_SLOT
+        return state_key(target)
 
     def _rebinding_key(self, symbol: str) -> str:
         """The symbol a write of a name holding ``symbol`` goes to.  A parameter bound
@@ -781,6 +837,14 @@ class FlowExtractor:
             return known
         if self._depth >= _MAX_DEPTH:
             return self._defer(node)
+        if node.__class__ is ast.Name:
+            # A third of the values asked for: a name reads no other node, so the
+            # depth kept for nested expressions (and the deferred ones read at depth
+            # 0, none pending when a name is asked) need not be counted for it.
+            assert isinstance(node, ast.Name)
+            found = self.name_value(node.id) if node.ctx.__class__ is ast.Load else None
+            self._values[node] = found
+            return found
         self._depth += 1
         try:
             found = self._value(node)
@@ -1579,35 +1643,36 @@ class FlowExtractor:
             return  # the handler walked the children itself (a new scope)
         self._children(node)
 
-    def _children(self, node: ast.AST) -> None:
-        # The hottest loop of the pass: plain class checks, no isinstance.
-        roles = _ROLE_CACHE.get(node.__class__) or _roles(node.__class__)
+    def _children(self, node: ast.AST, entry: _RoleEntry | None = None) -> None:
+        # The hottest loop of the pass: plain class checks, no isinstance, one table
+        # lookup per child for what it is (see ``_CHILD_KINDS``).
+        cache = _ROLE_CACHE
+        roles = (entry or cache.get(node.__class__) or _roles(node.__class__))[0]
         handlers = _HANDLERS
-        for name, role in roles:
+        kinds = _CHILD_KINDS
+        for name, role, looked in roles:
             field = getattr(node, name, None)
             if field is None:
                 continue
             for child in field if field.__class__ is list else (field,):
                 kind = child.__class__
-                if kind in _LEAF_CLASSES:
-                    if role is Role.READ or role is Role.ESCAPE:
-                        self._leaf(child, role, node)
-                    continue
-                if kind not in _NODE_CLASSES:
+                leaf = kinds.get(kind)
+                if leaf is None:
                     continue  # an identifier or a number in a list field
-                if role is Role.READ:
-                    self._read(child)
-                elif role is Role.ESCAPE:
-                    self._sink(self.value(child), _escape_words(node), child)
+                if looked:
+                    if role is _READ:
+                        self._read(child)
+                    else:
+                        self._sink(self.value(child), _escape_words(node), child)
+                if leaf:
+                    continue
                 handler = handlers.get(kind)
                 if handler is None or not handler(self, child):
-                    self._children(child)
-
-    def _leaf(self, child: ast.AST, role: Role, node: ast.AST) -> None:
-        if role is Role.READ:
-            self._read(child)
-        else:
-            self._sink(self.value(child), _escape_words(node), child)
+                    inner = cache.get(kind) or _roles(kind)
+                    single = inner[1]
+                    if single and getattr(child, single, None).__class__ in _NOTHING_TO_WALK:
+                        continue  # ``client.messages``: walking it would do nothing
+                    self._children(child, inner)
 
     # Handlers return True when they walked the node's children themselves.
 
@@ -1963,7 +2028,8 @@ class FlowExtractor:
                             bindings.bind(target.id, None)
             # A class body's names are not visible inside: no ``self`` there.
             frame = _Frame(qualname, bindings, frozenset(names),
-                           "" if parent.is_class else parent.class_name, True, "")
+                           "" if parent.is_class else parent.class_name, True, "",
+                           reused=True)
             if not isinstance(node, ast.Lambda):
                 frame.loops = comprehension_loops(node.generators)
                 # A generator runs later, when it is iterated: not at once.
@@ -2566,7 +2632,8 @@ class FlowExtractor:
             # ``for key, value in options.items(): setattr(self, key, value)``: any
             # attribute of the object may hold the value (read with each one).
             self._store_by_name(node.args[0], None, self.value(node.args[2]), node)
-        patched = patched_attribute(node)
+        patched = patched_attribute(node) if isinstance(func, ast.Attribute) and (
+            func.attr in _PATCHING_METHODS) else None
         if patched is not None:
             # ``mock.patch.object(Digest, "client", make_client())``: while active,
             # what reads the attribute gets the new value, as after ``setattr``.
@@ -2967,9 +3034,16 @@ def _spreads_keywords(node: ast.Call) -> bool:
 def _hands_shared_method(node: ast.Call, names: frozenset[str] = _V3_SHARED_METHODS) -> bool:
     """Whether a call is given, uncalled, a bound method whose name API v3 shares with
     other libraries (``raw.messages.find``; of ``names``)."""
-    given = [arg.value if isinstance(arg, ast.Starred) else arg for arg in node.args]
-    given += [keyword.value for keyword in node.keywords]
-    return any(isinstance(value, ast.Attribute) and value.attr in names for value in given)
+    # (Asked of every call: plain loops, no lists built.)
+    for arg in node.args:
+        given = arg.value if isinstance(arg, ast.Starred) else arg
+        if isinstance(given, ast.Attribute) and given.attr in names:
+            return True
+    for keyword in node.keywords:
+        given = keyword.value
+        if isinstance(given, ast.Attribute) and given.attr in names:
+            return True
+    return False
 
 
 def _hands_v3_create(node: ast.Call) -> bool:
@@ -3050,7 +3124,10 @@ def _plain_argument(node: ast.expr, bound: Callable[[str], ast.expr | None]) -> 
 
 def _v3_create_keyword(node: ast.Call) -> bool:
     """Whether a call is given a keyword only API v3's ``create`` takes."""
-    return any(keyword.arg in _V3_CREATE_KEYWORDS for keyword in node.keywords)
+    for keyword in node.keywords:  # (asked of most calls: a loop, no generator)
+        if keyword.arg in _V3_CREATE_KEYWORDS:
+            return True
+    return False
 
 
 def call_parameters(
@@ -3064,6 +3141,10 @@ def call_parameters(
         every = every[1:]
     return [arg.arg for arg in every]
 
+
+# The method names of the patchers ``patched_attribute`` reads (``PATCHERS``): a call
+# of any other method patches nothing, and is not asked.
+_PATCHING_METHODS: frozenset[str] = frozenset(method for _, method in PATCHERS)
 
 # Methods that put a value into the container they are called on.
 _STORING_METHODS: frozenset[str] = ADDERS | EXTENDERS

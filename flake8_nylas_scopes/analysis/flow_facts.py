@@ -136,8 +136,13 @@ class ValTable:
         key = (kind, name, id(inner))
         found = self._values.get(key)
         if found is None:
-            found = self._values[key] = Val(kind, intern(name) if kind == "ref" else name,
-                                            inner)
+            # Slots set directly, as the cache's reader does (see ``slot_setters``): a
+            # frozen dataclass's own ``__init__`` costs twice as much, once per value
+            # of a module, on a cold run.
+            found = self._values[key] = new_object(Val)
+            _SET_KIND(found, kind)
+            _SET_NAME(found, intern(name) if kind == "ref" else name)
+            _SET_INNER(found, inner)
         return found
 
     def handed_call(self, callee: Val, handed: Sequence[Val]) -> Val:
