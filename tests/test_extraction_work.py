@@ -113,3 +113,43 @@ def test_a_body_s_hand_overs_of_a_name_are_counted_once_per_module(
     assert asked.count("scopes") == 1
     # Handed over twice (``extra = scopes`` and the request): not read as the list.
     assert [site.value.state.value for site in facts.sites] == ["unresolved"]
+
+
+NESTED_STATEMENTS = '''\
+import os
+if os.environ:
+    A = 1
+else:
+    try:
+        B = 2
+    except KeyError:
+        C = 3
+    finally:
+        D = 4
+match A:
+    case 1:
+        E = 5
+def f():
+    F = 6
+    with open("x") as g:
+        G = 7
+class K:
+    H = 8
+    def m(self):
+        I = 9
+'''
+
+
+def test_every_statement_is_found_with_whether_a_definition_holds_it() -> None:
+    # The statements the changes of a module's lists are looked for in: those of
+    # every block (handlers and cases too), each once, with those of a function or
+    # a class marked.
+    from flake8_nylas_scopes.analysis.extract import _statements_with_depth
+
+    tree = ast.parse(NESTED_STATEMENTS)
+    found = [(statement.lineno, nested) for statement, nested in _statements_with_depth(tree.body)]
+    assert sorted(found) == [
+        (1, False), (2, False), (3, False), (5, False), (6, False), (8, False),
+        (10, False), (11, False), (13, False), (14, False), (15, True), (16, True),
+        (17, True), (18, False), (19, True), (20, True), (21, True),
+    ]

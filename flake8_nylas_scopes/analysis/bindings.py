@@ -69,7 +69,7 @@ def statements_in_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
             yield from getattr(node, "items")
         names = blocks_of.get(kind)
         if names is None:
-            names = blocks_of[kind] = _block_fields(kind)
+            names = blocks_of[kind] = block_fields(kind)
         children: list[ast.AST] = []
         for name in names:
             block = getattr(node, name, None)
@@ -86,7 +86,7 @@ _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 _BLOCKS_OF: dict[type[ast.AST], tuple[str, ...]] = {}
 
 
-def _block_fields(kind: type[ast.AST]) -> tuple[str, ...]:
+def block_fields(kind: type[ast.AST]) -> tuple[str, ...]:
     """The fields of ``kind`` that may hold a block: a name not among its fields may
     still be set on a node made by hand, so an unknown class keeps every name."""
     if kind.__module__ != "ast":
