@@ -170,7 +170,7 @@ def test_every_statement_of_a_module_is_found_once() -> None:
 def test_a_module_that_names_exec_only_as_a_method_runs_no_code_in_its_names() -> None:
     from flake8_nylas_scopes.analysis.own_namespace import may_write_own_namespace
 
-    assert not may_write_own_namespace("cursor.execute(query)\nmodel.eval()\n")
+    assert not may_write_own_namespace("cursor.execute(query)\nscore = evaluate(model)\n")
     assert may_write_own_namespace("run = exec\n")
     assert may_write_own_namespace("handlers = [eval]\n")
     assert not may_write_own_namespace("SCOPES = ['email.read_only']\n")
