@@ -113,3 +113,64 @@ def test_a_body_s_hand_overs_of_a_name_are_counted_once_per_module(
     assert asked.count("scopes") == 1
     # Handed over twice (``extra = scopes`` and the request): not read as the list.
     assert [site.value.state.value for site in facts.sites] == ["unresolved"]
+
+
+NESTED_STATEMENTS = '''\
+import os
+if os.environ:
+    A = 1
+else:
+    try:
+        B = 2
+    except KeyError:
+        C = 3
+    finally:
+        D = 4
+match A:
+    case 1:
+        E = 5
+def f():
+    F = 6
+    with open("x") as g:
+        G = 7
+class K:
+    H = 8
+    def m(self):
+        I = 9
+'''
+
+
+def test_every_statement_is_found_with_whether_a_definition_holds_it() -> None:
+    # The statements the changes of a module's lists are looked for in: those of
+    # every block (handlers and cases too), each once, with those of a function or
+    # a class marked.
+    from flake8_nylas_scopes.analysis.extract import _statements_with_depth
+
+    tree = ast.parse(NESTED_STATEMENTS)
+    found = [(statement.lineno, nested) for statement, nested in _statements_with_depth(tree.body)]
+    assert sorted(found) == [
+        (1, False), (2, False), (3, False), (5, False), (6, False), (8, False),
+        (10, False), (11, False), (13, False), (14, False), (15, True), (16, True),
+        (17, True), (18, False), (19, True), (20, True), (21, True),
+    ]
+
+
+def test_every_statement_of_a_module_is_found_once() -> None:
+    # The statements the module's imports are read from (also those of a function,
+    # a handler or a case), each once, in the order of the source where no block
+    # follows another.
+    from flake8_nylas_scopes.analysis.bindings import all_statements
+
+    tree = ast.parse(NESTED_STATEMENTS)
+    lines = [statement.lineno for statement in all_statements(tree.body)]
+    assert sorted(lines) == [1, 2, 3, 5, 6, 8, 10, 11, 13, 14, 15, 16, 17, 18, 19, 20, 21]
+    assert len(set(lines)) == len(lines)
+
+
+def test_a_module_that_names_exec_only_as_a_method_runs_no_code_in_its_names() -> None:
+    from flake8_nylas_scopes.analysis.own_namespace import may_write_own_namespace
+
+    assert not may_write_own_namespace("cursor.execute(query)\nscore = evaluate(model)\n")
+    assert may_write_own_namespace("run = exec\n")
+    assert may_write_own_namespace("handlers = [eval]\n")
+    assert not may_write_own_namespace("SCOPES = ['email.read_only']\n")

@@ -169,3 +169,25 @@ def test_a_reading_call_another_module_redefines_may_change_the_list(
 def test_a_reading_call_nobody_redefines_leaves_the_list_read(
         tmp_path: Path, name: str) -> None:
     assert _claims(tmp_path, _KEPT[name]) == _READ
+
+
+# The text test's alternatives, searched apart, say what the one pattern says: at a
+# word's boundary or not, with spaces, each alternative alone and none of them.
+_REDEFINING_TEXTS = (
+    "def info(self, msg):\n", "def  debug (self):\n", "xdef info(self):\n",
+    "def information(self):\n", "def_info(x)\n", "import logging\n", "mylogging = 1\n",
+    "logging_level = 2\n", "setattr(a, 'b', c)\n", "getattr(a, 'b')\n", "setattrs()\n",
+    "log.info = spy\n", "log.info  : object\n", "log.info(x)\n", "log.information = 1\n",
+    "import builtins\n", "__builtins__\n", "logging.setLoggerClass(C)\n",
+    "setLogRecordFactory(f)\n", "x = 1\n", "", "éinfo = 1\ndef info(\n",
+    "_def info(\n", "1def info(\n", "ädef info(\n", " def info(\n",
+)
+
+
+def test_the_text_test_for_redefined_readers_is_the_pattern_s() -> None:
+    from flake8_nylas_scopes.analysis.reader_meanings import _MAY_REDEFINE, may_redefine_readers
+
+    for text in _REDEFINING_TEXTS:
+        assert may_redefine_readers(text) is (_MAY_REDEFINE.search(text) is not None), text
+    assert not may_redefine_readers("def send(scopes):\n    return len(scopes)\n")
+    assert may_redefine_readers("class Log:\n    def info(self, msg):\n        pass\n")

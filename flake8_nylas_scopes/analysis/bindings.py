@@ -12,6 +12,7 @@ import ast
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import cast
 
 from .frame_names import may_read_names_by_text, reads_names_by_text
 from .tree_walk import child_nodes, code_children, walk_nodes
@@ -31,14 +32,26 @@ def all_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
     """Every statement of a body in source order, those of nested blocks, functions
     and classes included; expressions are not walked."""
     stack: list[ast.AST] = list(reversed(body))
+    kinds = _STATEMENT_KINDS
     while stack:
         node = stack.pop()
-        if isinstance(node, ast.stmt):
-            yield node
-        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+        # Dispatched on the node's class, as ``statements_in_scope`` is: whether it
+        # is a statement and which fields may hold a block, found once per class.
+        kind = node.__class__
+        known = kinds.get(kind)
+        if known is None:
+            known = kinds[kind] = (issubclass(kind, ast.stmt), block_fields(kind))
+        if known[0]:
+            yield cast(ast.stmt, node)
+        for name in known[1]:
             block = getattr(node, name, None)
             if isinstance(block, list):
                 stack.extend(reversed(block))
+
+
+# A node's class to whether it is a statement and the fields that may hold a block
+# (see ``block_fields``), filled as classes are met.
+_STATEMENT_KINDS: dict[type[ast.AST], tuple[bool, tuple[str, ...]]] = {}
 
 
 def statements_in_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
@@ -69,7 +82,7 @@ def statements_in_scope(body: list[ast.stmt]) -> Iterator[ast.AST]:
             yield from getattr(node, "items")
         names = blocks_of.get(kind)
         if names is None:
-            names = blocks_of[kind] = _block_fields(kind)
+            names = blocks_of[kind] = block_fields(kind)
         children: list[ast.AST] = []
         for name in names:
             block = getattr(node, name, None)
@@ -86,7 +99,7 @@ _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 _BLOCKS_OF: dict[type[ast.AST], tuple[str, ...]] = {}
 
 
-def _block_fields(kind: type[ast.AST]) -> tuple[str, ...]:
+def block_fields(kind: type[ast.AST]) -> tuple[str, ...]:
     """The fields of ``kind`` that may hold a block: a name not among its fields may
     still be set on a node made by hand, so an unknown class keeps every name."""
     if kind.__module__ != "ast":

@@ -23,7 +23,7 @@ import sys
 import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from ..nylas_api import API_VERSIONS
 from ..nylas_api.http import (
@@ -60,6 +60,7 @@ from .enum_members import bound_again, enum_member_names, enum_member_value, is_
 from .record_fields import given_fields, record_fields
 from .bindings import (
     all_statements,
+    block_fields,
     statements_in_scope,
     with_value,
     DICT_MUTATORS,
@@ -1066,6 +1067,11 @@ class Extractor(FastVisitor):
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
         for statement, nested in _statements_with_depth(tree.body):
+            if statement.__class__ not in _CHANGING_STATEMENTS:
+                # Neither test below nor ``_changed_values`` reads another kind of
+                # statement (both read an expression statement, one of them): most
+                # statements of a module are passed over on one set lookup.
+                continue
             settings_module = _django_settings_module(statement)
             if settings_module:
                 self.facts.django_settings = settings_module
@@ -4628,20 +4634,32 @@ def may_hold_class_scopes(attribute: str) -> bool:
 
 def _statements_with_depth(body: list[ast.stmt]) -> Iterator[tuple[ast.stmt, bool]]:
     """Every statement of a module, nested ones included, each with whether it sits
-    in a function (or a class) rather than in the module's own body."""
+    in a function (or a class) rather than in the module's own body.  (Dispatched on
+    each node's class, which the parser never subclasses: whether it is a statement,
+    a definition, and which of its fields may hold a block, found once per class.)"""
     stack: list[tuple[ast.AST, bool]] = [(node, False) for node in reversed(body)]
+    kinds = _DEPTH_KINDS
     while stack:
         node, nested = stack.pop()
-        if isinstance(node, ast.stmt):
-            yield node, nested
-        inner = nested or isinstance(node, _DEFINITIONS)
-        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+        kind = node.__class__
+        known = kinds.get(kind)
+        if known is None:
+            known = kinds[kind] = (issubclass(kind, ast.stmt), issubclass(kind, _DEFINITIONS),
+                                   block_fields(kind))
+        statement, definition, fields = known
+        if statement:
+            yield cast(ast.stmt, node), nested
+        inner = nested or definition
+        for name in fields:
             block = getattr(node, name, None)
             if isinstance(block, list):
                 stack.extend((child, inner) for child in reversed(block))
 
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# A node's class to whether it is a statement, whether a definition, and the fields
+# that may hold a block (see ``block_fields``), filled as classes are met.
+_DEPTH_KINDS: dict[type[ast.AST], tuple[bool, bool, tuple[str, ...]]] = {}
 # The methods whose call as a statement changes the object it is called on.
 _CHANGING_METHODS = LIST_MUTATORS | DICT_MUTATORS | IN_PLACE_DUNDERS
 # The statements ``_changed_values`` reads, by class (the parser makes no subclasses).

@@ -46,12 +46,36 @@ _MAY_REDEFINE = re.compile(
     r"\bdef\s+(?:%s)\s*\(|builtins|setLoggerClass|setLogRecordFactory|\blogging\b"
     r"|\b(?:set|del)attr\b|\.(?:%s)\s*[:=]"
     % ("|".join(sorted(_METHOD_NAMES)), "|".join(sorted(TRUSTED_METHODS))))
+# ``_MAY_REDEFINE``'s alternatives apart, each searched only in a text that holds its
+# literal part.  A pattern made of alternatives is tried at every position of the
+# text, one alternative after the other; one that starts with a literal is searched
+# for that literal first.  (The words with a boundary are searched as substrings
+# first: a match of the whole needs one of its part.)
+_PLAIN_WORDS = ("builtins", "setLoggerClass", "setLogRecordFactory")
+_BOUNDED_WORDS = ((re.compile(r"\blogging\b"), "logging"),
+                  (re.compile(r"\b(?:set|del)attr\b"), "attr"))
+# ``def`` after no word character: the boundary of ``_MAY_REDEFINE``'s first part,
+# tested apart so that the search starts with the literal.  No name of a method
+# holds ``def``, so a match that fails the test hides no other.
+_READER_DEF = re.compile(r"def\s+(?:%s)\s*\(" % "|".join(sorted(_METHOD_NAMES)))
+_WORD_CHARACTER = re.compile(r"\w")
+_MEMBER_WRITE = re.compile(r"\.(?:%s)\s*[:=]" % "|".join(sorted(TRUSTED_METHODS)))
 
 
 def may_redefine_readers(text: str) -> bool:
     """Whether ``text`` may redefine a reading call for other modules (a cheap test:
-    most modules say none of the words)."""
-    return _MAY_REDEFINE.search(text) is not None
+    most modules say none of the words): whether ``_MAY_REDEFINE`` matches, its
+    alternatives searched apart."""
+    if any(word in text for word in _PLAIN_WORDS):
+        return True
+    if any(literal in text and pattern.search(text) is not None
+           for pattern, literal in _BOUNDED_WORDS):
+        return True
+    for found in _READER_DEF.finditer(text):
+        start = found.start()
+        if start == 0 or _WORD_CHARACTER.match(text, start - 1) is None:
+            return True
+    return _MEMBER_WRITE.search(text) is not None
 
 
 def star_readers(binds: Callable[[str], bool]) -> list[str]:
@@ -67,22 +91,40 @@ def redefined_readers(tree: ast.Module, text: str, qualify: Qualify) -> list[str
     builtins = "builtins" in text
     factories = "setLog" in text
     found: set[str] = set()
+    # Dispatched on each node's class (the parser makes no subclasses), the kinds
+    # read here tested first: most nodes are none of them.
     for node in walk_nodes(tree):  # ``ast.walk``'s nodes, at a third of its cost
-        if isinstance(node, ast.ClassDef):
-            found.update(_class_readers(node, qualify))
-        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+        kind = node.__class__
+        if kind is ast.Call:
+            assert isinstance(node, ast.Call)
+            if factories and qualify(node.func) in _LOGGER_FACTORIES:
+                found.update(LOGGER_METHODS)
+            if builtins:
+                found.update(_builtins_written(node, qualify))
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in _NAMESPACE_WRITERS:
+                # (``replaced_methods`` reads no other call.)
+                found.update(replaced_methods(node, qualify))
+        elif kind in _WRITES:
+            assert isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete))
             found.update(_logging_written(node, qualify))
             found.update(replaced_methods(node, qualify))
             if builtins and isinstance(node, ast.Assign) and _is_builtins(node.value, qualify):
                 found.update(READING_BUILTINS)  # ``ns = builtins``: written anywhere
-        elif factories and isinstance(node, ast.Call) and qualify(
-                node.func) in _LOGGER_FACTORIES:
-            found.update(LOGGER_METHODS)
-        if builtins and isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        elif kind is ast.ClassDef:
+            assert isinstance(node, ast.ClassDef)
+            found.update(_class_readers(node, qualify))
+        elif builtins and (kind is ast.Attribute or kind is ast.Subscript):
+            assert isinstance(node, (ast.Attribute, ast.Subscript))
             found.update(_builtins_written(node, qualify))
-        if isinstance(node, ast.Call):
-            found.update(replaced_methods(node, qualify))
     return sorted(found)
+
+
+# The statements that may write a name of ``logging``'s or of the builtins'.
+_WRITES: frozenset[type[ast.AST]] = frozenset(
+    {ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete})
+# The calls that bind or remove an attribute by its name as a string.
+_NAMESPACE_WRITERS = frozenset({"setattr", "delattr"})
 
 
 def _class_readers(cls: ast.ClassDef, qualify: Qualify) -> Iterator[str]:
