@@ -1,5 +1,7 @@
 """Service-layer idioms of real projects, each a small app with one analysis.
 
+A registry a decorator fills, imported by another module and iterated with
+``items()``, holds the classes the decorator stores, as ``REGISTRY[kind]`` does.
 Messages grouped by a key into lists held in a dict (``defaultdict(list)``, or
 ``setdefault(key, [])``) are followed as what the dict's lists hold: a write through
 them needs its scope, and reading them needs nothing more.
@@ -147,3 +149,77 @@ def test_a_grouping_dict_handed_to_a_library_stays_unresolved(tmp_path: Path) ->
         """)
     assert [entry for entry in found if entry[2].startswith(("NYS302", "NYS303"))] == []
     assert [line for name, line, code in found if code.startswith("NYS304")] == [12]
+
+
+# A registry of sync classes filled by a decorator in its own module, iterated with
+# ``items()`` by a module that imports it; the login asks for Gmail's read scope and
+# the calendar (line 6), which no call needs.
+REGISTRY_BASE = """\
+REGISTRY = {}
+
+
+def register(name):
+    def deco(cls):
+        REGISTRY[name] = cls
+        return cls
+    return deco
+"""
+
+REGISTERED_SYNCERS = """\
+from app.base import register
+
+
+@register("mail")
+class MailSync:
+    def __init__(self, client, grant):
+        self.client = client
+        self.grant = grant
+
+    def run(self):
+        return len(self.client.messages.list(self.grant).data)
+"""
+
+REGISTRY_RUNNER = """\
+from nylas import Client
+
+from app import syncers
+from app.base import REGISTRY
+
+
+def login():
+    return Client("key").auth.url_for_oauth2({
+        "client_id": "id", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+                  "https://www.googleapis.com/auth/calendar"]})
+
+
+def run_all(grant):
+    client = Client("key")
+    return {name: cls(client, grant).run() for name, cls in REGISTRY.items()}
+"""
+
+
+def _registry_app(tmp_path: Path, base: str) -> list[tuple[str, int, str]]:
+    files = {"app/base.py": base, "app/syncers.py": REGISTERED_SYNCERS,
+             "app/auth.py": REGISTRY_RUNNER}
+    return app_findings(tmp_path, files, "[project]\nname = 'app'\n")
+
+
+def test_an_imported_registry_iterated_by_items_is_followed(tmp_path: Path) -> None:
+    # The classes ``REGISTRY.items()`` gives are those the decorator stores: the
+    # client goes to ``MailSync``, whose read needs Gmail's read scope only.
+    found = _registry_app(tmp_path, REGISTRY_BASE)
+    assert found == [
+        ("auth.py", 11, "NYS303 NYS303 'https://www.googleapis.com/auth/calendar' is "
+         "requested but no Nylas call in the project needs it; remove it")]
+
+
+def test_an_imported_registry_a_library_fills_stays_unresolved(tmp_path: Path) -> None:
+    # ``plugins.load(REGISTRY)`` may put any class there: the client handed to
+    # ``cls(...)`` may go anywhere, and no scope is called unused.
+    found = _registry_app(tmp_path, "import plugins\n\n" + REGISTRY_BASE
+                          + "\n\nplugins.load(REGISTRY)\n")
+    assert found == [
+        ("auth.py", 16, "NYS304 NYS304 client (a Nylas client) is passed to cls(), taken from "
+         "app.base.REGISTRY, which code the analysis does not follow may fill; usage rules "
+         "stay silent for the scopes it could touch")]
