@@ -223,3 +223,38 @@ def test_an_imported_registry_a_library_fills_stays_unresolved(tmp_path: Path) -
         ("auth.py", 16, "NYS304 NYS304 client (a Nylas client) is passed to cls(), taken from "
          "app.base.REGISTRY, which code the analysis does not follow may fill; usage rules "
          "stay silent for the scopes it could touch")]
+
+
+def test_grouped_messages_flattened_by_chain_from_iterable_are_followed(
+        tmp_path: Path) -> None:
+    found = _findings(tmp_path, """\
+        import collections
+        import itertools
+
+        from app.auth import api
+
+
+        def star_grouped():
+            groups = collections.defaultdict(list)
+            for message in api.messages.all():
+                groups[message.thread_id].append(message)
+            for message in itertools.chain.from_iterable(groups.values()):
+                message.star()
+        """)
+    assert found == []
+
+
+def test_messages_flattened_by_chain_from_iterable_and_only_read(tmp_path: Path) -> None:
+    # The pages are only read: ``email.modify`` is broader than the code needs.
+    found = _findings(tmp_path, """\
+        from itertools import chain
+
+        from app.auth import api
+
+
+        def subjects():
+            pages = [api.messages.where(offset=0), api.messages.where(offset=50)]
+            return [message.subject for message in chain.from_iterable(pages)]
+        """)
+    assert found == [("auth.py", 7, "NYS302 NYS302 'email.modify' is broader than the code "
+                      "needs; request 'email.read_only' instead")]
