@@ -69,6 +69,9 @@ BUILTINS: Mapping[str, Builtin] = {
     "itertools.zip_longest": Builtin(_ZIP),
     "itertools.product": Builtin(_ZIP),
     "itertools.chain": Builtin(_CHAIN),
+    # ``chain.from_iterable(lists)``: the elements of each of its argument's elements
+    # (Python's documentation of ``itertools``), as ``sum(lists, [])`` gives.
+    "itertools.chain.from_iterable": Builtin(Shape.FLATTENED),
     "itertools.islice": Builtin(_E),
     "itertools.cycle": Builtin(_E),
     "collections.deque": Builtin(_E),

@@ -122,6 +122,7 @@ from .flow_facts import (
     Val,
     ValTable,
 )
+from .grouped_items import GROUP_ADDERS, GROUP_EXTENDERS, grouping_dict, only_grouped
 from .handed_calls import attrgetter_call, attrgetter_read
 from .loop_names import comprehension_loops, names_run_over
 from .member_patterns import member_pattern
@@ -1509,6 +1510,18 @@ class FlowExtractor:
                       else self._iter(self.value(keyword.value)) for keyword in node.keywords]
         return self._temporary(parts, node)
 
+    def _grouped_into(self, func: ast.Attribute) -> ast.Name | None:
+        """The function's dict whose lists ``func`` (``groups[key].append``) adds to,
+        where every item of the dict is such a list (see ``grouped_items``)."""
+        owner = grouping_dict(func, self._bound_value, self.callee_name)
+        if owner is None:
+            return None
+        body = next((frame.body for frame in reversed(self.frames)
+                     if frame.is_function and frame.bindings.binds(owner.id)), None)
+        if body is None or not only_grouped(body, owner.id, self.callee_name):
+            return None
+        return owner
+
     def _write_elsewhere(self, container: ast.expr, value: Val | None, node: ast.AST) -> None:
         """``SYNCS[key] = value`` (``SYNCS.append(value)``, ``app.SYNCS.update(...)``)
         into a container this module does not make: recorded against the name it
@@ -2605,6 +2618,16 @@ class FlowExtractor:
                 found = self.value(item.given)
                 self._edge(item.slot, self._val("item", "", found) if (
                     item.mapping and found is not None) else found)
+        grouped = self._grouped_into(func) if isinstance(func, ast.Attribute) and (
+            func.attr in GROUP_ADDERS or func.attr in GROUP_EXTENDERS) and node.args else None
+        if grouped is not None:
+            # ``groups[key].append(message)``: the message goes into one of the lists
+            # the dict holds (see ``grouped_items``).
+            assert isinstance(func, ast.Attribute)
+            self.value(func.value)
+            self._store_item(grouped, self._box(self._added(node, func.attr)), node)
+            self._call_site(node, span, not used, modelled=True)
+            return False
         container = func.value if isinstance(func, ast.Attribute) and (
             func.attr in _STORING_METHODS) and (node.args or (
                 func.attr == "update" and node.keywords)) else None

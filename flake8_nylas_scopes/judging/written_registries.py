@@ -35,6 +35,8 @@ _ELEMENT_KINDS = frozenset({"iter", "item"})
 _THROUGH_KINDS = frozenset({"box", "part"})
 # A container's methods that give one of its elements, or its elements.
 _ELEMENT_METHODS = frozenset({"values", "items", "get", "pop", "setdefault", "copy"})
+# Those of a dict only: the views of its elements.
+_VIEW_METHODS = frozenset({"values", "items"})
 # Names followed from one written container or one callee, at most: a chain of
 # names bound to one another is short in practice.
 _MOST_STEPS = 32
@@ -90,6 +92,13 @@ def registries_called(callee: Val, bindings: Mapping[str, list[Val]]) -> Iterato
         elif kind == "call" and inner.kind == "attr" and inner.name in _ELEMENT_METHODS and (
                 inner.inner is not None):
             pending.append((inner.inner, True))
+        elif kind == "call" and inner.kind == "ref" and (
+                inner.name.rpartition(".")[2] in _VIEW_METHODS):
+            # ``SYNCS.items()`` of an imported ``SYNCS`` is one dotted name,
+            # ``app.SYNCS.items``, which is no field of a record ``app.SYNCS``: the
+            # container is ``app.SYNCS``.  (A ``get`` or ``pop`` so named may be a
+            # registry object's own method, whose container another rule reads.)
+            pending.append((Val("ref", inner.name.rpartition(".")[0]), True))
         elif kind in ("call", "attr"):
             # A method of what calling an element gives (``SYNCS[kind]().run``).
             pending.append((inner, element))
