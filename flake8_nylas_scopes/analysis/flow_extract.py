@@ -1532,8 +1532,13 @@ class FlowExtractor:
         if attrs and attrs[0] not in NYLAS_ATTRIBUTES:
             # ``account.client.messages.where()``: the call starts at the collection;
             # what comes before it is the root (a client, or something unknown).
+            # So does a request made on a client held by an attribute
+            # (``ext.app_client.authentication_url(...)``): the index tells whether its
+            # receiver is a client, which decides whether the request is Nylas's.
             for index, attr in enumerate(attrs[1:], 1):
-                if attr in COLLECTIONS and isinstance(node, ast.Attribute):
+                if (attr in COLLECTIONS or (
+                        attr in _REQUEST_METHODS and index == len(attrs) - 1)) and (
+                        isinstance(node, ast.Attribute)):
                     owner: ast.expr = node
                     for _ in range(len(attrs) - index):
                         assert isinstance(owner, ast.Attribute)

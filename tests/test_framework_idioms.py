@@ -1,0 +1,139 @@
+"""Web-framework apps written the way real projects are: a Flask extension object
+whose property makes the client, Django views and model methods, application
+factories.  Each test is one small app and one analysis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fake_apps import Found, analysed, write_app
+
+_V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['flask', 'nylas>=5,<6']\n"
+
+# A Flask extension whose property makes the application's client.
+_EXTENSION = """\
+from flask import current_app
+from nylas import APIClient
+
+
+class Nylas:
+    def init_app(self, app):
+        app.extensions["nylas"] = self
+
+    @property
+    def app_client(self):
+        cfg = current_app.config
+        return APIClient(cfg["NYLAS_CLIENT_ID"], cfg["NYLAS_CLIENT_SECRET"])
+
+    def client_for(self, token):
+        cfg = current_app.config
+        return APIClient(cfg["NYLAS_CLIENT_ID"], cfg["NYLAS_CLIENT_SECRET"], token)
+
+
+nylas = Nylas()
+"""
+
+_INBOX = """\
+from app.ext import nylas
+
+
+def inbox(token):
+    return [t.subject for t in nylas.client_for(token).threads.where(limit=5)]
+"""
+
+# Another request, for the contacts only.
+_CONTACTS_LOGIN = """\
+from nylas import APIClient
+
+
+def contacts_login():
+    return APIClient("id", "secret").authentication_url(
+        "https://a.example/cb", scopes=["contacts.read_only"])
+"""
+
+
+def _found(root: Path, files: dict[str, str]) -> list[Found]:
+    write_app(root, {"app/__init__.py": "", "app/ext.py": _EXTENSION, "app/inbox.py": _INBOX,
+                     **files}, _V2_PYPROJECT)
+    return sorted((Path(f.span.path).name, f.span.line, f.code + " " + f.message)
+                  for f in analysed(root))
+
+
+def test_request_on_an_extension_property_with_unread_scopes_is_a_request(
+        tmp_path: Path) -> None:
+    """``nylas.app_client.authentication_url(scopes=current_app.config[...])``: the
+    property makes a client, so this is a Nylas request whose scopes cannot be read.
+    It may grant the mail the inbox reads: the contacts-only request elsewhere does
+    not make the inbox's call missing a scope, and the request is named unresolved."""
+    login = """\
+    from flask import current_app
+
+    from app.ext import nylas
+
+
+    def login():
+        return nylas.app_client.authentication_url(
+            "https://a.example/cb", scopes=current_app.config["NYLAS_SCOPES"])
+    """
+    found = _found(tmp_path, {"app/login.py": login, "app/contacts.py": _CONTACTS_LOGIN})
+    assert [f for f in found if f[2].startswith("NYS301")] == []
+    assert ("login.py", 7, "NYS304") in {(name, line, code[:6]) for name, line, code in found}
+
+
+def test_request_on_an_extension_property_with_a_literal_keeps_its_findings(
+        tmp_path: Path) -> None:
+    """The same request with its scopes written out is judged as before: the inbox
+    only reads, so ``email.modify`` is broader than needed, and a call the union of
+    the requests does not grant is still missing its scope."""
+    login = """\
+    from app.ext import nylas
+
+
+    def login():
+        return nylas.app_client.authentication_url(
+            "https://a.example/cb", scopes=["email.modify"])
+    """
+    send = """\
+    from app.ext import nylas
+
+
+    def notify(token):
+        draft = nylas.client_for(token).drafts.create(to=[{"email": "a@b.example"}])
+        draft.send()
+    """
+    found = _found(tmp_path, {"app/login.py": login, "app/contacts.py": _CONTACTS_LOGIN,
+                              "app/send.py": send})
+    codes = {(name, line, code[:6]) for name, line, code in found}
+    assert ("login.py", 6, "NYS302") in codes
+    assert ("send.py", 6, "NYS301") in codes
+    assert not any(code == "NYS304" for _, _, code in codes)
+
+
+def test_authentication_url_of_another_library_stays_no_request(tmp_path: Path) -> None:
+    """An ``authentication_url`` of an object that holds no Nylas client, with scopes
+    that name no Nylas scope, is another library's sign-in: the contacts-only
+    request alone is judged, and the inbox's call is missing its mail scope."""
+    login = """\
+    from app.sso import provider
+
+
+    def login():
+        return provider.google.authentication_url(scopes=["openid", "profile"])
+    """
+    sso = """\
+    class _Google:
+        def authentication_url(self, scopes):
+            return "https://accounts.example/auth?" + "+".join(scopes)
+
+
+    class _Provider:
+        google = _Google()
+
+
+    provider = _Provider()
+    """
+    found = _found(tmp_path, {"app/login.py": login, "app/sso.py": sso,
+                              "app/contacts.py": _CONTACTS_LOGIN})
+    codes = {(name, line, code[:6]) for name, line, code in found}
+    assert ("inbox.py", 5, "NYS301") in codes
+    assert not any(name == "login.py" for name, _, _ in codes)
