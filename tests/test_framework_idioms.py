@@ -137,3 +137,80 @@ def test_authentication_url_of_another_library_stays_no_request(tmp_path: Path) 
     codes = {(name, line, code[:6]) for name, line, code in found}
     assert ("inbox.py", 5, "NYS301") in codes
     assert not any(name == "login.py" for name, _, _ in codes)
+
+
+# A Django view module asking for Gmail's modify scope and reading threads through
+# the factory of ``app/clients.py``.
+_DJANGO_VIEWS = """\
+from app.clients import nylas_client
+
+
+def login():
+    return nylas_client().auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.modify"],
+    })
+
+
+def inbox(grant):
+    return nylas_client().threads.list(grant).data
+"""
+_GMAIL_MODIFY = "https://www.googleapis.com/auth/gmail.modify"
+
+
+def _factory_findings(root: Path, clients: str) -> set[tuple[str, int, str]]:
+    write_app(root, {"app/__init__.py": "", "app/clients.py": clients,
+                     "app/views.py": _DJANGO_VIEWS})
+    return {(Path(f.span.path).name, f.span.line, f.code) for f in analysed(root)}
+
+
+def test_factory_annotated_as_the_client_gives_a_client(tmp_path: Path) -> None:
+    """``def nylas_client() -> Client: return apps.get_app_config("app").nylas``: the
+    body reads an attribute Django's registry gives, the annotation says it is the
+    SDK's client.  The threads are only read, so Gmail's modify scope is broader
+    than needed, and nothing is left unresolved."""
+    clients = """\
+    from django.apps import apps
+    from nylas import Client
+
+
+    def nylas_client() -> Client:
+        return apps.get_app_config("app").nylas
+    """
+    found = _factory_findings(tmp_path, clients)
+    assert found == {("views.py", 7, "NYS302")}
+
+
+def test_factory_without_the_annotation_stays_unresolved(tmp_path: Path) -> None:
+    """The same factory without its annotation cannot be told to give a client: its
+    calls are unresolved and the scope is not called broader than needed."""
+    clients = """\
+    from django.apps import apps
+
+
+    def nylas_client():
+        return apps.get_app_config("app").nylas
+    """
+    found = _factory_findings(tmp_path, clients)
+    assert ("views.py", 12, "NYS304") in found
+    assert not any(code == "NYS302" for _, _, code in found)
+
+
+def test_factory_annotated_as_a_project_subclass_stays_unresolved(tmp_path: Path) -> None:
+    """Annotated with the project's own subclass of the client, the factory may give
+    an instance of a further subclass the annotation does not show: unresolved."""
+    clients = """\
+    from django.apps import apps
+    from nylas import Client
+
+
+    class AppClient(Client):
+        pass
+
+
+    def nylas_client() -> AppClient:
+        return apps.get_app_config("app").nylas
+    """
+    found = _factory_findings(tmp_path, clients)
+    assert ("views.py", 12, "NYS304") in found
+    assert not any(code == "NYS302" for _, _, code in found)
