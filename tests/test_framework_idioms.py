@@ -214,3 +214,63 @@ def test_factory_annotated_as_a_project_subclass_stays_unresolved(tmp_path: Path
     found = _factory_findings(tmp_path, clients)
     assert ("views.py", 12, "NYS304") in found
     assert not any(code == "NYS302" for _, _, code in found)
+
+
+# A Flask extension that keeps the client, and a login asking for Gmail's read and
+# send scopes; ``app/views.py`` reads mail through a Werkzeug proxy of the client.
+_PROXY_EXTENSION = """\
+from flask import current_app
+from nylas import Client
+from werkzeug.local import LocalProxy
+
+
+class NylasExt:
+    def init_app(self, app):
+        self.client = Client(app.config["NYLAS_API_KEY"])
+        app.extensions["nylas"] = self
+
+
+nylas_ext = NylasExt()
+nylas = LocalProxy({proxied})
+"""
+_PROXY_LOGIN = """\
+from app.ext import nylas_ext
+
+
+def login():
+    return nylas_ext.client.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://a.example/cb", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.readonly",
+                  "https://www.googleapis.com/auth/gmail.send"]})
+"""
+_PROXY_VIEWS = """\
+from app.ext import nylas
+
+
+def inbox(grant):
+    return nylas.messages.list(grant).data
+"""
+
+
+def _proxy_findings(root: Path, proxied: str) -> set[tuple[str, int, str]]:
+    write_app(root, {"app/__init__.py": "", "app/login.py": _PROXY_LOGIN,
+                     "app/ext.py": _PROXY_EXTENSION.format(proxied=proxied),
+                     "app/views.py": _PROXY_VIEWS})
+    return {(Path(f.span.path).name, f.span.line, f.code) for f in analysed(root)}
+
+
+def test_werkzeug_proxy_of_a_function_is_what_it_returns(tmp_path: Path) -> None:
+    """``nylas = LocalProxy(lambda: current_app.extensions["nylas"].client)``: every
+    use of the proxy is one of the client the function returns, so the inbox only
+    reads mail and Gmail's send scope is unused."""
+    found = _proxy_findings(tmp_path, 'lambda: current_app.extensions["nylas"].client')
+    assert found == {("login.py", 8, "NYS303")}
+
+
+def test_werkzeug_proxy_of_an_attribute_stays_unresolved(tmp_path: Path) -> None:
+    """``LocalProxy(get_ext, name="client")`` gives the ``client`` attribute of what
+    the function returns, which is not read: the proxy's calls stay unresolved and
+    the send scope is not called unused."""
+    found = _proxy_findings(tmp_path, 'lambda: current_app.extensions["nylas"], name="client"')
+    assert ("views.py", 5, "NYS304") in found
+    assert not any(code == "NYS303" for _, _, code in found)
