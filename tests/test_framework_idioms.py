@@ -274,3 +274,55 @@ def test_werkzeug_proxy_of_an_attribute_stays_unresolved(tmp_path: Path) -> None
     found = _proxy_findings(tmp_path, 'lambda: current_app.extensions["nylas"], name="client"')
     assert ("views.py", 5, "NYS304") in found
     assert not any(code == "NYS303" for _, _, code in found)
+
+
+def test_request_on_a_receiver_the_analysis_cannot_tell_is_unresolved(tmp_path: Path) -> None:
+    """``def login(nylas_client): return nylas_client.authentication_url(url,
+    scopes=current_app.config["NYLAS_SCOPES"])``, called only by the framework: the
+    receiver may be a client and the scopes cannot be read, so the request may grant
+    the mail the inbox reads.  It is named unresolved, and the contacts-only request
+    does not make the inbox's call missing a scope."""
+    login = """\
+    from flask import current_app
+
+
+    def login(nylas_client):
+        return nylas_client.authentication_url(
+            "https://a.example/cb", scopes=current_app.config["NYLAS_SCOPES"])
+    """
+    found = _found(tmp_path, {"app/login.py": login, "app/contacts.py": _CONTACTS_LOGIN})
+    codes = {(name, line, code[:6]) for name, line, code in found}
+    assert not any(code == "NYS301" for _, _, code in codes)
+    assert ("login.py", 5, "NYS304") in codes
+
+
+def test_unread_scopes_on_another_object_stay_no_request(tmp_path: Path) -> None:
+    """The same unread scopes given to the ``authentication_url`` of a project object
+    that holds no client (a sign-in helper of its own) are no Nylas request: the
+    inbox's call is still missing its mail scope."""
+    login = """\
+    from flask import current_app
+
+    from app.sso import provider
+
+
+    def login():
+        return provider.google.authentication_url(current_app.config["GOOGLE_SCOPES"])
+    """
+    sso = """\
+    class _Google:
+        def authentication_url(self, scopes):
+            return "https://accounts.example/auth?" + "+".join(scopes)
+
+
+    class _Provider:
+        google = _Google()
+
+
+    provider = _Provider()
+    """
+    found = _found(tmp_path, {"app/login.py": login, "app/sso.py": sso,
+                              "app/contacts.py": _CONTACTS_LOGIN})
+    codes = {(name, line, code[:6]) for name, line, code in found}
+    assert ("inbox.py", 5, "NYS301") in codes
+    assert not any(name == "login.py" for name, _, _ in codes)

@@ -46,6 +46,23 @@ def client_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver) -> froz
     )
 
 
+def untold_receiver_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver
+                          ) -> frozenset[Span]:
+    """The spans of the ``authentication_url`` calls, in modules that may concern Nylas,
+    whose receiver the analysis cannot tell (``def login(nylas_client): return
+    nylas_client.authentication_url(url, scopes=settings.SCOPES)`` with the function
+    called only by a framework): the receiver may be a client, so a request there
+    whose scopes cannot be read may grant anything.  A receiver shown to be another
+    object (a project class, another library's) is not one of them."""
+    return frozenset(
+        use.span
+        for facts in modules if facts.flow is not None and facts.mentions_nylas
+        for use in facts.flow.uses
+        if use.attrs == _AUTH_URL_USE and (
+            not resolver.resolve(use.root) or resolver.partly_untold(use.root))
+    )
+
+
 def with_confirmed_sites(
     modules: Mapping[str, ModuleFacts], resolver: FlowResolver
 ) -> dict[str, ModuleFacts]:
