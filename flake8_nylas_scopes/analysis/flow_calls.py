@@ -114,6 +114,9 @@ class HandOver:
     kwargs: str = ""
     result: str = "call"
     own: int = -1
+    # Keywords that make the call give something else than the function's result:
+    # a call given one is not followed as a hand-over.
+    changing: frozenset[str] = frozenset()
 
 
 # ``Thread(group, target, name, args, kwargs, *, daemon)``: the function's
@@ -168,6 +171,14 @@ HAND_OVERS: Mapping[str, HandOver] = {
     # Starlite 1.x, its earlier name, exported it as ``from starlite import Provide``.)
     **dict.fromkeys(("litestar.di.Provide", "starlite.Provide"),
                     HandOver(0, "dependency", result="none", own=0)),
+    # Werkzeug's ``LocalProxy(local, name=None, *, unbound_message=None)`` given a
+    # callable calls it on every use and forwards each attribute read, call and item
+    # to what it returns (``nylas = LocalProxy(lambda: current_app.extensions["nylas"])``
+    # in a Flask extension): the proxy is what the function returns.  With a ``name``
+    # it is that attribute of the object instead, and a ``Local``, ``LocalStack`` or
+    # ``ContextVar`` given as ``local`` is not called: the analysis reads neither.
+    # (werkzeug/local.py of Werkzeug 2.2 to 3.1; Werkzeug 2.0's took ``name`` too.)
+    "werkzeug.local.LocalProxy": HandOver(0, "local", own=0, changing=frozenset({"name"})),
 }
 
 
@@ -176,6 +187,9 @@ def hands_over(over: HandOver, node: ast.Call) -> bool:
     it gives more positional arguments than the hand-over keeps for itself
     (``add_job(f, "cron", [client])`` passes ``args`` by position, and so may
     ``add_job(f, *rest)``)."""
+    if over.changing and any(keyword.arg is None or keyword.arg in over.changing
+                             for keyword in node.keywords):
+        return False
     return over.own < 0 or len(node.args) <= over.position + 1 + over.own and not any(
         isinstance(arg, ast.Starred) for arg in node.args)
 

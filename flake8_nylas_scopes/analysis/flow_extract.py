@@ -216,6 +216,8 @@ _UNKNOWN = Val("unknown")  # not computed yet (None is a computed "no value")
 # FastAPI's dependency markers: the parameter receives what the function returns.
 _DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
 # Typing wrappers whose arguments are the types a value may have.
+# The SDK's package, whose classes a function's return annotation may name.
+_SDK_PACKAGE = "nylas."
 _TYPE_WRAPPERS = frozenset({"Optional", "Union", "Annotated", "Final", "ClassVar"})
 
 
@@ -1609,8 +1611,13 @@ class FlowExtractor:
         if attrs and attrs[0] not in NYLAS_ATTRIBUTES:
             # ``account.client.messages.where()``: the call starts at the collection;
             # what comes before it is the root (a client, or something unknown).
+            # So does a request made on a client held by an attribute
+            # (``ext.app_client.authentication_url(...)``): the index tells whether its
+            # receiver is a client, which decides whether the request is Nylas's.
             for index, attr in enumerate(attrs[1:], 1):
-                if attr in COLLECTIONS and isinstance(node, ast.Attribute):
+                if (attr in COLLECTIONS or (
+                        attr in _REQUEST_METHODS and index == len(attrs) - 1)) and (
+                        isinstance(node, ast.Attribute)):
                     owner: ast.expr = node
                     for _ in range(len(attrs) - index):
                         assert isinstance(owner, ast.Attribute)
@@ -1730,6 +1737,7 @@ class FlowExtractor:
             self._run_registered_elsewhere(generic, f"{self.module}.{qualname}", frame)
         # Defaults and annotations are evaluated where the function is defined.
         self._parameters(args, frame)
+        self._returns_sdk_class(node, qualname)
         self._passed_object(node, every, frame)
         self._bound_task(node, every, frame)
         self._walk_defaults(args)
@@ -1880,6 +1888,20 @@ class FlowExtractor:
                 key = PARAMETER + self._qual(frame, arg.arg)
                 for value in self._annotated(arg.annotation):
                     self._edge(key, value)
+
+    def _returns_sdk_class(self, node: ast.FunctionDef | ast.AsyncFunctionDef,
+                           qualname: str) -> None:
+        """``def nylas_client() -> Client: return apps.get_app_config("app").nylas``:
+        the function gives an instance of the Nylas class its return annotation
+        names, whatever else its body is read to return.  Only the SDK's own classes
+        count: a project class named there may be stood in for by a subclass the
+        annotation does not show."""
+        if node.returns is None:
+            return
+        for value in self._annotated(node.returns):
+            kind = value.inner
+            if kind is not None and kind.name.startswith(_SDK_PACKAGE):
+                self._edge(f"{RETURNED}{self.module}.{qualname}", value)
 
     def _default_value(self, default: ast.expr) -> Val | None:
         if isinstance(default, ast.Call) and default.args and _marker(default.func):

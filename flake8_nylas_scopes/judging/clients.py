@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from ..analysis.facts import Generation, ModuleFacts, ScopeSite, SiteKind
 from ..analysis.facts_values import ScopeValue, ValueState
 from ..spans import Span
-from .resolver import FlowResolver
+from .resolver import FlowResolver, named_like_a_client
 from .sdk_view import sdk_view
 from .site_rewrites import with_sites_read_again
 
@@ -43,6 +43,24 @@ def client_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver) -> froz
         if (use.attrs == _AUTH_URL_USE and resolver.is_client(use.root)) or (
             len(use.attrs) == 1 and use.attrs[0] in helpers
             and resolver.is_helper(use.root, helpers[use.attrs[0]]))
+    )
+
+
+def untold_receiver_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver
+                          ) -> frozenset[Span]:
+    """The spans of the ``authentication_url`` calls whose receiver the analysis
+    cannot tell and is named like a client (``def login(nylas_client): return
+    nylas_client.authentication_url(url, scopes=settings.SCOPES)`` with the function
+    called only by a framework): the receiver may be a client, so a request there
+    whose scopes cannot be read may grant anything.  A receiver shown to be another
+    object (a project class), or named otherwise (``oauth``, another library's
+    session), is not one of them: the method name alone is no proof."""
+    return frozenset(
+        use.span
+        for facts in modules if facts.flow is not None
+        for use in facts.flow.uses
+        if use.attrs == _AUTH_URL_USE and named_like_a_client(use.root) and (
+            not resolver.resolve(use.root) or resolver.partly_untold(use.root))
     )
 
 

@@ -32,7 +32,12 @@ from ..spans import Span
 from .argument_cases import ArgumentCases
 from .attribute_changers import attribute_changer
 from .changed_lists import ChangedLists
-from .clients import lost_helper_requests, with_confirmed_sites
+from .clients import (
+    awaits_client,
+    lost_helper_requests,
+    untold_receiver_calls,
+    with_confirmed_sites,
+)
 from .environment_settings import HOW_TO_TELL, environment_class
 from .exported_getters import with_used_getters
 from .factory_configs import read_factory_loads
@@ -387,6 +392,11 @@ def _resolve_sites(
     # True when some request's scopes come from callers the analysis may not all see.
     partial = False
     changed = ChangedLists(modules, index)
+    # ``authentication_url`` calls on a receiver that may be a client, asked only
+    # where such a call is not shown to be made on one.
+    untold = untold_receiver_calls(modules.values(), resolver) if any(
+        awaits_client(site) for facts in modules.values() for site in facts.sites
+    ) else frozenset()
     for facts in modules.values():
         for site in facts.sites:
             if not _is_request_url(index, site):
@@ -419,7 +429,10 @@ def _resolve_sites(
                 for value in values:
                     one = judged_alternative(
                         dataclasses.replace(request, value=value), len(values) > 1)
-                    if not is_nylas_request(one):
+                    if not is_nylas_request(one) and not (
+                            value.state is ValueState.UNRESOLVED and one.span in untold):
+                        # (A request on what may be a client, whose scopes cannot be
+                        # read, may grant what the project's other requests do not.)
                         continue
                     one = dataclasses.replace(one, value=changed.unless_changed(value))
                     if one.value.state is ValueState.UNRESOLVED and not one.ignored_key:

@@ -370,6 +370,12 @@ def _named_like_a_client(value: Val | None) -> bool:
     return False
 
 
+def named_like_a_client(value: Val | None) -> bool:
+    """Whether a receiver is named like a client along its chain (see
+    ``_named_like_a_client``)."""
+    return _named_like_a_client(value)
+
+
 def _reads_attribute(value: Val | None, attribute: str) -> bool:
     """Whether a value's chain reads ``attribute`` (``draft.api.drafts``: ``api``)."""
     while value is not None:
