@@ -59,6 +59,22 @@ def _found(root: Path, files: dict[str, str]) -> list[Found]:
                   for f in analysed(root))
 
 
+# A single sign-on object of the project's own, whose ``authentication_url`` is no
+# Nylas request.
+_PROJECT_SSO = """\
+class _Google:
+    def authentication_url(self, scopes):
+        return "https://accounts.example/auth?" + "+".join(scopes)
+
+
+class _Provider:
+    google = _Google()
+
+
+provider = _Provider()
+"""
+
+
 def test_request_on_an_extension_property_with_unread_scopes_is_a_request(
         tmp_path: Path) -> None:
     """``nylas.app_client.authentication_url(scopes=current_app.config[...])``: the
@@ -120,19 +136,7 @@ def test_authentication_url_of_another_library_stays_no_request(tmp_path: Path) 
     def login():
         return provider.google.authentication_url(scopes=["openid", "profile"])
     """
-    sso = """\
-    class _Google:
-        def authentication_url(self, scopes):
-            return "https://accounts.example/auth?" + "+".join(scopes)
-
-
-    class _Provider:
-        google = _Google()
-
-
-    provider = _Provider()
-    """
-    found = _found(tmp_path, {"app/login.py": login, "app/sso.py": sso,
+    found = _found(tmp_path, {"app/login.py": login, "app/sso.py": _PROJECT_SSO,
                               "app/contacts.py": _CONTACTS_LOGIN})
     codes = {(name, line, code[:6]) for name, line, code in found}
     assert ("inbox.py", 5, "NYS301") in codes
@@ -309,19 +313,7 @@ def test_unread_scopes_on_another_object_stay_no_request(tmp_path: Path) -> None
     def login():
         return provider.google.authentication_url(current_app.config["GOOGLE_SCOPES"])
     """
-    sso = """\
-    class _Google:
-        def authentication_url(self, scopes):
-            return "https://accounts.example/auth?" + "+".join(scopes)
-
-
-    class _Provider:
-        google = _Google()
-
-
-    provider = _Provider()
-    """
-    found = _found(tmp_path, {"app/login.py": login, "app/sso.py": sso,
+    found = _found(tmp_path, {"app/login.py": login, "app/sso.py": _PROJECT_SSO,
                               "app/contacts.py": _CONTACTS_LOGIN})
     codes = {(name, line, code[:6]) for name, line, code in found}
     assert ("inbox.py", 5, "NYS301") in codes
