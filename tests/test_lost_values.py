@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fake_apps import Found, app_findings, unresolved_in, unused_gmail
+from fake_apps import FAKE, Found, app_findings, unresolved_in, unused_gmail
 
 V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
 
@@ -170,16 +170,6 @@ def test_keywords_spread_from_a_dict_with_scopes_last(tmp_path: Path) -> None:
 # need it.  Where they go through a way the analysis cannot follow, it says so
 # (NYS304) and keeps the scope; where they go through a fake only, it is unused.
 
-FAKE_MODULE = """\
-class FakeMessages:
-    def list(self, grant):
-        return []
-
-
-class Fake:
-    messages = FakeMessages()
-"""
-
 INBOX_OF_REGISTRY = """\
 from app import registry
 
@@ -216,7 +206,7 @@ def test_module_dict_written_by_key_keeps_the_scope(tmp_path: Path) -> None:
 def test_module_attribute_set_to_a_fake_only_leaves_the_scope_unused(
         tmp_path: Path) -> None:
     found = app_findings(tmp_path, {
-        "app/fakes.py": FAKE_MODULE,
+        "app/fakes.py": FAKE,
         "app/registry.py": "client = None\n",
         "app/boot.py": (
             "from app.fakes import Fake\nfrom app import registry\n\n\n"
@@ -261,7 +251,7 @@ def test_client_set_in_a_context_variable_by_middleware_keeps_the_scope(
 
 def test_client_chosen_in_a_loop_then_used_after_it_is_counted(tmp_path: Path) -> None:
     found = app_findings(tmp_path, {
-        "app/fakes.py": FAKE_MODULE,
+        "app/fakes.py": FAKE,
         "app/mail.py": """\
             from nylas import Client
             from app.fakes import Fake
@@ -282,7 +272,7 @@ def test_client_chosen_in_a_loop_then_used_after_it_is_counted(tmp_path: Path) -
 
 def test_fake_chosen_in_a_loop_leaves_the_scope_unused(tmp_path: Path) -> None:
     found = app_findings(tmp_path, {
-        "app/fakes.py": FAKE_MODULE,
+        "app/fakes.py": FAKE,
         "app/mail.py": """\
             from app.fakes import Fake
 
@@ -299,7 +289,7 @@ def test_fake_chosen_in_a_loop_leaves_the_scope_unused(tmp_path: Path) -> None:
 
 def test_clients_made_concurrently_are_counted(tmp_path: Path) -> None:
     found = app_findings(tmp_path, {
-        "app/fakes.py": FAKE_MODULE,
+        "app/fakes.py": FAKE,
         "app/makers.py": """\
             from nylas import Client
             from app.fakes import Fake
