@@ -102,8 +102,7 @@ def _python_line(line: str) -> str:
     if stripped.startswith(("!", "?")) or _HELP_REQUEST.fullmatch(stripped):
         return ""
     if stripped.startswith("%"):
-        magic = _MAGIC.fullmatch(stripped)
-        statement = _statement_of(magic.group(1), magic.group(2)) if magic else None
+        statement = _magic_statement(stripped)
         return indent + statement if statement else ""
     captured = _CAPTURED_OUTPUT.fullmatch(line)
     if captured is None:
@@ -111,9 +110,14 @@ def _python_line(line: str) -> str:
     indent, targets, sign, command = captured.groups()
     # The names hold the command's output, not a value of the notebook's code; a
     # magic that runs a statement runs it as well, on the same line.
-    magic = _MAGIC.fullmatch("%" + command.strip()) if sign == "%" else None
-    statement = _statement_of(magic.group(1), magic.group(2)) if magic else None
+    statement = _magic_statement("%" + command.strip()) if sign == "%" else None
     return f"{indent}{targets} = None" + (f"; {statement}" if statement else "")
+
+
+def _magic_statement(text: str) -> str | None:
+    """The statement the magic written as ``text`` (``%timeit -n 10 f()``) runs."""
+    magic = _MAGIC.fullmatch(text)
+    return _statement_of(magic.group(1), magic.group(2)) if magic else None
 
 
 def _statement_of(name: str, arguments: str) -> str | None:

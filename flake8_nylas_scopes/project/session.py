@@ -552,9 +552,9 @@ def analyse_project(
             if cache is not None:
                 cache.flush(complete=True)
             _read_with_foreign_readers(reader, overrides)
+            unreadable = {error.path for error in errors}
             unlinted = {path: os.path.relpath(path, root) if root else os.path.basename(path)
-                        for path in left_out if path in reader.modules or any(
-                            error.path == path for error in errors)}
+                        for path in left_out if path in reader.modules or path in unreadable}
             result = judge_project(reader.modules, errors, config, enabled, neighbours, alone,
                                    unlinted)
             if keep is not None:
