@@ -621,7 +621,7 @@ def _usage(
         if flow is None:
             continue
         with resolver.module_records(flow.edges, frozenset(flow.v3_shaped_calls),
-                                     frozenset(flow.v3_create_calls)):
+                                     frozenset(flow.v3_create_calls), flow.calls):
             # A module that mentions Nylas takes any unknown receiver of a Nylas-looking
             # call for a possible Nylas object; others only one named like a client
             # (``def calendars(client)``), not Django's ``user.messages.all()``.

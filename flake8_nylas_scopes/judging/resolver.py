@@ -548,6 +548,11 @@ class FlowResolver:
         # A column of numbers: an integer object per call site in a list was 3 MB of
         # a large project's fixpoint.
         self._callees = array("i")
+        # Where each module's calls start in that column, by the identity of its
+        # list of calls (kept alive here, so that the identity stands for it alone):
+        # while a module is judged, each call's callee is its row already (see
+        # ``module_records``), not interned again link by link.
+        self._call_offsets: dict[int, tuple[Sequence[CallSite], int]] = {}
         self._call_arguments: dict[int, _Arguments] = {}
         # By call site (alive in the facts): the functions its arguments are bound to.
         self._bound: dict[int, set[str]] = {}
@@ -590,7 +595,9 @@ class FlowResolver:
             self.classes.update(module.flow.classes)
             for edge in module.flow.edges:
                 self._add_edge(edge.target, self._intern_record(edge.value))
-            self._callees.extend(self._intern_record(call.callee) for call in module.flow.calls)
+            calls = module.flow.calls
+            self._call_offsets[id(calls)] = (calls, len(self._callees))
+            self._callees.extend(self._intern_record(call.callee) for call in calls)
             for store in module.flow.stores:
                 if store.attr == ITEM_WRITE:
                     writes.append((module, store.owner, store.value,
@@ -1229,7 +1236,8 @@ class FlowResolver:
     @contextlib.contextmanager
     def module_records(self, edges: Sequence[Edge] = (),
                        v3_shaped_calls: AbstractSet[Span] = frozenset(),
-                       v3_create_calls: AbstractSet[Span] = frozenset()) -> Iterator[None]:
+                       v3_create_calls: AbstractSet[Span] = frozenset(),
+                       calls: Sequence[CallSite] = ()) -> Iterator[None]:
         """Judge the records of one module: each value they share is interned once,
         not at every record that holds it.  Values are interned by identity
         meanwhile: those of its facts are alive while it is judged, and one made
@@ -1238,8 +1246,10 @@ class FlowResolver:
         bindings (the fixpoint's are let go by then), read where a use asks what a
         name was bound to; ``v3_shaped_calls`` its calls shaped as API v3's ``create`` (see
         ``FlowFacts.v3_shaped_calls``), and ``v3_create_calls`` those of them that
-        no other library's ``create`` is shaped as."""
+        no other library's ``create`` is shaped as.  ``calls`` are the module's call
+        sites: those the fixpoint read have their callees' rows already."""
         self._sharing = True
+        self._seed_callees(calls)
         self._module_edges = edges
         self._v3_shaped_calls = v3_shaped_calls
         self._v3_create_calls = v3_create_calls
@@ -1253,6 +1263,23 @@ class FlowResolver:
             self._v3_shaped_calls = self._v3_create_calls = frozenset()
             self._outside_symbols = self._module_bindings = None
             self._naming_symbols = None
+
+    def _seed_callees(self, calls: Sequence[CallSite]) -> None:
+        """Put the rows the fixpoint gave the callees of ``calls`` in the table of
+        values interned by identity.  Sound: they are the same values, alive in the
+        module's facts while it is judged, and a row is never changed once made, so
+        interning them again would give the same rows.  Only the list of calls the
+        gathering read (the same object, kept alive with its offset) is seeded."""
+        known = self._call_offsets.get(id(calls))
+        if known is None or known[0] is not calls:
+            return
+        offset = known[1]
+        interned, callees = self._interned, self._callees
+        for index, call in enumerate(calls, offset):
+            callee = call.callee
+            if callee is not None and callee.inner is not None:
+                # (A bare name is found as fast as its row would be.)
+                interned[id(callee)] = callees[index]
 
     def _resolve_node(self, node: Node, depth: int) -> Objs:
         if node == NO_NODE:
@@ -2305,7 +2332,8 @@ class FlowResolver:
         """Let go of what only the rounds of the fixpoint read (the call sites and
         stores to follow, the bindings made), and share the symbols' final sets: the
         rules run with that freed."""
-        self._callees, self._stores = array("i"), []
+        # (The callees' rows are kept: the judging of each module reads them.)
+        self._stores = []
         self._call_arguments, self._bound, self._edge_members = {}, {}, {}
         self._param_keys = {}
         self._globals = frozenset(target for target in self.edges if target.startswith(GLOBAL))
