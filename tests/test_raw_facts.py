@@ -227,3 +227,19 @@ def test_an_identifier_or_a_client_member_named_for_nylas_is_no_url() -> None:
     uses = facts_for_source("app/cache.py", may_be_urls).raw_uses
     assert [(use.method, use.host, use.span.line) for use in uses] == [
         ("GET", http.NYLAS_HOST, 13), ("PUT", http.NYLAS_HOST, 17)]
+
+
+def test_a_container_or_a_number_is_no_url() -> None:
+    # ``jobs.put((send, grant))`` on a queue, ``cache.get(3)``: HTTP libraries take a
+    # string (or bytes) for a URL and reject a tuple, a list, a dict or a number.
+    containers = NOT_URLS + (
+        "    jobs.put((nylas.drafts.send, grant_id))\n"
+        "    jobs.put([nylas.api_uri, draft_id])\n"
+        "    jobs.put({'url': nylas.api_uri})\n"
+        "    cache.get(3)\n")
+    assert not facts_for_source("app/cache.py", containers).raw_uses
+    # Control: the same value alone may be the URL of a request.
+    alone = NOT_URLS + "    jobs.put(nylas.api_uri)\n"
+    uses = facts_for_source("app/cache.py", alone).raw_uses
+    assert [(use.method, use.host, use.span.line) for use in uses] == [
+        ("PUT", http.NYLAS_HOST, 18)]

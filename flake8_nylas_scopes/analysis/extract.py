@@ -3071,7 +3071,11 @@ class Extractor(FastVisitor):
         if http_method not in HTTP_METHODS and not chosen_at_run_time:
             return
         url_node = keyword_value(node, "url") or (args[0] if args else None)
-        if url_node is None:
+        if url_node is None or isinstance(url_node, _NOT_URLS) or (
+                isinstance(url_node, ast.Constant)
+                and not isinstance(url_node.value, (str, bytes))):
+            # ``jobs.put((send, grant, body))``, ``cache.get(3)``: a container or a
+            # number is no URL an HTTP library sends to (each rejects it).
             return
         self._raw_request(node, http_method, chosen_at_run_time, url_node)
 
@@ -4571,6 +4575,9 @@ _URL_WORDS = ("url", "uri", "endpoint", "path", "host", "base", "link", "route",
 _ITEM_GETTERS = frozenset({"setdefault", "get", "pop"})
 
 # The expressions a constant or class attribute read as scopes may be bound to.
+# Expressions whose value is a container: never a URL.
+_NOT_URLS = (ast.Tuple, ast.List, ast.Set, ast.Dict, ast.ListComp, ast.SetComp,
+             ast.DictComp, ast.GeneratorExp)
 _SCOPE_VALUE_NODES = (ast.List, ast.Tuple, ast.Set, ast.Constant, ast.BinOp, ast.Call,
                       ast.ListComp, ast.SetComp)
 # A class body may bind a module's list as it is (``scopes = SCOPES``): the very

@@ -2862,7 +2862,9 @@ class FlowExtractor:
         and may call a function with each element."""
         args = node.args
         if shape in (Shape.MAPPED, Shape.FILTERED):
-            if args:
+            if args and not (shape is Shape.FILTERED and _is_none(args[0])):
+                # (``filter(None, drafts)`` calls no function: it keeps the elements
+                # that are true.)
                 elements = [self._iter(self.value(a)) for a in args[1:]]
                 function = self.value(args[0])
                 if function is not None or any(elements):
@@ -3481,3 +3483,8 @@ def _spelled_path(node: ast.expr | None) -> str | None:
         text = _string(value)
         pieces.append(text if text is not None else URL_HOLE)
     return "".join(pieces)
+
+
+def _is_none(node: ast.expr) -> bool:
+    """Whether ``node`` is the constant ``None``."""
+    return isinstance(node, ast.Constant) and node.value is None

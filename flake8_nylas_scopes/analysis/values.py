@@ -661,9 +661,13 @@ class ValueReader:
         right_parts = self._sequence_or_string(right, depth + 1) if right is not None else None
         if (left_parts and left_parts.is_string) or (right_parts and right_parts.is_string):
             return None
+        # ``settings.SCOPES + [...]`` with ``settings`` an imported module: another
+        # module's list, read by the project index, as ``[*settings.SCOPES]`` is.
         references = [
-            self._qualify(side) if followed is None else None
-            for side, followed in ((node.left, left), (node.right, right))
+            self._qualify(side) if followed is None or (
+                parts is None and isinstance(followed, ast.Attribute)) else None
+            for side, followed, parts in ((node.left, left, left_parts),
+                                          (node.right, right, right_parts))
         ]
         if left_parts is None and right_parts is None and not any(references):
             return None

@@ -2445,7 +2445,7 @@ class FlowResolver:
                 use.span, f"{use.text}() uses {name}, which is not in the endpoint map",
                 None))
         elif unknown and self._may_be_nylas(use, use.root, nylas_module):
-            unresolved += self._unknown_receiver(use) or self._unseen_wrapper(use)
+            unresolved += self._untold_receiver(use)
         elif unknown:
             unresolved += self._distinctive_chain(use) or self._unseen_wrapper(use)
         if not objs and first not in self._lost_names:
@@ -2707,6 +2707,14 @@ class FlowResolver:
                 edge.target for edge in self._module_edges
                 if _reads_attribute(edge.value, attribute))
         return found
+
+    def _untold_receiver(self, use: Use) -> list[UnresolvedUse]:
+        """A Nylas-looking call on something the analysis cannot tell (see
+        ``_unknown_receiver``), or on what a package outside the project gives (see
+        ``_unseen_wrapper``): asked the same way of a call made in place and of a
+        method held, handed or stored first (``coll = somelib.connect().events`` then
+        ``coll.all()``), so that one call gets one verdict however it is written."""
+        return self._unknown_receiver(use) or self._unseen_wrapper(use)
 
     def _unknown_receiver(self, use: Use) -> list[UnresolvedUse]:
         """A Nylas-looking call on something the analysis cannot tell: a client or a
@@ -3543,7 +3551,7 @@ class FlowResolver:
         if (not callees or partly) and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
             if use is not None and self._may_be_nylas(use, call.callee, nylas_module):
-                unresolved += self._unknown_receiver(use)
+                unresolved += self._untold_receiver(use)
             elif use is None:
                 unresolved += self._held_unknown_receiver(call, nylas_module)
         if project and call.invokes:
@@ -3611,7 +3619,7 @@ class FlowResolver:
                 # cannot follow: judged as on an unknown object too.
                 use = _chain_use(argument, call.span, _describe_value(argument), self.sdk)
                 if use is not None and self._may_be_nylas(use, argument, nylas_module):
-                    unresolved += self._unknown_receiver(use)
+                    unresolved += self._untold_receiver(use)
             if not objs:
                 # ``send_all(box.outgoing)`` with ``box`` an object it cannot tell.
                 found, lost = self._unknown_attribute(argument, call.span)
@@ -3621,7 +3629,7 @@ class FlowResolver:
                 # ``run(client.calendars.all)`` with a client the analysis cannot tell.
                 use = _chain_use(argument, call.span, _describe_value(argument), self.sdk)
                 if use is not None and self._may_be_nylas(use, argument, nylas_module):
-                    unresolved += self._unknown_receiver(use)
+                    unresolved += self._untold_receiver(use)
                 elif use is None and argument.kind in _HOLDING_VALUES and callee is not None:
                     # ``functools.reduce(lambda acc, f: f(grant), [raw.messages.list])``:
                     # a container of methods, whose elements the callee may call.  (A
@@ -3706,12 +3714,11 @@ class FlowResolver:
             chain = rebuilt_chain(root, attrs)
             method = _chain_words(chain, shown, attrs)
             use = _chain_use(chain, span, f"{method} via {text}", self.sdk)
-            if use is None or not self._of_an_untold_object(root, chain) or not (
-                    self._may_be_nylas(use, chain, nylas_module, handed=handed,
-                                       held_receiver=held_receiver)):
+            if use is None or not self._of_an_untold_object(root, chain, nylas_module):
                 continue
+            told = self._held_use(use, chain, nylas_module, handed, held_receiver)
             lost = [dataclasses.replace(each, held=frozenset({chain}), taken=taken)
-                    for each in self._unknown_receiver(use)]
+                    for each in told]
             if lost and method not in named:
                 named.append(method)
             found += lost
@@ -3860,7 +3867,7 @@ class FlowResolver:
             text = f"{method} via {call.callee_text}" if method else call.callee_text
             use = _chain_use(value, call.span, text, self.sdk)
             if use is not None and self._may_be_nylas(use, value, nylas_module, handed=True):
-                found += self._unknown_receiver(use)
+                found += self._untold_receiver(use)
         return found
 
     def _methods_stored_or_spread(self, call: CallSite, nylas_module: bool
@@ -4198,27 +4205,49 @@ class FlowResolver:
             if self._names_a_collection(attrs[-1]):
                 # Only the collection itself: its elements (``[m for m in
                 # user.messages]``) are what it gives, not a way to call its methods.
-                if not depth and self._of_an_untold_object(root, chain):
+                if not depth and self._of_an_untold_object(root, chain, nylas_module):
                     found += self._escaping_collection(chain, span, f"{text} ({how})")
                 continue
             use = _chain_use(chain, span, text, self.sdk)
-            if use is None or not self._of_an_untold_object(root, chain):
+            if use is None or not self._of_an_untold_object(root, chain, nylas_module):
                 continue
-            if self._may_be_nylas(use, chain, nylas_module, handed=True):
-                found += [dataclasses.replace(
-                    lost, reason=f"cannot tell whether {text} ({how}) is a Nylas call",
-                    held=frozenset({chain}), taken=taken)
-                    for lost in self._unknown_receiver(use)]
+            found += [dataclasses.replace(
+                lost, reason=f"cannot tell whether {text} ({how}) is a Nylas call",
+                held=frozenset({chain}), taken=taken)
+                for lost in self._held_use(use, chain, nylas_module, True, False)]
         return found
 
-    def _of_an_untold_object(self, root: Val, chain: Val) -> bool:
+    def _held_use(self, use: Use, chain: Val, nylas_module: bool, handed: bool,
+                  held_receiver: bool) -> list[UnresolvedUse]:
+        """What a method held, handed or stored away from its untold object may
+        request, judged as the same call made in place is (``interpret``): where it
+        may be a Nylas call, as one on an object the analysis cannot tell; elsewhere,
+        as one on what a package outside the project gives."""
+        if self._may_be_nylas(use, chain, nylas_module, handed=handed,
+                              held_receiver=held_receiver):
+            return self._untold_receiver(use)
+        return self._unseen_wrapper(use)
+
+    def _of_an_untold_object(self, root: Val, chain: Val, nylas_module: bool) -> bool:
         """Whether ``chain``, read from ``root``, is an attribute of an object the
-        analysis cannot tell and not of another library's: the costly test of a held
-        or escaping chain, asked after its names.  A root that may also be such an
-        object beside the project's (a parameter given a fake by one caller and what
-        an unread call returns by another, see ``partly_untold``) is one too."""
+        analysis cannot tell: the costly test of a held or escaping chain, asked after
+        its names.  A root that may also be such an object beside the project's (a
+        parameter given a fake by one caller and what an unread call returns by
+        another, see ``partly_untold``) is one too.  Outside a module that mentions
+        Nylas, another library's object is not one (``coll = MongoClient().db.messages``);
+        in such a module it is, as the same call made in place is (``raw =
+        somelib.connect()``, then ``coll = raw.events`` and ``coll.all()``, may be a
+        company's wrapper handing out the client): held or not, a call gets one
+        verdict."""
         return (all(kind == "lost" for kind, _ in self.resolve(root)) or self.partly_untold(
-            root)) and not self._another_librarys(chain)
+            root)) and (nylas_module or not self._another_librarys(chain)
+                        or self._from_unseen_package(chain))
+
+    def _from_unseen_package(self, value: Val) -> bool:
+        """Whether ``value`` is read from what a package outside the project gives
+        (see ``unseen_wrappers``), which may be a client a company package makes."""
+        return unseen_package_root(value, lambda symbol: self._bindings().get(symbol, ()),
+                                   self._external_name) is not None
 
     def _names_a_collection(self, name: str) -> bool:
         """Whether ``name`` is an SDK collection's or top resource's (``messages``)."""
