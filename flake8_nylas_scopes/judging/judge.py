@@ -6,6 +6,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
+from ..analysis.chosen_methods import CHOSEN_BY_NAME
 from ..analysis.facts import (
     Generation,
     ItemForm,
@@ -430,7 +431,8 @@ def _resolve_sites(
                     one = judged_alternative(
                         dataclasses.replace(request, value=value), len(values) > 1)
                     if not is_nylas_request(one) and not (
-                            value.state is ValueState.UNRESOLVED and one.span in untold):
+                            value.state is ValueState.UNRESOLVED and one.span in untold
+                            and one.description != CHOSEN_BY_NAME):
                         # (A request on what may be a client, whose scopes cannot be
                         # read, may grant what the project's other requests do not.)
                         continue

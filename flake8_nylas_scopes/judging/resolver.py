@@ -2836,6 +2836,14 @@ class FlowResolver:
             return False
         return value.kind != "sym" or value.name not in self._bound_outside()
 
+    def calls_another_library(self, value: Val) -> bool:
+        """Whether ``value`` calls something imported from a library other than Nylas
+        (``OAuth2Session(cid)``): that library's object, whatever the resolver could
+        not make of it."""
+        callee = value.inner
+        return value.kind == "call" and callee is not None and callee.kind == "ref" and (
+            self._external_name(callee.name))
+
     def is_property(self, function: str) -> bool:
         """Whether the project's function of that qualified name is read as a
         property (``@property``, ``functools.cached_property``)."""
