@@ -207,3 +207,25 @@ def test_project_objects_method_chosen_by_name_is_no_login(tmp_path: Path) -> No
 def test_client_method_chosen_by_a_name_no_login_has_is_no_login(tmp_path: Path) -> None:
     found = _v2_app(tmp_path, {"app/login.py": CHOSEN_SYNC})
     assert _missing(found)
+
+
+CHOSEN_ON_COLLECTION = """\
+import os
+
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def run():
+    return getattr(client.messages, os.environ["OP"])()
+"""
+
+
+def test_method_chosen_by_name_on_a_collection_is_no_login(tmp_path: Path) -> None:
+    # The collection escapes (NYS304 for its uses); no login is read into it.
+    found = _v2_app(tmp_path, {"app/login.py": CHOSEN_ON_COLLECTION})
+    assert _missing(found)
+    assert not any("authentication_url" in code for file, _, code in found
+                   if file == "login.py")
+    assert _unresolved(found, "login.py")

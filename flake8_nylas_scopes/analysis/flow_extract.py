@@ -2704,7 +2704,10 @@ class FlowExtractor:
             chosen = ast.copy_location(
                 ast.Attribute(node.args[0], AUTH_URL_METHOD, ast.Load()), node)
             attrs, root = self._chain(chosen)
-            self._use(chosen, attrs, root, chosen)
+            if _SDK_MEMBERS.isdisjoint(attrs[:-1]):
+                # (Not on a collection or resource, ``getattr(nylas.messages, op)``:
+                # no client's method, and its escape is recorded as it is.)
+                self._use(chosen, attrs, root, chosen)
         called = self._method_called(node)
         # ``getattr(nylas, "messages")`` reads ``nylas.messages`` (see ``_call_value``)
         # and ``operator.attrgetter("outgoing")(box)`` only ``box.outgoing``, which
