@@ -3678,6 +3678,9 @@ class Extractor(FastVisitor):
                 url.extend(self._url_parts(piece) or (UrlPart(_HOLE),))
         if any(part.reference for part in url):
             self._query_sites(node, text, holes, tuple(url))
+            # The same URL read as API v3's (``f"{config.API}/connect/auth?{q}"``): the
+            # judge keeps whichever request the constants say it is.
+            self.sites.extend(self._v3.hosted_url(node, text, holes, tuple(url)))
 
     def _own_routes(self, node: ast.Call) -> None:
         """The strings a call of the app's web framework declares as its own routes
