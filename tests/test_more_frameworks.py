@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fake_apps import Found, app_findings
+from fake_apps import Found, app_findings, unresolved_in, unused_gmail
 
 GMAIL_READ = "https://www.googleapis.com/auth/gmail.readonly"
 
@@ -67,3 +67,38 @@ def test_v3_login_path_on_another_hosts_base_url_is_no_request(tmp_path: Path) -
         "app/auth.py": MAIL, "app/server.py": LOGIN,
         "app/config.py": CONFIG.format(api="https://login.example.com/v3")})
     assert _missing_read(found), found
+
+
+CONSUMER = """\
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+{extra}
+from app.auth import nylas
+
+
+class Agenda(AsyncJsonWebsocketConsumer):
+    @{decorator}
+    def client(self):
+        return nylas
+
+    async def receive_json(self, content, **kwargs):
+        client = await self.client()
+        events = client.events.list(content["grant"], query_params={{"calendar_id": "p"}})
+        await self.send_json({{"n": len(events.data)}})
+"""
+
+
+def test_client_from_a_channels_thread_adapter_is_followed(tmp_path: Path) -> None:
+    # The consumer awaits what the method returns: its calls count, and Gmail's
+    # read scope, which none needs, is unused.
+    found = app_findings(tmp_path, {"app/consumers.py": CONSUMER.format(
+        extra="", decorator="database_sync_to_async")})
+    assert unused_gmail(found), found
+    assert not unresolved_in(found, "consumers.py"), found
+
+
+def test_client_returned_to_a_library_decorator_still_escapes(tmp_path: Path) -> None:
+    found = app_findings(tmp_path, {"app/consumers.py": CONSUMER.format(
+        extra="from somelib import hook\n", decorator="hook")})
+    assert not unused_gmail(found), found
+    assert unresolved_in(found, "consumers.py"), found
