@@ -229,3 +229,24 @@ def test_method_chosen_by_name_on_a_collection_is_no_login(tmp_path: Path) -> No
     assert not any("authentication_url" in code for file, _, code in found
                    if file == "login.py")
     assert _unresolved(found, "login.py")
+
+
+CHOSEN_ON_MODEL = """\
+import os
+
+from nylas import APIClient
+
+client = APIClient("id", "secret")
+
+
+def apply(thread_id, action):
+    thread = client.threads.get(thread_id)
+    getattr(thread, action)()
+"""
+
+
+def test_method_chosen_by_name_on_a_model_is_no_login(tmp_path: Path) -> None:
+    found = _v2_app(tmp_path, {"app/login.py": CHOSEN_ON_MODEL})
+    assert _missing(found)
+    assert not any("authentication_url" in code for file, _, code in found
+                   if file == "login.py")

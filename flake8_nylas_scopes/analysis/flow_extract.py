@@ -125,7 +125,6 @@ from .flow_facts import (
 from .grouped_items import GROUP_ADDERS, GROUP_EXTENDERS, grouping_dict, only_grouped
 from .handed_calls import attrgetter_call, attrgetter_read
 from .loop_names import comprehension_loops, names_run_over
-from .chosen_methods import may_choose_auth_url
 from .member_patterns import member_pattern
 from .named_writes import PATCHERS, namespace_owner, patched_attribute, spelled_name
 from .prefilter import names_a_scope_family
@@ -2698,16 +2697,6 @@ class FlowExtractor:
             self._use(read, attrs, root, read)
         elif read is not None and read.attr in AUTH_URL_HELPER_METHODS:
             self._helper_use(read, read)
-        elif read is None and may_choose_auth_url(node) and self._loop_names(node) is None:
-            # ``getattr(client, name)`` may read ``authentication_url`` (see
-            # ``chosen_methods``): recorded as that method's use, for the judge.
-            chosen = ast.copy_location(
-                ast.Attribute(node.args[0], AUTH_URL_METHOD, ast.Load()), node)
-            attrs, root = self._chain(chosen)
-            if _SDK_MEMBERS.isdisjoint(attrs[:-1]):
-                # (Not on a collection or resource, ``getattr(nylas.messages, op)``:
-                # no client's method, and its escape is recorded as it is.)
-                self._use(chosen, attrs, root, chosen)
         called = self._method_called(node)
         # ``getattr(nylas, "messages")`` reads ``nylas.messages`` (see ``_call_value``)
         # and ``operator.attrgetter("outgoing")(box)`` only ``box.outgoing``, which

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 
+from ..analysis.chosen_methods import CHOSEN_BY_NAME
 from ..analysis.facts import Generation, ModuleFacts, ScopeSite, SiteKind
 from ..analysis.flow_facts import FlowFacts, Val
 from ..analysis.facts_values import ScopeValue, ValueState
@@ -112,3 +113,14 @@ def lost_helper_requests(resolver: FlowResolver) -> list[ScopeSite]:
         for span, (helper, how) in sorted(resolver.lost_requests.items(),
                                           key=lambda item: item[0].to_json())
     ]
+
+
+def chosen_logins(modules: Iterable[ModuleFacts], resolver: FlowResolver) -> list[ScopeSite]:
+    """The requests a client's method chosen by a name that cannot be read may make
+    (``getattr(client, name)(url, scopes=...)``, see ``chosen_methods``): unresolved,
+    where the object is shown to reach ``getattr`` as a client (call this after the
+    usage is resolved)."""
+    spans = resolver.clients_to_getattr
+    return [dataclasses.replace(site, confirmed=True)
+            for facts in modules for site in facts.sites
+            if site.description == CHOSEN_BY_NAME and site.span in spans]

@@ -35,6 +35,7 @@ from .attribute_changers import attribute_changer
 from .changed_lists import ChangedLists
 from .clients import (
     awaits_client,
+    chosen_logins,
     lost_helper_requests,
     untold_receiver_calls,
     with_confirmed_sites,
@@ -879,6 +880,9 @@ def judge_project(
         endpoint_uses, unresolved = _unsure_test_uses(endpoint_uses, unresolved, unsure_tests)
     # A helper that requests scopes, handed to code the analysis does not follow.
     unresolved_sites += lost_helper_requests(resolver)
+    # A client's method chosen by a name that cannot be read: possibly the login.
+    unresolved_sites += [site for site in chosen_logins(modules.values(), resolver)
+                         if site.span.path not in tests]
     # ``if "email.send" not in granted: raise ...``: the app checks its grant itself.
     unresolved.extend(scope_check_uses(
         (facts for path, facts in modules.items() if path not in tests),

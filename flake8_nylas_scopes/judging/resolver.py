@@ -655,6 +655,8 @@ class FlowResolver:
         # reaches code the analysis does not follow: the helper's class and how.
         # Such code may make the helper's request with any scopes.
         self.lost_requests: dict[Span, tuple[str, str]] = {}
+        # Where a client reaches ``getattr()`` (see ``chosen_methods``).
+        self.clients_to_getattr: set[Span] = set()
         self._holdings: dict[str, list[Objs]] | None = None
         # By method name: what the project's methods of that name return (after
         # solving), for calls on objects the analysis cannot tell.
@@ -3113,6 +3115,8 @@ class FlowResolver:
             if kind == "lost":
                 lost += self._lost_track(name, span, how)
                 continue
+            if obj == CLIENT_OBJ and how == _TO_GETATTR:
+                self.clients_to_getattr.add(span)
             helper = _helper_class(obj)
             if helper:
                 self.lost_requests.setdefault(span, (
@@ -4390,6 +4394,10 @@ def describe(obj: Obj) -> str:
     if kind == "helper":
         return f"the Nylas SDK's {name.rpartition('.')[2]} helper"
     return "a Nylas object"
+
+
+# How a value handed to ``getattr`` reaches it (as the flow's sinks say).
+_TO_GETATTR = "passed to getattr()"
 
 
 def _helper_class(obj: Obj) -> str:
