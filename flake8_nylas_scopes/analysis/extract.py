@@ -146,6 +146,7 @@ from .given_lists import (
 from .list_fates import UNKNOWN_DEPTH, Slot
 from .shared_texts import shared_texts
 from .flow_facts import ANY_MEMBER
+from .chosen_methods import CHOSEN_BY_NAME, may_choose_auth_url
 from .member_patterns import member_matches, member_pattern
 from .namespaces import constant_module, member_written, namespace_owner, unnamed_module
 from .path_joins import joined_segments
@@ -2597,6 +2598,16 @@ class Extractor(FastVisitor):
             site = self._v3.unread_method_of(named[0], node)
             if site is not None:
                 self._add(site)
+            elif may_choose_auth_url(node):
+                # ``getattr(client, name)(url, scopes=...)``: see ``chosen_methods``.
+                self._add(ScopeSite(
+                    SiteKind.SDK_HOSTED, Generation.V2, self.source.span(node),
+                    ScopeValue(ValueState.UNRESOLVED, complete=False,
+                               reason=f"{CHOSEN_BY_NAME}: its scopes cannot be read"),
+                    description=CHOSEN_BY_NAME, receiver=dotted(named[0]),
+                    # A request only where the judge shows the receiver is a client.
+                    confirmed=False,
+                ))
         v2_method = self._v2_request_method(func)
         if v2_method is not None:
             assert isinstance(func, ast.Attribute)
@@ -3542,8 +3553,8 @@ class Extractor(FastVisitor):
         them are then not taken for another request)."""
         view = self._dict_view(params)
         if view is None:
-            if not url and not named:
-                self._unread_hosted_query(anchor)
+            if not named:
+                self._unread_hosted_query(anchor, url)
             return
         scopes = view.values.get("scopes")
         provider_node = view.values.get("provider")
@@ -3577,9 +3588,9 @@ class Extractor(FastVisitor):
                 provider=provider or "", description="/oauth/authorize parameters",
             )
         else:
-            if not url and not named and not view.complete:
+            if not named and not view.complete:
                 # ``{**BASE, "state": s}``: what it spreads may hold the scopes.
-                self._unread_hosted_query(anchor)
+                self._unread_hosted_query(anchor, url)
             return
         if url:
             site = dataclasses.replace(site, url=url, url_path=HOSTED_AUTH_PATH)
@@ -3671,6 +3682,9 @@ class Extractor(FastVisitor):
                 url.extend(self._url_parts(piece) or (UrlPart(_HOLE),))
         if any(part.reference for part in url):
             self._query_sites(node, text, holes, tuple(url))
+            # The same URL read as API v3's (``f"{config.API}/connect/auth?{q}"``): the
+            # judge keeps whichever request the constants say it is.
+            self.sites.extend(self._v3.hosted_url(node, text, holes, tuple(url)))
 
     def _own_routes(self, node: ast.Call) -> None:
         """The strings a call of the app's web framework declares as its own routes
@@ -3994,20 +4008,24 @@ class Extractor(FastVisitor):
             )
         ):
             self._hosted_params(target.args[0], anchor, url, named)
-        elif not url and not named:
+        elif not named:
             # ``f"https://api.nylas.com/oauth/authorize?{query}"`` with a query built
             # where it cannot be read: the request still asks for scopes.
-            self._unread_hosted_query(anchor)
+            self._unread_hosted_query(anchor, url)
 
-    def _unread_hosted_query(self, anchor: ast.expr) -> None:
+    def _unread_hosted_query(self, anchor: ast.expr, url: tuple[UrlPart, ...] = ()) -> None:
         """A request to Nylas' ``/oauth/authorize`` whose parameters cannot be read:
         unresolved, never left out, or the rules would judge the project's granted
-        scopes without it (a call needing what only it asks for reported missing)."""
+        scopes without it (a call needing what only it asks for reported missing).
+        ``url``: the URL's parts where other modules' constants must say it is that
+        path (``f"{settings.AUTH_URL}?{query}"``); a URL that reads as something else
+        is no request (see ``ScopeSite.url``)."""
         self._add(ScopeSite(
             SiteKind.HOSTED_URL, Generation.V2, self.source.span(anchor),
             ScopeValue(ValueState.UNRESOLVED, complete=False,
                        reason="the /oauth/authorize parameters cannot be read"),
             description="/oauth/authorize parameters",
+            url=url, url_path=HOSTED_AUTH_PATH if url else "",
         ))
 
     def _url_text(self, node: ast.expr) -> str | None:

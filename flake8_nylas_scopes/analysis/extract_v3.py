@@ -1104,11 +1104,23 @@ class V3Requests:
 
     # -- hosted-auth URLs built by hand -------------------------------------------------
 
-    def hosted_url(self, node: ast.expr, text: str, holes: list[ast.expr]) -> Iterator[ScopeSite]:
+    def hosted_url(self, node: ast.expr, text: str, holes: list[ast.expr],
+                   url: tuple[UrlPart, ...] = ()) -> Iterator[ScopeSite]:
         """The scope requests of a ``/v3/connect/auth`` URL whose pieces are ``text``
-        (holes for the parts built at run time, in the order of ``holes``)."""
+        (holes for the parts built at run time, in the order of ``holes``).  ``url``:
+        the URL's parts where other modules' constants must say it is that path
+        (``f"{config.API}/connect/auth?{query}"``, see ``ScopeSite.url``)."""
+        if not url:
+            yield from self._hosted_url(node, text, holes)
+            return
+        for site in self._hosted_url(node, text, holes, checked=False):
+            yield dataclasses.replace(site, url=url, url_path=sdk.HOSTED_AUTH_PATH)
+
+    def _hosted_url(self, node: ast.expr, text: str, holes: list[ast.expr],
+                    checked: bool = True) -> Iterator[ScopeSite]:
+        """``hosted_url``; ``checked``: whether the text must spell the path."""
         path, _, query = text.partition("?")
-        if not path.rstrip("/").endswith(sdk.HOSTED_AUTH_PATH):
+        if checked and not path.rstrip("/").endswith(sdk.HOSTED_AUTH_PATH):
             return
         if any(character.isspace() for character in text):
             # Prose that mentions the URL (a docstring, a log message), not a URL:

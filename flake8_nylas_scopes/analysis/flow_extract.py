@@ -3320,6 +3320,10 @@ _KEEPS_FUNCTION = frozenset({
     "retry",
     # Streamlit's caches hand what the function returns back to the script's callers.
     "cache_resource", "cache_data",
+    # asgiref's and Django Channels' thread adapters (asgiref 3.x ``sync_to_async``,
+    # ``async_to_sync``; ``channels.db.database_sync_to_async``): the caller awaits
+    # (or gets) what the function returns.
+    "sync_to_async", "async_to_sync", "database_sync_to_async",
 })
 
 

@@ -9,12 +9,12 @@ from .checked_scopes import checked_scopes, may_check_scopes
 from .empty_records import shed_empty
 from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor, may_hold_class_scopes
 from .extract_v3 import may_give_sdk_arguments
-from .facts import ModuleFacts
+from .facts import ModuleFacts, ScopeSite
 from .flow_extract import FlowExtractor
 from .new_saves import new_saves
 from .foreign_scopes import (
     functions_handing_on, may_give_scopes, scope_dicts, scope_list_readers)
-from .prefilter import mentions_nylas, sends_http_requests
+from .prefilter import may_build_a_query, mentions_nylas, sends_http_requests
 from .guard_owners import OwnedCall
 from .guard_reaches import text_reaches
 from .guarded_callables import guarded_callables
@@ -74,13 +74,15 @@ def module_facts(
         if flow or mentions:
             if not mentions:
                 # Constants matter even here: a settings module defines the scopes list.
-                if sends_http_requests(text) or may_give_sdk_arguments(text):
+                if sends_http_requests(text) or may_give_sdk_arguments(text) or (
+                        may_build_a_query(text)):
                     # ``requests.put(message_url(mid))`` with the URL built in another
                     # module: a Nylas request that need not say Nylas; so is a call on
                     # a client imported under another name, whose arguments are read.
                     extracted = extractor.extract(tree)
                     facts.raw_uses = extracted.raw_uses
                     facts.raw_templates = extracted.raw_templates
+                    facts.sites = requests_by_reference(extracted.sites)
                     facts.shared_clients = extracted.shared_clients
                     facts.held_clients = extracted.held_clients
                     facts.call_arguments = extracted.call_arguments
@@ -235,3 +237,13 @@ def _start(source: SourceMap, node: ast.AST) -> tuple[int, int]:
     """Where a node starts, as the module's spans count columns."""
     span = source.span(node)
     return span.line, span.col
+
+
+def requests_by_reference(sites: Sequence[ScopeSite]) -> list[ScopeSite]:
+    """The requests a module that does not name Nylas makes to a URL another module's
+    constant holds (``requests.get(settings.AUTH_URL, params=params)``,
+    ``f"{settings.AUTH_URL}?{urlencode(params)}"``): left out, the scopes they ask
+    for would not count and a call needing one would be reported missing.  The judge
+    keeps one only where the constant reads as the authorization path (see
+    ``ScopeSite.url``); a request of unknown URL is none."""
+    return [site for site in sites if site.url]

@@ -36,6 +36,16 @@ def sends_http_requests(source: str) -> bool:
     return any(word in source for word in _HTTP_LIBRARY_WORDS)
 
 
+# A query built by hand, whose URL may be an authorization URL another module holds
+# (``f"{settings.AUTH_URL}?{urlencode(params)}"``).
+_QUERY_WORDS = ("urlencode", "?{")
+
+
+def may_build_a_query(source: str) -> bool:
+    """Whether ``source`` may build a URL's query string by hand."""
+    return any(word in source for word in _QUERY_WORDS)
+
+
 # Every Nylas v2 scope starts with the name of its family.
 SCOPE_FAMILIES = ("email", "calendar", "contacts", "room_resources")
 

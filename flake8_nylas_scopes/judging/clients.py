@@ -16,7 +16,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 
+from ..analysis.chosen_methods import CHOSEN_BY_NAME
 from ..analysis.facts import Generation, ModuleFacts, ScopeSite, SiteKind
+from ..analysis.flow_facts import FlowFacts, Val
 from ..analysis.facts_values import ScopeValue, ValueState
 from ..spans import Span
 from .resolver import FlowResolver, named_like_a_client
@@ -49,19 +51,34 @@ def client_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver) -> froz
 def untold_receiver_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver
                           ) -> frozenset[Span]:
     """The spans of the ``authentication_url`` calls whose receiver the analysis
-    cannot tell and is named like a client (``def login(nylas_client): return
-    nylas_client.authentication_url(url, scopes=settings.SCOPES)`` with the function
-    called only by a framework): the receiver may be a client, so a request there
-    whose scopes cannot be read may grant anything.  A receiver shown to be another
-    object (a project class), or named otherwise (``oauth``, another library's
-    session), is not one of them: the method name alone is no proof."""
+    cannot tell (``def login(oauth): return oauth.authentication_url(url,
+    scopes=cfg["scopes"])`` with the function called only by a framework, or from
+    code the analysis does not follow): the receiver may be a client, so a request
+    there whose scopes cannot be read may grant anything.  The SDK's method name is
+    its own (the OAuth libraries name theirs ``authorization_url``), so such a
+    receiver counts whatever its name; one named like a client counts also where
+    it resolves to nothing else.  A receiver shown to be another object (a project
+    class, another library's session made here) is not one of them."""
     return frozenset(
         use.span
         for facts in modules if facts.flow is not None
         for use in facts.flow.uses
-        if use.attrs == _AUTH_URL_USE and named_like_a_client(use.root) and (
-            not resolver.resolve(use.root) or resolver.partly_untold(use.root))
+        if use.attrs == _AUTH_URL_USE and (
+            resolver.tells_nothing_of(use.root) or resolver.partly_untold(use.root)
+            or (named_like_a_client(use.root) and not resolver.resolve(use.root)))
+        and not _made_by_another_library(facts.flow, use.root, resolver)
     )
+
+
+def _made_by_another_library(flow: FlowFacts, root: Val | None, resolver: FlowResolver
+                             ) -> bool:
+    """Whether a receiver is a name its module binds only to calls of another
+    library (``other = OAuth2Session(cid)``): that library's object, which the
+    resolver, following only the project's and Nylas's values, cannot tell."""
+    if root is None or root.kind != "sym":
+        return False
+    bound = [edge.value for edge in flow.edges if edge.target == root.name]
+    return bool(bound) and all(resolver.calls_another_library(value) for value in bound)
 
 
 def with_confirmed_sites(
@@ -96,3 +113,14 @@ def lost_helper_requests(resolver: FlowResolver) -> list[ScopeSite]:
         for span, (helper, how) in sorted(resolver.lost_requests.items(),
                                           key=lambda item: item[0].to_json())
     ]
+
+
+def chosen_logins(modules: Iterable[ModuleFacts], resolver: FlowResolver) -> list[ScopeSite]:
+    """The requests a client's method chosen by a name that cannot be read may make
+    (``getattr(client, name)(url, scopes=...)``, see ``chosen_methods``): unresolved,
+    where the object is shown to reach ``getattr`` as a client (call this after the
+    usage is resolved)."""
+    spans = resolver.clients_to_getattr
+    return [dataclasses.replace(site, confirmed=True)
+            for facts in modules for site in facts.sites
+            if site.description == CHOSEN_BY_NAME and site.span in spans]

@@ -6,6 +6,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
+from ..analysis.chosen_methods import CHOSEN_BY_NAME
 from ..analysis.facts import (
     Generation,
     ItemForm,
@@ -34,6 +35,7 @@ from .attribute_changers import attribute_changer
 from .changed_lists import ChangedLists
 from .clients import (
     awaits_client,
+    chosen_logins,
     lost_helper_requests,
     untold_receiver_calls,
     with_confirmed_sites,
@@ -430,7 +432,8 @@ def _resolve_sites(
                     one = judged_alternative(
                         dataclasses.replace(request, value=value), len(values) > 1)
                     if not is_nylas_request(one) and not (
-                            value.state is ValueState.UNRESOLVED and one.span in untold):
+                            value.state is ValueState.UNRESOLVED and one.span in untold
+                            and one.description != CHOSEN_BY_NAME):
                         # (A request on what may be a client, whose scopes cannot be
                         # read, may grant what the project's other requests do not.)
                         continue
@@ -877,6 +880,9 @@ def judge_project(
         endpoint_uses, unresolved = _unsure_test_uses(endpoint_uses, unresolved, unsure_tests)
     # A helper that requests scopes, handed to code the analysis does not follow.
     unresolved_sites += lost_helper_requests(resolver)
+    # A client's method chosen by a name that cannot be read: possibly the login.
+    unresolved_sites += [site for site in chosen_logins(modules.values(), resolver)
+                         if site.span.path not in tests]
     # ``if "email.send" not in granted: raise ...``: the app checks its grant itself.
     unresolved.extend(scope_check_uses(
         (facts for path, facts in modules.items() if path not in tests),

@@ -662,6 +662,8 @@ class FlowResolver:
         # reaches code the analysis does not follow: the helper's class and how.
         # Such code may make the helper's request with any scopes.
         self.lost_requests: dict[Span, tuple[str, str]] = {}
+        # Where a client reaches ``getattr()`` (see ``chosen_methods``).
+        self.clients_to_getattr: set[Span] = set()
         self._holdings: dict[str, list[Objs]] | None = None
         # By method name: what the project's methods of that name return (after
         # solving), for calls on objects the analysis cannot tell.
@@ -2872,6 +2874,14 @@ class FlowResolver:
             return False
         return value.kind != "sym" or value.name not in self._bound_outside()
 
+    def calls_another_library(self, value: Val) -> bool:
+        """Whether ``value`` calls something imported from a library other than Nylas
+        (``OAuth2Session(cid)``): that library's object, whatever the resolver could
+        not make of it."""
+        callee = value.inner
+        return value.kind == "call" and callee is not None and callee.kind == "ref" and (
+            self._external_name(callee.name))
+
     def is_property(self, function: str) -> bool:
         """Whether the project's function of that qualified name is read as a
         property (``@property``, ``functools.cached_property``)."""
@@ -3141,6 +3151,8 @@ class FlowResolver:
             if kind == "lost":
                 lost += self._lost_track(name, span, how)
                 continue
+            if obj == CLIENT_OBJ and how == _TO_GETATTR:
+                self.clients_to_getattr.add(span)
             helper = _helper_class(obj)
             if helper:
                 self.lost_requests.setdefault(span, (
@@ -4439,6 +4451,10 @@ def describe(obj: Obj) -> str:
     if kind == "helper":
         return f"the Nylas SDK's {name.rpartition('.')[2]} helper"
     return "a Nylas object"
+
+
+# How a value handed to ``getattr`` reaches it (as the flow's sinks say).
+_TO_GETATTR = "passed to getattr()"
 
 
 def _helper_class(obj: Obj) -> str:

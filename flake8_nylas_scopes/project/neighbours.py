@@ -356,6 +356,7 @@ def _asks_for_scopes(path: str, text: str) -> bool:
     if _SCOPE_WORD not in text.casefold():
         return False
     # The analysis is imported only for a file that may hold a request.
+    from ..analysis.facts_values import ValueState
     from ..analysis.module import module_facts
 
     try:
@@ -363,6 +364,10 @@ def _asks_for_scopes(path: str, text: str) -> bool:
     except (SyntaxError, ValueError, RecursionError):
         # Unreadable: nothing shows a request of its own, so it may use these grants.
         return False
-    # A native-auth body handed to a helper that posts it is a request too.
-    return bool(facts.sites or facts.constants) or any(
+    # A native-auth body handed to a helper that posts it is a request too.  A query
+    # of unread parameters on a URL another module holds is not shown to be one:
+    # only that module's constant says whether it is the authorization URL, which a
+    # worker's own API calls (``f"{cfg.API}?{urlencode(q)}"``) are not.
+    return any(not (site.url and site.value.state is ValueState.UNRESOLVED)
+               for site in facts.sites) or bool(facts.constants) or any(
         arg.site is not None for arg in facts.body_args)
