@@ -3562,8 +3562,10 @@ class FlowResolver:
         partly = self.partly_untold(call.callee)
         if (not callees or partly) and call.invokes:
             use = _chain_use(call.callee, call.span, call.callee_text, self.sdk)
-            if use is not None and self._may_be_nylas(use, call.callee, nylas_module):
-                unresolved += self._untold_receiver(use)
+            if use is not None and call.callee is not None:
+                # Judged as the call made in place is, also where it is a hand-over's
+                # (``functools.partial(raw.events.all)()``).
+                unresolved += self._held_use(use, call.callee, nylas_module, False, False)
             elif use is None:
                 unresolved += self._held_unknown_receiver(call, nylas_module)
         if project and call.invokes:
@@ -3878,8 +3880,16 @@ class FlowResolver:
             method = _describe_value(value)
             text = f"{method} via {call.callee_text}" if method else call.callee_text
             use = _chain_use(value, call.span, text, self.sdk)
-            if use is not None and self._may_be_nylas(use, value, nylas_module, handed=True):
-                found += self._untold_receiver(use)
+            told = self._held_use(use, value, nylas_module, True, False) if use else []
+            found += told
+            if not told and self._names_a_collection(value.name) and (
+                    self._of_an_untold_object(_chain_root(value), value, nylas_module)):
+                # ``paginate(raw.events)`` with ``def paginate(coll): coll.all()``: the
+                # parameter is not followed back to the object, so the collection
+                # counts as one leaving for code that may call any of its methods.
+                found += self._escaping_collection(
+                    value, call.span, f"{method or 'a collection'} (passed to "
+                    f"{call.callee_text}())")
         return found
 
     def _methods_stored_or_spread(self, call: CallSite, nylas_module: bool
@@ -4502,3 +4512,10 @@ def _named(value: Val | None) -> str:
     if value.kind == "self":
         return "self"
     return "a value"
+
+
+def _chain_root(value: Val) -> Val:
+    """The value an attribute chain is read from (``raw`` of ``raw.events``)."""
+    while value.kind == "attr" and value.inner is not None:
+        value = value.inner
+    return value
