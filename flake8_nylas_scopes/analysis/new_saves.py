@@ -24,6 +24,7 @@ import ast
 from collections.abc import Iterator
 
 from .source import SourceMap
+from .tree_walk import TreeNodes
 
 _BUILDER = "create"
 _SAVE = "save"
@@ -31,10 +32,12 @@ _ID = "id"
 _BODIES = ("body", "orelse", "finalbody")
 
 
-def new_saves(tree: ast.Module, source: SourceMap) -> list[tuple[int, int]]:
+def new_saves(tree: ast.Module, source: SourceMap, nodes: TreeNodes | None = None,
+              ) -> list[tuple[int, int]]:
     """(line, column) of each ``save()`` call on a model certainly new there."""
     found: list[tuple[int, int]] = []
-    for node in ast.walk(tree):
+    # (``nodes``: the tree's, when listed for other readings of it too.)
+    for node in ast.walk(tree) if nodes is None else nodes.of(ast.Call):
         if isinstance(node, ast.Call) and _is_save(node) and isinstance(
                 node.func, ast.Attribute) and _is_new_model(node.func.value):
             found.append(_place(source, node))

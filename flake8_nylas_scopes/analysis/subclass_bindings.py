@@ -20,6 +20,8 @@ import builtins
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .tree_walk import TreeNodes
+
 # A class is named by its module and the classes and functions it is written in.
 _SCOPE_STATEMENTS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 # Methods through which a class may give its subclasses or instances attributes its
@@ -62,6 +64,7 @@ class ClassBindings(NamedTuple):
 def subclass_bindings(
     tree: ast.Module, module: str, may_hold_scopes: Callable[[str], bool],
     qualify: Callable[[ast.expr], str | None] = lambda node: None, text: str = "",
+    nodes: TreeNodes | None = None,
 ) -> ClassBindings:
     """(the class's dotted name, the attribute) for each attribute that may hold
     scopes bound in the body of a class, split by whether the class has a base, and
@@ -96,7 +99,7 @@ def subclass_bindings(
             for child in getattr(node, block, None) or ():
                 stack.append((child, inner))
     if "type(" in text or "new_class" in text:
-        bases.extend(_made_classes(tree, module, top_level, qualify))
+        bases.extend(_made_classes(tree, module, top_level, qualify, nodes))
     return ClassBindings(sorted(with_base), sorted(base_free), sorted(named), sorted(bases))
 
 
@@ -116,13 +119,15 @@ def _base_name(base: ast.expr, module: str, top_level: set[str],
 
 
 def _made_classes(tree: ast.Module, module: str, top_level: set[str],
-                  qualify: Callable[[ast.expr], str | None]) -> list[ClassBases]:
+                  qualify: Callable[[ast.expr], str | None],
+                  nodes: TreeNodes | None = None) -> list[ClassBases]:
     """The classes made by calling ``type`` with three arguments (or
     ``types.new_class``): the namespace they are given may bind anything, so each is
     recorded as shaped, with the bases its tuple names (one unnamed base where the
     bases are not a tuple written there)."""
     made: list[ClassBases] = []
-    for node in ast.walk(tree):
+    # (``nodes``: the tree's, when listed for other readings of it too.)
+    for node in ast.walk(tree) if nodes is None else nodes.of(ast.Call):
         if not (isinstance(node, ast.Call) and len(node.args) >= 2):
             continue
         func = node.func
