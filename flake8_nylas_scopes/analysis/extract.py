@@ -4594,7 +4594,7 @@ def _iterated_enum(cls: ast.ClassDef, wants_value: bool) -> ast.ListComp:
     loop = ast.comprehension(target=ast.Name(id="s", ctx=ast.Store()),
                              iter=ast.Name(id=cls.name, ctx=ast.Load()), ifs=[], is_async=0)
     made = ast.ListComp(elt=member, generators=[loop])
-    for node in ast.walk(made):
+    for node in walk_nodes(made):
         ast.copy_location(node, cls)
     return made
 

@@ -20,7 +20,7 @@ import builtins
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .tree_walk import TreeNodes
+from .tree_walk import TreeNodes, child_nodes, walk_nodes
 
 # A class is named by its module and the classes and functions it is written in.
 _SCOPE_STATEMENTS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -127,7 +127,7 @@ def _made_classes(tree: ast.Module, module: str, top_level: set[str],
     bases are not a tuple written there)."""
     made: list[ClassBases] = []
     # (``nodes``: the tree's, when listed for other readings of it too.)
-    for node in ast.walk(tree) if nodes is None else nodes.of(ast.Call):
+    for node in walk_nodes(tree) if nodes is None else nodes.of(ast.Call):
         if not (isinstance(node, ast.Call) and len(node.args) >= 2):
             continue
         func = node.func
@@ -173,7 +173,7 @@ def sets_attributes_at_run_time(cls: ast.ClassDef) -> bool:
             continue
         positional = [*method.args.posonlyargs, *method.args.args]
         if positional and any(_sets_by_run_time_name(node, positional[0].arg)
-                              for node in ast.walk(method)):
+                              for node in walk_nodes(method)):
             return True
     return False
 
@@ -234,7 +234,7 @@ def _sets_others_by_run_time_name(function: ast.FunctionDef | ast.AsyncFunctionD
         receiver = _run_time_receiver(node)
         if receiver and receiver != own:
             return True
-        pending.extend(ast.iter_child_nodes(node))
+        pending.extend(child_nodes(node))
     return False
 
 
@@ -382,7 +382,7 @@ def _calls_base_hook(node: ast.expr) -> bool:
 def _calls_or_binds(node: ast.AST) -> bool:
     """Whether ``node`` holds a call, a walrus or a lambda (which may set attributes)."""
     return any(isinstance(inner, (ast.Call, ast.NamedExpr, ast.Lambda))
-               for inner in ast.walk(node))
+               for inner in walk_nodes(node))
 
 
 def _last_name(base: ast.expr) -> str:
@@ -411,6 +411,6 @@ def _bound_in(statements: list[ast.stmt]) -> set[str]:
             names.update((alias.asname or alias.name).partition(".")[0]
                          for alias in statement.names)
             continue
-        names.update(node.id for node in ast.walk(statement)
+        names.update(node.id for node in walk_nodes(statement)
                      if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store))
     return names

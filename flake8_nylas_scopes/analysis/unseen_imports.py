@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .namespaces import MODULE_LOADERS
-from .tree_walk import TreeNodes
+from .tree_walk import TreeNodes, walk_nodes
 
 # Stands for a module loaded by a name the analysis cannot read.
 ANY_MODULE = "*"
@@ -76,7 +76,7 @@ def unseen_imports(
             found[name] = None
     if any(word in text for word in _LOADER_WORDS):
         # (``nodes``: the tree's, when listed for other readings of it too.)
-        for node in ast.walk(tree) if nodes is None else nodes.of(ast.Call):
+        for node in walk_nodes(tree) if nodes is None else nodes.of(ast.Call):
             if not isinstance(node, ast.Call):
                 continue
             if _is_loader(node, qualify):
