@@ -8,6 +8,9 @@ walked once must be those read from scopes walked for each reading.
 from __future__ import annotations
 
 import ast
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 from flake8_nylas_scopes.analysis.bindings import hand_overs, handed_over_names
 from flake8_nylas_scopes.analysis.provider_guards import (
@@ -15,8 +18,12 @@ from flake8_nylas_scopes.analysis.provider_guards import (
 )
 from flake8_nylas_scopes.analysis.provider_tests import ProviderTests, walk_scope
 from flake8_nylas_scopes.analysis.fast_visit import FastVisitor
+from flake8_nylas_scopes.analysis import tree_walk
+from flake8_nylas_scopes.analysis.module import module_facts
+from flake8_nylas_scopes.analysis.new_saves import new_saves
+from flake8_nylas_scopes.analysis.source import SourceMap
 from flake8_nylas_scopes.analysis.tree_walk import (
-    child_nodes, code_children, node_fields, walk_nodes,
+    TreeNodes, child_nodes, code_children, node_fields, walk_nodes,
 )
 
 # Fields holding lists with non-nodes (``None`` among a dict display's keys, names of
@@ -224,3 +231,103 @@ def test_nodes_of_classes_made_outside_ast_have_every_field_read() -> None:
     seen = _Every()
     seen.generic_visit(wrapper)
     assert id(wrapper.attr) in seen.met and id(inner) in seen.met
+
+
+# A module that every reading of the whole tree given the module's listed nodes
+# reads: a provider test, a module loaded by name, a model made and saved, a class
+# made by ``type``, a checked scope, Flask's configuration, an ``Enum`` class and a
+# builtin written.
+WHOLE_TREE_READINGS = '''\
+import builtins
+import importlib
+from enum import Enum
+
+from flask import Flask
+from nylas import Client
+
+app = Flask(__name__)
+app.config["NYLAS_SCOPES"] = ["https://www.googleapis.com/auth/calendar"]
+nylas = Client("key")
+builtins.len = lambda value: 0
+
+
+class Kind(Enum):
+    MAIL = "https://www.googleapis.com/auth/gmail.readonly"
+
+
+Made = type("Made", (object,), {"scopes": [Kind.MAIL.value]})
+
+
+def is_google(grant):
+    return grant.provider == "google"
+
+
+def plugin(name):
+    return importlib.import_module(name)
+
+
+def record(Model, grant):
+    item = Model.objects.create(name="x")
+    item.save()
+    if "calendar" in app.config["NYLAS_SCOPES"] and is_google(grant):
+        return nylas.events.list(grant, query_params={"calendar_id": "primary"})
+    return Kind.MAIL.value
+'''
+
+
+def test_tree_nodes_lists_ast_walks_nodes_once() -> None:
+    tree = ast.parse(ODD_FIELDS)
+    nodes = TreeNodes(tree)
+    assert nodes.all() == list(ast.walk(tree))
+    assert nodes.all() is nodes.all()
+    assert nodes.of(ast.Call) == [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
+    assert nodes.of(ast.Call) is nodes.of(ast.Call)
+
+
+def test_a_modules_readings_of_the_whole_tree_walk_it_once(monkeypatch) -> None:
+    # Each reading that needs every node of the module (or every call) takes them
+    # from one listing: walks that start at the module's root are counted.
+    tree = ast.parse(WHOLE_TREE_READINGS)
+    roots: list[ast.AST] = []
+    real_walk, real_walk_nodes = ast.walk, tree_walk.walk_nodes
+
+    def counted_walk(node: ast.AST) -> Iterator[ast.AST]:
+        if node is tree:
+            roots.append(node)
+        return real_walk(node)
+
+    def counted_walk_nodes(node: ast.AST) -> Iterator[ast.AST]:
+        if node is tree:
+            roots.append(node)
+        return real_walk_nodes(node)
+
+    monkeypatch.setattr(ast, "walk", counted_walk)
+    for module in list(sys.modules.values()):
+        if module is not None and module.__name__.startswith(
+                "flake8_nylas_scopes.analysis.") and hasattr(module, "walk_nodes"):
+            monkeypatch.setattr(module, "walk_nodes", counted_walk_nodes)
+    lines = WHOLE_TREE_READINGS.splitlines(keepends=True)
+    facts = module_facts(tree, "app.py", lines, "app", flow=True)
+    assert facts.flow.new_saves  # the readings ran
+    assert facts.unseen_imports and facts.provider_predicates
+    assert len(roots) == 1
+
+
+def test_readings_given_the_listed_nodes_find_what_they_find_walking() -> None:
+    tree = ast.parse(WHOLE_TREE_READINGS)
+    nodes = TreeNodes(tree)
+    source = SourceMap("app.py", WHOLE_TREE_READINGS.splitlines(keepends=True))
+    assert new_saves(tree, source, nodes) == new_saves(tree, source) != []
+    alone, shared = ProviderTests(tree), ProviderTests(tree, nodes)
+    assert alone.scopes == shared.scopes and alone.scopes
+    assert alone.module_predicates(tree) == shared.module_predicates(tree) != []
+
+
+def test_no_reading_walks_with_asts_own_generators() -> None:
+    # ``walk_nodes`` and ``child_nodes`` give the same nodes in the same order at a
+    # third of the cost: every reading of a module's facts uses them.
+    analysis = Path(tree_walk.__file__).parent
+    slow = [f"{path.name}:{number}" for path in sorted(analysis.glob("*.py"))
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if "ast.walk(" in line or "ast.iter_child_nodes(" in line]
+    assert slow == []

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..nylas_api import API_VERSIONS
-from .tree_walk import walk_nodes
+from .tree_walk import TreeNodes, walk_nodes
 
 _COMPARISONS = (ast.In, ast.NotIn, ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _SET_TESTS = frozenset({"issubset", "issuperset", "isdisjoint", "intersection",
@@ -91,7 +91,8 @@ class Checks:
 
 
 def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str], bool],
-                   qualify: Qualify = lambda node: None) -> Checks:
+                   qualify: Qualify = lambda node: None, nodes: TreeNodes | None = None,
+                   ) -> Checks:
     """Where the module compares a scope name with something.
 
     ``module_level`` says whether a name is bound or imported at the module's top: a
@@ -103,7 +104,8 @@ def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str
     # What names are bound to anywhere (a function's ``required = {...}``): a name
     # bound to several values may hold any of them.
     bound: dict[str, list[ast.expr]] = {}
-    for node in walk_nodes(tree):
+    # (``nodes``: the tree's, when listed for other readings of it too.)
+    for node in walk_nodes(tree) if nodes is None else nodes.all():
         compared.extend(_compared(node))
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(
                 node.value, (ast.List, ast.Tuple, ast.Set, ast.Constant)):

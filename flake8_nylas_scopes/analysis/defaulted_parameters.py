@@ -26,6 +26,8 @@ import ast
 import dataclasses
 from dataclasses import dataclass
 
+from .tree_walk import walk_nodes
+
 
 @dataclass(frozen=True)
 class Fallback:
@@ -211,4 +213,4 @@ def _is_name(node: ast.expr, name: str) -> bool:
 
 
 def _mentions(node: ast.expr, name: str) -> bool:
-    return any(isinstance(one, ast.Name) and one.id == name for one in ast.walk(node))
+    return any(isinstance(one, ast.Name) and one.id == name for one in walk_nodes(node))

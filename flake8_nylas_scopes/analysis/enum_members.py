@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 
 from .ast_names import dotted
+from .tree_walk import TreeNodes
 
 # Enum bases by the name they are written with (``Enum``, ``enum.StrEnum``).
 _ENUM_BASES = frozenset({"Enum", "StrEnum"})
@@ -78,12 +79,12 @@ def enum_member_names(cls: ast.ClassDef) -> list[str] | None:
     return names
 
 
-def bound_again(tree: ast.Module, cls: ast.ClassDef) -> bool:
+def bound_again(nodes: TreeNodes, cls: ast.ClassDef) -> bool:
     """Whether any statement of the module other than the class statement binds the
     class's name (an assignment, an import, a loop, another definition, ``del``), in
     any scope: the name may then hold something else where it is read."""
     name = cls.name
-    for node in ast.walk(tree):
+    for node in nodes.all():  # the module's, in ``ast.walk``'s order
         if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
             return True
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (

@@ -173,7 +173,7 @@ from .star_names import (
 )
 from ..spans import Span
 from .subclass_bindings import declared_only
-from .tree_walk import child_nodes, walk_nodes
+from .tree_walk import TreeNodes, child_nodes, walk_nodes
 from .values import ValueReader, names_a_scope, one_of
 from .web_routes import (
     handler_table_routes,
@@ -398,6 +398,9 @@ class Extractor(FastVisitor):
         self._enums_bound_again: dict[str, bool] = {}
         # The module as ``prepare`` read it.
         self._prepared: ast.Module | None = None
+        # The prepared tree's nodes, shared by the readings of the whole of it (an
+        # empty module's until ``prepare``).
+        self.nodes = TreeNodes(ast.Module([], []))
         # A callable chosen at run time (``SEND[op]``) spelt as a ``request`` method
         # of it, by that method: what the code calls, for messages.
         self._chosen_callees: dict[int, ast.expr] = {}
@@ -650,7 +653,7 @@ class Extractor(FastVisitor):
         known = self._enums_bound_again.get(cls.name)
         if known is None:
             known = self._enums_bound_again[cls.name] = (
-                self._prepared is None or bound_again(self._prepared, cls))
+                self._prepared is None or bound_again(self.nodes, cls))
         return known
 
     def _key_value(self, base: ast.expr, key: str) -> ast.expr | None:
@@ -1023,6 +1026,7 @@ class Extractor(FastVisitor):
     def prepare(self, tree: ast.Module) -> None:
         """Read the imports and module bindings without looking for scope requests."""
         self._prepared = tree
+        self.nodes = TreeNodes(tree)
         self._collect_imports(tree)
         # Each walk is spared the modules whose text cannot hold what it looks for:
         # most modules have no star import, ``global`` statement or ``__all__``.
@@ -1064,7 +1068,7 @@ class Extractor(FastVisitor):
         if any("config" in line or "Config" in line for line in self._lines):
             # A walk of the whole tree, spared the modules that cannot write Flask's
             # configuration (most of them).
-            flask_config_values(tree, self._flask_config, self._not_an_app)
+            flask_config_values(tree, self._flask_config, self._not_an_app, self.nodes)
         # ``SCOPES.append(...)`` in a function changes the module's list too, and
         # ``settings.SCOPES.append(...)`` another module's.
         for statement, nested in _statements_with_depth(tree.body):
@@ -1794,8 +1798,11 @@ class Extractor(FastVisitor):
         ``reader_meanings.redefined_readers``), found once, after ``prepare``."""
         if self._redefined is None:
             tree = self._prepared or self._tree
-            self._redefined = redefined_readers(tree, self._text, self.qualify) if (
-                tree is not None and may_redefine_readers(self._text)) else []
+            if tree is None or not may_redefine_readers(self._text):
+                self._redefined = []
+            else:
+                nodes = self.nodes if tree is self._prepared else TreeNodes(tree)
+                self._redefined = redefined_readers(nodes, self._text, self.qualify)
         return self._redefined
 
     def star_readers(self) -> list[str]:
@@ -4612,7 +4619,7 @@ def _iterated_enum(cls: ast.ClassDef, wants_value: bool) -> ast.ListComp:
     loop = ast.comprehension(target=ast.Name(id="s", ctx=ast.Store()),
                              iter=ast.Name(id=cls.name, ctx=ast.Load()), ifs=[], is_async=0)
     made = ast.ListComp(elt=member, generators=[loop])
-    for node in ast.walk(made):
+    for node in walk_nodes(made):
         ast.copy_location(node, cls)
     return made
 

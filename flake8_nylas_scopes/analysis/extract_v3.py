@@ -805,7 +805,7 @@ class V3Requests:
         bodies = self._ext._bodies
         return bool(bodies) and any(
             isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load)
-            for statement in bodies[-1] for node in ast.walk(statement))
+            for statement in bodies[-1] for node in walk_nodes(statement))
 
     def _other_modules_by_provider(self, base: ast.expr, at: ast.expr) -> ScopeValue | None:
         """``PROVIDER_SCOPES.get(provider, [])`` of another module's dict (imported,

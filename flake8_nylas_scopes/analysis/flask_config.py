@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Container
 from typing import Optional, Union
 
-from .tree_walk import child_nodes, walk_nodes
+from .tree_walk import TreeNodes, child_nodes, walk_nodes
 
 # The name under which a module's Flask configuration values are kept among its
 # constants (the brackets keep it apart from any Python name).
@@ -100,7 +100,8 @@ def _anything_may_be_one(receiver: ast.expr, function: Def | None, top: bool) ->
 
 
 def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]],
-                        not_an_app: NotAnAppWhere = _anything_may_be_one) -> None:
+                        not_an_app: NotAnAppWhere = _anything_may_be_one,
+                        nodes: TreeNodes | None = None) -> None:
     """The values a module writes for Flask configuration keys that name scopes:
     ``X.config["KEY"] = value``, ``X.config.update(KEY=value)``, ``from_mapping``, and
     the attributes of a ``...Config`` class (loaded with ``config.from_object``).
@@ -112,7 +113,8 @@ def flask_config_values(tree: ast.Module, found: dict[str, list[ast.expr]],
         if isinstance(key, str) and "scope" in key.lower():
             written.append((receiver, key, value))
 
-    for node in walk_nodes(tree):
+    # (``nodes``: the tree's, when listed for other readings of it too.)
+    for node in walk_nodes(tree) if nodes is None else nodes.all():
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
             if (

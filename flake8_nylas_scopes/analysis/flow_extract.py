@@ -3380,7 +3380,7 @@ def _nonlocal_names(body: Sequence[ast.stmt] | None) -> frozenset[str]:
             found.update(node.names)
         elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
                                    ast.Lambda, ast.expr)):
-            pending.extend(ast.iter_child_nodes(node))
+            pending.extend(child_nodes(node))
     return frozenset(found)
 
 

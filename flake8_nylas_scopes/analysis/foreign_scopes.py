@@ -38,7 +38,7 @@ from .facts import any_attribute
 from .logger_calls import logs_only
 from .raw_uses import HOSTED_AUTH_PATH, NATIVE_AUTH_PATH, URL_SCHEME, V3_HOSTED_AUTH_PATH
 from .star_names import CONSTANT_NAME
-from .tree_walk import code_children
+from .tree_walk import child_nodes, code_children, walk_nodes
 from .typed_dicts import made_with_keywords
 
 _Found = TypeVar("_Found", str, "tuple[str, int, int, str]",
@@ -329,7 +329,7 @@ def _names_scopes(value: ast.expr) -> bool:
     key anywhere in it (``client_kwargs={"scope": ...}``), a name saying scopes, or
     another dict spread or copied into it (``{**BASE, ...}``, ``dict(BASE, ...)``),
     whose own record says what it holds."""
-    for node in ast.walk(value):
+    for node in walk_nodes(value):
         if isinstance(node, ast.Dict) and any(
                 key is None or (isinstance(key, ast.Constant) and isinstance(key.value, str)
                                 and key.value.casefold() in _SCOPE_KEYWORDS)
@@ -885,7 +885,7 @@ def _encoded_queries(node: ast.expr, bound: Callable[[str], Sequence[ast.expr]]
             continue
         if isinstance(one, ast.Name):
             pending.extend(bound(one.id))
-        pending.extend(child for child in ast.iter_child_nodes(one)
+        pending.extend(child for child in child_nodes(one)
                        if isinstance(child, ast.expr))
 
 

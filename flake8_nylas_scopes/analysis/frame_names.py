@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import ast
 
+from .tree_walk import walk_nodes
+
 # Calls that give the calling frame's names (``vars`` and ``locals`` given nothing) or
 # run text in it.
 _NAMESPACE_CALLS = frozenset({"locals", "vars", "eval", "exec"})
@@ -31,7 +33,7 @@ def reads_names_by_text(function: ast.FunctionDef | ast.AsyncFunctionDef) -> boo
     """Whether ``function``'s body (nested functions included) reaches its frame's
     names by their text."""
     for statement in function.body:
-        for node in ast.walk(statement):
+        for node in walk_nodes(statement):
             if isinstance(node, ast.Attribute) and node.attr == _FRAME_NAMES:
                 return True
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (

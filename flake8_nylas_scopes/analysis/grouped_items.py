@@ -23,6 +23,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from .tree_walk import walk_nodes
+
 # The containers a ``defaultdict`` may make for a missing key, by the dotted name the
 # callee is known by (Python's own types; ``add`` and ``append`` only store).
 _GROUP_FACTORIES = frozenset({"list", "set", "collections.deque"})
@@ -62,7 +64,7 @@ def only_grouped(body: list[ast.stmt], name: str, callee_name: CalleeName) -> bo
     by grouping into it: no item stored or deleted, no ``update``, ``|=`` or other
     ``setdefault``, and no call given the dict itself (but ``len``)."""
     for statement in body:
-        for node in ast.walk(statement):
+        for node in walk_nodes(statement):
             if isinstance(node, ast.Subscript) and _is(node.value, name) and not (
                     isinstance(node.ctx, ast.Load)):
                 return False

@@ -150,7 +150,7 @@ def _nodes_inside(scope: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast
     """Every node of the function's body and of the code nested in it (its own
     parameters, decorators and annotations left out)."""
     for statement in scope.body:
-        yield from ast.walk(statement)
+        yield from walk_nodes(statement)
 
 
 def _declares(node: ast.AST, name: str) -> bool:

@@ -18,6 +18,7 @@ import ast
 from collections.abc import Callable, Mapping
 
 from .class_order import c3_merge
+from .tree_walk import walk_nodes
 
 # Methods that give an instance attributes of its own when it is made or read, or
 # that change what a subclass binds.
@@ -128,7 +129,7 @@ def _statement_names(statement: ast.stmt) -> set[str]:
     targets = statement.targets if isinstance(statement, ast.Assign) else (
         [statement.target] if isinstance(statement, ast.AnnAssign) else [])
     # ``a, b = ...`` in a class body: every name it may bind counts as bound.
-    return {inner.id for target in targets for inner in ast.walk(target)
+    return {inner.id for target in targets for inner in walk_nodes(target)
             if isinstance(inner, ast.Name)}
 
 
@@ -162,7 +163,7 @@ def _property_returns(method: ast.FunctionDef, is_builtin: Callable[[str], bool]
     if not method.body or not isinstance(method.body[-1], ast.Return):
         return []
     returns: list[ast.expr] = []
-    for node in ast.walk(method):
+    for node in walk_nodes(method):
         if node is not method and isinstance(node, (
                 ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef,
                 ast.Yield, ast.YieldFrom, ast.Await)):

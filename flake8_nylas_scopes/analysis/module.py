@@ -115,6 +115,8 @@ def module_facts(
             # Reading calls this module may give a meaning of their own elsewhere.
             facts.star_readers = extractor.star_readers()
             facts.redefined_readers = extractor.redefined_readers()
+            # The tree's nodes, listed once for the readings of the whole of it.
+            tree_nodes = extractor.nodes
             flow_extractor = FlowExtractor(
                 extractor.source, module_name, extractor.imports, extractor.module_bindings,
                 extractor.body_bindings, extractor.star_imported(), extractor.handed_over_twice,
@@ -125,11 +127,11 @@ def module_facts(
             finally:
                 flow_extractor.close()
             if ".save(" in text and "create(" in text:
-                facts.flow.new_saves = new_saves(tree, extractor.source) or ()
+                facts.flow.new_saves = new_saves(tree, extractor.source, tree_nodes) or ()
             if may_import_unseen(text):
                 # A test's module imported in a function may run in the app.
                 facts.unseen_imports = unseen_imports(
-                    tree, text, extractor.absolute_module, extractor.qualify)
+                    tree, text, extractor.absolute_module, extractor.qualify, tree_nodes)
             # A registry spread over modules (see ``registrars``).
             facts.registrars = registrars(tree, text)
             facts.filled_registries = filled_registries(tree, text) if facts.registrars else []
@@ -138,7 +140,7 @@ def module_facts(
             # ``type(name, bases, namespace)``.)
             if "class " in text or "type(" in text or "new_class" in text:
                 bound = subclass_bindings(tree, module_name, may_hold_class_scopes,
-                                          extractor.qualify, text)
+                                          extractor.qualify, text, tree_nodes)
                 facts.subclass_bindings = bound.with_base
                 facts.base_free_bindings = bound.base_free
                 facts.base_names = bound.base_names
@@ -151,7 +153,7 @@ def module_facts(
                 facts.run_time_setters = run_time_setters(tree, module_name)
             if may_test_a_provider(text):
                 # Calls kept to some providers' grants (see ``provider_guards``).
-                tests = ProviderTests(tree)
+                tests = ProviderTests(tree, tree_nodes)
                 facts.unread_predicates = know_the_module(tests, tree, extractor.imports, text)
                 blocks = guard_scopes(tree, tests)
                 nodes = scope_nodes(blocks)
@@ -224,7 +226,7 @@ def module_facts(
                 checks = checked_scopes(
                     tree, bindings.lookup, lambda name: bindings.binds(name) or (
                         extractor.qualify(ast.Name(name, ast.Load())) is not None),
-                    extractor.qualify)
+                    extractor.qualify, tree_nodes)
                 facts.checked_scopes = checks.names
                 facts.checked_references = checks.references
     finally:

@@ -24,6 +24,7 @@ import ast
 from collections.abc import Iterator
 
 from .source import SourceMap
+from .tree_walk import TreeNodes, child_nodes, walk_nodes
 
 _BUILDER = "create"
 _SAVE = "save"
@@ -31,10 +32,12 @@ _ID = "id"
 _BODIES = ("body", "orelse", "finalbody")
 
 
-def new_saves(tree: ast.Module, source: SourceMap) -> list[tuple[int, int]]:
+def new_saves(tree: ast.Module, source: SourceMap, nodes: TreeNodes | None = None,
+              ) -> list[tuple[int, int]]:
     """(line, column) of each ``save()`` call on a model certainly new there."""
     found: list[tuple[int, int]] = []
-    for node in ast.walk(tree):
+    # (``nodes``: the tree's, when listed for other readings of it too.)
+    for node in walk_nodes(tree) if nodes is None else nodes.of(ast.Call):
         if isinstance(node, ast.Call) and _is_save(node) and isinstance(
                 node.func, ast.Attribute) and _is_new_model(node.func.value):
             found.append(_place(source, node))
@@ -98,7 +101,7 @@ def _saved_after(following: list[ast.stmt], name: str) -> ast.Call | None:
 
 
 def _mentions(node: ast.AST, name: str) -> bool:
-    return any(isinstance(each, ast.Name) and each.id == name for each in ast.walk(node))
+    return any(isinstance(each, ast.Name) and each.id == name for each in walk_nodes(node))
 
 
 def _captured(scope: ast.AST, name: str) -> bool:
@@ -109,7 +112,7 @@ def _captured(scope: ast.AST, name: str) -> bool:
         isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef))
         and node is not scope and _mentions(node, name)
         or isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names
-        for node in ast.walk(scope))
+        for node in walk_nodes(scope))
 
 
 def _blocks(tree: ast.Module) -> Iterator[tuple[ast.AST, list[ast.stmt]]]:
@@ -121,7 +124,7 @@ def _blocks(tree: ast.Module) -> Iterator[tuple[ast.AST, list[ast.stmt]]]:
             body = getattr(node, field, None)
             if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
                 yield scope, body
-        for child in ast.iter_child_nodes(node):
+        for child in child_nodes(node):
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 pending.append((child, child))
             elif isinstance(child, (ast.stmt, ast.ExceptHandler, ast.match_case)):

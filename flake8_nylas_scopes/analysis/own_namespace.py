@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .tree_walk import child_nodes
+
 # Text the module needs to hold for any of the forms read here.
 _WORDS = ("globals(", "vars(", "locals(", "sys.modules", "exec(", "eval(")
 # ``exec`` or ``eval`` as a whole name, held or handed on (``run = exec``); not a
@@ -113,7 +115,7 @@ def _linked(tree: ast.Module, parents: dict[int, ast.AST],
         found.append(current)
         inner = within or isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef,
                                                ast.Lambda))
-        for child in ast.iter_child_nodes(current):
+        for child in child_nodes(current):
             parents[id(child)] = current
             if inner:
                 nested.add(id(child))

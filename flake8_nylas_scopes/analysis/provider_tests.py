@@ -39,7 +39,7 @@ from .partial_names import (
     NO_PATTERNS, Patterns, compiled_patterns, may_test_part_of_a_name, pattern_tests,
     tests_part_of_a_name,
 )
-from .tree_walk import code_children, walk_nodes
+from .tree_walk import TreeNodes, code_children, walk_nodes
 
 # The ``Provider`` values of nylas-python 6.x (``nylas/models/auth.py``, 6.0 to 6.18).
 PROVIDER_NAMES = frozenset({
@@ -148,10 +148,11 @@ def may_test_a_provider(text: str) -> bool:
 class ProviderTests:
     """Reads provider tests in one module, knowing the names it binds once."""
 
-    def __init__(self, tree: ast.Module | None) -> None:
+    def __init__(self, tree: ast.Module | None, nodes: TreeNodes | None = None) -> None:
         """``tree`` None: a module that names no provider, whose own names and
-        functions then test none (see ``assumed``)."""
-        walked = _walk_module(tree) if tree is not None else _ModuleWalk(
+        functions then test none (see ``assumed``); ``nodes``: the tree's, when
+        listed for other readings of it too."""
+        walked = _walk_module(tree, nodes) if tree is not None else _ModuleWalk(
             [], set(), set(), [])
         self._names, self._collections, self._choices = (
             _bound_once(tree, walked) if tree is not None else ({}, {}, {}))
@@ -594,11 +595,11 @@ class _ModuleWalk(NamedTuple):
     scopes: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef]
 
 
-def _walk_module(tree: ast.Module) -> _ModuleWalk:
+def _walk_module(tree: ast.Module, nodes: TreeNodes | None = None) -> _ModuleWalk:
     walked = _ModuleWalk([], set(), set(), [])
     # Dispatched by class, the commonest first: the parser makes no subclasses of
     # its nodes, and this runs over every node of the module.
-    for node in walk_nodes(tree):
+    for node in walk_nodes(tree) if nodes is None else nodes.all():
         kind = node.__class__
         if kind is ast.Attribute:
             assert isinstance(node, ast.Attribute)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from .tree_walk import walk_nodes
+
 ENVIRONMENT = "the environment"
 A_FILE = "a file"
 
@@ -69,7 +71,7 @@ def _bound_once(tree: ast.Module) -> dict[str, ast.expr]:
         else:
             # (A name bound again in a block, a loop or by ``+=`` is no single value:
             # counted so that it is not taken for one.)
-            for node in ast.walk(statement):
+            for node in walk_nodes(statement):
                 if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                     counts[node.id] = counts.get(node.id, 0) + 1
             if isinstance(statement, ast.With):
@@ -100,7 +102,7 @@ def _source(value: ast.expr, bound: dict[str, ast.expr], qualify: Qualify, depth
     or "" where it reads neither (or the analysis cannot tell)."""
     if depth > _MAX_DEPTH:
         return ""
-    for node in ast.walk(value):
+    for node in walk_nodes(value):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
                 node.func.attr in _FILE_METHODS):
             return A_FILE

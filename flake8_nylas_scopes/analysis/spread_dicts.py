@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import ast
 
+from .tree_walk import walk_nodes
+
 # Calls that reach a function's names by their text, so that no read of the name
 # shows (``locals()["kw"]["message_id"] = m``).
 _NAMESPACE_CALLS = frozenset({"locals", "vars", "eval", "exec"})
@@ -24,7 +26,7 @@ def only_spread(body: list[ast.stmt], name: str) -> bool:
     spreads: set[int] = set()
     reads: list[ast.Name] = []
     for statement in body:
-        for node in ast.walk(statement):
+        for node in walk_nodes(statement):
             if isinstance(node, ast.keyword) and node.arg is None and isinstance(
                     node.value, ast.Name):
                 spreads.add(id(node.value))

@@ -15,6 +15,8 @@ from __future__ import annotations
 import ast
 import re
 
+from .tree_walk import walk_nodes
+
 # ``(*[`` or ``, *(``: a spread in an argument list (a multiplication never follows
 # an opening parenthesis or a comma); ``(**{`` or ``, **{``: a dict spread as
 # keywords.  Only a module holding one is walked.
@@ -32,7 +34,9 @@ def spread_literals(tree: ast.Module) -> None:
     ``*[*[b], c]``, and joined, ``*[b] + [c]``), and its keywords spread from a dict
     literal whose keys are written names (``f(**{"x": b})`` becomes ``f(x=b)``).  A spread of
     anything else, inside one too (``*[a, *rest]``), stays a spread."""
-    for node in ast.walk(tree):
+    # (A node's children are taken before it is given, as ``ast.walk`` takes them:
+    # the arguments written out in its place are not walked.)
+    for node in walk_nodes(tree):
         if not isinstance(node, ast.Call):
             continue
         if any(_literal_elements(arg) for arg in node.args):

@@ -20,6 +20,8 @@ import builtins
 from collections.abc import Callable
 from typing import NamedTuple
 
+from .tree_walk import TreeNodes, child_nodes, walk_nodes
+
 # A class is named by its module and the classes and functions it is written in.
 _SCOPE_STATEMENTS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 # Methods through which a class may give its subclasses or instances attributes its
@@ -62,6 +64,7 @@ class ClassBindings(NamedTuple):
 def subclass_bindings(
     tree: ast.Module, module: str, may_hold_scopes: Callable[[str], bool],
     qualify: Callable[[ast.expr], str | None] = lambda node: None, text: str = "",
+    nodes: TreeNodes | None = None,
 ) -> ClassBindings:
     """(the class's dotted name, the attribute) for each attribute that may hold
     scopes bound in the body of a class, split by whether the class has a base, and
@@ -96,7 +99,7 @@ def subclass_bindings(
             for child in getattr(node, block, None) or ():
                 stack.append((child, inner))
     if "type(" in text or "new_class" in text:
-        bases.extend(_made_classes(tree, module, top_level, qualify))
+        bases.extend(_made_classes(tree, module, top_level, qualify, nodes))
     return ClassBindings(sorted(with_base), sorted(base_free), sorted(named), sorted(bases))
 
 
@@ -116,13 +119,15 @@ def _base_name(base: ast.expr, module: str, top_level: set[str],
 
 
 def _made_classes(tree: ast.Module, module: str, top_level: set[str],
-                  qualify: Callable[[ast.expr], str | None]) -> list[ClassBases]:
+                  qualify: Callable[[ast.expr], str | None],
+                  nodes: TreeNodes | None = None) -> list[ClassBases]:
     """The classes made by calling ``type`` with three arguments (or
     ``types.new_class``): the namespace they are given may bind anything, so each is
     recorded as shaped, with the bases its tuple names (one unnamed base where the
     bases are not a tuple written there)."""
     made: list[ClassBases] = []
-    for node in ast.walk(tree):
+    # (``nodes``: the tree's, when listed for other readings of it too.)
+    for node in walk_nodes(tree) if nodes is None else nodes.of(ast.Call):
         if not (isinstance(node, ast.Call) and len(node.args) >= 2):
             continue
         func = node.func
@@ -168,7 +173,7 @@ def sets_attributes_at_run_time(cls: ast.ClassDef) -> bool:
             continue
         positional = [*method.args.posonlyargs, *method.args.args]
         if positional and any(_sets_by_run_time_name(node, positional[0].arg)
-                              for node in ast.walk(method)):
+                              for node in walk_nodes(method)):
             return True
     return False
 
@@ -229,7 +234,7 @@ def _sets_others_by_run_time_name(function: ast.FunctionDef | ast.AsyncFunctionD
         receiver = _run_time_receiver(node)
         if receiver and receiver != own:
             return True
-        pending.extend(ast.iter_child_nodes(node))
+        pending.extend(child_nodes(node))
     return False
 
 
@@ -377,7 +382,7 @@ def _calls_base_hook(node: ast.expr) -> bool:
 def _calls_or_binds(node: ast.AST) -> bool:
     """Whether ``node`` holds a call, a walrus or a lambda (which may set attributes)."""
     return any(isinstance(inner, (ast.Call, ast.NamedExpr, ast.Lambda))
-               for inner in ast.walk(node))
+               for inner in walk_nodes(node))
 
 
 def _last_name(base: ast.expr) -> str:
@@ -406,6 +411,6 @@ def _bound_in(statements: list[ast.stmt]) -> set[str]:
             names.update((alias.asname or alias.name).partition(".")[0]
                          for alias in statement.names)
             continue
-        names.update(node.id for node in ast.walk(statement)
+        names.update(node.id for node in walk_nodes(statement)
                      if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store))
     return names

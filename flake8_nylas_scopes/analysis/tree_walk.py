@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 from collections import deque
 from collections.abc import Iterator
+from typing import TypeVar
 
 _AST = ast.AST
 
@@ -126,3 +127,34 @@ def walk_nodes(node: ast.AST) -> Iterator[ast.AST]:
             elif isinstance(value, _AST):
                 append(value)
         yield node
+
+
+_Node = TypeVar("_Node", bound=ast.AST)
+
+
+class TreeNodes:
+    """Every node of one module's tree in ``ast.walk``'s order, listed the first time
+    a reading of the whole tree asks, then shared by the module's other such readings
+    (each walked the tree again before: a walk costs a twentieth of the module's
+    facts).  Made for one module's reading and dropped with it; the tree must not be
+    changed once a reading has asked (``spread_literals`` runs before any)."""
+
+    __slots__ = ("_tree", "_all", "_kinds")
+
+    def __init__(self, tree: ast.AST) -> None:
+        self._tree = tree
+        self._all: list[ast.AST] | None = None
+        self._kinds: dict[type[ast.AST], list[ast.AST]] = {}
+
+    def all(self) -> list[ast.AST]:
+        """Every node, as ``walk_nodes`` gives them."""
+        if self._all is None:
+            self._all = list(walk_nodes(self._tree))
+        return self._all
+
+    def of(self, kind: type[_Node]) -> list[_Node]:
+        """The nodes that are instances of ``kind``, in ``all``'s order."""
+        found = self._kinds.get(kind)
+        if found is None:
+            found = self._kinds[kind] = [node for node in self.all() if isinstance(node, kind)]
+        return found  # type: ignore[return-value]  # each an instance of ``kind``

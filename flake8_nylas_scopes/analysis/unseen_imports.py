@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .namespaces import MODULE_LOADERS
+from .tree_walk import TreeNodes, walk_nodes
 
 # Stands for a module loaded by a name the analysis cannot read.
 ANY_MODULE = "*"
@@ -63,6 +64,7 @@ def unseen_imports(
     tree: ast.Module, text: str,
     absolute: Callable[[ast.ImportFrom], str | None],
     qualify: Callable[[ast.expr], str | None],
+    nodes: TreeNodes | None = None,
 ) -> list[str]:
     """The dotted names of the modules (or of the members of modules) the module
     imports where its flow records may not name them, each once, in source order;
@@ -73,7 +75,8 @@ def unseen_imports(
         for name in _imported_names(statement, nested, absolute):
             found[name] = None
     if any(word in text for word in _LOADER_WORDS):
-        for node in ast.walk(tree):
+        # (``nodes``: the tree's, when listed for other readings of it too.)
+        for node in walk_nodes(tree) if nodes is None else nodes.of(ast.Call):
             if not isinstance(node, ast.Call):
                 continue
             if _is_loader(node, qualify):
