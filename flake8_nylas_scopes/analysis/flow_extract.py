@@ -25,6 +25,8 @@ from ..nylas_api import API_VERSIONS, client_class_names
 from ..nylas_api.http import ANY_METHOD, URL_HOLE
 from ..nylas_api.package import SDK_PACKAGE
 from ..nylas_api.shared_names import SHARED_OPERATIONS
+from ..nylas_api.v3 import sdk as v3_sdk
+from ..nylas_api.v3.types import Serialisation
 from ..spans import Span
 from .app_items import (
     ANY_ITEM_SLOT,
@@ -162,6 +164,14 @@ AUTH_URL_METHOD = _V2.auth_url_method
 AUTH_URL_HELPER_METHODS = frozenset(
     method.rpartition(".")[2] for method in _V2.auth_url_helpers)
 _REQUEST_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
+# API v3 requests sent as JSON whose names are common words (``grants.update``,
+# ``connectors.create``): recorded too, so that the index can tell whether the
+# receiver is a client, which decides whether the request is Nylas's.
+V3_REQUEST_CHAINS = frozenset(
+    (*site.resource.split("."), site.method)
+    for site in (*v3_sdk.SCOPE_SITES, *v3_sdk.PRERELEASE_SCOPE_SITES)
+    if site.serialisation is Serialisation.JSON_BODY
+)
 # A v2 collection's model builder, which takes keywords only (see ``v3_shaped_calls``).
 MODEL_BUILDER = _V2.model_builder
 # Keywords only API v3's ``create`` takes (``request_body=``), from the v3 surface.
@@ -1635,6 +1645,21 @@ class FlowExtractor:
         )
         return True
 
+    def _v3_request_use(self, func: ast.Attribute, attrs: list[str], node: ast.Call) -> None:
+        """Record ``<receiver>.grants.update(...)`` (see ``V3_REQUEST_CHAINS``)."""
+        for chain in V3_REQUEST_CHAINS:
+            if tuple(attrs[-len(chain):]) != chain:
+                continue
+            owner: ast.expr = func
+            for _ in chain:
+                assert isinstance(owner, ast.Attribute)
+                owner = owner.value
+            root_value = self.value(owner)
+            if root_value is not None:
+                self.facts.uses.append(Use(root_value, self._table.names(list(chain)),
+                                           self.source.span(node), self._text(func)))
+            return
+
     def _chain(self, node: ast.expr) -> tuple[list[str], ast.expr]:
         """Split ``root.a.b.c`` into ``[a, b, c]`` and the root, stopping at a symbol."""
         attrs: list[str] = []
@@ -2522,6 +2547,11 @@ class FlowExtractor:
         if isinstance(func, ast.Attribute):
             attrs, root = self._chain(func)
             used = self._use(func, attrs, root, node)
+            if not used and (node.args or any(
+                    keyword.arg == "request_body" for keyword in node.keywords)):
+                # (Shaped as the SDK's call, with a body: not Django's
+                # ``user.grants.update(active=False)``.)
+                self._v3_request_use(func, attrs, node)
             if func.attr in _REQUEST_METHODS:
                 self._auth_url_callees.add(func)
             if func.attr in AUTH_URL_HELPER_METHODS:

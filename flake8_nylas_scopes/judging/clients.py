@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 
 from ..analysis.facts import Generation, ModuleFacts, ScopeSite, SiteKind
 from ..analysis.facts_values import ScopeValue, ValueState
+from ..analysis.flow_extract import V3_REQUEST_CHAINS
 from ..spans import Span
 from .resolver import FlowResolver, named_like_a_client
 from .sdk_view import sdk_view
@@ -28,8 +29,14 @@ _AUTH_URL_USE = (sdk_view().auth_url_method,)
 
 
 def awaits_client(site: ScopeSite) -> bool:
-    """Whether a site is a request only if its receiver is a client, not yet shown."""
-    return site.kind is SiteKind.SDK_HOSTED and not site.confirmed
+    """Whether a site is a request only if its receiver is a client, not yet shown:
+    an ``authentication_url`` call, or a v3 JSON request whose method name is a common
+    word (``grants.update``, ``connectors.create``) made on a receiver its module
+    cannot show to be a client (``extract_v3``)."""
+    if site.confirmed:
+        return False
+    return site.kind is SiteKind.SDK_HOSTED or (
+        site.kind is SiteKind.V3_JSON and bool(site.receiver) and not site.exported_as)
 
 
 def client_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver) -> frozenset[Span]:
@@ -41,6 +48,7 @@ def client_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver) -> froz
         for facts in modules if facts.flow is not None
         for use in facts.flow.uses
         if (use.attrs == _AUTH_URL_USE and resolver.is_client(use.root)) or (
+            use.attrs in V3_REQUEST_CHAINS and resolver.is_v3_client(use.root)) or (
             len(use.attrs) == 1 and use.attrs[0] in helpers
             and resolver.is_helper(use.root, helpers[use.attrs[0]]))
     )

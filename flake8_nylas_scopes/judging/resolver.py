@@ -34,6 +34,7 @@ from ..analysis.flow_calls import (
     TEMPLATE_FUNCTIONS,
     TEMPLATE_METHODS,
 )
+from ..analysis.flow_extract import V3_REQUEST_CHAINS
 from ..analysis.flow_facts import (
     ANY_MEMBER, UNREAD_MODULE, CallSite, Edge, Function, HandedCall, Read, Sink, Store, Use,
     Val,
@@ -2382,6 +2383,9 @@ class FlowResolver:
     def is_client(self, value: Val | None) -> bool:
         return CLIENT_OBJ in self.resolve(value)
 
+    def is_v3_client(self, value: Val | None) -> bool:
+        return _V3_CLIENT in self.resolve(value)
+
     def is_helper(self, value: Val | None, helper_class: str) -> bool:
         """Whether a value may be an instance of the SDK helper class named
         (``Routes(client)``, made in this module or another)."""
@@ -2396,6 +2400,10 @@ class FlowResolver:
             # Recorded only to tell whether the receiver is the SDK's helper (see
             # ``clients``): the request it makes uses no grant, and the call is
             # followed as a call (a project method of that name gets its arguments).
+            return [], []
+        if attrs in V3_REQUEST_CHAINS:
+            # Recorded only to tell whether the receiver is a client (see
+            # ``clients``): the request is made with the API key, no grant's scope.
             return [], []
         objs = self.resolve(use.root)
         first = attrs[0]
