@@ -35,8 +35,8 @@ def inbox(grant_id):
 
 
 def _found(tmp_path: Path, use: str) -> list[Found]:
-    return app_findings(tmp_path, {"app/nylas_client.py": CLIENT, "app/login.py": LOGIN,
-                                   "app/use.py": use})
+    return app_findings(tmp_path, {"app/auth.py": "", "app/nylas_client.py": CLIENT,
+                                   "app/login.py": LOGIN, "app/use.py": use})
 
 
 def _codes(found: list[Found], code: str) -> list[tuple[str, int]]:
@@ -116,3 +116,61 @@ def test_grants_update_of_another_object_is_no_request(tmp_path: Path) -> None:
         """)
     assert _codes(found, "NYS301") == [("use.py", 17)]
     assert _codes(found, "NYS401") == []
+
+
+# ``app/setup.py``: the Google connector is made by the app with its scopes (lines 8-9),
+# and the logins send none, so the connector's scopes are what a Google grant holds.
+CONNECTOR = f"""\
+from app.nylas_client import client
+
+
+def create_connector():
+    return client.connectors.create({{
+        "provider": "google",
+        "settings": {{"client_id": "id", "client_secret": "secret"}},
+        "scope": ["openid", "{G}calendar.events",
+                  "{G}contacts"]}})
+"""
+
+
+def _pkce_login(provider: str) -> str:
+    return f"""\
+        from app.nylas_client import client
+
+
+        def login():
+            return client.auth.url_for_oauth2_pkce({{
+                "client_id": "id", "redirect_uri": "https://a.example/cb",
+                {provider}"access_type": "offline"}})
+
+
+        def book(grant_id, body):
+            return client.events.create(grant_id, body, {{"calendar_id": "team"}})
+
+
+        def inbox(grant_id):
+            return client.messages.list(grant_id)
+        """
+
+
+def _connector_app(tmp_path: Path, provider: str) -> list[Found]:
+    return app_findings(tmp_path, {"app/auth.py": "", "app/nylas_client.py": CLIENT,
+                                   "app/setup.py": CONNECTOR, "app/login.py": _pkce_login(provider)})
+
+
+def test_login_without_scope_gets_the_connector_scopes_the_app_sets(tmp_path: Path) -> None:
+    # The login takes the Google connector's defaults, which the app sets itself:
+    # the contacts scope serves no call and the inbox read lacks Gmail's read scope.
+    found = _connector_app(tmp_path, '"provider": "google", ')
+    assert _codes(found, "NYS303") == [("setup.py", 9)]
+    assert _codes(found, "NYS301") == [("login.py", 15)]
+    assert _codes(found, "NYS304") == []
+
+
+def test_login_of_unnamed_provider_keeps_the_grant_unknown(tmp_path: Path) -> None:
+    # Control: a login that names no provider may be any connector's (the user picks
+    # one), so what it grants stays unknown and the usage rules stay silent.
+    found = _connector_app(tmp_path, "")
+    assert _codes(found, "NYS303") == []
+    assert _codes(found, "NYS301") == []
+    assert _codes(found, "NYS304") != []

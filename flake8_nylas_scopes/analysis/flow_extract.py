@@ -25,8 +25,6 @@ from ..nylas_api import API_VERSIONS, client_class_names
 from ..nylas_api.http import ANY_METHOD, URL_HOLE
 from ..nylas_api.package import SDK_PACKAGE
 from ..nylas_api.shared_names import SHARED_OPERATIONS
-from ..nylas_api.v3 import sdk as v3_sdk
-from ..nylas_api.v3.types import Serialisation
 from ..spans import Span
 from .app_items import (
     ANY_ITEM_SLOT,
@@ -74,6 +72,7 @@ from .dispatch_functions import (
     registration_target,
 )
 from .empty_records import shed_empty
+from .extract_v3 import V3_REQUEST_CHAINS
 from .facts_values import ScopeValue, ValueState
 from .exit_stacks import EXIT_STACK_CLASSES, exit_stack_names, stack_call
 from .flow_calls import (
@@ -164,14 +163,6 @@ AUTH_URL_METHOD = _V2.auth_url_method
 AUTH_URL_HELPER_METHODS = frozenset(
     method.rpartition(".")[2] for method in _V2.auth_url_helpers)
 _REQUEST_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
-# API v3 requests sent as JSON whose names are common words (``grants.update``,
-# ``connectors.create``): recorded too, so that the index can tell whether the
-# receiver is a client, which decides whether the request is Nylas's.
-V3_REQUEST_CHAINS = frozenset(
-    (*site.resource.split("."), site.method)
-    for site in (*v3_sdk.SCOPE_SITES, *v3_sdk.PRERELEASE_SCOPE_SITES)
-    if site.serialisation is Serialisation.JSON_BODY
-)
 # A v2 collection's model builder, which takes keywords only (see ``v3_shaped_calls``).
 MODEL_BUILDER = _V2.model_builder
 # Keywords only API v3's ``create`` takes (``request_body=``), from the v3 surface.

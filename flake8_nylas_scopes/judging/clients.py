@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 
 from ..analysis.facts import Generation, ModuleFacts, ScopeSite, SiteKind
 from ..analysis.facts_values import ScopeValue, ValueState
-from ..analysis.flow_extract import V3_REQUEST_CHAINS
+from ..analysis.extract_v3 import V3_REQUEST_CHAINS
 from ..spans import Span
 from .resolver import FlowResolver, named_like_a_client
 from .sdk_view import sdk_view

@@ -34,7 +34,7 @@ from ..analysis.flow_calls import (
     TEMPLATE_FUNCTIONS,
     TEMPLATE_METHODS,
 )
-from ..analysis.flow_extract import V3_REQUEST_CHAINS
+from ..analysis.extract_v3 import V3_REQUEST_CHAINS
 from ..analysis.flow_facts import (
     ANY_MEMBER, UNREAD_MODULE, CallSite, Edge, Function, HandedCall, Read, Sink, Store, Use,
     Val,
