@@ -163,6 +163,8 @@ AUTH_URL_METHOD = _V2.auth_url_method
 AUTH_URL_HELPER_METHODS = frozenset(
     method.rpartition(".")[2] for method in _V2.auth_url_helpers)
 _REQUEST_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
+# The last names of the v3 requests ``_v3_request_use`` records (``update``).
+_V3_REQUEST_METHODS = frozenset(chain[-1] for chain in V3_REQUEST_CHAINS)
 # A v2 collection's model builder, which takes keywords only (see ``v3_shaped_calls``).
 MODEL_BUILDER = _V2.model_builder
 # Keywords only API v3's ``create`` takes (``request_body=``), from the v3 surface.
@@ -2538,7 +2540,7 @@ class FlowExtractor:
         if isinstance(func, ast.Attribute):
             attrs, root = self._chain(func)
             used = self._use(func, attrs, root, node)
-            if not used and (node.args or any(
+            if not used and func.attr in _V3_REQUEST_METHODS and (node.args or any(
                     keyword.arg == "request_body" for keyword in node.keywords)):
                 # (Shaped as the SDK's call, with a body: not Django's
                 # ``user.grants.update(active=False)``.)
