@@ -34,6 +34,7 @@ from ..spans import Span
 from .ast_names import dotted, keyword_value
 from .branch_keys import branch_key_values
 from .facts import (
+    CONNECTOR_DEFAULTS,
     ArgumentDict,
     ArgumentValue,
     CallArguments,
@@ -72,19 +73,6 @@ _GRANT_OBJECTS: dict[str, SdkSite] = {
     site.resource: site for site in reversed(sdk.SCOPE_SITES)
     if site.creates_grant and "." not in site.resource
 }
-# The requests sent as JSON whose names are common words, as a chain of attributes
-# (``("grants", "update")``): the flow records such a call too, so that the index can
-# tell whether its receiver is a client, which decides whether it is Nylas's request.
-V3_REQUEST_CHAINS = frozenset(
-    (*site.resource.split("."), site.method)
-    for site in (*sdk.SCOPE_SITES, *sdk.PRERELEASE_SCOPE_SITES)
-    if site.serialisation is Serialisation.JSON_BODY and site.method not in _DISTINCTIVE
-)
-# The requests that set a connector's default scopes, as a request describes itself
-# (``connectors.create()``).
-CONNECTOR_REQUESTS = frozenset(
-    f"{site.resource}.{site.method}()" for site in sdk.SCOPE_SITES
-    if site.resource == "connectors")
 _MODELS_PACKAGE = "nylas.models."
 # The methods whose arguments can change the scopes a call needs, by name: the
 # resources that have one.
@@ -142,7 +130,6 @@ _PROVIDER_KEY = "provider"
 _URL_QUOTERS = frozenset({"urllib.parse.quote", "urllib.parse.quote_plus"})
 _URLENCODE = frozenset({"urllib.parse.urlencode", "urlencode", "httpx.QueryParams"})
 # Why a request's granted set is not the list it shows (``ScopeSite.granted_unknown``).
-CONNECTOR_DEFAULTS = "no 'scope': the connector's default scopes apply"
 _INCLUDE_GRANT_SCOPES = "'include_grant_scopes' may keep the scopes the grant had"
 # A config dict another module defines: its 'scope' is read there, its other keys are
 # not.

@@ -72,7 +72,6 @@ from .dispatch_functions import (
     registration_target,
 )
 from .empty_records import shed_empty
-from .extract_v3 import V3_REQUEST_CHAINS
 from .facts_values import ScopeValue, ValueState
 from .exit_stacks import EXIT_STACK_CLASSES, exit_stack_names, stack_call
 from .flow_calls import (
@@ -163,7 +162,11 @@ AUTH_URL_METHOD = _V2.auth_url_method
 AUTH_URL_HELPER_METHODS = frozenset(
     method.rpartition(".")[2] for method in _V2.auth_url_helpers)
 _REQUEST_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
-# The last names of the v3 requests ``_v3_request_use`` records (``update``).
+# API v3 requests sent as JSON whose names are common words (``grants.update``):
+# recorded too, so that the index can tell whether the receiver is a client, which
+# decides whether the request is Nylas's.
+V3_REQUEST_CHAINS = API_VERSIONS["v3"].surface().shared_request_chains
+# Their last names (``update``).
 _V3_REQUEST_METHODS = frozenset(chain[-1] for chain in V3_REQUEST_CHAINS)
 # A v2 collection's model builder, which takes keywords only (see ``v3_shaped_calls``).
 MODEL_BUILDER = _V2.model_builder

@@ -11,8 +11,8 @@ import dataclasses
 
 from collections.abc import Sequence
 
-from ..analysis.extract_v3 import CONNECTOR_DEFAULTS, CONNECTOR_REQUESTS
-from ..analysis.facts import Generation, ScopeSite, ValueState
+from ..analysis.facts import CONNECTOR_DEFAULTS, Generation, ScopeSite, ValueState
+from ..nylas_api import API_VERSIONS
 from ..nylas_api.catalogue import Catalogue
 from .v3_list_rules import is_v2_name, names_one_scope, scope_provider
 
@@ -57,6 +57,10 @@ def v3_granted(site: ScopeSite, catalogue: Catalogue) -> frozenset[str] | None:
     return frozenset(scope for scope in found if scope is not None)
 
 
+# The requests that set a connector's default scopes (``connectors.create()``).
+_CONNECTOR_REQUESTS = API_VERSIONS["v3"].surface().connector_requests
+
+
 def with_connectors_scopes(sites: Sequence[ScopeSite], unresolved: Sequence[ScopeSite]
                            ) -> list[ScopeSite]:
     """The requests as the usage rules judge them: a login that sends no ``scope``
@@ -68,7 +72,7 @@ def with_connectors_scopes(sites: Sequence[ScopeSite], unresolved: Sequence[Scop
     the project does not set, still leaves the grant unknown; so does a connector
     request whose scopes cannot be read (``unresolved``)."""
     set_here = {site.provider.lower() for site in (*sites, *unresolved)
-                if site.description in CONNECTOR_REQUESTS and site.provider}
+                if site.description in _CONNECTOR_REQUESTS and site.provider}
     if not set_here:
         return list(sites)
     return [site for site in sites if not (
