@@ -48,6 +48,11 @@ class Generation(enum.Enum):
     V3 = "v3"
 
 
+# Why a v3 request without ``scope`` grants what its list does not say
+# (``ScopeSite.granted_unknown``): its provider's connector defaults apply.
+CONNECTOR_DEFAULTS = "no 'scope': the connector's default scopes apply"
+
+
 @dataclass(frozen=True, slots=True)
 class ScopeSite:
     """A place where the code requests scopes for an end user.

@@ -162,6 +162,12 @@ AUTH_URL_METHOD = _V2.auth_url_method
 AUTH_URL_HELPER_METHODS = frozenset(
     method.rpartition(".")[2] for method in _V2.auth_url_helpers)
 _REQUEST_METHODS = frozenset({AUTH_URL_METHOD, *AUTH_URL_HELPER_METHODS})
+# API v3 requests sent as JSON whose names are common words (``grants.update``):
+# recorded too, so that the index can tell whether the receiver is a client, which
+# decides whether the request is Nylas's.
+V3_REQUEST_CHAINS = API_VERSIONS["v3"].surface().shared_request_chains
+# Their last names (``update``).
+_V3_REQUEST_METHODS = frozenset(chain[-1] for chain in V3_REQUEST_CHAINS)
 # A v2 collection's model builder, which takes keywords only (see ``v3_shaped_calls``).
 MODEL_BUILDER = _V2.model_builder
 # Keywords only API v3's ``create`` takes (``request_body=``), from the v3 surface.
@@ -1635,6 +1641,21 @@ class FlowExtractor:
         )
         return True
 
+    def _v3_request_use(self, func: ast.Attribute, attrs: list[str], node: ast.Call) -> None:
+        """Record ``<receiver>.grants.update(...)`` (see ``V3_REQUEST_CHAINS``)."""
+        for chain in V3_REQUEST_CHAINS:
+            if tuple(attrs[-len(chain):]) != chain:
+                continue
+            owner: ast.expr = func
+            for _ in chain:
+                assert isinstance(owner, ast.Attribute)
+                owner = owner.value
+            root_value = self.value(owner)
+            if root_value is not None:
+                self.facts.uses.append(Use(root_value, self._table.names(list(chain)),
+                                           self.source.span(node), self._text(func)))
+            return
+
     def _chain(self, node: ast.expr) -> tuple[list[str], ast.expr]:
         """Split ``root.a.b.c`` into ``[a, b, c]`` and the root, stopping at a symbol."""
         attrs: list[str] = []
@@ -2522,6 +2543,11 @@ class FlowExtractor:
         if isinstance(func, ast.Attribute):
             attrs, root = self._chain(func)
             used = self._use(func, attrs, root, node)
+            if not used and func.attr in _V3_REQUEST_METHODS and (node.args or any(
+                    keyword.arg == "request_body" for keyword in node.keywords)):
+                # (Shaped as the SDK's call, with a body: not Django's
+                # ``user.grants.update(active=False)``.)
+                self._v3_request_use(func, attrs, node)
             if func.attr in _REQUEST_METHODS:
                 self._auth_url_callees.add(func)
             if func.attr in AUTH_URL_HELPER_METHODS:

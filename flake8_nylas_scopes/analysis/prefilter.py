@@ -19,6 +19,9 @@ _RELEVANT_WORDS = (
     # API v3: the SDK's auth methods and the paths of hand-built requests, which a
     # module using a client imported under another name may name alone.
     "url_for_oauth2", "url_for_admin_consent", "custom_authentication", "v3/connect/",
+    # The JSON requests whose names are common words, on a client imported from
+    # another module (``client.grants.update(grant, {"scope": [...]})``).
+    "grants.update", "connectors.create", "connectors.update",
     # Raw API v3 requests to a host read from configuration name only their path:
     # ``requests.get(f"{API_BASE}/v3/grants/{grant}/messages")``.
     "v3/grants", "v3/scheduling", "v3/calendars",

@@ -66,7 +66,7 @@ from .test_code import is_patcher, is_test_library, is_test_module
 from .usage_rules import (
     Inference, ProjectState, infer, unneeded_claims_alone, usage_findings, with_gmail_companions,
 )
-from .v3_requests import judged_alternative, site_dialect
+from .v3_requests import judged_alternative, site_dialect, with_connectors_scopes
 
 # Scopes given to a wrapper function's parameter (see extract._parameter_reference).
 
@@ -916,7 +916,8 @@ def judge_project(
     app_facts = {path: facts for path, facts in modules.items() if path not in tests}
     guards, undecided, unread = provider_guards(app_facts)
     inferred, owned = owned_guards(app_facts, guards)
-    state = ProjectState(sites, endpoint_uses, unresolved, unresolved_sites, partial,
+    state = ProjectState(with_connectors_scopes(sites, unresolved_sites), endpoint_uses,
+                         unresolved, unresolved_sites, partial,
                          guards, undecided, unread, inferred, owned)
     result.state = state
     # The set infer names keeps what check keeps: the email scope Gmail needs beside

@@ -336,11 +336,14 @@ def is_nylas_request(site: ScopeSite) -> bool:
     that does not import the helper counts only once its receiver is shown to be
     the helper: a project class's method of that name may well take Nylas scopes.
     A getter of a request method that its module only holds counts once another
-    module uses it (see ``exported_getters``).
+    module uses it (see ``exported_getters``).  A v3 request whose method name is a
+    common word (``grants.update``) counts once its receiver is shown to be a client.
     """
     if site.confirmed:
         return True
-    if site.helper_class or site.exported_as:
+    if site.helper_class or site.exported_as or site.generation is Generation.V3:
+        # (A v3 request on a receiver not shown to be a client: its provider scopes
+        # say nothing of whose request it is.)
         return False
     return names_nylas_scopes(
         [scope for item in site.value.items for scope in read_entry(item).scopes])

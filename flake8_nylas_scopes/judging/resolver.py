@@ -59,7 +59,7 @@ from ..analysis.symbols import (
     returned_element,
 )
 from ..nylas_api.types import Endpoint, Member
-from ..nylas_api import save_updates
+from ..nylas_api import API_VERSIONS, save_updates
 from ..spans import Span
 from ..analysis.class_order import linearize
 from .django_models import (
@@ -117,6 +117,9 @@ _NOTHING: Objs = frozenset()
 _UNREACHED = frozenset({"<unreached>"})
 _ONLY_CLIENT: Objs = frozenset({CLIENT_OBJ})
 _V3_CLIENT: Obj = ("client", "v3")
+# API v3 requests whose names other libraries use too (``grants.update``): their uses
+# are recorded only to tell whether the receiver is a client (see ``clients``).
+_V3_SHARED_REQUESTS = API_VERSIONS["v3"].surface().shared_request_chains
 # A module imported by a name the analysis cannot read: like the SDK's own machinery,
 # what it holds may make any request.
 _UNREAD: Objs = frozenset({("unmapped", UNREAD_MODULE)})
@@ -2412,6 +2415,9 @@ class FlowResolver:
     def is_client(self, value: Val | None) -> bool:
         return CLIENT_OBJ in self.resolve(value)
 
+    def is_v3_client(self, value: Val | None) -> bool:
+        return _V3_CLIENT in self.resolve(value)
+
     def is_helper(self, value: Val | None, helper_class: str) -> bool:
         """Whether a value may be an instance of the SDK helper class named
         (``Routes(client)``, made in this module or another)."""
@@ -2426,6 +2432,10 @@ class FlowResolver:
             # Recorded only to tell whether the receiver is the SDK's helper (see
             # ``clients``): the request it makes uses no grant, and the call is
             # followed as a call (a project method of that name gets its arguments).
+            return [], []
+        if attrs in _V3_SHARED_REQUESTS:
+            # Recorded only to tell whether the receiver is a client (see
+            # ``clients``): the request is made with the API key, no grant's scope.
             return [], []
         objs = self.resolve(use.root)
         first = attrs[0]

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..analysis.facts import Generation, ScopeSite, ValueState
+from collections.abc import Sequence
+
+from ..analysis.facts import CONNECTOR_DEFAULTS, Generation, ScopeSite, ValueState
+from ..nylas_api import API_VERSIONS
 from ..nylas_api.catalogue import Catalogue
 from .v3_list_rules import is_v2_name, names_one_scope, scope_provider
 
@@ -52,6 +55,28 @@ def v3_granted(site: ScopeSite, catalogue: Catalogue) -> frozenset[str] | None:
         return None
     found = {catalogue.canonical(item.text.strip()) for item in value.items}
     return frozenset(scope for scope in found if scope is not None)
+
+
+# The requests that set a connector's default scopes (``connectors.create()``).
+_CONNECTOR_REQUESTS = API_VERSIONS["v3"].surface().connector_requests
+
+
+def with_connectors_scopes(sites: Sequence[ScopeSite], unresolved: Sequence[ScopeSite]
+                           ) -> list[ScopeSite]:
+    """The requests as the usage rules judge them: a login that sends no ``scope``
+    gets its provider's connector defaults (V3-SCOPES), so where the project itself
+    sets that connector's scopes (``connectors.create({"provider": "google", ...,
+    "scope": SCOPES})``), the login grants what those requests name and is left out
+    of the union they are in (the reference's B.9: a resolved connector scope may
+    stand for the grant).  A login whose provider is not named, or whose connector
+    the project does not set, still leaves the grant unknown; so does a connector
+    request whose scopes cannot be read (``unresolved``)."""
+    set_here = {site.provider.lower() for site in (*sites, *unresolved)
+                if site.description in _CONNECTOR_REQUESTS and site.provider}
+    if not set_here:
+        return list(sites)
+    return [site for site in sites if not (
+        site.granted_unknown == CONNECTOR_DEFAULTS and site.provider.lower() in set_here)]
 
 
 def awaits_migration(site: ScopeSite) -> bool:

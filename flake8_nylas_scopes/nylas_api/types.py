@@ -228,6 +228,13 @@ class SdkSurface:
     # The methods whose arguments carry a Nylas request's scopes under a key of a dict
     # (API v3's ``auth.url_for_oauth2(config)``, ``connectors.create(request)``).
     scope_dict_methods: frozenset[str] = frozenset()
+    # Of those, the requests whose method names other libraries use too, as chains of
+    # attributes from the client (API v3's ``("grants", "update")``): a call of one is a
+    # request only on a receiver shown to hold a client.
+    shared_request_chains: frozenset[tuple[str, ...]] = frozenset()
+    # The requests that set a connector's default scopes, as a request describes
+    # itself (API v3's ``connectors.create()``).
+    connector_requests: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from .sdk import (
     RESOURCES,
     SCOPE_SITES,
 )
-from .types import PROVIDERS, Access, Condition, Endpoint, ProviderRequirement
+from .types import PROVIDERS, Access, Condition, Endpoint, ProviderRequirement, Serialisation
 
 
 def _options(requirements: list[ProviderRequirement]) -> tuple[ScopeOption, ...]:
@@ -136,4 +136,13 @@ SURFACE = SdkSurface(
     create_keywords=CREATE_KEYWORDS,
     scope_dict_methods=frozenset(
         site.method for site in (*SCOPE_SITES, *PRERELEASE_SCOPE_SITES)),
+    # The JSON requests but custom authentication, whose name no other library has.
+    shared_request_chains=frozenset(
+        (*site.resource.split("."), site.method)
+        for site in (*SCOPE_SITES, *PRERELEASE_SCOPE_SITES)
+        if site.serialisation is Serialisation.JSON_BODY and not site.creates_grant
+        or site.resource == "auth.grants"),
+    connector_requests=frozenset(
+        f"{site.resource}.{site.method}()" for site in SCOPE_SITES
+        if site.resource == "connectors"),
 )
