@@ -3892,8 +3892,9 @@ class FlowResolver:
             use = _chain_use(value, call.span, text, self.sdk)
             told = self._held_use(use, value, nylas_module, True, False) if use else []
             found += told
-            if not told and self._names_a_collection(value.name) and (
-                    self._of_an_untold_object(_chain_root(value), value, nylas_module)):
+            if not told and self._names_a_collection(value.name) and self._may_hand_a_client(
+                    value, nylas_module) and self._of_an_untold_object(
+                        _chain_root(value), value, nylas_module):
                 # ``paginate(raw.events)`` with ``def paginate(coll): coll.all()``: the
                 # parameter is not followed back to the object, so the collection
                 # counts as one leaving for code that may call any of its methods.
@@ -4248,6 +4249,17 @@ class FlowResolver:
                 held=frozenset({chain}), taken=taken)
                 for lost in self._held_use(use, chain, nylas_module, True, False)]
         return found
+
+    def _may_hand_a_client(self, chain: Val, nylas_module: bool) -> bool:
+        """Whether a collection read from an object the analysis cannot tell, handed
+        to the project's code that may call any of its methods, may be a Nylas
+        client's: in a module that mentions Nylas, or on a root named like a client,
+        imported under a Nylas name or given by a package outside the project, as a
+        call made in place on it would be.  Elsewhere ``Box(user.messages)`` is a
+        Django manager's, as ``user.messages.all()`` in place is."""
+        root = _chain_root(chain)
+        return nylas_module or _named_like_a_client(root) or _imported_as_nylas(root) or (
+            self._from_unseen_package(chain))
 
     def _held_use(self, use: Use, chain: Val, nylas_module: bool, handed: bool,
                   held_receiver: bool) -> list[UnresolvedUse]:
