@@ -680,8 +680,8 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
         # cannot read may change the need (``calendar_id`` may be "primary"), only the
         # options serving every case are listed, and the one added serves each.
         ordered = narrowest_first(catalogue, every_case_options(catalogue, endpoint))
-        best = ordered[0]
-        suggestion = " + ".join(repr(scope) for scope in sorted(best.scopes))
+        to_add = _to_add(catalogue, granted, ordered)
+        suggestion = " + ".join(repr(scope) for scope in to_add)
         needed = " or ".join(" + ".join(repr(s) for s in sorted(option.scopes))
                              for option in ordered) + _whatever(endpoint)
         places = PlaceMarks()
@@ -689,8 +689,8 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
         trail = f"{places.mark(use.span)} {use.shown} -> {use.requested}"
         fix = None
         if len(lists) == 1 and lists[0].value.span is not None:
-            fix = Fix(FixAction.APPEND, lists[0].value.span, 0, "", tuple(sorted(best.scopes)))
-        added.update(best.scopes)
+            fix = Fix(FixAction.APPEND, lists[0].value.span, 0, "", to_add)
+        added.update(to_add)
         yield Finding(
             "NYS301",
             use.span,
@@ -704,6 +704,21 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
             evidence=(trail,),
             places=tuple(places.spans),
         )
+
+
+def _to_add(catalogue: Catalogue, granted: frozenset[str], ordered: Sequence[ScopeOption]
+            ) -> tuple[str, ...]:
+    """The scopes NYS301 asks to add, sorted: those of an option (in ``ordered``,
+    narrowest first) that the request does not certainly hold already.  The first
+    option is taken unless another lacks fewer of its scopes (the request holds
+    ``Mail.ReadWrite``: add ``Mail.Send``, not ``Mail.ReadWrite.Shared`` + ``Mail.Send``),
+    so that the suggestion never repeats a scope the request has, nor asks for more
+    than a sibling option would."""
+    lacking = [frozenset(scope for scope in option.scopes
+                         if not certainly_grants(catalogue, granted, scope))
+               for option in ordered]
+    chosen = next(lack for lack in lacking if not any(other < lack for other in lacking))
+    return tuple(sorted(chosen))
 
 
 def _kept_items(site: ScopeSite, config: Config, catalogue: Catalogue
