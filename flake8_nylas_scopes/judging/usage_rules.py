@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 import dataclasses
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, product
 
 from ..analysis.facts import Generation, ScopeItem, ScopeSite, SiteKind, ValueState
 from ..codes import CODES
@@ -28,6 +28,7 @@ from .list_rules import (
     sends_alone,
 )
 from .resolver import EndpointUse, UnresolvedUse
+from .scope_checks import guarded_scopes
 from .v3_list_rules import names_one_scope
 from .v3_requests import V2, V3_UNKNOWN, awaits_migration, site_dialect, v3_granted
 
@@ -358,6 +359,9 @@ class ProjectState:
         default_factory=dict)
     owned_calls: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]] = field(
         default_factory=dict)
+    # By path: code the app runs only where its own check finds a scope in the grant
+    # (first line, last line, the name checked; ``ModuleFacts.scope_guards``).
+    scope_guards: Mapping[str, Sequence[tuple[int, int, str]]] = field(default_factory=dict)
 
     def reaches(self, use: EndpointUse, dialect: str) -> bool:
         """Whether the grants of ``dialect``'s provider may make the call ``use``:
@@ -665,6 +669,8 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
             )
         if satisfied[endpoint] or not project.reaches(use, state.dialect):
             continue
+        if _checked_first(project, use, granted, catalogue):
+            continue
         undecided = _undecided_reach(project, use.span)
         if undecided and state.dialect != V2:
             # Whether this provider's grants reach the call depends on what the
@@ -704,6 +710,20 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
             evidence=(trail,),
             places=tuple(places.spans),
         )
+
+
+def _checked_first(project: ProjectState, use: EndpointUse, granted: frozenset[str],
+                   catalogue: Catalogue) -> bool:
+    """Whether the app makes the call only where its own checks find scopes in the
+    grant that serve it, whichever scope each check's name may stand for
+    (``if SEND in grant.scope: client.messages.send(...)``): the app expects grants
+    without them, so nothing is missing."""
+    guards = project.scope_guards.get(use.span.path)
+    if not guards:
+        return False
+    held = guarded_scopes(guards, use.span.line, catalogue)
+    return bool(held) and all(may_satisfy(catalogue, granted | frozenset(picked), use.endpoint)
+                              for picked in product(*held))
 
 
 def _to_add(catalogue: Catalogue, granted: frozenset[str], ordered: Sequence[ScopeOption]
