@@ -212,3 +212,32 @@ def test_api_v2_call_after_a_check_that_goes_on_is_still_missing(tmp_path: Path)
     found = _v2_missing(tmp_path, 'if "email.send" not in granted: print("no send")')
     assert [(line, message.endswith("add 'email.send'")) for line, message in found] == [
         (14, True)]
+
+
+RSVP_UNREAD_CALENDAR = """\
+class Rsvp:
+    def __init__(self, cal):
+        self.cal = cal
+
+    def answer(self, grant_id, event_id, body):
+        return client.events.send_rsvp(grant_id, event_id, request_body={body},
+                                       query_params={{"calendar_id": self.cal}})
+"""
+
+
+def test_rsvp_to_an_unread_calendar_needs_the_send_scope(tmp_path: Path) -> None:
+    # The body is read whole and has no skip_nylas_email: whatever the calendar, the
+    # RSVP is mailed, which needs a send scope the login lacks.
+    body = RSVP_UNREAD_CALENDAR.format(body='{"status": "yes"}')
+    [found] = _missing(tmp_path, "google", [GOOGLE + "calendar"], body)
+    assert found.span.line == 9
+    assert "(whatever calendar_id is)" in found.message
+    assert found.message.endswith(f"; add {SEND!r}")
+
+
+def test_rsvp_that_skips_the_mail_or_whose_body_is_unread_is_not_missing(
+        tmp_path: Path) -> None:
+    skipped = RSVP_UNREAD_CALENDAR.format(body='{"status": "yes", "skip_nylas_email": True}')
+    unread = RSVP_UNREAD_CALENDAR.format(body="body")
+    assert _missing(tmp_path / "skipped", "google", [GOOGLE + "calendar"], skipped) == []
+    assert _missing(tmp_path / "unread", "google", [GOOGLE + "calendar"], unread) == []
