@@ -180,14 +180,24 @@ _READ_OFF_PRIMARY = (
 @pytest.mark.parametrize("unread", [
     (("participants", None),),
     (("participants", True), ("participants[]", None)),
+])
+def test_an_unread_element_or_dict_above_keeps_every_case(
+        unread: tuple[tuple[str, str | bool | None], ...]) -> None:
+    assert _cases((*unread, ("event_booking", True))) == _EVERY_CASE
+
+
+@pytest.mark.parametrize("unread", [
     (("participants", True), ("participants[].booking", None),
      ("participants[].availability.calendar_ids[]", "work")),
     (("participants", True), ("participants[].booking.calendar_id", None),
      ("participants[].availability.calendar_ids[]", "work")),
 ])
-def test_an_unread_element_or_dict_above_keeps_every_case(
+def test_an_unread_booking_keeps_its_case_beside_the_cases_read(
         unread: tuple[tuple[str, str | bool | None], ...]) -> None:
-    assert _cases((*unread, ("event_booking", True))) == _EVERY_CASE
+    # The booking's calendar cannot be read: its "primary" case stays possible.  Every
+    # availability calendar is read as "work": its "primary" case is ruled out.
+    assert _cases((*unread, ("event_booking", True))) == [
+        case for case in _EVERY_CASE if case != "participants[].availability.calendar_ids[]"]
 
 
 def test_one_element_on_primary_makes_its_case_possible() -> None:

@@ -23,6 +23,13 @@ one.  A request list or a docstring
 compares nothing, and neither does ``|``, which builds a list.  Nor is a test of the
 app's own list (``"calendar" in SCOPES``, ``settings.NYLAS_SCOPES``) a check of the
 grant: taking the scope out of the list changes both alike.
+
+A grant's scopes may be one string (API v3's token response joins them with spaces),
+so ``"gmail.send" in token.scope`` tests a part of a scope's name: such a part (what
+follows the last ``/`` of a URL scope) counts as the needle of ``in`` or ``not in``
+against something whose name says scope.  Where a check decides whether code runs
+(``if SEND in grant.scope:``, or the rest of a block after ``if SEND not in
+grant.scope: raise ...``), that code is recorded as a guard of the name.
 """
 
 from __future__ import annotations
@@ -62,6 +69,13 @@ def _scope_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@functools.lru_cache(maxsize=1)
+def _scope_parts() -> frozenset[str]:
+    """What follows the last ``/`` of each URL scope (Google's ``gmail.send``), as a
+    test of a grant held as one string may name it."""
+    return frozenset(name.rpartition("/")[2] for name in _scope_names() if "/" in name)
+
+
 # A quoted word, URL or dotted name: how a scope name is written as a literal.
 _QUOTED = re.compile(r"""["']([\w.:/]+)["']""")
 
@@ -88,6 +102,7 @@ class Checks:
 
     names: list[tuple[int, int, str]] = field(default_factory=list)
     references: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    guards: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str], bool],
@@ -100,7 +115,7 @@ def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str
     name the module binds to a list display (a function's own ``scopes = [...]``),
     asks about the app's own request list, which taking the scope out of changes too.
     """
-    compared: list[list[ast.expr]] = []
+    compared: list[tuple[list[ast.expr], bool]] = []
     # What names are bound to anywhere (a function's ``required = {...}``): a name
     # bound to several values may hold any of them.
     bound: dict[str, list[ast.expr]] = {}
@@ -125,7 +140,7 @@ def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str
 
     found: dict[tuple[int, int, str], None] = {}
     references: dict[tuple[int, int, str, bool], None] = {}
-    for sides in compared:
+    for sides, contains in compared:
         if all(_static(side, own) for side in sides):
             continue  # nothing read at run time: the app's own lists and literals
         for index, side in enumerate(sides):
@@ -133,14 +148,74 @@ def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str
             if all(_own_list(other, own) for other in others):
                 continue
             says_scope = any(_says_scope(other) for other in others)
-            for name_node, name in _names(side, values):
+            # The needle of ``in`` against a grant that says scope may be part of a name.
+            parts = contains and index == 0 and says_scope
+            for name_node, name in _names(side, values, parts):
                 if _ordinary_word(name) and not says_scope:
                     continue
                 found[(name_node.lineno, name_node.col_offset, name)] = None
             reference = _imported(side, lookup, qualify)
             if reference:
                 references[(side.lineno, side.col_offset, reference, says_scope)] = None
-    return Checks(list(found), list(references))
+    checks = Checks(list(found), list(references))
+    if found:
+        by_place: dict[tuple[int, int], list[str]] = {}
+        for line, column, name in found:
+            by_place.setdefault((line, column), []).append(name)
+        checks.guards = list(dict.fromkeys(
+            guard for node in (walk_nodes(tree) if nodes is None else nodes.all())
+            for guard in _guards(node, by_place)))
+    return checks
+
+
+# The statements after which a block's next statement does not run.
+_EXITS = (ast.Raise, ast.Return, ast.Continue, ast.Break)
+
+
+def _guards(node: ast.AST, by_place: dict[tuple[int, int], list[str]]
+            ) -> Iterator[tuple[int, int, str]]:
+    """The code ``node`` runs only where its grant holds a checked name: the body of
+    ``if NAME in grant:`` (also one operand of ``and``), the ``else`` of ``if NAME not
+    in grant:``, and the statements after such an ``if`` whose body leaves the block
+    (``raise``, ``return``, ``continue``, ``break``)."""
+    for block in _blocks(node):
+        for index, statement in enumerate(block):
+            if not isinstance(statement, ast.If):
+                continue
+            for name in _tested(statement.test, ast.In, by_place):
+                yield _lines(statement.body, name)
+            for name in _tested(statement.test, ast.NotIn, by_place):
+                if statement.orelse:
+                    yield _lines(statement.orelse, name)
+                if isinstance(statement.body[-1], _EXITS) and index + 1 < len(block):
+                    yield _lines(block[index + 1:], name)
+
+
+def _blocks(node: ast.AST) -> Iterator[list[ast.stmt]]:
+    """The statement lists ``node`` holds directly."""
+    for name in ("body", "orelse", "finalbody"):
+        block = getattr(node, name, None)
+        if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+            yield block
+
+
+def _tested(test: ast.expr, operator: type[ast.cmpop],
+            by_place: dict[tuple[int, int], list[str]]) -> Iterator[str]:
+    """The checked names ``test`` compares with ``operator`` as the needle: the test
+    itself, or (for ``in``) one operand of ``and``, since each operand must hold."""
+    if (isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And)
+            and operator is ast.In):
+        for value in test.values:
+            yield from _tested(value, operator, by_place)
+    elif (isinstance(test, ast.Compare) and len(test.ops) == 1
+          and isinstance(test.ops[0], operator)):
+        needle = test.left
+        yield from by_place.get((needle.lineno, needle.col_offset), ())
+
+
+def _lines(block: list[ast.stmt], name: str) -> tuple[int, int, str]:
+    last = block[-1]
+    return (block[0].lineno, last.end_lineno or last.lineno, name)
 
 
 def _imported(node: ast.expr, lookup: Lookup, qualify: Qualify) -> str:
@@ -179,25 +254,27 @@ def _unwrapped(node: ast.expr) -> ast.expr:
     return node
 
 
-def _compared(node: ast.AST) -> Iterator[list[ast.expr]]:
-    """The operands each comparison of ``node`` sets against each other."""
+def _compared(node: ast.AST) -> Iterator[tuple[list[ast.expr], bool]]:
+    """The operands each comparison of ``node`` sets against each other, and whether
+    it is ``in`` or ``not in`` (the first operand the needle)."""
     if isinstance(node, ast.Compare):
         operands = [node.left, *node.comparators]
         for index, operator in enumerate(node.ops):
             if isinstance(operator, _COMPARISONS):
-                yield operands[index:index + 2]
+                yield operands[index:index + 2], isinstance(operator, (ast.In, ast.NotIn))
     elif isinstance(node, ast.Call):
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr in _SET_TESTS:
-            yield [func.value, *node.args]
+            yield [func.value, *node.args], False
     elif isinstance(node, ast.BinOp) and isinstance(node.op, _SET_OPERATORS):
-        yield [node.left, node.right]
+        yield [node.left, node.right], False
 
 
-def _names(node: ast.expr, values: Callable[[str], list[ast.expr]]
+def _names(node: ast.expr, values: Callable[[str], list[ast.expr]], parts: bool = False
            ) -> Iterator[tuple[ast.expr, str]]:
     """The scope names an operand spells: a literal, the items of a display, a name
-    bound to either.  A name is placed where the check reads it, a display's item
+    bound to either; with ``parts``, also the part of a URL scope's name after its
+    last ``/`` (``"gmail.send"``).  A name is placed where the check reads it, a display's item
     where the display writes it: the judge leaves out the items of request lists
     (``set(SCOPES) - granted`` checks for nothing of its own)."""
     node = _unwrapped(node)
@@ -207,7 +284,7 @@ def _names(node: ast.expr, values: Callable[[str], list[ast.expr]]
                     if isinstance(value, (ast.List, ast.Tuple, ast.Set))] or operands
     items = [item for operand in operands for item in (
         operand.elts if isinstance(operand, (ast.List, ast.Tuple, ast.Set)) else [operand])]
-    scopes = _scope_names()
+    scopes = _scope_names() | _scope_parts() if parts else _scope_names()
     for item in items:
         held_values = values(item.id) if isinstance(item, ast.Name) else [item]
         for value in held_values:

@@ -635,6 +635,10 @@ class ModuleFacts:
     # Other modules' constants it compares so (``consts.SEND_SCOPE in granted``): (line,
     # column, dotted name, whether compared with something whose name says scope).
     checked_references: Sequence[tuple[int, int, str, bool]] = ()
+    # Code that runs only where such a check holds (``if SEND in grant.scope:``, the
+    # rest of a block after ``if SEND not in grant.scope: raise ...``): (first line,
+    # last line, the scope name as compared), so a call there is not missing it.
+    scope_guards: Sequence[tuple[int, int, str]] = ()
     # Functions, methods and classes the module reaches only under tests of the
     # provider the analysis cannot read: (name, first line, last line, the line of
     # such a test), unresolved for every provider unless another module uses the name.
@@ -794,6 +798,7 @@ class ModuleFacts:
             "config_loads": list(self.config_loads),
             "checked_scopes": [list(checked) for checked in self.checked_scopes],
             "checked_references": [list(checked) for checked in self.checked_references],
+            "scope_guards": [list(guard) for guard in self.scope_guards],
             "unread_callables": [list(guard) for guard in self.unread_callables],
             "unread_predicates": list(self.unread_predicates),
             "typed_dicts": list(self.typed_dicts),
@@ -891,6 +896,8 @@ class ModuleFacts:
              for line, column, name in data.get("checked_scopes", ())],
             [(int(line), int(column), str(name), bool(says_scope))
              for line, column, name, says_scope in data.get("checked_references", ())],
+            [(int(first), int(last), str(name))
+             for first, last, name in data.get("scope_guards", ())],
             [(str(name), int(first), int(last), int(line))
              for name, first, last, line in data.get("unread_callables", ())],
             [str(name) for name in data.get("unread_predicates", ())],

@@ -229,6 +229,7 @@ def module_facts(
                     extractor.qualify, tree_nodes)
                 facts.checked_scopes = checks.names
                 facts.checked_references = checks.references
+                facts.scope_guards = checks.guards
     finally:
         extractor.close()
     shed_empty(facts)

@@ -26,18 +26,21 @@ class ArgumentCases:
             return endpoint
         base, *conditions = endpoint.variants
         chosen, index = base, 0
-        # Cases whose clauses hold but which the sources only suggest: the case they
-        # would replace (a later one, or the base) stays possible beside them.
+        # Cases whose clauses hold but which the sources only suggest, or which the
+        # arguments may choose (a clause cannot be read, none fails): the case they
+        # would replace (a later one, or the base) stays possible beside them.  A case
+        # a clause rules out (``skip_nylas_email`` absent from a body read whole) is
+        # dropped even where another argument cannot be read.
         maybe: list[int] = []
         for number, case in enumerate(conditions, 1):
             verdict = _holds(case, arguments)
-            if verdict is None:
-                return endpoint  # cannot tell whether this case applies
             if verdict and case.certain:
                 chosen, index = case, number
                 break
-            if verdict:
+            if verdict is not False:
                 maybe.append(number)
+        if len(maybe) == len(conditions):
+            return endpoint  # no case is ruled out nor chosen: every case stays possible
         key = (id(endpoint), index, *maybe)
         decided = self._decided.get(key)
         if decided is None:

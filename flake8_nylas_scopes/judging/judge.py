@@ -918,7 +918,9 @@ def judge_project(
     inferred, owned = owned_guards(app_facts, guards)
     state = ProjectState(with_connectors_scopes(sites, unresolved_sites), endpoint_uses,
                          unresolved, unresolved_sites, partial,
-                         guards, undecided, unread, inferred, owned)
+                         guards, undecided, unread, inferred, owned,
+                         {path: facts.scope_guards for path, facts in app_facts.items()
+                          if facts.scope_guards})
     result.state = state
     # The set infer names keeps what check keeps: the email scope Gmail needs beside
     # ``email.send``.

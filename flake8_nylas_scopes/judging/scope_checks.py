@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..analysis.facts import ItemForm, ModuleFacts, ScopeSite, ScopeValue
 from ..nylas_api import API_VERSIONS
+from ..nylas_api.catalogue import Catalogue
 from ..spans import Span
 from .resolver import UnresolvedUse
 
@@ -30,8 +31,8 @@ def scope_check_uses(modules: Iterable[ModuleFacts], requests: Iterable[ScopeSit
 
     def use(span: Span, name: str) -> UnresolvedUse | None:
         # Each catalogue's name for it: a request is judged in its own dialect.
-        scopes = frozenset(canonical for catalogue in catalogues
-                           if (canonical := catalogue.canonical(name)) is not None)
+        scopes = frozenset(scope for catalogue in catalogues
+                           for scope in checked_names(catalogue, name))
         return UnresolvedUse(span, _reason(name), scopes) if scopes else None
 
     for facts in modules:
@@ -59,3 +60,25 @@ def scope_check_uses(modules: Iterable[ModuleFacts], requests: Iterable[ScopeSit
 def _reason(name: str) -> str:
     return (f"the code compares {name!r} with something, such as the granted scopes: "
             "whatever that check guards is no Nylas call the analysis can judge")
+
+
+def checked_names(catalogue: Catalogue, name: str) -> frozenset[str]:
+    """The scopes of ``catalogue`` a check of ``name`` may look for: the one it names,
+    or, for a part of a name (``"gmail.send"`` tested in a grant held as one string),
+    each scope whose spelling holds it, sign-in scopes aside."""
+    canonical = catalogue.canonical(name)
+    if canonical is not None:
+        return frozenset({canonical})
+    return frozenset(
+        found for spelling in (*catalogue.scopes, *catalogue.spellings) if name in spelling
+        and (found := catalogue.canonical(spelling)) is not None
+        and found not in catalogue.identity)
+
+
+def guarded_scopes(guards: Iterable[tuple[int, int, str]], line: int,
+                   catalogue: Catalogue) -> list[frozenset[str]]:
+    """For each check the code at ``line`` runs only under, the scopes it may hold
+    (one of each set, in ``catalogue``), from ``ModuleFacts.scope_guards``."""
+    held = (checked_names(catalogue, name) for first, last, name in guards
+            if first <= line <= last)
+    return [scopes for scopes in held if scopes]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 import dataclasses
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, product
 
 from ..analysis.facts import Generation, ScopeItem, ScopeSite, SiteKind, ValueState
 from ..codes import CODES
@@ -28,6 +28,7 @@ from .list_rules import (
     sends_alone,
 )
 from .resolver import EndpointUse, UnresolvedUse
+from .scope_checks import guarded_scopes
 from .v3_list_rules import names_one_scope
 from .v3_requests import V2, V3_UNKNOWN, awaits_migration, site_dialect, v3_granted
 
@@ -358,6 +359,9 @@ class ProjectState:
         default_factory=dict)
     owned_calls: Mapping[str, Sequence[tuple[int, int, tuple[str, ...]]]] = field(
         default_factory=dict)
+    # By path: code the app runs only where its own check finds a scope in the grant
+    # (first line, last line, the name checked; ``ModuleFacts.scope_guards``).
+    scope_guards: Mapping[str, Sequence[tuple[int, int, str]]] = field(default_factory=dict)
 
     def reaches(self, use: EndpointUse, dialect: str) -> bool:
         """Whether the grants of ``dialect``'s provider may make the call ``use``:
@@ -665,6 +669,8 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
             )
         if satisfied[endpoint] or not project.reaches(use, state.dialect):
             continue
+        if _checked_first(project, use, granted, catalogue):
+            continue
         undecided = _undecided_reach(project, use.span)
         if undecided and state.dialect != V2:
             # Whether this provider's grants reach the call depends on what the
@@ -680,8 +686,8 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
         # cannot read may change the need (``calendar_id`` may be "primary"), only the
         # options serving every case are listed, and the one added serves each.
         ordered = narrowest_first(catalogue, every_case_options(catalogue, endpoint))
-        best = ordered[0]
-        suggestion = " + ".join(repr(scope) for scope in sorted(best.scopes))
+        to_add = _to_add(catalogue, granted, ordered)
+        suggestion = " + ".join(repr(scope) for scope in to_add)
         needed = " or ".join(" + ".join(repr(s) for s in sorted(option.scopes))
                              for option in ordered) + _whatever(endpoint)
         places = PlaceMarks()
@@ -689,8 +695,8 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
         trail = f"{places.mark(use.span)} {use.shown} -> {use.requested}"
         fix = None
         if len(lists) == 1 and lists[0].value.span is not None:
-            fix = Fix(FixAction.APPEND, lists[0].value.span, 0, "", tuple(sorted(best.scopes)))
-        added.update(best.scopes)
+            fix = Fix(FixAction.APPEND, lists[0].value.span, 0, "", to_add)
+        added.update(to_add)
         yield Finding(
             "NYS301",
             use.span,
@@ -704,6 +710,35 @@ def _missing(state: _DialectState, granted: frozenset[str], project: ProjectStat
             evidence=(trail,),
             places=tuple(places.spans),
         )
+
+
+def _checked_first(project: ProjectState, use: EndpointUse, granted: frozenset[str],
+                   catalogue: Catalogue) -> bool:
+    """Whether the app makes the call only where its own checks find scopes in the
+    grant that serve it, whichever scope each check's name may stand for
+    (``if SEND in grant.scope: client.messages.send(...)``): the app expects grants
+    without them, so nothing is missing."""
+    guards = project.scope_guards.get(use.span.path)
+    if not guards:
+        return False
+    held = guarded_scopes(guards, use.span.line, catalogue)
+    return bool(held) and all(may_satisfy(catalogue, granted | frozenset(picked), use.endpoint)
+                              for picked in product(*held))
+
+
+def _to_add(catalogue: Catalogue, granted: frozenset[str], ordered: Sequence[ScopeOption]
+            ) -> tuple[str, ...]:
+    """The scopes NYS301 asks to add, sorted: those of an option (in ``ordered``,
+    narrowest first) that the request does not certainly hold already.  The first
+    option is taken unless another lacks fewer of its scopes (the request holds
+    ``Mail.ReadWrite``: add ``Mail.Send``, not ``Mail.ReadWrite.Shared`` + ``Mail.Send``),
+    so that the suggestion never repeats a scope the request has, nor asks for more
+    than a sibling option would."""
+    lacking = [frozenset(scope for scope in option.scopes
+                         if not certainly_grants(catalogue, granted, scope))
+               for option in ordered]
+    chosen = next(lack for lack in lacking if not any(other < lack for other in lacking))
+    return tuple(sorted(chosen))
 
 
 def _kept_items(site: ScopeSite, config: Config, catalogue: Catalogue
