@@ -13,8 +13,9 @@ from flake8_nylas_scopes.analysis.flow_facts import HandedCall, Val
 from flake8_nylas_scopes.analysis.symbols import PARAMETER
 from flake8_nylas_scopes.judging.resolver import FlowResolver
 from flake8_nylas_scopes.judging.test_code import is_patcher, is_test_library
-from flake8_nylas_scopes.judging.value_nodes import ValueNodes
 from flake8_nylas_scopes.project.reading import facts_for_source
+
+from node_lookups import counting_node_lookups
 
 MODULE = """
 from nylas import APIClient
@@ -47,24 +48,12 @@ def _resolver() -> tuple[FlowResolver, list[Val]]:
     return FlowResolver([facts]), values
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    looked_up = [0]
-    node = ValueNodes.node
-
-    def counted(self: ValueNodes, kind: str, name: str, inner: int) -> int:
-        looked_up[0] += 1
-        return node(self, kind, name, inner)
-
-    monkeypatch.setattr(ValueNodes, "node", counted)
-    return looked_up
-
-
 def test_a_receiver_asked_after_its_call_is_not_looked_up_again(
         monkeypatch: pytest.MonkeyPatch) -> None:
     resolver, values = _resolver()
     chain = next(v for v in values if v.kind == "attr" and v.name == "all")
     assert chain.inner is not None and chain.inner.inner is not None
-    looked_up = _counting(monkeypatch)
+    looked_up = counting_node_lookups(monkeypatch)
     with resolver.module_records():
         resolver.resolve(chain)
         walked = looked_up[0]
@@ -82,7 +71,7 @@ def test_a_chain_asked_again_outside_a_module_is_walked(
     resolver, values = _resolver()
     chain = next(v for v in values if v.kind == "attr" and v.name == "all")
     assert chain.inner is not None
-    looked_up = _counting(monkeypatch)
+    looked_up = counting_node_lookups(monkeypatch)
     resolver.resolve(chain)
     walked = looked_up[0]
     resolver.resolve(chain.inner)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from flake8_nylas_scopes.judging.resolver import FlowResolver
-from flake8_nylas_scopes.judging.value_nodes import ValueNodes
 from flake8_nylas_scopes.project.reading import facts_for_source
+
+from node_lookups import counting_node_lookups
 
 MODULE = """
 import logging
@@ -45,25 +46,13 @@ def _resolver() -> tuple[FlowResolver, list]:  # type: ignore[type-arg]
     return FlowResolver([facts]), list(facts.flow.calls)
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    looked_up = [0]
-    node = ValueNodes.node
-
-    def counted(self: ValueNodes, kind: str, name: str, inner: int) -> int:
-        looked_up[0] += 1
-        return node(self, kind, name, inner)
-
-    monkeypatch.setattr(ValueNodes, "node", counted)
-    return looked_up
-
-
 def test_a_gathered_callee_is_not_looked_up_again(monkeypatch: pytest.MonkeyPatch) -> None:
     resolver, _ = _resolver()
     calls = resolver.modules[0].flow.calls  # type: ignore[union-attr]
     chained = [call for call in calls if call.callee is not None
                and call.callee.inner is not None]
     assert len(chained) >= 3
-    looked_up = _counting(monkeypatch)
+    looked_up = counting_node_lookups(monkeypatch)
     with resolver.module_records(calls=calls):
         for call in chained:
             resolver.resolve(call.callee)
@@ -75,7 +64,7 @@ def test_a_copied_list_of_calls_is_walked(monkeypatch: pytest.MonkeyPatch) -> No
     resolver, copied = _resolver()
     chained = [call for call in copied if call.callee is not None
                and call.callee.inner is not None]
-    looked_up = _counting(monkeypatch)
+    looked_up = counting_node_lookups(monkeypatch)
     with resolver.module_records(calls=copied):
         for call in chained:
             resolver.resolve(call.callee)
