@@ -2458,6 +2458,11 @@ class FlowResolver:
                 None))
         elif unknown and self._may_be_nylas(use, use.root, nylas_module):
             unresolved += self._untold_receiver(use)
+        elif _UNREAD <= objs and not endpoints and not unresolved:
+            # ``importlib.import_module(name).client.events.all()``: the module may be
+            # the project's own that holds its client, so any member may be a Nylas
+            # value, in any module (the call of such a member is told so too).
+            unresolved += self._from_unread_module(use)
         elif unknown:
             unresolved += self._distinctive_chain(use) or self._unseen_wrapper(use)
         if not objs and first not in self._lost_names:
@@ -2719,6 +2724,16 @@ class FlowResolver:
                 edge.target for edge in self._module_edges
                 if _reads_attribute(edge.value, attribute))
         return found
+
+    def _from_unread_module(self, use: Use) -> list[UnresolvedUse]:
+        """A Nylas-looking use of a member of a module imported by a name the analysis
+        cannot read: the scopes its chain could touch stay silent."""
+        scopes = self._named_chain_scopes(use)
+        if not scopes:
+            return []
+        return [UnresolvedUse(use.span, f"cannot tell whether {use.text}() is a Nylas "
+                              "call: it comes from a module imported by a name the "
+                              "analysis cannot read", scopes)]
 
     def _untold_receiver(self, use: Use) -> list[UnresolvedUse]:
         """A Nylas-looking call on something the analysis cannot tell (see
