@@ -189,7 +189,7 @@ _local = threading.local()
 
 
 def work():
-    raw = _local.client
+    raw = _local.{name}
     {body}
 
 
@@ -198,11 +198,13 @@ class Box:
 """
 
 
-def _thread_codes(tmp_path: Path, body: str, nylas_module: bool) -> set[tuple[str, str]]:
+def _thread_codes(tmp_path: Path, body: str, nylas_module: bool, name: str = "client"
+                  ) -> set[tuple[str, str]]:
     head = "import nylas  # noqa\n" if nylas_module else ""
     found = app_findings(tmp_path, {
         "app/auth.py": AUTH.format(imports="", body="pass"),
-        "app/worker.py": THREAD_WORKER.format(head=head, body=body)}, V2_PYPROJECT)
+        "app/worker.py": THREAD_WORKER.format(head=head, body=body, name=name)},
+        V2_PYPROJECT)
     return {(file, said.split(" ", 1)[0]) for file, _, said in found}
 
 
@@ -217,12 +219,20 @@ def test_a_thread_locals_collection_stored_in_a_nylas_module_is_judged(tmp_path:
     assert _thread_codes(tmp_path / "stored", _STORED, True) == {("worker.py", "NYS304")}
 
 
-def test_a_thread_locals_collection_stored_elsewhere_keeps_the_verdict(tmp_path: Path) -> None:
+def test_a_thread_locals_client_stored_elsewhere_is_judged(tmp_path: Path) -> None:
+    # In a module that never names Nylas, what the app keeps on the thread-local
+    # under a client's name may be its client: its collection stored is unresolved.
+    assert _thread_codes(tmp_path, _STORED, False) == {("worker.py", "NYS304")}
+
+
+def test_a_thread_locals_other_value_stored_elsewhere_keeps_the_verdict(
+        tmp_path: Path) -> None:
     # Control: in a module that never names Nylas, the standard library's object
-    # is no client, in place or stored.
-    assert _thread_codes(tmp_path / "in_place", "raw.events.all()", False) == {
+    # under another name is no client, in place or stored.
+    assert _thread_codes(tmp_path / "in_place", "raw.events.all()", False, "db") == {
         ("auth.py", "NYS303")}
-    assert _thread_codes(tmp_path / "stored", _STORED, False) == {("auth.py", "NYS303")}
+    assert _thread_codes(tmp_path / "stored", _STORED, False, "db") == {
+        ("auth.py", "NYS303")}
 
 
 DEPS_WORKER = """\

@@ -4325,7 +4325,7 @@ class FlowResolver:
         it may call any of its methods unseen, so every scope it could request in
         either API version stays silent.  Not on another library's object
         (``request.files``), unless the app keeps a client there under a client's
-        name.  ``shown``, where given: the chain as the code names it (see
+        name (``_local.client.events`` of a ``threading.local()``).  ``shown``, where given: the chain as the code names it (see
         ``HeldChain``), told as the call made on that name in place is (``R.events``
         of ``R = _local.client``, ``_local`` a ``threading.local()``, is not the
         library's object in a module that mentions Nylas)."""
@@ -4333,7 +4333,7 @@ class FlowResolver:
         while root.kind == "attr" and root.inner is not None:
             root = root.inner
         if self._external(chain if shown is None else shown) and not (
-                _imported_as_nylas(root) or _named_like_a_client(root)
+                _imported_as_nylas(root) or _named_like_a_client(chain)
                 or self._from_unseen_package(chain)):
             # (What a package outside the project gives may be a company's wrapper
             # handing out the client, as its call made in place is judged.)
