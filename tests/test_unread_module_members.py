@@ -54,4 +54,3 @@ def test_a_module_imported_by_its_written_name_is_followed(tmp_path: Path) -> No
     # calendar scope is needed, for reading only.
     assert _codes(tmp_path, "importlib.import_module('app.auth').client",
                   "raw.events.all()") == {("auth.py", "NYS302")}
-

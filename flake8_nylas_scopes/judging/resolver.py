@@ -4325,9 +4325,9 @@ class FlowResolver:
         it may call any of its methods unseen, so every scope it could request in
         either API version stays silent.  Not on another library's object
         (``request.files``), unless the app keeps a client there under a client's
-        name (``_local.client.events`` of a ``threading.local()``).  ``shown``, where given: the chain as the code names it (see
-        ``HeldChain``), told as the call made on that name in place is (``R.events``
-        of ``R = _local.client``, ``_local`` a ``threading.local()``, is not the
+        name (``_local.client.events`` of a ``threading.local()``).  ``shown``, where
+        given: the chain as the code names it (see ``HeldChain``), told as the call
+        made on that name in place is (``R.events`` of ``R = _local.db`` is not the
         library's object in a module that mentions Nylas)."""
         root = chain
         while root.kind == "attr" and root.inner is not None:
