@@ -2727,13 +2727,11 @@ class FlowResolver:
 
     def _from_unread_module(self, use: Use) -> list[UnresolvedUse]:
         """A Nylas-looking use of a member of a module imported by a name the analysis
-        cannot read: the scopes its chain could touch stay silent."""
-        scopes = self._named_chain_scopes(use)
-        if not scopes:
-            return []
-        return [UnresolvedUse(use.span, f"cannot tell whether {use.text}() is a Nylas "
-                              "call: it comes from a module imported by a name the "
-                              "analysis cannot read", scopes)]
+        cannot read: said as a call of such a member is (see ``call_effects``), every
+        scope silent, with the same words (a use also recorded as a call is one
+        finding)."""
+        return [UnresolvedUse(use.span, f"{use.text}() comes from a module imported by "
+                              "a name the analysis cannot read", None)]
 
     def _untold_receiver(self, use: Use) -> list[UnresolvedUse]:
         """A Nylas-looking call on something the analysis cannot tell (see
