@@ -135,3 +135,143 @@ def test_a_partial_of_an_unseen_packages_method_is_judged(tmp_path: Path) -> Non
     body = ("raw = somelib.connect()\n    import functools\n"
             "    functools.partial(raw.events.all)()")
     assert _codes(tmp_path, worker_body=body) == {("worker.py", "NYS304")}
+
+
+# --- a collection stored on an object's attribute, read back and called -------------
+
+def test_a_flask_extensions_collection_stored_on_an_object_is_judged(tmp_path: Path) -> None:
+    # The client is an element of ``extensions``; its ``events`` is the collection
+    # itself, not one of its elements: stored on ``box``, it may be called anywhere.
+    body = ("box = Box()\n    box.coll = client.events\n    box.coll.all()\n\n\n"
+            "class Box:\n    coll = None")
+    assert _flask_codes(tmp_path, body) == {("worker.py", "NYS304")}
+
+
+def test_an_element_of_an_extensions_collection_stored_is_not_the_collection(
+        tmp_path: Path) -> None:
+    # Control: what iterating the collection gives is a model, not the collection;
+    # stored and read back, it calls no method of the collection.
+    body = ("box = Box()\n    for each in client.events:\n        box.coll = each\n"
+            "    box.coll.all()\n\n\nclass Box:\n    coll = None")
+    found = app_findings(tmp_path, {
+        "app/auth.py": AUTH.format(imports="", body="pass"),
+        "app/worker.py": FLASK_WORKER.format(body=body)}, V2_PYPROJECT)
+    # Iterating the collection reads it (unresolved), but no collection leaves.
+    assert {(file, said.split(" ", 1)[0]) for file, _, said in found} == {
+        ("worker.py", "NYS304")}
+    assert not any("box.coll" in said for _, _, said in found)
+
+
+def test_an_unseen_packages_collection_stored_on_an_object_is_judged(tmp_path: Path) -> None:
+    body = "raw = somelib.connect()\n    box = Box()\n    box.coll = raw.events\n    box.coll.all()"
+    worker = WORKER.format(body=body) + "\n\nclass Box:\n    coll = None\n"
+    found = app_findings(tmp_path, {"app/auth.py": AUTH.format(imports="", body="pass"),
+                                    "app/worker.py": worker}, V2_PYPROJECT)
+    assert {(file, said.split(" ", 1)[0]) for file, _, said in found} == {
+        ("worker.py", "NYS304")}
+
+
+def test_a_well_known_librarys_collection_stored_keeps_the_verdict(tmp_path: Path) -> None:
+    # Control: pymongo's collection stored the same way is no Nylas one.
+    body = ("box = Box()\n    box.coll = pymongo.MongoClient().db.events\n"
+            "    box.coll.all()")
+    worker = WORKER.format(body=body) + "\n\nclass Box:\n    coll = None\n"
+    found = app_findings(tmp_path, {"app/auth.py": AUTH.format(imports="", body="pass"),
+                                    "app/worker.py": worker}, V2_PYPROJECT)
+    assert {(file, said.split(" ", 1)[0]) for file, _, said in found} == {
+        ("auth.py", "NYS303")}
+
+
+THREAD_WORKER = """\
+{head}import threading
+
+_local = threading.local()
+
+
+def work():
+    raw = _local.{name}
+    {body}
+
+
+class Box:
+    coll = None
+"""
+
+
+def _thread_codes(tmp_path: Path, body: str, nylas_module: bool, name: str = "client"
+                  ) -> set[tuple[str, str]]:
+    head = "import nylas  # noqa\n" if nylas_module else ""
+    found = app_findings(tmp_path, {
+        "app/auth.py": AUTH.format(imports="", body="pass"),
+        "app/worker.py": THREAD_WORKER.format(head=head, body=body, name=name)},
+        V2_PYPROJECT)
+    return {(file, said.split(" ", 1)[0]) for file, _, said in found}
+
+
+_STORED = "box = Box()\n    box.coll = raw.events\n    box.coll.all()"
+
+
+def test_a_thread_locals_collection_stored_in_a_nylas_module_is_judged(tmp_path: Path) -> None:
+    # In a module that mentions Nylas, ``raw.events.all()`` in place is unresolved;
+    # stored on ``box`` first, the collection keeps that verdict.
+    assert _thread_codes(tmp_path / "in_place", "raw.events.all()", True) == {
+        ("worker.py", "NYS304")}
+    assert _thread_codes(tmp_path / "stored", _STORED, True) == {("worker.py", "NYS304")}
+
+
+def test_a_thread_locals_client_stored_elsewhere_is_judged(tmp_path: Path) -> None:
+    # In a module that never names Nylas, what the app keeps on the thread-local
+    # under a client's name may be its client: its collection stored is unresolved.
+    assert _thread_codes(tmp_path, _STORED, False) == {("worker.py", "NYS304")}
+
+
+def test_a_thread_locals_other_value_stored_elsewhere_keeps_the_verdict(
+        tmp_path: Path) -> None:
+    # Control: in a module that never names Nylas, the standard library's object
+    # under another name is no client, in place or stored.
+    assert _thread_codes(tmp_path / "in_place", "raw.events.all()", False, "db") == {
+        ("auth.py", "NYS303")}
+    assert _thread_codes(tmp_path / "stored", _STORED, False, "db") == {
+        ("auth.py", "NYS303")}
+
+
+DEPS_WORKER = """\
+import dataclasses
+{head}
+
+@dataclasses.dataclass
+class Deps:
+    client: object
+
+
+def work(deps: Deps):
+    raw = deps.client
+    {body}
+"""
+
+
+def _deps_codes(tmp_path: Path, body: str, head: str) -> set[tuple[str, str]]:
+    found = app_findings(tmp_path, {
+        "app/auth.py": AUTH.format(imports="", body="pass"),
+        "app/worker.py": DEPS_WORKER.format(head=head, body=body)}, V2_PYPROJECT)
+    return {(file, said.split(" ", 1)[0]) for file, _, said in found}
+
+
+def test_a_dataclass_fields_collection_held_is_judged(tmp_path: Path) -> None:
+    # ``deps`` is the project's own dataclass, but what its ``client`` field holds
+    # is untold: the held collection is judged as ``raw.events.all()`` in place.
+    head = "import nylas  # noqa\n"
+    assert _deps_codes(tmp_path / "in_place", "raw.events.all()", head) == {
+        ("worker.py", "NYS304")}
+    assert _deps_codes(tmp_path / "held", "coll = raw.events\n    coll.all()", head) == {
+        ("worker.py", "NYS304")}
+
+
+def test_a_dataclass_given_the_known_client_is_followed(tmp_path: Path) -> None:
+    # Control: a field filled with the app's own client is followed to the call,
+    # which only reads events.
+    head = "from app.auth import client\n"
+    body = "coll = raw.events\n    coll.all()\n\n\ndef main():\n    work(Deps(client))"
+    codes = _deps_codes(tmp_path, body, head)
+    assert ("worker.py", "NYS304") not in codes
+    assert ("auth.py", "NYS303") not in codes

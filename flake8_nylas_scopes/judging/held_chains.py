@@ -71,55 +71,66 @@ def held_chains(value: Val, bindings: Mapping[str, list[Val]], keeps_handed: Kee
     ``raw.messages.list`` held in a dict, a list or a name) and how many elements
     deep ``value`` is in what the chain gives (0: the chain's value itself; 1 for
     ``[m for m in raw.messages]``, whose elements are the collection's, not it)."""
-    # Each pending link carries how many elements deep the attributes are read (one
-    # for ``jobs[0].list``): a container met with none owes them to itself, not to its
-    # elements (``jobs.append`` of ``jobs = [raw.messages.list]`` reads no attribute of
-    # the method).  Held whole (``run_all(jobs)``), it stands for its elements.
-    pending: list[HeldChain] = [HeldChain(value, (), 0)]
-    seen: set[tuple[int, tuple[str, ...], int]] = set()
+    # Each pending link carries how many elements deep the value walked from is in
+    # what its chain gives (``depth``: elements met before any attribute), and how
+    # many elements the attributes pending are read on (``owed``: one for
+    # ``jobs[0].list``), which a container met later owes to itself, not to its
+    # elements (``jobs.append`` of ``jobs = [raw.messages.list]`` reads no attribute
+    # of the method).  An element owed that no container pays is part of the way to
+    # the root (``R.events`` of ``R = app.extensions["nylas"]`` is the collection
+    # itself, read on an element of the root's attribute), not an element of what the
+    # chain gives.  Held whole (``run_all(jobs)``), a container stands for its
+    # elements.
+    pending: list[tuple[Val, tuple[str, ...], int, int, Val | None]] = [
+        (value, (), 0, 0, None)]
+    seen: set[tuple[int, tuple[str, ...], int, int]] = set()
     found: list[HeldChain] = []
     while pending and len(seen) < _MAX_STEPS:
-        link, attrs, depth, shown = pending.pop()
-        if (id(link), attrs, depth) in seen:
+        link, attrs, depth, owed, shown = pending.pop()
+        if (id(link), attrs, depth, owed) in seen:
             continue
-        seen.add((id(link), attrs, depth))
+        seen.add((id(link), attrs, depth, owed))
         kind, inner = link.kind, link.inner
         if kind == "attr" and inner is not None and not attrs and (
                 link.name in _ELEMENT_GETTERS) and inner.kind != "attr":
             # ``table.get`` held (not ``raw.messages.get``, a method of the chain).
-            pending.append(HeldChain(inner, attrs, depth, shown))
+            pending.append((inner, attrs, depth, owed, shown))
         elif kind == "attr" and inner is not None:
-            pending.append(HeldChain(inner, (link.name, *attrs), depth, shown))
+            pending.append((inner, (link.name, *attrs), depth, owed, shown))
         elif kind == "sym" and link.name in bindings:
             # The first name the code reads the attributes on, kept for the message:
             # the values it is bound to may be calls or containers, which name nothing.
             named = shown if shown is not None or not attrs else rebuilt_chain(link, attrs)
-            pending.extend(HeldChain(bound, attrs, depth, named)
+            pending.extend((bound, attrs, depth, owed, named)
                            for bound in bindings[link.name])
         elif kind in _ELEMENT_KINDS and inner is not None:
-            pending.append(HeldChain(inner, attrs, depth + 1, shown))
-        elif kind == "box" and inner is not None and (depth or not attrs):
-            pending.append(HeldChain(inner, attrs, max(depth - 1, 0), shown))
+            pending.append((inner, attrs, depth, owed + 1, shown) if attrs else (
+                inner, attrs, depth + 1, owed, shown))
+        elif kind == "box" and inner is not None and (owed or not attrs):
+            pending.append((inner, attrs, depth, owed - 1, shown) if owed else (
+                inner, attrs, max(depth - 1, 0), owed, shown))
         elif kind == "part" and inner is not None:
-            pending.append(HeldChain(inner, attrs, depth, shown))
+            pending.append((inner, attrs, depth, owed, shown))
         elif kind == "call" and inner is not None and inner.kind == "attr" and (
                 inner.name in _ELEMENT_METHODS) and inner.inner is not None and (
                 inner.inner.kind != "attr"):
             # ``JOBS.get("run")``, ``JOBS.values()``: the container's elements.  (Not
             # on an attribute chain: ``raw.messages.get(id)`` is no element of
             # ``raw.messages``.)
-            pending.append(HeldChain(inner.inner, attrs, depth + 1, shown))
+            pending.append((inner.inner, attrs, depth, owed + 1, shown) if attrs else (
+                inner.inner, attrs, depth + 1, owed, shown))
         elif type(link) is HandedCall and len(attrs) > 1 and keeps_handed(link, attrs[0]):
             # ``Box(raw.messages).value.list``: the instance's attribute may be what
             # it was handed.  (A method held whole, ``Box(raw.messages.list).value``,
             # is counted where it is handed to the project's class.)
-            pending.extend(HeldChain(handed, attrs[1:], depth, shown)
+            pending.extend((handed, attrs[1:], depth, owed, shown)
                            for handed in link.handed_values)
         else:
             found.append(HeldChain(link, attrs, depth, shown))
     # Past the limit, what is left is judged as it stands, unfollowed: a chain given
     # up on must still be looked at, never dropped.
-    found.extend(pending)
+    found.extend(HeldChain(link, attrs, depth, shown)
+                 for link, attrs, depth, _, shown in pending)
     return HeldChains(found, bool(pending))
 
 

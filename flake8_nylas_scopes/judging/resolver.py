@@ -2458,6 +2458,11 @@ class FlowResolver:
                 None))
         elif unknown and self._may_be_nylas(use, use.root, nylas_module):
             unresolved += self._untold_receiver(use)
+        elif _UNREAD <= objs and not endpoints and not unresolved:
+            # ``importlib.import_module(name).client.events.all()``: the module may be
+            # the project's own that holds its client, so any member may be a Nylas
+            # value, in any module (the call of such a member is told so too).
+            unresolved += self._from_unread_module(use)
         elif unknown:
             unresolved += self._distinctive_chain(use) or self._unseen_wrapper(use)
         if not objs and first not in self._lost_names:
@@ -2719,6 +2724,14 @@ class FlowResolver:
                 edge.target for edge in self._module_edges
                 if _reads_attribute(edge.value, attribute))
         return found
+
+    def _from_unread_module(self, use: Use) -> list[UnresolvedUse]:
+        """A Nylas-looking use of a member of a module imported by a name the analysis
+        cannot read: said as a call of such a member is (see ``call_effects``), every
+        scope silent, with the same words (a use also recorded as a call is one
+        finding)."""
+        return [UnresolvedUse(use.span, f"{use.text}() comes from a module imported by "
+                              "a name the analysis cannot read", None)]
 
     def _untold_receiver(self, use: Use) -> list[UnresolvedUse]:
         """A Nylas-looking call on something the analysis cannot tell (see
@@ -3738,7 +3751,8 @@ class FlowResolver:
             chain = rebuilt_chain(root, attrs)
             method = _chain_words(chain, shown, attrs)
             use = _chain_use(chain, span, f"{method} via {text}", self.sdk)
-            if use is None or not self._of_an_untold_object(root, chain, nylas_module):
+            if use is None or not self._of_an_untold_object(root, chain, nylas_module,
+                                                            shown):
                 continue
             told = self._held_use(use, chain, nylas_module, handed, held_receiver)
             lost = [dataclasses.replace(each, held=frozenset({chain}), taken=taken)
@@ -4238,11 +4252,17 @@ class FlowResolver:
             if self._names_a_collection(attrs[-1]):
                 # Only the collection itself: its elements (``[m for m in
                 # user.messages]``) are what it gives, not a way to call its methods.
-                if not depth and self._of_an_untold_object(root, chain, nylas_module):
-                    found += self._escaping_collection(chain, span, f"{text} ({how})")
+                if not depth and self._of_an_untold_object(root, chain, nylas_module,
+                                                           shown):
+                    # In a module that mentions Nylas, the call made in place on
+                    # the name the code holds the chain in is told by that name
+                    # only; elsewhere by the whole chain, as before.
+                    found += self._escaping_collection(
+                        chain, span, f"{text} ({how})", shown if nylas_module else None)
                 continue
             use = _chain_use(chain, span, text, self.sdk)
-            if use is None or not self._of_an_untold_object(root, chain, nylas_module):
+            if use is None or not self._of_an_untold_object(root, chain, nylas_module,
+                                                            shown):
                 continue
             found += [dataclasses.replace(
                 lost, reason=f"cannot tell whether {text} ({how}) is a Nylas call",
@@ -4272,7 +4292,8 @@ class FlowResolver:
             return self._untold_receiver(use)
         return self._unseen_wrapper(use)
 
-    def _of_an_untold_object(self, root: Val, chain: Val, nylas_module: bool) -> bool:
+    def _of_an_untold_object(self, root: Val, chain: Val, nylas_module: bool,
+                             shown: Val | None = None) -> bool:
         """Whether ``chain``, read from ``root``, is an attribute of an object the
         analysis cannot tell: the costly test of a held or escaping chain, asked after
         its names.  A root that may also be such an object beside the project's (a
@@ -4282,10 +4303,20 @@ class FlowResolver:
         in such a module it is, as the same call made in place is (``raw =
         somelib.connect()``, then ``coll = raw.events`` and ``coll.all()``, may be a
         company's wrapper handing out the client): held or not, a call gets one
-        verdict."""
-        return (all(kind == "lost" for kind, _ in self.resolve(root)) or self.partly_untold(
-            root)) and (nylas_module or not self._another_librarys(chain)
-                        or self._from_unseen_package(chain))
+        verdict.  ``shown``, the chain as the code names it where the walk passed a
+        name (see ``HeldChain``), is judged as its call made in place is: its root may
+        be untold where the walk's root is a project object (``R = deps.client`` of a
+        dataclass instance ``deps``, then ``coll = R.events``)."""
+        return (self._tells_nothing_of_root(root) or shown is not None and (
+            self._tells_nothing_of_root(_chain_root(shown)))) and (
+            nylas_module or not self._another_librarys(chain)
+            or self._from_unseen_package(chain))
+
+    def _tells_nothing_of_root(self, root: Val) -> bool:
+        """Whether a chain's root is an object the analysis cannot tell, wholly or in
+        part (see ``partly_untold``)."""
+        return all(kind == "lost" for kind, _ in self.resolve(root)) or self.partly_untold(
+            root)
 
     def _from_unseen_package(self, value: Val) -> bool:
         """Whether ``value`` is read from what a package outside the project gives
@@ -4297,19 +4328,25 @@ class FlowResolver:
         """Whether ``name`` is an SDK collection's or top resource's (``messages``)."""
         return name in self.sdk.collections or name in self.sdk.resources[""].children
 
-    def _escaping_collection(self, chain: Val, span: Span, text: str
-                             ) -> list[UnresolvedUse]:
+    def _escaping_collection(self, chain: Val, span: Span, text: str,
+                             shown: Val | None = None) -> list[UnresolvedUse]:
         """A collection or resource of an object the analysis cannot tell that leaves
         uncalled (``return raw.messages``, ``MESSAGES = raw.messages``): whoever gets
         it may call any of its methods unseen, so every scope it could request in
         either API version stays silent.  Not on another library's object
         (``request.files``), unless the app keeps a client there under a client's
-        name."""
+        name (``_local.client.events`` of a ``threading.local()``).  ``shown``, where
+        given: the chain as the code names it (see ``HeldChain``), told as the call
+        made on that name in place is (``R.events`` of ``R = _local.db`` is not the
+        library's object in a module that mentions Nylas)."""
         root = chain
         while root.kind == "attr" and root.inner is not None:
             root = root.inner
-        if self._external(chain) and not (
-                _imported_as_nylas(root) or _named_like_a_client(root)):
+        if self._external(chain if shown is None else shown) and not (
+                _imported_as_nylas(root) or _named_like_a_client(chain)
+                or self._from_unseen_package(chain)):
+            # (What a package outside the project gives may be a company's wrapper
+            # handing out the client, as its call made in place is judged.)
             return []
         sdk, name = self.sdk, chain.name
         scopes = sdk.collection_scopes(name)
