@@ -167,13 +167,16 @@ def test_other_libraries_collections_keep_their_verdict(tmp_path: Path, jobs: st
         ("auth.py", "NYS303", "email.read_only"), ("auth.py", "NYS303", "contacts.read_only")}
 
 
-def test_an_unseen_package_s_object_without_a_collection_call_changes_nothing(
+def test_an_unseen_package_s_collection_returned_uncalled_is_unresolved(
     tmp_path: Path,
 ) -> None:
+    # Whoever gets the collection may call any of its methods unseen: it leaves as
+    # ``return raw.messages`` of an untold parameter does, and as unresolved as
+    # ``make_client().messages.all()`` in place (above).
     found = _wrapped(tmp_path, "from acme_mail import make_client\n\n\ndef unread():\n"
                                "    return make_client().messages\n")
     assert {(path, code, about) for path, _, code, about in found} == {
-        ("auth.py", "NYS303", "email.read_only"), ("auth.py", "NYS303", "contacts.read_only")}
+        ("auth.py", "NYS303", "contacts.read_only"), ("jobs.py", "NYS304", "cannot")}
 
 
 # --- an auth dict kept in another module ---------------------------------------------
