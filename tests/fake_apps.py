@@ -133,3 +133,24 @@ def unresolved_in(found: list[Found], name: str) -> set[int]:
 def unresolved_lines(found: list[Found]) -> set[tuple[str, int]]:
     """(file name, line) of every NYS304 finding."""
     return {(file, line) for file, line, code in found if code.startswith("NYS304")}
+
+
+# An API v2 app's ``pyproject.toml``: the SDK's 5.x line.
+V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
+
+# ``app/auth.py`` of an API v2 app asking for the mail and the calendar: ``calendar``
+# (line 3) is needed only if an events call is made.
+V2_CALENDAR_AUTH = """\
+from nylas import APIClient
+
+SCOPES = ["email.read_only", "calendar"]
+client = APIClient("id", "secret", "token")
+
+
+def login():
+    return client.authentication_url("https://x/cb", scopes=SCOPES)
+
+
+def inbox():
+    return client.messages.all()
+"""

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fake_apps import analysed, write_app
+from fake_apps import V2_PYPROJECT, analysed, write_app
 
-V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
 
 V2_LOGIN = """\
 from nylas import APIClient

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fake_apps import app_findings
+from fake_apps import V2_PYPROJECT, app_findings
 
-V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
 
 SETTINGS = """\
 EXTRA = ["email.send"]

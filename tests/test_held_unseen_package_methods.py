@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from fake_apps import app_findings
+from fake_apps import V2_PYPROJECT, app_findings
 
-V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
 
 # ``calendar`` (line 4) is needed only if an events call is made.
 AUTH = """\

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fake_apps import FAKE, Found, app_findings, unresolved_in, unused_gmail
+from fake_apps import FAKE, Found, V2_PYPROJECT, app_findings, unresolved_in, unused_gmail
 
-V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
 
 # An API v2 app that posts its native-auth body with the scopes written before a
 # spread of the settings' dict, then reads the calendar and sends a draft.

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fake_apps import Found, app_findings
+from fake_apps import Found, V2_PYPROJECT, app_findings
 
-V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
 
 # ``app/auth.py``: an API v2 login asking for mail reading (line 9) and calendar
 # reading (line 9), and a mail read that needs the first.

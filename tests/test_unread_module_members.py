@@ -6,25 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fake_apps import app_findings
+from fake_apps import V2_CALENDAR_AUTH as AUTH, V2_PYPROJECT, app_findings
 
-V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
-
-# ``calendar`` (line 3) is needed only if an events call is made.
-AUTH = """\
-from nylas import APIClient
-
-SCOPES = ["email.read_only", "calendar"]
-client = APIClient("id", "secret", "token")
-
-
-def login():
-    return client.authentication_url("https://x/cb", scopes=SCOPES)
-
-
-def inbox():
-    return client.messages.all()
-"""
 
 WORKER = """\
 import importlib

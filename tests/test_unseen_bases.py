@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fake_apps import Found, app_findings, unresolved_in, unused_gmail
+from fake_apps import Found, V2_PYPROJECT, app_findings, unresolved_in, unused_gmail
 
-V2_PYPROJECT = "[project]\nname = 'app'\ndependencies = ['nylas<6']\n"
 
 # API v2 login asking for mail and calendar reads; only the mail read is made below.
 V2_AUTH = """\
