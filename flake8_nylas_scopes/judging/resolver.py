@@ -4339,9 +4339,7 @@ class FlowResolver:
         given: the chain as the code names it (see ``HeldChain``), told as the call
         made on that name in place is (``R.events`` of ``R = _local.db`` is not the
         library's object in a module that mentions Nylas)."""
-        root = chain
-        while root.kind == "attr" and root.inner is not None:
-            root = root.inner
+        root = _chain_root(chain)
         if self._external(chain if shown is None else shown) and not (
                 _imported_as_nylas(root) or _named_like_a_client(chain)
                 or self._from_unseen_package(chain)):
