@@ -388,6 +388,58 @@ def _reads_attribute(value: Val | None, attribute: str) -> bool:
     return False
 
 
+def _calls_a_name(value: Val | None) -> bool:
+    """Whether a value is what calling an imported name gives, or read from it
+    (``make_client()``, ``make_client().api``): a package outside the project may
+    make a client so (see ``unseen_package_root``)."""
+    called = False
+    while value is not None and value.kind in ("attr", "call", "item", "iter", "part"):
+        called = called or value.kind == "call"
+        value = value.inner
+    return called and value is not None and value.kind == "ref"
+
+
+def _may_name_a_client(value: Val | None) -> bool:
+    """Whether a value may be a client by its own looks, told once every value is
+    solved (see ``FlowResolver._names_a_client``)."""
+    return _calls_a_name(value) or _named_like_a_client(value)
+
+
+def _no_bindings(symbol: str) -> Iterable[Val]:
+    """No binding of any symbol: a value is told by its own expression."""
+    return ()
+
+
+def _parameters_given_a_client_name(keys: tuple[str, ...], params: tuple[str, ...],
+                                    call: CallSite) -> Iterator[tuple[str, Val]]:
+    """The parameters a call gives a value that may be a client by its own looks
+    (``use(make_client())``, ``use(self.client)``), with that value."""
+    for key, argument in zip(keys, call.args):
+        if argument is not None and _may_name_a_client(argument):
+            yield key, argument
+    for keyword, argument in call.kwargs:
+        if keyword in params and _may_name_a_client(argument):
+            yield keys[params.index(keyword)], argument
+
+
+def _given_parameters(function: str, keys: tuple[str, ...], params: tuple[str, ...],
+                      arguments: _Arguments, vararg: str, kwarg: str) -> Iterator[str]:
+    """The parameters of ``function`` a call gives a value (``keys`` are those of
+    ``params``, in order)."""
+    for position, argument in enumerate(arguments.args):
+        if argument != NO_NODE and position < len(keys):
+            yield keys[position]
+        elif argument != NO_NODE and vararg:
+            yield f"{PARAMETER}{function}.{vararg}"
+    for keyword, argument in arguments.kwargs:
+        if keyword in params:
+            yield f"{PARAMETER}{function}.{keyword}"
+        elif kwarg:
+            yield f"{PARAMETER}{function}.{kwarg}"
+    if arguments.star != NO_NODE or arguments.double_star != NO_NODE:
+        yield from keys
+
+
 def _imported_as_nylas(value: Val | None) -> bool:
     """Whether a receiver is imported under a name or from a module that says Nylas
     (``from shared.nylas_setup import client``): a client made outside the project
@@ -562,6 +614,20 @@ class FlowResolver:
         # ``owner.attr = value`` stores as (owner, attr, value), followed into
         # instances every round.
         self._stores: list[tuple[Node, str, Node]] = []
+        # What a module that mentions Nylas gives the rest of the project: where
+        # such a value holds nothing the analysis can tell, a call made on it
+        # elsewhere is judged as the same call made in that module (see
+        # ``_find_client_like_holders``).  The globals and attributes it binds, the
+        # parameters its calls give arguments, the indices of its stores in
+        # ``_stores``; and, from any module, the symbols bound to (or parameters
+        # given) what calling an imported name gives (``conn = make_client()``) or
+        # a value named like a client (``raw = _local.client``), kept with that
+        # value until it can be told whether it is another library's (see
+        # ``_names_a_client``).
+        self._nylas_paths = frozenset(m.path for m in self.modules if m.mentions_nylas)
+        self._client_like_sources: set[str] = set()
+        self._nylas_module_stores: list[int] = []
+        self._maybe_client_values: list[tuple[str, Val]] = []
         # ``Digest.send = other`` on a class of the project: the ``class.attribute``
         # names of the methods replaced (or added) on a class from outside its body,
         # whose calls run code the analysis does not tie to them (see
@@ -587,6 +653,7 @@ class FlowResolver:
         self._slot_stores: set[Span] = set()
         for module in self.modules:
             assert module.flow is not None
+            nylas_code = module.mentions_nylas
             for function in module.flow.functions:
                 self.functions[function.qualname] = function.params
                 if function.is_property:
@@ -598,6 +665,11 @@ class FlowResolver:
             self.classes.update(module.flow.classes)
             for edge in module.flow.edges:
                 self._add_edge(edge.target, self._intern_record(edge.value))
+                if nylas_code and edge.target.startswith((GLOBAL, ATTRIBUTE)):
+                    # Another module may read it (``from app.jobs import conn``).
+                    self._client_like_sources.add(edge.target)
+                elif _may_name_a_client(edge.value):
+                    self._maybe_client_values.append((edge.target, edge.value))
             calls = module.flow.calls
             self._call_offsets[id(calls)] = (calls, len(self._callees))
             self._callees.extend(self._intern_record(call.callee) for call in calls)
@@ -610,6 +682,8 @@ class FlowResolver:
                     self._slot_stores.add(store.span)
                     self._add_edge(slot(store.attr), self._intern_record(store.value))
                 else:
+                    if nylas_code:
+                        self._nylas_module_stores.append(len(self._stores))
                     self._stores.append((self._intern_record(store.owner), store.attr,
                                          self._intern_record(store.value)))
             self._interned.clear()
@@ -700,6 +774,10 @@ class FlowResolver:
         # The symbols that hold something and also what the analysis cannot follow
         # (see ``_find_partly_untold``), known once every value is solved.
         self._partly_untold: frozenset[str] = frozenset()
+        # The symbols holding nothing the analysis can tell that are given what may
+        # be a client where it is made (see ``_find_client_like_holders``), known
+        # once every value is solved.
+        self._client_like_holders: frozenset[str] = frozenset()
         self._join_item_writes(writes)
         self._solve()
         # The project classes whose base the analysis cannot read, with that base as
@@ -1910,6 +1988,7 @@ class FlowResolver:
             self._follow_unknown_objects(budget)
         if self.converged:
             self._find_partly_untold()
+            self._find_client_like_holders()
 
     def _find_partly_untold(self) -> None:
         """Once every value is solved: the symbols that hold something but may also
@@ -1953,6 +2032,74 @@ class FlowResolver:
             grown = len(untold) > before
             rest = [(target, nodes) for target, nodes in rest if target not in untold]
         self._partly_untold = frozenset(untold)
+
+    def _find_client_like_holders(self) -> None:
+        """Once every value is solved: the symbols that hold nothing the analysis can
+        tell (or may also hold such a value, see ``partly_untold``) that a module
+        mentioning Nylas gives a value, through a call's argument, a store, a global
+        or an attribute, or through a few names and parameters from there (``def
+        use(c): keep = c``).  So are those given what a name imported from a package
+        outside the project gives (``use(make_client())``) or a value named like a
+        client (``raw = _local.client``, ``use(self.client)``), not another library's
+        client (``mongo = MongoClient()``).  There, a Nylas-looking call on the value
+        (``R.messages.all()``) may be a Nylas call, and so is the same call made on
+        it in a module that never names Nylas (``def use(c): c.messages.all()`` given
+        ``R``): a value is judged by where it comes from, not by where it is used."""
+        given = self._client_like_sources
+        values = self.values
+        for index in self._nylas_module_stores:
+            owner, attribute, _ = self._stores[index]
+            for kind, name in self._resolve_node(owner, 0):
+                if kind in ("inst", "class"):
+                    given.add(f"{ATTRIBUTE}{name}.{attribute}")
+                elif kind == "module":
+                    given.add(f"{GLOBAL}{name}.{attribute}")
+        given.update(target for target, value in self._maybe_client_values
+                     if self._names_a_client(value))
+        untold = self._partly_untold
+        given = {target for target in given if not values.get(target) or target in untold}
+        if not given:
+            return
+        rest = [(target, nodes if isinstance(nodes, list) else [nodes])
+                for target, nodes in self.edges.items()
+                if target not in given and (not values.get(target) or target in untold)]
+        grown = True
+        while grown and rest:
+            before = len(given)
+            given.update(target for target, nodes in rest
+                         if any(self._carries_untold(node, given) for node in nodes))
+            grown = len(given) > before
+            rest = [(target, nodes) for target, nodes in rest if target not in given]
+        self._client_like_holders = frozenset(given)
+
+    def _names_a_client(self, value: Val) -> bool:
+        """Whether a value bound or handed on, which a call made on in place may be a
+        Nylas call for, is what a package outside the project gives (``make_client()``)
+        or a value named like a client that is not another library's client."""
+        if _calls_a_name(value) and unseen_package_root(
+                value, _no_bindings, self._external_name) is not None:
+            return True
+        if not _named_like_a_client(value):
+            return False
+        root = value
+        while root.inner is not None:
+            root = root.inner
+        return not (root.kind == "sym" and root.name in self._foreign)
+
+    def _holds_a_client_like_value(self, root: Val | None) -> bool:
+        """Whether a use's root, holding nothing the analysis can tell, was given what
+        may be a client where it is made (see ``_find_client_like_holders``)."""
+        given = self._client_like_holders
+        if not given or root is None:
+            return False
+        if root.kind == "ref":
+            return self._global_symbol(root.name) in given
+        if root.kind != "sym":
+            return False
+        if root.name.startswith(ATTRIBUTE):
+            owner, _, attribute = qualified_name(root.name).rpartition(".")
+            return self._stored_untold(owner, attribute, given)
+        return root.name in given
 
     def _escaped_parameters(self, candidates: list[tuple[str, list[Node]]]) -> Iterator[str]:
         """The parameters of the functions a module-level container keeps
@@ -2339,6 +2486,8 @@ class FlowResolver:
         rules run with that freed."""
         # (The callees' rows are kept: the judging of each module reads them.)
         self._stores = []
+        self._client_like_sources, self._nylas_module_stores = set(), []
+        self._maybe_client_values = []
         self._call_arguments, self._bound, self._edge_members = {}, {}, {}
         self._param_keys = {}
         self._globals = frozenset(target for target in self.edges if target.startswith(GLOBAL))
@@ -2385,6 +2534,12 @@ class FlowResolver:
             keys = self._parameter_keys(function)
             vararg, kwarg = self._rest.get(function, ("", ""))
             arguments = self._arguments(call)
+            if call.span.path in self._nylas_paths:
+                self._client_like_sources.update(_given_parameters(
+                    function, keys, params, arguments, vararg, kwarg))
+            else:
+                self._maybe_client_values.extend(
+                    _parameters_given_a_client_name(keys, params, call))
             for position, argument in enumerate(arguments.args):
                 if argument == NO_NODE:
                     continue
@@ -2644,8 +2799,8 @@ class FlowResolver:
         shaped = use.span in self._v3_shaped_calls
         # A collection read by a name the analysis cannot read (``getattr(raw,
         # name).list(grant)``) makes no chain only the SDK's objects have.
-        if nylas_module or _named_like_a_client(root) or not is_pattern(
-                use.attrs[0]) and any(self._sdk_operation(
+        if nylas_module or _named_like_a_client(root) or self._holds_a_client_like_value(
+                root) or not is_pattern(use.attrs[0]) and any(self._sdk_operation(
                     attrs, handed or shaped,
                     handed or use.span in self._v3_create_calls or held_receiver and shaped)
                 for attrs in _named_members(use.attrs, self.sdk)):
