@@ -241,3 +241,42 @@ def test_rsvp_that_skips_the_mail_or_whose_body_is_unread_is_not_missing(
     unread = RSVP_UNREAD_CALENDAR.format(body="body")
     assert _missing(tmp_path / "skipped", "google", [GOOGLE + "calendar"], skipped) == []
     assert _missing(tmp_path / "unread", "google", [GOOGLE + "calendar"], unread) == []
+
+
+def _with_scopes_module(root: Path, test: str, scope: str) -> list[Finding]:
+    """``_missing`` of ``GRANT_CHECK`` whose constant lives in ``app/scopes.py``."""
+    (root / "app").mkdir(parents=True)
+    (root / "app" / "scopes.py").write_text(f'SEND = "{scope}"\n', encoding="utf-8")
+    body = GRANT_CHECK.format(test=test).replace(f'SEND = "{SEND}"\n', "")
+    return _missing(root, "google", [GOOGLE + "gmail.readonly"],
+                    body.replace("def send(", "from app import scopes\nfrom app.scopes import "
+                                 "SEND\n\n\ndef send(", 1))
+
+
+def test_check_of_another_modules_constant_guards_the_call(tmp_path: Path) -> None:
+    # ``SEND`` imported, or read as ``scopes.SEND``: the same check as the literal.
+    assert _with_scopes_module(tmp_path / "name", "SEND in grant.scope", SEND) == []
+    assert _with_scopes_module(tmp_path / "attr", "scopes.SEND in grant.scope", SEND) == []
+
+
+def test_check_of_another_modules_constant_naming_another_scope_guards_nothing(
+        tmp_path: Path) -> None:
+    [found] = _with_scopes_module(tmp_path, "SEND in grant.scope", GOOGLE + "gmail.readonly")
+    assert found.message.endswith(f"add {SEND!r}")
+
+
+def test_api_v2_call_after_a_check_of_another_modules_constant_is_not_missing(
+        tmp_path: Path) -> None:
+    def missing(root: Path, constant: str) -> list[tuple[int, str]]:
+        (root / "app").mkdir(parents=True)
+        (root / "app" / "scopes.py").write_text(f'SEND = "{constant}"\n', encoding="utf-8")
+        check = "if SEND not in granted: raise ValueError"
+        write_app(root, {"app/__init__.py": "", "app/main.py": "from app.scopes import SEND\n"
+                         + V2_APP.format(check=check)},
+                  "[project]\nname = 'app'\ndependencies = ['nylas<6']\n")
+        return [(found.span.line, found.message) for found in analysed(root)
+                if found.code == "NYS301"]
+
+    assert missing(tmp_path / "send", "email.send") == []
+    # The same check of a constant naming another scope leaves the call missing.
+    assert [line for line, _ in missing(tmp_path / "read", "email.read_only")] == [15]

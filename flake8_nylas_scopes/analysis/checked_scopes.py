@@ -98,11 +98,14 @@ class Checks:
     """What one module compares with something: scope names it spells, as (line,
     column, name), and other modules' constants, as (line, column, dotted name,
     whether it is compared with something whose name says scope), which the judge
-    reads (``if consts.SEND_SCOPE not in token.scope:``)."""
+    reads (``if consts.SEND_SCOPE not in token.scope:``); and the code that runs only
+    where such a check holds, as (first line, last line, the name or the constant's
+    dotted name)."""
 
     names: list[tuple[int, int, str]] = field(default_factory=list)
     references: list[tuple[int, int, str, bool]] = field(default_factory=list)
     guards: list[tuple[int, int, str]] = field(default_factory=list)
+    reference_guards: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str], bool],
@@ -159,13 +162,24 @@ def checked_scopes(tree: ast.Module, lookup: Lookup, module_level: Callable[[str
                 references[(side.lineno, side.col_offset, reference, says_scope)] = None
     checks = Checks(list(found), list(references))
     if found:
-        by_place: dict[tuple[int, int], list[str]] = {}
-        for line, column, name in found:
-            by_place.setdefault((line, column), []).append(name)
-        checks.guards = list(dict.fromkeys(
-            guard for node in (walk_nodes(tree) if nodes is None else nodes.all())
-            for guard in _guards(node, by_place)))
+        checks.guards = _guarded_code(tree, nodes, [(line, column, name)
+                                                    for line, column, name in found])
+    if references:
+        checks.reference_guards = _guarded_code(
+            tree, nodes, [(line, column, name) for line, column, name, _ in references])
     return checks
+
+
+def _guarded_code(tree: ast.Module, nodes: TreeNodes | None,
+                  checked: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The code that runs only where one of the ``checked`` (line, column, name) holds
+    (see ``_guards``), once each."""
+    by_place: dict[tuple[int, int], list[str]] = {}
+    for line, column, name in checked:
+        by_place.setdefault((line, column), []).append(name)
+    return list(dict.fromkeys(
+        guard for node in (walk_nodes(tree) if nodes is None else nodes.all())
+        for guard in _guards(node, by_place)))
 
 
 # The statements after which a block's next statement does not run.

@@ -639,6 +639,9 @@ class ModuleFacts:
     # rest of a block after ``if SEND not in grant.scope: raise ...``): (first line,
     # last line, the scope name as compared), so a call there is not missing it.
     scope_guards: Sequence[tuple[int, int, str]] = ()
+    # The same for another module's constant (``if consts.SEND in grant.scope:``):
+    # (first line, last line, its dotted name), read by the judge.
+    reference_guards: Sequence[tuple[int, int, str]] = ()
     # Functions, methods and classes the module reaches only under tests of the
     # provider the analysis cannot read: (name, first line, last line, the line of
     # such a test), unresolved for every provider unless another module uses the name.
@@ -799,6 +802,7 @@ class ModuleFacts:
             "checked_scopes": [list(checked) for checked in self.checked_scopes],
             "checked_references": [list(checked) for checked in self.checked_references],
             "scope_guards": [list(guard) for guard in self.scope_guards],
+            "reference_guards": [list(guard) for guard in self.reference_guards],
             "unread_callables": [list(guard) for guard in self.unread_callables],
             "unread_predicates": list(self.unread_predicates),
             "typed_dicts": list(self.typed_dicts),
@@ -898,6 +902,8 @@ class ModuleFacts:
              for line, column, name, says_scope in data.get("checked_references", ())],
             [(int(first), int(last), str(name))
              for first, last, name in data.get("scope_guards", ())],
+            [(int(first), int(last), str(name))
+             for first, last, name in data.get("reference_guards", ())],
             [(str(name), int(first), int(last), int(line))
              for name, first, last, line in data.get("unread_callables", ())],
             [str(name) for name in data.get("unread_predicates", ())],

@@ -230,6 +230,7 @@ def module_facts(
                 facts.checked_scopes = checks.names
                 facts.checked_references = checks.references
                 facts.scope_guards = checks.guards
+                facts.reference_guards = checks.reference_guards
     finally:
         extractor.close()
     shed_empty(facts)

@@ -61,7 +61,7 @@ from .sdk_view import SdkView
 from .held_clients import held_client_requests
 from .shared_clients import shared_client_requests
 from .results import FileError, ProjectResult
-from .scope_checks import scope_check_uses
+from .scope_checks import guards_read, scope_check_uses
 from .test_code import is_patcher, is_test_library, is_test_module
 from .usage_rules import (
     Inference, ProjectState, infer, unneeded_claims_alone, usage_findings, with_gmail_companions,
@@ -883,12 +883,16 @@ def judge_project(
     # A client's method chosen by a name that cannot be read: possibly the login.
     unresolved_sites += [site for site in chosen_logins(modules.values(), resolver)
                          if site.span.path not in tests]
+
+    def read_constant(reference: str) -> list[ScopeValue]:
+        """The scope values another module's constant holds."""
+        return [value for found in index.scopes(reference)
+                for value in _expand(index, found.value)]
+
     # ``if "email.send" not in granted: raise ...``: the app checks its grant itself.
     unresolved.extend(scope_check_uses(
         (facts for path, facts in modules.items() if path not in tests),
-        [*every_site, *unresolved_sites],
-        lambda reference: [value for found in index.scopes(reference)
-                           for value in _expand(index, found.value)]))
+        [*every_site, *unresolved_sites], read_constant))
     if not resolver.converged:
         # What was found is true, but calls the analysis did not reach yet may need
         # any scope: no claim that a scope is unneeded can stand.
@@ -919,8 +923,9 @@ def judge_project(
     state = ProjectState(with_connectors_scopes(sites, unresolved_sites), endpoint_uses,
                          unresolved, unresolved_sites, partial,
                          guards, undecided, unread, inferred, owned,
-                         {path: facts.scope_guards for path, facts in app_facts.items()
-                          if facts.scope_guards})
+                         {path: guards_read(facts, read_constant)
+                          for path, facts in app_facts.items()
+                          if facts.scope_guards or facts.reference_guards})
     result.state = state
     # The set infer names keeps what check keeps: the email scope Gmail needs beside
     # ``email.send``.

@@ -57,6 +57,18 @@ def scope_check_uses(modules: Iterable[ModuleFacts], requests: Iterable[ScopeSit
                         yield found
 
 
+def guards_read(facts: ModuleFacts, read: Callable[[str], list[ScopeValue]]
+                ) -> list[tuple[int, int, str]]:
+    """A module's code run only under a check of its grant (see
+    ``ModuleFacts.scope_guards``), with each check of another module's constant
+    (``if consts.SEND in grant.scope:``) read as the names ``read`` gives it."""
+    guards = list(facts.scope_guards)
+    for first, last, reference in facts.reference_guards:
+        guards.extend((first, last, item.text.strip())
+                      for value in read(reference) for item in value.items)
+    return guards
+
+
 def _reason(name: str) -> str:
     return (f"the code compares {name!r} with something, such as the granted scopes: "
             "whatever that check guards is no Nylas call the analysis can judge")
