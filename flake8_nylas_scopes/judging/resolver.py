@@ -16,7 +16,7 @@ from array import array
 import contextlib
 import dataclasses
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -80,6 +80,7 @@ from .held_chains import (
 )
 from .untold_attributes import untold_attribute_containers
 from .unseen_bases import BaseRoot, unseen_base
+from .client_origins import ClientLikeHolders
 from .unseen_wrappers import unseen_package_root
 from .untold_callees import bindings_by_symbol, may_be_untold
 from .written_registries import registries_called, written_symbols
@@ -614,18 +615,18 @@ class FlowResolver:
         # ``owner.attr = value`` stores as (owner, attr, value), followed into
         # instances every round.
         self._stores: list[tuple[Node, str, Node]] = []
-        # What a module that mentions Nylas gives the rest of the project: where
-        # such a value holds nothing the analysis can tell, a call made on it
-        # elsewhere is judged as the same call made in that module (see
-        # ``_find_client_like_holders``).  The globals and attributes it binds, the
-        # parameters its calls give arguments, the indices of its stores in
-        # ``_stores``; and, from any module, the symbols bound to (or parameters
+        # What modules that never name Nylas are given by the rest of the project
+        # (see ``_find_client_like_holders``): their functions and the symbols their
+        # bindings fill; the parameters of those functions a call made in a module
+        # that mentions Nylas fills; the indices in ``_stores`` of the stores such a
+        # module makes; and the symbols of the quiet modules bound to (or parameters
         # given) what calling an imported name gives (``conn = make_client()``) or
         # a value named like a client (``raw = _local.client``), kept with that
-        # value until it can be told whether it is another library's (see
-        # ``_names_a_client``).
+        # value until it can be told whether it is another library's.
         self._nylas_paths = frozenset(m.path for m in self.modules if m.mentions_nylas)
-        self._client_like_sources: set[str] = set()
+        self._quiet_functions: set[str] = set()
+        self._quiet_targets: list[str] = []
+        self._given_by_nylas_calls: set[str] = set()
         self._nylas_module_stores: list[int] = []
         self._maybe_client_values: list[tuple[str, Val]] = []
         # ``Digest.send = other`` on a class of the project: the ``class.attribute``
@@ -656,6 +657,8 @@ class FlowResolver:
             nylas_code = module.mentions_nylas
             for function in module.flow.functions:
                 self.functions[function.qualname] = function.params
+                if not nylas_code:
+                    self._quiet_functions.add(function.qualname)
                 if function.is_property:
                     self._properties.add(function.qualname)
                 if function.tuple_size:
@@ -665,11 +668,10 @@ class FlowResolver:
             self.classes.update(module.flow.classes)
             for edge in module.flow.edges:
                 self._add_edge(edge.target, self._intern_record(edge.value))
-                if nylas_code and edge.target.startswith((GLOBAL, ATTRIBUTE)):
-                    # Another module may read it (``from app.jobs import conn``).
-                    self._client_like_sources.add(edge.target)
-                elif _may_name_a_client(edge.value):
-                    self._maybe_client_values.append((edge.target, edge.value))
+                if not nylas_code:
+                    self._quiet_targets.append(edge.target)
+                    if _may_name_a_client(edge.value):
+                        self._maybe_client_values.append((edge.target, edge.value))
             calls = module.flow.calls
             self._call_offsets[id(calls)] = (calls, len(self._callees))
             self._callees.extend(self._intern_record(call.callee) for call in calls)
@@ -774,10 +776,10 @@ class FlowResolver:
         # The symbols that hold something and also what the analysis cannot follow
         # (see ``_find_partly_untold``), known once every value is solved.
         self._partly_untold: frozenset[str] = frozenset()
-        # The symbols holding nothing the analysis can tell that are given what may
-        # be a client where it is made (see ``_find_client_like_holders``), known
-        # once every value is solved.
-        self._client_like_holders: frozenset[str] = frozenset()
+        # The symbols holding nothing the analysis can tell that may hold what is a
+        # client where it is made (see ``_find_client_like_holders``), known once
+        # every value is solved.
+        self._client_like_holders: ClientLikeHolders | None = None
         self._join_item_writes(writes)
         self._solve()
         # The project classes whose base the analysis cannot read, with that base as
@@ -2034,43 +2036,49 @@ class FlowResolver:
         self._partly_untold = frozenset(untold)
 
     def _find_client_like_holders(self) -> None:
-        """Once every value is solved: the symbols that hold nothing the analysis can
-        tell (or may also hold such a value, see ``partly_untold``) that a module
-        mentioning Nylas gives a value, through a call's argument, a store, a global
-        or an attribute, or through a few names and parameters from there (``def
-        use(c): keep = c``).  So are those given what a name imported from a package
-        outside the project gives (``use(make_client())``) or a value named like a
-        client (``raw = _local.client``, ``use(self.client)``), not another library's
-        client (``mongo = MongoClient()``).  There, a Nylas-looking call on the value
-        (``R.messages.all()``) may be a Nylas call, and so is the same call made on
-        it in a module that never names Nylas (``def use(c): c.messages.all()`` given
-        ``R``): a value is judged by where it comes from, not by where it is used."""
-        given = self._client_like_sources
-        values = self.values
+        """Once every value is solved: the symbols of modules that never name Nylas
+        that hold nothing the analysis can tell (or may also hold such a value, see
+        ``partly_untold``) and are given what may be a client where it is made (see
+        ``client_origins``): by a call's argument, a store or an import from a
+        module that mentions Nylas; what a package outside the project makes
+        (``use(make_client())``); a value named like a client that is not another
+        library's client (``raw = _local.client``, not ``mongo = MongoClient()``);
+        and, through a few names and parameters, whatever reads those (``def
+        use(c): keep = c``).  There, a Nylas-looking call on the value may be a
+        Nylas call, as the same call made where the value comes from is."""
+        if not self._quiet_targets and not self._quiet_functions:
+            return  # every module names Nylas: any call there may be one already
+        values, untold = self.values, self._partly_untold
+
+        def holds_nothing(symbol: str) -> bool:
+            return not values.get(symbol) or symbol in untold
+
+        holders = ClientLikeHolders(
+            self.module_names, (m.module for m in self.modules if m.mentions_nylas),
+            holds_nothing)
+        found = holders.found
+        found.update(self._given_by_nylas_calls)
         for index in self._nylas_module_stores:
             owner, attribute, _ = self._stores[index]
-            for kind, name in self._resolve_node(owner, 0):
-                if kind in ("inst", "class"):
-                    given.add(f"{ATTRIBUTE}{name}.{attribute}")
-                elif kind == "module":
-                    given.add(f"{GLOBAL}{name}.{attribute}")
-        given.update(target for target, value in self._maybe_client_values
+            found.update(f"{ATTRIBUTE}{name}.{attribute}"
+                         for kind, name in self._resolve_node(owner, 0)
+                         if kind in ("inst", "class"))
+        found.update(target for target, value in self._maybe_client_values
                      if self._names_a_client(value))
-        untold = self._partly_untold
-        given = {target for target in given if not values.get(target) or target in untold}
-        if not given:
-            return
+        quiet = {*self._quiet_targets, *(
+            key for function in self._quiet_functions
+            for key in self._parameter_keys(function))}
         rest = [(target, nodes if isinstance(nodes, list) else [nodes])
-                for target, nodes in self.edges.items()
-                if target not in given and (not values.get(target) or target in untold)]
+                for target in quiet if target not in found and holds_nothing(target)
+                and (nodes := self.edges.get(target)) is not None]
         grown = True
         while grown and rest:
-            before = len(given)
-            given.update(target for target, nodes in rest
-                         if any(self._carries_untold(node, given) for node in nodes))
-            grown = len(given) > before
-            rest = [(target, nodes) for target, nodes in rest if target not in given]
-        self._client_like_holders = frozenset(given)
+            before = len(found)
+            found.update(target for target, nodes in rest
+                         if any(self._carries_untold(node, holders) for node in nodes))
+            grown = len(found) > before
+            rest = [(target, nodes) for target, nodes in rest if target not in found]
+        self._client_like_holders = holders
 
     def _names_a_client(self, value: Val) -> bool:
         """Whether a value bound or handed on, which a call made on in place may be a
@@ -2090,7 +2098,7 @@ class FlowResolver:
         """Whether a use's root, holding nothing the analysis can tell, was given what
         may be a client where it is made (see ``_find_client_like_holders``)."""
         given = self._client_like_holders
-        if not given or root is None:
+        if given is None or root is None:
             return False
         if root.kind == "ref":
             return self._global_symbol(root.name) in given
@@ -2198,7 +2206,7 @@ class FlowResolver:
             return False
         return not (KIND_NAMES[self._kinds[node]] == "sym" and self._names[node] in self._foreign)
 
-    def _carries_untold(self, node: Node, untold: AbstractSet[str]) -> bool:
+    def _carries_untold(self, node: Node, untold: Container[str]) -> bool:
         """Whether a value reads (through attributes, calls, elements) a symbol of
         ``untold``, besides what it resolves to."""
         kinds, names, inners = self._kinds, self._names, self._inners
@@ -2235,7 +2243,7 @@ class FlowResolver:
             node = inners[node]
         return True  # (cut off: what the rest holds is not known)
 
-    def _stored_untold(self, owner: str, name: str, untold: AbstractSet[str]) -> bool:
+    def _stored_untold(self, owner: str, name: str, untold: Container[str]) -> bool:
         """Whether ``instance.name`` of the class ``owner`` may hold what the analysis
         cannot follow: a store in its family (also one by a name known only at run
         time), or a property's result."""
@@ -2486,8 +2494,8 @@ class FlowResolver:
         rules run with that freed."""
         # (The callees' rows are kept: the judging of each module reads them.)
         self._stores = []
-        self._client_like_sources, self._nylas_module_stores = set(), []
-        self._maybe_client_values = []
+        self._quiet_targets, self._nylas_module_stores, self._maybe_client_values = [], [], []
+        self._given_by_nylas_calls, self._quiet_functions = set(), set()
         self._call_arguments, self._bound, self._edge_members = {}, {}, {}
         self._param_keys = {}
         self._globals = frozenset(target for target in self.edges if target.startswith(GLOBAL))
@@ -2534,12 +2542,15 @@ class FlowResolver:
             keys = self._parameter_keys(function)
             vararg, kwarg = self._rest.get(function, ("", ""))
             arguments = self._arguments(call)
-            if call.span.path in self._nylas_paths:
-                self._client_like_sources.update(_given_parameters(
-                    function, keys, params, arguments, vararg, kwarg))
-            else:
-                self._maybe_client_values.extend(
-                    _parameters_given_a_client_name(keys, params, call))
+            if function in self._quiet_functions:
+                # (A function of a module that mentions Nylas judges a call on its
+                # parameters as a possible Nylas call already.)
+                if call.span.path in self._nylas_paths:
+                    self._given_by_nylas_calls.update(_given_parameters(
+                        function, keys, params, arguments, vararg, kwarg))
+                else:
+                    self._maybe_client_values.extend(
+                        _parameters_given_a_client_name(keys, params, call))
             for position, argument in enumerate(arguments.args):
                 if argument == NO_NODE:
                     continue
