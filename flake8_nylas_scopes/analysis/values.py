@@ -152,6 +152,9 @@ class ValueReader:
             # ``key = "GOOGLE_SCOPES" if google else "MICROSOFT_SCOPES"`` then
             # ``config[key]``: as ``config["GOOGLE_SCOPES"] if google else ...``.
             return self._either([self.read(option, depth + 1) for option in keyed])
+        if isinstance(target, ast.Subscript) and _whole_slice(target.slice) and depth < 4:
+            # ``SCOPES[:]``: a copy of every item, as ``list(SCOPES)`` is.
+            return self.read(target.value, depth + 1)
         if isinstance(target, ast.Subscript):
             inner = self._subscript(target)
             if inner is not None and depth < 4:
@@ -809,6 +812,12 @@ def _with_element(node: ast.List | ast.Tuple | ast.Set, index: int,
     made: ast.expr = ast.Set(elts=elements) if isinstance(node, ast.Set) else type(node)(
         elts=elements, ctx=ast.Load())
     return ast.copy_location(made, node)
+
+
+def _whole_slice(key: ast.expr) -> bool:
+    """Whether a subscript's key is ``:`` alone, which copies every item."""
+    return isinstance(key, ast.Slice) and key.lower is None and key.upper is None and (
+        key.step is None)
 
 
 def _is_empty_literal(node: ast.expr) -> bool:
