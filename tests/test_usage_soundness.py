@@ -155,6 +155,27 @@ def test_no_default_scopes_fix_that_leaves_imap_calendar_without_mail(tmp_path: 
     assert _default_scopes_fix(root) == ("calendar.read_only",)
 
 
+SEARCH = """\
+from nylas import APIClient
+
+
+def find(token, text):
+    return [m.subject for m in APIClient("id", "secret", token).messages.search(text)]
+"""
+
+
+def test_no_default_scopes_fix_that_leaves_a_call_of_uncertain_need_unserved(
+        tmp_path: Path) -> None:
+    # ``messages.search`` surely needs a mail scope, but the endpoint map only infers
+    # which: the minimal set of the certain calls (the calendar) would fail it.
+    login = ('from nylas import APIClient\n\n'
+             'URL = APIClient("id", "secret").authentication_url('
+             '"https://app.example.com/cb", provider="gmail")\n')
+    root = _write(tmp_path, {"auth.py": login, "agenda.py": CALENDAR_READ,
+                             "search.py": SEARCH})
+    assert _default_scopes_fix(root) is None
+
+
 MOCKED_TEST = """\
 from unittest import mock
 
