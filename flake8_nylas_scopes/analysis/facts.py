@@ -717,6 +717,9 @@ class ModuleFacts:
     # ``unseen_imports.ANY_MODULE`` for one loaded by a name it cannot read: a test's
     # module so imported may run in the app (see ``unseen_imports``).
     unseen_imports: Sequence[str] = ()
+    # Whether the module, named like a test, calls its own test functions from code
+    # that is no test (a smoke script's ``main()``; see ``script_tests``).
+    runs_own_tests: bool = False
     # The calls under ``provider_guards`` that use the grant of the object the guard
     # tests (``nylas.events.list(account.grant_id)`` under ``if account.provider ==
     # "google":``): (line, column, providers), see ``guard_owners``.  Only those are
@@ -824,6 +827,7 @@ class ModuleFacts:
             "run_time_setters": list(self.run_time_setters),
             "scope_dicts": {name: list(held) for name, held in self.scope_dicts.items()},
             "unseen_imports": list(self.unseen_imports),
+            "runs_own_tests": self.runs_own_tests,
             "owned_guard_calls": [[line, column, list(names)]
                                   for line, column, names in self.owned_guard_calls],
             "held_lists": [list(held) for held in self.held_lists],
@@ -937,6 +941,7 @@ class ModuleFacts:
             # Modules import much the same names (``import os, sys``): one tuple each.
             shared.names(tuple(shared.text(str(name))
                                for name in data.get("unseen_imports", ()))),
+            data.get("runs_own_tests") is True,
             [(int(line), int(column), tuple(str(name) for name in names))
              for line, column, names in data.get("owned_guard_calls", ())],
             [(str(holder), str(reference))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Sequence
 
 from .checked_scopes import checked_scopes, may_check_scopes
@@ -28,7 +29,8 @@ from .registrars import class_links, filled_registries, registrars
 from .run_time_values import may_read_at_run_time, run_time_scopes
 from .source import SourceMap
 from .spread_literals import may_spread_literals, spread_literals
-from .unseen_imports import may_import_unseen, unseen_imports
+from .script_tests import named_like_a_test, runs_own_tests
+from .unseen_imports import may_import_unseen, may_name_a_test_module, unseen_imports
 from .subclass_bindings import (
     may_set_attributes_at_run_time, run_time_setters, subclass_bindings,
 )
@@ -128,10 +130,13 @@ def module_facts(
                 flow_extractor.close()
             if ".save(" in text and "create(" in text:
                 facts.flow.new_saves = new_saves(tree, extractor.source, tree_nodes) or ()
-            if may_import_unseen(text):
-                # A test's module imported in a function may run in the app.
+            if may_import_unseen(text) or may_name_a_test_module(text):
+                # A test's module imported in a function, or named by a string a
+                # framework loads (``include("site.test.urls")``), may run in the app.
                 facts.unseen_imports = unseen_imports(
                     tree, text, extractor.absolute_module, extractor.qualify, tree_nodes)
+            if named_like_a_test(os.path.basename(path)):
+                facts.runs_own_tests = runs_own_tests(tree)
             # A registry spread over modules (see ``registrars``).
             facts.registrars = registrars(tree, text)
             facts.filled_registries = filled_registries(tree, text) if facts.registrars else []

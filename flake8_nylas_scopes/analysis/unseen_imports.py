@@ -60,6 +60,28 @@ def may_import_unseen(text: str) -> bool:
     return _UNSEEN_IMPORT.search(text) is not None
 
 
+# A string spelling a dotted module name with a part named like a test's
+# (``"site.test.urls"``, ``"app.test_send:main"``, ``"app.tests.handlers.Hook"``): a
+# framework loads modules by such names (Django's ``include`` and settings, Celery's
+# ``include``, entry points), so the module it names may run in the app.
+_TEST_MODULE_NAME = re.compile(
+    r"""["']((?:[A-Za-z_]\w*\.)*(?:tests?|test_\w+|\w+_tests?|conftest)(?:\.[A-Za-z_]\w*)*)"""
+    r"""(?::[A-Za-z_]\w*)?["']""")
+
+
+def may_name_a_test_module(text: str) -> bool:
+    """Whether the text may spell a test module's dotted name in a string."""
+    return "test" in text and _TEST_MODULE_NAME.search(text) is not None
+
+
+def named_test_modules(text: str) -> list[str]:
+    """The dotted names with a part named like a test's that strings of the text
+    spell, each once, in order (see ``_TEST_MODULE_NAME``).  A name of one part
+    (``"test"``) is a word, not a module."""
+    return list(dict.fromkeys(found.group(1) for found in _TEST_MODULE_NAME.finditer(text)
+                              if "." in found.group(1)))
+
+
 def unseen_imports(
     tree: ast.Module, text: str,
     absolute: Callable[[ast.ImportFrom], str | None],
@@ -70,7 +92,7 @@ def unseen_imports(
     imports where its flow records may not name them, each once, in source order;
     ``ANY_MODULE`` for a module loaded by a name it cannot read.  ``absolute`` names
     the module of an ``ImportFrom``, ``qualify`` the callee of a call."""
-    found: dict[str, None] = {}
+    found: dict[str, None] = dict.fromkeys(named_test_modules(text))
     for statement, nested in _run_statements(tree.body, nested=False):
         for name in _imported_names(statement, nested, absolute):
             found[name] = None

@@ -62,7 +62,7 @@ from .held_clients import held_client_requests
 from .shared_clients import shared_client_requests
 from .results import FileError, ProjectResult
 from .scope_checks import guards_read, scope_check_uses
-from .test_code import is_patcher, is_test_library, is_test_module
+from .test_code import is_patcher, is_test_by_name_only, is_test_library, is_test_module
 from .usage_rules import (
     Inference, ProjectState, infer, unneeded_claims_alone, usage_findings, with_gmail_companions,
 )
@@ -737,6 +737,10 @@ def _test_modules(modules: Mapping[str, ModuleFacts], errors: list[FileError],
     # import too (a handler and its tests).
     unsure = {path: _UNSURE_TEST for path in found & only_patching
               if not is_test_module(relative[path], defined[path])}
+    # Tests only by their name whose own code runs their tests: a smoke script.
+    unsure.update((path, _SCRIPT_TEST) for path in found
+                  if path in modules and modules[path].runs_own_tests
+                  and is_test_by_name_only(relative[path]))
     if not found:
         # No tests: none runs in the app, and whether the app loads a module by a
         # name it cannot read matters only for a test's records (the judge asks it
@@ -1002,6 +1006,8 @@ _UNSURE_TEST = ("{call} is in a module that patches with unittest.mock and that 
                 "a task)")
 _IMPORTED_TEST = ("{call} is in a test's module that the app's code imports: it may run "
                   "in the app")
+_SCRIPT_TEST = ("{call} is in a module named like a test whose own code calls its tests "
+                "(a script's main()): it may be the app's")
 
 
 _GAVE_UP = ("the analysis stopped following values through this project before the end "

@@ -57,6 +57,14 @@ def is_patcher(name: str) -> bool:
     return name == _PATCHER or name.startswith(_PATCHER + ".")
 
 
+def is_test_by_name_only(relative_path: str) -> bool:
+    """Whether a module's place says nothing of tests (no ``tests`` or ``test``
+    directory, not a ``conftest.py``): only its name or its contents may."""
+    parts = os.path.normpath(relative_path).replace("\\", "/").split("/")
+    return parts[-1] != "conftest.py" and not any(
+        part in _TEST_DIRECTORIES for part in parts[:-1])
+
+
 def is_test_module(relative_path: str, defined: Iterable[str] = (),
                    imported_by_app: bool = False, calls_test_library: bool = False) -> bool:
     """Whether a module is a test, by its path from the project root, the qualified

@@ -47,7 +47,7 @@ WALK_INDEX = "walk-index.json"
 RESULT_INDEX = "project-result.json"
 NEIGHBOURS_INDEX = "neighbours-index.json"
 _JUDGING_LOCK = "judging.lock"
-_FORMAT = 78
+_FORMAT = 79
 # Numbers the temporary files of this process, whose id is in their names too.
 _TEMPORARY_NUMBERS = itertools.count()
 # What another build of the analyser left unchanged this long is removed.
