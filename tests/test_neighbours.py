@@ -490,3 +490,32 @@ def test_a_project_asks_for_scopes_when_any_of_its_files_does(
     assert look.outside == ([] if asking else mailer)
     assert read == {None: ["auth.py", "jobs.py", "zz_views.py"], "auth.py": ["auth.py"],
                     "zz_views.py": ["auth.py", "jobs.py", "zz_views.py"]}[asking]
+
+
+def test_projects_checked_together_without_git_are_one_repository(tmp_path: Path) -> None:
+    # ``check .`` at the top of a checkout without ``.git`` (a container's build
+    # context, a downloaded archive): the worker beside the web service is seen.
+    _repository(tmp_path, git=False)
+    run = nylas_scopes(tmp_path, "check", "--format", "json", "--select", "NYS", ".")
+    codes = [(f["code"], f["message"]) for f in json.loads(run.stdout)["findings"]]
+    assert not [code for code, _ in codes if code in ("NYS302", "NYS303")]
+    # (Named from the directory the two projects share.)
+    assert any(message.startswith("worker/worker/tasks.py outside the project")
+               for code, message in codes if code == "NYS304")
+
+
+def test_a_workspace_file_above_the_project_marks_the_repository(tmp_path: Path) -> None:
+    web = _repository(tmp_path, git=False)
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.uv.workspace]\nmembers = ['services/*']\n")
+    assert [code for code, _ in _codes(web) if code in ("NYS302", "NYS303")] == []
+
+
+def test_a_project_checked_alone_without_git_or_workspace_is_judged_alone(
+        tmp_path: Path) -> None:
+    # Nothing says the worker beside it is of the same repository.
+    web = _repository(tmp_path, git=False)
+    run = nylas_scopes(tmp_path, "check", "--format", "json", "--select", "NYS",
+                       str(web))
+    assert [f["code"] for f in json.loads(run.stdout)["findings"]
+            if f["code"] == "NYS303"] == ["NYS303"]

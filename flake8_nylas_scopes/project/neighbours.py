@@ -46,7 +46,7 @@ from ..analysis.prefilter import mentions_nylas
 from .cache import FactsCache, FileStamp, NeighbourLook, Seen
 from .import_reach import imported_files, imported_modules, reaching_files
 from .own_code import holds_others_code
-from .roots import marks_project, nearest_holding, project_root
+from .roots import ROOT_MARKERS, marks_project, nearest_holding, project_root
 from .notebooks import NotebookError, is_notebook_name, notebook_source
 from .walk import WalkIndex, python_files
 
@@ -56,19 +56,41 @@ __all__ = [
 ]
 
 _REPOSITORY_MARKER = ".git"
+# The files that make a directory a project (see ``roots``), but ``.git``.
+_PROJECT_FILES = tuple(marker for marker in ROOT_MARKERS if marker != _REPOSITORY_MARKER)
 # Python files of the repository outside the project looked at, at most.
 _MOST_FILES = 20_000
 # Directories below a lone file's own looked at, at most (see ``beside_lone_file``).
 _LONE_DIRECTORIES = 200
 
 
-def repository_root(project: str) -> str | None:
+def repository_root(project: str, checked_together: str | None = None) -> str | None:
     """The nearest directory strictly above ``project`` holding ``.git``, unless the
-    project holds one itself (it is then the repository)."""
+    project holds one itself (it is then the repository).
+
+    A repository checked out without its ``.git`` (a container's build context, an
+    archive of it) is told otherwise: the nearest directory above the project holding
+    a project file (a workspace's root ``pyproject.toml``), else ``checked_together``,
+    the directory the projects checked in the same run share, where it is above this
+    one (``nylas-scopes check .`` at the top of ``web/`` and ``worker/``).
+    """
     project = os.path.abspath(project)
     if os.path.exists(os.path.join(project, _REPOSITORY_MARKER)):
         return None
-    return nearest_holding(os.path.dirname(project), (_REPOSITORY_MARKER,))
+    above = os.path.dirname(project)
+    found = nearest_holding(above, (_REPOSITORY_MARKER,)) or nearest_holding(
+        above, _PROJECT_FILES)
+    if found is None and checked_together is not None:
+        top = os.path.abspath(checked_together)
+        if project.startswith(top.rstrip(os.sep) + os.sep):
+            found = top
+    if found is None or found == os.path.expanduser("~") or (
+            os.path.dirname(found) == found):
+        # A home directory kept in git (or holding a project file) holds tools and
+        # environments, not a repository of services, and so does the file system's
+        # top: walking them would cost more than the whole analysis.
+        return None
+    return found
 
 
 @dataclass(frozen=True)
@@ -83,7 +105,8 @@ class AroundProject:
 
 
 def look_around(
-    project: str, cache: FactsCache | None, own_files: Sequence[str], repository_too: bool
+    project: str, cache: FactsCache | None, own_files: Sequence[str], repository_too: bool,
+    checked_together: str | None = None,
 ) -> AroundProject:
     """What ``project`` (whose Python files are ``own_files``) has around it; its
     repository is looked at only with ``repository_too``, and when the project is
@@ -94,11 +117,7 @@ def look_around(
     file.
     """
     project = os.path.abspath(project)
-    repository = repository_root(project) if repository_too else None
-    if repository == os.path.expanduser("~"):
-        # A home directory kept in git holds tools and environments, not a repository
-        # of services: walking it would cost more than the whole analysis.
-        repository = None
+    repository = repository_root(project, checked_together) if repository_too else None
 
     def skip(directory: str) -> bool:
         return directory == project or holds_others_code(directory)

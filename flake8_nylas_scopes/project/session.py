@@ -101,6 +101,10 @@ def analyse(
             alone.add(path)
         by_root.setdefault(os.path.abspath(root) if root else path, []).append(path)
     alone_use_nylas = False
+    # Several projects checked together (``check .`` at the top of a repository
+    # checked out without ``.git``): they are one repository's.
+    projects = [root for root in by_root if root not in alone]
+    checked_together = os.path.commonpath(projects) if len(projects) > 1 else None
     for root, group in sorted(by_root.items()):
         walked: set[str] = set()
         left_out: set[str] = set()
@@ -120,7 +124,7 @@ def analyse(
         # SDK): no part of the app, it gets no findings, as under flake8.
         outside = [path for path in group if path not in inside
                    and not (is_project and under_others_code(root, path))]
-        around = _Around(root, config, cache, sorted(walked | left_out))
+        around = _Around(root, config, cache, sorted(walked | left_out), checked_together)
         neighbours = around.outside() if is_project else []
         for members in ([inside] if inside else []) + [[path] for path in outside]:
             files = sorted(walked | set(members))
@@ -217,19 +221,24 @@ class _Around:
     configuration sets), or for which of its files use Nylas."""
 
     def __init__(
-        self, root: str, config: Config, cache: FactsCache | None, own_files: Sequence[str]
+        self, root: str, config: Config, cache: FactsCache | None, own_files: Sequence[str],
+        checked_together: str | None = None,
     ) -> None:
         self._root = root
         self._repository_too = not config.project_root
         self._cache = cache
         self._own_files = own_files
+        # The directory the projects checked in one run share (see
+        # ``neighbours.repository_root``).
+        self._checked_together = checked_together
         self._found: AroundProject | None = None
 
     def outside(self) -> list[str]:
         """Files of the repository around the project that may use its grants."""
         from .neighbours import repository_root
 
-        if not self._repository_too or repository_root(self._root) is None:
+        if not self._repository_too or repository_root(
+                self._root, self._checked_together) is None:
             return []
         return self._look().outside
 
@@ -243,7 +252,7 @@ class _Around:
             from .neighbours import look_around
 
             self._found = look_around(self._root, self._cache, self._own_files,
-                                      self._repository_too)
+                                      self._repository_too, self._checked_together)
         return self._found
 
 
