@@ -174,3 +174,38 @@ def test_login_of_unnamed_provider_keeps_the_grant_unknown(tmp_path: Path) -> No
     assert _codes(found, "NYS303") == []
     assert _codes(found, "NYS301") == []
     assert _codes(found, "NYS304") != []
+
+
+# A resource handed to a helper that calls it with the grant alone: the SDK's default
+# query parameters (``source`` is ``address_book``), as the call made in place.
+HANDED_CONTACTS = """\
+from app.nylas_client import client
+
+
+def emails(source, grant_id):
+    return [contact.emails for contact in source.list(grant_id{query}).data]
+
+
+def run(grant_id):
+    return emails(client.contacts, grant_id)
+"""
+
+
+def test_a_handed_resource_called_without_query_parameters_gets_their_defaults(
+        tmp_path: Path) -> None:
+    found = _found(tmp_path, HANDED_CONTACTS.format(query=""))
+    [missing] = [text for name, line, text in found if text.startswith("NYS301")]
+    assert "source.list() (GET /v3/grants/{identifier}/contacts) needs " \
+           f"'{G}contacts.readonly'" in missing
+    assert "whatever" not in missing
+
+
+def test_a_handed_resource_called_with_an_unread_source_keeps_every_case(
+        tmp_path: Path) -> None:
+    # ``source`` unread: any of the three sources' scopes may be the one needed, and
+    # none of them is requested: the call is missing one whatever it is.
+    query = ', query_params={"source": SOURCE}'
+    found = _found(tmp_path, "SOURCE = __import__('os').environ['SOURCE']\n" +
+                   HANDED_CONTACTS.format(query=query))
+    [missing] = [text for name, line, text in found if text.startswith("NYS301")]
+    assert "(whatever source is)" in missing

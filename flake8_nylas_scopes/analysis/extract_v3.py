@@ -355,6 +355,12 @@ class V3Requests:
         positions = _SHARED_POSITIONS.get(func.attr, {})
         given = {parameter: position for parameter, position in positions.items()
                  if _argument(node, parameter, position) is not None}
+        if not given and node.args and positions:
+            # ``src.list(grant_id)`` given its grant but no query parameters nor body:
+            # the SDK's defaults, which choose a case as the same call made on the
+            # resource in place does (``source`` is ``address_book``).  (A call
+            # given no argument at all is no API v3 resource's.)
+            given = positions
         found = self._arguments_found(node, given)
         if any(value is not None for value in found.values()):
             # Only a dict that is read: an unread one keeps every case possible, as
