@@ -1391,6 +1391,36 @@ def test_a_module_that_never_says_nylas_names_no_trigger_by_other_words(
         ("NYS303", True)]
 
 
+@pytest.mark.parametrize("test", [
+    'event["type"].startswith("message.")',
+    'event["type"].split(".")[0] == "message"',
+    '"message" == event["type"].partition(".")[0]',
+])
+@pytest.mark.parametrize("says_nylas", [True, False])
+def test_a_handler_of_a_family_of_triggers_keeps_their_scopes(
+        tmp_path: Path, test: str, says_nylas: bool) -> None:
+    handler = _PLAIN_HANDLER.replace('event["type"] == "message.created"', test)
+    if says_nylas:
+        handler = "from app.main import nylas  # noqa: F401\n\n\n" + handler
+    assert _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                  f'["{G}calendar.readonly", "{G}gmail.readonly"]',
+                  modules={"hooks.py": handler}) == []
+
+
+@pytest.mark.parametrize("test", [
+    'event["type"].startswith("messages.")',
+    'event["type"].split(".")[1] == "message"',
+    'event["type"] == "message"',
+])
+def test_other_words_name_no_family_of_triggers(tmp_path: Path, test: str) -> None:
+    found = _usage(tmp_path, "    nylas.calendars.list(grant_id)",
+                   f'["{G}calendar.readonly", "{G}gmail.readonly"]',
+                   modules={"hooks.py": _PLAIN_HANDLER.replace(
+                       'event["type"] == "message.created"', test)})
+    assert [(code, "gmail.readonly" in message) for _, code, message in found] == [
+        ("NYS303", True)]
+
+
 def test_a_trigger_whose_scopes_no_source_states_keeps_the_mail_scopes(
         tmp_path: Path) -> None:
     assert _usage(tmp_path, _TRACKED, f'["{G}gmail.send", "{G}gmail.readonly"]',

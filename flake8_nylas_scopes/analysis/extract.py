@@ -222,6 +222,32 @@ _V3 = API_VERSIONS["v3"].surface()
 TRIGGER_ENUM = _V3.trigger_enum
 TRIGGER_MEMBERS = _V3.trigger_members
 TRIGGER_NAMES = _V3.triggers
+
+
+def _first_dotted_part(node: ast.expr) -> bool:
+    """``text.split(".")[0]`` or ``text.partition(".")[0]``: the first part of a
+    dotted name."""
+    if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant)
+            and node.slice.value == 0 and isinstance(node.value, ast.Call)):
+        return False
+    call = node.value
+    return isinstance(call.func, ast.Attribute) and call.func.attr in ("split", "partition") and (
+        bool(call.args) and isinstance(call.args[0], ast.Constant) and call.args[0].value == ".")
+
+
+def _trigger_families() -> dict[str, tuple[str, ...]]:
+    """By each start of a trigger's name that ends a part of it (``"message."``,
+    ``"message.created."``), the triggers it starts: a handler testing the start
+    (``event["type"].startswith("message.")``) handles each of them."""
+    families: dict[str, list[str]] = {}
+    for trigger in sorted(TRIGGER_NAMES):
+        parts = trigger.split(".")
+        for cut in range(1, len(parts)):
+            families.setdefault(".".join(parts[:cut]) + ".", []).append(trigger)
+    return {start: tuple(triggers) for start, triggers in families.items()}
+
+
+TRIGGER_FAMILIES = _trigger_families()
 TRIGGER_KEY = _V3.trigger_key
 ARGUMENT_NAMES = _V3.named_arguments
 # The segments a Nylas path can start with: a constant holding one may be part of a
@@ -2857,10 +2883,11 @@ class Extractor(FastVisitor):
     def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str):
             self._url_expression(node)
-            if node.value in TRIGGER_NAMES:
-                self._notification(node, node.value)
-            elif node.value in ARGUMENT_NAMES:
-                self._argument(node, node.value)
+            self._named_string(node, node.value)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        self._family_test(node)
+        self.generic_visit(node)
 
     def visit_keyword(self, node: ast.keyword) -> None:
         if node.arg in ARGUMENT_NAMES:
@@ -2926,12 +2953,35 @@ class Extractor(FastVisitor):
         in the Dashboard), nor does a function building a reply's request body."""
         for node in walk_nodes(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if node.value in TRIGGER_NAMES:
-                    self._notification(node, node.value)
-                elif node.value in ARGUMENT_NAMES:
-                    self._argument(node, node.value)
+                self._named_string(node, node.value)
             elif isinstance(node, ast.keyword) and node.arg in ARGUMENT_NAMES:
                 self._argument(node.value, node.arg)
+            elif isinstance(node, ast.Compare):
+                self._family_test(node)
+
+    def _family_test(self, node: ast.Compare) -> None:
+        """``event["type"].split(".")[0] == "message"``: the first part of a trigger's
+        name tested against a family's, which names each trigger of the family as
+        ``startswith("message.")`` does."""
+        if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+            return
+        left, right = node.left, node.comparators[0]
+        for word, other in ((left, right), (right, left)):
+            if isinstance(word, ast.Constant) and isinstance(word.value, str) and (
+                    f"{word.value}." in TRIGGER_FAMILIES) and _first_dotted_part(other):
+                self._named_string(word, f"{word.value}.")
+
+    def _named_string(self, node: ast.Constant, text: str) -> None:
+        """A string naming a notification trigger, the start of a family of them (a
+        handler testing ``event["type"].startswith("message.")`` handles each), or a
+        request argument."""
+        if text in TRIGGER_NAMES:
+            self._notification(node, text)
+        elif text in ARGUMENT_NAMES:
+            self._argument(node, text)
+        elif text in TRIGGER_FAMILIES:
+            for trigger in TRIGGER_FAMILIES[text]:
+                self._notification(node, trigger, f"{trigger!r} notifications ({text!r}...)")
 
     def _notification(self, node: ast.expr, trigger: str, text: str = "") -> None:
         """A notification trigger named in the code (a handler dispatching on it, a

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 from .checked_scopes import checked_scopes, may_check_scopes
 from .empty_records import shed_empty
-from .extract import ARGUMENT_NAMES, TRIGGER_NAMES, Extractor, may_hold_class_scopes
+from .extract import (
+    ARGUMENT_NAMES, TRIGGER_FAMILIES, TRIGGER_NAMES, Extractor, may_hold_class_scopes,
+)
 from .extract_v3 import may_give_sdk_arguments
 from .facts import ModuleFacts, ScopeSite
 from .flow_extract import FlowExtractor
@@ -35,8 +37,14 @@ from .subclass_bindings import (
     may_set_attributes_at_run_time, run_time_setters, subclass_bindings,
 )
 
-# Names whose mere mention is a use of scopes (see ``Extractor.named_uses``).
-NAMED_USES = tuple(sorted(TRIGGER_NAMES | ARGUMENT_NAMES))
+# Names whose mere mention is a use of scopes (see ``Extractor.named_uses``); the
+# start of a family of triggers only as a whole string (``"message."``: the text
+# ``message.`` alone is everywhere), or the first part of a dotted name taken to test
+# it against one.
+NAMED_USES = tuple(sorted(TRIGGER_NAMES | ARGUMENT_NAMES | {
+    f"{quote}{start}{quote}" for start in TRIGGER_FAMILIES for quote in "\"'"} | {
+    # (``kind.split(".")[0] == "message"``: see ``Extractor._family_test``.)
+    f"{method}({quote}.{quote})[0]" for method in ("split", "partition") for quote in "\"'"}))
 
 
 def module_facts(
