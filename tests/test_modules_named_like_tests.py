@@ -105,3 +105,20 @@ def test_a_test_package_nothing_names_stays_a_test(tmp_path: Path) -> None:
                             "app/test/__init__.py": "", "app/test/urls.py": TEST_VIEWS})
     assert [(file, line) for file, line, text in said if SEND_UNUSED in text] == [
         ("auth.py", 8)]
+
+
+def test_a_test_package_celery_includes_by_name_may_run_in_the_app(tmp_path: Path) -> None:
+    worker = 'from celery import Celery\n\napp = Celery("app", include=["app.test.urls"])\n'
+    said = _said(tmp_path, {"app/worker.py": worker,
+                            "app/test/__init__.py": "", "app/test/urls.py": TEST_VIEWS})
+    assert not any(SEND_UNUSED in text for _, _, text in said)
+
+
+def test_a_string_naming_a_test_module_elsewhere_is_no_import(tmp_path: Path) -> None:
+    # Finding a module's spec runs nothing.
+    finder = ("import importlib.util\n\n\ndef main():\n"
+              "    return importlib.util.find_spec('app.test.urls')\n")
+    said = _said(tmp_path, {"app/plugins.py": finder,
+                            "app/test/__init__.py": "", "app/test/urls.py": TEST_VIEWS})
+    assert [(file, line) for file, line, text in said if SEND_UNUSED in text] == [
+        ("auth.py", 8)]

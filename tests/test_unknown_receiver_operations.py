@@ -382,9 +382,22 @@ _OTHER_LIBRARIES = {
 }
 
 
+# The same dispatcher handing its handlers a record: nothing says a client.
+RECORD_JOBS = JOBS.replace("client", "record")
+
+
 @pytest.mark.parametrize("mail_code", _OTHER_LIBRARIES.values(), ids=_OTHER_LIBRARIES.keys())
 def test_another_librarys_operation_stays_unlooked_at(tmp_path: Path, mail_code: str) -> None:
-    assert _codes(tmp_path, mail_code) == [BROADER_CALENDAR, UNUSED_MAIL]
+    assert _codes(tmp_path, mail_code, RECORD_JOBS) == [BROADER_CALENDAR, UNUSED_MAIL]
+
+
+def test_an_operation_on_what_a_client_named_value_gives_is_cautious(tmp_path: Path) -> None:
+    # ``HANDLERS[name](client)``: the handler's ``conversation`` is what a name that
+    # says client holds, and ``client.messages.first()`` in place may be a Nylas call:
+    # handed on, the call keeps the mail scope silent too (NYS304), never unused.
+    found = _codes(tmp_path, _OTHER_LIBRARIES["a Django related manager in a view"])
+    assert UNUSED_MAIL not in found
+    assert ("mail.py", 2, "NYS304") in found
 
 
 def test_the_shared_vocabulary_keeps_the_sdks_own_operations_out() -> None:

@@ -147,9 +147,10 @@ def test_no_default_scopes_fix_that_leaves_imap_calendar_without_mail(tmp_path: 
     login = ('from nylas import APIClient\n\n'
              'URL = APIClient("id", "secret").authentication_url('
              '"https://app.example.com/cb", provider="yahoo")\n')
-    root = _write(tmp_path, {"auth.py": login, "agenda.py": CALENDAR_READ})
+    root = _write(tmp_path / "yahoo", {"auth.py": login, "agenda.py": CALENDAR_READ})
     assert _default_scopes_fix(root) is None
-    # Where the accounts cannot be IMAP, the inferred scopes are the fix.
+    # Where the accounts cannot be IMAP, the inferred scopes are the fix.  (Beside the
+    # first app, not inside it: a project inside another is in its repository.)
     root = _write(tmp_path / "gmail", {"auth.py": login.replace("yahoo", "gmail"),
                                        "agenda.py": CALENDAR_READ})
     assert _default_scopes_fix(root) == ("calendar.read_only",)

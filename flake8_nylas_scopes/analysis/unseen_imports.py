@@ -61,9 +61,7 @@ def may_import_unseen(text: str) -> bool:
 
 
 # A string spelling a dotted module name with a part named like a test's
-# (``"site.test.urls"``, ``"app.test_send:main"``, ``"app.tests.handlers.Hook"``): a
-# framework loads modules by such names (Django's ``include`` and settings, Celery's
-# ``include``, entry points), so the module it names may run in the app.
+# (``"site.test.urls"``, ``"app.test_send:main"``, ``"app.tests.handlers.Hook"``).
 _TEST_MODULE_NAME = re.compile(
     r"""["']((?:[A-Za-z_]\w*\.)*(?:tests?|test_\w+|\w+_tests?|conftest)(?:\.[A-Za-z_]\w*)*)"""
     r"""(?::[A-Za-z_]\w*)?["']""")
@@ -74,12 +72,56 @@ def may_name_a_test_module(text: str) -> bool:
     return "test" in text and _TEST_MODULE_NAME.search(text) is not None
 
 
-def named_test_modules(text: str) -> list[str]:
-    """The dotted names with a part named like a test's that strings of the text
-    spell, each once, in order (see ``_TEST_MODULE_NAME``).  A name of one part
-    (``"test"``) is a word, not a module."""
-    return list(dict.fromkeys(found.group(1) for found in _TEST_MODULE_NAME.finditer(text)
-                              if "." in found.group(1)))
+# Where a framework loads modules by the names strings give: Django's ``include``
+# of a URL conf (``path("test/", include("site.test.urls"))``) and Celery's
+# ``autodiscover_tasks([...])``, by the callee's last name; Celery's
+# ``Celery(include=[...])`` and ``imports=``, by the keyword; and a settings module's
+# upper-case names (``ROOT_URLCONF``, ``INSTALLED_APPS``, ``CELERY_IMPORTS``).
+# Sources: docs.djangoproject.com (URL dispatcher, settings) and
+# docs.celeryq.dev (application, configuration).
+_LOADING_CALLS = frozenset({"include", "autodiscover_tasks"})
+_LOADING_KEYWORDS = frozenset({"include", "imports"})
+
+
+def named_test_modules(tree: ast.Module, nodes: TreeNodes | None = None) -> list[str]:
+    """The dotted names with a part named like a test's (see ``_TEST_MODULE_NAME``)
+    that strings give where a framework loads modules by name (see
+    ``_LOADING_CALLS``), each once, in order.  Elsewhere such a string is no import
+    (``importlib.util.find_spec("tests.helpers")`` runs nothing)."""
+    given: list[ast.expr] = []
+    for statement in tree.body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)) and any(
+                isinstance(target, ast.Name) and target.id.isupper()
+                for target in (statement.targets if isinstance(statement, ast.Assign)
+                               else [statement.target])) and statement.value is not None:
+            given.append(statement.value)
+    for node in walk_nodes(tree) if nodes is None else nodes.of(ast.Call):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else (
+            func.id if isinstance(func, ast.Name) else "")
+        if name in _LOADING_CALLS:
+            given.extend(node.args)
+        given.extend(keyword.value for keyword in node.keywords
+                     if keyword.arg in _LOADING_KEYWORDS)
+    found: dict[str, None] = {}
+    for value in given:
+        for element in _strings(value):
+            spelt = _TEST_MODULE_NAME.fullmatch(f'"{element}"')
+            if spelt is not None and "." in spelt.group(1):
+                found[spelt.group(1)] = None
+    return list(found)
+
+
+def _strings(value: ast.expr) -> list[str]:
+    """The strings a value writes out: itself, or the elements of a display."""
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return [value.value]
+    if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+        return [element.value for element in value.elts
+                if isinstance(element, ast.Constant) and isinstance(element.value, str)]
+    return []
 
 
 def unseen_imports(
@@ -92,7 +134,8 @@ def unseen_imports(
     imports where its flow records may not name them, each once, in source order;
     ``ANY_MODULE`` for a module loaded by a name it cannot read.  ``absolute`` names
     the module of an ``ImportFrom``, ``qualify`` the callee of a call."""
-    found: dict[str, None] = dict.fromkeys(named_test_modules(text))
+    found: dict[str, None] = dict.fromkeys(
+        named_test_modules(tree, nodes) if may_name_a_test_module(text) else ())
     for statement, nested in _run_statements(tree.body, nested=False):
         for name in _imported_names(statement, nested, absolute):
             found[name] = None
