@@ -168,13 +168,16 @@ def find(token, text):
 def test_no_default_scopes_fix_that_leaves_a_call_of_uncertain_need_unserved(
         tmp_path: Path) -> None:
     # ``messages.search`` surely needs a mail scope, but the endpoint map only infers
-    # which: the minimal set of the certain calls (the calendar) would fail it.
+    # which: the minimal set of the certain calls (the calendar) would fail it, so the
+    # fix holds the scope the search likely needs too.
     login = ('from nylas import APIClient\n\n'
              'URL = APIClient("id", "secret").authentication_url('
              '"https://app.example.com/cb", provider="gmail")\n')
+    search = ("from nylas import APIClient\n\n\ndef find(token, text):\n"
+              "    APIClient('id', 'secret', token).messages.search(text)\n")
     root = _write(tmp_path, {"auth.py": login, "agenda.py": CALENDAR_READ,
-                             "search.py": SEARCH})
-    assert _default_scopes_fix(root) is None
+                             "search.py": search})
+    assert _default_scopes_fix(root) == ("calendar.read_only", "email.read_only")
 
 
 MOCKED_TEST = """\
@@ -1868,3 +1871,26 @@ def test_calling_a_method_the_project_has_by_that_name_stays_lost(tmp_path: Path
     """
     found = _codes(_findings(_box_app(tmp_path, jobs), every=True))
     assert [code for _, _, code in found] == ["NYS304"], found
+
+
+def test_infer_says_what_a_call_of_uncertain_need_likely_needs(tmp_path: Path) -> None:
+    login = ('from nylas import APIClient\n\n'
+             'URL = APIClient("id", "secret").authentication_url('
+             '"https://app.example.com/cb", scopes=["calendar"])\n')
+
+    def inferred(root: Path) -> tuple[list[str], list[str]]:
+        [state] = analyse([str(root)], make_config(), lambda code: True,
+                          use_cache=False).states
+        assert state.inference is not None
+        return state.inference.scopes, state.inference.likely
+
+    # The search's results are not read (which would need a mail scope certainly).
+    search = ("from nylas import APIClient\n\n\ndef find(token, text):\n"
+              "    APIClient('id', 'secret', token).messages.search(text)\n")
+    root = _write(tmp_path / "search", {"auth.py": login, "agenda.py": CALENDAR_READ,
+                                        "search.py": search})
+    assert inferred(root) == (["calendar.read_only"], ["email.read_only"])
+    # A mail scope the certain calls need serves the search too: nothing more.
+    root = _write(tmp_path / "inbox", {"auth.py": login, "agenda.py": CALENDAR_READ,
+                                       "search.py": search, "inbox.py": SEARCH})
+    assert inferred(root) == (["calendar.read_only", "email.read_only"], [])

@@ -953,6 +953,50 @@ def test_the_readme_shows_what_infer_says_on_the_v3_example(tmp_path: Path) -> N
     assert "https://www.googleapis.com/auth/gmail.send  [sensitive]" in block
 
 
+_THREAD_APP = """\
+from nylas import Client
+
+nylas = Client("key")
+
+
+def login():
+    return nylas.auth.url_for_oauth2({
+        "client_id": "c", "redirect_uri": "https://a/cb", "provider": "google",
+        "scope": ["https://www.googleapis.com/auth/gmail.send"]})
+
+
+def close(grant, thread, to):
+    nylas.messages.send(grant, request_body={"to": [{"email": to}], "body": "closing"})
+    nylas.threads.update(grant, thread, {"unread": False})
+"""
+
+
+def test_infer_names_what_the_uses_of_uncertain_need_likely_need(tmp_path: Path) -> None:
+    # ``threads.update`` needs ``gmail.modify`` by the map's inference only: the minimal
+    # set serves the send alone, and the headline says what else is likely needed.
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "0"\n')
+    (tmp_path / "app.py").write_text(_THREAD_APP)
+    run = subprocess.run(
+        [sys.executable, "-m", "flake8_nylas_scopes", "infer", "."],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    headline, *rest = run.stdout.splitlines()
+    assert headline == (f"Google (API v3) minimal scopes: {G}gmail.send; the uses of "
+                        f"uncertain need below likely also need: {G}gmail.modify")
+    assert ("  Google security assessment: not required for the minimal scopes; required "
+            f"with the likely ones ('{G}gmail.modify' restricted)") in rest
+    run = subprocess.run(
+        [sys.executable, "-m", "flake8_nylas_scopes", "infer", "--format", "json", "."],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    [google] = json.loads(run.stdout)["projects"][0]["providers"]
+    assert [entry["scope"] for entry in google["scopes"]] == [G + "gmail.send"]
+    assert google["likely"] == [G + "gmail.modify"]
+
+
 def test_infer_json_names_each_provider_with_tiers(tmp_path: Path) -> None:
     import json
     import subprocess
@@ -972,8 +1016,11 @@ def test_infer_json_names_each_provider_with_tiers(tmp_path: Path) -> None:
     google, microsoft = project["providers"]
     assert google["provider"] == "google" and microsoft["provider"] == "microsoft"
     assert google["scopes"] == [{"scope": G + "gmail.readonly", "tier": "restricted"}]
-    assert google["security_assessment"] == {"required": True,
-                                             "because": [G + "gmail.readonly"]}
+    assert google["security_assessment"] == {
+        "required": True, "because": [G + "gmail.readonly"],
+        # No use of uncertain need: the likely scopes are the minimal ones.
+        "likely_required": True, "likely_because": [G + "gmail.readonly"]}
+    assert google["likely"] == [] and microsoft["likely"] == []
     assert microsoft["scopes"] == [{"scope": "Mail.Read", "tier": "user consent"}]
     assert "security_assessment" not in microsoft
 

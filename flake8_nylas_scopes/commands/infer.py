@@ -98,6 +98,8 @@ _PROVIDER_NAMES = {"v3/google": "Google", "v3/microsoft": "Microsoft"}
 def _provider_json(dialect: str, inference: Inference, complete: bool) -> dict[str, Any]:
     tiers = dialect_catalogue(dialect).tiers
     restricted = [scope for scope in inference.scopes if tiers.get(scope) == _RESTRICTED]
+    likely_restricted = [scope for scope in inference.likely
+                         if tiers.get(scope) == _RESTRICTED]
     data: dict[str, Any] = {
         "api": "v3",
         "provider": dialect.split("/", 1)[1],
@@ -108,10 +110,15 @@ def _provider_json(dialect: str, inference: Inference, complete: bool) -> dict[s
             for scope, uses in inference.evidence.items()
         },
         "uncertain": [_evidence_json(use) for use in inference.uncertain],
+        "likely": list(inference.likely),
     }
     if dialect == "v3/google":
         # Google's restricted scopes make the app pass a yearly third-party assessment.
-        data["security_assessment"] = {"required": bool(restricted), "because": restricted}
+        data["security_assessment"] = {
+            "required": bool(restricted), "because": restricted,
+            # With the scopes the uses of uncertain need likely need too.
+            "likely_required": bool(restricted or likely_restricted),
+            "likely_because": [*restricted, *likely_restricted]}
     return data
 
 
@@ -128,6 +135,8 @@ def _project_json(project: ProjectResult) -> dict[str, Any]:
             for scope, uses in (inference.evidence.items() if inference else ())
         },
         "uncertain": [_evidence_json(use) for use in inference.uncertain] if inference else [],
+        # What those uses likely need besides ``scopes`` (see ``Inference.likely``).
+        "likely": list(inference.likely) if inference else [],
         # Scopes of ``scopes`` no call needs that a request keeps, with the reason.
         "kept": dict(inference.kept) if inference else {},
         "unresolved": unresolved,
@@ -140,8 +149,11 @@ def _project_json(project: ProjectResult) -> dict[str, Any]:
 
 def _headline(data: dict[str, Any]) -> str:
     scopes = ", ".join(data["scopes"])
+    # Calls whose need the endpoint map only infers: the set serves the others alone.
+    likely = (f"; the uses of uncertain need below likely also need: "
+              f"{', '.join(data['likely'])}") if data.get("likely") else ""
     if data["complete"]:
-        return "Minimal scopes: " + (scopes or "(none: no Nylas call needs one)")
+        return "Minimal scopes: " + (scopes or "(none: no Nylas call needs one)") + likely
     requests = sum(entry["reason"].startswith(_UNREAD_REQUEST) for entry in data["unresolved"])
     uses = len(data["unresolved"]) - requests
     missed = []
@@ -150,7 +162,8 @@ def _headline(data: dict[str, Any]) -> str:
     if requests:
         missed.append(f"read {_counted(requests, 'scope request')}")
     at_least = f"; at least: {scopes}" if scopes else ""
-    return f"Minimal scopes: unknown (the analysis could not {' or '.join(missed)}{at_least})"
+    return (f"Minimal scopes: unknown (the analysis could not {' or '.join(missed)}"
+            f"{at_least}){likely}")
 
 
 def _counted(count: int, noun: str) -> str:
@@ -179,7 +192,7 @@ def _print_text(project: ProjectResult, named: bool) -> None:
     for provider, (dialect, found) in zip(data["providers"],
                                           project.provider_inferences.items()):
         name = _PROVIDER_NAMES.get(dialect, dialect)
-        print(_headline({**data, "scopes": found.scopes}).replace(
+        print(_headline({**data, "scopes": found.scopes, "likely": found.likely}).replace(
             "Minimal scopes", f"{name} (API v3) minimal scopes", 1))
         tiers = {entry["scope"]: entry["tier"] for entry in provider["scopes"]}
         _print_scopes(found, found.scopes, tiers)
@@ -188,6 +201,10 @@ def _print_text(project: ProjectResult, named: bool) -> None:
             if assessment["required"]:
                 because = ", ".join(repr(scope) for scope in assessment["because"])
                 print(f"  Google security assessment: required ({because} restricted)")
+            elif assessment["likely_required"]:
+                because = ", ".join(repr(scope) for scope in assessment["likely_because"])
+                print("  Google security assessment: not required for the minimal scopes; "
+                      f"required with the likely ones ({because} restricted)")
             elif found.scopes:
                 print("  Google security assessment: not required (no restricted scope)")
         _print_uncertain(provider["uncertain"])
@@ -228,7 +245,8 @@ def _print_uncertain(uncertain: list[dict[str, Any]]) -> None:
     if uncertain:
         # Calls with an undocumented need, calls on other grants (Scheduler bookings),
         # and names in the code (notification triggers, a reply argument).
-        print("Uses whose scope need is uncertain (no scope inferred from them alone):")
+        print("Uses whose scope need is uncertain (the endpoint map only infers it, or "
+              "none is known; the minimal scopes do not count them):")
         for item in uncertain:
             print(f"  {item['path']}:{item['line']} {item['call']} -> {item['endpoint']}")
 

@@ -1223,9 +1223,12 @@ def _with_inferred_scopes(
     config: Config,
 ) -> Finding:
     """Give NYS105 and NYS106 their fixes from the inferred minimal set, when every
-    use is resolved and the need of each is certain: an unseen call may need more,
-    and so may a call whose need the endpoint map only infers (``messages.search``),
-    which the minimal set does not serve."""
-    if state.unresolved or inference.uncertain or finding.code not in ("NYS105", "NYS106"):
+    use is resolved (an unseen call may need more), with the scopes the calls whose
+    need the endpoint map only infers likely need (``messages.search``: a mail scope,
+    which the minimal set of the certain calls may not hold)."""
+    if state.unresolved or finding.code not in ("NYS105", "NYS106"):
         return finding
-    return with_inferred_scopes(finding, tuple(inference.scopes), site, config)
+    catalogue = dialect_catalogue(site_dialect(site))
+    inferred = sorted([*inference.scopes, *inference.likely], key=lambda scope: (
+        scope.split(".")[0], catalogue.rank.get(scope, 5), scope))
+    return with_inferred_scopes(finding, tuple(inferred), site, config)

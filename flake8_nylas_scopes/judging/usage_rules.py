@@ -114,6 +114,11 @@ class Inference:
     evidence: dict[str, list[EndpointUse]] = field(default_factory=dict)
     # Calls whose need is uncertain: no scope is inferred from them alone.
     uncertain: list[EndpointUse] = field(default_factory=list)
+    # Scopes beside ``scopes`` that the options the endpoint map infers for those
+    # calls name (``threads.update``: ``gmail.modify``), each call served by its
+    # narrowest such option unless ``scopes`` or an earlier one may serve it: what
+    # the app likely needs too, which no claim of the usage rules rests on.
+    likely: list[str] = field(default_factory=list)
     # Scopes no call needs that a request keeps for another reason, with the reason
     # (the email scope Gmail needs beside ``email.send``: see ``gmail_companions``).
     kept: dict[str, str] = field(default_factory=dict)
@@ -156,6 +161,7 @@ def infer(uses: Sequence[EndpointUse], dialect: str = V2) -> Inference:
     result.scopes = sorted(
         minimal, key=lambda s: (s.split(".")[0], catalogue.rank.get(s, 5), s)
     )
+    result.likely = _likely(catalogue, result.scopes, result.uncertain)
     grantors = {
         scope: [s for s in minimal if s == scope or catalogue.includes(s, scope)][:1]
         for option in set(served_by) for scope in option.scopes
@@ -204,6 +210,29 @@ def with_gmail_companions(inference: Inference, state: ProjectState, config: Con
     return dataclasses.replace(
         inference, kept=kept,
         scopes=sorted(every, key=lambda s: (s.split(".")[0], catalogue.rank.get(s, 5), s)))
+
+
+def _likely(catalogue: Catalogue, scopes: Sequence[str], uncertain: Sequence[EndpointUse]
+            ) -> list[str]:
+    """The scopes besides ``scopes`` that the calls of uncertain need likely need (see
+    ``Inference.likely``)."""
+    held = list(scopes)
+    added: list[str] = []
+
+    def served(scope: str) -> bool:
+        return any(have == scope or catalogue.may_include(have, scope) for have in held)
+
+    for use in sorted(uncertain, key=lambda use: (use.span.path, use.span.line)):
+        options = narrowest_first(catalogue, list(use.endpoint.options))
+        if not options or any(all(served(scope) for scope in option.scopes)
+                              for option in options):
+            continue
+        for scope in sorted(options[0].scopes):
+            if not served(scope):
+                held.append(scope)
+                added.append(scope)
+    return [scope for scope in added
+            if not any(other != scope and catalogue.includes(other, scope) for other in added)]
 
 
 def _unserved(catalogue: Catalogue, scopes: Sequence[str], uses: Sequence[EndpointUse]
