@@ -185,6 +185,14 @@ HANDLERS = {"google": lambda grant_id: GmailHandler(grant_id),
 def work(grant):
     return HANDLERS[grant.provider](grant.id).labels()
 ''',
+    # Instances made once: their methods run only when the lookup gives them.
+    "instance-values": '''
+HANDLERS = {"google": GmailHandler("me"), "microsoft": OutlookHandler("me")}
+
+
+def work(grant):
+    return HANDLERS[grant.provider].labels()
+''',
 }
 
 
@@ -202,6 +210,7 @@ def test_a_table_only_looked_up_by_the_grants_provider_stays_exact(
     _EXACT["keywords"].replace("google=GmailHandler", "google=OutlookHandler"),
     _EXACT["lambda-values"].replace("lambda grant_id: GmailHandler",
                                     "lambda grant_id: OutlookHandler"),
+    _EXACT["instance-values"].replace('"google": GmailHandler', '"google": OutlookHandler'),
     # Every handler run, whatever the provider.
     _EXACT["keywords"] + "\n\ndef every(grant):\n    for handler in HANDLERS.values():\n"
     "        handler(grant.id).labels()\n",

@@ -32,6 +32,7 @@ import re
 import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -1028,6 +1029,7 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None) -> _TablePicks:
         return found
     tests = tests or ProviderTests(walk.tree)
     picked = found.picked
+    made = _settable_classes(walk)
     for table in walk.dicts:
         if not table.keys:
             continue
@@ -1042,8 +1044,8 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None) -> _TablePicks:
                 # one set outside the class bodies: which provider's key gives each
                 # value is not read.  Never every provider's: that would report the
                 # other providers' requests missing a scope only one value needs.
-                _undecided(picked, [node for value in table.values for node in _stored(value)],
-                           table.lineno)
+                _undecided(picked, [node for value in table.values
+                                    for node in _stored(value, made)], table.lineno)
             continue
         uses = _table_uses(walk, table, walk.parents.get(id(table)))
         if uses is None:
@@ -1052,11 +1054,11 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None) -> _TablePicks:
             # that looks it up may give each value only for some providers' grants,
             # or not.  Never for every provider: that would report the other
             # providers' requests missing the scopes only one value needs.
-            _undecided(picked, [node for value in table.values for node in _stored(value)],
-                       table.lineno)
+            _undecided(picked, [node for value in table.values
+                                for node in _stored(value, made)], table.lineno)
             continue
         lookups, loops, writes = uses
-        values = [node for value in table.values for node in _stored(value)]
+        values = [node for value in table.values for node in _stored(value, made)]
         for value in table.values if loops else ():
             if isinstance(value, (ast.Name, ast.Attribute)):
                 found.called[id(value)] = loops
@@ -1065,7 +1067,7 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None) -> _TablePicks:
         unknown = [key.lineno for key in lookups if not names_a_provider(key)]
         by_value: dict[object, set[str]] = {}
         for key, written in zip(keys, table.values):
-            for node in _stored(written):
+            for node in _stored(written, made):
                 by_value.setdefault(structure(node), set()).add(key)
         for value in values:
             picked[id(value)] = min(unknown) if unknown else frozenset(
@@ -1073,14 +1075,14 @@ def _picked_by_tables(walk: _Walk, tests: ProviderTests | None) -> _TablePicks:
         for written_key, written in writes:
             # ``HANDLERS["microsoft"] = GmailHandler``: given for that key too.
             provider = tests.provider_name(written_key)
-            for node in _stored(written):
+            for node in _stored(written, made):
                 picked[id(node)] = min(unknown) if unknown else (
                     frozenset({provider}) if provider else written_key.lineno)
     for pair in walk.pairs:
         names, held = _pair_parts(pair)
         if any(tests.may_name_a_provider(name) for name in names):
             _undecided(picked, [node for value in held if not tests.may_name_a_provider(value)
-                                for node in _stored(value)], getattr(pair, "lineno", 0))
+                                for node in _stored(value, made)], getattr(pair, "lineno", 0))
     return found
 
 
@@ -1123,16 +1125,23 @@ def _pair_parts(node: ast.AST) -> tuple[list[ast.expr], list[ast.expr]]:
     return [], []
 
 
-def _stored(value: ast.expr) -> Iterator[ast.Name | ast.Attribute]:
+def _stored(value: ast.expr, made: AbstractSet[str] = frozenset(),
+            ) -> Iterator[ast.Name | ast.Attribute]:
     """The functions and classes ``value`` holds without running anything: itself, the
-    elements of a tuple or list it is (``(GmailHandler, "gmail")``), and what a
-    lambda it is names (``lambda grant_id: GmailHandler(grant_id)``), which runs
-    only when it is called."""
-    if isinstance(value, (ast.Name, ast.Attribute)):
+    elements of a tuple or list it is (``(GmailHandler, "gmail")``), what a lambda it
+    is names (``lambda grant_id: GmailHandler(grant_id)``), which runs only when it is
+    called, and the class of an instance it makes of one of ``made``, the module's
+    plain classes (``GmailSync()``): its methods run only when called on it.  (Its
+    ``__init__`` runs for every grant, where the module is imported: no grant is
+    known there to make a request with.)"""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and (
+            value.func.id in made):
+        yield value.func
+    elif isinstance(value, (ast.Name, ast.Attribute)):
         yield value
     elif isinstance(value, (ast.Tuple, ast.List)):
         for element in value.elts:
-            yield from _stored(element)
+            yield from _stored(element, made)
     elif isinstance(value, ast.Lambda):
         yield from (node for node in walk_nodes(value.body)
                     if isinstance(node, (ast.Name, ast.Attribute)))
