@@ -2025,15 +2025,22 @@ class FlowResolver:
         untold.update(slot(name) for name in self._request_slots if values.get(slot(name)))
         if not untold:
             return
-        rest = [(target, nodes) for target, nodes in candidates if target not in untold]
+        self._spread_to_readers(untold, untold, [
+            (target, nodes) for target, nodes in candidates if target not in untold])
+        self._partly_untold = frozenset(untold)
+
+    def _spread_to_readers(self, found: set[str], among: Container[str],
+                           rest: list[tuple[str, list[Node]]]) -> None:
+        """Add to ``found`` each target of ``rest`` one of whose values reads a symbol
+        ``among`` holds (see ``_carries_untold``), until none is added: ``among`` is
+        ``found`` itself or a view of it."""
         grown = True
         while grown and rest:
-            before = len(untold)
-            untold.update(target for target, nodes in rest
-                          if any(self._carries_untold(node, untold) for node in nodes))
-            grown = len(untold) > before
-            rest = [(target, nodes) for target, nodes in rest if target not in untold]
-        self._partly_untold = frozenset(untold)
+            before = len(found)
+            found.update(target for target, nodes in rest
+                         if any(self._carries_untold(node, among) for node in nodes))
+            grown = len(found) > before
+            rest = [(target, nodes) for target, nodes in rest if target not in found]
 
     def _find_client_like_holders(self) -> None:
         """Once every value is solved: the symbols of modules that never name Nylas
@@ -2068,16 +2075,10 @@ class FlowResolver:
         quiet = {*self._quiet_targets, *(
             key for function in self._quiet_functions
             for key in self._parameter_keys(function))}
-        rest = [(target, nodes if isinstance(nodes, list) else [nodes])
-                for target in quiet if target not in found and holds_nothing(target)
-                and (nodes := self.edges.get(target)) is not None]
-        grown = True
-        while grown and rest:
-            before = len(found)
-            found.update(target for target, nodes in rest
-                         if any(self._carries_untold(node, holders) for node in nodes))
-            grown = len(found) > before
-            rest = [(target, nodes) for target, nodes in rest if target not in found]
+        self._spread_to_readers(found, holders, [
+            (target, nodes if isinstance(nodes, list) else [nodes])
+            for target in quiet if target not in found and holds_nothing(target)
+            and (nodes := self.edges.get(target)) is not None])
         self._client_like_holders = holders
 
     def _names_a_client(self, value: Val) -> bool:
