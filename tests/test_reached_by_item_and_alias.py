@@ -300,13 +300,27 @@ def _held(tmp_path: Path, holder: str) -> list[tuple[str, int, str]]:
                                 "app/jobs.py": holder})
 
 
-@pytest.mark.parametrize("use", [
-    'Jobs.fetch("grant")', 'Mailbox.source.list("grant")', 'Jobs().fetch("grant")',
+# ``raw.events.list("grant")`` made in place: no query parameters, so no
+# ``calendar_id="primary"``, and the read-only scope serves it.
+_IN_PLACE = [("app/auth.py", 8, "NYS302")]
+
+
+@pytest.mark.parametrize(("use", "found"), [
+    # The held method's arguments are not read: every case of the call stays possible.
+    ('Jobs.fetch("grant")', []),
+    # The collection's method called with its arguments written: as in place.
+    ('Mailbox.source.list("grant")', _IN_PLACE),
+    ('Jobs().fetch("grant")', []),
 ], ids=["class-method", "class-collection", "instance-method"])
-def test_a_method_held_in_a_class_body_is_a_use_when_called(tmp_path: Path, use: str) -> None:
+def test_a_method_held_in_a_class_body_is_a_use_when_called(
+        tmp_path: Path, use: str, found: list[tuple[str, int, str]]) -> None:
     # Before, ``Jobs.fetch("grant")`` given no value was not recorded as a call, and
     # Calendar was reported unused (NYS303).
-    assert _held(tmp_path, _KNOWN_HOLDER.format(use=use)) == []
+    (tmp_path / "held").mkdir()
+    (tmp_path / "in-place").mkdir()
+    assert _held(tmp_path / "held", _KNOWN_HOLDER.format(use=use)) == found
+    assert _held(tmp_path / "in-place", _KNOWN_HOLDER.format(
+        use='raw.events.list("grant")')) == _IN_PLACE
 
 
 def test_a_method_held_in_a_class_body_and_never_read_is_no_use(tmp_path: Path) -> None:
