@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fake_apps import Found, V2_PYPROJECT, app_findings
 
 
@@ -172,6 +174,66 @@ def test_calling_a_client_object_stays_unresolved(tmp_path: Path) -> None:
     assert not _unused(found, "https://www.googleapis.com/auth/contacts.readonly")
     assert ("inbox.py", 6) in {(name, line) for name, line, code in found
                                if code.startswith("NYS304")}
+
+
+# A method of the subclass reaching the client's collection through ``super()``.
+SUPER_SUBCLASS = SUBCLASS + """
+
+    def people(self, grant):
+        return super().contacts.list(grant)
+
+    @property
+    def mail(self):
+        return super().messages
+"""
+
+
+@pytest.mark.parametrize("calls", [
+    # The contacts through a method of the subclass, the mail directly.
+    ("AppClient.from_env().people(grant)", "AppClient.from_env().messages.list(grant)"),
+    # The mail through a property of the subclass, the contacts directly.
+    ("AppClient.from_env().contacts.list(grant)", "AppClient.from_env().mail.list(grant)"),
+], ids=["method", "property"])
+def test_a_client_subclass_reaching_its_collections_through_super_keeps_their_scopes(
+        tmp_path: Path, calls: tuple[str, str]) -> None:
+    people, inbox = calls
+    found = app_findings(tmp_path, {
+        "app/nylas_client.py": SUPER_SUBCLASS, "app/auth.py": SUBCLASS_AUTH,
+        "app/inbox.py": f"""\
+            from app.nylas_client import AppClient
+
+
+            def people(grant):
+                return {people}
+
+
+            def inbox(grant):
+                return {inbox}
+            """})
+    assert found == []
+
+
+def test_a_project_base_defining_the_member_super_reaches_is_read(tmp_path: Path) -> None:
+    # Control: ``super().contacts`` reaches the project's own property, which lists
+    # messages: the contacts scope is unused.
+    between = SUBCLASS.replace("class AppClient(Client):", """class Base(Client):
+    @property
+    def contacts(self):
+        return self.messages
+
+
+class AppClient(Base):""")
+    found = app_findings(tmp_path, {
+        "app/nylas_client.py": SUPER_SUBCLASS.replace(SUBCLASS, between),
+        "app/auth.py": SUBCLASS_AUTH,
+        "app/inbox.py": """\
+            from app.nylas_client import AppClient
+
+
+            def people(grant):
+                return AppClient.from_env().people(grant)
+            """})
+    assert _unused(found, "https://www.googleapis.com/auth/contacts.readonly")
 
 
 # ``app/scopes.py``: each provider's list, picked by a ``match`` on the provider.

@@ -153,7 +153,7 @@ _OVERRIDDEN_PLACES = (ATTRIBUTE, RETURNED)
 # Objects whose loss may hide a request: Nylas values, and what may hold them.
 _LOSABLE_KINDS = _NYLAS_KINDS | {"inst", "func", "lost"}
 # What a chain of attributes goes through to the Nylas object it uses, and how deep.
-_HOLDERS = frozenset({"class", "inst", "module"})
+_HOLDERS = frozenset({"class", "inst", "module", "super"})
 _MAX_HOLDER_DEPTH = 4
 # Containers nested deeper than this are followed as this deep.
 _MAX_BOX_DEPTH = 4
@@ -1680,8 +1680,20 @@ class FlowResolver:
                 return frozenset({box(("inst", owner))})
             return found
         if kind == "super":
-            return frozenset(("func", method)
-                             for method in self._runs(owner, name, after_owner=True))
+            methods = self._runs(owner, name, after_owner=True)
+            if not methods and owner in self._client_classes:
+                # ``super().messages`` in a subclass of the SDK's client that no class
+                # of the project between them defines: the client's own member.
+                return self._attribute(("client", self._client_classes[owner]), name,
+                                       subclassed=True)
+            read: set[Obj] = set()
+            for method in methods:
+                if method in self._properties:
+                    # A property is read without a call: what it returns.
+                    read |= self.values.get(f"{RETURNED}{method}", _NOTHING)
+                else:
+                    read.add(("func", method))
+            return frozenset(read)
         if kind == "module":
             return self._resolve_exact(f"{owner}.{name}")
         if kind == "unmapped":
