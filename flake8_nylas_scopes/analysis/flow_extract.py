@@ -1614,6 +1614,16 @@ class FlowExtractor:
         return isinstance(bound, ast.Call) and self.callee_name(bound.func) in BUILTINS
 
     def _use(self, node: ast.expr, attrs: list[str], root: ast.expr, anchor: ast.AST) -> bool:
+        if isinstance(root, ast.Call) and attrs:
+            # ``getattr(client, "events").all()`` is ``client.events.all()``.
+            read = self._read_by_name(root, self.callee_name(root.func))
+            if read is not None:
+                named: list[str] = []
+                reached: ast.expr = read
+                while isinstance(reached, ast.Attribute):
+                    named.insert(0, reached.attr)
+                    reached = reached.value
+                attrs, root = [*named, *attrs], reached
         if attrs and attrs[0] not in NYLAS_ATTRIBUTES:
             # ``account.client.messages.where()``: the call starts at the collection;
             # what comes before it is the root (a client, or something unknown).

@@ -31,6 +31,7 @@ from .registrars import class_links, filled_registries, registrars
 from .run_time_values import may_read_at_run_time, run_time_scopes
 from .source import SourceMap
 from .spread_literals import may_spread_literals, spread_literals
+from .reflected_reads import may_read_by_protocol, spell_as_getattr
 from .script_tests import named_like_a_test, runs_own_tests
 from .unseen_imports import may_import_unseen, may_name_a_test_module, unseen_imports
 from .subclass_bindings import (
@@ -70,10 +71,14 @@ def module_facts(
     mentions = mentions_nylas(text)
     if not mentions and not flow:
         return ModuleFacts(path, module_name, mentions_nylas=False)
-    if may_spread_literals(text):
+    spread, reflected = may_spread_literals(text), may_read_by_protocol(text)
+    if spread or reflected:
         # A tree of its own: the one given (flake8's) is other readers' too.
         tree = ast.parse(text, filename=path)
-        spread_literals(tree)
+        if spread:
+            spread_literals(tree)
+        if reflected:
+            spell_as_getattr(tree)
     elif tree is None:
         tree = ast.parse(text, filename=path)
     extractor = Extractor(path, lines, module_name, foreign_readers)
