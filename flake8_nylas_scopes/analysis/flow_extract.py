@@ -148,6 +148,7 @@ from .symbols import (
     rebinding_local,
     returned_element,
 )
+from .string_code import names_read_by_string_code
 from .tree_walk import child_nodes, walk_nodes
 from .values import ValueReader, names_a_scope
 
@@ -493,6 +494,9 @@ class FlowExtractor:
         self.source = source
         self.module = module_name or "__main__"
         self.imports = imports
+        # Whether the module may run code from a string (see ``string_code``): set
+        # from the module's text by who reads it whole (``module_facts``).
+        self.runs_string_code = True
         # Whether ``request.app["nylas"]`` reads aiohttp's application (see ``app_items``).
         self._aiohttp = imports_aiohttp(imports)
         # Whether ``ctx.obj`` reads click's context object (see ``command_contexts``).
@@ -1350,6 +1354,36 @@ class FlowExtractor:
     def _edge(self, key: str, value: Val | None) -> None:
         if key and value is not None:
             self.facts.edges.append(Edge(self._table.symbol(key), value))
+
+    def _string_code(self, node: ast.Call) -> None:
+        """``eval("nylas.events.list(g)")`` and its kin (see ``string_code``): each name
+        the text reads escapes there; every name the code here binds, where the text
+        cannot be read."""
+        callee = self.callee_name(node.func)
+        read = names_read_by_string_code(node, callee, self._string_held)
+        if not read:
+            return
+        if read == ["*"]:
+            read = sorted({*self.imports, *(
+                name for frame in self.frames if not frame.is_class
+                for name in (*frame.bindings.values, *frame.params))})
+        what = f"used by code run from a string ({callee.rsplit('.', 1)[-1]}())"
+        for name in read:
+            self._sink(self.value(ast.copy_location(ast.Name(name, ast.Load()), node)),
+                       what, node)
+
+    def _string_held(self, node: ast.expr) -> str | None:
+        """The text a node holds: a string written there, or a name bound once to one
+        (also as the source ``compile`` is given)."""
+        if isinstance(node, ast.Call) and self.callee_name(node.func) == "compile" and (
+                node.args):
+            node = node.args[0]
+        if isinstance(node, ast.Name):
+            bound = self._bound_value(node.id)
+            node = bound if bound is not None else node
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        return None
 
     def _sink(self, value: Val | None, what: str, node: ast.AST) -> None:
         if value is not None:
@@ -2549,6 +2583,8 @@ class FlowExtractor:
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr in SENDING_METHODS:
             self._imported_request(node, func)
+        if self.runs_string_code:
+            self._string_code(node)
         used = False
         if isinstance(func, ast.Attribute):
             attrs, root = self._chain(func)

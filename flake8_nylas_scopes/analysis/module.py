@@ -33,6 +33,7 @@ from .source import SourceMap
 from .spread_literals import may_spread_literals, spread_literals
 from .reflected_reads import may_read_by_protocol, spell_as_getattr
 from .script_tests import named_like_a_test, runs_own_tests
+from .string_code import STRING_CODE_WORDS
 from .unseen_imports import may_import_unseen, may_name_a_test_module, unseen_imports
 from .subclass_bindings import (
     may_set_attributes_at_run_time, run_time_setters, subclass_bindings,
@@ -137,6 +138,7 @@ def module_facts(
                 extractor.body_bindings, extractor.star_imported(), extractor.handed_over_twice,
                 foreign_readers.union(facts.redefined_readers), extractor.shadowed_readers,
             )
+            flow_extractor.runs_string_code = any(word in text for word in STRING_CODE_WORDS)
             try:
                 facts.flow = flow_extractor.run(tree)
             finally:
