@@ -4395,7 +4395,9 @@ class FlowResolver:
                 store.value, f"stored as {owner or 'an attribute'}.{store.attr}",
                 nylas_module, lambda root: store.span, taken=store.value.kind == "attr")
         owners = self.resolve(store.owner)
-        if any(kind in ("inst", "class") for kind, _ in owners):
+        if any(kind in ("inst", "class", "module") for kind, _ in owners):
+            # (A module of the project holds it as its global: ``settings.client =
+            # Client(...)`` at start-up is read where ``settings.client`` is.)
             return [], escaped
         # ``app.ctx.nylas = client`` on a framework's object: no name to give it.
         owner = owner or "an object the analysis does not follow"
