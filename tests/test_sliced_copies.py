@@ -1,15 +1,19 @@
-"""``SCOPES[:]`` copies every item of the list, as ``list(SCOPES)`` does: a request
-of it is read as the list itself, its unused scopes reported and fixed in the list.
-A slice that keeps only part of the list is not read as the whole."""
+"""``SCOPES[:]``, ``SCOPES.copy()`` and ``copy.copy(SCOPES)`` copy every item of the
+list, as ``list(SCOPES)`` does: a request of it is read as the list itself, its
+unused scopes reported and fixed in the list.  A slice that keeps only part of the
+list is not read as the whole."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from codemod_support import run_cli
 from fake_apps import V2_PYPROJECT, app_findings
 
 V2_LOGIN = """\
+import copy
+
 from nylas import APIClient
 
 SCOPES = ["email.read_only", "calendar"]
@@ -48,9 +52,12 @@ def _said(root: Path, login: str, copy: str, pyproject: str = V2_PYPROJECT) -> l
     return [f"{line} {said}" for _, line, said in found]
 
 
-def test_a_whole_slice_of_the_list_is_read_as_the_list(tmp_path: Path) -> None:
-    assert _said(tmp_path, V2_LOGIN, "[:]") == [
-        "3 NYS303 NYS303 'calendar' is requested but no Nylas call in the project needs "
+@pytest.mark.parametrize("copy", ["[:]", ".copy()", "COPY"])
+def test_a_copy_of_the_list_is_read_as_the_list(tmp_path: Path, copy: str) -> None:
+    login = V2_LOGIN.replace("scopes=SCOPES{copy}", "scopes=copy.copy(SCOPES)") if (
+        copy == "COPY") else V2_LOGIN
+    assert _said(tmp_path, login, copy) == [
+        "5 NYS303 NYS303 'calendar' is requested but no Nylas call in the project needs "
         "it; remove it"]
 
 
@@ -64,7 +71,7 @@ def test_part_of_the_list_is_not_read_as_the_whole(tmp_path: Path) -> None:
     for number, copy in enumerate(("[1:]", "[:1]", "[::2]")):
         said = _said(tmp_path / str(number), V2_LOGIN, copy)
         assert not any("NYS303" in line for line in said), copy
-        assert any(line.startswith("8 NYS304") for line in said), copy
+        assert any(line.startswith("10 NYS304") for line in said), copy
 
 
 def test_the_fix_takes_the_scope_out_of_the_list_copied(tmp_path: Path) -> None:

@@ -74,6 +74,8 @@ Rewritten = Callable[[ast.expr, "str | None"], bool]
 # Builtins that make a list of the same scopes from a list: ``list(SCOPES)``,
 # ``sorted(set(SCOPES))``.  A string given to them is split into characters: not read.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
+# The standard library's copiers: the same items as what they are given.
+_COPIERS = frozenset({"copy.copy", "copy.deepcopy"})
 # At most this many values are read for one scopes expression.
 _MAX_ALTERNATIVES = 16
 
@@ -155,6 +157,10 @@ class ValueReader:
         if isinstance(target, ast.Subscript) and _whole_slice(target.slice) and depth < 4:
             # ``SCOPES[:]``: a copy of every item, as ``list(SCOPES)`` is.
             return self.read(target.value, depth + 1)
+        copied = self._copied(target) if isinstance(target, ast.Call) else None
+        if copied is not None and depth < 4:
+            # ``SCOPES.copy()``, ``copy.copy(SCOPES)``: the same items.
+            return self.read(copied, depth + 1)
         if isinstance(target, ast.Subscript):
             inner = self._subscript(target)
             if inner is not None and depth < 4:
@@ -276,6 +282,19 @@ class ValueReader:
         keys = _string_choices(chosen)
         return None if keys is None else [
             ast.copy_location(ast.Subscript(node.value, key, ast.Load()), node) for key in keys]
+
+    def _copied(self, node: ast.Call) -> ast.expr | None:
+        """What a call copies: ``x.copy()`` (a list's, set's or tuple's own), and
+        ``copy.copy(x)`` or ``copy.deepcopy(x)``; None for another call."""
+        if node.keywords:
+            return None
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "copy" and (
+                not node.args):
+            return node.func.value
+        if len(node.args) == 1 and not isinstance(node.args[0], ast.Starred) and (
+                self._qualify(node.func) in _COPIERS):
+            return node.args[0]
+        return None
 
     def _subscript(self, node: ast.Subscript) -> ast.expr | None:
         """``CONFIG["scopes"]`` for a dict this module builds."""
