@@ -20,16 +20,13 @@ from ..analysis.chosen_methods import CHOSEN_BY_NAME
 from ..analysis.facts import Generation, ModuleFacts, ScopeSite, SiteKind
 from ..analysis.flow_facts import FlowFacts, Val
 from ..analysis.facts_values import ScopeValue, ValueState
-from ..nylas_api import API_VERSIONS
 from ..spans import Span
-from .resolver import FlowResolver, named_like_a_client
+from .resolver import V3_SHARED_REQUESTS, FlowResolver, named_like_a_client
 from .sdk_view import sdk_view
 from .site_rewrites import with_sites_read_again
 
 # The v2 client method that builds an authorization URL, as a use records it.
 _AUTH_URL_USE = (sdk_view().auth_url_method,)
-# The v3 requests whose names other libraries use too (``("grants", "update")``).
-_V3_SHARED_REQUESTS = API_VERSIONS["v3"].surface().shared_request_chains
 
 
 def awaits_client(site: ScopeSite) -> bool:
@@ -52,7 +49,7 @@ def client_calls(modules: Iterable[ModuleFacts], resolver: FlowResolver) -> froz
         for facts in modules if facts.flow is not None
         for use in facts.flow.uses
         if (use.attrs == _AUTH_URL_USE and resolver.is_client(use.root)) or (
-            use.attrs in _V3_SHARED_REQUESTS and resolver.is_v3_client(use.root)) or (
+            use.attrs in V3_SHARED_REQUESTS and resolver.is_v3_client(use.root)) or (
             len(use.attrs) == 1 and use.attrs[0] in helpers
             and resolver.is_helper(use.root, helpers[use.attrs[0]]))
     )

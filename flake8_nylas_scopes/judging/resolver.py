@@ -120,7 +120,7 @@ _ONLY_CLIENT: Objs = frozenset({CLIENT_OBJ})
 _V3_CLIENT: Obj = ("client", "v3")
 # API v3 requests whose names other libraries use too (``grants.update``): their uses
 # are recorded only to tell whether the receiver is a client (see ``clients``).
-_V3_SHARED_REQUESTS = API_VERSIONS["v3"].surface().shared_request_chains
+V3_SHARED_REQUESTS = API_VERSIONS["v3"].surface().shared_request_chains
 # A module imported by a name the analysis cannot read: like the SDK's own machinery,
 # what it holds may make any request.
 _UNREAD: Objs = frozenset({("unmapped", UNREAD_MODULE)})
@@ -2612,7 +2612,7 @@ class FlowResolver:
             # ``clients``): the request it makes uses no grant, and the call is
             # followed as a call (a project method of that name gets its arguments).
             return [], []
-        if attrs in _V3_SHARED_REQUESTS:
+        if attrs in V3_SHARED_REQUESTS:
             # Recorded only to tell whether the receiver is a client (see
             # ``clients``): the request is made with the API key, no grant's scope.
             return [], []
