@@ -615,6 +615,10 @@ HIDDEN_RECEIVERS = {
 }
 
 
+# Of those, the protocols the analysis models: what the method returns is the value.
+MODELLED_PROTOCOLS = frozenset({"a descriptor's __get__", "an instance's __call__"})
+
+
 @pytest.mark.parametrize("text", HIDDEN_RECEIVERS.values(), ids=list(HIDDEN_RECEIVERS))
 def test_an_attribute_a_project_object_does_not_have_is_not_its_own(
     tmp_path: Path, text: str
@@ -623,7 +627,11 @@ def test_an_attribute_a_project_object_does_not_have_is_not_its_own(
                              "service.py": text})
     assert _codes(_findings(root)) == []
     unresolved = [f.message for f in _findings(root, every=True) if f.code == "NYS304"]
-    assert unresolved and all("contacts" in message for message in unresolved)
+    if text in {HIDDEN_RECEIVERS[name] for name in MODELLED_PROTOCOLS}:
+        # The client ``__get__`` or ``__call__`` returns makes the contacts calls.
+        assert unresolved == []
+    else:
+        assert unresolved and all("contacts" in message for message in unresolved)
 
 
 def test_a_project_object_that_has_the_attribute_is_still_followed(tmp_path: Path) -> None:

@@ -1278,7 +1278,22 @@ class FlowResolver:
         if owner in self._client_classes:
             found |= self._attribute(("client", self._client_classes[owner]), name,
                                      subclassed=True)
+        # A descriptor the class holds gives what its ``__get__`` returns (``contacts =
+        # ContactsField()``, read as ``Directory().contacts``); an attribute no class
+        # of the family has, what ``__getattr__`` returns.
+        for _, held in [obj for obj in found if obj[0] == "inst"]:
+            found |= self._returned_by(held, "__get__")
+        if not found:
+            found |= self._returned_by(owner, "__getattr__")
         return self._shared(found)
+
+    def _returned_by(self, owner: str, method: str) -> Objs:
+        """What the ``method`` an instance of ``owner`` runs returns (none where its
+        family defines none)."""
+        found: Objs = _NOTHING
+        for function in self._runs(owner, method):
+            found = found | self.values.get(f"{RETURNED}{function}", _NOTHING)
+        return found
 
     def _instance(self, name: str) -> Objs:
         if name in self._client_classes:
@@ -1879,6 +1894,8 @@ class FlowResolver:
             elif kind in ("class", "inst"):
                 # ``cls(...)`` in a classmethod: ``cls`` is read as an instance.
                 found |= self._instance(name)
+                if kind == "inst":
+                    found |= self._instance_call_results(name)
             elif kind == "model_class":
                 found.add(("model", name))
             elif kind == "method":
@@ -2529,13 +2546,22 @@ class FlowResolver:
                 f"{PARAMETER}{function}.{param}" for param in self.functions[function])
         return keys
 
-    def _callable(self, kind: str, name: str) -> str | None:
-        """The project function a call of this object runs, if any."""
+    def _callables(self, kind: str, name: str) -> tuple[str, ...]:
+        """The project functions a call of this object runs: a function; a class's
+        ``__init__``; for an instance, its class's ``__call__`` too (``cls(...)`` in
+        a classmethod reads ``cls`` as an instance, and makes one)."""
         if kind == "func":
-            return name
-        if kind in ("class", "inst"):
-            return self._method(name, "__init__")
-        return None
+            return (name,)
+        if kind not in ("class", "inst"):
+            return ()
+        init = self._method(name, "__init__")
+        made = (init,) if init is not None else ()
+        return (*made, *self._runs(name, "__call__")) if kind == "inst" else made
+
+    def _instance_call_results(self, name: str) -> Objs:
+        """What calling an instance of the class ``name`` gives by its ``__call__``
+        (``messages_api()`` returning ``nylas.messages``)."""
+        return self._returned_by(name, "__call__")
 
     def _bind_parameters(self, callee: Node, call: CallSite) -> bool:
         changed = False
@@ -2544,9 +2570,9 @@ class FlowResolver:
         # Made on first binding: most calls (the SDK's, the standard library's) never
         # bind, and an empty set per call site was a tenth of a large project's memory.
         bound = self._bound.get(id(call))
-        for kind, name in self._resolve_node(callee, 0):
-            function = self._callable(kind, name)
-            if function is None or (bound is not None and function in bound):
+        for function in [function for kind, name in self._resolve_node(callee, 0)
+                         for function in self._callables(kind, name)]:
+            if bound is not None and function in bound:
                 continue
             if bound is None:
                 bound = self._bound[id(call)] = set()
@@ -3575,8 +3601,10 @@ class FlowResolver:
             return frozenset({("client", name)})
         if kind == "func":
             return self.values.get(f"{RETURNED}{name}", _NOTHING)
-        if kind in ("class", "inst"):
+        if kind == "class":
             return self._instance(name)
+        if kind == "inst":
+            return self._instance(name) | self._instance_call_results(name)
         if kind == "model_class":
             return frozenset({("model", name)})
         if kind == "method":
@@ -3718,7 +3746,7 @@ class FlowResolver:
         # Most calls' callees resolve to nothing (``len(x)``, a method of an object
         # the analysis cannot tell): the tests over them are skipped, with the same
         # answers (``any`` and ``sorted`` of nothing).
-        project = bool(callees) and any(self._callable(kind, name) for kind, name in callees)
+        project = bool(callees) and any(self._callables(kind, name) for kind, name in callees)
         nylas_call = False
         for kind, name in callees:
             if kind == "method" and not name.startswith("box|"):
