@@ -1657,6 +1657,10 @@ class FlowExtractor:
                 while isinstance(reached, ast.Attribute):
                     named.insert(0, reached.attr)
                     reached = reached.value
+                # (Written out as the chain it reads, from the object read from.)
+                node = reached
+                for attr in [*named, *attrs]:
+                    node = ast.copy_location(ast.Attribute(node, attr, ast.Load()), root)
                 attrs, root = [*named, *attrs], reached
         if attrs and attrs[0] not in NYLAS_ATTRIBUTES:
             # ``account.client.messages.where()``: the call starts at the collection;
