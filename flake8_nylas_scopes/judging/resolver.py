@@ -780,6 +780,11 @@ class FlowResolver:
         # client where it is made (see ``_find_client_like_holders``), known once
         # every value is solved.
         self._client_like_holders: ClientLikeHolders | None = None
+        # The protocol methods the project's classes define (most projects none): a
+        # read or a call of an instance asks for them only then.
+        self._protocols = frozenset(
+            method for method in ("__call__", "__get__", "__getattr__")
+            if any(function.endswith("." + method) for function in self.functions))
         self._join_item_writes(writes)
         self._solve()
         # The project classes whose base the analysis cannot read, with that base as
@@ -1281,9 +1286,10 @@ class FlowResolver:
         # A descriptor the class holds gives what its ``__get__`` returns (``contacts =
         # ContactsField()``, read as ``Directory().contacts``); an attribute no class
         # of the family has, what ``__getattr__`` returns.
-        for _, held in [obj for obj in found if obj[0] == "inst"]:
-            found |= self._returned_by(held, "__get__")
-        if not found:
+        if "__get__" in self._protocols:
+            for _, held in [obj for obj in found if obj[0] == "inst"]:
+                found |= self._returned_by(held, "__get__")
+        if not found and "__getattr__" in self._protocols:
             found |= self._returned_by(owner, "__getattr__")
         return self._shared(found)
 
@@ -2556,11 +2562,15 @@ class FlowResolver:
             return ()
         init = self._method(name, "__init__")
         made = (init,) if init is not None else ()
-        return (*made, *self._runs(name, "__call__")) if kind == "inst" else made
+        if kind == "inst" and "__call__" in self._protocols:
+            return (*made, *self._runs(name, "__call__"))
+        return made
 
     def _instance_call_results(self, name: str) -> Objs:
         """What calling an instance of the class ``name`` gives by its ``__call__``
         (``messages_api()`` returning ``nylas.messages``)."""
+        if "__call__" not in self._protocols:
+            return _NOTHING
         return self._returned_by(name, "__call__")
 
     def _bind_parameters(self, callee: Node, call: CallSite) -> bool:
