@@ -519,3 +519,13 @@ def test_a_project_checked_alone_without_git_or_workspace_is_judged_alone(
                        str(web))
     assert [f["code"] for f in json.loads(run.stdout)["findings"]
             if f["code"] == "NYS303"] == ["NYS303"]
+
+
+def test_the_directory_projects_checked_together_share() -> None:
+    from flake8_nylas_scopes.project.session import _shared_directory
+
+    assert _shared_directory([os.path.join(os.sep, "a", "web"),
+                              os.path.join(os.sep, "a", "worker")]) == os.path.join(os.sep, "a")
+    assert _shared_directory([os.path.join(os.sep, "a", "web")]) is None
+    # Roots that share no directory (two drives; here a relative one): none, no error.
+    assert _shared_directory([os.path.join(os.sep, "a", "web"), "worker"]) is None

@@ -103,8 +103,7 @@ def analyse(
     alone_use_nylas = False
     # Several projects checked together (``check .`` at the top of a repository
     # checked out without ``.git``): they are one repository's.
-    projects = [root for root in by_root if root not in alone]
-    checked_together = os.path.commonpath(projects) if len(projects) > 1 else None
+    checked_together = _shared_directory([root for root in by_root if root not in alone])
     for root, group in sorted(by_root.items()):
         walked: set[str] = set()
         left_out: set[str] = set()
@@ -149,6 +148,17 @@ def analyse(
     result.rootless = [display[path] for path in sorted(alone)
                        if _imports_a_sibling(path, overrides.get(path))] if alone_use_nylas else []
     return result
+
+
+def _shared_directory(roots: list[str]) -> str | None:
+    """The directory several projects' roots share; None for one project, or for
+    roots that share none (on two drives)."""
+    if len(roots) < 2:
+        return None
+    try:
+        return os.path.commonpath(roots)
+    except ValueError:
+        return None
 
 
 def _imports_a_sibling(path: str, text: str | None) -> bool:
