@@ -147,24 +147,25 @@ def book(grant_id, token, body):
         tmp_path, "google", [GOOGLE + "gmail.readonly"], body)] == [6]
 
 
+def _listing_after(check: str) -> str:
+    """``TOKEN_CHECK`` listing the messages instead of sending, after ``check``."""
+    return TOKEN_CHECK.format(check=check).replace(
+        "    client.messages.send(token.grant_id, request_body=body)",
+        "    return client.messages.list(token.grant_id)")
+
+
 def test_part_of_a_scope_tested_keeps_it_from_unused(tmp_path: Path) -> None:
     # The app refuses logins without gmail.send: the scope is used, though no call
     # sends (the check is unresolved, NYS304, never NYS303).
     check = '    if "gmail.send" not in token.scope:\n        raise PermissionError("send")'
-    body = TOKEN_CHECK.format(check=check).replace(
-        "    client.messages.send(token.grant_id, request_body=body)",
-        "    return client.messages.list(token.grant_id)")
-    found = _all(tmp_path, [GOOGLE + "gmail.readonly", SEND], body)
+    found = _all(tmp_path, [GOOGLE + "gmail.readonly", SEND], _listing_after(check))
     assert [line for line, message in found if message.startswith("NYS304")] == [7]
     assert not any(message.startswith("NYS303") for _, message in found)
 
 
 def test_a_gmail_send_request_no_check_tests_is_unused(tmp_path: Path) -> None:
     check = '    if "gmail.readonly" not in token.scope:\n        raise PermissionError("read")'
-    body = TOKEN_CHECK.format(check=check).replace(
-        "    client.messages.send(token.grant_id, request_body=body)",
-        "    return client.messages.list(token.grant_id)")
-    found = _all(tmp_path, [GOOGLE + "gmail.readonly", SEND], body)
+    found = _all(tmp_path, [GOOGLE + "gmail.readonly", SEND], _listing_after(check))
     assert [message for _, message in found if message.startswith("NYS303")] == [
         f"NYS303 {SEND!r} is requested but no Nylas call in the project needs it; remove it"]
 

@@ -64,7 +64,8 @@ from .results import FileError, ProjectResult
 from .scope_checks import guards_read, scope_check_uses
 from .test_code import is_patcher, is_test_by_name_only, is_test_library, is_test_module
 from .usage_rules import (
-    Inference, ProjectState, infer, unneeded_claims_alone, usage_findings, with_gmail_companions,
+    Inference, ProjectState, in_rank_order, infer, unneeded_claims_alone, usage_findings,
+    with_gmail_companions,
 )
 from .v3_requests import judged_alternative, site_dialect, with_connectors_scopes
 
@@ -1228,7 +1229,6 @@ def _with_inferred_scopes(
     which the minimal set of the certain calls may not hold)."""
     if state.unresolved or finding.code not in ("NYS105", "NYS106"):
         return finding
-    catalogue = dialect_catalogue(site_dialect(site))
-    inferred = sorted([*inference.scopes, *inference.likely], key=lambda scope: (
-        scope.split(".")[0], catalogue.rank.get(scope, 5), scope))
+    inferred = in_rank_order(dialect_catalogue(site_dialect(site)),
+                             [*inference.scopes, *inference.likely])
     return with_inferred_scopes(finding, tuple(inferred), site, config)

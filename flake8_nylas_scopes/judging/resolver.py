@@ -1267,14 +1267,7 @@ class FlowResolver:
 
     def _instance_attribute(self, owner: str, name: str) -> Objs:
         """``instance.name``: a method, or what the family's instances store there."""
-        found: set[Obj] = set()
-        methods = self._runs(owner, name)
-        for function in methods:
-            if function in self._properties:
-                # A property is read without a call: what it returns.
-                found |= self.values.get(f"{RETURNED}{function}", _NOTHING)
-            else:
-                found.add(("func", function))
+        found = self._members_read(self._runs(owner, name))
         run_time = self._run_time_attributes
         for klass in self._storing_classes(owner):
             found |= self.values.get(f"{ATTRIBUTE}{klass}.{name}", _NOTHING)
@@ -1292,6 +1285,17 @@ class FlowResolver:
         if not found and "__getattr__" in self._protocols:
             found |= self._returned_by(owner, "__getattr__")
         return self._shared(found)
+
+    def _members_read(self, methods: Iterable[str]) -> set[Obj]:
+        """What reading members that are ``methods`` gives: a method, or what a
+        property returns (it is read without a call)."""
+        found: set[Obj] = set()
+        for function in methods:
+            if function in self._properties:
+                found |= self.values.get(f"{RETURNED}{function}", _NOTHING)
+            else:
+                found.add(("func", function))
+        return found
 
     def _returned_by(self, owner: str, method: str) -> Objs:
         """What the ``method`` an instance of ``owner`` runs returns (none where its
@@ -1707,14 +1711,7 @@ class FlowResolver:
                 # of the project between them defines: the client's own member.
                 return self._attribute(("client", self._client_classes[owner]), name,
                                        subclassed=True)
-            read: set[Obj] = set()
-            for method in methods:
-                if method in self._properties:
-                    # A property is read without a call: what it returns.
-                    read |= self.values.get(f"{RETURNED}{method}", _NOTHING)
-                else:
-                    read.add(("func", method))
-            return frozenset(read)
+            return frozenset(self._members_read(methods))
         if kind == "module":
             return self._resolve_exact(f"{owner}.{name}")
         if kind == "unmapped":

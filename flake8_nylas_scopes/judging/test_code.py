@@ -34,6 +34,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from ..analysis.script_tests import named_like_a_test
+
 _TEST_DIRECTORIES = frozenset({"tests", "test"})
 # pytest, and ``unittest.mock.patch`` with its forms (``patch.object``, ``patch.dict``).
 _PATCHER = "unittest.mock.patch"
@@ -60,9 +62,14 @@ def is_patcher(name: str) -> bool:
 def is_test_by_name_only(relative_path: str) -> bool:
     """Whether a module's place says nothing of tests (no ``tests`` or ``test``
     directory, not a ``conftest.py``): only its name or its contents may."""
-    parts = os.path.normpath(relative_path).replace("\\", "/").split("/")
+    parts = _parts(relative_path)
     return parts[-1] != "conftest.py" and not any(
         part in _TEST_DIRECTORIES for part in parts[:-1])
+
+
+def _parts(relative_path: str) -> list[str]:
+    """A path's parts, with either separator."""
+    return os.path.normpath(relative_path).replace("\\", "/").split("/")
 
 
 def is_test_module(relative_path: str, defined: Iterable[str] = (),
@@ -71,15 +78,13 @@ def is_test_module(relative_path: str, defined: Iterable[str] = (),
     names of the functions and classes it defines, whether the app's own code
     imports it (tests are run, not imported) and whether it calls pytest's or
     ``unittest.mock``'s API."""
-    parts = os.path.normpath(relative_path).replace("\\", "/").split("/")
-    name = parts[-1]
-    if name == "conftest.py" or any(part in _TEST_DIRECTORIES for part in parts[:-1]):
+    if not is_test_by_name_only(relative_path):
         return True
     if imported_by_app:
         return False
     if calls_test_library:
         return True
-    if name.startswith("test_") or name.endswith("_test.py") or name == "tests.py":
+    if named_like_a_test(_parts(relative_path)[-1]):
         return any(
             leaf.startswith("test") or leaf.startswith("Test")
             for leaf in (qualname.rsplit(".", 1)[-1] for qualname in defined)

@@ -158,9 +158,7 @@ def infer(uses: Sequence[EndpointUse], dialect: str = V2) -> Inference:
         if grown == minimal:
             break  # no option of the call's serves it beside the others: as it is
         minimal = grown
-    result.scopes = sorted(
-        minimal, key=lambda s: (s.split(".")[0], catalogue.rank.get(s, 5), s)
-    )
+    result.scopes = in_rank_order(catalogue, minimal)
     result.likely = _likely(catalogue, result.scopes, result.uncertain)
     grantors = {
         scope: [s for s in minimal if s == scope or catalogue.includes(s, scope)][:1]
@@ -209,7 +207,12 @@ def with_gmail_companions(inference: Inference, state: ProjectState, config: Con
     every = [*inference.scopes, *kept]
     return dataclasses.replace(
         inference, kept=kept,
-        scopes=sorted(every, key=lambda s: (s.split(".")[0], catalogue.rank.get(s, 5), s)))
+        scopes=in_rank_order(catalogue, every))
+
+
+def in_rank_order(catalogue: Catalogue, scopes: Iterable[str]) -> list[str]:
+    """Scopes by family, then read-only before write, as ``infer`` lists them."""
+    return sorted(scopes, key=lambda s: (s.split(".")[0], catalogue.rank.get(s, 5), s))
 
 
 def _likely(catalogue: Catalogue, scopes: Sequence[str], uncertain: Sequence[EndpointUse]
@@ -220,7 +223,7 @@ def _likely(catalogue: Catalogue, scopes: Sequence[str], uncertain: Sequence[End
     added: list[str] = []
 
     def served(scope: str) -> bool:
-        return any(have == scope or catalogue.may_include(have, scope) for have in held)
+        return any(catalogue.may_include(have, scope) for have in held)
 
     for use in sorted(uncertain, key=lambda use: (use.span.path, use.span.line)):
         options = narrowest_first(catalogue, list(use.endpoint.options))
@@ -231,8 +234,7 @@ def _likely(catalogue: Catalogue, scopes: Sequence[str], uncertain: Sequence[End
             if not served(scope):
                 held.append(scope)
                 added.append(scope)
-    return [scope for scope in added
-            if not any(other != scope and catalogue.includes(other, scope) for other in added)]
+    return _minimal(catalogue, added)
 
 
 def _unserved(catalogue: Catalogue, scopes: Sequence[str], uses: Sequence[EndpointUse]
